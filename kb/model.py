@@ -1,0 +1,232 @@
+"""The plan as data: the dataclasses every other part of kb reads.
+
+The parser fills them; the store caches them; qa, grep, export and the TUI only
+read them.  ``to_dict`` gives the JSON shape of ``kb tasks --json`` (the one task
+shape every command prints).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+#: The roles a department can have in a task, in the order officials list them.
+ROLES = ("lead", "support", "sole", "shared")
+
+#: Chinese names of the roles, as written in the plan's tags and in exports.
+ROLE_NAMES = {
+    "lead": "牵头",
+    "support": "配合",
+    "sole": "负责",
+    "shared": "按职责分工负责",
+    "implied": "落实",
+}
+
+
+@dataclass(slots=True)
+class Deadline:
+    """A time limit found in one clause of a task."""
+
+    text: str
+    """The words of the plan that state it, e.g. ``2020年年底前``."""
+    kind: str
+    """``by`` (done by ``end``), ``during`` (within that year), ``from`` (from ``start`` on) or ``range``."""
+    start: str | None
+    """ISO date the period starts, or None for ``by``."""
+    end: str | None
+    """ISO date the period ends, or None for ``from``."""
+    clause: int = 0
+    """Index of the clause in ``Task.clauses`` it was found in."""
+
+
+@dataclass(slots=True)
+class Target:
+    """A numeric target found in one clause of a task."""
+
+    text: str
+    """The words of the plan that state it."""
+    metric: str
+    """What is measured, e.g. ``细颗粒物（PM2.5）年均浓度`` or ``机械化清扫率``."""
+    value: float
+    """The number, e.g. 27.9 for 27.9%."""
+    unit: str
+    """Unit as written: ``%``, ``万吨``, ``蒸吨/小时``, ``天``, or ``""``."""
+    comparator: str
+    """``≥``, ``≤``, ``>``, ``<`` or ``=``."""
+    direction: str | None = None
+    """The verb: 下降, 削减, 达到, 提高到, 控制在 … or None."""
+    baseline_year: int | None = None
+    """Year the change is measured against (``较2015年``), if any."""
+    stretch: bool = False
+    """True for a stretch target (``力争…``)."""
+    scope: str | None = None
+    """Where it applies (主城区, 荣县、富顺县 …), if stated."""
+    year: int | None = None
+    """Year by which it applies, when the clause names one."""
+    clause: int = 0
+    """Index of the clause in ``Task.clauses`` it was found in."""
+
+
+@dataclass(slots=True)
+class Task:
+    """One paragraph of the plan: a task of 三、重点任务 or any other paragraph.
+
+    Every paragraph of the plan body is a Task so that ``kb tasks`` lists the
+    whole plan in order; ``kind`` says what it is.
+    """
+
+    id: str
+    """Stable id: ``<document id>#<part>.<section>.<paragraph>`` (digits; 0 = none)."""
+    doc: str
+    """Id of the document (plan file) it comes from."""
+    label: str
+    """The label officials cite, e.g. ``三（一）2``, ``四（三）`` or ``二``."""
+    part: str
+    """Part numeral, e.g. ``三``."""
+    part_title: str
+    """Part heading without numeral, e.g. ``重点任务``."""
+    section: str | None
+    """Section label, e.g. ``三（一）``, or None when the part has no sections."""
+    section_title: str | None
+    """Section heading without its number, e.g. ``调整产业结构，深化工业污染治理``."""
+    kind: str
+    """``task`` (carries a responsibility tag), ``measure`` (inline-heading item) or ``paragraph``."""
+    title: str | None
+    """The paragraph's heading sentence, e.g. ``加大区域产业布局调整力度``, or None."""
+    text: str
+    """The full cleaned paragraph as in the plan, tag included."""
+    body: str = ""
+    """The text without its responsibility tag."""
+    clauses: list[str] = field(default_factory=list)
+    """The sentences of ``body``, each ending with its punctuation."""
+    tag: str | None = None
+    """The responsibility tag as written, brackets included, or None."""
+    lead: list[str] = field(default_factory=list)
+    """Canonical names of the lead (牵头) departments, in tag order."""
+    support: list[str] = field(default_factory=list)
+    """Canonical names of the supporting (配合) departments."""
+    sole: list[str] = field(default_factory=list)
+    """Departments solely responsible (负责)."""
+    shared: list[str] = field(default_factory=list)
+    """Departments responsible according to their duties (按职责分工负责)."""
+    implied: list[str] = field(default_factory=list)
+    """Implementers a note of the plan attaches to every task of the part (各区县政府 …)."""
+    subunits: dict[str, list[str]] = field(default_factory=dict)
+    """Sub-units named in brackets after a department: ``{"市发展改革委": ["市能源办"]}``."""
+    notes: list[str] = field(default_factory=list)
+    """Sentences of the tag that are not role lists (e.g. the implied-implementer note)."""
+    deadlines: list[Deadline] = field(default_factory=list)
+    """Time limits of the clauses, in text order."""
+    targets: list[Target] = field(default_factory=list)
+    """Numeric targets of the clauses, in text order."""
+    warnings: list[str] = field(default_factory=list)
+    """Problems the parser met in this paragraph (unparsed tag, unknown role word …)."""
+
+    @property
+    def section_path(self) -> list[str]:
+        """Headings above the task, outermost first."""
+        path = [f"{self.part}、{self.part_title}"]
+        if self.section and self.kind != "measure":
+            path.append(f"{self.section[len(self.part):]}{self.section_title}")
+        return path
+
+    def departments(self, role: str = "any") -> list[str]:
+        """Canonical names with ``role`` (a ROLES entry, ``implied`` or ``any``), without repeats."""
+        roles = ROLES if role == "any" else (role,)
+        seen: dict[str, None] = {}
+        for r in roles:
+            for name in getattr(self, r):
+                seen.setdefault(name, None)
+        return list(seen)
+
+    def roles_of(self, name: str) -> list[str]:
+        """Roles (ROLES order, then ``implied``) that department ``name`` has in this task."""
+        roles = [r for r in ROLES if _holds(self, r, name)]
+        if name in self.implied:
+            roles.append("implied")
+        return roles
+
+    def to_dict(self) -> dict:
+        """The JSON shape of a task, as printed by every ``--json`` command."""
+        d = asdict(self)
+        d["section_path"] = self.section_path
+        return d
+
+
+@dataclass(slots=True)
+class Document:
+    """One plan file of the corpus."""
+
+    id: str
+    """File name without extension; prefixes every task id."""
+    title: str
+    """The plan's title, e.g. ``自贡市打赢蓝天保卫战实施方案``."""
+    path: str
+    """Where it was read from."""
+    sha256: str
+    """Hash of the raw bytes."""
+    encoding: str = "utf-8"
+    """Encoding the file was decoded with."""
+    preface: str | None = None
+    """The news lead before the title (``《…》于近日印发 … 详情如下``), kept once."""
+    parts: list[tuple[str, str]] = field(default_factory=list)
+    """Parts as (numeral, title), e.g. ``("三", "重点任务")``."""
+    sections: list[tuple[str, str]] = field(default_factory=list)
+    """Sections as (label, title), e.g. ``("三（一）", "调整产业结构，深化工业污染治理")``."""
+    warnings: list[str] = field(default_factory=list)
+    """Problems met while reading the document as a whole."""
+
+    def to_dict(self) -> dict:
+        """JSON shape of the document header."""
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class Plan:
+    """Everything kb knows: the documents and their tasks, in corpus order."""
+
+    documents: list[Document] = field(default_factory=list)
+    """The plan files read."""
+    tasks: list[Task] = field(default_factory=list)
+    """Every paragraph of every document, in order."""
+
+    def task(self, task_id: str) -> Task | None:
+        """The task with ``task_id`` (or label, when unique), or None."""
+        for t in self.tasks:
+            if t.id == task_id:
+                return t
+        hits = [t for t in self.tasks if t.label == task_id]
+        return hits[0] if len(hits) == 1 else None
+
+    def departments(self) -> list[str]:
+        """Every department named in a tag or note, in order of first appearance."""
+        seen: dict[str, None] = {}
+        for t in self.tasks:
+            for name in t.departments("any") + t.implied:
+                seen.setdefault(name, None)
+        return list(seen)
+
+    def tasks_of(self, name: str, role: str = "any") -> list[Task]:
+        """Tasks in which department ``name`` has ``role``, in plan order.
+
+        ``role`` is a ROLES entry, ``implied`` or ``any`` (lead/support/sole/shared).
+        A sub-unit (市能源办) has the role of the department it is written under.
+        """
+        roles = ROLES if role == "any" else (role,)
+        return [t for t in self.tasks if any(_holds(t, r, name) for r in roles)]
+
+    def subunits(self) -> dict[str, str]:
+        """Every sub-unit named in the plan, mapped to its parent department."""
+        found: dict[str, str] = {}
+        for t in self.tasks:
+            for parent, subs in t.subunits.items():
+                for sub in subs:
+                    found.setdefault(sub, parent)
+        return found
+
+
+def _holds(task: Task, role: str, name: str) -> bool:
+    """True if ``name`` (a department or a sub-unit) has ``role`` in ``task``."""
+    names = getattr(task, role)
+    if name in names:
+        return True
+    return any(name in task.subunits.get(parent, ()) for parent in names)
