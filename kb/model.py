@@ -188,6 +188,8 @@ class Plan:
     """The plan files read."""
     tasks: list[Task] = field(default_factory=list)
     """Every paragraph of every document, in order."""
+    registry: object | None = None
+    """The department registry (kb.registry.Registry) the plan was parsed with."""
 
     def task(self, task_id: str) -> Task | None:
         """The task with ``task_id`` (or label, when unique), or None."""

@@ -1,0 +1,117 @@
+"""Duty lists (责任清单): the tasks of one department, grouped by role.
+
+Shared by ``kb duties``, the exporter, the question answerer and the TUI so that
+all of them list the same tasks in the same order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kb.errors import KbError
+from kb.model import ROLE_NAMES, ROLES, Plan, Task
+from kb.registry import Resolution, resolve_department
+
+#: Order of the groups of a duty list: 牵头, 单独负责, 按职责分工负责, 配合, then 落实 (implied).
+GROUP_ORDER = ("lead", "sole", "shared", "support", "implied")
+
+#: Headings of the groups as officials write them.
+GROUP_TITLES = {
+    "lead": "牵头",
+    "sole": "单独负责",
+    "shared": "按职责分工负责",
+    "support": "配合",
+    "implied": "落实（方案要求各项工作均需落实）",
+}
+
+ROLE_CHOICES = (*ROLES, "implied", "any")
+
+
+@dataclass(slots=True)
+class DutyList:
+    """The tasks of one department, grouped by role."""
+
+    department: str
+    """Canonical name (or sub-unit) the list is for."""
+    parent: str | None
+    """For a sub-unit: the department it is written under in the tags."""
+    groups: dict[str, list[Task]] = field(default_factory=dict)
+    """Role → tasks, in GROUP_ORDER; a task stands in the first group it qualifies for."""
+    counts: dict[str, int] = field(default_factory=dict)
+    """Role → number of tasks with that role (a task counts once per role it has)."""
+
+    @property
+    def tasks(self) -> list[Task]:
+        """Every task of the list, group by group."""
+        return [t for role in GROUP_ORDER for t in self.groups.get(role, [])]
+
+    @property
+    def total(self) -> int:
+        """Number of distinct tasks in the list."""
+        return len(self.tasks)
+
+
+def resolve_or_fail(name: str, plan: Plan) -> Resolution:
+    """Resolve a department name, raising KbError (one line, closest names) if it does not resolve."""
+    res = resolve_department(name, plan)
+    if not res.ok:
+        raise KbError(res.message())
+    return res
+
+
+def duty_list(plan: Plan, department: str, role: str = "any") -> DutyList:
+    """The duty list of ``department`` (canonical name or sub-unit) for ``role`` (ROLE_CHOICES)."""
+    if role not in ROLE_CHOICES:
+        raise KbError(f"unknown role {role!r}: use one of {', '.join(ROLE_CHOICES)}")
+    roles = GROUP_ORDER if role == "any" else (role,)
+    parent = plan.subunits().get(department)
+    result = DutyList(department, parent)
+    placed: set[str] = set()
+    for r in GROUP_ORDER:
+        tasks = plan.tasks_of(department, r)
+        result.counts[r] = len(tasks)
+        if r not in roles:
+            continue
+        group = [t for t in tasks if t.id not in placed]
+        placed.update(t.id for t in group)
+        if group:
+            result.groups[r] = group
+    return result
+
+
+def other_departments(task: Task, department: str) -> dict[str, list[str]]:
+    """The task's departments by role, without ``department`` itself (nor its parent/sub-unit line)."""
+    out: dict[str, list[str]] = {}
+    for r in ROLES:
+        names = [n for n in getattr(task, r) if n != department and department not in task.subunits.get(n, ())]
+        if names:
+            out[r] = names
+    return out
+
+
+def describe_departments(task: Task, exclude: str | None = None) -> str:
+    """``牵头：A、B；配合：C`` for a task, sub-units in brackets, ``exclude`` left out."""
+    parts = []
+    for r in ROLES:
+        names = []
+        for n in getattr(task, r):
+            if exclude is not None and (n == exclude or exclude in task.subunits.get(n, ())):
+                continue
+            subs = task.subunits.get(n)
+            names.append(f"{n}（{'、'.join(subs)}）" if subs else n)
+        if names:
+            parts.append(f"{ROLE_NAMES[r]}：{'、'.join(names)}")
+    return "；".join(parts)
+
+
+def department_counts(plan: Plan) -> list[tuple[str, dict[str, int]]]:
+    """Every department and sub-unit with its number of tasks per role, sorted by total (lead+support+sole+shared)."""
+    names = plan.departments() + [s for s in plan.subunits() if s not in plan.departments()]
+    rows = []
+    for name in names:
+        counts = {r: len(plan.tasks_of(name, r)) for r in (*ROLES, "implied")}
+        counts["total"] = len(plan.tasks_of(name, "any"))
+        rows.append((name, counts))
+    order = {n: i for i, n in enumerate(names)}
+    rows.sort(key=lambda row: (-row[1]["total"], -row[1]["implied"], order[row[0]]))
+    return rows

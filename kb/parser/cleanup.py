@@ -1,0 +1,200 @@
+"""Cleanup: raw plan text (with its PDF debris) → one paragraph per line.
+
+Each rule is a small function over the state's lines; ``CLEANUP_RULES`` is their
+order.  What the rules undo, as seen in plans copied from web pages and PDFs:
+
+* editor page-break markers (``_ueditor_page_break_tag_``), also stuck to headings;
+* a rendition flattened onto one line, paragraphs separated by runs of spaces;
+* text broken into fragments, one per line, often with blank lines between them
+  (numbers, percentages, units and Latin tokens cut off: ``2020`` / ``年，``);
+* spaces put between CJK characters and between CJK and digits (``到 2020 年``);
+* the same paragraphs repeated by several renditions of the text.
+
+``clean`` is idempotent: ``clean(clean(x)) == clean(x)``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+#: Markers that editors leave in exported text.
+PAGE_BREAK_RE = re.compile(r"_ueditor_page_break_tag_|\f")
+
+#: Two or more spaces inside a line separate paragraphs of a flattened rendition.
+PARAGRAPH_GAP_RE = re.compile(r"[ \u3000\u00a0]{2,}")
+
+#: A character of CJK script or full-width punctuation (spaces next to these are debris).
+_CJK = r"\u2e80-\u9fff\u3000-\u303f\uff00-\uffef\u2018-\u201f\u2026\u2014\u00b7《》〔〕"
+CJK_SPACE_RE = re.compile(rf"(?<=[{_CJK}])[ \u3000\u00a0\t]+|[ \u3000\u00a0\t]+(?=[{_CJK}])")
+#: Space between a number and a per-cent sign or similar unit mark (``27.9 %``).
+NUMBER_SPACE_RE = re.compile(r"(?<=\d)[ \t]+(?=[%‰℃])")
+
+#: Headings: 一、…  （一）…  1.… — a paragraph never continues across one.
+PART_HEADING_RE = re.compile(r"^[一二三四五六七八九十]{1,3}、")
+SECTION_HEADING_RE = re.compile(r"^[（(][一二三四五六七八九十]{1,3}[)）]")
+NUMBERED_ITEM_RE = re.compile(r"^\d{1,2}[.．、](?!\d)")
+
+#: Names of documents: a line ending so (and short) is a title, complete in itself.
+TITLE_END_RE = re.compile(r"(方案|计划|规划|意见|通知|办法|细则|要点|清单|决定|纲要)(（[^）]{1,20}）)?$")
+
+#: Punctuation that ends a paragraph.
+TERMINAL = "。！？；：!?;:…"
+
+
+def is_heading(line: str) -> bool:
+    """True if ``line`` starts a part, a section or a numbered item."""
+    return bool(PART_HEADING_RE.match(line) or SECTION_HEADING_RE.match(line) or NUMBERED_ITEM_RE.match(line))
+
+
+def is_title(line: str) -> bool:
+    """True if ``line`` looks like the name of a document on its own line."""
+    return len(line) <= 60 and bool(TITLE_END_RE.search(line)) and not any(p in line for p in "。，；")
+
+
+def ends_paragraph(line: str) -> bool:
+    """True if ``line`` can be the end of a paragraph.
+
+    A closing bracket ends one only when its group stands after the end of a
+    sentence: a tag ``…。（市X局牵头）`` closes a task, while ``（GDP）`` or a
+    lone ``）`` closes a bracket inside a sentence.
+    """
+    if not line:
+        return True
+    last = line[-1]
+    if last in TERMINAL:
+        return True
+    if last in "”’":
+        return len(line) > 1 and line[-2] in TERMINAL
+    if last in "）)〕】":
+        start = group_start(line)
+        return start is not None and (start == 0 or line[start - 1] in TERMINAL)
+    return False
+
+
+def group_start(text: str) -> int | None:
+    """Index of the bracket that opens the group closed by ``text``'s last character."""
+    depth = 0
+    for i in range(len(text) - 1, -1, -1):
+        c = text[i]
+        if c in "）)〕】":
+            depth += 1
+        elif c in "（(〔【":
+            depth -= 1
+            if depth == 0:
+                return i
+    return None
+
+
+def continues(previous: str, line: str) -> bool:
+    """True if ``line`` is a fragment of the same paragraph as ``previous``."""
+    if not previous or not line:
+        return False
+    if is_heading(line) or is_title(previous) or is_title(line):
+        return False
+    if PART_HEADING_RE.match(previous) and len(previous) <= 30:
+        return False
+    if SECTION_HEADING_RE.match(previous) and ends_paragraph(previous):
+        return False
+    return not ends_paragraph(previous)
+
+
+def join_fragment(previous: str, line: str) -> str:
+    """Join two fragments; Latin words keep a space between them."""
+    if previous[-1:].isascii() and previous[-1:].isalpha() and line[:1].isascii() and line[:1].isalpha():
+        return f"{previous} {line}"
+    return previous + line
+
+
+# --- rules -------------------------------------------------------------------
+
+
+def remove_page_breaks(lines: list[str]) -> list[str]:
+    """Drop editor page-break markers wherever they stand."""
+    return [PAGE_BREAK_RE.sub("", line) for line in lines]
+
+
+def split_flattened(lines: list[str]) -> list[str]:
+    """Split a rendition flattened onto one line at its runs of spaces."""
+    out: list[str] = []
+    for line in lines:
+        out.extend(PARAGRAPH_GAP_RE.split(line) if PARAGRAPH_GAP_RE.search(line.strip()) else [line])
+    return out
+
+
+def remove_debris_spaces(lines: list[str]) -> list[str]:
+    """Remove spaces next to CJK characters or between a number and ``%``; keep Latin spacing."""
+    out = []
+    for line in lines:
+        line = CJK_SPACE_RE.sub("", line.strip())
+        out.append(NUMBER_SPACE_RE.sub("", line))
+    return out
+
+
+def join_fragments(lines: list[str]) -> list[str]:
+    """Rejoin fragments of a paragraph, across the blank lines between them."""
+    out: list[str] = []
+    for line in lines:
+        if not line:
+            continue
+        if out and continues(out[-1], line):
+            out[-1] = join_fragment(out[-1], line)
+        else:
+            out.append(line)
+    return out
+
+
+def _norm(paragraph: str) -> str:
+    """Key for comparing renditions: no spaces at all."""
+    return re.sub(r"\s+", "", paragraph)
+
+
+def drop_repeated_renditions(lines: list[str]) -> list[str]:
+    """Keep each paragraph once: drop runs that repeat earlier paragraphs.
+
+    A run of two or more paragraphs equal to an earlier run is a repeated
+    rendition; so is a single repeated paragraph long enough (≥ 30 characters)
+    not to be a heading that can legitimately recur.
+    """
+    keys = [_norm(p) for p in lines]
+    first_at: dict[str, int] = {}
+    for i, k in enumerate(keys):
+        first_at.setdefault(k, i)
+    keep = [True] * len(lines)
+    i = 0
+    while i < len(lines):
+        j = first_at[keys[i]]
+        if j < i:
+            run = 0
+            while i + run < len(lines) and j + run < i and keys[j + run] == keys[i + run]:
+                run += 1
+            if run >= 2 or len(keys[i]) >= 30:
+                for k in range(i, i + run):
+                    keep[k] = False
+                i += run
+                continue
+        i += 1
+    return [p for p, k in zip(lines, keep) if k]
+
+
+#: The cleanup rules, in the order they run.
+CLEANUP_RULES: list[Callable[[list[str]], list[str]]] = [
+    remove_page_breaks,
+    split_flattened,
+    remove_debris_spaces,
+    join_fragments,
+    drop_repeated_renditions,
+]
+
+
+def clean_paragraphs(text: str) -> list[str]:
+    """Run every cleanup rule over ``text``; return its paragraphs in order."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "").split("\n")
+    for rule in CLEANUP_RULES:
+        lines = rule(lines)
+    return lines
+
+
+def clean(text: str) -> str:
+    """The cleaned text: one paragraph per line."""
+    return "\n".join(clean_paragraphs(text))

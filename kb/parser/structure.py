@@ -1,0 +1,164 @@
+"""Structure: cleaned paragraphs → title, preface, parts, sections and task blocks.
+
+Conventions of Chinese action plans that these rules read:
+
+* an optional news lead before the title (``《…》于近日印发 … 详情如下：``): the preface;
+* the title on its own line (ends in 方案, 计划, 意见 …);
+* parts ``一、总体要求``; sections ``（一）调整产业结构…。`` on their own line;
+* items whose heading is inline (``（一）强化责任落实。有关职能部门要…``): one task each;
+* optionally numbered paragraphs ``1.``/``1．``/``1、``; otherwise paragraphs are
+  numbered in order within their section (or part).
+
+Labels: part numeral, section marker, paragraph number — ``三（一）2``; the
+number is left out when the section (or part) holds a single paragraph
+(``二``), and inline-heading items are cited by their marker (``四（三）``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kb.parser.cleanup import NUMBERED_ITEM_RE, PART_HEADING_RE, SECTION_HEADING_RE, is_title
+
+NUMERALS = "一二三四五六七八九十"
+
+PART_RE = re.compile(r"^([一二三四五六七八九十]{1,3})、\s*(.+?)[。：:]?$")
+SECTION_RE = re.compile(r"^[（(]([一二三四五六七八九十]{1,3})[)）]\s*(.+)$")
+ITEM_RE = re.compile(r"^(\d{1,2})[.．、]\s*(.+)$")
+PREFACE_HINT_RE = re.compile(r"印发|详情如下|日前|近日|记者|讯")
+
+
+def numeral_value(numeral: str) -> int:
+    """Chinese numeral up to 九十九 → int (一 → 1, 十二 → 12, 二十 → 20)."""
+    if not numeral:
+        return 0
+    if "十" not in numeral:
+        return NUMERALS.index(numeral) + 1 if numeral in NUMERALS else 0
+    tens, _, units = numeral.partition("十")
+    return (NUMERALS.index(tens) + 1 if tens else 1) * 10 + (NUMERALS.index(units) + 1 if units else 0)
+
+
+def first_sentence(text: str) -> tuple[str, str]:
+    """Split ``text`` after its first ``。`` outside brackets: (sentence, rest)."""
+    depth = 0
+    for i, c in enumerate(text):
+        if c in "（(〔【《“":
+            depth += 1
+        elif c in "）)〕】》”":
+            depth = max(0, depth - 1)
+        elif c in "。！？" and depth == 0:
+            return text[: i + 1], text[i + 1 :]
+    return text, ""
+
+
+def is_section_heading(text: str) -> bool:
+    """True for a section heading on its own line: one short sentence after （n）."""
+    m = SECTION_RE.match(text)
+    if not m:
+        return False
+    sentence, rest = first_sentence(m.group(2))
+    return not rest.strip() and len(sentence) <= 40
+
+
+def heading_title(paragraph: str) -> str | None:
+    """The heading sentence a paragraph opens with (``加大区域产业布局调整力度``), or None.
+
+    A heading is a short first sentence (≤ 30 characters) without commas,
+    followed by more text.
+    """
+    sentence, rest = first_sentence(paragraph)
+    if not rest.strip() or not sentence.endswith("。"):
+        return None
+    body = sentence[:-1]
+    if len(body) > 30 or any(p in body for p in "，,；;：:"):
+        return None
+    return body
+
+
+@dataclass(slots=True)
+class Block:
+    """A paragraph placed in the plan's structure, before roles are read."""
+
+    part: str
+    """Part numeral (``三``) or ``""`` before the first part."""
+    part_title: str
+    """Part heading text."""
+    section: str | None
+    """Section label (``三（一）``) or None."""
+    section_title: str | None
+    """Section heading without marker and final 。."""
+    number: int | None
+    """Number given in the text (``1.``), if any."""
+    kind: str
+    """``paragraph`` or ``measure`` (inline-heading item)."""
+    text: str
+    """The paragraph as cleaned."""
+    title: str | None = None
+    """Heading sentence, if any."""
+
+
+@dataclass(slots=True)
+class Outline:
+    """Result of the structure rule for one document."""
+
+    title: str
+    """The plan's title."""
+    preface: str | None
+    """The news lead before the title, if any."""
+    parts: list[tuple[str, str]]
+    """(numeral, title) of every part."""
+    sections: list[tuple[str, str]]
+    """(label, title) of every section, inline-heading items included."""
+    blocks: list[Block]
+    """Paragraphs in order."""
+
+
+def find_title(paragraphs: list[str], fallback: str) -> tuple[int, str]:
+    """Index and text of the title among the first paragraphs; (-1, fallback) if none."""
+    for i, p in enumerate(paragraphs[:6]):
+        if PART_HEADING_RE.match(p) or SECTION_HEADING_RE.match(p):
+            break
+        if is_title(p):
+            return i, p
+    return -1, fallback
+
+
+def outline(paragraphs: list[str], doc_id: str) -> Outline:
+    """Place every paragraph in the plan's structure."""
+    t, title = find_title(paragraphs, doc_id)
+    preface = "\n".join(paragraphs[:t]) if t > 0 else None
+    body = paragraphs[t + 1 :] if t >= 0 else paragraphs
+    if t < 0 and body and not PART_HEADING_RE.match(body[0]) and PREFACE_HINT_RE.search(body[0]):
+        preface, body = body[0], body[1:]
+    part, part_title = "", ""
+    section: str | None = None
+    section_title: str | None = None
+    parts: list[tuple[str, str]] = []
+    sections: list[tuple[str, str]] = []
+    blocks: list[Block] = []
+    for p in body:
+        m = PART_RE.match(p)
+        if m and len(p) <= 30 and "。" not in p[:-1]:
+            part, part_title = m.group(1), m.group(2)
+            section = section_title = None
+            parts.append((part, part_title))
+            continue
+        m = SECTION_RE.match(p)
+        if m and is_section_heading(p):
+            section = f"{part}（{m.group(1)}）"
+            section_title = m.group(2).rstrip("。")
+            sections.append((section, section_title))
+            continue
+        if m:
+            heading, _ = first_sentence(m.group(2))
+            label = f"{part}（{m.group(1)}）"
+            sections.append((label, heading.rstrip("。")))
+            blocks.append(Block(part, part_title, label, heading.rstrip("。"), None, "measure", p, heading.rstrip("。")))
+            section = section_title = None
+            continue
+        m = ITEM_RE.match(p)
+        number = int(m.group(1)) if m else None
+        heading = heading_title(m.group(2) if m else p)
+        blocks.append(Block(part, part_title, section, section_title, number, "paragraph", p, heading))
+    return Outline(title, preface, parts, sections, blocks)

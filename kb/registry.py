@@ -1,0 +1,201 @@
+"""The department registry and ``resolve_department``: one way to read a department's name.
+
+The registry (``kb/data/departments.yaml``) holds every canonical name with the
+aliases officials use.  The parser canonicalises the names written in tags with
+it; every name a user types (CLI, questions, TUI, export) goes through
+``resolve_department``: exact name, alias, the name with or without 市, then
+fuzzy matching for typos.  The parsed plan carries its registry
+(``Plan.registry``), so answering never re-reads the YAML.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from kb.errors import KbError
+
+REGISTRY_PATH = Path(__file__).resolve().parent / "data" / "departments.yaml"
+KINDS = ("department", "government", "group", "agency", "subunit")
+
+#: Fuzzy matches below this score (rapidfuzz ratio, 0–100) are not accepted.
+FUZZY_CUTOFF = 75.0
+
+
+@dataclass(slots=True)
+class Department:
+    """One entry of the registry."""
+
+    name: str
+    """Canonical name, as the plans write it in full (市交通运输局)."""
+    aliases: list[str] = field(default_factory=list)
+    """Other names officials use (交通局, 市交通局 …)."""
+    kind: str = "department"
+    """One of KINDS."""
+    parent: str | None = None
+    """For a sub-unit (市能源办): the department it is written under."""
+
+
+@dataclass(slots=True)
+class Registry:
+    """Canonical departments and a lookup from every known spelling."""
+
+    departments: dict[str, Department] = field(default_factory=dict)
+    """Canonical name → entry, sub-units included."""
+    lookup: dict[str, str] = field(default_factory=dict)
+    """Normalised name or alias → canonical name."""
+
+    def canonical(self, name: str) -> str | None:
+        """The canonical name for ``name`` without fuzzy matching: exact, alias, 市 added or dropped."""
+        key = normalize_name(name)
+        if key in self.lookup:
+            return self.lookup[key]
+        if not key.startswith("市") and "市" + key in self.lookup:
+            return self.lookup["市" + key]
+        if key.startswith("市") and key[1:] in self.lookup:
+            return self.lookup[key[1:]]
+        return None
+
+    def add(self, dep: Department, where: str = "registry") -> None:
+        """Register ``dep`` and its aliases; a spelling given to two departments is an error."""
+        if dep.name in self.departments:
+            raise KbError(f"{where}: department {dep.name} is listed twice (keep one entry)")
+        self.departments[dep.name] = dep
+        for spelling in [dep.name, *dep.aliases]:
+            key = normalize_name(spelling)
+            other = self.lookup.get(key)
+            if other is not None and other != dep.name:
+                raise KbError(f"{where}: alias {spelling} is given to both {other} and {dep.name} (keep it on one)")
+            self.lookup[key] = dep.name
+
+
+def normalize_name(name: str) -> str:
+    """A department name as typed → comparable form (full-width folded, spaces and trailing punctuation gone)."""
+    name = unicodedata.normalize("NFKC", name)
+    name = "".join(name.split())
+    name = name.replace("(", "（").replace(")", "）")
+    return name.strip("，。、？！?!,.;；:：\"'“”")
+
+
+@lru_cache(maxsize=4)
+def load_registry(path: str | None = None) -> Registry:
+    """Read and validate the registry YAML (default: kb/data/departments.yaml)."""
+    import yaml
+
+    src = Path(path) if path else REGISTRY_PATH
+    try:
+        data = yaml.safe_load(src.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise KbError(f"{src}: cannot read the department registry ({exc.__class__.__name__}); fix or restore the file") from exc
+    if not isinstance(data, dict) or data.get("version") != 1 or not isinstance(data.get("departments"), list):
+        raise KbError(f"{src}: expected 'version: 1' and a 'departments' list")
+    reg = Registry()
+    for i, entry in enumerate(data["departments"]):
+        where = f"{src}: departments[{i}]"
+        if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
+            raise KbError(f"{where}: each entry needs a 'name' string")
+        kind = entry.get("kind", "department")
+        if kind not in KINDS:
+            raise KbError(f"{where}: kind {kind!r} is not one of {', '.join(KINDS)}")
+        unknown = set(entry) - {"name", "aliases", "kind", "subunits"}
+        if unknown:
+            raise KbError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+        reg.add(Department(entry["name"], _strings(entry.get("aliases", []), where), kind), str(src))
+        for sub in entry.get("subunits", []) or []:
+            if not isinstance(sub, dict) or not isinstance(sub.get("name"), str):
+                raise KbError(f"{where}: each sub-unit needs a 'name' string")
+            reg.add(Department(sub["name"], _strings(sub.get("aliases", []), where), "subunit", entry["name"]), str(src))
+    return reg
+
+
+def _strings(value, where: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise KbError(f"{where}: 'aliases' must be a list of strings")
+    return list(value)
+
+
+@dataclass(slots=True)
+class Resolution:
+    """What a department name typed by a user refers to."""
+
+    name: str | None
+    """Canonical department or sub-unit, or None when unknown or ambiguous."""
+    how: str
+    """``exact``, ``alias``, ``fuzzy``, ``ambiguous`` or ``unknown``."""
+    candidates: list[str] = field(default_factory=list)
+    """The closest known names, best first (ambiguous: the tied ones)."""
+    query: str = ""
+    """The name as typed."""
+
+    @property
+    def ok(self) -> bool:
+        """True when the name was resolved to one department."""
+        return self.name is not None
+
+    def message(self) -> str:
+        """One line saying why the name did not resolve (empty when it did)."""
+        if self.ok:
+            return ""
+        if self.how == "ambiguous":
+            return f"{self.query} could mean {' or '.join(self.candidates)}: say which"
+        near = f"; closest known: {', '.join(self.candidates)}" if self.candidates else ""
+        return f"unknown department {self.query}{near}"
+
+
+def known_names(plan=None, registry: Registry | None = None) -> dict[str, str]:
+    """Every spelling kb can resolve → canonical name: the registry's, plus names found only in the plan."""
+    reg = registry or plan_registry(plan)
+    names = dict(reg.lookup)
+    if plan is not None:
+        for name in plan.departments():
+            names.setdefault(normalize_name(name), name)
+        for sub in plan.subunits():
+            names.setdefault(normalize_name(sub), sub)
+    return names
+
+
+def plan_registry(plan=None) -> Registry:
+    """The registry the plan was parsed with, else the bundled one."""
+    reg = getattr(plan, "registry", None) if plan is not None else None
+    return reg if isinstance(reg, Registry) else load_registry()
+
+
+def resolve_department(name: str, plan=None, registry: Registry | None = None) -> Resolution:
+    """Resolve a department name as a user typed it.
+
+    Order: exact canonical name, alias (also with 市 added or dropped), then fuzzy
+    matching (rapidfuzz) over every known spelling for typos (市交通运输居).  Two
+    different departments equally close → ``ambiguous``; nothing close enough →
+    ``unknown`` with the closest names as candidates.
+    """
+    reg = registry or plan_registry(plan)
+    key = normalize_name(name)
+    if not key:
+        return Resolution(None, "unknown", [], name)
+    names = known_names(plan, reg)
+    if key in names:
+        canonical = names[key]
+        return Resolution(canonical, "exact" if canonical == key else "alias", [], name)
+    for variant in ("市" + key, key[1:] if key.startswith("市") else None):
+        if variant and variant in names:
+            return Resolution(names[variant], "alias", [], name)
+    return _fuzzy(key, names, name)
+
+
+def _fuzzy(key: str, names: dict[str, str], query: str) -> Resolution:
+    from rapidfuzz import fuzz, process
+
+    scored: dict[str, float] = {}
+    for spelling, score, _ in process.extract(key, list(names), scorer=fuzz.ratio, limit=20):
+        canonical = names[spelling]
+        scored[canonical] = max(scored.get(canonical, 0.0), score)
+    ranked = sorted(scored.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < FUZZY_CUTOFF:
+        return Resolution(None, "unknown", [n for n, s in ranked[:3] if s >= 40], query)
+    best = ranked[0][1]
+    tied = [n for n, s in ranked if s == best]
+    if len(tied) > 1:
+        return Resolution(None, "ambiguous", tied, query)
+    return Resolution(ranked[0][0], "fuzzy", [], query)
