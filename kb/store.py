@@ -158,6 +158,8 @@ def load_plan(corpus: str | os.PathLike | None = None, *, use_cache: bool = True
     plan = Plan()
     for f, raw in zip(files, raws):
         text, encoding = decode_plan(raw, str(f))
+        if not text.strip():
+            raise KbError(f"{f}: the file is empty (put the plan's text in it, or remove it from the corpus)")
         doc, tasks = parse_document(text, doc_id=f.stem, path=str(f))
         doc.sha256 = hashlib.sha256(raw).hexdigest()
         doc.encoding = encoding

@@ -26,7 +26,19 @@ def run(args) -> int:
     from kb.store import load_plan
 
     plan = load_plan(args.corpus)
+    if args.command in ("tasks", "depts"):
+        report_warnings(plan)
     return {"tasks": _tasks, "depts": _depts, "duties": _duties}[args.command](plan, args)
+
+
+def report_warnings(plan) -> None:
+    """Print the parser's warnings, one line each naming the document and paragraph."""
+    for doc in plan.documents:
+        for w in doc.warnings:
+            print(f"kb: warning: {doc.id}: {w}", file=sys.stderr)
+    for t in plan.tasks:
+        for w in t.warnings:
+            print(f"kb: warning: {t.doc} {t.label}: {w}", file=sys.stderr)
 
 
 def _dump(obj) -> None:

@@ -69,7 +69,21 @@ def ends_paragraph(line: str) -> bool:
     if last in "）)〕】":
         start = group_start(line)
         return start is not None and (start == 0 or line[start - 1] in TERMINAL)
-    return False
+    return _ends_unclosed_tag(line)
+
+
+def _ends_unclosed_tag(line: str) -> bool:
+    """True for a line ending inside a bracket with a role word (a tag missing its closing bracket).
+
+    Such a paragraph is left alone so that the roles rule can report the
+    unclosed tag instead of swallowing the next paragraph into it.
+    """
+    from kb.parser.roles import load_vocabulary
+
+    opened = max(line.rfind(c) for c in "（(〔")
+    if opened < 0 or any(c in line[opened:] for c in "）)〕"):
+        return False
+    return any(line.endswith(word) for word, _ in load_vocabulary().role_words)
 
 
 def group_start(text: str) -> int | None:

@@ -147,6 +147,8 @@ def parse_tag_content(content: str, registry: Registry, vocab: RoleVocabulary | 
         names = segment[: -len(word)]
         for item in split_top(names, "、,"):
             name, subs = _split_subunit(item)
+            if not name:
+                continue
             canonical = _canonical(name, registry, tag)
             if canonical not in tag.roles[role_name]:
                 tag.roles[role_name].append(canonical)

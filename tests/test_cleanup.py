@@ -1,0 +1,91 @@
+"""Cleanup rules: table-driven rows (input, expected paragraphs, why), the renditions of the seed, idempotence."""
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kb.parser.cleanup import clean, clean_paragraphs
+
+SEED = Path(__file__).resolve().parent.parent / "corpus" / "zigong-blue-sky-plan.txt"
+
+CASES = [
+    ("（三）改善交通运输结构。_ueditor_page_break_tag_", ["（三）改善交通运输结构。"], "page-break marker stuck to a heading"),
+    ("加强管理。（市城管执法局牵头）_ueditor_page_break_tag_\n下一段。", ["加强管理。（市城管执法局牵头）", "下一段。"], "marker after a tag"),
+    ("到\n\n\n2020\n\n\n年，完成任务。", ["到2020年，完成任务。"], "a year cut off from 年"),
+    ("细颗粒物（\n\nPM2.5\n\n）年均浓度下降\n\n27.9%\n\n以上。", ["细颗粒物（PM2.5）年均浓度下降27.9%以上。"], "Latin token and percentage in fragments"),
+    ("单位地区生产总值（\n\nGDP\n\n）\n\n二氧化碳排放下降。", ["单位地区生产总值（GDP）二氧化碳排放下降。"], "a lone closing bracket is not a paragraph end"),
+    ("到 2020 年，玻 璃行业", ["到2020年，玻璃行业"], "spaces between CJK and digits and inside a word"),
+    ("下降 27.9% 以上", ["下降27.9%以上"], "spaces around a percentage"),
+    ("执行 Euro VI standard 标准", ["执行Euro VI standard标准"], "spaces inside Latin text are kept"),
+    ("一、总体要求   以改善质量为目标。   二、工作目标", ["一、总体要求", "以改善质量为目标。", "二、工作目标"], "a rendition flattened onto one line"),
+    ("一、总体要求\n\n以改善质量为目标。", ["一、总体要求", "以改善质量为目标。"], "never join across a part heading"),
+    ("自贡市打赢蓝天保卫战实施方案\n一、总体要求", ["自贡市打赢蓝天保卫战实施方案", "一、总体要求"], "a title stays on its own"),
+    ("第一段。\n\n\n第二段。", ["第一段。", "第二段。"], "terminal punctuation ends a paragraph"),
+    ("甲乙丙。（市X局牵头）\n\n丁戊。", ["甲乙丙。（市X局牵头）", "丁戊。"], "a tag after a sentence ends a paragraph"),
+    ("任务文本。\n任务文本。", ["任务文本。", "任务文本。"], "a short repeated paragraph is kept (may recur legitimately)"),
+    ("第一段很长很长很长很长很长很长很长很长很长很长很长的文字内容。\n第二段。\n第一段很长很长很长很长很长很长很长很长很长很长很长的文字内容。",
+     ["第一段很长很长很长很长很长很长很长很长很长很长很长的文字内容。", "第二段。"], "a long repeated paragraph is a rendition"),
+    ("甲段。\n乙段。\n丙段。\n甲段。\n乙段。", ["甲段。", "乙段。", "丙段。"], "a repeated run of paragraphs is a rendition"),
+    ("\ufeff首段。\r\n次段。\r\n", ["首段。", "次段。"], "BOM and CRLF"),
+    ("", [], "empty text"),
+    ("   \n\n  \n", [], "blank text"),
+    ("ＰＭ２．５ 浓度", ["ＰＭ２．５浓度"], "full-width text keeps its forms; debris space removed"),
+    ("Latin\n\nwords", ["Latin words"], "Latin fragments are joined with a space"),
+]
+
+
+def test_no_duplicate_rows():
+    inputs = [c[0] for c in CASES]
+    assert len(inputs) == len(set(inputs))
+
+
+@pytest.mark.parametrize("raw,expected,why", CASES, ids=[c[2] for c in CASES])
+def test_cleanup_rule(raw, expected, why):
+    assert clean_paragraphs(raw) == expected, why
+
+
+def _seed_lines():
+    return SEED.read_text(encoding="utf-8").split("\n")
+
+
+def test_seed_every_paragraph_once_in_order():
+    paragraphs = clean_paragraphs(SEED.read_text(encoding="utf-8"))
+    assert len(paragraphs) == len(set(paragraphs))
+    assert paragraphs[0].startswith("《自贡市打赢蓝天保卫战实施方案》于近日印发")
+    assert paragraphs[1] == "自贡市打赢蓝天保卫战实施方案"
+    assert paragraphs[-1].startswith("（八）深化全民共治。")
+    assert not any("_ueditor_page_break_tag_" in p for p in paragraphs)
+    assert len(paragraphs) == 86
+
+
+def test_fragment_rendition_alone_gives_the_clean_paragraphs():
+    lines = _seed_lines()
+    clean_block = clean_paragraphs("\n".join(lines[:6]))
+    start = next(i for i, l in enumerate(lines) if i > 80 and l.strip().startswith("《自贡市"))
+    fragments = "\n".join(lines[start:316])
+    assert clean_paragraphs(fragments) == clean_block
+
+
+def test_flattened_rendition_alone_gives_the_clean_paragraphs():
+    lines = _seed_lines()
+    clean_block = clean_paragraphs("\n".join(lines[:6]))
+    flat = max(lines, key=len)
+    assert clean_paragraphs(flat) == clean_block
+
+
+def test_seed_cleanup_is_idempotent():
+    text = SEED.read_text(encoding="utf-8")
+    once = clean(text)
+    assert clean(once) == once
+
+
+_alphabet = st.sampled_from(list("甲乙丙丁年月日市局（）〔〕。，、；：PMab 2015.%\n\n") + ["_ueditor_page_break_tag_", "一、", "（一）"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_alphabet, max_size=60).map("".join))
+def test_cleanup_is_idempotent(text):
+    once = clean(text)
+    assert clean(once) == once

@@ -1,0 +1,183 @@
+"""``kb tasks``, ``kb depts``, ``kb duties``: output, JSON shape, errors and bad input files."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kb.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "corpus" / "zigong-blue-sky-plan.txt"
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_tasks_json_shape(capsys):
+    code, out, _ = run(capsys, "tasks", "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["document"]["title"] == "自贡市打赢蓝天保卫战实施方案"
+    assert len(data["tasks"]) == 74
+    t = next(t for t in data["tasks"] if t["label"] == "三（二）1")
+    for key in ("id", "label", "section", "title", "text", "lead", "support", "sole", "shared", "implied", "subunits", "deadlines", "targets", "clauses"):
+        assert key in t
+    assert t["lead"] == ["市发展改革委"] and t["subunits"] == {"市发展改革委": ["市能源办"]}
+    assert "\\u" not in out  # Chinese unescaped
+
+
+def test_tasks_text_lists_every_paragraph(capsys):
+    code, out, _ = run(capsys, "tasks")
+    lines = out.splitlines()
+    assert code == 0 and len(lines) == 75  # header + 74 paragraphs
+    assert lines[1].startswith("一\t") and lines[-1].startswith("四（八）\t深化全民共治")
+
+
+def test_depts_sorted_by_total(capsys):
+    code, out, _ = run(capsys, "depts", "--json")
+    rows = json.loads(out)["departments"]
+    assert [r["name"] for r in rows[:3]] == ["市生态环境局", "市经济和信息化局", "市发展改革委"]
+    eco = rows[0]
+    assert (eco["lead"], eco["support"], eco["sole"], eco["shared"], eco["total"]) == (24, 13, 1, 3, 41)
+    energy = next(r for r in rows if r["name"] == "市能源办")
+    assert energy["parent"] == "市发展改革委" and energy["total"] == 8
+    assert all(r["registered"] for r in rows)
+    totals = [r["total"] for r in rows]
+    assert totals == sorted(totals, reverse=True)
+
+
+@pytest.mark.parametrize(
+    "argv,labels",
+    [
+        (["duties", "市交通运输局", "--role", "lead"], ["三（一）13", "三（一）14", "三（三）1", "三（三）2", "三（三）6", "三（三）8", "三（三）9", "三（三）14"]),
+        (["duties", "交通局", "--role", "support"], ["三（一）16", "三（三）12", "三（三）15", "三（三）16", "三（四）2", "三（四）3", "三（四）4"]),
+        (["duties", "市生态环境局", "--role", "sole"], ["三（一）20"]),
+        (["duties", "科技局", "--role", "shared"], ["三（一）19"]),
+        (["duties", "能源办", "--role", "support"], ["三（一）3", "三（二）7", "三（三）9"]),
+        (["duties", "成员单位"], ["三（六）1", "三（六）2", "三（六）3", "三（六）4"]),
+    ],
+)
+def test_duties_json(capsys, argv, labels):
+    code, out, _ = run(capsys, *argv, "--json")
+    assert code == 0
+    assert [t["label"] for t in json.loads(out)["tasks"]] == labels
+
+
+def test_duties_groups_in_order(capsys):
+    code, out, _ = run(capsys, "duties", "交通局", "--json")
+    data = json.loads(out)
+    assert data["department"] == "市交通运输局" and data["resolved_by"] == "alias"
+    assert list(data["groups"]) == ["lead", "shared", "support"]
+    assert data["counts"]["lead"] == 8 and data["counts"]["support"] == 7 and data["counts"]["shared"] == 4
+
+
+def test_duties_implied_implementers(capsys):
+    code, out, _ = run(capsys, "duties", "区县政府", "--json")
+    data = json.loads(out)
+    assert data["counts"]["implied"] == 64 and data["counts"]["support"] == 1
+    assert len(data["tasks"]) == 64
+
+
+def test_duties_text(capsys):
+    code, out, _ = run(capsys, "duties", "市城管执法局")
+    assert code == 0
+    assert out.splitlines()[0] == "市城管执法局：牵头 4 项，按职责分工负责 1 项，配合 2 项"
+    assert "  三（四）7\t严控垃圾、落叶露天焚烧\t（配合：市生态环境局）" in out
+
+
+@pytest.mark.parametrize(
+    "argv,message",
+    [
+        (["duties", "市教育局"], "kb: unknown department 市教育局; closest known:"),
+        (["duties", "交通局", "--role", "boss"], "invalid choice"),
+        (["--corpus", "/nonexistent/plan.txt", "tasks"], "kb: corpus not found: /nonexistent/plan.txt"),
+        (["nosuchcommand"], "invalid choice"),
+    ],
+)
+def test_usage_errors_exit_2(capsys, argv, message):
+    with pytest.raises(SystemExit) if "invalid choice" in message else _nullcontext():
+        code = main(argv)
+        assert code == 2
+    _, err = capsys.readouterr()
+    assert message in err and "Traceback" not in err and len(err.strip().splitlines()) <= 2
+
+
+class _nullcontext:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+
+def _kb(*argv, env=None):
+    return subprocess.run(
+        [sys.executable, "-m", "kb.cli", *argv], capture_output=True, text=True, env={**os.environ, **(env or {})}
+    )
+
+
+def test_corpus_option_and_env(tmp_path):
+    gbk = tmp_path / "gbk-plan.txt"
+    gbk.write_bytes(SEED.read_text(encoding="utf-8").encode("gb18030"))
+    runs = [
+        (("--corpus", str(gbk), "duties", "交通局", "--json"), None),
+        (("duties", "交通局", "--json"), {"KB_CORPUS": str(tmp_path)}),
+    ]
+    for argv, env in runs:
+        proc = _kb(*argv, env=env)
+        assert proc.returncode == 0, proc.stderr
+        data = json.loads(proc.stdout)
+        assert data["counts"]["lead"] == 8
+        assert all(t["doc"] == "gbk-plan" for t in data["tasks"])
+
+
+@pytest.mark.parametrize(
+    "content,message",
+    [
+        (b"", "the file is empty"),
+        (b"\x00\x01\x02binary\xff\xfe", "looks like a binary file"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "looks like a binary file"),
+    ],
+)
+def test_bad_files(tmp_path, content, message):
+    f = tmp_path / "plan.txt"
+    f.write_bytes(content)
+    proc = _kb("--corpus", str(f), "tasks")
+    assert proc.returncode == 2
+    assert message in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_broken_tags_are_reported_not_lost(tmp_path):
+    f = tmp_path / "plan.txt"
+    f.write_text("某市测试方案\n三、重点任务\n（一）第一节。\n甲任务。（市生态环境局牵头，市公安局配合\n乙任务。（市生态环境局督办）\n", encoding="utf-8")
+    proc = _kb("--corpus", str(f), "tasks", "--json")
+    assert proc.returncode == 0
+    tasks = json.loads(proc.stdout)["tasks"]
+    assert [t["label"] for t in tasks] == ["三（一）1", "三（一）2"]
+    assert tasks[0]["lead"] == ["市生态环境局"] and tasks[0]["support"] == ["市公安局"]
+    assert "三（一）1: unclosed bracket in tag" in proc.stderr
+    assert "三（一）2: bracket at the end looks like a responsibility tag" in proc.stderr
+
+
+def test_ten_megabyte_line(tmp_path):
+    f = tmp_path / "plan.txt"
+    f.write_text(("加强管理，推进工作" * 50 + "。") * 22000, encoding="utf-8")
+    proc = _kb("--corpus", str(f), "tasks", "--json")
+    assert proc.returncode == 0 and "Traceback" not in proc.stderr
+    assert len(json.loads(proc.stdout)["tasks"]) == 1
+
+
+def test_unregistered_department_is_listed_with_warning(tmp_path):
+    f = tmp_path / "plan.txt"
+    f.write_text("某市测试方案\n三、重点任务\n甲任务。（市新设局牵头，市公安局配合）\n", encoding="utf-8")
+    proc = _kb("--corpus", str(f), "depts")
+    assert proc.returncode == 0
+    assert "市新设局 *\t1\t0" in proc.stdout
+    assert "市新设局 is not in the department registry" in proc.stderr
