@@ -115,3 +115,31 @@ def test_heading_title(text, expected):
 )
 def test_section_heading(text, expected):
     assert is_section_heading(text) == expected
+
+
+OTHER_PLAN = """某市大气污染防治行动计划
+一、指导思想。以改善质量为目标，制定本计划。
+二、重点任务
+（一）优化结构
+1．加强管理。做好工作。（市公安局牵头）
+3．推进改造。完成任务。（市民政局负责）
+（二）其他
+开展行动。（市财政局牵头）
+"""
+
+
+def test_other_plan_conventions():
+    """Inline part heading, section headings without 。, numbered items, a one-paragraph section."""
+    from kb.parser import parse_document
+
+    doc, tasks = parse_document(OTHER_PLAN, doc_id="other")
+    assert doc.title == "某市大气污染防治行动计划" and doc.preface is None
+    assert doc.parts == [("一", "指导思想"), ("二", "重点任务")]
+    assert doc.sections == [("二（一）", "优化结构"), ("二（二）", "其他")]
+    assert [(t.label, t.title, t.lead, t.sole) for t in tasks] == [
+        ("一", None, [], []),
+        ("二（一）1", "加强管理", ["市公安局"], []),
+        ("二（一）3", "推进改造", [], ["市民政局"]),  # the number the text gives
+        ("二（二）", "开展行动", ["市财政局"], []),
+    ]
+    assert tasks[1].clauses == ["加强管理。", "做好工作。"]

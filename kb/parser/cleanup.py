@@ -106,9 +106,10 @@ def continues(previous: str, line: str) -> bool:
         return False
     if is_heading(line) or is_title(previous) or is_title(line):
         return False
+    # A short heading line stands alone even without a full stop (（一）优化产业结构).
     if PART_HEADING_RE.match(previous) and len(previous) <= 30:
         return False
-    if SECTION_HEADING_RE.match(previous) and ends_paragraph(previous):
+    if SECTION_HEADING_RE.match(previous) and (ends_paragraph(previous) or len(previous) <= 40):
         return False
     return not ends_paragraph(previous)
 

@@ -164,11 +164,16 @@ def rule_labels(state: ParseState) -> None:
             containers.setdefault((task.part, task.label), []).append(task)
             continue
         containers.setdefault((task.part, task.section), []).append(task)
+    given = {id(t): p.block.number for t, p in zip(state.tasks, state.pieces)}
     for (part, section), tasks in containers.items():
         numbered = [t for t in tasks if t.kind != "measure"]
-        for i, task in enumerate(numbered, 1):
-            prefix = section or part
-            task.label = prefix if len(numbered) == 1 and prefix else f"{prefix}{i}"
+        # Numbers the text gives (1. 2. …) are used when they are all there and distinct.
+        numbers = [given[id(t)] for t in numbered]
+        if None in numbers or len(set(numbers)) != len(numbers):
+            numbers = list(range(1, len(numbered) + 1))
+        prefix = section or part
+        for task, n in zip(numbered, numbers):
+            task.label = prefix if len(numbered) == 1 and prefix else f"{prefix}{n}"
     seen: dict[str, int] = {}
     for task in state.tasks:
         p = structure.numeral_value(task.part)

@@ -24,6 +24,7 @@ from kb.parser.cleanup import NUMBERED_ITEM_RE, PART_HEADING_RE, SECTION_HEADING
 NUMERALS = "一二三四五六七八九十"
 
 PART_RE = re.compile(r"^([一二三四五六七八九十]{1,3})、\s*(.+?)[。：:]?$")
+PART_INLINE_RE = re.compile(r"^([一二三四五六七八九十]{1,3})、\s*([^。：:，,（]{2,16})[。：:](.+)$")
 SECTION_RE = re.compile(r"^[（(]([一二三四五六七八九十]{1,3})[)）]\s*(.+)$")
 ITEM_RE = re.compile(r"^(\d{1,2})[.．、]\s*(.+)$")
 PREFACE_HINT_RE = re.compile(r"印发|详情如下|日前|近日|记者|讯")
@@ -144,6 +145,12 @@ def outline(paragraphs: list[str], doc_id: str) -> Outline:
             section = section_title = None
             parts.append((part, part_title))
             continue
+        m = PART_INLINE_RE.match(p)
+        if m:  # 一、指导思想。以…: the heading, then its paragraph
+            part, part_title = m.group(1), m.group(2)
+            section = section_title = None
+            parts.append((part, part_title))
+            p = m.group(3).strip()
         m = SECTION_RE.match(p)
         if m and is_section_heading(p):
             section = f"{part}（{m.group(1)}）"
