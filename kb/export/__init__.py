@@ -1,0 +1,232 @@
+"""Exports of the plan for officials: duty lists (责任清单), the task division table (任务分工表), the matrix.
+
+Formats: ``xlsx`` (openpyxl), ``docx`` (python-docx), ``md``, ``csv`` (UTF-8 with a
+BOM so that Excel opens it), ``json`` (the task objects of ``kb tasks --json``).
+The library behind ``kb export`` and the TUI's export dialog::
+
+    from kb.export import export_duty_list, export_table, default_filename, FORMATS
+    path = export_duty_list(plan, "交通局", "xlsx")             # ./市交通运输局-责任清单.xlsx
+    path = export_table(plan, "xlsx", "out/", matrix=True)      # out/<plan title>-任务分工表.xlsx, 2 sheets
+
+Department names go through ``kb.registry.resolve_department`` (aliases,
+sub-units, typos).  Files are written to a temporary name in the target
+directory and renamed; an existing file is kept unless ``force``.  Every
+problem is a ``KbError`` with one line.  openpyxl and python-docx are imported
+only when a file of their format is written.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Callable
+
+from kb.errors import KbError
+from kb.export.files import check_writable, sanitize_filename, target_path, write_atomic
+from kb.model import Plan
+
+__all__ = [
+    "FORMATS",
+    "TEXT_FORMATS",
+    "KINDS",
+    "default_filename",
+    "export_duty_list",
+    "export_table",
+    "export_all",
+    "export_departments",
+    "plan_name",
+    "render_duty_list",
+    "render_table",
+    "resolve_export_department",
+    "sanitize_filename",
+]
+
+#: Every format kb exports, the default first.
+FORMATS = ("xlsx", "docx", "md", "csv", "json")
+
+#: Formats that are text (may be written to stdout with ``-o -``).
+TEXT_FORMATS = ("md", "csv", "json")
+
+#: What an export is → the words ending its default file name.
+KINDS = {"duties": "责任清单", "table": "任务分工表", "matrix": "分工矩阵"}
+
+
+def _check_format(fmt: str) -> str:
+    fmt = (fmt or "").lower().lstrip(".")
+    if fmt not in FORMATS:
+        raise KbError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}")
+    return fmt
+
+
+def default_filename(name: str | None, fmt: str, kind: str = "duties") -> str:
+    """The file name an export gets when none is given, e.g. ``市交通运输局-责任清单.xlsx``.
+
+    ``name`` is the department (duty lists) or the plan title (table, matrix), or
+    None; it is sanitized (no path separators, no leading dots).
+    """
+    fmt = _check_format(fmt)
+    if kind not in KINDS:
+        raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
+    stem = f"{name}-{KINDS[kind]}" if name else KINDS[kind]
+    return f"{sanitize_filename(stem)}.{fmt}"
+
+
+def resolve_export_department(plan: Plan, dept: str) -> str:
+    """The canonical department (or sub-unit) ``dept`` names; KbError naming the closest known ones if none."""
+    from kb.duties import resolve_or_fail
+
+    return resolve_or_fail(dept, plan).name
+
+
+def plan_name(plan: Plan) -> str | None:
+    """The plan title that starts the table's file names (a corpus of one plan), else None."""
+    titles = {d.title for d in plan.documents if d.title}
+    return titles.pop() if len(titles) == 1 else None
+
+
+# ---------------------------------------------------------------- rendering to bytes
+
+
+def render_duty_list(plan: Plan, dept: str, fmt: str, *, bom: bool = True) -> bytes:
+    """The bytes of ``dept``'s duty list in ``fmt`` (``bom``: start a CSV with the UTF-8 BOM)."""
+    fmt = _check_format(fmt)
+    return _render_duties(plan, resolve_export_department(plan, dept), fmt, bom)
+
+
+def _render_duties(plan: Plan, department: str, fmt: str, bom: bool = True) -> bytes:
+    from kb.export.content import build_duty_list
+
+    export = build_duty_list(plan, department)
+    if not export.groups:
+        raise KbError(f"the plan assigns no tasks to {department}: nothing to export", exit_code=1)
+    if fmt == "xlsx":
+        from kb.export.xlsx_writer import duty_xlsx
+
+        return duty_xlsx(export)
+    if fmt == "docx":
+        from kb.export.docx_writer import duty_docx
+
+        return duty_docx(export)
+    from kb.export import text
+
+    rendered = {"md": text.duty_md, "json": text.duty_json}.get(fmt)
+    return (rendered(export) if rendered else text.duty_csv(export, bom)).encode("utf-8")
+
+
+def render_table(plan: Plan, fmt: str, matrix: bool = False, *, bom: bool = True) -> bytes:
+    """The bytes of the task division table in ``fmt``.
+
+    ``matrix``: in xlsx, add the matrix as a second sheet; in the other formats
+    the matrix is its own document, and this returns the matrix instead of the table.
+    """
+    fmt = _check_format(fmt)
+    from kb.export import content, text
+
+    if matrix and fmt != "xlsx":
+        grid = content.build_matrix(plan)
+        if fmt == "docx":
+            from kb.export.docx_writer import matrix_docx
+
+            return matrix_docx(grid)
+        rendered = {"md": text.matrix_md, "json": text.matrix_json}.get(fmt)
+        return (rendered(grid) if rendered else text.matrix_csv(grid, bom)).encode("utf-8")
+    table = content.build_table(plan)
+    if fmt == "xlsx":
+        from kb.export.xlsx_writer import table_xlsx
+
+        return table_xlsx(table, content.build_matrix(plan) if matrix else None)
+    if fmt == "docx":
+        from kb.export.docx_writer import table_docx
+
+        return table_docx(table)
+    rendered = {"md": text.table_md, "json": text.table_json}.get(fmt)
+    return (rendered(table) if rendered else text.table_csv(table, bom)).encode("utf-8")
+
+
+# ---------------------------------------------------------------- writing files
+
+
+def export_duty_list(plan: Plan, dept: str, fmt: str, path: str | os.PathLike | None = None, force: bool = False) -> Path:
+    """Write ``dept``'s duty list (责任清单) in ``fmt``; return the path written.
+
+    ``dept``: any name kb resolves (交通局, 市能源办, a near typo).  ``path``: None →
+    the default name in the current directory; a directory → the default name
+    inside it; else the file itself.  An existing file is kept unless ``force``.
+    """
+    fmt = _check_format(fmt)
+    department = resolve_export_department(plan, dept)
+    target = target_path(path, default_filename(department, fmt, "duties"))
+    check_writable(target, force)  # before the work of rendering
+    return write_atomic(target, _render_duties(plan, department, fmt), force)
+
+
+def export_table(plan: Plan, fmt: str, path: str | os.PathLike | None = None, force: bool = False, matrix: bool = False) -> Path:
+    """Write the task division table (任务分工表) in ``fmt``; return the path written.
+
+    ``matrix``: xlsx — the matrix (分工矩阵) is added as a second sheet; other
+    formats — the matrix is written instead, as its own file (default name
+    ``…-分工矩阵.<fmt>``).  ``path`` and ``force`` as in ``export_duty_list``.
+    """
+    fmt = _check_format(fmt)
+    kind = "matrix" if matrix and fmt != "xlsx" else "table"
+    target = target_path(path, default_filename(plan_name(plan), fmt, kind))
+    check_writable(target, force)
+    return write_atomic(target, render_table(plan, fmt, matrix), force)
+
+
+def export_departments(plan: Plan) -> list[str]:
+    """Every department and sub-unit with tasks (``kb depts`` order: most tasks first)."""
+    from kb.duties import department_counts
+
+    return [name for name, counts in department_counts(plan) if counts["total"] or counts["implied"]]
+
+
+def export_all(
+    plan: Plan,
+    fmt: str,
+    directory: str | os.PathLike | None = None,
+    force: bool = False,
+    progress: Callable[[int, int, str], None] | None = None,
+) -> list[Path]:
+    """Write every department's duty list and the table (with the matrix) into ``directory``; return the paths.
+
+    ``directory`` (default: the current one) is created if missing (its parent
+    must exist).  Every target is checked before anything is written, so an
+    existing file without ``force`` stops the export with nothing written.
+    ``progress(i, n, department)`` is called before each duty list.
+    """
+    fmt = _check_format(fmt)
+    folder = Path(directory).expanduser() if directory is not None else Path.cwd()
+    if folder.exists() and not folder.is_dir():
+        raise KbError(f"{folder} is not a directory: --all writes one file per department into a folder (choose another -o)")
+    if not folder.exists():
+        try:
+            folder.mkdir()
+        except FileNotFoundError:
+            raise KbError(f"cannot create {folder}: its parent directory does not exist (create it or choose another -o)") from None
+        except OSError as exc:
+            raise KbError(f"cannot create {folder}: {exc.strerror} (choose another -o)") from None
+    departments = export_departments(plan)
+    targets: list[Path] = []
+    used: set[str] = set()
+    for name in departments:
+        file_name = default_filename(name, fmt, "duties")
+        n = 2
+        while file_name in used:  # two names sanitized alike: keep both
+            file_name = default_filename(f"{name}-{n}", fmt, "duties")
+            n += 1
+        used.add(file_name)
+        targets.append(folder / file_name)
+    table_kinds = ["table"] if fmt == "xlsx" else ["table", "matrix"]
+    table_targets = [folder / default_filename(plan_name(plan), fmt, k) for k in table_kinds]
+    for target in targets + table_targets:
+        check_writable(target, force)
+    written = []
+    for i, (name, target) in enumerate(zip(departments, targets), 1):
+        if progress is not None:
+            progress(i, len(departments), name)
+        written.append(write_atomic(target, _render_duties(plan, name, fmt), force))
+    for kind, target in zip(table_kinds, table_targets):
+        data = render_table(plan, fmt, matrix=(fmt == "xlsx" or kind == "matrix"))
+        written.append(write_atomic(target, data, force))
+    return written

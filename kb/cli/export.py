@@ -1,0 +1,132 @@
+"""``kb export``: duty lists, the task division table and the matrix as xlsx, docx, md, csv or json files."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from kb.errors import KbError
+
+#: Same as kb.export.FORMATS (not imported here so that `kb --help` stays light).
+_FORMATS = ("xlsx", "docx", "md", "csv", "json")
+
+
+def add_arguments(parser, name: str) -> None:
+    """Options of ``kb export``."""
+    parser.add_argument("departments", nargs="*", metavar="DEPT", help="department names or aliases (交通局, 发改委, 市能源办 …)")
+    parser.add_argument("--all", action="store_true", help="every department's duty list plus the table, into the folder -o DIR")
+    parser.add_argument("--table", action="store_true", help="the task division table (任务分工表): one row per task")
+    parser.add_argument(
+        "--matrix",
+        action="store_true",
+        help="the departments × tasks matrix (分工矩阵): a second sheet of the xlsx table, a file of its own otherwise",
+    )
+    parser.add_argument(
+        "-f", "--format", choices=_FORMATS, default=None,
+        help="file format (default: the extension of -o, else xlsx)",
+    )
+    parser.add_argument(
+        "-o", "--output", metavar="PATH", default=None,
+        help="file or folder to write (default: a name saying what it is, in the current folder); - for stdout (md, csv, json)",
+    )
+    parser.add_argument("--force", action="store_true", help="overwrite existing files")
+
+
+def run(args) -> int:
+    """Resolve every name, check every target, then write; print one line per file written."""
+    from kb import export
+    from kb.store import load_plan
+
+    if not (args.departments or args.all or args.table or args.matrix):
+        raise KbError("name a department (kb export 交通局), or use --all, --table or --matrix")
+    if args.all and args.departments:
+        raise KbError("--all exports every department already: drop the department names or --all")
+    fmt = _format(args.format, args.output)
+    plan = load_plan(args.corpus)
+
+    jobs = _jobs(plan, args, fmt)
+    if args.output == "-":
+        return _to_stdout(plan, jobs, fmt)
+    out = sys.stdout
+    if args.all:
+        progress = _progress if sys.stderr.isatty() else None
+        for path in export.export_all(plan, fmt, args.output, args.force, progress):
+            out.write(f"{path}\n")
+        return 0
+    folder = _folder(args.output, len(jobs))
+    targets = []
+    for kind, name in jobs:
+        default = export.default_filename(name if kind == "duties" else export.plan_name(plan), fmt, kind)
+        target = export.target_path(folder if folder is not None else args.output, default)
+        export.check_writable(target, args.force)
+        targets.append(target)
+    for (kind, name), target in zip(jobs, targets):
+        if kind == "duties":
+            path = export.export_duty_list(plan, name, fmt, target, args.force)
+        else:
+            path = export.export_table(plan, fmt, target, args.force, matrix=(kind == "matrix" or (fmt == "xlsx" and args.matrix)))
+        out.write(f"{path}\n")
+    return 0
+
+
+def _format(fmt: str | None, output: str | None) -> str:
+    """The format asked for, else the one the -o extension names, else xlsx; a contradiction is an error."""
+    suffix = Path(output).suffix.lower().lstrip(".") if output and output != "-" else ""
+    if fmt is None:
+        return suffix if suffix in _FORMATS else "xlsx"
+    if suffix in _FORMATS and suffix != fmt:
+        raise KbError(f"-o {output} ends in .{suffix} but --format is {fmt}: make them agree")
+    return fmt
+
+
+def _jobs(plan, args, fmt: str) -> list[tuple[str, str | None]]:
+    """What to write, as (kind, canonical department or None); every name resolved before anything is written."""
+    from kb.export import resolve_export_department
+
+    jobs: list[tuple[str, str | None]] = []
+    for name in args.departments:
+        job = ("duties", resolve_export_department(plan, name))
+        if job not in jobs:  # 交通局 and 市交通运输局 are one file
+            jobs.append(job)
+    if args.table or (args.matrix and fmt == "xlsx"):
+        jobs.append(("table", None))  # the xlsx table carries the matrix as its second sheet
+    if args.matrix and fmt != "xlsx":
+        jobs.append(("matrix", None))
+    return jobs
+
+
+def _folder(output: str | None, count: int) -> Path | None:
+    """With several files, -o names a folder (created if missing); None when -o names the one file."""
+    if count < 2 or output is None:
+        return None
+    folder = Path(output).expanduser()
+    if folder.suffix.lower().lstrip(".") in _FORMATS and not folder.is_dir():
+        raise KbError(f"{count} files are written: -o must name a folder, not {output}")
+    if folder.exists() and not folder.is_dir():
+        raise KbError(f"{count} files are written: -o must name a folder, and {output} is a file")
+    if not folder.exists():
+        try:
+            folder.mkdir()
+        except OSError as exc:
+            raise KbError(f"cannot create the folder {output}: {exc.strerror} (create it or choose another -o)") from None
+    return folder
+
+
+def _to_stdout(plan, jobs, fmt: str) -> int:
+    from kb.export import TEXT_FORMATS, render_duty_list, render_table
+
+    if fmt not in TEXT_FORMATS:
+        raise KbError(f"-o - writes text formats ({', '.join(TEXT_FORMATS)}) to stdout; give a file name for {fmt}")
+    if len(jobs) != 1:
+        raise KbError("-o - writes one export to stdout; give a folder with -o to write several")
+    kind, name = jobs[0]
+    # No BOM on stdout: it is for Excel opening a file, and breaks pipes into other tools.
+    data = render_duty_list(plan, name, fmt, bom=False) if kind == "duties" else render_table(plan, fmt, kind == "matrix", bom=False)
+    sys.stdout.flush()
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
+    return 0
+
+
+def _progress(i: int, n: int, name: str) -> None:
+    print(f"kb: [{i}/{n}] {name}", file=sys.stderr, flush=True)

@@ -1,0 +1,431 @@
+"""What an export says, whatever its format: duty lists, the task division table, the matrix.
+
+Each builder turns the plan into a small format-free structure (title, header
+lines, columns, rows of cells); the writers for xlsx, docx, md, csv and json
+only lay those out.  So every format lists the same tasks, in the same order,
+with the same cell texts.
+
+A cell is a string, or a list of strings that each writer joins its own way
+(``、`` for departments; a new line in xlsx/docx, ``；`` in md/csv for deadlines
+and targets).
+"""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+
+from kb.duties import GROUP_ORDER, GROUP_TITLES
+from kb.errors import KbError
+from kb.model import ROLES, Plan, Target, Task
+
+#: Marks of the matrix cells, one per role (implied implementers are not marked).
+MATRIX_MARKS = {"lead": "牵", "support": "配", "sole": "责", "shared": "分"}
+
+#: One line explaining the matrix marks.
+MATRIX_LEGEND = "牵＝牵头，配＝配合，责＝负责，分＝按职责分工负责；合计为不重复的任务数"
+
+#: Short role names of the duty lists' 职责 column and group headings.
+ROLE_LABELS = {r: GROUP_TITLES[r].split("（")[0] for r in GROUP_ORDER}
+
+#: Column headings of the per-role counts (table of the matrix, header lines).
+COUNT_HEADERS = {"lead": "牵头", "support": "配合", "sole": "负责", "shared": "分工负责", "total": "合计"}
+
+#: Cell keys whose list values are department names (joined with 、 everywhere).
+DEPARTMENT_KEYS = frozenset({"lead", "support", "responsible"})
+
+
+@dataclass(slots=True)
+class Column:
+    """One column of an exported table."""
+
+    key: str
+    """Key of the cell in ``Row.cells``."""
+    header: str
+    """Heading as officials write it (序号, 牵头单位 …)."""
+    max_width: int = 24
+    """Widest the column may grow in an xlsx sheet, in display cells (a CJK character is 2)."""
+    share: float = 1.0
+    """Relative width in a docx table."""
+
+
+@dataclass(slots=True)
+class Row:
+    """One row of an exported table: a task (and, in a duty list, the role it is listed under)."""
+
+    task: Task
+    """The task the row shows."""
+    role: str | None
+    """The department's role the row is listed under (duty lists), else None."""
+    cells: dict[str, str | list[str]] = field(default_factory=dict)
+    """Column key → text, or list of texts the writer joins."""
+
+
+@dataclass(slots=True)
+class Group:
+    """The tasks a department holds in one role."""
+
+    role: str
+    """A GROUP_ORDER entry."""
+    label: str
+    """Role as officials write it: 牵头, 单独负责, 按职责分工负责, 配合, 落实."""
+    rows: list[Row] = field(default_factory=list)
+    """The tasks, in plan order."""
+
+    @property
+    def heading(self) -> str:
+        """Heading of the group, e.g. ``牵头（8 项）``."""
+        return f"{self.label}（{len(self.rows)} 项）"
+
+
+@dataclass(slots=True)
+class DutyExport:
+    """A department's duty list (责任清单), ready to lay out."""
+
+    department: str
+    """Canonical name of the department or sub-unit."""
+    parent: str | None
+    """For a sub-unit (市能源办): the department the plan writes it under."""
+    plan_title: str
+    """Title(s) of the plan, in 《》."""
+    exported: date
+    """Date of the export."""
+    counts: dict[str, int]
+    """Role → number of tasks with that role (GROUP_ORDER, zero counts included)."""
+    total: int
+    """Number of distinct tasks in the list."""
+    notes: list[str]
+    """Header lines explaining the list (implied implementer, sub-unit)."""
+    groups: list[Group]
+    """Non-empty groups in GROUP_ORDER; a task stands in every group of a role it holds."""
+    columns: list[Column]
+    """Columns of the rows (the 职责 column first)."""
+
+    @property
+    def title(self) -> str:
+        """Title of the document, e.g. ``市交通运输局责任清单``."""
+        return f"{self.department}责任清单"
+
+    @property
+    def rows(self) -> list[Row]:
+        """Every row, group by group."""
+        return [row for g in self.groups for row in g.rows]
+
+    @property
+    def counts_text(self) -> str:
+        """``共 19 项：牵头 8 项，按职责分工负责 4 项，配合 7 项``."""
+        parts = [f"{ROLE_LABELS[r]} {self.counts[r]} 项" for r in GROUP_ORDER if self.counts.get(r)]
+        return f"共 {self.total} 项：" + "，".join(parts) if parts else "方案未分配任务"
+
+    @property
+    def meta(self) -> list[tuple[str, str]]:
+        """Header lines as (label, text)."""
+        lines = [("单位", self.department + (f"（{self.parent}）" if self.parent else "")),
+                 ("方案", self.plan_title), ("导出日期", self.exported.isoformat()), ("任务数", self.counts_text)]
+        return lines + [("说明", note) for note in self.notes]
+
+
+@dataclass(slots=True)
+class TableExport:
+    """The task division table (任务分工表): one row per task that carries a department, deadline or target."""
+
+    plan_title: str
+    """Title(s) of the plan, in 《》."""
+    exported: date
+    """Date of the export."""
+    notes: list[str]
+    """Header lines (the implied implementers, said once instead of on every row)."""
+    columns: list[Column]
+    """Columns of the rows."""
+    rows: list[Row]
+    """The tasks, in plan order."""
+
+    @property
+    def title(self) -> str:
+        """Title of the document."""
+        return f"{self.plan_title}任务分工表"
+
+    @property
+    def meta(self) -> list[tuple[str, str]]:
+        """Header lines as (label, text)."""
+        return [("方案", self.plan_title), ("导出日期", self.exported.isoformat()), ("任务数", f"{len(self.rows)} 项")] + [
+            ("说明", note) for note in self.notes
+        ]
+
+
+@dataclass(slots=True)
+class MatrixRow:
+    """One department of the matrix."""
+
+    department: str
+    """Canonical name (or sub-unit)."""
+    display: str
+    """Name as shown: a sub-unit with its parent, ``市能源办（市发展改革委）``."""
+    counts: dict[str, int]
+    """lead / support / sole / shared / total (distinct tasks) counts."""
+    marks: list[str]
+    """One mark per task column: 牵, 配, 责, 分 (joined with 、 for several roles) or ``""``."""
+
+
+@dataclass(slots=True)
+class MatrixExport:
+    """Departments × tasks (分工矩阵), sorted by each department's total."""
+
+    plan_title: str
+    """Title(s) of the plan, in 《》."""
+    exported: date
+    """Date of the export."""
+    tasks: list[Task]
+    """The task columns: every task with a lead, support, sole or shared department, in plan order."""
+    rows: list[MatrixRow]
+    """The departments, most tasks first."""
+
+    @property
+    def title(self) -> str:
+        """Title of the document."""
+        return f"{self.plan_title}分工矩阵"
+
+    @property
+    def meta(self) -> list[tuple[str, str]]:
+        """Header lines as (label, text)."""
+        return [("方案", self.plan_title), ("导出日期", self.exported.isoformat()), ("说明", MATRIX_LEGEND)]
+
+
+# ---------------------------------------------------------------- small renderers
+
+
+def export_date() -> date:
+    """Today, or the date of ``$SOURCE_DATE_EPOCH`` (reproducible exports, golden files)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        try:
+            return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
+        except (ValueError, OverflowError, OSError):
+            raise KbError(f"SOURCE_DATE_EPOCH={epoch!r} is not a Unix time in seconds (unset it or fix it)") from None
+    return date.today()
+
+
+def format_number(value: float) -> str:
+    """27.9 → ``27.9``, 10.0 → ``10``, 0.34 → ``0.34`` (no exponent, no trailing zeros)."""
+    text = format(value, ".12g")
+    if "e" in text or "E" in text:
+        text = format(value, ".6f").rstrip("0").rstrip(".")
+    return text
+
+
+def render_target(t: Target) -> str:
+    """A target as one readable line: ``细颗粒物（PM2.5）年均浓度 较2015年下降 ≥27.9%（到2020年）``.
+
+    Scope first (``主城区 …``), the change against the baseline, the comparator
+    and value with its unit, the year; stretch targets end with ``（力争）``.
+    """
+    head = f"{t.scope} {t.metric}" if t.scope else t.metric
+    change = (f"较{t.baseline_year}年" if t.baseline_year else "") + (t.direction or "")
+    value = ("" if t.comparator == "=" else t.comparator) + format_number(t.value) + t.unit
+    text = " ".join(p for p in (head, change, value) if p)
+    if t.year:
+        text += f"（到{t.year}年）"
+    if t.stretch:
+        text += "（力争）"
+    return text
+
+
+def deadline_texts(task: Task) -> list[str]:
+    """The task's deadline texts, in order, without repeats."""
+    return list(dict.fromkeys(d.text for d in task.deadlines))
+
+
+def target_texts(task: Task) -> list[str]:
+    """The task's targets rendered by ``render_target``, without repeats."""
+    return list(dict.fromkeys(render_target(t) for t in task.targets))
+
+
+def with_subunits(task: Task, names: list[str]) -> list[str]:
+    """Department names with their sub-units in brackets, as the plan writes them."""
+    return [f"{n}（{'、'.join(task.subunits[n])}）" if task.subunits.get(n) else n for n in names]
+
+
+def section_text(task: Task) -> str:
+    """Where the task stands: ``三（一）调整产业结构，深化工业污染治理``, or ``四、保障措施``."""
+    if task.section and task.kind != "measure":
+        return f"{task.section}{task.section_title or ''}"
+    return f"{task.part}、{task.part_title}"
+
+
+def join_cell(key: str, value: str | list[str], sep: str = "；") -> str:
+    """A cell as one string: departments joined with 、, deadlines and targets with ``sep``."""
+    if isinstance(value, str):
+        return value
+    return ("、" if key in DEPARTMENT_KEYS else sep).join(value)
+
+
+def display_width(text: str) -> int:
+    """Width of ``text`` in terminal/spreadsheet cells: CJK and full-width characters count 2."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def plan_title(plan: Plan) -> str:
+    """The plan's title(s) in 《》, joined with 、 for a corpus of several plans."""
+    titles = [f"《{d.title}》" for d in plan.documents if d.title]
+    return "、".join(titles) or "《方案》"
+
+
+def _doc_titles(plan: Plan) -> dict[str, str] | None:
+    """Document id → title when the plan has several documents (a 方案 column is then shown)."""
+    if len(plan.documents) < 2:
+        return None
+    return {d.id: d.title or d.id for d in plan.documents}
+
+
+def _task_cells(task: Task, doc_titles: dict[str, str] | None, exclude: str | None = None) -> dict:
+    """The cells every table shares, departments without ``exclude`` (and its parent/sub-unit line)."""
+
+    def names(role: str) -> list[str]:
+        kept = [n for n in getattr(task, role) if exclude is None or (n != exclude and exclude not in task.subunits.get(n, ()))]
+        return with_subunits(task, kept)
+
+    responsible = names("sole")
+    shared = names("shared")
+    if shared:
+        responsible = responsible + [f"{'、'.join(shared)}（按职责分工负责）"]
+    cells = {
+        "label": task.label,
+        "section": section_text(task),
+        "title": task.title or "",
+        "text": task.text,
+        "lead": names("lead"),
+        "support": names("support"),
+        "responsible": responsible,
+        "deadlines": deadline_texts(task),
+        "targets": target_texts(task),
+    }
+    if doc_titles is not None:
+        cells["doc"] = doc_titles.get(task.doc, task.doc)
+    return cells
+
+
+def _columns(doc_titles, other: bool) -> list[Column]:
+    """The task columns; ``other`` names the department columns of a duty list (本单位 left out)."""
+    prefix = "其他" if other else ""
+    cols = [
+        Column("label", "序号", 12, 1.6),
+        Column("section", "章节", 30, 2.4),
+        Column("title", "任务", 30, 2.6),
+        Column("text", "任务内容", 70, 8.0),
+        Column("lead", f"{prefix}牵头单位", 30, 2.6),
+        Column("support", f"{prefix}配合单位", 30, 2.8),
+        Column("responsible", f"{prefix}责任单位", 30, 2.4),
+        Column("deadlines", "完成时限", 24, 2.0),
+        Column("targets", "目标指标", 40, 2.8),
+    ]
+    if doc_titles is not None:
+        cols.insert(0, Column("doc", "方案", 30, 2.4))
+    return cols
+
+
+# ---------------------------------------------------------------- builders
+
+
+def build_duty_list(plan: Plan, department: str) -> DutyExport:
+    """The duty list of ``department`` (a canonical name or sub-unit already resolved).
+
+    Every role the department holds in a task lists that task under the role's
+    group (a district government that supports 三（一）1 and implements every task
+    of 三 finds 三（一）1 under both 配合 and 落实), so each group is complete.
+    """
+    parent = plan.subunits().get(department)
+    doc_titles = _doc_titles(plan)
+    groups: list[Group] = []
+    counts: dict[str, int] = {}
+    seen: dict[str, None] = {}
+    for role in GROUP_ORDER:
+        tasks = plan.tasks_of(department, role)
+        counts[role] = len(tasks)
+        if not tasks:
+            continue
+        group = Group(role, ROLE_LABELS[role])
+        for t in tasks:
+            seen.setdefault(t.id, None)
+            cells = _task_cells(t, doc_titles, exclude=department)
+            cells["role"] = ROLE_LABELS[role]
+            group.rows.append(Row(t, role, cells))
+        groups.append(group)
+    columns = [Column("role", "职责", 16, 1.4), *_columns(doc_titles, other=True)]
+    return DutyExport(
+        department=department,
+        parent=parent,
+        plan_title=plan_title(plan),
+        exported=export_date(),
+        counts=counts,
+        total=len(seen),
+        notes=_duty_notes(plan, department, parent, counts),
+        groups=groups,
+        columns=columns,
+    )
+
+
+def _duty_notes(plan: Plan, department: str, parent: str | None, counts: dict[str, int]) -> list[str]:
+    notes = []
+    if parent:
+        notes.append(f"{department}是{parent}的下属单位；清单列出方案写作“{parent}（{department}）”的任务。")
+    if counts.get("implied"):
+        implied = plan.tasks_of(department, "implied")
+        parts = "、".join(dict.fromkeys(f"{t.part}、{t.part_title}" for t in implied))
+        quote = next((n for t in plan.tasks for n in t.notes if department in n), None)
+        said = f"方案要求“{quote}”，" if quote else "按方案要求，"
+        notes.append(f"{said}本清单“落实”部分列出本单位须落实的全部 {counts['implied']} 项任务（{parts}）。")
+    return notes
+
+
+def table_rows(plan: Plan) -> list[Task]:
+    """The tasks of the division table: every paragraph carrying a department, a deadline or a target.
+
+    Paragraphs with none of these (一、总体要求, the items of 四、保障措施) assign
+    nothing to anyone and are left out; the goals (二、工作目标) stay when the
+    parser found their targets.
+    """
+    return [t for t in plan.tasks if t.departments("any") or t.implied or t.deadlines or t.targets]
+
+
+def build_table(plan: Plan) -> TableExport:
+    """The task division table of the whole plan."""
+    doc_titles = _doc_titles(plan)
+    tasks = table_rows(plan)
+    rows = [Row(t, None, _task_cells(t, doc_titles)) for t in tasks]
+    return TableExport(plan_title(plan), export_date(), _implied_notes(plan, tasks), _columns(doc_titles, other=False), rows)
+
+
+def _implied_notes(plan: Plan, tasks: list[Task]) -> list[str]:
+    """One line per set of implied implementers, instead of repeating them on every row."""
+    by_names: dict[tuple[str, ...], list[Task]] = {}
+    for t in tasks:
+        if t.implied:
+            by_names.setdefault(tuple(t.implied), []).append(t)
+    notes = []
+    for names, implied in by_names.items():
+        quote = next((n for t in plan.tasks for n in t.notes if names[0] in n), None)
+        parts = "、".join(dict.fromkeys(f"{t.part}、{t.part_title}" for t in implied))
+        said = f"（方案：“{quote}”）" if quote else ""
+        notes.append(f"{'、'.join(names)}负责落实{parts}的全部 {len(implied)} 项任务{said}，表中不逐项列出。")
+    return notes
+
+
+def build_matrix(plan: Plan) -> MatrixExport:
+    """Departments × tasks with their role marks and totals, most tasks first."""
+    from kb.duties import department_counts
+
+    tasks = [t for t in plan.tasks if t.departments("any")]
+    subunits = plan.subunits()
+    rows = []
+    for name, counts in department_counts(plan):
+        if not counts["total"]:
+            continue
+        marks = []
+        for t in tasks:
+            roles = [r for r in ROLES if r in t.roles_of(name)]
+            marks.append("、".join(MATRIX_MARKS[r] for r in roles))
+        display = f"{name}（{subunits[name]}）" if name in subunits else name
+        rows.append(MatrixRow(name, display, {k: counts[k] for k in (*ROLES, "total")}, marks))
+    return MatrixExport(plan_title(plan), export_date(), tasks, rows)

@@ -1,0 +1,199 @@
+"""Excel workbooks (openpyxl): a title row, one header-lines row, then a filterable table.
+
+Every sheet: bold frozen header row with an autofilter, column widths fitted to
+the text (a CJK character counts 2), wrapped text with row heights estimated
+from it (Excel does not grow rows of merged or wrapped cells by itself), A4
+landscape fitted to the page width, the header row repeated on every printed
+page and page numbers in the footer.  Imported only when an xlsx is written.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from datetime import datetime, time
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from kb.export.content import Column, DutyExport, MatrixExport, TableExport, display_width, join_cell
+from kb.export.text import matrix_grid
+
+FONT_NAME = "宋体"
+LINE_HEIGHT = 15.0  # points per text line at 11 pt
+HEADER_ROW = 3  # row 1: title, row 2: header lines
+
+_THIN = Side(style="thin", color="808080")
+_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
+_WRAP_TOP = Alignment(wrap_text=True, vertical="top")
+_HEADER_ALIGN = Alignment(wrap_text=True, horizontal="center", vertical="center")
+
+
+def cell_text(key: str, value: str | list[str]) -> str:
+    """A cell as text: departments joined with 、, deadlines and targets one per line."""
+    return join_cell(key, value, "\n")
+
+
+def duty_xlsx(export: DutyExport) -> bytes:
+    """A duty list as a workbook with one sheet, 责任清单 (the 职责 column says the role)."""
+    wb = _workbook(export.title, export.exported)
+    ws = wb.active
+    ws.title = "责任清单"
+    rows = [[cell_text(c.key, row.cells.get(c.key, "")) for c in export.columns] for row in export.rows]
+    _table_sheet(ws, export.title, export.meta, export.columns, rows)
+    return _save(wb)
+
+
+def table_xlsx(table: TableExport, matrix: MatrixExport | None = None) -> bytes:
+    """The task division table (sheet 任务分工表), and the matrix as a second sheet (分工矩阵) if given."""
+    wb = _workbook(table.title, table.exported)
+    ws = wb.active
+    ws.title = "任务分工表"
+    rows = [[cell_text(c.key, row.cells.get(c.key, "")) for c in table.columns] for row in table.rows]
+    _table_sheet(ws, table.title, table.meta, table.columns, rows)
+    if matrix is not None:
+        _matrix_sheet(wb.create_sheet("分工矩阵"), matrix)
+    return _save(wb)
+
+
+def matrix_xlsx(matrix: MatrixExport) -> bytes:
+    """The matrix alone, as a workbook with the sheet 分工矩阵."""
+    wb = _workbook(matrix.title, matrix.exported)
+    ws = wb.active
+    ws.title = "分工矩阵"
+    _matrix_sheet(ws, matrix)
+    return _save(wb)
+
+
+# ---------------------------------------------------------------- sheets
+
+
+def _workbook(title: str, exported) -> Workbook:
+    wb = Workbook()
+    wb.properties.title = title
+    wb.properties.creator = "kb"
+    stamp = datetime.combine(exported, time())
+    wb.properties.created = wb.properties.modified = stamp
+    return wb
+
+
+def _save(wb: Workbook) -> bytes:
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def _put(ws: Worksheet, row: int, col: int, value) -> object:
+    """Set a cell; strings are kept as text (a leading = never becomes a formula)."""
+    cell = ws.cell(row=row, column=col)
+    if isinstance(value, str):
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    cell.value = value
+    if cell.data_type == "f":
+        cell.data_type = "s"
+    return cell
+
+
+def _lines(text: str, width: float) -> int:
+    """Lines ``text`` takes wrapped in a column ``width`` characters wide."""
+    usable = max(width - 1.5, 1.0)
+    return sum(max(1, math.ceil(display_width(line) / usable)) for line in str(text).split("\n"))
+
+
+def _title_rows(ws: Worksheet, title: str, meta: list[tuple[str, str]], ncols: int, total_width: float) -> None:
+    """Row 1: the title; row 2: the header lines; both merged across the table."""
+    last = get_column_letter(ncols)
+    _put(ws, 1, 1, title).font = Font(name=FONT_NAME, size=16, bold=True)
+    ws.cell(1, 1).alignment = Alignment(horizontal="center", vertical="center")
+    ws.row_dimensions[1].height = 28
+    text = "\n".join(f"{label}：{value}" for label, value in meta)
+    cell = _put(ws, 2, 1, text)
+    cell.font = Font(name=FONT_NAME, size=11)
+    cell.alignment = _WRAP_TOP
+    ws.row_dimensions[2].height = LINE_HEIGHT * _lines(text, total_width) + 4
+    if ncols > 1:
+        ws.merge_cells(f"A1:{last}1")
+        ws.merge_cells(f"A2:{last}2")
+
+
+def _header_row(ws: Worksheet, headers: list[str], alignment=_HEADER_ALIGN) -> None:
+    for col, header in enumerate(headers, 1):
+        cell = _put(ws, HEADER_ROW, col, header)
+        cell.font = Font(name=FONT_NAME, size=11, bold=True)
+        cell.fill = _HEADER_FILL
+        cell.border = _BORDER
+        cell.alignment = alignment
+
+
+def _page_setup(ws: Worksheet, last_col: str, last_row: int, title_cols: str | None = None) -> None:
+    """Frozen, filterable header; A4 landscape, fitted to the width, header row on every page, page numbers."""
+    ws.auto_filter.ref = f"A{HEADER_ROW}:{last_col}{max(last_row, HEADER_ROW)}"
+    ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+    if title_cols:
+        ws.print_title_cols = title_cols
+    ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_margins.left = ws.page_margins.right = 0.5
+    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.print_options.horizontalCentered = True
+    ws.oddFooter.center.text = "第 &P 页，共 &N 页"
+
+
+def _table_sheet(ws: Worksheet, title: str, meta, columns: list[Column], rows: list[list[str]]) -> None:
+    widths = []
+    for i, col in enumerate(columns):
+        longest = max([display_width(col.header)] + [display_width(line) for r in rows for line in r[i].split("\n")])
+        widths.append(min(max(longest, 6), col.max_width) + 2)
+    _title_rows(ws, title, meta, len(columns), sum(widths))
+    _header_row(ws, [c.header for c in columns])
+    font = Font(name=FONT_NAME, size=11)
+    for r, values in enumerate(rows, HEADER_ROW + 1):
+        height = 1
+        for c, value in enumerate(values, 1):
+            cell = _put(ws, r, c, value)
+            cell.font = font
+            cell.alignment = _WRAP_TOP
+            cell.border = _BORDER
+            height = max(height, _lines(value, widths[c - 1]))
+        ws.row_dimensions[r].height = LINE_HEIGHT * height + 2
+    for i, width in enumerate(widths, 1):
+        ws.column_dimensions[get_column_letter(i)].width = width
+    last_col = get_column_letter(len(columns))
+    ws.freeze_panes = f"A{HEADER_ROW + 1}"
+    _page_setup(ws, last_col, HEADER_ROW + len(rows))
+
+
+def _matrix_sheet(ws: Worksheet, matrix: MatrixExport) -> None:
+    headers, rows = matrix_grid(matrix)
+    ncounts = 6  # 单位 + four roles + 合计
+    name_width = min(max([display_width(h) for h in headers[:1]] + [display_width(r[0]) for r in rows]) + 2, 40)
+    widths = [name_width] + [8] * (ncounts - 1) + [4.5] * len(matrix.tasks)
+    _title_rows(ws, matrix.title, matrix.meta, min(len(headers), 20), sum(widths[:20]))
+    _header_row(ws, headers)
+    stacked = Alignment(text_rotation=255, horizontal="center", vertical="center")
+    longest_label = 0
+    for col, task in enumerate(matrix.tasks, ncounts + 1):
+        ws.cell(HEADER_ROW, col).alignment = stacked  # labels read top-down in narrow columns
+        longest_label = max(longest_label, len(task.label))
+    ws.row_dimensions[HEADER_ROW].height = max(LINE_HEIGHT * 2, 13.0 * longest_label + 6)
+    font = Font(name=FONT_NAME, size=11)
+    center = Alignment(horizontal="center", vertical="center")
+    for r, values in enumerate(rows, HEADER_ROW + 1):
+        for c, value in enumerate(values, 1):
+            cell = _put(ws, r, c, int(value) if 1 < c <= ncounts else value)
+            cell.font = Font(name=FONT_NAME, size=11, bold=True) if c == ncounts else font
+            cell.border = _BORDER
+            cell.alignment = _WRAP_TOP if c == 1 else center
+    for i, width in enumerate(widths, 1):
+        ws.column_dimensions[get_column_letter(i)].width = width
+    ws.freeze_panes = f"{get_column_letter(ncounts + 1)}{HEADER_ROW + 1}"
+    _page_setup(ws, get_column_letter(len(headers)), HEADER_ROW + len(rows), title_cols="A:A")
+    # Dozens of task columns do not fit one page width: print across pages at full size.
+    ws.sheet_properties.pageSetUpPr.fitToPage = False
