@@ -1,0 +1,671 @@
+"""The answering rules: an ordered list of small functions, the first that answers wins.
+
+Each rule takes a ``Turn`` (the question read, the conversation context, the
+plan) and returns an ``Answer`` or None.  Department questions are answered from
+the parsed plan alone; topic questions use the search index (opened lazily
+through ``Turn.index()``) only where ranking is needed ("who is responsible
+for 秸秆禁烧"); topic lists are exhaustive substring matches on folded text, so
+"every task on VOCs" is complete by construction.  What no rule answers goes to
+the full-text fallback, labelled as such.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kb.model import ROLE_NAMES, ROLES, Plan, Task
+from kb.qa.answer import Answer
+from kb.qa.question import Question
+from kb.qa.text import fold, task_head
+from kb.qa.vocab import Vocabulary
+
+#: Words officials use for the roles in answers.
+ROLE_WORDS = {"lead": "牵头", "support": "配合", "sole": "单独负责", "shared": "按职责分工负责", "implied": "落实", "any": "涉及"}
+
+#: Fallback heading (the wording the issue asks for).
+FALLBACK = "没有找到完全匹配的规则，以下是最相关的条目"
+
+
+@dataclass(slots=True)
+class Context:
+    """What the previous turns were about, for follow-up questions."""
+
+    departments: list[str] = field(default_factory=list)
+    """Departments of the last department question."""
+    role: str | None = None
+    """Role of the last department question."""
+    topic: list[str] = field(default_factory=list)
+    """Topic words of the last topic question."""
+    tasks: list[Task] = field(default_factory=list)
+    """Tasks of the last answer, in answer order (第二项 refers to tasks[1])."""
+    pending: tuple[str, list[str]] | None = None
+    """(question, candidates) when the last answer asked which department was meant."""
+
+
+@dataclass(slots=True)
+class Turn:
+    """Everything a rule may read."""
+
+    q: Question
+    plan: Plan
+    voc: Vocabulary
+    ctx: Context
+    index: object
+    """Callable returning the open kb.qa.index.PlanIndex (built on first call)."""
+    folded: dict[str, str]
+    """Task id → folded text (title and text), for exhaustive substring matching."""
+
+
+# ---------------------------------------------------------------- rendering
+
+def describe(task: Task, exclude: str | None = None) -> str:
+    """``牵头：A、B；配合：C`` with sub-units in brackets."""
+    from kb.duties import describe_departments
+
+    return describe_departments(task, exclude)
+
+
+def task_line(n: int, task: Task, *, exclude: str | None = None, deadlines: bool = False) -> str:
+    """One numbered line of an answer: label, title, departments (and deadlines)."""
+    deps = describe(task, exclude)
+    line = f"{n}. {task.label} {task_head(task)}" + (f"（{deps}）" if deps else "")
+    if deadlines and task.deadlines:
+        line += "；时限：" + "、".join(d.text for d in task.deadlines)
+    return line
+
+
+def numbered(tasks: list[Task], start: int = 1, **kw) -> list[str]:
+    return [task_line(start + k, t, **kw) for k, t in enumerate(tasks)]
+
+
+def target_line(task: Task, tg) -> str:
+    """A target as officials read it: metric, scope, value with comparator, baseline, year, stretch."""
+    comparator = {"≥": "以上", "≤": "以下", ">": "超过", "<": "低于", "=": ""}.get(tg.comparator, tg.comparator)
+    value = f"{tg.value:g}{tg.unit}"
+    parts = [f"{tg.metric}" + (f"（{tg.scope}）" if tg.scope else "")]
+    how = (tg.direction or "") + value + (comparator if tg.comparator in ("≥", "≤") else "")
+    if tg.comparator in (">", "<"):
+        how = comparator + how
+    parts.append(("力争" if tg.stretch else "") + how)
+    extra = []
+    if tg.baseline_year:
+        extra.append(f"较{tg.baseline_year}年")
+    year = tg.year or _task_year(task)
+    if year:
+        extra.append(f"到{year}年")
+    extra.append(f"{'预期（力争）目标' if tg.stretch else '约束目标'}，比较：{tg.comparator}{value}")
+    return f"{task.label} " + "：".join(parts) + "（" + "，".join(extra) + "）"
+
+
+def _task_year(task: Task) -> int | None:
+    ends = [d.end for d in task.deadlines if d.end]
+    return int(max(ends)[:4]) if ends else None
+
+
+def responsibility_tasks(plan: Plan) -> list[Task]:
+    """Paragraphs that carry a responsibility tag (the plan's tasks proper)."""
+    return [t for t in plan.tasks if t.kind == "task"]
+
+
+# ---------------------------------------------------------------- rules
+
+def rule_empty(turn: Turn) -> Answer | None:
+    if turn.q.empty:
+        return Answer(turn.q.raw, "help", turn.voc.help, exact=False)
+    return None
+
+
+def rule_pending_choice(turn: Turn) -> Answer | None:
+    """The user answers the bot's "which department did you mean?"."""
+    pending = turn.ctx.pending
+    q = turn.q
+    if not pending or len(q.departments) != 1 or q.topic or q.roles:
+        return None
+    question, candidates = pending
+    if q.departments[0] not in candidates:
+        return None
+    return ANSWER_AGAIN  # handled by the session: re-ask ``question`` with the chosen name
+
+
+ANSWER_AGAIN = Answer("", "again", "")
+
+
+def rule_ordinal(turn: Turn) -> Answer | None:
+    """第二项的时限 / 第3项谁牵头 / 第一项是什么: an item of the previous list."""
+    q, ctx = turn.q, turn.ctx
+    if q.ordinal is None or not ctx.tasks:
+        return None
+    if not 1 <= q.ordinal <= len(ctx.tasks):
+        return Answer(q.raw, "item", f"上一个回答只有 {len(ctx.tasks)} 项，没有第{q.ordinal}项。", tasks=[])
+    task = ctx.tasks[q.ordinal - 1]
+    ask = q.item_ask or "text"
+    head = f"第{q.ordinal}项是 {task.label} {task_head(task)}。"
+    if ask == "deadline":
+        if task.deadlines:
+            body = "时限：" + "；".join(f"{d.text}（{_deadline_words(d)}）" for d in task.deadlines) + "。"
+        else:
+            body = "方案对这项任务没有规定明确的完成时限。"
+        ans = Answer(q.raw, "item_deadline", head + body, tasks=[task], deadlines=[(task.id, d) for d in task.deadlines])
+    elif ask == "target":
+        if task.targets:
+            body = "量化目标：\n" + "\n".join(target_line(task, tg) for tg in task.targets)
+        else:
+            body = "这项任务没有量化目标。"
+        ans = Answer(q.raw, "item_target", head + body, tasks=[task], targets=[(task.id, tg) for tg in task.targets])
+    elif ask == "departments":
+        deps = describe(task) or "方案未写明责任单位"
+        ans = Answer(q.raw, "item_departments", head + f"责任单位：{deps}。", tasks=[task],
+                     departments=task.departments("any"))
+    else:
+        ans = Answer(q.raw, "item_text", head + "\n" + task.text, tasks=[task], departments=task.departments("any"))
+    return ans
+
+
+def _deadline_words(d) -> str:
+    if d.kind == "by":
+        return f"{d.end}前完成"
+    if d.kind == "during":
+        return f"{(d.start or d.end or '')[:4]}年内"
+    if d.kind == "from":
+        return f"自{d.start}起"
+    return f"{d.start}至{d.end}"
+
+
+def rule_department(turn: Turn) -> Answer | None:
+    """Questions naming departments: duties by role, counts, joint tasks, unknown and ambiguous names."""
+    q, plan, ctx = turn.q, turn.plan, turn.ctx
+    names = list(q.departments)
+    for res in q.unresolved:
+        if res.how == "ambiguous":
+            ctx.pending = (q.raw, list(res.candidates))
+            text = f"“{res.query}”可能指：{'、'.join(res.candidates)}。请问您指的是哪一个？"
+            return Answer(q.raw, "department_ambiguous", text, candidates=list(res.candidates))
+    if not names:
+        if q.unresolved:
+            res = q.unresolved[0]
+            near = f"（最接近的名称：{'、'.join(res.candidates)}）" if res.candidates else ""
+            text = f"方案没有给“{res.query}”分配任务，共 0 项{near}。"
+            return Answer(q.raw, "department_unknown", text, candidates=list(res.candidates))
+        if not _follow_up(q) or not ctx.departments or not (q.roles or "count" in q.flags):
+            return None
+        names = list(ctx.departments)
+        role = q.role or ctx.role or "any"
+    else:
+        role = q.role or "any"
+    if q.topic and (q.flags & {"who", "when"}) and not q.roles:
+        return None  # "交通局的xx什么时候…": a topic question that names a department in passing
+    if len(names) > 1:
+        return _joint(turn, names, role)
+    return _duties(turn, names[0], role)
+
+
+def _follow_up(q: Question) -> bool:
+    return bool(q.flags & {"pronoun", "opener"}) or len(q.text) <= 6
+
+
+def _role_tasks(plan: Plan, name: str, role: str) -> list[Task]:
+    if role == "implied":
+        return plan.tasks_of(name, "implied")
+    return plan.tasks_of(name, role)
+
+
+def _filter_topic(turn: Turn, tasks: list[Task]) -> tuple[list[Task], str]:
+    """Keep the tasks on the question's topic words (when they are words of the plan)."""
+    words = [w for w in turn.q.topic if w not in turn.voc.words["target"]]
+    if not words:
+        return tasks, ""
+    hits = topic_matches(turn, words, responsibility_tasks(turn.plan))
+    if not hits:
+        return tasks, ""
+    ids = {t.id for t in hits}
+    return [t for t in tasks if t.id in ids], "、".join(words)
+
+
+def _filter_date(turn: Turn, tasks: list[Task]) -> tuple[list[Task], str]:
+    d = turn.q.date
+    if d is None:
+        return tasks, ""
+    return [t for t in tasks if deadline_matches(t, d)], d.text
+
+
+def _duties(turn: Turn, name: str, role: str) -> Answer:
+    from kb.duties import GROUP_ORDER, GROUP_TITLES, duty_list
+
+    q, plan, ctx = turn.q, turn.plan, turn.ctx
+    parent = plan.subunits().get(name)
+    shown = f"{name}（{parent}）" if parent else name
+    ctx.departments, ctx.role = [name], role
+    if role == "any":
+        duties = duty_list(plan, name, "any")
+        groups = {r: ts for r, ts in duties.groups.items()}
+        implied = plan.tasks_of(name, "implied")
+        if implied and "implied" not in groups:
+            placed = {t.id for ts in groups.values() for t in ts}
+            rest = [t for t in implied if t.id not in placed]
+            if rest:
+                groups["implied"] = rest
+    else:
+        groups = {role: _role_tasks(plan, name, role)}
+    topic_note = date_note = ""
+    for r in list(groups):
+        groups[r], tn = _filter_topic(turn, groups[r])
+        groups[r], dn = _filter_date(turn, groups[r])
+        topic_note, date_note = topic_note or tn, date_note or dn
+        if not groups[r]:
+            del groups[r]
+    order = [r for r in GROUP_ORDER if r in groups]
+    tasks = [t for r in order for t in groups[r]]
+    roles = {t.id: [r for r in t.roles_of(name) if r in (ROLES + ("implied",))] for t in tasks}
+    what = ROLE_WORDS[role]
+    scope = "".join(f"{x}" for x in (f"（{date_note}）" if date_note else "", f"（涉及{topic_note}）" if topic_note else ""))
+    show_deadlines = "when" in q.flags or bool(q.date)
+    intent = "department_count" if "count" in q.flags else "department_tasks"
+    if not tasks:
+        text = f"方案中{shown}{what}的任务{scope}共 0 项。"
+        ctx.tasks = []
+        return Answer(q.raw, intent, text, departments=[name])
+    if role == "any" and len(order) > 1:
+        counts = "，".join(f"{GROUP_TITLES[r].split('（')[0]} {len(groups[r])} 项" for r in order)
+        lines = [f"{shown}{what}的任务{scope}共 {len(tasks)} 项（{counts}）："]
+        n = 1
+        for r in order:
+            lines.append(f"【{GROUP_TITLES[r]}】{len(groups[r])} 项")
+            lines.extend(numbered(groups[r], n, exclude=name if r != "implied" else None, deadlines=show_deadlines))
+            n += len(groups[r])
+    else:
+        only = order[0]
+        word = what if role != "any" else ROLE_WORDS[only]
+        lines = [f"{shown}{word}的任务{scope}共 {len(tasks)} 项："]
+        if only == "implied" and role in ("implied", "any"):
+            lines[0] = (f"{shown}要落实的任务{scope}共 {len(tasks)} 项：方案写明“各项工作均需各区县政府、高新区管委会落实”，"
+                        f"即三、重点任务的全部任务：")
+        lines.extend(numbered(tasks, exclude=name if only != "implied" else None, deadlines=show_deadlines))
+    ctx.tasks = tasks
+    return Answer(q.raw, intent, "\n".join(lines), departments=[name], tasks=tasks, roles=roles)
+
+
+def _joint(turn: Turn, names: list[str], role: str) -> Answer:
+    q, plan, ctx = turn.q, turn.plan, turn.ctx
+    ctx.departments, ctx.role = names, role
+    per = {n: _role_tasks(plan, n, role) for n in names}
+    what = ROLE_WORDS[role]
+    intent = "department_count" if "count" in q.flags else "joint_tasks"
+    if "respectively" in q.flags:
+        lines, tasks, roles = [], [], {}
+        n = 1
+        for name in names:
+            ts, _ = _filter_topic(turn, per[name])
+            ts, _ = _filter_date(turn, ts)
+            lines.append(f"【{name}】{what}的任务共 {len(ts)} 项：")
+            lines.extend(numbered(ts, n))
+            n += len(ts)
+            for t in ts:
+                if t.id not in roles:
+                    tasks.append(t)
+                roles.setdefault(t.id, [])
+                roles[t.id] = sorted(set(roles[t.id]) | set(t.roles_of(name)), key=_role_order)
+        ctx.tasks = tasks
+        return Answer(q.raw, "departments_each", "\n".join(lines), departments=names, tasks=tasks, roles=roles)
+    common_ids = set.intersection(*({t.id for t in ts} for ts in per.values()))
+    tasks = [t for t in per[names[0]] if t.id in common_ids]
+    tasks, topic_note = _filter_topic(turn, tasks)
+    tasks, date_note = _filter_date(turn, tasks)
+    joined = "和".join(names)
+    separate = "；".join(f"{n}{what} {len(per[n])} 项" for n in names)
+    head = f"{joined}共同{what}的任务" + (f"（涉及{topic_note}）" if topic_note else "") + (f"（{date_note}）" if date_note else "")
+    lines = [f"{head}共 {len(tasks)} 项" + ("：" if tasks else "。") + f"（分别计：{separate}）"]
+    lines.extend(numbered(tasks))
+    roles = {t.id: sorted({r for n in names for r in t.roles_of(n)}, key=_role_order) for t in tasks}
+    ctx.tasks = tasks
+    return Answer(q.raw, intent, "\n".join(lines), departments=names, tasks=tasks, roles=roles)
+
+
+def _role_order(r: str) -> int:
+    return (*ROLES, "implied").index(r) if r in (*ROLES, "implied") else 9
+
+
+def deadline_matches(task: Task, d) -> bool:
+    """True if a deadline of ``task`` falls as the question's date asks (DateAsk)."""
+    for dl in task.deadlines:
+        if d.mode == "from":
+            if dl.kind == "from" and dl.start and int(dl.start[:4]) == d.year:
+                return True
+            continue
+        if dl.kind == "from" or not dl.end:
+            continue
+        if d.mode == "by" and dl.end <= d.iso:
+            return True
+        if d.mode == "in" and int(dl.end[:4]) == d.year:
+            return True
+    return False
+
+
+def rule_date_list(turn: Turn) -> Answer | None:
+    """哪些任务要在2019年完成 / 2020年年底前要完成什么."""
+    q, plan, ctx = turn.q, turn.plan, turn.ctx
+    if q.date is None or q.departments or ("target" in q.flags and q.topic):
+        return None
+    tasks = [t for t in responsibility_tasks(plan) if deadline_matches(t, q.date)]
+    tasks, topic_note = _filter_topic(turn, tasks)
+    mode = {"by": f"在{q.date.iso}前（含）到期", "in": f"在{q.date.year}年内到期", "from": f"自{q.date.year}年起实施"}[q.date.mode]
+    head = f"{mode}的任务" + (f"（涉及{topic_note}）" if topic_note else "") + f"共 {len(tasks)} 项" + ("：" if tasks else "。")
+    lines = [head]
+    for k, t in enumerate(tasks, 1):
+        which = [dl for dl in t.deadlines if dl.kind != "from" or q.date.mode == "from"]
+        lines.append(task_line(k, t) + "；时限：" + "、".join(dl.text for dl in which))
+    ctx.tasks, ctx.topic = tasks, list(q.topic)
+    deadlines = [(t.id, dl) for t in tasks for dl in t.deadlines]
+    return Answer(q.raw, "deadline_list", "\n".join(lines), tasks=tasks, deadlines=deadlines,
+                  departments=_departments_of(tasks))
+
+
+def _departments_of(tasks: list[Task]) -> list[str]:
+    seen: dict[str, None] = {}
+    for t in tasks:
+        for n in t.departments("any"):
+            seen.setdefault(n, None)
+    return list(seen)
+
+
+def rule_overview(turn: Turn) -> Answer | None:
+    """总体要求 / 工作目标 / 保障措施: the plan's parts answered whole."""
+    q, plan, ctx = turn.q, turn.plan, turn.ctx
+    if not q.overview or q.departments or _topic_words(turn):
+        return None
+    _, part_words = turn.voc.overview[q.overview]
+    parts = {(doc.id, num): title for doc in plan.documents for num, title in doc.parts
+             if any(w in fold(title) for w in part_words)}
+    tasks = [t for t in plan.tasks if (t.doc, t.part) in parts]
+    if not tasks:
+        return None
+    lines = []
+    for (doc, num), title in parts.items():
+        lines.append(f"{num}、{title}：")
+        for t in tasks:
+            if (t.doc, t.part) == (doc, num):
+                lines.append(f"{t.label} {t.text}")
+    targets = [(t.id, tg) for t in tasks for tg in t.targets]
+    if targets and q.overview == "goals":
+        lines.append("量化目标：")
+        lines.extend(target_line(plan.task(tid), tg) for tid, tg in targets)
+    ctx.tasks = tasks
+    return Answer(q.raw, f"overview_{q.overview}", "\n".join(lines), tasks=tasks, targets=targets)
+
+
+def _topic_words(turn: Turn) -> list[str]:
+    """Topic words that are not mere target words (达到, 下降 …)."""
+    skip = set(turn.voc.words["target"]) | set(turn.voc.words["due"]) | set(turn.voc.words["when"])
+    return [w for w in turn.q.topic if w not in skip]
+
+
+def rule_role_kind(turn: Turn) -> Answer | None:
+    """哪些工作按职责分工负责 / 哪些任务由一个部门单独负责: tasks by kind of responsibility."""
+    q, plan, ctx = turn.q, turn.plan, turn.ctx
+    role = q.role
+    if q.departments or q.unresolved or role not in ("shared", "sole") or _topic_words(turn):
+        return None
+    if _follow_up(q) and ctx.departments and q.flags & {"pronoun", "opener"}:
+        return None
+    tasks = [t for t in responsibility_tasks(plan) if getattr(t, role)]
+    word = ROLE_WORDS[role]
+    lines = [f"由有关部门{word}的任务共 {len(tasks)} 项" + ("：" if tasks else "。")]
+    lines.extend(numbered(tasks))
+    ctx.tasks = tasks
+    return Answer(q.raw, f"role_{role}", "\n".join(lines), tasks=tasks, departments=_departments_of(tasks),
+                  roles={t.id: [role] for t in tasks})
+
+
+def rule_context(turn: Turn) -> Answer | None:
+    """Follow-ups on the previous answer's tasks: 谁牵头? 什么时候完成? 目标是多少?"""
+    q, ctx = turn.q, turn.ctx
+    if q.departments or _topic_words(turn) or not ctx.tasks or not _follow_up(q):
+        return None
+    tasks = ctx.tasks[:5] if len(ctx.tasks) <= 5 else None
+    if tasks is None:
+        return None
+    if "target" in q.flags and any(t.targets for t in tasks):
+        pairs = [(t.id, tg) for t in tasks for tg in t.targets]
+        lines = [f"量化目标共 {len(pairs)} 项："] + [target_line(t, tg) for t in tasks for tg in t.targets]
+        return Answer(q.raw, "context_target", "\n".join(lines), tasks=[t for t in tasks if t.targets], targets=pairs)
+    if "when" in q.flags or "due" in q.flags:
+        lines = []
+        for t in tasks:
+            if t.deadlines:
+                lines.append(f"{t.label} {task_head(t)}：" + "；".join(f"{d.text}（{_deadline_words(d)}）" for d in t.deadlines))
+            else:
+                lines.append(f"{t.label} {task_head(t)}：方案没有规定明确时限")
+        return Answer(q.raw, "context_deadline", "\n".join(lines), tasks=tasks,
+                      deadlines=[(t.id, d) for t in tasks for d in t.deadlines])
+    if "who" in q.flags or q.roles:
+        lines = [f"{t.label} {task_head(t)}：{describe(t) or '方案未写明责任单位'}" for t in tasks]
+        return Answer(q.raw, "context_departments", "\n".join(lines), tasks=tasks, departments=_departments_of(tasks))
+    return None
+
+
+def _target_key(task: Task, tg, voc: Vocabulary) -> str:
+    key = fold(f"{tg.metric}{tg.scope or ''}")
+    extra = [w for group in voc.topics if any(s in key for s in group) for w in group]
+    return key + "|" + "|".join(extra)
+
+
+def _score(words: list[str], key: str) -> float:
+    score = 0.0
+    for w in words:
+        if w in key:
+            score += 2 * len(w)
+            continue
+        for k in range(len(w) - 1):
+            if w[k:k + 2] in key:
+                score += 1
+    return score
+
+
+def rule_target(turn: Turn) -> Answer | None:
+    """PM2.5要下降多少 / 荣县的机械化清扫率 / 红色预警减排比例: numeric targets with scope and level."""
+    q, plan, ctx, voc = turn.q, turn.plan, turn.ctx, turn.voc
+    words = _topic_words(turn)
+    if not words or q.departments:
+        return None
+    if "target" not in q.flags and not any(_score(words, fold(tg.metric)) >= 4 for t in plan.tasks for tg in t.targets):
+        return None
+    pairs = [(t, tg) for t in plan.tasks for tg in t.targets]
+    if not pairs:
+        return None
+    scopes = {s for _, tg in pairs if tg.scope for s in _split_scope(tg.scope)}
+    asked_scopes = [s for s in scopes if fold(s) in q.text]
+    if asked_scopes:
+        scoped = [(t, tg) for t, tg in pairs if tg.scope and any(s in _split_scope(tg.scope) for s in asked_scopes)]
+        pairs = scoped or pairs
+        words = [x for x in (_drop(w, asked_scopes) for w in words) if x]
+    scored = [(_score(words, _target_key(t, tg, voc)) if words else 1.0, t, tg) for t, tg in pairs]
+    best = max(s for s, _, _ in scored)
+    if best < 2:
+        return None
+    chosen = [(t, tg) for s, t, tg in scored if s == best]
+    tasks = list(dict.fromkeys(t for t, _ in chosen))
+    lines = [f"相关量化目标共 {len(chosen)} 项："]
+    lines.extend(target_line(t, tg) for t, tg in chosen)
+    sources = {(t.id, tg.clause): f"{t.label} {t.clauses[tg.clause] if tg.clause < len(t.clauses) else tg.text}"
+               for t, tg in chosen}
+    lines.append("原文：" + "；".join(sources.values()))
+    ctx.tasks, ctx.topic = tasks, list(q.topic)
+    return Answer(q.raw, "target", "\n".join(lines), tasks=tasks, targets=[(t.id, tg) for t, tg in chosen],
+                  departments=_departments_of(tasks))
+
+
+def _split_scope(scope: str) -> list[str]:
+    import re
+
+    return [s for s in re.split(r"[、，,和及与]", scope) if s]
+
+
+def _drop(word: str, scopes: list[str]) -> str:
+    for s in scopes:
+        word = word.replace(fold(s), "")
+    return word
+
+
+def topic_matches(turn: Turn, words: list[str], tasks: list[Task]) -> list[Task]:
+    """Tasks whose folded text holds, for every word, the word or one of its synonyms (exhaustive)."""
+    groups = [turn.voc.synonyms(w) for w in words]
+    return [t for t in tasks if all(any(s in turn.folded[t.id] for s in g) for g in groups)]
+
+
+def rule_topic_deadline(turn: Turn) -> Answer | None:
+    """国六标准什么时候实施: the task found by search, and its deadlines."""
+    q, ctx = turn.q, turn.ctx
+    words = _topic_words(turn)
+    if "when" not in q.flags or not words or q.departments:
+        return None
+    task = _best_task(turn, words)
+    if task is None:
+        return None
+    tokens = [w for w in turn.index().tokens(" ".join(words)) if len(w) > 1] or words
+    chosen = [d for d in task.deadlines
+              if d.clause < len(task.clauses) and any(w in fold(task.clauses[d.clause]) for w in tokens)]
+    chosen = chosen or list(task.deadlines)
+    head = f"{task.label} {task_head(task)}（{describe(task)}）"
+    if chosen:
+        text = f"{'、'.join(words)}的时限：" + "；".join(f"{d.text}（{_deadline_words(d)}）" for d in chosen) + f"。\n出处：{head}"
+        for d in chosen:
+            if d.clause < len(task.clauses):
+                text += f"\n原文：{task.clauses[d.clause]}"
+    else:
+        text = f"方案对{'、'.join(words)}没有规定明确时限。\n出处：{head}"
+    ctx.tasks, ctx.topic = [task], words
+    return Answer(q.raw, "topic_deadline", text, tasks=[task], deadlines=[(task.id, d) for d in chosen],
+                  departments=task.departments("any"))
+
+
+def _best_task(turn: Turn, words: list[str]) -> Task | None:
+    """The task that best matches the topic words: a title holding them all, else the top search hit."""
+    tasks = responsibility_tasks(turn.plan)
+    titled = [t for t in tasks if t.title and all(any(s in fold(t.title) for s in turn.voc.synonyms(w)) for w in words)]
+    if len(titled) == 1:
+        return titled[0]
+    hits = turn.index().search(" ".join(words), limit=3, kinds=("task",))
+    if not hits:
+        return None
+    return turn.plan.task(hits[0].task_id)
+
+
+def rule_topic_list(turn: Turn) -> Answer | None:
+    """哪些任务涉及VOCs / 扬尘相关的任务: every task holding the keyword or a synonym."""
+    q, plan, ctx = turn.q, turn.plan, turn.ctx
+    words = _topic_words(turn)
+    if not words or q.departments:
+        return None
+    marked = bool(q.flags & {"topic_before", "topic_after", "topic_mark"})
+    listing = "list" in q.flags and not q.flags & {"who", "when"}
+    bare = not q.flags & {"who", "when", "target", "count"} and not q.roles
+    if not (marked or listing or bare or ("count" in q.flags and not q.flags & {"who", "when"})):
+        return None
+    pool = responsibility_tasks(plan)
+    tasks = topic_matches(turn, words, pool)
+    how = "原文含"
+    if not tasks and marked:
+        hits = turn.index().search(" ".join(words), limit=None, require_all=True, kinds=("task",))
+        tasks = sorted((plan.task(h.task_id) for h in hits), key=plan.tasks.index)
+        how = "原文含以下全部词语："
+    if not tasks:
+        return None if not marked else _none_found(turn, words)
+    others = [t for t in topic_matches(turn, words, plan.tasks) if t.kind != "task"]
+    shown = "、".join("/".join(turn.voc.synonyms(w)[:3]) if len(turn.voc.synonyms(w)) > 1 else w for w in words)
+    lines = [f"涉及“{shown}”的任务共 {len(tasks)} 项（{how}{'、'.join(words)}）："]
+    lines.extend(numbered(tasks))
+    if others:
+        lines.append("另外，非任务段落中提到的：" + "、".join(f"{t.label}" for t in others))
+    ctx.tasks, ctx.topic = tasks, words
+    intent = "topic_count" if "count" in q.flags else "topic_tasks"
+    return Answer(q.raw, intent, "\n".join(lines), tasks=tasks, departments=_departments_of(tasks))
+
+
+def _none_found(turn: Turn, words: list[str]) -> Answer:
+    turn.ctx.tasks = []
+    return Answer(turn.q.raw, "topic_tasks", f"方案中没有涉及“{'、'.join(words)}”的任务，共 0 项。")
+
+
+def rule_topic_who(turn: Turn) -> Answer | None:
+    """秸秆禁烧由谁负责 / …归哪个部门管 / …的牵头单位是谁: the task found, its departments by role."""
+    q, ctx = turn.q, turn.ctx
+    words = _topic_words(turn)
+    if not words or q.departments or not ("who" in q.flags or q.roles):
+        return None
+    task = _best_task(turn, words)
+    if task is None:
+        return None
+    role = q.role if q.role in ROLES else None
+    lines = []
+    if role and getattr(task, role):
+        lines.append(f"{'、'.join(words)}的{ROLE_NAMES[role]}单位：{'、'.join(_with_subunits(task, role))}。")
+    lines.append(f"{task.label} {task_head(task)}：{describe(task) or '方案未写明责任单位'}")
+    if task.implied:
+        lines.append(f"（{'、'.join(task.implied)}负责落实）")
+    ctx.tasks, ctx.topic = [task], words
+    ctx.departments = task.departments("any")[:1]
+    roles = {task.id: [r for r in ROLES if getattr(task, r)]}
+    return Answer(q.raw, "topic_who", "\n".join(lines), tasks=[task], departments=task.departments("any"), roles=roles)
+
+
+def _with_subunits(task: Task, role: str) -> list[str]:
+    return [f"{n}（{'、'.join(task.subunits[n])}）" if task.subunits.get(n) else n for n in getattr(task, role)]
+
+
+def rule_department_list(turn: Turn) -> Answer | None:
+    """哪些部门有任务 / 一共涉及多少个部门: every department with its counts."""
+    from kb.duties import department_counts
+
+    q = turn.q
+    if q.departments or _topic_words(turn) or "who" not in q.flags:
+        return None
+    rows = department_counts(turn.plan)
+    lines = [f"方案涉及的部门共 {len(rows)} 个（牵头/配合/负责/按职责分工负责 项数）："]
+    lines.extend(f"{name}：{c['lead']}/{c['support']}/{c['sole']}/{c['shared']}" for name, c in rows)
+    return Answer(q.raw, "department_list", "\n".join(lines), departments=[n for n, _ in rows])
+
+
+def rule_all_tasks(turn: Turn) -> Answer | None:
+    """方案一共有多少项任务 / 有哪些任务: the whole list of tasks."""
+    q = turn.q
+    if q.departments or _topic_words(turn) or not (q.flags & {"count", "list"}) or not q.roles:
+        return None
+    tasks = responsibility_tasks(turn.plan)
+    lines = [f"方案的任务（带责任单位的条目）共 {len(tasks)} 项："]
+    lines.extend(numbered(tasks))
+    turn.ctx.tasks = tasks
+    return Answer(q.raw, "all_tasks", "\n".join(lines), tasks=tasks, departments=_departments_of(tasks))
+
+
+def rule_search(turn: Turn) -> Answer:
+    """Anything else: ranked full-text search, labelled as not exact."""
+    q = turn.q
+    words = [w for w in q.topic] or [q.text]
+    hits = turn.index().search(" ".join(words), limit=5)
+    tasks = [turn.plan.task(h.task_id) for h in hits]
+    tasks = [t for t in tasks if t is not None]
+    if not tasks:
+        turn.ctx.tasks = []
+        return Answer(q.raw, "search", f"{FALLBACK}：没有相关条目。{turn.voc.help}", exact=False)
+    lines = [f"{FALLBACK}："]
+    lines.extend(numbered(tasks))
+    turn.ctx.tasks = tasks
+    return Answer(q.raw, "search", "\n".join(lines), exact=False, tasks=tasks, departments=_departments_of(tasks))
+
+
+#: The rules, in the order they are tried.
+RULES = (
+    rule_empty,
+    rule_pending_choice,
+    rule_ordinal,
+    rule_department,
+    rule_date_list,
+    rule_role_kind,
+    rule_context,
+    rule_overview,
+    rule_target,
+    rule_topic_deadline,
+    rule_topic_list,
+    rule_topic_who,
+    rule_department_list,
+    rule_all_tasks,
+)

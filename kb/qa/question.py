@@ -1,0 +1,359 @@
+"""Reading a question: departments, role, dates, ordinals and the topic words left over.
+
+``read_question`` turns the text into a ``Question`` of plain facts; the rules
+of kb/qa/intents.py decide what to answer from those facts.  Words come from
+kb/data/intents.yaml (``Vocabulary``); department names from the registry and
+the plan, resolved with ``kb.registry.resolve_department``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kb.qa.text import fold, is_cjk
+from kb.qa.vocab import Vocabulary
+
+#: A question longer than this is cut before reading (a pasted page is not a question).
+MAX_QUESTION = 400
+
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+_DATE = re.compile(
+    r"(?P<pre>到|截至|截止到|截止|至)?(?P<y>(?:19|20)\d\d)年?(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})[日号])?)?"
+    r"(?P<end>年底|年末|底|末|年内|内)?(?P<post>前|之前|以前|为止|止|以内|之内|起|以后|之后|开始)?"
+)
+_ORDINAL = re.compile(r"第(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})(?P<unit>项|个|条|件|点)?")
+_SINGLE_ENDINGS = "局委办厅部院处"
+
+
+@dataclass(slots=True)
+class DateAsk:
+    """A year or date in a question (哪些任务要在2019年完成, 2020年年底前)."""
+
+    mode: str
+    """``by`` (due on or before ``iso``), ``in`` (due within ``year``) or ``from`` (starting then)."""
+    year: int
+    """The year named."""
+    iso: str
+    """The date as ISO text (the last day of the period for ``by``)."""
+    text: str
+    """The words of the question."""
+
+
+@dataclass(slots=True)
+class Question:
+    """What a question says, read by rules; no interpretation yet."""
+
+    raw: str
+    """As typed."""
+    text: str = ""
+    """Folded, without politeness prefixes and final particles."""
+    departments: list[str] = field(default_factory=list)
+    """Resolved departments (canonical names or sub-units), in order of mention."""
+    unresolved: list = field(default_factory=list)
+    """``kb.registry.Resolution`` of department-like names that did not resolve (unknown, ambiguous)."""
+    roles: list[str] = field(default_factory=list)
+    """Roles named, in order (lead, support, sole, shared, implied, any)."""
+    flags: set[str] = field(default_factory=set)
+    """Kinds of words present: count, joint, who, when, due, target, pronoun, opener, topic_before, topic_after, respectively, list."""
+    overview: str | None = None
+    """Overview kind asked for (requirements, goals, measures), if any."""
+    date: DateAsk | None = None
+    """Year or date named, if any."""
+    ordinal: int | None = None
+    """``第N项``: N, if any."""
+    item_ask: str | None = None
+    """With an ordinal: what is asked of the item (deadline, target, departments, text)."""
+    topic: list[str] = field(default_factory=list)
+    """Words left when everything above is taken out: the topic (荣县 / 机械化清扫率)."""
+
+    @property
+    def role(self) -> str | None:
+        """The specific role asked for (the first one named), else ``any`` if named, else None."""
+        specific = [r for r in self.roles if r != "any"]
+        if specific:
+            return specific[0]
+        return "any" if self.roles else None
+
+    @property
+    def empty(self) -> bool:
+        """True when nothing readable is left."""
+        return not self.text
+
+
+class Lexicon:
+    """Every word a question is scanned for: folded word → the kinds it belongs to."""
+
+    __slots__ = ("entries", "max_len", "single_removable")
+
+    def __init__(self, voc: Vocabulary, names: dict[str, str]) -> None:
+        entries: dict[str, list[tuple[str, str]]] = {}
+
+        def add(word: str, kind: str, value: str = "") -> None:
+            if word:
+                entries.setdefault(word, []).append((kind, value))
+
+        for spelling, canonical in names.items():
+            if len(spelling) > 1:
+                add(spelling, "dept", canonical)
+        for role, words in voc.roles.items():
+            for w in words:
+                add(w, "role", role)
+        for key in ("count", "joint", "who", "when", "pronouns", "stopwords", "joiners"):
+            for w in voc.words[key]:
+                add(w, key, "")
+        for w in voc.topic_before:
+            add(w, "topic_before")
+        for w in voc.topic_after:
+            add(w, "topic_after")
+        for kind, (ask, _) in voc.overview.items():
+            for w in ask:
+                add(w, "overview", kind)
+        for w in voc.words["separators"]:
+            add(w, "sep")
+        add("分别", "respectively")
+        self.entries = entries
+        """Word → [(kind, value)]."""
+        self.max_len = max((len(w) for w in entries), default=1)
+        """Longest word."""
+        self.single_removable = frozenset(voc.words["separators"])
+        """Single characters that split topic words wherever they stand."""
+
+    def longest(self, text: str, i: int) -> tuple[str, list[tuple[str, str]]] | None:
+        """The longest word starting at ``text[i]``, with its kinds."""
+        for length in range(min(self.max_len, len(text) - i), 0, -1):
+            word = text[i:i + length]
+            kinds = self.entries.get(word)
+            if kinds:
+                return word, kinds
+        return None
+
+
+def _cn_number(s: str) -> int | None:
+    if s.isdigit():
+        return int(s)
+    if s == "十":
+        return 10
+    if "十" in s:
+        head, _, tail = s.partition("十")
+        tens = _CN_DIGITS.get(head, 1) if head else 1
+        return tens * 10 + (_CN_DIGITS.get(tail, 0) if tail else 0)
+    total = 0
+    for ch in s:
+        if ch not in _CN_DIGITS:
+            return None
+        total = total * 10 + _CN_DIGITS[ch]
+    return total
+
+
+def _strip_edges(text: str, voc: Vocabulary, q: Question) -> str:
+    """Take politeness prefixes off the start and particles off the end (repeatedly)."""
+    changed = True
+    while changed and text:
+        changed = False
+        for p in voc.words["prefixes"]:
+            if text.startswith(p) and len(text) > len(p):
+                if p in ("那", "那么", "还有", "另外", "再问", "再问一下"):
+                    q.flags.add("opener")
+                text = text[len(p):]
+                changed = True
+                break
+        for s in voc.words["suffixes"]:
+            if text.endswith(s):
+                if s == "呢":
+                    q.flags.add("opener")
+                text = text[: -len(s)]
+                changed = True
+                break
+    return text
+
+
+def _read_date(m: re.Match) -> DateAsk:
+    y = int(m.group("y"))
+    month = int(m.group("m")) if m.group("m") else None
+    day = int(m.group("d")) if m.group("d") else None
+    post = m.group("post") or ""
+    if post in ("起", "以后", "之后", "开始"):
+        mode = "from"
+    elif m.group("pre") or post or (m.group("end") in ("年底", "年末", "底", "末") and not month):
+        mode = "by"
+    else:
+        mode = "in"
+    if month and 1 <= month <= 12:
+        import calendar
+
+        last = calendar.monthrange(y, month)[1]
+        d = min(day, last) if day else last
+        iso = f"{y:04d}-{month:02d}-{d:02d}"
+        if mode == "in":
+            mode = "by"
+    else:
+        iso = f"{y:04d}-12-31"
+    return DateAsk(mode, y, iso, m.group(0))
+
+
+def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Question:
+    """Read ``raw``: ``resolve(name)`` is kb.registry.resolve_department bound to the plan."""
+    q = Question(raw)
+    text = fold(raw or "")[:MAX_QUESTION]
+    text = _strip_edges(text, voc, q)
+    q.text = text
+    if not text:
+        return q
+    for key in ("target", "due", "when", "who"):
+        if any(w in text for w in voc.words[key]):
+            q.flags.add(key)
+    # Dates and ordinals first: their digits must not be read as anything else.
+    consumed = [False] * len(text)
+    m = _DATE.search(text)
+    if m:
+        q.date = _read_date(m)
+        for k in range(m.start(), m.end()):
+            consumed[k] = True
+    m = _ORDINAL.search(text)
+    if m:
+        n = _cn_number(m.group("n"))
+        if n:
+            q.ordinal = n
+            for k in range(m.start(), m.end()):
+                consumed[k] = True
+            rest = text[m.end():]
+            for ask in ("deadline", "target", "departments", "text"):
+                if any(w in rest for w in voc.item_asks[ask]):
+                    q.item_ask = ask
+                    break
+    # Scan: longest known word at each position; what is left forms the topic chunks.
+    pieces: list[tuple[int, int]] = []  # spans of leftover text
+    start = None
+    i = 0
+    mentions: list[tuple[int, str]] = []
+    marks: list[tuple[int, str]] = []  # (position, kind) of topic_before / topic_after words
+    while i < len(text):
+        if consumed[i]:
+            if start is not None:
+                pieces.append((start, i))
+                start = None
+            i += 1
+            continue
+        hit = lexicon.longest(text, i)
+        if hit and len(hit[0]) == 1 and hit[0] not in lexicon.single_removable:
+            hit = None  # single characters other than separators are stripped at chunk edges only
+        if hit and any(consumed[i:i + len(hit[0])]):
+            hit = None
+        if hit is None:
+            if start is None:
+                start = i
+            i += 1
+            continue
+        word, kinds = hit
+        if start is not None:
+            pieces.append((start, i))
+            start = None
+        for kind, value in kinds:
+            if kind == "dept":
+                mentions.append((i, value))
+            elif kind == "role":
+                q.roles.append(value)
+            elif kind == "overview":
+                q.overview = q.overview or value
+            elif kind in ("topic_before", "topic_after"):
+                marks.append((i if kind == "topic_before" else i + len(word), kind))
+            elif kind == "pronouns":
+                q.flags.add("pronoun")
+            elif kind == "respectively":
+                q.flags.add("respectively")
+            elif kind in ("count", "joint", "who", "when"):
+                q.flags.add(kind)
+        if any(k == "dept" for k, _ in kinds):
+            # A department name is one piece of its own for ordering; nothing of it is topic.
+            pass
+        i += len(word)
+    if start is not None:
+        pieces.append((start, len(text)))
+    if any(w in text for w in ("哪些", "有什么", "什么", "列出", "列举", "清单", "名单")):
+        q.flags.add("list")
+
+    edge_words = set(voc.words["stopwords"]) | {w for ws in voc.roles.values() for w in ws} | set(voc.words["pronouns"])
+    edge_words |= set(voc.words["count"]) | set(voc.words["suffixes"]) | set(voc.words["separators"])
+    chunks: list[tuple[int, str, bool]] = []  # (position, chunk, marked as topic)
+    for a, b in pieces:
+        chunk = text[a:b]
+        chunk, shift = _trim(chunk, edge_words, q, voc)
+        if not chunk:
+            continue
+        pos = a + shift
+        marked = any(kind == "topic_before" and p <= pos or kind == "topic_after" and p >= pos + len(chunk)
+                     for p, kind in marks)
+        chunks.append((pos, chunk, marked))
+        if marked:
+            q.flags.add("topic_before" if any(k == "topic_before" for _, k in marks) else "topic_after")
+    if marks:
+        q.flags.add("topic_mark")
+
+    found: list[tuple[int, str]] = list(mentions)
+    for pos, chunk, marked in chunks:
+        dept = None if marked else _department_chunk(chunk, voc, resolve)
+        if dept is None:
+            if _meaningful(chunk):
+                q.topic.append(chunk)
+        elif dept.ok:
+            found.append((pos, dept.name))
+        else:
+            q.unresolved.append(dept)
+    for _, name in sorted(found, key=lambda x: x[0]):
+        if name not in q.departments:
+            q.departments.append(name)
+    return q
+
+
+def _trim(chunk: str, edge_words: set[str], q: Question, voc: Vocabulary) -> tuple[str, int]:
+    """Strip single-character function words from both ends of a chunk; roles named so are kept."""
+    shift = 0
+    changed = True
+    while chunk and changed:
+        changed = False
+        for w in sorted(edge_words, key=len, reverse=True):
+            if chunk.startswith(w) and len(w) <= 2 and len(chunk) >= len(w):
+                _note_role(w, q, voc)
+                chunk = chunk[len(w):]
+                shift += len(w)
+                changed = True
+                break
+            if chunk.endswith(w) and len(w) <= 2 and len(chunk) >= len(w):
+                _note_role(w, q, voc)
+                chunk = chunk[: len(chunk) - len(w)]
+                changed = True
+                break
+    return chunk, shift
+
+
+def _note_role(word: str, q: Question, voc: Vocabulary) -> None:
+    for role, words in voc.roles.items():
+        if word in words:
+            q.roles.append(role)
+            return
+
+
+def _meaningful(chunk: str) -> bool:
+    """A topic chunk worth looking up: some CJK or Latin/digit content, not punctuation alone."""
+    return any(is_cjk(c) or c.isalnum() for c in chunk)
+
+
+def _department_chunk(chunk: str, voc: Vocabulary, resolve):
+    """The Resolution of a leftover chunk that looks like a department name, else None (a topic)."""
+    if not (2 <= len(chunk) <= 24) or not any(is_cjk(c) for c in chunk):
+        return None
+    if any(chunk.endswith(e) for e in voc.words["department_endings"]):
+        res = resolve(chunk)
+        if res.how == "ambiguous" or res.ok:
+            return res
+        return res  # unknown, but shaped like a department: say the plan has no tasks for it
+    if len(chunk) >= 3:
+        # A typo in the ending itself (市交通运输居): try the usual endings.
+        for e in _SINGLE_ENDINGS:
+            res = resolve(chunk[:-1] + e)
+            if res.ok and res.how in ("exact", "alias"):
+                res.how = "fuzzy"
+                return res
+    return None

@@ -1,0 +1,134 @@
+"""A conversation with the plan: ``Session.ask`` answers one question, keeping context.
+
+Everything is lazy: the plan is loaded on the first question, and the search
+index is opened (built on first use) only when a rule needs ranking, so a
+department question never imports whoosh or jieba.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from kb.qa.answer import Answer
+from kb.qa.text import fold
+
+
+def _stderr_notice(msg: str) -> None:
+    print(f"kb: {msg}", file=sys.stderr)
+
+
+class Session:
+    """Answers questions about one plan (a corpus), remembering the previous turns."""
+
+    def __init__(self, corpus=None, plan=None, *, notice=_stderr_notice) -> None:
+        self.corpus = corpus
+        """The corpus path given (None: $KB_CORPUS or the bundled plan)."""
+        self._plan = plan
+        self.notice = notice
+        """Called with one line when something the user should know happens (a broken index rebuilt)."""
+        self._index = None
+        self._voc = None
+        self._lexicon = None
+        self._folded: dict[str, str] | None = None
+        self._resolved: dict[str, object] = {}
+        from kb.qa.intents import Context
+
+        self.context = Context()
+        """What the previous turns were about (department, topic, listed tasks)."""
+
+    # ------------------------------------------------------------ lazy parts
+    @property
+    def plan(self):
+        """The plan answered from (loaded on first use)."""
+        if self._plan is None:
+            from kb.store import load_plan
+
+            self._plan = load_plan(self.corpus)
+        return self._plan
+
+    @property
+    def vocabulary(self):
+        """The question vocabulary of kb/data (validated)."""
+        if self._voc is None:
+            from kb.qa.vocab import load_vocabulary
+
+            self._voc = load_vocabulary()
+        return self._voc
+
+    def _lex(self):
+        if self._lexicon is None:
+            from kb.qa.question import Lexicon
+            from kb.registry import known_names
+
+            names = {fold(k): v for k, v in known_names(self.plan).items()}
+            for sub in self.plan.subunits():
+                names.setdefault(fold(sub), sub)
+            self._lexicon = Lexicon(self.vocabulary, names)
+        return self._lexicon
+
+    def _folded_texts(self) -> dict[str, str]:
+        if self._folded is None:
+            self._folded = {t.id: fold(f"{t.title or ''}\n{t.text}") for t in self.plan.tasks}
+        return self._folded
+
+    def ensure_index(self, progress=None):
+        """Open the search index, building it first if needed; ``progress(msg)`` hears about a build."""
+        if self._index is None:
+            from kb.qa.index import open_index
+
+            self._index = open_index(self.plan, progress=progress, notice=self.notice)
+        return self._index
+
+    def close(self) -> None:
+        """Release the index files."""
+        if self._index is not None:
+            self._index.close()
+            self._index = None
+
+    def _resolve(self, name: str):
+        if name not in self._resolved:
+            from kb.registry import resolve_department
+
+            self._resolved[name] = resolve_department(name, self.plan)
+        res = self._resolved[name]
+        from kb.registry import Resolution
+
+        return Resolution(res.name, res.how, list(res.candidates), res.query)
+
+    # ------------------------------------------------------------ answering
+    def read(self, question: str):
+        """The Question as the rules see it (for debugging and tests)."""
+        from kb.qa.question import read_question
+
+        return read_question(question or "", self.vocabulary, self._lex(), self._resolve)
+
+    def ask(self, question: str) -> Answer:
+        """Answer ``question`` (never raises for odd input: an unreadable question gets the help text)."""
+        from kb.qa.intents import ANSWER_AGAIN, RULES, Turn, rule_search
+
+        if not isinstance(question, str):
+            question = "" if question is None else str(question)
+        q = self.read(question)
+        turn = Turn(q, self.plan, self.vocabulary, self.context, self.ensure_index, self._folded_texts())
+        pending = self.context.pending
+        self.context.pending = None
+        for rule in RULES:
+            answer = rule(turn)
+            if answer is ANSWER_AGAIN:
+                return self._answer_choice(question, pending, q.departments[0])
+            if answer is not None:
+                return answer
+        return rule_search(turn)
+
+    def _answer_choice(self, question: str, pending, chosen: str) -> Answer:
+        """The user picked one of the candidates: answer the earlier question about it."""
+        earlier, candidates = pending
+        res = self.read(earlier).unresolved
+        text = earlier
+        for r in res:
+            if r.how == "ambiguous":
+                text = fold(earlier).replace(fold(r.query), chosen)
+                break
+        answer = self.ask(text)
+        answer.question = question
+        return answer

@@ -1,0 +1,35 @@
+"""Folding text for comparison: the same function for questions and plan text.
+
+A question typed as ``ＰＭ２．５要下降多少？`` and the plan's ``细颗粒物（PM2.5）``
+must meet on common ground: NFKC (full-width → half-width), lower case, no
+spaces, no quotation marks or book-title marks (``“散乱污”企业`` → ``散乱污企业``).
+Substring tests on folded text are how topic questions stay exhaustive.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+#: Characters dropped when folding: quotes and title marks carry no meaning for matching.
+_DROP = dict.fromkeys(map(ord, "“”‘’\"'《》〈〉「」『』`"), None)
+
+
+def fold(text: str) -> str:
+    """``text`` in comparable form: NFKC, lower case, no whitespace, no quotes."""
+    text = unicodedata.normalize("NFKC", text).lower().translate(_DROP)
+    return "".join(text.split())
+
+
+def is_cjk(ch: str) -> bool:
+    """True for a CJK unified ideograph (the characters the plans are written in)."""
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
+
+
+def snippet(text: str, width: int = 36) -> str:
+    """``text`` cut to ``width`` characters with an ellipsis."""
+    return text if len(text) <= width else text[:width] + "…"
+
+
+def task_head(task) -> str:
+    """What names a task in an answer: its title, else the start of its body."""
+    return task.title or snippet(task.body or task.text)

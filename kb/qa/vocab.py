@@ -1,0 +1,159 @@
+"""Reading kb/data/intents.yaml and kb/data/topics.yaml: the words questions are read with.
+
+Both files are versioned (``version: 1``) and validated here, with an error
+naming the file and key.  The validated vocabulary is pickled in the cache
+folder under a hash of the files' bytes, so a question does not pay for the
+YAML parser on every run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from kb.errors import KbError
+from kb.qa.text import fold
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+INTENTS_PATH = DATA_DIR / "intents.yaml"
+TOPICS_PATH = DATA_DIR / "topics.yaml"
+
+#: Keys of intents.yaml holding a flat list of words.
+WORD_LISTS = ("prefixes", "suffixes", "count", "joint", "joiners", "who", "when", "due", "target", "pronouns",
+              "ordinal_units", "stopwords", "separators", "department_endings")
+ROLE_KEYS = ("lead", "support", "sole", "shared", "implied", "any")
+ITEM_ASKS = ("deadline", "target", "departments", "text")
+
+
+@dataclass(slots=True)
+class Vocabulary:
+    """The question vocabulary, folded (see kb.qa.text.fold) and sorted longest first."""
+
+    words: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Key of WORD_LISTS → its words."""
+    roles: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Role (ROLE_KEYS) → words naming it."""
+    topic_before: tuple[str, ...] = ()
+    """Words standing before a topic in a topic-list question (涉及 …)."""
+    topic_after: tuple[str, ...] = ()
+    """Words standing after it (… 相关)."""
+    overview: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
+    """Overview kind → (question words, part-title words)."""
+    item_asks: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """What is asked of one listed item → words asking it."""
+    topics: tuple[tuple[str, ...], ...] = ()
+    """Synonym groups of topics.yaml, folded."""
+    help: str = ""
+    """Answer to an empty question."""
+
+    def synonyms(self, term: str) -> tuple[str, ...]:
+        """Every spelling of the topic group ``term`` (folded) belongs to, else just ``term``."""
+        for group in self.topics:
+            if term in group:
+                return group
+        return (term,)
+
+
+def _sorted(words) -> tuple[str, ...]:
+    folded = {fold(w) for w in words}
+    folded.discard("")
+    return tuple(sorted(folded, key=lambda w: (-len(w), w)))
+
+
+def _word_list(value, where: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, (str, int, float)) for v in value):
+        raise KbError(f"{where}: expected a list of words")
+    return [str(v) for v in value]
+
+
+def _mapping(value, where: str) -> dict:
+    if not isinstance(value, dict):
+        raise KbError(f"{where}: expected a mapping")
+    return value
+
+
+def _read(path: Path) -> dict:
+    import yaml
+
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except (OSError, yaml.YAMLError) as exc:
+        raise KbError(f"{path}: cannot read the question vocabulary ({exc.__class__.__name__}); fix or restore the file") from exc
+    if not isinstance(data, dict) or data.get("version") != 1:
+        raise KbError(f"{path}: expected 'version: 1' at the top")
+    return data
+
+
+def parse_vocabulary(intents: dict, topics: dict, where: str = "intents.yaml", topics_where: str = "topics.yaml") -> Vocabulary:
+    """Validate the two files' data and fold it into a Vocabulary."""
+    missing = [k for k in (*WORD_LISTS, "roles", "topic_list", "overview", "item_asks", "help") if k not in intents]
+    if missing:
+        raise KbError(f"{where}: missing key(s) {', '.join(missing)}")
+    voc = Vocabulary()
+    for key in WORD_LISTS:
+        voc.words[key] = _sorted(_word_list(intents[key], f"{where}: {key}"))
+    roles = _mapping(intents["roles"], f"{where}: roles")
+    for key in ROLE_KEYS:
+        if key not in roles:
+            raise KbError(f"{where}: roles: missing {key}")
+    unknown = set(roles) - set(ROLE_KEYS)
+    if unknown:
+        raise KbError(f"{where}: roles: unknown role(s) {', '.join(sorted(unknown))} (use {', '.join(ROLE_KEYS)})")
+    voc.roles = {k: _sorted(_word_list(roles[k], f"{where}: roles.{k}")) for k in ROLE_KEYS}
+    tl = _mapping(intents["topic_list"], f"{where}: topic_list")
+    voc.topic_before = _sorted(_word_list(tl.get("before", []), f"{where}: topic_list.before"))
+    voc.topic_after = _sorted(_word_list(tl.get("after", []), f"{where}: topic_list.after"))
+    for kind, spec in _mapping(intents["overview"], f"{where}: overview").items():
+        spec = _mapping(spec, f"{where}: overview.{kind}")
+        voc.overview[str(kind)] = (
+            _sorted(_word_list(spec.get("ask"), f"{where}: overview.{kind}.ask")),
+            _sorted(_word_list(spec.get("part"), f"{where}: overview.{kind}.part")),
+        )
+    asks = _mapping(intents["item_asks"], f"{where}: item_asks")
+    for key in ITEM_ASKS:
+        voc.item_asks[key] = _sorted(_word_list(asks.get(key, []), f"{where}: item_asks.{key}"))
+    if not isinstance(intents["help"], str) or not intents["help"].strip():
+        raise KbError(f"{where}: help: expected the text of the help answer")
+    voc.help = intents["help"].strip()
+    groups = topics.get("topics")
+    if not isinstance(groups, list):
+        raise KbError(f"{topics_where}: expected a 'topics' list of synonym groups")
+    out = []
+    for i, group in enumerate(groups):
+        words = _word_list(group, f"{topics_where}: topics[{i}]")
+        if not words:
+            raise KbError(f"{topics_where}: topics[{i}]: empty group")
+        out.append(_sorted(words))
+    voc.topics = tuple(out)
+    return voc
+
+
+@lru_cache(maxsize=2)
+def load_vocabulary(intents_path: str | None = None, topics_path: str | None = None) -> Vocabulary:
+    """The validated vocabulary, from the pickle cache when the files have not changed."""
+    ipath = Path(intents_path) if intents_path else INTENTS_PATH
+    tpath = Path(topics_path) if topics_path else TOPICS_PATH
+    try:
+        iraw, traw = ipath.read_bytes(), tpath.read_bytes()
+    except OSError as exc:
+        raise KbError(f"cannot read the question vocabulary: {exc.filename}: {exc.strerror} (restore kb/data)") from exc
+    key = hashlib.sha256(b"vocab 1\0" + Path(__file__).read_bytes() + b"\0" + iraw + b"\0" + traw).hexdigest()[:24]
+    from kb.store import atomic_write_bytes, cache_dir
+
+    cached = cache_dir() / f"vocab-{key}.pickle"
+    try:
+        with open(cached, "rb") as fh:
+            voc = pickle.load(fh)
+        if isinstance(voc, Vocabulary):
+            return voc
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        pass
+    voc = parse_vocabulary(_read(ipath), _read(tpath), str(ipath), str(tpath))
+    try:
+        atomic_write_bytes(cached, pickle.dumps(voc, protocol=pickle.HIGHEST_PROTOCOL))
+    except OSError:
+        pass  # an unwritable cache only costs the YAML parse next time
+    return voc
