@@ -1,0 +1,162 @@
+"""``kb ask``, ``kb chat``, ``kb search`` and ``kb index``: questions and full-text search."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+
+
+def add_arguments(parser, name: str) -> None:
+    """Options of the four commands."""
+    if name == "ask":
+        parser.add_argument("question", nargs="*", metavar="QUESTION", help="the question, in Chinese (e.g. 交通局牵头哪些任务)")
+    if name == "search":
+        parser.add_argument("query", nargs="+", metavar="QUERY", help="words to look for (e.g. 秸秆 禁烧)")
+        parser.add_argument("-n", "--limit", type=int, default=10, metavar="N", help="show at most N results (default 10)")
+    if name == "index":
+        parser.add_argument("--rebuild", action="store_true", help="build the index again even if it is up to date")
+    if name in ("ask", "chat", "search", "index"):
+        parser.add_argument("--json", action="store_true", help="print JSON Lines (Chinese unescaped)")
+    if name == "search":
+        parser.add_argument("--color", choices=["auto", "always", "never"], default="auto",
+                            help="highlight matches (default auto: on a terminal, unless NO_COLOR is set)")
+
+
+def run(args) -> int:
+    """Dispatch to the command."""
+    return {"ask": _ask, "chat": _chat, "search": _search, "index": _index}[args.command](args)
+
+
+def _line(obj) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+
+
+def _ask(args) -> int:
+    from kb.qa import Session
+
+    session = Session(args.corpus)
+    answer = session.ask(" ".join(args.question))
+    if args.json:
+        _line(answer.to_dict())
+    else:
+        sys.stdout.write(answer.text + "\n")
+    return 0
+
+
+def _chat(args) -> int:
+    from kb.qa import Session
+
+    session = Session(args.corpus)
+    interactive = sys.stdin.isatty() and not args.json
+    while True:
+        if interactive:
+            sys.stdout.write("问> ")
+            sys.stdout.flush()
+        line = sys.stdin.readline()
+        if not line:
+            break
+        question = line.rstrip("\r\n")
+        answer = session.ask(question)
+        if args.json:
+            _line(answer.to_dict())
+        else:
+            sys.stdout.write(answer.text + "\n\n")
+        sys.stdout.flush()
+    return 0
+
+
+def _use_color(choice: str) -> bool:
+    if choice == "always":
+        return True
+    if choice == "never":
+        return False
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+def _search(args) -> int:
+    from kb.qa import Session
+    from kb.qa.text import fold, task_head
+
+    if args.limit < 1:
+        from kb.errors import KbError
+
+        raise KbError(f"--limit must be at least 1 (got {args.limit})")
+    session = Session(args.corpus)
+    index = session.ensure_index()
+    query = " ".join(args.query)
+    hits = index.search(query, limit=args.limit)
+    color = _use_color(args.color)
+    for rank, hit in enumerate(hits, 1):
+        task = session.plan.task(hit.task_id)
+        if task is None:
+            continue
+        clause = _best_clause(task, hit.terms, fold)
+        if args.json:
+            _line({"rank": rank, "score": round(hit.score, 3), "label": task.label, "terms": hit.terms,
+                   "excerpt": clause, "task": task.to_dict()})
+            continue
+        mark = _highlighter(hit.terms, color)
+        sys.stdout.write(f"{rank}. {task.label} {mark(task_head(task))}  [{hit.score:.1f}]\n   {mark(clause)}\n")
+    return 0 if hits else 1
+
+
+def _best_clause(task, terms: list[str], fold) -> str:
+    """The clause of the task holding the most query terms (the excerpt shown)."""
+    clauses = task.clauses or [task.text]
+    return max(clauses, key=lambda c: sum(1 for t in terms if t in fold(c)))
+
+
+def _highlighter(terms: list[str], color: bool):
+    """A function marking the terms in a text: ANSI bold red on a terminal, 【】 otherwise."""
+    import re
+    import unicodedata
+
+    words = sorted({t for t in terms if t}, key=len, reverse=True)
+    if not words:
+        return lambda text: text
+
+    def mark(text: str) -> str:
+        # Match on the NFKC/lower form character by character so the original characters are kept.
+        norm = [unicodedata.normalize("NFKC", ch).lower() for ch in text]
+        flat = "".join(norm)
+        if len(flat) != len(text):
+            return text  # a character changed length under NFKC: leave the text unmarked
+        spans: list[tuple[int, int]] = []
+        for w in words:
+            for m in re.finditer(re.escape(w), flat):
+                if not any(a < m.end() and m.start() < b for a, b in spans):
+                    spans.append((m.start(), m.end()))
+        out, last = [], 0
+        for a, b in sorted(spans):
+            out.append(text[last:a])
+            out.append(f"\x1b[1;31m{text[a:b]}\x1b[0m" if color else f"【{text[a:b]}】")
+            last = b
+        out.append(text[last:])
+        return "".join(out)
+
+    return mark
+
+
+def _index(args) -> int:
+    from kb.qa import index as qaindex
+    from kb.store import load_plan
+
+    plan = load_plan(args.corpus)
+    if args.rebuild:
+        ix = qaindex.open_index(plan, rebuild=True, notice=lambda m: print(f"kb: {m}", file=sys.stderr))
+        ix.close()
+    st = qaindex.state(plan)
+    if args.json:
+        _line({"path": str(st.path), "state": st.state, "documents": st.documents, "vocabulary": st.vocabulary,
+               "built": st.built, "build_seconds": st.build_seconds})
+        return 0
+    out = sys.stdout
+    out.write(f"index: {st.path}\nstate: {st.state}\n")
+    if st.state == "ready":
+        out.write(f"documents: {st.documents}\nvocabulary: {st.vocabulary} words\nbuilt: {st.built} in {st.build_seconds} s\n")
+    elif st.state == "missing":
+        out.write("not built yet: it is built on the first question that needs it, or now with `kb index --rebuild`\n")
+    else:
+        out.write("cannot be opened: it is rebuilt on the next question, or now with `kb index --rebuild`\n")
+    return 0
