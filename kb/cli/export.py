@@ -81,11 +81,14 @@ def _format(fmt: str | None, output: str | None) -> str:
 
 def _jobs(plan, args, fmt: str) -> list[tuple[str, str | None]]:
     """What to write, as (kind, canonical department or None); every name resolved before anything is written."""
-    from kb.export import resolve_export_department
+    from kb.duties import resolve_or_fail
 
     jobs: list[tuple[str, str | None]] = []
     for name in args.departments:
-        job = ("duties", resolve_export_department(plan, name))
+        res = resolve_or_fail(name, plan)
+        if res.how == "fuzzy":  # a typo was corrected: say so, the file name shows the result
+            print(f"kb: note: reading {name} as {res.name}", file=sys.stderr)
+        job = ("duties", res.name)
         if job not in jobs:  # 交通局 and 市交通运输局 are one file
             jobs.append(job)
     if args.table or (args.matrix and fmt == "xlsx"):

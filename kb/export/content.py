@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import unicodedata
+from decimal import Decimal
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 
@@ -209,9 +210,9 @@ def export_date() -> date:
 
 def format_number(value: float) -> str:
     """27.9 → ``27.9``, 10.0 → ``10``, 0.34 → ``0.34`` (no exponent, no trailing zeros)."""
-    text = format(value, ".12g")
-    if "e" in text or "E" in text:
-        text = format(value, ".6f").rstrip("0").rstrip(".")
+    text = format(value, ".15g")  # 15 digits: exact for plan figures, hides float noise (0.1+0.2)
+    if "e" in text:  # very large or small: write the digits out
+        text = format(Decimal(text), "f")
     return text
 
 
