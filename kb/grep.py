@@ -1,0 +1,736 @@
+"""``kb grep``: grep-style search over the clauses of the plan, as a library.
+
+What is searched: each task's clauses (``Task.clauses``) and then, as the task's
+last unit, its responsibility tag as written (``（市交通运输局牵头，…配合）``),
+so that ``kb grep 市交通运输局`` finds the tasks that name the bureau.  A
+department named only by the implied-implementer note is not in the tag text;
+``--dept`` finds those.  The news lead before the title (``Document.preface``)
+repeats part 二 and is not searched.
+
+Matching is done on an NFKC-folded copy of pattern and text, so full-width and
+half-width forms match each other (``ＰＭ２．５`` finds ``PM2.5``); the clause is
+printed as written, with the matched spans mapped back through an offset map.
+In a regular expression a full-width character is always literal: ``（`` folds
+to an escaped ``\\(``, never to a group.
+
+Regular expressions run in the ``regex`` package with a time budget shared by
+compiling and matching, so a pathological pattern ends with a KbError instead of
+hanging the terminal.  A single literal pattern without ``-i`` never imports
+``regex``: ``str.find`` gives the same spans and keeps the cold start small.
+
+This module holds the mechanisms: matchers, task filters, the search, and the
+output records (strings and JSON objects).  kb/cli/grep.py only parses options
+and writes what these functions return.
+"""
+
+from __future__ import annotations
+
+import time
+import unicodedata
+from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator
+
+from kb.errors import KbError
+from kb.model import Plan, Task
+
+#: Default time budget, in seconds, for compiling and running a regular expression.
+DEFAULT_TIMEOUT = 3.0
+
+#: Patterns longer than this are compiled in a helper thread so the budget bounds compiling too.
+_LONG_PATTERN = 2000
+
+#: ASCII characters with a meaning in a regular expression.
+_REGEX_META = frozenset(".^$*+?{}[]\\|()")
+
+# NFKC folding tables shared by every call: char -> folded string, and chars whose
+# folded form is not one character (they need the slow path with an offset map).
+_FOLD_SEEN: set[str] = set()
+_FOLD_TABLE: dict[int, str] = {}
+_FOLD_EXPANDING: set[str] = set()
+
+
+# ---------------------------------------------------------------------------
+# Folding (full-width / half-width equivalence)
+
+
+def _learn(chars: Iterable[str]) -> None:
+    for c in chars:
+        _FOLD_SEEN.add(c)
+        folded = unicodedata.normalize("NFKC", c)
+        if folded != c:
+            _FOLD_TABLE[ord(c)] = folded
+            if len(folded) != 1:
+                _FOLD_EXPANDING.add(c)
+
+
+def fold(text: str) -> tuple[str, list[int] | None]:
+    """NFKC-fold ``text`` character by character; return (folded, origin).
+
+    ``origin[i]`` is the index in ``text`` of the character that produced
+    ``folded[i]``; it is None when every character folds to exactly one, so that
+    offsets are the same in both strings (the usual case, done by str.translate).
+    """
+    if text.isascii():
+        return text, None
+    new = set(text).difference(_FOLD_SEEN)
+    if new:
+        _learn(new)
+    if not _FOLD_EXPANDING or _FOLD_EXPANDING.isdisjoint(text):
+        return text.translate(_FOLD_TABLE), None
+    pieces: list[str] = []
+    origin: list[int] = []
+    for i, c in enumerate(text):
+        f = _FOLD_TABLE.get(ord(c), c)
+        pieces.append(f)
+        origin.extend([i] * len(f))
+    return "".join(pieces), origin
+
+
+def _to_original(spans: list[tuple[int, int]], origin: list[int] | None, length: int) -> list[tuple[int, int]]:
+    """Map spans of the folded text back to the original text (a partly matched character counts whole)."""
+    if origin is None:
+        return spans
+    out = []
+    for s, e in spans:
+        start = origin[s] if s < len(origin) else length
+        end = origin[e - 1] + 1 if e > s else start
+        out.append((start, end))
+    return out
+
+
+def fold_pattern(pattern: str) -> str:
+    """A regular expression with its full-width characters folded and made literal.
+
+    ``（`` becomes ``\\(`` and ``．`` becomes ``\\.``: a character typed in full
+    width is text, never syntax.  Half-width syntax is left alone.
+    """
+    out: list[str] = []
+    i = 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\" and i + 1 < len(pattern):
+            nxt = pattern[i + 1]
+            folded = unicodedata.normalize("NFKC", nxt)
+            out.append(_literal(folded) if folded != nxt else c + nxt)
+            i += 2
+            continue
+        folded = unicodedata.normalize("NFKC", c)
+        out.append(_literal(folded) if folded != c else c)
+        i += 1
+    return "".join(out)
+
+
+def _literal(text: str) -> str:
+    return "".join("\\" + c if c in _REGEX_META else c for c in text)
+
+
+def _fold_literal(text: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", c) for c in text)
+
+
+# ---------------------------------------------------------------------------
+# Matchers
+
+
+class Matcher:
+    """Finds the spans of a pattern in a text; ``spans`` is all a caller needs."""
+
+    def spans(self, text: str) -> list[tuple[int, int]] | None:
+        """Non-empty matched spans in ``text`` (original offsets), [] for an empty match only, None for no match."""
+        raise NotImplementedError
+
+
+class LiteralMatcher(Matcher):
+    """One literal pattern, case-sensitive: ``str.find`` over the folded text."""
+
+    def __init__(self, literal: str) -> None:
+        self.literal = literal
+
+    def spans(self, text: str) -> list[tuple[int, int]] | None:
+        folded, origin = fold(text)
+        lit = self.literal
+        if not lit:
+            return []
+        pos = folded.find(lit)
+        if pos < 0:
+            return None
+        found = []
+        while pos >= 0:
+            found.append((pos, pos + len(lit)))
+            pos = folded.find(lit, pos + len(lit))
+        return _to_original(found, origin, len(text))
+
+
+class RegexMatcher(Matcher):
+    """A compiled ``regex`` pattern run under a shared time budget."""
+
+    def __init__(self, compiled, deadline: float, budget: float) -> None:
+        self.compiled = compiled
+        self.deadline = deadline
+        self.budget = budget
+
+    def spans(self, text: str) -> list[tuple[int, int]] | None:
+        folded, origin = fold(text)
+        remaining = self.deadline - time.monotonic()
+        if remaining <= 0:
+            raise _timeout(self.budget)
+        found = []
+        matched = False
+        try:
+            for m in self.compiled.finditer(folded, timeout=remaining):
+                matched = True
+                if m.end() > m.start():
+                    found.append(m.span())
+        except TimeoutError:
+            raise _timeout(self.budget) from None
+        if not matched:
+            return None
+        return _to_original(found, origin, len(text))
+
+
+def _timeout(budget: float) -> KbError:
+    return KbError(
+        f"the pattern took more than {budget:g} s to match (a pattern like (a+)+$ backtracks without end): "
+        "simplify it, use -F for plain text, or raise --timeout"
+    )
+
+
+def build_matcher(
+    patterns: list[str],
+    *,
+    fixed: bool = False,
+    ignore_case: bool = False,
+    timeout: float = DEFAULT_TIMEOUT,
+) -> Matcher:
+    """The matcher for ``patterns`` (any of them matches, leftmost first, like an alternation).
+
+    ``fixed``: the patterns are plain text.  ``ignore_case``: Latin letters match in
+    either case.  ``timeout``: seconds allowed for compiling and matching together.
+    Raises KbError for a bad regular expression or when the budget runs out.
+    """
+    if not patterns:
+        raise KbError("no pattern given: name one (kb grep PATTERN, or '' to list every clause)")
+    if timeout <= 0:
+        raise KbError(f"--timeout must be more than 0 seconds, not {timeout:g}")
+    deadline = time.monotonic() + timeout
+    if len(patterns) == 1 and not ignore_case:
+        p = patterns[0]
+        if fixed or not (_REGEX_META & set(p)):
+            return LiteralMatcher(_fold_literal(p))
+    import regex
+
+    parts = [regex.escape(_fold_literal(p), special_only=True) if fixed else fold_pattern(p) for p in patterns]
+    source = parts[0] if len(parts) == 1 else "|".join(f"(?:{p})" for p in parts)
+    flags = regex.IGNORECASE if ignore_case else 0
+    compiled = _compile(regex, source, flags, deadline, timeout, patterns, parts)
+    return RegexMatcher(compiled, deadline, timeout)
+
+
+def _compile(regex, source: str, flags: int, deadline: float, budget: float, patterns, parts):
+    if len(source) <= _LONG_PATTERN:
+        return _compile_checked(regex, source, flags, patterns, parts)
+    # Compiling a huge alternation takes seconds and cannot be interrupted: do it in a
+    # daemon thread and give up when the budget is spent (the thread dies with kb).
+    import threading
+
+    box: dict[str, object] = {}
+
+    def work() -> None:
+        try:
+            box["ok"] = _compile_checked(regex, source, flags, patterns, parts)
+        except BaseException as exc:  # handed to the caller's thread
+            box["error"] = exc
+
+    worker = threading.Thread(target=work, name="kb-grep-compile", daemon=True)
+    worker.start()
+    worker.join(max(0.0, deadline - time.monotonic()))
+    if worker.is_alive():
+        raise CompileTimeout(
+            f"the pattern ({len(source)} characters) took more than {budget:g} s to compile: "
+            "use fewer alternatives, or raise --timeout"
+        )
+    if "error" in box:
+        raise box["error"]  # type: ignore[misc]
+    return box["ok"]
+
+
+class CompileTimeout(KbError):
+    """Compiling the pattern ran out of time; a helper thread is still busy with it.
+
+    The thread may be inside the regex engine's C code, where it cannot be
+    stopped, so a command should leave with ``os._exit`` after printing this.
+    """
+
+
+def _compile_checked(regex, source: str, flags: int, patterns, parts):
+    try:
+        return regex.compile(source, flags)
+    except regex.error as exc:
+        # Name the pattern at fault when there are several.
+        for original, part in zip(patterns, parts):
+            try:
+                regex.compile(part, flags)
+            except regex.error as one:
+                raise KbError(_regex_message(original, one)) from None
+        raise KbError(_regex_message(" | ".join(patterns), exc)) from None
+    except (OverflowError, RecursionError, MemoryError):
+        raise KbError("the pattern is too large to compile: use fewer alternatives or a simpler expression") from None
+
+
+def _regex_message(pattern: str, exc) -> str:
+    where = f" at position {exc.pos}" if getattr(exc, "pos", None) is not None else ""
+    shown = pattern if len(pattern) <= 60 else pattern[:57] + "..."
+    return f"bad regular expression {shown!r}: {exc.msg}{where} (use -F to search for the text as it is)"
+
+
+# ---------------------------------------------------------------------------
+# Task filters
+
+
+@dataclass(slots=True)
+class TaskFilter:
+    """Structure filters: a task is searched only if it passes every one given."""
+
+    departments: list[str] = field(default_factory=list)
+    """Canonical names (or sub-units) that must have any role in the task, implied included."""
+    leads: list[str] = field(default_factory=list)
+    """Names that must lead (牵头) the task."""
+    supports: list[str] = field(default_factory=list)
+    """Names that must support (配合) the task."""
+    sections: list[str] = field(default_factory=list)
+    """Parts (``三``), sections (``三（二）``) or task labels; the task must fall under one of them."""
+    due_before: str | None = None
+    """ISO date: some deadline of the task ends on or before it."""
+    year: int | None = None
+    """Some deadline of the task overlaps this calendar year."""
+    has_target: bool = False
+    """The task states at least one numeric target."""
+
+    def accepts(self, task: Task) -> bool:
+        """True if ``task`` passes every filter."""
+        for name in self.departments:
+            if not task.roles_of(name):
+                return False
+        for name in self.leads:
+            if "lead" not in task.roles_of(name):
+                return False
+        for name in self.supports:
+            if "support" not in task.roles_of(name):
+                return False
+        if self.sections and not any(in_section(task, s) for s in self.sections):
+            return False
+        if self.due_before is not None and not any(
+            d.end is not None and d.end <= self.due_before for d in task.deadlines
+        ):
+            return False
+        if self.year is not None and not any(deadline_overlaps(d, self.year) for d in task.deadlines):
+            return False
+        if self.has_target and not task.targets:
+            return False
+        return True
+
+    @property
+    def empty(self) -> bool:
+        """True when no filter is set."""
+        return not (
+            self.departments or self.leads or self.supports or self.sections
+            or self.due_before or self.year is not None or self.has_target
+        )
+
+
+def deadline_overlaps(deadline, year: int) -> bool:
+    """True if a deadline's period meets calendar ``year``.
+
+    The period is ``start``..``end``; a ``by`` deadline (no start) is its due date
+    alone, a ``from`` deadline (no end) runs on without end.
+    """
+    start = deadline.start or deadline.end
+    end = deadline.end
+    if start is None:
+        return False
+    first, last = f"{year:04d}-01-01", f"{year:04d}-12-31"
+    return start <= last and (end is None or end >= first)
+
+
+def normalize_section(text: str) -> str:
+    """A section as typed (``三(二)``, ``三、``, `` 三（二） ``) → the plan's form (``三（二）``)."""
+    text = "".join(text.split())
+    text = text.replace("(", "（").replace(")", "）")
+    return text.rstrip("、.．。，,")
+
+
+def in_section(task: Task, section: str) -> bool:
+    """True if ``task`` is the part, section or task ``section`` names (normalised form)."""
+    if task.part == section or task.section == section or task.label == section:
+        return True
+    return False
+
+
+def check_sections(plan: Plan, sections: list[str]) -> list[str]:
+    """Normalise the ``--section`` values; raise KbError naming the known ones for an unknown value."""
+    known: dict[str, None] = {}
+    for t in plan.tasks:
+        known.setdefault(t.part, None)
+        if t.section:
+            known.setdefault(t.section, None)
+    labels = {t.label for t in plan.tasks}
+    out = []
+    for raw in sections:
+        s = normalize_section(raw)
+        if s not in known and s not in labels:
+            listed = "、".join(known)
+            raise KbError(f"unknown section {raw!r}: give a part or section of the plan ({listed}) or a task label")
+        out.append(s)
+    return out
+
+
+def parse_date(text: str, option: str = "--due-before") -> str:
+    """An ISO date ``YYYY-MM-DD`` as typed → the same, validated (KbError otherwise)."""
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text.strip()).isoformat()
+    except ValueError:
+        raise KbError(f"{option} expects a date as YYYY-MM-DD (e.g. 2020-12-31), not {text!r}") from None
+
+
+def resolve_names(plan: Plan, names: list[str], option: str, notes: list[str] | None = None) -> list[str]:
+    """Department names as typed → canonical names, through kb.registry (KbError for an unknown one).
+
+    A name read by fuzzy matching (a typo) adds a line to ``notes`` so the user sees how it was read.
+    """
+    if not names:
+        return []
+    from kb.registry import resolve_department
+
+    out = []
+    for name in names:
+        res = resolve_department(name, plan)
+        if not res.ok:
+            raise KbError(f"{option}: {res.message()}")
+        if res.how == "fuzzy" and notes is not None:
+            notes.append(f"{option} {name}: read as {res.name}")
+        out.append(res.name)
+    return out
+
+
+# ---------------------------------------------------------------------------
+# The search
+
+
+@dataclass(slots=True)
+class TaskResult:
+    """One searched task: its units and which of them the pattern matched."""
+
+    task: Task
+    """The task."""
+    units: list[str]
+    """What was searched: the clauses, then the tag when tags are searched."""
+    spans: list[list[tuple[int, int]] | None]
+    """Per unit: None when the pattern did not match, else the matched spans (may be empty)."""
+
+    def selected(self, invert: bool = False) -> list[int]:
+        """Indices of the units selected: matched ones, or with ``invert`` the others."""
+        return [i for i, s in enumerate(self.spans) if (s is None) == invert]
+
+    def matched(self) -> bool:
+        """True if any unit matched."""
+        return any(s is not None for s in self.spans)
+
+    def unit_kind(self, i: int) -> str:
+        """``clause`` or ``tag``."""
+        return "tag" if i >= len(self.task.clauses) else "clause"
+
+
+def task_units(task: Task, tags: bool = True) -> list[str]:
+    """The units of a task that grep searches: its clauses, then its tag (when ``tags``)."""
+    units = list(task.clauses)
+    if tags and task.tag:
+        units.append(task.tag)
+    return units
+
+
+def search(plan: Plan, matcher: Matcher, filters: TaskFilter | None = None, *, tags: bool = True) -> Iterator[TaskResult]:
+    """Run ``matcher`` over every unit of every task passing ``filters``, in plan order."""
+    for task in plan.tasks:
+        if filters is not None and not filters.accepts(task):
+            continue
+        units = task_units(task, tags)
+        yield TaskResult(task, units, [matcher.spans(u) for u in units])
+
+
+# ---------------------------------------------------------------------------
+# Output records
+
+
+COLOR_MATCH = "\x1b[1;31m"
+COLOR_LABEL = "\x1b[32m"
+COLOR_DOC = "\x1b[35m"
+COLOR_RESET = "\x1b[0m"
+
+
+@dataclass(slots=True)
+class Style:
+    """How lines are written."""
+
+    color: bool = False
+    """Highlight matches and colour labels with ANSI escapes."""
+    label: bool = True
+    """Prefix each line with the task label (``--no-label`` turns it off)."""
+    document: bool = False
+    """Prefix the label with the document id (on when the corpus has several plans)."""
+
+
+def highlight(text: str, spans: list[tuple[int, int]] | None, color: bool) -> str:
+    """``text`` with ``spans`` wrapped in the match colour (unchanged without colour)."""
+    if not color or not spans:
+        return text
+    out, pos = [], 0
+    for s, e in spans:
+        if s < pos:
+            continue
+        out.append(text[pos:s])
+        out.append(COLOR_MATCH + text[s:e] + COLOR_RESET)
+        pos = e
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def prefix(task: Task, style: Style, sep: str = ":") -> str:
+    """The ``DOC:LABEL:`` prefix of a line (``sep`` is ``-`` for context lines)."""
+    parts = []
+    if style.document:
+        parts.append(COLOR_DOC + task.doc + COLOR_RESET if style.color else task.doc)
+    if style.label:
+        parts.append(COLOR_LABEL + task.label + COLOR_RESET if style.color else task.label)
+    return "".join(p + sep for p in parts)
+
+
+def clause_lines(
+    results: Iterable[TaskResult],
+    style: Style,
+    *,
+    invert: bool = False,
+    before: int = 0,
+    after: int = 0,
+    max_count: int | None = None,
+) -> Iterator[tuple[str, TaskResult, int, bool]]:
+    """Lines of the default output, one per selected unit: ``LABEL:clause``.
+
+    With ``before``/``after`` the neighbouring units of the same task are added as
+    context lines (``LABEL-clause``), and ``--`` separates groups that are not
+    adjacent, as in grep.  Yields (line, result, unit index, is_context); the
+    separator has index -1.  ``max_count`` caps selected units per document.
+    """
+    counts: dict[str, int] = {}
+    printed_any = False
+    for r in results:
+        doc = r.task.doc
+        if max_count is not None and counts.get(doc, 0) >= max_count:
+            continue
+        chosen = r.selected(invert)
+        if max_count is not None:
+            chosen = chosen[: max_count - counts.get(doc, 0)]
+        if not chosen:
+            continue
+        counts[doc] = counts.get(doc, 0) + len(chosen)
+        shown: list[tuple[int, bool]] = []
+        if before or after:
+            wanted: dict[int, bool] = {}
+            for i in chosen:
+                for j in range(max(0, i - before), min(len(r.units), i + after + 1)):
+                    wanted.setdefault(j, True)
+                wanted[i] = False
+            shown = sorted(wanted.items())
+        else:
+            shown = [(i, False) for i in chosen]
+        last = None
+        for i, is_context in shown:
+            if (before or after) and printed_any and (last is None or i != last + 1):
+                yield "--", r, -1, True
+            sep = "-" if is_context else ":"
+            spans = None if (is_context or invert) else r.spans[i]
+            yield prefix(r.task, style, sep) + highlight(r.units[i], spans, style.color), r, i, is_context
+            printed_any = True
+            last = i
+
+
+def only_matching_lines(
+    results: Iterable[TaskResult], style: Style, *, invert: bool = False, max_count: int | None = None
+) -> Iterator[tuple[str | None, TaskResult, int]]:
+    """``-o``: one line per matched part, ``LABEL:part``.
+
+    Yields (line, result, unit index) per matched part, and (None, result, index)
+    for a selected unit with nothing to print (an empty match, or any unit with
+    ``invert``), so the caller can still tell whether anything was selected.
+    ``max_count`` caps selected units per document.
+    """
+    counts: dict[str, int] = {}
+    for r in results:
+        doc = r.task.doc
+        for i in r.selected(invert):
+            if max_count is not None and counts.get(doc, 0) >= max_count:
+                break
+            counts[doc] = counts.get(doc, 0) + 1
+            parts = [] if invert else (r.spans[i] or [])
+            if not parts:
+                yield None, r, i
+            for s, e in parts:
+                yield prefix(r.task, style) + highlight(r.units[i][s:e], [(0, e - s)], style.color), r, i
+
+
+def task_spans(r: TaskResult) -> list[tuple[int, int]]:
+    """The matched spans of a task's units as offsets into ``Task.text``.
+
+    Units are located in the text in order; a unit not found there (a text the
+    parser rewrote) contributes no highlight rather than a wrong one.
+    """
+    text = r.task.text
+    pos = 0
+    out: list[tuple[int, int]] = []
+    for unit, spans in zip(r.units, r.spans):
+        at = text.find(unit, pos)
+        if at < 0:
+            continue
+        pos = at + len(unit)
+        for s, e in spans or ():
+            out.append((at + s, at + e))
+    return out
+
+
+def selected_tasks(
+    results: Iterable[TaskResult], *, invert: bool = False, max_count: int | None = None
+) -> Iterator[TaskResult]:
+    """Tasks selected at task level (``--task``, ``-l``): with a matching unit, or with ``invert`` none.
+
+    ``max_count`` caps tasks per document.
+    """
+    counts: dict[str, int] = {}
+    for r in results:
+        if r.matched() == invert:
+            continue
+        doc = r.task.doc
+        if max_count is not None and counts.get(doc, 0) >= max_count:
+            continue
+        counts[doc] = counts.get(doc, 0) + 1
+        yield r
+
+
+def task_line(r: TaskResult, style: Style, invert: bool = False) -> str:
+    """``--task``: the whole task text on one line, matches highlighted."""
+    spans = None if invert else task_spans(r)
+    return prefix(r.task, style) + highlight(r.task.text, spans, style.color)
+
+
+def label_line(r: TaskResult, style: Style) -> str:
+    """``-l``: the task's label (with the document id when several plans are searched)."""
+    parts = []
+    if style.document:
+        parts.append(COLOR_DOC + r.task.doc + COLOR_RESET if style.color else r.task.doc)
+    parts.append(COLOR_LABEL + r.task.label + COLOR_RESET if style.color else r.task.label)
+    return ":".join(parts)
+
+
+def count_by_document(
+    plan: Plan, results: Iterable[TaskResult], *, invert: bool = False, tasks: bool = False, max_count: int | None = None
+) -> dict[str, int]:
+    """``-c``: selected units (or tasks, with ``tasks``) per document; every document is listed, 0 included."""
+    counts = {d.id: 0 for d in plan.documents}
+    for r in results:
+        n = (1 if r.matched() != invert else 0) if tasks else len(r.selected(invert))
+        counts[r.task.doc] = counts.get(r.task.doc, 0) + n
+    if max_count is not None:
+        counts = {d: min(n, max_count) for d, n in counts.items()}
+    return counts
+
+
+def count_line(doc: str, n: int, style: Style) -> str:
+    """``-c``: ``DOC:N`` (just ``N`` with ``--no-label``)."""
+    if not style.label:
+        return str(n)
+    return (COLOR_DOC + doc + COLOR_RESET if style.color else doc) + ":" + str(n)
+
+
+def submatches(text: str, spans: list[tuple[int, int]] | None) -> list[dict]:
+    """JSON submatches: the matched text, character offsets (``start``/``end``) and UTF-8 byte offsets."""
+    out = []
+    for s, e in spans or ():
+        byte_start = len(text[:s].encode("utf-8"))
+        out.append({
+            "match": {"text": text[s:e]},
+            "start": s,
+            "end": e,
+            "byte_start": byte_start,
+            "byte_end": byte_start + len(text[s:e].encode("utf-8")),
+        })
+    return out
+
+
+def unit_record(r: TaskResult, i: int, *, context: bool = False, invert: bool = False) -> dict:
+    """JSON Lines object of one unit: ``{"type": "match"|"context", "data": {...}}``."""
+    spans = None if (context or invert) else r.spans[i]
+    return {
+        "type": "context" if context else "match",
+        "data": {
+            "document": r.task.doc,
+            "label": r.task.label,
+            "task": r.task.id,
+            "clause": i,
+            "kind": r.unit_kind(i),
+            "text": r.units[i],
+            "submatches": submatches(r.units[i], spans),
+        },
+    }
+
+
+def task_record(r: TaskResult, invert: bool = False) -> dict:
+    """JSON Lines object of a whole task (``--task``): offsets are into ``text``."""
+    spans = None if invert else task_spans(r)
+    return {
+        "type": "match",
+        "data": {
+            "document": r.task.doc,
+            "label": r.task.label,
+            "task": r.task.id,
+            "clauses": r.selected(invert),
+            "text": r.task.text,
+            "submatches": submatches(r.task.text, spans),
+        },
+    }
+
+
+@dataclass(slots=True)
+class Stats:
+    """What a search went through, for the JSON summary."""
+
+    documents: int = 0
+    """Documents of the corpus."""
+    tasks_searched: int = 0
+    """Tasks that passed the filters."""
+    units_searched: int = 0
+    """Clauses and tags searched."""
+    selected_units: int = 0
+    """Units selected (matched, or not matched with -v)."""
+    selected_tasks: int = 0
+    """Tasks with a selected unit (at task level with --task/-l)."""
+    matches: int = 0
+    """Non-empty matched spans in selected units."""
+    documents_with_match: int = 0
+    """Documents with something selected."""
+
+    def summary(self, elapsed: float) -> dict:
+        """The final JSON Lines object."""
+        return {
+            "type": "summary",
+            "data": {
+                "documents": self.documents,
+                "documents_with_match": self.documents_with_match,
+                "tasks_searched": self.tasks_searched,
+                "clauses_searched": self.units_searched,
+                "matched_clauses": self.selected_units,
+                "matched_tasks": self.selected_tasks,
+                "matches": self.matches,
+                "offsets": "char",
+                "elapsed_ms": round(elapsed * 1000, 3),
+            },
+        }
