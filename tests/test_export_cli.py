@@ -1,0 +1,147 @@
+"""``kb export``: files written, lines printed, stdout, progress, and one-line errors with exit 2."""
+
+import csv
+import io
+import json
+import sys
+
+import openpyxl
+import pytest
+
+from kb.cli import main
+from kb.export import export_departments
+
+
+@pytest.fixture(autouse=True)
+def in_tmp(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1735689600")
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_default_name_in_current_folder(capsys, tmp_path):
+    code, out, err = run(capsys, "export", "交通局", "--format", "xlsx")
+    assert (code, err) == (0, "")
+    assert out == f"{tmp_path / '市交通运输局-责任清单.xlsx'}\n"
+    ws = openpyxl.load_workbook(tmp_path / "市交通运输局-责任清单.xlsx").active
+    assert ws.max_row == 3 + 19
+
+
+def test_several_departments_into_a_folder_once_each(capsys, tmp_path):
+    code, out, _ = run(capsys, "export", "交通局", "市交通运输局", "能源办", "--format", "csv", "-o", "out")
+    assert code == 0
+    assert out.splitlines() == ["out/市交通运输局-责任清单.csv", "out/市能源办-责任清单.csv"]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["市交通运输局-责任清单.csv", "市能源办-责任清单.csv"]
+
+
+def test_format_from_the_output_name(capsys, tmp_path):
+    code, out, _ = run(capsys, "export", "交通局", "-o", "list.docx")
+    assert code == 0 and out == "list.docx\n" and (tmp_path / "list.docx").read_bytes()[:2] == b"PK"
+
+
+def test_stdout_for_text_formats(capsys):
+    code, out, _ = run(capsys, "export", "交通局", "--format", "md", "-o", "-")
+    assert code == 0 and out.startswith("# 市交通运输局责任清单\n")
+    code, out, _ = run(capsys, "export", "--table", "--format", "json", "-o", "-")
+    assert code == 0 and len([t for t in json.loads(out)["tasks"] if t["part"] == "三"]) == 64
+
+
+def test_stdout_csv_has_no_bom(capsysbinary):
+    assert main(["export", "交通局", "-f", "csv", "-o", "-"]) == 0
+    out = capsysbinary.readouterr().out
+    assert out.startswith("部门,职责".encode()) and len(list(csv.reader(io.StringIO(out.decode())))) == 20
+
+
+def test_table_and_matrix(capsys, tmp_path):
+    code, out, _ = run(capsys, "export", "--table", "--matrix", "--format", "xlsx", "-o", "t.xlsx")
+    assert code == 0 and out == "t.xlsx\n"
+    assert openpyxl.load_workbook(tmp_path / "t.xlsx").sheetnames == ["任务分工表", "分工矩阵"]
+    code, out, _ = run(capsys, "export", "--table", "--matrix", "--format", "csv", "-o", "d")
+    assert code == 0 and out.splitlines() == [
+        "d/自贡市打赢蓝天保卫战实施方案-任务分工表.csv", "d/自贡市打赢蓝天保卫战实施方案-分工矩阵.csv"]
+    code, out, _ = run(capsys, "export", "--matrix", "--format", "md")
+    assert code == 0 and out.strip().endswith("自贡市打赢蓝天保卫战实施方案-分工矩阵.md")
+
+
+def test_all(capsys, tmp_path, plan):
+    code, out, err = run(capsys, "export", "--all", "--format", "xlsx", "-o", "all")
+    names = export_departments(plan)
+    assert code == 0 and err == ""  # no progress lines when stderr is not a terminal
+    assert len(names) == 25
+    assert out.splitlines() == [f"all/{n}-责任清单.xlsx" for n in names] + ["all/自贡市打赢蓝天保卫战实施方案-任务分工表.xlsx"]
+    assert len(list((tmp_path / "all").iterdir())) == 26
+    code, out, err = run(capsys, "export", "--all", "--format", "csv", "-o", "all")
+    assert code == 0 and len(out.splitlines()) == 27  # csv: the matrix is a file of its own
+
+
+def test_all_prints_progress_on_a_terminal(capsys, monkeypatch):
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    code, out, err = run(capsys, "export", "--all", "--format", "md", "-o", "all")
+    lines = err.splitlines()
+    assert code == 0 and len(lines) == 25
+    assert lines[0] == "kb: [1/25] 市生态环境局" and lines[-1].startswith("kb: [25/25] ")
+
+
+def test_all_refuses_to_overwrite_and_writes_nothing(capsys, tmp_path):
+    (tmp_path / "all").mkdir()
+    (tmp_path / "all" / "市交通运输局-责任清单.md").write_text("mine")
+    code, out, err = run(capsys, "export", "--all", "--format", "md", "-o", "all")
+    assert code == 2 and out == ""
+    assert err == "kb: all/市交通运输局-责任清单.md already exists: pass --force to overwrite it, or choose another -o\n"
+    assert [p.name for p in (tmp_path / "all").iterdir()] == ["市交通运输局-责任清单.md"]
+    code, out, err = run(capsys, "export", "--all", "--format", "md", "-o", "all", "--force")
+    assert code == 0 and (tmp_path / "all" / "市交通运输局-责任清单.md").read_text() != "mine"
+
+
+def test_typo_is_corrected_and_said(capsys):
+    code, out, err = run(capsys, "export", "市交通运输居", "-f", "md")
+    assert code == 0 and err == "kb: note: reading 市交通运输居 as 市交通运输局\n"
+
+
+ERRORS = [
+    (["export"], "kb: name a department (kb export 交通局), or use --all, --table or --matrix"),
+    (["export", "市不存在局"], "kb: unknown department 市不存在局; closest known: "),
+    (["export", "交通局", "--all"], "kb: --all exports every department already: drop the department names or --all"),
+    (["export", "交通局", "-o", "-"], "kb: -o - writes text formats (md, csv, json) to stdout; give a file name for xlsx"),
+    (["export", "交通局", "-f", "csv", "-o", "x.xlsx"], "kb: -o x.xlsx ends in .xlsx but --format is csv: make them agree"),
+    (["export", "交通局", "发改委", "-f", "md", "-o", "-"], "kb: -o - writes one export to stdout; give a folder with -o to write several"),
+    (["export", "交通局", "发改委", "-o", "two.xlsx"], "kb: 2 files are written: -o must name a folder, not two.xlsx"),
+    (["export", "交通局", "-o", "nodir/x.xlsx"], "kb: cannot write nodir/x.xlsx: directory nodir does not exist (create it or choose another -o)"),
+    (["export", "交通局", "-o", "nodir/"], "kb: directory nodir does not exist (create it or choose another -o)"),
+    (["export", "--all", "-o", "a/b/c"], "kb: cannot create a/b/c: its parent directory does not exist (create it or choose another -o)"),
+    (["export", "交通局", "-f", "pdf"], "kb export: error: argument -f/--format: invalid choice: 'pdf'"),
+]
+
+
+@pytest.mark.parametrize("argv,message", ERRORS)
+def test_errors_are_one_line_and_exit_2(capsys, argv, message):
+    try:
+        code = main(argv)
+    except SystemExit as exc:  # argparse's own usage errors
+        code = exc.code
+    out, err = capsys.readouterr()
+    assert code == 2 and out == ""
+    assert err.startswith(message) and err.count("\n") == 1
+
+
+def test_error_rows_unique():
+    assert len({repr(a) for a, _ in ERRORS}) == len(ERRORS)
+
+
+def test_existing_file_needs_force(capsys, tmp_path):
+    (tmp_path / "市交通运输局-责任清单.md").write_text("mine")
+    code, out, err = run(capsys, "export", "交通局", "-f", "md")
+    assert code == 2 and "already exists: pass --force" in err and out == ""
+    assert (tmp_path / "市交通运输局-责任清单.md").read_text() == "mine"
+    code, out, err = run(capsys, "export", "交通局", "-f", "md", "--force")
+    assert code == 0 and (tmp_path / "市交通运输局-责任清单.md").read_text().startswith("# 市交通运输局责任清单")
+
+
+def test_bad_department_writes_nothing(capsys, tmp_path):
+    code, out, err = run(capsys, "export", "交通局", "市不存在局", "-f", "md", "-o", "out")
+    assert code == 2 and out == "" and not (tmp_path / "out").exists()
