@@ -25,6 +25,8 @@ _DATE = re.compile(
 )
 _ORDINAL = re.compile(r"第(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})(?P<unit>项|个|条|件|点)?")
 _SINGLE_ENDINGS = "局委办厅部院处"
+#: A name never starts so: 哪个部门, 一个部门, 该单位 … are ways of asking, not names.
+_NOT_A_NAME_START = "个哪该这那某一每各本此其"
 
 
 @dataclass(slots=True)
@@ -342,7 +344,7 @@ def _meaningful(chunk: str) -> bool:
 
 def _department_chunk(chunk: str, voc: Vocabulary, resolve):
     """The Resolution of a leftover chunk that looks like a department name, else None (a topic)."""
-    if not (2 <= len(chunk) <= 24) or not any(is_cjk(c) for c in chunk):
+    if not (2 <= len(chunk) <= 24) or not any(is_cjk(c) for c in chunk) or chunk[0] in _NOT_A_NAME_START:
         return None
     if any(chunk.endswith(e) for e in voc.words["department_endings"]):
         res = resolve(chunk)

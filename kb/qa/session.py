@@ -68,7 +68,8 @@ class Session:
 
     def _folded_texts(self) -> dict[str, str]:
         if self._folded is None:
-            self._folded = {t.id: fold(f"{t.title or ''}\n{t.text}") for t in self.plan.tasks}
+            # Title and body, not the tag: a department's name (市重污染天气应急指挥部) is no topic mention.
+            self._folded = {t.id: fold(f"{t.title or ''}\n{t.body or t.text}") for t in self.plan.tasks}
         return self._folded
 
     def ensure_index(self, progress=None):

@@ -1,0 +1,273 @@
+"""The question set: questions → intent and the EXACT set of tasks (by label).
+
+Expected sets were counted by hand from corpus/zigong-blue-sky-plan.txt
+(lines 9–77: the tags closing each paragraph of 三、重点任务; deadlines and
+targets from the sentences), never pasted from kb's own output.  Each row is
+(question, intent, expected labels separated by spaces; "" = no tasks).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+# ---- Hand-counted sets, reused by several phrasings --------------------------------
+LEAD_JT = "三（一）13 三（一）14 三（三）1 三（三）2 三（三）6 三（三）8 三（三）9 三（三）14"  # 市交通运输局 牵头 8
+SUPPORT_JT = "三（一）16 三（三）12 三（三）15 三（三）16 三（四）2 三（四）3 三（四）4"  # 市交通运输局 配合 7
+ANY_JT = LEAD_JT + " " + SUPPORT_JT + " 三（三）4 三（三）13 三（四）1 三（四）6"  # 19
+LEAD_FG = "三（一）7 三（一）18 三（一）21 三（二）1 三（二）2 三（二）4 三（二）5 三（五）2"  # 市发展改革委 牵头 8
+SUPPORT_FG = "三（一）1 三（一）2 三（一）3 三（一）4 三（一）8 三（一）9 三（二）6 三（二）7 三（三）1 三（三）2 三（三）9 三（三）10"
+LEAD_ST = ("三（一）1 三（一）4 三（一）5 三（一）6 三（一）7 三（一）8 三（一）10 三（一）16 三（一）17 三（一）18 三（一）21 "
+           "三（三）5 三（三）6 三（三）7 三（三）8 三（三）12 三（三）14 三（三）15 三（三）16 三（四）5 三（六）1 三（六）2 三（六）3 三（六）4")
+SUPPORT_ST = "三（一）2 三（一）3 三（一）9 三（一）12 三（一）13 三（一）14 三（二）3 三（二）4 三（三）9 三（四）7 三（四）8 三（四）12 三（五）4"
+LEAD_JX = ("三（一）2 三（一）3 三（一）4 三（一）6 三（一）9 三（一）14 三（一）21 三（二）2 三（二）3 三（三）3 三（三）9 "
+           "三（三）10 三（四）5 三（六）3")
+SUPPORT_JX = ("三（一）1 三（一）5 三（一）7 三（一）8 三（一）10 三（一）16 三（一）17 三（一）18 三（二）1 三（二）4 三（二）5 "
+              "三（二）6 三（二）7 三（三）5 三（三）11 三（三）14 三（四）12")
+SUPPORT_ZJ = "三（一）2 三（一）4 三（一）16 三（一）18 三（三）9 三（三）12 三（四）5"
+ANY_ZJ = SUPPORT_ZJ + " 三（一）11 三（二）7 三（四）2 三（四）11 三（三）13 三（四）1 三（四）6"  # 14
+LEAD_CG = "三（四）3 三（四）4 三（四）7 三（四）8"
+ANY_CG = LEAD_CG + " 三（一）15 三（四）2 三（四）10"
+LEAD_SJ = "三（二）6 三（二）7 三（三）7 三（三）11"
+SUPPORT_SJ = "三（一）3 三（一）4 三（一）6 三（一）10 三（一）11 三（一）12 三（一）16 三（二）2 三（二）3 三（三）5 三（三）6 三（三）10 三（三）14 三（三）16"
+LEAD_GA = "三（三）5 三（三）6 三（三）8 三（三）14"
+SUPPORT_GA = "三（一）4 三（一）16 三（三）1 三（三）2 三（三）7 三（三）9 三（三）11 三（三）15 三（三）16 三（四）2 三（四）3 三（四）4 三（四）10"
+LEAD_NY = "三（一）7 三（二）1 三（二）2 三（二）4 三（二）5"  # 市能源办 (under 市发展改革委)
+SUPPORT_NY = "三（一）3 三（二）7 三（三）9"
+SUPPORT_CZ = "三（一）3 三（一）4 三（一）11 三（二）1 三（二）3 三（三）8 三（三）9 三（三）14 三（五）2"
+ANY_NY = LEAD_NY + " " + SUPPORT_NY
+LEAD_ZR = "三（三）1 三（四）12"
+ANY_ZR = "三（一）1 三（一）3 三（一）4 三（三）1 三（三）12 三（三）13 三（四）6 三（四）11 三（四）12"
+LEAD_YJ = "三（一）2 三（二）2"
+ANY_YJ = "三（一）2 三（一）3 三（一）4 三（二）2 三（三）11 三（四）9 三（四）10 三（四）12"
+LEAD_NN = "三（五）1 三（五）2 三（五）4"
+ANY_NN = "三（三）12 三（三）13 三（五）1 三（五）2 三（五）3 三（五）4"
+ANY_SW = "三（一）4 三（三）12 三（三）13 三（四）1 三（四）5 三（四）6"
+ANY_KJ = "三（一）19 三（一）21 三（二）6"
+ANY_SWJ = "三（一）12 三（一）19 三（三）4 三（三）8"  # 市商务局
+GROUP = "三（六）1 三（六）2 三（六）3 三（六）4"  # 市重污染天气应急指挥部成员单位 配合
+SHARED = "三（一）15 三（一）19 三（三）4 三（三）13 三（四）1 三（四）6 三（四）9 三（五）3"
+ALL_TASKS = " ".join(
+    [f"三（一）{n}" for n in range(1, 22)] + [f"三（二）{n}" for n in range(1, 8)] + [f"三（三）{n}" for n in range(1, 17)]
+    + [f"三（四）{n}" for n in range(1, 13)] + [f"三（五）{n}" for n in range(1, 5)] + [f"三（六）{n}" for n in range(1, 5)]
+)
+# Joint: 市生态环境局 and 市经济和信息化局 both lead.
+JOINT_ST_JX = "三（一）4 三（一）6 三（一）21 三（四）5 三（六）3"
+JOINT_JT_GA = "三（三）6 三（三）8 三（三）14"  # 交通 & 公安 both lead
+JOINT_JT_GA_ANY = "三（一）16 三（三）1 三（三）2 三（三）4 三（三）6 三（三）8 三（三）9 三（三）14 三（三）15 三（三）16 三（四）2 三（四）3 三（四）4"
+# Topics (title + body, synonyms of kb/data/topics.yaml), from grep of the plan lines.
+T_VOCS = "三（一）8 三（一）9 三（一）10 三（一）11 三（一）14 三（一）16 三（一）20 三（六）3"
+T_DUST = "三（四）1 三（四）2 三（四）3 三（四）5 三（四）6 三（四）11"
+T_STRAW = "三（五）1 三（五）2 三（五）3"
+T_DIESEL = "三（三）8 三（三）14 三（三）16"
+T_BOILER = "三（一）7 三（一）17 三（二）3 三（二）4"
+T_FIREWORKS = "三（四）9 三（四）10"
+T_REMOTE = "三（三）6 三（三）15 三（三）16"
+T_GAS = "三（一）6 三（二）1 三（三）9"
+T_HEAVY = "三（四）4 三（四）5 三（六）4"
+T_NONROAD = "三（三）12 三（三）13"
+T_VEHICLE = "三（三）1 三（三）4 三（三）5 三（三）6 三（三）7 三（三）16"
+# Deadlines (by hand: 到2020年 / 2020年年底前 / 2020年， / 2019年… / 2018至2020年 / 自2019年7月1日起).
+DUE_2019 = "三（三）8 三（三）15"
+DUE_IN_2020 = "三（一）4 三（一）5 三（一）7 三（一）12 三（一）15 三（一）17 三（二）1 三（三）11 三（四）4 三（五）2"
+DUE_BY_2020 = DUE_IN_2020 + " " + DUE_2019
+
+QUESTIONS = [
+    # --- department, lead (牵头 / 负责牵头 / 主要负责 …), aliases, typos, punctuation
+    ("市交通运输局牵头哪些任务", "department_tasks", LEAD_JT),
+    ("交通局牵头哪些任务", "department_tasks", LEAD_JT),
+    ("交通运输局牵头什么工作？", "department_tasks", LEAD_JT),
+    ("请问交通局负责牵头哪些任务?", "department_tasks", LEAD_JT),
+    ("我想知道市交通局主要负责哪些工作", "department_tasks", LEAD_JT),
+    ("市交通运输居牵头哪些任务", "department_tasks", LEAD_JT),
+    ("交通局牵头的任务", "department_tasks", LEAD_JT),
+    ("市交通运输局 牵头 哪些 任务", "department_tasks", LEAD_JT),
+    ("交通局牵头哪些任务？？", "department_tasks", LEAD_JT),
+    ("交通局牵头哪些任务。", "department_tasks", LEAD_JT),
+    ("发改委牵头哪些任务", "department_tasks", LEAD_FG),
+    ("市发展和改革委员会牵头的工作有哪些", "department_tasks", LEAD_FG),
+    ("生态环境局牵头哪些任务", "department_tasks", LEAD_ST),
+    ("环保局牵头什么", "department_tasks", LEAD_ST),
+    ("经信局牵头哪些工作", "department_tasks", LEAD_JX),
+    ("市经济和信息化局牵头哪些任务", "department_tasks", LEAD_JX),
+    ("城管局牵头哪些任务", "department_tasks", LEAD_CG),
+    ("市监局牵头哪些", "department_tasks", LEAD_SJ),
+    ("市场监管局牵头的任务有哪些", "department_tasks", LEAD_SJ),
+    ("公安局牵头哪些任务", "department_tasks", LEAD_GA),
+    ("市能源办牵头哪些任务", "department_tasks", LEAD_NY),
+    ("自然资源局牵头哪些任务", "department_tasks", LEAD_ZR),
+    ("应急管理局牵头哪些工作", "department_tasks", LEAD_YJ),
+    ("农业农村局牵头什么任务", "department_tasks", LEAD_NN),
+    ("市财政局牵头哪些任务", "department_tasks", ""),
+    # --- support (配合 / 参与 / 协助)
+    ("市住房城乡建设局配合哪些工作", "department_tasks", SUPPORT_ZJ),
+    ("住建局配合哪些任务", "department_tasks", SUPPORT_ZJ),
+    ("住建局参与哪些工作？", "department_tasks", SUPPORT_ZJ),
+    ("交通局配合哪些任务", "department_tasks", SUPPORT_JT),
+    ("交通局协助哪些工作", "department_tasks", SUPPORT_JT),
+    ("市能源办参与哪些任务", "department_tasks", SUPPORT_NY),
+    ("能源办配合什么工作", "department_tasks", SUPPORT_NY),
+    ("市生态环境局配合哪些任务", "department_tasks", SUPPORT_ST),
+    ("经信局参与哪些任务", "department_tasks", SUPPORT_JX),
+    ("发改委配合哪些工作", "department_tasks", SUPPORT_FG),
+    ("财政局配合哪些任务", "department_tasks", SUPPORT_CZ),
+    ("市场监管局配合什么", "department_tasks", SUPPORT_SJ),
+    ("公安局协助哪些任务", "department_tasks", SUPPORT_GA),
+    ("市重污染天气应急指挥部成员单位配合哪些任务", "department_tasks", GROUP),
+    # --- any role (负责 / 有哪些职责 / 涉及 / 承担)
+    ("城管局负责什么", "department_tasks", ANY_CG),
+    ("交通局有哪些职责", "department_tasks", ANY_JT),
+    ("市交通运输局涉及哪些任务", "department_tasks", ANY_JT),
+    ("住建局承担哪些任务", "department_tasks", ANY_ZJ),
+    ("市能源办涉及哪些任务", "department_tasks", ANY_NY),
+    ("自规局有哪些任务", "department_tasks", ANY_ZR),
+    ("应急局负责哪些工作", "department_tasks", ANY_YJ),
+    ("农业局的任务", "department_tasks", ANY_NN),
+    ("水务局有什么任务", "department_tasks", ANY_SW),
+    ("科技局负责哪些工作", "department_tasks", ANY_KJ),
+    ("商务局涉及什么工作", "department_tasks", ANY_SWJ),
+    ("市交通运输局", "department_tasks", ANY_JT),
+    ("市交通运输局　有哪些职责！", "department_tasks", ANY_JT),
+    # --- sole and shared with a department
+    ("市生态环境局单独负责哪些任务", "department_tasks", "三（一）20"),
+    ("交通局按职责分工负责哪些任务", "department_tasks", "三（三）4 三（三）13 三（四）1 三（四）6"),
+    # --- counts
+    ("发改委牵头几项任务", "department_count", LEAD_FG),
+    ("交通局牵头多少项", "department_count", LEAD_JT),
+    ("生态环境局牵头多少个任务？", "department_count", LEAD_ST),
+    ("经信局配合几项工作", "department_count", SUPPORT_JX),
+    ("市能源办一共参与几项任务", "department_count", SUPPORT_NY),
+    ("交通局总共涉及多少项任务", "department_count", ANY_JT),
+    # --- two departments
+    ("市生态环境局和市经济和信息化局共同牵头哪些任务", "joint_tasks", JOINT_ST_JX),
+    ("生态环境局与经信局共同牵头哪些工作", "joint_tasks", JOINT_ST_JX),
+    ("交通局和公安局共同牵头哪些任务", "joint_tasks", JOINT_JT_GA),
+    ("交通局和公安局一起负责哪些任务", "joint_tasks", JOINT_JT_GA_ANY),
+    ("交通局、公安局共同牵头几项任务", "department_count", JOINT_JT_GA),
+    # --- implied implementers (各区县政府 / 高新区管委会)
+    ("区县政府要落实哪些任务", "department_tasks", ALL_TASKS),
+    ("各区县政府落实哪些任务", "department_tasks", ALL_TASKS),
+    ("高新区管委会需要落实什么工作", "department_tasks", ALL_TASKS),
+    ("各区县政府配合哪些任务", "department_tasks", "三（一）1"),
+    # --- unknown departments: no tasks
+    ("市教育局牵头哪些任务", "department_unknown", ""),
+    ("市卫生健康委配合什么工作", "department_unknown", ""),
+    ("市文化旅游局有哪些职责", "department_unknown", ""),
+    # --- kinds of responsibility
+    ("哪些工作按职责分工负责", "role_shared", SHARED),
+    ("哪些任务是按职责分工负责的？", "role_shared", SHARED),
+    ("按职责分工负责的任务有哪些", "role_shared", SHARED),
+    ("哪些任务由一个部门单独负责", "role_sole", "三（一）20"),
+    # --- who is responsible for a topic
+    ("秸秆禁烧由谁负责", "topic_who", "三（五）3"),
+    ("“散乱污”企业整治由谁牵头", "topic_who", "三（一）4"),
+    ("散乱污企业整治谁牵头？", "topic_who", "三（一）4"),
+    ("秸秆禁烧归哪个部门管", "topic_who", "三（五）3"),
+    ("燃煤锅炉综合整治的牵头单位是谁", "topic_who", "三（二）3"),
+    ("露天熏制腊肉由哪个部门负责", "topic_who", "三（四）8"),
+    ("烟花爆竹燃放归谁管", "topic_who", "三（四）9"),
+    ("文明祭祀谁来牵头", "topic_who", "三（四）10"),
+    ("干洗机淘汰由哪个部门牵头", "topic_who", "三（一）12"),
+    ("老旧车辆淘汰谁负责", "topic_who", "三（三）8"),
+    ("工业炉窑污染整治的责任单位是哪个", "topic_who", "三（一）6"),
+    ("新能源车船推广哪些部门负责", "topic_who", "三（三）9"),
+    ("餐饮油烟治理由谁负责？", "topic_who", "三（一）15"),
+    ("加强空气质量预测研判的牵头部门", "topic_who", "三（六）2"),
+    ("请问露天矿山综合整治由谁牵头", "topic_who", "三（四）12"),
+    # --- every task on a topic (exhaustive)
+    ("哪些任务涉及VOCs", "topic_tasks", T_VOCS),
+    ("哪些任务涉及vocs？", "topic_tasks", T_VOCS),
+    ("涉及挥发性有机物的任务有哪些", "topic_tasks", T_VOCS),
+    ("扬尘相关的任务", "topic_tasks", T_DUST),
+    ("有关扬尘的工作有哪些", "topic_tasks", T_DUST),
+    ("关于秸秆的任务", "topic_tasks", T_STRAW),
+    ("柴油货车相关的任务有哪些", "topic_tasks", T_DIESEL),
+    ("哪些任务涉及燃煤锅炉", "topic_tasks", T_BOILER),
+    ("烟花爆竹方面的任务", "topic_tasks", T_FIREWORKS),
+    ("涉及遥感监测的任务有哪些？", "topic_tasks", T_REMOTE),
+    ("天然气相关的任务有哪些", "topic_tasks", T_GAS),
+    ("哪些任务涉及重污染天气", "topic_tasks", T_HEAVY),
+    ("非道路移动机械有关的任务", "topic_tasks", T_NONROAD),
+    ("哪些任务提到机动车", "topic_tasks", T_VEHICLE),
+    ("涉及VOCs的任务有多少项", "topic_count", T_VOCS),
+    ("哪些任务涉及火电厂", "topic_tasks", ""),
+    # --- deadlines of a topic
+    ("国六标准什么时候实施", "topic_deadline", "三（三）4"),
+    ("“散乱污”企业整治什么时候完成", "topic_deadline", "三（一）4"),
+    ("开启式干洗机哪年淘汰", "topic_deadline", "三（一）12"),
+    ("遥感监测网络的建设时限", "topic_deadline", "三（三）15"),
+    ("排污许可证核发什么时候完成？", "topic_deadline", "三（一）5"),
+    # --- tasks due in a year or before a date
+    ("哪些任务要在2019年完成", "deadline_list", DUE_2019),
+    ("2019年要完成哪些任务？", "deadline_list", DUE_2019),
+    ("哪些任务在2020年底前完成", "deadline_list", DUE_BY_2020),
+    ("2020年年底前要完成什么", "deadline_list", DUE_BY_2020),
+    ("２０２０年年底前要完成什么", "deadline_list", DUE_BY_2020),
+    ("哪些任务要在2020年完成", "deadline_list", DUE_IN_2020),
+    ("2018年底前要完成哪些任务", "deadline_list", ""),
+    # --- targets
+    ("PM2.5要下降多少", "target", "二"),
+    ("ＰＭ２．５要下降多少？", "target", "二"),
+    ("细颗粒物浓度的目标是多少", "target", "二"),
+    ("道路机械化清扫率要达到多少", "target", "三（四）4"),
+    ("荣县的机械化清扫率", "target", "三（四）4"),
+    ("重污染天气红色预警减排比例是多少", "target", "三（六）4"),
+    ("红色预警减排比例", "target", "三（六）4"),
+    ("秸秆综合利用率要达到多少", "target", "三（五）2"),
+    ("天然气消费比重要提高到多少", "target", "三（二）1"),
+    ("加油站抽检覆盖率目标", "target", "三（三）11"),
+    ("优良天数比率要达到多少", "target", "二"),
+    ("油气回收率要达到多少？", "target", "三（一）14"),
+    # --- the plan's overall requirements and goals
+    ("总体要求是什么", "overview_requirements", "一"),
+    ("方案的指导思想", "overview_requirements", "一"),
+    ("工作目标是什么", "overview_goals", "二"),
+    ("主要目标有哪些？", "overview_goals", "二"),
+    ("保障措施有哪些", "overview_measures", "四（一） 四（二） 四（三） 四（四） 四（五） 四（六） 四（七） 四（八）"),
+    # --- anything else: labelled full-text search, never an exact answer
+    ("大气污染防治考核暂行办法", "search", None),
+    ("激光雷达走航", "search", None),
+]
+
+
+@pytest.fixture(scope="module")
+def session_factory(plan):
+    from kb.qa import Session
+
+    return lambda: Session(plan=plan)
+
+
+def test_question_set_has_no_duplicates():
+    counts = Counter(q for q, _, _ in QUESTIONS)
+    assert [q for q, n in counts.items() if n > 1] == []
+    assert len(QUESTIONS) >= 100
+
+
+def test_every_intent_of_the_issue_is_covered():
+    intents = {i for _, i, _ in QUESTIONS}
+    for needed in ("department_tasks", "department_count", "joint_tasks", "department_unknown", "role_shared",
+                   "topic_who", "topic_tasks", "topic_deadline", "deadline_list", "target", "overview_requirements",
+                   "overview_goals", "search"):
+        assert needed in intents
+
+
+@pytest.mark.parametrize("question,intent,expected", QUESTIONS, ids=[f"q{n:03d}" for n in range(len(QUESTIONS))])
+def test_question(session_factory, question, intent, expected):
+    answer = session_factory().ask(question)
+    assert answer.intent == intent, answer.text
+    labels = [t.label for t in answer.tasks]
+    assert len(labels) == len(set(labels)), "a task listed twice"
+    if expected is None:  # the fallback: labelled, not exact, some related tasks
+        assert answer.exact is False
+        assert answer.text.startswith("没有找到完全匹配的规则，以下是最相关的条目")
+        assert labels
+        return
+    assert answer.exact is True
+    assert sorted(labels) == sorted(expected.split()), answer.text
+    if intent in ("department_tasks", "department_count", "joint_tasks", "topic_tasks", "topic_count",
+                  "deadline_list", "role_shared", "role_sole"):
+        assert f"共 {len(labels)} 项" in answer.text
+    for t in answer.tasks:
+        assert t.label in answer.text
+    assert answer.to_dict()["tasks"] == [t.to_dict() for t in answer.tasks]
