@@ -256,3 +256,18 @@ def test_several_plans_get_a_plan_column():
     d = build_duty_list(plan, "市交通运输局")
     assert d.columns[1].key == "doc" and d.rows[0].cells["doc"] == "某市实施方案"
     assert d.plan_title == "《某市实施方案》、《另一方案》"
+
+
+def test_department_without_tasks_is_not_exported():
+    from kb.export import render_duty_list
+
+    with pytest.raises(KbError) as info:
+        render_duty_list(hand_plan(), "市民政局", "md")  # in the registry, not in this plan
+    assert str(info.value) == "the plan assigns no tasks to 市民政局: nothing to export" and info.value.exit_code == 1
+
+
+def test_unknown_department_names_the_closest():
+    from kb.export import export_duty_list
+
+    with pytest.raises(KbError, match=r"^unknown department 市不存在局; closest known: "):
+        export_duty_list(hand_plan(), "市不存在局", "md")

@@ -3,6 +3,7 @@
 import errno
 import os
 import stat
+from pathlib import Path
 
 import pytest
 
@@ -124,5 +125,7 @@ def test_target_path(tmp_path, monkeypatch):
     assert target_path(None, "x.md") == tmp_path / "x.md"
     assert target_path(tmp_path / "dir", "x.md") == tmp_path / "dir" / "x.md"
     assert target_path(str(tmp_path / "y.md"), "x.md") == tmp_path / "y.md"
+    assert target_path("清单", "x.xlsx") == Path("清单.xlsx")  # no extension: the format's
+    assert target_path("v1.2", "x.xlsx") == Path("v1.2")
     with pytest.raises(KbError, match="does not exist"):
         target_path(str(tmp_path / "nodir") + "/", "x.md")

@@ -46,7 +46,11 @@ def sanitize_filename(name: str) -> str:
 
 
 def target_path(path: str | os.PathLike | None, default_name: str) -> Path:
-    """The file to write: ``default_name`` in the current directory, inside ``path`` if it is a directory, else ``path``."""
+    """The file to write: ``default_name`` in the current directory, inside ``path`` if it is a directory, else ``path``.
+
+    A ``path`` without extension gets the one of ``default_name`` (``-o 交通局清单``
+    writes ``交通局清单.xlsx``), so that the file opens with the right program.
+    """
     if path is None:
         return Path.cwd() / default_name
     raw = os.fspath(path)
@@ -55,6 +59,8 @@ def target_path(path: str | os.PathLike | None, default_name: str) -> Path:
         return p / default_name
     if raw.endswith(("/", os.sep)):
         raise KbError(f"directory {p} does not exist (create it or choose another -o)")
+    if not p.suffix and Path(default_name).suffix:
+        p = p.with_name(p.name + Path(default_name).suffix)
     return p
 
 
