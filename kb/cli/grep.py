@@ -201,7 +201,7 @@ def _json(plan, results, args, started) -> bool:
     docs_with: set[str] = set()
 
     def emit(obj) -> None:
-        out.write(json.dumps(obj, ensure_ascii=False) + "\n")
+        out.write(json.dumps(obj, ensure_ascii=False, separators=(",", ":")) + "\n")
 
     def counted(rs):
         for r in rs:
