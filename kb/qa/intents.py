@@ -22,6 +22,12 @@ from kb.qa.vocab import Vocabulary
 #: Words officials use for the roles in answers.
 ROLE_WORDS = {"lead": "牵头", "support": "配合", "sole": "单独负责", "shared": "按职责分工负责", "implied": "落实", "any": "涉及"}
 
+#: Intents after which a follow-up ("配合的呢") still refers to the same department.
+KEEPS_DEPARTMENT = frozenset({"department_tasks", "department_count", "joint_tasks", "departments_each",
+                              "department_ambiguous", "department_unknown", "help", "item_text", "item_deadline",
+                              "item_target", "item_departments", "context_deadline", "context_target",
+                              "context_departments"})
+
 #: Fallback heading (the wording the issue asks for).
 FALLBACK = "没有找到完全匹配的规则，以下是最相关的条目"
 
@@ -53,7 +59,9 @@ class Turn:
     index: object
     """Callable returning the open kb.qa.index.PlanIndex (built on first call)."""
     folded: dict[str, str]
-    """Task id → folded text (title and text), for exhaustive substring matching."""
+    """Task id → folded text (title and body), for exhaustive substring matching."""
+    pending: tuple[str, list[str]] | None = None
+    """The previous turn's open "which department?" question, if any."""
 
 
 # ---------------------------------------------------------------- rendering
@@ -117,7 +125,7 @@ def rule_empty(turn: Turn) -> Answer | None:
 
 def rule_pending_choice(turn: Turn) -> Answer | None:
     """The user answers the bot's "which department did you mean?"."""
-    pending = turn.ctx.pending
+    pending = turn.pending
     q = turn.q
     if not pending or len(q.departments) != 1 or q.topic or q.roles:
         return None
@@ -191,7 +199,8 @@ def rule_department(turn: Turn) -> Answer | None:
         names = list(ctx.departments)
         role = q.role or ctx.role or "any"
     else:
-        role = q.role or "any"
+        # "住建局呢" after "交通局牵头哪些任务": the same question about another department.
+        role = q.role or (ctx.role if ctx.role and q.flags & {"pronoun", "opener"} and not q.topic else None) or "any"
     if q.topic and (q.flags & {"who", "when"}) and not q.roles:
         return None  # "交通局的xx什么时候…": a topic question that names a department in passing
     if len(names) > 1:
@@ -602,7 +611,6 @@ def rule_topic_who(turn: Turn) -> Answer | None:
     if task.implied:
         lines.append(f"（{'、'.join(task.implied)}负责落实）")
     ctx.tasks, ctx.topic = [task], words
-    ctx.departments = task.departments("any")[:1]
     roles = {task.id: [r for r in ROLES if getattr(task, r)]}
     return Answer(q.raw, "topic_who", "\n".join(lines), tasks=[task], departments=task.departments("any"), roles=roles)
 

@@ -105,21 +105,25 @@ class Session:
 
     def ask(self, question: str) -> Answer:
         """Answer ``question`` (never raises for odd input: an unreadable question gets the help text)."""
-        from kb.qa.intents import ANSWER_AGAIN, RULES, Turn, rule_search
+        from kb.qa.intents import ANSWER_AGAIN, KEEPS_DEPARTMENT, RULES, Turn, rule_search
 
         if not isinstance(question, str):
             question = "" if question is None else str(question)
         q = self.read(question)
-        turn = Turn(q, self.plan, self.vocabulary, self.context, self.ensure_index, self._folded_texts())
         pending = self.context.pending
         self.context.pending = None
+        turn = Turn(q, self.plan, self.vocabulary, self.context, self.ensure_index, self._folded_texts(), pending)
         for rule in RULES:
             answer = rule(turn)
             if answer is ANSWER_AGAIN:
                 return self._answer_choice(question, pending, q.departments[0])
             if answer is not None:
-                return answer
-        return rule_search(turn)
+                break
+        else:
+            answer = rule_search(turn)
+        if answer.intent not in KEEPS_DEPARTMENT:
+            self.context.departments, self.context.role = [], None
+        return answer
 
     def _answer_choice(self, question: str, pending, chosen: str) -> Answer:
         """The user picked one of the candidates: answer the earlier question about it."""

@@ -1,0 +1,149 @@
+"""Conversations (follow-ups refer to the previous turn) and bad input that must never raise."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from test_qa_questions import ANY_CG, LEAD_JT, SUPPORT_JT, T_VOCS
+
+# Each conversation: turns of (question, intent, expected labels; None = don't check the set).
+CONVERSATIONS = {
+    "department then its other role": [
+        ("交通局牵头哪些任务", "department_tasks", LEAD_JT),
+        ("配合的呢", "department_tasks", SUPPORT_JT),
+        ("那它配合哪些？", "department_tasks", SUPPORT_JT),
+        ("牵头几项", "department_count", LEAD_JT),
+        ("第二项谁牵头", "item_departments", "三（一）14"),
+        ("第二项的时限", "item_deadline", "三（一）14"),
+        ("第8项是什么", "item_text", "三（三）14"),
+        ("第九项是什么", "item", ""),
+    ],
+    "same question, another department": [
+        ("交通局牵头哪些任务", "department_tasks", LEAD_JT),
+        ("住建局呢", "department_tasks", "三（一）11 三（二）7 三（四）2 三（四）11"),
+        ("那城管局呢？", "department_tasks", "三（四）3 三（四）4 三（四）7 三（四）8"),
+    ],
+    "ambiguous name, then the choice": [
+        ("市务局牵头哪些任务", "department_ambiguous", ""),
+        ("市商务局", "department_tasks", "三（一）12"),
+    ],
+    "topic then follow-ups on its task": [
+        ("秸秆禁烧由谁负责", "topic_who", "三（五）3"),
+        ("什么时候完成？", "context_deadline", "三（五）3"),
+        ("配合的呢", "context_departments", "三（五）3"),
+    ],
+    "duty list then an item": [
+        ("城管局负责什么", "department_tasks", ANY_CG),
+        ("第一项是什么", "item_text", "三（四）3"),
+        ("第5项谁负责", "item_departments", "三（一）15"),
+    ],
+    "topic list then an item": [
+        ("哪些任务涉及VOCs", "topic_tasks", T_VOCS),
+        ("第3项谁牵头", "item_departments", "三（一）10"),
+    ],
+    "an unknown department does not break the thread": [
+        ("交通局牵头哪些任务", "department_tasks", LEAD_JT),
+        ("市教育局呢", "department_unknown", ""),
+        ("那它配合哪些", "department_tasks", SUPPORT_JT),
+    ],
+    "a new department question replaces the old one": [
+        ("发改委牵头哪些任务", "department_tasks", None),
+        ("交通局配合哪些任务", "department_tasks", SUPPORT_JT),
+        ("牵头的呢", "department_tasks", LEAD_JT),
+    ],
+}
+
+
+@pytest.mark.parametrize("name", list(CONVERSATIONS))
+def test_conversation(plan, name):
+    from kb.qa import Session
+
+    session = Session(plan=plan)
+    for question, intent, expected in CONVERSATIONS[name]:
+        answer = session.ask(question)
+        assert answer.intent == intent, (question, answer.text)
+        if expected is not None:
+            assert sorted(t.label for t in answer.tasks) == sorted(expected.split()), (question, answer.text)
+
+
+def test_ambiguous_answer_names_the_candidates(plan):
+    from kb.qa import Session
+
+    answer = Session(plan=plan).ask("市务局牵头哪些任务")
+    assert answer.candidates == ["市水务局", "市商务局"]
+    assert "市水务局" in answer.text and "市商务局" in answer.text
+    assert answer.tasks == []
+
+
+def test_unknown_department_says_so(plan):
+    from kb.qa import Session
+
+    answer = Session(plan=plan).ask("市教育局牵头哪些任务")
+    assert "方案没有给“市教育局”分配任务" in answer.text
+    assert answer.to_dict()["tasks"] == []
+
+
+def test_answer_order_is_the_numbered_order(plan):
+    """a.tasks is in answer order: the n-th line of the text is the n-th task."""
+    from kb.qa import Session
+
+    answer = Session(plan=plan).ask("城管局负责什么")
+    numbered = [line for line in answer.text.splitlines() if line[:1].isdigit()]
+    assert [line.split(" ")[1] for line in numbered] == [t.label for t in answer.tasks]
+    assert answer.roles[answer.tasks[0].id] == ["lead"]
+    assert answer.roles["zigong-blue-sky-plan#3.1.15"] == ["shared"]
+
+
+BAD_INPUT = [
+    "",
+    "   ",
+    "\t\n",
+    "？",
+    "。。。",
+    "的",
+    "x" * 10000,
+    "交通局牵头哪些任务" * 1200,
+    "AND OR NOT * ? : ( ) \" ~ ^ [ ] \\",
+    "title:秸秆 AND (lead:交通局 OR NOT 公安局)",
+    "秸秆* 禁烧? \"扬尘",
+    "[2019 TO 2020]",
+    "SELECT * FROM tasks WHERE lead = '交通局'; DROP TABLE tasks;--",
+    "' OR 1=1 --",
+    "😀😀😀",
+    "交通局😀牵头哪些任务",
+    "ＰＭ２．５",
+    "２０２０年",
+    "第０项",
+    "第999项的时限",
+    "\x00\x01\x02",
+    "<script>alert(1)</script>",
+    "🚗🚗 哪些任务涉及 🚗",
+    "市市市市市市市市局",
+    "局局局",
+    "和和和共同牵头",
+    "1e308",
+    "None",
+]
+
+
+@pytest.mark.parametrize("text", BAD_INPUT, ids=[f"bad{n:02d}" for n in range(len(BAD_INPUT))])
+def test_bad_input_never_raises(plan, text):
+    from kb.qa import Session
+
+    session = Session(plan=plan)
+    session.ask("交通局牵头哪些任务")  # with context, too
+    answer = session.ask(text)
+    assert answer.text
+    json.dumps(answer.to_dict(), ensure_ascii=False)
+    if not text.strip():
+        assert answer.intent == "help"
+    if answer.intent == "search":
+        assert answer.exact is False
+
+
+def test_non_string_question_is_read_as_text(plan):
+    from kb.qa import Session
+
+    assert Session(plan=plan).ask(None).intent == "help"
