@@ -145,3 +145,10 @@ def test_existing_file_needs_force(capsys, tmp_path):
 def test_bad_department_writes_nothing(capsys, tmp_path):
     code, out, err = run(capsys, "export", "交通局", "市不存在局", "-f", "md", "-o", "out")
     assert code == 2 and out == "" and not (tmp_path / "out").exists()
+
+
+def test_cli_formats_match_the_library():
+    from kb.cli.export import _FORMATS
+    from kb.export import FORMATS
+
+    assert _FORMATS == FORMATS

@@ -129,3 +129,27 @@ def test_target_path(tmp_path, monkeypatch):
     assert target_path("v1.2", "x.xlsx") == Path("v1.2")
     with pytest.raises(KbError, match="does not exist"):
         target_path(str(tmp_path / "nodir") + "/", "x.md")
+
+
+def test_interrupted_write_leaves_nothing(tmp_path, monkeypatch):
+    def interrupted(fh, data):
+        fh.write(data[:3])
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(files, "_write_all", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        write_atomic(tmp_path / "a.xlsx", b"x" * 100)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_department_name_cannot_escape_the_folder(tmp_path):
+    from test_export_content import hand_plan
+
+    from kb.export import export_duty_list
+
+    plan = hand_plan()
+    plan.tasks[2].lead.append("../市坏局")
+    (tmp_path / "out").mkdir()
+    path = export_duty_list(plan, "../市坏局", "md", tmp_path / "out")
+    assert path == tmp_path / "out" / "_市坏局-责任清单.md"
+    assert [p.name for p in tmp_path.iterdir()] == ["out"]
