@@ -73,9 +73,10 @@ def test_xlsx_layout(plan, tmp_path):
     assert "&P" in ws.oddFooter.center.text
     assert all(c.alignment.wrap_text for c in ws[4])
     widths = {col: ws.column_dimensions[col].width for col in "ABCDEFGHIJ"}
-    # CJK counts 2: 序号 needs room for 三（一）13 (width 10), 章节 for its longest 30-cell cap, text capped at 70
-    assert widths["B"] == 12 and widths["C"] == 32 and widths["E"] == 72
-    assert 10 <= widths["I"] <= 26  # at least the 完成时限 header (8 cells) + 2, at most its cap + 2
+    # CJK counts 2: 序号 fits 三（一）13 (10 cells) + 2; 章节 and 任务内容 reach their caps (16, 44) + 2
+    assert widths["B"] == 12 and widths["C"] == 18 and widths["E"] == 46
+    assert 10 <= widths["I"] <= 14  # at least the 完成时限 header (8 cells) + 2, at most its cap + 2
+    assert widths["A"] == 12  # 职责: 按职责分工负责 (14 cells) wraps at the cap
     assert ws.row_dimensions[4].height > 15  # wrapped text: a taller row
 
 

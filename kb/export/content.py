@@ -310,19 +310,20 @@ def _task_cells(task: Task, doc_titles: dict[str, str] | None, exclude: str | No
 def _columns(doc_titles, other: bool) -> list[Column]:
     """The task columns; ``other`` names the department columns of a duty list (本单位 left out)."""
     prefix = "其他" if other else ""
+    # Caps keep a printed A4 landscape page at about 70 % scale or more; longer text wraps.
     cols = [
         Column("label", "序号", 12, 1.6),
-        Column("section", "章节", 30, 2.4),
-        Column("title", "任务", 30, 2.6),
-        Column("text", "任务内容", 70, 8.0),
-        Column("lead", f"{prefix}牵头单位", 30, 2.6),
-        Column("support", f"{prefix}配合单位", 30, 2.8),
-        Column("responsible", f"{prefix}责任单位", 30, 2.4),
-        Column("deadlines", "完成时限", 24, 2.0),
-        Column("targets", "目标指标", 40, 2.8),
+        Column("section", "章节", 16, 2.4),
+        Column("title", "任务", 16, 2.6),
+        Column("text", "任务内容", 44, 8.0),
+        Column("lead", f"{prefix}牵头单位", 16, 2.6),
+        Column("support", f"{prefix}配合单位", 18, 2.8),
+        Column("responsible", f"{prefix}责任单位", 16, 2.4),
+        Column("deadlines", "完成时限", 12, 2.0),
+        Column("targets", "目标指标", 22, 2.8),
     ]
     if doc_titles is not None:
-        cols.insert(0, Column("doc", "方案", 30, 2.4))
+        cols.insert(0, Column("doc", "方案", 16, 2.4))
     return cols
 
 
@@ -353,7 +354,7 @@ def build_duty_list(plan: Plan, department: str) -> DutyExport:
             cells["role"] = ROLE_LABELS[role]
             group.rows.append(Row(t, role, cells))
         groups.append(group)
-    columns = [Column("role", "职责", 16, 1.4), *_columns(doc_titles, other=True)]
+    columns = [Column("role", "职责", 10, 1.4), *_columns(doc_titles, other=True)]
     return DutyExport(
         department=department,
         parent=parent,
