@@ -112,10 +112,22 @@ def _file_mode() -> int:
     """Permissions of a new file under the process umask (0644 with the usual 022)."""
     global _MODE
     if _MODE is None:
-        umask = os.umask(0o022)
-        os.umask(umask)
-        _MODE = 0o666 & ~umask
+        _MODE = 0o666 & ~_umask()
     return _MODE
+
+
+def _umask() -> int:
+    """The process umask, read without changing it where Linux shows it (threads may be writing files)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return umask
 
 
 _MODE: int | None = None
