@@ -29,7 +29,7 @@ from whoosh import index as windex
 from whoosh.analysis.acore import Token
 from whoosh.analysis.analyzers import Analyzer
 from whoosh.fields import ID, KEYWORD, TEXT, Schema
-from whoosh.query import And, Or, Term
+from whoosh.query import And, Or, Phrase, Term
 
 from kb.errors import KbError
 from kb.qa.text import fold
@@ -250,6 +250,15 @@ class PlanIndex:
             found = [t for t in terms if t in matched]
             hits.append(Hit(r["id"], r.score, found))
         return hits
+
+    def phrase_ids(self, text: str) -> list[str]:
+        """Ids of every paragraph holding ``text`` as a phrase (tokens in order), in plan order."""
+        words = [t.text for t in self.analyzer(text)]
+        if not words:
+            return []
+        query = Or([Phrase("title", words), Phrase("body", words)]) if len(words) > 1 else Or(
+            [Term("title", words[0]), Term("body", words[0])])
+        return sorted((r["id"] for r in self._searcher.search(query, limit=None)), key=self._order)
 
     def ids_with(self, field: str, value: str) -> list[str]:
         """Ids of every paragraph whose structured ``field`` holds ``value`` (exhaustive, index order)."""
