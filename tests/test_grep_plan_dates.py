@@ -1,0 +1,83 @@
+"""``kb grep`` date and target filters over the bundled plan.
+
+Expected labels were read off the plan by hand: 到2020年 / 2020年年底前 (by the end
+of 2020), 2020年， and 2019年基本淘汰 / 2019年建设 (during that year), 自2019年7月1日起
+(from that day on), 2018至2020年 (a range); 较2015年 and 考核基准年（2015年） are
+baselines, not deadlines.  The tests wait for the parser to fill Task.deadlines
+and Task.targets (skipped while no task of the plan has any).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.cli import main
+
+BY_2020 = ["二", "三（一）4", "三（一）5", "三（一）7", "三（一）15", "三（一）17", "三（二）1", "三（四）4", "三（五）2"]
+
+# Plan order of the labels used above.
+ORDER = ["二"] + [f"三（一）{i}" for i in range(1, 22)] + [f"三（二）{i}" for i in range(1, 8)] + [
+    f"三（三）{i}" for i in range(1, 17)] + [f"三（四）{i}" for i in range(1, 13)] + [f"三（五）{i}" for i in range(1, 5)]
+
+DATE_ROWS = [
+    (["--year", "2018"], ["三（三）11"]),
+    (["--year", "2019"], ["三（三）4", "三（三）8", "三（三）11", "三（三）15"]),
+    (["--year", "2020"], sorted(BY_2020 + ["三（一）12", "三（三）4", "三（三）11"], key=lambda s: ORDER.index(s))),
+    (["--year", "2021"], ["三（三）4"]),  # 自2019年7月1日起 has no end
+    (["--year", "2015"], []),  # baselines are not deadlines
+    (["--due-before", "2019-06-30"], []),
+    (["--due-before", "2019-12-31"], ["三（三）8", "三（三）15"]),
+    (["--due-before", "2020-12-31"], sorted(BY_2020 + ["三（一）12", "三（三）8", "三（三）11", "三（三）15"],
+                                           key=lambda s: ORDER.index(s))),
+    (["--year", "2019", "--lead", "交通局"], ["三（三）8"]),
+    (["--year", "2019", "--dept", "交通局"], ["三（三）4", "三（三）8", "三（三）15"]),
+    (["--due-before", "2020-12-31", "--section", "三（一）"], ["三（一）4", "三（一）5", "三（一）7", "三（一）12", "三（一）15", "三（一）17"]),
+]
+
+# Tasks that state a numeric target beyond doubt, and those where a threshold may be read as one.
+TARGETS_CERTAIN = ["二", "三（一）14", "三（二）1", "三（三）11", "三（四）4", "三（五）2", "三（六）4"]
+TARGETS_BORDERLINE = ["三（一）8", "三（一）20", "三（二）3"]
+
+
+@pytest.fixture(scope="module")
+def filled(plan):
+    if not any(t.deadlines for t in plan.tasks):
+        pytest.skip("the parser does not fill Task.deadlines yet")
+    return plan
+
+
+def _labels(argv, capsys):
+    code = main(["grep", "-l", *argv, ""])
+    out, err = capsys.readouterr()
+    assert err == ""
+    return code, out.splitlines()
+
+
+@pytest.mark.parametrize("argv,labels", DATE_ROWS, ids=[" ".join(r[0]) for r in DATE_ROWS])
+def test_date_filters(filled, argv, labels, capsys):
+    code, out = _labels(argv, capsys)
+    assert out == labels
+    assert code == (0 if labels else 1)
+
+
+def test_date_filter_with_pattern_and_count(filled, capsys):
+    assert main(["grep", "--year", "2019", "淘汰"]) == 0
+    out, _ = capsys.readouterr()
+    assert out.splitlines() == ["三（三）8:加快淘汰老旧车辆。",
+                                "三（三）8:落实《自贡市黄标车提前淘汰补贴方案》，2019年基本淘汰老旧车辆（未达到国Ⅰ排放标准的汽油车或未达到国Ⅲ排放标准的柴油车）。",
+                                "三（三）8:制定营运柴油货车和燃气车辆提前淘汰更新目标及实施计划。"]
+    assert main(["grep", "-c", "--task", "--due-before", "2020-12-31", ""]) == 0
+    out, _ = capsys.readouterr()
+    assert out.splitlines() == ["zigong-blue-sky-plan:13"]
+
+
+def test_has_target(plan, capsys):
+    if not any(t.targets for t in plan.tasks):
+        pytest.skip("the parser does not fill Task.targets yet")
+    code, out = _labels(["--has-target"], capsys)
+    assert code == 0
+    assert set(TARGETS_CERTAIN) <= set(out), out
+    assert set(out) <= set(TARGETS_CERTAIN + TARGETS_BORDERLINE), out
+    assert out == [t.label for t in plan.tasks if t.targets]
+    code, out = _labels(["--has-target", "--lead", "城管局"], capsys)
+    assert (code, out) == (0, ["三（四）4"])  # 机械化清扫率不低于85%
