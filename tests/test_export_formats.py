@@ -18,6 +18,7 @@ import pytest
 from docx.oxml.ns import qn
 
 from kb.duties import department_counts
+from kb.errors import KbError
 from kb.export import FORMATS, export_duty_list, export_table, render_duty_list, render_table
 
 LEAD = ["三（一）13", "三（一）14", "三（三）1", "三（三）2", "三（三）6", "三（三）8", "三（三）9", "三（三）14"]
@@ -240,3 +241,21 @@ def test_libraries_are_imported_only_for_their_format():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["False", "False", "False", "True"]
+
+
+def test_an_answer_exported_as_a_table(plan, tmp_path):
+    from kb.export import export_tasks, render_tasks
+
+    tasks = plan.tasks_of("市交通运输局", "lead")
+    path = export_tasks(plan, tasks, "xlsx", tmp_path, title="市交通运输局牵头的任务")
+    assert path.name == "市交通运输局牵头的任务-任务清单.xlsx"
+    ws = openpyxl.load_workbook(path).active
+    assert ws["A1"].value == f"《{TITLE}》：市交通运输局牵头的任务"
+    assert [r[0] for r in ws.iter_rows(min_row=4, values_only=True)] == LEAD
+    ids = [t.id for t in tasks[:2]]
+    text = render_tasks(plan, ids + ["三（四）1"], "csv", bom=False).decode()
+    assert [r[0] for r in csv.reader(io.StringIO(text))][1:] == LEAD[:2] + ["三（四）1"]
+    with pytest.raises(KbError, match="no task 九（九）9 in the plan"):
+        render_tasks(plan, ["九（九）9"], "md")
+    with pytest.raises(KbError, match="no tasks to export"):
+        export_tasks(plan, [], "md", tmp_path)

@@ -34,9 +34,11 @@ __all__ = [
     "export_table",
     "export_all",
     "export_departments",
+    "export_tasks",
     "plan_name",
     "render_duty_list",
     "render_table",
+    "render_tasks",
     "resolve_export_department",
     "sanitize_filename",
 ]
@@ -48,7 +50,7 @@ FORMATS = ("xlsx", "docx", "md", "csv", "json")
 TEXT_FORMATS = ("md", "csv", "json")
 
 #: What an export is → the words ending its default file name.
-KINDS = {"duties": "责任清单", "table": "任务分工表", "matrix": "分工矩阵"}
+KINDS = {"duties": "责任清单", "table": "任务分工表", "matrix": "分工矩阵", "tasks": "任务清单"}
 
 
 def _check_format(fmt: str) -> str:
@@ -143,6 +145,40 @@ def render_table(plan: Plan, fmt: str, matrix: bool = False, *, bom: bool = True
     return (rendered(table) if rendered else text.table_csv(table, bom)).encode("utf-8")
 
 
+def render_tasks(plan: Plan, tasks, fmt: str, title: str | None = None, *, bom: bool = True) -> bytes:
+    """The bytes of a list of tasks (an answer: Task objects or ids) as a table in ``fmt``, titled ``title``."""
+    from kb.export import content, text
+
+    fmt = _check_format(fmt)
+    chosen = _tasks(plan, tasks)
+    table = content.build_table(plan, chosen, f"：{title}" if title else KINDS["tasks"])
+    if fmt == "xlsx":
+        from kb.export.xlsx_writer import table_xlsx
+
+        return table_xlsx(table)
+    if fmt == "docx":
+        from kb.export.docx_writer import table_docx
+
+        return table_docx(table)
+    rendered = {"md": text.table_md, "json": text.table_json}.get(fmt)
+    return (rendered(table) if rendered else text.table_csv(table, bom)).encode("utf-8")
+
+
+def _tasks(plan: Plan, tasks) -> list:
+    """Task objects from Task objects or ids/labels; an unknown id is a KbError."""
+    chosen = []
+    for item in tasks:
+        if isinstance(item, str):
+            found = plan.task(item)
+            if found is None:
+                raise KbError(f"no task {item} in the plan (give a task id such as {plan.tasks[0].id if plan.tasks else '…'} or a label)")
+            item = found
+        chosen.append(item)
+    if not chosen:
+        raise KbError("no tasks to export: the list is empty", exit_code=1)
+    return chosen
+
+
 # ---------------------------------------------------------------- writing files
 
 
@@ -172,6 +208,21 @@ def export_table(plan: Plan, fmt: str, path: str | os.PathLike | None = None, fo
     target = target_path(path, default_filename(plan_name(plan), fmt, kind))
     check_writable(target, force)
     return write_atomic(target, render_table(plan, fmt, matrix), force)
+
+
+def export_tasks(
+    plan: Plan, tasks, fmt: str, path: str | os.PathLike | None = None, force: bool = False, title: str | None = None
+) -> Path:
+    """Write a list of tasks (an answer: Task objects or ids) as a table in ``fmt``; return the path written.
+
+    ``title`` (e.g. ``市交通运输局牵头的任务``) heads the document and names the
+    file (``市交通运输局牵头的任务-任务清单.xlsx``).  ``path`` and ``force`` as in
+    ``export_duty_list``.
+    """
+    fmt = _check_format(fmt)
+    target = target_path(path, default_filename(title, fmt, "tasks"))
+    check_writable(target, force)
+    return write_atomic(target, render_tasks(plan, tasks, fmt, title), force)
 
 
 def export_departments(plan: Plan) -> list[str]:

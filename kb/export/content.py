@@ -142,11 +142,13 @@ class TableExport:
     """Columns of the rows."""
     rows: list[Row]
     """The tasks, in plan order."""
+    name: str = "任务分工表"
+    """What the document is; the title is the plan title followed by it."""
 
     @property
     def title(self) -> str:
-        """Title of the document."""
-        return f"{self.plan_title}任务分工表"
+        """Title of the document, e.g. ``《…》任务分工表``."""
+        return f"{self.plan_title}{self.name}"
 
     @property
     def meta(self) -> list[tuple[str, str]]:
@@ -391,12 +393,12 @@ def table_rows(plan: Plan) -> list[Task]:
     return [t for t in plan.tasks if t.departments("any") or t.implied or t.deadlines or t.targets]
 
 
-def build_table(plan: Plan) -> TableExport:
-    """The task division table of the whole plan."""
+def build_table(plan: Plan, tasks: list[Task] | None = None, name: str = "任务分工表") -> TableExport:
+    """The task division table of the whole plan, or of ``tasks`` (an answer's list) under the title ``name``."""
     doc_titles = _doc_titles(plan)
-    tasks = table_rows(plan)
+    tasks = table_rows(plan) if tasks is None else tasks
     rows = [Row(t, None, _task_cells(t, doc_titles)) for t in tasks]
-    return TableExport(plan_title(plan), export_date(), _implied_notes(plan, tasks), _columns(doc_titles, other=False), rows)
+    return TableExport(plan_title(plan), export_date(), _implied_notes(plan, tasks), _columns(doc_titles, other=False), rows, name)
 
 
 def _implied_notes(plan: Plan, tasks: list[Task]) -> list[str]:
