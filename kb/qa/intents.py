@@ -491,7 +491,7 @@ def rule_target(turn: Turn) -> Answer | None:
     if best < 2:
         return None
     chosen = [(t, tg) for s, t, tg in scored if s == best]
-    tasks = list(dict.fromkeys(t for t, _ in chosen))
+    tasks = list({t.id: t for t, _ in chosen}.values())
     lines = [f"相关量化目标共 {len(chosen)} 项："]
     lines.extend(target_line(t, tg) for t, tg in chosen)
     sources = {(t.id, tg.clause): f"{t.label} {t.clauses[tg.clause] if tg.clause < len(t.clauses) else tg.text}"

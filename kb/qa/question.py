@@ -331,6 +331,8 @@ def _trim(chunk: str, edge_words: set[str], q: Question, voc: Vocabulary) -> tup
 
 
 def _note_role(word: str, q: Question, voc: Vocabulary) -> None:
+    if word in voc.words["pronouns"]:
+        q.flags.add("pronoun")
     for role, words in voc.roles.items():
         if word in words:
             q.roles.append(role)

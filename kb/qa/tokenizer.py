@@ -53,7 +53,10 @@ class Segmenter:
                 j = i + 1
                 while j < n and _is_word_char(text[j]):
                     j += 1
-                yield text[i:j], i, j
+                word = text[i:j].strip(".")  # dots belong inside a token (pm2.5), not around it
+                if word:
+                    lead = i + text[i:j].index(word)
+                    yield word, lead, lead + len(word)
                 covered_to = max(covered_to, j)
                 i = j
                 continue
