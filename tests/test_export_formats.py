@@ -259,3 +259,13 @@ def test_an_answer_exported_as_a_table(plan, tmp_path):
         render_tasks(plan, ["九（九）9"], "md")
     with pytest.raises(KbError, match="no tasks to export"):
         export_tasks(plan, [], "md", tmp_path)
+
+
+def test_docx_of_an_implied_implementer_says_so(plan, tmp_path):
+    d = docx.Document(export_duty_list(plan, "高新区", "docx", tmp_path))
+    texts = [p.text for p in d.paragraphs if p.text]
+    assert texts[0] == "高新区管委会责任清单"
+    assert "任务数：共 64 项：配合 1 项，落实 64 项" in texts
+    assert "说明：方案要求“各项工作均需各区县政府、高新区管委会落实”，本清单“落实”部分列出本单位须落实的全部 64 项任务（三、重点任务）。" in texts
+    assert [t for t in texts if t[1] == "、"] == ["一、配合（1 项）", "二、落实（64 项）"]
+    assert [r.cells[0].text for r in d.tables[1].rows[1:]] == three_labels(plan)
