@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import os
 import unicodedata
-from decimal import Decimal
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
+from decimal import Decimal
 
 from kb.duties import GROUP_ORDER, GROUP_TITLES
 from kb.errors import KbError
