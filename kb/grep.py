@@ -63,18 +63,27 @@ def _learn(chars: Iterable[str]) -> None:
                 _FOLD_EXPANDING.add(c)
 
 
-def fold(text: str) -> tuple[str, list[int] | None]:
+def learn(texts: Iterable[str]) -> None:
+    """Fill the folding table for every character of ``texts`` at once (then ``fold(..., learned=True)``)."""
+    new = set("".join(texts)).difference(_FOLD_SEEN)
+    if new:
+        _learn(new)
+
+
+def fold(text: str, learned: bool = False) -> tuple[str, list[int] | None]:
     """NFKC-fold ``text`` character by character; return (folded, origin).
 
     ``origin[i]`` is the index in ``text`` of the character that produced
     ``folded[i]``; it is None when every character folds to exactly one, so that
     offsets are the same in both strings (the usual case, done by str.translate).
+    ``learned``: the characters of ``text`` were passed to ``learn`` already.
     """
     if text.isascii():
         return text, None
-    new = set(text).difference(_FOLD_SEEN)
-    if new:
-        _learn(new)
+    if not learned:
+        new = set(text).difference(_FOLD_SEEN)
+        if new:
+            _learn(new)
     if not _FOLD_EXPANDING or _FOLD_EXPANDING.isdisjoint(text):
         return text.translate(_FOLD_TABLE), None
     pieces: list[str] = []
@@ -135,9 +144,19 @@ def _fold_literal(text: str) -> str:
 class Matcher:
     """Finds the spans of a pattern in a text; ``spans`` is all a caller needs."""
 
-    def spans(self, text: str) -> list[tuple[int, int]] | None:
-        """Non-empty matched spans in ``text`` (original offsets), [] for an empty match only, None for no match."""
+    def spans(self, text: str, learned: bool = False) -> list[tuple[int, int]] | None:
+        """Non-empty matched spans in ``text`` (original offsets), [] for an empty match only, None for no match.
+
+        ``learned``: the characters of ``text`` were passed to ``learn`` already.
+        """
         raise NotImplementedError
+
+    def spans_of_units(self, units: list[str]) -> list[list[tuple[int, int]] | None]:
+        """``spans`` of each unit of a task (characters already learned)."""
+        return [self.spans(u, True) for u in units]
+
+    def prepare(self) -> None:
+        """Called by ``search`` once the corpus's characters are learned."""
 
 
 class LiteralMatcher(Matcher):
@@ -145,9 +164,32 @@ class LiteralMatcher(Matcher):
 
     def __init__(self, literal: str) -> None:
         self.literal = literal
+        self._relevant: tuple[str, ...] | None = None
 
-    def spans(self, text: str) -> list[tuple[int, int]] | None:
-        folded, origin = fold(text)
+    def prepare(self) -> None:
+        # Only characters whose folded form shares a character with the literal can take
+        # part in a match (the literal is folded, so it holds no other foldable one).
+        # Texts without any of them are searched as they are: folding a whole corpus
+        # costs more than searching it.
+        wanted = set(self.literal)
+        self._relevant = tuple(chr(k) for k, v in _FOLD_TABLE.items() if wanted & set(v))
+
+    def _fold(self, text: str, learned: bool) -> tuple[str, list[int] | None]:
+        if learned and self._relevant is not None and not any(c in text for c in self._relevant):
+            return text, None
+        return fold(text, learned)
+
+    def spans_of_units(self, units: list[str]) -> list[list[tuple[int, int]] | None]:
+        # Most tasks do not contain the literal: one search over the whole task says so.
+        # Units hold no newline, so joining with one cannot create a match across units.
+        lit = self.literal
+        if lit and "\n" not in lit:
+            if lit not in self._fold("\n".join(units), True)[0]:
+                return [None] * len(units)
+        return [self.spans(u, True) for u in units]
+
+    def spans(self, text: str, learned: bool = False) -> list[tuple[int, int]] | None:
+        folded, origin = self._fold(text, learned)
         lit = self.literal
         if not lit:
             return []
@@ -169,8 +211,8 @@ class RegexMatcher(Matcher):
         self.deadline = deadline
         self.budget = budget
 
-    def spans(self, text: str) -> list[tuple[int, int]] | None:
-        folded, origin = fold(text)
+    def spans(self, text: str, learned: bool = False) -> list[tuple[int, int]] | None:
+        folded, origin = fold(text, learned)
         remaining = self.deadline - time.monotonic()
         if remaining <= 0:
             raise _timeout(self.budget)
@@ -452,11 +494,12 @@ def task_units(task: Task, tags: bool = True) -> list[str]:
 
 def search(plan: Plan, matcher: Matcher, filters: TaskFilter | None = None, *, tags: bool = True) -> Iterator[TaskResult]:
     """Run ``matcher`` over every unit of every task passing ``filters``, in plan order."""
-    for task in plan.tasks:
-        if filters is not None and not filters.accepts(task):
-            continue
-        units = task_units(task, tags)
-        yield TaskResult(task, units, [matcher.spans(u) for u in units])
+    chosen = [t for t in plan.tasks if filters is None or filters.accepts(t)]
+    all_units = [task_units(t, tags) for t in chosen]
+    learn(u for units in all_units for u in units)
+    matcher.prepare()
+    for task, units in zip(chosen, all_units):
+        yield TaskResult(task, units, matcher.spans_of_units(units))
 
 
 # ---------------------------------------------------------------------------
