@@ -1,0 +1,25 @@
+"""``kb tui``: open the terminal interface (also what ``kb`` alone runs on a terminal)."""
+
+from __future__ import annotations
+
+import sys
+
+from kb.errors import KbError
+
+
+def add_arguments(parser, name: str) -> None:
+    """Options of ``kb tui``."""
+    parser.add_argument("--theme", choices=("dark", "light"), default="dark", help="colour theme to start with (Ctrl+T switches)")
+
+
+def run(args) -> int:
+    """Load the plan (errors are one line, before the screen opens), then run the app."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise KbError("kb tui needs a terminal (use kb ask or kb chat in scripts and pipes)")
+    from kb.store import load_plan
+
+    plan = load_plan(args.corpus)
+    from tui.app import KbApp  # textual is imported only here
+
+    KbApp(plan, theme=args.theme).run()
+    return 0

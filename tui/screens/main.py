@@ -1,0 +1,91 @@
+"""The main screen: departments on the left, Ask and Duties tabs on the right."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, TabbedContent, TabPane
+
+from kb.duties import department_counts
+from tui.widgets.ask_view import AskView
+from tui.widgets.department_list import DepartmentList
+from tui.widgets.duty_view import DutyView
+from tui.widgets.question_input import QuestionInput
+from tui.widgets.task_list import TaskList
+
+
+class MainScreen(Screen):
+    """Where officials ask and browse their duties."""
+
+    BINDINGS = [
+        Binding("ctrl+l", "focus_question", "提问", id="focus-question"),
+        Binding("ctrl+g", "focus_filter", "筛选部门", id="focus-departments"),
+        Binding("ctrl+b", "toggle_sidebar", "部门栏", id="toggle-sidebar"),
+    ]
+
+    def __init__(self, plan) -> None:
+        super().__init__()
+        self.plan = plan
+
+    def compose(self):
+        yield Header()
+        with Horizontal(id="body"):
+            yield DepartmentList(self.plan, department_counts(self.plan), id="sidebar")
+            with TabbedContent(id="tabs", initial="ask"):
+                with TabPane("问答", id="ask"):
+                    yield AskView(id="ask-view")
+                with TabPane("职责", id="duties"):
+                    yield DutyView(self.plan, id="duty-view")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(QuestionInput).focus()
+
+    # ---------------------------------------------------------------- actions
+    def action_focus_question(self) -> None:
+        """Go back to the question input (Ask tab)."""
+        self.query_one(TabbedContent).active = "ask"
+        self.query_one(QuestionInput).focus()
+
+    def action_focus_filter(self) -> None:
+        """Focus the department filter, showing the side bar if hidden."""
+        sidebar = self.query_one(DepartmentList)
+        sidebar.display = True
+        sidebar.query_one("#dept-filter", Input).focus()
+
+    def action_toggle_sidebar(self) -> None:
+        """Show or hide the department side bar (more room for answers at 80 columns)."""
+        sidebar = self.query_one(DepartmentList)
+        sidebar.display = not sidebar.display
+
+    def show_department(self, name: str) -> None:
+        """Show ``name``'s duty list in the Duties tab and focus it."""
+        self.query_one(DutyView).show(name)
+        self.query_one(TabbedContent).active = "duties"
+        self.query_one("#duty-tasks", TaskList).focus()
+
+    def ask(self, question: str):
+        """Ask ``question`` in the Ask tab (from the command palette); return its answer card."""
+        self.query_one(TabbedContent).active = "ask"
+        return self.query_one(AskView).ask(question)
+
+    @property
+    def current_department(self) -> str | None:
+        """The department in view: the Duties tab's, else the one the last answer is about."""
+        if self.query_one(TabbedContent).active == "duties":
+            return self.query_one(DutyView).department
+        answer = getattr(self.app, "last_answer", None)
+        if answer is not None and len(answer.departments) == 1:
+            return answer.departments[0]
+        return self.query_one(DutyView).department
+
+    # ---------------------------------------------------------------- messages
+    def on_department_list_department_selected(self, event: DepartmentList.DepartmentSelected) -> None:
+        self.show_department(event.name)
+
+    def on_task_list_task_chosen(self, event: TaskList.TaskChosen) -> None:
+        self.app.open_task(event.task_id)
+
+    def on_ask_view_question_asked(self, event: AskView.QuestionAsked) -> None:
+        self.app.answer_question(event.question, event.card)

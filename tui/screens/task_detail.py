@@ -1,0 +1,134 @@
+"""Task detail: section path, full text with departments by role, deadlines, targets, neighbours."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Button, DataTable, Footer, Header, Static
+
+from kb.model import Task
+from tui.widgets.roles import ROLE_ORDER, ROLE_STYLES, role_name
+from tui.widgets.task_list import task_heading
+from tui.widgets.task_text import highlighted_text
+
+_KINDS = {"by": "之前完成", "during": "当年内", "from": "起实施", "range": "期间"}
+
+
+def section_neighbours(tasks: list[Task], task: Task) -> tuple[Task | None, Task | None]:
+    """The tasks before and after ``task`` in its section (its part when it has no section)."""
+    def same_place(t: Task) -> bool:
+        return t.doc == task.doc and t.part == task.part and t.section == task.section and t.kind == task.kind
+
+    siblings = [t for t in tasks if same_place(t)]
+    i = next(i for i, t in enumerate(siblings) if t.id == task.id)
+    return (siblings[i - 1] if i else None, siblings[i + 1] if i + 1 < len(siblings) else None)
+
+
+def format_number(value: float) -> str:
+    """27.9 → ``27.9``, 30.0 → ``30``."""
+    return f"{value:g}"
+
+
+class TaskDetailScreen(Screen):
+    """Everything about one task; ←/→ walk the section, Esc goes back."""
+
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "返回", id="back"),
+        Binding("left,[", "neighbour(-1)", "上一项", id="previous-task"),
+        Binding("right,]", "neighbour(1)", "下一项", id="next-task"),
+    ]
+
+    def __init__(self, plan, task: Task) -> None:
+        super().__init__()
+        self.plan = plan
+        self.task_shown = task
+        """The task shown."""
+
+    def compose(self):
+        yield Header()
+        with VerticalScroll(id="detail"):
+            yield Static(id="detail-path", markup=False)
+            yield Static(id="detail-title", markup=False)
+            yield Static(id="detail-text", markup=False)
+            yield Static(id="detail-roles", markup=False)
+            yield Static("完成时限", classes="detail-heading")
+            yield DataTable(id="detail-deadlines", show_cursor=False, zebra_stripes=True)
+            yield Static("目标指标", classes="detail-heading")
+            yield DataTable(id="detail-targets", show_cursor=False, zebra_stripes=True)
+            with Horizontal(id="detail-neighbours"):
+                yield Button("", id="previous", classes="neighbour")
+                yield Button("", id="next", classes="neighbour")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.show(self.task_shown)
+
+    def show(self, task: Task) -> None:
+        """Fill the screen with ``task``."""
+        self.task_shown = task
+        self.sub_title = task.label
+        self.query_one("#detail-path", Static).update(Content(" › ".join([*task.section_path, task.label])))
+        self.query_one("#detail-title", Static).update(
+            Content.assemble((task.label, "bold $text-primary"), " ", (task.title or "", "bold"))
+        )
+        self.query_one("#detail-text", Static).update(highlighted_text(task))
+        self.query_one("#detail-roles", Static).update(self._roles(task))
+        self._fill_deadlines(task)
+        self._fill_targets(task)
+        previous, following = section_neighbours(self.plan.tasks, task)
+        for button_id, neighbour, arrow in (("#previous", previous, "← 上一项"), ("#next", following, "下一项 →")):
+            button = self.query_one(button_id, Button)
+            button.disabled = neighbour is None
+            button.label = f"{arrow} {neighbour.label} {task_heading(neighbour)}" if neighbour else f"{arrow}：无"
+        self.query_one("#detail", VerticalScroll).scroll_home(animate=False)
+
+    def _roles(self, task: Task) -> Content:
+        lines = []
+        for role in ROLE_ORDER:
+            names = getattr(task, role)
+            if not names:
+                continue
+            shown = [f"{n}（{'、'.join(task.subunits[n])}）" if task.subunits.get(n) else n for n in names]
+            lines.append(Content.assemble((f"{role_name(role)}：", "bold"), ("、".join(shown), ROLE_STYLES[role])))
+        if not lines:
+            lines.append(Content("本段没有写明责任单位。"))
+        return Content("\n").join(lines)
+
+    def _fill_deadlines(self, task: Task) -> None:
+        table = self.query_one("#detail-deadlines", DataTable)
+        table.clear(columns=True)
+        table.add_columns("原文", "类型", "开始", "截止")
+        for d in task.deadlines:
+            table.add_row(d.text, _KINDS.get(d.kind, d.kind), d.start or "—", d.end or "—")
+        if not task.deadlines:
+            table.add_row("无明确时限", "", "", "")
+
+    def _fill_targets(self, task: Task) -> None:
+        table = self.query_one("#detail-targets", DataTable)
+        table.clear(columns=True)
+        table.add_columns("指标", "要求", "基准年", "范围", "年份", "力争")
+        for t in task.targets:
+            requirement = f"{t.direction or ''}{t.comparator}{format_number(t.value)}{t.unit}"
+            table.add_row(
+                t.metric,
+                requirement,
+                str(t.baseline_year) if t.baseline_year else "—",
+                t.scope or "—",
+                str(t.year) if t.year else "—",
+                "是" if t.stretch else "",
+            )
+        if not task.targets:
+            table.add_row("无数值目标", "", "", "", "", "")
+
+    def action_neighbour(self, step: int) -> None:
+        """Show the previous (-1) or next (1) task of the section."""
+        previous, following = section_neighbours(self.plan.tasks, self.task_shown)
+        target = previous if step < 0 else following
+        if target is not None:
+            self.show(target)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_neighbour(-1 if event.button.id == "previous" else 1)

@@ -1,0 +1,56 @@
+"""The Ask view: transcript above, index status, question input at the bottom."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Input, Static
+
+from tui.widgets.question_input import QuestionInput
+from tui.widgets.transcript import AnswerCard, Transcript
+
+
+class AskView(Vertical):
+    """Where questions are asked; posts ``AskView.QuestionAsked`` for each Enter."""
+
+    @dataclass
+    class QuestionAsked(Message):
+        """A question was submitted; ``card`` waits for its answer."""
+
+        question: str
+        """The question as typed."""
+        card: AnswerCard
+        """The card that shows the answer."""
+
+    def compose(self):
+        yield Transcript(id="transcript")
+        yield Static("", id="index-status", markup=False)
+        yield QuestionInput(placeholder="输入问题，按 Enter 提问（例如：交通局牵头哪些任务）", id="question")
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "index_status", self._show_index_status)
+
+    def _show_index_status(self, status: str) -> None:
+        label = self.query_one("#index-status", Static)
+        label.update(status)
+        label.display = bool(status)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if not isinstance(event.input, QuestionInput):
+            return
+        event.stop()
+        question = event.value
+        event.input.remember(question)
+        event.input.value = ""
+        card = self.query_one(Transcript).add_turn(question)
+        self.post_message(self.QuestionAsked(question, card))
+
+    def ask(self, question: str) -> AnswerCard:
+        """Submit ``question`` as if typed (command palette, tests)."""
+        box = self.query_one(QuestionInput)
+        box.remember(question)
+        card = self.query_one(Transcript).add_turn(question)
+        self.post_message(self.QuestionAsked(question, card))
+        return card

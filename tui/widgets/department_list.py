@@ -1,0 +1,117 @@
+"""The side list of departments with their lead / support counts, filtered by typing.
+
+The filter keeps names containing what is typed and adds the department
+``kb.registry.resolve_department`` finds for it, so aliases (交通局) and typos
+(交通运输居) find their department too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import events
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from kb.registry import normalize_name, resolve_department
+from tui.widgets.roles import ROLE_BADGES
+
+
+def counts_line(counts: dict[str, int]) -> str:
+    """``牵8 配7`` plus 责/分 when the department has such tasks."""
+    parts = [f"{ROLE_BADGES['lead']}{counts.get('lead', 0)}", f"{ROLE_BADGES['support']}{counts.get('support', 0)}"]
+    for role in ("sole", "shared"):
+        if counts.get(role):
+            parts.append(f"{ROLE_BADGES[role]}{counts[role]}")
+    if not counts.get("total") and counts.get("implied"):
+        parts.append(f"{ROLE_BADGES['implied']}{counts['implied']}")
+    return " ".join(parts)
+
+
+def filter_departments(names: list[str], typed: str, plan) -> tuple[list[str], str]:
+    """The names matching ``typed`` (substring, then what the registry resolves it to) and a hint line."""
+    key = normalize_name(typed)
+    if not key:
+        return names, ""
+    hits = [n for n in names if key in n]
+    res = resolve_department(typed, plan)
+    if res.ok:
+        target = res.name if res.name in names else None
+        if target and target not in hits:
+            hits.insert(0, target)
+        hint = "" if res.how == "exact" or not target else f"“{typed}” → {target}"
+        return hits, hint
+    if hits:
+        return hits, ""
+    if res.how == "ambiguous":
+        return [c for c in res.candidates if c in names], f"“{typed}”可能指：{'、'.join(res.candidates)}"
+    near = f"；最接近：{'、'.join(res.candidates)}" if res.candidates else ""
+    return [c for c in res.candidates if c in names], f"方案没有给“{typed}”分配任务{near}"
+
+
+class DepartmentList(Vertical):
+    """Filter input, hint line and the list of departments; posts ``DepartmentSelected``."""
+
+    @dataclass
+    class DepartmentSelected(Message):
+        """A department was chosen in the list."""
+
+        name: str
+        """Canonical name (or sub-unit) of the department."""
+
+    def __init__(self, plan, rows: list[tuple[str, dict[str, int]]], *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.plan = plan
+        self.rows = dict(rows)
+        """Department → its counts per role (kb.duties.department_counts order)."""
+        self.shown: list[str] = []
+        """Names in the list now, in list order."""
+
+    def compose(self):
+        yield Input(placeholder="筛选部门（简称也可）", id="dept-filter")
+        yield Static("", id="dept-hint", markup=False)
+        yield OptionList(id="dept-options")
+
+    def on_mount(self) -> None:
+        self.border_title = f"部门（{len(self.rows)}）"
+        self.show(list(self.rows), "")
+
+    def show(self, names: list[str], hint: str) -> None:
+        """List ``names`` and show ``hint`` (hidden when empty)."""
+        self.shown = names
+        options = [
+            Option(Content.assemble(name, " ", (counts_line(self.rows[name]), "$text-muted")), id=name) for name in names
+        ]
+        option_list = self.query_one("#dept-options", OptionList)
+        option_list.set_options(options)
+        if options:
+            option_list.highlighted = 0
+        label = self.query_one("#dept-hint", Static)
+        label.update(hint)
+        label.display = bool(hint)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.show(*filter_departments(list(self.rows), event.value, self.plan))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if self.shown:
+            self.post_message(self.DepartmentSelected(self.shown[0]))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            self.post_message(self.DepartmentSelected(event.option.id))
+
+    def on_key(self, event: events.Key) -> None:
+        # Typing while the list has focus goes to the filter (type to filter, like a file picker).
+        option_list = self.query_one("#dept-options", OptionList)
+        if option_list.has_focus and event.is_printable and event.character and not event.character.isspace():
+            box = self.query_one("#dept-filter", Input)
+            box.focus()
+            box.insert_text_at_cursor(event.character)
+            event.stop()

@@ -1,0 +1,49 @@
+"""A department's duty list (责任清单): its tasks grouped by role, as kb.duties lists them."""
+
+from __future__ import annotations
+
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import Static
+
+from kb.duties import GROUP_ORDER, GROUP_TITLES, duty_list
+from tui.widgets.roles import ROLE_STYLES, role_name
+from tui.widgets.task_list import TaskList
+
+
+class DutyView(Vertical):
+    """Header with the counts per role, then the grouped task list."""
+
+    def __init__(self, plan, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.plan = plan
+        self.department: str | None = None
+        """The department shown, or None before one is chosen."""
+
+    def compose(self):
+        yield Static("在左侧选择一个部门（或输入部门名筛选），查看它牵头、配合的全部任务。", id="duty-header", markup=False)
+        yield TaskList(id="duty-tasks")
+
+    def show(self, department: str) -> None:
+        """Show the duty list of ``department`` (canonical name or sub-unit)."""
+        self.department = department
+        duties = duty_list(self.plan, department)
+        parts: list = [(department, "bold")]
+        if duties.parent:
+            parts.append(f"（写在 {duties.parent} 名下）")
+        parts.append(f"　共 {duties.total} 项任务\n")
+        first = True
+        for role in GROUP_ORDER:
+            n = duties.counts.get(role, 0)
+            if not n:
+                continue
+            parts += ["" if first else "　", (f"{role_name(role)} {n}", ROLE_STYLES[role])]
+            first = False
+        if not duties.total and not any(duties.counts.values()):
+            parts.append("方案没有给这个部门分配任务。")
+        self.query_one("#duty-header", Static).update(Content.assemble(*parts))
+        groups = [
+            (f"{GROUP_TITLES[role]}（{len(tasks)}）", tasks, {})
+            for role, tasks in duties.groups.items()
+        ]
+        self.query_one(TaskList).show_groups(groups, exclude=department)

@@ -1,0 +1,39 @@
+"""The question input: an Input with shell-like history on ↑ / ↓."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.widgets import Input
+
+
+class QuestionInput(Input):
+    """Where questions are typed; ↑ / ↓ walk through the questions asked before."""
+
+    BINDINGS = [
+        Binding("up", "history(-1)", "上一个问题", show=False, id="history-previous"),
+        Binding("down", "history(1)", "下一个问题", show=False, id="history-next"),
+    ]
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.history: list[str] = []
+        """Questions submitted, oldest first (no blank ones, no immediate repeats)."""
+        self._cursor: int = 0
+        self._draft: str = ""
+
+    def remember(self, question: str) -> None:
+        """Add ``question`` to the history and reset the walk to the end."""
+        if question.strip() and (not self.history or self.history[-1] != question):
+            self.history.append(question)
+        self._cursor = len(self.history)
+        self._draft = ""
+
+    def action_history(self, step: int) -> None:
+        """Show the previous (``-1``) or next (``1``) question of the history."""
+        if not self.history:
+            return
+        if self._cursor == len(self.history):
+            self._draft = self.value  # what was being typed comes back after the newest entry
+        self._cursor = max(0, min(len(self.history), self._cursor + step))
+        self.value = self.history[self._cursor] if self._cursor < len(self.history) else self._draft
+        self.cursor_position = len(self.value)

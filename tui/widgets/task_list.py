@@ -1,0 +1,80 @@
+"""A selectable list of tasks (label + title), optionally in groups with headings.
+
+Used by the answers of the Ask view and by the duty list.  Choosing a task
+(Enter or click) posts ``TaskList.TaskChosen``; the screen opens its detail.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from kb.duties import describe_departments
+from kb.model import Task
+from tui.widgets.roles import ROLE_BADGES, ROLE_STYLES
+
+
+def task_heading(task: Task) -> str:
+    """What names a task in one line: its title, else the start of its text."""
+    if task.title:
+        return task.title
+    text = task.body or task.text
+    return text if len(text) <= 40 else text[:40] + "…"
+
+
+def task_prompt(task: Task, roles: list[str] | None = None, exclude: str | None = None) -> Content:
+    """A task as a list item: badges for ``roles``, label, title; its departments dimmed below."""
+    parts: list[tuple[str, str] | str] = []
+    for role in roles or []:
+        if role in ROLE_BADGES:
+            parts += [(f"[{ROLE_BADGES[role]}]", ROLE_STYLES[role]), " "]
+    parts += [(task.label, "bold $text-primary"), " ", task_heading(task)]
+    others = describe_departments(task, exclude)
+    if others:
+        parts += ["\n", (others, "$text-muted")]
+    return Content.assemble(*parts)
+
+
+class TaskList(OptionList):
+    """Tasks as options whose ids are the task ids; group headings are disabled options."""
+
+    @dataclass
+    class TaskChosen(Message):
+        """A task of the list was chosen (Enter or click)."""
+
+        task_id: str
+        """Id of the chosen task."""
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.task_ids: list[str] = []
+        """Ids of the tasks listed, in list order (headings not included)."""
+
+    def show_groups(self, groups: list[tuple[str | None, list[Task], dict[str, list[str]]]], exclude: str | None = None) -> None:
+        """Replace the options with ``groups`` of (heading or None, tasks, task id → roles to badge)."""
+        options: list[Option] = []
+        self.task_ids = []
+        for heading, tasks, roles in groups:
+            if heading:
+                options.append(Option(Content.styled(heading, "bold"), disabled=True))
+            for task in tasks:
+                # The same task may stand in two groups; option ids must stay unique.
+                option_id = task.id if task.id not in self.task_ids else f"{task.id}@{len(options)}"
+                options.append(Option(task_prompt(task, roles.get(task.id), exclude), id=option_id))
+                self.task_ids.append(task.id)
+        self.set_options(options)
+        first = next((i for i, o in enumerate(options) if not o.disabled), None)
+        self.highlighted = first
+
+    def show_tasks(self, tasks: list[Task], roles: dict[str, list[str]] | None = None, exclude: str | None = None) -> None:
+        """Replace the options with ``tasks`` (no headings)."""
+        self.show_groups([(None, tasks, roles or {})], exclude)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            self.post_message(self.TaskChosen(event.option.id.split("@", 1)[0]))
