@@ -269,3 +269,20 @@ def test_docx_of_an_implied_implementer_says_so(plan, tmp_path):
     assert "说明：方案要求“各项工作均需各区县政府、高新区管委会落实”，本清单“落实”部分列出本单位须落实的全部 64 项任务（三、重点任务）。" in texts
     assert [t for t in texts if t[1] == "、"] == ["一、配合（1 项）", "二、落实（64 项）"]
     assert [r.cells[0].text for r in d.tables[1].rows[1:]] == three_labels(plan)
+
+
+def test_awkward_text_still_makes_valid_files(tmp_path):
+    from test_export_content import hand_plan
+
+    from kb.export.xlsx_writer import MAX_CELL, TRUNCATED
+
+    plan = hand_plan()
+    t = plan.tasks[2]
+    t.text = "=SUM(A1)\x0b控制字符" + "长" * 40000  # formula-like start, a control character, over Excel's cell limit
+    ws = openpyxl.load_workbook(export_duty_list(plan, "交通局", "xlsx", tmp_path)).active
+    cell = next(r[4] for r in ws.iter_rows(min_row=4) if r[1].value == t.label)
+    assert cell.data_type == "s" and cell.value.startswith("=SUM(A1)控制字符")
+    assert len(cell.value) == MAX_CELL and cell.value.endswith(TRUNCATED)
+    d = docx.Document(export_duty_list(plan, "交通局", "docx", tmp_path))
+    texts = [c.text for table in d.tables for row in table.rows for c in row.cells]
+    assert any(x.startswith("=SUM(A1)控制字符长") and len(x) == len(t.text) - 1 for x in texts)

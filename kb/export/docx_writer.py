@@ -11,6 +11,7 @@ is narrow.  Imported only when a docx is written.
 from __future__ import annotations
 
 import io
+import re
 from datetime import datetime, time
 
 from docx import Document
@@ -44,7 +45,7 @@ def duty_docx(export: DutyExport) -> bytes:
     _title(doc, export.title, export.meta)
     columns = _non_empty([c for c in export.columns if c.key != "role"], export.rows)
     for i, group in enumerate(export.groups):
-        doc.add_heading(f"{_numeral(i)}、{group.heading}", level=1)
+        doc.add_heading(f"{_numeral(i)}、{group.heading}", level=1)  # role words only: XML-safe
         rows = [[cell_text(c.key, r.cells.get(c.key, "")) for c in columns] for r in group.rows]
         _table(doc, [c.header for c in columns], rows, [c.share for c in columns])
     return _save(doc)
@@ -78,9 +79,18 @@ def matrix_docx(matrix: MatrixExport) -> bytes:
 # ---------------------------------------------------------------- building blocks
 
 
+#: Characters XML 1.0 cannot hold (python-docx refuses them); tab, new line and return are kept.
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def cell_text(key: str, value: str | list[str]) -> str:
     """A cell as text: departments joined with 、, deadlines and targets one per line."""
     return join_cell(key, value, "\n")
+
+
+def xml_safe(text: str) -> str:
+    """``text`` without the control characters a Word document cannot hold."""
+    return _NOT_XML.sub("", text)
 
 
 def _numeral(i: int) -> str:
@@ -117,7 +127,7 @@ def _style(doc, name: str, east_asia: str, size: Pt, bold: bool | None = None) -
 
 def _document(title: str, exported):
     doc = Document()
-    doc.core_properties.title = title
+    doc.core_properties.title = xml_safe(title)
     doc.core_properties.author = "kb"
     doc.core_properties.created = doc.core_properties.modified = datetime.combine(exported, time())
     _style(doc, "Normal", BODY_FONT, Pt(12))
@@ -162,10 +172,10 @@ def _field(paragraph, instruction: str) -> None:
 
 
 def _title(doc, title: str, meta: list[tuple[str, str]]) -> None:
-    heading = doc.add_paragraph(title, style="Title")
+    heading = doc.add_paragraph(xml_safe(title), style="Title")
     heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
     for label, text in meta:
-        doc.add_paragraph(f"{label}：{text}")
+        doc.add_paragraph(xml_safe(f"{label}：{text}"))
 
 
 def _table(doc, headers: list[str], rows: list[list[str]], shares: list[float]) -> None:
@@ -184,7 +194,7 @@ def _table(doc, headers: list[str], rows: list[list[str]], shares: list[float]) 
             cell = row.cells[c]
             cell.width = widths[c]
             paragraph = cell.paragraphs[0]
-            run = paragraph.add_run(value)
+            run = paragraph.add_run(xml_safe(value))
             run.font.size = TABLE_SIZE
             if r == 0:
                 run.bold = True

@@ -87,11 +87,18 @@ def _save(wb: Workbook) -> bytes:
     return buf.getvalue()
 
 
+#: Excel refuses (and "repairs") cells longer than this.
+MAX_CELL = 32767
+TRUNCATED = "…（超出 Excel 单元格长度上限，其余见原文）"
+
+
 def _put(ws: Worksheet, row: int, col: int, value) -> object:
-    """Set a cell; strings are kept as text (a leading = never becomes a formula)."""
+    """Set a cell; strings are kept as text (a leading = never becomes a formula), cut to Excel's limit."""
     cell = ws.cell(row=row, column=col)
     if isinstance(value, str):
         value = ILLEGAL_CHARACTERS_RE.sub("", value)
+        if len(value) > MAX_CELL:
+            value = value[: MAX_CELL - len(TRUNCATED)] + TRUNCATED
     cell.value = value
     if cell.data_type == "f":
         cell.data_type = "s"
