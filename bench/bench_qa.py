@@ -1,0 +1,157 @@
+"""Benchmark of answering, run by hand (`make bench` or `.venv/bin/python bench/bench_qa.py`).
+
+Prints, measured in this run:
+- the baseline: wall time of `python -c "import jieba; jieba.initialize()"`;
+- cold `kb ask` on a department question (target ≤ 0.3× the baseline) and on topic
+  questions (target ≤ 0.5×), with the plan, vocabulary and index caches warm;
+- warm p95 answer time over the question set of tests/test_qa_questions.py, in process (target ≤ 10 ms);
+- index build time of the bundled plan (target ≤ 3 s), and how build time and warm
+  query time grow with 10× and 100× copies of the plan as separate documents.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+
+CACHE = Path(tempfile.mkdtemp(prefix="kb-bench-qa-"))
+os.environ["KB_CACHE_DIR"] = str(CACHE)
+os.environ.pop("KB_CORPUS", None)
+
+RUNS = 7
+DEPARTMENT_Q = "交通局牵头哪些任务"
+TOPIC_QS = ["秸秆禁烧由谁负责", "国六标准什么时候实施", "哪些任务涉及VOCs", "大气污染防治考核暂行办法"]
+
+
+def wall(cmd: list[str], runs: int = RUNS) -> float:
+    """Median wall time of a command, in seconds."""
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+def kb_cmd() -> list[str]:
+    script = Path(sys.executable).parent / "kb"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "kb.cli"]
+
+
+def p95(values: list[float]) -> float:
+    values = sorted(values)
+    return values[max(0, int(round(0.95 * len(values))) - 1)]
+
+
+def copies(plan, n: int):
+    """``n`` copies of the plan as separate documents (ids renamed)."""
+    from kb.model import Plan
+
+    out = Plan(registry=plan.registry)
+    for k in range(n):
+        for doc in plan.documents:
+            d = copy.copy(doc)
+            d.id = f"{doc.id}-{k}"
+            out.documents.append(d)
+        for t in plan.tasks:
+            c = copy.copy(t)
+            c.doc = f"{t.doc}-{k}"
+            c.id = c.doc + t.id[len(t.doc):]
+            out.tasks.append(c)
+    return out
+
+
+def build_and_query(plan, label: str) -> tuple[float, float]:
+    from kb.qa import index
+
+    path = CACHE / f"bench-{label}"
+    shutil.rmtree(path, ignore_errors=True)
+    seconds = index.build(plan, path)
+    ix = index._open(path)
+    queries = ["秸秆 禁烧", "国六 标准", "VOCs", "散乱污企业整治", "机械化清扫率", "重污染天气 红色 预警", "扬尘", "加油站 抽检"]
+    times = []
+    for _ in range(5):
+        for q in queries:
+            t = time.perf_counter()
+            ix.search(q, limit=10)
+            times.append(time.perf_counter() - t)
+    ix.close()
+    shutil.rmtree(path, ignore_errors=True)
+    return seconds, p95(times)
+
+
+def main() -> int:
+    print(f"cache: {CACHE}")
+    baseline = wall([sys.executable, "-c", "import jieba; jieba.initialize()"])
+    bare = wall([sys.executable, "-c", "pass"])
+    print(f"baseline  python -c 'import jieba; jieba.initialize()': {baseline * 1000:7.1f} ms   (python -c pass: {bare * 1000:.1f} ms)")
+
+    from kb.qa import Session, index
+    from kb.store import load_plan
+
+    plan = load_plan()
+    t = time.perf_counter()
+    ix = index.open_index(plan)
+    first_build = time.perf_counter() - t
+    ix.close()
+    Session().ask(DEPARTMENT_Q)  # warm the vocabulary cache
+    print(f"index build, bundled plan ({len(plan.tasks)} paragraphs, jieba included): {first_build:.2f} s   "
+          f"target ≤ 3 s  {'OK' if first_build <= 3 else 'MISSED'}")
+
+    cold = wall(kb_cmd() + ["ask", DEPARTMENT_Q])
+    ratio = cold / baseline
+    print(f"cold kb ask {DEPARTMENT_Q}: {cold * 1000:7.1f} ms = {ratio:.2f}× baseline   target ≤ 0.30×  {'OK' if ratio <= 0.3 else 'MISSED'}")
+    for q in TOPIC_QS:
+        cold = wall(kb_cmd() + ["ask", q])
+        ratio = cold / baseline
+        print(f"cold kb ask {q}: {cold * 1000:7.1f} ms = {ratio:.2f}× baseline   target ≤ 0.50×  {'OK' if ratio <= 0.5 else 'MISSED'}")
+
+    from test_qa_chat import CONVERSATIONS
+    from test_qa_questions import QUESTIONS
+
+    session = Session(plan=plan)
+    session.ensure_index()
+    for q, _, _ in QUESTIONS:  # warm: lazy parts loaded once
+        session.ask(q)
+    times = []
+    for _ in range(3):
+        for q, _, _ in QUESTIONS:
+            s = Session(plan=plan)
+            s._index, s._voc, s._lexicon, s._folded = session._index, session._voc, session._lexicon, session._folded
+            t = time.perf_counter()
+            s.ask(q)
+            times.append(time.perf_counter() - t)
+        for turns in CONVERSATIONS.values():
+            for q, _, _ in turns:
+                t = time.perf_counter()
+                session.ask(q)
+                times.append(time.perf_counter() - t)
+    print(f"warm answers ({len(times)} asks): median {statistics.median(times) * 1000:.2f} ms, "
+          f"p95 {p95(times) * 1000:.2f} ms, max {max(times) * 1000:.2f} ms   target p95 ≤ 10 ms  "
+          f"{'OK' if p95(times) <= 0.010 else 'MISSED'}")
+
+    print("growth with copies of the plan as separate documents:")
+    base_build = base_query = None
+    for n in (1, 10, 100):
+        build_s, query_p95 = build_and_query(copies(plan, n), f"x{n}")
+        base_build = base_build or build_s
+        base_query = base_query or query_p95
+        print(f"  {n:3d}× ({n * len(plan.tasks):5d} paragraphs): build {build_s:6.2f} s ({build_s / base_build:5.1f}×), "
+              f"search p95 {query_p95 * 1000:6.2f} ms ({query_p95 / base_query:5.1f}×)")
+    shutil.rmtree(CACHE, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
