@@ -283,6 +283,7 @@ def test_awkward_text_still_makes_valid_files(tmp_path):
     cell = next(r[4] for r in ws.iter_rows(min_row=4) if r[1].value == t.label)
     assert cell.data_type == "s" and cell.value.startswith("=SUM(A1)控制字符")
     assert len(cell.value) == MAX_CELL and cell.value.endswith(TRUNCATED)
+    assert ws.row_dimensions[cell.row].height == 409  # Excel's highest row
     d = docx.Document(export_duty_list(plan, "交通局", "docx", tmp_path))
     texts = [c.text for table in d.tables for row in table.rows for c in row.cells]
     assert any(x.startswith("=SUM(A1)控制字符长") and len(x) == len(t.text) - 1 for x in texts)

@@ -52,7 +52,7 @@ def duty_md(export: DutyExport) -> str:
                 value = join_cell(key, c.get(key, ""))
                 if value:
                     out.append(f"- {labels[key]}：{md_escape(value)}")
-            out += ["", f"> {md_escape(c['text'])}"]
+            out += ["", "> " + md_escape(c["text"]).replace("\n", "\n> ")]
     return "\n".join(out) + "\n"
 
 

@@ -25,6 +25,7 @@ from kb.export.text import matrix_grid
 FONT_NAME = "宋体"
 LINE_HEIGHT = 15.0  # points per text line at 11 pt
 HEADER_ROW = 3  # row 1: title, row 2: header lines
+MAX_ROW_HEIGHT = 409.0  # points: Excel's highest row
 
 _THIN = Side(style="thin", color="808080")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
@@ -121,7 +122,7 @@ def _title_rows(ws: Worksheet, title: str, meta: list[tuple[str, str]], ncols: i
     cell = _put(ws, 2, 1, text)
     cell.font = Font(name=FONT_NAME, size=11)
     cell.alignment = _WRAP_TOP
-    ws.row_dimensions[2].height = LINE_HEIGHT * _lines(text, total_width) + 4
+    ws.row_dimensions[2].height = min(LINE_HEIGHT * _lines(text, total_width) + 4, MAX_ROW_HEIGHT)
     if ncols > 1:
         ws.merge_cells(f"A1:{last}1")
         ws.merge_cells(f"A2:{last}2")
@@ -169,7 +170,7 @@ def _table_sheet(ws: Worksheet, title: str, meta, columns: list[Column], rows: l
             cell.alignment = _WRAP_TOP
             cell.border = _BORDER
             height = max(height, _lines(value, widths[c - 1]))
-        ws.row_dimensions[r].height = LINE_HEIGHT * height + 2
+        ws.row_dimensions[r].height = min(LINE_HEIGHT * height + 2, MAX_ROW_HEIGHT)
     for i, width in enumerate(widths, 1):
         ws.column_dimensions[get_column_letter(i)].width = width
     last_col = get_column_letter(len(columns))
