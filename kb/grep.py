@@ -96,14 +96,21 @@ def fold(text: str, learned: bool = False) -> tuple[str, list[int] | None]:
 
 
 def _to_original(spans: list[tuple[int, int]], origin: list[int] | None, length: int) -> list[tuple[int, int]]:
-    """Map spans of the folded text back to the original text (a partly matched character counts whole)."""
+    """Map spans of the folded text back to the original text.
+
+    A partly matched character counts whole; spans that then overlap are merged.
+    """
     if origin is None:
         return spans
-    out = []
+    out: list[tuple[int, int]] = []
     for s, e in spans:
         start = origin[s] if s < len(origin) else length
         end = origin[e - 1] + 1 if e > s else start
-        out.append((start, end))
+        if out and start < out[-1][1]:
+            # Two matches inside one expanded character (I, I in Ⅲ): one span of it.
+            out[-1] = (out[-1][0], max(end, out[-1][1]))
+        else:
+            out.append((start, end))
     return out
 
 

@@ -97,6 +97,8 @@ SPAN_ROWS = _no_duplicates([
     (["^加强"], {}, "加强秸秆禁烧。", [(0, 2)]),
     (["^禁烧"], {}, "加强秸秆禁烧。", None),
     (["x*"], {}, "abc", []),  # only empty matches: selected, nothing highlighted
+    (["I"], {}, "国Ⅲ排放", [(1, 2)]),  # three matches inside one character: one span
+    (["国III"], {}, "未达到国Ⅲ排放标准", [(3, 5)]),
 ])
 
 
@@ -355,3 +357,31 @@ def test_json_records_give_char_and_byte_offsets():
     assert grep.submatches("a秸b", [(1, 2)]) == [{"match": {"text": "秸"}, "start": 1, "end": 2, "byte_start": 1, "byte_end": 4}]
     assert grep.unit_record(r, 0, context=True)["type"] == "context"
     assert grep.unit_record(r, 0, context=True)["data"]["submatches"] == []
+
+
+# --- properties: literal and regex matchers agree, spans map back to the text ---
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+ALPHABET = "秸秆ＰＭ２．５PM2.5，,（(）)Ⅲ㎡III m2甲乙"
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=ALPHABET, max_size=30), start=st.integers(0, 30), size=st.integers(1, 4))
+def test_literal_spans_map_back(text, start, size):
+    folded, _ = grep.fold(text)
+    literal = folded[start:start + size] or "秸"
+    lit = grep.build_matcher([literal], fixed=True)
+    rex = grep.build_matcher([literal, "\u0000never"], fixed=True)  # two patterns: the regex engine
+    assert isinstance(lit, grep.LiteralMatcher) and isinstance(rex, grep.RegexMatcher)
+    spans = lit.spans(text)
+    assert spans == rex.spans(text)
+    # The same through search(), which learns the corpus and may skip folding.
+    t = make_task("三（一）1", (text or "空",), None)
+    (r,) = grep.search(_plan(t), lit)
+    assert r.spans[0] == (lit.spans(text or "空"))
+    for s, e in spans or ():
+        assert literal in grep.fold(text[s:e])[0]
+    ends = [e for _, e in spans or ()]
+    starts = [s for s, _ in spans or ()]
+    assert all(a <= b for a, b in zip(ends, starts[1:]))
