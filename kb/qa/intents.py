@@ -220,7 +220,8 @@ def _role_tasks(plan: Plan, name: str, role: str) -> list[Task]:
 
 def _filter_topic(turn: Turn, tasks: list[Task]) -> tuple[list[Task], str]:
     """Keep the tasks on the question's topic words (when they are words of the plan)."""
-    words = [w for w in turn.q.topic if w not in turn.voc.words["target"]]
+    words = [w for w in _topic_words(turn)
+             if turn.q.flags & {"topic_mark"} or len(turn.voc.synonyms(w)) > 1 or any(w in g for g in turn.voc.topics)]
     if not words:
         return tasks, ""
     hits = topic_matches(turn, words, responsibility_tasks(turn.plan))
@@ -296,7 +297,8 @@ def _duties(turn: Turn, name: str, role: str) -> Answer:
 def _joint(turn: Turn, names: list[str], role: str) -> Answer:
     q, plan, ctx = turn.q, turn.plan, turn.ctx
     ctx.departments, ctx.role = names, role
-    per = {n: _role_tasks(plan, n, role) for n in names}
+    mixed = len(set(q.department_roles.get(n, role) for n in names)) > 1
+    per = {n: _role_tasks(plan, n, q.department_roles.get(n, role) if mixed else role) for n in names}
     what = ROLE_WORDS[role]
     intent = "department_count" if "count" in q.flags else "joint_tasks"
     if "respectively" in q.flags:
@@ -319,9 +321,15 @@ def _joint(turn: Turn, names: list[str], role: str) -> Answer:
     tasks = [t for t in per[names[0]] if t.id in common_ids]
     tasks, topic_note = _filter_topic(turn, tasks)
     tasks, date_note = _filter_date(turn, tasks)
-    joined = "和".join(names)
-    separate = "；".join(f"{n}{what} {len(per[n])} 项" for n in names)
-    head = f"{joined}共同{what}的任务" + (f"（涉及{topic_note}）" if topic_note else "") + (f"（{date_note}）" if date_note else "")
+    if mixed:
+        said = {n: ROLE_WORDS[q.department_roles.get(n, role)] for n in names}
+        joined = "、".join(f"{n}{said[n]}" for n in names)
+        separate = "；".join(f"{n}{said[n]} {len(per[n])} 项" for n in names)
+        head = f"{joined}的任务"
+    else:
+        joined = "和".join(names)
+        separate = "；".join(f"{n}{what} {len(per[n])} 项" for n in names)
+        head = f"{joined}共同{what}的任务" + (f"（涉及{topic_note}）" if topic_note else "") + (f"（{date_note}）" if date_note else "")
     lines = [f"{head}共 {len(tasks)} 项" + ("：" if tasks else "。") + f"（分别计：{separate}）"]
     lines.extend(numbered(tasks))
     roles = {t.id: sorted({r for n in names for r in t.roles_of(n)}, key=_role_order) for t in tasks}
@@ -404,7 +412,9 @@ def rule_overview(turn: Turn) -> Answer | None:
 def _topic_words(turn: Turn) -> list[str]:
     """Topic words that are not mere target words (达到, 下降 …)."""
     skip = set(turn.voc.words["target"]) | set(turn.voc.words["due"]) | set(turn.voc.words["when"])
-    return [w for w in turn.q.topic if w not in skip]
+    titles = [fold(d.title) for d in turn.plan.documents]
+    # Words naming the plan itself (蓝天保卫战的目标) are no topic.
+    return [w for w in turn.q.topic if w not in skip and not any(w in title for title in titles)]
 
 
 def rule_role_kind(turn: Turn) -> Answer | None:

@@ -69,6 +69,8 @@ class Question:
     """With an ordinal: what is asked of the item (deadline, target, departments, text)."""
     topic: list[str] = field(default_factory=list)
     """Words left when everything above is taken out: the topic (荣县 / 机械化清扫率)."""
+    department_roles: dict[str, str] = field(default_factory=dict)
+    """Department → the role named right after it (交通局牵头、公安局配合), when one is."""
 
     @property
     def role(self) -> str | None:
@@ -87,9 +89,11 @@ class Question:
 class Lexicon:
     """Every word a question is scanned for: folded word → the kinds it belongs to."""
 
-    __slots__ = ("entries", "max_len", "single_removable")
+    __slots__ = ("entries", "max_len", "single_removable", "subunits")
 
-    def __init__(self, voc: Vocabulary, names: dict[str, str]) -> None:
+    def __init__(self, voc: Vocabulary, names: dict[str, str], subunits: dict[str, str] | None = None) -> None:
+        self.subunits = dict(subunits or {})
+        """Sub-unit → its parent department (市能源办 → 市发展改革委)."""
         entries: dict[str, list[tuple[str, str]]] = {}
 
         def add(word: str, kind: str, value: str = "") -> None:
@@ -230,6 +234,7 @@ def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Quest
     start = None
     i = 0
     mentions: list[tuple[int, str]] = []
+    role_marks: list[tuple[int, str]] = []  # (position, role) of role words, for "A牵头、B配合"
     marks: list[tuple[int, str]] = []  # (position, kind) of topic_before / topic_after words
     while i < len(text):
         if consumed[i]:
@@ -257,6 +262,7 @@ def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Quest
                 mentions.append((i, value))
             elif kind == "role":
                 q.roles.append(value)
+                role_marks.append((i, value))
             elif kind == "overview":
                 q.overview = q.overview or value
             elif kind in ("topic_before", "topic_after"):
@@ -303,9 +309,19 @@ def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Quest
             found.append((pos, dept.name))
         else:
             q.unresolved.append(dept)
-    for _, name in sorted(found, key=lambda x: x[0]):
+    found.sort(key=lambda x: x[0])
+    for _, name in found:
         if name not in q.departments:
             q.departments.append(name)
+    # "市发展改革委（市能源办）": the sub-unit names the department more precisely.
+    subunits = lexicon.subunits
+    q.departments = [d for d in q.departments if not any(subunits.get(o) == d for o in q.departments)]
+    # The role each department is asked about: the first role word after its name, before the next name.
+    for k, (pos, name) in enumerate(found):
+        nxt = found[k + 1][0] if k + 1 < len(found) else len(text) + 1
+        roles = [r for p, r in role_marks if pos < p < nxt and r != "any"]
+        if roles and name in q.departments:
+            q.department_roles.setdefault(name, roles[0])
     return q
 
 

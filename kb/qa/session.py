@@ -63,7 +63,7 @@ class Session:
             names = {fold(k): v for k, v in known_names(self.plan).items()}
             for sub in self.plan.subunits():
                 names.setdefault(fold(sub), sub)
-            self._lexicon = Lexicon(self.vocabulary, names)
+            self._lexicon = Lexicon(self.vocabulary, names, self.plan.subunits())
         return self._lexicon
 
     def _folded_texts(self) -> dict[str, str]:
