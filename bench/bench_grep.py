@@ -73,6 +73,10 @@ def main() -> None:
         print(f"python3 -c pass: {base * 1000:.1f} ms (median of {RUNS})")
         print(f"kb grep 秸秆 (cold process, plan cache warm): {cold * 1000:.1f} ms = {cold / base:.2f}x python3 -c pass (target <= 4x)")
 
+        for extra in (["-i", "vocs"], ["--json", "秸秆"], ["--lead", "交通局", "-l", ""]):
+            t = wall(kb + ["grep", *extra], env, 11)
+            print(f"  kb grep {' '.join(repr(a) if not a else a for a in extra)}: {t * 1000:.1f} ms = {t / base:.2f}x")
+
         nobyte = dict(env, PYTHONDONTWRITEBYTECODE="1")
         nobyte.pop("PYTHONPYCACHEPREFIX")
         b2 = wall([sys.executable, "-c", "pass"], nobyte, 7)
