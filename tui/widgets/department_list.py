@@ -71,7 +71,7 @@ class DepartmentList(Vertical):
         """Names in the list now, in list order."""
 
     def compose(self):
-        yield Input(placeholder="筛选部门（简称也可）", id="dept-filter")
+        yield Input(placeholder="筛选部门（简称也可）", id="dept-filter", select_on_focus=False)
         yield Static("", id="dept-hint", markup=False)
         yield OptionList(id="dept-options")
 
@@ -108,9 +108,10 @@ class DepartmentList(Vertical):
             self.post_message(self.DepartmentSelected(event.option.id))
 
     def on_key(self, event: events.Key) -> None:
-        # Typing while the list has focus goes to the filter (type to filter, like a file picker).
+        # Letters typed while the list has focus go to the filter (type to filter, like a file picker);
+        # punctuation such as ? stays a key binding.
         option_list = self.query_one("#dept-options", OptionList)
-        if option_list.has_focus and event.is_printable and event.character and not event.character.isspace():
+        if option_list.has_focus and event.character and event.character.isalnum():
             box = self.query_one("#dept-filter", Input)
             box.focus()
             box.insert_text_at_cursor(event.character)

@@ -1,0 +1,388 @@
+"""The TUI driven with Textual's Pilot: asking, follow-ups, departments, task detail, export, help, overview.
+
+Expected task lists come from the plan itself (Plan.tasks_of, kb.duties), so
+these tests check that the screens show exactly what kb's library says.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+
+import pytest
+
+pytest.importorskip("textual")
+
+from textual.widgets import Button, Input, OptionList, Static, TabbedContent  # noqa: E402
+
+from kb.duties import department_counts, duty_list  # noqa: E402
+from tui.app import KbApp  # noqa: E402
+from tui.screens.export import ExportDialog  # noqa: E402
+from tui.screens.help import HelpScreen  # noqa: E402
+from tui.screens.overview import OverviewScreen, chart_rows  # noqa: E402
+from tui.screens.task_detail import TaskDetailScreen, section_neighbours  # noqa: E402
+from tui.widgets.bar_chart import BarChart  # noqa: E402
+from tui.widgets.department_list import DepartmentList  # noqa: E402
+from tui.widgets.duty_view import DutyView  # noqa: E402
+from tui.widgets.question_input import QuestionInput  # noqa: E402
+from tui.widgets.task_list import TaskList  # noqa: E402
+from tui.widgets.transcript import AnswerCard, Transcript  # noqa: E402
+
+TRANSPORT = "市交通运输局"
+SIZE = (120, 40)
+
+
+async def ready(app: KbApp, pilot) -> None:
+    """Wait until the index is open and the screen settled."""
+    await asyncio.wait_for(app.index_ready.wait(), 60)
+    await pilot.pause()
+
+
+async def ask(app: KbApp, pilot, question: str) -> AnswerCard:
+    """Type ``question``, press Enter, wait for the answer; return its card."""
+    app.screen.query_one(QuestionInput).focus()
+    await pilot.press(*question)
+    await pilot.press("enter")
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    card = app.screen.query_one(Transcript).cards[-1]
+    assert card.answer is not None, "the answer never arrived"
+    return card
+
+
+def head_text(card: AnswerCard) -> str:
+    return str(card.query_one(".answer-head", Static).render())
+
+
+def ids(tasks) -> list[str]:
+    return [t.id for t in tasks]
+
+
+async def test_lead_question_shows_exactly_the_lead_tasks(plan):
+    app = KbApp(plan)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        card = await ask(app, pilot, "交通局牵头哪些任务")
+        expected = ids(plan.tasks_of(TRANSPORT, "lead"))
+        assert expected, "the plan gives 市交通运输局 lead tasks"
+        assert card.has_class("-exact") and not card.has_class("-inexact")
+        assert card.task_list.task_ids == expected
+        assert card.task_list.option_count == len(expected)
+        assert f"{len(expected)} 项" in head_text(card)
+        assert TRANSPORT in str(card.query_one(".answer-roles", Static).render())
+
+
+async def test_follow_up_keeps_the_department(plan):
+    app = KbApp(plan)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        await ask(app, pilot, "交通局牵头哪些任务")
+        card = await ask(app, pilot, "配合的呢")
+        assert card.task_list.task_ids == ids(plan.tasks_of(TRANSPORT, "support"))
+        assert len(app.screen.query_one(Transcript).cards) == 2
+
+
+async def test_history_walks_back_and_forth(plan):
+    app = KbApp(plan)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        await ask(app, pilot, "交通局牵头哪些任务")
+        await ask(app, pilot, "配合的呢")
+        box = app.screen.query_one(QuestionInput)
+        await pilot.press(*"草稿")
+        await pilot.press("up")
+        assert box.value == "配合的呢"
+        await pilot.press("up", "up")
+        assert box.value == "交通局牵头哪些任务"
+        await pilot.press("down", "down")
+        assert box.value == "草稿"
+
+
+async def test_unknown_department_question_is_a_friendly_answer(plan):
+    app = KbApp(plan)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        card = await ask(app, pilot, "市教育局牵头哪些任务")
+        assert card.task_list is None
+        assert card.has_class("-empty")
+        assert "市教育局" in head_text(card)
+        assert "Traceback" not in head_text(card)
+
+
+async def test_empty_question_is_a_friendly_answer(plan):
+    app = KbApp(plan)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        card = await ask(app, pilot, "")
+        assert card.task_list is None
+        assert "请输入" in head_text(card)
+        assert not app.screen.query(".question"), "a blank question gets no question bubble"
+
+
+async def test_full_text_answer_looks_different(plan):
+    app = KbApp(plan)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        exact = await ask(app, pilot, "交通局牵头哪些任务")
+        fallback = await ask(app, pilot, "天气怎么样")
+        assert fallback.answer.exact is False
+        assert fallback.has_class("-inexact") and not fallback.has_class("-exact")
+        assert fallback.border_title != exact.border_title
+
+
+async def test_question_typed_before_the_index_is_ready_is_answered_when_ready(plan):
+    from kb.qa import Session
+
+    gate = threading.Event()
+
+    class SlowSession(Session):
+        def ensure_index(self, progress=None):
+            if progress:
+                progress("正在建立索引")
+            gate.wait(30)
+            return super().ensure_index(progress)
+
+    app = KbApp(plan, session=SlowSession(plan=plan))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        status = app.screen.query_one("#index-status", Static)
+        await pilot.press(*"交通局牵头哪些任务", "enter")
+        await pilot.pause()
+        card = app.screen.query_one(Transcript).cards[-1]
+        assert card.answer is None and card.has_class("-pending")
+        assert status.display and "索引" in str(status.render())
+        gate.set()
+        await asyncio.wait_for(app.index_ready.wait(), 60)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert card.task_list.task_ids == ids(plan.tasks_of(TRANSPORT, "lead"))
+        assert not status.display
+
+
+@pytest.mark.parametrize(
+    "typed, expected",
+    [
+        ("交通局", TRANSPORT),  # alias
+        ("市交通运输居", TRANSPORT),  # typo
+        ("交通运输", TRANSPORT),  # part of the name
+        ("住建局", "市住房城乡建设局"),
+        ("能源办", "市能源办"),  # sub-unit
+    ],
+)
+async def test_selecting_a_department_shows_its_duties(plan, typed, expected):
+    app = KbApp(plan)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        await pilot.press("ctrl+g", *typed, "enter")
+        await pilot.pause()
+        view = app.screen.query_one(DutyView)
+        assert view.department == expected
+        assert app.screen.query_one(TabbedContent).active == "duties"
+        listed = app.screen.query_one("#duty-tasks", TaskList)
+        assert listed.task_ids == ids(duty_list(plan, expected).tasks)
+        header = str(app.screen.query_one("#duty-header", Static).render())
+        counts = dict(department_counts(plan))[expected]
+        assert f"牵头 {counts['lead']}" in header if counts["lead"] else "牵头" not in header
+
+
+async def test_department_list_shows_counts_and_selects_with_enter(plan):
+    app = KbApp(plan)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        sidebar = app.screen.query_one(DepartmentList)
+        assert sidebar.shown == [name for name, _ in department_counts(plan)]
+        options = sidebar.query_one("#dept-options", OptionList)
+        options.focus()
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert app.screen.query_one(DutyView).department == sidebar.shown[1]
+
+
+async def test_typing_in_the_department_list_filters_it(plan):
+    app = KbApp(plan)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        sidebar = app.screen.query_one(DepartmentList)
+        sidebar.query_one("#dept-options", OptionList).focus()
+        await pilot.press(*"公安")
+        assert sidebar.query_one("#dept-filter", Input).value == "公安"
+        assert sidebar.shown == ["市公安局"]
+
+
+async def test_unknown_department_in_the_filter_gives_a_hint(plan):
+    app = KbApp(plan)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        await pilot.press("ctrl+g", *"市教育局")
+        await pilot.pause()
+        hint = app.screen.query_one("#dept-hint", Static)
+        assert hint.display
+        assert "方案没有给“市教育局”分配任务" in str(hint.render())
+
+
+async def test_opening_a_task_shows_its_detail(plan):
+    app = KbApp(plan)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        card = await ask(app, pilot, "交通局牵头哪些任务")
+        card.task_list.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, TaskDetailScreen)
+        first = plan.task(card.task_list.task_ids[0])
+        assert screen.task_shown.id == first.id
+        assert str(screen.query_one("#detail-text", Static).render()) == first.text
+        path = str(screen.query_one("#detail-path", Static).render())
+        assert all(part in path for part in first.section_path)
+        roles = str(screen.query_one("#detail-roles", Static).render())
+        assert all(name in roles for name in first.departments("any"))
+        previous, following = section_neighbours(plan.tasks, first)
+        await pilot.press("right")
+        assert screen.task_shown.id == (following or first).id
+        await pilot.press("left")
+        assert screen.task_shown.id == first.id
+        await pilot.press("escape")
+        assert not isinstance(app.screen, TaskDetailScreen)
+
+
+async def test_task_from_the_duty_list_opens_detail(plan):
+    app = KbApp(plan)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        app.show_department(TRANSPORT)
+        await pilot.pause()
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, TaskDetailScreen)
+        assert app.screen.task_shown.id == ids(duty_list(plan, TRANSPORT).tasks)[1]
+
+
+async def test_export_dialog_writes_an_xlsx_that_opens(plan, tmp_path):
+    import openpyxl
+
+    app = KbApp(plan, export_folder=tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        app.show_department(TRANSPORT)
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        assert dialog.subject == f"dept:{TRANSPORT}"
+        box = dialog.query_one("#export-path", Input)
+        assert box.value == str(tmp_path / f"{TRANSPORT}-责任清单.xlsx")
+        await pilot.click("#export-go")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert dialog.written == tmp_path / f"{TRANSPORT}-责任清单.xlsx"
+        result = str(dialog.query_one("#export-result", Static).render())
+        assert str(dialog.written) in result
+        book = openpyxl.load_workbook(dialog.written)
+        cells = {str(c.value) for ws in book.worksheets for row in ws.iter_rows() for c in row if c.value is not None}
+        for task in duty_list(plan, TRANSPORT).tasks:
+            assert task.label in cells
+        # Again without 覆盖: the exporter refuses, the dialog says why.
+        dialog.query_one("#export-go", Button).press()  # (a click could land on the toast)
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        result_widget = dialog.query_one("#export-result", Static)
+        assert result_widget.has_class("-error")
+        assert "未能导出" in str(result_widget.render())
+
+
+async def test_export_dialog_follows_format_and_writes_the_table(plan, tmp_path):
+    app = KbApp(plan, export_folder=tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        dialog = app.screen
+        assert dialog.subject == "table"  # nothing in view: the whole table
+        dialog.query_one("#export-format").query("RadioButton")[3].value = True  # csv
+        await pilot.pause()
+        box = dialog.query_one("#export-path", Input)
+        assert box.value.endswith("任务分工表.csv")
+        await pilot.click("#export-go")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert dialog.written is not None and dialog.written.read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+@pytest.mark.parametrize("key", ["f1", "question_mark"])
+async def test_help_screen_opens_and_closes(plan, key):
+    app = KbApp(plan)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        app.screen.query_one("#dept-options", OptionList).focus()  # "?" typed in an input is text
+        await pilot.press(key)
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_question_mark_in_the_input_is_text(plan):
+    app = KbApp(plan)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        await pilot.press(*"谁负责?")
+        assert app.screen.query_one(QuestionInput).value == "谁负责?"
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_overview_screen_opens_with_the_chart(plan):
+    app = KbApp(plan)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, OverviewScreen)
+        chart = screen.query_one(BarChart)
+        counts = dict(department_counts(plan))
+        assert chart.rows == chart_rows(plan)
+        assert {name for name, _, _ in chart.rows} == {n for n, c in counts.items() if c["lead"] or c["support"]}
+        for name, lead, support in chart.rows:
+            assert (lead, support) == (counts[name]["lead"], counts[name]["support"])
+        goals = [str(w.render()) for w in screen.query(".goal")]
+        assert len(goals) == len([t for t in plan.tasks if t.kind == "paragraph"])
+        await pilot.press("escape")
+        assert not isinstance(app.screen, OverviewScreen)
+
+
+async def test_theme_toggles_between_light_and_dark(plan):
+    app = KbApp(plan)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        assert app.theme == "textual-dark"
+        await pilot.press("ctrl+t")
+        assert app.theme == "textual-light"
+        await pilot.press("ctrl+t")
+        assert app.theme == "textual-dark"
+
+
+async def test_palette_offers_departments(plan):
+    app = KbApp(plan)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"交通运输局")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.query_one(DutyView).department == TRANSPORT
+
+
+async def test_sidebar_toggles_for_narrow_terminals(plan):
+    app = KbApp(plan)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(app, pilot)
+        sidebar = app.screen.query_one(DepartmentList)
+        await pilot.press("ctrl+b")
+        assert not sidebar.display
+        await pilot.press("ctrl+g")
+        assert sidebar.display
