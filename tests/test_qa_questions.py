@@ -253,6 +253,21 @@ QUESTIONS = [
     ("蓝天保卫战的目标", "overview_goals", "二"),
     ("方案的总体要求", "overview_requirements", "一"),
     ("保障措施有哪些", "overview_measures", "四（一） 四（二） 四（三） 四（四） 四（五） 四（六） 四（七） 四（八）"),
+    # --- a task cited by its label
+    ("三（一）2是什么任务", "item_text", "三（一）2"),
+    ("三（三）4谁牵头", "item_departments", "三（三）4"),
+    ("四（三）的内容", "item_text", "四（三）"),
+    ("三(四)4的时限", "item_deadline", "三（四）4"),
+    # --- more department phrasings
+    ("秸秆禁烧涉及哪些部门", "topic_who", "三（五）3"),
+    ("哪些部门参与了秸秆禁烧", "topic_who", "三（五）3"),
+    ("交通局牵头和配合的任务各有多少", "department_count", ANY_JT),
+    ("交通局是哪些任务的牵头单位", "department_tasks", LEAD_JT),
+    ("交通局在哪些任务中是配合单位", "department_tasks", SUPPORT_JT),
+    ("交通局和公安局都参与的任务", "joint_tasks", "三（一）16 三（三）15 三（三）16 三（四）2 三（四）3 三（四）4"),
+    ("方案共有多少项任务", "all_tasks", ALL_TASKS),
+    ("哪个部门牵头的任务最多", "department_list", ""),
+    ("一共有多少个部门", "department_list", ""),
     # --- anything else: labelled full-text search, never an exact answer
     ("大气污染防治考核暂行办法", "search", None),
     ("激光雷达走航", "search", None),
@@ -299,3 +314,17 @@ def test_question(session_factory, question, intent, expected):
     for t in answer.tasks:
         assert t.label in answer.text
     assert answer.to_dict()["tasks"] == [t.to_dict() for t in answer.tasks]
+
+
+RANKINGS = [
+    ("哪个部门牵头的任务最多", "市生态环境局", "牵头任务最多的是市生态环境局（24 项）"),
+    ("配合任务最多的部门是哪个", "市经济和信息化局", "配合任务最多的是市经济和信息化局（17 项）"),
+    ("一共有多少个部门", "市生态环境局", "方案给 24 个部门（单位）分配了任务，另有下属单位 市能源办（属市发展改革委）"),
+]
+
+
+@pytest.mark.parametrize("question,first,words", RANKINGS)
+def test_department_rankings(session_factory, question, first, words):
+    answer = session_factory().ask(question)
+    assert answer.departments[0] == first
+    assert words in answer.text

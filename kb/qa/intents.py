@@ -146,8 +146,29 @@ def rule_ordinal(turn: Turn) -> Answer | None:
     if not 1 <= q.ordinal <= len(ctx.tasks):
         return Answer(q.raw, "item", f"上一个回答只有 {len(ctx.tasks)} 项，没有第{q.ordinal}项。", tasks=[])
     task = ctx.tasks[q.ordinal - 1]
-    ask = q.item_ask or "text"
-    head = f"第{q.ordinal}项是 {task.label} {task_head(task)}。"
+    return _item_answer(turn, task, f"第{q.ordinal}项是 {task.label} {task_head(task)}。")
+
+
+def rule_label(turn: Turn) -> Answer | None:
+    """三（一）2是什么 / 三（三）4谁牵头 / 三（四）4的目标: a task cited by its label."""
+    q = turn.q
+    if not q.label:
+        return None
+    hits = [t for t in turn.plan.tasks if fold(t.label) == q.label]
+    if not hits:
+        return Answer(q.raw, "item", f"方案中没有标号为 {q.label} 的条目。")
+    if len(hits) > 1:  # several plans in the corpus: list them all
+        turn.ctx.tasks = hits
+        lines = [f"标号 {q.label} 在 {len(hits)} 个方案中都有："] + numbered(hits)
+        return Answer(q.raw, "item_text", "\n".join(lines), tasks=hits, departments=_departments_of(hits))
+    turn.ctx.tasks = hits
+    return _item_answer(turn, hits[0], f"{hits[0].label} {task_head(hits[0])}。")
+
+
+def _item_answer(turn: Turn, task: Task, head: str) -> Answer:
+    """One task's deadline, targets, departments or text, as the question asks."""
+    q = turn.q
+    ask = q.item_ask or ("departments" if "who" in q.flags or q.roles else "text")
     if ask == "deadline":
         if task.deadlines:
             body = "时限：" + "；".join(f"{d.text}（{_deadline_words(d)}）" for d in task.deadlines) + "。"
@@ -205,6 +226,8 @@ def rule_department(turn: Turn) -> Answer | None:
         return None  # "交通局的xx什么时候…": a topic question that names a department in passing
     if len(names) > 1:
         return _joint(turn, names, role)
+    if len({r for r in q.roles if r != "any"}) > 1:
+        role = "any"  # 牵头和配合的任务各有多少: the duty list shows both groups
     return _duties(turn, names[0], role)
 
 
@@ -574,6 +597,8 @@ def rule_topic_list(turn: Turn) -> Answer | None:
     words = _topic_words(turn)
     if not words or q.departments:
         return None
+    if "who" in q.flags:
+        return None  # 秸秆禁烧涉及哪些部门: a who question, however it is worded
     marked = bool(q.flags & {"topic_before", "topic_after", "topic_mark"})
     listing = "list" in q.flags and not q.flags & {"who", "when"}
     bare = not q.flags & {"who", "when", "target", "count"} and not q.roles
@@ -634,12 +659,37 @@ def rule_department_list(turn: Turn) -> Answer | None:
     from kb.duties import department_counts
 
     q = turn.q
-    if q.departments or _topic_words(turn) or "who" not in q.flags:
+    if q.departments or _topic_words(turn) or not q.flags & {"who", "ranking"}:
         return None
-    rows = department_counts(turn.plan)
-    lines = [f"方案涉及的部门共 {len(rows)} 个（牵头/配合/负责/按职责分工负责 项数）："]
+    if "who" in q.flags and not q.flags & {"ranking", "count", "list"}:
+        return None
+    rows = [(n, c) for n, c in department_counts(turn.plan) if c["total"]]
+    role = q.role if q.role in ROLES else None
+    subs = turn.plan.subunits()
+    main = [n for n, _ in rows if n not in subs]
+    under = "、".join(f"{n}（属{subs[n]}）" for n, _ in rows if n in subs)
+    lines = [f"方案给 {len(main)} 个部门（单位）分配了任务" + (f"，另有下属单位 {under}" if under else "")
+             + "（牵头/配合/单独负责/按职责分工负责 项数）："]
+    if role:
+        rows.sort(key=lambda row: -row[1][role])
+        top = [n for n, c in rows if c[role] == rows[0][1][role]]
+        lines.insert(0, f"{ROLE_WORDS[role]}任务最多的是{'、'.join(top)}（{rows[0][1][role]} 项）。")
     lines.extend(f"{name}：{c['lead']}/{c['support']}/{c['sole']}/{c['shared']}" for name, c in rows)
     return Answer(q.raw, "department_list", "\n".join(lines), departments=[n for n, _ in rows])
+
+
+def rule_all_targets(turn: Turn) -> Answer | None:
+    """有哪些量化指标 / 目标有哪些数值: every numeric target of the plan."""
+    q, plan = turn.q, turn.plan
+    if q.departments or _topic_words(turn) or "target" not in q.flags or q.overview == "goals" and "list" not in q.flags:
+        return None
+    if not any(w in q.text for w in ("量化", "指标", "数值", "具体目标", "目标值")):
+        return None
+    pairs = [(t, tg) for t in plan.tasks for tg in t.targets]
+    tasks = list({t.id: t for t, _ in pairs}.values())
+    lines = [f"方案的量化目标共 {len(pairs)} 项："] + [target_line(t, tg) for t, tg in pairs]
+    turn.ctx.tasks = tasks
+    return Answer(q.raw, "target_list", "\n".join(lines), tasks=tasks, targets=[(t.id, tg) for t, tg in pairs])
 
 
 def rule_all_tasks(turn: Turn) -> Answer | None:
@@ -675,15 +725,17 @@ RULES = (
     rule_empty,
     rule_pending_choice,
     rule_ordinal,
+    rule_label,
     rule_department,
     rule_date_list,
     rule_role_kind,
     rule_context,
+    rule_all_targets,
     rule_overview,
+    rule_department_list,
     rule_target,
     rule_topic_deadline,
     rule_topic_list,
     rule_topic_who,
-    rule_department_list,
     rule_all_tasks,
 )

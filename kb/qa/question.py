@@ -24,6 +24,8 @@ _DATE = re.compile(
     r"(?P<end>年底|年末|底|末|年内|内)?(?P<post>前|之前|以前|为止|止|以内|之内|起|以后|之后|开始)?"
 )
 _ORDINAL = re.compile(r"第(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})(?P<unit>项|个|条|件|点)?")
+#: A label as officials cite it (三（一）2, 四（三）), folded: 三(一)2.
+_LABEL = re.compile(r"[一二三四五六七八九十]{1,3}\([一二三四五六七八九十]{1,3}\)\d{0,3}")
 _SINGLE_ENDINGS = "局委办厅部院处"
 #: A name never starts so: 哪个部门, 一个部门, 该单位 … are ways of asking, not names.
 _NOT_A_NAME_START = "个哪该这那某一每各本此其"
@@ -65,6 +67,8 @@ class Question:
     """Year or date named, if any."""
     ordinal: int | None = None
     """``第N项``: N, if any."""
+    label: str | None = None
+    """A task label cited in the question (三（一）2), folded, if any."""
     item_ask: str | None = None
     """With an ordinal: what is asked of the item (deadline, target, departments, text)."""
     topic: list[str] = field(default_factory=list)
@@ -106,7 +110,7 @@ class Lexicon:
         for role, words in voc.roles.items():
             for w in words:
                 add(w, "role", role)
-        for key in ("count", "joint", "who", "when", "pronouns", "stopwords", "joiners"):
+        for key in ("count", "joint", "who", "when", "pronouns", "stopwords", "joiners", "ranking"):
             for w in voc.words[key]:
                 add(w, key, "")
         for w in voc.topic_before:
@@ -134,6 +138,14 @@ class Lexicon:
             if kinds:
                 return word, kinds
         return None
+
+
+def _item_ask(rest: str, voc: Vocabulary) -> str | None:
+    """What is asked of one item (时限, 目标, 谁牵头, 内容)."""
+    for ask in ("deadline", "target", "departments", "text"):
+        if any(w in rest for w in voc.item_asks[ask]):
+            return ask
+    return None
 
 
 def _cn_number(s: str) -> int | None:
@@ -217,18 +229,20 @@ def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Quest
         q.date = _read_date(m)
         for k in range(m.start(), m.end()):
             consumed[k] = True
-    m = _ORDINAL.search(text)
+    m = _LABEL.search(text)
+    if m:
+        q.label = m.group(0)
+        for k in range(m.start(), m.end()):
+            consumed[k] = True
+        q.item_ask = _item_ask(text[:m.start()] + text[m.end():], voc)
+    m = None if q.label else _ORDINAL.search(text)
     if m:
         n = _cn_number(m.group("n"))
         if n:
             q.ordinal = n
             for k in range(m.start(), m.end()):
                 consumed[k] = True
-            rest = text[m.end():]
-            for ask in ("deadline", "target", "departments", "text"):
-                if any(w in rest for w in voc.item_asks[ask]):
-                    q.item_ask = ask
-                    break
+            q.item_ask = _item_ask(text[m.end():], voc)
     # Scan: longest known word at each position; what is left forms the topic chunks.
     pieces: list[tuple[int, int]] = []  # spans of leftover text
     start = None
@@ -271,7 +285,7 @@ def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Quest
                 q.flags.add("pronoun")
             elif kind == "respectively":
                 q.flags.add("respectively")
-            elif kind in ("count", "joint", "who", "when"):
+            elif kind in ("count", "joint", "who", "when", "ranking"):
                 q.flags.add(kind)
         if any(k == "dept" for k, _ in kinds):
             # A department name is one piece of its own for ordering; nothing of it is topic.
@@ -301,6 +315,9 @@ def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Quest
 
     found: list[tuple[int, str]] = list(mentions)
     for pos, chunk, marked in chunks:
+        if chunk in voc.words["generic_departments"]:
+            q.flags.add("who")  # 多少个部门: asks about departments, names none
+            continue
         dept = None if marked else _department_chunk(chunk, voc, resolve)
         if dept is None:
             if _meaningful(chunk):
