@@ -40,10 +40,10 @@ def filter_departments(names: list[str], typed: str, plan) -> tuple[list[str], s
     res = resolve_department(typed, plan)
     if res.ok:
         target = res.name if res.name in names else None
-        if target and target not in hits:
-            hits.insert(0, target)
-        hint = "" if res.how == "exact" or not target else f"“{typed}” → {target}"
-        return hits, hint
+        if not target or target in hits:
+            return hits, ""
+        # An alias or a typo: say what it was read as, so the list's first line is no surprise.
+        return [target, *hits], f"“{typed}” → {target}"
     if hits:
         return hits, ""
     if res.how == "ambiguous":
