@@ -550,7 +550,8 @@ def _drop(word: str, scopes: list[str]) -> str:
 def topic_matches(turn: Turn, words: list[str], tasks: list[Task]) -> list[Task]:
     """Tasks whose folded text holds, for every word, the word or one of its synonyms (exhaustive)."""
     groups = [turn.voc.synonyms(w) for w in words]
-    return [t for t in tasks if all(any(s in turn.folded[t.id] for s in g) for g in groups)]
+    need = any if "topic_any" in turn.q.flags else all
+    return [t for t in tasks if need(any(s in turn.folded[t.id] for s in g) for g in groups)]
 
 
 def rule_topic_deadline(turn: Turn) -> Answer | None:

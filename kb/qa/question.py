@@ -60,7 +60,8 @@ class Question:
     roles: list[str] = field(default_factory=list)
     """Roles named, in order (lead, support, sole, shared, implied, any)."""
     flags: set[str] = field(default_factory=set)
-    """Kinds of words present: count, joint, who, when, due, target, pronoun, opener, topic_before, topic_after, respectively, list."""
+    """Kinds of words present: count, joint, who, when, due, target, pronoun, opener, topic_before, topic_after,
+    topic_mark, topic_any (topic words joined by 和/、), respectively, list, ranking."""
     overview: str | None = None
     """Overview kind asked for (requirements, goals, measures), if any."""
     date: DateAsk | None = None
@@ -127,7 +128,7 @@ class Lexicon:
         """Word → [(kind, value)]."""
         self.max_len = max((len(w) for w in entries), default=1)
         """Longest word."""
-        self.single_removable = frozenset(voc.words["separators"])
+        self.single_removable = frozenset(voc.words["separators"]) | {w for w in voc.words["joiners"] if len(w) == 1}
         """Single characters that split topic words wherever they stand."""
 
     def longest(self, text: str, i: int) -> tuple[str, list[tuple[str, str]]] | None:
@@ -298,6 +299,7 @@ def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Quest
 
     edge_words = set(voc.words["stopwords"]) | {w for ws in voc.roles.values() for w in ws} | set(voc.words["pronouns"])
     edge_words |= set(voc.words["count"]) | set(voc.words["suffixes"]) | set(voc.words["separators"])
+    pieces = _join_split_names(text, pieces, lexicon, voc, resolve)
     chunks: list[tuple[int, str, bool]] = []  # (position, chunk, marked as topic)
     for a, b in pieces:
         chunk = text[a:b]
@@ -314,6 +316,7 @@ def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Quest
         q.flags.add("topic_mark")
 
     found: list[tuple[int, str]] = list(mentions)
+    last_end = None
     for pos, chunk, marked in chunks:
         if chunk in voc.words["generic_departments"]:
             q.flags.add("who")  # 多少个部门: asks about departments, names none
@@ -321,7 +324,10 @@ def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Quest
         dept = None if marked else _department_chunk(chunk, voc, resolve)
         if dept is None:
             if _meaningful(chunk):
+                if q.topic and last_end is not None and any(j in text[last_end:pos] for j in "和与及或、,/"):
+                    q.flags.add("topic_any")  # 秸秆和扬尘相关的任务: either word
                 q.topic.append(chunk)
+                last_end = pos + len(chunk)
         elif dept.ok:
             found.append((pos, dept.name))
         else:
@@ -340,6 +346,22 @@ def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Quest
         if roles and name in q.departments:
             q.department_roles.setdefault(name, roles[0])
     return q
+
+
+def _join_split_names(text: str, pieces: list[tuple[int, int]], lexicon: Lexicon, voc: Vocabulary, resolve):
+    """Rejoin pieces a separator split inside a mistyped name (市经济和信息局 → one piece)."""
+    out: list[tuple[int, int]] = []
+    for a, b in pieces:
+        if out:
+            pa, pb = out[-1]
+            gap = text[pb:a]
+            if gap and len(gap) == 1 and gap in lexicon.single_removable:
+                res = _department_chunk(text[pa:b], voc, resolve)
+                if res is not None and res.ok:
+                    out[-1] = (pa, b)
+                    continue
+        out.append((a, b))
+    return out
 
 
 def _trim(chunk: str, edge_words: set[str], q: Question, voc: Vocabulary) -> tuple[str, int]:
