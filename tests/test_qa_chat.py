@@ -60,7 +60,7 @@ CONVERSATIONS = {
 def test_conversation(plan, name):
     from kb.qa import Session
 
-    session = Session(plan=plan)
+    session = Session(plan=plan, strict=True)
     for question, intent, expected in CONVERSATIONS[name]:
         answer = session.ask(question)
         assert answer.intent == intent, (question, answer.text)
@@ -71,7 +71,7 @@ def test_conversation(plan, name):
 def test_ambiguous_answer_names_the_candidates(plan):
     from kb.qa import Session
 
-    answer = Session(plan=plan).ask("市务局牵头哪些任务")
+    answer = Session(plan=plan, strict=True).ask("市务局牵头哪些任务")
     assert answer.candidates == ["市水务局", "市商务局"]
     assert "市水务局" in answer.text and "市商务局" in answer.text
     assert answer.tasks == []
@@ -80,7 +80,7 @@ def test_ambiguous_answer_names_the_candidates(plan):
 def test_unknown_department_says_so(plan):
     from kb.qa import Session
 
-    answer = Session(plan=plan).ask("市教育局牵头哪些任务")
+    answer = Session(plan=plan, strict=True).ask("市教育局牵头哪些任务")
     assert "方案没有给“市教育局”分配任务" in answer.text
     assert answer.to_dict()["tasks"] == []
 
@@ -89,7 +89,7 @@ def test_answer_order_is_the_numbered_order(plan):
     """a.tasks is in answer order: the n-th line of the text is the n-th task."""
     from kb.qa import Session
 
-    answer = Session(plan=plan).ask("城管局负责什么")
+    answer = Session(plan=plan, strict=True).ask("城管局负责什么")
     numbered = [line for line in answer.text.splitlines() if line[:1].isdigit()]
     assert [line.split(" ")[1] for line in numbered] == [t.label for t in answer.tasks]
     assert answer.roles[answer.tasks[0].id] == ["lead"]
@@ -132,7 +132,7 @@ BAD_INPUT = [
 def test_bad_input_never_raises(plan, text):
     from kb.qa import Session
 
-    session = Session(plan=plan)
+    session = Session(plan=plan, strict=True)
     session.ask("交通局牵头哪些任务")  # with context, too
     answer = session.ask(text)
     assert answer.text
@@ -146,4 +146,20 @@ def test_bad_input_never_raises(plan, text):
 def test_non_string_question_is_read_as_text(plan):
     from kb.qa import Session
 
-    assert Session(plan=plan).ask(None).intent == "help"
+    assert Session(plan=plan, strict=True).ask(None).intent == "help"
+
+
+def test_a_failing_rule_does_not_end_the_conversation(plan, monkeypatch):
+    from kb.qa import Session, intents
+
+    def broken(turn):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(intents, "RULES", (broken,))
+    notices = []
+    session = Session(plan=plan, notice=notices.append)
+    answer = session.ask("秸秆禁烧由谁负责")
+    assert answer.exact is False and answer.intent == "search"
+    assert len(notices) == 1 and "RuntimeError: boom" in notices[0]
+    with pytest.raises(RuntimeError):
+        Session(plan=plan, strict=True).ask("秸秆禁烧由谁负责")

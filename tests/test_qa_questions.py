@@ -286,7 +286,7 @@ QUESTIONS = [
 def session_factory(plan):
     from kb.qa import Session
 
-    return lambda: Session(plan=plan)
+    return lambda: Session(plan=plan, strict=True)
 
 
 def test_question_set_has_no_duplicates():

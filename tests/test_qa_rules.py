@@ -145,7 +145,7 @@ READS = [
 def session(plan):
     from kb.qa import Session
 
-    return Session(plan=plan)
+    return Session(plan=plan, strict=True)
 
 
 @pytest.mark.parametrize("question,departments,role,flags,topic", READS)
@@ -237,7 +237,7 @@ HAND = [
 def test_hand_plan(question, intent, labels, words):
     from kb.qa import Session
 
-    answer = Session(plan=_hand_plan()).ask(question)
+    answer = Session(plan=_hand_plan(), strict=True).ask(question)
     assert answer.intent == intent, answer.text
     assert [t.label for t in answer.tasks] == labels, answer.text
     for w in words:
@@ -251,7 +251,7 @@ def test_hand_plan(question, intent, labels, words):
 def test_hand_plan_follow_ups():
     from kb.qa import Session
 
-    s = Session(plan=_hand_plan())
+    s = Session(plan=_hand_plan(), strict=True)
     assert [t.label for t in s.ask("城管局牵头哪些任务").tasks] == ["三（一）4"]
     a = s.ask("第一项的目标")
     assert a.intent == "item_target" and "85%" in a.text and "70%" in a.text

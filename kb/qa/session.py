@@ -8,6 +8,7 @@ department question never imports whoosh or jieba.
 from __future__ import annotations
 
 import sys
+import threading
 
 from kb.qa.answer import Answer
 from kb.qa.text import fold
@@ -20,13 +21,16 @@ def _stderr_notice(msg: str) -> None:
 class Session:
     """Answers questions about one plan (a corpus), remembering the previous turns."""
 
-    def __init__(self, corpus=None, plan=None, *, notice=_stderr_notice) -> None:
+    def __init__(self, corpus=None, plan=None, *, notice=_stderr_notice, strict: bool = False) -> None:
+        self.strict = strict
+        """Let an unexpected error in a rule propagate (tests) instead of answering with the fallback."""
         self.corpus = corpus
         """The corpus path given (None: $KB_CORPUS or the bundled plan)."""
         self._plan = plan
         self.notice = notice
         """Called with one line when something the user should know happens (a broken index rebuilt)."""
         self._index = None
+        self._index_lock = threading.Lock()
         self._voc = None
         self._lexicon = None
         self._folded: dict[str, str] | None = None
@@ -75,9 +79,12 @@ class Session:
     def ensure_index(self, progress=None):
         """Open the search index, building it first if needed; ``progress(msg)`` hears about a build."""
         if self._index is None:
-            from kb.qa.index import open_index
+            # The TUI builds from a worker thread while questions may arrive: one build only.
+            with self._index_lock:
+                if self._index is None:
+                    from kb.qa.index import open_index
 
-            self._index = open_index(self.plan, progress=progress, notice=self.notice)
+                    self._index = open_index(self.plan, progress=progress, notice=self.notice)
         return self._index
 
     def close(self) -> None:
@@ -104,15 +111,44 @@ class Session:
         return read_question(question or "", self.vocabulary, self._lex(), self._resolve)
 
     def ask(self, question: str) -> Answer:
-        """Answer ``question`` (never raises for odd input: an unreadable question gets the help text)."""
-        from kb.qa.intents import ANSWER_AGAIN, KEEPS_DEPARTMENT, RULES, Turn, rule_search
+        """Answer ``question`` (never raises for odd input: an unreadable question gets the help text).
+
+        A bug in a rule must not end a ``kb chat`` session: unless ``strict``, it
+        is reported through ``notice`` and the question gets the full-text fallback.
+        KbError (a broken corpus or vocabulary file) is the user's to fix and propagates.
+        """
+        from kb.errors import KbError
 
         if not isinstance(question, str):
             question = "" if question is None else str(question)
+        if self.strict:
+            return self._ask(question)
+        try:
+            return self._ask(question)
+        except KbError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - see docstring
+            self.notice(f"internal error answering {question[:40]!r} ({exc.__class__.__name__}: {exc}); showing search results")
+            self.context = type(self.context)()
+            try:
+                from kb.qa.intents import rule_search
+
+                return rule_search(self._turn(self.read(question), None))
+            except Exception:  # noqa: BLE001
+                return Answer(question, "error", "抱歉，这个问题没能处理，请换一种问法。", exact=False)
+
+    def _turn(self, q, pending):
+        from kb.qa.intents import Turn
+
+        return Turn(q, self.plan, self.vocabulary, self.context, self.ensure_index, self._folded_texts(), pending)
+
+    def _ask(self, question: str) -> Answer:
+        from kb.qa.intents import ANSWER_AGAIN, KEEPS_DEPARTMENT, RULES, rule_search
+
         q = self.read(question)
         pending = self.context.pending
         self.context.pending = None
-        turn = Turn(q, self.plan, self.vocabulary, self.context, self.ensure_index, self._folded_texts(), pending)
+        turn = self._turn(q, pending)
         for rule in RULES:
             answer = rule(turn)
             if answer is ANSWER_AGAIN:
