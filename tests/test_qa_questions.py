@@ -178,6 +178,8 @@ QUESTIONS = [
     ("哪些任务是单独负责的", "role_sole", "三（一）20"),
     # --- who is responsible for a topic
     ("谁负责秸秆禁烧", "topic_who", "三（五）3"),
+    ("扬尘由谁负责", "topic_who", "三（四）1 三（四）3 三（四）5 三（四）6"),  # every title on 扬尘
+    ("VOCs治理由谁负责", "topic_who", "三（一）10"),
     ("秸秆禁烧是哪个部门的职责", "topic_who", "三（五）3"),
     ("散乱污企业整治的牵头部门是哪个", "topic_who", "三（一）4"),
     ("秸秆禁烧由谁负责", "topic_who", "三（五）3"),

@@ -580,10 +580,15 @@ def rule_topic_deadline(turn: Turn) -> Answer | None:
                   departments=task.departments("any"))
 
 
+def _titled(turn: Turn, words: list[str]) -> list[Task]:
+    """Tasks whose title holds every topic word (or a synonym)."""
+    return [t for t in responsibility_tasks(turn.plan)
+            if t.title and all(any(s in fold(t.title) for s in turn.voc.synonyms(w)) for w in words)]
+
+
 def _best_task(turn: Turn, words: list[str]) -> Task | None:
-    """The task that best matches the topic words: a title holding them all, else the top search hit."""
-    tasks = responsibility_tasks(turn.plan)
-    titled = [t for t in tasks if t.title and all(any(s in fold(t.title) for s in turn.voc.synonyms(w)) for w in words)]
+    """The task that best matches the topic words: the one title holding them all, else the top search hit."""
+    titled = _titled(turn, words)
     if len(titled) == 1:
         return titled[0]
     hits = turn.index().search(" ".join(words), limit=3, kinds=("task",))
@@ -636,19 +641,29 @@ def rule_topic_who(turn: Turn) -> Answer | None:
     words = _topic_words(turn)
     if not words or q.departments or not ("who" in q.flags or q.roles):
         return None
-    task = _best_task(turn, words)
-    if task is None:
+    # Several titles on the topic (扬尘由谁负责): each of them, with its departments.
+    tasks = _titled(turn, words)
+    if len(tasks) != 1:
+        best = _best_task(turn, words) if not tasks else None
+        tasks = tasks or ([best] if best else [])
+    if not tasks:
         return None
     role = q.role if q.role in ROLES else None
+    topic = "、".join(words)
     lines = []
-    if role and getattr(task, role):
-        lines.append(f"{'、'.join(words)}的{ROLE_NAMES[role]}单位：{'、'.join(_with_subunits(task, role))}。")
-    lines.append(f"{task.label} {task_head(task)}：{describe(task) or '方案未写明责任单位'}")
-    if task.implied:
-        lines.append(f"（{'、'.join(task.implied)}负责落实）")
-    ctx.tasks, ctx.topic = [task], words
-    roles = {task.id: [r for r in ROLES if getattr(task, r)]}
-    return Answer(q.raw, "topic_who", "\n".join(lines), tasks=[task], departments=task.departments("any"), roles=roles)
+    if len(tasks) > 1:
+        lines.append(f"标题涉及“{topic}”的任务共 {len(tasks)} 项，责任单位如下：")
+    for n, task in enumerate(tasks, 1):
+        number = f"{n}. " if len(tasks) > 1 else ""
+        if role and getattr(task, role) and len(tasks) == 1:
+            lines.append(f"{topic}的{ROLE_NAMES[role]}单位：{'、'.join(_with_subunits(task, role))}。")
+        lines.append(f"{number}{task.label} {task_head(task)}：{describe(task) or '方案未写明责任单位'}")
+    implied = tasks[0].implied
+    if implied and all(t.implied == implied for t in tasks):
+        lines.append(f"（{'、'.join(implied)}负责落实）")
+    ctx.tasks, ctx.topic = tasks, words
+    roles = {t.id: [r for r in ROLES if getattr(t, r)] for t in tasks}
+    return Answer(q.raw, "topic_who", "\n".join(lines), tasks=tasks, departments=_departments_of(tasks), roles=roles)
 
 
 def _with_subunits(task: Task, role: str) -> list[str]:
