@@ -257,6 +257,12 @@ def test_hand_plan_follow_ups():
     assert a.intent == "item_target" and "85%" in a.text and "70%" in a.text
     a = s.ask("第一项的时限")
     assert a.intent == "item_deadline" and "到2020年" in a.text
+    a = s.ask("目标是多少？")
+    assert a.intent == "context_target" and "85%" in a.text and [t.label for t in a.tasks] == ["三（一）4"]
+    a = s.ask("加大道路清扫保洁力度由谁负责")
+    assert a.intent == "topic_who"
+    a = s.ask("目标是多少")
+    assert a.intent == "context_target" and "70%" in a.text
     s.ask("PM2.5要下降多少")
     a = s.ask("什么时候完成")
     assert a.intent == "context_deadline" and "到2020年" in a.text

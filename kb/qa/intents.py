@@ -217,6 +217,8 @@ def rule_department(turn: Turn) -> Answer | None:
             return Answer(q.raw, "department_unknown", text, candidates=list(res.candidates))
         if not _follow_up(q) or not ctx.departments or not (q.roles or "count" in q.flags):
             return None
+        if not q.roles and _asks_target(turn):
+            return None  # 目标是多少: about the listed tasks, not a count
         names = list(ctx.departments)
         role = q.role or ctx.role or "any"
     else:
@@ -229,6 +231,12 @@ def rule_department(turn: Turn) -> Answer | None:
     if len({r for r in q.roles if r != "any"}) > 1:
         role = "any"  # 牵头和配合的任务各有多少: the duty list shows both groups
     return _duties(turn, names[0], role)
+
+
+def _asks_target(turn: Turn) -> bool:
+    """A target word other than the bare 多少 a count also uses (目标, 比例, 下降 …)."""
+    count = set(turn.voc.words["count"])
+    return any(w in turn.q.text for w in turn.voc.words["target"] if w not in count)
 
 
 def _follow_up(q: Question) -> bool:
