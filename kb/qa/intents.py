@@ -470,9 +470,7 @@ def rule_context(turn: Turn) -> Answer | None:
     q, ctx = turn.q, turn.ctx
     if q.departments or _topic_words(turn) or not ctx.tasks or not _follow_up(q):
         return None
-    tasks = ctx.tasks[:5] if len(ctx.tasks) <= 5 else None
-    if tasks is None:
-        return None
+    tasks = ctx.tasks
     if "target" in q.flags and any(t.targets for t in tasks):
         pairs = [(t.id, tg) for t in tasks for tg in t.targets]
         lines = [f"量化目标共 {len(pairs)} 项："] + [target_line(t, tg) for t in tasks for tg in t.targets]
