@@ -101,7 +101,7 @@ def target_line(task: Task, tg) -> str:
     year = tg.year or _task_year(task)
     if year:
         extra.append(f"到{year}年")
-    extra.append(f"{'预期（力争）目标' if tg.stretch else '约束目标'}，比较：{tg.comparator}{value}")
+    extra.append(f"{'力争目标' if tg.stretch else '目标'}：{tg.comparator}{value}")
     return f"{task.label} " + "：".join(parts) + "（" + "，".join(extra) + "）"
 
 
@@ -318,11 +318,18 @@ def _duties(turn: Turn, name: str, role: str) -> Answer:
         word = what if role != "any" else ROLE_WORDS[only]
         lines = [f"{shown}{word}的任务{scope}共 {len(tasks)} 项："]
         if only == "implied" and role in ("implied", "any"):
-            lines[0] = (f"{shown}要落实的任务{scope}共 {len(tasks)} 项：方案写明“各项工作均需各区县政府、高新区管委会落实”，"
-                        f"即三、重点任务的全部任务：")
+            lines[0] = f"{shown}要落实的任务{scope}共 {len(tasks)} 项" + _implied_note(tasks, name) + "："
         lines.extend(numbered(tasks, exclude=name if only != "implied" else None, deadlines=show_deadlines))
     ctx.tasks = tasks
     return Answer(q.raw, intent, "\n".join(lines), departments=[name], tasks=tasks, roles=roles)
+
+
+def _implied_note(tasks: list[Task], name: str) -> str:
+    """Where the plan says so: its note (各项工作均需…落实) and the part(s) it covers."""
+    note = next((n for t in tasks for n in t.notes if name in n), None)
+    parts = list(dict.fromkeys(f"{t.part}、{t.part_title}" for t in tasks))
+    said = f"（方案写明“{note}”" if note else "（方案的说明"
+    return f"{said}，即{'、'.join(parts)}的各项任务）"
 
 
 def _joint(turn: Turn, names: list[str], role: str) -> Answer:
