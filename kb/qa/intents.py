@@ -340,7 +340,7 @@ def _joint(turn: Turn, names: list[str], role: str) -> Answer:
     what = ROLE_WORDS[role]
     intent = "department_count" if "count" in q.flags else "joint_tasks"
     if "respectively" in q.flags:
-        lines, tasks, roles = [], [], {}
+        lines, tasks, roles, listed = [], [], {}, []
         n = 1
         for name in names:
             ts, _ = _filter_topic(turn, per[name])
@@ -348,12 +348,13 @@ def _joint(turn: Turn, names: list[str], role: str) -> Answer:
             lines.append(f"【{name}】{what}的任务共 {len(ts)} 项：")
             lines.extend(numbered(ts, n))
             n += len(ts)
+            listed.extend(ts)
             for t in ts:
                 if t.id not in roles:
                     tasks.append(t)
                 roles.setdefault(t.id, [])
                 roles[t.id] = sorted(set(roles[t.id]) | set(t.roles_of(name)), key=_role_order)
-        ctx.tasks = tasks
+        ctx.tasks = listed  # numbered as shown: a task of both lists has two numbers
         return Answer(q.raw, "departments_each", "\n".join(lines), departments=names, tasks=tasks, roles=roles)
     common_ids = set.intersection(*({t.id for t in ts} for ts in per.values()))
     tasks = [t for t in per[names[0]] if t.id in common_ids]
