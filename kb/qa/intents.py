@@ -479,7 +479,7 @@ def rule_context(turn: Turn) -> Answer | None:
     if q.departments or _topic_words(turn) or not ctx.tasks or not _follow_up(q):
         return None
     tasks = ctx.tasks
-    if "target" in q.flags and any(t.targets for t in tasks):
+    if _asks_target(turn) and any(t.targets for t in tasks):
         pairs = [(t.id, tg) for t in tasks for tg in t.targets]
         lines = [f"量化目标共 {len(pairs)} 项："] + [target_line(t, tg) for t in tasks for tg in t.targets]
         return Answer(q.raw, "context_target", "\n".join(lines), tasks=[t for t in tasks if t.targets], targets=pairs)
@@ -577,10 +577,11 @@ def rule_topic_deadline(turn: Turn) -> Answer | None:
     task = _best_task(turn, words)
     if task is None:
         return None
-    tokens = [w for w in turn.index().tokens(" ".join(words)) if len(w) > 1] or words
-    chosen = [d for d in task.deadlines
-              if d.clause < len(task.clauses) and any(w in fold(task.clauses[d.clause]) for w in tokens)]
-    chosen = chosen or list(task.deadlines)
+    # The deadlines of the clauses closest to the topic words (a task may set several).
+    scored = [(_score(words, fold(task.clauses[d.clause])) if d.clause < len(task.clauses) else 0.0, d)
+              for d in task.deadlines]
+    best = max((sc for sc, _ in scored), default=0.0)
+    chosen = [d for sc, d in scored if sc == best] if best > 0 else list(task.deadlines)
     head = f"{task.label} {task_head(task)}（{describe(task)}）"
     if chosen:
         text = f"{'、'.join(words)}的时限：" + "；".join(f"{d.text}（{_deadline_words(d)}）" for d in chosen) + f"。\n出处：{head}"
