@@ -714,7 +714,7 @@ def rule_all_targets(turn: Turn) -> Answer | None:
     q, plan = turn.q, turn.plan
     if q.departments or _topic_words(turn) or "target" not in q.flags or q.overview == "goals" and "list" not in q.flags:
         return None
-    if not any(w in q.text for w in ("量化", "指标", "数值", "具体目标", "目标值")):
+    if not any(w in q.text for w in turn.voc.words["target_list"]):
         return None
     pairs = [(t, tg) for t in plan.tasks for tg in t.targets]
     tasks = list({t.id: t for t, _ in pairs}.values())

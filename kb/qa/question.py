@@ -123,7 +123,8 @@ class Lexicon:
                 add(w, "overview", kind)
         for w in voc.words["separators"]:
             add(w, "sep")
-        add("分别", "respectively")
+        for w in voc.words["respectively"]:
+            add(w, "respectively")
         self.entries = entries
         """Word → [(kind, value)]."""
         self.max_len = max((len(w) for w in entries), default=1)
@@ -294,7 +295,7 @@ def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Quest
         i += len(word)
     if start is not None:
         pieces.append((start, len(text)))
-    if any(w in text for w in ("哪些", "有什么", "什么", "列出", "列举", "清单", "名单")):
+    if any(w in text for w in voc.words["list"]):
         q.flags.add("list")
 
     edge_words = set(voc.words["stopwords"]) | {w for ws in voc.roles.values() for w in ws} | set(voc.words["pronouns"])
