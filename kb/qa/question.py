@@ -26,9 +26,6 @@ _DATE = re.compile(
 _ORDINAL = re.compile(r"第(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})(?P<unit>项|个|条|件|点)?")
 #: A label as officials cite it (三（一）2, 四（三）), folded: 三(一)2.
 _LABEL = re.compile(r"[一二三四五六七八九十]{1,3}\([一二三四五六七八九十]{1,3}\)\d{0,3}")
-_SINGLE_ENDINGS = "局委办厅部院处"
-#: A name never starts so: 哪个部门, 一个部门, 该单位 … are ways of asking, not names.
-_NOT_A_NAME_START = "个哪该这那某一每各本此其"
 
 
 @dataclass(slots=True)
@@ -174,7 +171,7 @@ def _strip_edges(text: str, voc: Vocabulary, q: Question) -> str:
         changed = False
         for p in voc.words["prefixes"]:
             if text.startswith(p) and len(text) > len(p):
-                if p in ("那", "那么", "还有", "另外", "再问", "再问一下"):
+                if p in voc.words["openers"]:
                     q.flags.add("opener")
                 text = text[len(p):]
                 changed = True
@@ -402,7 +399,7 @@ def _meaningful(chunk: str) -> bool:
 
 def _department_chunk(chunk: str, voc: Vocabulary, resolve):
     """The Resolution of a leftover chunk that looks like a department name, else None (a topic)."""
-    if not (2 <= len(chunk) <= 24) or not any(is_cjk(c) for c in chunk) or chunk[0] in _NOT_A_NAME_START:
+    if not (2 <= len(chunk) <= 24) or not any(is_cjk(c) for c in chunk) or chunk[0] in voc.words["not_name_start"]:
         return None
     if any(chunk.endswith(e) for e in voc.words["department_endings"]):
         res = resolve(chunk)
@@ -411,7 +408,7 @@ def _department_chunk(chunk: str, voc: Vocabulary, resolve):
         return res  # unknown, but shaped like a department: say the plan has no tasks for it
     if len(chunk) >= 3:
         # A typo in the ending itself (市交通运输居): try the usual endings.
-        for e in _SINGLE_ENDINGS:
+        for e in (e for e in voc.words["department_endings"] if len(e) == 1):
             res = resolve(chunk[:-1] + e)
             if res.ok and res.how in ("exact", "alias"):
                 res.how = "fuzzy"
