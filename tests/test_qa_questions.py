@@ -180,6 +180,16 @@ QUESTIONS = [
     ("谁负责秸秆禁烧", "topic_who", "三（五）3"),
     ("扬尘由谁负责", "topic_who", "三（四）1 三（四）3 三（四）5 三（四）6"),  # every title on 扬尘
     ("VOCs治理由谁负责", "topic_who", "三（一）10"),
+    ("露天烧烤谁管", "topic_who", "三（一）15"),  # 露天 is more frequent elsewhere; 烧烤 decides
+    ("人工干预天气谁负责", "topic_who", "三（六）2"),
+    ("渣土运输谁负责", "topic_who", "三（四）3"),
+    ("加油站油气回收由谁负责", "topic_who", "三（一）14"),
+    ("汽修行业喷涂治理谁牵头", "topic_who", "三（一）13"),
+    ("散煤治理归谁管", "topic_who", "三（二）2"),
+    ("空气质量预报谁负责", "topic_who", "三（六）2"),
+    ("秸秆综合利用哪个部门牵头", "topic_who", "三（五）2"),
+    ("秸秆禁烧", "topic_tasks", "三（五）3"),
+    ("VOCs", "topic_tasks", T_VOCS),
     ("秸秆禁烧是哪个部门的职责", "topic_who", "三（五）3"),
     ("散乱污企业整治的牵头部门是哪个", "topic_who", "三（一）4"),
     ("秸秆禁烧由谁负责", "topic_who", "三（五）3"),

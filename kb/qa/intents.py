@@ -606,10 +606,26 @@ def _best_task(turn: Turn, words: list[str]) -> Task | None:
     titled = _titled(turn, words)
     if len(titled) == 1:
         return titled[0]
-    hits = turn.index().search(" ".join(words), limit=3, kinds=("task",))
+    hits = turn.index().search(" ".join(words), limit=10, kinds=("task",))
     if not hits:
         return None
-    return turn.plan.task(hits[0].task_id)
+    # BM25 favours a word repeated often (天气 ×10); officials mean the paragraph that
+    # holds most of their words, and the longest stretch of them, so rank on that first.
+    phrase = "".join(words)
+
+    def closeness(hit):
+        text = turn.folded[hit.task_id]
+        return (len(hit.terms), _longest_common(phrase, text), hit.score)
+
+    return turn.plan.task(max(hits, key=closeness).task_id)
+
+
+def _longest_common(phrase: str, text: str) -> int:
+    """Length of the longest piece of ``phrase`` found in ``text``."""
+    for length in range(len(phrase), 1, -1):
+        if any(phrase[i:i + length] in text for i in range(len(phrase) - length + 1)):
+            return length
+    return 0
 
 
 def rule_topic_list(turn: Turn) -> Answer | None:

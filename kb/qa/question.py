@@ -297,6 +297,7 @@ def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Quest
 
     edge_words = set(voc.words["stopwords"]) | {w for ws in voc.roles.values() for w in ws} | set(voc.words["pronouns"])
     edge_words |= set(voc.words["count"]) | set(voc.words["suffixes"]) | set(voc.words["separators"])
+    edge_words |= set(voc.words["who"]) | set(voc.words["when"])
     pieces = _join_split_names(text, pieces, lexicon, voc, resolve)
     chunks: list[tuple[int, str, bool]] = []  # (position, chunk, marked as topic)
     for a, b in pieces:
