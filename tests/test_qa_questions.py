@@ -150,6 +150,10 @@ QUESTIONS = [
     ("市发展改革委（市能源办）牵头哪些任务", "department_tasks", LEAD_NY),
     ("交通局牵头的任务有多少项？", "department_count", LEAD_JT),
     ("市交通运输局牵头任务数量", "department_count", LEAD_JT),
+    ("交通局牵头的任务数", "department_count", LEAD_JT),
+    ("交通局和公安局各牵头几项", "departments_each", LEAD_JT + " 三（三）5"),  # union of both lists, each listed
+    ("交通局和公安局分别配合哪些任务", "departments_each", " ".join(dict.fromkeys((SUPPORT_JT + " " + SUPPORT_GA).split()))),
+    ("交通局牵头公安局配合的任务", "joint_tasks", "三（三）1 三（三）2 三（三）9"),
     # --- a department and a topic together
     ("生态环境局牵头的VOCs任务", "department_tasks", "三（一）8 三（一）10 三（一）16 三（六）3"),
     ("交通局涉及扬尘的任务", "department_tasks", "三（四）1 三（四）2 三（四）3 三（四）6"),

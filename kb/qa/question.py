@@ -284,6 +284,10 @@ def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Quest
                 q.flags.add("pronoun")
             elif kind == "respectively":
                 q.flags.add("respectively")
+                inner = _role_in(word[1:], voc)  # 各牵头: 分别 and a role in one word
+                if inner:
+                    q.roles.append(inner)
+                    role_marks.append((i, inner))
             elif kind in ("count", "joint", "who", "when", "ranking"):
                 q.flags.add(kind)
         if any(k == "dept" for k, _ in kinds):
@@ -382,6 +386,14 @@ def _trim(chunk: str, edge_words: set[str], q: Question, voc: Vocabulary) -> tup
                 changed = True
                 break
     return chunk, shift
+
+
+def _role_in(word: str, voc: Vocabulary) -> str | None:
+    """The role whose word ``word`` is (牵头 → lead), if any."""
+    for role, words in voc.roles.items():
+        if word in words:
+            return role
+    return None
 
 
 def _note_role(word: str, q: Question, voc: Vocabulary) -> None:
