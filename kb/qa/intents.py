@@ -522,8 +522,10 @@ def rule_target(turn: Turn) -> Answer | None:
     words = _topic_words(turn)
     if not words or q.departments:
         return None
-    if "target" not in q.flags and not any(_score(words, fold(tg.metric)) >= 4 for t in plan.tasks for tg in t.targets):
+    if "target" not in q.flags:
         return None
+    if q.flags & {"who", "topic_mark", "list", "when"} and not _asks_target(turn):
+        return None  # 哪些任务涉及VOCs / 秸秆综合利用谁牵头: a list or a who-question, not a number
     pairs = [(t, tg) for t in plan.tasks for tg in t.targets]
     if not pairs:
         return None
