@@ -3,7 +3,7 @@
 ``RULES`` lists the rules in the order they run, like markdown-it's core chain.
 Each rule takes the ``ParseState`` and changes it in place:
 
-    cleanup → structure → split at tags → roles → implied → clauses → labels
+    cleanup → structure → split at tags → roles → implied → clauses → deadlines → targets → labels
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from kb.model import Document, Task
-from kb.parser import cleanup, roles, structure
+from kb.parser import cleanup, deadlines, roles, structure, targets
 from kb.registry import Registry, load_registry
 
 
@@ -155,6 +155,18 @@ def split_clauses(text: str) -> list[str]:
     return [s.strip() for s in out if s.strip()]
 
 
+def rule_deadlines(state: ParseState) -> None:
+    """Deadlines of every clause, rolled up to the task."""
+    for task in state.tasks:
+        deadlines.apply_deadlines(task)
+
+
+def rule_targets(state: ParseState) -> None:
+    """Numeric targets of every clause, rolled up to the task."""
+    for task in state.tasks:
+        targets.apply_targets(task)
+
+
 def rule_labels(state: ParseState) -> None:
     """Number paragraphs within their section (or part) and give each its label and id."""
     containers: dict[tuple[str, str | None], list[Task]] = {}
@@ -191,6 +203,8 @@ RULES: list[Callable[[ParseState], None]] = [
     rule_tasks,
     rule_implied,
     rule_clauses,
+    rule_deadlines,
+    rule_targets,
     rule_labels,
 ]
 
