@@ -50,8 +50,10 @@ def test_analyzer_positions_are_in_order():
 
     an = PlanAnalyzer(Segmenter(["秸秆", "禁烧"]))
     toks = [(t.text, t.pos) for t in an("秸秆禁烧", positions=True)]
-    assert [p for _, p in toks] == list(range(len(toks)))
-    assert [t for t, _ in toks] == ["秸", "秆", "秸秆", "禁", "烧", "禁烧"]
+    # a word shares the position of its first character; characters are consecutive
+    assert toks == [("秸秆", 0), ("秸", 0), ("秆", 1), ("禁烧", 2), ("禁", 2), ("烧", 3)]
+    toks = [(t.text, t.pos) for t in an("PM2.5年均", positions=True)]
+    assert toks == [("pm2.5", 0), ("年", 1), ("均", 2)]
 
 
 # ---------------------------------------------------------------- vocabulary files

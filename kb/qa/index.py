@@ -32,11 +32,11 @@ from whoosh.fields import ID, KEYWORD, TEXT, Schema
 from whoosh.query import And, Or, Phrase, Term
 
 from kb.errors import KbError
-from kb.qa.text import fold
+from kb.qa.text import fold, is_cjk
 from kb.qa.tokenizer import Segmenter, vocabulary_from_texts
 
 #: Bump when the schema, the analyzer or what is indexed changes.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 #: File written last into a finished build; an index folder without it is broken.
 MARKER = "kb-index.json"
@@ -52,7 +52,11 @@ class PlanAnalyzer(Analyzer):
     """Whoosh analyzer over ``Segmenter``: small, picklable, imports nothing heavy.
 
     Every CJK character is also emitted on its own, so a query token that occurs
-    in a paragraph as a substring always matches it.
+    in a paragraph as a substring always matches it.  A token's position is the
+    ordinal of the text unit it starts at (a CJK character or a Latin run such as
+    ``pm2.5``), numbered in order; a word shares the position of its first
+    character.  Consecutive units thus have consecutive positions whatever words
+    overlap them, which is what ``PlanIndex.phrase_ids`` relies on.
     """
 
     def __init__(self, segmenter: Segmenter) -> None:
@@ -65,16 +69,17 @@ class PlanAnalyzer(Analyzer):
                  start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
         t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         text = fold(value)
-        pos = start_pos
-        for tok, start, end in self._spans(text, mode):
+        unit = unit_positions(text)
+        # In position order (a word first, then the characters it starts with): positions never go back.
+        spans = sorted(self._spans(text, mode), key=lambda sp: (unit[sp[1]], -(sp[2] - sp[1])))
+        for tok, start, end in spans:
             t.text = tok
             t.boost = 1.0
             t.stopped = False
             if keeporiginal:
                 t.original = tok
             if positions:
-                t.pos = pos
-                pos += 1
+                t.pos = start_pos + unit[start]
             if chars:
                 t.startchar = start_char + start
                 t.endchar = start_char + end
@@ -93,6 +98,36 @@ class PlanAnalyzer(Analyzer):
             elif len(tok) == 1:
                 emitted_chars.add(start)
             yield tok, start, end
+
+
+def unit_positions(text: str) -> list[int]:
+    """For each character offset, the ordinal of its unit (a Latin/digit run counts as one)."""
+    out = [0] * len(text)
+    u = -1
+    prev_word = False
+    for i, ch in enumerate(text):
+        word = ch.isascii() and (ch.isalnum() or ch == ".")
+        if not (word and prev_word):
+            u += 1
+        out[i] = u
+        prev_word = word
+    return out
+
+
+def unit_tokens(segmenter: Segmenter, text: str) -> list[str]:
+    """The text as phrase units: each CJK character, each Latin/digit run (other characters dropped)."""
+    latin = {start: tok for tok, start, _ in segmenter.spans(text) if tok.isascii()}
+    out = []
+    i = 0
+    while i < len(text):
+        if i in latin:
+            out.append(latin[i])
+            i += len(latin[i])
+            continue
+        if is_cjk(text[i]):
+            out.append(text[i])
+        i += 1
+    return out
 
 
 @dataclass(slots=True)
@@ -253,7 +288,7 @@ class PlanIndex:
 
     def phrase_ids(self, text: str) -> list[str]:
         """Ids of every paragraph holding ``text`` as a phrase (tokens in order), in plan order."""
-        words = [t.text for t in self.analyzer(text)]
+        words = unit_tokens(self.analyzer.segmenter, fold(text))
         if not words:
             return []
         query = Or([Phrase("title", words), Phrase("body", words)]) if len(words) > 1 else Or(
