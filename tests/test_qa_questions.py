@@ -248,7 +248,14 @@ QUESTIONS = [
     ("哪些任务的期限是2019年", "deadline_list", DUE_2019),
     ("到2020年要完成哪些任务", "deadline_list", DUE_BY_2020),
     ("截至2020年底要完成哪些任务", "deadline_list", DUE_BY_2020),
+    ("哪些任务有时间要求", "deadline_list", DUE_BY_2020 + " 三（三）4"),  # every task with a deadline (13)
+    ("2019年有哪些任务到期", "deadline_list", DUE_2019),
     # --- targets
+    ("非化石能源消费比重", "target", "三（二）1"),
+    ("富顺县的机械化清扫率是多少", "target", "三（四）4"),
+    ("橙色级别的减排比例是多少", "target", "三（六）4"),
+    ("氮氧化物排放削减多少", "target", "二"),
+    ("PM2.5的力争目标是多少", "target", "二"),
     ("PM2.5要下降多少", "target", "二"),
     ("ＰＭ２．５要下降多少？", "target", "二"),
     ("细颗粒物浓度的目标是多少", "target", "二"),

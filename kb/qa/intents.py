@@ -727,6 +727,20 @@ def rule_department_list(turn: Turn) -> Answer | None:
     return Answer(q.raw, "department_list", "\n".join(lines), departments=[n for n, _ in rows])
 
 
+def rule_timed_tasks(turn: Turn) -> Answer | None:
+    """哪些任务有时间要求 / 有完成时限的任务: every task with a deadline."""
+    q, plan = turn.q, turn.plan
+    if q.departments or q.date or _topic_words(turn) or "when" not in q.flags or not (q.flags & {"list", "count"}):
+        return None
+    tasks = [t for t in responsibility_tasks(plan) if t.deadlines]
+    lines = [f"规定了时限的任务共 {len(tasks)} 项" + ("：" if tasks else "。")]
+    for k, t in enumerate(tasks, 1):
+        lines.append(task_line(k, t) + "；时限：" + "、".join(d.text for d in t.deadlines))
+    turn.ctx.tasks = tasks
+    return Answer(q.raw, "deadline_list", "\n".join(lines), tasks=tasks, departments=_departments_of(tasks),
+                  deadlines=[(t.id, d) for t in tasks for d in t.deadlines])
+
+
 def rule_all_targets(turn: Turn) -> Answer | None:
     """有哪些量化指标 / 目标有哪些数值: every numeric target of the plan."""
     q, plan = turn.q, turn.plan
@@ -779,6 +793,7 @@ RULES = (
     rule_date_list,
     rule_role_kind,
     rule_context,
+    rule_timed_tasks,
     rule_all_targets,
     rule_overview,
     rule_department_list,
