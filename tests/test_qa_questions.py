@@ -364,3 +364,34 @@ def test_department_rankings(session_factory, question, first, words):
     answer = session_factory().ask(question)
     assert answer.departments[0] == first
     assert words in answer.text
+
+
+# Numbers the answer must state (and must not: another scope's or level's value), read from the plan by hand.
+STATED = [
+    ("PM2.5要下降多少", ["27.9%", "31.4%", "2015", "力争", "主城区"], []),
+    ("荣县的机械化清扫率", ["70%", "荣县"], ["85%"]),
+    ("道路机械化清扫率要达到多少", ["85%", "70%"], []),
+    ("重污染天气红色预警减排比例是多少", ["30%"], ["10%", "20%"]),
+    ("秸秆综合利用率要达到多少", ["88%"], []),
+    ("天然气消费比重要提高到多少", ["16.19%"], ["20%"]),
+    ("加油站抽检覆盖率目标", ["95%"], []),
+    ("优良天数比率要达到多少", ["72.1%"], ["27.9%"]),
+    ("油气回收率要达到多少？", ["80%"], []),
+    ("二氧化硫排放要削减多少", ["18.98%", "2015"], ["8.61%"]),
+    ("国六标准什么时候实施", ["2019年7月1日"], []),
+    ("开启式干洗机哪年淘汰", ["2020年"], []),
+    ("“散乱污”企业整治什么时候完成", ["2020年年底前"], []),
+    ("遥感监测网络的建设时限", ["2019年"], []),
+]
+
+
+@pytest.mark.parametrize("question,present,absent", STATED)
+def test_answer_states_the_numbers(plan, session_factory, question, present, absent):
+    if not any(t.targets for t in plan.tasks) or not any(t.deadlines for t in plan.tasks):
+        pytest.skip("the parser does not fill Task.deadlines / Task.targets yet")
+    text = session_factory().ask(question).text
+    head = text.split("原文：")[0]  # the quoted sentence may name the other values
+    for word in present:
+        assert word in text, text
+    for word in absent:
+        assert word not in head, text
