@@ -46,6 +46,8 @@ class Context:
     """Tasks of the last answer, in answer order (第二项 refers to tasks[1])."""
     pending: tuple[str, list[str]] | None = None
     """(question, candidates) when the last answer asked which department was meant."""
+    base: list[Task] = field(default_factory=list)
+    """The list a run of 其中… questions narrows (kept while they go on)."""
 
 
 @dataclass(slots=True)
@@ -217,8 +219,8 @@ def rule_department(turn: Turn) -> Answer | None:
             return Answer(q.raw, "department_unknown", text, candidates=list(res.candidates))
         if not _follow_up(q) or not ctx.departments or not (q.roles or "count" in q.flags):
             return None
-        if not q.roles and _asks_target(turn):
-            return None  # 目标是多少: about the listed tasks, not a count
+        if not [r for r in q.roles if r != "any"] and ("when" in q.flags or _asks_target(turn)):
+            return None  # 目标是多少 / 这些任务的时限呢: about the listed tasks, not a count
         names = list(ctx.departments)
         role = q.role or ctx.role or "any"
     else:
@@ -269,10 +271,28 @@ def _filter_date(turn: Turn, tasks: list[Task]) -> tuple[list[Task], str]:
     return [t for t in tasks if deadline_matches(t, d)], d.text
 
 
+def _within_base(turn: Turn) -> list[Task]:
+    """The list 其中 refers to: the one a run of 其中-questions started from, else the last answer's."""
+    ctx = turn.ctx
+    base = list(ctx.base or ctx.tasks)
+    if "within" in turn.q.flags:
+        ctx.base = base
+    return base
+
+
+def _filter_within(turn: Turn, tasks: list[Task], previous: list[Task]) -> list[Task]:
+    """其中…: keep the tasks of the previous answer only."""
+    if "within" not in turn.q.flags or not previous:
+        return tasks
+    ids = {t.id for t in previous}
+    return [t for t in tasks if t.id in ids]
+
+
 def _duties(turn: Turn, name: str, role: str) -> Answer:
     from kb.duties import GROUP_ORDER, GROUP_TITLES, duty_list
 
     q, plan, ctx = turn.q, turn.plan, turn.ctx
+    previous = _within_base(turn)
     parent = plan.subunits().get(name)
     shown = f"{name}（{parent}）" if parent else name
     ctx.departments, ctx.role = [name], role
@@ -289,6 +309,7 @@ def _duties(turn: Turn, name: str, role: str) -> Answer:
         groups = {role: _role_tasks(plan, name, role)}
     topic_note = date_note = ""
     for r in list(groups):
+        groups[r] = _filter_within(turn, groups[r], previous)
         groups[r], tn = _filter_topic(turn, groups[r])
         groups[r], dn = _filter_date(turn, groups[r])
         topic_note, date_note = topic_note or tn, date_note or dn
@@ -298,7 +319,8 @@ def _duties(turn: Turn, name: str, role: str) -> Answer:
     tasks = [t for r in order for t in groups[r]]
     roles = {t.id: [r for r in t.roles_of(name) if r in (ROLES + ("implied",))] for t in tasks}
     what = ROLE_WORDS[role]
-    scope = "".join(f"{x}" for x in (f"（{date_note}）" if date_note else "", f"（涉及{topic_note}）" if topic_note else ""))
+    scope = "".join(x for x in (f"（{date_note}）" if date_note else "", f"（涉及{topic_note}）" if topic_note else "",
+                               "（限上一个回答中的任务）" if "within" in q.flags and previous else ""))
     show_deadlines = "when" in q.flags or bool(q.date)
     intent = "department_count" if "count" in q.flags else "department_tasks"
     if not tasks:
@@ -334,6 +356,7 @@ def _implied_note(tasks: list[Task], name: str) -> str:
 
 def _joint(turn: Turn, names: list[str], role: str) -> Answer:
     q, plan, ctx = turn.q, turn.plan, turn.ctx
+    previous = _within_base(turn)
     ctx.departments, ctx.role = names, role
     mixed = len(set(q.department_roles.get(n, role) for n in names)) > 1
     per = {n: _role_tasks(plan, n, q.department_roles.get(n, role) if mixed else role) for n in names}
@@ -357,7 +380,7 @@ def _joint(turn: Turn, names: list[str], role: str) -> Answer:
         ctx.tasks = listed  # numbered as shown: a task of both lists has two numbers
         return Answer(q.raw, "departments_each", "\n".join(lines), departments=names, tasks=tasks, roles=roles)
     common_ids = set.intersection(*({t.id for t in ts} for ts in per.values()))
-    tasks = [t for t in per[names[0]] if t.id in common_ids]
+    tasks = _filter_within(turn, [t for t in per[names[0]] if t.id in common_ids], previous)
     tasks, topic_note = _filter_topic(turn, tasks)
     tasks, date_note = _filter_date(turn, tasks)
     if mixed:

@@ -108,7 +108,7 @@ class Lexicon:
         for role, words in voc.roles.items():
             for w in words:
                 add(w, "role", role)
-        for key in ("count", "joint", "who", "when", "pronouns", "stopwords", "joiners", "ranking"):
+        for key in ("count", "joint", "who", "when", "pronouns", "stopwords", "joiners", "ranking", "within"):
             for w in voc.words[key]:
                 add(w, key, "")
         for w in voc.topic_before:
@@ -288,7 +288,7 @@ def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Quest
                 if inner:
                     q.roles.append(inner)
                     role_marks.append((i, inner))
-            elif kind in ("count", "joint", "who", "when", "ranking"):
+            elif kind in ("count", "joint", "who", "when", "ranking", "within"):
                 q.flags.add(kind)
         if any(k == "dept" for k, _ in kinds):
             # A department name is one piece of its own for ordering; nothing of it is topic.

@@ -159,6 +159,8 @@ class Session:
             answer = rule_search(turn)
         if answer.intent not in KEEPS_DEPARTMENT:
             self.context.departments, self.context.role = [], None
+        if "within" not in q.flags:
+            self.context.base = []
         return answer
 
     def _answer_choice(self, question: str, pending, chosen: str) -> Answer:
