@@ -23,6 +23,7 @@ _DATE = re.compile(
     r"(?P<pre>到|截至|截止到|截止|至)?(?P<y>(?:19|20)\d\d)年?(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})[日号])?)?"
     r"(?P<end>年底|年末|底|末|年内|内)?(?P<post>前|之前|以前|为止|止|以内|之内|起|以后|之后|开始)?"
 )
+_CN_YEAR = re.compile(r"([〇零一二三四五六七八九]{4})年")
 _ORDINAL = re.compile(r"第(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})(?P<unit>项|个|条|件|点)?")
 #: A label as officials cite it (三（一）2, 四（三）), folded: 三(一)2.
 _LABEL = re.compile(r"[一二三四五六七八九十]{1,3}\([一二三四五六七八九十]{1,3}\)\d{0,3}")
@@ -214,6 +215,7 @@ def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Quest
     """Read ``raw``: ``resolve(name)`` is kb.registry.resolve_department bound to the plan."""
     q = Question(raw)
     text = fold(raw or "")[:MAX_QUESTION]
+    text = _CN_YEAR.sub(lambda m: "".join(str(_CN_DIGITS[c]) for c in m.group(1)) + "年", text)  # 二〇二〇年 → 2020年
     text = _strip_edges(text, voc, q)
     q.text = text
     if not text:
