@@ -147,12 +147,15 @@ def _index(args) -> int:
         ix = qaindex.open_index(plan, rebuild=True, notice=lambda m: print(f"kb: {m}", file=sys.stderr))
         ix.close()
     st = qaindex.state(plan)
+    others = sorted(p.name for p in st.path.parent.glob("index-*") if p != st.path)
     if args.json:
         _line({"path": str(st.path), "state": st.state, "documents": st.documents, "vocabulary": st.vocabulary,
-               "built": st.built, "build_seconds": st.build_seconds})
+               "built": st.built, "build_seconds": st.build_seconds, "other_indexes": others})
         return 0
     out = sys.stdout
     out.write(f"index: {st.path}\nstate: {st.state}\n")
+    if others:
+        out.write(f"other cached indexes here: {len(others)} (other corpora or earlier versions; safe to delete)\n")
     if st.state == "ready":
         out.write(f"documents: {st.documents}\nvocabulary: {st.vocabulary} words\nbuilt: {st.built} in {st.build_seconds} s\n")
     elif st.state == "missing":
