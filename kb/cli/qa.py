@@ -154,12 +154,12 @@ def _index(args) -> int:
         return 0
     out = sys.stdout
     out.write(f"index: {st.path}\nstate: {st.state}\n")
-    if others:
-        out.write(f"other cached indexes here: {len(others)} (other corpora or earlier versions; safe to delete)\n")
     if st.state == "ready":
         out.write(f"documents: {st.documents}\nvocabulary: {st.vocabulary} words\nbuilt: {st.built} in {st.build_seconds} s\n")
     elif st.state == "missing":
         out.write("not built yet: it is built on the first question that needs it, or now with `kb index --rebuild`\n")
     else:
         out.write("cannot be opened: it is rebuilt on the next question, or now with `kb index --rebuild`\n")
+    if others:
+        out.write(f"other cached indexes here: {len(others)} (other corpora or earlier versions; safe to delete)\n")
     return 0
