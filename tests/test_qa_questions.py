@@ -180,6 +180,12 @@ QUESTIONS = [
     ("按职责分工负责的任务有哪些", "role_shared", SHARED),
     ("哪些任务由一个部门单独负责", "role_sole", "三（一）20"),
     ("哪些任务是单独负责的", "role_sole", "三（一）20"),
+    # --- how tasks are shared out (from the hand table of the tags)
+    ("多个部门共同牵头的任务有哪些", "structure_multi_lead",
+     "三（一）2 三（一）4 三（一）6 三（一）7 三（一）14 三（一）18 三（一）21 三（二）2 三（二）7 三（三）1 三（三）2 "
+     "三（三）5 三（三）6 三（三）7 三（三）8 三（三）9 三（三）14 三（四）5 三（五）2 三（六）2 三（六）3"),
+    ("哪些任务没有配合单位", "structure_no_support",
+     "三（一）15 三（一）19 三（一）20 三（三）3 三（三）4 三（三）13 三（四）1 三（四）6 三（四）9 三（五）1 三（五）3"),
     # --- who is responsible for a topic
     ("谁负责秸秆禁烧", "topic_who", "三（五）3"),
     ("扬尘由谁负责", "topic_who", "三（四）1 三（四）3 三（四）5 三（四）6"),  # every title on 扬尘
@@ -345,7 +351,7 @@ def test_question(plan, session_factory, question, intent, expected):
     assert answer.exact is True
     assert sorted(labels) == sorted(expected.split()), answer.text
     if intent in ("department_tasks", "department_count", "joint_tasks", "topic_tasks", "topic_count",
-                  "deadline_list", "role_shared", "role_sole"):
+                  "deadline_list", "role_shared", "role_sole", "structure_multi_lead", "structure_no_support"):
         assert f"共 {len(labels)} 项" in answer.text
     for t in answer.tasks:
         assert t.label in answer.text

@@ -75,6 +75,7 @@ BAD_VOCAB = [
     ({"count": "多少"}, "count: expected a list of words"),
     ({"help": ""}, "help: expected the text"),
     ({"overview": {"goals": {"ask": ["目标"]}}}, "overview.goals.part: expected a list"),
+    ({"structure": {"three_leads": ["三个部门牵头"]}}, "structure: unknown kind(s) three_leads"),
 ]
 
 

@@ -496,6 +496,28 @@ def rule_role_kind(turn: Turn) -> Answer | None:
                   roles={t.id: [role] for t in tasks})
 
 
+#: How each sharing-out kind selects tasks, and how the answer names it.
+STRUCTURE = {
+    "multi_lead": (lambda t: len(t.lead) > 1, "由两个及以上部门共同牵头的任务"),
+    "single_lead": (lambda t: len(t.lead) == 1, "只有一个牵头部门的任务"),
+    "no_support": (lambda t: not t.support, "没有配合单位的任务"),
+}
+
+
+def rule_structure(turn: Turn) -> Answer | None:
+    """多个部门共同牵头的任务有哪些 / 哪些任务没有配合单位: tasks by how they are shared out."""
+    q = turn.q
+    if not q.structure or q.departments:
+        return None
+    keep, name = STRUCTURE[q.structure]
+    tasks = [t for t in responsibility_tasks(turn.plan) if keep(t)]
+    tasks, topic_note = _filter_topic(turn, tasks)
+    lines = [f"{name}" + (f"（涉及{topic_note}）" if topic_note else "") + f"共 {len(tasks)} 项" + ("：" if tasks else "。")]
+    lines.extend(numbered(tasks))
+    turn.ctx.tasks = tasks
+    return Answer(q.raw, f"structure_{q.structure}", "\n".join(lines), tasks=tasks, departments=_departments_of(tasks))
+
+
 def rule_context(turn: Turn) -> Answer | None:
     """Follow-ups on the previous answer's tasks: 谁牵头? 什么时候完成? 目标是多少?"""
     q, ctx = turn.q, turn.ctx
@@ -814,6 +836,7 @@ RULES = (
     rule_label,
     rule_department,
     rule_date_list,
+    rule_structure,
     rule_role_kind,
     rule_context,
     rule_timed_tasks,

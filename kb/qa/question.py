@@ -68,6 +68,8 @@ class Question:
     """``第N项``: N, if any."""
     label: str | None = None
     """A task label cited in the question (三（一）2), folded, if any."""
+    structure: str | None = None
+    """A question about how tasks are shared out (multi_lead, single_lead, no_support), if any."""
     item_ask: str | None = None
     """With an ordinal: what is asked of the item (deadline, target, departments, text)."""
     topic: list[str] = field(default_factory=list)
@@ -121,6 +123,9 @@ class Lexicon:
                 add(w, "overview", kind)
         for w in voc.words["separators"]:
             add(w, "sep")
+        for kind, words in voc.structure.items():
+            for w in words:
+                add(w, "structure", kind)
         for w in voc.words["respectively"]:
             add(w, "respectively")
         self.entries = entries
@@ -280,6 +285,8 @@ def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Quest
                 role_marks.append((i, value))
             elif kind == "overview":
                 q.overview = q.overview or value
+            elif kind == "structure":
+                q.structure = q.structure or value
             elif kind in ("topic_before", "topic_after"):
                 marks.append((i if kind == "topic_before" else i + len(word), kind))
             elif kind == "pronouns":

@@ -26,6 +26,7 @@ WORD_LISTS = ("prefixes", "suffixes", "count", "joint", "joiners", "who", "when"
               "ordinal_units", "stopwords", "separators", "department_endings", "ranking", "generic_departments", "list", "respectively", "target_list", "openers", "not_name_start", "within")
 ROLE_KEYS = ("lead", "support", "sole", "shared", "implied", "any")
 ITEM_ASKS = ("deadline", "target", "departments", "text")
+STRUCTURE_KINDS = ("multi_lead", "single_lead", "no_support")
 
 
 @dataclass(slots=True)
@@ -44,6 +45,8 @@ class Vocabulary:
     """Overview kind → (question words, part-title words)."""
     item_asks: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """What is asked of one listed item → words asking it."""
+    structure: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Kind of sharing-out question (multi_lead, single_lead, no_support) → words asking it."""
     topics: tuple[tuple[str, ...], ...] = ()
     """Synonym groups of topics.yaml, folded."""
     help: str = ""
@@ -115,6 +118,11 @@ def parse_vocabulary(intents: dict, topics: dict, where: str = "intents.yaml", t
     asks = _mapping(intents["item_asks"], f"{where}: item_asks")
     for key in ITEM_ASKS:
         voc.item_asks[key] = _sorted(_word_list(asks.get(key, []), f"{where}: item_asks.{key}"))
+    structure = _mapping(intents.get("structure", {}), f"{where}: structure")
+    unknown = set(structure) - set(STRUCTURE_KINDS)
+    if unknown:
+        raise KbError(f"{where}: structure: unknown kind(s) {', '.join(sorted(unknown))} (use {', '.join(STRUCTURE_KINDS)})")
+    voc.structure = {k: _sorted(_word_list(v, f"{where}: structure.{k}")) for k, v in structure.items()}
     if not isinstance(intents["help"], str) or not intents["help"].strip():
         raise KbError(f"{where}: help: expected the text of the help answer")
     voc.help = intents["help"].strip()
