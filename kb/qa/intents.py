@@ -267,6 +267,8 @@ def _filter_topic(turn: Turn, tasks: list[Task]) -> tuple[list[Task], str]:
 def _filter_date(turn: Turn, tasks: list[Task]) -> tuple[list[Task], str]:
     d = turn.q.date
     if d is None:
+        if "has_deadline" in turn.q.flags:
+            return [t for t in tasks if t.deadlines], "有时限要求"
         return tasks, ""
     return [t for t in tasks if deadline_matches(t, d)], d.text
 
@@ -775,7 +777,9 @@ def rule_department_list(turn: Turn) -> Answer | None:
 def rule_timed_tasks(turn: Turn) -> Answer | None:
     """哪些任务有时间要求 / 有完成时限的任务: every task with a deadline."""
     q, plan = turn.q, turn.plan
-    if q.departments or q.date or _topic_words(turn) or "when" not in q.flags or not (q.flags & {"list", "count"}):
+    if q.departments or q.date or _topic_words(turn) or not (q.flags & {"when", "has_deadline"}):
+        return None
+    if not q.flags & {"list", "count", "has_deadline"}:
         return None
     tasks = [t for t in responsibility_tasks(plan) if t.deadlines]
     lines = [f"规定了时限的任务共 {len(tasks)} 项" + ("：" if tasks else "。")]

@@ -225,7 +225,7 @@ def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Quest
     q.text = text
     if not text:
         return q
-    for key in ("target", "due", "when", "who"):
+    for key in ("target", "due", "when", "who", "has_deadline"):
         if any(w in text for w in voc.words[key]):
             q.flags.add(key)
     # Dates and ordinals first: their digits must not be read as anything else.
