@@ -692,16 +692,22 @@ def rule_topic_list(turn: Turn) -> Answer | None:
         return None
     pool = responsibility_tasks(plan)
     tasks = topic_matches(turn, words, pool)
-    how = "原文含"
+    how = "原文含任一写法"  # substring match, the usual case
     if not tasks and marked:
         hits = turn.index().search(" ".join(words), limit=None, require_all=True, kinds=("task",))
         tasks = sorted((plan.task(h.task_id) for h in hits), key=plan.tasks.index)
-        how = "原文含以下全部词语："
+        how = "原文含以下全部词语"
     if not tasks:
         return None if not marked else _none_found(turn, words)
     others = [t for t in topic_matches(turn, words, plan.tasks) if t.kind != "task"]
-    shown = "、".join("/".join(turn.voc.synonyms(w)[:3]) if len(turn.voc.synonyms(w)) > 1 else w for w in words)
-    lines = [f"涉及“{shown}”的任务共 {len(tasks)} 项（{how}{'、'.join(words)}）："]
+    sp = turn.voc.spellings
+    joiner = "或" if "topic_any" in q.flags else "和"
+    shown = joiner.join(f"“{sp.get(w, w)}”" for w in words)
+    synonyms = [sp.get(s, s) for w in words for s in turn.voc.synonyms(w) if s != w]
+    note = f"（含同义写法：{'、'.join(synonyms)}）" if synonyms else ""
+    if how != "原文含任一写法":
+        note += f"（{how}）"
+    lines = [f"涉及{shown}的任务{note}共 {len(tasks)} 项："]
     lines.extend(numbered(tasks))
     if others:
         lines.append("另外，非任务段落中提到的：" + "、".join(f"{t.label}" for t in others))

@@ -49,6 +49,8 @@ class Vocabulary:
     """Kind of sharing-out question (multi_lead, single_lead, no_support) → words asking it."""
     topics: tuple[tuple[str, ...], ...] = ()
     """Synonym groups of topics.yaml, folded."""
+    spellings: dict[str, str] = field(default_factory=dict)
+    """Folded topic word → as topics.yaml writes it (VOCs), for answers."""
     help: str = ""
     """Answer to an empty question."""
 
@@ -135,6 +137,8 @@ def parse_vocabulary(intents: dict, topics: dict, where: str = "intents.yaml", t
         if not words:
             raise KbError(f"{topics_where}: topics[{i}]: empty group")
         out.append(_sorted(words))
+        for w in words:
+            voc.spellings.setdefault(fold(w), w)
     voc.topics = tuple(out)
     return voc
 
@@ -148,7 +152,7 @@ def load_vocabulary(intents_path: str | None = None, topics_path: str | None = N
         iraw, traw = ipath.read_bytes(), tpath.read_bytes()
     except OSError as exc:
         raise KbError(f"cannot read the question vocabulary: {exc.filename}: {exc.strerror} (restore kb/data)") from exc
-    key = hashlib.sha256(b"vocab 1\0" + Path(__file__).read_bytes() + b"\0" + iraw + b"\0" + traw).hexdigest()[:24]
+    key = hashlib.sha256(b"vocab 2\0" + Path(__file__).read_bytes() + b"\0" + iraw + b"\0" + traw).hexdigest()[:24]
     from kb.store import atomic_write_bytes, cache_dir
 
     cached = cache_dir() / f"vocab-{key}.pickle"
