@@ -295,6 +295,14 @@ QUESTIONS = [
     ("市生态环境局，市经济和信息化局共同牵头哪些任务", "joint_tasks", JOINT_ST_JX),
     ("秸秆和扬尘相关的任务", "topic_tasks", T_STRAW + " " + T_DUST),
     ("涉及烟花爆竹、秸秆的任务", "topic_tasks", T_FIREWORKS + " " + T_STRAW),
+    # --- a part or section of the plan
+    ("重点任务有哪些", "section_tasks", ALL_TASKS),
+    ("第三部分有哪些任务", "section_tasks", ALL_TASKS),
+    ("优化能源结构有哪些任务", "section_tasks", " ".join(f"三（二）{n}" for n in range(1, 8))),
+    ("三（二）有哪些任务", "section_tasks", " ".join(f"三（二）{n}" for n in range(1, 8))),
+    ("调整农业结构方面有哪些任务", "section_tasks", "三（五）1 三（五）2 三（五）3 三（五）4"),
+    ("（一）调整产业结构有哪些任务", "section_tasks", " ".join(f"三（一）{n}" for n in range(1, 22))),
+    ("强化联防联控，有效应对重污染天气有几项任务", "section_count", GROUP),
     # --- a task cited by its label
     ("三（一）2是什么任务", "item_text", "三（一）2"),
     ("三（三）4谁牵头", "item_departments", "三（三）4"),

@@ -158,6 +158,9 @@ def rule_label(turn: Turn) -> Answer | None:
         return None
     hits = [t for t in turn.plan.tasks if fold(t.label) == q.label]
     if not hits:
+        section = [t for t in turn.plan.tasks if t.section and fold(t.section) == q.label]
+        if section:
+            return _section_answer(turn, section, f"{section[0].section}{section[0].section_title or ''}")
         return Answer(q.raw, "item", f"方案中没有标号为 {q.label} 的条目。")
     if len(hits) > 1:  # several plans in the corpus: list them all
         turn.ctx.tasks = hits
@@ -200,6 +203,44 @@ def _deadline_words(d) -> str:
     if d.kind == "from":
         return f"自{d.start}起"
     return f"{d.start}至{d.end}"
+
+
+def rule_section(turn: Turn) -> Answer | None:
+    """优化能源结构有哪些任务 / 重点任务有几项 / 第三部分有哪些任务: the tasks of a part or section."""
+    q, plan = turn.q, turn.plan
+    if q.departments or q.unresolved or q.label or q.flags & {"who", "when"} or q.structure:
+        return None
+    if q.part:
+        tasks = [t for t in plan.tasks if t.part == q.part]
+        if tasks:
+            return _section_answer(turn, tasks, f"{q.part}、{tasks[0].part_title}")
+        return None
+    if not q.flags & {"list", "count", "topic_mark"} and q.roles != ["any"]:
+        return None
+    for doc in plan.documents:
+        for label, title in doc.sections:
+            heads = [h for h in fold(title).replace("，", ",").split(",") if len(h) >= 4]
+            if any(h in q.text for h in heads):
+                tasks = [t for t in plan.tasks if t.doc == doc.id and t.section == label]
+                return _section_answer(turn, tasks, f"{label}{title}")
+        for num, title in doc.parts:
+            if len(title) >= 4 and fold(title) in q.text and not any(
+                    w in fold(title) for ws in turn.voc.overview.values() for w in ws[1]):
+                tasks = [t for t in plan.tasks if t.doc == doc.id and t.part == num]
+                return _section_answer(turn, tasks, f"{num}、{title}")
+    return None
+
+
+def _section_answer(turn: Turn, tasks: list[Task], heading: str) -> Answer:
+    q = turn.q
+    tasks, date_note = _filter_date(turn, tasks)
+    tasks, topic_note = _filter_topic(turn, tasks)
+    scope = (f"（{date_note}）" if date_note else "") + (f"（涉及{topic_note}）" if topic_note else "")
+    lines = [f"“{heading}”下的条目{scope}共 {len(tasks)} 项" + ("：" if tasks else "。")]
+    lines.extend(numbered(tasks))
+    turn.ctx.tasks = tasks
+    intent = "section_count" if "count" in q.flags else "section_tasks"
+    return Answer(q.raw, intent, "\n".join(lines), tasks=tasks, departments=_departments_of(tasks))
 
 
 def rule_department(turn: Turn) -> Answer | None:
@@ -845,6 +886,7 @@ RULES = (
     rule_ordinal,
     rule_label,
     rule_department,
+    rule_section,
     rule_date_list,
     rule_structure,
     rule_role_kind,

@@ -24,6 +24,7 @@ _DATE = re.compile(
     r"(?P<end>年底|年末|底|末|年内|内)?(?P<post>前|之前|以前|为止|止|以内|之内|起|以后|之后|开始)?"
 )
 _CN_YEAR = re.compile(r"([〇零一二三四五六七八九]{4})年")
+_PART = re.compile(r"第(?P<n>[一二三四五六七八九十]{1,3})(?:部分|大部分|章|大项)")
 _ORDINAL = re.compile(r"第(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})(?P<unit>项|个|条|件|点)?")
 #: A label as officials cite it (三（一）2, 四（三）), folded: 三(一)2.
 _LABEL = re.compile(r"[一二三四五六七八九十]{1,3}\([一二三四五六七八九十]{1,3}\)\d{0,3}")
@@ -68,6 +69,8 @@ class Question:
     """``第N项``: N, if any."""
     label: str | None = None
     """A task label cited in the question (三（一）2), folded, if any."""
+    part: str | None = None
+    """``第三部分``: the part numeral, if any."""
     structure: str | None = None
     """A question about how tasks are shared out (multi_lead, single_lead, no_support), if any."""
     item_ask: str | None = None
@@ -241,7 +244,12 @@ def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Quest
         for k in range(m.start(), m.end()):
             consumed[k] = True
         q.item_ask = _item_ask(text[:m.start()] + text[m.end():], voc)
-    m = None if q.label else _ORDINAL.search(text)
+    m = None if q.label else _PART.search(text)
+    if m:
+        q.part = m.group("n")
+        for k in range(m.start(), m.end()):
+            consumed[k] = True
+    m = None if q.label or q.part else _ORDINAL.search(text)
     if m:
         n = _cn_number(m.group("n"))
         if n:
