@@ -233,9 +233,8 @@ def rule_section(turn: Turn) -> Answer | None:
 
 def _section_answer(turn: Turn, tasks: list[Task], heading: str) -> Answer:
     q = turn.q
-    tasks, date_note = _filter_date(turn, tasks)
-    tasks, topic_note = _filter_topic(turn, tasks)
-    scope = (f"（{date_note}）" if date_note else "") + (f"（涉及{topic_note}）" if topic_note else "")
+    tasks, date_note = _filter_date(turn, tasks)  # no topic filter: the heading's own words are the "topic"
+    scope = f"（{date_note}）" if date_note else ""
     lines = [f"“{heading}”下的条目{scope}共 {len(tasks)} 项" + ("：" if tasks else "。")]
     lines.extend(numbered(tasks))
     turn.ctx.tasks = tasks
