@@ -144,6 +144,9 @@ BAD_INPUT = [
     "和和和共同牵头",
     "1e308",
     "None",
+    "你好",
+    "谢谢！",
+    "help",
 ]
 
 
@@ -156,7 +159,7 @@ def test_bad_input_never_raises(plan, text):
     answer = session.ask(text)
     assert answer.text
     json.dumps(answer.to_dict(), ensure_ascii=False)
-    if not text.strip():
+    if not text.strip() or text in ("你好", "谢谢！", "help"):
         assert answer.intent == "help"
     if answer.intent == "search":
         assert answer.exact is False

@@ -120,7 +120,8 @@ def responsibility_tasks(plan: Plan) -> list[Task]:
 # ---------------------------------------------------------------- rules
 
 def rule_empty(turn: Turn) -> Answer | None:
-    if turn.q.empty:
+    """An empty question, or one that asks nothing about the plan (你好, 谢谢): the help text."""
+    if turn.q.empty or turn.q.text in turn.voc.words["chitchat"]:
         return Answer(turn.q.raw, "help", turn.voc.help, exact=False)
     return None
 
