@@ -386,3 +386,16 @@ async def test_sidebar_toggles_for_narrow_terminals(plan):
         assert not sidebar.display
         await pilot.press("ctrl+g")
         assert sidebar.display
+
+
+async def test_transcript_keeps_the_last_turns(plan, monkeypatch):
+    monkeypatch.setattr(Transcript, "MAX_TURNS", 3)
+    app = KbApp(plan)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        for q in ["交通局牵头哪些任务", "配合的呢", "", "发改委牵头几项任务", "秸秆禁烧由谁负责"]:
+            await ask(app, pilot, q)
+        transcript = app.screen.query_one(Transcript)
+        assert [c.question for c in transcript.cards] == ["", "发改委牵头几项任务", "秸秆禁烧由谁负责"]
+        bubbles = [b.question for b in transcript.query(".question")]
+        assert bubbles == ["发改委牵头几项任务", "秸秆禁烧由谁负责"]

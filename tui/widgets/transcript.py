@@ -129,7 +129,10 @@ class AnswerCard(Vertical):
 
 
 class Transcript(VerticalScroll):
-    """Questions and answer cards, newest at the bottom."""
+    """Questions and answer cards, newest at the bottom; the oldest turns go beyond MAX_TURNS."""
+
+    MAX_TURNS = 30
+    """Answers kept on screen: layout time grows with the transcript, and nobody scrolls back 30 answers."""
 
     def compose(self):
         yield Static(WELCOME, classes="welcome", markup=False)
@@ -137,6 +140,14 @@ class Transcript(VerticalScroll):
     def add_turn(self, question: str) -> AnswerCard:
         """Add ``question`` (no bubble when blank) and an empty answer card; return the card."""
         card = AnswerCard(question)
+        cards = self.cards
+        if len(cards) >= self.MAX_TURNS:
+            # Drop the oldest turn: its card and the bubble before it.
+            old = cards[0]
+            children = list(self.children)
+            before = children[children.index(old) - 1]
+            stale = [old] + ([before] if isinstance(before, QuestionBubble) else [])
+            self.remove_children(stale)
         if question.strip():
             self.mount(QuestionBubble(question))
         self.mount(card)

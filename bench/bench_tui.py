@@ -1,0 +1,168 @@
+"""Benchmark of the TUI (issue: the Textual TUI).
+
+Prints, with a cache directory of its own:
+- launch → first screen ready: wall time from starting a process until the
+  main screen is mounted and the search index is open (questions answerable),
+  measured with ``App.run_test``; first with no cache (plan parsed, index
+  built), then the median of warm launches (cached plan and index).  Baseline
+  in the same run: a bare Textual app with one Static, launched the same way.
+  Target: ≤ 1 s warm.
+- warm Enter → answer: time from pressing Enter in the question input until
+  the answer card is rendered, per question (median and worst of the runs);
+  baseline: ``Session.ask`` of the same question called directly.
+  Target: ≤ 100 ms.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+LAUNCHES = 5
+REPEATS = 10
+QUESTIONS = [
+    "交通局牵头哪些任务",
+    "配合的呢",
+    "发改委牵头几项任务",
+    "生态环境局和经信局共同牵头哪些任务",
+    "秸秆禁烧由谁负责",
+    "哪些任务涉及VOCs",
+    "区县政府要落实哪些任务",
+    "天气怎么样",
+]
+
+CHILD_KB = """
+import asyncio, sys
+sys.path.insert(0, {root!r})
+from kb.store import load_plan
+from tui.app import KbApp
+
+async def main():
+    app = KbApp(load_plan())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.index_ready.wait()
+        await pilot.pause()
+        print("ready", flush=True)
+
+asyncio.run(main())
+"""
+
+CHILD_BARE = """
+import asyncio
+from textual.app import App
+from textual.widgets import Static
+
+class Bare(App):
+    def compose(self):
+        yield Static("hello")
+
+async def main():
+    app = Bare()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        print("ready", flush=True)
+
+asyncio.run(main())
+"""
+
+
+def launch(code: str, env: dict) -> float:
+    """Seconds from starting ``python -c code`` until it prints ``ready``."""
+    started = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True)
+    line = proc.stdout.readline()
+    elapsed = time.perf_counter() - started
+    _, err = proc.communicate()
+    if line.strip() != "ready":
+        raise SystemExit(f"bench: the child did not get ready:\n{err}")
+    return elapsed
+
+
+async def answer_times(plan) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
+    """Per question: Enter → answer on screen in the TUI, and Session.ask alone (both warm).
+
+    Enter is the input's submit action (what the Enter key runs), called in the
+    app's loop so Pilot's own key simulation (tens of ms) is not counted; the
+    clock stops after the first screen refresh that shows the answer.
+    """
+    from kb.qa import Session
+    from tui.app import KbApp
+    from tui.widgets.transcript import Transcript
+
+    async def one(app, q: str) -> float:
+        box = app.screen.query_one("#question")
+        box.value = q
+        transcript = app.screen.query_one(Transcript)
+        before = len(transcript.cards)
+        started = time.perf_counter()
+        await box.action_submit()
+        while len(transcript.cards) == before or transcript.cards[-1].answer is None:
+            await asyncio.sleep(0.001)
+        shown = asyncio.get_running_loop().create_future()
+        app.call_after_refresh(shown.set_result, None)
+        await shown
+        return time.perf_counter() - started
+
+    ui: dict[str, list[float]] = {q: [] for q in QUESTIONS}
+    app = KbApp(plan)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.index_ready.wait()
+        await pilot.pause()
+        first = await one(app, QUESTIONS[0])
+        for _ in range(REPEATS):
+            for q in QUESTIONS:
+                ui[q].append(await one(app, q))
+    print(f"first question after launch: {first * 1000:.1f} ms")
+    direct: dict[str, list[float]] = {q: [] for q in QUESTIONS}
+    session = Session(plan=plan)
+    session.ensure_index()
+    for q in QUESTIONS:
+        session.ask(q)
+    for _ in range(REPEATS):
+        for q in QUESTIONS:
+            started = time.perf_counter()
+            session.ask(q)
+            direct[q].append(time.perf_counter() - started)
+    return ui, direct
+
+
+def main() -> None:
+    cache = tempfile.mkdtemp(prefix="kb-bench-tui-")
+    env = dict(os.environ, KB_CACHE_DIR=cache)
+    os.environ["KB_CACHE_DIR"] = cache
+    kb_child = CHILD_KB.format(root=str(ROOT))
+
+    cold = launch(kb_child, env)
+    bare = statistics.median(launch(CHILD_BARE, env) for _ in range(LAUNCHES))
+    warm = statistics.median(launch(kb_child, env) for _ in range(LAUNCHES))
+    print(f"bare Textual app, launch → ready: {bare * 1000:.0f} ms (baseline)")
+    print(f"kb tui, no cache (parse + index build): {cold * 1000:.0f} ms ({cold / bare:.1f}x)")
+    print(f"kb tui, cached plan and index, launch → first screen ready: {warm * 1000:.0f} ms "
+          f"({warm / bare:.1f}x baseline; target ≤ 1000 ms: {'ok' if warm <= 1.0 else 'MISSED'})")
+
+    from kb.store import load_plan
+
+    print()
+    ui, direct = asyncio.run(answer_times(load_plan()))
+    print(f"warm Enter → answer on screen ({REPEATS} runs each; Session.ask alone as baseline):")
+    worst = 0.0
+    for q in QUESTIONS:
+        u, d = statistics.median(ui[q]), statistics.median(direct[q])
+        worst = max(worst, max(ui[q]))
+        print(f"  {u * 1000:6.1f} ms (worst {max(ui[q]) * 1000:6.1f})  (ask {d * 1000:5.1f} ms, {u / max(d, 1e-6):5.1f}x)  {q}")
+    allui = [t for ts in ui.values() for t in ts]
+    print(f"median {statistics.median(allui) * 1000:.1f} ms, worst {worst * 1000:.1f} ms "
+          f"(target ≤ 100 ms: {'ok' if worst <= 0.1 else 'MISSED'})")
+
+
+if __name__ == "__main__":
+    main()
