@@ -1,19 +1,38 @@
 """Deadlines: the time limits a clause states, with normalised dates.
 
-Kinds and what they mean:
+A date is a year written with 年 (``2020年``), optionally narrowed to a month
+(``9月``), a day (``30日``), a quarter (``第三季度``), a half (``上半年``) or a
+season (``秋冬季``: October to March of the next year; seasons and the words
+around dates are in ``kb/data/targets.yaml``).  Kinds and what they mean:
 
-* ``by``: to be done by ``end`` — ``到2020年`` / ``2020年年底前`` / ``2020年底`` /
-  ``2019年9月底前`` / ``2020年6月30日前`` (``2020年前`` is read as by the end of 2020,
-  as plans use it);
-* ``during``: within the period — ``2020年，全市基本淘汰…`` / ``2019年基本淘汰…``
-  (the whole year) or ``2019年10月`` (the month);
-* ``from``: from ``start`` on — ``自2019年7月1日起``;
-* ``range``: ``2018至2020年`` / ``2018—2020年`` / ``2018年至2020年``.
+* ``by``: done by ``end`` — a date after 到/至/截至 (``到2020年``), before 前/以前/止
+  (``2020年前``, ``2020年6月30日前``) or closed by 底/末 (``2020年年底前``,
+  ``2020年底``, ``2019年9月底前``, ``2019年三季度末``).  ``2020年前`` is read as by the
+  end of 2020, as plans use it.  ``“十三五”末`` is by the plan's last year.
+* ``during``: within the date's period — ``2020年，全市基本淘汰…`` / ``2019年基本淘汰…``
+  (the year), ``2019年10月`` (the month), ``2019年7月1日`` (the day), ``2019年上半年``,
+  ``2019年第三季度``, ``2019年秋冬季`` (2019-10-01..2020-03-31), ``2019年内``.
+* ``from``: from ``start`` on — ``自2019年7月1日起``, ``从2019年起``.
+* ``range``: ``2018至2020年`` / ``2018—2020年`` / ``2018年至2020年`` (start of the first
+  date .. end of the second), ``2019年10月至2020年3月``, ``2019年6月至9月`` (the year
+  carried over), ``2018—2019年秋冬季`` (one season: 2018-10-01..2019-03-31),
+  ``“十三五”期间`` (2016-01-01..2020-12-31).
 
-Not deadlines: baselines (``较2015年``, ``考核基准年（2015年）``, ``以2015年为基准``),
-years inside titles (``《…2018年…》``) — both are masked before matching — and
-years without 年 (standard numbers such as ``GB 18352.6-2016``).  Full-width
-digits are read after NFKC folding; the text kept is the clause's own.
+Not deadlines (masked before matching):
+
+* baselines — ``较2015年``, ``比2015年``, ``与2015年相比``, ``考核基准年（2015年）``,
+  ``以2015年为基准``, ``在2015年基础上``;
+* past references — ``2015年以来``, ``2018年至今``; editions ``2018年版``;
+* years inside titles — ``《…2018年…》``, ``《…“十三五”…》``;
+* years without 年 (standard numbers ``GB 18352.6-2016``, document numbers ``〔2018〕``)
+  unless they open a range (``2018—2020年``);
+* dates without a year (``每年``, ``秋冬季``, ``10月1日前``): recurring or relative
+  periods have no date of their own, so they are left out rather than guessed.
+
+Matching runs on a copy folded with NFKC character by character (``２０２０年`` →
+``2020年``; a character whose fold is not one character is kept) and with Chinese-
+numeral years (``二〇二〇年``) as digits, so positions match the clause and ``text``
+is the clause's own words.
 """
 
 from __future__ import annotations
@@ -21,89 +40,278 @@ from __future__ import annotations
 import calendar
 import re
 import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
+from kb.errors import KbError
 from kb.model import Deadline, Task
 
-#: Spans that hold years which are not deadlines; masked before matching.
-MASKS = [
-    re.compile(r"《[^《》]*》"),
-    re.compile(r"(?:较|比|相比|对比|相对于|与)(?:考核)?(?:基准年)?[（(]?\d{4}年(?:度)?[)）]?(?:相比)?"),
-    re.compile(r"基准年[（(]\d{4}年[)）]"),
-    re.compile(r"以\d{4}年为基准(?:年)?"),
-    re.compile(r"\d{4}年(?:为|作为)基准(?:年)?"),
-]
+VOCAB_PATH = Path(__file__).resolve().parent.parent / "data" / "targets.yaml"
 
-Y = r"(?P<y>(?:19|20|21)\d{2})"
-#: (kind, pattern) in the order tried; a span matched by one is not matched again.
-PATTERNS: list[tuple[str, re.Pattern]] = [
-    ("range", re.compile(r"(?P<y1>(?:19|20)\d{2})(?:年)?\s*(?:至|到|—|–|-|～|~)\s*(?P<y2>(?:19|20|21)\d{2})年")),
-    ("from", re.compile(r"(?:自|从|于)?" + Y + r"年(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日)?(?:起|开始|以后)")),
-    ("by_day", re.compile(r"(?:到|至|截至|截止)?" + Y + r"年(?P<m>\d{1,2})月(?P<d>\d{1,2})日(?:前|以前|之前|止)")),
-    ("by_month", re.compile(r"(?:到|至|截至|截止)?" + Y + r"年(?P<m>\d{1,2})月(?:底|末|份)?(?:前|以前|之前|底|末)")),
-    ("by_year", re.compile(r"(?:到|至|截至|截止)?" + Y + r"年(?:年底|年末|底|末)(?:前|以前|之前)?")),
-    ("by_year", re.compile(Y + r"年(?:前|以前|之前)")),
-    ("by_year", re.compile(r"(?:到|至|截至|截止)" + Y + r"年")),
-    ("during_month", re.compile(Y + r"年(?P<m>\d{1,2})月")),
-    ("during", re.compile(Y + r"年")),
-]
+# ---------------------------------------------------------------- folding
+
+#: CJK punctuation that NFKC would turn into ASCII: kept, because metrics and
+#: masks are written with it (（SO2）, 、，；：).
+_KEEP = set("（），、；：！？｀＂＇［］｛｝")
+_FOLD_TABLE = {
+    c: f
+    for c in [*range(0xFF01, 0xFF5F), *range(0xFE50, 0xFE6C), 0x3000]
+    if chr(c) not in _KEEP and len(f := unicodedata.normalize("NFKC", chr(c))) == 1
+}
+_NEEDS_FOLD = re.compile(r"[\uFF01-\uFF5E\uFE50-\uFE6B\u3000]|[〇○零一二三四五六七八九]{4}年")
+_CN_YEAR = re.compile(r"[〇○零一二三四五六七八九]{4}(?=年)")
+_CN_DIGIT = str.maketrans("〇○零一二三四五六七八九", "000123456789")
 
 
-def _mask(text: str) -> str:
-    for pattern in MASKS:
+def fold(text: str) -> str:
+    """Full-width digits, letters and signs to ASCII (NFKC), ``二〇二〇年`` to ``2020年``; same length."""
+    if not _NEEDS_FOLD.search(text):
+        return text
+    text = text.translate(_FOLD_TABLE)
+    return _CN_YEAR.sub(lambda m: m.group(0).translate(_CN_DIGIT), text)
+
+
+# ---------------------------------------------------------------- vocabulary
+
+_DEADLINE_KEYS = {
+    "by_before", "by_after", "end_words", "from_before", "from_after", "range_joiners",
+    "during_after", "seasons", "plan_period_words", "plan_end_words", "baseline_before", "baseline_after",
+}
+
+
+@lru_cache(maxsize=4)
+def read_vocabulary_file(path: str | None = None) -> dict:
+    """The YAML of ``targets.yaml`` (deadline and target words), checked for its version and keys."""
+    import yaml
+
+    src = Path(path) if path else VOCAB_PATH
+    try:
+        data = yaml.safe_load(src.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise KbError(f"{src}: cannot read the deadline/target vocabulary ({exc.__class__.__name__}); fix or restore it") from exc
+    if not isinstance(data, dict) or data.get("version") != 1:
+        raise KbError(f"{src}: expected 'version: 1' at the top; restore the file from the repository")
+    section = data.get("deadlines")
+    if not isinstance(section, dict) or set(section) != _DEADLINE_KEYS:
+        raise KbError(f"{src}: 'deadlines' must have exactly the keys {', '.join(sorted(_DEADLINE_KEYS))}")
+    for key in _DEADLINE_KEYS - {"seasons"}:
+        _check_words(src, f"deadlines.{key}", section[key])
+    seasons = section["seasons"]
+    if not isinstance(seasons, dict) or not all(
+        isinstance(v, list) and len(v) == 2 and all(isinstance(m, int) and 1 <= m <= 12 for m in v) for v in seasons.values()
+    ):
+        raise KbError(f"{src}: deadlines.seasons must map a season to [start month, end month] (1–12)")
+    return data
+
+
+def _check_words(src: Path, key: str, words) -> None:
+    if not isinstance(words, list) or not words or not all(isinstance(w, str) and w for w in words):
+        raise KbError(f"{src}: {key} must be a non-empty list of words")
+
+
+def _alt(words) -> str:
+    """A regex alternation of ``words``, longest first."""
+    return "(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + ")"
+
+
+@dataclass(slots=True)
+class DeadlineGrammar:
+    """The compiled deadline patterns of ``targets.yaml``."""
+
+    masks: list[re.Pattern]
+    """Spans whose years are not deadlines (titles, baselines, past references)."""
+    plan_period: re.Pattern
+    """``“十三五”期间`` / ``“十三五”末``."""
+    range: re.Pattern
+    """Two dates joined by a range word."""
+    point: re.Pattern
+    """One date with the words before and after it."""
+    date: re.Pattern
+    """One date alone (to read each side of a range)."""
+    words: dict[str, str]
+    """Role of each word around a date: ``by``, ``end``, ``from`` or ``during``."""
+    seasons: dict[str, tuple[int, int]]
+    """Season → (start month, end month)."""
+
+
+Y = r"(?:19|20|21)\d{2}"
+M = r"(?:1[0-2]|0?[1-9])"
+D = r"(?:3[01]|[12]\d|0?[1-9])"
+Q = r"[1-4一二三四]"
+
+
+def _sub_period(seasons: str, named: bool) -> str:
+    """What may follow ``YYYY年``: a month (and day), a quarter, a half, a season."""
+    n = (lambda name: f"?P<{name}>") if named else (lambda name: "?:")
+    return (
+        f"(?:({n('m')}{M})月(?:({n('d')}{D})[日号])?|第?({n('q')}{Q})季度|({n('h')}[上下])半年|({n('s')}{seasons}))"
+    )
+
+
+@lru_cache(maxsize=4)
+def load_grammar(path: str | None = None) -> DeadlineGrammar:
+    """Compile the deadline words of ``targets.yaml`` into patterns (once)."""
+    data = read_vocabulary_file(path)["deadlines"]
+    seasons = {k: (v[0], v[1]) for k, v in data["seasons"].items()}
+    season = _alt(seasons)
+    sub, sub_plain = _sub_period(season, True), _sub_period(season, False)
+    before = _alt(data["baseline_before"])
+    after = _alt(data["baseline_after"])
+    masks = [
+        re.compile(r"《[^《》]*》"),
+        re.compile(rf"{before}(?:考核)?(?:基准年)?[（(]?{Y}年(?:度)?[)）]?(?:相比|比较)?"),
+        re.compile(rf"基准年[（(]{Y}年[)）]"),
+        re.compile(rf"[以在]?{Y}年(?:{sub_plain})?(?:为|作为)?{after}"),
+        re.compile(rf"{Y}年第\d+号"),  # 公告2018年第22号: a document number
+    ]
+    joiner = _alt(data["range_joiners"])
+    date_left = rf"{Y}(?:年(?:{sub_plain})?)?"
+    date_right = rf"(?:{Y}年(?:{sub_plain})?|{sub_plain})"
+    words: dict[str, str] = {}
+    for key, role in (("by_before", "by"), ("by_after", "by"), ("end_words", "end"), ("from_before", "from"),
+                      ("from_after", "from"), ("during_after", "during")):
+        for w in data[key]:
+            words.setdefault(f"{key.split('_')[1]}:{w}", role)
+    pre = _alt(data["by_before"] + data["from_before"])
+    end = _alt(data["end_words"])
+    post = _alt(data["by_after"] + data["from_after"])
+    inside = _alt(data["during_after"])
+    return DeadlineGrammar(
+        masks=masks,
+        plan_period=re.compile(
+            rf"[“\"]?十(?P<n>[一二三四五六七八九])五[”\"]?(?:(?P<period>{_alt(data['plan_period_words'])})|(?P<end>{_alt(data['plan_end_words'])}))"
+        ),
+        range=re.compile(rf"(?P<pre>{pre})?(?P<a>{date_left})\s*{joiner}\s*(?P<b>{date_right})(?P<end>{end})?(?P<post>{post})?"),
+        point=re.compile(
+            rf"(?P<pre>{pre})?(?P<y>{Y})年{sub}?(?:(?P<inside>{inside})|(?P<end>{end})?(?P<post>{post})?)"
+        ),
+        date=re.compile(rf"(?:(?P<y>{Y})年?)?{sub}?"),
+        words=words,
+        seasons=seasons,
+    )
+
+
+# ---------------------------------------------------------------- periods
+
+def _last_day(year: int, month: int) -> int:
+    return calendar.monthrange(year, month)[1]
+
+
+def _iso(year: int, month: int, day: int) -> str:
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+_QUARTER = {"1": 1, "2": 2, "3": 3, "4": 4, "一": 1, "二": 2, "三": 3, "四": 4}
+
+
+def _period(g: dict, year: int, seasons: dict[str, tuple[int, int]]) -> tuple[str, str] | None:
+    """(start, end) of a date's period from its groups, or None if it is no date (2月30日)."""
+    if g.get("m"):
+        month = int(g["m"])
+        if g.get("d"):
+            day = int(g["d"])
+            if day > _last_day(year, month):
+                return None
+            return _iso(year, month, day), _iso(year, month, day)
+        return _iso(year, month, 1), _iso(year, month, _last_day(year, month))
+    if g.get("q"):
+        q = _QUARTER[g["q"]]
+        return _iso(year, 3 * q - 2, 1), _iso(year, 3 * q, _last_day(year, 3 * q))
+    if g.get("h"):
+        first, last = (1, 6) if g["h"] == "上" else (7, 12)
+        return _iso(year, first, 1), _iso(year, last, _last_day(year, last))
+    if g.get("s"):
+        first, last = seasons[g["s"]]
+        end_year = year + 1 if last < first else year
+        return _iso(year, first, 1), _iso(end_year, last, _last_day(end_year, last))
+    return _iso(year, 1, 1), _iso(year, 12, 31)
+
+
+def _kind(grammar: DeadlineGrammar, pre: str | None, end: str | None, post: str | None) -> str:
+    """by / from / during from the words around a date; words after it win over words before."""
+    if post:
+        return "from" if grammar.words.get(f"after:{post}") == "from" else "by"
+    if end:
+        return "by"
+    if pre:
+        return "from" if grammar.words.get(f"before:{pre}") == "from" else "by"
+    return "during"
+
+
+def _from_plan_period(grammar: DeadlineGrammar, m: re.Match, index: int) -> Deadline:
+    # 三五 (1966–1970) onwards every five-year plan follows the previous one: 十三五 = 2016–2020.
+    n = 10 + "一二三四五六七八九".index(m.group("n")) + 1
+    first = 1966 + 5 * (n - 3)
+    if m.group("end"):
+        return Deadline("", "by", None, _iso(first + 4, 12, 31), index)
+    return Deadline("", "range", _iso(first, 1, 1), _iso(first + 4, 12, 31), index)
+
+
+def _from_range(grammar: DeadlineGrammar, m: re.Match, index: int) -> Deadline | None:
+    a = grammar.date.fullmatch(m.group("a")).groupdict()
+    b = grammar.date.fullmatch(m.group("b")).groupdict()
+    y1 = int(a["y"])
+    y2 = int(b["y"]) if b["y"] else y1
+    if not b["y"] and not (a["m"] or a["q"] or a["h"] or a["s"]):
+        return None  # 2018至3月: no second year to read
+    if not m.group("a").count("年") and not b["y"]:
+        return None
+    if b["s"] and not a["s"] and not (a["m"] or a["q"] or a["h"]):
+        # 2018—2019年秋冬季: the season that starts in the first year and ends in the second.
+        first, last = grammar.seasons[b["s"]]
+        if last < first and y2 == y1 + 1:
+            return Deadline("", "range", _iso(y1, first, 1), _iso(y2, last, _last_day(y2, last)), index)
+        a = dict(a, s=b["s"])
+    left = _period(a, y1, grammar.seasons)
+    right = _period(b, y2, grammar.seasons)
+    if left is None or right is None or right[1] <= left[0]:
+        return None
+    return Deadline("", "range", left[0], right[1], index)
+
+
+def _from_point(grammar: DeadlineGrammar, m: re.Match, index: int) -> Deadline | None:
+    g = m.groupdict()
+    period = _period(g, int(g["y"]), grammar.seasons)
+    if period is None:
+        return None
+    kind = "during" if g["inside"] else _kind(grammar, g["pre"], g["end"], g["post"])
+    if kind == "by":
+        return Deadline("", "by", None, period[1], index)
+    if kind == "from":
+        return Deadline("", "from", period[0], None, index)
+    return Deadline("", "during", period[0], period[1], index)
+
+
+def _mask(grammar: DeadlineGrammar, text: str) -> str:
+    for pattern in grammar.masks:
         text = pattern.sub(lambda m: "□" * len(m.group(0)), text)
     return text
 
 
-def _last_day(year: int, month: int) -> str:
-    return f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
-
-
-def parse_deadlines(clause: str, index: int = 0) -> list[Deadline]:
-    """Every deadline of one clause, in text order."""
-    folded = unicodedata.normalize("NFKC", clause)
-    same_length = len(folded) == len(clause)
-    masked = _mask(folded)
+def find_deadlines(clause: str, index: int = 0) -> list[tuple[int, int, Deadline]]:
+    """Every deadline of one clause as (start, end, Deadline), offsets into ``clause``, in text order."""
+    grammar = load_grammar()
+    masked = _mask(grammar, fold(clause))
     taken = [False] * len(masked)
-    found: list[tuple[int, Deadline]] = []
-    for kind, pattern in PATTERNS:
+    found: list[tuple[int, int, Deadline]] = []
+    for pattern, read in ((grammar.plan_period, _from_plan_period), (grammar.range, _from_range), (grammar.point, _from_point)):
         for m in pattern.finditer(masked):
             if any(taken[m.start() : m.end()]):
                 continue
-            deadline = _deadline(kind, m, index)
+            deadline = read(grammar, m, index)
             if deadline is None:
                 continue
-            text = clause[m.start() : m.end()] if same_length else m.group(0)
-            deadline.text = text
-            found.append((m.start(), deadline))
-            for i in range(m.start(), m.end()):
-                taken[i] = True
-    return [d for _, d in sorted(found, key=lambda x: x[0])]
+            deadline.text = clause[m.start() : m.end()]
+            found.append((m.start(), m.end(), deadline))
+            taken[m.start() : m.end()] = [True] * (m.end() - m.start())
+    found.sort(key=lambda x: x[0])
+    return found
 
 
-def _deadline(kind: str, m: re.Match, index: int) -> Deadline | None:
-    g = m.groupdict()
-    try:
-        if kind == "range":
-            y1, y2 = int(g["y1"]), int(g["y2"])
-            if y2 < y1:
-                return None
-            return Deadline("", "range", f"{y1:04d}-01-01", f"{y2:04d}-12-31", index)
-        y = int(g["y"])
-        if kind == "from":
-            month, day = int(g["m"]), int(g["d"] or 1)
-            return Deadline("", "from", f"{y:04d}-{month:02d}-{day:02d}", None, index)
-        if kind == "by_day":
-            return Deadline("", "by", None, f"{y:04d}-{int(g['m']):02d}-{int(g['d']):02d}", index)
-        if kind == "by_month":
-            return Deadline("", "by", None, _last_day(y, int(g["m"])), index)
-        if kind == "by_year":
-            return Deadline("", "by", None, f"{y:04d}-12-31", index)
-        if kind == "during_month":
-            month = int(g["m"])
-            return Deadline("", "during", f"{y:04d}-{month:02d}-01", _last_day(y, month), index)
-        return Deadline("", "during", f"{y:04d}-01-01", f"{y:04d}-12-31", index)
-    except (ValueError, calendar.IllegalMonthError):
-        return None  # 2019年13月: not a date
+def parse_deadlines(clause: str, index: int = 0) -> list[Deadline]:
+    """Every deadline of one clause (a sentence), in text order, with ``clause=index``."""
+    return [d for _, _, d in find_deadlines(clause, index)]
 
 
 def apply_deadlines(task: Task) -> None:

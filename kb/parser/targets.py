@@ -1,28 +1,49 @@
 """Numeric targets: metric, value, unit, comparator, direction, baseline, stretch, scope, year.
 
-A clause is cut into phrases at ``，；`` (outside brackets).  In a phrase, a value
+A clause is cut into phrases at ``，；：`` (outside brackets).  In a phrase, a value
 (number and unit, or a ``、`` list of them) is a **target** when it closes the
-phrase (optionally followed by 以上/以下 …): ``油气回收率提高到80%以上``.  A value
-followed by more words is a threshold or a descriptor, not a target:
-``10蒸吨/小时及以下燃煤锅炉``, ``排气筒高度超过45米的高架源``, ``实现7天预报``.
+phrase (optionally followed by 以上/以下/左右 …): ``油气回收率提高到80%以上``,
+``淘汰燃煤小锅炉50台``.  A value followed by more words is a threshold or a
+descriptor, not a target: ``10蒸吨/小时及以下燃煤锅炉`` (a scope of the boilers),
+``排气筒高度超过45米的高架源`` (a threshold of the sources), ``实现7天预报``,
+``2倍削减量替代`` — the quantity to reach is always the phrase's last word, so the
+rule needs no list of sentences.  A value without a unit is a target only after a
+comparator or a direction (``达到300``), so numbers of standards and codes are not
+(``GB 18352.6-2016``); a number glued to a Latin letter, a dot or a dash is part of
+a name (``PM2.5``).  Numbers written in words (``三分之一``) are not read.
 
-What stands before the value, read right to left: comparator (不低于 → ≥), direction
-(下降, 削减, 达到, 提高到 …), baseline (``较2015年``, ``较考核基准年（2015年）``),
-``分别``, stretch word (力争), then the metric phrase, which may open with a scope
-(主城区, 全市, 荣县、富顺县) dropped from the metric.  A phrase without a metric
-(``力争下降31.4%以上``, ``荣县、富顺县达到70%以上``) takes the metric, baseline and
-scope of the previous target of the same clause; its own scope wins.
+What stands before the value, read right to left in any order: comparator (不低于 → ≥,
+以上 after the value → ≥, none → =), direction (下降, 削减, 达到, 提高到, 控制在 …),
+baseline (``较2015年``, ``较考核基准年（2015年）``, ``与2015年相比``), ``分别``, a stretch
+word (力争, also at the phrase's start), fillers (我市, 其中, 原则上 at either edge); the
+deadline words of the phrase (``到2020年``) are cut out.  What is left is the metric
+phrase, which may open with a scope dropped from the metric (主城区, 全市 from the
+vocabulary; a county list ``荣县、富顺县`` standing alone; or the words before the
+last ``的``: ``已安装油气回收设施的油气回收率``).
 
-Distributive lists with 分别 give one target per value: the metric phrase is a
-``、`` list whose last item carries the shared tail (``二氧化硫（SO2）、氮氧化物（NOx）
-排放总量`` → ``二氧化硫（SO2）排放总量``, ``氮氧化物（NOx）排放总量``; ``黄色、橙色、
-红色级别减排比例`` → ``黄色级别减排比例`` …).  When the phrase lists fewer items than
-values (``其中重点工程减排量分别不少于0.34万吨、0.06万吨、0.44万吨``), the items are
-the last pollutants named with their formula in the clause or the paragraph
-before it (``二氧化硫（SO2）``, ``氮氧化物（NOx）``, ``挥发性有机物（VOCs）``).
+A phrase without a metric (``力争下降31.4%以上``, ``荣县、富顺县达到70%以上``) continues
+the previous target of the same clause: its metric, baseline and direction, and its
+scope unless it names one (a stretch phrase is a second target with ``stretch=True``).
+A phrase without a scope word keeps the scope of the previous target of the same
+clause (``全市非化石能源消费比重达到20%，天然气消费比重提高到16.19%``).  Scopes are
+not carried across sentences: a sentence that names no place has ``scope=None``.
 
-A target's ``year`` is the end year of a deadline in its clause, else of the
-paragraph's earlier clauses (``到2020年，…``).
+Distributive lists (``分别``) give one target per value: the metric phrase is a ``、``
+list whose last item carries the shared tail (``二氧化硫（SO2）、氮氧化物（NOx）排放总量``
+→ ``二氧化硫（SO2）排放总量``, ``氮氧化物（NOx）排放总量``; ``黄色、橙色、红色级别减排比例``
+→ ``黄色级别减排比例`` …).  Where the last item's own name ends is found by, in
+order: a closing bracket, the Latin run (``PM10、PM2.5浓度``), the longest ending the
+other items share (``色`` of 黄色, 橙色), else their average length.  When the scope
+is the list (``荣县、富顺县分别达到70%、60%``) each value goes to one place.  When
+the phrase lists no items (``其中重点工程减排量分别不少于0.34万吨、0.06万吨、0.44万吨``),
+the items are the last pollutants named with a Latin formula before it in the clause
+or the paragraph (``二氧化硫（SO2）``, ``氮氧化物（NOx）``, ``挥发性有机物（VOCs）``).
+
+A target's ``year`` is the end year (a ``from``: the start year) of the deadline of
+its clause nearest before it (else the clause's first deadline), else of the last
+deadline in ``context`` — the paragraph's earlier clauses (``到2020年，…。…``).
+Full-width digits, letters and signs are read after NFKC folding; metrics are
+written with half-width digits and letters, ``text`` is the clause's own words.
 """
 
 from __future__ import annotations
@@ -30,13 +51,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from kb.errors import KbError
 from kb.model import Target, Task
-from kb.parser.deadlines import parse_deadlines
+from kb.parser.deadlines import VOCAB_PATH, _check_words, find_deadlines, fold, read_vocabulary_file
 
-VOCAB_PATH = Path(__file__).resolve().parent.parent / "data" / "targets.yaml"
+__all__ = ["apply_targets", "parse_targets", "load_vocabulary", "TargetVocabulary", "fold_width"]
+
+#: Kept for callers of the first version: width folding is ``deadlines.fold``.
+fold_width = fold
+
+_SIGNS = {"≥", "≤", ">", "<", "="}
+_KEYS = {"version", "deadlines", "units", "comparators_before", "comparators_after", "directions",
+         "stretch_words", "scopes", "scope_pattern", "fillers"}
 
 
 @dataclass(slots=True)
@@ -44,7 +71,9 @@ class TargetVocabulary:
     """Compiled patterns of ``targets.yaml``."""
 
     value_list: re.Pattern
-    """A value or a ``、`` list of values, each with an optional unit, then an optional comparator word."""
+    """A value or a ``、`` list of values closing a phrase, then an optional comparator word."""
+    value: re.Pattern
+    """One value and its unit."""
     before: list[tuple[str, str]]
     """Comparator words written before the value, longest first, with their sign."""
     after: dict[str, str]
@@ -56,41 +85,43 @@ class TargetVocabulary:
     scopes: list[str]
     """Scope words, longest first."""
     scope_re: re.Pattern
-    """County-level names as a scope."""
+    """County-level names standing alone as a scope (group ``scope``)."""
     fillers: list[str]
-    """Words dropped from metrics."""
+    """Words dropped from the edges of metrics."""
+    baseline: re.Pattern
+    """A baseline closing a head (``较2015年``), group 1 the year."""
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=4)
 def load_vocabulary(path: str | None = None) -> TargetVocabulary:
-    """Read and validate ``targets.yaml``."""
-    import yaml
-
-    src = Path(path) if path else VOCAB_PATH
-    try:
-        data = yaml.safe_load(src.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise KbError(f"{src}: cannot read the target vocabulary ({exc.__class__.__name__}); fix or restore it") from exc
-    keys = {"version", "units", "comparators_before", "comparators_after", "directions", "stretch_words", "scopes", "scope_pattern", "fillers"}
-    if not isinstance(data, dict) or data.get("version") != 1 or set(data) != keys:
-        raise KbError(f"{src}: expected 'version: 1' and exactly the keys {', '.join(sorted(keys - {'version'}))}")
+    """Read, validate and compile ``targets.yaml`` (once per process)."""
+    data = read_vocabulary_file(path)
+    src = path or VOCAB_PATH
+    if set(data) != _KEYS:
+        missing, extra = _KEYS - set(data), set(data) - _KEYS
+        raise KbError(f"{src}: keys missing: {', '.join(sorted(missing)) or 'none'}; unknown: {', '.join(sorted(extra)) or 'none'}")
     for key in ("units", "directions", "stretch_words", "scopes", "fillers"):
-        if not isinstance(data[key], list) or not all(isinstance(w, str) and w for w in data[key]):
-            raise KbError(f"{src}: {key} must be a list of words")
+        _check_words(src, key, data[key])
     for key in ("comparators_before", "comparators_after"):
-        if not isinstance(data[key], dict) or not set(data[key].values()) <= {"≥", "≤", ">", "<", "="}:
+        if not isinstance(data[key], dict) or not data[key] or not set(data[key].values()) <= _SIGNS:
             raise KbError(f"{src}: {key} must map words to one of ≥ ≤ > < =")
-    longest = lambda ws: sorted(ws, key=len, reverse=True)  # noqa: E731
-    unit = "(?:" + "|".join(map(re.escape, longest(data["units"]))) + ")"
-    after = "(?:" + "|".join(map(re.escape, longest(data["comparators_after"]))) + ")"
-    one = rf"\d+(?:\.\d+)?\s*{unit}?"
-    value_list = re.compile(rf"(?<![\d.])(?P<values>{one}(?:\s*、\s*{one})*)(?P<after>{after})?$")
+    if not isinstance(data["scope_pattern"], str):
+        raise KbError(f"{src}: scope_pattern must be a regular expression in quotes")
     try:
         scope_re = re.compile(data["scope_pattern"])
     except re.error as exc:
         raise KbError(f"{src}: scope_pattern is not a valid regex ({exc})") from exc
+    if "scope" not in scope_re.groupindex:
+        raise KbError(f"{src}: scope_pattern needs a group (?P<scope>…) holding the place names")
+    longest = lambda ws: sorted(ws, key=len, reverse=True)  # noqa: E731
+    unit = "(?:" + "|".join(map(re.escape, longest(data["units"]))) + ")"
+    after = "(?:" + "|".join(map(re.escape, longest(data["comparators_after"]))) + ")"
+    one = rf"\d+(?:\.\d+)?\s*{unit}?"
+    baseline_before = read_vocabulary_file(path)["deadlines"]["baseline_before"]
+    before = "(?:" + "|".join(map(re.escape, longest(baseline_before))) + ")"
     return TargetVocabulary(
-        value_list=value_list,
+        value_list=re.compile(rf"(?<![\d.A-Za-z\-/])(?P<values>{one}(?:\s*、\s*{one})*)\s*(?P<after>{after})?$"),
+        value=re.compile(rf"(?P<number>\d+(?:\.\d+)?)\s*(?P<unit>{unit})?"),
         before=sorted(data["comparators_before"].items(), key=lambda kv: -len(kv[0])),
         after=data["comparators_after"],
         directions=longest(data["directions"]),
@@ -98,55 +129,39 @@ def load_vocabulary(path: str | None = None) -> TargetVocabulary:
         scopes=longest(data["scopes"]),
         scope_re=scope_re,
         fillers=longest(data["fillers"]),
+        baseline=re.compile(
+            rf"(?:在|以)?{before}?(?:考核)?(?:基准年)?[（(]?((?:19|20)\d{{2}})年(?:度)?[)）]?(?:相比|比较|为基准|基础上|的基础上)?$"
+        ),
     )
 
 
-BASELINE_RE = re.compile(r"(?:较|比|相比|相对于)(?:考核)?(?:基准年)?[（(]?((?:19|20)\d{2})年(?:度)?[)）]?(?:相比)?$")
-VALUE_RE = re.compile(r"(\d+(?:\.\d+)?)\s*(\D*)")
-POLLUTANT_RE = re.compile(r"[\u4e00-\u9fff]{2,8}[（(][A-Za-z][A-Za-z0-9.]*[)）]")
-DEADLINE_LEAD_RE = re.compile(r"^(?:到|至|截至)?(?:19|20)\d{2}年(?:年底|底|末)?(?:前)?")
+POLLUTANT_RE = re.compile(r"([\u4e00-\u9fff]{2,8})([（(][A-Za-z][A-Za-z0-9.]*[)）])")
+_OPEN, _CLOSE = "（(〔【《“", "）)〕】》”"
+_PHRASE_ENDS = "，；。：,;:！？"
 
 
-#: Full-width digits, Latin letters and number signs → ASCII; CJK punctuation is kept as written.
-_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F) if chr(c) not in "（），、；：！？＂＇"}
-
-
-def fold_width(text: str) -> str:
-    """``２７．９％`` → ``27.9%`` without touching （）、，；： (same length as ``text``)."""
-    return text.translate(_WIDTH)
-
-
-def _phrases(clause: str) -> list[str]:
-    """Cut a clause at ，；。 outside brackets."""
-    out, depth, cur = [], 0, []
-    for c in clause:
-        if c in "（(〔【《“":
+def _phrases(clause: str) -> list[tuple[int, str]]:
+    """Cut a clause at ，；。： outside brackets; (offset, phrase) pairs."""
+    out, depth, start = [], 0, 0
+    for i, c in enumerate(clause):
+        if c in _OPEN:
             depth += 1
-        elif c in "）)〕】》”":
+        elif c in _CLOSE:
             depth = max(0, depth - 1)
-        if c in "，；。,;" and depth == 0:
-            out.append("".join(cur))
-            cur = []
-        else:
-            cur.append(c)
-    out.append("".join(cur))
-    return [p.strip() for p in out if p.strip()]
+        elif c in _PHRASE_ENDS and depth == 0:
+            out.append((start, clause[start:i]))
+            start = i + 1
+    out.append((start, clause[start:]))
+    return [(s, p) for s, p in out if p.strip()]
 
 
-def _strip_end(text: str, words) -> tuple[str, str | None]:
-    """Remove one of ``words`` from the end of ``text``; return (rest, word or None)."""
-    for w in words:
-        if text.endswith(w):
-            return text[: -len(w)], w
-    return text, None
-
-
-def _split_items(phrase: str) -> list[str]:
+def _split_items(text: str) -> list[str]:
+    """Split at 、 outside brackets."""
     items, depth, cur = [], 0, []
-    for c in phrase:
-        if c in "（(":
+    for c in text:
+        if c in _OPEN:
             depth += 1
-        elif c in "）)":
+        elif c in _CLOSE:
             depth = max(0, depth - 1)
         if c == "、" and depth == 0:
             items.append("".join(cur))
@@ -157,124 +172,213 @@ def _split_items(phrase: str) -> list[str]:
     return [i for i in items if i]
 
 
-def _distribute(metric: str, n: int, context: str) -> list[str] | None:
-    """Metrics for a 分别 list of ``n`` values, or None if they cannot be paired."""
+def _head_length(items: list[str]) -> int:
+    """Length of the last item's own name in a ``、`` list sharing a tail."""
+    last, others = items[-1], items[:-1]
+    close = max(last.rfind("）"), last.rfind(")"))
+    if close >= 0 and all(o.endswith(("）", ")")) for o in others):
+        return close + 1
+    if all(o.isascii() for o in others):
+        run = re.match(r"[A-Za-z0-9.]*", last).group(0)
+        if run:
+            return len(run)
+    first = others[0]
+    for size in range(len(first), 0, -1):
+        ending = first[-size:]
+        if all(o.endswith(ending) for o in others):
+            pos = last.find(ending)
+            if pos >= 0:
+                return pos + size
+    return min(len(last), round(sum(map(len, others)) / len(others)))
+
+
+def _distribute_metric(metric: str, n: int) -> list[str] | None:
+    """``a、b、c<tail>`` with n items → [a<tail>, b<tail>, c<tail>], else None."""
     items = _split_items(metric)
-    if len(items) == n:
-        last = items[-1]
-        close = max(last.rfind("）"), last.rfind(")"))
-        if close >= 0 and close < len(last) - 1:
-            head_len = close + 1
-        else:
-            head_len = round(sum(len(i) for i in items[:-1]) / (n - 1)) if n > 1 else len(last)
-        tail = last[head_len:]
-        return [i + tail for i in items[:-1]] + [last]
-    if len(items) == 1:
-        vocab = load_vocabulary()
-        pollutants = [_scope(_drop_fillers(p, vocab), vocab)[1] for p in POLLUTANT_RE.findall(context)]
-        names = list(dict.fromkeys(pollutants))
-        if len(names) >= n:
-            return [f"{name}{metric}" for name in names[-n:]]
-    return None
+    if len(items) != n or n < 2:
+        return None
+    head = _head_length(items)
+    tail = items[-1][head:]
+    return [i + tail for i in items[:-1]] + [items[-1]]
+
+
+def _pollutants(text: str, vocab: TargetVocabulary) -> list[str]:
+    """Names written with a Latin formula (``二氧化硫（SO2）``), in order, without repeats."""
+    names: dict[str, None] = {}
+    for m in POLLUTANT_RE.finditer(text):
+        name = re.split(r"[的和及与]", m.group(1))[-1]
+        name = _scope(_strip_fillers(name, vocab), vocab)[1]
+        if name:
+            names.pop(name + m.group(2), None)
+            names[name + m.group(2)] = None
+    return list(names)
+
+
+def _strip_fillers(text: str, vocab: TargetVocabulary) -> str:
+    changed = True
+    while changed and text:
+        changed = False
+        for w in vocab.fillers:
+            if text.startswith(w):
+                text, changed = text[len(w) :], True
+            if text.endswith(w):
+                text, changed = text[: -len(w)], True
+    return text.strip()
+
+
+def _scope(head: str, vocab: TargetVocabulary) -> tuple[str | None, str]:
+    """Split a leading scope off the metric phrase: (scope or None, metric)."""
+    for s in vocab.scopes:
+        if head.startswith(s):
+            return s, _strip_fillers(head[len(s) :], vocab)
+    m = vocab.scope_re.match(head)
+    if m:
+        return m.group("scope"), ""
+    if "的" in head[:-1]:
+        before, _, after = head.rpartition("的")
+        if len(after) >= 2 and len(before) >= 2:
+            return before, after
+    return None, head
+
+
+@dataclass(slots=True)
+class _Head:
+    """What a phrase says before its value (read right to left), and what the next phrase may continue."""
+
+    comparator: str | None = None
+    direction: str | None = None
+    baseline: int | None = None
+    stretch: bool = False
+    metric: str = ""
+    scope: str | None = None
+
+
+def _read_head(head: str, vocab: TargetVocabulary) -> tuple[str, _Head]:
+    """Strip comparator, direction, baseline, 分别, stretch and fillers off the end of ``head``."""
+    h = _Head()
+    changed = True
+    while changed and head:
+        changed = False
+        if h.comparator is None:
+            for word, sign in vocab.before:
+                if head.endswith(word):
+                    head, h.comparator, changed = head[: -len(word)], sign, True
+                    break
+        if h.direction is None:
+            for word in vocab.directions:
+                if head.endswith(word):
+                    head, h.direction, changed = head[: -len(word)], word, True
+                    break
+        if h.baseline is None and (b := vocab.baseline.search(head)):
+            head, h.baseline, changed = head[: b.start()], int(b.group(1)), True
+        for word in vocab.stretch:
+            if head.endswith(word):
+                head, h.stretch, changed = head[: -len(word)], True, True
+                break
+        stripped = _strip_fillers(head, vocab)
+        if stripped != head:
+            head, changed = stripped, True
+    for word in vocab.stretch:
+        if head.startswith(word):
+            head, h.stretch = head[len(word) :], True
+            break
+    return head.strip(), h
+
+
+def _year_of(deadline) -> int:
+    return int((deadline.end or deadline.start)[:4])
+
+
+def _context_year(context: str | None) -> int | None:
+    if not context:
+        return None
+    found = find_deadlines(context)
+    return _year_of(found[-1][2]) if found else None
 
 
 def parse_targets(clause: str, index: int = 0, context: str | None = None) -> list[Target]:
     """Every numeric target of one clause; ``context`` is the paragraph's text before it."""
+    folded = fold(clause)
+    if not any(c.isdigit() for c in folded):
+        return []
     vocab = load_vocabulary()
-    folded = fold_width(clause)
-    deadlines = parse_deadlines(clause, index)
-    year = _end_year(deadlines)
+    spans = find_deadlines(clause, index)
     targets: list[Target] = []
-    previous: Target | None = None
-    for written, phrase in zip(_phrases(clause), _phrases(folded)):
+    previous: _Head | None = None  # what a phrase without a metric or scope continues
+    context_year: list[int | None] = []  # computed once, when needed
+    for start, phrase in _phrases(folded):
         m = vocab.value_list.search(phrase)
         if not m:
             continue
-        head = phrase[: m.start()]
-        comparator = vocab.after.get(m.group("after") or "", None)
-        head, word = _strip_end(head, [w for w, _ in vocab.before])
-        if word:
-            comparator = dict(vocab.before)[word]
-        head, direction = _strip_end(head, vocab.directions)
-        baseline = None
-        b = BASELINE_RE.search(head)
-        if b:
-            baseline, head = int(b.group(1)), head[: b.start()]
-        head, _ = _strip_end(head, ["分别"])
-        head, stretch_word = _strip_end(head, vocab.stretch)
-        head = _drop_fillers(DEADLINE_LEAD_RE.sub("", head), vocab)
+        end = start + len(phrase)
+        head_start, head_end = start, start + m.start()
+        # Cut the deadline words out of the head: 到2020年全市… → 全市…
+        head = "".join(
+            c for i, c in enumerate(folded[head_start:head_end], head_start)
+            if not any(s <= i < e for s, e, _ in spans)
+        )
+        head, h = _read_head(head, vocab)
+        comparator = vocab.after.get(m.group("after") or "") or h.comparator
+        values = [vocab.value.match(v.strip()) for v in m.group("values").split("、")]
+        units = [v.group("unit") or "" for v in values]
+        if not any(units) and not comparator and not h.direction:
+            continue  # a bare number is no target (GB 18352.6-2016)
         scope, metric = _scope(head, vocab)
-        if not metric and previous is not None:
-            metric = previous.metric
-            baseline = baseline if baseline is not None else previous.baseline_year
-            scope = scope or previous.scope
-            direction = direction or previous.direction
+        direction, baseline = h.direction, h.baseline
         if not metric:
-            continue
-        if scope is None and previous is not None and previous.scope and not _scope_word(phrase, vocab):
+            if previous is None:
+                continue  # nothing says what is measured
+            metric = previous.metric
+            baseline = baseline if baseline is not None else previous.baseline
+            direction = direction or previous.direction
+        if scope is None and previous is not None:
             scope = previous.scope
-        values = [VALUE_RE.match(v.strip()) for v in m.group("values").split("、")]
-        units = [v.group(2).strip() for v in values]
+        year = _clause_year(spans, end)
+        if year is None:
+            if not context_year:
+                context_year.append(_context_year(context))
+            year = context_year[0]
         last_unit = next((u for u in reversed(units) if u), "")
-        metrics = [metric]
-        if len(values) > 1:
-            metrics = _distribute(metric, len(values), (context or "") + folded[: folded.find(phrase)])
-            if metrics is None:
-                metrics = [metric] * len(values)
-        for v, unit, met in zip(values, units, metrics):
-            t = Target(
-                text=written, metric=met, value=float(v.group(1)), unit=unit or last_unit,
+        pairs = _pair(metric, scope, len(values), context, folded[:start], vocab)
+        written = clause[start:end].strip()
+        for v, unit, (met, where) in zip(values, units, pairs):
+            targets.append(Target(
+                text=written, metric=met, value=float(v.group("number")), unit=unit or last_unit,
                 comparator=comparator or "=", direction=direction, baseline_year=baseline,
-                stretch=stretch_word is not None, scope=scope, year=year, clause=index,
-            )
-            targets.append(t)
-            previous = t
+                stretch=h.stretch, scope=where, year=year, clause=index,
+            ))
+        previous = _Head(direction=direction, baseline=baseline, metric=pairs[-1][0], scope=scope)
     return targets
 
 
-def _drop_fillers(text: str, vocab: TargetVocabulary) -> str:
-    for filler in vocab.fillers:
-        text = text.replace(filler, "")
-    return text
+def _pair(metric: str, scope: str | None, n: int, context: str | None, before: str, vocab) -> list[tuple[str, str | None]]:
+    """(metric, scope) for each of ``n`` values of a phrase."""
+    if n == 1:
+        return [(metric, scope)]
+    metrics = _distribute_metric(metric, n)
+    if metrics:
+        return [(m, scope) for m in metrics]
+    places = _split_items(scope) if scope else []
+    if len(places) == n:
+        return [(metric, p) for p in places]
+    if len(_split_items(metric)) == 1:
+        names = _pollutants((context or "") + before, vocab)
+        if len(names) >= n:
+            return [(f"{name}{metric}", scope) for name in names[-n:]]
+    return [(metric, scope)] * n
 
 
-def _scope_word(phrase: str, vocab: TargetVocabulary) -> bool:
-    return any(phrase.startswith(s) for s in vocab.scopes) or bool(vocab.scope_re.match(phrase))
-
-
-def _scope(head: str, vocab: TargetVocabulary) -> tuple[str | None, str]:
-    """Split a leading scope off the metric phrase."""
-    for s in vocab.scopes:
-        if head.startswith(s):
-            return s, head[len(s) :].strip()
-    m = vocab.scope_re.match(head)
-    if m and len(head) - m.end() <= 1:  # 荣县、富顺县 with nothing (or one char) after: a scope, not a metric
-        return m.group(0), head[m.end() :].strip()
-    if "的" in head and not head.endswith("的"):
-        before, _, after = head.rpartition("的")
-        if len(after) >= 2:
-            return before, after
-    return None, head.strip()
-
-
-def _end_year(deadlines) -> int | None:
-    for d in deadlines:
-        date = d.end or d.start
-        if date:
-            return int(date[:4])
-    return None
+def _clause_year(spans, end: int) -> int | None:
+    """Year of the clause's deadline nearest before ``end``, else of its first deadline."""
+    if not spans:
+        return None
+    before = [d for s, _, d in spans if s < end]
+    return _year_of(before[-1] if before else spans[0][2])
 
 
 def apply_targets(task: Task) -> None:
-    """Fill ``task.targets`` from its clauses; a target without a year of its own takes the paragraph's."""
+    """Fill ``task.targets`` from its clauses; a clause without a year takes the paragraph's earlier one."""
     out: list[Target] = []
-    year = None
     for i, clause in enumerate(task.clauses):
-        context = "".join(task.clauses[:i])
-        found = parse_targets(clause, i, context)
-        clause_year = _end_year(parse_deadlines(clause, i))
-        year = clause_year or year
-        for t in found:
-            t.year = t.year or year
-        out.extend(found)
+        out.extend(parse_targets(clause, i, "".join(task.clauses[:i])))
     task.targets = out
