@@ -2,40 +2,102 @@
 
 import pytest
 
-from kb.parser.deadlines import parse_deadlines
+from kb.errors import KbError
+from kb.parser.deadlines import find_deadlines, fold, load_grammar, parse_deadlines, read_vocabulary_file
 
 CASES = [
+    # by: 到 / 至 / 截至 before, 前 / 止 after, 底 / 末 closing
     ("到2020年，完成排污许可管理。", [("到2020年", "by", None, "2020-12-31")], "到 YEAR: by the end of the year"),
     ("2020年年底前基本完成。", [("2020年年底前", "by", None, "2020-12-31")], "年底前"),
     ("到2020年底，全面完成。", [("到2020年底", "by", None, "2020-12-31")], "到 YEAR 底"),
+    ("到2020年底前完成。", [("到2020年底前", "by", None, "2020-12-31")], "到 … 底前: one deadline, not two"),
     ("2020年底前完成。", [("2020年底前", "by", None, "2020-12-31")], "年底前 without the second 年"),
+    ("2020年末完成。", [("2020年末", "by", None, "2020-12-31")], "年末"),
     ("2020年前完成整治。", [("2020年前", "by", None, "2020-12-31")], "年前 read as by that year"),
+    ("2020年以前完成。", [("2020年以前", "by", None, "2020-12-31")], "以前"),
+    ("截至2020年，累计完成。", [("截至2020年", "by", None, "2020-12-31")], "截至"),
+    ("至2020年，全面完成。", [("至2020年", "by", None, "2020-12-31")], "至 alone is by"),
     ("2019年9月底前完成。", [("2019年9月底前", "by", None, "2019-09-30")], "month end"),
+    ("2019年6月底前完成。", [("2019年6月底前", "by", None, "2019-06-30")], "June has 30 days"),
     ("2020年2月底前完成。", [("2020年2月底前", "by", None, "2020-02-29")], "leap-year month end"),
+    ("2019年2月底前完成。", [("2019年2月底前", "by", None, "2019-02-28")], "common-year February"),
+    ("2019年12月前完成。", [("2019年12月前", "by", None, "2019-12-31")], "month 前 without 底: the month's end"),
+    ("到2020年6月，完成。", [("到2020年6月", "by", None, "2020-06-30")], "到 a month"),
     ("2020年6月30日前完成。", [("2020年6月30日前", "by", None, "2020-06-30")], "a day"),
-    ("2020年，全市基本淘汰开启式干洗机。", [("2020年", "during", "2020-01-01", "2020-12-31")], "a year opening the clause: during"),
-    ("2019年基本淘汰老旧车辆。", [("2019年", "during", "2019-01-01", "2019-12-31")], "year before a verb: during"),
-    ("2019年10月开展检查。", [("2019年10月", "during", "2019-10-01", "2019-10-31")], "a month: during the month"),
-    ("自2019年7月1日起，提前实施国六排放标准。", [("自2019年7月1日起", "from", "2019-07-01", None)], "自…起: from"),
+    ("截至2020年6月30日，完成。", [("截至2020年6月30日", "by", None, "2020-06-30")], "截至 a day"),
+    ("2020年6月30日止完成。", [("2020年6月30日止", "by", None, "2020-06-30")], "止 after a day"),
+    ("2019年三季度末前完成。", [("2019年三季度末前", "by", None, "2019-09-30")], "quarter end"),
+    ("2019年下半年前完成。", [("2019年下半年前", "by", None, "2019-12-31")], "half-year end"),
+    ("到“十三五”末，完成。", [("到“十三五”末", "by", None, "2020-12-31")], "end of a five-year plan"),
+    # during: a date with nothing around it
+    ("2020年，全市基本淘汰开启式干洗机。", [("2020年", "during", "2020-01-01", "2020-12-31")], "a year opening the clause"),
+    ("2019年基本淘汰老旧车辆。", [("2019年", "during", "2019-01-01", "2019-12-31")], "year before a verb"),
+    ("2019年10月开展检查。", [("2019年10月", "during", "2019-10-01", "2019-10-31")], "a month"),
+    ("2019年7月1日，开始实施。", [("2019年7月1日", "during", "2019-07-01", "2019-07-01")], "a day with no word around it"),
+    ("2019年第三季度完成。", [("2019年第三季度", "during", "2019-07-01", "2019-09-30")], "a quarter"),
+    ("2019年4季度完成。", [("2019年4季度", "during", "2019-10-01", "2019-12-31")], "a quarter in digits"),
+    ("2019年上半年完成。", [("2019年上半年", "during", "2019-01-01", "2019-06-30")], "first half"),
+    ("2019年秋冬季，实施错峰生产。", [("2019年秋冬季", "during", "2019-10-01", "2020-03-31")], "autumn-winter runs into the next year"),
+    ("2019年夏季开展专项检查。", [("2019年夏季", "during", "2019-06-01", "2019-08-31")], "summer"),
+    ("2019年内完成。", [("2019年内", "during", "2019-01-01", "2019-12-31")], "年内"),
+    ("2019年年内完成。", [("2019年年内", "during", "2019-01-01", "2019-12-31")], "年年内"),
+    ("2020年度目标。", [("2020年度", "during", "2020-01-01", "2020-12-31")], "年度"),
+    # from
+    ("自2019年7月1日起，提前实施国六排放标准。", [("自2019年7月1日起", "from", "2019-07-01", None)], "自…起"),
     ("从2019年7月起实施。", [("从2019年7月起", "from", "2019-07-01", None)], "from a month"),
+    ("从2019年起，全面实施。", [("从2019年起", "from", "2019-01-01", None)], "from a year"),
+    ("2019年7月1日起实施。", [("2019年7月1日起", "from", "2019-07-01", None)], "起 without 自"),
+    ("2020年以后全面禁止。", [("2020年以后", "from", "2020-01-01", None)], "以后 is from"),
+    # range
     ("2018至2020年，全市加油站抽检覆盖率达到95%以上。", [("2018至2020年", "range", "2018-01-01", "2020-12-31")], "a range"),
     ("2018年至2020年开展。", [("2018年至2020年", "range", "2018-01-01", "2020-12-31")], "a range with both 年"),
     ("2018—2020年开展。", [("2018—2020年", "range", "2018-01-01", "2020-12-31")], "a range with a dash"),
+    ("2018年-2020年持续开展。", [("2018年-2020年", "range", "2018-01-01", "2020-12-31")], "a hyphen with both 年"),
+    ("2019年10月至2020年3月开展攻坚。", [("2019年10月至2020年3月", "range", "2019-10-01", "2020-03-31")], "months across years"),
+    ("2019年6月至9月开展检查。", [("2019年6月至9月", "range", "2019-06-01", "2019-09-30")], "second month without its year"),
+    ("2019年6月1日至2019年9月30日开展。", [("2019年6月1日至2019年9月30日", "range", "2019-06-01", "2019-09-30")], "days"),
+    ("2018—2019年秋冬季，实施错峰生产。", [("2018—2019年秋冬季", "range", "2018-10-01", "2019-03-31")], "one season over two years"),
+    ("“十三五”期间，严格控制。", [("“十三五”期间", "range", "2016-01-01", "2020-12-31")], "a five-year plan's period"),
+    ("十四五期间完成。", [("十四五期间", "range", "2021-01-01", "2025-12-31")], "without quotes, next plan"),
+    # not deadlines
     ("较考核基准年（2015年）下降27.9%以上。", [], "baseline year in brackets"),
     ("重度污染天数比率较2015年下降25%以上。", [], "较 YEAR is a baseline"),
-    ("以2015年为基准，下降10%。", [], "以…为基准 is a baseline"),
+    ("排放量比2015年下降10%。", [], "比 YEAR is a baseline"),
+    ("与2015年相比下降10%。", [], "与 … 相比"),
+    ("同2015年相比下降。", [], "同 … 相比"),
+    ("以2015年为基准，下降10%。", [], "以…为基准"),
+    ("以2015年为基准年。", [], "以…为基准年"),
+    ("在2015年基础上下降10%。", [], "在…基础上"),
+    ("2015年的基础上下降10%。", [], "…的基础上"),
+    ("2015年以来，取得成效。", [], "以来 looks back"),
+    ("2018年至今，已完成。", [], "至今 looks back"),
     ("落实《四川省“十三五”能源发展规划》。", [], "title without digits"),
     ("落实《自贡市2018年度大气污染防治实施方案》。", [], "a year inside a title"),
+    ("执行《大气污染物综合排放标准（2018年版）》。", [], "an edition inside a title"),
+    ("按2018年版标准执行。", [], "an edition outside a title"),
+    ("根据环境保护部公告2018年第22号要求。", [], "a document number"),
     ("执行GB 18352.6-2016标准。", [], "a standard's year has no 年"),
-    ("到２０２０年，完成。", [("到２０２０年", "by", None, "2020-12-31")], "full-width digits"),
-    ("到2020年，完成；2019年底前启动。", [("到2020年", "by", None, "2020-12-31"), ("2019年底前", "by", None, "2019-12-31")], "two deadlines in text order"),
-    ("2019年13月完成。", [("2019年", "during", "2019-01-01", "2019-12-31")], "an impossible month is not a date"),
+    ("按照川府发〔2018〕22号文件执行。", [], "a document year in 〔〕"),
     ("每年开展一次检查。", [], "每年 is a frequency"),
+    ("秋冬季加强管控。", [], "a season without a year recurs"),
+    ("每年10月1日前完成。", [], "a day without a year recurs"),
+    ("2020年2月30日前完成。", [], "a day that does not exist"),
+    # mixtures and odd writing
+    ("到２０２０年，完成。", [("到２０２０年", "by", None, "2020-12-31")], "full-width digits, text as written"),
+    ("２０１９年９月底前完成。", [("２０１９年９月底前", "by", None, "2019-09-30")], "full-width month"),
+    ("２０１８—２０２０年开展。", [("２０１８—２０２０年", "range", "2018-01-01", "2020-12-31")], "full-width range"),
+    ("二〇二〇年底前完成。", [("二〇二〇年底前", "by", None, "2020-12-31")], "a year in Chinese numerals"),
+    ("到2020年，完成；2019年底前启动。", [("到2020年", "by", None, "2020-12-31"), ("2019年底前", "by", None, "2019-12-31")], "two deadlines in text order"),
+    ("2019年12月底前完成，2020年6月底前全面完成。", [("2019年12月底前", "by", None, "2019-12-31"), ("2020年6月底前", "by", None, "2020-06-30")], "two month ends"),
+    ("较2015年下降10%，到2020年完成。", [("到2020年", "by", None, "2020-12-31")], "a baseline next to a deadline"),
+    ("落实《2018年工作方案》，2019年底前完成。", [("2019年底前", "by", None, "2019-12-31")], "a title next to a deadline"),
+    ("2019年13月完成。", [("2019年", "during", "2019-01-01", "2019-12-31")], "an impossible month is not read as a month"),
 ]
 
 
 def test_no_duplicate_rows():
     assert len({c[0] for c in CASES}) == len(CASES)
+    assert len({c[2] for c in CASES}) == len(CASES)
 
 
 @pytest.mark.parametrize("clause,expected,why", CASES, ids=[c[2] for c in CASES])
@@ -44,25 +106,84 @@ def test_deadline_rule(clause, expected, why):
     assert got == expected, why
 
 
+@pytest.mark.parametrize("clause,expected,why", CASES, ids=[c[2] for c in CASES])
+def test_text_is_the_clause_at_the_offsets(clause, expected, why):
+    for start, end, d in find_deadlines(clause):
+        assert clause[start:end] == d.text
+
+
 def test_clause_index_is_kept():
     assert parse_deadlines("到2020年，完成。", 3)[0].clause == 3
 
 
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("２０２０年ＰＭ２．５下降２７．９％", "2020年PM2.5下降27.9%"),
+        ("（ＳＯ２）、", "（SO2）、"),  # CJK brackets and 、 are kept
+        ("二〇二〇年", "2020年"),
+        ("一二三四五", "一二三四五"),  # Chinese numerals not before 年 are words
+        ("ascii only", "ascii only"),
+        ("全角\u3000空格", "全角 空格"),
+    ],
+)
+def test_fold_keeps_length(text, expected):
+    assert fold(text) == expected and len(fold(text)) == len(text)
+
+
+def _vocab_file(tmp_path, text):
+    path = tmp_path / "targets.yaml"
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+@pytest.mark.parametrize(
+    "text,message",
+    [
+        ("version: 2\n", "version: 1"),
+        ("- a list\n", "version: 1"),
+        ("version: 1\nunits: [\n", "cannot read"),
+        ("version: 1\ndeadlines: {by_before: [到]}\n", "exactly the keys"),
+    ],
+)
+def test_bad_vocabulary_file(tmp_path, text, message):
+    with pytest.raises(KbError, match=message):
+        read_vocabulary_file(_vocab_file(tmp_path, text))
+
+
+def test_bad_season_is_refused(tmp_path):
+    from kb.parser.deadlines import VOCAB_PATH
+
+    text = VOCAB_PATH.read_text(encoding="utf-8").replace("秋冬季: [10, 3]", "秋冬季: [10, 13]")
+    with pytest.raises(KbError, match="seasons"):
+        read_vocabulary_file(_vocab_file(tmp_path, text))
+
+
+def test_grammar_is_compiled_once():
+    assert load_grammar() is load_grammar()
+
+
 def test_bundled_plan_deadlines(plan):
-    by_label = {t.label: [(d.text, d.kind, d.start, d.end) for d in t.deadlines] for t in plan.tasks if t.deadlines}
+    by_label = {t.label: [(d.text, d.kind, d.start, d.end, d.clause) for d in t.deadlines] for t in plan.tasks if t.deadlines}
     assert by_label == {
-        "二": [("到2020年", "by", None, "2020-12-31")],
-        "三（一）4": [("2020年年底前", "by", None, "2020-12-31")],
-        "三（一）5": [("到2020年", "by", None, "2020-12-31")],
-        "三（一）7": [("到2020年", "by", None, "2020-12-31")],
-        "三（一）12": [("2020年", "during", "2020-01-01", "2020-12-31")],
-        "三（一）15": [("到2020年", "by", None, "2020-12-31")],
-        "三（一）17": [("2020年年底前", "by", None, "2020-12-31")],
-        "三（二）1": [("到2020年", "by", None, "2020-12-31")],
-        "三（三）4": [("自2019年7月1日起", "from", "2019-07-01", None)],
-        "三（三）8": [("2019年", "during", "2019-01-01", "2019-12-31")],
-        "三（三）11": [("2018至2020年", "range", "2018-01-01", "2020-12-31")],
-        "三（三）15": [("2019年", "during", "2019-01-01", "2019-12-31")],
-        "三（四）4": [("到2020年", "by", None, "2020-12-31")],
-        "三（五）2": [("到2020年", "by", None, "2020-12-31")],
+        "二": [("到2020年", "by", None, "2020-12-31", 0)],
+        "三（一）4": [("2020年年底前", "by", None, "2020-12-31", 3)],
+        "三（一）5": [("到2020年", "by", None, "2020-12-31", 3)],
+        "三（一）7": [("到2020年", "by", None, "2020-12-31", 1)],
+        "三（一）12": [("2020年", "during", "2020-01-01", "2020-12-31", 1)],
+        "三（一）15": [("到2020年", "by", None, "2020-12-31", 2)],
+        "三（一）17": [("2020年年底前", "by", None, "2020-12-31", 1)],
+        "三（二）1": [("到2020年", "by", None, "2020-12-31", 2)],
+        "三（三）4": [("自2019年7月1日起", "from", "2019-07-01", None, 1)],
+        "三（三）8": [("2019年", "during", "2019-01-01", "2019-12-31", 1)],
+        "三（三）11": [("2018至2020年", "range", "2018-01-01", "2020-12-31", 2)],
+        "三（三）15": [("2019年", "during", "2019-01-01", "2019-12-31", 1)],
+        "三（四）4": [("到2020年", "by", None, "2020-12-31", 5)],
+        "三（五）2": [("到2020年", "by", None, "2020-12-31", 6)],
     }
+
+
+def test_bundled_plan_titles_and_baselines_are_not_deadlines(plan):
+    texts = [d.text for t in plan.tasks for d in t.deadlines]
+    assert "2015年" not in texts  # 较考核基准年（2015年）, 较2015年
+    assert not any("十三五" in x for x in texts)  # 《四川省“十三五”能源发展规划》

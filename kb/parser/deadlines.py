@@ -180,7 +180,7 @@ def load_grammar(path: str | None = None) -> DeadlineGrammar:
     return DeadlineGrammar(
         masks=masks,
         plan_period=re.compile(
-            rf"[“\"]?十(?P<n>[一二三四五六七八九])五[”\"]?(?:(?P<period>{_alt(data['plan_period_words'])})|(?P<end>{_alt(data['plan_end_words'])}))"
+            rf"(?:{_alt(data['by_before'])})?[“\"]?十(?P<n>[一二三四五六七八九])五[”\"]?(?:(?P<period>{_alt(data['plan_period_words'])})|(?P<end>{_alt(data['plan_end_words'])}))"
         ),
         range=re.compile(rf"(?P<pre>{pre})?(?P<a>{date_left})\s*{joiner}\s*(?P<b>{date_right})(?P<end>{end})?(?P<post>{post})?"),
         point=re.compile(

@@ -33,7 +33,8 @@ list whose last item carries the shared tail (``二氧化硫（SO2）、氮氧�
 → ``二氧化硫（SO2）排放总量``, ``氮氧化物（NOx）排放总量``; ``黄色、橙色、红色级别减排比例``
 → ``黄色级别减排比例`` …).  Where the last item's own name ends is found by, in
 order: a closing bracket, the Latin run (``PM10、PM2.5浓度``), the longest ending the
-other items share (``色`` of 黄色, 橙色), else their average length.  When the scope
+other items share (``色`` of 黄色, 橙色), a word opening shared tails (``消费`` in
+``煤炭、天然气消费量``; ``shared_tail_words`` in the YAML), else their average length.  When the scope
 is the list (``荣县、富顺县分别达到70%、60%``) each value goes to one place.  When
 the phrase lists no items (``其中重点工程减排量分别不少于0.34万吨、0.06万吨、0.44万吨``),
 the items are the last pollutants named with a Latin formula before it in the clause
@@ -63,7 +64,7 @@ fold_width = fold
 
 _SIGNS = {"≥", "≤", ">", "<", "="}
 _KEYS = {"version", "deadlines", "units", "comparators_before", "comparators_after", "directions",
-         "stretch_words", "scopes", "scope_pattern", "fillers"}
+         "stretch_words", "scopes", "scope_pattern", "fillers", "shared_tail_words"}
 
 
 @dataclass(slots=True)
@@ -88,6 +89,8 @@ class TargetVocabulary:
     """County-level names standing alone as a scope (group ``scope``)."""
     fillers: list[str]
     """Words dropped from the edges of metrics."""
+    tail_words: list[str]
+    """Words opening the tail a ``、`` list of items shares."""
     baseline: re.Pattern
     """A baseline closing a head (``较2015年``), group 1 the year."""
 
@@ -100,7 +103,7 @@ def load_vocabulary(path: str | None = None) -> TargetVocabulary:
     if set(data) != _KEYS:
         missing, extra = _KEYS - set(data), set(data) - _KEYS
         raise KbError(f"{src}: keys missing: {', '.join(sorted(missing)) or 'none'}; unknown: {', '.join(sorted(extra)) or 'none'}")
-    for key in ("units", "directions", "stretch_words", "scopes", "fillers"):
+    for key in ("units", "directions", "stretch_words", "scopes", "fillers", "shared_tail_words"):
         _check_words(src, key, data[key])
     for key in ("comparators_before", "comparators_after"):
         if not isinstance(data[key], dict) or not data[key] or not set(data[key].values()) <= _SIGNS:
@@ -129,6 +132,7 @@ def load_vocabulary(path: str | None = None) -> TargetVocabulary:
         scopes=longest(data["scopes"]),
         scope_re=scope_re,
         fillers=longest(data["fillers"]),
+        tail_words=longest(data["shared_tail_words"]),
         baseline=re.compile(
             rf"(?:在|以)?{before}?(?:考核)?(?:基准年)?[（(]?((?:19|20)\d{{2}})年(?:度)?[)）]?(?:相比|比较|为基准|基础上|的基础上)?$"
         ),
@@ -172,7 +176,7 @@ def _split_items(text: str) -> list[str]:
     return [i for i in items if i]
 
 
-def _head_length(items: list[str]) -> int:
+def _head_length(items: list[str], tail_words: list[str]) -> int:
     """Length of the last item's own name in a ``、`` list sharing a tail."""
     last, others = items[-1], items[:-1]
     close = max(last.rfind("）"), last.rfind(")"))
@@ -189,15 +193,18 @@ def _head_length(items: list[str]) -> int:
             pos = last.find(ending)
             if pos >= 0:
                 return pos + size
+    starts = [p for w in tail_words if (p := last.find(w)) > 0]
+    if starts:
+        return min(starts)
     return min(len(last), round(sum(map(len, others)) / len(others)))
 
 
-def _distribute_metric(metric: str, n: int) -> list[str] | None:
+def _distribute_metric(metric: str, n: int, vocab: TargetVocabulary) -> list[str] | None:
     """``a、b、c<tail>`` with n items → [a<tail>, b<tail>, c<tail>], else None."""
     items = _split_items(metric)
     if len(items) != n or n < 2:
         return None
-    head = _head_length(items)
+    head = _head_length(items, vocab.tail_words)
     tail = items[-1][head:]
     return [i + tail for i in items[:-1]] + [items[-1]]
 
@@ -306,9 +313,12 @@ def parse_targets(clause: str, index: int = 0, context: str | None = None) -> li
     targets: list[Target] = []
     previous: _Head | None = None  # what a phrase without a metric or scope continues
     context_year: list[int | None] = []  # computed once, when needed
+    pending_baseline: int | None = None  # 在2015年基础上，…下降5%: a baseline in a phrase of its own
     for start, phrase in _phrases(folded):
         m = vocab.value_list.search(phrase)
         if not m:
+            if (b := vocab.baseline.search(phrase.strip())) and b.start() == 0:
+                pending_baseline = int(b.group(1))
             continue
         end = start + len(phrase)
         head_start, head_end = start, start + m.start()
@@ -324,7 +334,7 @@ def parse_targets(clause: str, index: int = 0, context: str | None = None) -> li
         if not any(units) and not comparator and not h.direction:
             continue  # a bare number is no target (GB 18352.6-2016)
         scope, metric = _scope(head, vocab)
-        direction, baseline = h.direction, h.baseline
+        direction, baseline = h.direction, h.baseline if h.baseline is not None else pending_baseline
         if not metric:
             if previous is None:
                 continue  # nothing says what is measured
@@ -355,7 +365,7 @@ def _pair(metric: str, scope: str | None, n: int, context: str | None, before: s
     """(metric, scope) for each of ``n`` values of a phrase."""
     if n == 1:
         return [(metric, scope)]
-    metrics = _distribute_metric(metric, n)
+    metrics = _distribute_metric(metric, n, vocab)
     if metrics:
         return [(m, scope) for m in metrics]
     places = _split_items(scope) if scope else []
