@@ -399,3 +399,28 @@ async def test_transcript_keeps_the_last_turns(plan, monkeypatch):
         assert [c.question for c in transcript.cards] == ["", "发改委牵头几项任务", "秸秆禁烧由谁负责"]
         bubbles = [b.question for b in transcript.query(".question")]
         assert bubbles == ["发改委牵头几项任务", "秸秆禁烧由谁负责"]
+
+
+async def test_palette_offers_tasks(plan):
+    task = plan.tasks_of(TRANSPORT, "lead")[2]
+    app = KbApp(plan)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*f"任务：{task.label} {task.title or ''}".strip())
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, TaskDetailScreen)
+        assert app.screen.task_shown.id == task.id
+
+
+def test_kb_tui_without_a_terminal_is_one_line_and_exit_2():
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, "-m", "kb.cli", "tui"], stdin=subprocess.DEVNULL, capture_output=True, text=True)
+    assert proc.returncode == 2
+    assert proc.stderr.strip().count("\n") == 0 and proc.stderr.startswith("kb: ")
+    assert "Traceback" not in proc.stderr

@@ -9,7 +9,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from kb.duties import department_counts
-from tui.screens.task_detail import format_number
+from tui.screens.task_detail import requirement
 from tui.widgets.bar_chart import BarChart
 
 
@@ -56,18 +56,20 @@ class OverviewScreen(Screen):
 
     def on_mount(self) -> None:
         table = self.query_one("#overview-targets", DataTable)
-        table.add_columns("条目", "指标", "要求", "基准年", "范围", "力争")
+        table.add_columns("条目", "指标", "方向", "要求", "基准年", "范围", "年份", "力争")
         rows = 0
         for task in self.plan.tasks:
             for t in task.targets:
                 table.add_row(
                     task.label,
                     t.metric,
-                    f"{t.direction or ''}{t.comparator}{format_number(t.value)}{t.unit}",
+                    t.direction or "—",
+                    requirement(t),
                     str(t.baseline_year) if t.baseline_year else "—",
                     t.scope or "—",
+                    str(t.year) if t.year else "—",
                     "是" if t.stretch else "",
                 )
                 rows += 1
         if not rows:
-            table.add_row("—", "方案中没有识别出数值目标", "", "", "", "")
+            table.add_row("—", "方案中没有识别出数值目标", "", "", "", "", "", "")

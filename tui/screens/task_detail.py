@@ -26,6 +26,17 @@ def section_neighbours(tasks: list[Task], task: Task) -> tuple[Task | None, Task
     return (siblings[i - 1] if i else None, siblings[i + 1] if i + 1 < len(siblings) else None)
 
 
+def short(text: str, limit: int = 16) -> str:
+    """``text`` cut to ``limit`` characters (… marks a cut)."""
+    text = text.rstrip("…")
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def requirement(target) -> str:
+    """A target's requirement as officials read it: ``≥ 80%``."""
+    return f"{target.comparator} {format_number(target.value)}{target.unit}"
+
+
 def format_number(value: float) -> str:
     """27.9 → ``27.9``, 30.0 → ``30``."""
     return f"{value:g}"
@@ -58,8 +69,8 @@ class TaskDetailScreen(Screen):
             yield Static("目标指标", classes="detail-heading")
             yield DataTable(id="detail-targets", show_cursor=False, zebra_stripes=True)
             with Horizontal(id="detail-neighbours"):
-                yield Button("", id="previous", classes="neighbour")
-                yield Button("", id="next", classes="neighbour")
+                yield Button("", id="previous", classes="neighbour", compact=True)
+                yield Button("", id="next", classes="neighbour", compact=True)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -81,7 +92,7 @@ class TaskDetailScreen(Screen):
         for button_id, neighbour, arrow in (("#previous", previous, "← 上一项"), ("#next", following, "下一项 →")):
             button = self.query_one(button_id, Button)
             button.disabled = neighbour is None
-            button.label = f"{arrow} {neighbour.label} {task_heading(neighbour)}" if neighbour else f"{arrow}：无"
+            button.label = f"{arrow} {neighbour.label} {short(task_heading(neighbour))}" if neighbour else f"{arrow}：无"
         self.query_one("#detail", VerticalScroll).scroll_home(animate=False)
 
     def _roles(self, task: Task) -> Content:
@@ -108,19 +119,19 @@ class TaskDetailScreen(Screen):
     def _fill_targets(self, task: Task) -> None:
         table = self.query_one("#detail-targets", DataTable)
         table.clear(columns=True)
-        table.add_columns("指标", "要求", "基准年", "范围", "年份", "力争")
+        table.add_columns("指标", "方向", "要求", "基准年", "范围", "年份", "力争")
         for t in task.targets:
-            requirement = f"{t.direction or ''}{t.comparator}{format_number(t.value)}{t.unit}"
             table.add_row(
                 t.metric,
-                requirement,
+                t.direction or "—",
+                requirement(t),
                 str(t.baseline_year) if t.baseline_year else "—",
                 t.scope or "—",
                 str(t.year) if t.year else "—",
                 "是" if t.stretch else "",
             )
         if not task.targets:
-            table.add_row("无数值目标", "", "", "", "", "")
+            table.add_row("无数值目标", "", "", "", "", "", "")
 
     def action_neighbour(self, step: int) -> None:
         """Show the previous (-1) or next (1) task of the section."""
