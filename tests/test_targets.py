@@ -2,7 +2,9 @@
 
 import pytest
 
-from kb.parser.targets import parse_targets
+from kb.errors import KbError
+from kb.model import Task
+from kb.parser.targets import apply_targets, load_vocabulary, parse_targets
 
 # Each expected target: (metric, value, unit, comparator, direction, baseline, stretch, scope, year)
 CASES = [
@@ -30,6 +32,26 @@ CASES = [
         "分别 with a shared tail, then 分别 paired with the pollutants named before",
     ),
     (
+        "其中重点工程减排量分别不少于0.34万吨、0.06万吨、0.44万吨。",
+        "全市二氧化硫（SO2）、氮氧化物（NOx）排放总量分别削减18.98%、8.61%，挥发性有机物（VOCs）完成省下减排任务。",
+        [
+            ("二氧化硫（SO2）重点工程减排量", 0.34, "万吨", "≥", None, None, False, None, None),
+            ("氮氧化物（NOx）重点工程减排量", 0.06, "万吨", "≥", None, None, False, None, None),
+            ("挥发性有机物（VOCs）重点工程减排量", 0.44, "万吨", "≥", None, None, False, None, None),
+        ],
+        "分别 paired with the pollutants of the context",
+    ),
+    (
+        "重点工程减排量分别不少于1万吨、2万吨。",
+        "细颗粒物（PM2.5）浓度下降。二氧化硫（SO2）、氮氧化物（NOx）削减。",
+        [
+            ("二氧化硫（SO2）重点工程减排量", 1.0, "万吨", "≥", None, None, False, None, None),
+            ("氮氧化物（NOx）重点工程减排量", 2.0, "万吨", "≥", None, None, False, None, None),
+        ],
+        "the last pollutants named, not the first",
+    ),
+    ("重点工程减排量分别不少于1万吨、2万吨、3万吨。", "二氧化硫（SO2）削减。", [("重点工程减排量", v, "万吨", "≥", None, None, False, None, None) for v in (1.0, 2.0, 3.0)], "too few pollutants to pair: one metric"),
+    (
         "黄色、橙色、红色级别减排比例原则上分别不低于10%、20%、30%。",
         "",
         [
@@ -38,6 +60,46 @@ CASES = [
             ("红色级别减排比例", 30.0, "%", "≥", None, None, False, None, None),
         ],
         "分别 over plain names; 原则上 dropped",
+    ),
+    (
+        "一级、二级、三级响应比例分别为10%、20%、30%。",
+        "",
+        [("一级响应比例", 10.0, "%", "=", None, None, False, None, None), ("二级响应比例", 20.0, "%", "=", None, None, False, None, None), ("三级响应比例", 30.0, "%", "=", None, None, False, None, None)],
+        "分别为: 为 is no part of the metric",
+    ),
+    (
+        "PM10、PM2.5浓度分别下降10%、15%。",
+        "",
+        [("PM10浓度", 10.0, "%", "=", "下降", None, False, None, None), ("PM2.5浓度", 15.0, "%", "=", "下降", None, False, None, None)],
+        "Latin items: the Latin run is the name",
+    ),
+    (
+        "煤炭、天然气消费量分别控制在500万吨、10亿立方米。",
+        "",
+        [("煤炭消费量", 500.0, "万吨", "=", "控制在", None, False, None, None), ("天然气消费量", 10.0, "亿立方米", "=", "控制在", None, False, None, None)],
+        "items of different lengths: a tail word finds the tail",
+    ),
+    (
+        "优良天数比率、重污染天数比率分别达到80%、5%。",
+        "",
+        [("优良天数比率", 80.0, "%", "=", "达到", None, False, None, None), ("重污染天数比率", 5.0, "%", "=", "达到", None, False, None, None)],
+        "complete metrics listed: no shared tail",
+    ),
+    (
+        "细颗粒物（PM2.5）、可吸入颗粒物（PM10）年均浓度分别较2015年下降10%、8%。",
+        "",
+        [("细颗粒物（PM2.5）年均浓度", 10.0, "%", "=", "下降", 2015, False, None, None), ("可吸入颗粒物（PM10）年均浓度", 8.0, "%", "=", "下降", 2015, False, None, None)],
+        "bracketed formulas end the names",
+    ),
+    (
+        "全市二氧化硫（SO2）、氮氧化物（NOx）、挥发性有机物（VOCs）排放量分别削减5%、6%、7%。",
+        "",
+        [
+            ("二氧化硫（SO2）排放量", 5.0, "%", "=", "削减", None, False, "全市", None),
+            ("氮氧化物（NOx）排放量", 6.0, "%", "=", "削减", None, False, "全市", None),
+            ("挥发性有机物（VOCs）排放量", 7.0, "%", "=", "削减", None, False, "全市", None),
+        ],
+        "three pollutants with a scope",
     ),
     (
         "到2020年，城市建成区道路机械化清扫率不低于85%，荣县、富顺县达到70%以上。",
@@ -49,6 +111,18 @@ CASES = [
         "a county list as scope takes the previous metric",
     ),
     (
+        "城市建成区道路机械化清扫率不低于85%，荣县、富顺县分别达到70%、60%。",
+        "",
+        [
+            ("道路机械化清扫率", 85.0, "%", "≥", None, None, False, "城市建成区", None),
+            ("道路机械化清扫率", 70.0, "%", "=", "达到", None, False, "荣县", None),
+            ("道路机械化清扫率", 60.0, "%", "=", "达到", None, False, "富顺县", None),
+        ],
+        "分别 over a scope list: one place per value",
+    ),
+    ("城市建成区绿化覆盖率达到40%，其中主城区达到45%。", "", [("绿化覆盖率", 40.0, "%", "=", "达到", None, False, "城市建成区", None), ("绿化覆盖率", 45.0, "%", "=", "达到", None, False, "主城区", None)], "其中 + a scope word narrows the previous target"),
+    ("荣县、富顺县均达到70%以上。", "", [], "a scope alone with no metric before it says nothing measurable"),
+    (
         "到2020年，全市非化石能源消费比重达到20%，天然气消费比重提高到16.19%。",
         "",
         [
@@ -58,22 +132,51 @@ CASES = [
         "scope carried to the next target of the clause",
     ),
     ("单位地区生产总值（GDP）二氧化碳排放较2015年下降19.5%。", "", [("单位地区生产总值（GDP）二氧化碳排放", 19.5, "%", "=", "下降", 2015, False, None, None)], "no comparator word: ="),
+    ("全市PM2.5年均浓度与2015年相比下降20%。", "", [("PM2.5年均浓度", 20.0, "%", "=", "下降", 2015, False, "全市", None)], "与 … 相比 baseline"),
+    ("全市煤炭消费总量在2015年基础上下降5%。", "", [("煤炭消费总量", 5.0, "%", "=", "下降", 2015, False, "全市", None)], "在 … 基础上 baseline"),
+    ("在2015年基础上，全市煤炭消费总量下降5%。", "", [("煤炭消费总量", 5.0, "%", "=", "下降", 2015, False, "全市", None)], "a baseline in a phrase of its own"),
     ("2018至2020年，全市加油站抽检覆盖率达到95%以上。", "", [("加油站抽检覆盖率", 95.0, "%", "≥", "达到", None, False, "全市", 2020)], "year of a range is its end"),
+    ("到2020年全市秸秆综合利用率达到88%以上。", "", [("秸秆综合利用率", 88.0, "%", "≥", "达到", None, False, "全市", 2020)], "the deadline is cut out of the metric"),
+    ("2019年底前，油气回收率达到50%，2020年底前达到80%。", "", [("油气回收率", 50.0, "%", "=", "达到", None, False, None, 2019), ("油气回收率", 80.0, "%", "=", "达到", None, False, None, 2020)], "each target takes the nearest deadline before it"),
+    ("油气回收率达到80%（2020年底前）。", "", [], "a value followed by a bracket does not close its phrase"),
+    ("自2019年起，新能源公交车比例不低于50%。", "", [("新能源公交车比例", 50.0, "%", "≥", None, None, False, None, 2019)], "a from deadline gives its start year"),
+    ("力争全市优良天数比率达到80%以上。", "", [("优良天数比率", 80.0, "%", "≥", "达到", None, True, "全市", None)], "stretch word opening the phrase"),
     ("已安装油气回收设施的油气回收率提高到80%以上。", "", [("油气回收率", 80.0, "%", "≥", "提高到", None, False, "已安装油气回收设施", None)], "a 的 phrase scopes the metric"),
     ("PM2.5浓度控制在35微克/立方米以下。", "", [("PM2.5浓度", 35.0, "微克/立方米", "≤", "控制在", None, False, None, None)], "以下: ≤"),
+    ("全市PM2.5年均浓度控制在35微克/立方米以内，优良天数比率不低于80%。", "", [("PM2.5年均浓度", 35.0, "微克/立方米", "≤", "控制在", None, False, "全市", None), ("优良天数比率", 80.0, "%", "≥", None, None, False, "全市", None)], "以内: ≤; two metrics one scope"),
     ("超标天数不超过10天。", "", [("超标天数", 10.0, "天", "≤", None, None, False, None, None)], "不超过: ≤"),
     ("煤炭消费量超过500万吨。", "", [("煤炭消费量", 500.0, "万吨", ">", None, None, False, None, None)], "超过: >"),
+    ("重污染天数低于5天。", "", [("重污染天数", 5.0, "天", "<", None, None, False, None, None)], "低于: <"),
+    ("全市新能源汽车推广数量达到1000辆左右。", "", [("新能源汽车推广数量", 1000.0, "辆", "=", "达到", None, False, "全市", None)], "左右: ="),
+    ("主城区空气质量优良天数比率提高5个百分点。", "", [("空气质量优良天数比率", 5.0, "个百分点", "=", "提高", None, False, "主城区", None)], "percentage points as a unit"),
+    ("单位GDP能耗降低到0.5吨标准煤。", "", [("单位GDP能耗", 0.5, "吨标准煤", "=", "降低到", None, False, None, None)], "the longest unit wins"),
+    ("淘汰燃煤小锅炉50台。", "", [("淘汰燃煤小锅炉", 50.0, "台", "=", None, None, False, None, None)], "a count closing its phrase"),
+    ("PM2.5浓度达到35。", "", [("PM2.5浓度", 35.0, "", "=", "达到", None, False, None, None)], "a bare number after a direction"),
+    ("秸秆综合利用率达到80%、85%、90%。", "", [("秸秆综合利用率", v, "%", "=", "达到", None, False, None, None) for v in (80.0, 85.0, 90.0)], "a value list without items: one metric"),
+    ("PM2.5浓度下降10、15、20%。", "", [("PM2.5浓度", v, "%", "=", "下降", None, False, None, None) for v in (10.0, 15.0, 20.0)], "the last unit serves the list"),
     ("到２０２０年，ＰＭ２．５浓度下降２７．９％以上。", "", [("PM2.5浓度", 27.9, "%", "≥", "下降", None, False, None, 2020)], "full-width digits and letters: metric in half-width"),
-    ("建立县城及以上城市建成区10蒸吨/小时及以下燃煤锅炉动态排查机制。", "", [], "a threshold followed by more words is not a target"),
+    ("到二〇二〇年，全市PM2.5浓度下降10%。", "", [("PM2.5浓度", 10.0, "%", "=", "下降", None, False, "全市", 2020)], "a year in Chinese numerals"),
+    ("全市非化石能源消费比重达到20%。", "到2020年，加快发展清洁能源。", [("非化石能源消费比重", 20.0, "%", "=", "达到", None, False, "全市", 2020)], "year from the context"),
+    ("全市非化石能源消费比重达到20%。", "较2015年有所提高。", [("非化石能源消费比重", 20.0, "%", "=", "达到", None, False, "全市", None)], "a baseline in the context is no year"),
+    # not targets
+    ("建立县城及以上城市建成区10蒸吨/小时及以下燃煤锅炉动态排查机制。", "", [], "a threshold followed by more words is a scope of the boilers"),
+    ("县级及以上城市建成区原则上不再新建35蒸吨/小时以下的燃煤锅炉。", "", [], "a threshold before 的"),
     ("将排气筒高度超过45米的高架源纳入重点排污单位目录。", "", [], "a threshold inside a phrase"),
     ("提高空气质量预警预报能力，实现7天预报。", "", [], "a descriptor"),
+    ("实行区域内VOCs排放2倍削减量替代。", "", [], "a multiplier inside a phrase"),
+    ("执行GB 18352.6-2016。", "", [], "a standard number closing the phrase has no unit"),
+    ("执行国家标准GB3095。", "", [], "a number glued to Latin letters"),
+    ("监测PM2.5。", "", [], "PM2.5 is a name, not a value"),
+    ("二氧化硫排放量削减三分之一。", "", [], "numbers in words are not read"),
     ("加强管理，完成任务。", "", [], "no number"),
     ("分别削减10%、20%。", "", [], "no metric at all: nothing to report"),
+    ("较2015年下降。", "", [], "a baseline year is no value"),
 ]
 
 
 def test_no_duplicate_rows():
-    assert len({c[0] for c in CASES}) == len(CASES)
+    assert len({(c[0], c[1]) for c in CASES}) == len(CASES)
+    assert len({c[3] for c in CASES}) == len(CASES)
 
 
 @pytest.mark.parametrize("clause,context,expected,why", CASES, ids=[c[3] for c in CASES])
@@ -85,23 +188,101 @@ def test_target_rule(clause, context, expected, why):
     assert got == expected, why
 
 
+@pytest.mark.parametrize("clause,context,expected,why", CASES, ids=[c[3] for c in CASES])
+def test_text_is_a_phrase_of_the_clause(clause, context, expected, why):
+    for t in parse_targets(clause, 5, context):
+        assert t.text and t.text in clause and t.clause == 5
+
+
 def test_text_is_kept_as_written():
     (t,) = parse_targets("ＰＭ２．５浓度下降２７．９％以上。")
     assert t.text == "ＰＭ２．５浓度下降２７．９％以上"
 
 
-def test_bundled_plan_targets(plan):
-    targets = [(t.label, x.metric, x.value) for t in plan.tasks for x in t.targets]
-    assert len(targets) == 20
-    assert [x for x in targets if x[0] == "二"][:2] == [
-        ("二", "环境空气质量细颗粒物（PM2.5）年均浓度", 27.9),
-        ("二", "环境空气质量细颗粒物（PM2.5）年均浓度", 31.4),
+def _task(clauses):
+    return Task(id="x", doc="d", label="二", part="二", part_title="工作目标", section=None, section_title=None,
+                kind="paragraph", title=None, text="".join(clauses), body="".join(clauses), clauses=clauses)
+
+
+def test_apply_targets_takes_the_year_of_an_earlier_clause():
+    task = _task(["到2020年，全市秸秆综合利用率达到88%以上。", "主城区优良天数比率达到80%。", "2019年底前，油气回收率达到50%。"])
+    apply_targets(task)
+    assert [(t.metric, t.year, t.clause) for t in task.targets] == [
+        ("秸秆综合利用率", 2020, 0), ("优良天数比率", 2020, 1), ("油气回收率", 2019, 2),
     ]
-    by_label = {}
-    for label, _, _ in targets:
-        by_label[label] = by_label.get(label, 0) + 1
-    assert by_label == {"二": 10, "三（一）14": 1, "三（二）1": 2, "三（三）11": 1, "三（四）4": 2, "三（五）2": 1, "三（六）4": 3}
-    sweep = plan.task("三（四）4").targets
-    assert [(x.scope, x.value, x.comparator, x.year) for x in sweep] == [("城市建成区", 85.0, "≥", 2020), ("荣县、富顺县", 70.0, "≥", 2020)]
-    red = plan.task("三（六）4").targets[2]
-    assert (red.metric, red.value, red.comparator) == ("红色级别减排比例", 30.0, "≥")
+
+
+def test_apply_targets_without_any_year():
+    task = _task(["主城区优良天数比率达到80%。"])
+    apply_targets(task)
+    assert [(t.metric, t.year) for t in task.targets] == [("优良天数比率", None)]
+
+
+def test_bad_vocabulary_is_refused(tmp_path):
+    from kb.parser.deadlines import VOCAB_PATH
+
+    good = VOCAB_PATH.read_text(encoding="utf-8")
+    for n, (broken, message) in enumerate([
+        (good.replace('  不低于: "≥"', '  不低于: "=>"'), "comparators_before"),
+        (good.replace("stretch_words: [力争, 争取, 努力]", "stretch_words: []"), "stretch_words"),
+        (good.replace("scope_pattern: '", "scope_pattern: '(", 1), "scope_pattern"),
+        (good + "colour: red\n", "unknown: colour"),
+    ]):
+        path = tmp_path / f"v{n}.yaml"
+        path.write_text(broken, encoding="utf-8")
+        with pytest.raises(KbError, match=message):
+            load_vocabulary(str(path))
+
+
+def test_vocabulary_is_loaded_once():
+    assert load_vocabulary() is load_vocabulary()
+
+
+# The 二、工作目标 paragraph counted by hand: ten targets in its three sentences.
+GOALS = [
+    ("环境空气质量细颗粒物（PM2.5）年均浓度", 27.9, "%", "≥", "下降", 2015, False, "主城区", 2020, 0),
+    ("环境空气质量细颗粒物（PM2.5）年均浓度", 31.4, "%", "≥", "下降", 2015, True, "主城区", 2020, 0),
+    ("环境空气质量优良天数比率", 72.1, "%", "=", "达到", None, False, "主城区", 2020, 0),
+    ("重度及以上污染天数比率", 25.0, "%", "≥", "下降", 2015, False, "主城区", 2020, 0),
+    ("二氧化硫（SO2）排放总量", 18.98, "%", "=", "削减", 2015, False, "全市", 2020, 1),
+    ("氮氧化物（NOx）排放总量", 8.61, "%", "=", "削减", 2015, False, "全市", 2020, 1),
+    ("二氧化硫（SO2）重点工程减排量", 0.34, "万吨", "≥", None, None, False, "全市", 2020, 1),
+    ("氮氧化物（NOx）重点工程减排量", 0.06, "万吨", "≥", None, None, False, "全市", 2020, 1),
+    ("挥发性有机物（VOCs）重点工程减排量", 0.44, "万吨", "≥", None, None, False, "全市", 2020, 1),
+    ("单位地区生产总值（GDP）二氧化碳排放", 19.5, "%", "=", "下降", 2015, False, None, 2020, 2),
+]
+
+
+def test_bundled_plan_goals_paragraph(plan):
+    (goals,) = [t for t in plan.tasks if t.label == "二"]
+    got = [
+        (t.metric, t.value, t.unit, t.comparator, t.direction, t.baseline_year, t.stretch, t.scope, t.year, t.clause)
+        for t in goals.targets
+    ]
+    assert got == GOALS
+
+
+def test_bundled_plan_targets(plan):
+    targets = [(t.label, x.metric, x.value, x.unit, x.comparator, x.scope, x.year) for t in plan.tasks for x in t.targets]
+    assert len(targets) == 20
+    assert [x for x in targets if x[0] != "二"] == [
+        ("三（一）14", "油气回收率", 80.0, "%", "≥", "已安装油气回收设施", None),
+        ("三（二）1", "非化石能源消费比重", 20.0, "%", "=", "全市", 2020),
+        ("三（二）1", "天然气消费比重", 16.19, "%", "=", "全市", 2020),
+        ("三（三）11", "加油站抽检覆盖率", 95.0, "%", "≥", "全市", 2020),
+        ("三（四）4", "道路机械化清扫率", 85.0, "%", "≥", "城市建成区", 2020),
+        ("三（四）4", "道路机械化清扫率", 70.0, "%", "≥", "荣县、富顺县", 2020),
+        ("三（五）2", "秸秆综合利用率", 88.0, "%", "≥", "全市", 2020),
+        ("三（六）4", "黄色级别减排比例", 10.0, "%", "≥", None, None),
+        ("三（六）4", "橙色级别减排比例", 20.0, "%", "≥", None, None),
+        ("三（六）4", "红色级别减排比例", 30.0, "%", "≥", None, None),
+    ]
+
+
+def test_bundled_plan_thresholds_are_not_targets(plan):
+    """Every paragraph with 蒸吨/小时, 45米, 7天 or 2倍 holds no target: those are thresholds and descriptors."""
+    for word in ("蒸吨/小时", "45米", "7天预报", "2倍"):
+        hits = [t for t in plan.tasks if word in t.text]
+        assert hits, word
+        for t in hits:
+            assert not any(word.rstrip("预报") in x.text for x in t.targets), (word, t.label)
