@@ -65,6 +65,22 @@ CONVERSATIONS = {
         ("它的目标是多少", "context_target", "三（五）2"),
         ("时限呢", "context_deadline", "三（五）2"),
     ],
+    "X呢 after topic questions asks the same about X": [
+        ("秸秆禁烧由谁负责", "topic_who", "三（五）3"),
+        ("那扬尘呢", "topic_who", "三（四）1 三（四）3 三（四）5 三（四）6"),
+        ("国六标准什么时候实施", "topic_deadline", "三（三）4"),
+        ("老旧车辆呢", "topic_deadline", "三（三）8"),
+        ("哪些任务涉及VOCs", "topic_tasks", T_VOCS),
+        ("扬尘呢", "topic_tasks", "三（四）1 三（四）2 三（四）3 三（四）5 三（四）6 三（四）11"),
+        ("交通局牵头哪些任务", "department_tasks", LEAD_JT),
+        ("换成公安局", "department_tasks", "三（三）5 三（三）6 三（三）8 三（三）14"),
+    ],
+    "another scope of the same target": [
+        ("荣县的机械化清扫率", "target", "三（四）4"),
+        ("富顺县呢", "target", "三（四）4"),
+        ("PM2.5要下降多少", "target", "二"),
+        ("SO2呢", "target", "二"),
+    ],
     "a new department question replaces the old one": [
         ("发改委牵头哪些任务", "department_tasks", None),
         ("交通局配合哪些任务", "department_tasks", SUPPORT_JT),
@@ -77,7 +93,7 @@ CONVERSATIONS = {
 def test_conversation(plan, name):
     from kb.qa import Session
 
-    if any(i == "context_target" for _, i, _ in CONVERSATIONS[name]) and not any(t.targets for t in plan.tasks):
+    if any(i in ("context_target", "target") for _, i, _ in CONVERSATIONS[name]) and not any(t.targets for t in plan.tasks):
         pytest.skip("the parser does not fill Task.targets yet")
     session = Session(plan=plan, strict=True)
     for question, intent, expected in CONVERSATIONS[name]:

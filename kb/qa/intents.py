@@ -48,6 +48,8 @@ class Context:
     """(question, candidates) when the last answer asked which department was meant."""
     base: list[Task] = field(default_factory=list)
     """The list a run of 其中… questions narrows (kept while they go on)."""
+    intent: str | None = None
+    """Intent of the last answer (a bare "X呢" asks the same about X)."""
 
 
 @dataclass(slots=True)
@@ -139,6 +141,27 @@ def rule_pending_choice(turn: Turn) -> Answer | None:
 
 
 ANSWER_AGAIN = Answer("", "again", "")
+
+#: How a bare "X呢" after a topic answer is asked again in full (the words go after X).
+ASK_AGAIN = {"topic_who": "由谁负责", "topic_deadline": "什么时候完成", "target": "是多少", "topic_tasks": "相关的任务",
+             "topic_count": "相关的任务有多少项"}
+
+
+def rule_topic_follow_up(turn: Turn) -> Answer | None:
+    """那扬尘呢 / 老旧车辆呢 / 荣县呢: the previous topic question, about another topic or scope."""
+    q, ctx = turn.q, turn.ctx
+    if ctx.intent not in ASK_AGAIN or "opener" not in q.flags or q.departments or q.unresolved or not q.topic:
+        return None
+    if q.roles or q.flags & {"who", "when", "target", "count", "list", "topic_mark"} or q.date or q.ordinal or q.label:
+        return None
+    words = "".join(q.topic)
+    if ctx.intent == "target" and ctx.topic:
+        scopes = {s for t in turn.plan.tasks for tg in t.targets if tg.scope for s in _split_scope(tg.scope)}
+        if any(fold(s) == words for s in scopes):
+            # 荣县呢: the same metric in another place
+            previous = [w for w in ctx.topic if not any(fold(s) == w for s in scopes)]
+            return Answer(q.raw, "again", f"{words}的{''.join(previous)}{ASK_AGAIN['target']}")
+    return Answer(q.raw, "again", words + ASK_AGAIN[ctx.intent])
 
 
 def rule_ordinal(turn: Turn) -> Answer | None:
@@ -883,6 +906,7 @@ def rule_search(turn: Turn) -> Answer:
 RULES = (
     rule_empty,
     rule_pending_choice,
+    rule_topic_follow_up,
     rule_ordinal,
     rule_label,
     rule_department,

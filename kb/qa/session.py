@@ -153,6 +153,11 @@ class Session:
             answer = rule(turn)
             if answer is ANSWER_AGAIN:
                 return self._answer_choice(question, pending, q.departments[0])
+            if answer is not None and answer.intent == "again":
+                # A follow-up rewritten into a whole question (那扬尘呢 → 扬尘由谁负责).
+                again = self._ask(answer.text)
+                again.question = question
+                return again
             if answer is not None:
                 break
         else:
@@ -161,6 +166,7 @@ class Session:
             self.context.departments, self.context.role = [], None
         if "within" not in q.flags:
             self.context.base = []
+        self.context.intent = answer.intent
         return answer
 
     def _answer_choice(self, question: str, pending, chosen: str) -> Answer:
