@@ -287,3 +287,18 @@ def test_awkward_text_still_makes_valid_files(tmp_path):
     d = docx.Document(export_duty_list(plan, "交通局", "docx", tmp_path))
     texts = [c.text for table in d.tables for row in table.rows for c in row.cells]
     assert any(x.startswith("=SUM(A1)控制字符长") and len(x) == len(t.text) - 1 for x in texts)
+
+
+def test_deadlines_and_targets_in_the_xlsx(plan, tmp_path):
+    ws = openpyxl.load_workbook(export_table(plan, "xlsx", tmp_path)).active
+    rows = {r[0]: r for r in ws.iter_rows(min_row=4, values_only=True)}
+    goals = rows["二"]  # 工作目标: no department, ten targets counted by hand (27.9%, 力争31.4%, 72.1%, 25%, 18.98%, 8.61%, 0.34/0.06/0.44万吨, 19.5%)
+    assert goals[1] == "二、工作目标" and goals[4:7] == (None, None, None) and goals[7] == "到2020年"
+    lines = goals[8].split("\n")
+    assert len(lines) == 10
+    assert lines[0] == "主城区 环境空气质量细颗粒物（PM2.5）年均浓度 较2015年下降 ≥27.9%（到2020年）"
+    assert lines[1].endswith("≥31.4%（到2020年）（力争）")
+    duty = openpyxl.load_workbook(export_duty_list(plan, "交通局", "xlsx", tmp_path)).active
+    sweep = next(r for r in duty.iter_rows(min_row=4, values_only=True) if r[1] == "三（四）4")
+    assert sweep[8] == "到2020年"
+    assert sweep[9].split("\n") == ["城市建成区 道路机械化清扫率 ≥85%（到2020年）", "荣县、富顺县 道路机械化清扫率 达到 ≥70%（到2020年）"]
