@@ -283,6 +283,9 @@ def _from_point(grammar: DeadlineGrammar, m: re.Match, index: int) -> Deadline |
     return Deadline("", "during", period[0], period[1], index)
 
 
+_MAY_HOLD_DATE = re.compile(r"(?:19|20|21)\d{2}|十[一二三四五六七八九]五")
+
+
 def _mask(grammar: DeadlineGrammar, text: str) -> str:
     for pattern in grammar.masks:
         text = pattern.sub(lambda m: "□" * len(m.group(0)), text)
@@ -291,8 +294,11 @@ def _mask(grammar: DeadlineGrammar, text: str) -> str:
 
 def find_deadlines(clause: str, index: int = 0) -> list[tuple[int, int, Deadline]]:
     """Every deadline of one clause as (start, end, Deadline), offsets into ``clause``, in text order."""
+    folded = fold(clause)
+    if not _MAY_HOLD_DATE.search(folded):
+        return []  # most clauses: no year, no five-year plan — skip the masks and patterns
     grammar = load_grammar()
-    masked = _mask(grammar, fold(clause))
+    masked = _mask(grammar, folded)
     taken = [False] * len(masked)
     found: list[tuple[int, int, Deadline]] = []
     for pattern, read in ((grammar.plan_period, _from_plan_period), (grammar.range, _from_range), (grammar.point, _from_point)):

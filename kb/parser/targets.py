@@ -139,6 +139,7 @@ def load_vocabulary(path: str | None = None) -> TargetVocabulary:
     )
 
 
+_DIGIT = re.compile(r"\d")
 POLLUTANT_RE = re.compile(r"([\u4e00-\u9fff]{2,8})([（(][A-Za-z][A-Za-z0-9.]*[)）])")
 _OPEN, _CLOSE = "（(〔【《“", "）)〕】》”"
 _PHRASE_ENDS = "，；。：,;:！？"
@@ -306,7 +307,7 @@ def _context_year(context: str | None) -> int | None:
 def parse_targets(clause: str, index: int = 0, context: str | None = None) -> list[Target]:
     """Every numeric target of one clause; ``context`` is the paragraph's text before it."""
     folded = fold(clause)
-    if not any(c.isdigit() for c in folded):
+    if not _DIGIT.search(folded):
         return []
     vocab = load_vocabulary()
     spans = find_deadlines(clause, index)
@@ -323,10 +324,11 @@ def parse_targets(clause: str, index: int = 0, context: str | None = None) -> li
         end = start + len(phrase)
         head_start, head_end = start, start + m.start()
         # Cut the deadline words out of the head: 到2020年全市… → 全市…
-        head = "".join(
-            c for i, c in enumerate(folded[head_start:head_end], head_start)
-            if not any(s <= i < e for s, e, _ in spans)
-        )
+        head = folded[head_start:head_end]
+        for s, e, _ in reversed(spans):
+            if s < head_end and e > head_start:
+                a, b = max(s, head_start) - head_start, min(e, head_end) - head_start
+                head = head[:a] + head[b:]
         head, h = _read_head(head, vocab)
         comparator = vocab.after.get(m.group("after") or "") or h.comparator
         values = [vocab.value.match(v.strip()) for v in m.group("values").split("、")]
