@@ -76,6 +76,8 @@ BAD_VOCAB = [
     ({"help": ""}, "help: expected the text"),
     ({"overview": {"goals": {"ask": ["目标"]}}}, "overview.goals.part: expected a list"),
     ({"structure": {"three_leads": ["三个部门牵头"]}}, "structure: unknown kind(s) three_leads"),
+    ({"dates": {"by_before": ["到"]}}, "dates.period_end: expected a list"),
+    ({"dates": dict(_intents()["dates"], someday=["改天"])}, "dates: unknown key(s) someday"),
 ]
 
 

@@ -19,13 +19,29 @@ MAX_QUESTION = 400
 
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
-_DATE = re.compile(
-    r"(?P<pre>到|截至|截止到|截止|至)?(?P<y>(?:19|20)\d\d)年?(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})[日号])?)?"
-    r"(?P<end>年底|年末|底|末|年内|内)?(?P<post>前|之前|以前|为止|止|以内|之内|起|以后|之后|开始)?"
-)
+_NUMERAL = "一二两三四五六七八九十"
 _CN_YEAR = re.compile(r"([〇零一二三四五六七八九]{4})年")
-_PART = re.compile(r"第(?P<n>[一二三四五六七八九十]{1,3})(?:部分|大部分|章|大项)")
-_ORDINAL = re.compile(r"第(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})(?P<unit>项|个|条|件|点)?")
+
+
+def _alternatives(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def compile_patterns(voc: Vocabulary) -> dict[str, re.Pattern]:
+    """The date, part and ordinal patterns, built from the words of intents.yaml (``dates``, units)."""
+    d = voc.dates
+    return {
+        "date": re.compile(
+            rf"(?P<pre>{_alternatives(d['by_before'])})?(?P<y>(?:19|20)\d\d)年?"
+            rf"(?:(?P<m>\d{{1,2}})月(?:(?P<d>\d{{1,2}})[日号])?)?"
+            rf"(?P<end>{_alternatives(d['period_end'] + d['within'])})?"
+            rf"(?P<post>{_alternatives(d['by_after'] + d['from_after'])})?"
+        ),
+        "part": re.compile(rf"第(?P<n>[{_NUMERAL}]{{1,3}})(?:{_alternatives(voc.words['part_units'])})"),
+        "ordinal": re.compile(rf"第(?P<n>\d{{1,3}}|[{_NUMERAL}]{{1,3}})(?P<unit>{_alternatives(voc.words['ordinal_units'])})?"),
+    }
+
+
 #: A label as officials cite it (三（一）2, 四（三）), folded: 三(一)2.
 _LABEL = re.compile(r"[一二三四五六七八九十]{1,3}\([一二三四五六七八九十]{1,3}\)\d{0,3}")
 
@@ -97,11 +113,13 @@ class Question:
 class Lexicon:
     """Every word a question is scanned for: folded word → the kinds it belongs to."""
 
-    __slots__ = ("entries", "max_len", "single_removable", "subunits")
+    __slots__ = ("entries", "max_len", "single_removable", "subunits", "patterns")
 
     def __init__(self, voc: Vocabulary, names: dict[str, str], subunits: dict[str, str] | None = None) -> None:
         self.subunits = dict(subunits or {})
         """Sub-unit → its parent department (市能源办 → 市发展改革委)."""
+        self.patterns = compile_patterns(voc)
+        """Date, part and ordinal patterns (see compile_patterns)."""
         entries: dict[str, list[tuple[str, str]]] = {}
 
         def add(word: str, kind: str, value: str = "") -> None:
@@ -195,14 +213,14 @@ def _strip_edges(text: str, voc: Vocabulary, q: Question) -> str:
     return text
 
 
-def _read_date(m: re.Match) -> DateAsk:
+def _read_date(m: re.Match, voc: Vocabulary) -> DateAsk:
     y = int(m.group("y"))
     month = int(m.group("m")) if m.group("m") else None
     day = int(m.group("d")) if m.group("d") else None
     post = m.group("post") or ""
-    if post in ("起", "以后", "之后", "开始"):
+    if post in voc.dates["from_after"]:
         mode = "from"
-    elif m.group("pre") or post or (m.group("end") in ("年底", "年末", "底", "末") and not month):
+    elif m.group("pre") or post or (m.group("end") in voc.dates["period_end"] and not month):
         mode = "by"
     else:
         mode = "in"
@@ -233,9 +251,9 @@ def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Quest
             q.flags.add(key)
     # Dates and ordinals first: their digits must not be read as anything else.
     consumed = [False] * len(text)
-    m = _DATE.search(text)
+    m = lexicon.patterns["date"].search(text)
     if m:
-        q.date = _read_date(m)
+        q.date = _read_date(m, voc)
         for k in range(m.start(), m.end()):
             consumed[k] = True
     m = _LABEL.search(text)
@@ -244,12 +262,12 @@ def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Quest
         for k in range(m.start(), m.end()):
             consumed[k] = True
         q.item_ask = _item_ask(text[:m.start()] + text[m.end():], voc)
-    m = None if q.label else _PART.search(text)
+    m = None if q.label else lexicon.patterns["part"].search(text)
     if m:
         q.part = m.group("n")
         for k in range(m.start(), m.end()):
             consumed[k] = True
-    m = None if q.label or q.part else _ORDINAL.search(text)
+    m = None if q.label or q.part else lexicon.patterns["ordinal"].search(text)
     if m:
         n = _cn_number(m.group("n"))
         if n:

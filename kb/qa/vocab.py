@@ -23,7 +23,8 @@ TOPICS_PATH = DATA_DIR / "topics.yaml"
 
 #: Keys of intents.yaml holding a flat list of words.
 WORD_LISTS = ("prefixes", "suffixes", "count", "joint", "joiners", "who", "when", "due", "target", "pronouns",
-              "ordinal_units", "stopwords", "separators", "department_endings", "ranking", "generic_departments", "list", "respectively", "target_list", "openers", "not_name_start", "within", "has_deadline", "chitchat")
+              "ordinal_units", "stopwords", "separators", "department_endings", "ranking", "generic_departments", "list", "respectively", "target_list", "openers", "not_name_start", "within", "has_deadline", "chitchat", "part_units")
+DATE_KEYS = ("by_before", "period_end", "within", "by_after", "from_after")
 ROLE_KEYS = ("lead", "support", "sole", "shared", "implied", "any")
 ITEM_ASKS = ("deadline", "target", "departments", "text")
 STRUCTURE_KINDS = ("multi_lead", "single_lead", "no_support")
@@ -45,6 +46,8 @@ class Vocabulary:
     """Overview kind → (question words, part-title words)."""
     item_asks: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """What is asked of one listed item → words asking it."""
+    dates: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Words around a year in a question (DATE_KEYS), as written (not folded: they are pattern parts)."""
     structure: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Kind of sharing-out question (multi_lead, single_lead, no_support) → words asking it."""
     topics: tuple[tuple[str, ...], ...] = ()
@@ -120,6 +123,12 @@ def parse_vocabulary(intents: dict, topics: dict, where: str = "intents.yaml", t
     asks = _mapping(intents["item_asks"], f"{where}: item_asks")
     for key in ITEM_ASKS:
         voc.item_asks[key] = _sorted(_word_list(asks.get(key, []), f"{where}: item_asks.{key}"))
+    dates = _mapping(intents.get("dates"), f"{where}: dates")
+    for key in DATE_KEYS:
+        voc.dates[key] = tuple(_word_list(dates.get(key), f"{where}: dates.{key}"))
+    unknown = set(dates) - set(DATE_KEYS)
+    if unknown:
+        raise KbError(f"{where}: dates: unknown key(s) {', '.join(sorted(unknown))} (use {', '.join(DATE_KEYS)})")
     structure = _mapping(intents.get("structure", {}), f"{where}: structure")
     unknown = set(structure) - set(STRUCTURE_KINDS)
     if unknown:
@@ -152,7 +161,7 @@ def load_vocabulary(intents_path: str | None = None, topics_path: str | None = N
         iraw, traw = ipath.read_bytes(), tpath.read_bytes()
     except OSError as exc:
         raise KbError(f"cannot read the question vocabulary: {exc.filename}: {exc.strerror} (restore kb/data)") from exc
-    key = hashlib.sha256(b"vocab 2\0" + Path(__file__).read_bytes() + b"\0" + iraw + b"\0" + traw).hexdigest()[:24]
+    key = hashlib.sha256(b"vocab 3\0" + Path(__file__).read_bytes() + b"\0" + iraw + b"\0" + traw).hexdigest()[:24]
     from kb.store import atomic_write_bytes, cache_dir
 
     cached = cache_dir() / f"vocab-{key}.pickle"
