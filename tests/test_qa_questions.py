@@ -311,7 +311,8 @@ QUESTIONS = [
     # --- more department phrasings
     ("秸秆禁烧涉及哪些部门", "topic_who", "三（五）3"),
     ("哪些部门参与了秸秆禁烧", "topic_who", "三（五）3"),
-    ("交通局牵头和配合的任务各有多少", "department_count", ANY_JT),
+    ("交通局牵头和配合的任务各有多少", "department_count", LEAD_JT + " " + SUPPORT_JT),
+    ("交通局牵头或配合的任务", "department_tasks", LEAD_JT + " " + SUPPORT_JT),
     ("交通局是哪些任务的牵头单位", "department_tasks", LEAD_JT),
     ("交通局在哪些任务中是配合单位", "department_tasks", SUPPORT_JT),
     ("交通局和公安局都参与的任务", "joint_tasks", "三（一）16 三（三）15 三（三）16 三（四）2 三（四）3 三（四）4"),

@@ -294,8 +294,10 @@ def rule_department(turn: Turn) -> Answer | None:
         return None  # "交通局的xx什么时候…": a topic question that names a department in passing
     if len(names) > 1:
         return _joint(turn, names, role)
-    if len({r for r in q.roles if r != "any"}) > 1:
-        role = "any"  # 牵头和配合的任务各有多少: the duty list shows both groups
+    named = list(dict.fromkeys(r for r in q.roles if r != "any"))
+    if len(named) > 1:
+        # 牵头和配合的任务各有多少 / 牵头或配合的任务: the duty list, only those groups
+        return _duties(turn, names[0], "any", only=set(named))
     return _duties(turn, names[0], role)
 
 
@@ -354,7 +356,7 @@ def _filter_within(turn: Turn, tasks: list[Task], previous: list[Task]) -> list[
     return [t for t in tasks if t.id in ids]
 
 
-def _duties(turn: Turn, name: str, role: str) -> Answer:
+def _duties(turn: Turn, name: str, role: str, only: set[str] | None = None) -> Answer:
     from kb.duties import GROUP_ORDER, GROUP_TITLES, duty_list
 
     q, plan, ctx = turn.q, turn.plan, turn.ctx
@@ -371,6 +373,15 @@ def _duties(turn: Turn, name: str, role: str) -> Answer:
             rest = [t for t in implied if t.id not in placed]
             if rest:
                 groups["implied"] = rest
+        if only:
+            # A task stands in its first group; asked for 牵头 and 配合 only, regroup by those roles.
+            tasks = {t.id: t for ts in groups.values() for t in ts}
+            groups = {}
+            placed = set()
+            for r in GROUP_ORDER:
+                if r in only:
+                    groups[r] = [t for t in plan.tasks_of(name, r) if t.id not in placed]
+                    placed.update(t.id for t in groups[r])
     else:
         groups = {role: _role_tasks(plan, name, role)}
     topic_note = date_note = ""
@@ -384,7 +395,7 @@ def _duties(turn: Turn, name: str, role: str) -> Answer:
     order = [r for r in GROUP_ORDER if r in groups]
     tasks = [t for r in order for t in groups[r]]
     roles = {t.id: [r for r in t.roles_of(name) if r in (ROLES + ("implied",))] for t in tasks}
-    what = ROLE_WORDS[role]
+    what = "或".join(ROLE_WORDS[r] for r in GROUP_ORDER if r in only) if only else ROLE_WORDS[role]
     scope = "".join(x for x in (f"（{date_note}）" if date_note else "", f"（涉及{topic_note}）" if topic_note else "",
                                "（限上一个回答中的任务）" if "within" in q.flags and previous else ""))
     show_deadlines = "when" in q.flags or bool(q.date)
