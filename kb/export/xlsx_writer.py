@@ -15,7 +15,7 @@ from datetime import datetime, time
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -31,7 +31,26 @@ _THIN = Side(style="thin", color="808080")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
 _WRAP_TOP = Alignment(wrap_text=True, vertical="top")
-_HEADER_ALIGN = Alignment(wrap_text=True, horizontal="center", vertical="center")
+_CENTER = Alignment(horizontal="center", vertical="center")
+
+# Cell styles, registered once per workbook as named styles: assigning a name is
+# about three times faster than setting font, border and alignment on each cell,
+# which dominates writing a sheet.
+BODY, HEADER, STACKED_HEADER, MARK, TOTAL = "kb 正文", "kb 表头", "kb 竖排表头", "kb 标记", "kb 合计"
+
+
+def _named_styles() -> list[NamedStyle]:
+    body = Font(name=FONT_NAME, size=11)
+    bold = Font(name=FONT_NAME, size=11, bold=True)
+    header = dict(font=bold, fill=_HEADER_FILL, border=_BORDER)
+    return [
+        NamedStyle(BODY, font=body, border=_BORDER, alignment=_WRAP_TOP),
+        NamedStyle(HEADER, alignment=Alignment(wrap_text=True, horizontal="center", vertical="center"), **header),
+        # Task labels read top-down in narrow matrix columns.
+        NamedStyle(STACKED_HEADER, alignment=Alignment(text_rotation=255, horizontal="center", vertical="center"), **header),
+        NamedStyle(MARK, font=body, border=_BORDER, alignment=_CENTER),
+        NamedStyle(TOTAL, font=bold, border=_BORDER, alignment=_CENTER),
+    ]
 
 
 def cell_text(key: str, value: str | list[str]) -> str:
@@ -79,6 +98,8 @@ def _workbook(title: str, exported) -> Workbook:
     wb.properties.creator = "kb"
     stamp = datetime.combine(exported, time())
     wb.properties.created = wb.properties.modified = stamp
+    for style in _named_styles():
+        wb.add_named_style(style)
     return wb
 
 
@@ -116,7 +137,7 @@ def _title_rows(ws: Worksheet, title: str, meta: list[tuple[str, str]], ncols: i
     """Row 1: the title; row 2: the header lines; both merged across the table."""
     last = get_column_letter(ncols)
     _put(ws, 1, 1, title).font = Font(name=FONT_NAME, size=16, bold=True)
-    ws.cell(1, 1).alignment = Alignment(horizontal="center", vertical="center")
+    ws.cell(1, 1).alignment = _CENTER
     ws.row_dimensions[1].height = 28
     text = "\n".join(f"{label}：{value}" for label, value in meta)
     cell = _put(ws, 2, 1, text)
@@ -128,13 +149,11 @@ def _title_rows(ws: Worksheet, title: str, meta: list[tuple[str, str]], ncols: i
         ws.merge_cells(f"A2:{last}2")
 
 
-def _header_row(ws: Worksheet, headers: list[str], alignment=_HEADER_ALIGN) -> None:
+def _header_row(ws: Worksheet, headers: list[str], stacked_from: int | None = None) -> None:
+    """The table's header row; columns from ``stacked_from`` on get vertical text."""
     for col, header in enumerate(headers, 1):
-        cell = _put(ws, HEADER_ROW, col, header)
-        cell.font = Font(name=FONT_NAME, size=11, bold=True)
-        cell.fill = _HEADER_FILL
-        cell.border = _BORDER
-        cell.alignment = alignment
+        stacked = stacked_from is not None and col >= stacked_from
+        _put(ws, HEADER_ROW, col, header).style = STACKED_HEADER if stacked else HEADER
 
 
 def _page_setup(ws: Worksheet, last_col: str, last_row: int, title_cols: str | None = None) -> None:
@@ -161,14 +180,10 @@ def _table_sheet(ws: Worksheet, title: str, meta, columns: list[Column], rows: l
         widths.append(min(max(longest, 6), col.max_width) + 2)
     _title_rows(ws, title, meta, len(columns), sum(widths))
     _header_row(ws, [c.header for c in columns])
-    font = Font(name=FONT_NAME, size=11)
     for r, values in enumerate(rows, HEADER_ROW + 1):
         height = 1
         for c, value in enumerate(values, 1):
-            cell = _put(ws, r, c, value)
-            cell.font = font
-            cell.alignment = _WRAP_TOP
-            cell.border = _BORDER
+            _put(ws, r, c, value).style = BODY
             height = max(height, _lines(value, widths[c - 1]))
         ws.row_dimensions[r].height = min(LINE_HEIGHT * height + 2, MAX_ROW_HEIGHT)
     for i, width in enumerate(widths, 1):
@@ -184,21 +199,13 @@ def _matrix_sheet(ws: Worksheet, matrix: MatrixExport) -> None:
     name_width = min(max([display_width(h) for h in headers[:1]] + [display_width(r[0]) for r in rows]) + 2, 40)
     widths = [name_width] + [8] * (ncounts - 1) + [4.5] * len(matrix.tasks)
     _title_rows(ws, matrix.title, matrix.meta, min(len(headers), 20), sum(widths[:20]))
-    _header_row(ws, headers)
-    stacked = Alignment(text_rotation=255, horizontal="center", vertical="center")
-    longest_label = 0
-    for col, task in enumerate(matrix.tasks, ncounts + 1):
-        ws.cell(HEADER_ROW, col).alignment = stacked  # labels read top-down in narrow columns
-        longest_label = max(longest_label, len(task.label))
+    _header_row(ws, headers, stacked_from=ncounts + 1)
+    longest_label = max((len(t.label) for t in matrix.tasks), default=2)
     ws.row_dimensions[HEADER_ROW].height = max(LINE_HEIGHT * 2, 13.0 * longest_label + 6)
-    font = Font(name=FONT_NAME, size=11)
-    center = Alignment(horizontal="center", vertical="center")
     for r, values in enumerate(rows, HEADER_ROW + 1):
         for c, value in enumerate(values, 1):
             cell = _put(ws, r, c, int(value) if 1 < c <= ncounts else value)
-            cell.font = Font(name=FONT_NAME, size=11, bold=True) if c == ncounts else font
-            cell.border = _BORDER
-            cell.alignment = _WRAP_TOP if c == 1 else center
+            cell.style = BODY if c == 1 else TOTAL if c == ncounts else MARK
     for i, width in enumerate(widths, 1):
         ws.column_dimensions[get_column_letter(i)].width = width
     ws.freeze_panes = f"{get_column_letter(ncounts + 1)}{HEADER_ROW + 1}"
