@@ -410,9 +410,7 @@ def normalize_section(text: str) -> str:
 
 def in_section(task: Task, section: str) -> bool:
     """True if ``task`` is the part, section or task ``section`` names (normalised form)."""
-    if task.part == section or task.section == section or task.label == section:
-        return True
-    return False
+    return section in (task.part, task.section, task.label)
 
 
 def check_sections(plan: Plan, sections: list[str]) -> list[str]:
