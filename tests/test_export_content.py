@@ -201,6 +201,12 @@ def test_duty_list_of_an_implied_implementer_lists_every_task_it_implements():
     assert d.notes == ["方案要求“各项工作均需各区县政府、高新区管委会落实”，本清单“落实”部分列出本单位须落实的全部 4 项任务（三、重点任务）。"]
 
 
+def test_duty_list_of_a_department_with_a_subunit_says_which_tasks_go_through_it():
+    d = build_duty_list(hand_plan(), "市发展改革委")
+    assert [(g.role, labels(g.rows)) for g in d.groups] == [("lead", ["三（一）2"]), ("support", ["三（一）4"])]
+    assert d.notes == ["其中 2 项方案写作“市发展改革委（市能源办）”（三（一）2、三（一）4），另见市能源办的责任清单。"]
+
+
 def test_duty_list_of_a_subunit():
     d = build_duty_list(hand_plan(), "市能源办")
     assert d.parent == "市发展改革委"

@@ -302,3 +302,10 @@ def test_deadlines_and_targets_in_the_xlsx(plan, tmp_path):
     sweep = next(r for r in duty.iter_rows(min_row=4, values_only=True) if r[1] == "三（四）4")
     assert sweep[8] == "到2020年"
     assert sweep[9].split("\n") == ["城市建成区 道路机械化清扫率 ≥85%（到2020年）", "荣县、富顺县 道路机械化清扫率 达到 ≥70%（到2020年）"]
+
+
+def test_parent_department_names_its_subunit_tasks(plan):
+    lines = render_duty_list(plan, "发改委", "md").decode().splitlines()
+    assert "- 任务数：共 21 项：牵头 8 项，按职责分工负责 1 项，配合 12 项" in lines
+    assert ("- 说明：其中 8 项方案写作“市发展改革委（市能源办）”（三（一）3、三（一）7、三（二）1、三（二）2、"
+            "三（二）4、三（二）5、三（二）7、三（三）9），另见市能源办的责任清单。") in lines

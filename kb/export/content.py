@@ -374,6 +374,12 @@ def _duty_notes(plan: Plan, department: str, parent: str | None, counts: dict[st
     notes = []
     if parent:
         notes.append(f"{department}是{parent}的下属单位；清单列出方案写作“{parent}（{department}）”的任务。")
+    via: dict[str, list[str]] = {}  # sub-unit → labels of the tasks written 部门（下属单位）
+    for t in plan.tasks_of(department, "any"):
+        for sub in t.subunits.get(department, ()):
+            via.setdefault(sub, []).append(t.label)
+    for sub, labels in via.items():
+        notes.append(f"其中 {len(labels)} 项方案写作“{department}（{sub}）”（{'、'.join(labels)}），另见{sub}的责任清单。")
     if counts.get("implied"):
         implied = plan.tasks_of(department, "implied")
         parts = "、".join(dict.fromkeys(f"{t.part}、{t.part_title}" for t in implied))
