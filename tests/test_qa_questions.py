@@ -178,6 +178,12 @@ QUESTIONS = [
     ("市教育局牵头哪些任务", "department_unknown", ""),
     ("市卫生健康委配合什么工作", "department_unknown", ""),
     ("市文化旅游局有哪些职责", "department_unknown", ""),
+    ("市人大负责什么", "department_unknown", ""),
+    ("市总工会有哪些职责", "department_unknown", ""),
+    ("形势分析会由谁负责", "topic_who", "三（六）1"),  # a who-question: 分析会 is a topic, not a body
+    ("市住建部门牵头哪些任务", "department_tasks", "三（一）11 三（二）7 三（四）2 三（四）11"),
+    ("交通部门有哪些任务", "department_tasks", ANY_JT),
+    ("市区道路施工由谁负责", "topic_who", "三（四）2"),
     # --- kinds of responsibility
     ("哪些工作按职责分工负责", "role_shared", SHARED),
     ("哪些任务是按职责分工负责的？", "role_shared", SHARED),

@@ -359,7 +359,7 @@ def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Quest
         if chunk in voc.words["generic_departments"]:
             q.flags.add("who")  # 多少个部门: asks about departments, names none
             continue
-        dept = None if marked else _department_chunk(chunk, voc, resolve)
+        dept = None if marked else _department_chunk(chunk, voc, resolve, "who" in q.flags)
         if dept is None:
             if _meaningful(chunk):
                 if q.topic and last_end is not None and any(j in text[last_end:pos] for j in "和与及或、,/"):
@@ -445,18 +445,35 @@ def _meaningful(chunk: str) -> bool:
     return any(is_cjk(c) or c.isalnum() for c in chunk)
 
 
-def _department_chunk(chunk: str, voc: Vocabulary, resolve):
-    """The Resolution of a leftover chunk that looks like a department name, else None (a topic)."""
+def _department_chunk(chunk: str, voc: Vocabulary, resolve, asks_who: bool = False):
+    """The Resolution of a leftover chunk that looks like a department name, else None (a topic).
+
+    Shaped like a department: it ends like one (局, 委, 部门 …), or it starts like one
+    (市…) and the question does not ask who (市人大负责什么, but not 市区道路施工由谁负责).
+    """
     if not (2 <= len(chunk) <= 24) or not any(is_cjk(c) for c in chunk) or chunk[0] in voc.words["not_name_start"]:
         return None
-    if any(chunk.endswith(e) for e in voc.words["department_endings"]):
+    singles = [e for e in voc.words["department_endings"] if len(e) == 1]
+    for generic in voc.words["generic_departments"]:
+        stem = chunk[: -len(generic)]
+        if chunk.endswith(generic) and len(stem) >= 2:
+            # 住建部门 / 交通部门: the stem with a usual ending is the name meant
+            for e in singles:
+                res = resolve(stem + e)
+                if res.ok and res.how in ("exact", "alias"):
+                    res.how = "alias"
+                    return res
+    shaped = any(chunk.endswith(e) for e in voc.words["department_endings"])
+    if not shaped and not asks_who and len(chunk) <= 8 and any(chunk.startswith(p) for p in voc.words["department_starts"]):
+        shaped = True
+    if shaped:
         res = resolve(chunk)
-        if res.how == "ambiguous" or res.ok:
-            return res
-        return res  # unknown, but shaped like a department: say the plan has no tasks for it
+        if asks_who and not res.ok and res.how != "ambiguous":
+            return None  # 形势分析会由谁负责: a who-question's unknown word is its topic
+        return res  # unknown too: shaped like a department, so "the plan assigns it nothing"
     if len(chunk) >= 3:
         # A typo in the ending itself (市交通运输居): try the usual endings.
-        for e in (e for e in voc.words["department_endings"] if len(e) == 1):
+        for e in singles:
             res = resolve(chunk[:-1] + e)
             if res.ok and res.how in ("exact", "alias"):
                 res.how = "fuzzy"
