@@ -200,6 +200,7 @@ QUESTIONS = [
     ("谁负责秸秆禁烧", "topic_who", "三（五）3"),
     ("扬尘由谁负责", "topic_who", "三（四）1 三（四）3 三（四）5 三（四）6"),  # every title on 扬尘
     ("VOCs治理由谁负责", "topic_who", "三（一）10"),
+    ("秸秆禁烧和烟花爆竹由谁负责", "topic_who", "三（五）3 三（四）9"),
     ("露天烧烤谁管", "topic_who", "三（一）15"),  # 露天 is more frequent elsewhere; 烧烤 decides
     ("人工干预天气谁负责", "topic_who", "三（六）2"),
     ("渣土运输谁负责", "topic_who", "三（四）3"),

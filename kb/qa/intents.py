@@ -803,10 +803,15 @@ def rule_topic_who(turn: Turn) -> Answer | None:
     if not words or q.departments or not ("who" in q.flags or q.roles):
         return None
     # Several titles on the topic (扬尘由谁负责): each of them, with its departments.
-    tasks = _titled(turn, words)
-    if len(tasks) != 1:
-        best = _best_task(turn, words) if not tasks else None
-        tasks = tasks or ([best] if best else [])
+    # Topics joined by 和/、 (秸秆禁烧和烟花爆竹由谁负责): each topic on its own.
+    groups = [[w] for w in words] if "topic_any" in q.flags else [words]
+    tasks = []
+    for group in groups:
+        found = _titled(turn, group)
+        if not found:
+            best = _best_task(turn, group)
+            found = [best] if best else []
+        tasks.extend(t for t in found if t.id not in {x.id for x in tasks})
     if not tasks:
         return None
     role = q.role if q.role in ROLES else None
