@@ -154,8 +154,10 @@ def load_plan(corpus: str | os.PathLike | None = None, *, use_cache: bool = True
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
             pass
     from kb.parser import parse_document
+    from kb.registry import load_registry
 
-    plan = Plan()
+    # The registry travels with the cached plan so that answering never re-reads the YAML.
+    plan = Plan(registry=load_registry())
     for f, raw in zip(files, raws):
         text, encoding = decode_plan(raw, str(f))
         if not text.strip():
