@@ -23,7 +23,7 @@ from kb.qa.vocab import Vocabulary
 ROLE_WORDS = {"lead": "牵头", "support": "配合", "sole": "单独负责", "shared": "按职责分工负责", "implied": "落实", "any": "涉及"}
 
 #: Intents after which a follow-up ("配合的呢") still refers to the same department.
-KEEPS_DEPARTMENT = frozenset({"department_tasks", "department_count", "joint_tasks", "departments_each",
+KEEPS_DEPARTMENT = frozenset({"department_tasks", "department_count", "joint_tasks", "departments_each", "department_targets",
                               "department_ambiguous", "department_unknown", "help", "item_text", "item_deadline",
                               "item_target", "item_departments", "context_deadline", "context_target",
                               "context_departments"})
@@ -294,11 +294,29 @@ def rule_department(turn: Turn) -> Answer | None:
         return None  # "交通局的xx什么时候…": a topic question that names a department in passing
     if len(names) > 1:
         return _joint(turn, names, role)
+    if (any(w in q.text for w in turn.voc.words["department_target"]) and not _topic_words(turn)
+            and not q.flags & {"count", "when", "has_deadline"}):
+        return _department_targets(turn, names[0], role)
     named = list(dict.fromkeys(r for r in q.roles if r != "any"))
     if len(named) > 1:
         # 牵头和配合的任务各有多少 / 牵头或配合的任务: the duty list, only those groups
         return _duties(turn, names[0], "any", only=set(named))
     return _duties(turn, names[0], role)
+
+
+def _department_targets(turn: Turn, name: str, role: str) -> Answer:
+    """城管局牵头的任务有哪些量化目标: the targets of a department's tasks."""
+    q, plan = turn.q, turn.plan
+    tasks = plan.tasks_of(name, role) if role != "implied" else plan.tasks_of(name, "implied")
+    with_targets = [t for t in tasks if t.targets]
+    pairs = [(t, tg) for t in with_targets for tg in t.targets]
+    what = ROLE_WORDS[role]
+    lines = [f"{name}{what}的 {len(tasks)} 项任务中，有量化目标的 {len(with_targets)} 项，目标共 {len(pairs)} 个"
+             + ("：" if pairs else "。")]
+    lines.extend(target_line(t, tg) for t, tg in pairs)
+    turn.ctx.departments, turn.ctx.role, turn.ctx.tasks = [name], role, with_targets
+    return Answer(q.raw, "department_targets", "\n".join(lines), departments=[name], tasks=with_targets,
+                  targets=[(t.id, tg) for t, tg in pairs])
 
 
 def _asks_target(turn: Turn) -> bool:
