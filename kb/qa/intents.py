@@ -936,7 +936,12 @@ def rule_search(turn: Turn) -> Answer:
     return Answer(q.raw, "search", "\n".join(lines), exact=False, tasks=tasks, departments=_departments_of(tasks))
 
 
-#: The rules, in the order they are tried.
+#: The rules, in the order they are tried.  Why this order: references to the previous
+#: turn (a choice, X呢, 第N项) and explicit references (a label, a department, a section)
+#: come before anything read from loose words; rules over the whole plan (dates, kinds of
+#: responsibility) before context follow-ups, which only fire on short or pronoun questions;
+#: number questions before topic lists, and topic lists before who-questions, whose ranking
+#: is the least exact.  Whatever none of them answers gets rule_search (not exact).
 RULES = (
     rule_empty,
     rule_pending_choice,
