@@ -420,6 +420,9 @@ def _duties(turn: Turn, name: str, role: str, only: set[str] | None = None) -> A
     intent = "department_count" if "count" in q.flags else "department_tasks"
     if not tasks:
         text = f"方案中{shown}{what}的任务{scope}共 0 项。"
+        implied = plan.tasks_of(name, "implied")
+        if implied and role != "implied":
+            text += f"另外，{shown}要落实的任务共 {len(implied)} 项" + _implied_note(implied, name) + "。"
         ctx.tasks = []
         return Answer(q.raw, intent, text, departments=[name])
     if role == "any" and len(order) > 1:
