@@ -140,6 +140,7 @@ def load_vocabulary(path: str | None = None) -> TargetVocabulary:
 
 
 _DIGIT = re.compile(r"\d")
+_VALUE_WINDOW = 160  # characters at a phrase's end that may hold its values
 POLLUTANT_RE = re.compile(r"([\u4e00-\u9fff]{2,8})([（(][A-Za-z][A-Za-z0-9.]*[)）])")
 _OPEN, _CLOSE = "（(〔【《“", "）)〕】》”"
 _PHRASE_ENDS = "，；。：,;:！？"
@@ -316,10 +317,12 @@ def parse_targets(clause: str, index: int = 0, context: str | None = None) -> li
     context_year: list[int | None] = []  # computed once, when needed
     pending_baseline: int | None = None  # 在2015年基础上，…下降5%: a baseline in a phrase of its own
     for start, phrase in _phrases(folded):
-        m = vocab.value_list.search(phrase)
+        # A value list is short: look at the phrase's end only, so a long line stays linear.
+        window = max(0, len(phrase) - _VALUE_WINDOW)
+        m = vocab.value_list.search(phrase, window)
         if not m:
-            if (b := vocab.baseline.search(phrase.strip())) and b.start() == 0:
-                pending_baseline = int(b.group(1))
+            if vocab.baseline.match(phrase.strip()):
+                pending_baseline = int(vocab.baseline.match(phrase.strip()).group(1))
             continue
         end = start + len(phrase)
         head_start, head_end = start, start + m.start()
