@@ -160,6 +160,8 @@ QUESTIONS = [
     ("经信局2020年要完成哪些任务", "department_tasks", "三（一）4 三（一）5 三（一）7 三（一）17 三（二）1 三（三）11"),
     ("城管局牵头的任务有哪些量化目标", "department_targets", "三（四）4"),
     ("交通局的目标", "department_targets", "三（一）14 三（四）4"),
+    ("市生态环境局在秸秆禁烧中是什么角色", "department_tasks", "三（五）3"),
+    ("秸秆禁烧中市农业农村局的职责", "department_tasks", "三（五）3"),
     # --- a department and a topic together
     ("生态环境局牵头的VOCs任务", "department_tasks", "三（一）8 三（一）10 三（一）16 三（六）3"),
     ("交通局涉及扬尘的任务", "department_tasks", "三（四）1 三（四）2 三（四）3 三（四）6"),

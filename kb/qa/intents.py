@@ -337,11 +337,15 @@ def _role_tasks(plan: Plan, name: str, role: str) -> list[Task]:
 
 def _filter_topic(turn: Turn, tasks: list[Task]) -> tuple[list[Task], str]:
     """Keep the tasks on the question's topic words (when they are words of the plan)."""
+    # Only words the plan's tasks use: a leftover like 角色 (…在秸秆禁烧中是什么角色) filters nothing.
+    pool = responsibility_tasks(turn.plan)
+    known = turn.q.flags & {"topic_mark"} or None
     words = [w for w in _topic_words(turn)
-             if turn.q.flags & {"topic_mark"} or len(turn.voc.synonyms(w)) > 1 or any(w in g for g in turn.voc.topics)]
+             if (known or len(w) >= 3 or any(w in g for g in turn.voc.topics))
+             and any(any(s in turn.folded[t.id] for s in turn.voc.synonyms(w)) for t in pool)]
     if not words:
         return tasks, ""
-    hits = topic_matches(turn, words, responsibility_tasks(turn.plan))
+    hits = topic_matches(turn, words, pool)
     if not hits:
         return tasks, ""
     ids = {t.id for t in hits}
