@@ -22,8 +22,11 @@ vocabulary; a county list ``荣县、富顺县`` standing alone; or the words be
 last ``的``: ``已安装油气回收设施的油气回收率``).
 
 A phrase without a metric (``力争下降31.4%以上``, ``荣县、富顺县达到70%以上``) continues
-the previous target of the same clause: its metric, baseline and direction, and its
-scope unless it names one (a stretch phrase is a second target with ``stretch=True``).
+the previous target of the same clause: its metric and direction, its baseline unless
+the phrase has a direction of its own that differs (``下降18%以上（达到41微克/立方米）``:
+the level has no baseline), and its scope unless it names one (a stretch phrase is a
+second target with ``stretch=True``).  A bracket closing a phrase is read as a phrase
+after it.
 A phrase without a scope word keeps the scope of the previous target of the same
 clause (``全市非化石能源消费比重达到20%，天然气消费比重提高到16.19%``).  Scopes are
 not carried across sentences: a sentence that names no place has ``scope=None``.
@@ -147,17 +150,29 @@ _PHRASE_ENDS = "，；。：,;:！？"
 
 
 def _phrases(clause: str) -> list[tuple[int, str]]:
-    """Cut a clause at ，；。： outside brackets; (offset, phrase) pairs."""
-    out, depth, start = [], 0, 0
-    for i, c in enumerate(clause):
+    """Cut a clause at ，；。： outside brackets; (offset, phrase) pairs.
+
+    A bracket closing a phrase is a phrase of its own, after it:
+    ``下降18%以上（达到41微克/立方米）`` → ``下降18%以上``, ``达到41微克/立方米``.
+    """
+    out, depth, start, opened, closed = [], 0, 0, -1, -1
+    for i, c in enumerate(clause + "。"):
         if c in _OPEN:
+            if depth == 0:
+                opened = i
             depth += 1
         elif c in _CLOSE:
             depth = max(0, depth - 1)
+            if depth == 0:
+                closed = i
         elif c in _PHRASE_ENDS and depth == 0:
-            out.append((start, clause[start:i]))
+            phrase = clause[start:i]
+            if start < opened < closed and not phrase[closed - start + 1 :].strip() and clause[start:opened].strip():
+                out.append((start, clause[start:opened]))
+                out.append((opened + 1, clause[opened + 1 : closed]))
+            else:
+                out.append((start, phrase))
             start = i + 1
-    out.append((start, clause[start:]))
     return [(s, p) for s, p in out if p.strip()]
 
 
@@ -344,7 +359,8 @@ def parse_targets(clause: str, index: int = 0, context: str | None = None) -> li
             if previous is None:
                 continue  # nothing says what is measured
             metric = previous.metric
-            baseline = baseline if baseline is not None else previous.baseline
+            if baseline is None and direction in (None, previous.direction):
+                baseline = previous.baseline  # 力争下降31.4%: same change, same baseline; 达到41微克: a level, none
             direction = direction or previous.direction
         if scope is None and previous is not None:
             scope = previous.scope
