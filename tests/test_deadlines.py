@@ -187,3 +187,23 @@ def test_bundled_plan_titles_and_baselines_are_not_deadlines(plan):
     texts = [d.text for t in plan.tasks for d in t.deadlines]
     assert "2015年" not in texts  # 较考核基准年（2015年）, 较2015年
     assert not any("十三五" in x for x in texts)  # 《四川省“十三五”能源发展规划》
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PIECES = st.sampled_from(
+    ["2019", "2020", "２０２０", "二〇二〇", "年", "月", "日", "底", "前", "起", "自", "到", "至", "—", "-", "较", "以来",
+     "《", "》", "（", "）", "季度", "第三", "上半年", "秋冬季", "十三五", "期间", "末", "12", "30", "13", "，", "。", "完成"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=14).map("".join))
+def test_any_text_gives_well_formed_deadlines(text):
+    for start, end, d in find_deadlines(text):
+        assert text[start:end] == d.text
+        assert d.kind in {"by", "during", "from", "range"}
+        assert (d.start is None) == (d.kind == "by") and (d.end is None) == (d.kind == "from")
+        if d.start and d.end:
+            assert d.start <= d.end

@@ -296,3 +296,21 @@ def test_bundled_plan_thresholds_are_not_targets(plan):
         assert hits, word
         for t in hits:
             assert not any(word.rstrip("预报") in x.text for x in t.targets), (word, t.label)
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PIECES = st.sampled_from(
+    ["全市", "主城区", "荣县、富顺县", "二氧化硫（SO2）", "、", "排放总量", "分别", "较2015年", "到2020年", "下降", "达到",
+     "力争", "不低于", "10", "2.5", "%", "万吨", "以上", "以下", "，", "；", "。", "（", "）", "的", "PM2.5", "１０％"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=16).map("".join), st.sampled_from(["", "二氧化硫（SO2）、氮氧化物（NOx）。", "到2020年，"]))
+def test_any_text_gives_well_formed_targets(text, context):
+    for t in parse_targets(text, 0, context):
+        assert t.text in text and t.metric
+        assert t.comparator in {"≥", "≤", ">", "<", "="}
+        assert t.value >= 0
