@@ -42,6 +42,8 @@ is the list (``荣县、富顺县分别达到70%、60%``) each value goes to one
 the phrase lists no items (``其中重点工程减排量分别不少于0.34万吨、0.06万吨、0.44万吨``),
 the items are the last pollutants named with a Latin formula before it in the clause
 or the paragraph (``二氧化硫（SO2）``, ``氮氧化物（NOx）``, ``挥发性有机物（VOCs）``).
+One value with 分别 over a list (``二氧化硫、氮氧化物排放总量分别下降15%``) is one
+target per item with that value.
 
 A target's ``year`` is the end year (a ``from``: the start year) of the deadline of
 its clause nearest before it (else the clause's first deadline), else of the last
@@ -67,7 +69,8 @@ fold_width = fold
 
 _SIGNS = {"≥", "≤", ">", "<", "="}
 _KEYS = {"version", "deadlines", "units", "comparators_before", "comparators_after", "directions",
-         "stretch_words", "scopes", "scope_pattern", "fillers", "shared_tail_words"}
+         "stretch_words", "scopes", "scope_pattern", "fillers", "shared_tail_words",
+         "each_words", "trailing_adverbs", "adverb_keeps"}
 
 
 @dataclass(slots=True)
@@ -94,6 +97,12 @@ class TargetVocabulary:
     """Words dropped from the edges of metrics."""
     tail_words: list[str]
     """Words opening the tail a ``、`` list of items shares."""
+    each_words: list[str]
+    """Words giving each item of a list its value (分别)."""
+    adverbs: list[str]
+    """Adverbs dropped from a metric's end."""
+    adverb_keeps: list[str]
+    """Words ending in an adverb that stay (年均)."""
     baseline: re.Pattern
     """A baseline closing a head (``较2015年``), group 1 the year."""
 
@@ -106,7 +115,8 @@ def load_vocabulary(path: str | None = None) -> TargetVocabulary:
     if set(data) != _KEYS:
         missing, extra = _KEYS - set(data), set(data) - _KEYS
         raise KbError(f"{src}: keys missing: {', '.join(sorted(missing)) or 'none'}; unknown: {', '.join(sorted(extra)) or 'none'}")
-    for key in ("units", "directions", "stretch_words", "scopes", "fillers", "shared_tail_words"):
+    for key in ("units", "directions", "stretch_words", "scopes", "fillers", "shared_tail_words", "each_words",
+                "trailing_adverbs", "adverb_keeps"):
         _check_words(src, key, data[key])
     for key in ("comparators_before", "comparators_after"):
         if not isinstance(data[key], dict) or not data[key] or not set(data[key].values()) <= _SIGNS:
@@ -136,6 +146,9 @@ def load_vocabulary(path: str | None = None) -> TargetVocabulary:
         scope_re=scope_re,
         fillers=longest(data["fillers"]),
         tail_words=longest(data["shared_tail_words"]),
+        each_words=longest(data["each_words"]),
+        adverbs=longest(data["trailing_adverbs"]),
+        adverb_keeps=longest(data["adverb_keeps"]),
         baseline=re.compile(
             rf"(?:在|以)?{before}?(?:考核)?(?:基准年)?[（(]?((?:19|20)\d{{2}})年(?:度)?[)）]?(?:相比|比较|为基准|基础上|的基础上)?$"
         ),
@@ -275,11 +288,12 @@ class _Head:
     stretch: bool = False
     metric: str = ""
     scope: str | None = None
+    each: bool = False
 
 
 def _read_head(head: str, vocab: TargetVocabulary) -> tuple[str, _Head]:
     """Strip comparator, direction, baseline, 分别, stretch and fillers off the end of ``head``."""
-    h = _Head()
+    h = _Head(each=any(w in head for w in vocab.each_words))
     changed = True
     while changed and head:
         changed = False
@@ -302,6 +316,10 @@ def _read_head(head: str, vocab: TargetVocabulary) -> tuple[str, _Head]:
         stripped = _strip_fillers(head, vocab)
         if stripped != head:
             head, changed = stripped, True
+        for word in vocab.adverbs:
+            if head.endswith(word) and len(head) > len(word) and not head.endswith(tuple(vocab.adverb_keeps)):
+                head, changed = head[: -len(word)], True
+                break
     for word in vocab.stretch:
         if head.startswith(word):
             head, h.stretch = head[len(word) :], True
@@ -370,6 +388,8 @@ def parse_targets(clause: str, index: int = 0, context: str | None = None) -> li
                 context_year.append(_context_year(context))
             year = context_year[0]
         last_unit = next((u for u in reversed(units) if u), "")
+        if len(values) == 1 and h.each and (items := len(_split_items(metric))) > 1:
+            values, units = values * items, units * items  # 二氧化硫、氮氧化物排放总量分别下降15%: each
         pairs = _pair(metric, scope, len(values), context, folded[:start], vocab)
         written = clause[start:end].strip()
         for v, unit, (met, where) in zip(values, units, pairs):
