@@ -158,7 +158,7 @@ CASES = [
     ("二氧化硫、氮氧化物排放总量下降15%。", "", [("二氧化硫、氮氧化物排放总量", 15.0, "%", "=", "下降", None, False, None, None)], "a list without 分别 may be a joint total: one target"),
     ("各区县PM2.5年均浓度均下降5%以上。", "", [("PM2.5年均浓度", 5.0, "%", "≥", "下降", None, False, "各区县", None)], "the adverb 均 is dropped, 年均 kept"),
     ("PM2.5浓度年均下降5%。", "", [("PM2.5浓度年均", 5.0, "%", "=", "下降", None, False, None, None)], "年均 at the end is kept"),
-    ("全国铁路货运量比2017年增长30%。", "", [("全国铁路货运量", 30.0, "%", "=", "增长", 2017, False, None, None)], "比 baseline with 增长"),
+    ("全国铁路货运量比2017年增长30%。", "", [("铁路货运量", 30.0, "%", "=", "增长", 2017, False, "全国", None)], "比 baseline with 增长; 全国 is a scope"),
     ("全省60%以上的县城建成区实现集中供热。", "", [], "a share describing places is no target"),
     ("自2019年起，新能源公交车比例不低于50%。", "", [("新能源公交车比例", 50.0, "%", "≥", None, None, False, None, 2019)], "a from deadline gives its start year"),
     ("力争全市优良天数比率达到80%以上。", "", [("优良天数比率", 80.0, "%", "≥", "达到", None, True, "全市", None)], "stretch word opening the phrase"),
