@@ -20,8 +20,9 @@ from kb.errors import KbError
 REGISTRY_PATH = Path(__file__).resolve().parent / "data" / "departments.yaml"
 KINDS = ("department", "government", "group", "agency", "subunit")
 
-#: Fuzzy matches below this score (rapidfuzz ratio, 0–100) are not accepted.
-FUZZY_CUTOFF = 75.0
+#: Fuzzy matches below this score (rapidfuzz ratio, 0–100) are not accepted; at 75 a
+#: one-character difference in a four-character name (市林业局 → 市农业局) would pass.
+FUZZY_CUTOFF = 80.0
 
 
 @dataclass(slots=True)
@@ -46,6 +47,8 @@ class Registry:
     """Canonical name → entry, sub-units included."""
     lookup: dict[str, str] = field(default_factory=dict)
     """Normalised name or alias → canonical name."""
+    suffix_typos: dict[str, str] = field(default_factory=dict)
+    """Character typed by mistake for a name's last character → the right one (居 → 局)."""
 
     def canonical(self, name: str) -> str | None:
         """The canonical name for ``name`` without fuzzy matching: exact, alias, 市 added or dropped."""
@@ -91,7 +94,13 @@ def load_registry(path: str | None = None) -> Registry:
         raise KbError(f"{src}: cannot read the department registry ({exc.__class__.__name__}); fix or restore the file") from exc
     if not isinstance(data, dict) or data.get("version") != 1 or not isinstance(data.get("departments"), list):
         raise KbError(f"{src}: expected 'version: 1' and a 'departments' list")
-    reg = Registry()
+    typos = data.get("suffix_typos") or {}
+    if not isinstance(typos, dict) or not all(isinstance(k, str) and isinstance(v, str) and len(k) == len(v) == 1 for k, v in typos.items()):
+        raise KbError(f"{src}: suffix_typos must map one character to one character")
+    unknown_top = set(data) - {"version", "departments", "suffix_typos"}
+    if unknown_top:
+        raise KbError(f"{src}: unknown key(s) {', '.join(sorted(unknown_top))}")
+    reg = Registry(suffix_typos=dict(typos))
     for i, entry in enumerate(data["departments"]):
         where = f"{src}: departments[{i}]"
         if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
@@ -181,6 +190,11 @@ def resolve_department(name: str, plan=None, registry: Registry | None = None) -
     for variant in ("市" + key, key[1:] if key.startswith("市") else None):
         if variant and variant in names:
             return Resolution(names[variant], "alias", [], name)
+    fixed = reg.suffix_typos.get(key[-1])
+    if fixed:
+        for variant in (key[:-1] + fixed, "市" + key[:-1] + fixed):
+            if variant in names:
+                return Resolution(names[variant], "fuzzy", [], name)
     return _fuzzy(key, names, name)
 
 
