@@ -85,15 +85,12 @@ def normalize_name(name: str) -> str:
 @lru_cache(maxsize=4)
 def load_registry(path: str | None = None) -> Registry:
     """Read and validate the registry YAML (default: kb/data/departments.yaml)."""
-    import yaml
+    from kb.data import read_versioned_yaml
 
     src = Path(path) if path else REGISTRY_PATH
-    try:
-        data = yaml.safe_load(src.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise KbError(f"{src}: cannot read the department registry ({exc.__class__.__name__}); fix or restore the file") from exc
-    if not isinstance(data, dict) or data.get("version") != 1 or not isinstance(data.get("departments"), list):
-        raise KbError(f"{src}: expected 'version: 1' and a 'departments' list")
+    data = read_versioned_yaml(src, "department registry")
+    if not isinstance(data.get("departments"), list):
+        raise KbError(f"{src}: expected a 'departments' list")
     typos = data.get("suffix_typos") or {}
     if not isinstance(typos, dict) or not all(isinstance(k, str) and isinstance(v, str) and len(k) == len(v) == 1 for k, v in typos.items()):
         raise KbError(f"{src}: suffix_typos must map one character to one character")

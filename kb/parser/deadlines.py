@@ -83,15 +83,10 @@ _DEADLINE_KEYS = {
 @lru_cache(maxsize=4)
 def read_vocabulary_file(path: str | None = None) -> dict:
     """The YAML of ``targets.yaml`` (deadline and target words), checked for its version and keys."""
-    import yaml
+    from kb.data import read_versioned_yaml
 
     src = Path(path) if path else VOCAB_PATH
-    try:
-        data = yaml.safe_load(src.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise KbError(f"{src}: cannot read the deadline/target vocabulary ({exc.__class__.__name__}); fix or restore it") from exc
-    if not isinstance(data, dict) or data.get("version") != 1:
-        raise KbError(f"{src}: expected 'version: 1' at the top; restore the file from the repository")
+    data = read_versioned_yaml(src, "deadline/target vocabulary")
     section = data.get("deadlines")
     if not isinstance(section, dict) or set(section) != _DEADLINE_KEYS:
         raise KbError(f"{src}: 'deadlines' must have exactly the keys {', '.join(sorted(_DEADLINE_KEYS))}")

@@ -41,15 +41,10 @@ class RoleVocabulary:
 @lru_cache(maxsize=1)
 def load_vocabulary(path: str | None = None) -> RoleVocabulary:
     """Read and validate ``roles.yaml``."""
-    import yaml
+    from kb.data import read_versioned_yaml
 
     src = Path(path) if path else ROLES_PATH
-    try:
-        data = yaml.safe_load(src.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise KbError(f"{src}: cannot read the role vocabulary ({exc.__class__.__name__}); fix or restore it") from exc
-    if not isinstance(data, dict) or data.get("version") != 1:
-        raise KbError(f"{src}: expected 'version: 1' at the top")
+    data = read_versioned_yaml(src, "role vocabulary")
     roles = data.get("roles")
     if not isinstance(roles, dict) or set(roles) != {"lead", "support", "sole", "shared"}:
         raise KbError(f"{src}: 'roles' must list words for exactly lead, support, sole and shared")

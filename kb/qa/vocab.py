@@ -84,15 +84,9 @@ def _mapping(value, where: str) -> dict:
 
 
 def _read(path: Path) -> dict:
-    import yaml
+    from kb.data import read_versioned_yaml
 
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except (OSError, yaml.YAMLError) as exc:
-        raise KbError(f"{path}: cannot read the question vocabulary ({exc.__class__.__name__}); fix or restore the file") from exc
-    if not isinstance(data, dict) or data.get("version") != 1:
-        raise KbError(f"{path}: expected 'version: 1' at the top")
-    return data
+    return read_versioned_yaml(path, "question vocabulary")
 
 
 def parse_vocabulary(intents: dict, topics: dict, where: str = "intents.yaml", topics_where: str = "topics.yaml") -> Vocabulary:
