@@ -29,7 +29,8 @@ class Deadline:
     text: str
     """The words of the plan that state it, e.g. ``2020年年底前``."""
     kind: str
-    """``by`` (done by ``end``), ``during`` (within that year), ``from`` (from ``start`` on) or ``range``."""
+    """``by`` (done by ``end``), ``during`` (within the period ``start``..``end``: a year, month,
+    quarter or season), ``from`` (from ``start`` on) or ``range`` (``start``..``end``)."""
     start: str | None
     """ISO date the period starts, or None for ``by``."""
     end: str | None
