@@ -51,8 +51,13 @@ CONVERSATIONS = {
     "其中 narrows the previous list, and keeps narrowing the same one": [
         ("哪些任务涉及扬尘", "topic_tasks", "三（四）1 三（四）2 三（四）3 三（四）5 三（四）6 三（四）11"),
         ("其中城管局牵头的有哪些", "department_tasks", "三（四）3"),
-        ("其中住建局参与的呢", "department_tasks", "三（四）5"),
+        ("其中住建局配合的呢", "department_tasks", "三（四）5"),
         ("第一项是什么", "item_text", "三（四）5"),
+    ],
+    "其中…参与 narrows to every role of the department": [
+        ("哪些任务涉及扬尘", "topic_tasks", "三（四）1 三（四）2 三（四）3 三（四）5 三（四）6 三（四）11"),
+        ("其中住建局参与的呢", "department_tasks", "三（四）1 三（四）2 三（四）5 三（四）6 三（四）11"),
+        ("其中城管局参加了哪些", "department_tasks", "三（四）2 三（四）3"),
     ],
     "the listed tasks' deadlines": [
         ("市城管执法局牵头哪些任务", "department_tasks", "三（四）3 三（四）4 三（四）7 三（四）8"),

@@ -26,6 +26,7 @@ LEAD_JX = ("三（一）2 三（一）3 三（一）4 三（一）6 三（一）
            "三（三）10 三（四）5 三（六）3")
 SUPPORT_JX = ("三（一）1 三（一）5 三（一）7 三（一）8 三（一）10 三（一）16 三（一）17 三（一）18 三（二）1 三（二）4 三（二）5 "
               "三（二）6 三（二）7 三（三）5 三（三）11 三（三）14 三（四）12")
+ANY_JX = LEAD_JX + " " + SUPPORT_JX + " 三（一）19 三（三）4 三（四）6"  # 市经济和信息化局 14 + 17 + 3 shared = 34
 SUPPORT_ZJ = "三（一）2 三（一）4 三（一）16 三（一）18 三（三）9 三（三）12 三（四）5"
 ANY_ZJ = SUPPORT_ZJ + " 三（一）11 三（二）7 三（四）2 三（四）11 三（三）13 三（四）1 三（四）6"  # 14
 LEAD_CG = "三（四）3 三（四）4 三（四）7 三（四）8"
@@ -37,7 +38,7 @@ SUPPORT_GA = "三（一）4 三（一）16 三（三）1 三（三）2 三（三
 LEAD_NY = "三（一）7 三（二）1 三（二）2 三（二）4 三（二）5"  # 市能源办 (under 市发展改革委)
 SUPPORT_NY = "三（一）3 三（二）7 三（三）9"
 SUPPORT_CZ = "三（一）3 三（一）4 三（一）11 三（二）1 三（二）3 三（三）8 三（三）9 三（三）14 三（五）2"
-ANY_NY = LEAD_NY + " " + SUPPORT_NY
+ANY_NY = LEAD_NY + " " + SUPPORT_NY  # every task naming 市发展改革委（市能源办）: 8
 LEAD_ZR = "三（三）1 三（四）12"
 ANY_ZR = "三（一）1 三（一）3 三（一）4 三（三）1 三（三）12 三（三）13 三（四）6 三（四）11 三（四）12"
 LEAD_YJ = "三（一）2 三（二）2"
@@ -101,16 +102,16 @@ QUESTIONS = [
     ("应急管理局牵头哪些工作", "department_tasks", LEAD_YJ),
     ("农业农村局牵头什么任务", "department_tasks", LEAD_NN),
     ("市财政局牵头哪些任务", "department_tasks", ""),
-    # --- support (配合 / 参与 / 协助)
+    # --- support (配合 / 协助); 参与 / 参加 mean any role
     ("市住房城乡建设局配合哪些工作", "department_tasks", SUPPORT_ZJ),
     ("住建局配合哪些任务", "department_tasks", SUPPORT_ZJ),
-    ("住建局参与哪些工作？", "department_tasks", SUPPORT_ZJ),
+    ("住建局参与哪些工作？", "department_tasks", ANY_ZJ),
     ("交通局配合哪些任务", "department_tasks", SUPPORT_JT),
     ("交通局协助哪些工作", "department_tasks", SUPPORT_JT),
-    ("市能源办参与哪些任务", "department_tasks", SUPPORT_NY),
+    ("市能源办参与哪些任务", "department_tasks", ANY_NY),
     ("能源办配合什么工作", "department_tasks", SUPPORT_NY),
     ("市生态环境局配合哪些任务", "department_tasks", SUPPORT_ST),
-    ("经信局参与哪些任务", "department_tasks", SUPPORT_JX),
+    ("经信局参与哪些任务", "department_tasks", ANY_JX),
     ("发改委配合哪些工作", "department_tasks", SUPPORT_FG),
     ("财政局配合哪些任务", "department_tasks", SUPPORT_CZ),
     ("市场监管局配合什么", "department_tasks", SUPPORT_SJ),
@@ -138,7 +139,7 @@ QUESTIONS = [
     ("交通局牵头多少项", "department_count", LEAD_JT),
     ("生态环境局牵头多少个任务？", "department_count", LEAD_ST),
     ("经信局配合几项工作", "department_count", SUPPORT_JX),
-    ("市能源办一共参与几项任务", "department_count", SUPPORT_NY),
+    ("市能源办一共参与几项任务", "department_count", ANY_NY),
     ("交通局总共涉及多少项任务", "department_count", ANY_JT),
     ("市交通运输局负责牵头的工作有哪些？", "department_tasks", LEAD_JT),
     ("交通运输局作为牵头单位的任务", "department_tasks", LEAD_JT),
@@ -326,7 +327,8 @@ QUESTIONS = [
     ("交通局牵头或配合的任务", "department_tasks", LEAD_JT + " " + SUPPORT_JT),
     ("交通局是哪些任务的牵头单位", "department_tasks", LEAD_JT),
     ("交通局在哪些任务中是配合单位", "department_tasks", SUPPORT_JT),
-    ("交通局和公安局都参与的任务", "joint_tasks", "三（一）16 三（三）15 三（三）16 三（四）2 三（四）3 三（四）4"),
+    ("交通局和公安局都参与的任务", "joint_tasks", JOINT_JT_GA_ANY),
+    ("交通局和公安局共同配合的任务", "joint_tasks", "三（一）16 三（三）15 三（三）16 三（四）2 三（四）3 三（四）4"),
     ("方案共有多少项任务", "all_tasks", ALL_TASKS),
     ("哪个部门牵头的任务最多", "department_list", ""),
     ("一共有多少个部门", "department_list", ""),
