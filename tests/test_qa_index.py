@@ -166,7 +166,7 @@ def test_search_ranks_the_title_match_first(plan, cache):
     try:
         hits = ix.search("秸秆 禁烧")
         assert plan.task(hits[0].task_id).label == "三（五）3"
-        assert hits[0].terms == ["秸秆", "禁烧"]
+        assert set(hits[0].terms) >= {"秸秆", "禁烧"}  # (and 秸秆禁烧, a topics.yaml word)
         everything = ix.search("秸秆", limit=None, require_all=True)
         assert sorted(plan.task(h.task_id).label for h in everything) == ["三（五）1", "三（五）2", "三（五）3"]
     finally:

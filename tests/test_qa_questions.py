@@ -332,6 +332,20 @@ QUESTIONS = [
     ("方案共有多少项任务", "all_tasks", ALL_TASKS),
     ("哪个部门牵头的任务最多", "department_list", ""),
     ("一共有多少个部门", "department_list", ""),
+    # --- probes of phrasings officials use (follow-up of issue 3)
+    ("哪些任务有明确的完成时限", "deadline_list", DUE_BY_2020 + " 三（三）4"),
+    ("县城机械化清扫率要达到多少", "target", "三（四）4"),  # 县… ending like a metric is no department
+    ("秸秆焚烧谁负责", "topic_who", "三（五）3"),
+    ("烟花爆竹禁放谁负责", "topic_who", "三（四）9"),  # the title names it, not 文明祭祀's 禁燃禁放
+    ("干洗机淘汰的时间", "topic_deadline", "三（一）12"),
+    ("方案的主要任务有哪些", "all_tasks", ALL_TASKS),
+    ("城管执法局参与了多少项任务", "department_count", ANY_CG),
+    ("水务局参加了哪些任务", "department_tasks", ANY_SW),
+    ("住建局和交通局都参与的任务有哪些", "joint_tasks",
+     "三（一）16 三（三）9 三（三）12 三（三）13 三（四）1 三（四）2 三（四）6"),
+    ("城管局和公安局共同参与哪些工作", "joint_tasks", "三（四）2 三（四）3 三（四）4 三（四）10"),
+    ("财政局和发改委共同配合哪些任务", "joint_tasks", "三（一）3 三（一）4 三（三）9"),
+    ("应急局参与几项", "department_count", ANY_YJ),
     # --- anything else: labelled full-text search, never an exact answer
     ("大气污染防治考核暂行办法", "search", None),
     ("激光雷达走航", "search", None),
@@ -388,6 +402,7 @@ def test_question(plan, session_factory, question, intent, expected):
 RANKINGS = [
     ("哪个部门牵头的任务最多", "市生态环境局", "牵头任务最多的是市生态环境局（24 项）"),
     ("配合任务最多的部门是哪个", "市经济和信息化局", "配合任务最多的是市经济和信息化局（17 项）"),
+    ("哪个部门参与的任务最多", "市生态环境局", "涉及任务最多的是市生态环境局（41 项）"),  # 24+13+1+3
     ("一共有多少个部门", "市生态环境局", "方案给 24 个部门（单位）分配了任务，另有下属单位 市能源办（属市发展改革委）"),
 ]
 
@@ -415,6 +430,7 @@ STATED = [
     ("开启式干洗机哪年淘汰", ["2020年"], []),
     ("“散乱污”企业整治什么时候完成", ["2020年年底前"], []),
     ("遥感监测网络的建设时限", ["2019年"], []),
+    ("干洗机淘汰的时间", ["干洗机", "2020年"], []),
 ]
 
 

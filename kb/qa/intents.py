@@ -764,7 +764,12 @@ def _best_task(turn: Turn, words: list[str]) -> Task | None:
 
     def closeness(hit):
         text = turn.folded[hit.task_id]
-        return (len(hit.terms), _longest_common(phrase, text), hit.score)
+        task = turn.plan.task(hit.task_id)
+        title = fold(task.title or (task.body or "").split("。")[0])  # untitled: its first sentence names it
+        # Words matched in the title count twice: a task is named by its title (烟花爆竹禁放 →
+        # 严控烟花爆竹燃放, not a paragraph on 祭祀 that also says 禁放).
+        in_title = sum(1 for term in hit.terms if str(term) in title)
+        return (len(hit.terms) + in_title, _longest_common(phrase, text), hit.score)
 
     return turn.plan.task(max(hits, key=closeness).task_id)
 
@@ -872,6 +877,8 @@ def rule_department_list(turn: Turn) -> Answer | None:
         return None
     rows = [(n, c) for n, c in department_counts(turn.plan) if c["total"]]
     role = q.role if q.role in ROLES else None
+    if role is None and q.role == "any" and "ranking" in q.flags:
+        role = "total"  # 哪个部门参与的任务最多: every role counts
     subs = turn.plan.subunits()
     main = [n for n, _ in rows if n not in subs]
     under = "、".join(f"{n}（属{subs[n]}）" for n, _ in rows if n in subs)
@@ -880,7 +887,7 @@ def rule_department_list(turn: Turn) -> Answer | None:
     if role:
         rows.sort(key=lambda row: -row[1][role])
         top = [n for n, c in rows if c[role] == rows[0][1][role]]
-        lines.insert(0, f"{ROLE_WORDS[role]}任务最多的是{'、'.join(top)}（{rows[0][1][role]} 项）。")
+        lines.insert(0, f"{ROLE_WORDS.get(role, '涉及')}任务最多的是{'、'.join(top)}（{rows[0][1][role]} 项）。")
     lines.extend(f"{name}：{c['lead']}/{c['support']}/{c['sole']}/{c['shared']}" for name, c in rows)
     return Answer(q.raw, "department_list", "\n".join(lines), departments=[n for n, _ in rows])
 

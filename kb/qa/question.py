@@ -406,16 +406,20 @@ def _trim(chunk: str, edge_words: set[str], q: Question, voc: Vocabulary) -> tup
     """Strip single-character function words from both ends of a chunk; roles named so are kept."""
     shift = 0
     changed = True
+    # A topic word of topics.yaml is kept whole (干洗机 does not lose 干, a filler verb).
+    topic_words = [t for g in voc.topics for t in g if len(t) >= 2]
     while chunk and changed:
         changed = False
+        head_kept = any(chunk.startswith(t) for t in topic_words)
+        tail_kept = any(chunk.endswith(t) for t in topic_words)
         for w in sorted(edge_words, key=len, reverse=True):
-            if chunk.startswith(w) and len(w) <= 2 and len(chunk) >= len(w):
+            if chunk.startswith(w) and len(w) <= 2 and len(chunk) >= len(w) and not head_kept:
                 _note_role(w, q, voc)
                 chunk = chunk[len(w):]
                 shift += len(w)
                 changed = True
                 break
-            if chunk.endswith(w) and len(w) <= 2 and len(chunk) >= len(w):
+            if chunk.endswith(w) and len(w) <= 2 and len(chunk) >= len(w) and not tail_kept:
                 _note_role(w, q, voc)
                 chunk = chunk[: len(chunk) - len(w)]
                 changed = True
@@ -464,8 +468,9 @@ def _department_chunk(chunk: str, voc: Vocabulary, resolve, asks_who: bool = Fal
                     res.how = "alias"
                     return res
     shaped = any(chunk.endswith(e) for e in voc.words["department_endings"])
-    if not shaped and not asks_who and len(chunk) <= 8 and any(chunk.startswith(p) for p in voc.words["department_starts"]):
-        shaped = True
+    if (not shaped and not asks_who and len(chunk) <= 8 and any(chunk.startswith(p) for p in voc.words["department_starts"])
+            and not any(chunk.endswith(w) for w in voc.words["target"])):
+        shaped = True  # (县城机械化清扫率 ends like a metric: a target's words, not a body)
     if shaped:
         res = resolve(chunk)
         if asks_who and not res.ok and res.how != "ambiguous":
