@@ -11,6 +11,8 @@ the full-text fallback, labelled as such.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 
 from kb.model import ROLE_NAMES, ROLES, Plan, Task
@@ -765,11 +767,14 @@ def _best_task(turn: Turn, words: list[str]) -> Task | None:
     def closeness(hit):
         text = turn.folded[hit.task_id]
         task = turn.plan.task(hit.task_id)
-        title = fold(task.title or (task.body or "").split("。")[0])  # untitled: its first sentence names it
+        # untitled: its first clause names it (a whole sentence would name too much)
+        title = fold(task.title or re.split("[，。；]", task.body or "")[0])
         # Words matched in the title count twice: a task is named by its title (烟花爆竹禁放 →
         # 严控烟花爆竹燃放, not a paragraph on 祭祀 that also says 禁放).
         in_title = sum(1 for term in hit.terms if str(term) in title)
-        return (len(hit.terms) + in_title, _longest_common(phrase, text), hit.score)
+        # A paragraph holding the asked words verbatim is the one meant, whatever the titles say.
+        verbatim = sum(1 for w in words if len(w) >= 3 and w in text)
+        return (verbatim, len(hit.terms) + in_title, _longest_common(phrase, text), hit.score)
 
     return turn.plan.task(max(hits, key=closeness).task_id)
 
