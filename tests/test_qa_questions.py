@@ -74,6 +74,8 @@ T_VEHICLE = "三（三）1 三（三）4 三（三）5 三（三）6 三（三�
 DUE_2019 = "三（三）8 三（三）15"
 DUE_IN_2020 = "三（一）4 三（一）5 三（一）7 三（一）12 三（一）15 三（一）17 三（二）1 三（三）11 三（四）4 三（五）2"
 DUE_BY_2020 = DUE_IN_2020 + " " + DUE_2019
+TIMED = DUE_BY_2020 + " 三（三）4"  # every task with a deadline (13)
+UNTIMED = " ".join(label for label in ALL_TASKS.split() if label not in TIMED.split())  # the other 51
 
 QUESTIONS = [
     # --- department, lead (牵头 / 负责牵头 / 主要负责 …), aliases, typos, punctuation
@@ -346,6 +348,10 @@ QUESTIONS = [
     ("城管局和公安局共同参与哪些工作", "joint_tasks", "三（四）2 三（四）3 三（四）4 三（四）10"),
     ("财政局和发改委共同配合哪些任务", "joint_tasks", "三（一）3 三（一）4 三（三）9"),
     ("应急局参与几项", "department_count", ANY_YJ),
+    ("哪些任务没有时限", "deadline_list", UNTIMED),
+    ("没有规定时限的任务有几项", "deadline_list", UNTIMED),
+    ("交通局牵头的任务中哪些没有时限", "department_tasks", LEAD_JT.replace(" 三（三）8", "")),
+    ("城管局哪些任务没有时限要求", "department_tasks", "三（四）2 三（四）3 三（四）7 三（四）8 三（四）10"),
     ("建筑工地扬尘归谁管", "topic_who", "三（四）1"),  # not 三（三）16, whose body says 建筑工地 in passing
     ("燃煤锅炉淘汰谁负责", "topic_who", "三（二）3"),
     ("重污染企业搬迁由谁负责", "topic_who", "三（一）2"),

@@ -359,6 +359,8 @@ def _filter_date(turn: Turn, tasks: list[Task]) -> tuple[list[Task], str]:
     if d is None:
         if "has_deadline" in turn.q.flags:
             return [t for t in tasks if t.deadlines], "有时限要求"
+        if "no_deadline" in turn.q.flags:
+            return [t for t in tasks if not t.deadlines], "未规定时限"
         return tasks, ""
     return [t for t in tasks if deadline_matches(t, d)], d.text
 
@@ -900,10 +902,16 @@ def rule_department_list(turn: Turn) -> Answer | None:
 def rule_timed_tasks(turn: Turn) -> Answer | None:
     """哪些任务有时间要求 / 有完成时限的任务: every task with a deadline."""
     q, plan = turn.q, turn.plan
-    if q.departments or q.date or _topic_words(turn) or not (q.flags & {"when", "has_deadline"}):
+    if q.departments or q.date or _topic_words(turn) or not (q.flags & {"when", "has_deadline", "no_deadline"}):
         return None
-    if not q.flags & {"list", "count", "has_deadline"}:
+    if not q.flags & {"list", "count", "has_deadline", "no_deadline"}:
         return None
+    if "no_deadline" in q.flags:
+        tasks = [t for t in responsibility_tasks(plan) if not t.deadlines]
+        lines = [f"没有规定时限的任务共 {len(tasks)} 项" + ("：" if tasks else "。")]
+        lines.extend(numbered(tasks))
+        turn.ctx.tasks = tasks
+        return Answer(q.raw, "deadline_list", "\n".join(lines), tasks=tasks, departments=_departments_of(tasks))
     tasks = [t for t in responsibility_tasks(plan) if t.deadlines]
     lines = [f"规定了时限的任务共 {len(tasks)} 项" + ("：" if tasks else "。")]
     for k, t in enumerate(tasks, 1):

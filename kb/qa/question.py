@@ -246,9 +246,11 @@ def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Quest
     q.text = text
     if not text:
         return q
-    for key in ("target", "due", "when", "who", "has_deadline"):
+    for key in ("target", "due", "when", "who", "has_deadline", "no_deadline"):
         if any(w in text for w in voc.words[key]):
             q.flags.add(key)
+    if "no_deadline" in q.flags:
+        q.flags.discard("has_deadline")  # 没有时限 holds 有时限
     # Dates and ordinals first: their digits must not be read as anything else.
     consumed = [False] * len(text)
     m = lexicon.patterns["date"].search(text)
