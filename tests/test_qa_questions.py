@@ -349,6 +349,13 @@ QUESTIONS = [
     ("财政局和发改委共同配合哪些任务", "joint_tasks", "三（一）3 三（一）4 三（三）9"),
     ("应急局参与几项", "department_count", ANY_YJ),
     ("哪些任务没有时限", "deadline_list", UNTIMED),
+    ("到2020年的目标是什么", "overview_goals", "二"),
+    ("交通运输结构方面的任务", "section_tasks", " ".join(f"三（三）{n}" for n in range(1, 17))),
+    ("能源结构方面有哪些任务", "section_tasks", " ".join(f"三（二）{n}" for n in range(1, 8))),
+    ("产业结构调整有哪些任务", "section_tasks", " ".join(f"三（一）{n}" for n in range(1, 22))),
+    ("扬尘管控有哪些任务", "section_tasks", " ".join(f"三（四）{n}" for n in range(1, 13))),
+    ("扬尘管控相关的任务", "topic_tasks", "三（四）5 三（四）6"),  # 相关 asks for the phrase itself
+    ("农业结构有几项任务", "section_count", "三（五）1 三（五）2 三（五）3 三（五）4"),
     ("没有规定时限的任务有几项", "deadline_list", UNTIMED),
     ("交通局牵头的任务中哪些没有时限", "department_tasks", LEAD_JT.replace(" 三（三）8", "")),
     ("城管局哪些任务没有时限要求", "department_tasks", "三（四）2 三（四）3 三（四）7 三（四）8 三（四）10"),

@@ -246,7 +246,13 @@ def rule_section(turn: Turn) -> Answer | None:
     for doc in plan.documents:
         for label, title in doc.sections:
             heads = [h for h in fold(title).replace("，", ",").split(",") if len(h) >= 4]
-            if any(h in q.text for h in heads):
+            # 交通运输结构方面的任务: a head without its leading verb (改善), when it is all the topic
+            # (产业结构调整 too); 方面/领域 ask for an area, other marks (相关) for a keyword.
+            bare = [h[2:] for h in heads if len(h) >= 6]
+            joined = "".join(q.topic)
+            area = "topic_mark" not in q.flags or any(w in q.text for w in turn.voc.words["section_marks"])
+            if any(h in q.text for h in heads) or (area and len(joined) >= 4 and any(
+                    b in joined or all(w in b for w in q.topic) for b in bare)):
                 tasks = [t for t in plan.tasks if t.doc == doc.id and t.section == label]
                 return _section_answer(turn, tasks, f"{label}{title}")
         for num, title in doc.parts:
@@ -530,6 +536,8 @@ def rule_date_list(turn: Turn) -> Answer | None:
     q, plan, ctx = turn.q, turn.plan, turn.ctx
     if q.date is None or q.departments or ("target" in q.flags and q.topic):
         return None
+    if q.overview and not q.roles:
+        return None  # 到2020年的目标是什么: the plan's goals (dated 2020), not a list of tasks
     tasks = [t for t in responsibility_tasks(plan) if deadline_matches(t, q.date)]
     tasks, topic_note = _filter_topic(turn, tasks)
     mode = {"by": f"在{q.date.iso}前（含）到期", "in": f"在{q.date.year}年内到期", "from": f"自{q.date.year}年起实施"}[q.date.mode]
