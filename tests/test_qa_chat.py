@@ -6,7 +6,9 @@ import json
 
 import pytest
 
-from test_qa_questions import ANY_CG, LEAD_JT, SUPPORT_JT, T_VOCS
+from test_qa_questions import ANY_CG, ANY_ZJ, LEAD_GA, LEAD_JT, SUPPORT_GA, SUPPORT_JT, T_VOCS
+
+ANY_GA = LEAD_GA + " " + SUPPORT_GA + " 三（三）4 三（四）9"  # 市公安局: 4 + 13 + 2 shared = 19
 
 # Each conversation: turns of (question, intent, expected labels; None = don't check the set).
 CONVERSATIONS = {
@@ -58,6 +60,20 @@ CONVERSATIONS = {
         ("哪些任务涉及扬尘", "topic_tasks", "三（四）1 三（四）2 三（四）3 三（四）5 三（四）6 三（四）11"),
         ("其中住建局参与的呢", "department_tasks", "三（四）1 三（四）2 三（四）5 三（四）6 三（四）11"),
         ("其中城管局参加了哪些", "department_tasks", "三（四）2 三（四）3"),
+    ],
+    "其中 + a role after a department's whole list": [
+        ("住建局参与哪些任务", "department_tasks", ANY_ZJ),
+        ("其中牵头的有哪些", "department_tasks", "三（一）11 三（二）7 三（四）2 三（四）11"),
+        ("那配合的呢", "department_tasks", "三（一）2 三（一）4 三（一）16 三（一）18 三（三）9 三（三）12 三（四）5"),
+    ],
+    "这些任务中哪些有时限 keeps the previous list": [
+        ("公安局参与的任务有哪些", "department_tasks", ANY_GA),
+        ("这些任务中哪些有时限", "context_deadline", "三（一）4 三（三）4 三（三）8 三（三）11 三（三）15 三（四）4"),
+    ],
+    "其中 twice, then no deadline among them": [
+        ("哪些任务涉及VOCs", "topic_tasks", T_VOCS),
+        ("其中经信局参与的有哪些", "department_tasks", "三（一）8 三（一）9 三（一）10 三（一）14 三（一）16 三（六）3"),
+        ("其中有时限的呢", "context_deadline", ""),
     ],
     "the listed tasks' deadlines": [
         ("市城管执法局牵头哪些任务", "department_tasks", "三（四）3 三（四）4 三（四）7 三（四）8"),

@@ -334,7 +334,7 @@ def _asks_target(turn: Turn) -> bool:
 
 
 def _follow_up(q: Question) -> bool:
-    return bool(q.flags & {"pronoun", "opener"}) or len(q.text) <= 6
+    return bool(q.flags & {"pronoun", "opener", "within"}) or len(q.text) <= 6
 
 
 def _role_tasks(plan: Plan, name: str, role: str) -> list[Task]:
@@ -642,6 +642,13 @@ def rule_context(turn: Turn) -> Answer | None:
         pairs = [(t.id, tg) for t in tasks for tg in t.targets]
         lines = [f"量化目标共 {len(pairs)} 项："] + [target_line(t, tg) for t in tasks for tg in t.targets]
         return Answer(q.raw, "context_target", "\n".join(lines), tasks=[t for t in tasks if t.targets], targets=pairs)
+    if q.flags & {"has_deadline", "no_deadline"}:
+        # 这些任务中哪些有时限: only those (or those without)
+        keep = "has_deadline" in q.flags
+        tasks = [t for t in tasks if bool(t.deadlines) == keep]
+        if not tasks:
+            what = "规定了时限" if keep else "没有规定时限"
+            return Answer(q.raw, "context_deadline", f"上一个回答的任务中，{what}的共 0 项。")
     if "when" in q.flags or "due" in q.flags:
         lines = []
         for t in tasks:
@@ -914,13 +921,17 @@ def rule_timed_tasks(turn: Turn) -> Answer | None:
         return None
     if not q.flags & {"list", "count", "has_deadline", "no_deadline"}:
         return None
+    pool = responsibility_tasks(plan)
+    if "within" in q.flags and (turn.ctx.base or turn.ctx.tasks):
+        # 这些任务中哪些有时限: the previous list only
+        pool = _filter_within(turn, pool, _within_base(turn))
     if "no_deadline" in q.flags:
-        tasks = [t for t in responsibility_tasks(plan) if not t.deadlines]
+        tasks = [t for t in pool if not t.deadlines]
         lines = [f"没有规定时限的任务共 {len(tasks)} 项" + ("：" if tasks else "。")]
         lines.extend(numbered(tasks))
         turn.ctx.tasks = tasks
         return Answer(q.raw, "deadline_list", "\n".join(lines), tasks=tasks, departments=_departments_of(tasks))
-    tasks = [t for t in responsibility_tasks(plan) if t.deadlines]
+    tasks = [t for t in pool if t.deadlines]
     lines = [f"规定了时限的任务共 {len(tasks)} 项" + ("：" if tasks else "。")]
     for k, t in enumerate(tasks, 1):
         lines.append(task_line(k, t) + "；时限：" + "、".join(d.text for d in t.deadlines))
