@@ -54,6 +54,9 @@ ALL_TASKS = " ".join(
     [f"三（一）{n}" for n in range(1, 22)] + [f"三（二）{n}" for n in range(1, 8)] + [f"三（三）{n}" for n in range(1, 17)]
     + [f"三（四）{n}" for n in range(1, 13)] + [f"三（五）{n}" for n in range(1, 5)] + [f"三（六）{n}" for n in range(1, 5)]
 )
+MULTI_LEAD = ("三（一）2 三（一）4 三（一）6 三（一）7 三（一）14 三（一）18 三（一）21 三（二）2 三（二）7 三（三）1 三（三）2 "
+              "三（三）5 三（三）6 三（三）7 三（三）8 三（三）9 三（三）14 三（四）5 三（五）2 三（六）2 三（六）3")  # 21
+THREE_LEADS = "三（一）21 三（二）2 三（三）5 三（三）6 三（三）8 三（三）14"  # three lead departments, none has four
 # Joint: 市生态环境局 and 市经济和信息化局 both lead.
 JOINT_ST_JX = "三（一）4 三（一）6 三（一）21 三（四）5 三（六）3"
 JOINT_JT_GA = "三（三）6 三（三）8 三（三）14"  # 交通 & 公安 both lead
@@ -198,9 +201,7 @@ QUESTIONS = [
     ("哪些任务由一个部门单独负责", "role_sole", "三（一）20"),
     ("哪些任务是单独负责的", "role_sole", "三（一）20"),
     # --- how tasks are shared out (from the hand table of the tags)
-    ("多个部门共同牵头的任务有哪些", "structure_multi_lead",
-     "三（一）2 三（一）4 三（一）6 三（一）7 三（一）14 三（一）18 三（一）21 三（二）2 三（二）7 三（三）1 三（三）2 "
-     "三（三）5 三（三）6 三（三）7 三（三）8 三（三）9 三（三）14 三（四）5 三（五）2 三（六）2 三（六）3"),
+    ("多个部门共同牵头的任务有哪些", "structure_multi_lead", MULTI_LEAD),
     ("哪些任务没有配合单位", "structure_no_support",
      "三（一）15 三（一）19 三（一）20 三（三）3 三（三）4 三（三）13 三（四）1 三（四）6 三（四）9 三（五）1 三（五）3"),
     # --- who is responsible for a topic
@@ -349,6 +350,12 @@ QUESTIONS = [
     ("财政局和发改委共同配合哪些任务", "joint_tasks", "三（一）3 三（一）4 三（三）9"),
     ("应急局参与几项", "department_count", ANY_YJ),
     ("哪些任务没有时限", "deadline_list", UNTIMED),
+    ("哪些任务只由一个部门负责", "structure_single_department", "三（一）20 三（三）3 三（五）1"),
+    ("哪些任务没有牵头单位", "structure_no_lead", SHARED + " 三（一）20"),
+    ("哪些任务由三个以上部门牵头", "structure_lead_count", THREE_LEADS),
+    ("有3个牵头单位的任务有几项", "structure_lead_count", THREE_LEADS),
+    ("哪些任务由两个部门共同牵头", "structure_lead_count",
+     " ".join(label for label in MULTI_LEAD.split() if label not in THREE_LEADS.split())),
     ("到2020年的目标是什么", "overview_goals", "二"),
     ("交通运输结构方面的任务", "section_tasks", " ".join(f"三（三）{n}" for n in range(1, 17))),
     ("能源结构方面有哪些任务", "section_tasks", " ".join(f"三（二）{n}" for n in range(1, 8))),
@@ -429,7 +436,8 @@ def test_question(plan, session_factory, question, intent, expected):
     assert answer.exact is True
     assert sorted(labels) == sorted(expected.split()), answer.text
     if intent in ("department_tasks", "department_count", "joint_tasks", "topic_tasks", "topic_count",
-                  "deadline_list", "role_shared", "role_sole", "structure_multi_lead", "structure_no_support"):
+                  "deadline_list", "role_shared", "role_sole", "structure_multi_lead", "structure_no_support",
+                  "structure_no_lead", "structure_single_department", "structure_lead_count"):
         assert f"共 {len(labels)} 项" in answer.text
     for t in answer.tasks:
         assert t.label in answer.text

@@ -615,7 +615,28 @@ STRUCTURE = {
     "multi_lead": (lambda t: len(t.lead) > 1, "由两个及以上部门共同牵头的任务"),
     "single_lead": (lambda t: len(t.lead) == 1, "只有一个牵头部门的任务"),
     "no_support": (lambda t: not t.support, "没有配合单位的任务"),
+    "no_lead": (lambda t: not t.lead, "没有牵头单位的任务"),
+    "single_department": (lambda t: len(set(t.lead + t.support + t.sole + t.shared)) == 1, "只有一个责任部门的任务"),
 }
+
+#: A number written in digits or Chinese numerals (两个部门共同牵头).
+_COUNT = re.compile(r"([0-9]+|[一二两三四五六七八九十]+)(?:个|家)")
+_CN_NUM = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def _lead_count(turn: Turn):
+    """(keep, name) for 两个部门共同牵头 / 三个以上部门牵头, else None."""
+    q = turn.q
+    m = _COUNT.search(q.text)
+    if not m:
+        return None
+    digits = m.group(1)
+    n = int(digits) if digits.isdigit() else (_CN_NUM.get(digits) if len(digits) == 1 else None)
+    if not n:
+        return None
+    if any(w in q.text for w in turn.voc.words["at_least"]):
+        return (lambda t: len(t.lead) >= n), f"由{n}个及以上部门共同牵头的任务"
+    return (lambda t: len(t.lead) == n), f"由{n}个部门{'共同' if n > 1 else ''}牵头的任务"
 
 
 def rule_structure(turn: Turn) -> Answer | None:
@@ -623,7 +644,13 @@ def rule_structure(turn: Turn) -> Answer | None:
     q = turn.q
     if not q.structure or q.departments:
         return None
-    keep, name = STRUCTURE[q.structure]
+    if q.structure == "lead_count":
+        found = _lead_count(turn)
+        if found is None:
+            return None
+        keep, name = found
+    else:
+        keep, name = STRUCTURE[q.structure]
     tasks = [t for t in responsibility_tasks(turn.plan) if keep(t)]
     tasks, topic_note = _filter_topic(turn, tasks)
     lines = [f"{name}" + (f"（涉及{topic_note}）" if topic_note else "") + f"共 {len(tasks)} 项" + ("：" if tasks else "。")]
