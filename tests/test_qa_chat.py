@@ -75,6 +75,15 @@ CONVERSATIONS = {
         ("其中经信局参与的有哪些", "department_tasks", "三（一）8 三（一）9 三（一）10 三（一）14 三（一）16 三（六）3"),
         ("其中有时限的呢", "context_deadline", ""),
     ],
+    "a stretch target, then a short question about a topic's task": [
+        ("PM2.5要下降多少", "target", "二"),
+        ("力争目标呢", "target", "二"),
+        ("二氧化硫呢", "target", "二"),
+        ("秸秆综合利用由谁负责", "topic_who", "三（五）2"),
+        ("配合单位有哪些", "context_departments", "三（五）2"),
+        ("完成时限是什么", "context_deadline", "三（五）2"),
+        ("哪个部门牵头的任务最多", "department_list", ""),
+    ],
     "the listed tasks' deadlines": [
         ("市城管执法局牵头哪些任务", "department_tasks", "三（四）3 三（四）4 三（四）7 三（四）8"),
         ("它配合几项？", "department_count", "三（四）2 三（四）10"),

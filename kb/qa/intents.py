@@ -30,6 +30,10 @@ KEEPS_DEPARTMENT = frozenset({"department_tasks", "department_count", "joint_tas
                               "item_target", "item_departments", "context_deadline", "context_target",
                               "context_departments"})
 
+#: Intents whose answer is about one topic's task(s): a short question next asks about them.
+ABOUT_TASK = frozenset({"topic_who", "topic_deadline", "target", "context_deadline", "context_target",
+                        "context_departments", "item_text", "item_deadline", "item_target", "item_departments"})
+
 #: Fallback heading (the wording the issue asks for).
 FALLBACK = "没有找到完全匹配的规则，以下是最相关的条目"
 
@@ -154,6 +158,11 @@ def rule_topic_follow_up(turn: Turn) -> Answer | None:
     q, ctx = turn.q, turn.ctx
     if ctx.intent not in ASK_AGAIN or "opener" not in q.flags or q.departments or q.unresolved or not q.topic:
         return None
+    if ctx.intent == "target" and ctx.topic and "target" in q.flags and not q.date:
+        # 力争目标呢 after PM2.5要下降多少: words naming no metric qualify the previous one
+        keys = [_target_key(t, tg, turn.voc) for t in turn.plan.tasks for tg in t.targets]
+        if keys and max(_score(q.topic, k) for k in keys) == 0:
+            return Answer(q.raw, "again", f"{''.join(ctx.topic)}的{q.text}")
     if q.roles or q.flags & {"who", "when", "target", "count", "list", "topic_mark"} or q.date or q.ordinal or q.label:
         return None
     words = "".join(q.topic)
@@ -662,7 +671,12 @@ def rule_structure(turn: Turn) -> Answer | None:
 def rule_context(turn: Turn) -> Answer | None:
     """Follow-ups on the previous answer's tasks: 谁牵头? 什么时候完成? 目标是多少?"""
     q, ctx = turn.q, turn.ctx
-    if q.departments or _topic_words(turn) or not ctx.tasks or not _follow_up(q):
+    if q.departments or _topic_words(turn) or not ctx.tasks:
+        return None
+    # 配合单位有哪些 right after a topic's task: about that task, though a little longer than a follow-up
+    about_topic = (ctx.intent in ABOUT_TASK and len(q.text) <= 8 and not q.flags & {"ranking", "count"}
+                   and not q.date and not q.structure)
+    if not (_follow_up(q) or about_topic):
         return None
     tasks = ctx.tasks
     if _asks_target(turn) and any(t.targets for t in tasks):
