@@ -102,10 +102,14 @@ async def answer_times(plan) -> tuple[dict[str, list[float]], dict[str, list[flo
         box = app.screen.query_one("#question")
         box.value = q
         transcript = app.screen.query_one(Transcript)
-        before = len(transcript.cards)
+        cards = transcript.cards
+        before = cards[-1] if cards else None  # (the count stays put once the transcript is full)
         started = time.perf_counter()
         await box.action_submit()
-        while len(transcript.cards) == before or transcript.cards[-1].answer is None:
+        while True:
+            cards = transcript.cards
+            if cards and cards[-1] is not before and cards[-1].answer is not None:
+                break
             await asyncio.sleep(0.001)
         shown = asyncio.get_running_loop().create_future()
         app.call_after_refresh(shown.set_result, None)

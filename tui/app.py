@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import sys
 from pathlib import Path
 from typing import Iterable
 
@@ -69,6 +70,18 @@ class KbApp(App):
     def on_mount(self) -> None:
         self.theme = self._start_theme
         self.open_index()
+        if not self.is_headless:
+            self.set_interval(2.0, self._exit_if_terminal_gone)
+
+    def _exit_if_terminal_gone(self) -> None:
+        # A closed terminal window does not always deliver SIGHUP, and Textual's input
+        # thread then spins on EOF at full CPU forever: leave instead.
+        import termios
+
+        try:
+            termios.tcgetattr(sys.__stdin__.fileno())
+        except (termios.error, OSError, ValueError, AttributeError):
+            self.exit(return_code=1)
 
     # ---------------------------------------------------------------- index and answers
     def _index_notice(self, message: str) -> None:

@@ -21,5 +21,9 @@ def run(args) -> int:
     plan = load_plan(args.corpus)
     from tui.app import KbApp  # textual is imported only here
 
-    KbApp(plan, theme=args.theme).run()
-    return 0
+    app = KbApp(plan, theme=args.theme)
+    try:
+        app.run()
+    except OSError:  # the terminal went away while the screen was being restored
+        return 1
+    return app.return_code or 0
