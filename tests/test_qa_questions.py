@@ -350,6 +350,12 @@ QUESTIONS = [
     ("财政局和发改委共同配合哪些任务", "joint_tasks", "三（一）3 三（一）4 三（三）9"),
     ("应急局参与几项", "department_count", ANY_YJ),
     ("哪些任务没有时限", "deadline_list", UNTIMED),
+    ("市交通运输局在柴油货车治理中负责什么", "department_tasks", T_DIESEL),  # 治理 is generic: the topic is 柴油货车
+    ("公安局在烟花爆竹管控中的职责", "department_tasks", T_FIREWORKS),
+    ("生态环境局在VOCs治理中牵头哪些任务", "department_tasks", "三（一）8 三（一）10 三（一）16 三（六）3"),
+    ("住建局在扬尘治理方面牵头哪些任务", "department_tasks", "三（四）2 三（四）11"),
+    ("经信局涉及VOCs的工作", "department_tasks", "三（一）8 三（一）9 三（一）10 三（一）14 三（一）16 三（六）3"),
+    ("公安局和交通局在柴油货车方面共同牵头哪些任务", "joint_tasks", "三（三）8 三（三）14"),
     ("哪些任务只由一个部门负责", "structure_single_department", "三（一）20 三（三）3 三（五）1"),
     ("哪些任务没有牵头单位", "structure_no_lead", SHARED + " 三（一）20"),
     ("哪些任务由三个以上部门牵头", "structure_lead_count", THREE_LEADS),

@@ -357,7 +357,8 @@ def _filter_topic(turn: Turn, tasks: list[Task]) -> tuple[list[Task], str]:
     # Only words the plan's tasks use: a leftover like 角色 (…在秸秆禁烧中是什么角色) filters nothing.
     pool = responsibility_tasks(turn.plan)
     known = turn.q.flags & {"topic_mark"} or None
-    words = [w for w in _topic_words(turn)
+    words = [_topic_stem(turn, w) for w in _topic_words(turn)]
+    words = [w for w in words
              if (known or len(w) >= 3 or any(w in g for g in turn.voc.topics))
              and any(any(s in turn.folded[t.id] for s in turn.voc.synonyms(w)) for t in pool)]
     if not words:
@@ -366,7 +367,16 @@ def _filter_topic(turn: Turn, tasks: list[Task]) -> tuple[list[Task], str]:
     if not hits:
         return tasks, ""
     ids = {t.id for t in hits}
-    return [t for t in tasks if t.id in ids], "、".join(words)
+    return [t for t in tasks if t.id in ids], "、".join(turn.voc.spellings.get(w, w) for w in words)
+
+
+def _topic_stem(turn: Turn, word: str) -> str:
+    """柴油货车治理 → 柴油货车: a topics.yaml word followed by a generic action (治理, 管控) stands for the topic."""
+    for generic in sorted(turn.voc.words["topic_generic"], key=len, reverse=True):
+        stem = word[: -len(generic)]
+        if word.endswith(generic) and stem and any(stem in group for group in turn.voc.topics):
+            return stem
+    return word
 
 
 def _filter_date(turn: Turn, tasks: list[Task]) -> tuple[list[Task], str]:
