@@ -49,10 +49,19 @@ class TaskList(OptionList):
         task_id: str
         """Id of the chosen task."""
 
-    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
-        super().__init__(id=id, classes=classes)
+    def __init__(self, *, id: str | None = None, classes: str | None = None, options: list[Option] | None = None) -> None:
+        super().__init__(*(options or []), id=id, classes=classes)
         self.task_ids: list[str] = []
         """Ids of the tasks listed, in list order (headings not included)."""
+
+    @classmethod
+    def of_tasks(cls, tasks: list[Task], roles: dict[str, list[str]] | None = None, exclude: str | None = None, **kwargs) -> "TaskList":
+        """A new list of ``tasks``, filled before it is mounted (one layout instead of two)."""
+        roles = roles or {}
+        options = [Option(task_prompt(t, roles.get(t.id), exclude), id=t.id) for t in tasks]
+        task_list = cls(options=options, **kwargs)
+        task_list.task_ids = [t.id for t in tasks]
+        return task_list
 
     def show_groups(self, groups: list[tuple[str | None, list[Task], dict[str, list[str]]]], exclude: str | None = None) -> None:
         """Replace the options with ``groups`` of (heading or None, tasks, task id → roles to badge)."""

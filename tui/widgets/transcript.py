@@ -105,14 +105,11 @@ class AnswerCard(Vertical):
         if answer.candidates and not any(c in answer.text for c in answer.candidates):
             widgets.append(Static(Content("可选：" + "、".join(answer.candidates)), classes="answer-note"))
         if answer.tasks:
-            task_list = TaskList(classes="answer-tasks")
-            widgets.append(task_list)
+            exclude = answer.departments[0] if len(answer.departments) == 1 else None
+            widgets.append(TaskList.of_tasks(answer.tasks, answer.roles, exclude, classes="answer-tasks"))
         if tail:
             widgets.append(Static(Content("\n".join(tail)), classes="answer-note"))
         self.mount_all(widgets)
-        if answer.tasks:
-            exclude = answer.departments[0] if len(answer.departments) == 1 else None
-            task_list.show_tasks(answer.tasks, answer.roles, exclude)
 
     def show_error(self, message: str) -> None:
         """Show a one-line problem instead of an answer."""
@@ -131,8 +128,8 @@ class AnswerCard(Vertical):
 class Transcript(VerticalScroll):
     """Questions and answer cards, newest at the bottom; the oldest turns go beyond MAX_TURNS."""
 
-    MAX_TURNS = 30
-    """Answers kept on screen: layout time grows with the transcript, and nobody scrolls back 30 answers."""
+    MAX_TURNS = 12
+    """Answers kept on screen: layout time grows with the transcript, and the last dozen answers are what people scroll back to."""
 
     def compose(self):
         yield Static(WELCOME, classes="welcome", markup=False)
