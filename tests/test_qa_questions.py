@@ -350,6 +350,9 @@ QUESTIONS = [
     ("财政局和发改委共同配合哪些任务", "joint_tasks", "三（一）3 三（一）4 三（三）9"),
     ("应急局参与几项", "department_count", ANY_YJ),
     ("哪些任务没有时限", "deadline_list", UNTIMED),
+    ("强化责任落实的内容", "item_text", "四（一）"),  # a measure cited by its title (落实 in it asks nothing)
+    ("严格考核奖惩是怎么规定的", "item_text", "四（三）"),
+    ("加强秸秆禁烧的具体内容", "item_text", "三（五）3"),
     ("市交通运输局在柴油货车治理中负责什么", "department_tasks", T_DIESEL),  # 治理 is generic: the topic is 柴油货车
     ("公安局在烟花爆竹管控中的职责", "department_tasks", T_FIREWORKS),
     ("生态环境局在VOCs治理中牵头哪些任务", "department_tasks", "三（一）8 三（一）10 三（一）16 三（六）3"),

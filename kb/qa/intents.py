@@ -205,6 +205,33 @@ def rule_label(turn: Turn) -> Answer | None:
     return _item_answer(turn, hits[0], f"{hits[0].label} {task_head(hits[0])}。")
 
 
+def rule_title(turn: Turn) -> Answer | None:
+    """强化责任落实的内容 / 严格考核奖惩是怎么规定的: a paragraph of the plan cited by its whole title."""
+    q = turn.q
+    if q.departments or q.unresolved or q.label or q.date or q.ordinal:
+        return None
+    titled = [t for t in turn.plan.tasks if t.title and len(fold(t.title)) >= 4 and fold(t.title) in q.text]
+    if not titled:
+        return None
+    task = max(titled, key=lambda t: len(t.title))
+    ask = _item_ask_of(turn, q.text.replace(fold(task.title), ""))
+    if ask is None:
+        return None  # 谁负责 / 什么时候 on a task's title: the topic rules answer those, with their context
+    turn.ctx.tasks = [task]
+    q.item_ask = ask
+    return _item_answer(turn, task, f"{task.label} {task_head(task)}。")
+
+
+def _item_ask_of(turn: Turn, rest: str) -> str | None:
+    """The text asked of a cited paragraph (内容, 怎么规定 …); None when the rest asks anything else."""
+    voc = turn.voc
+    others = [w for key in ("who", "when", "count") for w in voc.words[key]]
+    others += [w for role, ws in voc.roles.items() if role != "any" for w in ws]
+    if any(w in rest for w in voc.item_asks["text"]) and not any(w in rest for w in others):
+        return "text"  # (the title's own words, 落实 of 强化责任落实, ask nothing)
+    return None
+
+
 def _item_answer(turn: Turn, task: Task, head: str) -> Answer:
     """One task's deadline, targets, departments or text, as the question asks."""
     q = turn.q
@@ -1047,6 +1074,7 @@ RULES = (
     rule_label,
     rule_department,
     rule_section,
+    rule_title,
     rule_date_list,
     rule_structure,
     rule_role_kind,
