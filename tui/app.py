@@ -36,6 +36,8 @@ class KbApp(App):
     CSS_PATH = "kb.tcss"
     TITLE = "kb"
     COMMANDS = App.COMMANDS | {DepartmentCommands, TaskCommands, AskCommand}
+    #: Below 100 columns the side bar narrows (class -narrow on the app) to leave answers room.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     BINDINGS = [
         Binding("f1,question_mark", "help", "帮助", id="help"),
         Binding("ctrl+o", "overview", "总览", id="overview"),
