@@ -424,3 +424,30 @@ def test_kb_tui_without_a_terminal_is_one_line_and_exit_2():
     assert proc.returncode == 2
     assert proc.stderr.strip().count("\n") == 0 and proc.stderr.startswith("kb: ")
     assert "Traceback" not in proc.stderr
+
+
+async def test_export_from_an_answer_offers_its_department(plan, tmp_path):
+    app = KbApp(plan, export_folder=tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        await ask(app, pilot, "住建局牵头哪些任务")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        assert dialog.subject == "dept:市住房城乡建设局"
+        await pilot.press("escape")
+        assert not isinstance(app.screen, ExportDialog)
+
+
+async def test_palette_offers_actions(plan):
+    app = KbApp(plan)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"总览")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, OverviewScreen)
