@@ -163,9 +163,11 @@ def main() -> None:
         u, d = statistics.median(ui[q]), statistics.median(direct[q])
         worst = max(worst, max(ui[q]))
         print(f"  {u * 1000:6.1f} ms (worst {max(ui[q]) * 1000:6.1f})  (ask {d * 1000:5.1f} ms, {u / max(d, 1e-6):5.1f}x)  {q}")
-    allui = [t for ts in ui.values() for t in ts]
-    print(f"median {statistics.median(allui) * 1000:.1f} ms, worst {worst * 1000:.1f} ms "
-          f"(target ≤ 100 ms: {'ok' if worst <= 0.1 else 'MISSED'})")
+    allui = sorted(t for ts in ui.values() for t in ts)
+    p95 = allui[min(len(allui) - 1, int(len(allui) * 0.95))]
+    print(f"all answers: median {statistics.median(allui) * 1000:.1f} ms, p95 {p95 * 1000:.1f} ms, worst {worst * 1000:.1f} ms")
+    print(f"target ≤ 100 ms: p95 {'ok' if p95 <= 0.1 else 'MISSED'}, worst {'ok' if worst <= 0.1 else 'MISSED'} "
+          f"(load average now {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs)")
 
 
 if __name__ == "__main__":
