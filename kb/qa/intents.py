@@ -892,7 +892,9 @@ def rule_topic_list(turn: Turn) -> Answer | None:
         return None  # 秸秆禁烧涉及哪些部门: a who question, however it is worded
     marked = bool(q.flags & {"topic_before", "topic_after", "topic_mark"})
     listing = "list" in q.flags and not q.flags & {"who", "when"}
-    bare = not q.flags & {"who", "when", "target", "count"} and not q.roles
+    # 扬尘的任务: a topic and a task noun only (the noun reads as the "any" role word)
+    nouns_only = q.roles == ["any"] and any(q.text.endswith(n) for n in turn.voc.words["task_nouns"])
+    bare = not q.flags & {"who", "when", "target", "count"} and (not q.roles or nouns_only)
     if not (marked or listing or bare or ("count" in q.flags and not q.flags & {"who", "when"})):
         return None
     pool = responsibility_tasks(plan)
