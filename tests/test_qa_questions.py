@@ -350,7 +350,8 @@ QUESTIONS = [
     ("财政局和发改委共同配合哪些任务", "joint_tasks", "三（一）3 三（一）4 三（三）9"),
     ("应急局参与几项", "department_count", ANY_YJ),
     ("哪些任务没有时限", "deadline_list", UNTIMED),
-    ("扬尘的任务", "topic_tasks", T_DUST),  # a topic and a task noun: the list, not who
+    ("扬尘的任务", "topic_tasks", T_DUST),
+    ("新车环保监管谁牵头", "topic_who", "三（三）5"),  # a topic and a task noun: the list, not who
     ("秸秆禁烧的工作", "topic_tasks", "三（五）3"),
     ("PM2.5的基准年是哪年", "target", "二"),
     ("哪些任务在2020年7月前完成", "deadline_list", DUE_2019),
@@ -495,6 +496,7 @@ STATED = [
     ("遥感监测网络的建设时限", ["2019年"], []),
     ("干洗机淘汰的时间", ["干洗机", "2020年"], []),
     ("PM2.5的基准年是哪年", ["2015"], []),
+    ("新车环保监管谁牵头", ["新车环保监管的牵头单位", "自贡海关"], []),
 ]
 
 

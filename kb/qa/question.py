@@ -408,12 +408,14 @@ def _trim(chunk: str, edge_words: set[str], q: Question, voc: Vocabulary) -> tup
     """Strip single-character function words from both ends of a chunk; roles named so are kept."""
     shift = 0
     changed = True
-    # A topic word of topics.yaml is kept whole (干洗机 does not lose 干, a filler verb).
+    # A topic word of topics.yaml is kept whole (干洗机 does not lose 干, a filler verb), and so is
+    # a generic action at the end (新车环保监管 does not lose 管, a role word).
     topic_words = [t for g in voc.topics for t in g if len(t) >= 2]
+    generic_tails = [w for w in voc.words["topic_generic"] if len(w) >= 2]
     while chunk and changed:
         changed = False
         head_kept = any(chunk.startswith(t) for t in topic_words)
-        tail_kept = any(chunk.endswith(t) for t in topic_words)
+        tail_kept = any(chunk.endswith(t) for t in topic_words) or any(chunk.endswith(t) for t in generic_tails)
         for w in sorted(edge_words, key=len, reverse=True):
             if chunk.startswith(w) and len(w) <= 2 and len(chunk) >= len(w) and not head_kept:
                 _note_role(w, q, voc)
