@@ -75,6 +75,9 @@ class KbApp(App):
         if not self.is_headless:
             self.set_interval(2.0, self._exit_if_terminal_gone)
 
+    def on_unmount(self) -> None:
+        gc.unfreeze()  # give what the app held back to the collector (tests run many apps)
+
     def _exit_if_terminal_gone(self) -> None:
         # A closed terminal window does not always deliver SIGHUP, and Textual's input
         # thread then spins on EOF at full CPU forever: leave instead.
