@@ -350,6 +350,10 @@ QUESTIONS = [
     ("财政局和发改委共同配合哪些任务", "joint_tasks", "三（一）3 三（一）4 三（三）9"),
     ("应急局参与几项", "department_count", ANY_YJ),
     ("哪些任务没有时限", "deadline_list", UNTIMED),
+    ("哪些部门和交通局共同牵头", "department_partners", "三（一）14 三（三）1 三（三）2 三（三）6 三（三）8 三（三）9 三（三）14"),
+    ("哪些单位配合交通局", "department_partners", LEAD_JT),  # every task it leads has a supporter
+    ("交通局牵头的任务由哪些部门配合", "department_partners", LEAD_JT),
+    ("市能源办和哪些部门共同牵头", "department_partners", "三（一）7 三（二）2"),
     ("扬尘的任务", "topic_tasks", T_DUST),
     ("新车环保监管谁牵头", "topic_who", "三（三）5"),  # a topic and a task noun: the list, not who
     ("秸秆禁烧的工作", "topic_tasks", "三（五）3"),
@@ -461,6 +465,23 @@ def test_question(plan, session_factory, question, intent, expected):
     for t in answer.tasks:
         assert t.label in answer.text
     assert answer.to_dict()["tasks"] == [t.to_dict() for t in answer.tasks]
+
+
+# The other departments (by hand from the tags of the tasks listed above).
+PARTNERS = [
+    ("哪些部门和交通局共同牵头", ["市生态环境局", "市公安局", "市经济和信息化局", "市自然资源和规划局", "市口岸物流办"]),
+    ("哪些单位配合交通局", ["市生态环境局", "市发展改革委", "市公安局", "市市场监管局", "市财政局", "市商务局",
+                    "市住房城乡建设局", "市机关事务管理局", "市经济和信息化局"]),
+    ("市能源办和哪些部门共同牵头", ["市生态环境局", "市应急局", "市经济和信息化局"]),
+]
+
+
+@pytest.mark.parametrize("question,partners", PARTNERS)
+def test_department_partners(session_factory, question, partners):
+    answer = session_factory().ask(question)
+    assert answer.intent == "department_partners"
+    assert sorted(answer.departments[1:]) == sorted(partners)
+    assert f"共 {len(partners)} 个" in answer.text
 
 
 RANKINGS = [

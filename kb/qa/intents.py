@@ -336,6 +336,13 @@ def rule_department(turn: Turn) -> Answer | None:
         role = q.role or (ctx.role if ctx.role and q.flags & {"pronoun", "opener"} and not q.topic else None) or "any"
     if q.topic and (q.flags & {"who", "when"}) and not q.roles:
         return None  # "交通局的xx什么时候…": a topic question that names a department in passing
+    if len(names) == 1 and "who" in q.flags and not _topic_words(turn) and not q.date:
+        # 哪些部门和交通局共同牵头 / 哪些单位配合交通局: the other departments, not the tasks
+        mine = q.department_roles.get(names[0])
+        if "joint" in q.flags:
+            return _partners(turn, names[0], role, role)
+        if "support" in q.roles and mine != "support":
+            return _partners(turn, names[0], mine or "lead", "support")
     if len(names) > 1:
         return _joint(turn, names, role)
     if (any(w in q.text for w in turn.voc.words["department_target"]) and not _topic_words(turn)
@@ -346,6 +353,32 @@ def rule_department(turn: Turn) -> Answer | None:
         # 牵头和配合的任务各有多少 / 牵头或配合的任务: the duty list, only those groups
         return _duties(turn, names[0], "any", only=set(named))
     return _duties(turn, names[0], role)
+
+
+def _partners(turn: Turn, name: str, mine: str, theirs: str) -> Answer:
+    """The departments holding ``theirs`` in the tasks where ``name`` holds ``mine``, each with its tasks."""
+    q, plan = turn.q, turn.plan
+    own = {name, plan.subunits().get(name)}
+    partners: dict[str, list[Task]] = {}
+    tasks = []
+    for t in plan.tasks_of(name, mine):
+        others = [d for d in t.departments(theirs) if d not in own]
+        for d in others:
+            partners.setdefault(d, []).append(t)
+        if others:
+            tasks.append(t)
+    if mine == theirs:
+        what = f"与{name}共同{ROLE_WORDS[mine]}的部门"
+    else:
+        what = f"在{name}{ROLE_WORDS[mine]}的任务中{ROLE_WORDS[theirs]}的部门"
+    lines = [f"{what}共 {len(partners)} 个（涉及 {len(tasks)} 项任务）" + ("：" if partners else "。")]
+    for k, (d, ts) in enumerate(sorted(partners.items(), key=lambda kv: -len(kv[1])), 1):
+        lines.append(f"{k}. {d}（{len(ts)} 项）：" + "、".join(t.label for t in ts))
+    if tasks:
+        lines.append("涉及的任务：")
+        lines.extend(numbered(tasks))
+    turn.ctx.departments, turn.ctx.role, turn.ctx.tasks = [name], mine, tasks
+    return Answer(q.raw, "department_partners", "\n".join(lines), departments=[name] + list(partners), tasks=tasks)
 
 
 def _department_targets(turn: Turn, name: str, role: str) -> Answer:
