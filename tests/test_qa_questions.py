@@ -350,6 +350,11 @@ QUESTIONS = [
     ("财政局和发改委共同配合哪些任务", "joint_tasks", "三（一）3 三（一）4 三（三）9"),
     ("应急局参与几项", "department_count", ANY_YJ),
     ("哪些任务没有时限", "deadline_list", UNTIMED),
+    ("城管局牵头的任务目标是多少", "department_targets", "三（四）4"),  # 多少 of a target is no count
+    ("城管局牵头的任务有几个量化目标", "department_targets", "三（四）4"),
+    ("城管局牵头的任务有多少项", "department_count", LEAD_CG),
+    ("市能源办牵头的任务有什么目标", "department_targets", "三（二）1"),
+    ("住建局的任务中哪些有量化目标", "department_targets", ""),
     ("哪些部门和交通局共同牵头", "department_partners", "三（一）14 三（三）1 三（三）2 三（三）6 三（三）8 三（三）9 三（三）14"),
     ("哪些单位配合交通局", "department_partners", LEAD_JT),  # every task it leads has a supporter
     ("交通局牵头的任务由哪些部门配合", "department_partners", LEAD_JT),

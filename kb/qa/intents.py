@@ -345,8 +345,12 @@ def rule_department(turn: Turn) -> Answer | None:
             return _partners(turn, names[0], mine or "lead", "support")
     if len(names) > 1:
         return _joint(turn, names, role)
+    # 城管局牵头的任务目标是多少: the bare 多少 of a target is no count (几项 / 有多少项 are)
+    # …有几个量化目标: a count of targets is still a targets question
+    at = [q.text.find(w) for w in turn.voc.words["count"] if w not in turn.voc.words["target"] and w in q.text]
+    counts = bool(at) and not any(q.text.find(w, min(at)) >= 0 for w in turn.voc.words["department_target"])
     if (any(w in q.text for w in turn.voc.words["department_target"]) and not _topic_words(turn)
-            and not q.flags & {"count", "when", "has_deadline"}):
+            and not counts and not q.flags & {"when", "has_deadline"}):
         return _department_targets(turn, names[0], role)
     named = list(dict.fromkeys(r for r in q.roles if r != "any"))
     if len(named) > 1:
