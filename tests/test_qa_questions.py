@@ -350,6 +350,12 @@ QUESTIONS = [
     ("财政局和发改委共同配合哪些任务", "joint_tasks", "三（一）3 三（一）4 三（三）9"),
     ("应急局参与几项", "department_count", ANY_YJ),
     ("哪些任务没有时限", "deadline_list", UNTIMED),
+    ("交通局牵头或参与的任务", "department_tasks", ANY_JT),  # 参与 holds 牵头: every role
+    ("交通局参与或牵头的任务有几项", "department_count", ANY_JT),
+    ("交通局是否牵头柴油货车治理", "department_tasks", "三（三）8 三（三）14"),
+    ("秸秆禁烧是不是农业农村局负责", "department_tasks", "三（五）3"),
+    ("交通局作为责任单位有哪些任务", "department_tasks", ANY_JT),
+    ("财政局有牵头任务吗", "department_tasks", ""),
     ("城管局牵头的任务目标是多少", "department_targets", "三（四）4"),  # 多少 of a target is no count
     ("城管局牵头的任务有几个量化目标", "department_targets", "三（四）4"),
     ("城管局牵头的任务有多少项", "department_count", LEAD_CG),

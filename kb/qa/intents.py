@@ -353,10 +353,24 @@ def rule_department(turn: Turn) -> Answer | None:
             and not counts and not q.flags & {"when", "has_deadline"}):
         return _department_targets(turn, names[0], role)
     named = list(dict.fromkeys(r for r in q.roles if r != "any"))
+    if len(named) == 1 and _role_or_any(turn):
+        return _duties(turn, names[0], "any")  # 牵头或参与的任务: 参与 already holds 牵头
     if len(named) > 1:
         # 牵头和配合的任务各有多少 / 牵头或配合的任务: the duty list, only those groups
         return _duties(turn, names[0], "any", only=set(named))
     return _duties(turn, names[0], role)
+
+
+def _role_or_any(turn: Turn) -> bool:
+    """A role word joined to an any-role word (牵头或参与, 参与和配合): the question asks every role."""
+    voc, text = turn.voc, turn.q.text
+    nouns = set(voc.words["task_nouns"])
+    specific = [w for r, ws in voc.roles.items() if r not in ("any", "implied") for w in ws]
+    anyw = [w for w in voc.roles["any"] if w not in nouns]
+    for j in voc.words["role_joiners"]:
+        if any(a + j + b in text or b + j + a in text for a in specific for b in anyw):
+            return True
+    return False
 
 
 def _partners(turn: Turn, name: str, mine: str, theirs: str) -> Answer:
