@@ -350,6 +350,9 @@ QUESTIONS = [
     ("财政局和发改委共同配合哪些任务", "joint_tasks", "三（一）3 三（一）4 三（三）9"),
     ("应急局参与几项", "department_count", ANY_YJ),
     ("哪些任务没有时限", "deadline_list", UNTIMED),
+    ("第三部分第二节有哪些任务", "section_tasks", " ".join(f"三（二）{n}" for n in range(1, 8))),
+    ("第三部分第5节有几项任务", "section_count", "三（五）1 三（五）2 三（五）3 三（五）4"),
+    ("第三部分第九节", "section_tasks", ""),
     ("交通局牵头或参与的任务", "department_tasks", ANY_JT),  # 参与 holds 牵头: every role
     ("交通局参与或牵头的任务有几项", "department_count", ANY_JT),
     ("交通局是否牵头柴油货车治理", "department_tasks", "三（三）8 三（三）14"),

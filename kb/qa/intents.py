@@ -274,6 +274,14 @@ def rule_section(turn: Turn) -> Answer | None:
         return None
     if q.part:
         tasks = [t for t in plan.tasks if t.part == q.part]
+        if tasks and q.section:
+            # 第三部分第二节: the part's sections in plan order
+            sections = list(dict.fromkeys(t.section for t in tasks if t.section))
+            if not 1 <= q.section <= len(sections):
+                return Answer(q.raw, "section_tasks", f"第{q.part}部分没有第{q.section}节（共 {len(sections)} 节）。")
+            tasks = [t for t in tasks if t.section == sections[q.section - 1]]
+            head = tasks[0]
+            return _section_answer(turn, tasks, f"{head.section}{head.section_title or ''}")
         if tasks:
             return _section_answer(turn, tasks, f"{q.part}、{tasks[0].part_title}")
         return None

@@ -38,6 +38,7 @@ def compile_patterns(voc: Vocabulary) -> dict[str, re.Pattern]:
             rf"(?P<post>{_alternatives(d['by_after'] + d['from_after'])})?"
         ),
         "part": re.compile(rf"第(?P<n>[{_NUMERAL}]{{1,3}})(?:{_alternatives(voc.words['part_units'])})"),
+        "section": re.compile(rf"第(?P<n>\d{{1,2}}|[{_NUMERAL}]{{1,3}})(?:{_alternatives(voc.words['section_units'])})"),
         "ordinal": re.compile(rf"第(?P<n>\d{{1,3}}|[{_NUMERAL}]{{1,3}})(?P<unit>{_alternatives(voc.words['ordinal_units'])})?"),
     }
 
@@ -87,6 +88,8 @@ class Question:
     """A task label cited in the question (三（一）2), folded, if any."""
     part: str | None = None
     """``第三部分``: the part numeral, if any."""
+    section: int | None = None
+    """``第三部分第二节``: the number of the section within the part, if any."""
     structure: str | None = None
     """A question about how tasks are shared out (multi_lead, single_lead, no_support), if any."""
     item_ask: str | None = None
@@ -269,6 +272,11 @@ def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Quest
         q.part = m.group("n")
         for k in range(m.start(), m.end()):
             consumed[k] = True
+        s = lexicon.patterns["section"].search(text, m.end())
+        if s and _cn_number(s.group("n")):
+            q.section = _cn_number(s.group("n"))
+            for k in range(s.start(), s.end()):
+                consumed[k] = True
     m = None if q.label or q.part else lexicon.patterns["ordinal"].search(text)
     if m:
         n = _cn_number(m.group("n"))
