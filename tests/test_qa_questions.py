@@ -350,6 +350,10 @@ QUESTIONS = [
     ("财政局和发改委共同配合哪些任务", "joint_tasks", "三（一）3 三（一）4 三（三）9"),
     ("应急局参与几项", "department_count", ANY_YJ),
     ("哪些任务没有时限", "deadline_list", UNTIMED),
+    ("2018年到2020年要完成哪些任务", "deadline_list", DUE_BY_2020),  # a range: due in 2018–2020
+    ("2018至2020年有哪些任务", "deadline_list", DUE_BY_2020),
+    ("2019-2020年要完成的任务", "deadline_list", DUE_BY_2020),
+    ("2020年至2021年要完成哪些任务", "deadline_list", DUE_IN_2020),
     ("第三部分第二节有哪些任务", "section_tasks", " ".join(f"三（二）{n}" for n in range(1, 8))),
     ("第三部分第5节有几项任务", "section_count", "三（五）1 三（五）2 三（五）3 三（五）4"),
     ("第三部分第九节", "section_tasks", ""),

@@ -633,6 +633,8 @@ def deadline_matches(task: Task, d) -> bool:
             return True
         if d.mode == "in" and int(dl.end[:4]) == d.year:
             return True
+        if d.mode == "between" and int(dl.end[:4]) >= d.year and dl.end <= d.iso:
+            return True
     return False
 
 
@@ -645,7 +647,8 @@ def rule_date_list(turn: Turn) -> Answer | None:
         return None  # 到2020年的目标是什么: the plan's goals (dated 2020), not a list of tasks
     tasks = [t for t in responsibility_tasks(plan) if deadline_matches(t, q.date)]
     tasks, topic_note = _filter_topic(turn, tasks)
-    mode = {"by": f"在{q.date.iso}前（含）到期", "in": f"在{q.date.year}年内到期", "from": f"自{q.date.year}年起实施"}[q.date.mode]
+    mode = {"by": f"在{q.date.iso}前（含）到期", "in": f"在{q.date.year}年内到期", "from": f"自{q.date.year}年起实施",
+            "between": f"在{q.date.year}年至{q.date.iso[:4]}年间到期"}[q.date.mode]
     head = f"{mode}的任务" + (f"（涉及{topic_note}）" if topic_note else "") + f"共 {len(tasks)} 项" + ("：" if tasks else "。")
     lines = [head]
     for k, t in enumerate(tasks, 1):

@@ -52,7 +52,8 @@ class DateAsk:
     """A year or date in a question (哪些任务要在2019年完成, 2020年年底前)."""
 
     mode: str
-    """``by`` (due on or before ``iso``), ``in`` (due within ``year``) or ``from`` (starting then)."""
+    """``by`` (due on or before ``iso``), ``in`` (due within ``year``), ``from`` (starting then) or
+    ``between`` (due from ``year`` to ``iso``: 2018年至2020年)."""
     year: int
     """The year named."""
     iso: str
@@ -261,6 +262,15 @@ def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Quest
         q.date = _read_date(m, voc)
         for k in range(m.start(), m.end()):
             consumed[k] = True
+        # 2018年至2020年 / 2019-2020年: a range, due between the two
+        rest = text[m.end():]
+        joiner = next((j for j in sorted(voc.dates["range"], key=len, reverse=True) if rest.startswith(j)), None)
+        second = lexicon.patterns["date"].match(text, m.end() + len(joiner)) if joiner else None
+        if second and int(second.group("y")) > q.date.year:
+            end = _read_date(second, voc)
+            q.date = DateAsk("between", q.date.year, end.iso, m.group(0) + joiner + second.group(0))
+            for k in range(m.end(), second.end()):
+                consumed[k] = True
     m = _LABEL.search(text)
     if m:
         q.label = m.group(0)
