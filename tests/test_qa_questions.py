@@ -350,6 +350,13 @@ QUESTIONS = [
     ("财政局和发改委共同配合哪些任务", "joint_tasks", "三（一）3 三（一）4 三（三）9"),
     ("应急局参与几项", "department_count", ANY_YJ),
     ("哪些任务没有时限", "deadline_list", UNTIMED),
+    ("扬尘治理任务", "topic_tasks", T_DUST),
+    ("VOCs治理相关任务", "topic_tasks", T_VOCS),
+    ("秸秆综合利用相关的任务", "topic_tasks", "三（五）2 三（五）3"),  # 三（五）3 says 普及秸秆综合利用知识
+    ("今年要完成哪些任务", "search", None),  # no year named: labelled search, not a guess
+    ("住建局、交通局、水务局按职责分工负责的任务", "joint_tasks", "三（三）13 三（四）1 三（四）6"),
+    ("市场监管局和经信局都配合的任务", "joint_tasks", "三（一）10 三（一）16 三（三）5 三（三）14"),
+    ("哪些任务需要公安局和交通局配合", "joint_tasks", "三（一）16 三（三）15 三（三）16 三（四）2 三（四）3 三（四）4"),
     ("2018年到2020年要完成哪些任务", "deadline_list", DUE_BY_2020),  # a range: due in 2018–2020
     ("2018至2020年有哪些任务", "deadline_list", DUE_BY_2020),
     ("2019-2020年要完成的任务", "deadline_list", DUE_BY_2020),
@@ -402,7 +409,7 @@ QUESTIONS = [
     ("能源结构方面有哪些任务", "section_tasks", " ".join(f"三（二）{n}" for n in range(1, 8))),
     ("产业结构调整有哪些任务", "section_tasks", " ".join(f"三（一）{n}" for n in range(1, 22))),
     ("扬尘管控有哪些任务", "section_tasks", " ".join(f"三（四）{n}" for n in range(1, 13))),
-    ("扬尘管控相关的任务", "topic_tasks", "三（四）5 三（四）6"),  # 相关 asks for the phrase itself
+    ("扬尘管控相关的任务", "topic_tasks", T_DUST),  # 管控 is a generic action: the topic is 扬尘
     ("农业结构有几项任务", "section_count", "三（五）1 三（五）2 三（五）3 三（五）4"),
     ("没有规定时限的任务有几项", "deadline_list", UNTIMED),
     ("交通局牵头的任务中哪些没有时限", "department_tasks", LEAD_JT.replace(" 三（三）8", "")),

@@ -947,7 +947,7 @@ def _longest_common(phrase: str, text: str) -> int:
 def rule_topic_list(turn: Turn) -> Answer | None:
     """哪些任务涉及VOCs / 扬尘相关的任务: every task holding the keyword or a synonym."""
     q, plan, ctx = turn.q, turn.plan, turn.ctx
-    words = _topic_words(turn)
+    words = [_topic_stem(turn, w) for w in _topic_words(turn)]  # 扬尘治理的任务 → every 扬尘 task
     if not words or q.departments:
         return None
     if "who" in q.flags:
@@ -996,6 +996,10 @@ def rule_topic_who(turn: Turn) -> Answer | None:
     words = _topic_words(turn)
     if not words or q.departments or not ("who" in q.flags or q.roles):
         return None
+    nouns = set(turn.voc.words["task_nouns"])
+    if "who" not in q.flags and q.roles == ["any"] and not any(
+            w in q.text for w in turn.voc.roles["any"] if w not in nouns):
+        return None  # 今年要完成哪些任务: 任务 alone asks nobody's name
     # Several titles on the topic (扬尘由谁负责): each of them, with its departments.
     # Topics joined by 和/、 (秸秆禁烧和烟花爆竹由谁负责): each topic on its own.
     groups = [[w] for w in words] if "topic_any" in q.flags else [words]
