@@ -828,7 +828,7 @@ def rule_target(turn: Turn) -> Answer | None:
     words = _topic_words(turn)
     if not words or q.departments:
         return None
-    if "target" not in q.flags:
+    if "target" not in q.flags and not _names_metric(turn, words):
         return None
     if q.flags & {"who", "topic_mark", "list", "when"} and not _asks_target(turn):
         return None  # 哪些任务涉及VOCs / 秸秆综合利用谁牵头: a list or a who-question, not a number
@@ -855,6 +855,16 @@ def rule_target(turn: Turn) -> Answer | None:
     ctx.tasks, ctx.topic = tasks, list(q.topic)
     return Answer(q.raw, "target", "\n".join(lines), tasks=tasks, targets=[(t.id, tg) for t, tg in chosen],
                   departments=_departments_of(tasks))
+
+
+def _names_metric(turn: Turn, words: list[str]) -> bool:
+    """A bare question that is most of a target's metric (重度及以上污染天数 → …天数比率)."""
+    q = turn.q
+    if q.roles or q.flags & {"who", "when", "list", "topic_mark", "count"}:
+        return False
+    metrics = {fold(tg.metric) for t in turn.plan.tasks for tg in t.targets}
+    # the whole question too: 重度及以上污染天数 is split at 及 into words
+    return any(w in m and len(w) >= 0.6 * len(m) for w in [*words, q.text] for m in metrics)
 
 
 def _split_scope(scope: str) -> list[str]:
