@@ -431,6 +431,8 @@ QUESTIONS = [
     ("能源消耗双控由谁负责", "topic_who", "三（二）5"),
     ("装配式建筑谁负责", "topic_who", "三（四）1"),
     ("化肥减量谁负责", "topic_who", "三（五）4"),
+    ("人工影响天气谁负责", "topic_who", "三（六）2"),  # 加大人工干预天气力度; 天气 in 六4's title is too common
+    ("充电桩建设谁负责", "topic_who", "三（三）9"),  # 共享充电服务网络
     ("哪些任务有住建局参与", "department_tasks", ANY_ZJ),
     ("哪些任务需要住建局配合", "department_tasks", SUPPORT_ZJ),
     ("交通局、公安局、生态环境局共同牵头哪些任务", "joint_tasks", "三（三）6 三（三）8 三（三）14"),

@@ -938,10 +938,14 @@ def _best_task(turn: Turn, words: list[str]) -> Task | None:
         title = fold(task.title or re.split("[，。；]", task.body or "")[0])
         # Words matched in the title count twice: a task is named by its title (烟花爆竹禁放 →
         # 严控烟花爆竹燃放, not a paragraph on 祭祀 that also says 禁放).
-        in_title = sum(1 for term in hit.terms if str(term) in title)
+        # (a term inside a longer matched term, 建筑 of 建筑工地, adds nothing; short title words
+        # like 天气 are too common to name a task)
+        terms = [str(x) for x in hit.terms]
+        terms = [x for x in terms if not any(x != y and x in y for y in terms)]
+        in_title = sum(1 for term in terms if len(term) >= 3 and term in title)
         # A paragraph holding the asked words verbatim is the one meant, whatever the titles say.
         verbatim = sum(1 for w in words if len(w) >= 3 and w in text)
-        return (verbatim, len(hit.terms) + in_title, _longest_common(phrase, text), hit.score)
+        return (verbatim, len(terms) + in_title, _longest_common(phrase, text), hit.score)
 
     return turn.plan.task(max(hits, key=closeness).task_id)
 
