@@ -79,9 +79,9 @@ CONVERSATIONS = {
         ("PM2.5要下降多少", "target", "二"),
         ("力争目标呢", "target", "二"),
         ("二氧化硫呢", "target", "二"),
-        ("秸秆综合利用由谁负责", "topic_who", "三（五）2"),
-        ("配合单位有哪些", "context_departments", "三（五）2"),
-        ("完成时限是什么", "context_deadline", "三（五）2"),
+        ("秸秆综合利用由谁负责", "topic_who", "三（五）2 三（五）3"),
+        ("配合单位有哪些", "context_departments", "三（五）2 三（五）3"),
+        ("完成时限是什么", "context_deadline", "三（五）2 三（五）3"),
         ("哪个部门牵头的任务最多", "department_list", ""),
     ],
     "the listed tasks' deadlines": [
@@ -91,9 +91,9 @@ CONVERSATIONS = {
         ("这些任务的时限呢", "context_deadline", "三（一）15"),
     ],
     "a topic's target and deadline": [
-        ("秸秆综合利用由谁牵头", "topic_who", "三（五）2"),
-        ("它的目标是多少", "context_target", "三（五）2"),
-        ("时限呢", "context_deadline", "三（五）2"),
+        ("秸秆综合利用由谁牵头", "topic_who", "三（五）2 三（五）3"),  # both say 秸秆综合利用
+        ("它的目标是多少", "context_target", "三（五）2"),  # 三（五）3 has none
+        ("时限呢", "context_deadline", "三（五）2 三（五）3"),
     ],
     "X呢 after topic questions asks the same about X": [
         ("秸秆禁烧由谁负责", "topic_who", "三（五）3"),

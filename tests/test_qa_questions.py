@@ -208,7 +208,7 @@ QUESTIONS = [
     ("谁负责秸秆禁烧", "topic_who", "三（五）3"),
     ("扬尘由谁负责", "topic_who", "三（四）1 三（四）3 三（四）5 三（四）6"),  # every title on 扬尘
     ("VOCs治理由谁负责", "topic_who", "三（一）10"),
-    ("秸秆禁烧和烟花爆竹由谁负责", "topic_who", "三（五）3 三（四）9"),
+    ("秸秆禁烧和烟花爆竹由谁负责", "topic_who", "三（五）3 三（四）9 三（四）10"),  # 文明祭祀 says 烟花爆竹 too
     ("露天烧烤谁管", "topic_who", "三（一）15"),  # 露天 is more frequent elsewhere; 烧烤 decides
     ("人工干预天气谁负责", "topic_who", "三（六）2"),
     ("渣土运输谁负责", "topic_who", "三（四）3"),
@@ -216,7 +216,11 @@ QUESTIONS = [
     ("汽修行业喷涂治理谁牵头", "topic_who", "三（一）13"),
     ("散煤治理归谁管", "topic_who", "三（二）2"),
     ("空气质量预报谁负责", "topic_who", "三（六）2"),
-    ("秸秆综合利用哪个部门牵头", "topic_who", "三（五）2"),
+    ("秸秆综合利用哪个部门牵头", "topic_who", "三（五）2 三（五）3"),  # 三（五）3: 普及秸秆综合利用知识
+    # the asked words verbatim in several paragraphs: every one of them (hand-counted in the plan text)
+    ("遥感监测谁负责", "topic_who", "三（三）6 三（三）15 三（三）16"),
+    ("扬尘治理的牵头部门有哪些", "topic_who", "三（四）1 三（四）3 三（四）5"),
+    ("遥感监测由哪个部门牵头", "topic_who", "三（三）6 三（三）15 三（三）16"),
     ("秸秆禁烧", "topic_tasks", "三（五）3"),
     ("VOCs", "topic_tasks", T_VOCS),
     ("秸秆禁烧是哪个部门的职责", "topic_who", "三（五）3"),

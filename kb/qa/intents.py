@@ -919,6 +919,16 @@ def _titled(turn: Turn, words: list[str]) -> list[Task]:
             if t.title and all(any(s in fold(t.title) for s in turn.voc.synonyms(w)) for w in words)]
 
 
+def _verbatim(turn: Turn, words: list[str]) -> list[Task]:
+    """Tasks whose folded text holds every asked word as written (no synonyms), in plan order.
+
+    Only for asked words of three characters or more together: two characters (管理) name no topic.
+    """
+    if len("".join(words)) < 3:
+        return []
+    return [t for t in responsibility_tasks(turn.plan) if all(w in turn.folded[t.id] for w in words)]
+
+
 def _best_task(turn: Turn, words: list[str]) -> Task | None:
     """The task that best matches the topic words: the one title holding them all, else the top search hit."""
     titled = _titled(turn, words)
@@ -1018,8 +1028,14 @@ def rule_topic_who(turn: Turn) -> Answer | None:
     # Topics joined by 和/、 (秸秆禁烧和烟花爆竹由谁负责): each topic on its own.
     groups = [[w] for w in words] if "topic_any" in q.flags else [words]
     tasks = []
+    how = "标题"
     for group in groups:
         found = _titled(turn, group)
+        # The asked words verbatim in several paragraphs (遥感监测 in three of them): each of
+        # them equally answers the question, whatever one title says; listing one would hide the rest.
+        verbatim = _verbatim(turn, group)
+        if len(verbatim) > 1 and len(found) <= 1:
+            found, how = verbatim, "原文"
         if not found:
             best = _best_task(turn, group)
             found = [best] if best else []
@@ -1030,7 +1046,7 @@ def rule_topic_who(turn: Turn) -> Answer | None:
     topic = "、".join(words)
     lines = []
     if len(tasks) > 1:
-        lines.append(f"标题涉及“{topic}”的任务共 {len(tasks)} 项，责任单位如下：")
+        lines.append(f"{how}涉及“{topic}”的任务共 {len(tasks)} 项，责任单位如下：")
     for n, task in enumerate(tasks, 1):
         number = f"{n}. " if len(tasks) > 1 else ""
         if role and getattr(task, role) and len(tasks) == 1:
