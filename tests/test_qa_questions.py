@@ -146,6 +146,9 @@ QUESTIONS = [
     ("经信局配合几项工作", "department_count", SUPPORT_JX),
     ("市能源办一共参与几项任务", "department_count", ANY_NY),
     ("交通局总共涉及多少项任务", "department_count", ANY_JT),
+    # a total asked before 其中 + a role: the total with its breakdown, not the role alone
+    ("交通局共有多少项任务，其中牵头多少", "department_count", ANY_JT),
+    ("交通局一共有几项任务其中配合几项", "department_count", ANY_JT),
     ("市交通运输局负责牵头的工作有哪些？", "department_tasks", LEAD_JT),
     ("交通运输局作为牵头单位的任务", "department_tasks", LEAD_JT),
     ("哪些任务由市生态环境局牵头", "department_tasks", LEAD_ST),
@@ -551,6 +554,7 @@ STATED = [
     ("PM2.5的基准年是哪年", ["2015"], []),
     ("重度及以上污染天数", ["25%", "2015"], []),
     ("新车环保监管谁牵头", ["新车环保监管的牵头单位", "自贡海关"], []),
+    ("交通局共有多少项任务，其中牵头多少", ["共 19 项", "牵头 8 项", "按职责分工负责 4 项", "配合 7 项"], []),
 ]
 
 

@@ -361,12 +361,30 @@ def rule_department(turn: Turn) -> Answer | None:
             and not counts and not q.flags & {"when", "has_deadline"}):
         return _department_targets(turn, names[0], role)
     named = list(dict.fromkeys(r for r in q.roles if r != "any"))
+    if _total_then_part(turn):
+        # 共有多少项任务，其中牵头多少: the total, broken down by role (the 其中 is this question's own)
+        q.flags.discard("within")
+        return _duties(turn, names[0], "any")
     if len(named) == 1 and _role_or_any(turn):
         return _duties(turn, names[0], "any")  # 牵头或参与的任务: 参与 already holds 牵头
     if len(named) > 1:
         # 牵头和配合的任务各有多少 / 牵头或配合的任务: the duty list, only those groups
         return _duties(turn, names[0], "any", only=set(named))
     return _duties(turn, names[0], role)
+
+
+def _total_then_part(turn: Turn) -> bool:
+    """A count asked before a 其中 that names a role (共有多少项任务，其中牵头多少): total and breakdown."""
+    voc, text = turn.voc, turn.q.text
+    if "within" not in turn.q.flags:
+        return False
+    at = min((text.find(w) for w in voc.words["within"] if w in text), default=-1)
+    if at <= 0:
+        return False
+    before, after = text[:at], text[at:]
+    specific = [w for r, ws in voc.roles.items() if r not in ("any", "implied") for w in ws]
+    return (any(w in before for w in voc.words["count"]) and not any(w in before for w in specific)
+            and any(w in after for w in specific))
 
 
 def _role_or_any(turn: Turn) -> bool:
