@@ -448,6 +448,11 @@ QUESTIONS = [
     ("发改委2020年要完成哪些任务", "department_tasks", "三（一）4 三（一）7 三（二）1 三（五）2"),
     ("生态环境局有哪些任务有时间要求", "department_tasks",
      "三（一）4 三（一）5 三（一）7 三（一）12 三（一）17 三（三）4 三（三）8 三（三）15"),
+    # a topic fused with an overview word into a phrase no paragraph holds: no such item, not 组织 of 无组织排放
+    ("组织保障有哪些", "topic_tasks", ""),
+    ("资金保障有哪些任务", "topic_tasks", ""),
+    ("组织保障", "topic_tasks", ""),
+    ("扬尘目标有哪些", "topic_tasks", T_DUST),  # 目标 fused to a topic asks its targets' tasks, not a phrase
     # --- anything else: labelled full-text search, never an exact answer
     ("大气污染防治考核暂行办法", "search", None),
     ("激光雷达走航", "search", None),
@@ -554,6 +559,7 @@ STATED = [
     ("PM2.5的基准年是哪年", ["2015"], []),
     ("重度及以上污染天数", ["25%", "2015"], []),
     ("新车环保监管谁牵头", ["新车环保监管的牵头单位", "自贡海关"], []),
+    ("组织保障有哪些", ["没有“组织保障”这一项", "共 0 项"], ["无组织排放"]),
     ("交通局共有多少项任务，其中牵头多少", ["共 19 项", "牵头 8 项", "按职责分工负责 4 项", "配合 7 项"], []),
 ]
 

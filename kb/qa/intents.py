@@ -1001,6 +1001,11 @@ def rule_topic_list(turn: Turn) -> Answer | None:
     bare = not q.flags & {"who", "when", "target", "count"} and (not q.roles or nouns_only)
     if not (marked or listing or bare or ("count" in q.flags and not q.flags & {"who", "when"})):
         return None
+    glued = _glued_phrase(turn, words)
+    if glued:
+        # 组织保障: not 组织 of 无组织排放
+        turn.ctx.tasks = []
+        return Answer(q.raw, "topic_tasks", f"方案中没有“{glued}”这一项：没有任何段落提到“{glued}”，共 0 项。")
     pool = responsibility_tasks(plan)
     tasks = topic_matches(turn, words, pool)
     how = "原文含任一写法"  # substring match, the usual case
@@ -1025,6 +1030,29 @@ def rule_topic_list(turn: Turn) -> Answer | None:
     ctx.tasks, ctx.topic = tasks, words
     intent = "topic_count" if "count" in q.flags else "topic_tasks"
     return Answer(q.raw, intent, "\n".join(lines), tasks=tasks, departments=_departments_of(tasks))
+
+
+def _glued_phrase(turn: Turn, words: list[str]) -> str | None:
+    """A topic word written fused with an overview word (组织 + 保障) into a phrase no paragraph holds.
+
+    The question reader takes 保障 out as a word of its own, leaving 组织; but the user asked for
+    组织保障, and listing every paragraph that says 组织 (无组织排放) would answer another question.
+    """
+    # (not 目标 and the like: 扬尘目标 asks the targets of 扬尘 tasks, which the target rules answer)
+    targets = turn.voc.words["target"]
+    nouns = sorted({w for ask, _ in turn.voc.overview.values() for w in ask
+                    if len(w) >= 2 and not any(t in w for t in targets)}, key=len, reverse=True)
+    text = turn.q.text
+    for word in words:
+        at = text.find(word)
+        if at < 0:
+            continue
+        after = next((n for n in nouns if text.startswith(n, at + len(word))), None)
+        before = next((n for n in nouns if text[:at].endswith(n)), None)
+        phrase = (before or "") + word + (after or "")
+        if phrase != word and not any(phrase in f for f in turn.folded.values()):
+            return phrase
+    return None
 
 
 def _none_found(turn: Turn, words: list[str]) -> Answer:
