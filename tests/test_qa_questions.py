@@ -453,6 +453,11 @@ QUESTIONS = [
     ("资金保障有哪些任务", "topic_tasks", ""),
     ("组织保障", "topic_tasks", ""),
     ("扬尘目标有哪些", "topic_tasks", T_DUST),  # 目标 fused to a topic asks its targets' tasks, not a phrase
+    # words (3+ characters) that no paragraph holds: no such item, not the nearest neighbours
+    ("垃圾分类有哪些任务", "topic_tasks", ""),
+    ("碳达峰的任务", "topic_tasks", ""),
+    ("森林防火", "topic_tasks", ""),
+    ("人才培养有哪些", "topic_tasks", ""),
     # --- anything else: labelled full-text search, never an exact answer
     ("大气污染防治考核暂行办法", "search", None),
     ("激光雷达走航", "search", None),
@@ -559,6 +564,7 @@ STATED = [
     ("PM2.5的基准年是哪年", ["2015"], []),
     ("重度及以上污染天数", ["25%", "2015"], []),
     ("新车环保监管谁牵头", ["新车环保监管的牵头单位", "自贡海关"], []),
+    ("垃圾分类有哪些任务", ["没有涉及“垃圾分类”的条目", "共 0 项"], ["以下是最相关的条目"]),
     ("组织保障有哪些", ["没有“组织保障”这一项", "共 0 项"], ["无组织排放"]),
     ("交通局共有多少项任务，其中牵头多少", ["共 19 项", "牵头 8 项", "按职责分工负责 4 项", "配合 7 项"], []),
 ]

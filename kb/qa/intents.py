@@ -1195,6 +1195,15 @@ def rule_search(turn: Turn) -> Answer:
     hits = turn.index().search(" ".join(words), limit=5)
     tasks = [turn.plan.task(h.task_id) for h in hits]
     tasks = [t for t in tasks if t is not None]
+    # When no paragraph holds an asked word (or a synonym) as written, the plan has no such item,
+    # and ranked loose neighbours would read as if they matched.
+    # (two characters, 今年 / 北京, name no item: the labelled fallback stays for them)
+    asked = [w for w in q.topic if len(w) >= 2]
+    if asked and all(len(w) >= 3 for w in asked) and not any(
+            s in text for text in turn.folded.values() for w in asked for s in turn.voc.synonyms(w)):
+        turn.ctx.tasks = []
+        shown = "、".join(f"“{w}”" for w in asked)
+        return Answer(q.raw, "topic_tasks", f"方案中没有涉及{shown}的条目，共 0 项。")
     if not tasks:
         turn.ctx.tasks = []
         return Answer(q.raw, "search", f"{FALLBACK}：没有相关条目。{turn.voc.help}", exact=False)
