@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import time
 import unicodedata
+from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from collections.abc import Iterable, Iterator
 
@@ -148,15 +149,15 @@ def _fold_literal(text: str) -> str:
 # Matchers
 
 
-class Matcher:
+class Matcher(ABC):
     """Finds the spans of a pattern in a text; ``spans`` is all a caller needs."""
 
+    @abstractmethod
     def spans(self, text: str, learned: bool = False) -> list[tuple[int, int]] | None:
         """Non-empty matched spans in ``text`` (original offsets), [] for an empty match only, None for no match.
 
         ``learned``: the characters of ``text`` were passed to ``learn`` already.
         """
-        raise NotImplementedError
 
     def spans_of_units(self, units: list[str]) -> list[list[tuple[int, int]] | None]:
         """``spans`` of each unit of a task (characters already learned)."""
