@@ -171,20 +171,6 @@ def _canonical(name: str, registry: Registry, tag: Tag) -> str:
     return name
 
 
-def group_start(text: str, end: int) -> int | None:
-    """Index of the bracket opening the group whose closer is at ``end - 1``."""
-    depth = 0
-    for i in range(end - 1, -1, -1):
-        c = text[i]
-        if c in CLOSERS:
-            depth += 1
-        elif c in OPENERS:
-            depth -= 1
-            if depth == 0:
-                return i
-    return None
-
-
 @dataclass(slots=True)
 class TagSpan:
     """Where a tag stands in a paragraph."""
