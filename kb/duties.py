@@ -12,12 +12,13 @@ from kb.errors import KbError
 from kb.model import ROLE_NAMES, ROLES, Plan, Task
 from kb.registry import Resolution, resolve_department
 
-#: Order of the groups of a duty list: 牵头, 单独负责, 按职责分工负责, 配合, then 落实 (implied).
-GROUP_ORDER = ("lead", "sole", "shared", "support", "implied")
+#: Order of the groups of a duty list: 牵头, 指导, 单独负责, 按职责分工负责, 配合, then 落实 (implied).
+GROUP_ORDER = ("lead", "guide", "sole", "shared", "support", "implied")
 
 #: Headings of the groups as officials write them.
 GROUP_TITLES = {
     "lead": "牵头",
+    "guide": "指导",
     "sole": "单独负责",
     "shared": "按职责分工负责",
     "support": "配合",
@@ -67,7 +68,10 @@ def duty_list(plan: Plan, department: str, role: str = "any") -> DutyList:
     parent = plan.subunits().get(department)
     result = DutyList(department, parent)
     placed: set[str] = set()
+    held = plan.roles_held()
     for r in GROUP_ORDER:
+        if r != "implied" and r not in held:
+            continue  # a role nobody in the plan holds (指导 in most plans) has no count or group
         tasks = plan.tasks_of(department, r)
         result.counts[r] = len(tasks)
         if r not in roles:
@@ -105,11 +109,14 @@ def describe_departments(task: Task, exclude: str | None = None) -> str:
 
 
 def department_counts(plan: Plan) -> list[tuple[str, dict[str, int]]]:
-    """Every department and sub-unit with its number of tasks per role, sorted by total (lead+support+sole+shared)."""
+    """Every department and sub-unit with its number of tasks per role, sorted by total (any role but implied).
+
+    Roles are those of ``Plan.roles_held`` (指导 only when the plan uses it)."""
     names = plan.departments() + [s for s in plan.subunits() if s not in plan.departments()]
+    roles = plan.roles_held()
     rows = []
     for name in names:
-        counts = {r: len(plan.tasks_of(name, r)) for r in (*ROLES, "implied")}
+        counts = {r: len(plan.tasks_of(name, r)) for r in (*roles, "implied")}
         counts["total"] = len(plan.tasks_of(name, "any"))
         rows.append((name, counts))
     order = {n: i for i, n in enumerate(names)}

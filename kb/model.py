@@ -10,11 +10,17 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 #: The roles a department can have in a task, in the order officials list them.
-ROLES = ("lead", "support", "sole", "shared")
+#: ``guide`` (指导: a ministry steering the units that do the work) follows ``lead``.
+ROLES = ("lead", "guide", "support", "sole", "shared")
+
+#: Roles few plans use: listings, exports and answers show them only when some task of the
+#: plan gives them to a department (``roles_held``), so a plan without 指导 looks as before.
+OPTIONAL_ROLES = ("guide",)
 
 #: Chinese names of the roles, as written in the plan's tags and in exports.
 ROLE_NAMES = {
     "lead": "牵头",
+    "guide": "指导",
     "support": "配合",
     "sole": "负责",
     "shared": "按职责分工负责",
@@ -103,6 +109,8 @@ class Task:
     """The responsibility tag as written, brackets included, or None."""
     lead: list[str] = field(default_factory=list)
     """Canonical names of the lead (牵头) departments, in tag order."""
+    guide: list[str] = field(default_factory=list)
+    """Departments that guide (指导) the units doing the task, e.g. a ministry over pilot cities."""
     support: list[str] = field(default_factory=list)
     """Canonical names of the supporting (配合) departments."""
     sole: list[str] = field(default_factory=list)
@@ -217,6 +225,10 @@ class Plan:
         roles = ROLES if role == "any" else (role,)
         return [t for t in self.tasks if any(_holds(t, r, name) for r in roles)]
 
+    def roles_held(self) -> tuple[str, ...]:
+        """ROLES worth a column or group for this plan (see ``roles_held``)."""
+        return roles_held(self.tasks)
+
     def subunits(self) -> dict[str, str]:
         """Every sub-unit named in the plan, mapped to its parent department."""
         found: dict[str, str] = {}
@@ -225,6 +237,12 @@ class Plan:
                 for sub in subs:
                     found.setdefault(sub, parent)
         return found
+
+
+def roles_held(tasks) -> tuple[str, ...]:
+    """ROLES to show for ``tasks``: every role, except an OPTIONAL_ROLES one no task gives anyone."""
+    tasks = list(tasks)
+    return tuple(r for r in ROLES if r not in OPTIONAL_ROLES or any(getattr(t, r) for t in tasks))
 
 
 def _holds(task: Task, role: str, name: str) -> bool:

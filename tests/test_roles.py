@@ -34,8 +34,14 @@ def test_no_duplicate_tag_rows():
 @pytest.mark.parametrize("content,lead,support,sole,shared,subunits,why", TAG_CASES, ids=[c[-1] for c in TAG_CASES])
 def test_tag_roles(content, lead, support, sole, shared, subunits, why):
     tag = parse_tag_content(content, REG)
-    assert tag.roles == {"lead": lead, "support": support, "sole": sole, "shared": shared}, why
+    assert tag.roles == {"lead": lead, "guide": [], "support": support, "sole": sole, "shared": shared}, why
     assert tag.subunits == subunits, why
+
+
+def test_guide_role():
+    tag = parse_tag_content("商务部指导，供销合作总社参与", REG)
+    assert tag.roles["guide"] == ["商务部"]
+    assert tag.roles["support"] == ["供销合作总社"]
 
 
 def test_implied_note():

@@ -6,6 +6,7 @@ import json
 import sys
 
 from kb.errors import KbError
+from kb.model import ROLE_NAMES
 
 
 def add_arguments(parser, name: str) -> None:
@@ -15,7 +16,7 @@ def add_arguments(parser, name: str) -> None:
         parser.add_argument(
             "--role",
             default="any",
-            choices=["lead", "support", "sole", "shared", "implied", "any"],
+            choices=["lead", "guide", "support", "sole", "shared", "implied", "any"],
             help="only tasks with this role (default: any)",
         )
     parser.add_argument("--json", action="store_true", help="print JSON (Chinese unescaped)")
@@ -82,11 +83,12 @@ def _depts(plan, args) -> int:
         ]})
         return 0
     out = sys.stdout
-    out.write("部门\t牵头\t配合\t负责\t按职责分工负责\t合计\t落实（隐含）\n")
+    roles = plan.roles_held()
+    out.write("\t".join(["部门", *(ROLE_NAMES[r] for r in roles), "合计", "落实（隐含）"]) + "\n")
     for name, c in rows:
         label = f"{name}（{subunits[name]}）" if name in subunits else name
         mark = " *" if name in unknown else ""
-        out.write(f"{label}{mark}\t{c['lead']}\t{c['support']}\t{c['sole']}\t{c['shared']}\t{c['total']}\t{c['implied']}\n")
+        out.write("\t".join([f"{label}{mark}", *(str(c[r]) for r in roles), str(c["total"]), str(c["implied"])]) + "\n")
     if unknown:
         out.write("* 不在部门名录中（按原文保留）\n")
     return 0

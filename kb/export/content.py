@@ -20,10 +20,10 @@ from decimal import Decimal
 
 from kb.duties import GROUP_ORDER, GROUP_TITLES
 from kb.errors import KbError
-from kb.model import ROLES, Plan, Target, Task
+from kb.model import OPTIONAL_ROLES, ROLES, Plan, Target, Task
 
 #: Marks of the matrix cells, one per role (implied implementers are not marked).
-MATRIX_MARKS = {"lead": "牵", "support": "配", "sole": "责", "shared": "分"}
+MATRIX_MARKS = {"lead": "牵", "guide": "导", "support": "配", "sole": "责", "shared": "分"}
 
 #: One line explaining the matrix marks.
 MATRIX_LEGEND = "牵＝牵头，配＝配合，责＝负责，分＝按职责分工负责；合计为不重复的任务数"
@@ -32,10 +32,10 @@ MATRIX_LEGEND = "牵＝牵头，配＝配合，责＝负责，分＝按职责分
 ROLE_LABELS = {r: GROUP_TITLES[r].split("（")[0] for r in GROUP_ORDER}
 
 #: Column headings of the per-role counts (table of the matrix, header lines).
-COUNT_HEADERS = {"lead": "牵头", "support": "配合", "sole": "负责", "shared": "分工负责", "total": "合计"}
+COUNT_HEADERS = {"lead": "牵头", "guide": "指导", "support": "配合", "sole": "负责", "shared": "分工负责", "total": "合计"}
 
 #: Cell keys whose list values are department names (joined with 、 everywhere).
-DEPARTMENT_KEYS = frozenset({"lead", "support", "responsible"})
+DEPARTMENT_KEYS = frozenset({"lead", "guide", "support", "responsible"})
 
 
 @dataclass(slots=True)
@@ -184,6 +184,8 @@ class MatrixExport:
     """The task columns: every task with a lead, support, sole or shared department, in plan order."""
     rows: list[MatrixRow]
     """The departments, most tasks first."""
+    roles: tuple[str, ...] = tuple(r for r in ROLES if r not in OPTIONAL_ROLES)
+    """The role count columns: ``Plan.roles_held`` (指导 only when the plan uses it)."""
 
     @property
     def title(self) -> str:
@@ -193,7 +195,8 @@ class MatrixExport:
     @property
     def meta(self) -> list[tuple[str, str]]:
         """Header lines as (label, text)."""
-        return [("方案", self.plan_title), ("导出日期", self.exported.isoformat()), ("说明", MATRIX_LEGEND)]
+        legend = MATRIX_LEGEND if "guide" not in self.roles else MATRIX_LEGEND.replace("牵＝牵头，", "牵＝牵头，导＝指导，")
+        return [("方案", self.plan_title), ("导出日期", self.exported.isoformat()), ("说明", legend)]
 
 
 # ---------------------------------------------------------------- small renderers
@@ -299,6 +302,7 @@ def _task_cells(task: Task, doc_titles: dict[str, str] | None, exclude: str | No
         "title": task.title or "",
         "text": task.text,
         "lead": names("lead"),
+        "guide": names("guide"),
         "support": names("support"),
         "responsible": responsible,
         "deadlines": deadline_texts(task),
@@ -309,8 +313,10 @@ def _task_cells(task: Task, doc_titles: dict[str, str] | None, exclude: str | No
     return cells
 
 
-def _columns(doc_titles, other: bool) -> list[Column]:
-    """The task columns; ``other`` names the department columns of a duty list (本单位 left out)."""
+def _columns(doc_titles, other: bool, roles: tuple[str, ...] = ()) -> list[Column]:
+    """The task columns; ``other`` names the department columns of a duty list (本单位 left out).
+
+    ``roles`` are the plan's ``roles_held``: a 指导单位 column only when some task has one."""
     prefix = "其他" if other else ""
     # Caps keep a printed A4 landscape page at about 70 % scale or more; longer text wraps.
     cols = [
@@ -324,6 +330,8 @@ def _columns(doc_titles, other: bool) -> list[Column]:
         Column("deadlines", "完成时限", 12, 2.0),
         Column("targets", "目标指标", 22, 2.8),
     ]
+    if "guide" in roles:
+        cols.insert(5, Column("guide", f"{prefix}指导单位", 16, 2.4))
     if doc_titles is not None:
         cols.insert(0, Column("doc", "方案", 16, 2.4))
     return cols
@@ -344,7 +352,10 @@ def build_duty_list(plan: Plan, department: str) -> DutyExport:
     groups: list[Group] = []
     counts: dict[str, int] = {}
     seen: dict[str, None] = {}
+    held = plan.roles_held()
     for role in GROUP_ORDER:
+        if role != "implied" and role not in held:
+            continue  # a role nobody in the plan holds (指导 in most plans): no count, no group
         tasks = plan.tasks_of(department, role)
         counts[role] = len(tasks)
         if not tasks:
@@ -356,7 +367,7 @@ def build_duty_list(plan: Plan, department: str) -> DutyExport:
             cells["role"] = ROLE_LABELS[role]
             group.rows.append(Row(t, role, cells))
         groups.append(group)
-    columns = [Column("role", "职责", 10, 1.4), *_columns(doc_titles, other=True)]
+    columns = [Column("role", "职责", 10, 1.4), *_columns(doc_titles, other=True, roles=plan.roles_held())]
     return DutyExport(
         department=department,
         parent=parent,
@@ -404,7 +415,7 @@ def build_table(plan: Plan, tasks: list[Task] | None = None, name: str = "任务
     doc_titles = _doc_titles(plan)
     tasks = table_rows(plan) if tasks is None else tasks
     rows = [Row(t, None, _task_cells(t, doc_titles)) for t in tasks]
-    return TableExport(plan_title(plan), export_date(), _implied_notes(plan, tasks), _columns(doc_titles, other=False), rows, name)
+    return TableExport(plan_title(plan), export_date(), _implied_notes(plan, tasks), _columns(doc_titles, other=False, roles=plan.roles_held()), rows, name)
 
 
 def _implied_notes(plan: Plan, tasks: list[Task]) -> list[str]:
@@ -428,14 +439,15 @@ def build_matrix(plan: Plan) -> MatrixExport:
 
     tasks = [t for t in plan.tasks if t.departments("any")]
     subunits = plan.subunits()
+    held = plan.roles_held()
     rows = []
     for name, counts in department_counts(plan):
         if not counts["total"]:
             continue
         marks = []
         for t in tasks:
-            roles = [r for r in ROLES if r in t.roles_of(name)]
+            roles = [r for r in held if r in t.roles_of(name)]
             marks.append("、".join(MATRIX_MARKS[r] for r in roles))
         display = f"{name}（{subunits[name]}）" if name in subunits else name
-        rows.append(MatrixRow(name, display, {k: counts[k] for k in (*ROLES, "total")}, marks))
-    return MatrixExport(plan_title(plan), export_date(), tasks, rows)
+        rows.append(MatrixRow(name, display, {k: counts[k] for k in (*held, "total")}, marks))
+    return MatrixExport(plan_title(plan), export_date(), tasks, rows, held)

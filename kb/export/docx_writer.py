@@ -23,7 +23,6 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 from kb.export.content import COUNT_HEADERS, Column, DutyExport, MatrixExport, TableExport, join_cell
-from kb.model import ROLES
 
 LATIN_FONT = "Times New Roman"
 BODY_FONT = "仿宋"
@@ -36,7 +35,7 @@ MARGIN = Cm(1.8)
 _NUMERALS = "一二三四五六七八九十"
 
 #: Columns of the docx matrix: counts, then the task labels per role (a grid of dozens of columns cannot be read on paper).
-_MATRIX_LIST_HEADERS = {"lead": "牵头任务", "support": "配合任务", "sole": "负责任务", "shared": "分工负责任务"}
+_MATRIX_LIST_HEADERS = {"lead": "牵头任务", "guide": "指导任务", "support": "配合任务", "sole": "负责任务", "shared": "分工负责任务"}
 
 
 def duty_docx(export: DutyExport) -> bytes:
@@ -65,13 +64,13 @@ def matrix_docx(matrix: MatrixExport) -> bytes:
     """The matrix for paper: per department its counts and the labels of its tasks per role."""
     doc = _document(matrix.title, matrix.exported)
     _title(doc, matrix.title, matrix.meta)
-    list_roles = [r for r in ROLES if any(row.counts[r] for row in matrix.rows)]
-    headers = ["单位", *(COUNT_HEADERS[k] for k in (*ROLES, "total")), *(_MATRIX_LIST_HEADERS[r] for r in list_roles)]
+    list_roles = [r for r in matrix.roles if any(row.counts[r] for row in matrix.rows)]
+    headers = ["单位", *(COUNT_HEADERS[k] for k in (*matrix.roles, "total")), *(_MATRIX_LIST_HEADERS[r] for r in list_roles)]
     rows = []
     for row in matrix.rows:
         labels = {r: [t.label for t in matrix.tasks if r in t.roles_of(row.department)] for r in list_roles}
-        rows.append([row.display, *(str(row.counts[k]) for k in (*ROLES, "total")), *("、".join(labels[r]) for r in list_roles)])
-    shares = [2.6] + [0.9] * 5 + [4.0] * len(list_roles)
+        rows.append([row.display, *(str(row.counts[k]) for k in (*matrix.roles, "total")), *("、".join(labels[r]) for r in list_roles)])
+    shares = [2.6] + [0.9] * (len(matrix.roles) + 1) + [4.0] * len(list_roles)
     _table(doc, headers, rows, shares)
     return _save(doc)
 

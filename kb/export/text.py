@@ -15,7 +15,6 @@ from kb.export.content import (
     TableExport,
     join_cell,
 )
-from kb.model import ROLES
 
 # ---------------------------------------------------------------- Markdown
 
@@ -48,7 +47,7 @@ def duty_md(export: DutyExport) -> str:
             c = row.cells
             head = f"{c['label']} {c['title']}".strip()
             out += ["", f"### {md_escape(head)}", ""]
-            for key in ("doc", "section", "lead", "support", "responsible", "deadlines", "targets"):
+            for key in ("doc", "section", "lead", "guide", "support", "responsible", "deadlines", "targets"):
                 value = join_cell(key, c.get(key, ""))
                 if value:
                     out.append(f"- {labels[key]}：{md_escape(value)}")
@@ -71,7 +70,7 @@ def matrix_md(matrix: MatrixExport) -> str:
 
 def matrix_grid(matrix: MatrixExport) -> tuple[list[str], list[list[str]]]:
     """Header and rows of the matrix as strings (shared by md, csv and xlsx)."""
-    keys = (*ROLES, "total")
+    keys = (*matrix.roles, "total")
     headers = ["单位", *(COUNT_HEADERS[k] for k in keys), *(t.label for t in matrix.tasks)]
     rows = [[r.display, *(str(r.counts[k]) for k in keys), *r.marks] for r in matrix.rows]
     return headers, rows

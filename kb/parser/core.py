@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from kb.model import Document, Task
+from kb.model import ROLES, Document, Task
 from kb.parser import cleanup, deadlines, roles, structure, targets
 from kb.registry import Registry, load_registry
 
@@ -101,8 +101,8 @@ def rule_tasks(state: ParseState) -> None:
         )
         if tag:
             task.tag = tag.text
-            task.lead, task.support = tag.roles["lead"], tag.roles["support"]
-            task.sole, task.shared = tag.roles["sole"], tag.roles["shared"]
+            for role in ROLES:
+                setattr(task, role, tag.roles[role])
             task.subunits, task.notes = tag.subunits, tag.notes
         state.tasks.append(task)
 

@@ -18,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from kb.errors import KbError
+from kb.model import ROLES
 from kb.registry import Registry
 
 ROLES_PATH = Path(__file__).resolve().parent.parent / "data" / "roles.yaml"
@@ -46,8 +47,8 @@ def load_vocabulary(path: str | None = None) -> RoleVocabulary:
     src = Path(path) if path else ROLES_PATH
     data = read_versioned_yaml(src, "role vocabulary")
     roles = data.get("roles")
-    if not isinstance(roles, dict) or set(roles) != {"lead", "support", "sole", "shared"}:
-        raise KbError(f"{src}: 'roles' must list words for exactly lead, support, sole and shared")
+    if not isinstance(roles, dict) or set(roles) != set(ROLES):
+        raise KbError(f"{src}: 'roles' must list words for exactly {', '.join(ROLES)}")
     words: dict[str, str] = {}
     for role, ws in roles.items():
         if not isinstance(ws, list) or not all(isinstance(w, str) and w for w in ws):
@@ -78,7 +79,7 @@ class Tag:
 
     text: str
     """The tag as written, brackets included."""
-    roles: dict[str, list[str]] = field(default_factory=lambda: {"lead": [], "support": [], "sole": [], "shared": []})
+    roles: dict[str, list[str]] = field(default_factory=lambda: {r: [] for r in ROLES})
     """Role → canonical department names, in tag order."""
     subunits: dict[str, list[str]] = field(default_factory=dict)
     """Department → sub-units written in brackets after it."""

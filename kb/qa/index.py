@@ -32,6 +32,7 @@ from whoosh.fields import ID, KEYWORD, TEXT, Schema
 from whoosh.query import And, Or, Phrase, Term
 
 from kb.errors import KbError
+from kb.model import ROLES
 from kb.qa.text import fold, is_cjk
 from kb.qa.tokenizer import Segmenter, vocabulary_from_texts
 
@@ -45,7 +46,7 @@ _QA_DIR = Path(__file__).resolve().parent
 _DATA_DIR = _QA_DIR.parent / "data"
 
 #: Structured fields: name → how to read its values from a Task.
-ROLE_FIELDS = ("lead", "support", "sole", "shared", "implied")
+ROLE_FIELDS = (*ROLES, "implied")
 
 
 class PlanAnalyzer(Analyzer):
@@ -222,6 +223,7 @@ def _schema(analyzer: PlanAnalyzer) -> Schema:
         body=TEXT(analyzer=analyzer, phrase=True),
         metrics=TEXT(analyzer=analyzer, phrase=False, field_boost=2.0),
         lead=KEYWORD(commas=True),
+        guide=KEYWORD(commas=True),
         support=KEYWORD(commas=True),
         sole=KEYWORD(commas=True),
         shared=KEYWORD(commas=True),
