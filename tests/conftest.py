@@ -16,3 +16,9 @@ def plan():
     from kb.store import load_plan
 
     return load_plan()
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    """Print the score lines tests recorded (tests/test_qa_fresh.py: "fresh questions: N passed of M")."""
+    for line in getattr(config, "kb_score_lines", []):
+        terminalreporter.write_line(line)
