@@ -129,6 +129,10 @@ class Task:
     """Numeric targets of the clauses, in text order."""
     warnings: list[str] = field(default_factory=list)
     """Problems the parser met in this paragraph (unparsed tag, unknown role word …)."""
+    source: str | None = None
+    """Where in the file the task was read, for citing next to its label: ``第3页`` (the PDF
+    page its paragraph starts on), ``附件1 第12行`` (row of a task table, header row = 第1行),
+    both joined by ``，`` when a table row was matched to a paragraph; None for plain text."""
 
     @property
     def section_path(self) -> list[str]:
@@ -174,7 +178,9 @@ class Document:
     sha256: str
     """Hash of the raw bytes."""
     encoding: str = "utf-8"
-    """Encoding the file was decoded with."""
+    """Encoding the file was decoded with (of the page for HTML; ``binary`` for PDF, DOCX, XLSX)."""
+    format: str = "txt"
+    """What the file was read as: ``txt``, ``pdf``, ``docx``, ``html``, ``xlsx``, ``doc`` or ``wps``."""
     preface: str | None = None
     """The news lead before the title (``《…》于近日印发 … 详情如下``), kept once."""
     parts: list[tuple[str, str]] = field(default_factory=list)

@@ -18,8 +18,8 @@ from pathlib import Path
 from kb.errors import KbError
 from kb.model import Plan
 
-#: Files of a corpus folder that are read as plans.
-PLAN_SUFFIXES = (".txt", ".md")
+#: Files of a corpus folder that are read as plans (kb.ingest reads each format).
+PLAN_SUFFIXES = (".txt", ".md", ".text", ".pdf", ".docx", ".html", ".htm", ".shtml", ".xhtml", ".xlsx", ".doc", ".wps", ".xls")
 
 _KB_DIR = Path(__file__).resolve().parent
 
@@ -52,39 +52,19 @@ def corpus_files(corpus: str | os.PathLike | None = None) -> list[Path]:
     path = resolve_corpus(corpus)
     if path.is_file():
         return [path]
-    files = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in PLAN_SUFFIXES)
+    from kb.ingest import plan_files
+
+    files = plan_files(path)  # warns about files of a kind kb does not read
     if not files:
-        raise KbError(f"no plan files (*.txt) in {path}: put a plan's text there or pass --corpus FILE")
+        raise KbError(f"no plan files (.txt, .pdf, .docx, .html …) in {path}: put a plan there or pass --corpus FILE")
     return files
 
 
 def decode_plan(raw: bytes, where: str) -> tuple[str, str]:
-    """Decode a plan file's bytes; return (text, encoding).
+    """Decode a text plan's bytes; return (text, encoding) — see ``kb.ingest.text.decode_text``."""
+    from kb.ingest.text import decode_text
 
-    UTF-8 (with or without BOM) is tried first, then GB18030, which covers GBK
-    and GB2312, the usual encodings of government text.  Bytes that are neither
-    (a binary file, a NUL byte) are refused with a one-line error.
-    """
-    if b"\x00" in raw[:65536]:
-        raise KbError(f"{where}: looks like a binary file, not a plan's text (save it as UTF-8 or GBK text)")
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            text = raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        if encoding == "gb18030" and not _looks_chinese(text):
-            break
-        return text, "utf-8" if encoding == "utf-8-sig" else encoding
-    raise KbError(f"{where}: cannot decode as UTF-8 or GBK/GB18030 text (convert it to UTF-8)")
-
-
-def _looks_chinese(text: str) -> bool:
-    """True if most non-space characters are CJK, ASCII or CJK punctuation (sanity check after GB18030)."""
-    sample = [c for c in text[:20000] if not c.isspace()]
-    if not sample:
-        return True
-    good = sum(1 for c in sample if c < "\x7f" or "\u3000" <= c <= "\u9fff" or "\uff00" <= c <= "\uffef")
-    return good / len(sample) > 0.9
+    return decode_text(raw, where)
 
 
 def rules_fingerprint() -> str:
@@ -92,6 +72,7 @@ def rules_fingerprint() -> str:
     h = hashlib.sha256()
     files = [_KB_DIR / "model.py", _KB_DIR / "store.py"]
     files += sorted((_KB_DIR / "parser").glob("*.py")) + sorted((_KB_DIR / "data").glob("*.yaml"))
+    files += sorted((_KB_DIR / "ingest").glob("*.py"))
     for f in files:
         h.update(f.name.encode())
         h.update(f.read_bytes())
@@ -157,17 +138,32 @@ def load_plan(corpus: str | os.PathLike | None = None, *, use_cache: bool = True
     from kb.registry import load_registry
 
     # The registry travels with the cached plan so that answering never re-reads the YAML.
+    from kb.ingest import read_document
+
     plan = Plan(registry=load_registry())
+    skipped = False
     for f, raw in zip(files, raws):
-        text, encoding = decode_plan(raw, str(f))
+        try:
+            extracted = read_document(f, raw)  # PDF, DOCX, web page, table or text → clean text
+        except KbError as exc:
+            if len(files) == 1:
+                raise
+            # One unreadable file of a folder: said in one line, the rest of the corpus is read.
+            print(f"kb: warning: skipped {exc}", file=sys.stderr)
+            skipped = True
+            continue
+        text = extracted.text
         if not text.strip():
             raise KbError(f"{f}: the file is empty (put the plan's text in it, or remove it from the corpus)")
         doc, tasks = parse_document(text, doc_id=f.stem, path=str(f))
         doc.sha256 = hashlib.sha256(raw).hexdigest()
-        doc.encoding = encoding
+        doc.encoding, doc.format = extracted.encoding, extracted.format
+        doc.warnings.extend(extracted.warnings)
         plan.documents.append(doc)
         plan.tasks.extend(tasks)
-    if use_cache:
+    if not plan.documents:
+        raise KbError(f"no plan of the corpus could be read (see the lines above); fix or replace those files")
+    if use_cache and not skipped:  # a skipped file is said again on every run, so not cached
         try:
             atomic_write_bytes(cached, pickle.dumps(plan, protocol=pickle.HIGHEST_PROTOCOL))
         except OSError as exc:  # a read-only home must not stop kb from answering

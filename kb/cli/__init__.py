@@ -27,6 +27,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "grep": ("kb.cli.grep", "grep-style search over the plan's clauses"),
     "export": ("kb.cli.export", "export duty lists and the task division table"),
     "tui": ("kb.cli.tui", "open the terminal interface"),
+    "ingest": ("kb.cli.ingest", "print the clean text kb reads from plan files (PDF, DOCX, web page …)"),
 }
 
 

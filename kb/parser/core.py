@@ -3,7 +3,11 @@
 ``RULES`` lists the rules in the order they run, like markdown-it's core chain.
 Each rule takes the ``ParseState`` and changes it in place:
 
-    cleanup → structure → split at tags → roles → implied → clauses → deadlines → targets → labels
+    page marks → task tables out → cleanup → structure → split at tags → roles → implied
+    → clauses → deadlines → targets → table rows → labels → table labels → page sources
+
+The page and table rules (``pages.py``, ``tables.py``) read what ingestion writes for
+PDF pages and tables; on plain text they find nothing and do nothing.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from kb.model import ROLES, Document, Task
-from kb.parser import cleanup, deadlines, roles, structure, targets
+from kb.parser import cleanup, deadlines, pages, roles, structure, tables, targets
 from kb.registry import Registry, load_registry
 
 
@@ -50,6 +54,12 @@ class ParseState:
     """Blocks split at their tags."""
     tasks: list[Task] = field(default_factory=list)
     """The result."""
+    tables: list[tables.TaskTable] = field(default_factory=list)
+    """Task tables taken out of the text (dialect D)."""
+    page_marks: list[int] = field(default_factory=list)
+    """Where pages 2, 3 … start in ``reduced_text`` (PDF), else empty."""
+    reduced_text: str = ""
+    """The raw text reduced to letters and digits, for finding a task's page."""
 
 
 def rule_cleanup(state: ParseState) -> None:
@@ -197,6 +207,8 @@ def rule_labels(state: ParseState) -> None:
 
 #: The parser's rules, in the order they run.
 RULES: list[Callable[[ParseState], None]] = [
+    pages.rule_page_marks,
+    tables.rule_find_tables,
     rule_cleanup,
     rule_structure,
     rule_split_at_tags,
@@ -205,7 +217,10 @@ RULES: list[Callable[[ParseState], None]] = [
     rule_clauses,
     rule_deadlines,
     rule_targets,
+    tables.rule_table_tasks,
     rule_labels,
+    tables.rule_table_labels,
+    pages.rule_page_sources,
 ]
 
 

@@ -1,0 +1,248 @@
+"""Ingestion: a plan file as it was published (PDF, DOCX, web page, table, text) → clean text.
+
+``read_document(path, raw)`` is the one call the store makes per file.  Whatever the
+format, the result is the same kind of text, which the parser reads like a ``.txt``:
+
+* one paragraph per line, brackets and punctuation as written;
+* ``\\f`` (form feed) where a PDF page ends, so the parser can say on which page a task
+  starts (``Task.source = "第3页"``); the parser's cleanup drops it;
+* each table as a block of lines, one line per row, cells separated by ``\\t`` (a line
+  break inside a cell is joined like a wrapped line), with a blank line before and after:
+  the parser's table rule (``kb/parser/tables.py``) reads task tables (dialect D) from it.
+
+So a plan saved as text from ``kb ingest`` parses exactly as the file it came from.
+
+Each format has its module (``pdf``, ``docx``, ``html``, ``xlsx``, ``legacy`` for
+``.doc``/``.wps``/``.xls``, ``text``), imported only when a file of that kind is read so
+that commands over a text corpus never import pdfplumber or lxml.  Extraction results
+of binary formats are cached as JSON under the cache directory, keyed by the file's
+bytes and the ingest code, so only the first read of a PDF pays for it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from kb.errors import KbError
+
+#: File name endings read as plans, and the format each is read as.
+SUFFIXES: dict[str, str] = {
+    ".txt": "txt",
+    ".md": "txt",
+    ".text": "txt",
+    ".pdf": "pdf",
+    ".docx": "docx",
+    ".html": "html",
+    ".htm": "html",
+    ".shtml": "html",
+    ".xhtml": "html",
+    ".xlsx": "xlsx",
+    ".doc": "doc",
+    ".wps": "wps",
+    ".xls": "xls",
+}
+
+#: Bump when the shape of the cached JSON changes.
+CACHE_VERSION = 1
+
+_INGEST_DIR = Path(__file__).resolve().parent
+
+Progress = Callable[[int, int], None]
+"""Called as ``progress(done, total)`` while a long file (a PDF's pages) is read."""
+
+
+@dataclass(slots=True)
+class Extracted:
+    """What ingestion read from one file."""
+
+    text: str
+    """Clean text: a paragraph per line, ``\\f`` between PDF pages, tables as tab-separated rows."""
+    format: str
+    """``txt``, ``pdf``, ``docx``, ``html``, ``xlsx``, ``doc``, ``wps`` or ``xls``."""
+    encoding: str = "binary"
+    """Text encoding of a text or HTML file; ``binary`` for the other formats."""
+    pages: int = 0
+    """Number of pages (PDF), else 0."""
+    tables: int = 0
+    """Number of tables written into ``text``."""
+    warnings: list[str] = field(default_factory=list)
+    """Things the reader noticed and the user may want to check (one line each)."""
+
+
+def format_of(path: str | os.PathLike) -> str | None:
+    """The format a file is read as, from its name; None for a name kb does not read."""
+    return SUFFIXES.get(Path(path).suffix.lower())
+
+
+def plan_files(folder: Path, warn: Callable[[str], None] | None = None) -> list[Path]:
+    """The plan files of a corpus folder, sorted by name.
+
+    Hidden files (``.x``) and editor lock files (``~$x.docx``) are passed over silently;
+    any other file whose ending kb does not read is named in one warning line.
+    """
+    warn = warn or _warn
+    files = []
+    for p in sorted(folder.iterdir()):
+        if not p.is_file() or p.name.startswith((".", "~$")):
+            continue
+        if format_of(p) is None:
+            warn(f"skipped {p}: kb does not read '{p.suffix or p.name}' files (it reads {', '.join(sorted(SUFFIXES))})")
+            continue
+        files.append(p)
+    return files
+
+
+def _warn(message: str) -> None:
+    print(f"kb: warning: {message}", file=sys.stderr)
+
+
+def read_document(path: str | os.PathLike, raw: bytes | None = None, *, progress: Progress | None = None,
+                  use_cache: bool = True) -> Extracted:
+    """Read one plan file (``raw`` = its bytes, read here when None) into clean text.
+
+    Raises KbError (one line: what, where, what to do) for a file that cannot be read:
+    random bytes named ``.pdf``, an encrypted or scanned PDF, a zip that is not a DOCX,
+    a page with no article, a ``.doc`` without LibreOffice …
+    """
+    path = Path(path)
+    fmt = format_of(path)
+    if fmt is None:
+        raise KbError(f"{path}: kb does not read '{path.suffix or path.name}' files (it reads {', '.join(sorted(SUFFIXES))})")
+    if raw is None:
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            raise KbError(f"cannot read {path}: {exc.strerror} (check the path and its permissions)") from exc
+    fmt = _sniff(raw, fmt)
+    if fmt == "txt":
+        from kb.ingest.text import read_text
+
+        return read_text(raw, str(path))
+    cached = _cache_path(raw) if use_cache else None
+    if cached is not None:
+        hit = _load_cached(cached)
+        if hit is not None:
+            return hit
+    if progress is None and _stderr_is_terminal():
+        progress = _terminal_progress(path.name)
+    extracted = _read_binary(fmt, raw, path, progress)
+    if cached is not None:
+        _store_cached(cached, extracted)
+    return extracted
+
+
+def _read_binary(fmt: str, raw: bytes, path: Path, progress: Progress | None) -> Extracted:
+    where = str(path)
+    if fmt == "pdf":
+        from kb.ingest.pdf import read_pdf
+
+        return read_pdf(raw, where, progress)
+    if fmt == "docx":
+        from kb.ingest.docx import read_docx
+
+        return read_docx(raw, where)
+    if fmt == "html":
+        from kb.ingest.html import read_html
+
+        return read_html(raw, where)
+    if fmt == "xlsx":
+        from kb.ingest.xlsx import read_xlsx
+
+        return read_xlsx(raw, where)
+    from kb.ingest.legacy import read_legacy
+
+    return read_legacy(raw, where, fmt)
+
+
+def _sniff(raw: bytes, fmt: str) -> str:
+    """The format the bytes really are, when they say so plainly; else the name's format.
+
+    Government sites often serve a web page or a DOCX under a ``.doc`` name; such a
+    file is read as what it is.
+    """
+    head = raw[:2048].lstrip()
+    if fmt in ("doc", "wps"):
+        if raw.startswith(b"PK\x03\x04"):
+            return "docx"
+        if head[:1] == b"<" and b"<html" in head.lower():
+            return "html"
+    if fmt == "xls" and raw.startswith(b"PK\x03\x04"):
+        return "xlsx"
+    return fmt
+
+
+def _stderr_is_terminal() -> bool:
+    try:
+        return sys.stderr.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _terminal_progress(name: str) -> Progress:
+    """Progress on one terminal line: ``kb: reading plan.pdf: page 37/200``, cleared at the end."""
+    from kb.ingest.text import escape_line
+
+    shown = escape_line(name)
+
+    def show(done: int, total: int) -> None:
+        end = "\n" if done >= total else ""
+        sys.stderr.write(f"\rkb: reading {shown}: page {done}/{total}{end}")
+        sys.stderr.flush()
+
+    return show
+
+
+# --- cache -------------------------------------------------------------------
+
+
+def code_fingerprint() -> str:
+    """Hash of the ingest code and its data: a change re-reads every cached file."""
+    h = hashlib.sha256(str(CACHE_VERSION).encode())
+    files = sorted(_INGEST_DIR.glob("*.py")) + [_INGEST_DIR.parent / "data" / "ingest.yaml"]
+    for f in files:
+        h.update(f.name.encode())
+        try:
+            h.update(f.read_bytes())
+        except OSError:
+            pass
+    return h.hexdigest()
+
+
+def _cache_path(raw: bytes) -> Path | None:
+    from kb.store import cache_dir
+
+    key = hashlib.sha256(code_fingerprint().encode() + hashlib.sha256(raw).digest()).hexdigest()[:32]
+    return cache_dir() / "ingest" / f"{key}.json"
+
+
+def _load_cached(path: Path) -> Extracted | None:
+    """The cached extraction, or None when missing or not of the expected shape (then re-read)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError, UnicodeDecodeError):
+        return None
+    if not isinstance(data, dict) or data.get("version") != CACHE_VERSION:
+        return None
+    fields = data.get("extracted")
+    try:
+        hit = Extracted(**fields)
+    except TypeError:
+        return None
+    ok = isinstance(hit.text, str) and isinstance(hit.format, str) and isinstance(hit.warnings, list)
+    return hit if ok else None
+
+
+def _store_cached(path: Path, extracted: Extracted) -> None:
+    from kb.store import atomic_write_bytes
+
+    data = json.dumps({"version": CACHE_VERSION, "extracted": asdict(extracted)}, ensure_ascii=False)
+    try:
+        atomic_write_bytes(path, data.encode("utf-8"))
+    except OSError as exc:  # a read-only cache must not stop kb from reading the plan
+        _warn(f"cannot write the extraction cache in {path.parent}: {exc.strerror}")

@@ -1,0 +1,201 @@
+"""A web page saved from a government site → the article's clean text (lxml).
+
+* encoding: a byte-order mark, else the page's ``<meta charset>`` /
+  ``<meta http-equiv="Content-Type" content="…charset=…">``, else UTF-8 if the bytes
+  are valid UTF-8, else the best guess of charset-normalizer (GBK pages without meta);
+* the article: page furniture is dropped first (``nav``, ``footer``, ``script`` … and
+  elements whose id or class names navigation, share buttons, footers, print links: see
+  ``kb/data/ingest.yaml``); then the first of the CMS containers named there
+  (``#UCAP-CONTENT``, ``.TRS_Editor``, ``#zoom`` …) that holds enough text, else the
+  element whose own paragraphs hold the most CJK text outside links;
+* structure: ``<p>``, ``<div>``, headings, list items and ``<br>`` end lines; a table is
+  written as tab-separated rows; entities are decoded (``&nbsp;`` is a space);
+  ``_ueditor_page_break_tag_`` is removed;
+* the title: when the article does not open with the plan's title, the page's ``<h1>``
+  (or ``<meta name="ArticleTitle">``) is put before it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kb.errors import KbError
+from kb.ingest.text import render_table, tidy
+
+_META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
+_CJK_RE = re.compile(r"[\u3400-\u9fff]")
+_BLOCK_TAGS = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "section", "article",
+                         "blockquote", "pre", "center", "dd", "dt", "ul", "ol", "dl", "table", "tbody", "thead", "form"})
+_PAGE_BREAK = "_ueditor_page_break_tag_"
+
+
+def decode_html(raw: bytes, where: str) -> tuple[str, str]:
+    """(text, encoding) of a page: BOM, meta tag, valid UTF-8, else detected."""
+    for bom, enc in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+        if raw.startswith(bom):
+            return raw[len(bom):].decode(enc, errors="replace"), enc
+    m = _META_CHARSET_RE.search(raw[:4096])
+    if m:
+        declared = m.group(1).decode("ascii").lower()
+        encoding = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030"}.get(declared, declared)
+        try:
+            return raw.decode(encoding), declared
+        except (LookupError, UnicodeDecodeError):
+            pass  # a wrong declaration: fall through to detection
+    try:
+        return raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(raw[:200000]).best()
+    if best is None:
+        raise KbError(f"{where}: cannot tell the web page's encoding; save it again as UTF-8")
+    encoding = best.encoding
+    if encoding in ("gb2312", "gbk"):
+        encoding = "gb18030"
+    return raw.decode(encoding, errors="replace"), best.encoding
+
+
+def read_html(raw: bytes, where: str):
+    """Read a saved web page's article; KbError for a page with no article text."""
+    import lxml.html
+    from lxml import etree
+
+    from kb.ingest import Extracted
+    from kb.ingest.vocab import load_vocabulary
+
+    vocab = load_vocabulary()
+    text, encoding = decode_html(raw, where)
+    text = text.replace(_PAGE_BREAK, "")
+    if not text.strip():
+        raise KbError(f"{where}: the web page is empty; save the page again or the plan as text")
+    try:
+        root = lxml.html.document_fromstring(text)
+    except (etree.ParserError, ValueError) as exc:
+        raise KbError(f"{where}: not a readable web page ({exc.__class__.__name__}); save the page again or the plan as text") from exc
+    page_title = _page_title(root)
+    _drop_furniture(root, vocab)
+    article = _find_article(root, vocab)
+    if article is None:
+        raise KbError(f"{where}: no article text found in the web page (only navigation or too little text); save the plan's page itself, or its text")
+    body = tidy(_text_of(article))
+    lines = [ln for ln in body.split("\n") if ln.strip()]
+    if page_title and lines and not _opens_with_title(lines, page_title):
+        body = page_title + "\n" + body
+    tables = len(article.xpath(".//table[not(ancestor::table)]"))
+    return Extracted(text=tidy(body), format="html", encoding=encoding, tables=tables)
+
+
+def _page_title(root) -> str | None:
+    metas = root.xpath('//meta[@name="ArticleTitle"]/@content')
+    if metas and metas[0].strip():
+        return metas[0].strip()
+    for h in root.xpath("//h1"):
+        t = " ".join(h.text_content().split())
+        if t and _CJK_RE.search(t):
+            return t
+    return None
+
+
+def _opens_with_title(lines: list[str], title: str) -> bool:
+    head = "".join("".join(lines[:4]).split())
+    return "".join(title.split())[:12] in head
+
+
+def _drop_furniture(root, vocab) -> None:
+    for el in list(root.iter()):
+        if not isinstance(el.tag, str):  # comments, processing instructions
+            if el.getparent() is not None:
+                el.drop_tree()
+            continue
+        tag = el.tag.lower()
+        if tag in vocab.drop_tags:
+            if el.getparent() is not None:
+                el.drop_tree()
+            continue
+        if tag in ("html", "body"):
+            continue
+        marks = f"{el.get('id', '')} {el.get('class', '')}".lower()
+        if marks.strip() and _is_furniture(marks, vocab) and _cjk_count(el) < 400:
+            if el.getparent() is not None:
+                el.drop_tree()
+
+
+def _is_furniture(marks: str, vocab) -> bool:
+    words = re.split(r"[\s_\-]+", marks)
+    return any(w in vocab.drop_words or any(w.startswith(d) and len(d) >= 4 for d in vocab.drop_words) for w in words if w)
+
+
+def _cjk_count(el) -> int:
+    return len(_CJK_RE.findall(el.text_content()))
+
+
+def _link_cjk(el) -> int:
+    return sum(len(_CJK_RE.findall(a.text_content())) for a in el.iter("a"))
+
+
+def _find_article(root, vocab):
+    """The article element: a known CMS container with enough text, else the densest text block."""
+    for sel in vocab.article_selectors:
+        if sel.startswith("#"):
+            found = root.xpath("//*[@id=$v]", v=sel[1:])
+        elif sel.startswith("."):
+            found = root.xpath("//*[contains(concat(' ', normalize-space(@class), ' '), $v)]", v=f" {sel[1:]} ")
+        else:
+            found = root.xpath(f"//{sel}")
+        for el in found:
+            if _cjk_count(el) - _link_cjk(el) >= vocab.min_article_chars:
+                return el
+    best, best_score = None, 0
+    for el in root.iter():
+        if not isinstance(el.tag, str) or el.tag.lower() not in ("div", "td", "section", "article", "body", "main"):
+            continue
+        own = 0
+        for child in el:
+            if isinstance(child.tag, str) and child.tag.lower() in ("p", "br", "span", "font", "table", "h1", "h2", "h3", "h4"):
+                own += _cjk_count(child) - _link_cjk(child)
+        own += len(_CJK_RE.findall(el.text or ""))
+        if own > best_score:
+            best, best_score = el, own
+    if best is None or best_score < vocab.min_article_chars:
+        return None
+    return best
+
+
+def _text_of(el) -> str:
+    """The element's text with line breaks where blocks and ``<br>`` end, tables as rows."""
+    out: list[str] = []
+
+    def walk(node) -> None:
+        tag = node.tag.lower() if isinstance(node.tag, str) else ""
+        if tag == "table":
+            rows = []
+            for tr in node.iter("tr"):
+                if next(tr.iterancestors("table"), None) is not node:
+                    continue  # a row of a table inside a cell: read with that cell
+                cells = []
+                for td in tr:
+                    if isinstance(td.tag, str) and td.tag.lower() in ("td", "th"):
+                        value = _text_of(td).strip()
+                        span = int(td.get("colspan", "1")) if td.get("colspan", "1").isdigit() else 1
+                        cells.extend([value] + [""] * (max(span, 1) - 1))
+                rows.append(cells)
+            out.append(render_table(rows))
+        else:
+            if tag == "br":
+                out.append("\n")
+            elif tag in _BLOCK_TAGS:
+                out.append("\n")
+            if node.text and tag not in ("script", "style"):
+                out.append(node.text)
+            for child in node:
+                walk(child)
+            if tag in _BLOCK_TAGS:
+                out.append("\n")
+        if node is not el and node.tail:
+            out.append(node.tail)
+
+    walk(el)
+    text = "".join(out).replace("\u00a0", " ").replace("\r", "")
+    return "\n".join(ln.strip(" \t") if "\t" not in ln.strip() else ln for ln in text.split("\n"))

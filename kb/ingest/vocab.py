@@ -1,0 +1,61 @@
+"""The ingest vocabulary (``kb/data/ingest.yaml``), read and validated once."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from kb.errors import KbError
+
+INGEST_PATH = Path(__file__).resolve().parent.parent / "data" / "ingest.yaml"
+
+
+@dataclass(slots=True, frozen=True)
+class IngestVocabulary:
+    """What the readers recognise in published files."""
+
+    page_number: tuple[re.Pattern, ...]
+    """A page number or running footer line, matched whole."""
+    article_selectors: tuple[str, ...]
+    """``#id``, ``.class`` or tag names of article containers, in order of trust."""
+    drop_tags: frozenset[str]
+    """HTML tags that never hold the article."""
+    drop_words: tuple[str, ...]
+    """Words of an id or class that mark page furniture (nav, share, footer …)."""
+    min_article_chars: int
+    """CJK characters outside links an article needs."""
+
+
+@lru_cache(maxsize=1)
+def load_vocabulary(path: str | None = None) -> IngestVocabulary:
+    """Read and validate ``ingest.yaml``."""
+    from kb.data import read_versioned_yaml
+
+    src = Path(path) if path else INGEST_PATH
+    data = read_versioned_yaml(src, "ingest vocabulary")
+
+    def strings(key: str) -> list[str]:
+        value = data.get(key)
+        if not isinstance(value, list) or not value or not all(isinstance(v, str) and v for v in value):
+            raise KbError(f"{src}: '{key}' must be a non-empty list of strings")
+        return value
+
+    patterns = []
+    for p in strings("page_number_patterns"):
+        try:
+            patterns.append(re.compile(p))
+        except re.error as exc:
+            raise KbError(f"{src}: page_number_patterns: bad regular expression {p!r} ({exc})") from exc
+    selectors = strings("article_selectors")
+    for s in selectors:
+        if not re.fullmatch(r"[#.]?[A-Za-z][\w\-]*", s):
+            raise KbError(f"{src}: article_selectors: {s!r} is not '#id', '.class' or a tag name")
+    minimum = data.get("min_article_chars")
+    if not isinstance(minimum, int) or minimum < 1:
+        raise KbError(f"{src}: 'min_article_chars' must be a positive whole number")
+    return IngestVocabulary(
+        tuple(patterns), tuple(selectors), frozenset(strings("drop_tags")),
+        tuple(w.lower() for w in strings("drop_words")), minimum,
+    )

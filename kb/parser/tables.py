@@ -1,0 +1,386 @@
+"""Dialect D: task tables (任务分工表, 责任清单) → tasks with roles, deadlines and row citations.
+
+Ingestion writes every table as tab-separated rows between blank lines (``kb.ingest``);
+a ``.txt`` copied from Excel has the same form.  Three rules of the parser chain:
+
+* ``rule_find_tables`` (before cleanup) takes the tables out of the text.  A table whose
+  header row names its columns with the words of ``kb/data/tables.yaml`` (序号 / 重点任务 /
+  牵头单位 / 配合单位 / 责任单位 / 责任领导 / 完成时限 …) is a task table; its caption lines
+  (``附件1``, ``重点任务分工表``) go with it.  Any other table stays in the text, each row
+  one line with its cells joined by ``｜``.
+* ``rule_table_tasks`` (after the text's tasks are read) turns each row into a task.  When
+  the text has its own parts (the table is an attachment after the main text), a row whose
+  task wording stands in a paragraph of the text (or nearly: rapidfuzz ≥ 90) gives that
+  paragraph its roles, deadline and citation; the other rows become tasks of their own
+  under the caption.  A row spanning the table (a merged cell) is a heading: ``一、…`` a
+  part, ``（一）…`` a section, anything else a section title.
+* ``rule_table_labels`` (after labels) cites rows of an attachment as ``附件1-3`` (caption,
+  then 序号), so they never collide with the text's ``三（一）3``.
+
+Roles are read by the tag reader itself: the cells are put in its verb form
+(``A、B牵头，C配合``), so names, sub-units and unknown-name warnings work as for inline
+tags.  ``Task.tag`` shows the row's role cells labelled with the table's own header words,
+``（牵头单位：A、B；配合单位：C；完成时限：2020年底前）``; the deadline cell is the task's
+last clause.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from kb.errors import KbError
+
+TABLES_PATH = Path(__file__).resolve().parent.parent / "data" / "tables.yaml"
+
+#: The columns a header can name.
+COLUMNS = ("number", "task", "lead", "support", "responsible", "leader", "deadline")
+
+#: Separators between names in a cell (written as 、 for the tag reader).
+_NAME_SEP_RE = re.compile(r"\s*[，,；;／/\s]+\s*")
+_INLINE_LEAD_RE = re.compile(r"[（(]牵头[)）]$")
+_PART_ROW_RE = re.compile(r"^([一二三四五六七八九十]{1,3})[、.．]\s*(.+)$")
+_SECTION_ROW_RE = re.compile(r"^[（(]([一二三四五六七八九十]{1,3})[)）]\s*(.+)$")
+_NUMBER_RE = re.compile(r"^\s*(\d{1,3})\s*[.．、]?\s*$")
+
+
+@dataclass(slots=True, frozen=True)
+class TableVocabulary:
+    """Header words per column and the attachment caption pattern."""
+
+    words: tuple[tuple[str, str], ...]
+    """(header word, column), longest word first."""
+    caption: re.Pattern
+    """A caption line naming an attachment; group 1 is its number."""
+
+
+@lru_cache(maxsize=1)
+def load_vocabulary(path: str | None = None) -> TableVocabulary:
+    """Read and validate ``tables.yaml``."""
+    from kb.data import read_versioned_yaml
+
+    src = Path(path) if path else TABLES_PATH
+    data = read_versioned_yaml(src, "task table vocabulary")
+    columns = data.get("columns")
+    if not isinstance(columns, dict) or set(columns) != set(COLUMNS):
+        raise KbError(f"{src}: 'columns' must list header words for exactly {', '.join(COLUMNS)}")
+    seen: dict[str, str] = {}
+    for col, words in columns.items():
+        if not isinstance(words, list) or not words or not all(isinstance(w, str) and w.strip() for w in words):
+            raise KbError(f"{src}: columns.{col} must be a non-empty list of words")
+        for w in words:
+            if w in seen:
+                raise KbError(f"{src}: header word {w} is listed under both {seen[w]} and {col}")
+            seen[w] = col
+    try:
+        caption = re.compile(data.get("attachment_caption") or "")
+    except (re.error, TypeError) as exc:
+        raise KbError(f"{src}: attachment_caption must be a regular expression ({exc})") from exc
+    if not caption.pattern or caption.groups < 1:
+        raise KbError(f"{src}: attachment_caption needs a group for the attachment's number")
+    return TableVocabulary(tuple(sorted(seen.items(), key=lambda kv: -len(kv[0]))), caption)
+
+
+@dataclass(slots=True)
+class TaskTable:
+    """A task table taken out of the text."""
+
+    header: list[str]
+    """The header row's cells as written."""
+    columns: dict[str, int]
+    """Column → index of its cell."""
+    rows: list[tuple[int, list[str]]]
+    """(row number in the table, header row = 1; cells) of the rows after the header."""
+    caption: str | None
+    """The attachment it belongs to (``附件1``), else None."""
+    title: str | None
+    """The caption's title line (``重点任务分工表``), if any."""
+    number: int
+    """1 for the document's first task table, 2 for the next …"""
+    page: int | None = None
+    """PDF page where it starts (when the text has pages)."""
+    warnings: list[str] = field(default_factory=list)
+    """Problems met in it."""
+
+    @property
+    def cite(self) -> str:
+        """How its rows are cited: ``附件1`` or ``表2``."""
+        return self.caption or f"表{self.number}"
+
+
+def header_columns(cells: list[str], vocab: TableVocabulary | None = None) -> dict[str, int]:
+    """Column → index for a row of header cells (first cell per column wins)."""
+    vocab = vocab or load_vocabulary()
+    found: dict[str, int] = {}
+    for i, cell in enumerate(cells):
+        key = re.sub(r"[\s:：]", "", cell)
+        for word, col in vocab.words:
+            if key == word or (key.startswith(word) and len(key) <= len(word) + 12):
+                found.setdefault(col, i)
+                break
+    return found
+
+
+def is_task_header(columns: dict[str, int]) -> bool:
+    """A header naming a task column and someone responsible or a deadline."""
+    return "task" in columns and any(c in columns for c in ("lead", "support", "responsible", "deadline"))
+
+
+# --- rule 1: take task tables out of the text ------------------------------------------
+
+
+def rule_find_tables(state) -> None:
+    """Take task tables (and their captions) out of ``state.text``; other tables become ``｜`` lines."""
+    if "\t" not in state.text:
+        return
+    vocab = load_vocabulary()
+    lines = state.text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    out: list[str] = []
+    page = 1
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if "\t" not in line:
+            page += line.count("\f")
+            out.append(line)
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and "\t" in lines[j]:
+            j += 1
+        block = [ln.split("\t") for ln in lines[i:j]]
+        table = _task_table(block, vocab)
+        if table is None:
+            out.extend("｜".join(c.strip() for c in cells if c.strip()) for cells in block)
+        else:
+            table.number = len(state.tables) + 1
+            table.page = page if "\f" in state.text else None
+            table.caption, table.title = _take_caption(out, vocab)
+            state.tables.append(table)
+            out.append("")
+        i = j
+    state.text = "\n".join(out)
+
+
+def _task_table(block: list[list[str]], vocab: TableVocabulary) -> TaskTable | None:
+    for h, cells in enumerate(block[:3]):
+        columns = header_columns(cells, vocab)
+        if is_task_header(columns):
+            rows = [(h + 1 + k + 1, [c.strip() for c in r]) for k, r in enumerate(block[h + 1 :])]
+            return TaskTable([c.strip() for c in cells], columns, rows, None, None, 0)
+    return None
+
+
+def _take_caption(out: list[str], vocab: TableVocabulary) -> tuple[str | None, str | None]:
+    """Take the caption (``附件1``, then up to two title lines) standing right before a table.
+
+    Without an attachment caption nothing is taken: a title line before the table is then
+    the document's own title.
+    """
+    seen: list[int] = []
+    k = len(out) - 1
+    while k >= 0 and len(seen) < 3:
+        text = out[k].replace("\f", "").strip()
+        if text:
+            m = vocab.caption.match(text)
+            if m:
+                titles = [out[i].replace("\f", "").strip() for i in reversed(seen)]
+                rest = text[m.end() :].strip()
+                title = "".join(([rest] if rest else []) + titles) or None
+                for idx in seen + [k]:
+                    out[idx] = "\f" * out[idx].count("\f")
+                return "附件" + m.group(1), title
+            if len(text) > 40 or any(p in text for p in "。；"):
+                break
+            seen.append(k)
+        k -= 1
+    return None, None
+
+
+# --- rule 2: rows → tasks --------------------------------------------------------------
+
+
+def rule_table_tasks(state) -> None:
+    """Rows of task tables → roles of matching paragraphs, or tasks of their own."""
+    if not state.tables:
+        return
+    from kb.parser import deadlines, roles, structure, targets
+    from kb.parser.core import Piece, split_clauses
+    from kb.model import Task
+
+    vocab = roles.load_vocabulary()
+    attached = bool(state.outline and state.outline.parts)
+    taken: set[int] = set()
+    for table in state.tables:
+        part = part_title = ""
+        section = section_title = None
+        if attached:
+            part, part_title = table.cite, table.title or ""
+        n_sections = 0
+        for row_no, cells in table.rows:
+            if not any(cells):
+                continue
+            cells = cells + [""] * (len(table.header) - len(cells))
+            filled = [c for c in cells if c]
+            if len(cells) > 1 and (len(set(filled)) == 1 and (len(filled) == 1 or len(filled) == len(cells))):
+                heading = filled[0]
+                m = _PART_ROW_RE.match(heading)
+                if m and not attached:
+                    part, part_title = m.group(1), m.group(2).rstrip("。")
+                    section = section_title = None
+                    state.doc.parts.append((part, part_title))
+                    continue
+                m = _SECTION_ROW_RE.match(heading) or _PART_ROW_RE.match(heading)
+                numeral = m.group(1) if m else structure.NUMERALS[n_sections % 10]
+                n_sections += 1
+                section = f"{part}（{numeral}）"
+                section_title = (m.group(2) if m else heading).rstrip("。")
+                state.doc.sections.append((section, section_title))
+                continue
+            get = lambda col: cells[table.columns[col]].strip() if col in table.columns and table.columns[col] < len(cells) else ""  # noqa: E731
+            body = get("task")
+            if not body:
+                continue
+            tag, composed, notes = _row_tag(table, get)
+            parsed = roles.parse_tag_content(composed, state.registry, vocab) if composed else None
+            deadline_cell = get("deadline")
+            cite = f"{table.cite} 第{row_no}行"
+            match = _matching_task(state.tasks, body, taken) if attached else None
+            if match is not None:
+                taken.add(id(match))
+                _give_row(match, parsed, tag, deadline_cell, notes, cite, deadlines)
+                continue
+            number = _NUMBER_RE.match(get("number"))
+            block = structure.Block(part, part_title, section, section_title, int(number.group(1)) if number else None,
+                                    "paragraph", body, _row_title(body, structure))
+            task = Task(id="", doc=state.doc.id, label="", part=part, part_title=part_title, section=section,
+                        section_title=section_title, kind="task" if parsed and parsed.has_roles else "paragraph",
+                        title=block.title, text=body + (tag or ""), body=body, tag=tag,
+                        source=cite + (f"，第{table.page}页" if table.page else ""))
+            if parsed:
+                _set_roles(task, parsed)
+            task.notes.extend(notes)
+            task.clauses = split_clauses(body) + ([deadline_cell] if deadline_cell else [])
+            deadlines.apply_deadlines(task)
+            targets.apply_targets(task)
+            state.tasks.append(task)
+            state.pieces.append(Piece(block, task.text, body, None, task.warnings))
+
+
+def _row_tag(table: TaskTable, get) -> tuple[str | None, str, list[str]]:
+    """(the row's role cells labelled with the header's words, the tag reader's verb form, notes)."""
+    lead, support, responsible = (_names(get(c)) for c in ("lead", "support", "responsible"))
+    # Names marked （牵头） inside a 责任单位 cell lead.
+    marked = [n for n in responsible if _INLINE_LEAD_RE.search(n)]
+    if marked:
+        lead = lead + [_INLINE_LEAD_RE.sub("", n) for n in marked]
+        responsible = [n for n in responsible if n not in marked]
+        if "lead" not in table.columns:
+            support, responsible = support + responsible, []
+    if "lead" in table.columns and responsible:
+        support, responsible = support + responsible, []  # 责任单位 after 牵头单位: the supporting units
+    segments = []
+    if lead:
+        segments.append("、".join(lead) + "牵头")
+    if support:
+        segments.append("、".join(support) + "配合")
+    if responsible:
+        segments.append("、".join(responsible) + "负责")
+    labelled = []
+    for col in ("lead", "support", "responsible", "leader", "deadline"):
+        value = get(col)
+        if value:
+            labelled.append(f"{table.header[table.columns[col]].rstrip(':：')}：{value}")
+    notes = [f"{table.header[table.columns['leader']].rstrip(':：')}：{get('leader')}"] if get("leader") else []
+    tag = "（" + "；".join(labelled) + "）" if labelled else None
+    return tag, "，".join(segments), notes
+
+
+def _names(cell: str) -> list[str]:
+    """Names of a cell: split at 、，；/ and line ends, brackets kept with their name."""
+    from kb.parser.roles import split_top
+
+    cell = cell.strip().rstrip("。")
+    if not cell:
+        return []
+    return [n for n in split_top(_NAME_SEP_RE.sub("、", cell), "、") if n]
+
+
+def _set_roles(task, parsed) -> None:
+    from kb.model import ROLES
+
+    for role in ROLES:
+        setattr(task, role, list(parsed.roles.get(role, [])))
+    task.subunits = dict(parsed.subunits)
+    task.notes.extend(n for n in parsed.notes if n not in task.notes)
+    task.warnings.extend(parsed.warnings)
+
+
+def _give_row(task, parsed, tag, deadline_cell, notes, cite, deadlines) -> None:
+    """A paragraph of the text named by a row: it gets the row's roles (unless its own tag has some)."""
+    if parsed and parsed.has_roles:
+        if any(task.departments("any")):
+            if set(task.departments("any")) != {n for names in parsed.roles.values() for n in names}:
+                task.warnings.append(f"the task table ({cite}) names other departments than the text's tag: {tag}")
+        else:
+            _set_roles(task, parsed)
+            task.kind = "task"
+            if task.tag is None:
+                task.tag = tag
+    task.notes.extend(n for n in notes if n not in task.notes)
+    if deadline_cell and not any(d.text in deadline_cell or deadline_cell in d.text for d in task.deadlines):
+        task.clauses.append(deadline_cell)
+        task.deadlines.extend(deadlines.parse_deadlines(deadline_cell, len(task.clauses) - 1))
+    task.source = f"{task.source}，{cite}" if task.source else cite
+
+
+def _norm(text: str) -> str:
+    return "".join(c for c in text if c.isalnum())
+
+
+def _matching_task(tasks, body: str, taken: set[int]):
+    """The text's paragraph whose wording holds the row's task (or nearly), else None."""
+    key = _norm(body)
+    if len(key) < 6:
+        return None
+    from rapidfuzz import fuzz
+
+    best, best_score = None, 0.0
+    for t in tasks:
+        if id(t) in taken or t.kind not in ("task", "paragraph", "measure"):
+            continue
+        text = _norm(t.text)
+        if not text:
+            continue
+        if key in text or (t.title and _norm(t.title) == key):
+            score = 100.0
+        else:
+            score = fuzz.partial_ratio(key, text) if len(key) <= len(text) else fuzz.ratio(key, text)
+        if score > best_score:
+            best, best_score = t, score
+    return best if best_score >= 90 else None
+
+
+def _row_title(body: str, structure) -> str | None:
+    title = structure.heading_title(body)
+    if title:
+        return title
+    plain = body.rstrip("。；;")
+    return plain if len(plain) <= 40 and not any(p in plain for p in "。；;") else None
+
+
+# --- rule 3: labels of attachment rows ----------------------------------------------------
+
+
+def rule_table_labels(state) -> None:
+    """Rows of an attachment are cited ``附件1-3``: caption, then 序号 (or the row's order)."""
+    if not state.tables:
+        return
+    cites = {t.cite for t in state.tables}
+    for task in state.tasks:
+        if task.part in cites and task.label.startswith(task.part):
+            number = task.label[len(task.section or task.part) :]
+            where = task.section[len(task.part) :] if task.section else ""
+            task.label = f"{task.part}{where}-{number}" if number else f"{task.part}{where}"
