@@ -65,9 +65,9 @@ def test_bundled_plan_as_pdf_parses_like_the_text(bundled, bundled_pdf):
     paragraphs, doc, tasks = bundled
     extracted = read_document(bundled_pdf, use_cache=False)
     assert extracted.format == "pdf" and extracted.pages >= 15
-    # Footers and the running header are gone; the text has one \f per page break.
+    # Footers and the running header are gone; every page ends with \f.
     assert "— 2 —" not in extracted.text and "自贡市人民政府文件" not in extracted.text
-    assert extracted.text.count("\f") == extracted.pages - 1
+    assert extracted.text.count("\f") == extracted.pages
     # The tag cut by the page end is whole again, and no wrapped line is left over.
     assert clean_paragraphs(extracted.text) == paragraphs
     doc2, tasks2 = parse_document(extracted.text, doc_id="plan")

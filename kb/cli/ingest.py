@@ -32,16 +32,15 @@ def run(args) -> int:
             print(f"kb: warning: {escape_line(name)}: {escape_line(w)}", file=sys.stderr)
         if many:
             out.write(f"==> {escape_line(name)} ({_describe(extracted)}) <==\n")
-        page = 1
-        for line in extracted.text.split("\n"):
-            # Page ends are shown as a line 〔第N页〕 (the text itself holds a form feed there).
-            pieces = line.split("\f")
-            for k, piece in enumerate(pieces):
-                if k:
-                    page += 1
-                    out.write(f"〔第{page}页〕\n")
-                if piece or len(pieces) == 1:
-                    out.write(escape_line(piece) + "\n")
+        pages = extracted.text.split("\f")
+        if extracted.pages and not pages[-1].strip():
+            pages.pop()  # the text ends with the last page's form feed
+        for number, page in enumerate(pages, 1):
+            if extracted.pages:
+                # Each PDF page is headed 〔第N页〕 (the text itself holds a form feed at its end).
+                out.write(f"〔第{number}页〕\n")
+            for line in page.strip("\n").split("\n") if extracted.pages else page.rstrip("\n").split("\n"):
+                out.write(escape_line(line) + "\n")
         if many:
             out.write("\n")
     return status

@@ -4,7 +4,7 @@
 format, the result is the same kind of text, which the parser reads like a ``.txt``:
 
 * one paragraph per line, brackets and punctuation as written;
-* ``\\f`` (form feed) where a PDF page ends, so the parser can say on which page a task
+* ``\\f`` (form feed) where each PDF page ends (the last one too), so the parser can say on which page a task
   starts (``Task.source = "第3页"``); the parser's cleanup drops it;
 * each table as a block of lines, one line per row, cells separated by ``\\t`` (a line
   break inside a cell is joined like a wrapped line), with a blank line before and after:
@@ -22,7 +22,6 @@ bytes and the ingest code, so only the first read of a PDF pays for it.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import sys
 from collections.abc import Callable
@@ -223,6 +222,8 @@ def _cache_path(raw: bytes) -> Path | None:
 
 def _load_cached(path: Path) -> Extracted | None:
     """The cached extraction, or None when missing or not of the expected shape (then re-read)."""
+    import json  # here, not at the top: `kb grep` over a text corpus must not import json
+
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError, UnicodeDecodeError):
@@ -239,6 +240,8 @@ def _load_cached(path: Path) -> Extracted | None:
 
 
 def _store_cached(path: Path, extracted: Extracted) -> None:
+    import json
+
     from kb.store import atomic_write_bytes
 
     data = json.dumps({"version": CACHE_VERSION, "extracted": asdict(extracted)}, ensure_ascii=False)

@@ -347,7 +347,7 @@ def _assemble(pages) -> tuple[str, int]:
     table_count = 0
     for page_no, (lines, tables, width) in enumerate(pages):
         if page_no:
-            out.append("\f")
+            out.append("\f")  # the end of the page before
         columns = _columns(lines, width)
         for k, col in enumerate(columns):
             # Reading order: each column top to bottom; tables stand where their top is (first column).
@@ -391,7 +391,8 @@ def _assemble(pages) -> tuple[str, int]:
             parts.append(render_table(item.rows))
         else:
             parts.append(item.text + "\n")
-    return tidy("".join(parts)), table_count
+    # Every page ends with \f, the last one too (like pdftotext): a one-page PDF is still paged.
+    return tidy("".join(parts)) + "\f\n", table_count
 
 
 def _margins(lines: list[Line]) -> tuple[float, float]:

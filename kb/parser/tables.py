@@ -375,12 +375,16 @@ def _row_title(body: str, structure) -> str | None:
 
 
 def rule_table_labels(state) -> None:
-    """Rows of an attachment are cited ``附件1-3``: caption, then 序号 (or the row's order)."""
+    """Rows of an attachment are cited ``附件1-3``: caption, section, then 序号 (else the row's order)."""
     if not state.tables:
         return
     cites = {t.cite for t in state.tables}
-    for task in state.tasks:
-        if task.part in cites and task.label.startswith(task.part):
-            number = task.label[len(task.section or task.part) :]
-            where = task.section[len(task.part) :] if task.section else ""
-            task.label = f"{task.part}{where}-{number}" if number else f"{task.part}{where}"
+    order: dict[tuple[str, str | None], int] = {}
+    for task, piece in zip(state.tasks, state.pieces):
+        if task.part not in cites:
+            continue
+        key = (task.part, task.section)
+        order[key] = order.get(key, 0) + 1
+        number = piece.block.number or order[key]
+        where = task.section[len(task.part) :] if task.section else ""
+        task.label = f"{task.part}{where}-{number}"

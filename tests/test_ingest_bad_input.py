@@ -1,0 +1,197 @@
+"""Files kb cannot read: one line on stderr, exit 2, the rest of the corpus still read (issue #10)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from kb.errors import KbError
+from kb.ingest import read_document
+from plan_files import _font, make_docx
+
+ROOT = Path(__file__).resolve().parent.parent
+GOOD = (ROOT / "corpus" / "zigong-blue-sky-plan.txt").read_bytes()
+
+
+def _encrypted_pdf(path: Path) -> Path:
+    from reportlab.lib import pdfencrypt
+    from reportlab.pdfgen import canvas
+
+    _font()
+    c = canvas.Canvas(str(path), encrypt=pdfencrypt.StandardEncryption("secret", ownerPassword="owner"))
+    c.setFont("STSong-Light", 14)
+    c.drawString(72, 700, "一、总体要求")
+    c.save()
+    return path
+
+
+def _scanned_pdf(path: Path) -> Path:
+    from PIL import Image
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    image = Image.new("L", (200, 100), 255)
+    c = canvas.Canvas(str(path))
+    c.drawImage(ImageReader(image), 72, 500, 400, 200)
+    c.save()
+    return path
+
+
+def _not_a_docx(path: Path) -> Path:
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("readme.txt", "附件")
+    return path
+
+
+def _docx_without_body(path: Path) -> Path:
+    import docx
+
+    docx.Document().save(str(path))
+    return path
+
+
+def _page_without_article(path: Path) -> Path:
+    path.write_text('<html><head><meta charset="utf-8"><title>首页</title></head><body><div class="nav">'
+                    '<a href="/">首页</a><a href="/a">政务公开</a><a href="/b">办事服务</a></div><p>页面不存在或已删除。</p>'
+                    '<div class="footer">主办单位：某市人民政府办公室</div></body></html>', encoding="utf-8")
+    return path
+
+
+def _random_pdf(path: Path) -> Path:
+    path.write_bytes(os.urandom(5000))
+    return path
+
+
+def _garbage_after_header(path: Path) -> Path:
+    path.write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 20)
+    return path
+
+
+def _doc_without_libreoffice(path: Path) -> Path:
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
+    return path
+
+
+#: (file name, maker, words the one line must hold, why)
+BAD = [
+    ("random.pdf", _random_pdf, "not a PDF file", "random bytes named .pdf"),
+    ("broken.pdf", _garbage_after_header, "not a readable PDF", "a PDF header followed by garbage"),
+    ("locked.pdf", _encrypted_pdf, "encrypted with a password", "a password is needed to open it"),
+    ("scan.pdf", _scanned_pdf, "no text layer", "an image only: kb does no OCR"),
+    ("archive.docx", _not_a_docx, "not a DOCX", "a zip without word/document.xml"),
+    ("empty.docx", _docx_without_body, "no text in its body", "a DOCX whose body is empty"),
+    ("page.html", _page_without_article, "no article text", "navigation and one short line"),
+    ("old.doc", _doc_without_libreoffice, "save it as DOCX", "no LibreOffice on this machine (forced)"),
+]
+
+
+@pytest.fixture
+def no_libreoffice(monkeypatch):
+    import kb.ingest.legacy as legacy
+
+    monkeypatch.setattr(legacy, "soffice", lambda: None)
+
+
+@pytest.mark.parametrize(("name", "make", "words", "why"), BAD, ids=[b[0] for b in BAD])
+def test_bad_file_is_one_clear_error(tmp_path, no_libreoffice, name, make, words, why):
+    path = make(tmp_path / name)
+    with pytest.raises(KbError) as err:
+        read_document(path, use_cache=False)
+    message = str(err.value)
+    assert words in message, why
+    assert "\n" not in message and message.startswith(str(path)) and err.value.exit_code == 2
+
+
+def _run(*args: str, env_extra: dict | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, **(env_extra or {})}
+    return subprocess.run([sys.executable, "-m", "kb.cli", *args], capture_output=True, text=True, env=env, cwd=ROOT, timeout=300)
+
+
+def test_cli_ingest_bad_file_exits_2_with_one_line(tmp_path):
+    path = _random_pdf(tmp_path / "random.pdf")
+    good = tmp_path / "plan.txt"
+    good.write_bytes(GOOD)
+    r = _run("ingest", str(path), str(good))
+    assert r.returncode == 2
+    assert r.stderr.strip().count("\n") == 0 and "not a PDF file" in r.stderr and "Traceback" not in r.stderr
+    assert "自贡市打赢蓝天保卫战实施方案" in r.stdout  # the good file is still printed
+
+
+def test_corpus_folder_skips_bad_and_unknown_files_and_reads_the_rest(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "plan.txt").write_bytes(GOOD)
+    _random_pdf(corpus / "random.pdf")
+    _not_a_docx(corpus / "archive.docx")
+    (corpus / "notes.rtf").write_text("{\\rtf1}", encoding="ascii")
+    (corpus / ".hidden.txt").write_text("x", encoding="ascii")
+    r = _run("--corpus", str(corpus), "depts", "--json", env_extra={"KB_CACHE_DIR": str(tmp_path / "cache")})
+    assert r.returncode == 0, r.stderr
+    lines = r.stderr.strip().split("\n")
+    assert sum("skipped" in ln for ln in lines) == 3
+    assert any("notes.rtf" in ln and "does not read" in ln for ln in lines)
+    assert any("random.pdf" in ln and "not a PDF file" in ln for ln in lines)
+    assert '"市生态环境局"' in r.stdout
+
+
+def test_single_bad_file_as_corpus_exits_2(tmp_path):
+    path = _encrypted_pdf(tmp_path / "locked.pdf")
+    r = _run("--corpus", str(path), "tasks", env_extra={"KB_CACHE_DIR": str(tmp_path / "cache")})
+    assert r.returncode == 2 and "encrypted" in r.stderr and r.stderr.count("\n") == 1
+
+
+def test_kb_ingest_prints_text_with_page_marks_and_escapes_control_characters(tmp_path):
+    from plan_files import make_pdf
+
+    text = tmp_path / "a.txt"
+    text.write_text("某市工作方案\n一、总体要求\n坚持\x1b[31m问题导向。\n", encoding="utf-8")
+    pdf = make_pdf(["某市工作方案", "一、总体要求"] + ["坚持问题导向，推进各项工作。"] * 40, tmp_path / "b.pdf")
+    r = _run("ingest", str(text), str(pdf), env_extra={"KB_CACHE_DIR": str(tmp_path / "cache")})
+    assert r.returncode == 0
+    assert "\x1b" not in r.stdout and "\\x1b[31m" in r.stdout
+    assert "\f" not in r.stdout and "〔第1页〕" in r.stdout and "〔第2页〕" in r.stdout and "〔第3页〕" not in r.stdout
+    assert "==> " in r.stdout and "(pdf，2 页)" in r.stdout
+
+
+def test_tasks_json_carries_format_and_source(tmp_path):
+    from plan_files import make_pdf
+
+    pdf = make_pdf(["某市推进工作实施方案", "一、重点任务", "（一）加强组织。做好工作。（市发展改革委牵头，市财政局配合）"], tmp_path / "p.pdf")
+    r = _run("--corpus", str(pdf), "tasks", "--json", env_extra={"KB_CACHE_DIR": str(tmp_path / "cache")})
+    assert r.returncode == 0, r.stderr
+    import json
+
+    data = json.loads(r.stdout)
+    assert data["document"]["format"] == "pdf"
+    task = next(t for t in data["tasks"] if t["kind"] == "task")
+    assert task["source"] == "第1页" and task["lead"] == ["市发展改革委"]
+
+
+def test_extraction_cache_is_json_never_pickle(tmp_path, monkeypatch):
+    monkeypatch.setenv("KB_CACHE_DIR", str(tmp_path / "cache"))
+    path = make_docx(["某市工作方案", "一、总体要求"], tmp_path / "a.docx")
+    read_document(path)
+    (entry,) = (tmp_path / "cache" / "ingest").glob("*.json")
+    assert entry.read_bytes().startswith(b"{")
+    entry.write_bytes(b"\x80\x04pickle")  # never unpickled: read again instead
+    assert read_document(path).text.startswith("某市工作方案")
+
+
+def test_wrong_meta_charset_falls_back_to_detection(tmp_path):
+    page = '<html><head><meta charset="utf-8"></head><body><div id="zoom"><p>' + "某市推进营商环境优化工作的实施方案。" * 10 + "</p></div></body></html>"
+    path = tmp_path / "gbk.html"
+    path.write_bytes(page.encode("gb18030"))
+    extracted = read_document(path, use_cache=False)
+    assert "某市推进营商环境优化工作" in extracted.text
+
+
+def test_doc_named_file_that_is_really_a_docx_is_read(tmp_path):
+    path = make_docx(["某市工作方案", "一、总体要求"], tmp_path / "a.docx")
+    doc = tmp_path / "a.doc"
+    doc.write_bytes(path.read_bytes())
+    assert read_document(doc, use_cache=False).text.startswith("某市工作方案")
