@@ -189,3 +189,45 @@ def test_two_column_page_is_read_column_by_column(tmp_path):
     assert extracted.pages == 2  # the first page holds both columns, full
     lines = [ln for ln in extracted.text.split("\n") if ln.strip("\f")]
     assert lines == paragraphs
+
+
+def test_a_folder_mixing_formats_is_one_corpus(tmp_path, monkeypatch, bundled):
+    import openpyxl
+
+    from kb.store import load_plan
+
+    paragraphs, _, tasks = bundled
+    monkeypatch.setenv("KB_CACHE_DIR", str(tmp_path / "cache"))
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a-zigong.txt").write_bytes(BUNDLED.read_bytes())
+    (corpus / "b-nongji.html").write_bytes((FIXTURES / "02_nongjihua_guofa2018-42.source.html").read_bytes())
+    make_docx(paragraphs, corpus / "c-zigong.docx")
+    make_pdf(["某市推进工作实施方案", "一、重点任务", "（一）加强组织。做好工作。（市发展改革委牵头，市财政局配合）"], corpus / "d-short.pdf")
+    wb = openpyxl.Workbook()
+    for row in [["序号", "工作任务", "责任单位", "完成时限"], ["1", "编制年度计划", "市发展改革委", "2024年3月底前"]]:
+        wb.active.append(row)
+    wb.save(corpus / "e-table.xlsx")
+    plan = load_plan(corpus)
+    assert [(d.id, d.format) for d in plan.documents] == [
+        ("a-zigong", "txt"), ("b-nongji", "html"), ("c-zigong", "docx"), ("d-short", "pdf"), ("e-table", "xlsx")]
+    per_doc = {d.id: [t for t in plan.tasks if t.doc == d.id] for d in plan.documents}
+    assert essentials(per_doc["c-zigong"]) == essentials(per_doc["a-zigong"]) == essentials(tasks)
+    assert len(per_doc["b-nongji"]) == 24
+    (short,) = [t for t in per_doc["d-short"] if t.kind == "task"]
+    assert (short.label, short.lead, short.support, short.source) == ("一（一）", ["市发展改革委"], ["市财政局"], "第1页")
+    (row,) = per_doc["e-table"]
+    assert (row.label, row.sole, [d.text for d in row.deadlines], row.source) == ("1", ["市发展改革委"], ["2024年3月底前"], "表1 第2行")
+    again = load_plan(corpus)  # from the plan cache
+    assert [(d.id, d.format) for d in again.documents] == [(d.id, d.format) for d in plan.documents]
+
+
+def test_article_framed_in_a_one_cell_table_keeps_its_paragraphs(tmp_path):
+    paragraphs = ["某市推进工作实施方案", "一、重点任务", "（一）加强组织。做好工作。（市发展改革委牵头，市财政局配合）",
+                  "（二）完善机制。建立台账，定期调度。（市财政局负责）",
+                  "（三）强化督查。对工作推进情况开展督查，督查结果纳入年度绩效考核。（市政府督查室负责）"]
+    cell = "".join(f"<p>{p}</p>" for p in paragraphs)
+    page = f'<html><head><meta charset="utf-8"></head><body><div id="zoom"><table><tr><td>{cell}</td></tr></table></div></body></html>'
+    path = tmp_path / "framed.html"
+    path.write_text(page, encoding="utf-8")
+    assert read_document(path, use_cache=False).text.splitlines() == paragraphs

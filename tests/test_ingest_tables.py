@@ -206,3 +206,10 @@ def test_word_number_formats(n, fmt, written):
     from kb.ingest.docx import format_number
 
     assert format_number(n, fmt) == written
+
+
+def test_other_tables_stay_in_the_text_one_row_a_paragraph():
+    text = ("某市推进工作实施方案\n一、工作安排\n各单位联系人如下：\n\n序号\t单位\t联系人\n1\t市发展改革委\t张三\n"
+            "2\t市财政局\t李四\n\n二、工作要求\n加强协作。\n")
+    _, tasks = parse_document(text, doc_id="x")
+    assert [t.text for t in tasks] == ["各单位联系人如下：", "序号｜单位｜联系人", "1｜市发展改革委｜张三", "2｜市财政局｜李四", "加强协作。"]

@@ -184,12 +184,14 @@ def _stderr_is_terminal() -> bool:
 
 
 def _terminal_progress(name: str) -> Progress:
-    """Progress on one terminal line: ``kb: reading plan.pdf: page 37/200``, cleared at the end."""
+    """Progress on one terminal line, rewritten in place: ``kb: reading plan.pdf: page 37/200``."""
     from kb.ingest.text import escape_line
 
     shown = escape_line(name)
 
     def show(done: int, total: int) -> None:
+        if total < 10:
+            return  # a short file is read in a blink: no progress line to flash
         end = "\n" if done >= total else ""
         sys.stderr.write(f"\rkb: reading {shown}: page {done}/{total}{end}")
         sys.stderr.flush()

@@ -94,16 +94,17 @@ def render_table(rows: list[list[str]]) -> str:
     heading) is written once in its first cell.  A table of one column is a framed box
     of paragraphs, not a table: its cells are written as paragraphs.
     """
-    rows = [[cell_text(c) for c in r] for r in rows]
-    rows = [r for r in rows if any(r)]
-    if not rows:
+    raw = [["" if c is None else str(c) for c in r] for r in rows]
+    raw = [r for r in raw if any(c.strip() for c in r)]
+    if not raw:
         return ""
-    width = max(len(r) for r in rows)
-    rows = [r + [""] * (width - len(r)) for r in rows]
-    keep = [j for j in range(width) if any(r[j] for r in rows)]
-    rows = [[r[j] for j in keep] for r in rows]
+    width = max(len(r) for r in raw)
+    raw = [r + [""] * (width - len(r)) for r in raw]
+    keep = [j for j in range(width) if any(r[j].strip() for r in raw)]
     if len(keep) <= 1:
-        return "\n" + "\n".join(r[0] for r in rows if r and r[0]) + "\n"
+        # A frame around text (old CMS pages put whole articles in one cell): its lines stay lines.
+        return "\n" + "\n".join(r[keep[0]].strip("\n") for r in raw if r[keep[0]].strip()) + "\n"
+    rows = [[cell_text(r[j]) for j in keep] for r in raw]
     lines = []
     for r in rows:
         if is_spanning(r):

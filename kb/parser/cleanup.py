@@ -38,6 +38,11 @@ NUMBERED_ITEM_RE = re.compile(r"^\d{1,2}[.．、](?!\d)")
 #: Names of documents: a line ending so (and short) is a title, complete in itself.
 TITLE_END_RE = re.compile(r"(方案|计划|规划|意见|通知|办法|细则|要点|清单|决定|纲要)(（[^）]{1,20}）)?$")
 
+#: Cell separators of a table row written as one line (kb/parser/tables.py keeps rows of
+#: tables that are not task tables so; web pages flatten tables to ``|``-joined rows): such a
+#: row is never joined to the lines around it.
+TABLE_ROW_MARKS = "｜|"
+
 #: Punctuation that ends a paragraph.
 TERMINAL = "。！？；：!?;:…"
 
@@ -103,6 +108,8 @@ def group_start(text: str) -> int | None:
 def continues(previous: str, line: str) -> bool:
     """True if ``line`` is a fragment of the same paragraph as ``previous``."""
     if not previous or not line:
+        return False
+    if any(m in previous or m in line for m in TABLE_ROW_MARKS):
         return False
     if is_heading(line) or is_title(previous) or is_title(line):
         return False
