@@ -126,7 +126,8 @@ def test_a_whole_saved_page_in_gbk_keeps_only_the_article(tmp_path):
 
 
 def test_page_without_cms_container_finds_the_densest_block(tmp_path):
-    body = "".join(f"<p>（{n}）第{n}项工作。要加强组织领导，细化工作措施，确保各项任务落到实处。（市发展改革委牵头，市财政局配合）</p>" for n in "一二三四五")
+    # Source indentation inside a paragraph (tabs, line breaks) is HTML whitespace, no table cell.
+    body = "".join(f"<p>（{n}）第{n}项工作。要加强组织领导，\n\t\t细化工作措施，确保各项任务落到实处。（市发展改革委牵头，市财政局配合）</p>" for n in "一二三四五")
     page = f"""<html><head><meta charset="utf-8"></head><body>
 <ul class="menu"><li><a href="/a">机构设置</a></li><li><a href="/b">政务公开</a></li><li><a href="/c">办事服务</a></li></ul>
 <h1>某市推进工作实施方案</h1><div class="main"><div class="left"><a href="/x">相关链接一二三四五六七八九十</a></div>
@@ -231,3 +232,18 @@ def test_article_framed_in_a_one_cell_table_keeps_its_paragraphs(tmp_path):
     path = tmp_path / "framed.html"
     path.write_text(page, encoding="utf-8")
     assert read_document(path, use_cache=False).text.splitlines() == paragraphs
+
+
+@pytest.mark.parametrize("name", ["02_nongjihua_guofa2018-42.txt", "05_guangzhou_rencaijiju_2012.txt"])
+def test_shared_real_plans_as_pdf_and_docx_parse_like_their_text(tmp_path, name):
+    """Plans the readers were not tuned on (other dialects: 负责 lists, labelled tags)."""
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    paragraphs = clean_paragraphs(text)
+    doc, want = parse_document(text, doc_id="p")
+    long_tags = sorted((p[p.rfind("（"):] for p in paragraphs if p.endswith("）")), key=len)
+    pdf = make_pdf(paragraphs, tmp_path / "p.pdf", break_inside=long_tags[-1], centred=(0, 1))
+    for path in (pdf, make_docx(paragraphs, tmp_path / "p.docx")):
+        extracted = read_document(path, use_cache=False)
+        doc2, got = parse_document(extracted.text, doc_id="p")
+        assert doc2.title == doc.title, path.suffix
+        assert essentials(got) == essentials(want), path.suffix

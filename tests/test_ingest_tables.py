@@ -213,3 +213,9 @@ def test_other_tables_stay_in_the_text_one_row_a_paragraph():
             "2\t市财政局\t李四\n\n二、工作要求\n加强协作。\n")
     _, tasks = parse_document(text, doc_id="x")
     assert [t.text for t in tasks] == ["各单位联系人如下：", "序号｜单位｜联系人", "1｜市发展改革委｜张三", "2｜市财政局｜李四", "加强协作。"]
+
+
+def test_tabs_used_as_spacing_are_no_table():
+    text = "某市推进工作实施方案\n\t一、重点任务\n\t（一）加强组织。做好工作。（市发展改革委牵头）\n国务院\t\t2018年12月21日\n"
+    _, tasks = parse_document(text, doc_id="x")
+    assert [(t.label, t.lead) for t in tasks if t.kind == "task"] == [("一（一）", ["市发展改革委"])]

@@ -61,7 +61,8 @@ def _tasks(plan, args) -> int:
                 continue
             head = t.title or _snippet(t.body)
             deps = describe_departments(t)
-            out.write(f"{t.label}\t{head}" + (f"\t（{deps}）" if deps else "") + "\n")
+            where = f"\t〔{t.source}〕" if t.source else ""  # PDF page or table row (kb/ingest)
+            out.write(f"{t.label}\t{head}" + (f"\t（{deps}）" if deps else "") + where + "\n")
     return 0
 
 

@@ -40,7 +40,7 @@ def read_docx(raw: bytes, where: str):
                     out.append(render_table(rows))
                     tables += 1
                 continue
-            text = block.text
+            text = block.text.replace("\t", " ")  # a tab typed in a paragraph is spacing, not a table cell
             marker = numbering.marker(block)
             out.append(marker + text.strip() if marker and not text.strip().startswith(marker) else text.strip())
     except Exception as exc:  # python-docx/lxml on a damaged part

@@ -163,6 +163,14 @@ def _find_article(root, vocab):
     return best
 
 
+_SPACE_RUN_RE = re.compile(r"[ \t\r\n\f]+")
+
+
+def _collapse(text: str) -> str:
+    """HTML whitespace: any run of spaces, tabs and line breaks in the source is one space."""
+    return _SPACE_RUN_RE.sub(" ", text)
+
+
 def _text_of(el) -> str:
     """The element's text with line breaks where blocks and ``<br>`` end, tables as rows."""
     out: list[str] = []
@@ -188,14 +196,14 @@ def _text_of(el) -> str:
             elif tag in _BLOCK_TAGS:
                 out.append("\n")
             if node.text and tag not in ("script", "style"):
-                out.append(node.text)
+                out.append(node.text if tag == "pre" else _collapse(node.text))
             for child in node:
                 walk(child)
             if tag in _BLOCK_TAGS:
                 out.append("\n")
         if node is not el and node.tail:
-            out.append(node.tail)
+            out.append(_collapse(node.tail))
 
     walk(el)
     text = "".join(out).replace("\u00a0", " ").replace("\r", "")
-    return "\n".join(ln.strip(" \t") if "\t" not in ln.strip() else ln for ln in text.split("\n"))
+    return "\n".join(ln.strip(" ") for ln in text.split("\n"))

@@ -152,8 +152,10 @@ def rule_find_tables(state) -> None:
             j += 1
         block = [ln.split("\t") for ln in lines[i:j]]
         table = _task_table(block, vocab)
-        if table is None:
+        if table is None and _is_grid(block):
             out.extend("｜".join(c.strip() for c in cells if c.strip()) for cells in block)
+        elif table is None:
+            out.extend(lines[i:j])  # tabs used as spacing (an indent, a signature line): plain text
         else:
             table.number = len(state.tables) + 1
             table.page = page if "\f" in state.text else None
@@ -162,6 +164,12 @@ def rule_find_tables(state) -> None:
             out.append("")
         i = j
     state.text = "\n".join(out)
+
+
+def _is_grid(block: list[list[str]]) -> bool:
+    """Rows of a table: two or more, most with two or more filled cells."""
+    filled = [sum(1 for c in cells if c.strip()) for cells in block]
+    return len(block) >= 2 and sum(n >= 2 for n in filled) * 2 > len(block)
 
 
 def _task_table(block: list[list[str]], vocab: TableVocabulary) -> TaskTable | None:
