@@ -219,3 +219,62 @@ def test_tabs_used_as_spacing_are_no_table():
     text = "某市推进工作实施方案\n\t一、重点任务\n\t（一）加强组织。做好工作。（市发展改革委牵头）\n国务院\t\t2018年12月21日\n"
     _, tasks = parse_document(text, doc_id="x")
     assert [(t.label, t.lead) for t in tasks if t.kind == "task"] == [("一（一）", ["市发展改革委"])]
+
+
+#: (a line at a page's top or bottom, dropped as a page number?, why)
+PAGE_NUMBERS = [
+    ("— 2 —", True, "公文 footer with em dashes"),
+    ("· 23 ·", True, "bulletin footer with middle dots"),
+    ("- 3 -", True, "ASCII dashes"),
+    ("－ 12 －", True, "full-width hyphens"),
+    ("第 2 页", True, "第N页"),
+    ("第2页 共10页", True, "with the page count"),
+    ("共10页 第2页", True, "count first"),
+    ("3/10", True, "N/M"),
+    ("Page 4 of 9", True, "English"),
+    ("12", True, "a bare number"),
+    ("2020年", False, "a year is text"),
+    ("19.5%。", False, "a wrapped number ends a sentence"),
+    ("（市生态环境局牵头）", False, "a tag"),
+    ("一、总体要求", False, "a heading"),
+]
+
+
+@pytest.mark.parametrize(("line", "dropped", "why"), PAGE_NUMBERS, ids=[p[2] for p in PAGE_NUMBERS])
+def test_page_number_lines(line, dropped, why):
+    from kb.ingest.vocab import load_vocabulary
+
+    assert any(p.fullmatch(line) for p in load_vocabulary().page_number) is dropped, why
+
+
+@pytest.mark.parametrize(("yaml_text", "words"), [
+    ("version: 2\n", "version: 1"),
+    ("version: 1\ncolumns: {task: [任务]}\nattachment_caption: '^附件(\\d*)'\n", "exactly number, task"),
+    ("version: 1\ncolumns: {number: [序号], task: [任务], lead: [牵头单位], support: [牵头单位], responsible: [责任单位], leader: [责任人], deadline: [时限]}\n"
+     "attachment_caption: '^附件(\\d*)'\n", "both lead and support"),
+    ("version: 1\ncolumns: {number: [序号], task: [任务], lead: [牵头单位], support: [配合单位], responsible: [责任单位], leader: [责任人], deadline: [时限]}\n"
+     "attachment_caption: '^附件'\n", "needs a group"),
+])
+def test_table_vocabulary_is_validated(tmp_path, yaml_text, words):
+    from kb.errors import KbError
+    from kb.parser.tables import load_vocabulary
+
+    path = tmp_path / "tables.yaml"
+    path.write_text(yaml_text, encoding="utf-8")
+    with pytest.raises(KbError, match=words):
+        load_vocabulary(str(path))
+
+
+@pytest.mark.parametrize(("yaml_text", "words"), [
+    ("version: 1\npage_number_patterns: ['(']\n", "bad regular expression"),
+    ("version: 1\npage_number_patterns: ['x']\narticle_selectors: ['div > p']\ndrop_tags: [nav]\ndrop_words: [nav]\nmin_article_chars: 5\n", "not '#id'"),
+    ("version: 1\npage_number_patterns: ['x']\narticle_selectors: ['#a']\ndrop_tags: [nav]\ndrop_words: [nav]\nmin_article_chars: 0\n", "positive"),
+])
+def test_ingest_vocabulary_is_validated(tmp_path, yaml_text, words):
+    from kb.errors import KbError
+    from kb.ingest.vocab import load_vocabulary
+
+    path = tmp_path / "ingest.yaml"
+    path.write_text(yaml_text, encoding="utf-8")
+    with pytest.raises(KbError, match=words):
+        load_vocabulary(str(path))
