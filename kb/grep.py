@@ -40,6 +40,9 @@ DEFAULT_TIMEOUT = 3.0
 #: Patterns longer than this are compiled in a helper thread so the budget bounds compiling too.
 _LONG_PATTERN = 2000
 
+#: Patterns expanding to more items than this (see repeat_weight) are compiled in the helper thread too.
+_HEAVY_WEIGHT = 5000
+
 #: ASCII characters with a meaning in a regular expression.
 _REGEX_META = frozenset(".^$*+?{}[]\\|()")
 
@@ -135,6 +138,103 @@ def fold_pattern(pattern: str) -> str:
         out.append(_literal(folded) if folded != c else c)
         i += 1
     return "".join(out)
+
+
+#: Most copies of pattern items that counted repeats may add to a regular expression
+#: (``a{1000}`` adds about 1000, ``(ab{10}){100}`` about 1100).  The regex engine writes out every copy a counted repeat
+#: asks for when it compiles: ``a{100000}`` takes about 30 MB and 0.5 s, ``a{999999999}``
+#: tens of GB.  No clause of a plan is near this long.
+MAX_REPEAT_WEIGHT = 100_000
+
+
+def repeat_weight(pattern: str) -> int:
+    """How many items ``pattern`` expands to once its counted repeats ``{m}``/``{m,n}`` are written out.
+
+    Each literal, class or escape counts 1, times the minimum count of every
+    repeat around it (``{0,n}``, ``*``, ``+`` and ``?`` count once: the engine
+    loops over those instead of copying).  Read without the regex engine, so a
+    pattern is refused before it is compiled.
+    """
+    stack = [[0, 0]]  # per open group: [weight of finished items, weight of the last item]
+    i, n = 0, len(pattern)
+    while i < n:
+        c = pattern[i]
+        level = stack[-1]
+        if c == "\\":
+            level[0] += level[1]
+            level[1] = 1
+            i += 2
+            if i - 1 < n and pattern[i - 1] in "pPNxug" and i < n and pattern[i] in "{<":
+                close = pattern.find("}" if pattern[i] == "{" else ">", i)
+                i = n if close < 0 else close + 1
+            continue
+        if c == "[":
+            level[0] += level[1]
+            level[1] = 1
+            i = _class_end(pattern, i)
+            continue
+        if c == "(":
+            stack.append([0, 0])
+            i += 1
+            continue
+        if c == ")" and len(stack) > 1:
+            inner = stack.pop()
+            parent = stack[-1]
+            parent[0] += parent[1]
+            parent[1] = inner[0] + inner[1]
+            i += 1
+            continue
+        if c == "|":
+            level[0] += level[1]
+            level[1] = 0
+            i += 1
+            continue
+        if c == "{":
+            count, end = _repeat_count(pattern, i)
+            if end:
+                level[1] *= max(1, count)
+                i = end
+                continue
+        if c not in "*+?":
+            level[0] += level[1]
+            level[1] = 1
+        i += 1
+    while len(stack) > 1:  # an unclosed group: the engine will say so; count what is there
+        inner = stack.pop()
+        stack[-1][0] += stack[-1][1]
+        stack[-1][1] = inner[0] + inner[1]
+    return stack[0][0] + stack[0][1]
+
+
+def _class_end(pattern: str, i: int) -> int:
+    """The index after the ``]`` closing the character class opened at ``i``."""
+    j = i + 1
+    if j < len(pattern) and pattern[j] == "^":
+        j += 1
+    if j < len(pattern) and pattern[j] == "]":
+        j += 1
+    while j < len(pattern):
+        if pattern[j] == "\\":
+            j += 2
+            continue
+        if pattern[j] == "]":
+            return j + 1
+        j += 1
+    return len(pattern)
+
+
+def _repeat_count(pattern: str, i: int) -> tuple[int, int]:
+    """(minimum count, index after ``}``) of a counted repeat at ``i``; (0, 0) when ``{`` is a literal."""
+    close = pattern.find("}", i)
+    if close < 0:
+        return 0, 0
+    body = pattern[i + 1 : close].replace(" ", "")
+    low, comma, high = body.partition(",")
+    if not (low.isdigit() or (comma and not low)) or (high and not high.isdigit()) or (not low and not high):
+        return 0, 0
+    if not low.isascii() or not high.isascii():
+        return 0, 0
+    return (int(low) if low else 0), close + 1
 
 
 def _literal(text: str) -> str:
@@ -271,13 +371,21 @@ def build_matcher(
 
     parts = [regex.escape(_fold_literal(p), special_only=True) if fixed else fold_pattern(p) for p in patterns]
     source = parts[0] if len(parts) == 1 else "|".join(f"(?:{p})" for p in parts)
+    weight = repeat_weight(source)
+    if weight - len(source) > MAX_REPEAT_WEIGHT:  # what counted repeats add (a long alternation is timed instead)
+        shown = " | ".join(patterns)
+        shown = shown if len(shown) <= 60 else shown[:57] + "..."
+        raise KbError(
+            f"the pattern {shown!r} repeats too much ({weight:,} copies once its counts are written out, "
+            f"at most {MAX_REPEAT_WEIGHT:,}): use smaller counts such as {{0,100}}, or * and +"
+        )
     flags = regex.IGNORECASE if ignore_case else 0
-    compiled = _compile(regex, source, flags, deadline, timeout, patterns, parts)
+    compiled = _compile(regex, source, flags, deadline, timeout, patterns, parts, threaded=weight > _HEAVY_WEIGHT)
     return RegexMatcher(compiled, deadline, timeout)
 
 
-def _compile(regex, source: str, flags: int, deadline: float, budget: float, patterns, parts):
-    if len(source) <= _LONG_PATTERN:
+def _compile(regex, source: str, flags: int, deadline: float, budget: float, patterns, parts, threaded: bool = False):
+    if len(source) <= _LONG_PATTERN and not threaded:
         return _compile_checked(regex, source, flags, patterns, parts)
     # Compiling a huge alternation takes seconds and cannot be interrupted: do it in a
     # daemon thread and give up when the budget is spent (the thread dies with kb).
@@ -532,26 +640,38 @@ class Style:
 
 def highlight(text: str, spans: list[tuple[int, int]] | None, color: bool) -> str:
     """``text`` with ``spans`` wrapped in the match colour (unchanged without colour)."""
-    if not color or not spans:
+    if not color:
         return text
+    from kb.safetext import escape
+
+    # Coloured lines bypass the output's escaping (kb.safetext.write_trusted): escape the data here.
     out, pos = [], 0
-    for s, e in spans:
+    for s, e in spans or ():
         if s < pos:
             continue
-        out.append(text[pos:s])
-        out.append(COLOR_MATCH + text[s:e] + COLOR_RESET)
+        out.append(escape(text[pos:s]))
+        out.append(COLOR_MATCH + escape(text[s:e]) + COLOR_RESET)
         pos = e
-    out.append(text[pos:])
+    out.append(escape(text[pos:]))
     return "".join(out)
+
+
+def paint(code: str, text: str, color: bool) -> str:
+    """``text`` (a label, a document id) in colour ``code``, escaped; unchanged without colour."""
+    if not color:
+        return text
+    from kb.safetext import escape_line
+
+    return code + escape_line(text) + COLOR_RESET
 
 
 def prefix(task: Task, style: Style, sep: str = ":") -> str:
     """The ``DOC:LABEL:`` prefix of a line (``sep`` is ``-`` for context lines)."""
     parts = []
     if style.document:
-        parts.append(COLOR_DOC + task.doc + COLOR_RESET if style.color else task.doc)
+        parts.append(paint(COLOR_DOC, task.doc, style.color))
     if style.label:
-        parts.append(COLOR_LABEL + task.label + COLOR_RESET if style.color else task.label)
+        parts.append(paint(COLOR_LABEL, task.label, style.color))
     return "".join(p + sep for p in parts)
 
 
@@ -675,8 +795,8 @@ def label_line(r: TaskResult, style: Style) -> str:
     """``-l``: the task's label (with the document id when several plans are searched)."""
     parts = []
     if style.document:
-        parts.append(COLOR_DOC + r.task.doc + COLOR_RESET if style.color else r.task.doc)
-    parts.append(COLOR_LABEL + r.task.label + COLOR_RESET if style.color else r.task.label)
+        parts.append(paint(COLOR_DOC, r.task.doc, style.color))
+    parts.append(paint(COLOR_LABEL, r.task.label, style.color))
     return ":".join(parts)
 
 
@@ -697,7 +817,7 @@ def count_line(doc: str, n: int, style: Style) -> str:
     """``-c``: ``DOC:N`` (just ``N`` with ``--no-label``)."""
     if not style.label:
         return str(n)
-    return (COLOR_DOC + doc + COLOR_RESET if style.color else doc) + ":" + str(n)
+    return paint(COLOR_DOC, doc, style.color) + ":" + str(n)
 
 
 def submatches(text: str, spans: list[tuple[int, int]] | None) -> list[dict]:

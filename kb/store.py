@@ -50,14 +50,41 @@ def resolve_corpus(corpus: str | os.PathLike | None = None) -> Path:
 def corpus_files(corpus: str | os.PathLike | None = None) -> list[Path]:
     """The plan files of a corpus, sorted by name."""
     path = resolve_corpus(corpus)
-    if path.is_file():
+    kind = _path_kind(path)
+    if kind == "file":
         return [path]
+    if kind != "folder":
+        raise KbError(f"corpus {path} is {kind}, not a plan file or a folder of them (give one with --corpus)")
     from kb.ingest import plan_files
 
-    files = plan_files(path)  # warns about files of a kind kb does not read
+    try:
+        files = plan_files(path)  # warns about files of a kind kb does not read
+    except OSError as exc:
+        raise KbError(f"cannot read the corpus folder {path}: {exc.strerror} (check its permissions)") from None
     if not files:
         raise KbError(f"no plan files (.txt, .pdf, .docx, .html …) in {path}: put a plan there or pass --corpus FILE")
     return files
+
+
+def _path_kind(path: Path) -> str:
+    """"file", "folder", or what else ``path`` is (a FIFO, a device …), following symlinks."""
+    import stat
+
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        raise KbError(f"cannot read the corpus {path}: {exc.strerror} (check the path and its permissions)") from None
+    if stat.S_ISREG(mode):
+        return "file"
+    if stat.S_ISDIR(mode):
+        return "folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
 
 
 def decode_plan(raw: bytes, where: str) -> tuple[str, str]:

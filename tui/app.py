@@ -51,9 +51,11 @@ class KbApp(App):
     def __init__(self, plan, *, session=None, theme: str = "dark", export_folder: Path | None = None) -> None:
         super().__init__()
         from kb.qa import Session
+        from kb.safetext import escape_data
 
+        plan = escape_data(plan)  # controls and bidi overrides from the plan shown as \x1b, <U+202E>
         self.plan = plan
-        """The plan shown."""
+        """The plan shown (text from data escaped, see kb.safetext)."""
         self.session = session or Session(plan=plan, notice=self._index_notice)
         """The conversation every question goes through (keeps context)."""
         self.last_answer = None
@@ -65,6 +67,14 @@ class KbApp(App):
         self.export_folder = export_folder
         """Default folder of the export dialog (None: the current directory)."""
         self.sub_title = "、".join(d.title for d in plan.documents)
+
+    def get_line_filters(self):
+        """Textual's filters, then DropControls: no control character from data reaches the terminal."""
+        from tui.controls import DropControls
+
+        if not hasattr(self, "_drop_controls"):
+            self._drop_controls = DropControls()
+        return [*super().get_line_filters(), self._drop_controls]
 
     def get_default_screen(self) -> Screen:
         return MainScreen(self.plan)

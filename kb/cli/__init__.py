@@ -9,6 +9,7 @@ textual.  Modules here import heavy libraries inside ``run`` only.
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
 import os
 import sys
@@ -77,26 +78,124 @@ def _command_name(argv: list[str]) -> str | None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Entry point of the ``kb`` console script; returns the exit status."""
+    """Entry point of the ``kb`` console script; returns the exit status.
+
+    Around every command: arguments and stdin are read with undecodable bytes
+    replaced (U+FFFD), stdout/stderr escape control and bidi characters from
+    data (kb.safetext; not for the TUI, which draws its own screen), and an
+    output that cannot be written (a full disk, a closed stdout) is one line and
+    exit 2 — a closed pipe ends quietly, like grep.
+    """
     argv = sys.argv[1:] if argv is None else argv
-    if not argv and sys.stdin.isatty() and sys.stdout.isatty():
+    argv = [_readable(arg) for arg in argv]
+    if sys.stdout is None:  # started with stdout closed (kb tasks >&-)
+        if sys.stderr is not None:
+            sys.stderr.write("kb: error: standard output is closed: nothing can be printed (redirect it to a file or /dev/null)\n")
+        return 2
+    if not argv and sys.stdin is not None and sys.stdin.isatty() and sys.stdout.isatty():
         argv = ["tui"]
     command = _command_name(argv)
+    saved = sys.stdout, sys.stderr
+    if command != "tui":
+        _replace_undecodable_input()
+        sys.stdout = _safe_stream(sys.stdout)
+        sys.stderr = _safe_stream(sys.stderr)
     try:
-        args = build_parser(command).parse_args(argv)
-        if args.command is None:
-            build_parser(None).print_usage(sys.stderr)
-            print("kb: error: name a command (kb --help lists them)", file=sys.stderr)
-            return 2
-        module = importlib.import_module(COMMANDS[args.command][0])
-        return module.run(args)
-    except KbError as exc:
-        print(f"kb: {exc}", file=sys.stderr)
-        return exc.exit_code
+        return _run(argv, command)
+    finally:
+        sys.stdout, sys.stderr = saved
+
+
+def _run(argv: list[str], command: str | None) -> int:
+    try:
+        try:
+            args = build_parser(command).parse_args(argv)
+            if args.command is None:
+                build_parser(None).print_usage(sys.stderr)
+                print("kb: error: name a command (kb --help lists them)", file=sys.stderr)
+                return 2
+            _check_corpus(args)
+            module = importlib.import_module(COMMANDS[args.command][0])
+            status = module.run(args)
+        except KbError as exc:
+            print(f"kb: {exc}", file=sys.stderr)
+            status = exc.exit_code
+        if sys.stdout is not None:
+            sys.stdout.flush()  # a full disk shows here, not at exit
+        return status
     except BrokenPipeError:
         # The reader went away (`kb grep 的 | head -1`): stop quietly, like grep.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _discard_stdout()
         return 0
     except KeyboardInterrupt:
         return 130
+    except OSError as exc:
+        if exc.errno in _OUTPUT_ERRNOS and _is_stdout_error(exc):
+            _discard_stdout()
+            print(f"kb: error: cannot write the output: {exc.strerror} (free some space or redirect it elsewhere)", file=sys.stderr)
+            return 2
+        where = f" {exc.filename}" if exc.filename else ""
+        print(f"kb: error: cannot use{where}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+
+
+def _check_corpus(args) -> None:
+    """Refuse a corpus that is not a plan file or a readable folder of them before the command starts.
+
+    Commands that read the plan lazily (``kb chat`` on empty input) would otherwise
+    end without a word about a corpus that is a FIFO or a device.
+    """
+    from kb.store import corpus_files
+
+    corpus_files(getattr(args, "corpus", None))
+
+
+#: errno values meaning "this output cannot take more": full disk, quota, I/O error, closed descriptor.
+_OUTPUT_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.EBADF, errno.EFBIG}
+
+
+def _is_stdout_error(exc: OSError) -> bool:
+    """An OSError raised by writing stdout (no file name attached)."""
+    return exc.filename is None
+
+
+def _discard_stdout() -> None:
+    """Point fd 1 at /dev/null so the buffered rest is dropped at exit without another error."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)
+    except OSError:
+        pass
+
+
+def _readable(arg: str) -> str:
+    """An argument as text: bytes that are not UTF-8 (kept by Python as surrogates) become U+FFFD."""
+    try:
+        arg.encode("utf-8")
+        return arg
+    except UnicodeEncodeError:
+        return os.fsencode(arg).decode("utf-8", "replace")
+
+
+def _replace_undecodable_input() -> None:
+    """Read stdin with undecodable bytes replaced, so one bad line does not end ``kb chat``."""
+    stdin = sys.stdin
+    if stdin is not None and hasattr(stdin, "reconfigure"):
+        try:
+            stdin.reconfigure(errors="replace")
+        except (ValueError, OSError):  # pragma: no cover - a stream that cannot change
+            pass
+
+
+def _safe_stream(stream):
+    """``stream`` wrapped so that control and bidi characters from data show as escapes."""
+    from kb.safetext import SafeStream
+
+    if stream is None or isinstance(stream, SafeStream):
+        return stream
+    if hasattr(stream, "reconfigure"):
+        try:
+            stream.reconfigure(errors="replace")  # a lone surrogate never ends a command
+        except (ValueError, OSError):  # pragma: no cover
+            pass
+    return SafeStream(stream)

@@ -125,8 +125,13 @@ def _to_stdout(plan, jobs, fmt: str) -> int:
     kind, name = jobs[0]
     # No BOM on stdout: it is for Excel opening a file, and breaks pipes into other tools.
     data = render_duty_list(plan, name, fmt, bom=False) if kind == "duties" else render_table(plan, fmt, kind == "matrix", bom=False)
+    # Control and bidi characters from the plan are shown escaped here too (kb.safetext);
+    # CSV's CRLF record ends are kb's own and stay.
+    from kb.safetext import escape
+
+    text = "\r\n".join(escape(part) for part in data.decode("utf-8").split("\r\n"))
     sys.stdout.flush()
-    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.write(text.encode("utf-8"))
     sys.stdout.buffer.flush()
     return 0
 

@@ -147,6 +147,10 @@ def run(args) -> int:
     )
     results = grep.search(plan, matcher, None if filters.empty else filters, tags=args.tags)
     out = sys.stdout
+    if style.color:  # the lines escape their data themselves and hold kb's colour codes
+        from kb.safetext import trusted
+
+        out = trusted(out)
     if args.json:
         found = _json(plan, results, args, started)
     elif args.count:
@@ -191,7 +195,7 @@ def _context(args) -> tuple[int, int]:
 
 def _json(plan, results, args, started) -> bool:
     """--json: JSON Lines, then a summary object."""
-    import json
+    from kb.safetext import json_dumps
     import time
 
     from kb import grep
@@ -201,7 +205,7 @@ def _json(plan, results, args, started) -> bool:
     docs_with: set[str] = set()
 
     def emit(obj) -> None:
-        out.write(json.dumps(obj, ensure_ascii=False, separators=(",", ":")) + "\n")
+        out.write(json_dumps(obj, separators=(",", ":")) + "\n")
 
     def counted(rs):
         for r in rs:

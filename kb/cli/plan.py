@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import json
+from kb.safetext import json_dumps
 import sys
 
 from kb.errors import KbError
@@ -43,7 +43,7 @@ def report_warnings(plan) -> None:
 
 
 def _dump(obj) -> None:
-    sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=1) + "\n")
+    sys.stdout.write(json_dumps(obj, indent=1) + "\n")
 
 
 def _tasks(plan, args) -> int:

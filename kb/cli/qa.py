@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import json
+from kb.safetext import json_dumps
 import os
 import sys
 
@@ -29,7 +29,7 @@ def run(args) -> int:
 
 
 def _line(obj) -> None:
-    sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+    sys.stdout.write(json_dumps(obj) + "\n")
 
 
 def _ask(args) -> int:
@@ -77,6 +77,7 @@ def _use_color(choice: str) -> bool:
 def _search(args) -> int:
     from kb.qa import Session
     from kb.qa.text import fold, task_head
+    from kb.safetext import trusted
 
     if args.limit < 1:
         from kb.errors import KbError
@@ -97,7 +98,9 @@ def _search(args) -> int:
                    "excerpt": clause, "task": task.to_dict()})
             continue
         mark = _highlighter(hit.terms, color)
-        sys.stdout.write(f"{rank}. {task.label} {mark(task_head(task))}  [{hit.score:.1f}]\n   {mark(clause)}\n")
+        line = f"{rank}. {_plain(task.label, color)} {mark(task_head(task))}  [{hit.score:.1f}]\n   {mark(clause)}\n"
+        # Coloured lines escape their data themselves (kb.safetext) and hold kb's own codes only.
+        (trusted(sys.stdout) if color else sys.stdout).write(line)
     return 0 if hits else 1
 
 
@@ -114,14 +117,14 @@ def _highlighter(terms: list[str], color: bool):
 
     words = sorted({t for t in terms if t}, key=len, reverse=True)
     if not words:
-        return lambda text: text
+        return lambda text: _plain(text, color)
 
     def mark(text: str) -> str:
         # Match on the NFKC/lower form character by character so the original characters are kept.
         norm = [unicodedata.normalize("NFKC", ch).lower() for ch in text]
         flat = "".join(norm)
         if len(flat) != len(text):
-            return text  # a character changed length under NFKC: leave the text unmarked
+            return _plain(text, color)  # a character changed length under NFKC: leave the text unmarked
         spans: list[tuple[int, int]] = []
         for w in words:
             for m in re.finditer(re.escape(w), flat):
@@ -129,13 +132,22 @@ def _highlighter(terms: list[str], color: bool):
                     spans.append((m.start(), m.end()))
         out, last = [], 0
         for a, b in sorted(spans):
-            out.append(text[last:a])
-            out.append(f"\x1b[1;31m{text[a:b]}\x1b[0m" if color else f"【{text[a:b]}】")
+            out.append(_plain(text[last:a], color))
+            out.append(f"\x1b[1;31m{_plain(text[a:b], color)}\x1b[0m" if color else f"【{text[a:b]}】")
             last = b
-        out.append(text[last:])
+        out.append(_plain(text[last:], color))
         return "".join(out)
 
     return mark
+
+
+def _plain(text: str, color: bool) -> str:
+    """Data in a coloured line, escaped here (the line is written past kb.safetext's stream)."""
+    if not color:
+        return text
+    from kb.safetext import escape
+
+    return escape(text)
 
 
 def _index(args) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-import json
+from kb.safetext import json_dumps
 
 from kb.export.content import (
     COUNT_HEADERS,
@@ -81,13 +81,29 @@ def matrix_grid(matrix: MatrixExport) -> tuple[list[str], list[list[str]]]:
 BOM = "\ufeff"
 
 
+#: First characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value) -> str:
+    """A CSV cell that a spreadsheet shows as text, never runs as a formula.
+
+    A cell starting with ``=``, ``+``, ``-``, ``@``, tab or CR (``=HYPERLINK(…)``,
+    ``@SUM(…)``) gets a leading ``'``, as OWASP recommends; Excel and LibreOffice
+    then show the text as written.  xlsx needs none of this: openpyxl cells are
+    typed strings (see xlsx_writer._put).
+    """
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
 def _csv(headers: list[str], rows: list[list[str]], bom: bool) -> str:
     buf = io.StringIO()
     if bom:
         buf.write(BOM)
     writer = csv.writer(buf)
-    writer.writerow(headers)
-    writer.writerows(rows)
+    writer.writerow([csv_cell(h) for h in headers])
+    writer.writerows([csv_cell(c) for c in row] for row in rows)
     return buf.getvalue()
 
 
@@ -117,7 +133,7 @@ def matrix_csv(matrix: MatrixExport, bom: bool = True) -> str:
 
 
 def _dump(obj) -> str:
-    return json.dumps(obj, ensure_ascii=False, indent=1) + "\n"
+    return json_dumps(obj, indent=1) + "\n"
 
 
 def _task_dict(row: Row, roles: list[str] | None = None) -> dict:
