@@ -502,3 +502,119 @@ class TestLinearTargets:
         for task in plan.tasks:
             joined = [t for i, c in enumerate(task.clauses) for t in parse_targets(c, i, "".join(task.clauses[:i]))]
             assert joined == task.targets, task.label
+
+
+# ---------------------------------------------------------------- 8. long names in docx, 12. export leftovers, 13. names
+
+
+LONG_NAME = "市" + "超长名称" * 70 + "局"  # 282 characters: over python-docx's 255 for a core property
+
+
+class TestExportNames:
+    @pytest.fixture()
+    def long_plan(self, tmp_path) -> Path:
+        path = tmp_path / "long.txt"
+        path.write_text(
+            f"某市行动方案\n一、重点任务\n（一）加强管理\n1.加强秸秆禁烧管控。（{LONG_NAME}牵头）\n2.推进治理。（市生态环境局负责）\n",
+            encoding="utf-8",
+        )
+        return path
+
+    @pytest.mark.parametrize("fmt", ["docx", "xlsx"])
+    def test_long_department_name(self, long_plan, tmp_path, fmt):
+        out = tmp_path / "out"
+        r = run_kb("--corpus", str(long_plan), "export", "--all", "--format", fmt, "-o", str(out))
+        assert r.returncode == 0 and b"Traceback" not in r.stderr, r.stderr.decode()
+        files = sorted(out.iterdir())
+        assert len(files) == (4 if fmt == "docx" else 3)
+        if fmt == "docx":
+            from docx import Document
+
+            long_file = next(f for f in files if f.name.startswith("市超长名称"))
+            title = Document(long_file).core_properties.title
+            assert len(title) == 255 and title.endswith("…")
+
+    def test_all_renders_everything_before_writing(self, hostile, tmp_path, monkeypatch):
+        from kb import export
+        from kb.errors import KbError
+        from kb.store import load_plan
+
+        plan = load_plan(str(hostile))
+        calls = []
+        real = export._render_duties
+
+        def render(plan, name, fmt, bom=True):
+            calls.append(name)
+            if len(calls) == 2:
+                raise KbError("cannot render")
+            return real(plan, name, fmt, bom)
+
+        monkeypatch.setattr(export, "_render_duties", render)
+        with pytest.raises(KbError):
+            export.export_all(plan, "md", tmp_path / "out")
+        assert list((tmp_path / "out").iterdir()) == [], "a file was written before every file was rendered"
+
+    @pytest.mark.parametrize(
+        "name, file_name, why",
+        [
+            ("-市环保局", "_-市环保局-责任清单.xlsx", "a leading - is no option to rm or ls"),
+            (f"市交通{RLO}运输局", "市交通_运输局-责任清单.xlsx", "a bidi override would make the listing lie"),
+            ("市\x9b公安局", "市_公安局-责任清单.xlsx", "C1 control"),
+            ("市\x1b[31m公安局", "市_[31m公安局-责任清单.xlsx", "ESC"),
+            ("市交通运输局", "市交通运输局-责任清单.xlsx", "ordinary names unchanged"),
+        ],
+    )
+    def test_file_names(self, name, file_name, why):
+        from kb.export import default_filename
+
+        assert default_filename(name, "xlsx") == file_name, why
+
+    def test_hostile_names_on_disk(self, hostile, tmp_path):
+        out = tmp_path / "out"
+        r = run_kb("--corpus", str(hostile), "export", "--all", "--format", "md", "-o", str(out))
+        assert r.returncode == 0, r.stderr
+        names = sorted(p.name for p in out.iterdir())
+        assert not [n for n in names if n.startswith("-") or any(c in n for c in (RLO, "\x1b", "\x9b"))], names
+        assert "_-市环保局-责任清单.md" in names
+
+    @pytest.mark.parametrize("fmt", ["xlsx", "docx"])
+    def test_source_date_epoch_reproducible(self, tmp_path, fmt):
+        import time
+        import zipfile
+
+        env = {"SOURCE_DATE_EPOCH": "1700000000"}
+        a, b = tmp_path / f"a.{fmt}", tmp_path / f"b.{fmt}"
+        assert run_kb("export", "交通局", "--format", fmt, "-o", str(a), env=env).returncode == 0
+        time.sleep(2.1)  # zip times have a 2-second resolution
+        assert run_kb("export", "交通局", "--format", fmt, "-o", str(b), env=env).returncode == 0
+        assert a.read_bytes() == b.read_bytes()
+        with zipfile.ZipFile(a) as z:
+            assert {i.date_time for i in z.infolist()} == {(2023, 11, 14, 22, 13, 20)}
+            core = z.read("docProps/core.xml").decode()
+        assert core.count("2023-11-14T22:13:20Z") == 2, core  # created and modified
+
+    def test_stale_temporaries_swept(self, tmp_path):
+        import time
+
+        out = tmp_path / "out"
+        out.mkdir()
+        old = time.time() - 3600
+        stale = [out / ".市交通运输局-责任清单.xlsx.ab12cd_9.tmp", out / ".plan-任务分工表.docx.zz99zz99.tmp"]
+        fresh = out / ".市交通运输局-责任清单.xlsx.q1w2e3r4.tmp"  # an export running now
+        others = [out / ".notes.txt.ab12cd34.tmp", out / "report.xlsx.ab12cd34.tmp", out / ".x.xlsx.ab12.tmp"]
+        for p in stale + [fresh] + others:
+            p.write_bytes(b"partial")
+            if p is not fresh:
+                os.utime(p, (old, old))
+        r = run_kb("export", "交通局", "-o", str(out))
+        assert r.returncode == 0, r.stderr
+        left = {p.name for p in out.iterdir()}
+        assert not {p.name for p in stale} & left, "stale temporaries of kb's naming stay"
+        assert {fresh.name, *(p.name for p in others)} <= left, "a file kb did not leave was removed"
+        assert "市交通运输局-责任清单.xlsx" in left
+
+    def test_temporary_name_keeps_extension(self):
+        from kb.export.files import _TEMP_NAME, _temp_prefix
+
+        prefix = _temp_prefix(Path("/x") / (LONG_NAME + "-责任清单.docx"))
+        assert _TEMP_NAME.fullmatch(prefix + "abcd1234.tmp")

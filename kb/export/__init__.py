@@ -272,12 +272,13 @@ def export_all(
     table_targets = [folder / default_filename(plan_name(plan), fmt, k) for k in table_kinds]
     for target in targets + table_targets:
         check_writable(target, force)
-    written = []
+    # Render every file before writing any: a department that cannot be rendered
+    # stops the export with nothing written, not half a folder.
+    rendered: list[tuple[Path, bytes]] = []
     for i, (name, target) in enumerate(zip(departments, targets), 1):
         if progress is not None:
             progress(i, len(departments), name)
-        written.append(write_atomic(target, _render_duties(plan, name, fmt), force))
+        rendered.append((target, _render_duties(plan, name, fmt)))
     for kind, target in zip(table_kinds, table_targets):
-        data = render_table(plan, fmt, matrix=(fmt == "xlsx" or kind == "matrix"))
-        written.append(write_atomic(target, data, force))
-    return written
+        rendered.append((target, render_table(plan, fmt, matrix=(fmt == "xlsx" or kind == "matrix"))))
+    return [write_atomic(target, data, force) for target, data in rendered]

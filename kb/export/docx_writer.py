@@ -92,6 +92,15 @@ def xml_safe(text: str) -> str:
     return _NOT_XML.sub("", text)
 
 
+#: python-docx refuses core properties longer than this (ValueError).
+MAX_CORE_PROPERTY = 255
+
+
+def core_text(text: str) -> str:
+    """``text`` cut to fit a core property (a long department name in the title), ending in …."""
+    return text if len(text) <= MAX_CORE_PROPERTY else text[: MAX_CORE_PROPERTY - 1] + "…"
+
+
 def _numeral(i: int) -> str:
     return _NUMERALS[i] if i < len(_NUMERALS) else str(i + 1)
 
@@ -126,7 +135,7 @@ def _style(doc, name: str, east_asia: str, size: Pt, bold: bool | None = None) -
 
 def _document(title: str, exported):
     doc = Document()
-    doc.core_properties.title = xml_safe(title)
+    doc.core_properties.title = core_text(xml_safe(title))
     doc.core_properties.author = "kb"
     doc.core_properties.created = doc.core_properties.modified = datetime.combine(exported, time())
     _style(doc, "Normal", BODY_FONT, Pt(12))
@@ -217,4 +226,6 @@ def _shade(cell, fill: str) -> None:
 def _save(doc) -> bytes:
     buf = io.BytesIO()
     doc.save(buf)
-    return buf.getvalue()
+    from kb.export.files import reproducible_zip
+
+    return reproducible_zip(buf.getvalue())  # $SOURCE_DATE_EPOCH: byte-identical files

@@ -17,8 +17,9 @@ from pathlib import Path
 
 from kb.errors import KbError
 
-#: Characters that cannot stand in a file name on some system (path separators included).
-_UNSAFE = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]')
+#: Characters that cannot stand in a file name on some system (path separators included),
+#: and C1 controls and bidi overrides, which would make a listing lie about the name.
+_UNSAFE = re.compile(r'[\x00-\x1f\x7f-\x9f/\\:*?"<>|\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]')
 
 #: Names Windows reserves whatever the extension.
 _RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
@@ -38,11 +39,57 @@ def sanitize_filename(name: str) -> str:
     text = text.strip().lstrip(". ").rstrip(". ")
     if not text:
         return "export"
-    if text.split(".")[0].upper() in _RESERVED:
-        text = "_" + text
+    if text.split(".")[0].upper() in _RESERVED or text.startswith("-"):
+        text = "_" + text  # a leading - would be read as an option by rm, ls, cp …
     while len(text.encode("utf-8")) > MAX_NAME_BYTES:
         text = text[:-1]
     return text
+
+
+def source_date():
+    """``$SOURCE_DATE_EPOCH`` as a naive UTC datetime, or None when unset (reproducible builds' convention)."""
+    from datetime import datetime, timezone
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if not epoch:
+        return None
+    try:
+        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).replace(tzinfo=None)
+    except (ValueError, OverflowError, OSError):
+        raise KbError(f"SOURCE_DATE_EPOCH={epoch!r} is not a Unix time in seconds (unset it or fix it)") from None
+
+
+_CORE_DATE = re.compile(rb"(<dcterms:(created|modified)\b[^>]*>)[^<]*(</dcterms:\2>)")
+
+
+def reproducible_zip(data: bytes) -> bytes:
+    """An xlsx/docx with its dates taken from ``$SOURCE_DATE_EPOCH`` (unchanged when it is unset).
+
+    openpyxl stamps ``modified`` with the time of saving and both libraries give
+    every zip entry the current time, so two exports of the same data differed.
+    With the variable set, every entry's timestamp and the ``created``/``modified``
+    dates of docProps/core.xml are the epoch (zip cannot go before 1980), and
+    two exports of the same data are byte-identical.
+    """
+    import io
+    import zipfile
+
+    when = source_date()
+    if when is None:
+        return data
+    stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    date_time = max(when.timetuple()[:6], (1980, 1, 1, 0, 0, 0))
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as zin, zipfile.ZipFile(out, "w") as zout:
+        for info in zin.infolist():
+            body = zin.read(info)
+            if info.filename == "docProps/core.xml":
+                body = _CORE_DATE.sub(lambda m: m.group(1) + stamp + m.group(3), body)
+            entry = zipfile.ZipInfo(info.filename, date_time=date_time)
+            entry.compress_type = info.compress_type
+            entry.external_attr = info.external_attr
+            zout.writestr(entry, body)
+    return out.getvalue()
 
 
 def target_path(path: str | os.PathLike | None, default_name: str) -> Path:
@@ -86,8 +133,9 @@ def write_atomic(target: Path, data: bytes, force: bool = False) -> Path:
     """
     check_writable(target, force)
     folder = target.parent
+    sweep_stale_temporaries(folder)
     try:
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name[:60]}.", suffix=".tmp")
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=_temp_prefix(target), suffix=".tmp")
     except OSError as exc:
         raise _write_error(exc, target) from None
     try:
@@ -106,6 +154,55 @@ def write_atomic(target: Path, data: bytes, force: bool = False) -> Path:
         except OSError:
             pass
     return target
+
+
+#: Temporary files of write_atomic: ``.<name cut to 60>.<ext>.<8 random>.tmp`` (see _temp_prefix).
+_TEMP_NAME = re.compile(r"\..+\.(?:xlsx|docx|md|csv|json)\.[a-z0-9_]{8}\.tmp")
+
+#: A temporary file older than this was left by a killed export (an export takes seconds).
+STALE_SECONDS = 600
+
+_swept: set[str] = set()
+
+
+def _temp_prefix(target: Path) -> str:
+    """``.<name>.`` for mkstemp, the name cut so that it keeps its extension (the sweep's pattern needs it)."""
+    stem, suffix = target.stem, target.suffix
+    return f".{stem[:60]}{suffix}."
+
+
+def sweep_stale_temporaries(folder: Path, now: float | None = None) -> list[Path]:
+    """Remove temporaries of earlier exports into ``folder`` killed before their rename; return them.
+
+    Only files of our own naming (``_TEMP_NAME``), regular, owned by this user
+    and older than STALE_SECONDS: a concurrent export's file is never touched.
+    Once per folder and process.
+    """
+    import stat
+    import time
+
+    key = os.fspath(folder)
+    if now is None and key in _swept:
+        return []
+    _swept.add(key)
+    now = time.time() if now is None else now
+    removed = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        if not _TEMP_NAME.fullmatch(entry.name):
+            continue
+        try:
+            st = entry.stat(follow_symlinks=False)
+            if not stat.S_ISREG(st.st_mode) or st.st_uid != os.getuid() or now - st.st_mtime < STALE_SECONDS:
+                continue
+            os.unlink(entry.path)
+            removed.append(Path(entry.path))
+        except OSError:
+            continue
+    return removed
 
 
 def _file_mode() -> int:

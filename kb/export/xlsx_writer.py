@@ -106,7 +106,9 @@ def _workbook(title: str, exported) -> Workbook:
 def _save(wb: Workbook) -> bytes:
     buf = io.BytesIO()
     wb.save(buf)
-    return buf.getvalue()
+    from kb.export.files import reproducible_zip
+
+    return reproducible_zip(buf.getvalue())  # $SOURCE_DATE_EPOCH: byte-identical files
 
 
 #: Excel refuses (and "repairs") cells longer than this.
