@@ -49,6 +49,46 @@ def main() -> None:
     for argv in (["tasks", "--json"], ["duties", "市交通运输局"]):
         t = wall(kb + argv)
         print(f"kb {' '.join(argv)}: {t * 1000:.1f} ms = {t / base:.2f}x bare interpreter (target <= 8x)")
+    long_paragraph()
+
+
+def long_paragraph() -> None:
+    """One paragraph of 1 MB and of 4 MB (issue 13 item 10): apply_targets must stay linear.
+
+    Joining the earlier clauses for every clause made it quadratic (4 MB: 6.4 s,
+    10 MB: 49 s).  Two shapes: ordinary sentences with a number now and then
+    (target: 4 MB <= 1 s on an idle machine), and a paragraph where every other
+    clause states targets that need the paragraph's year and pollutants (each
+    such clause costs a few tenths of a millisecond: only linearity is asked).
+    Prints the times and the 4 MB / 1 MB ratio (linear ~4x, quadratic ~16x).
+    """
+    import dataclasses
+
+    from kb.model import Task
+    from kb.parser.targets import apply_targets
+
+    shapes = {
+        "plain": ["加强秸秆禁烧管控，落实市、县、乡、村四级主体责任，建立网格化监管制度。"] * 9
+        + ["到2020年，全市秸秆综合利用率达到88%以上。"],
+        "target-dense": [
+            "到2020年，全市秸秆综合利用率达到88%以上。",
+            "加强秸秆禁烧管控，落实市、县、乡、村四级主体责任，建立网格化监管制度。",
+            "二氧化硫（SO2）、氮氧化物（NOx）排放量分别下降15%、10%。",
+            "坚持疏堵结合、以疏为主，加强重点区域和重点时段秸秆禁烧管控。",
+        ],
+    }
+    required = {f.name: None for f in dataclasses.fields(Task)
+                if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING}
+    for shape, unit in shapes.items():
+        size = len("".join(unit).encode())
+        times = {}
+        for mb in (1, 4):
+            task = Task(**required)
+            task.clauses = unit * (mb * 1_000_000 // size)
+            times[mb] = min(_timed(lambda: apply_targets(task)) for _ in range(2))
+        goal = " (target <= 1 s)" if shape == "plain" else ""
+        print(f"apply_targets, one {shape} paragraph: 1 MB {times[1]:.2f} s, 4 MB {times[4]:.2f} s{goal}; "
+              f"4 MB / 1 MB = {times[4] / times[1]:.1f}x (linear ~4x, quadratic ~16x)")
 
 
 def _timed(fn) -> float:

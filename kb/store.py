@@ -144,6 +144,17 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         raise
 
 
+def _read_from(plan: Plan, files: list[Path]) -> Plan:
+    """A cached plan with each document's ``path`` set to the file read this time.
+
+    The cache key is the files' names and bytes, so the same plan copied elsewhere
+    hits the same entry; it must still say where it was read from now.
+    """
+    for doc, f in zip(plan.documents, files):
+        doc.path = str(f)
+    return plan
+
+
 def load_plan(corpus: str | os.PathLike | None = None, *, use_cache: bool = True) -> Plan:
     """Parse (or load from cache) every plan of the corpus.
 
@@ -158,7 +169,7 @@ def load_plan(corpus: str | os.PathLike | None = None, *, use_cache: bool = True
             with open(cached, "rb") as fh:
                 plan = pickle.load(fh)
             if isinstance(plan, Plan):
-                return plan
+                return _read_from(plan, files)
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
             pass
     from kb.parser import parse_document

@@ -618,3 +618,22 @@ class TestExportNames:
 
         prefix = _temp_prefix(Path("/x") / (LONG_NAME + "-责任清单.docx"))
         assert _TEMP_NAME.fullmatch(prefix + "abcd1234.tmp")
+
+
+class TestCachedPlanPath:
+    def test_cached_plan_reports_this_path(self, tmp_path):
+        """Same bytes in two places share a cache entry; each load names its own file."""
+        from kb.store import load_plan
+
+        src = (ROOT / "corpus").glob("*.txt").__next__().read_bytes()
+        paths = []
+        for where in ("a", "b"):
+            (tmp_path / where).mkdir()
+            paths.append(tmp_path / where / "plan.txt")
+            paths[-1].write_bytes(src)
+        first = load_plan(str(tmp_path / "a"))
+        assert first.documents[0].path == str(paths[0])
+        second = load_plan(str(tmp_path / "b"))  # from the cache written by the first
+        assert second.documents[0].path == str(paths[1])
+        again = load_plan(str(paths[0]))
+        assert again.documents[0].path == str(paths[0])
