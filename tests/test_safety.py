@@ -264,6 +264,38 @@ class TestTuiInjection:
         screen = asyncio.run(go())
         assert "[@click=app.quit]" in screen and "[bold]" in screen, "markup in data is shown as written"
 
+    def test_markup_in_command_palette(self, tmp_path):
+        """The palette parses str prompts as markup: a department name must reach it as text."""
+        pytest.importorskip("textual")
+        import asyncio
+
+        from textual.command import CommandPalette
+
+        from kb.store import load_plan
+        from tui.app import KbApp
+
+        path = tmp_path / "plan.txt"
+        path.write_text("某市行动方案\n一、重点任务\n（一）加强管理\n1.加强秸秆禁烧管控。（市[@click=app.quit]交通局牵头）\n",
+                        encoding="utf-8")
+        plan = load_plan(str(path))
+
+        async def go():
+            app = KbApp(plan)
+            async with app.run_test(size=(120, 40)) as pilot:
+                await asyncio.wait_for(app.index_ready.wait(), 60)
+                await pilot.pause()
+                app.action_command_palette()
+                await pilot.pause()
+                await pilot.press(*"部门")
+                await asyncio.sleep(0.5)
+                await pilot.pause()
+                palette = app.screen
+                assert isinstance(palette, CommandPalette)
+                return self._terminal_bytes(app)
+
+        screen = asyncio.run(go())
+        assert "市[@click=app.quit]交通局" in screen, "the name is shown as written, not run as markup"
+
 
 # ---------------------------------------------------------------- 2. regex memory
 

@@ -100,7 +100,7 @@ class KbApp(App):
 
     # ---------------------------------------------------------------- index and answers
     def _index_notice(self, message: str) -> None:
-        self.call_from_thread(self.notify, message, title="检索索引", severity="warning")
+        self.call_from_thread(self.notify, message, title="检索索引", severity="warning", markup=False)
 
     @work(thread=True, exclusive=True, group="index")
     def open_index(self) -> None:
@@ -115,7 +115,7 @@ class KbApp(App):
             self.session.read("")
             import kb.qa.intents  # noqa: F401
         except KbError as exc:
-            self.call_from_thread(self.notify, str(exc), title="检索索引不可用", severity="error")
+            self.call_from_thread(self.notify, str(exc), title="检索索引不可用", severity="error", markup=False)
         finally:
             self.call_from_thread(self._index_opened)
 
@@ -156,7 +156,7 @@ class KbApp(App):
         """Open the detail screen of task ``task_id``."""
         task = self.plan.task(task_id)
         if task is None:
-            self.notify(f"找不到任务 {task_id}", severity="warning")
+            self.notify(f"找不到任务 {task_id}", severity="warning", markup=False)
             return
         if isinstance(self.screen, TaskDetailScreen):
             self.screen.show(task)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.markup import escape as escape_markup
 
 from kb.duties import department_counts
 from tui.widgets.department_list import counts_line
@@ -19,7 +21,7 @@ class DepartmentCommands(Provider):
 
     async def discover(self) -> Hits:
         for name, counts in self._rows()[:10]:
-            yield DiscoveryHit(f"部门：{name}", partial(self.app.show_department, name), help=counts_line(counts))
+            yield DiscoveryHit(Content(f"部门：{name}"), partial(self.app.show_department, name), help=counts_line(counts))
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
@@ -27,7 +29,7 @@ class DepartmentCommands(Provider):
             text = f"部门：{name}"
             score = matcher.match(text)
             if score > 0:
-                yield Hit(score, matcher.highlight(text), partial(self.app.show_department, name), help=counts_line(counts))
+                yield Hit(score, matcher.highlight(escape_markup(text)), partial(self.app.show_department, name), help=counts_line(counts))
 
 
 class TaskCommands(Provider):
@@ -39,7 +41,7 @@ class TaskCommands(Provider):
             text = f"任务：{task.label} {task_heading(task)}"
             score = matcher.match(text)
             if score > 0:
-                yield Hit(score, matcher.highlight(text), partial(self.app.open_task, task.id))
+                yield Hit(score, matcher.highlight(escape_markup(text)), partial(self.app.open_task, task.id))
 
 
 class AskCommand(Provider):
@@ -48,4 +50,4 @@ class AskCommand(Provider):
     async def search(self, query: str) -> Hits:
         if query.strip():
             text = f"提问：{query.strip()}"
-            yield Hit(0.01, text, partial(self.app.ask, query.strip()), help="在问答页回答这个问题")
+            yield Hit(0.01, Content(text), partial(self.app.ask, query.strip()), help="在问答页回答这个问题")  # typed text, not markup

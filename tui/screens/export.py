@@ -120,4 +120,4 @@ class ExportDialog(ModalScreen):
         self.written = written
         result.add_class("-ok")
         result.update(f"已写入：{written}")
-        self.app.notify(str(written), title="已导出")
+        self.app.notify(str(written), title="已导出", markup=False)
