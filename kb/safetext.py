@@ -158,5 +158,13 @@ def _escaped(obj, keep: str):
         return {_escaped(k, keep): _escaped(v, keep) for k, v in obj.items()}
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
         changes = {f.name: _escaped(getattr(obj, f.name), keep) for f in dataclasses.fields(obj) if f.init}
-        return dataclasses.replace(obj, **changes)
+        try:
+            return dataclasses.replace(obj, **changes)
+        except TypeError:  # a subclass with an __init__ of its own (a plan read lazily from the store)
+            import copy
+
+            new = copy.deepcopy(obj)
+            for name, value in changes.items():
+                setattr(new, name, value)
+            return new
     return obj

@@ -422,24 +422,13 @@ class TestInvalidUtf8:
 
 
 class TestCorpusKinds:
-    @pytest.fixture(params=["fifo", "devnull", "devzero", "unreadable"])
+    @pytest.fixture(params=["fifo", "/dev/null", "/dev/zero"])
     def odd_corpus(self, request, tmp_path) -> str:
-        if request.param == "fifo":
-            path = tmp_path / "plan.txt"
-            os.mkfifo(path)
-            return str(path)
-        if request.param == "devnull":
-            return "/dev/null"
-        if request.param == "devzero":
-            return "/dev/zero"
-        if os.geteuid() == 0:
-            pytest.skip("root reads any folder")  # permissions do not bind root
-        folder = tmp_path / "plans"
-        folder.mkdir()
-        (folder / "a.txt").write_text(HOSTILE_PLAN, encoding="utf-8")
-        folder.chmod(0)
-        request.addfinalizer(lambda: folder.chmod(0o700))
-        return str(folder)
+        if request.param != "fifo":
+            return request.param
+        path = tmp_path / "plan.txt"
+        os.mkfifo(path)
+        return str(path)
 
     @pytest.mark.parametrize(
         "args",
@@ -451,6 +440,25 @@ class TestCorpusKinds:
         err = r.stderr.decode()
         assert r.returncode == 2, (r.returncode, err, r.stdout[:200])
         assert err.count("\n") == 1 and "corpus" in err and "Traceback" not in err, err
+
+    @pytest.mark.parametrize("args", [["tasks"], ["ask", "交通局牵头哪些任务"], ["chat"], ["grep", "秸秆"]])
+    def test_unreadable_folder(self, tmp_path, monkeypatch, capsys, args):
+        """A folder kb may not list (chmod 0 does not bind root, so the refusal is simulated)."""
+        folder = tmp_path / "plans"
+        folder.mkdir()
+        (folder / "a.txt").write_text(HOSTILE_PLAN, encoding="utf-8")
+        real = Path.iterdir
+
+        def iterdir(self):
+            if self == folder:
+                raise PermissionError(13, "Permission denied", str(self))
+            return real(self)
+
+        monkeypatch.setattr(Path, "iterdir", iterdir)
+        monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+        assert main(["--corpus", str(folder), *args]) == 2
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and "Permission denied" in err and str(folder) in err, err
 
     def test_kb_corpus_env_too(self):
         r = run_kb("ask", "交通局牵头哪些任务", env={"KB_CORPUS": "/dev/null"})
