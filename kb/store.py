@@ -66,6 +66,25 @@ def corpus_files(corpus: str | os.PathLike | None = None) -> list[Path]:
     return files
 
 
+def check_corpus_path(corpus: str | os.PathLike | None = None) -> Path:
+    """The corpus path, refused in one line when it is not a plan file or a folder kb may list.
+
+    Quiet (no warnings about the files inside): ``kb.cli.main`` calls it before
+    every command, so that one reading the plan lazily (``kb chat`` on empty
+    input) still says that the corpus is a FIFO or a device.
+    """
+    path = resolve_corpus(corpus)
+    kind = _path_kind(path)
+    if kind == "folder":
+        try:
+            next(iter(path.iterdir()), None)
+        except OSError as exc:
+            raise KbError(f"cannot read the corpus folder {path}: {exc.strerror} (check its permissions)") from None
+    elif kind != "file":
+        raise KbError(f"corpus {path} is {kind}, not a plan file or a folder of them (give one with --corpus)")
+    return path
+
+
 def _path_kind(path: Path) -> str:
     """"file", "folder", or what else ``path`` is (a FIFO, a device …), following symlinks."""
     import stat

@@ -145,9 +145,9 @@ def _check_corpus(args) -> None:
     Commands that read the plan lazily (``kb chat`` on empty input) would otherwise
     end without a word about a corpus that is a FIFO or a device.
     """
-    from kb.store import corpus_files
+    from kb.store import check_corpus_path
 
-    corpus_files(getattr(args, "corpus", None))
+    check_corpus_path(getattr(args, "corpus", None))
 
 
 #: errno values meaning "this output cannot take more": full disk, quota, I/O error, closed descriptor.
