@@ -465,27 +465,27 @@ class TaskFilter:
     """The task states at least one numeric target."""
 
     def accepts(self, task: Task) -> bool:
-        """True if ``task`` passes every filter."""
-        for name in self.departments:
-            if not task.roles_of(name):
-                return False
-        for name in self.leads:
-            if "lead" not in task.roles_of(name):
-                return False
-        for name in self.supports:
-            if "support" not in task.roles_of(name):
-                return False
-        if self.sections and not any(in_section(task, s) for s in self.sections):
-            return False
-        if self.due_before is not None and not any(
-            d.end is not None and d.end <= self.due_before for d in task.deadlines
-        ):
-            return False
-        if self.year is not None and not any(deadline_overlaps(d, self.year) for d in task.deadlines):
-            return False
-        if self.has_target and not task.targets:
-            return False
-        return True
+        """True if ``task`` passes every filter (the shared selection of kb/select.py decides)."""
+        return self.selection().accepts(task)
+
+    def selection(self):
+        """These filters as a ``kb.select.Selection`` over every paragraph (grep searches them all)."""
+        from kb.select import DateSpan, Selection
+
+        roles = [(n, "any+implied") for n in self.departments]
+        roles += [(n, "lead") for n in self.leads] + [(n, "support") for n in self.supports]
+        sel = Selection(roles=roles, sections=list(self.sections), has_target=self.has_target, tasks_only=False)
+        if self.year is not None:
+            sel.dates = DateSpan.year(self.year, "active")
+        if self.due_before is not None:
+            due = DateSpan(None, self.due_before, "due")
+            if sel.dates is None:
+                sel.dates = due
+            else:  # both given: a task must pass both (two conditions, one selection each)
+                year = sel.dates
+                sel.dates = None
+                return _Both(sel, year, due)
+        return sel
 
     @property
     def empty(self) -> bool:
@@ -497,29 +497,25 @@ class TaskFilter:
 
 
 def deadline_overlaps(deadline, year: int) -> bool:
-    """True if a deadline's period meets calendar ``year``.
+    """True if a deadline's period meets calendar ``year`` (``kb.select.deadline_active``)."""
+    from kb.select import deadline_active
 
-    The period is ``start``..``end``; a ``by`` deadline (no start) is its due date
-    alone, a ``from`` deadline (no end) runs on without end.
-    """
-    start = deadline.start or deadline.end
-    end = deadline.end
-    if start is None:
-        return False
-    first, last = f"{year:04d}-01-01", f"{year:04d}-12-31"
-    return start <= last and (end is None or end >= first)
+    return deadline_active(deadline, f"{year:04d}-01-01", f"{year:04d}-12-31")
 
 
-def normalize_section(text: str) -> str:
-    """A section as typed (``三(二)``, ``三、``, `` 三（二） ``) → the plan's form (``三（二）``)."""
-    text = "".join(text.split())
-    text = text.replace("(", "（").replace(")", "）")
-    return text.rstrip("、.．。，,")
+class _Both:
+    """A selection and two date spans that must all hold (--year with --due-before)."""
+
+    __slots__ = ("sel", "spans")
+
+    def __init__(self, sel, *spans) -> None:
+        self.sel, self.spans = sel, spans
+
+    def accepts(self, task: Task) -> bool:
+        return self.sel.accepts(task) and all(s.selects(task) for s in self.spans)
 
 
-def in_section(task: Task, section: str) -> bool:
-    """True if ``task`` is the part, section or task ``section`` names (normalised form)."""
-    return section in (task.part, task.section, task.label)
+from kb.select import in_section, normalize_section  # noqa: E402  (one definition, shared)
 
 
 def check_sections(plan: Plan, sections: list[str]) -> list[str]:
@@ -608,7 +604,8 @@ def task_units(task: Task, tags: bool = True) -> list[str]:
 
 def search(plan: Plan, matcher: Matcher, filters: TaskFilter | None = None, *, tags: bool = True) -> Iterator[TaskResult]:
     """Run ``matcher`` over every unit of every task passing ``filters``, in plan order."""
-    chosen = [t for t in plan.tasks if filters is None or filters.accepts(t)]
+    sel = None if filters is None else filters.selection()
+    chosen = [t for t in plan.tasks if sel is None or sel.accepts(t)]
     all_units = [task_units(t, tags) for t in chosen]
     learn(u for units in all_units for u in units)
     matcher.prepare()

@@ -496,11 +496,13 @@ def test_question(plan, session_factory, question, intent, expected):
     assert answer.intent == intent, answer.text
     labels = [t.label for t in answer.tasks]
     assert len(labels) == len(set(labels)), "a task listed twice"
-    if expected is None:  # the fallback: labelled, not exact, some related tasks
-        assert answer.exact is False
-        assert answer.text.startswith("没有找到完全匹配的规则，以下是最相关的条目")
-        assert labels
+    if expected is None:  # not understood: said plainly first, related entries apart, none of them the answer
+        assert answer.exact is False and answer.status == "not_understood"
+        assert answer.text.startswith("没有读懂这个问题")
+        assert labels == [] and answer.related
+        assert answer.text.index("相关条目") > answer.text.index("可以这样问")
         return
+    assert answer.status in ("answered", "not_in_plan"), answer.status
     assert answer.exact is True
     assert sorted(labels) == sorted(expected.split()), answer.text
     if intent in ("department_tasks", "department_count", "joint_tasks", "topic_tasks", "topic_count",

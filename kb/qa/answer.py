@@ -6,6 +6,9 @@ from dataclasses import dataclass, field
 
 from kb.model import Deadline, Target, Task
 
+#: Answer.status values (the honesty contract of COORDINATION.md).
+STATUSES = ("answered", "not_in_plan", "not_understood", "ask_back")
+
 
 @dataclass(slots=True)
 class Answer:
@@ -31,6 +34,16 @@ class Answer:
     """(task id, deadline) pairs the answer states, for deadline questions."""
     targets: list[tuple[str, Target]] = field(default_factory=list)
     """(task id, target) pairs the answer states, for target questions."""
+    status: str = "answered"
+    """One of STATUSES: ``answered`` (a rule answered from the plan), ``not_in_plan`` (understood, but the
+    plan does not hold it), ``not_understood`` (no reading; related entries only in ``related``) or
+    ``ask_back`` (ambiguous: the bot asks which one)."""
+    result: object | None = None
+    """The structured answer (kb.qa.result.Result) ``text`` was rendered from."""
+    related: list[Task] = field(default_factory=list)
+    """Loosely related tasks (相关条目) shown apart after a not-understood / not-in-plan statement; never the answer."""
+    query: object | None = None
+    """The kb.qa.query.Query the question was read as (None when an older rule answered from its own reading)."""
 
     def to_dict(self) -> dict:
         """The JSON object of ``kb ask --json`` / one line of ``kb chat --json``."""
@@ -42,4 +55,8 @@ class Answer:
             "departments": list(self.departments),
             "candidates": list(self.candidates),
             "tasks": [t.to_dict() for t in self.tasks],
+            "status": self.status,
+            "related": [t.to_dict() for t in self.related],
+            "result": self.result.to_dict() if self.result is not None else None,
+            "query": self.query.to_dict() if self.query is not None else None,
         }

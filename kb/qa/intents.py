@@ -77,19 +77,67 @@ class Turn:
 # ---------------------------------------------------------------- rendering
 
 def describe(task: Task, exclude: str | None = None) -> str:
-    """``牵头：A、B；配合：C`` with sub-units in brackets."""
-    from kb.duties import describe_departments
+    """``牵头：A、B；配合：C`` with sub-units in brackets (其他牵头单位 when ``exclude`` leads too)."""
+    from kb.qa.result import describe as describe_roles
 
-    return describe_departments(task, exclude)
+    return describe_roles(task, exclude)
 
 
-def task_line(n: int, task: Task, *, exclude: str | None = None, deadlines: bool = False) -> str:
-    """One numbered line of an answer: label, title, departments (and deadlines)."""
-    deps = describe(task, exclude)
-    line = f"{n}. {task.label} {task_head(task)}" + (f"（{deps}）" if deps else "")
-    if deadlines and task.deadlines:
-        line += "；时限：" + "、".join(d.text for d in task.deadlines)
-    return line
+def task_line(n: int, task: Task, *, exclude: str | None = None, deadlines=False, text: str = "", departments: bool = True):
+    """One numbered line of an answer: label, title, departments (and deadlines): an Item of the Result."""
+    from kb.qa.result import Item
+
+    shown = list(task.deadlines) if deadlines is True else list(deadlines or [])
+    return Item(n, task, text=text, exclude=exclude, deadlines=shown, departments=departments)
+
+
+class GroupLine(str):
+    """A group heading among the lines a rule builds (【牵头】8 项)."""
+
+    __slots__ = ()
+
+
+def compose(lines) -> "Composed":
+    """The lines a rule built (text, Items, GroupLines) as answer text that keeps its structure."""
+    from kb.qa.result import Group, Result, render_text
+
+    result = Result()
+    group = None
+    seen_item = False
+    for line in lines:
+        if isinstance(line, GroupLine):
+            title, _, tail = line.lstrip("【").partition("】")
+            group = Group(title, tail=tail)
+            result.groups.append(group)
+            seen_item = True
+            continue
+        if not isinstance(line, str):  # an Item
+            if group is None:
+                group = Group()
+                result.groups.append(group)
+            group.items.append(line)
+            seen_item = True
+            continue
+        if not seen_item:
+            result.heading.append(line)
+        elif group is not None:
+            from kb.qa.result import Item
+
+            group.items.append(Item(None, None, text=line))
+    # free lines after the last task item are notes
+    if result.groups:
+        last = result.groups[-1].items
+        while last and last[-1].task is None and last[-1].n is None:
+            result.notes.insert(0, last.pop().text)
+    composed = Composed(render_text(result))
+    composed.result = result
+    return composed
+
+
+class Composed(str):
+    """Answer text built from a Result (``.result``)."""
+
+    result = None
 
 
 def numbered(tasks: list[Task], start: int = 1, **kw) -> list[str]:
@@ -97,22 +145,10 @@ def numbered(tasks: list[Task], start: int = 1, **kw) -> list[str]:
 
 
 def target_line(task: Task, tg) -> str:
-    """A target as officials read it: metric, scope, value with comparator, baseline, year, stretch."""
-    comparator = {"≥": "以上", "≤": "以下", ">": "超过", "<": "低于", "=": ""}.get(tg.comparator, tg.comparator)
-    value = f"{tg.value:g}{tg.unit}"
-    parts = [f"{tg.metric}" + (f"（{tg.scope}）" if tg.scope else "")]
-    how = (tg.direction or "") + value + (comparator if tg.comparator in ("≥", "≤") else "")
-    if tg.comparator in (">", "<"):
-        how = comparator + how
-    parts.append(("力争" if tg.stretch else "") + how)
-    extra = []
-    if tg.baseline_year:
-        extra.append(f"较{tg.baseline_year}年")
-    year = tg.year or _task_year(task)
-    if year:
-        extra.append(f"到{year}年")
-    extra.append(f"{'力争目标' if tg.stretch else '目标'}：{tg.comparator}{value}")
-    return f"{task.label} " + "：".join(parts) + "（" + "，".join(extra) + "）"
+    """A target as officials read it, after its task's label (wording: kb.qa.result.target_words)."""
+    from kb.qa.result import target_words
+
+    return f"{task.label} " + target_words(task, tg)
 
 
 def _task_year(task: Task) -> int | None:
@@ -130,7 +166,7 @@ def responsibility_tasks(plan: Plan) -> list[Task]:
 def rule_empty(turn: Turn) -> Answer | None:
     """An empty question, or one that asks nothing about the plan (你好, 谢谢): the help text."""
     if turn.q.empty or turn.q.text in turn.voc.words["chitchat"]:
-        return Answer(turn.q.raw, "help", turn.voc.help, exact=False)
+        return Answer(turn.q.raw, "help", turn.voc.help, exact=False, status="not_understood")
     return None
 
 
@@ -181,7 +217,8 @@ def rule_ordinal(turn: Turn) -> Answer | None:
     if q.ordinal is None or not ctx.tasks:
         return None
     if not 1 <= q.ordinal <= len(ctx.tasks):
-        return Answer(q.raw, "item", f"上一个回答只有 {len(ctx.tasks)} 项，没有第{q.ordinal}项。", tasks=[])
+        return Answer(q.raw, "item", f"上一个回答只有 {len(ctx.tasks)} 项，没有第{q.ordinal}项。", tasks=[],
+                      status="not_in_plan")
     task = ctx.tasks[q.ordinal - 1]
     return _item_answer(turn, task, f"第{q.ordinal}项是 {task.label} {task_head(task)}。")
 
@@ -196,11 +233,11 @@ def rule_label(turn: Turn) -> Answer | None:
         section = [t for t in turn.plan.tasks if t.section and fold(t.section) == q.label]
         if section:
             return _section_answer(turn, section, f"{section[0].section}{section[0].section_title or ''}")
-        return Answer(q.raw, "item", f"方案中没有标号为 {q.label} 的条目。")
+        return Answer(q.raw, "item", f"方案中没有标号为 {q.label} 的条目。", status="not_in_plan")
     if len(hits) > 1:  # several plans in the corpus: list them all
         turn.ctx.tasks = hits
         lines = [f"标号 {q.label} 在 {len(hits)} 个方案中都有："] + numbered(hits)
-        return Answer(q.raw, "item_text", "\n".join(lines), tasks=hits, departments=_departments_of(hits))
+        return Answer(q.raw, "item_text", compose(lines), tasks=hits, departments=_departments_of(hits))
     turn.ctx.tasks = hits
     return _item_answer(turn, hits[0], f"{hits[0].label} {task_head(hits[0])}。")
 
@@ -238,7 +275,7 @@ def _item_answer(turn: Turn, task: Task, head: str) -> Answer:
     ask = q.item_ask or ("departments" if "who" in q.flags or q.roles else "text")
     if ask == "deadline":
         if task.deadlines:
-            body = "时限：" + "；".join(f"{d.text}（{_deadline_words(d)}）" for d in task.deadlines) + "。"
+            body = "时限：" + "；".join(_deadline_said(d) for d in task.deadlines) + "。"
         else:
             body = "方案对这项任务没有规定明确的完成时限。"
         ans = Answer(q.raw, "item_deadline", head + body, tasks=[task], deadlines=[(task.id, d) for d in task.deadlines])
@@ -257,14 +294,17 @@ def _item_answer(turn: Turn, task: Task, head: str) -> Answer:
     return ans
 
 
+def _deadline_said(d) -> str:
+    """The deadline as written, with its meaning when that says more (到2020年（2020年12月31日前完成））."""
+    meaning = _deadline_words(d)
+    return d.text if meaning == d.text or meaning in d.text else f"{d.text}（{meaning}）"
+
+
 def _deadline_words(d) -> str:
-    if d.kind == "by":
-        return f"{d.end}前完成"
-    if d.kind == "during":
-        return f"{(d.start or d.end or '')[:4]}年内"
-    if d.kind == "from":
-        return f"自{d.start}起"
-    return f"{d.start}至{d.end}"
+    """What a deadline means, as officials write it (2019年12月31日前完成, 2019年内, 自2019年7月1日起)."""
+    from kb.qa.result import deadline_meaning
+
+    return deadline_meaning(d)
 
 
 def rule_section(turn: Turn) -> Answer | None:
@@ -278,7 +318,8 @@ def rule_section(turn: Turn) -> Answer | None:
             # 第三部分第二节: the part's sections in plan order
             sections = list(dict.fromkeys(t.section for t in tasks if t.section))
             if not 1 <= q.section <= len(sections):
-                return Answer(q.raw, "section_tasks", f"第{q.part}部分没有第{q.section}节（共 {len(sections)} 节）。")
+                return Answer(q.raw, "section_tasks", f"第{q.part}部分没有第{q.section}节（共 {len(sections)} 节）。",
+                              status="not_in_plan")
             tasks = [t for t in tasks if t.section == sections[q.section - 1]]
             head = tasks[0]
             return _section_answer(turn, tasks, f"{head.section}{head.section_title or ''}")
@@ -315,7 +356,7 @@ def _section_answer(turn: Turn, tasks: list[Task], heading: str) -> Answer:
     lines.extend(numbered(tasks))
     turn.ctx.tasks = tasks
     intent = "section_count" if "count" in q.flags else "section_tasks"
-    return Answer(q.raw, intent, "\n".join(lines), tasks=tasks, departments=_departments_of(tasks))
+    return Answer(q.raw, intent, compose(lines), tasks=tasks, departments=_departments_of(tasks))
 
 
 def rule_department(turn: Turn) -> Answer | None:
@@ -326,13 +367,13 @@ def rule_department(turn: Turn) -> Answer | None:
         if res.how == "ambiguous":
             ctx.pending = (q.raw, list(res.candidates))
             text = f"“{res.query}”可能指：{'、'.join(res.candidates)}。请问您指的是哪一个？"
-            return Answer(q.raw, "department_ambiguous", text, candidates=list(res.candidates))
+            return Answer(q.raw, "department_ambiguous", text, candidates=list(res.candidates), status="ask_back")
     if not names:
         if q.unresolved:
             res = q.unresolved[0]
             near = f"（最接近的名称：{'、'.join(res.candidates)}）" if res.candidates else ""
             text = f"方案没有给“{res.query}”分配任务，共 0 项{near}。"
-            return Answer(q.raw, "department_unknown", text, candidates=list(res.candidates))
+            return Answer(q.raw, "department_unknown", text, candidates=list(res.candidates), status="not_in_plan")
         if not _follow_up(q) or not ctx.departments or not (q.roles or "count" in q.flags):
             return None
         if not [r for r in q.roles if r != "any"] and ("when" in q.flags or _asks_target(turn)):
@@ -422,7 +463,7 @@ def _partners(turn: Turn, name: str, mine: str, theirs: str) -> Answer:
         lines.append("涉及的任务：")
         lines.extend(numbered(tasks))
     turn.ctx.departments, turn.ctx.role, turn.ctx.tasks = [name], mine, tasks
-    return Answer(q.raw, "department_partners", "\n".join(lines), departments=[name] + list(partners), tasks=tasks)
+    return Answer(q.raw, "department_partners", compose(lines), departments=[name] + list(partners), tasks=tasks)
 
 
 def _department_targets(turn: Turn, name: str, role: str) -> Answer:
@@ -436,7 +477,7 @@ def _department_targets(turn: Turn, name: str, role: str) -> Answer:
              + ("：" if pairs else "。")]
     lines.extend(target_line(t, tg) for t, tg in pairs)
     turn.ctx.departments, turn.ctx.role, turn.ctx.tasks = [name], role, with_targets
-    return Answer(q.raw, "department_targets", "\n".join(lines), departments=[name], tasks=with_targets,
+    return Answer(q.raw, "department_targets", compose(lines), departments=[name], tasks=with_targets,
                   targets=[(t.id, tg) for t, tg in pairs])
 
 
@@ -567,7 +608,7 @@ def _duties(turn: Turn, name: str, role: str, only: set[str] | None = None) -> A
         lines = [f"{shown}{what}的任务{scope}共 {len(tasks)} 项（{counts}）："]
         n = 1
         for r in order:
-            lines.append(f"【{GROUP_TITLES[r]}】{len(groups[r])} 项")
+            lines.append(GroupLine(f"【{GROUP_TITLES[r]}】{len(groups[r])} 项"))
             lines.extend(numbered(groups[r], n, exclude=name if r != "implied" else None, deadlines=show_deadlines))
             n += len(groups[r])
     else:
@@ -578,7 +619,7 @@ def _duties(turn: Turn, name: str, role: str, only: set[str] | None = None) -> A
             lines[0] = f"{shown}要落实的任务{scope}共 {len(tasks)} 项" + _implied_note(tasks, name) + "："
         lines.extend(numbered(tasks, exclude=name if only != "implied" else None, deadlines=show_deadlines))
     ctx.tasks = tasks
-    return Answer(q.raw, intent, "\n".join(lines), departments=[name], tasks=tasks, roles=roles)
+    return Answer(q.raw, intent, compose(lines), departments=[name], tasks=tasks, roles=roles)
 
 
 def _implied_note(tasks: list[Task], name: str) -> str:
@@ -603,7 +644,7 @@ def _joint(turn: Turn, names: list[str], role: str) -> Answer:
         for name in names:
             ts, _ = _filter_topic(turn, per[name])
             ts, _ = _filter_date(turn, ts)
-            lines.append(f"【{name}】{what}的任务共 {len(ts)} 项：")
+            lines.append(GroupLine(f"【{name}】{what}的任务共 {len(ts)} 项："))
             lines.extend(numbered(ts, n))
             n += len(ts)
             listed.extend(ts)
@@ -613,7 +654,7 @@ def _joint(turn: Turn, names: list[str], role: str) -> Answer:
                 roles.setdefault(t.id, [])
                 roles[t.id] = sorted(set(roles[t.id]) | set(t.roles_of(name)), key=_role_order)
         ctx.tasks = listed  # numbered as shown: a task of both lists has two numbers
-        return Answer(q.raw, "departments_each", "\n".join(lines), departments=names, tasks=tasks, roles=roles)
+        return Answer(q.raw, "departments_each", compose(lines), departments=names, tasks=tasks, roles=roles)
     common_ids = set.intersection(*({t.id for t in ts} for ts in per.values()))
     tasks = _filter_within(turn, [t for t in per[names[0]] if t.id in common_ids], previous)
     tasks, topic_note = _filter_topic(turn, tasks)
@@ -631,7 +672,7 @@ def _joint(turn: Turn, names: list[str], role: str) -> Answer:
     lines.extend(numbered(tasks))
     roles = {t.id: sorted({r for n in names for r in t.roles_of(n)}, key=_role_order) for t in tasks}
     ctx.tasks = tasks
-    return Answer(q.raw, intent, "\n".join(lines), departments=names, tasks=tasks, roles=roles)
+    return Answer(q.raw, intent, compose(lines), departments=names, tasks=tasks, roles=roles)
 
 
 def _role_order(r: str) -> int:
@@ -665,16 +706,18 @@ def rule_date_list(turn: Turn) -> Answer | None:
         return None  # 到2020年的目标是什么: the plan's goals (dated 2020), not a list of tasks
     tasks = [t for t in responsibility_tasks(plan) if deadline_matches(t, q.date)]
     tasks, topic_note = _filter_topic(turn, tasks)
-    mode = {"by": f"在{q.date.iso}前（含）到期", "in": f"在{q.date.year}年内到期", "from": f"自{q.date.year}年起实施",
+    from kb.qa.result import official_date
+
+    mode = {"by": f"在{official_date(q.date.iso)}前到期", "in": f"在{q.date.year}年内到期", "from": f"自{q.date.year}年起实施",
             "between": f"在{q.date.year}年至{q.date.iso[:4]}年间到期"}[q.date.mode]
     head = f"{mode}的任务" + (f"（涉及{topic_note}）" if topic_note else "") + f"共 {len(tasks)} 项" + ("：" if tasks else "。")
     lines = [head]
     for k, t in enumerate(tasks, 1):
         which = [dl for dl in t.deadlines if dl.kind != "from" or q.date.mode == "from"]
-        lines.append(task_line(k, t) + "；时限：" + "、".join(dl.text for dl in which))
+        lines.append(task_line(k, t, deadlines=which))
     ctx.tasks, ctx.topic = tasks, list(q.topic)
     deadlines = [(t.id, dl) for t in tasks for dl in t.deadlines]
-    return Answer(q.raw, "deadline_list", "\n".join(lines), tasks=tasks, deadlines=deadlines,
+    return Answer(q.raw, "deadline_list", compose(lines), tasks=tasks, deadlines=deadlines,
                   departments=_departments_of(tasks))
 
 
@@ -708,7 +751,7 @@ def rule_overview(turn: Turn) -> Answer | None:
         lines.append("量化目标：")
         lines.extend(target_line(plan.task(tid), tg) for tid, tg in targets)
     ctx.tasks = tasks
-    return Answer(q.raw, f"overview_{q.overview}", "\n".join(lines), tasks=tasks, targets=targets)
+    return Answer(q.raw, f"overview_{q.overview}", compose(lines), tasks=tasks, targets=targets)
 
 
 def _topic_words(turn: Turn) -> list[str]:
@@ -732,7 +775,7 @@ def rule_role_kind(turn: Turn) -> Answer | None:
     lines = [f"由有关部门{word}的任务共 {len(tasks)} 项" + ("：" if tasks else "。")]
     lines.extend(numbered(tasks))
     ctx.tasks = tasks
-    return Answer(q.raw, f"role_{role}", "\n".join(lines), tasks=tasks, departments=_departments_of(tasks),
+    return Answer(q.raw, f"role_{role}", compose(lines), tasks=tasks, departments=_departments_of(tasks),
                   roles={t.id: [role] for t in tasks})
 
 
@@ -782,7 +825,7 @@ def rule_structure(turn: Turn) -> Answer | None:
     lines = [f"{name}" + (f"（涉及{topic_note}）" if topic_note else "") + f"共 {len(tasks)} 项" + ("：" if tasks else "。")]
     lines.extend(numbered(tasks))
     turn.ctx.tasks = tasks
-    return Answer(q.raw, f"structure_{q.structure}", "\n".join(lines), tasks=tasks, departments=_departments_of(tasks))
+    return Answer(q.raw, f"structure_{q.structure}", compose(lines), tasks=tasks, departments=_departments_of(tasks))
 
 
 def rule_context(turn: Turn) -> Answer | None:
@@ -799,7 +842,7 @@ def rule_context(turn: Turn) -> Answer | None:
     if _asks_target(turn) and any(t.targets for t in tasks):
         pairs = [(t.id, tg) for t in tasks for tg in t.targets]
         lines = [f"量化目标共 {len(pairs)} 项："] + [target_line(t, tg) for t in tasks for tg in t.targets]
-        return Answer(q.raw, "context_target", "\n".join(lines), tasks=[t for t in tasks if t.targets], targets=pairs)
+        return Answer(q.raw, "context_target", compose(lines), tasks=[t for t in tasks if t.targets], targets=pairs)
     if q.flags & {"has_deadline", "no_deadline"}:
         # 这些任务中哪些有时限: only those (or those without)
         keep = "has_deadline" in q.flags
@@ -811,14 +854,14 @@ def rule_context(turn: Turn) -> Answer | None:
         lines = []
         for t in tasks:
             if t.deadlines:
-                lines.append(f"{t.label} {task_head(t)}：" + "；".join(f"{d.text}（{_deadline_words(d)}）" for d in t.deadlines))
+                lines.append(f"{t.label} {task_head(t)}：" + "；".join(_deadline_said(d) for d in t.deadlines))
             else:
                 lines.append(f"{t.label} {task_head(t)}：方案没有规定明确时限")
-        return Answer(q.raw, "context_deadline", "\n".join(lines), tasks=tasks,
+        return Answer(q.raw, "context_deadline", compose(lines), tasks=tasks,
                       deadlines=[(t.id, d) for t in tasks for d in t.deadlines])
     if "who" in q.flags or q.roles:
         lines = [f"{t.label} {task_head(t)}：{describe(t) or '方案未写明责任单位'}" for t in tasks]
-        return Answer(q.raw, "context_departments", "\n".join(lines), tasks=tasks, departments=_departments_of(tasks))
+        return Answer(q.raw, "context_departments", compose(lines), tasks=tasks, departments=_departments_of(tasks))
     return None
 
 
@@ -871,7 +914,7 @@ def rule_target(turn: Turn) -> Answer | None:
                for t, tg in chosen}
     lines.append("原文：" + "；".join(sources.values()))
     ctx.tasks, ctx.topic = tasks, list(q.topic)
-    return Answer(q.raw, "target", "\n".join(lines), tasks=tasks, targets=[(t.id, tg) for t, tg in chosen],
+    return Answer(q.raw, "target", compose(lines), tasks=tasks, targets=[(t.id, tg) for t, tg in chosen],
                   departments=_departments_of(tasks))
 
 
@@ -920,7 +963,7 @@ def rule_topic_deadline(turn: Turn) -> Answer | None:
     chosen = [d for sc, d in scored if sc == best] if best > 0 else list(task.deadlines)
     head = f"{task.label} {task_head(task)}（{describe(task)}）"
     if chosen:
-        text = f"{'、'.join(words)}的时限：" + "；".join(f"{d.text}（{_deadline_words(d)}）" for d in chosen) + f"。\n出处：{head}"
+        text = f"{'、'.join(words)}的时限：" + "；".join(_deadline_said(d) for d in chosen) + f"。\n出处：{head}"
         for d in chosen:
             if d.clause < len(task.clauses):
                 text += f"\n原文：{task.clauses[d.clause]}"
@@ -953,6 +996,7 @@ def _best_task(turn: Turn, words: list[str]) -> Task | None:
     if len(titled) == 1:
         return titled[0]
     hits = turn.index().search(" ".join(words), limit=10, kinds=("task",))
+    hits = [h for h in hits if turn.plan.task(h.task_id) is not None]  # a plan named: its own tasks only
     if not hits:
         return None
     # BM25 favours a word repeated often (天气 ×10); officials mean the paragraph that
@@ -1005,7 +1049,8 @@ def rule_topic_list(turn: Turn) -> Answer | None:
     if glued:
         # 组织保障: not 组织 of 无组织排放
         turn.ctx.tasks = []
-        return Answer(q.raw, "topic_tasks", f"方案中没有“{glued}”这一项：没有任何段落提到“{glued}”，共 0 项。")
+        return Answer(q.raw, "topic_tasks", f"方案中没有“{glued}”这一项：没有任何段落提到“{glued}”，共 0 项。",
+                      status="not_in_plan")
     pool = responsibility_tasks(plan)
     tasks = topic_matches(turn, words, pool)
     how = "原文含任一写法"  # substring match, the usual case
@@ -1029,7 +1074,7 @@ def rule_topic_list(turn: Turn) -> Answer | None:
         lines.append("另外，非任务段落中提到的：" + "、".join(f"{t.label}" for t in others))
     ctx.tasks, ctx.topic = tasks, words
     intent = "topic_count" if "count" in q.flags else "topic_tasks"
-    return Answer(q.raw, intent, "\n".join(lines), tasks=tasks, departments=_departments_of(tasks))
+    return Answer(q.raw, intent, compose(lines), tasks=tasks, departments=_departments_of(tasks))
 
 
 def _glued_phrase(turn: Turn, words: list[str]) -> str | None:
@@ -1057,7 +1102,7 @@ def _glued_phrase(turn: Turn, words: list[str]) -> str | None:
 
 def _none_found(turn: Turn, words: list[str]) -> Answer:
     turn.ctx.tasks = []
-    return Answer(turn.q.raw, "topic_tasks", f"方案中没有涉及“{'、'.join(words)}”的任务，共 0 项。")
+    return Answer(turn.q.raw, "topic_tasks", f"方案中没有涉及“{'、'.join(words)}”的任务，共 0 项。", status="not_in_plan")
 
 
 def rule_topic_who(turn: Turn) -> Answer | None:
@@ -1103,7 +1148,7 @@ def rule_topic_who(turn: Turn) -> Answer | None:
         lines.append(f"（{'、'.join(implied)}负责落实）")
     ctx.tasks, ctx.topic = tasks, words
     roles = {t.id: [r for r in ROLES if getattr(t, r)] for t in tasks}
-    return Answer(q.raw, "topic_who", "\n".join(lines), tasks=tasks, departments=_departments_of(tasks), roles=roles)
+    return Answer(q.raw, "topic_who", compose(lines), tasks=tasks, departments=_departments_of(tasks), roles=roles)
 
 
 def _with_subunits(task: Task, role: str) -> list[str]:
@@ -1133,7 +1178,7 @@ def rule_department_list(turn: Turn) -> Answer | None:
         top = [n for n, c in rows if c[role] == rows[0][1][role]]
         lines.insert(0, f"{ROLE_WORDS.get(role, '涉及')}任务最多的是{'、'.join(top)}（{rows[0][1][role]} 项）。")
     lines.extend(f"{name}：{c['lead']}/{c['support']}/{c['sole']}/{c['shared']}" for name, c in rows)
-    return Answer(q.raw, "department_list", "\n".join(lines), departments=[n for n, _ in rows])
+    return Answer(q.raw, "department_list", compose(lines), departments=[n for n, _ in rows])
 
 
 def rule_timed_tasks(turn: Turn) -> Answer | None:
@@ -1152,13 +1197,13 @@ def rule_timed_tasks(turn: Turn) -> Answer | None:
         lines = [f"没有规定时限的任务共 {len(tasks)} 项" + ("：" if tasks else "。")]
         lines.extend(numbered(tasks))
         turn.ctx.tasks = tasks
-        return Answer(q.raw, "deadline_list", "\n".join(lines), tasks=tasks, departments=_departments_of(tasks))
+        return Answer(q.raw, "deadline_list", compose(lines), tasks=tasks, departments=_departments_of(tasks))
     tasks = [t for t in pool if t.deadlines]
     lines = [f"规定了时限的任务共 {len(tasks)} 项" + ("：" if tasks else "。")]
     for k, t in enumerate(tasks, 1):
-        lines.append(task_line(k, t) + "；时限：" + "、".join(d.text for d in t.deadlines))
+        lines.append(task_line(k, t, deadlines=True))
     turn.ctx.tasks = tasks
-    return Answer(q.raw, "deadline_list", "\n".join(lines), tasks=tasks, departments=_departments_of(tasks),
+    return Answer(q.raw, "deadline_list", compose(lines), tasks=tasks, departments=_departments_of(tasks),
                   deadlines=[(t.id, d) for t in tasks for d in t.deadlines])
 
 
@@ -1173,7 +1218,7 @@ def rule_all_targets(turn: Turn) -> Answer | None:
     tasks = list({t.id: t for t, _ in pairs}.values())
     lines = [f"方案的量化目标共 {len(pairs)} 项："] + [target_line(t, tg) for t, tg in pairs]
     turn.ctx.tasks = tasks
-    return Answer(q.raw, "target_list", "\n".join(lines), tasks=tasks, targets=[(t.id, tg) for t, tg in pairs])
+    return Answer(q.raw, "target_list", compose(lines), tasks=tasks, targets=[(t.id, tg) for t, tg in pairs])
 
 
 def rule_all_tasks(turn: Turn) -> Answer | None:
@@ -1185,7 +1230,7 @@ def rule_all_tasks(turn: Turn) -> Answer | None:
     lines = [f"方案的任务（带责任单位的条目）共 {len(tasks)} 项："]
     lines.extend(numbered(tasks))
     turn.ctx.tasks = tasks
-    return Answer(q.raw, "all_tasks", "\n".join(lines), tasks=tasks, departments=_departments_of(tasks))
+    return Answer(q.raw, "all_tasks", compose(lines), tasks=tasks, departments=_departments_of(tasks))
 
 
 def rule_search(turn: Turn) -> Answer:
@@ -1203,14 +1248,10 @@ def rule_search(turn: Turn) -> Answer:
             s in text for text in turn.folded.values() for w in asked for s in turn.voc.synonyms(w)):
         turn.ctx.tasks = []
         shown = "、".join(f"“{w}”" for w in asked)
-        return Answer(q.raw, "topic_tasks", f"方案中没有涉及{shown}的条目，共 0 项。")
-    if not tasks:
-        turn.ctx.tasks = []
-        return Answer(q.raw, "search", f"{FALLBACK}：没有相关条目。{turn.voc.help}", exact=False)
-    lines = [f"{FALLBACK}："]
-    lines.extend(numbered(tasks))
-    turn.ctx.tasks = tasks
-    return Answer(q.raw, "search", "\n".join(lines), exact=False, tasks=tasks, departments=_departments_of(tasks))
+        return Answer(q.raw, "topic_tasks", f"方案中没有涉及{shown}的条目，共 0 项。", status="not_in_plan")
+    from kb.qa.executors import not_understood
+
+    return not_understood(q.raw, turn.plan, tasks, turn.ctx, short=not tasks)
 
 
 #: The rules, in the order they are tried.  Why this order: references to the previous

@@ -380,6 +380,9 @@ def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Quest
             q.flags.add("who")  # 多少个部门: asks about departments, names none
             continue
         dept = None if marked else _department_chunk(chunk, voc, resolve, "who" in q.flags)
+        # (a chunk marked by 和 after a department, 公安和交通, is that department's partner, not a topic)
+        if dept is None and (not marked or mentions) and (q.roles or "joint" in q.flags or mentions):
+            dept = _short_department(chunk, lexicon, resolve)
         if dept is None:
             if _meaningful(chunk):
                 if q.topic and last_end is not None and any(j in text[last_end:pos] for j in "和与及或、,/"):
@@ -404,6 +407,25 @@ def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Quest
         if roles and name in q.departments:
             q.department_roles.setdefault(name, roles[0])
     return q
+
+
+def _short_department(chunk: str, lexicon: Lexicon, resolve):
+    """公安和交通一起牵头: a short word below the 局 level naming exactly one department of the plan.
+
+    Only in a question that names a role, says "together" or names another department,
+    and only when the word starts one department's name (市 left off) and no other's.
+    """
+    if not (2 <= len(chunk) <= 3) or not all(is_cjk(c) for c in chunk):
+        return None
+    found = {value for word, kinds in lexicon.entries.items() if word.lstrip("市").startswith(chunk)
+             for kind, value in kinds if kind == "dept"}
+    if len(found) != 1:
+        return None
+    res = resolve(next(iter(found)))
+    if res.ok:
+        res.how = "alias"
+        return res
+    return None
 
 
 def _join_split_names(text: str, pieces: list[tuple[int, int]], lexicon: Lexicon, voc: Vocabulary, resolve):

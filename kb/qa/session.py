@@ -35,6 +35,10 @@ class Session:
         self._lexicon = None
         self._folded: dict[str, str] | None = None
         self._resolved: dict[str, object] = {}
+        self._charset: frozenset[str] | None = None
+        self._plan_text: str | None = None
+        self.last_query = None
+        """The Query of the previous turn (follow-ups merge their slots into it)."""
         from kb.qa.intents import Context
 
         self.context = Context()
@@ -103,12 +107,50 @@ class Session:
 
         return Resolution(res.name, res.how, list(res.candidates), res.query)
 
+    def _known_chars(self) -> frozenset[str]:
+        """Characters of the plan and the vocabulary: a question using only these needs no conversion."""
+        if self._charset is None:
+            voc = self.vocabulary
+            words = [w for ws in voc.words.values() for w in ws] + [w for ws in voc.roles.values() for w in ws]
+            self._charset = frozenset("".join(t.text for t in self.plan.tasks) + "".join(words)
+                                      + "".join(d.title for d in self.plan.documents))
+        return self._charset
+
+    def plan_text(self) -> str:
+        """Every paragraph and title, folded and joined (does the plan mention X?)."""
+        if self._plan_text is None:
+            self._plan_text = "\n".join([fold(d.title) for d in self.plan.documents] + [fold(t.text) for t in self.plan.tasks])
+        return self._plan_text
+
+    def normalise(self, question: str) -> str:
+        """Traditional characters → simplified (OpenCC, only when a character is foreign to the plan),
+        everyday words → the plan's words (kb/data/shapes.yaml ``everyday``)."""
+        from kb.qa.query import load_shapes
+        from kb.qa.text import simplify
+
+        text = simplify(question or "", self._known_chars())
+        everyday = load_shapes()["everyday"]
+        if any(w in text for w in everyday):
+            import re
+
+            # one pass, longest first: a replacement is never read again (放鞭炮 → 燃放烟花爆竹 keeps 放烟花 out)
+            pattern = re.compile("|".join(re.escape(w) for w in everyday))
+            text = pattern.sub(lambda m: everyday[m.group(0)], text)
+        return text
+
     # ------------------------------------------------------------ answering
     def read(self, question: str):
-        """The Question as the rules see it (for debugging and tests)."""
+        """The Question (the scan's facts) as the rules see it (for debugging and tests)."""
         from kb.qa.question import read_question
 
-        return read_question(question or "", self.vocabulary, self._lex(), self._resolve)
+        return read_question(self.normalise(question), self.vocabulary, self._lex(), self._resolve)
+
+    def read_query(self, question: str):
+        """The typed Query the question is read as (kb.qa.query)."""
+        from kb.qa.query import read_query
+
+        facts = self.read(question)
+        return read_query(facts.text, facts, self.plan, self.plan_text())
 
     def ask(self, question: str) -> Answer:
         """Answer ``question`` (never raises for odd input: an unreadable question gets the help text).
@@ -133,29 +175,62 @@ class Session:
             try:
                 from kb.qa.intents import rule_search
 
-                return rule_search(self._turn(self.read(question), None))
+                return self._finish(rule_search(self._turn(self.read(question), None)))
             except Exception:  # noqa: BLE001
                 return Answer(question, "error", "抱歉，这个问题没能处理，请换一种问法。", exact=False)
 
-    def _turn(self, q, pending):
+    def _turn(self, q, pending, plan=None):
         from kb.qa.intents import Turn
 
-        return Turn(q, self.plan, self.vocabulary, self.context, self.ensure_index, self._folded_texts(), pending)
+        return Turn(q, plan or self.plan, self.vocabulary, self.context, self.ensure_index, self._folded_texts(), pending)
 
     def _ask(self, question: str) -> Answer:
+        answer = self._answer(question)
+        return self._finish(answer)
+
+    def _finish(self, answer: Answer) -> Answer:
+        """The structured Result behind the text; every item names its plan when several are loaded."""
+        from kb.qa.result import Result, render_text
+
+        result = answer.result if answer.result is not None else getattr(answer.text, "result", None)
+        if result is None:
+            result = Result(heading=str(answer.text).splitlines())
+        if len(self.plan.documents) > 1:
+            titles = {d.id: d.title for d in self.plan.documents}
+            for item in result.items + result.related:
+                if item.task is not None:
+                    item.plan = titles.get(item.task.doc)
+            answer.text = render_text(result)
+        answer.result = result
+        answer.text = str(answer.text)
+        return answer
+
+    def _answer(self, question: str) -> Answer:
+        from kb.qa.executors import EXECUTORS
         from kb.qa.intents import ANSWER_AGAIN, KEEPS_DEPARTMENT, RULES, rule_search
+        from kb.qa.query import read_query
 
         q = self.read(question)
+        query = read_query(q.text, q, self.plan, self.plan_text())
         pending = self.context.pending
         self.context.pending = None
-        turn = self._turn(q, pending)
+        executor = EXECUTORS.get(query.act)
+        plan = self._plan_of(query)
+        if executor is not None and not q.empty:
+            answer = executor(question, query, plan, self.context)
+            if answer is not None:
+                self.context.departments, self.context.role = [], None
+                self.context.intent = answer.intent
+                self.last_query = query
+                return answer
+        turn = self._turn(q, pending, plan)
         for rule in RULES:
             answer = rule(turn)
             if answer is ANSWER_AGAIN:
                 return self._answer_choice(question, pending, q.departments[0])
             if answer is not None and answer.intent == "again":
                 # A follow-up rewritten into a whole question (那扬尘呢 → 扬尘由谁负责).
-                again = self._ask(answer.text)
+                again = self._answer(answer.text)
                 again.question = question
                 return again
             if answer is not None:
@@ -167,7 +242,19 @@ class Session:
         if "within" not in q.flags:
             self.context.base = []
         self.context.intent = answer.intent
+        answer.query = query
+        self.last_query = query
         return answer
+
+    def _plan_of(self, query):
+        """The plan a question is about: the one it names (在人才集聚方案中…), else every plan loaded."""
+        if not query.plan:
+            return self.plan
+        from kb.model import Plan
+
+        plan = self.plan
+        return Plan([d for d in plan.documents if d.id == query.plan], [t for t in plan.tasks if t.doc == query.plan],
+                    plan.registry)
 
     def _answer_choice(self, question: str, pending, chosen: str) -> Answer:
         """The user picked one of the candidates: answer the earlier question about it."""

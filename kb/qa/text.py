@@ -20,6 +20,29 @@ def fold(text: str) -> str:
     return "".join(text.split())
 
 
+def simplify(text: str, known: frozenset[str] | set[str] = frozenset()) -> str:
+    """Traditional characters → simplified with OpenCC's t2s data, full-width forms folded by ``fold`` later.
+
+    OpenCC takes ~50 ms to load: it is loaded only when ``text`` holds a CJK character
+    outside ``known`` (the plan's and the vocabulary's characters), so ordinary questions never pay.
+    """
+    if all(ch in known or not is_cjk(ch) for ch in text):
+        return text
+    return _converter().convert(text)
+
+
+def _converter():
+    global _T2S
+    if _T2S is None:
+        import opencc
+
+        _T2S = opencc.OpenCC("t2s")
+    return _T2S
+
+
+_T2S = None
+
+
 def is_cjk(ch: str) -> bool:
     """True for a CJK unified ideograph (the characters the plans are written in)."""
     return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"

@@ -1,0 +1,304 @@
+"""Executors: a Query in, a structured Result out (one per act; the older rules of
+kb/qa/intents.py still answer the acts these leave alone — see README "kb ask").
+
+Each executor selects through kb/select.py (one definition of task and of a date
+test), builds a ``kb.qa.result.Result`` and says how honest the answer is
+(``Answer.status``).  Wording comes from kb/data/answers.yaml.
+"""
+
+from __future__ import annotations
+
+from kb.model import ROLE_NAMES, Plan, Task
+from kb.qa.answer import Answer
+from kb.qa.query import Act, Query
+from kb.qa.result import Group, Item, Result, official_deadline, render_text, target_words
+from kb.qa.wording import load_answer_words
+from kb.select import plan_tasks
+
+ROLE_WORD = {**ROLE_NAMES, "guide": "指导", "any": "参与"}
+
+
+def _answer(question: str, intent: str, result: Result, *, status: str = "answered", query: Query | None = None,
+            tasks: list[Task] | None = None, departments: list[str] | None = None, exact: bool = True,
+            related: list[Task] | None = None, targets=None, deadlines=None) -> Answer:
+    a = Answer(question, intent, render_text(result), exact=exact, departments=list(departments or []),
+               tasks=list(tasks if tasks is not None else result.tasks), status=status, result=result,
+               related=list(related or []), query=query)
+    a.targets = list(targets or [])
+    a.deadlines = list(deadlines or [])
+    return a
+
+
+def plans_held(plan: Plan) -> str:
+    """kb 目前载入的方案：《…》、《…》。"""
+    titles = "、".join(f"《{d.title}》" for d in plan.documents)
+    return load_answer_words()["plans_held"].format(plans=titles)
+
+
+def examples(plan: Plan) -> list[str]:
+    """Questions kb can answer about this plan, built from the plan itself (not a fixed list)."""
+    from kb.duties import department_counts
+
+    out = []
+    rows = [(n, c) for n, c in department_counts(plan) if c["lead"]]
+    if rows:
+        out.append(f"{rows[0][0]}牵头哪些任务？")
+    titled = [t for t in plan_tasks(plan) if t.title and len(t.title) <= 12]
+    if titled:
+        out.append(f"{titled[len(titled) // 2].title}由谁负责？")
+    years = sorted({d.end[:4] for t in plan_tasks(plan) for d in t.deadlines if d.end})
+    if years:
+        out.append(f"{years[0]}年要完成哪些任务？")
+    metrics = [tg.metric for t in plan.tasks for tg in t.targets if len(tg.metric) <= 14]
+    if metrics:
+        out.append(f"{metrics[0]}的目标是多少？")
+    if plan.documents and plan.documents[0].parts:
+        out.append("方案分为哪几个部分？")
+    return out
+
+
+def _hint(plan: Plan) -> list[str]:
+    w = load_answer_words()
+    return [w["hint_title"] + "　".join(examples(plan))]
+
+
+# ---------------------------------------------------------------- meta
+
+
+def exec_meta(question: str, q: Query, plan: Plan, ctx) -> Answer:
+    """Outside the plans (weather, an instruction, another place, a date the plan does not state), or which plans."""
+    w = load_answer_words()
+    ctx.tasks = []
+    if q.outside is None:
+        result = Result(heading=[plans_held(plan)] + [f"{i}. 《{d.title}》（{sum(1 for t in plan_tasks(plan, [d.id]))} 项任务）"
+                                                        for i, d in enumerate(plan.documents, 1)])
+        return _answer(question, "plans", result, query=q)
+    if q.outside == "publication_date":
+        said = _publication_date(plan)
+        if said:
+            return _answer(question, "publication_date", Result(heading=[said]), query=q)
+    if q.outside == "place":
+        text = w["out_of_scope"]["place"].format(place=q.outside_words)
+    else:
+        text = w["out_of_scope"].get(q.outside, w["out_of_scope"]["outside"])
+    result = Result(heading=[text, plans_held(plan)] + _hint(plan))
+    return _answer(question, f"outside_{q.outside}", result, status="not_in_plan", query=q)
+
+
+def _publication_date(plan: Plan) -> str | None:
+    """The issue date a plan states (a lone date line, or 印发 with a date in its preface), if any."""
+    import re
+
+    date = re.compile(r"(19|20)\d\d年\d{1,2}月\d{1,2}日")
+    for doc in plan.documents:
+        for t in plan.tasks:
+            if t.doc == doc.id and date.fullmatch(t.text.strip()):
+                return f"《{doc.title}》落款日期：{t.text.strip()}。"
+        m = date.search(doc.preface or "")
+        if m and "印发" in (doc.preface or ""):
+            return f"《{doc.title}》：{doc.preface.strip()[:80]}"
+    return None
+
+
+# ---------------------------------------------------------------- structure
+
+
+def exec_structure(question: str, q: Query, plan: Plan, ctx) -> Answer:
+    """The plan's parts, or the sections of a part (重点任务包括哪几个方面); a part it lacks is said so."""
+    w = load_answer_words()
+    ctx.tasks = []
+    docs = [d for d in plan.documents if not q.plan or d.id == q.plan]
+    if q.part and not any(num == q.part for d in docs for num, _ in d.parts):  # 第五部分 of a plan of four
+        parts = "、".join(f"{num}、{title}" for d in docs for num, title in d.parts)
+        count = sum(len(d.parts) for d in docs)
+        text = w["no_part"].format(part=q.part, count=count, parts=parts)
+        return _answer(question, "structure_no_part", Result(heading=[text]), status="not_in_plan", query=q)
+    # A part named (by number or title, read by kb.qa.query.read_structure): its sections; else the parts.
+    chosen = None
+    for d in docs:
+        for num, title in d.parts:
+            if q.part == num:
+                chosen = (d, num, title)
+    result = Result()
+    several = len(docs) > 1
+    if chosen is not None:
+        d, num, title = chosen
+        sections = [(label, st) for label, st in d.sections if label.startswith(num + "（")]
+        tasks = [t for t in plan_tasks(plan, [d.id]) if t.part == num]
+        if sections:
+            result.heading.append(f"“{num}、{title}”包括 {len(sections)} 个方面（共 {len(tasks)} 项任务）：")
+            group = Group()
+            for k, (label, st) in enumerate(sections, 1):
+                n = sum(1 for t in tasks if t.section == label)
+                group.items.append(Item(k, None, text=f"{label}{st}（{n} 项任务）"))
+            result.groups.append(group)
+        else:
+            items = [t for t in plan.tasks if t.doc == d.id and t.part == num]
+            result.heading.append(f"“{num}、{title}”不分节，共 {len(items)} 段：")
+            result.groups.append(Group(items=[Item(k, t, departments=False) for k, t in enumerate(items, 1)]))
+            ctx.tasks = items
+        return _answer(question, "structure_sections", result, query=q, tasks=ctx.tasks)
+    for d in docs:
+        head = f"《{d.title}》" if several else "方案"
+        result.heading.append(f"{head}分为 {len(d.parts)} 个部分：")
+        group = Group()
+        for k, (num, title) in enumerate(d.parts, 1):
+            secs = [label for label, _ in d.sections if label.startswith(num + "（")]
+            n = sum(1 for t in plan_tasks(plan, [d.id]) if t.part == num)
+            extra = "，".join(x for x in (f"{len(secs)} 个方面" if secs else "", f"{n} 项任务" if n else "") if x)
+            group.items.append(Item(k, None, text=f"{num}、{title}" + (f"（{extra}）" if extra else "")))
+        result.groups.append(group)
+    return _answer(question, "structure_parts", result, query=q, tasks=[])
+
+
+# ---------------------------------------------------------------- departments compared
+
+
+def exec_compare(question: str, q: Query, plan: Plan, ctx) -> Answer:
+    """既牵头又配合的部门 / 只配合不牵头的部门: departments holding every asked role and none of the excluded."""
+    from kb.duties import department_counts
+
+    rows = [(n, c) for n, c in department_counts(plan) if c["total"]]
+    subs = plan.subunits()
+    keep = [(n, c) for n, c in rows if n not in subs and all(c.get(r, 0) for r in q.roles)
+            and not any(c.get(r, 0) for r in q.without_roles)]
+    said = "又".join(ROLE_WORD[r] for r in q.roles)
+    if len(q.roles) > 1:
+        said = "既" + said
+    if q.without_roles:
+        said = "只" + said + "、不" + "、不".join(ROLE_WORD[r] for r in q.without_roles)
+    result = Result(heading=[f"{said}的部门（单位）共 {len(keep)} 个" + ("：" if keep else "。")])
+    group = Group()
+    for k, (n, c) in enumerate(keep, 1):
+        counts = "，".join(f"{ROLE_WORD[r]} {c[r]} 项" for r in ("lead", "support", "sole", "shared") if c.get(r))
+        group.items.append(Item(k, None, text=f"{n}（{counts}）"))
+    result.groups.append(group)
+    ctx.tasks = []
+    return _answer(question, "departments_compared", result, query=q, tasks=[], departments=[n for n, _ in keep])
+
+
+# ---------------------------------------------------------------- rankings over tasks
+
+
+def _measure(task: Task, measure: str) -> int:
+    if measure == "targets":
+        return len(task.targets)
+    if measure == "deadlines":
+        return len(task.deadlines)
+    if measure == "any":
+        return len(task.departments("any"))
+    return len(getattr(task, measure, None) or [])
+
+
+def exec_rank(question: str, q: Query, plan: Plan, ctx) -> Answer:
+    """哪项任务的配合单位最多 / 涉及部门最少的任务: the task(s) at the top (or bottom) of a count."""
+    tasks = plan_tasks(plan, [q.plan] if q.plan else None)
+    what = {"support": "配合单位", "lead": "牵头单位", "any": "责任单位", "targets": "量化目标", "deadlines": "时限"}[q.measure]
+    counted = [(t, _measure(t, q.measure)) for t in tasks]
+    if q.aggregate == "least":
+        counted = [(t, n) for t, n in counted if n > 0] or counted
+        best = min((n for _, n in counted), default=0)
+    else:
+        best = max((n for _, n in counted), default=0)
+    top = [t for t, n in counted if n == best]
+    word = "最多" if q.aggregate == "most" else "最少"
+    unit = "个" if q.measure in ("support", "lead", "any", "targets") else "项"
+    head = f"{what}{word}的任务共 {len(top)} 项（各 {best} {unit}{what}）："
+    result = Result(heading=[head], groups=[Group(items=[Item(k, t) for k, t in enumerate(top, 1)])])
+    runners = sorted(((t, n) for t, n in counted if n != best), key=lambda x: -x[1] if q.aggregate == "most" else x[1])[:3]
+    if runners:
+        result.notes.append("其次：" + "；".join(f"{t.label}（{n} {unit}）" for t, n in runners))
+    ctx.tasks = top
+    return _answer(question, "rank_tasks", result, query=q, tasks=top)
+
+
+# ---------------------------------------------------------------- earliest / latest deadline
+
+
+def exec_extreme_deadline(question: str, q: Query, plan: Plan, ctx) -> Answer:
+    """最早 / 最晚的时限: the tasks whose deadline (its end; a ``from`` deadline its start) comes first or last."""
+    # due dates only: a ``from`` deadline (自2019年7月1日起) starts something and is never "due"
+    pairs = [(t, d, d.end) for t in plan_tasks(plan, [q.plan] if q.plan else None) for d in t.deadlines
+             if d.end and d.kind != "from"]
+    if not pairs:
+        ctx.tasks = []
+        return _answer(question, "deadline_extreme", Result(heading=["方案的任务没有规定时限。"]), status="not_in_plan", query=q)
+    pick = min if q.aggregate == "earliest" else max
+    day = pick(p[2] for p in pairs)
+    chosen = [(t, d) for t, d, x in pairs if x == day]
+    tasks = list({t.id: t for t, _ in chosen}.values())
+    word = "最早" if q.aggregate == "earliest" else "最晚"
+    result = Result(heading=[f"时限{word}的任务共 {len(tasks)} 项（{official_deadline(chosen[0][1])}）："])
+    result.groups.append(Group(items=[Item(k, t, deadlines=[d for tt, d in chosen if tt.id == t.id])
+                                      for k, t in enumerate(tasks, 1)]))
+    ctx.tasks = tasks
+    return _answer(question, "deadline_extreme", result, query=q, tasks=tasks,
+                   deadlines=[(t.id, d) for t, d in chosen])
+
+
+# ---------------------------------------------------------------- several targets at once
+
+
+def exec_each_value(question: str, q: Query, plan: Plan, ctx) -> Answer | None:
+    """黄色、橙色、红色预警的减排比例分别是多少: each named item's target, none dropped."""
+    from kb.qa.text import fold
+
+    pairs = [(t, tg) for t in plan.tasks if not q.plan or t.doc == q.plan for tg in t.targets]
+    rest = "".join(q.topic)  # the words shared by every item (减排比例), read by read_each_value
+    found = []
+    missing = []
+    for item in q.items:
+        core = item[:2]
+        keyed = [(t, tg) for t, tg in pairs if core in fold(f"{tg.metric}{tg.scope or ''}")]
+        if rest:
+            narrowed = [(t, tg) for t, tg in keyed if any(rest[i:i + 2] in fold(tg.metric) for i in range(len(rest) - 1))]
+            keyed = narrowed or keyed
+        if keyed:
+            found.append((item, keyed))
+        else:
+            missing.append(item)
+    if not found:
+        return None
+    result = Result(heading=[f"分别如下（共 {len(found)} 项）："])
+    group = Group()
+    tasks: dict[str, Task] = {}
+    targets = []
+    for k, (item, keyed) in enumerate(found, 1):
+        group.items.append(Item(k, None, text=f"{item}：" + "；".join(f"{t.label} {target_words(t, tg)}" for t, tg in keyed)))
+        for t, tg in keyed:
+            tasks.setdefault(t.id, t)
+            targets.append((t.id, tg))
+    result.groups.append(group)
+    if missing:
+        result.notes.append("方案没有写明：" + "、".join(missing) + "。")
+    sources = {(t.id, tg.clause) for _, keyed in found for t, tg in keyed}
+    for tid, clause in sorted(sources):
+        t = tasks[tid]
+        if clause < len(t.clauses):
+            result.notes.append(f"原文：{t.label} {t.clauses[clause]}")
+    ctx.tasks = list(tasks.values())
+    return _answer(question, "target_each", result, query=q, tasks=list(tasks.values()), targets=targets)
+
+
+# ---------------------------------------------------------------- not understood
+
+
+def not_understood(question: str, plan: Plan, related: list[Task], ctx, *, short: bool = False) -> Answer:
+    """No reading of the question: say so, offer questions kb can answer, related entries apart after that."""
+    w = load_answer_words()
+    ctx.tasks = []
+    result = Result(heading=[w["not_understood_short"] if short else w["not_understood"]] + _hint(plan))
+    result.related = [Item(k, t) for k, t in enumerate(related, 1)]
+    return _answer(question, "search" if related else "not_understood", result, status="not_understood",
+                   exact=False, tasks=[], related=related)
+
+
+#: Executors keyed by act; one returning None leaves the question to the older rules.
+EXECUTORS = {
+    Act.META: exec_meta,
+    Act.STRUCTURE: exec_structure,
+    Act.COMPARE: exec_compare,
+    Act.RANK: lambda question, q, plan, ctx: exec_rank(question, q, plan, ctx) if q.subject == "tasks" else None,
+    Act.WHEN: lambda question, q, plan, ctx: exec_extreme_deadline(question, q, plan, ctx) if q.aggregate else None,
+    Act.VALUE: lambda question, q, plan, ctx: exec_each_value(question, q, plan, ctx) if q.each else None,
+}

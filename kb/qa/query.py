@@ -1,0 +1,481 @@
+"""What a question asks, as one typed ``Query``, filled by an ordered list of small readers.
+
+The readers are the only code that looks at the question's characters.  The scan of
+kb/qa/question.py (normalise → dates → label/part/section/ordinal → departments, roles,
+flags → topic chunks) comes first and yields plain facts; the readers below turn facts
+and words into slots.  A new question shape is a new slot value read here and an executor
+(kb/qa/executors.py) answering that value — not a new rule that excludes the others.
+
+Words of the readers live in kb/data/shapes.yaml (validated on load, cached as JSON).
+"""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+import json
+from dataclasses import dataclass, field, fields
+from functools import lru_cache
+from pathlib import Path
+
+from kb.errors import KbError
+from kb.select import DateSpan
+
+SHAPES_PATH = Path(__file__).resolve().parent.parent / "data" / "shapes.yaml"
+
+
+class Act(str, enum.Enum):
+    """What the question wants done."""
+
+    LIST = "list"
+    """List tasks (or departments, with ``subject``)."""
+    COUNT = "count"
+    """How many."""
+    WHO = "who"
+    """Which departments, for a topic or task."""
+    WHEN = "when"
+    """Deadlines."""
+    VALUE = "value"
+    """Numeric targets."""
+    TEXT = "text"
+    """The text of a cited paragraph."""
+    RANK = "rank"
+    """The most / least of something (哪项任务配合单位最多)."""
+    COMPARE = "compare"
+    """Departments compared by their roles (既牵头又配合的部门)."""
+    STRUCTURE = "structure"
+    """The plan's parts and sections (重点任务包括哪几个方面)."""
+    META = "meta"
+    """About kb and the loaded plans, or outside them (the weather, another city, an instruction)."""
+    HELP = "help"
+    """Nothing asked (empty, 你好)."""
+
+
+@dataclass(slots=True)
+class DeptAsk:
+    """A department named in the question, with the role asked of it."""
+
+    name: str
+    """Canonical name (or sub-unit)."""
+    role: str = "any"
+    """lead, support, sole, shared, guide, implied or any."""
+
+    def to_dict(self) -> dict:
+        return {"name": self.name, "role": self.role}
+
+
+@dataclass(slots=True)
+class Query:
+    """One question, read: every slot a reader could fill (None / empty when not asked)."""
+
+    act: Act | None = None
+    """What is wanted; None when only the older rules of kb/qa/intents.py have a reading."""
+    subject: str = "tasks"
+    """What the answer lists: ``tasks``, ``departments``, ``parts`` (the plan's structure), ``targets``, ``plans``."""
+    departments: list[DeptAsk] = field(default_factory=list)
+    """Departments named, each with its role."""
+    roles: list[str] = field(default_factory=list)
+    """Roles asked without a department (or of the listed departments): lead, support, guide …"""
+    without_roles: list[str] = field(default_factory=list)
+    """Roles that must NOT be held (只配合不牵头 → without lead)."""
+    topic: list[str] = field(default_factory=list)
+    """Topic words (folded)."""
+    topic_any: bool = False
+    """True: any topic word suffices (秸秆和扬尘相关的任务); False: all of them."""
+    label: str | None = None
+    """A task or section label cited (三（一）2), folded."""
+    part: str | None = None
+    """A part named by number (第三部分 → 三)."""
+    section: int | None = None
+    """A section of that part by number (第二节 → 2)."""
+    ordinal: int | None = None
+    """第N项 of the previous answer."""
+    item: str | None = None
+    """What is asked of one item: deadline, target, departments, text."""
+    dates: DateSpan | None = None
+    """The date span asked about, with its test (due, active, starts)."""
+    aggregate: str | None = None
+    """most, least, earliest, latest, count."""
+    measure: str | None = None
+    """What a ranking counts: support, lead, any (departments of the task), targets, deadlines."""
+    each: bool = False
+    """分别: answer every named item separately and whole (黄色、橙色、红色…分别)."""
+    items: list[str] = field(default_factory=list)
+    """The enumerated words of a 分别 question (黄色, 橙色, 红色)."""
+    plan: str | None = None
+    """Document id of the plan the question names (在人才集聚方案中…), if any."""
+    within: bool = False
+    """Within the previous answer (其中…, 这些任务中…)."""
+    outside: str | None = None
+    """What the question asks that no plan holds: weather, instruction, place, publication_date, other_plan."""
+    outside_words: str = ""
+    """The words naming it (the place, the plan asked about)."""
+
+    def to_dict(self) -> dict:
+        """JSON form (the slots that are set)."""
+        out = {}
+        for f in fields(self):
+            v = getattr(self, f.name)
+            if v in (None, False, [], "") or (f.name == "subject" and v == "tasks"):
+                continue
+            if isinstance(v, Act):
+                v = v.value
+            elif isinstance(v, DateSpan):
+                v = {"first": v.first, "last": v.last, "test": v.test}
+            elif isinstance(v, list) and v and isinstance(v[0], DeptAsk):
+                v = [d.to_dict() for d in v]
+            out[f.name] = v
+        return out
+
+    def merged(self, previous: Query) -> Query:
+        """This follow-up's slots over ``previous`` (配合的呢: the previous query with role support)."""
+        out = Query(**{f.name: getattr(previous, f.name) for f in fields(previous)})
+        if self.roles:
+            out.roles = list(self.roles)
+            out.without_roles = list(self.without_roles)
+            out.measure = self.roles[0] if previous.measure in ("lead", "support", "any") else out.measure
+        if self.departments:
+            out.departments = list(self.departments)
+        if self.aggregate:
+            out.aggregate = self.aggregate
+        if self.topic:
+            out.topic = list(self.topic)
+        return out
+
+
+# ---------------------------------------------------------------- words
+
+
+def _check_words(value, where: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(w, str) and w for w in value):
+        raise KbError(f"{where}: expected a list of words")
+    return value
+
+
+SHAPE_LISTS = ("place_suffixes", "places", "structure_asks", "task_subject", "department_subject", "most", "least",
+               "both", "only", "not", "earliest", "latest", "guide", "plan_marks")
+
+
+def validate_shapes(data: dict, where: str = "shapes.yaml") -> dict:
+    """``data`` checked: every list of SHAPE_LISTS, ``outside`` and ``measure`` mappings of lists, ``everyday``."""
+    from kb.qa.text import fold
+
+    for key in (*SHAPE_LISTS, "outside", "measure", "everyday"):
+        if key not in data:
+            raise KbError(f"{where}: missing key {key}")
+    out = {"version": 1}
+    for key in SHAPE_LISTS:
+        out[key] = sorted({fold(w) for w in _check_words(data[key], f"{where}: {key}")}, key=len, reverse=True)
+    for key in ("outside", "measure"):
+        if not isinstance(data[key], dict):
+            raise KbError(f"{where}: {key}: expected a mapping of lists")
+        out[key] = {k: sorted({fold(w) for w in _check_words(v, f"{where}: {key}.{k}")}, key=len, reverse=True)
+                    for k, v in data[key].items()}
+    for k in ("weather", "instruction", "publication_date", "plans"):
+        if k not in out["outside"]:
+            raise KbError(f"{where}: outside: missing {k}")
+    if not isinstance(data["everyday"], dict) or not all(
+            isinstance(k, str) and isinstance(v, str) and k and v for k, v in data["everyday"].items()):
+        raise KbError(f"{where}: everyday: expected everyday word: plan word")
+    out["everyday"] = {fold(k): fold(v) for k, v in sorted(data["everyday"].items(), key=lambda kv: -len(kv[0]))}
+    return out
+
+
+@lru_cache(maxsize=2)
+def load_shapes(path: str | None = None) -> dict:
+    """The validated words of shapes.yaml (JSON cache keyed by the file's hash: no YAML import when warm)."""
+    src = Path(path) if path else SHAPES_PATH
+    try:
+        raw = src.read_bytes()
+    except OSError as exc:
+        raise KbError(f"{src}: cannot read the question shapes ({exc.__class__.__name__}); restore the file") from exc
+    from kb.store import atomic_write_bytes, cache_dir
+
+    cached = cache_dir() / f"shapes-{hashlib.sha256(raw).hexdigest()[:16]}.json"
+    try:
+        data = json.loads(cached.read_text(encoding="utf-8"))
+        if isinstance(data, dict) and data.get("version") == 1 and all(k in data for k in SHAPE_LISTS):
+            return data
+    except (OSError, ValueError):
+        pass
+    from kb.data import read_versioned_yaml
+
+    data = validate_shapes(read_versioned_yaml(src, "question shapes"), str(src))
+    try:
+        atomic_write_bytes(cached, json.dumps(data, ensure_ascii=False).encode("utf-8"))
+    except OSError:
+        pass
+    return data
+
+
+# ---------------------------------------------------------------- readers
+
+
+@dataclass(slots=True)
+class Reading:
+    """What the readers share: the folded text, the scanner's facts, the Query being filled."""
+
+    text: str
+    """The question, folded (simplified characters, NFKC, lower case, no spaces), edges stripped."""
+    facts: object
+    """kb.qa.question.Question: the scan's departments, roles, flags, date, label, part, topic."""
+    query: Query
+    """The Query being filled."""
+    words: dict
+    """load_shapes()."""
+    plan: object
+    """The kb.model.Plan loaded."""
+    plan_text: str
+    """Every paragraph of the plan, folded and joined (for 'does the plan mention X')."""
+
+
+def _has(text: str, words) -> str | None:
+    return next((w for w in words if w in text), None)
+
+
+def read_outside(r: Reading) -> None:
+    """The weather, an instruction to the system, a publication date: things no plan answers."""
+    for kind in ("instruction", "weather", "publication_date"):
+        w = _has(r.text, r.words["outside"][kind])
+        if w and not (kind == "weather" and w in r.plan_text):
+            r.query.act, r.query.subject, r.query.outside, r.query.outside_words = Act.META, "plans", kind, w
+            return
+    if _has(r.text, r.words["outside"]["plans"]) and not r.facts.departments and not r.facts.topic:
+        r.query.act, r.query.subject = Act.META, "plans"
+
+
+def read_place(r: Reading) -> None:
+    """Another place than the plans': a known place name, or a word ending like a place, no plan mentions."""
+    if r.query.outside:
+        return
+    from kb.qa.text import is_cjk
+
+    names = [p for p in r.words["places"] if p in r.text]
+    for suffix in r.words["place_suffixes"]:
+        at = r.text.find(suffix)
+        while at >= 2:
+            stem = r.text[max(0, at - 3):at]
+            # the longest CJK stem (2–3 characters) before the suffix that no plan mentions
+            for k in (3, 2):
+                cand = stem[-k:]
+                if len(cand) == k and all(is_cjk(c) for c in cand) and cand + suffix not in r.plan_text \
+                        and cand not in r.plan_text and not cand.startswith(("哪", "什么", "各", "本", "全", "该", "我")):
+                    names.append(cand + suffix)
+                    break
+            at = r.text.find(suffix, at + 1)
+    names = [n for n in names if n not in r.plan_text and not any(n in d for d in r.facts.departments)]
+    if names and not r.facts.departments:
+        r.query.act, r.query.subject, r.query.outside, r.query.outside_words = Act.META, "plans", "place", names[0]
+
+
+def read_plan_named(r: Reading) -> None:
+    """在人才集聚方案中…: a plan named by words of its title (only when several plans are loaded)."""
+    docs = r.plan.documents
+    if len(docs) < 2:
+        return
+    from kb.qa.text import fold
+
+    best, score = None, 0
+    for doc in docs:
+        title = fold(doc.title)
+        # the longest run of 2+ characters of the question standing in the title, before a plan mark
+        for mark in r.words["plan_marks"]:
+            at = r.text.find(mark)
+            if at < 2:
+                continue
+            for k in range(min(at, 12), 1, -1):
+                words = r.text[at - k:at]
+                if words in title and k > score:
+                    best, score = doc.id, k
+                    break
+    if best:
+        r.query.plan = best
+
+
+def read_references(r: Reading) -> None:
+    """Label, part, section, ordinal, date and item asked, as the scan found them."""
+    f, q = r.facts, r.query
+    q.label, q.part, q.section, q.ordinal, q.item = f.label, f.part, f.section, f.ordinal, f.item_ask
+    q.within = "within" in f.flags
+    d = f.date
+    if d is not None:
+        if d.mode == "from":
+            q.dates = DateSpan(f"{d.year:04d}-01-01", f"{d.year:04d}-12-31", "starts", d.text)
+        elif d.mode == "by":
+            q.dates = DateSpan(None, d.iso, "due", d.text)
+        elif d.mode == "between":
+            q.dates = DateSpan(f"{d.year:04d}-01-01", d.iso, "due", d.text)
+        else:
+            q.dates = DateSpan.year(d.year, "due", d.text)
+
+
+def read_departments(r: Reading) -> None:
+    """Departments named, each with the role named after it (else the question's role)."""
+    f = r.facts
+    role = f.role or "any"
+    r.query.departments = [DeptAsk(n, f.department_roles.get(n, role)) for n in f.departments]
+
+
+def read_roles(r: Reading) -> None:
+    """Roles asked (指导 included: a role the scan does not know)."""
+    roles = [x for x in dict.fromkeys(r.facts.roles) if x != "any"]
+    if _has(r.text, r.words["guide"]):
+        roles.insert(0, "guide")
+        for d in r.query.departments:
+            d.role = "guide"
+    r.query.roles = roles
+
+
+def read_topic(r: Reading) -> None:
+    """Topic words and whether any of them suffices."""
+    r.query.topic = list(r.facts.topic)
+    r.query.topic_any = "topic_any" in r.facts.flags
+
+
+def read_structure(r: Reading) -> None:
+    """重点任务包括哪几个方面 / 方案分为几个部分 / 第五部分 (one the plan lacks)."""
+    q = r.query
+    if q.act is not None or q.departments:
+        return
+    if q.part and not any(num == q.part for doc in r.plan.documents for num, _ in doc.parts):
+        q.act, q.subject = Act.STRUCTURE, "parts"  # a part the plan does not have
+        return
+    if _has(r.text, r.words["structure_asks"]) and not r.facts.structure:
+        q.act, q.subject = Act.STRUCTURE, "parts"
+        from kb.qa.text import fold
+
+        # a part named by its title (重点任务包括哪几个方面): its sections
+        for doc in r.plan.documents:
+            if q.plan and doc.id != q.plan:
+                continue
+            for num, title in doc.parts:
+                if len(fold(title)) >= 2 and fold(title) in r.text:
+                    q.part = num
+
+
+def read_department_set(r: Reading) -> None:
+    """既牵头又配合的部门 / 只配合不牵头的部门: departments by the roles they hold and do not hold."""
+    q, text, w = r.query, r.text, r.words
+    if q.act is not None or q.departments or len(set(r.facts.roles) - {"any"}) < 2:
+        return
+    if not (_has(text, w["department_subject"]) or any(g in text for g in ("部门", "单位"))):
+        return
+    from kb.qa.vocab import load_vocabulary
+
+    voc = load_vocabulary()
+    marks = []  # (position, role) of role words
+    for role in ("lead", "support", "sole", "shared"):
+        for word in voc.roles[role]:
+            at = text.find(word)
+            if at >= 0 and not any(a <= at < a + n for a, n, _ in marks):
+                marks.append((at, len(word), role))
+    marks.sort()
+    if len(marks) < 2:
+        return
+    need, without = [], []
+    for at, _, role in marks:
+        before = text[max(0, at - 3):at]
+        if any(n in before for n in w["not"]) and not any(b in before[-1:] for b in w["both"]):
+            without.append(role)
+        else:
+            need.append(role)
+    if not need:
+        return
+    q.act, q.subject, q.roles, q.without_roles = Act.COMPARE, "departments", need, without
+
+
+def read_rank_tasks(r: Reading) -> None:
+    """哪项任务的配合单位最多 / 涉及部门最少的任务: a ranking whose subject is a task."""
+    q, text, w = r.query, r.text, r.words
+    if q.act is not None or q.departments:
+        return
+    most, least = _has(text, w["most"]), _has(text, w["least"])
+    if not (most or least):
+        return
+    asks_task = _has(text, w["task_subject"])
+    asks_dept = _has(text, w["department_subject"])
+    if not asks_task or (asks_dept and text.find(asks_dept) < text.find(asks_task)):
+        return
+    for measure in ("support", "lead", "targets", "deadlines", "any"):
+        if _has(text, w["measure"][measure]):
+            break
+    else:
+        return
+    q.act, q.aggregate, q.measure = Act.RANK, "most" if most else "least", measure
+
+
+def read_extreme_deadline(r: Reading) -> None:
+    """最早 / 最晚的时限: the tasks whose deadline comes first or last."""
+    q, text, w = r.query, r.text, r.words
+    if q.act is not None or q.dates is not None:
+        return
+    first, last = _has(text, w["earliest"]), _has(text, w["latest"])
+    if not (first or last) or not (r.facts.flags & {"when", "due", "has_deadline"}):
+        return
+    q.act, q.aggregate = Act.WHEN, "earliest" if first else "latest"
+
+
+def read_each_value(r: Reading) -> None:
+    """黄色、橙色、红色预警的减排比例分别是多少: several targets, answered whole."""
+    q, f = r.query, r.facts
+    if q.act is not None or "respectively" not in f.flags or f.departments or "target" not in f.flags:
+        return
+    head, _, rest = r.text.partition("的")
+    parts = [p for p in head.replace("和", "、").replace("及", "、").split("、") if p]
+    if len(parts) < 2:
+        return
+    # the words every item shares (减排比例): what follows 的, without the asking words
+    for word in ("分别", "各自", "是多少", "多少", "是几", "为多少", "有多少", "是什么", "几"):
+        rest = rest.replace(word, "")
+    q.act, q.subject, q.each, q.items = Act.VALUE, "targets", True, parts
+    q.topic = [rest] if rest else []
+
+
+def read_act(r: Reading) -> None:
+    """The act of questions the older rules answer, for the record (fixtures, JSON)."""
+    q, f = r.query, r.facts
+    if q.act is not None:
+        return
+    if f.empty:
+        q.act = Act.HELP
+    elif q.ordinal is not None or q.label:
+        q.act = {"deadline": Act.WHEN, "target": Act.VALUE, "departments": Act.WHO}.get(q.item or "", Act.TEXT)
+    elif "ranking" in f.flags:
+        q.act, q.subject, q.aggregate = Act.RANK, "departments", "most"
+    elif "count" in f.flags and "target" not in f.flags:
+        q.act = Act.COUNT
+    elif "who" in f.flags and not q.departments:
+        q.act = Act.WHO
+    elif "when" in f.flags and not q.dates:
+        q.act = Act.WHEN
+    elif "target" in f.flags and not q.departments and q.topic:
+        q.act = Act.VALUE
+    else:
+        q.act = Act.LIST
+
+
+#: The readers, in order: outside the plans first (an instruction is never a task question),
+#: then what the scan found, then the shapes (each leaves the act alone once another set it).
+READERS = (
+    read_outside,
+    read_place,
+    read_plan_named,
+    read_references,
+    read_departments,
+    read_roles,
+    read_topic,
+    read_structure,
+    read_department_set,
+    read_rank_tasks,
+    read_extreme_deadline,
+    read_each_value,
+    read_act,
+)
+
+
+def read_query(text: str, facts, plan, plan_text: str, words: dict | None = None) -> Query:
+    """Run the readers over ``text`` (folded) and the scan's ``facts``."""
+    r = Reading(text, facts, Query(), words or load_shapes(), plan, plan_text)
+    for reader in READERS:
+        reader(r)
+    return r.query

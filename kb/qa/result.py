@@ -1,0 +1,246 @@
+"""The structured answer (``Result``) and its one renderer for CLI text, JSON and the TUI.
+
+An executor (or a rule of kb/qa/intents.py) builds a ``Result``: heading lines, groups of
+numbered items (a task with its label, plan, departments by role, deadlines and targets,
+or a free line such as a department's counts), notes, and a separate block of related
+entries (相关条目) that is never the answer itself.  ``render_text`` turns it into the
+text ``kb ask`` prints; ``Result.to_dict`` is its JSON; the TUI lays out the same groups
+and items as widgets (tui/widgets/transcript.py) — nobody parses answer text back.
+
+Wording of dates, targets and department lists follows how officials write
+(``2019年12月31日前``, ``其他牵头单位：…`` under a department's own lead list); the words
+live in kb/data/answers.yaml.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kb.model import ROLE_NAMES, ROLES, Deadline, Target, Task
+
+
+@dataclass(slots=True)
+class Item:
+    """One numbered line of an answer: a task, or a free line (a department with its counts)."""
+
+    n: int | None = None
+    """The number shown (第N项 refers to it); None for a line that is not numbered."""
+    task: Task | None = None
+    """The task, for a task line."""
+    text: str = ""
+    """A free line's text; for a task line, what follows its label and title (e.g. ``：…``), if anything."""
+    exclude: str | None = None
+    """The department whose own list this is: left out of the roles shown, its co-holders named 其他…单位."""
+    deadlines: list[Deadline] = field(default_factory=list)
+    """Deadlines shown after the task (时限：…)."""
+    targets: list[Target] = field(default_factory=list)
+    """Targets shown after the task."""
+    plan: str | None = None
+    """The title of the plan the task comes from, when several plans are loaded."""
+    departments: bool = True
+    """Show the task's departments by role."""
+
+    @property
+    def label(self) -> str:
+        """The task's label (三（一）2), or '' for a free line."""
+        return self.task.label if self.task else ""
+
+    def to_dict(self) -> dict:
+        """JSON form: number, label, task id, plan, title, roles (role → names), deadlines, targets, text."""
+        t = self.task
+        return {
+            "n": self.n,
+            "label": self.label,
+            "task": t.id if t else None,
+            "plan": self.plan,
+            "title": head_of(t) if t else None,
+            "roles": roles_of(t, self.exclude) if t and self.departments else {},
+            "deadlines": [official_deadline(d) for d in self.deadlines],
+            "targets": [target_words(t, tg) for tg in self.targets] if t else [],
+            "text": self.text,
+        }
+
+
+@dataclass(slots=True)
+class Group:
+    """Items under one heading (【牵头】8 项), or without one."""
+
+    title: str | None = None
+    """The group's heading, None for the answer's single list."""
+    items: list[Item] = field(default_factory=list)
+    """Its lines, in order."""
+    tail: str = ""
+    """Words after the heading (``8 项``, ``牵头的任务共 8 项：``)."""
+
+
+@dataclass(slots=True)
+class Result:
+    """What an answer says, before it is laid out."""
+
+    heading: list[str] = field(default_factory=list)
+    """Lines before the items (the count, what was understood, a plain statement)."""
+    groups: list[Group] = field(default_factory=list)
+    """The items, grouped."""
+    notes: list[str] = field(default_factory=list)
+    """Lines after the items."""
+    related: list[Item] = field(default_factory=list)
+    """相关条目: loosely related entries, shown apart after the statement; never the answer."""
+
+    @property
+    def items(self) -> list[Item]:
+        """Every item of every group, in order."""
+        return [i for g in self.groups for i in g.items]
+
+    @property
+    def tasks(self) -> list[Task]:
+        """The numbered tasks in number order (what 第N项 refers to)."""
+        return [i.task for i in self.items if i.task is not None and i.n is not None]
+
+    def to_dict(self) -> dict:
+        """JSON form of the structure."""
+        return {
+            "heading": list(self.heading),
+            "groups": [{"title": g.title, "tail": g.tail, "items": [i.to_dict() for i in g.items]} for g in self.groups],
+            "notes": list(self.notes),
+            "related": [i.to_dict() for i in self.related],
+        }
+
+
+# ---------------------------------------------------------------- wording
+
+def _words() -> dict:
+    from kb.qa.wording import load_answer_words
+
+    return load_answer_words()
+
+
+def head_of(task: Task) -> str:
+    """What names a task: its title, else the start of its body."""
+    from kb.qa.text import task_head
+
+    return task_head(task)
+
+
+def official_date(iso: str) -> str:
+    """``2019-12-31`` → ``2019年12月31日`` (how officials write a date)."""
+    try:
+        y, m, d = (int(x) for x in iso[:10].split("-"))
+    except ValueError:
+        return iso
+    return f"{y}年{m}月{d}日"
+
+
+def official_deadline(d: Deadline) -> str:
+    """A deadline as the plan states it, with its meaning in officials' words when that adds something.
+
+    ``2020年年底前`` stays as written; ``2019年`` (during) reads ``2019年内``; a ``by`` deadline
+    whose words name no day gets its day (``到2020年`` → ``到2020年（2020年12月31日前）``).
+    """
+    w = _words()["deadline"]
+    if d.kind == "by" and d.end:
+        day = official_date(d.end)
+        return d.text if day in d.text or d.text.endswith("前") else w["by"].format(text=d.text, day=day)
+    if d.kind == "during" and (d.start or d.end):
+        year = (d.start or d.end)[:4]
+        return d.text if "内" in d.text or "年" not in d.text[-1:] else w["during"].format(text=d.text, year=year)
+    return d.text
+
+
+def deadline_meaning(d: Deadline) -> str:
+    """What a deadline means, in officials' words (``2019年12月31日前完成``, ``2019年内``, ``自2019年7月1日起``)."""
+    w = _words()["deadline"]
+    if d.kind == "by" and d.end:
+        return w["meaning_by"].format(day=official_date(d.end))
+    if d.kind == "during":
+        return w["meaning_during"].format(year=(d.start or d.end or "")[:4])
+    if d.kind == "from" and d.start:
+        return w["meaning_from"].format(day=official_date(d.start))
+    if d.start and d.end:
+        return w["meaning_range"].format(first=official_date(d.start), last=official_date(d.end))
+    return d.text
+
+
+def target_words(task: Task, tg: Target) -> str:
+    """A target as officials read it: metric (scope): value with comparator (较基准年，到年份).
+
+    The value is said once (no ``（目标：≥27.9%）`` after ``下降27.9%以上``).
+    """
+    comparator = {"≥": "以上", "≤": "以下", ">": "超过", "<": "低于", "=": ""}.get(tg.comparator, tg.comparator)
+    value = f"{tg.value:g}{tg.unit}"
+    head = f"{tg.metric}" + (f"（{tg.scope}）" if tg.scope else "")
+    how = (tg.direction or "") + value + (comparator if tg.comparator in ("≥", "≤") else "")
+    if tg.comparator in (">", "<"):
+        how = comparator + how
+    how = ("力争" if tg.stretch else "") + how
+    extra = []
+    if tg.baseline_year:
+        extra.append(f"较{tg.baseline_year}年")
+    year = tg.year or _task_year(task)
+    if year:
+        extra.append(f"到{year}年")
+    if tg.stretch:
+        extra.append("力争目标")
+    return f"{head}：{how}" + (f"（{'，'.join(extra)}）" if extra else "")
+
+
+def _task_year(task: Task) -> int | None:
+    ends = [d.end for d in task.deadlines if d.end]
+    return int(max(ends)[:4]) if ends else None
+
+
+def roles_of(task: Task, exclude: str | None = None) -> dict[str, list[str]]:
+    """Role word → names (sub-units in brackets); ``exclude``'s co-holders under 其他牵头单位 / 其他配合单位 …"""
+    w = _words()["roles"]
+    out: dict[str, list[str]] = {}
+    for r in (*ROLES, *(x for x in ("guide",) if x not in ROLES)):
+        names = []
+        mine = False
+        for n in getattr(task, r, None) or []:
+            if exclude is not None and (n == exclude or exclude in task.subunits.get(n, ())):
+                mine = True
+                continue
+            subs = task.subunits.get(n)
+            names.append(f"{n}（{'、'.join(subs)}）" if subs else n)
+        if names:
+            word = ROLE_NAMES.get(r, w.get(r, r))
+            out[w["other"].format(role=word) if mine else word] = names
+    return out
+
+
+def describe(task: Task, exclude: str | None = None) -> str:
+    """``牵头：A、B；配合：C`` (``其他牵头单位：B`` when ``exclude`` leads too)."""
+    return "；".join(f"{role}：{'、'.join(names)}" for role, names in roles_of(task, exclude).items())
+
+
+def item_line(item: Item) -> str:
+    """One item as a line of text."""
+    if item.task is None:
+        return (f"{item.n}. " if item.n is not None else "") + item.text
+    t = item.task
+    line = (f"{item.n}. " if item.n is not None else "") + f"{t.label} {head_of(t)}"
+    if item.plan:
+        line += f"〔{item.plan}〕"
+    deps = describe(t, item.exclude) if item.departments else ""
+    if deps:
+        line += f"（{deps}）"
+    if item.text:
+        line += item.text
+    if item.deadlines:
+        line += "；时限：" + "、".join(official_deadline(d) for d in item.deadlines)
+    if item.targets:
+        line += "；目标：" + "；".join(target_words(t, tg) for tg in item.targets)
+    return line
+
+
+def render_text(result: Result) -> str:
+    """The answer as ``kb ask`` prints it."""
+    lines = list(result.heading)
+    for g in result.groups:
+        if g.title:
+            lines.append(f"【{g.title}】{g.tail}")
+        lines.extend(item_line(i) for i in g.items)
+    lines.extend(result.notes)
+    if result.related:
+        lines.append(_words()["related_title"])
+        lines.extend(item_line(i) for i in result.related)
+    return "\n".join(lines)

@@ -1,0 +1,86 @@
+"""Reading kb/data/answers.yaml: the wording of answers, validated on load.
+
+The YAML parser costs ~80 ms to import, more than a whole department answer; the
+validated words are therefore kept as JSON (data only, never executed or unpickled)
+in the cache folder under a hash of the file's bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from kb.errors import KbError
+
+ANSWERS_PATH = Path(__file__).resolve().parent.parent / "data" / "answers.yaml"
+
+#: Required keys: key → the {fields} its text must hold (a nested mapping lists its keys).
+REQUIRED = {
+    "related_title": (),
+    "roles": {"other": ("{role}",), "guide": ()},
+    "deadline": {"by": ("{text}", "{day}"), "during": ("{text}",), "meaning_by": ("{day}",),
+                 "meaning_during": ("{year}",), "meaning_from": ("{day}",), "meaning_range": ("{first}", "{last}")},
+    "not_understood": (),
+    "not_understood_short": (),
+    "hint_title": (),
+    "nothing_related": (),
+    "out_of_scope": {"weather": (), "instruction": (), "place": ("{place}",), "publication_date": (),
+                     "other_plan": ("{name}",), "outside": ()},
+    "plans_held": ("{plans}",),
+    "no_part": ("{part}", "{count}", "{parts}"),
+    "no_section": ("{part}", "{section}", "{count}"),
+    "no_label": ("{label}",),
+}
+
+
+def validate(data: dict, where: str = "answers.yaml") -> dict:
+    """``data`` checked against REQUIRED (KbError naming the key otherwise)."""
+    def check(value, spec, key):
+        if isinstance(spec, dict):
+            if not isinstance(value, dict):
+                raise KbError(f"{where}: {key}: expected a mapping")
+            missing = [k for k in spec if k not in value]
+            if missing:
+                raise KbError(f"{where}: {key}: missing key(s) {', '.join(missing)}")
+            for k, sub in spec.items():
+                check(value[k], sub, f"{key}.{k}")
+            return
+        if not isinstance(value, str) or not value:
+            raise KbError(f"{where}: {key}: expected the text")
+        for f in spec:
+            if f not in value:
+                raise KbError(f"{where}: {key}: the text must keep the field {f}")
+
+    missing = [k for k in REQUIRED if k not in data]
+    if missing:
+        raise KbError(f"{where}: missing key(s) {', '.join(missing)}")
+    for k, spec in REQUIRED.items():
+        check(data[k], spec, k)
+    return data
+
+
+@lru_cache(maxsize=2)
+def load_answer_words(path: str | None = None) -> dict:
+    """The validated wording (from the JSON cache when the file has not changed)."""
+    src = Path(path) if path else ANSWERS_PATH
+    try:
+        raw = src.read_bytes()
+    except OSError as exc:
+        raise KbError(f"{src}: cannot read the answer wording ({exc.__class__.__name__}); restore the file") from exc
+    from kb.store import atomic_write_bytes, cache_dir
+
+    cached = cache_dir() / f"answers-{hashlib.sha256(raw).hexdigest()[:16]}.json"
+    try:
+        return validate(json.loads(cached.read_text(encoding="utf-8")), str(cached))
+    except (OSError, ValueError, KbError):
+        pass  # no cache yet, or a damaged one: read the YAML
+    from kb.data import read_versioned_yaml
+
+    data = validate(read_versioned_yaml(src, "answer wording"), str(src))
+    try:
+        atomic_write_bytes(cached, json.dumps(data, ensure_ascii=False).encode("utf-8"))
+    except OSError:
+        pass  # an unwritable cache only costs the YAML parse next time
+    return data

@@ -1,0 +1,159 @@
+"""One selection over the plan's tasks, shared by ``kb ask``, ``kb grep`` filters and exports.
+
+Before this module, "what is a task" and "is this task due in 2019" were decided in
+three places that disagreed (``kb grep --year 2019`` listed 4 tasks, ``kb ask
+2019年要完成哪些任务`` 2).  Now there is one definition of each:
+
+- a **task** is a paragraph carrying a responsibility tag (``Task.kind == "task"``);
+  paragraphs of 一、二、四 are other paragraphs of the plan (``is_task``);
+- a **deadline's period** is ``start..end``: a ``by`` deadline (到2020年) is its due date
+  alone, ``during`` its year/month, ``range`` its span, ``from`` (自2019年7月1日起) runs on
+  without end;
+- a task is **due** in a span when a deadline's end falls in it (``from`` deadlines are
+  never "due"); it is **active** in a span when a deadline's period meets it (what
+  ``kb grep --year`` selects); it **starts** in a span when a ``from`` deadline starts in it.
+
+Imports nothing heavy: ``kb grep`` loads it on its fast path.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kb.model import Deadline, Plan, Task
+
+#: How a date span selects deadlines (see the module docstring).
+DATE_TESTS = ("due", "active", "starts")
+
+
+def is_task(task: Task) -> bool:
+    """True for a task proper: a paragraph that carries a responsibility tag."""
+    return task.kind == "task"
+
+
+def plan_tasks(plan: Plan, docs: list[str] | None = None) -> list[Task]:
+    """The tasks proper of the plan (of the documents ``docs`` only, when given), in plan order."""
+    return [t for t in plan.tasks if is_task(t) and (not docs or t.doc in docs)]
+
+
+@dataclass(slots=True)
+class DateSpan:
+    """A span of days a question or a filter names, and how deadlines are tested against it."""
+
+    first: str | None
+    """ISO date the span starts (None: no lower bound, 2020年底前)."""
+    last: str | None
+    """ISO date the span ends (None: no upper bound, 2019年起)."""
+    test: str = "due"
+    """One of DATE_TESTS: ``due`` (a deadline ends in the span), ``active`` (a deadline's period meets
+    it) or ``starts`` (a ``from`` deadline starts in it)."""
+    text: str = ""
+    """The words that named it (2019年, 2020年底前), for answers."""
+
+    @classmethod
+    def year(cls, year: int, test: str = "due", text: str = "") -> DateSpan:
+        """The calendar year ``year``."""
+        return cls(f"{year:04d}-01-01", f"{year:04d}-12-31", test, text or f"{year}年")
+
+    def holds(self, deadline: Deadline) -> bool:
+        """True if ``deadline`` passes this span's test."""
+        if self.test == "due":
+            return deadline_due(deadline, self.first, self.last)
+        if self.test == "starts":
+            return deadline_starts(deadline, self.first, self.last)
+        return deadline_active(deadline, self.first, self.last)
+
+    def selects(self, task: Task) -> bool:
+        """True if some deadline of ``task`` passes."""
+        return any(self.holds(d) for d in task.deadlines)
+
+
+def deadline_due(d: Deadline, first: str | None, last: str | None) -> bool:
+    """The deadline ends within first..last (a ``from`` deadline has no end and is never due)."""
+    if d.kind == "from" or not d.end:
+        return False
+    return (first is None or d.end >= first) and (last is None or d.end <= last)
+
+
+def deadline_active(d: Deadline, first: str | None, last: str | None) -> bool:
+    """The deadline's period (start..end; ``by``: its end alone; ``from``: no end) meets first..last."""
+    start = d.start or d.end
+    if start is None:
+        return False
+    return (last is None or start <= last) and (d.end is None or first is None or d.end >= first)
+
+
+def deadline_starts(d: Deadline, first: str | None, last: str | None) -> bool:
+    """A ``from`` deadline (自2019年7月1日起) starting within first..last."""
+    if d.kind != "from" or not d.start:
+        return False
+    return (first is None or d.start >= first) and (last is None or d.start <= last)
+
+
+def holds_role(task: Task, name: str, role: str) -> bool:
+    """True if department ``name`` has ``role`` in ``task``.
+
+    ``role`` is a model role (lead, support, sole, shared, guide when the plan has it),
+    ``implied`` (the plan's note makes it implement), ``any`` (a tag role) or
+    ``any+implied`` (a tag role or implied: ``kb grep --dept`` and ``kb duties``).
+    """
+    roles = task.roles_of(name)
+    if role == "any":
+        return any(r != "implied" for r in roles)
+    if role == "any+implied":
+        return bool(roles)
+    return role in roles
+
+
+@dataclass(slots=True)
+class Selection:
+    """Which tasks: every condition given must hold (the one filter of qa, grep and exports)."""
+
+    roles: list[tuple[str, str]] = field(default_factory=list)
+    """(department, role) pairs that must all hold (see ``holds_role``)."""
+    sections: list[str] = field(default_factory=list)
+    """Labels of parts (三), sections (三（二）) or tasks; the task must fall under one of them."""
+    dates: DateSpan | None = None
+    """A span some deadline must pass, if any."""
+    has_deadline: bool | None = None
+    """True: some deadline; False: none; None: either."""
+    has_target: bool = False
+    """The task states at least one numeric target."""
+    docs: list[str] = field(default_factory=list)
+    """Document ids the task must come from (empty: any)."""
+    tasks_only: bool = True
+    """Only tasks proper (``is_task``); False for every paragraph (grep searches them all)."""
+
+    def accepts(self, task: Task) -> bool:
+        """True if ``task`` passes every condition."""
+        if self.tasks_only and not is_task(task):
+            return False
+        if self.docs and task.doc not in self.docs:
+            return False
+        if any(not holds_role(task, name, role) for name, role in self.roles):
+            return False
+        if self.sections and not any(in_section(task, s) for s in self.sections):
+            return False
+        if self.dates is not None and not self.dates.selects(task):
+            return False
+        if self.has_deadline is not None and bool(task.deadlines) != self.has_deadline:
+            return False
+        if self.has_target and not task.targets:
+            return False
+        return True
+
+    def select(self, plan: Plan) -> list[Task]:
+        """The tasks of ``plan`` passing, in plan order."""
+        return [t for t in plan.tasks if self.accepts(t)]
+
+
+def normalize_section(text: str) -> str:
+    """A section as typed (``三(二)``, ``三、``, `` 三（二） ``) → the plan's form (``三（二）``)."""
+    text = "".join(text.split())
+    text = text.replace("(", "（").replace(")", "）")
+    return text.rstrip("、.．。，,")
+
+
+def in_section(task: Task, section: str) -> bool:
+    """True if ``task`` is the part, section or task ``section`` names (normalised form)."""
+    return section in (task.part, task.section, task.label)
