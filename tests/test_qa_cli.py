@@ -39,9 +39,10 @@ def test_ask_unknown_department_and_empty_are_answers(capsys):
     assert main(["ask", "--json", "市教育局牵头哪些任务"]) == 0
     (obj,) = _json_lines(capsys.readouterr().out)
     assert obj["tasks"] == [] and "市教育局" in obj["answer"]
-    assert main(["ask", "--json"]) == 0
-    (obj,) = _json_lines(capsys.readouterr().out)
-    assert obj["intent"] == "help" and obj["tasks"] == []
+    assert main(["ask", "--json"]) == 2  # no question: a usage error, one Chinese line on stderr
+    captured = capsys.readouterr()
+    assert captured.out == "" and "请在命令后写上问题" in captured.err
+    assert main(["ask", "  "]) == 2
 
 
 def test_chat_json_one_object_per_line(capsys, monkeypatch):

@@ -77,6 +77,10 @@ T_VEHICLE = "三（三）1 三（三）4 三（三）5 三（三）6 三（三�
 DUE_2019 = "三（三）8 三（三）15"
 DUE_IN_2020 = "三（一）4 三（一）5 三（一）7 三（一）12 三（一）15 三（一）17 三（二）1 三（三）11 三（四）4 三（五）2"
 DUE_BY_2020 = DUE_IN_2020 + " " + DUE_2019
+# A year alone asks what falls due in it and, apart, what runs during it without falling due
+# (自2019年7月1日起 三（三）4, 2018至2020年 三（三）11): the tasks `kb grep --year` selects (kb/select.py).
+YEAR_2019 = DUE_2019 + " 三（三）4 三（三）11"
+YEAR_2020 = DUE_IN_2020 + " 三（三）4"
 TIMED = DUE_BY_2020 + " 三（三）4"  # every task with a deadline (13)
 UNTIMED = " ".join(label for label in ALL_TASKS.split() if label not in TIMED.split())  # the other 51
 
@@ -270,19 +274,19 @@ QUESTIONS = [
     ("遥感监测网络的建设时限", "topic_deadline", "三（三）15"),
     ("排污许可证核发什么时候完成？", "topic_deadline", "三（一）5"),
     # --- tasks due in a year or before a date
-    ("哪些任务要在2019年完成", "deadline_list", DUE_2019),
-    ("2019年要完成哪些任务？", "deadline_list", DUE_2019),
+    ("哪些任务要在2019年完成", "deadline_list", YEAR_2019),
+    ("2019年要完成哪些任务？", "deadline_list", YEAR_2019),
     ("哪些任务在2020年底前完成", "deadline_list", DUE_BY_2020),
     ("2020年年底前要完成什么", "deadline_list", DUE_BY_2020),
     ("２０２０年年底前要完成什么", "deadline_list", DUE_BY_2020),
-    ("哪些任务要在2020年完成", "deadline_list", DUE_IN_2020),
+    ("哪些任务要在2020年完成", "deadline_list", YEAR_2020),
     ("2018年底前要完成哪些任务", "deadline_list", ""),
-    ("哪些任务的期限是2019年", "deadline_list", DUE_2019),
+    ("哪些任务的期限是2019年", "deadline_list", YEAR_2019),
     ("到2020年要完成哪些任务", "deadline_list", DUE_BY_2020),
     ("截至2020年底要完成哪些任务", "deadline_list", DUE_BY_2020),
     ("哪些任务有时间要求", "deadline_list", DUE_BY_2020 + " 三（三）4"),  # every task with a deadline (13)
     ("哪些任务有时限要求", "deadline_list", DUE_BY_2020 + " 三（三）4"),
-    ("2019年有哪些任务到期", "deadline_list", DUE_2019),
+    ("2019年有哪些任务到期", "deadline_list", YEAR_2019),
     # --- targets
     ("非化石能源消费比重", "target", "三（二）1"),
     ("富顺县的机械化清扫率是多少", "target", "三（四）4"),

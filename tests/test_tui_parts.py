@@ -14,7 +14,7 @@ from tui.widgets.question_input import QuestionInput  # noqa: E402
 from tui.widgets.roles import ROLE_STYLES  # noqa: E402
 from tui.widgets.task_list import task_heading  # noqa: E402
 from tui.widgets.task_text import highlighted_text  # noqa: E402
-from tui.widgets.transcript import split_answer_text  # noqa: E402
+from tui.widgets.transcript import numbered_options  # noqa: E402
 
 
 def no_duplicate_rows(rows):
@@ -74,23 +74,35 @@ def test_counts_line(counts, line):
     assert counts_line(counts) == line
 
 
-# ---------------------------------------------------------------- answer text
-
-SPLIT_ROWS = no_duplicate_rows(
-    [
-        ("A共 2 项：\n1. 三（一）1 x\n2. 三（一）2 y", 2, ["A共 2 项："], []),
-        ("A共 1 项：\n1. 三（一）1 x\n另外，非任务段落中提到的：二", 1, ["A共 1 项："], ["另外，非任务段落中提到的：二"]),
-        ("方案没有给“市教育局”分配任务，共 0 项。", 0, ["方案没有给“市教育局”分配任务，共 0 项。"], []),
-        ("三（五）3 加强秸秆禁烧：按职责分工负责：A\n（各区县政府负责落实）", 1, ["三（五）3 加强秸秆禁烧：按职责分工负责：A", "（各区县政府负责落实）"], []),
-        ("head\nmore\n1. a\n2. b\n10. c\ntail", 3, ["head", "more"], ["tail"]),
-        ("", 0, [], []),
-    ]
-)
+# ---------------------------------------------------------------- answer layout (from the Result, never its text)
 
 
-@pytest.mark.parametrize("text, n, head, tail", SPLIT_ROWS)
-def test_split_answer_text(text, n, head, tail):
-    assert split_answer_text(text, n) == (head, tail)
+def _result(*spec):
+    """A Result of groups: (title or None, [(n, label) …]); a label None is a free line."""
+    from kb.qa.result import Group, Item, Result
+
+    groups = []
+    for title, items in spec:
+        groups.append(Group(title, [Item(n, make_task("x", label=label) if label else None, text="" if label else "free")
+                                    for n, label in items], tail=" 2 项" if title else ""))
+    return Result(heading=["head"], groups=groups)
+
+
+LAYOUT_ROWS = [
+    # groups, expected option prompts (text), task ids
+    ([(None, [(1, "三（一）1"), (2, "三（一）2")])], ["1. 三（一）1", "2. 三（一）2"], ["三（一）1", "三（一）2"]),
+    ([("牵头", [(1, "三（一）1")]), ("配合", [(2, "三（一）2")])],
+     ["【牵头】 2 项", "1. 三（一）1", "【配合】 2 项", "2. 三（一）2"], ["三（一）1", "三（一）2"]),
+    ([(None, [(1, None), (2, None)])], [], []),  # free lines (department counts) are text, not options
+    ([(None, [(1, "三（一）1"), (None, None)])], ["1. 三（一）1"], ["三（一）1"]),
+]
+
+
+@pytest.mark.parametrize("spec, prompts, ids", LAYOUT_ROWS)
+def test_numbered_options_come_from_the_result(spec, prompts, ids):
+    options, got_ids = numbered_options(_result(*spec), {}, None)
+    assert [str(o.prompt).split(" x")[0].split("\n")[0] for o in options] == prompts
+    assert got_ids == [f"d#{i}" for i in ids]
 
 
 # ---------------------------------------------------------------- highlighting

@@ -35,8 +35,13 @@ def _line(obj) -> None:
 def _ask(args) -> int:
     from kb.qa import Session
 
+    question = " ".join(args.question)
+    if not question.strip():
+        # (kb chat answers a blank line with a hint; one `kb ask` without a question is a usage error)
+        sys.stderr.write("kb ask: 请在命令后写上问题，例如：kb ask 交通局牵头哪些任务\n")
+        return 2
     session = Session(args.corpus)
-    answer = session.ask(" ".join(args.question))
+    answer = session.ask(question)
     if args.json:
         _line(answer.to_dict())
     else:

@@ -707,14 +707,32 @@ def rule_date_list(turn: Turn) -> Answer | None:
     tasks = [t for t in responsibility_tasks(plan) if deadline_matches(t, q.date)]
     tasks, topic_note = _filter_topic(turn, tasks)
     from kb.qa.result import official_date
+    from kb.select import DateSpan
 
+    # A year alone (2019年要完成哪些任务): what falls due in it, then — apart — what runs during it
+    # without falling due (自2019年7月1日起, 2018至2020年): together the tasks `kb grep --year` selects.
+    running = []
+    if q.date.mode == "in":
+        span = DateSpan.year(q.date.year, "active")
+        ids = {t.id for t in tasks}
+        running = [t for t in responsibility_tasks(plan) if t.id not in ids and span.selects(t)]
+        running, _ = _filter_topic(turn, running)
     mode = {"by": f"在{official_date(q.date.iso)}前到期", "in": f"在{q.date.year}年内到期", "from": f"自{q.date.year}年起实施",
             "between": f"在{q.date.year}年至{q.date.iso[:4]}年间到期"}[q.date.mode]
     head = f"{mode}的任务" + (f"（涉及{topic_note}）" if topic_note else "") + f"共 {len(tasks)} 项" + ("：" if tasks else "。")
+    if running:
+        head = (f"{q.date.year}年的任务共 {len(tasks) + len(running)} 项：在{q.date.year}年内到期 {len(tasks)} 项，"
+                f"{q.date.year}年内执行但不在当年到期 {len(running)} 项" + (f"（涉及{topic_note}）" if topic_note else "") + "：")
     lines = [head]
+    if running:
+        lines.append(GroupLine(f"【在{q.date.year}年内到期】{len(tasks)} 项"))
     for k, t in enumerate(tasks, 1):
         which = [dl for dl in t.deadlines if dl.kind != "from" or q.date.mode == "from"]
         lines.append(task_line(k, t, deadlines=which))
+    if running:
+        lines.append(GroupLine(f"【{q.date.year}年内执行、不在当年到期】{len(running)} 项"))
+        lines.extend(task_line(len(tasks) + k, t, deadlines=True) for k, t in enumerate(running, 1))
+    tasks = tasks + running
     ctx.tasks, ctx.topic = tasks, list(q.topic)
     deadlines = [(t.id, dl) for t in tasks for dl in t.deadlines]
     return Answer(q.raw, "deadline_list", compose(lines), tasks=tasks, deadlines=deadlines,

@@ -127,6 +127,18 @@ class Query:
             out[f.name] = v
         return out
 
+    @classmethod
+    def from_dict(cls, data: dict) -> Query:
+        """The Query of ``to_dict`` (fixtures write queries so)."""
+        kw = dict(data)
+        if "act" in kw:
+            kw["act"] = Act(kw["act"])
+        if "dates" in kw:
+            kw["dates"] = DateSpan(kw["dates"].get("first"), kw["dates"].get("last"), kw["dates"].get("test", "due"))
+        if "departments" in kw:
+            kw["departments"] = [DeptAsk(d["name"], d.get("role", "any")) for d in kw["departments"]]
+        return cls(**kw)
+
     def merged(self, previous: Query) -> Query:
         """This follow-up's slots over ``previous`` (配合的呢: the previous query with role support)."""
         out = Query(**{f.name: getattr(previous, f.name) for f in fields(previous)})
@@ -244,6 +256,10 @@ def read_outside(r: Reading) -> None:
         r.query.act, r.query.subject = Act.META, "plans"
 
 
+#: Characters no place name (before 市/县/省) holds: department endings, function words, question words.
+_NOT_IN_PLACE = frozenset("局委办部厅会院站队所和与及的在是有哪什么各本全该我这那其每个些由为对把被从向给要")
+
+
 def read_place(r: Reading) -> None:
     """Another place than the plans': a known place name, or a word ending like a place, no plan mentions."""
     if r.query.outside:
@@ -254,17 +270,24 @@ def read_place(r: Reading) -> None:
     for suffix in r.words["place_suffixes"]:
         at = r.text.find(suffix)
         while at >= 2:
+            if any(r.text.startswith(d, at) for d in r.facts.departments):
+                at = r.text.find(suffix, at + 1)
+                continue  # 由市生态环境局牵头: 市 begins a department's name
             stem = r.text[max(0, at - 3):at]
-            # the longest CJK stem (2–3 characters) before the suffix that no plan mentions
+            # the longest CJK stem (2–3 characters) before the suffix that no plan mentions, standing
+            # at the start of the question or after a boundary (在成都市…, 和绵竹市…)
             for k in (3, 2):
                 cand = stem[-k:]
-                if len(cand) == k and all(is_cjk(c) for c in cand) and cand + suffix not in r.plan_text \
-                        and cand not in r.plan_text and not cand.startswith(("哪", "什么", "各", "本", "全", "该", "我")):
+                before = r.text[at - k - 1] if at - k - 1 >= 0 else ""
+                if len(cand) == k and all(is_cjk(c) and c not in _NOT_IN_PLACE for c in cand) \
+                        and (not before or not is_cjk(before) or before in "在对和与及、的跟同比") \
+                        and cand + suffix not in r.plan_text and cand not in r.plan_text:
                     names.append(cand + suffix)
                     break
             at = r.text.find(suffix, at + 1)
+    # (a place inside a department of the plan is that department's, not another place)
     names = [n for n in names if n not in r.plan_text and not any(n in d for d in r.facts.departments)]
-    if names and not r.facts.departments:
+    if names:
         r.query.act, r.query.subject, r.query.outside, r.query.outside_words = Act.META, "plans", "place", names[0]
 
 

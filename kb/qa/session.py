@@ -246,6 +246,14 @@ class Session:
         self.last_query = query
         return answer
 
+    def answer_query(self, query, question: str = ""):
+        """Answer a Query directly with its executor (None when only the older rules answer its act)."""
+        from kb.qa.executors import EXECUTORS
+
+        executor = EXECUTORS.get(query.act)
+        answer = executor(question, query, self._plan_of(query), self.context) if executor else None
+        return self._finish(answer) if answer is not None else None
+
     def _plan_of(self, query):
         """The plan a question is about: the one it names (在人才集聚方案中…), else every plan loaded."""
         if not query.plan:

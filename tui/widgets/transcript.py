@@ -1,24 +1,31 @@
 """The chat transcript: questions and the answers kb gives, oldest at the top.
 
-An answer card shows the answer's text lines (count, notes), the departments by
-role, then its tasks as a selectable TaskList.  A full-text fallback answer
-(``Answer.exact`` False) gets the ``-inexact`` class and its own border title,
-so it never looks like an exact rule answer.
+An answer card is laid out from the answer's structured ``Result`` (kb/qa/result.py),
+never by parsing its text: the heading lines, the departments by role, then the
+numbered items as a selectable TaskList (group headings as disabled rows; the number
+is the one 第N项 refers to, as in the CLI), the notes, and — apart, under its own
+heading — the related entries of a not-understood answer.  Only ``answered`` is drawn
+as a rule answer; every other status (``Answer.status``) gets the ``-inexact`` class
+and its own border title.
 """
 
 from __future__ import annotations
 
-import re
-
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
+from textual.widgets.option_list import Option
 
 from tui.widgets.roles import ROLE_ORDER, ROLE_STYLES, role_name
-from tui.widgets.task_list import TaskList
+from tui.widgets.task_list import TaskList, task_prompt
 
-#: A numbered task line of ``Answer.text`` ("3. 三（一）2 …"): shown as list items instead.
-_TASK_LINE = re.compile(r"^\d+\.\s")
+#: Border titles by Answer.status.
+STATUS_TITLES = {
+    "answered": "规则答案",
+    "not_in_plan": "方案中没有",
+    "not_understood": "未能理解（非精确匹配）",
+    "ask_back": "请选择",
+}
 
 WELCOME = (
     "在下方输入问题，按 Enter 提问；↑/↓ 翻看历史问题。例如：\n"
@@ -28,15 +35,24 @@ WELCOME = (
 )
 
 
-def split_answer_text(text: str, n_tasks: int) -> tuple[list[str], list[str]]:
-    """The lines of an answer's text before and after its numbered task lines."""
-    lines = text.splitlines()
-    if not n_tasks:
-        return lines, []
-    numbered = [i for i, line in enumerate(lines) if _TASK_LINE.match(line)]
-    if not numbered:
-        return lines, []
-    return lines[: numbered[0]], [line for line in lines[numbered[-1] + 1 :]]
+def numbered_options(result, roles: dict[str, list[str]], exclude: str | None) -> tuple[list[Option], list[str]]:
+    """The Result's numbered task items as list options (group headings disabled), and their task ids."""
+    options: list[Option] = []
+    ids: list[str] = []
+    for group in result.groups:
+        tasks = [i for i in group.items if i.task is not None]
+        if not tasks:
+            continue
+        if group.title:
+            options.append(Option(Content.styled(f"【{group.title}】{group.tail}", "bold"), disabled=True))
+        for item in tasks:
+            task = item.task
+            number = f"{item.n}. " if item.n is not None else ""
+            prompt = Content.assemble((number, "bold"), task_prompt(task, roles.get(task.id), item.exclude or exclude))
+            option_id = task.id if task.id not in ids else f"{task.id}@{len(options)}"
+            options.append(Option(prompt, id=option_id))
+            ids.append(task.id)
+    return options, ids
 
 
 def departments_by_role(answer) -> dict[str, list[str]]:
@@ -89,14 +105,25 @@ class AnswerCard(Vertical):
         yield Static("正在回答…（索引就绪后立即作答）", classes="answer-head")
 
     def show_answer(self, answer) -> None:
-        """Render ``answer`` (a kb.qa.Answer) in the card."""
+        """Render ``answer`` (a kb.qa.Answer) in the card, from its structured Result."""
+        from kb.qa.result import Result, item_line
+
         self.answer = answer
+        status = getattr(answer, "status", "answered")
+        result = getattr(answer, "result", None) or Result(heading=answer.text.splitlines())
         self.remove_class("-pending")
-        self.add_class("-exact" if answer.exact else "-inexact")
+        exact = answer.exact and status == "answered"
+        self.add_class("-exact" if exact else "-inexact")
         if not answer.tasks:
             self.add_class("-empty")
-        self.border_title = "规则答案" if answer.exact else "全文检索（非精确匹配）"
-        head, tail = split_answer_text(answer.text, len(answer.tasks))
+        self.border_title = STATUS_TITLES.get(status, "规则答案") if answer.exact or status != "answered" else "全文检索（非精确匹配）"
+        head = list(result.heading)
+        # lines of groups with no task item (a department with its counts, a target) read as text
+        for group in result.groups:
+            if not any(i.task is not None for i in group.items):
+                if group.title:
+                    head.append(f"【{group.title}】{group.tail}")
+                head.extend(item_line(i) for i in group.items)
         self.query_one(".answer-head", Static).update(Content("\n".join(head)))
         widgets = []
         by_role = departments_by_role(answer) if answer.tasks else {}
@@ -104,11 +131,22 @@ class AnswerCard(Vertical):
             widgets.append(Static(roles_line(by_role), classes="answer-roles"))
         if answer.candidates and not any(c in answer.text for c in answer.candidates):
             widgets.append(Static(Content("可选：" + "、".join(answer.candidates)), classes="answer-note"))
-        if answer.tasks:
-            exclude = answer.departments[0] if len(answer.departments) == 1 else None
-            widgets.append(TaskList.of_tasks(answer.tasks, answer.roles, exclude, classes="answer-tasks"))
-        if tail:
-            widgets.append(Static(Content("\n".join(tail)), classes="answer-note"))
+        exclude = answer.departments[0] if len(answer.departments) == 1 else None
+        options, ids = numbered_options(result, answer.roles, exclude)
+        if options:
+            task_list = TaskList(options=options, classes="answer-tasks")
+            task_list.task_ids = ids
+            widgets.append(task_list)
+        free = [item_line(i) for g in result.groups if any(x.task is not None for x in g.items)
+                for i in g.items if i.task is None]
+        if free or result.notes:
+            widgets.append(Static(Content("\n".join(free + list(result.notes))), classes="answer-note"))
+        if result.related:
+            from kb.qa.wording import load_answer_words
+
+            related = [item_line(i) for i in result.related]
+            widgets.append(Static(Content("\n".join([load_answer_words()["related_title"], *related])),
+                                  classes="answer-note answer-related"))
         self.mount_all(widgets)
 
     def show_error(self, message: str) -> None:
