@@ -1183,6 +1183,10 @@ def rule_department_list(turn: Turn) -> Answer | None:
     if "who" in q.flags and not q.flags & {"ranking", "count", "list"}:
         return None
     rows = [(n, c) for n, c in department_counts(turn.plan) if c["total"]]
+    if not rows:
+        turn.ctx.tasks = []
+        return Answer(q.raw, "department_list", "方案没有给任何部门分配任务（没有读到责任单位），共 0 个部门。",
+                      status="not_in_plan")
     role = q.role if q.role in ROLES else None
     if role is None and q.role == "any" and "ranking" in q.flags:
         role = "total"  # 哪个部门参与的任务最多: every role counts
