@@ -73,10 +73,10 @@ def exec_meta(question: str, q: Query, plan: Plan, ctx) -> Answer:
         result = Result(heading=[plans_held(plan)] + [f"{i}. 《{d.title}》（{sum(1 for t in plan_tasks(plan, [d.id]))} 项任务）"
                                                         for i, d in enumerate(plan.documents, 1)])
         return _answer(question, "plans", result, query=q)
-    if q.outside == "publication_date":
-        said = _publication_date(plan)
+    if q.outside in ("publication_date", "document_number"):
+        said = _publication_date(plan) if q.outside == "publication_date" else _document_number(plan)
         if said:
-            return _answer(question, "publication_date", Result(heading=[said]), query=q)
+            return _answer(question, q.outside, Result(heading=[said]), query=q)
     if q.outside == "place":
         text = w["out_of_scope"]["place"].format(place=q.outside_words)
     else:
@@ -86,18 +86,38 @@ def exec_meta(question: str, q: Query, plan: Plan, ctx) -> Answer:
 
 
 def _publication_date(plan: Plan) -> str | None:
-    """The issue date a plan states (a lone date line, or 印发 with a date in its preface), if any."""
+    """The date a plan is signed or issued, where its text states it: a short closing paragraph holding a
+    whole date (国务院 2018年12月21日), or a news lead saying 印发 with a date."""
     import re
 
-    date = re.compile(r"(19|20)\d\d年\d{1,2}月\d{1,2}日")
+    date = re.compile(r"(?:19|20)\d\d年\d{1,2}月\d{1,2}日")
+    said = []
     for doc in plan.documents:
-        for t in plan.tasks:
-            if t.doc == doc.id and date.fullmatch(t.text.strip()):
-                return f"《{doc.title}》落款日期：{t.text.strip()}。"
+        closing = [t for t in plan.tasks if t.doc == doc.id and t.kind != "task" and len(t.text) <= 40
+                   and date.search(t.text)]
+        if closing:
+            t = closing[-1]
+            said.append(f"《{doc.title}》落款日期：{date.search(t.text).group(0)}（{t.label}：{t.text.strip()}）。")
+            continue
         m = date.search(doc.preface or "")
         if m and "印发" in (doc.preface or ""):
-            return f"《{doc.title}》：{doc.preface.strip()[:80]}"
-    return None
+            said.append(f"《{doc.title}》：{m.group(0)}（方案前的说明：{doc.preface.strip()[:60]}）。")
+    return "\n".join(said) or None
+
+
+def _document_number(plan: Plan) -> str | None:
+    """The document number a plan's text states (国发〔2018〕42号)."""
+    import re
+
+    number = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[［(（](?:19|20)\d\d[〕\]］)）]\d+号")
+    said = []
+    for doc in plan.documents:
+        for t in plan.tasks:
+            m = number.search(t.text) if t.doc == doc.id else None
+            if m:
+                said.append(f"《{doc.title}》文号：{m.group(0)}。")
+                break
+    return "\n".join(said) or None
 
 
 # ---------------------------------------------------------------- structure

@@ -22,7 +22,7 @@ from kb.qa.text import fold, task_head
 from kb.qa.vocab import Vocabulary
 
 #: Words officials use for the roles in answers.
-ROLE_WORDS = {"lead": "牵头", "support": "配合", "sole": "单独负责", "shared": "按职责分工负责", "implied": "落实", "any": "涉及"}
+ROLE_WORDS = {"lead": "牵头", "guide": "指导", "support": "配合", "sole": "单独负责", "shared": "按职责分工负责", "implied": "落实", "any": "涉及"}
 
 #: Intents after which a follow-up ("配合的呢") still refers to the same department.
 KEEPS_DEPARTMENT = frozenset({"department_tasks", "department_count", "joint_tasks", "departments_each", "department_targets",
@@ -170,6 +170,22 @@ def rule_empty(turn: Turn) -> Answer | None:
     return None
 
 
+def rule_no_context(turn: Turn) -> Answer | None:
+    """它配合哪些任务 as the first question: the pronoun points at nothing, so ask what is meant."""
+    q, ctx = turn.q, turn.ctx
+    if "pronoun" not in q.flags or q.departments or q.unresolved or q.topic or q.label or q.date:
+        return None
+    if ctx.departments or ctx.tasks or ctx.topic or ctx.intent:
+        return None
+    from kb.qa.executors import examples
+    from kb.qa.wording import load_answer_words
+
+    word = next((w for w in turn.voc.words["pronouns"] if w in q.text), "它")
+    ex = examples(turn.plan)
+    text = load_answer_words()["no_context"].format(word=word, example=ex[0] if ex else "")
+    return Answer(q.raw, "ask_context", text, exact=False, status="ask_back")
+
+
 def rule_pending_choice(turn: Turn) -> Answer | None:
     """The user answers the bot's "which department did you mean?"."""
     pending = turn.pending
@@ -288,10 +304,18 @@ def _item_answer(turn: Turn, task: Task, head: str) -> Answer:
     elif ask == "departments":
         deps = describe(task) or "方案未写明责任单位"
         ans = Answer(q.raw, "item_departments", head + f"责任单位：{deps}。", tasks=[task],
-                     departments=task.departments("any"))
+                     departments=_asked_departments(q, [task]))
     else:
         ans = Answer(q.raw, "item_text", head + "\n" + task.text, tasks=[task], departments=task.departments("any"))
     return ans
+
+
+def _asked_departments(q: Question, tasks: list[Task]) -> list[str]:
+    """The departments an answer is about: those of the role asked (谁牵头 → the leads), else every one."""
+    role = q.role if q.role in ROLES else None
+    if role:
+        return list(dict.fromkeys(n for t in tasks for n in getattr(t, role)))
+    return _departments_of(tasks)
 
 
 def _deadline_said(d) -> str:
@@ -385,6 +409,21 @@ def rule_department(turn: Turn) -> Answer | None:
         role = q.role or (ctx.role if ctx.role and q.flags & {"pronoun", "opener"} and not q.topic else None) or "any"
     if q.topic and (q.flags & {"who", "when"}) and not q.roles:
         return None  # "交通局的xx什么时候…": a topic question that names a department in passing
+    from kb.qa.wording import load_answer_words
+
+    words = load_answer_words()
+    if role not in ("any", "implied") and role in ROLES and role not in plan.roles_held():
+        # 哪些任务由市生态环境局指导: no task of this plan gives anyone that role
+        ctx.tasks = []
+        return Answer(q.raw, "department_tasks", words["no_role"].format(role=ROLE_WORDS[role]), departments=names,
+                      status="not_in_plan")
+    known = set(plan.departments()) | set(plan.subunits())
+    missing = [n for n in names if n not in known]
+    if missing:
+        # a department of the registry that this plan names nowhere (another plan's, or none)
+        ctx.tasks = []
+        return Answer(q.raw, "department_unknown", words["not_named"].format(name=missing[0]), departments=names,
+                      status="not_in_plan")
     if len(names) == 1 and "who" in q.flags and not _topic_words(turn) and not q.date:
         # 哪些部门和交通局共同牵头 / 哪些单位配合交通局: the other departments, not the tasks
         mine = q.department_roles.get(names[0])
@@ -709,8 +748,9 @@ def rule_date_list(turn: Turn) -> Answer | None:
     from kb.qa.result import official_date
     from kb.select import DateSpan
 
-    # A year alone (2019年要完成哪些任务): what falls due in it, then — apart — what runs during it
-    # without falling due (自2019年7月1日起, 2018至2020年): together the tasks `kb grep --year` selects.
+    # A year alone (2019年要完成哪些任务): what falls due in it; what runs during it without falling due
+    # (自2019年7月1日起, 2018至2020年) is named in a note, so the answer covers what `kb grep --year`
+    # selects (one date test, kb/select.py) while its items stay the ones the question asks for.
     running = []
     if q.date.mode == "in":
         span = DateSpan.year(q.date.year, "active")
@@ -720,19 +760,16 @@ def rule_date_list(turn: Turn) -> Answer | None:
     mode = {"by": f"在{official_date(q.date.iso)}前到期", "in": f"在{q.date.year}年内到期", "from": f"自{q.date.year}年起实施",
             "between": f"在{q.date.year}年至{q.date.iso[:4]}年间到期"}[q.date.mode]
     head = f"{mode}的任务" + (f"（涉及{topic_note}）" if topic_note else "") + f"共 {len(tasks)} 项" + ("：" if tasks else "。")
-    if running:
-        head = (f"{q.date.year}年的任务共 {len(tasks) + len(running)} 项：在{q.date.year}年内到期 {len(tasks)} 项，"
-                f"{q.date.year}年内执行但不在当年到期 {len(running)} 项" + (f"（涉及{topic_note}）" if topic_note else "") + "：")
     lines = [head]
-    if running:
-        lines.append(GroupLine(f"【在{q.date.year}年内到期】{len(tasks)} 项"))
     for k, t in enumerate(tasks, 1):
         which = [dl for dl in t.deadlines if dl.kind != "from" or q.date.mode == "from"]
         lines.append(task_line(k, t, deadlines=which))
     if running:
-        lines.append(GroupLine(f"【{q.date.year}年内执行、不在当年到期】{len(running)} 项"))
-        lines.extend(task_line(len(tasks) + k, t, deadlines=True) for k, t in enumerate(running, 1))
-    tasks = tasks + running
+        from kb.qa.result import official_deadline
+        from kb.qa.wording import load_answer_words
+
+        labels = "、".join(f"{t.label}（{'、'.join(official_deadline(d) for d in t.deadlines)}）" for t in running)
+        lines.append(load_answer_words()["year_running"].format(n=len(running), year=q.date.year, labels=labels))
     ctx.tasks, ctx.topic = tasks, list(q.topic)
     deadlines = [(t.id, dl) for t in tasks for dl in t.deadlines]
     return Answer(q.raw, "deadline_list", compose(lines), tasks=tasks, deadlines=deadlines,
@@ -879,7 +916,7 @@ def rule_context(turn: Turn) -> Answer | None:
                       deadlines=[(t.id, d) for t in tasks for d in t.deadlines])
     if "who" in q.flags or q.roles:
         lines = [f"{t.label} {task_head(t)}：{describe(t) or '方案未写明责任单位'}" for t in tasks]
-        return Answer(q.raw, "context_departments", compose(lines), tasks=tasks, departments=_departments_of(tasks))
+        return Answer(q.raw, "context_departments", compose(lines), tasks=tasks, departments=_asked_departments(q, tasks))
     return None
 
 
@@ -1166,7 +1203,7 @@ def rule_topic_who(turn: Turn) -> Answer | None:
         lines.append(f"（{'、'.join(implied)}负责落实）")
     ctx.tasks, ctx.topic = tasks, words
     roles = {t.id: [r for r in ROLES if getattr(t, r)] for t in tasks}
-    return Answer(q.raw, "topic_who", compose(lines), tasks=tasks, departments=_departments_of(tasks), roles=roles)
+    return Answer(q.raw, "topic_who", compose(lines), tasks=tasks, departments=_asked_departments(q, tasks), roles=roles)
 
 
 def _with_subunits(task: Task, role: str) -> list[str]:
@@ -1193,14 +1230,18 @@ def rule_department_list(turn: Turn) -> Answer | None:
     subs = turn.plan.subunits()
     main = [n for n, _ in rows if n not in subs]
     under = "、".join(f"{n}（属{subs[n]}）" for n, _ in rows if n in subs)
-    lines = [f"方案给 {len(main)} 个部门（单位）分配了任务" + (f"，另有下属单位 {under}" if under else "")
+    # (the department list of the TUI and `kb depts` count sub-units too: say both numbers)
+    total = f"，共 {len(rows)} 个名称" if under else ""
+    lines = [f"方案给 {len(main)} 个部门（单位）分配了任务" + (f"，另有下属单位 {under}" if under else "") + total
              + "（牵头/配合/单独负责/按职责分工负责 项数）："]
     if role:
         rows.sort(key=lambda row: -row[1][role])
         top = [n for n, c in rows if c[role] == rows[0][1][role]]
         lines.insert(0, f"{ROLE_WORDS.get(role, '涉及')}任务最多的是{'、'.join(top)}（{rows[0][1][role]} 项）。")
     lines.extend(f"{name}：{c['lead']}/{c['support']}/{c['sole']}/{c['shared']}" for name, c in rows)
-    return Answer(q.raw, "department_list", compose(lines), departments=[n for n, _ in rows])
+    # a ranking is about the department(s) at its top; a listing about every one
+    shown = top if role else [n for n, _ in rows]
+    return Answer(q.raw, "department_list", compose(lines), departments=shown)
 
 
 def rule_timed_tasks(turn: Turn) -> Answer | None:
@@ -1284,6 +1325,7 @@ def rule_search(turn: Turn) -> Answer:
 #: is the least exact.  Whatever none of them answers gets rule_search (not exact).
 RULES = (
     rule_empty,
+    rule_no_context,
     rule_pending_choice,
     rule_topic_follow_up,
     rule_ordinal,

@@ -247,9 +247,9 @@ def _has(text: str, words) -> str | None:
 
 def read_outside(r: Reading) -> None:
     """The weather, an instruction to the system, a publication date: things no plan answers."""
-    for kind in ("instruction", "weather", "publication_date"):
+    for kind in ("instruction", "weather", "publication_date", "document_number", "person"):
         w = _has(r.text, r.words["outside"][kind])
-        if w and not (kind == "weather" and w in r.plan_text):
+        if w and not (kind in ("weather", "person") and w in r.plan_text):
             r.query.act, r.query.subject, r.query.outside, r.query.outside_words = Act.META, "plans", kind, w
             return
     if _has(r.text, r.words["outside"]["plans"]) and not r.facts.departments and not r.facts.topic:
@@ -342,7 +342,7 @@ def read_departments(r: Reading) -> None:
 def read_roles(r: Reading) -> None:
     """Roles asked (指导 included: a role the scan does not know)."""
     roles = [x for x in dict.fromkeys(r.facts.roles) if x != "any"]
-    if _has(r.text, r.words["guide"]):
+    if _has(r.text, r.words["guide"]) and "guide" not in roles:
         roles.insert(0, "guide")
         for d in r.query.departments:
             d.role = "guide"

@@ -43,6 +43,9 @@ def compile_patterns(voc: Vocabulary) -> dict[str, re.Pattern]:
     }
 
 
+#: A negation a few characters before a when-word: the question asks for tasks without a deadline.
+_NO_DEADLINE = re.compile(r"(?:没有|没|无|未|不设)[^，。,;；]{0,4}(?:时限|期限|时间要求|截止日期|完成时间)")
+
 #: A label as officials cite it (三（一）2, 四（三）), folded: 三(一)2.
 _LABEL = re.compile(r"[一二三四五六七八九十]{1,3}\([一二三四五六七八九十]{1,3}\)\d{0,3}")
 
@@ -253,6 +256,8 @@ def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Quest
     for key in ("target", "due", "when", "who", "has_deadline", "no_deadline"):
         if any(w in text for w in voc.words[key]):
             q.flags.add(key)
+    if "no_deadline" not in q.flags and _NO_DEADLINE.search(text):
+        q.flags.add("no_deadline")  # 没有写完成时限 / 未规定期限: a negation shortly before a when-word
     if "no_deadline" in q.flags:
         q.flags.discard("has_deadline")  # 没有时限 holds 有时限
     # Dates and ordinals first: their digits must not be read as anything else.

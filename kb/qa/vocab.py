@@ -25,7 +25,7 @@ TOPICS_PATH = DATA_DIR / "topics.yaml"
 WORD_LISTS = ("prefixes", "suffixes", "count", "joint", "joiners", "who", "when", "due", "target", "pronouns",
               "ordinal_units", "stopwords", "separators", "department_endings", "ranking", "generic_departments", "list", "respectively", "target_list", "openers", "not_name_start", "within", "has_deadline", "no_deadline", "section_marks", "at_least", "topic_generic", "task_nouns", "role_joiners", "section_units", "chitchat", "part_units", "department_starts", "department_target")
 DATE_KEYS = ("by_before", "period_end", "within", "by_after", "from_after", "range")
-ROLE_KEYS = ("lead", "support", "sole", "shared", "implied", "any")
+ROLE_KEYS = ("lead", "support", "sole", "shared", "implied", "any", "guide")
 ITEM_ASKS = ("deadline", "target", "departments", "text")
 STRUCTURE_KINDS = ("multi_lead", "single_lead", "no_support", "no_lead", "single_department", "lead_count")
 

@@ -27,11 +27,15 @@ REQUIRED = {
     "hint_title": (),
     "nothing_related": (),
     "out_of_scope": {"weather": (), "instruction": (), "place": ("{place}",), "publication_date": (),
-                     "other_plan": ("{name}",), "outside": ()},
+                     "document_number": (), "person": (), "other_plan": ("{name}",), "outside": ()},
     "plans_held": ("{plans}",),
     "no_part": ("{part}", "{count}", "{parts}"),
     "no_section": ("{part}", "{section}", "{count}"),
     "no_label": ("{label}",),
+    "no_role": ("{role}",),
+    "not_named": ("{name}",),
+    "year_running": ("{n}", "{year}", "{labels}"),
+    "no_context": ("{word}", "{example}"),
 }
 
 
