@@ -61,3 +61,70 @@ def test_answering(session, row):
 
 def test_every_row_says_why():
     assert all(r.get("why") for r in READING + ANSWERING)
+
+
+# Follow-ups merge their slots into the previous Query (no re-asking through text):
+# (turns, the Query the last turn is answered with, why)
+MERGES = [
+    (["哪项任务的牵头单位最多", "配合的呢"], {"act": "rank", "measure": "support", "aggregate": "most"},
+     "配合的呢 keeps the ranking over tasks and changes what it counts"),
+    (["哪项任务的牵头单位最多", "最少的呢"], {"act": "rank", "measure": "lead", "aggregate": "least"},
+     "最少的呢 keeps subject and measure, turns the order"),
+    (["既牵头又配合的部门有哪些", "哪项任务的配合单位最多"], {"act": "rank", "measure": "support"},
+     "a whole new question is read on its own"),
+]
+
+
+@pytest.mark.parametrize("turns, query, why", MERGES, ids=[m[2][:30] for m in MERGES])
+def test_follow_ups_merge_slots(plan, turns, query, why):
+    from kb.qa import Session
+
+    session = Session(plan=plan, strict=True)
+    for turn in turns:
+        answer = session.ask(turn)
+    got = answer.query.to_dict()
+    for slot, want in query.items():
+        assert got.get(slot) == want, (slot, got)
+
+
+# ---------------------------------------------------------------- several plans loaded
+
+
+@pytest.fixture(scope="module")
+def several(tmp_path_factory):
+    import shutil
+
+    from kb.store import load_plan
+
+    root = Path(__file__).resolve().parent.parent
+    folder = tmp_path_factory.mktemp("plans")
+    for src in [*(root / "corpus").glob("*.txt"), root / "tests/fixtures/plans/02_nongjihua_guofa2018-42.txt"]:
+        shutil.copy(src, folder / src.name)
+    return load_plan(str(folder))
+
+
+def test_with_several_plans_every_item_names_its_plan(several):
+    from kb.qa import Session
+
+    answer = Session(plan=several, strict=True).ask("交通局牵头哪些任务")
+    titles = {d.id: d.title for d in several.documents}
+    assert answer.tasks and all(i.plan == titles[i.task.doc] for i in answer.result.items if i.task)
+    assert all(f"〔{titles[t.doc]}〕" in answer.text for t in answer.tasks)
+
+
+def test_a_question_can_name_the_plan(several):
+    from kb.qa import Session
+
+    blue = next(d for d in several.documents if "蓝天" in d.title)
+    answer = Session(plan=several, strict=True).ask("在蓝天保卫战方案中哪项任务的配合单位最多")
+    assert answer.query.plan == blue.id
+    assert [t.label for t in answer.tasks] == ["三（一）4"] and answer.tasks[0].doc == blue.id
+
+
+def test_another_city_names_the_plans_held(several):
+    from kb.qa import Session
+
+    answer = Session(plan=several, strict=True).ask("成都市有哪些任务")
+    assert answer.status == "not_in_plan" and answer.tasks == []
+    for d in several.documents:
+        assert d.title in answer.text

@@ -35,12 +35,37 @@ def plans_held(plan: Plan) -> str:
     return load_answer_words()["plans_held"].format(plans=titles)
 
 
-def examples(plan: Plan) -> list[str]:
-    """Questions kb can answer about this plan, built from the plan itself (not a fixed list)."""
+#: id(plan) → (plan, {what: value}): per-plan figures that cost a scan of every task (kept with their plan).
+_PER_PLAN: dict[int, tuple[Plan, dict]] = {}
+
+
+def _memo(plan: Plan, what: str, make):
+    """``make(plan)`` computed once per plan object (answers repeat them: department counts, examples)."""
+    held = _PER_PLAN.get(id(plan))
+    if held is None or held[0] is not plan:
+        if len(_PER_PLAN) > 8:
+            _PER_PLAN.clear()
+        held = _PER_PLAN[id(plan)] = (plan, {})
+    if what not in held[1]:
+        held[1][what] = make(plan)
+    return held[1][what]
+
+
+def counts(plan: Plan):
+    """kb.duties.department_counts, once per plan."""
     from kb.duties import department_counts
 
+    return _memo(plan, "counts", department_counts)
+
+
+def examples(plan: Plan) -> list[str]:
+    """Questions kb can answer about this plan, built from the plan itself (not a fixed list)."""
+    return list(_memo(plan, "examples", _examples))
+
+
+def _examples(plan: Plan) -> list[str]:
     out = []
-    rows = [(n, c) for n, c in department_counts(plan) if c["lead"]]
+    rows = [(n, c) for n, c in counts(plan) if c["lead"]]
     if rows:
         out.append(f"{rows[0][0]}牵头哪些任务？")
     titled = [t for t in plan_tasks(plan) if t.title and len(t.title) <= 12]
@@ -160,8 +185,9 @@ def exec_structure(question: str, q: Query, plan: Plan, ctx) -> Answer:
         return _answer(question, "structure_sections", result, query=q, tasks=ctx.tasks)
     for d in docs:
         head = f"《{d.title}》" if several else "方案"
-        result.heading.append(f"{head}分为 {len(d.parts)} 个部分：")
-        group = Group()
+        group = Group(d.title, tail=f"分为 {len(d.parts)} 个部分：") if several else Group()
+        if not several:
+            result.heading.append(f"{head}分为 {len(d.parts)} 个部分：")
         for k, (num, title) in enumerate(d.parts, 1):
             secs = [label for label, _ in d.sections if label.startswith(num + "（")]
             n = sum(1 for t in plan_tasks(plan, [d.id]) if t.part == num)
@@ -176,9 +202,7 @@ def exec_structure(question: str, q: Query, plan: Plan, ctx) -> Answer:
 
 def exec_compare(question: str, q: Query, plan: Plan, ctx) -> Answer:
     """既牵头又配合的部门 / 只配合不牵头的部门: departments holding every asked role and none of the excluded."""
-    from kb.duties import department_counts
-
-    rows = [(n, c) for n, c in department_counts(plan) if c["total"]]
+    rows = [(n, c) for n, c in counts(plan) if c["total"]]
     subs = plan.subunits()
     keep = [(n, c) for n, c in rows if n not in subs and all(c.get(r, 0) for r in q.roles)
             and not any(c.get(r, 0) for r in q.without_roles)]
@@ -190,8 +214,8 @@ def exec_compare(question: str, q: Query, plan: Plan, ctx) -> Answer:
     result = Result(heading=[f"{said}的部门（单位）共 {len(keep)} 个" + ("：" if keep else "。")])
     group = Group()
     for k, (n, c) in enumerate(keep, 1):
-        counts = "，".join(f"{ROLE_WORD[r]} {c[r]} 项" for r in ("lead", "support", "sole", "shared") if c.get(r))
-        group.items.append(Item(k, None, text=f"{n}（{counts}）"))
+        held = "，".join(f"{ROLE_WORD[r]} {c[r]} 项" for r in ("lead", "guide", "support", "sole", "shared") if c.get(r))
+        group.items.append(Item(k, None, text=f"{n}（{held}）"))
     result.groups.append(group)
     ctx.tasks = []
     return _answer(question, "departments_compared", result, query=q, tasks=[], departments=[n for n, _ in keep])
@@ -223,8 +247,15 @@ def exec_rank(question: str, q: Query, plan: Plan, ctx) -> Answer:
     top = [t for t, n in counted if n == best]
     word = "最多" if q.aggregate == "most" else "最少"
     unit = "个" if q.measure in ("support", "lead", "any", "targets") else "项"
+    if best == 0:
+        ctx.tasks = []
+        return _answer(question, "rank_tasks", Result(heading=[f"方案的任务都没有写明{what}，无从比较。"]), query=q, tasks=[])
     head = f"{what}{word}的任务共 {len(top)} 项（各 {best} {unit}{what}）："
     result = Result(heading=[head], groups=[Group(items=[Item(k, t) for k, t in enumerate(top, 1)])])
+    if q.aggregate == "least" and best > 0:
+        none = [t for t in tasks if _measure(t, q.measure) == 0]
+        if none:
+            result.notes.append(f"（另有 {len(none)} 项任务没有{what}，不计在内）")
     runners = sorted(((t, n) for t, n in counted if n != best), key=lambda x: -x[1] if q.aggregate == "most" else x[1])[:3]
     if runners:
         result.notes.append("其次：" + "；".join(f"{t.label}（{n} {unit}）" for t, n in runners))

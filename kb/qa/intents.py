@@ -25,7 +25,7 @@ from kb.qa.vocab import Vocabulary
 ROLE_WORDS = {"lead": "牵头", "guide": "指导", "support": "配合", "sole": "单独负责", "shared": "按职责分工负责", "implied": "落实", "any": "涉及"}
 
 #: Intents after which a follow-up ("配合的呢") still refers to the same department.
-KEEPS_DEPARTMENT = frozenset({"department_tasks", "department_count", "joint_tasks", "departments_each", "department_targets",
+KEEPS_DEPARTMENT = frozenset({"department_list", "department_tasks", "department_count", "joint_tasks", "departments_each", "department_targets",
                               "department_ambiguous", "department_unknown", "help", "item_text", "item_deadline",
                               "item_target", "item_departments", "context_deadline", "context_target",
                               "context_departments"})
@@ -186,6 +186,25 @@ def rule_no_context(turn: Turn) -> Answer | None:
     return Answer(q.raw, "ask_context", text, exact=False, status="ask_back")
 
 
+def rule_vague_department(turn: Turn) -> Answer | None:
+    """局牵头哪些任务: a bare department ending names no department; ask which one (the plan's, by that ending)."""
+    q = turn.q
+    if q.departments or q.unresolved or len(q.topic) != 1 or q.topic[0] not in turn.voc.words["department_endings"]:
+        return None
+    if not q.roles and "who" not in q.flags:
+        return None
+    ending = q.topic[0]
+    names = [n for n in turn.plan.departments() if n.endswith(ending)]
+    turn.ctx.tasks = []
+    if not names:
+        return None
+    shown = "、".join(names[:12]) + ("等" if len(names) > 12 else "")
+    # the answer (a name) re-asks this question with the name in place of the bare ending
+    turn.ctx.pending = (q.raw.replace(ending, CHOICE_MARK, 1), names)
+    return Answer(q.raw, "department_ambiguous", f"“{ending}”没有指明是哪个部门。方案中名称以“{ending}”结尾的有 {len(names)} 个："
+                  f"{shown}。请问您指的是哪一个？", candidates=names, status="ask_back")
+
+
 def rule_pending_choice(turn: Turn) -> Answer | None:
     """The user answers the bot's "which department did you mean?"."""
     pending = turn.pending
@@ -199,6 +218,9 @@ def rule_pending_choice(turn: Turn) -> Answer | None:
 
 
 ANSWER_AGAIN = Answer("", "again", "")
+
+#: Stands in a pending question for the name the user is asked to choose (局牵头哪些任务 → 〈〉牵头哪些任务).
+CHOICE_MARK = "\x00"
 
 #: How a bare "X呢" after a topic answer is asked again in full (the words go after X).
 ASK_AGAIN = {"topic_who": "由谁负责", "topic_deadline": "什么时候完成", "target": "是多少", "topic_tasks": "相关的任务",
@@ -894,7 +916,8 @@ def rule_context(turn: Turn) -> Answer | None:
     if not (_follow_up(q) or about_topic):
         return None
     tasks = ctx.tasks
-    if _asks_target(turn) and any(t.targets for t in tasks):
+    # (其中哪些有时限要求: 要求 is a target word too; the deadline words decide first)
+    if _asks_target(turn) and any(t.targets for t in tasks) and not q.flags & {"has_deadline", "no_deadline"}:
         pairs = [(t.id, tg) for t in tasks for tg in t.targets]
         lines = [f"量化目标共 {len(pairs)} 项："] + [target_line(t, tg) for t in tasks for tg in t.targets]
         return Answer(q.raw, "context_target", compose(lines), tasks=[t for t in tasks if t.targets], targets=pairs)
@@ -1241,6 +1264,8 @@ def rule_department_list(turn: Turn) -> Answer | None:
     lines.extend(f"{name}：{c['lead']}/{c['support']}/{c['sole']}/{c['shared']}" for name, c in rows)
     # a ranking is about the department(s) at its top; a listing about every one
     shown = top if role else [n for n, _ in rows]
+    if role and len(top) == 1:
+        turn.ctx.departments, turn.ctx.role = [top[0]], None  # 它配合哪些任务 next refers to it
     return Answer(q.raw, "department_list", compose(lines), departments=shown)
 
 
@@ -1326,6 +1351,7 @@ def rule_search(turn: Turn) -> Answer:
 RULES = (
     rule_empty,
     rule_no_context,
+    rule_vague_department,
     rule_pending_choice,
     rule_topic_follow_up,
     rule_ordinal,

@@ -142,10 +142,12 @@ class Query:
     def merged(self, previous: Query) -> Query:
         """This follow-up's slots over ``previous`` (配合的呢: the previous query with role support)."""
         out = Query(**{f.name: getattr(previous, f.name) for f in fields(previous)})
+        out.departments = [DeptAsk(d.name, d.role) for d in previous.departments]
         if self.roles:
             out.roles = list(self.roles)
             out.without_roles = list(self.without_roles)
-            out.measure = self.roles[0] if previous.measure in ("lead", "support", "any") else out.measure
+            if previous.measure in ("lead", "support", "any"):
+                out.measure = self.roles[0]
         if self.departments:
             out.departments = list(self.departments)
         if self.aggregate:
@@ -239,6 +241,8 @@ class Reading:
     """The kb.model.Plan loaded."""
     plan_text: str
     """Every paragraph of the plan, folded and joined (for 'does the plan mention X')."""
+    plan_words: str = ""
+    """The words that named a plan (在人才集聚方案中 → 人才集聚), kept out of the topic."""
 
 
 def _has(text: str, words) -> str | None:
@@ -300,7 +304,9 @@ def read_plan_named(r: Reading) -> None:
 
     best, score = None, 0
     for doc in docs:
-        title = fold(doc.title)
+        # its title, and its opening words (a plan whose title was not found names itself in its first lines)
+        opening = [t.text for t in r.plan.tasks if t.doc == doc.id][:2]
+        title = fold(" ".join([doc.title, doc.preface or "", *opening]))
         # the longest run of 2+ characters of the question standing in the title, before a plan mark
         for mark in r.words["plan_marks"]:
             at = r.text.find(mark)
@@ -309,10 +315,11 @@ def read_plan_named(r: Reading) -> None:
             for k in range(min(at, 12), 1, -1):
                 words = r.text[at - k:at]
                 if words in title and k > score:
-                    best, score = doc.id, k
+                    best, score, named = doc.id, k, words
                     break
     if best:
         r.query.plan = best
+        r.plan_words = named  # (the words naming the plan are no topic)
 
 
 def read_references(r: Reading) -> None:
@@ -351,7 +358,7 @@ def read_roles(r: Reading) -> None:
 
 def read_topic(r: Reading) -> None:
     """Topic words and whether any of them suffices."""
-    r.query.topic = list(r.facts.topic)
+    r.query.topic = [w for w in r.facts.topic if not (r.plan_words and w in r.plan_words + "方案计划意见通知")]
     r.query.topic_any = "topic_any" in r.facts.flags
 
 
@@ -415,6 +422,7 @@ def read_rank_tasks(r: Reading) -> None:
     most, least = _has(text, w["most"]), _has(text, w["least"])
     if not (most or least):
         return
+    q.aggregate = "most" if most else "least"  # (最少的呢: a follow-up of a ranking keeps its subject)
     asks_task = _has(text, w["task_subject"])
     asks_dept = _has(text, w["department_subject"])
     if not asks_task or (asks_dept and text.find(asks_dept) < text.find(asks_task)):
@@ -463,8 +471,8 @@ def read_act(r: Reading) -> None:
         q.act = Act.HELP
     elif q.ordinal is not None or q.label:
         q.act = {"deadline": Act.WHEN, "target": Act.VALUE, "departments": Act.WHO}.get(q.item or "", Act.TEXT)
-    elif "ranking" in f.flags:
-        q.act, q.subject, q.aggregate = Act.RANK, "departments", "most"
+    elif "ranking" in f.flags and _has(r.text, r.words["department_subject"]):
+        q.act, q.subject, q.aggregate = Act.RANK, "departments", q.aggregate or "most"
     elif "count" in f.flags and "target" not in f.flags:
         q.act = Act.COUNT
     elif "who" in f.flags and not q.departments:
@@ -475,6 +483,17 @@ def read_act(r: Reading) -> None:
         q.act = Act.VALUE
     else:
         q.act = Act.LIST
+
+
+#: Acts whose follow-ups (配合的呢, 最少的呢) are answered by merging slots into the previous Query.
+MERGING_ACTS = (Act.RANK, Act.COMPARE, Act.STRUCTURE)
+
+
+def is_follow_up(query: Query, facts) -> bool:
+    """A short question, or one with an opener or pronoun, that names no department, topic or reference."""
+    short = len(facts.text) <= 6 or bool(facts.flags & {"opener", "pronoun"})
+    return short and not (query.departments or query.topic or query.label or query.part or query.dates
+                          or query.ordinal or query.outside)
 
 
 #: The readers, in order: outside the plans first (an instruction is never a task question),

@@ -210,8 +210,16 @@ class Session:
         from kb.qa.intents import ANSWER_AGAIN, KEEPS_DEPARTMENT, RULES, rule_search
         from kb.qa.query import read_query
 
+        from kb.qa.query import MERGING_ACTS, is_follow_up
+
         q = self.read(question)
         query = read_query(q.text, q, self.plan, self.plan_text())
+        if query.plan:
+            q.topic = list(query.topic)  # the words naming the plan are no topic for the older rules either
+        last = self.last_query
+        if (last is not None and last.act in MERGING_ACTS and query.act not in MERGING_ACTS
+                and is_follow_up(query, q) and (query.roles or query.aggregate)):
+            query = query.merged(last)  # 配合的呢 after 哪项任务牵头单位最多: the same ranking by supporters
         pending = self.context.pending
         self.context.pending = None
         executor = EXECUTORS.get(query.act)
@@ -266,7 +274,13 @@ class Session:
 
     def _answer_choice(self, question: str, pending, chosen: str) -> Answer:
         """The user picked one of the candidates: answer the earlier question about it."""
+        from kb.qa.intents import CHOICE_MARK
+
         earlier, candidates = pending
+        if CHOICE_MARK in earlier:
+            answer = self.ask(earlier.replace(CHOICE_MARK, chosen))
+            answer.question = question
+            return answer
         res = self.read(earlier).unresolved
         text = earlier
         for r in res:
