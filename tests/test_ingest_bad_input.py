@@ -195,3 +195,20 @@ def test_doc_named_file_that_is_really_a_docx_is_read(tmp_path):
     doc = tmp_path / "a.doc"
     doc.write_bytes(path.read_bytes())
     assert read_document(doc, use_cache=False).text.startswith("某市工作方案")
+
+
+def test_terminal_progress_rewrites_one_line_past_the_escaping_wrapper(monkeypatch):
+    import io
+
+    from kb.ingest import _terminal_progress
+    from kb.safetext import SafeStream
+
+    inner = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", SafeStream(inner))
+    show = _terminal_progress("方案\x1b]0;x\x07.pdf")
+    for done in range(1, 201):
+        show(done, 200)
+    _terminal_progress("short.pdf")(1, 3)
+    text = inner.getvalue()
+    assert text.count("\r") == 200 and text.endswith("page 200/200\n")
+    assert "\x1b" not in text and "\\x1b]0;x\\x07.pdf" in text and "short.pdf" not in text

@@ -16,7 +16,7 @@ def add_arguments(parser, name: str) -> None:
 def run(args) -> int:
     """Print each file's text; a file that cannot be read is one line on stderr (exit 2), the others are printed."""
     from kb.ingest import read_document
-    from kb.ingest.text import escape_line
+    from kb.safetext import escape, escape_line
 
     out = sys.stdout
     status = 0
@@ -40,7 +40,7 @@ def run(args) -> int:
                 # Each PDF page is headed 〔第N页〕 (the text itself holds a form feed at its end).
                 out.write(f"〔第{number}页〕\n")
             for line in page.strip("\n").split("\n") if extracted.pages else page.rstrip("\n").split("\n"):
-                out.write(escape_line(line) + "\n")
+                out.write(escape(line) + "\n")  # tabs between table cells are kept
         if many:
             out.write("\n")
     return status

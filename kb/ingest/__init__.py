@@ -185,7 +185,7 @@ def _stderr_is_terminal() -> bool:
 
 def _terminal_progress(name: str) -> Progress:
     """Progress on one terminal line, rewritten in place: ``kb: reading plan.pdf: page 37/200``."""
-    from kb.ingest.text import escape_line
+    from kb.safetext import escape_line, write_trusted
 
     shown = escape_line(name)
 
@@ -193,7 +193,8 @@ def _terminal_progress(name: str) -> Progress:
         if total < 10:
             return  # a short file is read in a blink: no progress line to flash
         end = "\n" if done >= total else ""
-        sys.stderr.write(f"\rkb: reading {shown}: page {done}/{total}{end}")
+        # The name is escaped; the carriage return is kb's own: past the escaping stderr wrapper.
+        write_trusted(sys.stderr, f"\rkb: reading {shown}: page {done}/{total}{end}")
         sys.stderr.flush()
 
     return show

@@ -16,10 +16,6 @@ from kb.errors import KbError
 #: Characters that end a sentence: a wrapped line ending with one ends its paragraph.
 SENTENCE_END = "。！？；：!?;:…"
 
-#: Control characters other than tab and line feed (shown escaped, never raw).
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069]")
-
-
 def read_text(raw: bytes, where: str):
     """Decode a text plan: UTF-8 (with or without BOM), else GB18030 (covers GBK/GB2312)."""
     from kb.ingest import Extracted
@@ -50,11 +46,6 @@ def looks_chinese(text: str) -> bool:
         return True
     good = sum(1 for c in sample if c < "\x7f" or "\u3000" <= c <= "\u9fff" or "\uff00" <= c <= "\uffef")
     return good / len(sample) > 0.9
-
-
-def escape_line(text: str) -> str:
-    """``text`` with control and bidi characters written as ``\\xNN``/``\\uNNNN`` (safe on a terminal)."""
-    return _CONTROL_RE.sub(lambda m: m.group(0).encode("unicode_escape").decode("ascii"), text)
 
 
 def join_wrapped(previous: str, line: str) -> str:
