@@ -90,11 +90,11 @@ def killed_after(args: list[str], cache: Path, delay: float, extra: dict | None 
 
 
 def temporaries(*folders: Path) -> list[Path]:
+    """kb's temporaries directly in ``folders`` (where kb writes them; a build folder counts once)."""
     found = []
     for folder in folders:
-        for path in folder.rglob("*"):
-            if TEMPORARY.search(path.name):
-                found.append(path)
+        if folder.is_dir():
+            found.extend(p for p in folder.iterdir() if TEMPORARY.search(p.name))
     return found
 
 
