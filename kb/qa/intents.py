@@ -1034,9 +1034,6 @@ def rule_topic_deadline(turn: Turn) -> Answer | None:
     task = _best_task(turn, words)
     if task is None:
         return None
-    unheld = _unheld_word(turn, words, [task])
-    if unheld:
-        return _none_found(turn, [unheld])  # 垃圾分类什么时候完成: the nearest task answers another question
     # The deadlines of the clauses closest to the topic words (a task may set several).
     scored = [(_score(words, fold(task.clauses[d.clause])) if d.clause < len(task.clauses) else 0.0, d)
               for d in task.deadlines]
@@ -1212,10 +1209,6 @@ def rule_topic_who(turn: Turn) -> Answer | None:
             best = _best_task(turn, group)
             found = [best] if best else []
         tasks.extend(t for t in found if t.id not in {x.id for x in tasks})
-    unheld = _unheld_word(turn, words, tasks)
-    if unheld:
-        # 垃圾分类由谁负责: the nearest paragraph (垃圾 burning) answers another question
-        return _none_found(turn, [unheld])
     if not tasks:
         return None
     role = q.role if q.role in ROLES else None
@@ -1234,52 +1227,6 @@ def rule_topic_who(turn: Turn) -> Answer | None:
     ctx.tasks, ctx.topic = tasks, words
     roles = {t.id: [r for r in ROLES if getattr(t, r)] for t in tasks}
     return Answer(q.raw, "topic_who", compose(lines), tasks=tasks, departments=_asked_departments(q, tasks), roles=roles)
-
-
-def _pair_coverage(phrase: str, text: str) -> tuple[float, list[str]]:
-    """Share of ``phrase``'s characters inside a two-character piece ``text`` holds, and the pieces
-    of two or more characters it does not cover."""
-    hit = [False] * len(phrase)
-    for k in range(len(phrase) - 1):
-        if phrase[k:k + 2] in text:
-            hit[k] = hit[k + 1] = True
-    gaps, run = [], ""
-    for ch, h in zip(phrase, hit):
-        if h:
-            if len(run) >= 2:
-                gaps.append(run)
-            run = ""
-        else:
-            run += ch
-    if len(run) >= 2:
-        gaps.append(run)
-    return sum(hit) / max(1, len(phrase)), gaps
-
-
-def _unheld_word(turn: Turn, words: list[str], tasks: list[Task]) -> str | None:
-    """An asked topic (4+ characters) the found tasks do not hold: under 60% of it stands in the best
-    task (any synonym), or a piece of it stands nowhere in the plan (噪声 of 噪声污染治理)."""
-    if not tasks:
-        return None
-    folded = turn.folded
-    asking = sorted({*turn.voc.words["who"], *(x for ws in turn.voc.roles.values() for x in ws)}, key=len, reverse=True)
-    for w in words:
-        for a in asking:  # 车用尿素谁监管: the question's own words left in a chunk are no topic
-            w = w.replace(a, "")
-        if len(w) < 4:
-            continue
-        best = 0.0
-        gaps: list[str] = []
-        for form in turn.voc.synonyms(w):
-            for t in tasks:
-                c, g = _pair_coverage(form, folded.get(t.id) or fold(t.text))
-                if c > best:
-                    best, gaps = c, g
-        if best >= 1.0:
-            continue
-        if best < 0.6 or any(not any(g in text for text in folded.values()) for g in gaps):
-            return w
-    return None
 
 
 def _with_subunits(task: Task, role: str) -> list[str]:
