@@ -128,3 +128,23 @@ def test_another_city_names_the_plans_held(several):
     assert answer.status == "not_in_plan" and answer.tasks == []
     for d in several.documents:
         assert d.title in answer.text
+
+
+# Abbreviations officials use for a department of the loaded plan: the characters in order,
+# same first character and ending; read on the 国发〔2018〕42号 plan (its ministries).
+ABBREVIATIONS = [
+    ("工信部配合哪些任务", "工业和信息化部"),
+    ("交通部配合哪些任务", "交通运输部"),
+]
+
+
+@pytest.mark.parametrize("question, name", ABBREVIATIONS)
+def test_abbreviations_read_as_the_plans_department(question, name):
+    from kb.qa import Session
+    from kb.store import load_plan
+
+    plan = load_plan(str(Path(__file__).parent / "fixtures" / "plans" / "02_nongjihua_guofa2018-42.txt"))
+    if name not in plan.departments():
+        pytest.fail(f"the parser no longer reads {name} from the plan")
+    query = Session(plan=plan, strict=True).read_query(question)
+    assert [d.name for d in query.departments] == [name]

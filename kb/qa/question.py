@@ -385,6 +385,8 @@ def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Quest
             q.flags.add("who")  # 多少个部门: asks about departments, names none
             continue
         dept = None if marked else _department_chunk(chunk, voc, resolve, "who" in q.flags)
+        if dept is not None and not dept.ok and dept.how != "ambiguous":
+            dept = _abbreviation(chunk, lexicon, resolve) or dept
         # (a chunk marked by 和 after a department, 公安和交通, is that department's partner, not a topic)
         if dept is None and (not marked or mentions) and (q.roles or "joint" in q.flags or mentions):
             dept = _short_department(chunk, lexicon, resolve)
@@ -412,6 +414,34 @@ def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Quest
         if roles and name in q.departments:
             q.department_roles.setdefault(name, roles[0])
     return q
+
+
+def _is_subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
+def _abbreviation(chunk: str, lexicon: Lexicon, resolve):
+    """工信部 / 交通部: an abbreviation of exactly one department of the plan — its characters in order
+    within the name, the same first character and the same ending (工业和信息化部, 交通运输部)."""
+    stem = chunk[1:] if chunk.startswith("市") and len(chunk) > 2 else chunk
+    if len(stem) < 2:
+        return None
+    found = set()
+    for word, kinds in lexicon.entries.items():
+        for kind, value in kinds:
+            if kind != "dept":
+                continue
+            name = value[1:] if value.startswith("市") else value
+            if name[0] == stem[0] and name[-1] == stem[-1] and len(name) > len(stem) and _is_subsequence(stem, name):
+                found.add(value)
+    if len(found) != 1:
+        return None
+    res = resolve(next(iter(found)))
+    if res.ok:
+        res.how = "alias"
+        return res
+    return None
 
 
 def _short_department(chunk: str, lexicon: Lexicon, resolve):
