@@ -16,8 +16,8 @@ from textual.content import Content
 from textual.widgets import Static
 from textual.widgets.option_list import Option
 
-from tui.widgets.roles import ROLE_ORDER, ROLE_STYLES, role_name
-from tui.widgets.task_list import TaskList, task_prompt
+from tui.widgets.roles import ROLE_BADGES, ROLE_ORDER, ROLE_STYLES, role_name
+from tui.widgets.task_list import TaskList
 
 #: Border titles by Answer.status.
 STATUS_TITLES = {
@@ -35,6 +35,25 @@ WELCOME = (
 )
 
 
+def answer_prompt(item, roles: list[str] | None, exclude: str | None) -> Content:
+    """A numbered task item: number, role badges, label, title; below, its other departments in the
+    answer's wording (其他牵头单位：… under the asked department's own list, as the CLI says)."""
+    from kb.qa.result import describe, head_of
+
+    task = item.task
+    parts: list = [(f"{item.n}. " if item.n is not None else "", "bold")]
+    for role in roles or []:
+        if role in ROLE_BADGES:
+            parts += [(f"[{ROLE_BADGES[role]}]", ROLE_STYLES[role]), " "]
+    parts += [(task.label, "bold $text-primary"), " ", head_of(task)]
+    if item.plan:
+        parts += [(f"〔{item.plan}〕", "$text-muted")]
+    others = describe(task, exclude)
+    if others:
+        parts += ["\n", (others, "$text-muted")]
+    return Content.assemble(*parts)
+
+
 def numbered_options(result, roles: dict[str, list[str]], exclude: str | None) -> tuple[list[Option], list[str]]:
     """The Result's numbered task items as list options (group headings disabled), and their task ids."""
     options: list[Option] = []
@@ -47,8 +66,7 @@ def numbered_options(result, roles: dict[str, list[str]], exclude: str | None) -
             options.append(Option(Content.styled(f"【{group.title}】{group.tail}", "bold"), disabled=True))
         for item in tasks:
             task = item.task
-            number = f"{item.n}. " if item.n is not None else ""
-            prompt = Content.assemble((number, "bold"), task_prompt(task, roles.get(task.id), item.exclude or exclude))
+            prompt = answer_prompt(item, roles.get(task.id), item.exclude or exclude)
             option_id = task.id if task.id not in ids else f"{task.id}@{len(options)}"
             options.append(Option(prompt, id=option_id))
             ids.append(task.id)
