@@ -741,21 +741,10 @@ def _role_order(r: str) -> int:
 
 
 def deadline_matches(task: Task, d) -> bool:
-    """True if a deadline of ``task`` falls as the question's date asks (DateAsk)."""
-    for dl in task.deadlines:
-        if d.mode == "from":
-            if dl.kind == "from" and dl.start and int(dl.start[:4]) == d.year:
-                return True
-            continue
-        if dl.kind == "from" or not dl.end:
-            continue
-        if d.mode == "by" and dl.end <= d.iso:
-            return True
-        if d.mode == "in" and int(dl.end[:4]) == d.year:
-            return True
-        if d.mode == "between" and int(dl.end[:4]) >= d.year and dl.end <= d.iso:
-            return True
-    return False
+    """True if a deadline of ``task`` falls as the question's date asks (DateAsk), by kb/select.py's test."""
+    from kb.qa.query import date_span
+
+    return date_span(d).selects(task)
 
 
 def rule_date_list(turn: Turn) -> Answer | None:

@@ -327,16 +327,20 @@ def read_references(r: Reading) -> None:
     f, q = r.facts, r.query
     q.label, q.part, q.section, q.ordinal, q.item = f.label, f.part, f.section, f.ordinal, f.item_ask
     q.within = "within" in f.flags
-    d = f.date
-    if d is not None:
-        if d.mode == "from":
-            q.dates = DateSpan(f"{d.year:04d}-01-01", f"{d.year:04d}-12-31", "starts", d.text)
-        elif d.mode == "by":
-            q.dates = DateSpan(None, d.iso, "due", d.text)
-        elif d.mode == "between":
-            q.dates = DateSpan(f"{d.year:04d}-01-01", d.iso, "due", d.text)
-        else:
-            q.dates = DateSpan.year(d.year, "due", d.text)
+    if f.date is not None:
+        q.dates = date_span(f.date)
+
+
+def date_span(d) -> DateSpan:
+    """The DateSpan of the scan's DateAsk: 2019年 → due in 2019; 2020年底前 → due by its last day;
+    2019年起 → starts in 2019; 2018年至2020年 → due between (the one date test of kb/select.py)."""
+    if d.mode == "from":
+        return DateSpan.year(d.year, "starts", d.text)
+    if d.mode == "by":
+        return DateSpan(None, d.iso, "due", d.text)
+    if d.mode == "between":
+        return DateSpan(f"{d.year:04d}-01-01", d.iso, "due", d.text)
+    return DateSpan.year(d.year, "due", d.text)
 
 
 def read_departments(r: Reading) -> None:
