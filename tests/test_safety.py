@@ -460,6 +460,13 @@ class TestCorpusKinds:
         err = capsys.readouterr().err
         assert err.count("\n") == 1 and "Permission denied" in err and str(folder) in err, err
 
+    def test_ingest_reads_its_own_files(self, tmp_path):
+        """kb ingest names its files: a broken $KB_CORPUS is none of its business."""
+        plan = tmp_path / "plan.txt"
+        plan.write_text(HOSTILE_PLAN, encoding="utf-8")
+        r = run_kb("ingest", str(plan), env={"KB_CORPUS": "/dev/null"})
+        assert r.returncode == 0, r.stderr.decode()
+
     def test_kb_corpus_env_too(self):
         r = run_kb("ask", "交通局牵头哪些任务", env={"KB_CORPUS": "/dev/null"})
         assert r.returncode == 2 and "is a device" in r.stderr.decode()

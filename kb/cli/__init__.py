@@ -145,9 +145,15 @@ def _check_corpus(args) -> None:
     Commands that read the plan lazily (``kb chat`` on empty input) would otherwise
     end without a word about a corpus that is a FIFO or a device.
     """
+    if args.command in _NO_CORPUS:
+        return
     from kb.store import check_corpus_path
 
     check_corpus_path(getattr(args, "corpus", None))
+
+
+#: Commands that read the files named on their command line, not the corpus.
+_NO_CORPUS = {"ingest"}
 
 
 #: errno values meaning "this output cannot take more": full disk, quota, I/O error, closed descriptor.
