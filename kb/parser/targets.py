@@ -251,10 +251,24 @@ def _pollutants(text: str, vocab: TargetVocabulary) -> list[str]:
     return list(names)
 
 
+_TUPLES: dict[int, tuple] = {}
+
+
+def _words(words: list) -> tuple:
+    """``words`` as a tuple for one ``str.endswith``/``startswith`` call (vocabulary lists live as long as the process)."""
+    found = _TUPLES.get(id(words))
+    if found is None:
+        found = _TUPLES[id(words)] = tuple(w[0] if isinstance(w, tuple) else w for w in words)
+    return found
+
+
 def _strip_fillers(text: str, vocab: TargetVocabulary) -> str:
     changed = True
+    fillers = _words(vocab.fillers)
     while changed and text:
         changed = False
+        if not (text.startswith(fillers) or text.endswith(fillers)):
+            break  # one C call instead of a loop over every filler (the common case)
         for w in vocab.fillers:
             if text.startswith(w):
                 text, changed = text[len(w) :], True
@@ -265,7 +279,7 @@ def _strip_fillers(text: str, vocab: TargetVocabulary) -> str:
 
 def _scope(head: str, vocab: TargetVocabulary) -> tuple[str | None, str]:
     """Split a leading scope off the metric phrase: (scope or None, metric)."""
-    for s in vocab.scopes:
+    for s in vocab.scopes if head.startswith(_words(vocab.scopes)) else ():
         if head.startswith(s):
             return s, _strip_fillers(head[len(s) :], vocab)
     m = vocab.scope_re.match(head)
@@ -297,26 +311,26 @@ def _read_head(head: str, vocab: TargetVocabulary) -> tuple[str, _Head]:
     changed = True
     while changed and head:
         changed = False
-        if h.comparator is None:
+        if h.comparator is None and head.endswith(_words(vocab.before)):
             for word, sign in vocab.before:
                 if head.endswith(word):
                     head, h.comparator, changed = head[: -len(word)], sign, True
                     break
-        if h.direction is None:
+        if h.direction is None and head.endswith(_words(vocab.directions)):
             for word in vocab.directions:
                 if head.endswith(word):
                     head, h.direction, changed = head[: -len(word)], word, True
                     break
         if h.baseline is None and (b := vocab.baseline.search(head)):
             head, h.baseline, changed = head[: b.start()], int(b.group(1)), True
-        for word in vocab.stretch:
+        for word in vocab.stretch if head.endswith(_words(vocab.stretch)) else ():
             if head.endswith(word):
                 head, h.stretch, changed = head[: -len(word)], True, True
                 break
         stripped = _strip_fillers(head, vocab)
         if stripped != head:
             head, changed = stripped, True
-        for word in vocab.adverbs:
+        for word in vocab.adverbs if head.endswith(_words(vocab.adverbs)) else ():
             if head.endswith(word) and len(head) > len(word) and not head.endswith(tuple(vocab.adverb_keeps)):
                 head, changed = head[: -len(word)], True
                 break
