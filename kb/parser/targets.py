@@ -160,6 +160,8 @@ _VALUE_WINDOW = 160  # characters at a phrase's end that may hold its values
 POLLUTANT_RE = re.compile(r"([\u4e00-\u9fff]{2,8})([（(][A-Za-z][A-Za-z0-9.]*[)）])")
 _OPEN, _CLOSE = "（(〔【《“", "）)〕】》”"
 _PHRASE_ENDS = "，；。：,;:！？"
+_BRACKET = re.compile("[" + re.escape(_OPEN + _CLOSE) + "]")
+_PHRASE_END = re.compile("[" + re.escape(_PHRASE_ENDS) + "]")
 
 
 def _phrases(clause: str) -> list[tuple[int, str]]:
@@ -168,6 +170,12 @@ def _phrases(clause: str) -> list[tuple[int, str]]:
     A bracket closing a phrase is a phrase of its own, after it:
     ``下降18%以上（达到41微克/立方米）`` → ``下降18%以上``, ``达到41微克/立方米``.
     """
+    if not _BRACKET.search(clause):  # no brackets (most phrases): a plain cut at the phrase ends
+        out, start = [], 0
+        for m in _PHRASE_END.finditer(clause + "。"):
+            out.append((start, clause[start : m.start()]))
+            start = m.end()
+        return [(s, p) for s, p in out if p.strip()]
     out, depth, start, opened, closed = [], 0, 0, -1, -1
     for i, c in enumerate(clause + "。"):
         if c in _OPEN:
