@@ -131,8 +131,9 @@ class Task:
     """Problems the parser met in this paragraph (unparsed tag, unknown role word …)."""
     source: str | None = None
     """Where in the file the task was read, for citing next to its label: ``第3页`` (the PDF
-    page its paragraph starts on), ``附件1 第12行`` (row of a task table, header row = 第1行),
-    both joined by ``，`` when a table row was matched to a paragraph; None for plain text."""
+    page its paragraph starts on), ``附件1 第12行`` (row of a task table, header row = 第1行;
+    ``，第5页`` added for a PDF table), ``第2页，附件1 第3行`` for a paragraph an attachment's
+    row was matched to; None for plain text."""
 
     @property
     def section_path(self) -> list[str]:

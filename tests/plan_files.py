@@ -45,13 +45,15 @@ def wrap(text: str, width: float, first_indent: float) -> list[str]:
 
 
 def make_pdf(paragraphs: list[str], path: Path, *, header: str | None = None, break_inside: str | None = None,
-             centred: tuple[int, ...] = (), table: list[list[str]] | None = None, two_columns: bool = False) -> Path:
+             centred: tuple[int, ...] = (), table: list[list[str]] | None = None, two_columns: bool = False,
+             repeat_header: bool = False) -> Path:
     """Write ``paragraphs`` as a typeset PDF; return ``path``.
 
     ``centred``: indices of the paragraphs set centred (the title).  ``break_inside``: a
     text (a tag) spanning two lines: the page ends after the line where it starts.
     ``table``: rows drawn as a ruled table after the paragraphs (cells wrapped in place).
-    ``two_columns``: the body set in two columns (a bulletin page).
+    ``two_columns``: the body set in two columns (a bulletin page).  ``repeat_header``: a
+    table going on to the next page repeats its header row there (Word's 重复标题行).
     """
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -116,7 +118,9 @@ def make_pdf(paragraphs: list[str], path: Path, *, header: str | None = None, br
         y[0] -= LEADING
         widths = _column_widths(table, pw - LEFT - RIGHT)
         c.setFont(FONT, 11)
-        for row in table:
+        pending = list(table)
+        while pending:
+            row = pending.pop(0)
             spanning = len({cell for cell in row if cell}) == 1 and len(row) > 1 and not any(row[1:])
             cells = [row[0]] if spanning else row
             cell_widths = [sum(widths)] if spanning else widths
@@ -128,6 +132,12 @@ def make_pdf(paragraphs: list[str], path: Path, *, header: str | None = None, br
                 page[0] += 1
                 c.setFont(FONT, 11)
                 y[0] = ph - TOP
+                if repeat_header:
+                    pending.insert(0, row)
+                    row = table[0]
+                    spanning, cells, cell_widths = False, row, widths
+                    wrapped = [_wrap_cell(cell, w - 6) for cell, w in zip(cells, cell_widths)]
+                    height = max(len(w) for w in wrapped) * 15 + 8
             x = LEFT
             for lines, w in zip(wrapped, cell_widths):
                 c.rect(x, y[0] - height, w, height)

@@ -278,3 +278,21 @@ def test_ingest_vocabulary_is_validated(tmp_path, yaml_text, words):
     path.write_text(yaml_text, encoding="utf-8")
     with pytest.raises(KbError, match=words):
         load_vocabulary(str(path))
+
+
+@pytest.mark.parametrize("repeat_header", [False, True], ids=["header once", "header repeated on each page"])
+def test_pdf_table_going_on_over_pages_is_one_table(tmp_path, repeat_header):
+    header = ["序号", "重点任务", "牵头单位", "配合单位", "完成时限"]
+    rows = [[str(n), f"推进第{n}项重点工作，完善工作机制，加强督促检查", "市发展改革委", "市财政局、市司法局", "2025年6月底前"] for n in range(1, 61)]
+    path = make_pdf(["某市重点任务分工方案"], tmp_path / "long.pdf", table=[header] + rows, repeat_header=repeat_header)
+    extracted = read_document(path, use_cache=False)
+    assert extracted.pages >= 3 and extracted.tables == 1
+    _, tasks = parse_document(extracted.text, doc_id="l")
+    got = [t for t in tasks if t.kind == "task"]
+    assert [t.label for t in got] == [str(n) for n in range(1, 61)]
+    pages = [int(t.source.split("第")[-1].rstrip("页")) for t in got]
+    assert pages == sorted(pages) and pages[0] == 1 and pages[-1] == extracted.pages
+    assert got[-1].source == f"表1 第61行，第{extracted.pages}页" and got[-1].lead == ["市发展改革委"]
+    # Each row is cited on the page where it stands.
+    page_texts = extracted.text.split("\f")
+    assert all(f"{t.label}\t推进第{t.label}项" in page_texts[p - 1] for t, p in zip(got, pages))

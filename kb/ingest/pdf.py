@@ -17,8 +17,9 @@ What a published PDF leaves in naive extraction, and how positions undo it:
 * two-column pages (bulletins): when a vertical gutter splits most lines of the page,
   each column is read top to bottom, the left one first;
 * tables: read with ``find_tables()``/``extract()`` as cells (their text is not mixed
-  into the lines), written as tab-separated rows; a table that goes on at the top of
-  the next page (same columns) continues, its repeated header row dropped.
+  into the lines), written as tab-separated rows on the page where they stand; the
+  parser's table rule joins a table going on at the top of the next page (same
+  columns) and drops its repeated header row.
 
 Fake bold (the same character drawn twice, slightly shifted) is read once.  Brackets and
 punctuation are kept as written.  A file with no character on any page is a scan: kb
@@ -360,13 +361,12 @@ def _assemble(pages) -> tuple[str, int]:
             first = True
             for it in items:
                 if isinstance(it, TableItem):
-                    if first and k == 0 and last_table is not None and last_table.columns == it.columns:
-                        rows = it.rows[1:] if it.rows and it.rows[0] == last_table.rows[0] else it.rows
-                        last_table.rows.extend(rows)  # the table goes on from the previous page
-                    else:
-                        last_table = it
-                        out.append(it)
+                    # A table that goes on from the previous page stays on its own page in the text
+                    # (so each row can be cited with its page); the parser's table rule joins the parts.
+                    if not (first and k == 0 and last_table is not None and last_table.columns == it.columns):
                         table_count += 1
+                    last_table = it
+                    out.append(it)
                     open_para = None
                     first = False
                     continue
@@ -388,7 +388,7 @@ def _assemble(pages) -> tuple[str, int]:
         if item == "\f":
             parts.append("\f\n")
         elif isinstance(item, TableItem):
-            parts.append(render_table(item.rows))
+            parts.append(render_table(item.rows, keep_columns=True))
         else:
             parts.append(item.text + "\n")
     # Every page ends with \f, the last one too (like pdftotext): a one-page PDF is still paged.

@@ -78,10 +78,10 @@ def is_spanning(row: list[str]) -> bool:
     return len(row) > 1 and bool(filled) and len(set(filled)) == 1 and (len(filled) == len(row) or len(filled) == 1)
 
 
-def render_table(rows: list[list[str]]) -> str:
+def render_table(rows: list[list[str]], keep_columns: bool = False) -> str:
     """A table as text: one line per row, cells joined by tabs, a blank line before and after.
 
-    Empty rows and columns are dropped; a row spanning the whole table (a merged section
+    Empty rows and (unless ``keep_columns``) empty columns are dropped; a row spanning the whole table (a merged section
     heading) is written once in its first cell.  A table of one column is a framed box
     of paragraphs, not a table: its cells are written as paragraphs.
     """
@@ -91,7 +91,9 @@ def render_table(rows: list[list[str]]) -> str:
         return ""
     width = max(len(r) for r in raw)
     raw = [r + [""] * (width - len(r)) for r in raw]
-    keep = [j for j in range(width) if any(r[j].strip() for r in raw)]
+    filled = [j for j in range(width) if any(r[j].strip() for r in raw)]
+    # keep_columns: every column stays (a PDF table's part on one page may leave one empty).
+    keep = list(range(width)) if keep_columns and len(filled) > 1 else filled
     if len(keep) <= 1:
         # A frame around text (old CMS pages put whole articles in one cell): its lines stay lines.
         return "\n" + "\n".join(r[keep[0]].strip("\n") for r in raw if r[keep[0]].strip()) + "\n"

@@ -91,16 +91,16 @@ class TaskTable:
     """The header row's cells as written."""
     columns: dict[str, int]
     """Column → index of its cell."""
-    rows: list[tuple[int, list[str]]]
-    """(row number in the table, header row = 1; cells) of the rows after the header."""
+    rows: list[tuple[int, list[str], int | None]]
+    """(row number in the table, header row = 1; cells; PDF page or None) of the rows after the header."""
     caption: str | None
     """The attachment it belongs to (``附件1``), else None."""
     title: str | None
     """The caption's title line (``重点任务分工表``), if any."""
     number: int
     """1 for the document's first task table, 2 for the next …"""
-    page: int | None = None
-    """PDF page where it starts (when the text has pages)."""
+    end: int | None = None
+    """Index in the rebuilt text lines just after it (to tell a continuation on the next page)."""
     warnings: list[str] = field(default_factory=list)
     """Problems met in it."""
 
@@ -151,14 +151,21 @@ def rule_find_tables(state) -> None:
         while j < len(lines) and "\t" in lines[j]:
             j += 1
         block = [ln.split("\t") for ln in lines[i:j]]
-        table = _task_table(block, vocab)
+        paged = "\f" in state.text
+        previous = state.tables[-1] if state.tables else None
+        if previous is not None and _goes_on(previous, block, out, paged):
+            _continue_table(previous, block, page)
+            out.append("")
+            i = j
+            continue
+        table = _task_table(block, vocab, page if paged else None)
         if table is None and _is_grid(block):
             out.extend("｜".join(c.strip() for c in cells if c.strip()) for cells in block)
         elif table is None:
             out.extend(lines[i:j])  # tabs used as spacing (an indent, a signature line): plain text
         else:
             table.number = len(state.tables) + 1
-            table.page = page if "\f" in state.text else None
+            table.end = len(out) + 1
             table.caption, table.title = _take_caption(out, vocab)
             state.tables.append(table)
             out.append("")
@@ -172,13 +179,34 @@ def _is_grid(block: list[list[str]]) -> bool:
     return len(block) >= 2 and sum(n >= 2 for n in filled) * 2 > len(block)
 
 
-def _task_table(block: list[list[str]], vocab: TableVocabulary) -> TaskTable | None:
+def _task_table(block: list[list[str]], vocab: TableVocabulary, page: int | None) -> TaskTable | None:
     for h, cells in enumerate(block[:3]):
         columns = header_columns(cells, vocab)
         if is_task_header(columns):
-            rows = [(h + 1 + k + 1, [c.strip() for c in r]) for k, r in enumerate(block[h + 1 :])]
+            rows = [(h + 1 + k + 1, [c.strip() for c in r], page) for k, r in enumerate(block[h + 1 :])]
             return TaskTable([c.strip() for c in cells], columns, rows, None, None, 0)
     return None
+
+
+def _goes_on(table: TaskTable, block: list[list[str]], out: list[str], paged: bool) -> bool:
+    """True for a block that continues ``table`` on the next PDF page: only page breaks and
+    blank lines between them, and as many columns."""
+    if not paged or getattr(table, "end", None) is None:
+        return False
+    between = out[table.end :]
+    return (any("\f" in ln for ln in between) and all(not ln.replace("\f", "").strip() for ln in between)
+            and max(len(r) for r in block) == len(table.header))
+
+
+def _continue_table(table: TaskTable, block: list[list[str]], page: int) -> None:
+    """Rows of the next page's part of ``table``; a repeated header row is no row of its own."""
+    number = table.rows[-1][0] if table.rows else 1
+    for cells in block:
+        cells = [c.strip() for c in cells]
+        if cells == table.header:
+            continue
+        number += 1
+        table.rows.append((number, cells, page))
 
 
 def _take_caption(out: list[str], vocab: TableVocabulary) -> tuple[str | None, str | None]:
@@ -227,7 +255,7 @@ def rule_table_tasks(state) -> None:
         if attached:
             part, part_title = table.cite, table.title or ""
         n_sections = 0
-        for row_no, cells in table.rows:
+        for row_no, cells, row_page in table.rows:
             if not any(cells):
                 continue
             cells = cells + [""] * (len(table.header) - len(cells))
@@ -266,7 +294,7 @@ def rule_table_tasks(state) -> None:
             task = Task(id="", doc=state.doc.id, label="", part=part, part_title=part_title, section=section,
                         section_title=section_title, kind="task" if parsed and parsed.has_roles else "paragraph",
                         title=block.title, text=body + (tag or ""), body=body, tag=tag,
-                        source=cite + (f"，第{table.page}页" if table.page else ""))
+                        source=cite + (f"，第{row_page}页" if row_page else ""))
             if parsed:
                 _set_roles(task, parsed)
             task.notes.extend(notes)
