@@ -155,7 +155,7 @@ def test_kb_ingest_prints_text_with_page_marks_and_escapes_control_characters(tm
     assert r.returncode == 0
     assert "\x1b" not in r.stdout and "\\x1b[31m" in r.stdout
     assert "\f" not in r.stdout and "〔第1页〕" in r.stdout and "〔第2页〕" in r.stdout and "〔第3页〕" not in r.stdout
-    assert "==> " in r.stdout and "(pdf，2 页)" in r.stdout
+    assert "==> " in r.stdout and "(pdf，2 页)" in r.stdout and "(txt，utf-8)" in r.stdout
 
 
 def test_tasks_json_carries_format_and_source(tmp_path):

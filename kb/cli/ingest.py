@@ -48,6 +48,8 @@ def run(args) -> int:
 
 def _describe(extracted) -> str:
     parts = [extracted.format]
+    if extracted.encoding != "binary":
+        parts.append(extracted.encoding)
     if extracted.pages:
         parts.append(f"{extracted.pages} 页")
     if extracted.tables:

@@ -12,7 +12,7 @@
   written as tab-separated rows; entities are decoded (``&nbsp;`` is a space);
   ``_ueditor_page_break_tag_`` is removed;
 * the title: when the article does not open with the plan's title, the page's ``<h1>``
-  (or ``<meta name="ArticleTitle">``) is put before it.
+  (or ``<meta name="ArticleTitle">``) is put before it if it reads as a document's name.
 """
 
 from __future__ import annotations
@@ -81,7 +81,10 @@ def read_html(raw: bytes, where: str):
         raise KbError(f"{where}: no article text found in the web page (only navigation or too little text); save the plan's page itself, or its text")
     body = tidy(_text_of(article))
     lines = [ln for ln in body.split("\n") if ln.strip()]
-    if page_title and lines and not _opens_with_title(lines, page_title):
+    from kb.parser.cleanup import is_title
+
+    # Only a document's name (…方案, …意见) is put first, never a site name in an <h1>.
+    if page_title and is_title(page_title) and lines and not _opens_with_title(lines, page_title):
         body = page_title + "\n" + body
     tables = len(article.xpath(".//table[not(ancestor::table)]"))
     return Extracted(text=tidy(body), format="html", encoding=encoding, tables=tables)
