@@ -36,13 +36,15 @@ class Deadline:
     """The words of the plan that state it, e.g. ``2020年年底前``."""
     kind: str
     """``by`` (done by ``end``), ``during`` (within the period ``start``..``end``: a year, month,
-    quarter or season), ``from`` (from ``start`` on) or ``range`` (``start``..``end``)."""
+    quarter or season), ``from`` (from ``start`` on), ``range`` (``start``..``end``), ``within``
+    (a relative limit, 5年内 / 印发之日起30日内: dates only when the plan states the start, else
+    None) or ``ongoing`` (a tag's 年内持续推进 / 长期坚持: no dates)."""
     start: str | None
     """ISO date the period starts, or None for ``by``."""
     end: str | None
     """ISO date the period ends, or None for ``from``."""
     clause: int = 0
-    """Index of the clause in ``Task.clauses`` it was found in."""
+    """Index of the clause in ``Task.clauses`` it was found in; ``len(clauses)`` for the tag."""
 
 
 @dataclass(slots=True)
@@ -123,6 +125,13 @@ class Task:
     """Sub-units named in brackets after a department: ``{"市发展改革委": ["市能源办"]}``."""
     notes: list[str] = field(default_factory=list)
     """Sentences of the tag that are not role lists (e.g. the implied-implementer note)."""
+    fields: dict[str, str] = field(default_factory=dict)
+    """Labelled fields of the tag that are not units: ``{"适用范围": "所有自贸试验区", "完成时限": "2019年底"}``."""
+    role_source: str | None = None
+    """How the roles were read: ``tag`` (a bracket in the paragraph), ``label line`` (a 牵头单位：… line
+    after the item), ``prose`` (X会同Y… in a plan without tags), or None (no roles)."""
+    heading_tag: str | None = None
+    """The tag of a heading above the task (``（省发改委总牵头）``) whose roles the task also carries."""
     deadlines: list[Deadline] = field(default_factory=list)
     """Time limits of the clauses, in text order."""
     targets: list[Target] = field(default_factory=list)
@@ -190,6 +199,14 @@ class Document:
     """Sections as (label, title), e.g. ``("三（一）", "调整产业结构，深化工业污染治理")``."""
     warnings: list[str] = field(default_factory=list)
     """Problems met while reading the document as a whole."""
+    registry: str | None = None
+    """Name of the issuer's department vocabulary applied (``zigong``), or None: names as written."""
+    lead_rule: str | None = None
+    """The plan's rule for bare lists: ``first_is_lead``, ``responsible_is_lead``, ``equal`` or None."""
+    lead_rule_text: str | None = None
+    """The plan's words stating that rule (``列第一位者为牵头单位``)."""
+    tagged: bool = True
+    """False when no paragraph carries a responsibility tag or label line (roles only from prose)."""
 
     def to_dict(self) -> dict:
         """JSON shape of the document header."""

@@ -1,11 +1,15 @@
-"""The department registry and ``resolve_department``: one way to read a department's name.
+"""Department vocabularies and ``resolve_department``: one way to read a department's name.
 
-The registry (``kb/data/departments.yaml``) holds every canonical name with the
-aliases officials use.  The parser canonicalises the names written in tags with
-it; every name a user types (CLI, questions, TUI, export) goes through
-``resolve_department``: exact name, alias, the name with or without 市, then
-fuzzy matching for typos.  The parsed plan carries its registry
-(``Plan.registry``), so answering never re-reads the YAML.
+A plan's departments are the names its tags write, kept as written.  A registry
+(``kb/data/departments-<issuer>.yaml``) is optional vocabulary of one issuer: its
+canonical names and the aliases officials use.  It is applied only to plans of that
+issuer (``registry_for``: the title, else the text before it, names the issuer), never
+across places or levels, so the ministry 发展改革委 of a State Council plan is never
+Zigong's 市发展改革委.  A plan of another city is read with no registry at all.
+
+Every name a user types (CLI, questions, TUI, export) goes through ``resolve_department``:
+the plan's own names, the registry aliases of the plan's issuers, the name with or without
+市, then fuzzy matching over all of them for typos.
 """
 
 from __future__ import annotations
@@ -17,7 +21,11 @@ from pathlib import Path
 
 from kb.errors import KbError
 
-REGISTRY_PATH = Path(__file__).resolve().parent / "data" / "departments.yaml"
+DATA_DIR = Path(__file__).resolve().parent / "data"
+#: The bundled plan's issuer vocabulary (the default of ``load_registry``).
+REGISTRY_PATH = DATA_DIR / "departments-zigong.yaml"
+#: Issuer vocabularies: ``departments-<name>.yaml``.
+REGISTRY_GLOB = "departments-*.yaml"
 KINDS = ("department", "government", "group", "agency", "subunit")
 
 #: Fuzzy matches below this score (rapidfuzz ratio, 0–100) are not accepted; at 75 a
@@ -49,6 +57,12 @@ class Registry:
     """Normalised name or alias → canonical name."""
     suffix_typos: dict[str, str] = field(default_factory=dict)
     """Character typed by mistake for a name's last character → the right one (居 → 局)."""
+    name: str | None = None
+    """The vocabulary's name (``zigong`` for departments-zigong.yaml), None for the empty one."""
+    issuer: str | None = None
+    """The issuer it belongs to (自贡市)."""
+    issuer_match: list[str] = field(default_factory=list)
+    """Words naming the issuer in a plan's title or preface."""
 
     def canonical(self, name: str) -> str | None:
         """The canonical name for ``name`` without fuzzy matching: exact, alias, 市 added or dropped."""
@@ -82,9 +96,9 @@ def normalize_name(name: str) -> str:
     return name.strip("，。、？！?!,.;；:：\"'“”")
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=8)
 def load_registry(path: str | None = None) -> Registry:
-    """Read and validate the registry YAML (default: kb/data/departments.yaml)."""
+    """Read and validate one issuer's registry YAML (default: the bundled plan's, departments-zigong.yaml)."""
     from kb.data import read_versioned_yaml
 
     src = Path(path) if path else REGISTRY_PATH
@@ -94,10 +108,14 @@ def load_registry(path: str | None = None) -> Registry:
     typos = data.get("suffix_typos") or {}
     if not isinstance(typos, dict) or not all(isinstance(k, str) and isinstance(v, str) and len(k) == len(v) == 1 for k, v in typos.items()):
         raise KbError(f"{src}: suffix_typos must map one character to one character")
-    unknown_top = set(data) - {"version", "departments", "suffix_typos"}
+    unknown_top = set(data) - {"version", "departments", "suffix_typos", "issuer"}
     if unknown_top:
         raise KbError(f"{src}: unknown key(s) {', '.join(sorted(unknown_top))}")
-    reg = Registry(suffix_typos=dict(typos))
+    issuer = data.get("issuer")
+    if not isinstance(issuer, dict) or not isinstance(issuer.get("name"), str) or set(issuer) - {"name", "level", "match"}:
+        raise KbError(f"{src}: 'issuer' must give the issuer's name (and optionally level, match)")
+    match = _strings(issuer.get("match", [issuer["name"]]), f"{src}: issuer")
+    reg = Registry(suffix_typos=dict(typos), name=src.stem.removeprefix("departments-"), issuer=issuer["name"], issuer_match=match)
     for i, entry in enumerate(data["departments"]):
         where = f"{src}: departments[{i}]"
         if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
@@ -114,6 +132,54 @@ def load_registry(path: str | None = None) -> Registry:
                 raise KbError(f"{where}: each sub-unit needs a 'name' string")
             reg.add(Department(sub["name"], _strings(sub.get("aliases", []), where), "subunit", entry["name"]), str(src))
     return reg
+
+
+@lru_cache(maxsize=1)
+def issuer_registries() -> tuple[Registry, ...]:
+    """Every issuer vocabulary shipped in kb/data (departments-*.yaml), by file name."""
+    return tuple(load_registry(str(p)) for p in sorted(DATA_DIR.glob(REGISTRY_GLOB)))
+
+
+#: The vocabulary of a plan whose issuer has none: names are kept as written.
+EMPTY = Registry()
+
+
+def registry_for(title: str, preface: str | None = None) -> Registry:
+    """The vocabulary of the issuer a plan's title names (else its preface), or EMPTY.
+
+    Only a plan naming the issuer gets its aliases: 国务院 plans, another city's plans and
+    plans that name no issuer are read with their names as written."""
+    for text in (title, preface or ""):
+        for reg in issuer_registries():
+            if any(word in text for word in reg.issuer_match):
+                return reg
+    return EMPTY
+
+
+def registry_named(names: tuple[str, ...]) -> Registry:
+    """The union of the named issuer vocabularies (one plan or a folder of plans of several issuers)."""
+    regs = [r for r in issuer_registries() if r.name in names]
+    if not regs:
+        return EMPTY
+    if len(regs) == 1:
+        return regs[0]
+    return _merged(tuple(r.name for r in regs))
+
+
+@lru_cache(maxsize=8)
+def _merged(names: tuple[str, ...]) -> Registry:
+    merged = Registry(name="+".join(names))
+    for reg in issuer_registries():
+        if reg.name not in names:
+            continue
+        merged.suffix_typos.update(reg.suffix_typos)
+        for dep in reg.departments.values():
+            if dep.name in merged.departments:
+                continue
+            merged.departments[dep.name] = dep
+            for spelling in [dep.name, *dep.aliases]:
+                merged.lookup.setdefault(normalize_name(spelling), dep.name)
+    return merged
 
 
 def _strings(value, where: str) -> list[str]:
@@ -151,21 +217,31 @@ class Resolution:
 
 
 def known_names(plan=None, registry: Registry | None = None) -> dict[str, str]:
-    """Every spelling kb can resolve → canonical name: the registry's, plus names found only in the plan."""
-    reg = registry or plan_registry(plan)
-    names = dict(reg.lookup)
+    """Every spelling kb can resolve → name: the plan's own names first (as written), then the
+    aliases of its issuers' vocabularies (a registry alias never hides a name the plan writes)."""
+    reg = registry if registry is not None else plan_registry(plan)
+    names: dict[str, str] = {}
     if plan is not None:
         for name in plan.departments():
             names.setdefault(normalize_name(name), name)
         for sub in plan.subunits():
             names.setdefault(normalize_name(sub), sub)
+    for key, name in reg.lookup.items():
+        names.setdefault(key, name)
     return names
 
 
 def plan_registry(plan=None) -> Registry:
-    """The registry the plan was parsed with, else the bundled one."""
-    reg = getattr(plan, "registry", None) if plan is not None else None
-    return reg if isinstance(reg, Registry) else load_registry()
+    """The vocabularies of the plan's issuers (``Document.registry``); without a plan, the bundled one.
+
+    A plan without documents (built by hand) falls back to ``Plan.registry``, else the bundled one."""
+    if plan is None:
+        return load_registry()
+    docs = getattr(plan, "documents", None) or []
+    if not docs:
+        reg = getattr(plan, "registry", None)
+        return reg if isinstance(reg, Registry) else load_registry()
+    return registry_named(tuple(dict.fromkeys(d.registry for d in docs if getattr(d, "registry", None))))
 
 
 def resolve_department(name: str, plan=None, registry: Registry | None = None) -> Resolution:
@@ -176,7 +252,7 @@ def resolve_department(name: str, plan=None, registry: Registry | None = None) -
     different departments equally close → ``ambiguous``; nothing close enough →
     ``unknown`` with the closest names as candidates.
     """
-    reg = registry or plan_registry(plan)
+    reg = registry if registry is not None else plan_registry(plan)
     key = normalize_name(name)
     if not key:
         return Resolution(None, "unknown", [], name)

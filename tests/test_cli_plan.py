@@ -175,9 +175,19 @@ def test_ten_megabyte_line(tmp_path):
 
 
 def test_unregistered_department_is_listed_with_warning(tmp_path):
+    # A Zigong plan is read with Zigong's vocabulary: a name it lacks is kept and reported.
     f = tmp_path / "plan.txt"
-    f.write_text("某市测试方案\n三、重点任务\n甲任务。（市新设局牵头，市公安局配合）\n", encoding="utf-8")
+    f.write_text("自贡市测试方案\n三、重点任务\n甲任务。（市新设局牵头，市公安局配合）\n", encoding="utf-8")
     proc = _kb("--corpus", str(f), "depts")
     assert proc.returncode == 0
     assert "市新设局 *\t1\t0" in proc.stdout
-    assert "市新设局 is not in the department registry" in proc.stderr
+    assert "市新设局 is not in the issuer's department vocabulary" in proc.stderr
+
+
+def test_other_city_plan_needs_no_registry(tmp_path):
+    # Another city's plan: names as written, no vocabulary, nothing to report.
+    f = tmp_path / "plan.txt"
+    f.write_text("某市测试方案\n三、重点任务\n甲任务。（市新设局牵头，市交通局配合）\n", encoding="utf-8")
+    proc = _kb("--corpus", str(f), "depts")
+    assert proc.returncode == 0 and proc.stderr == ""
+    assert "市新设局\t1\t0" in proc.stdout and "市交通局\t0\t1" in proc.stdout

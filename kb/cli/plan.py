@@ -76,7 +76,7 @@ def _depts(plan, args) -> int:
     rows = department_counts(plan)
     unknown = _unregistered(plan)
     for name in unknown:
-        print(f"kb: warning: {name} is not in the department registry (kb/data/departments.yaml); kept as written", file=sys.stderr)
+        print(f"kb: warning: {name} is not in the issuer's department vocabulary (kb/data/departments-*.yaml); kept as written", file=sys.stderr)
     subunits = plan.subunits()
     if args.json:
         _dump({"departments": [
@@ -96,10 +96,19 @@ def _depts(plan, args) -> int:
 
 
 def _unregistered(plan) -> list[str]:
+    """Names of plans read with an issuer vocabulary that the vocabulary does not know (plans of
+    issuers without one keep every name as written: nothing to report)."""
     from kb.registry import plan_registry
 
     reg = plan_registry(plan)
-    names = plan.departments() + list(plan.subunits())
+    with_registry = {d.id for d in plan.documents if d.registry}
+    if not reg.departments or not with_registry:
+        return []
+    names: dict[str, None] = {}
+    for t in plan.tasks:
+        if t.doc in with_registry:
+            for n in [*t.departments("any"), *t.implied, *(s for subs in t.subunits.values() for s in subs)]:
+                names.setdefault(n, None)
     return [n for n in names if n not in reg.departments]
 
 

@@ -91,6 +91,13 @@ def _ends_unclosed_tag(line: str) -> bool:
     return any(line.endswith(word) for word, _ in load_vocabulary().role_words)
 
 
+def _is_label_line(line: str) -> bool:
+    """A line opening with a responsibility label (牵头单位：…) stands alone (dialect C)."""
+    from kb.parser.roles import is_label_line
+
+    return is_label_line(line)
+
+
 def group_start(text: str) -> int | None:
     """Index of the bracket that opens the group closed by ``text``'s last character."""
     depth = 0
@@ -111,7 +118,7 @@ def continues(previous: str, line: str) -> bool:
         return False
     if any(m in previous or m in line for m in TABLE_ROW_MARKS):
         return False
-    if is_heading(line) or is_title(previous) or is_title(line):
+    if is_heading(line) or is_title(previous) or is_title(line) or _is_label_line(line):
         return False
     # A short heading line stands alone even without a full stop (（一）优化产业结构).
     if PART_HEADING_RE.match(previous) and len(previous) <= 30:

@@ -3,11 +3,14 @@
 ``RULES`` lists the rules in the order they run, like markdown-it's core chain.
 Each rule takes the ``ParseState`` and changes it in place:
 
-    page marks → task tables out → cleanup → structure → split at tags → roles → implied
-    → clauses → deadlines → targets → table rows → labels → table labels → page sources
+    page marks → task tables out → cleanup → structure → issuer vocabulary → split at tags
+    (A, B; A2 rules in document order) → tasks → label lines (C) → heading tags (F)
+    → implied (A5) → clauses → prose roles (E) → deadlines → targets → table rows → labels
+    → table labels → page sources
 
-The page and table rules (``pages.py``, ``tables.py``) read what ingestion writes for
-PDF pages and tables; on plain text they find nothing and do nothing.
+The dialect names (A–F) are those of ``shared/dialects.md``; the words of every rule are in
+``kb/data/roles.yaml``.  The page and table rules (``pages.py``, ``tables.py``) read what
+ingestion writes for PDF pages and tables; on plain text they find nothing and do nothing.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from dataclasses import dataclass, field
 
 from kb.model import ROLES, Document, Task
 from kb.parser import cleanup, deadlines, pages, roles, structure, tables, targets
-from kb.registry import Registry, load_registry
+from kb.registry import Registry, registry_for
 
 
 @dataclass(slots=True)
@@ -34,6 +37,8 @@ class Piece:
     """The tag closing it, if any."""
     warnings: list[str] = field(default_factory=list)
     """Problems met in it."""
+    label_line: bool = False
+    """True for a label line (牵头单位：X on its own line, dialect C): its roles go to the item above."""
 
 
 @dataclass(slots=True)
@@ -44,8 +49,10 @@ class ParseState:
     """The raw text."""
     doc: Document
     """The document being filled."""
-    registry: Registry
-    """Canonical department names."""
+    registry: Registry | None
+    """The issuer's vocabulary (None until ``rule_registry`` picks it from the title)."""
+    rules: roles.DocumentRules = field(default_factory=roles.DocumentRules)
+    """Rules the plan states once for all its tags (A2), in document order."""
     paragraphs: list[str] = field(default_factory=list)
     """Cleaned paragraphs."""
     outline: structure.Outline | None = None
@@ -60,6 +67,8 @@ class ParseState:
     """Where pages 2, 3 … start in ``reduced_text`` (PDF), else empty."""
     reduced_text: str = ""
     """The raw text reduced to letters and digits, for finding a task's page."""
+    task_tags: dict[int, roles.Tag] = field(default_factory=dict)
+    """id of a Task → the Tag it took its roles from (its own, or a label line's)."""
 
 
 def rule_cleanup(state: ParseState) -> None:
@@ -77,11 +86,45 @@ def rule_structure(state: ParseState) -> None:
     state.doc.parts, state.doc.sections = o.parts, o.sections
 
 
+def rule_registry(state: ParseState) -> None:
+    """The vocabulary of the issuer the title names (else none: names as written)."""
+    if state.registry is None:
+        state.registry = registry_for(state.doc.title, state.doc.preface)
+    state.doc.registry = state.registry.name
+
+
 def rule_split_at_tags(state: ParseState) -> None:
-    """Cut every block after each of its tags: a tag closes the text before it."""
+    """Cut every block after each of its tags: a tag closes the text before it.
+
+    A lead rule stated outside any tag (a cover notice before the body) applies to the whole
+    plan; one stated in a tag applies from that tag on.  A block that is a label line (C) is
+    one piece marked ``label_line``.
+    """
     vocab = roles.load_vocabulary()
-    for block in state.outline.blocks:
-        spans, warnings = roles.find_tags(block.text, state.registry, vocab)
+    state.rules.read(state.doc.preface or "", vocab)
+    blocks = state.outline.blocks
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        i += 1
+        if not block.part:  # a cover notice before the first part may state the lead rule
+            state.rules.read(block.text, vocab)
+        if roles.is_label_line(block.text, vocab):
+            # Consecutive label lines (牵头单位：X / 责任单位：Y) are one tag.
+            lines = [block.text]
+            while i < len(blocks) and roles.is_label_line(blocks[i].text, vocab) and blocks[i].section == block.section:
+                lines.append(blocks[i].text)
+                i += 1
+            contents = [ln.strip()[1:-1] if ln.strip()[0] in roles.OPENERS and ln.strip()[-1] in roles.CLOSERS else ln for ln in lines]
+            tag = roles.parse_tag_content("；".join(contents), state.registry, vocab, state.rules)
+            tag.text = "\n".join(lines)
+            if tag.has_roles:
+                state.pieces.append(Piece(block, tag.text, "", tag, list(tag.warnings), label_line=True))
+                continue
+            block_warnings = tag.warnings or [f"label line names no unit: {block.text[:40]}"]
+            state.pieces.append(Piece(block, tag.text, tag.text, None, list(block_warnings)))
+            continue
+        spans, warnings = roles.find_tags(block.text, state.registry, vocab, state.rules)
         start = 0
         for span in spans:
             chunk = block.text[start : span.end]
@@ -96,10 +139,11 @@ def rule_split_at_tags(state: ParseState) -> None:
             state.pieces.append(Piece(block, rest, rest))
         if warnings:
             state.pieces[-1].warnings.extend(warnings)
+    state.doc.lead_rule, state.doc.lead_rule_text = state.rules.lead_rule, state.rules.lead_rule_text
 
 
 def rule_tasks(state: ParseState) -> None:
-    """One Task per piece, with its roles, in order; labels come later."""
+    """One Task per piece, with its roles, in order; labels come later.  Label lines make no task."""
     for piece in state.pieces:
         b, tag = piece.block, piece.tag
         title = b.title if piece.text.startswith(b.text[:10]) else structure.heading_title(piece.body)
@@ -110,24 +154,123 @@ def rule_tasks(state: ParseState) -> None:
             warnings=piece.warnings,
         )
         if tag:
-            task.tag = tag.text
-            for role in ROLES:
-                setattr(task, role, tag.roles[role])
-            task.subunits, task.notes = tag.subunits, tag.notes
+            _take_tag(task, tag, "label line" if piece.label_line else "tag")
+            state.task_tags[id(task)] = tag
         state.tasks.append(task)
 
 
-def rule_implied(state: ParseState) -> None:
-    """A note naming implementers of every task applies to its task and the rest of the part."""
-    implied: list[str] = []
-    part = None
+def _take_tag(task: Task, tag: roles.Tag, source: str) -> None:
+    task.tag = tag.text
+    for role in ROLES:
+        setattr(task, role, list(tag.roles[role]))
+    task.subunits = {k: list(v) for k, v in tag.subunits.items()}
+    task.notes, task.fields = list(tag.notes), dict(tag.fields)
+    task.role_source = source
+
+
+def rule_label_lines(state: ParseState) -> None:
+    """C: a label line gives its roles to the item above it, or to every item of the group of
+    numbered sub-items (（1）…（4）) it closes; the line itself is no task."""
+    tasks, pieces = [], []
     for task, piece in zip(state.tasks, state.pieces):
-        if task.part != part:
-            part, implied = task.part, []
-        if piece.tag and piece.tag.implied:
-            implied = list(dict.fromkeys(implied + piece.tag.implied))
+        if not piece.label_line:
+            tasks.append(task)
+            pieces.append(piece)
+            continue
+        targets = _label_line_targets(tasks, pieces, piece.block)
+        heading = state.outline.section_lines.get(task.section or "")
+        if not targets and heading and not any(t.section == task.section for t in tasks):
+            # （一）地区生产总值增长7%以上 / 责任单位：X — the section line is the item itself.
+            task.text = task.body = heading
+            task.title = task.section_title
+            tasks.append(task)
+            pieces.append(piece)
+            continue
+        if not targets:
+            task.warnings.append("label line with no item above it: read as its own task")
+            tasks.append(task)
+            pieces.append(piece)
+            continue
+        for t in targets:
+            _take_tag(t, piece.tag, "label line")
+            t.kind = "task"
+            t.warnings.extend(w for w in piece.warnings if w not in t.warnings)
+            state.task_tags[id(t)] = piece.tag
+        state.task_tags.pop(id(task), None)
+    state.tasks, state.pieces = tasks, pieces
+
+
+def _label_line_targets(tasks: list[Task], pieces: list[Piece], block: structure.Block) -> list[Task]:
+    """The untagged item above in the same section, extended over a group of sub-items （1）…（n）
+    and the item they belong to."""
+    if not tasks or pieces[-1].tag is not None or (tasks[-1].part, tasks[-1].section) != (block.part, block.section):
+        return []
+    group = [tasks[-1]]
+    if structure.SUBITEM_RE.match(tasks[-1].body):
+        i = len(tasks) - 2
+        while i >= 0 and pieces[i].tag is None and tasks[i].section == tasks[-1].section:
+            group.insert(0, tasks[i])
+            if not structure.SUBITEM_RE.match(tasks[i].body):
+                break  # the item the sub-items belong to
+            i -= 1
+    return group
+
+
+def rule_heading_tags(state: ParseState) -> None:
+    """F: a tag on a part or section heading (（省发改委总牵头）) applies to every task under it,
+    besides the tasks' own tags."""
+    if not state.outline.heading_tags:
+        return
+    vocab = roles.load_vocabulary()
+    parsed: dict[str, roles.Tag] = {}
+    for task in state.tasks:
+        keys = [task.part, task.section]
+        for key in keys:
+            text = state.outline.heading_tags.get(key) if key else None
+            if not text:
+                continue
+            if text not in parsed:
+                parsed[text] = roles.parse_tag_content(text[1:-1], state.registry, vocab, state.rules)
+            tag = parsed[text]
+            task.heading_tag = text
+            for role in ROLES:
+                for name in tag.roles[role]:
+                    if name not in getattr(task, role):
+                        getattr(task, role).append(name)
+            task.role_source = task.role_source or "heading"
+
+
+def rule_implied(state: ParseState) -> None:
+    """A5: a note naming implementers of every task applies to its task and every later task."""
+    implied: list[str] = []
+    for task in state.tasks:
+        tag = state.task_tags.get(id(task))
+        if tag and tag.implied:
+            implied = list(dict.fromkeys(implied + tag.implied))
         if implied and task.kind == "task":
             task.implied = list(implied)
+
+
+def rule_prose(state: ParseState) -> None:
+    """E: a plan with no tag at all still has its paragraphs as tasks; roles stated in prose
+    (X会同Y…, 由X牵头) are read where unambiguous and marked ``role_source="prose"``."""
+    if state.task_tags or state.outline.heading_tags or state.tables:
+        return
+    state.doc.tagged = False
+    if state.tasks:
+        state.doc.warnings.append(
+            "the plan has no responsibility tags (no （X牵头） brackets, no 牵头单位： labels): "
+            "its paragraphs are tasks without departments, except roles read from prose (X会同Y, 由X牵头)")
+    vocab = roles.load_vocabulary()
+    for task in state.tasks:
+        tag = roles.read_prose(task.clauses, state.registry, vocab)
+        if tag is None:
+            continue
+        for role in ROLES:
+            setattr(task, role, list(tag.roles[role]))
+        task.subunits = {k: list(v) for k, v in tag.subunits.items()}
+        task.notes = list(tag.notes)
+        task.role_source = "prose"
 
 
 def rule_clauses(state: ParseState) -> None:
@@ -166,9 +309,15 @@ def split_clauses(text: str) -> list[str]:
 
 
 def rule_deadlines(state: ParseState) -> None:
-    """Deadlines of every clause, rolled up to the task."""
+    """Deadlines of every clause, rolled up to the task; then the time words of its tag (A7, 完成时限).
+
+    Relative limits (5年内) are resolved only where the plan states their start (2012年起5年内)."""
+    start = deadlines.stated_start(state.paragraphs)
     for task in state.tasks:
-        deadlines.apply_deadlines(task)
+        deadlines.apply_deadlines(task, start)
+        tag = state.task_tags.get(id(task))
+        for words in tag.time_words if tag else ():
+            task.deadlines.extend(deadlines.tag_deadlines(words, len(task.clauses), start))
 
 
 def rule_targets(state: ParseState) -> None:
@@ -211,10 +360,14 @@ RULES: list[Callable[[ParseState], None]] = [
     tables.rule_find_tables,
     rule_cleanup,
     rule_structure,
+    rule_registry,
     rule_split_at_tags,
     rule_tasks,
+    rule_label_lines,
+    rule_heading_tags,
     rule_implied,
     rule_clauses,
+    rule_prose,
     rule_deadlines,
     rule_targets,
     tables.rule_table_tasks,
@@ -225,8 +378,10 @@ RULES: list[Callable[[ParseState], None]] = [
 
 
 def parse_document(text: str, doc_id: str = "plan", path: str = "", registry: Registry | None = None) -> tuple[Document, list[Task]]:
-    """Parse one plan's text into its Document and its Tasks (every paragraph, in order)."""
-    state = ParseState(text=text, doc=Document(id=doc_id, title=doc_id, path=path, sha256=""), registry=registry or load_registry())
+    """Parse one plan's text into its Document and its Tasks (every paragraph, in order).
+
+    ``registry`` forces a department vocabulary; by default the issuer's (if any) is used."""
+    state = ParseState(text=text, doc=Document(id=doc_id, title=doc_id, path=path, sha256=""), registry=registry)
     for rule in RULES:
         rule(state)
     return state.doc, state.tasks

@@ -13,6 +13,11 @@ around dates are in ``kb/data/targets.yaml``).  Kinds and what they mean:
   (the year), ``2019年10月`` (the month), ``2019年7月1日`` (the day), ``2019年上半年``,
   ``2019年第三季度``, ``2019年秋冬季`` (2019-10-01..2020-03-31), ``2019年内``.
 * ``from``: from ``start`` on — ``自2019年7月1日起``, ``从2019年起``.
+* ``within``: a relative limit — ``5年内``, ``3个月内``, ``本意见印发之日起30日内``.  The words
+  are kept; ``start``/``end`` are given only for years counted from a start the plan states
+  (``2012年起5年内`` anywhere in the plan: every ``N年内`` of it runs from 2012-01-01 to the end
+  of year 2012+N-1); otherwise both are None (an issue date is not a stated start).
+* ``ongoing``: a tag's time words without a date (``年内持续推进``, ``长期坚持``); no dates.
 * ``range``: ``2018至2020年`` / ``2018—2020年`` / ``2018年至2020年`` (start of the first
   date .. end of the second), ``2019年10月至2020年3月``, ``2019年6月至9月`` (the year
   carried over), ``2018—2019年秋冬季`` (one season: 2018-10-01..2019-03-31),
@@ -77,6 +82,7 @@ def fold(text: str) -> str:
 _DEADLINE_KEYS = {
     "by_before", "by_after", "end_words", "from_before", "from_after", "range_joiners",
     "during_after", "seasons", "plan_period_words", "plan_end_words", "baseline_before", "baseline_after",
+    "within_after", "within_units", "within_since",
 }
 
 
@@ -315,6 +321,79 @@ def parse_deadlines(clause: str, index: int = 0) -> list[Deadline]:
     return [d for _, _, d in find_deadlines(clause, index)]
 
 
-def apply_deadlines(task: Task) -> None:
-    """Fill ``task.deadlines`` from its clauses."""
-    task.deadlines = [d for i, clause in enumerate(task.clauses) for d in parse_deadlines(clause, i)]
+_CN_COUNT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def _count(text: str) -> int | None:
+    if text.isdigit():
+        return int(text)
+    if text in _CN_COUNT:
+        return _CN_COUNT[text]
+    if len(text) == 2 and text[0] == "十" and text[1] in _CN_COUNT:
+        return 10 + _CN_COUNT[text[1]]
+    if len(text) == 2 and text[1] == "十" and text[0] in _CN_COUNT:
+        return 10 * _CN_COUNT[text[0]]
+    return None
+
+
+@lru_cache(maxsize=4)
+def _within_re(path: str | None = None) -> re.Pattern:
+    data = read_vocabulary_file(path)["deadlines"]
+    return re.compile(
+        rf"(?:(?:本|该)?(?:意见|方案|通知|办法|计划|规定|措施)?(?P<since>{_alt(data['within_since'])}))?"
+        rf"(?P<n>\d{{1,3}}|[一二两三四五六七八九十]{{1,2}})(?P<unit>{_alt(data['within_units'])})(?:{_alt(data['within_after'])})"
+    )
+
+
+_STATED_START = re.compile(r"(?P<y>(?:19|20|21)\d{2})年(?:起|开始)[，,]?(?:用|在)?(?P<n>\d{1,2}|[一二两三四五六七八九十])年(?:时间|内|之内)")
+
+
+def stated_start(paragraphs: list[str]) -> int | None:
+    """The year a plan says its relative years count from (``2012年起5年内``), or None."""
+    for p in paragraphs:
+        if "年" not in p or ("起" not in p and "开始" not in p):
+            continue
+        m = _STATED_START.search(fold(p))
+        if m:
+            return int(m.group("y"))
+    return None
+
+
+def find_within(clause: str, index: int = 0, start: int | None = None, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, Deadline]]:
+    """Relative limits of a clause (``5年内``, ``印发之日起30日内``) outside the spans ``taken``."""
+    if "内" not in clause:
+        return []
+    folded = fold(clause)
+    found = []
+    for m in _within_re().finditer(folded):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        n = _count(m.group("n"))
+        if n is None or m.group("n") in ("年",):
+            continue
+        if m.start() > 0 and folded[m.start() - 1].isdigit():
+            continue
+        d = Deadline(clause[m.start() : m.end()], "within", None, None, index)
+        if start is not None and m.group("unit") == "年" and not m.group("since"):
+            d.start, d.end = _iso(start, 1, 1), _iso(start + n - 1, 12, 31)
+        found.append((m.start(), m.end(), d))
+    return found
+
+
+def apply_deadlines(task: Task, start: int | None = None) -> None:
+    """Fill ``task.deadlines`` from its clauses (``start``: the year the plan counts ``N年内`` from)."""
+    out: list[Deadline] = []
+    for i, clause in enumerate(task.clauses):
+        dated = find_deadlines(clause, i)
+        within = find_within(clause, i, start, [(a, b) for a, b, _ in dated])
+        out.extend(d for _, _, d in sorted(dated + within, key=lambda x: x[0]))
+    task.deadlines = out
+
+
+def tag_deadlines(words: str, clause: int, start: int | None = None) -> list[Deadline]:
+    """The deadlines of a tag's time words (年内持续推进, 完成时限：2019年底前): dated, relative, else ``ongoing``."""
+    dated = find_deadlines(words, clause)
+    found = sorted(dated + find_within(words, clause, start, [(a, b) for a, b, _ in dated]), key=lambda x: x[0])
+    if found:
+        return [d for _, _, d in found]
+    return [Deadline(words, "ongoing", None, None, clause)]

@@ -1,18 +1,28 @@
-"""Responsibility tags: find them and read the departments and roles they name.
+"""Responsibility tags: find them and read the units and roles they name.
 
-A tag closes the text before it: ``（…）``, or ``〔…〕`` when its content holds
-``（）``, standing after the end of a sentence, optionally followed by ``。``::
+A tag closes the text before it: a bracket group (``（）`` ``()`` ``〔〕`` ``[]`` ``【】``) that
+stands after the end of a sentence, or closes the paragraph or a sentence, and names units
+with roles::
 
     …加强秸秆禁烧。（市生态环境局、市农业农村局按职责分工负责）
+    …（工业和信息化部、发展改革委、科技部等负责。列第一位者为牵头单位，下同）
+    …（牵头单位：市发展改革委，配合单位：市委组织部，各区、县级市）
 
-Inside, segments separated by ``，；。`` are role lists (departments joined by
-``、`` and ended by a role word from ``kb/data/roles.yaml``) or notes.  A bracket
-after a department names a sub-unit: ``市发展改革委（市能源办）``.
+What a tag's content says is read by an ordered list of small rules (``SEGMENT_RULES``), each
+named after the dialect of ``shared/dialects.md`` it reads; their words live in
+``kb/data/roles.yaml``.  Document-level state (the lead rule a plan states once, A2) is kept
+in ``DocumentRules`` and passed from tag to tag in document order.
+
+Names are kept as written (``发展改革委`` is the ministry); a registry of the plan's issuer,
+when there is one, only maps its aliases (see ``kb.registry``).  Nothing is dropped silently:
+a segment that names units without a known role word, a label without names, a name that looks
+broken, an unclosed or doubly nested bracket are warnings.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -24,53 +34,148 @@ from kb.registry import Registry
 ROLES_PATH = Path(__file__).resolve().parent.parent / "data" / "roles.yaml"
 
 SENTENCE_END = "。；！？;!?"
-OPENERS, CLOSERS = "（(〔【", "）)〕】"
+OPENERS, CLOSERS = "（(〔【[", "）)〕】]"
+#: Separators of a tag's segments (A6: a comma group before a role word joins it).
+SEGMENT_SEPS = "，。；,;"
+LABEL_KINDS = ("lead", "guide", "support", "responsible")
+LEAD_RULES = ("first_is_lead", "responsible_is_lead", "equal")
 
 
 @dataclass(slots=True)
 class RoleVocabulary:
-    """The role words and note patterns of ``roles.yaml``."""
+    """The compiled words and patterns of ``roles.yaml``."""
 
     role_words: list[tuple[str, str]]
     """(word, role) pairs, longest word first."""
+    role_end: re.Pattern
+    """A role word closing a segment."""
+    labels: dict[str, str]
+    """Label → lead / guide / support / responsible / field / time."""
+    label_re: re.Pattern
+    """A label followed by ``：`` or ``:``."""
+    label_line_re: re.Pattern
+    """A paragraph that opens with a label (dialect C), optionally inside a bracket."""
+    ongoing: re.Pattern
+    """Time words without a date (年内持续推进, 长期坚持)."""
+    lead_rules: list[tuple[str, re.Pattern]]
+    """(rule, pattern) of the document-level lead rules."""
     implied_notes: list[re.Pattern]
     """Patterns with a ``units`` group naming implementers of every following task."""
+    list_tail: re.Pattern
+    """``等`` / ``等有关部门和单位`` closing a list item."""
+    list_joiner: re.Pattern
+    """``等和`` between a list and a group."""
+    joined_names: re.Pattern
+    """Names that hold ``、`` (各区、县级市)."""
+    generic: re.Pattern
+    """Generic groups (各省级人民政府, 各有关部门和单位)."""
     department_re: re.Pattern
-    """Matches a name ending like a department (局, 委, 办 …)."""
+    """A name ending like a unit (局, 委, 办, 部, 署 …)."""
+    prose_roles: list[tuple[str, re.Pattern]]
+    """(id, pattern) of the prose forms read in plans without tags."""
 
 
-@lru_cache(maxsize=1)
+def _alt(words) -> str:
+    return "(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + ")"
+
+
+def _compile(src: Path, where: str, pattern) -> re.Pattern:
+    try:
+        return re.compile(pattern)
+    except (TypeError, re.error) as exc:
+        raise KbError(f"{src}: {where} needs a valid regex ({exc})") from exc
+
+
+def _words(src: Path, where: str, value) -> list[str]:
+    if not isinstance(value, list) or not value or not all(isinstance(w, str) and w for w in value):
+        raise KbError(f"{src}: {where} must be a non-empty list of words")
+    return list(value)
+
+
+_KEYS = {"version", "roles", "labels", "field_labels", "time_labels", "ongoing_words", "lead_rules", "implied_notes",
+         "list_tail", "list_joiner", "joined_names", "generic_groups", "department_suffixes", "prose_roles"}
+
+
+@lru_cache(maxsize=2)
 def load_vocabulary(path: str | None = None) -> RoleVocabulary:
     """Read and validate ``roles.yaml``."""
     from kb.data import read_versioned_yaml
 
     src = Path(path) if path else ROLES_PATH
     data = read_versioned_yaml(src, "role vocabulary")
-    roles = data.get("roles")
+    if set(data) != _KEYS:
+        missing, extra = _KEYS - set(data), set(data) - _KEYS
+        raise KbError(f"{src}: keys missing: {', '.join(sorted(missing)) or '-'}; unknown: {', '.join(sorted(extra)) or '-'}")
+    roles = data["roles"]
     if not isinstance(roles, dict) or set(roles) != set(ROLES):
         raise KbError(f"{src}: 'roles' must list words for exactly {', '.join(ROLES)}")
     words: dict[str, str] = {}
     for role, ws in roles.items():
-        if not isinstance(ws, list) or not all(isinstance(w, str) and w for w in ws):
-            raise KbError(f"{src}: roles.{role} must be a list of words")
-        for w in ws:
+        for w in _words(src, f"roles.{role}", ws):
             if w in words:
                 raise KbError(f"{src}: role word {w} is listed under both {words[w]} and {role}")
             words[w] = role
+    labels: dict[str, str] = {}
+    if not isinstance(data["labels"], dict) or set(data["labels"]) != set(LABEL_KINDS):
+        raise KbError(f"{src}: 'labels' must list words for exactly {', '.join(LABEL_KINDS)}")
+    groups = [(k, data["labels"][k]) for k in LABEL_KINDS] + [("field", data["field_labels"]), ("time", data["time_labels"])]
+    for kind, ws in groups:
+        for w in _words(src, f"labels.{kind}", ws):
+            if w in labels:
+                raise KbError(f"{src}: label {w} is listed twice")
+            labels[w] = kind
+    rules = data["lead_rules"]
+    if not isinstance(rules, dict) or not set(rules) <= set(LEAD_RULES):
+        raise KbError(f"{src}: 'lead_rules' may only hold {', '.join(LEAD_RULES)}")
+    lead_rules = [(k, _compile(src, f"lead_rules.{k}", p)) for k, ps in rules.items() for p in _words(src, f"lead_rules.{k}", ps)]
     notes = []
-    for i, note in enumerate(data.get("implied_notes") or []):
-        try:
-            pattern = re.compile(note["pattern"])
-        except (KeyError, TypeError, re.error) as exc:
-            raise KbError(f"{src}: implied_notes[{i}] needs a valid regex 'pattern' ({exc})") from exc
+    for i, note in enumerate(data["implied_notes"] or []):
+        pattern = _compile(src, f"implied_notes[{i}]", note.get("pattern") if isinstance(note, dict) else None)
         if "units" not in pattern.groupindex:
             raise KbError(f"{src}: implied_notes[{i}] pattern needs a (?P<units>…) group")
         notes.append(pattern)
-    suffixes = data.get("department_suffixes") or []
-    if not suffixes or not all(isinstance(s, str) for s in suffixes):
-        raise KbError(f"{src}: department_suffixes must be a non-empty list")
-    dep_re = re.compile("(?:" + "|".join(map(re.escape, sorted(suffixes, key=len, reverse=True))) + r")(?:（[^）]*）)?$")
-    return RoleVocabulary(sorted(words.items(), key=lambda kv: -len(kv[0])), notes, dep_re)
+    prose = []
+    for i, rule in enumerate(data["prose_roles"] or []):
+        pattern = _compile(src, f"prose_roles[{i}]", rule.get("pattern") if isinstance(rule, dict) else None)
+        if "lead" not in pattern.groupindex:
+            raise KbError(f"{src}: prose_roles[{i}] pattern needs a (?P<lead>…) group")
+        prose.append((str(rule.get("id", i)), pattern))
+    suffixes = _words(src, "department_suffixes", data["department_suffixes"])
+    label_alt = _alt(labels)
+    return RoleVocabulary(
+        role_words=sorted(words.items(), key=lambda kv: -len(kv[0])),
+        role_end=re.compile(f"(?P<word>{_alt(words)})$"),
+        labels=labels,
+        label_re=re.compile(f"(?P<label>{label_alt})\\s*[：:]"),
+        label_line_re=re.compile(f"^[（(〔【\\[]?\\s*{label_alt}\\s*[：:]"),
+        ongoing=re.compile(_alt(_words(src, "ongoing_words", data["ongoing_words"]))),
+        lead_rules=lead_rules,
+        implied_notes=notes,
+        list_tail=_compile(src, "list_tail", data["list_tail"]),
+        list_joiner=_compile(src, "list_joiner", data["list_joiner"]),
+        joined_names=_compile(src, "joined_names", "|".join(f"(?:{p})" for p in _words(src, "joined_names", data["joined_names"]))),
+        generic=_compile(src, "generic_groups", "|".join(f"(?:{p})" for p in _words(src, "generic_groups", data["generic_groups"]))),
+        department_re=re.compile(f"{_alt(suffixes)}(?:[（(][^（）()]*[)）])?$"),
+        prose_roles=prose,
+    )
+
+
+@dataclass(slots=True)
+class DocumentRules:
+    """What a plan states once for all its tags (A2), read in document order."""
+
+    lead_rule: str | None = None
+    """``first_is_lead``, ``responsible_is_lead``, ``equal`` or None (no lead is guessed)."""
+    lead_rule_text: str | None = None
+    """The plan's words stating it."""
+
+    def read(self, text: str, vocab: RoleVocabulary) -> str | None:
+        """Take the lead rule ``text`` states, if any (a later rule replaces an earlier one)."""
+        for rule, pattern in vocab.lead_rules:
+            if pattern.search(text):
+                self.lead_rule, self.lead_rule_text = rule, text
+                return rule
+        return None
 
 
 @dataclass(slots=True)
@@ -80,22 +185,33 @@ class Tag:
     text: str
     """The tag as written, brackets included."""
     roles: dict[str, list[str]] = field(default_factory=lambda: {r: [] for r in ROLES})
-    """Role → canonical department names, in tag order."""
+    """Role → unit names (as written, or the issuer registry's canonical name), in tag order."""
     subunits: dict[str, list[str]] = field(default_factory=dict)
-    """Department → sub-units written in brackets after it."""
+    """Unit → sub-units written in brackets after it."""
     notes: list[str] = field(default_factory=list)
     """Segments that are not role lists."""
     implied: list[str] = field(default_factory=list)
-    """Implementers named by a note for this and every following task of the part."""
+    """Implementers named by a note for this and every following task."""
+    fields: dict[str, str] = field(default_factory=dict)
+    """Labelled fields that are not units (适用范围, 责任领导, 完成时限 …)."""
+    time_words: list[str] = field(default_factory=list)
+    """Time limits the tag states (年内持续推进, a 完成时限 value)."""
+    rule: str | None = None
+    """The lead rule this tag states, if any."""
+    labelled: bool = False
+    """True when the tag uses labels (牵头单位：…)."""
     warnings: list[str] = field(default_factory=list)
-    """Problems: unknown role word, names not in the registry."""
+    """Problems: unknown role word, label without names, names that look broken."""
     unknown_names: list[str] = field(default_factory=list)
-    """Names kept as written because the registry does not know them."""
+    """Names kept as written although the plan's registry does not know them."""
 
     @property
     def has_roles(self) -> bool:
-        """True when at least one department has a role."""
+        """True when at least one unit has a role."""
         return any(self.roles.values())
+
+
+# ---------------------------------------------------------------- lists (A6)
 
 
 def split_top(text: str, seps: str) -> list[str]:
@@ -115,7 +231,23 @@ def split_top(text: str, seps: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
-def _split_subunit(item: str) -> tuple[str, list[str]]:
+_HOLD = "\x00"
+
+
+def split_items(names: str, vocab: RoleVocabulary) -> list[str]:
+    """A list of units → the names: ``、，,`` outside brackets and outside names holding ``、``;
+    ``等和`` splits; ``等`` / ``等有关部门和单位`` tails dropped."""
+    names = vocab.joined_names.sub(lambda m: m.group(0).replace("、", _HOLD), names)
+    names = vocab.list_joiner.sub("、", names)
+    items = []
+    for item in split_top(names, "、，,"):
+        item = vocab.list_tail.sub("", item.replace(_HOLD, "、")).strip()
+        if item:
+            items.append(item)
+    return items
+
+
+def split_subunit(item: str) -> tuple[str, list[str]]:
     """``市发展改革委（市能源办）`` → (``市发展改革委``, [``市能源办``])."""
     m = re.fullmatch(r"(.+?)[（(]([^（）()]+)[)）]", item)
     if not m:
@@ -123,53 +255,282 @@ def _split_subunit(item: str) -> tuple[str, list[str]]:
     return m.group(1).strip(), [s.strip() for s in re.split("[、，,]", m.group(2)) if s.strip()]
 
 
-def parse_tag_content(content: str, registry: Registry, vocab: RoleVocabulary | None = None) -> Tag:
-    """Read the roles and notes of a tag's content (without its brackets)."""
+def is_generic(name: str, vocab: RoleVocabulary | None = None) -> bool:
+    """True for a generic group (各省级人民政府, 各有关部门和单位, 成员单位): never made lead by position."""
+    return bool((vocab or load_vocabulary()).generic.search(name))
+
+
+def looks_like_unit(name: str, vocab: RoleVocabulary, registry: Registry) -> bool:
+    """True for a name ending like a unit, a generic group or a name the registry knows."""
+    return bool(vocab.department_re.search(name) or vocab.generic.search(name) or registry.canonical(name))
+
+
+# ---------------------------------------------------------------- reading a tag
+
+
+@dataclass(slots=True)
+class _Reading:
+    """What the segment rules share while reading one tag."""
+
+    tag: Tag
+    registry: Registry
+    vocab: RoleVocabulary
+    rules: DocumentRules
+    default_role: str | None = None
+    """The role of a label whose value is being read (names without a role word take it)."""
+    positional: bool = False
+    """True when a bare list here falls under the document's lead rule (负责 lists, 责任单位 alone)."""
+    pending: list[str] = field(default_factory=list)
+    """Names-only segments waiting for the role word of a later segment (A、B，C负责)."""
+
+
+def rule_lead_statement(r: _Reading, segment: str) -> bool:
+    """A2: a segment stating the document's lead rule (列第一位者为牵头单位 …) is a note that sets it."""
+    rule = r.rules.read(segment, r.vocab)
+    if rule is None:
+        return False
+    r.tag.rule = rule
+    r.tag.notes.append(segment)
+    return True
+
+
+def rule_carry_forward(r: _Reading, segment: str) -> bool:
+    """A5: ``以下均需X落实，不再列出``: X is implied for this and every later task."""
+    for pattern in r.vocab.implied_notes:
+        m = pattern.search(segment)
+        if m:
+            r.tag.notes.append(segment)
+            for item in split_items(m.group("units"), r.vocab):
+                name = _name(r, item)
+                if name not in r.tag.implied:
+                    r.tag.implied.append(name)
+            return True
+    return False
+
+
+def rule_time_words(r: _Reading, segment: str) -> bool:
+    """A7: a segment that is a time limit (年内持续推进, 2019年底前完成) becomes a deadline of the task."""
+    if r.vocab.role_end.search(segment):
+        return False
+    from kb.parser.deadlines import find_deadlines
+
+    if r.vocab.ongoing.search(segment) or find_deadlines(segment):
+        r.tag.time_words.append(segment)
+        return True
+    return False
+
+
+def rule_role_segment(r: _Reading, segment: str) -> bool:
+    """A: ``units + role word`` (X牵头, Y、Z配合, A、B等负责); earlier names-only segments join it."""
+    m = r.vocab.role_end.search(segment)
+    if m is None:
+        return False
+    word = m.group("word")
+    role = dict(r.vocab.role_words)[word]
+    names = segment[: m.start()]
+    items = [i for group in r.pending for i in split_items(group, r.vocab)] + split_items(names, r.vocab)
+    r.pending = []
+    if not items:
+        r.tag.notes.append(segment)
+        return True
+    _assign(r, items, role, positional=role == "sole" and not r.default_role)
+    return True
+
+
+def rule_names_only(r: _Reading, segment: str) -> bool:
+    """A6: a segment of names without a role word waits for the next role word (or the label's role)."""
+    items = split_items(segment, r.vocab)
+    if items and all(looks_like_unit(i, r.vocab, r.registry) for i in items):
+        r.pending.append(segment)
+        return True
+    return False
+
+
+def rule_note(r: _Reading, segment: str) -> bool:
+    """Anything else is a note (以下不再列出, 下同 …); a unit's name followed by an unknown word is reported."""
+    r.tag.notes.append(segment)
+    for item in split_items(segment, r.vocab):
+        if any(r.vocab.department_re.search(item[:-k]) for k in range(1, min(4, len(item) - 1) + 1)):
+            r.tag.warnings.append(f"tag segment without a known role word (牵头/配合/负责/按职责分工负责): {segment}")
+            break
+    return True
+
+
+#: The segment rules, tried in order on every segment of a tag; the first that reads it wins.
+SEGMENT_RULES: list[Callable[[_Reading, str], bool]] = [
+    rule_lead_statement,
+    rule_carry_forward,
+    rule_time_words,
+    rule_role_segment,
+    rule_names_only,
+    rule_note,
+]
+
+
+def _note_in_brackets(r: _Reading, segment: str) -> str:
+    """A bracket closing a list that holds a note, not sub-units (…、市卫生健康委(除标注“分别牵头”外,
+    列第一位为牵头或汇总单位,下同)): its rule or carry-forward is read, it goes to the notes, and
+    the list before it is returned."""
+    if segment[-1:] not in ")）" or not any(c in segment for c in "（("):
+        return segment
+    pairs, _ = match_brackets(segment)
+    start = next((i for i, j in pairs.items() if j == len(segment) - 1), None)
+    if not start:
+        return segment
+    content = segment[start + 1 : -1]
+    items = split_items(content, r.vocab)
+    is_note = r.rules.read(content, r.vocab) or any(p.search(content) for p in r.vocab.implied_notes) or any(
+        c in content for c in "，,。；;") or not all(looks_like_unit(i, r.vocab, r.registry) for i in items)
+    if not is_note:
+        return segment
+    if r.rules.lead_rule and r.rules.lead_rule_text == content:
+        r.tag.rule = r.rules.lead_rule
+    r.tag.notes.append(content)
+    rule_carry_forward(r, content)
+    r.tag.notes = list(dict.fromkeys(r.tag.notes))
+    return segment[:start].rstrip()
+
+
+def _read_segments(r: _Reading, text: str) -> None:
+    for segment in split_top(text, SEGMENT_SEPS):
+        segment = _note_in_brackets(r, segment)
+        if not segment:
+            continue
+        for rule in SEGMENT_RULES:
+            if rule(r, segment):
+                break
+    if not r.pending:
+        return
+    items = [i for group in r.pending for i in split_items(group, r.vocab)]
+    if r.default_role:
+        _assign(r, items, r.default_role, positional=r.positional)
+    elif r.tag.rule == "first_is_lead":
+        # 浙政办发〔2014〕89号: （省X、省Y。列第一位者为牵头部门，下同） — a list with no verb under the rule.
+        _assign(r, items, "sole", positional=True)
+    else:
+        joined = "，".join(r.pending)
+        r.tag.notes.append(joined)
+        r.tag.warnings.append(f"tag segment without a known role word (牵头/配合/负责/按职责分工负责): {joined}")
+    r.pending = []
+
+
+def _assign(r: _Reading, items: list[str], role: str, positional: bool) -> None:
+    """Give ``items`` their role; under the document's first-is-lead rule a bare list's first unit leads."""
+    names = []
+    for item in items:
+        name, subs = split_subunit(item)
+        if not name:
+            continue
+        name = _name(r, name)
+        names.append(name)
+        if subs:
+            bucket = r.tag.subunits.setdefault(name, [])
+            bucket.extend(s for s in (_name(r, s, check=False) for s in subs) if s not in bucket)
+    if positional and len(names) > 1 and not is_generic(names[0], r.vocab):
+        if r.rules.lead_rule == "first_is_lead":
+            _add(r.tag, "lead", names[:1])
+            _add(r.tag, "support", names[1:])
+            return
+    if positional and r.rules.lead_rule == "responsible_is_lead" and r.default_role == "sole":
+        _add(r.tag, "lead", [n for n in names if not is_generic(n, r.vocab)])
+        _add(r.tag, "support", [n for n in names if is_generic(n, r.vocab)])
+        return
+    _add(r.tag, role, names)
+
+
+def _add(tag: Tag, role: str, names: list[str]) -> None:
+    for n in names:
+        if n not in tag.roles[role]:
+            tag.roles[role].append(n)
+
+
+def _name(r: _Reading, name: str, check: bool = True) -> str:
+    """The registry's canonical name, else the name as written (with a warning when it looks broken)."""
+    canonical = r.registry.canonical(name)
+    if canonical is not None:
+        return canonical
+    if check and name not in r.tag.unknown_names:
+        if r.registry.departments:
+            r.tag.unknown_names.append(name)
+            r.tag.warnings.append(f"department not in the registry (kept as written): {name}")
+        elif not looks_like_unit(name, r.vocab, r.registry):
+            r.tag.unknown_names.append(name)
+            r.tag.warnings.append(f"name does not end like a unit (broken line? kept as written): {name}")
+    return name
+
+
+def parse_tag_content(content: str, registry: Registry, vocab: RoleVocabulary | None = None,
+                      rules: DocumentRules | None = None) -> Tag:
+    """Read the roles, notes, fields and time words of a tag's content (without its brackets)."""
     vocab = vocab or load_vocabulary()
+    rules = rules if rules is not None else DocumentRules()
     tag = Tag(text=content)
-    for segment in split_top(content, "，。；,;"):
-        note_units = _implied_units(segment, vocab)
-        if note_units is not None:
-            tag.notes.append(segment)
-            tag.implied.extend(_canonical(u, registry, tag) for u in note_units)
+    inner = content.strip()
+    if len(inner) > 1 and inner[0] in OPENERS and _closes_at(inner) == len(inner) - 1:
+        tag.warnings.append(f"doubly bracketed tag (read as one): {content}")
+        inner = inner[1:-1]
+    for segment in split_top(inner, SEGMENT_SEPS):  # a rule stated in this tag covers the tag itself (…负责。列第一位者为牵头单位，下同)
+        rules.read(segment, vocab)
+    labels = list(vocab.label_re.finditer(inner))
+    if labels:
+        depth = _depths(inner)
+        labels = [m for m in labels if depth[m.start()] == 0]
+    if not labels:
+        _read_segments(_Reading(tag, registry, vocab, rules), inner)
+        return tag
+    tag.labelled = True
+    if inner[: labels[0].start()].strip("，,；; "):
+        _read_segments(_Reading(tag, registry, vocab, rules), inner[: labels[0].start()])
+    lead_seen = False
+    for i, m in enumerate(labels):
+        label = m.group("label")
+        kind = vocab.labels[label]
+        end = labels[i + 1].start() if i + 1 < len(labels) else len(inner)
+        value = inner[m.end() : end].strip("，,；;。 \u3000")
+        if not value:
+            tag.warnings.append(f"label without names: {label}")
             continue
-        role = next(((w, r) for w, r in vocab.role_words if segment.endswith(w)), None)
-        if role is None:
-            tag.notes.append(segment)
-            if any(vocab.department_re.search(i) for i in split_top(segment, "、")):
-                tag.warnings.append(f"tag segment without a known role word (牵头/配合/负责/按职责分工负责): {segment}")
+        if kind in ("field", "time"):
+            tag.fields[label] = value
+            if kind == "time":
+                tag.time_words.append(value)
             continue
-        word, role_name = role
-        names = segment[: -len(word)]
-        for item in split_top(names, "、,"):
-            name, subs = _split_subunit(item)
-            if not name:
-                continue
-            canonical = _canonical(name, registry, tag)
-            if canonical not in tag.roles[role_name]:
-                tag.roles[role_name].append(canonical)
-            if subs:
-                bucket = tag.subunits.setdefault(canonical, [])
-                bucket.extend(_canonical(s, registry, tag) for s in subs if s not in bucket)
+        if kind == "lead":
+            lead_seen = True
+        role = kind
+        if kind == "responsible":
+            role = "support" if lead_seen else "sole"
+        r = _Reading(tag, registry, vocab, rules, default_role=role, positional=kind == "responsible" and not lead_seen)
+        _read_segments(r, value)
     return tag
 
 
-def _implied_units(segment: str, vocab: RoleVocabulary) -> list[str] | None:
-    for pattern in vocab.implied_notes:
-        m = pattern.search(segment)
-        if m:
-            return split_top(m.group("units"), "、,")
+def _depths(text: str) -> list[int]:
+    """Bracket depth before each character of ``text`` (one pass)."""
+    out, depth = [], 0
+    for c in text:
+        out.append(depth)
+        if c in OPENERS:
+            depth += 1
+        elif c in CLOSERS:
+            depth = max(0, depth - 1)
+    return out
+
+
+def _closes_at(text: str) -> int | None:
+    """Index of the bracket closing the one that opens ``text``."""
+    depth = 0
+    for j, c in enumerate(text):
+        if c in OPENERS:
+            depth += 1
+        elif c in CLOSERS:
+            depth -= 1
+            if depth == 0:
+                return j
     return None
 
 
-def _canonical(name: str, registry: Registry, tag: Tag) -> str:
-    canonical = registry.canonical(name)
-    if canonical is not None:
-        return canonical
-    if name not in tag.unknown_names:
-        tag.unknown_names.append(name)
-        tag.warnings.append(f"department not in the registry (kept as written): {name}")
-    return name
+# ---------------------------------------------------------------- finding tags
 
 
 @dataclass(slots=True)
@@ -184,48 +545,73 @@ class TagSpan:
     """What it says."""
 
 
-def find_tags(text: str, registry: Registry, vocab: RoleVocabulary | None = None) -> tuple[list[TagSpan], list[str]]:
+def match_brackets(text: str) -> tuple[dict[int, int], list[int]]:
+    """Top-level bracket groups of ``text`` (opening index → closing index) and unclosed openers, in one pass."""
+    pairs: dict[int, int] = {}
+    stack: list[int] = []
+    for i, c in enumerate(text):
+        if c in OPENERS:
+            stack.append(i)
+        elif c in CLOSERS and stack:
+            start = stack.pop()
+            if not stack:
+                pairs[start] = i
+    return pairs, stack[:1]
+
+
+def find_tags(text: str, registry: Registry, vocab: RoleVocabulary | None = None,
+              rules: DocumentRules | None = None) -> tuple[list[TagSpan], list[str]]:
     """Every responsibility tag of a paragraph, and warnings for tag-like brackets that do not parse.
 
-    A bracket group is a tag when it stands after a sentence end (or at the start)
-    and its content has a role list.  Mid-paragraph tags are accepted (they close
-    the text before them); at the paragraph's end a group that looks like a tag
-    but does not parse, or an unclosed bracket holding role words, is reported.
+    A bracket group is a tag when its content names units with roles and it stands after a
+    sentence end (or at the start), or closes the paragraph or a sentence (``…监管（X负责）。``).
+    Mid-paragraph tags close the text before them.  Reported: a group at the end that looks like
+    a tag but names no role, an unclosed bracket holding role words, a lead rule with no list.
     """
     vocab = vocab or load_vocabulary()
+    rules = rules if rules is not None else DocumentRules()
     spans: list[TagSpan] = []
     warnings: list[str] = []
-    i = 0
     n = len(text)
-    while i < n:
-        c = text[i]
-        if c in "（(〔【" and (i == 0 or text[i - 1] in SENTENCE_END):
-            close = _matching_close(text, i)
-            if close is None:
-                rest = text[i + 1 :]
-                if any(rest.endswith(w) or w + "，" in rest for w, _ in vocab.role_words):
-                    tag = parse_tag_content(rest, registry, vocab)
-                    warnings.append(f"unclosed bracket in tag: {text[i:i + 40]}")
-                    if tag.has_roles:
-                        tag.text = text[i:]
-                        spans.append(TagSpan(i, n, tag))
-                break
-            content = text[i + 1 : close]
-            end = close + 1
-            if end < n and text[end] == "。":
-                end += 1
-            tag = parse_tag_content(content, registry, vocab)
-            if tag.has_roles:
-                tag.text = text[i : close + 1]
-                spans.append(TagSpan(i, end, tag))
-                i = end
-                continue
-            if end >= n and (tag.warnings or _looks_like_tag(content, vocab)):
-                warnings.append(f"bracket at the end looks like a responsibility tag but names no role: {text[i:close + 1]}")
-            i = close + 1
+    pairs, unclosed = match_brackets(text)
+    for i, close in sorted(pairs.items()):
+        after_sentence = i == 0 or text[i - 1] in SENTENCE_END
+        closes_sentence = close + 1 >= n or text[close + 1] in SENTENCE_END
+        if not (after_sentence or closes_sentence):
             continue
-        i += 1
+        content = text[i + 1 : close]
+        before = rules.lead_rule
+        tag = parse_tag_content(content, registry, vocab, rules)
+        end = close + 1
+        if end < n and text[end] == "。":
+            end += 1
+        if tag.has_roles and (after_sentence or _all_units(tag, vocab, registry)):
+            tag.text = text[i : close + 1]
+            spans.append(TagSpan(i, end, tag))
+            continue
+        if tag.rule and tag.rule != before:
+            warnings.append(f"a lead rule with no list of units: {text[i:close + 1]}")
+        elif tag.labelled and not tag.has_roles and tag.warnings:
+            warnings.extend(tag.warnings)
+        elif end >= n and after_sentence and (tag.warnings or _looks_like_tag(content, vocab)):
+            warnings.append(f"bracket at the end looks like a responsibility tag but names no role: {text[i:close + 1]}")
+    for i in unclosed:
+        if not (i == 0 or text[i - 1] in SENTENCE_END):
+            continue
+        rest = text[i + 1 :]
+        if vocab.role_end.search(rest) or any(w + "，" in rest for w, _ in vocab.role_words) or vocab.label_line_re.match(text[i:]):
+            warnings.append(f"unclosed bracket in tag: {text[i:i + 40]}")
+            tag = parse_tag_content(rest, registry, vocab, rules)
+            if tag.has_roles:
+                tag.text = text[i:]
+                spans.append(TagSpan(i, n, tag))
+    spans.sort(key=lambda s: s.start)
     return spans, warnings
+
+
+def _all_units(tag: Tag, vocab: RoleVocabulary, registry: Registry) -> bool:
+    """True when every name of a tag looks like a unit (a bracket closing a sentence is a tag only then)."""
+    return all(looks_like_unit(n, vocab, registry) for names in tag.roles.values() for n in names)
 
 
 def _looks_like_tag(content: str, vocab: RoleVocabulary) -> bool:
@@ -233,14 +619,35 @@ def _looks_like_tag(content: str, vocab: RoleVocabulary) -> bool:
     return bool(items) and all(vocab.department_re.search(x) for x in items[:1])
 
 
-def _matching_close(text: str, start: int) -> int | None:
-    depth = 0
-    for j in range(start, len(text)):
-        c = text[j]
-        if c in OPENERS:
-            depth += 1
-        elif c in CLOSERS:
-            depth -= 1
-            if depth == 0:
-                return j
-    return None
+def is_label_line(text: str, vocab: RoleVocabulary | None = None) -> bool:
+    """C: True for a paragraph that opens with a label (牵头单位：X / （责任单位：Y）)."""
+    return bool((vocab or load_vocabulary()).label_line_re.match(text))
+
+
+#: Words without which no prose rule can match (a cheap test before the patterns).
+PROSE_WORDS = ("会同", "牵头")
+
+
+def read_prose(clauses: list[str], registry: Registry, vocab: RoleVocabulary | None = None) -> Tag | None:
+    """E: roles stated in prose, only where unambiguous (X会同Y…, 由X牵头), as a Tag; None when none."""
+    vocab = vocab or load_vocabulary()
+    tag = Tag(text="")
+    r = _Reading(tag, registry, vocab, DocumentRules())
+    for clause in clauses:
+        if not any(w in clause for w in PROSE_WORDS):
+            continue
+        for part in split_top(clause, "；;"):
+            for _, pattern in vocab.prose_roles:
+                m = pattern.search(part)
+                if not m:
+                    continue
+                leads = split_items(m.group("lead"), vocab)
+                supports = split_items(m.group("support"), vocab) if "support" in pattern.groupindex and m.group("support") else []
+                if not leads or not all(vocab.department_re.search(x) for x in leads + supports):
+                    continue
+                _assign(r, leads, "lead", positional=False)
+                _assign(r, supports, "support", positional=False)
+                tag.notes.append(m.group(0))
+                break
+    tag.warnings = []
+    return tag if tag.has_roles else None

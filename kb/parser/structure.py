@@ -17,7 +17,7 @@ number is left out when the section (or part) holds a single paragraph
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from kb.parser.cleanup import NUMBERED_ITEM_RE, PART_HEADING_RE, SECTION_HEADING_RE, is_title
 
@@ -27,6 +27,8 @@ PART_RE = re.compile(r"^([一二三四五六七八九十]{1,3})、\s*(.+?)[。�
 PART_INLINE_RE = re.compile(r"^([一二三四五六七八九十]{1,3})、\s*([^。：:，,（]{2,16})[。：:](.+)$")
 SECTION_RE = re.compile(r"^[（(]([一二三四五六七八九十]{1,3})[)）]\s*(.+)$")
 ITEM_RE = re.compile(r"^(\d{1,2})[.．、]\s*(.+)$")
+#: A numbered sub-item （1） / (1) / 1) / ①: a group of them may share one label line (dialect C).
+SUBITEM_RE = re.compile(r"^(?:[（(]\d{1,2}[)）]|\d{1,2}[)）]|[①-⑳])")
 PREFACE_HINT_RE = re.compile(r"印发|详情如下|日前|近日|记者|讯")
 
 
@@ -113,6 +115,10 @@ class Outline:
     """(label, title) of every section, inline-heading items included."""
     blocks: list[Block]
     """Paragraphs in order."""
+    heading_tags: dict[str, str] = field(default_factory=dict)
+    """Part numeral or section label → the tag its heading carries (``（省发改委总牵头）``, dialect F)."""
+    section_lines: dict[str, str] = field(default_factory=dict)
+    """Section label → its heading line as written (an item itself when a label line follows it)."""
 
 
 def find_title(paragraphs: list[str], fallback: str) -> tuple[int, str]:
@@ -138,12 +144,17 @@ def outline(paragraphs: list[str], doc_id: str) -> Outline:
     parts: list[tuple[str, str]] = []
     sections: list[tuple[str, str]] = []
     blocks: list[Block] = []
+    heading_tags: dict[str, str] = {}
+    section_lines: dict[str, str] = {}
     for p in body:
+        p, heading_tag = split_heading_tag(p)
         m = PART_RE.match(p)
         if m and len(p) <= 30 and "。" not in p[:-1]:
             part, part_title = m.group(1), m.group(2)
             section = section_title = None
             parts.append((part, part_title))
+            if heading_tag:
+                heading_tags[part] = heading_tag
             continue
         m = PART_INLINE_RE.match(p)
         if m:  # 一、指导思想。以…: the heading, then its paragraph
@@ -156,7 +167,12 @@ def outline(paragraphs: list[str], doc_id: str) -> Outline:
             section = f"{part}（{m.group(1)}）"
             section_title = m.group(2).rstrip("。")
             sections.append((section, section_title))
+            section_lines[section] = p
+            if heading_tag:
+                heading_tags[section] = heading_tag
             continue
+        if heading_tag:  # not a heading after all: the bracket stays in the paragraph
+            p = p + heading_tag
         if m:
             heading, _ = first_sentence(m.group(2))
             label = f"{part}（{m.group(1)}）"
@@ -168,4 +184,33 @@ def outline(paragraphs: list[str], doc_id: str) -> Outline:
         number = int(m.group(1)) if m else None
         heading = heading_title(m.group(2) if m else p)
         blocks.append(Block(part, part_title, section, section_title, number, "paragraph", p, heading))
-    return Outline(title, preface, parts, sections, blocks)
+    return Outline(title, preface, parts, sections, blocks, heading_tags, section_lines)
+
+
+def split_heading_tag(line: str) -> tuple[str, str | None]:
+    """F: ``一、加快调整能源结构（省发改委总牵头）`` → (``一、加快调整能源结构``, ``（省发改委总牵头）``).
+
+    Only a short heading line (part or section, ≤ 60 characters, no full stop before the
+    bracket) ending in a bracket whose content closes with a role word is split."""
+    if len(line) > 60 or line[-1:] not in "）)" or not (PART_RE.match(line) or SECTION_RE.match(line)):
+        return line, None
+    depth = 0
+    for i in range(len(line) - 1, -1, -1):
+        c = line[i]
+        if c in "）)":
+            depth += 1
+        elif c in "（(":
+            depth -= 1
+            if depth == 0:
+                break
+    else:
+        return line, None
+    head, tag = line[:i], line[i:]
+    if i == 0 or "。" in head or len(head) < 3:
+        return line, None
+    from kb.parser.roles import load_vocabulary
+
+    vocab = load_vocabulary()
+    if not (vocab.role_end.search(tag[1:-1]) or vocab.label_re.search(tag[1:-1])):
+        return line, None
+    return head.rstrip("。：:"), tag

@@ -1,0 +1,195 @@
+"""Dialect rules of responsibility tags (shared/dialects.md A–F), table-driven: tag → role sets → why.
+
+Names are as written (no registry: ``EMPTY``), so a ministry stays a ministry."""
+
+import pytest
+
+from kb.parser import parse_document
+from kb.parser.roles import DocumentRules, find_tags, parse_tag_content, split_items, load_vocabulary
+from kb.registry import EMPTY, load_registry, registry_for
+
+
+def roles(tag) -> dict:
+    return {r: names for r, names in tag.roles.items() if names}
+
+
+# (tag content, lead rule in force before it, expected non-empty roles, why)
+A_CASES = [
+    ("商务部指导，供销合作总社参与", None, {"guide": ["商务部"], "support": ["供销合作总社"]}, "A4 指导 with 参与"),
+    ("生态环境部、住房城乡建设部指导", None, {"guide": ["生态环境部", "住房城乡建设部"]}, "A4 pure 指导 list"),
+    ("市X局牵头，市Y局协助", None, {"lead": ["市X局"], "support": ["市Y局"]}, "A1 协助 is support"),
+    ("市X局牵头，市Y局协同配合", None, {"lead": ["市X局"], "support": ["市Y局"]}, "A1 协同配合 beats 配合 (longest word)"),
+    ("市X局、市Y局分别牵头", None, {"lead": ["市X局", "市Y局"]}, "A1 分别牵头: each leads"),
+    ("国务院各部门分别负责", None, {"shared": ["国务院各部门"]}, "A1 分别负责 is shared"),
+    ("生态环境部指导，试点城市政府负责落实", None, {"guide": ["生态环境部"], "sole": ["试点城市政府"]}, "A1 负责落实 is sole"),
+    ("市X局牵头督导，市Y局配合", None, {"lead": ["市X局"], "support": ["市Y局"]}, "A1 牵头督导 is lead"),
+    ("体育总局、民政部、人力资源社会保障部负责", None, {"sole": ["体育总局", "民政部", "人力资源社会保障部"]}, "A3 no rule: sole each, no lead guessed"),
+    ("税务总局、财政部、海关总署负责，排在第一位的部门为牵头部门，下同", None, {"lead": ["税务总局"], "support": ["财政部", "海关总署"]}, "A2 rule after a comma covers its own tag"),
+    ("工业和信息化部、发展改革委、科技部等负责。列第一位者为牵头单位，下同", None, {"lead": ["工业和信息化部"], "support": ["发展改革委", "科技部"]}, "A2 rule after a full stop; 等 dropped"),
+    ("农业农村部、工业和信息化部等负责", "first_is_lead", {"lead": ["农业农村部"], "support": ["工业和信息化部"]}, "A2 rule stated earlier (下同)"),
+    ("各省级人民政府负责", "first_is_lead", {"sole": ["各省级人民政府"]}, "A2 a single unit is sole"),
+    ("各省级人民政府、发展改革委负责", "first_is_lead", {"sole": ["各省级人民政府", "发展改革委"]}, "A2 a generic group is never made lead"),
+    ("A局、B局负责", "equal", {"sole": ["A局", "B局"]}, "A2 同责 rule: no lead"),
+    ("农业农村部、工业和信息化部牵头负责", "first_is_lead", {"lead": ["农业农村部", "工业和信息化部"]}, "explicit 牵头负责 wins over the rule"),
+    ("省X厅、省Y厅(省Z局)。列第一位者为牵头部门,下同", None, {"lead": ["省X厅"], "support": ["省Y厅"]}, "A2 a list with no verb under a rule in the same tag"),
+    ("A部、B部等和各有关省级人民政府负责", None, {"sole": ["A部", "B部", "各有关省级人民政府"]}, "A6 等和 splits a list from a group"),
+    ("A部、B部，各省级人民政府按职责分工负责", None, {"shared": ["A部", "B部", "各省级人民政府"]}, "A6 a comma group before the role word keeps every group"),
+    ("省A厅、省B厅等省有关部门和各地级以上市人民政府按职责分工负责", None, {"shared": ["省A厅", "省B厅", "各地级以上市人民政府"]}, "A6 等省有关部门和 tail"),
+    ("市X局牵头，各项目牵头单位配合", None, {"lead": ["市X局"], "support": ["各项目牵头单位"]}, "A6 牵头 inside a name"),
+    ("市X局牵头，县（市、区）政府负责落实", None, {"lead": ["市X局"], "sole": ["县（市、区）政府"]}, "A6 a name holding 、 in brackets"),
+    ("市X局牵头，各县、区人民政府配合", None, {"lead": ["市X局"], "support": ["各县、区人民政府"]}, "A6 各县、区人民政府 is one unit"),
+    ("省发改委(省能源局)牵头，省Y厅配合", None, {"lead": ["省发改委"], "support": ["省Y厅"]}, "A8 sub-unit in ASCII brackets"),
+    ("国务院各部门分别负责，年内持续推进", None, {"shared": ["国务院各部门"]}, "A7 time words are no unit"),
+]
+
+
+@pytest.mark.parametrize("content,rule,expected,why", A_CASES, ids=[c[-1] for c in A_CASES])
+def test_verb_tags(content, rule, expected, why):
+    rules = DocumentRules(lead_rule=rule)
+    tag = parse_tag_content(content, EMPTY, rules=rules)
+    assert roles(tag) == expected, why
+
+
+def test_time_words_and_subunits():
+    tag = parse_tag_content("国务院各部门分别负责，年内持续推进", EMPTY)
+    assert tag.time_words == ["年内持续推进"]
+    tag = parse_tag_content("省发改委(省能源局)牵头", EMPTY)
+    assert tag.subunits == {"省发改委": ["省能源局"]}
+
+
+B_CASES = [
+    ("牵头单位：市发展改革委，配合单位：市委组织部、市人力资源和社会保障局，各区、县级市",
+     {"lead": ["市发展改革委"], "support": ["市委组织部", "市人力资源和社会保障局", "各区、县级市"]}, "B 05's form: comma group and 各区、县级市"),
+    ("牵头单位:市X局,参与单位:市Y局", {"lead": ["市X局"], "support": ["市Y局"]}, "B ASCII colon, 参与单位"),
+    ("牵头单位:省X厅;责任单位:省A厅、省B厅", {"lead": ["省X厅"], "support": ["省A厅", "省B厅"]}, "B 责任单位 after a lead label is support"),
+    ("责任单位：区X局", {"sole": ["区X局"]}, "B 责任单位 alone is sole"),
+    ("牵头单位:市X局责任单位:市A局、市B局、各区县政府", {"lead": ["市X局"], "support": ["市A局", "市B局", "各区县政府"]}, "B fields separated only by (removed) spaces"),
+    ("责任单位:省A厅、省B厅按职责分工负责", {"shared": ["省A厅", "省B厅"]}, "B a role word in the value wins"),
+    ("责任单位:市X局、市Y局分别牵头", {"lead": ["市X局", "市Y局"]}, "B 分别牵头 in a 责任单位 value"),
+    ("负责部门：人力资源社会保障部、住房城乡建设部、商务部；适用范围：所有自贸试验区",
+     {"sole": ["人力资源社会保障部", "住房城乡建设部", "商务部"]}, "B 适用范围 is a field, not a unit"),
+    ("牵头单位：市X局，配合单位：市Y局，责任领导：张三", {"lead": ["市X局"], "support": ["市Y局"]}, "B 责任领导 is a field"),
+    ("指导单位：省X厅，责任单位：市Y局", {"guide": ["省X厅"], "sole": ["市Y局"]}, "B 指导单位 label"),
+]
+
+
+@pytest.mark.parametrize("content,expected,why", B_CASES, ids=[c[-1] for c in B_CASES])
+def test_labelled_tags(content, expected, why):
+    tag = parse_tag_content(content, EMPTY)
+    assert tag.labelled and roles(tag) == expected, why
+
+
+def test_labelled_fields_and_times():
+    tag = parse_tag_content("负责部门：商务部；适用范围：所有自贸试验区；完成时限：2019年底前", EMPTY)
+    assert tag.fields == {"适用范围": "所有自贸试验区", "完成时限": "2019年底前"}
+    assert tag.time_words == ["2019年底前"]
+
+
+def test_responsible_is_lead_rule():
+    rules = DocumentRules(lead_rule="responsible_is_lead")
+    assert roles(parse_tag_content("责任单位：市X局、市Y局", EMPTY, rules=rules)) == {"lead": ["市X局", "市Y局"]}
+
+
+def test_first_is_lead_on_a_responsible_label():
+    rules = DocumentRules(lead_rule="first_is_lead")
+    assert roles(parse_tag_content("责任单位：市X局、市Y局", EMPTY, rules=rules)) == {"lead": ["市X局"], "support": ["市Y局"]}
+
+
+# A6 lists: names → items → why
+LIST_CASES = [
+    ("农业农村部、发展改革委等", ["农业农村部", "发展改革委"], "trailing 等"),
+    ("市X局、市Y局等有关部门和单位", ["市X局", "市Y局"], "trailing 等有关部门和单位"),
+    ("各区、县级市", ["各区、县级市"], "a group holding 、"),
+    ("各有关区、县级市", ["各有关区、县级市"], "各有关区、县级市"),
+    ("各省、自治区、直辖市人民政府", ["各省、自治区、直辖市人民政府"], "各省、自治区、直辖市"),
+    ("县(市、区)政府、市X局", ["县(市、区)政府", "市X局"], "、 inside brackets"),
+    ("高等院校、市X局", ["高等院校", "市X局"], "等 inside a name is kept"),
+]
+
+
+@pytest.mark.parametrize("names,items,why", LIST_CASES, ids=[c[-1] for c in LIST_CASES])
+def test_split_items(names, items, why):
+    assert split_items(names, load_vocabulary()) == items, why
+
+
+# A5 carry-forward, C label lines, F heading tags, E prose: whole small plans.
+def test_carry_forward_applies_to_later_tasks():
+    text = "某市行动方案\n一、重点任务\n1.甲。（市X局牵头，市Y局配合，县（市、区）政府负责落实。以下均需县（市、区）政府落实，不再列出）\n2.乙。（市Z局负责）\n二、保障\n3.丙。（市W局负责）\n"
+    _, tasks = parse_document(text, "p")
+    tagged = [t for t in tasks if t.tag]
+    assert [t.implied for t in tagged] == [["县（市、区）政府"]] * 3
+
+
+def test_label_lines_after_an_item_and_a_group():
+    text = ("某区实施方案\n一、重点任务\n1.推进甲工作。\n牵头单位：区X局\n责任单位：区A局，各街道\n"
+            "2.推进乙工作。\n（1）子项一。\n（2）子项二。\n（责任单位：区B局）\n3.推进丙工作。\n")
+    _, tasks = parse_document(text, "p")
+    by = {t.body[:4]: t for t in tasks}
+    assert by["1.推进"].lead == ["区X局"] and by["1.推进"].support == ["区A局", "各街道"]
+    assert by["1.推进"].role_source == "label line"
+    for key in ("2.推进", "（1）子", "（2）子"):
+        assert by[key].sole == ["区B局"], key
+    assert by["3.推进"].departments() == []
+    assert not any(t.text.startswith(("牵头单位", "（责任单位")) for t in tasks)  # label lines are no tasks
+
+
+def test_heading_tag_covers_the_section():
+    text = "浙江省行动计划\n一、加快调整能源结构（省发改委总牵头）\n1.控制煤炭消费。（省经信委牵头）\n2.发展清洁能源。\n二、其他\n3.丁。\n"
+    doc, tasks = parse_document(text, "p")
+    assert doc.parts[0] == ("一", "加快调整能源结构")
+    by = {t.body[:2]: t for t in tasks}
+    assert by["1."].lead == ["省经信委", "省发改委"] and by["1."].heading_tag == "（省发改委总牵头）"
+    assert by["2."].lead == ["省发改委"]
+    assert by["3."].lead == []
+
+
+def test_plan_without_tags_reads_prose_and_says_so():
+    text = "某意见\n一、任务\n（一）加强监管。市场监管总局要会同工业和信息化部等部门制定办法。\n（二）建立机制。建立由农业农村部牵头的协调机制。\n（三）其他。各地要加强宣传。\n"
+    doc, tasks = parse_document(text, "p")
+    assert not doc.tagged and any("no responsibility tags" in w for w in doc.warnings)
+    by = {t.label: t for t in tasks}
+    assert (by["一（一）"].lead, by["一（一）"].support, by["一（一）"].role_source) == (["市场监管总局"], ["工业和信息化部"], "prose")
+    assert by["一（二）"].lead == ["农业农村部"]
+    assert by["一（三）"].departments() == [] and len(tasks) == 3
+
+
+def test_tagged_plan_reads_no_prose():
+    doc, tasks = parse_document("某方案\n一、任务\n1.由市X局牵头建立机制。\n2.乙。（市Y局负责）\n", "p")
+    assert doc.tagged and tasks[0].departments() == []
+
+
+# Registries: per issuer, never across levels.
+def test_registry_only_for_its_issuer():
+    assert registry_for("自贡市打赢蓝天保卫战实施方案").name == "zigong"
+    assert registry_for("国务院关于加快推进农业机械化的指导意见") is EMPTY
+    assert registry_for("广州市人才集聚工程实施方案") is EMPTY
+    _, tasks = parse_document("国务院关于某事的意见\n一、任务\n（一）甲。（发展改革委、交通局负责）\n", "p")
+    assert tasks[0].sole == ["发展改革委", "交通局"]  # not 市发展改革委 / 市交通运输局
+    _, tasks = parse_document("自贡市某方案\n一、任务\n1.甲。（发展改革委、交通局负责）\n", "p")
+    assert tasks[0].sole == ["市发展改革委", "市交通运输局"]
+
+
+# Bad input: one warning each, no traceback.
+BAD_CASES = [
+    ("任务。（市X局牵头，市Y局配合", "unclosed bracket", "unclosed bracket"),
+    ("任务。（（市X局牵头））", "doubly bracketed", "doubly nested bracket"),
+    ("任务。（牵头单位：，配合单位：市Y局）", "label without names", "a label with no names"),
+    ("任务。（列第一位者为牵头单位，下同）", "a lead rule with no list", "a rule sentence with no list"),
+]
+
+
+@pytest.mark.parametrize("text,warning,why", BAD_CASES, ids=[c[-1] for c in BAD_CASES])
+def test_bad_input_warns_once(text, warning, why):
+    spans, warnings = find_tags(text, EMPTY)
+    found = warnings + [w for s in spans for w in s.tag.warnings]
+    assert sum(warning in w for w in found) == 1, (why, found)
+
+
+def test_thousand_tags_in_one_paragraph():
+    text = "".join(f"任务{i}。（市X{i}局牵头，市Y局配合）" for i in range(1000))
+    _, tasks = parse_document("某方案\n一、任务\n" + text + "\n", "p")
+    assert len(tasks) == 1000 and tasks[999].lead == ["市X999局"]
+
+
+def test_bundled_registry_still_resolves(plan):
+    assert load_registry().canonical("交通局") == "市交通运输局"

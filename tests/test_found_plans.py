@@ -1,0 +1,46 @@
+"""Whole-plan tests of three more real plans found with the search tool (tests/fixtures/plans,
+gold_found.json written by hand before kb was run on them; see the README there)."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from kb.model import ROLES
+from kb.parser import parse_document
+
+PLANS = Path(__file__).resolve().parent / "fixtures" / "plans"
+GOLD = json.loads((PLANS / "gold_found.json").read_text("utf-8"))
+KEYS = (*ROLES, "implied")
+
+
+def _parsed(name: str, _cache={}):
+    if name not in _cache:
+        _cache[name] = parse_document((PLANS / name).read_text("utf-8"), Path(name).stem, str(PLANS / name))
+    return _cache[name]
+
+
+@pytest.mark.parametrize("row", GOLD, ids=[f"{r['doc'][:2]}-{r['prefix'][:8]}" for r in GOLD])
+def test_found_plan_tag(row):
+    _, tasks = _parsed(row["doc"])
+    hits = [t for t in tasks if t.tag and t.text.startswith(row["prefix"])]
+    assert len(hits) == 1
+    t = hits[0]
+    assert t.tag == row["tag"] and t.role_source == "label line"
+    assert {k: getattr(t, k) for k in KEYS} == {k: row[k] for k in KEYS}
+    assert list(dict.fromkeys(d.text for d in t.deadlines)) == row["deadlines"]
+
+
+@pytest.mark.parametrize("name,count", [("06_lishan_2023_fengong.txt", 6), ("07_caidian_2023_zeren.txt", 3),
+                                        ("08_lishui_2023_zerenfenjie.txt", 10)])
+def test_found_plan_every_tag_and_no_other(name, count):
+    doc, tasks = _parsed(name)
+    assert sum(1 for t in tasks if t.tag) == count == sum(1 for r in GOLD if r["doc"] == name)
+    assert doc.registry is None
+    assert not any(t.text.startswith(("牵头单位", "责任单位")) for t in tasks)  # label lines are no tasks
+
+
+def test_lishui_rule_in_brackets_is_read_and_no_subunit():
+    doc, tasks = _parsed("08_lishui_2023_zerenfenjie.txt")
+    assert doc.lead_rule == "first_is_lead" and "列第一位为牵头或汇总单位" in doc.lead_rule_text
+    assert all(not t.subunits for t in tasks)
