@@ -5,6 +5,13 @@ wall time of ``kb tasks --json`` and ``kb duties 市交通运输局`` as a ratio
 ``python3 -c pass`` measured in the same run.  Targets: parse well under
 100 ms; cold commands at most 8x the bare interpreter (with the plan cache warm,
 which the first run of any command fills).
+
+Issue #9 (any plan): the parse time of each of the three plans (the bundled one and the two
+shared real plans in other dialects, tests/fixtures/plans), in ms and in ms per 10,000
+characters, against the target of ≤ 20 ms for a plan the size of the bundled one; and
+linearity: the bundled plan's text repeated 4 and 16 times (its parts renumbered so the
+copies are one long plan, no repeated-rendition dropping) parses in about 4 and 16 times the
+time of one copy (ratio of time per character printed, target ≤ 1.5).
 """
 
 from __future__ import annotations
@@ -41,6 +48,24 @@ def main() -> None:
     parse_document(text)
     parse = min(_timed(lambda: parse_document(text)) for _ in range(10))
     print(f"parse of the bundled plan: {parse * 1000:.1f} ms (target < 100 ms)")
+
+    plans = [("bundled", text)] + [
+        (p.stem, p.read_text("utf-8")) for p in sorted((ROOT / "tests" / "fixtures" / "plans").glob("0[25]_*.txt"))]
+    per_char = {}
+    for name, body in plans:
+        parse_document(body)
+        t = min(_timed(lambda: parse_document(body)) for _ in range(10))
+        per_char[name] = t / len(body)
+        print(f"parse of {name}: {t * 1000:.1f} ms for {len(body):,} characters = "
+              f"{t * 1000 * 10000 / len(body):.2f} ms per 10,000 characters (target: bundled-size plan <= 20 ms)")
+    base = per_char["bundled"]
+    for copies in (4, 16):
+        body = _copies(text, copies)
+        parse_document(body)
+        t = min(_timed(lambda: parse_document(body)) for _ in range(3))
+        ratio = (t / len(body)) / base
+        print(f"parse of the bundled plan x{copies} ({len(body):,} characters): {t * 1000:.1f} ms = "
+              f"{ratio:.2f}x the time per character of one copy (linear: target <= 1.5)")
 
     kb = [sys.executable, "-m", "kb.cli"]
     subprocess.run(kb + ["tasks"], stdout=subprocess.DEVNULL, check=True)  # fill the plan cache
@@ -89,6 +114,16 @@ def long_paragraph() -> None:
         goal = " (target <= 1 s)" if shape == "plain" else ""
         print(f"apply_targets, one {shape} paragraph: 1 MB {times[1]:.2f} s, 4 MB {times[4]:.2f} s{goal}; "
               f"4 MB / 1 MB = {times[4] / times[1]:.1f}x (linear ~4x, quadratic ~16x)")
+
+
+def _copies(text: str, n: int) -> str:
+    """``n`` copies of the plan as one plan: every long line gets a copy number in its middle (its
+    start and end, which cleanup and structure read, unchanged) so no copy repeats another."""
+    def mark(k: int) -> str:  # 甲, 乙 … 甲乙 …: no digits, which deadlines and targets would read
+        return "".join("甲乙丙丁戊己庚辛"[int(d)] for d in oct(k)[2:])
+
+    return "\n".join("\n".join(f"{line[:10]}{mark(k)}{line[10:]}" if len(line) > 30 else line for line in text.splitlines())
+                     for k in range(n))
 
 
 def _timed(fn) -> float:

@@ -108,6 +108,29 @@ def describe_departments(task: Task, exclude: str | None = None) -> str:
     return "；".join(parts)
 
 
+def plan_name(doc) -> str:
+    """How listings name a plan: ``《title》（file）`` (the file name it was read from, else its id)."""
+    from pathlib import PurePath
+
+    file = PurePath(doc.path).name if doc.path else doc.id
+    return f"《{doc.title}》（{file}）"
+
+
+def plan_ref(doc) -> dict:
+    """A plan in JSON: id, title and file."""
+    from pathlib import PurePath
+
+    return {"id": doc.id, "title": doc.title, "file": PurePath(doc.path).name if doc.path else doc.id}
+
+
+def plans_of(plan: Plan) -> list[tuple[object, Plan]]:
+    """Each document of a folder with a Plan of its own tasks, in corpus order."""
+    out = []
+    for doc in plan.documents:
+        out.append((doc, Plan(documents=[doc], tasks=[t for t in plan.tasks if t.doc == doc.id], registry=plan.registry)))
+    return out
+
+
 def department_counts(plan: Plan) -> list[tuple[str, dict[str, int]]]:
     """Every department and sub-unit with its number of tasks per role, sorted by total (any role but implied).
 

@@ -200,7 +200,9 @@ class Document:
     warnings: list[str] = field(default_factory=list)
     """Problems met while reading the document as a whole."""
     registry: str | None = None
-    """Name of the issuer's department vocabulary applied (``zigong``), or None: names as written."""
+    """Name of the issuer's department vocabulary the parser applied (``zigong``), ``""`` when the
+    issuer has none (names as written); None for a document not made by the parser (built by
+    hand), whose names resolve with the bundled plan's vocabulary."""
     lead_rule: str | None = None
     """The plan's rule for bare lists: ``first_is_lead``, ``responsible_is_lead``, ``equal`` or None."""
     lead_rule_text: str | None = None

@@ -241,7 +241,9 @@ def plan_registry(plan=None) -> Registry:
     if not docs:
         reg = getattr(plan, "registry", None)
         return reg if isinstance(reg, Registry) else load_registry()
-    return registry_named(tuple(dict.fromkeys(d.registry for d in docs if getattr(d, "registry", None))))
+    # A document built by hand (registry None) resolves with the bundled vocabulary, as before.
+    names = [d.registry if d.registry is not None else REGISTRY_PATH.stem.removeprefix("departments-") for d in docs]
+    return registry_named(tuple(dict.fromkeys(n for n in names if n)))
 
 
 def resolve_department(name: str, plan=None, registry: Registry | None = None) -> Resolution:

@@ -172,7 +172,7 @@ def hand_plan():
         task("三（一）4", sole=["市生态环境局"], support=["市发展改革委"], subunits={"市发展改革委": ["市能源办"]}, implied=list(IMPLIED)),
         task("四（一）", section="四（一）", kind="measure", title="强化责任落实"),
     ]
-    return Plan(documents=[Document("p", "某市实施方案", "p.txt", "0", registry="zigong")], tasks=tasks)
+    return Plan(documents=[Document("p", "某市实施方案", "p.txt", "0")], tasks=tasks)
 
 
 def labels(rows):

@@ -51,7 +51,7 @@ def test_every_tag_found_and_no_other(name):
 def test_nongjihua_plan_rule_and_names():
     doc, tasks = _parsed("02_nongjihua_guofa2018-42.txt")
     assert doc.lead_rule == "first_is_lead" and doc.lead_rule_text == "列第一位者为牵头单位"
-    assert doc.registry is None  # a State Council plan: no city vocabulary, the ministry stays 发展改革委
+    assert doc.registry == ""  # a State Council plan: no city vocabulary, the ministry stays 发展改革委
     names = {n for t in tasks for n in t.departments()}
     assert "发展改革委" in names and "市发展改革委" not in names
     assert not any(n.endswith("等") for n in names)

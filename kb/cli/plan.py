@@ -47,22 +47,26 @@ def _dump(obj) -> None:
 
 
 def _tasks(plan, args) -> int:
+    from kb.duties import describe_departments, plan_name, plan_ref
+
+    several = len(plan.documents) > 1
     if args.json:
         docs = [d.to_dict() for d in plan.documents]
-        _dump({"document": docs[0] if len(docs) == 1 else None, "documents": docs, "tasks": [t.to_dict() for t in plan.tasks]})
+        refs = {d.id: plan_ref(d) for d in plan.documents}
+        tasks = [dict(t.to_dict(), plan=refs.get(t.doc)) if several else t.to_dict() for t in plan.tasks]
+        _dump({"document": docs[0] if len(docs) == 1 else None, "documents": docs, "tasks": tasks})
         return 0
-    from kb.duties import describe_departments
-
     out = sys.stdout
     for doc in plan.documents:
         out.write(f"# {doc.title}  ({doc.id})\n")
+        name = f"\t{plan_name(doc)}" if several else ""  # with several plans every line names its plan
         for t in plan.tasks:
             if t.doc != doc.id:
                 continue
             head = t.title or _snippet(t.body)
             deps = describe_departments(t)
             where = f"\t〔{t.source}〕" if t.source else ""  # PDF page or table row (kb/ingest)
-            out.write(f"{t.label}\t{head}" + (f"\t（{deps}）" if deps else "") + where + "\n")
+            out.write(f"{t.label}\t{head}" + (f"\t（{deps}）" if deps else "") + where + name + "\n")
     return 0
 
 
@@ -71,28 +75,47 @@ def _snippet(text: str, width: int = 30) -> str:
 
 
 def _depts(plan, args) -> int:
-    from kb.duties import department_counts
+    from kb.duties import department_counts, plan_name, plan_ref, plans_of
 
     rows = department_counts(plan)
     unknown = _unregistered(plan)
     for name in unknown:
         print(f"kb: warning: {name} is not in the issuer's department vocabulary (kb/data/departments-*.yaml); kept as written", file=sys.stderr)
     subunits = plan.subunits()
+    several = len(plan.documents) > 1
+    per_plan = [(doc, dict(department_counts(sub))) for doc, sub in plans_of(plan)] if several else []
     if args.json:
-        _dump({"departments": [
-            {"name": n, **c, "parent": subunits.get(n), "registered": n not in unknown} for n, c in rows
-        ]})
+        departments = []
+        for n, c in rows:
+            entry = {"name": n, **c, "parent": subunits.get(n), "registered": n not in unknown}
+            if several:
+                entry["plans"] = [dict(plan_ref(doc), **counts[n]) for doc, counts in per_plan if n in counts]
+            departments.append(entry)
+        out = {"departments": departments}
+        if several:
+            out["plans"] = [dict(plan_ref(doc), departments=len(counts)) for doc, counts in per_plan]
+        _dump(out)
         return 0
     out = sys.stdout
     roles = plan.roles_held()
+    if several:
+        out.write(f"# 全部 {len(plan.documents)} 个方案合计\n")
+    _depts_table(out, rows, roles, subunits, unknown)
+    for doc, counts in per_plan:
+        out.write(f"\n# {plan_name(doc)}\n")
+        sub_rows = [(n, c) for n, c in counts.items()]
+        _depts_table(out, sub_rows, roles, subunits, unknown)
+    if unknown:
+        out.write("* 不在部门名录中（按原文保留）\n")
+    return 0
+
+
+def _depts_table(out, rows, roles, subunits, unknown) -> None:
     out.write("\t".join(["部门", *(ROLE_NAMES[r] for r in roles), "合计", "落实（隐含）"]) + "\n")
     for name, c in rows:
         label = f"{name}（{subunits[name]}）" if name in subunits else name
         mark = " *" if name in unknown else ""
-        out.write("\t".join([f"{label}{mark}", *(str(c[r]) for r in roles), str(c["total"]), str(c["implied"])]) + "\n")
-    if unknown:
-        out.write("* 不在部门名录中（按原文保留）\n")
-    return 0
+        out.write("\t".join([f"{label}{mark}", *(str(c.get(r, 0)) for r in roles), str(c["total"]), str(c["implied"])]) + "\n")
 
 
 def _unregistered(plan) -> list[str]:
@@ -113,12 +136,17 @@ def _unregistered(plan) -> list[str]:
 
 
 def _duties(plan, args) -> int:
-    from kb.duties import GROUP_TITLES, describe_departments, duty_list, resolve_or_fail
+    from kb.duties import GROUP_TITLES, duty_list, plan_name, plan_ref, plans_of, resolve_or_fail
 
     res = resolve_or_fail(args.department, plan)
     duties = duty_list(plan, res.name, args.role)
+    several = len(plan.documents) > 1
+    # Over several plans the list is grouped by plan (a department rarely means the same body in two plans).
+    per_plan = [(doc, duty_list(sub, res.name, args.role)) for doc, sub in plans_of(plan)] if several else []
+    per_plan = [(doc, d) for doc, d in per_plan if d.groups]
     if args.json:
-        _dump({
+        refs = {d.id: plan_ref(d) for d in plan.documents}
+        out = {
             "department": duties.department,
             "query": args.department,
             "resolved_by": res.how,
@@ -126,20 +154,41 @@ def _duties(plan, args) -> int:
             "role": args.role,
             "counts": duties.counts,
             "groups": {role: [t.id for t in tasks] for role, tasks in duties.groups.items()},
-            "tasks": [dict(t.to_dict(), roles=t.roles_of(duties.department)) for t in duties.tasks],
-        })
+            "tasks": [dict(t.to_dict(), roles=t.roles_of(duties.department), **({"plan": refs.get(t.doc)} if several else {}))
+                      for t in duties.tasks],
+        }
+        if several:
+            out["plans"] = [dict(plan_ref(doc), counts=d.counts, groups={r: [t.id for t in ts] for r, ts in d.groups.items()})
+                            for doc, d in per_plan]
+        _dump(out)
+        if not duties.groups:
+            raise KbError(f"the plan assigns no tasks to {res.name} with role {args.role}", exit_code=1)
         return 0
     out = sys.stdout
     name = duties.department + (f"（{duties.parent}）" if duties.parent else "")
     note = "" if res.how == "exact" else f"（按“{args.department}”解析）"
-    counts = "，".join(f"{GROUP_TITLES[r].split('（')[0]} {duties.counts[r]} 项" for r in GROUP_TITLES if duties.counts.get(r))
-    out.write(f"{name}{note}：{counts or '方案未分配任务'}\n")
+    out.write(f"{name}{note}：{_counts_text(duties, GROUP_TITLES) or '方案未分配任务'}" + (f"（{len(per_plan)} 个方案）" if several else "") + "\n")
+    if several:
+        for doc, d in per_plan:
+            out.write(f"\n# {plan_name(doc)}：{_counts_text(d, GROUP_TITLES)}\n")
+            _duty_groups(out, d, GROUP_TITLES)
+    else:
+        _duty_groups(out, duties, GROUP_TITLES)
+    if not duties.groups:
+        raise KbError(f"the plan assigns no tasks to {name} with role {args.role}", exit_code=1)
+    return 0
+
+
+def _counts_text(duties, titles) -> str:
+    return "，".join(f"{titles[r].split('（')[0]} {duties.counts[r]} 项" for r in titles if duties.counts.get(r))
+
+
+def _duty_groups(out, duties, titles) -> None:
+    from kb.duties import describe_departments
+
     for role, tasks in duties.groups.items():
-        out.write(f"\n【{GROUP_TITLES[role]}】{len(tasks)} 项\n")
+        out.write(f"\n【{titles[role]}】{len(tasks)} 项\n")
         for t in tasks:
             head = t.title or _snippet(t.body)
             others = describe_departments(t, exclude=duties.department)
             out.write(f"  {t.label}\t{head}" + (f"\t（{others}）" if others else "") + "\n")
-    if not duties.groups:
-        raise KbError(f"the plan assigns no tasks to {name} with role {args.role}", exit_code=1)
-    return 0

@@ -206,12 +206,26 @@ def drop_repeated_renditions(lines: list[str]) -> list[str]:
     return [p for p, k in zip(lines, keep) if k]
 
 
+def join_split_title(lines: list[str]) -> list[str]:
+    """Join a title set on two lines (国务院关于加快推进农业机械化和 / 农机装备产业转型升级的指导意见):
+    among the first lines, a short line without punctuation right before a title line."""
+    out = list(lines)
+    for i in range(1, min(len(out), 6)):
+        prev, line = out[i - 1], out[i]
+        if (is_title(line) and not is_title(prev) and len(prev) <= 30 and not is_heading(prev)
+                and not any(c in prev for c in "，。；：:,;《》〔〕（）()") and len(prev + line) <= 60):
+            out[i - 1 : i + 1] = [prev + line]
+            break
+    return out
+
+
 #: The cleanup rules, in the order they run.
 CLEANUP_RULES: list[Callable[[list[str]], list[str]]] = [
     remove_page_breaks,
     split_flattened,
     remove_debris_spaces,
     join_fragments,
+    join_split_title,
     drop_repeated_renditions,
 ]
 

@@ -90,7 +90,7 @@ def rule_registry(state: ParseState) -> None:
     """The vocabulary of the issuer the title names (else none: names as written)."""
     if state.registry is None:
         state.registry = registry_for(state.doc.title, state.doc.preface)
-    state.doc.registry = state.registry.name
+    state.doc.registry = state.registry.name or ""
 
 
 def rule_split_at_tags(state: ParseState) -> None:

@@ -59,6 +59,8 @@ class RoleVocabulary:
     """Time words without a date (年内持续推进, 长期坚持)."""
     lead_rules: list[tuple[str, re.Pattern]]
     """(rule, pattern) of the document-level lead rules."""
+    any_lead_rule: re.Pattern
+    """All the lead-rule patterns as one alternation (a cheap first test)."""
     implied_notes: list[re.Pattern]
     """Patterns with a ``units`` group naming implementers of every following task."""
     list_tail: re.Pattern
@@ -150,6 +152,7 @@ def load_vocabulary(path: str | None = None) -> RoleVocabulary:
         label_line_re=re.compile(f"^[（(〔【\\[]?\\s*{label_alt}\\s*[：:]"),
         ongoing=re.compile(_alt(_words(src, "ongoing_words", data["ongoing_words"]))),
         lead_rules=lead_rules,
+        any_lead_rule=re.compile("|".join(f"(?:{p.pattern})" for _, p in lead_rules)),
         implied_notes=notes,
         list_tail=_compile(src, "list_tail", data["list_tail"]),
         list_joiner=_compile(src, "list_joiner", data["list_joiner"]),
@@ -171,6 +174,8 @@ class DocumentRules:
 
     def read(self, text: str, vocab: RoleVocabulary) -> str | None:
         """Take the lead rule ``text`` states, if any (a later rule replaces an earlier one)."""
+        if not vocab.any_lead_rule.search(text):  # one pass for all the rule patterns
+            return None
         for rule, pattern in vocab.lead_rules:
             if pattern.search(text):
                 self.lead_rule, self.lead_rule_text = rule, text
@@ -214,8 +219,13 @@ class Tag:
 # ---------------------------------------------------------------- lists (A6)
 
 
+_BRACKET_RE = re.compile("[" + re.escape(OPENERS + CLOSERS) + "]")
+
+
 def split_top(text: str, seps: str) -> list[str]:
     """Split ``text`` at ``seps`` that are outside brackets."""
+    if not _BRACKET_RE.search(text):  # most segments: no bracket, a plain split
+        return [p.strip() for p in re.split("[" + re.escape(seps) + "]", text) if p.strip()]
     parts, depth, cur = [], 0, []
     for c in text:
         if c in OPENERS:
@@ -237,11 +247,15 @@ _HOLD = "\x00"
 def split_items(names: str, vocab: RoleVocabulary) -> list[str]:
     """A list of units → the names: ``、，,`` outside brackets and outside names holding ``、``;
     ``等和`` splits; ``等`` / ``等有关部门和单位`` tails dropped."""
-    names = vocab.joined_names.sub(lambda m: m.group(0).replace("、", _HOLD), names)
-    names = vocab.list_joiner.sub("、", names)
+    if "、" in names:
+        names = vocab.joined_names.sub(lambda m: m.group(0).replace("、", _HOLD), names)
+    if "等" in names:
+        names = vocab.list_joiner.sub("、", names)
     items = []
     for item in split_top(names, "、，,"):
-        item = vocab.list_tail.sub("", item.replace(_HOLD, "、")).strip()
+        item = item.replace(_HOLD, "、")
+        if "等" in item:
+            item = vocab.list_tail.sub("", item).strip()
         if item:
             items.append(item)
     return items
@@ -549,10 +563,11 @@ def match_brackets(text: str) -> tuple[dict[int, int], list[int]]:
     """Top-level bracket groups of ``text`` (opening index → closing index) and unclosed openers, in one pass."""
     pairs: dict[int, int] = {}
     stack: list[int] = []
-    for i, c in enumerate(text):
-        if c in OPENERS:
+    for m in _BRACKET_RE.finditer(text):  # visit only the brackets
+        i = m.start()
+        if m.group() in OPENERS:
             stack.append(i)
-        elif c in CLOSERS and stack:
+        elif stack:
             start = stack.pop()
             if not stack:
                 pairs[start] = i
