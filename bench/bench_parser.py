@@ -66,6 +66,13 @@ def main() -> None:
         ratio = (t / len(body)) / base
         print(f"parse of the bundled plan x{copies} ({len(body):,} characters): {t * 1000:.1f} ms = "
               f"{ratio:.2f}x the time per character of one copy (linear: target <= 1.5)")
+    # Bad input: one paragraph holding 1,000 and 4,000 tags.
+    times = {}
+    for n in (1000, 4000):
+        body = "某方案\n一、任务\n" + "".join(f"任务{i}。（市X{i}局牵头，市Y局配合）" for i in range(n)) + "\n"
+        times[n] = min(_timed(lambda: parse_document(body)) for _ in range(3))
+    print(f"one paragraph with 1,000 tags: {times[1000] * 1000:.1f} ms; with 4,000: {times[4000] * 1000:.1f} ms = "
+          f"{times[4000] / times[1000] / 4:.2f}x per tag (linear: target <= 1.5)")
 
     kb = [sys.executable, "-m", "kb.cli"]
     subprocess.run(kb + ["tasks"], stdout=subprocess.DEVNULL, check=True)  # fill the plan cache

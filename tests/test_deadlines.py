@@ -207,3 +207,36 @@ def test_any_text_gives_well_formed_deadlines(text):
         assert (d.start is None) == (d.kind == "by") and (d.end is None) == (d.kind == "from")
         if d.start and d.end:
             assert d.start <= d.end
+
+
+# Relative limits (kind within) and tag time words (kind ongoing): (text, start year stated by the plan,
+# expected (text, kind, start, end) list, why)
+from kb.parser.deadlines import find_within, stated_start, tag_deadlines  # noqa: E402
+
+WITHIN_CASES = [
+    ("5年内培养100名人才", None, [("5年内", "within", None, None)], "relative years, no start stated: words only"),
+    ("5年内培养100名人才", 2012, [("5年内", "within", "2012-01-01", "2016-12-31")], "the plan states 2012年起: resolved"),
+    ("本意见印发之日起30日内制定细则", 2012, [("本意见印发之日起30日内", "within", None, None)], "an issue date is no stated start"),
+    ("3个月内完成整改", 2012, [("3个月内", "within", None, None)], "months are not resolved from a start year"),
+    ("两年内完成", None, [("两年内", "within", None, None)], "Chinese numeral"),
+    ("涨幅控制在3%以内", None, [], "a percentage is no time limit"),
+    ("年内持续推进", None, [], "no count: not relative"),
+]
+
+
+@pytest.mark.parametrize("text,start,expected,why", WITHIN_CASES, ids=[f"{c[0]}-{c[1]}" for c in WITHIN_CASES])
+def test_within(text, start, expected, why):
+    assert [(d.text, d.kind, d.start, d.end) for _, _, d in find_within(text, 0, start)] == expected, why
+
+
+def test_new_dated_forms():
+    assert [(d.text, d.kind, d.end) for d in parse_deadlines("2019年6月底前完成")] == [("2019年6月底前", "by", "2019-06-30")]
+    assert [(d.kind, d.start, d.end) for d in parse_deadlines("2019年1月1日至12月31日开展专项行动")] == [
+        ("range", "2019-01-01", "2019-12-31")]
+
+
+def test_stated_start_and_tag_time_words():
+    assert stated_start(["一、目标", "1.目标。2012年起5年内，大力实施…"]) == 2012
+    assert stated_start(["到2020年，全市…"]) is None
+    assert [(d.text, d.kind, d.clause) for d in tag_deadlines("年内持续推进", 3)] == [("年内持续推进", "ongoing", 3)]
+    assert [(d.kind, d.end) for d in tag_deadlines("2019年底前", 1)] == [("by", "2019-12-31")]

@@ -193,3 +193,12 @@ def test_thousand_tags_in_one_paragraph():
 
 def test_bundled_registry_still_resolves(plan):
     assert load_registry().canonical("交通局") == "市交通运输局"
+
+
+def test_tag_time_words_become_deadlines_of_the_task():
+    text = "某方案\n一、任务\n1.甲工作。（国务院各部门分别负责，年内持续推进）\n2.乙工作。（牵头单位：市X局；完成时限：2019年底前）\n"
+    _, tasks = parse_document(text, "p")
+    a, b = [t for t in tasks if t.tag]
+    assert [(d.text, d.kind, d.clause) for d in a.deadlines] == [("年内持续推进", "ongoing", len(a.clauses))]
+    assert [(d.text, d.kind, d.end) for d in b.deadlines] == [("2019年底前", "by", "2019-12-31")]
+    assert b.fields == {"完成时限": "2019年底前"}
