@@ -126,22 +126,39 @@ def main() -> int:
     session.ensure_index()
     for q, _, _ in QUESTIONS:  # warm: lazy parts loaded once
         session.ask(q)
-    times = []
+    times, cpu = [], []
     for _ in range(3):
         for q, _, _ in QUESTIONS:
             s = Session(plan=plan)
             s._index, s._voc, s._lexicon, s._folded = session._index, session._voc, session._lexicon, session._folded
-            t = time.perf_counter()
+            s._charset, s._plan_text = session._charset, session._plan_text
+            t, c = time.perf_counter(), time.process_time()
             s.ask(q)
             times.append(time.perf_counter() - t)
+            cpu.append(time.process_time() - c)
         for turns in CONVERSATIONS.values():
             for q, _, _ in turns:
-                t = time.perf_counter()
+                t, c = time.perf_counter(), time.process_time()
                 session.ask(q)
                 times.append(time.perf_counter() - t)
+                cpu.append(time.process_time() - c)
     print(f"warm answers ({len(times)} asks): median {statistics.median(times) * 1000:.2f} ms, "
           f"p95 {p95(times) * 1000:.2f} ms, max {max(times) * 1000:.2f} ms   target p95 ≤ 10 ms  "
           f"{'OK' if p95(times) <= 0.010 else 'MISSED'}")
+    # On a shared, loaded machine wall time includes waiting for a core; CPU time does not.
+    print(f"warm answers, CPU time: median {statistics.median(cpu) * 1000:.2f} ms, p95 {p95(cpu) * 1000:.2f} ms   "
+          f"target p95 ≤ 10 ms  {'OK' if p95(cpu) <= 0.010 else 'MISSED'}")
+
+    reads, read_cpu = [], []
+    for _ in range(3):
+        for q, _, _ in QUESTIONS:
+            t, c = time.perf_counter(), time.process_time()
+            session.read_query(q)
+            reads.append(time.perf_counter() - t)
+            read_cpu.append(time.process_time() - c)
+    print(f"reading a question into a Query ({len(reads)} reads): median {statistics.median(reads) * 1000:.3f} ms, "
+          f"p95 {p95(reads) * 1000:.3f} ms (CPU p95 {p95(read_cpu) * 1000:.3f} ms)   target p95 ≤ 1 ms  "
+          f"{'OK' if p95(read_cpu) <= 0.001 else 'MISSED'}")
 
     print("growth with copies of the plan as separate documents:")
     base_build = base_query = None

@@ -1313,6 +1313,13 @@ def rule_all_tasks(turn: Turn) -> Answer | None:
 def rule_search(turn: Turn) -> Answer:
     """Anything else: ranked full-text search, labelled as not exact."""
     q = turn.q
+    from kb.qa.executors import not_understood
+    from kb.qa.text import is_cjk
+
+    # No word of substance (的, 😀, AND OR NOT, a pasted run of letters): a short hint, no related block.
+    if not any(len(w) >= 2 and any(is_cjk(c) for c in w) and len(w) <= 24 for w in q.topic):
+        if not any(w in text for text in turn.folded.values() for w in q.topic if len(w) >= 2):
+            return not_understood(q.raw, turn.plan, [], turn.ctx, short=True)
     words = [w for w in q.topic] or [q.text]
     hits = turn.index().search(" ".join(words), limit=5)
     tasks = [turn.plan.task(h.task_id) for h in hits]
@@ -1326,8 +1333,6 @@ def rule_search(turn: Turn) -> Answer:
         turn.ctx.tasks = []
         shown = "、".join(f"“{w}”" for w in asked)
         return Answer(q.raw, "topic_tasks", f"方案中没有涉及{shown}的条目，共 0 项。", status="not_in_plan")
-    from kb.qa.executors import not_understood
-
     return not_understood(q.raw, turn.plan, tasks, turn.ctx, short=not tasks)
 
 
