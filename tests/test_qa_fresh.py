@@ -50,7 +50,6 @@ KNOWN_FAILURES: set[str] = {
     "rc-structure-six-plans",
     "h-zg-unknown-topic",
     "h-zg-noise",
-    "h-zg-gdp",
     "h-nj-province",
     "h-nj-item-21",
 }

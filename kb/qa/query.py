@@ -251,9 +251,9 @@ def _has(text: str, words) -> str | None:
 
 def read_outside(r: Reading) -> None:
     """The weather, an instruction to the system, a publication date: things no plan answers."""
-    for kind in ("instruction", "weather", "publication_date", "document_number", "person"):
+    for kind in ("instruction", "weather", "publication_date", "document_number", "person", "actual_figure"):
         w = _has(r.text, r.words["outside"][kind])
-        if w and not (kind in ("weather", "person") and w in r.plan_text):
+        if w and not (kind in ("weather", "person", "actual_figure") and w in r.plan_text):
             r.query.act, r.query.subject, r.query.outside, r.query.outside_words = Act.META, "plans", kind, w
             return
     if _has(r.text, r.words["outside"]["plans"]) and not r.facts.departments and not r.facts.topic:
