@@ -20,6 +20,12 @@ TRANSPORT = "市交通运输局"
 async def _ready(pilot) -> None:
     await pilot.app.index_ready.wait()
     await pilot.app.workers.wait_for_complete()
+    # A blinking cursor is drawn or not depending on when the picture is taken (on a loaded
+    # machine either): keep it steady so the snapshot does not depend on timing.
+    from textual.widgets import Input
+
+    for box in pilot.app.screen.query(Input):
+        box.cursor_blink = False
     await pilot.pause()
 
 
