@@ -212,3 +212,16 @@ def test_terminal_progress_rewrites_one_line_past_the_escaping_wrapper(monkeypat
     text = inner.getvalue()
     assert text.count("\r") == 200 and text.endswith("page 200/200\n")
     assert "\x1b" not in text and "\\x1b]0;x\\x07.pdf" in text and "short.pdf" not in text
+
+
+def test_xls_that_is_a_web_page_table_is_read(tmp_path):
+    rows = "".join(f"<tr><td>{n}</td><td>推进第{n}项重点工作，完善工作机制</td><td>市发展改革委</td><td>2025年底前</td></tr>" for n in range(1, 4))
+    path = tmp_path / "export.xls"
+    path.write_text(f'<html><head><meta charset="utf-8"></head><body><table><tr><td>序号</td><td>重点任务</td>'
+                    f"<td>牵头单位</td><td>完成时限</td></tr>{rows}</table></body></html>", encoding="utf-8")
+    from kb.parser import parse_document
+
+    extracted = read_document(path, use_cache=False)
+    assert extracted.format == "html"
+    _, tasks = parse_document(extracted.text, doc_id="x")
+    assert [(t.label, t.lead) for t in tasks] == [(str(n), ["市发展改革委"]) for n in range(1, 4)]

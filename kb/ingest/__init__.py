@@ -162,8 +162,8 @@ def _read_binary(fmt: str, raw: bytes, path: Path, progress: Progress | None) ->
 def _sniff(raw: bytes, fmt: str) -> str:
     """The format the bytes really are, when they say so plainly; else the name's format.
 
-    Government sites often serve a web page or a DOCX under a ``.doc`` name; such a
-    file is read as what it is.
+    Government sites often serve a web page or a DOCX under a ``.doc`` name (and a web
+    page's table under ``.xls``); such a file is read as what it is.
     """
     head = raw[:2048].lstrip()
     if fmt in ("doc", "wps"):
@@ -173,6 +173,8 @@ def _sniff(raw: bytes, fmt: str) -> str:
             return "html"
     if fmt == "xls" and raw.startswith(b"PK\x03\x04"):
         return "xlsx"
+    if fmt == "xls" and head[:1] == b"<" and (b"<html" in head.lower() or b"<table" in head.lower()):
+        return "html"  # an "Excel" export that is a web page holding a table
     return fmt
 
 

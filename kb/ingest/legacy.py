@@ -30,8 +30,9 @@ def soffice() -> str | None:
 def read_legacy(raw: bytes, where: str, fmt: str):
     """Convert a ``.doc``/``.wps``/``.xls`` through LibreOffice, then read the result."""
     target = _TARGET[fmt]
-    if not raw.startswith(b"\xd0\xcf\x11\xe0"):
-        raise KbError(f"{where}: not a Word/WPS/Excel binary file (no OLE2 header); save the plan again as {target.upper()}")
+    # OLE2 (Word 97–2003, WPS, Excel 97–2003) or RTF, which Word also saves under a .doc name.
+    if not (raw.startswith(b"\xd0\xcf\x11\xe0") or raw.startswith(b"{\\rtf")):
+        raise KbError(f"{where}: not a Word/WPS/Excel file (no OLE2 or RTF header); save the plan again as {target.upper()}")
     exe = soffice()
     if exe is None:
         raise KbError(f"{where}: .{fmt} files need LibreOffice (soffice), which is not installed: open it in Word or WPS and save it as {target.upper()}")
@@ -50,7 +51,8 @@ def read_legacy(raw: bytes, where: str, fmt: str):
             raise KbError(f"{where}: LibreOffice cannot be run ({exc.strerror}); save the file as {target.upper()} in Word or WPS") from exc
         out = Path(tmp) / f"plan.{target}"
         if not out.exists():
-            raise KbError(f"{where}: LibreOffice could not convert it (damaged or protected?); save it as {target.upper()} in Word or WPS")
+            raise KbError(f"{where}: LibreOffice could not convert it (a damaged or password-protected file, or LibreOffice "
+                          f"{'Writer' if target == 'docx' else 'Calc'} is not installed); save it as {target.upper()} in Word or WPS")
         converted = out.read_bytes()
     if target == "docx":
         from kb.ingest.docx import read_docx
