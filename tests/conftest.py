@@ -7,6 +7,8 @@ import pytest
 
 # Set before any kb import so no test reads or writes the user's ~/.cache/kb.
 os.environ["KB_CACHE_DIR"] = tempfile.mkdtemp(prefix="kb-test-cache-")
+# Nor the user's TUI settings (theme, export folder) in ~/.config/kb.
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="kb-test-config-")
 os.environ.pop("KB_CORPUS", None)
 
 
@@ -22,3 +24,9 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
     """Print the score lines tests recorded (tests/test_qa_fresh.py: "fresh questions: N passed of M")."""
     for line in getattr(config, "kb_score_lines", []):
         terminalreporter.write_line(line)
+
+
+@pytest.fixture(autouse=True)
+def _own_config_home(tmp_path_factory, monkeypatch):
+    """Each test its own XDG config folder: a theme or export folder one test saves never reaches another."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))

@@ -92,7 +92,7 @@ def test_all_refuses_to_overwrite_and_writes_nothing(capsys, tmp_path):
     (tmp_path / "all" / "市交通运输局-责任清单.md").write_text("mine")
     code, out, err = run(capsys, "export", "--all", "--format", "md", "-o", "all")
     assert code == 2 and out == ""
-    assert err == "kb: all/市交通运输局-责任清单.md already exists: pass --force to overwrite it, or choose another -o\n"
+    assert err == "kb: all/市交通运输局-责任清单.md 已存在：要覆盖请加 --force（导出对话框中勾选“覆盖已有文件”），或换一个文件名\n"
     assert [p.name for p in (tmp_path / "all").iterdir()] == ["市交通运输局-责任清单.md"]
     code, out, err = run(capsys, "export", "--all", "--format", "md", "-o", "all", "--force")
     assert code == 0 and (tmp_path / "all" / "市交通运输局-责任清单.md").read_text() != "mine"
@@ -100,20 +100,20 @@ def test_all_refuses_to_overwrite_and_writes_nothing(capsys, tmp_path):
 
 def test_typo_is_corrected_and_said(capsys):
     code, out, err = run(capsys, "export", "市交通运输居", "-f", "md")
-    assert code == 0 and err == "kb: note: reading 市交通运输居 as 市交通运输局\n"
+    assert code == 0 and err == "kb: 提示：按“市交通运输局”理解“市交通运输居”\n"
 
 
 ERRORS = [
-    (["export"], "kb: name a department (kb export 交通局), or use --all, --table or --matrix"),
+    (["export"], "kb: 请给出部门名称（如 kb export 交通局），或使用 --all、--table、--matrix"),
     (["export", "市不存在局"], "kb: unknown department 市不存在局; closest known: "),
-    (["export", "交通局", "--all"], "kb: --all exports every department already: drop the department names or --all"),
-    (["export", "交通局", "-o", "-"], "kb: -o - writes text formats (md, csv, json) to stdout; give a file name for xlsx"),
-    (["export", "交通局", "-f", "csv", "-o", "x.xlsx"], "kb: -o x.xlsx ends in .xlsx but --format is csv: make them agree"),
-    (["export", "交通局", "发改委", "-f", "md", "-o", "-"], "kb: -o - writes one export to stdout; give a folder with -o to write several"),
-    (["export", "交通局", "发改委", "-o", "two.xlsx"], "kb: 2 files are written: -o must name a folder, not two.xlsx"),
-    (["export", "交通局", "-o", "nodir/x.xlsx"], "kb: cannot write nodir/x.xlsx: directory nodir does not exist (create it or choose another -o)"),
-    (["export", "交通局", "-o", "nodir/"], "kb: directory nodir does not exist (create it or choose another -o)"),
-    (["export", "--all", "-o", "a/b/c"], "kb: cannot create a/b/c: its parent directory does not exist (create it or choose another -o)"),
+    (["export", "交通局", "--all"], "kb: --all 已导出全部部门：请去掉部门名称或 --all"),
+    (["export", "交通局", "-o", "-"], "kb: -o - 只能把文本格式（md, csv, json）输出到标准输出；xlsx 请给出文件名"),
+    (["export", "交通局", "-f", "csv", "-o", "x.xlsx"], "kb: -o x.xlsx 的扩展名是 .xlsx，但 --format 是 csv：请让两者一致"),
+    (["export", "交通局", "发改委", "-f", "md", "-o", "-"], "kb: -o - 只能把一份导出输出到标准输出；导出多份请用 -o 给出文件夹"),
+    (["export", "交通局", "发改委", "-o", "two.xlsx"], "kb: 要写入 2 个文件：-o 须是文件夹，而不是 two.xlsx"),
+    (["export", "交通局", "-o", "nodir/x.xlsx"], "kb: 无法写入 nodir/x.xlsx：文件夹 nodir 不存在（请先创建，或换一个保存位置）"),
+    (["export", "交通局", "-o", "nodir/"], "kb: 文件夹 nodir 不存在（请先创建，或换一个保存位置）"),
+    (["export", "--all", "-o", "a/b/c"], "kb: 无法创建文件夹 a/b/c：上级文件夹不存在（请先创建，或用 -o 换一个位置）"),
     (["export", "交通局", "-f", "pdf"], "kb export: error: argument -f/--format: invalid choice: 'pdf'"),
 ]
 
@@ -136,7 +136,7 @@ def test_error_rows_unique():
 def test_existing_file_needs_force(capsys, tmp_path):
     (tmp_path / "市交通运输局-责任清单.md").write_text("mine")
     code, out, err = run(capsys, "export", "交通局", "-f", "md")
-    assert code == 2 and "already exists: pass --force" in err and out == ""
+    assert code == 2 and "已存在：要覆盖请加 --force" in err and out == ""
     assert (tmp_path / "市交通运输局-责任清单.md").read_text() == "mine"
     code, out, err = run(capsys, "export", "交通局", "-f", "md", "--force")
     assert code == 0 and (tmp_path / "市交通运输局-责任清单.md").read_text().startswith("# 市交通运输局责任清单")

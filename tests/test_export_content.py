@@ -126,7 +126,7 @@ def test_default_name_rows_unique():
 
 
 def test_default_filename_rejects_unknown_format_and_kind():
-    with pytest.raises(KbError, match="unknown export format 'pdf'"):
+    with pytest.raises(KbError, match="未知的导出格式 'pdf'"):
         default_filename("市局", "pdf")
     with pytest.raises(ValueError):
         default_filename("市局", "md", "list")
@@ -269,7 +269,7 @@ def test_department_without_tasks_is_not_exported():
 
     with pytest.raises(KbError) as info:
         render_duty_list(hand_plan(), "市民政局", "md")  # in the registry, not in this plan
-    assert str(info.value) == "the plan assigns no tasks to 市民政局: nothing to export" and info.value.exit_code == 1
+    assert str(info.value) == "方案没有给 市民政局 分配任务：没有可导出的内容" and info.value.exit_code == 1
 
 
 def test_unknown_department_names_the_closest():

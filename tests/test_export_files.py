@@ -33,7 +33,7 @@ def test_written_file_has_ordinary_permissions(tmp_path):
 def test_existing_file_is_kept_without_force(tmp_path):
     target = tmp_path / "a.md"
     target.write_bytes(b"old")
-    with pytest.raises(KbError, match=r"a\.md already exists: pass --force to overwrite it"):
+    with pytest.raises(KbError, match=r"a\.md 已存在：要覆盖请加 --force"):
         write_atomic(target, b"new")
     assert target.read_bytes() == b"old" and leftovers(tmp_path) == []
 
@@ -53,7 +53,7 @@ def test_file_appearing_while_writing_is_not_overwritten(tmp_path, monkeypatch):
         fh.write(data)
 
     monkeypatch.setattr(files, "_write_all", racing_write)
-    with pytest.raises(KbError, match="already exists"):
+    with pytest.raises(KbError, match="已存在"):
         write_atomic(target, b"ours")
     assert target.read_bytes() == b"theirs" and leftovers(tmp_path) == []
 
@@ -67,7 +67,7 @@ def test_full_disk_leaves_nothing(tmp_path, monkeypatch):
     target = tmp_path / "a.xlsx"
     with pytest.raises(KbError) as info:
         write_atomic(target, b"x" * 100)
-    assert str(info.value) == f"disk full: could not write {target} (free some space or choose another -o); nothing was written"
+    assert str(info.value) == f"磁盘已满，未能写入 {target}（请腾出空间或换一个保存位置）；没有写入任何内容"
     assert not target.exists() and list(tmp_path.iterdir()) == []
 
 
@@ -75,7 +75,7 @@ def test_full_disk_keeps_the_old_file_with_force(tmp_path, monkeypatch):
     target = tmp_path / "a.xlsx"
     target.write_bytes(b"old")
     monkeypatch.setattr(files, "_write_all", lambda fh, data: (_ for _ in ()).throw(OSError(errno.ENOSPC, "full")))
-    with pytest.raises(KbError, match="disk full"):
+    with pytest.raises(KbError, match="磁盘已满"):
         write_atomic(target, b"new", force=True)
     assert target.read_bytes() == b"old" and leftovers(tmp_path) == []
 
@@ -87,7 +87,7 @@ def test_unwritable_directory(tmp_path, monkeypatch):
     monkeypatch.setattr(files.tempfile, "mkstemp", denied)
     with pytest.raises(KbError) as info:
         write_atomic(tmp_path / "a.md", b"x")
-    assert str(info.value) == f"cannot write in {tmp_path}: Permission denied (choose another -o)"
+    assert str(info.value) == f"无法在 {tmp_path} 中写入：没有写入权限（请换一个保存位置）"
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
@@ -96,7 +96,7 @@ def test_read_only_directory(tmp_path):
     folder.mkdir()
     folder.chmod(0o555)
     try:
-        with pytest.raises(KbError, match="cannot write in"):
+        with pytest.raises(KbError, match="无法在 .* 中写入"):
             write_atomic(folder / "a.md", b"x")
     finally:
         folder.chmod(0o755)
@@ -105,9 +105,9 @@ def test_read_only_directory(tmp_path):
 @pytest.mark.parametrize(
     "make,message",
     [
-        (lambda t: t / "missing" / "a.md", "directory {t}/missing does not exist (create it or choose another -o)"),
-        (lambda t: t / "file.txt" / "a.md", "{t}/file.txt is not a directory (choose another -o)"),
-        (lambda t: t / "sub", "it is a directory"),
+        (lambda t: t / "missing" / "a.md", "文件夹 {t}/missing 不存在（请先创建，或换一个保存位置）"),
+        (lambda t: t / "file.txt" / "a.md", "{t}/file.txt 不是文件夹（请换一个保存位置）"),
+        (lambda t: t / "sub", "这是一个文件夹"),
     ],
 )
 def test_bad_places(tmp_path, make, message):
@@ -127,7 +127,7 @@ def test_target_path(tmp_path, monkeypatch):
     assert target_path(str(tmp_path / "y.md"), "x.md") == tmp_path / "y.md"
     assert target_path("清单", "x.xlsx") == Path("清单.xlsx")  # no extension: the format's
     assert target_path("v1.2", "x.xlsx") == Path("v1.2")
-    with pytest.raises(KbError, match="does not exist"):
+    with pytest.raises(KbError, match="不存在"):
         target_path(str(tmp_path / "nodir") + "/", "x.md")
 
 
@@ -153,3 +153,28 @@ def test_department_name_cannot_escape_the_folder(tmp_path):
     path = export_duty_list(plan, "../市坏局", "md", tmp_path / "out")
     assert path == tmp_path / "out" / "_市坏局-责任清单.md"
     assert [p.name for p in tmp_path.iterdir()] == ["out"]
+
+
+EXTENSION_ROWS = [
+    # file name, format, refused, why
+    ("清单.xlsx", "docx", True, "Word content under .xlsx: Excel cannot open it"),
+    ("清单.DOCX", "xlsx", True, "extensions are compared without case"),
+    ("清单.docx", "docx", False, "the format's own extension"),
+    ("清单.txt", "md", False, "an extension that is no export format is the user's choice"),
+    ("清单", "csv", False, "no extension: the format's is added"),
+    ("v1.2", "xlsx", False, "a dot inside a name is no format"),
+]
+
+
+@pytest.mark.parametrize("name, fmt, refused, why", EXTENSION_ROWS)
+def test_export_refuses_an_extension_of_another_format(plan, tmp_path, name, fmt, refused, why):
+    from kb.export import export_duty_list
+
+    if refused:
+        with pytest.raises(KbError) as info:
+            export_duty_list(plan, "交通局", fmt, tmp_path / name)
+        assert f"选择的格式是 {fmt}" in str(info.value) and "\n" not in str(info.value), why
+        assert list(tmp_path.iterdir()) == [], "nothing is written"
+    else:
+        written = export_duty_list(plan, "交通局", fmt, tmp_path / name)
+        assert written.exists(), why

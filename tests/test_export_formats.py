@@ -255,9 +255,9 @@ def test_an_answer_exported_as_a_table(plan, tmp_path):
     ids = [t.id for t in tasks[:2]]
     text = render_tasks(plan, ids + ["三（四）1"], "csv", bom=False).decode()
     assert [r[0] for r in csv.reader(io.StringIO(text))][1:] == LEAD[:2] + ["三（四）1"]
-    with pytest.raises(KbError, match="no task 九（九）9 in the plan"):
+    with pytest.raises(KbError, match="方案中没有任务 九（九）9"):
         render_tasks(plan, ["九（九）9"], "md")
-    with pytest.raises(KbError, match="no tasks to export"):
+    with pytest.raises(KbError, match="没有可导出的任务"):
         export_tasks(plan, [], "md", tmp_path)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import re
 import sys
 from pathlib import Path
 from typing import Iterable
@@ -16,10 +17,13 @@ from typing import Iterable
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.theme import ThemeProvider
 
 from kb.errors import KbError
+from tui import config
 from tui.commands import AskCommand, DepartmentCommands, TaskCommands
 from tui.screens.export import ExportDialog
 from tui.screens.help import HelpScreen
@@ -29,6 +33,16 @@ from tui.screens.task_detail import TaskDetailScreen
 
 THEMES = {"dark": "textual-dark", "light": "textual-light"}
 
+#: Control characters other than tab and new line: never put on the clipboard (a paste could run them).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def answer_plain_text(question: str, answer) -> str:
+    """An answer as plain text to paste elsewhere: the question, then the answer's text with its labels."""
+    lines = [f"问：{question}"] if question.strip() else []
+    lines.append(answer.text)
+    return _CONTROL.sub("", "\n".join(lines)) + "\n"
+
 
 class KbApp(App):
     """kb's TUI for one plan (a parsed kb.model.Plan)."""
@@ -36,19 +50,31 @@ class KbApp(App):
     CSS_PATH = "kb.tcss"
     TITLE = "kb"
     COMMANDS = App.COMMANDS | {DepartmentCommands, TaskCommands, AskCommand}
+    COMMAND_PALETTE_DISPLAY = "^p"
     #: Below 100 columns the side bar narrows (class -narrow on the app) to leave answers room.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     BINDINGS = [
         Binding("f1,question_mark", "help", "帮助", id="help"),
         Binding("ctrl+o", "overview", "总览", id="overview"),
         Binding("ctrl+s", "export", "导出", id="export"),
-        Binding("ctrl+t", "toggle_theme", "主题", id="toggle-theme"),
+        Binding("ctrl+y", "copy_answer", "复制", id="copy-answer"),
+        Binding("ctrl+t", "toggle_theme", "主题", id="toggle-theme", show=False),
+        Binding("ctrl+p", "command_palette", "命令", id="command-palette", priority=True, show=False),
+        Binding("ctrl+q", "quit", "退出", id="quit", priority=True, show=False),
     ]
 
     index_status: reactive[str] = reactive("正在打开检索索引…")
     """One line about the search index while it is opened or built ("" once ready)."""
 
-    def __init__(self, plan, *, session=None, theme: str = "dark", export_folder: Path | None = None) -> None:
+    def __init__(
+        self,
+        plan,
+        *,
+        session=None,
+        theme: str | None = None,
+        export_folder: Path | None = None,
+        settings_path: Path | None = None,
+    ) -> None:
         super().__init__()
         from kb.qa import Session
         from kb.safetext import escape_data
@@ -63,9 +89,17 @@ class KbApp(App):
         self.index_ready = asyncio.Event()
         """Set once the index is open (or failed to open): questions wait for it."""
         self._ask_lock = asyncio.Lock()
-        self._start_theme = THEMES.get(theme, theme)
-        self.export_folder = export_folder
-        """Default folder of the export dialog (None: the current directory)."""
+        self.settings_path = settings_path
+        """Where the remembered settings are read and written (None: tui.config.config_path())."""
+        self.settings = config.load(settings_path)
+        """Theme and last export folder, remembered between runs."""
+        self._start_theme = THEMES.get(theme, theme) if theme else self.settings.theme
+        self._theme_ready = False
+        remembered = Path(self.settings.export_folder) if self.settings.export_folder else None
+        if export_folder is None and remembered is not None and remembered.is_dir():
+            export_folder = remembered
+        self.export_folder: Path = export_folder or config.documents_folder()
+        """Default folder of the export dialog: the last one used, else the user's documents folder."""
         self.sub_title = "、".join(d.title for d in plan.documents)
 
     def get_line_filters(self):
@@ -80,7 +114,11 @@ class KbApp(App):
         return MainScreen(self.plan)
 
     def on_mount(self) -> None:
-        self.theme = self._start_theme
+        if self._start_theme in self.available_themes:
+            self.theme = self._start_theme
+        else:
+            self.theme = THEMES["dark"]
+        self._theme_ready = True
         self.open_index()
         if not self.is_headless:
             self.set_interval(2.0, self._exit_if_terminal_gone)
@@ -193,16 +231,56 @@ class KbApp(App):
         if isinstance(self.screen, TaskDetailScreen):
             lead = self.screen.task_shown.departments("any")
             current = lead[0] if lead else current
-        subject = f"dept:{current}" if current in names else "table"
-        self.push_screen(ExportDialog(self.plan, names, subject, self.export_folder))
+        answer = self.last_answer if self.last_answer is not None and self.last_answer.tasks else None
+        if current in names:
+            subject = f"dept:{current}"
+        elif answer is not None and not isinstance(self.screen, TaskDetailScreen):
+            subject = "answer"
+        else:
+            subject = "table"
+        self.push_screen(ExportDialog(self.plan, names, subject, self.export_folder, answer))
 
     def action_toggle_theme(self) -> None:
-        """Switch between the light and the dark theme."""
-        self.theme = THEMES["light"] if self.theme == THEMES["dark"] else THEMES["dark"]
+        """Switch between the light and the dark theme (from any theme: dark ones go light, light ones dark)."""
+        self.theme = THEMES["dark"] if not self.current_theme.dark else THEMES["light"]
+
+    def watch_theme(self, theme: str) -> None:
+        # Whichever control changed it (Ctrl+T, the palette's theme list), remember it.
+        if self._theme_ready and theme != self.settings.theme:
+            self.settings.theme = theme
+            config.save(self.settings, self.settings_path)
+
+    def remember_export_folder(self, folder: Path) -> None:
+        """Propose ``folder`` for the next export, in this run and the next ones."""
+        self.export_folder = folder
+        self.settings.export_folder = str(folder)
+        config.save(self.settings, self.settings_path)
+
+    def action_copy_answer(self) -> None:
+        """Copy the current answer (question and answer text with its labels) to the clipboard (OSC 52)."""
+        answer = self.last_answer
+        if answer is None:
+            self.notify("还没有答案可复制：先提一个问题。", severity="warning")
+            return
+        text = answer_plain_text(answer.question, answer)
+        self.copy_to_clipboard(text)
+        self.notify("已复制当前答案（终端支持 OSC 52 时可直接粘贴）", title="复制")
+
+    def action_command_palette(self) -> None:
+        """The command palette, with a Chinese prompt."""
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(id="--command-palette", placeholder="搜索部门、任务或操作；也可直接输入问题…"))
+
+    def search_themes(self) -> None:
+        """The theme list of the palette, with a Chinese prompt (the choice is remembered, as Ctrl+T's)."""
+        self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder="搜索配色主题…"))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield SystemCommand("总览", "方案目标、指标和各部门任务数", self.action_overview)
-        yield SystemCommand("导出", "导出责任清单、任务分工表或分工矩阵", self.action_export)
-        yield SystemCommand("帮助", "怎么提问，按键说明", self.action_help)
-        yield SystemCommand("切换主题", "浅色 / 深色", self.action_toggle_theme)
-        yield from super().get_system_commands(screen)
+        # kb's own commands, in Chinese, instead of Textual's English ones.
+        yield SystemCommand("总览", "方案目标、全部数值指标和各部门任务数（Ctrl+O）", self.action_overview)
+        yield SystemCommand("导出", "导出责任清单、任务分工表、分工矩阵或当前答案（Ctrl+S）", self.action_export)
+        yield SystemCommand("复制答案", "把当前答案（含条目编号）复制到剪贴板（Ctrl+Y）", self.action_copy_answer)
+        yield SystemCommand("帮助", "怎么提问，按键说明（F1）", self.action_help)
+        yield SystemCommand("切换浅色 / 深色", "在浅色和深色主题之间切换（Ctrl+T）", self.action_toggle_theme)
+        yield SystemCommand("选择配色主题", "从全部配色主题中选择，下次启动沿用", self.search_themes)
+        yield SystemCommand("退出", "退出 kb（Ctrl+Q）", self.exit)

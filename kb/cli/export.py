@@ -38,9 +38,9 @@ def run(args) -> int:
     from kb.store import load_plan
 
     if not (args.departments or args.all or args.table or args.matrix):
-        raise KbError("name a department (kb export 交通局), or use --all, --table or --matrix")
+        raise KbError("请给出部门名称（如 kb export 交通局），或使用 --all、--table、--matrix")
     if args.all and args.departments:
-        raise KbError("--all exports every department already: drop the department names or --all")
+        raise KbError("--all 已导出全部部门：请去掉部门名称或 --all")
     fmt = _format(args.format, args.output)
     plan = load_plan(args.corpus)
 
@@ -75,7 +75,7 @@ def _format(fmt: str | None, output: str | None) -> str:
     if fmt is None:
         return suffix if suffix in _FORMATS else "xlsx"
     if suffix in _FORMATS and suffix != fmt:
-        raise KbError(f"-o {output} ends in .{suffix} but --format is {fmt}: make them agree")
+        raise KbError(f"-o {output} 的扩展名是 .{suffix}，但 --format 是 {fmt}：请让两者一致")
     return fmt
 
 
@@ -87,7 +87,7 @@ def _jobs(plan, args, fmt: str) -> list[tuple[str, str | None]]:
     for name in args.departments:
         res = resolve_or_fail(name, plan)
         if res.how == "fuzzy":  # a typo was corrected: say so, the file name shows the result
-            print(f"kb: note: reading {name} as {res.name}", file=sys.stderr)
+            print(f"kb: 提示：按“{res.name}”理解“{name}”", file=sys.stderr)
         job = ("duties", res.name)
         if job not in jobs:  # 交通局 and 市交通运输局 are one file
             jobs.append(job)
@@ -104,14 +104,14 @@ def _folder(output: str | None, count: int) -> Path | None:
         return None
     folder = Path(output).expanduser()
     if folder.suffix.lower().lstrip(".") in _FORMATS and not folder.is_dir():
-        raise KbError(f"{count} files are written: -o must name a folder, not {output}")
+        raise KbError(f"要写入 {count} 个文件：-o 须是文件夹，而不是 {output}")
     if folder.exists() and not folder.is_dir():
-        raise KbError(f"{count} files are written: -o must name a folder, and {output} is a file")
+        raise KbError(f"要写入 {count} 个文件：-o 须是文件夹，而 {output} 是一个文件")
     if not folder.exists():
         try:
             folder.mkdir()
         except OSError as exc:
-            raise KbError(f"cannot create the folder {output}: {exc.strerror} (create it or choose another -o)") from None
+            raise KbError(f"无法创建文件夹 {output}：{exc.strerror}（请先创建，或用 -o 换一个位置）") from None
     return folder
 
 
@@ -119,9 +119,9 @@ def _to_stdout(plan, jobs, fmt: str) -> int:
     from kb.export import TEXT_FORMATS, render_duty_list, render_table
 
     if fmt not in TEXT_FORMATS:
-        raise KbError(f"-o - writes text formats ({', '.join(TEXT_FORMATS)}) to stdout; give a file name for {fmt}")
+        raise KbError(f"-o - 只能把文本格式（{', '.join(TEXT_FORMATS)}）输出到标准输出；{fmt} 请给出文件名")
     if len(jobs) != 1:
-        raise KbError("-o - writes one export to stdout; give a folder with -o to write several")
+        raise KbError("-o - 只能把一份导出输出到标准输出；导出多份请用 -o 给出文件夹")
     kind, name = jobs[0]
     # No BOM on stdout: it is for Excel opening a file, and breaks pipes into other tools.
     data = render_duty_list(plan, name, fmt, bom=False) if kind == "duties" else render_table(plan, fmt, kind == "matrix", bom=False)

@@ -9,7 +9,7 @@ from kb.errors import KbError
 
 def add_arguments(parser, name: str) -> None:
     """Options of ``kb tui``."""
-    parser.add_argument("--theme", choices=("dark", "light"), default="dark", help="colour theme to start with (Ctrl+T switches)")
+    parser.add_argument("--theme", choices=("dark", "light"), default=None, help="colour theme to start with (Ctrl+T switches)")
 
 
 def run(args) -> int:
@@ -21,7 +21,7 @@ def run(args) -> int:
     plan = load_plan(args.corpus)
     from tui.app import KbApp  # textual is imported only here
 
-    app = KbApp(plan, theme=args.theme)
+    app = KbApp(plan, theme=args.theme)  # None: the theme remembered from the last run
     try:
         app.run()
     except OSError:  # the terminal went away while the screen was being restored

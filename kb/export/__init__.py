@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Callable
 
 from kb.errors import KbError
-from kb.export.files import check_writable, sanitize_filename, target_path, write_atomic
+from kb.export.files import check_extension, check_writable, sanitize_filename, target_path, write_atomic
 from kb.model import Plan
 
 __all__ = [
@@ -56,7 +56,7 @@ KINDS = {"duties": "责任清单", "table": "任务分工表", "matrix": "分工
 def _check_format(fmt: str) -> str:
     fmt = (fmt or "").lower().lstrip(".")
     if fmt not in FORMATS:
-        raise KbError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}")
+        raise KbError(f"未知的导出格式 {fmt!r}：可用的格式为 {', '.join(FORMATS)}")
     return fmt
 
 
@@ -100,7 +100,7 @@ def _render_duties(plan: Plan, department: str, fmt: str, bom: bool = True) -> b
 
     export = build_duty_list(plan, department)
     if not export.groups:
-        raise KbError(f"the plan assigns no tasks to {department}: nothing to export", exit_code=1)
+        raise KbError(f"方案没有给 {department} 分配任务：没有可导出的内容", exit_code=1)
     if fmt == "xlsx":
         from kb.export.xlsx_writer import duty_xlsx
 
@@ -171,11 +171,11 @@ def _tasks(plan: Plan, tasks) -> list:
         if isinstance(item, str):
             found = plan.task(item)
             if found is None:
-                raise KbError(f"no task {item} in the plan (give a task id such as {plan.tasks[0].id if plan.tasks else '…'} or a label)")
+                raise KbError(f"方案中没有任务 {item}（请给出任务编号，如 {plan.tasks[0].id if plan.tasks else '…'}，或条目号）")
             item = found
         chosen.append(item)
     if not chosen:
-        raise KbError("no tasks to export: the list is empty", exit_code=1)
+        raise KbError("没有可导出的任务：列表为空", exit_code=1)
     return chosen
 
 
@@ -191,7 +191,7 @@ def export_duty_list(plan: Plan, dept: str, fmt: str, path: str | os.PathLike | 
     """
     fmt = _check_format(fmt)
     department = resolve_export_department(plan, dept)
-    target = target_path(path, default_filename(department, fmt, "duties"))
+    target = _target(path, default_filename(department, fmt, "duties"), fmt)
     check_writable(target, force)  # before the work of rendering
     return write_atomic(target, _render_duties(plan, department, fmt), force)
 
@@ -205,7 +205,7 @@ def export_table(plan: Plan, fmt: str, path: str | os.PathLike | None = None, fo
     """
     fmt = _check_format(fmt)
     kind = "matrix" if matrix and fmt != "xlsx" else "table"
-    target = target_path(path, default_filename(plan_name(plan), fmt, kind))
+    target = _target(path, default_filename(plan_name(plan), fmt, kind), fmt)
     check_writable(target, force)
     return write_atomic(target, render_table(plan, fmt, matrix), force)
 
@@ -220,9 +220,16 @@ def export_tasks(
     ``export_duty_list``.
     """
     fmt = _check_format(fmt)
-    target = target_path(path, default_filename(title, fmt, "tasks"))
+    target = _target(path, default_filename(title, fmt, "tasks"), fmt)
     check_writable(target, force)
     return write_atomic(target, render_tasks(plan, tasks, fmt, title), force)
+
+
+def _target(path, default_name: str, fmt: str) -> Path:
+    """The file to write (``target_path``), refused if its extension names another format."""
+    target = target_path(path, default_name)
+    check_extension(target, fmt, FORMATS)
+    return target
 
 
 def export_departments(plan: Plan) -> list[str]:
@@ -249,14 +256,14 @@ def export_all(
     fmt = _check_format(fmt)
     folder = Path(directory).expanduser() if directory is not None else Path.cwd()
     if folder.exists() and not folder.is_dir():
-        raise KbError(f"{folder} is not a directory: --all writes one file per department into a folder (choose another -o)")
+        raise KbError(f"{folder} 不是文件夹：--all 为每个部门各写一个文件，须写入文件夹（请用 -o 换一个位置）")
     if not folder.exists():
         try:
             folder.mkdir()
         except FileNotFoundError:
-            raise KbError(f"cannot create {folder}: its parent directory does not exist (create it or choose another -o)") from None
+            raise KbError(f"无法创建文件夹 {folder}：上级文件夹不存在（请先创建，或用 -o 换一个位置）") from None
         except OSError as exc:
-            raise KbError(f"cannot create {folder}: {exc.strerror} (choose another -o)") from None
+            raise KbError(f"无法创建文件夹 {folder}：{exc.strerror}（请用 -o 换一个位置）") from None
     departments = export_departments(plan)
     targets: list[Path] = []
     used: set[str] = set()

@@ -209,7 +209,7 @@ def export_date() -> date:
         try:
             return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
         except (ValueError, OverflowError, OSError):
-            raise KbError(f"SOURCE_DATE_EPOCH={epoch!r} is not a Unix time in seconds (unset it or fix it)") from None
+            raise KbError(f"SOURCE_DATE_EPOCH={epoch!r} 不是以秒计的 Unix 时间（请改正或取消这个环境变量）") from None
     return date.today()
 
 
@@ -268,8 +268,10 @@ def join_cell(key: str, value: str | list[str], sep: str = "；") -> str:
 
 
 def display_width(text: str) -> int:
-    """Width of ``text`` in terminal/spreadsheet cells: CJK and full-width characters count 2."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    """Width of ``text`` in terminal/spreadsheet cells: CJK and full-width characters count 2 (kb.linebreak's)."""
+    from kb.linebreak import display_width as width
+
+    return width(text)
 
 
 def plan_title(plan: Plan) -> str:

@@ -105,7 +105,7 @@ def target_path(path: str | os.PathLike | None, default_name: str) -> Path:
     if p.is_dir():
         return p / default_name
     if raw.endswith(("/", os.sep)):
-        raise KbError(f"directory {p} does not exist (create it or choose another -o)")
+        raise KbError(f"文件夹 {p} 不存在（请先创建，或换一个保存位置）")
     if not p.suffix and Path(default_name).suffix:
         p = p.with_name(p.name + Path(default_name).suffix)
     return p
@@ -115,13 +115,13 @@ def check_writable(target: Path, force: bool) -> None:
     """Fail early, in one line, if ``target`` cannot be written (missing folder, existing file without force)."""
     folder = target.parent
     if not folder.exists():
-        raise KbError(f"cannot write {target}: directory {folder} does not exist (create it or choose another -o)")
+        raise KbError(f"无法写入 {target}：文件夹 {folder} 不存在（请先创建，或换一个保存位置）")
     if not folder.is_dir():
-        raise KbError(f"cannot write {target}: {folder} is not a directory (choose another -o)")
+        raise KbError(f"无法写入 {target}：{folder} 不是文件夹（请换一个保存位置）")
     if target.is_dir():
-        raise KbError(f"cannot write {target}: it is a directory (give a file name or the folder to write into)")
+        raise KbError(f"无法写入 {target}：这是一个文件夹（请给出文件名，或给出要写入的文件夹）")
     if target.exists() and not force:
-        raise KbError(f"{target} already exists: pass --force to overwrite it, or choose another -o")
+        raise KbError(exists_message(target))
 
 
 def write_atomic(target: Path, data: bytes, force: bool = False) -> Path:
@@ -242,19 +242,33 @@ def _move_into_place(tmp: str, target: Path, force: bool) -> None:
     try:
         os.link(tmp, target)
     except FileExistsError:
-        raise KbError(f"{target} already exists: pass --force to overwrite it, or choose another -o") from None
+        raise KbError(exists_message(target)) from None
     except OSError as exc:
         if exc.errno not in (errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EXDEV, errno.EMLINK, errno.ENOSYS):
             raise
         if target.exists():  # a file system without hard links: check, then rename
-            raise KbError(f"{target} already exists: pass --force to overwrite it, or choose another -o") from None
+            raise KbError(exists_message(target)) from None
         os.replace(tmp, target)
 
 
 def _write_error(exc: OSError, target: Path) -> KbError:
     """One line for an OSError met while writing ``target``."""
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return KbError(f"disk full: could not write {target} (free some space or choose another -o); nothing was written")
-    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return KbError(f"cannot write in {target.parent}: {exc.strerror or 'permission denied'} (choose another -o)")
-    return KbError(f"cannot write {target}: {exc.strerror or exc} (choose another -o)")
+        return KbError(f"磁盘已满，未能写入 {target}（请腾出空间或换一个保存位置）；没有写入任何内容")
+    if exc.errno == errno.EROFS:
+        return KbError(f"无法在 {target.parent} 中写入：文件系统是只读的（请换一个保存位置）")
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return KbError(f"无法在 {target.parent} 中写入：没有写入权限（请换一个保存位置）")
+    return KbError(f"无法写入 {target}：{exc.strerror or exc}（请换一个保存位置）")
+
+
+def exists_message(target: Path) -> str:
+    """The one line for an existing file that is not to be overwritten (CLI and TUI say how to overwrite)."""
+    return f"{target} 已存在：要覆盖请加 --force（导出对话框中勾选“覆盖已有文件”），或换一个文件名"
+
+
+def check_extension(target: Path, fmt: str, formats) -> None:
+    """Refuse a file name whose extension names another export format (Word content under .xlsx cannot be opened)."""
+    suffix = target.suffix.lower().lstrip(".")
+    if suffix in formats and suffix != fmt:
+        raise KbError(f"文件名 {target.name} 的扩展名是 .{suffix}，但选择的格式是 {fmt}：请把扩展名改为 .{fmt}，或选择 {suffix} 格式")

@@ -9,26 +9,37 @@ from textual import work
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet, Select, Static
+from textual.widgets import Button, Checkbox, Footer, Input, Label, RadioButton, RadioSet, Select, Static
 
 from kb.errors import KbError
-from kb.export import FORMATS, default_filename, export_duty_list, export_table, plan_name
+from kb.export import FORMATS, default_filename, export_duty_list, export_table, export_tasks, plan_name
 
 #: Subject keys that are not a department's duty list.
-TABLE, MATRIX = "table", "matrix"
+TABLE, MATRIX, ANSWER = "table", "matrix", "answer"
 
 
-def subject_options(departments: list[str]) -> list[tuple[str, str]]:
-    """(label, key) choices: each department's duty list, then the task division table and the matrix."""
-    options = [(f"{name} 责任清单", f"dept:{name}") for name in departments]
+def subject_options(departments: list[str], answer=None) -> list[tuple[str, str]]:
+    """(label, key) choices: the current answer's tasks (if any), each department's duty list, the table and the matrix."""
+    options = []
+    if answer is not None and answer.tasks:
+        options.append((f"当前答案：{answer_title(answer)}（{len(answer.tasks)} 项）", ANSWER))
+    options += [(f"{name} 责任清单", f"dept:{name}") for name in departments]
     options += [("任务分工表（全部任务）", TABLE), ("分工矩阵（部门 × 任务）", MATRIX)]
     return options
 
 
-def default_path(plan, subject: str, fmt: str, folder: Path) -> Path:
+def answer_title(answer, limit: int = 30) -> str:
+    """What an exported answer is called: its question (cut to ``limit`` characters), without end punctuation."""
+    title = " ".join(answer.question.split()).rstrip("？?。！!")
+    return title if len(title) <= limit else title[:limit] + "…"
+
+
+def default_path(plan, subject: str, fmt: str, folder: Path, answer=None) -> Path:
     """Where ``subject`` in ``fmt`` is written unless the user says otherwise."""
     if subject.startswith("dept:"):
         return folder / default_filename(subject[5:], fmt, "duties")
+    if subject == ANSWER and answer is not None:
+        return folder / default_filename(answer_title(answer), fmt, "tasks")
     kind = "matrix" if subject == MATRIX and fmt != "xlsx" else "table"
     return folder / default_filename(plan_name(plan), fmt, kind)
 
@@ -36,13 +47,17 @@ def default_path(plan, subject: str, fmt: str, folder: Path) -> Path:
 class ExportDialog(ModalScreen):
     """Choose subject, format and path, then 导出; the result line says what was written or what went wrong."""
 
-    BINDINGS = [Binding("escape", "app.pop_screen", "关闭", id="close-export")]
+    BINDINGS = [Binding("escape", "app.pop_screen", "关闭", id="close-export", key_display="Esc")]
 
-    def __init__(self, plan, departments: list[str], subject: str | None = None, folder: Path | None = None) -> None:
+    def __init__(
+        self, plan, departments: list[str], subject: str | None = None, folder: Path | None = None, answer=None
+    ) -> None:
         super().__init__()
         self.plan = plan
-        self.options = subject_options(departments)
-        self.subject = subject or (self.options[0][1] if departments else TABLE)
+        self.answer = answer if answer is not None and answer.tasks else None
+        """The answer whose tasks may be exported (the current one), if it has tasks."""
+        self.options = subject_options(departments, self.answer)
+        self.subject = subject or (self.options[0][1] if self.options else TABLE)
         self.fmt = FORMATS[0]
         self.folder = folder or Path.cwd()
         self._default = ""
@@ -64,6 +79,7 @@ class ExportDialog(ModalScreen):
             with Horizontal(id="export-buttons"):
                 yield Button("导出", variant="primary", id="export-go", compact=True)
                 yield Button("关闭", id="export-close", compact=True)
+        yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#export-dialog").border_title = "导出"
@@ -72,7 +88,7 @@ class ExportDialog(ModalScreen):
     def _refresh_default(self) -> None:
         """Put the default path in the box unless the user typed their own."""
         box = self.query_one("#export-path", Input)
-        new = str(default_path(self.plan, self.subject, self.fmt, self.folder))
+        new = str(default_path(self.plan, self.subject, self.fmt, self.folder, self.answer))
         if not box.value or box.value == self._default:
             box.value = new
         self._default = new
@@ -111,6 +127,10 @@ class ExportDialog(ModalScreen):
         try:
             if subject.startswith("dept:"):
                 written = await asyncio.to_thread(export_duty_list, self.plan, subject[5:], fmt, path, force)
+            elif subject == ANSWER and self.answer is not None:
+                written = await asyncio.to_thread(
+                    export_tasks, self.plan, self.answer.tasks, fmt, path, force, answer_title(self.answer)
+                )
             else:
                 written = await asyncio.to_thread(export_table, self.plan, fmt, path, force, subject == MATRIX)
         except KbError as exc:
@@ -121,3 +141,6 @@ class ExportDialog(ModalScreen):
         result.add_class("-ok")
         result.update(f"已写入：{written}")
         self.app.notify(str(written), title="已导出", markup=False)
+        remember = getattr(self.app, "remember_export_folder", None)
+        if remember is not None:
+            remember(written.parent)

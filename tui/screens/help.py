@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Markdown
+from textual.widgets import Footer, Markdown
 
 HELP = """\
 # 帮助
@@ -50,8 +50,9 @@ HELP = """\
 class HelpScreen(ModalScreen):
     """Help in Chinese; Esc, F1 or ? closes it."""
 
-    BINDINGS = [Binding("escape,f1,question_mark,q", "app.pop_screen", "关闭", id="close-help")]
+    BINDINGS = [Binding("escape,f1,question_mark,q", "app.pop_screen", "关闭", id="close-help", key_display="Esc")]
 
     def compose(self):
         with VerticalScroll(id="help"):
             yield Markdown(HELP)
+        yield Footer()
