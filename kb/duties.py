@@ -49,7 +49,7 @@ class DutyList:
     @property
     def total(self) -> int:
         """Number of distinct tasks in the list."""
-        return len(self.tasks)
+        return len({t.id for t in self.tasks})
 
 
 def resolve_or_fail(name: str, plan: Plan) -> Resolution:
@@ -60,8 +60,13 @@ def resolve_or_fail(name: str, plan: Plan) -> Resolution:
     return res
 
 
-def duty_list(plan: Plan, department: str, role: str = "any") -> DutyList:
-    """The duty list of ``department`` (canonical name or sub-unit) for ``role`` (ROLE_CHOICES)."""
+def duty_list(plan: Plan, department: str, role: str = "any", *, every_group: bool = False) -> DutyList:
+    """The duty list of ``department`` (canonical name or sub-unit) for ``role`` (ROLE_CHOICES).
+
+    ``every_group``: a task stands in every group of a role the department holds
+    in it (as in exports, the TUI and ``kb duties``: each group's count is its
+    heading's count, 落实 64 lists 64 tasks); otherwise only in the first.
+    """
     if role not in ROLE_CHOICES:
         raise KbError(f"unknown role {role!r}: use one of {', '.join(ROLE_CHOICES)}")
     roles = GROUP_ORDER if role == "any" else (role,)
@@ -76,7 +81,7 @@ def duty_list(plan: Plan, department: str, role: str = "any") -> DutyList:
         result.counts[r] = len(tasks)
         if r not in roles:
             continue
-        group = [t for t in tasks if t.id not in placed]
+        group = list(tasks) if every_group else [t for t in tasks if t.id not in placed]
         placed.update(t.id for t in group)
         if group:
             result.groups[r] = group
@@ -91,6 +96,32 @@ def other_departments(task: Task, department: str) -> dict[str, list[str]]:
         if names:
             out[r] = names
     return out
+
+
+#: Marks that end the first clause of a paragraph (outside brackets).
+_CLAUSE_END = "，；。：！？"
+_OPEN, _CLOSE = "（(《“「【〔", "）)》”」】〕"
+
+
+def task_heading(task: Task, limit: int = 40) -> str:
+    """What names a task in a list: its title, else its first clause (up to the first ，；。 outside brackets).
+
+    Cut to ``limit`` characters with … (duty lists, the TUI, exports' 任务 column).
+    """
+    if task.title:
+        return task.title
+    text = task.body or task.text
+    depth, end = 0, len(text)
+    for i, ch in enumerate(text):
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth = max(depth - 1, 0)
+        elif ch in _CLAUSE_END and depth == 0:
+            end = i
+            break
+    head = text[:end].strip()
+    return head if len(head) <= limit else head[:limit] + "…"
 
 
 def describe_departments(task: Task, exclude: str | None = None) -> str:

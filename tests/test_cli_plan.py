@@ -93,16 +93,43 @@ def test_duties_text(capsys):
 
 
 @pytest.mark.parametrize(
+    "role, same_as",
+    [("牵头", "lead"), ("配合", "support"), ("负责", "sole"), ("按职责分工负责", "shared"), ("落实", "implied"), ("全部", "any")],
+)
+def test_duties_accepts_chinese_role_words(capsys, role, same_as):
+    assert run(capsys, "duties", "区县政府" if same_as == "implied" else "市生态环境局", "--role", role, "--json")[1] == \
+        run(capsys, "duties", "区县政府" if same_as == "implied" else "市生态环境局", "--role", same_as, "--json")[1]
+
+
+def test_duties_text_shows_deadlines_targets_and_first_clause(capsys):
+    code, out, _ = run(capsys, "duties", "交通局", "--role", "牵头")
+    lines = out.splitlines()
+    # 三（一）14 has no title: its first clause names it; its target follows on the next line.
+    i = next(i for i, line in enumerate(lines) if line.startswith("  三（一）14\t"))
+    assert lines[i].split("\t")[1] == "全面推进汽油储油库、油罐车、加油站油气回收治理改造"
+    assert lines[i + 1] == "  \t目标指标：已安装油气回收设施 油气回收率 提高到 ≥80%"
+    # 三（三）8 加快淘汰老旧车辆 states its deadlines.
+    j = next(i for i, line in enumerate(lines) if line.startswith("  三（三）8\t"))
+    assert lines[j + 1].startswith("  \t完成时限：")
+
+
+def test_duties_every_group_lists_its_count(capsys):
+    code, out, _ = run(capsys, "duties", "各区县政府")
+    assert out.splitlines()[0] == "各区县政府：配合 1 项，落实 64 项"
+    assert "【落实（方案要求各项工作均需落实）】64 项" in out  # 三（一）1 stands under 配合 and 落实
+
+
+@pytest.mark.parametrize(
     "argv,message",
     [
         (["duties", "市教育局"], "kb: unknown department 市教育局; closest known:"),
-        (["duties", "交通局", "--role", "boss"], "invalid choice"),
+        (["duties", "交通局", "--role", "boss"], "参数 --role：不认识的职责 'boss'"),
         (["--corpus", "/nonexistent/plan.txt", "tasks"], "kb: corpus not found: /nonexistent/plan.txt"),
-        (["nosuchcommand"], "invalid choice"),
+        (["nosuchcommand"], "参数 命令：无效的取值 'nosuchcommand'"),
     ],
 )
 def test_usage_errors_exit_2(capsys, argv, message):
-    with pytest.raises(SystemExit) if "invalid choice" in message else _nullcontext():
+    with pytest.raises(SystemExit) if "参数" in message else _nullcontext():
         code = main(argv)
         assert code == 2
     _, err = capsys.readouterr()
@@ -181,7 +208,7 @@ def test_unregistered_department_is_listed_with_warning(tmp_path):
     proc = _kb("--corpus", str(f), "depts")
     assert proc.returncode == 0
     assert "市新设局 *\t1\t0" in proc.stdout
-    assert "市新设局 is not in the issuer's department vocabulary" in proc.stderr
+    assert "市新设局 不在发文单位的部门名录中" in proc.stderr
 
 
 def test_other_city_plan_needs_no_registry(tmp_path):

@@ -114,7 +114,7 @@ ERRORS = [
     (["export", "交通局", "-o", "nodir/x.xlsx"], "kb: 无法写入 nodir/x.xlsx：文件夹 nodir 不存在（请先创建，或换一个保存位置）"),
     (["export", "交通局", "-o", "nodir/"], "kb: 文件夹 nodir 不存在（请先创建，或换一个保存位置）"),
     (["export", "--all", "-o", "a/b/c"], "kb: 无法创建文件夹 a/b/c：上级文件夹不存在（请先创建，或用 -o 换一个位置）"),
-    (["export", "交通局", "-f", "pdf"], "kb export: error: argument -f/--format: invalid choice: 'pdf'"),
+    (["export", "交通局", "-f", "pdf"], "kb export：错误：参数 -f/--format：无效的取值 'pdf'"),
 ]
 
 

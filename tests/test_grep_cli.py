@@ -163,21 +163,21 @@ ERROR_ROWS = [
     # (argv after "grep", text expected in the one-line stderr)
     (["a("], "kb: bad regular expression 'a(': missing )"),
     (["-e", "ok", "-e", "[z"], "kb: bad regular expression '[z'"),
-    ([], "kb: no pattern given"),
-    (["-e", "甲", "乙"], "given besides -e"),
-    (["--no-such-option", "x"], "unrecognized arguments: --no-such-option"),
+    ([], "kb: 没有给出模式"),
+    (["-e", "甲", "乙"], "又给了 PATTERN '乙'"),
+    (["--no-such-option", "x"], "无法识别的参数：--no-such-option"),
     (["--dept", "国防部", "x"], "kb: --dept: unknown department 国防部"),
     (["--lead", "交通据", "x"], "kb: --lead: unknown department 交通据; closest known: 市交通运输局"),
     (["--section", "三（九）", "x"], "kb: unknown section '三（九）'"),
     (["--section", "五", "x"], "kb: unknown section '五'"),
     (["--due-before", "2020-13-01", "x"], "kb: --due-before expects a date as YYYY-MM-DD"),
     (["--due-before", "2020", "x"], "kb: --due-before expects a date as YYYY-MM-DD"),
-    (["--year", "20", "x"], "argument --year: expected a four-digit year"),
-    (["--year", "next", "x"], "argument --year: expected a four-digit year"),
-    (["-m", "-1", "x"], "argument -m/--max-count: expected 0 or more"),
-    (["-C", "x", "y"], "argument -C/--context: expected a whole number"),
-    (["--color", "sometimes", "x"], "argument --color"),
-    (["--timeout", "0", "x"], "argument --timeout: expected more than 0 seconds"),
+    (["--year", "20", "x"], "参数 --year：应为四位数的年份"),
+    (["--year", "next", "x"], "参数 --year：应为四位数的年份"),
+    (["-m", "-1", "x"], "参数 -m/--max-count：应为 0 或更大的数"),
+    (["-C", "x", "y"], "参数 -C/--context：应为整数"),
+    (["--color", "sometimes", "x"], "参数 --color/--colour：无效的取值 'sometimes'"),
+    (["--timeout", "0", "x"], "参数 --timeout：应大于 0 秒"),
     (["--timeout", "0.3", "(\\w|\\w\\w)+$"], "kb: the pattern took more than 0.3 s to match"),
 ]
 
@@ -223,7 +223,7 @@ def test_grep_errors(argv, message, capsys):
 def test_fuzzy_department_is_noted(capsys):
     code, out, err = _run(["--lead", "市交通运输居", "-l", ""], capsys)
     assert (code, out.splitlines()) == (0, TRANSPORT_LEAD)
-    assert err == "kb: note: --lead 市交通运输居: read as 市交通运输局\n"
+    assert err == "kb: 提示：--lead 市交通运输居: read as 市交通运输局\n"
 
 
 # --- JSON Lines -------------------------------------------------------------

@@ -18,18 +18,22 @@ from kb.errors import KbError
 
 #: Sub-commands: name -> (module, one-line description).
 COMMANDS: dict[str, tuple[str, str]] = {
-    "tasks": ("kb.cli.plan", "list every paragraph of the plan with its departments"),
-    "depts": ("kb.cli.plan", "list the departments with their task counts per role"),
-    "duties": ("kb.cli.plan", "list the tasks of one department"),
-    "ask": ("kb.cli.qa", "answer one question"),
-    "chat": ("kb.cli.qa", "answer questions read from stdin, one per line, keeping context"),
-    "search": ("kb.cli.qa", "ranked full-text search"),
-    "index": ("kb.cli.qa", "show or rebuild the search index"),
-    "grep": ("kb.cli.grep", "grep-style search over the plan's clauses"),
-    "export": ("kb.cli.export", "export duty lists and the task division table"),
-    "tui": ("kb.cli.tui", "open the terminal interface"),
-    "ingest": ("kb.cli.ingest", "print the clean text kb reads from plan files (PDF, DOCX, web page …)"),
+    "tasks": ("kb.cli.plan", "按顺序列出方案的每一段及其责任单位"),
+    "depts": ("kb.cli.plan", "列出各部门及其牵头、配合等任务数"),
+    "duties": ("kb.cli.plan", "列出一个部门的全部任务（责任清单）"),
+    "ask": ("kb.cli.qa", "回答一个问题"),
+    "chat": ("kb.cli.qa", "从标准输入逐行读问题并回答，保留上下文"),
+    "search": ("kb.cli.qa", "按相关度全文检索"),
+    "index": ("kb.cli.qa", "查看或重建检索索引"),
+    "grep": ("kb.cli.grep", "像 grep 一样逐句搜索方案"),
+    "export": ("kb.cli.export", "导出责任清单、任务分工表、分工矩阵"),
+    "tui": ("kb.cli.tui", "打开终端界面"),
+    "ingest": ("kb.cli.ingest", "显示 kb 从方案文件（PDF、DOCX、网页……）读出的纯文本"),
 }
+
+#: Shown under ``kb --help``.
+DESCRIPTION = "kb：政府行动方案知识库。把方案解析为结构化数据，回答谁牵头、谁配合、何时完成、指标多少。"
+EPILOG = "不带参数在终端中运行 kb 即打开界面。每个命令的选项见 kb 命令 --help（如 kb export --help）。"
 
 
 def add_corpus_option(parser: argparse.ArgumentParser, default=None) -> None:
@@ -38,22 +42,25 @@ def add_corpus_option(parser: argparse.ArgumentParser, default=None) -> None:
         "--corpus",
         metavar="PATH",
         default=default,
-        help="plan file or folder of plans (default: $KB_CORPUS, else the bundled plan)",
+        help="方案文件或存放方案的文件夹（默认：$KB_CORPUS，否则为自带方案）",
     )
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse with one-line errors and exit status 2 (its default too, kept explicit)."""
+    """argparse with one-line Chinese errors and exit status 2 (its default too, kept explicit)."""
 
     def error(self, message: str):  # noqa: D401 - argparse API
-        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+        self.exit(2, f"{self.prog}：错误：{message}（用法见 {self.prog} --help）\n")
 
 
 def build_parser(command: str | None) -> argparse.ArgumentParser:
     """The argument parser, with only ``command``'s sub-parser filled in."""
-    parser = _Parser(prog="kb", description="Knowledge base of government action plans.")
+    from kb.cli import zh
+
+    zh.install()
+    parser = _Parser(prog="kb", description=DESCRIPTION, epilog=EPILOG)
     add_corpus_option(parser)
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
     for name, (module, help_text) in COMMANDS.items():
         p = sub.add_parser(name, help=help_text, description=help_text)
         if name == command:
@@ -112,7 +119,7 @@ def _run(argv: list[str], command: str | None) -> int:
             args = build_parser(command).parse_args(argv)
             if args.command is None:
                 build_parser(None).print_usage(sys.stderr)
-                print("kb: error: name a command (kb --help lists them)", file=sys.stderr)
+                print("kb：错误：请给出一个命令（kb --help 列出全部命令）", file=sys.stderr)
                 return 2
             _check_corpus(args)
             module = importlib.import_module(COMMANDS[args.command][0])

@@ -13,23 +13,23 @@ _FORMATS = ("xlsx", "docx", "md", "csv", "json")
 
 def add_arguments(parser, name: str) -> None:
     """Options of ``kb export``."""
-    parser.add_argument("departments", nargs="*", metavar="DEPT", help="department names or aliases (交通局, 发改委, 市能源办 …)")
-    parser.add_argument("--all", action="store_true", help="every department's duty list plus the table, into the folder -o DIR")
-    parser.add_argument("--table", action="store_true", help="the task division table (任务分工表): one row per task")
+    parser.add_argument("departments", nargs="*", metavar="DEPT", help="部门名称或简称（交通局、发改委、市能源办……），可给多个")
+    parser.add_argument("--all", action="store_true", help="导出全部部门的责任清单和任务分工表，写入 -o 指定的文件夹")
+    parser.add_argument("--table", action="store_true", help="任务分工表：每项任务一行")
     parser.add_argument(
         "--matrix",
         action="store_true",
-        help="the departments × tasks matrix (分工矩阵): a second sheet of the xlsx table, a file of its own otherwise",
+        help="分工矩阵（部门 × 任务）：xlsx 中为任务分工表的第二个工作表，其他格式为单独文件",
     )
     parser.add_argument(
         "-f", "--format", choices=_FORMATS, default=None,
-        help="file format (default: the extension of -o, else xlsx)",
+        help="文件格式（默认：按 -o 的扩展名，否则 xlsx）",
     )
     parser.add_argument(
         "-o", "--output", metavar="PATH", default=None,
-        help="file or folder to write (default: a name saying what it is, in the current folder); - for stdout (md, csv, json)",
+        help="写入的文件或文件夹（默认：当前文件夹中按内容命名的文件）；- 表示输出到标准输出（仅 md、csv、json）",
     )
-    parser.add_argument("--force", action="store_true", help="overwrite existing files")
+    parser.add_argument("--force", action="store_true", help="覆盖已有文件")
 
 
 def run(args) -> int:

@@ -17,9 +17,9 @@ def _count(text: str) -> int:
     try:
         n = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, not {text!r}") from None
+        raise argparse.ArgumentTypeError(f"应为整数，而不是 {text!r}") from None
     if n < 0:
-        raise argparse.ArgumentTypeError(f"expected 0 or more, not {n}")
+        raise argparse.ArgumentTypeError(f"应为 0 或更大的数，而不是 {n}")
     return n
 
 
@@ -29,9 +29,9 @@ def _seconds(text: str) -> float:
     try:
         n = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number of seconds, not {text!r}") from None
+        raise argparse.ArgumentTypeError(f"应为秒数，而不是 {text!r}") from None
     if not n > 0:
-        raise argparse.ArgumentTypeError(f"expected more than 0 seconds, not {text!r}")
+        raise argparse.ArgumentTypeError(f"应大于 0 秒，而不是 {text!r}")
     return n
 
 
@@ -43,44 +43,44 @@ def _year(text: str) -> int:
     except ValueError:
         n = -1
     if not 1000 <= n <= 9999:
-        raise argparse.ArgumentTypeError(f"expected a four-digit year such as 2019, not {text!r}")
+        raise argparse.ArgumentTypeError(f"应为四位数的年份（如 2019），而不是 {text!r}")
     return n
 
 
 def add_arguments(parser, name: str) -> None:
     """Options of ``kb grep``."""
-    parser.add_argument("pattern", metavar="PATTERN", nargs="?", help="regular expression ('' selects every clause)")
-    g = parser.add_argument_group("pattern")
+    parser.add_argument("pattern", metavar="PATTERN", nargs="?", help="正则表达式（'' 选中每一句）")
+    g = parser.add_argument_group("模式")
     g.add_argument("-e", "--regexp", dest="patterns", metavar="PATTERN", action="append", default=[],
-                   help="a pattern; repeat for several (any of them matches)")
-    g.add_argument("-F", "--fixed-strings", action="store_true", help="patterns are plain text, not regular expressions")
-    g.add_argument("-i", "--ignore-case", action="store_true", help="Latin letters match in either case (vocs finds VOCs)")
-    g.add_argument("-v", "--invert-match", action="store_true", help="select the clauses (with --task/-l: the tasks) that do not match")
+                   help="一个模式；可重复给出多个（匹配任一即可）")
+    g.add_argument("-F", "--fixed-strings", action="store_true", help="模式按普通文字匹配，不作正则表达式")
+    g.add_argument("-i", "--ignore-case", action="store_true", help="拉丁字母不分大小写（vocs 可找到 VOCs）")
+    g.add_argument("-v", "--invert-match", action="store_true", help="选中不匹配的句子（与 --task/-l 同用时为任务）")
     g.add_argument("--no-tag", dest="tags", action="store_false",
-                   help="search the sentences only, not the responsibility tag closing each task")
+                   help="只搜索正文句子，不搜索每项任务末尾的责任单位括注")
     g.add_argument("--timeout", type=_seconds, default=None, metavar="SECS",
-                   help="time allowed for compiling and matching a regular expression (default 3)")
-    o = parser.add_argument_group("output")
-    o.add_argument("--task", action="store_true", help="print whole tasks, once each, instead of clauses")
-    o.add_argument("-c", "--count", action="store_true", help="print the number of selected clauses (tasks with --task) per document")
-    o.add_argument("-l", "--labels", action="store_true", help="print only the labels of the matching tasks")
-    o.add_argument("-o", "--only-matching", action="store_true", help="print only the matched parts, one per line")
-    o.add_argument("-m", "--max-count", type=_count, metavar="N", help="stop after N selected clauses (tasks with --task/-l) per document")
-    o.add_argument("-C", "--context", type=_count, metavar="N", help="show N neighbouring clauses of the same task on each side")
-    o.add_argument("-A", "--after-context", type=_count, metavar="N", help="show N clauses after each match (same task)")
-    o.add_argument("-B", "--before-context", type=_count, metavar="N", help="show N clauses before each match (same task)")
-    o.add_argument("--no-label", dest="label", action="store_false", help="do not prefix lines with the task label")
-    o.add_argument("--json", action="store_true", help="print JSON Lines (ripgrep's shape), Chinese unescaped")
+                   help="编译和匹配正则表达式的时限，秒（默认 3）")
+    o = parser.add_argument_group("输出")
+    o.add_argument("--task", action="store_true", help="输出整项任务（每项一次），而不是句子")
+    o.add_argument("-c", "--count", action="store_true", help="输出每个方案中选中的句子数（与 --task 同用时为任务数）")
+    o.add_argument("-l", "--labels", action="store_true", help="只输出匹配任务的条目编号")
+    o.add_argument("-o", "--only-matching", action="store_true", help="只输出匹配到的部分，每行一个")
+    o.add_argument("-m", "--max-count", type=_count, metavar="N", help="每个方案选中 N 句（与 --task/-l 同用时为 N 项任务）后停止")
+    o.add_argument("-C", "--context", type=_count, metavar="N", help="显示同一任务中前后各 N 句")
+    o.add_argument("-A", "--after-context", type=_count, metavar="N", help="显示每处匹配之后的 N 句（同一任务内）")
+    o.add_argument("-B", "--before-context", type=_count, metavar="N", help="显示每处匹配之前的 N 句（同一任务内）")
+    o.add_argument("--no-label", dest="label", action="store_false", help="行首不加条目编号")
+    o.add_argument("--json", action="store_true", help="输出 JSON Lines（与 ripgrep 相同的结构，中文不转义）")
     o.add_argument("--color", "--colour", choices=["auto", "always", "never"], default="auto",
-                   help="highlight matches: auto (default) only on a terminal and without NO_COLOR")
-    f = parser.add_argument_group("structure filters (combinable; each given must hold)")
-    f.add_argument("--dept", action="append", default=[], metavar="NAME", help="tasks where the department has any role (aliases, typos resolved)")
-    f.add_argument("--lead", action="append", default=[], metavar="NAME", help="tasks the department leads (牵头)")
-    f.add_argument("--support", action="append", default=[], metavar="NAME", help="tasks the department supports (配合)")
-    f.add_argument("--section", action="append", default=[], metavar="SECTION", help="a part (三), a section (三（二）) or a task label; repeat for any of several")
-    f.add_argument("--due-before", metavar="DATE", help="tasks with a deadline on or before DATE (YYYY-MM-DD)")
-    f.add_argument("--year", type=_year, metavar="YYYY", help="tasks with a deadline in that year")
-    f.add_argument("--has-target", action="store_true", help="tasks stating a numeric target")
+                   help="高亮匹配：auto（默认，仅在终端中且未设 NO_COLOR 时）、always、never")
+    f = parser.add_argument_group("结构筛选（可组合；给出的每一项都须满足）")
+    f.add_argument("--dept", action="append", default=[], metavar="NAME", help="该部门承担任何职责的任务（可用简称，错别字可识别）")
+    f.add_argument("--lead", action="append", default=[], metavar="NAME", help="该部门牵头的任务")
+    f.add_argument("--support", action="append", default=[], metavar="NAME", help="该部门配合的任务")
+    f.add_argument("--section", action="append", default=[], metavar="SECTION", help="部分（三）、节（三（二））或条目编号；可重复给出（符合任一即可）")
+    f.add_argument("--due-before", metavar="DATE", help="完成时限在 DATE（YYYY-MM-DD）当天或之前的任务")
+    f.add_argument("--year", type=_year, metavar="YYYY", help="完成时限在该年的任务")
+    f.add_argument("--has-target", action="store_true", help="写明数值目标的任务")
 
 
 def use_color(choice: str, stream) -> bool:
@@ -109,10 +109,10 @@ def run(args) -> int:
     patterns = list(args.patterns)
     if args.pattern is not None:
         if patterns:
-            raise KbError(f"PATTERN {args.pattern!r} given besides -e: put every pattern after its own -e")
+            raise KbError(f"已用 -e 给出模式，又给了 PATTERN {args.pattern!r}：请把每个模式都放在各自的 -e 之后")
         patterns = [args.pattern]
     if not patterns:
-        raise KbError("no pattern given: kb grep PATTERN (use '' with a filter to list every clause)")
+        raise KbError("没有给出模式：kb grep 模式（配合筛选条件用 '' 可列出每一句）")
     due_before = grep.parse_date(args.due_before) if args.due_before is not None else None
 
     plan = load_plan(args.corpus)
@@ -127,7 +127,7 @@ def run(args) -> int:
         has_target=args.has_target,
     )
     for note in notes:
-        print(f"kb: note: {note}", file=sys.stderr)
+        print(f"kb: 提示：{note}", file=sys.stderr)
     try:
         matcher = grep.build_matcher(
             patterns,

@@ -9,17 +9,38 @@ from kb.errors import KbError
 from kb.model import ROLE_NAMES
 
 
+#: Chinese role words accepted by --role (besides the English keys), → the role key.
+ROLE_WORDS = {
+    "牵头": "lead", "配合": "support", "负责": "sole", "单独负责": "sole", "按职责分工负责": "shared",
+    "分工负责": "shared", "落实": "implied", "指导": "guide", "全部": "any", "任何": "any",
+}
+
+
+def role_value(text: str) -> str:
+    """A --role value: a role key (lead …) or its Chinese word (牵头 …) → the key; else a one-line error."""
+    import argparse
+
+    from kb.duties import ROLE_CHOICES
+
+    role = ROLE_WORDS.get(text.strip(), text.strip())
+    if role not in ROLE_CHOICES:
+        known = "、".join(w for w, r in ROLE_WORDS.items() if r in ROLE_CHOICES)
+        raise argparse.ArgumentTypeError(f"不认识的职责 {text!r}：可用 {known}（或 {', '.join(ROLE_CHOICES)}）")
+    return role
+
+
 def add_arguments(parser, name: str) -> None:
     """Options of the three commands."""
     if name == "duties":
-        parser.add_argument("department", metavar="DEPT", help="department name or alias (交通局, 发改委 …)")
+        parser.add_argument("department", metavar="DEPT", help="部门名称或简称（交通局、发改委……）")
         parser.add_argument(
             "--role",
             default="any",
-            choices=["lead", "guide", "support", "sole", "shared", "implied", "any"],
-            help="only tasks with this role (default: any)",
+            type=role_value,
+            metavar="ROLE",
+            help="只列出这一职责的任务：牵头、配合、负责、按职责分工负责、落实、指导，或 全部（默认）；也可写 lead、support 等",
         )
-    parser.add_argument("--json", action="store_true", help="print JSON (Chinese unescaped)")
+    parser.add_argument("--json", action="store_true", help="输出 JSON（中文不转义）")
 
 
 def run(args) -> int:
@@ -36,10 +57,10 @@ def report_warnings(plan) -> None:
     """Print the parser's warnings, one line each naming the document and paragraph."""
     for doc in plan.documents:
         for w in doc.warnings:
-            print(f"kb: warning: {doc.id}: {w}", file=sys.stderr)
+            print(f"kb: 警告：{doc.id}: {w}", file=sys.stderr)
     for t in plan.tasks:
         for w in t.warnings:
-            print(f"kb: warning: {t.doc} {t.label}: {w}", file=sys.stderr)
+            print(f"kb: 警告：{t.doc} {t.label}: {w}", file=sys.stderr)
 
 
 def _dump(obj) -> None:
@@ -80,7 +101,7 @@ def _depts(plan, args) -> int:
     rows = department_counts(plan)
     unknown = _unregistered(plan)
     for name in unknown:
-        print(f"kb: warning: {name} is not in the issuer's department vocabulary (kb/data/departments-*.yaml); kept as written", file=sys.stderr)
+        print(f"kb: 警告：{name} 不在发文单位的部门名录中（kb/data/departments-*.yaml），按原文保留", file=sys.stderr)
     subunits = plan.subunits()
     several = len(plan.documents) > 1
     per_plan = [(doc, dict(department_counts(sub))) for doc, sub in plans_of(plan)] if several else []
@@ -139,10 +160,11 @@ def _duties(plan, args) -> int:
     from kb.duties import GROUP_TITLES, duty_list, plan_name, plan_ref, plans_of, resolve_or_fail
 
     res = resolve_or_fail(args.department, plan)
-    duties = duty_list(plan, res.name, args.role)
+    # A task stands under every role the department holds in it: each group as long as its count.
+    duties = duty_list(plan, res.name, args.role, every_group=True)
     several = len(plan.documents) > 1
     # Over several plans the list is grouped by plan (a department rarely means the same body in two plans).
-    per_plan = [(doc, duty_list(sub, res.name, args.role)) for doc, sub in plans_of(plan)] if several else []
+    per_plan = [(doc, duty_list(sub, res.name, args.role, every_group=True)) for doc, sub in plans_of(plan)] if several else []
     per_plan = [(doc, d) for doc, d in per_plan if d.groups]
     if args.json:
         refs = {d.id: plan_ref(d) for d in plan.documents}
@@ -155,14 +177,14 @@ def _duties(plan, args) -> int:
             "counts": duties.counts,
             "groups": {role: [t.id for t in tasks] for role, tasks in duties.groups.items()},
             "tasks": [dict(t.to_dict(), roles=t.roles_of(duties.department), **({"plan": refs.get(t.doc)} if several else {}))
-                      for t in duties.tasks],
+                      for t in {t.id: t for t in duties.tasks}.values()],
         }
         if several:
             out["plans"] = [dict(plan_ref(doc), counts=d.counts, groups={r: [t.id for t in ts] for r, ts in d.groups.items()})
                             for doc, d in per_plan]
         _dump(out)
         if not duties.groups:
-            raise KbError(f"the plan assigns no tasks to {res.name} with role {args.role}", exit_code=1)
+            raise KbError(_no_tasks(res.name, args.role), exit_code=1)
         return 0
     out = sys.stdout
     name = duties.department + (f"（{duties.parent}）" if duties.parent else "")
@@ -175,8 +197,16 @@ def _duties(plan, args) -> int:
     else:
         _duty_groups(out, duties, GROUP_TITLES)
     if not duties.groups:
-        raise KbError(f"the plan assigns no tasks to {name} with role {args.role}", exit_code=1)
+        raise KbError(_no_tasks(name, args.role), exit_code=1)
     return 0
+
+
+def _no_tasks(name: str, role: str) -> str:
+    """The one line for a department without tasks (of that role)."""
+    from kb.duties import GROUP_TITLES
+
+    what = "" if role == "any" else GROUP_TITLES.get(role, role).split("（")[0]
+    return f"方案没有给 {name} 分配{what}任务"
 
 
 def _counts_text(duties, titles) -> str:
@@ -184,11 +214,16 @@ def _counts_text(duties, titles) -> str:
 
 
 def _duty_groups(out, duties, titles) -> None:
-    from kb.duties import describe_departments
+    from kb.duties import describe_departments, task_heading
+    from kb.export.content import deadline_texts, target_texts
 
     for role, tasks in duties.groups.items():
         out.write(f"\n【{titles[role]}】{len(tasks)} 项\n")
         for t in tasks:
-            head = t.title or _snippet(t.body)
             others = describe_departments(t, exclude=duties.department)
-            out.write(f"  {t.label}\t{head}" + (f"\t（{others}）" if others else "") + "\n")
+            out.write(f"  {t.label}\t{task_heading(t)}" + (f"\t（{others}）" if others else "") + "\n")
+            facts = [f"完成时限：{'；'.join(deadline_texts(t))}"] if t.deadlines else []
+            if t.targets:
+                facts.append(f"目标指标：{'；'.join(target_texts(t))}")
+            if facts:
+                out.write(f"  \t{'　'.join(facts)}\n")

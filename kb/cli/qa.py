@@ -10,17 +10,17 @@ import sys
 def add_arguments(parser, name: str) -> None:
     """Options of the four commands."""
     if name == "ask":
-        parser.add_argument("question", nargs="*", metavar="QUESTION", help="the question, in Chinese (e.g. 交通局牵头哪些任务)")
+        parser.add_argument("question", nargs="*", metavar="QUESTION", help="问题（如：交通局牵头哪些任务）")
     if name == "search":
-        parser.add_argument("query", nargs="+", metavar="QUERY", help="words to look for (e.g. 秸秆 禁烧)")
-        parser.add_argument("-n", "--limit", type=int, default=10, metavar="N", help="show at most N results (default 10)")
+        parser.add_argument("query", nargs="+", metavar="QUERY", help="要检索的词（如：秸秆 禁烧）")
+        parser.add_argument("-n", "--limit", type=int, default=10, metavar="N", help="最多显示 N 条结果（默认 10）")
     if name == "index":
-        parser.add_argument("--rebuild", action="store_true", help="build the index again even if it is up to date")
+        parser.add_argument("--rebuild", action="store_true", help="即使索引是最新的也重新建立")
     if name in ("ask", "chat", "search", "index"):
-        parser.add_argument("--json", action="store_true", help="print JSON Lines (Chinese unescaped)")
+        parser.add_argument("--json", action="store_true", help="输出 JSON Lines（中文不转义）")
     if name == "search":
         parser.add_argument("--color", choices=["auto", "always", "never"], default="auto",
-                            help="highlight matches (default auto: on a terminal, unless NO_COLOR is set)")
+                            help="高亮匹配：auto（默认，仅在终端中且未设 NO_COLOR 时）、always、never")
 
 
 def run(args) -> int:
@@ -87,7 +87,7 @@ def _search(args) -> int:
     if args.limit < 1:
         from kb.errors import KbError
 
-        raise KbError(f"--limit must be at least 1 (got {args.limit})")
+        raise KbError(f"--limit 至少为 1（现在是 {args.limit}）")
     session = Session(args.corpus)
     index = session.ensure_index()
     query = " ".join(args.query)
