@@ -13,6 +13,7 @@ Rules (the usual ones of Chinese typesetting; characters in kb/data/linebreak.ya
 - A run of Latin letters and digits (``PM2.5``, ``VOCs``, ``2020``, ``27.9``) is
   never broken, and a number keeps the unit or date word that follows it
   (``85%``, ``2020年``, ``19.5%``, ``10蒸吨/小时``): ``到202`` / ``0年`` cannot happen.
+- A space may end a line (it hangs past the width; callers strip it).
 - A unit wider than the line (a very long Latin word) is cut where it must be.
 
 ``wrap(text, width)`` returns the lines; ``line_breaks(text, width)`` the offsets
@@ -125,6 +126,9 @@ def line_breaks(text: str, width: int, measure: Callable[[str], int] | None = No
     for a, b in _atoms(text, rules()):
         w = measure(text[a:b])
         if used + w <= width:
+            used += w
+            continue
+        if used and text[a:b].isspace():  # a space hangs at the end of a line (shown lines are right-stripped)
             used += w
             continue
         if used:

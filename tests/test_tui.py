@@ -179,7 +179,7 @@ async def test_selecting_a_department_shows_its_duties(plan, typed, expected):
         assert view.department == expected
         assert app.screen.query_one(TabbedContent).active == "duties"
         listed = app.screen.query_one("#duty-tasks", TaskList)
-        assert listed.task_ids == ids(duty_list(plan, expected).tasks)
+        assert listed.task_ids == ids(duty_list(plan, expected, every_group=True).tasks)
         header = str(app.screen.query_one("#duty-header", Static).render())
         counts = dict(department_counts(plan))[expected]
         assert f"牵头 {counts['lead']}" in header if counts["lead"] else "牵头" not in header
@@ -255,7 +255,7 @@ async def test_task_from_the_duty_list_opens_detail(plan):
         await pilot.press("down", "enter")
         await pilot.pause()
         assert isinstance(app.screen, TaskDetailScreen)
-        assert app.screen.task_shown.id == ids(duty_list(plan, TRANSPORT).tasks)[1]
+        assert app.screen.task_shown.id == ids(duty_list(plan, TRANSPORT, every_group=True).tasks)[1]
 
 
 async def test_export_dialog_writes_an_xlsx_that_opens(plan, tmp_path):

@@ -63,6 +63,8 @@ COUNTS_ROWS = no_duplicate_rows(
     [
         ({"lead": 8, "support": 7, "sole": 0, "shared": 4, "implied": 0, "total": 19}, "牵8 配7 分4"),
         ({"lead": 0, "support": 0, "sole": 0, "shared": 0, "implied": 64, "total": 0}, "牵0 配0 落64"),
+        # 各区县政府: one 配合 task and the 64 it implements: the sidebar shows the 落实 load too
+        ({"lead": 0, "support": 1, "sole": 0, "shared": 0, "implied": 64, "total": 1}, "牵0 配1 落64"),
         ({"lead": 24, "support": 13, "sole": 1, "shared": 3, "implied": 0, "total": 41}, "牵24 配13 责1 分3"),
         ({"lead": 1, "support": 0, "total": 1}, "牵1 配0"),
     ]
@@ -148,7 +150,10 @@ def test_highlighted_text_marks_departments_by_role(text, roles, expected):
 HEADING_ROWS = no_duplicate_rows(
     [
         (make_task("加大力度。推进……", title="加大力度"), "加大力度"),
-        (make_task("短文本。"), "短文本。"),
+        (make_task("短文本。"), "短文本"),
+        # no title: the first clause, up to the first ，；。 outside brackets
+        (make_task("强化“三线一单”（红线、底线）约束，明确禁止的行业。"), "强化“三线一单”（红线、底线）约束"),
+        (make_task("新、改、扩建项目，推广使用涂料。"), "新、改、扩建项目"),
         (make_task("长" * 41), "长" * 40 + "…"),
         (make_task("长" * 40), "长" * 40),
     ]

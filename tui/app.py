@@ -23,7 +23,7 @@ from textual.screen import Screen
 from textual.theme import ThemeProvider
 
 from kb.errors import KbError
-from tui import config
+from tui import config, linebreak
 from tui.commands import AskCommand, DepartmentCommands, TaskCommands
 from tui.screens.export import ExportDialog
 from tui.screens.help import HelpScreen
@@ -33,8 +33,23 @@ from tui.screens.task_detail import TaskDetailScreen
 
 THEMES = {"dark": "textual-dark", "light": "textual-light"}
 
+linebreak.install()  # Chinese line breaking for every text the app shows
+
 #: Control characters other than tab and new line: never put on the clipboard (a paste could run them).
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def show_from_top(card) -> None:
+    """Scroll the transcript so that ``card``'s question (else the card) is at the top of the view."""
+    from tui.widgets.transcript import QuestionBubble
+
+    transcript = card.parent
+    if transcript is None:
+        return
+    children = list(transcript.children)
+    i = children.index(card)
+    anchor = children[i - 1] if i and isinstance(children[i - 1], QuestionBubble) else card
+    transcript.scroll_to_widget(anchor, top=True, animate=False, immediate=True)
 
 
 def answer_plain_text(question: str, answer) -> str:
@@ -177,7 +192,9 @@ class KbApp(App):
                 return
         self.last_answer = answer
         card.show_answer(answer)
-        card.parent.scroll_end(animate=False)
+        # Open the answer at its top (the question and 共 N 项 first), however long it is: once the
+        # card's new widgets are mounted and laid out (two refreshes: mount, then layout).
+        self.call_after_refresh(self.call_after_refresh, show_from_top, card)
 
     # ---------------------------------------------------------------- navigation
     @property

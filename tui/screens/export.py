@@ -79,7 +79,7 @@ class ExportDialog(ModalScreen):
             with Horizontal(id="export-buttons"):
                 yield Button("导出", variant="primary", id="export-go", compact=True)
                 yield Button("关闭", id="export-close", compact=True)
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#export-dialog").border_title = "导出"

@@ -55,4 +55,4 @@ class HelpScreen(ModalScreen):
     def compose(self):
         with VerticalScroll(id="help"):
             yield Markdown(HELP)
-        yield Footer()
+        yield Footer(compact=True)

@@ -19,8 +19,8 @@ class MainScreen(Screen):
     """Where officials ask and browse their duties."""
 
     BINDINGS = [
-        Binding("ctrl+l", "focus_question", "提问", id="focus-question"),
-        Binding("ctrl+g", "focus_filter", "筛选部门", id="focus-departments"),
+        Binding("ctrl+l", "focus_question", "提问", id="focus-question", show=False),
+        Binding("ctrl+g", "focus_filter", "筛选", id="focus-departments"),
         Binding("ctrl+b", "toggle_sidebar", "部门栏", id="toggle-sidebar"),
     ]
 
@@ -37,7 +37,7 @@ class MainScreen(Screen):
                     yield AskView(id="ask-view")
                 with TabPane("职责", id="duties"):
                     yield DutyView(self.plan, id="duty-view")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one(QuestionInput).focus()

@@ -52,7 +52,7 @@ class OverviewScreen(Screen):
             yield table
             yield Static("各部门牵头、配合任务数", classes="detail-heading")
             yield BarChart(chart_rows(plan), id="overview-chart")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         table = self.query_one("#overview-targets", DataTable)

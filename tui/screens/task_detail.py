@@ -71,7 +71,7 @@ class TaskDetailScreen(Screen):
             with Horizontal(id="detail-neighbours"):
                 yield Button("", id="previous", classes="neighbour", compact=True)
                 yield Button("", id="next", classes="neighbour", compact=True)
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.show(self.task_shown)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.cells import cell_len
 from textual import events
 from textual.containers import Vertical
 from textual.content import Content
@@ -21,14 +22,22 @@ from tui.widgets.roles import ROLE_BADGES
 
 
 def counts_line(counts: dict[str, int]) -> str:
-    """``牵8 配7`` plus 责/分 when the department has such tasks."""
+    """``牵8 配7`` plus 责/分/落 when the department has such tasks (落: the tasks it implements by the plan's note)."""
     parts = [f"{ROLE_BADGES['lead']}{counts.get('lead', 0)}", f"{ROLE_BADGES['support']}{counts.get('support', 0)}"]
-    for role in ("sole", "shared"):
+    for role in ("sole", "shared", "implied"):
         if counts.get(role):
             parts.append(f"{ROLE_BADGES[role]}{counts[role]}")
-    if not counts.get("total") and counts.get("implied"):
-        parts.append(f"{ROLE_BADGES['implied']}{counts['implied']}")
     return " ".join(parts)
+
+
+def department_prompt(name: str, counts: str, width: int) -> Content:
+    """A department and its counts on one line if they fit in ``width`` cells, else the counts on a line of their own.
+
+    The counts are never broken inside (``牵14 配`` / ``17``): they move down whole.
+    """
+    if cell_len(name) + 1 + cell_len(counts) <= width:
+        return Content.assemble(name, " ", (counts, "$text-muted"))
+    return Content.assemble(name, "\n  ", (counts, "$text-muted"))
 
 
 def filter_departments(names: list[str], typed: str, plan) -> tuple[list[str], str]:
@@ -69,6 +78,7 @@ class DepartmentList(Vertical):
         """Department → its counts per role (kb.duties.department_counts order)."""
         self.shown: list[str] = []
         """Names in the list now, in list order."""
+        self._prompt_width = 0
 
     def compose(self):
         yield Input(placeholder="筛选部门（简称也可）", id="dept-filter", select_on_focus=False)
@@ -76,22 +86,38 @@ class DepartmentList(Vertical):
         yield OptionList(id="dept-options")
 
     def on_mount(self) -> None:
-        self.border_title = f"部门（{len(self.rows)}）"
         self.show(list(self.rows), "")
 
-    def show(self, names: list[str], hint: str) -> None:
-        """List ``names`` and show ``hint`` (hidden when empty)."""
-        self.shown = names
-        options = [
-            Option(Content.assemble(name, " ", (counts_line(self.rows[name]), "$text-muted")), id=name) for name in names
-        ]
+    def _width(self) -> int:
+        """Cells a prompt has in the list (its width less the options' padding)."""
         option_list = self.query_one("#dept-options", OptionList)
+        padding = option_list.get_component_styles("option-list--option").padding
+        return max(option_list.scrollable_content_region.width - padding.width, 8)
+
+    def show(self, names: list[str], hint: str, keep: bool = False) -> None:
+        """List ``names`` and show ``hint`` (hidden when empty); ``keep`` keeps the highlighted line."""
+        self.shown = names
+        total = len(self.rows)
+        # The title says how many the filter keeps: 部门（1/25）.
+        self.border_title = f"部门（{total}）" if len(names) == total else f"部门（{len(names)}/{total}）"
+        width = self._prompt_width = self._width()
+        options = [Option(department_prompt(name, counts_line(self.rows[name]), width), id=name) for name in names]
+        option_list = self.query_one("#dept-options", OptionList)
+        highlighted = option_list.highlighted
         option_list.set_options(options)
         if options:
-            option_list.highlighted = 0
+            option_list.highlighted = highlighted if keep and highlighted is not None and highlighted < len(options) else 0
         label = self.query_one("#dept-hint", Static)
         label.update(hint)
         label.display = bool(hint)
+
+    def on_resize(self) -> None:
+        # The prompts are laid out for a width: lay them out again when it changes.
+        self.call_after_refresh(self._relayout)
+
+    def _relayout(self) -> None:
+        if self._width() != self._prompt_width:
+            self.show(self.shown, str(self.query_one("#dept-hint", Static).render()), keep=True)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()

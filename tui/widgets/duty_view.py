@@ -27,7 +27,7 @@ class DutyView(Vertical):
     def show(self, department: str) -> None:
         """Show the duty list of ``department`` (canonical name or sub-unit)."""
         self.department = department
-        duties = duty_list(self.plan, department)
+        duties = duty_list(self.plan, department, every_group=True)  # each group as long as its count
         parts: list = [(department, "bold")]
         if duties.parent:
             parts.append(f"（写在 {duties.parent} 名下）")
@@ -46,4 +46,4 @@ class DutyView(Vertical):
             (f"{GROUP_TITLES[role]}（{len(tasks)}）", tasks, {})
             for role, tasks in duties.groups.items()
         ]
-        self.query_one(TaskList).show_groups(groups, exclude=department)
+        self.query_one(TaskList).show_groups(groups, exclude=department, facts=True)

@@ -1,4 +1,4 @@
-"""The question input: an Input with shell-like history on ↑ / ↓."""
+"""The question input: an Input with shell-like history on ↑ / ↓; PageUp / PageDown scroll the answers above."""
 
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ class QuestionInput(Input):
     BINDINGS = [
         Binding("up", "history(-1)", "上一个问题", show=False, id="history-previous"),
         Binding("down", "history(1)", "下一个问题", show=False, id="history-next"),
+        Binding("pageup", "scroll_answers(-1)", "上翻答案", show=False, id="answers-page-up"),
+        Binding("pagedown", "scroll_answers(1)", "下翻答案", show=False, id="answers-page-down"),
     ]
 
     def __init__(self, **kwargs) -> None:
@@ -27,6 +29,18 @@ class QuestionInput(Input):
             self.history.append(question)
         self._cursor = len(self.history)
         self._draft = ""
+
+    def action_scroll_answers(self, direction: int) -> None:
+        """Scroll the transcript above by a page (the focus stays in the input, ready for the next question)."""
+        from tui.widgets.transcript import Transcript
+
+        found = self.screen.query(Transcript)
+        if found:
+            transcript = found.first()
+            if direction < 0:
+                transcript.scroll_page_up(animate=False)
+            else:
+                transcript.scroll_page_down(animate=False)
 
     def action_history(self, step: int) -> None:
         """Show the previous (``-1``) or next (``1``) question of the history."""

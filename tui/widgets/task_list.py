@@ -14,20 +14,22 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from kb.duties import describe_departments
+from kb.duties import task_heading as _kb_heading
+from kb.export.content import deadline_texts, target_texts
 from kb.model import Task
 from tui.widgets.roles import ROLE_BADGES, ROLE_STYLES
 
 
 def task_heading(task: Task) -> str:
-    """What names a task in one line: its title, else the start of its text."""
-    if task.title:
-        return task.title
-    text = task.body or task.text
-    return text if len(text) <= 40 else text[:40] + "…"
+    """What names a task in one line: its title, else its first clause (kb.duties.task_heading)."""
+    return _kb_heading(task)
 
 
-def task_prompt(task: Task, roles: list[str] | None = None, exclude: str | None = None) -> Content:
-    """A task as a list item: badges for ``roles``, label, title; its departments dimmed below."""
+def task_prompt(task: Task, roles: list[str] | None = None, exclude: str | None = None, facts: bool = False) -> Content:
+    """A task as a list item: badges for ``roles``, label, title; its departments dimmed below.
+
+    ``facts``: also its deadlines (完成时限) and targets (目标指标), as duty lists show them.
+    """
     parts: list[tuple[str, str] | str] = []
     for role in roles or []:
         if role in ROLE_BADGES:
@@ -36,6 +38,10 @@ def task_prompt(task: Task, roles: list[str] | None = None, exclude: str | None 
     others = describe_departments(task, exclude)
     if others:
         parts += ["\n", (others, "$text-muted")]
+    if facts and task.deadlines:
+        parts += ["\n", ("完成时限：", "bold $text-secondary"), "；".join(deadline_texts(task))]
+    if facts and task.targets:
+        parts += ["\n", ("目标指标：", "bold $text-secondary"), "；".join(target_texts(task))]
     return Content.assemble(*parts)
 
 
@@ -63,8 +69,10 @@ class TaskList(OptionList):
         task_list.task_ids = [t.id for t in tasks]
         return task_list
 
-    def show_groups(self, groups: list[tuple[str | None, list[Task], dict[str, list[str]]]], exclude: str | None = None) -> None:
-        """Replace the options with ``groups`` of (heading or None, tasks, task id → roles to badge)."""
+    def show_groups(
+        self, groups: list[tuple[str | None, list[Task], dict[str, list[str]]]], exclude: str | None = None, facts: bool = False
+    ) -> None:
+        """Replace the options with ``groups`` of (heading or None, tasks, task id → roles to badge); ``facts`` as task_prompt."""
         options: list[Option] = []
         self.task_ids = []
         for heading, tasks, roles in groups:
@@ -73,7 +81,7 @@ class TaskList(OptionList):
             for task in tasks:
                 # The same task may stand in two groups; option ids must stay unique.
                 option_id = task.id if task.id not in self.task_ids else f"{task.id}@{len(options)}"
-                options.append(Option(task_prompt(task, roles.get(task.id), exclude), id=option_id))
+                options.append(Option(task_prompt(task, roles.get(task.id), exclude, facts), id=option_id))
                 self.task_ids.append(task.id)
         self.set_options(options)
         first = next((i for i, o in enumerate(options) if not o.disabled), None)
