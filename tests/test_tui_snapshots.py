@@ -8,6 +8,8 @@ screens: the index is ready before the picture is taken.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 pytest.importorskip("textual")
@@ -61,3 +63,47 @@ def test_task_detail(snap_compare, plan, size):
         await _ready(pilot)
 
     assert snap_compare(KbApp(plan), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+def test_long_answer_opens_at_its_top(snap_compare, plan, size):
+    async def run_before(pilot):
+        await _ready(pilot)
+        await pilot.press(*"生态环境局有哪些任务", "enter")
+        await _ready(pilot)
+        await pilot.pause()
+
+    assert snap_compare(KbApp(plan), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+def test_overview_with_all_targets(snap_compare, plan, size):
+    async def run_before(pilot):
+        await _ready(pilot)
+        await pilot.press("ctrl+o")
+        await _ready(pilot)
+        # Scroll to the targets table: all 20 rows follow one another, the screen scrolls.
+        table = pilot.app.screen.query_one("#overview-targets")
+        pilot.app.screen.query_one("#overview").scroll_to_widget(table, top=True, animate=False)
+        await pilot.pause()
+
+    assert snap_compare(KbApp(plan), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+def test_export_dialog_with_an_error_in_chinese(snap_compare, plan, size):
+    async def run_before(pilot):
+        await _ready(pilot)
+        pilot.app.show_department(TRANSPORT)
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        dialog = pilot.app.screen
+        next(b for b in dialog.query("RadioButton") if b.name == "docx").value = True
+        await pilot.pause()
+        dialog.query_one("#export-path").value = "/nonexistent-kb-folder/清单.xlsx"
+        dialog.query_one("#export-go").press()
+        await _ready(pilot)
+        await pilot.pause()
+
+    assert snap_compare(KbApp(plan, export_folder=Path("/nonexistent-kb-folder")), terminal_size=size, run_before=run_before)

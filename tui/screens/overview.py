@@ -27,7 +27,7 @@ def chart_rows(plan) -> list[tuple[str, int, int]]:
 class OverviewScreen(Screen):
     """The plan at a glance."""
 
-    BINDINGS = [Binding("escape", "app.pop_screen", "返回", id="back")]
+    BINDINGS = [Binding("escape", "app.pop_screen", "返回", id="back", key_display="Esc")]
 
     def __init__(self, plan) -> None:
         super().__init__()

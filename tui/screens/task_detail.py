@@ -46,7 +46,7 @@ class TaskDetailScreen(Screen):
     """Everything about one task; ←/→ walk the section, Esc goes back."""
 
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "返回", id="back"),
+        Binding("escape", "app.pop_screen", "返回", id="back", key_display="Esc"),
         Binding("left,[", "neighbour(-1)", "上一项", id="previous-task"),
         Binding("right,]", "neighbour(1)", "下一项", id="next-task"),
     ]
