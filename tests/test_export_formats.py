@@ -29,6 +29,14 @@ COUNTS = "任务数：共 19 项：牵头 8 项，按职责分工负责 4 项，
 DUTY_HEADERS = ["职责", "序号", "章节", "任务", "任务内容", "其他牵头单位", "其他配合单位", "其他责任单位", "完成时限", "目标指标"]
 TABLE_HEADERS = ["序号", "章节", "任务", "任务内容", "牵头单位", "配合单位", "责任单位", "完成时限", "目标指标"]
 TITLE = "自贡市打赢蓝天保卫战实施方案"
+#: 市交通运输局's docx tables: each leaves out its columns empty in every row (counted by hand:
+#: 牵头 has 三（三）8's deadline and 三（一）14's target; 按职责分工负责 三（三）4's deadline and no
+#: target; 配合 三（四）4's deadline and targets).
+EXPECTED_DUTY_HEADERS = [
+    ["序号", "任务内容", "其他单位", "完成时限", "目标指标"],
+    ["序号", "任务内容", "其他单位", "完成时限"],
+    ["序号", "任务内容", "其他单位", "完成时限", "目标指标"],
+]
 
 
 @pytest.fixture(autouse=True)
@@ -60,7 +68,8 @@ def test_xlsx_duty_list_of_transport(plan, tmp_path):
     assert r[5:8] == ("市经济和信息化局", "市发展改革委（市能源办）、市财政局、市公安局、市生态环境局、市住房城乡建设局、市机关事务管理局", None)
     assert by_label["三（三）4"][5:8] == (None, None, "市公安局、市生态环境局、市经济和信息化局、市市场监管局、市商务局（按职责分工负责）")
     assert by_label["三（四）3"][5:8] == ("市城管执法局", "市公安局", None)
-    assert by_label["三（一）13"][3] is None  # no heading sentence: the 任务 cell stays empty, the text is whole
+    # no heading sentence: the 任务 cell names it by its first clause; the text is whole
+    assert by_label["三（一）13"][3] == "全面推广汽修行业使用低挥发性涂料"
 
 
 def test_xlsx_layout(plan, tmp_path):
@@ -137,15 +146,58 @@ def test_docx_duty_list_of_transport(plan, tmp_path):
         ("Heading 1", "三、配合（7 项）"),
     ]
     assert len(d.tables) == 3
+    headers = [[c.text for c in t.rows[0].cells] for t in d.tables]
+    # on paper: 章节 and 任务 are no columns (the heading starts 任务内容 in bold), the departments are one
+    # column with a line per role, and each table leaves out its columns empty in every row
+    assert headers == EXPECTED_DUTY_HEADERS
     for table, labels in zip(d.tables, (LEAD, SHARED, SUPPORT)):
         cells = [[c.text for c in row.cells] for row in table.rows]
-        # columns empty in every row (完成时限, 目标指标 until the plan states them) are left out on paper
-        assert cells[0] == [h for h in DUTY_HEADERS[1:] if h in cells[0]] and cells[0][:5] == DUTY_HEADERS[1:6]
         assert [r[0] for r in cells[1:]] == labels
         assert table.style.name == "Table Grid"
         assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+        for row in table.rows:  # rows never split across pages
+            assert row._tr.trPr.find(qn("w:cantSplit")) is not None
+        for row in table.rows[1:]:  # 序号 never wraps
+            assert row.cells[0]._tc.tcPr.find(qn("w:noWrap")) is not None
     nine = [r for r in d.tables[0].rows if r.cells[0].text == "三（三）9"][0]
-    assert nine.cells[4].text == "市经济和信息化局"
+    assert nine.cells[2].text.split("\n") == [
+        "牵头：市经济和信息化局",
+        "配合：市发展改革委（市能源办）、市财政局、市公安局、市生态环境局、市住房城乡建设局、市机关事务管理局",
+    ]
+    text = nine.cells[1].paragraphs[0].runs
+    assert (text[0].text, text[0].bold) == ("加大新能源车船推广", True) and not text[1].bold
+
+
+def test_docx_widths_give_the_text_the_page(plan, tmp_path):
+    from kb.export.docx_writer import CELL_CM, PAD_CM
+
+    d = docx.Document(export_duty_list(plan, "市交通运输局", "docx", tmp_path))
+    usable = (d.sections[0].page_width - d.sections[0].left_margin - d.sections[0].right_margin) / 360000
+    for table in d.tables:
+        grid = [int(c.get(qn("w:w"))) / 567 for c in table._tbl.tblGrid.findall(qn("w:gridCol"))]  # twips → cm
+        headers = [c.text for c in table.rows[0].cells]
+        assert abs(sum(grid) - usable) < 0.1, "the table spans the page"
+        assert grid[headers.index("任务内容")] >= 0.45 * usable, "任务内容 gets the width"
+        labels = [r.cells[0].text for r in table.rows[1:]]
+        assert grid[0] >= max(len(x.encode("gbk")) for x in labels) * CELL_CM + PAD_CM - 0.01, "序号 fits on one line"
+        for width, header in zip(grid, headers):  # headers never break mid-word
+            assert width >= len(header) * 2 * CELL_CM + PAD_CM, header
+
+
+def test_docx_table_has_a_row_per_section(plan, tmp_path):
+    d = docx.Document(export_table(plan, "docx", tmp_path))
+    rows = d.tables[0].rows
+    assert [c.text for c in rows[0].cells] == ["序号", "任务内容", "责任单位", "完成时限", "目标指标"]
+    merged = [r.cells[0].text for r in rows[1:] if len({c._tc for c in r.cells}) == 1]
+    assert merged == [
+        "二、工作目标",
+        "三（一）调整产业结构，深化工业污染治理",
+        "三（二）优化能源结构，构建清洁能源体系",
+        "三（三）改善交通运输结构，发展绿色交通体系",
+        "三（四）加强扬尘管控，提高城市环境管理水平",
+        "三（五）调整农业结构，发展生态农业",
+        "三（六）强化联防联控，有效应对重污染天气",
+    ]
 
 
 def test_docx_fonts_page_and_footer(plan, tmp_path):
@@ -166,8 +218,9 @@ def test_docx_table_and_matrix(plan, tmp_path):
     table = docx.Document(export_table(plan, "docx", tmp_path))
     assert table.paragraphs[0].text == f"《{TITLE}》任务分工表"
     rows = table.tables[0].rows
-    assert [c.text for c in rows[0].cells][:7] == TABLE_HEADERS[:7]
-    assert [r.cells[0].text for r in rows[1:] if r.cells[0].text.startswith("三")] == three_labels(plan)
+    assert [c.text for c in rows[0].cells] == ["序号", "任务内容", "责任单位", "完成时限", "目标指标"]
+    task_rows = [r for r in rows[1:] if len({c._tc for c in r.cells}) > 1]
+    assert [r.cells[0].text for r in task_rows if r.cells[0].text.startswith("三")] == three_labels(plan)
     matrix = docx.Document(export_table(plan, "docx", tmp_path, matrix=True))
     grid = [[c.text for c in r.cells] for r in matrix.tables[0].rows]
     assert grid[0] == ["单位", "牵头", "配合", "负责", "分工负责", "合计", "牵头任务", "配合任务", "负责任务", "分工负责任务"]
@@ -309,3 +362,33 @@ def test_parent_department_names_its_subunit_tasks(plan):
     assert "- 任务数：共 21 项：牵头 8 项，按职责分工负责 1 项，配合 12 项" in lines
     assert ("- 说明：其中 8 项方案写作“市发展改革委（市能源办）”（三（一）3、三（一）7、三（二）1、三（二）2、"
             "三（二）4、三（二）5、三（二）7、三（三）9），另见市能源办的责任清单。") in lines
+
+
+def test_xlsx_prints_whole_footer_and_fitted_rows(plan, tmp_path):
+    from kb.export.xlsx_writer import LINE_HEIGHT, _lines
+    from kb.linebreak import count_lines
+
+    ws = openpyxl.load_workbook(export_table(plan, "xlsx", tmp_path)).active
+    m = ws.page_margins
+    assert m.footer + 0.3 <= m.bottom and m.header + 0.3 <= m.top, "the footer (第 1 页，共 N 页) is not cut"
+    headers = [c.value for c in ws[3]]
+    widths = [ws.column_dimensions[openpyxl.utils.get_column_letter(i + 1)].width for i in range(len(headers))]
+    for row in ws.iter_rows(min_row=4):
+        needed = max(_lines(c.value or "", widths[i]) for i, c in enumerate(row))
+        height = ws.row_dimensions[row[0].row].height
+        # every line fits, and the row is no taller than its text (plus the cell's padding)
+        assert LINE_HEIGHT * needed <= height <= LINE_HEIGHT * needed + 4, row[0].value
+    goals = next(r for r in ws.iter_rows(min_row=4) if r[0].value == "二")
+    targets = goals[headers.index("目标指标")]
+    assert targets.value.split("\n")[-1] == "单位地区生产总值（GDP）二氧化碳排放 较2015年下降 19.5%（到2020年）"
+    width = widths[headers.index("目标指标")]
+    assert ws.row_dimensions[goals[0].row].height >= LINE_HEIGHT * count_lines(targets.value, int(width - 1)), "last target shown"
+
+
+def test_xlsx_leaves_out_columns_empty_in_every_row(plan, tmp_path):
+    ws = openpyxl.load_workbook(export_duty_list(plan, "市财政局", "xlsx", tmp_path)).active
+    headers = [c.value for c in ws[3]]
+    # 市财政局 only supports (9 tasks): columns empty in all of its rows (such as 其他责任单位) are left out
+    for i, header in enumerate(headers):
+        assert any(ws.cell(r, i + 1).value for r in range(4, ws.max_row + 1)), f"{header} is empty in every row"
+    assert "序号" in headers and "任务内容" in headers

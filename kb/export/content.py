@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from decimal import Decimal
 
-from kb.duties import GROUP_ORDER, GROUP_TITLES
+from kb.duties import GROUP_ORDER, GROUP_TITLES, task_heading
 from kb.errors import KbError
 from kb.model import OPTIONAL_ROLES, ROLES, Plan, Target, Task
 
@@ -301,7 +301,7 @@ def _task_cells(task: Task, doc_titles: dict[str, str] | None, exclude: str | No
     cells = {
         "label": task.label,
         "section": section_text(task),
-        "title": task.title or "",
+        "title": task_heading(task),  # the heading sentence, else the first clause
         "text": task.text,
         "lead": names("lead"),
         "guide": names("guide"),
@@ -330,7 +330,7 @@ def _columns(doc_titles, other: bool, roles: tuple[str, ...] = ()) -> list[Colum
         Column("support", f"{prefix}配合单位", 18, 2.8),
         Column("responsible", f"{prefix}责任单位", 16, 2.4),
         Column("deadlines", "完成时限", 12, 2.0),
-        Column("targets", "目标指标", 22, 2.8),
+        Column("targets", "目标指标", 28, 2.8),
     ]
     if "guide" in roles:
         cols.insert(5, Column("guide", f"{prefix}指导单位", 16, 2.4))

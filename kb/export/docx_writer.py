@@ -4,8 +4,17 @@ Fonts follow Chinese official documents: body 仿宋, headings 黑体, title 宋
 through ``w:eastAsia`` (and theme fonts removed) so that Word and WPS render the
 Chinese text with them; Latin text uses Times New Roman.  Pages are A4
 landscape (the tables are wide) with 第 X 页，共 Y 页 in the footer (PAGE and
-NUMPAGES fields).  Columns empty in every row of a document are left out: paper
-is narrow.  Imported only when a docx is written.
+NUMPAGES fields).  Imported only when a docx is written.
+
+Print layout (a 局长 reads these on paper):
+- Columns empty in every row of a table are left out; 章节 and 任务 are not
+  columns: the task division table has a full-width row per section, and the
+  heading sentence starts 任务内容 in bold.
+- Widths are planned from the text (a CJK character of 五号 is 0.37 cm): 序号 fits
+  its longest label on one line and never wraps; a department column is at least
+  as wide as its longest department name and every header fits on one line;
+  任务内容 gets the rest of the page.
+- Rows never split across pages; the header row repeats on every page.
 """
 
 from __future__ import annotations
@@ -17,12 +26,21 @@ from datetime import datetime, time
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
-from kb.export.content import COUNT_HEADERS, Column, DutyExport, MatrixExport, TableExport, join_cell
+from kb.export.content import (
+    COUNT_HEADERS,
+    DEPARTMENT_KEYS,
+    Column,
+    DutyExport,
+    MatrixExport,
+    TableExport,
+    display_width,
+    join_cell,
+)
 
 LATIN_FONT = "Times New Roman"
 BODY_FONT = "仿宋"
@@ -30,7 +48,18 @@ HEADING_FONT = "黑体"
 TITLE_FONT = "宋体"
 TABLE_SIZE = Pt(10.5)  # 五号
 PAGE_WIDTH, PAGE_HEIGHT = Cm(29.7), Cm(21.0)
-MARGIN = Cm(1.8)
+MARGIN = Cm(1.5)
+SIDE_MARGIN = Cm(1.5)
+
+#: Width of one display cell (half a CJK character) of 五号 text, and a cell's left+right padding, in cm.
+CELL_CM = 10.5 / 72 * 2.54 / 2
+PAD_CM = 0.45
+#: Widest a column other than 任务内容 may be planned, in cm, by kind of column.
+CAPS_CM = {"units": 5.2, "deadlines": 2.4, "targets": 4.2, "doc": 3.6}
+#: Share of the page width 任务内容 keeps at least (the other columns shrink, never below their longest word).
+TEXT_SHARE = 0.5
+#: Line pitch of table text: 五号 at a fixed 13 pt, as printed 分工表 are set (CJK fonts' "single" is ~1.4×).
+TABLE_LINE = Pt(13)
 
 _NUMERALS = "一二三四五六七八九十"
 
@@ -38,26 +67,119 @@ _NUMERALS = "一二三四五六七八九十"
 _MATRIX_LIST_HEADERS = {"lead": "牵头任务", "guide": "指导任务", "support": "配合任务", "sole": "负责任务", "shared": "分工负责任务"}
 
 
+#: Role words of the merged department column.
+_UNIT_LABELS = {"lead": "牵头", "support": "配合", "responsible": "负责"}
+
+#: Where a department cell may break between names: after 、, before the （按职责分工负责） note.
+_NAME_BREAK = re.compile(r"、|(?=（按职责分工负责）)")
+
+#: Columns that are not columns on paper: 职责 is the group heading, 章节 a section row, 任务 the bold start of 任务内容.
+_NOT_ON_PAPER = {"role", "section", "title"}
+
+
 def duty_docx(export: DutyExport) -> bytes:
     """A duty list: title, header lines, then per role a heading (一、牵头（8 项）) and a table."""
     doc = _document(export.title, export.exported)
     _title(doc, export.title, export.meta)
-    columns = _non_empty([c for c in export.columns if c.key != "role"], export.rows)
     for i, group in enumerate(export.groups):
         doc.add_heading(f"{_numeral(i)}、{group.heading}", level=1)  # role words only: XML-safe
-        rows = [[cell_text(c.key, r.cells.get(c.key, "")) for c in columns] for r in group.rows]
-        _table(doc, [c.header for c in columns], rows, [c.share for c in columns])
+        columns = _non_empty([c for c in export.columns if c.key not in _NOT_ON_PAPER], group.rows)
+        _task_table(doc, columns, group.rows, sections=False)
     return _save(doc)
 
 
 def table_docx(table: TableExport) -> bytes:
-    """The task division table: title, header lines, one table."""
+    """The task division table: title, header lines, one table with a row per section."""
     doc = _document(table.title, table.exported)
     _title(doc, table.title, table.meta)
-    columns = _non_empty(table.columns, table.rows)
-    rows = [[cell_text(c.key, r.cells.get(c.key, "")) for c in columns] for r in table.rows]
-    _table(doc, [c.header for c in columns], rows, [c.share for c in columns])
+    columns = _non_empty([c for c in table.columns if c.key not in _NOT_ON_PAPER], table.rows)
+    _task_table(doc, columns, table.rows, sections=True)
     return _save(doc)
+
+
+def plan_widths(columns: list[Column], rows: list[list[str]], usable_cm: float) -> list[float]:
+    """Column widths in cm for ``rows`` of cell texts: see the module docstring."""
+
+    def cm(cells: int) -> float:
+        return cells * CELL_CM + PAD_CM
+
+    def lines_of(i: int) -> list[str]:
+        return [line for r in rows for line in r[i].split("\n") if line]
+
+    widths: list[float] = []
+    least: list[float] = []  # below this a column would break a word (a name, a header) or grow too tall
+    for i, col in enumerate(columns):
+        header = cm(display_width(col.header)) + 0.2  # headers on one line, with room to spare
+        lines = lines_of(i)
+        longest = max((display_width(line) for line in lines), default=0)
+        cap = CAPS_CM.get(col.key, 4.0)
+        if col.key == "label":
+            floor = max(header, cm(longest))
+        elif col.key == "text":
+            floor = 0.0  # the rest, below
+        elif col.key in DEPARTMENT_KEYS or col.key == "units":
+            # the longest name (市自然资源和规划局) unbroken; a very long one (…应急指挥部成员单位) may wrap
+            names = [n for line in lines for n in _NAME_BREAK.split(line) if n]
+            floor = max([header] + [min(cm(display_width(n)), cap) for n in names])
+        else:
+            floor = max(header, min(cm(longest), cap * 0.75))
+        least.append(floor)
+        widths.append(floor if col.key in ("label", "text") else max(floor, min(cm(longest), cap)))
+    if any(c.key == "text" for c in columns):
+        i = next(i for i, c in enumerate(columns) if c.key == "text")
+        want = usable_cm * TEXT_SHARE
+        short = want - (usable_cm - sum(widths))
+        if short > 0:  # give 任务内容 its share from what the others have above their floors
+            spare = sum(w - f for w, f in zip(widths, least))
+            take = min(short, spare)
+            widths = [w - (w - f) * take / spare if spare else w for w, f in zip(widths, least)]
+        widths[i] = max(usable_cm - sum(widths), 0.0)
+    else:
+        scale = usable_cm / sum(widths) if sum(widths) > usable_cm else 1.0
+        widths = [w * scale for w in widths]
+    return widths
+
+
+def _units_text(row, keys: list[str]) -> str:
+    """The departments of a row in one cell, a line per role: ``牵头：A、B`` / ``配合：C`` / ``负责：D``."""
+    lines = []
+    for key in keys:
+        value = row.cells.get(key)
+        if value:
+            lines.append(f"{_UNIT_LABELS[key]}：{join_cell(key, value)}")
+    return "\n".join(lines)
+
+
+def _task_table(doc, columns: list[Column], rows, sections: bool) -> None:
+    """A table of task rows; ``sections``: a full-width row before each new section.
+
+    The department columns (牵头单位, 配合单位, 责任单位) become one column with a
+    line per role: three narrow columns of long name lists made rows several
+    times taller than their text (and the table twice as many pages).
+    """
+    unit_keys = [c.key for c in columns if c.key in DEPARTMENT_KEYS]
+    if unit_keys:
+        first = next(i for i, c in enumerate(columns) if c.key in DEPARTMENT_KEYS)
+        other = columns[first].header.startswith("其他")
+        merged = Column("units", "其他单位" if other else "责任单位", 0)
+        columns = [c for c in columns if c.key not in DEPARTMENT_KEYS]
+        columns.insert(first, merged)
+    texts = [
+        [_units_text(r, unit_keys) if c.key == "units" else cell_text(c.key, r.cells.get(c.key, "")) for c in columns]
+        for r in rows
+    ]
+    usable = (PAGE_WIDTH - 2 * SIDE_MARGIN) / 360000  # EMU → cm
+    widths = plan_widths(columns, texts, usable)
+    body: list = []
+    last = None
+    for row, values in zip(rows, texts):
+        place = row.cells.get("section") or ""
+        if sections and place and place != last:
+            body.append(place)
+            last = place
+        heading = row.task.title if row.task.title and row.task.text.startswith(row.task.title) else ""
+        body.append((values, heading))
+    _table(doc, [c.header for c in columns], body, widths, [c.key for c in columns])
 
 
 def matrix_docx(matrix: MatrixExport) -> bytes:
@@ -71,7 +193,8 @@ def matrix_docx(matrix: MatrixExport) -> bytes:
         labels = {r: [t.label for t in matrix.tasks if r in t.roles_of(row.department)] for r in list_roles}
         rows.append([row.display, *(str(row.counts[k]) for k in (*matrix.roles, "total")), *("、".join(labels[r]) for r in list_roles)])
     shares = [2.6] + [0.9] * (len(matrix.roles) + 1) + [4.0] * len(list_roles)
-    _table(doc, headers, rows, shares)
+    usable = (PAGE_WIDTH - 2 * SIDE_MARGIN) / 360000
+    _table(doc, headers, rows, [usable * s / sum(shares) for s in shares])
     return _save(doc)
 
 
@@ -147,7 +270,7 @@ def _document(title: str, exported):
     section = doc.sections[0]
     section.orientation = WD_ORIENT.LANDSCAPE
     section.page_width, section.page_height = PAGE_WIDTH, PAGE_HEIGHT
-    section.left_margin = section.right_margin = MARGIN
+    section.left_margin = section.right_margin = SIDE_MARGIN
     section.top_margin = section.bottom_margin = MARGIN
     _page_numbers(section.footer.paragraphs[0])
     return doc
@@ -186,33 +309,81 @@ def _title(doc, title: str, meta: list[tuple[str, str]]) -> None:
         doc.add_paragraph(xml_safe(f"{label}：{text}"))
 
 
-def _table(doc, headers: list[str], rows: list[list[str]], shares: list[float]) -> None:
-    """A bordered table (Table Grid) with a bold, shaded header row repeated on every page."""
+def _table(doc, headers: list[str], rows: list, widths_cm: list[float], keys: list[str] | None = None) -> None:
+    """A bordered table (Table Grid) with a bold, shaded header row repeated on every page.
+
+    ``rows``: lists of cell texts, or (cell texts, heading that starts the 任务内容 cell in bold),
+    or a string — a full-width section row.  Rows never split across pages; 序号 never wraps.
+    """
+    keys = keys or [""] * len(headers)
     table = doc.add_table(rows=1 + len(rows), cols=len(headers))
     table.style = doc.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
-    usable = PAGE_WIDTH - 2 * MARGIN
-    widths = [int(usable * s / sum(shares)) for s in shares]
+    widths = [Cm(w) for w in widths_cm]
     for i, width in enumerate(widths):
         table.columns[i].width = width
-    for r, values in enumerate([headers, *rows]):
+    for r, item in enumerate([headers, *rows]):
         row = table.rows[r]
+        _row_properties(row, header=r == 0)
+        if isinstance(item, str):  # a section row across the table
+            merged = row.cells[0].merge(row.cells[-1]) if len(headers) > 1 else row.cells[0]
+            paragraph = merged.paragraphs[0]
+            _compact(paragraph)
+            paragraph.paragraph_format.keep_with_next = True  # never alone at the foot of a page
+            run = paragraph.add_run(xml_safe(item))
+            run.font.size = TABLE_SIZE
+            run.bold = True
+            _shade(merged, "F2F2F2")
+            continue
+        values, heading = item if isinstance(item, tuple) else (item, "")
         for c, value in enumerate(values):
             cell = row.cells[c]
             cell.width = widths[c]
             paragraph = cell.paragraphs[0]
-            run = paragraph.add_run(xml_safe(value))
+            _compact(paragraph)
+            value = xml_safe(value)
+            if r and keys[c] == "text" and heading and value.startswith(heading):
+                bold = paragraph.add_run(heading)
+                bold.font.size = TABLE_SIZE
+                bold.bold = True
+                value = value[len(heading):]
+            run = paragraph.add_run(value)
             run.font.size = TABLE_SIZE
             if r == 0:
                 run.bold = True
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
                 _shade(cell, "D9E1F2")
-    header = table.rows[0]._tr.get_or_add_trPr()
-    repeat = OxmlElement("w:tblHeader")
-    repeat.set(qn("w:val"), "true")
-    header.append(repeat)
+            if keys[c] == "label" or r == 0:
+                _no_wrap(cell)
     doc.add_paragraph()
+
+
+def _row_properties(row, header: bool) -> None:
+    """Rows never split across pages; the header row repeats on every page."""
+    trpr = row._tr.get_or_add_trPr()
+    cant = OxmlElement("w:cantSplit")
+    cant.set(qn("w:val"), "true")
+    trpr.append(cant)
+    if header:
+        repeat = OxmlElement("w:tblHeader")
+        repeat.set(qn("w:val"), "true")
+        trpr.append(repeat)
+
+
+def _no_wrap(cell) -> None:
+    """Keep the cell's text on one line (序号, headers: their columns are planned wide enough)."""
+    tcpr = cell._tc.get_or_add_tcPr()
+    no_wrap = OxmlElement("w:noWrap")
+    tcpr.append(no_wrap)
+
+
+def _compact(paragraph) -> None:
+    """Single line spacing, no space after: table text as dense as a printed 分工表."""
+    fmt = paragraph.paragraph_format
+    fmt.space_before = fmt.space_after = Pt(0)
+    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    fmt.line_spacing = TABLE_LINE
 
 
 def _shade(cell, fill: str) -> None:

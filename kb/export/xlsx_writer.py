@@ -20,10 +20,12 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from kb.export.content import Column, DutyExport, MatrixExport, TableExport, display_width, join_cell
+from kb.linebreak import count_lines
 from kb.export.text import matrix_grid
 
 FONT_NAME = "宋体"
-LINE_HEIGHT = 15.0  # points per text line at 11 pt
+LINE_HEIGHT = 14.4  # points per text line of 宋体 at 11 pt (Excel's own row height for one line)
+WIDEST_COLUMN = 60  # a column may grow this wide (characters) so that no row needs more than Excel's highest
 HEADER_ROW = 3  # row 1: title, row 2: header lines
 MAX_ROW_HEIGHT = 409.0  # points: Excel's highest row
 
@@ -130,9 +132,12 @@ def _put(ws: Worksheet, row: int, col: int, value) -> object:
 
 
 def _lines(text: str, width: float) -> int:
-    """Lines ``text`` takes wrapped in a column ``width`` characters wide."""
-    usable = max(width - 1.5, 1.0)
-    return sum(max(1, math.ceil(display_width(line) / usable)) for line in str(text).split("\n"))
+    """Lines ``text`` takes wrapped in a column ``width`` characters wide (kb.linebreak's Chinese rules, CJK counts 2).
+
+    A column ``width`` holds ``width`` digits of the default font less the cell's
+    margins (about one digit); a CJK character of 宋体 11 pt is two digits wide.
+    """
+    return count_lines(str(text), max(int(math.floor(width - 1)), 2))
 
 
 def _title_rows(ws: Worksheet, title: str, meta: list[tuple[str, str]], ncols: int, total_width: float) -> None:
@@ -169,30 +174,50 @@ def _page_setup(ws: Worksheet, last_col: str, last_row: int, title_cols: str | N
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
+    # Inches.  The footer (第 1 页，共 3 页) sits 0.3″ from the edge in a 0.75″ margin: never cut.
     ws.page_margins.left = ws.page_margins.right = 0.5
-    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.page_margins.top = ws.page_margins.bottom = 0.75
+    ws.page_margins.header = ws.page_margins.footer = 0.3
     ws.print_options.horizontalCentered = True
     ws.oddFooter.center.text = "第 &P 页，共 &N 页"
 
 
 def _table_sheet(ws: Worksheet, title: str, meta, columns: list[Column], rows: list[list[str]]) -> None:
-    widths = []
-    for i, col in enumerate(columns):
-        longest = max([display_width(col.header)] + [display_width(line) for r in rows for line in r[i].split("\n")])
-        widths.append(min(max(longest, 6), col.max_width) + 2)
+    # Columns empty in every row are left out (as on paper in docx); 序号 always stays.
+    keep = [i for i, col in enumerate(columns) if col.key == "label" or any(r[i] for r in rows)]
+    columns = [columns[i] for i in keep]
+    rows = [[r[i] for i in keep] for r in rows]
+    widths = _fitted_widths(columns, rows)
     _title_rows(ws, title, meta, len(columns), sum(widths))
     _header_row(ws, [c.header for c in columns])
     for r, values in enumerate(rows, HEADER_ROW + 1):
-        height = 1
         for c, value in enumerate(values, 1):
             _put(ws, r, c, value).style = BODY
-            height = max(height, _lines(value, widths[c - 1]))
-        ws.row_dimensions[r].height = min(LINE_HEIGHT * height + 2, MAX_ROW_HEIGHT)
+        lines = max(_lines(value, widths[c]) for c, value in enumerate(values))
+        ws.row_dimensions[r].height = min(LINE_HEIGHT * lines + 3, MAX_ROW_HEIGHT)
     for i, width in enumerate(widths, 1):
         ws.column_dimensions[get_column_letter(i)].width = width
     last_col = get_column_letter(len(columns))
     ws.freeze_panes = f"A{HEADER_ROW + 1}"
     _page_setup(ws, last_col, HEADER_ROW + len(rows))
+
+
+def _fitted_widths(columns: list[Column], rows: list[list[str]]) -> list[float]:
+    """Column widths: each fitted to its text up to its cap; then, for a row that would need more than
+    Excel's highest row, its tallest column widened (up to WIDEST_COLUMN) until the row fits."""
+    widths: list[float] = []
+    for i, col in enumerate(columns):
+        longest = max([display_width(col.header)] + [display_width(line) for r in rows for line in r[i].split("\n")])
+        widths.append(min(max(longest, 6), col.max_width) + 2)
+    most = int((MAX_ROW_HEIGHT - 3) // LINE_HEIGHT)
+    for values in rows:
+        while True:
+            lines = [_lines(v, widths[c]) for c, v in enumerate(values)]
+            tallest = max(range(len(values)), key=lambda c: lines[c])
+            if lines[tallest] <= most or widths[tallest] >= WIDEST_COLUMN:
+                break
+            widths[tallest] += 2
+    return widths
 
 
 def _matrix_sheet(ws: Worksheet, matrix: MatrixExport) -> None:
