@@ -383,9 +383,9 @@ async def test_sidebar_toggles_for_narrow_terminals(plan):
         await ready(app, pilot)
         sidebar = app.screen.query_one(DepartmentList)
         await pilot.press("ctrl+b")
-        assert not sidebar.display
+        assert not sidebar.visible
         await pilot.press("ctrl+g")
-        assert sidebar.display
+        assert sidebar.visible
 
 
 async def test_transcript_keeps_the_last_turns(plan, monkeypatch):

@@ -231,3 +231,125 @@ async def test_export_the_current_answer(plan, tmp_path):
         sheet = openpyxl.load_workbook(dialog.written).active
         labels = [sheet.cell(r, 1).value for r in range(4, sheet.max_row + 1)]
         assert labels == [t.label for t in card.answer.tasks]
+
+
+# ---------------------------------------------------------------- item 13: the TUI acts on its answers
+
+
+def numbered(card) -> dict[int, str]:
+    """Item number → task id, read from the answer's structured Result (as 第N项 counts)."""
+    return {i.n: i.task.id for g in card.answer.result.groups for i in g.items if i.task is not None and i.n is not None}
+
+
+async def test_a_number_key_on_the_answer_opens_that_item(plan):
+    from tui.screens.task_detail import TaskDetailScreen
+
+    app = KbApp(plan)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        card = await ask(app, pilot, "生态环境局有哪些任务")
+        items = numbered(card)
+        assert len(items) == 41
+        card.task_list.focus()
+        await pilot.press("1", "2")  # two digits in a row: item 12
+        await pilot.pause(card.task_list.NUMBER_PAUSE + 0.3)
+        assert isinstance(app.screen, TaskDetailScreen)
+        assert app.screen.task_shown.id == items[12]
+        await pilot.press("escape")
+        card.task_list.focus()
+        await pilot.press("9", "9")
+        await pilot.pause(card.task_list.NUMBER_PAUSE + 0.3)
+        assert not isinstance(app.screen, TaskDetailScreen), "no item 99: nothing opened"
+
+
+async def test_a_bare_number_in_the_input_opens_that_item_of_the_last_answer(plan):
+    from tui.screens.task_detail import TaskDetailScreen
+
+    app = KbApp(plan)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        card = await ask(app, pilot, "交通局牵头哪些任务")
+        items = numbered(card)
+        app.screen.query_one(QuestionInput).focus()
+        await pilot.press("3", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, TaskDetailScreen)
+        assert app.screen.task_shown.id == items[3]
+        assert len(app.screen_stack[0].query_one(Transcript).cards) == 1, "no question asked"
+
+
+async def test_from_a_task_jump_to_a_departments_duties(plan):
+    from textual.widgets import TabbedContent
+
+    from tui.screens.task_detail import TaskDetailScreen
+    from tui.widgets.duty_view import DutyView
+
+    task = plan.tasks_of(TRANSPORT, "lead")[1]  # 三（一）14: 牵头 交通局、经信局, 配合 生态环境局
+    app = KbApp(plan)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        app.open_task(task.id)
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, TaskDetailScreen)
+        listed = screen.query_one("#detail-departments")
+        names = [o.id for o in listed.options]
+        assert names == [*task.lead, *task.support, *task.implied]  # the implementers of 三 too (落实)
+        await pilot.press("d", "down", "enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, TaskDetailScreen)
+        assert app.screen.query_one(DutyView).department == names[1]
+        assert app.screen.query_one(TabbedContent).active == "duties"
+
+
+# ---------------------------------------------------------------- issue #9: several plans, pick one or all
+
+
+@pytest.fixture(scope="module")
+def two_plans(tmp_path_factory):
+    """The bundled plan and the Guangzhou plan (tests/fixtures/plans) as one corpus."""
+    import shutil
+    from pathlib import Path
+
+    from kb.store import load_plan
+
+    root = Path(__file__).resolve().parent.parent
+    folder = tmp_path_factory.mktemp("two-plans")
+    shutil.copy(root / "corpus" / "zigong-blue-sky-plan.txt", folder)
+    shutil.copy(root / "tests" / "fixtures" / "plans" / "05_guangzhou_rencaijiju_2012.txt", folder)
+    return load_plan(str(folder))
+
+
+async def test_pick_one_plan_or_all(two_plans, tmp_path):
+    from kb.duties import department_counts
+    from tui.widgets.department_list import DepartmentList
+
+    ids = [d.id for d in two_plans.documents]
+    assert ids == ["05_guangzhou_rencaijiju_2012", "zigong-blue-sky-plan"]
+    app = KbApp(two_plans, export_folder=tmp_path, settings_path=tmp_path / "tui.json")
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        picker = app.screen.query_one("#plan-picker")
+        assert [label for label, _ in picker._options][0].startswith("全部方案（2 个）")
+        sidebar = app.screen.query_one(DepartmentList)
+        assert list(sidebar.rows) == [n for n, _ in department_counts(two_plans)]
+        picker.value = "zigong-blue-sky-plan"
+        await asyncio.wait_for(app.index_ready.wait(), 60)
+        await pilot.pause()
+        zigong = [t for t in two_plans.tasks if t.doc == "zigong-blue-sky-plan"]
+        assert [d.id for d in app.plan.documents] == ["zigong-blue-sky-plan"] and app.plan.tasks == zigong
+        assert list(sidebar.rows) == [n for n, _ in department_counts(app.plan)]
+        assert "市交通运输局" in sidebar.rows
+        card = await ask(app, pilot, "交通局牵头哪些任务")
+        assert card.answer.tasks and all(t.doc == "zigong-blue-sky-plan" for t in card.answer.tasks)
+        # the export of the picked plan is named after it
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        app.screen.query_one("#export-subject").value = "table"
+        await pilot.pause()
+        assert app.screen.query_one("#export-path").value.endswith("自贡市打赢蓝天保卫战实施方案-任务分工表.xlsx")
+        await pilot.press("escape")
+        await pilot.pause()
+        app.screen.query_one("#plan-picker").value = "*"
+        await pilot.pause()
+        assert app.plan is app.full_plan

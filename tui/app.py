@@ -98,6 +98,11 @@ class KbApp(App):
         self.plan = plan
         """The plan shown (text from data escaped, see kb.safetext)."""
         self.session = session or Session(plan=plan, notice=self._index_notice)
+        self.full_plan = plan
+        """Every plan loaded; ``plan`` is the one picked (or this one: all of them)."""
+        self.plan_id: str | None = None
+        """Id of the document picked in the plan picker, None for all plans."""
+        self._sessions = {None: self.session}
         """The conversation every question goes through (keeps context)."""
         self.last_answer = None
         """The most recent kb.qa.Answer shown."""
@@ -171,6 +176,35 @@ class KbApp(App):
             self.call_from_thread(self.notify, str(exc), title="检索索引不可用", severity="error", markup=False)
         finally:
             self.call_from_thread(self._index_opened)
+
+    def use_plan(self, doc_id: str | None) -> None:
+        """Show one plan of the corpus (its document id) or all of them (None): lists, answers and exports follow."""
+        if doc_id == self.plan_id:
+            return
+        from kb.model import Plan
+        from kb.qa import Session
+
+        full = self.full_plan
+        if doc_id is None:
+            plan = full
+        else:
+            plan = Plan(
+                documents=[d for d in full.documents if d.id == doc_id],
+                tasks=[t for t in full.tasks if t.doc == doc_id],
+                registry=full.registry,
+            )
+        self.plan_id, self.plan = doc_id, plan
+        self.last_answer = None
+        self.sub_title = "、".join(d.title for d in plan.documents)
+        session = self._sessions.get(doc_id)
+        if session is None:
+            session = self._sessions[doc_id] = Session(plan=plan, notice=self._index_notice)
+            self.index_ready.clear()
+            self.index_status = "正在打开所选方案的检索索引…"
+            self.session = session
+            self.open_index()
+        self.session = session
+        self.main_screen.set_plan(plan)
 
     def _index_opened(self) -> None:
         self.index_status = ""

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from textual.binding import Binding
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, TabbedContent, TabPane
+from textual.widgets import Footer, Header, Input, Select, TabbedContent, TabPane
 
 from kb.duties import department_counts
 from tui.widgets.ask_view import AskView
@@ -13,6 +13,15 @@ from tui.widgets.department_list import DepartmentList
 from tui.widgets.duty_view import DutyView
 from tui.widgets.question_input import QuestionInput
 from tui.widgets.task_list import TaskList
+
+
+#: The plan picker's value for every plan at once.
+ALL_PLANS = "*"
+
+
+def plan_options(plan) -> list[tuple[str, str]]:
+    """The plan picker's choices: all plans, then each plan by its title."""
+    return [(f"全部方案（{len(plan.documents)} 个）", ALL_PLANS), *((f"方案：{d.title or d.id}", d.id) for d in plan.documents)]
 
 
 class MainScreen(Screen):
@@ -31,7 +40,11 @@ class MainScreen(Screen):
     def compose(self):
         yield Header()
         with Horizontal(id="body"):
-            yield DepartmentList(self.plan, department_counts(self.plan), id="sidebar")
+            with Vertical(id="side"):
+                if len(self.plan.documents) > 1:
+                    # Several plans loaded: pick one, or all (every list then names each task's plan).
+                    yield Select(plan_options(self.plan), value=ALL_PLANS, allow_blank=False, id="plan-picker", compact=True)
+                yield DepartmentList(self.plan, department_counts(self.plan), id="sidebar")
             with TabbedContent(id="tabs", initial="ask"):
                 with TabPane("问答", id="ask"):
                     yield AskView(id="ask-view")
@@ -50,14 +63,25 @@ class MainScreen(Screen):
 
     def action_focus_filter(self) -> None:
         """Focus the department filter, showing the side bar if hidden."""
-        sidebar = self.query_one(DepartmentList)
+        sidebar = self.query_one("#side")
         sidebar.display = True
         sidebar.query_one("#dept-filter", Input).focus()
 
     def action_toggle_sidebar(self) -> None:
         """Show or hide the department side bar (more room for answers at 80 columns)."""
-        sidebar = self.query_one(DepartmentList)
+        sidebar = self.query_one("#side")
         sidebar.display = not sidebar.display
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select.id == "plan-picker":
+            event.stop()
+            self.app.use_plan(None if event.value == ALL_PLANS else event.value)
+
+    def set_plan(self, plan) -> None:
+        """Show ``plan`` (one plan of the corpus, or all): departments and duties follow; answers stay above."""
+        self.plan = plan
+        self.query_one(DepartmentList).set_rows(plan, department_counts(plan))
+        self.query_one(DutyView).set_plan(plan)
 
     def show_department(self, name: str) -> None:
         """Show ``name``'s duty list in the Duties tab and focus it."""

@@ -6,7 +6,8 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, DataTable, Footer, Header, Static
+from textual.widgets import Button, DataTable, Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
 
 from kb.model import Task
 from tui.widgets.roles import ROLE_ORDER, ROLE_STYLES, role_name
@@ -24,6 +25,17 @@ def section_neighbours(tasks: list[Task], task: Task) -> tuple[Task | None, Task
     siblings = [t for t in tasks if same_place(t)]
     i = next(i for i, t in enumerate(siblings) if t.id == task.id)
     return (siblings[i - 1] if i else None, siblings[i + 1] if i + 1 < len(siblings) else None)
+
+
+def task_departments(task: Task) -> list[tuple[str, str]]:
+    """(department, its first role) for every department of the task, in role order (sub-units after their parent)."""
+    seen: dict[str, str] = {}
+    for role in ROLE_ORDER:
+        for name in getattr(task, role, []):
+            seen.setdefault(name, role)
+            for sub in task.subunits.get(name, []):
+                seen.setdefault(sub, role)
+    return list(seen.items())
 
 
 def short(text: str, limit: int = 16) -> str:
@@ -49,6 +61,7 @@ class TaskDetailScreen(Screen):
         Binding("escape", "app.pop_screen", "返回", id="back", key_display="Esc"),
         Binding("left,[", "neighbour(-1)", "上一项", id="previous-task"),
         Binding("right,]", "neighbour(1)", "下一项", id="next-task"),
+        Binding("d", "focus_departments", "部门职责", id="task-departments"),
     ]
 
     def __init__(self, plan, task: Task) -> None:
@@ -64,6 +77,8 @@ class TaskDetailScreen(Screen):
             yield Static(id="detail-title", markup=False)
             yield Static(id="detail-text", markup=False)
             yield Static(id="detail-roles", markup=False)
+            yield Static("查看部门职责（D；选中后按 Enter）", classes="detail-heading")
+            yield OptionList(id="detail-departments", compact=True)
             yield Static("完成时限", classes="detail-heading")
             yield DataTable(id="detail-deadlines", show_cursor=False, zebra_stripes=True)
             yield Static("目标指标", classes="detail-heading")
@@ -86,6 +101,11 @@ class TaskDetailScreen(Screen):
         )
         self.query_one("#detail-text", Static).update(highlighted_text(task))
         self.query_one("#detail-roles", Static).update(self._roles(task))
+        departments = self.query_one("#detail-departments", OptionList)
+        departments.set_options(
+            Option(Content.assemble((name, ROLE_STYLES[role]), f"（{role_name(role)}）的全部职责"), id=name)
+            for name, role in task_departments(task)
+        )
         self._fill_deadlines(task)
         self._fill_targets(task)
         previous, following = section_neighbours(self.plan.tasks, task)
@@ -132,6 +152,18 @@ class TaskDetailScreen(Screen):
             )
         if not task.targets:
             table.add_row("无数值目标", "", "", "", "", "", "")
+
+    def action_focus_departments(self) -> None:
+        """Move to the list of the task's departments (Enter shows one's duty list)."""
+        departments = self.query_one("#detail-departments", OptionList)
+        departments.focus()
+        if departments.highlighted is None and departments.option_count:
+            departments.highlighted = 0
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option_list.id == "detail-departments" and event.option.id:
+            event.stop()
+            self.app.show_department(event.option.id)
 
     def action_neighbour(self, step: int) -> None:
         """Show the previous (-1) or next (1) task of the section."""

@@ -44,8 +44,27 @@ class AskView(Vertical):
         question = event.value
         event.input.remember(question)
         event.input.value = ""
+        if self.open_numbered(question):
+            return
         card = self.query_one(Transcript).add_turn(question)
         self.post_message(self.QuestionAsked(question, card))
+
+    def open_numbered(self, typed: str) -> bool:
+        """A bare number typed in the input opens that item of the last answer; True if it did."""
+        typed = typed.strip()
+        if not typed.isdigit():
+            return False
+        cards = [c for c in self.query_one(Transcript).cards if c.task_list is not None]
+        if not cards:
+            return False
+        task_id = cards[-1].task_list.numbers().get(int(typed))
+        if task_id is None:
+            self.app.notify(f"上一个答案没有第 {typed} 项", severity="warning")
+            return True
+        from tui.widgets.task_list import TaskList
+
+        self.post_message(TaskList.TaskChosen(task_id))
+        return True
 
     def ask(self, question: str) -> AnswerCard:
         """Submit ``question`` as if typed (command palette, tests)."""

@@ -24,7 +24,7 @@ from tui.widgets.roles import ROLE_BADGES
 def counts_line(counts: dict[str, int]) -> str:
     """``牵8 配7`` plus 责/分/落 when the department has such tasks (落: the tasks it implements by the plan's note)."""
     parts = [f"{ROLE_BADGES['lead']}{counts.get('lead', 0)}", f"{ROLE_BADGES['support']}{counts.get('support', 0)}"]
-    for role in ("sole", "shared", "implied"):
+    for role in ("guide", "sole", "shared", "implied"):
         if counts.get(role):
             parts.append(f"{ROLE_BADGES[role]}{counts[role]}")
     return " ".join(parts)
@@ -86,6 +86,13 @@ class DepartmentList(Vertical):
         yield OptionList(id="dept-options")
 
     def on_mount(self) -> None:
+        self.show(list(self.rows), "")
+
+    def set_rows(self, plan, rows: list[tuple[str, dict[str, int]]]) -> None:
+        """List the departments of another plan (the plan picker)."""
+        self.plan = plan
+        self.rows = dict(rows)
+        self.query_one("#dept-filter", Input).value = ""
         self.show(list(self.rows), "")
 
     def _width(self) -> int:

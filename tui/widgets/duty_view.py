@@ -24,6 +24,12 @@ class DutyView(Vertical):
         yield Static("在左侧选择一个部门（或输入部门名筛选），查看它牵头、配合的全部任务。", id="duty-header", markup=False)
         yield TaskList(id="duty-tasks")
 
+    def set_plan(self, plan) -> None:
+        """Another plan is shown: its duty lists from now on (the department in view, if it has tasks there)."""
+        self.plan = plan
+        if self.department is not None:
+            self.show(self.department)
+
     def show(self, department: str) -> None:
         """Show the duty list of ``department`` (canonical name or sub-unit)."""
         self.department = department

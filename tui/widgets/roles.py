@@ -11,6 +11,7 @@ from kb.model import ROLE_NAMES
 #: Role → content style of a department name with that role.
 ROLE_STYLES = {
     "lead": "bold $accent",
+    "guide": "bold $secondary",
     "support": "$success",
     "sole": "bold $primary",
     "shared": "$warning",
@@ -18,10 +19,10 @@ ROLE_STYLES = {
 }
 
 #: Role → one-character badge shown next to a task (牵头 → 牵).
-ROLE_BADGES = {"lead": "牵", "support": "配", "sole": "责", "shared": "分", "implied": "落"}
+ROLE_BADGES = {"lead": "牵", "guide": "指", "support": "配", "sole": "责", "shared": "分", "implied": "落"}
 
 #: Order roles are listed in on screen.
-ROLE_ORDER = ("lead", "support", "sole", "shared", "implied")
+ROLE_ORDER = ("lead", "guide", "support", "sole", "shared", "implied")
 
 
 def role_name(role: str) -> str:

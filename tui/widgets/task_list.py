@@ -95,3 +95,37 @@ class TaskList(OptionList):
         event.stop()
         if event.option.id:
             self.post_message(self.TaskChosen(event.option.id.split("@", 1)[0]))
+
+    #: Seconds a typed number waits for its next digit (12 is 1 then 2).
+    NUMBER_PAUSE = 0.6
+
+    def numbers(self) -> dict[int, str]:
+        """Item number → task id: an answer's own numbering (its Result, as 第N项 counts), else list order."""
+        answer = getattr(self.parent, "answer", None)
+        result = getattr(answer, "result", None)
+        if result is not None:
+            found = {i.n: i.task.id for g in result.groups for i in g.items if i.task is not None and i.n is not None}
+            if found:
+                return found
+        return {n: task_id for n, task_id in enumerate(self.task_ids, 1)}
+
+    def on_key(self, event) -> None:
+        # A number key opens the item of that number (several digits typed in a row make one number).
+        if event.character and event.character.isdigit():
+            event.stop()
+            self._typed = getattr(self, "_typed", "") + event.character
+            timer = getattr(self, "_number_timer", None)
+            if timer is not None:
+                timer.stop()
+            self._number_timer = self.set_timer(self.NUMBER_PAUSE, self.open_typed_number)
+
+    def open_typed_number(self) -> None:
+        """Open the task whose number was typed (a number no item has is said, not guessed)."""
+        typed, self._typed = getattr(self, "_typed", ""), ""
+        if not typed:
+            return
+        task_id = self.numbers().get(int(typed))
+        if task_id is None:
+            self.app.notify(f"没有第 {typed} 项", severity="warning")
+            return
+        self.post_message(self.TaskChosen(task_id))
