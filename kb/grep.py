@@ -811,8 +811,8 @@ def count_by_document(
 
 
 def count_line(doc: str, n: int, style: Style) -> str:
-    """``-c``: ``DOC:N`` (just ``N`` with ``--no-label``)."""
-    if not style.label:
+    """``-c``: ``DOC:N`` with several plans; just ``N`` with one (as grep with one file) or ``--no-label``."""
+    if not style.label or not style.document:
         return str(n)
     return paint(COLOR_DOC, doc, style.color) + ":" + str(n)
 
