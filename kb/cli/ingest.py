@@ -9,8 +9,8 @@ from kb.errors import KbError
 
 def add_arguments(parser, name: str) -> None:
     """Options of ``kb ingest``."""
-    parser.add_argument("files", metavar="FILE", nargs="+", help="plan files: .pdf .docx .html .xlsx .doc .wps .txt …")
-    parser.add_argument("--no-cache", action="store_true", help="read the files again instead of using the extraction cache")
+    parser.add_argument("files", metavar="FILE", nargs="+", help="方案文件：.pdf .docx .html .xlsx .doc .wps .txt ……")
+    parser.add_argument("--no-cache", action="store_true", help="重新读取文件，不使用提取缓存")
 
 
 def run(args) -> int:
@@ -29,7 +29,7 @@ def run(args) -> int:
             status = 2
             continue
         for w in extracted.warnings:
-            print(f"kb: warning: {escape_line(name)}: {escape_line(w)}", file=sys.stderr)
+            print(f"kb: 警告：{escape_line(name)}: {escape_line(w)}", file=sys.stderr)
         if many:
             out.write(f"==> {escape_line(name)} ({_describe(extracted)}) <==\n")
         pages = extracted.text.split("\f")
