@@ -53,6 +53,8 @@ class Rules:
     """Characters that may not end a line (opening punctuation, comparators)."""
     unit_pattern: re.Pattern
     """Matches, at a position right after a number, the unit or date word it keeps on its line."""
+    piece_pattern: re.Pattern
+    """One piece no break may enter: a Latin/digit word (with the unit after a number), else one character."""
 
 
 @lru_cache(maxsize=1)
@@ -72,6 +74,7 @@ def rules() -> Rules:
         frozenset(data["no_line_start"]),
         frozenset(data["no_line_end"]),
         re.compile(f"(?:{alternation})"),
+        re.compile(f"{_WORD.pattern}(?:(?<=[0-9０-９])(?:{alternation}))?|.", re.S),
     )
 
 
@@ -82,49 +85,58 @@ def _target_units() -> list[str]:
     return [u for u in units if isinstance(u, str) and u] if isinstance(units, list) else []
 
 
+#: Characters a Latin/digit word starts with (only there is the word pattern tried: most text is CJK).
+_WORD_CHARS = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+                        "０１２３４５６７８９ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ")
+
 #: A run that is never broken: Latin letters and digits, with the marks inside a number or word (2.5, 1,000, I/M, PM2.5).
 _WORD = re.compile(r"[0-9A-Za-z０-９Ａ-Ｚａ-ｚ]+(?:[.．,/_\-'][0-9A-Za-z０-９Ａ-Ｚａ-ｚ]+)*")
 
 
-def _atoms(text: str, r: Rules) -> list[tuple[int, int]]:
-    """``text`` cut into (start, end) pieces no line break may enter, glued by the punctuation rules."""
-    pieces: list[list[int]] = []
+def _atoms(text: str, r: Rules) -> list[list[int]]:
+    """``text`` cut into [start, end] pieces no line break may enter, glued by the punctuation rules.
+
+    A closing mark joins the piece before it; a piece after an opening mark joins that mark.
+    """
+    glued: list[list[int]] = []
+    no_start, no_end = r.no_line_start, r.no_line_end
+    match = r.piece_pattern.match
     i, n = 0, len(text)
     while i < n:
-        m = _WORD.match(text, i)
-        if m:
-            end = m.end()
-            if text[end - 1].isdigit():
-                unit = r.unit_pattern.match(text, end)
-                if unit:
-                    end = unit.end()
+        ch = text[i]
+        b = match(text, i).end() if ch in _WORD_CHARS else i + 1
+        if glued and (ch in no_start or text[glued[-1][1] - 1] in no_end):
+            glued[-1][1] = b
         else:
-            end = i + 1
-        pieces.append([i, end])
-        i = end
-    # Glue: a closing mark joins the piece before it; a piece after an opening mark joins it.
-    glued: list[list[int]] = []
-    for piece in pieces:
-        first = text[piece[0]]
-        if glued and (first in r.no_line_start or text[glued[-1][1] - 1] in r.no_line_end):
-            glued[-1][1] = piece[1]
-        else:
-            glued.append(piece)
-    return [(a, b) for a, b in glued]
+            glued.append([i, b])
+        i = b
+    return glued
 
 
 def line_breaks(text: str, width: int, measure: Callable[[str], int] | None = None) -> list[int]:
     """Offsets in ``text`` where each line starts (the first is 0) when it is wrapped to ``width`` cells.
 
     ``text`` is one paragraph (callers split on new lines).  ``measure`` gives a
-    string's width (default ``display_width``).
+    character's width (default ``display_width``); it is asked once per distinct
+    character (the TUI wraps every line it draws with this, so it must be quick).
     """
     measure = measure or display_width
     width = max(int(width), 1)
     starts = [0]
+    if len(text) * 2 <= width:  # the usual short line: nothing to break whatever the characters
+        return starts
+    cache: dict[str, int] = {}
+    cells = []
+    for ch in text:
+        w = cache.get(ch)
+        if w is None:
+            w = cache[ch] = measure(ch)
+        cells.append(w)
+    if sum(cells) <= width:
+        return starts
     used = 0
     for a, b in _atoms(text, rules()):
-        w = measure(text[a:b])
+        w = cells[a] if b == a + 1 else sum(cells[a:b])
         if used + w <= width:
             used += w
             continue
@@ -137,13 +149,13 @@ def line_breaks(text: str, width: int, measure: Callable[[str], int] | None = No
         if w <= width:
             used = w
             continue
-        # A piece wider than the line: cut it by characters.
+        # A piece wider than the line: cut it by characters (still not before a closing mark).
+        no_start = rules().no_line_start
         for k in range(a, b):
-            cw = measure(text[k])
-            if used + cw > width and used:
+            if used + cells[k] > width and used and text[k] not in no_start:
                 starts.append(k)
                 used = 0
-            used += cw
+            used += cells[k]
     return starts
 
 
