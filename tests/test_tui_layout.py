@@ -227,3 +227,21 @@ async def test_modal_footers_show_esc_to_close(plan, tmp_path):
             assert "Esc" in text and "关闭" in text, text
             await pilot.press("escape")
             await pilot.pause()
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_open_subject_list_stays_inside_the_export_dialog(plan, tmp_path, size):
+    app = KbApp(plan, export_folder=tmp_path)
+    async with app.run_test(size=size) as pilot:
+        await ready(app, pilot)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        dialog = app.screen.query_one("#export-dialog")
+        app.screen.query_one("#export-subject").focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        overlay = app.screen.query_one("SelectOverlay")
+        inner = dialog.region.shrink((1, 1, 1, 1))  # inside the border
+        assert inner.contains_region(overlay.region), (overlay.region, dialog.region)
+        keys = " ".join(str(k.render()) for k in app.screen.query_one(Footer).query("FooterKey"))
+        assert "关闭列表" in keys and "Dismiss" not in keys

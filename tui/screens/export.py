@@ -14,6 +14,16 @@ from textual.widgets import Button, Checkbox, Footer, Input, Label, RadioButton,
 from kb.errors import KbError
 from kb.export import FORMATS, default_filename, export_duty_list, export_table, export_tasks, plan_name
 
+def _chinese_select_overlay() -> None:
+    """The open list of a Select says how to close it in Chinese (Textual's footer showed "Dismiss menu")."""
+    from textual.widgets._select import SelectOverlay
+
+    SelectOverlay.BINDINGS = [Binding("escape", "dismiss", "关闭列表", key_display="Esc")]
+    SelectOverlay._merged_bindings = SelectOverlay._merge_bindings()  # computed when the class was made
+
+
+_chinese_select_overlay()
+
 #: Subject keys that are not a department's duty list.
 TABLE, MATRIX, ANSWER = "table", "matrix", "answer"
 
