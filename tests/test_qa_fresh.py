@@ -51,7 +51,6 @@ KNOWN_FAILURES: set[str] = {
     "h-zg-unknown-topic",
     "h-zg-noise",
     "h-nj-province",
-    "h-nj-item-21",
 }
 """Ids of rows kb does not answer as expected yet (strict xfail; remove an id once it passes)."""
 

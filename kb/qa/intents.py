@@ -266,9 +266,18 @@ def rule_label(turn: Turn) -> Answer | None:
     q = turn.q
     if not q.label:
         return None
-    hits = [t for t in turn.plan.tasks if fold(t.label) == q.label]
+    bare = q.label.startswith("(")  # (二十一): a section marker without its part numeral
+    if bare:
+        places = list(dict.fromkeys([t.label for t in turn.plan.tasks if fold(t.label).endswith(q.label)]
+                                    + [t.section for t in turn.plan.tasks if t.section and fold(t.section).endswith(q.label)]))
+        if len(places) > 1:  # sections numbered within each part: (三) is in several
+            turn.ctx.tasks = []
+            return Answer(q.raw, "item_ambiguous", f"“{q.raw.strip()[:len(q.label)]}”在方案中有 {len(places)} 处："
+                          f"{'、'.join(places)}。请问指哪一个？", candidates=places, status="ask_back")
+    hits = [t for t in turn.plan.tasks if fold(t.label) == q.label or bare and fold(t.label).endswith(q.label)]
     if not hits:
-        section = [t for t in turn.plan.tasks if t.section and fold(t.section) == q.label]
+        section = [t for t in turn.plan.tasks if t.section and (fold(t.section) == q.label
+                                                                or bare and fold(t.section).endswith(q.label))]
         if section:
             return _section_answer(turn, section, f"{section[0].section}{section[0].section_title or ''}")
         return Answer(q.raw, "item", f"方案中没有标号为 {q.label} 的条目。", status="not_in_plan")

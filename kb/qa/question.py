@@ -46,6 +46,9 @@ def compile_patterns(voc: Vocabulary) -> dict[str, re.Pattern]:
 #: A negation a few characters before a when-word: the question asks for tasks without a deadline.
 _NO_DEADLINE = re.compile(r"(?:没有|没|无|未|不设)[^，。,;；]{0,4}(?:时限|期限|时间要求|截止日期|完成时间)")
 
+#: A section marker cited alone at the start ((二十一)谁牵头): plans that number sections across parts.
+_SECTION_MARK = re.compile(r"\([一二三四五六七八九十]{1,4}\)")
+
 #: A label as officials cite it (三（一）2, 四（三）), folded: 三(一)2.
 _LABEL = re.compile(r"[一二三四五六七八九十]{1,3}\([一二三四五六七八九十]{1,3}\)\d{0,3}")
 
@@ -276,7 +279,7 @@ def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Quest
             q.date = DateAsk("between", q.date.year, end.iso, m.group(0) + joiner + second.group(0))
             for k in range(m.end(), second.end()):
                 consumed[k] = True
-    m = _LABEL.search(text)
+    m = _LABEL.search(text) or _SECTION_MARK.match(text)
     if m:
         q.label = m.group(0)
         for k in range(m.start(), m.end()):
@@ -404,6 +407,8 @@ def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Quest
     for _, name in found:
         if name not in q.departments:
             q.departments.append(name)
+    if q.label and q.label.startswith("(") and q.topic:
+        q.label = q.item_ask = None  # （一）调整产业结构有哪些任务: the marker only prefixes a heading that is asked
     # "市发展改革委（市能源办）": the sub-unit names the department more precisely.
     subunits = lexicon.subunits
     q.departments = [d for d in q.departments if not any(subunits.get(o) == d for o in q.departments)]
