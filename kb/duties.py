@@ -68,7 +68,7 @@ def duty_list(plan: Plan, department: str, role: str = "any", *, every_group: bo
     heading's count, 落实 64 lists 64 tasks); otherwise only in the first.
     """
     if role not in ROLE_CHOICES:
-        raise KbError(f"unknown role {role!r}: use one of {', '.join(ROLE_CHOICES)}")
+        raise KbError(f"不认识的职责 {role!r}：可用 {', '.join(ROLE_CHOICES)}")
     roles = GROUP_ORDER if role == "any" else (role,)
     parent = plan.subunits().get(department)
     result = DutyList(department, parent)

@@ -340,8 +340,8 @@ class RegexMatcher(Matcher):
 
 def _timeout(budget: float) -> KbError:
     return KbError(
-        f"the pattern took more than {budget:g} s to match (a pattern like (a+)+$ backtracks without end): "
-        "simplify it, use -F for plain text, or raise --timeout"
+        f"模式匹配超过了 {budget:g} 秒（像 (a+)+$ 这样的模式会无休止地回溯）："
+        "请简化模式，或用 -F 按普通文字搜索，或调大 --timeout"
     )
 
 
@@ -359,9 +359,9 @@ def build_matcher(
     Raises KbError for a bad regular expression or when the budget runs out.
     """
     if not patterns:
-        raise KbError("no pattern given: name one (kb grep PATTERN, or '' to list every clause)")
+        raise KbError("没有给出模式：kb grep 模式（配合筛选条件用 '' 可列出每一句）")
     if timeout <= 0:
-        raise KbError(f"--timeout must be more than 0 seconds, not {timeout:g}")
+        raise KbError(f"--timeout 须大于 0 秒，而不是 {timeout:g}")
     deadline = time.monotonic() + timeout
     if len(patterns) == 1 and not ignore_case:
         p = patterns[0]
@@ -376,8 +376,8 @@ def build_matcher(
         shown = " | ".join(patterns)
         shown = shown if len(shown) <= 60 else shown[:57] + "..."
         raise KbError(
-            f"the pattern {shown!r} repeats too much ({weight:,} copies once its counts are written out, "
-            f"at most {MAX_REPEAT_WEIGHT:,}): use smaller counts such as {{0,100}}, or * and +"
+            f"模式 {shown!r} 的重复次数太多（展开后为 {weight:,} 份，至多 {MAX_REPEAT_WEIGHT:,}）："
+            f"请用较小的次数（如 {{0,100}}），或用 * 和 +"
         )
     flags = regex.IGNORECASE if ignore_case else 0
     compiled = _compile(regex, source, flags, deadline, timeout, patterns, parts, threaded=weight > _HEAVY_WEIGHT)
@@ -404,8 +404,8 @@ def _compile(regex, source: str, flags: int, deadline: float, budget: float, pat
     worker.join(max(0.0, deadline - time.monotonic()))
     if worker.is_alive():
         raise CompileTimeout(
-            f"the pattern ({len(source)} characters) took more than {budget:g} s to compile: "
-            "use fewer alternatives, or raise --timeout"
+            f"模式（{len(source)} 个字符）编译超过了 {budget:g} 秒："
+            "请减少可选项，或调大 --timeout"
         )
     if "error" in box:
         raise box["error"]  # type: ignore[misc]
@@ -432,13 +432,13 @@ def _compile_checked(regex, source: str, flags: int, patterns, parts):
                 raise KbError(_regex_message(original, one)) from None
         raise KbError(_regex_message(" | ".join(patterns), exc)) from None
     except (OverflowError, RecursionError, MemoryError):
-        raise KbError("the pattern is too large to compile: use fewer alternatives or a simpler expression") from None
+        raise KbError("模式太大，无法编译：请减少可选项或简化表达式") from None
 
 
 def _regex_message(pattern: str, exc) -> str:
-    where = f" at position {exc.pos}" if getattr(exc, "pos", None) is not None else ""
+    where = f"（第 {exc.pos} 个字符处）" if getattr(exc, "pos", None) is not None else ""
     shown = pattern if len(pattern) <= 60 else pattern[:57] + "..."
-    return f"bad regular expression {shown!r}: {exc.msg}{where} (use -F to search for the text as it is)"
+    return f"正则表达式 {shown!r} 有误：{exc.msg}{where}（要按原样搜索这段文字，请加 -F）"
 
 
 # ---------------------------------------------------------------------------
@@ -531,7 +531,7 @@ def check_sections(plan: Plan, sections: list[str]) -> list[str]:
         s = normalize_section(raw)
         if s not in known and s not in labels:
             listed = "、".join(known)
-            raise KbError(f"unknown section {raw!r}: give a part or section of the plan ({listed}) or a task label")
+            raise KbError(f"方案中没有部分或节 {raw!r}：请给出方案的部分或节（{listed}），或条目编号")
         out.append(s)
     return out
 
@@ -543,7 +543,7 @@ def parse_date(text: str, option: str = "--due-before") -> str:
     try:
         return date.fromisoformat(text.strip()).isoformat()
     except ValueError:
-        raise KbError(f"{option} expects a date as YYYY-MM-DD (e.g. 2020-12-31), not {text!r}") from None
+        raise KbError(f"{option} 需要 YYYY-MM-DD 格式的日期（如 2020-12-31），而不是 {text!r}") from None
 
 
 def resolve_names(plan: Plan, names: list[str], option: str, notes: list[str] | None = None) -> list[str]:
@@ -561,7 +561,7 @@ def resolve_names(plan: Plan, names: list[str], option: str, notes: list[str] | 
         if not res.ok:
             raise KbError(f"{option}: {res.message()}")
         if res.how == "fuzzy" and notes is not None:
-            notes.append(f"{option} {name}: read as {res.name}")
+            notes.append(f"{option} {name}：按“{res.name}”理解")
         out.append(res.name)
     return out
 

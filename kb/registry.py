@@ -211,9 +211,9 @@ class Resolution:
         if self.ok:
             return ""
         if self.how == "ambiguous":
-            return f"{self.query} could mean {' or '.join(self.candidates)}: say which"
-        near = f"; closest known: {', '.join(self.candidates)}" if self.candidates else ""
-        return f"unknown department {self.query}{near}"
+            return f"“{self.query}”可能指 {'或'.join(self.candidates)}：请说明是哪一个"
+        near = f"；最接近的：{'、'.join(self.candidates)}" if self.candidates else ""
+        return f"方案中没有部门“{self.query}”{near}"
 
 
 def known_names(plan=None, registry: Registry | None = None) -> dict[str, str]:

@@ -32,7 +32,7 @@ def bundled_corpus() -> Path:
     try:
         import kb_corpus  # installed by `pip install .` from corpus/
     except ImportError as exc:  # pragma: no cover - broken install
-        raise KbError("the bundled corpus is missing: reinstall kb or pass --corpus PATH") from exc
+        raise KbError("找不到自带的方案：请重新安装 kb，或用 --corpus 给出方案文件") from exc
     return Path(next(iter(kb_corpus.__path__)))
 
 
@@ -43,7 +43,7 @@ def resolve_corpus(corpus: str | os.PathLike | None = None) -> Path:
         return bundled_corpus()
     path = Path(chosen).expanduser()
     if not path.exists():
-        raise KbError(f"corpus not found: {path} (give a plan file or a folder of them with --corpus)")
+        raise KbError(f"找不到方案：{path}（请用 --corpus 给出方案文件或存放方案的文件夹）")
     return path
 
 
@@ -54,15 +54,15 @@ def corpus_files(corpus: str | os.PathLike | None = None) -> list[Path]:
     if kind == "file":
         return [path]
     if kind != "folder":
-        raise KbError(f"corpus {path} is {kind}, not a plan file or a folder of them (give one with --corpus)")
+        raise KbError(f"{path} 是{kind}，不是方案文件或文件夹（请用 --corpus 给出方案）")
     from kb.ingest import plan_files
 
     try:
         files = plan_files(path)  # warns about files of a kind kb does not read
     except OSError as exc:
-        raise KbError(f"cannot read the corpus folder {path}: {exc.strerror} (check its permissions)") from None
+        raise KbError(f"无法读取方案文件夹 {path}：{exc.strerror}（请检查权限）") from None
     if not files:
-        raise KbError(f"no plan files (.txt, .pdf, .docx, .html …) in {path}: put a plan there or pass --corpus FILE")
+        raise KbError(f"{path} 中没有方案文件（.txt、.pdf、.docx、.html……）：请放入方案，或用 --corpus 给出文件")
     return files
 
 
@@ -79,9 +79,9 @@ def check_corpus_path(corpus: str | os.PathLike | None = None) -> Path:
         try:
             next(iter(path.iterdir()), None)
         except OSError as exc:
-            raise KbError(f"cannot read the corpus folder {path}: {exc.strerror} (check its permissions)") from None
+            raise KbError(f"无法读取方案文件夹 {path}：{exc.strerror}（请检查权限）") from None
     elif kind != "file":
-        raise KbError(f"corpus {path} is {kind}, not a plan file or a folder of them (give one with --corpus)")
+        raise KbError(f"{path} 是{kind}，不是方案文件或文件夹（请用 --corpus 给出方案）")
     return path
 
 
@@ -92,18 +92,18 @@ def _path_kind(path: Path) -> str:
     try:
         mode = path.stat().st_mode
     except OSError as exc:
-        raise KbError(f"cannot read the corpus {path}: {exc.strerror} (check the path and its permissions)") from None
+        raise KbError(f"无法读取方案 {path}：{exc.strerror}（请检查路径和权限）") from None
     if stat.S_ISREG(mode):
         return "file"
     if stat.S_ISDIR(mode):
         return "folder"
     if stat.S_ISFIFO(mode):
-        return "a named pipe (FIFO)"
+        return "命名管道（FIFO）"
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
+        return "设备文件"
     if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a regular file"
+        return "套接字"
+    return "特殊文件"
 
 
 def decode_plan(raw: bytes, where: str) -> tuple[str, str]:
@@ -141,7 +141,7 @@ def corpus_key(files: list[Path]) -> tuple[str, list[bytes]]:
         try:
             raw = f.read_bytes()
         except OSError as exc:
-            raise KbError(f"cannot read {f}: {exc.strerror} (check the path and its permissions)") from exc
+            raise KbError(f"无法读取 {f}：{exc.strerror}（请检查路径和权限）") from exc
         raws.append(raw)
         h.update(f.name.encode() + b"\0" + hashlib.sha256(raw).digest())
     return h.hexdigest()[:32], raws
@@ -206,12 +206,12 @@ def load_plan(corpus: str | os.PathLike | None = None, *, use_cache: bool = True
             if len(files) == 1:
                 raise
             # One unreadable file of a folder: said in one line, the rest of the corpus is read.
-            print(f"kb: warning: skipped {exc}", file=sys.stderr)
+            print(f"kb: 警告：已跳过 {exc}", file=sys.stderr)
             skipped = True
             continue
         text = extracted.text
         if not text.strip():
-            raise KbError(f"{f}: the file is empty (put the plan's text in it, or remove it from the corpus)")
+            raise KbError(f"{f}：文件是空的（请放入方案正文，或把它移出方案文件夹）")
         doc, tasks = parse_document(text, doc_id=f.stem, path=str(f))
         doc.sha256 = hashlib.sha256(raw).hexdigest()
         doc.encoding, doc.format = extracted.encoding, extracted.format
@@ -219,10 +219,10 @@ def load_plan(corpus: str | os.PathLike | None = None, *, use_cache: bool = True
         plan.documents.append(doc)
         plan.tasks.extend(tasks)
     if not plan.documents:
-        raise KbError(f"no plan of the corpus could be read (see the lines above); fix or replace those files")
+        raise KbError(f"方案文件夹中没有一个方案能读取（见上面各行）：请修复或替换这些文件")
     if use_cache and not skipped:  # a skipped file is said again on every run, so not cached
         try:
             atomic_write_bytes(cached, pickle.dumps(plan, protocol=pickle.HIGHEST_PROTOCOL))
         except OSError as exc:  # a read-only home must not stop kb from answering
-            print(f"kb: warning: cannot write the plan cache in {cached.parent}: {exc.strerror}", file=sys.stderr)
+            print(f"kb: 警告：无法在 {cached.parent} 中写入方案缓存：{exc.strerror}", file=sys.stderr)
     return plan

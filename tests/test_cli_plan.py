@@ -122,9 +122,9 @@ def test_duties_every_group_lists_its_count(capsys):
 @pytest.mark.parametrize(
     "argv,message",
     [
-        (["duties", "市教育局"], "kb: unknown department 市教育局; closest known:"),
+        (["duties", "市教育局"], "kb: 方案中没有部门“市教育局”；最接近的："),
         (["duties", "交通局", "--role", "boss"], "参数 --role：不认识的职责 'boss'"),
-        (["--corpus", "/nonexistent/plan.txt", "tasks"], "kb: corpus not found: /nonexistent/plan.txt"),
+        (["--corpus", "/nonexistent/plan.txt", "tasks"], "kb: 找不到方案：/nonexistent/plan.txt"),
         (["nosuchcommand"], "参数 命令：无效的取值 'nosuchcommand'"),
     ],
 )
@@ -168,9 +168,9 @@ def test_corpus_option_and_env(tmp_path):
 @pytest.mark.parametrize(
     "content,message",
     [
-        (b"", "the file is empty"),
-        (b"\x00\x01\x02binary\xff\xfe", "looks like a binary file"),
-        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "looks like a binary file"),
+        (b"", "文件是空的"),
+        (b"\x00\x01\x02binary\xff\xfe", "像是二进制文件"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "像是二进制文件"),
     ],
 )
 def test_bad_files(tmp_path, content, message):

@@ -105,7 +105,7 @@ def test_typo_is_corrected_and_said(capsys):
 
 ERRORS = [
     (["export"], "kb: 请给出部门名称（如 kb export 交通局），或使用 --all、--table、--matrix"),
-    (["export", "市不存在局"], "kb: unknown department 市不存在局; closest known: "),
+    (["export", "市不存在局"], "kb: 方案中没有部门“市不存在局”；最接近的："),
     (["export", "交通局", "--all"], "kb: --all 已导出全部部门：请去掉部门名称或 --all"),
     (["export", "交通局", "-o", "-"], "kb: -o - 只能把文本格式（md, csv, json）输出到标准输出；xlsx 请给出文件名"),
     (["export", "交通局", "-f", "csv", "-o", "x.xlsx"], "kb: -o x.xlsx 的扩展名是 .xlsx，但 --format 是 csv：请让两者一致"),

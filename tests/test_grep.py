@@ -117,9 +117,9 @@ def test_single_literal_does_not_use_the_regex_engine():
 
 
 BAD_PATTERN_ROWS = _no_duplicates([
-    (["a("], "bad regular expression 'a('"),
-    (["ok", "[z"], "bad regular expression '[z'"),
-    ([], "no pattern given"),
+    (["a("], "正则表达式 'a(' 有误"),
+    (["ok", "[z"], "正则表达式 '[z' 有误"),
+    ([], "没有给出模式"),
 ])
 
 
@@ -131,7 +131,7 @@ def test_bad_patterns(patterns, message):
 
 def test_catastrophic_pattern_times_out():
     matcher = grep.build_matcher([r"(\w|\w\w)+$"], timeout=0.3)
-    with pytest.raises(KbError, match="took more than 0.3 s"):
+    with pytest.raises(KbError, match="超过了 0.3 秒"):
         matcher.spans("严格执行" * 40 + "！")
 
 
@@ -144,7 +144,7 @@ def test_budget_is_shared_across_clauses():
 
 def test_huge_alternation_compile_is_bounded():
     words = [f"w{i:06d}x" for i in range(20000)]  # ~0.6 s to compile; the thread finishes in the background
-    with pytest.raises(grep.CompileTimeout, match="to compile"):
+    with pytest.raises(grep.CompileTimeout, match="编译超过了"):
         grep.build_matcher(["|".join(words)], timeout=0.05)
 
 
@@ -241,7 +241,7 @@ def test_normalize_section(typed, expected):
 def test_check_sections_rejects_unknown():
     plan = Plan(documents=[Document("plan", "方案", "p", "0")], tasks=_tasks())
     assert grep.check_sections(plan, ["三(一)", "四"]) == ["三（一）", "四"]
-    with pytest.raises(KbError, match="unknown section '三（九）'.*三、三（一）、三（二）、四、四（一）"):
+    with pytest.raises(KbError, match="方案中没有部分或节 '三（九）'.*三、三（一）、三（二）、四、四（一）"):
         grep.check_sections(plan, ["三（九）"])
 
 
@@ -258,7 +258,7 @@ DATE_ROWS = _no_duplicates([
 @pytest.mark.parametrize("typed,expected", DATE_ROWS)
 def test_parse_date(typed, expected):
     if expected is None:
-        with pytest.raises(KbError, match="expects a date as YYYY-MM-DD"):
+        with pytest.raises(KbError, match="需要 YYYY-MM-DD 格式的日期"):
             grep.parse_date(typed)
     else:
         assert grep.parse_date(typed) == expected

@@ -161,24 +161,24 @@ ROWS = [
 
 ERROR_ROWS = [
     # (argv after "grep", text expected in the one-line stderr)
-    (["a("], "kb: bad regular expression 'a(': missing )"),
-    (["-e", "ok", "-e", "[z"], "kb: bad regular expression '[z'"),
+    (["a("], "kb: 正则表达式 'a(' 有误：missing )"),
+    (["-e", "ok", "-e", "[z"], "kb: 正则表达式 '[z' 有误"),
     ([], "kb: 没有给出模式"),
     (["-e", "甲", "乙"], "又给了 PATTERN '乙'"),
     (["--no-such-option", "x"], "无法识别的参数：--no-such-option"),
-    (["--dept", "国防部", "x"], "kb: --dept: unknown department 国防部"),
-    (["--lead", "交通据", "x"], "kb: --lead: unknown department 交通据; closest known: 市交通运输局"),
-    (["--section", "三（九）", "x"], "kb: unknown section '三（九）'"),
-    (["--section", "五", "x"], "kb: unknown section '五'"),
-    (["--due-before", "2020-13-01", "x"], "kb: --due-before expects a date as YYYY-MM-DD"),
-    (["--due-before", "2020", "x"], "kb: --due-before expects a date as YYYY-MM-DD"),
+    (["--dept", "国防部", "x"], "kb: --dept: 方案中没有部门“国防部”"),
+    (["--lead", "交通据", "x"], "kb: --lead: 方案中没有部门“交通据”；最接近的：市交通运输局"),
+    (["--section", "三（九）", "x"], "kb: 方案中没有部分或节 '三（九）'"),
+    (["--section", "五", "x"], "kb: 方案中没有部分或节 '五'"),
+    (["--due-before", "2020-13-01", "x"], "kb: --due-before 需要 YYYY-MM-DD 格式的日期"),
+    (["--due-before", "2020", "x"], "kb: --due-before 需要 YYYY-MM-DD 格式的日期"),
     (["--year", "20", "x"], "参数 --year：应为四位数的年份"),
     (["--year", "next", "x"], "参数 --year：应为四位数的年份"),
     (["-m", "-1", "x"], "参数 -m/--max-count：应为 0 或更大的数"),
     (["-C", "x", "y"], "参数 -C/--context：应为整数"),
     (["--color", "sometimes", "x"], "参数 --color/--colour：无效的取值 'sometimes'"),
     (["--timeout", "0", "x"], "参数 --timeout：应大于 0 秒"),
-    (["--timeout", "0.3", "(\\w|\\w\\w)+$"], "kb: the pattern took more than 0.3 s to match"),
+    (["--timeout", "0.3", "(\\w|\\w\\w)+$"], "kb: 模式匹配超过了 0.3 秒"),
 ]
 
 
@@ -223,7 +223,7 @@ def test_grep_errors(argv, message, capsys):
 def test_fuzzy_department_is_noted(capsys):
     code, out, err = _run(["--lead", "市交通运输居", "-l", ""], capsys)
     assert (code, out.splitlines()) == (0, TRANSPORT_LEAD)
-    assert err == "kb: 提示：--lead 市交通运输居: read as 市交通运输局\n"
+    assert err == "kb: 提示：--lead 市交通运输居：按“市交通运输局”理解\n"
 
 
 # --- JSON Lines -------------------------------------------------------------
@@ -399,5 +399,5 @@ def test_huge_alternation_does_not_hang():
         argv += ["-e", "|".join(w + str(k) for w in words)]
     proc = _kb("grep", "--timeout", "1", *argv, timeout=30)
     assert proc.returncode == 2
-    assert "took more than 1 s to compile" in proc.stderr
+    assert "编译超过了 1 秒" in proc.stderr
     assert "Traceback" not in proc.stderr

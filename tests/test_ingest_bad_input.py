@@ -79,14 +79,14 @@ def _doc_without_libreoffice(path: Path) -> Path:
 
 #: (file name, maker, words the one line must hold, why)
 BAD = [
-    ("random.pdf", _random_pdf, "not a PDF file", "random bytes named .pdf"),
-    ("broken.pdf", _garbage_after_header, "not a readable PDF", "a PDF header followed by garbage"),
-    ("locked.pdf", _encrypted_pdf, "encrypted with a password", "a password is needed to open it"),
-    ("scan.pdf", _scanned_pdf, "no text layer", "an image only: kb does no OCR"),
-    ("archive.docx", _not_a_docx, "not a DOCX", "a zip without word/document.xml"),
-    ("empty.docx", _docx_without_body, "no text in its body", "a DOCX whose body is empty"),
-    ("page.html", _page_without_article, "no article text", "navigation and one short line"),
-    ("old.doc", _doc_without_libreoffice, "save it as DOCX", "no LibreOffice on this machine (forced)"),
+    ("random.pdf", _random_pdf, "不是 PDF 文件", "random bytes named .pdf"),
+    ("broken.pdf", _garbage_after_header, "无法读取这个 PDF", "a PDF header followed by garbage"),
+    ("locked.pdf", _encrypted_pdf, "有密码保护", "a password is needed to open it"),
+    ("scan.pdf", _scanned_pdf, "没有文字层", "an image only: kb does no OCR"),
+    ("archive.docx", _not_a_docx, "不是 DOCX", "a zip without word/document.xml"),
+    ("empty.docx", _docx_without_body, "正文中没有文字", "a DOCX whose body is empty"),
+    ("page.html", _page_without_article, "没有找到正文", "navigation and one short line"),
+    ("old.doc", _doc_without_libreoffice, "另存为 DOCX", "no LibreOffice on this machine (forced)"),
 ]
 
 
@@ -118,7 +118,7 @@ def test_cli_ingest_bad_file_exits_2_with_one_line(tmp_path):
     good.write_bytes(GOOD)
     r = _run("ingest", str(path), str(good))
     assert r.returncode == 2
-    assert r.stderr.strip().count("\n") == 0 and "not a PDF file" in r.stderr and "Traceback" not in r.stderr
+    assert r.stderr.strip().count("\n") == 0 and "不是 PDF 文件" in r.stderr and "Traceback" not in r.stderr
     assert "自贡市打赢蓝天保卫战实施方案" in r.stdout  # the good file is still printed
 
 
@@ -133,16 +133,16 @@ def test_corpus_folder_skips_bad_and_unknown_files_and_reads_the_rest(tmp_path):
     r = _run("--corpus", str(corpus), "depts", "--json", env_extra={"KB_CACHE_DIR": str(tmp_path / "cache")})
     assert r.returncode == 0, r.stderr
     lines = r.stderr.strip().split("\n")
-    assert sum("skipped" in ln for ln in lines) == 3
-    assert any("notes.rtf" in ln and "does not read" in ln for ln in lines)
-    assert any("random.pdf" in ln and "not a PDF file" in ln for ln in lines)
+    assert sum("已跳过" in ln for ln in lines) == 3
+    assert any("notes.rtf" in ln and "kb 不读取" in ln for ln in lines)
+    assert any("random.pdf" in ln and "不是 PDF 文件" in ln for ln in lines)
     assert '"市生态环境局"' in r.stdout
 
 
 def test_single_bad_file_as_corpus_exits_2(tmp_path):
     path = _encrypted_pdf(tmp_path / "locked.pdf")
     r = _run("--corpus", str(path), "tasks", env_extra={"KB_CACHE_DIR": str(tmp_path / "cache")})
-    assert r.returncode == 2 and "encrypted" in r.stderr and r.stderr.count("\n") == 1
+    assert r.returncode == 2 and "有密码保护" in r.stderr and r.stderr.count("\n") == 1
 
 
 def test_kb_ingest_prints_text_with_page_marks_and_escapes_control_characters(tmp_path):

@@ -101,4 +101,4 @@ def test_index_command(capsys):
 
 def test_bad_corpus_is_a_usage_error(capsys, tmp_path):
     assert main(["--corpus", str(tmp_path / "missing"), "ask", "交通局牵头哪些任务"]) == 2
-    assert capsys.readouterr().err.startswith("kb: corpus not found")
+    assert capsys.readouterr().err.startswith("kb: 找不到方案")

@@ -333,7 +333,7 @@ class TestRegexBounds:
             raise AssertionError("the regex engine was asked to compile it")
 
         monkeypatch.setattr(regex, "compile", no_compile)
-        with pytest.raises(KbError, match="repeats too much"):
+        with pytest.raises(KbError, match="重复次数太多"):
             build_matcher([pattern])
 
     def test_cli_one_line_exit_2(self):
@@ -345,7 +345,7 @@ class TestRegexBounds:
         r = run_kb("grep", "a{999999999}", preexec_fn=limit)
         err = r.stderr.decode()
         assert r.returncode == 2 and r.stdout == b""
-        assert err.count("\n") == 1 and "repeats too much" in err, err
+        assert err.count("\n") == 1 and "重复次数太多" in err, err
 
     def test_moderate_counts_still_work(self, capsys):
         assert main(["grep", "-o", "秸秆.{0,3}综合利用率"]) == 0
@@ -469,7 +469,7 @@ class TestCorpusKinds:
 
     def test_kb_corpus_env_too(self):
         r = run_kb("ask", "交通局牵头哪些任务", env={"KB_CORPUS": "/dev/null"})
-        assert r.returncode == 2 and "is a device" in r.stderr.decode()
+        assert r.returncode == 2 and "是设备文件" in r.stderr.decode()
 
 
 # ---------------------------------------------------------------- 9. output errors
@@ -490,7 +490,7 @@ class TestOutputErrors:
             pass_fds=(), preexec_fn=lambda: os.close(1),
         )
         err = r.stderr.decode()
-        assert r.returncode == 2 and err.count("\n") == 1 and "closed" in err, err
+        assert r.returncode == 2 and err.count("\n") == 1 and "已关闭" in err, err
 
     def test_closed_pipe_is_quiet(self):
         p = subprocess.Popen([sys.executable, "-m", "kb.cli", "tasks"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)

@@ -97,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
     argv = [_readable(arg) for arg in argv]
     if sys.stdout is None:  # started with stdout closed (kb tasks >&-)
         if sys.stderr is not None:
-            sys.stderr.write("kb: error: standard output is closed: nothing can be printed (redirect it to a file or /dev/null)\n")
+            sys.stderr.write("kb：错误：标准输出已关闭，无法输出（请重定向到文件或 /dev/null）\n")
         return 2
     if not argv and sys.stdin is not None and sys.stdin.isatty() and sys.stdout.isatty():
         argv = ["tui"]
@@ -139,10 +139,10 @@ def _run(argv: list[str], command: str | None) -> int:
     except OSError as exc:
         if exc.errno in _OUTPUT_ERRNOS and _is_stdout_error(exc):
             _discard_stdout()
-            print(f"kb: error: cannot write the output: {exc.strerror} (free some space or redirect it elsewhere)", file=sys.stderr)
+            print(f"kb：错误：无法写出结果：{exc.strerror}（请腾出空间或重定向到别处）", file=sys.stderr)
             return 2
         where = f" {exc.filename}" if exc.filename else ""
-        print(f"kb: error: cannot use{where}: {exc.strerror or exc}", file=sys.stderr)
+        print(f"kb：错误：无法使用{where}：{exc.strerror or exc}", file=sys.stderr)
         return 2
 
 

@@ -56,7 +56,7 @@ def source_date():
     try:
         return datetime.fromtimestamp(int(epoch), tz=timezone.utc).replace(tzinfo=None)
     except (ValueError, OverflowError, OSError):
-        raise KbError(f"SOURCE_DATE_EPOCH={epoch!r} is not a Unix time in seconds (unset it or fix it)") from None
+        raise KbError(f"SOURCE_DATE_EPOCH={epoch!r} 不是以秒计的 Unix 时间（请改正或取消这个环境变量）") from None
 
 
 _CORE_DATE = re.compile(rb"(<dcterms:(created|modified)\b[^>]*>)[^<]*(</dcterms:\2>)")

@@ -91,14 +91,14 @@ def plan_files(folder: Path, warn: Callable[[str], None] | None = None) -> list[
         if not p.is_file() or p.name.startswith((".", "~$")):
             continue
         if format_of(p) is None:
-            warn(f"skipped {p}: kb does not read '{p.suffix or p.name}' files (it reads {', '.join(sorted(SUFFIXES))})")
+            warn(f"已跳过 {p}：kb 不读取“{p.suffix or p.name}”文件（可读取 {', '.join(sorted(SUFFIXES))}）")
             continue
         files.append(p)
     return files
 
 
 def _warn(message: str) -> None:
-    print(f"kb: warning: {message}", file=sys.stderr)
+    print(f"kb: 警告：{message}", file=sys.stderr)
 
 
 def read_document(path: str | os.PathLike, raw: bytes | None = None, *, progress: Progress | None = None,
@@ -112,12 +112,12 @@ def read_document(path: str | os.PathLike, raw: bytes | None = None, *, progress
     path = Path(path)
     fmt = format_of(path)
     if fmt is None:
-        raise KbError(f"{path}: kb does not read '{path.suffix or path.name}' files (it reads {', '.join(sorted(SUFFIXES))})")
+        raise KbError(f"{path}：kb 不读取“{path.suffix or path.name}”文件（可读取 {', '.join(sorted(SUFFIXES))}）")
     if raw is None:
         try:
             raw = path.read_bytes()
         except OSError as exc:
-            raise KbError(f"cannot read {path}: {exc.strerror} (check the path and its permissions)") from exc
+            raise KbError(f"无法读取 {path}：{exc.strerror}（请检查路径和权限）") from exc
     fmt = _sniff(raw, fmt)
     if fmt == "txt":
         from kb.ingest.text import read_text
@@ -253,4 +253,4 @@ def _store_cached(path: Path, extracted: Extracted) -> None:
     try:
         atomic_write_bytes(path, data.encode("utf-8"))
     except OSError as exc:  # a read-only cache must not stop kb from reading the plan
-        _warn(f"cannot write the extraction cache in {path.parent}: {exc.strerror}")
+        _warn(f"无法在 {path.parent} 中写入提取缓存：{exc.strerror}")

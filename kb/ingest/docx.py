@@ -44,10 +44,10 @@ def read_docx(raw: bytes, where: str):
             marker = numbering.marker(block)
             out.append(marker + text.strip() if marker and not text.strip().startswith(marker) else text.strip())
     except Exception as exc:  # python-docx/lxml on a damaged part
-        raise KbError(f"{where}: the DOCX body cannot be read ({exc.__class__.__name__}); open it in Word or WPS and save it again") from exc
+        raise KbError(f"{where}：无法读取 DOCX 正文（{exc.__class__.__name__}）；请用 Word 或 WPS 打开后重新保存") from exc
     text = tidy("\n".join(out))
     if not text.strip():
-        raise KbError(f"{where}: the DOCX has no text in its body (only pictures, text boxes or nothing); save the plan's text as DOCX or text")
+        raise KbError(f"{where}：DOCX 正文中没有文字（只有图片、文本框或空白）；请把方案正文另存为 DOCX 或纯文本")
     return Extracted(text=text, format="docx", tables=tables)
 
 
@@ -55,18 +55,18 @@ def _open(raw: bytes, where: str):
     import docx
 
     if not raw.startswith(b"PK"):
-        raise KbError(f"{where}: not a DOCX file (a DOCX is a zip archive); save the plan as DOCX again, or as text")
+        raise KbError(f"{where}：不是 DOCX 文件（DOCX 是 zip 压缩包）；请重新另存为 DOCX 或纯文本")
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as z:
             names = set(z.namelist())
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise KbError(f"{where}: not a DOCX file (a damaged zip archive); save the plan as DOCX again") from exc
+        raise KbError(f"{where}：不是有效的 DOCX 文件（zip 压缩包已损坏）；请重新另存为 DOCX") from exc
     if "word/document.xml" not in names:
-        raise KbError(f"{where}: a zip archive but not a DOCX (no word/document.xml); unpack it and put the plan file itself in the corpus")
+        raise KbError(f"{where}：是 zip 压缩包但不是 DOCX（没有 word/document.xml）；请解压后把方案文件本身放入方案文件夹")
     try:
         return docx.Document(io.BytesIO(raw))
     except Exception as exc:
-        raise KbError(f"{where}: the DOCX cannot be opened ({exc.__class__.__name__}); open it in Word or WPS and save it again") from exc
+        raise KbError(f"{where}：无法打开这个 DOCX（{exc.__class__.__name__}）；请用 Word 或 WPS 打开后重新保存") from exc
 
 
 def _table_rows(table) -> list[list[str]]:

@@ -50,7 +50,7 @@ def decode_html(raw: bytes, where: str) -> tuple[str, str]:
 
     best = from_bytes(raw[:200000]).best()
     if best is None:
-        raise KbError(f"{where}: cannot tell the web page's encoding; save it again as UTF-8")
+        raise KbError(f"{where}：无法判断网页的编码；请重新另存为 UTF-8")
     encoding = best.encoding
     if encoding in ("gb2312", "gbk"):
         encoding = "gb18030"
@@ -69,16 +69,16 @@ def read_html(raw: bytes, where: str):
     text, encoding = decode_html(raw, where)
     text = text.replace(_PAGE_BREAK, "")
     if not text.strip():
-        raise KbError(f"{where}: the web page is empty; save the page again or the plan as text")
+        raise KbError(f"{where}：网页是空的；请重新保存网页，或把方案另存为纯文本")
     try:
         root = lxml.html.document_fromstring(text)
     except (etree.ParserError, ValueError) as exc:
-        raise KbError(f"{where}: not a readable web page ({exc.__class__.__name__}); save the page again or the plan as text") from exc
+        raise KbError(f"{where}：无法读取这个网页（{exc.__class__.__name__}）；请重新保存网页，或把方案另存为纯文本") from exc
     page_title = _page_title(root)
     _drop_furniture(root, vocab)
     article = _find_article(root, vocab)
     if article is None:
-        raise KbError(f"{where}: no article text found in the web page (only navigation or too little text); save the plan's page itself, or its text")
+        raise KbError(f"{where}：网页中没有找到正文（只有导航或文字太少）；请保存方案正文所在的网页本身，或其纯文本")
     body = tidy(_text_of(article))
     lines = [ln for ln in body.split("\n") if ln.strip()]
     from kb.parser.cleanup import is_title

@@ -32,10 +32,10 @@ def read_legacy(raw: bytes, where: str, fmt: str):
     target = _TARGET[fmt]
     # OLE2 (Word 97–2003, WPS, Excel 97–2003) or RTF, which Word also saves under a .doc name.
     if not (raw.startswith(b"\xd0\xcf\x11\xe0") or raw.startswith(b"{\\rtf")):
-        raise KbError(f"{where}: not a Word/WPS/Excel file (no OLE2 or RTF header); save the plan again as {target.upper()}")
+        raise KbError(f"{where}：不是 Word/WPS/Excel 文件（没有 OLE2 或 RTF 文件头）；请把方案重新另存为 {target.upper()}")
     exe = soffice()
     if exe is None:
-        raise KbError(f"{where}: .{fmt} files need LibreOffice (soffice), which is not installed: open it in Word or WPS and save it as {target.upper()}")
+        raise KbError(f"{where}：读取 .{fmt} 文件需要 LibreOffice（soffice），但没有安装：请用 Word 或 WPS 打开并另存为 {target.upper()}")
     with tempfile.TemporaryDirectory(prefix="kb-convert-") as tmp:
         src = Path(tmp) / f"plan.{fmt}"
         src.write_bytes(raw)
@@ -46,13 +46,13 @@ def read_legacy(raw: bytes, where: str, fmt: str):
             subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                            timeout=CONVERT_TIMEOUT, check=False, env={**os.environ, "HOME": tmp})
         except subprocess.TimeoutExpired as exc:
-            raise KbError(f"{where}: LibreOffice did not convert it within {CONVERT_TIMEOUT} s; save it as {target.upper()} in Word or WPS") from exc
+            raise KbError(f"{where}：LibreOffice 在 {CONVERT_TIMEOUT} 秒内没有完成转换；请用 Word 或 WPS 另存为 {target.upper()}") from exc
         except OSError as exc:
-            raise KbError(f"{where}: LibreOffice cannot be run ({exc.strerror}); save the file as {target.upper()} in Word or WPS") from exc
+            raise KbError(f"{where}：无法运行 LibreOffice（{exc.strerror}）；请用 Word 或 WPS 另存为 {target.upper()}") from exc
         out = Path(tmp) / f"plan.{target}"
         if not out.exists():
-            raise KbError(f"{where}: LibreOffice could not convert it (a damaged or password-protected file, or LibreOffice "
-                          f"{'Writer' if target == 'docx' else 'Calc'} is not installed); save it as {target.upper()} in Word or WPS")
+            raise KbError(f"{where}：LibreOffice 未能转换（文件损坏或有密码保护，或没有安装 LibreOffice "
+                          f"{'Writer' if target == 'docx' else 'Calc'}）；请用 Word 或 WPS 另存为 {target.upper()}")
         converted = out.read_bytes()
     if target == "docx":
         from kb.ingest.docx import read_docx

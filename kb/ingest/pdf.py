@@ -85,14 +85,14 @@ def read_pdf(raw: bytes, where: str, progress=None):
     from kb.ingest.vocab import load_vocabulary
 
     if b"%PDF-" not in raw[:1024]:
-        raise KbError(f"{where}: not a PDF file (it does not start with %PDF-); save or download the plan again")
+        raise KbError(f"{where}：不是 PDF 文件（不以 %PDF- 开头）；请重新保存或下载方案")
     vocab = load_vocabulary()
     doc = _open(raw, where)
     plumber = None  # pdfplumber opens the file only when a page has ruled lines (a table)
     try:
         total = len(doc)
         if total == 0:
-            raise KbError(f"{where}: the PDF has no pages; save or download the plan again")
+            raise KbError(f"{where}：PDF 没有页面；请重新保存或下载方案")
         raw_pages: list[tuple[list[Line], list[TableItem], float, float, bool]] = []
         for i in range(total):
             try:
@@ -106,7 +106,7 @@ def read_pdf(raw: bytes, where: str, progress=None):
             except KbError:
                 raise
             except Exception as exc:  # the PDF libraries fail in many ways on damaged files
-                raise KbError(f"{where}: page {i + 1} cannot be read ({exc.__class__.__name__}); the PDF is damaged: save or download it again") from exc
+                raise KbError(f"{where}：第 {i + 1} 页无法读取（{exc.__class__.__name__}）；PDF 已损坏：请重新保存或下载") from exc
             if progress:
                 progress(i + 1, total)
     finally:
@@ -115,8 +115,8 @@ def read_pdf(raw: bytes, where: str, progress=None):
             plumber.close()
     if not any(lines or tables for lines, tables, _, _, _ in raw_pages):
         if any(has_images for *_, has_images in raw_pages):
-            raise KbError(f"{where}: the PDF has no text layer (a scanned image); kb does not do OCR: get the plan as text, DOCX or a PDF with text")
-        raise KbError(f"{where}: the PDF holds no text; get the plan as text, DOCX or a PDF with text")
+            raise KbError(f"{where}：PDF 没有文字层（是扫描图像）；kb 不做文字识别：请取得方案的纯文本、DOCX 或带文字的 PDF")
+        raise KbError(f"{where}：PDF 中没有文字；请取得方案的纯文本、DOCX 或带文字的 PDF")
     repeated = _repeated_margin_lines(raw_pages)
     texts = []
     for lines, tables, width, height, _ in raw_pages:
@@ -133,8 +133,8 @@ def _open(raw: bytes, where: str):
         return pdfium.PdfDocument(raw)
     except Exception as exc:
         if "password" in str(exc).lower():
-            raise KbError(f"{where}: the PDF is encrypted with a password; kb cannot open it: save an unprotected copy (or the plan as text/DOCX) in the corpus") from exc
-        raise KbError(f"{where}: not a readable PDF ({_reason(exc)}); save or download the plan again") from exc
+            raise KbError(f"{where}：PDF 有密码保护，kb 无法打开：请在方案文件夹中放入无保护的副本（或方案的纯文本、DOCX）") from exc
+        raise KbError(f"{where}：无法读取这个 PDF（{_reason(exc)}）；请重新保存或下载方案") from exc
 
 
 def _reason(exc: Exception) -> str:

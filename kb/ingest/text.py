@@ -27,7 +27,7 @@ def read_text(raw: bytes, where: str):
 def decode_text(raw: bytes, where: str) -> tuple[str, str]:
     """(text, encoding) of a plan's text bytes; a binary file or an unknown encoding is a KbError."""
     if b"\x00" in raw[:65536]:
-        raise KbError(f"{where}: looks like a binary file, not a plan's text (save it as UTF-8 or GBK text)")
+        raise KbError(f"{where}：像是二进制文件，不是方案正文（请另存为 UTF-8 或 GBK 文本）")
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             text = raw.decode(encoding)
@@ -36,7 +36,7 @@ def decode_text(raw: bytes, where: str) -> tuple[str, str]:
         if encoding == "gb18030" and not looks_chinese(text):
             break
         return text, "utf-8" if encoding == "utf-8-sig" else encoding
-    raise KbError(f"{where}: cannot decode as UTF-8 or GBK/GB18030 text (convert it to UTF-8)")
+    raise KbError(f"{where}：无法按 UTF-8 或 GBK/GB18030 解码（请转换为 UTF-8）")
 
 
 def looks_chinese(text: str) -> bool:

@@ -36,7 +36,7 @@ def read_xlsx(raw: bytes, where: str):
         wb.close()
     text = tidy("\n".join(parts))
     if not text.strip():
-        raise KbError(f"{where}: the workbook's sheets are empty; save the task table again")
+        raise KbError(f"{where}：工作簿中的工作表都是空的；请重新保存任务表")
     return Extracted(text=text, format="xlsx", tables=tables)
 
 
@@ -47,14 +47,14 @@ def _open(raw: bytes, where: str):
         with zipfile.ZipFile(io.BytesIO(raw)) as z:
             names = set(z.namelist())
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise KbError(f"{where}: not an XLSX file (an XLSX is a zip archive); save the table as XLSX again") from exc
+        raise KbError(f"{where}：不是 XLSX 文件（XLSX 是 zip 压缩包）；请把表格重新另存为 XLSX") from exc
     if "xl/workbook.xml" not in names:
-        raise KbError(f"{where}: a zip archive but not an XLSX (no xl/workbook.xml); save the table as XLSX again")
+        raise KbError(f"{where}：是 zip 压缩包但不是 XLSX（没有 xl/workbook.xml）；请把表格重新另存为 XLSX")
     try:
         # Not read-only: merged ranges are only known to a fully loaded sheet.
         return openpyxl.load_workbook(io.BytesIO(raw), data_only=True)
     except Exception as exc:
-        raise KbError(f"{where}: the XLSX cannot be opened ({exc.__class__.__name__}); open it in Excel or WPS and save it again") from exc
+        raise KbError(f"{where}：无法打开这个 XLSX（{exc.__class__.__name__}）；请用 Excel 或 WPS 打开后重新保存") from exc
 
 
 def _rows(ws) -> list[list[str]]:

@@ -300,7 +300,7 @@ class PlanIndex:
     def ids_with(self, field: str, value: str) -> list[str]:
         """Ids of every paragraph whose structured ``field`` holds ``value`` (exhaustive, index order)."""
         if field not in (*ROLE_FIELDS, "subunits", "years", "kind", "label", "doc"):
-            raise KbError(f"no structured field {field!r} in the index")
+            raise KbError(f"检索索引中没有结构字段 {field!r}")
         results = self._searcher.search(Term(field, value), limit=None, sortedby=None)
         return sorted((r["id"] for r in results), key=self._order)
 
