@@ -275,5 +275,5 @@ def test_department_without_tasks_is_not_exported():
 def test_unknown_department_names_the_closest():
     from kb.export import export_duty_list
 
-    with pytest.raises(KbError, match=r"^unknown department 市不存在局; closest known: "):
+    with pytest.raises(KbError, match=r"^方案中没有部门“市不存在局”；最接近的："):
         export_duty_list(hand_plan(), "市不存在局", "md")
