@@ -63,11 +63,11 @@ def rules() -> Rules:
     path = DATA_DIR / "linebreak.yaml"
     data = read_versioned_yaml(path, "line-breaking rules")
     if set(data) != _KEYS:
-        raise KbError(f"{path}: expected exactly the keys {', '.join(sorted(_KEYS))}; restore the file from the repository")
+        raise KbError(f"{path}：应恰好有这些键：{', '.join(sorted(_KEYS))}；请从代码仓库恢复这个文件")
     for key in _KEYS - {"version"}:
         words = data[key]
         if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
-            raise KbError(f"{path}: '{key}' must be a list of non-empty strings; restore the file from the repository")
+            raise KbError(f"{path}：“{key}”应为非空字符串的列表；请从代码仓库恢复这个文件")
     units = list(data["number_suffixes"]) + _target_units()
     alternation = "|".join(re.escape(u) for u in sorted(set(units), key=len, reverse=True))
     return Rules(

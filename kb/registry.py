@@ -78,13 +78,13 @@ class Registry:
     def add(self, dep: Department, where: str = "registry") -> None:
         """Register ``dep`` and its aliases; a spelling given to two departments is an error."""
         if dep.name in self.departments:
-            raise KbError(f"{where}: department {dep.name} is listed twice (keep one entry)")
+            raise KbError(f"{where}：部门 {dep.name} 列了两次（请只保留一条）")
         self.departments[dep.name] = dep
         for spelling in [dep.name, *dep.aliases]:
             key = normalize_name(spelling)
             other = self.lookup.get(key)
             if other is not None and other != dep.name:
-                raise KbError(f"{where}: alias {spelling} is given to both {other} and {dep.name} (keep it on one)")
+                raise KbError(f"{where}：简称 {spelling} 同时给了 {other} 和 {dep.name}（请只留给其中一个）")
             self.lookup[key] = dep.name
 
 
@@ -104,32 +104,32 @@ def load_registry(path: str | None = None) -> Registry:
     src = Path(path) if path else REGISTRY_PATH
     data = read_versioned_yaml(src, "department registry")
     if not isinstance(data.get("departments"), list):
-        raise KbError(f"{src}: expected a 'departments' list")
+        raise KbError(f"{src}：应有“departments”列表")
     typos = data.get("suffix_typos") or {}
     if not isinstance(typos, dict) or not all(isinstance(k, str) and isinstance(v, str) and len(k) == len(v) == 1 for k, v in typos.items()):
-        raise KbError(f"{src}: suffix_typos must map one character to one character")
+        raise KbError(f"{src}：suffix_typos 应把一个字映射为一个字")
     unknown_top = set(data) - {"version", "departments", "suffix_typos", "issuer"}
     if unknown_top:
-        raise KbError(f"{src}: unknown key(s) {', '.join(sorted(unknown_top))}")
+        raise KbError(f"{src}：不认识的键：{', '.join(sorted(unknown_top))}")
     issuer = data.get("issuer")
     if not isinstance(issuer, dict) or not isinstance(issuer.get("name"), str) or set(issuer) - {"name", "level", "match"}:
-        raise KbError(f"{src}: 'issuer' must give the issuer's name (and optionally level, match)")
+        raise KbError(f"{src}：“issuer”应给出发文单位名称（可另给 level、match）")
     match = _strings(issuer.get("match", [issuer["name"]]), f"{src}: issuer")
     reg = Registry(suffix_typos=dict(typos), name=src.stem.removeprefix("departments-"), issuer=issuer["name"], issuer_match=match)
     for i, entry in enumerate(data["departments"]):
         where = f"{src}: departments[{i}]"
         if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
-            raise KbError(f"{where}: each entry needs a 'name' string")
+            raise KbError(f"{where}：每一条都需要“name”字符串")
         kind = entry.get("kind", "department")
         if kind not in KINDS:
-            raise KbError(f"{where}: kind {kind!r} is not one of {', '.join(KINDS)}")
+            raise KbError(f"{where}：kind {kind!r} 不在 {', '.join(KINDS)} 之中")
         unknown = set(entry) - {"name", "aliases", "kind", "subunits"}
         if unknown:
-            raise KbError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+            raise KbError(f"{where}：不认识的键：{', '.join(sorted(unknown))}")
         reg.add(Department(entry["name"], _strings(entry.get("aliases", []), where), kind), str(src))
         for sub in entry.get("subunits", []) or []:
             if not isinstance(sub, dict) or not isinstance(sub.get("name"), str):
-                raise KbError(f"{where}: each sub-unit needs a 'name' string")
+                raise KbError(f"{where}：每个下属单位都需要“name”字符串")
             reg.add(Department(sub["name"], _strings(sub.get("aliases", []), where), "subunit", entry["name"]), str(src))
     return reg
 
@@ -184,7 +184,7 @@ def _merged(names: tuple[str, ...]) -> Registry:
 
 def _strings(value, where: str) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise KbError(f"{where}: 'aliases' must be a list of strings")
+        raise KbError(f"{where}：“aliases”应为字符串列表")
     return list(value)
 
 

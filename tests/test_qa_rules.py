@@ -97,7 +97,7 @@ def test_vocabulary_needs_version_and_keys(tmp_path):
     with pytest.raises(KbError, match="version: 1"):
         _read(p)
     p.write_text("version: 1\nroles: [\n", encoding="utf-8")
-    with pytest.raises(KbError, match="cannot read"):
+    with pytest.raises(KbError, match="无法读取"):
         _read(p)
     data = _intents()
     del data["who"]

@@ -14,6 +14,21 @@ from kb.errors import KbError
 DATA_DIR = Path(__file__).resolve().parent
 
 
+#: What each vocabulary file is, as the one-line errors name it (callers pass the English name).
+WHAT_NAMES = {
+    "deadline/target vocabulary": "时限和指标词表",
+    "deadline and target vocabulary": "时限和指标词表",
+    "task table vocabulary": "任务表词表",
+    "role vocabulary": "职责词表",
+    "question vocabulary": "提问词表",
+    "question shapes": "问句句式表",
+    "answer wording": "答案措辞表",
+    "ingest vocabulary": "文件读取词表",
+    "department registry": "部门名录",
+    "line-breaking rules": "断行规则",
+}
+
+
 def read_versioned_yaml(path: str | Path, what: str) -> dict:
     """The mapping in ``path`` (``what`` names it in errors), checked for ``version: 1``."""
     import yaml
@@ -22,7 +37,7 @@ def read_versioned_yaml(path: str | Path, what: str) -> dict:
     try:
         data = yaml.load(src.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except (OSError, yaml.YAMLError) as exc:
-        raise KbError(f"{src}: cannot read the {what} ({exc.__class__.__name__}); fix or restore the file") from exc
+        raise KbError(f"{src}：无法读取{WHAT_NAMES.get(what, what)}（{exc.__class__.__name__}）；请修复文件，或从代码仓库恢复") from exc
     if not isinstance(data, dict) or data.get("version") != 1:
-        raise KbError(f"{src}: expected 'version: 1' at the top of the {what}; restore the file from the repository")
+        raise KbError(f"{src}：{WHAT_NAMES.get(what, what)}开头应为“version: 1”；请从代码仓库恢复这个文件")
     return data
