@@ -36,7 +36,7 @@ SECTION_HEADING_RE = re.compile(r"^[（(][一二三四五六七八九十]{1,3}[)
 NUMBERED_ITEM_RE = re.compile(r"^\d{1,2}[.．、](?!\d)")
 
 #: Names of documents: a line ending so (and short) is a title, complete in itself.
-TITLE_END_RE = re.compile(r"(方案|计划|规划|意见|通知|办法|细则|要点|清单|决定|纲要)(（[^）]{1,20}）)?$")
+TITLE_END_RE = re.compile(r"(方案|计划|规划|意见|通知|办法|细则|要点|清单|决定|纲要|任务分解|责任分解|分工)([（(][^）)]{1,20}[）)])?$")
 
 #: Cell separators of a table row written as one line (kb/parser/tables.py keeps rows of
 #: tables that are not task tables so; web pages flatten tables to ``|``-joined rows): such a

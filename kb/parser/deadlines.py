@@ -64,7 +64,8 @@ _FOLD_TABLE = {
     for c in [*range(0xFF01, 0xFF5F), *range(0xFE50, 0xFE6C), 0x3000]
     if chr(c) not in _KEEP and len(f := unicodedata.normalize("NFKC", chr(c))) == 1
 }
-_NEEDS_FOLD = re.compile(r"[\uFF01-\uFF5E\uFE50-\uFE6B\u3000]|[〇○零一二三四五六七八九]{4}年")
+# Only characters the table changes (not （），、；： which nearly every clause holds).
+_NEEDS_FOLD = re.compile("[" + "".join(re.escape(chr(c)) for c in _FOLD_TABLE) + "]|[〇○零一二三四五六七八九]{4}年")
 _CN_YEAR = re.compile(r"[〇○零一二三四五六七八九]{4}(?=年)")
 _CN_DIGIT = str.maketrans("〇○零一二三四五六七八九", "000123456789")
 

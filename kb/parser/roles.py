@@ -49,6 +49,8 @@ class RoleVocabulary:
     """(word, role) pairs, longest word first."""
     role_end: re.Pattern
     """A role word closing a segment."""
+    role_of: dict[str, str]
+    """Role word → role."""
     labels: dict[str, str]
     """Label → lead / guide / support / responsible / field / time."""
     label_re: re.Pattern
@@ -147,6 +149,7 @@ def load_vocabulary(path: str | None = None) -> RoleVocabulary:
     return RoleVocabulary(
         role_words=sorted(words.items(), key=lambda kv: -len(kv[0])),
         role_end=re.compile(f"(?P<word>{_alt(words)})$"),
+        role_of=dict(words),
         labels=labels,
         label_re=re.compile(f"(?P<label>{label_alt})\\s*[：:]"),
         label_line_re=re.compile(f"^[（(〔【\\[]?\\s*{label_alt}\\s*[：:]"),
@@ -222,22 +225,28 @@ class Tag:
 _BRACKET_RE = re.compile("[" + re.escape(OPENERS + CLOSERS) + "]")
 
 
+@lru_cache(maxsize=16)
+def _splitters(seps: str) -> tuple[re.Pattern, re.Pattern]:
+    """(the separators, the separators or a bracket) as compiled patterns."""
+    return re.compile("[" + re.escape(seps) + "]"), re.compile("[" + re.escape(seps + OPENERS + CLOSERS) + "]")
+
+
 def split_top(text: str, seps: str) -> list[str]:
     """Split ``text`` at ``seps`` that are outside brackets."""
+    plain, marks = _splitters(seps)
     if not _BRACKET_RE.search(text):  # most segments: no bracket, a plain split
-        return [p.strip() for p in re.split("[" + re.escape(seps) + "]", text) if p.strip()]
-    parts, depth, cur = [], 0, []
-    for c in text:
+        return [p.strip() for p in plain.split(text) if p.strip()]
+    parts, depth, start = [], 0, 0
+    for m in marks.finditer(text):  # visit only separators and brackets
+        c = m.group()
         if c in OPENERS:
             depth += 1
         elif c in CLOSERS:
             depth = max(0, depth - 1)
-        if c in seps and depth == 0:
-            parts.append("".join(cur))
-            cur = []
-        else:
-            cur.append(c)
-    parts.append("".join(cur))
+        elif depth == 0:
+            parts.append(text[start : m.start()])
+            start = m.end()
+    parts.append(text[start:])
     return [p.strip() for p in parts if p.strip()]
 
 
@@ -261,12 +270,18 @@ def split_items(names: str, vocab: RoleVocabulary) -> list[str]:
     return items
 
 
+_SUBUNIT_RE = re.compile(r"(.+?)[（(]([^（）()]+)[)）]")
+_SUBUNIT_SEP_RE = re.compile("[、，,]")
+
+
 def split_subunit(item: str) -> tuple[str, list[str]]:
     """``市发展改革委（市能源办）`` → (``市发展改革委``, [``市能源办``])."""
-    m = re.fullmatch(r"(.+?)[（(]([^（）()]+)[)）]", item)
+    if item[-1:] not in ")）":
+        return item, []
+    m = _SUBUNIT_RE.fullmatch(item)
     if not m:
         return item, []
-    return m.group(1).strip(), [s.strip() for s in re.split("[、，,]", m.group(2)) if s.strip()]
+    return m.group(1).strip(), [s.strip() for s in _SUBUNIT_SEP_RE.split(m.group(2)) if s.strip()]
 
 
 def is_generic(name: str, vocab: RoleVocabulary | None = None) -> bool:
@@ -328,7 +343,7 @@ def rule_time_words(r: _Reading, segment: str) -> bool:
         return False
     from kb.parser.deadlines import find_deadlines
 
-    if r.vocab.ongoing.search(segment) or find_deadlines(segment):
+    if r.vocab.ongoing.search(segment) or (("年" in segment or any(c.isdigit() for c in segment)) and find_deadlines(segment)):
         r.tag.time_words.append(segment)
         return True
     return False
@@ -340,7 +355,7 @@ def rule_role_segment(r: _Reading, segment: str) -> bool:
     if m is None:
         return False
     word = m.group("word")
-    role = dict(r.vocab.role_words)[word]
+    role = r.vocab.role_of[word]
     names = segment[: m.start()]
     items = [i for group in r.pending for i in split_items(group, r.vocab)] + split_items(names, r.vocab)
     r.pending = []
