@@ -148,3 +148,11 @@ def test_abbreviations_read_as_the_plans_department(question, name):
         pytest.fail(f"the parser no longer reads {name} from the plan")
     query = Session(plan=plan, strict=True).read_query(question)
     assert [d.name for d in query.departments] == [name]
+
+
+def test_the_answer_quotes_the_question_as_asked(plan):
+    from kb.qa import Session
+
+    answer = Session(plan=plan, strict=True).ask("交通運輸局牽頭哪些任務")
+    assert answer.question == "交通運輸局牽頭哪些任務"  # read in simplified form, quoted as typed
+    assert [t.label for t in answer.tasks] == [t.label for t in plan.tasks_of("市交通运输局", "lead")]

@@ -143,7 +143,9 @@ class Session:
         """The Question (the scan's facts) as the rules see it (for debugging and tests)."""
         from kb.qa.question import read_question
 
-        return read_question(self.normalise(question), self.vocabulary, self._lex(), self._resolve)
+        q = read_question(self.normalise(question), self.vocabulary, self._lex(), self._resolve)
+        q.raw = question or ""  # answers quote the question as asked, not its simplified form
+        return q
 
     def read_query(self, question: str):
         """The typed Query the question is read as (kb.qa.query)."""
