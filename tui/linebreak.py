@@ -15,6 +15,8 @@ in pyproject.toml and tests/test_tui_linebreak.py checks the hook is in use.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from rich.cells import cell_len
 
 from kb.linebreak import line_breaks
@@ -22,7 +24,14 @@ from kb.linebreak import line_breaks
 
 def divide_line(text: str, width: int, fold: bool = True) -> list[int]:
     """Offsets where ``text`` is broken to fit ``width`` cells (rich's ``divide_line`` contract: 0 left out)."""
-    return line_breaks(text, width, cell_len)[1:]
+    return list(_breaks(text, width))
+
+
+@lru_cache(maxsize=8192)
+def _breaks(text: str, width: int) -> tuple[int, ...]:
+    # Textual wraps the same lines again and again (heights at several widths, every refresh):
+    # remember the answers, they depend on nothing else.
+    return tuple(line_breaks(text, width, cell_len)[1:])
 
 
 def install() -> None:
