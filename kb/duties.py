@@ -169,9 +169,11 @@ def department_counts(plan: Plan) -> list[tuple[str, dict[str, int]]]:
     names = plan.departments() + [s for s in plan.subunits() if s not in plan.departments()]
     roles = plan.roles_held()
     rows = []
+    counted = plan.role_counts()  # one pass (a stored plan: summed per-plan counts, no task read)
     for name in names:
-        counts = {r: len(plan.tasks_of(name, r)) for r in (*roles, "implied")}
-        counts["total"] = len(plan.tasks_of(name, "any"))
+        mine = counted.get(name, {})
+        counts = {r: mine.get(r, 0) for r in (*roles, "implied")}
+        counts["total"] = mine.get("any", 0)
         rows.append((name, counts))
     order = {n: i for i, n in enumerate(names)}
     rows.sort(key=lambda row: (-row[1]["total"], -row[1]["implied"], order[row[0]]))

@@ -520,12 +520,8 @@ from kb.select import in_section, normalize_section  # noqa: E402  (one definiti
 
 def check_sections(plan: Plan, sections: list[str]) -> list[str]:
     """Normalise the ``--section`` values; raise KbError naming the known ones for an unknown value."""
-    known: dict[str, None] = {}
-    for t in plan.tasks:
-        known.setdefault(t.part, None)
-        if t.section:
-            known.setdefault(t.section, None)
-    labels = {t.label for t in plan.tasks}
+    parts, labels = plan.outline()
+    known = dict.fromkeys(parts)
     out = []
     for raw in sections:
         s = normalize_section(raw)
@@ -602,8 +598,21 @@ def task_units(task: Task, tags: bool = True) -> list[str]:
     return units
 
 
-def search(plan: Plan, matcher: Matcher, filters: TaskFilter | None = None, *, tags: bool = True) -> Iterator[TaskResult]:
-    """Run ``matcher`` over every unit of every task passing ``filters``, in plan order."""
+def search(plan: Plan, matcher: Matcher, filters: TaskFilter | None = None, *, tags: bool = True,
+           prefilter: bool = False, skipped: "Stats | None" = None) -> Iterator[TaskResult]:
+    """Run ``matcher`` over every unit of every task passing ``filters``, in plan order.
+
+    ``prefilter``: tasks none of whose units can match may be left out (every
+    output but ``-v`` selects nothing from them).  For a plan in the store
+    (``kb.store.StoredPlan``) this is what keeps a search of 1,000 plans fast:
+    the filters are answered by the store's indexes, a literal pattern is looked
+    for inside SQLite, a regular expression runs over the stored folded units,
+    and only the tasks that can match are built as objects.  The tasks and
+    units left out are added to ``skipped`` (for the JSON summary).
+    """
+    if prefilter and getattr(plan, "uses_store", lambda: False)():
+        yield from _search_stored(plan, matcher, filters, tags, skipped)
+        return
     sel = None if filters is None else filters.selection()
     chosen = [t for t in plan.tasks if sel is None or sel.accepts(t)]
     all_units = [task_units(t, tags) for t in chosen]
@@ -611,6 +620,73 @@ def search(plan: Plan, matcher: Matcher, filters: TaskFilter | None = None, *, t
     matcher.prepare()
     for task, units in zip(chosen, all_units):
         yield TaskResult(task, units, matcher.spans_of_units(units))
+
+
+def _search_stored(plan, matcher: Matcher, filters: TaskFilter | None, tags: bool, skipped) -> Iterator[TaskResult]:
+    keys = _filter_keys(plan, filters)
+    literal = getattr(matcher, "literal", None) if isinstance(matcher, LiteralMatcher) else None
+    if literal and "\n" not in literal:
+        rows = plan.grep_rows(literal, keys)
+    else:
+        rows = plan.grep_rows(None, keys)
+        if literal != "":
+            # Test each stored unit (already folded: folding again changes nothing) before building tasks.
+            rows = [r for r in rows if any(matcher.spans(u) is not None for u in _stored_units(r, tags))]
+    if skipped is not None:
+        chosen = {(r[0], r[1]) for r in rows}
+        for r in plan.grep_rows(None, keys):
+            if (r[0], r[1]) not in chosen:
+                skipped.tasks_searched += 1
+                skipped.units_searched += r[3] - (0 if tags else r[4])
+    tasks = plan.tasks_at([(r[0], r[1]) for r in rows])
+    if filters is not None:
+        sel = filters.selection()  # the exact test (kb/select.py) on the few candidates
+        tasks = [t for t in tasks if sel.accepts(t)]
+    all_units = [task_units(t, tags) for t in tasks]
+    learn(u for units in all_units for u in units)
+    matcher.prepare()
+    for task, units in zip(tasks, all_units):
+        yield TaskResult(task, units, matcher.spans_of_units(units))
+
+
+def _stored_units(row, tags: bool) -> list[str]:
+    units = row[2].split("\n")
+    return units if tags or not row[4] else units[:-1]
+
+
+def _filter_keys(plan, filters: TaskFilter | None):
+    """(plan, seq) of the tasks that may pass ``filters``, from the store's indexes (None: no filter).
+
+    A superset at worst (a sub-unit under an implied implementer); ``TaskFilter.accepts``
+    decides exactly once the few candidates are built.
+    """
+    if filters is None or filters.empty:
+        return None
+    found = []
+    q = plan.filter_keys
+    for name in filters.departments:
+        found.append(q("SELECT plan, seq FROM roles WHERE department = ?", (name,)))
+    for name in filters.leads:
+        found.append(q("SELECT plan, seq FROM roles WHERE department = ? AND role = 'lead'", (name,)))
+    for name in filters.supports:
+        found.append(q("SELECT plan, seq FROM roles WHERE department = ? AND role = 'support'", (name,)))
+    if filters.sections:
+        any_of: set = set()
+        for sec in filters.sections:
+            any_of |= q("SELECT plan, seq FROM tasks WHERE part = ? OR section = ? OR label = ?", (sec, sec, sec))
+        found.append(any_of)
+    if filters.due_before is not None:
+        found.append(q("SELECT plan, seq FROM deadlines WHERE end IS NOT NULL AND end <= ?", (filters.due_before,)))
+    if filters.year is not None:
+        first, last = f"{filters.year:04d}-01-01", f"{filters.year:04d}-12-31"
+        found.append(q("SELECT plan, seq FROM deadlines WHERE coalesce(start, end) IS NOT NULL "
+                       "AND coalesce(start, end) <= ? AND (end IS NULL OR end >= ?)", (last, first)))
+    if filters.has_target:
+        found.append(q("SELECT plan, seq FROM tasks WHERE targets > 0"))
+    keys = found[0]
+    for other in found[1:]:
+        keys &= other
+    return keys
 
 
 # ---------------------------------------------------------------------------
@@ -801,7 +877,7 @@ def count_by_document(
     plan: Plan, results: Iterable[TaskResult], *, invert: bool = False, tasks: bool = False, max_count: int | None = None
 ) -> dict[str, int]:
     """``-c``: selected units (or tasks, with ``tasks``) per document; every document is listed, 0 included."""
-    counts = {d.id: 0 for d in plan.documents}
+    counts = {d: 0 for d in plan.document_ids()}
     for r in results:
         n = (1 if r.matched() != invert else 0) if tasks else len(r.selected(invert))
         counts[r.task.doc] = counts.get(r.task.doc, 0) + n

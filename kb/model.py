@@ -7,7 +7,8 @@ shape every command prints).
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
+from typing import get_args, get_origin, get_type_hints
 
 #: The roles a department can have in a task, in the order officials list them.
 #: ``guide`` (指导: a ministry steering the units that do the work) follows ``lead``.
@@ -46,6 +47,11 @@ class Deadline:
     clause: int = 0
     """Index of the clause in ``Task.clauses`` it was found in; ``len(clauses)`` for the tag."""
 
+    @classmethod
+    def from_dict(cls, data: dict) -> "Deadline":
+        """The inverse of ``asdict`` (see ``from_dict``)."""
+        return from_dict(cls, data)
+
 
 @dataclass(slots=True)
 class Target:
@@ -73,6 +79,11 @@ class Target:
     """Year by which it applies, when the clause names one."""
     clause: int = 0
     """Index of the clause in ``Task.clauses`` it was found in."""
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Target":
+        """The inverse of ``asdict`` (see ``from_dict``)."""
+        return from_dict(cls, data)
 
 
 @dataclass(slots=True)
@@ -174,6 +185,11 @@ class Task:
         d["section_path"] = self.section_path
         return d
 
+    @classmethod
+    def from_dict(cls, data: dict) -> "Task":
+        """A task from its ``to_dict``/``asdict`` shape (``section_path`` and unknown keys ignored)."""
+        return from_dict(cls, data)
+
 
 @dataclass(slots=True)
 class Document:
@@ -214,10 +230,22 @@ class Document:
         """JSON shape of the document header."""
         return asdict(self)
 
+    @classmethod
+    def from_dict(cls, data: dict) -> "Document":
+        """A document from its ``to_dict`` shape (unknown keys ignored)."""
+        return from_dict(cls, data)
+
 
 @dataclass(slots=True)
 class Plan:
-    """Everything kb knows: the documents and their tasks, in corpus order."""
+    """Everything kb knows: the documents and their tasks, in corpus order.
+
+    Lookups (``task``, ``tasks_of``, ``departments``, ``subunits``) use maps
+    built on first use, so calling them once per item is not quadratic.
+    ``kb.store.StoredPlan`` answers the same calls from the SQLite store without
+    loading every task; code that only needs some tasks should use these
+    methods (or ``iter_tasks``) rather than scanning ``tasks``.
+    """
 
     documents: list[Document] = field(default_factory=list)
     """The plan files read."""
@@ -225,22 +253,35 @@ class Plan:
     """Every paragraph of every document, in order."""
     registry: object | None = None
     """The department registry (kb.registry.Registry) the plan was parsed with."""
+    _maps: "_PlanMaps | None" = field(default=None, init=False, repr=False, compare=False)
+
+    def _lookup(self) -> "_PlanMaps":
+        maps = self._maps
+        # ``tasks`` is a plain list others may extend: rebuild when it changed.
+        if maps is None or maps.count != len(self.tasks) or (self.tasks and maps.first is not self.tasks[0]):
+            maps = self._maps = _PlanMaps(self.tasks)
+        return maps
 
     def task(self, task_id: str) -> Task | None:
         """The task with ``task_id`` (or label, when unique), or None."""
-        for t in self.tasks:
-            if t.id == task_id:
-                return t
-        hits = [t for t in self.tasks if t.label == task_id]
+        maps = self._lookup()
+        found = maps.by_id.get(task_id)
+        if found is not None:
+            return found
+        hits = maps.by_label.get(task_id, ())
         return hits[0] if len(hits) == 1 else None
+
+    def position(self, task: Task) -> int:
+        """Ordinal of ``task`` in corpus order (for sorting), -1 when it is not in the plan."""
+        return self._lookup().order.get(task.id, -1)
+
+    def iter_tasks(self):
+        """Every task in corpus order, one at a time (a stored plan streams them)."""
+        return iter(self.tasks)
 
     def departments(self) -> list[str]:
         """Every department named in a tag or note, in order of first appearance."""
-        seen: dict[str, None] = {}
-        for t in self.tasks:
-            for name in t.departments("any") + t.implied:
-                seen.setdefault(name, None)
-        return list(seen)
+        return list(self._lookup().departments)
 
     def tasks_of(self, name: str, role: str = "any") -> list[Task]:
         """Tasks in which department ``name`` has ``role``, in plan order.
@@ -249,7 +290,25 @@ class Plan:
         A sub-unit (市能源办) has the role of the department it is written under.
         """
         roles = ROLES if role == "any" else (role,)
-        return [t for t in self.tasks if any(_holds(t, r, name) for r in roles)]
+        by_role = self._lookup().by_role
+        if len(roles) == 1:
+            return list(by_role.get((name, roles[0]), ()))
+        seen: dict[int, Task] = {}
+        for r in roles:
+            for t in by_role.get((name, r), ()):
+                seen[id(t)] = t
+        order = self._lookup().order
+        return sorted(seen.values(), key=lambda t: order[t.id])
+
+    def role_counts(self) -> dict[str, dict[str, int]]:
+        """Department or sub-unit → number of tasks per role (ROLES, ``implied``) and ``any`` (distinct tasks, ROLES)."""
+        by_role = self._lookup().by_role
+        out: dict[str, dict[str, int]] = {}
+        for (name, role), tasks in by_role.items():
+            out.setdefault(name, {})[role] = len(tasks)
+        for name, counts in out.items():
+            counts["any"] = len({id(t) for r in ROLES for t in by_role.get((name, r), ())})
+        return out
 
     def roles_held(self) -> tuple[str, ...]:
         """ROLES worth a column or group for this plan (see ``roles_held``)."""
@@ -257,12 +316,154 @@ class Plan:
 
     def subunits(self) -> dict[str, str]:
         """Every sub-unit named in the plan, mapped to its parent department."""
-        found: dict[str, str] = {}
+        return dict(self._lookup().subunits)
+
+    def titled_in(self, text: str, fold) -> list[Task]:
+        """Tasks whose title, folded by ``fold``, has 4+ characters and stands in ``text``, in plan order."""
+        out = []
         for t in self.tasks:
+            if t.title:
+                title = fold(t.title)
+                if len(title) >= 4 and title in text:
+                    out.append(t)
+        return out
+
+    def part_tasks(self, doc_id: str, part: str) -> list[Task]:
+        """The paragraphs of part ``part`` (``二``) of document ``doc_id``, in order."""
+        return [t for t in self.tasks if t.doc == doc_id and t.part == part]
+
+    def tasks_matching(self, groups, fold, *, field: str = "text", kinds=("task",)) -> list[Task]:
+        """Tasks (of ``kinds``; None: any) whose folded ``field`` holds a word of every group, in plan order.
+
+        ``field``: ``text`` (title and body, the question answerer's search text) or
+        ``title``.  Words are folded already; ``fold`` folds the task's side.
+        """
+        out = []
+        for t in self.tasks:
+            if kinds is not None and t.kind not in kinds:
+                continue
+            if field == "title":
+                if not t.title:
+                    continue
+                text = fold(t.title)
+            else:
+                text = fold(f"{t.title or ''}\n{t.body or t.text}")
+            if all(any(w in text for w in g) for g in groups):
+                out.append(t)
+        return out
+
+    def with_targets(self) -> list[Task]:
+        """Tasks stating at least one numeric target, in plan order."""
+        return [t for t in self.tasks if t.targets]
+
+    def warned_tasks(self) -> list[Task]:
+        """Tasks the parser left a warning on, in plan order."""
+        return [t for t in self.tasks if t.warnings]
+
+    def document_ids(self) -> list[str]:
+        """Ids of the documents, in corpus order (a stored plan answers without reading the documents)."""
+        return [d.id for d in self.documents]
+
+    def outline(self) -> tuple[list[str], set[str]]:
+        """Parts and sections in order of first appearance, and every task label."""
+        parts: dict[str, None] = {}
+        for t in self.tasks:
+            parts.setdefault(t.part, None)
+            if t.section:
+                parts.setdefault(t.section, None)
+        return list(parts), {t.label for t in self.tasks}
+
+
+class _PlanMaps:
+    """The lookup maps of an in-memory Plan, built in one pass over its tasks."""
+
+    __slots__ = ("count", "first", "by_id", "by_label", "order", "by_role", "departments", "subunits")
+
+    def __init__(self, tasks: list[Task]) -> None:
+        self.count = len(tasks)
+        self.first = tasks[0] if tasks else None
+        self.by_id: dict[str, Task] = {}
+        self.by_label: dict[str, list[Task]] = {}
+        self.order: dict[str, int] = {}
+        self.by_role: dict[tuple[str, str], list[Task]] = {}
+        self.departments: dict[str, None] = {}
+        self.subunits: dict[str, str] = {}
+        for n, t in enumerate(tasks):
+            self.by_id.setdefault(t.id, t)
+            self.order.setdefault(t.id, n)
+            self.by_label.setdefault(t.label, []).append(t)
+            for name in t.departments("any") + t.implied:
+                self.departments.setdefault(name, None)
             for parent, subs in t.subunits.items():
                 for sub in subs:
-                    found.setdefault(sub, parent)
-        return found
+                    self.subunits.setdefault(sub, parent)
+            for r in (*ROLES, "implied"):
+                holders: dict[str, None] = {}
+                for name in getattr(t, r):
+                    holders[name] = None
+                    for sub in t.subunits.get(name, ()):
+                        holders[sub] = None
+                for name in holders:
+                    self.by_role.setdefault((name, r), []).append(t)
+
+
+# ---------------------------------------------------------------------------
+# From JSON back to dataclasses
+
+
+def from_dict(cls, data: dict):
+    """An instance of dataclass ``cls`` from its ``asdict`` shape, driven by its fields.
+
+    Nested dataclasses (``Task.deadlines`` → Deadline) and tuples (``Document.parts``)
+    are rebuilt from their JSON forms; keys that are not fields (``section_path``)
+    are ignored and fields missing from ``data`` take their defaults, so a field
+    added to the model later needs no change here or in the store.
+    """
+    if not isinstance(data, dict):
+        raise TypeError(f"{cls.__name__}: expected a JSON object, not {type(data).__name__}")
+    kwargs = {}
+    for name, convert in _converters(cls):
+        if name in data:
+            value = data[name]
+            kwargs[name] = convert(value) if convert is not None and value is not None else value
+    return cls(**kwargs)
+
+
+_CONVERTERS: dict[type, list] = {}
+
+
+def _converters(cls) -> list:
+    """(field name, converter or None) for every init field of ``cls``; None = the JSON value as is."""
+    found = _CONVERTERS.get(cls)
+    if found is None:
+        hints = get_type_hints(cls)
+        found = [(f.name, _converter(hints[f.name])) for f in fields(cls) if f.init]
+        _CONVERTERS[cls] = found
+    return found
+
+
+def _converter(tp):
+    """A function turning the JSON form of type ``tp`` back into ``tp``, or None when nothing changes."""
+    origin, args = get_origin(tp), get_args(tp)
+    if hasattr(tp, "__dataclass_fields__"):
+        return lambda v, cls=tp: from_dict(cls, v)
+    if origin is list and args:
+        inner = _converter(args[0])
+        return None if inner is None else (lambda v: [inner(x) for x in v])
+    if origin is tuple:
+        inners = [_converter(a) for a in args if a is not Ellipsis]
+        if len(args) == 2 and args[1] is Ellipsis:
+            inner = inners[0]
+            return (lambda v: tuple(v)) if inner is None else (lambda v: tuple(inner(x) for x in v))
+        return lambda v: tuple(c(x) if c is not None else x for c, x in zip(inners, v))
+    if origin is dict and len(args) == 2:
+        inner = _converter(args[1])
+        return None if inner is None else (lambda v: {k: inner(x) for k, x in v.items()})
+    if args and type(None) in args:  # X | None
+        rest = [a for a in args if a is not type(None)]
+        if len(rest) == 1:
+            return _converter(rest[0])
+    return None
 
 
 def roles_held(tasks) -> tuple[str, ...]:

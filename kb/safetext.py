@@ -86,6 +86,15 @@ def json_dumps(obj, **kwargs) -> str:
     return json.dumps(obj, **kwargs).translate(_JSON)
 
 
+def json_chunks(obj, **kwargs):
+    """``json_dumps`` piece by piece (a large object streamed: ``kb tasks --json`` of 1,000 plans)."""
+    import json
+
+    kwargs.setdefault("ensure_ascii", False)
+    for chunk in json.JSONEncoder(**kwargs).iterencode(obj):
+        yield chunk.translate(_JSON)
+
+
 class SafeStream:
     """A text stream whose ``write`` escapes controls (tab and newline kept).
 

@@ -1,27 +1,85 @@
-"""Finding the corpus, reading its files, and caching the parsed plan.
+"""Finding the corpus, reading its files, and the store of parsed plans.
 
-``load_plan()`` is what every command calls.  Parsing the bundled plan is fast,
-but a command also pays for importing the parser; the parsed ``Plan`` is
-therefore pickled in the cache directory under a key made of the corpus bytes
-and the parser's own source and data files, so any change to either re-parses.
+``load_plan()`` is what every command calls.  Parsed plans are kept in one
+SQLite file in the cache directory (``store.sqlite3``, WAL mode: many readers,
+one writer), one set of rows per plan file keyed by the hash of the file's
+bytes, its name and the parsing rules (``rules_fingerprint``):
+
+- ``plans``: the document (JSON of ``Document.to_dict``), its departments and sub-units;
+- ``tasks``: every paragraph as the (deflated) JSON of ``asdict(Task)`` (rebuilt with
+  ``Task.from_dict``, so a field added to the model needs no change here), with
+  its id, label, part and section as columns;
+- ``roles`` (department, role, task) indexed on the department (a sub-unit gets
+  the rows of the department it is written under); ``deadlines``; ``targets``;
+- ``texts``: the folded search text of every task (title and body, as the
+  question answerer compares them) and grep's NFKC-folded units, so substring
+  searches run inside SQLite without building task objects.
+
+A plan's rows are written once, in one transaction, when its file is first
+seen; changing or removing a file deletes that plan's rows and nothing else.
+``load_plan`` returns a ``StoredPlan``: a ``kb.model.Plan`` whose lookups
+(``tasks_of``, ``task``, ``departments`` …) read only the rows they need;
+``plan.tasks`` loads every task on first use.  A ``files`` table remembers each
+file's size, mtime and inode with its hash, so a warm run hashes nothing.
+
+Nothing read from the cache is executed: rows are text, numbers and JSON.
+A store of another schema version, or one SQLite reports damaged, is removed
+and rebuilt with one line on stderr.  A cache directory that cannot be used
+(read-only, full, not a directory, or unsafe: owned by someone else or
+writable by others, which matters because Whoosh unpickles its table of
+contents) makes kb answer from memory, saying so in one line.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
-import pickle
+import stat
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from kb.errors import KbError
-from kb.model import Plan
+from kb.model import OPTIONAL_ROLES, ROLES, Document, Plan, Task
 
 #: Files of a corpus folder that are read as plans (kb.ingest reads each format).
 PLAN_SUFFIXES = (".txt", ".md", ".text", ".pdf", ".docx", ".html", ".htm", ".shtml", ".xhtml", ".xlsx", ".doc", ".wps", ".xls")
 
+#: Version of the store's tables; a store with another ``PRAGMA user_version`` is rebuilt.
+SCHEMA_VERSION = 1
+
+#: Marks the SQLite file as kb's (``PRAGMA application_id``): "kbST".
+APPLICATION_ID = 0x6B625354
+
+#: Name of the store file in the cache directory.
+STORE_NAME = "store.sqlite3"
+
+#: Temporary files of kb's own naming older than this (seconds) are leftovers of a killed run.
+STALE_TMP_SECONDS = 300.0
+
+#: A file whose mtime is this close (ns) to when it was hashed is hashed again next time
+#: (it may have been written again within the clock's granularity, as git's "racy" files).
+RACY_NS = 3_000_000_000
+
+#: Parse new plans in worker processes when at least this many are new.
+PARALLEL_FROM = 8
+
 _KB_DIR = Path(__file__).resolve().parent
+
+_SAID: set[str] = set()
+
+
+def say_once(message: str) -> None:
+    """Print ``kb: message`` on stderr once per process."""
+    if message not in _SAID:
+        _SAID.add(message)
+        print(f"kb: {message}", file=sys.stderr)
+
+
+# ---------------------------------------------------------------------------
+# The corpus
 
 
 def bundled_corpus() -> Path:
@@ -114,15 +172,42 @@ def decode_plan(raw: bytes, where: str) -> tuple[str, str]:
 
 
 def rules_fingerprint() -> str:
-    """Hash of everything that decides how text is parsed: kb/parser, the model, kb/data."""
+    """Hash of everything that decides a plan's rows: kb/parser, the model, kb/data, the folds, this file."""
     h = hashlib.sha256()
-    files = [_KB_DIR / "model.py", _KB_DIR / "store.py"]
+    files = [_KB_DIR / "model.py", _KB_DIR / "store.py", _KB_DIR / "grep.py", _KB_DIR / "qa" / "text.py"]
     files += sorted((_KB_DIR / "parser").glob("*.py")) + sorted((_KB_DIR / "data").glob("*.yaml"))
     files += sorted((_KB_DIR / "ingest").glob("*.py"))
     for f in files:
-        h.update(f.name.encode())
-        h.update(f.read_bytes())
+        if f.exists():
+            h.update(f.name.encode())
+            h.update(f.read_bytes())
     return h.hexdigest()
+
+
+def corpus_key(files: list[Path]) -> tuple[str, list[bytes]]:
+    """Content key of a corpus under the current rules, and the files' bytes."""
+    h = hashlib.sha256(rules_fingerprint().encode())
+    raws = []
+    for f in files:
+        raws.append(_read(f))
+        h.update(f.name.encode() + b"\0" + hashlib.sha256(raws[-1]).digest())
+    return h.hexdigest()[:32], raws
+
+
+def _read(f: Path) -> bytes:
+    try:
+        return f.read_bytes()
+    except OSError as exc:
+        raise KbError(f"无法读取 {f}：{exc.strerror}（请检查路径和权限）") from exc
+
+
+def plan_key(rules: str, doc_id: str, sha256: str) -> str:
+    """Key of one plan's rows: its file name (task ids start with it), its bytes' hash and the rules."""
+    return hashlib.sha256(f"{rules}\0{doc_id}\0{sha256}".encode()).hexdigest()[:32]
+
+
+# ---------------------------------------------------------------------------
+# The cache directory
 
 
 def cache_dir() -> Path:
@@ -133,18 +218,103 @@ def cache_dir() -> Path:
     return Path(base) / "kb"
 
 
-def corpus_key(files: list[Path]) -> tuple[str, list[bytes]]:
-    """Content key of a corpus under the current rules, and the files' bytes."""
-    h = hashlib.sha256(rules_fingerprint().encode())
-    raws = []
-    for f in files:
+def cache_problem(path: Path | None = None) -> str | None:
+    """Why the cache directory cannot be used (one line), or None when it can.
+
+    A missing directory is created with mode 0700.  Refused, as ssh refuses a key
+    file others could have written: a directory owned by another user, or
+    writable by group or others (kb's caches must not hold a file someone else
+    planted).  Also unusable: not a directory, not writable.
+    """
+    path = path or cache_dir()
+    try:
+        path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except FileExistsError:
+        return f"cache directory {path} is not a directory (remove it or set KB_CACHE_DIR)"
+    except OSError as exc:
+        return f"cache directory {path} cannot be created ({exc.strerror})"
+    try:
+        st = os.stat(path)
+    except OSError as exc:
+        return f"cache directory {path} cannot be read ({exc.strerror})"
+    if not stat.S_ISDIR(st.st_mode):
+        return f"cache directory {path} is not a directory (remove it or set KB_CACHE_DIR)"
+    if hasattr(os, "getuid") and st.st_uid != os.getuid():
+        return f"cache directory {path} belongs to another user (uid {st.st_uid}): not using it (set KB_CACHE_DIR to a folder of your own)"
+    if st.st_mode & 0o022:
+        return (f"cache directory {path} is writable by others (mode {stat.S_IMODE(st.st_mode):04o}): "
+                f"not using it (chmod 700 {path})")
+    if not os.access(path, os.W_OK | os.X_OK):
+        return f"cache directory {path} cannot be written (read-only)"
+    return None
+
+
+_UNWRITABLE: set[str] = set()
+
+
+def usable_cache_dir() -> Path | None:
+    """The cache directory when kb may write and trust it; otherwise None, said once on stderr."""
+    path = cache_dir()
+    if str(path) in _UNWRITABLE:
+        return None
+    problem = cache_problem(path)
+    if problem is not None:
+        say_once(f"{problem}; answering from memory, nothing is cached")
+        return None
+    sweep_leftovers(path)
+    return path
+
+
+def cache_unwritable(path: Path, exc: BaseException) -> None:
+    """Say once that writing the cache failed (full disk, read-only mount …); kb goes on from memory."""
+    if str(path) in _UNWRITABLE:
+        return
+    _UNWRITABLE.add(str(path))
+    reason = getattr(exc, "strerror", None) or str(exc) or exc.__class__.__name__
+    say_once(f"cache directory {path} cannot be written ({reason}); answering from memory, nothing is cached")
+
+
+_SWEPT: set[str] = set()
+
+
+def sweep_leftovers(folder: Path, older_than: float = STALE_TMP_SECONDS) -> list[Path]:
+    """Remove what killed runs of kb left in the cache: its own temporaries older than ``older_than``.
+
+    Only kb's own names: ``.NAME.*.tmp`` of ``atomic_write_bytes``, ``.build-index-*``
+    and ``.trash-index-*`` folders of the index, and the pickles of kb < store 1
+    (``plan-*.pickle``, ``vocab-*.pickle``), which kb never reads any more.
+    """
+    if str(folder) in _SWEPT:
+        return []
+    _SWEPT.add(str(folder))
+    removed = []
+    now = time.time()
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for e in entries:
+        name = e.name
+        ours_tmp = name.startswith(".") and name.endswith(".tmp") and (
+            name.startswith((".plan-", ".vocab-", f".{STORE_NAME}", ".kb-")))
+        ours_dir = name.startswith((".build-index-", ".trash-index-"))
+        old_pickle = (name.startswith(("plan-", "vocab-")) and name.endswith(".pickle"))
+        if not (ours_tmp or ours_dir or old_pickle):
+            continue
         try:
-            raw = f.read_bytes()
-        except OSError as exc:
-            raise KbError(f"无法读取 {f}：{exc.strerror}（请检查路径和权限）") from exc
-        raws.append(raw)
-        h.update(f.name.encode() + b"\0" + hashlib.sha256(raw).digest())
-    return h.hexdigest()[:32], raws
+            age = now - e.stat(follow_symlinks=False).st_mtime
+            if age < older_than and not old_pickle:
+                continue
+            if e.is_dir(follow_symlinks=False):
+                import shutil
+
+                shutil.rmtree(e.path, ignore_errors=True)
+            else:
+                os.unlink(e.path)
+            removed.append(Path(e.path))
+        except OSError:
+            pass
+    return removed
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
@@ -163,66 +333,1026 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         raise
 
 
-def _read_from(plan: Plan, files: list[Path]) -> Plan:
-    """A cached plan with each document's ``path`` set to the file read this time.
-
-    The cache key is the files' names and bytes, so the same plan copied elsewhere
-    hits the same entry; it must still say where it was read from now.
-    """
-    for doc, f in zip(plan.documents, files):
-        doc.path = str(f)
-    return plan
+# ---------------------------------------------------------------------------
+# Rows of one plan
 
 
-def load_plan(corpus: str | os.PathLike | None = None, *, use_cache: bool = True) -> Plan:
-    """Parse (or load from cache) every plan of the corpus.
+def parse_file(path: str, doc_id: str, raw: bytes, sha256: str, rules: str) -> dict:
+    """Read (kb.ingest: PDF, DOCX, web page, table or text) and parse one plan file into the rows the store keeps."""
+    doc, tasks = _parse(Path(path), raw, doc_id)
+    doc.sha256 = sha256
+    return plan_rows(plan_key(rules, doc_id, sha256), doc, tasks)
 
+
+def _parse(path: Path, raw: bytes, doc_id: str):
+    from kb.ingest import read_document
+    from kb.parser import parse_document
+
+    extracted = read_document(path, raw)  # PDF, DOCX, web page, table or text → clean text
+    text = extracted.text
+    if not text.strip():
+        raise KbError(f"{path}：文件是空的（请放入方案正文，或把它移出方案文件夹）")
+    doc, tasks = parse_document(text, doc_id=doc_id, path=str(path))
+    doc.encoding, doc.format = extracted.encoding, extracted.format
+    doc.warnings.extend(extracted.warnings)
+    return doc, tasks
+
+
+def plan_rows(key: str, doc: Document, tasks: list[Task]) -> dict:
+    """The rows of one plan (see the module docstring), ready for ``Store.add``."""
+    from dataclasses import asdict
+
+    from kb.grep import fold as grep_fold
+    from kb.qa.text import fold as qa_fold
+
+    departments: dict[str, None] = {}
+    subunits: dict[str, str] = {}
+    rows: dict[str, list] = {"tasks": [], "roles": [], "deadlines": [], "targets": [], "texts": []}
+    for seq, t in enumerate(tasks):
+        data = asdict(t)
+        rows["tasks"].append((key, seq, t.id, t.label, t.kind, t.part, t.section, len(t.targets), len(t.warnings),
+                              _pack(data)))
+        for name in t.departments("any") + t.implied:
+            departments.setdefault(name, None)
+        for parent, subs in t.subunits.items():
+            for sub in subs:
+                subunits.setdefault(sub, parent)
+        for role in (*ROLES, "implied"):
+            holders: dict[str, None] = {}
+            for name in getattr(t, role):
+                holders[name] = None
+                for sub in t.subunits.get(name, ()):
+                    holders[sub] = None
+            rows["roles"].extend((name, role, key, seq) for name in holders)
+        rows["deadlines"].extend((key, seq, n, d.kind, d.start, d.end) for n, d in enumerate(t.deadlines))
+        rows["targets"].extend((key, seq, n, g.metric, g.value, g.unit, g.year) for n, g in enumerate(t.targets))
+        units = list(t.clauses) + ([t.tag] if t.tag else [])
+        rows["texts"].append((key, seq, qa_fold(f"{t.title or ''}\n{t.body or t.text}"),
+                              grep_fold("\n".join(units))[0], len(units), qa_fold(t.title or ""),
+                              1 if t.tag else 0))
+    held = [r for r in ROLES if any(getattr(t, r) for t in tasks)]
+    rows["plan"] = (key, doc.id, doc.sha256, json.dumps(doc.to_dict(), ensure_ascii=False), len(tasks),
+                    json.dumps(list(departments), ensure_ascii=False), json.dumps(subunits, ensure_ascii=False),
+                    json.dumps(held), json.dumps(Plan(tasks=tasks).role_counts(), ensure_ascii=False))
+    return rows
+
+
+def _parse_job(args) -> dict | str:
+    """Worker-process entry: the rows of one file, or the one-line error (a KbError does not travel well)."""
+    try:
+        return parse_file(*args)
+    except KbError as exc:
+        return str(exc)
+
+
+# ---------------------------------------------------------------------------
+# The SQLite store
+
+_SCHEMA = """
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE files(path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, ino INTEGER, sha256 TEXT, hashed_ns INTEGER);
+CREATE TABLE plans(key TEXT PRIMARY KEY, doc_id TEXT, sha256 TEXT, document TEXT NOT NULL, ntasks INTEGER,
+                   departments TEXT NOT NULL, subunits TEXT NOT NULL, roles TEXT NOT NULL, counts TEXT NOT NULL);
+CREATE TABLE tasks(plan TEXT NOT NULL, seq INTEGER NOT NULL, id TEXT, label TEXT, kind TEXT, part TEXT, section TEXT,
+                   targets INTEGER, warnings INTEGER, data BLOB NOT NULL);
+CREATE UNIQUE INDEX tasks_key ON tasks(plan, seq);
+CREATE INDEX tasks_id ON tasks(id);
+CREATE INDEX tasks_label ON tasks(label);
+CREATE TABLE roles(department TEXT NOT NULL, role TEXT NOT NULL, plan TEXT NOT NULL, seq INTEGER NOT NULL);
+CREATE INDEX roles_department ON roles(department, role);
+CREATE INDEX roles_plan ON roles(plan);
+CREATE TABLE deadlines(plan TEXT NOT NULL, seq INTEGER NOT NULL, n INTEGER, kind TEXT, start TEXT, end TEXT);
+CREATE INDEX deadlines_plan ON deadlines(plan, seq);
+CREATE INDEX deadlines_end ON deadlines(end);
+CREATE TABLE targets(plan TEXT NOT NULL, seq INTEGER NOT NULL, n INTEGER, metric TEXT, value REAL, unit TEXT, year INTEGER);
+CREATE INDEX targets_plan ON targets(plan, seq);
+CREATE TABLE texts(plan TEXT NOT NULL, seq INTEGER NOT NULL, folded TEXT NOT NULL, grep TEXT NOT NULL, units INTEGER,
+                   title TEXT NOT NULL, tagged INTEGER NOT NULL);
+CREATE UNIQUE INDEX texts_key ON texts(plan, seq);
+"""
+
+_TABLES = ("meta", "files", "plans", "tasks", "roles", "deadlines", "targets", "texts")
+
+
+class StoreDamaged(Exception):
+    """The store file is not a usable kb store (damaged, another version, not SQLite)."""
+
+
+class OtherVersion(StoreDamaged):
+    """The store was written by a kb with another ``SCHEMA_VERSION``."""
+
+
+class Store:
+    """The SQLite file of parsed plans (see the module docstring)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.path = folder / STORE_NAME
+        """The SQLite file."""
+        self.db = None
+        self._open()
+
+    # ------------------------------------------------------------ opening
+    def _connect(self):
+        import sqlite3
+
+        if self.path.is_symlink():
+            raise StoreDamaged("the store is a symbolic link")
+        db = sqlite3.connect(str(self.path), timeout=60.0, isolation_level=None, check_same_thread=False)
+        db.execute("PRAGMA busy_timeout = 60000")
+        return db
+
+    def _open(self) -> None:
+        import sqlite3
+
+        try:
+            db = self._connect()
+            try:
+                self._check_or_create(db)
+            except BaseException:
+                db.close()
+                raise
+        except (sqlite3.DatabaseError, StoreDamaged) as exc:
+            if isinstance(exc, sqlite3.OperationalError) and _is_write_error(exc):
+                raise
+            if isinstance(exc, OtherVersion):
+                say_once(f"cache store {self.path} is from another version of kb ({exc}); rebuilding it")
+            else:
+                say_once(f"cache store {self.path} is damaged ({_reason(exc)}); rebuilding it")
+            self.remove_files()
+            db = self._connect()
+            self._check_or_create(db)
+        self.db = db
+
+    def _check_or_create(self, db) -> None:
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        app = db.execute("PRAGMA application_id").fetchone()[0]
+        if version == SCHEMA_VERSION and app == APPLICATION_ID:
+            names = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            if not set(_TABLES) <= names:
+                raise StoreDamaged("tables missing")
+            return
+        if app == APPLICATION_ID and version != SCHEMA_VERSION:
+            raise OtherVersion(f"schema {version}; this kb reads schema {SCHEMA_VERSION}")
+        if version != 0 or app != 0:
+            raise StoreDamaged("not kb's store")
+        # A new file: create the tables (a concurrent creator may win the race; then check again).
+        db.execute("PRAGMA journal_mode = WAL")
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            if db.execute("PRAGMA user_version").fetchone()[0] == 0:
+                if db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+                    raise StoreDamaged("unknown tables")
+                for statement in _SCHEMA.strip().split(";"):
+                    if statement.strip():
+                        db.execute(statement)
+                db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            db.execute("COMMIT")
+        except BaseException:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            raise
+
+    def remove_files(self) -> None:
+        """Delete the store file and SQLite's side files (the next open creates a new store)."""
+        if self.db is not None:
+            try:
+                self.db.close()
+            except Exception:  # noqa: BLE001 - closing a damaged database may fail; it is deleted anyway
+                pass
+            self.db = None
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            try:
+                os.unlink(f"{self.path}{suffix}")
+            except FileNotFoundError:
+                pass
+
+    def close(self) -> None:
+        """Close the connection."""
+        if self.db is not None:
+            self.db.close()
+            self.db = None
+
+    # ------------------------------------------------------------ reading
+    def query(self, sql: str, params=()) -> list:
+        """Rows of ``sql``; damage found here is a StoreDamaged."""
+        import sqlite3
+
+        try:
+            return self.db.execute(sql, params).fetchall()
+        except sqlite3.DatabaseError as exc:
+            raise StoreDamaged(_reason(exc)) from exc
+
+    def cursor(self, sql: str, params=()):
+        """An iterator over the rows of ``sql`` (for streaming)."""
+        import sqlite3
+
+        try:
+            yield from self.db.execute(sql, params)
+        except sqlite3.DatabaseError as exc:
+            raise StoreDamaged(_reason(exc)) from exc
+
+    def meta(self, key: str) -> str | None:
+        """A value of the ``meta`` table."""
+        rows = self.query("SELECT value FROM meta WHERE key = ?", (key,))
+        return rows[0][0] if rows else None
+
+    # ------------------------------------------------------------ writing
+    def set_meta(self, key: str, value: str) -> None:
+        """Set a value of the ``meta`` table."""
+        self._write(lambda db: db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value)))
+
+    def add(self, rows: dict) -> None:
+        """Write one plan's rows in one transaction (nothing when another process wrote them first)."""
+        key = rows["plan"][0]
+
+        def write(db) -> None:
+            if db.execute("SELECT 1 FROM plans WHERE key = ?", (key,)).fetchone():
+                return
+            db.execute("INSERT INTO plans VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows["plan"])
+            db.executemany("INSERT INTO tasks VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows["tasks"])
+            db.executemany("INSERT INTO roles VALUES (?, ?, ?, ?)", rows["roles"])
+            db.executemany("INSERT INTO deadlines VALUES (?, ?, ?, ?, ?, ?)", rows["deadlines"])
+            db.executemany("INSERT INTO targets VALUES (?, ?, ?, ?, ?, ?, ?)", rows["targets"])
+            db.executemany("INSERT INTO texts VALUES (?, ?, ?, ?, ?, ?, ?)", rows["texts"])
+
+        self._write(write)
+
+    def forget(self, keys) -> None:
+        """Delete the rows of the plans ``keys`` (a file changed or left every corpus)."""
+        keys = list(keys)
+        if not keys:
+            return
+
+        def write(db) -> None:
+            for key in keys:
+                for table in ("tasks", "roles", "deadlines", "targets", "texts"):
+                    db.execute(f"DELETE FROM {table} WHERE plan = ?", (key,))
+                db.execute("DELETE FROM plans WHERE key = ?", (key,))
+
+        self._write(write)
+
+    def record_files(self, rows: list[tuple], gone: list[str]) -> None:
+        """Remember files' stat and hash (``rows``) and forget files no longer there (``gone``)."""
+        def write(db) -> None:
+            db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?)", rows)
+            db.executemany("DELETE FROM files WHERE path = ?", [(p,) for p in gone])
+
+        self._write(write)
+
+    def _write(self, work) -> None:
+        import sqlite3
+
+        db = self.db
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                work(db)
+                db.execute("COMMIT")
+            except BaseException:
+                if db.in_transaction:
+                    db.execute("ROLLBACK")
+                raise
+        except sqlite3.OperationalError as exc:
+            if _is_write_error(exc):
+                raise CacheWriteError(str(exc)) from exc
+            raise StoreDamaged(_reason(exc)) from exc
+        except sqlite3.DatabaseError as exc:
+            raise StoreDamaged(_reason(exc)) from exc
+
+
+class CacheWriteError(OSError):
+    """SQLite could not write (read-only file or mount, full disk)."""
+
+
+def _is_write_error(exc) -> bool:
+    text = str(exc).lower()
+    return any(w in text for w in ("readonly", "read-only", "disk is full", "disk i/o", "unable to open", "locked"))
+
+
+def _reason(exc: BaseException) -> str:
+    return str(exc) or exc.__class__.__name__
+
+
+# ---------------------------------------------------------------------------
+# Loading a corpus
+
+
+class PlanRef:
+    """One file of the corpus as the store knows it."""
+
+    __slots__ = ("key", "doc_id", "path", "order")
+
+    def __init__(self, key: str, doc_id: str, path: str, order: int) -> None:
+        self.key, self.doc_id, self.path, self.order = key, doc_id, path, order
+
+
+def load_plan(corpus: str | os.PathLike | None = None, *, use_cache: bool = True, progress=None) -> Plan:
+    """The plans of the corpus: a ``StoredPlan`` over the store, or a parsed ``Plan`` in memory.
+
+    Files not yet in the store are parsed (in worker processes when there are
+    many) and written, one transaction per plan.  ``progress(step)`` hears
+    about it (a ``Step``: a str with ``done``/``total``).  Without a usable cache
+    directory (or with ``use_cache=False``) every file is parsed in memory.
     Warnings found while parsing are kept on the documents and tasks; they are
     not printed here.
     """
     files = corpus_files(corpus)
-    key, raws = corpus_key(files)
-    cached = cache_dir() / f"plan-{key}.pickle"
-    if use_cache:
+    folder = usable_cache_dir() if use_cache else None
+    if folder is not None:
+        for attempt in (1, 2):
+            try:
+                return _load_stored(folder, files, progress)
+            except CacheWriteError as exc:
+                cache_unwritable(folder, exc)
+                break
+            except StoreDamaged as exc:
+                if attempt == 2:
+                    say_once(f"cache store in {folder} cannot be used ({exc}); answering from memory")
+                    break
+                say_once(f"cache store {folder / STORE_NAME} is damaged ({exc}); rebuilding it")
+                _remove_store(folder)
+            except OSError as exc:
+                cache_unwritable(folder, exc)
+                break
+    return parse_in_memory(files)
+
+
+def _remove_store(folder: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
         try:
-            with open(cached, "rb") as fh:
-                plan = pickle.load(fh)
-            if isinstance(plan, Plan):
-                return _read_from(plan, files)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+            os.unlink(f"{folder / STORE_NAME}{suffix}")
+        except FileNotFoundError:
             pass
-    from kb.parser import parse_document
+        except OSError:
+            pass
+
+
+def parse_in_memory(files: list[Path]) -> Plan:
+    """Parse every file into a Plan held in memory (no cache).
+
+    One unreadable file of a folder is said in one line and left out; the rest is read.
+    """
     from kb.registry import load_registry
 
-    # The registry travels with the cached plan so that answering never re-reads the YAML.
-    from kb.ingest import read_document
-
     plan = Plan(registry=load_registry())
-    skipped = False
-    for f, raw in zip(files, raws):
+    for f in files:
+        raw = _read(f)
         try:
-            extracted = read_document(f, raw)  # PDF, DOCX, web page, table or text → clean text
+            doc, tasks = _parse(f, raw, f.stem)
         except KbError as exc:
             if len(files) == 1:
                 raise
-            # One unreadable file of a folder: said in one line, the rest of the corpus is read.
             print(f"kb: 警告：已跳过 {exc}", file=sys.stderr)
-            skipped = True
             continue
-        text = extracted.text
-        if not text.strip():
-            raise KbError(f"{f}：文件是空的（请放入方案正文，或把它移出方案文件夹）")
-        doc, tasks = parse_document(text, doc_id=f.stem, path=str(f))
         doc.sha256 = hashlib.sha256(raw).hexdigest()
-        doc.encoding, doc.format = extracted.encoding, extracted.format
-        doc.warnings.extend(extracted.warnings)
         plan.documents.append(doc)
         plan.tasks.extend(tasks)
     if not plan.documents:
-        raise KbError(f"方案文件夹中没有一个方案能读取（见上面各行）：请修复或替换这些文件")
-    if use_cache and not skipped:  # a skipped file is said again on every run, so not cached
-        try:
-            atomic_write_bytes(cached, pickle.dumps(plan, protocol=pickle.HIGHEST_PROTOCOL))
-        except OSError as exc:  # a read-only home must not stop kb from answering
-            print(f"kb: 警告：无法在 {cached.parent} 中写入方案缓存：{exc.strerror}", file=sys.stderr)
+        raise KbError("方案文件夹中没有一个方案能读取（见上面各行）：请修复或替换这些文件")
     return plan
+
+
+def _load_stored(folder: Path, files: list[Path], progress) -> "StoredPlan":
+    import sqlite3
+
+    try:
+        store = Store(folder)
+    except sqlite3.OperationalError as exc:
+        raise CacheWriteError(str(exc)) from exc
+    rules = rules_fingerprint()
+    refs, hashed, gone, raws = _scan(store, files, rules)
+    known = {r[0] for r in store.query("SELECT key FROM plans")}
+    missing = [r for r in refs if r.key not in known]
+    if missing:
+        failed = _add_plans(store, missing, raws, rules, progress, single=len(refs) == 1)
+        if failed:
+            # Not stored: an unreadable file is said again on every run until it is fixed.
+            refs = [r for r in refs if r.key not in failed]
+            for n, r in enumerate(refs):
+                r.order = n
+            if not refs:
+                raise KbError("方案文件夹中没有一个方案能读取（见上面各行）：请修复或替换这些文件")
+    if hashed or gone:
+        store.record_files(hashed, gone)
+    if hashed or gone or store.meta("rules") != rules:
+        _collect(store, rules)
+    return StoredPlan(store, refs, rules)
+
+
+def _collect(store: Store, rules: str) -> None:
+    """Delete the rows of plans no remembered file has any more (a file changed or was removed, or the rules changed)."""
+    reachable = {plan_key(rules, Path(path).stem, sha) for path, sha in store.query("SELECT path, sha256 FROM files")}
+    store.forget([k for (k,) in store.query("SELECT key FROM plans") if k not in reachable])
+    store.set_meta("rules", rules)
+
+
+def _scan(store: Store, files: list[Path], rules: str):
+    """PlanRefs of ``files`` from the stat cache; files whose stat changed are read and hashed."""
+    known = {}
+    folders = {str(f.parent) for f in files}
+    for path, size, mtime, ino, sha, hashed_ns in store.query("SELECT * FROM files"):
+        known[path] = (size, mtime, ino, sha, hashed_ns)
+    refs, hashed, raws = [], [], {}
+    for n, f in enumerate(files):
+        path = str(f.resolve())
+        try:
+            st = f.stat()
+        except OSError as exc:
+            raise KbError(f"无法读取 {f}：{exc.strerror}（请检查路径和权限）") from exc
+        seen = known.get(path)
+        if seen and seen[:3] == (st.st_size, st.st_mtime_ns, st.st_ino) and seen[4] - st.st_mtime_ns > RACY_NS:
+            sha = seen[3]
+        else:
+            raw = _read(f)
+            sha = hashlib.sha256(raw).hexdigest()
+            raws[path] = raw
+            hashed.append((path, st.st_size, st.st_mtime_ns, st.st_ino, sha, time.time_ns()))
+        refs.append(PlanRef(plan_key(rules, f.stem, sha), f.stem, str(f), n))
+    # Files of these folders the store remembers but that are gone now.
+    present = {str(f.resolve()) for f in files}
+    folders = {str(Path(x).resolve()) for x in folders}
+    gone = [p for p in known if p not in present and str(Path(p).parent) in folders and not os.path.lexists(p)]
+    return refs, hashed, gone, raws
+
+
+class Step(str):
+    """A progress message that also says how far: ``done`` of ``total`` (a plain str to old callers)."""
+
+    done: int
+    total: int
+
+    def __new__(cls, message: str, done: int = 0, total: int = 0):
+        self = super().__new__(cls, message)
+        self.done, self.total = done, total
+        return self
+
+
+def terminal_progress():
+    """A progress bar on stderr when it is a terminal (``kb index``, ``kb ask`` building), else nothing."""
+    if not sys.stderr.isatty():
+        return lambda step: None
+    last = [0.0]
+
+    def show(step) -> None:
+        done, total = getattr(step, "done", 0), getattr(step, "total", 0)
+        now = time.monotonic()
+        if total and done < total and now - last[0] < 0.2:
+            return
+        last[0] = now
+        if total:
+            width = 30
+            filled = int(width * min(done, total) / total)
+            bar = "█" * filled + "░" * (width - filled)
+            sys.stderr.write(f"\r\x1b[2Kkb: [{bar}] {done}/{total} {str(step)[:40]}")
+        else:
+            sys.stderr.write(f"\r\x1b[2Kkb: {step}")
+        if str(step) in ("索引已就绪", "方案已读入"):
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+    return show
+
+
+def _add_plans(store: Store, missing: list[PlanRef], raws: dict, rules: str, progress, single: bool = False) -> set[str]:
+    """Parse and store the plans ``missing``; return the keys of files that could not be read (said in one line each)."""
+    if progress is None and len(missing) >= PARALLEL_FROM and sys.stderr.isatty():
+        say_once(f"正在读取 {len(missing)} 个新方案并写入缓存（首次读取，之后只读新增或改动的方案）…")
+    say = progress or (terminal_progress() if len(missing) >= PARALLEL_FROM else (lambda step: None))
+    jobs = []
+    for ref in missing:
+        path = str(Path(ref.path).resolve())
+        raw = raws.get(path)
+        if raw is None:
+            raw = _read(Path(ref.path))
+        jobs.append((ref.path, ref.doc_id, raw, hashlib.sha256(raw).hexdigest(), rules))
+    total = len(jobs)
+    failed: set[str] = set()
+
+    def take(ref: PlanRef, rows) -> None:
+        if isinstance(rows, str):  # a file that cannot be read
+            if single:
+                raise KbError(rows)
+            print(f"kb: 警告：已跳过 {rows}", file=sys.stderr)
+            failed.add(ref.key)
+        else:
+            store.add(rows)
+
+    say(Step(f"正在读取方案 0/{total}", 0, total))
+    if total >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=min(os.cpu_count() or 2, 4)) as pool:
+            for done, (ref, rows) in enumerate(zip(missing, pool.map(_parse_job, jobs, chunksize=4)), 1):
+                take(ref, rows)
+                say(Step(f"正在读取方案 {done}/{total}", done, total))
+        say(Step("方案已读入", total, total))
+    else:
+        for done, (ref, job) in enumerate(zip(missing, jobs), 1):
+            take(ref, _parse_job(job))
+            say(Step(f"正在读取方案 {done}/{total}", done, total))
+    return failed
+
+
+# ---------------------------------------------------------------------------
+# The plan as the store sees it
+
+
+def _healing(method):
+    """Run a StoredPlan method; when the store turns out damaged, answer from memory (see ``StoredPlan._heal``)."""
+    import functools
+
+    @functools.wraps(method)
+    def run(self, *args, **kwargs):
+        if self.healed:
+            return getattr(Plan, method.__name__)(self, *args, **kwargs)
+        try:
+            return method(self, *args, **kwargs)
+        except StoreDamaged as exc:
+            self._heal(exc)
+            return getattr(Plan, method.__name__)(self, *args, **kwargs)
+
+    return run
+
+
+class StoredPlan(Plan):
+    """A Plan whose tasks stay in the store until asked for.
+
+    ``tasks_of``, ``task``, ``departments``, ``subunits``, ``iter_tasks``,
+    ``search_texts`` and ``tasks_containing`` read only their rows; ``tasks``,
+    ``documents`` and ``registry`` load on first access.  A task read twice is
+    the same object.
+    """
+
+    __slots__ = ("store", "refs", "rules", "healed", "_order", "_loaded", "_position")
+
+    def __init__(self, store: Store, refs: list[PlanRef], rules: str) -> None:
+        self.store = store
+        """The open Store."""
+        self.refs = refs
+        """The corpus's files, in corpus order."""
+        self.rules = rules
+        """The rules fingerprint the rows were made with."""
+        self.healed = False
+        """True once the store was found damaged in this run: everything is then answered from memory."""
+        self._order = {r.key: r.order for r in refs}
+        self._loaded: dict[tuple[str, int], Task] = {}
+        self._position: dict[str, int] = {}
+        Plan._maps.__set__(self, None)
+
+    # ------------------------------------------------------------ fields loaded on access
+    @property
+    def documents(self) -> list[Document]:  # type: ignore[override]
+        try:
+            return Plan.documents.__get__(self)
+        except AttributeError:
+            pass
+        try:
+            by_key = {k: d for k, d in self.store.query(
+                f"SELECT key, document FROM plans WHERE key IN ({_marks(len(self.refs))})", [r.key for r in self.refs])}
+            docs = []
+            for ref in self.refs:
+                try:
+                    doc = Document.from_dict(json.loads(by_key[ref.key]))
+                except (ValueError, TypeError, KeyError) as exc:
+                    raise StoreDamaged(f"a document row does not read back ({exc.__class__.__name__})") from exc
+                doc.path = ref.path  # where it was read from this time
+                docs.append(doc)
+        except StoreDamaged as exc:
+            self._heal(exc)
+            return Plan.documents.__get__(self)
+        Plan.documents.__set__(self, docs)
+        return docs
+
+    @documents.setter
+    def documents(self, value) -> None:
+        Plan.documents.__set__(self, value)
+
+    @property
+    def tasks(self) -> list[Task]:  # type: ignore[override]
+        try:
+            return Plan.tasks.__get__(self)
+        except AttributeError:
+            pass
+        tasks = []
+        try:
+            for ref in self.refs:
+                for seq, data in self.store.query("SELECT seq, data FROM tasks WHERE plan = ? ORDER BY seq", (ref.key,)):
+                    tasks.append(self._task(ref.key, seq, data))
+        except StoreDamaged as exc:
+            self._heal(exc)
+            return Plan.tasks.__get__(self)
+        Plan.tasks.__set__(self, tasks)
+        return tasks
+
+    @tasks.setter
+    def tasks(self, value) -> None:
+        Plan.tasks.__set__(self, value)
+
+    @property
+    def registry(self):  # type: ignore[override]
+        try:
+            return Plan.registry.__get__(self)
+        except AttributeError:
+            pass
+        try:
+            reg = self._stored_registry()
+        except StoreDamaged as exc:
+            self._heal(exc)
+            return Plan.registry.__get__(self)
+        Plan.registry.__set__(self, reg)
+        return reg
+
+    @registry.setter
+    def registry(self, value) -> None:
+        Plan.registry.__set__(self, value)
+
+    def _stored_registry(self):
+        from kb.registry import Department, Registry, load_registry
+
+        key = f"registry:{self.rules}"
+        text = self.store.meta(key)
+        if text is not None:
+            try:
+                data = json.loads(text)
+                return Registry(
+                    departments={k: Department(**v) for k, v in data["departments"].items()},
+                    lookup=dict(data["lookup"]), suffix_typos=dict(data["suffix_typos"]))
+            except (ValueError, KeyError, TypeError, AttributeError):
+                pass  # rewritten below
+        reg = load_registry()
+        from dataclasses import asdict
+
+        try:
+            self.store.set_meta(key, json.dumps({
+                "departments": {k: asdict(v) for k, v in reg.departments.items()},
+                "lookup": reg.lookup, "suffix_typos": reg.suffix_typos}, ensure_ascii=False))
+        except (CacheWriteError, StoreDamaged):
+            pass  # read from the YAML again next time
+        return reg
+
+    def __deepcopy__(self, memo) -> Plan:
+        """A copy is a plain Plan in memory (free to change; the store is not copied)."""
+        import copy
+
+        return Plan(documents=copy.deepcopy(self.documents, memo), tasks=copy.deepcopy(self.tasks, memo),
+                    registry=copy.deepcopy(self.registry, memo))
+
+    def __copy__(self) -> Plan:
+        return Plan(documents=list(self.documents), tasks=list(self.tasks), registry=self.registry)
+
+    def __reduce__(self):
+        return (Plan, (self.documents, self.tasks, self.registry))
+
+    def _heal(self, exc: BaseException) -> None:
+        """The store failed while answering: say so, remove it (rebuilt next run), parse the corpus in memory."""
+        say_once(f"cache store {self.store.path} is damaged ({exc}); rebuilding it (this run answers from memory)")
+        self.store.remove_files()
+        memory = parse_in_memory([Path(r.path) for r in self.refs])
+        Plan.documents.__set__(self, memory.documents)
+        Plan.tasks.__set__(self, memory.tasks)
+        Plan.registry.__set__(self, memory.registry)
+        self.healed = True
+
+    def _loaded_tasks(self) -> list[Task] | None:
+        try:
+            return Plan.tasks.__get__(self)
+        except AttributeError:
+            return None
+
+    # ------------------------------------------------------------ rows → tasks
+    def _task(self, key: str, seq: int, data: str) -> Task:
+        found = self._loaded.get((key, seq))
+        if found is None:
+            found = _decode_task(data)
+            self._loaded[(key, seq)] = found
+            self._position[found.id] = self._order[key] * 1_000_000 + seq
+        return found
+
+    def _rows_to_tasks(self, rows) -> list[Task]:
+        """Tasks of (plan, seq, data) rows that belong to this corpus, once each, in corpus order."""
+        order = self._order
+        keep = sorted({(order[p], s, p): d for p, s, d in rows if p in order}.items())
+        return [self._task(p, s, d) for (_, s, p), d in keep]
+
+    # ------------------------------------------------------------ lookups
+    @_healing
+    def task(self, task_id: str) -> Task | None:
+        if self._loaded_tasks() is not None:
+            return Plan.task(self, task_id)
+        rows = self.store.query("SELECT plan, seq, data FROM tasks WHERE id = ?", (task_id,))
+        found = self._rows_to_tasks(rows)
+        if found:
+            return found[0]
+        hits = self._rows_to_tasks(self.store.query("SELECT plan, seq, data FROM tasks WHERE label = ?", (task_id,)))
+        return hits[0] if len(hits) == 1 else None
+
+    @_healing
+    def position(self, task: Task) -> int:
+        if task.id not in self._position and self._loaded_tasks() is not None:
+            return Plan.position(self, task)
+        return self._position.get(task.id, -1)
+
+    @_healing
+    def tasks_of(self, name: str, role: str = "any") -> list[Task]:
+        if self._loaded_tasks() is not None:
+            return Plan.tasks_of(self, name, role)
+        roles = ROLES if role == "any" else (role,)
+        rows = self.store.query(
+            f"SELECT r.plan, r.seq, t.data FROM roles r JOIN tasks t ON t.plan = r.plan AND t.seq = r.seq "
+            f"WHERE r.department = ? AND r.role IN ({_marks(len(roles))})", (name, *roles))
+        return self._rows_to_tasks(rows)
+
+    def _summaries(self) -> list[tuple[list, dict, list]]:
+        by_key = {k: (d, s, h) for k, d, s, h in self.store.query(
+            f"SELECT key, departments, subunits, roles FROM plans WHERE key IN ({_marks(len(self.refs))})",
+            [r.key for r in self.refs])}
+        try:
+            return [tuple(json.loads(x) for x in by_key[r.key]) for r in self.refs]
+        except (ValueError, KeyError) as exc:
+            raise StoreDamaged(f"a plan row does not read back ({exc.__class__.__name__})") from exc
+
+    @_healing
+    def role_counts(self) -> dict[str, dict[str, int]]:
+        if self._loaded_tasks() is not None:
+            return Plan.role_counts(self)
+        total: dict[str, dict[str, int]] = {}
+        rows = self.store.query(f"SELECT counts FROM plans WHERE key IN ({_marks(len(self.refs))})",
+                                [r.key for r in self.refs])
+        try:
+            for (text,) in rows:
+                for name, counts in json.loads(text).items():
+                    mine = total.setdefault(name, {})
+                    for role, n in counts.items():
+                        mine[role] = mine.get(role, 0) + n
+        except (ValueError, AttributeError) as exc:
+            raise StoreDamaged(f"a plan row does not read back ({exc.__class__.__name__})") from exc
+        return total
+
+    @_healing
+    def roles_held(self) -> tuple[str, ...]:
+        if self._loaded_tasks() is not None:
+            return Plan.roles_held(self)
+        held = {r for _, _, roles in self._summaries() for r in roles}
+        return tuple(r for r in ROLES if r not in OPTIONAL_ROLES or r in held)
+
+    @_healing
+    def departments(self) -> list[str]:
+        if self._loaded_tasks() is not None:
+            return Plan.departments(self)
+        seen: dict[str, None] = {}
+        for names, _, _ in self._summaries():
+            for n in names:
+                seen.setdefault(n, None)
+        return list(seen)
+
+    @_healing
+    def subunits(self) -> dict[str, str]:
+        if self._loaded_tasks() is not None:
+            return Plan.subunits(self)
+        found: dict[str, str] = {}
+        for _, subs, _ in self._summaries():
+            for sub, parent in subs.items():
+                found.setdefault(sub, parent)
+        return found
+
+    def iter_tasks(self):
+        """Every task in corpus order, read plan by plan (not kept: memory stays flat)."""
+        loaded = self._loaded_tasks()
+        if loaded is not None:
+            yield from loaded
+            return
+        given = 0
+        try:
+            for ref in self.refs:
+                for seq, data in self.store.query("SELECT seq, data FROM tasks WHERE plan = ? ORDER BY seq", (ref.key,)):
+                    found = self._loaded.get((ref.key, seq))
+                    yield found if found is not None else _decode_task(data)
+                    given += 1
+        except StoreDamaged as exc:
+            self._heal(exc)
+            yield from Plan.tasks.__get__(self)[given:]
+
+    @_healing
+    def titled_in(self, text: str, fold=None) -> list[Task]:
+        """Tasks whose folded title (4+ characters) stands in ``text`` (folded by kb.qa.text.fold when stored)."""
+        if self._loaded_tasks() is not None and fold is not None:
+            return Plan.titled_in(self, text, fold)
+        return self._rows_to_tasks(self.store.query(
+            "SELECT t.plan, t.seq, t.data FROM texts x JOIN tasks t ON t.plan = x.plan AND t.seq = x.seq "
+            "WHERE length(x.title) >= 4 AND instr(?, x.title) > 0", (text,)))
+
+    @_healing
+    def part_tasks(self, doc_id: str, part: str) -> list[Task]:
+        if self._loaded_tasks() is not None:
+            return Plan.part_tasks(self, doc_id, part)
+        keys = [r.key for r in self.refs if r.doc_id == doc_id]
+        if not keys:
+            return []
+        return self.tasks_where("t.plan = ? AND t.part = ?", (keys[0], part))
+
+    @_healing
+    def tasks_matching(self, groups, fold=None, *, field: str = "text", kinds=("task",)) -> list[Task]:
+        if self._loaded_tasks() is not None and fold is not None:
+            return Plan.tasks_matching(self, groups, fold, field=field, kinds=kinds)
+        column = "x.title" if field == "title" else "x.folded"
+        where, params = [], []
+        for g in groups:
+            g = [w for w in g if w]
+            if not g:
+                return []
+            where.append("(" + " OR ".join(f"instr({column}, ?) > 0" for _ in g) + ")")
+            params.extend(g)
+        if kinds is not None:
+            where.append(f"t.kind IN ({_marks(len(kinds))})")
+            params.extend(kinds)
+        if field == "title":
+            where.append("x.title != ''")
+        return self._rows_to_tasks(self.store.query(
+            "SELECT t.plan, t.seq, t.data FROM texts x JOIN tasks t ON t.plan = x.plan AND t.seq = x.seq WHERE "
+            + (" AND ".join(where) or "1"), params))
+
+    @_healing
+    @_healing
+    def warned_tasks(self) -> list[Task]:
+        if self._loaded_tasks() is not None:
+            return Plan.warned_tasks(self)
+        return self.tasks_where("t.warnings > 0")
+
+    def with_targets(self) -> list[Task]:
+        if self._loaded_tasks() is not None:
+            return Plan.with_targets(self)
+        return self.tasks_where("t.targets > 0")
+
+    def search_texts(self) -> "SearchTexts":
+        """Task id → folded title and body (see ``plan_rows``), read from the store on demand."""
+        return SearchTexts(self)
+
+    def tasks_where(self, sql: str, params=()) -> list[Task]:
+        """Tasks of the rows of ``tasks`` (alias ``t``) matching ``sql``, e.g. ``t.part = ?``."""
+        return self._rows_to_tasks(self.store.query(f"SELECT t.plan, t.seq, t.data FROM tasks t WHERE {sql}", params))
+
+    def grep_rows(self, literal: str | None = None, keys=None):
+        """(plan, seq, grep text, units, tagged) of the corpus's tasks, in corpus order.
+
+        ``grep text`` is the NFKC-folded units (clauses, then the tag) joined by
+        newlines, as kb.grep matches them.  With ``literal``, only tasks whose
+        grep text holds it (the test runs inside SQLite, so a literal search
+        decodes only the tasks that hold it); with ``keys`` (a set of (plan, seq)),
+        only those tasks.
+        """
+        sql = "SELECT plan, seq, grep, units, tagged FROM texts" + (" WHERE instr(grep, ?) > 0" if literal else "")
+        order = self._order
+        rows = [r for r in self.store.query(sql, (literal,) if literal else ())
+                if r[0] in order and (keys is None or (r[0], r[1]) in keys)]
+        rows.sort(key=lambda r: (order[r[0]], r[1]))
+        return rows
+
+    def filter_keys(self, sql: str, params=()) -> set[tuple[str, int]]:
+        """(plan, seq) of this corpus's tasks returned by ``sql`` (which selects plan, seq)."""
+        order = self._order
+        return {(p, s) for p, s in self.store.query(sql, params) if p in order}
+
+    def document_ids(self) -> list[str]:
+        return [r.doc_id for r in self.refs]
+
+    def outline(self) -> tuple[list[str], set[str]]:
+        if self._loaded_tasks() is not None:
+            return Plan.outline(self)
+        parts: dict[str, None] = {}
+        labels: set[str] = set()
+        for ref in self.refs:
+            for part, section, label in self.store.query(
+                    "SELECT part, section, label FROM tasks WHERE plan = ? ORDER BY seq", (ref.key,)):
+                parts.setdefault(part, None)
+                if section:
+                    parts.setdefault(section, None)
+                labels.add(label)
+        return list(parts), labels
+
+    def uses_store(self) -> bool:
+        """True while lookups go to the store (not healed, ``tasks`` not loaded)."""
+        return not self.healed and self._loaded_tasks() is None
+
+    def tasks_at(self, keys) -> list[Task]:
+        """Tasks of (plan, seq) pairs, in the order given."""
+        by_plan: dict[str, list[int]] = {}
+        for p, s in keys:
+            if (p, s) not in self._loaded:
+                by_plan.setdefault(p, []).append(s)
+        for p, seqs in by_plan.items():
+            for i in range(0, len(seqs), 500):
+                chunk = seqs[i:i + 500]
+                for s, d in self.store.query(f"SELECT seq, data FROM tasks WHERE plan = ? AND seq IN ({_marks(len(chunk))})",
+                                             (p, *chunk)):
+                    self._task(p, s, d)
+        return [self._loaded[k] for k in keys]
+
+
+class SearchTexts:
+    """A read-only mapping task id → folded search text of a StoredPlan, backed by the ``texts`` table."""
+
+    __slots__ = ("plan", "_cache", "_memory")
+
+    def __init__(self, plan: StoredPlan) -> None:
+        self.plan = plan
+        self._cache: dict[str, str] = {}
+        self._memory: dict[str, str] | None = None
+
+    def _fallback(self, exc: BaseException | None = None) -> dict[str, str]:
+        """After damage (or once the plan is healed): the same texts computed from the tasks in memory."""
+        if self._memory is None:
+            from kb.qa.text import fold
+
+            if not self.plan.healed:
+                self.plan._heal(exc)
+            self._memory = {t.id: fold(f"{t.title or ''}\n{t.body or t.text}") for t in self.plan.tasks}
+        return self._memory
+
+    def __getitem__(self, task_id: str) -> str:
+        if self._memory is not None or self.plan.healed:
+            return self._fallback()[task_id]
+        try:
+            return self._stored(task_id)
+        except StoreDamaged as exc:
+            return self._fallback(exc)[task_id]
+
+    def _stored(self, task_id: str) -> str:
+        found = self._cache.get(task_id)
+        if found is None:
+            order = self.plan._order
+            rows = [r for r in self.plan.store.query(
+                "SELECT t.plan, x.folded FROM tasks t JOIN texts x ON x.plan = t.plan AND x.seq = t.seq WHERE t.id = ?",
+                (task_id,)) if r[0] in order]
+            if not rows:
+                raise KeyError(task_id)
+            found = self._cache[task_id] = min(rows, key=lambda r: order[r[0]])[1]
+        return found
+
+    def get(self, task_id: str, default=None):
+        try:
+            return self[task_id]
+        except KeyError:
+            return default
+
+    def __contains__(self, task_id) -> bool:
+        return self.get(task_id) is not None
+
+    def items(self):
+        """(task id, folded text) in corpus order, streamed."""
+        if self._memory is not None or self.plan.healed:
+            yield from self._fallback().items()
+            return
+        try:
+            rows = [row for ref in self.plan.refs for row in self._plan_items(ref)]
+        except StoreDamaged as exc:
+            rows = list(self._fallback(exc).items())
+        yield from rows
+
+    def _plan_items(self, ref):
+        return self.plan.store.query(
+            "SELECT t.id, x.folded FROM tasks t JOIN texts x ON x.plan = t.plan AND x.seq = t.seq "
+            "WHERE t.plan = ? ORDER BY t.seq", (ref.key,))
+
+    def __iter__(self):
+        return (k for k, _ in self.items())
+
+    def keys(self):
+        return iter(self)
+
+    def values(self):
+        return (v for _, v in self.items())
+
+    def __len__(self) -> int:
+        if self._memory is not None or self.plan.healed:
+            return len(self._fallback())
+        return sum(n for (n,) in self.plan.store.query(
+            f"SELECT ntasks FROM plans WHERE key IN ({_marks(len(self.plan.refs))})", [r.key for r in self.plan.refs]))
+
+    def containing(self, word: str) -> list[str]:
+        """Ids of the tasks whose folded text holds ``word`` (the test runs inside SQLite), in corpus order."""
+        order = self.plan._order
+        rows = [r for r in self.plan.store.query(
+            "SELECT x.plan, x.seq, t.id FROM texts x JOIN tasks t ON t.plan = x.plan AND t.seq = x.seq "
+            "WHERE instr(x.folded, ?) > 0", (word,)) if r[0] in order]
+        return [tid for _, _, tid in sorted(rows, key=lambda r: (order[r[0]], r[1]))]
+
+
+def _pack(data: dict) -> bytes:
+    """A task's row: its JSON, deflated (the paragraph stands in it three times: text, body, clauses)."""
+    import zlib
+
+    return zlib.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 1)
+
+
+def _decode_task(data: bytes) -> Task:
+    import zlib
+
+    try:
+        return Task.from_dict(json.loads(zlib.decompress(data)))
+    except (ValueError, TypeError, KeyError, AttributeError, zlib.error) as exc:
+        raise StoreDamaged(f"a task row does not read back ({exc.__class__.__name__})") from exc
+
+
+def _marks(n: int) -> str:
+    return ",".join("?" * n)

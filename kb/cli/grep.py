@@ -143,16 +143,18 @@ def run(args) -> int:
     style = grep.Style(
         color=False if args.json else use_color(args.color, sys.stdout),
         label=args.label,
-        document=len(plan.documents) > 1,
+        document=len(plan.document_ids()) > 1,
     )
-    results = grep.search(plan, matcher, None if filters.empty else filters, tags=args.tags)
+    skipped = grep.Stats()
+    results = grep.search(plan, matcher, None if filters.empty else filters, tags=args.tags,
+                          prefilter=not args.invert_match, skipped=skipped)
     out = sys.stdout
     if style.color:  # the lines escape their data themselves and hold kb's colour codes
         from kb.safetext import trusted
 
         out = trusted(out)
     if args.json:
-        found = _json(plan, results, args, started)
+        found = _json(plan, results, args, started, skipped)
     elif args.count:
         counts = grep.count_by_document(plan, results, invert=args.invert_match, tasks=args.task, max_count=args.max_count)
         for doc, n in counts.items():
@@ -193,7 +195,7 @@ def _context(args) -> tuple[int, int]:
     return before, after
 
 
-def _json(plan, results, args, started) -> bool:
+def _json(plan, results, args, started, skipped) -> bool:
     """--json: JSON Lines, then a summary object."""
     from kb.safetext import json_dumps
     import time
@@ -201,7 +203,7 @@ def _json(plan, results, args, started) -> bool:
     from kb import grep
 
     out = sys.stdout
-    stats = grep.Stats(documents=len(plan.documents))
+    stats = grep.Stats(documents=len(plan.document_ids()))
     docs_with: set[str] = set()
 
     def emit(obj) -> None:
@@ -253,5 +255,8 @@ def _json(plan, results, args, started) -> bool:
                 docs_with.add(r.task.doc)
             emit(grep.unit_record(r, i, context=is_context, invert=invert))
     stats.documents_with_match = len(docs_with)
+    # Tasks the search left out because they cannot match were searched all the same.
+    stats.tasks_searched += skipped.tasks_searched
+    stats.units_searched += skipped.units_searched
     emit(stats.summary(time.monotonic() - started))
     return bool(stats.selected_units or stats.selected_tasks)

@@ -58,13 +58,28 @@ def report_warnings(plan) -> None:
     for doc in plan.documents:
         for w in doc.warnings:
             print(f"kb: 警告：{doc.id}: {w}", file=sys.stderr)
-    for t in plan.tasks:
+    for t in plan.warned_tasks():
         for w in t.warnings:
             print(f"kb: 警告：{t.doc} {t.label}: {w}", file=sys.stderr)
 
 
 def _dump(obj) -> None:
     sys.stdout.write(json_dumps(obj, indent=1) + "\n")
+
+
+class _Streamed(list):
+    """A list the JSON encoder walks without holding it: the tasks of 1,000 plans are written one by one."""
+
+    def __init__(self, items, nonempty: bool) -> None:
+        super().__init__()
+        self._items = items
+        self._nonempty = nonempty
+
+    def __iter__(self):
+        return iter(self._items)
+
+    def __bool__(self) -> bool:
+        return self._nonempty
 
 
 def _tasks(plan, args) -> int:
@@ -74,20 +89,40 @@ def _tasks(plan, args) -> int:
     if args.json:
         docs = [d.to_dict() for d in plan.documents]
         refs = {d.id: plan_ref(d) for d in plan.documents}
-        tasks = [dict(t.to_dict(), plan=refs.get(t.doc)) if several else t.to_dict() for t in plan.tasks]
-        _dump({"document": docs[0] if len(docs) == 1 else None, "documents": docs, "tasks": tasks})
+        tasks = _Streamed((dict(t.to_dict(), plan=refs.get(t.doc)) if several else t.to_dict()
+                           for t in plan.iter_tasks()), nonempty=True)
+        obj = {"document": docs[0] if len(docs) == 1 else None, "documents": docs, "tasks": tasks}
+        # indent=1 makes json use its pure-Python encoder, which iterates the list as it writes.
+        out = sys.stdout
+        from kb.safetext import json_chunks
+
+        for chunk in json_chunks(obj, indent=1):
+            out.write(chunk)
+        out.write("\n")
         return 0
     out = sys.stdout
-    for doc in plan.documents:
-        out.write(f"# {doc.title}  ({doc.id})\n")
-        name = f"\t{plan_name(doc)}" if several else ""  # with several plans every line names its plan
-        for t in plan.tasks:
-            if t.doc != doc.id:
-                continue
-            head = t.title or _snippet(t.body)
-            deps = describe_departments(t)
-            where = f"\t〔{t.source}〕" if t.source else ""  # PDF page or table row (kb/ingest)
-            out.write(f"{t.label}\t{head}" + (f"\t（{deps}）" if deps else "") + where + name + "\n")
+    docs = list(plan.documents)
+    position = {d.id: i for i, d in enumerate(docs)}
+    shown = 0
+
+    def header_until(last: int) -> None:
+        # Headers of the documents up to index ``last`` (a document without tasks still gets its header).
+        nonlocal shown
+        while shown <= last:
+            out.write(f"# {docs[shown].title}  ({docs[shown].id})\n")
+            shown += 1
+
+    names = {d.id: f"\t{plan_name(d)}" for d in docs} if several else {}  # with several plans every line names its plan
+    current = None
+    for t in plan.iter_tasks():  # corpus order: each document's tasks together
+        if t.doc != current:
+            current = t.doc
+            header_until(position.get(t.doc, shown - 1))
+        head = t.title or _snippet(t.body)
+        deps = describe_departments(t)
+        where = f"\t〔{t.source}〕" if t.source else ""  # PDF page or table row (kb/ingest)
+        out.write(f"{t.label}\t{head}" + (f"\t（{deps}）" if deps else "") + where + names.get(t.doc, "") + "\n")
+    header_until(len(docs) - 1)
     return 0
 
 

@@ -16,6 +16,10 @@ def add_arguments(parser, name: str) -> None:
         parser.add_argument("-n", "--limit", type=int, default=10, metavar="N", help="最多显示 N 条结果（默认 10）")
     if name == "index":
         parser.add_argument("--rebuild", action="store_true", help="即使索引是最新的也重新建立")
+        parser.add_argument("--update", action="store_true",
+                            help="索引缺失时建立；否则只增删有改动的方案（终端上显示进度）")
+        parser.add_argument("--procs", type=int, default=1, metavar="N",
+                            help="完整建立时的工作进程数（Whoosh 多进程写入；默认 1）")
     if name in ("ask", "chat", "search", "index"):
         parser.add_argument("--json", action="store_true", help="输出 JSON Lines（中文不转义）")
     if name == "search":
@@ -160,23 +164,39 @@ def _index(args) -> int:
     from kb.store import load_plan
 
     plan = load_plan(args.corpus)
-    if args.rebuild:
-        ix = qaindex.open_index(plan, rebuild=True, notice=lambda m: print(f"kb: {m}", file=sys.stderr))
-        ix.close()
+    memory = None
+    if args.rebuild or args.update:
+        ix = qaindex.open_index(plan, rebuild=args.rebuild, notice=lambda m: print(f"kb: {m}", file=sys.stderr),
+                                procs=max(1, args.procs))
+        if ix.path is None:
+            memory = ix
+        else:
+            ix.close()
     st = qaindex.state(plan)
-    others = sorted(p.name for p in st.path.parent.glob("index-*") if p != st.path)
+    others = sorted(p.name for p in st.path.parent.glob("index-*") if p != st.path) if st.state != "memory" else []
+    if memory is not None or st.state == "memory":
+        info = memory.info if memory is not None else {}
+        st = qaindex.IndexState(st.path, "memory", memory.doc_count if memory else 0, info.get("vocabulary", 0),
+                                info.get("built"), info.get("build_seconds"), len(info.get("plans", {})))
+        if memory is not None:
+            memory.close()
     if args.json:
         _line({"path": str(st.path), "state": st.state, "documents": st.documents, "vocabulary": st.vocabulary,
-               "built": st.built, "build_seconds": st.build_seconds, "other_indexes": others})
+               "built": st.built, "build_seconds": st.build_seconds, "plans": st.plans, "pending": st.pending,
+               "other_indexes": others})
         return 0
     out = sys.stdout
-    out.write(f"index: {st.path}\nstate: {st.state}\n")
-    if st.state == "ready":
+    out.write(f"index: {st.path if st.state != 'memory' else '(in memory: the cache directory cannot be used)'}\nstate: {st.state}\n")
+    if st.state in ("ready", "stale") or (st.state == "memory" and st.documents):
         out.write(f"documents: {st.documents}\nvocabulary: {st.vocabulary} words\nbuilt: {st.built} in {st.build_seconds} s\n")
+    if st.state == "stale":
+        out.write(f"plans changed since: {st.pending} (updated on the next question that needs it, or now with `kb index --update`)\n")
     elif st.state == "missing":
-        out.write("not built yet: it is built on the first question that needs it, or now with `kb index --rebuild`\n")
-    else:
+        out.write("not built yet: it is built on the first question that needs it, or now with `kb index --update`\n")
+    elif st.state == "broken":
         out.write("cannot be opened: it is rebuilt on the next question, or now with `kb index --rebuild`\n")
+    elif st.state == "memory" and not st.documents:
+        out.write("built in memory by each command that needs it (nothing can be cached)\n")
     if others:
         out.write(f"other cached indexes here: {len(others)} (other corpora or earlier versions; safe to delete)\n")
     return 0

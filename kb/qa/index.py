@@ -6,12 +6,32 @@ kb/qa/tokenizer.py), and structured fields for each role's departments, the
 sub-units, deadline years and target metrics, so that "every task X leads" is
 one exhaustive query (``PlanIndex.ids_with``), not a top-k.
 
-The index lives in ``kb.store.cache_dir()/index-<key>``, ``key`` being a hash of
-the plan's content, the vocabulary files and ``SCHEMA_VERSION``: any change to
-the corpus, the parsing rules or this code's schema gives a new key and a new
-build.  A build writes into a temporary folder and renames it into place, so a
-build killed halfway or two processes building at once never leave a broken
-index; an index that fails to open is removed and rebuilt with a one-line notice.
+The index lives in ``kb.store.cache_dir()/index-<key>``.  For a plan read
+from the store (``kb.store.StoredPlan``) ``key`` names the corpus (its folder)
+with the vocabulary files, this code and ``SCHEMA_VERSION``, and the index is
+*updated per plan*: the documents of a plan whose file was added, changed or
+removed are added or deleted, nothing else (``sync``).  Each Whoosh document
+carries its plan's store key (field ``plan``); the marker ``kb-index.json``
+records which plan keys the index holds at which Whoosh generation.  For any
+other Plan (built in memory) the key hashes the whole content, as before.
+
+A first build writes into a temporary folder and renames it into place; an
+update is one Whoosh commit (deletes and adds together) under Whoosh's write
+lock, after which the marker is rewritten.  A process killed between the two
+leaves a marker of an older generation: the next run reads the plan keys from
+the index itself.  An index that fails to open (damaged table of contents, a
+missing marker, a document count that differs, a symbolic link or a file at
+its path) is removed and rebuilt with a one-line notice.
+
+Whoosh unpickles its table of contents (the schema): kb only opens an index in
+a cache directory that ``kb.store.usable_cache_dir`` accepts (owned by the
+user, not writable by others).  Without one, the index is built in memory.
+
+The vocabulary (jieba's words of the plans, see kb/qa/tokenizer.py) lives in
+the analyzer stored with the schema.  A plan added later brings its new words:
+they join the vocabulary, and the paragraphs already indexed that hold one of
+them are indexed again, so the index is the same as a fresh build's (apart
+from words of plans removed since, which stay: harmless extra tokens).
 """
 
 from __future__ import annotations
@@ -28,7 +48,7 @@ from pathlib import Path
 from whoosh import index as windex
 from whoosh.analysis.acore import Token
 from whoosh.analysis.analyzers import Analyzer
-from whoosh.fields import ID, KEYWORD, TEXT, Schema
+from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.query import And, Or, Phrase, Term
 
 from kb.errors import KbError
@@ -37,7 +57,7 @@ from kb.qa.text import fold, is_cjk
 from kb.qa.tokenizer import Segmenter, vocabulary_from_texts
 
 #: Bump when the schema, the analyzer or what is indexed changes.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 #: File written last into a finished build; an index folder without it is broken.
 MARKER = "kb-index.json"
@@ -45,12 +65,13 @@ MARKER = "kb-index.json"
 _QA_DIR = Path(__file__).resolve().parent
 _DATA_DIR = _QA_DIR.parent / "data"
 
-#: Structured fields: name → how to read its values from a Task.
+#: Structured fields holding each role's departments: every role of the model (a role added there
+#: is indexed with no change here), then the implied implementers.
 ROLE_FIELDS = (*ROLES, "implied")
 
 
 class PlanAnalyzer(Analyzer):
-    """Whoosh analyzer over ``Segmenter``: small, picklable, imports nothing heavy.
+    """Whoosh analyzer over ``Segmenter``: small, picklable (Whoosh stores it in its TOC), imports nothing heavy.
 
     Every CJK character is also emitted on its own, so a query token that occurs
     in a paragraph as a substring always matches it.  A token's position is the
@@ -62,6 +83,15 @@ class PlanAnalyzer(Analyzer):
 
     def __init__(self, segmenter: Segmenter) -> None:
         self.segmenter = segmenter
+        self.memo: dict | None = None
+        """While a build runs: folded text → its spans (copies of a paragraph are segmented once)."""
+
+    def __getstate__(self):
+        return {"segmenter": self.segmenter}
+
+    def __setstate__(self, state) -> None:
+        self.segmenter = state["segmenter"]
+        self.memo = None
 
     def __eq__(self, other) -> bool:
         return isinstance(other, PlanAnalyzer) and self.segmenter.words == other.segmenter.words
@@ -70,17 +100,23 @@ class PlanAnalyzer(Analyzer):
                  start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
         t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         text = fold(value)
-        unit = unit_positions(text)
-        # In position order (a word first, then the characters it starts with): positions never go back.
-        spans = sorted(self._spans(text, mode), key=lambda sp: (unit[sp[1]], -(sp[2] - sp[1])))
-        for tok, start, end in spans:
+        memo = self.memo
+        spans = memo.get(text) if memo is not None else None
+        if spans is None:
+            unit = unit_positions(text)
+            # In position order (a word first, then the characters it starts with): positions never go back.
+            spans = [(tok, start, end, unit[start]) for tok, start, end in
+                     sorted(self._spans(text, mode), key=lambda sp: (unit[sp[1]], -(sp[2] - sp[1])))]
+            if memo is not None and len(memo) < 2000:  # copies of a paragraph: bounded memory
+                memo[text] = spans
+        for tok, start, end, upos in spans:
             t.text = tok
             t.boost = 1.0
             t.stopped = False
             if keeporiginal:
                 t.original = tok
             if positions:
-                t.pos = start_pos + unit[start]
+                t.pos = start_pos + upos
             if chars:
                 t.startchar = start_char + start
                 t.endchar = start_char + end
@@ -150,7 +186,8 @@ class IndexState:
     path: Path
     """The index folder for the current plan."""
     state: str
-    """``ready``, ``missing`` or ``broken``."""
+    """``ready``, ``stale`` (some plans to add or delete: done on next use), ``missing``, ``broken``
+    or ``memory`` (no usable cache directory: built in memory when needed)."""
     documents: int = 0
     """Paragraphs indexed."""
     vocabulary: int = 0
@@ -159,6 +196,10 @@ class IndexState:
     """When the build finished (ISO time, UTC)."""
     build_seconds: float | None = None
     """How long the build took."""
+    plans: int = 0
+    """Plans (documents) indexed."""
+    pending: int = 0
+    """Plans to add, change or delete before the index matches the corpus."""
 
 
 def vocabulary_terms(plan) -> list[str]:
@@ -175,6 +216,31 @@ def vocabulary_terms(plan) -> list[str]:
         for tg in t.targets:
             terms.append(tg.metric)
     terms.extend(_topic_terms())
+    return [t for t in terms if t]
+
+
+def _fixed_terms(plan) -> list[str]:
+    """The vocabulary terms that do not come from the paragraphs: registry names and aliases, topic words."""
+    terms: list[str] = []
+    reg = getattr(plan, "registry", None)
+    if reg is not None and hasattr(reg, "departments"):
+        for dep in reg.departments.values():
+            terms.append(dep.name)
+            terms.extend(dep.aliases)
+    terms.extend(_topic_terms())
+    return [t for t in terms if t]
+
+
+def _task_terms(tasks) -> list[str]:
+    """Vocabulary terms of some paragraphs: their departments, sub-units and target metrics."""
+    terms: dict[str, None] = {}
+    for t in tasks:
+        for name in t.departments("any") + t.implied:
+            terms[name] = None
+        for subs in t.subunits.values():
+            terms.update(dict.fromkeys(subs))
+        for tg in t.targets:
+            terms[tg.metric] = None
     return [t for t in terms if t]
 
 
@@ -196,38 +262,70 @@ def _topic_terms() -> list[str]:
     return out
 
 
-def content_key(plan) -> str:
-    """Hash of what the index is made of: tasks, vocabulary files, this code, SCHEMA_VERSION."""
+
+def _code_fingerprint() -> bytes:
     h = hashlib.sha256(f"schema {SCHEMA_VERSION}\0".encode())
     for f in sorted(_QA_DIR.glob("*.py")) + sorted(_DATA_DIR.glob("*.yaml")):
         if f.name in ("index.py", "tokenizer.py", "text.py", "topics.yaml") or f.name.startswith("departments"):
             h.update(f.name.encode() + b"\0" + f.read_bytes())
+    return h.digest()
+
+
+def content_key(plan) -> str:
+    """Hash of what the index is made of: tasks, vocabulary files, this code, SCHEMA_VERSION."""
+    h = hashlib.sha256(_code_fingerprint())
     for t in plan.tasks:
-        h.update("\0".join([t.id, t.label, t.kind, t.title or "", t.text, *_role_values(t)]).encode())
-        h.update(repr([(d.start, d.end) for d in t.deadlines]).encode())
-        h.update(repr([g.metric for g in t.targets]).encode())
+        _hash_task(h, t)
     return h.hexdigest()[:24]
+
+
+def _hash_task(h, t) -> None:
+    h.update("\0".join([t.id, t.label, t.kind, t.title or "", t.text, *_role_values(t)]).encode())
+    h.update(repr([(d.start, d.end) for d in t.deadlines]).encode())
+    h.update(repr([g.metric for g in t.targets]).encode())
 
 
 def _role_values(task) -> list[str]:
     return [",".join(getattr(task, r)) for r in ROLE_FIELDS] + [json.dumps(task.subunits, ensure_ascii=False, sort_keys=True)]
 
 
+def _stored(plan) -> bool:
+    """True for a plan read from the store: its index is kept per corpus and updated plan by plan."""
+    return hasattr(plan, "refs") and hasattr(plan, "store")
+
+
+def plan_keys(plan) -> dict[str, str]:
+    """Document id → the key of its content: the store's plan key, else a hash of its paragraphs."""
+    if _stored(plan):
+        return {r.doc_id: r.key for r in plan.refs}
+    hashes: dict[str, object] = {}
+    for t in plan.tasks:
+        _hash_task(hashes.setdefault(t.doc, hashlib.sha256()), t)
+    out = {d.id: hashes[d.id].hexdigest()[:32] if d.id in hashes else "empty" for d in plan.documents}
+    for doc, h in hashes.items():
+        out.setdefault(doc, h.hexdigest()[:32])
+    return out
+
+
+def _document_tasks(plan, doc_id: str) -> list:
+    if _stored(plan):
+        key = next(r.key for r in plan.refs if r.doc_id == doc_id)
+        return plan.tasks_where("t.plan = ? ORDER BY t.seq", (key,))
+    return [t for t in plan.tasks if t.doc == doc_id]
+
+
 def _schema(analyzer: PlanAnalyzer) -> Schema:
     return Schema(
         id=ID(stored=True, unique=True),
         doc=ID(stored=True),
+        plan=ID(stored=True),
+        seq=STORED(),
         label=ID(stored=True),
         kind=ID(stored=True),
         title=TEXT(analyzer=analyzer, phrase=True, field_boost=3.0),
         body=TEXT(analyzer=analyzer, phrase=True),
         metrics=TEXT(analyzer=analyzer, phrase=False, field_boost=2.0),
-        lead=KEYWORD(commas=True),
-        guide=KEYWORD(commas=True),
-        support=KEYWORD(commas=True),
-        sole=KEYWORD(commas=True),
-        shared=KEYWORD(commas=True),
-        implied=KEYWORD(commas=True),
+        **{r: KEYWORD(commas=True) for r in ROLE_FIELDS},
         subunits=KEYWORD(commas=True),
         years=KEYWORD(commas=True),
     )
@@ -245,15 +343,16 @@ def _years(task) -> list[str]:
 class PlanIndex:
     """An open index of one plan (search it; close it when done)."""
 
-    def __init__(self, ix, path: Path, info: dict) -> None:
+    def __init__(self, ix, path: Path | None, info: dict) -> None:
         self._ix = ix
         self.path = path
-        """The index folder."""
+        """The index folder (None for an index held in memory)."""
         self.info = info
-        """The marker's content: key, documents, vocabulary size, build time."""
+        """The marker's content: plan keys, documents, vocabulary size, build time."""
         self.analyzer: PlanAnalyzer = ix.schema["body"].analyzer
         """The analyzer the index was built with (queries use it too)."""
         self._searcher = ix.searcher()
+        self._doc_rank = {d: n for n, d in enumerate(info.get("docs", []))}
 
     def close(self) -> None:
         """Release the searcher's files."""
@@ -295,17 +394,18 @@ class PlanIndex:
             return []
         query = Or([Phrase("title", words), Phrase("body", words)]) if len(words) > 1 else Or(
             [Term("title", words[0]), Term("body", words[0])])
-        return sorted((r["id"] for r in self._searcher.search(query, limit=None)), key=self._order)
+        return self._in_order(self._searcher.search(query, limit=None))
 
     def ids_with(self, field: str, value: str) -> list[str]:
-        """Ids of every paragraph whose structured ``field`` holds ``value`` (exhaustive, index order)."""
+        """Ids of every paragraph whose structured ``field`` holds ``value`` (exhaustive, plan order)."""
         if field not in (*ROLE_FIELDS, "subunits", "years", "kind", "label", "doc"):
             raise KbError(f"检索索引中没有结构字段 {field!r}")
-        results = self._searcher.search(Term(field, value), limit=None, sortedby=None)
-        return sorted((r["id"] for r in results), key=self._order)
+        return self._in_order(self._searcher.search(Term(field, value), limit=None, sortedby=None))
 
-    def _order(self, task_id: str) -> int:
-        return self.info.get("order", {}).get(task_id, 0)
+    def _in_order(self, results) -> list[str]:
+        rank = self._doc_rank
+        found = [(rank.get(r["doc"], len(rank)), r.get("seq", 0), r["id"]) for r in results]
+        return [tid for _, _, tid in sorted(found)]
 
     @property
     def doc_count(self) -> int:
@@ -317,55 +417,352 @@ def index_path(plan) -> Path:
     """Where the index of ``plan`` lives (whether built or not)."""
     from kb.store import cache_dir
 
-    return cache_dir() / f"index-{content_key(plan)}"
+    return cache_dir() / f"index-{index_key(plan)}"
+
+
+def index_key(plan) -> str:
+    """The name of the index: the corpus (a stored plan's folders) or the whole content (any other plan)."""
+    if not _stored(plan):
+        return content_key(plan)
+    h = hashlib.sha256(_code_fingerprint())
+    for folder in sorted({str(Path(r.path).resolve().parent) for r in plan.refs}):
+        h.update(folder.encode() + b"\0")
+    if len(plan.refs) == 1:  # one file given as the corpus: not the same index as its folder's
+        h.update(b"file\0" + Path(plan.refs[0].path).name.encode())
+    return h.hexdigest()[:24]
+
+
+def _read_marker(path: Path) -> dict:
+    info = json.loads((path / MARKER).read_text(encoding="utf-8"))
+    if not isinstance(info, dict) or not isinstance(info.get("plans"), dict):
+        raise ValueError("marker without its plan list")
+    return info
+
+
+def _pending(info: dict, keys: dict[str, str]) -> tuple[list[str], list[str]]:
+    """(documents to delete, documents to add) to go from the index's plans to ``keys``."""
+    have = info.get("plans", {})
+    drop = [d for d, k in have.items() if keys.get(d) != k]
+    add = [d for d, k in keys.items() if have.get(d) != k]
+    return drop, add
 
 
 def state(plan) -> IndexState:
-    """The state of the index of ``plan`` without building it."""
+    """The state of the index of ``plan`` without building or updating it."""
+    from kb.store import cache_problem
+
     path = index_path(plan)
-    if not path.exists():
+    if cache_problem(path.parent) is not None:
+        return IndexState(path, "memory")
+    if not path.exists() and not path.is_symlink():
         return IndexState(path, "missing")
     try:
-        info = json.loads((path / MARKER).read_text(encoding="utf-8"))
+        if path.is_symlink() or not path.is_dir():
+            raise ValueError("not a folder")
+        info = _read_marker(path)
         ix = windex.open_dir(str(path))
         docs = ix.doc_count()
+        generation = ix.latest_generation()
         ix.close()
+        if info.get("generation") == generation and docs != info.get("documents"):
+            raise ValueError("document count differs")
     except Exception:  # noqa: BLE001 - any failure to open means broken
         return IndexState(path, "broken")
-    return IndexState(path, "ready", docs, info.get("vocabulary", 0), info.get("built"), info.get("build_seconds"))
+    drop, add = _pending(info, plan_keys(plan))
+    pending = len(set(drop) | set(add))
+    return IndexState(path, "stale" if pending else "ready", docs, info.get("vocabulary", 0), info.get("built"),
+                      info.get("build_seconds"), len(info.get("plans", {})), pending)
 
 
-def open_index(plan, *, rebuild: bool = False, progress=None, notice=None) -> PlanIndex:
-    """Open the index of ``plan``, building it first when missing, stale or broken.
+#: Seconds per paragraph a build takes, until one was measured on this machine (see ``estimate``).
+DEFAULT_RATE = 0.0025
 
-    ``progress(msg)`` hears about a build's steps; ``notice(msg)`` gets the
-    one-line message when a broken index is replaced.
+
+def estimate(paragraphs: int) -> float:
+    """Rough seconds to index ``paragraphs`` paragraphs, from the last build measured here."""
+    from kb.store import cache_dir
+
+    try:
+        rate = float(json.loads((cache_dir() / "index-rate.json").read_text(encoding="utf-8"))["seconds_per_paragraph"])
+    except (OSError, ValueError, KeyError, TypeError):
+        rate = DEFAULT_RATE
+    return 1.0 + paragraphs * rate
+
+
+def _record_rate(paragraphs: int, seconds: float) -> None:
+    from kb.store import atomic_write_bytes, usable_cache_dir
+
+    folder = usable_cache_dir()
+    if folder is None or paragraphs < 500:
+        return
+    try:
+        atomic_write_bytes(folder / "index-rate.json",
+                           json.dumps({"seconds_per_paragraph": seconds / paragraphs}).encode())
+    except OSError:
+        pass
+
+
+#: Builds or updates expected to take longer than this (seconds) are announced with an estimate.
+ANNOUNCE_AFTER = 3.0
+
+
+def open_index(plan, *, rebuild: bool = False, progress=None, notice=None, procs: int = 1) -> PlanIndex:
+    """Open the index of ``plan``: built first when missing or broken, updated when plans changed.
+
+    ``progress(step)`` hears about a build's steps (``kb.store.Step``: a str with
+    ``done``/``total``); ``notice(msg)`` gets one line when a broken index is
+    replaced, or when a long build starts (with an estimate of its duration).
+    Without a usable cache directory the index is built in memory.
     """
-    path = index_path(plan)
-    if path.exists() and not rebuild:
-        try:
-            return _open(path)
-        except Exception as exc:  # noqa: BLE001 - a broken index is rebuilt, whatever broke it
-            if notice:
-                notice(f"search index at {path} could not be opened ({exc.__class__.__name__}); rebuilding it")
+    from kb.store import usable_cache_dir
+
+    folder = usable_cache_dir()
+    if folder is None:
+        return _memory_index(plan, progress, notice)
+    path = folder / f"index-{index_key(plan)}"
+    try:
+        if rebuild:
             _remove(path)
-    elif path.exists():
-        _remove(path)
-    build(plan, path, progress=progress)
-    return _open(path)
+        elif path.exists() or path.is_symlink():
+            try:
+                if path.is_symlink() or not path.is_dir():
+                    raise ValueError("a symbolic link or a file where the index folder belongs")
+                return _open_synced(path, plan, progress, notice, procs)
+            except _WRITE_ERRORS:
+                raise
+            except Exception as exc:  # noqa: BLE001 - a broken index is rebuilt, whatever broke it
+                if notice:
+                    notice(f"search index at {path} could not be opened ({exc.__class__.__name__}); rebuilding it")
+                _remove(path)
+        _announce(plan, None, notice)
+        build(plan, path, progress=progress, procs=procs)
+        return _open(path)
+    except _WRITE_ERRORS as exc:
+        # Read-only or full: the index of this run lives in memory.
+        from kb.store import cache_unwritable
+
+        cache_unwritable(folder, exc)
+        return _memory_index(plan, progress, None)
+
+
+class _WriteError(OSError):
+    """Writing the index failed for want of space or permission."""
+
+
+def _is_write_error(exc: BaseException) -> bool:
+    import errno
+
+    return isinstance(exc, OSError) and exc.errno in (errno.EACCES, errno.EPERM, errno.ENOSPC, errno.EROFS, errno.EDQUOT)
+
+
+_WRITE_ERRORS = (PermissionError, _WriteError)
+
+
+def _announce(plan, paragraphs: int | None, notice) -> None:
+    if paragraphs is None:
+        paragraphs = _count_paragraphs(plan)
+    seconds = estimate(paragraphs)
+    if seconds >= ANNOUNCE_AFTER:
+        message = f"正在建立搜索索引（{paragraphs} 段，约需 {seconds:.0f} 秒；`kb index` 可预先建立）…"
+        if notice:
+            notice(message)
+        else:
+            import sys
+
+            print(f"kb: {message}", file=sys.stderr)
+
+
+def _count_paragraphs(plan) -> int:
+    if _stored(plan):
+        return sum(n for (n,) in plan.store.query(
+            f"SELECT ntasks FROM plans WHERE key IN ({','.join('?' * len(plan.refs))})", [r.key for r in plan.refs]))
+    return len(plan.tasks)
 
 
 def _open(path: Path) -> PlanIndex:
-    info = json.loads((path / MARKER).read_text(encoding="utf-8"))
+    info = _read_marker(path)
     ix = windex.open_dir(str(path))
-    if ix.doc_count() != info.get("documents"):
+    if info.get("generation") == ix.latest_generation() and ix.doc_count() != info.get("documents"):
         ix.close()
         raise ValueError("document count differs from the build's record")
+    if info.get("generation") != ix.latest_generation():
+        # Killed between a commit and the marker's rewrite: read the plans from the index itself.
+        info = _resync_marker(ix, path, info)
     return PlanIndex(ix, path, info)
+
+
+def _resync_marker(ix, path: Path, info: dict) -> dict:
+    with ix.searcher() as s:
+        plans: dict[str, str] = {}
+        for fields in s.all_stored_fields():
+            plans.setdefault(fields["doc"], fields["plan"])
+        docs = s.doc_count()
+    order = [d for d in info.get("docs", []) if d in plans] + sorted(d for d in plans if d not in info.get("docs", []))
+    info = dict(info, plans={d: plans[d] for d in order}, docs=order, documents=docs, generation=ix.latest_generation())
+    _write_marker(path, info)
+    return info
+
+
+def _write_marker(path: Path, info: dict) -> None:
+    from kb.store import atomic_write_bytes
+
+    atomic_write_bytes(path / MARKER, json.dumps(info, ensure_ascii=False).encode("utf-8"))
+
+
+def _open_synced(path: Path, plan, progress, notice, procs: int) -> PlanIndex:
+    ix = _open(path)
+    keys = plan_keys(plan)
+    drop, add = _pending(ix.info, keys)
+    if not drop and not add and ix.info.get("docs") == list(keys):
+        return ix
+    ix.close()
+    sync(path, plan, progress=progress, notice=notice, procs=procs)
+    return _open(path)
+
+
+def _words_of(tasks, fixed: list[str]) -> set[str]:
+    texts = [t.text for t in tasks] + [t.title for t in tasks if t.title]
+    return vocabulary_from_texts(texts, fixed + _task_terms(tasks))
+
+
+def _add(writer, tasks, plan_key: str) -> None:
+    for n, t in enumerate(tasks):
+        writer.add_document(
+            id=t.id,
+            doc=t.doc,
+            plan=plan_key,
+            seq=n,
+            label=t.label,
+            kind=t.kind,
+            title=t.title or "",
+            body=t.body or t.text,
+            metrics=" ".join(f"{g.metric} {g.scope or ''}" for g in t.targets),
+            **{r: ",".join(getattr(t, r)) for r in ROLE_FIELDS},
+            subunits=",".join(s for subs in t.subunits.values() for s in subs),
+            years=",".join(_years(t)),
+        )
+
+
+def sync(path: Path, plan, progress=None, notice=None, procs: int = 1) -> float:
+    """Bring the index at ``path`` to ``plan``: delete and add the documents of changed plans only."""
+    from kb.store import Step
+
+    say = progress or _terminal_progress()
+    started = time.perf_counter()
+    ix = windex.open_dir(str(path))
+    writer = ix.writer(timeout=600.0, delay=0.25)
+    try:
+        # Under the write lock: another process may have done the same update meanwhile.
+        info = _read_marker(path)
+        if info.get("generation") != ix.latest_generation():
+            info = _resync_marker(ix, path, info)
+        keys = plan_keys(plan)
+        drop, add = _pending(info, keys)
+        fixed = _fixed_terms(plan)
+        analyzer = writer.schema["body"].analyzer
+        old_words = set(analyzer.segmenter.words)
+        added_tasks = {d: _document_tasks(plan, d) for d in add}
+        paragraphs = sum(len(v) for v in added_tasks.values())
+        if paragraphs:
+            _announce(plan, paragraphs, notice)
+        say(Step(f"正在提取新方案的词表（{len(add)} 个方案）…", 0, max(paragraphs, 1)))
+        new_words = _words_of([t for ts in added_tasks.values() for t in ts], fixed) - old_words if add else set()
+        # Paragraphs already indexed that hold a new word are indexed again with it.
+        again = _holding(plan, new_words, skip=set(add)) if new_words else {}
+        if new_words:
+            _set_words(writer.schema, old_words | new_words)
+        analyzer = writer.schema["body"].analyzer
+        analyzer.memo = {}
+        for d in drop:
+            writer.delete_by_term("doc", d)
+        for tid in again:
+            writer.delete_by_term("id", tid)
+        done = 0
+        total = paragraphs + len(again)
+        for d in add:
+            _add(writer, added_tasks[d], keys[d])
+            done += len(added_tasks[d])
+            say(Step(f"正在写入索引 {done}/{total} 段", done, total))
+        for tid, (t, seq, key) in again.items():
+            _add_one(writer, t, seq, key)
+        say(Step("正在合并索引…", total, total))
+        # An update adds one small segment; merging at every update could rewrite big segments
+        # (tens of seconds at 1,000 plans), so segments are merged only once they pile up.
+        from whoosh.writing import NO_MERGE
+
+        writer.commit(mergetype=None if len(ix._segments()) > 12 else NO_MERGE)
+        analyzer.memo = None
+    except BaseException:
+        writer.cancel()
+        ix.close()
+        raise
+    ix.close()
+    ix = windex.open_dir(str(path))
+    seconds = time.perf_counter() - started
+    info = dict(info, plans=dict(keys), docs=list(keys), documents=ix.doc_count(), generation=ix.latest_generation(),
+                vocabulary=len(ix.schema["body"].analyzer.segmenter.words),
+                updated=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()))
+    ix.close()
+    _write_marker(path, info)
+    _record_rate(total, seconds)
+    say("索引已就绪")
+    return seconds
+
+
+def _add_one(writer, t, seq: int, key: str) -> None:
+    writer.add_document(
+        id=t.id, doc=t.doc, plan=key, seq=seq, label=t.label, kind=t.kind, title=t.title or "",
+        body=t.body or t.text, metrics=" ".join(f"{g.metric} {g.scope or ''}" for g in t.targets),
+        **{r: ",".join(getattr(t, r)) for r in ROLE_FIELDS},
+        subunits=",".join(s for subs in t.subunits.values() for s in subs), years=",".join(_years(t)),
+    )
+
+
+def _holding(plan, words: set[str], skip: set[str]) -> dict:
+    """Task id → (task, seq, plan key) of paragraphs outside ``skip`` documents whose text holds one of ``words``."""
+    import re
+
+    pattern = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+    keys = plan_keys(plan)
+    out = {}
+    if _stored(plan):
+        # The store keeps every paragraph's folded title and body: scan those, load only the hits.
+        by_key = {r.key: r.doc_id for r in plan.refs if r.doc_id not in skip}
+        hits = [(p, s) for p, s, text in plan.store.cursor("SELECT plan, seq, folded FROM texts")
+                if p in by_key and pattern.search(text)]
+        for (p, s), t in zip(hits, plan.tasks_at(hits)):
+            out[t.id] = (t, s, p)
+        return out
+    for d in keys:
+        if d in skip:
+            continue
+        for seq, t in enumerate(_document_tasks(plan, d)):
+            if pattern.search(fold(f"{t.title or ''}\n{t.body or t.text}")):
+                out[t.id] = (t, seq, keys[d])
+    return out
+
+
+def _set_words(schema, words) -> None:
+    segmenter = Segmenter(words)
+    for name in ("title", "body", "metrics"):
+        schema[name].analyzer.segmenter = segmenter
+        schema[name].analyzer.memo = None
+
+
+def _terminal_progress():
+    from kb.store import terminal_progress
+
+    return terminal_progress()
 
 
 def _remove(path: Path) -> None:
     # Rename first so a concurrent reader never sees a half-deleted folder under the live name.
+    if path.is_symlink() or (path.exists() and not path.is_dir()):
+        try:
+            os.unlink(path)
+        except OSError:
+            pass
+        return
     trash = path.with_name(f".trash-{path.name}-{os.getpid()}-{time.monotonic_ns()}")
     try:
         os.replace(path, trash)
@@ -374,48 +771,87 @@ def _remove(path: Path) -> None:
     shutil.rmtree(trash, ignore_errors=True)
 
 
-def build(plan, path: Path, progress=None) -> float:
-    """Build the index of ``plan`` into ``path`` atomically; return the seconds taken."""
-    say = progress or (lambda msg: None)
+def _new_index(storage_dir: Path | None, plan, say, procs: int):
+    """Create an index of ``plan`` (in ``storage_dir``, or in memory) and fill it; return (ix, info)."""
+    from kb.store import Step
+
+    keys = plan_keys(plan)
+    docs = list(keys)
+    total = _count_paragraphs(plan)
+    say(Step("正在提取方案词表（首次建索引）…", 0, total))
+    # Two streaming passes over the tasks (a stored plan of 1,000 files never holds them all):
+    # the distinct texts for jieba, then the documents for Whoosh.
+    texts: dict[str, None] = {}
+    terms: dict[str, None] = {}
+    for t in plan.iter_tasks():
+        texts[t.text] = None
+        if t.title:
+            texts[t.title] = None
+        terms.update(dict.fromkeys(_task_terms([t])))
+    words = vocabulary_from_texts(list(texts), _fixed_terms(plan) + list(terms))
+    del texts
+    analyzer = PlanAnalyzer(Segmenter(words))
+    if storage_dir is None:
+        from whoosh.filedb.filestore import RamStorage
+
+        ix = RamStorage().create_index(_schema(analyzer))
+    else:
+        ix = windex.create_in(str(storage_dir), _schema(analyzer))
+    writer = ix.writer(procs=procs, multisegment=procs > 1) if procs > 1 else ix.writer()
+    writer_analyzer = writer.schema["body"].analyzer
+    writer_analyzer.memo = {}
+    done = 0
+    seq: dict[str, int] = {}
+    for t in plan.iter_tasks():
+        n = seq[t.doc] = seq.get(t.doc, -1) + 1
+        _add_one(writer, t, n, keys.get(t.doc, ""))
+        done += 1
+        if done % 50 == 0 or done == total:
+            say(Step(f"正在写入索引 {done}/{total} 段", done, total))
+    say(Step("正在合并索引…", total, total))
+    writer.commit()
+    writer_analyzer.memo = None
+    analyzer.memo = None
+    info = {
+        "key": storage_dir.name if storage_dir is not None else "memory",
+        "schema": SCHEMA_VERSION,
+        "documents": ix.doc_count(),
+        "vocabulary": len(words),
+        "plans": keys,
+        "docs": docs,
+        "generation": ix.latest_generation(),
+    }
+    return ix, info
+
+
+def _memory_index(plan, progress, notice) -> PlanIndex:
+    say = progress or _terminal_progress()
+    _announce(plan, None, notice)
     started = time.perf_counter()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    _sweep(path.parent)
-    tmp = Path(tempfile.mkdtemp(dir=path.parent, prefix=f".build-{path.name}-"))
+    ix, info = _new_index(None, plan, say, 1)
+    info.update(built=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+                build_seconds=round(time.perf_counter() - started, 3))
+    say("索引已就绪")
+    return PlanIndex(ix, None, info)
+
+
+def build(plan, path: Path, progress=None, procs: int = 1) -> float:
+    """Build the index of ``plan`` into ``path`` atomically; return the seconds taken."""
+    say = progress or _terminal_progress()
+    started = time.perf_counter()
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     try:
-        say("正在提取方案词表（首次建索引）…")
-        texts = [t.text for t in plan.tasks] + [t.title for t in plan.tasks if t.title]
-        words = vocabulary_from_texts(texts, vocabulary_terms(plan))
-        analyzer = PlanAnalyzer(Segmenter(words))
-        ix = windex.create_in(str(tmp), _schema(analyzer))
-        say(f"正在写入索引（{len(plan.tasks)} 段）…")
-        writer = ix.writer()
-        order = {}
-        for n, t in enumerate(plan.tasks):
-            order[t.id] = n
-            writer.add_document(
-                id=t.id,
-                doc=t.doc,
-                label=t.label,
-                kind=t.kind,
-                title=t.title or "",
-                body=t.body or t.text,
-                metrics=" ".join(f"{g.metric} {g.scope or ''}" for g in t.targets),
-                **{r: ",".join(getattr(t, r)) for r in ROLE_FIELDS},
-                subunits=",".join(s for subs in t.subunits.values() for s in subs),
-                years=",".join(_years(t)),
-            )
-        writer.commit()
+        tmp = Path(tempfile.mkdtemp(dir=path.parent, prefix=f".build-{path.name}-"))
+    except OSError as exc:
+        if _is_write_error(exc):
+            raise _WriteError(exc.errno, exc.strerror) from exc
+        raise
+    try:
+        ix, info = _new_index(tmp, plan, say, procs)
         ix.close()
         seconds = time.perf_counter() - started
-        info = {
-            "key": path.name,
-            "schema": SCHEMA_VERSION,
-            "documents": len(plan.tasks),
-            "vocabulary": len(words),
-            "built": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-            "build_seconds": round(seconds, 3),
-            "order": order,
-        }
+        info.update(key=path.name, built=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+                    build_seconds=round(seconds, 3))
         (tmp / MARKER).write_text(json.dumps(info, ensure_ascii=False), encoding="utf-8")
         try:
             os.rename(tmp, path)
@@ -424,21 +860,11 @@ def build(plan, path: Path, progress=None) -> float:
             if not (path / MARKER).exists():
                 raise
             shutil.rmtree(tmp, ignore_errors=True)
+        _record_rate(info["documents"], seconds)
         say("索引已就绪")
         return seconds
-    except BaseException:
+    except BaseException as exc:
         shutil.rmtree(tmp, ignore_errors=True)
+        if _is_write_error(exc) and not isinstance(exc, _WriteError):
+            raise _WriteError(exc.errno, exc.strerror) from exc
         raise
-
-
-def _sweep(folder: Path, older_than: float = 3600.0) -> None:
-    """Remove leftovers of builds killed halfway (temporary folders older than an hour)."""
-    now = time.time()
-    for p in folder.glob(".build-index-*"):
-        try:
-            if now - p.stat().st_mtime > older_than:
-                shutil.rmtree(p, ignore_errors=True)
-        except OSError:
-            pass
-    for p in folder.glob(".trash-index-*"):
-        shutil.rmtree(p, ignore_errors=True)

@@ -294,7 +294,7 @@ def rule_title(turn: Turn) -> Answer | None:
     q = turn.q
     if q.departments or q.unresolved or q.label or q.date or q.ordinal:
         return None
-    titled = [t for t in turn.plan.tasks if t.title and len(fold(t.title)) >= 4 and fold(t.title) in q.text]
+    titled = turn.plan.titled_in(q.text, fold)
     if not titled:
         return None
     task = max(titled, key=lambda t: len(t.title))
@@ -570,9 +570,11 @@ def _role_tasks(plan: Plan, name: str, role: str) -> list[Task]:
 def _filter_topic(turn: Turn, tasks: list[Task]) -> tuple[list[Task], str]:
     """Keep the tasks on the question's topic words (when they are words of the plan)."""
     # Only words the plan's tasks use: a leftover like 角色 (…在秸秆禁烧中是什么角色) filters nothing.
+    words = [_topic_stem(turn, w) for w in _topic_words(turn)]
+    if not words:
+        return tasks, ""  # before reading every task: a plan in the store loads them only when needed
     pool = responsibility_tasks(turn.plan)
     known = turn.q.flags & {"topic_mark"} or None
-    words = [_topic_stem(turn, w) for w in _topic_words(turn)]
     words = [w for w in words
              if (known or len(w) >= 3 or any(w in g for g in turn.voc.topics))
              and any(any(s in turn.folded[t.id] for s in turn.voc.synonyms(w)) for t in pool)]
@@ -812,7 +814,7 @@ def rule_overview(turn: Turn) -> Answer | None:
     _, part_words = turn.voc.overview[q.overview]
     parts = {(doc.id, num): title for doc in plan.documents for num, title in doc.parts
              if any(w in fold(title) for w in part_words)}
-    tasks = [t for t in plan.tasks if (t.doc, t.part) in parts]
+    tasks = [t for doc, num in parts for t in plan.part_tasks(doc, num)]
     if not tasks:
         return None
     lines = []
@@ -824,7 +826,7 @@ def rule_overview(turn: Turn) -> Answer | None:
     targets = [(t.id, tg) for t in tasks for tg in t.targets]
     if targets and q.overview == "goals":
         lines.append("量化目标：")
-        lines.extend(target_line(plan.task(tid), tg) for tid, tg in targets)
+        lines.extend(target_line(t, tg) for t in tasks for tg in t.targets)  # the tasks at hand, in order
     ctx.tasks = tasks
     return Answer(q.raw, f"overview_{q.overview}", compose(lines), tasks=tasks, targets=targets)
 
@@ -969,7 +971,7 @@ def rule_target(turn: Turn) -> Answer | None:
         return None
     if q.flags & {"who", "topic_mark", "list", "when"} and not _asks_target(turn):
         return None  # 哪些任务涉及VOCs / 秸秆综合利用谁牵头: a list or a who-question, not a number
-    pairs = [(t, tg) for t in plan.tasks for tg in t.targets]
+    pairs = [(t, tg) for t in plan.with_targets() for tg in t.targets]
     if not pairs:
         return None
     scopes = {s for _, tg in pairs if tg.scope for s in _split_scope(tg.scope)}
@@ -999,7 +1001,7 @@ def _names_metric(turn: Turn, words: list[str]) -> bool:
     q = turn.q
     if q.roles or q.flags & {"who", "when", "list", "topic_mark", "count"}:
         return False
-    metrics = {fold(tg.metric) for t in turn.plan.tasks for tg in t.targets}
+    metrics = {fold(tg.metric) for t in turn.plan.with_targets() for tg in t.targets}
     # the whole question too: 重度及以上污染天数 is split at 及 into words
     return any(w in m and len(w) >= 0.6 * len(m) for w in [*words, q.text] for m in metrics)
 
@@ -1052,8 +1054,7 @@ def rule_topic_deadline(turn: Turn) -> Answer | None:
 
 def _titled(turn: Turn, words: list[str]) -> list[Task]:
     """Tasks whose title holds every topic word (or a synonym)."""
-    return [t for t in responsibility_tasks(turn.plan)
-            if t.title and all(any(s in fold(t.title) for s in turn.voc.synonyms(w)) for w in words)]
+    return turn.plan.tasks_matching([turn.voc.synonyms(w) for w in words], fold, field="title")
 
 
 def _verbatim(turn: Turn, words: list[str]) -> list[Task]:
@@ -1063,7 +1064,7 @@ def _verbatim(turn: Turn, words: list[str]) -> list[Task]:
     """
     if len("".join(words)) < 3:
         return []
-    return [t for t in responsibility_tasks(turn.plan) if all(w in turn.folded[t.id] for w in words)]
+    return turn.plan.tasks_matching([(w,) for w in words], fold)
 
 
 def _best_task(turn: Turn, words: list[str]) -> Task | None:
@@ -1132,7 +1133,7 @@ def rule_topic_list(turn: Turn) -> Answer | None:
     how = "原文含任一写法"  # substring match, the usual case
     if not tasks and marked:
         hits = turn.index().search(" ".join(words), limit=None, require_all=True, kinds=("task",))
-        tasks = sorted((plan.task(h.task_id) for h in hits), key=plan.tasks.index)
+        tasks = sorted((plan.task(h.task_id) for h in hits), key=plan.position)  # a map, not a scan per item
         how = "原文含以下全部词语"
     if not tasks:
         return None if not marked else _none_found(turn, words)

@@ -76,8 +76,13 @@ class Session:
 
     def _folded_texts(self) -> dict[str, str]:
         if self._folded is None:
-            # Title and body, not the tag: a department's name (市重污染天气应急指挥部) is no topic mention.
-            self._folded = {t.id: fold(f"{t.title or ''}\n{t.body or t.text}") for t in self.plan.tasks}
+            stored = getattr(self.plan, "search_texts", None)
+            if stored is not None:
+                # A plan in the store keeps the same folded texts; read on demand (kb.store.SearchTexts).
+                self._folded = stored()
+            else:
+                # Title and body, not the tag: a department's name (市重污染天气应急指挥部) is no topic mention.
+                self._folded = {t.id: fold(f"{t.title or ''}\n{t.body or t.text}") for t in self.plan.tasks}
         return self._folded
 
     def ensure_index(self, progress=None):

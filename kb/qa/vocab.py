@@ -1,15 +1,16 @@
 """Reading kb/data/intents.yaml and kb/data/topics.yaml: the words questions are read with.
 
 Both files are versioned (``version: 1``) and validated here, with an error
-naming the file and key.  The validated vocabulary is pickled in the cache
-folder under a hash of the files' bytes, so a question does not pay for the
-YAML parser on every run.
+naming the file and key.  The validated vocabulary is cached as JSON in the
+cache folder under a hash of the files' bytes, so a question does not pay for
+the YAML parser on every run (JSON, never pickle: a file planted in the cache
+must not run code; a cached file that does not read back is parsed again).
 """
 
 from __future__ import annotations
 
 import hashlib
-import pickle
+import json
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -148,27 +149,31 @@ def parse_vocabulary(intents: dict, topics: dict, where: str = "intents.yaml", t
 
 @lru_cache(maxsize=2)
 def load_vocabulary(intents_path: str | None = None, topics_path: str | None = None) -> Vocabulary:
-    """The validated vocabulary, from the pickle cache when the files have not changed."""
+    """The validated vocabulary, from the JSON cache when the files have not changed."""
     ipath = Path(intents_path) if intents_path else INTENTS_PATH
     tpath = Path(topics_path) if topics_path else TOPICS_PATH
     try:
         iraw, traw = ipath.read_bytes(), tpath.read_bytes()
     except OSError as exc:
         raise KbError(f"cannot read the question vocabulary: {exc.filename}: {exc.strerror} (restore kb/data)") from exc
-    key = hashlib.sha256(b"vocab 3\0" + Path(__file__).read_bytes() + b"\0" + iraw + b"\0" + traw).hexdigest()[:24]
-    from kb.store import atomic_write_bytes, cache_dir
+    key = hashlib.sha256(b"vocab 4\0" + Path(__file__).read_bytes() + b"\0" + iraw + b"\0" + traw).hexdigest()[:24]
+    from kb.store import atomic_write_bytes, cache_unwritable, usable_cache_dir
 
-    cached = cache_dir() / f"vocab-{key}.pickle"
-    try:
-        with open(cached, "rb") as fh:
-            voc = pickle.load(fh)
-        if isinstance(voc, Vocabulary):
-            return voc
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
-        pass
+    folder = usable_cache_dir()
+    cached = folder / f"vocab-{key}.json" if folder is not None else None
+    if cached is not None:
+        try:
+            from kb.model import from_dict
+
+            return from_dict(Vocabulary, json.loads(cached.read_text(encoding="utf-8")))
+        except (OSError, ValueError, TypeError, KeyError, AttributeError):
+            pass  # missing or damaged: parsed again and rewritten
     voc = parse_vocabulary(_read(ipath), _read(tpath), str(ipath), str(tpath))
-    try:
-        atomic_write_bytes(cached, pickle.dumps(voc, protocol=pickle.HIGHEST_PROTOCOL))
-    except OSError:
-        pass  # an unwritable cache only costs the YAML parse next time
+    if cached is not None:
+        from dataclasses import asdict
+
+        try:
+            atomic_write_bytes(cached, json.dumps(asdict(voc), ensure_ascii=False).encode("utf-8"))
+        except OSError as exc:
+            cache_unwritable(folder, exc)
     return voc

@@ -1,0 +1,260 @@
+"""Benchmark of kb on many plans (issue #12: a thousand plans on one machine).
+
+Generates the corpus: copies of the bundled plan, each with another city name
+(自贡 → a made-up two-character name) and a changed number (27.9% → 20.00–29.99%),
+so every file is a distinct plan.  Corpora of N = 1, 10, 100 and 1,000 plans are
+folders of the first N files, each with its own cache directory.
+
+Prints, measured in this run (times are medians of warm runs: the command ran
+once before; every process starts with Python's bytecode cache warm):
+- baselines: ``python3 -c pass``; ``python3 -c "import jieba; jieba.initialize()"``;
+  a plain Python read-and-count of 秸秆 over the corpus's files;
+- per N: the first run (``kb duties``: parses every plan into the store), warm ``kb duties 交通局``, ``kb ask 交通局牵头哪些任务``, ``kb ask 秸秆禁烧由谁负责``,
+  ``kb ask 工作目标是什么``, ``kb grep 秸秆 > /dev/null``, ``kb tasks --json > /dev/null``,
+  each with its peak RSS, then the first index build (``kb index --update``) and the
+  store's and index's size on disk;
+- at N = 1,000: each target of the issue as a ratio to its baseline with OK/MISSED;
+  adding one plan then a question that opens the index; the TUI's first screen;
+- at N = 1: today's single-plan targets (grep ≤ 4×, duties ≤ 8× python -c pass;
+  cold department / topic ask ≤ 0.3× / 0.5× jieba init).
+
+Run: ``.venv/bin/python bench/bench_scale.py [--max N] [--runs K]`` (N=1,000 takes minutes).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BUNDLED = next((ROOT / "corpus").glob("*.txt"))
+SIZES = (1, 10, 100, 1000)
+
+#: Characters city names are made of (two each: 40 × 40 = 1,600 distinct names).
+FIRST = "安宝昌长大德东丰福广汉河华怀建江金锦景兰乐临龙隆眉南宁平庆仁荣瑞沙山盛石顺泰通"
+SECOND = "阳州源城川江安宁平山水原德华兴定丰远林泉海溪岭门桥台关坪湖口田峰坝都溪乡谷堡"
+
+COMMANDS = [
+    ("duties", ["duties", "交通局"]),
+    ("ask dept", ["ask", "交通局牵头哪些任务"]),
+    ("ask topic", ["ask", "秸秆禁烧由谁负责"]),
+    ("ask goals", ["ask", "工作目标是什么"]),
+    ("grep", ["grep", "秸秆"]),
+    ("tasks --json", ["tasks", "--json"]),
+]
+
+
+def city(n: int) -> str:
+    return FIRST[n // len(SECOND) % len(FIRST)] + SECOND[n % len(SECOND)]
+
+
+def generate(folder: Path, count: int) -> None:
+    """``count`` distinct plans: the bundled text with another city name and another PM2.5 figure."""
+    text = BUNDLED.read_text(encoding="utf-8")
+    assert "自贡" in text and "27.9%" in text
+    folder.mkdir(parents=True, exist_ok=True)
+    for n in range(count):
+        body = text.replace("自贡", city(n)).replace("27.9%", f"{20 + (n % 1000) / 100:.2f}%")
+        (folder / f"plan-{n:04d}.txt").write_text(body, encoding="utf-8")
+
+
+def kb_command() -> list[str]:
+    script = Path(sys.executable).with_name("kb")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "kb.cli"]
+
+
+def run(argv: list[str], env: dict, stdout=subprocess.DEVNULL) -> tuple[float, float, int]:
+    """(wall seconds, peak RSS in MB, exit code) of one process."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(argv, env=env, stdout=stdout, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - started
+    err = proc.stderr.read().decode("utf-8", "replace")
+    proc.stderr.close()
+    code = os.waitstatus_to_exitcode(status)
+    proc.returncode = code
+    if code not in (0, 1):
+        raise SystemExit(f"{' '.join(argv)} failed ({code}): {err.strip()[-500:]}")
+    return wall, usage.ru_maxrss / 1024, code
+
+
+def median_run(argv: list[str], env: dict, runs: int) -> tuple[float, float]:
+    """Median wall time and the largest peak RSS over ``runs`` runs (after one warm-up run)."""
+    run(argv, env)
+    walls, rss = [], []
+    for _ in range(runs):
+        w, r, _ = run(argv, env)
+        walls.append(w)
+        rss.append(r)
+    return statistics.median(walls), max(rss)
+
+
+def store_size(cache: Path) -> float:
+    """MB on disk of the cache directory (store, its WAL, the index)."""
+    total = 0
+    for p in cache.rglob("*"):
+        if p.is_file():
+            total += p.stat().st_size
+    return total / 1e6
+
+
+def verdict(ok: bool) -> str:
+    return "OK" if ok else "MISSED"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--max", type=int, default=1000, help="largest corpus (default 1000)")
+    ap.add_argument("--runs", type=int, default=5, help="warm runs per command (median; default 5)")
+    ap.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    args = ap.parse_args()
+    sizes = [n for n in SIZES if n <= args.max]
+    work = Path(tempfile.mkdtemp(prefix="kb-bench-scale-"))
+    env = dict(os.environ)
+    env.pop("KB_CORPUS", None)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
+    kb = kb_command()
+    print(f"work folder: {work}  ({os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f})")
+    try:
+        generate(work / "plans", max(sizes))
+        run([sys.executable, "-c", "import kb.cli, kb.store, kb.grep, kb.qa.index"], env)  # bytecode cache
+        base, _ = median_run([sys.executable, "-c", "pass"], env, max(args.runs, 7))
+        jieba, _ = median_run([sys.executable, "-c", "import jieba; jieba.initialize()"], env, 3)
+        print(f"baseline python3 -c pass: {base * 1000:.1f} ms; jieba init: {jieba * 1000:.0f} ms")
+        figures: dict[int, dict[str, tuple[float, float]]] = {}
+        for n in sizes:
+            corpus = work / f"corpus-{n}"
+            corpus.mkdir()
+            for f in sorted((work / "plans").glob("*.txt"))[:n]:
+                os.link(f, corpus / f.name)
+            cache = work / f"cache-{n}"
+            e = dict(env, KB_CACHE_DIR=str(cache))
+            k = kb + ["--corpus", str(corpus)]
+            # First run: parses every plan into the store (no index: duties never opens it).
+            store_s, store_rss, _ = run(k + ["duties", "交通局"], e)
+            row = {"store build": (store_s, store_rss)}
+            for name, cmd in COMMANDS:
+                row[name] = median_run(k + cmd, e, args.runs)
+            index_s, index_rss, _ = run(k + ["index", "--update"], e)
+            row["index build"] = (index_s, index_rss)
+            row["build"] = (store_s + index_s, max(store_rss, index_rss))
+            floor_code = (f"import glob\nn = 0\nfor f in glob.glob({str(corpus)!r} + '/*.txt'):\n"
+                          f"    n += open(f, encoding='utf-8').read().count('秸秆')\nprint(n)")
+            row["floor"] = median_run([sys.executable, "-c", floor_code], e, args.runs)
+            row["size"] = (store_size(cache), 0.0)
+            figures[n] = row
+            print(f"N={n:5d}: store build {store_s:6.1f} s ({store_rss:4.0f} MB), index build {index_s:7.1f} s "
+                  f"({index_rss:4.0f} MB), store+index {row['size'][0]:7.1f} MB; "
+                  + ", ".join(f"{name} {t * 1000:.0f} ms/{r:.0f} MB" for name, (t, r) in row.items()
+                              if name not in ("build", "size", "floor", "store build", "index build"))
+                  + f"; read-and-count {row['floor'][0] * 1000:.0f} ms")
+            if n == 1:
+                single(k, e, base, jieba, row, args.runs)
+            if n == 1000:
+                thousand(k, e, base, row, corpus, cache, work, args.runs)
+        print("\ngrowth (warm wall time, ratio to N=1):")
+        first = figures[sizes[0]]
+        for name in ["store build", "index build"] + [c for c, _ in COMMANDS]:
+            cells = [f"N={n}: {figures[n][name][0] * 1000:8.0f} ms ({figures[n][name][0] / first[name][0]:6.1f}×)"
+                     for n in sizes]
+            print(f"  {name:13s} " + "  ".join(cells))
+        print("  store size    " + "  ".join(f"N={n}: {figures[n]['size'][0]:8.1f} MB" for n in sizes))
+    finally:
+        if args.keep:
+            print(f"kept {work}")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+def single(k, e, base, jieba, row, runs) -> None:
+    """Today's single-plan targets, measured the same way as their own benches."""
+    duties, grep = row["duties"][0], row["grep"][0]
+    print(f"  N=1 kb grep 秸秆: {grep / base:.2f}× python -c pass (target ≤ 4×) {verdict(grep <= 4 * base)}")
+    print(f"  N=1 kb duties 交通局: {duties / base:.2f}× python -c pass (target ≤ 8×) {verdict(duties <= 8 * base)}")
+    dept = row["ask dept"][0]
+    print(f"  N=1 cold kb ask 交通局牵头哪些任务: {dept / jieba:.2f}× jieba init (target ≤ 0.3×) {verdict(dept <= 0.3 * jieba)}")
+    for q in ("秸秆禁烧由谁负责", "国六标准什么时候实施"):
+        t, _ = median_run(k + ["ask", q], e, runs)
+        print(f"  N=1 cold kb ask {q}: {t / jieba:.2f}× jieba init (target ≤ 0.5×) {verdict(t <= 0.5 * jieba)}")
+
+
+def thousand(k, e, base, row, corpus, cache, work, runs) -> None:
+    """The issue's targets at N = 1,000."""
+    print("  targets at N=1,000:")
+    build, rss = row["build"]
+    print(f"    first full build of store and index: {build:.1f} s (store {row['store build'][0]:.1f} s + index "
+          f"{row['index build'][0]:.1f} s), {rss:.0f} MB (target ≤ 120 s) {verdict(build <= 120)}")
+    for name, limit, mb in (("duties", 12, 150), ("ask dept", 12, 150), ("ask topic", 20, 200), ("ask goals", 20, None)):
+        t, r = row[name]
+        ok = t <= limit * base and (mb is None or r <= mb)
+        print(f"    {name}: {t * 1000:.0f} ms = {t / base:.1f}× python -c pass (≤ {limit}×), {r:.0f} MB"
+              + (f" (≤ {mb} MB)" if mb else "") + f" {verdict(ok)}")
+    g, floor = row["grep"][0], row["floor"][0]
+    print(f"    grep 秸秆 > /dev/null: {g * 1000:.0f} ms = {g / floor:.2f}× read-and-count {floor * 1000:.0f} ms (≤ 3×) "
+          f"{verdict(g <= 3 * floor)}")
+    # Add one plan, then a question that opens (and so updates) the index.
+    text = (corpus / "plan-0000.txt").read_text(encoding="utf-8").replace(city(0), "新添")
+    (corpus / "plan-new.txt").write_text(text, encoding="utf-8")
+    t, r, _ = run(k + ["ask", "国六标准什么时候实施"], e)
+    print(f"    add one plan, then kb ask 国六标准什么时候实施 (store + index updated): {t:.1f} s, {r:.0f} MB "
+          f"(≤ 10 s) {verdict(t <= 10)}")
+    t2, _ = median_run(k + ["ask", "国六标准什么时候实施"], e, runs)
+    print(f"    that question warm: {t2 * 1000:.0f} ms = {t2 / base:.1f}× python -c pass")
+    tui(corpus, cache, work, e)
+
+
+TUI_CHILD = """
+import asyncio, sys, time
+started = time.perf_counter()
+sys.path.insert(0, {root!r})
+from kb.store import load_plan
+from tui.app import KbApp
+
+async def main():
+    app = KbApp(load_plan({corpus!r}))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        print(f"screen {{time.perf_counter() - started:.3f}}", flush=True)
+        await app.index_ready.wait()
+        await pilot.pause()
+        print(f"index {{time.perf_counter() - started:.3f}}", flush=True)
+
+asyncio.run(main())
+"""
+
+
+def tui(corpus: Path, cache: Path, work: Path, env: dict) -> None:
+    code = TUI_CHILD.format(root=str(ROOT), corpus=str(corpus))
+    script = work / "tui_child.py"
+    script.write_text(code, encoding="utf-8")
+    results = []
+    for _ in range(3):
+        started = time.perf_counter()
+        proc = subprocess.Popen([sys.executable, str(script)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        _, status, usage = os.wait4(proc.pid, 0)
+        out = proc.stdout.read().decode()
+        err = proc.stderr.read().decode()
+        if os.waitstatus_to_exitcode(status) != 0:
+            print(f"    TUI: failed: {err.strip()[-300:]}")
+            return
+        marks = dict(line.split() for line in out.splitlines() if line.strip())
+        results.append((float(marks["screen"]), float(marks["index"]), usage.ru_maxrss / 1024,
+                        time.perf_counter() - started))
+    screen = statistics.median(r[0] for r in results)
+    ready = statistics.median(r[1] for r in results)
+    rss = max(r[2] for r in results)
+    print(f"    TUI first screen: {screen:.2f} s, index open {ready:.2f} s, {rss:.0f} MB (≤ 2 s, ≤ 250 MB) "
+          f"{verdict(screen <= 2 and rss <= 250)}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

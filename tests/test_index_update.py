@@ -1,0 +1,106 @@
+"""The search index of a corpus in the store is updated plan by plan, not rebuilt (issue #12).
+
+Corpora are copies of the bundled plan under other city names; each test has
+its own cache directory.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BUNDLED = next((ROOT / "corpus").glob("*.txt"))
+
+
+def fresh(monkeypatch, cache: Path, corpus: Path):
+    monkeypatch.setenv("KB_CACHE_DIR", str(cache))
+    import kb.store as store
+
+    store._SAID.clear()
+    store._SWEPT.clear()
+    store._UNWRITABLE.clear()
+    return store.load_plan(corpus)
+
+
+def write_plan(folder: Path, name: str, city: str, extra: str = "") -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    text = BUNDLED.read_text(encoding="utf-8").replace("自贡", city)
+    (folder / name).write_text(text + extra, encoding="utf-8")
+
+
+def test_adding_changing_and_removing_a_plan_updates_only_its_documents(tmp_path, monkeypatch):
+    from kb.qa import index
+
+    corpus, cache = tmp_path / "c", tmp_path / "cache"
+    write_plan(corpus, "a.txt", "自贡")
+    write_plan(corpus, "b.txt", "绵阳")
+    plan = fresh(monkeypatch, cache, corpus)
+    ix = index.open_index(plan)
+    path, built = ix.path, ix.info["built"]
+    assert ix.doc_count == 148 and ix.info["plans"] == {"a": plan.refs[0].key, "b": plan.refs[1].key}
+    ix.close()
+
+    write_plan(corpus, "c.txt", "泸州")
+    plan = fresh(monkeypatch, cache, corpus)
+    steps = []
+    ix = index.open_index(plan, progress=steps.append)
+    assert ix.path == path and ix.info["built"] == built and "updated" in ix.info  # no rebuild
+    assert ix.doc_count == 222
+    assert any(getattr(s, "total", 0) == 74 for s in steps)  # only the new plan's 74 paragraphs written
+    assert [i.split("#")[0] for i in ix.phrase_ids("泸州市")] == ["c"] * len(ix.phrase_ids("泸州市"))
+    assert ix.phrase_ids("泸州市")
+    ix.close()
+
+    text = (corpus / "b.txt").read_text(encoding="utf-8").replace("加强秸秆禁烧", "加强秸秆露天禁烧")
+    (corpus / "b.txt").write_text(text, encoding="utf-8")
+    (corpus / "a.txt").unlink()
+    plan = fresh(monkeypatch, cache, corpus)
+    ix = index.open_index(plan)
+    assert ix.doc_count == 148 and list(ix.info["plans"]) == ["b", "c"]
+    assert ix.phrase_ids("秸秆露天禁烧") == ["b#3.5.3"]
+    assert not [i for i in ix.ids_with("lead", "市交通运输局") if i.startswith("a#")]
+    assert ix.ids_with("lead", "市交通运输局")[:1] == ["b#3.1.13"]  # plan order: b before c
+    ix.close()
+    assert index.state(plan).state == "ready"
+
+
+def test_a_new_word_of_an_added_plan_reaches_the_paragraphs_already_indexed(tmp_path, monkeypatch):
+    """A department only plan B's tag names is a vocabulary word; plan A's text that mentions it is indexed again."""
+    from kb.qa import index
+
+    corpus, cache = tmp_path / "c", tmp_path / "cache"
+    mention = "\n（九）新设机构。由市蓝天督导办统筹调度。\n"
+    write_plan(corpus, "a.txt", "自贡", mention)
+    plan = fresh(monkeypatch, cache, corpus)
+    ix = index.open_index(plan)
+    assert "市蓝天督导办" not in ix.analyzer.segmenter.words
+    ix.close()
+    tag = "\n（九）新设机构。统筹调度全市督导工作。（市蓝天督导办牵头）\n"
+    write_plan(corpus, "b.txt", "绵阳", tag)
+    plan = fresh(monkeypatch, cache, corpus)
+    ix = index.open_index(plan)
+    assert "市蓝天督导办" in ix.analyzer.segmenter.words
+    # The query is now the one word: plan A's paragraph matches only if it was indexed again with it
+    # (plan B names the office in its tag alone, which is not searched text).
+    found = {h.task_id.split("#")[0] for h in ix.search("市蓝天督导办", limit=None, require_all=True)}
+    assert found == {"a"}
+    assert [i.split("#")[0] for i in ix.ids_with("lead", "市蓝天督导办")] == ["b"]
+    ix.close()
+
+
+def test_a_question_needing_a_missing_index_says_it_is_building_it(tmp_path):
+    cache = tmp_path / "cache"
+    cache.mkdir(mode=0o700)
+    # As if the last build measured here took a second per paragraph: the estimate is long.
+    (cache / "index-rate.json").write_text(json.dumps({"seconds_per_paragraph": 1.0}))
+    env = dict(os.environ, KB_CACHE_DIR=str(cache))
+    env.pop("KB_CORPUS", None)
+    out = subprocess.run([sys.executable, "-m", "kb.cli", "ask", "国六标准什么时候实施"], env=env, capture_output=True,
+                         text=True, cwd=ROOT, timeout=300)
+    assert out.returncode == 0 and "三（三）4" in out.stdout
+    (line,) = [x for x in out.stderr.splitlines() if x.strip()]
+    assert "正在建立搜索索引" in line and "74 段" in line and "约需 75 秒" in line

@@ -1,0 +1,267 @@
+"""The SQLite store of parsed plans: rows per plan, lookups without loading every task, damage healed.
+
+Each test uses its own cache and corpus folders; commands run as subprocesses
+where the behaviour is about a whole run (first run, warm run, damage).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from dataclasses import asdict
+from pathlib import Path
+
+import pytest
+
+from kb.model import Document, Plan, Target, Task
+
+ROOT = Path(__file__).resolve().parent.parent
+BUNDLED = next((ROOT / "corpus").glob("*.txt"))
+
+
+def make_corpus(folder: Path, cities: list[str]) -> Path:
+    """Copies of the bundled plan, each with another city name (and so other rows)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    text = BUNDLED.read_text(encoding="utf-8")
+    for n, city in enumerate(cities):
+        (folder / f"plan-{n:02d}.txt").write_text(text.replace("自贡", city), encoding="utf-8")
+    return folder
+
+
+def run_kb(args: list[str], cache: Path, *, corpus: Path | None = None, timeout: float = 180) -> subprocess.CompletedProcess:
+    env = dict(os.environ, KB_CACHE_DIR=str(cache))
+    env.pop("KB_CORPUS", None)
+    cmd = [sys.executable, "-m", "kb.cli"] + (["--corpus", str(corpus)] if corpus else []) + args
+    return subprocess.run(cmd, env=env, capture_output=True, text=True, cwd=ROOT, timeout=timeout)
+
+
+def load(monkeypatch, cache: Path, corpus=None):
+    monkeypatch.setenv("KB_CACHE_DIR", str(cache))
+    import kb.store as store
+
+    store._SAID.clear()
+    store._SWEPT.clear()
+    store._UNWRITABLE.clear()
+    return store.load_plan(corpus)
+
+
+# ---------------------------------------------------------------------------
+# Rows back to dataclasses
+
+
+def test_every_task_and_document_round_trips_through_json(plan):
+    for t in plan.tasks:
+        back = Task.from_dict(json.loads(json.dumps(asdict(t), ensure_ascii=False)))
+        assert back == t
+        assert type(back.deadlines[0]).__name__ == "Deadline" if back.deadlines else True
+    for d in plan.documents:
+        back = Document.from_dict(json.loads(json.dumps(d.to_dict())))
+        assert back == d and all(isinstance(p, tuple) for p in back.parts)
+
+
+@pytest.mark.parametrize(
+    "data,expected,why",
+    [
+        ({"text": "x", "metric": "m", "value": 1.5, "unit": "%", "comparator": "≥"},
+         Target("x", "m", 1.5, "%", "≥"), "missing optional fields take their defaults"),
+        ({"text": "x", "metric": "m", "value": 2, "unit": "", "comparator": "=", "colour": "red"},
+         Target("x", "m", 2, "", "="), "a key that is no field (written by a newer kb) is ignored"),
+    ],
+)
+def test_from_dict_rows(data, expected, why):
+    assert Target.from_dict(data) == expected, why
+
+
+def test_a_field_added_to_the_model_flows_through_without_store_code():
+    """A helper adds a field (here on a subclass): from_dict reads it from the fields, with no change elsewhere."""
+    from dataclasses import dataclass, field
+
+    @dataclass(slots=True)
+    class TaskWithGuide(Task):
+        guide: list[str] = field(default_factory=list)
+
+    t = TaskWithGuide(id="a#1.0.1", doc="a", label="一", part="一", part_title="总体要求", section=None,
+                      section_title=None, kind="task", title=None, text="x", guide=["市政府"])
+    assert TaskWithGuide.from_dict(json.loads(json.dumps(asdict(t)))) == t
+
+
+def test_a_missing_required_field_is_an_error_not_a_half_task():
+    with pytest.raises(TypeError):
+        Task.from_dict({"id": "a#1"})
+
+
+# ---------------------------------------------------------------------------
+# The store
+
+
+def test_stored_plan_answers_like_the_parsed_plan(tmp_path, monkeypatch):
+    from kb.store import StoredPlan, parse_in_memory
+
+    corpus = make_corpus(tmp_path / "c", ["自贡", "绵阳"])
+    stored = load(monkeypatch, tmp_path / "cache", corpus)
+    assert isinstance(stored, StoredPlan)
+    memory = parse_in_memory(sorted(corpus.glob("*.txt")))
+    # Lookups first, before ``tasks`` is loaded: they read rows.
+    assert [t.id for t in stored.tasks_of("市交通运输局", "lead")] == [t.id for t in memory.tasks_of("市交通运输局", "lead")]
+    assert len(stored.tasks_of("市交通运输局", "lead")) == 16  # 8 per plan, counted by hand in test_plan
+    assert [t.id for t in stored.tasks_of("市能源办")] == [t.id for t in memory.tasks_of("市能源办")]
+    assert stored.departments() == memory.departments()
+    assert stored.subunits() == memory.subunits()
+    assert stored.task("plan-01#3.2.2") == memory.task("plan-01#3.2.2")
+    assert stored.task("三（二）2") is None  # a label two plans share names no single task
+    assert stored.task("plan-00#3.2.2") is stored.task("plan-00#3.2.2")  # one object per task
+    assert [t.id for t in stored.with_targets()] == [t.id for t in memory.with_targets()]
+    assert stored.tasks == memory.tasks and stored.documents == memory.documents
+    assert [t.id for t in stored.iter_tasks()] == [t.id for t in memory.tasks]
+
+
+def test_plan_task_is_a_lookup_not_a_scan(plan):
+    """Plan.task() is called once per item by answers: a map, built once (ids and unique labels)."""
+    memory = Plan(documents=list(plan.documents), tasks=list(plan.tasks), registry=plan.registry)
+    assert memory.task("三（三）4").id == "zigong-blue-sky-plan#3.3.4"
+    assert memory.task(memory.tasks[10].id) is memory.tasks[10]
+    maps = memory._maps
+    memory.task("三（一）1")
+    assert memory._maps is maps  # not rebuilt per call
+    memory.tasks.append(memory.tasks[0])
+    memory.task("三（一）1")
+    assert memory._maps is not maps  # the list changed: rebuilt
+
+
+def test_second_run_hashes_nothing_and_parses_nothing(tmp_path, monkeypatch):
+    import kb.store as store
+
+    corpus = make_corpus(tmp_path / "c", ["自贡", "绵阳", "泸州"])
+    old = time.time() - 3600
+    for f in corpus.iterdir():  # written an hour ago: not "racy" (see kb.store.RACY_NS)
+        os.utime(f, (old, old))
+    load(monkeypatch, tmp_path / "cache", corpus)
+    calls = []
+    monkeypatch.setattr(store, "parse_file", lambda *a: calls.append(a))
+    monkeypatch.setattr(store, "_read", lambda f: calls.append(f) or b"")
+    again = load(monkeypatch, tmp_path / "cache", corpus)
+    assert calls == [] and len(again.documents) == 3
+
+
+def _rows(db_path: Path) -> dict[str, int]:
+    db = sqlite3.connect(db_path)
+    try:
+        return dict(db.execute("SELECT plan, count(*) FROM tasks GROUP BY plan").fetchall())
+    finally:
+        db.close()
+
+
+def test_changing_or_removing_one_plan_touches_only_its_rows(tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    corpus = make_corpus(tmp_path / "c", ["自贡", "绵阳", "泸州"])
+    first = load(monkeypatch, cache, corpus)
+    keys = [r.key for r in first.refs]
+    db = sqlite3.connect(cache / "store.sqlite3")
+    rowids = dict(db.execute("SELECT plan, min(rowid) FROM tasks GROUP BY plan").fetchall())
+    db.close()
+    first.store.close()
+    changed = corpus / "plan-01.txt"
+    changed.write_text(changed.read_text(encoding="utf-8").replace("27.9%", "28.3%"), encoding="utf-8")
+    second = load(monkeypatch, cache, corpus)
+    new_keys = [r.key for r in second.refs]
+    assert new_keys[0] == keys[0] and new_keys[2] == keys[2] and new_keys[1] != keys[1]
+    db = sqlite3.connect(cache / "store.sqlite3")
+    after = dict(db.execute("SELECT plan, min(rowid) FROM tasks GROUP BY plan").fetchall())
+    db.close()
+    assert set(after) == set(new_keys)  # the old rows of plan-01 are gone
+    assert after[keys[0]] == rowids[keys[0]] and after[keys[2]] == rowids[keys[2]]  # the others untouched
+    assert any("28.3" in tg.text for t in second.with_targets() if t.doc == "plan-01" for tg in t.targets)
+    second.store.close()
+    (corpus / "plan-02.txt").unlink()
+    third = load(monkeypatch, cache, corpus)
+    assert [d.id for d in third.documents] == ["plan-00", "plan-01"]
+    assert set(_rows(cache / "store.sqlite3")) == {new_keys[0], new_keys[1]}
+
+
+def test_documents_report_the_path_read_this_time(tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    a = make_corpus(tmp_path / "a", ["自贡"])
+    b = tmp_path / "b"
+    shutil.copytree(a, b)
+    load(monkeypatch, cache, a)
+    assert load(monkeypatch, cache, b).documents[0].path == str(b / "plan-00.txt")
+
+
+@pytest.mark.parametrize(
+    "damage,said",
+    [
+        ("garbage", "damaged"),           # not an SQLite file at all
+        ("version", "another version"),   # a store of another schema version
+        ("foreign", "damaged"),           # an SQLite file that is not kb's
+        ("truncated", "damaged"),         # cut in the middle
+        ("bad_json", "damaged"),          # a row whose JSON does not read back
+    ],
+)
+def test_a_damaged_or_foreign_store_is_rebuilt_with_one_line(tmp_path, damage, said):
+    cache = tmp_path / "cache"
+    assert run_kb(["duties", "交通局"], cache).returncode == 0
+    path = cache / "store.sqlite3"
+    if damage == "garbage":
+        path.write_bytes(b"this is not a database" * 100)
+    elif damage == "version":
+        db = sqlite3.connect(path)
+        db.execute("PRAGMA user_version = 99")
+        db.commit()
+        db.close()
+    elif damage == "foreign":
+        path.unlink()
+        db = sqlite3.connect(path)
+        db.execute("CREATE TABLE other(x)")
+        db.commit()
+        db.close()
+    elif damage == "truncated":
+        data = path.read_bytes()
+        path.write_bytes(data[: len(data) // 3])
+    else:
+        db = sqlite3.connect(path)
+        db.execute("UPDATE tasks SET data = ?", (__import__("zlib").compress(b"{not json"),))
+        db.commit()
+        db.close()
+    out = run_kb(["duties", "交通局"], cache)
+    assert out.returncode == 0, out.stderr
+    assert "牵头 8 项" in out.stdout
+    lines = [x for x in out.stderr.splitlines() if x.strip()]
+    assert len(lines) == 1 and said in lines[0] and "Traceback" not in out.stderr, out.stderr
+    again = run_kb(["duties", "交通局"], cache)
+    assert again.returncode == 0 and again.stderr == "" and again.stdout == out.stdout
+
+
+def test_two_processes_seeing_new_plans_at_once_both_end_correct(tmp_path):
+    cache = tmp_path / "cache"
+    corpus = make_corpus(tmp_path / "c", ["自贡", "绵阳", "泸州", "宜宾"])
+    env = dict(os.environ, KB_CACHE_DIR=str(cache))
+    cmd = [sys.executable, "-m", "kb.cli", "--corpus", str(corpus), "duties", "--json", "交通局"]
+    procs = [subprocess.Popen(cmd, env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for _ in range(3)]
+    outs = [p.communicate(timeout=300) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0, 0], [e for _, e in outs]
+    assert all(len(json.loads(o)["tasks"]) == 19 * 4 for o, _ in outs)
+    assert sorted(_rows(cache / "store.sqlite3").values()) == [74] * 4
+
+
+def test_killed_at_any_moment_the_next_run_is_correct(tmp_path):
+    cache = tmp_path / "cache"
+    corpus = make_corpus(tmp_path / "c", [f"城{n}" for n in range(12)])
+    env = dict(os.environ, KB_CACHE_DIR=str(cache))
+    cmd = [sys.executable, "-m", "kb.cli", "--corpus", str(corpus), "duties", "--json", "交通局"]
+    for delay in (0.3, 0.8, 1.5, 2.5):
+        p = subprocess.Popen(cmd, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                             start_new_session=True)
+        time.sleep(delay)
+        os.killpg(p.pid, signal.SIGKILL)
+        p.wait()
+    out = run_kb(["duties", "--json", "交通局"], cache, corpus=corpus, timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert len(json.loads(out.stdout)["tasks"]) == 19 * 12
+    assert sorted(_rows(cache / "store.sqlite3").values()) == [74] * 12
