@@ -310,6 +310,19 @@ class Plan:
             counts["any"] = len({id(t) for r in ROLES for t in by_role.get((name, r), ())})
         return out
 
+    def characters(self) -> frozenset[str]:
+        """Every character of the paragraphs (as written) and the document titles."""
+        return frozenset("".join(t.text for t in self.tasks) + "".join(d.title for d in self.documents))
+
+    def mentions(self):
+        """Something answering ``word in plan.mentions()``: a folded title or paragraph holds ``word``.
+
+        Here the joined folded text; a stored plan answers from the store without loading tasks.
+        """
+        from kb.qa.text import fold
+
+        return "\n".join([fold(d.title) for d in self.documents] + [fold(t.text) for t in self.tasks])
+
     def roles_held(self) -> tuple[str, ...]:
         """ROLES worth a column or group for this plan (see ``roles_held``)."""
         return roles_held(self.tasks)

@@ -389,11 +389,12 @@ def plan_rows(key: str, doc: Document, tasks: list[Task]) -> dict:
         units = list(t.clauses) + ([t.tag] if t.tag else [])
         rows["texts"].append((key, seq, qa_fold(f"{t.title or ''}\n{t.body or t.text}"),
                               grep_fold("\n".join(units))[0], len(units), qa_fold(t.title or ""),
-                              1 if t.tag else 0))
+                              1 if t.tag else 0, qa_fold(t.text)))
     held = [r for r in ROLES if any(getattr(t, r) for t in tasks)]
     rows["plan"] = (key, doc.id, doc.sha256, json.dumps(doc.to_dict(), ensure_ascii=False), len(tasks),
                     json.dumps(list(departments), ensure_ascii=False), json.dumps(subunits, ensure_ascii=False),
-                    json.dumps(held), json.dumps(Plan(tasks=tasks).role_counts(), ensure_ascii=False))
+                    json.dumps(held), json.dumps(Plan(tasks=tasks).role_counts(), ensure_ascii=False),
+                    "".join(sorted(set(doc.title).union(*(t.text for t in tasks)))))
     return rows
 
 
@@ -412,7 +413,8 @@ _SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE files(path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, ino INTEGER, sha256 TEXT, hashed_ns INTEGER);
 CREATE TABLE plans(key TEXT PRIMARY KEY, doc_id TEXT, sha256 TEXT, document TEXT NOT NULL, ntasks INTEGER,
-                   departments TEXT NOT NULL, subunits TEXT NOT NULL, roles TEXT NOT NULL, counts TEXT NOT NULL);
+                   departments TEXT NOT NULL, subunits TEXT NOT NULL, roles TEXT NOT NULL, counts TEXT NOT NULL,
+                   chars TEXT NOT NULL);
 CREATE TABLE tasks(plan TEXT NOT NULL, seq INTEGER NOT NULL, id TEXT, label TEXT, kind TEXT, part TEXT, section TEXT,
                    targets INTEGER, warnings INTEGER, data BLOB NOT NULL);
 CREATE UNIQUE INDEX tasks_key ON tasks(plan, seq);
@@ -427,7 +429,7 @@ CREATE INDEX deadlines_end ON deadlines(end);
 CREATE TABLE targets(plan TEXT NOT NULL, seq INTEGER NOT NULL, n INTEGER, metric TEXT, value REAL, unit TEXT, year INTEGER);
 CREATE INDEX targets_plan ON targets(plan, seq);
 CREATE TABLE texts(plan TEXT NOT NULL, seq INTEGER NOT NULL, folded TEXT NOT NULL, grep TEXT NOT NULL, units INTEGER,
-                   title TEXT NOT NULL, tagged INTEGER NOT NULL);
+                   title TEXT NOT NULL, tagged INTEGER NOT NULL, plain TEXT NOT NULL);
 CREATE UNIQUE INDEX texts_key ON texts(plan, seq);
 """
 
@@ -569,12 +571,12 @@ class Store:
         def write(db) -> None:
             if db.execute("SELECT 1 FROM plans WHERE key = ?", (key,)).fetchone():
                 return
-            db.execute("INSERT INTO plans VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows["plan"])
+            db.execute("INSERT INTO plans VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows["plan"])
             db.executemany("INSERT INTO tasks VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows["tasks"])
             db.executemany("INSERT INTO roles VALUES (?, ?, ?, ?)", rows["roles"])
             db.executemany("INSERT INTO deadlines VALUES (?, ?, ?, ?, ?, ?)", rows["deadlines"])
             db.executemany("INSERT INTO targets VALUES (?, ?, ?, ?, ?, ?, ?)", rows["targets"])
-            db.executemany("INSERT INTO texts VALUES (?, ?, ?, ?, ?, ?, ?)", rows["texts"])
+            db.executemany("INSERT INTO texts VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows["texts"])
 
         self._write(write)
 
@@ -1090,6 +1092,19 @@ class StoredPlan(Plan):
         return total
 
     @_healing
+    def characters(self) -> frozenset[str]:
+        if self._loaded_tasks() is not None:
+            return Plan.characters(self)
+        rows = self.store.query(f"SELECT chars FROM plans WHERE key IN ({_marks(len(self.refs))})",
+                                [r.key for r in self.refs])
+        return frozenset("".join(c for (c,) in rows))
+
+    def mentions(self) -> "Mentions":
+        if self.healed or self._loaded_tasks() is not None:
+            return Plan.mentions(self)
+        return Mentions(self)
+
+    @_healing
     def roles_held(self) -> tuple[str, ...]:
         if self._loaded_tasks() is not None:
             return Plan.roles_held(self)
@@ -1247,6 +1262,34 @@ class StoredPlan(Plan):
                                              (p, *chunk)):
                     self._task(p, s, d)
         return [self._loaded[k] for k in keys]
+
+
+class Mentions:
+    """``word in plan.mentions()`` for a StoredPlan: a document title or paragraph (folded) holds ``word``.
+
+    The test runs inside SQLite over the stored folded paragraphs; answers are remembered.
+    """
+
+    __slots__ = ("plan", "_seen", "_titles")
+
+    def __init__(self, plan: StoredPlan) -> None:
+        self.plan = plan
+        self._seen: dict[str, bool] = {}
+        self._titles: str | None = None
+
+    def __contains__(self, word: str) -> bool:
+        found = self._seen.get(word)
+        if found is None:
+            if self._titles is None:
+                from kb.qa.text import fold
+
+                self._titles = "\n".join(fold(d.title) for d in self.plan.documents)
+            order = self.plan._order
+            found = word in self._titles or (not self.plan.healed and any(
+                p in order for (p,) in self.plan.store.query(
+                    "SELECT DISTINCT plan FROM texts WHERE instr(plain, ?) > 0", (word,))))
+            self._seen[word] = found
+        return found
 
 
 class SearchTexts:

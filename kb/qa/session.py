@@ -117,14 +117,13 @@ class Session:
         if self._charset is None:
             voc = self.vocabulary
             words = [w for ws in voc.words.values() for w in ws] + [w for ws in voc.roles.values() for w in ws]
-            self._charset = frozenset("".join(t.text for t in self.plan.tasks) + "".join(words)
-                                      + "".join(d.title for d in self.plan.documents))
+            self._charset = self.plan.characters() | frozenset("".join(words))  # a stored plan: no task read
         return self._charset
 
     def plan_text(self) -> str:
         """Every paragraph and title, folded and joined (does the plan mention X?)."""
         if self._plan_text is None:
-            self._plan_text = "\n".join([fold(d.title) for d in self.plan.documents] + [fold(t.text) for t in self.plan.tasks])
+            self._plan_text = self.plan.mentions()  # supports ``word in``; a stored plan asks the store
         return self._plan_text
 
     def normalise(self, question: str) -> str:
