@@ -369,6 +369,10 @@ class Plan:
         """Tasks stating at least one numeric target, in plan order."""
         return [t for t in self.tasks if t.targets]
 
+    def document_opening(self, doc_id: str, count: int) -> list[Task]:
+        """The first ``count`` paragraphs of document ``doc_id``."""
+        return self._lookup().by_doc.get(doc_id, [])[:count]
+
     def warned_tasks(self) -> list[Task]:
         """Tasks the parser left a warning on, in plan order."""
         return [t for t in self.tasks if t.warnings]
@@ -390,7 +394,7 @@ class Plan:
 class _PlanMaps:
     """The lookup maps of an in-memory Plan, built in one pass over its tasks."""
 
-    __slots__ = ("count", "first", "by_id", "by_label", "order", "by_role", "departments", "subunits")
+    __slots__ = ("count", "first", "by_id", "by_label", "order", "by_role", "departments", "subunits", "by_doc")
 
     def __init__(self, tasks: list[Task]) -> None:
         self.count = len(tasks)
@@ -401,7 +405,9 @@ class _PlanMaps:
         self.by_role: dict[tuple[str, str], list[Task]] = {}
         self.departments: dict[str, None] = {}
         self.subunits: dict[str, str] = {}
+        self.by_doc: dict[str, list[Task]] = {}
         for n, t in enumerate(tasks):
+            self.by_doc.setdefault(t.doc, []).append(t)
             self.by_id.setdefault(t.id, t)
             self.order.setdefault(t.id, n)
             self.by_label.setdefault(t.label, []).append(t)

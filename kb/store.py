@@ -886,7 +886,7 @@ class StoredPlan(Plan):
     the same object.
     """
 
-    __slots__ = ("store", "refs", "rules", "healed", "_order", "_loaded", "_position")
+    __slots__ = ("store", "refs", "rules", "healed", "_order", "_loaded", "_position", "_summary")
 
     def __init__(self, store: Store, refs: list[PlanRef], rules: str) -> None:
         self.store = store
@@ -900,6 +900,7 @@ class StoredPlan(Plan):
         self._order = {r.key: r.order for r in refs}
         self._loaded: dict[tuple[str, int], Task] = {}
         self._position: dict[str, int] = {}
+        self._summary: list | None = None
         Plan._maps.__set__(self, None)
 
     # ------------------------------------------------------------ fields loaded on access
@@ -1066,6 +1067,12 @@ class StoredPlan(Plan):
         return self._rows_to_tasks(rows)
 
     def _summaries(self) -> list[tuple[list, dict, list]]:
+        # The corpus's plans do not change while the process runs: read their summaries once.
+        if self._summary is None:
+            self._summary = self._read_summaries()
+        return self._summary
+
+    def _read_summaries(self) -> list[tuple[list, dict, list]]:
         by_key = {k: (d, s, h) for k, d, s, h in self.store.query(
             f"SELECT key, departments, subunits, roles FROM plans WHERE key IN ({_marks(len(self.refs))})",
             [r.key for r in self.refs])}
@@ -1188,6 +1195,13 @@ class StoredPlan(Plan):
             + (" AND ".join(where) or "1"), params))
 
     @_healing
+    @_healing
+    def document_opening(self, doc_id: str, count: int) -> list[Task]:
+        if self._loaded_tasks() is not None:
+            return Plan.document_opening(self, doc_id, count)
+        keys = [r.key for r in self.refs if r.doc_id == doc_id]
+        return self.tasks_where("t.plan = ? AND t.seq < ? ORDER BY t.seq", (keys[0], count)) if keys else []
+
     @_healing
     def warned_tasks(self) -> list[Task]:
         if self._loaded_tasks() is not None:

@@ -302,10 +302,12 @@ def read_plan_named(r: Reading) -> None:
         return
     from kb.qa.text import fold
 
+    if not any(r.text.find(mark) >= 2 for mark in r.words["plan_marks"]):
+        return  # no plan mark after two characters: nothing below can match (and no plan is read)
     best, score = None, 0
     for doc in docs:
         # its title, and its opening words (a plan whose title was not found names itself in its first lines)
-        opening = [t.text for t in r.plan.tasks if t.doc == doc.id][:2]
+        opening = [t.text for t in r.plan.document_opening(doc.id, 2)]
         title = fold(" ".join([doc.title, doc.preface or "", *opening]))
         # the longest run of 2+ characters of the question standing in the title, before a plan mark
         for mark in r.words["plan_marks"]:
