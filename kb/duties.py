@@ -158,7 +158,7 @@ def plans_of(plan: Plan) -> list[tuple[object, Plan]]:
     """Each document of a folder with a Plan of its own tasks, in corpus order."""
     out = []
     for doc in plan.documents:
-        out.append((doc, Plan(documents=[doc], tasks=[t for t in plan.tasks if t.doc == doc.id], registry=plan.registry)))
+        out.append((doc, Plan(documents=[doc], tasks=plan.document_tasks(doc.id), registry=plan.registry)))
     return out
 
 

@@ -369,6 +369,10 @@ class Plan:
         """Tasks stating at least one numeric target, in plan order."""
         return [t for t in self.tasks if t.targets]
 
+    def document_tasks(self, doc_id: str) -> list[Task]:
+        """Every paragraph of document ``doc_id``, in order (a map: not a scan per document)."""
+        return list(self._lookup().by_doc.get(doc_id, []))
+
     def document_opening(self, doc_id: str, count: int) -> list[Task]:
         """The first ``count`` paragraphs of document ``doc_id``."""
         return self._lookup().by_doc.get(doc_id, [])[:count]

@@ -1196,6 +1196,13 @@ class StoredPlan(Plan):
 
     @_healing
     @_healing
+    def document_tasks(self, doc_id: str) -> list[Task]:
+        if self._loaded_tasks() is not None:
+            return Plan.document_tasks(self, doc_id)
+        keys = [r.key for r in self.refs if r.doc_id == doc_id]
+        return self.tasks_where("t.plan = ? ORDER BY t.seq", (keys[0],)) if keys else []
+
+    @_healing
     def document_opening(self, doc_id: str, count: int) -> list[Task]:
         if self._loaded_tasks() is not None:
             return Plan.document_opening(self, doc_id, count)
