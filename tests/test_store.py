@@ -254,14 +254,15 @@ def test_killed_at_any_moment_the_next_run_is_correct(tmp_path):
     cache = tmp_path / "cache"
     corpus = make_corpus(tmp_path / "c", [f"城{n}" for n in range(12)])
     env = dict(os.environ, KB_CACHE_DIR=str(cache))
-    cmd = [sys.executable, "-m", "kb.cli", "--corpus", str(corpus), "duties", "--json", "交通局"]
+    # The full name: the made-up cities have no issuer vocabulary, so no alias (交通局) resolves.
+    cmd = [sys.executable, "-m", "kb.cli", "--corpus", str(corpus), "duties", "--json", "市交通运输局"]
     for delay in (0.3, 0.8, 1.5, 2.5):
         p = subprocess.Popen(cmd, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                              start_new_session=True)
         time.sleep(delay)
         os.killpg(p.pid, signal.SIGKILL)
         p.wait()
-    out = run_kb(["duties", "--json", "交通局"], cache, corpus=corpus, timeout=300)
+    out = run_kb(["duties", "--json", "市交通运输局"], cache, corpus=corpus, timeout=300)
     assert out.returncode == 0, out.stderr
     assert len(json.loads(out.stdout)["tasks"]) == 19 * 12
     assert sorted(_rows(cache / "store.sqlite3").values()) == [74] * 12
