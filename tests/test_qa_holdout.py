@@ -140,10 +140,9 @@ def test_known_failures_name_rows():
 
 
 def test_zz_score(capsys):
-    if len(_results) < len(ROWS):
-        pytest.skip("score printed only when every row ran")
+    ran = f" ({len(_results)} of {len(ROWS)} rows run)" if len(_results) < len(ROWS) else ""
     with capsys.disabled():
-        print(f"\nholdout questions: {sum(_results.values())} passed of {len(ROWS)}")
+        print(f"\nholdout questions: {sum(_results.values())} passed of {len(ROWS)}{ran}")
 
 
 def main() -> None:
