@@ -692,8 +692,6 @@ class TestCachedPlanPath:
 class TestQuestionNumbers:
     """Item 13: 第19999项 is an item number, never the year 1999 (the reading is qa's, kb/qa/question.py)."""
 
-    @pytest.mark.xfail(strict=True, reason="qa reads 1999 out of 19999 (kb/qa/question.py date pattern has no digit "
-                       "boundaries): see /work/coord/notes-harden.md; remove this mark once qa fixes it")
     @pytest.mark.parametrize("question", ["第19999项工作是谁负责", "第20201项工作是谁负责"])
     def test_long_number_is_no_year(self, question):
         from kb.qa import Session
@@ -701,3 +699,5 @@ class TestQuestionNumbers:
         answer = Session().ask(question)
         for year in ("1999", "2020"):
             assert f"{year}年" not in answer.text, answer.text
+        # No item has that number: never an answer as if it had (a year's deadline list was one).
+        assert answer.status != "answered", answer.text

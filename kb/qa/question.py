@@ -32,14 +32,14 @@ def compile_patterns(voc: Vocabulary) -> dict[str, re.Pattern]:
     d = voc.dates
     return {
         "date": re.compile(
-            rf"(?P<pre>{_alternatives(d['by_before'])})?(?P<y>(?:19|20)\d\d)年?"
+            rf"(?P<pre>{_alternatives(d['by_before'])})?(?<!\d)(?P<y>(?:19|20)\d\d)(?!\d)年?"
             rf"(?:(?P<m>\d{{1,2}})月(?:(?P<d>\d{{1,2}})[日号])?)?"
             rf"(?P<end>{_alternatives(d['period_end'] + d['within'])})?"
             rf"(?P<post>{_alternatives(d['by_after'] + d['from_after'])})?"
         ),
         "part": re.compile(rf"第(?P<n>[{_NUMERAL}]{{1,3}})(?:{_alternatives(voc.words['part_units'])})"),
-        "section": re.compile(rf"第(?P<n>\d{{1,2}}|[{_NUMERAL}]{{1,3}})(?:{_alternatives(voc.words['section_units'])})"),
-        "ordinal": re.compile(rf"第(?P<n>\d{{1,3}}|[{_NUMERAL}]{{1,3}})(?P<unit>{_alternatives(voc.words['ordinal_units'])})?"),
+        "section": re.compile(rf"第(?P<n>\d{{1,2}}(?!\d)|[{_NUMERAL}]{{1,3}})(?:{_alternatives(voc.words['section_units'])})"),
+        "ordinal": re.compile(rf"第(?P<n>\d+|[{_NUMERAL}]{{1,3}})(?P<unit>{_alternatives(voc.words['ordinal_units'])})?"),
     }
 
 
