@@ -230,22 +230,22 @@ def cache_problem(path: Path | None = None) -> str | None:
     try:
         path.mkdir(mode=0o700, parents=True, exist_ok=True)
     except FileExistsError:
-        return f"cache directory {path} is not a directory (remove it or set KB_CACHE_DIR)"
+        return f"缓存目录 {path} 不是文件夹（请删除它，或用 KB_CACHE_DIR 另指一个文件夹）"
     except OSError as exc:
-        return f"cache directory {path} cannot be created ({exc.strerror})"
+        return f"无法创建缓存目录 {path}（{exc.strerror}）"
     try:
         st = os.stat(path)
     except OSError as exc:
-        return f"cache directory {path} cannot be read ({exc.strerror})"
+        return f"无法读取缓存目录 {path}（{exc.strerror}）"
     if not stat.S_ISDIR(st.st_mode):
-        return f"cache directory {path} is not a directory (remove it or set KB_CACHE_DIR)"
+        return f"缓存目录 {path} 不是文件夹（请删除它，或用 KB_CACHE_DIR 另指一个文件夹）"
     if hasattr(os, "getuid") and st.st_uid != os.getuid():
-        return f"cache directory {path} belongs to another user (uid {st.st_uid}): not using it (set KB_CACHE_DIR to a folder of your own)"
+        return f"缓存目录 {path} 属于另一个用户（uid {st.st_uid}），不使用它（请用 KB_CACHE_DIR 指定自己的文件夹）"
     if st.st_mode & 0o022:
-        return (f"cache directory {path} is writable by others (mode {stat.S_IMODE(st.st_mode):04o}): "
-                f"not using it (chmod 700 {path})")
+        return (f"缓存目录 {path} 他人可写（权限 {stat.S_IMODE(st.st_mode):04o}），不使用它"
+                f"（请执行 chmod 700 {path}）")
     if not os.access(path, os.W_OK | os.X_OK):
-        return f"cache directory {path} cannot be written (read-only)"
+        return f"缓存目录 {path} 不可写（只读）"
     return None
 
 
@@ -259,7 +259,7 @@ def usable_cache_dir() -> Path | None:
         return None
     problem = cache_problem(path)
     if problem is not None:
-        say_once(f"{problem}; answering from memory, nothing is cached")
+        say_once(f"{problem}；本次在内存中作答，不写缓存")
         return None
     sweep_leftovers(path)
     return path
@@ -271,7 +271,7 @@ def cache_unwritable(path: Path, exc: BaseException) -> None:
         return
     _UNWRITABLE.add(str(path))
     reason = getattr(exc, "strerror", None) or str(exc) or exc.__class__.__name__
-    say_once(f"cache directory {path} cannot be written ({reason}); answering from memory, nothing is cached")
+    say_once(f"缓存目录 {path} 无法写入（{reason}）；本次在内存中作答，不写缓存")
 
 
 _SWEPT: set[str] = set()
@@ -477,9 +477,9 @@ class Store:
             if isinstance(exc, sqlite3.OperationalError) and _is_write_error(exc):
                 raise
             if isinstance(exc, OtherVersion):
-                say_once(f"cache store {self.path} is from another version of kb ({exc}); rebuilding it")
+                say_once(f"缓存库 {self.path} 来自另一版本的 kb（{exc}），正在重建")
             else:
-                say_once(f"cache store {self.path} is damaged ({_reason(exc)}); rebuilding it")
+                say_once(f"缓存库 {self.path} 已损坏（{_reason(exc)}），正在重建")
             self.remove_files()
             db = self._connect()
             self._check_or_create(db)
@@ -670,9 +670,9 @@ def load_plan(corpus: str | os.PathLike | None = None, *, use_cache: bool = True
                 break
             except StoreDamaged as exc:
                 if attempt == 2:
-                    say_once(f"cache store in {folder} cannot be used ({exc}); answering from memory")
+                    say_once(f"{folder} 中的缓存库无法使用（{exc}）；本次在内存中作答")
                     break
-                say_once(f"cache store {folder / STORE_NAME} is damaged ({exc}); rebuilding it")
+                say_once(f"缓存库 {folder / STORE_NAME} 已损坏（{exc}），正在重建")
                 _remove_store(folder)
             except OSError as exc:
                 cache_unwritable(folder, exc)
@@ -1009,7 +1009,7 @@ class StoredPlan(Plan):
 
     def _heal(self, exc: BaseException) -> None:
         """The store failed while answering: say so, remove it (rebuilt next run), parse the corpus in memory."""
-        say_once(f"cache store {self.store.path} is damaged ({exc}); rebuilding it (this run answers from memory)")
+        say_once(f"缓存库 {self.store.path} 已损坏（{exc}），正在重建（本次在内存中作答）")
         self.store.remove_files()
         memory = parse_in_memory([Path(r.path) for r in self.refs])
         Plan.documents.__set__(self, memory.documents)

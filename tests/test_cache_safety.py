@@ -95,7 +95,7 @@ def test_a_cache_others_can_write_is_refused_before_whoosh_reads_it(tmp_path, mo
     assert not proof.exists()
     assert out.returncode == 0 and "三（五）3" in out.stdout, out.stderr
     (line,) = stderr_lines(out)
-    assert "writable by others" in line and f"chmod 700 {cache}" in line and "memory" in line
+    assert "他人可写" in line and f"chmod 700 {cache}" in line and "内存" in line
 
 
 def test_a_cache_of_another_user_is_refused(tmp_path, monkeypatch):
@@ -105,7 +105,7 @@ def test_a_cache_of_another_user_is_refused(tmp_path, monkeypatch):
     folder.mkdir(mode=0o700)
     monkeypatch.setattr(os, "getuid", lambda: os.stat(folder).st_uid + 1)
     problem = store.cache_problem(folder)
-    assert problem is not None and "belongs to another user" in problem
+    assert problem is not None and "另一个用户" in problem
 
 
 def test_a_new_cache_directory_is_created_private(tmp_path):
@@ -159,7 +159,7 @@ def test_an_unusable_cache_answers_from_memory_with_one_line(tmp_path, kind, arg
     assert expected in out.stdout
     assert "Traceback" not in out.stderr
     lines = stderr_lines(out)
-    assert len(lines) == 1 and str(cache) in lines[0] and "memory" in lines[0], out.stderr
+    assert len(lines) == 1 and str(cache) in lines[0] and "内存" in lines[0], out.stderr
 
 
 def test_a_full_disk_while_storing_answers_from_memory(tmp_path, monkeypatch):
@@ -178,7 +178,7 @@ def test_a_full_disk_while_storing_answers_from_memory(tmp_path, monkeypatch):
     plan = store.load_plan()
     assert not isinstance(plan, store.StoredPlan)
     assert [t.label for t in plan.tasks_of("市交通运输局", "lead")][:2] == ["三（一）13", "三（一）14"]
-    assert len(said) == 1 and "disk is full" in said[0] and "memory" in said[0]
+    assert len(said) == 1 and "disk is full" in said[0] and "内存" in said[0]
 
 
 def test_a_full_disk_while_indexing_answers_from_memory(tmp_path, monkeypatch, plan):

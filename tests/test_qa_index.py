@@ -71,7 +71,7 @@ def test_broken_index_is_rebuilt_with_a_notice(plan, cache, damage):
     assert index.state(plan).state in ("broken", "ready")
     notices = []
     ix = index.open_index(plan, notice=notices.append)
-    assert len(notices) == 1 and "rebuilding" in notices[0] and str(path) in notices[0]
+    assert len(notices) == 1 and "正在重建" in notices[0] and str(path) in notices[0]
     assert ix.phrase_ids("秸秆禁烧")
     ix.close()
     assert index.state(plan).state == "ready"

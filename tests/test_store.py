@@ -196,11 +196,11 @@ def test_documents_report_the_path_read_this_time(tmp_path, monkeypatch):
 @pytest.mark.parametrize(
     "damage,said",
     [
-        ("garbage", "damaged"),           # not an SQLite file at all
-        ("version", "another version"),   # a store of another schema version
-        ("foreign", "damaged"),           # an SQLite file that is not kb's
-        ("truncated", "damaged"),         # cut in the middle
-        ("bad_json", "damaged"),          # a row whose JSON does not read back
+        ("garbage", "已损坏"),           # not an SQLite file at all
+        ("version", "另一版本"),   # a store of another schema version
+        ("foreign", "已损坏"),           # an SQLite file that is not kb's
+        ("truncated", "已损坏"),         # cut in the middle
+        ("bad_json", "已损坏"),          # a row whose JSON does not read back
     ],
 )
 def test_a_damaged_or_foreign_store_is_rebuilt_with_one_line(tmp_path, damage, said):

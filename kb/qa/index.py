@@ -532,7 +532,7 @@ def open_index(plan, *, rebuild: bool = False, progress=None, notice=None, procs
                 raise
             except Exception as exc:  # noqa: BLE001 - a broken index is rebuilt, whatever broke it
                 if notice:
-                    notice(f"search index at {path} could not be opened ({exc.__class__.__name__}); rebuilding it")
+                    notice(f"无法打开 {path} 的搜索索引（{exc.__class__.__name__}），正在重建")
                 _remove(path)
         _announce(plan, None, notice)
         build(plan, path, progress=progress, procs=procs)
