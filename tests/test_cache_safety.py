@@ -249,3 +249,29 @@ def test_stale_temporaries_of_our_own_naming_are_swept(tmp_path):
     assert run_kb(["duties", "交通局"], cache).returncode == 0
     assert [p for p in stale if os.path.lexists(p)] == []
     assert fresh.exists() and all(p.exists() for p in foreign)
+
+
+@pytest.mark.parametrize("kind", ["file", "file_parent"])
+async def test_the_tui_answers_from_memory_when_the_cache_is_unusable(tmp_path, monkeypatch, kind):
+    """Item 5 for the TUI: the index is built in memory, the topic answer comes, no traceback."""
+    import asyncio
+
+    pytest.importorskip("textual")
+    from kb.store import load_plan
+    from tui.app import KbApp
+    from tui.widgets.question_input import QuestionInput
+    from tui.widgets.transcript import Transcript
+
+    monkeypatch.setenv("KB_CACHE_DIR", str(_unwritable_cache(tmp_path, kind)))
+    app = KbApp(load_plan())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await asyncio.wait_for(app.index_ready.wait(), 120)
+        await pilot.pause()
+        app.screen.query_one(QuestionInput).focus()
+        await pilot.press(*"秸秆禁烧由谁负责")
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        answer = app.screen.query_one(Transcript).cards[-1].answer
+    assert answer is not None and answer.status == "answered"
+    assert "三（五）3" in [t.label for t in answer.tasks]
