@@ -10,12 +10,13 @@ time of each format for one duty list and the table, for orientation.
 
 from __future__ import annotations
 
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from timing import median_wall  # bench/ is sys.path[0] when a bench runs as a script
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -25,12 +26,7 @@ RUNS = 7
 
 def wall(argv: list[str]) -> float:
     """Median wall time of running ``argv`` RUNS times (output discarded)."""
-    times = []
-    for _ in range(RUNS):
-        t = time.perf_counter()
-        subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
+    return median_wall(argv, RUNS)
 
 
 def main() -> None:

@@ -23,8 +23,9 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from timing import median_wall  # bench/ is sys.path[0] when a bench runs as a script
 
 ROOT = Path(__file__).resolve().parent.parent
 RUNS = 21
@@ -38,14 +39,7 @@ def kb_command() -> list[str]:
 
 def wall(argv: list[str], env: dict, runs: int = RUNS) -> float:
     """Median wall time of ``argv`` over ``runs`` runs (output discarded; exit 0 or 1 accepted)."""
-    times = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        proc = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
-        times.append(time.perf_counter() - t)
-        if proc.returncode not in (0, 1):
-            raise SystemExit(f"{' '.join(argv)} failed: {proc.stderr.decode()}")
-    return statistics.median(times)
+    return median_wall(argv, runs, env=env, accept=(0, 1))
 
 
 def once(argv: list[str], env: dict) -> float:

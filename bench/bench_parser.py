@@ -16,11 +16,12 @@ time of one copy (ratio of time per character printed, target ≤ 1.5).
 
 from __future__ import annotations
 
-import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
+
+from timing import median_wall  # bench/ is sys.path[0] when a bench runs as a script
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -30,12 +31,7 @@ RUNS = 15
 
 def wall(argv: list[str]) -> float:
     """Median wall time of running ``argv`` RUNS times (output discarded)."""
-    times = []
-    for _ in range(RUNS):
-        t = time.perf_counter()
-        subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
+    return median_wall(argv, RUNS)
 
 
 def main() -> None:

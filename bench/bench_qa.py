@@ -15,11 +15,12 @@ import copy
 import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from timing import median_wall  # bench/ is sys.path[0] when a bench runs as a script
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -36,12 +37,7 @@ TOPIC_QS = ["秸秆禁烧由谁负责", "国六标准什么时候实施", "哪�
 
 def wall(cmd: list[str], runs: int = RUNS) -> float:
     """Median wall time of a command, in seconds."""
-    times = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
+    return median_wall(cmd, runs, cwd=ROOT)
 
 
 def kb_cmd() -> list[str]:
