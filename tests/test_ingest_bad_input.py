@@ -55,6 +55,12 @@ def _docx_without_body(path: Path) -> Path:
     return path
 
 
+def _truncated_zip(path: Path) -> Path:
+    _docx_without_body(path)
+    path.write_bytes(path.read_bytes()[:300])  # the zip's directory at the end is cut off
+    return path
+
+
 def _page_without_article(path: Path) -> Path:
     path.write_text('<html><head><meta charset="utf-8"><title>首页</title></head><body><div class="nav">'
                     '<a href="/">首页</a><a href="/a">政务公开</a><a href="/b">办事服务</a></div><p>页面不存在或已删除。</p>'
@@ -84,6 +90,9 @@ BAD = [
     ("locked.pdf", _encrypted_pdf, "有密码保护", "a password is needed to open it"),
     ("scan.pdf", _scanned_pdf, "没有文字层", "an image only: kb does no OCR"),
     ("archive.docx", _not_a_docx, "不是 DOCX", "a zip without word/document.xml"),
+    ("cut.docx", _truncated_zip, "zip 压缩包已损坏", "a DOCX cut short in a download"),
+    ("random.xlsx", _random_pdf, "不是 XLSX 文件", "random bytes named .xlsx"),
+    ("word.xlsx", _docx_without_body, "不是 XLSX（没有 xl/workbook.xml）", "a DOCX renamed .xlsx"),
     ("empty.docx", _docx_without_body, "正文中没有文字", "a DOCX whose body is empty"),
     ("page.html", _page_without_article, "没有找到正文", "navigation and one short line"),
     ("old.doc", _doc_without_libreoffice, "另存为 DOCX", "no LibreOffice on this machine (forced)"),

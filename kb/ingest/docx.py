@@ -16,9 +16,9 @@ Text boxes, headers and footers are not body text and are not read.
 from __future__ import annotations
 
 import io
-import zipfile
 
 from kb.errors import KbError
+from kb.ingest.ooxml import check_package, open_failed
 from kb.ingest.text import render_table, tidy
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -54,19 +54,11 @@ def read_docx(raw: bytes, where: str):
 def _open(raw: bytes, where: str):
     import docx
 
-    if not raw.startswith(b"PK"):
-        raise KbError(f"{where}：不是 DOCX 文件（DOCX 是 zip 压缩包）；请重新另存为 DOCX 或纯文本")
-    try:
-        with zipfile.ZipFile(io.BytesIO(raw)) as z:
-            names = set(z.namelist())
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise KbError(f"{where}：不是有效的 DOCX 文件（zip 压缩包已损坏）；请重新另存为 DOCX") from exc
-    if "word/document.xml" not in names:
-        raise KbError(f"{where}：是 zip 压缩包但不是 DOCX（没有 word/document.xml）；请解压后把方案文件本身放入方案文件夹")
+    check_package(raw, where, "DOCX", "word/document.xml", "请把方案重新另存为 DOCX 或纯文本")
     try:
         return docx.Document(io.BytesIO(raw))
     except Exception as exc:
-        raise KbError(f"{where}：无法打开这个 DOCX（{exc.__class__.__name__}）；请用 Word 或 WPS 打开后重新保存") from exc
+        raise open_failed(where, "DOCX", exc, "Word 或 WPS") from exc
 
 
 def _table_rows(table) -> list[list[str]]:

@@ -9,9 +9,9 @@ sheet's name stands before its table when the workbook has several sheets.
 from __future__ import annotations
 
 import io
-import zipfile
 
 from kb.errors import KbError
+from kb.ingest.ooxml import check_package, open_failed
 from kb.ingest.text import render_table, tidy
 
 
@@ -43,18 +43,12 @@ def read_xlsx(raw: bytes, where: str):
 def _open(raw: bytes, where: str):
     import openpyxl
 
-    try:
-        with zipfile.ZipFile(io.BytesIO(raw)) as z:
-            names = set(z.namelist())
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise KbError(f"{where}：不是 XLSX 文件（XLSX 是 zip 压缩包）；请把表格重新另存为 XLSX") from exc
-    if "xl/workbook.xml" not in names:
-        raise KbError(f"{where}：是 zip 压缩包但不是 XLSX（没有 xl/workbook.xml）；请把表格重新另存为 XLSX")
+    check_package(raw, where, "XLSX", "xl/workbook.xml", "请把表格重新另存为 XLSX")
     try:
         # Not read-only: merged ranges are only known to a fully loaded sheet.
         return openpyxl.load_workbook(io.BytesIO(raw), data_only=True)
     except Exception as exc:
-        raise KbError(f"{where}：无法打开这个 XLSX（{exc.__class__.__name__}）；请用 Excel 或 WPS 打开后重新保存") from exc
+        raise open_failed(where, "XLSX", exc, "Excel 或 WPS") from exc
 
 
 def _rows(ws) -> list[list[str]]:
