@@ -225,6 +225,11 @@ class Document:
     """The plan's words stating that rule (``列第一位者为牵头单位``)."""
     tagged: bool = True
     """False when no paragraph carries a responsibility tag or label line (roles only from prose)."""
+    terms: dict[str, list[str]] = field(default_factory=dict)
+    """Topics the plan itself names (kb/qa/plan_terms.py): folded term → the ids, after ``#``, of the
+    tasks it covers (its heading's tasks, the task it titles, the tasks whose text holds it)."""
+    term_headings: dict[str, str] = field(default_factory=dict)
+    """Learned term → label of the part or section whose heading names it (``五``, ``二（二）``)."""
 
     def to_dict(self) -> dict:
         """JSON shape of the document header."""

@@ -172,9 +172,10 @@ def decode_plan(raw: bytes, where: str) -> tuple[str, str]:
 
 
 def rules_fingerprint() -> str:
-    """Hash of everything that decides a plan's rows: kb/parser, the model, kb/data, the folds, this file."""
+    """Hash of everything that decides a plan's rows: kb/parser, the model, kb/data, the folds, the learned terms, this file."""
     h = hashlib.sha256()
-    files = [_KB_DIR / "model.py", _KB_DIR / "store.py", _KB_DIR / "grep.py", _KB_DIR / "qa" / "text.py"]
+    files = [_KB_DIR / "model.py", _KB_DIR / "store.py", _KB_DIR / "grep.py", _KB_DIR / "qa" / "text.py",
+             _KB_DIR / "qa" / "plan_terms.py"]
     files += sorted((_KB_DIR / "parser").glob("*.py")) + sorted((_KB_DIR / "data").glob("*.yaml"))
     files += sorted((_KB_DIR / "ingest").glob("*.py"))
     for f in files:

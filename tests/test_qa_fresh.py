@@ -46,10 +46,7 @@ KNOWN_FAILURES: set[str] = {
     "rc-two-roles",
     "rc-fullwidth-digit",
     "rc-target-socialwork",
-    "rc-section-international",
     "rc-structure-six-plans",
-    "h-zg-unknown-topic",
-    "h-zg-noise",
     "h-nj-province",
 }
 """Ids of rows kb does not answer as expected yet (strict xfail; remove an id once it passes)."""

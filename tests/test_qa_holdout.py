@@ -39,7 +39,6 @@ KNOWN_FAILURES: set[str] = {
     "rc-value-apartments",  # not_in_plan: 人才公寓 1000/10000套 is stated in item 38
     "rc-typo-health",  # not_in_plan: typo 卫声局 not resolved to 市卫生局
     "out-weather",  # not_understood instead of not_in_plan (天气 with 咋样)
-    "out-topic-garbage-sorting",  # answers 三（四）7 垃圾焚烧 (README's known gap)
     "out-issue-date",  # answers 三（二）1 instead of saying no issue date is stated
 }
 """Ids of rows kb does not answer as expected yet (strict xfail; remove an id once it passes)."""

@@ -26,6 +26,7 @@ WHAT_NAMES = {
     "ingest vocabulary": "文件读取词表",
     "department registry": "部门名录",
     "line-breaking rules": "断行规则",
+    "plan term vocabulary": "方案主题词表",
 }
 
 

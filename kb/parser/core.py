@@ -6,7 +6,7 @@ Each rule takes the ``ParseState`` and changes it in place:
     page marks → task tables out → cleanup → structure → issuer vocabulary → split at tags
     (A, B; A2 rules in document order) → tasks → label lines (C) → heading tags (F)
     → implied (A5) → clauses → prose roles (E) → deadlines → targets → table rows → labels
-    → table labels → page sources
+    → table labels → page sources → the plan's own topic terms
 
 The dialect names (A–F) are those of ``shared/dialects.md``; the words of every rule are in
 ``kb/data/roles.yaml``.  The page and table rules (``pages.py``, ``tables.py``) read what
@@ -354,6 +354,13 @@ def rule_labels(state: ParseState) -> None:
         task.id = base if task.kind == "measure" else f"{base}.{seen[base]}"
 
 
+def rule_terms(state: ParseState) -> None:
+    """The topics the plan names in its headings and task titles (kb/qa/plan_terms.py), for questions."""
+    from kb.qa.plan_terms import learn_terms
+
+    state.doc.terms, state.doc.term_headings = learn_terms(state.doc, state.tasks)
+
+
 #: The parser's rules, in the order they run.
 RULES: list[Callable[[ParseState], None]] = [
     pages.rule_page_marks,
@@ -374,6 +381,7 @@ RULES: list[Callable[[ParseState], None]] = [
     rule_labels,
     tables.rule_table_labels,
     pages.rule_page_sources,
+    rule_terms,
 ]
 
 

@@ -102,8 +102,8 @@ def exec_meta(question: str, q: Query, plan: Plan, ctx) -> Answer:
         said = _publication_date(plan) if q.outside == "publication_date" else _document_number(plan)
         if said:
             return _answer(question, q.outside, Result(heading=[said]), query=q)
-    if q.outside == "place":
-        text = w["out_of_scope"]["place"].format(place=q.outside_words)
+    if q.outside in ("place", "topic"):
+        text = w["out_of_scope"][q.outside].format(place=q.outside_words)
     else:
         text = w["out_of_scope"].get(q.outside, w["out_of_scope"]["outside"])
     result = Result(heading=[text, plans_held(plan)] + _hint(plan))

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from kb.model import ROLE_NAMES, ROLES, Plan, Task
 from kb.qa.answer import Answer
+from kb.qa.plan_terms import heading_named, term_tasks
 from kb.qa.question import Question
 from kb.qa.text import fold, task_head
 from kb.qa.vocab import Vocabulary
@@ -383,6 +384,11 @@ def rule_section(turn: Turn) -> Answer | None:
         return None
     if not q.flags & {"list", "count", "topic_mark"} and q.roles != ["any"]:
         return None
+    named = heading_named(plan, q.topic)  # the whole topic is a heading's term (kb/qa/plan_terms.py)
+    if named:
+        return _section_answer(turn, *reversed(named))
+    # the words stand in tasks of several sections: a topic, not the heading of one section
+    spread = bool(q.topic) and len({t.section for t in plan.tasks_matching([(w,) for w in q.topic], fold)}) > 1
     for doc in plan.documents:
         for label, title in doc.sections:
             heads = [h for h in fold(title).replace("，", ",").split(",") if len(h) >= 4]
@@ -391,7 +397,7 @@ def rule_section(turn: Turn) -> Answer | None:
             bare = [h[2:] for h in heads if len(h) >= 6]
             joined = "".join(q.topic)
             area = "topic_mark" not in q.flags or any(w in q.text for w in turn.voc.words["section_marks"])
-            if any(h in q.text for h in heads) or (area and len(joined) >= 4 and any(
+            if any(h in q.text for h in heads) or (area and not spread and len(joined) >= 4 and any(
                     b in joined or all(w in b for w in q.topic) for b in bare)):
                 tasks = [t for t in plan.tasks if t.doc == doc.id and t.section == label]
                 return _section_answer(turn, tasks, f"{label}{title}")
@@ -1130,6 +1136,10 @@ def rule_topic_list(turn: Turn) -> Answer | None:
                       status="not_in_plan")
     pool = responsibility_tasks(plan)
     tasks = topic_matches(turn, words, pool)
+    # a heading or title of the plan (kb/qa/plan_terms.py): every task under it, too
+    learned = term_tasks(plan, words, any_term="topic_any" in q.flags)
+    if learned:
+        tasks = sorted({t.id: t for t in tasks + learned}.values(), key=plan.position)
     how = "原文含任一写法"  # substring match, the usual case
     if not tasks and marked:
         hits = turn.index().search(" ".join(words), limit=None, require_all=True, kinds=("task",))
@@ -1204,6 +1214,8 @@ def rule_topic_who(turn: Turn) -> Answer | None:
         verbatim = _verbatim(turn, group)
         if len(verbatim) > 1 and len(found) <= 1:
             found, how = verbatim, "原文"
+        if not found:
+            found = term_tasks(turn.plan, group)  # a heading of the plan: the tasks under it
         if not found:
             best = _best_task(turn, group)
             found = [best] if best else []

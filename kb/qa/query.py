@@ -82,6 +82,9 @@ class Query:
     """Topic words (folded)."""
     topic_any: bool = False
     """True: any topic word suffices (秸秆和扬尘相关的任务); False: all of them."""
+    terms: list[str] = field(default_factory=list)
+    """Topic words that are terms the plan itself names (a heading, a task title, an abbreviation:
+    kb/qa/plan_terms.py); ``plan_terms.term_tasks(plan, terms)`` gives the tasks they cover."""
     label: str | None = None
     """A task or section label cited (三（一）2), folded."""
     part: str | None = None
@@ -368,6 +371,13 @@ def read_topic(r: Reading) -> None:
     r.query.topic_any = "topic_any" in r.facts.flags
 
 
+def read_plan_terms(r: Reading) -> None:
+    """The topic as the plan itself names it, or not_in_plan when no plan holds it (kb/qa/plan_terms.py)."""
+    from kb.qa.plan_terms import read_plan_terms as read
+
+    read(r)
+
+
 def read_structure(r: Reading) -> None:
     """重点任务包括哪几个方面 / 方案分为几个部分 / 第五部分 (one the plan lacks)."""
     q = r.query
@@ -512,6 +522,7 @@ READERS = (
     read_departments,
     read_roles,
     read_topic,
+    read_plan_terms,
     read_structure,
     read_department_set,
     read_rank_tasks,
