@@ -1,6 +1,9 @@
 """Target rules: (clause, context, expected targets, why) rows, and the bundled plan's targets."""
 
+from pathlib import Path
+
 import pytest
+import yaml
 
 from kb.errors import KbError
 from kb.model import Task
@@ -195,6 +198,61 @@ CASES = [
 ]
 
 
+# The general reader (issue #11): magnitudes, counts of things wherever they stand, values joined by 和,
+# 均, and the awkward rows (years, ordinals, 第X批, ranges, phone numbers, percentages of change).
+CASES += [
+    ("到2025年，全国农机总动力稳定在11亿千瓦左右，其中灌排机械动力达到1.3亿千瓦。", "",
+     [("农机总动力", 11.0, "亿千瓦", "=", "稳定在", None, False, "全国", 2025),
+      ("灌排机械动力", 1.3, "亿千瓦", "=", "达到", None, False, "全国", 2025)],
+     "a magnitude (亿) before a unit of the vocabulary (千瓦); a goal with no target tag"),
+    ("全国农机总动力超过10亿千瓦。", "到2020年，能力持续提升。",
+     [("农机总动力", 10.0, "亿千瓦", ">", None, None, False, "全国", 2020)],
+     "a comparator word before the value; the year of the paragraph's earlier clause"),
+    ("5年内市、区（县级市）两级筹集建设1000套专家公寓和10000套人才公寓。", "",
+     [("专家公寓", 1000.0, "套", "=", None, None, False, None, None),
+      ("人才公寓", 10000.0, "套", "=", None, None, False, None, None)],
+     "counts: a number and a classifier before the thing counted; 5年内 is a duration, not a value"),
+    ("选拔100名正职后备人才、200名副职后备人才，培养100名优秀企业家。", "",
+     [("正职后备人才", 100.0, "名", "=", None, None, False, None, None),
+      ("副职后备人才", 200.0, "名", "=", None, None, False, None, None),
+      ("优秀企业家", 100.0, "名", "=", None, None, False, None, None)],
+     "several counts in one phrase, and a count closing its phrase read once"),
+    ("重点培养不少于10名站在世界科技前沿的院士后备人才。", "",
+     [("院士后备人才", 10.0, "名", "≥", None, None, False, None, None)],
+     "a comparator before a count; the thing counted is what follows the last 的"),
+    ("5年内遴选扶持500家以上在穗初创型海外人才企业。", "",
+     [("在穗初创型海外人才企业", 500.0, "家", "≥", None, None, False, None, None)],
+     "以上 between the classifier and the thing counted"),
+    ("5年内选拔认定教育专家10名、名校长100名、名教师200名。", "",
+     [("选拔认定教育专家", 10.0, "名", "=", None, None, False, None, None),
+      ("名校长", 100.0, "名", "=", None, None, False, None, None),
+      ("名教师", 200.0, "名", "=", None, None, False, None, None)],
+     "a list of 'thing count' items: each count names the words before it"),
+    ("花生种植、收获机械化率分别达到65%和55%。", "",
+     [("花生种植机械化率", 65.0, "%", "=", "达到", None, False, None, None),
+      ("收获机械化率", 55.0, "%", "=", "达到", None, False, None, None)],
+     "values joined by 和 (value_joiners); the items share the tail 机械化率"),
+    ("其中马铃薯种植、收获机械化率均达到45%。", "",
+     [("马铃薯种植机械化率", 45.0, "%", "=", "达到", None, False, None, None),
+      ("收获机械化率", 45.0, "%", "=", "达到", None, False, None, None)],
+     "均 after a list of items: each of them gets the value"),
+    ("建设1到2个大型的文化创意产业人才培养基地。", "", [], "a range of values (1到2个) is not one value: not read"),
+    ("11.121人才梯队项目。", "", [], "121人才 is a name: 人 followed by 才 forms a word (count_unit_words)"),
+    ("加大对35岁以下青年科技人员扶持培养力度，连续3年每年给予科研经费资助。", "", [],
+     "岁 is no count unit and 35岁以下 describes the people; 连续3年 is a duration"),
+    ("公布第2批试点名单，每批10个左右。", "", [("每批", 10.0, "个", "=", None, None, False, None, None)],
+     "第2批 is an ordinal, never a value; 10个左右 closes its phrase"),
+    ("咨询电话：0813-2208110，12345热线全天受理。", "", [], "phone numbers and a hotline: digits with no unit"),
+    ("地区生产总值增长7%以上。", "", [("地区生产总值", 7.0, "%", "≥", "增长", None, False, None, None)],
+     "a percentage of change: the direction 增长 and the comparator 以上"),
+    ("3个月内完成整改，整改完成率达到100%。", "", [("整改完成率", 100.0, "%", "=", "达到", None, False, None, None)],
+     "3个月内 is a duration (个 followed by 月), not a count"),
+    ("对职工100人以上的企业开展检查。", "", [], "a count followed by 的 says which things (a threshold), not how many"),
+    ("2019年底前完成50台燃煤锅炉淘汰。", "", [("燃煤锅炉淘汰", 50.0, "台", "=", None, None, False, None, 2019)],
+     "a count before the thing and its action; the year is the clause's deadline, never a value"),
+]
+
+
 def test_no_duplicate_rows():
     assert len({(c[0], c[1]) for c in CASES}) == len(CASES)
     assert len({c[3] for c in CASES}) == len(CASES)
@@ -325,3 +383,30 @@ def test_any_text_gives_well_formed_targets(text, context):
         assert t.text in text and t.metric
         assert t.comparator in {"≥", "≤", ">", "<", "="}
         assert t.value >= 0
+
+
+_PLANS = Path(__file__).resolve().parent / "fixtures" / "plans"
+_EXPECTED = yaml.safe_load((_PLANS / "expected_terms.yaml").read_text(encoding="utf-8"))["plans"]
+
+
+@pytest.mark.parametrize("name", sorted(_EXPECTED))
+def test_whole_plan_target_counts(name):
+    """Every numeric target of plans 02, 05, 06–09, counted by hand before the general reader existed."""
+    from kb.store import load_plan
+
+    plan = load_plan(str(_PLANS / name))
+    assert sum(len(t.targets) for t in plan.tasks) == _EXPECTED[name]["targets"], _EXPECTED[name]["targets_note"]
+
+
+def test_shared_plan_02_goals():
+    """到2025年，全国农机总动力稳定在11亿千瓦左右 — a goal with no target tag, a magnitude before 千瓦."""
+    from kb.store import load_plan
+
+    plan = load_plan(str(_PLANS / "02_nongjihua_guofa2018-42.txt"))
+    got = [(x.metric, x.value, x.unit, x.comparator, x.year) for t in plan.tasks for x in t.targets if "动力" in x.metric]
+    assert got == [
+        ("农机总动力", 10.0, "亿千瓦", ">", 2020),
+        ("灌排机械动力", 1.2, "亿千瓦", "=", 2020),
+        ("农机总动力", 11.0, "亿千瓦", "=", 2025),
+        ("灌排机械动力", 1.3, "亿千瓦", "=", 2025),
+    ]

@@ -60,7 +60,7 @@ from functools import lru_cache
 
 from kb.errors import KbError
 from kb.model import Target, Task
-from kb.parser.deadlines import VOCAB_PATH, _check_words, find_deadlines, fold, read_vocabulary_file
+from kb.parser.deadlines import VOCAB_PATH, _check_words, find_deadlines, find_within, fold, read_vocabulary_file
 
 __all__ = ["apply_targets", "parse_targets", "load_vocabulary", "TargetVocabulary", "fold_width"]
 
@@ -68,9 +68,9 @@ __all__ = ["apply_targets", "parse_targets", "load_vocabulary", "TargetVocabular
 fold_width = fold
 
 _SIGNS = {"≥", "≤", ">", "<", "="}
-_KEYS = {"version", "deadlines", "units", "comparators_before", "comparators_after", "directions",
-         "stretch_words", "scopes", "scope_pattern", "fillers", "shared_tail_words",
-         "each_words", "trailing_adverbs", "adverb_keeps"}
+_KEYS = {"version", "deadlines", "magnitudes", "units", "count_units", "count_unit_words", "value_joiners",
+         "comparators_before", "comparators_after", "directions", "stretch_words", "scopes", "scope_pattern", "fillers",
+         "shared_tail_words", "each_words", "trailing_adverbs", "adverb_keeps"}
 
 
 @dataclass(slots=True)
@@ -105,6 +105,14 @@ class TargetVocabulary:
     """Words ending in an adverb that stay (年均)."""
     baseline: re.Pattern
     """A baseline closing a head (``较2015年``), group 1 the year."""
+    counted_item: re.Pattern
+    """A value closing one item of a list (``教育专家10名、``): the next item's name starts after it."""
+    count: re.Pattern
+    """A number and a classifier of things counted (``1000套``), wherever it stands (groups number, unit, after)."""
+    count_words: tuple[str, ...]
+    """Words a classifier begins (人才, 个月): no count."""
+    joiners: re.Pattern
+    """What joins the values of one list (、 和)."""
 
 
 @lru_cache(maxsize=4)
@@ -115,8 +123,8 @@ def load_vocabulary(path: str | None = None) -> TargetVocabulary:
     if set(data) != _KEYS:
         missing, extra = _KEYS - set(data), set(data) - _KEYS
         raise KbError(f"{src}: keys missing: {', '.join(sorted(missing)) or 'none'}; unknown: {', '.join(sorted(extra)) or 'none'}")
-    for key in ("units", "directions", "stretch_words", "scopes", "fillers", "shared_tail_words", "each_words",
-                "trailing_adverbs", "adverb_keeps"):
+    for key in ("magnitudes", "units", "count_units", "count_unit_words", "value_joiners", "directions", "stretch_words",
+                "scopes", "fillers", "shared_tail_words", "each_words", "trailing_adverbs", "adverb_keeps"):
         _check_words(src, key, data[key])
     for key in ("comparators_before", "comparators_after"):
         if not isinstance(data[key], dict) or not data[key] or not set(data[key].values()) <= _SIGNS:
@@ -130,13 +138,16 @@ def load_vocabulary(path: str | None = None) -> TargetVocabulary:
     if "scope" not in scope_re.groupindex:
         raise KbError(f"{src}: scope_pattern needs a group (?P<scope>…) holding the place names")
     longest = lambda ws: sorted(ws, key=len, reverse=True)  # noqa: E731
-    unit = "(?:" + "|".join(map(re.escape, longest(data["units"]))) + ")"
+    magnitude = "(?:" + "|".join(map(re.escape, longest(data["magnitudes"]))) + ")?"
+    unit = f"(?:{magnitude}(?:" + "|".join(map(re.escape, longest(data["units"]))) + "))"
+    counted = f"(?:{magnitude}(?:" + "|".join(map(re.escape, longest(data["count_units"]))) + "))"
     after = "(?:" + "|".join(map(re.escape, longest(data["comparators_after"]))) + ")"
+    joiner = "(?:" + "|".join(map(re.escape, longest(data["value_joiners"]))) + ")"
     one = rf"\d+(?:\.\d+)?\s*{unit}?"
     baseline_before = read_vocabulary_file(path)["deadlines"]["baseline_before"]
     before = "(?:" + "|".join(map(re.escape, longest(baseline_before))) + ")"
     return TargetVocabulary(
-        value_list=re.compile(rf"(?<![\d.A-Za-z\-/])(?P<values>{one}(?:\s*、\s*{one})*)\s*(?P<after>{after})?$"),
+        value_list=re.compile(rf"(?<![\d.A-Za-z\-/第])(?P<values>{one}(?:\s*{joiner}\s*{one})*)\s*(?P<after>{after})?$"),
         value=re.compile(rf"(?P<number>\d+(?:\.\d+)?)\s*(?P<unit>{unit})?"),
         before=sorted(data["comparators_before"].items(), key=lambda kv: -len(kv[0])),
         after=data["comparators_after"],
@@ -152,6 +163,10 @@ def load_vocabulary(path: str | None = None) -> TargetVocabulary:
         baseline=re.compile(
             rf"(?:在|以)?{before}?(?:考核)?(?:基准年)?[（(]?((?:19|20)\d{{2}})年(?:度)?[)）]?(?:相比|比较|为基准|基础上|的基础上)?$"
         ),
+        counted_item=re.compile(rf"\d+(?:\.\d+)?\s*{unit}(?:{after})?\s*{joiner}"),
+        count=re.compile(rf"(?<![\d.A-Za-z\-/第])(?P<number>\d+(?:\.\d+)?)\s*(?P<unit>{counted})(?P<after>{after})?"),
+        count_words=tuple(longest(data["count_unit_words"])),
+        joiners=re.compile(rf"\s*{joiner}\s*"),
     )
 
 
@@ -160,12 +175,16 @@ _VALUE_WINDOW = 160  # characters at a phrase's end that may hold its values
 POLLUTANT_RE = re.compile(r"([\u4e00-\u9fff]{2,8})([（(][A-Za-z][A-Za-z0-9.]*[)）])")
 _OPEN, _CLOSE = "（(〔【《“", "）)〕】》”"
 _PHRASE_ENDS = "，；。：,;:！？"
+_QUOTES, _QUOTE_ENDS = "“”「」", "”」"
 _BRACKET = re.compile("[" + re.escape(_OPEN + _CLOSE) + "]")
 _PHRASE_END = re.compile("[" + re.escape(_PHRASE_ENDS) + "]")
 
 
 def _phrases(clause: str) -> list[tuple[int, str]]:
-    """Cut a clause at ，；。： outside brackets; (offset, phrase) pairs.
+    """Cut a clause at ，；。： outside brackets, and after a closing quote; (offset, phrase) pairs.
+
+    Quotation marks hold no phrase together: a quoted goal list (实现“…达到2000名左右，…，人才贡献率
+    达到40%”的三大人才发展目标) is read phrase by phrase, and its closing quote ends the last phrase.
 
     A bracket closing a phrase is a phrase of its own, after it:
     ``下降18%以上（达到41微克/立方米）`` → ``下降18%以上``, ``达到41微克/立方米``.
@@ -178,6 +197,11 @@ def _phrases(clause: str) -> list[tuple[int, str]]:
         return [(s, p) for s, p in out if p.strip()]
     out, depth, start, opened, closed = [], 0, 0, -1, -1
     for i, c in enumerate(clause + "。"):
+        if c in _QUOTES:
+            if c in _QUOTE_ENDS and depth == 0 and clause[start:i].strip():
+                out.append((start, clause[start:i]))
+                start = i + 1
+            continue
         if c in _OPEN:
             if depth == 0:
                 opened = i
@@ -340,7 +364,7 @@ def _read_head(head: str, vocab: TargetVocabulary) -> tuple[str, _Head]:
             head, changed = stripped, True
         for word in vocab.adverbs if head.endswith(_words(vocab.adverbs)) else ():
             if head.endswith(word) and len(head) > len(word) and not head.endswith(tuple(vocab.adverb_keeps)):
-                head, changed = head[: -len(word)], True
+                head, changed, h.each = head[: -len(word)], True, True  # A、B均达到45%: each of them
                 break
     for word in vocab.stretch:
         if head.startswith(word):
@@ -417,10 +441,13 @@ def parse_targets(clause: str, index: int = 0, context: str | ParagraphContext |
     context = _as_context(context)
     vocab = load_vocabulary()
     spans = find_deadlines(clause, index)
+    durations = [(s, e) for s, e, _ in find_within(clause, index)] if _DIGIT.search(folded) else []
     targets: list[Target] = []
     previous: _Head | None = None  # what a phrase without a metric or scope continues
     context_year: list[int | None] = []  # computed once, when needed
     pending_baseline: int | None = None  # 在2015年基础上，…下降5%: a baseline in a phrase of its own
+    taken: set[int] = set()  # where the values read as closing their phrase start
+    places: list[int] = []  # where each target's values start (text order of targets and counts)
     for start, phrase in _phrases(folded):
         # A value list is short: look at the phrase's end only, so a long line stays linear.
         window = max(0, len(phrase) - _VALUE_WINDOW)
@@ -433,17 +460,22 @@ def parse_targets(clause: str, index: int = 0, context: str | ParagraphContext |
         head_start, head_end = start, start + m.start()
         # Cut the deadline words out of the head: 到2020年全市… → 全市…
         head = folded[head_start:head_end]
-        for s, e, _ in reversed(spans):
+        for s, e in sorted([(s, e) for s, e, _ in spans] + durations, reverse=True):
             if s < head_end and e > head_start:
                 a, b = max(s, head_start) - head_start, min(e, head_end) - head_start
                 head = head[:a] + head[b:]
         head, h = _read_head(head, vocab)
+        items = list(vocab.counted_item.finditer(head))
+        if items:  # 教育专家10名、名校长100名、名教师200名: the last value's own name
+            head = head[items[-1].end():]
         comparator = vocab.after.get(m.group("after") or "") or h.comparator
-        values = [vocab.value.match(v.strip()) for v in m.group("values").split("、")]
+        values = [vocab.value.match(v.strip()) for v in vocab.joiners.split(m.group("values")) if v.strip()]
         units = [v.group("unit") or "" for v in values]
         if not any(units) and not comparator and not h.direction:
             continue  # a bare number is no target (GB 18352.6-2016)
         scope, metric = _scope(head, vocab)
+        if metric.count("“") != metric.count("”"):  # a quote opened before the phrase (“重点引进…2000名)
+            metric = metric.replace("“", "").replace("”", "")
         direction, baseline = h.direction, h.baseline if h.baseline is not None else pending_baseline
         if not metric:
             if previous is None:
@@ -464,14 +496,94 @@ def parse_targets(clause: str, index: int = 0, context: str | ParagraphContext |
             values, units = values * items, units * items  # 二氧化硫、氮氧化物排放总量分别下降15%: each
         pairs = _pair(metric, scope, len(values), context, folded[:start], vocab)
         written = clause[start:end].strip()
+        taken.update(start + m.start("values") + v.start() for v in re.finditer(r"\d+(?:\.\d+)?", m.group("values")))
         for v, unit, (met, where) in zip(values, units, pairs):
+            places.append(start + m.start("values"))
             targets.append(Target(
                 text=written, metric=met, value=float(v.group("number")), unit=unit or last_unit,
                 comparator=comparator or "=", direction=direction, baseline_year=baseline,
                 stretch=h.stretch, scope=where, year=year, clause=index,
             ))
         previous = _Head(direction=direction, baseline=baseline, metric=pairs[-1][0], scope=scope)
+    counts = _count_targets(clause, folded, index, spans, taken, vocab)
+    if counts:
+        year = None
+        for t in counts:
+            t.year = _clause_year(spans, t.clause)  # (the value's offset, kept in clause until here)
+            if t.year is None:
+                if not context_year:
+                    context_year.append(context.year())
+                t.year = context_year[0]
+        targets = _in_text_order(targets, places, counts)
+        for t in counts:
+            t.clause = index
     return targets
+
+
+def _in_text_order(closing: list[Target], places: list[int], counts: list[Target]) -> list[Target]:
+    """The targets closing their phrases (their values at ``places``) and the counts, by where their values stand."""
+    if not closing:
+        return counts
+    keyed = [(at, n, t) for n, (at, t) in enumerate(zip(places, closing))]
+    keyed += [(t.clause, len(closing) + n, t) for n, t in enumerate(counts)]
+    return [t for _, _, t in sorted(keyed, key=lambda x: (x[0], x[1]))]
+
+
+_BOUNDARY = "，；。：、,;:和及与"
+
+
+def _count_targets(clause: str, folded: str, index: int, spans, taken: set[int], vocab: TargetVocabulary) -> list[Target]:
+    """Counts of things wherever they stand: ``建设1000套专家公寓``, ``选拔100名正职后备人才、200名…``.
+
+    A number with a classifier of ``count_units`` is a target unless it was read as closing its
+    phrase, stands in a deadline or a duration (5年内, 3个月内), follows 第 (an ordinal), is half of a
+    range (1到2个), begins a word of ``count_unit_words`` (121人才梯队), or is followed by 的 (100人以上的
+    企业: a threshold).  The metric is the thing counted: the words after the classifier up to the next
+    number or the phrase's end (after their last 的), else the words before the number since the
+    last boundary (教育专家10名).  The comparator is a word before it (不少于) or after it (以上).
+    ``Target.clause`` carries the value's offset until parse_targets sets the clause index.
+    """
+    blocked = [(s, e) for s, e, _ in spans] + [(s, e) for s, e, _ in find_within(clause, index)]
+    out = []
+    for m in vocab.count.finditer(folded):
+        at = m.start("number")
+        if at in taken or any(s <= at < e for s, e in blocked):
+            continue
+        rest = folded[m.start("unit"):]
+        if rest.startswith(vocab.count_words):
+            continue
+        before = folded[:at]
+        if re.search(r"\d\s*(?:到|至|-|—|～|~)\s*$", before):
+            continue  # 1到2个: a range of values
+        tail = folded[m.end():]
+        if tail.startswith("的"):
+            continue  # 100人以上的企业: which things, not how many
+        stop = re.search(rf"[{_PHRASE_ENDS}]|\d", tail)
+        obj = "" if tail[:1] in _BOUNDARY else tail[: stop.start() if stop else len(tail)].rstrip("、和及与等")
+        if "的" in obj:
+            obj = obj.rpartition("的")[2]
+        comparator = vocab.after.get(m.group("after") or "")
+        if comparator is None:
+            for word, sign in vocab.before:
+                if before.endswith(word):
+                    comparator, before = sign, before[: -len(word)]
+                    break
+        metric = obj.strip()
+        if not metric:
+            cut = max(before.rfind(c) for c in _BOUNDARY) + 1
+            # deadline and duration words before the value are no part of the thing (5年内选拔…)
+            kept = [c for i, c in enumerate(before[cut:], cut) if not any(s <= i < e for s, e in blocked)]
+            metric = _strip_fillers("".join(kept), vocab)
+        if not metric:
+            continue
+        ends = [i for i, c in enumerate(folded) if c in _PHRASE_ENDS]
+        first = max([i + 1 for i in ends if i < at], default=0)
+        last = min([i for i in ends if i >= m.end()], default=len(folded))
+        out.append(Target(text=clause[first:last].strip(),
+                          metric=metric, value=float(m.group("number")), unit=m.group("unit"),
+                          comparator=comparator or "=", direction=None, baseline_year=None, stretch=False,
+                          scope=None, year=None, clause=at))
+    return out
 
 
 def _pair(metric: str, scope: str | None, n: int, context: ParagraphContext, before: str, vocab) -> list[tuple[str, str | None]]:

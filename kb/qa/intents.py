@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from kb.model import ROLE_NAMES, ROLES, Plan, Task
 from kb.qa.answer import Answer
-from kb.qa.plan_terms import heading_named, term_tasks
+from kb.qa.plan_terms import absent_topic, heading_named, term_tasks
 from kb.qa.question import Question
 from kb.qa.text import fold, task_head
 from kb.qa.vocab import Vocabulary
@@ -980,6 +980,13 @@ def rule_target(turn: Turn) -> Answer | None:
     pairs = [(t, tg) for t in plan.with_targets() for tg in t.targets]
     if not pairs:
         return None
+    # the asked measure (the last word: 人才公寓的租金) that no paragraph holds: the plan states no such
+    # figure (kb/qa/plan_terms.py); earlier words may be the question's own (已经装了…的)
+    unheld = [w for w in words[-1:] if len(words) > 1 and len(w) >= 2 and absent_topic(plan, [w], min_length=2)]
+    if unheld:
+        ctx.tasks = []
+        return Answer(q.raw, "target", f"方案没有写明“{''.join(q.topic)}”的数值目标：原文中没有“{unheld[0]}”。",
+                      status="not_in_plan")
     scopes = {s for _, tg in pairs if tg.scope for s in _split_scope(tg.scope)}
     asked_scopes = [s for s in scopes if fold(s) in q.text]
     if asked_scopes:
@@ -991,6 +998,14 @@ def rule_target(turn: Turn) -> Answer | None:
     if best < 2:
         return None
     chosen = [(t, tg) for s, t, tg in scored if s == best]
+    if q.date is not None and any(tg.year for _, tg in chosen):
+        # 2030年农机总动力目标: only the targets of that year; none → the years the plan states
+        years = sorted({tg.year for _, tg in chosen if tg.year})
+        chosen = [(t, tg) for t, tg in chosen if tg.year == q.date.year]
+        if not chosen:
+            ctx.tasks = []
+            return Answer(q.raw, "target", f"方案没有写明{q.date.year}年的这项目标（方案写明的年份：{'、'.join(map(str, years))}年）。",
+                          status="not_in_plan")
     tasks = list({t.id: t for t, _ in chosen}.values())
     lines = [f"相关量化目标共 {len(chosen)} 项："]
     lines.extend(target_line(t, tg) for t, tg in chosen)

@@ -410,11 +410,12 @@ def _department_names(plan) -> list[str]:
     return [fold(n) for n in plan.departments()]
 
 
-def absent_topic(plan, words: list[str], any_word: bool = False) -> str | None:
+def absent_topic(plan, words: list[str], any_word: bool = False, *, min_length: int = MIN_ABSENT) -> str | None:
     """The topic word that no loaded plan holds in any spelling, if the question's topic stands or falls by it.
 
     Present: a learned term, or the word, a synonym of topics.yaml, or the word without a generic
-    tail (扬尘治理 → 扬尘) in a plan's text.  Words shorter than MIN_ABSENT are never judged.
+    tail (扬尘治理 → 扬尘) in a plan's text.  Words shorter than ``min_length`` (MIN_ABSENT; a target
+    question passes 2: 租金) are never judged.
     With ``any_word`` (秸秆和扬尘) the topic is absent only when every word is.
     """
     from kb.qa.vocab import load_vocabulary
@@ -425,7 +426,7 @@ def absent_topic(plan, words: list[str], any_word: bool = False) -> str | None:
     tails = sorted(voc.words["topic_generic"], key=len, reverse=True)
 
     def present(word: str) -> bool:
-        if len(word) < MIN_ABSENT or word in index.terms:
+        if len(word) < min_length or word in index.terms:
             return True
         stem = word
         for tail in tails:
