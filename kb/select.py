@@ -146,6 +146,14 @@ class Selection:
         """The tasks of ``plan`` passing, in plan order."""
         return [t for t in plan.tasks if self.accepts(t)]
 
+    def select_from(self, tasks) -> list[Task]:
+        """The tasks of ``tasks`` passing, in their order (a store lookup narrows, this decides: exports)."""
+        return [t for t in tasks if self.accepts(t)]
+
+
+#: Every paragraph (no condition): what exports take when no filter is given.
+EVERY_PARAGRAPH = Selection(tasks_only=False)
+
 
 def normalize_section(text: str) -> str:
     """A section as typed (``三(二)``, ``三、``, `` 三（二） ``) → the plan's form (``三（二）``)."""

@@ -30,6 +30,14 @@ def add_arguments(parser, name: str) -> None:
         help="写入的文件或文件夹（默认：当前文件夹中按内容命名的文件）；- 表示输出到标准输出（仅 md、csv、json）",
     )
     parser.add_argument("--force", action="store_true", help="覆盖已有文件")
+    f = parser.add_argument_group("任务筛选（与 kb grep 相同；给出的每一项都须满足）")
+    f.add_argument("--dept", action="append", default=[], metavar="NAME", help="该部门承担任何职责的任务（可用简称）")
+    f.add_argument("--lead", action="append", default=[], metavar="NAME", help="该部门牵头的任务")
+    f.add_argument("--support", action="append", default=[], metavar="NAME", help="该部门配合的任务")
+    f.add_argument("--section", action="append", default=[], metavar="SECTION", help="部分（三）、节（三（二））或条目编号；可重复给出")
+    f.add_argument("--due-before", metavar="DATE", help="完成时限在 DATE（YYYY-MM-DD）当天或之前的任务")
+    f.add_argument("--year", type=int, metavar="YYYY", help="完成时限在该年的任务")
+    f.add_argument("--has-target", action="store_true", help="写明数值目标的任务")
 
 
 def run(args) -> int:
@@ -43,10 +51,13 @@ def run(args) -> int:
         raise KbError("--all 已导出全部部门：请去掉部门名称或 --all")
     fmt = _format(args.format, args.output)
     plan = load_plan(args.corpus)
+    selection = _selection(plan, args)
+    if selection is not None and args.all:
+        raise KbError("--all 导出全部内容，不能与任务筛选（--dept、--lead、--year 等）同用")
 
     jobs = _jobs(plan, args, fmt)
     if args.output == "-":
-        return _to_stdout(plan, jobs, fmt)
+        return _to_stdout(plan, jobs, fmt, selection)
     out = sys.stdout
     if args.all:
         progress = _progress if sys.stderr.isatty() else None
@@ -62,9 +73,10 @@ def run(args) -> int:
         targets.append(target)
     for (kind, name), target in zip(jobs, targets):
         if kind == "duties":
-            path = export.export_duty_list(plan, name, fmt, target, args.force)
+            path = export.export_duty_list(plan, name, fmt, target, args.force, selection=selection)
         else:
-            path = export.export_table(plan, fmt, target, args.force, matrix=(kind == "matrix" or (fmt == "xlsx" and args.matrix)))
+            path = export.export_table(plan, fmt, target, args.force, matrix=(kind == "matrix" or (fmt == "xlsx" and args.matrix)),
+                                       selection=selection)
         out.write(f"{path}\n")
     return 0
 
@@ -115,7 +127,26 @@ def _folder(output: str | None, count: int) -> Path | None:
     return folder
 
 
-def _to_stdout(plan, jobs, fmt: str) -> int:
+def _selection(plan, args):
+    """The filters given, as kb grep reads them (``kb.grep.TaskFilter``: one ``kb.select`` selection), or None."""
+    from kb import grep
+
+    notes: list[str] = []
+    filters = grep.TaskFilter(
+        departments=grep.resolve_names(plan, args.dept, "--dept", notes),
+        leads=grep.resolve_names(plan, args.lead, "--lead", notes),
+        supports=grep.resolve_names(plan, args.support, "--support", notes),
+        sections=grep.check_sections(plan, args.section),
+        due_before=grep.parse_date(args.due_before) if args.due_before is not None else None,
+        year=args.year,
+        has_target=args.has_target,
+    )
+    for note in notes:
+        print(f"kb: 提示：{note}", file=sys.stderr)
+    return None if filters.empty else filters.selection()
+
+
+def _to_stdout(plan, jobs, fmt: str, selection=None) -> int:
     from kb.export import TEXT_FORMATS, render_duty_list, render_table
 
     if fmt not in TEXT_FORMATS:
@@ -124,7 +155,8 @@ def _to_stdout(plan, jobs, fmt: str) -> int:
         raise KbError("-o - 只能把一份导出输出到标准输出；导出多份请用 -o 给出文件夹")
     kind, name = jobs[0]
     # No BOM on stdout: it is for Excel opening a file, and breaks pipes into other tools.
-    data = render_duty_list(plan, name, fmt, bom=False) if kind == "duties" else render_table(plan, fmt, kind == "matrix", bom=False)
+    data = (render_duty_list(plan, name, fmt, bom=False, selection=selection) if kind == "duties"
+            else render_table(plan, fmt, kind == "matrix", bom=False, selection=selection))
     # Control and bidi characters from the plan are shown escaped here too (kb.safetext);
     # CSV's CRLF record ends are kb's own and stay.
     from kb.safetext import escape

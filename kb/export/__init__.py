@@ -89,16 +89,17 @@ def plan_name(plan: Plan) -> str | None:
 # ---------------------------------------------------------------- rendering to bytes
 
 
-def render_duty_list(plan: Plan, dept: str, fmt: str, *, bom: bool = True) -> bytes:
-    """The bytes of ``dept``'s duty list in ``fmt`` (``bom``: start a CSV with the UTF-8 BOM)."""
+def render_duty_list(plan: Plan, dept: str, fmt: str, *, bom: bool = True, selection=None) -> bytes:
+    """The bytes of ``dept``'s duty list in ``fmt`` (``bom``: start a CSV with the UTF-8 BOM; ``selection``:
+    only the tasks it accepts, kb/select.py)."""
     fmt = _check_format(fmt)
-    return _render_duties(plan, resolve_export_department(plan, dept), fmt, bom)
+    return _render_duties(plan, resolve_export_department(plan, dept), fmt, bom, selection)
 
 
-def _render_duties(plan: Plan, department: str, fmt: str, bom: bool = True) -> bytes:
+def _render_duties(plan: Plan, department: str, fmt: str, bom: bool = True, selection=None) -> bytes:
     from kb.export.content import build_duty_list
 
-    export = build_duty_list(plan, department)
+    export = build_duty_list(plan, department, selection)
     if not export.groups:
         raise KbError(f"方案没有给 {department} 分配任务：没有可导出的内容", exit_code=1)
     if fmt == "xlsx":
@@ -115,28 +116,29 @@ def _render_duties(plan: Plan, department: str, fmt: str, bom: bool = True) -> b
     return (rendered(export) if rendered else text.duty_csv(export, bom)).encode("utf-8")
 
 
-def render_table(plan: Plan, fmt: str, matrix: bool = False, *, bom: bool = True) -> bytes:
+def render_table(plan: Plan, fmt: str, matrix: bool = False, *, bom: bool = True, selection=None) -> bytes:
     """The bytes of the task division table in ``fmt``.
 
     ``matrix``: in xlsx, add the matrix as a second sheet; in the other formats
     the matrix is its own document, and this returns the matrix instead of the table.
+    ``selection``: only the tasks it accepts (kb/select.py: the filter ``kb grep`` and ``kb ask`` use).
     """
     fmt = _check_format(fmt)
     from kb.export import content, text
 
     if matrix and fmt != "xlsx":
-        grid = content.build_matrix(plan)
+        grid = content.build_matrix(plan, selection)
         if fmt == "docx":
             from kb.export.docx_writer import matrix_docx
 
             return matrix_docx(grid)
         rendered = {"md": text.matrix_md, "json": text.matrix_json}.get(fmt)
         return (rendered(grid) if rendered else text.matrix_csv(grid, bom)).encode("utf-8")
-    table = content.build_table(plan)
+    table = content.build_table(plan, selection=selection)
     if fmt == "xlsx":
         from kb.export.xlsx_writer import table_xlsx
 
-        return table_xlsx(table, content.build_matrix(plan) if matrix else None)
+        return table_xlsx(table, content.build_matrix(plan, selection) if matrix else None)
     if fmt == "docx":
         from kb.export.docx_writer import table_docx
 
@@ -182,7 +184,8 @@ def _tasks(plan: Plan, tasks) -> list:
 # ---------------------------------------------------------------- writing files
 
 
-def export_duty_list(plan: Plan, dept: str, fmt: str, path: str | os.PathLike | None = None, force: bool = False) -> Path:
+def export_duty_list(plan: Plan, dept: str, fmt: str, path: str | os.PathLike | None = None, force: bool = False,
+                     selection=None) -> Path:
     """Write ``dept``'s duty list (责任清单) in ``fmt``; return the path written.
 
     ``dept``: any name kb resolves (交通局, 市能源办, a near typo).  ``path``: None →
@@ -193,10 +196,11 @@ def export_duty_list(plan: Plan, dept: str, fmt: str, path: str | os.PathLike | 
     department = resolve_export_department(plan, dept)
     target = _target(path, default_filename(department, fmt, "duties"), fmt)
     check_writable(target, force)  # before the work of rendering
-    return write_atomic(target, _render_duties(plan, department, fmt), force)
+    return write_atomic(target, _render_duties(plan, department, fmt, selection=selection), force)
 
 
-def export_table(plan: Plan, fmt: str, path: str | os.PathLike | None = None, force: bool = False, matrix: bool = False) -> Path:
+def export_table(plan: Plan, fmt: str, path: str | os.PathLike | None = None, force: bool = False, matrix: bool = False,
+                 selection=None) -> Path:
     """Write the task division table (任务分工表) in ``fmt``; return the path written.
 
     ``matrix``: xlsx — the matrix (分工矩阵) is added as a second sheet; other
@@ -207,7 +211,7 @@ def export_table(plan: Plan, fmt: str, path: str | os.PathLike | None = None, fo
     kind = "matrix" if matrix and fmt != "xlsx" else "table"
     target = _target(path, default_filename(plan_name(plan), fmt, kind), fmt)
     check_writable(target, force)
-    return write_atomic(target, render_table(plan, fmt, matrix), force)
+    return write_atomic(target, render_table(plan, fmt, matrix, selection=selection), force)
 
 
 def export_tasks(

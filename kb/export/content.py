@@ -342,13 +342,16 @@ def _columns(doc_titles, other: bool, roles: tuple[str, ...] = ()) -> list[Colum
 # ---------------------------------------------------------------- builders
 
 
-def build_duty_list(plan: Plan, department: str) -> DutyExport:
+def build_duty_list(plan: Plan, department: str, selection=None) -> DutyExport:
     """The duty list of ``department`` (a canonical name or sub-unit already resolved).
 
     Every role the department holds in a task lists that task under the role's
     group (a district government that supports 三（一）1 and implements every task
     of 三 finds 三（一）1 under both 配合 and 落实), so each group is complete.
+    ``selection``: only the tasks it accepts (kb/select.py), when given.
     """
+    from kb.select import EVERY_PARAGRAPH
+
     parent = plan.subunits().get(department)
     doc_titles = _doc_titles(plan)
     groups: list[Group] = []
@@ -358,7 +361,7 @@ def build_duty_list(plan: Plan, department: str) -> DutyExport:
     for role in GROUP_ORDER:
         if role != "implied" and role not in held:
             continue  # a role nobody in the plan holds (指导 in most plans): no count, no group
-        tasks = plan.tasks_of(department, role)
+        tasks = (selection or EVERY_PARAGRAPH).select_from(plan.tasks_of(department, role))
         counts[role] = len(tasks)
         if not tasks:
             continue
@@ -402,20 +405,26 @@ def _duty_notes(plan: Plan, department: str, parent: str | None, counts: dict[st
     return notes
 
 
-def table_rows(plan: Plan) -> list[Task]:
-    """The tasks of the division table: every paragraph carrying a department, a deadline or a target.
+def table_rows(plan: Plan, selection=None) -> list[Task]:
+    """The tasks of the division table: the paragraphs ``selection`` accepts (kb/select.py, the one
+    filter of qa, ``kb grep`` and exports; default every paragraph) that carry a department, a deadline
+    or a target.
 
     Paragraphs with none of these (一、总体要求, the items of 四、保障措施) assign
     nothing to anyone and are left out; the goals (二、工作目标) stay when the
     parser found their targets.
     """
-    return [t for t in plan.tasks if t.departments("any") or t.implied or t.deadlines or t.targets]
+    from kb.select import EVERY_PARAGRAPH
+
+    chosen = (selection or EVERY_PARAGRAPH).select(plan)
+    return [t for t in chosen if t.departments("any") or t.implied or t.deadlines or t.targets]
 
 
-def build_table(plan: Plan, tasks: list[Task] | None = None, name: str = "任务分工表") -> TableExport:
-    """The task division table of the whole plan, or of ``tasks`` (an answer's list) under the title ``name``."""
+def build_table(plan: Plan, tasks: list[Task] | None = None, name: str = "任务分工表", selection=None) -> TableExport:
+    """The task division table of the whole plan (of the tasks ``selection`` accepts), or of ``tasks``
+    (an answer's list) under the title ``name``."""
     doc_titles = _doc_titles(plan)
-    tasks = table_rows(plan) if tasks is None else tasks
+    tasks = table_rows(plan, selection) if tasks is None else tasks
     rows = [Row(t, None, _task_cells(t, doc_titles)) for t in tasks]
     return TableExport(plan_title(plan), export_date(), _implied_notes(plan, tasks), _columns(doc_titles, other=False, roles=plan.roles_held()), rows, name)
 
@@ -435,11 +444,15 @@ def _implied_notes(plan: Plan, tasks: list[Task]) -> list[str]:
     return notes
 
 
-def build_matrix(plan: Plan) -> MatrixExport:
-    """Departments × tasks with their role marks and totals, most tasks first."""
+def build_matrix(plan: Plan, selection=None) -> MatrixExport:
+    """Departments × tasks with their role marks and totals, most tasks first (the tasks ``selection``
+    accepts: kb/select.py; default every paragraph with a department)."""
     from kb.duties import department_counts
+    from kb.select import EVERY_PARAGRAPH
 
-    tasks = [t for t in plan.tasks if t.departments("any")]
+    tasks = [t for t in (selection or EVERY_PARAGRAPH).select(plan) if t.departments("any")]
+    if selection is not None:  # counts over the selected tasks only
+        plan = Plan(documents=plan.documents, tasks=tasks, registry=plan.registry)
     subunits = plan.subunits()
     held = plan.roles_held()
     rows = []
