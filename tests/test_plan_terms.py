@@ -134,3 +134,30 @@ def test_topic_questions_do_not_load_jieba():
             "print('jieba' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+SYNTHETIC = """某市人才发展实施方案
+一、重点任务
+（一）【加强秸秆综合利用】各地要推进秸秆还田和离田利用，提高综合利用水平。（市农业农村局牵头，市发展改革委配合）
+（二）实施人才安居工程。建设1000套专家公寓、10000套人才公寓，解决引进人才住房问题。（市住房城乡建设局牵头，市财政局配合）
+（三）**强化创业孵化服务**建设创业孵化基地，为青年人才提供场地。（市人力资源社会保障局牵头）
+"""
+
+
+def test_lead_phrases_and_titles_of_a_plan_written_here():
+    """【…】 and **…** lead phrases and a （三）实施…工程 title become terms of their tasks."""
+    from kb.model import Plan
+    from kb.parser import parse_document
+    from kb.qa import Session
+
+    doc, tasks = parse_document(SYNTHETIC, doc_id="synthetic")
+    by_label = {t.id.split("#")[1]: t.label for t in tasks}
+    learned = {term: [by_label[i] for i in ids] for term, ids in doc.terms.items()}
+    assert learned["秸秆综合利用"] == ["一（一）"]
+    assert learned["人才安居工程"] == learned["人才安居"] == ["一（二）"]
+    assert learned["创业孵化服务"] == learned["创业孵化"] == ["一（三）"]
+    session = Session(plan=Plan(documents=[doc], tasks=tasks))
+    assert [t.label for t in session.ask("人才安居谁负责").tasks] == ["一（二）"]
+    assert [t.label for t in session.ask("创业孵化的任务有哪些").tasks] == ["一（三）"]
+    assert session.ask("垃圾分类谁负责").status == "not_in_plan"
+    assert [(x.metric, x.value, x.unit) for t in tasks for x in t.targets] == [("专家公寓", 1000.0, "套"), ("人才公寓", 10000.0, "套")]

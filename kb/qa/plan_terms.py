@@ -93,6 +93,7 @@ def load_term_words(path: str | None = None) -> TermWords:
 # ---------------------------------------------------------------- learning (parse time)
 
 _LEAD_PHRASE = re.compile(r"^\s*(?:【([^】]{2,30})】|\*\*([^*]{2,30})\*\*)")
+_MARKER = re.compile(r"^\s*(?:[（(][一二三四五六七八九十百\d]+[)）]|[一二三四五六七八九十百]+、|\d+[.、．])")
 _TITLE_END = "。：:；;，,！!？?"
 
 
@@ -103,7 +104,7 @@ def title_terms(title: str, words: TermWords) -> list[str]:
     ``（三）实施人才安居工程`` → 实施人才安居工程, 人才安居工程, 人才安居.
     """
     text = fold(title).strip(_TITLE_END)
-    text = re.sub(r"^(?:[（(][一二三四五六七八九十百\d]+[)）]|[一二三四五六七八九十百]+、|\d+[.、．])", "", text)
+    text = _MARKER.sub("", text, count=1)
     out = [text]
     stripped = True
     while stripped and text.startswith(words.lead_words):  # (one C call: most titles have none left)
@@ -124,7 +125,7 @@ def title_terms(title: str, words: TermWords) -> list[str]:
     return [t for t in dict.fromkeys(out) if is_term(t, words)]
 
 
-_CLAUSE_MARKS = re.compile("[，。；：,;:！？!?]")
+_CLAUSE_MARKS = re.compile("[，。；：,;:！？!?【】*]")
 
 
 def is_term(text: str, words: TermWords) -> bool:
@@ -137,11 +138,19 @@ def is_term(text: str, words: TermWords) -> bool:
 
 
 def _lead_phrase(task) -> str | None:
-    """A task's title: the parser's (a short first sentence), else a 【…】 or **…** lead phrase."""
-    if task.title:
-        return task.title
-    m = _LEAD_PHRASE.match(task.body or task.text or "")
-    return (m.group(1) or m.group(2)) if m else None
+    """A task's title: a 【…】 or **…** lead phrase opening it, else the parser's (a short first sentence)."""
+    for text in (task.title, task.body, task.text):
+        m = _LEAD_PHRASE.match(_MARKER.sub("", text or "", count=1))
+        if m:
+            return m.group(1) or m.group(2)
+    return task.title
+
+
+def _heading(title: str) -> str:
+    """A heading's title: its 【…】 or **…** lead phrase when it opens with one (the parser takes the
+    whole first sentence of ``（一）【加强秸秆综合利用】各地要…`` for the section's title)."""
+    m = _LEAD_PHRASE.match(title)
+    return (m.group(1) or m.group(2)) if m else title
 
 
 def heading_tasks(doc, tasks) -> dict[tuple[str, str], list]:
@@ -203,6 +212,7 @@ def learn_terms(doc, tasks) -> tuple[dict[str, list[str]], dict[str, str]]:
 
     headings: dict[str, str] = {}
     for (label, title), under in heading_tasks(doc, tasks).items():
+        title = _heading(title)
         # 优化能源结构，构建清洁能源体系: each head of the title is a topic of its own, but it names
         # only the tasks whose text holds it (加强扬尘管控，提高城市环境管理水平 covers 腊肉 and 烟花爆竹
         # too: they are no 扬尘管控 tasks)
