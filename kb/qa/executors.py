@@ -8,6 +8,8 @@ test), builds a ``kb.qa.result.Result`` and says how honest the answer is
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from kb.model import ROLE_NAMES, Plan, Task
 from kb.qa.answer import Answer
 from kb.qa.query import Act, Query
@@ -16,6 +18,22 @@ from kb.qa.wording import load_answer_words
 from kb.select import plan_tasks
 
 ROLE_WORD = {**ROLE_NAMES, "guide": "指导", "any": "参与"}
+
+
+@dataclass(slots=True)
+class Env:
+    """What an executor answers from: the plan, the conversation, the vocabulary, texts and index."""
+
+    plan: Plan
+    """The plan (or the one plan a question names)."""
+    ctx: object
+    """kb.qa.intents.Context: what the previous turns listed (第N项, 其中 refer to it)."""
+    voc: object
+    """kb.qa.vocab.Vocabulary: topic synonyms, spellings."""
+    folded: object
+    """Task id → folded title and body (a mapping; a stored plan reads it on demand)."""
+    index: object
+    """Callable returning the open search index (built on first call)."""
 
 
 def _answer(question: str, intent: str, result: Result, *, status: str = "answered", query: Query | None = None,
@@ -90,8 +108,9 @@ def _hint(plan: Plan) -> list[str]:
 # ---------------------------------------------------------------- meta
 
 
-def exec_meta(question: str, q: Query, plan: Plan, ctx) -> Answer:
+def exec_meta(question: str, q: Query, env: Env) -> Answer:
     """Outside the plans (weather, an instruction, another place, a date the plan does not state), or which plans."""
+    plan, ctx = env.plan, env.ctx
     w = load_answer_words()
     ctx.tasks = []
     if q.outside is None:
@@ -148,8 +167,9 @@ def _document_number(plan: Plan) -> str | None:
 # ---------------------------------------------------------------- structure
 
 
-def exec_structure(question: str, q: Query, plan: Plan, ctx) -> Answer:
+def exec_structure(question: str, q: Query, env: Env) -> Answer:
     """The plan's parts, or the sections of a part (重点任务包括哪几个方面); a part it lacks is said so."""
+    plan, ctx = env.plan, env.ctx
     w = load_answer_words()
     ctx.tasks = []
     docs = [d for d in plan.documents if not q.plan or d.id == q.plan]
@@ -200,8 +220,9 @@ def exec_structure(question: str, q: Query, plan: Plan, ctx) -> Answer:
 # ---------------------------------------------------------------- departments compared
 
 
-def exec_compare(question: str, q: Query, plan: Plan, ctx) -> Answer:
+def exec_compare(question: str, q: Query, env: Env) -> Answer:
     """既牵头又配合的部门 / 只配合不牵头的部门: departments holding every asked role and none of the excluded."""
+    plan, ctx = env.plan, env.ctx
     rows = [(n, c) for n, c in counts(plan) if c["total"]]
     subs = plan.subunits()
     keep = [(n, c) for n, c in rows if n not in subs and all(c.get(r, 0) for r in q.roles)
@@ -234,8 +255,9 @@ def _measure(task: Task, measure: str) -> int:
     return len(getattr(task, measure, None) or [])
 
 
-def exec_rank(question: str, q: Query, plan: Plan, ctx) -> Answer:
+def exec_rank(question: str, q: Query, env: Env) -> Answer:
     """哪项任务的配合单位最多 / 涉及部门最少的任务: the task(s) at the top (or bottom) of a count."""
+    plan, ctx = env.plan, env.ctx
     tasks = plan_tasks(plan, [q.plan] if q.plan else None)
     what = {"support": "配合单位", "lead": "牵头单位", "any": "责任单位", "targets": "量化目标", "deadlines": "时限"}[q.measure]
     counted = [(t, _measure(t, q.measure)) for t in tasks]
@@ -266,8 +288,9 @@ def exec_rank(question: str, q: Query, plan: Plan, ctx) -> Answer:
 # ---------------------------------------------------------------- earliest / latest deadline
 
 
-def exec_extreme_deadline(question: str, q: Query, plan: Plan, ctx) -> Answer:
+def exec_extreme_deadline(question: str, q: Query, env: Env) -> Answer:
     """最早 / 最晚的时限: the tasks whose deadline (its end; a ``from`` deadline its start) comes first or last."""
+    plan, ctx = env.plan, env.ctx
     # due dates only: a ``from`` deadline (自2019年7月1日起) starts something and is never "due"
     pairs = [(t, d, d.end) for t in plan_tasks(plan, [q.plan] if q.plan else None) for d in t.deadlines
              if d.end and d.kind != "from"]
@@ -290,8 +313,9 @@ def exec_extreme_deadline(question: str, q: Query, plan: Plan, ctx) -> Answer:
 # ---------------------------------------------------------------- several targets at once
 
 
-def exec_each_value(question: str, q: Query, plan: Plan, ctx) -> Answer | None:
+def exec_each_value(question: str, q: Query, env: Env) -> Answer | None:
     """黄色、橙色、红色预警的减排比例分别是多少: each named item's target, none dropped."""
+    plan, ctx = env.plan, env.ctx
     from kb.qa.text import fold
 
     pairs = [(t, tg) for t in plan.tasks if not q.plan or t.doc == q.plan for tg in t.targets]
@@ -344,12 +368,27 @@ def not_understood(question: str, plan: Plan, related: list[Task], ctx, *, short
                    exact=False, tasks=[], related=related)
 
 
+def _routed(executor, when):
+    """``executor`` for the queries ``when`` accepts, None (the older rules) for the others."""
+    return lambda question, q, env: executor(question, q, env) if when(q) else None
+
+
 #: Executors keyed by act; one returning None leaves the question to the older rules.
 EXECUTORS = {
     Act.META: exec_meta,
     Act.STRUCTURE: exec_structure,
     Act.COMPARE: exec_compare,
-    Act.RANK: lambda question, q, plan, ctx: exec_rank(question, q, plan, ctx) if q.subject == "tasks" else None,
-    Act.WHEN: lambda question, q, plan, ctx: exec_extreme_deadline(question, q, plan, ctx) if q.aggregate else None,
-    Act.VALUE: lambda question, q, plan, ctx: exec_each_value(question, q, plan, ctx) if q.each else None,
+    Act.RANK: _routed(exec_rank, lambda q: q.subject == "tasks"),
+    Act.WHEN: _routed(exec_extreme_deadline, lambda q: bool(q.aggregate)),
+    Act.VALUE: _routed(exec_each_value, lambda q: q.each),
 }
+
+
+def execute(question: str, q: Query, env: Env) -> Answer | None:
+    """The executor of ``q.act`` (and of ``q.about``); None when only the older rules answer it."""
+    if q.about == "departments":
+        from kb.qa.exec_departments import exec_departments
+
+        return exec_departments(question, q, env)
+    executor = EXECUTORS.get(q.act)
+    return executor(question, q, env) if executor is not None else None

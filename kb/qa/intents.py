@@ -77,79 +77,7 @@ class Turn:
 
 # ---------------------------------------------------------------- rendering
 
-def describe(task: Task, exclude: str | None = None) -> str:
-    """``牵头：A、B；配合：C`` with sub-units in brackets (其他牵头单位 when ``exclude`` leads too)."""
-    from kb.qa.result import describe as describe_roles
-
-    return describe_roles(task, exclude)
-
-
-def task_line(n: int, task: Task, *, exclude: str | None = None, deadlines=False, text: str = "", departments: bool = True):
-    """One numbered line of an answer: label, title, departments (and deadlines): an Item of the Result."""
-    from kb.qa.result import Item
-
-    shown = list(task.deadlines) if deadlines is True else list(deadlines or [])
-    return Item(n, task, text=text, exclude=exclude, deadlines=shown, departments=departments)
-
-
-class GroupLine(str):
-    """A group heading among the lines a rule builds (【牵头】8 项)."""
-
-    __slots__ = ()
-
-
-def compose(lines) -> "Composed":
-    """The lines a rule built (text, Items, GroupLines) as answer text that keeps its structure."""
-    from kb.qa.result import Group, Result, render_text
-
-    result = Result()
-    group = None
-    seen_item = False
-    for line in lines:
-        if isinstance(line, GroupLine):
-            title, _, tail = line.lstrip("【").partition("】")
-            group = Group(title, tail=tail)
-            result.groups.append(group)
-            seen_item = True
-            continue
-        if not isinstance(line, str):  # an Item
-            if group is None:
-                group = Group()
-                result.groups.append(group)
-            group.items.append(line)
-            seen_item = True
-            continue
-        if not seen_item:
-            result.heading.append(line)
-        elif group is not None:
-            from kb.qa.result import Item
-
-            group.items.append(Item(None, None, text=line))
-    # free lines after the last task item are notes
-    if result.groups:
-        last = result.groups[-1].items
-        while last and last[-1].task is None and last[-1].n is None:
-            result.notes.insert(0, last.pop().text)
-    composed = Composed(render_text(result))
-    composed.result = result
-    return composed
-
-
-class Composed(str):
-    """Answer text built from a Result (``.result``)."""
-
-    result = None
-
-
-def numbered(tasks: list[Task], start: int = 1, **kw) -> list[str]:
-    return [task_line(start + k, t, **kw) for k, t in enumerate(tasks)]
-
-
-def target_line(task: Task, tg) -> str:
-    """A target as officials read it, after its task's label (wording: kb.qa.result.target_words)."""
-    from kb.qa.result import target_words
-
-    return f"{task.label} " + target_words(task, tg)
+from kb.qa.result import Composed, GroupLine, compose, describe, numbered, target_line, task_line  # noqa: E402,F401
 
 
 def _task_year(task: Task) -> int | None:
@@ -186,42 +114,6 @@ def rule_no_context(turn: Turn) -> Answer | None:
     text = load_answer_words()["no_context"].format(word=word, example=ex[0] if ex else "")
     return Answer(q.raw, "ask_context", text, exact=False, status="ask_back")
 
-
-def rule_vague_department(turn: Turn) -> Answer | None:
-    """局牵头哪些任务: a bare department ending names no department; ask which one (the plan's, by that ending)."""
-    q = turn.q
-    if q.departments or q.unresolved or len(q.topic) != 1 or q.topic[0] not in turn.voc.words["department_endings"]:
-        return None
-    if not q.roles and "who" not in q.flags:
-        return None
-    ending = q.topic[0]
-    names = [n for n in turn.plan.departments() if n.endswith(ending)]
-    turn.ctx.tasks = []
-    if not names:
-        return None
-    shown = "、".join(names[:12]) + ("等" if len(names) > 12 else "")
-    # the answer (a name) re-asks this question with the name in place of the bare ending
-    turn.ctx.pending = (q.raw.replace(ending, CHOICE_MARK, 1), names)
-    return Answer(q.raw, "department_ambiguous", f"“{ending}”没有指明是哪个部门。方案中名称以“{ending}”结尾的有 {len(names)} 个："
-                  f"{shown}。请问您指的是哪一个？", candidates=names, status="ask_back")
-
-
-def rule_pending_choice(turn: Turn) -> Answer | None:
-    """The user answers the bot's "which department did you mean?"."""
-    pending = turn.pending
-    q = turn.q
-    if not pending or len(q.departments) != 1 or q.topic or q.roles:
-        return None
-    question, candidates = pending
-    if q.departments[0] not in candidates:
-        return None
-    return ANSWER_AGAIN  # handled by the session: re-ask ``question`` with the chosen name
-
-
-ANSWER_AGAIN = Answer("", "again", "")
-
-#: Stands in a pending question for the name the user is asked to choose (局牵头哪些任务 → 〈〉牵头哪些任务).
-CHOICE_MARK = "\x00"
 
 #: How a bare "X呢" after a topic answer is asked again in full (the words go after X).
 ASK_AGAIN = {"topic_who": "由谁负责", "topic_deadline": "什么时候完成", "target": "是多少", "topic_tasks": "相关的任务",
@@ -420,143 +312,6 @@ def _section_answer(turn: Turn, tasks: list[Task], heading: str) -> Answer:
     return Answer(q.raw, intent, compose(lines), tasks=tasks, departments=_departments_of(tasks))
 
 
-def rule_department(turn: Turn) -> Answer | None:
-    """Questions naming departments: duties by role, counts, joint tasks, unknown and ambiguous names."""
-    q, plan, ctx = turn.q, turn.plan, turn.ctx
-    names = list(q.departments)
-    for res in q.unresolved:
-        if res.how == "ambiguous":
-            ctx.pending = (q.raw, list(res.candidates))
-            text = f"“{res.query}”可能指：{'、'.join(res.candidates)}。请问您指的是哪一个？"
-            return Answer(q.raw, "department_ambiguous", text, candidates=list(res.candidates), status="ask_back")
-    if not names:
-        if q.unresolved:
-            res = q.unresolved[0]
-            near = f"（最接近的名称：{'、'.join(res.candidates)}）" if res.candidates else ""
-            text = f"方案没有给“{res.query}”分配任务，共 0 项{near}。"
-            return Answer(q.raw, "department_unknown", text, candidates=list(res.candidates), status="not_in_plan")
-        if not _follow_up(q) or not ctx.departments or not (q.roles or "count" in q.flags):
-            return None
-        if not [r for r in q.roles if r != "any"] and ("when" in q.flags or _asks_target(turn)):
-            return None  # 目标是多少 / 这些任务的时限呢: about the listed tasks, not a count
-        names = list(ctx.departments)
-        role = q.role or ctx.role or "any"
-    else:
-        # "住建局呢" after "交通局牵头哪些任务": the same question about another department.
-        role = q.role or (ctx.role if ctx.role and q.flags & {"pronoun", "opener"} and not q.topic else None) or "any"
-    if q.topic and (q.flags & {"who", "when"}) and not q.roles:
-        return None  # "交通局的xx什么时候…": a topic question that names a department in passing
-    from kb.qa.wording import load_answer_words
-
-    words = load_answer_words()
-    if role not in ("any", "implied") and role in ROLES and role not in plan.roles_held():
-        # 哪些任务由市生态环境局指导: no task of this plan gives anyone that role
-        ctx.tasks = []
-        return Answer(q.raw, "department_tasks", words["no_role"].format(role=ROLE_WORDS[role]), departments=names,
-                      status="not_in_plan")
-    known = set(plan.departments()) | set(plan.subunits())
-    missing = [n for n in names if n not in known]
-    if missing:
-        # a department of the registry that this plan names nowhere (another plan's, or none)
-        ctx.tasks = []
-        return Answer(q.raw, "department_unknown", words["not_named"].format(name=missing[0]), departments=names,
-                      status="not_in_plan")
-    if len(names) == 1 and "who" in q.flags and not _topic_words(turn) and not q.date:
-        # 哪些部门和交通局共同牵头 / 哪些单位配合交通局: the other departments, not the tasks
-        mine = q.department_roles.get(names[0])
-        if "joint" in q.flags:
-            return _partners(turn, names[0], role, role)
-        if "support" in q.roles and mine != "support":
-            return _partners(turn, names[0], mine or "lead", "support")
-    if len(names) > 1:
-        return _joint(turn, names, role)
-    # 城管局牵头的任务目标是多少: the bare 多少 of a target is no count (几项 / 有多少项 are)
-    # …有几个量化目标: a count of targets is still a targets question
-    at = [q.text.find(w) for w in turn.voc.words["count"] if w not in turn.voc.words["target"] and w in q.text]
-    counts = bool(at) and not any(q.text.find(w, min(at)) >= 0 for w in turn.voc.words["department_target"])
-    if (any(w in q.text for w in turn.voc.words["department_target"]) and not _topic_words(turn)
-            and not counts and not q.flags & {"when", "has_deadline"}):
-        return _department_targets(turn, names[0], role)
-    named = list(dict.fromkeys(r for r in q.roles if r != "any"))
-    if _total_then_part(turn):
-        # 共有多少项任务，其中牵头多少: the total, broken down by role (the 其中 is this question's own)
-        q.flags.discard("within")
-        return _duties(turn, names[0], "any")
-    if len(named) == 1 and _role_or_any(turn):
-        return _duties(turn, names[0], "any")  # 牵头或参与的任务: 参与 already holds 牵头
-    if len(named) > 1:
-        # 牵头和配合的任务各有多少 / 牵头或配合的任务: the duty list, only those groups
-        return _duties(turn, names[0], "any", only=set(named))
-    return _duties(turn, names[0], role)
-
-
-def _total_then_part(turn: Turn) -> bool:
-    """A count asked before a 其中 that names a role (共有多少项任务，其中牵头多少): total and breakdown."""
-    voc, text = turn.voc, turn.q.text
-    if "within" not in turn.q.flags:
-        return False
-    at = min((text.find(w) for w in voc.words["within"] if w in text), default=-1)
-    if at <= 0:
-        return False
-    before, after = text[:at], text[at:]
-    specific = [w for r, ws in voc.roles.items() if r not in ("any", "implied") for w in ws]
-    return (any(w in before for w in voc.words["count"]) and not any(w in before for w in specific)
-            and any(w in after for w in specific))
-
-
-def _role_or_any(turn: Turn) -> bool:
-    """A role word joined to an any-role word (牵头或参与, 参与和配合): the question asks every role."""
-    voc, text = turn.voc, turn.q.text
-    nouns = set(voc.words["task_nouns"])
-    specific = [w for r, ws in voc.roles.items() if r not in ("any", "implied") for w in ws]
-    anyw = [w for w in voc.roles["any"] if w not in nouns]
-    for j in voc.words["role_joiners"]:
-        if any(a + j + b in text or b + j + a in text for a in specific for b in anyw):
-            return True
-    return False
-
-
-def _partners(turn: Turn, name: str, mine: str, theirs: str) -> Answer:
-    """The departments holding ``theirs`` in the tasks where ``name`` holds ``mine``, each with its tasks."""
-    q, plan = turn.q, turn.plan
-    own = {name, plan.subunits().get(name)}
-    partners: dict[str, list[Task]] = {}
-    tasks = []
-    for t in plan.tasks_of(name, mine):
-        others = [d for d in t.departments(theirs) if d not in own]
-        for d in others:
-            partners.setdefault(d, []).append(t)
-        if others:
-            tasks.append(t)
-    if mine == theirs:
-        what = f"与{name}共同{ROLE_WORDS[mine]}的部门"
-    else:
-        what = f"在{name}{ROLE_WORDS[mine]}的任务中{ROLE_WORDS[theirs]}的部门"
-    lines = [f"{what}共 {len(partners)} 个（涉及 {len(tasks)} 项任务）" + ("：" if partners else "。")]
-    for k, (d, ts) in enumerate(sorted(partners.items(), key=lambda kv: -len(kv[1])), 1):
-        lines.append(f"{k}. {d}（{len(ts)} 项）：" + "、".join(t.label for t in ts))
-    if tasks:
-        lines.append("涉及的任务：")
-        lines.extend(numbered(tasks))
-    turn.ctx.departments, turn.ctx.role, turn.ctx.tasks = [name], mine, tasks
-    return Answer(q.raw, "department_partners", compose(lines), departments=[name] + list(partners), tasks=tasks)
-
-
-def _department_targets(turn: Turn, name: str, role: str) -> Answer:
-    """城管局牵头的任务有哪些量化目标: the targets of a department's tasks."""
-    q, plan = turn.q, turn.plan
-    tasks = plan.tasks_of(name, role) if role != "implied" else plan.tasks_of(name, "implied")
-    with_targets = [t for t in tasks if t.targets]
-    pairs = [(t, tg) for t in with_targets for tg in t.targets]
-    what = ROLE_WORDS[role]
-    lines = [f"{name}{what}的 {len(tasks)} 项任务中，有量化目标的 {len(with_targets)} 项，目标共 {len(pairs)} 个"
-             + ("：" if pairs else "。")]
-    lines.extend(target_line(t, tg) for t, tg in pairs)
-    turn.ctx.departments, turn.ctx.role, turn.ctx.tasks = [name], role, with_targets
-    return Answer(q.raw, "department_targets", compose(lines), departments=[name], tasks=with_targets,
-                  targets=[(t.id, tg) for t, tg in pairs])
-
-
 def _asks_target(turn: Turn) -> bool:
     """A target word other than the bare 多少 a count also uses (目标, 比例, 下降 …)."""
     count = set(turn.voc.words["count"])
@@ -565,12 +320,6 @@ def _asks_target(turn: Turn) -> bool:
 
 def _follow_up(q: Question) -> bool:
     return bool(q.flags & {"pronoun", "opener", "within"}) or len(q.text) <= 6
-
-
-def _role_tasks(plan: Plan, name: str, role: str) -> list[Task]:
-    if role == "implied":
-        return plan.tasks_of(name, "implied")
-    return plan.tasks_of(name, role)
 
 
 def _filter_topic(turn: Turn, tasks: list[Task]) -> tuple[list[Task], str]:
@@ -628,133 +377,6 @@ def _filter_within(turn: Turn, tasks: list[Task], previous: list[Task]) -> list[
         return tasks
     ids = {t.id for t in previous}
     return [t for t in tasks if t.id in ids]
-
-
-def _duties(turn: Turn, name: str, role: str, only: set[str] | None = None) -> Answer:
-    from kb.duties import GROUP_ORDER, GROUP_TITLES, duty_list
-
-    q, plan, ctx = turn.q, turn.plan, turn.ctx
-    previous = _within_base(turn)
-    parent = plan.subunits().get(name)
-    shown = f"{name}（{parent}）" if parent else name
-    ctx.departments, ctx.role = [name], role
-    if role == "any":
-        duties = duty_list(plan, name, "any")
-        groups = {r: ts for r, ts in duties.groups.items()}
-        implied = plan.tasks_of(name, "implied")
-        if implied and "implied" not in groups:
-            placed = {t.id for ts in groups.values() for t in ts}
-            rest = [t for t in implied if t.id not in placed]
-            if rest:
-                groups["implied"] = rest
-        if only:
-            # A task stands in its first group; asked for 牵头 and 配合 only, regroup by those roles.
-            tasks = {t.id: t for ts in groups.values() for t in ts}
-            groups = {}
-            placed = set()
-            for r in GROUP_ORDER:
-                if r in only:
-                    groups[r] = [t for t in plan.tasks_of(name, r) if t.id not in placed]
-                    placed.update(t.id for t in groups[r])
-    else:
-        groups = {role: _role_tasks(plan, name, role)}
-    topic_note = date_note = ""
-    for r in list(groups):
-        groups[r] = _filter_within(turn, groups[r], previous)
-        groups[r], tn = _filter_topic(turn, groups[r])
-        groups[r], dn = _filter_date(turn, groups[r])
-        topic_note, date_note = topic_note or tn, date_note or dn
-        if not groups[r]:
-            del groups[r]
-    order = [r for r in GROUP_ORDER if r in groups]
-    tasks = [t for r in order for t in groups[r]]
-    roles = {t.id: [r for r in t.roles_of(name) if r in (ROLES + ("implied",))] for t in tasks}
-    what = "或".join(ROLE_WORDS[r] for r in GROUP_ORDER if r in only) if only else ROLE_WORDS[role]
-    scope = "".join(x for x in (f"（{date_note}）" if date_note else "", f"（涉及{topic_note}）" if topic_note else "",
-                               "（限上一个回答中的任务）" if "within" in q.flags and previous else ""))
-    show_deadlines = "when" in q.flags or bool(q.date)
-    intent = "department_count" if "count" in q.flags else "department_tasks"
-    if not tasks:
-        text = f"方案中{shown}{what}的任务{scope}共 0 项。"
-        implied = plan.tasks_of(name, "implied")
-        if implied and role != "implied":
-            text += f"另外，{shown}要落实的任务共 {len(implied)} 项" + _implied_note(implied, name) + "。"
-        ctx.tasks = []
-        return Answer(q.raw, intent, text, departments=[name])
-    if role == "any" and len(order) > 1:
-        counts = "，".join(f"{GROUP_TITLES[r].split('（')[0]} {len(groups[r])} 项" for r in order)
-        lines = [f"{shown}{what}的任务{scope}共 {len(tasks)} 项（{counts}）："]
-        n = 1
-        for r in order:
-            lines.append(GroupLine(f"【{GROUP_TITLES[r]}】{len(groups[r])} 项"))
-            lines.extend(numbered(groups[r], n, exclude=name if r != "implied" else None, deadlines=show_deadlines))
-            n += len(groups[r])
-    else:
-        only = order[0]
-        word = what if role != "any" else ROLE_WORDS[only]
-        lines = [f"{shown}{word}的任务{scope}共 {len(tasks)} 项："]
-        if only == "implied" and role in ("implied", "any"):
-            lines[0] = f"{shown}要落实的任务{scope}共 {len(tasks)} 项" + _implied_note(tasks, name) + "："
-        lines.extend(numbered(tasks, exclude=name if only != "implied" else None, deadlines=show_deadlines))
-    ctx.tasks = tasks
-    return Answer(q.raw, intent, compose(lines), departments=[name], tasks=tasks, roles=roles)
-
-
-def _implied_note(tasks: list[Task], name: str) -> str:
-    """Where the plan says so: its note (各项工作均需…落实) and the part(s) it covers."""
-    note = next((n for t in tasks for n in t.notes if name in n), None)
-    parts = list(dict.fromkeys(f"{t.part}、{t.part_title}" for t in tasks))
-    said = f"（方案写明“{note}”" if note else "（方案的说明"
-    return f"{said}，即{'、'.join(parts)}的各项任务）"
-
-
-def _joint(turn: Turn, names: list[str], role: str) -> Answer:
-    q, plan, ctx = turn.q, turn.plan, turn.ctx
-    previous = _within_base(turn)
-    ctx.departments, ctx.role = names, role
-    mixed = len(set(q.department_roles.get(n, role) for n in names)) > 1
-    per = {n: _role_tasks(plan, n, q.department_roles.get(n, role) if mixed else role) for n in names}
-    what = ROLE_WORDS[role]
-    intent = "department_count" if "count" in q.flags else "joint_tasks"
-    if "respectively" in q.flags:
-        lines, tasks, roles, listed = [], [], {}, []
-        n = 1
-        for name in names:
-            ts, _ = _filter_topic(turn, per[name])
-            ts, _ = _filter_date(turn, ts)
-            lines.append(GroupLine(f"【{name}】{what}的任务共 {len(ts)} 项："))
-            lines.extend(numbered(ts, n))
-            n += len(ts)
-            listed.extend(ts)
-            for t in ts:
-                if t.id not in roles:
-                    tasks.append(t)
-                roles.setdefault(t.id, [])
-                roles[t.id] = sorted(set(roles[t.id]) | set(t.roles_of(name)), key=_role_order)
-        ctx.tasks = listed  # numbered as shown: a task of both lists has two numbers
-        return Answer(q.raw, "departments_each", compose(lines), departments=names, tasks=tasks, roles=roles)
-    common_ids = set.intersection(*({t.id for t in ts} for ts in per.values()))
-    tasks = _filter_within(turn, [t for t in per[names[0]] if t.id in common_ids], previous)
-    tasks, topic_note = _filter_topic(turn, tasks)
-    tasks, date_note = _filter_date(turn, tasks)
-    if mixed:
-        said = {n: ROLE_WORDS[q.department_roles.get(n, role)] for n in names}
-        joined = "、".join(f"{n}{said[n]}" for n in names)
-        separate = "；".join(f"{n}{said[n]} {len(per[n])} 项" for n in names)
-        head = f"{joined}的任务"
-    else:
-        joined = "和".join(names)
-        separate = "；".join(f"{n}{what} {len(per[n])} 项" for n in names)
-        head = f"{joined}共同{what}的任务" + (f"（涉及{topic_note}）" if topic_note else "") + (f"（{date_note}）" if date_note else "")
-    lines = [f"{head}共 {len(tasks)} 项" + ("：" if tasks else "。") + f"（分别计：{separate}）"]
-    lines.extend(numbered(tasks))
-    roles = {t.id: sorted({r for n in names for r in t.roles_of(n)}, key=_role_order) for t in tasks}
-    ctx.tasks = tasks
-    return Answer(q.raw, intent, compose(lines), departments=names, tasks=tasks, roles=roles)
-
-
-def _role_order(r: str) -> int:
-    return (*ROLES, "implied").index(r) if r in (*ROLES, "implied") else 9
 
 
 def deadline_matches(task: Task, d) -> bool:
@@ -1382,12 +1004,9 @@ def rule_search(turn: Turn) -> Answer:
 RULES = (
     rule_empty,
     rule_no_context,
-    rule_vague_department,
-    rule_pending_choice,
     rule_topic_follow_up,
     rule_ordinal,
     rule_label,
-    rule_department,
     rule_section,
     rule_title,
     rule_date_list,

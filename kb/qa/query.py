@@ -57,8 +57,9 @@ class DeptAsk:
 
     name: str
     """Canonical name (or sub-unit)."""
-    role: str = "any"
-    """lead, support, sole, shared, guide, implied or any."""
+    role: str | None = "any"
+    """lead, support, sole, shared, guide, implied or any; None when the question names no role (住建局呢:
+    the previous question's role, else any — kb.qa.session merges it)."""
 
     def to_dict(self) -> dict:
         return {"name": self.name, "role": self.role}
@@ -113,6 +114,25 @@ class Query:
     """What the question asks that no plan holds: weather, instruction, place, publication_date, other_plan."""
     outside_words: str = ""
     """The words naming it (the place, the plan asked about)."""
+    about: str | None = None
+    """What the question is about when a reader claims it: ``departments`` (named departments' duties)."""
+    ambiguous: DeptAsk | None = None
+    """A name that may mean several departments (市务局, a bare 局), with the role asked: the bot asks which."""
+    unknown: str | None = None
+    """A name shaped like a department that resolves to none (市教育局), as asked."""
+    candidates: list[str] = field(default_factory=list)
+    """The departments an ambiguous name may mean, or the names nearest an unknown one."""
+    partner_role: str | None = None
+    """With subject ``departments`` and one department named: the role the other departments hold in its tasks
+    (哪些单位配合交通局 → support; 哪些部门和交通局共同牵头 → lead)."""
+    timed: bool | None = None
+    """True: only tasks with a deadline (哪些有时限要求); False: only those without one."""
+    topic_marked: bool = False
+    """The topic was marked as one (涉及…, …相关, …方面): a word of any length is a topic word."""
+    follow_up: bool = False
+    """Short, or with a pronoun, an opener or 其中: it may continue the previous question."""
+    refers: bool = False
+    """A pronoun or an opener (它, 那…, …呢): it points back at the previous question."""
 
     def to_dict(self) -> dict:
         """JSON form (the slots that are set)."""
@@ -127,6 +147,8 @@ class Query:
                 v = {"first": v.first, "last": v.last, "test": v.test}
             elif isinstance(v, list) and v and isinstance(v[0], DeptAsk):
                 v = [d.to_dict() for d in v]
+            elif isinstance(v, DeptAsk):
+                v = v.to_dict()
             out[f.name] = v
         return out
 
@@ -140,7 +162,33 @@ class Query:
             kw["dates"] = DateSpan(kw["dates"].get("first"), kw["dates"].get("last"), kw["dates"].get("test", "due"))
         if "departments" in kw:
             kw["departments"] = [DeptAsk(d["name"], d.get("role", "any")) for d in kw["departments"]]
+        if "ambiguous" in kw:
+            kw["ambiguous"] = DeptAsk(kw["ambiguous"]["name"], kw["ambiguous"].get("role", "any"))
         return cls(**kw)
+
+    def copy(self) -> Query:
+        """A copy whose lists can be changed without touching this one."""
+        out = Query(**{f.name: getattr(self, f.name) for f in fields(self)})
+        out.departments = [DeptAsk(d.name, d.role) for d in self.departments]
+        for name in ("roles", "without_roles", "topic", "items", "candidates"):
+            setattr(out, name, list(getattr(self, name)))
+        return out
+
+    def with_departments_of(self, names: list[str], role: str | None) -> Query:
+        """This question about the departments of the previous one (那它配合哪些: the department before,
+        the role asked now; 牵头几项: the role asked, else the role before)."""
+        out = self.copy()
+        own = self.roles[0] if self.roles else None
+        out.departments = [DeptAsk(n, own or role or "any") for n in names]
+        return out
+
+    def chosen(self, name: str) -> Query:
+        """The question asked back about (ambiguous) with the department the user chose."""
+        out = self.copy()
+        out.departments.append(DeptAsk(name, self.ambiguous.role if self.ambiguous else "any"))
+        out.ambiguous, out.candidates = None, []
+        out.topic = [w for w in out.topic if not (self.ambiguous and w == self.ambiguous.name)]
+        return out
 
     def merged(self, previous: Query) -> Query:
         """This follow-up's slots over ``previous`` (配合的呢: the previous query with role support)."""
@@ -351,8 +399,7 @@ def date_span(d) -> DateSpan:
 def read_departments(r: Reading) -> None:
     """Departments named, each with the role named after it (else the question's role)."""
     f = r.facts
-    role = f.role or "any"
-    r.query.departments = [DeptAsk(n, f.department_roles.get(n, role)) for n in f.departments]
+    r.query.departments = [DeptAsk(n, f.department_roles.get(n, f.role)) for n in f.departments]
 
 
 def read_roles(r: Reading) -> None:
@@ -376,6 +423,126 @@ def read_plan_terms(r: Reading) -> None:
     from kb.qa.plan_terms import read_plan_terms as read
 
     read(r)
+
+
+def asked_topic(topic: list[str], voc, plan) -> list[str]:
+    """Topic words that are not mere target or date words (达到, 下降, 完成 …) nor words of a plan's title
+    (蓝天保卫战的目标 names the plan, not a topic)."""
+    from kb.qa.text import fold
+
+    skip = set(voc.words["target"]) | set(voc.words["due"]) | set(voc.words["when"])
+    titles = [fold(d.title) for d in plan.documents]
+    return [w for w in topic if w not in skip and not any(w in title for title in titles)]
+
+
+def read_follow_up(r: Reading) -> None:
+    """Whether the question may continue the previous one: short, a pronoun, an opener (那…, …呢), 其中."""
+    f = r.facts
+    r.query.refers = bool(f.flags & {"pronoun", "opener"})
+    r.query.follow_up = r.query.refers or "within" in f.flags or len(f.text) <= 6
+    r.query.topic_marked = "topic_mark" in f.flags
+    if f.flags & {"has_deadline", "no_deadline"}:
+        r.query.timed = "has_deadline" in f.flags
+
+
+def read_department_ask(r: Reading) -> None:
+    """Questions about named departments: which one (ambiguous, unknown, a bare 局), what of it (its tasks by
+    role, their count, their deadlines or targets, the departments sharing its tasks), several together or each."""
+    from kb.qa.vocab import load_vocabulary
+
+    q, f = r.query, r.facts
+    if q.act is not None:
+        return
+    voc = load_vocabulary()
+    text = f.text
+    amb = next((res for res in f.unresolved if res.how == "ambiguous"), None)
+    role = f.role or "any"
+    if amb is not None:
+        q.ambiguous, q.candidates = DeptAsk(amb.query, role), list(amb.candidates)
+    elif not f.departments and f.unresolved:
+        q.unknown, q.candidates = f.unresolved[0].query, list(f.unresolved[0].candidates)
+    elif (not f.departments and len(f.topic) == 1 and f.topic[0] in voc.words["department_endings"]
+          and (f.roles or "who" in f.flags)):
+        ending = f.topic[0]  # 局牵头哪些任务: a bare ending names no department
+        names = [n for n in r.plan.departments() if n.endswith(ending)]
+        if names:
+            q.ambiguous, q.candidates = DeptAsk(ending, role), names
+    if not (f.departments or q.ambiguous or q.unknown):
+        if q.label or q.ordinal is not None or not q.follow_up or not (f.roles or "count" in f.flags):
+            return
+        asks_target = any(w in text for w in voc.words["target"] if w not in voc.words["count"])
+        if not [x for x in f.roles if x != "any"] and ("when" in f.flags or asks_target):
+            return  # 目标是多少 / 这些任务的时限呢: about the listed tasks, not a count
+        # 配合的呢 / 牵头几项 / 那它配合哪些: the departments of the previous question (merged by the session)
+        q.about = "departments"
+        q.item = "deadline" if "when" in f.flags or f.date is not None else None
+        q.act = Act.COUNT if "count" in f.flags else (Act.WHEN if q.item else Act.LIST)
+        if f.role == "any":
+            q.roles = ["any"]  # 那它参与哪些: every role of the previous department, whatever role it was asked for
+        return
+    if q.label or (q.ordinal is not None and q.ambiguous is None and q.unknown is None):
+        return  # 第二项谁牵头 / 三（三）4谁牵头: an item's question (read_act)
+    if f.topic and f.flags & {"who", "when"} and not f.roles and not (q.ambiguous or q.unknown):
+        return  # 交通局的xx什么时候…: a topic question that names a department in passing
+    q.about = "departments"
+    q.item = "deadline" if "when" in f.flags or f.date is not None else None
+    q.act = Act.COUNT if "count" in f.flags else (Act.WHEN if q.item else Act.LIST)
+    names = list(f.departments)
+    if len(names) == 1 and q.departments[0].role != "guide":
+        q.departments[0].role = f.role  # the role asked in the question (the first one named)
+    words = asked_topic(f.topic, voc, r.plan)
+    if len(names) == 1 and "who" in f.flags and not words and f.date is None:
+        # 哪些部门和交通局共同牵头 / 哪些单位配合交通局: the other departments, not the tasks
+        mine = f.department_roles.get(names[0])
+        if "joint" in f.flags:
+            q.act, q.subject, q.partner_role = Act.WHO, "departments", role
+            return
+        if "support" in f.roles and mine != "support":
+            q.act, q.subject, q.partner_role = Act.WHO, "departments", "support"
+            q.departments[0].role = mine or "lead"
+            return
+    if len(names) > 1:
+        q.each = "respectively" in f.flags
+        return
+    # 城管局牵头的任务目标是多少: the bare 多少 of a target is no count (几项 / 有多少项 are)
+    at = [text.find(w) for w in voc.words["count"] if w not in voc.words["target"] and w in text]
+    counts = bool(at) and not any(text.find(w, min(at)) >= 0 for w in voc.words["department_target"])
+    if (any(w in text for w in voc.words["department_target"]) and not words and not counts
+            and not f.flags & {"when", "has_deadline"}):
+        q.act, q.subject = Act.VALUE, "targets"
+        return
+    named = list(dict.fromkeys(x for x in f.roles if x != "any"))
+    if _total_then_part(text, f, voc):
+        # 共有多少项任务，其中牵头多少: the total, broken down by role (the 其中 is this question's own)
+        q.departments[0].role, q.within, q.roles = "any", False, []
+    elif len(named) == 1 and _role_or_any(text, voc):
+        q.departments[0].role, q.roles = "any", []  # 牵头或参与的任务: 参与 already holds 牵头
+    elif len(named) > 1:
+        q.departments[0].role = "any"  # 牵头和配合的任务各有多少: the duty list, only those groups
+
+
+def _total_then_part(text: str, f, voc) -> bool:
+    """A count asked before a 其中 that names a role (共有多少项任务，其中牵头多少): total and breakdown."""
+    if "within" not in f.flags:
+        return False
+    at = min((text.find(w) for w in voc.words["within"] if w in text), default=-1)
+    if at <= 0:
+        return False
+    before, after = text[:at], text[at:]
+    specific = [w for r, ws in voc.roles.items() if r not in ("any", "implied") for w in ws]
+    return (any(w in before for w in voc.words["count"]) and not any(w in before for w in specific)
+            and any(w in after for w in specific))
+
+
+def _role_or_any(text: str, voc) -> bool:
+    """A role word joined to an any-role word (牵头或参与, 参与和配合): the question asks every role."""
+    nouns = set(voc.words["task_nouns"])
+    specific = [w for r, ws in voc.roles.items() if r not in ("any", "implied") for w in ws]
+    anyw = [w for w in voc.roles["any"] if w not in nouns]
+    for j in voc.words["role_joiners"]:
+        if any(a + j + b in text or b + j + a in text for a in specific for b in anyw):
+            return True
+    return False
 
 
 def read_structure(r: Reading) -> None:
@@ -523,11 +690,13 @@ READERS = (
     read_roles,
     read_topic,
     read_plan_terms,
+    read_follow_up,
     read_structure,
     read_department_set,
     read_rank_tasks,
     read_extreme_deadline,
     read_each_value,
+    read_department_ask,
     read_act,
 )
 

@@ -244,3 +244,69 @@ def render_text(result: Result) -> str:
         lines.append(_words()["related_title"])
         lines.extend(item_line(i) for i in result.related)
     return "\n".join(lines)
+
+
+# ---------------------------------------------------------------- building a Result from lines
+
+
+def task_line(n: int, task: Task, *, exclude: str | None = None, deadlines=False, text: str = "",
+              departments: bool = True) -> Item:
+    """One numbered task of an answer (``deadlines=True``: every deadline of the task shown)."""
+    shown = list(task.deadlines) if deadlines is True else list(deadlines or [])
+    return Item(n, task, text=text, exclude=exclude, deadlines=shown, departments=departments)
+
+
+def numbered(tasks: list[Task], start: int = 1, **kw) -> list[Item]:
+    """``tasks`` as numbered items from ``start``."""
+    return [task_line(start + k, t, **kw) for k, t in enumerate(tasks)]
+
+
+def target_line(task: Task, tg: Target) -> str:
+    """A target as officials read it, after its task's label."""
+    return f"{task.label} " + target_words(task, tg)
+
+
+class GroupLine(str):
+    """A group heading among the lines an executor builds (【牵头】8 项)."""
+
+    __slots__ = ()
+
+
+class Composed(str):
+    """Answer text built from a Result (``.result``)."""
+
+    result = None
+
+
+def compose(lines) -> Composed:
+    """Lines (text, Items, GroupLines) as a Result: text before the first item is the heading, a GroupLine
+    opens a group, free text after the last item is a note."""
+    result = Result()
+    group = None
+    seen_item = False
+    for line in lines:
+        if isinstance(line, GroupLine):
+            title, _, tail = line.lstrip("【").partition("】")
+            group = Group(title, tail=tail)
+            result.groups.append(group)
+            seen_item = True
+            continue
+        if not isinstance(line, str):  # an Item
+            if group is None:
+                group = Group()
+                result.groups.append(group)
+            group.items.append(line)
+            seen_item = True
+            continue
+        if not seen_item:
+            result.heading.append(line)
+        elif group is not None:
+            group.items.append(Item(None, None, text=line))
+    # free lines after the last task item are notes
+    if result.groups:
+        last = result.groups[-1].items
+        while last and last[-1].task is None and last[-1].n is None:
+            result.notes.insert(0, last.pop().text)
+    composed = Composed(render_text(result))
+    composed.result = result
+    return composed

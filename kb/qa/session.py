@@ -212,60 +212,83 @@ class Session:
         return answer
 
     def _answer(self, question: str) -> Answer:
-        from kb.qa.executors import EXECUTORS
-        from kb.qa.intents import ANSWER_AGAIN, KEEPS_DEPARTMENT, RULES, rule_search
+        """Read → merge with the conversation → execute (an executor keyed by act, else the older rules)."""
+        from kb.qa.executors import execute
+        from kb.qa.intents import KEEPS_DEPARTMENT, RULES, rule_search
         from kb.qa.query import read_query
-
-        from kb.qa.query import MERGING_ACTS, is_follow_up
 
         q = self.read(question)
         query = read_query(q.text, q, self.plan, self.plan_text())
         if query.plan:
             q.topic = list(query.topic)  # the words naming the plan are no topic for the older rules either
-        last = self.last_query
-        if (last is not None and last.act in MERGING_ACTS and query.act not in MERGING_ACTS
-                and is_follow_up(query, q) and (query.roles or query.aggregate)):
-            query = query.merged(last)  # 配合的呢 after 哪项任务牵头单位最多: the same ranking by supporters
-        pending = self.context.pending
-        self.context.pending = None
-        executor = EXECUTORS.get(query.act)
+        query = self._merge(query)
         plan = self._plan_of(query)
-        if executor is not None and not q.empty:
-            answer = executor(question, query, plan, self.context)
-            if answer is not None:
-                self.context.departments, self.context.role = [], None
-                self.context.intent = answer.intent
-                self.last_query = query
-                return answer
-        turn = self._turn(q, pending, plan)
-        for rule in RULES:
-            answer = rule(turn)
-            if answer is ANSWER_AGAIN:
-                return self._answer_choice(question, pending, q.departments[0])
-            if answer is not None and answer.intent == "again":
-                # A follow-up rewritten into a whole question (那扬尘呢 → 扬尘由谁负责).
-                again = self._answer(answer.text)
-                again.question = question
-                return again
-            if answer is not None:
-                break
-        else:
-            answer = rule_search(turn)
+        answer = None
+        if not q.empty:
+            answer = execute(question, query, self._env(plan))
+        if answer is None:
+            turn = self._turn(q, None, plan)
+            for rule in RULES:
+                answer = rule(turn)
+                if answer is not None and answer.intent == "again":
+                    # A follow-up rewritten into a whole question (那扬尘呢 → 扬尘由谁负责).
+                    again = self._answer(answer.text)
+                    again.question = question
+                    return again
+                if answer is not None:
+                    break
+            else:
+                answer = rule_search(turn)
         if answer.intent not in KEEPS_DEPARTMENT:
             self.context.departments, self.context.role = [], None
-        if "within" not in q.flags:
+        if not query.within:
             self.context.base = []
         self.context.intent = answer.intent
-        answer.query = query
+        if answer.query is None:
+            answer.query = query
         self.last_query = query
         return answer
 
+    def _merge(self, query):
+        """A follow-up's slots merged with what the conversation holds (no re-asking through text):
+        the department the user chose after an ambiguous name; 配合的呢 / 牵头几项 / 那它配合哪些 = the previous
+        department with the role asked now; 住建局呢 = another department, the previous role; 配合的呢 after a
+        ranking = the same ranking by supporters."""
+        from kb.qa.query import MERGING_ACTS
+
+        ctx = self.context
+        pending, ctx.pending = ctx.pending, None
+        if pending is not None:
+            asked, candidates = pending
+            if (len(query.departments) == 1 and not query.topic and not query.roles
+                    and query.departments[0].name in candidates):
+                return asked.chosen(query.departments[0].name)
+        if query.about == "departments" and not (query.departments or query.unknown or query.ambiguous):
+            if ctx.departments:
+                return query.with_departments_of(ctx.departments, ctx.role)
+            query.about = None  # a role or count with no department before it
+            if query.roles == ["any"]:
+                query.roles = []
+        elif query.about == "departments" and query.refers and not query.topic and ctx.role:
+            for d in query.departments:
+                d.role = d.role or ctx.role
+        last = self.last_query
+        if (last is not None and last.act in MERGING_ACTS and query.act not in MERGING_ACTS and query.follow_up
+                and not (query.departments or query.topic or query.label or query.part or query.dates
+                         or query.ordinal or query.outside) and (query.roles or query.aggregate)):
+            return query.merged(last)  # 配合的呢 after 哪项任务牵头单位最多: the same ranking by supporters
+        return query
+
+    def _env(self, plan):
+        from kb.qa.executors import Env
+
+        return Env(plan, self.context, self.vocabulary, self._folded_texts(), self.ensure_index)
+
     def answer_query(self, query, question: str = ""):
         """Answer a Query directly with its executor (None when only the older rules answer its act)."""
-        from kb.qa.executors import EXECUTORS
+        from kb.qa.executors import execute
 
-        executor = EXECUTORS.get(query.act)
-        answer = executor(question, query, self._plan_of(query), self.context) if executor else None
+        answer = execute(question, query, self._env(self._plan_of(query)))
         return self._finish(answer) if answer is not None else None
 
     def _plan_of(self, query):
@@ -277,22 +300,3 @@ class Session:
         plan = self.plan
         return Plan([d for d in plan.documents if d.id == query.plan], [t for t in plan.tasks if t.doc == query.plan],
                     plan.registry)
-
-    def _answer_choice(self, question: str, pending, chosen: str) -> Answer:
-        """The user picked one of the candidates: answer the earlier question about it."""
-        from kb.qa.intents import CHOICE_MARK
-
-        earlier, candidates = pending
-        if CHOICE_MARK in earlier:
-            answer = self.ask(earlier.replace(CHOICE_MARK, chosen))
-            answer.question = question
-            return answer
-        res = self.read(earlier).unresolved
-        text = earlier
-        for r in res:
-            if r.how == "ambiguous":
-                text = fold(earlier).replace(fold(r.query), chosen)
-                break
-        answer = self.ask(text)
-        answer.question = question
-        return answer

@@ -1,0 +1,311 @@
+"""The executor of questions about named departments (``Query.about == "departments"``).
+
+A department's tasks by role (its duty list, grouped as ``kb duties`` groups them), their
+count, their deadlines (``item == "deadline"``) or targets (``subject == "targets"``); the
+departments sharing its tasks (``subject == "departments"``); several departments together
+or each (分别); a name the plan does not give tasks to, or one that may mean several
+departments (the bot asks which).  Everything it needs was read into the ``Query`` by
+kb/qa/query.py (``read_department_ask``); follow-ups (配合的呢, 那市公安局呢) arrive here
+already merged with the previous question's slots.
+"""
+
+from __future__ import annotations
+
+from kb.model import ROLES, Plan, Task
+from kb.qa.answer import Answer
+from kb.qa.query import Query, asked_topic
+from kb.qa.result import GroupLine, compose, numbered, target_line
+
+#: Words officials use for the roles in answers.
+ROLE_WORDS = {"lead": "牵头", "guide": "指导", "support": "配合", "sole": "单独负责", "shared": "按职责分工负责",
+              "implied": "落实", "any": "涉及"}
+
+
+def exec_departments(question: str, q: Query, env) -> Answer | None:
+    """Questions naming departments: duties by role, counts, joint tasks, partners, unknown and ambiguous names."""
+    plan, ctx = env.plan, env.ctx
+    if q.ambiguous is not None:
+        ctx.pending = (q, list(q.candidates))
+        if q.ambiguous.name in env.voc.words["department_endings"]:
+            # 局牵头哪些任务: a bare ending; the plan's departments with that ending
+            ending, names = q.ambiguous.name, q.candidates
+            ctx.tasks = []
+            shown = "、".join(names[:12]) + ("等" if len(names) > 12 else "")
+            return Answer(question, "department_ambiguous", f"“{ending}”没有指明是哪个部门。方案中名称以“{ending}”结尾的有 "
+                          f"{len(names)} 个：{shown}。请问您指的是哪一个？", candidates=list(names), status="ask_back")
+        text = f"“{q.ambiguous.name}”可能指：{'、'.join(q.candidates)}。请问您指的是哪一个？"
+        return Answer(question, "department_ambiguous", text, candidates=list(q.candidates), status="ask_back")
+    if not q.departments:
+        near = f"（最接近的名称：{'、'.join(q.candidates)}）" if q.candidates else ""
+        text = f"方案没有给“{q.unknown}”分配任务，共 0 项{near}。"
+        return Answer(question, "department_unknown", text, candidates=list(q.candidates), status="not_in_plan")
+    from kb.qa.wording import load_answer_words
+
+    words = load_answer_words()
+    for d in q.departments:
+        d.role = d.role or "any"  # no role named, none carried from the previous question
+    names = [d.name for d in q.departments]
+    role = q.departments[0].role
+    if role not in ("any", "implied") and role in ROLES and role not in plan.roles_held():
+        # 哪些任务由市生态环境局指导: no task of this plan gives anyone that role
+        ctx.tasks = []
+        return Answer(question, "department_tasks", words["no_role"].format(role=ROLE_WORDS[role]), departments=names,
+                      status="not_in_plan")
+    known = set(plan.departments()) | set(plan.subunits())
+    missing = [n for n in names if n not in known]
+    if missing:
+        # a department of the registry that this plan names nowhere (another plan's, or none)
+        ctx.tasks = []
+        return Answer(question, "department_unknown", words["not_named"].format(name=missing[0]), departments=names,
+                      status="not_in_plan")
+    if q.subject == "departments" and q.partner_role:
+        return _partners(question, q, env, names[0], role, q.partner_role)
+    if len(names) > 1:
+        return _joint(question, q, env)
+    if q.subject == "targets":
+        return _department_targets(question, q, env, names[0], role)
+    named = [r for r in q.roles if r != "any"]
+    if role == "any" and len(named) > 1:
+        # 牵头和配合的任务各有多少 / 牵头或配合的任务: the duty list, only those groups
+        return _duties(question, q, env, names[0], "any", only=set(named))
+    return _duties(question, q, env, names[0], role)
+
+
+# ---------------------------------------------------------------- selections shared with the older rules
+
+
+def topic_stem(voc, word: str) -> str:
+    """柴油货车治理 → 柴油货车: a topics.yaml word followed by a generic action (治理, 管控) stands for the topic."""
+    for generic in sorted(voc.words["topic_generic"], key=len, reverse=True):
+        stem = word[: -len(generic)]
+        if word.endswith(generic) and stem and any(stem in group for group in voc.topics):
+            return stem
+    return word
+
+
+def filter_topic(q: Query, env, tasks: list[Task]) -> tuple[list[Task], str]:
+    """Keep the tasks on the question's topic words (when they are words of the plan's tasks)."""
+    voc, plan = env.voc, env.plan
+    words = [topic_stem(voc, w) for w in asked_topic(q.topic, voc, plan)]
+    if not words:
+        return tasks, ""
+    from kb.qa.text import fold
+
+    # Only words the plan's tasks use: a leftover like 角色 (…在秸秆禁烧中是什么角色) filters nothing.
+    words = [w for w in words
+             if (q.topic_marked or len(w) >= 3 or any(w in g for g in voc.topics))
+             and plan.tasks_matching([voc.synonyms(w)], fold)]
+    if not words:
+        return tasks, ""
+    if q.topic_any:
+        ids = {t.id for w in words for t in plan.tasks_matching([voc.synonyms(w)], fold)}
+    else:
+        ids = {t.id for t in plan.tasks_matching([voc.synonyms(w) for w in words], fold)}
+    if not ids:
+        return tasks, ""
+    return [t for t in tasks if t.id in ids], "、".join(voc.spellings.get(w, w) for w in words)
+
+
+def filter_date(q: Query, tasks: list[Task]) -> tuple[list[Task], str]:
+    """Keep the tasks the question's date selects (kb/select.py's one test), or those with / without a deadline."""
+    if q.dates is None:
+        if q.timed is True:
+            return [t for t in tasks if t.deadlines], "有时限要求"
+        if q.timed is False:
+            return [t for t in tasks if not t.deadlines], "未规定时限"
+        return tasks, ""
+    return [t for t in tasks if q.dates.selects(t)], q.dates.text
+
+
+def within_base(q: Query, ctx) -> list[Task]:
+    """The list 其中 refers to: the one a run of 其中-questions started from, else the last answer's."""
+    base = list(ctx.base or ctx.tasks)
+    if q.within:
+        ctx.base = base
+    return base
+
+
+def filter_within(q: Query, tasks: list[Task], previous: list[Task]) -> list[Task]:
+    """其中…: keep the tasks of the previous answer only."""
+    if not q.within or not previous:
+        return tasks
+    ids = {t.id for t in previous}
+    return [t for t in tasks if t.id in ids]
+
+
+def _role_tasks(plan: Plan, name: str, role: str) -> list[Task]:
+    return plan.tasks_of(name, role)
+
+
+def _role_order(r: str) -> int:
+    return (*ROLES, "implied").index(r) if r in (*ROLES, "implied") else 9
+
+
+# ---------------------------------------------------------------- one department
+
+
+def _duties(question: str, q: Query, env, name: str, role: str, only: set[str] | None = None) -> Answer:
+    from kb.duties import GROUP_ORDER, GROUP_TITLES, duty_list
+
+    plan, ctx = env.plan, env.ctx
+    previous = within_base(q, ctx)
+    parent = plan.subunits().get(name)
+    shown = f"{name}（{parent}）" if parent else name
+    ctx.departments, ctx.role = [name], role
+    if role == "any":
+        groups = dict(duty_list(plan, name, "any").groups)
+        implied = plan.tasks_of(name, "implied")
+        if implied and "implied" not in groups:
+            placed = {t.id for ts in groups.values() for t in ts}
+            rest = [t for t in implied if t.id not in placed]
+            if rest:
+                groups["implied"] = rest
+        if only:
+            # A task stands in its first group; asked for 牵头 and 配合 only, regroup by those roles.
+            groups = {}
+            placed = set()
+            for r in GROUP_ORDER:
+                if r in only:
+                    groups[r] = [t for t in plan.tasks_of(name, r) if t.id not in placed]
+                    placed.update(t.id for t in groups[r])
+    else:
+        groups = {role: _role_tasks(plan, name, role)}
+    topic_note = date_note = ""
+    for r in list(groups):
+        groups[r] = filter_within(q, groups[r], previous)
+        groups[r], tn = filter_topic(q, env, groups[r])
+        groups[r], dn = filter_date(q, groups[r])
+        topic_note, date_note = topic_note or tn, date_note or dn
+        if not groups[r]:
+            del groups[r]
+    order = [r for r in GROUP_ORDER if r in groups]
+    tasks = [t for r in order for t in groups[r]]
+    roles = {t.id: [r for r in t.roles_of(name) if r in (ROLES + ("implied",))] for t in tasks}
+    what = "或".join(ROLE_WORDS[r] for r in GROUP_ORDER if r in only) if only else ROLE_WORDS[role]
+    scope = "".join(x for x in (f"（{date_note}）" if date_note else "", f"（涉及{topic_note}）" if topic_note else "",
+                               "（限上一个回答中的任务）" if q.within and previous else ""))
+    show_deadlines = q.item == "deadline"
+    intent = "department_count" if q.act.value == "count" else "department_tasks"
+    if not tasks:
+        text = f"方案中{shown}{what}的任务{scope}共 0 项。"
+        implied = plan.tasks_of(name, "implied")
+        if implied and role != "implied":
+            text += f"另外，{shown}要落实的任务共 {len(implied)} 项" + _implied_note(implied, name) + "。"
+        ctx.tasks = []
+        return Answer(question, intent, text, departments=[name])
+    if role == "any" and len(order) > 1:
+        counts = "，".join(f"{GROUP_TITLES[r].split('（')[0]} {len(groups[r])} 项" for r in order)
+        lines = [f"{shown}{what}的任务{scope}共 {len(tasks)} 项（{counts}）："]
+        n = 1
+        for r in order:
+            lines.append(GroupLine(f"【{GROUP_TITLES[r]}】{len(groups[r])} 项"))
+            lines.extend(numbered(groups[r], n, exclude=name if r != "implied" else None, deadlines=show_deadlines))
+            n += len(groups[r])
+    else:
+        first = order[0]
+        word = what if role != "any" else ROLE_WORDS[first]
+        lines = [f"{shown}{word}的任务{scope}共 {len(tasks)} 项："]
+        if first == "implied" and role in ("implied", "any"):
+            lines[0] = f"{shown}要落实的任务{scope}共 {len(tasks)} 项" + _implied_note(tasks, name) + "："
+        lines.extend(numbered(tasks, exclude=name if first != "implied" else None, deadlines=show_deadlines))
+    ctx.tasks = tasks
+    return Answer(question, intent, compose(lines), departments=[name], tasks=tasks, roles=roles)
+
+
+def _implied_note(tasks: list[Task], name: str) -> str:
+    """Where the plan says so: its note (各项工作均需…落实) and the part(s) it covers."""
+    note = next((n for t in tasks for n in t.notes if name in n), None)
+    parts = list(dict.fromkeys(f"{t.part}、{t.part_title}" for t in tasks))
+    said = f"（方案写明“{note}”" if note else "（方案的说明"
+    return f"{said}，即{'、'.join(parts)}的各项任务）"
+
+
+def _partners(question: str, q: Query, env, name: str, mine: str, theirs: str) -> Answer:
+    """The departments holding ``theirs`` in the tasks where ``name`` holds ``mine``, each with its tasks."""
+    plan = env.plan
+    own = {name, plan.subunits().get(name)}
+    partners: dict[str, list[Task]] = {}
+    tasks = []
+    for t in plan.tasks_of(name, mine):
+        others = [d for d in t.departments(theirs) if d not in own]
+        for d in others:
+            partners.setdefault(d, []).append(t)
+        if others:
+            tasks.append(t)
+    if mine == theirs:
+        what = f"与{name}共同{ROLE_WORDS[mine]}的部门"
+    else:
+        what = f"在{name}{ROLE_WORDS[mine]}的任务中{ROLE_WORDS[theirs]}的部门"
+    lines = [f"{what}共 {len(partners)} 个（涉及 {len(tasks)} 项任务）" + ("：" if partners else "。")]
+    for k, (d, ts) in enumerate(sorted(partners.items(), key=lambda kv: -len(kv[1])), 1):
+        lines.append(f"{k}. {d}（{len(ts)} 项）：" + "、".join(t.label for t in ts))
+    if tasks:
+        lines.append("涉及的任务：")
+        lines.extend(numbered(tasks))
+    env.ctx.departments, env.ctx.role, env.ctx.tasks = [name], mine, tasks
+    return Answer(question, "department_partners", compose(lines), departments=[name] + list(partners), tasks=tasks)
+
+
+def _department_targets(question: str, q: Query, env, name: str, role: str) -> Answer:
+    """城管局牵头的任务有哪些量化目标: the targets of a department's tasks."""
+    tasks = env.plan.tasks_of(name, role)
+    with_targets = [t for t in tasks if t.targets]
+    pairs = [(t, tg) for t in with_targets for tg in t.targets]
+    lines = [f"{name}{ROLE_WORDS[role]}的 {len(tasks)} 项任务中，有量化目标的 {len(with_targets)} 项，目标共 {len(pairs)} 个"
+             + ("：" if pairs else "。")]
+    lines.extend(target_line(t, tg) for t, tg in pairs)
+    env.ctx.departments, env.ctx.role, env.ctx.tasks = [name], role, with_targets
+    return Answer(question, "department_targets", compose(lines), departments=[name], tasks=with_targets,
+                  targets=[(t.id, tg) for t, tg in pairs])
+
+
+# ---------------------------------------------------------------- several departments
+
+
+def _joint(question: str, q: Query, env) -> Answer:
+    """Tasks two or more departments hold together (公安局和交通局共同牵头), or each one's list (分别)."""
+    plan, ctx = env.plan, env.ctx
+    previous = within_base(q, ctx)
+    names = [d.name for d in q.departments]
+    asked = {d.name: d.role for d in q.departments}
+    mixed = len(set(asked.values())) > 1
+    role = q.roles[0] if mixed and q.roles else q.departments[0].role
+    ctx.departments, ctx.role = names, role
+    per = {n: _role_tasks(plan, n, asked[n] if mixed else role) for n in names}
+    what = ROLE_WORDS.get(role, "涉及")
+    intent = "department_count" if q.act.value == "count" else "joint_tasks"
+    if q.each:
+        lines, tasks, roles, listed = [], [], {}, []
+        n = 1
+        for name in names:
+            ts, _ = filter_topic(q, env, per[name])
+            ts, _ = filter_date(q, ts)
+            lines.append(GroupLine(f"【{name}】{what}的任务共 {len(ts)} 项："))
+            lines.extend(numbered(ts, n))
+            n += len(ts)
+            listed.extend(ts)
+            for t in ts:
+                if t.id not in roles:
+                    tasks.append(t)
+                roles.setdefault(t.id, [])
+                roles[t.id] = sorted(set(roles[t.id]) | set(t.roles_of(name)), key=_role_order)
+        ctx.tasks = listed  # numbered as shown: a task of both lists has two numbers
+        return Answer(question, "departments_each", compose(lines), departments=names, tasks=tasks, roles=roles)
+    common_ids = set.intersection(*({t.id for t in ts} for ts in per.values()))
+    tasks = filter_within(q, [t for t in per[names[0]] if t.id in common_ids], previous)
+    tasks, topic_note = filter_topic(q, env, tasks)
+    tasks, date_note = filter_date(q, tasks)
+    if mixed:
+        said = {n: ROLE_WORDS[asked[n]] for n in names}
+        joined = "、".join(f"{n}{said[n]}" for n in names)
+        separate = "；".join(f"{n}{said[n]} {len(per[n])} 项" for n in names)
+        head = f"{joined}的任务"
+    else:
+        joined = "和".join(names)
+        separate = "；".join(f"{n}{what} {len(per[n])} 项" for n in names)
+        head = f"{joined}共同{what}的任务" + (f"（涉及{topic_note}）" if topic_note else "") + (f"（{date_note}）" if date_note else "")
+    lines = [f"{head}共 {len(tasks)} 项" + ("：" if tasks else "。") + f"（分别计：{separate}）"]
+    lines.extend(numbered(tasks))
+    roles = {t.id: sorted({r for n in names for r in t.roles_of(n)}, key=_role_order) for t in tasks}
+    ctx.tasks = tasks
+    return Answer(question, intent, compose(lines), departments=names, tasks=tasks, roles=roles)
