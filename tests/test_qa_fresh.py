@@ -35,9 +35,7 @@ KNOWN_FAILURES: set[str] = {
     "rc-support-zuzhibu-short",
     "rc-two-any",
     "rc-two-roles",
-    "rc-target-socialwork",
     "rc-structure-six-plans",
-    "h-nj-province",
 }
 """Ids of rows kb does not answer as expected yet (strict xfail; remove an id once it passes)."""
 

@@ -355,6 +355,62 @@ def exec_each_value(question: str, q: Query, env: Env) -> Answer | None:
     return _answer(question, "target_each", result, query=q, tasks=list(tasks.values()), targets=targets)
 
 
+# ---------------------------------------------------------------- a number in a unit
+
+
+def exec_unit_value(question: str, q: Query, env: Env) -> Answer | None:
+    """人才公寓要建多少套: the paragraphs on the topic that state a number in the asked unit, with those clauses
+    (a number the target reader did not take as a target is still the plan's answer)."""
+    import re
+
+    from kb.qa.query import asked_topic, load_shapes
+    from kb.qa.text import fold
+
+    plan, voc = env.plan, env.voc
+    words = [w for w in asked_topic(q.topic, voc, plan) if len(w) >= 2]
+    if not words:
+        return None
+    shapes = load_shapes()
+    units = shapes["person_units"] if q.unit in shapes["person_units"] else [q.unit]
+    number = re.compile(r"(?:[0-9][0-9,.]*|[一二两三四五六七八九十百千]+)(?:万|亿)?(?:"
+                        + "|".join(re.escape(u) for u in units) + ")")
+    words = [w for w in (_held_part(plan, voc, w) for w in words) if w]
+    if not words:
+        return None
+    groups = [voc.synonyms(w) for w in words]
+    candidates = plan.tasks_matching(groups, fold, kinds=None)
+    if not candidates:  # the longest asked word alone (引进培养 need not stand verbatim)
+        candidates = plan.tasks_matching([voc.synonyms(max(words, key=len))], fold, kinds=None)
+    found, near_found = [], []
+    for t in candidates:
+        clauses = [c for c in re.split(r"[，。；;]", t.text) if number.search(fold(c))]
+        near = [c for c in clauses if any(s in fold(c) for g in groups for s in g)]
+        if near:
+            near_found.append((t, near))
+        elif clauses:
+            found.append((t, clauses))
+    found = near_found or found
+    if not found:
+        return None
+    result = Result(heading=[f"方案写明的数量（以“{q.unit}”计）共 {len(found)} 处："])
+    result.groups.append(Group(items=[Item(k, t, text="：" + "；".join(c.strip() for c in cs))
+                                      for k, (t, cs) in enumerate(found, 1)]))
+    tasks = [t for t, _ in found]
+    env.ctx.tasks = tasks
+    return _answer(question, "target_unit", result, query=q, tasks=tasks)
+
+
+def _held_part(plan: Plan, voc, word: str) -> str | None:
+    """``word`` if some paragraph holds it (or a synonym), else its longest start (2+ characters) one holds
+    (羊城学者特聘岗位设 → 羊城学者特聘岗位: a verb glued to the noun asked about)."""
+    from kb.qa.text import fold
+
+    for end in range(len(word), 1, -1):
+        if plan.tasks_matching([voc.synonyms(word[:end])], fold, kinds=None):
+            return word[:end]
+    return None
+
+
 # ---------------------------------------------------------------- not understood
 
 
@@ -380,7 +436,8 @@ EXECUTORS = {
     Act.COMPARE: exec_compare,
     Act.RANK: _routed(exec_rank, lambda q: q.subject == "tasks"),
     Act.WHEN: _routed(exec_extreme_deadline, lambda q: bool(q.aggregate)),
-    Act.VALUE: _routed(exec_each_value, lambda q: q.each),
+    Act.VALUE: lambda question, q, env: (exec_each_value(question, q, env) if q.each
+                                         else exec_unit_value(question, q, env) if q.unit else None),
 }
 
 

@@ -57,6 +57,8 @@ class Context:
     """The list a run of 其中… questions narrows (kept while they go on)."""
     intent: str | None = None
     """Intent of the last answer (a bare "X呢" asks the same about X)."""
+    partial: list[Task] = field(default_factory=list)
+    """Tasks of this turn's ranking that hold only part of the asked topic (shown apart, never the answer)."""
 
 
 @dataclass(slots=True)
@@ -676,7 +678,7 @@ def rule_topic_deadline(turn: Turn) -> Answer | None:
         return None
     task = _best_task(turn, words)
     if task is None:
-        return None
+        return _partial_only(turn, words)
     # The deadlines of the clauses closest to the topic words (a task may set several).
     scored = [(_score(words, fold(task.clauses[d.clause])) if d.clause < len(task.clauses) else 0.0, d)
               for d in task.deadlines]
@@ -710,11 +712,98 @@ def _verbatim(turn: Turn, words: list[str]) -> list[Task]:
     return turn.plan.tasks_matching([(w,) for w in words], fold)
 
 
+def _one_typo_in(word: str, text: str) -> bool:
+    """``text`` holds ``word`` (3+ characters) with one character mistyped (秸杆禁烧 for 秸秆禁烧)."""
+    n = len(word)
+    if n < 3:
+        return False
+    return any(sum(a != b for a, b in zip(word, text[i:i + n])) <= 1 for i in range(len(text) - n + 1))
+
+
+#: An asked word longer than this (without its generic actions) is a phrase in the asker's words, not a term.
+TERM_LENGTH = 4
+
+
+def unmatched_part(words: list[str], text: str, synonyms, generic=()) -> str | None:
+    """The first stretch (2+ characters) of an asked topic word that ``text`` does not hold, if any.
+
+    A paragraph found by ranking may hold only part of what was asked: 垃圾分类 in a paragraph on
+    burning 垃圾, 噪声污染治理 in one on 污染治理.  Answering with it would answer another question.
+    Only a term counts — a word of at most TERM_LENGTH characters besides generic actions (``generic``:
+    治理, 管控 … add nothing to a topic); a longer chunk is a phrase in the asker's words (渣土车沿路撒漏 is
+    the plan's 渣土运输车辆抛洒滴漏) — and only one the text holds part of (国六标准 + 发布: 发布 is how it
+    is asked, not what), unless the text holds no part of any word.  A word whose synonym (topics.yaml)
+    the text holds is covered whole.
+    """
+    from kb.qa.text import is_cjk
+
+    first_untouched = None
+    for word in words:
+        if any(syn in text for syn in synonyms(word)) or _one_typo_in(word, text):
+            continue
+        covered = [False] * len(word)
+        for a in range(len(word) - 1):
+            for b in range(len(word), a + 1, -1):
+                if word[a:b] in text:
+                    for k in range(a, b):
+                        covered[k] = True
+                    break
+        touched = any(covered)
+        plain = [True] * len(word)  # not part of a generic action
+        for g in generic:
+            at = word.find(g)
+            while at >= 0:
+                for k in range(at, at + len(g)):
+                    plain[k] = False
+                at = word.find(g, at + 1)
+        covered = [c or not p for c, p in zip(covered, plain)]
+        if sum(plain) > TERM_LENGTH:
+            continue  # a phrase (渣土车沿路撒漏, 过年燃放烟花爆竹): its words need not all stand in the paragraph
+        runs, run = [], ""
+        for ch, ok in zip(word + "\0", covered + [True]):
+            if ok or not is_cjk(ch):
+                if len(run) >= 2:
+                    runs.append(run)
+                run = ""
+            else:
+                run += ch
+        if runs and touched:
+            return runs[0]
+        if runs and first_untouched is None:
+            first_untouched = runs[0]
+    if first_untouched is not None and not any(
+            word[a:a + 2] in text for word in words for a in range(len(word) - 1)):
+        return first_untouched  # no piece of any asked word: the ranking matched single characters only
+    return None
+
+
+def _without_asking(turn: Turn, words: list[str]) -> list[str]:
+    """The topic words with the asking words left inside a chunk (…系统谁建设) cut out: they are no topic."""
+    asking = sorted({w for key in ("who", "when") for w in turn.voc.words[key]} | {"谁"}, key=len, reverse=True)
+    out = []
+    for word in words:
+        for a in asking:
+            word = word.replace(a, " ")
+        out.extend(w for w in word.split() if w)
+    return out
+
+
 def _best_task(turn: Turn, words: list[str]) -> Task | None:
-    """The task that best matches the topic words: the one title holding them all, else the top search hit."""
+    """The task that best matches the topic words: the one title holding them all, else the top search hit
+    (None when that hit holds only part of the asked words: see unmatched_part; the caller says so)."""
     titled = _titled(turn, words)
     if len(titled) == 1:
         return titled[0]
+    best = _ranked_task(turn, words)
+    if best is not None and unmatched_part(_without_asking(turn, words), turn.folded[best.id], turn.voc.synonyms,
+                                           turn.voc.words["topic_generic"]):
+        turn.ctx.partial = [best]
+        return None
+    return best
+
+
+def _ranked_task(turn: Turn, words: list[str]) -> Task | None:
+    """The top search hit for the topic words, ranked as officials mean them (see closeness)."""
     hits = turn.index().search(" ".join(words), limit=10, kinds=("task",))
     hits = [h for h in hits if turn.plan.task(h.task_id) is not None]  # a plan named: its own tasks only
     if not hits:
@@ -858,7 +947,7 @@ def rule_topic_who(turn: Turn) -> Answer | None:
             found = [best] if best else []
         tasks.extend(t for t in found if t.id not in {x.id for x in tasks})
     if not tasks:
-        return None
+        return _partial_only(turn, words)
     role = q.role if q.role in ROLES else None
     topic = "、".join(words)
     lines = []
@@ -875,6 +964,26 @@ def rule_topic_who(turn: Turn) -> Answer | None:
     ctx.tasks, ctx.topic = tasks, words
     roles = {t.id: [r for r in ROLES if getattr(t, r)] for t in tasks}
     return Answer(q.raw, "topic_who", compose(lines), tasks=tasks, departments=_asked_departments(q, tasks), roles=roles)
+
+
+def _partial_only(turn: Turn, words: list[str]) -> Answer | None:
+    """Only a paragraph holding part of the asked topic was found: the plan has no such topic; say so,
+    with that paragraph apart under 相关条目 (垃圾分类谁负责 → no 垃圾分类 in the plan, 垃圾焚烧 apart)."""
+    partial, turn.ctx.partial = turn.ctx.partial, []
+    if not partial:
+        return None
+    from kb.qa.result import Item, Result, render_text
+
+    missing = unmatched_part(_without_asking(turn, words), turn.folded[partial[0].id], turn.voc.synonyms,
+                             turn.voc.words["topic_generic"])
+    asked = "、".join(words)
+    from kb.qa.wording import load_answer_words
+
+    result = Result(heading=[load_answer_words()["topic_absent"].format(topic=asked, missing=missing)])
+    result.related = [Item(k, t) for k, t in enumerate(partial, 1)]
+    turn.ctx.tasks = []
+    return Answer(turn.q.raw, "topic_absent", render_text(result), status="not_in_plan", result=result,
+                  related=partial)
 
 
 def _with_subunits(task: Task, role: str) -> list[str]:

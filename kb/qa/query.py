@@ -12,6 +12,7 @@ Words of the readers live in kb/data/shapes.yaml (validated on load, cached as J
 from __future__ import annotations
 
 import enum
+import re
 import hashlib
 import json
 from dataclasses import dataclass, field, fields
@@ -114,6 +115,8 @@ class Query:
     """What the question asks that no plan holds: weather, instruction, place, publication_date, other_plan."""
     outside_words: str = ""
     """The words naming it (the place, the plan asked about)."""
+    unit: str | None = None
+    """The unit a value is asked in (人才公寓要建多少套 → 套): the paragraph stating a number in it answers."""
     about: str | None = None
     """What the question is about when a reader claims it: ``departments`` (named departments' duties)."""
     ambiguous: DeptAsk | None = None
@@ -218,7 +221,8 @@ def _check_words(value, where: str) -> list[str]:
 
 
 SHAPE_LISTS = ("place_suffixes", "places", "structure_asks", "task_subject", "department_subject", "most", "least",
-               "both", "only", "not", "earliest", "latest", "guide", "plan_marks")
+               "both", "only", "not", "earliest", "latest", "guide", "plan_marks", "value_units", "person_units",
+               "unit_not_after")
 
 
 def validate_shapes(data: dict, where: str = "shapes.yaml") -> dict:
@@ -307,12 +311,39 @@ def read_outside(r: Reading) -> None:
         if w and not (kind in ("weather", "person", "actual_figure") and w in r.plan_text):
             r.query.act, r.query.subject, r.query.outside, r.query.outside_words = Act.META, "plans", kind, w
             return
+    verb = _has(r.text, r.words["outside"].get("document_verbs", []))
+    if verb and "when" in r.facts.flags and not r.facts.departments and _only_the_document(r, verb):
+        # 这个方案啥时候印发的: the document's own date, not a topic 印发
+        r.query.act, r.query.subject, r.query.outside, r.query.outside_words = Act.META, "plans", "publication_date", verb
+        return
     if _has(r.text, r.words["outside"]["plans"]) and not r.facts.departments and not r.facts.topic:
         r.query.act, r.query.subject = Act.META, "plans"
 
 
+def _only_the_document(r: Reading, verb: str) -> bool:
+    """The topic words are the document verb, pieces of when-words (时候 of 什么时候) and words of a plan's title."""
+    from kb.qa.text import fold
+    from kb.qa.vocab import load_vocabulary
+
+    pieces = {w[k:] for w in load_vocabulary().words["when"] for k in range(len(w) - 1)}
+    titles = [fold(d.title) for d in r.plan.documents]
+    for word in r.facts.topic:
+        rest = re.sub(r"^[这本该此那][份个项部篇]?", "", word.replace(verb, ""))  # 这份 / 本 (the document itself)
+        for noun in r.words["outside"].get("document_nouns", []):
+            rest = rest.replace(noun, "")
+        for piece in sorted(pieces, key=len, reverse=True):
+            rest = rest.replace(piece, "")
+        if len(rest) >= 2 and not any(rest in t for t in titles):
+            return False
+    return True
+
+
 #: Characters no place name (before 市/县/省) holds: department endings, function words, question words.
 _NOT_IN_PLACE = frozenset("局委办部厅会院站队所和与及的在是有哪什么各本全该我这那其每个些由为对把被从向给要")
+
+
+#: Characters a place name may follow (在成都市…, 和绵竹市…, 意见里广东省…): prepositions, joiners, function words.
+_PLACE_BOUNDARY = frozenset("在对和与及、的跟同比里中内") | (_NOT_IN_PLACE - frozenset("市县"))
 
 
 def read_place(r: Reading) -> None:
@@ -335,7 +366,7 @@ def read_place(r: Reading) -> None:
                 cand = stem[-k:]
                 before = r.text[at - k - 1] if at - k - 1 >= 0 else ""
                 if len(cand) == k and all(is_cjk(c) and c not in _NOT_IN_PLACE for c in cand) \
-                        and (not before or not is_cjk(before) or before in "在对和与及、的跟同比") \
+                        and (not before or not is_cjk(before) or before in _PLACE_BOUNDARY) \
                         and cand + suffix not in r.plan_text and cand not in r.plan_text:
                     names.append(cand + suffix)
                     break
@@ -645,6 +676,15 @@ def read_each_value(r: Reading) -> None:
     q.topic = [rest] if rest else []
 
 
+def read_unit_value(r: Reading) -> None:
+    """人才公寓要建多少套 / 每年培养多少名…: a number in a unit, stated by some paragraph (not always a target
+    the parser read)."""
+    q, f = r.query, r.facts
+    if q.act is not None or not f.unit or f.departments:
+        return
+    q.act, q.subject, q.unit = Act.VALUE, "targets", f.unit
+
+
 def read_act(r: Reading) -> None:
     """The act of questions the older rules answer, for the record (fixtures, JSON)."""
     q, f = r.query, r.facts
@@ -696,6 +736,7 @@ READERS = (
     read_rank_tasks,
     read_extreme_deadline,
     read_each_value,
+    read_unit_value,
     read_department_ask,
     read_act,
 )

@@ -105,6 +105,8 @@ class Question:
     """Words left when everything above is taken out: the topic (荣县 / 机械化清扫率)."""
     department_roles: dict[str, str] = field(default_factory=dict)
     """Department → the role named right after it (交通局牵头、公安局配合), when one is."""
+    unit: str | None = None
+    """The unit a value is asked in (人才公寓要建多少套 → 套), kb/data/shapes.yaml ``value_units``."""
 
     @property
     def role(self) -> str | None:
@@ -279,6 +281,13 @@ def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Quest
             q.date = DateAsk("between", q.date.year, end.iso, m.group(0) + joiner + second.group(0))
             for k in range(m.end(), second.end()):
                 consumed[k] = True
+    m = _unit_ask(text)
+    if m:
+        # 多少套 / 几名: a value in a unit; its unit is no topic word and no start of a department (多少名社会…)
+        q.unit = m.group("unit")
+        q.flags.add("target")
+        for k in range(m.start("unit"), m.end("unit")):
+            consumed[k] = True
     m = _LABEL.search(text) or _SECTION_MARK.match(text)
     if m:
         q.label = m.group(0)
@@ -419,6 +428,22 @@ def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Quest
         if roles and name in q.departments:
             q.department_roles.setdefault(name, roles[0])
     return q
+
+
+def _unit_ask(text: str):
+    """The first 多少/几 + a unit of kb/data/shapes.yaml ``value_units`` not followed by a noun of the plan itself."""
+    from kb.qa.query import load_shapes
+
+    shapes = load_shapes()
+    pattern = _UNIT_PATTERNS.get(id(shapes))
+    if pattern is None:
+        units = "|".join(re.escape(u) for u in shapes["value_units"])
+        nouns = "|".join(re.escape(u) for u in shapes["unit_not_after"])
+        pattern = _UNIT_PATTERNS[id(shapes)] = re.compile(rf"(?:多少|几)(?P<unit>{units})(?!{nouns})")
+    return pattern.search(text)
+
+
+_UNIT_PATTERNS: dict[int, re.Pattern] = {}
 
 
 def _is_subsequence(short: str, long: str) -> bool:

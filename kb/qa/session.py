@@ -149,6 +149,13 @@ class Session:
 
         q = read_question(self.normalise(question), self.vocabulary, self._lex(), self._resolve)
         q.raw = question or ""  # answers quote the question as asked, not its simplified form
+        if q.unresolved and not q.departments:
+            # 社会 (of 社会工作): two characters the plan writes as a word of its text, ending like 会 by chance,
+            # are a topic word, not a department the plan does not know
+            words = [r for r in q.unresolved if r.how != "ambiguous" and len(r.query) <= 2 and r.query in self.plan_text()]
+            if words:
+                q.unresolved = [r for r in q.unresolved if r not in words]
+                q.topic.extend(r.query for r in words)
         return q
 
     def read_query(self, question: str):
@@ -218,6 +225,7 @@ class Session:
         from kb.qa.query import read_query
 
         q = self.read(question)
+        self.context.partial = []
         query = read_query(q.text, q, self.plan, self.plan_text())
         if query.plan:
             q.topic = list(query.topic)  # the words naming the plan are no topic for the older rules either

@@ -37,6 +37,7 @@ REQUIRED = {
     "not_named": ("{name}",),
     "year_running": ("{n}", "{year}", "{labels}"),
     "no_context": ("{word}", "{example}"),
+    "topic_absent": ("{topic}", "{missing}"),
 }
 
 
