@@ -442,10 +442,15 @@ EXECUTORS = {
 
 
 def execute(question: str, q: Query, env: Env) -> Answer | None:
-    """The executor of ``q.act`` (and of ``q.about``); None when only the older rules answer it."""
+    """The executor of ``q.act`` (and of ``q.about``, a cited item); None when only the older rules answer it."""
     if q.about == "departments":
         from kb.qa.exec_departments import exec_departments
 
         return exec_departments(question, q, env)
     executor = EXECUTORS.get(q.act)
-    return executor(question, q, env) if executor is not None else None
+    answer = executor(question, q, env) if executor is not None else None
+    if answer is None and (q.label or q.ordinal is not None) and q.act in (Act.TEXT, Act.WHO, Act.WHEN, Act.VALUE, Act.COUNT):
+        from kb.qa.exec_items import exec_item
+
+        answer = exec_item(question, q, env)
+    return answer

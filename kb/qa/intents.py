@@ -144,46 +144,6 @@ def rule_topic_follow_up(turn: Turn) -> Answer | None:
     return Answer(q.raw, "again", words + ASK_AGAIN[ctx.intent])
 
 
-def rule_ordinal(turn: Turn) -> Answer | None:
-    """第二项的时限 / 第3项谁牵头 / 第一项是什么: an item of the previous list."""
-    q, ctx = turn.q, turn.ctx
-    if q.ordinal is None or not ctx.tasks:
-        return None
-    if not 1 <= q.ordinal <= len(ctx.tasks):
-        return Answer(q.raw, "item", f"上一个回答只有 {len(ctx.tasks)} 项，没有第{q.ordinal}项。", tasks=[],
-                      status="not_in_plan")
-    task = ctx.tasks[q.ordinal - 1]
-    return _item_answer(turn, task, f"第{q.ordinal}项是 {task.label} {task_head(task)}。")
-
-
-def rule_label(turn: Turn) -> Answer | None:
-    """三（一）2是什么 / 三（三）4谁牵头 / 三（四）4的目标: a task cited by its label."""
-    q = turn.q
-    if not q.label:
-        return None
-    bare = q.label.startswith("(")  # (二十一): a section marker without its part numeral
-    if bare:
-        places = list(dict.fromkeys([t.label for t in turn.plan.tasks if fold(t.label).endswith(q.label)]
-                                    + [t.section for t in turn.plan.tasks if t.section and fold(t.section).endswith(q.label)]))
-        if len(places) > 1:  # sections numbered within each part: (三) is in several
-            turn.ctx.tasks = []
-            return Answer(q.raw, "item_ambiguous", f"“{q.raw.strip()[:len(q.label)]}”在方案中有 {len(places)} 处："
-                          f"{'、'.join(places)}。请问指哪一个？", candidates=places, status="ask_back")
-    hits = [t for t in turn.plan.tasks if fold(t.label) == q.label or bare and fold(t.label).endswith(q.label)]
-    if not hits:
-        section = [t for t in turn.plan.tasks if t.section and (fold(t.section) == q.label
-                                                                or bare and fold(t.section).endswith(q.label))]
-        if section:
-            return _section_answer(turn, section, f"{section[0].section}{section[0].section_title or ''}")
-        return Answer(q.raw, "item", f"方案中没有标号为 {q.label} 的条目。", status="not_in_plan")
-    if len(hits) > 1:  # several plans in the corpus: list them all
-        turn.ctx.tasks = hits
-        lines = [f"标号 {q.label} 在 {len(hits)} 个方案中都有："] + numbered(hits)
-        return Answer(q.raw, "item_text", compose(lines), tasks=hits, departments=_departments_of(hits))
-    turn.ctx.tasks = hits
-    return _item_answer(turn, hits[0], f"{hits[0].label} {task_head(hits[0])}。")
-
-
 def rule_title(turn: Turn) -> Answer | None:
     """强化责任落实的内容 / 严格考核奖惩是怎么规定的: a paragraph of the plan cited by its whole title."""
     q = turn.q
@@ -212,28 +172,12 @@ def _item_ask_of(turn: Turn, rest: str) -> str | None:
 
 
 def _item_answer(turn: Turn, task: Task, head: str) -> Answer:
-    """One task's deadline, targets, departments or text, as the question asks."""
+    """One task's deadline, targets, departments or text, as the question asks (kb/qa/exec_items.py)."""
+    from kb.qa.exec_items import item_answer
+
     q = turn.q
     ask = q.item_ask or ("departments" if "who" in q.flags or q.roles else "text")
-    if ask == "deadline":
-        if task.deadlines:
-            body = "时限：" + "；".join(_deadline_said(d) for d in task.deadlines) + "。"
-        else:
-            body = "方案对这项任务没有规定明确的完成时限。"
-        ans = Answer(q.raw, "item_deadline", head + body, tasks=[task], deadlines=[(task.id, d) for d in task.deadlines])
-    elif ask == "target":
-        if task.targets:
-            body = "量化目标：\n" + "\n".join(target_line(task, tg) for tg in task.targets)
-        else:
-            body = "这项任务没有量化目标。"
-        ans = Answer(q.raw, "item_target", head + body, tasks=[task], targets=[(task.id, tg) for tg in task.targets])
-    elif ask == "departments":
-        deps = describe(task) or "方案未写明责任单位"
-        ans = Answer(q.raw, "item_departments", head + f"责任单位：{deps}。", tasks=[task],
-                     departments=_asked_departments(q, [task]))
-    else:
-        ans = Answer(q.raw, "item_text", head + "\n" + task.text, tasks=[task], departments=task.departments("any"))
-    return ans
+    return item_answer(q.raw, ask, q.role if q.role in ROLES else None, task, head)
 
 
 def _asked_departments(q: Question, tasks: list[Task]) -> list[str]:
@@ -244,17 +188,7 @@ def _asked_departments(q: Question, tasks: list[Task]) -> list[str]:
     return _departments_of(tasks)
 
 
-def _deadline_said(d) -> str:
-    """The deadline as written, with its meaning when that says more (到2020年（2020年12月31日前完成））."""
-    meaning = _deadline_words(d)
-    return d.text if meaning == d.text or meaning in d.text else f"{d.text}（{meaning}）"
-
-
-def _deadline_words(d) -> str:
-    """What a deadline means, as officials write it (2019年12月31日前完成, 2019年内, 自2019年7月1日起)."""
-    from kb.qa.result import deadline_meaning
-
-    return deadline_meaning(d)
+from kb.qa.exec_items import deadline_said as _deadline_said  # noqa: E402
 
 
 def rule_section(turn: Turn) -> Answer | None:
@@ -1114,8 +1048,6 @@ RULES = (
     rule_empty,
     rule_no_context,
     rule_topic_follow_up,
-    rule_ordinal,
-    rule_label,
     rule_section,
     rule_title,
     rule_date_list,

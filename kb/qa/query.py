@@ -96,7 +96,7 @@ class Query:
     ordinal: int | None = None
     """第N项 of the previous answer."""
     item: str | None = None
-    """What is asked of one item: deadline, target, departments, text."""
+    """What is asked of one item: deadline, target, departments, text, count (of a cited section)."""
     dates: DateSpan | None = None
     """The date span asked about, with its test (due, active, starts)."""
     aggregate: str | None = None
@@ -410,6 +410,9 @@ def read_references(r: Reading) -> None:
     """Label, part, section, ordinal, date and item asked, as the scan found them."""
     f, q = r.facts, r.query
     q.label, q.part, q.section, q.ordinal, q.item = f.label, f.part, f.section, f.ordinal, f.item_ask
+    if (q.label or q.ordinal is not None) and q.item is None:
+        # 第3项谁负责 / 三（二）有几项 / 第一项是什么: what is asked of the cited item
+        q.item = "departments" if "who" in f.flags or f.roles else "count" if "count" in f.flags else "text"
     q.within = "within" in f.flags
     if f.date is not None:
         q.dates = date_span(f.date)
@@ -693,7 +696,8 @@ def read_act(r: Reading) -> None:
     if f.empty:
         q.act = Act.HELP
     elif q.ordinal is not None or q.label:
-        q.act = {"deadline": Act.WHEN, "target": Act.VALUE, "departments": Act.WHO}.get(q.item or "", Act.TEXT)
+        q.act = {"deadline": Act.WHEN, "target": Act.VALUE, "departments": Act.WHO, "count": Act.COUNT}.get(
+            q.item or "", Act.TEXT)
     elif "ranking" in f.flags and _has(r.text, r.words["department_subject"]):
         q.act, q.subject, q.aggregate = Act.RANK, "departments", q.aggregate or "most"
     elif "count" in f.flags and "target" not in f.flags:

@@ -1,0 +1,110 @@
+"""The executor of questions about one cited item (``Query.label`` or ``Query.ordinal``).
+
+第二项的时限 is item 2 of the previous answer's numbered list (``Context.tasks``, the tasks of its
+``Result`` in number order), not a question re-asked through text; 三（三）4谁牵头 is the task of that
+label.  What is asked of the item (``Query.item``: deadline, target, departments, text) was read by
+kb/qa/query.py.
+"""
+
+from __future__ import annotations
+
+from kb.model import ROLES, Task
+from kb.qa.answer import Answer
+from kb.qa.query import Query
+from kb.qa.result import compose, describe, numbered, target_line
+from kb.qa.text import fold, task_head
+
+
+def exec_item(question: str, q: Query, env) -> Answer | None:
+    """An item of the previous answer (第N项) or a task cited by its label; None when 第N项 has no list before it."""
+    if q.label:
+        return _label(question, q, env)
+    ctx = env.ctx
+    if not ctx.tasks:
+        return None
+    if not 1 <= q.ordinal <= len(ctx.tasks):
+        return Answer(question, "item", f"上一个回答只有 {len(ctx.tasks)} 项，没有第{q.ordinal}项。", tasks=[],
+                      status="not_in_plan")
+    task = ctx.tasks[q.ordinal - 1]
+    return item_answer(question, q.item, _role_asked(q), task, f"第{q.ordinal}项是 {task.label} {task_head(task)}。")
+
+
+def _role_asked(q: Query) -> str | None:
+    return next((r for r in q.roles if r in ROLES), None)
+
+
+def _label(question: str, q: Query, env) -> Answer:
+    """三（一）2是什么 / 三（三）4谁牵头 / (二十一)谁牵头: a task (or a section) cited by its label."""
+    plan, ctx = env.plan, env.ctx
+    bare = q.label.startswith("(")  # (二十一): a section marker without its part numeral
+    if bare:
+        places = list(dict.fromkeys([t.label for t in plan.tasks if fold(t.label).endswith(q.label)]
+                                    + [t.section for t in plan.tasks if t.section and fold(t.section).endswith(q.label)]))
+        if len(places) > 1:  # sections numbered within each part: (三) is in several
+            ctx.tasks = []
+            return Answer(question, "item_ambiguous", f"“{question.strip()[:len(q.label)]}”在方案中有 {len(places)} 处："
+                          f"{'、'.join(places)}。请问指哪一个？", candidates=places, status="ask_back")
+    hits = [t for t in plan.tasks if fold(t.label) == q.label or bare and fold(t.label).endswith(q.label)]
+    if not hits:
+        section = [t for t in plan.tasks if t.section and (fold(t.section) == q.label
+                                                          or bare and fold(t.section).endswith(q.label))]
+        if section:
+            return section_answer(question, q, env, section, f"{section[0].section}{section[0].section_title or ''}")
+        return Answer(question, "item", f"方案中没有标号为 {q.label} 的条目。", status="not_in_plan")
+    if len(hits) > 1:  # several plans in the corpus: list them all
+        ctx.tasks = hits
+        lines = [f"标号 {q.label} 在 {len(hits)} 个方案中都有："] + numbered(hits)
+        return Answer(question, "item_text", compose(lines), tasks=hits, departments=_departments_of(hits))
+    ctx.tasks = hits
+    return item_answer(question, q.item, _role_asked(q), hits[0], f"{hits[0].label} {task_head(hits[0])}。")
+
+
+def section_answer(question: str, q: Query, env, tasks: list[Task], heading: str) -> Answer:
+    """The tasks of a section or part (those the question's date selects)."""
+    from kb.qa.exec_departments import filter_date
+
+    tasks, date_note = filter_date(q, tasks)
+    scope = f"（{date_note}）" if date_note else ""
+    lines = [f"“{heading}”下的条目{scope}共 {len(tasks)} 项" + ("：" if tasks else "。")]
+    lines.extend(numbered(tasks))
+    env.ctx.tasks = tasks
+    intent = "section_count" if q.item == "count" else "section_tasks"
+    return Answer(question, intent, compose(lines), tasks=tasks, departments=_departments_of(tasks))
+
+
+def item_answer(question: str, ask: str | None, role: str | None, task: Task, head: str) -> Answer:
+    """One task's deadline, targets, departments or text, as asked."""
+    if ask == "deadline":
+        if task.deadlines:
+            body = "时限：" + "；".join(deadline_said(d) for d in task.deadlines) + "。"
+        else:
+            body = "方案对这项任务没有规定明确的完成时限。"
+        return Answer(question, "item_deadline", head + body, tasks=[task],
+                      deadlines=[(task.id, d) for d in task.deadlines])
+    if ask == "target":
+        if task.targets:
+            body = "量化目标：\n" + "\n".join(target_line(task, tg) for tg in task.targets)
+        else:
+            body = "这项任务没有量化目标。"
+        return Answer(question, "item_target", head + body, tasks=[task], targets=[(task.id, tg) for tg in task.targets])
+    if ask == "departments":
+        deps = describe(task) or "方案未写明责任单位"
+        asked = list(getattr(task, role)) if role else _departments_of([task])
+        return Answer(question, "item_departments", head + f"责任单位：{deps}。", tasks=[task], departments=asked)
+    return Answer(question, "item_text", head + "\n" + task.text, tasks=[task], departments=task.departments("any"))
+
+
+def deadline_said(d) -> str:
+    """The deadline as written, with its meaning when that says more (到2020年（2020年12月31日前完成））."""
+    from kb.qa.result import deadline_meaning
+
+    meaning = deadline_meaning(d)
+    return d.text if meaning == d.text or meaning in d.text else f"{d.text}（{meaning}）"
+
+
+def _departments_of(tasks: list[Task]) -> list[str]:
+    seen: dict[str, None] = {}
+    for t in tasks:
+        for n in t.departments("any"):
+            seen.setdefault(n, None)
+    return list(seen)
