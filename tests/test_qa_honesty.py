@@ -26,7 +26,7 @@ UNMATCHED = [
 
 @pytest.mark.parametrize("words, text, missing, why", UNMATCHED, ids=[u[3][:30] for u in UNMATCHED])
 def test_unmatched_part(words, text, missing, why):
-    from kb.qa.intents import unmatched_part
+    from kb.qa.exec_topics import unmatched_part
 
     assert unmatched_part(words, text, lambda w: (w,), GENERIC) == missing, why
 

@@ -117,6 +117,25 @@ class Query:
     """The words naming it (the place, the plan asked about)."""
     unit: str | None = None
     """The unit a value is asked in (人才公寓要建多少套 → 套): the paragraph stating a number in it answers."""
+    asks: list[str] = field(default_factory=list)
+    """What the question's words ask, as kinds: who (谁, 哪个部门), when (什么时候), target (多少, 目标),
+    list (哪些), count (几项), topic_mark (涉及/相关/方面 around the topic)."""
+    any_role: bool = False
+    """A word of no particular role was said (参与, 负责, 任务): ``roles`` holds only the particular ones."""
+    task_noun_only: bool = False
+    """The only role word is a task noun (任务, 工作): it asks nobody's role (今年要完成哪些任务)."""
+    ends_with_task_noun: bool = False
+    """The question ends with a task noun (扬尘的任务): a topic list."""
+    target_word: bool = False
+    """A target word other than the bare 多少 a count also uses (目标, 比例, 下降)."""
+    names_metric: bool = False
+    """The question is most of a target's metric by itself (重度及以上污染天数)."""
+    scopes: list[str] = field(default_factory=list)
+    """Scopes of the plan's targets the question names (荣县, 富顺县)."""
+    glued: str | None = None
+    """A topic word fused with an overview word into a phrase no paragraph holds (组织保障)."""
+    opener: bool = False
+    """An opener (那…, …呢, 还有): with a topic alone, the previous topic question about another topic."""
     about: str | None = None
     """What the question is about when a reader claims it: ``departments`` (named departments' duties)."""
     ambiguous: DeptAsk | None = None
@@ -171,10 +190,8 @@ class Query:
 
     def copy(self) -> Query:
         """A copy whose lists can be changed without touching this one."""
-        out = Query(**{f.name: getattr(self, f.name) for f in fields(self)})
+        out = Query(**{f.name: (list(v) if isinstance(v := getattr(self, f.name), list) else v) for f in fields(self)})
         out.departments = [DeptAsk(d.name, d.role) for d in self.departments]
-        for name in ("roles", "without_roles", "topic", "items", "candidates"):
-            setattr(out, name, list(getattr(self, name)))
         return out
 
     def with_departments_of(self, names: list[str], role: str | None) -> Query:
@@ -688,6 +705,62 @@ def read_unit_value(r: Reading) -> None:
     q.act, q.subject, q.unit = Act.VALUE, "targets", f.unit
 
 
+def read_topic_ask(r: Reading) -> None:
+    """What a topic question asks (who, when, a value, a list), for the topic executors (kb/qa/exec_topics.py)."""
+    from kb.qa.vocab import load_vocabulary
+
+    q, f, text = r.query, r.facts, r.text
+    voc = load_vocabulary()
+    q.asks = sorted(f.flags & {"who", "when", "target", "list", "count", "topic_mark", "topic_before", "topic_after"})
+    q.opener = "opener" in f.flags
+    q.any_role = "any" in f.roles
+    nouns = set(voc.words["task_nouns"])
+    q.task_noun_only = f.roles == ["any"] and not any(w in text for w in voc.roles["any"] if w not in nouns)
+    q.ends_with_task_noun = f.roles == ["any"] and any(text.endswith(n) for n in voc.words["task_nouns"])
+    count = set(voc.words["count"])
+    q.target_word = any(w in text for w in voc.words["target"] if w not in count)
+    words = asked_topic(q.topic, voc, r.plan)
+    if not words:
+        return
+    from kb.qa.text import fold
+
+    if not (f.roles or f.flags & {"who", "when", "list", "topic_mark", "count"}):
+        metrics = {fold(tg.metric) for t in r.plan.with_targets() for tg in t.targets}
+        # the whole question too: 重度及以上污染天数 is split at 及 into words
+        q.names_metric = any(w in m and len(w) >= 0.6 * len(m) for w in [*words, text] for m in metrics)
+    if "target" in f.flags or q.names_metric:
+        scopes = {s for t in r.plan.with_targets() for tg in t.targets if tg.scope for s in split_scope(tg.scope)}
+        q.scopes = sorted(s for s in scopes if fold(s) in text)
+    q.glued = _glued_phrase(text, words, voc, r.plan_text)
+
+
+def split_scope(scope: str) -> list[str]:
+    """A target's scope as its places (荣县、富顺县 → 荣县, 富顺县)."""
+    return [s for s in re.split(r"[、，,和及与]", scope) if s]
+
+
+def _glued_phrase(text: str, words: list[str], voc, plan_text) -> str | None:
+    """A topic word written fused with an overview word (组织 + 保障) into a phrase no paragraph holds.
+
+    The scan takes 保障 out as a word of its own, leaving 组织; but the user asked for 组织保障, and
+    listing every paragraph that says 组织 (无组织排放) would answer another question.
+    (Not 目标 and the like: 扬尘目标 asks the targets of 扬尘 tasks, which the target executor answers.)
+    """
+    targets = voc.words["target"]
+    nouns = sorted({w for ask, _ in voc.overview.values() for w in ask
+                    if len(w) >= 2 and not any(t in w for t in targets)}, key=len, reverse=True)
+    for word in words:
+        at = text.find(word)
+        if at < 0:
+            continue
+        after = next((n for n in nouns if text.startswith(n, at + len(word))), None)
+        before = next((n for n in nouns if text[:at].endswith(n)), None)
+        phrase = (before or "") + word + (after or "")
+        if phrase != word and phrase not in plan_text:
+            return phrase
+    return None
+
+
 def read_act(r: Reading) -> None:
     """The act of questions the older rules answer, for the record (fixtures, JSON)."""
     q, f = r.query, r.facts
@@ -742,6 +815,7 @@ READERS = (
     read_each_value,
     read_unit_value,
     read_department_ask,
+    read_topic_ask,
     read_act,
 )
 

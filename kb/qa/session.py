@@ -18,6 +18,10 @@ def _stderr_notice(msg: str) -> None:
     print(f"kb: {msg}", file=sys.stderr)
 
 
+#: Answers about one topic: a bare "X呢" next asks the same about X (kb.qa.session.Session._other_topic).
+TOPIC_INTENTS = frozenset({"topic_who", "topic_deadline", "target", "topic_tasks", "topic_count"})
+
+
 class Session:
     """Answers questions about one plan (a corpus), remembering the previous turns."""
 
@@ -229,24 +233,27 @@ class Session:
         query = read_query(q.text, q, self.plan, self.plan_text())
         if query.plan:
             q.topic = list(query.topic)  # the words naming the plan are no topic for the older rules either
-        query = self._merge(query)
-        plan = self._plan_of(query)
         answer = None
-        if not q.empty:
+        merged = self._other_topic(query)
+        if merged is not None:
+            # 那扬尘呢 after 秸秆禁烧由谁负责: the previous topic question's Query about another topic
+            answer = self._topic(question, merged, self._env(self._plan_of(merged)))
+            query = merged if answer is not None else query
+        if answer is None:
+            query = self._merge(query)
+        plan = self._plan_of(query)
+        if answer is None and not q.empty:
             answer = execute(question, query, self._env(plan))
         if answer is None:
             turn = self._turn(q, None, plan)
             for rule in RULES:
                 answer = rule(turn)
-                if answer is not None and answer.intent == "again":
-                    # A follow-up rewritten into a whole question (那扬尘呢 → 扬尘由谁负责).
-                    again = self._answer(answer.text)
-                    again.question = question
-                    return again
                 if answer is not None:
                     break
             else:
-                answer = rule_search(turn)
+                answer = self._topic(question, query, self._env(plan)) if not q.empty else None
+                if answer is None:
+                    answer = rule_search(turn)
         if answer.intent not in KEEPS_DEPARTMENT:
             self.context.departments, self.context.role = [], None
         if not query.within:
@@ -286,6 +293,56 @@ class Session:
                          or query.ordinal or query.outside) and (query.roles or query.aggregate)):
             return query.merged(last)  # 配合的呢 after 哪项任务牵头单位最多: the same ranking by supporters
         return query
+
+    @staticmethod
+    def _topic(question: str, query, env):
+        """The topic executors (kb/qa/exec_topics.py) in their order: the first answer, else None."""
+        from kb.qa.exec_topics import TOPIC_EXECUTORS
+
+        for executor in TOPIC_EXECUTORS:
+            answer = executor(question, query, env)
+            if answer is not None:
+                return answer
+        return None
+
+    def _other_topic(self, query):
+        """那扬尘呢 / 荣县呢 / 力争目标呢 right after a topic answer: the previous Query with this topic (or scope,
+        or qualifier) in place of its own; None when the question is not such a follow-up."""
+        from kb.qa.exec_topics import score, target_key
+        from kb.qa.query import split_scope
+        from kb.qa.text import fold
+
+        ctx, last = self.context, self.last_query
+        if (ctx.intent not in TOPIC_INTENTS or last is None or not query.opener or not query.topic
+                or query.departments or query.unknown or query.ambiguous):
+            return None
+        asks = set(query.asks)
+        if ctx.intent == "target" and ctx.topic and "target" in asks and query.dates is None:
+            # 力争目标呢 after PM2.5要下降多少: words naming no metric qualify the previous one
+            keys = [target_key(tg, self.vocabulary) for t in self.plan.with_targets() for tg in t.targets]
+            if keys and max(score(query.topic, k) for k in keys) == 0:
+                merged = last.copy()
+                merged.topic = list(ctx.topic) + list(query.topic)
+                merged.asks = sorted(set(last.asks) | {"target"})
+                merged.target_word = True
+                return merged
+        if (query.roles or query.any_role or asks & {"who", "when", "target", "count", "list", "topic_mark"}
+                or query.dates or query.ordinal is not None or query.label):
+            return None
+        words = "".join(query.topic)
+        merged = last.copy()
+        merged.glued, merged.names_metric = None, False
+        merged.terms = [w for w in query.terms]  # the plan's terms among the new words (kb/qa/plan_terms.py)
+        if ctx.intent == "target" and ctx.topic:
+            scopes = {s for t in self.plan.with_targets() for tg in t.targets if tg.scope for s in split_scope(tg.scope)}
+            scope = next((s for s in scopes if fold(s) == words), None)
+            if scope is not None:
+                # 荣县呢: the same metric in another place
+                merged.scopes = [scope]
+                merged.topic = [words] + [w for w in ctx.topic if not any(fold(s) == w for s in scopes)]
+                return merged
+        merged.topic, merged.scopes = [words], []
+        return merged
 
     def _env(self, plan):
         from kb.qa.executors import Env

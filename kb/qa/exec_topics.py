@@ -1,0 +1,460 @@
+"""The executors of topic questions: a target's value, a topic's deadline, every task on a topic,
+who is responsible for a topic, every task (kb/qa/query.py ``read_topic_ask`` reads their slots).
+
+They are tried in ``TOPIC_EXECUTORS`` order after the older rules of kb/qa/intents.py, each
+answering or passing (None), as the rules they replace were.  Topic lists are exhaustive
+substring matches on folded text (``plan.tasks_matching``: no scan of every task in a stored
+plan); who/when questions rank with the search index only when no title holds the words, and a
+ranked paragraph holding only part of an asked term is not taken for the answer (unmatched_part).
+A follow-up about another topic (那扬尘呢) arrives here as the previous Query with its topic
+replaced (kb.qa.session.Session._merge), never re-asked through text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kb.model import ROLE_NAMES, ROLES, Task
+from kb.qa.answer import Answer
+from kb.qa.query import Query, asked_topic, split_scope
+from kb.qa.result import compose, describe, numbered, target_line
+from kb.qa.text import fold, task_head
+
+
+def topic_words(q: Query, env) -> list[str]:
+    """The topic words that are not mere target/date words nor words of a plan's title."""
+    return asked_topic(q.topic, env.voc, env.plan)
+
+
+def _departments_of(tasks: list[Task]) -> list[str]:
+    seen: dict[str, None] = {}
+    for t in tasks:
+        for n in t.departments("any"):
+            seen.setdefault(n, None)
+    return list(seen)
+
+
+def _asked_departments(q: Query, tasks: list[Task]) -> list[str]:
+    """The departments an answer is about: those of the role asked (谁牵头 → the leads), else every one."""
+    role = next((r for r in q.roles if r in ROLES), None)
+    if role:
+        return list(dict.fromkeys(n for t in tasks for n in getattr(t, role)))
+    return _departments_of(tasks)
+
+
+# ---------------------------------------------------------------- targets
+
+
+def target_key(tg, voc) -> str:
+    """What a target is called: metric and scope, with the synonyms of topics.yaml they hold."""
+    key = fold(f"{tg.metric}{tg.scope or ''}")
+    extra = [w for group in voc.topics if any(s in key for s in group) for w in group]
+    return key + "|" + "|".join(extra)
+
+
+def score(words: list[str], key: str) -> float:
+    """How well ``words`` name ``key``: a whole word counts twice its length, each pair of characters one."""
+    total = 0.0
+    for w in words:
+        if w in key:
+            total += 2 * len(w)
+            continue
+        for k in range(len(w) - 1):
+            if w[k:k + 2] in key:
+                total += 1
+    return total
+
+
+def exec_target(question: str, q: Query, env) -> Answer | None:
+    """PM2.5要下降多少 / 荣县的机械化清扫率 / 红色预警减排比例: numeric targets with scope and level."""
+    plan, ctx, voc = env.plan, env.ctx, env.voc
+    words = topic_words(q, env)
+    if not words or q.departments:
+        return None
+    if "target" not in q.asks and not q.names_metric:
+        return None
+    if set(q.asks) & {"who", "topic_mark", "list", "when"} and not q.target_word:
+        return None  # 哪些任务涉及VOCs / 秸秆综合利用谁牵头: a list or a who-question, not a number
+    pairs = [(t, tg) for t in plan.with_targets() for tg in t.targets]
+    if not pairs:
+        return None
+    # the asked measure (the last word: 人才公寓的租金) that no paragraph holds: the plan states no such
+    # figure (kb/qa/plan_terms.py); earlier words may be the question's own (已经装了…的)
+    from kb.qa.plan_terms import absent_topic
+
+    unheld = [w for w in words[-1:] if len(words) > 1 and len(w) >= 2 and absent_topic(plan, [w], min_length=2)]
+    if unheld:
+        ctx.tasks = []
+        return Answer(question, "target", f"方案没有写明“{''.join(q.topic)}”的数值目标：原文中没有“{unheld[0]}”。",
+                      status="not_in_plan")
+    if q.scopes:
+        scoped = [(t, tg) for t, tg in pairs if tg.scope and any(s in split_scope(tg.scope) for s in q.scopes)]
+        pairs = scoped or pairs
+        words = [x for x in (_drop(w, q.scopes) for w in words) if x]
+    scored = [(score(words, target_key(tg, voc)) if words else 1.0, t, tg) for t, tg in pairs]
+    best = max(s for s, _, _ in scored)
+    if best < 2:
+        return None
+    chosen = [(t, tg) for s, t, tg in scored if s == best]
+    if q.dates is not None and any(tg.year for _, tg in chosen):
+        # 2030年农机总动力目标: only the targets of that year; none → the years the plan states
+        year = int((q.dates.first or q.dates.last)[:4])  # the year named (the first of a range)
+        years = sorted({tg.year for _, tg in chosen if tg.year})
+        chosen = [(t, tg) for t, tg in chosen if tg.year == year]
+        if not chosen:
+            ctx.tasks = []
+            return Answer(question, "target", f"方案没有写明{year}年的这项目标（方案写明的年份：{'、'.join(map(str, years))}年）。",
+                          status="not_in_plan")
+    tasks = list({t.id: t for t, _ in chosen}.values())
+    lines = [f"相关量化目标共 {len(chosen)} 项："]
+    lines.extend(target_line(t, tg) for t, tg in chosen)
+    sources = {(t.id, tg.clause): f"{t.label} {t.clauses[tg.clause] if tg.clause < len(t.clauses) else tg.text}"
+               for t, tg in chosen}
+    lines.append("原文：" + "；".join(sources.values()))
+    ctx.tasks, ctx.topic = tasks, list(q.topic)
+    return Answer(question, "target", compose(lines), tasks=tasks, targets=[(t.id, tg) for t, tg in chosen],
+                  departments=_departments_of(tasks))
+
+
+def _drop(word: str, scopes: list[str]) -> str:
+    for s in scopes:
+        word = word.replace(fold(s), "")
+    return word
+
+
+# ---------------------------------------------------------------- a topic's deadline
+
+
+def exec_topic_deadline(question: str, q: Query, env) -> Answer | None:
+    """国六标准什么时候实施: the task found, and the deadlines of its clauses closest to the words."""
+    from kb.qa.exec_items import deadline_said
+
+    ctx = env.ctx
+    words = topic_words(q, env)
+    if "when" not in q.asks or not words or q.departments:
+        return None
+    task = best_task(env, words)
+    if task is None:
+        return partial_only(question, env, words)
+    scored = [(score(words, fold(task.clauses[d.clause])) if d.clause < len(task.clauses) else 0.0, d)
+              for d in task.deadlines]
+    best = max((sc for sc, _ in scored), default=0.0)
+    chosen = [d for sc, d in scored if sc == best] if best > 0 else list(task.deadlines)
+    head = f"{task.label} {task_head(task)}（{describe(task)}）"
+    if chosen:
+        text = f"{'、'.join(words)}的时限：" + "；".join(deadline_said(d) for d in chosen) + f"。\n出处：{head}"
+        for d in chosen:
+            if d.clause < len(task.clauses):
+                text += f"\n原文：{task.clauses[d.clause]}"
+    else:
+        text = f"方案对{'、'.join(words)}没有规定明确时限。\n出处：{head}"
+    ctx.tasks, ctx.topic = [task], words
+    return Answer(question, "topic_deadline", text, tasks=[task], deadlines=[(task.id, d) for d in chosen],
+                  departments=task.departments("any"))
+
+
+# ---------------------------------------------------------------- every task on a topic
+
+
+def exec_topic_list(question: str, q: Query, env) -> Answer | None:
+    """哪些任务涉及VOCs / 扬尘相关的任务: every task holding the keyword or a synonym."""
+    from kb.qa.exec_departments import topic_stem
+    from kb.qa.plan_terms import term_tasks
+
+    plan, ctx, voc = env.plan, env.ctx, env.voc
+    words = [topic_stem(voc, w) for w in topic_words(q, env)]  # 扬尘治理的任务 → every 扬尘 task
+    asks = set(q.asks)
+    if not words or q.departments or "who" in asks:
+        return None  # (秸秆禁烧涉及哪些部门: a who question, however it is worded)
+    marked = bool(asks & {"topic_before", "topic_after", "topic_mark"})
+    listing = "list" in asks and not asks & {"who", "when"}
+    # 扬尘的任务: a topic and a task noun only (the noun reads as the "any" role word)
+    bare = not asks & {"who", "when", "target", "count"} and (not (q.roles or q.any_role) or q.ends_with_task_noun)
+    if not (marked or listing or bare or ("count" in asks and not asks & {"who", "when"})):
+        return None
+    if q.glued:
+        ctx.tasks = []  # 组织保障: not 组织 of 无组织排放
+        return Answer(question, "topic_tasks", f"方案中没有“{q.glued}”这一项：没有任何段落提到“{q.glued}”，共 0 项。",
+                      status="not_in_plan")
+    tasks = topic_matches(env, words, q.topic_any)
+    # a heading or title of the plan (kb/qa/plan_terms.py): every task under it, too
+    learned = term_tasks(plan, words, any_term=q.topic_any)
+    if learned:
+        tasks = sorted({t.id: t for t in tasks + learned}.values(), key=plan.position)
+    how = "原文含任一写法"  # substring match, the usual case
+    if not tasks and marked:
+        hits = env.index().search(" ".join(words), limit=None, require_all=True, kinds=("task",))
+        tasks = sorted((plan.task(h.task_id) for h in hits), key=plan.position)  # a map, not a scan per item
+        how = "原文含以下全部词语"
+    if not tasks:
+        if not marked:
+            return None
+        ctx.tasks = []
+        return Answer(question, "topic_tasks", f"方案中没有涉及“{'、'.join(words)}”的任务，共 0 项。", status="not_in_plan")
+    others = topic_matches(env, words, q.topic_any, kinds=None)
+    others = [t for t in others if t.kind != "task"]
+    sp = voc.spellings
+    joiner = "或" if q.topic_any else "和"
+    shown = joiner.join(f"“{sp.get(w, w)}”" for w in words)
+    synonyms = [sp.get(s, s) for w in words for s in voc.synonyms(w) if s != w]
+    note = f"（含同义写法：{'、'.join(synonyms)}）" if synonyms else ""
+    if how != "原文含任一写法":
+        note += f"（{how}）"
+    lines = [f"涉及{shown}的任务{note}共 {len(tasks)} 项："]
+    lines.extend(numbered(tasks))
+    if others:
+        lines.append("另外，非任务段落中提到的：" + "、".join(f"{t.label}" for t in others))
+    ctx.tasks, ctx.topic = tasks, words
+    intent = "topic_count" if "count" in asks else "topic_tasks"
+    return Answer(question, intent, compose(lines), tasks=tasks, departments=_departments_of(tasks))
+
+
+def topic_matches(env, words: list[str], any_word: bool = False, kinds=("task",)) -> list[Task]:
+    """Tasks (paragraphs of ``kinds``) whose folded text holds, for every word (any word), the word or a
+    synonym: exhaustive, in plan order."""
+    groups = [env.voc.synonyms(w) for w in words]
+    if not any_word:
+        return env.plan.tasks_matching(groups, fold, kinds=kinds)
+    ids = {t.id for g in groups for t in env.plan.tasks_matching([g], fold, kinds=kinds)}
+    return sorted((env.plan.task(i) for i in ids), key=env.plan.position)
+
+
+# ---------------------------------------------------------------- who is responsible for a topic
+
+
+def exec_topic_who(question: str, q: Query, env) -> Answer | None:
+    """秸秆禁烧由谁负责 / …归哪个部门管 / …的牵头单位是谁: the task found, its departments by role."""
+    from kb.qa.plan_terms import term_tasks
+
+    ctx = env.ctx
+    words = topic_words(q, env)
+    if not words or q.departments or not ("who" in q.asks or q.roles or q.any_role):
+        return None
+    if "who" not in q.asks and q.task_noun_only:
+        return None  # 今年要完成哪些任务: 任务 alone asks nobody's name
+    # Several titles on the topic (扬尘由谁负责): each of them, with its departments.
+    # Topics joined by 和/、 (秸秆禁烧和烟花爆竹由谁负责): each topic on its own.
+    groups = [[w] for w in words] if q.topic_any else [words]
+    tasks = []
+    how = "标题"
+    for group in groups:
+        found = titled(env, group)
+        # The asked words verbatim in several paragraphs (遥感监测 in three of them): each of
+        # them equally answers the question, whatever one title says; listing one would hide the rest.
+        verbatim = verbatim_tasks(env, group)
+        if len(verbatim) > 1 and len(found) <= 1:
+            found, how = verbatim, "原文"
+        if not found:
+            found = term_tasks(env.plan, group)  # a heading of the plan: the tasks under it
+        if not found:
+            best = best_task(env, group)
+            found = [best] if best else []
+        tasks.extend(t for t in found if t.id not in {x.id for x in tasks})
+    if not tasks:
+        return partial_only(question, env, words)
+    role = next((r for r in q.roles if r in ROLES), None)
+    topic = "、".join(words)
+    lines = []
+    if len(tasks) > 1:
+        lines.append(f"{how}涉及“{topic}”的任务共 {len(tasks)} 项，责任单位如下：")
+    for n, task in enumerate(tasks, 1):
+        number = f"{n}. " if len(tasks) > 1 else ""
+        if role and getattr(task, role) and len(tasks) == 1:
+            lines.append(f"{topic}的{ROLE_NAMES[role]}单位：{'、'.join(_with_subunits(task, role))}。")
+        lines.append(f"{number}{task.label} {task_head(task)}：{describe(task) or '方案未写明责任单位'}")
+    implied = tasks[0].implied
+    if implied and all(t.implied == implied for t in tasks):
+        lines.append(f"（{'、'.join(implied)}负责落实）")
+    ctx.tasks, ctx.topic = tasks, words
+    roles = {t.id: [r for r in ROLES if getattr(t, r)] for t in tasks}
+    return Answer(question, "topic_who", compose(lines), tasks=tasks, departments=_asked_departments(q, tasks),
+                  roles=roles)
+
+
+def _with_subunits(task: Task, role: str) -> list[str]:
+    return [f"{n}（{'、'.join(task.subunits[n])}）" if task.subunits.get(n) else n for n in getattr(task, role)]
+
+
+# ---------------------------------------------------------------- every task
+
+
+def exec_all_tasks(question: str, q: Query, env) -> Answer | None:
+    """方案一共有多少项任务 / 有哪些任务: the whole list of tasks."""
+    from kb.select import plan_tasks
+
+    if q.departments or topic_words(q, env) or not (set(q.asks) & {"count", "list"}) or not (q.roles or q.any_role):
+        return None
+    tasks = plan_tasks(env.plan)
+    lines = [f"方案的任务（带责任单位的条目）共 {len(tasks)} 项："]
+    lines.extend(numbered(tasks))
+    env.ctx.tasks = tasks
+    return Answer(question, "all_tasks", compose(lines), tasks=tasks, departments=_departments_of(tasks))
+
+
+# ---------------------------------------------------------------- finding the task a topic names
+
+
+def titled(env, words: list[str]) -> list[Task]:
+    """Tasks whose title holds every topic word (or a synonym)."""
+    return env.plan.tasks_matching([env.voc.synonyms(w) for w in words], fold, field="title")
+
+
+def verbatim_tasks(env, words: list[str]) -> list[Task]:
+    """Tasks whose folded text holds every asked word as written (no synonyms), in plan order.
+
+    Only for asked words of three characters or more together: two characters (管理) name no topic.
+    """
+    if len("".join(words)) < 3:
+        return []
+    return env.plan.tasks_matching([(w,) for w in words], fold)
+
+
+def _one_typo_in(word: str, text: str) -> bool:
+    """``text`` holds ``word`` (3+ characters) with one character mistyped (秸杆禁烧 for 秸秆禁烧)."""
+    n = len(word)
+    if n < 3:
+        return False
+    return any(sum(a != b for a, b in zip(word, text[i:i + n])) <= 1 for i in range(len(text) - n + 1))
+
+
+#: An asked word longer than this (without its generic actions) is a phrase in the asker's words, not a term.
+TERM_LENGTH = 4
+
+
+def unmatched_part(words: list[str], text: str, synonyms, generic=()) -> str | None:
+    """The first stretch (2+ characters) of an asked topic word that ``text`` does not hold, if any.
+
+    A paragraph found by ranking may hold only part of what was asked: 垃圾分类 in a paragraph on
+    burning 垃圾, 噪声污染治理 in one on 污染治理.  Answering with it would answer another question.
+    Only a term counts — a word of at most TERM_LENGTH characters besides generic actions (``generic``:
+    治理, 管控 … add nothing to a topic); a longer chunk is a phrase in the asker's words (渣土车沿路撒漏 is
+    the plan's 渣土运输车辆抛洒滴漏) — and only one the text holds part of (国六标准 + 发布: 发布 is how it
+    is asked, not what), unless the text holds no part of any word.  A word whose synonym (topics.yaml)
+    the text holds is covered whole.
+    """
+    from kb.qa.text import is_cjk
+
+    first_untouched = None
+    for word in words:
+        if any(syn in text for syn in synonyms(word)) or _one_typo_in(word, text):
+            continue
+        covered = [False] * len(word)
+        for a in range(len(word) - 1):
+            for b in range(len(word), a + 1, -1):
+                if word[a:b] in text:
+                    for k in range(a, b):
+                        covered[k] = True
+                    break
+        touched = any(covered)
+        plain = [True] * len(word)  # not part of a generic action
+        for g in generic:
+            at = word.find(g)
+            while at >= 0:
+                for k in range(at, at + len(g)):
+                    plain[k] = False
+                at = word.find(g, at + 1)
+        covered = [c or not p for c, p in zip(covered, plain)]
+        if sum(plain) > TERM_LENGTH:
+            continue  # a phrase (渣土车沿路撒漏, 过年燃放烟花爆竹): its words need not all stand in the paragraph
+        runs, run = [], ""
+        for ch, ok in zip(word + "\0", covered + [True]):
+            if ok or not is_cjk(ch):
+                if len(run) >= 2:
+                    runs.append(run)
+                run = ""
+            else:
+                run += ch
+        if runs and touched:
+            return runs[0]
+        if runs and first_untouched is None:
+            first_untouched = runs[0]
+    if first_untouched is not None and not any(
+            word[a:a + 2] in text for word in words for a in range(len(word) - 1)):
+        return first_untouched  # no piece of any asked word: the ranking matched single characters only
+    return None
+
+
+def without_asking(env, words: list[str]) -> list[str]:
+    """The topic words with the asking words left inside a chunk (…系统谁建设) cut out: they are no topic."""
+    asking = sorted({w for key in ("who", "when") for w in env.voc.words[key]} | {"谁"}, key=len, reverse=True)
+    out = []
+    for word in words:
+        for a in asking:
+            word = word.replace(a, " ")
+        out.extend(w for w in word.split() if w)
+    return out
+
+
+def best_task(env, words: list[str]) -> Task | None:
+    """The task that best matches the topic words: the one title holding them all, else the top search hit
+    (None when that hit holds only part of the asked words — see unmatched_part — kept in Context.partial)."""
+    found = titled(env, words)
+    if len(found) == 1:
+        return found[0]
+    best = ranked_task(env, words)
+    if best is not None and unmatched_part(without_asking(env, words), env.folded[best.id], env.voc.synonyms,
+                                           env.voc.words["topic_generic"]):
+        env.ctx.partial = [best]
+        return None
+    return best
+
+
+def ranked_task(env, words: list[str]) -> Task | None:
+    """The top search hit for the topic words, ranked as officials mean them (see closeness)."""
+    hits = env.index().search(" ".join(words), limit=10, kinds=("task",))
+    hits = [h for h in hits if env.plan.task(h.task_id) is not None]  # a plan named: its own tasks only
+    if not hits:
+        return None
+    # BM25 favours a word repeated often (天气 ×10); officials mean the paragraph that
+    # holds most of their words, and the longest stretch of them, so rank on that first.
+    phrase = "".join(words)
+
+    def closeness(hit):
+        text = env.folded[hit.task_id]
+        task = env.plan.task(hit.task_id)
+        # untitled: its first clause names it (a whole sentence would name too much)
+        title = fold(task.title or re.split("[，。；]", task.body or "")[0])
+        # Words matched in the title count twice: a task is named by its title (烟花爆竹禁放 →
+        # 严控烟花爆竹燃放, not a paragraph on 祭祀 that also says 禁放).
+        # (a term inside a longer matched term, 建筑 of 建筑工地, adds nothing; short title words
+        # like 天气 are too common to name a task)
+        terms = [str(x) for x in hit.terms]
+        terms = [x for x in terms if not any(x != y and x in y for y in terms)]
+        in_title = sum(1 for term in terms if len(term) >= 3 and term in title)
+        # A paragraph holding the asked words verbatim is the one meant, whatever the titles say.
+        verbatim = sum(1 for w in words if len(w) >= 3 and w in text)
+        return (verbatim, len(terms) + in_title, _longest_common(phrase, text), hit.score)
+
+    return env.plan.task(max(hits, key=closeness).task_id)
+
+
+def _longest_common(phrase: str, text: str) -> int:
+    """Length of the longest piece of ``phrase`` found in ``text``."""
+    for length in range(len(phrase), 1, -1):
+        if any(phrase[i:i + length] in text for i in range(len(phrase) - length + 1)):
+            return length
+    return 0
+
+
+def partial_only(question: str, env, words: list[str]) -> Answer | None:
+    """Only a paragraph holding part of the asked topic was found: the plan has no such topic; say so,
+    with that paragraph apart under 相关条目 (垃圾分类什么时候完成 → no 垃圾分类 in the plan, 垃圾焚烧 apart)."""
+    partial, env.ctx.partial = env.ctx.partial, []
+    if not partial:
+        return None
+    from kb.qa.result import Item, Result, render_text
+    from kb.qa.wording import load_answer_words
+
+    missing = unmatched_part(without_asking(env, words), env.folded[partial[0].id], env.voc.synonyms,
+                             env.voc.words["topic_generic"])
+    result = Result(heading=[load_answer_words()["topic_absent"].format(topic="、".join(words), missing=missing)])
+    result.related = [Item(k, t) for k, t in enumerate(partial, 1)]
+    env.ctx.tasks = []
+    return Answer(question, "topic_absent", render_text(result), status="not_in_plan", result=result,
+                  related=partial)
+
+
+#: The topic executors in the order they are tried (after the older rules of kb/qa/intents.py):
+#: a number before a deadline, a deadline before a list, a list before who-is-responsible (the
+#: least exact, a ranking), the whole list last.
+TOPIC_EXECUTORS = (exec_target, exec_topic_deadline, exec_topic_list, exec_topic_who, exec_all_tasks)
