@@ -29,6 +29,45 @@ async def _ready(pilot) -> None:
     for box in pilot.app.screen.query(Input):
         box.cursor_blink = False
     await pilot.pause()
+    await _settled(pilot)
+
+
+def _underline_in_place(tabs) -> bool:
+    """Whether the underline of ``tabs`` sits under its active tab (not still to be moved or moving)."""
+    from textual.css.query import NoMatches
+    from textual.widgets._tabs import Underline
+
+    try:
+        active = tabs.query_one("#tabs-list > Tab.-active")
+    except NoMatches:
+        return True
+    underline = tabs.query_one(Underline)
+    span = active.virtual_region.shrink(active.styles.gutter).column_span
+    return (underline.highlight_start, underline.highlight_end) == span
+
+
+async def _settled(pilot) -> None:
+    """Wait until nothing on any visible screen is still changing by itself.
+
+    Switching tabs moves the underline in a callback 0.02 s later, after that screen's next
+    refresh, then animates it for 0.3 s; a pressed button keeps its pressed colours 0.2 s.  The
+    export-dialog snapshot opened the dialog right after switching to the 职责 tab: the
+    underline then moved beneath the modal, from a callback that Textual's "wait for
+    animations" cannot see before it is scheduled, so on a loaded machine the picture caught it
+    half-way (same text, other colours).  Wait for the state itself, not for a time.
+    """
+    from textual.widgets import Button, Tabs
+
+    for _ in range(500):
+        await pilot.wait_for_scheduled_animations()
+        screens = [pilot.app.screen, *pilot.app._background_screens]
+        if all(
+            _underline_in_place(tabs) for screen in screens for tabs in screen.query(Tabs)
+        ) and not any(button.has_class("-active") for screen in screens for button in screen.query(Button)):
+            await pilot.pause()
+            return
+        await pilot.pause(0.01)
+    raise AssertionError("the screen did not settle in 5 s (a tab underline or a pressed button)")
 
 
 def test_main_screen_80x24(snap_compare, plan):
@@ -97,7 +136,7 @@ def test_export_dialog_with_an_error_in_chinese(snap_compare, plan, size):
     async def run_before(pilot):
         await _ready(pilot)
         pilot.app.show_department(TRANSPORT)
-        await pilot.pause()
+        await _ready(pilot)  # the 职责 tab's underline in place before the dialog covers it
         await pilot.press("ctrl+s")
         await pilot.pause()
         dialog = pilot.app.screen
@@ -105,9 +144,6 @@ def test_export_dialog_with_an_error_in_chinese(snap_compare, plan, size):
         await pilot.pause()
         dialog.query_one("#export-path").value = "/nonexistent-kb-folder/清单.xlsx"
         dialog.query_one("#export-go").press()
-        await _ready(pilot)
-        # Button.press() shows its pressed style for 0.2 s; on a loaded machine the picture was
-        # sometimes taken inside that window (same text, other colours): wait it out.
-        await pilot.pause(0.5)
+        await _ready(pilot)  # the export has failed and the button is no longer drawn pressed
 
     assert snap_compare(KbApp(plan, export_folder=Path("/nonexistent-kb-folder")), terminal_size=size, run_before=run_before)
