@@ -143,7 +143,7 @@ def _vocab_file(tmp_path, text):
         ("version: 2\n", "version: 1"),
         ("- a list\n", "version: 1"),
         ("version: 1\nunits: [\n", "无法读取"),
-        ("version: 1\ndeadlines: {by_before: [到]}\n", "exactly the keys"),
+        ("version: 1\ndeadlines: {by_before: [到]}\n", "“deadlines”应恰好有这些键"),
     ],
 )
 def test_bad_vocabulary_file(tmp_path, text, message):

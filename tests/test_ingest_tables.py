@@ -249,11 +249,11 @@ def test_page_number_lines(line, dropped, why):
 
 @pytest.mark.parametrize(("yaml_text", "words"), [
     ("version: 2\n", "version: 1"),
-    ("version: 1\ncolumns: {task: [任务]}\nattachment_caption: '^附件(\\d*)'\n", "exactly number, task"),
+    ("version: 1\ncolumns: {task: [任务]}\nattachment_caption: '^附件(\\d*)'\n", "恰好为这些列列出表头词：number, task"),
     ("version: 1\ncolumns: {number: [序号], task: [任务], lead: [牵头单位], support: [牵头单位], responsible: [责任单位], leader: [责任人], deadline: [时限]}\n"
-     "attachment_caption: '^附件(\\d*)'\n", "both lead and support"),
+     "attachment_caption: '^附件(\\d*)'\n", "同时列在 columns.lead 和 columns.support 下"),
     ("version: 1\ncolumns: {number: [序号], task: [任务], lead: [牵头单位], support: [配合单位], responsible: [责任单位], leader: [责任人], deadline: [时限]}\n"
-     "attachment_caption: '^附件'\n", "needs a group"),
+     "attachment_caption: '^附件'\n", "需要一个分组"),
 ])
 def test_table_vocabulary_is_validated(tmp_path, yaml_text, words):
     from kb.errors import KbError
@@ -266,9 +266,9 @@ def test_table_vocabulary_is_validated(tmp_path, yaml_text, words):
 
 
 @pytest.mark.parametrize(("yaml_text", "words"), [
-    ("version: 1\npage_number_patterns: ['(']\n", "bad regular expression"),
-    ("version: 1\npage_number_patterns: ['x']\narticle_selectors: ['div > p']\ndrop_tags: [nav]\ndrop_words: [nav]\nmin_article_chars: 5\n", "not '#id'"),
-    ("version: 1\npage_number_patterns: ['x']\narticle_selectors: ['#a']\ndrop_tags: [nav]\ndrop_words: [nav]\nmin_article_chars: 0\n", "positive"),
+    ("version: 1\npage_number_patterns: ['(']\n", "不是有效的正则表达式"),
+    ("version: 1\npage_number_patterns: ['x']\narticle_selectors: ['div > p']\ndrop_tags: [nav]\ndrop_words: [nav]\nmin_article_chars: 5\n", "不是“#id”"),
+    ("version: 1\npage_number_patterns: ['x']\narticle_selectors: ['#a']\ndrop_tags: [nav]\ndrop_words: [nav]\nmin_article_chars: 0\n", "应为正整数"),
 ])
 def test_ingest_vocabulary_is_validated(tmp_path, yaml_text, words):
     from kb.errors import KbError

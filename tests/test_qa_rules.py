@@ -70,14 +70,14 @@ def _intents(**over):
 
 
 BAD_VOCAB = [
-    ({"roles": {"lead": ["牵头"]}}, "roles: missing support"),
-    ({"roles": dict(_intents()["roles"], boss=["老大"])}, "unknown role(s) boss"),
-    ({"count": "多少"}, "count: expected a list of words"),
-    ({"help": ""}, "help: expected the text"),
-    ({"overview": {"goals": {"ask": ["目标"]}}}, "overview.goals.part: expected a list"),
-    ({"structure": {"three_leads": ["三个部门牵头"]}}, "structure: unknown kind(s) three_leads"),
-    ({"dates": {"by_before": ["到"]}}, "dates.period_end: expected a list"),
-    ({"dates": dict(_intents()["dates"], someday=["改天"])}, "dates: unknown key(s) someday"),
+    ({"roles": {"lead": ["牵头"]}}, "roles 缺少 support"),
+    ({"roles": dict(_intents()["roles"], boss=["老大"])}, "roles 中不认识的职责 boss"),
+    ({"count": "多少"}, "count 应为词语列表"),
+    ({"help": ""}, "help 应为帮助答案的文字"),
+    ({"overview": {"goals": {"ask": ["目标"]}}}, "overview.goals.part 应为词语列表"),
+    ({"structure": {"three_leads": ["三个部门牵头"]}}, "structure 中不认识的类别 three_leads"),
+    ({"dates": {"by_before": ["到"]}}, "dates.period_end 应为词语列表"),
+    ({"dates": dict(_intents()["dates"], someday=["改天"])}, "dates 中不认识的键 someday"),
 ]
 
 
@@ -101,7 +101,7 @@ def test_vocabulary_needs_version_and_keys(tmp_path):
         _read(p)
     data = _intents()
     del data["who"]
-    with pytest.raises(KbError, match="missing key"):
+    with pytest.raises(KbError, match="缺少键 who"):
         parse_vocabulary(data, {"version": 1, "topics": []})
     with pytest.raises(KbError, match="topics"):
         parse_vocabulary(_intents(), {"version": 1, "topics": "VOCs"})

@@ -305,7 +305,7 @@ def test_bad_vocabulary_is_refused(tmp_path):
         (good.replace('  不低于: "≥"', '  不低于: "=>"'), "comparators_before"),
         (good.replace("stretch_words: [力争, 争取, 努力]", "stretch_words: []"), "stretch_words"),
         (good.replace("scope_pattern: '", "scope_pattern: '(", 1), "scope_pattern"),
-        (good + "colour: red\n", "unknown: colour"),
+        (good + "colour: red\n", "不认识的键：colour"),
     ]):
         path = tmp_path / f"v{n}.yaml"
         path.write_text(broken, encoding="utf-8")

@@ -39,7 +39,7 @@ def load_vocabulary(path: str | None = None) -> IngestVocabulary:
     def strings(key: str) -> list[str]:
         value = data.get(key)
         if not isinstance(value, list) or not value or not all(isinstance(v, str) and v for v in value):
-            raise KbError(f"{src}: '{key}' must be a non-empty list of strings")
+            raise KbError(f"{src}：“{key}”应为非空字符串的列表；请修正，或从代码仓库恢复这个文件")
         return value
 
     patterns = []
@@ -47,14 +47,14 @@ def load_vocabulary(path: str | None = None) -> IngestVocabulary:
         try:
             patterns.append(re.compile(p))
         except re.error as exc:
-            raise KbError(f"{src}: page_number_patterns: bad regular expression {p!r} ({exc})") from exc
+            raise KbError(f"{src}：page_number_patterns 中 {p!r} 不是有效的正则表达式（{exc}）；请修正，或从代码仓库恢复这个文件") from exc
     selectors = strings("article_selectors")
     for s in selectors:
         if not re.fullmatch(r"[#.]?[A-Za-z][\w\-]*", s):
-            raise KbError(f"{src}: article_selectors: {s!r} is not '#id', '.class' or a tag name")
+            raise KbError(f"{src}：article_selectors 中 {s!r} 不是“#id”“.class”或标签名；请修正，或从代码仓库恢复这个文件")
     minimum = data.get("min_article_chars")
     if not isinstance(minimum, int) or minimum < 1:
-        raise KbError(f"{src}: 'min_article_chars' must be a positive whole number")
+        raise KbError(f"{src}：“min_article_chars”应为正整数；请修正，或从代码仓库恢复这个文件")
     return IngestVocabulary(
         tuple(patterns), tuple(selectors), frozenset(strings("drop_tags")),
         tuple(w.lower() for w in strings("drop_words")), minimum,

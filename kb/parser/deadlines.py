@@ -96,20 +96,20 @@ def read_vocabulary_file(path: str | None = None) -> dict:
     data = read_versioned_yaml(src, "deadline/target vocabulary")
     section = data.get("deadlines")
     if not isinstance(section, dict) or set(section) != _DEADLINE_KEYS:
-        raise KbError(f"{src}: 'deadlines' must have exactly the keys {', '.join(sorted(_DEADLINE_KEYS))}")
+        raise KbError(f"{src}：“deadlines”应恰好有这些键：{', '.join(sorted(_DEADLINE_KEYS))}；请修正，或从代码仓库恢复这个文件")
     for key in _DEADLINE_KEYS - {"seasons"}:
         _check_words(src, f"deadlines.{key}", section[key])
     seasons = section["seasons"]
     if not isinstance(seasons, dict) or not all(
         isinstance(v, list) and len(v) == 2 and all(isinstance(m, int) and 1 <= m <= 12 for m in v) for v in seasons.values()
     ):
-        raise KbError(f"{src}: deadlines.seasons must map a season to [start month, end month] (1–12)")
+        raise KbError(f"{src}：deadlines.seasons 应把每个季节对应到 [起始月, 结束月]（1–12）；请修正，或从代码仓库恢复这个文件")
     return data
 
 
 def _check_words(src: Path, key: str, words) -> None:
     if not isinstance(words, list) or not words or not all(isinstance(w, str) and w for w in words):
-        raise KbError(f"{src}: {key} must be a non-empty list of words")
+        raise KbError(f"{src}：{key} 应为非空的词语列表；请修正，或从代码仓库恢复这个文件")
 
 
 def _alt(words) -> str:

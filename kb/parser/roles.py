@@ -87,12 +87,12 @@ def _compile(src: Path, where: str, pattern) -> re.Pattern:
     try:
         return re.compile(pattern)
     except (TypeError, re.error) as exc:
-        raise KbError(f"{src}: {where} needs a valid regex ({exc})") from exc
+        raise KbError(f"{src}：{where} 不是有效的正则表达式（{exc}）；请修正，或从代码仓库恢复这个文件") from exc
 
 
 def _words(src: Path, where: str, value) -> list[str]:
     if not isinstance(value, list) or not value or not all(isinstance(w, str) and w for w in value):
-        raise KbError(f"{src}: {where} must be a non-empty list of words")
+        raise KbError(f"{src}：{where} 应为非空的词语列表；请修正，或从代码仓库恢复这个文件")
     return list(value)
 
 
@@ -109,40 +109,40 @@ def load_vocabulary(path: str | None = None) -> RoleVocabulary:
     data = read_versioned_yaml(src, "role vocabulary")
     if set(data) != _KEYS:
         missing, extra = _KEYS - set(data), set(data) - _KEYS
-        raise KbError(f"{src}: keys missing: {', '.join(sorted(missing)) or '-'}; unknown: {', '.join(sorted(extra)) or '-'}")
+        raise KbError(f"{src}：缺少的键：{'、'.join(sorted(missing)) or '无'}；不认识的键：{'、'.join(sorted(extra)) or '无'}；请修正，或从代码仓库恢复这个文件")
     roles = data["roles"]
     if not isinstance(roles, dict) or set(roles) != set(ROLES):
-        raise KbError(f"{src}: 'roles' must list words for exactly {', '.join(ROLES)}")
+        raise KbError(f"{src}：“roles”应恰好为这些职责列出词语：{', '.join(ROLES)}；请修正，或从代码仓库恢复这个文件")
     words: dict[str, str] = {}
     for role, ws in roles.items():
         for w in _words(src, f"roles.{role}", ws):
             if w in words:
-                raise KbError(f"{src}: role word {w} is listed under both {words[w]} and {role}")
+                raise KbError(f"{src}：职责词“{w}”同时列在 roles.{words[w]} 和 roles.{role} 下（请只保留一处）")
             words[w] = role
     labels: dict[str, str] = {}
     if not isinstance(data["labels"], dict) or set(data["labels"]) != set(LABEL_KINDS):
-        raise KbError(f"{src}: 'labels' must list words for exactly {', '.join(LABEL_KINDS)}")
+        raise KbError(f"{src}：“labels”应恰好为这些类别列出词语：{', '.join(LABEL_KINDS)}；请修正，或从代码仓库恢复这个文件")
     groups = [(k, data["labels"][k]) for k in LABEL_KINDS] + [("field", data["field_labels"]), ("time", data["time_labels"])]
     for kind, ws in groups:
         for w in _words(src, f"labels.{kind}", ws):
             if w in labels:
-                raise KbError(f"{src}: label {w} is listed twice")
+                raise KbError(f"{src}：标签词“{w}”列了两次（在 labels、field_labels、time_labels 中请只保留一处）")
             labels[w] = kind
     rules = data["lead_rules"]
     if not isinstance(rules, dict) or not set(rules) <= set(LEAD_RULES):
-        raise KbError(f"{src}: 'lead_rules' may only hold {', '.join(LEAD_RULES)}")
+        raise KbError(f"{src}：“lead_rules”只能含这些键：{', '.join(LEAD_RULES)}；请修正，或从代码仓库恢复这个文件")
     lead_rules = [(k, _compile(src, f"lead_rules.{k}", p)) for k, ps in rules.items() for p in _words(src, f"lead_rules.{k}", ps)]
     notes = []
     for i, note in enumerate(data["implied_notes"] or []):
         pattern = _compile(src, f"implied_notes[{i}]", note.get("pattern") if isinstance(note, dict) else None)
         if "units" not in pattern.groupindex:
-            raise KbError(f"{src}: implied_notes[{i}] pattern needs a (?P<units>…) group")
+            raise KbError(f"{src}：implied_notes[{i}] 的 pattern 需要一个 (?P<units>…) 分组；请修正，或从代码仓库恢复这个文件")
         notes.append(pattern)
     prose = []
     for i, rule in enumerate(data["prose_roles"] or []):
         pattern = _compile(src, f"prose_roles[{i}]", rule.get("pattern") if isinstance(rule, dict) else None)
         if "lead" not in pattern.groupindex:
-            raise KbError(f"{src}: prose_roles[{i}] pattern needs a (?P<lead>…) group")
+            raise KbError(f"{src}：prose_roles[{i}] 的 pattern 需要一个 (?P<lead>…) 分组；请修正，或从代码仓库恢复这个文件")
         prose.append((str(rule.get("id", i)), pattern))
     suffixes = _words(src, "department_suffixes", data["department_suffixes"])
     label_alt = _alt(labels)

@@ -65,21 +65,21 @@ def load_vocabulary(path: str | None = None) -> TableVocabulary:
     data = read_versioned_yaml(src, "task table vocabulary")
     columns = data.get("columns")
     if not isinstance(columns, dict) or set(columns) != set(COLUMNS):
-        raise KbError(f"{src}: 'columns' must list header words for exactly {', '.join(COLUMNS)}")
+        raise KbError(f"{src}：“columns”应恰好为这些列列出表头词：{', '.join(COLUMNS)}；请修正，或从代码仓库恢复这个文件")
     seen: dict[str, str] = {}
     for col, words in columns.items():
         if not isinstance(words, list) or not words or not all(isinstance(w, str) and w.strip() for w in words):
-            raise KbError(f"{src}: columns.{col} must be a non-empty list of words")
+            raise KbError(f"{src}：columns.{col} 应为非空的词语列表；请修正，或从代码仓库恢复这个文件")
         for w in words:
             if w in seen:
-                raise KbError(f"{src}: header word {w} is listed under both {seen[w]} and {col}")
+                raise KbError(f"{src}：表头词“{w}”同时列在 columns.{seen[w]} 和 columns.{col} 下（请只保留一处）")
             seen[w] = col
     try:
         caption = re.compile(data.get("attachment_caption") or "")
     except (re.error, TypeError) as exc:
-        raise KbError(f"{src}: attachment_caption must be a regular expression ({exc})") from exc
+        raise KbError(f"{src}：attachment_caption 不是有效的正则表达式（{exc}）；请修正，或从代码仓库恢复这个文件") from exc
     if not caption.pattern or caption.groups < 1:
-        raise KbError(f"{src}: attachment_caption needs a group for the attachment's number")
+        raise KbError(f"{src}：attachment_caption 需要一个分组来取附件编号；请修正，或从代码仓库恢复这个文件")
     return TableVocabulary(tuple(sorted(seen.items(), key=lambda kv: -len(kv[0]))), caption)
 
 

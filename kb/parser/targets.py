@@ -122,21 +122,21 @@ def load_vocabulary(path: str | None = None) -> TargetVocabulary:
     src = path or VOCAB_PATH
     if set(data) != _KEYS:
         missing, extra = _KEYS - set(data), set(data) - _KEYS
-        raise KbError(f"{src}: keys missing: {', '.join(sorted(missing)) or 'none'}; unknown: {', '.join(sorted(extra)) or 'none'}")
+        raise KbError(f"{src}：缺少的键：{'、'.join(sorted(missing)) or '无'}；不认识的键：{'、'.join(sorted(extra)) or '无'}；请修正，或从代码仓库恢复这个文件")
     for key in ("magnitudes", "units", "count_units", "count_unit_words", "value_joiners", "directions", "stretch_words",
                 "scopes", "fillers", "shared_tail_words", "each_words", "trailing_adverbs", "adverb_keeps"):
         _check_words(src, key, data[key])
     for key in ("comparators_before", "comparators_after"):
         if not isinstance(data[key], dict) or not data[key] or not set(data[key].values()) <= _SIGNS:
-            raise KbError(f"{src}: {key} must map words to one of ≥ ≤ > < =")
+            raise KbError(f"{src}：{key} 应把每个词对应到 ≥ ≤ > < = 之一；请修正，或从代码仓库恢复这个文件")
     if not isinstance(data["scope_pattern"], str):
-        raise KbError(f"{src}: scope_pattern must be a regular expression in quotes")
+        raise KbError(f"{src}：scope_pattern 应为加引号的正则表达式；请修正，或从代码仓库恢复这个文件")
     try:
         scope_re = re.compile(data["scope_pattern"])
     except re.error as exc:
-        raise KbError(f"{src}: scope_pattern is not a valid regex ({exc})") from exc
+        raise KbError(f"{src}：scope_pattern 不是有效的正则表达式（{exc}）；请修正，或从代码仓库恢复这个文件") from exc
     if "scope" not in scope_re.groupindex:
-        raise KbError(f"{src}: scope_pattern needs a group (?P<scope>…) holding the place names")
+        raise KbError(f"{src}：scope_pattern 需要一个存放地名的 (?P<scope>…) 分组；请修正，或从代码仓库恢复这个文件")
     longest = lambda ws: sorted(ws, key=len, reverse=True)  # noqa: E731
     magnitude = "(?:" + "|".join(map(re.escape, longest(data["magnitudes"]))) + ")?"
     unit = f"(?:{magnitude}(?:" + "|".join(map(re.escape, longest(data["units"]))) + "))"

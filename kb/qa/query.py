@@ -233,7 +233,7 @@ class Query:
 
 def _check_words(value, where: str) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(w, str) and w for w in value):
-        raise KbError(f"{where}: expected a list of words")
+        raise KbError(f"{where} 应为词语列表；请修正，或从代码仓库恢复这个文件")
     return value
 
 
@@ -248,21 +248,21 @@ def validate_shapes(data: dict, where: str = "shapes.yaml") -> dict:
 
     for key in (*SHAPE_LISTS, "outside", "measure", "everyday"):
         if key not in data:
-            raise KbError(f"{where}: missing key {key}")
+            raise KbError(f"{where}：缺少键 {key}；请修正，或从代码仓库恢复这个文件")
     out = {"version": 1}
     for key in SHAPE_LISTS:
-        out[key] = sorted({fold(w) for w in _check_words(data[key], f"{where}: {key}")}, key=len, reverse=True)
+        out[key] = sorted({fold(w) for w in _check_words(data[key], f"{where}：{key}")}, key=len, reverse=True)
     for key in ("outside", "measure"):
         if not isinstance(data[key], dict):
-            raise KbError(f"{where}: {key}: expected a mapping of lists")
-        out[key] = {k: sorted({fold(w) for w in _check_words(v, f"{where}: {key}.{k}")}, key=len, reverse=True)
+            raise KbError(f"{where}：{key} 应为“名称: 词语列表”的映射；请修正，或从代码仓库恢复这个文件")
+        out[key] = {k: sorted({fold(w) for w in _check_words(v, f"{where}：{key}.{k}")}, key=len, reverse=True)
                     for k, v in data[key].items()}
     for k in ("weather", "instruction", "publication_date", "plans"):
         if k not in out["outside"]:
-            raise KbError(f"{where}: outside: missing {k}")
+            raise KbError(f"{where}：outside 缺少 {k}；请修正，或从代码仓库恢复这个文件")
     if not isinstance(data["everyday"], dict) or not all(
             isinstance(k, str) and isinstance(v, str) and k and v for k, v in data["everyday"].items()):
-        raise KbError(f"{where}: everyday: expected everyday word: plan word")
+        raise KbError(f"{where}：everyday 应为“口语词: 方案用词”的映射；请修正，或从代码仓库恢复这个文件")
     out["everyday"] = {fold(k): fold(v) for k, v in sorted(data["everyday"].items(), key=lambda kv: -len(kv[0]))}
     return out
 
@@ -274,7 +274,7 @@ def load_shapes(path: str | None = None) -> dict:
     try:
         raw = src.read_bytes()
     except OSError as exc:
-        raise KbError(f"{src}: cannot read the question shapes ({exc.__class__.__name__}); restore the file") from exc
+        raise KbError(f"{src}：无法读取问句句式表（{exc.__class__.__name__}）；请从代码仓库恢复这个文件") from exc
     from kb.store import atomic_write_bytes, cache_dir
 
     cached = cache_dir() / f"shapes-{hashlib.sha256(raw).hexdigest()[:16]}.json"

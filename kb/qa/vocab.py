@@ -74,13 +74,13 @@ def _sorted(words) -> tuple[str, ...]:
 
 def _word_list(value, where: str) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(v, (str, int, float)) for v in value):
-        raise KbError(f"{where}: expected a list of words")
+        raise KbError(f"{where} 应为词语列表；请修正，或从代码仓库恢复这个文件")
     return [str(v) for v in value]
 
 
 def _mapping(value, where: str) -> dict:
     if not isinstance(value, dict):
-        raise KbError(f"{where}: expected a mapping")
+        raise KbError(f"{where} 应为“键: 值”的映射；请修正，或从代码仓库恢复这个文件")
     return value
 
 
@@ -94,52 +94,52 @@ def parse_vocabulary(intents: dict, topics: dict, where: str = "intents.yaml", t
     """Validate the two files' data and fold it into a Vocabulary."""
     missing = [k for k in (*WORD_LISTS, "roles", "topic_list", "overview", "item_asks", "help") if k not in intents]
     if missing:
-        raise KbError(f"{where}: missing key(s) {', '.join(missing)}")
+        raise KbError(f"{where}：缺少键 {'、'.join(missing)}；请修正，或从代码仓库恢复这个文件")
     voc = Vocabulary()
     for key in WORD_LISTS:
-        voc.words[key] = _sorted(_word_list(intents[key], f"{where}: {key}"))
-    roles = _mapping(intents["roles"], f"{where}: roles")
+        voc.words[key] = _sorted(_word_list(intents[key], f"{where}：{key}"))
+    roles = _mapping(intents["roles"], f"{where}：roles")
     for key in ROLE_KEYS:
         if key not in roles:
-            raise KbError(f"{where}: roles: missing {key}")
+            raise KbError(f"{where}：roles 缺少 {key}；请修正，或从代码仓库恢复这个文件")
     unknown = set(roles) - set(ROLE_KEYS)
     if unknown:
-        raise KbError(f"{where}: roles: unknown role(s) {', '.join(sorted(unknown))} (use {', '.join(ROLE_KEYS)})")
-    voc.roles = {k: _sorted(_word_list(roles[k], f"{where}: roles.{k}")) for k in ROLE_KEYS}
-    tl = _mapping(intents["topic_list"], f"{where}: topic_list")
-    voc.topic_before = _sorted(_word_list(tl.get("before", []), f"{where}: topic_list.before"))
-    voc.topic_after = _sorted(_word_list(tl.get("after", []), f"{where}: topic_list.after"))
-    for kind, spec in _mapping(intents["overview"], f"{where}: overview").items():
-        spec = _mapping(spec, f"{where}: overview.{kind}")
+        raise KbError(f"{where}：roles 中不认识的职责 {'、'.join(sorted(unknown))}（只能用 {', '.join(ROLE_KEYS)}）；请修正，或从代码仓库恢复这个文件")
+    voc.roles = {k: _sorted(_word_list(roles[k], f"{where}：roles.{k}")) for k in ROLE_KEYS}
+    tl = _mapping(intents["topic_list"], f"{where}：topic_list")
+    voc.topic_before = _sorted(_word_list(tl.get("before", []), f"{where}：topic_list.before"))
+    voc.topic_after = _sorted(_word_list(tl.get("after", []), f"{where}：topic_list.after"))
+    for kind, spec in _mapping(intents["overview"], f"{where}：overview").items():
+        spec = _mapping(spec, f"{where}：overview.{kind}")
         voc.overview[str(kind)] = (
-            _sorted(_word_list(spec.get("ask"), f"{where}: overview.{kind}.ask")),
-            _sorted(_word_list(spec.get("part"), f"{where}: overview.{kind}.part")),
+            _sorted(_word_list(spec.get("ask"), f"{where}：overview.{kind}.ask")),
+            _sorted(_word_list(spec.get("part"), f"{where}：overview.{kind}.part")),
         )
-    asks = _mapping(intents["item_asks"], f"{where}: item_asks")
+    asks = _mapping(intents["item_asks"], f"{where}：item_asks")
     for key in ITEM_ASKS:
-        voc.item_asks[key] = _sorted(_word_list(asks.get(key, []), f"{where}: item_asks.{key}"))
-    dates = _mapping(intents.get("dates"), f"{where}: dates")
+        voc.item_asks[key] = _sorted(_word_list(asks.get(key, []), f"{where}：item_asks.{key}"))
+    dates = _mapping(intents.get("dates"), f"{where}：dates")
     for key in DATE_KEYS:
-        voc.dates[key] = tuple(_word_list(dates.get(key), f"{where}: dates.{key}"))
+        voc.dates[key] = tuple(_word_list(dates.get(key), f"{where}：dates.{key}"))
     unknown = set(dates) - set(DATE_KEYS)
     if unknown:
-        raise KbError(f"{where}: dates: unknown key(s) {', '.join(sorted(unknown))} (use {', '.join(DATE_KEYS)})")
-    structure = _mapping(intents.get("structure", {}), f"{where}: structure")
+        raise KbError(f"{where}：dates 中不认识的键 {'、'.join(sorted(unknown))}（只能用 {', '.join(DATE_KEYS)}）；请修正，或从代码仓库恢复这个文件")
+    structure = _mapping(intents.get("structure", {}), f"{where}：structure")
     unknown = set(structure) - set(STRUCTURE_KINDS)
     if unknown:
-        raise KbError(f"{where}: structure: unknown kind(s) {', '.join(sorted(unknown))} (use {', '.join(STRUCTURE_KINDS)})")
-    voc.structure = {k: _sorted(_word_list(v, f"{where}: structure.{k}")) for k, v in structure.items()}
+        raise KbError(f"{where}：structure 中不认识的类别 {'、'.join(sorted(unknown))}（只能用 {', '.join(STRUCTURE_KINDS)}）；请修正，或从代码仓库恢复这个文件")
+    voc.structure = {k: _sorted(_word_list(v, f"{where}：structure.{k}")) for k, v in structure.items()}
     if not isinstance(intents["help"], str) or not intents["help"].strip():
-        raise KbError(f"{where}: help: expected the text of the help answer")
+        raise KbError(f"{where}：help 应为帮助答案的文字；请修正，或从代码仓库恢复这个文件")
     voc.help = intents["help"].strip()
     groups = topics.get("topics")
     if not isinstance(groups, list):
-        raise KbError(f"{topics_where}: expected a 'topics' list of synonym groups")
+        raise KbError(f"{topics_where}：应有“topics”列表（每项为一组同义词）；请修正，或从代码仓库恢复这个文件")
     out = []
     for i, group in enumerate(groups):
-        words = _word_list(group, f"{topics_where}: topics[{i}]")
+        words = _word_list(group, f"{topics_where}：topics[{i}]")
         if not words:
-            raise KbError(f"{topics_where}: topics[{i}]: empty group")
+            raise KbError(f"{topics_where}：topics[{i}] 是空的一组（请删去或补上词语）")
         out.append(_sorted(words))
         for w in words:
             voc.spellings.setdefault(fold(w), w)
@@ -155,7 +155,7 @@ def load_vocabulary(intents_path: str | None = None, topics_path: str | None = N
     try:
         iraw, traw = ipath.read_bytes(), tpath.read_bytes()
     except OSError as exc:
-        raise KbError(f"cannot read the question vocabulary: {exc.filename}: {exc.strerror} (restore kb/data)") from exc
+        raise KbError(f"{exc.filename}：无法读取提问词表（{exc.strerror}）；请从代码仓库恢复 kb/data") from exc
     key = hashlib.sha256(b"vocab 4\0" + Path(__file__).read_bytes() + b"\0" + iraw + b"\0" + traw).hexdigest()[:24]
     from kb.store import atomic_write_bytes, cache_unwritable, usable_cache_dir
 

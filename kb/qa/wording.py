@@ -46,22 +46,22 @@ def validate(data: dict, where: str = "answers.yaml") -> dict:
     def check(value, spec, key):
         if isinstance(spec, dict):
             if not isinstance(value, dict):
-                raise KbError(f"{where}: {key}: expected a mapping")
+                raise KbError(f"{where}：{key} 应为“键: 文字”的映射；请修正，或从代码仓库恢复这个文件")
             missing = [k for k in spec if k not in value]
             if missing:
-                raise KbError(f"{where}: {key}: missing key(s) {', '.join(missing)}")
+                raise KbError(f"{where}：{key} 缺少键 {'、'.join(missing)}；请修正，或从代码仓库恢复这个文件")
             for k, sub in spec.items():
                 check(value[k], sub, f"{key}.{k}")
             return
         if not isinstance(value, str) or not value:
-            raise KbError(f"{where}: {key}: expected the text")
+            raise KbError(f"{where}：{key} 应为非空的文字；请修正，或从代码仓库恢复这个文件")
         for f in spec:
             if f not in value:
-                raise KbError(f"{where}: {key}: the text must keep the field {f}")
+                raise KbError(f"{where}：{key} 的文字必须保留占位符 {f}；请修正，或从代码仓库恢复这个文件")
 
     missing = [k for k in REQUIRED if k not in data]
     if missing:
-        raise KbError(f"{where}: missing key(s) {', '.join(missing)}")
+        raise KbError(f"{where}：缺少键 {'、'.join(missing)}；请修正，或从代码仓库恢复这个文件")
     for k, spec in REQUIRED.items():
         check(data[k], spec, k)
     return data
@@ -74,7 +74,7 @@ def load_answer_words(path: str | None = None) -> dict:
     try:
         raw = src.read_bytes()
     except OSError as exc:
-        raise KbError(f"{src}: cannot read the answer wording ({exc.__class__.__name__}); restore the file") from exc
+        raise KbError(f"{src}：无法读取答案措辞表（{exc.__class__.__name__}）；请从代码仓库恢复这个文件") from exc
     from kb.store import atomic_write_bytes, cache_dir
 
     cached = cache_dir() / f"answers-{hashlib.sha256(raw).hexdigest()[:16]}.json"
