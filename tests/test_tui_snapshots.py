@@ -110,9 +110,15 @@ def test_long_answer_opens_at_its_top(snap_compare, plan, size):
         await _ready(pilot)
         await pilot.press(*"生态环境局有哪些任务", "enter")
         await _ready(pilot)
-        # The card is scrolled to its top once its widgets are laid out (two refreshes later).
-        for _ in range(3):
-            await pilot.pause(0.1)
+        # The card is scrolled to its top once its widgets are laid out (two refreshes later, which
+        # on a loaded machine took longer than the 0.3 s once waited here): wait for that, not a time.
+        card = pilot.app.main_screen.query_one("Transcript").cards[-1]
+        for _ in range(500):
+            if card.opened:
+                break
+            await pilot.pause(0.01)
+        assert card.opened, "the answer was not scrolled to its question in 5 s"
+        await _ready(pilot)
 
     assert snap_compare(KbApp(plan), terminal_size=size, run_before=run_before)
 

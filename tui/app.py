@@ -50,6 +50,7 @@ def show_from_top(card) -> None:
     i = children.index(card)
     anchor = children[i - 1] if i and isinstance(children[i - 1], QuestionBubble) else card
     transcript.scroll_to_widget(anchor, top=True, animate=False, immediate=True)
+    card.opened = True
 
 
 def answer_plain_text(question: str, answer) -> str:

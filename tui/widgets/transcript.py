@@ -117,6 +117,8 @@ class AnswerCard(Vertical):
         self.question = question
         self.answer = None
         """The kb.qa.Answer shown, once it has arrived."""
+        self.opened = False
+        """True once the answer is laid out and the transcript scrolled to its question (tests wait for it)."""
         self.border_title = "正在回答…"
 
     def compose(self):
