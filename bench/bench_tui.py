@@ -92,7 +92,8 @@ async def answer_times(plan) -> tuple[dict[str, list[float]], dict[str, list[flo
 
     Enter is the input's submit action (what the Enter key runs), called in the
     app's loop so Pilot's own key simulation (tens of ms) is not counted; the
-    clock stops after the first screen refresh that shows the answer.
+    clock stops after the first screen refresh that shows the answer opened at
+    its question (``AnswerCard.opened``: mounted, laid out and scrolled to).
     """
     from kb.qa import Session
     from tui.app import KbApp
@@ -108,7 +109,7 @@ async def answer_times(plan) -> tuple[dict[str, list[float]], dict[str, list[flo
         await box.action_submit()
         while True:
             cards = transcript.cards
-            if cards and cards[-1] is not before and cards[-1].answer is not None:
+            if cards and cards[-1] is not before and cards[-1].answer is not None and cards[-1].opened:
                 break
             await asyncio.sleep(0.001)
         shown = asyncio.get_running_loop().create_future()

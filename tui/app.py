@@ -25,11 +25,10 @@ from textual.theme import ThemeProvider
 from kb.errors import KbError
 from tui import config, linebreak
 from tui.commands import AskCommand, DepartmentCommands, TaskCommands
-from tui.screens.export import ExportDialog
-from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
-from tui.screens.overview import OverviewScreen
-from tui.screens.task_detail import TaskDetailScreen
+
+# The other screens (export, help, overview, task detail) are imported when first opened:
+# their imports (kb.export, markdown) are not on the way to the first screen.
 
 THEMES = {"dark": "textual-dark", "light": "textual-light"}
 
@@ -212,24 +211,32 @@ class KbApp(App):
         self.index_ready.set()
         # The plan, the index and the screens live as long as the app: move them out of
         # the collector's reach so a full collection does not stall an answer (~100 ms).
-        gc.collect()
+        # (No gc.collect() first: it took ~0.1 s of the first screen; the little garbage
+        # frozen with them is a few kB.)
         gc.freeze()
 
     @work(group="answers")
     async def answer_question(self, question: str, card) -> None:
         """Answer ``question`` into ``card`` once the index is ready, in order of asking."""
+        from tui.widgets.transcript import Transcript
+
         await self.index_ready.wait()
         async with self._ask_lock:
             try:
                 answer = await asyncio.to_thread(self.session.ask, question)
             except KbError as exc:
-                card.show_error(str(exc))
-                return
-        self.last_answer = answer
-        card.show_answer(answer)
-        # Open the answer at its top (the question and 共 N 项 first), however long it is: once the
-        # card's new widgets are mounted and laid out (two refreshes: mount, then layout).
-        self.call_after_refresh(self.call_after_refresh, show_from_top, card)
+                mounting = card.show_error(str(exc))
+            else:
+                self.last_answer = answer
+                mounting = card.set_answer(answer)
+            if card.parent is None:
+                # Mounted whole, with its answer: one layout of the transcript (in order of asking).
+                mounting = self.main_screen.query_one(Transcript).add_turn(question, card, scroll_end=False).mounting
+            if mounting is not None:
+                await mounting
+        # Open the answer at its top (the question and 共 N 项 first), however long it is: once every
+        # widget of the card is mounted (awaited above), the next refresh lays them all out.
+        self.call_after_refresh(show_from_top, card)
 
     # ---------------------------------------------------------------- navigation
     @property
@@ -244,6 +251,8 @@ class KbApp(App):
 
     def open_task(self, task_id: str) -> None:
         """Open the detail screen of task ``task_id``."""
+        from tui.screens.task_detail import TaskDetailScreen
+
         task = self.plan.task(task_id)
         if task is None:
             self.notify(f"找不到任务 {task_id}", severity="warning", markup=False)
@@ -264,16 +273,23 @@ class KbApp(App):
     # ---------------------------------------------------------------- actions
     def action_help(self) -> None:
         """Open the help screen (F1 / ?)."""
+        from tui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
     def action_overview(self) -> None:
         """Open the plan overview."""
+        from tui.screens.overview import OverviewScreen
+
         if not isinstance(self.screen, OverviewScreen):
             self.push_screen(OverviewScreen(self.plan))
 
     def action_export(self) -> None:
         """Open the export dialog for the department in view (else the task table)."""
+        from tui.screens.export import ExportDialog
+        from tui.screens.task_detail import TaskDetailScreen
+
         if isinstance(self.screen, ExportDialog):
             return
         from kb.duties import department_counts

@@ -27,6 +27,10 @@ def plan_options(plan) -> list[tuple[str, str]]:
 class MainScreen(Screen):
     """Where officials ask and browse their duties."""
 
+    AUTO_FOCUS = "#question"
+    """The question input has the focus from the start (one focus change, not two: each one
+    re-lays out the footer)."""
+
     BINDINGS = [
         Binding("ctrl+l", "focus_question", "提问", id="focus-question", show=False),
         Binding("ctrl+g", "focus_filter", "筛选", id="focus-departments"),
@@ -52,8 +56,6 @@ class MainScreen(Screen):
                     yield DutyView(self.plan, id="duty-view")
         yield Footer(compact=True)
 
-    def on_mount(self) -> None:
-        self.query_one(QuestionInput).focus()
 
     # ---------------------------------------------------------------- actions
     def action_focus_question(self) -> None:

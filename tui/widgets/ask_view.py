@@ -46,8 +46,19 @@ class AskView(Vertical):
         event.input.value = ""
         if self.open_numbered(question):
             return
-        card = self.query_one(Transcript).add_turn(question)
-        self.post_message(self.QuestionAsked(question, card))
+        self.post_message(self.QuestionAsked(question, self._new_card(question)))
+
+    def _new_card(self, question: str) -> AnswerCard:
+        """The card of ``question``: mounted now (正在回答…) only while the index is not open yet.
+
+        Otherwise the answer takes milliseconds: the card is mounted once, with its answer
+        (kb.tui.app.KbApp.answer_question), instead of mounted empty and laid out again.
+        """
+        card = AnswerCard(question)
+        ready = getattr(self.app, "index_ready", None)
+        if ready is None or not ready.is_set():
+            self.query_one(Transcript).add_turn(question, card)
+        return card
 
     def open_numbered(self, typed: str) -> bool:
         """A bare number typed in the input opens that item of the last answer; True if it did."""
@@ -70,6 +81,6 @@ class AskView(Vertical):
         """Submit ``question`` as if typed (command palette, tests)."""
         box = self.query_one(QuestionInput)
         box.remember(question)
-        card = self.query_one(Transcript).add_turn(question)
+        card = self._new_card(question)
         self.post_message(self.QuestionAsked(question, card))
         return card

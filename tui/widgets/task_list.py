@@ -15,7 +15,6 @@ from textual.widgets.option_list import Option
 
 from kb.duties import describe_departments
 from kb.duties import task_heading as _kb_heading
-from kb.export.content import deadline_texts, target_texts
 from kb.model import Task
 from tui.widgets.roles import ROLE_BADGES, ROLE_STYLES
 
@@ -38,6 +37,8 @@ def task_prompt(task: Task, roles: list[str] | None = None, exclude: str | None 
     others = describe_departments(task, exclude)
     if others:
         parts += ["\n", (others, "$text-muted")]
+    if facts and (task.deadlines or task.targets):
+        from kb.export.content import deadline_texts, target_texts  # (not on the way to the first screen)
     if facts and task.deadlines:
         parts += ["\n", ("完成时限：", "bold $text-secondary"), "；".join(deadline_texts(task))]
     if facts and task.targets:

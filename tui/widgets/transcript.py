@@ -110,7 +110,12 @@ class QuestionBubble(Static):
 
 
 class AnswerCard(Vertical):
-    """The answer to one question; shows 正在回答… until ``show_answer`` is called."""
+    """The answer to one question.
+
+    Usually the answer is known before the card is mounted (``set_answer``), and the card is
+    mounted whole: one layout of the transcript per answer.  While the index is still being
+    opened the card is mounted at once showing 正在回答…, and ``show_answer`` fills it in later.
+    """
 
     def __init__(self, question: str) -> None:
         super().__init__(classes="answer -pending")
@@ -120,12 +125,34 @@ class AnswerCard(Vertical):
         self.opened = False
         """True once the answer is laid out and the transcript scrolled to its question (tests wait for it)."""
         self.border_title = "正在回答…"
+        self._parts: list | None = None
+        self.mounting = None
+        """The awaitable of the mount that put the card (and its question) in the transcript."""
 
     def compose(self):
-        yield Static("正在回答…（索引就绪后立即作答）", classes="answer-head")
+        if self._parts is None:
+            yield Static("正在回答…（索引就绪后立即作答）", classes="answer-head")
+        else:
+            yield from self._parts
 
-    def show_answer(self, answer) -> None:
-        """Render ``answer`` (a kb.qa.Answer) in the card, from its structured Result."""
+    def set_answer(self, answer):
+        """Lay out ``answer`` (a kb.qa.Answer) into the card's widgets; a mounted card mounts them
+        at once (returns the awaitable of that mount), an unmounted one when it is mounted."""
+        self._parts = self._answer_widgets(answer)
+        return self._replace_parts()
+
+    def show_answer(self, answer):
+        """Render ``answer`` in the card (mounted or not: widgets are made once, mounted with the card)."""
+        return self.set_answer(answer)
+
+    def _replace_parts(self):
+        if not self.is_mounted:
+            return None
+        self.remove_children()
+        return self.mount_all(self._parts)
+
+    def _answer_widgets(self, answer) -> list:
+        """The card's widgets for ``answer``, from its structured Result; sets the card's classes and title."""
         from kb.qa.result import Result, item_line
 
         self.answer = answer
@@ -144,8 +171,7 @@ class AnswerCard(Vertical):
                 if group.title:
                     head.append(f"【{group.title}】{group.tail}")
                 head.extend(item_line(i) for i in group.items)
-        self.query_one(".answer-head", Static).update(Content("\n".join(head)))
-        widgets = []
+        widgets = [Static(Content("\n".join(head)), classes="answer-head")]
         by_role = departments_by_role(answer) if answer.tasks else {}
         if by_role:
             widgets.append(Static(roles_line(by_role), classes="answer-roles"))
@@ -167,14 +193,15 @@ class AnswerCard(Vertical):
             related = [item_line(i) for i in result.related]
             widgets.append(Static(Content("\n".join([load_answer_words()["related_title"], *related])),
                                   classes="answer-note answer-related"))
-        self.mount_all(widgets)
+        return widgets
 
     def show_error(self, message: str) -> None:
         """Show a one-line problem instead of an answer."""
         self.remove_class("-pending")
         self.add_class("-error")
         self.border_title = "出错了"
-        self.query_one(".answer-head", Static).update(Content(message))
+        self._parts = [Static(Content(message), classes="answer-head")]
+        return self._replace_parts()
 
     @property
     def task_list(self) -> TaskList | None:
@@ -192,9 +219,13 @@ class Transcript(VerticalScroll):
     def compose(self):
         yield Static(WELCOME, classes="welcome", markup=False)
 
-    def add_turn(self, question: str) -> AnswerCard:
-        """Add ``question`` (no bubble when blank) and an empty answer card; return the card."""
-        card = AnswerCard(question)
+    def add_turn(self, question: str, card: AnswerCard | None = None, *, scroll_end: bool = True) -> AnswerCard:
+        """Mount ``question`` (no bubble when blank) and its answer card (a new empty one if None); return the card.
+
+        ``scroll_end``: show the end of the transcript (a card still waiting for its answer); a card
+        mounted with its answer is scrolled to its question by the caller instead.
+        """
+        card = card if card is not None else AnswerCard(question)
         cards = self.cards
         if len(cards) >= self.MAX_TURNS:
             # Drop the oldest turn: its card and the bubble before it.
@@ -203,13 +234,14 @@ class Transcript(VerticalScroll):
             before = children[children.index(old) - 1]
             stale = [old] + ([before] if isinstance(before, QuestionBubble) else [])
             self.remove_children(stale)
-        if question.strip():
-            self.mount(QuestionBubble(question))
-        self.mount(card)
-        self.scroll_end(animate=False)
+        widgets = ([QuestionBubble(question)] if question.strip() else []) + [card]
+        mounted = self.mount_all(widgets)
+        if scroll_end:
+            self.scroll_end(animate=False)
+        card.mounting = mounted
         return card
 
     @property
     def cards(self) -> list[AnswerCard]:
-        """The answer cards, oldest first."""
-        return list(self.query(AnswerCard))
+        """The answer cards mounted, oldest first."""
+        return [child for child in self.children if isinstance(child, AnswerCard)]
