@@ -12,6 +12,9 @@ from kb.errors import KbError
 from kb.model import ROLE_NAMES, ROLES, Plan, Task
 from kb.registry import Resolution, resolve_department
 
+# How a task reads in a duty list is kb/listing.py (the store renders it into its rows at parse time).
+from kb.listing import describe_departments, duty_facts, task_heading  # noqa: E402,F401
+
 #: Order of the groups of a duty list: 牵头, 指导, 单独负责, 按职责分工负责, 配合, then 落实 (implied).
 GROUP_ORDER = ("lead", "guide", "sole", "shared", "support", "implied")
 
@@ -50,6 +53,40 @@ class DutyList:
     def total(self) -> int:
         """Number of distinct tasks in the list."""
         return len({t.id for t in self.tasks})
+
+
+@dataclass(slots=True)
+class DutyLine:
+    """One task of a department's duty list as ``kb duties`` prints it (kb/listing.py's wording)."""
+
+    role: str
+    """The role (GROUP_ORDER) the department holds in the task; a task with two roles has two lines."""
+    doc: str
+    """Id of the task's document."""
+    label: str
+    """The task's label (``三（一）2``)."""
+    heading: str
+    """``task_heading``: the title, else the first clause."""
+    others: str
+    """``describe_departments`` without the department itself (empty when it is alone)."""
+    facts: str
+    """``duty_facts``: deadlines and targets, or empty."""
+
+
+def duty_lines(plan: Plan, department: str) -> list[DutyLine]:
+    """Every line of ``department``'s duty list: role by role (GROUP_ORDER), each in corpus order.
+
+    A plan in the store reads the lines it rendered when it parsed the plan (no
+    task is built: 19,000 lines at 1,000 plans); any other plan renders them here.
+    """
+    if getattr(plan, "uses_store", lambda: False)():
+        rows = plan.listing_rows(department)
+        if rows is not None:
+            rank = {r: n for n, r in enumerate(GROUP_ORDER)}
+            rows.sort(key=lambda row: rank.get(row[0], len(rank)))  # stable: corpus order within a role
+            return [DutyLine(*row) for row in rows if row[0] in rank]
+    return [DutyLine(r, t.doc, t.label, task_heading(t), describe_departments(t, exclude=department), duty_facts(t))
+            for r in GROUP_ORDER for t in plan.tasks_of(department, r)]
 
 
 def resolve_or_fail(name: str, plan: Plan) -> Resolution:
@@ -96,47 +133,6 @@ def other_departments(task: Task, department: str) -> dict[str, list[str]]:
         if names:
             out[r] = names
     return out
-
-
-#: Marks that end the first clause of a paragraph (outside brackets).
-_CLAUSE_END = "，；。：！？"
-_OPEN, _CLOSE = "（(《“「【〔", "）)》”」】〕"
-
-
-def task_heading(task: Task, limit: int = 40) -> str:
-    """What names a task in a list: its title, else its first clause (up to the first ，；。 outside brackets).
-
-    Cut to ``limit`` characters with … (duty lists, the TUI, exports' 任务 column).
-    """
-    if task.title:
-        return task.title
-    text = task.body or task.text
-    depth, end = 0, len(text)
-    for i, ch in enumerate(text):
-        if ch in _OPEN:
-            depth += 1
-        elif ch in _CLOSE:
-            depth = max(depth - 1, 0)
-        elif ch in _CLAUSE_END and depth == 0:
-            end = i
-            break
-    head = text[:end].strip()
-    return head if len(head) <= limit else head[:limit] + "…"
-
-
-def describe_departments(task: Task, exclude: str | None = None) -> str:
-    """``牵头：A、B；配合：C`` for a task, sub-units in brackets, ``exclude`` left out."""
-    parts = []
-    for r in ROLES:
-        names = []
-        for n in getattr(task, r):
-            if exclude is not None and (n == exclude or exclude in task.subunits.get(n, ())):
-                continue
-            subs = task.subunits.get(n)
-            names.append(f"{n}（{'、'.join(subs)}）" if subs else n)
-        if names:
-            parts.append(f"{ROLE_NAMES[r]}：{'、'.join(names)}")
-    return "；".join(parts)
 
 
 def plan_name(doc) -> str:

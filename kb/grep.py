@@ -32,6 +32,9 @@ from dataclasses import dataclass, field
 from collections.abc import Iterable, Iterator
 
 from kb.errors import KbError
+# Folding (full-width / half-width equivalence) is kb/fold.py: the store keeps text folded by it,
+# so its code is part of the store's rules fingerprint and this module's is not.
+from kb.fold import _FOLD_EXPANDING, _FOLD_SEEN, _FOLD_TABLE, _learn, fold, learn  # noqa: F401
 from kb.model import Plan, Task
 
 #: Default time budget, in seconds, for compiling and running a regular expression.
@@ -45,59 +48,6 @@ _HEAVY_WEIGHT = 5000
 
 #: ASCII characters with a meaning in a regular expression.
 _REGEX_META = frozenset(".^$*+?{}[]\\|()")
-
-# NFKC folding tables shared by every call: char -> folded string, and chars whose
-# folded form is not one character (they need the slow path with an offset map).
-_FOLD_SEEN: set[str] = set()
-_FOLD_TABLE: dict[int, str] = {}
-_FOLD_EXPANDING: set[str] = set()
-
-
-# ---------------------------------------------------------------------------
-# Folding (full-width / half-width equivalence)
-
-
-def _learn(chars: Iterable[str]) -> None:
-    for c in chars:
-        _FOLD_SEEN.add(c)
-        folded = unicodedata.normalize("NFKC", c)
-        if folded != c:
-            _FOLD_TABLE[ord(c)] = folded
-            if len(folded) != 1:
-                _FOLD_EXPANDING.add(c)
-
-
-def learn(texts: Iterable[str]) -> None:
-    """Fill the folding table for every character of ``texts`` at once (then ``fold(..., learned=True)``)."""
-    new = set("".join(texts)).difference(_FOLD_SEEN)
-    if new:
-        _learn(new)
-
-
-def fold(text: str, learned: bool = False) -> tuple[str, list[int] | None]:
-    """NFKC-fold ``text`` character by character; return (folded, origin).
-
-    ``origin[i]`` is the index in ``text`` of the character that produced
-    ``folded[i]``; it is None when every character folds to exactly one, so that
-    offsets are the same in both strings (the usual case, done by str.translate).
-    ``learned``: the characters of ``text`` were passed to ``learn`` already.
-    """
-    if text.isascii():
-        return text, None
-    if not learned:
-        new = set(text).difference(_FOLD_SEEN)
-        if new:
-            _learn(new)
-    if not _FOLD_EXPANDING or _FOLD_EXPANDING.isdisjoint(text):
-        return text.translate(_FOLD_TABLE), None
-    pieces: list[str] = []
-    origin: list[int] = []
-    for i, c in enumerate(text):
-        f = _FOLD_TABLE.get(ord(c), c)
-        pieces.append(f)
-        origin.extend([i] * len(f))
-    return "".join(pieces), origin
-
 
 def _to_original(spans: list[tuple[int, int]], origin: list[int] | None, length: int) -> list[tuple[int, int]]:
     """Map spans of the folded text back to the original text.
@@ -520,6 +470,8 @@ from kb.select import in_section, normalize_section  # noqa: E402  (one definiti
 
 def check_sections(plan: Plan, sections: list[str]) -> list[str]:
     """Normalise the ``--section`` values; raise KbError naming the known ones for an unknown value."""
+    if not sections:
+        return []  # (the outline of 1,000 plans is read only when a section is asked for)
     parts, labels = plan.outline()
     known = dict.fromkeys(parts)
     out = []
@@ -633,11 +585,9 @@ def _search_stored(plan, matcher: Matcher, filters: TaskFilter | None, tags: boo
             # Test each stored unit (already folded: folding again changes nothing) before building tasks.
             rows = [r for r in rows if any(matcher.spans(u) is not None for u in _stored_units(r, tags))]
     if skipped is not None:
-        chosen = {(r[0], r[1]) for r in rows}
-        for r in plan.grep_rows(None, keys):
-            if (r[0], r[1]) not in chosen:
-                skipped.tasks_searched += 1
-                skipped.units_searched += r[3] - (0 if tags else r[4])
+        tasks, units, tagged = plan.grep_totals(keys)
+        skipped.tasks_searched += tasks - len(rows)
+        skipped.units_searched += units - (0 if tags else tagged) - sum(r[3] - (0 if tags else r[4]) for r in rows)
     tasks = plan.tasks_at([(r[0], r[1]) for r in rows])
     if filters is not None:
         sel = filters.selection()  # the exact test (kb/select.py) on the few candidates

@@ -457,6 +457,47 @@ def from_dict(cls, data: dict):
     return cls(**kwargs)
 
 
+def field_values(obj) -> list:
+    """The values of dataclass ``obj``'s init fields in field order, as JSON-able values.
+
+    Nested dataclasses become their ``asdict`` dicts and tuples lists; ``from_values``
+    is the inverse (the store's compact task row: no keys to write or read).
+    """
+    return [_plain(getattr(obj, name)) for name, _ in _converters(type(obj))]
+
+
+def _plain(value):
+    if value is None or isinstance(value, (str, int, float)):
+        return value
+    if isinstance(value, (list, tuple)):
+        return [_plain(x) for x in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if hasattr(value, "__dataclass_fields__"):
+        return asdict(value)
+    raise TypeError(f"{type(value).__name__} is not a JSON-able field value")
+
+
+def from_values(cls, values):
+    """An instance of dataclass ``cls`` from ``field_values``' list (same fields, same order).
+
+    A list of another length (a row written for other fields, or damaged) is a TypeError.
+    """
+    conv = _converters(cls)
+    if not isinstance(values, list) or len(values) != len(conv):
+        raise TypeError(f"{cls.__name__}: expected {len(conv)} field values")
+    nested = _NESTED.get(cls)
+    if nested is None:
+        nested = _NESTED[cls] = [(i, c) for i, (_, c) in enumerate(conv) if c is not None]
+    for i, convert in nested:
+        v = values[i]
+        if v is not None and v != []:
+            values[i] = convert(v)
+    return cls(*values)
+
+
+_NESTED: dict[type, list] = {}
+
 _CONVERTERS: dict[type, list] = {}
 
 

@@ -42,13 +42,14 @@ import time
 from pathlib import Path
 
 from kb.errors import KbError
-from kb.model import OPTIONAL_ROLES, ROLES, Document, Plan, Task
+from kb.model import OPTIONAL_ROLES, ROLES, Document, Plan, Task, from_values
+from kb.plan_rows import parse, parse_file, plan_key
 
 #: Files of a corpus folder that are read as plans (kb.ingest reads each format).
 PLAN_SUFFIXES = (".txt", ".md", ".text", ".pdf", ".docx", ".html", ".htm", ".shtml", ".xhtml", ".xlsx", ".doc", ".wps", ".xls")
 
 #: Version of the store's tables; a store with another ``PRAGMA user_version`` is rebuilt.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 #: Marks the SQLite file as kb's (``PRAGMA application_id``): "kbST".
 APPLICATION_ID = 0x6B625354
@@ -171,12 +172,26 @@ def decode_plan(raw: bytes, where: str) -> tuple[str, str]:
     return decode_text(raw, where)
 
 
+#: The files (besides kb/parser and kb/ingest) whose code decides a plan's rows: the model, the rows
+#: themselves, the issuer vocabularies' reader, the folds (grep's and the question answerer's), the
+#: plan's own topic terms the parser learns (kb/qa/plan_terms.py, with kb/select.py) and the
+#: duty-list wording rendered into the rows.  How the store is read (kb/store.py) is not among them:
+#: changing it re-parses nothing.
+ROW_SOURCES = ("model.py", "plan_rows.py", "registry.py", "data/__init__.py", "fold.py", "qa/text.py",
+               "qa/plan_terms.py", "select.py", "listing.py", "export/content.py")
+
+#: Files of kb/data that only the question answerer, the TUI and the exporters' layout read: their
+#: wording does not reach a plan's rows, so editing them re-parses nothing (every other YAML file of
+#: kb/data is part of the fingerprint, including ones added later).
+NOT_ROW_DATA = frozenset({"answers.yaml", "intents.yaml", "shapes.yaml", "topics.yaml", "linebreak.yaml"})
+
+
 def rules_fingerprint() -> str:
-    """Hash of everything that decides a plan's rows: kb/parser, the model, kb/data, the folds, the learned terms, this file."""
+    """Hash of everything that decides a plan's rows: kb/parser, kb/ingest, ``ROW_SOURCES``, kb/data's YAML
+    (but ``NOT_ROW_DATA``)."""
     h = hashlib.sha256()
-    files = [_KB_DIR / "model.py", _KB_DIR / "store.py", _KB_DIR / "grep.py", _KB_DIR / "qa" / "text.py",
-             _KB_DIR / "qa" / "plan_terms.py"]
-    files += sorted((_KB_DIR / "parser").glob("*.py")) + sorted((_KB_DIR / "data").glob("*.yaml"))
+    files = [_KB_DIR / name for name in ROW_SOURCES] + sorted((_KB_DIR / "parser").glob("*.py"))
+    files += [f for f in sorted((_KB_DIR / "data").glob("*.yaml")) if f.name not in NOT_ROW_DATA]
     files += sorted((_KB_DIR / "ingest").glob("*.py"))
     for f in files:
         if f.exists():
@@ -200,11 +215,6 @@ def _read(f: Path) -> bytes:
         return f.read_bytes()
     except OSError as exc:
         raise KbError(f"无法读取 {f}：{exc.strerror}（请检查路径和权限）") from exc
-
-
-def plan_key(rules: str, doc_id: str, sha256: str) -> str:
-    """Key of one plan's rows: its file name (task ids start with it), its bytes' hash and the rules."""
-    return hashlib.sha256(f"{rules}\0{doc_id}\0{sha256}".encode()).hexdigest()[:32]
 
 
 # ---------------------------------------------------------------------------
@@ -335,68 +345,7 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
 
 
 # ---------------------------------------------------------------------------
-# Rows of one plan
-
-
-def parse_file(path: str, doc_id: str, raw: bytes, sha256: str, rules: str) -> dict:
-    """Read (kb.ingest: PDF, DOCX, web page, table or text) and parse one plan file into the rows the store keeps."""
-    doc, tasks = _parse(Path(path), raw, doc_id)
-    doc.sha256 = sha256
-    return plan_rows(plan_key(rules, doc_id, sha256), doc, tasks)
-
-
-def _parse(path: Path, raw: bytes, doc_id: str):
-    from kb.ingest import read_document
-    from kb.parser import parse_document
-
-    extracted = read_document(path, raw)  # PDF, DOCX, web page, table or text → clean text
-    text = extracted.text
-    if not text.strip():
-        raise KbError(f"{path}：文件是空的（请放入方案正文，或把它移出方案文件夹）")
-    doc, tasks = parse_document(text, doc_id=doc_id, path=str(path))
-    doc.encoding, doc.format = extracted.encoding, extracted.format
-    doc.warnings.extend(extracted.warnings)
-    return doc, tasks
-
-
-def plan_rows(key: str, doc: Document, tasks: list[Task]) -> dict:
-    """The rows of one plan (see the module docstring), ready for ``Store.add``."""
-    from dataclasses import asdict
-
-    from kb.grep import fold as grep_fold
-    from kb.qa.text import fold as qa_fold
-
-    departments: dict[str, None] = {}
-    subunits: dict[str, str] = {}
-    rows: dict[str, list] = {"tasks": [], "roles": [], "deadlines": [], "targets": [], "texts": []}
-    for seq, t in enumerate(tasks):
-        data = asdict(t)
-        rows["tasks"].append((key, seq, t.id, t.label, t.kind, t.part, t.section, len(t.targets), len(t.warnings),
-                              _pack(data)))
-        for name in t.departments("any") + t.implied:
-            departments.setdefault(name, None)
-        for parent, subs in t.subunits.items():
-            for sub in subs:
-                subunits.setdefault(sub, parent)
-        for role in (*ROLES, "implied"):
-            holders: dict[str, None] = {}
-            for name in getattr(t, role):
-                holders[name] = None
-                for sub in t.subunits.get(name, ()):
-                    holders[sub] = None
-            rows["roles"].extend((name, role, key, seq) for name in holders)
-        rows["deadlines"].extend((key, seq, n, d.kind, d.start, d.end) for n, d in enumerate(t.deadlines))
-        rows["targets"].extend((key, seq, n, g.metric, g.value, g.unit, g.year) for n, g in enumerate(t.targets))
-        units = list(t.clauses) + ([t.tag] if t.tag else [])
-        rows["texts"].append((key, seq, qa_fold(f"{t.title or ''}\n{t.body or t.text}"),
-                              grep_fold("\n".join(units))[0], len(units), qa_fold(t.title or ""),
-                              1 if t.tag else 0, qa_fold(t.text)))
-    held = [r for r in ROLES if any(getattr(t, r) for t in tasks)]
-    rows["plan"] = (key, doc.id, doc.sha256, json.dumps(doc.to_dict(), ensure_ascii=False), len(tasks),
-                    json.dumps(list(departments), ensure_ascii=False), json.dumps(subunits, ensure_ascii=False),
-                    json.dumps(held), json.dumps(Plan(tasks=tasks).role_counts(), ensure_ascii=False),
-                    "".join(sorted(set(doc.title).union(*(t.text for t in tasks)))))
-    return rows
+# Rows of one plan: kb/plan_rows.py (its source is part of the rules fingerprint)
 
 
 def _parse_job(args) -> dict | str:
@@ -417,11 +366,12 @@ CREATE TABLE plans(key TEXT PRIMARY KEY, doc_id TEXT, sha256 TEXT, document TEXT
                    departments TEXT NOT NULL, subunits TEXT NOT NULL, roles TEXT NOT NULL, counts TEXT NOT NULL,
                    chars TEXT NOT NULL);
 CREATE TABLE tasks(plan TEXT NOT NULL, seq INTEGER NOT NULL, id TEXT, label TEXT, kind TEXT, part TEXT, section TEXT,
-                   targets INTEGER, warnings INTEGER, data BLOB NOT NULL);
+                   targets INTEGER, warnings INTEGER, data TEXT NOT NULL, heading TEXT NOT NULL, facts TEXT NOT NULL);
 CREATE UNIQUE INDEX tasks_key ON tasks(plan, seq);
 CREATE INDEX tasks_id ON tasks(id);
 CREATE INDEX tasks_label ON tasks(label);
-CREATE TABLE roles(department TEXT NOT NULL, role TEXT NOT NULL, plan TEXT NOT NULL, seq INTEGER NOT NULL);
+CREATE TABLE roles(department TEXT NOT NULL, role TEXT NOT NULL, plan TEXT NOT NULL, seq INTEGER NOT NULL,
+                   others TEXT NOT NULL);
 CREATE INDEX roles_department ON roles(department, role);
 CREATE INDEX roles_plan ON roles(plan);
 CREATE TABLE deadlines(plan TEXT NOT NULL, seq INTEGER NOT NULL, n INTEGER, kind TEXT, start TEXT, end TEXT);
@@ -430,7 +380,7 @@ CREATE INDEX deadlines_end ON deadlines(end);
 CREATE TABLE targets(plan TEXT NOT NULL, seq INTEGER NOT NULL, n INTEGER, metric TEXT, value REAL, unit TEXT, year INTEGER);
 CREATE INDEX targets_plan ON targets(plan, seq);
 CREATE TABLE texts(plan TEXT NOT NULL, seq INTEGER NOT NULL, folded TEXT NOT NULL, grep TEXT NOT NULL, units INTEGER,
-                   title TEXT NOT NULL, tagged INTEGER NOT NULL, plain TEXT NOT NULL);
+                   title TEXT NOT NULL, tagged INTEGER NOT NULL, plain TEXT NOT NULL, original TEXT NOT NULL);
 CREATE UNIQUE INDEX texts_key ON texts(plan, seq);
 """
 
@@ -462,6 +412,9 @@ class Store:
             raise StoreDamaged("the store is a symbolic link")
         db = sqlite3.connect(str(self.path), timeout=60.0, isolation_level=None, check_same_thread=False)
         db.execute("PRAGMA busy_timeout = 60000")
+        # In WAL mode NORMAL never corrupts the file; a power cut may lose the last commits, which a
+        # cache re-parses next run.  FULL would wait for the disk on each of 1,000 plans' commits.
+        db.execute("PRAGMA synchronous = NORMAL")
         return db
 
     def _open(self) -> None:
@@ -573,11 +526,11 @@ class Store:
             if db.execute("SELECT 1 FROM plans WHERE key = ?", (key,)).fetchone():
                 return
             db.execute("INSERT INTO plans VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows["plan"])
-            db.executemany("INSERT INTO tasks VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows["tasks"])
-            db.executemany("INSERT INTO roles VALUES (?, ?, ?, ?)", rows["roles"])
+            db.executemany("INSERT INTO tasks VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows["tasks"])
+            db.executemany("INSERT INTO roles VALUES (?, ?, ?, ?, ?)", rows["roles"])
             db.executemany("INSERT INTO deadlines VALUES (?, ?, ?, ?, ?, ?)", rows["deadlines"])
             db.executemany("INSERT INTO targets VALUES (?, ?, ?, ?, ?, ?, ?)", rows["targets"])
-            db.executemany("INSERT INTO texts VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows["texts"])
+            db.executemany("INSERT INTO texts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows["texts"])
 
         self._write(write)
 
@@ -702,7 +655,7 @@ def parse_in_memory(files: list[Path]) -> Plan:
     for f in files:
         raw = _read(f)
         try:
-            doc, tasks = _parse(f, raw, f.stem)
+            doc, tasks = parse(f, raw, f.stem)
         except KbError as exc:
             if len(files) == 1:
                 raise
@@ -751,18 +704,22 @@ def _collect(store: Store, rules: str) -> None:
 
 
 def _scan(store: Store, files: list[Path], rules: str):
-    """PlanRefs of ``files`` from the stat cache; files whose stat changed are read and hashed."""
+    """PlanRefs of ``files`` from the stat cache; files whose stat changed are read and hashed.
+
+    One ``lstat`` per file (a folder's real path is resolved once, a symbolic link on its own):
+    at 1,000 plans ``Path.resolve`` per file cost more than the rest of a warm ``kb grep``.
+    """
     known = {}
-    folders = {str(f.parent) for f in files}
     for path, size, mtime, ino, sha, hashed_ns in store.query("SELECT * FROM files"):
         known[path] = (size, mtime, ino, sha, hashed_ns)
-    refs, hashed, raws = [], [], {}
+    real_folders: dict[str, str] = {}
+    refs, hashed, raws, present = [], [], {}, set()
     for n, f in enumerate(files):
-        path = str(f.resolve())
         try:
-            st = f.stat()
+            path, st = _real_path_and_stat(f, real_folders)
         except OSError as exc:
             raise KbError(f"无法读取 {f}：{exc.strerror}（请检查路径和权限）") from exc
+        present.add(path)
         seen = known.get(path)
         if seen and seen[:3] == (st.st_size, st.st_mtime_ns, st.st_ino) and seen[4] - st.st_mtime_ns > RACY_NS:
             sha = seen[3]
@@ -773,10 +730,21 @@ def _scan(store: Store, files: list[Path], rules: str):
             hashed.append((path, st.st_size, st.st_mtime_ns, st.st_ino, sha, time.time_ns()))
         refs.append(PlanRef(plan_key(rules, f.stem, sha), f.stem, str(f), n))
     # Files of these folders the store remembers but that are gone now.
-    present = {str(f.resolve()) for f in files}
-    folders = {str(Path(x).resolve()) for x in folders}
-    gone = [p for p in known if p not in present and str(Path(p).parent) in folders and not os.path.lexists(p)]
+    folders = set(real_folders.values())
+    gone = [p for p in known if p not in present and os.path.dirname(p) in folders and not os.path.lexists(p)]
     return refs, hashed, gone, raws
+
+
+def _real_path_and_stat(f: Path, real_folders: dict[str, str]):
+    """(``str(f.resolve())``, ``f.stat()``) with the folder's real path resolved once per folder."""
+    folder = os.fspath(f.parent)
+    real = real_folders.get(folder)
+    if real is None:
+        real = real_folders[folder] = os.path.realpath(folder)
+    st = os.lstat(f)
+    if stat.S_ISLNK(st.st_mode):
+        return os.path.realpath(f), os.stat(f)
+    return os.path.join(real, f.name), st
 
 
 class Step(str):
@@ -1067,6 +1035,26 @@ class StoredPlan(Plan):
             f"WHERE r.department = ? AND r.role IN ({_marks(len(roles))})", (name, *roles))
         return self._rows_to_tasks(rows)
 
+    def listing_rows(self, name: str) -> list[tuple[str, str, str, str, str, str]] | None:
+        """(role, document id, label, heading, others, facts) of every role ``name`` holds in a task, in
+        corpus order: the duty-list lines rendered at parse time (``kb.plan_rows``), read with no task built.
+
+        None when the store turns out damaged (it is healed: the caller renders from the tasks).
+        """
+        if self.healed or self._loaded_tasks() is not None:
+            return None
+        try:
+            rows = self.store.query(
+                "SELECT r.role, r.plan, r.seq, t.label, t.heading, r.others, t.facts FROM roles r "
+                "JOIN tasks t ON t.plan = r.plan AND t.seq = r.seq WHERE r.department = ?", (name,))
+        except StoreDamaged as exc:
+            self._heal(exc)
+            return None
+        order = self._order
+        doc_of = {r.key: r.doc_id for r in self.refs}
+        rows = sorted((r for r in rows if r[1] in order), key=lambda r: (order[r[1]], r[2]))
+        return [(role, doc_of[p], label, heading, others, facts) for role, p, _, label, heading, others, facts in rows]
+
     def _summaries(self) -> list[tuple[list, dict, list]]:
         # The corpus's plans do not change while the process runs: read their summaries once.
         if self._summary is None:
@@ -1245,6 +1233,19 @@ class StoredPlan(Plan):
         rows.sort(key=lambda r: (order[r[0]], r[1]))
         return rows
 
+    def grep_totals(self, keys=None) -> tuple[int, int, int]:
+        """(tasks, units, tagged tasks) of the corpus (or of the (plan, seq) pairs ``keys``), counted in SQLite."""
+        order = self._order
+        if keys is None:
+            rows = self.store.query("SELECT plan, count(*), sum(units), sum(tagged) FROM texts GROUP BY plan")
+            found = [r for r in rows if r[0] in order]
+            return (sum(r[1] for r in found), sum(r[2] or 0 for r in found), sum(r[3] or 0 for r in found))
+        tasks = units = tagged = 0
+        for p, s, n, t in self.store.query("SELECT plan, seq, units, tagged FROM texts"):
+            if (p, s) in keys:
+                tasks, units, tagged = tasks + 1, units + n, tagged + t
+        return tasks, units, tagged
+
     def filter_keys(self, sql: str, params=()) -> set[tuple[str, int]]:
         """(plan, seq) of this corpus's tasks returned by ``sql`` (which selects plan, seq)."""
         order = self._order
@@ -1403,19 +1404,11 @@ class SearchTexts:
         return [tid for _, _, tid in sorted(rows, key=lambda r: (order[r[0]], r[1]))]
 
 
-def _pack(data: dict) -> bytes:
-    """A task's row: its JSON, deflated (the paragraph stands in it three times: text, body, clauses)."""
-    import zlib
-
-    return zlib.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 1)
-
-
-def _decode_task(data: bytes) -> Task:
-    import zlib
-
+def _decode_task(data: str) -> Task:
+    """A task from its row (``kb.plan_rows.task_row``: the JSON array of its field values)."""
     try:
-        return Task.from_dict(json.loads(zlib.decompress(data)))
-    except (ValueError, TypeError, KeyError, AttributeError, zlib.error) as exc:
+        return from_values(Task, json.loads(data))
+    except (ValueError, TypeError, KeyError, AttributeError) as exc:
         raise StoreDamaged(f"a task row does not read back ({exc.__class__.__name__})") from exc
 
 

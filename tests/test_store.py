@@ -121,6 +121,70 @@ def test_stored_plan_answers_like_the_parsed_plan(tmp_path, monkeypatch):
     assert [t.id for t in stored.iter_tasks()] == [t.id for t in memory.tasks]
 
 
+def test_duty_lines_are_read_from_the_store_without_building_a_task(tmp_path, monkeypatch):
+    """kb duties at 1,000 plans prints 19,000 lines: the store gives the lines it rendered when it parsed
+    the plans, equal to those rendered from the tasks, and builds no task to do so."""
+    import kb.store as store
+    from kb.duties import duty_lines
+
+    corpus = make_corpus(tmp_path / "c", ["自贡", "绵阳"])
+    memory = store.parse_in_memory(sorted(corpus.glob("*.txt")))
+    load(monkeypatch, tmp_path / "cache", corpus).store.close()
+    stored = load(monkeypatch, tmp_path / "cache", corpus)
+
+    def no_task(data):
+        raise AssertionError("a task was built")
+
+    monkeypatch.setattr(store, "_decode_task", no_task)
+    for name in ("市交通运输局", "市能源办", "各区县政府", "市发展改革委"):
+        lines = duty_lines(stored, name)
+        assert lines == duty_lines(memory, name) and lines, name
+    # 市交通运输局: 8 lead, 4 shared, 7 support per plan (test_plan), each with the plan's document id.
+    roles = [(x.role, x.doc) for x in duty_lines(stored, "市交通运输局")]
+    assert roles == ([("lead", "plan-00")] * 8 + [("lead", "plan-01")] * 8 + [("shared", "plan-00")] * 4
+                     + [("shared", "plan-01")] * 4 + [("support", "plan-00")] * 7 + [("support", "plan-01")] * 7)
+
+
+@pytest.mark.parametrize(
+    "edited,reparses,why",
+    [
+        ("data/roles.yaml", True, "the parser's role words decide the roles rows"),
+        ("data/departments-zigong.yaml", True, "an issuer vocabulary decides department names"),
+        ("data/new-words.yaml", True, "a data file added later is counted (only the answerer's files are left out)"),
+        ("parser/core.py", True, "the parser"),
+        ("ingest/text.py", True, "how a file is read into text"),
+        ("model.py", True, "the task's fields are the row"),
+        ("plan_rows.py", True, "the rows themselves"),
+        ("listing.py", True, "duty-list wording is rendered into the rows"),
+        ("export/content.py", True, "deadline and target wording of the rendered facts"),
+        ("fold.py", True, "grep's folded units are stored"),
+        ("qa/text.py", True, "the answerer's folded texts are stored"),
+        ("registry.py", True, "issuer vocabularies are applied by the parser"),
+        ("qa/plan_terms.py", True, "the parser learns each plan's own topic terms (Document.terms)"),
+        ("select.py", True, "which paragraphs are tasks, for the learned terms"),
+        ("data/plan_terms.yaml", True, "the words of the learned terms"),
+        ("data/answers.yaml", False, "answer wording never reaches the rows"),
+        ("data/shapes.yaml", False, "question shapes are the answerer's"),
+        ("data/topics.yaml", False, "topic words are the answerer's (and the index's own fingerprint's)"),
+        ("store.py", False, "how the store is read: a warm 1,000-plan store stays warm"),
+        ("grep.py", False, "grep's search and printing"),
+        ("cli/plan.py", False, "the commands"),
+        ("qa/intents.py", False, "the answerer's rules"),
+    ],
+)
+def test_what_re_parses_the_plans(tmp_path, monkeypatch, edited, reparses, why):
+    import kb.store as store
+
+    copy = tmp_path / "kb"
+    shutil.copytree(store._KB_DIR, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(store, "_KB_DIR", copy)
+    before = store.rules_fingerprint()
+    target = copy / edited
+    with open(target, "a", encoding="utf-8") as fh:
+        fh.write("\n# edited\n")
+    assert (store.rules_fingerprint() != before) == reparses, why
+
+
 def test_plan_task_is_a_lookup_not_a_scan(plan):
     """Plan.task() is called once per item by answers: a map, built once (ids and unique labels)."""
     memory = Plan(documents=list(plan.documents), tasks=list(plan.tasks), registry=plan.registry)
@@ -201,6 +265,7 @@ def test_documents_report_the_path_read_this_time(tmp_path, monkeypatch):
         ("foreign", "已损坏"),           # an SQLite file that is not kb's
         ("truncated", "已损坏"),         # cut in the middle
         ("bad_json", "已损坏"),          # a row whose JSON does not read back
+        ("bad_text", "已损坏"),          # a rendered duty-list line that is not UTF-8 (kb duties reads those)
     ],
 )
 def test_a_damaged_or_foreign_store_is_rebuilt_with_one_line(tmp_path, damage, said):
@@ -225,15 +290,21 @@ def test_a_damaged_or_foreign_store_is_rebuilt_with_one_line(tmp_path, damage, s
         path.write_bytes(data[: len(data) // 3])
     else:
         db = sqlite3.connect(path)
-        db.execute("UPDATE tasks SET data = ?", (__import__("zlib").compress(b"{not json"),))
+        if damage == "bad_json":
+            db.execute("UPDATE tasks SET data = '[\"not json'")
+        else:
+            db.execute("UPDATE tasks SET heading = CAST(X'FF' AS TEXT)")
         db.commit()
         db.close()
-    out = run_kb(["duties", "交通局"], cache)
+    # The department question builds its tasks from the JSON rows; kb duties prints the rendered lines.
+    command = ["ask", "交通局牵头哪些任务"] if damage == "bad_json" else ["duties", "交通局"]
+    expected = "共 8 项" if damage == "bad_json" else "牵头 8 项"
+    out = run_kb(command, cache)
     assert out.returncode == 0, out.stderr
-    assert "牵头 8 项" in out.stdout
+    assert expected in out.stdout
     lines = [x for x in out.stderr.splitlines() if x.strip()]
     assert len(lines) == 1 and said in lines[0] and "Traceback" not in out.stderr, out.stderr
-    again = run_kb(["duties", "交通局"], cache)
+    again = run_kb(command, cache)
     assert again.returncode == 0 and again.stderr == "" and again.stdout == out.stdout
 
 

@@ -145,7 +145,7 @@ def run(args) -> int:
         label=args.label,
         document=len(plan.document_ids()) > 1,
     )
-    skipped = grep.Stats()
+    skipped = grep.Stats() if args.json else None  # only the JSON summary counts what was searched
     results = grep.search(plan, matcher, None if filters.empty else filters, tags=args.tags,
                           prefilter=not args.invert_match, skipped=skipped)
     out = sys.stdout
