@@ -550,8 +550,30 @@ def task_units(task: Task, tags: bool = True) -> list[str]:
     return units
 
 
+class TaskRef:
+    """A task of a stored plan known by its id, document and label — all that kb grep's lines, counts
+    and labels print; reading any other field builds the task from the store (once)."""
+
+    __slots__ = ("id", "doc", "label", "_plan", "_key", "_task")
+
+    def __init__(self, task_id: str, doc: str, label: str, plan, key: tuple[str, int]) -> None:
+        self.id, self.doc, self.label = task_id, doc, label
+        self._plan, self._key, self._task = plan, key, None
+
+    def task(self) -> Task:
+        """The whole task."""
+        if self._task is None:
+            self._task = self._plan.tasks_at([self._key])[0]
+        return self._task
+
+    def __getattr__(self, name: str):
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return getattr(self.task(), name)
+
+
 def search(plan: Plan, matcher: Matcher, filters: TaskFilter | None = None, *, tags: bool = True,
-           prefilter: bool = False, skipped: "Stats | None" = None) -> Iterator[TaskResult]:
+           prefilter: bool = False, skipped: "Stats | None" = None, light: bool = False) -> Iterator[TaskResult]:
     """Run ``matcher`` over every unit of every task passing ``filters``, in plan order.
 
     ``prefilter``: tasks none of whose units can match may be left out (every
@@ -561,9 +583,12 @@ def search(plan: Plan, matcher: Matcher, filters: TaskFilter | None = None, *, t
     for inside SQLite, a regular expression runs over the stored folded units,
     and only the tasks that can match are built as objects.  The tasks and
     units left out are added to ``skipped`` (for the JSON summary).
+    ``light``: the caller reads only each result's units and its task's id,
+    document and label (kb grep's lines, ``-c``, ``-l``, ``-o``): without filters a
+    stored plan then gives ``TaskRef``s and the units as stored, building no task.
     """
     if prefilter and getattr(plan, "uses_store", lambda: False)():
-        yield from _search_stored(plan, matcher, filters, tags, skipped)
+        yield from _search_stored(plan, matcher, filters, tags, skipped, light)
         return
     sel = None if filters is None else filters.selection()
     chosen = [t for t in plan.tasks if sel is None or sel.accepts(t)]
@@ -574,7 +599,8 @@ def search(plan: Plan, matcher: Matcher, filters: TaskFilter | None = None, *, t
         yield TaskResult(task, units, matcher.spans_of_units(units))
 
 
-def _search_stored(plan, matcher: Matcher, filters: TaskFilter | None, tags: bool, skipped) -> Iterator[TaskResult]:
+def _search_stored(plan, matcher: Matcher, filters: TaskFilter | None, tags: bool, skipped,
+                   light: bool = False) -> Iterator[TaskResult]:
     keys = _filter_keys(plan, filters)
     literal = getattr(matcher, "literal", None) if isinstance(matcher, LiteralMatcher) else None
     if literal and "\n" not in literal:
@@ -588,6 +614,9 @@ def _search_stored(plan, matcher: Matcher, filters: TaskFilter | None, tags: boo
         tasks, units, tagged = plan.grep_totals(keys)
         skipped.tasks_searched += tasks - len(rows)
         skipped.units_searched += units - (0 if tags else tagged) - sum(r[3] - (0 if tags else r[4]) for r in rows)
+    if light and filters is None:
+        yield from _light_results(plan, matcher, rows, tags)
+        return
     tasks = plan.tasks_at([(r[0], r[1]) for r in rows])
     if filters is not None:
         sel = filters.selection()  # the exact test (kb/select.py) on the few candidates
@@ -597,6 +626,23 @@ def _search_stored(plan, matcher: Matcher, filters: TaskFilter | None, tags: boo
     matcher.prepare()
     for task, units in zip(tasks, all_units):
         yield TaskResult(task, units, matcher.spans_of_units(units))
+
+
+def _light_results(plan, matcher: Matcher, rows, tags: bool) -> Iterator[TaskResult]:
+    """Results of the stored ``rows`` (plan, seq, folded units, units, tagged) with the units as written."""
+    details = plan.grep_details([(r[0], r[1]) for r in rows])
+    doc_of = {ref.key: ref.doc_id for ref in plan.refs}
+    found = []
+    for p, s, folded, count, tagged in rows:
+        task_id, label, original = details[(p, s)]
+        units = (original or folded).split("\n") if count else []
+        if tagged and not tags:
+            units = units[:-1]
+        found.append((TaskRef(task_id, doc_of[p], label, plan, (p, s)), units))
+    learn(u for _, units in found for u in units)
+    matcher.prepare()
+    for ref, units in found:
+        yield TaskResult(ref, units, matcher.spans_of_units(units))
 
 
 def _stored_units(row, tags: bool) -> list[str]:

@@ -1233,6 +1233,22 @@ class StoredPlan(Plan):
         rows.sort(key=lambda r: (order[r[0]], r[1]))
         return rows
 
+    def grep_details(self, keys) -> dict[tuple[str, int], tuple[str, str, str]]:
+        """(plan, seq) → (task id, label, units as written joined by newlines, or "" when folding changes
+        nothing in them) for the tasks ``keys``: what kb grep prints, without building the tasks."""
+        by_plan: dict[str, list[int]] = {}
+        for p, s in keys:
+            by_plan.setdefault(p, []).append(s)
+        out = {}
+        for p, seqs in by_plan.items():
+            for i in range(0, len(seqs), 500):
+                chunk = seqs[i:i + 500]
+                for s, task_id, label, original in self.store.query(
+                        "SELECT t.seq, t.id, t.label, x.original FROM tasks t JOIN texts x ON x.plan = t.plan "
+                        f"AND x.seq = t.seq WHERE t.plan = ? AND t.seq IN ({_marks(len(chunk))})", (p, *chunk)):
+                    out[(p, s)] = (task_id, label, original)
+        return out
+
     def grep_totals(self, keys=None) -> tuple[int, int, int]:
         """(tasks, units, tagged tasks) of the corpus (or of the (plan, seq) pairs ``keys``), counted in SQLite."""
         order = self._order

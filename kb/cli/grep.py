@@ -147,7 +147,8 @@ def run(args) -> int:
     )
     skipped = grep.Stats() if args.json else None  # only the JSON summary counts what was searched
     results = grep.search(plan, matcher, None if filters.empty else filters, tags=args.tags,
-                          prefilter=not args.invert_match, skipped=skipped)
+                          prefilter=not args.invert_match, skipped=skipped,
+                          light=not (args.json or args.task))  # the rest prints labels and units only
     out = sys.stdout
     if style.color:  # the lines escape their data themselves and hold kb's colour codes
         from kb.safetext import trusted

@@ -666,17 +666,20 @@ def sync(path: Path, plan, progress=None, notice=None, procs: int = 1) -> float:
         if paragraphs:
             _announce(plan, paragraphs, notice)
         say(Step(f"正在提取新方案的词表（{len(add)} 个方案）…", 0, max(paragraphs, 1)))
-        new_words = _words_of([t for ts in added_tasks.values() for t in ts], fixed) - old_words if add else set()
+        # Compared as the segmenter keeps words (folded, at most MAX_WORD characters): a longer target
+        # metric was "new" at every update and re-indexed a paragraph of every plan.
+        new_words = set(Segmenter(_words_of([t for ts in added_tasks.values() for t in ts], fixed)).words) - old_words \
+            if add else set()
         # Paragraphs already indexed that hold a new word are indexed again with it.
         again = _holding(plan, new_words, skip=set(add)) if new_words else {}
         if new_words:
             _set_words(writer.schema, old_words | new_words)
         analyzer = writer.schema["body"].analyzer
         analyzer.memo = {}
-        for d in drop:
-            writer.delete_by_term("doc", d)
-        for tid in again:
-            writer.delete_by_term("id", tid)
+        # One query per thousand terms: Whoosh opens a new reader of every segment for each delete_by_term
+        # (1,001 deletes took 160 s at 1,000 plans).
+        _delete_all(writer, "doc", drop)
+        _delete_all(writer, "id", list(again))
         done = 0
         total = paragraphs + len(again)
         for d in add:
@@ -707,6 +710,13 @@ def sync(path: Path, plan, progress=None, notice=None, procs: int = 1) -> float:
     _record_rate(total, seconds)
     say("索引已就绪")
     return seconds
+
+
+def _delete_all(writer, field: str, values: list[str], chunk: int = 1000) -> None:
+    """Delete the documents whose ``field`` is one of ``values``, a thousand values a query."""
+    for i in range(0, len(values), chunk):
+        part = values[i:i + chunk]
+        writer.delete_by_query(Or([Term(field, v) for v in part]) if len(part) > 1 else Term(field, part[0]))
 
 
 def _add_one(writer, t, seq: int, key: str) -> None:
