@@ -104,3 +104,44 @@ def test_a_question_needing_a_missing_index_says_it_is_building_it(tmp_path):
     assert out.returncode == 0 and "三（三）4" in out.stdout
     (line,) = [x for x in out.stderr.splitlines() if x.strip()]
     assert "正在建立搜索索引" in line and "74 段" in line and "约需 75 秒" in line
+
+
+def test_an_added_plan_re_indexes_no_paragraph_of_the_others(tmp_path, monkeypatch):
+    """A plan like the others (another city) brings only its own new words (the city's names): the
+    paragraphs of the plans already indexed stay as they are.  A target metric longer than the
+    segmenter keeps (16 characters) once counted as new at every update and re-indexed a paragraph of
+    every plan (1,001 paragraphs at 1,000 plans)."""
+    from kb.qa import index
+
+    corpus, cache = tmp_path / "c", tmp_path / "cache"
+    write_plan(corpus, "a.txt", "自贡")
+    write_plan(corpus, "b.txt", "绵阳")
+    index.open_index(fresh(monkeypatch, cache, corpus)).close()
+    write_plan(corpus, "c.txt", "泸州")
+    steps = []
+    index.open_index(fresh(monkeypatch, cache, corpus), progress=steps.append).close()
+    assert {getattr(s, "total", 0) for s in steps} - {0, 1} == {74}  # the new plan's paragraphs, nothing again
+
+
+def test_the_index_built_in_a_child_process_is_opened_as_it_is(tmp_path, monkeypatch):
+    """For the TUI: ``update_in_subprocess`` builds in a child (no GIL taken from the screen), its steps
+    come back as Step objects, and opening the index afterwards builds nothing."""
+    from kb.qa import index
+
+    corpus, cache = tmp_path / "c", tmp_path / "cache"
+    write_plan(corpus, "a.txt", "自贡")
+    write_plan(corpus, "b.txt", "绵阳")
+    plan = fresh(monkeypatch, cache, corpus)
+    steps, children = [], []
+    status, other = index.update_in_subprocess(plan, progress=steps.append, started=children.append)
+    assert status == 0 and children and children[0].returncode == 0, other
+    assert steps and all(isinstance(s.done, int) and isinstance(s.total, int) for s in steps)
+    assert max(s.total for s in steps) == 148  # two plans of 74 paragraphs
+    monkeypatch.setattr(index, "build", lambda *a, **k: (_ for _ in ()).throw(AssertionError("built again")))
+    monkeypatch.setattr(index, "sync", lambda *a, **k: (_ for _ in ()).throw(AssertionError("updated again")))
+    ix = index.open_index(plan)
+    assert ix.doc_count == 148
+    ix.close()
+    from kb.model import Plan
+
+    assert index.update_in_subprocess(Plan()) is None  # a plan in memory: open_index builds it in memory

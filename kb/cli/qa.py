@@ -18,8 +18,10 @@ def add_arguments(parser, name: str) -> None:
         parser.add_argument("--rebuild", action="store_true", help="即使索引是最新的也重新建立")
         parser.add_argument("--update", action="store_true",
                             help="索引缺失时建立；否则只增删有改动的方案（终端上显示进度）")
-        parser.add_argument("--procs", type=int, default=1, metavar="N",
-                            help="完整建立时的工作进程数（Whoosh 多进程写入；默认 1）")
+        parser.add_argument("--procs", type=int, default=None, metavar="N",
+                            help="完整建立时的工作进程数（Whoosh 多进程写入；默认：5000 段以上每个 CPU 一个，至多 4 个）")
+        parser.add_argument("--progress-lines", action="store_true",
+                            help="把进度逐行写到标准错误（kb-progress、已完成、总数、说明，以制表符分隔；供终端界面读取）")
     if name in ("ask", "chat", "search", "index"):
         parser.add_argument("--json", action="store_true", help="输出 JSON Lines（中文不转义）")
     if name == "search":
@@ -166,8 +168,13 @@ def _index(args) -> int:
     plan = load_plan(args.corpus)
     memory = None
     if args.rebuild or args.update:
+        progress = None
+        if args.progress_lines:
+            def progress(step) -> None:
+                done, total = getattr(step, "done", 0), getattr(step, "total", 0)
+                print(f"{qaindex.PROGRESS_MARK}\t{done}\t{total}\t{step}", file=sys.stderr, flush=True)
         ix = qaindex.open_index(plan, rebuild=args.rebuild, notice=lambda m: print(f"kb: {m}", file=sys.stderr),
-                                procs=max(1, args.procs))
+                                progress=progress, procs=None if args.procs is None else max(1, args.procs))
         if ix.path is None:
             memory = ix
         else:

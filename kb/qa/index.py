@@ -505,13 +505,25 @@ def _record_rate(paragraphs: int, seconds: float) -> None:
 #: Builds or updates expected to take longer than this (seconds) are announced with an estimate.
 ANNOUNCE_AFTER = 3.0
 
+#: A full build of at least this many paragraphs runs Whoosh's writer in one process per CPU (at most
+#: four) unless ``procs`` says otherwise; smaller builds would spend more on starting the processes.
+PARALLEL_PARAGRAPHS = 5000
 
-def open_index(plan, *, rebuild: bool = False, progress=None, notice=None, procs: int = 1) -> PlanIndex:
+
+def build_procs(paragraphs: int, procs: int | None = None) -> int:
+    """Writer processes of a full build of ``paragraphs`` paragraphs: ``procs`` when given, else by size."""
+    if procs is not None:
+        return max(1, procs)
+    return min(os.cpu_count() or 1, 4) if paragraphs >= PARALLEL_PARAGRAPHS else 1
+
+
+def open_index(plan, *, rebuild: bool = False, progress=None, notice=None, procs: int | None = None) -> PlanIndex:
     """Open the index of ``plan``: built first when missing or broken, updated when plans changed.
 
     ``progress(step)`` hears about a build's steps (``kb.store.Step``: a str with
     ``done``/``total``); ``notice(msg)`` gets one line when a broken index is
     replaced, or when a long build starts (with an estimate of its duration).
+    ``procs``: Whoosh writer processes of a full build (default: ``build_procs``).
     Without a usable cache directory the index is built in memory.
     """
     from kb.store import usable_cache_dir
@@ -609,7 +621,7 @@ def _write_marker(path: Path, info: dict) -> None:
     atomic_write_bytes(path / MARKER, json.dumps(info, ensure_ascii=False).encode("utf-8"))
 
 
-def _open_synced(path: Path, plan, progress, notice, procs: int) -> PlanIndex:
+def _open_synced(path: Path, plan, progress, notice, procs: int | None) -> PlanIndex:
     ix = _open(path)
     keys = plan_keys(plan)
     drop, add = _pending(ix.info, keys)
@@ -643,7 +655,7 @@ def _add(writer, tasks, plan_key: str) -> None:
         )
 
 
-def sync(path: Path, plan, progress=None, notice=None, procs: int = 1) -> float:
+def sync(path: Path, plan, progress=None, notice=None, procs: int | None = None) -> float:
     """Bring the index at ``path`` to ``plan``: delete and add the documents of changed plans only."""
     from kb.store import Step
 
@@ -765,6 +777,48 @@ def _terminal_progress():
     return terminal_progress()
 
 
+#: How ``kb index --progress-lines`` writes a step on stderr: the mark, done, total, the message.
+PROGRESS_MARK = "kb-progress"
+
+
+def update_in_subprocess(plan, progress=None, procs: int | None = None, started=None) -> tuple[int, list[str]] | None:
+    """Build or update the index of a stored ``plan`` in a child process (``kb index --update``).
+
+    For the TUI: a build inside the app's process holds the GIL for minutes at 1,000 plans
+    and starves the screen; in a child it does not.  Blocks until the child ends (call it
+    from a worker thread); ``progress`` hears the child's steps as ``kb.store.Step``;
+    ``started(popen)`` gets the child (to terminate it when the app quits).  Returns
+    (exit status, the child's other stderr lines); afterwards ``open_index(plan)`` opens the
+    ready index at once.  None for a plan not in the store (its index is built in memory:
+    use ``open_index``).
+    """
+    import subprocess
+    import sys
+
+    from kb.store import Step
+
+    if not _stored(plan) or not plan.refs:
+        return None
+    paths = [Path(r.path) for r in plan.refs]
+    corpus = paths[0] if len(paths) == 1 else paths[0].parent
+    argv = [sys.executable, "-m", "kb.cli", "--corpus", str(corpus), "index", "--update", "--progress-lines"]
+    if procs is not None:
+        argv += ["--procs", str(procs)]
+    child = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                             encoding="utf-8", errors="replace")
+    if started is not None:
+        started(child)
+    other: list[str] = []
+    for line in child.stderr:
+        parts = line.rstrip("\n").split("\t", 3)
+        if len(parts) == 4 and parts[0] == PROGRESS_MARK and parts[1].isdigit() and parts[2].isdigit():
+            if progress is not None:
+                progress(Step(parts[3], int(parts[1]), int(parts[2])))
+        elif line.strip():
+            other.append(line.rstrip("\n"))
+    return child.wait(), other
+
+
 def _remove(path: Path) -> None:
     # Rename first so a concurrent reader never sees a half-deleted folder under the live name.
     if path.is_symlink() or (path.exists() and not path.is_dir()):
@@ -845,9 +899,10 @@ def _memory_index(plan, progress, notice) -> PlanIndex:
     return PlanIndex(ix, None, info)
 
 
-def build(plan, path: Path, progress=None, procs: int = 1) -> float:
+def build(plan, path: Path, progress=None, procs: int | None = None) -> float:
     """Build the index of ``plan`` into ``path`` atomically; return the seconds taken."""
     say = progress or _terminal_progress()
+    procs = build_procs(_count_paragraphs(plan), procs)
     started = time.perf_counter()
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     try:
