@@ -6,14 +6,19 @@ one writer), one set of rows per plan file keyed by the hash of the file's
 bytes, its name and the parsing rules (``rules_fingerprint``):
 
 - ``plans``: the document (JSON of ``Document.to_dict``), its departments and sub-units;
-- ``tasks``: every paragraph as the (deflated) JSON of ``asdict(Task)`` (rebuilt with
-  ``Task.from_dict``, so a field added to the model needs no change here), with
-  its id, label, part and section as columns;
-- ``roles`` (department, role, task) indexed on the department (a sub-unit gets
-  the rows of the department it is written under); ``deadlines``; ``targets``;
+- ``tasks``: every paragraph as the JSON array of its field values (``kb.plan_rows.task_row``,
+  rebuilt with ``kb.model.from_values``, so a field added to the model needs no change
+  here), with its id, label, part and section as columns, and its duty-list heading and
+  deadline/target line as ``kb duties`` prints them (kb/listing.py);
+- ``roles`` (department, role, task, and the task's other departments as that department's
+  duty list prints them) indexed on the department (a sub-unit gets the rows of the
+  department it is written under); ``deadlines``; ``targets``;
 - ``texts``: the folded search text of every task (title and body, as the
-  question answerer compares them) and grep's NFKC-folded units, so substring
-  searches run inside SQLite without building task objects.
+  question answerer compares them), grep's NFKC-folded units and its units as written, so
+  substring searches run inside SQLite and grep prints without building task objects.
+
+The rows are made by kb/plan_rows.py; ``rules_fingerprint`` hashes only the code and data
+that decide them (``ROW_SOURCES``, kb/parser, kb/ingest, kb/data but ``NOT_ROW_DATA``).
 
 A plan's rows are written once, in one transaction, when its file is first
 seen; changing or removing a file deletes that plan's rows and nothing else.
