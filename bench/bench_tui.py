@@ -8,9 +8,13 @@ Prints, with a cache directory of its own:
   in the same run: a bare Textual app with one Static, launched the same way.
   Target: ≤ 1 s warm.
 - warm Enter → answer: time from pressing Enter in the question input until
-  the answer card is rendered, per question (median and worst of the runs);
+  the answer card is shown opened at its question, per question (median and worst);
   baseline: ``Session.ask`` of the same question called directly.
   Target: ≤ 100 ms.
+
+With ``--corpus PATH`` (e.g. 1,000 plans made by bench/bench_scale.py) it prints
+instead the first screen on that corpus against the bare app, with peak RSS, using
+$KB_CACHE_DIR as it is (issue #12: ≤ 2 s, ≤ 250 MB at 1,000 plans).
 """
 
 from __future__ import annotations
@@ -140,7 +144,68 @@ async def answer_times(plan) -> tuple[dict[str, list[float]], dict[str, list[flo
     return ui, direct
 
 
+CHILD_MANY = """
+import asyncio, resource, sys, time
+started = time.perf_counter()
+sys.path.insert(0, {root!r})
+from kb.store import load_plan
+from tui.app import KbApp
+
+def rss():
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+async def main():
+    app = KbApp(load_plan({corpus!r}))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        print(f"screen {{time.perf_counter() - started:.3f}} {{rss():.0f}}", flush=True)
+        await pilot.pause(0.5)
+        if app._index_builds or not app.index_ready.is_set():
+            await pilot.pause(2)
+        if app._index_builds:
+            print(f"building {{app.index_status}}", flush=True)
+            return  # leaving the app stops its child
+        await app.index_ready.wait()
+        await pilot.pause()
+        print(f"index {{time.perf_counter() - started:.3f}} {{rss():.0f}}", flush=True)
+
+asyncio.run(main())
+"""
+
+
+def many(corpus: str) -> None:
+    """The first screen of the TUI on a corpus of many plans (issue #12: ≤ 2 s, ≤ 250 MB at 1,000 plans).
+
+    Uses the cache directory in $KB_CACHE_DIR as it is: run it once to fill the store (and,
+    to time opening a built index, let ``python -m tui.indexer CORPUS`` build it first).
+    """
+    code = CHILD_MANY.format(root=str(ROOT), corpus=corpus)
+    bare = statistics.median(launch(CHILD_BARE, dict(os.environ)) for _ in range(3))
+    rows = []
+    for _ in range(3):
+        proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=dict(os.environ))
+        if proc.returncode != 0:
+            raise SystemExit(f"bench: the child failed:\n{proc.stderr[-2000:]}")
+        rows.append({line.split(" ", 1)[0]: line.split(" ", 1)[1] for line in proc.stdout.splitlines() if line})
+    screens = [float(r["screen"].split()[0]) for r in rows]
+    rss = max(float(r["screen"].split()[1]) for r in rows)
+    screen = statistics.median(screens)
+    print(f"bare Textual app, launch → ready: {bare * 1000:.0f} ms (baseline)")
+    print(f"kb tui on {corpus}: launch → first screen {screen:.2f} s ({screen / bare:.1f}x baseline), "
+          f"peak RSS {rss:.0f} MB (target ≤ 2 s, ≤ 250 MB: {'ok' if screen <= 2 and rss <= 250 else 'MISSED'}) "
+          f"(load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs)")
+    if all("index" in r for r in rows):
+        opened = statistics.median(float(r["index"].split()[0]) for r in rows)
+        print(f"  with the index built: index open {opened:.2f} s after launch, peak RSS "
+              f"{max(float(r['index'].split()[1]) for r in rows):.0f} MB")
+    else:
+        print(f"  index being built by the child process: {rows[-1].get('building', '?')}")
+
+
 def main() -> None:
+    if len(sys.argv) > 2 and sys.argv[1] == "--corpus":
+        many(sys.argv[2])
+        return
     cache = tempfile.mkdtemp(prefix="kb-bench-tui-")
     env = dict(os.environ, KB_CACHE_DIR=cache)
     os.environ["KB_CACHE_DIR"] = cache

@@ -390,6 +390,10 @@ class Plan:
         """Ids of the documents, in corpus order (a stored plan answers without reading the documents)."""
         return [d.id for d in self.documents]
 
+    def document_titles(self) -> list[tuple[str, str]]:
+        """(id, title) of the documents, in corpus order (a stored plan answers without reading the documents)."""
+        return [(d.id, d.title) for d in self.documents]
+
     def outline(self) -> tuple[list[str], set[str]]:
         """Parts and sections in order of first appearance, and every task label."""
         parts: dict[str, None] = {}

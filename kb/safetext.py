@@ -141,8 +141,14 @@ def escape_data(obj, keep: str = "\t\n"):
     Dataclasses are copied field by field (``registry``-like fields that are not
     dataclasses, lists, dicts or strings are shared as they are).  Returns
     ``obj`` itself when nothing in it needs escaping, so a clean plan costs a
-    walk and no copy.  Used by the TUI, which draws text from data on screen.
+    walk and no copy.  A plan read lazily from the store (it has ``shown_as``)
+    is not walked: it becomes a view that escapes each task and document as it
+    is read.  Used by the TUI, which draws text from data on screen.
     """
+    shown_as = getattr(obj, "shown_as", None)
+    if callable(shown_as):
+        # A plan read lazily from the store: escaped as each task is read, not copied whole.
+        return shown_as(lambda item: escape_data(item, keep))
     if not _needs_escape(obj, keep):
         return obj
     return _escaped(obj, keep)

@@ -860,7 +860,7 @@ class StoredPlan(Plan):
     the same object.
     """
 
-    __slots__ = ("store", "refs", "rules", "healed", "_order", "_loaded", "_position", "_summary")
+    __slots__ = ("store", "refs", "rules", "healed", "_order", "_loaded", "_position", "_summary", "_shown")
 
     def __init__(self, store: Store, refs: list[PlanRef], rules: str) -> None:
         self.store = store
@@ -875,7 +875,21 @@ class StoredPlan(Plan):
         self._loaded: dict[tuple[str, int], Task] = {}
         self._position: dict[str, int] = {}
         self._summary: list | None = None
+        self._shown = None
+        """Applied to every task and document read (``shown_as``): e.g. the TUI's escaping of controls."""
         Plan._maps.__set__(self, None)
+
+    def shown_as(self, transform) -> "StoredPlan":
+        """The same stored plan, every task and document passed through ``transform`` as it is read.
+
+        For a view that changes text as it is read (kb.safetext.escape_data): a copy of the whole plan
+        would load every task (75,000 at 1,000 plans).  Lookups that only match text (search texts,
+        mentions, characters) still read the stored text.
+        """
+        view = StoredPlan(self.store, self.refs, self.rules)
+        view._summary = self._summary
+        view._shown = transform
+        return view
 
     # ------------------------------------------------------------ fields loaded on access
     @property
@@ -894,7 +908,7 @@ class StoredPlan(Plan):
                 except (ValueError, TypeError, KeyError) as exc:
                     raise StoreDamaged(f"a document row does not read back ({exc.__class__.__name__})") from exc
                 doc.path = ref.path  # where it was read from this time
-                docs.append(doc)
+                docs.append(doc if self._shown is None else self._shown(doc))
         except StoreDamaged as exc:
             self._heal(exc)
             return Plan.documents.__get__(self)
@@ -986,8 +1000,9 @@ class StoredPlan(Plan):
         say_once(f"缓存库 {self.store.path} 已损坏（{exc}），正在重建（本次在内存中作答）")
         self.store.remove_files()
         memory = parse_in_memory([Path(r.path) for r in self.refs])
-        Plan.documents.__set__(self, memory.documents)
-        Plan.tasks.__set__(self, memory.tasks)
+        shown = self._shown or (lambda x: x)
+        Plan.documents.__set__(self, [shown(d) for d in memory.documents])
+        Plan.tasks.__set__(self, [shown(t) for t in memory.tasks])
         Plan.registry.__set__(self, memory.registry)
         self.healed = True
 
@@ -1002,6 +1017,8 @@ class StoredPlan(Plan):
         found = self._loaded.get((key, seq))
         if found is None:
             found = _decode_task(data)
+            if self._shown is not None:
+                found = self._shown(found)
             self._loaded[(key, seq)] = found
             self._position[found.id] = self._order[key] * 1_000_000 + seq
         return found
@@ -1143,7 +1160,11 @@ class StoredPlan(Plan):
             for ref in self.refs:
                 for seq, data in self.store.query("SELECT seq, data FROM tasks WHERE plan = ? ORDER BY seq", (ref.key,)):
                     found = self._loaded.get((ref.key, seq))
-                    yield found if found is not None else _decode_task(data)
+                    if found is None:
+                        found = _decode_task(data)
+                        if self._shown is not None:
+                            found = self._shown(found)
+                    yield found
                     given += 1
         except StoreDamaged as exc:
             self._heal(exc)
@@ -1271,6 +1292,17 @@ class StoredPlan(Plan):
         """(plan, seq) of this corpus's tasks returned by ``sql`` (which selects plan, seq)."""
         order = self._order
         return {(p, s) for p, s in self.store.query(sql, params) if p in order}
+
+    @_healing
+    def document_titles(self) -> list[tuple[str, str]]:
+        """(document id, title) of every plan in corpus order, without reading the documents (the TUI's plan picker)."""
+        by_key = {k: (i, t) for k, i, t in self.store.query(
+            f"SELECT key, json_extract(document, '$.id'), json_extract(document, '$.title') FROM plans "
+            f"WHERE key IN ({_marks(len(self.refs))})", [r.key for r in self.refs])}
+        try:
+            return [(str(by_key[r.key][0]), str(by_key[r.key][1] or "")) for r in self.refs]
+        except KeyError as exc:
+            raise StoreDamaged("a plan row is missing") from exc
 
     def document_ids(self) -> list[str]:
         return [r.doc_id for r in self.refs]

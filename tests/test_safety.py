@@ -118,7 +118,15 @@ class TestEscaper:
         assert "交" in text  # Chinese stays unescaped
 
     def test_escape_data_returns_clean_objects_unchanged(self, plan):
-        assert escape_data(plan) is plan
+        import copy
+
+        memory = copy.deepcopy(plan)  # a plain Plan in memory: walked, not copied
+        assert escape_data(memory) is memory
+        # A plan read from the store is not walked (that loaded every task: 75,000 at 1,000
+        # plans): it becomes a view escaping each task as it is read, equal to it when clean.
+        view = escape_data(plan)
+        assert view is not plan and type(view) is type(plan)
+        assert view.tasks == plan.tasks and view.documents == plan.documents
 
 
 class TestTerminalInjection:

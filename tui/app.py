@@ -24,7 +24,7 @@ from textual.theme import ThemeProvider
 
 from kb.errors import KbError
 from tui import config, linebreak
-from tui.commands import AskCommand, DepartmentCommands, TaskCommands
+from tui.commands import AskCommand, DepartmentCommands, PlanCommands, TaskCommands
 from tui.screens.main import MainScreen
 
 # The other screens (export, help, overview, task detail) are imported when first opened:
@@ -52,6 +52,21 @@ def show_from_top(card) -> None:
     card.opened = True
 
 
+def plan_titles(plan) -> list[tuple[str, str]]:
+    """(document id, title) of the plans, escaped for the screen (a stored plan reads only its titles)."""
+    from kb.safetext import escape
+
+    return [(doc_id, escape(title)) for doc_id, title in plan.document_titles()]
+
+
+def plans_title(plan) -> str:
+    """The header's subtitle: the plan's title, a few plans' titles, or how many plans there are."""
+    titles = plan_titles(plan)
+    if len(titles) <= 3:
+        return "、".join(title for _, title in titles)
+    return f"{len(titles)} 个方案"
+
+
 def answer_plain_text(question: str, answer) -> str:
     """An answer as plain text to paste elsewhere: the question, then the answer's text with its labels."""
     lines = [f"问：{question}"] if question.strip() else []
@@ -64,7 +79,7 @@ class KbApp(App):
 
     CSS_PATH = "kb.tcss"
     TITLE = "kb"
-    COMMANDS = App.COMMANDS | {DepartmentCommands, TaskCommands, AskCommand}
+    COMMANDS = App.COMMANDS | {DepartmentCommands, TaskCommands, PlanCommands, AskCommand}
     COMMAND_PALETTE_DISPLAY = "^p"
     #: Below 100 columns the side bar narrows (class -narrow on the app) to leave answers room.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
@@ -106,6 +121,9 @@ class KbApp(App):
         """The conversation every question goes through (keeps context)."""
         self.last_answer = None
         """The most recent kb.qa.Answer shown."""
+        self._index_builds: list = []
+        """Child processes building an index now (tui.indexer.IndexBuild), stopped when the app ends."""
+        self._index_build_stopped = False
         self.index_ready = asyncio.Event()
         """Set once the index is open (or failed to open): questions wait for it."""
         self._ask_lock = asyncio.Lock()
@@ -120,7 +138,7 @@ class KbApp(App):
             export_folder = remembered
         self.export_folder: Path = export_folder or config.documents_folder()
         """Default folder of the export dialog: the last one used, else the user's documents folder."""
-        self.sub_title = "、".join(d.title for d in plan.documents)
+        self.sub_title = plans_title(plan)
 
     def get_line_filters(self):
         """Textual's filters, then DropControls: no control character from data reaches the terminal."""
@@ -139,12 +157,16 @@ class KbApp(App):
         else:
             self.theme = THEMES["dark"]
         self._theme_ready = True
-        self.open_index()
+        # After the first screen is drawn: the worker's imports and checks would compete with it for the GIL.
+        self.call_after_refresh(self.open_index)
         if not self.is_headless:
             self.set_interval(2.0, self._exit_if_terminal_gone)
 
     def on_unmount(self) -> None:
         gc.unfreeze()  # give what the app held back to the collector (tests run many apps)
+        self._index_build_stopped = True
+        for build in list(self._index_builds):
+            build.stop()
 
     def _exit_if_terminal_gone(self) -> None:
         # A closed terminal window does not always deliver SIGHUP, and Textual's input
@@ -162,11 +184,20 @@ class KbApp(App):
 
     @work(thread=True, exclusive=True, group="index")
     def open_index(self) -> None:
-        """Open the search index, building it the first time, off the UI thread."""
+        """Open the search index off the UI thread; a missing or stale one is built in a child process.
+
+        Building (minutes at 1,000 plans) in this process held the GIL and starved the screen:
+        ``python -m tui.indexer`` builds it instead, its progress shown in the status line, and
+        this worker then opens the finished index.  A plan that is not read from the store (no
+        corpus a child could read), or an index kept in memory, is still built here.
+        """
         def progress(message: str) -> None:
             self.call_from_thread(setattr, self, "index_status", f"⏳ {message}（首次使用需建立索引，可先输入问题）")
 
         try:
+            self._build_index_elsewhere(self.session.plan, progress)
+            if self._index_build_stopped:
+                return  # the app is closing: do not start building here instead
             self.session.ensure_index(progress=progress)
             # Read the question vocabulary and import the rules now, off the UI thread,
             # so the first question is as quick as the others.
@@ -175,7 +206,37 @@ class KbApp(App):
         except KbError as exc:
             self.call_from_thread(self.notify, str(exc), title="检索索引不可用", severity="error", markup=False)
         finally:
-            self.call_from_thread(self._index_opened)
+            if not self._index_build_stopped:
+                self.call_from_thread(self._index_opened)
+
+    def _build_index_elsewhere(self, plan, progress) -> None:
+        """Build or update ``plan``'s index in a child process when it needs it (see ``open_index``)."""
+        from tui.indexer import IndexBuild, corpus_of
+
+        corpus = corpus_of(plan)
+        if corpus is None or self._index_build_stopped:
+            return
+        from kb.qa import index as qaindex
+
+        if qaindex.state(plan).state not in ("missing", "stale", "broken"):
+            return  # ready (opened below), or kept in memory (built below, in this process)
+
+        def step(text: str, done: int, total: int) -> None:
+            bar = f"{done * 100 // total:3d}% " if total else ""
+            progress(f"{bar}{text}")
+
+        progress("正在建立检索索引（后台进程）…")
+        build = IndexBuild(corpus, step, self._index_notice)
+        self._index_builds.append(build)
+        if self._index_build_stopped:  # the app closed while the child was starting
+            build.stop()
+        try:
+            if not build.wait() and not self._index_build_stopped:
+                # The child failed: say why; the index is then opened (built if need be) in this process.
+                self.call_from_thread(self.notify, build.error or "建立索引失败", title="检索索引",
+                                      severity="warning", markup=False)
+        finally:
+            self._index_builds.remove(build)
 
     def use_plan(self, doc_id: str | None) -> None:
         """Show one plan of the corpus (its document id) or all of them (None): lists, answers and exports follow."""
@@ -190,12 +251,12 @@ class KbApp(App):
         else:
             plan = Plan(
                 documents=[d for d in full.documents if d.id == doc_id],
-                tasks=[t for t in full.tasks if t.doc == doc_id],
+                tasks=full.document_tasks(doc_id),
                 registry=full.registry,
             )
         self.plan_id, self.plan = doc_id, plan
         self.last_answer = None
-        self.sub_title = "、".join(d.title for d in plan.documents)
+        self.sub_title = plans_title(plan)
         session = self._sessions.get(doc_id)
         if session is None:
             session = self._sessions[doc_id] = Session(plan=plan, notice=self._index_notice)
@@ -205,6 +266,23 @@ class KbApp(App):
             self.open_index()
         self.session = session
         self.main_screen.set_plan(plan)
+
+    def pick_plan(self, doc_id: str) -> None:
+        """Show plan ``doc_id`` (the palette's 方案：…): the picker shows it too, listed or not."""
+        from textual.widgets import Select
+
+        from tui.screens.main import plan_options
+
+        main = self._back_to_main()
+        picker = main.query("#plan-picker")
+        if picker:
+            select = picker.first(Select)
+            options = plan_options(self.full_plan)
+            if doc_id not in {value for _, value in options}:
+                title = dict(plan_titles(self.full_plan)).get(doc_id) or doc_id
+                select.set_options([*options, (f"方案：{title}", doc_id)])
+            select.value = doc_id  # (its Changed message calls use_plan)
+        self.use_plan(doc_id)
 
     def _index_opened(self) -> None:
         self.index_status = ""

@@ -37,7 +37,9 @@ class TaskCommands(Provider):
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for task in self.app.plan.tasks:
+        # Streamed from the store (not every task kept in memory at 1,000 plans); the palette
+        # shows hits as they come and drops this search when the query changes.
+        for task in self.app.plan.iter_tasks():
             text = f"任务：{task.label} {task_heading(task)}"
             score = matcher.match(text)
             if score > 0:
@@ -51,3 +53,23 @@ class AskCommand(Provider):
         if query.strip():
             text = f"提问：{query.strip()}"
             yield Hit(0.01, Content(text), partial(self.app.ask, query.strip()), help="在问答页回答这个问题")  # typed text, not markup
+
+
+class PlanCommands(Provider):
+    """方案：show one plan of several (any of them, also those the picker does not list)."""
+
+    def _titles(self):
+        from tui.app import plan_titles
+
+        plan = getattr(self.app, "full_plan", self.app.plan)
+        return plan_titles(plan) if len(plan.document_ids()) > 1 else []
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for doc_id, title in self._titles():
+            text = f"方案：{title or doc_id}"
+            score = matcher.match(text)
+            if score > 0:
+                yield Hit(score, matcher.highlight(escape_markup(text)), partial(self.app.pick_plan, doc_id),
+                          help="只看这个方案的部门、职责和问答")
+

@@ -9,10 +9,11 @@ from textual import work
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Footer, Input, Label, RadioButton, RadioSet, Select, Static
+from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet, Select, Static
 
 from kb.errors import KbError
 from kb.export import FORMATS, default_filename, export_duty_list, export_table, export_tasks, plan_name
+from tui.widgets.footer import KbFooter
 
 def _chinese_select_overlay() -> None:
     """The open list of a Select says how to close it in Chinese (Textual's footer showed "Dismiss menu")."""
@@ -89,7 +90,7 @@ class ExportDialog(ModalScreen):
             with Horizontal(id="export-buttons"):
                 yield Button("导出", variant="primary", id="export-go", compact=True)
                 yield Button("关闭", id="export-close", compact=True)
-        yield Footer(compact=True)
+        yield KbFooter()
 
     def on_mount(self) -> None:
         self.query_one("#export-dialog").border_title = "导出"

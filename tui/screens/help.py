@@ -5,7 +5,9 @@ from __future__ import annotations
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Markdown
+from textual.widgets import Markdown
+
+from tui.widgets.footer import KbFooter
 
 HELP = """\
 # 帮助
@@ -55,4 +57,4 @@ class HelpScreen(ModalScreen):
     def compose(self):
         with VerticalScroll(id="help"):
             yield Markdown(HELP)
-        yield Footer(compact=True)
+        yield KbFooter()

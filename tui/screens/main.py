@@ -5,12 +5,13 @@ from __future__ import annotations
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Select, TabbedContent, TabPane
+from textual.widgets import Header, Input, Select, TabbedContent, TabPane
 
 from kb.duties import department_counts
 from tui.widgets.ask_view import AskView
 from tui.widgets.department_list import DepartmentList
 from tui.widgets.duty_view import DutyView
+from tui.widgets.footer import KbFooter
 from tui.widgets.question_input import QuestionInput
 from tui.widgets.task_list import TaskList
 
@@ -19,9 +20,18 @@ from tui.widgets.task_list import TaskList
 ALL_PLANS = "*"
 
 
+#: Plans the picker lists at most; with more, the command palette (Ctrl+P, 方案：…) finds any of them.
+PICKER_PLANS = 50
+
+
 def plan_options(plan) -> list[tuple[str, str]]:
-    """The plan picker's choices: all plans, then each plan by its title."""
-    return [(f"全部方案（{len(plan.documents)} 个）", ALL_PLANS), *((f"方案：{d.title or d.id}", d.id) for d in plan.documents)]
+    """The plan picker's choices: all plans, then each plan by its title (the first PICKER_PLANS of them)."""
+    from tui.app import plan_titles
+
+    titles = plan_titles(plan)
+    options = [(f"全部方案（{len(titles)} 个）", ALL_PLANS)]
+    options += [(f"方案：{title or doc_id}", doc_id) for doc_id, title in titles[:PICKER_PLANS]]
+    return options
 
 
 class MainScreen(Screen):
@@ -45,7 +55,7 @@ class MainScreen(Screen):
         yield Header()
         with Horizontal(id="body"):
             with Vertical(id="side"):
-                if len(self.plan.documents) > 1:
+                if len(self.plan.document_ids()) > 1:
                     # Several plans loaded: pick one, or all (every list then names each task's plan).
                     yield Select(plan_options(self.plan), value=ALL_PLANS, allow_blank=False, id="plan-picker", compact=True)
                 yield DepartmentList(self.plan, department_counts(self.plan), id="sidebar")
@@ -54,7 +64,7 @@ class MainScreen(Screen):
                     yield AskView(id="ask-view")
                 with TabPane("职责", id="duties"):
                     yield DutyView(self.plan, id="duty-view")
-        yield Footer(compact=True)
+        yield KbFooter()
 
 
     # ---------------------------------------------------------------- actions

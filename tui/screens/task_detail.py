@@ -6,10 +6,11 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, DataTable, Footer, Header, OptionList, Static
+from textual.widgets import Button, DataTable, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from kb.model import Task
+from tui.widgets.footer import KbFooter
 from tui.widgets.roles import ROLE_ORDER, ROLE_STYLES, role_name
 from tui.widgets.task_list import task_heading
 from tui.widgets.task_text import highlighted_text
@@ -86,7 +87,7 @@ class TaskDetailScreen(Screen):
             with Horizontal(id="detail-neighbours"):
                 yield Button("", id="previous", classes="neighbour", compact=True)
                 yield Button("", id="next", classes="neighbour", compact=True)
-        yield Footer(compact=True)
+        yield KbFooter()
 
     def on_mount(self) -> None:
         self.show(self.task_shown)
@@ -108,7 +109,7 @@ class TaskDetailScreen(Screen):
         )
         self._fill_deadlines(task)
         self._fill_targets(task)
-        previous, following = section_neighbours(self.plan.tasks, task)
+        previous, following = section_neighbours(self.plan.part_tasks(task.doc, task.part), task)
         for button_id, neighbour, arrow in (("#previous", previous, "← 上一项"), ("#next", following, "下一项 →")):
             button = self.query_one(button_id, Button)
             button.disabled = neighbour is None
@@ -167,7 +168,7 @@ class TaskDetailScreen(Screen):
 
     def action_neighbour(self, step: int) -> None:
         """Show the previous (-1) or next (1) task of the section."""
-        previous, following = section_neighbours(self.plan.tasks, self.task_shown)
+        previous, following = section_neighbours(self.plan.part_tasks(self.task_shown.doc, self.task_shown.part), self.task_shown)
         target = previous if step < 0 else following
         if target is not None:
             self.show(target)

@@ -1,0 +1,39 @@
+"""The footer of every kb screen: Textual's, recomposed only when the keys it shows change.
+
+Textual's Footer rebuilds all its keys whenever bindings are refreshed (every focus change,
+each screen resume): five times on the way to the first screen, each time mounting and
+styling every key again — as much work as the rest of the main screen.  The keys shown rarely
+change (the same bindings are active from one focus to the next), so this footer compares
+what it would show with what it shows and recomposes only on a difference.
+"""
+
+from __future__ import annotations
+
+from textual.widgets import Footer
+
+
+class KbFooter(Footer):
+    """A compact Footer that recomposes only when its keys (key, label, enabled) change."""
+
+    def __init__(self, **kwargs) -> None:
+        kwargs.setdefault("compact", True)
+        super().__init__(**kwargs)
+        self._shown: tuple | None = None
+
+    def _keys(self, screen) -> tuple:
+        """What the footer shows for ``screen``'s active bindings."""
+        return tuple(
+            (binding.key, binding.action, binding.description, binding.key_display, enabled, tooltip)
+            for (_, binding, enabled, tooltip) in screen.active_bindings.values()
+            if binding.show or binding.key == self.app.COMMAND_PALETTE_BINDING
+        )
+
+    def compose(self):
+        if self._bindings_ready:
+            self._shown = self._keys(self.screen)
+        yield from super().compose()
+
+    def bindings_changed(self, screen) -> None:
+        if self._bindings_ready and self.is_attached and screen is self.screen and self._keys(screen) == self._shown:
+            return  # the same keys: nothing to rebuild
+        super().bindings_changed(screen)
