@@ -14,6 +14,7 @@ from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSe
 from kb.errors import KbError
 from kb.export import FORMATS, default_filename, export_duty_list, export_table, export_tasks, plan_name
 from tui.widgets.footer import KbFooter
+from tui.widgets.safe_input import SafeInput
 
 def _chinese_select_overlay() -> None:
     """The open list of a Select says how to close it in Chinese (Textual's footer showed "Dismiss menu")."""
@@ -84,7 +85,7 @@ class ExportDialog(ModalScreen):
                 for fmt in FORMATS:
                     yield RadioButton(fmt, value=fmt == self.fmt, name=fmt)
             yield Label("保存到", classes="export-label")
-            yield Input(id="export-path", compact=True)
+            yield SafeInput(id="export-path", compact=True)
             yield Checkbox("覆盖已有文件", id="export-force", compact=True)
             yield Static("", id="export-result", markup=False)
             with Horizontal(id="export-buttons"):

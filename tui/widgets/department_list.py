@@ -19,6 +19,7 @@ from textual.widgets.option_list import Option
 
 from kb.registry import normalize_name, resolve_department
 from tui.widgets.roles import ROLE_BADGES
+from tui.widgets.safe_input import SafeInput
 
 
 def counts_line(counts: dict[str, int]) -> str:
@@ -84,7 +85,7 @@ class DepartmentList(Vertical):
         self._prompt_width = 0
 
     def compose(self):
-        yield Input(placeholder="筛选部门（简称也可）", id="dept-filter", select_on_focus=False)
+        yield SafeInput(placeholder="筛选部门（简称也可）", id="dept-filter", select_on_focus=False)
         yield Static("", id="dept-hint", markup=False)
         yield OptionList(id="dept-options")
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from textual.binding import Binding
-from textual.widgets import Input
+
+from tui.widgets.safe_input import SafeInput
 
 
-class QuestionInput(Input):
+class QuestionInput(SafeInput):
     """Where questions are typed; ↑ / ↓ walk through the questions asked before."""
 
     BINDINGS = [
