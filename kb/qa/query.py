@@ -136,6 +136,16 @@ class Query:
     """A topic word fused with an overview word into a phrase no paragraph holds (组织保障)."""
     opener: bool = False
     """An opener (那…, …呢, 还有): with a topic alone, the previous topic question about another topic."""
+    overview: str | None = None
+    """A part of the plan asked whole: requirements (总体要求), goals (工作目标), measures (保障措施)."""
+    sharing: str | None = None
+    """How tasks are shared out: multi_lead, single_lead, no_support, no_lead, single_department, lead_count."""
+    lead_count: int | None = None
+    """With sharing ``lead_count``: the number of lead departments asked (两个部门共同牵头 → 2)."""
+    at_least: bool = False
+    """With ``lead_count``: that many or more (三个以上部门牵头)."""
+    target_list: bool = False
+    """Every numeric target is asked (有哪些量化指标)."""
     about: str | None = None
     """What the question is about when a reader claims it: ``departments`` (named departments' duties)."""
     ambiguous: DeptAsk | None = None
@@ -711,7 +721,18 @@ def read_topic_ask(r: Reading) -> None:
 
     q, f, text = r.query, r.facts, r.text
     voc = load_vocabulary()
-    q.asks = sorted(f.flags & {"who", "when", "target", "list", "count", "topic_mark", "topic_before", "topic_after"})
+    q.asks = sorted(f.flags & {"who", "when", "target", "list", "count", "topic_mark", "topic_before", "topic_after",
+                               "ranking"})
+    q.overview, q.sharing = f.overview, f.structure
+    q.target_list = any(w in text for w in voc.words["target_list"])
+    if q.sharing == "lead_count":
+        m = _COUNT.search(text)
+        digits = m.group(1) if m else ""
+        n = int(digits) if digits.isdigit() else (_CN_NUM.get(digits) if len(digits) == 1 else None)
+        if n:
+            q.lead_count, q.at_least = n, any(w in text for w in voc.words["at_least"])
+        else:
+            q.sharing = None  # 几个部门牵头 names no number
     q.opener = "opener" in f.flags
     q.any_role = "any" in f.roles
     nouns = set(voc.words["task_nouns"])
@@ -732,6 +753,11 @@ def read_topic_ask(r: Reading) -> None:
         scopes = {s for t in r.plan.with_targets() for tg in t.targets if tg.scope for s in split_scope(tg.scope)}
         q.scopes = sorted(s for s in scopes if fold(s) in text)
     q.glued = _glued_phrase(text, words, voc, r.plan_text)
+
+
+#: A number written in digits or Chinese numerals before 个/家 (两个部门共同牵头).
+_COUNT = re.compile(r"([0-9]+|[一二两三四五六七八九十]+)(?:个|家)")
+_CN_NUM = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
 def split_scope(scope: str) -> list[str]:

@@ -196,10 +196,12 @@ class Session:
             except Exception:  # noqa: BLE001
                 return Answer(question, "error", "抱歉，这个问题没能处理，请换一种问法。", exact=False)
 
-    def _turn(self, q, pending, plan=None):
+    def _turn(self, q, pending, plan=None, query=None):
         from kb.qa.intents import Turn
 
-        return Turn(q, plan or self.plan, self.vocabulary, self.context, self.ensure_index, self._folded_texts(), pending)
+        plan = plan or self.plan
+        return Turn(q, plan, self.vocabulary, self.context, self.ensure_index, self._folded_texts(), pending,
+                    query, self._env(plan))
 
     def _ask(self, question: str) -> Answer:
         answer = self._answer(question)
@@ -245,7 +247,7 @@ class Session:
         if answer is None and not q.empty:
             answer = execute(question, query, self._env(plan))
         if answer is None:
-            turn = self._turn(q, None, plan)
+            turn = self._turn(q, None, plan, query)
             for rule in RULES:
                 answer = rule(turn)
                 if answer is not None:

@@ -1,0 +1,221 @@
+"""Executors over the whole plan: tasks falling due in a span, tasks by how they are shared out or by
+kind of responsibility, tasks with or without deadlines, every numeric target, a part of the plan
+answered whole, every department with its counts.  Their slots are read by kb/qa/query.py
+(``dates``, ``sharing``/``lead_count``, ``roles``, ``timed``, ``target_list``, ``overview``, ``asks``).
+"""
+
+from __future__ import annotations
+
+from kb.model import ROLES, Task
+from kb.qa.answer import Answer
+from kb.qa.exec_departments import ROLE_WORDS, filter_topic, filter_within, within_base
+from kb.qa.query import Query, asked_topic
+from kb.qa.result import compose, numbered, target_line, task_line
+from kb.qa.text import fold
+from kb.select import DateSpan, plan_tasks
+
+
+def _departments_of(tasks: list[Task]) -> list[str]:
+    seen: dict[str, None] = {}
+    for t in tasks:
+        for n in t.departments("any"):
+            seen.setdefault(n, None)
+    return list(seen)
+
+
+def _role(q: Query) -> str | None:
+    """The particular role asked (the first named), else ``any`` when a word of no particular role was."""
+    return q.roles[0] if q.roles else ("any" if q.any_role else None)
+
+
+def date_mode(span: DateSpan) -> str:
+    """How a question named its dates: ``from`` (2019年起), ``by`` (2020年底前), ``in`` (2019年), ``between``."""
+    if span.test == "starts":
+        return "from"
+    if span.first is None:
+        return "by"
+    return "in" if span.first[:4] == (span.last or "")[:4] else "between"
+
+
+def exec_date_list(question: str, q: Query, env) -> Answer | None:
+    """哪些任务要在2019年完成 / 2020年年底前要完成什么: the tasks the date selects (kb/select.py's test)."""
+    from kb.qa.result import official_date, official_deadline
+    from kb.qa.wording import load_answer_words
+
+    plan, ctx = env.plan, env.ctx
+    if q.dates is None or q.departments or ("target" in q.asks and q.topic):
+        return None
+    if q.overview and not (q.roles or q.any_role):
+        return None  # 到2020年的目标是什么: the plan's goals (dated 2020), not a list of tasks
+    tasks = [t for t in plan_tasks(plan) if q.dates.selects(t)]
+    tasks, topic_note = filter_topic(q, env, tasks)
+    mode = date_mode(q.dates)
+    year = int((q.dates.first or q.dates.last)[:4])
+    # A year alone (2019年要完成哪些任务): what falls due in it; what runs during it without falling due
+    # (自2019年7月1日起, 2018至2020年) is named in a note, so the answer covers what `kb grep --year`
+    # selects (one date test, kb/select.py) while its items stay the ones the question asks for.
+    running = []
+    if mode == "in":
+        span = DateSpan.year(year, "active")
+        ids = {t.id for t in tasks}
+        running = [t for t in plan_tasks(plan) if t.id not in ids and span.selects(t)]
+        running, _ = filter_topic(q, env, running)
+    said = {"by": f"在{official_date(q.dates.last)}前到期", "in": f"在{year}年内到期", "from": f"自{year}年起实施",
+            "between": f"在{year}年至{q.dates.last[:4]}年间到期"}[mode]
+    head = f"{said}的任务" + (f"（涉及{topic_note}）" if topic_note else "") + f"共 {len(tasks)} 项" + ("：" if tasks else "。")
+    lines = [head]
+    for k, t in enumerate(tasks, 1):
+        which = [dl for dl in t.deadlines if dl.kind != "from" or mode == "from"]
+        lines.append(task_line(k, t, deadlines=which))
+    if running:
+        labels = "、".join(f"{t.label}（{'、'.join(official_deadline(d) for d in t.deadlines)}）" for t in running)
+        lines.append(load_answer_words()["year_running"].format(n=len(running), year=year, labels=labels))
+    ctx.tasks, ctx.topic = tasks, list(q.topic)
+    deadlines = [(t.id, dl) for t in tasks for dl in t.deadlines]
+    return Answer(question, "deadline_list", compose(lines), tasks=tasks, deadlines=deadlines,
+                  departments=_departments_of(tasks))
+
+
+#: How each sharing-out kind selects tasks, and how the answer names it.
+SHARING = {
+    "multi_lead": (lambda t: len(t.lead) > 1, "由两个及以上部门共同牵头的任务"),
+    "single_lead": (lambda t: len(t.lead) == 1, "只有一个牵头部门的任务"),
+    "no_support": (lambda t: not t.support, "没有配合单位的任务"),
+    "no_lead": (lambda t: not t.lead, "没有牵头单位的任务"),
+    "single_department": (lambda t: len(set(t.lead + t.support + t.sole + t.shared)) == 1, "只有一个责任部门的任务"),
+}
+
+
+def exec_sharing(question: str, q: Query, env) -> Answer | None:
+    """多个部门共同牵头的任务有哪些 / 哪些任务没有配合单位 / 两个部门共同牵头: tasks by how they are shared out."""
+    if not q.sharing or q.departments:
+        return None
+    if q.sharing == "lead_count":
+        n = q.lead_count
+        if q.at_least:
+            keep, name = (lambda t: len(t.lead) >= n), f"由{n}个及以上部门共同牵头的任务"
+        else:
+            keep, name = (lambda t: len(t.lead) == n), f"由{n}个部门{'共同' if n > 1 else ''}牵头的任务"
+    else:
+        keep, name = SHARING[q.sharing]
+    tasks = [t for t in plan_tasks(env.plan) if keep(t)]
+    tasks, topic_note = filter_topic(q, env, tasks)
+    lines = [f"{name}" + (f"（涉及{topic_note}）" if topic_note else "") + f"共 {len(tasks)} 项" + ("：" if tasks else "。")]
+    lines.extend(numbered(tasks))
+    env.ctx.tasks = tasks
+    return Answer(question, f"structure_{q.sharing}", compose(lines), tasks=tasks, departments=_departments_of(tasks))
+
+
+def exec_role_kind(question: str, q: Query, env) -> Answer | None:
+    """哪些工作按职责分工负责 / 哪些任务由一个部门单独负责: tasks by kind of responsibility."""
+    ctx = env.ctx
+    role = _role(q)
+    if q.departments or q.unknown or q.ambiguous or role not in ("shared", "sole") or asked_topic(q.topic, env.voc, env.plan):
+        return None
+    if q.follow_up and ctx.departments and q.refers:
+        return None  # 那它按职责分工负责哪些: the previous department's
+    tasks = [t for t in plan_tasks(env.plan) if getattr(t, role)]
+    lines = [f"由有关部门{ROLE_WORDS[role]}的任务共 {len(tasks)} 项" + ("：" if tasks else "。")]
+    lines.extend(numbered(tasks))
+    ctx.tasks = tasks
+    return Answer(question, f"role_{role}", compose(lines), tasks=tasks, departments=_departments_of(tasks),
+                  roles={t.id: [role] for t in tasks})
+
+
+def exec_timed_tasks(question: str, q: Query, env) -> Answer | None:
+    """哪些任务有时间要求 / 没有时限的任务 / 这些任务中哪些有时限: tasks with (without) a deadline."""
+    asks = set(q.asks)
+    if q.departments or q.dates or asked_topic(q.topic, env.voc, env.plan) or not ("when" in asks or q.timed is not None):
+        return None
+    if not (asks & {"list", "count"} or q.timed is not None):
+        return None
+    pool = plan_tasks(env.plan)
+    if q.within and (env.ctx.base or env.ctx.tasks):
+        pool = filter_within(q, pool, within_base(q, env.ctx))  # 这些任务中哪些有时限: the previous list only
+    if q.timed is False:
+        tasks = [t for t in pool if not t.deadlines]
+        lines = [f"没有规定时限的任务共 {len(tasks)} 项" + ("：" if tasks else "。")]
+        lines.extend(numbered(tasks))
+        env.ctx.tasks = tasks
+        return Answer(question, "deadline_list", compose(lines), tasks=tasks, departments=_departments_of(tasks))
+    tasks = [t for t in pool if t.deadlines]
+    lines = [f"规定了时限的任务共 {len(tasks)} 项" + ("：" if tasks else "。")]
+    for k, t in enumerate(tasks, 1):
+        lines.append(task_line(k, t, deadlines=True))
+    env.ctx.tasks = tasks
+    return Answer(question, "deadline_list", compose(lines), tasks=tasks, departments=_departments_of(tasks),
+                  deadlines=[(t.id, d) for t in tasks for d in t.deadlines])
+
+
+def exec_all_targets(question: str, q: Query, env) -> Answer | None:
+    """有哪些量化指标 / 目标有哪些数值: every numeric target of the plan."""
+    if (q.departments or asked_topic(q.topic, env.voc, env.plan) or "target" not in q.asks
+            or q.overview == "goals" and "list" not in q.asks or not q.target_list):
+        return None
+    pairs = [(t, tg) for t in env.plan.with_targets() for tg in t.targets]
+    tasks = list({t.id: t for t, _ in pairs}.values())
+    lines = [f"方案的量化目标共 {len(pairs)} 项："] + [target_line(t, tg) for t, tg in pairs]
+    env.ctx.tasks = tasks
+    return Answer(question, "target_list", compose(lines), tasks=tasks, targets=[(t.id, tg) for t, tg in pairs])
+
+
+def exec_overview(question: str, q: Query, env) -> Answer | None:
+    """总体要求 / 工作目标 / 保障措施: the plan's parts answered whole."""
+    plan = env.plan
+    if not q.overview or q.departments or asked_topic(q.topic, env.voc, plan):
+        return None
+    _, part_words = env.voc.overview[q.overview]
+    parts = {(doc.id, num): title for doc in plan.documents for num, title in doc.parts
+             if any(w in fold(title) for w in part_words)}
+    tasks = [t for doc, num in parts for t in plan.part_tasks(doc, num)]
+    if not tasks:
+        return None
+    lines = []
+    for (doc, num), title in parts.items():
+        lines.append(f"{num}、{title}：")
+        for t in tasks:
+            if (t.doc, t.part) == (doc, num):
+                lines.append(f"{t.label} {t.text}")
+    targets = [(t.id, tg) for t in tasks for tg in t.targets]
+    if targets and q.overview == "goals":
+        lines.append("量化目标：")
+        lines.extend(target_line(t, tg) for t in tasks for tg in t.targets)  # the tasks at hand, in order
+    env.ctx.tasks = tasks
+    return Answer(question, f"overview_{q.overview}", compose(lines), tasks=tasks, targets=targets)
+
+
+def exec_department_list(question: str, q: Query, env) -> Answer | None:
+    """哪些部门有任务 / 一共涉及多少个部门 / 哪个部门牵头的任务最多: every department with its counts."""
+    from kb.duties import department_counts
+
+    asks = set(q.asks)
+    if q.departments or asked_topic(q.topic, env.voc, env.plan) or not asks & {"who", "ranking"}:
+        return None
+    if "who" in asks and not asks & {"ranking", "count", "list"}:
+        return None
+    rows = [(n, c) for n, c in department_counts(env.plan) if c["total"]]
+    if not rows:
+        env.ctx.tasks = []
+        return Answer(question, "department_list", "方案没有给任何部门分配任务（没有读到责任单位），共 0 个部门。",
+                      status="not_in_plan")
+    asked = _role(q)
+    role = asked if asked in ROLES else None
+    if role is None and asked == "any" and "ranking" in asks:
+        role = "total"  # 哪个部门参与的任务最多: every role counts
+    subs = env.plan.subunits()
+    main = [n for n, _ in rows if n not in subs]
+    under = "、".join(f"{n}（属{subs[n]}）" for n, _ in rows if n in subs)
+    # (the department list of the TUI and `kb depts` count sub-units too: say both numbers)
+    total = f"，共 {len(rows)} 个名称" if under else ""
+    lines = [f"方案给 {len(main)} 个部门（单位）分配了任务" + (f"，另有下属单位 {under}" if under else "") + total
+             + "（牵头/配合/单独负责/按职责分工负责 项数）："]
+    if role:
+        rows.sort(key=lambda row: -row[1][role])
+        top = [n for n, c in rows if c[role] == rows[0][1][role]]
+        lines.insert(0, f"{ROLE_WORDS.get(role, '涉及')}任务最多的是{'、'.join(top)}（{rows[0][1][role]} 项）。")
+    lines.extend(f"{name}：{c['lead']}/{c['support']}/{c['sole']}/{c['shared']}" for name, c in rows)
+    # a ranking is about the department(s) at its top; a listing about every one
+    shown = top if role else [n for n, _ in rows]
+    if role and len(top) == 1:
+        env.ctx.departments, env.ctx.role = [top[0]], None  # 它配合哪些任务 next refers to it
+    return Answer(question, "department_list", compose(lines), departments=shown)
