@@ -121,12 +121,12 @@ def test_non_string_question_is_read_as_text(plan):
 
 
 def test_a_failing_rule_does_not_end_the_conversation(plan, monkeypatch):
-    from kb.qa import Session, intents
+    from kb.qa import Session, executors
 
-    def broken(turn):
+    def broken(question, query, env):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(intents, "RULES", (broken,))
+    monkeypatch.setattr(executors, "ordered", lambda: (broken,))
     notices = []
     session = Session(plan=plan, notice=notices.append)
     answer = session.ask("秸秆禁烧由谁负责")

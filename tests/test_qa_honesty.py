@@ -1,6 +1,6 @@
 """Honesty mechanisms of kb.qa, as tables (input → expected → why).
 
-- a topic a paragraph holds only part of is not answered with that paragraph (kb.qa.intents.unmatched_part);
+- a topic a paragraph holds only part of is not answered with that paragraph (kb.qa.exec_topics.unmatched_part);
 - a when-question about the document's own issue (印发, 发布 …) with no other topic is about the document;
 - a value asked in a unit (多少套, 多少名) finds the paragraph stating a number in that unit.
 """

@@ -202,7 +202,7 @@ class KbApp(App):
             # Read the question vocabulary and import the rules now, off the UI thread,
             # so the first question is as quick as the others.
             self.session.read("")
-            import kb.qa.intents  # noqa: F401
+            import kb.qa.executors  # noqa: F401
         except KbError as exc:
             self.call_from_thread(self.notify, str(exc), title="检索索引不可用", severity="error", markup=False)
         finally:

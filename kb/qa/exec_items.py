@@ -68,7 +68,7 @@ def section_answer(question: str, q: Query, env, tasks: list[Task], heading: str
     lines = [f"“{heading}”下的条目{scope}共 {len(tasks)} 项" + ("：" if tasks else "。")]
     lines.extend(numbered(tasks))
     env.ctx.tasks = tasks
-    intent = "section_count" if q.item == "count" else "section_tasks"
+    intent = "section_count" if "count" in q.asks or q.item == "count" else "section_tasks"
     return Answer(question, intent, compose(lines), tasks=tasks, departments=_departments_of(tasks))
 
 
@@ -108,3 +108,86 @@ def _departments_of(tasks: list[Task]) -> list[str]:
         for n in t.departments("any"):
             seen.setdefault(n, None)
     return list(seen)
+
+
+# ---------------------------------------------------------------- a part, a section, a title, the previous list
+
+
+def exec_section(question: str, q: Query, env) -> Answer | None:
+    """优化能源结构有哪些任务 / 第三部分有哪些任务 / 第三部分第二节: the tasks of a part or section."""
+    plan = env.plan
+    if q.departments or q.unknown or q.ambiguous or q.label or set(q.asks) & {"who", "when"} or q.sharing:
+        return None
+    if q.part:
+        tasks = [t for d in plan.documents for t in plan.part_tasks(d.id, q.part)]
+        if tasks and q.section:
+            # 第三部分第二节: the part's sections in plan order
+            sections = list(dict.fromkeys(t.section for t in tasks if t.section))
+            if not 1 <= q.section <= len(sections):
+                return Answer(question, "section_tasks", f"第{q.part}部分没有第{q.section}节（共 {len(sections)} 节）。",
+                              status="not_in_plan")
+            tasks = [t for t in tasks if t.section == sections[q.section - 1]]
+            head = tasks[0]
+            return section_answer(question, q, env, tasks, f"{head.section}{head.section_title or ''}")
+        if tasks:
+            return section_answer(question, q, env, tasks, f"{q.part}、{tasks[0].part_title}")
+        return None
+    if q.heading is None:
+        return None
+    return section_answer(question, q, env, [plan.task(i) for i in q.cited], q.heading)
+
+
+def exec_title(question: str, q: Query, env) -> Answer | None:
+    """强化责任落实的内容 / 严格考核奖惩是怎么规定的: a paragraph of the plan cited by its whole title."""
+    if not q.titled:
+        return None
+    task = env.plan.task(q.titled)
+    env.ctx.tasks = [task]
+    return item_answer(question, "text", None, task, f"{task.label} {task_head(task)}。")
+
+
+#: Intents whose answer is about one topic's task(s): a short question next asks about them.
+ABOUT_TASK = frozenset({"topic_who", "topic_deadline", "target", "context_deadline", "context_target",
+                        "context_departments", "item_text", "item_deadline", "item_target", "item_departments"})
+
+
+def exec_context(question: str, q: Query, env) -> Answer | None:
+    """Follow-ups on the previous answer's tasks: 谁牵头? 什么时候完成? 目标是多少? 其中哪些有时限?"""
+    from kb.qa.query import asked_topic
+
+    ctx = env.ctx
+    asks = set(q.asks)
+    if q.departments or asked_topic(q.topic, env.voc, env.plan) or not ctx.tasks:
+        return None
+    # 配合单位有哪些 right after a topic's task: about that task, though a little longer than a follow-up
+    about_topic = (ctx.intent in ABOUT_TASK and q.short and not asks & {"ranking", "count"}
+                   and q.dates is None and not q.sharing)
+    if not (q.follow_up or about_topic):
+        return None
+    tasks = ctx.tasks
+    # (其中哪些有时限要求: 要求 is a target word too; the deadline words decide first)
+    if q.target_word and any(t.targets for t in tasks) and q.timed is None:
+        pairs = [(t.id, tg) for t in tasks for tg in t.targets]
+        lines = [f"量化目标共 {len(pairs)} 项："] + [target_line(t, tg) for t in tasks for tg in t.targets]
+        return Answer(question, "context_target", compose(lines), tasks=[t for t in tasks if t.targets], targets=pairs)
+    if q.timed is not None:
+        # 这些任务中哪些有时限: only those (or those without)
+        tasks = [t for t in tasks if bool(t.deadlines) == q.timed]
+        if not tasks:
+            what = "规定了时限" if q.timed else "没有规定时限"
+            return Answer(question, "context_deadline", f"上一个回答的任务中，{what}的共 0 项。")
+    if asks & {"when", "due"}:
+        lines = []
+        for t in tasks:
+            if t.deadlines:
+                lines.append(f"{t.label} {task_head(t)}：" + "；".join(deadline_said(d) for d in t.deadlines))
+            else:
+                lines.append(f"{t.label} {task_head(t)}：方案没有规定明确时限")
+        return Answer(question, "context_deadline", compose(lines), tasks=tasks,
+                      deadlines=[(t.id, d) for t in tasks for d in t.deadlines])
+    if "who" in asks or q.roles or q.any_role:
+        lines = [f"{t.label} {task_head(t)}：{describe(t) or '方案未写明责任单位'}" for t in tasks]
+        role = _role_asked(q)
+        asked = list(dict.fromkeys(n for t in tasks for n in getattr(t, role))) if role else _departments_of(tasks)
+        return Answer(question, "context_departments", compose(lines), tasks=tasks, departments=asked)
+    return None

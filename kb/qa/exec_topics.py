@@ -1,8 +1,8 @@
 """The executors of topic questions: a target's value, a topic's deadline, every task on a topic,
 who is responsible for a topic, every task (kb/qa/query.py ``read_topic_ask`` reads their slots).
 
-They are tried in ``TOPIC_EXECUTORS`` order after the older rules of kb/qa/intents.py, each
-answering or passing (None), as the rules they replace were.  Topic lists are exhaustive
+They are tried in ``TOPIC_EXECUTORS`` order, last of ``kb.qa.executors.ordered()``, each
+answering or passing (None).  Topic lists are exhaustive
 substring matches on folded text (``plan.tasks_matching``: no scan of every task in a stored
 plan); who/when questions rank with the search index only when no title holds the words, and a
 ranked paragraph holding only part of an asked term is not taken for the answer (unmatched_part).
@@ -454,7 +454,7 @@ def partial_only(question: str, env, words: list[str]) -> Answer | None:
                   related=partial)
 
 
-#: The topic executors in the order they are tried (after the older rules of kb/qa/intents.py):
+#: The topic executors in the order they are tried (last of kb.qa.executors.ordered()):
 #: a number before a deadline, a deadline before a list, a list before who-is-responsible (the
 #: least exact, a ranking), the whole list last.
 TOPIC_EXECUTORS = (exec_target, exec_topic_deadline, exec_topic_list, exec_topic_who, exec_all_tasks)

@@ -1,5 +1,6 @@
-"""Executors: a Query in, a structured Result out (one per act; the older rules of
-kb/qa/intents.py still answer the acts these leave alone — see README "kb ask").
+"""Executors: a Query in, a structured Result out.  ``execute`` runs the executor keyed by the
+Query's act (or ``about``: a department, a cited item); ``ordered()`` lists the rest in the order
+they are tried; ``exec_search`` answers what none of them does (see README "kb ask").
 
 Each executor selects through kb/select.py (one definition of task and of a date
 test), builds a ``kb.qa.result.Result`` and says how honest the answer is
@@ -27,7 +28,7 @@ class Env:
     plan: Plan
     """The plan (or the one plan a question names)."""
     ctx: object
-    """kb.qa.intents.Context: what the previous turns listed (第N项, 其中 refer to it)."""
+    """kb.qa.context.Context: what the previous turns listed (第N项, 其中 refer to it)."""
     voc: object
     """kb.qa.vocab.Vocabulary: topic synonyms, spellings."""
     folded: object
@@ -424,6 +425,52 @@ def not_understood(question: str, plan: Plan, related: list[Task], ctx, *, short
                    exact=False, tasks=[], related=related)
 
 
+# ---------------------------------------------------------------- nothing asked, a pronoun with nothing before it, search
+
+
+def exec_help(question: str, q: Query, env: Env) -> Answer | None:
+    """An empty question, or one that asks nothing about the plan (你好, 谢谢): the help text."""
+    if q.act is not Act.HELP and not q.chitchat:
+        return None
+    return Answer(question, "help", env.voc.help, exact=False, status="not_understood")
+
+
+def exec_no_context(question: str, q: Query, env: Env) -> Answer | None:
+    """它配合哪些任务 as the first question: the pronoun points at nothing, so ask what is meant."""
+    ctx = env.ctx
+    if not q.pronoun or q.departments or q.unknown or q.ambiguous or q.topic or q.label or q.dates:
+        return None
+    if ctx.departments or ctx.tasks or ctx.topic or ctx.intent:
+        return None
+    ex = examples(env.plan)
+    text = load_answer_words()["no_context"].format(word=q.pronoun, example=ex[0] if ex else "")
+    return Answer(question, "ask_context", text, exact=False, status="ask_back")
+
+
+def exec_search(question: str, q: Query, env: Env) -> Answer:
+    """Anything else: not understood, said plainly, with ranked full-text entries apart (相关条目);
+    a word of 3+ characters no paragraph holds is not in the plan."""
+    from kb.qa.text import is_cjk
+
+    mentions = env.plan.mentions()
+    # No word of substance (的, 😀, AND OR NOT, a pasted run of letters): a short hint, no related block.
+    if not any(len(w) >= 2 and any(is_cjk(c) for c in w) and len(w) <= 24 for w in q.topic):
+        if not any(w in mentions for w in q.topic if len(w) >= 2):
+            return not_understood(question, env.plan, [], env.ctx, short=True)
+    hits = env.index().search(" ".join(q.search_words), limit=5) if q.search_words else []
+    tasks = [t for t in (env.plan.task(h.task_id) for h in hits) if t is not None]
+    # When no paragraph holds an asked word (or a synonym) as written, the plan has no such item,
+    # and ranked loose neighbours would read as if they matched.
+    # (two characters, 今年 / 北京, name no item: the labelled fallback stays for them)
+    asked = [w for w in q.topic if len(w) >= 2]
+    if asked and all(len(w) >= 3 for w in asked) and not any(
+            s in mentions for w in asked for s in env.voc.synonyms(w)):
+        env.ctx.tasks = []
+        shown = "、".join(f"“{w}”" for w in asked)
+        return Answer(question, "topic_tasks", f"方案中没有涉及{shown}的条目，共 0 项。", status="not_in_plan")
+    return not_understood(question, env.plan, tasks, env.ctx, short=not tasks)
+
+
 def _routed(executor, when):
     """``executor`` for the queries ``when`` accepts, None (the older rules) for the others."""
     return lambda question, q, env: executor(question, q, env) if when(q) else None
@@ -439,6 +486,21 @@ EXECUTORS = {
     Act.VALUE: lambda question, q, env: (exec_each_value(question, q, env) if q.each
                                          else exec_unit_value(question, q, env) if q.unit else None),
 }
+
+
+def ordered() -> tuple:
+    """The executors tried, in order, when no executor keyed by act answered (the older rules' order:
+    references to the previous turn and explicit references (a section, a title) before anything read
+    from loose words; lists over the whole plan before follow-ups on the previous answer, which only
+    take short or pronoun questions; a number before a topic list, a topic list before who-is-responsible,
+    whose ranking is the least exact).  Whatever none answers gets exec_search."""
+    from kb.qa.exec_items import exec_context, exec_section, exec_title
+    from kb.qa.exec_plan import (exec_all_targets, exec_date_list, exec_department_list, exec_overview,
+                                 exec_role_kind, exec_sharing, exec_timed_tasks)
+    from kb.qa.exec_topics import TOPIC_EXECUTORS
+
+    return (exec_help, exec_no_context, exec_section, exec_title, exec_date_list, exec_sharing, exec_role_kind,
+            exec_context, exec_timed_tasks, exec_all_targets, exec_overview, exec_department_list, *TOPIC_EXECUTORS)
 
 
 def execute(question: str, q: Query, env: Env) -> Answer | None:

@@ -352,7 +352,7 @@ def read_plan_terms(r) -> None:
     3. A topic word (3+ characters) that no plan holds, in any spelling, makes the question
        ``not_in_plan`` (``outside = "topic"``), never the nearest other topic.
 
-    The older rules of kb/qa/intents.py read the scan's facts, so ``facts.topic`` and
+    The readers after this one read the scan's facts too, so ``facts.topic`` and
     ``facts.unresolved`` are set to the same reading.
     """
     q, f = r.query, r.facts

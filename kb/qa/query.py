@@ -71,7 +71,7 @@ class Query:
     """One question, read: every slot a reader could fill (None / empty when not asked)."""
 
     act: Act | None = None
-    """What is wanted; None when only the older rules of kb/qa/intents.py have a reading."""
+    """What is wanted (None only before read_act ran)."""
     subject: str = "tasks"
     """What the answer lists: ``tasks``, ``departments``, ``parts`` (the plan's structure), ``targets``, ``plans``."""
     departments: list[DeptAsk] = field(default_factory=list)
@@ -146,6 +146,20 @@ class Query:
     """With ``lead_count``: that many or more (三个以上部门牵头)."""
     target_list: bool = False
     """Every numeric target is asked (有哪些量化指标)."""
+    heading: str | None = None
+    """A section or part the question names by its heading (优化能源结构有哪些任务), as the answer heads it."""
+    cited: list[str] = field(default_factory=list)
+    """With ``heading``: the ids of the paragraphs under it."""
+    titled: str | None = None
+    """The id of a paragraph cited by its whole title, its text asked (强化责任落实的内容)."""
+    short: bool = False
+    """Eight characters or fewer (配合单位有哪些): right after a topic's task, about that task."""
+    pronoun: str | None = None
+    """The pronoun the question uses (它, 该局), if any: with nothing before it, kb asks what it means."""
+    chitchat: bool = False
+    """Nothing asked about the plan (你好, 谢谢): the help text."""
+    search_words: list[str] = field(default_factory=list)
+    """The words a full-text search would look for (the topic words, else the question)."""
     about: str | None = None
     """What the question is about when a reader claims it: ``departments`` (named departments' duties)."""
     ambiguous: DeptAsk | None = None
@@ -715,6 +729,55 @@ def read_unit_value(r: Reading) -> None:
     q.act, q.subject, q.unit = Act.VALUE, "targets", f.unit
 
 
+def read_heading(r: Reading) -> None:
+    """A section or part named by its heading, and a paragraph cited by its whole title (its text asked)."""
+    from kb.qa.text import fold
+    from kb.qa.vocab import load_vocabulary
+
+    q, f, text, plan = r.query, r.facts, r.text, r.plan
+    voc = load_vocabulary()
+    if not (f.departments or f.unresolved or f.label or f.date or f.ordinal):
+        titled = plan.titled_in(text, fold)
+        if titled:
+            task = max(titled, key=lambda t: len(t.title))
+            rest = text.replace(fold(task.title), "")
+            others = [w for key in ("who", "when", "count") for w in voc.words[key]]
+            others += [w for role, ws in voc.roles.items() if role != "any" for w in ws]
+            # (the title's own words, 落实 of 强化责任落实, ask nothing)
+            if any(w in rest for w in voc.item_asks["text"]) and not any(w in rest for w in others):
+                q.titled = task.id
+    if (f.departments or f.unresolved or f.label or f.flags & {"who", "when"} or f.structure or f.part
+            or not (f.flags & {"list", "count", "topic_mark"} or f.roles == ["any"])):
+        return
+    from kb.qa.plan_terms import heading_named
+
+    named = heading_named(plan, q.topic)  # the whole topic is a heading's term (kb/qa/plan_terms.py)
+    if named:
+        q.heading, q.cited = named[0], [t.id for t in named[1]]
+        return
+    # the words stand in tasks of several sections: a topic, not the heading of one section
+    spread = bool(q.topic) and len({t.section for t in plan.tasks_matching([(w,) for w in q.topic], fold)}) > 1
+    for doc in plan.documents:
+        for label, title in doc.sections:
+            heads = [h for h in fold(title).replace("，", ",").split(",") if len(h) >= 4]
+            # 交通运输结构方面的任务: a head without its leading verb (改善), when it is all the topic
+            # (产业结构调整 too); 方面/领域 ask for an area, other marks (相关) for a keyword.
+            bare = [h[2:] for h in heads if len(h) >= 6]
+            joined = "".join(q.topic)
+            area = "topic_mark" not in f.flags or any(w in text for w in voc.words["section_marks"])
+            if any(h in text for h in heads) or (area and not spread and len(joined) >= 4 and any(
+                    b in joined or all(w in b for w in q.topic) for b in bare)):
+                q.heading = f"{label}{title}"
+                q.cited = [t.id for t in plan.document_tasks(doc.id) if t.section == label]
+                return
+        for num, title in doc.parts:
+            if len(title) >= 4 and fold(title) in text and not any(
+                    w in fold(title) for ws in voc.overview.values() for w in ws[1]):
+                q.heading = f"{num}、{title}"
+                q.cited = [t.id for t in plan.part_tasks(doc.id, num)]
+                return
+
+
 def read_topic_ask(r: Reading) -> None:
     """What a topic question asks (who, when, a value, a list), for the topic executors (kb/qa/exec_topics.py)."""
     from kb.qa.vocab import load_vocabulary
@@ -722,7 +785,11 @@ def read_topic_ask(r: Reading) -> None:
     q, f, text = r.query, r.facts, r.text
     voc = load_vocabulary()
     q.asks = sorted(f.flags & {"who", "when", "target", "list", "count", "topic_mark", "topic_before", "topic_after",
-                               "ranking"})
+                               "ranking", "due"})
+    q.short = len(text) <= 8
+    q.pronoun = next((w for w in voc.words["pronouns"] if w in text), "它") if "pronoun" in f.flags else None
+    q.chitchat = text in voc.words["chitchat"]
+    q.search_words = list(q.topic) or ([text] if text else [])
     q.overview, q.sharing = f.overview, f.structure
     q.target_list = any(w in text for w in voc.words["target_list"])
     if q.sharing == "lead_count":
@@ -842,6 +909,7 @@ READERS = (
     read_unit_value,
     read_department_ask,
     read_topic_ask,
+    read_heading,
     read_act,
 )
 

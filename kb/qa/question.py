@@ -1,7 +1,7 @@
 """Reading a question: departments, role, dates, ordinals and the topic words left over.
 
-``read_question`` turns the text into a ``Question`` of plain facts; the rules
-of kb/qa/intents.py decide what to answer from those facts.  Words come from
+``read_question`` turns the text into a ``Question`` of plain facts; the readers of
+kb/qa/query.py turn those facts into the typed ``Query`` the executors answer.  Words come from
 kb/data/intents.yaml (``Vocabulary``); department names from the registry and
 the plan, resolved with ``kb.registry.resolve_department``.
 """

@@ -1,6 +1,6 @@
 """The structured answer (``Result``) and its one renderer for CLI text, JSON and the TUI.
 
-An executor (or a rule of kb/qa/intents.py) builds a ``Result``: heading lines, groups of
+An executor builds a ``Result``: heading lines, groups of
 numbered items (a task with its label, plan, departments by role, deadlines and targets,
 or a free line such as a department's counts), notes, and a separate block of related
 entries (相关条目) that is never the answer itself.  ``render_text`` turns it into the

@@ -43,7 +43,7 @@ class Session:
         self._plan_text: str | None = None
         self.last_query = None
         """The Query of the previous turn (follow-ups merge their slots into it)."""
-        from kb.qa.intents import Context
+        from kb.qa.context import Context
 
         self.context = Context()
         """What the previous turns were about (department, topic, listed tasks)."""
@@ -190,18 +190,12 @@ class Session:
             self.notice(f"internal error answering {question[:40]!r} ({exc.__class__.__name__}: {exc}); showing search results")
             self.context = type(self.context)()
             try:
-                from kb.qa.intents import rule_search
+                from kb.qa.executors import exec_search
 
-                return self._finish(rule_search(self._turn(self.read(question), None)))
+                query = self.read_query(question)
+                return self._finish(exec_search(question, query, self._env(self.plan)))
             except Exception:  # noqa: BLE001
                 return Answer(question, "error", "抱歉，这个问题没能处理，请换一种问法。", exact=False)
-
-    def _turn(self, q, pending, plan=None, query=None):
-        from kb.qa.intents import Turn
-
-        plan = plan or self.plan
-        return Turn(q, plan, self.vocabulary, self.context, self.ensure_index, self._folded_texts(), pending,
-                    query, self._env(plan))
 
     def _ask(self, question: str) -> Answer:
         answer = self._answer(question)
@@ -225,16 +219,14 @@ class Session:
         return answer
 
     def _answer(self, question: str) -> Answer:
-        """Read → merge with the conversation → execute (an executor keyed by act, else the older rules)."""
-        from kb.qa.executors import execute
-        from kb.qa.intents import KEEPS_DEPARTMENT, RULES, rule_search
+        """Read → merge with the conversation → execute (an executor keyed by act, else the ordered executors)."""
+        from kb.qa.context import KEEPS_DEPARTMENT
+        from kb.qa.executors import exec_search, execute, ordered
         from kb.qa.query import read_query
 
         q = self.read(question)
         self.context.partial = []
         query = read_query(q.text, q, self.plan, self.plan_text())
-        if query.plan:
-            q.topic = list(query.topic)  # the words naming the plan are no topic for the older rules either
         answer = None
         merged = self._other_topic(query)
         if merged is not None:
@@ -243,19 +235,16 @@ class Session:
             query = merged if answer is not None else query
         if answer is None:
             query = self._merge(query)
-        plan = self._plan_of(query)
+        env = self._env(self._plan_of(query))
         if answer is None and not q.empty:
-            answer = execute(question, query, self._env(plan))
+            answer = execute(question, query, env)
         if answer is None:
-            turn = self._turn(q, None, plan, query)
-            for rule in RULES:
-                answer = rule(turn)
+            for executor in ordered():
+                answer = executor(question, query, env)
                 if answer is not None:
                     break
             else:
-                answer = self._topic(question, query, self._env(plan)) if not q.empty else None
-                if answer is None:
-                    answer = rule_search(turn)
+                answer = exec_search(question, query, env)
         if answer.intent not in KEEPS_DEPARTMENT:
             self.context.departments, self.context.role = [], None
         if not query.within:
