@@ -31,10 +31,15 @@ class Env:
     """kb.qa.context.Context: what the previous turns listed (第N项, 其中 refer to it)."""
     voc: object
     """kb.qa.vocab.Vocabulary: topic synonyms, spellings."""
-    folded: object
-    """Task id → folded title and body (a mapping; a stored plan reads it on demand)."""
+    texts: object
+    """Callable returning task id → folded title and body (a mapping; a stored plan reads it on demand)."""
     index: object
     """Callable returning the open search index (built on first call)."""
+
+    @property
+    def folded(self):
+        """Task id → folded title and body (asked for only by the executors that rank)."""
+        return self.texts()
 
 
 def _answer(question: str, intent: str, result: Result, *, status: str = "answered", query: Query | None = None,

@@ -338,7 +338,7 @@ class Session:
     def _env(self, plan):
         from kb.qa.executors import Env
 
-        return Env(plan, self.context, self.vocabulary, self._folded_texts(), self.ensure_index)
+        return Env(plan, self.context, self.vocabulary, self._folded_texts, self.ensure_index)
 
     def answer_query(self, query, question: str = ""):
         """Answer a Query directly with its executor (None when only the older rules answer its act)."""
