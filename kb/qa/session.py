@@ -354,5 +354,5 @@ class Session:
         from kb.model import Plan
 
         plan = self.plan
-        return Plan([d for d in plan.documents if d.id == query.plan], [t for t in plan.tasks if t.doc == query.plan],
-                    plan.registry)
+        # that plan's paragraphs through the store's map (not a scan of every plan's tasks)
+        return Plan([d for d in plan.documents if d.id == query.plan], plan.document_tasks(query.plan), plan.registry)
