@@ -32,9 +32,6 @@ _spec.loader.exec_module(score_fresh)
 
 KNOWN_FAILURES: set[str] = {
     "nj-synonym-yanghang",
-    "rc-support-zuzhibu-short",
-    "rc-two-any",
-    "rc-two-roles",
     "rc-structure-six-plans",
 }
 """Ids of rows kb does not answer as expected yet (strict xfail; remove an id once it passes)."""

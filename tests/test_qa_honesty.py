@@ -108,3 +108,17 @@ def test_unit_value_found_in_its_paragraph(rencai, question, value, why):
     answer = rencai.ask(question)
     assert answer.status == "answered" and len(answer.tasks) == 1, answer.text
     assert value in answer.text, why
+
+
+# (question on the 广州 plan, departments read, why)
+TAIL_NAMES = [
+    ("组织部配合哪些项目", ["市委组织部"], "the last characters of exactly one department's name (市委 left off)"),
+    ("人社局和组织部都参与的项目有哪些", ["市人力资源和社会保障局", "市委组织部"],
+     "a chunk marked as a topic beside a named department is tried as its partner's name"),
+    ("人才公寓要建多少套", [], "no department-shaped word: nothing read as a name"),
+]
+
+
+@pytest.mark.parametrize("question, departments, why", TAIL_NAMES, ids=[t[0] for t in TAIL_NAMES])
+def test_department_named_by_its_tail(rencai, question, departments, why):
+    assert rencai.read(question).departments == departments, why

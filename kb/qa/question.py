@@ -396,7 +396,8 @@ def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Quest
         if chunk in voc.words["generic_departments"]:
             q.flags.add("who")  # 多少个部门: asks about departments, names none
             continue
-        dept = None if marked else _department_chunk(chunk, voc, resolve, "who" in q.flags)
+        # (a marked chunk beside a named department, 人社局和组织部都参与的, may be its partner: try it as a name)
+        dept = None if marked and not found else _department_chunk(chunk, voc, resolve, "who" in q.flags)
         if dept is not None and not dept.ok and dept.how != "ambiguous":
             dept = _abbreviation(chunk, lexicon, resolve) or dept
         # (a chunk marked by 和 after a department, 公安和交通, is that department's partner, not a topic)
@@ -453,11 +454,13 @@ def _is_subsequence(short: str, long: str) -> bool:
 
 def _abbreviation(chunk: str, lexicon: Lexicon, resolve):
     """工信部 / 交通部: an abbreviation of exactly one department of the plan — its characters in order
-    within the name, the same first character and the same ending (工业和信息化部, 交通运输部)."""
+    within the name, the same first character and the same ending (工业和信息化部, 交通运输部); or
+    组织部 / 宣传部: the last 3+ characters of exactly one department's name (市委组织部), its issuer's
+    prefix (市委) left off."""
     stem = chunk[1:] if chunk.startswith("市") and len(chunk) > 2 else chunk
     if len(stem) < 2:
         return None
-    found = set()
+    found, tails = set(), set()
     for word, kinds in lexicon.entries.items():
         for kind, value in kinds:
             if kind != "dept":
@@ -465,6 +468,10 @@ def _abbreviation(chunk: str, lexicon: Lexicon, resolve):
             name = value[1:] if value.startswith("市") else value
             if name[0] == stem[0] and name[-1] == stem[-1] and len(name) > len(stem) and _is_subsequence(stem, name):
                 found.add(value)
+            if len(stem) >= 3 and len(value) > len(stem) and value.endswith(stem):
+                tails.add(value)
+    if len(found) != 1:
+        found = tails
     if len(found) != 1:
         return None
     res = resolve(next(iter(found)))
