@@ -169,7 +169,7 @@ def test_duty_lines_are_read_from_the_store_without_building_a_task(tmp_path, mo
         ("store.py", False, "how the store is read: a warm 1,000-plan store stays warm"),
         ("grep.py", False, "grep's search and printing"),
         ("cli/plan.py", False, "the commands"),
-        ("qa/intents.py", False, "the answerer's rules"),
+        ("qa/executors.py", False, "the answerer's executors"),
     ],
 )
 def test_what_re_parses_the_plans(tmp_path, monkeypatch, edited, reparses, why):
