@@ -612,10 +612,11 @@ def _total_then_part(text: str, f, voc) -> bool:
 def _role_or_any(text: str, voc) -> bool:
     """A role word joined to an any-role word (牵头或参与, 参与和配合): the question asks every role."""
     nouns = set(voc.words["task_nouns"])
-    specific = [w for r, ws in voc.roles.items() if r not in ("any", "implied") for w in ws]
-    anyw = [w for w in voc.roles["any"] if w not in nouns]
+    # (only the words the question holds are combined: a few, not every pair of the vocabulary)
+    specific = [w for r, ws in voc.roles.items() if r not in ("any", "implied") for w in ws if w in text]
+    anyw = [w for w in voc.roles["any"] if w not in nouns and w in text]
     for j in voc.words["role_joiners"]:
-        if any(a + j + b in text or b + j + a in text for a in specific for b in anyw):
+        if j in text and any(a + j + b in text or b + j + a in text for a in specific for b in anyw):
             return True
     return False
 
