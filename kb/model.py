@@ -386,6 +386,11 @@ class Plan:
         """Tasks the parser left a warning on, in plan order."""
         return [t for t in self.tasks if t.warnings]
 
+    def document_headers(self) -> list:
+        """Each document's ``id``, ``title``, ``path`` and ``registry``, in corpus order (all a listing that
+        names plans needs; a stored plan reads them without decoding 1,000 whole documents)."""
+        return list(self.documents)
+
     def document_ids(self) -> list[str]:
         """Ids of the documents, in corpus order (a stored plan answers without reading the documents)."""
         return [d.id for d in self.documents]

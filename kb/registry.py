@@ -237,7 +237,8 @@ def plan_registry(plan=None) -> Registry:
     A plan without documents (built by hand) falls back to ``Plan.registry``, else the bundled one."""
     if plan is None:
         return load_registry()
-    docs = getattr(plan, "documents", None) or []
+    headers = getattr(plan, "document_headers", None)
+    docs = (headers() if headers is not None else getattr(plan, "documents", None)) or []
     if not docs:
         reg = getattr(plan, "registry", None)
         return reg if isinstance(reg, Registry) else load_registry()

@@ -337,3 +337,18 @@ def test_killed_at_any_moment_the_next_run_is_correct(tmp_path):
     assert out.returncode == 0, out.stderr
     assert len(json.loads(out.stdout)["tasks"]) == 19 * 12
     assert sorted(_rows(cache / "store.sqlite3").values()) == [74] * 12
+
+
+def test_document_headers_are_read_without_the_documents(tmp_path, monkeypatch):
+    """Listings name 1,000 plans by id, title and file, and resolve names with their issuers' vocabularies:
+    the store reads those four fields of each document row, equal to the documents' own."""
+    from kb.model import Document
+
+    corpus = make_corpus(tmp_path / "c", ["自贡", "绵阳"])
+    load(monkeypatch, tmp_path / "cache", corpus).store.close()
+    stored = load(monkeypatch, tmp_path / "cache", corpus)
+    monkeypatch.setattr(Document, "from_dict", classmethod(lambda cls, data: (_ for _ in ()).throw(AssertionError)))
+    headers = [(h.id, h.title, h.path, h.registry) for h in stored.document_headers()]
+    monkeypatch.undo()
+    assert headers == [(d.id, d.title, d.path, d.registry) for d in stored.documents]
+    assert [h[0] for h in headers] == ["plan-00", "plan-01"] and headers[0][3] == "zigong" and headers[1][3] == ""

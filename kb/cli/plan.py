@@ -228,7 +228,7 @@ def _duties_text(plan, args, res) -> int:
         for line in lines:
             if line.role in by_role:
                 per_doc.setdefault(line.doc, {r: [] for r in shown})[line.role].append(line)
-        docs = {d.id: d for d in plan.documents} if per_doc else {}
+        docs = {d.id: d for d in plan.document_headers()} if per_doc else {}
         chosen = [(doc_id, per_doc[doc_id]) for doc_id in plan.document_ids()
                   if doc_id in per_doc and any(per_doc[doc_id][r] for r in wanted)]
         parts.append(f"{name}{note}：{_counts_of(counts, GROUP_TITLES) or '方案未分配任务'}（{len(chosen)} 个方案）\n")
