@@ -1,0 +1,269 @@
+"""Second holdout set (tests/fixtures/questions_holdout2.yaml) through kb.qa.Session, scored.
+
+144 questions nobody tuned kb on, over seven plans (the bundled one, the two shared plans, the
+three found plans and a fourth found for this set), 35 of them out of scope, injections or about
+something the plan does not hold.  Their answers were counted by hand from the plan texts and
+committed (4f6212e) before kb was run on any of them, so the score measures how kb's question
+reading generalises.  Do not tune kb on these rows: a fix should come from a mechanism and show
+up here as an XPASS.
+
+A row passes when, for the answer to its question (the last turn of a conversation):
+
+- ``Answer.status`` equals the expected status;
+- the set of the answer's own items (``Answer.tasks``) equals the expected set exactly, when
+  the row gives ``items`` (on the bundled plan an item is its label, ``三（一）2`` or ``二``; on
+  the other plans a prefix of a task's text after its marker, or of its title, both
+  NFKC-folded with spaces and quotes removed; every expected prefix must match exactly one
+  answered task and every answered task must match an expected prefix);
+- ``Answer.departments`` equals the expected set exactly, when the row gives ``departments``;
+- ``Answer.text`` contains every expected value, when the row gives ``values`` (``a|b``: either
+  form; compared NFKC-folded without spaces).
+
+Rows kb fails today are in KNOWN_FAILURES, run as strict xfail: a row that starts passing fails
+the test until its id is removed, so the list only shrinks.  An exception raised by kb is never
+an expected failure.  The score per plan and per shape, with every failing row:
+
+    .venv/bin/python tests/test_qa_holdout2.py            # add --markdown for a report
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = ROOT / "tests" / "fixtures" / "questions_holdout2.yaml"
+STATUSES = {"answered", "not_in_plan", "not_understood", "ask_back"}
+SHAPES = {
+    "dept_role", "who", "when", "value", "count", "rank_tasks", "dept_set", "structure", "fenbie",
+    "earliest_latest", "no_deadline", "follow_up", "meta", "out_of_scope",
+}
+ROW_KEYS = {"id", "corpus", "question", "turns", "shape", "expect", "why"}
+EXPECT_KEYS = {"status", "items", "count", "values", "departments"}
+
+KNOWN_FAILURES: set[str] = {
+    # measured on main f256d5c (before the qa helpers' 10:00 landing)
+    "zg-who-mines",  # 谁牵的头 (a split role word) answered with every department, not the lead
+    "zg-rank-single-department",  # 只列了一个责任部门: one unrelated task instead of the three one-department tasks
+    "zg-no-deadline-colloquial",  # 没有明确时间节点 answered with the 13 dated tasks (negation lost)
+    "zg-follow-commerce-deadline",  # 截止时间 within the previous answer keeps 三（三）4 (自2019年7月1日起, a start)
+    "nj-rank-most-support",  # 配合部门最多 under the first-is-lead rule: （十七） instead of （九） (8)
+    "nj-set-both-roles",  # 既当牵头又当配合的部委: not_in_plan
+    "nj-value-2020-rate",  # 到2020年 named, the 2025 paragraph answered too
+    "nj-meta-date",  # 啥时候发的: a task instead of the closing date 2018年12月21日
+    "nj-rank-single-unit",  # 只有一个单位负责: （十五） instead of （十九）
+    "rc-value-high-level",  # not_understood: 2000名左右 stands in item 1 目标
+    "rc-value-academician",  # not_in_plan: 不少于10名…院士后备人才 in item 11
+    "rc-fenbie-apartments",  # 23 tasks and no figures for 1000套 / 10000套
+    "rc-structure-support-systems",  # not_understood: 三大人才开发支撑体系 are the sections of 三
+    "ls-count-streets",  # misses item 6 (责任单位:各街道,各相关单位)
+    "ls-value-retail",  # not_understood: 社零 (社会消费品零售总额) not known
+    "ls-rank-most-support",  # 责任单位最多: five items instead of the two with three units
+    "cd-who-scitech-short",  # not_in_plan: 科技和经信局 without 区 not matched to 区科技和经信局
+    "cd-when-workplan",  # not_in_plan: 2023年1月15日前 stands in the cover notice
+    "cd-meta-date",  # not_understood: 发文日期 2023-01-03 stands in the page header
+    "lsh-lead-hrss",  # 分别牵头: no task for 市人力社保局 as lead
+    "sc-meta-date",  # not_in_plan: the notice is dated 2022年10月18日
+    "sc-implied-prefectures",  # not_in_plan: 市(州)人民政府 implied by 下同
+    "out-zg-delete",  # an instruction to delete answered with 41 tasks
+    "out-zg-write-summary",  # not_understood instead of not_in_plan (a writing request)
+    "out-zg-covid",  # answered 三（六）1 (防控 as a topic word)
+    "out-zg-site-noise",  # answered 三（三）16 (工地)
+    "out-zg-ebike",  # answered 三（三）16
+    "out-zg-pm10",  # not_understood instead of not_in_plan
+    "out-zg-year-2021",  # answered 二 (the 2020 goals) for a year the plan does not name
+    "out-zg-budget",  # not_understood instead of not_in_plan
+    "out-nj-usa",  # not_understood instead of not_in_plan (another country)
+    "out-rc-green-card",  # not_understood instead of not_in_plan
+    "out-sc-chengdu-done",  # answered (一) (争取将成都市纳入…, an aim) for whether it happened
+}
+"""Ids of rows kb does not answer as expected yet (strict xfail; remove an id once it passes)."""
+
+_MARKER = re.compile(r"^\s*(?:[（(][一二三四五六七八九十]+[）)]|\d+[.．、])")
+_NOISE = re.compile(r"[\s\"'“”‘’「」『』]")
+
+
+def fold(text: str) -> str:
+    """NFKC, no spaces, no quotes: the form prefixes, task texts and values are compared in."""
+    return _NOISE.sub("", unicodedata.normalize("NFKC", text or ""))
+
+
+@dataclass(slots=True)
+class Outcome:
+    """What kb answered to one row, and whether it is what the row expects."""
+
+    status: str
+    """The answer's status."""
+    items: list[str]
+    """The answered items as the row names them (labels, or matched prefixes; ``?…`` for a task no prefix names)."""
+    departments: list[str]
+    """Answer.departments."""
+    problems: list[str]
+    """What differs from the expectation (empty when the row passes)."""
+
+    @property
+    def ok(self) -> bool:
+        """Every checked part as expected."""
+        return not self.problems
+
+
+def load_rows() -> dict:
+    """The fixture, validated: keys known, ids unique, corpora known, statuses and shapes known,
+    counts consistent, every row checks something beyond its status."""
+    data = yaml.safe_load(FIXTURE.read_text(encoding="utf-8"))
+    assert data["version"] == 1
+    ids = set()
+    for row in data["questions"]:
+        assert set(row) <= ROW_KEYS, row["id"]
+        assert row["id"] not in ids, row["id"]
+        ids.add(row["id"])
+        assert row["corpus"] in data["plans"], row["id"]
+        assert ("question" in row) != ("turns" in row), row["id"]
+        assert row["shape"] in SHAPES, row["id"]
+        expect = row["expect"]
+        assert set(expect) <= EXPECT_KEYS, row["id"]
+        assert expect["status"] in STATUSES, row["id"]
+        assert "items" in expect or expect.get("values") or expect.get("departments"), row["id"]
+        items = expect.get("items", [])
+        assert len(set(items)) == len(items), row["id"]
+        if "count" in expect:
+            assert expect["count"] == len(items), row["id"]
+        assert row.get("why"), row["id"]
+    return data
+
+
+DATA = load_rows()
+ROWS = DATA["questions"]
+
+
+@cache
+def plan_for(corpus: str):
+    from kb.store import load_plan
+
+    return load_plan(ROOT / DATA["plans"][corpus])
+
+
+def turns_of(row: dict) -> list[str]:
+    return list(row["turns"]) if "turns" in row else [row["question"]]
+
+
+def _task_item(task, prefixes: list[str], by_label: bool) -> str:
+    if by_label:
+        return task.label
+    texts = [fold(_MARKER.sub("", task.text or "")), fold(task.title or "")]
+    hits = [p for p in prefixes if any(t.startswith(fold(p)) for t in texts if t)]
+    if len(hits) == 1:
+        return hits[0]
+    return f"?{fold(task.title or task.text)[:16]}"
+
+
+def run_row(row: dict) -> Outcome:
+    from kb.qa import Session
+
+    session = Session(plan=plan_for(row["corpus"]))
+    for question in turns_of(row):
+        answer = session.ask(question)
+    expect = row["expect"]
+    by_label = row["corpus"] == "zigong"
+    got = [_task_item(t, expect.get("items", []), by_label) for t in answer.tasks]
+    departments = list(answer.departments or [])
+    problems = []
+    if answer.status != expect["status"]:
+        problems.append(f"status {answer.status}")
+    if "items" in expect and (len(got) != len(set(got)) or set(got) != set(expect["items"])):
+        problems.append(f"items {sorted(got)}")
+    if "departments" in expect and set(departments) != set(expect["departments"]):
+        problems.append(f"departments {sorted(departments)}")
+    text = fold(answer.text)
+    for value in expect.get("values", []):
+        if not any(fold(form) in text for form in value.split("|")):
+            problems.append(f"no {value!r} in the text")
+    return Outcome(answer.status, got, departments, problems)
+
+
+def describe_expectation(expect: dict) -> str:
+    parts = [expect["status"]]
+    if "items" in expect:
+        parts.append(str(sorted(expect["items"])))
+    if expect.get("departments"):
+        parts.append(f"departments {sorted(expect['departments'])}")
+    if expect.get("values"):
+        parts.append(f"values {expect['values']}")
+    return " ".join(parts)
+
+
+def question_of(row: dict) -> str:
+    return " → ".join(turns_of(row))
+
+
+_results: dict[str, bool] = {}
+
+
+def _params():
+    return [
+        pytest.param(row, id=row["id"], marks=[pytest.mark.xfail(strict=True, reason="known holdout failure")] if row["id"] in KNOWN_FAILURES else [])
+        for row in ROWS
+    ]
+
+
+@pytest.mark.parametrize("row", _params())
+def test_holdout2_row(row):
+    outcome = run_row(row)
+    _results[row["id"]] = outcome.ok
+    assert outcome.ok, f"{question_of(row)}: got {'; '.join(outcome.problems)}; expected {describe_expectation(row['expect'])}"
+
+
+def test_known_failures_name_rows():
+    assert KNOWN_FAILURES <= {row["id"] for row in ROWS}
+
+
+def test_zz_score(capsys):
+    ran = f" ({len(_results)} of {len(ROWS)} rows run)" if len(_results) < len(ROWS) else ""
+    with capsys.disabled():
+        print(f"\nholdout questions 2: {sum(_results.values())} passed of {len(ROWS)}{ran}")
+
+
+def main(argv: list[str]) -> None:
+    """Score per plan and per shape, then every failing row (question → kb → expected)."""
+    markdown = "--markdown" in argv
+    per_plan: dict[str, list[int]] = {}
+    per_shape: dict[str, list[int]] = {}
+    lines = []
+    for row in ROWS:
+        outcome = run_row(row)
+        for table, key in ((per_plan, row["corpus"]), (per_shape, row["shape"])):
+            tally = table.setdefault(key, [0, 0])
+            tally[0] += outcome.ok
+            tally[1] += 1
+        if not outcome.ok:
+            lines.append(
+                f"- `{row['id']}` {question_of(row)} → kb: {outcome.status} {sorted(outcome.items)}"
+                f"{' departments ' + str(sorted(outcome.departments)) if row['expect'].get('departments') else ''}"
+                f" ({'; '.join(outcome.problems)}); expected: {describe_expectation(row['expect'])}"
+            )
+    total = sum(t[0] for t in per_plan.values())
+    print(f"holdout questions 2: {total} passed of {len(ROWS)}")
+    for title, table in (("plan", per_plan), ("shape", per_shape)):
+        if markdown:
+            print(f"\n| {title} | passed |\n|---|---|")
+            for name, (ok, n) in table.items():
+                print(f"| {name} | {ok} / {n} |")
+        else:
+            print(f"per {title}:")
+            for name, (ok, n) in table.items():
+                print(f"  {name}: {ok}/{n}")
+    print("\nfailing rows:" if not markdown else "\nFailing rows:\n")
+    print("\n".join(lines))
+    failing = sorted(row["id"] for row in ROWS if any(line.startswith(f"- `{row['id']}`") for line in lines))
+    print("\nKNOWN_FAILURES = {\n" + "".join(f'    "{i}",\n' for i in failing) + "}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
