@@ -1,11 +1,11 @@
 """Second holdout set (tests/fixtures/questions_holdout2.yaml) through kb.qa.Session, scored.
 
-144 questions nobody tuned kb on, over seven plans (the bundled one, the two shared plans, the
-three found plans and a fourth found for this set), 35 of them out of scope, injections or about
-something the plan does not hold.  Their answers were counted by hand from the plan texts and
-committed (4f6212e) before kb was run on any of them, so the score measures how kb's question
-reading generalises.  Do not tune kb on these rows: a fix should come from a mechanism and show
-up here as an XPASS.
+184 questions nobody tuned kb on, over seven plans (the bundled one, the two shared plans, the
+three found plans and a fourth found for this set; 11 rows load several plans at once), 41 of
+them out of scope, injections or about something the plan does not hold.  Their answers were
+counted by hand from the plan texts and committed (4f6212e; batch 2 in 8cdf2ec) before kb was
+run on any of them, so the score measures how kb's question reading generalises.  Do not tune
+kb on these rows: a fix should come from a mechanism and show up here as an XPASS.
 
 A row passes when, for the answer to its question (the last turn of a conversation):
 
@@ -29,7 +29,9 @@ an expected failure.  The score per plan and per shape, with every failing row:
 from __future__ import annotations
 
 import re
+import shutil
 import sys
+import tempfile
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
@@ -43,7 +45,7 @@ FIXTURE = ROOT / "tests" / "fixtures" / "questions_holdout2.yaml"
 STATUSES = {"answered", "not_in_plan", "not_understood", "ask_back"}
 SHAPES = {
     "dept_role", "who", "when", "value", "count", "rank_tasks", "dept_set", "structure", "fenbie",
-    "earliest_latest", "no_deadline", "follow_up", "meta", "out_of_scope",
+    "earliest_latest", "no_deadline", "follow_up", "meta", "topic", "multi_plan", "out_of_scope",
 }
 ROW_KEYS = {"id", "corpus", "question", "turns", "shape", "expect", "why"}
 EXPECT_KEYS = {"status", "items", "count", "values", "departments"}
@@ -83,6 +85,25 @@ KNOWN_FAILURES: set[str] = {
     "out-nj-usa",  # not_understood instead of not_in_plan (another country)
     "out-rc-green-card",  # not_understood instead of not_in_plan
     "out-sc-chengdu-done",  # answered (一) (争取将成都市纳入…, an aim) for whether it happened
+    # batch 2 (8cdf2ec), same main
+    "zg-support-of-customs-task",  # 配合单位有哪些: the departments include the lead 自贡海关
+    "zg-ordinal-reference",  # 第三部分第二节的第五条: the whole section 三（二） instead of 三（二）5
+    "zg-value-staggered-industries",  # right task, but 水泥/砖瓦/陶瓷 not in the answer
+    "zg-value-forecast-days",  # not_in_plan: 实现7天预报 stands in 三（六）4
+    "zg-topic-yellow-label",  # not_in_plan: 《自贡市黄标车提前淘汰补贴方案》 stands in 三（三）8
+    "zg-follow-straw",  # 那秸秆综合利用呢 keeps 秸秆禁烧 (三（五）3) too
+    "zg-follow-weather-support",  # 配合单位是谁: the departments include the lead 市气象局
+    "nj-structure-part-eight",  # part 八 includes the closing 国务院 2018年12月21日 paragraph
+    "rc-value-kapok",  # not_understood: 500家以上 stands in item 28
+    "rc-section-international-label",  # 第二部分第六项行动计划: every item of part 二
+    "cd-value-investment-abbrev",  # not_in_plan: 固投 (固定资产投资) not known
+    "sc-topic-one-net",  # not_understood: 一网通办 stands in (二)
+    "out-rc-2020-goal",  # answered three tasks for a year the plan does not name
+    "multi-list-plans",  # not_understood: 你这里都有哪些方案
+    "multi-other-city",  # answered (no task) instead of not_in_plan for 成都市的方案
+    "multi-named-lishui",  # several plans: 市经信局 in 丽水 only item 10, misses items 2 (sole) and 4
+    "multi-named-caidian-value",  # 蔡甸区 named, 立山 and 丽水 investment targets listed too
+    "multi-fenbie-gdp",  # 丽水's 生产总值增长6%以上 (no 地区) missing
 }
 """Ids of rows kb does not answer as expected yet (strict xfail; remove an id once it passes)."""
 
@@ -124,7 +145,8 @@ def load_rows() -> dict:
         assert set(row) <= ROW_KEYS, row["id"]
         assert row["id"] not in ids, row["id"]
         ids.add(row["id"])
-        assert row["corpus"] in data["plans"], row["id"]
+        corpora = row["corpus"] if isinstance(row["corpus"], list) else [row["corpus"]]
+        assert corpora and set(corpora) <= set(data["plans"]), row["id"]
         assert ("question" in row) != ("turns" in row), row["id"]
         assert row["shape"] in SHAPES, row["id"]
         expect = row["expect"]
@@ -143,11 +165,29 @@ DATA = load_rows()
 ROWS = DATA["questions"]
 
 
+_FOLDERS: list[tempfile.TemporaryDirectory] = []
+
+
 @cache
-def plan_for(corpus: str):
+def plan_for(corpus: str | tuple[str, ...]):
+    """The plan of one alias, or the plans of several loaded together from one folder."""
     from kb.store import load_plan
 
-    return load_plan(ROOT / DATA["plans"][corpus])
+    if isinstance(corpus, str):
+        return load_plan(ROOT / DATA["plans"][corpus])
+    folder = tempfile.TemporaryDirectory(prefix="kb-holdout2-")
+    _FOLDERS.append(folder)
+    for alias in corpus:
+        shutil.copyfile(ROOT / DATA["plans"][alias], Path(folder.name) / Path(DATA["plans"][alias]).name)
+    return load_plan(folder.name)
+
+
+def corpus_key(row: dict) -> str | tuple[str, ...]:
+    return tuple(row["corpus"]) if isinstance(row["corpus"], list) else row["corpus"]
+
+
+def corpus_name(row: dict) -> str:
+    return "+".join(row["corpus"]) if isinstance(row["corpus"], list) else row["corpus"]
 
 
 def turns_of(row: dict) -> list[str]:
@@ -164,15 +204,25 @@ def _task_item(task, prefixes: list[str], by_label: bool) -> str:
     return f"?{fold(task.title or task.text)[:16]}"
 
 
+def item_of(task, row: dict) -> str:
+    """The task as the row names it: a label or prefix; ``alias: …`` with several plans loaded."""
+    items = row["expect"].get("items", [])
+    if not isinstance(row["corpus"], list):
+        return _task_item(task, items, row["corpus"] == "zigong")
+    stems = {Path(DATA["plans"][alias]).stem: alias for alias in row["corpus"]}
+    alias = stems.get(task.doc, f"?{task.doc}")
+    own = [i.split(": ", 1)[1] for i in items if i.split(": ", 1)[0] == alias]
+    return f"{alias}: {_task_item(task, own, alias == 'zigong')}"
+
+
 def run_row(row: dict) -> Outcome:
     from kb.qa import Session
 
-    session = Session(plan=plan_for(row["corpus"]))
+    session = Session(plan=plan_for(corpus_key(row)))
     for question in turns_of(row):
         answer = session.ask(question)
     expect = row["expect"]
-    by_label = row["corpus"] == "zigong"
-    got = [_task_item(t, expect.get("items", []), by_label) for t in answer.tasks]
+    got = [item_of(t, row) for t in answer.tasks]
     departments = list(answer.departments or [])
     problems = []
     if answer.status != expect["status"]:
@@ -238,15 +288,18 @@ def main(argv: list[str]) -> None:
     lines = []
     for row in ROWS:
         outcome = run_row(row)
-        for table, key in ((per_plan, row["corpus"]), (per_shape, row["shape"])):
+        for table, key in ((per_plan, corpus_name(row)), (per_shape, row["shape"])):
             tally = table.setdefault(key, [0, 0])
             tally[0] += outcome.ok
             tally[1] += 1
         if not outcome.ok:
+            items = sorted(outcome.items)
+            shown = str(items[:8])[:-1] + (f", …(+{len(items) - 8})]" if len(items) > 8 else "]")
             lines.append(
-                f"- `{row['id']}` {question_of(row)} → kb: {outcome.status} {sorted(outcome.items)}"
+                f"- `{row['id']}` {question_of(row)} → kb: {outcome.status} {shown}"
                 f"{' departments ' + str(sorted(outcome.departments)) if row['expect'].get('departments') else ''}"
-                f" ({'; '.join(outcome.problems)}); expected: {describe_expectation(row['expect'])}"
+                f" ({'; '.join(p for p in outcome.problems if not p.startswith(('items', 'departments')))})"
+                f"; expected: {describe_expectation(row['expect'])}"
             )
     total = sum(t[0] for t in per_plan.values())
     print(f"holdout questions 2: {total} passed of {len(ROWS)}")
