@@ -3,8 +3,8 @@
 184 questions nobody tuned kb on, over seven plans (the bundled one, the two shared plans, the
 three found plans and a fourth found for this set; 11 rows load several plans at once), 41 of
 them out of scope, injections or about something the plan does not hold.  Their answers were
-counted by hand from the plan texts and committed (4f6212e; batch 2 in 8cdf2ec) before kb was
-run on any of them, so the score measures how kb's question reading generalises.  Do not tune
+counted by hand from the plan texts and committed on their own (the commits "holdout questions
+2: …" and "…, batch 2: …") before kb was run on any of them, so the score measures how kb's question reading generalises.  Do not tune
 kb on these rows: a fix should come from a mechanism and show up here as an XPASS.
 
 A row passes when, for the answer to its question (the last turn of a conversation):
