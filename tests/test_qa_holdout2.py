@@ -4,8 +4,9 @@
 three found plans and a fourth found for this set; 11 rows load several plans at once), 41 of
 them out of scope, injections or about something the plan does not hold.  Their answers were
 counted by hand from the plan texts and committed on their own (the commits "holdout questions
-2: …" and "…, batch 2: …") before kb was run on any of them, so the score measures how kb's question reading generalises.  Do not tune
-kb on these rows: a fix should come from a mechanism and show up here as an XPASS.
+2: …" and "…, batch 2: …") before kb was run on any of them, so the score measures how kb's
+question reading generalises.  Do not tune kb on these rows: a fix should come from a mechanism
+and show up here as an XPASS.
 
 A row passes when, for the answer to its question (the last turn of a conversation):
 
@@ -76,7 +77,6 @@ KNOWN_FAILURES: set[str] = {
     "sc-implied-prefectures",  # not_in_plan: 市(州)人民政府 implied by 下同
     "out-zg-delete",  # an instruction to delete answered with 41 tasks
     "out-zg-write-summary",  # not_understood instead of not_in_plan (a writing request)
-    "out-zg-covid",  # answered 三（六）1 (防控 as a topic word)
     "out-zg-site-noise",  # answered 三（三）16 (工地)
     "out-zg-ebike",  # answered 三（三）16
     "out-zg-pm10",  # not_understood instead of not_in_plan
@@ -295,12 +295,12 @@ def main(argv: list[str]) -> None:
         if not outcome.ok:
             items = sorted(outcome.items)
             shown = str(items[:8])[:-1] + (f", …(+{len(items) - 8})]" if len(items) > 8 else "]")
-            lines.append(
-                f"- `{row['id']}` {question_of(row)} → kb: {outcome.status} {shown}"
-                f"{' departments ' + str(sorted(outcome.departments)) if row['expect'].get('departments') else ''}"
-                f" ({'; '.join(p for p in outcome.problems if not p.startswith(('items', 'departments')))})"
-                f"; expected: {describe_expectation(row['expect'])}"
-            )
+            if row["expect"].get("departments"):
+                shown += f" departments {sorted(outcome.departments)}"
+            other = "; ".join(p for p in outcome.problems if not p.startswith(("items", "departments")))
+            if other:
+                shown += f" ({other})"
+            lines.append(f"- `{row['id']}` {question_of(row)} → kb: {outcome.status} {shown}; expected: {describe_expectation(row['expect'])}")
     total = sum(t[0] for t in per_plan.values())
     print(f"holdout questions 2: {total} passed of {len(ROWS)}")
     for title, table in (("plan", per_plan), ("shape", per_shape)):
