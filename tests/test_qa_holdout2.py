@@ -59,10 +59,8 @@ KNOWN_FAILURES: set[str] = {
     "zg-follow-commerce-deadline",  # 截止时间 within the previous answer keeps 三（三）4 (自2019年7月1日起, a start)
     "nj-rank-most-support",  # 配合部门最多 under the first-is-lead rule: （十七） instead of （九） (8)
     "nj-set-both-roles",  # 既当牵头又当配合的部委: not_in_plan
-    "nj-value-2020-rate",  # 到2020年 named, the 2025 paragraph answered too
     "nj-meta-date",  # 啥时候发的: a task instead of the closing date 2018年12月21日
     "nj-rank-single-unit",  # 只有一个单位负责: （十五） instead of （十九）
-    "rc-value-high-level",  # not_understood: 2000名左右 stands in item 1 目标
     "rc-value-academician",  # not_in_plan: 不少于10名…院士后备人才 in item 11
     "rc-fenbie-apartments",  # 23 tasks and no figures for 1000套 / 10000套
     "rc-structure-support-systems",  # not_understood: 三大人才开发支撑体系 are the sections of 三
