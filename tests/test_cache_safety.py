@@ -275,3 +275,30 @@ async def test_the_tui_answers_from_memory_when_the_cache_is_unusable(tmp_path, 
         answer = app.screen.query_one(Transcript).cards[-1].answer
     assert answer is not None and answer.status == "answered"
     assert "三（五）3" in [t.label for t in answer.tasks]
+
+
+def test_an_index_in_memory_spills_into_a_private_folder(tmp_path, monkeypatch, plan):
+    """Whoosh's RamStorage spills its posting pool into $TMPDIR/MAIN.tmp, shared by every process:
+    two in-memory builds at once deleted each other's files.  kb's gets a 0700 folder of its own,
+    gone once the index is."""
+    import gc
+    import tempfile
+
+    import kb.store as store
+    from kb.qa import index
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    monkeypatch.setenv("KB_CACHE_DIR", str(tmp_path / "cache"))
+    store._SAID.clear()
+    store._UNWRITABLE.clear()
+    monkeypatch.setattr(index.windex, "create_in", lambda *a, **k: (_ for _ in ()).throw(OSError(28, "full")))
+    monkeypatch.setattr(store, "say_once", lambda message: None)
+    ix = index.open_index(plan)
+    assert ix.path is None and ix.phrase_ids("秸秆禁烧")
+    assert not (tmp_path / "MAIN.tmp").exists()
+    private = [p for p in tmp_path.iterdir() if p.name.startswith("kb-index-")]
+    assert len(private) == 1 and private[0].stat().st_mode & 0o077 == 0
+    ix.close()
+    del ix
+    gc.collect()
+    assert not private[0].exists()

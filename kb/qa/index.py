@@ -781,44 +781,6 @@ def _terminal_progress():
 PROGRESS_MARK = "kb-progress"
 
 
-def update_in_subprocess(plan, progress=None, procs: int | None = None, started=None) -> tuple[int, list[str]] | None:
-    """Build or update the index of a stored ``plan`` in a child process (``kb index --update``).
-
-    For the TUI: a build inside the app's process holds the GIL for minutes at 1,000 plans
-    and starves the screen; in a child it does not.  Blocks until the child ends (call it
-    from a worker thread); ``progress`` hears the child's steps as ``kb.store.Step``;
-    ``started(popen)`` gets the child (to terminate it when the app quits).  Returns
-    (exit status, the child's other stderr lines); afterwards ``open_index(plan)`` opens the
-    ready index at once.  None for a plan not in the store (its index is built in memory:
-    use ``open_index``).
-    """
-    import subprocess
-    import sys
-
-    from kb.store import Step
-
-    if not _stored(plan) or not plan.refs:
-        return None
-    paths = [Path(r.path) for r in plan.refs]
-    corpus = paths[0] if len(paths) == 1 else paths[0].parent
-    argv = [sys.executable, "-m", "kb.cli", "--corpus", str(corpus), "index", "--update", "--progress-lines"]
-    if procs is not None:
-        argv += ["--procs", str(procs)]
-    child = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                             encoding="utf-8", errors="replace")
-    if started is not None:
-        started(child)
-    other: list[str] = []
-    for line in child.stderr:
-        parts = line.rstrip("\n").split("\t", 3)
-        if len(parts) == 4 and parts[0] == PROGRESS_MARK and parts[1].isdigit() and parts[2].isdigit():
-            if progress is not None:
-                progress(Step(parts[3], int(parts[1]), int(parts[2])))
-        elif line.strip():
-            other.append(line.rstrip("\n"))
-    return child.wait(), other
-
-
 def _remove(path: Path) -> None:
     # Rename first so a concurrent reader never sees a half-deleted folder under the live name.
     if path.is_symlink() or (path.exists() and not path.is_dir()):
@@ -833,6 +795,31 @@ def _remove(path: Path) -> None:
     except OSError:
         return
     shutil.rmtree(trash, ignore_errors=True)
+
+
+def _private_ram_storage():
+    """Whoosh's in-memory storage, but spilling its posting pool into a folder of its own.
+
+    Whoosh's ``RamStorage`` writes its temporary files under ``$TMPDIR/MAIN.tmp``, one folder
+    for every process on the machine: two in-memory builds at once (two kb processes with an
+    unusable cache) deleted each other's files.  Here each storage gets a private 0700 folder
+    (``mkdtemp``), removed when the storage is collected or the process ends.
+    """
+    import weakref
+
+    from whoosh.filedb.filestore import FileStorage, RamStorage
+
+    class PrivateRamStorage(RamStorage):
+        def __init__(self) -> None:
+            super().__init__()
+            self.temp_root = tempfile.mkdtemp(prefix="kb-index-")
+            weakref.finalize(self, shutil.rmtree, self.temp_root, True)
+
+        def temp_storage(self, name=None):
+            folder = tempfile.mkdtemp(dir=self.temp_root, prefix=f"{name or 'tmp'}-")
+            return FileStorage(folder).create()
+
+    return PrivateRamStorage()
 
 
 def _new_index(storage_dir: Path | None, plan, say, procs: int):
@@ -856,9 +843,7 @@ def _new_index(storage_dir: Path | None, plan, say, procs: int):
     del texts
     analyzer = PlanAnalyzer(Segmenter(words))
     if storage_dir is None:
-        from whoosh.filedb.filestore import RamStorage
-
-        ix = RamStorage().create_index(_schema(analyzer))
+        ix = _private_ram_storage().create_index(_schema(analyzer))
     else:
         ix = windex.create_in(str(storage_dir), _schema(analyzer))
     writer = ix.writer(procs=procs, multisegment=procs > 1) if procs > 1 else ix.writer()
