@@ -122,3 +122,20 @@ TAIL_NAMES = [
 @pytest.mark.parametrize("question, departments, why", TAIL_NAMES, ids=[t[0] for t in TAIL_NAMES])
 def test_department_named_by_its_tail(rencai, question, departments, why):
     assert rencai.read(question).departments == departments, why
+
+
+def test_a_bug_while_answering_is_said_and_not_answered(monkeypatch):
+    """A bug in an executor must not end a chat nor pose as an answer: the notice says so in Chinese,
+    the answer is not_understood and lists no task of its own (related entries stay apart)."""
+    from kb.qa import Session
+
+    said: list[str] = []
+    session = Session(notice=said.append)
+
+    def broken(question):
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(session, "_answer", broken)
+    answer = session.ask("市交通运输局牵头哪些任务")
+    assert answer.status == "not_understood" and answer.tasks == []
+    assert len(said) == 1 and "内部错误" in said[0] and "ZeroDivisionError" in said[0]

@@ -187,7 +187,7 @@ class Session:
         except KbError:
             raise
         except Exception as exc:  # noqa: BLE001 - see docstring
-            self.notice(f"internal error answering {question[:40]!r} ({exc.__class__.__name__}: {exc}); showing search results")
+            self.notice(f"回答“{question[:40]}”时出现内部错误（{exc.__class__.__name__}: {exc}），改为给出全文检索的相关条目；请把这个问题报告给维护者")
             self.context = type(self.context)()
             try:
                 from kb.qa.executors import exec_search
@@ -195,7 +195,8 @@ class Session:
                 query = self.read_query(question)
                 return self._finish(exec_search(question, query, self._env(self.plan)))
             except Exception:  # noqa: BLE001
-                return Answer(question, "error", "抱歉，这个问题没能处理，请换一种问法。", exact=False)
+                return Answer(question, "error", "抱歉，这个问题没能处理，请换一种问法。", exact=False,
+                              status="not_understood")
 
     def _ask(self, question: str) -> Answer:
         answer = self._answer(question)
