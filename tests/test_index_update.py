@@ -123,25 +123,28 @@ def test_an_added_plan_re_indexes_no_paragraph_of_the_others(tmp_path, monkeypat
     assert {getattr(s, "total", 0) for s in steps} - {0, 1} == {74}  # the new plan's paragraphs, nothing again
 
 
-def test_the_index_built_in_a_child_process_is_opened_as_it_is(tmp_path, monkeypatch):
-    """For the TUI: ``update_in_subprocess`` builds in a child (no GIL taken from the screen), its steps
-    come back as Step objects, and opening the index afterwards builds nothing."""
+def test_the_index_built_by_kb_index_progress_lines_is_opened_as_it_is(tmp_path, monkeypatch):
+    """``kb index --update --progress-lines`` (for scripts and child processes) writes each step as
+    ``kb-progress<TAB>done<TAB>total<TAB>message`` on stderr; opening the index afterwards builds nothing."""
+    import os
+    import subprocess
+    import sys
+
     from kb.qa import index
 
     corpus, cache = tmp_path / "c", tmp_path / "cache"
     write_plan(corpus, "a.txt", "自贡")
     write_plan(corpus, "b.txt", "绵阳")
     plan = fresh(monkeypatch, cache, corpus)
-    steps, children = [], []
-    status, other = index.update_in_subprocess(plan, progress=steps.append, started=children.append)
-    assert status == 0 and children and children[0].returncode == 0, other
-    assert steps and all(isinstance(s.done, int) and isinstance(s.total, int) for s in steps)
-    assert max(s.total for s in steps) == 148  # two plans of 74 paragraphs
+    env = {**os.environ, "KB_CACHE_DIR": str(cache)}
+    child = subprocess.run([sys.executable, "-m", "kb.cli", "--corpus", str(corpus), "index", "--update", "--progress-lines"],
+                           capture_output=True, text=True, env=env)
+    assert child.returncode == 0, child.stderr
+    steps = [line.split("\t", 3) for line in child.stderr.splitlines() if line.startswith(index.PROGRESS_MARK + "\t")]
+    assert steps and all(done.isdigit() and total.isdigit() for _, done, total, _ in steps)
+    assert max(int(total) for _, _, total, _ in steps) == 148  # two plans of 74 paragraphs
     monkeypatch.setattr(index, "build", lambda *a, **k: (_ for _ in ()).throw(AssertionError("built again")))
     monkeypatch.setattr(index, "sync", lambda *a, **k: (_ for _ in ()).throw(AssertionError("updated again")))
     ix = index.open_index(plan)
     assert ix.doc_count == 148
     ix.close()
-    from kb.model import Plan
-
-    assert index.update_in_subprocess(Plan()) is None  # a plan in memory: open_index builds it in memory
