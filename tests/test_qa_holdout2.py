@@ -71,7 +71,6 @@ KNOWN_FAILURES: set[str] = {
     "lsh-lead-hrss",  # 分别牵头: no task for 市人力社保局 as lead
     "sc-meta-date",  # not_in_plan: the notice is dated 2022年10月18日
     "sc-implied-prefectures",  # not_in_plan: 市(州)人民政府 implied by 下同
-    "out-zg-delete",  # an instruction to delete answered with 41 tasks
     "out-zg-write-summary",  # not_understood instead of not_in_plan (a writing request)
     "out-zg-site-noise",  # answered 三（三）16 (工地)
     "out-zg-ebike",  # answered 三（三）16
