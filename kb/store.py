@@ -414,7 +414,7 @@ class Store:
         import sqlite3
 
         if self.path.is_symlink():
-            raise StoreDamaged("the store is a symbolic link")
+            raise StoreDamaged("缓存库是一个符号链接")
         db = sqlite3.connect(str(self.path), timeout=60.0, isolation_level=None, check_same_thread=False)
         db.execute("PRAGMA busy_timeout = 60000")
         # In WAL mode NORMAL never corrupts the file; a power cut may lose the last commits, which a
@@ -450,19 +450,19 @@ class Store:
         if version == SCHEMA_VERSION and app == APPLICATION_ID:
             names = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             if not set(_TABLES) <= names:
-                raise StoreDamaged("tables missing")
+                raise StoreDamaged("缺少数据表")
             return
         if app == APPLICATION_ID and version != SCHEMA_VERSION:
-            raise OtherVersion(f"schema {version}; this kb reads schema {SCHEMA_VERSION}")
+            raise OtherVersion(f"结构版本 {version}，本版 kb 读取结构版本 {SCHEMA_VERSION}")
         if version != 0 or app != 0:
-            raise StoreDamaged("not kb's store")
+            raise StoreDamaged("不是 kb 的缓存库")
         # A new file: create the tables (a concurrent creator may win the race; then check again).
         db.execute("PRAGMA journal_mode = WAL")
         try:
             db.execute("BEGIN IMMEDIATE")
             if db.execute("PRAGMA user_version").fetchone()[0] == 0:
                 if db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
-                    raise StoreDamaged("unknown tables")
+                    raise StoreDamaged("有 kb 不认识的数据表")
                 for statement in _SCHEMA.strip().split(";"):
                     if statement.strip():
                         db.execute(statement)
@@ -906,7 +906,7 @@ class StoredPlan(Plan):
                 try:
                     doc = Document.from_dict(json.loads(by_key[ref.key]))
                 except (ValueError, TypeError, KeyError) as exc:
-                    raise StoreDamaged(f"a document row does not read back ({exc.__class__.__name__})") from exc
+                    raise StoreDamaged(f"一条方案文档记录读不回来（{exc.__class__.__name__}）") from exc
                 doc.path = ref.path  # where it was read from this time
                 docs.append(doc if self._shown is None else self._shown(doc))
         except StoreDamaged as exc:
@@ -1090,7 +1090,7 @@ class StoredPlan(Plan):
         try:
             return [tuple(json.loads(x) for x in by_key[r.key]) for r in self.refs]
         except (ValueError, KeyError) as exc:
-            raise StoreDamaged(f"a plan row does not read back ({exc.__class__.__name__})") from exc
+            raise StoreDamaged(f"一条方案记录读不回来（{exc.__class__.__name__}）") from exc
 
     @_healing
     def role_counts(self) -> dict[str, dict[str, int]]:
@@ -1106,7 +1106,7 @@ class StoredPlan(Plan):
                     for role, n in counts.items():
                         mine[role] = mine.get(role, 0) + n
         except (ValueError, AttributeError) as exc:
-            raise StoreDamaged(f"a plan row does not read back ({exc.__class__.__name__})") from exc
+            raise StoreDamaged(f"一条方案记录读不回来（{exc.__class__.__name__}）") from exc
         return total
 
     @_healing
@@ -1302,7 +1302,7 @@ class StoredPlan(Plan):
         try:
             return [(str(by_key[r.key][0]), str(by_key[r.key][1] or "")) for r in self.refs]
         except KeyError as exc:
-            raise StoreDamaged("a plan row is missing") from exc
+            raise StoreDamaged("缺少一条方案记录") from exc
 
     def document_ids(self) -> list[str]:
         return [r.doc_id for r in self.refs]
@@ -1494,7 +1494,7 @@ def _decode_task(data: str) -> Task:
     try:
         return from_values(Task, json.loads(data))
     except (ValueError, TypeError, KeyError, AttributeError) as exc:
-        raise StoreDamaged(f"a task row does not read back ({exc.__class__.__name__})") from exc
+        raise StoreDamaged(f"一条任务记录读不回来（{exc.__class__.__name__}）") from exc
 
 
 def _marks(n: int) -> str:
