@@ -258,13 +258,14 @@ class TermIndex:
     __slots__ = ("terms", "headings", "longest")
 
     def __init__(self, documents) -> None:
-        self.terms: dict[str, list[tuple[str, list[str]]]] = {}
-        """Folded term → (document id, full task ids) of each document that learned it."""
+        self.terms: dict[str, list[tuple[str, list]]] = {}
+        """Folded term → (document id, the document's own task numbers) of each document that learned it
+        (full ids are made per lookup: making them for every term of 1,000 plans was most of the merge)."""
         self.headings: dict[str, list[tuple[str, str, str]]] = {}
         """Heading term → (document id, heading label, heading title) of each document whose heading names it."""
         for doc in documents:
             for term, ids in (doc.terms or {}).items():
-                self.terms.setdefault(term, []).append((doc.id, [f"{doc.id}#{i}" for i in ids]))
+                self.terms.setdefault(term, []).append((doc.id, ids))
             titles = dict(doc.parts) | dict(doc.sections)
             for term, label in (doc.term_headings or {}).items():
                 self.headings.setdefault(term, []).append((doc.id, label, titles.get(label, "")))
@@ -273,7 +274,7 @@ class TermIndex:
 
     def ids(self, term: str, docs=None) -> list[str]:
         """Task ids ``term`` covers (in the documents ``docs`` only, when given)."""
-        return [i for doc, ids in self.terms.get(term, ()) if not docs or doc in docs for i in ids]
+        return [f"{doc}#{i}" for doc, ids in self.terms.get(term, ()) if not docs or doc in docs for i in ids]
 
 
 _INDEXES: dict[int, tuple[object, TermIndex]] = {}
