@@ -30,14 +30,9 @@ def add_arguments(parser, name: str) -> None:
         help="写入的文件或文件夹（默认：当前文件夹中按内容命名的文件）；- 表示输出到标准输出（仅 md、csv、json）",
     )
     parser.add_argument("--force", action="store_true", help="覆盖已有文件")
-    f = parser.add_argument_group("任务筛选（与 kb grep 相同；给出的每一项都须满足）")
-    f.add_argument("--dept", action="append", default=[], metavar="NAME", help="该部门承担任何职责的任务（可用简称）")
-    f.add_argument("--lead", action="append", default=[], metavar="NAME", help="该部门牵头的任务")
-    f.add_argument("--support", action="append", default=[], metavar="NAME", help="该部门配合的任务")
-    f.add_argument("--section", action="append", default=[], metavar="SECTION", help="部分（三）、节（三（二））或条目编号；可重复给出")
-    f.add_argument("--due-before", metavar="DATE", help="完成时限在 DATE（YYYY-MM-DD）当天或之前的任务")
-    f.add_argument("--year", type=int, metavar="YYYY", help="完成时限在该年的任务")
-    f.add_argument("--has-target", action="store_true", help="写明数值目标的任务")
+    from kb.cli.grep import add_task_filters
+
+    add_task_filters(parser.add_argument_group("任务筛选（与 kb grep 相同；给出的每一项都须满足）"))
 
 
 def run(args) -> int:
@@ -129,20 +124,9 @@ def _folder(output: str | None, count: int) -> Path | None:
 
 def _selection(plan, args):
     """The filters given, as kb grep reads them (``kb.grep.TaskFilter``: one ``kb.select`` selection), or None."""
-    from kb import grep
+    from kb.cli.grep import task_filter
 
-    notes: list[str] = []
-    filters = grep.TaskFilter(
-        departments=grep.resolve_names(plan, args.dept, "--dept", notes),
-        leads=grep.resolve_names(plan, args.lead, "--lead", notes),
-        supports=grep.resolve_names(plan, args.support, "--support", notes),
-        sections=grep.check_sections(plan, args.section),
-        due_before=grep.parse_date(args.due_before) if args.due_before is not None else None,
-        year=args.year,
-        has_target=args.has_target,
-    )
-    for note in notes:
-        print(f"kb: 提示：{note}", file=sys.stderr)
+    filters = task_filter(plan, args)
     return None if filters.empty else filters.selection()
 
 

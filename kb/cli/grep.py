@@ -73,7 +73,10 @@ def add_arguments(parser, name: str) -> None:
     o.add_argument("--json", action="store_true", help="输出 JSON Lines（与 ripgrep 相同的结构，中文不转义）")
     o.add_argument("--color", "--colour", choices=["auto", "always", "never"], default="auto",
                    help="高亮匹配：auto（默认，仅在终端中且未设 NO_COLOR 时）、always、never")
-    f = parser.add_argument_group("结构筛选（可组合；给出的每一项都须满足）")
+    add_task_filters(parser.add_argument_group("结构筛选（可组合；给出的每一项都须满足）"))
+
+def add_task_filters(f) -> None:
+    """The task filters of kb grep, added to the argument group ``f`` (kb export takes the same ones)."""
     f.add_argument("--dept", action="append", default=[], metavar="NAME", help="该部门承担任何职责的任务（可用简称，错别字可识别）")
     f.add_argument("--lead", action="append", default=[], metavar="NAME", help="该部门牵头的任务")
     f.add_argument("--support", action="append", default=[], metavar="NAME", help="该部门配合的任务")
@@ -81,6 +84,26 @@ def add_arguments(parser, name: str) -> None:
     f.add_argument("--due-before", metavar="DATE", help="完成时限在 DATE（YYYY-MM-DD）当天或之前的任务")
     f.add_argument("--year", type=_year, metavar="YYYY", help="完成时限在该年的任务")
     f.add_argument("--has-target", action="store_true", help="写明数值目标的任务")
+
+
+def task_filter(plan, args):
+    """The filters given on the command line as one ``kb.grep.TaskFilter``; name notes go to stderr."""
+    from kb import grep
+
+    due_before = grep.parse_date(args.due_before) if args.due_before is not None else None
+    notes: list[str] = []
+    filters = grep.TaskFilter(
+        departments=grep.resolve_names(plan, args.dept, "--dept", notes),
+        leads=grep.resolve_names(plan, args.lead, "--lead", notes),
+        supports=grep.resolve_names(plan, args.support, "--support", notes),
+        sections=grep.check_sections(plan, args.section),
+        due_before=due_before,
+        year=args.year,
+        has_target=args.has_target,
+    )
+    for note in notes:
+        print(f"kb: 提示：{note}", file=sys.stderr)
+    return filters
 
 
 def use_color(choice: str, stream) -> bool:
@@ -113,21 +136,11 @@ def run(args) -> int:
         patterns = [args.pattern]
     if not patterns:
         raise KbError("没有给出模式：kb grep 模式（配合筛选条件用 '' 可列出每一句）")
-    due_before = grep.parse_date(args.due_before) if args.due_before is not None else None
+    if args.due_before is not None:
+        grep.parse_date(args.due_before)  # a bad date is said before the corpus is read
 
     plan = load_plan(args.corpus)
-    notes: list[str] = []
-    filters = grep.TaskFilter(
-        departments=grep.resolve_names(plan, args.dept, "--dept", notes),
-        leads=grep.resolve_names(plan, args.lead, "--lead", notes),
-        supports=grep.resolve_names(plan, args.support, "--support", notes),
-        sections=grep.check_sections(plan, args.section),
-        due_before=due_before,
-        year=args.year,
-        has_target=args.has_target,
-    )
-    for note in notes:
-        print(f"kb: 提示：{note}", file=sys.stderr)
+    filters = task_filter(plan, args)
     try:
         matcher = grep.build_matcher(
             patterns,
