@@ -202,23 +202,6 @@ class IndexState:
     """Plans to add, change or delete before the index matches the corpus."""
 
 
-def vocabulary_terms(plan) -> list[str]:
-    """Terms that must stay whole tokens: department names, sub-units, aliases, topic words, titles."""
-    terms: list[str] = []
-    reg = getattr(plan, "registry", None)
-    if reg is not None and hasattr(reg, "departments"):
-        for dep in reg.departments.values():
-            terms.append(dep.name)
-            terms.extend(dep.aliases)
-    terms.extend(plan.departments())
-    terms.extend(plan.subunits())
-    for t in plan.tasks:
-        for tg in t.targets:
-            terms.append(tg.metric)
-    terms.extend(_topic_terms())
-    return [t for t in terms if t]
-
-
 def _fixed_terms(plan) -> list[str]:
     """The vocabulary terms that do not come from the paragraphs: registry names and aliases, topic words."""
     terms: list[str] = []
