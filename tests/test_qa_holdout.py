@@ -36,7 +36,6 @@ STATUSES = {"answered", "not_in_plan", "not_understood", "ask_back"}
 
 KNOWN_FAILURES: set[str] = {
     "rc-typo-health",  # not_in_plan: typo 卫声局 not resolved to 市卫生局
-    "out-weather",  # not_understood instead of not_in_plan (天气 with 咋样)
 }
 """Ids of rows kb does not answer as expected yet (strict xfail; remove an id once it passes)."""
 

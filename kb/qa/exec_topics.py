@@ -354,9 +354,13 @@ def unmatched_part(words: list[str], text: str, synonyms, generic=()) -> str | N
                     plain[k] = False
                 at = word.find(g, at + 1)
         covered = [c or not p for c, p in zip(covered, plain)]
-        if sum(plain) > TERM_LENGTH:
-            continue  # a phrase (渣土车沿路撒漏, 过年燃放烟花爆竹): its words need not all stand in the paragraph
         runs, run = [], ""
+        if sum(plain) > TERM_LENGTH:
+            # A phrase (渣土车沿路抛洒, 过年燃放烟花爆竹): its words need not all stand in the paragraph,
+            # but most of it must — a paragraph holding only 工地 of 工地夜间噪音, or 车 of 电动自行车上牌,
+            # answers another question.
+            if 2 * sum(1 for c in covered if not c) <= sum(plain):
+                continue
         for ch, ok in zip(word + "\0", covered + [True]):
             if ok or not is_cjk(ch):
                 if len(run) >= 2:

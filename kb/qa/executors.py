@@ -129,10 +129,18 @@ def exec_meta(question: str, q: Query, env: Env) -> Answer:
             return _answer(question, q.outside, Result(heading=[said]), query=q)
     if q.outside in ("place", "topic"):
         text = w["out_of_scope"][q.outside].format(place=q.outside_words)
+    elif q.outside == "year":
+        text = w["out_of_scope"]["year"].format(place=q.outside_words, years="、".join(years_stated(plan)) or "无")
     else:
         text = w["out_of_scope"].get(q.outside, w["out_of_scope"]["outside"])
     result = Result(heading=[text, plans_held(plan)] + _hint(plan))
     return _answer(question, f"outside_{q.outside}", result, status="not_in_plan", query=q)
+
+
+def years_stated(plan: Plan) -> list[str]:
+    """The years (2019年 …) the plans' text states, in order (asked only when a year is not among them)."""
+    mentions = plan.mentions()
+    return [f"{y}年" for y in range(1980, 2101) if f"{y}年" in mentions]
 
 
 def _publication_date(plan: Plan) -> str | None:
@@ -377,9 +385,12 @@ def exec_unit_value(question: str, q: Query, env: Env) -> Answer | None:
     if not words:
         return None
     shapes = load_shapes()
-    units = shapes["person_units"] if q.unit in shapes["person_units"] else [q.unit]
+    money = q.unit in shapes["money_words"]
+    units = (shapes["person_units"] if q.unit in shapes["person_units"]
+             else shapes["money_units"] if money else [q.unit])
     number = re.compile(r"(?:[0-9][0-9,.]*|[一二两三四五六七八九十百千]+)(?:万|亿)?(?:"
                         + "|".join(re.escape(u) for u in units) + ")")
+    asked = list(words)
     words = [w for w in (_held_part(plan, voc, w) for w in words) if w]
     if not words:
         return None
@@ -397,6 +408,10 @@ def exec_unit_value(question: str, q: Query, env: Env) -> Answer | None:
             found.append((t, clauses))
     found = near_found or found
     if not found:
+        if money:  # 总共投入多少钱: no paragraph on the topic states a sum — the plan does not say
+            env.ctx.tasks = []
+            return _answer(question, "target_unit", Result(heading=[load_answer_words()["no_sum"].format(
+                topic="".join(asked))]), status="not_in_plan", query=q, tasks=[])
         return None
     result = Result(heading=[f"方案写明的数量（以“{q.unit}”计）共 {len(found)} 处："])
     result.groups.append(Group(items=[Item(k, t, text="：" + "；".join(c.strip() for c in cs))
@@ -459,7 +474,10 @@ def exec_search(question: str, q: Query, env: Env) -> Answer:
 
     mentions = env.plan.mentions()
     # No word of substance (的, 😀, AND OR NOT, a pasted run of letters): a short hint, no related block.
-    if not any(len(w) >= 2 and any(is_cjk(c) for c in w) and len(w) <= 24 for w in q.topic):
+    # (letters with digits name a thing: pm10, so2)
+    substantive = [w for w in q.topic if 2 <= len(w) <= 24 and (any(is_cjk(c) for c in w) or (
+        any(c.isdigit() for c in w) and any(c.isalpha() for c in w)))]
+    if not substantive:
         if not any(w in mentions for w in q.topic if len(w) >= 2):
             return not_understood(question, env.plan, [], env.ctx, short=True)
     hits = env.index().search(" ".join(q.search_words), limit=5) if q.search_words else []
@@ -467,9 +485,9 @@ def exec_search(question: str, q: Query, env: Env) -> Answer:
     # When no paragraph holds an asked word (or a synonym) as written, the plan has no such item,
     # and ranked loose neighbours would read as if they matched.
     # (two characters, 今年 / 北京, name no item: the labelled fallback stays for them)
-    asked = [w for w in q.topic if len(w) >= 2]
-    if asked and all(len(w) >= 3 for w in asked) and not any(
-            s in mentions for w in asked for s in env.voc.synonyms(w)):
+    # (a word of two characters beside them is how it is asked: 人才落户积分 + 申请)
+    asked = [w for w in substantive if len(w) >= 3]
+    if asked and not any(s in mentions for w in asked for s in env.voc.synonyms(w)):
         env.ctx.tasks = []
         shown = "、".join(f"“{w}”" for w in asked)
         return Answer(question, "topic_tasks", f"方案中没有涉及{shown}的条目，共 0 项。", status="not_in_plan")

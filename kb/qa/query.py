@@ -263,7 +263,7 @@ def _check_words(value, where: str) -> list[str]:
 
 SHAPE_LISTS = ("place_suffixes", "places", "structure_asks", "task_subject", "department_subject", "most", "least",
                "both", "only", "not", "earliest", "latest", "guide", "plan_marks", "value_units", "person_units",
-               "unit_not_after")
+               "unit_not_after", "money_words", "money_units")
 
 
 def validate_shapes(data: dict, where: str = "shapes.yaml") -> dict:
@@ -414,8 +414,42 @@ def read_place(r: Reading) -> None:
             at = r.text.find(suffix, at + 1)
     # (a place inside a department of the plan is that department's, not another place)
     names = [n for n in names if n not in r.plan_text and not any(n in d for d in r.facts.departments)]
+    named = _place_naming_a_plan(r)
+    if named and not names:
+        names = [named]
     if names:
         r.query.act, r.query.subject, r.query.outside, r.query.outside_words = Act.META, "plans", "place", names[0]
+
+
+def _place_naming_a_plan(r: Reading) -> str | None:
+    """成都市的方案里… : a place written right before a plan mark that no loaded plan is about (no title,
+    cover note or opening line holds it), though a plan's text may mention the place in passing."""
+    from kb.qa.text import fold, is_cjk
+
+    at = min((r.text.find(m) for m in r.words["plan_marks"] if r.text.find(m) >= 2), default=-1)
+    if at < 2:
+        return None
+    stem = r.text[:at].rstrip("的")
+    place = next((p for p in r.words["places"] if stem.endswith(p)), None)
+    if place is None:
+        for suffix in r.words["place_suffixes"]:
+            if stem.endswith(suffix):
+                body = stem[:-len(suffix)]
+                for k in (3, 2):
+                    cand = body[-k:]
+                    if len(cand) == k and all(is_cjk(c) and c not in _NOT_IN_PLACE for c in cand):
+                        place = cand + suffix
+                        break
+                break
+    if place is None:
+        return None
+    for doc in r.plan.documents:
+        # (its opening lines that are no task: a task may name a place in passing)
+        opening = [t.text for t in r.plan.document_opening(doc.id, 2) if t.kind != "task"]
+        about = fold(" ".join([doc.title, doc.preface or "", *opening]))
+        if place in about or (len(place) > 2 and place[:-1] in about):
+            return None
+    return place
 
 
 def read_plan_named(r: Reading) -> None:
@@ -457,6 +491,19 @@ def read_references(r: Reading) -> None:
     q.within = "within" in f.flags
     if f.date is not None:
         q.dates = date_span(f.date)
+
+
+def read_year_held(r: Reading) -> None:
+    """A calendar year asked (2021年的目标, 2024年要完成哪些任务) that no plan's text states: not in the plan
+    (answered with the years the plans do state), never another year's goals or an empty list.
+    A date a span ends by (2030年底前) still selects what is due by then."""
+    q = r.query
+    span = q.dates
+    if q.outside or span is None or not span.first or not span.last or span.first[:4] != span.last[:4]:
+        return
+    year = span.first[:4]
+    if year not in r.plan_text:
+        q.act, q.subject, q.outside, q.outside_words = Act.META, "plans", "year", f"{year}年"
 
 
 def date_span(d) -> DateSpan:
@@ -897,6 +944,7 @@ READERS = (
     read_place,
     read_plan_named,
     read_references,
+    read_year_held,
     read_departments,
     read_roles,
     read_topic,
