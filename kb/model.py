@@ -350,6 +350,12 @@ class Plan:
         """The paragraphs of part ``part`` (``二``) of document ``doc_id``, in order."""
         return [t for t in self.tasks if t.doc == doc_id and t.part == part]
 
+    def parts_tasks(self, pairs) -> list[Task]:
+        """The paragraphs of the parts ``pairs`` ((document id, part number) each), in plan order (one read of a
+        stored plan, not one per document)."""
+        wanted = set(pairs)
+        return [t for t in self.tasks if (t.doc, t.part) in wanted]
+
     def tasks_matching(self, groups, fold, *, field: str = "text", kinds=("task",)) -> list[Task]:
         """Tasks (of ``kinds``; None: any) whose folded ``field`` holds a word of every group, in plan order.
 
@@ -398,6 +404,10 @@ class Plan:
     def document_titles(self) -> list[tuple[str, str]]:
         """(id, title) of the documents, in corpus order (a stored plan answers without reading the documents)."""
         return [(d.id, d.title) for d in self.documents]
+
+    def document_outlines(self) -> list[tuple[str, list, list]]:
+        """(id, parts, sections) of the documents, in corpus order (a stored plan reads only those)."""
+        return [(d.id, d.parts, d.sections) for d in self.documents]
 
     def outline(self) -> tuple[list[str], set[str]]:
         """Parts and sections in order of first appearance, and every task label."""

@@ -13,9 +13,19 @@ drive it, so a field added to ``Task`` is stored with no change here.
 Besides the task itself the rows hold what listings print, rendered once at
 parse time so that listing 19,000 duty-list lines at 1,000 plans reads strings
 instead of building tasks (kb/listing.py): ``tasks.heading`` (``task_heading``),
-``tasks.facts`` (``duty_facts``) and, per department holding a role,
-``roles.others`` (``describe_departments`` without that department);
-and grep's units as written (``texts.original``, empty when folding changes nothing).
+``tasks.facts`` (``duty_facts``) and, per department holding a role, the
+``roles`` row with the task's label, heading and facts and ``others``
+(``describe_departments`` without that department): one narrow row per line, so
+a duty list reads no task row; and grep's units as written (``texts.original``,
+empty when folding changes nothing).
+
+Texts a question scans with a substring test are each in a narrow table of their own
+(``folded``, ``titles``, ``plain``): a scan of one column of a wide row read the whole row.
+The plan's learned topic terms (kb/qa/plan_terms.py) are rows of ``terms`` (one per term and
+plan, indexed on the term), so a question looks up its own words instead of merging every
+plan's terms.  ``plans.indexed`` is the digest of what the search index holds of the plan
+(``index_fields``): the index is keyed by it, so a change of the parsing rules that leaves a
+plan's indexed fields alone re-indexes nothing.
 """
 
 from __future__ import annotations
@@ -60,6 +70,26 @@ def task_row(task: Task) -> str:
     return json.dumps(field_values(task), ensure_ascii=False, separators=(",", ":"))
 
 
+def index_fields(task: Task, seq: int) -> dict:
+    """The fields of ``task`` as the search index (kb/qa/index.py) stores it, but its plan key."""
+    return dict(
+        id=task.id, doc=task.doc, seq=seq, label=task.label, kind=task.kind, title=task.title or "",
+        body=task.body or task.text, metrics=" ".join(f"{g.metric} {g.scope or ''}" for g in task.targets),
+        **{r: ",".join(getattr(task, r)) for r in (*ROLES, "implied")},
+        subunits=",".join(s for subs in task.subunits.values() for s in subs),
+        years=",".join(sorted({iso[:4] for d in task.deadlines for iso in (d.start, d.end) if iso})),
+    )
+
+
+def index_digest(tasks: list[Task]) -> str:
+    """Digest of everything the search index holds of a plan's tasks (their ``index_fields``, in order)."""
+    h = hashlib.sha256()
+    for seq, t in enumerate(tasks):
+        h.update(json.dumps(index_fields(t, seq), ensure_ascii=False, sort_keys=True).encode())
+        h.update(b"\0")
+    return h.hexdigest()[:32]
+
+
 def plan_rows(key: str, doc: Document, tasks: list[Task]) -> dict:
     """The rows of one plan (see ``kb.store``'s docstring), ready for ``Store.add``."""
     from kb.listing import describe_departments, duty_facts, task_heading
@@ -68,10 +98,12 @@ def plan_rows(key: str, doc: Document, tasks: list[Task]) -> dict:
 
     departments: dict[str, None] = {}
     subunits: dict[str, str] = {}
-    rows: dict[str, list] = {"tasks": [], "roles": [], "deadlines": [], "targets": [], "texts": []}
+    rows: dict[str, list] = {"tasks": [], "roles": [], "deadlines": [], "targets": [], "texts": [], "folded": [],
+                             "titles": [], "plain": [], "terms": []}
     for seq, t in enumerate(tasks):
+        heading, facts = task_heading(t), duty_facts(t)
         rows["tasks"].append((key, seq, t.id, t.label, t.kind, t.part, t.section, len(t.targets), len(t.warnings),
-                              task_row(t), task_heading(t), duty_facts(t)))
+                              task_row(t), heading, facts))
         for name in t.departments("any") + t.implied:
             departments.setdefault(name, None)
         for parent, subs in t.subunits.items():
@@ -87,17 +119,29 @@ def plan_rows(key: str, doc: Document, tasks: list[Task]) -> dict:
             for name in holders:
                 if name not in others:
                     others[name] = describe_departments(t, exclude=name)
-                rows["roles"].append((name, role, key, seq, others[name]))
+                rows["roles"].append((name, role, key, seq, others[name], t.label, heading, facts))
         rows["deadlines"].extend((key, seq, n, d.kind, d.start, d.end) for n, d in enumerate(t.deadlines))
         rows["targets"].extend((key, seq, n, g.metric, g.value, g.unit, g.year) for n, g in enumerate(t.targets))
         units = "\n".join([*t.clauses, *([t.tag] if t.tag else [])])
         folded_units = grep_fold(units)[0]
-        rows["texts"].append((key, seq, qa_fold(f"{t.title or ''}\n{t.body or t.text}"),
-                              folded_units, len(t.clauses) + (1 if t.tag else 0), qa_fold(t.title or ""),
-                              1 if t.tag else 0, qa_fold(t.text), "" if units == folded_units else units))
+        rows["texts"].append((key, seq, folded_units, len(t.clauses) + (1 if t.tag else 0), 1 if t.tag else 0,
+                              "" if units == folded_units else units))
+        rows["folded"].append((key, seq, qa_fold(f"{t.title or ''}\n{t.body or t.text}")))
+        title = qa_fold(t.title or "")
+        if title:
+            rows["titles"].append((key, seq, title))
+        rows["plain"].append((key, seq, qa_fold(t.text)))
+    seq_of = {t.id.removeprefix(f"{doc.id}#"): n for n, t in enumerate(tasks)}
+    heading_titles = dict(doc.parts) | dict(doc.sections)
+    for term, ids in (doc.terms or {}).items():
+        label = (doc.term_headings or {}).get(term)
+        rows["terms"].append((term, key, json.dumps([seq_of[i] for i in ids if i in seq_of]), label,
+                              heading_titles.get(label, "") if label is not None else None))
     held = [r for r in ROLES if any(getattr(t, r) for t in tasks)]
+    headings = "\n".join(qa_fold(title) for _, title in (*doc.parts, *doc.sections))
     rows["plan"] = (key, doc.id, doc.sha256, json.dumps(doc.to_dict(), ensure_ascii=False), len(tasks),
                     json.dumps(list(departments), ensure_ascii=False), json.dumps(subunits, ensure_ascii=False),
                     json.dumps(held), json.dumps(Plan(tasks=tasks).role_counts(), ensure_ascii=False),
-                    "".join(sorted(set(doc.title).union(*(t.text for t in tasks)))))
+                    "".join(sorted(set(doc.title).union(*(t.text for t in tasks)))),
+                    doc.title, doc.registry, headings, index_digest(tasks))
     return rows

@@ -54,7 +54,7 @@ from kb.plan_rows import parse, parse_file, plan_key
 PLAN_SUFFIXES = (".txt", ".md", ".text", ".pdf", ".docx", ".html", ".htm", ".shtml", ".xhtml", ".xlsx", ".doc", ".wps", ".xls")
 
 #: Version of the store's tables; a store with another ``PRAGMA user_version`` is rebuilt.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 #: Marks the SQLite file as kb's (``PRAGMA application_id``): "kbST".
 APPLICATION_ID = 0x6B625354
@@ -369,14 +369,15 @@ CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE files(path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, ino INTEGER, sha256 TEXT, hashed_ns INTEGER);
 CREATE TABLE plans(key TEXT PRIMARY KEY, doc_id TEXT, sha256 TEXT, document TEXT NOT NULL, ntasks INTEGER,
                    departments TEXT NOT NULL, subunits TEXT NOT NULL, roles TEXT NOT NULL, counts TEXT NOT NULL,
-                   chars TEXT NOT NULL);
+                   chars TEXT NOT NULL, title TEXT NOT NULL, registry TEXT, headings TEXT NOT NULL,
+                   indexed TEXT NOT NULL);
 CREATE TABLE tasks(plan TEXT NOT NULL, seq INTEGER NOT NULL, id TEXT, label TEXT, kind TEXT, part TEXT, section TEXT,
                    targets INTEGER, warnings INTEGER, data TEXT NOT NULL, heading TEXT NOT NULL, facts TEXT NOT NULL);
 CREATE UNIQUE INDEX tasks_key ON tasks(plan, seq);
 CREATE INDEX tasks_id ON tasks(id);
 CREATE INDEX tasks_label ON tasks(label);
 CREATE TABLE roles(department TEXT NOT NULL, role TEXT NOT NULL, plan TEXT NOT NULL, seq INTEGER NOT NULL,
-                   others TEXT NOT NULL);
+                   others TEXT NOT NULL, label TEXT NOT NULL, heading TEXT NOT NULL, facts TEXT NOT NULL);
 CREATE INDEX roles_department ON roles(department, role);
 CREATE INDEX roles_plan ON roles(plan);
 CREATE TABLE deadlines(plan TEXT NOT NULL, seq INTEGER NOT NULL, n INTEGER, kind TEXT, start TEXT, end TEXT);
@@ -384,12 +385,24 @@ CREATE INDEX deadlines_plan ON deadlines(plan, seq);
 CREATE INDEX deadlines_end ON deadlines(end);
 CREATE TABLE targets(plan TEXT NOT NULL, seq INTEGER NOT NULL, n INTEGER, metric TEXT, value REAL, unit TEXT, year INTEGER);
 CREATE INDEX targets_plan ON targets(plan, seq);
-CREATE TABLE texts(plan TEXT NOT NULL, seq INTEGER NOT NULL, folded TEXT NOT NULL, grep TEXT NOT NULL, units INTEGER,
-                   title TEXT NOT NULL, tagged INTEGER NOT NULL, plain TEXT NOT NULL, original TEXT NOT NULL);
+CREATE TABLE texts(plan TEXT NOT NULL, seq INTEGER NOT NULL, grep TEXT NOT NULL, units INTEGER, tagged INTEGER NOT NULL,
+                   original TEXT NOT NULL);
 CREATE UNIQUE INDEX texts_key ON texts(plan, seq);
+CREATE TABLE folded(plan TEXT NOT NULL, seq INTEGER NOT NULL, text TEXT NOT NULL);
+CREATE UNIQUE INDEX folded_key ON folded(plan, seq);
+CREATE TABLE titles(plan TEXT NOT NULL, seq INTEGER NOT NULL, text TEXT NOT NULL);
+CREATE UNIQUE INDEX titles_key ON titles(plan, seq);
+CREATE TABLE plain(plan TEXT NOT NULL, seq INTEGER NOT NULL, text TEXT NOT NULL);
+CREATE UNIQUE INDEX plain_key ON plain(plan, seq);
+CREATE TABLE terms(term TEXT NOT NULL, plan TEXT NOT NULL, seqs TEXT NOT NULL, heading TEXT, heading_title TEXT);
+CREATE INDEX terms_term ON terms(term);
+CREATE INDEX terms_plan ON terms(plan);
 """
 
-_TABLES = ("meta", "files", "plans", "tasks", "roles", "deadlines", "targets", "texts")
+#: Tables holding rows of one plan each (column ``plan``), besides ``plans`` itself.
+_PLAN_TABLES = ("tasks", "roles", "deadlines", "targets", "texts", "folded", "titles", "plain", "terms")
+
+_TABLES = ("meta", "files", "plans", *_PLAN_TABLES)
 
 
 class StoreDamaged(Exception):
@@ -523,6 +536,10 @@ class Store:
         """Set a value of the ``meta`` table."""
         self._write(lambda db: db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value)))
 
+    def forget_meta(self, prefix: str) -> None:
+        """Delete the ``meta`` values whose key starts with ``prefix``."""
+        self._write(lambda db: db.execute("DELETE FROM meta WHERE substr(key, 1, ?) = ?", (len(prefix), prefix)))
+
     def add(self, rows: dict) -> None:
         """Write one plan's rows in one transaction (nothing when another process wrote them first)."""
         key = rows["plan"][0]
@@ -530,12 +547,10 @@ class Store:
         def write(db) -> None:
             if db.execute("SELECT 1 FROM plans WHERE key = ?", (key,)).fetchone():
                 return
-            db.execute("INSERT INTO plans VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows["plan"])
-            db.executemany("INSERT INTO tasks VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows["tasks"])
-            db.executemany("INSERT INTO roles VALUES (?, ?, ?, ?, ?)", rows["roles"])
-            db.executemany("INSERT INTO deadlines VALUES (?, ?, ?, ?, ?, ?)", rows["deadlines"])
-            db.executemany("INSERT INTO targets VALUES (?, ?, ?, ?, ?, ?, ?)", rows["targets"])
-            db.executemany("INSERT INTO texts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows["texts"])
+            db.execute(f"INSERT INTO plans VALUES ({_marks(len(rows['plan']))})", rows["plan"])
+            for table in _PLAN_TABLES:
+                if rows[table]:
+                    db.executemany(f"INSERT INTO {table} VALUES ({_marks(len(rows[table][0]))})", rows[table])
 
         self._write(write)
 
@@ -547,7 +562,7 @@ class Store:
 
         def write(db) -> None:
             for key in keys:
-                for table in ("tasks", "roles", "deadlines", "targets", "texts"):
+                for table in _PLAN_TABLES:
                     db.execute(f"DELETE FROM {table} WHERE plan = ?", (key,))
                 db.execute("DELETE FROM plans WHERE key = ?", (key,))
 
@@ -705,6 +720,7 @@ def _collect(store: Store, rules: str) -> None:
     """Delete the rows of plans no remembered file has any more (a file changed or was removed, or the rules changed)."""
     reachable = {plan_key(rules, Path(path).stem, sha) for path, sha in store.query("SELECT path, sha256 FROM files")}
     store.forget([k for (k,) in store.query("SELECT key FROM plans") if k not in reachable])
+    store.forget_meta("chars:")  # (per-corpus unions of the plans' characters: the corpora changed)
     store.set_meta("rules", rules)
 
 
@@ -860,7 +876,8 @@ class StoredPlan(Plan):
     the same object.
     """
 
-    __slots__ = ("store", "refs", "rules", "healed", "_order", "_loaded", "_position", "_summary", "_shown")
+    __slots__ = ("store", "refs", "rules", "healed", "_order", "_loaded", "_position", "_summary", "_shown", "_headers",
+                 "_memo")
 
     def __init__(self, store: Store, refs: list[PlanRef], rules: str) -> None:
         self.store = store
@@ -875,6 +892,9 @@ class StoredPlan(Plan):
         self._loaded: dict[tuple[str, int], Task] = {}
         self._position: dict[str, int] = {}
         self._summary: list | None = None
+        self._headers: list | None = None
+        self._memo: dict = {}
+        """What was read once and does not change while the process runs (departments, characters …)."""
         self._shown = None
         """Applied to every task and document read (``shown_as``): e.g. the TUI's escaping of controls."""
         Plan._maps.__set__(self, None)
@@ -888,6 +908,7 @@ class StoredPlan(Plan):
         """
         view = StoredPlan(self.store, self.refs, self.rules)
         view._summary = self._summary
+        view._headers = self._headers
         view._shown = transform
         return view
 
@@ -1067,8 +1088,7 @@ class StoredPlan(Plan):
             return None
         try:
             rows = self.store.query(
-                "SELECT r.role, r.plan, r.seq, t.label, t.heading, r.others, t.facts FROM roles r "
-                "JOIN tasks t ON t.plan = r.plan AND t.seq = r.seq WHERE r.department = ?", (name,))
+                "SELECT role, plan, seq, label, heading, others, facts FROM roles WHERE department = ?", (name,))
         except StoreDamaged as exc:
             self._heal(exc)
             return None
@@ -1113,9 +1133,22 @@ class StoredPlan(Plan):
     def characters(self) -> frozenset[str]:
         if self._loaded_tasks() is not None:
             return Plan.characters(self)
-        rows = self.store.query(f"SELECT chars FROM plans WHERE key IN ({_marks(len(self.refs))})",
-                                [r.key for r in self.refs])
-        return frozenset("".join(c for (c,) in rows))
+        found = self._memo.get("characters")
+        if found is None:
+            # The union over 1,000 plans costs more than the rest of a question: kept in ``meta`` per corpus
+            # (the set of its plans), forgotten whenever a plan is added or removed (``_collect``).
+            corpus = "chars:" + hashlib.sha256("\0".join(sorted(self._order)).encode()).hexdigest()[:32]
+            text = self.store.meta(corpus)
+            if text is None:
+                rows = self.store.query(f"SELECT chars FROM plans WHERE key IN ({_marks(len(self.refs))})",
+                                        [r.key for r in self.refs])
+                text = "".join(sorted(frozenset("".join(c for (c,) in rows))))
+                try:
+                    self.store.set_meta(corpus, text)
+                except (CacheWriteError, StoreDamaged):
+                    pass  # computed again next time
+            found = self._memo["characters"] = frozenset(text)
+        return found
 
     def mentions(self) -> "Mentions":
         if self.healed or self._loaded_tasks() is not None:
@@ -1133,21 +1166,26 @@ class StoredPlan(Plan):
     def departments(self) -> list[str]:
         if self._loaded_tasks() is not None:
             return Plan.departments(self)
-        seen: dict[str, None] = {}
-        for names, _, _ in self._summaries():
-            for n in names:
-                seen.setdefault(n, None)
+        seen = self._memo.get("departments")
+        if seen is None:
+            seen = {}
+            for names, _, _ in self._summaries():
+                seen.update(dict.fromkeys(names))
+            self._memo["departments"] = seen
         return list(seen)
 
     @_healing
     def subunits(self) -> dict[str, str]:
         if self._loaded_tasks() is not None:
             return Plan.subunits(self)
-        found: dict[str, str] = {}
-        for _, subs, _ in self._summaries():
-            for sub, parent in subs.items():
-                found.setdefault(sub, parent)
-        return found
+        found = self._memo.get("subunits")
+        if found is None:
+            found = {}
+            for _, subs, _ in self._summaries():
+                for sub, parent in subs.items():
+                    found.setdefault(sub, parent)
+            self._memo["subunits"] = found
+        return dict(found)
 
     def iter_tasks(self):
         """Every task in corpus order, read plan by plan (not kept: memory stays flat)."""
@@ -1176,8 +1214,8 @@ class StoredPlan(Plan):
         if self._loaded_tasks() is not None and fold is not None:
             return Plan.titled_in(self, text, fold)
         return self._rows_to_tasks(self.store.query(
-            "SELECT t.plan, t.seq, t.data FROM texts x JOIN tasks t ON t.plan = x.plan AND t.seq = x.seq "
-            "WHERE length(x.title) >= 4 AND instr(?, x.title) > 0", (text,)))
+            "SELECT t.plan, t.seq, t.data FROM titles x CROSS JOIN tasks t ON t.plan = x.plan AND t.seq = x.seq "
+            "WHERE length(x.text) >= 4 AND instr(?, x.text) > 0", (text,)))
 
     @_healing
     def part_tasks(self, doc_id: str, part: str) -> list[Task]:
@@ -1189,24 +1227,51 @@ class StoredPlan(Plan):
         return self.tasks_where("t.plan = ? AND t.part = ?", (keys[0], part))
 
     @_healing
+    def parts_tasks(self, pairs) -> list[Task]:
+        if self._loaded_tasks() is not None:
+            return Plan.parts_tasks(self, pairs)
+        key_of = {r.doc_id: r.key for r in self.refs}
+        wanted = {(key_of[d], part) for d, part in pairs if d in key_of}
+        parts = sorted({part for _, part in wanted})
+        if not parts:
+            return []
+        rows = self.store.query(f"SELECT plan, seq, data, part FROM tasks WHERE part IN ({_marks(len(parts))})", parts)
+        return self._rows_to_tasks((p, s, d) for p, s, d, part in rows if (p, part) in wanted)
+
+    @_healing
+    def document_outlines(self) -> list[tuple[str, list, list]]:
+        if self._loaded_documents() is not None:
+            return Plan.document_outlines(self)
+        found = self._memo.get("outlines")
+        if found is None:
+            by_key = {k: (p, s) for k, p, s in self.store.query(
+                "SELECT key, json_extract(document, '$.parts'), json_extract(document, '$.sections') FROM plans "
+                f"WHERE key IN ({_marks(len(self.refs))})", [r.key for r in self.refs])}
+            try:
+                found = [(r.doc_id, [tuple(x) for x in json.loads(by_key[r.key][0])],
+                          [tuple(x) for x in json.loads(by_key[r.key][1])]) for r in self.refs]
+            except (KeyError, ValueError, TypeError) as exc:
+                raise StoreDamaged(f"一条方案文档记录读不回来（{exc.__class__.__name__}）") from exc
+            self._memo["outlines"] = found
+        return found
+
+    @_healing
     def tasks_matching(self, groups, fold=None, *, field: str = "text", kinds=("task",)) -> list[Task]:
         if self._loaded_tasks() is not None and fold is not None:
             return Plan.tasks_matching(self, groups, fold, field=field, kinds=kinds)
-        column = "x.title" if field == "title" else "x.folded"
+        table = "titles" if field == "title" else "folded"
         where, params = [], []
         for g in groups:
             g = [w for w in g if w]
             if not g:
                 return []
-            where.append("(" + " OR ".join(f"instr({column}, ?) > 0" for _ in g) + ")")
+            where.append("(" + " OR ".join("instr(x.text, ?) > 0" for _ in g) + ")")
             params.extend(g)
         if kinds is not None:
             where.append(f"t.kind IN ({_marks(len(kinds))})")
             params.extend(kinds)
-        if field == "title":
-            where.append("x.title != ''")
         return self._rows_to_tasks(self.store.query(
-            "SELECT t.plan, t.seq, t.data FROM texts x JOIN tasks t ON t.plan = x.plan AND t.seq = x.seq WHERE "
+            f"SELECT t.plan, t.seq, t.data FROM {table} x CROSS JOIN tasks t ON t.plan = x.plan AND t.seq = x.seq WHERE "
             + (" AND ".join(where) or "1"), params))
 
     @_healing
@@ -1293,42 +1358,102 @@ class StoredPlan(Plan):
         order = self._order
         return {(p, s) for p, s in self.store.query(sql, params) if p in order}
 
+    def _header_rows(self) -> list[tuple[str, str, str | None, str]]:
+        """(document id, title, issuer vocabulary, folded headings) of each plan in corpus order, read once."""
+        if self._headers is None:
+            by_key = {r[0]: r[1:] for r in self.store.query(
+                f"SELECT key, doc_id, title, registry, headings FROM plans WHERE key IN ({_marks(len(self.refs))})",
+                [r.key for r in self.refs])}
+            try:
+                self._headers = [by_key[r.key] for r in self.refs]
+            except KeyError as exc:
+                raise StoreDamaged("缺少一条方案记录") from exc
+        return self._headers
+
     @_healing
     def document_titles(self) -> list[tuple[str, str]]:
         """(document id, title) of every plan in corpus order, without reading the documents (the TUI's plan picker)."""
-        by_key = {k: (i, t) for k, i, t in self.store.query(
-            f"SELECT key, json_extract(document, '$.id'), json_extract(document, '$.title') FROM plans "
-            f"WHERE key IN ({_marks(len(self.refs))})", [r.key for r in self.refs])}
-        try:
-            return [(str(by_key[r.key][0]), str(by_key[r.key][1] or "")) for r in self.refs]
-        except KeyError as exc:
-            raise StoreDamaged("缺少一条方案记录") from exc
+        if self._loaded_documents() is not None:
+            return Plan.document_titles(self)
+        return [(doc_id, title) for doc_id, title, _, _ in self._header_rows()]
 
     def document_ids(self) -> list[str]:
         return [r.doc_id for r in self.refs]
 
     def document_headers(self) -> list["DocumentHeader"]:
-        """Id, title, path and registry of each document, read with SQLite's ``json_extract`` from the
-        document rows (decoding 1,000 whole documents, learned terms and all, cost more than the rest
-        of naming them); the documents themselves once they are loaded, or when the store fails."""
+        """Id, title, path and registry of each document, read from the plans' columns (decoding 1,000 whole
+        documents, learned terms and all, cost more than the rest of naming them); the documents themselves
+        once they are loaded, or when the store fails."""
+        loaded = self._loaded_documents()
+        if loaded is not None:
+            return loaded
+        if self.healed:
+            return self.documents
+        found = self._memo.get("headers")
+        if found is None:
+            try:
+                found = [DocumentHeader(doc_id, title, r.path, registry)
+                         for (doc_id, title, registry, _), r in zip(self._header_rows(), self.refs)]
+            except StoreDamaged:
+                return self.documents  # (heals the store if it is damaged)
+            self._memo["headers"] = found
+        return found
+
+    @_healing
+    def heading_text(self) -> str:
+        """The titles of every plan's parts and sections, folded, one a line (does a heading say X?)."""
+        if self._loaded_documents() is not None:
+            from kb.qa.text import fold
+
+            return "\n".join(fold(t) for d in self.documents for _, t in (*d.parts, *d.sections))
+        return "\n".join(h for _, _, _, h in self._header_rows() if h)
+
+    def _loaded_documents(self) -> list[Document] | None:
         try:
             return Plan.documents.__get__(self)
         except AttributeError:
-            pass
-        if self.healed:
-            return self.documents
+            return None
+
+    def index_digests(self) -> dict[str, str]:
+        """Document id → the digest of what the search index holds of it (``kb.plan_rows.index_digest``)."""
+        by_key = dict(self.store.query(
+            f"SELECT key, indexed FROM plans WHERE key IN ({_marks(len(self.refs))})", [r.key for r in self.refs]))
         try:
-            rows = {k: (i, t, g) for k, i, t, g in self.store.query(
-                "SELECT key, json_extract(document, '$.id'), json_extract(document, '$.title'), "
-                f"json_extract(document, '$.registry') FROM plans WHERE key IN ({_marks(len(self.refs))})",
-                [r.key for r in self.refs])}
-            headers = [DocumentHeader(*rows[r.key][:2], r.path, rows[r.key][2]) for r in self.refs]
-        except (StoreDamaged, KeyError):
-            return self.documents  # (heals the store if it is damaged)
-        if any(not isinstance(h.id, str) or not isinstance(h.title, str) or not isinstance(h.registry, (str, type(None)))
-               for h in headers):
-            return self.documents
-        return headers
+            return {r.doc_id: by_key[r.key] for r in self.refs}
+        except KeyError as exc:
+            raise StoreDamaged("缺少一条方案记录") from exc
+
+    def term_rows(self, terms: list[str]) -> dict[str, list[tuple[str, str, list[int], str | None, str | None]]]:
+        """Learned topic term → (document id, plan key, task numbers, heading label, heading title) of each plan of
+        the corpus that learned it, in corpus order (kb/qa/plan_terms.py; one query for all ``terms``)."""
+        order = self._order
+        doc_of = {r.key: r.doc_id for r in self.refs}
+        found: dict[str, list] = {}
+        for i in range(0, len(terms), 500):
+            chunk = terms[i:i + 500]
+            rows = self.store.query(
+                f"SELECT term, plan, seqs, heading, heading_title FROM terms WHERE term IN ({_marks(len(chunk))})", chunk)
+            for term, key, seqs, heading, title in rows:
+                if key in order:
+                    try:
+                        numbers = json.loads(seqs)
+                    except ValueError as exc:
+                        raise StoreDamaged("一条主题词记录读不回来") from exc
+                    found.setdefault(term, []).append((doc_of[key], key, numbers, heading, title))
+        for rows in found.values():
+            rows.sort(key=lambda row: order[row[1]])
+        return found
+
+    def term_holding(self, part: str) -> bool:
+        """Some plan of the corpus learned a topic term holding ``part``."""
+        terms = [t for (t,) in self.store.query("SELECT DISTINCT term FROM terms WHERE instr(term, ?) > 0", (part,))]
+        order = self._order
+        for i in range(0, len(terms), 500):
+            chunk = terms[i:i + 500]
+            if any(k in order for (k,) in self.store.query(
+                    f"SELECT DISTINCT plan FROM terms WHERE term IN ({_marks(len(chunk))})", chunk)):
+                return True
+        return False
 
     def outline(self) -> tuple[list[str], set[str]]:
         if self._loaded_tasks() is not None:
@@ -1391,11 +1516,11 @@ class Mentions:
             if self._titles is None:
                 from kb.qa.text import fold
 
-                self._titles = "\n".join(fold(d.title) for d in self.plan.documents)
+                self._titles = "\n".join(fold(title) for _, title in self.plan.document_titles())
             order = self.plan._order
             found = word in self._titles or (not self.plan.healed and any(
                 p in order for (p,) in self.plan.store.query(
-                    "SELECT DISTINCT plan FROM texts WHERE instr(plain, ?) > 0", (word,))))
+                    "SELECT DISTINCT plan FROM plain WHERE instr(text, ?) > 0", (word,))))
             self._seen[word] = found
         return found
 
@@ -1433,7 +1558,7 @@ class SearchTexts:
         if found is None:
             order = self.plan._order
             rows = [r for r in self.plan.store.query(
-                "SELECT t.plan, x.folded FROM tasks t JOIN texts x ON x.plan = t.plan AND x.seq = t.seq WHERE t.id = ?",
+                "SELECT t.plan, x.text FROM tasks t JOIN folded x ON x.plan = t.plan AND x.seq = t.seq WHERE t.id = ?",
                 (task_id,)) if r[0] in order]
             if not rows:
                 raise KeyError(task_id)
@@ -1462,7 +1587,7 @@ class SearchTexts:
 
     def _plan_items(self, ref):
         return self.plan.store.query(
-            "SELECT t.id, x.folded FROM tasks t JOIN texts x ON x.plan = t.plan AND x.seq = t.seq "
+            "SELECT t.id, x.text FROM tasks t JOIN folded x ON x.plan = t.plan AND x.seq = t.seq "
             "WHERE t.plan = ? ORDER BY t.seq", (ref.key,))
 
     def __iter__(self):
@@ -1484,8 +1609,8 @@ class SearchTexts:
         """Ids of the tasks whose folded text holds ``word`` (the test runs inside SQLite), in corpus order."""
         order = self.plan._order
         rows = [r for r in self.plan.store.query(
-            "SELECT x.plan, x.seq, t.id FROM texts x JOIN tasks t ON t.plan = x.plan AND t.seq = x.seq "
-            "WHERE instr(x.folded, ?) > 0", (word,)) if r[0] in order]
+            "SELECT x.plan, x.seq, t.id FROM folded x CROSS JOIN tasks t ON t.plan = x.plan AND t.seq = x.seq "
+            "WHERE instr(x.text, ?) > 0", (word,)) if r[0] in order]
         return [tid for _, _, tid in sorted(rows, key=lambda r: (order[r[0]], r[1]))]
 
 

@@ -41,7 +41,9 @@ def test_adding_changing_and_removing_a_plan_updates_only_its_documents(tmp_path
     plan = fresh(monkeypatch, cache, corpus)
     ix = index.open_index(plan)
     path, built = ix.path, ix.info["built"]
-    assert ix.doc_count == 148 and ix.info["plans"] == {"a": plan.refs[0].key, "b": plan.refs[1].key}
+    digests = plan.index_digests()
+    assert ix.doc_count == 148 and ix.info["plans"] == digests and list(digests) == ["a", "b"]
+    assert digests["a"] != digests["b"]  # (another city name: other indexed text)
     ix.close()
 
     write_plan(corpus, "c.txt", "泸州")
@@ -66,6 +68,32 @@ def test_adding_changing_and_removing_a_plan_updates_only_its_documents(tmp_path
     assert ix.ids_with("lead", "市交通运输局")[:1] == ["b#3.1.13"]  # plan order: b before c
     ix.close()
     assert index.state(plan).state == "ready"
+
+
+def test_new_parsing_rules_that_index_the_same_fields_re_index_nothing(tmp_path, monkeypatch):
+    """The store re-parses every plan when its rules change (new plan keys); the index is keyed by the digest of
+    what it holds of each plan (kb.plan_rows.index_digest), so it stays as it is — at 1,000 plans a re-index
+    is ~20 minutes — unless a plan's indexed fields changed."""
+    import kb.store as store
+    from kb.qa import index
+
+    corpus, cache = tmp_path / "c", tmp_path / "cache"
+    write_plan(corpus, "a.txt", "自贡")
+    plan = fresh(monkeypatch, cache, corpus)
+    ix = index.open_index(plan)
+    path, built, generation, digests = ix.path, ix.info["built"], ix.info["generation"], ix.info["plans"]
+    ix.close()
+    key = plan.refs[0].key
+
+    rules = store.rules_fingerprint()
+    monkeypatch.setattr(store, "rules_fingerprint", lambda: "other rules " + rules)
+    plan = fresh(monkeypatch, cache, corpus)
+    assert plan.refs[0].key != key  # re-parsed under the new rules
+    assert index.state(plan).state == "ready"
+    ix = index.open_index(plan)
+    assert (ix.path, ix.info["built"], ix.info["generation"], ix.info["plans"]) == (path, built, generation, digests)
+    assert "updated" not in ix.info
+    ix.close()
 
 
 def test_a_new_word_of_an_added_plan_reaches_the_paragraphs_already_indexed(tmp_path, monkeypatch):

@@ -293,7 +293,7 @@ def test_a_damaged_or_foreign_store_is_rebuilt_with_one_line(tmp_path, damage, s
         if damage == "bad_json":
             db.execute("UPDATE tasks SET data = '[\"not json'")
         else:
-            db.execute("UPDATE tasks SET heading = CAST(X'FF' AS TEXT)")
+            db.execute("UPDATE roles SET heading = CAST(X'FF' AS TEXT)")  # (the duty lines kb duties prints)
         db.commit()
         db.close()
     # The department question builds its tasks from the JSON rows; kb duties prints the rendered lines.

@@ -53,6 +53,7 @@ from whoosh.query import And, Or, Phrase, Term
 
 from kb.errors import KbError
 from kb.model import ROLES
+from kb.plan_rows import index_fields
 from kb.qa.text import fold, is_cjk
 from kb.qa.tokenizer import Segmenter, vocabulary_from_texts
 
@@ -247,9 +248,15 @@ def _topic_terms() -> list[str]:
 
 
 def _code_fingerprint() -> bytes:
+    """What names an index folder besides its corpus: ``SCHEMA_VERSION`` and the files that decide its
+    tokens (the segmenter, the fold, the vocabulary's topic words and department names).
+
+    Not this file: editing how the index is searched or updated must not re-index 1,000 plans (~20
+    minutes), so a change of what is indexed or of ``PlanAnalyzer`` bumps ``SCHEMA_VERSION``.  What each
+    plan's documents hold is keyed per plan (``plan_keys``)."""
     h = hashlib.sha256(f"schema {SCHEMA_VERSION}\0".encode())
     for f in sorted(_QA_DIR.glob("*.py")) + sorted(_DATA_DIR.glob("*.yaml")):
-        if f.name in ("index.py", "tokenizer.py", "text.py", "topics.yaml") or f.name.startswith("departments"):
+        if f.name in ("tokenizer.py", "text.py", "topics.yaml") or f.name.startswith("departments"):
             h.update(f.name.encode() + b"\0" + f.read_bytes())
     return h.digest()
 
@@ -278,9 +285,11 @@ def _stored(plan) -> bool:
 
 
 def plan_keys(plan) -> dict[str, str]:
-    """Document id → the key of its content: the store's plan key, else a hash of its paragraphs."""
+    """Document id → the key of its indexed content: the digest of its documents' fields the store computed
+    when it parsed the plan (``kb.plan_rows.index_digest``: a change of the parsing rules that leaves them
+    alone re-indexes nothing), else a hash of its paragraphs."""
     if _stored(plan):
-        return {r.doc_id: r.key for r in plan.refs}
+        return plan.index_digests()
     hashes: dict[str, object] = {}
     for t in plan.tasks:
         _hash_task(hashes.setdefault(t.doc, hashlib.sha256()), t)
@@ -312,15 +321,6 @@ def _schema(analyzer: PlanAnalyzer) -> Schema:
         subunits=KEYWORD(commas=True),
         years=KEYWORD(commas=True),
     )
-
-
-def _years(task) -> list[str]:
-    years = set()
-    for d in task.deadlines:
-        for iso in (d.start, d.end):
-            if iso:
-                years.add(iso[:4])
-    return sorted(years)
 
 
 class PlanIndex:
@@ -622,20 +622,7 @@ def _words_of(tasks, fixed: list[str]) -> set[str]:
 
 def _add(writer, tasks, plan_key: str) -> None:
     for n, t in enumerate(tasks):
-        writer.add_document(
-            id=t.id,
-            doc=t.doc,
-            plan=plan_key,
-            seq=n,
-            label=t.label,
-            kind=t.kind,
-            title=t.title or "",
-            body=t.body or t.text,
-            metrics=" ".join(f"{g.metric} {g.scope or ''}" for g in t.targets),
-            **{r: ",".join(getattr(t, r)) for r in ROLE_FIELDS},
-            subunits=",".join(s for subs in t.subunits.values() for s in subs),
-            years=",".join(_years(t)),
-        )
+        _add_one(writer, t, n, plan_key)
 
 
 def sync(path: Path, plan, progress=None, notice=None, procs: int | None = None) -> float:
@@ -715,12 +702,8 @@ def _delete_all(writer, field: str, values: list[str], chunk: int = 1000) -> Non
 
 
 def _add_one(writer, t, seq: int, key: str) -> None:
-    writer.add_document(
-        id=t.id, doc=t.doc, plan=key, seq=seq, label=t.label, kind=t.kind, title=t.title or "",
-        body=t.body or t.text, metrics=" ".join(f"{g.metric} {g.scope or ''}" for g in t.targets),
-        **{r: ",".join(getattr(t, r)) for r in ROLE_FIELDS},
-        subunits=",".join(s for subs in t.subunits.values() for s in subs), years=",".join(_years(t)),
-    )
+    # The fields are kb.plan_rows.index_fields: the digest that keys a stored plan's documents hashes them.
+    writer.add_document(plan=key, **index_fields(t, seq))
 
 
 def _holding(plan, words: set[str], skip: set[str]) -> dict:
@@ -733,10 +716,10 @@ def _holding(plan, words: set[str], skip: set[str]) -> dict:
     if _stored(plan):
         # The store keeps every paragraph's folded title and body: scan those, load only the hits.
         by_key = {r.key: r.doc_id for r in plan.refs if r.doc_id not in skip}
-        hits = [(p, s) for p, s, text in plan.store.cursor("SELECT plan, seq, folded FROM texts")
+        hits = [(p, s) for p, s, text in plan.store.cursor("SELECT plan, seq, text FROM folded")
                 if p in by_key and pattern.search(text)]
         for (p, s), t in zip(hits, plan.tasks_at(hits)):
-            out[t.id] = (t, s, p)
+            out[t.id] = (t, s, keys[by_key[p]])
         return out
     for d in keys:
         if d in skip:

@@ -253,7 +253,10 @@ def learn_terms(doc, tasks) -> tuple[dict[str, list[str]], dict[str, str]]:
 
 
 class TermIndex:
-    """The learned terms of every document of a plan, merged: term → [(document id, task ids)]."""
+    """The learned terms of every document of a plan held in memory, merged: term → [(document id, task ids)].
+
+    A plan read from the store answers the same questions with ``StoredTermIndex`` (a query per
+    question instead of merging 1,000 plans' terms)."""
 
     __slots__ = ("terms", "headings", "longest")
 
@@ -272,20 +275,89 @@ class TermIndex:
         self.longest = max((len(t) for t in self.terms), default=0)
         """Length of the longest term (bounds the search in a question)."""
 
+    def __contains__(self, term: str) -> bool:
+        return term in self.terms
+
+    def known(self, words) -> set[str]:
+        """The learned terms among ``words``."""
+        return {w for w in words if w in self.terms}
+
+    def any_holding(self, part: str) -> bool:
+        """Some learned term holds ``part``."""
+        return any(part in term for term in self.terms)
+
+    def headings_of(self, term: str) -> list[tuple[str, str, str]]:
+        """(document id, heading label, heading title) of each heading naming ``term``."""
+        return self.headings.get(term, [])
+
     def ids(self, term: str, docs=None) -> list[str]:
         """Task ids ``term`` covers (in the documents ``docs`` only, when given)."""
         return [f"{doc}#{i}" for doc, ids in self.terms.get(term, ()) if not docs or doc in docs for i in ids]
 
+    def tasks(self, plan, ids) -> list:
+        """The tasks of ``ids`` (as ``ids`` gives them)."""
+        return [t for t in (plan.task(i) for i in ids) if t is not None]
 
-_INDEXES: dict[int, tuple[object, TermIndex]] = {}
+
+class StoredTermIndex:
+    """``TermIndex`` of a plan read from the store: each lookup is a query of the ``terms`` table
+    (kb/store.py), remembered; task ids are (plan key, number) pairs, loaded with ``tasks_at``."""
+
+    __slots__ = ("plan", "_rows", "_holding", "longest")
+
+    def __init__(self, plan) -> None:
+        self.plan = plan
+        self._rows: dict[str, list] = {}
+        self._holding: dict[str, bool] = {}
+        self.longest = MAX_TERM
+        """Longest term that can be learned (bounds the search in a question)."""
+
+    def _lookup(self, words) -> None:
+        new = [w for w in dict.fromkeys(words) if w not in self._rows and MIN_TERM <= len(w) <= MAX_TERM]
+        if new:
+            found = self.plan.term_rows(new)
+            for w in new:
+                self._rows[w] = found.get(w, [])
+
+    def __contains__(self, term: str) -> bool:
+        self._lookup([term])
+        return bool(self._rows.get(term))
+
+    def known(self, words) -> set[str]:
+        words = list(words)
+        self._lookup(words)
+        return {w for w in words if self._rows.get(w)}
+
+    def any_holding(self, part: str) -> bool:
+        found = self._holding.get(part)
+        if found is None:
+            found = self._holding[part] = self.plan.term_holding(part)
+        return found
+
+    def headings_of(self, term: str) -> list[tuple[str, str, str]]:
+        self._lookup([term])
+        return [(doc, label, title) for doc, _, _, label, title in self._rows.get(term, []) if label is not None]
+
+    def ids(self, term: str, docs=None) -> list[tuple[str, int]]:
+        self._lookup([term])
+        return [(key, seq) for doc, key, seqs, _, _ in self._rows.get(term, []) if not docs or doc in docs
+                for seq in seqs]
+
+    def tasks(self, plan, ids) -> list:
+        return self.plan.tasks_at(list(ids))
 
 
-def term_index(plan) -> TermIndex:
-    """The plan's merged TermIndex, built once per plan object (from the documents' stored terms)."""
+_INDEXES: dict[int, tuple[object, object]] = {}
+
+
+def term_index(plan):
+    """The plan's merged TermIndex, built once per plan object (from the documents' stored terms); a plan
+    read from the store gets a StoredTermIndex (its terms are looked up, never all read)."""
     found = _INDEXES.get(id(plan))
     if found is not None and found[0] is plan:
         return found[1]
-    index = TermIndex(plan.documents)
+    uses_store = getattr(plan, "uses_store", None)
+    index = StoredTermIndex(plan) if uses_store is not None and uses_store() else TermIndex(plan.documents)
     if len(_INDEXES) >= 8:
         _INDEXES.clear()
     _INDEXES[id(plan)] = (plan, index)
@@ -306,8 +378,7 @@ def term_tasks(plan, terms: list[str], *, any_term: bool = False, docs=None) -> 
     else:
         first, rest = sets[0], [set(s) for s in sets[1:]]
         chosen = [i for i in first if all(i in s for s in rest)]
-    tasks = [t for t in (plan.task(i) for i in chosen) if t is not None]
-    return sorted(tasks, key=plan.position)
+    return sorted(index.tasks(plan, chosen), key=plan.position)
 
 
 def heading_named(plan, words: list[str], docs=None) -> tuple[str, list] | None:
@@ -315,7 +386,7 @@ def heading_named(plan, words: list[str], docs=None) -> tuple[str, list] | None:
     (农机社会化服务 → 五、积极发展农机社会化服务), else None.  One plan's heading only: the same words
     heading two plans are answered by the topic lists, which name each plan."""
     term = "".join(words)
-    found = [h for h in term_index(plan).headings.get(term, ()) if not docs or h[0] in docs]
+    found = [h for h in term_index(plan).headings_of(term) if not docs or h[0] in docs]
     if len(found) != 1:
         return None
     doc, label, title = found[0]
@@ -324,16 +395,17 @@ def heading_named(plan, words: list[str], docs=None) -> tuple[str, list] | None:
     return heading, tasks
 
 
-def find_terms(index: TermIndex, text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+def find_terms(index, text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     """Learned terms of ``text`` overlapping text[lo:hi], longest first, not overlapping each other."""
     found = []
-    if not index.terms:
+    if not index.longest:
         return found
-    for i in range(max(0, lo - index.longest + 1), hi):
-        for j in range(min(len(text), i + index.longest), max(i + MIN_TERM, lo + 1) - 1, -1):
-            if j > lo and text[i:j] in index.terms:
-                found.append((i, j, text[i:j]))
-                break
+    spans = [(i, j) for i in range(max(0, lo - index.longest + 1), hi)
+             for j in range(min(len(text), i + index.longest), max(i + MIN_TERM, lo + 1) - 1, -1) if j > lo]
+    known = index.known(text[i:j] for i, j in spans)  # (one lookup for every substring)
+    for i, j in spans:
+        if text[i:j] in known and (not found or found[-1][0] != i):
+            found.append((i, j, text[i:j]))  # the longest term starting at i
     found.sort(key=lambda x: (-(x[1] - x[0]), x[0]))
     chosen: list[tuple[int, int, str]] = []
     for a, b, term in found:
@@ -379,7 +451,7 @@ def read_plan_terms(r) -> None:
         a, b = chunks[0][0], chunks[-1][1]
         joined = r.text[a:b]
         if b - a <= 16 and all(is_cjk(c) or c.isalnum() for c in joined) and joined in r.plan.mentions():
-            candidates.append((a, b, joined, joined in index.terms))
+            candidates.append((a, b, joined, joined in index))
     candidates.sort(key=lambda x: (-(x[1] - x[0]), x[0]))
     terms: list[tuple[int, int, str, bool]] = []
     for cand in candidates:
@@ -437,7 +509,7 @@ def absent_topic(plan, words: list[str], any_word: bool = False, *, min_length: 
     tails = sorted(voc.words["topic_generic"], key=len, reverse=True)
 
     def present(word: str) -> bool:
-        if len(word) < min_length or word in index.terms:
+        if len(word) < min_length or word in index:
             return True
         stem = word
         for tail in tails:
@@ -511,7 +583,9 @@ class _Mentions:
 
     def __init__(self, plan) -> None:
         self.paragraphs = plan.mentions()
-        self.headings = "\n".join(fold(t) for d in plan.documents for _, t in (*d.parts, *d.sections))
+        stored = getattr(plan, "heading_text", None)  # a stored plan keeps its headings folded, per plan
+        self.headings = stored() if stored is not None and plan.uses_store() else "\n".join(
+            fold(t) for d in plan.documents for _, t in (*d.parts, *d.sections))
 
     def __contains__(self, word: str) -> bool:
         return word in self.headings or word in self.paragraphs
@@ -528,11 +602,11 @@ def _partial_match(plan, word: str, mentions) -> bool:
     """
     if not 4 <= len(word) <= 6:
         return False
-    terms = term_index(plan).terms
+    index = term_index(plan)
     for part, rest, rest_first in ((word[:-2], word[-2:], False), (word[2:], word[:2], True)):
         if part not in mentions:
             continue
-        if rest in mentions and any(rest in term for term in terms):
+        if rest in mentions and index.any_holding(rest):
             continue  # 建筑工地扬尘: 扬尘 is a topic of the plan (in its titles), asked where it meets 建筑工地
         together = False
         for task in plan.tasks_matching([(part,)], fold, kinds=None):

@@ -367,7 +367,7 @@ def _only_the_document(r: Reading, verb: str) -> bool:
     from kb.qa.vocab import load_vocabulary
 
     pieces = {w[k:] for w in load_vocabulary().words["when"] for k in range(len(w) - 1)}
-    titles = [fold(d.title) for d in r.plan.documents]
+    titles = [fold(title) for _, title in r.plan.document_titles()]  # (a stored plan reads no document)
     for word in r.facts.topic:
         rest = re.sub(r"^[这本该此那][份个项部篇]?", "", word.replace(verb, ""))  # 这份 / 本 (the document itself)
         for noun in r.words["outside"].get("document_nouns", []):
@@ -454,13 +454,13 @@ def _place_naming_a_plan(r: Reading) -> str | None:
 
 def read_plan_named(r: Reading) -> None:
     """在人才集聚方案中…: a plan named by words of its title (only when several plans are loaded)."""
-    docs = r.plan.documents
-    if len(docs) < 2:
+    if len(r.plan.document_ids()) < 2:  # (a stored plan answers without reading 1,000 documents)
         return
     from kb.qa.text import fold
 
     if not any(r.text.find(mark) >= 2 for mark in r.words["plan_marks"]):
         return  # no plan mark after two characters: nothing below can match (and no plan is read)
+    docs = r.plan.documents
     best, score = None, 0
     for doc in docs:
         # its title, and its opening words (a plan whose title was not found names itself in its first lines)
@@ -553,7 +553,7 @@ def asked_topic(topic: list[str], voc, plan) -> list[str]:
     from kb.qa.text import fold
 
     skip = set(voc.words["target"]) | set(voc.words["due"]) | set(voc.words["when"])
-    titles = [fold(d.title) for d in plan.documents]
+    titles = [fold(title) for _, title in plan.document_titles()]  # (a stored plan reads no document)
     return [w for w in topic if w not in skip and not any(w in title for title in titles)]
 
 
@@ -805,8 +805,8 @@ def read_heading(r: Reading) -> None:
         return
     # the words stand in tasks of several sections: a topic, not the heading of one section
     spread = bool(q.topic) and len({t.section for t in plan.tasks_matching([(w,) for w in q.topic], fold)}) > 1
-    for doc in plan.documents:
-        for label, title in doc.sections:
+    for doc_id, doc_parts, doc_sections in plan.document_outlines():  # (a stored plan reads no whole document)
+        for label, title in doc_sections:
             heads = [h for h in fold(title).replace("，", ",").split(",") if len(h) >= 4]
             # 交通运输结构方面的任务: a head without its leading verb (改善), when it is all the topic
             # (产业结构调整 too); 方面/领域 ask for an area, other marks (相关) for a keyword.
@@ -816,13 +816,13 @@ def read_heading(r: Reading) -> None:
             if any(h in text for h in heads) or (area and not spread and len(joined) >= 4 and any(
                     b in joined or all(w in b for w in q.topic) for b in bare)):
                 q.heading = f"{label}{title}"
-                q.cited = [t.id for t in plan.document_tasks(doc.id) if t.section == label]
+                q.cited = [t.id for t in plan.document_tasks(doc_id) if t.section == label]
                 return
-        for num, title in doc.parts:
+        for num, title in doc_parts:
             if len(title) >= 4 and fold(title) in text and not any(
                     w in fold(title) for ws in voc.overview.values() for w in ws[1]):
                 q.heading = f"{num}、{title}"
-                q.cited = [t.id for t in plan.part_tasks(doc.id, num)]
+                q.cited = [t.id for t in plan.part_tasks(doc_id, num)]
                 return
 
 

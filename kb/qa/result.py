@@ -14,9 +14,15 @@ live in kb/data/answers.yaml.
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from kb.model import ROLE_NAMES, ROLES, Deadline, Target, Task
+
+#: Document id → title while a Session answers with several plans loaded: ``compose`` names each task item's
+#: plan as it renders, so ``Session._finish`` does not render the answer a second time to add them (8,000
+#: lines twice for a department's list at 1,000 plans).
+PLAN_TITLES: ContextVar[dict | None] = ContextVar("kb_plan_titles", default=None)
 
 
 @dataclass(slots=True)
@@ -307,6 +313,11 @@ def compose(lines) -> Composed:
         last = result.groups[-1].items
         while last and last[-1].task is None and last[-1].n is None:
             result.notes.insert(0, last.pop().text)
+    titles = PLAN_TITLES.get()
+    if titles:
+        for item in result.items + result.related:
+            if item.task is not None:
+                item.plan = titles.get(item.task.doc)
     composed = Composed(render_text(result))
     composed.result = result
     return composed

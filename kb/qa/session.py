@@ -41,6 +41,7 @@ class Session:
         self._resolved: dict[str, object] = {}
         self._charset: frozenset[str] | None = None
         self._plan_text: str | None = None
+        self._titles: dict[str, str] | None = None
         self.last_query = None
         """The Query of the previous turn (follow-ups merge their slots into it)."""
         from kb.qa.context import Context
@@ -199,8 +200,21 @@ class Session:
                               status="not_understood")
 
     def _ask(self, question: str) -> Answer:
-        answer = self._answer(question)
+        from kb.qa.result import PLAN_TITLES
+
+        token = PLAN_TITLES.set(self._plan_titles())  # (compose names the plans as it renders)
+        try:
+            answer = self._answer(question)
+        finally:
+            PLAN_TITLES.reset(token)
         return self._finish(answer)
+
+    def _plan_titles(self) -> dict[str, str] | None:
+        """Document id → title when several plans are loaded (answers name each item's plan), else None."""
+        if self._titles is None:
+            titles = self.plan.document_titles()  # (a stored plan reads no document)
+            self._titles = dict(titles) if len(titles) > 1 else {}
+        return self._titles or None
 
     def _finish(self, answer: Answer) -> Answer:
         """The structured Result behind the text; every item names its plan when several are loaded."""
@@ -209,12 +223,14 @@ class Session:
         result = answer.result if answer.result is not None else getattr(answer.text, "result", None)
         if result is None:
             result = Result(heading=str(answer.text).splitlines())
-        if len(self.plan.documents) > 1:
-            titles = {d.id: d.title for d in self.plan.documents}
+        titles = self._plan_titles()
+        if titles:
+            named = False
             for item in result.items + result.related:
-                if item.task is not None:
-                    item.plan = titles.get(item.task.doc)
-            answer.text = render_text(result)
+                if item.task is not None and item.plan != titles.get(item.task.doc):
+                    item.plan, named = titles.get(item.task.doc), True
+            if named:  # (not composed while answering: rendered again with the names)
+                answer.text = render_text(result)
         answer.result = result
         answer.text = str(answer.text)
         return answer
