@@ -161,3 +161,36 @@ def test_lead_phrases_and_titles_of_a_plan_written_here():
     assert [t.label for t in session.ask("创业孵化的任务有哪些").tasks] == ["一（三）"]
     assert session.ask("垃圾分类谁负责").status == "not_in_plan"
     assert [(x.metric, x.value, x.unit) for t in tasks for x in t.targets] == [("专家公寓", 1000.0, "套"), ("人才公寓", 10000.0, "套")]
+
+
+def test_a_stored_plan_looks_its_terms_up_in_the_store_with_the_same_answers(tmp_path, monkeypatch):
+    """Several plans in the store: StoredTermIndex (a query of the ``terms`` table per question word) gives
+    what the merged TermIndex of the same documents in memory gives, term by term — the tasks each term
+    covers, the headings it names, and the any-term-holds-this test."""
+    import shutil
+
+    from kb.qa.plan_terms import StoredTermIndex, TermIndex, heading_named, term_index, term_tasks
+    from kb.store import load_plan, parse_in_memory
+
+    corpus = tmp_path / "plans"
+    corpus.mkdir()
+    for name in ("02_nongjihua_guofa2018-42.txt", "05_guangzhou_rencaijiju_2012.txt"):
+        shutil.copy(PLANS / name, corpus / name)
+    monkeypatch.setenv("KB_CACHE_DIR", str(tmp_path / "cache"))
+    stored = load_plan(str(corpus))
+    memory = parse_in_memory(sorted(corpus.iterdir()))
+    assert isinstance(term_index(stored), StoredTermIndex) and isinstance(term_index(memory), TermIndex)
+    merged = term_index(memory)
+    terms = sorted(merged.terms)
+    assert len(terms) > 100 and term_index(stored).known(terms + ["不是主题词"]) == set(terms)
+    for term in terms:
+        assert [t.id for t in term_tasks(stored, [term])] == [t.id for t in term_tasks(memory, [term])], term
+        got, want = heading_named(stored, [term]), heading_named(memory, [term])
+        assert (got and (got[0], [t.id for t in got[1]])) == (want and (want[0], [t.id for t in want[1]])), term
+    first = stored.document_ids()[0]
+    assert [t.id for t in term_tasks(stored, terms[:3], any_term=True, docs=[first])] == \
+        [t.id for t in term_tasks(memory, terms[:3], any_term=True, docs=[first])]
+    for part in ("农机", "人才", "留交", "秸秆"):
+        assert term_index(stored).any_holding(part) == merged.any_holding(part), part
+    assert not term_index(stored).any_holding("秸秆")  # (neither plan is about straw: a row that can fail)
+    assert stored.uses_store()  # answered from the store, no task list loaded
