@@ -250,15 +250,15 @@ async def test_a_number_key_on_the_answer_opens_that_item(plan):
         card = await ask(app, pilot, "生态环境局有哪些任务")
         items = numbered(card)
         assert len(items) == 41
-        card.task_list.focus()
+        card.focus()
         await pilot.press("1", "2")  # two digits in a row: item 12
-        await pilot.pause(card.task_list.NUMBER_PAUSE + 0.3)
+        await pilot.pause(card.NUMBER_PAUSE + 0.3)
         assert isinstance(app.screen, TaskDetailScreen)
         assert app.screen.task_shown.id == items[12]
         await pilot.press("escape")
-        card.task_list.focus()
+        card.focus()
         await pilot.press("9", "9")
-        await pilot.pause(card.task_list.NUMBER_PAUSE + 0.3)
+        await pilot.pause(card.NUMBER_PAUSE + 0.3)
         assert not isinstance(app.screen, TaskDetailScreen), "no item 99: nothing opened"
 
 

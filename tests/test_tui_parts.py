@@ -14,7 +14,7 @@ from tui.widgets.question_input import QuestionInput  # noqa: E402
 from tui.widgets.roles import ROLE_STYLES  # noqa: E402
 from tui.widgets.task_list import task_heading  # noqa: E402
 from tui.widgets.task_text import highlighted_text  # noqa: E402
-from tui.widgets.transcript import numbered_options  # noqa: E402
+from tui.widgets.transcript import numbered_blocks  # noqa: E402
 
 
 def no_duplicate_rows(rows):
@@ -91,7 +91,7 @@ def _result(*spec):
 
 
 LAYOUT_ROWS = [
-    # groups, expected option prompts (text), task ids
+    # groups, expected list lines (text: group headings and items), task ids
     ([(None, [(1, "三（一）1"), (2, "三（一）2")])], ["1. 三（一）1", "2. 三（一）2"], ["三（一）1", "三（一）2"]),
     ([("牵头", [(1, "三（一）1")]), ("配合", [(2, "三（一）2")])],
      ["【牵头】 2 项", "1. 三（一）1", "【配合】 2 项", "2. 三（一）2"], ["三（一）1", "三（一）2"]),
@@ -101,10 +101,11 @@ LAYOUT_ROWS = [
 
 
 @pytest.mark.parametrize("spec, prompts, ids", LAYOUT_ROWS)
-def test_numbered_options_come_from_the_result(spec, prompts, ids):
-    options, got_ids = numbered_options(_result(*spec), {}, None)
-    assert [str(o.prompt).split(" x")[0].split("\n")[0] for o in options] == prompts
-    assert got_ids == [f"d#{i}" for i in ids]
+def test_numbered_items_come_from_the_result(spec, prompts, ids):
+    blocks = numbered_blocks(_result(*spec), {}, None)
+    assert [b.content.plain.split(" x")[0].split("\n")[0] for b in blocks] == prompts
+    assert [b.task_id for b in blocks if b.item is not None] == [f"d#{i}" for i in ids]
+    assert [b.item for b in blocks if b.item is not None] == list(range(len(ids)))
 
 
 # ---------------------------------------------------------------- highlighting

@@ -38,20 +38,6 @@ linebreak.install()  # Chinese line breaking for every text the app shows
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
-def show_from_top(card) -> None:
-    """Scroll the transcript so that ``card``'s question (else the card) is at the top of the view."""
-    from tui.widgets.transcript import QuestionBubble
-
-    transcript = card.parent
-    if transcript is None:
-        return
-    children = list(transcript.children)
-    i = children.index(card)
-    anchor = children[i - 1] if i and isinstance(children[i - 1], QuestionBubble) else card
-    transcript.scroll_to_widget(anchor, top=True, animate=False, immediate=True)
-    card.opened = True
-
-
 def plan_titles(plan) -> list[tuple[str, str]]:
     """(document id, title) of the plans, escaped for the screen (a stored plan reads only its titles)."""
     from kb.safetext import escape
@@ -307,14 +293,15 @@ class KbApp(App):
             else:
                 self.last_answer = answer
                 mounting = card.set_answer(answer)
+            transcript = self.main_screen.query_one(Transcript)
             if card.parent is None:
-                # Mounted whole, with its answer: one layout of the transcript (in order of asking).
-                mounting = self.main_screen.query_one(Transcript).add_turn(question, card, scroll_end=False).mounting
-            if mounting is not None:
-                await mounting
-        # Open the answer at its top (the question and 共 N 项 first), however long it is: once every
-        # widget of the card is mounted (awaited above), the next refresh lays them all out.
-        self.call_after_refresh(show_from_top, card)
+                # Mounted whole, with its answer, and opened at its question: one layout, one render.
+                await transcript.place(question, card)
+            else:
+                # A card shown while the index was opening (正在回答…), filled in now.
+                if mounting is not None:
+                    await mounting
+                transcript.open_at(card)
 
     # ---------------------------------------------------------------- navigation
     @property

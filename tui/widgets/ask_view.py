@@ -65,10 +65,10 @@ class AskView(Vertical):
         typed = typed.strip()
         if not typed.isdigit():
             return False
-        cards = [c for c in self.query_one(Transcript).cards if c.task_list is not None]
+        cards = [c for c in self.query_one(Transcript).cards if c.task_ids]
         if not cards:
             return False
-        task_id = cards[-1].task_list.numbers().get(int(typed))
+        task_id = cards[-1].numbers().get(int(typed))
         if task_id is None:
             self.app.notify(f"上一个答案没有第 {typed} 项", severity="warning")
             return True

@@ -19,6 +19,10 @@ from kb.model import Task
 from tui.widgets.roles import ROLE_BADGES, ROLE_STYLES
 
 
+#: Seconds a typed number waits for its next digit (12 is 1 then 2).
+NUMBER_PAUSE = 0.6
+
+
 def task_heading(task: Task) -> str:
     """What names a task in one line: its title, else its first clause (kb.duties.task_heading)."""
     return _kb_heading(task)
@@ -48,6 +52,8 @@ def task_prompt(task: Task, roles: list[str] | None = None, exclude: str | None 
 
 class TaskList(OptionList):
     """Tasks as options whose ids are the task ids; group headings are disabled options."""
+
+    NUMBER_PAUSE = NUMBER_PAUSE
 
     @dataclass
     class TaskChosen(Message):
@@ -97,36 +103,33 @@ class TaskList(OptionList):
         if event.option.id:
             self.post_message(self.TaskChosen(event.option.id.split("@", 1)[0]))
 
-    #: Seconds a typed number waits for its next digit (12 is 1 then 2).
-    NUMBER_PAUSE = 0.6
-
     def numbers(self) -> dict[int, str]:
-        """Item number → task id: an answer's own numbering (its Result, as 第N项 counts), else list order."""
-        answer = getattr(self.parent, "answer", None)
-        result = getattr(answer, "result", None)
-        if result is not None:
-            found = {i.n: i.task.id for g in result.groups for i in g.items if i.task is not None and i.n is not None}
-            if found:
-                return found
+        """Item number → task id, in list order."""
         return {n: task_id for n, task_id in enumerate(self.task_ids, 1)}
 
     def on_key(self, event) -> None:
-        # A number key opens the item of that number (several digits typed in a row make one number).
-        if event.character and event.character.isdigit():
-            event.stop()
-            self._typed = getattr(self, "_typed", "") + event.character
-            timer = getattr(self, "_number_timer", None)
-            if timer is not None:
-                timer.stop()
-            self._number_timer = self.set_timer(self.NUMBER_PAUSE, self.open_typed_number)
+        number_key(self, event)
 
-    def open_typed_number(self) -> None:
-        """Open the task whose number was typed (a number no item has is said, not guessed)."""
-        typed, self._typed = getattr(self, "_typed", ""), ""
-        if not typed:
-            return
-        task_id = self.numbers().get(int(typed))
-        if task_id is None:
-            self.app.notify(f"没有第 {typed} 项", severity="warning")
-            return
-        self.post_message(self.TaskChosen(task_id))
+
+def number_key(widget, event) -> None:
+    """A number key on ``widget`` (which has ``numbers()``) opens the item of that number;
+    several digits typed in a row make one number."""
+    if event.character and event.character.isdigit():
+        event.stop()
+        widget._typed = getattr(widget, "_typed", "") + event.character
+        timer = getattr(widget, "_number_timer", None)
+        if timer is not None:
+            timer.stop()
+        widget._number_timer = widget.set_timer(widget.NUMBER_PAUSE, lambda: open_typed_number(widget))
+
+
+def open_typed_number(widget) -> None:
+    """Open the task whose number was typed on ``widget`` (a number no item has is said, not guessed)."""
+    typed, widget._typed = getattr(widget, "_typed", ""), ""
+    if not typed:
+        return
+    task_id = widget.numbers().get(int(typed))
+    if task_id is None:
+        widget.app.notify(f"没有第 {typed} 项", severity="warning")
+        return
+    widget.post_message(TaskList.TaskChosen(task_id))
