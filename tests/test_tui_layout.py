@@ -86,6 +86,45 @@ async def test_a_long_answer_opens_at_its_top_whole_and_scrolls_from_the_input(p
         assert transcript.scroll_y == top
 
 
+async def test_an_answer_is_placed_with_one_layout_and_typing_lays_out_nothing(plan, monkeypatch):
+    """Each layout pass arranges and redraws the whole screen (the cost of an answer was 2–4 of
+    them): the oldest turn removed, the card mounted and opened at its question take one."""
+    from textual.screen import Screen
+
+    app = KbApp(plan)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        layouts: list[str] = []
+        real = Screen._refresh_layout
+        monkeypatch.setattr(Screen, "_refresh_layout", lambda self, *a, **k: (layouts.append("layout"), real(self, *a, **k))[1])
+        monkeypatch.setattr(Transcript, "MAX_TURNS", 2)  # the third answer also removes the first turn
+        transcript = app.screen.query_one(Transcript)
+        box = app.screen.query_one(QuestionInput)
+        # (the first answer longer than the view brings the transcript's scroll bar: a layout of its own, once)
+        await ask(app, pilot, "生态环境局有哪些任务")
+        for question in ["交通局牵头哪些任务", "配合的呢", "区县政府要落实哪些任务"]:
+            box.focus()
+            await pilot.pause()
+            layouts.clear()
+            await pilot.press(*question)
+            for _ in range(3):
+                await pilot.pause()
+            assert layouts == [], f"typing {question!r} laid the screen out"
+            await pilot.press("enter")
+            for _ in range(100):
+                await pilot.pause()
+                cards = transcript.cards
+                if cards and cards[-1].question == question and cards[-1].opened:
+                    break
+            for _ in range(3):
+                await pilot.pause()
+            assert cards[-1].opened and cards[-1].answer is not None
+            assert layouts == ["layout"], f"{question!r}: {len(layouts)} layouts"
+        assert [c.question for c in transcript.cards] == ["配合的呢", "区县政府要落实哪些任务"]
+        bubble = next(w for w in transcript.children if isinstance(w, QuestionBubble) and w.question == "区县政府要落实哪些任务")
+        assert transcript.region.y <= bubble.region.y <= transcript.region.y + 1
+
+
 async def test_no_answer_line_loses_characters_after_a_resize(plan):
     app = KbApp(plan)
     async with app.run_test(size=(120, 40)) as pilot:

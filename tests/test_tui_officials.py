@@ -262,6 +262,45 @@ async def test_a_number_key_on_the_answer_opens_that_item(plan):
         assert not isinstance(app.screen, TaskDetailScreen), "no item 99: nothing opened"
 
 
+async def test_arrow_keys_move_through_the_items_and_enter_opens_the_highlighted_one(plan):
+    from tui.screens.task_detail import TaskDetailScreen
+
+    app = KbApp(plan)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        card = await ask(app, pilot, "交通局参与哪些任务")  # two groups: the headings are skipped
+        items = numbered(card)
+        card.focus()
+        await pilot.press("down", "down", "up", "down")
+        assert card.highlighted == 2
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, TaskDetailScreen)
+        assert app.screen.task_shown.id == items[3] == card.task_ids[2]
+        await pilot.press("escape")
+        card.focus()
+        await pilot.press("end")
+        assert card.highlighted == len(card.task_ids) - 1
+        await pilot.press("home", "up")
+        assert card.highlighted == 0
+
+
+async def test_a_click_on_an_item_opens_it(plan):
+    from tui.screens.task_detail import TaskDetailScreen
+
+    app = KbApp(plan)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        card = await ask(app, pilot, "交通局牵头哪些任务")
+        first_line, height = card._item_lines(1)
+        assert height >= 1
+        # inside the border (1 cell) and the padding (1 cell), on the item's last line
+        await pilot.click(card, offset=(3, 1 + first_line + height - 1))
+        await pilot.pause()
+        assert isinstance(app.screen, TaskDetailScreen)
+        assert app.screen.task_shown.id == card.task_ids[1]
+
+
 async def test_a_bare_number_in_the_input_opens_that_item_of_the_last_answer(plan):
     from tui.screens.task_detail import TaskDetailScreen
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from textual.binding import Binding
+from textual.geometry import Size
+from textual.widgets import Input
 
 from tui.widgets.safe_input import SafeInput
 
@@ -23,6 +25,19 @@ class QuestionInput(SafeInput):
         """Questions submitted, oldest first (no blank ones, no immediate repeats)."""
         self._cursor: int = 0
         self._draft: str = ""
+
+    def _watch_value(self, value: str) -> None:
+        # Input sets its virtual size through a reactive that lays out the whole screen again:
+        # a layout pass on every key and on every Enter (the input cleared), before the answer's
+        # own.  The input's size never depends on its text (no auto width here), so the virtual
+        # size (what it scrolls sideways over) is set without asking for a layout.
+        if self.styles.auto_dimensions:
+            super()._watch_value(value)
+            return
+        self.set_reactive(Input.virtual_size, Size(self.content_width, 1))
+        self._suggestion = ""
+        if self.suggester and value:
+            self.run_worker(self.suggester._get_suggestion(self, value))
 
     def remember(self, question: str) -> None:
         """Add ``question`` to the history and reset the walk to the end."""

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import textual.content
+
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
@@ -88,12 +90,36 @@ def roles_line(by_role: dict[str, list[str]]) -> Content:
     return Content.assemble(*parts)
 
 
-class QuestionBubble(Static):
+class LaidOutOnce:
+    """A widget that takes its new size from a layout without asking for another layout.
+
+    Textual sets each widget's virtual size during a layout through a reactive that asks for
+    a layout again: every new card, its question and the transcript around them cost a
+    second layout pass and render after each answer, which changed nothing (the compositor
+    has just computed those sizes; a scroll bar appearing still asks for its own layout).
+    """
+
+    def _size_updated(self, size, virtual_size, container_size, layout: bool = True) -> bool:
+        return super()._size_updated(size, virtual_size, container_size, layout=False)
+
+
+class Welcome(LaidOutOnce, Static):
+    """The hint above the first question."""
+
+
+class QuestionBubble(LaidOutOnce, Static):
     """A question as asked."""
 
     def __init__(self, question: str) -> None:
         super().__init__(Content.assemble(("问：", "bold"), question), classes="question", markup=False)
         self.question = question
+
+
+def text_height(text: str, width: int) -> int:
+    """Lines ``text`` takes wrapped at ``width`` cells, as Textual wraps a Content (its line breaking
+    is kb's, cached per line in tui.linebreak: a long answer's height is not wrapped again)."""
+    divide_line = textual.content.divide_line
+    return sum(len(divide_line(line, width)) + 1 if width > 0 else 1 for line in text.split("\n"))
 
 
 @dataclass(slots=True)
@@ -114,6 +140,7 @@ def numbered_blocks(result, roles: dict[str, list[str]], exclude: str | None) ->
     """The Result's numbered task items as blocks, each group's heading before its items
     (groups with no task item are text, laid out with the heading)."""
     blocks: list[Block] = []
+    count = 0
     for group in result.groups:
         tasks = [i for i in group.items if i.task is not None]
         if not tasks:
@@ -122,12 +149,12 @@ def numbered_blocks(result, roles: dict[str, list[str]], exclude: str | None) ->
             blocks.append(Block(Content.styled(f"【{group.title}】{group.tail}", "bold"), "answer-group"))
         for item in tasks:
             prompt = answer_prompt(item, roles.get(item.task.id), item.exclude or exclude)
-            n = sum(1 for b in blocks if b.item is not None)
-            blocks.append(Block(prompt, "answer-item", n, item.task.id))
+            blocks.append(Block(prompt, "answer-item", count, item.task.id))
+            count += 1
     return blocks
 
 
-class AnswerCard(Widget):
+class AnswerCard(LaidOutOnce, Widget):
     """The answer to one question, drawn whole by one widget (Textual's line API).
 
     The card was a container of a Static per part plus an OptionList of the items: five or six
@@ -142,8 +169,11 @@ class AnswerCard(Widget):
     正在回答…, and ``show_answer`` fills it in later.
     """
 
-    COMPONENT_CLASSES = {"answer-head", "answer-roles", "answer-note", "answer-related", "answer-group",
-                         "answer-item", "answer-item--highlighted"}
+    COMPONENT_CLASSES = {"answer-head", "answer-note", "answer-group", "answer-item--highlighted"}
+    #: Block kind → the component class that styles it (None: the card's own style).  Few
+    #: component classes: each is styled by the stylesheet whenever a card is mounted.
+    STYLES = {"answer-head": "answer-head", "answer-note": "answer-note", "answer-related": "answer-note",
+              "answer-group": "answer-group", "answer-roles": None, "answer-item": None}
     BINDINGS = [
         Binding("up", "cursor(-1)", "上一项", show=False),
         Binding("down", "cursor(1)", "下一项", show=False),
@@ -209,11 +239,13 @@ class AnswerCard(Widget):
         self.answer = answer
         status = getattr(answer, "status", "answered")
         result = getattr(answer, "result", None) or Result(heading=answer.text.splitlines())
-        self.remove_class("-pending")
+        # (before the card is mounted, the classes are set without styling it: the mount styles it once)
+        update = self.is_mounted
+        self.remove_class("-pending", update=update)
         exact = answer.exact and status == "answered"
-        self.add_class("-exact" if exact else "-inexact")
+        self.add_class("-exact" if exact else "-inexact", update=update)
         if not answer.tasks:
-            self.add_class("-empty")
+            self.add_class("-empty", update=update)
         self.border_title = STATUS_TITLES.get(status, "规则答案") if answer.exact or status != "answered" else "全文检索（非精确匹配）"
         head = list(result.heading)
         # lines of groups with no task item (a department with its counts, a target) read as text
@@ -266,7 +298,7 @@ class AnswerCard(Widget):
             self._strips.clear()
             lines: list[tuple[int, int]] = []
             for index, block in enumerate(self.blocks):
-                lines.extend((index, n) for n in range(block.content.get_height(self.styles, width)))
+                lines.extend((index, n) for n in range(text_height(block.content.plain, width)))
             self._lines = lines
         return self._lines
 
@@ -277,9 +309,11 @@ class AnswerCard(Widget):
         return len(self._line_map(width))
 
     def _style(self, block: Block):
+        component = self.STYLES[block.component]
+        names = (component,) if component else ()
         if block.item is not None and block.item == self.highlighted:
-            return self.get_visual_style(block.component, "answer-item--highlighted")
-        return self.get_visual_style(block.component)
+            names += ("answer-item--highlighted",)
+        return self.get_visual_style(*names)
 
     def render_line(self, y: int) -> Strip:
         width = self.content_region.width
@@ -351,7 +385,7 @@ class AnswerCard(Widget):
         number_key(self, event)
 
 
-class Transcript(VerticalScroll):
+class Transcript(LaidOutOnce, VerticalScroll):
     """Questions and answer cards, newest at the bottom; the oldest turns go beyond MAX_TURNS.
 
     A new answer is opened at its question in the same layout that places it: ``open_at``
@@ -370,7 +404,7 @@ class Transcript(VerticalScroll):
         self._open_at: AnswerCard | None = None
 
     def compose(self):
-        yield Static(WELCOME, classes="welcome", markup=False)
+        yield Welcome(WELCOME, classes="welcome", markup=False)
 
     def add_turn(self, question: str, card: AnswerCard | None = None) -> AnswerCard:
         """Mount ``question`` (no bubble when blank) and its answer card (a new empty one if None) at
