@@ -33,6 +33,13 @@ CASES = [
     ("   \n\n  \n", [], "blank text"),
     ("ＰＭ２．５ 浓度", ["ＰＭ２．５浓度"], "full-width text keeps its forms; debris space removed"),
     ("Latin\n\nwords", ["Latin words"], "Latin fragments are joined with a space"),
+    ("1.甲。(牵头单位:市商务局  责任单位:市编办、市发改委)", ["1.甲。(牵头单位:市商务局责任单位:市编办、市发改委)"],
+     "two spaces inside a bracket separate a tag's fields, not paragraphs (西宁 2017)"),
+    ("一、总体要求(见下)   以改善质量为目标。", ["一、总体要求(见下)", "以改善质量为目标。"], "a gap after a closed bracket still splits"),
+    ("《关于帮助市场主体纾困解难的具体实施细则》\n为深入贯彻落实精神,制定如下实施细则。",
+     ["《关于帮助市场主体纾困解难的具体实施细则》", "为深入贯彻落实精神,制定如下实施细则。"], "a title in book-title marks stands alone (淮安 2022)"),
+    ("关于推动经济高质量发展的若干政策\n为深入贯彻落实精神,制定以下政策。",
+     ["关于推动经济高质量发展的若干政策", "为深入贯彻落实精神,制定以下政策。"], "若干政策 names a document (苍南 2023)"),
 ]
 
 

@@ -240,3 +240,45 @@ def test_stated_start_and_tag_time_words():
     assert stated_start(["到2020年，全市…"]) is None
     assert [(d.text, d.kind, d.clause) for d in tag_deadlines("年内持续推进", 3)] == [("年内持续推进", "ongoing", 3)]
     assert [(d.kind, d.end) for d in tag_deadlines("2019年底前", 1)] == [("by", "2019-12-31")]
+    assert [(d.text, d.kind, d.end) for d in tag_deadlines("6月底前完成", 1)] == [("6月底前", "by", None)]
+    assert [(d.text, d.kind) for d in tag_deadlines("全年", 1)] == [("全年", "ongoing")]
+
+
+# Time limits without a year (kind by / during, no dates), processing limits and document names:
+# (clause, expected (text, kind, start, end) list of every reader, why)
+from kb.parser.deadlines import find_undated  # noqa: E402
+
+
+def _every_deadline(clause):
+    dated = find_deadlines(clause)
+    within = find_within(clause, 0, None, [(a, b) for a, b, _ in dated])
+    undated = find_undated(clause, 0, [(a, b) for a, b, _ in dated + within])
+    return [(d.text, d.kind, d.start, d.end) for _, _, d in sorted(dated + within + undated, key=lambda x: x[0])]
+
+
+UNDATED_CASES = [
+    ("加快建立中介超市,5月底前实现上线运行。", [("5月底前", "by", None, None)], "a month without a year: by, no date (官渡 2016)"),
+    ("6月30日前完成。", [("6月30日前", "by", None, None)], "a day without a year"),
+    ("10月底完成。", [("10月底", "by", None, None)], "a month end without 前"),
+    ("每年10月1日前完成。", [], "每年: recurs, no deadline"),
+    ("次年3月底前报送。", [], "次年: recurs"),
+    ("1至5月累计增长5%。", [], "a month with no limit word"),
+    ("2019年9月底前完成。", [("2019年9月底前", "by", None, "2019-09-30")], "a dated month stays dated, read once"),
+    ("全年固定资产投资增长12%以上。", [("全年", "during", None, None)], "全年: the plan's year (苍南 2023)"),
+    ("年内建成10个站点。", [("年内", "during", None, None)], "年内"),
+    ("3年内完成。", [("3年内", "within", None, None)], "N年内 is relative, not 年内"),
+    ("三年内完成。", [("三年内", "within", None, None)], "Chinese count before 年内"),
+    ("2023年全年完成。", [("2023年全年", "during", "2023-01-01", "2023-12-31")], "a year with 全年 is dated"),
+    ("环评报告书14个工作日内、环评报告表7个工作日内完成审批。", [], "working days: a processing limit of each case (官渡 2016)"),
+    ("本意见印发之日起10个工作日内报送。", [("本意见印发之日起10个工作日内", "within", None, None)],
+     "working days from a stated start are the task's limit"),
+    ("出台《三年行动计划(2022-2024)》和2022年“智改数转”工作推进方案。", [], "a year opening a document's name (淮安 2022)"),
+    ("印发2023年工作要点。", [], "2023年工作要点 is a document"),
+    ("2023年底前出台实施方案。", [("2023年底前", "by", None, "2023-12-31")], "a deadline before a document noun stays"),
+    ("2023年完成实施方案编制。", [("2023年", "during", "2023-01-01", "2023-12-31")], "a year, a verb, then a document: a deadline"),
+]
+
+
+@pytest.mark.parametrize("clause,expected,why", UNDATED_CASES, ids=[c[0] for c in UNDATED_CASES])
+def test_undated_processing_and_names(clause, expected, why):
+    assert _every_deadline(clause) == expected, why

@@ -40,6 +40,36 @@ A_CASES = [
     ("市X局牵头，各县、区人民政府配合", None, {"lead": ["市X局"], "support": ["各县、区人民政府"]}, "A6 各县、区人民政府 is one unit"),
     ("省发改委(省能源局)牵头，省Y厅配合", None, {"lead": ["省发改委"], "support": ["省Y厅"]}, "A8 sub-unit in ASCII brackets"),
     ("国务院各部门分别负责，年内持续推进", None, {"shared": ["国务院各部门"]}, "A7 time words are no unit"),
+    # Found plans 14–17 and the survey's other plans (shared/dialects.md): role words with the verb
+    # of the work after them, 由 before the units, 会同 and 及 inside a tag.
+    ("由县发改局牵头实施", None, {"lead": ["县发改局"]}, "A 由X牵头实施 (苍南 2023 heading): 由 and 实施 are no part of a name"),
+    ("由市X局负责", None, {"sole": ["市X局"]}, "A 由 before a single unit"),
+    ("由专人负责", None, {"sole": ["由专人"]}, "A 由 stays when what follows is no unit (and the name is warned about)"),
+    ("市X局牵头实施，市Y局配合实施", None, {"lead": ["市X局"], "support": ["市Y局"]}, "A 牵头实施 / 配合实施"),
+    ("市X局牵头推进，市Y局参与实施", None, {"lead": ["市X局"], "support": ["市Y局"]}, "A 牵头推进 / 参与实施"),
+    ("市X局、市Y局共同牵头", None, {"lead": ["市X局", "市Y局"]}, "A 共同牵头: both lead, 共同 is no part of a name"),
+    ("市X局、市Y局按职责分工负责，各县（区）政府具体落实", None,
+     {"shared": ["市X局", "市Y局"], "sole": ["各县（区）政府"]}, "A 具体落实 names implementers"),
+    ("市X局牵头，各县区政府抓好落实", None, {"lead": ["市X局"], "sole": ["各县区政府"]}, "A 抓好落实"),
+    ("市X局会同市Y局、市Z局负责", None, {"lead": ["市X局"], "support": ["市Y局", "市Z局"]}, "A X会同Y负责 in a tag: X leads, Y supports"),
+    ("市X局、市W局会同市Y局牵头", None, {"lead": ["市X局", "市W局"], "support": ["市Y局"]}, "A 会同 after a list"),
+    ("市政府办公室、市行政审批制度改革工作领导小组办公室牵头，市级各有关部门及各县市区政府按职责分工负责", None,
+     {"lead": ["市政府办公室", "市行政审批制度改革工作领导小组办公室"], "shared": ["市级各有关部门", "各县市区政府"]},
+     "A6 及 before a 各 group is two units (咸阳 2022)"),
+    ("区发改局牵头，区财政局、区水务局等部门，区国投公司、各街道办事处配合", None,
+     {"lead": ["区发改局"], "support": ["区财政局", "区水务局", "区国投公司", "各街道办事处"]},
+     "A6 等部门 ends a list, a comma group joins the support (官渡 2016)"),
+    ("市人力资源和社会保障局牵头，各有关部门和单位配合", None,
+     {"lead": ["市人力资源和社会保障局"], "support": ["各有关部门和单位"]}, "A6 和 inside names is kept"),
+    ("市发展改革委、市财政局等5个部门负责", None, {"sole": ["市发展改革委", "市财政局"]}, "A6 等5个部门: a count is a tail"),
+    ("市生态环境局牵头，各县市区人民政府落实，2025年底前完成", None,
+     {"lead": ["市生态环境局"], "sole": ["各县市区人民政府"]}, "A 落实 after units names implementers; A7 time words"),
+    ("市X局牵头，确保政策落实", None, {"lead": ["市X局"]}, "A 落实 after words that are no unit is a note (weak role word)"),
+    ("市住房城乡建设局牵头、市自然资源局配合", None, {"lead": ["市住房城乡建设局"], "support": ["市自然资源局"]},
+     "A 、 after a role word separates two role segments"),
+    ("市住建局（牵头）、市自然资源局、市城管局", None, {"lead": ["市住建局"], "support": ["市自然资源局", "市城管局"]},
+     "A a unit marked （牵头） leads a bare list, the others support (as in table cells)"),
+    ("市住建局（市人防办）、市自然资源局", None, {}, "A8 a sub-unit is no lead mark; a bare list without a verb names no role"),
 ]
 
 
@@ -70,6 +100,18 @@ B_CASES = [
      {"sole": ["人力资源社会保障部", "住房城乡建设部", "商务部"]}, "B 适用范围 is a field, not a unit"),
     ("牵头单位：市X局，配合单位：市Y局，责任领导：张三", {"lead": ["市X局"], "support": ["市Y局"]}, "B 责任领导 is a field"),
     ("指导单位：省X厅，责任单位：市Y局", {"guide": ["省X厅"], "sole": ["市Y局"]}, "B 指导单位 label"),
+    ("牵头单位:市商务局  责任单位:市编办、市发改委、市法制办、各区县政府",
+     {"lead": ["市商务局"], "support": ["市编办", "市发改委", "市法制办", "各区县政府"]}, "B two spaces between the fields (西宁 2017)"),
+    ("牵头单位:区发改局;责任单位:区财政局、各街办(新区)", {"lead": ["区发改局"], "support": ["区财政局", "各街办"]},
+     "B semicolon (下陆区 2020); X(Y) names sub-unit Y, as everywhere"),
+    ("责任单位:市工信局、市财政局等有关部门,各县区人民政府、园区管委会。以下政策措施均需各县区人民政府、园区管委会落实,不再单独列出",
+     {"sole": ["市工信局", "市财政局", "各县区人民政府", "园区管委会"]}, "B a carry-forward note after the list (淮安 2022)"),
+    ("责任单位:市X局、市Y局分别牵头,各县(市、区)政府", {"lead": ["市X局", "市Y局"], "sole": ["各县(市、区)政府"]},
+     "B 分别牵头 then a comma group without a role word"),
+    ("责任单位：市住建局（牵头）、市自然资源局、市城管局", {"lead": ["市住建局"], "support": ["市自然资源局", "市城管局"]},
+     "B a unit marked （牵头） in a 责任单位 list leads"),
+    ("牵头单位：市发展改革委；责任单位：市财政局；完成时间：2023年12月底前", {"lead": ["市发展改革委"], "support": ["市财政局"]},
+     "B a time label after the units"),
 ]
 
 
@@ -104,6 +146,15 @@ LIST_CASES = [
     ("各省、自治区、直辖市人民政府", ["各省、自治区、直辖市人民政府"], "各省、自治区、直辖市"),
     ("县(市、区)政府、市X局", ["县(市、区)政府", "市X局"], "、 inside brackets"),
     ("高等院校、市X局", ["高等院校", "市X局"], "等 inside a name is kept"),
+    ("市级各有关部门及各县市区政府", ["市级各有关部门", "各县市区政府"], "及 before a 各 group: two units"),
+    ("市直有关部门和各县市区", ["市直有关部门", "各县市区"], "和 before a 各 group: two units"),
+    ("市直各部门以及各街道", ["市直各部门", "各街道"], "以及 before a 各 group"),
+    ("市人力资源和社会保障局", ["市人力资源和社会保障局"], "和 inside a name (not before 各)"),
+    ("各有关部门和单位", ["各有关部门和单位"], "和单位 closes a group's name"),
+    ("区财政局、区水务局等部门,区国投公司、各街道办事处", ["区财政局", "区水务局", "区国投公司", "各街道办事处"],
+     "等部门 then a comma group"),
+    ("市X局、市Y局等十个部门", ["市X局", "市Y局"], "等十个部门: a count in Chinese numerals"),
+    ("市X局、市Y局等有关单位", ["市X局", "市Y局"], "等有关单位"),
 ]
 
 
@@ -141,6 +192,33 @@ def test_heading_tag_covers_the_section():
     assert by["1."].lead == ["省经信委", "省发改委"] and by["1."].heading_tag == "（省发改委总牵头）"
     assert by["2."].lead == ["省发改委"]
     assert by["3."].lead == []
+
+
+def test_heading_tag_with_yu_and_a_verb_covers_the_part():
+    # 苍南 2023: 一、扩大有效投资政策(由县发改局牵头实施) over a paragraph and an item without tags.
+    text = "关于推动经济高质量发展的若干政策\n一、扩大有效投资政策(由县发改局牵头实施)\n聚焦九大工程,完成投资。\n1.加大财政支持力度。县财政统筹安排资金。\n二、其他\n2.丁。\n"
+    doc, tasks = parse_document(text, "p")
+    assert doc.title == "关于推动经济高质量发展的若干政策" and doc.parts[0] == ("一", "扩大有效投资政策")
+    assert [(t.lead, t.role_source, t.heading_tag) for t in tasks] == [
+        (["县发改局"], "heading", "(由县发改局牵头实施)"), (["县发改局"], "heading", "(由县发改局牵头实施)"), ([], None, None)]
+
+
+def test_mid_paragraph_tags_after_a_semicolon():
+    # Several tasks in one paragraph (A9), the tags closing clauses joined by ；, time words inside (A7).
+    text = "某市行动方案\n一、重点任务\n（一）强化管控。加强工地扬尘治理（市住建局牵头，2023年底前完成）；加强道路扬尘治理（市城管局负责）。严控露天焚烧（各区县政府负责，长期坚持）。\n"
+    _, tasks = parse_document(text, "p")
+    assert [(t.text[:8], t.departments(), [d.text for d in t.deadlines]) for t in tasks] == [
+        ("（一）强化管控。", ["市住建局"], ["2023年底前"]), ("加强道路扬尘治理", ["市城管局"], []),
+        ("严控露天焚烧（各", ["各区县政府"], ["长期坚持"])]
+
+
+def test_carry_forward_in_a_labelled_tag():
+    # 淮安 2022: the note sits in a 责任单位 tag and says 不再单独列出.
+    text = ("某实施细则\n一、政策\n1.甲。(责任单位:市工信局、市财政局等有关部门,各县区人民政府、园区管委会。"
+            "以下政策措施均需各县区人民政府、园区管委会落实,不再单独列出)\n2.乙。(责任单位:市工信局、市财政局)\n")
+    _, tasks = parse_document(text, "p")
+    assert [t.implied for t in tasks] == [["各县区人民政府", "园区管委会"]] * 2
+    assert tasks[1].sole == ["市工信局", "市财政局"]
 
 
 def test_plan_without_tags_reads_prose_and_says_so():

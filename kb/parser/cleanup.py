@@ -35,8 +35,11 @@ PART_HEADING_RE = re.compile(r"^[一二三四五六七八九十]{1,3}、")
 SECTION_HEADING_RE = re.compile(r"^[（(][一二三四五六七八九十]{1,3}[)）]")
 NUMBERED_ITEM_RE = re.compile(r"^\d{1,2}[.．、](?!\d)")
 
-#: Names of documents: a line ending so (and short) is a title, complete in itself.
-TITLE_END_RE = re.compile(r"(方案|计划|规划|意见|通知|办法|细则|要点|清单|决定|纲要|任务分解|责任分解|分工)([（(][^）)]{1,20}[）)])?$")
+#: Names of documents: a line ending so (and short) is a title, complete in itself; a title
+#: may stand in book-title marks (《…实施细则》) and may be a 若干政策/若干措施 document.
+TITLE_END_RE = re.compile(
+    r"(方案|计划|规划|意见|通知|办法|细则|要点|清单|决定|纲要|任务分解|责任分解|分工|若干政策|若干措施|若干举措)"
+    r"([（(][^）)]{1,20}[）)])?》?$")
 
 #: Cell separators of a table row written as one line (kb/parser/tables.py keeps rows of
 #: tables that are not task tables so; web pages flatten tables to ``|``-joined rows): such a
@@ -144,11 +147,38 @@ def remove_page_breaks(lines: list[str]) -> list[str]:
 
 
 def split_flattened(lines: list[str]) -> list[str]:
-    """Split a rendition flattened onto one line at its runs of spaces."""
+    """Split a rendition flattened onto one line at its runs of spaces — never inside a bracket
+    that closes on the same line: two spaces separate the fields of a labelled tag
+    (``(牵头单位:市商务局  责任单位:市编办、市发改委)``, dialect B), not paragraphs."""
     out: list[str] = []
     for line in lines:
-        out.extend(PARAGRAPH_GAP_RE.split(line) if PARAGRAPH_GAP_RE.search(line.strip()) else [line])
+        if not PARAGRAPH_GAP_RE.search(line.strip()):
+            out.append(line)
+            continue
+        groups = _closed_groups(line)
+        start = 0
+        for m in PARAGRAPH_GAP_RE.finditer(line):
+            if not any(a < m.start() < b for a, b in groups):
+                out.append(line[start : m.start()])
+                start = m.end()
+        out.append(line[start:])
     return out
+
+
+_BRACKET_CHARS_RE = re.compile(r"[（(〔【\[）)〕】\]]")
+
+
+def _closed_groups(line: str) -> list[tuple[int, int]]:
+    """(open, close) of the outermost bracket groups of ``line`` that close on it, in one pass."""
+    groups, stack = [], []
+    for m in _BRACKET_CHARS_RE.finditer(line):
+        if m.group() in "（(〔【[":
+            stack.append(m.start())
+        elif stack:
+            opened = stack.pop()
+            if not stack:
+                groups.append((opened, m.start()))
+    return groups
 
 
 def remove_debris_spaces(lines: list[str]) -> list[str]:

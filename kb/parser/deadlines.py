@@ -18,6 +18,9 @@ around dates are in ``kb/data/targets.yaml``).  Kinds and what they mean:
   (``2012年起5年内`` anywhere in the plan: every ``N年内`` of it runs from 2012-01-01 to the end
   of year 2012+N-1); otherwise both are None (an issue date is not a stated start).
 * ``ongoing``: a tag's time words without a date (``年内持续推进``, ``长期坚持``); no dates.
+* without a year (``find_undated``): ``5月底前`` / ``6月30日前`` / ``10月底`` are ``by`` and
+  ``全年`` / ``年内`` are ``during``, with no dates — the plan's own year, which it may not
+  state; the words are kept.
 * ``range``: ``2018至2020年`` / ``2018—2020年`` / ``2018年至2020年`` (start of the first
   date .. end of the second), ``2019年10月至2020年3月``, ``2019年6月至9月`` (the year
   carried over), ``2018—2019年秋冬季`` (one season: 2018-10-01..2019-03-31),
@@ -31,8 +34,10 @@ Not deadlines (masked before matching):
 * years inside titles — ``《…2018年…》``, ``《…“十三五”…》``;
 * years without 年 (standard numbers ``GB 18352.6-2016``, document numbers ``〔2018〕``)
   unless they open a range (``2018—2020年``);
-* dates without a year (``每年``, ``秋冬季``, ``10月1日前``): recurring or relative
-  periods have no date of their own, so they are left out rather than guessed.
+* a year opening a document's name (``2022年“智改数转”工作推进方案``, ``2023年工作要点``);
+* recurring dates (``每年``, ``每年10月1日前``, ``次年3月底前``, ``秋冬季``);
+* counts of working days (``14个工作日内完成审批``): the processing limit of each case, not
+  the task's deadline — unless counted from a stated start (``印发之日起10个工作日内``).
 
 Matching runs on a copy folded with NFKC character by character (``２０２０年`` →
 ``2020年``; a character whose fold is not one character is kept) and with Chinese-
@@ -83,7 +88,8 @@ def fold(text: str) -> str:
 _DEADLINE_KEYS = {
     "by_before", "by_after", "end_words", "from_before", "from_after", "range_joiners",
     "during_after", "seasons", "plan_period_words", "plan_end_words", "baseline_before", "baseline_after",
-    "within_after", "within_units", "within_since",
+    "within_after", "within_units", "within_since", "service_units", "recurring_before", "this_year_words",
+    "document_nouns",
 }
 
 
@@ -166,6 +172,8 @@ def load_grammar(path: str | None = None) -> DeadlineGrammar:
         re.compile(rf"基准年[（(]{Y}年[)）]"),
         re.compile(rf"[以在]?{Y}年(?:{sub_plain})?(?:为|作为)?{after}"),
         re.compile(rf"{Y}年第\d+号"),  # 公告2018年第22号: a document number
+        # 2022年“智改数转”工作推进方案 / 2023年度工作要点: the year opens a document's name.
+        re.compile(rf"{Y}年度?(?:[“\"][^”\"，。；]{{1,20}}[”\"][^，。；、\d]{{0,8}}?)?{_alt(data['document_nouns'])}"),
     ]
     joiner = _alt(data["range_joiners"])
     date_left = rf"{Y}(?:年(?:{sub_plain})?)?"
@@ -346,6 +354,11 @@ def _within_re(path: str | None = None) -> re.Pattern:
     )
 
 
+@lru_cache(maxsize=4)
+def _service_units(path: str | None = None) -> frozenset[str]:
+    return frozenset(read_vocabulary_file(path)["deadlines"]["service_units"])
+
+
 _STATED_START = re.compile(r"(?P<y>(?:19|20|21)\d{2})年(?:起|开始)[，,]?(?:用|在)?(?P<n>\d{1,2}|[一二两三四五六七八九十])年(?:时间|内|之内)")
 
 
@@ -372,6 +385,8 @@ def find_within(clause: str, index: int = 0, start: int | None = None, taken: li
         n = _count(m.group("n"))
         if n is None or m.group("n") in ("年",):
             continue
+        if m.group("unit") in _service_units() and not m.group("since"):
+            continue  # 14个工作日内完成审批: a processing limit of each case, not a deadline
         if m.start() > 0 and folded[m.start() - 1].isdigit():
             continue
         d = Deadline(clause[m.start() : m.end()], "within", None, None, index)
@@ -381,20 +396,53 @@ def find_within(clause: str, index: int = 0, start: int | None = None, taken: li
     return found
 
 
+@lru_cache(maxsize=4)
+def _undated_re(path: str | None = None) -> tuple[re.Pattern, re.Pattern]:
+    """(a month or day without a year closed by 底/末/前: ``5月底前``; a this-year word: ``全年``)."""
+    data = read_vocabulary_file(path)["deadlines"]
+    month = re.compile(
+        rf"(?<![\d年月])(?P<m>{M})月(?:(?P<d>{D})[日号])?(?:(?P<end>{_alt(data['end_words'])})(?P<post>{_alt(data['by_after'])})?"
+        rf"|(?P<post2>{_alt(data['by_after'])}))")
+    year = re.compile(rf"(?<![\d一二两三四五六七八九十几每当])(?:{_alt(data['this_year_words'])})")
+    return month, year
+
+
+def find_undated(clause: str, index: int = 0, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, Deadline]]:
+    """Time limits without a year outside the spans ``taken``: ``5月底前`` (by) and ``全年`` / ``年内`` (during),
+    with no dates (the plan's own year, which it may not state); none after a recurring word (每年10月1日前)."""
+    if "月" not in clause and "年" not in clause:
+        return []
+    folded = fold(clause)
+    month, year = _undated_re()
+    recurring = tuple(read_vocabulary_file()["deadlines"]["recurring_before"])
+    found = []
+    for pattern, kind in ((month, "by"), (year, "during")):
+        for m in pattern.finditer(folded):
+            if any(a < m.end() and m.start() < b for a, b in taken) or folded[: m.start()].endswith(recurring):
+                continue
+            found.append((m.start(), m.end(), Deadline(clause[m.start() : m.end()], kind, None, None, index)))
+    return found
+
+
 def apply_deadlines(task: Task, start: int | None = None) -> None:
     """Fill ``task.deadlines`` from its clauses (``start``: the year the plan counts ``N年内`` from)."""
     out: list[Deadline] = []
     for i, clause in enumerate(task.clauses):
         dated = find_deadlines(clause, i)
         within = find_within(clause, i, start, [(a, b) for a, b, _ in dated])
-        out.extend(d for _, _, d in sorted(dated + within, key=lambda x: x[0]))
+        undated = find_undated(clause, i, [(a, b) for a, b, _ in dated + within])
+        out.extend(d for _, _, d in sorted(dated + within + undated, key=lambda x: x[0]))
     task.deadlines = out
 
 
 def tag_deadlines(words: str, clause: int, start: int | None = None) -> list[Deadline]:
-    """The deadlines of a tag's time words (年内持续推进, 完成时限：2019年底前): dated, relative, else ``ongoing``."""
+    """The deadlines of a tag's time words (年内持续推进, 完成时限：2019年底前): dated, relative, a month
+    without a year (6月底前完成), else ``ongoing`` (the words whole)."""
     dated = find_deadlines(words, clause)
-    found = sorted(dated + find_within(words, clause, start, [(a, b) for a, b, _ in dated]), key=lambda x: x[0])
+    found = dated + find_within(words, clause, start, [(a, b) for a, b, _ in dated])
+    # 6月底前完成 is a limit without a year; 全年 / 年内持续推进 stay whole, as ongoing words.
+    undated = [x for x in find_undated(words, clause, [(a, b) for a, b, _ in found]) if x[2].kind == "by"]
+    found = sorted(found + undated, key=lambda x: x[0])
     if found:
         return [d for _, _, d in found]
     return [Deadline(words, "ongoing", None, None, clause)]

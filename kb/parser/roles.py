@@ -51,6 +51,10 @@ class RoleVocabulary:
     """A role word closing a segment."""
     role_of: dict[str, str]
     """Role word → role."""
+    weak_words: frozenset[str]
+    """Role words that count only after names that all look like units (落实)."""
+    role_then_comma: re.Pattern
+    """A role word followed by 、 (X牵头、Y配合): the 、 separates two role segments."""
     labels: dict[str, str]
     """Label → lead / guide / support / responsible / field / time."""
     label_re: re.Pattern
@@ -96,8 +100,8 @@ def _words(src: Path, where: str, value) -> list[str]:
     return list(value)
 
 
-_KEYS = {"version", "roles", "labels", "field_labels", "time_labels", "ongoing_words", "lead_rules", "implied_notes",
-         "list_tail", "list_joiner", "joined_names", "generic_groups", "department_suffixes", "prose_roles"}
+_KEYS = {"version", "roles", "weak_role_words", "labels", "field_labels", "time_labels", "ongoing_words", "lead_rules",
+         "implied_notes", "list_tail", "list_joiner", "joined_names", "generic_groups", "department_suffixes", "prose_roles"}
 
 
 @lru_cache(maxsize=2)
@@ -119,6 +123,9 @@ def load_vocabulary(path: str | None = None) -> RoleVocabulary:
             if w in words:
                 raise KbError(f"{src}：职责词“{w}”同时列在 roles.{words[w]} 和 roles.{role} 下（请只保留一处）")
             words[w] = role
+    weak = set(_words(src, "weak_role_words", data["weak_role_words"]))
+    if not weak <= set(words):
+        raise KbError(f"{src}：weak_role_words 中的词“{'、'.join(sorted(weak - set(words)))}”不在 roles 下；请修正，或从代码仓库恢复这个文件")
     labels: dict[str, str] = {}
     if not isinstance(data["labels"], dict) or set(data["labels"]) != set(LABEL_KINDS):
         raise KbError(f"{src}：“labels”应恰好为这些类别列出词语：{', '.join(LABEL_KINDS)}；请修正，或从代码仓库恢复这个文件")
@@ -150,6 +157,8 @@ def load_vocabulary(path: str | None = None) -> RoleVocabulary:
         role_words=sorted(words.items(), key=lambda kv: -len(kv[0])),
         role_end=re.compile(f"(?P<word>{_alt(words)})$"),
         role_of=dict(words),
+        weak_words=frozenset(weak),
+        role_then_comma=re.compile(f"(?<=[^、，,；;])(?:{_alt(words)})(?=、)"),
         labels=labels,
         label_re=re.compile(f"(?P<label>{label_alt})\\s*[：:]"),
         label_line_re=re.compile(f"^[（(〔【\\[]?\\s*{label_alt}\\s*[：:]"),
@@ -258,7 +267,7 @@ def split_items(names: str, vocab: RoleVocabulary) -> list[str]:
     ``等和`` splits; ``等`` / ``等有关部门和单位`` tails dropped."""
     if "、" in names:
         names = vocab.joined_names.sub(lambda m: m.group(0).replace("、", _HOLD), names)
-    if "等" in names:
+    if "等" in names or "各" in names:
         names = vocab.list_joiner.sub("、", names)
     items = []
     for item in split_top(names, "、，,"):
@@ -357,12 +366,35 @@ def rule_role_segment(r: _Reading, segment: str) -> bool:
     word = m.group("word")
     role = r.vocab.role_of[word]
     names = segment[: m.start()]
+    if word in r.vocab.weak_words and not (
+            names and all(looks_like_unit(i, r.vocab, r.registry) for i in split_items(names, r.vocab))):
+        return False  # 确保政策落实: an ordinary phrase, not a role
+    if names.startswith("由") and looks_like_unit(split_items(names[1:], r.vocab)[0] if names[1:] else "", r.vocab, r.registry):
+        names = names[1:]  # 由X牵头实施: 由 is no part of the name
     items = [i for group in r.pending for i in split_items(group, r.vocab)] + split_items(names, r.vocab)
     r.pending = []
     if not items:
         r.tag.notes.append(segment)
         return True
+    if role in ("lead", "sole", "shared") and _read_with(r, items):
+        return True
     _assign(r, items, role, positional=role == "sole" and not r.default_role)
+    return True
+
+
+def _read_with(r: _Reading, items: list[str]) -> bool:
+    """``X会同Y负责`` / ``X会同Y牵头``: the units before 会同 lead, those after it support (as in prose, E).
+    False (nothing assigned) unless 会同 stands between names that all look like units."""
+    at = next((k for k, item in enumerate(items) if "会同" in item), None)
+    if at is None:
+        return False
+    left, _, right = items[at].partition("会同")
+    leads = items[:at] + ([left] if left else [])
+    supports = ([right] if right else []) + items[at + 1 :]
+    if not leads or not supports or not all(looks_like_unit(i, r.vocab, r.registry) for i in leads + supports):
+        return False
+    _assign(r, leads, "lead", positional=False)
+    _assign(r, supports, "support", positional=False)
     return True
 
 
@@ -420,18 +452,38 @@ def _note_in_brackets(r: _Reading, segment: str) -> str:
     return segment[:start].rstrip()
 
 
+def _role_segments(r: _Reading, segment: str) -> list[str]:
+    """``X牵头、Y配合`` → [``X牵头``, ``Y配合``]: a 、 right after a role word separates two role segments."""
+    if "、" not in segment:
+        return [segment]
+    cuts = [m.end() for m in r.vocab.role_then_comma.finditer(segment)]
+    if not cuts:
+        return [segment]
+    bounds = [0] + cuts + [len(segment)]
+    return [segment[a:b].strip("、") for a, b in zip(bounds, bounds[1:]) if segment[a:b].strip("、")]
+
+
+#: A name marked as the lead inside a list: 市住建局（牵头）、市自然资源局 (as in task-table cells).
+INLINE_LEAD_RE = re.compile(r"[（(]牵头(?:单位|部门)?[)）]$")
+
+
 def _read_segments(r: _Reading, text: str) -> None:
-    for segment in split_top(text, SEGMENT_SEPS):
-        segment = _note_in_brackets(r, segment)
-        if not segment:
-            continue
-        for rule in SEGMENT_RULES:
-            if rule(r, segment):
-                break
+    for whole in split_top(text, SEGMENT_SEPS):
+        for segment in _role_segments(r, whole):
+            segment = _note_in_brackets(r, segment)
+            if not segment:
+                continue
+            for rule in SEGMENT_RULES:
+                if rule(r, segment):
+                    break
     if not r.pending:
         return
     items = [i for group in r.pending for i in split_items(group, r.vocab)]
-    if r.default_role:
+    if any(INLINE_LEAD_RE.search(i) for i in items) and (not r.default_role or r.default_role == "sole"):
+        # 市住建局（牵头）、市自然资源局、市城管局: the marked unit leads, the others support.
+        _assign(r, [INLINE_LEAD_RE.sub("", i) for i in items if INLINE_LEAD_RE.search(i)], "lead", positional=False)
+        _assign(r, [i for i in items if not INLINE_LEAD_RE.search(i)], "support", positional=False)
+    elif r.default_role:
         _assign(r, items, r.default_role, positional=r.positional)
     elif r.tag.rule == "first_is_lead":
         # 浙政办发〔2014〕89号: （省X、省Y。列第一位者为牵头部门，下同） — a list with no verb under the rule.
@@ -613,7 +665,7 @@ def find_tags(text: str, registry: Registry, vocab: RoleVocabulary | None = None
         before = rules.lead_rule
         tag = parse_tag_content(content, registry, vocab, rules)
         end = close + 1
-        if end < n and text[end] == "。":
+        if end < n and text[end] in "。；;":  # the stop after a tag closes its task (…（X牵头）；加强…)
             end += 1
         if tag.has_roles and (after_sentence or _all_units(tag, vocab, registry)):
             tag.text = text[i : close + 1]

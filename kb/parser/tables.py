@@ -32,6 +32,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from kb.errors import KbError
+from kb.parser.roles import INLINE_LEAD_RE as _INLINE_LEAD_RE  # one definition for tags and table cells
 
 TABLES_PATH = Path(__file__).resolve().parent.parent / "data" / "tables.yaml"
 
@@ -40,7 +41,6 @@ COLUMNS = ("number", "task", "lead", "support", "responsible", "leader", "deadli
 
 #: Separators between names in a cell (written as 、 for the tag reader).
 _NAME_SEP_RE = re.compile(r"\s*[，,；;／/\s]+\s*")
-_INLINE_LEAD_RE = re.compile(r"[（(]牵头[)）]$")
 _PART_ROW_RE = re.compile(r"^([一二三四五六七八九十]{1,3})[、.．]\s*(.+)$")
 _SECTION_ROW_RE = re.compile(r"^[（(]([一二三四五六七八九十]{1,3})[)）]\s*(.+)$")
 _NUMBER_RE = re.compile(r"^\s*(\d{1,3})\s*[.．、]?\s*$")
@@ -298,8 +298,11 @@ def rule_table_tasks(state) -> None:
             if parsed:
                 _set_roles(task, parsed)
             task.notes.extend(notes)
-            task.clauses = split_clauses(body) + ([deadline_cell] if deadline_cell else [])
+            task.clauses = split_clauses(body)
             deadlines.apply_deadlines(task)
+            if deadline_cell:  # the time column is read like a tag's time words (A7): 全年, 长期坚持 are kept
+                task.clauses.append(deadline_cell)
+                task.deadlines.extend(deadlines.tag_deadlines(deadline_cell, len(task.clauses) - 1))
             targets.apply_targets(task)
             state.tasks.append(task)
             state.pieces.append(Piece(block, task.text, body, None, task.warnings))
@@ -368,7 +371,7 @@ def _give_row(task, parsed, tag, deadline_cell, notes, cite, deadlines) -> None:
     task.notes.extend(n for n in notes if n not in task.notes)
     if deadline_cell and not any(d.text in deadline_cell or deadline_cell in d.text for d in task.deadlines):
         task.clauses.append(deadline_cell)
-        task.deadlines.extend(deadlines.parse_deadlines(deadline_cell, len(task.clauses) - 1))
+        task.deadlines.extend(deadlines.tag_deadlines(deadline_cell, len(task.clauses) - 1))
     task.source = f"{task.source}，{cite}" if task.source else cite
 
 
