@@ -137,6 +137,29 @@ def test_first_is_lead_on_a_responsible_label():
     assert roles(parse_tag_content("责任单位：市X局、市Y局", EMPTY, rules=rules)) == {"lead": ["市X局"], "support": ["市Y局"]}
 
 
+# A2 wordings of the document's lead rule: text → rule → why
+LEAD_RULE_CASES = [
+    ("列第一位者为牵头单位，下同", "first_is_lead", "国发〔2018〕42号"),
+    ("排在第一位的部门为牵头部门，下同", "first_is_lead", "国发〔2019〕3号"),
+    ("列第一位的责任单位为牵头单位或汇总单位", "first_is_lead", "杭州 2020"),
+    ("除标注“分别牵头”外,列第一位为牵头或汇总单位,下同", "first_is_lead", "丽水 2023"),
+    ("排名第一的为牵头单位", "first_is_lead", "排名第一"),
+    ("排名第一位的单位为牵头单位", "first_is_lead", "排名第一位"),
+    ("排在首位的为牵头单位", "first_is_lead", "排在首位"),
+    ("排序第一的为牵头单位", "first_is_lead", "排序第一"),
+    ("第一责任单位为牵头单位", "first_is_lead", "第一责任单位"),
+    ("无牵头单位的，责任单位即为牵头单位", "responsible_is_lead", "武汉 2023"),
+    ("同责单位，无先后大小责任之分", "equal", "武昌 2019"),
+    ("将该区列为第一批试点，由市X局牵头", None, "列为第一批 … 牵头 is no rule"),
+    ("排名第一的区县给予奖励", None, "排名第一 without 为牵头 is no rule"),
+]
+
+
+@pytest.mark.parametrize("text,rule,why", LEAD_RULE_CASES, ids=[c[-1] for c in LEAD_RULE_CASES])
+def test_lead_rule_wordings(text, rule, why):
+    assert DocumentRules().read(text, load_vocabulary()) == rule, why
+
+
 # A6 lists: names → items → why
 LIST_CASES = [
     ("农业农村部、发展改革委等", ["农业农村部", "发展改革委"], "trailing 等"),

@@ -131,8 +131,46 @@ def is_task_header(columns: dict[str, int]) -> bool:
 # --- rule 1: take task tables out of the text ------------------------------------------
 
 
+#: A row of a table written with bars (a Markdown table, a web page's table copied as text,
+#: kb's own ``｜`` rows): ``| 序号 | 重点任务 | 牵头单位 |``.
+_BAR_ROW_RE = re.compile(r"^\s*[|｜]?(?:[^|｜\n]*[|｜]){2,}[^|｜\n]*$")
+#: A Markdown alignment row (``|---|:---:|``): no cells.
+_BAR_RULE_RE = re.compile(r"^\s*[|｜]?\s*:?-{3,}:?\s*(?:[|｜]\s*:?-{3,}:?\s*)*[|｜]?\s*$")
+
+
+def bar_rows_to_tabs(text: str) -> str:
+    """Tables written with bars → tab-separated rows (the form ingestion writes), so they are read
+    like any table: two or more consecutive lines of two or more bars with the same number of
+    cells (Markdown alignment rows dropped).  A lone line with bars stays as it is."""
+    if "|" not in text and "｜" not in text:
+        return text
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        rows: list[list[str]] = []
+        while j < len(lines) and (_BAR_ROW_RE.match(lines[j]) or (rows and _BAR_RULE_RE.match(lines[j]))):
+            if not _BAR_RULE_RE.match(lines[j]):
+                cells = re.split(r"[|｜]", lines[j].strip())
+                if cells and not cells[0].strip():
+                    cells = cells[1:]
+                if cells and not cells[-1].strip():
+                    cells = cells[:-1]
+                rows.append([c.strip() for c in cells])
+            j += 1
+        if len(rows) >= 2 and len({len(r) for r in rows}) == 1 and len(rows[0]) >= 2:
+            out.extend("\t".join(r) for r in rows)
+            i = j
+            continue
+        out.append(lines[i])
+        i += 1
+    return "\n".join(out)
+
+
 def rule_find_tables(state) -> None:
     """Take task tables (and their captions) out of ``state.text``; other tables become ``｜`` lines."""
+    state.text = bar_rows_to_tabs(state.text)
     if "\t" not in state.text:
         return
     vocab = load_vocabulary()
@@ -150,7 +188,7 @@ def rule_find_tables(state) -> None:
         j = i
         while j < len(lines) and "\t" in lines[j]:
             j += 1
-        block = [ln.split("\t") for ln in lines[i:j]]
+        block = _records_as_rows([ln.split("\t") for ln in lines[i:j]], vocab)
         paged = "\f" in state.text
         previous = state.tables[-1] if state.tables else None
         if previous is not None and _goes_on(previous, block, out, paged):
@@ -171,6 +209,29 @@ def rule_find_tables(state) -> None:
             out.append("")
         i = j
     state.text = "\n".join(out)
+
+
+def _records_as_rows(block: list[list[str]], vocab: TableVocabulary) -> list[list[str]]:
+    """A table of key–value records turned on its side (广州 2023: ``重点工作: | 135.… |`` /
+    ``牵头单位: | 市城市管理综合执法局 |`` / ``年度阶段性工作目标: | … |``) → a header row of its keys and
+    one row per record, so it is read like any task table.  Only a block of two-cell rows whose
+    keys name a task column and someone responsible or a deadline; a record starts at each task key."""
+    if len(block) < 2 or any(len([c for c in cells if c.strip()]) > 2 or len(cells) != 2 for cells in block):
+        return block
+    keys = [header_columns([cells[0]], vocab) for cells in block]
+    named = {col for k in keys for col in k}
+    if not keys[0].get("task") == 0 or not is_task_header({c: 0 for c in named}):
+        return block
+    header: list[str] = []
+    records: list[dict[str, str]] = []
+    for cells, key in zip(block, keys):
+        name = re.sub(r"[\s:：]+$", "", cells[0].strip())
+        if key.get("task") == 0:
+            records.append({})
+        if name not in header:
+            header.append(name)
+        records[-1][name] = cells[1].strip()
+    return [header] + [[r.get(h, "") for h in header] for r in records]
 
 
 def _is_grid(block: list[list[str]]) -> bool:
