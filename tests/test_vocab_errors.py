@@ -58,6 +58,10 @@ def _load(name: str, path: Path):
         from kb.qa.wording import load_answer_words
 
         return load_answer_words(str(path))
+    if name == "script.yaml":
+        from kb.parser.script import load_script
+
+        return load_script(str(path))
     raise AssertionError(name)
 
 
@@ -97,6 +101,11 @@ ROWS = [
      f"no_role 的文字必须保留占位符 {{role}}；{FIX}", "a placeholder lost"),
     ("answers.yaml", 'plans_held: "kb 目前载入的方案：{plans}。"', 'plans_held: ""', f"plans_held 应为非空的文字；{FIX}",
      "an emptied text"),
+    ("roles.yaml", "weak_role_words: [落实]", "weak_role_words: [落到实处]",
+     f"weak_role_words 中的词“落到实处”不在 roles 下；{FIX}", "a weak role word that is no role word"),
+    ("script.yaml", "  - 丟並乾亂", "  - 丟丟乾亂",
+     f"traditional 与 simplified 应一样长、一字对一字，且 traditional 中每个字只出现一次；{FIX}", "a character twice"),
+    ("script.yaml", "min_share: 0.05", "min_share: some", None, "a share that is no number"),
 ]
 
 
@@ -113,7 +122,10 @@ def test_damaged_vocabulary_is_one_chinese_line(tmp_path, name, old, new, messag
     path = _damaged(tmp_path, name, old, new)
     with pytest.raises(KbError) as caught:
         _load(name, path)
-    assert str(caught.value) == f"{path}：{message}", why
+    if message is None:  # the message quotes the parser's own words: only its start is fixed
+        assert str(caught.value).startswith(f"{path}："), why
+    else:
+        assert str(caught.value) == f"{path}：{message}", why
     assert "\n" not in str(caught.value)
 
 

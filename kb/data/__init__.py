@@ -27,6 +27,7 @@ WHAT_NAMES = {
     "department registry": "部门名录",
     "line-breaking rules": "断行规则",
     "plan term vocabulary": "方案主题词表",
+    "script table": "繁简字表",
 }
 
 

@@ -3,8 +3,8 @@
 ``RULES`` lists the rules in the order they run, like markdown-it's core chain.
 Each rule takes the ``ParseState`` and changes it in place:
 
-    page marks → task tables out → cleanup → structure → issuer vocabulary → split at tags
-    (A, B; A2 rules in document order) → tasks → label lines (C) → heading tags (F)
+    script (traditional → simplified) → page marks → task tables out → cleanup → structure
+    → issuer vocabulary → split at tags (A, B; A2 rules in document order) → tasks → label lines (C) → heading tags (F)
     → implied (A5) → clauses → prose roles (E) → deadlines → targets → table rows → labels
     → table labels → page sources → the plan's own topic terms
 
@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from kb.model import ROLES, Document, Task
-from kb.parser import cleanup, deadlines, pages, roles, structure, tables, targets
+from kb.parser import cleanup, deadlines, pages, roles, script, structure, tables, targets
 from kb.registry import Registry, registry_for
 
 
@@ -69,6 +69,14 @@ class ParseState:
     """The raw text reduced to letters and digits, for finding a task's page."""
     task_tags: dict[int, roles.Tag] = field(default_factory=dict)
     """id of a Task → the Tag it took its roles from (its own, or a label line's)."""
+
+
+def rule_script(state: ParseState) -> None:
+    """A plan a mirror converted to traditional script is read back as simplified, one character for one."""
+    if script.is_traditional(state.text):
+        state.text = script.to_simplified(state.text)
+        state.doc.warnings.append(
+            "the text is in traditional script (a mirror site's conversion?): read as simplified, one character for one")
 
 
 def rule_cleanup(state: ParseState) -> None:
@@ -363,6 +371,7 @@ def rule_terms(state: ParseState) -> None:
 
 #: The parser's rules, in the order they run.
 RULES: list[Callable[[ParseState], None]] = [
+    rule_script,
     pages.rule_page_marks,
     tables.rule_find_tables,
     rule_cleanup,
