@@ -209,6 +209,9 @@ class Document:
     """What the file was read as: ``txt``, ``pdf``, ``docx``, ``html``, ``xlsx``, ``doc`` or ``wps``."""
     preface: str | None = None
     """The news lead before the title (``《…》于近日印发 … 详情如下``), kept once."""
+    closing: str | None = None
+    """What follows the last task: the issuer's signature and date, ``（此件公开发布）``, 抄送/印发 lines
+    (``国务院 2018年12月21日（此件公开发布）``), one per line; no task."""
     parts: list[tuple[str, str]] = field(default_factory=list)
     """Parts as (numeral, title), e.g. ``("三", "重点任务")``."""
     sections: list[tuple[str, str]] = field(default_factory=list)

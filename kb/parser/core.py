@@ -91,6 +91,7 @@ def rule_structure(state: ParseState) -> None:
     o = structure.outline(state.paragraphs, state.doc.id)
     state.outline = o
     state.doc.title, state.doc.preface = o.title, o.preface
+    state.doc.closing = "\n".join(o.closing) or None
     state.doc.parts, state.doc.sections = o.parts, o.sections
 
 

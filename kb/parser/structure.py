@@ -30,6 +30,13 @@ ITEM_RE = re.compile(r"^(\d{1,2})[.．、]\s*(.+)$")
 #: A numbered sub-item （1） / (1) / 1) / ①: a group of them may share one label line (dialect C).
 SUBITEM_RE = re.compile(r"^(?:[（(]\d{1,2}[)）]|\d{1,2}[)）]|[①-⑳])")
 PREFACE_HINT_RE = re.compile(r"印发|详情如下|日前|近日|记者|讯")
+_DATE = r"(?:(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})年[0-9一二三四五六七八九十]{1,2}月[0-9一二三四五六七八九十]{1,3}日"
+#: The closing after the last task (no task): the issuer's signature and the date, with the
+#: publication note — ``国务院2018年12月21日（此件公开发布）`` (cleanup joins the three lines, none of
+#: which ends a sentence) — or 抄送/印发 lines.
+CLOSING_RE = re.compile(
+    rf"^(?:[^。；！？，,：:]{{0,40}}?{_DATE}(?:印发)?\s*)?(?:[（(]此件[^（）()]{{1,12}}[)）])?$"
+    r"|^(?:抄送|主送|印发)[：:].*$")
 
 
 def numeral_value(numeral: str) -> int:
@@ -119,6 +126,8 @@ class Outline:
     """Part numeral or section label → the tag its heading carries (``（省发改委总牵头）``, dialect F)."""
     section_lines: dict[str, str] = field(default_factory=dict)
     """Section label → its heading line as written (an item itself when a label line follows it)."""
+    closing: list[str] = field(default_factory=list)
+    """Paragraphs after the last task that close the document (signature, date, 抄送): no tasks."""
 
 
 def find_title(paragraphs: list[str], fallback: str) -> tuple[int, str]:
@@ -184,7 +193,10 @@ def outline(paragraphs: list[str], doc_id: str) -> Outline:
         number = int(m.group(1)) if m else None
         heading = heading_title(m.group(2) if m else p)
         blocks.append(Block(part, part_title, section, section_title, number, "paragraph", p, heading))
-    return Outline(title, preface, parts, sections, blocks, heading_tags, section_lines)
+    closing: list[str] = []
+    while blocks and blocks[-1].part and blocks[-1].text.strip() and CLOSING_RE.match(blocks[-1].text.strip()):
+        closing.insert(0, blocks.pop().text)
+    return Outline(title, preface, parts, sections, blocks, heading_tags, section_lines, closing)
 
 
 def split_heading_tag(line: str) -> tuple[str, str | None]:
