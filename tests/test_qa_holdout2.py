@@ -79,7 +79,6 @@ KNOWN_FAILURES: set[str] = {
     "zg-topic-yellow-label",  # not_in_plan: 《自贡市黄标车提前淘汰补贴方案》 stands in 三（三）8
     "zg-follow-straw",  # 那秸秆综合利用呢 keeps 秸秆禁烧 (三（五）3) too
     "zg-follow-weather-support",  # 配合单位是谁 after a list: no task, departments [市气象局]
-    "nj-structure-part-eight",  # part 八 includes the closing 国务院 2018年12月21日 paragraph
     "rc-section-international-label",  # 第二部分第六项行动计划: every item of part 二
     "cd-value-investment-abbrev",  # not_in_plan: 固投 (固定资产投资) not known
     "sc-topic-one-net",  # not_understood: 一网通办 stands in (二)

@@ -151,6 +151,10 @@ def _publication_date(plan: Plan) -> str | None:
     date = re.compile(r"(?:19|20)\d\d年\d{1,2}月\d{1,2}日")
     said = []
     for doc in plan.documents:
+        m = date.search(getattr(doc, "closing", None) or "")
+        if m:  # the parser keeps the signature after the last task as the document's closing
+            said.append(f"《{doc.title}》落款日期：{m.group(0)}（落款：{doc.closing.strip()}）。")
+            continue
         closing = [t for t in plan.tasks if t.doc == doc.id and t.kind != "task" and len(t.text) <= 40
                    and date.search(t.text)]
         if closing:
