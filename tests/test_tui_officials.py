@@ -292,10 +292,13 @@ async def test_a_click_on_an_item_opens_it(plan):
     async with app.run_test(size=SIZE) as pilot:
         await ready(app, pilot)
         card = await ask(app, pilot, "交通局牵头哪些任务")
-        first_line, height = card._item_lines(1)
+        transcript = app.screen.query_one(Transcript)
+        first_line, height = card.item_lines(1, transcript.card_width())
         assert height >= 1
-        # inside the border (1 cell) and the padding (1 cell), on the item's last line
-        await pilot.click(card, offset=(3, 1 + first_line + height - 1))
+        # the item's last line: after the question's margin and line and the card's top border; inside
+        # the transcript's padding, the card's border and its padding (1 cell each)
+        y = transcript.top_of(card) + 3 + first_line + height - 1 - transcript.scroll_offset.y
+        await pilot.click(transcript, offset=(4, y))
         await pilot.pause()
         assert isinstance(app.screen, TaskDetailScreen)
         assert app.screen.task_shown.id == card.task_ids[1]
