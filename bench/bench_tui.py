@@ -187,6 +187,7 @@ def many(corpus: str) -> None:
     to time opening a built index, let ``python -m tui.indexer CORPUS`` build it first).
     """
     code = CHILD_MANY.format(root=str(ROOT), corpus=corpus)
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)  # (as in main(): warm launches read bytecode)
     bare = statistics.median(launch(CHILD_BARE, dict(os.environ)) for _ in range(3))
     rows = []
     for _ in range(3):
@@ -215,6 +216,10 @@ def main() -> None:
         return
     cache = tempfile.mkdtemp(prefix="kb-bench-tui-")
     env = dict(os.environ, KB_CACHE_DIR=cache)
+    # A warm launch of an installed program reads its modules' bytecode from __pycache__; with
+    # PYTHONDONTWRITEBYTECODE set (as in some shells here) none is ever written for kb's own
+    # modules and every launch compiled them again (~50-100 ms of CPU): the cold launch writes it.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     os.environ["KB_CACHE_DIR"] = cache
     kb_child = CHILD_KB.format(root=str(ROOT))
 
