@@ -235,6 +235,25 @@ def test_mid_paragraph_tags_after_a_semicolon():
         ("严控露天焚烧（各", ["各区县政府"], ["长期坚持"])]
 
 
+# B without brackets: labels closing the paragraph after a sentence end.
+# (paragraph, expected (tag, lead, support, sole), why)
+TAIL_CASES = [
+    ("1.加强管理。牵头单位：市X局；责任单位：市Y局、市Z局", ("牵头单位：市X局；责任单位：市Y局、市Z局", ["市X局"], ["市Y局", "市Z局"], []),
+     "labels after the item's last sentence are its tag"),
+    ("1.加强管理。责任单位：市X局。", ("责任单位：市X局。", [], [], ["市X局"]), "a lone 责任单位 label, a full stop after it"),
+    ("1.责任单位要加强管理，落实责任。", (None, [], [], []), "责任单位 without a colon is prose"),
+    ("1.加强管理，牵头单位：市X局", (None, [], [], []), "a label after a comma, not a sentence end, is no tag"),
+    ("1.加强管理。完成时限：2023年底前", (None, [], [], []), "a time label alone names no unit"),
+]
+
+
+@pytest.mark.parametrize("paragraph,expected,why", TAIL_CASES, ids=[c[-1] for c in TAIL_CASES])
+def test_labels_closing_a_paragraph_without_brackets(paragraph, expected, why):
+    _, tasks = parse_document("某方案\n一、任务\n" + paragraph + "\n", "p")
+    t = tasks[0]
+    assert (t.tag, t.lead, t.support, t.sole) == expected, why
+
+
 def test_carry_forward_in_a_labelled_tag():
     # 淮安 2022: the note sits in a 责任单位 tag and says 不再单独列出.
     text = ("某实施细则\n一、政策\n1.甲。(责任单位:市工信局、市财政局等有关部门,各县区人民政府、园区管委会。"

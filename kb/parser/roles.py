@@ -687,8 +687,29 @@ def find_tags(text: str, registry: Registry, vocab: RoleVocabulary | None = None
             if tag.has_roles:
                 tag.text = text[i:]
                 spans.append(TagSpan(i, n, tag))
+    start = _label_tail(text, spans, vocab)
+    if start is not None:
+        tag = parse_tag_content(text[start:].rstrip("。；; "), registry, vocab, rules)
+        if tag.has_roles:
+            tag.text = text[start:]
+            spans.append(TagSpan(start, n, tag))
     spans.sort(key=lambda s: s.start)
     return spans, warnings
+
+
+def _label_tail(text: str, spans: list[TagSpan], vocab: RoleVocabulary) -> int | None:
+    """B without brackets: ``…加强管理。牵头单位：市X局；责任单位：市Y局`` — where the labels closing the
+    paragraph start: the first role label after the last tag, right after a sentence end, outside brackets."""
+    after = max((s.end for s in spans), default=0)
+    for m in vocab.label_re.finditer(text, after):
+        if vocab.labels[m.group("label")] in ("field", "time"):
+            continue
+        i = m.start()
+        before = text[after:i].rstrip()
+        if not before or before[-1] not in SENTENCE_END or _depths(text[: i + 1])[i] != 0:
+            return None
+        return i
+    return None
 
 
 def _all_units(tag: Tag, vocab: RoleVocabulary, registry: Registry) -> bool:
