@@ -353,6 +353,11 @@ class Plan:
         """The paragraphs of part ``part`` (``二``) of document ``doc_id``, in order."""
         return [t for t in self.tasks if t.doc == doc_id and t.part == part]
 
+    def target_keys(self) -> list[tuple[str, int, str, str | None, int | None]]:
+        """(task id, the target's number in ``Task.targets``, metric, scope, year) of every target, in plan order
+        (what names and dates a target, read by a stored plan from its targets' rows without building tasks)."""
+        return [(t.id, n, tg.metric, tg.scope, tg.year) for t in self.with_targets() for n, tg in enumerate(t.targets)]
+
     def parts_tasks(self, pairs) -> list[Task]:
         """The paragraphs of the parts ``pairs`` ((document id, part number) each), in plan order (one read of a
         stored plan, not one per document)."""

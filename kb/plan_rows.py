@@ -121,7 +121,8 @@ def plan_rows(key: str, doc: Document, tasks: list[Task]) -> dict:
                     others[name] = describe_departments(t, exclude=name)
                 rows["roles"].append((name, role, key, seq, others[name], t.label, heading, facts))
         rows["deadlines"].extend((key, seq, n, d.kind, d.start, d.end) for n, d in enumerate(t.deadlines))
-        rows["targets"].extend((key, seq, n, g.metric, g.value, g.unit, g.year) for n, g in enumerate(t.targets))
+        rows["targets"].extend((key, seq, n, g.metric, g.value, g.unit, g.year, g.scope, t.id)
+                               for n, g in enumerate(t.targets))
         units = "\n".join([*t.clauses, *([t.tag] if t.tag else [])])
         folded_units = grep_fold(units)[0]
         rows["texts"].append((key, seq, folded_units, len(t.clauses) + (1 if t.tag else 0), 1 if t.tag else 0,

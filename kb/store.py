@@ -54,7 +54,7 @@ from kb.plan_rows import parse, parse_file, plan_key
 PLAN_SUFFIXES = (".txt", ".md", ".text", ".pdf", ".docx", ".html", ".htm", ".shtml", ".xhtml", ".xlsx", ".doc", ".wps", ".xls")
 
 #: Version of the store's tables; a store with another ``PRAGMA user_version`` is rebuilt.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 #: Marks the SQLite file as kb's (``PRAGMA application_id``): "kbST".
 APPLICATION_ID = 0x6B625354
@@ -383,7 +383,8 @@ CREATE INDEX roles_plan ON roles(plan);
 CREATE TABLE deadlines(plan TEXT NOT NULL, seq INTEGER NOT NULL, n INTEGER, kind TEXT, start TEXT, end TEXT);
 CREATE INDEX deadlines_plan ON deadlines(plan, seq);
 CREATE INDEX deadlines_end ON deadlines(end);
-CREATE TABLE targets(plan TEXT NOT NULL, seq INTEGER NOT NULL, n INTEGER, metric TEXT, value REAL, unit TEXT, year INTEGER);
+CREATE TABLE targets(plan TEXT NOT NULL, seq INTEGER NOT NULL, n INTEGER, metric TEXT, value REAL, unit TEXT, year INTEGER,
+                     scope TEXT, task TEXT NOT NULL);
 CREATE INDEX targets_plan ON targets(plan, seq);
 CREATE TABLE texts(plan TEXT NOT NULL, seq INTEGER NOT NULL, grep TEXT NOT NULL, units INTEGER, tagged INTEGER NOT NULL,
                    original TEXT NOT NULL);
@@ -1294,6 +1295,19 @@ class StoredPlan(Plan):
         if self._loaded_tasks() is not None:
             return Plan.warned_tasks(self)
         return self.tasks_where("t.warnings > 0")
+
+    @_healing
+    def target_keys(self) -> list[tuple[str, int, str, str | None, int | None]]:
+        if self._loaded_tasks() is not None:
+            return Plan.target_keys(self)
+        found = self._memo.get("target_keys")
+        if found is None:
+            order = self._order
+            rows = sorted((r for r in self.store.query("SELECT plan, seq, n, task, metric, scope, year FROM targets")
+                           if r[0] in order), key=lambda r: (order[r[0]], r[1], r[2]))
+            found = self._memo["target_keys"] = [(task, n, metric, scope, year)
+                                                 for _, _, n, task, metric, scope, year in rows]
+        return list(found)
 
     def with_targets(self) -> list[Task]:
         if self._loaded_tasks() is not None:

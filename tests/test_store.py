@@ -117,6 +117,17 @@ def test_stored_plan_answers_like_the_parsed_plan(tmp_path, monkeypatch):
     assert stored.task("三（二）2") is None  # a label two plans share names no single task
     assert stored.task("plan-00#3.2.2") is stored.task("plan-00#3.2.2")  # one object per task
     assert [t.id for t in stored.with_targets()] == [t.id for t in memory.with_targets()]
+    # what names and dates each target, from the targets' rows (40: 20 per plan, the bundled plan's count)
+    assert stored.target_keys() == memory.target_keys() and len(stored.target_keys()) == 40
+    assert stored.document_titles() == memory.document_titles()
+    assert stored.document_outlines() == memory.document_outlines() and stored.document_outlines()[0][1]
+    goals = [(d, num) for d, parts, _ in memory.document_outlines() for num, _ in parts[:2]]
+    assert [t.id for t in stored.parts_tasks(goals)] == [t.id for t in memory.parts_tasks(goals)]
+    assert len(stored.parts_tasks(goals)) > 2
+    from kb.qa.text import fold
+
+    assert stored.heading_text() == "\n".join(fold(t) for d in memory.documents for _, t in (*d.parts, *d.sections))
+    assert stored.uses_store()  # all of the above answered from rows
     assert stored.tasks == memory.tasks and stored.documents == memory.documents
     assert [t.id for t in stored.iter_tasks()] == [t.id for t in memory.tasks]
 

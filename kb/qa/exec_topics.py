@@ -47,7 +47,12 @@ def _asked_departments(q: Query, tasks: list[Task]) -> list[str]:
 
 def target_key(tg, voc) -> str:
     """What a target is called: metric and scope, with the synonyms of topics.yaml they hold."""
-    key = fold(f"{tg.metric}{tg.scope or ''}")
+    return metric_key(tg.metric, tg.scope, voc)
+
+
+def metric_key(metric: str, scope: str | None, voc) -> str:
+    """``target_key`` of a target with this metric and scope (1,000 plans repeat a few dozen of them)."""
+    key = fold(f"{metric}{scope or ''}")
     extra = [w for group in voc.topics if any(s in key for s in group) for w in group]
     return key + "|" + "|".join(extra)
 
@@ -75,8 +80,10 @@ def exec_target(question: str, q: Query, env) -> Answer | None:
         return None
     if set(q.asks) & {"who", "topic_mark", "list", "when"} and not q.target_word:
         return None  # 哪些任务涉及VOCs / 秸秆综合利用谁牵头: a list or a who-question, not a number
-    pairs = [(t, tg) for t in plan.with_targets() for tg in t.targets]
-    if not pairs:
+    # (task id, number, metric, scope, year) of every target: a stored plan reads them without building the
+    # 7,000 tasks with targets of 1,000 plans; only the chosen targets' tasks are built below
+    rows = plan.target_keys()
+    if not rows:
         return None
     # the asked measure (the last word: 人才公寓的租金) that no paragraph holds: the plan states no such
     # figure (kb/qa/plan_terms.py); earlier words may be the question's own (已经装了…的)
@@ -88,23 +95,28 @@ def exec_target(question: str, q: Query, env) -> Answer | None:
         return Answer(question, "target", f"方案没有写明“{''.join(q.topic)}”的数值目标：原文中没有“{unheld[0]}”。",
                       status="not_in_plan")
     if q.scopes:
-        scoped = [(t, tg) for t, tg in pairs if tg.scope and any(s in split_scope(tg.scope) for s in q.scopes)]
-        pairs = scoped or pairs
+        scoped = [r for r in rows if r[3] and any(s in split_scope(r[3]) for s in q.scopes)]
+        rows = scoped or rows
         words = [x for x in (_drop(w, q.scopes) for w in words) if x]
-    scored = [(score(words, target_key(tg, voc)) if words else 1.0, t, tg) for t, tg in pairs]
-    best = max(s for s, _, _ in scored)
+    scores: dict[tuple[str, str | None], float] = {}
+    for r in rows:
+        if (r[2], r[3]) not in scores:
+            scores[(r[2], r[3])] = score(words, metric_key(r[2], r[3], voc)) if words else 1.0
+    best = max(scores.values())
     if best < 2:
         return None
-    chosen = [(t, tg) for s, t, tg in scored if s == best]
-    if q.dates is not None and any(tg.year for _, tg in chosen):
+    picked = [r for r in rows if scores[(r[2], r[3])] == best]
+    if q.dates is not None and any(r[4] for r in picked):
         # 2030年农机总动力目标: only the targets of that year; none → the years the plan states
         year = int((q.dates.first or q.dates.last)[:4])  # the year named (the first of a range)
-        years = sorted({tg.year for _, tg in chosen if tg.year})
-        chosen = [(t, tg) for t, tg in chosen if tg.year == year]
-        if not chosen:
+        years = sorted({r[4] for r in picked if r[4]})
+        picked = [r for r in picked if r[4] == year]
+        if not picked:
             ctx.tasks = []
             return Answer(question, "target", f"方案没有写明{year}年的这项目标（方案写明的年份：{'、'.join(map(str, years))}年）。",
                           status="not_in_plan")
+    built = {tid: plan.task(tid) for tid in dict.fromkeys(r[0] for r in picked)}
+    chosen = [(built[r[0]], built[r[0]].targets[r[1]]) for r in picked]
     tasks = list({t.id: t for t, _ in chosen}.values())
     lines = [f"相关量化目标共 {len(chosen)} 项："]
     lines.extend(target_line(t, tg) for t, tg in chosen)

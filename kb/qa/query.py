@@ -861,11 +861,11 @@ def read_topic_ask(r: Reading) -> None:
     from kb.qa.text import fold
 
     if not (f.roles or f.flags & {"who", "when", "list", "topic_mark", "count"}):
-        metrics = {fold(tg.metric) for t in r.plan.with_targets() for tg in t.targets}
+        metrics = {fold(metric) for _, _, metric, _, _ in r.plan.target_keys()}  # (no task built)
         # the whole question too: 重度及以上污染天数 is split at 及 into words
         q.names_metric = any(w in m and len(w) >= 0.6 * len(m) for w in [*words, text] for m in metrics)
     if "target" in f.flags or q.names_metric:
-        scopes = {s for t in r.plan.with_targets() for tg in t.targets if tg.scope for s in split_scope(tg.scope)}
+        scopes = {s for _, _, _, scope, _ in r.plan.target_keys() if scope for s in split_scope(scope)}
         q.scopes = sorted(s for s in scopes if fold(s) in text)
     q.glued = _glued_phrase(text, words, voc, r.plan_text)
 

@@ -316,7 +316,7 @@ class Session:
     def _other_topic(self, query):
         """那扬尘呢 / 荣县呢 / 力争目标呢 right after a topic answer: the previous Query with this topic (or scope,
         or qualifier) in place of its own; None when the question is not such a follow-up."""
-        from kb.qa.exec_topics import score, target_key
+        from kb.qa.exec_topics import metric_key, score
         from kb.qa.query import split_scope
         from kb.qa.text import fold
 
@@ -327,7 +327,7 @@ class Session:
         asks = set(query.asks)
         if ctx.intent == "target" and ctx.topic and "target" in asks and query.dates is None:
             # 力争目标呢 after PM2.5要下降多少: words naming no metric qualify the previous one
-            keys = [target_key(tg, self.vocabulary) for t in self.plan.with_targets() for tg in t.targets]
+            keys = {metric_key(m, s, self.vocabulary) for _, _, m, s, _ in self.plan.target_keys()}
             if keys and max(score(query.topic, k) for k in keys) == 0:
                 merged = last.copy()
                 merged.topic = list(ctx.topic) + list(query.topic)
@@ -342,7 +342,7 @@ class Session:
         merged.glued, merged.names_metric = None, False
         merged.terms = [w for w in query.terms]  # the plan's terms among the new words (kb/qa/plan_terms.py)
         if ctx.intent == "target" and ctx.topic:
-            scopes = {s for t in self.plan.with_targets() for tg in t.targets if tg.scope for s in split_scope(tg.scope)}
+            scopes = {x for _, _, _, s, _ in self.plan.target_keys() if s for x in split_scope(s)}
             scope = next((s for s in scopes if fold(s) == words), None)
             if scope is not None:
                 # 荣县呢: the same metric in another place
