@@ -91,10 +91,25 @@ def duty_lines(plan: Plan, department: str) -> list[DutyLine]:
 
 def resolve_or_fail(name: str, plan: Plan) -> Resolution:
     """Resolve a department name, raising KbError (one line, closest names) if it does not resolve."""
-    res = resolve_department(name, plan)
+    res = plan_name_as_written(name, plan) or resolve_department(name, plan)
     if not res.ok:
         raise KbError(res.message())
     return res
+
+
+def plan_name_as_written(name: str, plan: Plan) -> Resolution | None:
+    """``resolve_department``'s answer when ``name`` is a department or sub-unit the plan writes (the plan's own
+    names come first there), found without reading the issuers' vocabularies (YAML, at 1,000 plans one
+    registry per issuer); None otherwise."""
+    from kb.registry import normalize_name
+
+    key = normalize_name(name)
+    if not key or key != name:
+        return None
+    for written in (*plan.departments(), *plan.subunits()):
+        if normalize_name(written) == key:
+            return Resolution(written, "exact" if written == key else "alias", [], name)
+    return None
 
 
 def duty_list(plan: Plan, department: str, role: str = "any", *, every_group: bool = False) -> DutyList:

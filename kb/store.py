@@ -721,7 +721,7 @@ def _collect(store: Store, rules: str) -> None:
     """Delete the rows of plans no remembered file has any more (a file changed or was removed, or the rules changed)."""
     reachable = {plan_key(rules, Path(path).stem, sha) for path, sha in store.query("SELECT path, sha256 FROM files")}
     store.forget([k for (k,) in store.query("SELECT key FROM plans") if k not in reachable])
-    store.forget_meta("chars:")  # (per-corpus unions of the plans' characters: the corpora changed)
+    store.forget_meta("corpus:")  # (per-corpus unions over the plans: the corpora changed)
     store.set_meta("rules", rules)
 
 
@@ -1136,20 +1136,56 @@ class StoredPlan(Plan):
             return Plan.characters(self)
         found = self._memo.get("characters")
         if found is None:
-            # The union over 1,000 plans costs more than the rest of a question: kept in ``meta`` per corpus
-            # (the set of its plans), forgotten whenever a plan is added or removed (``_collect``).
-            corpus = "chars:" + hashlib.sha256("\0".join(sorted(self._order)).encode()).hexdigest()[:32]
-            text = self.store.meta(corpus)
-            if text is None:
+            def every_character() -> str:
                 rows = self.store.query(f"SELECT chars FROM plans WHERE key IN ({_marks(len(self.refs))})",
                                         [r.key for r in self.refs])
-                text = "".join(sorted(frozenset("".join(c for (c,) in rows))))
-                try:
-                    self.store.set_meta(corpus, text)
-                except (CacheWriteError, StoreDamaged):
-                    pass  # computed again next time
+                return "".join(sorted(frozenset("".join(c for (c,) in rows))))
+
+            text = self._corpus_memo("characters", every_character)
+            if not isinstance(text, str):
+                raise StoreDamaged("一条语料汇总记录读不回来")
             found = self._memo["characters"] = frozenset(text)
         return found
+
+    def _union(self) -> dict:
+        """The corpus's departments (in order of first appearance), sub-units and roles held, over every plan."""
+        found = self._memo.get("union")
+        if found is None:
+            def union() -> dict:
+                departments: dict[str, None] = {}
+                subunits: dict[str, str] = {}
+                roles: dict[str, None] = {}
+                for names, subs, held in self._summaries():
+                    departments.update(dict.fromkeys(names))
+                    for sub, parent in subs.items():
+                        subunits.setdefault(sub, parent)
+                    roles.update(dict.fromkeys(held))
+                return {"departments": list(departments), "subunits": subunits, "roles": list(roles)}
+
+            found = self._corpus_memo("union", union)
+            if not (isinstance(found, dict) and isinstance(found.get("departments"), list)
+                    and isinstance(found.get("subunits"), dict) and isinstance(found.get("roles"), list)):
+                raise StoreDamaged("一条语料汇总记录读不回来")
+            self._memo["union"] = found
+        return found
+
+    def _corpus_memo(self, name: str, compute):
+        """``compute()`` (JSON-able) for this corpus, kept in the store's ``meta`` under the set of its plans:
+        a union over 1,000 plans cost more than the rest of a question.  Forgotten whenever a plan is added,
+        changed or removed (``_collect``)."""
+        key = f"corpus:{name}:" + hashlib.sha256("\0".join(r.key for r in self.refs).encode()).hexdigest()[:32]
+        text = self.store.meta(key)
+        if text is not None:
+            try:
+                return json.loads(text)
+            except ValueError as exc:
+                raise StoreDamaged("一条语料汇总记录读不回来") from exc
+        value = compute()
+        try:
+            self.store.set_meta(key, json.dumps(value, ensure_ascii=False))
+        except (CacheWriteError, StoreDamaged):
+            pass  # computed again next time
+        return value
 
     def mentions(self) -> "Mentions":
         if self.healed or self._loaded_tasks() is not None:
@@ -1160,33 +1196,20 @@ class StoredPlan(Plan):
     def roles_held(self) -> tuple[str, ...]:
         if self._loaded_tasks() is not None:
             return Plan.roles_held(self)
-        held = {r for _, _, roles in self._summaries() for r in roles}
+        held = set(self._union()["roles"])
         return tuple(r for r in ROLES if r not in OPTIONAL_ROLES or r in held)
 
     @_healing
     def departments(self) -> list[str]:
         if self._loaded_tasks() is not None:
             return Plan.departments(self)
-        seen = self._memo.get("departments")
-        if seen is None:
-            seen = {}
-            for names, _, _ in self._summaries():
-                seen.update(dict.fromkeys(names))
-            self._memo["departments"] = seen
-        return list(seen)
+        return list(self._union()["departments"])
 
     @_healing
     def subunits(self) -> dict[str, str]:
         if self._loaded_tasks() is not None:
             return Plan.subunits(self)
-        found = self._memo.get("subunits")
-        if found is None:
-            found = {}
-            for _, subs, _ in self._summaries():
-                for sub, parent in subs.items():
-                    found.setdefault(sub, parent)
-            self._memo["subunits"] = found
-        return dict(found)
+        return dict(self._union()["subunits"])
 
     def iter_tasks(self):
         """Every task in corpus order, read plan by plan (not kept: memory stays flat)."""

@@ -363,3 +363,26 @@ def test_document_headers_are_read_without_the_documents(tmp_path, monkeypatch):
     monkeypatch.undo()
     assert headers == [(d.id, d.title, d.path, d.registry) for d in stored.documents]
     assert [h[0] for h in headers] == ["plan-00", "plan-01"] and headers[0][3] == "zigong" and headers[1][3] == ""
+
+
+@pytest.mark.parametrize("typed,expected,why", [
+    ("市交通运输局", "市交通运输局", "a department the plan writes: its own name, exact"),
+    ("市能源办", "市能源办", "a sub-unit the plan writes"),
+    ("交通局", None, "a short name: left to the registry's aliases"),
+    ("市交通运输局 ", None, "not as written (a space): left to resolve_department's normalising"),
+    ("市交通运输居", None, "a typo: left to the fuzzy match"),
+    ("", None, "nothing typed"),
+])
+def test_a_name_the_plan_writes_resolves_without_the_registry(typed, expected, why):
+    """kb duties resolves a name the plan writes from the plan's own names (no issuer YAML read at 1,000 plans);
+    whatever it answers is what resolve_department answers."""
+    from kb.duties import plan_name_as_written
+    from kb.registry import resolve_department
+    from kb.store import load_plan
+
+    plan = load_plan(use_cache=False)
+    got = plan_name_as_written(typed, plan)
+    assert (got.name if got else None) == expected, why
+    if got is not None:
+        full = resolve_department(typed, plan)
+        assert (got.name, got.how, got.candidates, got.query) == (full.name, full.how, full.candidates, full.query)
