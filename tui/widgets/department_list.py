@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from rich.cells import cell_len
 from textual import events
 from textual.containers import Vertical
+from textual.css.scalar import Unit
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import Input, OptionList, Static
@@ -103,7 +104,20 @@ class DepartmentList(Vertical):
         """Cells a prompt has in the list (its width less the options' padding)."""
         option_list = self.query_one("#dept-options", OptionList)
         padding = option_list.get_component_styles("option-list--option").padding
-        return max(option_list.scrollable_content_region.width - padding.width, 8)
+        width = option_list.scrollable_content_region.width
+        if not width:
+            # Not laid out yet (the list filled on mount): the width the stylesheet gives the side
+            # bar.  The prompts were made for 8 cells, then made again after the first layout: two
+            # more layouts of the first screen.
+            width = self._styled_width(option_list)
+        return max(width - padding.width, 8)
+
+    def _styled_width(self, option_list: OptionList) -> int:
+        """The list's width from the stylesheet's width of the side bar in cells (0 if not in cells)."""
+        scalar = self.styles.width
+        if scalar is None or scalar.unit != Unit.CELLS:
+            return 0
+        return int(scalar.value) - self.styles.gutter.width - option_list.styles.gutter.width
 
     def show(self, names: list[str], hint: str, keep: bool = False) -> None:
         """List ``names`` and show ``hint`` (hidden when empty); ``keep`` keeps the highlighted line."""
