@@ -243,7 +243,8 @@ def _partners(question: str, q: Query, env, name: str, mine: str, theirs: str) -
         lines.append("涉及的任务：")
         lines.extend(numbered(tasks))
     env.ctx.departments, env.ctx.role, env.ctx.tasks = [name], mine, tasks
-    return Answer(question, "department_partners", compose(lines), departments=[name] + list(partners), tasks=tasks)
+    # (the answer names the partners: the department asked about is the question, not the answer)
+    return Answer(question, "department_partners", compose(lines), departments=list(partners), tasks=tasks)
 
 
 def _department_targets(question: str, q: Query, env, name: str, role: str) -> Answer:

@@ -172,7 +172,9 @@ def exec_context(question: str, q: Query, env) -> Answer | None:
         return Answer(question, "context_target", compose(lines), tasks=[t for t in tasks if t.targets], targets=pairs)
     if q.timed is not None:
         # 这些任务中哪些有时限: only those (or those without)
-        tasks = [t for t in tasks if bool(t.deadlines) == q.timed]
+        # (截止时间 / 完成时限 asks a date things are due by: a ``from`` deadline, 自2019年7月1日起, starts
+        # something and is due never — README "Dates")
+        tasks = [t for t in tasks if any(d.kind != "from" or not q.due_by for d in t.deadlines) == q.timed]
         if not tasks:
             what = "规定了时限" if q.timed else "没有规定时限"
             return Answer(question, "context_deadline", f"上一个回答的任务中，{what}的共 0 项。")

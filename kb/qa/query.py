@@ -173,6 +173,8 @@ class Query:
     (哪些单位配合交通局 → support; 哪些部门和交通局共同牵头 → lead)."""
     timed: bool | None = None
     """True: only tasks with a deadline (哪些有时限要求); False: only those without one."""
+    due_by: bool = False
+    """With ``timed``: a date things are due by is asked (截止时间), so a ``from`` deadline does not count."""
     topic_marked: bool = False
     """The topic was marked as one (涉及…, …相关, …方面): a word of any length is a topic word."""
     follow_up: bool = False
@@ -263,7 +265,7 @@ def _check_words(value, where: str) -> list[str]:
 
 SHAPE_LISTS = ("place_suffixes", "places", "structure_asks", "task_subject", "department_subject", "most", "least",
                "both", "only", "not", "earliest", "latest", "guide", "plan_marks", "value_units", "person_units",
-               "unit_not_after", "money_words", "money_units")
+               "unit_not_after", "money_words", "money_units", "which_before", "which_units", "which_after", "due_by")
 
 
 def validate_shapes(data: dict, where: str = "shapes.yaml") -> dict:
@@ -534,8 +536,14 @@ def read_roles(r: Reading) -> None:
     r.query.roles = roles
 
 
+#: Demonstratives left alone by the scan (那项任务 → 那): they point, they name no topic.
+_POINTERS = frozenset("这那该此其哪某")
+
+
 def read_topic(r: Reading) -> None:
     """Topic words and whether any of them suffices."""
+    if any(w in _POINTERS for w in r.facts.topic):
+        r.facts.topic = [w for w in r.facts.topic if w not in _POINTERS]
     r.query.topic = [w for w in r.facts.topic if not (r.plan_words and w in r.plan_words + "方案计划意见通知")]
     r.query.topic_any = "topic_any" in r.facts.flags
 
@@ -545,6 +553,42 @@ def read_plan_terms(r: Reading) -> None:
     from kb.qa.plan_terms import read_plan_terms as read
 
     read(r)
+
+
+def read_abbreviation(r: Reading) -> None:
+    """社零 / 固投: a topic word no plan writes that abbreviates exactly one target metric of the plans — its
+    characters in order within the metric, the same first character (社会消费品零售总额, 固定资产投资).
+    What follows the abbreviation in the word (社零增长: 增长) is how it is asked and stays out of the match."""
+    q, f = r.query, r.facts
+    if q.outside or q.label or q.ordinal is not None or not q.topic:
+        return
+    from kb.qa.text import fold, is_cjk
+
+    changed = False
+    words = list(q.topic)
+    for k, word in enumerate(words):
+        if not 2 <= len(word) <= 6 or not all(is_cjk(c) for c in word) or word in r.plan_text:
+            continue
+        metrics = {fold(tg.metric) for t in r.plan.with_targets() for tg in t.targets}
+        # the longest start of the word that abbreviates one metric (社零增长: 社零, 增长 being how it is asked)
+        for end in range(len(word), 1, -1):
+            stem = word[:end]
+            if stem in r.plan_text:
+                break
+            found = {m for m in metrics if m[:1] == stem[0] and len(m) >= len(stem) + 2 and _in_order(stem, m)}
+            if len(found) == 1:
+                words[k] = next(iter(found))
+                changed = True
+                break
+    if changed:
+        q.topic = words
+        f.topic = list(words)
+
+
+def _in_order(short: str, long: str) -> bool:
+    """Every character of ``short`` in ``long``, in order."""
+    it = iter(long)
+    return all(ch in it for ch in short)
 
 
 def asked_topic(topic: list[str], voc, plan) -> list[str]:
@@ -565,6 +609,7 @@ def read_follow_up(r: Reading) -> None:
     r.query.topic_marked = "topic_mark" in f.flags
     if f.flags & {"has_deadline", "no_deadline"}:
         r.query.timed = "has_deadline" in f.flags
+        r.query.due_by = _has(r.text, r.words["due_by"]) is not None
 
 
 def read_department_ask(r: Reading) -> None:
@@ -595,6 +640,8 @@ def read_department_ask(r: Reading) -> None:
         asks_target = any(w in text for w in voc.words["target"] if w not in voc.words["count"])
         if not [x for x in f.roles if x != "any"] and ("when" in f.flags or asks_target):
             return  # 目标是多少 / 这些任务的时限呢: about the listed tasks, not a count
+        if "who" in f.flags and "count" not in f.flags:
+            return  # 配合单位是谁 / 牵头单位有哪些: the departments of the listed tasks, not a department's list
         # 配合的呢 / 牵头几项 / 那它配合哪些: the departments of the previous question (merged by the session)
         q.about = "departments"
         q.item = "deadline" if "when" in f.flags or f.date is not None else None
@@ -949,6 +996,7 @@ READERS = (
     read_roles,
     read_topic,
     read_plan_terms,
+    read_abbreviation,
     read_follow_up,
     read_structure,
     read_department_set,

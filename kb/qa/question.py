@@ -44,7 +44,7 @@ def compile_patterns(voc: Vocabulary) -> dict[str, re.Pattern]:
 
 
 #: A negation a few characters before a when-word: the question asks for tasks without a deadline.
-_NO_DEADLINE = re.compile(r"(?:没有|没|无|未|不设)[^，。,;；]{0,4}(?:时限|期限|时间要求|截止日期|完成时间)")
+_NO_DEADLINE = re.compile(r"(?:没有|没|无|未|不设)[^，。,;；]{0,4}(?:时限|期限|时间要求|截止日期|截止时间|完成时间|时间节点|时间表)")
 
 #: A section marker cited alone at the start ((二十一)谁牵头): plans that number sections across parts.
 _SECTION_MARK = re.compile(r"\([一二三四五六七八九十]{1,4}\)")
@@ -282,6 +282,8 @@ def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Quest
             for k in range(m.end(), second.end()):
                 consumed[k] = True
     m = _unit_ask(text)
+    if m and len(text[:m.start()].lstrip("那还有共一总要是")) < 2:
+        m = None  # 有几个 / 一共多少个: nothing named to count in the unit — a count (of the previous list)
     if m:
         # 多少套 / 几名: a value in a unit; its unit is no topic word and no start of a department (多少名社会…)
         q.unit = m.group("unit")
@@ -304,6 +306,15 @@ def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Quest
             q.section = _cn_number(s.group("n"))
             for k in range(s.start(), s.end()):
                 consumed[k] = True
+            o = lexicon.patterns["ordinal"].search(text, s.end())
+            n = _cn_number(o.group("n")) if o else None
+            if n and q.section <= 99:
+                # 第三部分第二节的第五条: one paragraph, cited as its label 三（二）5
+                q.label = f"{q.part}({_numeral(q.section)}){n}"
+                q.part, q.section = None, None
+                for k in range(o.start(), o.end()):
+                    consumed[k] = True
+                q.item_ask = _item_ask(text[:m.start()] + text[o.end():], voc)
     m = None if q.label or q.part else lexicon.patterns["ordinal"].search(text)
     if m:
         n = _cn_number(m.group("n"))
@@ -312,6 +323,11 @@ def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Quest
             for k in range(m.start(), m.end()):
                 consumed[k] = True
             q.item_ask = _item_ask(text[m.end():], voc)
+    which = _which_item(text, voc)
+    if which is not None and which.start() > 0:
+        # 一网通办是哪条任务: which item holds the topic — the words before it are the topic
+        for k in range(which.start(), len(text)):
+            consumed[k] = True
     # Scan: longest known word at each position; what is left forms the topic chunks.
     pieces: list[tuple[int, int]] = []  # spans of leftover text
     start = None
@@ -370,6 +386,8 @@ def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Quest
         pieces.append((start, len(text)))
     if any(w in text for w in voc.words["list"]):
         q.flags.add("list")
+    if q.structure is None and _single_department(text, voc):
+        q.structure = "single_department"  # 哪些任务只列了一个责任部门 (the plain word lists name fixed phrases)
 
     edge_words = set(voc.words["stopwords"]) | {w for ws in voc.roles.values() for w in ws} | set(voc.words["pronouns"])
     edge_words |= set(voc.words["count"]) | set(voc.words["suffixes"]) | set(voc.words["separators"])
@@ -387,6 +405,12 @@ def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Quest
         chunks.append((pos, chunk, marked))
         if marked:
             q.flags.add("topic_before" if any(k == "topic_before" for _, k in marks) else "topic_after")
+    if which is not None and which.start() > 0:
+        marks.append((which.start(), "topic_after"))
+        for pos, chunk, marked in list(chunks):
+            if not marked:
+                chunks[chunks.index((pos, chunk, marked))] = (pos, chunk, True)
+                q.flags.add("topic_after")
     if marks:
         q.flags.add("topic_mark")
 
@@ -429,6 +453,49 @@ def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Quest
         if roles and name in q.departments:
             q.department_roles.setdefault(name, roles[0])
     return q
+
+
+def _single_department(text: str, voc) -> bool:
+    """只/仅 (+ 有, 由, 列了 …) + 一个/一家 + a word for departments (责任单位, 部门): tasks with one department."""
+    from kb.qa.query import load_shapes
+
+    shapes = load_shapes()
+    key = (id(shapes), id(voc))
+    pattern = _SINGLE_PATTERNS.get(key)
+    if pattern is None:
+        alt = lambda ws: "|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True))  # noqa: E731
+        pattern = _SINGLE_PATTERNS[key] = re.compile(
+            rf"(?:{alt(shapes['only'])})[有由列了写安排涉及]{{0,3}}(?:一|1)(?:个|家)(?:责任)?(?:{alt(voc.words['generic_departments'])})")
+    return pattern.search(text) is not None
+
+
+_SINGLE_PATTERNS: dict[tuple[int, int], re.Pattern] = {}
+
+
+def _numeral(n: int) -> str:
+    """1–99 in Chinese numerals, as plans number their sections (十二, 二十一)."""
+    digits = "零一二三四五六七八九"
+    tens, ones = divmod(n, 10)
+    return (("" if tens == 1 else digits[tens]) + "十" if tens else "") + (digits[ones] if ones else "")
+
+
+def _which_item(text: str, voc):
+    """是哪条任务 / 在哪一项里 / 落在哪个任务里 ending the question (kb/data/shapes.yaml ``which_*``)."""
+    from kb.qa.query import load_shapes
+
+    shapes = load_shapes()
+    key = (id(shapes), id(voc))
+    pattern = _WHICH_PATTERNS.get(key)
+    if pattern is None:
+        alt = lambda ws: "|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True))  # noqa: E731
+        nouns = alt(voc.words["task_nouns"])
+        pattern = _WHICH_PATTERNS[key] = re.compile(
+            rf"(?:{alt(shapes['which_before'])})?哪一?(?:(?:{alt(shapes['which_units'])})(?:{nouns})?|个(?:{nouns}))"
+            rf"(?:{alt(shapes['which_after'])})?[?？。!！呢吗啊]*$")
+    return pattern.search(text)
+
+
+_WHICH_PATTERNS: dict[tuple[int, int], re.Pattern] = {}
 
 
 def _unit_ask(text: str):
