@@ -450,7 +450,7 @@ def read_plan_terms(r) -> None:
     if len(chunks) >= 2:
         a, b = chunks[0][0], chunks[-1][1]
         joined = r.text[a:b]
-        if b - a <= 16 and all(is_cjk(c) or c.isalnum() for c in joined) and joined in r.plan.mentions():
+        if b - a <= 16 and all(is_cjk(c) or c.isalnum() for c in joined) and joined in r.plan_text:
             candidates.append((a, b, joined, joined in index))
     candidates.sort(key=lambda x: (-(x[1] - x[0]), x[0]))
     terms: list[tuple[int, int, str, bool]] = []
@@ -465,7 +465,7 @@ def read_plan_terms(r) -> None:
     for a, b, w, res in rest:
         if res is None:
             topic.append((a, w))
-        elif len(w) >= MIN_ABSENT and w in r.plan.mentions() and not any(w in d for d in _department_names(r.plan)):
+        elif len(w) >= MIN_ABSENT and w in r.plan_text and not any(w in d for d in _department_names(r.plan)):
             topic.append((a, w))
         else:
             kept_unresolved.append(res)
@@ -504,7 +504,7 @@ def absent_topic(plan, words: list[str], any_word: bool = False, *, min_length: 
     from kb.qa.vocab import load_vocabulary
 
     index = term_index(plan)
-    mentions = _Mentions(plan)
+    mentions = _Mentions.of(plan)
     voc = load_vocabulary()
     tails = sorted(voc.words["topic_generic"], key=len, reverse=True)
 
@@ -589,6 +589,20 @@ class _Mentions:
 
     def __contains__(self, word: str) -> bool:
         return word in self.headings or word in self.paragraphs
+
+    @staticmethod
+    def of(plan) -> "_Mentions":
+        """One per plan object: a stored plan's lookup remembers the words asked (a new one would ask the
+        store again for every word of every question)."""
+        held = _MENTIONS.get(id(plan))
+        if held is None or held[0] is not plan:
+            if len(_MENTIONS) > 8:
+                _MENTIONS.clear()
+            held = _MENTIONS[id(plan)] = (plan, _Mentions(plan))
+        return held[1]
+
+
+_MENTIONS: dict[int, tuple] = {}
 
 
 def _partial_match(plan, word: str, mentions) -> bool:

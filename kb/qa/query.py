@@ -569,7 +569,7 @@ def read_abbreviation(r: Reading) -> None:
     for k, word in enumerate(words):
         if not 2 <= len(word) <= 6 or not all(is_cjk(c) for c in word) or word in r.plan_text:
             continue
-        metrics = {fold(tg.metric) for t in r.plan.with_targets() for tg in t.targets}
+        metrics = plan_metrics(r.plan)[0]
         # the longest start of the word that abbreviates one metric (社零增长: 社零, 增长 being how it is asked)
         for end in range(len(word), 1, -1):
             stem = word[:end]
@@ -831,7 +831,9 @@ def read_heading(r: Reading) -> None:
 
     q, f, text, plan = r.query, r.facts, r.text, r.plan
     voc = load_vocabulary()
-    if not (f.departments or f.unresolved or f.label or f.date or f.ordinal):
+    # (a paragraph's text is asked only with a word asking it: 内容, 是什么 … — checked before the store is)
+    if not (f.departments or f.unresolved or f.label or f.date or f.ordinal) and any(
+            w in text for w in voc.item_asks["text"]):
         titled = plan.titled_in(text, fold)
         if titled:
             task = max(titled, key=lambda t: len(t.title))
@@ -850,8 +852,16 @@ def read_heading(r: Reading) -> None:
     if named:
         q.heading, q.cited = named[0], [t.id for t in named[1]]
         return
-    # the words stand in tasks of several sections: a topic, not the heading of one section
-    spread = bool(q.topic) and len({t.section for t in plan.tasks_matching([(w,) for w in q.topic], fold)}) > 1
+    spread_known: list[bool] = []
+
+    def spread() -> bool:
+        """The words stand in tasks of several sections: a topic, not the heading of one section (asked once,
+        only when a heading's bare words would match)."""
+        if not spread_known:
+            spread_known.append(bool(q.topic) and len(
+                {t.section for t in plan.tasks_matching([(w,) for w in q.topic], fold)}) > 1)
+        return spread_known[0]
+
     for doc_id, doc_parts, doc_sections in plan.document_outlines():  # (a stored plan reads no whole document)
         for label, title in doc_sections:
             heads = [h for h in fold(title).replace("，", ",").split(",") if len(h) >= 4]
@@ -860,8 +870,8 @@ def read_heading(r: Reading) -> None:
             bare = [h[2:] for h in heads if len(h) >= 6]
             joined = "".join(q.topic)
             area = "topic_mark" not in f.flags or any(w in text for w in voc.words["section_marks"])
-            if any(h in text for h in heads) or (area and not spread and len(joined) >= 4 and any(
-                    b in joined or all(w in b for w in q.topic) for b in bare)):
+            if any(h in text for h in heads) or (area and len(joined) >= 4 and any(
+                    b in joined or all(w in b for w in q.topic) for b in bare) and not spread()):
                 q.heading = f"{label}{title}"
                 q.cited = [t.id for t in plan.document_tasks(doc_id) if t.section == label]
                 return
@@ -908,18 +918,37 @@ def read_topic_ask(r: Reading) -> None:
     from kb.qa.text import fold
 
     if not (f.roles or f.flags & {"who", "when", "list", "topic_mark", "count"}):
-        metrics = {fold(metric) for _, _, metric, _, _ in r.plan.target_keys()}  # (no task built)
+        metrics = plan_metrics(r.plan)[0]
         # the whole question too: 重度及以上污染天数 is split at 及 into words
         q.names_metric = any(w in m and len(w) >= 0.6 * len(m) for w in [*words, text] for m in metrics)
     if "target" in f.flags or q.names_metric:
-        scopes = {s for _, _, _, scope, _ in r.plan.target_keys() if scope for s in split_scope(scope)}
-        q.scopes = sorted(s for s in scopes if fold(s) in text)
+        q.scopes = sorted(s for s, folded in plan_metrics(r.plan)[1] if folded in text)
     q.glued = _glued_phrase(text, words, voc, r.plan_text)
 
 
 #: A number written in digits or Chinese numerals before 个/家 (两个部门共同牵头).
 _COUNT = re.compile(r"([0-9]+|[一二两三四五六七八九十]+)(?:个|家)")
 _CN_NUM = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+#: id(plan) → (plan, folded metrics, (scope, folded scope) pairs): read once per plan object, since every
+#: topic question looks at them (plan.target_keys(): rows of the store, no task built).
+_METRICS: dict[int, tuple] = {}
+
+
+def plan_metrics(plan) -> tuple[frozenset[str], tuple[tuple[str, str], ...]]:
+    """The folded metrics of the plan's targets, and their scopes' places (as written, folded)."""
+    held = _METRICS.get(id(plan))
+    if held is None or held[0] is not plan:
+        from kb.qa.text import fold
+
+        rows = plan.target_keys()  # (task id, n, metric, scope, year): no task built
+        scopes = sorted({s for _, _, _, scope, _ in rows if scope for s in split_scope(scope)})
+        if len(_METRICS) > 8:
+            _METRICS.clear()
+        held = _METRICS[id(plan)] = (plan, frozenset(fold(metric) for _, _, metric, _, _ in rows),
+                                     tuple((s, fold(s)) for s in scopes))
+    return held[1], held[2]
 
 
 def split_scope(scope: str) -> list[str]:
@@ -934,9 +963,7 @@ def _glued_phrase(text: str, words: list[str], voc, plan_text) -> str | None:
     listing every paragraph that says 组织 (无组织排放) would answer another question.
     (Not 目标 and the like: 扬尘目标 asks the targets of 扬尘 tasks, which the target executor answers.)
     """
-    targets = voc.words["target"]
-    nouns = sorted({w for ask, _ in voc.overview.values() for w in ask
-                    if len(w) >= 2 and not any(t in w for t in targets)}, key=len, reverse=True)
+    nouns = _overview_nouns(voc)
     for word in words:
         at = text.find(word)
         if at < 0:
@@ -947,6 +974,20 @@ def _glued_phrase(text: str, words: list[str], voc, plan_text) -> str | None:
         if phrase != word and phrase not in plan_text:
             return phrase
     return None
+
+
+_NOUNS: dict[int, tuple] = {}
+
+
+def _overview_nouns(voc) -> list[str]:
+    """Overview words (保障, 要求 …) that hold no target word, longest first (once per vocabulary)."""
+    held = _NOUNS.get(id(voc))
+    if held is None or held[0] is not voc:
+        targets = voc.words["target"]
+        held = _NOUNS[id(voc)] = (voc, sorted({w for ask, _ in voc.overview.values() for w in ask
+                                               if len(w) >= 2 and not any(t in w for t in targets)},
+                                              key=len, reverse=True))
+    return held[1]
 
 
 def read_act(r: Reading) -> None:

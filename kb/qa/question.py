@@ -258,8 +258,8 @@ def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Quest
     q.text = text
     if not text:
         return q
-    for key in ("target", "due", "when", "who", "has_deadline", "no_deadline"):
-        if any(w in text for w in voc.words[key]):
+    for key, pattern in _flag_patterns(voc):
+        if pattern.search(text):
             q.flags.add(key)
     if "no_deadline" not in q.flags and _NO_DEADLINE.search(text):
         q.flags.add("no_deadline")  # 没有写完成时限 / 未规定期限: a negation shortly before a when-word
@@ -583,31 +583,62 @@ def _join_split_names(text: str, pieces: list[tuple[int, int]], lexicon: Lexicon
     return out
 
 
+#: The word lists whose presence anywhere in a question is a flag of it.
+FLAG_KEYS = ("target", "due", "when", "who", "has_deadline", "no_deadline")
+
+
+def _flag_patterns(voc: Vocabulary) -> tuple[tuple[str, re.Pattern], ...]:
+    """One alternation per FLAG_KEYS list (once per vocabulary): a search instead of a loop over its words."""
+    held = _FLAGS.get(id(voc))
+    if held is None or held[0] is not voc:
+        held = _FLAGS[id(voc)] = (voc, tuple(
+            (key, re.compile("|".join(re.escape(w) for w in sorted(voc.words[key], key=len, reverse=True))))
+            for key in FLAG_KEYS if voc.words[key]))
+    return held[1]
+
+
+_FLAGS: dict[int, tuple] = {}
+
+
 def _trim(chunk: str, edge_words: set[str], q: Question, voc: Vocabulary) -> tuple[str, int]:
     """Strip single-character function words from both ends of a chunk; roles named so are kept."""
     shift = 0
     changed = True
     # A topic word of topics.yaml is kept whole (干洗机 does not lose 干, a filler verb), and so is
     # a generic action at the end (新车环保监管 does not lose 管, a role word).
-    topic_words = [t for g in voc.topics for t in g if len(t) >= 2]
-    generic_tails = [w for w in voc.words["topic_generic"] if len(w) >= 2]
+    topic_words, generic_tails = _kept_words(voc)
     while chunk and changed:
         changed = False
-        head_kept = any(chunk.startswith(t) for t in topic_words)
-        tail_kept = any(chunk.endswith(t) for t in topic_words) or any(chunk.endswith(t) for t in generic_tails)
-        for w in sorted(edge_words, key=len, reverse=True):
-            if chunk.startswith(w) and len(w) <= 2 and len(chunk) >= len(w) and not head_kept:
+        head_kept = chunk.startswith(topic_words)
+        tail_kept = chunk.endswith(topic_words) or chunk.endswith(generic_tails)
+        # an edge word of two characters before one of one (the longest first), the start before the end
+        for n in (2, 1):
+            w = chunk[:n]
+            if len(w) == n and w in edge_words and not head_kept:
                 _note_role(w, q, voc)
-                chunk = chunk[len(w):]
-                shift += len(w)
+                chunk = chunk[n:]
+                shift += n
                 changed = True
                 break
-            if chunk.endswith(w) and len(w) <= 2 and len(chunk) >= len(w) and not tail_kept:
+            w = chunk[-n:]
+            if len(w) == n and w in edge_words and not tail_kept:
                 _note_role(w, q, voc)
-                chunk = chunk[: len(chunk) - len(w)]
+                chunk = chunk[:-n]
                 changed = True
                 break
     return chunk, shift
+
+
+def _kept_words(voc: Vocabulary) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Topic words of topics.yaml and generic actions of 2+ characters (once per vocabulary)."""
+    held = _KEPT.get(id(voc))
+    if held is None or held[0] is not voc:
+        held = _KEPT[id(voc)] = (voc, tuple(t for g in voc.topics for t in g if len(t) >= 2),
+                                 tuple(w for w in voc.words["topic_generic"] if len(w) >= 2))
+    return held[1], held[2]
+
+
+_KEPT: dict[int, tuple] = {}
 
 
 def _role_in(word: str, voc: Vocabulary) -> str | None:
