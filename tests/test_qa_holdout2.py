@@ -70,7 +70,6 @@ KNOWN_FAILURES: set[str] = {
     "zg-value-forecast-days",  # not_in_plan: 实现7天预报 stands in 三（六）4
     "zg-follow-straw",  # 那秸秆综合利用呢 keeps 秸秆禁烧 (三（五）3) too
     "rc-section-international-label",  # 第二部分第六项行动计划: every item of part 二
-    "cd-value-investment-abbrev",  # not_in_plan: 固投 (固定资产投资) not known
     "multi-list-plans",  # not_understood: 你这里都有哪些方案
     "multi-named-lishui",  # several plans: 市经信局 in 丽水 only item 10, misses items 2 (sole) and 4
     "multi-named-caidian-value",  # 蔡甸区 named, 立山 and 丽水 investment targets listed too

@@ -936,6 +936,10 @@ _CN_NUM = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
 _METRICS: dict[int, tuple] = {}
 
 
+#: An item's marker at the start of a metric ((三), 3.), folded.
+_MARKER = re.compile(r"^(?:\([一二三四五六七八九十\d]{1,4}\)|\d{1,3}[.、])")
+
+
 def plan_metrics(plan) -> tuple[frozenset[str], tuple[tuple[str, str], ...]]:
     """The folded metrics of the plan's targets, and their scopes' places (as written, folded)."""
     held = _METRICS.get(id(plan))
@@ -946,7 +950,8 @@ def plan_metrics(plan) -> tuple[frozenset[str], tuple[tuple[str, str], ...]]:
         scopes = sorted({s for _, _, _, scope, _ in rows if scope for s in split_scope(scope)})
         if len(_METRICS) > 8:
             _METRICS.clear()
-        held = _METRICS[id(plan)] = (plan, frozenset(fold(metric) for _, _, metric, _, _ in rows),
+        # (a metric read with its item's marker, (三)固定资产投资, is named without it)
+        held = _METRICS[id(plan)] = (plan, frozenset(_MARKER.sub("", fold(metric)) for _, _, metric, _, _ in rows),
                                      tuple((s, fold(s)) for s in scopes))
     return held[1], held[2]
 
