@@ -89,6 +89,8 @@ def test_new_parsing_rules_that_index_the_same_fields_re_index_nothing(tmp_path,
     monkeypatch.setattr(store, "rules_fingerprint", lambda: "other rules " + rules)
     plan = fresh(monkeypatch, cache, corpus)
     assert plan.refs[0].key != key  # re-parsed under the new rules
+    # (the old rules' rows were deleted before the new ones were written: their pages are reused)
+    assert plan.store.query("SELECT key FROM plans") == [(plan.refs[0].key,)]
     assert index.state(plan).state == "ready"
     ix = index.open_index(plan)
     assert (ix.path, ix.info["built"], ix.info["generation"], ix.info["plans"]) == (path, built, generation, digests)
