@@ -1280,7 +1280,7 @@ class StoredPlan(Plan):
                           [tuple(x) for x in json.loads(by_key[r.key][1])]) for r in self.refs]
             except (KeyError, ValueError, TypeError) as exc:
                 raise StoreDamaged(f"一条方案文档记录读不回来（{exc.__class__.__name__}）") from exc
-            self._memo["outlines"] = found
+            self._memo["outlines"] = found = self._show(found)
         return found
 
     @_healing
@@ -1416,7 +1416,11 @@ class StoredPlan(Plan):
         """(document id, title) of every plan in corpus order, without reading the documents (the TUI's plan picker)."""
         if self._loaded_documents() is not None:
             return Plan.document_titles(self)
-        return [(doc_id, title) for doc_id, title, _, _ in self._header_rows()]
+        return self._show([(doc_id, title) for doc_id, title, _, _ in self._header_rows()])
+
+    def _show(self, value):
+        """``value`` as this view shows what it reads (``shown_as``: the TUI's escaping), else as stored."""
+        return value if self._shown is None else self._shown(value)
 
     def document_ids(self) -> list[str]:
         return [r.doc_id for r in self.refs]
@@ -1433,7 +1437,7 @@ class StoredPlan(Plan):
         found = self._memo.get("headers")
         if found is None:
             try:
-                found = [DocumentHeader(doc_id, title, r.path, registry)
+                found = [DocumentHeader(doc_id, self._show(title), r.path, registry)
                          for (doc_id, title, registry, _), r in zip(self._header_rows(), self.refs)]
             except StoreDamaged:
                 return self.documents  # (heals the store if it is damaged)
@@ -1480,7 +1484,7 @@ class StoredPlan(Plan):
                         numbers = json.loads(seqs)
                     except ValueError as exc:
                         raise StoreDamaged("一条主题词记录读不回来") from exc
-                    found.setdefault(term, []).append((doc_of[key], key, numbers, heading, title))
+                    found.setdefault(term, []).append((doc_of[key], key, numbers, self._show(heading), self._show(title)))
         for rows in found.values():
             rows.sort(key=lambda row: order[row[1]])
         return found

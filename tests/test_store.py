@@ -386,3 +386,21 @@ def test_a_name_the_plan_writes_resolves_without_the_registry(typed, expected, w
     if got is not None:
         full = resolve_department(typed, plan)
         assert (got.name, got.how, got.candidates, got.query) == (full.name, full.how, full.candidates, full.query)
+
+
+def test_a_view_that_escapes_shows_titles_outlines_and_headings_read_from_rows_escaped(tmp_path, monkeypatch):
+    """The TUI reads a stored plan through ``shown_as(escape_data)``: what the store now reads from columns
+    (titles for plan names in answers, outlines for headings named, learned headings' titles) is shown
+    escaped like the documents and tasks it builds, while the plain plan keeps the stored text."""
+    from kb.safetext import escape_data
+
+    corpus = make_corpus(tmp_path / "c", ["自\x1b[31m贡", "绵阳"])
+    stored = load(monkeypatch, tmp_path / "cache", corpus)
+    view = escape_data(stored)
+    raw_titles = stored.document_titles()
+    assert "\x1b" in raw_titles[0][1]
+    assert view.document_titles() == [(d, escape_data(t)) for d, t in raw_titles]
+    assert "\x1b" not in "".join(t for _, t in view.document_titles())
+    assert view.document_titles()[0][1] == view.documents[0].title  # as the escaped documents say
+    assert view.document_outlines() == [(d.id, d.parts, d.sections) for d in view.documents]
+    assert [h.title for h in view.document_headers()] == [t for _, t in view.document_titles()]
