@@ -144,6 +144,7 @@ class KbApp(App):
             self.theme = THEMES["dark"]
         self._theme_ready = True
         # After the first screen is drawn: the worker's imports and checks would compete with it for the GIL.
+        self.session.index_elsewhere = True  # until the worker opens it: no question builds it meanwhile
         self.call_after_refresh(self.open_index)
         if not self.is_headless:
             self.set_interval(2.0, self._exit_if_terminal_gone)
@@ -180,11 +181,13 @@ class KbApp(App):
         def progress(message: str) -> None:
             self.call_from_thread(setattr, self, "index_status", f"⏳ {message}（首次使用需建立索引，可先输入问题）")
 
+        session = self.session
         try:
-            self._build_index_elsewhere(self.session.plan, progress)
+            self._build_index_elsewhere(session.plan, progress)
             if self._index_build_stopped:
                 return  # the app is closing: do not start building here instead
-            self.session.ensure_index(progress=progress)
+            session.index_elsewhere = False  # (a question now waits for this open, or this build, under the lock)
+            session.ensure_index(progress=progress)
             # Read the question vocabulary and import the rules now, off the UI thread,
             # so the first question is as quick as the others.
             self.session.read("")
@@ -192,6 +195,7 @@ class KbApp(App):
         except KbError as exc:
             self.call_from_thread(self.notify, str(exc), title="检索索引不可用", severity="error", markup=False)
         finally:
+            session.index_elsewhere = False
             if not self._index_build_stopped:
                 self.call_from_thread(self._index_opened)
 
@@ -249,6 +253,7 @@ class KbApp(App):
             self.index_ready.clear()
             self.index_status = "正在打开所选方案的检索索引…"
             self.session = session
+            session.index_elsewhere = True
             self.open_index()
         self.session = session
         self.main_screen.set_plan(plan)
@@ -281,13 +286,22 @@ class KbApp(App):
 
     @work(group="answers")
     async def answer_question(self, question: str, card) -> None:
-        """Answer ``question`` into ``card`` once the index is ready, in order of asking."""
+        """Answer ``question`` into ``card``, in order of asking.
+
+        While the index is being opened or built (minutes at 1,000 plans) a question that
+        needs none — a department's duties — is answered at once; one that needs it
+        (IndexNotReady) keeps its 正在回答… card until the index is open, then is asked again.
+        """
+        from kb.qa.session import IndexNotReady
         from tui.widgets.transcript import Transcript
 
-        await self.index_ready.wait()
         async with self._ask_lock:
             try:
-                answer = await asyncio.to_thread(self.session.ask, question)
+                try:
+                    answer = await asyncio.to_thread(self.session.ask, question)
+                except IndexNotReady:
+                    await self.index_ready.wait()
+                    answer = await asyncio.to_thread(self.session.ask, question)
             except KbError as exc:
                 mounting = card.show_error(str(exc))
             else:

@@ -7,6 +7,7 @@ department question never imports whoosh or jieba.
 
 from __future__ import annotations
 
+import copy
 import sys
 import threading
 
@@ -22,6 +23,16 @@ def _stderr_notice(msg: str) -> None:
 TOPIC_INTENTS = frozenset({"topic_who", "topic_deadline", "target", "topic_tasks", "topic_count"})
 
 
+class IndexNotReady(Exception):
+    """The search index is being built elsewhere (the TUI's child process): ask again once it is open.
+
+    Raised by ``Session.ensure_index`` while ``Session.index_elsewhere`` is set, so that
+    a question that needs no index (a department's duties) is answered at once and only
+    a topic question waits, instead of every question waiting for a build that takes
+    ~20 minutes at 1,000 plans (or building a second index in this process).
+    """
+
+
 class Session:
     """Answers questions about one plan (a corpus), remembering the previous turns."""
 
@@ -35,6 +46,8 @@ class Session:
         """Called with one line when something the user should know happens (a broken index rebuilt)."""
         self._index = None
         self._index_lock = threading.Lock()
+        self.index_elsewhere = False
+        """True while another process builds the index: ``ensure_index`` raises IndexNotReady instead of building."""
         self._voc = None
         self._lexicon = None
         self._folded: dict[str, str] | None = None
@@ -93,6 +106,8 @@ class Session:
     def ensure_index(self, progress=None):
         """Open the search index, building it first if needed; ``progress(msg)`` hears about a build."""
         if self._index is None:
+            if self.index_elsewhere:
+                raise IndexNotReady
             # The TUI builds from a worker thread while questions may arrive: one build only.
             with self._index_lock:
                 if self._index is None:
@@ -175,19 +190,26 @@ class Session:
 
         A bug in a rule must not end a ``kb chat`` session: unless ``strict``, it
         is reported through ``notice`` and the question gets the full-text fallback.
-        KbError (a broken corpus or vocabulary file) is the user's to fix and propagates.
+        KbError (a broken corpus or vocabulary file) is the user's to fix and propagates;
+        IndexNotReady (``index_elsewhere``) propagates with the conversation as it was.
         """
         from kb.errors import KbError
 
         if not isinstance(question, str):
             question = "" if question is None else str(question)
-        if self.strict:
-            return self._ask(question)
+        before = copy.copy(self.context)  # (executors replace its fields, never change them in place)
+        last_query = self.last_query
         try:
             return self._ask(question)
+        except IndexNotReady:
+            # Asked again once the index is open: as if this turn had not happened.
+            self.context, self.last_query = before, last_query
+            raise
         except KbError:
             raise
         except Exception as exc:  # noqa: BLE001 - see docstring
+            if self.strict:
+                raise
             self.notice(f"回答“{question[:40]}”时出现内部错误（{exc.__class__.__name__}: {exc}），改为给出全文检索的相关条目；请把这个问题报告给维护者")
             self.context = type(self.context)()
             try:
