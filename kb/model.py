@@ -335,6 +335,10 @@ class Plan:
         """ROLES worth a column or group for this plan (see ``roles_held``)."""
         return roles_held(self.tasks)
 
+    def roles_given(self) -> tuple[str, ...]:
+        """ROLES some task gives some department (a plan of bare 负责 lists gives no 牵头 at all)."""
+        return tuple(r for r in ROLES if any(getattr(t, r) for t in self.tasks))
+
     def subunits(self) -> dict[str, str]:
         """Every sub-unit named in the plan, mapped to its parent department."""
         return dict(self._lookup().subunits)

@@ -1204,6 +1204,13 @@ class StoredPlan(Plan):
         return tuple(r for r in ROLES if r not in OPTIONAL_ROLES or r in held)
 
     @_healing
+    def roles_given(self) -> tuple[str, ...]:
+        if self._loaded_tasks() is not None:
+            return Plan.roles_given(self)
+        held = set(self._union()["roles"])
+        return tuple(r for r in ROLES if r in held)
+
+    @_healing
     def departments(self) -> list[str]:
         if self._loaded_tasks() is not None:
             return Plan.departments(self)

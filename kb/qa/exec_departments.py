@@ -11,7 +11,7 @@ already merged with the previous question's slots.
 
 from __future__ import annotations
 
-from kb.model import ROLES, Plan, Task
+from kb.model import ROLE_NAMES, ROLES, Plan, Task
 from kb.qa.answer import Answer
 from kb.qa.query import Query, asked_topic
 from kb.qa.result import GroupLine, compose, numbered, target_line
@@ -46,11 +46,11 @@ def exec_departments(question: str, q: Query, env) -> Answer | None:
         d.role = d.role or "any"  # no role named, none carried from the previous question
     names = [d.name for d in q.departments]
     role = q.departments[0].role
-    if role not in ("any", "implied") and role in ROLES and role not in plan.roles_held():
-        # 哪些任务由市生态环境局指导: no task of this plan gives anyone that role
+    if role not in ("any", "implied") and role in ROLES and role not in plan.roles_given():
+        # 哪些任务由市生态环境局指导, or 牵头 in a plan of bare 负责 lists: no task gives anyone that role
         ctx.tasks = []
-        return Answer(question, "department_tasks", words["no_role"].format(role=ROLE_WORDS[role]), departments=names,
-                      status="not_in_plan")
+        text = words["no_role"].format(role=ROLE_WORDS[role]) + _holds_note(plan, names[0], words)
+        return Answer(question, "department_tasks", text, departments=names, status="not_in_plan")
     known = set(plan.departments()) | set(plan.subunits())
     missing = [n for n in names if n not in known]
     if missing:
@@ -191,6 +191,11 @@ def _duties(question: str, q: Query, env, name: str, role: str, only: set[str] |
         implied = plan.tasks_of(name, "implied")
         if implied and role != "implied":
             text += f"另外，{shown}要落实的任务共 {len(implied)} 项" + _implied_note(implied, name) + "。"
+        elif role != "any" and not scope:
+            # 市财政局牵头哪些任务: none, but a bare 0 hides the 9 it supports
+            from kb.qa.wording import load_answer_words
+
+            text += _holds_note(plan, name, load_answer_words(), besides=role)
         ctx.tasks = []
         return Answer(question, intent, text, departments=[name])
     if role == "any" and len(order) > 1:
@@ -310,3 +315,10 @@ def _joint(question: str, q: Query, env) -> Answer:
     roles = {t.id: sorted({r for n in names for r in t.roles_of(n)}, key=_role_order) for t in tasks}
     ctx.tasks = tasks
     return Answer(question, intent, compose(lines), departments=names, tasks=tasks, roles=roles)
+
+
+def _holds_note(plan: Plan, name: str, words: dict, besides: str | None = None) -> str:
+    """What ``name`` does hold in the plan (``holds``: 市财政局在方案中配合 9 项), besides ``besides``; "" if nothing."""
+    counts = plan.role_counts().get(name, {})
+    held = [f"{ROLE_NAMES[r]} {counts[r]} 项" for r in ROLES if r != besides and counts.get(r)]
+    return words["holds"].format(name=name, counts="、".join(held)) if held else ""

@@ -35,6 +35,7 @@ REQUIRED = {
     "no_section": ("{part}", "{section}", "{count}"),
     "no_label": ("{label}",),
     "no_role": ("{role}",),
+    "holds": ("{name}", "{counts}"),
     "not_named": ("{name}",),
     "year_running": ("{n}", "{year}", "{labels}"),
     "no_context": ("{word}", "{example}"),
