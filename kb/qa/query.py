@@ -862,22 +862,39 @@ def read_heading(r: Reading) -> None:
                 {t.section for t in plan.tasks_matching([(w,) for w in q.topic], fold)}) > 1)
         return spread_known[0]
 
-    for doc_id, doc_parts, doc_sections in plan.document_outlines():  # (a stored plan reads no whole document)
-        for label, title in doc_sections:
+    joined = "".join(q.topic)
+    # 方面/领域 ask for an area, other marks (相关) for a keyword.
+    area = "topic_mark" not in f.flags or any(w in text for w in voc.words["section_marks"])
+    overview_words = [w for ws in voc.overview.values() for w in ws[1]]
+    section_named: dict[str, bool] = {}  # title → named by the question (plans share many titles: 保障措施 …)
+    part_named: dict[str, bool] = {}
+
+    def names_section(title: str) -> bool:
+        hit = section_named.get(title)
+        if hit is None:
             heads = [h for h in fold(title).replace("，", ",").split(",") if len(h) >= 4]
             # 交通运输结构方面的任务: a head without its leading verb (改善), when it is all the topic
-            # (产业结构调整 too); 方面/领域 ask for an area, other marks (相关) for a keyword.
+            # (产业结构调整 too).
             bare = [h[2:] for h in heads if len(h) >= 6]
-            joined = "".join(q.topic)
-            area = "topic_mark" not in f.flags or any(w in text for w in voc.words["section_marks"])
-            if any(h in text for h in heads) or (area and len(joined) >= 4 and any(
-                    b in joined or all(w in b for w in q.topic) for b in bare) and not spread()):
+            hit = section_named[title] = any(h in text for h in heads) or (area and len(joined) >= 4 and any(
+                b in joined or all(w in b for w in q.topic) for b in bare) and not spread())
+        return hit
+
+    def names_part(title: str) -> bool:
+        hit = part_named.get(title)
+        if hit is None:
+            folded = fold(title)
+            hit = part_named[title] = len(title) >= 4 and folded in text and not any(w in folded for w in overview_words)
+        return hit
+
+    for doc_id, doc_parts, doc_sections in plan.document_outlines():  # (a stored plan reads no whole document)
+        for label, title in doc_sections:
+            if names_section(title):
                 q.heading = f"{label}{title}"
                 q.cited = [t.id for t in plan.document_tasks(doc_id) if t.section == label]
                 return
         for num, title in doc_parts:
-            if len(title) >= 4 and fold(title) in text and not any(
-                    w in fold(title) for ws in voc.overview.values() for w in ws[1]):
+            if names_part(title):
                 q.heading = f"{num}、{title}"
                 q.cited = [t.id for t in plan.part_tasks(doc_id, num)]
                 return
