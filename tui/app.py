@@ -79,7 +79,7 @@ class KbApp(App):
         Binding("ctrl+q", "quit", "退出", id="quit", priority=True, show=False),
     ]
 
-    index_status: reactive[str] = reactive("正在打开检索索引…")
+    index_status: reactive[str] = reactive("")
     """One line about the search index while it is opened or built ("" once ready)."""
 
     def __init__(
@@ -146,6 +146,9 @@ class KbApp(App):
         # After the first screen is drawn: the worker's imports and checks would compete with it for the GIL.
         self.session.index_elsewhere = True  # until the worker opens it: no question builds it meanwhile
         self.call_after_refresh(self.open_index)
+        # Said only when opening takes a while: a status line shown and hidden again within a
+        # quarter of a second laid the screen out twice at every start.
+        self.set_timer(0.25, self._say_index_opening)
         if not self.is_headless:
             self.set_interval(2.0, self._exit_if_terminal_gone)
 
@@ -188,16 +191,20 @@ class KbApp(App):
                 return  # the app is closing: do not start building here instead
             session.index_elsewhere = False  # (a question now waits for this open, or this build, under the lock)
             session.ensure_index(progress=progress)
-            # Read the question vocabulary and import the rules now, off the UI thread,
-            # so the first question is as quick as the others.
-            self.session.read("")
-            import kb.qa.executors  # noqa: F401
         except KbError as exc:
             self.call_from_thread(self.notify, str(exc), title="检索索引不可用", severity="error", markup=False)
         finally:
             session.index_elsewhere = False
             if not self._index_build_stopped:
                 self.call_from_thread(self._index_opened)
+        try:
+            # Once the index is announced open (the first screen is complete): read the question
+            # vocabulary and import the rules, off the UI thread, so that the first question is as
+            # quick as the others (one asked meanwhile reads them itself).
+            session.read("")
+            import kb.qa.executors  # noqa: F401
+        except KbError:
+            pass  # a damaged vocabulary file: the first question says so
 
     def _build_index_elsewhere(self, plan, progress) -> None:
         """Build or update ``plan``'s index in a child process when it needs it (see ``open_index``)."""
@@ -274,6 +281,10 @@ class KbApp(App):
                 select.set_options([*options, (f"方案：{title}", doc_id)])
             select.value = doc_id  # (its Changed message calls use_plan)
         self.use_plan(doc_id)
+
+    def _say_index_opening(self) -> None:
+        if not self.index_ready.is_set() and not self.index_status:
+            self.index_status = "正在打开检索索引…"
 
     def _index_opened(self) -> None:
         self.index_status = ""
