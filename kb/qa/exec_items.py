@@ -11,7 +11,7 @@ from __future__ import annotations
 from kb.model import ROLES, Task
 from kb.qa.answer import Answer
 from kb.qa.query import Query
-from kb.qa.result import compose, describe, numbered, target_line
+from kb.qa.result import departments_of, compose, describe, numbered, target_line
 from kb.qa.text import fold, task_head
 
 
@@ -54,7 +54,7 @@ def _label(question: str, q: Query, env) -> Answer:
     if len(hits) > 1:  # several plans in the corpus: list them all
         ctx.tasks = hits
         lines = [f"标号 {q.label} 在 {len(hits)} 个方案中都有："] + numbered(hits)
-        return Answer(question, "item_text", compose(lines), tasks=hits, departments=_departments_of(hits))
+        return Answer(question, "item_text", compose(lines), tasks=hits, departments=departments_of(hits))
     ctx.tasks = hits
     return item_answer(question, q.item, _role_asked(q), hits[0], f"{hits[0].label} {task_head(hits[0])}。")
 
@@ -69,7 +69,7 @@ def section_answer(question: str, q: Query, env, tasks: list[Task], heading: str
     lines.extend(numbered(tasks))
     env.ctx.tasks = tasks
     intent = "section_count" if "count" in q.asks or q.item == "count" else "section_tasks"
-    return Answer(question, intent, compose(lines), tasks=tasks, departments=_departments_of(tasks))
+    return Answer(question, intent, compose(lines), tasks=tasks, departments=departments_of(tasks))
 
 
 def item_answer(question: str, ask: str | None, role: str | None, task: Task, head: str) -> Answer:
@@ -89,7 +89,7 @@ def item_answer(question: str, ask: str | None, role: str | None, task: Task, he
         return Answer(question, "item_target", head + body, tasks=[task], targets=[(task.id, tg) for tg in task.targets])
     if ask == "departments":
         deps = describe(task) or "方案未写明责任单位"
-        asked = list(getattr(task, role)) if role else _departments_of([task])
+        asked = list(getattr(task, role)) if role else departments_of([task])
         return Answer(question, "item_departments", head + f"责任单位：{deps}。", tasks=[task], departments=asked)
     return Answer(question, "item_text", head + "\n" + task.text, tasks=[task], departments=task.departments("any"))
 
@@ -100,14 +100,6 @@ def deadline_said(d) -> str:
 
     meaning = deadline_meaning(d)
     return d.text if meaning == d.text or meaning in d.text else f"{d.text}（{meaning}）"
-
-
-def _departments_of(tasks: list[Task]) -> list[str]:
-    seen: dict[str, None] = {}
-    for t in tasks:
-        for n in t.departments("any"):
-            seen.setdefault(n, None)
-    return list(seen)
 
 
 # ---------------------------------------------------------------- a part, a section, a title, the previous list
@@ -190,6 +182,6 @@ def exec_context(question: str, q: Query, env) -> Answer | None:
     if "who" in asks or q.roles or q.any_role:
         lines = [f"{t.label} {task_head(t)}：{describe(t) or '方案未写明责任单位'}" for t in tasks]
         role = _role_asked(q)
-        asked = list(dict.fromkeys(n for t in tasks for n in getattr(t, role))) if role else _departments_of(tasks)
+        asked = list(dict.fromkeys(n for t in tasks for n in getattr(t, role))) if role else departments_of(tasks)
         return Answer(question, "context_departments", compose(lines), tasks=tasks, departments=asked)
     return None

@@ -6,21 +6,13 @@ answered whole, every department with its counts.  Their slots are read by kb/qa
 
 from __future__ import annotations
 
-from kb.model import ROLES, Task
+from kb.model import ROLES
 from kb.qa.answer import Answer
 from kb.qa.exec_departments import ROLE_WORDS, filter_topic, filter_within, within_base
 from kb.qa.query import Query, asked_topic
-from kb.qa.result import compose, numbered, target_line, task_line
+from kb.qa.result import departments_of, compose, numbered, target_line, task_line
 from kb.qa.text import fold
 from kb.select import DateSpan, plan_tasks
-
-
-def _departments_of(tasks: list[Task]) -> list[str]:
-    seen: dict[str, None] = {}
-    for t in tasks:
-        for n in t.departments("any"):
-            seen.setdefault(n, None)
-    return list(seen)
 
 
 def _role(q: Query) -> str | None:
@@ -73,7 +65,7 @@ def exec_date_list(question: str, q: Query, env) -> Answer | None:
     ctx.tasks, ctx.topic = tasks, list(q.topic)
     deadlines = [(t.id, dl) for t in tasks for dl in t.deadlines]
     return Answer(question, "deadline_list", compose(lines), tasks=tasks, deadlines=deadlines,
-                  departments=_departments_of(tasks))
+                  departments=departments_of(tasks))
 
 
 #: How each sharing-out kind selects tasks, and how the answer names it.
@@ -103,7 +95,7 @@ def exec_sharing(question: str, q: Query, env) -> Answer | None:
     lines = [f"{name}" + (f"（涉及{topic_note}）" if topic_note else "") + f"共 {len(tasks)} 项" + ("：" if tasks else "。")]
     lines.extend(numbered(tasks))
     env.ctx.tasks = tasks
-    return Answer(question, f"structure_{q.sharing}", compose(lines), tasks=tasks, departments=_departments_of(tasks))
+    return Answer(question, f"structure_{q.sharing}", compose(lines), tasks=tasks, departments=departments_of(tasks))
 
 
 def exec_role_kind(question: str, q: Query, env) -> Answer | None:
@@ -118,7 +110,7 @@ def exec_role_kind(question: str, q: Query, env) -> Answer | None:
     lines = [f"由有关部门{ROLE_WORDS[role]}的任务共 {len(tasks)} 项" + ("：" if tasks else "。")]
     lines.extend(numbered(tasks))
     ctx.tasks = tasks
-    return Answer(question, f"role_{role}", compose(lines), tasks=tasks, departments=_departments_of(tasks),
+    return Answer(question, f"role_{role}", compose(lines), tasks=tasks, departments=departments_of(tasks),
                   roles={t.id: [role] for t in tasks})
 
 
@@ -137,13 +129,13 @@ def exec_timed_tasks(question: str, q: Query, env) -> Answer | None:
         lines = [f"没有规定时限的任务共 {len(tasks)} 项" + ("：" if tasks else "。")]
         lines.extend(numbered(tasks))
         env.ctx.tasks = tasks
-        return Answer(question, "deadline_list", compose(lines), tasks=tasks, departments=_departments_of(tasks))
+        return Answer(question, "deadline_list", compose(lines), tasks=tasks, departments=departments_of(tasks))
     tasks = [t for t in pool if t.deadlines]
     lines = [f"规定了时限的任务共 {len(tasks)} 项" + ("：" if tasks else "。")]
     for k, t in enumerate(tasks, 1):
         lines.append(task_line(k, t, deadlines=True))
     env.ctx.tasks = tasks
-    return Answer(question, "deadline_list", compose(lines), tasks=tasks, departments=_departments_of(tasks),
+    return Answer(question, "deadline_list", compose(lines), tasks=tasks, departments=departments_of(tasks),
                   deadlines=[(t.id, d) for t in tasks for d in t.deadlines])
 
 

@@ -17,7 +17,7 @@ import re
 from kb.model import ROLE_NAMES, ROLES, Task
 from kb.qa.answer import Answer
 from kb.qa.query import Query, asked_topic, split_scope
-from kb.qa.result import compose, describe, numbered, target_line
+from kb.qa.result import departments_of, compose, describe, numbered, target_line
 from kb.qa.text import fold, task_head
 
 
@@ -26,20 +26,12 @@ def topic_words(q: Query, env) -> list[str]:
     return asked_topic(q.topic, env.voc, env.plan)
 
 
-def _departments_of(tasks: list[Task]) -> list[str]:
-    seen: dict[str, None] = {}
-    for t in tasks:
-        for n in t.departments("any"):
-            seen.setdefault(n, None)
-    return list(seen)
-
-
 def _asked_departments(q: Query, tasks: list[Task]) -> list[str]:
     """The departments an answer is about: those of the role asked (谁牵头 → the leads), else every one."""
     role = next((r for r in q.roles if r in ROLES), None)
     if role:
         return list(dict.fromkeys(n for t in tasks for n in getattr(t, role)))
-    return _departments_of(tasks)
+    return departments_of(tasks)
 
 
 # ---------------------------------------------------------------- targets
@@ -125,7 +117,7 @@ def exec_target(question: str, q: Query, env) -> Answer | None:
     lines.append("原文：" + "；".join(sources.values()))
     ctx.tasks, ctx.topic = tasks, list(q.topic)
     return Answer(question, "target", compose(lines), tasks=tasks, targets=[(t.id, tg) for t, tg in chosen],
-                  departments=_departments_of(tasks))
+                  departments=departments_of(tasks))
 
 
 def _drop(word: str, scopes: list[str]) -> str:
@@ -218,7 +210,7 @@ def exec_topic_list(question: str, q: Query, env) -> Answer | None:
         lines.append("另外，非任务段落中提到的：" + "、".join(f"{t.label}" for t in others))
     ctx.tasks, ctx.topic = tasks, words
     intent = "topic_count" if "count" in asks else "topic_tasks"
-    return Answer(question, intent, compose(lines), tasks=tasks, departments=_departments_of(tasks))
+    return Answer(question, intent, compose(lines), tasks=tasks, departments=departments_of(tasks))
 
 
 def topic_matches(env, words: list[str], any_word: bool = False, kinds=("task",)) -> list[Task]:
@@ -300,7 +292,7 @@ def exec_all_tasks(question: str, q: Query, env) -> Answer | None:
     lines = [f"方案的任务（带责任单位的条目）共 {len(tasks)} 项："]
     lines.extend(numbered(tasks))
     env.ctx.tasks = tasks
-    return Answer(question, "all_tasks", compose(lines), tasks=tasks, departments=_departments_of(tasks))
+    return Answer(question, "all_tasks", compose(lines), tasks=tasks, departments=departments_of(tasks))
 
 
 # ---------------------------------------------------------------- finding the task a topic names

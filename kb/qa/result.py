@@ -321,3 +321,12 @@ def compose(lines) -> Composed:
     composed = Composed(render_text(result))
     composed.result = result
     return composed
+
+
+def departments_of(tasks: list[Task]) -> list[str]:
+    """Every department holding any role in ``tasks``, in order of first mention (an answer's departments)."""
+    seen: dict[str, None] = {}
+    for t in tasks:
+        for n in t.departments("any"):
+            seen.setdefault(n, None)
+    return list(seen)
