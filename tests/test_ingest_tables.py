@@ -20,7 +20,14 @@ HEADERS = [
     (["序号", "重点任务", "牵头部门", "参与单位", "时间节点"], {"number": 0, "task": 1, "lead": 2, "support": 3, "deadline": 4}, True, "synonyms"),
     (["序号", "任务", "完成时限（2024年）："], {"number": 0, "task": 1, "deadline": 2}, True, "a note after the header word"),
     (["序号", "单位名称", "联系人", "电话"], {"number": 0}, False, "a contact list is no task table"),
-    (["重点任务", "备注"], {"task": 0}, False, "a task column alone says nobody and no date"),
+    (["重点任务", "备注"], {"task": 0, "other": 1}, False, "a task column alone says nobody and no date (备注 holds no role)"),
+    (["序号", "任务名称", "任务内容", "牵头部门", "配合部门", "时间节点"],
+     {"number": 0, "name": 1, "task": 2, "lead": 3, "support": 4, "deadline": 5}, True,
+     "宝山 2019: two task columns, the last holds the task, the earlier its name"),
+    (["任务类型", "序号", "工作任务", "推进单位"], {"name": 0, "number": 1, "task": 2, "responsible": 3}, True,
+     "静安 2023: the name column before 序号; 推进单位 = the responsible units"),
+    (["序号", "任务类型", "重点内容", "责任单位", "参考文件"], {"number": 0, "name": 1, "task": 2, "responsible": 3, "other": 4}, True,
+     "嘉定 2024: 重点内容 is the task; 参考文件 holds no role"),
 ]
 
 

@@ -37,7 +37,8 @@ from kb.parser.roles import INLINE_LEAD_RE as _INLINE_LEAD_RE  # one definition 
 TABLES_PATH = Path(__file__).resolve().parent.parent / "data" / "tables.yaml"
 
 #: The columns a header can name.
-COLUMNS = ("number", "task", "lead", "support", "responsible", "leader", "deadline")
+#: ``other`` holds no task and no role (参考文件, 备注): kept as the task's fields.
+COLUMNS = ("number", "task", "lead", "support", "responsible", "leader", "deadline", "other")
 
 #: Separators between names in a cell (written as 、 for the tag reader).
 _NAME_SEP_RE = re.compile(r"\s*[，,；;／/\s]+\s*")
@@ -64,7 +65,7 @@ def load_vocabulary(path: str | None = None) -> TableVocabulary:
     src = Path(path) if path else TABLES_PATH
     data = read_versioned_yaml(src, "task table vocabulary")
     columns = data.get("columns")
-    if not isinstance(columns, dict) or set(columns) != set(COLUMNS):
+    if not isinstance(columns, dict) or not set(COLUMNS) - {"other"} <= set(columns) <= set(COLUMNS):
         raise KbError(f"{src}：“columns”应恰好为这些列列出表头词：{', '.join(COLUMNS)}；请修正，或从代码仓库恢复这个文件")
     seen: dict[str, str] = {}
     for col, words in columns.items():
@@ -103,6 +104,11 @@ class TaskTable:
     """Index in the rebuilt text lines just after it (to tell a continuation on the next page)."""
     warnings: list[str] = field(default_factory=list)
     """Problems met in it."""
+    flat: bool = False
+    """True for a table regrouped from text flattened one cell a paragraph (rows cited by 序号)."""
+    row_notes: dict[int, tuple[list[str], list[str]]] = field(default_factory=dict)
+    """Row number → (notes, warnings) of the regrouping (a merged cell taken from above, a cell
+    whose column is not known); flattened tables only."""
 
     @property
     def cite(self) -> str:
@@ -111,13 +117,19 @@ class TaskTable:
 
 
 def header_columns(cells: list[str], vocab: TableVocabulary | None = None) -> dict[str, int]:
-    """Column → index for a row of header cells (first cell per column wins)."""
+    """Column → index for a row of header cells (first cell per column wins).
+
+    Two task columns (任务名称 | 任务内容, 任务类型 | 重点内容, 重点任务 | 具体措施): the last one holds
+    the task and the one before it is ``name``, the task's title (often a merged cell over rows)."""
     vocab = vocab or load_vocabulary()
     found: dict[str, int] = {}
     for i, cell in enumerate(cells):
         key = re.sub(r"[\s:：]", "", cell)
         for word, col in vocab.words:
             if key == word or (key.startswith(word) and len(key) <= len(word) + 12):
+                if col == "task" and "task" in found:
+                    found.setdefault("name", found["task"])
+                    found["task"] = i
                 found.setdefault(col, i)
                 break
     return found
@@ -170,6 +182,7 @@ def bar_rows_to_tabs(text: str) -> str:
 
 def rule_find_tables(state) -> None:
     """Take task tables (and their captions) out of ``state.text``; other tables become ``｜`` lines."""
+    _take_flattened(state)
     state.text = bar_rows_to_tabs(state.text)
     if "\t" not in state.text:
         return
@@ -208,6 +221,60 @@ def rule_find_tables(state) -> None:
             state.tables.append(table)
             out.append("")
         i = j
+    state.text = "\n".join(out)
+
+
+_TIME_RE = re.compile(r"\d{4}\s*年|\d{1,2}\s*月|全年|年内|年底|年末|季度|[上下]半年|长期|持续|常态|每[年月季]|前完成|\d{4}[-—–]\d{2,4}")
+
+
+def _time_like(cell: str) -> bool:
+    """A time cell: short, and a date or time words (2019年3月, 全年, 长期坚持, 2023-2025)."""
+    return len(cell) <= 25 and bool(_TIME_RE.search(cell)) and not re.search(r"[。；]", cell)
+
+
+def _unit_like(cell: str) -> bool:
+    """A cell of units: no sentence, and most of its names end like units or are generic groups."""
+    from kb.parser import roles
+    from kb.registry import EMPTY
+
+    if re.search(r"[。；;：:]", cell) or len(cell) > 200:
+        return False
+    vocab = roles.load_vocabulary()
+    names = [vocab.list_tail.sub("", n).strip() if hasattr(vocab, "list_tail") else n for n in _names(cell)]
+    names = [n for n in names if n]
+    if not names:
+        return False
+    good = sum(1 for n in names if roles.looks_like_unit(n, vocab, EMPTY))
+    return good * 2 >= len(names) and all(len(n) <= 30 for n in names)
+
+
+def _take_flattened(state) -> None:
+    """Flattened task tables (one cell a paragraph) → TaskTables; their paragraphs leave the text."""
+    from kb.parser.flattened import find_flattened
+
+    vocab = load_vocabulary()
+    found = find_flattened(state.text, vocab, header_columns, is_task_header, _unit_like, _time_like)
+    if not found:
+        return
+    lines = state.text.split("\n")
+    out: list[str] = []
+    i = 0
+    for first, after, flat in found:
+        out.extend(lines[i:first])
+        columns = header_columns(flat.header, vocab)
+        rows = [(r.number, r.cells, None) for r in flat.rows]
+        table = TaskTable(list(flat.header), columns, rows, None, None, len(state.tables) + 1, flat=True)
+        table.row_notes = {r.number: (r.notes, r.warnings) for r in flat.rows if r.number and (r.notes or r.warnings)}
+        unsure = sum(1 for r in flat.rows if r.warnings)
+        if unsure:
+            table.warnings.append(f"{unsure} row(s) of the flattened task table could not be regrouped with certainty: "
+                                  "their uncertain cells were given no role (see the rows' warnings)")
+        table.caption, table.title = _take_caption(out, vocab)
+        state.tables.append(table)
+        state.doc.warnings.extend(table.warnings)
+        out.append("")
+        i = after
+    out.extend(lines[i:])
     state.text = "\n".join(out)
 
 
@@ -321,7 +388,9 @@ def rule_table_tasks(state) -> None:
                 continue
             cells = cells + [""] * (len(table.header) - len(cells))
             filled = [c for c in cells if c]
-            if len(cells) > 1 and (len(set(filled)) == 1 and (len(filled) == 1 or len(filled) == len(cells))):
+            spanning = row_no == 0 if table.flat else (
+                len(cells) > 1 and (len(set(filled)) == 1 and (len(filled) == 1 or len(filled) == len(cells))))
+            if spanning:
                 heading = filled[0]
                 m = _PART_ROW_RE.match(heading)
                 if m and not attached:
@@ -343,15 +412,19 @@ def rule_table_tasks(state) -> None:
             tag, composed, notes = _row_tag(table, get)
             parsed = roles.parse_tag_content(composed, state.registry, vocab) if composed else None
             deadline_cell = get("deadline")
-            cite = f"{table.cite} 第{row_no}行"
+            cite = f"{table.cite} 序号{row_no}" if table.flat else f"{table.cite} 第{row_no}行"
+            row_notes, row_warnings = table.row_notes.get(row_no, ([], []))
+            notes = notes + [n for n in row_notes if n not in notes]
+            fields = _other_fields(table, cells)
             match = _matching_task(state.tasks, body, taken) if attached else None
             if match is not None:
                 taken.add(id(match))
                 _give_row(match, parsed, tag, deadline_cell, notes, cite, deadlines)
+                match.warnings.extend(w for w in row_warnings if w not in match.warnings)
                 continue
             number = _NUMBER_RE.match(get("number"))
             block = structure.Block(part, part_title, section, section_title, int(number.group(1)) if number else None,
-                                    "paragraph", body, _row_title(body, structure))
+                                    "paragraph", body, get("name") or _row_title(body, structure))
             task = Task(id="", doc=state.doc.id, label="", part=part, part_title=part_title, section=section,
                         section_title=section_title, kind="task" if parsed and parsed.has_roles else "paragraph",
                         title=block.title, text=body + (tag or ""), body=body, tag=tag,
@@ -359,6 +432,8 @@ def rule_table_tasks(state) -> None:
             if parsed:
                 _set_roles(task, parsed)
             task.notes.extend(notes)
+            task.fields.update(fields)
+            task.warnings.extend(row_warnings)
             task.clauses = split_clauses(body)
             deadlines.apply_deadlines(task)
             if deadline_cell:  # the time column is read like a tag's time words (A7): 全年, 长期坚持 are kept
@@ -367,6 +442,13 @@ def rule_table_tasks(state) -> None:
             targets.apply_targets(task)
             state.tasks.append(task)
             state.pieces.append(Piece(block, task.text, body, None, task.warnings))
+
+
+def _other_fields(table: TaskTable, cells: list[str]) -> dict[str, str]:
+    """Cells of the columns that hold no role, deadline or task (任务名称, 参考文件, 备注): the task's fields."""
+    used = {i for col, i in table.columns.items() if col not in ("name", "other")}
+    return {table.header[i].rstrip(":："): cells[i].strip() for i in range(min(len(cells), len(table.header)))
+            if i not in used and cells[i].strip()}
 
 
 def _row_tag(table: TaskTable, get) -> tuple[str | None, str, list[str]]:

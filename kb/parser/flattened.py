@@ -1,0 +1,345 @@
+"""Task tables that reached the text flattened one cell a paragraph (web page or PDF extraction).
+
+A 任务分工表 copied from a web page often arrives as ``序号`` / ``任务名称`` / ``任务内容`` / ``牵头部门`` /
+``配合部门`` / ``时间节点`` each on its own paragraph, the rows running on.  This module finds such a
+table and regroups its cells into rows, so that the task-table rules (``kb.parser.tables``) read it
+like any other table: one definition of a row → task for DOCX, PDF, HTML and flattened text.
+
+* **Header**: a run of three or more short paragraphs (or lines) that each name a column with the
+  words of ``kb/data/tables.yaml`` (every cell, 参考文件/备注 included: the run ends at the first cell
+  that names none), holding a 序号 column, a task column and someone responsible or a deadline.
+  The number of columns is the number of header cells.  A table without a 序号 column is not
+  regrouped (its rows could not be told apart) and stays text.
+* **Rows** start at the 序号 cells: the paragraphs ``1``, ``2``, ``3`` … in order.  The paragraphs
+  between two numbers are the cells of the row before (its columns after 序号), then any rows
+  spanning the table (``行动二：…``, ``一、…``: headings), then the cells of the next row's columns
+  before 序号 (静安 2023 puts 任务类型 first).  A repeat of the header (a page break) is dropped.
+* **Cells to columns**: every way of giving the paragraphs, in order, to the columns is scored by
+  its departures from one paragraph per cell, each costing 1: a column without a paragraph (a
+  merged cell: it takes the value of the row above, within the same heading, and says so), a
+  cell on two paragraphs without a sign that it wrapped (a paragraph ending in 、，or an open
+  bracket continues the next one at no cost), a cell ending in 、 or ，(it should have gone on),
+  and a paragraph that does not look like its column (a time cell that is no date, a unit cell
+  whose names do not end like units, a name cell that is a sentence) costs 3.  The cheapest way
+  wins.  When several ways cost the same and put a paragraph in different columns (宝山 2019's row
+  14: ``区机管局`` / ``区绿化市容局`` / ``区党政机关、公共机构`` under 牵头部门 and 配合部门), that
+  paragraph's column is not known: it is given no role, the task says so in a warning and the
+  document counts such rows in a warning.  Nothing is guessed.
+* The table ends after the last row's columns are filled (a cell that wrapped goes on); what
+  follows stays text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+#: Column kinds, by the columns of tables.yaml (``name``: an earlier task column, see header_columns).
+_KIND = {"number": "number", "task": "task", "name": "name", "lead": "unit", "support": "unit",
+         "responsible": "unit", "leader": "unit", "deadline": "time", "other": "other"}
+#: Rows spanning the table: a part (一、), a section (（一）), 行动一：, 第一部分, 专项一：.
+_HEADING_RE = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）]"
+                         r"|(?:行动|专项|任务|第)[一二三四五六七八九十\d]{1,3}(?:部分|章|节)?[：:、])")
+_CONTINUES_RE = re.compile(r"[、，,（(《“]$")
+_SENTENCE_RE = re.compile(r"[。；;！？]")
+_CAPTION_END_RE = re.compile(r"(?:表|清单|台账|方案|计划)$")
+_HEADER_MAX = 14
+_MISMATCH = 3
+_CAP = 6
+#: What a column without a paragraph costs: a task is never missing; a lead cell is merged over rows
+#: less often than the others (a row of a 牵头 table names its lead), so its absence costs 2.
+_MISSING = {"task": 9.0, "lead": 2.0}  # optimal ways kept per state (ties beyond this are not needed to see that a paragraph is uncertain)
+
+
+@dataclass(slots=True)
+class FlatRow:
+    """A regrouped row: its 序号 (0 for a heading row), its cells by header column, notes and warnings."""
+
+    number: int
+    """The row's 序号; 0 for a row spanning the table (a heading)."""
+    cells: list[str]
+    """One cell per header column (the heading's text in the first cell of a heading row)."""
+    notes: list[str] = field(default_factory=list)
+    """What the regrouping inferred (a merged cell taken from the row above)."""
+    warnings: list[str] = field(default_factory=list)
+    """What it could not decide (a paragraph whose column is not known)."""
+
+
+@dataclass(slots=True)
+class FlatTable:
+    """A flattened table found in the text: where it stands and its rows."""
+
+    start: int
+    """Index of its first header paragraph in the paragraph list."""
+    end: int
+    """Index just after its last paragraph."""
+    header: list[str]
+    """The header cells as written."""
+    rows: list[FlatRow]
+    """Its rows in order, headings included."""
+
+
+def _paragraphs(text: str) -> list[tuple[int, int, str]]:
+    """(first line, line after, text) of each paragraph: lines between blank lines.  A text without
+    blank lines has a paragraph per line."""
+    lines = text.split("\n")
+    if sum(1 for ln in lines if not ln.strip()) * 4 < len(lines):
+        return [(i, i + 1, ln.strip()) for i, ln in enumerate(lines) if ln.strip()]
+    out, start = [], None
+    for i, ln in enumerate(lines + [""]):
+        if ln.strip() and start is None:
+            start = i
+        elif not ln.strip() and start is not None:
+            out.append((start, i, "\n".join(x.strip() for x in lines[start:i])))
+            start = None
+    return out
+
+
+def find_flattened(text: str, vocab, header_columns, is_task_header, unit_like, time_like) -> list[tuple[int, int, FlatTable]]:
+    """The flattened task tables of ``text``: (first line, line after, table) each."""
+    if "序" not in text:
+        return []
+    paras = _paragraphs(text)
+    found = []
+    i = 0
+    while i < len(paras):
+        header, j = _header_at(paras, i, vocab, header_columns, is_task_header)
+        if header is None:
+            i += 1
+            continue
+        columns = header
+        table = _regroup(paras, i, j, columns, unit_like, time_like)
+        if table is None:
+            i = j
+            continue
+        found.append((paras[table.start][0], paras[table.end - 1][1], table))
+        i = table.end
+    return found
+
+
+def _header_at(paras, i, vocab, header_columns, is_task_header):
+    cells: list[str] = []
+    j = i
+    while j < len(paras):
+        text = paras[j][2].replace("\n", "")
+        if len(text) > _HEADER_MAX or _CAPTION_END_RE.search(text) or not header_columns([text], vocab):
+            break  # 重点任务分工表 is the table's caption, not a header cell
+        cells.append(text)
+        j += 1
+    if len(cells) < 3:
+        return None, i
+    columns = header_columns(cells, vocab)
+    if "number" not in columns or not is_task_header(columns) or len(set(cells)) != len(cells):
+        return None, i
+    return (cells, columns), j
+
+
+def _regroup(paras, start, body, header, unit_like, time_like) -> FlatTable | None:
+    cells_h, columns = header
+    n_cols = len(cells_h)
+    kinds = ["other"] * n_cols
+    for col, idx in columns.items():
+        kinds[idx] = _KIND.get(col, "other")
+    num = columns["number"]
+    col_names = {idx: col for col, idx in columns.items()}
+    pre, post = list(range(num)), list(range(num + 1, n_cols))
+    # Paragraphs after the header, a repeated header dropped; the 序号 paragraphs in order.
+    seq: list[tuple[int, str]] = []
+    k = body
+    while k < len(paras):
+        if [p[2].replace("\n", "") for p in paras[k : k + n_cols]] == cells_h:
+            k += n_cols
+            continue
+        seq.append((k, paras[k][2]))
+        k += 1
+    numbers: list[int] = []
+    expect = 1
+    for pos, (_, text) in enumerate(seq):
+        if text.strip() == str(expect):
+            numbers.append(pos)
+            expect += 1
+    if len(numbers) < 2:
+        return None
+    rows: list[FlatRow] = []
+    heading_open = True  # a merged cell never runs across a heading row
+    last: dict[int, str] = {}
+
+    def lines_of(a, b):
+        return [seq[x][1] for x in range(a, b)]
+
+    # Before row 1: headings, then row 1's columns before 序号.
+    segments = [(None, lines_of(0, numbers[0]), [], pre)]
+    for r, pos in enumerate(numbers):
+        nxt = numbers[r + 1] if r + 1 < len(numbers) else None
+        if nxt is None:
+            tail = lines_of(pos + 1, len(seq))
+            used = _last_row_extent(tail, len(post))
+            segments.append((r + 1, tail[:used], post, []))
+            end_pos = pos + 1 + used
+        else:
+            segments.append((r + 1, lines_of(pos + 1, nxt), post, pre))
+    pending_pre: dict[int, str] = {}
+    pending_notes: list[str] = []
+    pending_warn: list[str] = []
+    for number, lines, cols_after, cols_before in segments:
+        layout = [("col", c) for c in cols_after] + [("head", None)] + [("col", c) for c in cols_before]
+        ways = _align(lines, layout, kinds, unit_like, time_like, col_names)
+        if ways is None:
+            # Nothing fits (no task text): the row stays text-only, its cells joined, no roles.
+            if number is not None:
+                row_cells = [""] * n_cols
+                row_cells[num] = str(number)
+                task_col = columns.get("task", post[0] if post else num)
+                row_cells[task_col] = "".join(lines)
+                rows.append(FlatRow(number, row_cells, [], [f"表格第{number}项的单元格未能对应到各列：全文放入任务内容，未读取职责"]))
+            continue
+        certain, uncertain = _agree(ways, len(lines))
+        heads = [lines[x] for x in range(len(lines)) if certain.get(x) == ("head", None)]
+        by_col: dict[int, list[str]] = {}
+        for x, (what, col) in sorted(certain.items()):
+            if what == "col":
+                by_col.setdefault(col, []).append(lines[x])
+        unsure = [lines[x] for x in uncertain]
+        if number is not None:
+            row_cells = [""] * n_cols
+            row_cells[num] = str(number)
+            notes, warns = list(pending_notes), list(pending_warn)
+            for c in pre:
+                row_cells[c] = pending_pre.get(c, "")
+            for c in cols_after:
+                row_cells[c] = _join(by_col.get(c, []), kinds[c])
+            filled_somewhere = {col for w in ways for what, col in w if what == "col"}
+            for c in pre + cols_after:
+                if row_cells[c]:
+                    last[c] = row_cells[c]
+                elif c in cols_after and c in filled_somewhere:
+                    continue  # a way gives this column an uncertain paragraph: not a merged cell
+                elif c in last and not heading_open and kinds[c] != "task":
+                    row_cells[c] = last[c]
+                    notes.append(f"{cells_h[c]}：{last[c]}（合并单元格，取自上一行）")
+            if unsure:
+                choices = "或".join(dict.fromkeys(cells_h[col] for ways_ in ways for x, (w, col) in enumerate(ways_) if w == "col" and lines[x] in unsure))
+                warns.append(f"表格第{number}项的“{'”“'.join(unsure)}”不能确定属于哪一列（{choices}）：未计入职责")
+            rows.append(FlatRow(number, row_cells, notes, warns))
+            heading_open = False
+        for h in heads:
+            cells = [""] * n_cols
+            cells[0] = h.replace("\n", "")
+            rows.append(FlatRow(0, cells))
+            heading_open = True
+            last = {}
+        pending_pre = {c: _join(by_col.get(c, []), kinds[c]) for c in cols_before}
+        pending_notes, pending_warn = [], []
+        if number is None and unsure:
+            pending_warn.append(f"表格第1项前的“{'”“'.join(unsure)}”不能确定属于哪一列：未计入")
+    end_index = seq[end_pos - 1][0] + 1 if end_pos > 0 else body
+    return FlatTable(start, end_index, cells_h, rows)
+
+
+def _last_row_extent(tail: list[str], n_after: int) -> int:
+    """How many paragraphs after the last 序号 belong to the table: one per column, and the next
+    one whenever a paragraph ends in a sign that it goes on."""
+    used, cells = 0, 0
+    while used < len(tail) and cells < n_after:
+        if not (used and _CONTINUES_RE.search(tail[used - 1].rstrip())):
+            cells += 1
+        used += 1
+    while used < len(tail) and _CONTINUES_RE.search(tail[used - 1].rstrip()):
+        used += 1
+    return used
+
+
+def _join(lines: list[str], kind: str) -> str:
+    parts: list[str] = []
+    for ln in "\n".join(lines).split("\n"):
+        ln = ln.strip()
+        if not ln:
+            continue
+        if parts and kind == "unit" and not _CONTINUES_RE.search(parts[-1]):
+            parts.append("、")
+        parts.append(ln)
+    return "".join(parts)
+
+
+def _fit(line: str, kind: str, unit_like, time_like) -> float:
+    """What it costs to put ``line`` in a column of ``kind``."""
+    flat = line.replace("\n", "")
+    if kind == "unit":
+        return 0 if unit_like(flat) else _MISMATCH
+    if kind == "time":
+        return 0 if time_like(flat) else _MISMATCH
+    if kind == "name":
+        if _HEADING_RE.match(flat):
+            return 2  # 行动二：… between two rows is a heading row, not a row's name
+        if len(flat) > 30 or _SENTENCE_RE.search(flat) or time_like(flat):
+            return _MISMATCH
+        return 1 if unit_like(flat) else 0  # a group's name may end like a unit (产业园区)
+    if kind == "task":
+        return 1 if (unit_like(flat) or time_like(flat)) and len(flat) <= 30 else 0
+    return 0
+
+
+def _align(lines: list[str], layout: list[tuple[str, int | None]], kinds: list[str], unit_like, time_like,
+           columns_of: dict[int, str] | None = None):
+    """The cheapest ways of giving ``lines`` in order to the slots of ``layout``: a list of ways, each
+    a list of (what, column) per line; None when no way gives the task column a line."""
+    n, m = len(lines), len(layout)
+    columns_of = columns_of or {}
+    # A line written like a heading row (行动五：…, 一、…) costs 2 more in any cell.
+    fits = [[_fit(ln, kinds[c], unit_like, time_like) + (2 if _HEADING_RE.match(ln) and kinds[c] != "name" else 0)
+             if what == "col" else 0 for what, c in layout] for ln in lines]
+    heading_cost = [0 if _HEADING_RE.match(ln) else 2 for ln in lines]
+    memo: dict[tuple[int, int], tuple[float, list[list[tuple[str, int | None]]]]] = {}
+
+    def best(i: int, j: int):
+        if (i, j) in memo:
+            return memo[(i, j)]
+        if j == m:
+            result = (0.0, [[]]) if i == n else (float("inf"), [])
+            memo[(i, j)] = result
+            return result
+        what, col = layout[j]
+        options: list[tuple[float, list]] = []
+        max_take = n - i
+        for take in range(0, max_take + 1):
+            if what == "head":
+                cost = sum(heading_cost[i : i + take])
+            elif take == 0:
+                cost = _MISSING.get(columns_of.get(col, "other"), 1.0)
+            else:
+                cost = fits[i][j]
+                for x in range(i + 1, i + take):
+                    cost += fits[x][j]
+                    if not _CONTINUES_RE.search(lines[x - 1].rstrip()):
+                        cost += 1
+                if re.search(r"[、，,]$", lines[i + take - 1].rstrip()):
+                    cost += 1
+            rest_cost, rest_ways = best(i + take, j + 1)
+            if rest_cost == float("inf"):
+                continue
+            options.append((cost + rest_cost, [[(what, col)] * take + w for w in rest_ways]))
+        if not options:
+            memo[(i, j)] = (float("inf"), [])
+            return memo[(i, j)]
+        low = min(c for c, _ in options)
+        ways = [w for c, ws in options if c == low for w in ws][:_CAP]
+        memo[(i, j)] = (low, ways)
+        return memo[(i, j)]
+
+    cost, ways = best(0, 0)
+    task_slots = [("col", c) for what, c in layout if what == "col" and kinds[c] == "task"]
+    if not ways or any(slot not in w for w in ways for slot in task_slots):
+        return None
+    return ways
+
+
+def _agree(ways, n: int):
+    """Lines whose slot every cheapest way agrees on, and the others."""
+    certain, uncertain = {}, []
+    for x in range(n):
+        slots = {w[x] for w in ways}
+        if len(slots) == 1:
+            certain[x] = next(iter(slots))
+        else:
+            uncertain.append(x)
+    return certain, uncertain
