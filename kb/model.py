@@ -212,6 +212,12 @@ class Document:
     closing: str | None = None
     """What follows the last task: the issuer's signature and date, ``（此件公开发布）``, 抄送/印发 lines
     (``国务院 2018年12月21日（此件公开发布）``), one per line; no task."""
+    cover: str | None = None
+    """The transmittal notice before the plan (关于印发/转发…的通知: addressees, 现将《…》印发给你们，请认真贯彻执行,
+    signature, date), one paragraph per line; no task."""
+    plan_title: str | None = None
+    """The plan's own title when a cover notice precedes it (``松江区城市更新2025年度实施计划``); ``title`` stays the
+    document's (the notice's) title."""
     parts: list[tuple[str, str]] = field(default_factory=list)
     """Parts as (numeral, title), e.g. ``("三", "重点任务")``."""
     sections: list[tuple[str, str]] = field(default_factory=list)

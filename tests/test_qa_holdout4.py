@@ -75,7 +75,6 @@ KNOWN_FAILURES: set[str] = {
     "sj-structure-six-actions",
     "sj-item-number-13",
     "sj-meta-date",
-    "hp-meta-date",
     "hp-topic-campus-pv",
     "bs-value-wet-trucks",
     "multi-list-loaded",

@@ -92,6 +92,8 @@ def rule_structure(state: ParseState) -> None:
     state.outline = o
     state.doc.title, state.doc.preface = o.title, o.preface
     state.doc.closing = "\n".join(o.closing) or None
+    state.doc.cover = "\n".join(o.cover) or None
+    state.doc.plan_title = o.plan_title
     state.doc.parts, state.doc.sections = o.parts, o.sections
 
 
@@ -111,6 +113,7 @@ def rule_split_at_tags(state: ParseState) -> None:
     """
     vocab = roles.load_vocabulary()
     state.rules.read(state.doc.preface or "", vocab)
+    state.rules.read(state.doc.cover or "", vocab)  # a cover notice may state the lead rule for the whole plan
     blocks = state.outline.blocks
     i = 0
     while i < len(blocks):

@@ -39,6 +39,37 @@ CLOSING_RE = re.compile(
     r"|^(?:抄送|主送|印发)[：:].*$")
 
 
+#: The signature and date that close a cover notice (``上海市宝山区人民政府办公室2019年5月5日``, a long list of
+#: co-signing bodies, ``（此件公开发布）``); what follows the date in the same paragraph (cleanup joins the
+#: plan's own title to it when neither line ends a sentence) is kept apart.
+COVER_DATE_RE = re.compile(rf"^(?P<sign>[^。；！？，,：:]{{0,300}}?{_DATE})\s*(?:[（(]此件[^（）()]{{1,12}}[)）])?\s*(?P<rest>.*)$")
+#: The sentence of a transmittal notice that hands the plan on (现将《…》印发给你们，请认真贯彻执行).
+TRANSMITTAL_RE = re.compile(r"(?:印发|转发|批转|下发)给你们|现(?:将|把).{0,80}(?:印发|转发|批转|下发)|请(?:认真|遵照|结合实际|按照)[^。]{0,12}(?:执行|落实|实施)")
+
+
+def split_cover(body: list[str]) -> tuple[list[str], str | None, list[str]]:
+    """A transmittal notice before the plan (印发/转发…的通知): (its paragraphs, the plan's own title, the rest).
+
+    The cover is every paragraph before the plan's first part up to the signature and date,
+    when one of them hands the plan on (``现将《…》印发给你们``); the plan's own title follows the date
+    (in the same paragraph or the next, possibly on two lines).  Without such a notice: ([], None, body)."""
+    first_part = next((i for i, p in enumerate(body) if PART_RE.match(p) or PART_INLINE_RE.match(p)), len(body))
+    for c in range(min(first_part, 8)):
+        m = COVER_DATE_RE.match(body[c])
+        if not m or not any(TRANSMITTAL_RE.search(p) for p in body[:c]):
+            continue
+        cover = body[:c] + [m.group("sign")]
+        rest, after = m.group("rest").strip(), c + 1
+        title = rest or None
+        nxt = body[after] if after < first_part else ""
+        if rest and not is_title(rest) and nxt and is_title(nxt) and len(rest) + len(nxt) <= 80:
+            title, after = rest + nxt, after + 1  # a title on two lines: 关于贯彻《…》 / 推进…的实施方案
+        elif not rest and nxt and is_title(nxt):
+            title, after = nxt, after + 1
+        return cover, title, body[after:]
+    return [], None, body
+
+
 def numeral_value(numeral: str) -> int:
     """Chinese numeral up to 九十九 → int (一 → 1, 十二 → 12, 二十 → 20)."""
     if not numeral:
@@ -128,6 +159,10 @@ class Outline:
     """Section label → its heading line as written (an item itself when a label line follows it)."""
     closing: list[str] = field(default_factory=list)
     """Paragraphs after the last task that close the document (signature, date, 抄送): no tasks."""
+    cover: list[str] = field(default_factory=list)
+    """The transmittal notice before the plan (addressees, 现将…印发给你们, signature, date): no tasks."""
+    plan_title: str | None = None
+    """The plan's own title after a cover notice (松江区城市更新2025年度实施计划), else None."""
 
 
 def find_title(paragraphs: list[str], fallback: str) -> tuple[int, str]:
@@ -147,6 +182,7 @@ def outline(paragraphs: list[str], doc_id: str) -> Outline:
     body = paragraphs[t + 1 :] if t >= 0 else paragraphs
     if t < 0 and body and not PART_HEADING_RE.match(body[0]) and PREFACE_HINT_RE.search(body[0]):
         preface, body = body[0], body[1:]
+    cover, plan_title, body = split_cover(body)
     part, part_title = "", ""
     section: str | None = None
     section_title: str | None = None
@@ -196,7 +232,7 @@ def outline(paragraphs: list[str], doc_id: str) -> Outline:
     closing: list[str] = []
     while blocks and blocks[-1].part and blocks[-1].text.strip() and CLOSING_RE.match(blocks[-1].text.strip()):
         closing.insert(0, blocks.pop().text)
-    return Outline(title, preface, parts, sections, blocks, heading_tags, section_lines, closing)
+    return Outline(title, preface, parts, sections, blocks, heading_tags, section_lines, closing, cover, plan_title)
 
 
 def split_heading_tag(line: str) -> tuple[str, str | None]:

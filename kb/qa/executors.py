@@ -155,6 +155,11 @@ def _publication_date(plan: Plan) -> str | None:
         if m:  # the parser keeps the signature after the last task as the document's closing
             said.append(f"《{doc.title}》落款日期：{m.group(0)}（落款：{doc.closing.strip()}）。")
             continue
+        cover = getattr(doc, "cover", None) or ""
+        m = date.search(cover.split("\n")[-1]) if cover else None
+        if m:  # the signature of the notice that hands the plan on (the parser keeps it as the cover)
+            said.append(f"《{doc.title}》落款日期：{m.group(0)}（印发通知落款：{cover.split(chr(10))[-1].strip()}）。")
+            continue
         closing = [t for t in plan.tasks if t.doc == doc.id and t.kind != "task" and len(t.text) <= 40
                    and date.search(t.text)]
         if closing:
@@ -174,6 +179,10 @@ def _document_number(plan: Plan) -> str | None:
     number = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[［(（](?:19|20)\d\d[〕\]］)）]\d+号")
     said = []
     for doc in plan.documents:
+        m = number.search(getattr(doc, "cover", None) or "")
+        if m:  # 苍政发〔2023〕22号 heads the notice that hands the plan on
+            said.append(f"《{doc.title}》文号：{m.group(0)}。")
+            continue
         for t in plan.tasks:
             m = number.search(t.text) if t.doc == doc.id else None
             if m:

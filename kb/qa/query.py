@@ -448,7 +448,7 @@ def _place_naming_a_plan(r: Reading) -> str | None:
     for doc in r.plan.documents:
         # (its opening lines that are no task: a task may name a place in passing)
         opening = [t.text for t in r.plan.document_opening(doc.id, 2) if t.kind != "task"]
-        about = fold(" ".join([doc.title, doc.preface or "", *opening]))
+        about = fold(" ".join([doc.title, doc.preface or "", getattr(doc, "cover", None) or "", *opening]))
         if place in about or (len(place) > 2 and place[:-1] in about):
             return None
     return place
@@ -467,7 +467,7 @@ def read_plan_named(r: Reading) -> None:
     for doc in docs:
         # its title, and its opening words (a plan whose title was not found names itself in its first lines)
         opening = [t.text for t in r.plan.document_opening(doc.id, 2)]
-        title = fold(" ".join([doc.title, doc.preface or "", *opening]))
+        title = fold(" ".join([doc.title, getattr(doc, "plan_title", None) or "", doc.preface or "", *opening]))
         # the longest run of 2+ characters of the question standing in the title, before a plan mark
         for mark in r.words["plan_marks"]:
             at = r.text.find(mark)
