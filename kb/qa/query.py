@@ -3,8 +3,11 @@
 The readers are the only code that looks at the question's characters.  The scan of
 kb/qa/question.py (normalise → dates → label/part/section/ordinal → departments, roles,
 flags → topic chunks) comes first and yields plain facts; the readers below turn facts
-and words into slots.  A new question shape is a new slot value read here and an executor
-(kb/qa/executors.py) answering that value — not a new rule that excludes the others.
+and words into slots.  The last of them, ``read_over``, reads from the slots alone what the
+question is over (``Query.over``, one value of ``OVER``), which chooses its one executor
+(kb.qa.executors.DISPATCH); the session reads it again once the conversation is merged in.
+A new question shape is a new slot value read here, a rule of ``OVER_RULES`` claiming it and a
+row of DISPATCH — not a new executor that excludes the others' questions.
 
 Words of the readers live in kb/data/shapes.yaml (validated on load, cached as JSON).
 """
@@ -181,6 +184,11 @@ class Query:
     """Short, or with a pronoun, an opener or 其中: it may continue the previous question."""
     refers: bool = False
     """A pronoun or an opener (它, 那…, …呢): it points back at the previous question."""
+    over: str | None = None
+    """What the question is over — the one value that chooses its executor (kb.qa.executors.DISPATCH;
+    values in ``OVER``): the previous answer, a cited item, section or title, a date span, the whole plan's
+    targets / departments / timed tasks, a topic, named departments … (``read_over``; the session reads it
+    again once the question is merged with the conversation)."""
 
     def to_dict(self) -> dict:
         """JSON form (the slots that are set)."""
@@ -1047,6 +1055,286 @@ def is_follow_up(query: Query, facts) -> bool:
                           or query.ordinal or query.outside)
 
 
+# ---------------------------------------------------------------- what the question is over
+
+#: The values of ``Query.over``: what a question is over, each answered by one executor (kb.qa.executors.DISPATCH).
+OVER = {
+    "nothing": "nothing asked (empty, 你好): the help text",
+    "departments": "named departments (their duties, counts, partners), or a name to ask back about",
+    "plans": "the loaded plans themselves, or something outside them (weather, another city, an instruction)",
+    "parts": "the plan's outline: its parts, or the sections of one part (a part it lacks)",
+    "department_sets": "the departments holding some roles and not others (既牵头又配合的部门)",
+    "task_ranking": "the tasks at the top of a count (哪项任务的配合单位最多)",
+    "deadline_extreme": "the tasks with the earliest or latest deadline",
+    "each_value": "several named targets, each (黄色、橙色、红色预警…分别)",
+    "unit_value": "a number in a unit some paragraph states (人才公寓要建多少套)",
+    "item": "one cited item: a label (三（一）2) or 第N项 of the previous answer",
+    "no_antecedent": "a pronoun with nothing before it in the conversation (它配合哪些任务, asked first)",
+    "section": "a part or section cited by number or heading (第三部分, 优化能源结构有哪些任务)",
+    "title": "a paragraph cited by its whole title, its text asked",
+    "dates": "the tasks a date span selects (2019年要完成哪些任务)",
+    "sharing": "the tasks by how they are shared out (多个部门共同牵头的任务)",
+    "role_kind": "the tasks by kind of responsibility (按职责分工负责 / 单独负责)",
+    "previous": "the previous answer's tasks (什么时候完成？ 配合的呢 after a topic's task)",
+    "timed": "the tasks with (without) a deadline",
+    "all_targets": "every numeric target of the plan",
+    "overview": "a part of the plan asked whole (总体要求, 工作目标, 保障措施)",
+    "department_list": "every department with its counts (哪些部门有任务, 哪个部门牵头最多)",
+    "topic_value": "a topic's numeric target (PM2.5要下降多少)",
+    "topic_deadline": "a topic's deadline (国六标准什么时候实施)",
+    "topic_tasks": "every task on a topic (哪些任务涉及VOCs)",
+    "topic_who": "who is responsible for a topic (秸秆禁烧由谁负责)",
+    "all_tasks": "every task of the plan (方案一共有多少项任务)",
+    "unread": "no reading of the question: full-text search, said plainly",
+}
+
+
+#: The values of a topic question (a follow-up 那扬尘呢 is the previous topic question about another topic
+#: only when it reads as one of these).
+TOPIC_OVER = frozenset({"topic_value", "topic_deadline", "topic_tasks", "topic_who", "all_tasks"})
+
+
+@dataclass(slots=True)
+class Conversation:
+    """What ``over_of`` needs of the conversation (kb.qa.context.Context): none of it characters."""
+
+    tasks: tuple = ()
+    """The tasks the previous answer listed, in number order (第N项, 其中, 什么时候完成 refer to them)."""
+    departments: bool = False
+    """The previous question was about named departments (它 refers to them)."""
+    anything: bool = False
+    """Anything was asked before (a pronoun has something to point at)."""
+    about_task: bool = False
+    """The previous answer was about one topic's or item's task(s) (kb.qa.exec_items.ABOUT_TASK)."""
+
+    @classmethod
+    def of(cls, ctx) -> Conversation:
+        """The conversation a kb.qa.context.Context holds (None: nothing asked yet)."""
+        if ctx is None:
+            return cls()
+        from kb.qa.exec_items import ABOUT_TASK
+
+        return cls(tuple(ctx.tasks), bool(ctx.departments), bool(ctx.departments or ctx.tasks or ctx.topic or ctx.intent),
+                   ctx.intent in ABOUT_TASK)
+
+
+def read_over(r: Reading) -> None:
+    """What the question is over, read on its own (no conversation yet: the session reads it again)."""
+    r.query.over = over_of(r.query, r.plan)
+
+
+def over_of(q: Query, plan, conversation: Conversation | None = None, found_nothing=frozenset(),
+            among: frozenset | None = None) -> str:
+    """The value of ``Query.over`` for these slots and this conversation: the first value of ``OVER_RULES``
+    that claims the query (a rule may claim it several ways, in its order of preference), leaving out the
+    values whose executor already ``found_nothing`` in the plan for it (and, with ``among``, any other value).  The rules read slots only (never
+    characters): a reader that wants a new shape answered sets a slot that one of them — or a new rule, with
+    its executor in kb.qa.executors.DISPATCH — claims."""
+    from kb.qa.vocab import load_vocabulary
+
+    seen = _Seen(q, plan, load_vocabulary(), conversation or Conversation())
+    for rule in OVER_RULES:
+        value = rule(seen)
+        for v in (value,) if isinstance(value, str) else value or ():
+            if v not in found_nothing and (among is None or v in among):
+                return v
+    return "unread"
+
+
+@dataclass(slots=True)
+class _Seen:
+    """What the over rules look at: the query, the plan, the vocabulary, the conversation, and the topic words
+    that are not mere target/date words (computed once)."""
+
+    q: Query
+    plan: object
+    voc: object
+    conv: Conversation
+    _words: list[str] | None = None
+
+    @property
+    def words(self) -> list[str]:
+        if self._words is None:
+            self._words = asked_topic(self.q.topic, self.voc, self.plan)
+        return self._words
+
+
+def _named(s: _Seen) -> bool:
+    """A department is named, or a name shaped like one (ambiguous, unknown)."""
+    return bool(s.q.departments or s.q.unknown or s.q.ambiguous)
+
+
+def over_departments(s: _Seen) -> str | None:
+    return "departments" if s.q.about == "departments" else None
+
+
+def over_act(s: _Seen) -> str | None:
+    """The acts that say alone what the question is over."""
+    q = s.q
+    if q.act is Act.META:
+        return "plans"
+    if q.act is Act.STRUCTURE:
+        return "parts"
+    if q.act is Act.COMPARE:
+        return "department_sets"
+    if q.act is Act.RANK and q.subject == "tasks":
+        return "task_ranking"
+    if q.act is Act.WHEN and q.aggregate:
+        return "deadline_extreme"
+    if q.act is Act.VALUE and q.each:
+        return "each_value"
+    if q.act is Act.VALUE and q.unit:
+        return "unit_value"
+    return None
+
+
+def over_item(s: _Seen) -> str | None:
+    """A label cited, or 第N项 when the previous answer listed something."""
+    q = s.q
+    if q.act in (Act.TEXT, Act.WHO, Act.WHEN, Act.VALUE, Act.COUNT) and (q.label or q.ordinal is not None and s.conv.tasks):
+        return "item"
+    return None
+
+
+def over_nothing(s: _Seen) -> str | None:
+    return "nothing" if s.q.act is Act.HELP or s.q.chitchat else None
+
+
+def over_no_antecedent(s: _Seen) -> str | None:
+    q = s.q
+    if q.pronoun and not (_named(s) or q.topic or q.label or q.dates) and not s.conv.anything:
+        return "no_antecedent"
+    return None
+
+
+def over_section(s: _Seen) -> str | None:
+    q = s.q
+    if _named(s) or q.label or set(q.asks) & {"who", "when"} or q.sharing:
+        return None
+    return "section" if q.part or q.heading is not None else None  # (a part without tasks: found_nothing)
+
+
+def over_title(s: _Seen) -> str | None:
+    return "title" if s.q.titled else None
+
+
+def over_dates(s: _Seen) -> str | None:
+    q = s.q
+    if q.dates is None or q.departments or ("target" in q.asks and q.topic):
+        return None
+    if q.overview and not (q.roles or q.any_role):
+        return None  # 到2020年的目标是什么: the plan's goals (dated 2020), not a list of tasks
+    return "dates"
+
+
+def over_sharing(s: _Seen) -> str | None:
+    return "sharing" if s.q.sharing and not s.q.departments else None
+
+
+def _role(q: Query) -> str | None:
+    return q.roles[0] if q.roles else ("any" if q.any_role else None)
+
+
+def over_role_kind(s: _Seen) -> str | None:
+    q = s.q
+    if _named(s) or _role(q) not in ("shared", "sole") or s.words:
+        return None
+    if q.follow_up and s.conv.departments and q.refers:
+        return None  # 那它按职责分工负责哪些: the previous department's
+    return "role_kind"
+
+
+def over_previous(s: _Seen) -> str | None:
+    """A follow-up on the previous answer's tasks: their targets, their deadlines, their departments, or those
+    of them with (without) a deadline when none is."""
+    q, tasks = s.q, s.conv.tasks
+    if q.departments or s.words or not tasks:
+        return None
+    asks = set(q.asks)
+    # 配合单位有哪些 right after a topic's task: about that task, though a little longer than a follow-up
+    about_topic = s.conv.about_task and q.short and not asks & {"ranking", "count"} and q.dates is None and not q.sharing
+    if not (q.follow_up or about_topic):
+        return None
+    if q.target_word and q.timed is None and any(t.targets for t in tasks):
+        return "previous"
+    if asks & {"when", "due"} or "who" in asks or q.roles or q.any_role:
+        return "previous"
+    # (其中哪些有时限, when none of them has one: said of the previous answer; else the plan's timed tasks)
+    if q.timed is not None and not any(any(d.kind != "from" or not q.due_by for d in t.deadlines) == q.timed
+                                       for t in tasks):
+        return "previous"
+    return None
+
+
+def over_timed(s: _Seen) -> str | None:
+    q = s.q
+    asks = set(q.asks)
+    if q.departments or q.dates or s.words or not ("when" in asks or q.timed is not None):
+        return None
+    return "timed" if asks & {"list", "count"} or q.timed is not None else None
+
+
+def over_all_targets(s: _Seen) -> str | None:
+    q = s.q
+    if (q.departments or s.words or "target" not in q.asks or q.overview == "goals" and "list" not in q.asks
+            or not q.target_list):
+        return None
+    return "all_targets"
+
+
+def over_overview(s: _Seen) -> str | None:
+    q = s.q
+    return "overview" if q.overview and not q.departments and not s.words else None
+
+
+def over_department_list(s: _Seen) -> str | None:
+    q = s.q
+    asks = set(q.asks)
+    if q.departments or s.words or not asks & {"who", "ranking"}:
+        return None
+    if "who" in asks and not asks & {"ranking", "count", "list"}:
+        return None
+    return "department_list"
+
+
+def over_topic(s: _Seen) -> tuple[str, ...] | None:
+    """A topic question: its value, its deadline, its tasks, who is responsible for it — each way the slots
+    allow, in that order (a topic that names no target of the plan is next read as its deadline …)."""
+    q = s.q
+    if q.departments or not s.words:
+        return None
+    asks = set(q.asks)
+    values = []
+    if ("target" in asks or q.names_metric) and not (asks & {"who", "topic_mark", "list", "when"} and not q.target_word):
+        values.append("topic_value")
+    if "when" in asks:
+        values.append("topic_deadline")
+    marked = bool(asks & {"topic_before", "topic_after", "topic_mark"})
+    listing = "list" in asks and not asks & {"who", "when"}
+    bare = not asks & {"who", "when", "target", "count"} and (not (q.roles or q.any_role) or q.ends_with_task_noun)
+    if "who" not in asks and (marked or listing or bare or ("count" in asks and "when" not in asks)):
+        values.append("topic_tasks")
+    if ("who" in asks or q.roles or q.any_role) and not ("who" not in asks and q.task_noun_only):
+        values.append("topic_who")  # (今年要完成哪些任务: 任务 alone asks nobody's name)
+    return tuple(values)
+
+
+def over_all_tasks(s: _Seen) -> str | None:
+    q = s.q
+    if q.departments or s.words or not set(q.asks) & {"count", "list"} or not (q.roles or q.any_role):
+        return None
+    return "all_tasks"
+
+
+#: The over rules, in order: named departments and the acts that say alone what is asked, then explicit
+#: references (an item, a section, a title) before anything read from loose words; lists over the whole plan
+#: before follow-ups on the previous answer (which take only short or pronoun questions); a topic's number
+#: before its deadline, its list, who is responsible for it.  A question none claims is ``unread``.
+OVER_RULES = (over_departments, over_act, over_item, over_nothing, over_no_antecedent, over_section, over_title,
+              over_dates, over_sharing, over_role_kind, over_previous, over_timed, over_all_targets, over_overview,
+              over_department_list, over_topic, over_all_tasks)
+
+
 #: The readers, in order: outside the plans first (an instruction is never a task question),
 #: then what the scan found, then the shapes (each leaves the act alone once another set it).
 READERS = (
@@ -1071,6 +1359,7 @@ READERS = (
     read_topic_ask,
     read_heading,
     read_act,
+    read_over,
 )
 
 
