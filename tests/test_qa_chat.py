@@ -126,7 +126,7 @@ def test_a_failing_rule_does_not_end_the_conversation(plan, monkeypatch):
     def broken(question, query, env):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(executors, "ordered", lambda: (broken,))
+    monkeypatch.setitem(executors.DISPATCH, "topic_who", broken)
     notices = []
     session = Session(plan=plan, notice=notices.append)
     answer = session.ask("秸秆禁烧由谁负责")

@@ -15,13 +15,11 @@ from kb.qa.result import departments_of, compose, describe, numbered, target_lin
 from kb.qa.text import fold, task_head
 
 
-def exec_item(question: str, q: Query, env) -> Answer | None:
-    """An item of the previous answer (第N项) or a task cited by its label; None when 第N项 has no list before it."""
+def exec_item(question: str, q: Query, env) -> Answer:
+    """An item of the previous answer (第N项: over ``item`` only when there is one) or a task cited by its label."""
     if q.label:
         return _label(question, q, env)
     ctx = env.ctx
-    if not ctx.tasks:
-        return None
     if not 1 <= q.ordinal <= len(ctx.tasks):
         return Answer(question, "item", f"上一个回答只有 {len(ctx.tasks)} 项，没有第{q.ordinal}项。", tasks=[],
                       status="not_in_plan")
@@ -105,11 +103,11 @@ def deadline_said(d) -> str:
 # ---------------------------------------------------------------- a part, a section, a title, the previous list
 
 
-def exec_section(question: str, q: Query, env) -> Answer | None:
+def exec_section(question: str, q: Query, env) -> Answer:
     """优化能源结构有哪些任务 / 第三部分有哪些任务 / 第三部分第二节: the tasks of a part or section."""
+    from kb.qa.executors import found_nothing
+
     plan = env.plan
-    if q.departments or q.unknown or q.ambiguous or q.label or set(q.asks) & {"who", "when"} or q.sharing:
-        return None
     if q.part:
         tasks = [t for d in plan.documents for t in plan.part_tasks(d.id, q.part)]
         if tasks and q.section:
@@ -123,16 +121,12 @@ def exec_section(question: str, q: Query, env) -> Answer | None:
             return section_answer(question, q, env, tasks, f"{head.section}{head.section_title or ''}")
         if tasks:
             return section_answer(question, q, env, tasks, f"{q.part}、{tasks[0].part_title}")
-        return None
-    if q.heading is None:
-        return None
+        return found_nothing(question, q, env)  # a part with no paragraph under it
     return section_answer(question, q, env, [plan.task(i) for i in q.cited], q.heading)
 
 
-def exec_title(question: str, q: Query, env) -> Answer | None:
+def exec_title(question: str, q: Query, env) -> Answer:
     """强化责任落实的内容 / 严格考核奖惩是怎么规定的: a paragraph of the plan cited by its whole title."""
-    if not q.titled:
-        return None
     task = env.plan.task(q.titled)
     env.ctx.tasks = [task]
     return item_answer(question, "text", None, task, f"{task.label} {task_head(task)}。")
@@ -143,19 +137,11 @@ ABOUT_TASK = frozenset({"topic_who", "topic_deadline", "target", "context_deadli
                         "context_departments", "item_text", "item_deadline", "item_target", "item_departments"})
 
 
-def exec_context(question: str, q: Query, env) -> Answer | None:
-    """Follow-ups on the previous answer's tasks: 谁牵头? 什么时候完成? 目标是多少? 其中哪些有时限?"""
-    from kb.qa.query import asked_topic
-
+def exec_context(question: str, q: Query, env) -> Answer:
+    """Follow-ups on the previous answer's tasks: 谁牵头? 什么时候完成? 目标是多少? 其中哪些有时限?
+    (over ``previous``: kb.qa.query.over_previous read which of these is asked)"""
     ctx = env.ctx
     asks = set(q.asks)
-    if q.departments or asked_topic(q.topic, env.voc, env.plan) or not ctx.tasks:
-        return None
-    # 配合单位有哪些 right after a topic's task: about that task, though a little longer than a follow-up
-    about_topic = (ctx.intent in ABOUT_TASK and q.short and not asks & {"ranking", "count"}
-                   and q.dates is None and not q.sharing)
-    if not (q.follow_up or about_topic):
-        return None
     tasks = ctx.tasks
     # (其中哪些有时限要求: 要求 is a target word too; the deadline words decide first)
     if q.target_word and any(t.targets for t in tasks) and q.timed is None:
@@ -179,9 +165,8 @@ def exec_context(question: str, q: Query, env) -> Answer | None:
                 lines.append(f"{t.label} {task_head(t)}：方案没有规定明确时限")
         return Answer(question, "context_deadline", compose(lines), tasks=tasks,
                       deadlines=[(t.id, d) for t in tasks for d in t.deadlines])
-    if "who" in asks or q.roles or q.any_role:
-        lines = [f"{t.label} {task_head(t)}：{describe(t) or '方案未写明责任单位'}" for t in tasks]
-        role = _role_asked(q)
-        asked = list(dict.fromkeys(n for t in tasks for n in getattr(t, role))) if role else departments_of(tasks)
-        return Answer(question, "context_departments", compose(lines), tasks=tasks, departments=asked)
-    return None
+    # (who, a role, or a word of no particular role: their departments)
+    lines = [f"{t.label} {task_head(t)}：{describe(t) or '方案未写明责任单位'}" for t in tasks]
+    role = _role_asked(q)
+    asked = list(dict.fromkeys(n for t in tasks for n in getattr(t, role))) if role else departments_of(tasks)
+    return Answer(question, "context_departments", compose(lines), tasks=tasks, departments=asked)

@@ -29,16 +29,12 @@ def date_mode(span: DateSpan) -> str:
     return "in" if span.first[:4] == (span.last or "")[:4] else "between"
 
 
-def exec_date_list(question: str, q: Query, env) -> Answer | None:
+def exec_date_list(question: str, q: Query, env) -> Answer:
     """哪些任务要在2019年完成 / 2020年年底前要完成什么: the tasks the date selects (kb/select.py's test)."""
     from kb.qa.result import official_date, official_deadline
     from kb.qa.wording import load_answer_words
 
     plan, ctx = env.plan, env.ctx
-    if q.dates is None or q.departments or ("target" in q.asks and q.topic):
-        return None
-    if q.overview and not (q.roles or q.any_role):
-        return None  # 到2020年的目标是什么: the plan's goals (dated 2020), not a list of tasks
     tasks = [t for t in plan_tasks(plan) if q.dates.selects(t)]
     tasks, topic_note = filter_topic(q, env, tasks)
     mode = date_mode(q.dates)
@@ -78,10 +74,8 @@ SHARING = {
 }
 
 
-def exec_sharing(question: str, q: Query, env) -> Answer | None:
+def exec_sharing(question: str, q: Query, env) -> Answer:
     """多个部门共同牵头的任务有哪些 / 哪些任务没有配合单位 / 两个部门共同牵头: tasks by how they are shared out."""
-    if not q.sharing or q.departments:
-        return None
     if q.sharing == "lead_count":
         n = q.lead_count
         if q.at_least:
@@ -98,14 +92,10 @@ def exec_sharing(question: str, q: Query, env) -> Answer | None:
     return Answer(question, f"structure_{q.sharing}", compose(lines), tasks=tasks, departments=departments_of(tasks))
 
 
-def exec_role_kind(question: str, q: Query, env) -> Answer | None:
-    """哪些工作按职责分工负责 / 哪些任务由一个部门单独负责: tasks by kind of responsibility."""
+def exec_role_kind(question: str, q: Query, env) -> Answer:
+    """哪些工作按职责分工负责 / 哪些任务由一个部门单独负责: tasks by kind of responsibility (shared or sole)."""
     ctx = env.ctx
     role = _role(q)
-    if q.departments or q.unknown or q.ambiguous or role not in ("shared", "sole") or asked_topic(q.topic, env.voc, env.plan):
-        return None
-    if q.follow_up and ctx.departments and q.refers:
-        return None  # 那它按职责分工负责哪些: the previous department's
     tasks = [t for t in plan_tasks(env.plan) if getattr(t, role)]
     lines = [f"由有关部门{ROLE_WORDS[role]}的任务共 {len(tasks)} 项" + ("：" if tasks else "。")]
     lines.extend(numbered(tasks))
@@ -114,13 +104,8 @@ def exec_role_kind(question: str, q: Query, env) -> Answer | None:
                   roles={t.id: [role] for t in tasks})
 
 
-def exec_timed_tasks(question: str, q: Query, env) -> Answer | None:
+def exec_timed_tasks(question: str, q: Query, env) -> Answer:
     """哪些任务有时间要求 / 没有时限的任务 / 这些任务中哪些有时限: tasks with (without) a deadline."""
-    asks = set(q.asks)
-    if q.departments or q.dates or asked_topic(q.topic, env.voc, env.plan) or not ("when" in asks or q.timed is not None):
-        return None
-    if not (asks & {"list", "count"} or q.timed is not None):
-        return None
     pool = plan_tasks(env.plan)
     if q.within and (env.ctx.base or env.ctx.tasks):
         pool = filter_within(q, pool, within_base(q, env.ctx))  # 这些任务中哪些有时限: the previous list only
@@ -139,11 +124,8 @@ def exec_timed_tasks(question: str, q: Query, env) -> Answer | None:
                   deadlines=[(t.id, d) for t in tasks for d in t.deadlines])
 
 
-def exec_all_targets(question: str, q: Query, env) -> Answer | None:
+def exec_all_targets(question: str, q: Query, env) -> Answer:
     """有哪些量化指标 / 目标有哪些数值: every numeric target of the plan."""
-    if (q.departments or asked_topic(q.topic, env.voc, env.plan) or "target" not in q.asks
-            or q.overview == "goals" and "list" not in q.asks or not q.target_list):
-        return None
     pairs = [(t, tg) for t in env.plan.with_targets() for tg in t.targets]
     tasks = list({t.id: t for t, _ in pairs}.values())
     lines = [f"方案的量化目标共 {len(pairs)} 项："] + [target_line(t, tg) for t, tg in pairs]
@@ -151,11 +133,11 @@ def exec_all_targets(question: str, q: Query, env) -> Answer | None:
     return Answer(question, "target_list", compose(lines), tasks=tasks, targets=[(t.id, tg) for t, tg in pairs])
 
 
-def exec_overview(question: str, q: Query, env) -> Answer | None:
+def exec_overview(question: str, q: Query, env) -> Answer:
     """总体要求 / 工作目标 / 保障措施: the plan's parts answered whole."""
+    from kb.qa.executors import found_nothing
+
     plan = env.plan
-    if not q.overview or q.departments or asked_topic(q.topic, env.voc, plan):
-        return None
     _, part_words = env.voc.overview[q.overview]
     parts = {(doc, num): title for doc, doc_parts, _ in plan.document_outlines() for num, title in doc_parts
              if any(w in fold(title) for w in part_words)}
@@ -165,7 +147,7 @@ def exec_overview(question: str, q: Query, env) -> Answer | None:
         by_part.setdefault((t.doc, t.part), []).append(t)
     tasks = [t for key in parts for t in by_part.get(key, [])]
     if not tasks:
-        return None
+        return found_nothing(question, q, env)  # the plan has no such part
     lines = []
     for key, title in parts.items():
         lines.append(f"{key[1]}、{title}：")
@@ -178,15 +160,11 @@ def exec_overview(question: str, q: Query, env) -> Answer | None:
     return Answer(question, f"overview_{q.overview}", compose(lines), tasks=tasks, targets=targets)
 
 
-def exec_department_list(question: str, q: Query, env) -> Answer | None:
+def exec_department_list(question: str, q: Query, env) -> Answer:
     """哪些部门有任务 / 一共涉及多少个部门 / 哪个部门牵头的任务最多: every department with its counts."""
     from kb.duties import department_counts
 
     asks = set(q.asks)
-    if q.departments or asked_topic(q.topic, env.voc, env.plan) or not asks & {"who", "ranking"}:
-        return None
-    if "who" in asks and not asks & {"ranking", "count", "list"}:
-        return None
     rows = [(n, c) for n, c in department_counts(env.plan) if c["total"]]
     if not rows:
         env.ctx.tasks = []

@@ -1,8 +1,9 @@
 """The executors of topic questions: a target's value, a topic's deadline, every task on a topic,
 who is responsible for a topic, every task (kb/qa/query.py ``read_topic_ask`` reads their slots).
 
-They are tried in ``TOPIC_EXECUTORS`` order, last of ``kb.qa.executors.ordered()``, each
-answering or passing (None).  Topic lists are exhaustive
+Which one answers is read from the Query's slots (``Query.over``: topic_value, topic_deadline,
+topic_tasks, topic_who, all_tasks; kb.qa.query.over_topic); one that finds nothing in the plan
+for its reading hands the question back (kb.qa.executors.found_nothing).  Topic lists are exhaustive
 substring matches on folded text (``plan.tasks_matching``: no scan of every task in a stored
 plan); who/when questions rank with the search index only when no title holds the words, and a
 ranked paragraph holding only part of an asked term is not taken for the answer (unmatched_part).
@@ -62,21 +63,17 @@ def score(words: list[str], key: str) -> float:
     return total
 
 
-def exec_target(question: str, q: Query, env) -> Answer | None:
+def exec_target(question: str, q: Query, env) -> Answer:
     """PM2.5要下降多少 / 荣县的机械化清扫率 / 红色预警减排比例: numeric targets with scope and level."""
+    from kb.qa.executors import found_nothing
+
     plan, ctx, voc = env.plan, env.ctx, env.voc
     words = topic_words(q, env)
-    if not words or q.departments:
-        return None
-    if "target" not in q.asks and not q.names_metric:
-        return None
-    if set(q.asks) & {"who", "topic_mark", "list", "when"} and not q.target_word:
-        return None  # 哪些任务涉及VOCs / 秸秆综合利用谁牵头: a list or a who-question, not a number
     # (task id, number, metric, scope, year) of every target: a stored plan reads them without building the
     # 7,000 tasks with targets of 1,000 plans; only the chosen targets' tasks are built below
     rows = plan.target_keys()
     if not rows:
-        return None
+        return found_nothing(question, q, env)  # the plan states no target
     # the asked measure (the last word: 人才公寓的租金) that no paragraph holds: the plan states no such
     # figure (kb/qa/plan_terms.py); earlier words may be the question's own (已经装了…的)
     from kb.qa.plan_terms import absent_topic
@@ -96,7 +93,7 @@ def exec_target(question: str, q: Query, env) -> Answer | None:
             scores[(r[2], r[3])] = score(words, metric_key(r[2], r[3], voc)) if words else 1.0
     best = max(scores.values())
     if best < 2:
-        return None
+        return found_nothing(question, q, env)  # no target the words name: read as its deadline, its tasks …
     picked = [r for r in rows if scores[(r[2], r[3])] == best]
     if q.dates is not None and any(r[4] for r in picked):
         # 2030年农机总动力目标: only the targets of that year; none → the years the plan states
@@ -129,17 +126,16 @@ def _drop(word: str, scopes: list[str]) -> str:
 # ---------------------------------------------------------------- a topic's deadline
 
 
-def exec_topic_deadline(question: str, q: Query, env) -> Answer | None:
+def exec_topic_deadline(question: str, q: Query, env) -> Answer:
     """国六标准什么时候实施: the task found, and the deadlines of its clauses closest to the words."""
     from kb.qa.exec_items import deadline_said
+    from kb.qa.executors import found_nothing
 
     ctx = env.ctx
     words = topic_words(q, env)
-    if "when" not in q.asks or not words or q.departments:
-        return None
     task = best_task(env, words)
     if task is None:
-        return partial_only(question, env, words)
+        return partial_only(question, env, words) or found_nothing(question, q, env)
     scored = [(score(words, fold(task.clauses[d.clause])) if d.clause < len(task.clauses) else 0.0, d)
               for d in task.deadlines]
     best = max((sc for sc, _ in scored), default=0.0)
@@ -160,22 +156,16 @@ def exec_topic_deadline(question: str, q: Query, env) -> Answer | None:
 # ---------------------------------------------------------------- every task on a topic
 
 
-def exec_topic_list(question: str, q: Query, env) -> Answer | None:
+def exec_topic_list(question: str, q: Query, env) -> Answer:
     """哪些任务涉及VOCs / 扬尘相关的任务: every task holding the keyword or a synonym."""
     from kb.qa.exec_departments import topic_stem
+    from kb.qa.executors import found_nothing
     from kb.qa.plan_terms import term_tasks
 
     plan, ctx, voc = env.plan, env.ctx, env.voc
     words = [topic_stem(voc, w) for w in topic_words(q, env)]  # 扬尘治理的任务 → every 扬尘 task
     asks = set(q.asks)
-    if not words or q.departments or "who" in asks:
-        return None  # (秸秆禁烧涉及哪些部门: a who question, however it is worded)
     marked = bool(asks & {"topic_before", "topic_after", "topic_mark"})
-    listing = "list" in asks and not asks & {"who", "when"}
-    # 扬尘的任务: a topic and a task noun only (the noun reads as the "any" role word)
-    bare = not asks & {"who", "when", "target", "count"} and (not (q.roles or q.any_role) or q.ends_with_task_noun)
-    if not (marked or listing or bare or ("count" in asks and not asks & {"who", "when"})):
-        return None
     if q.glued:
         ctx.tasks = []  # 组织保障: not 组织 of 无组织排放
         return Answer(question, "topic_tasks", f"方案中没有“{q.glued}”这一项：没有任何段落提到“{q.glued}”，共 0 项。",
@@ -192,7 +182,7 @@ def exec_topic_list(question: str, q: Query, env) -> Answer | None:
         how = "原文含以下全部词语"
     if not tasks:
         if not marked:
-            return None
+            return found_nothing(question, q, env)  # no paragraph holds it: who is responsible (ranked) …
         ctx.tasks = []
         return Answer(question, "topic_tasks", f"方案中没有涉及“{'、'.join(words)}”的任务，共 0 项。", status="not_in_plan")
     others = topic_matches(env, words, q.topic_any, kinds=None)
@@ -226,16 +216,13 @@ def topic_matches(env, words: list[str], any_word: bool = False, kinds=("task",)
 # ---------------------------------------------------------------- who is responsible for a topic
 
 
-def exec_topic_who(question: str, q: Query, env) -> Answer | None:
+def exec_topic_who(question: str, q: Query, env) -> Answer:
     """秸秆禁烧由谁负责 / …归哪个部门管 / …的牵头单位是谁: the task found, its departments by role."""
+    from kb.qa.executors import found_nothing
     from kb.qa.plan_terms import term_tasks
 
     ctx = env.ctx
     words = topic_words(q, env)
-    if not words or q.departments or not ("who" in q.asks or q.roles or q.any_role):
-        return None
-    if "who" not in q.asks and q.task_noun_only:
-        return None  # 今年要完成哪些任务: 任务 alone asks nobody's name
     # Several titles on the topic (扬尘由谁负责): each of them, with its departments.
     # Topics joined by 和/、 (秸秆禁烧和烟花爆竹由谁负责): each topic on its own.
     groups = [[w] for w in words] if q.topic_any else [words]
@@ -255,7 +242,7 @@ def exec_topic_who(question: str, q: Query, env) -> Answer | None:
             found = [best] if best else []
         tasks.extend(t for t in found if t.id not in {x.id for x in tasks})
     if not tasks:
-        return partial_only(question, env, words)
+        return partial_only(question, env, words) or found_nothing(question, q, env)
     role = next((r for r in q.roles if r in ROLES), None)
     topic = "、".join(words)
     lines = []
@@ -282,12 +269,10 @@ def _with_subunits(task: Task, role: str) -> list[str]:
 # ---------------------------------------------------------------- every task
 
 
-def exec_all_tasks(question: str, q: Query, env) -> Answer | None:
+def exec_all_tasks(question: str, q: Query, env) -> Answer:
     """方案一共有多少项任务 / 有哪些任务: the whole list of tasks."""
     from kb.select import plan_tasks
 
-    if q.departments or topic_words(q, env) or not (set(q.asks) & {"count", "list"}) or not (q.roles or q.any_role):
-        return None
     tasks = plan_tasks(env.plan)
     lines = [f"方案的任务（带责任单位的条目）共 {len(tasks)} 项："]
     lines.extend(numbered(tasks))
@@ -460,9 +445,3 @@ def partial_only(question: str, env, words: list[str]) -> Answer | None:
     env.ctx.tasks = []
     return Answer(question, "topic_absent", render_text(result), status="not_in_plan", result=result,
                   related=partial)
-
-
-#: The topic executors in the order they are tried (last of kb.qa.executors.ordered()):
-#: a number before a deadline, a deadline before a list, a list before who-is-responsible (the
-#: least exact, a ranking), the whole list last.
-TOPIC_EXECUTORS = (exec_target, exec_topic_deadline, exec_topic_list, exec_topic_who, exec_all_tasks)

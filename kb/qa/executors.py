@@ -1,6 +1,9 @@
-"""Executors: a Query in, a structured Result out.  ``execute`` runs the executor keyed by the
-Query's act (or ``about``: a department, a cited item); ``ordered()`` lists the rest in the order
-they are tried; ``exec_search`` answers what none of them does (see README "kb ask").
+"""Executors: a Query in, a structured Result out.  ``dispatch`` runs the ONE executor that
+``DISPATCH`` gives the Query's ``over`` slot (what the question is over, read by the over rules of
+kb/qa/query.py from the other slots and the conversation); ``exec_search`` answers an unread question
+(see README "kb ask").  An executor does not decide whether a question is its own: the slots did.
+When it finds nothing in the plan for its reading (a topic no target is named by, a part without
+tasks) it says so through ``found_nothing``, and the question is read again without that reading.
 
 Each executor selects through kb/select.py (one definition of task and of a date
 test), builds a ``kb.qa.result.Result`` and says how honest the answer is
@@ -9,7 +12,7 @@ test), builds a ``kb.qa.result.Result`` and says how honest the answer is
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from kb.model import ROLE_NAMES, Plan, Task
 from kb.qa.answer import Answer
@@ -35,6 +38,13 @@ class Env:
     """Callable returning task id → folded title and body (a mapping; a stored plan reads it on demand)."""
     index: object
     """Callable returning the open search index (built on first call)."""
+    conversation: object = None
+    """kb.qa.query.Conversation: what the over rules need of the conversation (taken before this turn)."""
+    nothing_found: set = field(default_factory=set)
+    """The ``over`` values whose executor found nothing for this question (kb.qa.executors.found_nothing)."""
+    only: frozenset | None = None
+    """When set, the only ``over`` values this attempt may answer with (a topic follow-up 那扬尘呢 tried as the
+    previous topic question: none of them → the session reads the question on its own)."""
 
     @property
     def folded(self):
@@ -340,7 +350,7 @@ def exec_extreme_deadline(question: str, q: Query, env: Env) -> Answer:
 # ---------------------------------------------------------------- several targets at once
 
 
-def exec_each_value(question: str, q: Query, env: Env) -> Answer | None:
+def exec_each_value(question: str, q: Query, env: Env) -> Answer:
     """黄色、橙色、红色预警的减排比例分别是多少: each named item's target, none dropped."""
     plan, ctx = env.plan, env.ctx
     from kb.qa.text import fold
@@ -360,7 +370,7 @@ def exec_each_value(question: str, q: Query, env: Env) -> Answer | None:
         else:
             missing.append(item)
     if not found:
-        return None
+        return found_nothing(question, q, env)
     result = Result(heading=[f"分别如下（共 {len(found)} 项）："])
     group = Group()
     tasks: dict[str, Task] = {}
@@ -385,7 +395,7 @@ def exec_each_value(question: str, q: Query, env: Env) -> Answer | None:
 # ---------------------------------------------------------------- a number in a unit
 
 
-def exec_unit_value(question: str, q: Query, env: Env) -> Answer | None:
+def exec_unit_value(question: str, q: Query, env: Env) -> Answer:
     """人才公寓要建多少套: the paragraphs on the topic that state a number in the asked unit, with those clauses
     (a number the target reader did not take as a target is still the plan's answer)."""
     import re
@@ -396,7 +406,7 @@ def exec_unit_value(question: str, q: Query, env: Env) -> Answer | None:
     plan, voc = env.plan, env.voc
     words = [w for w in asked_topic(q.topic, voc, plan) if len(w) >= 2]
     if not words:
-        return None
+        return found_nothing(question, q, env)
     shapes = load_shapes()
     money = q.unit in shapes["money_words"]
     units = (shapes["person_units"] if q.unit in shapes["person_units"]
@@ -406,7 +416,7 @@ def exec_unit_value(question: str, q: Query, env: Env) -> Answer | None:
     asked = list(words)
     words = [w for w in (_held_part(plan, voc, w) for w in words) if w]
     if not words:
-        return None
+        return found_nothing(question, q, env)
     groups = [voc.synonyms(w) for w in words]
     candidates = plan.tasks_matching(groups, fold, kinds=None)
     if not candidates:  # the longest asked word alone (引进培养 need not stand verbatim)
@@ -425,7 +435,7 @@ def exec_unit_value(question: str, q: Query, env: Env) -> Answer | None:
             env.ctx.tasks = []
             return _answer(question, "target_unit", Result(heading=[load_answer_words()["no_sum"].format(
                 topic="".join(asked))]), status="not_in_plan", query=q, tasks=[])
-        return None
+        return found_nothing(question, q, env)
     result = Result(heading=[f"方案写明的数量（以“{q.unit}”计）共 {len(found)} 处："])
     result.groups.append(Group(items=[Item(k, t, text="：" + "；".join(c.strip() for c in cs))
                                       for k, (t, cs) in enumerate(found, 1)]))
@@ -461,20 +471,13 @@ def not_understood(question: str, plan: Plan, related: list[Task], ctx, *, short
 # ---------------------------------------------------------------- nothing asked, a pronoun with nothing before it, search
 
 
-def exec_help(question: str, q: Query, env: Env) -> Answer | None:
+def exec_help(question: str, q: Query, env: Env) -> Answer:
     """An empty question, or one that asks nothing about the plan (你好, 谢谢): the help text."""
-    if q.act is not Act.HELP and not q.chitchat:
-        return None
     return Answer(question, "help", env.voc.help, exact=False, status="not_understood")
 
 
-def exec_no_context(question: str, q: Query, env: Env) -> Answer | None:
+def exec_no_context(question: str, q: Query, env: Env) -> Answer:
     """它配合哪些任务 as the first question: the pronoun points at nothing, so ask what is meant."""
-    ctx = env.ctx
-    if not q.pronoun or q.departments or q.unknown or q.ambiguous or q.topic or q.label or q.dates:
-        return None
-    if ctx.departments or ctx.tasks or ctx.topic or ctx.intent:
-        return None
     ex = examples(env.plan)
     text = load_answer_words()["no_context"].format(word=q.pronoun, example=ex[0] if ex else "")
     return Answer(question, "ask_context", text, exact=False, status="ask_back")
@@ -507,48 +510,64 @@ def exec_search(question: str, q: Query, env: Env) -> Answer:
     return not_understood(question, env.plan, tasks, env.ctx, short=not tasks)
 
 
-def _routed(executor, when):
-    """``executor`` for the queries ``when`` accepts, None (the older rules) for the others."""
-    return lambda question, q, env: executor(question, q, env) if when(q) else None
+def dispatch(question: str, q: Query, env: Env) -> Answer | None:
+    """The answer of the executor ``DISPATCH`` gives ``q.over`` (read now from the slots and the conversation).
+
+    None only when ``env.only`` is set and the question is over none of those values."""
+    from kb.qa.query import over_of
+
+    q.over = over_of(q, env.plan, env.conversation, frozenset(env.nothing_found), env.only)
+    if env.only is not None and q.over not in env.only:
+        return None
+    return DISPATCH[q.over](question, q, env)
 
 
-#: Executors keyed by act; one returning None leaves the question to the older rules.
-EXECUTORS = {
-    Act.META: exec_meta,
-    Act.STRUCTURE: exec_structure,
-    Act.COMPARE: exec_compare,
-    Act.RANK: _routed(exec_rank, lambda q: q.subject == "tasks"),
-    Act.WHEN: _routed(exec_extreme_deadline, lambda q: bool(q.aggregate)),
-    Act.VALUE: lambda question, q, env: (exec_each_value(question, q, env) if q.each
-                                         else exec_unit_value(question, q, env) if q.unit else None),
+def found_nothing(question: str, q: Query, env: Env) -> Answer | None:
+    """What an executor answers when the plan holds nothing for its reading of the question (no target the topic
+    names, no paragraph on it, a part without tasks): the question read again without that reading (the next
+    value the over rules give it; at the end ``unread``, the full-text answer)."""
+    env.nothing_found.add(q.over)
+    return dispatch(question, q, env)
+
+
+# ---------------------------------------------------------------- the table
+
+# (imported here, below the executors they use: the executor modules import this one only inside functions)
+from kb.qa.exec_departments import exec_departments  # noqa: E402
+from kb.qa.exec_items import exec_context, exec_item, exec_section, exec_title  # noqa: E402
+from kb.qa.exec_plan import (exec_all_targets, exec_date_list, exec_department_list, exec_overview,  # noqa: E402
+                             exec_role_kind, exec_sharing, exec_timed_tasks)
+from kb.qa.exec_topics import (exec_all_tasks, exec_target, exec_topic_deadline, exec_topic_list,  # noqa: E402
+                               exec_topic_who)
+
+#: What the question is over (``Query.over``; its values and meanings in kb.qa.query.OVER) → the ONE
+#: executor answering it.  A new question shape is a new slot value (read in kb/qa/query.py) and a row here.
+DISPATCH = {
+    "nothing": exec_help,
+    "departments": exec_departments,
+    "plans": exec_meta,
+    "parts": exec_structure,
+    "department_sets": exec_compare,
+    "task_ranking": exec_rank,
+    "deadline_extreme": exec_extreme_deadline,
+    "each_value": exec_each_value,
+    "unit_value": exec_unit_value,
+    "item": exec_item,
+    "no_antecedent": exec_no_context,
+    "section": exec_section,
+    "title": exec_title,
+    "dates": exec_date_list,
+    "sharing": exec_sharing,
+    "role_kind": exec_role_kind,
+    "previous": exec_context,
+    "timed": exec_timed_tasks,
+    "all_targets": exec_all_targets,
+    "overview": exec_overview,
+    "department_list": exec_department_list,
+    "topic_value": exec_target,
+    "topic_deadline": exec_topic_deadline,
+    "topic_tasks": exec_topic_list,
+    "topic_who": exec_topic_who,
+    "all_tasks": exec_all_tasks,
+    "unread": exec_search,
 }
-
-
-def ordered() -> tuple:
-    """The executors tried, in order, when no executor keyed by act answered (the older rules' order:
-    references to the previous turn and explicit references (a section, a title) before anything read
-    from loose words; lists over the whole plan before follow-ups on the previous answer, which only
-    take short or pronoun questions; a number before a topic list, a topic list before who-is-responsible,
-    whose ranking is the least exact).  Whatever none answers gets exec_search."""
-    from kb.qa.exec_items import exec_context, exec_section, exec_title
-    from kb.qa.exec_plan import (exec_all_targets, exec_date_list, exec_department_list, exec_overview,
-                                 exec_role_kind, exec_sharing, exec_timed_tasks)
-    from kb.qa.exec_topics import TOPIC_EXECUTORS
-
-    return (exec_help, exec_no_context, exec_section, exec_title, exec_date_list, exec_sharing, exec_role_kind,
-            exec_context, exec_timed_tasks, exec_all_targets, exec_overview, exec_department_list, *TOPIC_EXECUTORS)
-
-
-def execute(question: str, q: Query, env: Env) -> Answer | None:
-    """The executor of ``q.act`` (and of ``q.about``, a cited item); None when only the older rules answer it."""
-    if q.about == "departments":
-        from kb.qa.exec_departments import exec_departments
-
-        return exec_departments(question, q, env)
-    executor = EXECUTORS.get(q.act)
-    answer = executor(question, q, env) if executor is not None else None
-    if answer is None and (q.label or q.ordinal is not None) and q.act in (Act.TEXT, Act.WHO, Act.WHEN, Act.VALUE, Act.COUNT):
-        from kb.qa.exec_items import exec_item
-
-        answer = exec_item(question, q, env)
-    return answer

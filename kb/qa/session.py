@@ -258,32 +258,26 @@ class Session:
         return answer
 
     def _answer(self, question: str) -> Answer:
-        """Read → merge with the conversation → execute (an executor keyed by act, else the ordered executors)."""
+        """Read → merge with the conversation → the one executor of what the question is over
+        (``Query.over``, read again now that the conversation is known; kb.qa.executors.DISPATCH)."""
         from kb.qa.context import KEEPS_DEPARTMENT
-        from kb.qa.executors import exec_search, execute, ordered
-        from kb.qa.query import read_query
+        from kb.qa.executors import dispatch
+        from kb.qa.query import TOPIC_OVER, Conversation, read_query
 
         q = self.read(question)
         self.context.partial = []
         query = read_query(q.text, q, self.plan, self.plan_text())
+        conversation = Conversation.of(self.context)  # (as it stood before this turn)
         answer = None
         merged = self._other_topic(query)
         if merged is not None:
-            # 那扬尘呢 after 秸秆禁烧由谁负责: the previous topic question's Query about another topic
-            answer = self._topic(question, merged, self._env(self._plan_of(merged)))
+            # 那扬尘呢 after 秸秆禁烧由谁负责: the previous topic question's Query about another topic, when the
+            # plan answers it as a topic question; else the question is read on its own
+            answer = dispatch(question, merged, self._env(self._plan_of(merged), conversation, only=TOPIC_OVER))
             query = merged if answer is not None else query
         if answer is None:
             query = self._merge(query)
-        env = self._env(self._plan_of(query))
-        if answer is None and not q.empty:
-            answer = execute(question, query, env)
-        if answer is None:
-            for executor in ordered():
-                answer = executor(question, query, env)
-                if answer is not None:
-                    break
-            else:
-                answer = exec_search(question, query, env)
+            answer = dispatch(question, query, self._env(self._plan_of(query), conversation))
         if answer.intent not in KEEPS_DEPARTMENT:
             self.context.departments, self.context.role = [], None
         if not query.within:
@@ -324,17 +318,6 @@ class Session:
             return query.merged(last)  # 配合的呢 after 哪项任务牵头单位最多: the same ranking by supporters
         return query
 
-    @staticmethod
-    def _topic(question: str, query, env):
-        """The topic executors (kb/qa/exec_topics.py) in their order: the first answer, else None."""
-        from kb.qa.exec_topics import TOPIC_EXECUTORS
-
-        for executor in TOPIC_EXECUTORS:
-            answer = executor(question, query, env)
-            if answer is not None:
-                return answer
-        return None
-
     def _other_topic(self, query):
         """那扬尘呢 / 荣县呢 / 力争目标呢 right after a topic answer: the previous Query with this topic (or scope,
         or qualifier) in place of its own; None when the question is not such a follow-up."""
@@ -374,17 +357,19 @@ class Session:
         merged.topic, merged.scopes = [words], []
         return merged
 
-    def _env(self, plan):
+    def _env(self, plan, conversation=None, only=None):
         from kb.qa.executors import Env
 
-        return Env(plan, self.context, self.vocabulary, self._folded_texts, self.ensure_index)
+        return Env(plan, self.context, self.vocabulary, self._folded_texts, self.ensure_index, conversation,
+                   only=only)
 
     def answer_query(self, query, question: str = ""):
-        """Answer a Query directly with its executor (None when only the older rules answer its act)."""
-        from kb.qa.executors import execute
+        """Answer a Query directly with the executor of what it is over (read from its slots and the conversation)."""
+        from kb.qa.executors import dispatch
+        from kb.qa.query import Conversation
 
-        answer = execute(question, query, self._env(self._plan_of(query)))
-        return self._finish(answer) if answer is not None else None
+        answer = dispatch(question, query, self._env(self._plan_of(query), Conversation.of(self.context)))
+        return self._finish(answer)
 
     def _plan_of(self, query):
         """The plan a question is about: the one it names (在人才集聚方案中…), else every plan loaded."""
