@@ -46,10 +46,11 @@ async def test_a_missing_index_is_built_by_a_child_process(fresh_corpus, monkeyp
         raise AssertionError("the index was built in the TUI's own process")
 
     monkeypatch.setattr(qaindex, "build", no_build_here)
-    app = KbApp(plan)
     statuses: list[str] = []
+    # Every status from the start (the worker starts on mount, before a test could watch).
+    monkeypatch.setattr(KbApp, "watch_index_status", lambda self, status: statuses.append(status), raising=False)
+    app = KbApp(plan)
     async with app.run_test(size=(120, 40)) as pilot:
-        app.watch(app, "index_status", lambda status: statuses.append(status))
         await asyncio.wait_for(app.index_ready.wait(), 120)
         await pilot.pause()
         assert app.index_status == ""

@@ -143,12 +143,11 @@ class KbApp(App):
         else:
             self.theme = THEMES["dark"]
         self._theme_ready = True
-        # After the first screen is drawn: the worker's imports and checks would compete with it for the GIL.
         self.session.index_elsewhere = True  # until the worker opens it: no question builds it meanwhile
-        self.call_after_refresh(self.open_index)
-        # Said only when opening takes a while: a status line shown and hidden again within a
-        # quarter of a second laid the screen out twice at every start.
-        self.set_timer(0.25, self._say_index_opening)
+        self.open_index()
+        # Said only when opening takes a while: a status line shown and hidden again
+        # laid the screen out twice at every start.
+        self.set_timer(1.0, self._say_index_opening)
         if not self.is_headless:
             self.set_interval(2.0, self._exit_if_terminal_gone)
 

@@ -50,8 +50,13 @@ class MainScreen(Screen):
     def __init__(self, plan) -> None:
         super().__init__()
         self.plan = plan
+        self._resumed = False
 
     def compose(self):
+        # The breakpoint class (-narrow / -wide) from the start: set by the first Resize it
+        # restyled every widget of the screen once more.
+        breakpoints = self.app.HORIZONTAL_BREAKPOINTS or []
+        self.set_classes(self._get_breakpoint_classes(self.app.size.width, breakpoints))
         yield Header()
         with Horizontal(id="body"):
             with Vertical(id="side"):
@@ -66,6 +71,14 @@ class MainScreen(Screen):
                     yield DutyView(self.plan, id="duty-view")
         yield KbFooter()
 
+
+    def on_screen_resume(self, event) -> None:
+        # Textual restyles every widget of a screen when it is resumed (the theme may have changed
+        # while it was covered).  The first resume follows the mount, whose styles are fresh: that
+        # restyle (every node once more) is skipped.  (Handlers run most derived class first.)
+        if not self._resumed:
+            self._resumed = True
+            event.refresh_styles = False
 
     # ---------------------------------------------------------------- actions
     def action_focus_question(self) -> None:

@@ -19,14 +19,19 @@ class KbFooter(Footer):
         kwargs.setdefault("compact", True)
         super().__init__(**kwargs)
         self._shown: tuple | None = None
+        # Composed with its keys from the start: Textual's Footer composes empty until the screen
+        # first reports its bindings, then mounts its keys and lays the screen out again.
+        self._bindings_ready = True
 
     def _keys(self, screen) -> tuple:
-        """What the footer shows for ``screen``'s active bindings."""
-        return tuple(
-            (binding.key, binding.action, binding.description, binding.key_display, enabled, tooltip)
-            for (_, binding, enabled, tooltip) in screen.active_bindings.values()
-            if binding.show or binding.key == self.app.COMMAND_PALETTE_BINDING
-        )
+        """What the footer shows for ``screen``'s active bindings: one key per action, as Footer.compose
+        draws them (``f1,question_mark`` shows as f1 whether or not a focused input takes ``?``)."""
+        shown: dict[str, tuple] = {}
+        for _, binding, enabled, tooltip in screen.active_bindings.values():
+            if binding.show or binding.key == self.app.COMMAND_PALETTE_BINDING:
+                shown.setdefault(binding.action, (binding.key, binding.action, binding.description,
+                                                  binding.key_display, enabled, tooltip))
+        return tuple(shown.values())
 
     def compose(self):
         if self._bindings_ready:
