@@ -54,9 +54,10 @@ class MainScreen(Screen):
 
     def compose(self):
         # The breakpoint class (-narrow / -wide) from the start: set by the first Resize it
-        # restyled every widget of the screen once more.
+        # restyled every widget of the screen once more.  (No rule styles the screen itself by
+        # it: the widgets composed below are styled with it when mounted.)
         breakpoints = self.app.HORIZONTAL_BREAKPOINTS or []
-        self.set_classes(self._get_breakpoint_classes(self.app.size.width, breakpoints))
+        self.add_class(*self._get_breakpoint_classes(self.app.size.width, breakpoints), update=False)
         yield Header()
         with Horizontal(id="body"):
             with Vertical(id="side"):

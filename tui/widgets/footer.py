@@ -10,6 +10,7 @@ what it would show with what it shows and recomposes only on a difference.
 from __future__ import annotations
 
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
 
 
 class KbFooter(Footer):
@@ -36,7 +37,12 @@ class KbFooter(Footer):
     def compose(self):
         if self._bindings_ready:
             self._shown = self._keys(self.screen)
-        yield from super().compose()
+        for widget in super().compose():
+            if isinstance(widget, FooterKey) and self.compact:
+                # Born compact: the key's watcher adds -compact on mount otherwise, and every key
+                # is styled a second time for it.
+                widget.add_class("-compact", update=False)
+            yield widget
 
     def bindings_changed(self, screen) -> None:
         if self._bindings_ready and self.is_attached and screen is self.screen and self._keys(screen) == self._shown:
