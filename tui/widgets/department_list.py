@@ -63,6 +63,35 @@ def filter_departments(names: list[str], typed: str, plan) -> tuple[list[str], s
     return [c for c in res.candidates if c in names], f"方案没有给“{typed}”分配任务{near}"
 
 
+class DepartmentOptions(OptionList):
+    """The department list's OptionList, with its lines counted as soon as it is given a size.
+
+    Textual's OptionList counts its lines when first drawn and, finding it taller than the
+    nothing it was before, asks for a layout of the whole screen: a second layout of every
+    first screen.  Counted when its size is set (in the layout, before drawing), the list is
+    drawn with the height it has; only a change of its scroll bar still needs a layout.
+    """
+
+    _quiet_layout = False
+
+    def _size_updated(self, size, virtual_size, container_size, layout: bool = True) -> bool:
+        resized = super()._size_updated(size, virtual_size, container_size, layout)
+        scrollbar = self.show_vertical_scrollbar
+        self._quiet_layout = True
+        try:
+            self._update_lines()
+        finally:
+            self._quiet_layout = False
+        if self.show_vertical_scrollbar != scrollbar:
+            self.refresh(layout=True)  # the scroll bar comes or goes: that is a layout
+        return resized
+
+    def refresh(self, *regions, repaint: bool = True, layout: bool = False, recompose: bool = False):
+        # (Only while the lines are counted in _size_updated: their height needs no new layout.)
+        return super().refresh(*regions, repaint=repaint, layout=layout and not self._quiet_layout,
+                               recompose=recompose)
+
+
 class DepartmentList(Vertical):
     """Filter input, hint line and the list of departments; posts ``DepartmentSelected``."""
 
@@ -88,7 +117,7 @@ class DepartmentList(Vertical):
     def compose(self):
         yield SafeInput(placeholder="筛选部门（简称也可）", id="dept-filter", select_on_focus=False)
         yield Static("", id="dept-hint", markup=False)
-        yield OptionList(id="dept-options")
+        yield DepartmentOptions(id="dept-options")
 
     def on_mount(self) -> None:
         self.show(list(self.rows), "")
