@@ -291,8 +291,13 @@ class KbApp(App):
         # The plan, the index and the screens live as long as the app: move them out of
         # the collector's reach so a full collection does not stall an answer (~100 ms).
         # (No gc.collect() first: it took ~0.1 s of the first screen; the little garbage
-        # frozen with them is a few kB.)
-        gc.freeze()
+        # frozen with them is a few kB.)  After the next refresh: the index now opens while
+        # the first screen is being built, and its widgets are to be frozen too.
+        self.call_after_refresh(self._freeze)
+
+    def _freeze(self) -> None:
+        if not self._index_build_stopped:  # (not once the app has ended: on_unmount unfroze)
+            gc.freeze()
 
     @work(group="answers")
     async def answer_question(self, question: str, card) -> None:
