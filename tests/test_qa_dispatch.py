@@ -25,6 +25,8 @@ PLANS = {
     "tiyu": "tests/fixtures/plans/11_tiyu_guobanfa2018-121.txt",
     "ziyou": "tests/fixtures/plans/13_zimaoqu_guofa2018-38.txt",
     "huangpu": "tests/fixtures/plans/22_huangpu_kezaishengnengyuan_2025.txt",
+    "lishan": "tests/fixtures/plans/06_lishan_2023_fengong.txt",
+    "lishui": "tests/fixtures/plans/08_lishui_2023_zerenfenjie.txt",
 }
 
 
@@ -203,6 +205,82 @@ def test_the_table_has_one_executor_per_value():
     assert len(names) == len(set(names)), "an executor under two values"
 
 
+# Where more than one over rule claims a question, their order in OVER_RULES decides.  Each such pair
+# met in the fixture questions is pinned here by one question: (plan, turns before, question, the rules
+# claiming it, in order, the value that wins, why the earlier rule is right).  Swapping two rules of a row
+# fails it; a new pair in the fixtures fails test_every_fixture_question_maps_to_exactly_one_executor
+# until it is pinned here with its reason.
+ORDER = [
+    ("zigong", [], "既牵头又配合的部门有哪些", ["over_act", "over_topic"], "department_sets",
+     "an act that says alone what is asked beats the loose words (部门) a topic rule would list"),
+    ("zigong", [], "优化能源结构有哪些任务", ["over_section", "over_topic"], "section",
+     "a heading of the plan named: its section, not every paragraph holding the words"),
+    ("zigong", [], "市教育局牵头哪些任务", ["over_departments", "over_all_tasks"], "departments",
+     "a department named (unknown here): its duties, not the whole list"),
+    ("zigong", [], "2019年要完成哪些任务？", ["over_dates", "over_all_tasks"], "dates",
+     "a date span narrows the whole list"),
+    ("zigong", [], "哪项任务的配合单位最多", ["over_act", "over_department_list"], "task_ranking",
+     "a ranking whose subject is a task, not the department ranking"),
+    ("zigong", [], "方案第五部分是什么", ["over_act", "over_section"], "parts",
+     "a part the plan lacks: the outline says so (the section executor would find nothing)"),
+    ("zigong", [], "哪些任务有时间要求", ["over_timed", "over_all_tasks"], "timed", "with a deadline narrows the list"),
+    ("zigong", ["秸秆禁烧由谁负责"], "什么时候完成？", ["over_previous", "over_timed"], "previous",
+     "right after a topic's task, a short deadline question is about that task"),
+    ("zigong", [], "哪些工作按职责分工负责", ["over_role_kind", "over_all_tasks"], "role_kind",
+     "a kind of responsibility narrows the list"),
+    ("zigong", [], "第三部分有哪些任务", ["over_section", "over_all_tasks"], "section", "a part cited narrows the list"),
+    ("zigong", [], "哪些任务由三个以上部门牵头", ["over_sharing", "over_topic"], "sharing",
+     "三个以上部门 is how tasks are shared, not a topic word"),
+    ("zigong", [], "三（二）有哪些任务", ["over_item", "over_all_tasks"], "item", "a label cited"),
+    ("zigong", [], "2022年要完成哪些任务", ["over_act", "over_dates", "over_all_tasks"], "plans",
+     "a year no plan states: said so, not an empty list"),
+    ("zigong", [], "多个部门共同牵头的任务有哪些", ["over_sharing", "over_all_tasks"], "sharing",
+     "how tasks are shared narrows the list"),
+    ("zigong", [], "哪些任务没有配合单位", ["over_sharing", "over_department_list", "over_all_tasks"], "sharing",
+     "没有配合单位 selects tasks, it asks no department"),
+    ("zigong", ["城管局负责什么"], "第5项谁负责", ["over_item", "over_previous"], "item",
+     "第N项 picks one item of the previous list, not all of them"),
+    ("zigong", [], "强化责任落实的内容", ["over_title", "over_topic"], "title", "a whole title cited: that paragraph"),
+    ("zigong", [], "局牵头哪些任务", ["over_departments", "over_topic"], "departments",
+     "a bare 局 is a department to ask back about, not a topic"),
+    ("zigong", ["三（三）9谁牵头"], "配合单位有哪些", ["over_previous", "over_department_list", "over_all_tasks"],
+     "previous", "right after one task, its supporters — not every department of the plan"),
+    ("zigong", [], "三（一）4的配合单位有哪些", ["over_item", "over_department_list", "over_all_tasks"], "item",
+     "a label cited: that task's supporters"),
+    ("zigong", [], "2021年的目标是多少", ["over_act", "over_overview"], "plans",
+     "a year no plan states: said so, not the goals of another year"),
+    ("tiyu", [], "这个意见一共涉及多少个部门", ["over_department_list", "over_all_tasks"], "department_list",
+     "部门 is what is counted"),
+    ("zigong", ["秸秆综合利用由谁牵头"], "它的目标是多少", ["over_previous", "over_overview"], "previous",
+     "它 is the previous answer's task: its target, not the plan's goals"),
+    ("lishan", [], "哪项指标的责任单位最多", ["over_act", "over_all_targets", "over_department_list"], "task_ranking",
+     "a ranking of the plan's items by their departments"),
+    ("ziyou", [], "这些措施什么时候到期", ["over_no_antecedent", "over_timed"], "no_antecedent",
+     "这些 with nothing before it: ask back, not every dated task"),
+    ("huangpu", [], "这个方案什么时候印发的", ["over_act", "over_timed"], "plans", "the document's own date"),
+    ("zigong", [], "三（四）9讲的是什么", ["over_item", "over_topic"], "item", "a label cited, its text asked"),
+    ("zigong", [], "它配合哪些任务", ["over_no_antecedent", "over_all_tasks"], "no_antecedent",
+     "它 with nothing before it: ask back, not every task"),
+    ("lishui", [], "哪些指标只有一个责任单位", ["over_sharing", "over_all_targets", "over_department_list"], "sharing",
+     "how the items are shared out, not the plan's targets"),
+]
+
+
+@pytest.mark.parametrize("alias, before, question, rules, over, why", ORDER,
+                         ids=[f"{r[0]}:{'/'.join(r[1] + [r[2]])}" for r in ORDER])
+def test_the_order_of_the_over_rules(alias, before, question, rules, over, why):
+    from kb.qa import Session
+    from kb.qa.query import Conversation, over_claims
+
+    session = Session(plan=plan_of(alias), strict=True)
+    for turn in before:
+        session.ask(turn)
+    conversation = Conversation.of(session.context)
+    answer = session.ask(question)
+    assert [name for name, _ in over_claims(answer.query, plan_of(alias), conversation)] == rules
+    assert answer.query.over == over, answer.query.to_dict()
+
+
 def _fixture_questions():
     """(plan alias or file, turns) of every question row of the fixture YAMLs."""
     out = []
@@ -236,12 +314,19 @@ def test_every_fixture_question_maps_to_exactly_one_executor(monkeypatch):
     from kb.qa import Session
     from kb.qa.executors import DISPATCH
 
+    from kb.qa.query import Conversation, over_claims
+
+    pinned = {tuple(r[3][:2]) for r in ORDER}
     rows = _fixture_questions()
     assert len(rows) > 1000
     for file, turns in rows:
         session = Session(plan=_plan_file(file), strict=True)
         assert session.read_query(turns[-1]).over in DISPATCH, turns
         for turn in turns:
+            conversation = Conversation.of(session.context)
             answer, entered = _answered_by(session, turn, monkeypatch)
             assert entered[-1] == DISPATCH[answer.query.over].__name__, (turns, entered)
             assert len(entered) == len(set(entered)), (turns, entered)
+            claims = [name for name, _ in over_claims(answer.query, session.plan, conversation)]
+            if len(claims) > 1 and len(entered) == 1:
+                assert tuple(claims[:2]) in pinned, f"{turns}: {claims} — pin their order in ORDER, with why"

@@ -1134,11 +1134,23 @@ def over_of(q: Query, plan, conversation: Conversation | None = None, found_noth
 
     seen = _Seen(q, plan, load_vocabulary(), conversation or Conversation())
     for rule in OVER_RULES:
-        value = rule(seen)
-        for v in (value,) if isinstance(value, str) else value or ():
+        for v in _values(rule(seen)):
             if v not in found_nothing and (among is None or v in among):
                 return v
     return "unread"
+
+
+def _values(claimed) -> tuple[str, ...]:
+    return (claimed,) if isinstance(claimed, str) else tuple(claimed or ())
+
+
+def over_claims(q: Query, plan, conversation: Conversation | None = None) -> list[tuple[str, tuple[str, ...]]]:
+    """Every rule of ``OVER_RULES`` that claims the query, with the values it claims: where several do, their
+    order in OVER_RULES decides (tests/test_qa_dispatch.py pins each such order with a question)."""
+    from kb.qa.vocab import load_vocabulary
+
+    seen = _Seen(q, plan, load_vocabulary(), conversation or Conversation())
+    return [(rule.__name__, _values(claimed)) for rule in OVER_RULES if (claimed := rule(seen))]
 
 
 @dataclass(slots=True)
@@ -1330,6 +1342,9 @@ def over_all_tasks(s: _Seen) -> str | None:
 #: references (an item, a section, a title) before anything read from loose words; lists over the whole plan
 #: before follow-ups on the previous answer (which take only short or pronoun questions); a topic's number
 #: before its deadline, its list, who is responsible for it.  A question none claims is ``unread``.
+#: Where two rules claim one question (about a quarter of the fixture turns: a date span and the whole list,
+#: a heading and a topic …) this order decides; tests/test_qa_dispatch.py ORDER pins each such pair met in
+#: the fixtures with a question and why the earlier rule is right.
 OVER_RULES = (over_departments, over_act, over_item, over_nothing, over_no_antecedent, over_section, over_title,
               over_dates, over_sharing, over_role_kind, over_previous, over_timed, over_all_targets, over_overview,
               over_department_list, over_topic, over_all_tasks)
