@@ -142,7 +142,9 @@ class Task:
     """How the roles were read: ``tag`` (a bracket in the paragraph), ``label line`` (a 牵头单位：… line
     after the item), ``prose`` (X会同Y… in a plan without tags), or None (no roles)."""
     heading_tag: str | None = None
-    """The tag of a heading above the task (``（省发改委总牵头）``) whose roles the task also carries."""
+    """The tag of a heading above the task (``（省发改委总牵头）``) whose roles the task also carries, or the
+    heading's own role words when it names the units without a bracket (``县示范区管委会牵头`` of
+    ``一、县示范区管委会牵头工作(8项)``)."""
     deadlines: list[Deadline] = field(default_factory=list)
     """Time limits of the clauses, in text order."""
     targets: list[Target] = field(default_factory=list)

@@ -131,3 +131,70 @@ def test_resolve_department(typed, expected, how, plan):
 def test_unknown_department_names_closest(plan):
     res = resolve_department("市教育局", plan)
     assert res.candidates and "市教育局" in res.message()
+
+
+# F without a bracket: a heading that names the units of the tasks under it in its own words
+# (task lists grouped by lead unit, 政府工作报告任务清单 / 重点工作任务清单).
+# (heading title, expected {role: names} or None (no such heading), why)
+from kb.parser.roles import read_heading_roles  # noqa: E402
+from kb.registry import Registry  # noqa: E402
+
+HEADING_CASES = [
+    ("县示范区管委会牵头工作(8项)", {"lead": ["县示范区管委会"]}, "X牵头工作 with an ASCII-bracket count"),
+    ("市发展改革委牵头的任务", {"lead": ["市发展改革委"]}, "X牵头的任务"),
+    ("县发展和改革局牵头工作（共12项）", {"lead": ["县发展和改革局"]}, "full-width count with 共"),
+    ("县财政局负责的工作", {"sole": ["县财政局"]}, "负责 names a unit alone responsible, as in a tag"),
+    ("由县住建局牵头的重点工作", {"lead": ["县住建局"]}, "由 is no part of the name"),
+    ("县发改局、县财政局牵头工作（5项）", {"lead": ["县发改局", "县财政局"]}, "a list of units leads together"),
+    ("县发改局牵头、县财政局配合的工作", {"lead": ["县发改局"], "support": ["县财政局"]}, "lead and support in one heading"),
+    ("各乡镇负责的工作事项", {"sole": ["各乡镇"]}, "a generic group may be named responsible"),
+    ("区教育局牵头落实的工作", {"lead": ["区教育局"]}, "a role word with the verb of the work (牵头落实)"),
+    ("县发改局牵头（6项）", {"lead": ["县发改局"]}, "units + role word + a count"),
+    ("市卫生健康委牵头", None, "a role word closing the heading is a principle, not a list"),
+    ("部门协同配合", None, "a principle heading: 部门 ends like a unit but nothing follows the role word"),
+    ("社会参与", None, "a principle heading"),
+    ("建立牵头抓总机制", None, "牵头抓总 in another sense: no names, and 机制 is no word for the work"),
+    ("强化牵头部门责任", None, "牵头 inside a phrase about duties"),
+    ("各牵头单位负责的工作", None, "各牵头单位 names a role, not a unit"),
+    ("牵头工作（8项）", None, "a role word with no names"),
+    ("县长牵头工作", None, "a person is no unit"),
+    ("加强组织领导", None, "an ordinary heading"),
+    ("确保政策落实", None, "落实 after words that are no units (weak role word)"),
+    ("明确牵头单位和配合单位的职责", None, "labels talked about, no units"),
+    ("县发改局牵头工作推进机制", None, "something other than the work follows the role word"),
+    ("加快推进重点项目建设（县发改局牵头）", None, "a bracket tag is the other rule (F with a bracket)"),
+]
+
+
+def test_no_duplicate_heading_rows():
+    assert len({c[0] for c in HEADING_CASES}) == len(HEADING_CASES)
+
+
+@pytest.mark.parametrize("title,expected,why", HEADING_CASES, ids=[c[0] for c in HEADING_CASES])
+def test_heading_names_the_units(title, expected, why):
+    tag = read_heading_roles(title, Registry())
+    got = None if tag is None else {role: names for role, names in tag.roles.items() if names}
+    assert got == expected, why
+
+
+def test_heading_named_lead_covers_its_tasks_unless_they_name_their_own():
+    text = ("2025年县政府工作报告任务清单\n一、县发展和改革局牵头工作(3项)\n1.推进重大项目建设。\n"
+            "2.争取中央预算内投资项目。（县财政局配合）\n3.开展招商引资。（县商务局牵头）\n"
+            "二、县教育局牵头的任务\n（一）学前教育\n1.新建幼儿园2所。\n（二）县卫健局负责的工作\n2.建设县医院新院区。\n"
+            "三、建立牵头抓总机制\n1.各牵头单位要加强统筹。\n")
+    doc, tasks = parse_document(text, "p")
+    assert doc.tagged and doc.parts[0] == ("一", "县发展和改革局牵头工作(3项)")
+    assert [(t.body[:6], t.lead, t.support, t.sole, t.role_source, t.heading_tag) for t in tasks] == [
+        ("1.推进重大", ["县发展和改革局"], [], [], "heading", "县发展和改革局牵头"),
+        ("2.争取中央", ["县发展和改革局"], ["县财政局"], [], "tag", "县发展和改革局牵头"),  # only a support of its own
+        ("3.开展招商", ["县商务局"], [], [], "tag", None),  # its own lead wins
+        ("1.新建幼儿", ["县教育局"], [], [], "heading", "县教育局牵头"),
+        ("2.建设县医", [], [], ["县卫健局"], "heading", "县卫健局负责"),  # the section's heading before the part's
+        ("1.各牵头单", [], [], [], None, None),
+    ]
+
+
+def test_heading_named_lead_makes_a_plan_without_brackets_tagged():
+    doc, tasks = parse_document("某县任务清单\n一、县发改局牵头工作\n1.推进项目建设。\n2.开展招商引资。\n", "p")
+    assert doc.tagged and not any("no responsibility tags" in w for w in doc.warnings)
+    assert [t.lead for t in tasks] == [["县发改局"], ["县发改局"]]

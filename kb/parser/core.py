@@ -230,26 +230,43 @@ def _label_line_targets(tasks: list[Task], pieces: list[Piece], block: structure
 
 def rule_heading_tags(state: ParseState) -> None:
     """F: a tag on a part or section heading (（省发改委总牵头）) applies to every task under it,
-    besides the tasks' own tags."""
-    if not state.outline.heading_tags:
-        return
+    besides the tasks' own tags.  A heading that names the units in its own words, without a bracket
+    (一、县示范区管委会牵头工作(8项), （二）市发展改革委牵头的任务: task lists grouped by lead unit), gives
+    its roles to every task under it that names no lead or responsible unit of its own; the nearest
+    such heading (the section's before the part's) wins."""
     vocab = roles.load_vocabulary()
     parsed: dict[str, roles.Tag] = {}
+    named: dict[str, roles.Tag | None] = {}
     for task in state.tasks:
-        keys = [task.part, task.section]
-        for key in keys:
+        own = any(getattr(task, role) for role in ("lead", "sole", "shared"))
+        for key in (task.part, task.section) if state.outline.heading_tags else ():
             text = state.outline.heading_tags.get(key) if key else None
             if not text:
                 continue
             if text not in parsed:
                 parsed[text] = roles.parse_tag_content(text[1:-1], state.registry, vocab, state.rules)
-            tag = parsed[text]
-            task.heading_tag = text
-            for role in ROLES:
-                for name in tag.roles[role]:
-                    if name not in getattr(task, role):
-                        getattr(task, role).append(name)
-            task.role_source = task.role_source or "heading"
+            _add_heading_roles(task, parsed[text], text)
+        if own:
+            continue
+        titles = (task.section_title if task.kind != "measure" else None, task.part_title)
+        for title in titles:
+            if not title:
+                continue
+            if title not in named:
+                named[title] = roles.read_heading_roles(title, state.registry, vocab, state.rules)
+            tag = named[title]
+            if tag is not None:
+                _add_heading_roles(task, tag, tag.text)
+                break
+
+
+def _add_heading_roles(task: Task, tag: roles.Tag, text: str) -> None:
+    task.heading_tag = text
+    for role in ROLES:
+        for name in tag.roles[role]:
+            if name not in getattr(task, role):
+                getattr(task, role).append(name)
+    task.role_source = task.role_source or "heading"
 
 
 def rule_implied(state: ParseState) -> None:
@@ -266,7 +283,7 @@ def rule_implied(state: ParseState) -> None:
 def rule_prose(state: ParseState) -> None:
     """E: a plan with no tag at all still has its paragraphs as tasks; roles stated in prose
     (X会同Y…, 由X牵头) are read where unambiguous and marked ``role_source="prose"``."""
-    if state.task_tags or state.outline.heading_tags or state.tables:
+    if state.task_tags or state.outline.heading_tags or state.tables or any(t.role_source == "heading" for t in state.tasks):
         return
     state.doc.tagged = False
     if state.tasks:

@@ -13,13 +13,14 @@ around dates are in ``kb/data/targets.yaml``).  Kinds and what they mean:
   (the year), ``2019年10月`` (the month), ``2019年7月1日`` (the day), ``2019年上半年``,
   ``2019年第三季度``, ``2019年秋冬季`` (2019-10-01..2020-03-31), ``2019年内``.
 * ``from``: from ``start`` on — ``自2019年7月1日起``, ``从2019年起``.
-* ``within``: a relative limit — ``5年内``, ``3个月内``, ``本意见印发之日起30日内``.  The words
+* ``within``: a relative limit — ``5年内``, ``3个月内``, ``本意见印发之日起30日内``, ``本方案印发后1个月内``
+  (its start kept with it).  The words
   are kept; ``start``/``end`` are given only for years counted from a start the plan states
   (``2012年起5年内`` anywhere in the plan: every ``N年内`` of it runs from 2012-01-01 to the end
   of year 2012+N-1); otherwise both are None (an issue date is not a stated start).
 * ``ongoing``: a tag's time words without a date (``年内持续推进``, ``长期坚持``); no dates.
 * without a year (``find_undated``): ``5月底前`` / ``6月30日前`` / ``10月底`` are ``by`` and
-  ``全年`` / ``年内`` are ``during``, with no dates — the plan's own year, which it may not
+  ``全年`` / ``年内`` are ``during``, and ``年底前`` is ``by``, with no dates — the plan's own year, which it may not
   state; the words are kept.
 * ``range``: ``2018至2020年`` / ``2018—2020年`` / ``2018年至2020年`` (start of the first
   date .. end of the second), ``2019年10月至2020年3月``, ``2019年6月至9月`` (the year
@@ -34,7 +35,13 @@ Not deadlines (masked before matching):
 * years inside titles — ``《…2018年…》``, ``《…“十三五”…》``;
 * years without 年 (standard numbers ``GB 18352.6-2016``, document numbers ``〔2018〕``)
   unless they open a range (``2018—2020年``);
-* a year opening a document's name (``2022年“智改数转”工作推进方案``, ``2023年工作要点``);
+* a year opening a document's name (``2022年“智改数转”工作推进方案``, ``2023年工作要点``), right before
+  a title (``2023年区《政府工作报告》``), or inside a programme's or document's name after its first
+  words or a verb taking it (``印发2008年十件实事…分解方案``, ``银川市2018年为民办实事任务分解表``: a
+  name noun follows with no digit, time word, 的 or verb of doing between — ``_mask_names``);
+* a year described (``2025年是“十四五”规划的收官之年``);
+* the duration of a benefit (``实行5年内免征企业所得税``, ``5年内享受政府薪酬补贴``): a relative span
+  followed by a benefit word is how long a beneficiary gets it, not a limit of the task;
 * recurring dates (``每年``, ``每年10月1日前``, ``次年3月底前``, ``秋冬季``);
 * counts of working days (``14个工作日内完成审批``): the processing limit of each case, not
   the task's deadline — unless counted from a stated start (``印发之日起10个工作日内``).
@@ -89,7 +96,8 @@ _DEADLINE_KEYS = {
     "by_before", "by_after", "end_words", "from_before", "from_after", "range_joiners",
     "during_after", "seasons", "plan_period_words", "plan_end_words", "baseline_before", "baseline_after",
     "within_after", "within_units", "within_since", "service_units", "recurring_before", "this_year_words",
-    "document_nouns",
+    "document_nouns", "within_documents", "benefit_after", "this_year_end_words", "name_nouns", "name_breakers",
+    "described_after",
 }
 
 
@@ -129,6 +137,10 @@ class DeadlineGrammar:
 
     masks: list[re.Pattern]
     """Spans whose years are not deadlines (titles, baselines, past references)."""
+    name_year: re.Pattern
+    """A year inside a name: ``year`` after the name's first words, ``np`` up to a name noun (``head``)."""
+    name_breakers: re.Pattern
+    """Verbs of doing: an ``np`` holding one makes the year a time of doing, not part of a name."""
     plan_period: re.Pattern
     """``“十三五”期间`` / ``“十三五”末``."""
     range: re.Pattern
@@ -167,6 +179,8 @@ def load_grammar(path: str | None = None) -> DeadlineGrammar:
     before = _alt(data["baseline_before"])
     after = _alt(data["baseline_after"])
     masks = [
+        # 2023年区《政府工作报告》: a year right before a title qualifies the document (before the title is masked).
+        re.compile(rf"{Y}年度?[^\W\d_前底末起内至以]{{0,3}}(?=《)"),
         re.compile(r"《[^《》]*》"),
         re.compile(rf"{before}(?:考核)?(?:基准年)?[（(]?{Y}年(?:度)?[)）]?(?:相比|比较)?"),
         re.compile(rf"基准年[（(]{Y}年[)）]"),
@@ -174,6 +188,8 @@ def load_grammar(path: str | None = None) -> DeadlineGrammar:
         re.compile(rf"{Y}年第\d+号"),  # 公告2018年第22号: a document number
         # 2022年“智改数转”工作推进方案 / 2023年度工作要点: the year opens a document's name.
         re.compile(rf"{Y}年度?(?:[“\"][^”\"，。；]{{1,20}}[”\"][^，。；、\d]{{0,8}}?)?{_alt(data['document_nouns'])}"),
+        # 2025年是“十四五”规划的收官之年: a year described.
+        re.compile(rf"{Y}年(?={_alt(data['described_after'])})"),
     ]
     joiner = _alt(data["range_joiners"])
     date_left = rf"{Y}(?:年(?:{sub_plain})?)?"
@@ -189,6 +205,10 @@ def load_grammar(path: str | None = None) -> DeadlineGrammar:
     inside = _alt(data["during_after"])
     return DeadlineGrammar(
         masks=masks,
+        name_year=re.compile(
+            rf"(?:(?<=[：:])|(?<=[^\W\d_])(?<![到至于在从自止]))(?P<year>{Y}年度?)"
+            rf"(?P<np>(?:[“\"][^”\"，。；]{{1,20}}[”\"]|[^\W\d_前底末起内至月日季以的]){{0,24}}?)(?P<head>{_alt(data['name_nouns'])})"),
+        name_breakers=re.compile(_alt(data["name_breakers"])),
         plan_period=re.compile(
             rf"(?:{_alt(data['by_before'])})?[“\"]?十(?P<n>[一二三四五六七八九])五[”\"]?(?:(?P<period>{_alt(data['plan_period_words'])})|(?P<end>{_alt(data['plan_end_words'])}))"
         ),
@@ -299,6 +319,16 @@ _MAY_HOLD_DATE = re.compile(r"(?:19|20|21)\d{2}|十[一二三四五六七八九]
 def _mask(grammar: DeadlineGrammar, text: str) -> str:
     for pattern in grammar.masks:
         text = pattern.sub(lambda m: "□" * len(m.group(0)), text)
+    return _mask_names(grammar, text)
+
+
+def _mask_names(grammar: DeadlineGrammar, text: str) -> str:
+    """Mask the years inside names (印发2008年十件实事…分解方案): a year after a word (not after a time
+    preposition 到/于/在/从/自) followed by name words and a name noun, none of them a verb of doing, a
+    digit, a time word or 的 (2030年达标区域的…方案: the year belongs to a description, not to a name)."""
+    spans = [m.span("year") for m in grammar.name_year.finditer(text) if not grammar.name_breakers.search(m.group("np"))]
+    for a, b in spans:
+        text = text[:a] + "□" * (b - a) + text[b:]
     return text
 
 
@@ -349,7 +379,7 @@ def _count(text: str) -> int | None:
 def _within_re(path: str | None = None) -> re.Pattern:
     data = read_vocabulary_file(path)["deadlines"]
     return re.compile(
-        rf"(?:(?:本|该)?(?:意见|方案|通知|办法|计划|规定|措施)?(?P<since>{_alt(data['within_since'])}))?"
+        rf"(?:(?:本|该)?{_alt(data['within_documents'])}?(?P<since>{_alt(data['within_since'])}))?"
         rf"(?P<n>\d{{1,3}}|[一二两三四五六七八九十]{{1,2}})(?P<unit>{_alt(data['within_units'])})(?:{_alt(data['within_after'])})"
     )
 
@@ -357,6 +387,11 @@ def _within_re(path: str | None = None) -> re.Pattern:
 @lru_cache(maxsize=4)
 def _service_units(path: str | None = None) -> frozenset[str]:
     return frozenset(read_vocabulary_file(path)["deadlines"]["service_units"])
+
+
+@lru_cache(maxsize=4)
+def _benefit_after(path: str | None = None) -> tuple[str, ...]:
+    return tuple(read_vocabulary_file(path)["deadlines"]["benefit_after"])
 
 
 _STATED_START = re.compile(r"(?P<y>(?:19|20|21)\d{2})年(?:起|开始)[，,]?(?:用|在)?(?P<n>\d{1,2}|[一二两三四五六七八九十])年(?:时间|内|之内)")
@@ -389,6 +424,8 @@ def find_within(clause: str, index: int = 0, start: int | None = None, taken: li
             continue  # 14个工作日内完成审批: a processing limit of each case, not a deadline
         if m.start() > 0 and folded[m.start() - 1].isdigit():
             continue
+        if folded.startswith(_benefit_after(), m.end()):
+            continue  # 实行5年内免征企业所得税: how long a benefit lasts, not a limit of the task
         d = Deadline(clause[m.start() : m.end()], "within", None, None, index)
         if start is not None and m.group("unit") == "年" and not m.group("since"):
             d.start, d.end = _iso(start, 1, 1), _iso(start + n - 1, 12, 31)
@@ -397,14 +434,16 @@ def find_within(clause: str, index: int = 0, start: int | None = None, taken: li
 
 
 @lru_cache(maxsize=4)
-def _undated_re(path: str | None = None) -> tuple[re.Pattern, re.Pattern]:
-    """(a month or day without a year closed by 底/末/前: ``5月底前``; a this-year word: ``全年``)."""
+def _undated_re(path: str | None = None) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """(a month or day without a year closed by 底/末/前: ``5月底前``; a this-year word: ``全年``; the year's
+    end: ``年底前``)."""
     data = read_vocabulary_file(path)["deadlines"]
     month = re.compile(
         rf"(?<![\d年月])(?P<m>{M})月(?:(?P<d>{D})[日号])?(?:(?P<end>{_alt(data['end_words'])})(?P<post>{_alt(data['by_after'])})?"
         rf"|(?P<post2>{_alt(data['by_after'])}))")
     year = re.compile(rf"(?<![\d一二两三四五六七八九十几每当])(?:{_alt(data['this_year_words'])})")
-    return month, year
+    year_end = re.compile(rf"(?<![\d一二两三四五六七八九十几每])(?:{_alt(data['this_year_end_words'])})")
+    return month, year, year_end
 
 
 def find_undated(clause: str, index: int = 0, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, Deadline]]:
@@ -413,10 +452,10 @@ def find_undated(clause: str, index: int = 0, taken: list[tuple[int, int]] = ())
     if "月" not in clause and "年" not in clause:
         return []
     folded = fold(clause)
-    month, year = _undated_re()
+    month, year, year_end = _undated_re()
     recurring = tuple(read_vocabulary_file()["deadlines"]["recurring_before"])
     found = []
-    for pattern, kind in ((month, "by"), (year, "during")):
+    for pattern, kind in ((month, "by"), (year, "during"), (year_end, "by")):
         for m in pattern.finditer(folded):
             if any(a < m.end() and m.start() < b for a, b in taken) or folded[: m.start()].endswith(recurring):
                 continue

@@ -81,6 +81,13 @@ class RoleVocabulary:
     """A name ending like a unit (局, 委, 办, 部, 署 …)."""
     prose_roles: list[tuple[str, re.Pattern]]
     """(id, pattern) of the prose forms read in plans without tags."""
+    heading_roles: re.Pattern
+    """A heading whose own words name the units of the tasks under it (县示范区管委会牵头工作(8项)):
+    ``words`` (units + role word), optionally 的, then a word for the work and/or a count."""
+
+
+#: A count of the tasks under a heading: (8项), （共12项）.
+_COUNT = r"[（(]共?(?:\d{1,3}|[一二两三四五六七八九十]{1,3})项[)）]"
 
 
 def _alt(words) -> str:
@@ -101,7 +108,8 @@ def _words(src: Path, where: str, value) -> list[str]:
 
 
 _KEYS = {"version", "roles", "weak_role_words", "labels", "field_labels", "time_labels", "ongoing_words", "lead_rules",
-         "implied_notes", "list_tail", "list_joiner", "joined_names", "generic_groups", "department_suffixes", "prose_roles"}
+         "implied_notes", "list_tail", "list_joiner", "joined_names", "generic_groups", "department_suffixes", "prose_roles",
+         "heading_work_words"}
 
 
 @lru_cache(maxsize=2)
@@ -172,6 +180,9 @@ def load_vocabulary(path: str | None = None) -> RoleVocabulary:
         generic=_compile(src, "generic_groups", "|".join(f"(?:{p})" for p in _words(src, "generic_groups", data["generic_groups"]))),
         department_re=re.compile(f"{_alt(suffixes)}(?:[（(][^（）()]*[)）])?$"),
         prose_roles=prose,
+        heading_roles=re.compile(
+            f"(?P<words>.+?{_alt(words)})的?(?:{_alt(_words(src, 'heading_work_words', data['heading_work_words']))}(?:{_COUNT})?|{_COUNT})"
+            "[。：:]?"),
     )
 
 
@@ -754,3 +765,36 @@ def read_prose(clauses: list[str], registry: Registry, vocab: RoleVocabulary | N
                 break
     tag.warnings = []
     return tag if tag.has_roles else None
+
+
+#: Role words a name may not hold in a heading: 各牵头单位负责的工作 names a role, not a unit.
+_ROLE_IN_NAME = ("牵头", "配合", "参与", "协助", "责任")
+
+
+def read_heading_roles(title: str, registry: Registry, vocab: RoleVocabulary | None = None,
+                       rules: DocumentRules | None = None) -> Tag | None:
+    """A part or section heading that names, in its own words and without a bracket, the units of the
+    tasks under it — task lists grouped by lead unit (政府工作报告任务清单): ``县示范区管委会牵头工作(8项)``,
+    ``市发展改革委牵头的任务``, ``由县财政局负责的工作``, ``县发改局牵头、县财政局配合的工作``.
+
+    The whole heading must be units + a role word, optionally 的, then a word for the work
+    (``heading_work_words``: 工作, 任务 …) and/or a count (``(8项)``) — a role word closing the heading
+    is a principle, not a list (``部门协同配合``, ``社会参与``); every name must look like a unit and
+    none may itself be a role (``各牵头单位``), the words must read as roles only (no note, no warning).
+    So ``建立牵头抓总机制`` (no names, 机制 is no work word) and ``强化牵头部门责任`` are no such heading.
+    Returns the Tag of the role words as written (``text``: ``县示范区管委会牵头``), or None."""
+    vocab = vocab or load_vocabulary()
+    title = title.strip()
+    if len(title) > 60:
+        return None
+    m = vocab.heading_roles.fullmatch(title)
+    if m is None:
+        return None
+    words = m.group("words")
+    tag = parse_tag_content(words, registry, vocab, rules if rules is not None else DocumentRules())
+    names = [n for role in ROLES for n in tag.roles[role]]
+    if (not names or tag.notes or tag.warnings or tag.fields or tag.time_words or tag.implied
+            or not all(looks_like_unit(n, vocab, registry) and not any(w in n for w in _ROLE_IN_NAME) for n in names)):
+        return None
+    tag.text = words
+    return tag
