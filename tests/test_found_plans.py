@@ -26,7 +26,7 @@ def _parsed(name: str, _cache={}):
     return _cache[name]
 
 
-TAGS = [r for r in GOLD if r.get("source") not in ("heading", "table")]
+TAGS = [r for r in GOLD if r.get("source") not in ("heading", "table", "duty")]
 HEADINGS = [r for r in GOLD if r.get("source") == "heading"]
 
 
@@ -117,3 +117,33 @@ def test_flattened_plan_whole(name, rows, inline):
     assert sum(1 for t in tasks if t.tag and t.role_source == "tag") == inline
     assert not doc.warnings
     assert not any(t.text.strip() in ("序号", "任务类型", "责任单位", "推进单位") for t in tasks)
+
+
+# --- duty sections (dialect G): plans 26 and 27 ------------------------------------------------------
+
+DUTY_ROWS = [r for r in GOLD if r.get("source") == "duty"]
+
+
+@pytest.mark.parametrize("row", DUTY_ROWS, ids=[f"{r['doc'][:2]}-{r['unit']}" for r in DUTY_ROWS])
+def test_duty_section(row):
+    """A section of a duty part headed by units (（一）区建管委 over its paragraph, or （一）区发展改革委：… on one
+    line): the paragraph is a task of those units (负责: sole), role_source ``duty``."""
+    _, tasks = _parsed(row["doc"])
+    hits = [t for t in tasks if _bare(t.text).startswith(_bare(row["prefix"]))]
+    assert len(hits) == 1
+    t = hits[0]
+    assert t.kind == "task" and t.role_source == "duty" and not t.tag
+    assert {k: getattr(t, k) for k in KEYS} == {k: row[k] for k in KEYS}
+    assert list(dict.fromkeys(d.text for d in t.deadlines)) == row["deadlines"]
+
+
+@pytest.mark.parametrize("name,tags,duties", [("26_putuo_haimian_2025.txt", 0, 8), ("27_fengxian_gongyuan_2021.txt", 12, 21)])
+def test_duty_plan_whole(name, tags, duties):
+    """Counted by hand: 普陀 tags nothing in its text and names 8 units in 四、职责分工; 奉贤 has 12 labelled
+    tags (fields separated by an ASCII ;) and 21 units in 三、工作职责.  No other paragraph gets roles (prose
+    roles are read only in a plan without any), both cover notices leave the tasks."""
+    doc, tasks = _parsed(name)
+    assert sum(1 for t in tasks if t.tag and t.role_source == "tag") == tags
+    assert sum(1 for t in tasks if t.role_source == "duty") == duties
+    assert sum(1 for t in tasks if t.departments()) == tags + duties
+    assert doc.tagged and not doc.warnings and doc.cover and doc.plan_title

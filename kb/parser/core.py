@@ -269,6 +269,26 @@ def _add_heading_roles(task: Task, tag: roles.Tag, text: str) -> None:
     task.role_source = task.role_source or "heading"
 
 
+def rule_duty_sections(state: ParseState) -> None:
+    """G: in a duty part (四、职责分工), the units heading a section (（一）区建管委, （一）区发展改革委：…) are
+    responsible for its paragraphs, read by the tag reader as ``X负责``; a paragraph's own tag wins."""
+    heads = state.outline.duty_heads
+    if not heads:
+        return
+    vocab = roles.load_vocabulary()
+    for task in state.tasks:
+        head = heads.get(task.section or "")
+        if not head or task.departments("any"):
+            continue
+        tag = roles.parse_tag_content(f"{head}负责", state.registry, vocab, state.rules)
+        for role in ROLES:
+            setattr(task, role, list(tag.roles[role]))
+        task.subunits = {k: list(v) for k, v in tag.subunits.items()}
+        task.warnings.extend(w for w in tag.warnings if w not in task.warnings)
+        task.heading_tag = state.outline.section_lines.get(task.section)  # （一）区建管委; None for a one-line duty
+        task.kind, task.role_source = "task", "duty"
+
+
 def rule_implied(state: ParseState) -> None:
     """A5: a note naming implementers of every task applies to its task and every later task."""
     implied: list[str] = []
@@ -283,7 +303,7 @@ def rule_implied(state: ParseState) -> None:
 def rule_prose(state: ParseState) -> None:
     """E: a plan with no tag at all still has its paragraphs as tasks; roles stated in prose
     (X会同Y…, 由X牵头) are read where unambiguous and marked ``role_source="prose"``."""
-    if state.task_tags or state.outline.heading_tags or state.tables or any(t.role_source == "heading" for t in state.tasks):
+    if state.task_tags or state.outline.heading_tags or state.tables or any(t.role_source == "heading" for t in state.tasks) or state.outline.duty_heads:
         return
     state.doc.tagged = False
     if state.tasks:
@@ -402,6 +422,7 @@ RULES: list[Callable[[ParseState], None]] = [
     rule_tasks,
     rule_label_lines,
     rule_heading_tags,
+    rule_duty_sections,
     rule_implied,
     rule_clauses,
     rule_prose,

@@ -84,6 +84,8 @@ class RoleVocabulary:
     heading_roles: re.Pattern
     """A heading whose own words name the units of the tasks under it (县示范区管委会牵头工作(8项)):
     ``words`` (units + role word), optionally 的, then a word for the work and/or a count."""
+    duty_part_re: re.Pattern = re.compile(r"(?!)")
+    """A part title naming duties (职责分工, 工作职责): its sections are headed by units (dialect G)."""
 
 
 #: A count of the tasks under a heading: (8项), （共12项）.
@@ -109,7 +111,7 @@ def _words(src: Path, where: str, value) -> list[str]:
 
 _KEYS = {"version", "roles", "weak_role_words", "labels", "field_labels", "time_labels", "ongoing_words", "lead_rules",
          "implied_notes", "list_tail", "list_joiner", "joined_names", "generic_groups", "department_suffixes", "prose_roles",
-         "heading_work_words"}
+         "heading_work_words", "duty_parts"}
 
 
 @lru_cache(maxsize=2)
@@ -183,6 +185,7 @@ def load_vocabulary(path: str | None = None) -> RoleVocabulary:
         heading_roles=re.compile(
             f"(?P<words>.+?{_alt(words)})的?(?:{_alt(_words(src, 'heading_work_words', data['heading_work_words']))}(?:{_COUNT})?|{_COUNT})"
             "[。：:]?"),
+        duty_part_re=re.compile(_alt(_words(src, "duty_parts", data["duty_parts"]))),
     )
 
 
@@ -307,6 +310,18 @@ def split_subunit(item: str) -> tuple[str, list[str]]:
 def is_generic(name: str, vocab: RoleVocabulary | None = None) -> bool:
     """True for a generic group (各省级人民政府, 各有关部门和单位, 成员单位): never made lead by position."""
     return bool((vocab or load_vocabulary()).generic.search(name))
+
+
+def names_units(head: str, vocab: RoleVocabulary | None = None) -> bool:
+    """True for a short head that is only names of units (``区建管委``, ``各镇、街道、开发区``): G's section heads."""
+    from kb.registry import EMPTY
+
+    vocab = vocab or load_vocabulary()
+    head = head.strip()
+    if not head or len(head) > 40 or re.search(r"[。；;：:，,！？\s]", head):
+        return False
+    names = [n for n in re.split(r"、", head) if n]
+    return bool(names) and all(len(n) <= 20 and looks_like_unit(n, vocab, EMPTY) for n in names)
 
 
 def looks_like_unit(name: str, vocab: RoleVocabulary, registry: Registry) -> bool:

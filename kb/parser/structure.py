@@ -163,6 +163,8 @@ class Outline:
     """The transmittal notice before the plan (addressees, 现将…印发给你们, signature, date): no tasks."""
     plan_title: str | None = None
     """The plan's own title after a cover notice (松江区城市更新2025年度实施计划), else None."""
+    duty_heads: dict[str, str] = field(default_factory=dict)
+    """G: section label → the units heading it in a duty part (四、职责分工 （一）区建管委), whose tasks they do."""
 
 
 def find_title(paragraphs: list[str], fallback: str) -> tuple[int, str]:
@@ -191,6 +193,8 @@ def outline(paragraphs: list[str], doc_id: str) -> Outline:
     blocks: list[Block] = []
     heading_tags: dict[str, str] = {}
     section_lines: dict[str, str] = {}
+    duty_heads: dict[str, str] = {}
+    duty_part = False
     for p in body:
         p, heading_tag = split_heading_tag(p)
         m = PART_RE.match(p)
@@ -198,6 +202,7 @@ def outline(paragraphs: list[str], doc_id: str) -> Outline:
             part, part_title = m.group(1), m.group(2)
             section = section_title = None
             parts.append((part, part_title))
+            duty_part = _is_duty_part(part_title)
             if heading_tag:
                 heading_tags[part] = heading_tag
             continue
@@ -206,8 +211,18 @@ def outline(paragraphs: list[str], doc_id: str) -> Outline:
             part, part_title = m.group(1), m.group(2)
             section = section_title = None
             parts.append((part, part_title))
+            duty_part = _is_duty_part(part_title)
             p = m.group(3).strip()
         m = SECTION_RE.match(p)
+        duty_head = _duty_head(m.group(2)) if m and duty_part else None
+        if duty_head and not is_section_heading(p) or (duty_head and duty_head != m.group(2).rstrip("。")):
+            # G: （一）区发展改革委：负责… — one unit's duties on one line, whatever their length.
+            label = f"{part}（{m.group(1)}）"
+            sections.append((label, duty_head))
+            duty_heads[label] = duty_head
+            blocks.append(Block(part, part_title, label, duty_head, None, "measure", p, duty_head))
+            section = section_title = None
+            continue
         if m and is_section_heading(p):
             section = f"{part}（{m.group(1)}）"
             section_title = m.group(2).rstrip("。")
@@ -215,6 +230,8 @@ def outline(paragraphs: list[str], doc_id: str) -> Outline:
             section_lines[section] = p
             if heading_tag:
                 heading_tags[section] = heading_tag
+            if duty_head:  # G: （一）区建管委 over the unit's duties
+                duty_heads[section] = duty_head
             continue
         if heading_tag:  # not a heading after all: the bracket stays in the paragraph
             p = p + heading_tag
@@ -232,7 +249,23 @@ def outline(paragraphs: list[str], doc_id: str) -> Outline:
     closing: list[str] = []
     while blocks and blocks[-1].part and blocks[-1].text.strip() and CLOSING_RE.match(blocks[-1].text.strip()):
         closing.insert(0, blocks.pop().text)
-    return Outline(title, preface, parts, sections, blocks, heading_tags, section_lines, closing, cover, plan_title)
+    return Outline(title, preface, parts, sections, blocks, heading_tags, section_lines, closing, cover, plan_title, duty_heads)
+
+
+def _is_duty_part(part_title: str) -> bool:
+    from kb.parser.roles import load_vocabulary
+
+    return bool(load_vocabulary().duty_part_re.search(part_title))
+
+
+def _duty_head(section_text: str) -> str | None:
+    """G: the units heading a section of a duty part: the whole short heading (区建管委), or the words before
+    its first colon (区发展改革委：负责…); None when they name no unit."""
+    from kb.parser.roles import names_units
+
+    text = section_text.strip()
+    head = re.split(r"[：:]", text, maxsplit=1)[0] if re.search(r"[：:]", text[:41]) else text.rstrip("。")
+    return head if names_units(head) else None
 
 
 def split_heading_tag(line: str) -> tuple[str, str | None]:
