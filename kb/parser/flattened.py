@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 #: Column kinds, by the columns of tables.yaml (``name``: an earlier task column, see header_columns).
 _KIND = {"number": "number", "task": "task", "name": "name", "lead": "unit", "support": "unit",
@@ -97,8 +98,10 @@ def _paragraphs(text: str) -> list[tuple[int, int, str]]:
 
 def find_flattened(text: str, vocab, header_columns, is_task_header, unit_like, time_like) -> list[tuple[int, int, FlatTable]]:
     """The flattened task tables of ``text``: (first line, line after, table) each."""
-    if "序" not in text:
-        return []
+    numbers = [w for w, col in vocab.words if col == "number"]
+    if not numbers or not re.search(rf"^[ \t\u3000]*(?:{'|'.join(map(re.escape, numbers))})[ \t\u3000]*$", text, re.M):
+        return []  # no 序号 cell standing alone on a line: no flattened table (the common case, one search)
+    unit_like, time_like = lru_cache(maxsize=None)(unit_like), lru_cache(maxsize=None)(time_like)
     paras = _paragraphs(text)
     found = []
     i = 0
@@ -289,7 +292,20 @@ def _align(lines: list[str], layout: list[tuple[str, int | None]], kinds: list[s
     fits = [[_fit(ln, kinds[c], unit_like, time_like) + (2 if _HEADING_RE.match(ln) and kinds[c] != "name" else 0)
              if what == "col" else 0 for what, c in layout] for ln in lines]
     heading_cost = [0 if _HEADING_RE.match(ln) else 2 for ln in lines]
+    goes_on = [bool(_CONTINUES_RE.search(ln.rstrip())) for ln in lines]  # the line's cell continues on the next
+    ends_open = [bool(re.search(r"[、，,]$", ln.rstrip())) for ln in lines]  # a cell should not end on it
     memo: dict[tuple[int, int], tuple[float, list[list[tuple[str, int | None]]]]] = {}
+
+    def take_cost(i: int, j: int, take: int) -> float:
+        what, col = layout[j]
+        if what == "head":
+            return sum(heading_cost[i : i + take])
+        if take == 0:
+            return _MISSING.get(columns_of.get(col, "other"), 1.0)
+        cost = fits[i][j] + (1 if ends_open[i + take - 1] else 0)
+        for x in range(i + 1, i + take):
+            cost += fits[x][j] + (0 if goes_on[x - 1] else 1)
+        return cost
 
     def best(i: int, j: int):
         if (i, j) in memo:
@@ -298,31 +314,17 @@ def _align(lines: list[str], layout: list[tuple[str, int | None]], kinds: list[s
             result = (0.0, [[]]) if i == n else (float("inf"), [])
             memo[(i, j)] = result
             return result
-        what, col = layout[j]
-        options: list[tuple[float, list]] = []
-        max_take = n - i
-        for take in range(0, max_take + 1):
-            if what == "head":
-                cost = sum(heading_cost[i : i + take])
-            elif take == 0:
-                cost = _MISSING.get(columns_of.get(col, "other"), 1.0)
-            else:
-                cost = fits[i][j]
-                for x in range(i + 1, i + take):
-                    cost += fits[x][j]
-                    if not _CONTINUES_RE.search(lines[x - 1].rstrip()):
-                        cost += 1
-                if re.search(r"[、，,]$", lines[i + take - 1].rstrip()):
-                    cost += 1
-            rest_cost, rest_ways = best(i + take, j + 1)
-            if rest_cost == float("inf"):
-                continue
-            options.append((cost + rest_cost, [[(what, col)] * take + w for w in rest_ways]))
-        if not options:
+        costs = []
+        for take in range(0, n - i + 1):
+            rest_cost = best(i + take, j + 1)[0]
+            if rest_cost != float("inf"):
+                costs.append((take_cost(i, j, take) + rest_cost, take))
+        if not costs:
             memo[(i, j)] = (float("inf"), [])
             return memo[(i, j)]
-        low = min(c for c, _ in options)
-        ways = [w for c, ws in options if c == low for w in ws][:_CAP]
+        low = min(c for c, _ in costs)
+        slot = layout[j]
+        ways = [[slot] * take + w for c, take in costs if c == low for w in best(i + take, j + 1)[1]][:_CAP]
         memo[(i, j)] = (low, ways)
         return memo[(i, j)]
 

@@ -377,6 +377,7 @@ def rule_table_tasks(state) -> None:
     vocab = roles.load_vocabulary()
     attached = bool(state.outline and state.outline.parts)
     taken: set[int] = set()
+    normed: dict[int, str] = {}
     for table in state.tables:
         part = part_title = ""
         section = section_title = None
@@ -416,7 +417,7 @@ def rule_table_tasks(state) -> None:
             row_notes, row_warnings = table.row_notes.get(row_no, ([], []))
             notes = notes + [n for n in row_notes if n not in notes]
             fields = _other_fields(table, cells)
-            match = _matching_task(state.tasks, body, taken) if attached else None
+            match = _matching_task(state.tasks, body, taken, normed) if attached else None
             if match is not None:
                 taken.add(id(match))
                 _give_row(match, parsed, tag, deadline_cell, notes, cite, deadlines)
@@ -522,24 +523,32 @@ def _norm(text: str) -> str:
     return "".join(c for c in text if c.isalnum())
 
 
-def _matching_task(tasks, body: str, taken: set[int]):
-    """The text's paragraph whose wording holds the row's task (or nearly), else None."""
+def _matching_task(tasks, body: str, taken: set[int], normed: dict[int, str] | None = None):
+    """The text's paragraph whose wording holds the row's task (or nearly), else None.  ``normed`` keeps
+    each task's letters and digits across the rows of a table (id → text), so a long table does not
+    normalise every paragraph once per row."""
     key = _norm(body)
     if len(key) < 6:
         return None
     from rapidfuzz import fuzz
 
+    normed = {} if normed is None else normed
     best, best_score = None, 0.0
     for t in tasks:
         if id(t) in taken or t.kind not in ("task", "paragraph", "measure"):
             continue
-        text = _norm(t.text)
+        text = normed.get(id(t))
+        if text is None:
+            text = normed[id(t)] = _norm(t.text)
         if not text:
             continue
         if key in text or (t.title and _norm(t.title) == key):
             score = 100.0
         else:
-            score = fuzz.partial_ratio(key, text) if len(key) <= len(text) else fuzz.ratio(key, text)
+            # (scores under 90, or under the best so far, cannot win: rapidfuzz stops early below the cutoff)
+            cutoff = max(90.0, best_score)
+            score = (fuzz.partial_ratio(key, text, score_cutoff=cutoff) if len(key) <= len(text)
+                     else fuzz.ratio(key, text, score_cutoff=cutoff))
         if score > best_score:
             best, best_score = t, score
     return best if best_score >= 90 else None
