@@ -176,7 +176,10 @@ class Task:
 
     def roles_of(self, name: str) -> list[str]:
         """Roles (ROLES order, then ``implied``) that department ``name`` has in this task."""
-        roles = [r for r in ROLES if _holds(self, r, name)]
+        # (inline ``_holds``: called for every line of a department's answer, 8,000 at 1,000 plans)
+        subunits = self.subunits
+        roles = [r for r in ROLES if name in (names := getattr(self, r))
+                 or (subunits and any(name in subunits.get(parent, ()) for parent in names))]
         if name in self.implied:
             roles.append("implied")
         return roles

@@ -99,10 +99,14 @@ def normalize_name(name: str) -> str:
 @lru_cache(maxsize=8)
 def load_registry(path: str | None = None) -> Registry:
     """Read and validate one issuer's registry YAML (default: the bundled plan's, departments-zigong.yaml)."""
-    from kb.data import read_versioned_yaml
+    from kb.data import load_cached_yaml
 
     src = Path(path) if path else REGISTRY_PATH
-    data = read_versioned_yaml(src, "department registry")
+    return load_cached_yaml(src, "department registry", lambda data: _registry(data, src))
+
+
+def _registry(data: dict, src: Path) -> Registry:
+    """The validated Registry of one issuer's YAML mapping."""
     if not isinstance(data.get("departments"), list):
         raise KbError(f"{src}：应有“departments”列表")
     typos = data.get("suffix_typos") or {}

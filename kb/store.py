@@ -37,6 +37,7 @@ contents) makes kb answer from memory, saying so in one line.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
@@ -48,13 +49,13 @@ from pathlib import Path
 
 from kb.errors import KbError
 from kb.model import OPTIONAL_ROLES, ROLES, Document, Plan, Task, from_values
-from kb.plan_rows import parse, parse_file, plan_key
+from kb.plan_rows import TEXT_FIELDS, brief_fields, parse, parse_file, plan_key
 
 #: Files of a corpus folder that are read as plans (kb.ingest reads each format).
 PLAN_SUFFIXES = (".txt", ".md", ".text", ".pdf", ".docx", ".html", ".htm", ".shtml", ".xhtml", ".xlsx", ".doc", ".wps", ".xls")
 
 #: Version of the store's tables; a store with another ``PRAGMA user_version`` is rebuilt.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 #: Marks the SQLite file as kb's (``PRAGMA application_id``): "kbST".
 APPLICATION_ID = 0x6B625354
@@ -367,18 +368,18 @@ def _parse_job(args) -> dict | str:
 _SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE files(path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, ino INTEGER, sha256 TEXT, hashed_ns INTEGER);
-CREATE TABLE plans(key TEXT PRIMARY KEY, doc_id TEXT, sha256 TEXT, document TEXT NOT NULL, ntasks INTEGER,
-                   departments TEXT NOT NULL, subunits TEXT NOT NULL, roles TEXT NOT NULL, counts TEXT NOT NULL,
-                   chars TEXT NOT NULL, title TEXT NOT NULL, registry TEXT, headings TEXT NOT NULL,
-                   indexed TEXT NOT NULL);
+CREATE TABLE plans(key TEXT PRIMARY KEY, doc_id TEXT, sha256 TEXT, ntasks INTEGER, title TEXT NOT NULL, registry TEXT,
+                   indexed TEXT NOT NULL, roles TEXT NOT NULL, headings TEXT NOT NULL, departments TEXT NOT NULL,
+                   subunits TEXT NOT NULL, counts TEXT NOT NULL, chars TEXT NOT NULL, document TEXT NOT NULL);
 CREATE TABLE tasks(plan TEXT NOT NULL, seq INTEGER NOT NULL, id TEXT, label TEXT, kind TEXT, part TEXT, section TEXT,
-                   targets INTEGER, warnings INTEGER, data TEXT NOT NULL, heading TEXT NOT NULL, facts TEXT NOT NULL);
+                   targets INTEGER, warnings INTEGER, heading TEXT NOT NULL, facts TEXT NOT NULL, brief TEXT NOT NULL,
+                   data TEXT NOT NULL);
 CREATE UNIQUE INDEX tasks_key ON tasks(plan, seq);
 CREATE INDEX tasks_id ON tasks(id);
 CREATE INDEX tasks_label ON tasks(label);
 CREATE TABLE roles(department TEXT NOT NULL, role TEXT NOT NULL, plan TEXT NOT NULL, seq INTEGER NOT NULL,
                    others TEXT NOT NULL, label TEXT NOT NULL, heading TEXT NOT NULL, facts TEXT NOT NULL);
-CREATE INDEX roles_department ON roles(department, role);
+CREATE INDEX roles_department ON roles(department, role, plan, seq);
 CREATE INDEX roles_plan ON roles(plan);
 CREATE TABLE deadlines(plan TEXT NOT NULL, seq INTEGER NOT NULL, n INTEGER, kind TEXT, start TEXT, end TEXT);
 CREATE INDEX deadlines_plan ON deadlines(plan, seq);
@@ -953,9 +954,11 @@ class StoredPlan(Plan):
             pass
         tasks = []
         try:
-            for ref in self.refs:
-                for seq, data in self.store.query("SELECT seq, data FROM tasks WHERE plan = ? ORDER BY seq", (ref.key,)):
-                    tasks.append(self._task(ref.key, seq, data))
+            with _no_collection(len(self.refs) * 75):  # (a plan holds ~75 paragraphs)
+                for ref in self.refs:
+                    for seq, data in self.store.query("SELECT seq, data FROM tasks WHERE plan = ? ORDER BY seq",
+                                                      (ref.key,)):
+                        tasks.append(self._task(ref.key, seq, data))
         except StoreDamaged as exc:
             self._heal(exc)
             return Plan.tasks.__get__(self)
@@ -1049,11 +1052,29 @@ class StoredPlan(Plan):
             self._position[found.id] = self._order[key] * 1_000_000 + seq
         return found
 
+    def _rows_to_briefs(self, rows) -> list[Task]:
+        """Tasks of (plan, seq, brief) rows that belong to this corpus, once each, in corpus order: a task not read
+        yet is a ``StoredTask`` built from its brief row (its text read when first used)."""
+        order = self._order
+        keep = sorted({(order[p], s, p): b for p, s, b in rows if p in order}.items())
+        batch = _Batch(self)
+        out = []
+        with _no_collection(len(keep)):
+            for (_, seq, key), brief in keep:
+                found = self._loaded.get((key, seq))
+                if found is None:
+                    found = batch.task(key, seq, brief)
+                    self._loaded[(key, seq)] = found
+                    self._position[found.id] = self._order[key] * 1_000_000 + seq
+                out.append(found)
+        return out
+
     def _rows_to_tasks(self, rows) -> list[Task]:
         """Tasks of (plan, seq, data) rows that belong to this corpus, once each, in corpus order."""
         order = self._order
         keep = sorted({(order[p], s, p): d for p, s, d in rows if p in order}.items())
-        return [self._task(p, s, d) for (_, s, p), d in keep]
+        with _no_collection(len(keep)):
+            return [self._task(p, s, d) for (_, s, p), d in keep]
 
     # ------------------------------------------------------------ lookups
     @_healing
@@ -1078,10 +1099,11 @@ class StoredPlan(Plan):
         if self._loaded_tasks() is not None:
             return Plan.tasks_of(self, name, role)
         roles = ROLES if role == "any" else (role,)
+        column = "data" if self._shown is not None else "brief"  # (a view that escapes walks every field)
         rows = self.store.query(
-            f"SELECT r.plan, r.seq, t.data FROM roles r JOIN tasks t ON t.plan = r.plan AND t.seq = r.seq "
+            f"SELECT r.plan, r.seq, t.{column} FROM roles r JOIN tasks t ON t.plan = r.plan AND t.seq = r.seq "
             f"WHERE r.department = ? AND r.role IN ({_marks(len(roles))})", (name, *roles))
-        return self._rows_to_tasks(rows)
+        return self._rows_to_tasks(rows) if self._shown is not None else self._rows_to_briefs(rows)
 
     def listing_rows(self, name: str) -> list[tuple[str, str, str, str, str, str]] | None:
         """(role, document id, label, heading, others, facts) of every role ``name`` holds in a task, in
@@ -1121,18 +1143,28 @@ class StoredPlan(Plan):
     def role_counts(self) -> dict[str, dict[str, int]]:
         if self._loaded_tasks() is not None:
             return Plan.role_counts(self)
-        total: dict[str, dict[str, int]] = {}
-        rows = self.store.query(f"SELECT counts FROM plans WHERE key IN ({_marks(len(self.refs))})",
-                                [r.key for r in self.refs])
-        try:
-            for (text,) in rows:
-                for name, counts in json.loads(text).items():
-                    mine = total.setdefault(name, {})
-                    for role, n in counts.items():
-                        mine[role] = mine.get(role, 0) + n
-        except (ValueError, AttributeError) as exc:
-            raise StoreDamaged(f"一条方案记录读不回来（{exc.__class__.__name__}）") from exc
-        return total
+        found = self._memo.get("role_counts")
+        if found is None:
+            def summed() -> dict[str, dict[str, int]]:
+                total: dict[str, dict[str, int]] = {}
+                rows = self.store.query(f"SELECT counts FROM plans WHERE key IN ({_marks(len(self.refs))})",
+                                        [r.key for r in self.refs])
+                try:
+                    for (text,) in rows:
+                        for name, counts in json.loads(text).items():
+                            mine = total.setdefault(name, {})
+                            for role, n in counts.items():
+                                mine[role] = mine.get(role, 0) + n
+                except (ValueError, AttributeError) as exc:
+                    raise StoreDamaged(f"一条方案记录读不回来（{exc.__class__.__name__}）") from exc
+                return total
+
+            # The TUI's side bar asks for them at every start: 1,000 plans' counts summed once per corpus.
+            found = self._corpus_memo("role_counts", summed)
+            if not (isinstance(found, dict) and all(isinstance(v, dict) for v in found.values())):
+                raise StoreDamaged("一条语料汇总记录读不回来")
+            self._memo["role_counts"] = found
+        return {name: dict(counts) for name, counts in found.items()}
 
     @_healing
     def characters(self) -> frozenset[str]:
@@ -1664,6 +1696,150 @@ class SearchTexts:
             "SELECT x.plan, x.seq, t.id FROM folded x CROSS JOIN tasks t ON t.plan = x.plan AND t.seq = x.seq "
             "WHERE instr(x.text, ?) > 0", (word,)) if r[0] in order]
         return [tid for _, _, tid in sorted(rows, key=lambda r: (order[r[0]], r[1]))]
+
+
+class StoredTask(Task):
+    """A task read from its brief row (``kb.plan_rows.brief_row``: every field but ``TEXT_FIELDS``, the
+    paragraph's text in its other forms), which are read from its whole row the first time one of them is used
+    — together with those of every task of the same lookup still without them, in one query.
+
+    A department's list at 1,000 plans (8,000 tasks) is shown from their labels, headings and departments:
+    decoding their text too cost more than the rest of the answer.  Otherwise it is a ``Task`` like any
+    other: equal to the same task read whole, copied, printed and turned to JSON whole.
+    """
+
+    __slots__ = ("_batch",)
+
+    def __getattr__(self, name: str):
+        # Called only when normal lookup fails: a text field not read yet.
+        if name in TEXT_FIELDS:
+            object.__getattribute__(self, "_batch").complete()
+            return object.__getattribute__(self, name)
+        raise AttributeError(name)
+
+    def __eq__(self, other) -> bool:
+        if not isinstance(other, Task):
+            return NotImplemented
+        return all(getattr(self, n) == getattr(other, n) for n in _TASK_FIELDS)
+
+    __hash__ = None  # (as Task: mutable, compared by value)
+
+    def __reduce_ex__(self, protocol):
+        # A copy is a plain Task, whole (never a reference to the store).
+        return (Task, tuple(getattr(self, n) for n in _TASK_FIELDS))
+
+
+_TASK_FIELDS = tuple(f.name for f in dataclasses.fields(Task) if f.init)
+
+
+class _Batch:
+    """The tasks of one lookup built from brief rows: the first use of a text field reads all of theirs."""
+
+    __slots__ = ("plan", "pending", "fields")
+
+    def __init__(self, plan: "StoredPlan") -> None:
+        self.plan = plan
+        self.pending: dict[tuple[str, int], StoredTask] = {}
+        self.fields = _brief_converters()
+
+    def task(self, key: str, seq: int, brief: str) -> StoredTask:
+        """A StoredTask from its brief row."""
+        try:
+            values = json.loads(brief)
+            if not isinstance(values, list) or len(values) != len(self.fields):
+                raise TypeError("brief row of another length")
+            task = StoredTask.__new__(StoredTask)
+            for (name, convert), value in zip(self.fields, values):
+                setattr(task, name, convert(value) if convert is not None and value is not None else value)
+        except (ValueError, TypeError, KeyError, AttributeError) as exc:
+            raise StoreDamaged(f"一条任务记录读不回来（{exc.__class__.__name__}）") from exc
+        task._batch = self
+        self.pending[(key, seq)] = task
+        return task
+
+    def complete(self) -> None:
+        """Read the text fields of every task of the batch still without them (one query)."""
+        pending, self.pending = self.pending, {}
+        if not pending:
+            return
+        plan = self.plan
+        whole: dict[tuple[str, int], Task] = {}
+        try:
+            rows = plan.store.query(
+                "SELECT t.plan, t.seq, t.data FROM json_each(?) j CROSS JOIN tasks t "
+                "ON t.plan = json_extract(j.value, '$[0]') AND t.seq = json_extract(j.value, '$[1]')",
+                (json.dumps(list(pending)),))
+            with _no_collection(len(rows)):
+                for key, seq, data in rows:
+                    whole[(key, seq)] = _decode_task(data)
+        except StoreDamaged as exc:
+            if not plan.healed:
+                plan._heal(exc)
+            memory = {t.id: t for t in Plan.tasks.__get__(plan)}
+            whole = {k: memory.get(t.id) for k, t in pending.items()}
+        for k, task in pending.items():
+            found = whole.get(k)
+            for name in TEXT_FIELDS:
+                setattr(task, name, getattr(found, name) if found is not None else _field_default(name))
+
+
+def _brief_converters() -> list:
+    """(field name, converter or None) of the brief row's fields, in its order."""
+    found = _BRIEF.get("converters")
+    if found is None:
+        from kb.model import _converters
+
+        names = set(brief_fields())
+        found = _BRIEF["converters"] = [(n, c) for n, c in _converters(Task) if n in names]
+    return found
+
+
+_BRIEF: dict = {}
+
+def _field_default(name: str):
+    """A Task field's default (``""`` for the text): what a task keeps when its row is gone meanwhile (another
+    process removed its plan between the two reads)."""
+    f = Task.__dataclass_fields__[name]
+    if f.default_factory is not dataclasses.MISSING:
+        return f.default_factory()
+    return f.default if f.default is not dataclasses.MISSING else ""
+
+
+class _no_collection:
+    """Decoding many rows: the cyclic garbage collector paused meanwhile, and what was decoded moved out of its
+    reach after (``gc.freeze``).
+
+    The tasks a StoredPlan reads live as long as it does (it keeps each one) and hold no reference cycles, yet
+    the collector traversed them again and again as they were made: ~300 collections, 90 ms of CPU of a
+    department's answer at 1,000 plans (8,000 tasks).  Frozen, they cost no later collection either; they are
+    still freed by reference counting when the plan goes (the TUI freezes what it keeps in the same way).
+    Only for ``rows`` of ``MANY_ROWS`` or more (a corpus of dozens of plans): freezing also keeps whatever
+    cyclic garbage is pending at that moment, a little at each of a long session's questions.
+    """
+
+    __slots__ = ("was",)
+
+    def __init__(self, rows: int) -> None:
+        import gc
+
+        self.was = rows >= MANY_ROWS and gc.isenabled()
+
+    def __enter__(self):
+        if self.was:
+            import gc
+
+            gc.disable()
+
+    def __exit__(self, *exc) -> None:
+        if self.was:
+            import gc
+
+            gc.freeze()
+            gc.enable()
+
+
+#: Decoding this many task rows at once pauses and then freezes the collector (``_no_collection``).
+MANY_ROWS = 2000
 
 
 def _decode_task(data: str) -> Task:

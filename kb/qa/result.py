@@ -18,6 +18,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from kb.model import ROLE_NAMES, ROLES, Deadline, Target, Task
+from kb.qa.text import task_head
 
 #: Document id → title while a Session answers with several plans loaded: ``compose`` names each task item's
 #: plan as it renders, so ``Session._finish`` does not render the answer a second time to add them (8,000
@@ -122,8 +123,6 @@ def _words() -> dict:
 
 def head_of(task: Task) -> str:
     """What names a task: its title, else the start of its body."""
-    from kb.qa.text import task_head
-
     return task_head(task)
 
 
@@ -194,18 +193,27 @@ def _task_year(task: Task) -> int | None:
     return int(max(ends)[:4]) if ends else None
 
 
+#: The roles an answer names, in order.
+_SHOWN_ROLES = (*ROLES, *(x for x in ("guide",) if x not in ROLES))
+
+
 def roles_of(task: Task, exclude: str | None = None) -> dict[str, list[str]]:
     """Role word → names (sub-units in brackets); ``exclude``'s co-holders under 其他牵头单位 / 其他配合单位 …"""
+    # (called once per line of an answer: 8,000 lines for a department at 1,000 plans)
     w = _words()["roles"]
+    subunits = task.subunits
     out: dict[str, list[str]] = {}
-    for r in (*ROLES, *(x for x in ("guide",) if x not in ROLES)):
+    for r in _SHOWN_ROLES:
+        holders = getattr(task, r, None)
+        if not holders:
+            continue
         names = []
         mine = False
-        for n in getattr(task, r, None) or []:
-            if exclude is not None and (n == exclude or exclude in task.subunits.get(n, ())):
+        for n in holders:
+            subs = subunits.get(n) if subunits else None
+            if exclude is not None and (n == exclude or (subs and exclude in subs)):
                 mine = True
                 continue
-            subs = task.subunits.get(n)
             names.append(f"{n}（{'、'.join(subs)}）" if subs else n)
         if names:
             word = ROLE_NAMES.get(r, w.get(r, r))

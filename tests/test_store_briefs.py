@@ -1,0 +1,191 @@
+"""Tasks built from their brief rows (kb.store.StoredTask): a department's answer at 1,000 plans lists 8,000
+tasks, shown from their labels, headings and departments without decoding their text.
+
+The answers must be those of whole tasks: each question below is asked of the same folder of plans read
+whole into memory (the old path) and read from the store (the new one), and the text and JSON compared.
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kb.model import Task
+
+ROOT = Path(__file__).resolve().parent.parent
+PLANS = ROOT / "tests" / "fixtures" / "plans"
+BUNDLED = ROOT / "corpus" / "zigong-blue-sky-plan.txt"
+
+
+def _fresh_store_state():
+    import kb.store as store
+
+    store._SAID.clear()
+    store._SWEPT.clear()
+    store._UNWRITABLE.clear()
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory):
+    """Four plans: the bundled one, a copy for another city, and the two shared real plans."""
+    d = tmp_path_factory.mktemp("four-plans")
+    shutil.copy(BUNDLED, d)
+    (d / "mianyang.txt").write_text(BUNDLED.read_text(encoding="utf-8").replace("自贡", "绵阳"), encoding="utf-8")
+    for name in ("02_nongjihua_guofa2018-42.txt", "05_guangzhou_rencaijiju_2012.txt"):
+        shutil.copy(PLANS / name, d)
+    return d
+
+
+@pytest.fixture()
+def stored(folder, tmp_path, monkeypatch):
+    from kb.store import StoredPlan, load_plan
+
+    monkeypatch.setenv("KB_CACHE_DIR", str(tmp_path / "cache"))
+    _fresh_store_state()
+    load_plan(folder).store.close()  # (parsed into the store; the plan below reads it warm)
+    plan = load_plan(folder)
+    assert isinstance(plan, StoredPlan)
+    yield plan
+    plan.store.close()
+
+
+@pytest.fixture(scope="module")
+def memory(folder):
+    from kb.store import parse_in_memory
+
+    return parse_in_memory(sorted(folder.glob("*.txt")))
+
+
+# question(s) asked in one conversation → why it is here
+CONVERSATIONS = [
+    (["交通局牵头哪些任务"], "the bench's question: two plans' lead lists, each item naming its plan"),
+    (["市发展改革委有哪些任务"], "every role of a body of three plans, grouped (牵头, 按职责分工负责, 配合)"),
+    (["市发展改革委配合几项任务"], "a count"),
+    (["各区县政府要落实哪些任务"], "the implied implementers: the plan's note and parts quoted from the tasks"),
+    (["市能源办负责哪些任务"], "a sub-unit, written in brackets after its department"),
+    (["交通局牵头的任务有哪些时限"], "deadlines shown after each task"),
+    (["交通局2019年要完成哪些任务"], "a date selecting tasks by their deadlines"),
+    (["交通局牵头的任务哪些没有时限"], "tasks without a deadline"),
+    (["交通局牵头哪些任务", "其中涉及柴油货车的有哪些"], "其中: a topic within the listed tasks"),
+    (["公安局和交通局共同牵头哪些任务"], "two departments' common tasks"),
+    (["公安局和交通局分别牵头哪些任务"], "each department's list"),
+    (["城管局牵头的任务有哪些量化目标"], "targets of a department's tasks"),
+    (["交通局牵头哪些任务", "第3项的内容是什么"], "a follow-up reading an item's text: the brief's text read then"),
+    (["交通局牵头哪些任务", "配合的呢"], "a follow-up keeping the department"),
+    (["农业农村部牵头哪些任务"], "a ministry of the State Council plan"),
+]
+
+
+@pytest.mark.parametrize("questions,why", CONVERSATIONS, ids=[c[0][-1] for c in CONVERSATIONS])
+def test_department_answers_from_briefs_are_the_answers_of_whole_tasks(stored, memory, questions, why):
+    from kb.qa import Session
+
+    old, new = Session(plan=memory, strict=True), Session(plan=stored, strict=True)
+    for q in questions:
+        a, b = old.ask(q), new.ask(q)
+        assert b.text == a.text, why
+        assert b.to_dict() == a.to_dict(), why
+        assert [t.id for t in b.tasks] == [t.id for t in a.tasks] and b.tasks == a.tasks
+    assert a.tasks or a.status != "answered", f"{questions[-1]}: no task listed, nothing compared"
+
+
+def test_a_department_list_decodes_no_task_text(stored, monkeypatch):
+    """The bench's question answers from brief rows only; its JSON then reads every text in one query."""
+    import kb.store as store
+    from kb.qa import Session
+
+    decoded, queries = [], []
+    decode, query = store._decode_task, store.Store.query
+    monkeypatch.setattr(store, "_decode_task", lambda data: decoded.append(1) or decode(data))
+    monkeypatch.setattr(store.Store, "query", lambda self, sql, params=(): queries.append(sql) or query(self, sql, params))
+    answer = Session(plan=stored).ask("交通局牵头哪些任务")
+    assert len(answer.tasks) == 16 and decoded == []  # 8 per copy of the bundled plan (test_plan)
+    assert all(isinstance(t, store.StoredTask) for t in answer.tasks)
+    before = len(queries)
+    data = answer.to_dict()
+    assert len(decoded) == 16 and len(queries) == before + 1  # the batch's texts, in one query
+    assert data["tasks"][0]["text"].startswith(answer.tasks[0].body[:10])
+
+
+def test_a_stored_task_is_a_task_in_every_respect(stored, memory):
+    import kb.store as store
+
+    brief = stored.tasks_of("市交通运输局", "lead")[2]
+    whole = memory.task(brief.id)
+    assert isinstance(brief, store.StoredTask) and isinstance(brief, Task)
+    assert brief == whole and whole == brief and not (brief != whole)
+    assert [brief] == [whole] and brief in [whole]
+    for c in (copy.copy(brief), copy.deepcopy(brief)):
+        assert type(c) is Task and c == whole  # a copy is whole and plain: no reference to the store
+    changed = dataclasses.replace(brief, title="x")
+    assert changed.text == whole.text and changed.title == "x" and _set_slots(changed) == _set_slots(whole)
+    assert dataclasses.asdict(brief) == dataclasses.asdict(whole) and brief.to_dict() == whole.to_dict()
+    assert repr(brief) == "Stored" + repr(whole)  # (printed whole)
+    assert stored.task(brief.id) is brief  # one object per task, as before
+    with pytest.raises(AttributeError):
+        brief.no_such_field  # noqa: B018
+
+
+def test_text_fields_are_read_for_the_whole_lookup_at_once(stored):
+    import kb.store as store
+
+    tasks = stored.tasks_of("市发展改革委", "any")
+    assert len(tasks) > 20 and all(isinstance(t, store.StoredTask) for t in tasks)
+    first = tasks[0]
+    assert all("text" not in _set_slots(t) for t in tasks)
+    assert first.clauses  # one text field used …
+    assert all({"text", "clauses", "tag", "warnings"} <= _set_slots(t) for t in tasks)  # … every task has them all
+
+
+def _set_slots(task) -> set[str]:
+    out = set()
+    for name in (f.name for f in dataclasses.fields(Task)):
+        try:
+            object.__getattribute__(task, name)
+        except AttributeError:
+            continue
+        out.add(name)
+    return out
+
+
+def test_the_brief_row_holds_every_field_but_the_text(stored):
+    from kb.plan_rows import TEXT_FIELDS, brief_fields
+
+    names = [f.name for f in dataclasses.fields(Task) if f.init]
+    assert TEXT_FIELDS <= set(names), "a text field the model no longer has"
+    assert brief_fields() == [n for n in names if n not in TEXT_FIELDS]
+    # what a list shows or selects by is in it (a field added to the model joins it with no change here)
+    assert {"id", "doc", "label", "title", "body", "lead", "support", "implied", "subunits", "deadlines"} <= set(
+        brief_fields())
+
+
+def test_role_counts_are_summed_once_per_corpus(stored, memory, folder, monkeypatch):
+    """The TUI's side bar (kb.duties.department_counts) at every start: summed over the plans once, then read
+    from the store's per-corpus memo; a plan added to the folder makes them counted again."""
+    import kb.store as store
+
+    assert stored.role_counts() == memory.role_counts()
+    assert stored.role_counts()["市交通运输局"]["lead"] == 16  # 8 per copy of the bundled plan
+    sums = []
+    query = store.Store.query
+    def counting(self, sql, params=()):
+        if "SELECT counts" in sql:
+            sums.append(sql)
+        return query(self, sql, params)
+
+    monkeypatch.setattr(store.Store, "query", counting)
+    _fresh_store_state()
+    again = store.load_plan(folder)
+    assert again.role_counts() == memory.role_counts() and sums == []
+    again.store.close()
+    extra = folder.parent / (folder.name + "-more")
+    shutil.copytree(folder, extra)
+    (extra / "luzhou.txt").write_text(BUNDLED.read_text(encoding="utf-8").replace("自贡", "泸州"), encoding="utf-8")
+    _fresh_store_state()
+    more = store.load_plan(extra)
+    assert more.role_counts()["市交通运输局"]["lead"] == 24 and len(sums) == 1
+    more.store.close()
