@@ -242,6 +242,7 @@ def test_stated_start_and_tag_time_words():
     assert [(d.kind, d.end) for d in tag_deadlines("2019年底前", 1)] == [("by", "2019-12-31")]
     assert [(d.text, d.kind, d.end) for d in tag_deadlines("6月底前完成", 1)] == [("6月底前", "by", None)]
     assert [(d.text, d.kind) for d in tag_deadlines("全年", 1)] == [("全年", "ongoing")]
+    assert [(d.text, d.kind, d.end) for d in tag_deadlines("年底前完成", 1)] == [("年底前", "by", None)]  # the year's end, no year
 
 
 # Time limits without a year (kind by / during, no dates), processing limits and document names:

@@ -198,3 +198,9 @@ def test_heading_named_lead_makes_a_plan_without_brackets_tagged():
     doc, tasks = parse_document("某县任务清单\n一、县发改局牵头工作\n1.推进项目建设。\n2.开展招商引资。\n", "p")
     assert doc.tagged and not any("no responsibility tags" in w for w in doc.warnings)
     assert [t.lead for t in tasks] == [["县发改局"], ["县发改局"]]
+
+
+def test_heading_with_both_its_own_words_and_a_bracket_tag():
+    # 一、X牵头工作（Y配合）: the bracket is read as F, the words before it as the named lead.
+    _, tasks = parse_document("某县任务清单\n一、县发改局牵头工作（县财政局配合）\n1.推进项目建设。\n", "p")
+    assert [(t.lead, t.support, t.role_source) for t in tasks] == [(["县发改局"], ["县财政局"], "heading")]
