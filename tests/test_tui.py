@@ -169,6 +169,35 @@ async def test_while_the_index_opens_a_department_question_is_answered_and_a_top
         assert not status.display
 
 
+
+async def test_the_question_vocabulary_is_read_when_the_user_starts_asking(plan):
+    # Not before the first screen (~40 ms it would add to it), but at the first key typed in the
+    # question input; a question submitted before that read is done waits for it and is answered.
+    app = KbApp(plan)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        await app.workers.wait_for_complete()
+        assert app._prepared == {}, "the first screen read the question vocabulary"
+        app.screen.query_one(QuestionInput).focus()
+        await pilot.press("交")
+        await pilot.pause()
+        done = app._prepared.get(id(app.session))
+        assert done is not None, "typing did not start reading the question vocabulary"
+        assert await asyncio.to_thread(done.wait, 60)
+        card = await ask(app, pilot, "通局牵头哪些任务")
+        assert card.task_ids == ids(plan.tasks_of(TRANSPORT, "lead"))
+    fresh = KbApp(plan)
+    async with fresh.run_test(size=SIZE) as pilot:
+        await ready(fresh, pilot)
+        box = fresh.screen.query_one(QuestionInput)
+        box.value = "交通局牵头哪些任务"  # set and submitted at once (a paste and Enter): the read runs meanwhile
+        await box.action_submit()
+        await fresh.workers.wait_for_complete()
+        await pilot.pause()
+        assert id(fresh.session) in fresh._prepared
+        card = fresh.screen.query_one(Transcript).cards[-1]
+        assert card.answer is not None and card.task_ids == ids(plan.tasks_of(TRANSPORT, "lead"))
+
 @pytest.mark.parametrize(
     "typed, expected",
     [

@@ -11,6 +11,7 @@ import asyncio
 import gc
 import re
 import sys
+import threading
 from pathlib import Path
 from typing import Iterable
 
@@ -113,6 +114,8 @@ class KbApp(App):
         self.index_ready = asyncio.Event()
         """Set once the index is open (or failed to open): questions wait for it."""
         self._ask_lock = asyncio.Lock()
+        self._prepared: dict[int, threading.Event] = {}
+        """Sessions (their id) whose question vocabulary is being read (prepare_questions), set when read."""
         self.settings_path = settings_path
         """Where the remembered settings are read and written (None: tui.config.config_path())."""
         self.settings = config.load(settings_path)
@@ -153,6 +156,8 @@ class KbApp(App):
 
     def on_unmount(self) -> None:
         gc.unfreeze()  # give what the app held back to the collector (tests run many apps)
+        for done in self._prepared.values():
+            done.set()  # (a vocabulary read cancelled before it ran keeps no question waiting)
         self._index_build_stopped = True
         for build in list(self._index_builds):
             build.stop()
@@ -196,14 +201,38 @@ class KbApp(App):
             session.index_elsewhere = False
             if not self._index_build_stopped:
                 self.call_from_thread(self._index_opened)
+
+    def prepare_questions(self) -> None:
+        """Read the question vocabulary and import the rules of the current session, once, off the UI thread.
+
+        Called when the user starts typing a question (the first change of the question input):
+        a question takes seconds to type, and reading them then (~40 ms) makes the first
+        answer as quick as the others without putting that work before the first screen.
+        A question asked before it is done waits for it (``_ask``).
+        """
+        session = self.session
+        if id(session) not in self._prepared:
+            done = self._prepared[id(session)] = threading.Event()
+            self._prepare(session, done)
+
+    @work(thread=True, group="prepare")
+    def _prepare(self, session, done: threading.Event) -> None:
         try:
-            # Once the index is announced open (the first screen is complete): read the question
-            # vocabulary and import the rules, off the UI thread, so that the first question is as
-            # quick as the others (one asked meanwhile reads them itself).
             session.read("")
             import kb.qa.executors  # noqa: F401
         except KbError:
             pass  # a damaged vocabulary file: the first question says so
+        finally:
+            done.set()
+
+    def _ask(self, question: str):
+        """``session.ask`` (in a thread), after the vocabulary read prepare_questions started, if any:
+        the same modules imported by two threads at once could meet half-initialised."""
+        session = self.session
+        done = self._prepared.get(id(session))
+        if done is not None:
+            done.wait()
+        return session.ask(question)
 
     def _build_index_elsewhere(self, plan, progress) -> None:
         """Build or update ``plan``'s index in a child process when it needs it (see ``open_index``)."""
@@ -313,10 +342,10 @@ class KbApp(App):
         async with self._ask_lock:
             try:
                 try:
-                    answer = await asyncio.to_thread(self.session.ask, question)
+                    answer = await asyncio.to_thread(self._ask, question)
                 except IndexNotReady:
                     await self.index_ready.wait()
-                    answer = await asyncio.to_thread(self.session.ask, question)
+                    answer = await asyncio.to_thread(self._ask, question)
             except KbError as exc:
                 mounting = card.show_error(str(exc))
             else:

@@ -37,6 +37,12 @@ class AskView(Vertical):
         label.update(status)
         label.display = bool(status)
 
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if isinstance(event.input, QuestionInput) and event.value:
+            prepare = getattr(self.app, "prepare_questions", None)
+            if prepare is not None:
+                prepare()  # the user starts asking: read the question vocabulary meanwhile
+
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if not isinstance(event.input, QuestionInput):
             return

@@ -31,6 +31,8 @@ class QuestionInput(SafeInput):
         # a layout pass on every key and on every Enter (the input cleared), before the answer's
         # own.  The input's size never depends on its text (no auto width here), so the virtual
         # size (what it scrolls sideways over) is set without asking for a layout.
+        # The rest is Input's own: the Changed message (the Ask view starts reading the question
+        # vocabulary on the first one), the cursor and the selection.
         if self.styles.auto_dimensions:
             super()._watch_value(value)
             return
@@ -38,6 +40,13 @@ class QuestionInput(SafeInput):
         self._suggestion = ""
         if self.suggester and value:
             self.run_worker(self.suggester._get_suggestion(self, value))
+        validation_result = self.validate(value) if "changed" in self.validate_on else None
+        self.post_message(self.Changed(self, value, validation_result))
+        if self._initial_value:
+            self.cursor_position = len(self.value)
+            self._initial_value = False
+        else:
+            self.selection = self.selection
 
     def remember(self, question: str) -> None:
         """Add ``question`` to the history and reset the walk to the end."""
