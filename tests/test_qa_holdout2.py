@@ -35,7 +35,6 @@ from holdout_set import HoldoutSet
 
 KNOWN_FAILURES: set[str] = {
     # first measured on main f256d5c; comments describe kb on 23dbaf0
-    "nj-rank-most-support",  # 配合部门最多 under the first-is-lead rule: not_in_plan instead of （九） (8)
     "nj-set-both-roles",  # 既当牵头又当配合的部委: not_in_plan
     "nj-meta-date",  # 啥时候发的: not_in_plan, the closing date 2018年12月21日 is stated
     "rc-fenbie-apartments",  # many tasks besides 人才公寓 (1000套 / 10000套)

@@ -8,6 +8,8 @@ kb/qa/query.py.
 
 from __future__ import annotations
 
+import re
+
 from kb.model import ROLES, Task
 from kb.qa.answer import Answer
 from kb.qa.query import Query
@@ -16,15 +18,63 @@ from kb.qa.text import fold, task_head
 
 
 def exec_item(question: str, q: Query, env) -> Answer:
-    """An item of the previous answer (第N项: over ``item`` only when there is one) or a task cited by its label."""
+    """An item of the previous answer (第N项), a task cited by its label, or — with no list before it, or
+    a part or section named (主要任务第十二项) — the item the plan itself numbers N (第10条, 第二十二条措施)."""
     if q.label:
         return _label(question, q, env)
     ctx = env.ctx
+    if not ctx.tasks or q.cited:
+        return plan_item(question, q, env)
     if not 1 <= q.ordinal <= len(ctx.tasks):
         return Answer(question, "item", f"上一个回答只有 {len(ctx.tasks)} 项，没有第{q.ordinal}项。", tasks=[],
                       status="not_in_plan")
     task = ctx.tasks[q.ordinal - 1]
     return item_answer(question, q.item, _role_asked(q), task, f"第{q.ordinal}项是 {task.label} {task_head(task)}。")
+
+
+#: An item's own number at the start of its text: 10. / 10、 / （二十二） / 第五条.
+_OWN_NUMBER = re.compile(r"\s*(?:(\d{1,3})[.．、](?!\d)|[（(]([一二三四五六七八九十百]{1,5})[）)]|第([一二三四五六七八九十百\d]{1,5})[条项])")
+#: The number a label ends with: 三（三）10 → 10, 五（十二） → 十二.
+_LABEL_NUMBER = re.compile(r"(?:(\d{1,3})|[（(]([一二三四五六七八九十百]{1,5})[）)])$")
+
+
+def item_number(task: Task) -> int | None:
+    """The number the plan gives ``task``: its text's own marker (10., （二十二）), else — for a task or an
+    inline-heading item, not a loose paragraph — the number its label ends with (三（三）10, 五（十二））."""
+    from kb.qa.question import _cn_number
+
+    m = _OWN_NUMBER.match(task.text or "")
+    if m is None and task.kind != "paragraph":
+        m = _LABEL_NUMBER.search(task.label or "")
+    if m is None:
+        return None
+    digits = next(g for g in m.groups() if g)
+    return _cn_number(digits)
+
+
+def plan_item(question: str, q: Query, env) -> Answer:
+    """第10条 / 第二十二条措施 / 主要任务第十二项: the item the plan numbers N (within the part or section named,
+    if one is); several items so numbered (numbering that restarts in each section) → ask which; none → not
+    in the plan, saying where the numbering ends."""
+    plan, ctx = env.plan, env.ctx
+    scoped = bool(q.cited)
+    pool = [t for t in (plan.task(i) for i in q.cited) if t is not None] if scoped else list(plan.tasks)
+    numbered = [(item_number(t), t) for t in pool]
+    found = [t for n, t in numbered if n == q.ordinal]
+    where = f"“{q.heading}”中" if scoped and q.heading else "方案中"
+    if not found:
+        ctx.tasks = []
+        top = max((n for n, _ in numbered if n), default=0)
+        said = f"（条目编号到 {top} 为止）" if top else "（条目没有编号）"
+        return Answer(question, "item", f"{where}没有第{q.ordinal}条{said}。", tasks=[], status="not_in_plan")
+    if len(found) > 1:
+        ctx.tasks = []
+        labels = [t.label for t in found]
+        return Answer(question, "item_ambiguous", f"{where}编号为 {q.ordinal} 的条目有 {len(found)} 处："
+                      f"{'、'.join(labels)}。请问指哪一个？", candidates=labels, tasks=[], status="ask_back")
+    task = found[0]
+    ctx.tasks = [task]
+    return item_answer(question, q.item, _role_asked(q), task, f"{where}第{q.ordinal}条是 {task.label} {task_head(task)}。")
 
 
 def _role_asked(q: Query) -> str | None:
@@ -114,8 +164,9 @@ def exec_section(question: str, q: Query, env) -> Answer:
             # 第三部分第二节: the part's sections in plan order
             sections = list(dict.fromkeys(t.section for t in tasks if t.section))
             if not 1 <= q.section <= len(sections):
-                return Answer(question, "section_tasks", f"第{q.part}部分没有第{q.section}节（共 {len(sections)} 节）。",
-                              status="not_in_plan")
+                env.ctx.tasks = []
+                return Answer(question, "section_tasks", f"“{q.part}、{tasks[0].part_title}”没有第{q.section}节"
+                              f"（共 {len(sections)} 节）。", status="not_in_plan")
             tasks = [t for t in tasks if t.section == sections[q.section - 1]]
             head = tasks[0]
             return section_answer(question, q, env, tasks, f"{head.section}{head.section_title or ''}")

@@ -350,6 +350,12 @@ class Reading:
     plan_words: str = ""
     """The words that named a plan (在人才集聚方案中 → 人才集聚), kept out of the topic."""
 
+    def words_voc(self, key: str) -> tuple[str, ...]:
+        """A word list of intents.yaml (kb.qa.vocab)."""
+        from kb.qa.vocab import load_vocabulary
+
+        return load_vocabulary().words[key]
+
 
 def _has(text: str, words) -> str | None:
     return next((w for w in words if w in text), None)
@@ -494,6 +500,8 @@ def read_plan_named(r: Reading) -> None:
 def read_references(r: Reading) -> None:
     """Label, part, section, ordinal, date and item asked, as the scan found them."""
     f, q = r.facts, r.query
+    if f.ordinal is not None and f.ordinal_unit is None:
+        _ordinal_in_a_word(r)
     q.label, q.part, q.section, q.ordinal, q.item = f.label, f.part, f.section, f.ordinal, f.item_ask
     if (q.label or q.ordinal is not None) and q.item is None:
         # 第3项谁负责 / 三（二）有几项 / 第一项是什么: what is asked of the cited item
@@ -501,6 +509,25 @@ def read_references(r: Reading) -> None:
     q.within = "within" in f.flags
     if f.date is not None:
         q.dates = date_span(f.date)
+
+
+#: 第 and a number with no unit after it (第五航权, 第一书记): maybe a word of the plan, not an ordinal.
+_BARE_ORDINAL = re.compile(r"第(?:\d+|[一二两三四五六七八九十]{1,3})")
+
+
+def _ordinal_in_a_word(r: Reading) -> None:
+    """第五航权: 第N with no unit, joined to the topic word right after it, is a word the plan writes — a topic,
+    not the plan's fifth item."""
+    f = r.facts
+    m = _BARE_ORDINAL.search(r.text)
+    if m is None:
+        return
+    after = r.text[m.end():]
+    for k, word in enumerate(f.topic):
+        if after.startswith(word) and m.group(0) + word in r.plan_text:
+            f.topic[k] = m.group(0) + word
+            f.ordinal = f.item_ask = None
+            return
 
 
 def read_year_held(r: Reading) -> None:
@@ -548,8 +575,17 @@ def read_roles(r: Reading) -> None:
 _POINTERS = frozenset("这那该此其哪某")
 
 
+#: A demonstrative and a word for a piece of the plan ending a topic word (壮大市场主体那部分, 农机人才培养这一块):
+#: the words before it name a heading; the filler points at it and names nothing.
+_FILLER = re.compile(r"[这那该此][一个]?(?:部分|块|方面|节|章|段|板块|大块)$")
+
+
 def read_topic(r: Reading) -> None:
     """Topic words and whether any of them suffices."""
+    if any(_FILLER.search(w) for w in r.facts.topic):
+        # (the filler marks the words as an area of the plan: read_heading looks for a heading)
+        r.facts.topic = [w for w in (_FILLER.sub("", w) for w in r.facts.topic) if w]
+        r.facts.flags.add("area")
     if any(w in _POINTERS for w in r.facts.topic):
         r.facts.topic = [w for w in r.facts.topic if w not in _POINTERS]
     r.query.topic = [w for w in r.facts.topic if not (r.plan_words and w in r.plan_words + "方案计划意见通知")]
@@ -852,7 +888,7 @@ def read_heading(r: Reading) -> None:
             if any(w in rest for w in voc.item_asks["text"]) and not any(w in rest for w in others):
                 q.titled = task.id
     if (f.departments or f.unresolved or f.label or f.flags & {"who", "when"} or f.structure or f.part
-            or not (f.flags & {"list", "count", "topic_mark"} or f.roles == ["any"])):
+            or not (f.flags & {"list", "count", "topic_mark", "area"} or f.roles == ["any"])):
         return
     from kb.qa.plan_terms import heading_named
 
@@ -872,7 +908,7 @@ def read_heading(r: Reading) -> None:
 
     joined = "".join(q.topic)
     # 方面/领域 ask for an area, other marks (相关) for a keyword.
-    area = "topic_mark" not in f.flags or any(w in text for w in voc.words["section_marks"])
+    area = "topic_mark" not in f.flags or "area" in f.flags or any(w in text for w in voc.words["section_marks"])
     overview_words = [w for ws in voc.overview.values() for w in ws[1]]
     section_named: dict[str, bool] = {}  # title → named by the question (plans share many titles: 保障措施 …)
     part_named: dict[str, bool] = {}
@@ -1020,6 +1056,62 @@ def _overview_nouns(voc) -> list[str]:
     return held[1]
 
 
+#: A part's heading as read_heading writes it (四、主要任务): its numeral.
+_PART_HEADING = re.compile(r"^([一二三四五六七八九十]+)、")
+
+
+def read_numbered(r: Reading) -> None:
+    """第N节 / 第N点 / 第N条 after the name of a part or section (主要任务第三节, 保障措施的第三点, 主要任务第十二项):
+    the Nth section of that part (``part`` + ``section``), or the item numbered N within it (``ordinal`` with the
+    part's or section's tasks in ``heading``/``cited``).  A section number alone (第二节) in a plan where one
+    part only has sections is that part's.  An ordinal with no name before it stays the previous answer's item,
+    else the plan's own numbered item (kb/qa/exec_items.py)."""
+    q, f = r.query, r.facts
+    if q.outside or q.label or q.part or q.departments or (q.section is None and q.ordinal is None):
+        return
+    named = _part_named(r)
+    if named is None and q.heading and (m := _PART_HEADING.match(q.heading)):
+        first = r.plan.task(q.cited[0]) if q.cited else None
+        doc = next((d for d in r.plan.documents if first is not None and d.id == first.doc), None)
+        named = (doc, m.group(1), q.heading[m.end():]) if doc is not None else None
+    section_like = q.section is not None or (f.ordinal_unit or "") in r.words_voc("section_ordinal_units")
+    if named is None and q.section is not None:
+        # 第二节 with no part named: the one part that has sections, if only one has
+        withs = [(d, num, title) for d in r.plan.documents for num, title in d.parts
+                 if any(label.startswith(num + "（") for label, _ in d.sections)]
+        named = withs[0] if len(withs) == 1 else None
+    if named is None:
+        return
+    doc, num, title = named
+    has_sections = any(label.startswith(num + "（") for label, _ in doc.sections)
+    if section_like and (q.section is not None or has_sections):
+        q.part, q.section = num, q.section if q.section is not None else q.ordinal
+        q.ordinal = q.item = None
+        q.heading, q.cited, q.overview = None, [], None
+        if len(r.plan.documents) > 1:
+            q.plan = doc.id
+        return
+    if q.ordinal is not None and (q.heading is None or _PART_HEADING.match(q.heading)):
+        q.heading = f"{num}、{title}"
+        q.cited = [t.id for t in r.plan.part_tasks(doc.id, num)]
+        q.overview = None
+
+
+def _part_named(r: Reading):
+    """(document, numeral, title) of the part whose whole title the question holds (the longest), else None."""
+    from kb.qa.text import fold
+
+    best = None
+    for doc in r.plan.documents:
+        if r.query.plan and doc.id != r.query.plan:
+            continue
+        for num, title in doc.parts:
+            folded = fold(title)
+            if len(folded) >= 2 and folded in r.text and (best is None or len(folded) > len(fold(best[2]))):
+                best = (doc, num, title)
+    return best
+
+
 def read_act(r: Reading) -> None:
     """The act of questions the older rules answer, for the record (fixtures, JSON)."""
     q, f = r.query, r.facts
@@ -1068,7 +1160,7 @@ OVER = {
     "deadline_extreme": "the tasks with the earliest or latest deadline",
     "each_value": "several named targets, each (黄色、橙色、红色预警…分别)",
     "unit_value": "a number in a unit some paragraph states (人才公寓要建多少套)",
-    "item": "one cited item: a label (三（一）2) or 第N项 of the previous answer",
+    "item": "one cited item: a label (三（一）2), 第N项 of the previous answer, else the item the plan numbers N (第10条)",
     "no_antecedent": "a pronoun with nothing before it in the conversation (它配合哪些任务, asked first)",
     "section": "a part or section cited by number or heading (第三部分, 优化能源结构有哪些任务)",
     "title": "a paragraph cited by its whole title, its text asked",
@@ -1201,9 +1293,10 @@ def over_act(s: _Seen) -> str | None:
 
 
 def over_item(s: _Seen) -> str | None:
-    """A label cited, or 第N项 when the previous answer listed something."""
+    """A label cited, or 第N项: of the previous answer when it listed something, else the item the plan itself
+    numbers N (第10条, 第二十二条措施; within the part named: 主要任务第十二项)."""
     q = s.q
-    if q.act in (Act.TEXT, Act.WHO, Act.WHEN, Act.VALUE, Act.COUNT) and (q.label or q.ordinal is not None and s.conv.tasks):
+    if q.act in (Act.TEXT, Act.WHO, Act.WHEN, Act.VALUE, Act.COUNT) and (q.label or q.ordinal is not None):
         return "item"
     return None
 
@@ -1373,6 +1466,7 @@ READERS = (
     read_department_ask,
     read_topic_ask,
     read_heading,
+    read_numbered,
     read_act,
     read_over,
 )

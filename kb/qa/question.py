@@ -91,6 +91,8 @@ class Question:
     """Year or date named, if any."""
     ordinal: int | None = None
     """``第N项``: N, if any."""
+    ordinal_unit: str | None = None
+    """The word after 第N (项, 条, 点 …), if any: 第三点 after a part's name may name its third section."""
     label: str | None = None
     """A task label cited in the question (三（一）2), folded, if any."""
     part: str | None = None
@@ -315,11 +317,18 @@ def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Quest
                 for k in range(o.start(), o.end()):
                     consumed[k] = True
                 q.item_ask = _item_ask(text[:m.start()] + text[o.end():], voc)
-    m = None if q.label or q.part else lexicon.patterns["ordinal"].search(text)
+    s = None if q.label or q.part else lexicon.patterns["section"].search(text)
+    if s and _cn_number(s.group("n")):
+        # 主要任务第三节 / 第二个方面: a section by its number, of the part the question names (read_numbered)
+        q.section = _cn_number(s.group("n"))
+        for k in range(s.start(), s.end()):
+            consumed[k] = True
+    m = None if q.label or q.part or q.section else lexicon.patterns["ordinal"].search(text)
     if m:
         n = _cn_number(m.group("n"))
         if n:
             q.ordinal = n
+            q.ordinal_unit = m.group("unit")
             for k in range(m.start(), m.end()):
                 consumed[k] = True
             q.item_ask = _item_ask(text[m.end():], voc)
