@@ -33,11 +33,6 @@ _spec.loader.exec_module(score_fresh)
 KNOWN_FAILURES: set[str] = {
     "nj-synonym-yanghang",
     "rc-structure-six-plans",
-    # labelled fields (适用范围) not searched yet
-    "m6-field-zm-henan",
-    "m6-field-zm-chongqing",
-    "m6-field-zm-guangdong",
-    "m6-field-zm-follow",
 }
 """Ids of rows kb does not answer as expected yet (strict xfail; remove an id once it passes)."""
 

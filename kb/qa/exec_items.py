@@ -176,6 +176,24 @@ def exec_section(question: str, q: Query, env) -> Answer:
     return section_answer(question, q, env, [plan.task(i) for i in q.cited], q.heading)
 
 
+def field_answer(question: str, q: Query, env) -> Answer:
+    """适用于福建自贸试验区的措施有哪些 / 其中适用于陕西自贸试验区的呢: the tasks whose labelled field (``Task.fields``)
+    holds the value asked (read by kb/qa/query.py read_field), within the previous answer after 其中."""
+    from kb.qa.exec_departments import within_base
+    from kb.qa.query import field_label
+
+    tasks = [t for t in (env.plan.task(i) for i in q.field_tasks) if t is not None]
+    if q.within:
+        ids = {t.id for t in within_base(q, env.ctx)}
+        tasks = [t for t in tasks if t.id in ids]
+    scope = "（限上一个回答中的任务）" if q.within else ""
+    label = field_label(env.plan, q.field_value) or "标注"
+    lines = [f"{label}为“{q.field_value}”的条目{scope}共 {len(tasks)} 项" + ("：" if tasks else "。")]
+    lines.extend(numbered(tasks))
+    env.ctx.tasks = tasks
+    return Answer(question, "field_tasks", compose(lines), tasks=tasks, departments=departments_of(tasks))
+
+
 def exec_title(question: str, q: Query, env) -> Answer:
     """强化责任落实的内容 / 严格考核奖惩是怎么规定的: a paragraph of the plan cited by its whole title."""
     task = env.plan.task(q.titled)

@@ -534,7 +534,7 @@ def found_nothing(question: str, q: Query, env: Env) -> Answer | None:
 
 # (imported here, below the executors they use: the executor modules import this one only inside functions)
 from kb.qa.exec_departments import exec_departments  # noqa: E402
-from kb.qa.exec_items import exec_context, exec_item, exec_section, exec_title  # noqa: E402
+from kb.qa.exec_items import exec_context, exec_item, exec_section, exec_title, field_answer  # noqa: E402
 from kb.qa.exec_plan import (exec_all_targets, exec_date_list, exec_department_list, exec_overview,  # noqa: E402
                              exec_role_kind, exec_sharing, exec_timed_tasks)
 from kb.qa.exec_topics import (exec_all_tasks, exec_target, exec_topic_deadline, exec_topic_list,  # noqa: E402
@@ -554,6 +554,7 @@ DISPATCH = {
     "unit_value": exec_unit_value,
     "item": exec_item,
     "no_antecedent": exec_no_context,
+    "field": field_answer,
     "section": exec_section,
     "title": exec_title,
     "dates": exec_date_list,

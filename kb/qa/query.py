@@ -178,6 +178,11 @@ class Query:
     """True: only tasks with a deadline (哪些有时限要求); False: only those without one."""
     due_by: bool = False
     """With ``timed``: a date things are due by is asked (截止时间), so a ``from`` deadline does not count."""
+    field_value: str | None = None
+    """A value of a labelled field of the plan's tasks (``Task.fields``: 适用范围：福建自贸试验区) the question names:
+    the tasks carrying it answer (适用于福建自贸试验区的措施有哪些)."""
+    field_tasks: list[str] = field(default_factory=list)
+    """With ``field_value``: the ids of the tasks whose field holds it, in plan order."""
     topic_marked: bool = False
     """The topic was marked as one (涉及…, …相关, …方面): a word of any length is a topic word."""
     follow_up: bool = False
@@ -273,7 +278,8 @@ def _check_words(value, where: str) -> list[str]:
 
 SHAPE_LISTS = ("place_suffixes", "places", "structure_asks", "task_subject", "department_subject", "most", "least",
                "both", "only", "not", "earliest", "latest", "guide", "plan_marks", "value_units", "person_units",
-               "unit_not_after", "money_words", "money_units", "which_before", "which_units", "which_after", "due_by")
+               "unit_not_after", "money_words", "money_units", "which_before", "which_units", "which_after", "due_by",
+               "field_affixes")
 
 
 def validate_shapes(data: dict, where: str = "shapes.yaml") -> dict:
@@ -590,6 +596,70 @@ def read_topic(r: Reading) -> None:
         r.facts.topic = [w for w in r.facts.topic if w not in _POINTERS]
     r.query.topic = [w for w in r.facts.topic if not (r.plan_words and w in r.plan_words + "方案计划意见通知")]
     r.query.topic_any = "topic_any" in r.facts.flags
+
+
+def read_field(r: Reading) -> None:
+    """适用于福建自贸试验区的措施 / 河南自贸试验区适用哪些措施: a topic word holding the value of a labelled field of
+    the plan's tasks (``Task.fields``, e.g. 适用范围) names the tasks carrying that value; the value leaves the
+    topic (the tag is no paragraph text, so the topic readers would call it absent)."""
+    q = r.query
+    if q.outside or q.label or q.ordinal is not None or not q.topic:
+        return
+    from kb.qa.text import fold
+
+    def tag_only(word: str) -> bool:
+        """The plan writes the word, but in no paragraph's title or body: only in a tag."""
+        return len(word) >= 3 and word in r.plan_text and not r.plan.tasks_matching([(word,)], fold, kinds=None)
+
+    # (the values are read once per plan object, and only for a question that asks a field the way fields are
+    # asked — 适用于, 只在 … — or names something the plan writes only in its tags)
+    if not (_has(r.text, r.words["field_affixes"]) or any(tag_only(w) for w in q.topic)):
+        return
+    values = field_values(r.plan)
+    if not values:
+        return
+    for word in q.topic:
+        value = max((v for v in values if v in word), key=len, default=None)
+        if value is None:
+            continue
+        q.field_value, q.field_tasks = value, list(values[value])
+        rest = word.replace(value, "")
+        for affix in r.words["field_affixes"]:
+            rest = rest.replace(affix, "")
+        q.topic = [w for w in q.topic if w != word] + ([rest] if len(rest) >= 2 else [])
+        r.facts.topic = list(q.topic)
+        return
+
+
+#: id(plan) → (plan, {folded field value: task ids}): read once per plan object.
+_FIELDS: dict[int, tuple] = {}
+
+
+def field_values(plan) -> dict[str, list[str]]:
+    """The values of the labelled fields of the plan's tasks (their first clause, folded, 3+ characters) → the ids
+    of the tasks carrying each, in plan order (适用范围：所有自贸试验区，以下… → 所有自贸试验区)."""
+    held = _FIELDS.get(id(plan))
+    if held is None or held[0] is not plan:
+        from kb.qa.text import fold
+
+        values: dict[str, list[str]] = {}
+        labels: dict[str, str] = {}
+        for t in getattr(plan, "iter_tasks", lambda: plan.tasks)():  # (a stored plan: plan by plan, not kept)
+            for label, value in (t.fields or {}).items():
+                first = fold(re.split(r"[，,;；。]", value or "")[0])
+                if len(first) >= 3:
+                    values.setdefault(first, []).append(t.id)
+                    labels.setdefault(first, label)
+        if len(_FIELDS) > 8:
+            _FIELDS.clear()
+        held = _FIELDS[id(plan)] = (plan, values, labels)
+    return held[1]
+
+
+def field_label(plan, value: str) -> str | None:
+    """The label of the field whose value ``value`` is (适用范围), once field_values has read the plan."""
+    held = _FIELDS.get(id(plan))
+    return held[2].get(value) if held is not None and held[0] is plan else None
 
 
 def read_plan_terms(r: Reading) -> None:
@@ -1162,6 +1232,7 @@ OVER = {
     "unit_value": "a number in a unit some paragraph states (人才公寓要建多少套)",
     "item": "one cited item: a label (三（一）2), 第N项 of the previous answer, else the item the plan numbers N (第10条)",
     "no_antecedent": "a pronoun with nothing before it in the conversation (它配合哪些任务, asked first)",
+    "field": "the tasks carrying a value of a labelled field (适用范围：福建自贸试验区 → 适用于福建自贸试验区的措施)",
     "section": "a part or section cited by number or heading (第三部分, 优化能源结构有哪些任务)",
     "title": "a paragraph cited by its whole title, its text asked",
     "dates": "the tasks a date span selects (2019年要完成哪些任务)",
@@ -1312,6 +1383,11 @@ def over_no_antecedent(s: _Seen) -> str | None:
     return None
 
 
+def over_field(s: _Seen) -> str | None:
+    """A value of a labelled field named (read_field), no department named."""
+    return "field" if s.q.field_value and not _named(s) else None
+
+
 def over_section(s: _Seen) -> str | None:
     q = s.q
     if _named(s) or q.label or set(q.asks) & {"who", "when"} or q.sharing:
@@ -1438,7 +1514,7 @@ def over_all_tasks(s: _Seen) -> str | None:
 #: Where two rules claim one question (about a quarter of the fixture turns: a date span and the whole list,
 #: a heading and a topic …) this order decides; tests/test_qa_dispatch.py ORDER pins each such pair met in
 #: the fixtures with a question and why the earlier rule is right.
-OVER_RULES = (over_departments, over_act, over_item, over_nothing, over_no_antecedent, over_section, over_title,
+OVER_RULES = (over_departments, over_act, over_item, over_nothing, over_no_antecedent, over_field, over_section, over_title,
               over_dates, over_sharing, over_role_kind, over_previous, over_timed, over_all_targets, over_overview,
               over_department_list, over_topic, over_all_tasks)
 
@@ -1454,6 +1530,7 @@ READERS = (
     read_departments,
     read_roles,
     read_topic,
+    read_field,
     read_plan_terms,
     read_abbreviation,
     read_follow_up,
