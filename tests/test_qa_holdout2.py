@@ -41,7 +41,6 @@ KNOWN_FAILURES: set[str] = {
     "rc-structure-support-systems",  # not_understood: 三大人才开发支撑体系 are the sections of 三
     "ls-count-streets",  # misses item 6 (责任单位:各街道,各相关单位)
     "ls-rank-most-support",  # 责任单位最多: five items instead of the two with three units
-    "cd-who-scitech-short",  # not_in_plan: 科技和经信局 without 区 not matched to 区科技和经信局
     "cd-when-workplan",  # not_in_plan: 2023年1月15日前 stands in the cover notice
     "lsh-lead-hrss",  # 分别牵头: no task for 市人力社保局 as lead
     "sc-meta-date",  # not_in_plan: the notice is dated 2022年10月18日

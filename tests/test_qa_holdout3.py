@@ -56,8 +56,8 @@ KNOWN_FAILURES: set[str] = {
     "ty-count-part-three",  # 壮大市场主体那部分有几项任务: not_in_plan (那部分 kept in the topic)
     "ty-part-five-tasks",  # 第五部分包括哪些任务: adds the closing paragraph and the signature line 国务院办公厅2018年12月11日
     # --- role, department and plan reading
+    # (session 6: ty-ask-back-zongju passes since 总局, ending several names, is asked back — no longer blind)
     "zb-who-lead-tax",  # 税务总局是哪个任务的牵头部门: all three of its tasks, grouped by role
-    "ty-ask-back-zongju",  # 总局负责哪些任务: not_understood; 总局 ends three names (ask back)
     "multi-named-zongbao-drug",  # 在综合保税区的意见里: the plan is not named by 意见 (only 方案); ziyou's three added
     "multi-list-loaded",  # 现在能查哪几个文件: not_in_plan
     # --- topics, values and dates

@@ -286,13 +286,13 @@ def validate_shapes(data: dict, where: str = "shapes.yaml") -> dict:
     """``data`` checked: every list of SHAPE_LISTS, ``outside`` and ``measure`` mappings of lists, ``everyday``."""
     from kb.qa.text import fold
 
-    for key in (*SHAPE_LISTS, "outside", "measure", "everyday"):
+    for key in (*SHAPE_LISTS, "outside", "measure", "name_pieces", "everyday"):
         if key not in data:
             raise KbError(f"{where}：缺少键 {key}；请修正，或从代码仓库恢复这个文件")
     out = {"version": 1}
     for key in SHAPE_LISTS:
         out[key] = sorted({fold(w) for w in _check_words(data[key], f"{where}：{key}")}, key=len, reverse=True)
-    for key in ("outside", "measure"):
+    for key in ("outside", "measure", "name_pieces"):
         if not isinstance(data[key], dict):
             raise KbError(f"{where}：{key} 应为“名称: 词语列表”的映射；请修正，或从代码仓库恢复这个文件")
         out[key] = {k: sorted({fold(w) for w in _check_words(v, f"{where}：{key}.{k}")}, key=len, reverse=True)
@@ -320,7 +320,7 @@ def load_shapes(path: str | None = None) -> dict:
     cached = cache_dir() / f"shapes-{hashlib.sha256(raw).hexdigest()[:16]}.json"
     try:
         data = json.loads(cached.read_text(encoding="utf-8"))
-        if isinstance(data, dict) and data.get("version") == 1 and all(k in data for k in SHAPE_LISTS):
+        if isinstance(data, dict) and data.get("version") == 1 and all(k in data for k in (*SHAPE_LISTS, "name_pieces")):
             return data
     except (OSError, ValueError):
         pass

@@ -430,9 +430,13 @@ def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Quest
             q.flags.add("who")  # 多少个部门: asks about departments, names none
             continue
         # (a marked chunk beside a named department, 人社局和组织部都参与的, may be its partner: try it as a name)
-        dept = None if marked and not found else _department_chunk(chunk, voc, resolve, "who" in q.flags)
+        dept = _department_chunk(chunk, voc, resolve, "who" in q.flags)
         if dept is not None and not dept.ok and dept.how != "ambiguous":
-            dept = _abbreviation(chunk, lexicon, resolve) or dept
+            dept = _abbreviation(chunk, lexicon, resolve, voc) or dept
+        if marked and not found and dept is not None and not dept.ok:
+            # (a marked chunk with no department before it — 投促办和财政局一起…, the first of two — is a
+            # department only when it names one of the plan: otherwise the words marked are a topic)
+            dept = None
         # (a chunk marked by 和 after a department, 公安和交通, is that department's partner, not a topic)
         if dept is None and (not marked or mentions) and (q.roles or "joint" in q.flags or mentions):
             dept = _short_department(chunk, lexicon, resolve)
@@ -528,26 +532,47 @@ def _is_subsequence(short: str, long: str) -> bool:
     return all(ch in it for ch in short)
 
 
-def _abbreviation(chunk: str, lexicon: Lexicon, resolve):
-    """工信部 / 交通部: an abbreviation of exactly one department of the plan — its characters in order
-    within the name, the same first character and the same ending (工业和信息化部, 交通运输部); or
-    组织部 / 宣传部: the last 3+ characters of exactly one department's name (市委组织部), its issuer's
-    prefix (市委) left off."""
-    stem = chunk[1:] if chunk.startswith("市") and len(chunk) > 2 else chunk
+#: One character naming the issuer's level before a department's name (市财政局, 区规划分局, 县发改局, 省商务厅).
+_ISSUER = "市区县省"
+
+
+def _bare(name: str) -> str:
+    """A department's name without its issuer's level (区发展改革委 → 发展改革委); two characters are kept whole."""
+    return name[1:] if len(name) > 3 and name[0] in _ISSUER else name
+
+
+def _abbreviation(chunk: str, lexicon: Lexicon, resolve, voc: Vocabulary | None = None):
+    """A short name of exactly one department of the plan, by mechanism (never a list per plan):
+
+    - 工信部 / 发改委 / 规划局: its characters in order within the name, the same first character and the same
+      ending, the issuer's level left off on both sides (工业和信息化部, 区发展改革委, 区规划分局);
+    - 组织部 / 财政局: the last 3+ characters of exactly one name (市委组织部, 区财政局);
+    - 房管局 / 市监局: a usual abbreviation of a piece of the name (kb/data/shapes.yaml ``name_pieces``:
+      房管 → 房屋管理, 市监 → 市场监管), the name ending with the piece written out (区住房保障房屋管理局);
+    - 总局: a word of two characters ending like a department (``department_endings``) that ends several
+      names is ambiguous (税务总局, 市场监管总局: the bot asks which), one name that one."""
+    stem = _bare(chunk) if chunk[0] in _ISSUER and len(chunk) > 2 else chunk
     if len(stem) < 2:
         return None
+    names = {value for kinds in lexicon.entries.values() for kind, value in kinds if kind == "dept"}
     found, tails = set(), set()
-    for word, kinds in lexicon.entries.items():
-        for kind, value in kinds:
-            if kind != "dept":
-                continue
-            name = value[1:] if value.startswith("市") else value
-            if name[0] == stem[0] and name[-1] == stem[-1] and len(name) > len(stem) and _is_subsequence(stem, name):
-                found.add(value)
-            if len(stem) >= 3 and len(value) > len(stem) and value.endswith(stem):
-                tails.add(value)
+    for value in names:
+        name = _bare(value)
+        if name[0] == stem[0] and name[-1] == stem[-1] and len(name) > len(stem) and _is_subsequence(stem, name):
+            found.add(value)
+        if len(stem) >= 3 and len(value) > len(stem) and value.endswith(stem):
+            tails.add(value)
     if len(found) != 1:
         found = tails
+    if len(found) != 1:
+        found = _written_out(stem, names)
+    if len(found) != 1 and len(stem) == 2 and voc is not None and any(stem.endswith(e) for e in voc.words["department_endings"]):
+        ending = {value for value in names if len(value) > 2 and value.endswith(stem)}
+        if len(ending) > 1:
+            from kb.registry import Resolution
+
+            return Resolution(None, "ambiguous", sorted(ending), chunk)
+        found = ending
     if len(found) != 1:
         return None
     res = resolve(next(iter(found)))
@@ -555,6 +580,19 @@ def _abbreviation(chunk: str, lexicon: Lexicon, resolve):
         res.how = "alias"
         return res
     return None
+
+
+def _written_out(stem: str, names: set[str]) -> set[str]:
+    """The names ending with ``stem`` once a usual abbreviation in it is written out (房管局 → 房屋管理局)."""
+    from kb.qa.query import load_shapes
+
+    out = set()
+    for short, longs in load_shapes()["name_pieces"].items():
+        if short in stem:
+            for long in longs:
+                whole = stem.replace(short, long)
+                out |= {value for value in names if value.endswith(whole) and value != whole or _bare(value) == whole}
+    return out
 
 
 def _short_department(chunk: str, lexicon: Lexicon, resolve):
