@@ -33,12 +33,6 @@ _spec.loader.exec_module(score_fresh)
 KNOWN_FAILURES: set[str] = {
     "nj-synonym-yanghang",
     "rc-structure-six-plans",
-    # session 6 rows written before their mechanisms: out of scope beside a word of the plan, present-day values,
-    # which plans are loaded
-    "m6-out-zg-olympics",
-    "m6-out-nj-present",
-    "m6-out-lsh-present",
-    "m6-plans-loaded-files",
 }
 """Ids of rows kb does not answer as expected yet (strict xfail; remove an id once it passes)."""
 

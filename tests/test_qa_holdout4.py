@@ -75,7 +75,6 @@ KNOWN_FAILURES: set[str] = {
     "sj-meta-date",
     "hp-topic-campus-pv",
     "bs-value-wet-trucks",
-    "multi-list-loaded",
     # (session 6, reading helper: sj-item-number-13, out-sj-item-30, out-hp-task-twelve, out-bs-row-45 pass since the
     # plan's own item numbers are read; out-zg-section-seven since a section the part lacks is not_in_plan — no longer blind)
     # --- out of scope answered as if the plan held it

@@ -279,7 +279,7 @@ def _check_words(value, where: str) -> list[str]:
 SHAPE_LISTS = ("place_suffixes", "places", "structure_asks", "task_subject", "department_subject", "most", "least",
                "both", "only", "not", "earliest", "latest", "guide", "plan_marks", "value_units", "person_units",
                "unit_not_after", "money_words", "money_units", "which_before", "which_units", "which_after", "due_by",
-               "field_affixes")
+               "field_affixes", "national_issuers")
 
 
 def validate_shapes(data: dict, where: str = "shapes.yaml") -> dict:
@@ -374,12 +374,20 @@ def read_outside(r: Reading) -> None:
         if w and not (kind in ("weather", "person", "actual_figure") and w in r.plan_text):
             r.query.act, r.query.subject, r.query.outside, r.query.outside_words = Act.META, "plans", kind, w
             return
+    present = _has(r.text, r.words["outside"].get("present", []))
+    if (present and "target" in r.facts.flags and r.facts.date is None and present not in r.plan_text
+            and not _has(r.text, r.words["outside"]["plans"])):
+        # 现在的PM2.5浓度是多少 / 目前的研发投入强度: today's figure — a plan states targets, not statistics
+        r.query.act, r.query.subject, r.query.outside, r.query.outside_words = Act.META, "plans", "actual_figure", present
+        return
     verb = _has(r.text, r.words["outside"].get("document_verbs", []))
     if verb and "when" in r.facts.flags and not r.facts.departments and _only_the_document(r, verb):
         # 这个方案啥时候印发的: the document's own date, not a topic 印发
         r.query.act, r.query.subject, r.query.outside, r.query.outside_words = Act.META, "plans", "publication_date", verb
         return
-    if _has(r.text, r.words["outside"]["plans"]) and not r.facts.departments and not r.facts.topic:
+    if _has(r.text, r.words["outside"]["plans"]) and not r.facts.departments and not any(
+            w in r.plan_text for w in r.facts.topic if len(w) >= 2):
+        # 现在能查哪几个文件: the plans loaded (words beside it the plans never write, 现在能查, ask nothing of them)
         r.query.act, r.query.subject = Act.META, "plans"
 
 
@@ -436,7 +444,7 @@ def read_place(r: Reading) -> None:
             at = r.text.find(suffix, at + 1)
     # (a place inside a department of the plan is that department's, not another place)
     names = [n for n in names if n not in r.plan_text and not any(n in d for d in r.facts.departments)]
-    named = _place_naming_a_plan(r)
+    named = _place_naming_a_plan(r) or _place_owning_the_topic(r)
     if named and not names:
         names = [named]
     if names:
@@ -474,6 +482,34 @@ def _place_naming_a_plan(r: Reading) -> str | None:
     return place
 
 
+#: A place name in a plan's title: 2–3 characters before 市/区/县/省 (自贡市, 松江区).
+_TITLE_PLACE = re.compile(r"([\u4e00-\u9fff]{2,3})(?:市|区|县|省)")
+
+
+def _place_owning_the_topic(r: Reading) -> str | None:
+    """北京的海外人才引进政策谁牵头 (广州's plan): a place opening the question as the owner of what is asked (P的…,
+    在P…) that the loaded plans are not about — their titles, cover notes and opening lines name places, this one
+    not — though a paragraph may mention it in passing (北京大学).  A plan naming no place (a national one) is about
+    every place, so nothing is said then."""
+    from kb.qa.text import fold
+
+    m = re.match(r"在?(.{2,4}?)(?:市|省)?的", r.text)
+    if m is None:
+        return None
+    place = m.group(1)
+    if place not in r.words["places"]:
+        return None
+    own = False
+    for doc in r.plan.documents:
+        opening = [t.text for t in r.plan.document_opening(doc.id, 2) if t.kind != "task"]
+        about = fold(" ".join([doc.title, doc.preface or "", *opening]))
+        if place in about or any(w in about for w in r.words["national_issuers"]):
+            return None  # (a national plan is about every place)
+        own = own or any(p in about for p in r.words["places"]) or any(
+            not set(g) & _NOT_IN_PLACE for g in _TITLE_PLACE.findall(fold(doc.title)))
+    return place if own else None
+
+
 def read_plan_named(r: Reading) -> None:
     """在人才集聚方案中…: a plan named by words of its title (only when several plans are loaded)."""
     if len(r.plan.document_ids()) < 2:  # (a stored plan answers without reading 1,000 documents)
@@ -493,6 +529,8 @@ def read_plan_named(r: Reading) -> None:
             at = r.text.find(mark)
             if at < 2:
                 continue
+            if r.text[at - 1] == "的" and at >= 3:
+                at -= 1  # 在综合保税区的意见里: the words before 的 name the plan
             for k in range(min(at, 12), 1, -1):
                 words = r.text[at - k:at]
                 if words in title and k > score:
@@ -697,6 +735,39 @@ def read_abbreviation(r: Reading) -> None:
     if changed:
         q.topic = words
         f.topic = list(words)
+
+
+def read_unknown_name(r: Reading) -> None:
+    """东京奥运会期间的空气质量保障 / 卡塔尔世界杯的转播权: a run of four or more characters of the question no two of
+    which the plan ever writes together names something the plan does not know (an event, a place, a body); the
+    question is about it, so a task sharing its other words (空气质量, 转播权) does not answer it: not in the plan."""
+    q, f = r.query, r.facts
+    if (q.act is not None or q.outside or q.label or q.ordinal is not None or q.field_value or len(q.topic) < 2
+            or f.departments or f.unresolved):
+        return  # (a topic alone no paragraph holds is judged absent by read_plan_terms; a department asked is its own)
+    from kb.qa.text import is_cjk
+    from kb.qa.vocab import load_vocabulary
+
+    voc = load_vocabulary()
+    for word in q.topic:
+        if len(word) < 3 or word in r.plan_text or any(s in r.plan_text for s in voc.synonyms(word)):
+            continue
+        if not any(w != word and len(w) >= 3 and w in r.plan_text for w in q.topic):
+            continue  # (only beside a word the plan holds — 3+ characters: 投入, 申请 are how it is asked — is a task
+            # answered from the shared word)
+        # the word's opening run (a qualifier naming what is asked about: 东京奥运会期间的…, 卡塔尔世界杯的…;
+        # a run inside a colloquial description, 渣土车|沿路|撒漏, is how the plan's thing is said)
+        run = word[0]
+        for a, b in zip(word, word[1:]):
+            if not (is_cjk(a) and is_cjk(b)) or a + b in r.plan_text:
+                break
+            run += b
+        # (four characters: three arise where two of the plan's words meet a colloquial one — 过年|燃放 —,
+        # a name is longer: 东京奥运会, 卡塔尔世; and one character of it the plan never writes at all: words of the
+        # plan run together, 黄橙红, use only characters it has)
+        if len(run) >= 4 and not set(run) <= r.plan.characters():
+            q.act, q.subject, q.outside, q.outside_words = Act.META, "plans", "topic", run
+            return
 
 
 def _in_order(short: str, long: str) -> bool:
@@ -1533,6 +1604,7 @@ READERS = (
     read_field,
     read_plan_terms,
     read_abbreviation,
+    read_unknown_name,
     read_follow_up,
     read_structure,
     read_department_set,
