@@ -37,7 +37,6 @@ KNOWN_FAILURES: set[str] = {
     # first measured on main f256d5c; comments describe kb on 23dbaf0
     "nj-set-both-roles",  # 既当牵头又当配合的部委: not_in_plan
     "nj-meta-date",  # 啥时候发的: not_in_plan, the closing date 2018年12月21日 is stated
-    "rc-fenbie-apartments",  # many tasks besides 人才公寓 (1000套 / 10000套)
     "rc-structure-support-systems",  # not_understood: 三大人才开发支撑体系 are the sections of 三
     "ls-count-streets",  # misses item 6 (责任单位:各街道,各相关单位)
     "ls-rank-most-support",  # 责任单位最多: five items instead of the two with three units

@@ -53,8 +53,9 @@ KNOWN_FAILURES: set[str] = {
     # item numbers and 条/措施 as task nouns are read; zb-section-three-tasks, out-zb-section-eight, nj-count-talent-part
     # since sections by number after a part's name and fillers 这部分 are — no longer blind)
     # --- parts and sections named loosely
-    "ty-count-part-three",  # 壮大市场主体那部分有几项任务: not_in_plan (那部分 kept in the topic)
     "ty-part-five-tasks",  # 第五部分包括哪些任务: adds the closing paragraph and the signature line 国务院办公厅2018年12月11日
+    # (session 6: ty-count-part-three passes since one head of a two-head part title names the part when an area
+    # is marked (那部分); zg-when-china6 since 从什么时候开始 is a when-word and 标准 inside the topic names it)
     # --- role, department and plan reading
     # (session 6: ty-ask-back-zongju passes since 总局, ending several names, is asked back — no longer blind)
     "zb-who-lead-tax",  # 税务总局是哪个任务的牵头部门: all three of its tasks, grouped by role
@@ -62,7 +63,6 @@ KNOWN_FAILURES: set[str] = {
     "zm-who-parallel-import",  # 汽车平行进口的事归谁管: only （二十五）; （十九）'s title holds it too
     "zm-value-patent-shareholders",  # 最多占多少 (五分之一): not_understood, the right item only under 相关条目
     "zg-who-tomb-sweeping",  # 清明上坟烧纸: not_in_plan (everyday words for 文明祭祀 / 丧葬制品)
-    "zg-when-china6",  # 国六排放标准从什么时候开始实施: not_in_plan, read as a value of 国六排放标准开始
     # --- follow-ups
     "zg-follow-straw-support",  # 配合的是谁 after 秸秆综合利用谁牵头: keeps 三（五）3 (秸秆禁烧)
     "nj-follow-samr-support",  # 配合单位有哪些 after 市场监管总局牵头哪项: a plan-wide ranking of supporters, no task

@@ -418,7 +418,11 @@ def exec_unit_value(question: str, q: Query, env: Env) -> Answer:
     if not words:
         return found_nothing(question, q, env)
     groups = [voc.synonyms(w) for w in words]
-    candidates = plan.tasks_matching(groups, fold, kinds=None)
+    if q.topic_any and len(groups) > 1:  # 燃气管道和供水管道分别…多少公里: the paragraphs of each word
+        by_id = {t.id: t for g in groups for t in plan.tasks_matching([g], fold, kinds=None)}
+        candidates = sorted(by_id.values(), key=plan.position)  # (in plan order)
+    else:
+        candidates = plan.tasks_matching(groups, fold, kinds=None)
     if not candidates:  # the longest asked word alone (引进培养 need not stand verbatim)
         candidates = plan.tasks_matching([voc.synonyms(max(words, key=len))], fold, kinds=None)
     found, near_found = [], []

@@ -279,7 +279,7 @@ def _check_words(value, where: str) -> list[str]:
 SHAPE_LISTS = ("place_suffixes", "places", "structure_asks", "task_subject", "department_subject", "most", "least",
                "both", "only", "not", "earliest", "latest", "guide", "plan_marks", "value_units", "person_units",
                "unit_not_after", "money_words", "money_units", "which_before", "which_units", "which_after", "due_by",
-               "field_affixes", "national_issuers")
+               "field_affixes", "national_issuers", "start_asks")
 
 
 def validate_shapes(data: dict, where: str = "shapes.yaml") -> dict:
@@ -483,7 +483,7 @@ def _place_naming_a_plan(r: Reading) -> str | None:
 
 
 #: A place name in a plan's title: 2–3 characters before 市/区/县/省 (自贡市, 松江区).
-_TITLE_PLACE = re.compile(r"([\u4e00-\u9fff]{2,3})(?:市|区|县|省)")
+_TITLE_PLACE = re.compile(r"([\u4e00-\u9fff]{2,3})(市|区|县|省)")
 
 
 def _place_owning_the_topic(r: Reading) -> str | None:
@@ -493,20 +493,24 @@ def _place_owning_the_topic(r: Reading) -> str | None:
     every place, so nothing is said then."""
     from kb.qa.text import fold
 
-    m = re.match(r"在?(.{2,4}?)(?:市|省)?的", r.text)
+    m = re.match(r"在?([\u4e00-\u9fff]{2,4}?)(市|省)?的", r.text)
     if m is None:
         return None
     place = m.group(1)
-    if place not in r.words["places"]:
+    # a known place (北京), or one shaped like the plans' own (嘉定区 beside 松江区 …), never written in them
+    suffix = place[-1] if len(place) >= 3 and place[-1] in "市区县" and not set(place[:-1]) & _NOT_IN_PLACE else None
+    if place not in r.words["places"] and (suffix is None or place in r.plan_text):
         return None
     own = False
     for doc in r.plan.documents:
         opening = [t.text for t in r.plan.document_opening(doc.id, 2) if t.kind != "task"]
         about = fold(" ".join([doc.title, doc.preface or "", *opening]))
-        if place in about or any(w in about for w in r.words["national_issuers"]):
-            return None  # (a national plan is about every place)
-        own = own or any(p in about for p in r.words["places"]) or any(
-            not set(g) & _NOT_IN_PLACE for g in _TITLE_PLACE.findall(fold(doc.title)))
+        title = fold(doc.title)
+        if place in about or any(w in title or w.endswith("发") and w + "〔" in about for w in r.words["national_issuers"]):
+            return None  # (a national plan — its title's issuer, its number 国发〔…〕 — is about every place)
+        named = [g + k for g, k in _TITLE_PLACE.findall(about) if not set(g) & _NOT_IN_PLACE]
+        own = own or (any(n.endswith(suffix) for n in named) if suffix else
+                      any(p in about for p in r.words["places"]) or bool(named))
     return place if own else None
 
 
@@ -989,11 +993,20 @@ def read_each_value(r: Reading) -> None:
     q, f = r.query, r.facts
     if q.act is not None or "respectively" not in f.flags or f.departments or "target" not in f.flags:
         return
-    head, _, rest = r.text.partition("的")
-    parts = [p for p in head.replace("和", "、").replace("及", "、").split("、") if p]
+    # the items are named before 分别 (and before a 的 there: 黄色、橙色、红色预警的减排比例分别是多少; 燃气管道和供水管道
+    # 分别要改造多少公里 has none)
+    at = min((r.text.find(w) for w in r.words_voc("respectively") if w in r.text), default=len(r.text))
+    head, tail = r.text[:at], r.text[at:]
+    named, _, shared = head.partition("的")
+    parts = [p for p in named.replace("和", "、").replace("及", "、").replace("与", "、").split("、") if p]
     if len(parts) < 2:
         return
+    if f.unit:
+        # 分别要改造多少公里: each item's number in that unit, stated by its paragraph (read_unit_value answers each)
+        q.topic, q.topic_any = [p for p in parts if len(p) >= 2], True
+        return
     # the words every item shares (减排比例): what follows 的, without the asking words
+    rest = shared + tail
     for word in ("分别", "各自", "是多少", "多少", "是几", "为多少", "有多少", "是什么", "几"):
         rest = rest.replace(word, "")
     q.act, q.subject, q.each, q.items = Act.VALUE, "targets", True, parts
@@ -1065,11 +1078,17 @@ def read_heading(r: Reading) -> None:
                 b in joined or all(w in b for w in q.topic) for b in bare) and not spread())
         return hit
 
+    # (一 head of a part's title of several — 壮大市场主体，优化市场环境 — names the part when the question marks an
+    # area of the plan: 那部分, 这一块, 方面)
+    marked_area = "area" in f.flags or any(w in text for w in voc.words["section_marks"])
+
     def names_part(title: str) -> bool:
         hit = part_named.get(title)
         if hit is None:
             folded = fold(title)
-            hit = part_named[title] = len(title) >= 4 and folded in text and not any(w in folded for w in overview_words)
+            heads = [h for h in folded.replace("，", ",").split(",") if len(h) >= 4] if marked_area else []
+            hit = part_named[title] = len(title) >= 4 and (folded in text or len(heads) > 1 and any(
+                h in text for h in heads)) and not any(w in folded for w in overview_words)
         return hit
 
     for doc_id, doc_parts, doc_sections in plan.document_outlines():  # (a stored plan reads no whole document)
@@ -1114,6 +1133,12 @@ def read_topic_ask(r: Reading) -> None:
     q.ends_with_task_noun = f.roles == ["any"] and any(text.endswith(n) for n in voc.words["task_nouns"])
     count = set(voc.words["count"])
     q.target_word = any(w in text for w in voc.words["target"] if w not in count)
+    if q.target_word and _has(text, r.words["start_asks"]):
+        # 国六排放标准从什么时候开始实施: asking when something starts, a target word inside a topic word names it
+        bare = text
+        for w in q.topic:
+            bare = bare.replace(w, "")
+        q.target_word = any(w in bare for w in voc.words["target"] if w not in count)
     words = asked_topic(q.topic, voc, r.plan)
     if not words:
         return
