@@ -279,7 +279,7 @@ def _check_words(value, where: str) -> list[str]:
 SHAPE_LISTS = ("place_suffixes", "places", "structure_asks", "task_subject", "department_subject", "most", "least",
                "both", "only", "not", "earliest", "latest", "guide", "plan_marks", "value_units", "person_units",
                "unit_not_after", "money_words", "money_units", "which_before", "which_units", "which_after", "due_by",
-               "field_affixes", "national_issuers", "start_asks")
+               "field_affixes", "field_asks", "national_issuers", "start_asks")
 
 
 def validate_shapes(data: dict, where: str = "shapes.yaml") -> dict:
@@ -647,15 +647,9 @@ def read_field(r: Reading) -> None:
     q = r.query
     if q.outside or q.label or q.ordinal is not None or not q.topic:
         return
-    from kb.qa.text import fold
-
-    def tag_only(word: str) -> bool:
-        """The plan writes the word, but in no paragraph's title or body: only in a tag."""
-        return len(word) >= 3 and word in r.plan_text and not r.plan.tasks_matching([(word,)], fold, kinds=None)
-
     # (the values are read once per plan object, and only for a question that asks a field the way fields are
-    # asked — 适用于, 只在 … — or names something the plan writes only in its tags)
-    if not (_has(r.text, r.words["field_affixes"]) or any(tag_only(w) for w in q.topic)):
+    # asked — 适用于, 只在, 专门 …: a store lookup per topic word would cost every question its reading budget)
+    if not _has(r.text, r.words["field_asks"]):
         return
     values = field_values(r.plan)
     if not values:
