@@ -215,6 +215,10 @@ def test_the_table_has_one_executor_per_value():
 # fails it; a new pair in the fixtures fails test_every_fixture_question_maps_to_exactly_one_executor
 # until it is pinned here with its reason.
 ORDER = [
+    ("ziyou", [], "只在广东自贸试验区实施的措施是哪条", ["over_field", "over_topic"], "field",
+     "a labelled field's value named: the tasks carrying it (the value stands only in tags, no paragraph's text)"),
+    ("nongji", [], "强化组织领导的第二条是什么", ["over_item", "over_section", "over_topic"], "item",
+     "第N条 after a part's name: that part's item, not the part listed whole"),
     ("zigong", [], "既牵头又配合的部门有哪些", ["over_act", "over_topic"], "department_sets",
      "an act that says alone what is asked beats the loose words (部门) a topic rule would list"),
     ("zigong", [], "优化能源结构有哪些任务", ["over_section", "over_topic"], "section",

@@ -61,6 +61,10 @@ def plan_item(question: str, q: Query, env) -> Answer:
     pool = [t for t in (plan.task(i) for i in q.cited) if t is not None] if scoped else list(plan.tasks)
     numbered = [(item_number(t), t) for t in pool]
     found = [t for n, t in numbered if n == q.ordinal]
+    if not found and scoped:
+        # 强化组织领导的第二条 (its items numbered （十八）–（二十） across the plan): the part's second item
+        own = [t for t in pool if t.kind != "paragraph"]
+        found = [own[q.ordinal - 1]] if 1 <= q.ordinal <= len(own) else []
     where = f"“{q.heading}”中" if scoped and q.heading else "方案中"
     if not found:
         ctx.tasks = []
