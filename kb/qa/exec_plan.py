@@ -35,7 +35,10 @@ def exec_date_list(question: str, q: Query, env) -> Answer:
     from kb.qa.wording import load_answer_words
 
     plan, ctx = env.plan, env.ctx
-    tasks = [t for t in plan_tasks(plan) if q.dates.selects(t)]
+    every = plan_tasks(plan)
+    if not any(t.deadlines for t in every):
+        return _no_deadlines(question, env)  # 2020年前要完成哪些任务 in a plan whose tasks set no date
+    tasks = [t for t in every if q.dates.selects(t)]
     tasks, topic_note = filter_topic(q, env, tasks)
     mode = date_mode(q.dates)
     year = int((q.dates.first or q.dates.last)[:4])
@@ -104,9 +107,17 @@ def exec_role_kind(question: str, q: Query, env) -> Answer:
                   roles={t.id: [role] for t in tasks})
 
 
+def _no_deadlines(question: str, env) -> Answer:
+    """No task of the plan states a time limit: said so, ``not_in_plan`` (never 共 0 项 as if some had)."""
+    env.ctx.tasks = []
+    return Answer(question, "deadline_list", "方案的任务都没有规定完成时限。", tasks=[], status="not_in_plan")
+
+
 def exec_timed_tasks(question: str, q: Query, env) -> Answer:
     """哪些任务有时间要求 / 没有时限的任务 / 这些任务中哪些有时限: tasks with (without) a deadline."""
     pool = plan_tasks(env.plan)
+    if not q.within and q.timed is not False and not any(t.deadlines for t in pool):
+        return _no_deadlines(question, env)  # a date no task gives: not in the plan (as a role no task gives)
     if q.within and (env.ctx.base or env.ctx.tasks):
         pool = filter_within(q, pool, within_base(q, env.ctx))  # 这些任务中哪些有时限: the previous list only
     if q.timed is False:
