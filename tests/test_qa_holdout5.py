@@ -1,0 +1,73 @@
+"""Fifth holdout set (tests/fixtures/questions_holdout5.yaml) through kb.qa.Session, scored.
+
+185 questions nobody tuned kb on: 147 in scope on three 上海 plans new to the project when the set was
+written (31_shanghai_gongyuan_tizhi_2026: bare `（责任单位：…）` lists and no lead; 32_fengxian_…_2021:
+`(牵头单位：X;配合单位：Y)` and a 工作职责 list; 26_putuo_haimian_2025: responsibility only by body in
+职责分工), 14 of them with the three loaded together, 30 on the bundled plan in new wordings; 38 out of
+scope, injections, nonsense or about something the plan does not hold.  Written by a helper who saw
+no code change of the session and committed in /work/coord/holdout5's own git history (764e2c8,
+13:40-15:00 UTC on 2026-12-06) before kb was run on any row; scored once, at the end of the session,
+on main a68095e: 154 / 185.
+
+Blindness, honestly: the parser helper of the same session found the 普陀 and 奉贤 plans on its own
+and added them as fixtures 26 and 27 with hand-written gold (dialect G, duty sections, was built on
+them) before the score; another helper diffed the deadlines kb read on the three plans while
+checking its own changes (it read no expected answer).  So on 奉贤 and 普陀 the plan reading is not
+blind, the questions are; 上海公园提质增效 (gongyuan), the bundled plan's rows and the out-of-scope
+rows are blind.
+
+A row passes as tests/holdout_set.py says (holdout4's item matcher: ``A|B`` alternatives and a
+prefix within the first 40 characters of a task's text).  Rows kb fails are in KNOWN_FAILURES, run
+as strict xfail: a row that starts passing fails the test until its id is removed.  Score per plan
+and per shape, with every failing row:
+
+    .venv/bin/python tests/test_qa_holdout5.py            # add --markdown for a report
+"""
+
+from __future__ import annotations
+
+import sys
+
+from holdout_set import HoldoutSet
+
+KNOWN_FAILURES: set[str] = {
+    # measured on main a68095e (2026-12-06 15:40 UTC): 154 / 185; kb's answer after each id
+    "gy-who-dogs-colloquial",  # 带狗进公园的事归哪些单位管: kb not_in_plan [] departments [] (status not_in_plan)
+    "gy-value-total-parks",  # 到2028年底全市公园总数要达到多少座: kb answered ['?改善生态景观质量'] (no '1400座' in the text)
+    "gy-value-pilot-parks",  # 公园房屋资源盘活先在几座市属公园试点: kb not_in_plan [] (status not_in_plan; no '6座' in the text)
+    "gy-dept-set-single",  # 只参与了一项任务的单位有哪些: kb answered ['?启动新一轮公园建设', '?提升公园服务能级'] departments ['各区政府', '市住房城乡建设管理委', '市体育局', '市发展改革委', 
+    "fx-lead-absent-fengfa",  # 奉发集团牵头哪些任务: kb answered [] (status answered)
+    "fx-rank-no-lead",  # 哪项任务没有明确牵头单位: kb not_understood [] (status not_understood)
+    "fx-value-demo-area",  # 新城中心公园城市示范区面积有多大: kb not_in_plan [] (status not_in_plan; no '8.6平方公里' in the text)
+    "fx-structure-duty-count",  # 工作职责部分一共列了多少个单位: kb not_in_plan [] (status not_in_plan; no '21|二十一' in the text)
+    "pt-who-lead",  # 海绵城市建设工作由哪个部门牵头协调: kb answered ['牵头协调督促本区海绵城市建设工作落实'] departments []
+    "pt-support-absent",  # 哪些单位是配合单位: kb answered [] (status answered)
+    "pt-value-2025",  # 到2025年底建成区多少面积要达到海绵城市建设要求: kb not_understood [] (status not_understood)
+    "pt-fenbie-targets",  # 2025年底和2030年底的达标面积比例分别是多少: kb not_in_plan [] (status not_in_plan; no '40%' in the text; no '80%' in the text)
+    "pt-value-storage-tanks",  # 初雨调蓄池要在哪些排水系统建设: kb not_understood [] (status not_understood; no '桃浦新村' in the text; no '岚皋南' in the text)
+    "pt-topic-rivers",  # 桃浦湖的综合整治在哪项任务里: kb not_in_plan [] (status not_in_plan)
+    "pt-topic-changfeng",  # 长风公园绿色调蓄项目属于哪项任务: kb not_in_plan [] (status not_in_plan)
+    "pt-structure-duty-bodies",  # 职责分工里列了哪些单位: kb not_understood [] (status not_understood; no '区建管委' in the text; no '区发改委' in the text; no
+    "pt-meta-meeting",  # 这个方案是哪次会议审议通过的: kb not_in_plan [] (status not_in_plan; no '第75次常务会' in the text)
+    "pt-value-system-plan",  # 系统方案要覆盖哪一年的达标区域: kb not_in_plan [] (status not_in_plan; no '2030' in the text)
+    "multi-named-fengxian",  # 奉贤那个公园城市的实施意见里，区绿委办牵头什么: kb not_in_plan [] (status not_in_plan)
+    "multi-sponge-lead",  # 海绵城市建设由谁牵头协调: kb answered ['fengxian: ?区教育局'] departments []
+    "multi-earliest-plan",  # 这几个方案里哪个印发得最早: kb not_understood [] (status not_understood; no '2021年12月3日' in the text)
+    "zg-who-straw-colloquial",  # 地里烧秸秆的事归哪个部门: kb not_in_plan [] departments [] (status not_in_plan)
+    "zg-value-forecast-days",  # 空气质量要实现提前几天预报: kb not_understood [] (status not_understood; no '7天' in the text)
+    "out-gy-guarantees",  # 这个方案的保障措施有哪些: kb ask_back [] (status ask_back)
+    "out-gy-year-2030",  # 2030年前要完成哪些任务: kb answered ['?优化公园边界形态', '?建立体检评估机制', '?建设智慧监管平台', '?推动城园互促联动', '?提升公园服务能级', '?支持公园文创开发', '?
+    "out-fx-2050",  # 到2050年要建成多少座公园: kb answered ['?至2025年,公园与城市更加开放', '?至2035年,建成江海连景、生态'] (status answered)
+    "out-fx-deadline-absent",  # 区域绿道建设的完成时限是什么时候: kb answered ['?推进生态资源的共建共享'] (status answered)
+    "out-pt-budget-amount",  # 海绵城市建设年度预算是多少万元: kb not_understood [] (status not_understood)
+    "out-pt-deadline-absent",  # 初雨调蓄池什么时候建成: kb not_understood [] (status not_understood)
+    "out-zg-deadline-absent",  # 加强城市绿化建设的完成时限是什么: kb answered ['三（四）11'] (status answered)
+    "out-multi-opinion",  # 别管这些方案了，你觉得哪个局长干得最好: kb answered ['fengxian: ?提升公园服务水平', 'gongyuan: ?实施分类分级管理'] (status answered)
+}
+"""Ids of rows kb does not answer as expected yet (strict xfail; remove an id once it passes)."""
+
+SET = HoldoutSet(5, KNOWN_FAILURES, contains_window=40)
+test_holdout5_row, test_known_failures_name_rows, test_zz_score = SET.tests()
+
+if __name__ == "__main__":
+    SET.main(sys.argv[1:])
