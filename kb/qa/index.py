@@ -422,11 +422,23 @@ def _open_dir(path: Path):
     each segment's postings out of the map into a ``BytesIO`` (whoosh.filedb.compound.CompoundStorage),
     so opening the index of 1,000 plans held its 130 MB twice (mapped pages and the copies: 270 MB, the
     TUI's peak at its first screen) and took 0.3-0.4 s; read through the file it holds 32 MB, opens in
-    0.1 s and searches as fast (measured on the bench corpus, README "Many plans").
+    0.1 s (measured on the bench corpus, README "Many plans").  But every posting read then is a seek and a
+    read of the file: on a small index, whose copy costs little memory, that made the warm answers of the
+    bundled plan's topic questions 1.5-2.5 ms slower (p95 9.8 → 11 ms).  So an index under
+    ``MAP_BELOW_BYTES`` is opened as Whoosh opens it, a larger one through the file.
     """
     from whoosh.filedb.filestore import FileStorage
 
-    return FileStorage(str(path), supports_mmap=False).open_index()
+    try:
+        size = sum(f.stat().st_size for f in path.iterdir() if f.is_file())
+    except OSError:
+        size = MAP_BELOW_BYTES  # (unreadable here: the open below says what is wrong)
+    return FileStorage(str(path), supports_mmap=size < MAP_BELOW_BYTES).open_index()
+
+
+#: Index size (bytes, all its files) under which the segment files are memory-mapped and copied into memory
+#: (Whoosh's default, fastest to search); the bundled plan's index is ~0.3 MB, 1,000 plans' ~130 MB.
+MAP_BELOW_BYTES = 16 * 1024 * 1024
 
 
 def _read_marker(path: Path) -> dict:
