@@ -246,6 +246,8 @@ ORDER = [
      "how tasks are shared narrows the list"),
     ("zigong", [], "哪些任务没有配合单位", ["over_sharing", "over_department_list", "over_all_tasks"], "sharing",
      "没有配合单位 selects tasks, it asks no department"),
+    ("zigong", ["交通局牵头哪些任务"], "第二项什么时候完成", ["over_item", "over_timed"], "item",
+     "第N项 after a list asked when: that item's time limit, not every task with a time limit"),
     ("zigong", ["城管局负责什么"], "第5项谁负责", ["over_item", "over_previous"], "item",
      "第N项 picks one item of the previous list, not all of them"),
     ("zigong", [], "强化责任落实的内容", ["over_title", "over_topic"], "title", "a whole title cited: that paragraph"),
@@ -289,22 +291,33 @@ def test_the_order_of_the_over_rules(alias, before, question, rules, over, why):
     assert answer.query.over == over, answer.query.to_dict()
 
 
+def _known_failures() -> set[str]:
+    """Ids of the blind sets' rows kb still fails (their strict xfails): their reading is known wrong, so the
+    order of the rules claiming them is not pinned (a pin would assert the wrong answer)."""
+    import importlib
+
+    out: set[str] = set()
+    for f in sorted((ROOT / "tests").glob("test_qa_holdout*.py")):
+        out |= set(getattr(importlib.import_module(f.stem), "KNOWN_FAILURES", ()))
+    return out
+
+
 def _fixture_questions():
-    """(plan alias or file, turns) of every question row of the fixture YAMLs."""
+    """(plan alias or file, turns, row id or None) of every question row of the fixture YAMLs."""
     out = []
     qa = ROOT / "tests/fixtures/qa"
     for name in ("questions.yaml", "reading.yaml"):
         for r in yaml.safe_load((qa / name).read_text(encoding="utf-8"))["rows"]:
-            out.append((None, [r["q"]]))
+            out.append((None, [r["q"]], None))
     for turns in yaml.safe_load((qa / "conversations.yaml").read_text(encoding="utf-8"))["conversations"].values():
-        out.append((None, [t["q"] for t in turns]))
+        out.append((None, [t["q"] for t in turns], None))
     for f in sorted((ROOT / "tests/fixtures").glob("questions_*.yaml")):
         data = yaml.safe_load(f.read_text(encoding="utf-8"))
         files = {k: (v["file"] if isinstance(v, dict) else v) for k, v in data["plans"].items()}
         for r in data["questions"]:
             if isinstance(r["corpus"], list) or not ("question" in r or "turns" in r):
                 continue  # (several plans together: their own tests; a question given as bytes)
-            out.append((files[r["corpus"]], list(r.get("turns") or [r["question"]])))
+            out.append((files[r["corpus"]], list(r.get("turns") or [r["question"]]), r.get("id")))
     return out
 
 
@@ -325,9 +338,10 @@ def test_every_fixture_question_maps_to_exactly_one_executor(monkeypatch):
     from kb.qa.query import Conversation, over_claims
 
     pinned = {tuple(r[3][:2]) for r in ORDER}
+    known = _known_failures()
     rows = _fixture_questions()
     assert len(rows) > 1000
-    for file, turns in rows:
+    for file, turns, row_id in rows:
         session = Session(plan=_plan_file(file), strict=True)
         assert session.read_query(turns[-1]).over in DISPATCH, turns
         for turn in turns:
@@ -336,5 +350,5 @@ def test_every_fixture_question_maps_to_exactly_one_executor(monkeypatch):
             assert entered[-1] == DISPATCH[answer.query.over].__name__, (turns, entered)
             assert len(entered) == len(set(entered)), (turns, entered)
             claims = [name for name, _ in over_claims(answer.query, session.plan, conversation)]
-            if len(claims) > 1 and len(entered) == 1:
+            if len(claims) > 1 and len(entered) == 1 and row_id not in known:
                 assert tuple(claims[:2]) in pinned, f"{turns}: {claims} — pin their order in ORDER, with why"
