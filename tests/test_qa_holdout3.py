@@ -10,18 +10,8 @@ git history, commit "holdout questions 3: …") before kb was run on any of them
 measures how kb's question reading generalises.  Do not tune kb on these rows: a fix should
 come from a mechanism and show up here as an XPASS.
 
-A row passes when, for the answer to its question (the last turn of a conversation):
-
-- ``Answer.status`` equals the expected status (a list: any of them — only for input with no
-  reading at all, where not_understood and not_in_plan are both honest);
-- the set of the answer's own items (``Answer.tasks``) equals the expected set exactly, when
-  the row gives ``items`` (on the bundled plan an item is its label, ``三（一）2`` or ``二``; on
-  the other plans a prefix of a task's text after its marker, or of its title, both
-  NFKC-folded with spaces and quotes removed; every expected prefix must match exactly one
-  answered task and every answered task must match an expected prefix);
-- ``Answer.departments`` equals the expected set exactly, when the row gives ``departments``;
-- ``Answer.text`` contains every expected value, when the row gives ``values`` (``a|b``: either
-  form; compared NFKC-folded without spaces).
+A row passes as tests/holdout_set.py says (status, the exact item set, departments and values the
+row gives; items matched as this set's matcher does: the one prefix starting a task's text or title names it).
 
 Rows kb fails today are in KNOWN_FAILURES, run as strict xfail: a row that starts passing fails
 the test until its id is removed, so the list only shrinks.  An exception raised by kb is never

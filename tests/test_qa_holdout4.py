@@ -11,20 +11,8 @@ history, commit "holdout questions 4: …") before kb was run on any of them, so
 how kb's plan reading and question reading generalise.  Do not tune kb on these rows: a fix should
 come from a mechanism and show up here as an XPASS.
 
-A row passes when, for the answer to its question (the last turn of a conversation):
-
-- ``Answer.status`` equals the expected status (a list: any of them — only for input with no
-  reading at all, where not_understood and not_in_plan are both honest);
-- the set of the answer's own items (``Answer.tasks``) equals the expected set exactly, when the
-  row gives ``items`` (on the bundled plan an item is its label, ``三（一）2``; on the other plans a
-  prefix of a task's text after its marker, or of its title, NFKC-folded with spaces and quotes
-  removed; ``A|B`` gives alternative prefixes of one task; when no prefix starts a task's text or
-  title, a prefix standing within the first 40 characters of its text names it - a table row read
-  with its 序号 or 任务名称 cell in front; every expected item must match exactly one answered task
-  and every answered task must match an expected item);
-- ``Answer.departments`` equals the expected set exactly, when the row gives ``departments``;
-- ``Answer.text`` contains every expected value, when the row gives ``values`` (``a|b``: either
-  form; compared NFKC-folded without spaces).
+A row passes as tests/holdout_set.py says (status, the exact item set, departments and values the
+row gives; items matched as this set's matcher does: ``A|B`` alternatives, and a prefix within the first 40 characters of a task's text).
 
 Rows kb fails today are in KNOWN_FAILURES, run as strict xfail: a row that starts passing fails
 the test until its id is removed, so the list only shrinks.  An exception raised by kb is never
