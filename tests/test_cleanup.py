@@ -40,6 +40,16 @@ CASES = [
      ["《关于帮助市场主体纾困解难的具体实施细则》", "为深入贯彻落实精神,制定如下实施细则。"], "a title in book-title marks stands alone (淮安 2022)"),
     ("关于推动经济高质量发展的若干政策\n为深入贯彻落实精神,制定以下政策。",
      ["关于推动经济高质量发展的若干政策", "为深入贯彻落实精神,制定以下政策。"], "若干政策 names a document (苍南 2023)"),
+    # Pinyin glosses a mirror puts after characters (安徽 2023, 山东 2022 as the pages corpus stored them).
+    ("(牵头单位:省自然资源厅;责(zé)任单位:省住房城乡(xiāng)建设(shè)厅)", ["(牵头单位:省自然资源厅;责任单位:省住房城乡建设厅)"],
+     "tone-marked glosses inside a label and a name are dropped"),
+    ("省通信管理(lǐ)局、省工(gōng)业和信息化厅", ["省通信管理局、省工业和信息化厅"], "a gloss of one letter and a tone"),
+    ("欢(huan)迎访(fang)问", ["欢迎访问"], "plain glosses of two letters or more (no tone marks)"),
+    ("完成宽带核心网络向TB(太字节)演进。", ["完成宽带核心网络向TB(太字节)演进。"], "CJK inside the bracket: no gloss"),
+    ("推广政府和社会资本合作(ppp)模式。", ["推广政府和社会资本合作(ppp)模式。"], "Latin that is no pinyin syllable stays"),
+    ("道路长度(km)达到10公里。", ["道路长度(km)达到10公里。"], "a unit in Latin letters stays (k+m is no syllable)"),
+    ("附件(a)所列项目。", ["附件(a)所列项目。"], "one plain letter is no gloss (a list mark), only a tone-marked one"),
+    ("PPP(de)模式", ["PPP(de)模式"], "after a Latin letter: no gloss (a gloss follows a character)"),
 ]
 
 

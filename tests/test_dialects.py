@@ -181,6 +181,11 @@ LIST_CASES = [
      "等部门 then a comma group"),
     ("市X局、市Y局等十个部门", ["市X局", "市Y局"], "等十个部门: a count in Chinese numerals"),
     ("市X局、市Y局等有关单位", ["市X局", "市Y局"], "等有关单位"),
+    ("市直有关部门、单位,各区市政府", ["市直有关部门、单位", "各区市政府"],
+     "有关 governs both nouns: 市直有关部门、单位 is one group (威海 2023)"),
+    ("各有关部门、单位、机构", ["各有关部门、单位、机构"], "several bare kinds after 、 stay with the group"),
+    ("市有关部门、市X局", ["市有关部门", "市X局"], "a named unit after a generic group is a unit of its own"),
+    ("市X局、单位", ["市X局", "单位"], "a bare 单位 after a named unit is not joined (no 有关 to govern it)"),
 ]
 
 

@@ -138,12 +138,36 @@ def join_fragment(previous: str, line: str) -> str:
     return previous + line
 
 
+#: Pinyin glosses a mirror site puts after characters (建設(shè)廳, 責(zé)任單位, 歡(huan)迎; dialects.md §4):
+#: a bracket holding one pinyin syllable, tone-marked or plain, right after a CJK character.
+_TONES = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ", "aaaaeeeeiiiioooouuuuüüüü")
+_SYLLABLE_RE = re.compile(
+    r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|üan|van|ai|ao|an|ei|en|er|ia|ie|in|iu|ou|ua|ue|üe|ve"
+    r"|ui|un|ün|vn|uo|a|e|i|o|u|ü|v)")
+_GLOSS_RE = re.compile(r"(?<=[\u3400-\u9fff])[(（]([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6})[)）]")
+
+
+def _is_gloss(word: str) -> bool:
+    """One pinyin syllable: tone-marked (gōng, lǐ, ē), or plain of two letters or more (huan, de)."""
+    plain = word.translate(_TONES)
+    return (plain != word or len(word) > 1) and _SYLLABLE_RE.fullmatch(plain) is not None
+
+
 # --- rules -------------------------------------------------------------------
 
 
 def remove_page_breaks(lines: list[str]) -> list[str]:
     """Drop editor page-break markers wherever they stand."""
     return [PAGE_BREAK_RE.sub("", line) for line in lines]
+
+
+def remove_pinyin_glosses(lines: list[str]) -> list[str]:
+    """Drop the pinyin a mirror site glossed characters with (省住房城乡(xiāng)建设(shè)厅 → 省住房城乡建设厅):
+    the plan's words are the characters; a gloss inside a label or a name breaks both.  Only a bracket
+    holding a single syllable right after a CJK character is one (TB(太字节), (PPP), 公里(km) stay)."""
+    return [_GLOSS_RE.sub(lambda m: "" if _is_gloss(m.group(1)) else m.group(0), line) if "(" in line or "（" in line
+            else line for line in lines]
 
 
 def split_flattened(lines: list[str]) -> list[str]:
@@ -252,6 +276,7 @@ def join_split_title(lines: list[str]) -> list[str]:
 #: The cleanup rules, in the order they run.
 CLEANUP_RULES: list[Callable[[list[str]], list[str]]] = [
     remove_page_breaks,
+    remove_pinyin_glosses,
     split_flattened,
     remove_debris_spaces,
     join_fragments,
