@@ -50,6 +50,15 @@ CASES = [
     ("道路长度(km)达到10公里。", ["道路长度(km)达到10公里。"], "a unit in Latin letters stays (k+m is no syllable)"),
     ("附件(a)所列项目。", ["附件(a)所列项目。"], "one plain letter is no gloss (a list mark), only a tone-marked one"),
     ("PPP(de)模式", ["PPP(de)模式"], "after a Latin letter: no gloss (a gloss follows a character)"),
+    # Page numbers a PDF's text layer left on lines of their own (石景山 2019, 大邑 2021 as mirrors serve them).
+    ("协办单位:区委编办、园区党工\n委、各街道党工委\n— — — 3 —\n2.以区域化党建为重点。",
+     ["协办单位:区委编办、园区党工委、各街道党工委", "2.以区域化党建为重点。"],
+     "a footer after a label line would be glued to its last unit (各街道党工委———3—)"),
+    ("夯实产业支撑,发\n- 2 -\n展能级稳步提升。", ["夯实产业支撑,发展能级稳步提升。"], "a footer inside a word: the paragraph goes on"),
+    ("甲段。\n· 23 ·\n乙段。", ["甲段。", "乙段。"], "a dotted footer"),
+    ("甲段。\n第 2 页 共 10 页\n乙段。", ["甲段。", "乙段。"], "第N页 共M页"),
+    ("到\n2\n年内完成。", ["到2年内完成。"], "a bare number is a fragment, never a footer"),
+    ("完成—2—项任务。", ["完成—2—项任务。"], "dashes around a number inside a sentence stay"),
 ]
 
 

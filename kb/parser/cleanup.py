@@ -148,6 +148,15 @@ _SYLLABLE_RE = re.compile(
 _GLOSS_RE = re.compile(r"(?<=[\u3400-\u9fff])[(（]([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6})[)）]")
 
 
+#: A page number that a PDF's text layer left on a line of its own when the page was copied to a web
+#: page (— 2 —, - 3 -, — — — 3 —, · 23 ·, 第2页, 第 2 页 共 10 页): decorated on both sides, so a bare number
+#: (a fragment cut off its 年: 2020 / 年，) is never one.
+_DASHES = r"[\-—–－―─·•‧・]"
+PAGE_FOOTER_RE = re.compile(
+    rf"^\s*(?:{_DASHES}[\s\-—–－―─·•‧・]*\d{{1,4}}\s*{_DASHES}[\s\-—–－―─·•‧・]*"
+    rf"|{_DASHES}*\s*第\s*\d{{1,4}}\s*页(?:\s*[，,、/]?\s*共\s*\d{{1,4}}\s*页)?\s*{_DASHES}*)$")
+
+
 def _is_gloss(word: str) -> bool:
     """One pinyin syllable: tone-marked (gōng, lǐ, ē), or plain of two letters or more (huan, de)."""
     plain = word.translate(_TONES)
@@ -168,6 +177,13 @@ def remove_pinyin_glosses(lines: list[str]) -> list[str]:
     holding a single syllable right after a CJK character is one (TB(太字节), (PPP), 公里(km) stay)."""
     return [_GLOSS_RE.sub(lambda m: "" if _is_gloss(m.group(1)) else m.group(0), line) if "(" in line or "（" in line
             else line for line in lines]
+
+
+def remove_page_footers(lines: list[str]) -> list[str]:
+    """Drop page numbers standing on their own line in text copied from a PDF (石景山 2019 on a mirror:
+    ``各街道党工委`` / ``— — — 3 —``, 大邑 2021: ``发`` / ``- 2 -`` / ``展能级``): left in, they are glued to
+    the paragraph around them and to the last unit of a label line (各街道党工委———3—)."""
+    return [line for line in lines if not PAGE_FOOTER_RE.match(line) or not line.strip()]
 
 
 def split_flattened(lines: list[str]) -> list[str]:
@@ -277,6 +293,7 @@ def join_split_title(lines: list[str]) -> list[str]:
 CLEANUP_RULES: list[Callable[[list[str]], list[str]]] = [
     remove_page_breaks,
     remove_pinyin_glosses,
+    remove_page_footers,
     split_flattened,
     remove_debris_spaces,
     join_fragments,
