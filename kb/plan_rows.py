@@ -16,7 +16,8 @@ instead of building tasks (kb/listing.py): ``tasks.heading`` (``task_heading``),
 ``tasks.facts`` (``duty_facts``) and, per department holding a role, the
 ``roles`` row with the task's label, heading and facts and ``others``
 (``describe_departments`` without that department): one narrow row per line, so
-a duty list reads no task row; and grep's units as written (``texts.original``,
+a duty list reads no task row; and the task's list row (``list_row``: its label, title and
+departments), so a department's list of tasks reads no task row either; and grep's units as written (``texts.original``,
 empty when folding changes nothing).
 
 Texts a question scans with a substring test are each in a narrow table of their own
@@ -95,6 +96,20 @@ def brief_row(task: Task) -> str:
                       separators=(",", ":"))
 
 
+#: Task fields of a task's list row (``list_row``): what a list of tasks shows of each — its label, what names
+#: it, its plan and its departments by role.  A department's list at 1,000 plans (8,000 tasks) is built from
+#: these alone (``kb.store.StoredTask``); every other field is read when first used.
+LIST_FIELDS = ("id", "doc", "label", "title", *ROLES, "implied", "subunits")
+
+
+def list_row(task: Task) -> str:
+    """A task's list row: the JSON array of the values of ``LIST_FIELDS``, then an object of the fields that name
+    a task without a title instead (``kb.qa.text.task_head``: its ``body``, or its ``text`` when the body is
+    empty), empty for a task with a title.  Kept in each of the task's ``roles`` rows."""
+    names = {} if task.title else {"body": task.body} if task.body else {"body": task.body, "text": task.text}
+    return json.dumps([*(getattr(task, n) for n in LIST_FIELDS), names], ensure_ascii=False, separators=(",", ":"))
+
+
 def index_fields(task: Task, seq: int) -> dict:
     """The fields of ``task`` as the search index (kb/qa/index.py) stores it, but its plan key."""
     return dict(
@@ -135,6 +150,7 @@ def plan_rows(key: str, doc: Document, tasks: list[Task]) -> dict:
             for sub in subs:
                 subunits.setdefault(sub, parent)
         others: dict[str, str] = {}
+        item = list_row(t)
         for role in (*ROLES, "implied"):
             holders: dict[str, None] = {}
             for name in getattr(t, role):
@@ -144,7 +160,7 @@ def plan_rows(key: str, doc: Document, tasks: list[Task]) -> dict:
             for name in holders:
                 if name not in others:
                     others[name] = describe_departments(t, exclude=name)
-                rows["roles"].append((name, role, key, seq, others[name], t.label, heading, facts))
+                rows["roles"].append((name, role, key, seq, others[name], t.label, heading, facts, item))
         rows["deadlines"].extend((key, seq, n, d.kind, d.start, d.end) for n, d in enumerate(t.deadlines))
         rows["targets"].extend((key, seq, n, g.metric, g.value, g.unit, g.year, g.scope, t.id)
                                for n, g in enumerate(t.targets))

@@ -45,17 +45,19 @@ import stat
 import sys
 import tempfile
 import time
+from collections import deque
+from itertools import repeat
 from pathlib import Path
 
 from kb.errors import KbError
 from kb.model import OPTIONAL_ROLES, ROLES, Document, Plan, Task, from_values
-from kb.plan_rows import TEXT_FIELDS, brief_fields, parse, parse_file, plan_key
+from kb.plan_rows import LIST_FIELDS, TEXT_FIELDS, brief_fields, parse, parse_file, plan_key
 
 #: Files of a corpus folder that are read as plans (kb.ingest reads each format).
 PLAN_SUFFIXES = (".txt", ".md", ".text", ".pdf", ".docx", ".html", ".htm", ".shtml", ".xhtml", ".xlsx", ".doc", ".wps", ".xls")
 
 #: Version of the store's tables; a store with another ``PRAGMA user_version`` is rebuilt.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 #: Marks the SQLite file as kb's (``PRAGMA application_id``): "kbST".
 APPLICATION_ID = 0x6B625354
@@ -378,8 +380,8 @@ CREATE UNIQUE INDEX tasks_key ON tasks(plan, seq);
 CREATE INDEX tasks_id ON tasks(id);
 CREATE INDEX tasks_label ON tasks(label);
 CREATE TABLE roles(department TEXT NOT NULL, role TEXT NOT NULL, plan TEXT NOT NULL, seq INTEGER NOT NULL,
-                   others TEXT NOT NULL, label TEXT NOT NULL, heading TEXT NOT NULL, facts TEXT NOT NULL);
-CREATE INDEX roles_department ON roles(department, role, plan, seq);
+                   others TEXT NOT NULL, label TEXT NOT NULL, heading TEXT NOT NULL, facts TEXT NOT NULL,
+                   item TEXT NOT NULL, PRIMARY KEY (department, role, plan, seq)) WITHOUT ROWID;
 CREATE INDEX roles_plan ON roles(plan);
 CREATE TABLE deadlines(plan TEXT NOT NULL, seq INTEGER NOT NULL, n INTEGER, kind TEXT, start TEXT, end TEXT);
 CREATE INDEX deadlines_plan ON deadlines(plan, seq);
@@ -1052,20 +1054,23 @@ class StoredPlan(Plan):
             self._position[found.id] = self._order[key] * 1_000_000 + seq
         return found
 
-    def _rows_to_briefs(self, rows) -> list[Task]:
-        """Tasks of (plan, seq, brief) rows that belong to this corpus, once each, in corpus order: a task not read
-        yet is a ``StoredTask`` built from its brief row (its text read when first used)."""
+    def _rows_to_listed(self, rows, single: bool = False) -> list[Task]:
+        """Tasks of (plan, seq, list row) rows that belong to this corpus, once each, in corpus order: a task not
+        read yet is a ``StoredTask`` built from its list row (its other fields read when first used)."""
         order = self._order
-        keep = sorted({(order[p], s, p): b for p, s, b in rows if p in order}.items())
+        if single:  # (one row per task: no task twice)
+            keep = sorted(((order[p], s, p), b) for p, s, b in rows if p in order)
+        else:
+            keep = sorted({(order[p], s, p): b for p, s, b in rows if p in order}.items())
         batch = _Batch(self)
         out = []
+        loaded, position = self._loaded, self._position
         with _no_collection(len(keep)):
-            for (_, seq, key), brief in keep:
-                found = self._loaded.get((key, seq))
+            for (n, seq, key), item in keep:
+                found = loaded.get((key, seq))
                 if found is None:
-                    found = batch.task(key, seq, brief)
-                    self._loaded[(key, seq)] = found
-                    self._position[found.id] = self._order[key] * 1_000_000 + seq
+                    found = loaded[(key, seq)] = batch.task(key, seq, item)
+                    position[found.id] = n * 1_000_000 + seq
                 out.append(found)
         return out
 
@@ -1099,11 +1104,15 @@ class StoredPlan(Plan):
         if self._loaded_tasks() is not None:
             return Plan.tasks_of(self, name, role)
         roles = ROLES if role == "any" else (role,)
-        column = "data" if self._shown is not None else "brief"  # (a view that escapes walks every field)
-        rows = self.store.query(
-            f"SELECT r.plan, r.seq, t.{column} FROM roles r JOIN tasks t ON t.plan = r.plan AND t.seq = r.seq "
-            f"WHERE r.department = ? AND r.role IN ({_marks(len(roles))})", (name, *roles))
-        return self._rows_to_tasks(rows) if self._shown is not None else self._rows_to_briefs(rows)
+        if self._shown is not None:  # (a view that escapes walks every field: whole rows)
+            return self._rows_to_tasks(self.store.query(
+                "SELECT r.plan, r.seq, t.data FROM roles r JOIN tasks t ON t.plan = r.plan AND t.seq = r.seq "
+                f"WHERE r.department = ? AND r.role IN ({_marks(len(roles))})", (name, *roles)))
+        # The department's rows are stored together (``roles`` is clustered on the department) and each holds the
+        # task's list row: no task row is read.
+        return self._rows_to_listed(self.store.query(
+            f"SELECT plan, seq, item FROM roles WHERE department = ? AND role IN ({_marks(len(roles))})",
+            (name, *roles)), single=len(roles) == 1)
 
     def listing_rows(self, name: str) -> list[tuple[str, str, str, str, str, str]] | None:
         """(role, document id, label, heading, others, facts) of every role ``name`` holds in a task, in
@@ -1439,15 +1448,26 @@ class StoredPlan(Plan):
         return {(p, s) for p, s in self.store.query(sql, params) if p in order}
 
     def _header_rows(self) -> list[tuple[str, str, str | None, str]]:
-        """(document id, title, issuer vocabulary, folded headings) of each plan in corpus order, read once."""
+        """(document id, title, issuer vocabulary, folded headings) of each plan in corpus order, read once.
+
+        Kept in the store's ``meta`` per corpus (``_corpus_memo``): a plan's row is as wide as its document, so
+        reading these four columns of 1,000 plans read 1,000 rows' overflow pages (~20–40 ms of every question).
+        """
         if self._headers is None:
-            by_key = {r[0]: r[1:] for r in self.store.query(
-                f"SELECT key, doc_id, title, registry, headings FROM plans WHERE key IN ({_marks(len(self.refs))})",
-                [r.key for r in self.refs])}
-            try:
-                self._headers = [by_key[r.key] for r in self.refs]
-            except KeyError as exc:
-                raise StoreDamaged("缺少一条方案记录") from exc
+            def read() -> list:
+                by_key = {r[0]: list(r[1:]) for r in self.store.query(
+                    f"SELECT key, doc_id, title, registry, headings FROM plans WHERE key IN ({_marks(len(self.refs))})",
+                    [r.key for r in self.refs])}
+                try:
+                    return [by_key[r.key] for r in self.refs]
+                except KeyError as exc:
+                    raise StoreDamaged("缺少一条方案记录") from exc
+
+            found = self._corpus_memo("headers", read)
+            if not (isinstance(found, list) and len(found) == len(self.refs)
+                    and all(isinstance(h, list) and len(h) == 4 for h in found)):
+                raise StoreDamaged("一条语料汇总记录读不回来")
+            self._headers = [tuple(h) for h in found]
         return self._headers
 
     @_healing
@@ -1699,21 +1719,22 @@ class SearchTexts:
 
 
 class StoredTask(Task):
-    """A task read from its brief row (``kb.plan_rows.brief_row``: every field but ``TEXT_FIELDS``, the
-    paragraph's text in its other forms), which are read from its whole row the first time one of them is used
-    — together with those of every task of the same lookup still without them, in one query.
+    """A task read from its list row (``kb.plan_rows.list_row``: ``LIST_FIELDS``, what a list shows of it); its
+    other fields are read the first time one is used — together with those of every task of the same lookup
+    still without them, in one query: the brief row's fields (every field but ``TEXT_FIELDS``) first, the text
+    when one of ``TEXT_FIELDS`` is used.
 
-    A department's list at 1,000 plans (8,000 tasks) is shown from their labels, headings and departments:
-    decoding their text too cost more than the rest of the answer.  Otherwise it is a ``Task`` like any
-    other: equal to the same task read whole, copied, printed and turned to JSON whole.
+    A department's list at 1,000 plans (8,000 tasks) is shown from their labels, titles and departments:
+    decoding the rest cost more than the rest of the answer.  Otherwise it is a ``Task`` like any other: equal
+    to the same task read whole, copied, printed and turned to JSON whole.
     """
 
     __slots__ = ("_batch",)
 
     def __getattr__(self, name: str):
-        # Called only when normal lookup fails: a text field not read yet.
-        if name in TEXT_FIELDS:
-            object.__getattribute__(self, "_batch").complete()
+        # Called only when normal lookup fails: a field not read yet.
+        if name in _LATER_FIELDS:
+            object.__getattribute__(self, "_batch").complete(name)
             return object.__getattribute__(self, name)
         raise AttributeError(name)
 
@@ -1731,56 +1752,98 @@ class StoredTask(Task):
 
 _TASK_FIELDS = tuple(f.name for f in dataclasses.fields(Task) if f.init)
 
+#: Fields a StoredTask reads after its list row: the brief row's others, then the text.
+_LATER_FIELDS = frozenset(_TASK_FIELDS) - frozenset(LIST_FIELDS)
+
 
 class _Batch:
-    """The tasks of one lookup built from brief rows: the first use of a text field reads all of theirs."""
+    """The tasks of one lookup built from list rows: the first use of a field not in it reads that field's tier
+    (the brief row, or the whole row) for every task of the batch, in one query."""
 
-    __slots__ = ("plan", "pending", "fields")
+    __slots__ = ("plan", "tasks", "has_brief", "has_text")
 
     def __init__(self, plan: "StoredPlan") -> None:
         self.plan = plan
-        self.pending: dict[tuple[str, int], StoredTask] = {}
-        self.fields = _brief_converters()
+        self.tasks: dict[tuple[str, int], StoredTask] = {}
+        """(plan key, seq) → its task."""
+        self.has_brief = False
+        """The brief row's fields were read."""
+        self.has_text = False
+        """Every field was read."""
 
-    def task(self, key: str, seq: int, brief: str) -> StoredTask:
-        """A StoredTask from its brief row."""
+    def task(self, key: str, seq: int, item: str) -> StoredTask:
+        """A StoredTask from its list row."""
         try:
-            values = json.loads(brief)
-            if not isinstance(values, list) or len(values) != len(self.fields):
-                raise TypeError("brief row of another length")
+            values, end = _DECODER.raw_decode(item)
+            if end != len(item) or not isinstance(values, list) or len(values) != len(LIST_FIELDS) + 1:
+                raise TypeError("list row of another length")
             task = StoredTask.__new__(StoredTask)
-            for (name, convert), value in zip(self.fields, values):
-                setattr(task, name, convert(value) if convert is not None and value is not None else value)
+            deque(map(setattr, repeat(task), LIST_FIELDS, values), 0)
+            naming = values[-1]
+            if naming:  # (body, text: what names a task without a title)
+                for name, value in naming.items():
+                    setattr(task, name, value)
         except (ValueError, TypeError, KeyError, AttributeError) as exc:
             raise StoreDamaged(f"一条任务记录读不回来（{exc.__class__.__name__}）") from exc
         task._batch = self
-        self.pending[(key, seq)] = task
+        self.tasks[(key, seq)] = task
         return task
 
-    def complete(self) -> None:
-        """Read the text fields of every task of the batch still without them (one query)."""
-        pending, self.pending = self.pending, {}
-        if not pending:
-            return
-        plan = self.plan
-        whole: dict[tuple[str, int], Task] = {}
+    def complete(self, name: str) -> None:
+        """Read the tier of field ``name`` for every task of the batch (one query)."""
+        if name not in TEXT_FIELDS and not self.has_brief:
+            self.has_brief = True
+            self._fill("brief", brief_fields(), _brief_values)
+        elif not self.has_text:
+            names = TEXT_FIELDS if self.has_brief else _LATER_FIELDS  # (the brief's fields too, if not read yet)
+            self.has_brief = self.has_text = True
+            self._fill("data", _TASK_FIELDS, _decode_task, only=names)
+
+    def _fill(self, column: str, names, decode, only=None) -> None:
+        plan, pending = self.plan, self.tasks
+        found: dict[tuple[str, int], object] = {}
         try:
             rows = plan.store.query(
-                "SELECT t.plan, t.seq, t.data FROM json_each(?) j CROSS JOIN tasks t "
+                f"SELECT t.plan, t.seq, t.{column} FROM json_each(?) j CROSS JOIN tasks t "
                 "ON t.plan = json_extract(j.value, '$[0]') AND t.seq = json_extract(j.value, '$[1]')",
                 (json.dumps(list(pending)),))
             with _no_collection(len(rows)):
-                for key, seq, data in rows:
-                    whole[(key, seq)] = _decode_task(data)
+                for key, seq, value in rows:
+                    found[(key, seq)] = decode(value)
         except StoreDamaged as exc:
             if not plan.healed:
                 plan._heal(exc)
             memory = {t.id: t for t in Plan.tasks.__get__(plan)}
-            whole = {k: memory.get(t.id) for k, t in pending.items()}
+            found = {k: memory.get(t.id) for k, t in pending.items()}
+            names = _TASK_FIELDS
+        wanted = [n for n in names if n not in LIST_FIELDS and (only is None or n in only)]
         for k, task in pending.items():
-            found = whole.get(k)
-            for name in TEXT_FIELDS:
-                setattr(task, name, getattr(found, name) if found is not None else _field_default(name))
+            whole = found.get(k)
+            for name in wanted:
+                setattr(task, name, getattr(whole, name) if whole is not None else _field_default(name))
+
+
+#: Decodes a list row without ``json.loads``'s wrapper (8,000 rows a department's list at 1,000 plans).
+_DECODER = json.JSONDecoder()
+
+
+def _brief_values(brief: str):
+    """A brief row (``kb.plan_rows.brief_row``) as an object with its fields as attributes."""
+    try:
+        values = json.loads(brief)
+        fields = _brief_converters()
+        if not isinstance(values, list) or len(values) != len(fields):
+            raise TypeError("brief row of another length")
+        out = _Fields()
+        for (name, convert), value in zip(fields, values):
+            setattr(out, name, convert(value) if convert is not None and value is not None else value)
+        return out
+    except (ValueError, TypeError, KeyError, AttributeError) as exc:
+        raise StoreDamaged(f"一条任务记录读不回来（{exc.__class__.__name__}）") from exc
+
+
+class _Fields:
+    """Field values read from a brief row."""
 
 
 def _brief_converters() -> list:

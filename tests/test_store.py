@@ -303,11 +303,12 @@ def test_a_damaged_or_foreign_store_is_rebuilt_with_one_line(tmp_path, damage, s
         db = sqlite3.connect(path)
         if damage == "bad_json":
             db.execute("UPDATE tasks SET data = '[\"not json', brief = '[\"not json'")
+            db.execute("UPDATE roles SET item = '[\"not json'")
         else:
             db.execute("UPDATE roles SET heading = CAST(X'FF' AS TEXT)")  # (the duty lines kb duties prints)
         db.commit()
         db.close()
-    # The department question builds its tasks from the JSON rows (brief and whole); kb duties prints the rendered lines.
+    # The department question builds its tasks from the JSON rows (list, brief and whole); kb duties prints the rendered lines.
     command = ["ask", "交通局牵头哪些任务"] if damage == "bad_json" else ["duties", "交通局"]
     expected = "共 8 项" if damage == "bad_json" else "牵头 8 项"
     out = run_kb(command, cache)

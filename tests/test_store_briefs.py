@@ -1,8 +1,10 @@
-"""Tasks built from their brief rows (kb.store.StoredTask): a department's answer at 1,000 plans lists 8,000
-tasks, shown from their labels, headings and departments without decoding their text.
+"""Tasks built from their list rows (kb.store.StoredTask): a department's answer at 1,000 plans lists 8,000
+tasks, shown from their labels, titles and departments, read with the department's roles, without decoding
+their other fields (the brief row, then the text, are read when first used).
 
 The answers must be those of whole tasks: each question below is asked of the same folder of plans read
-whole into memory (the old path) and read from the store (the new one), and the text and JSON compared.
+whole into memory (the old path, which never reads the store) and read from the store (the new one), and the
+text and JSON compared — of four plans, and of the bundled plan alone.
 """
 
 from __future__ import annotations
@@ -77,6 +79,7 @@ CONVERSATIONS = [
     (["交通局牵头哪些任务", "第3项的内容是什么"], "a follow-up reading an item's text: the brief's text read then"),
     (["交通局牵头哪些任务", "配合的呢"], "a follow-up keeping the department"),
     (["农业农村部牵头哪些任务"], "a ministry of the State Council plan"),
+    (["市财政局牵头哪些任务"], "none led in the bundled plan: 0, and what the department does hold"),
 ]
 
 
@@ -93,22 +96,76 @@ def test_department_answers_from_briefs_are_the_answers_of_whole_tasks(stored, m
     assert a.tasks or a.status != "answered", f"{questions[-1]}: no task listed, nothing compared"
 
 
-def test_a_department_list_decodes_no_task_text(stored, monkeypatch):
-    """The bench's question answers from brief rows only; its JSON then reads every text in one query."""
+@pytest.fixture()
+def one_plan(tmp_path, monkeypatch):
+    """The bundled plan alone, read whole into memory and from the store (N=1: no item names its plan)."""
+    from kb.store import load_plan, parse_in_memory
+
+    d = tmp_path / "one-plan"
+    d.mkdir()
+    shutil.copy(BUNDLED, d)
+    monkeypatch.setenv("KB_CACHE_DIR", str(tmp_path / "cache"))
+    _fresh_store_state()
+    load_plan(d).store.close()
+    plan = load_plan(d)
+    yield parse_in_memory(sorted(d.glob("*.txt"))), plan
+    plan.store.close()
+
+
+@pytest.mark.parametrize("questions,why", CONVERSATIONS, ids=[c[0][-1] for c in CONVERSATIONS])
+def test_one_plans_department_answers_from_the_store_are_those_of_whole_tasks(one_plan, questions, why):
+    from kb.qa import Session
+
+    memory, stored = one_plan
+    old, new = Session(plan=memory, strict=True), Session(plan=stored, strict=True)
+    for q in questions:
+        a, b = old.ask(q), new.ask(q)
+        assert b.text == a.text, why
+        assert b.to_dict() == a.to_dict(), why
+        assert [t.id for t in b.tasks] == [t.id for t in a.tasks] and b.tasks == a.tasks
+
+
+def test_a_department_leading_nothing_is_named_with_what_it_holds(one_plan):
+    from kb.qa import Session
+
+    text = Session(plan=one_plan[1], strict=True).ask("市财政局牵头哪些任务").text
+    assert text == "方案中市财政局牵头的任务共 0 项。市财政局在方案中配合 9 项。", text
+
+
+def test_a_department_list_decodes_no_task_row(stored, monkeypatch):
+    """The bench's question answers from the list rows kept with the roles: no brief row, no whole row, no join
+    of ``tasks``; its JSON then reads every brief row in one query and every text in one more."""
     import kb.store as store
     from kb.qa import Session
 
-    decoded, queries = [], []
-    decode, query = store._decode_task, store.Store.query
+    decoded, briefs, queries = [], [], []
+    decode, brief, query = store._decode_task, store._brief_values, store.Store.query
     monkeypatch.setattr(store, "_decode_task", lambda data: decoded.append(1) or decode(data))
+    monkeypatch.setattr(store, "_brief_values", lambda data: briefs.append(1) or brief(data))
     monkeypatch.setattr(store.Store, "query", lambda self, sql, params=(): queries.append(sql) or query(self, sql, params))
     answer = Session(plan=stored).ask("交通局牵头哪些任务")
-    assert len(answer.tasks) == 16 and decoded == []  # 8 per copy of the bundled plan (test_plan)
+    assert len(answer.tasks) == 16 and decoded == [] and briefs == []  # 8 per copy of the bundled plan (test_plan)
     assert all(isinstance(t, store.StoredTask) for t in answer.tasks)
+    assert not [sql for sql in queries if "tasks" in sql.split("WHERE")[0]], "a task row was read"
     before = len(queries)
     data = answer.to_dict()
-    assert len(decoded) == 16 and len(queries) == before + 1  # the batch's texts, in one query
+    assert len(briefs) == 16 and len(decoded) == 16 and len(queries) == before + 2  # (each tier in one query)
     assert data["tasks"][0]["text"].startswith(answer.tasks[0].body[:10])
+
+
+def test_a_field_read_later_is_read_for_the_whole_list_by_its_tier(stored):
+    """A brief field (deadlines) reads the brief rows of the whole list, not its text; a text field then reads
+    the texts; a task whose brief was never read gets both from its whole row."""
+    tasks = stored.tasks_of("市交通运输局", "lead")
+    assert all(not ({"deadlines", "part", "text"} & _set_slots(t)) for t in tasks)
+    assert [t.label for t in tasks] and tasks[0].deadlines is not None  # a brief field …
+    assert all({"deadlines", "part", "notes", "body"} <= _set_slots(t) and "text" not in _set_slots(t) for t in tasks)
+    assert tasks[0].clauses is not None  # … then a text field
+    assert all(set(f.name for f in dataclasses.fields(Task)) <= _set_slots(t) for t in tasks)
+    others = stored.tasks_of("市公安局", "support")
+    fresh = [t for t in others if "text" not in _set_slots(t)]
+    assert fresh and fresh[0].tag is not None  # a text field first: every field of the rest from the whole row
+    assert all(set(f.name for f in dataclasses.fields(Task)) <= _set_slots(t) for t in fresh)
 
 
 def test_a_stored_task_is_a_task_in_every_respect(stored, memory):

@@ -180,7 +180,8 @@ def _duties(question: str, q: Query, env, name: str, role: str, only: set[str] |
             del groups[r]
     order = [r for r in GROUP_ORDER if r in groups]
     tasks = [t for r in order for t in groups[r]]
-    roles = {t.id: [r for r in t.roles_of(name) if r in (ROLES + ("implied",))] for t in tasks}
+    held = (*ROLES, "implied")
+    roles = {t.id: [r for r in t.roles_of(name) if r in held] for t in tasks}
     what = "或".join(ROLE_WORDS[r] for r in GROUP_ORDER if r in only) if only else ROLE_WORDS[role]
     scope = "".join(x for x in (f"（{date_note}）" if date_note else "", f"（涉及{topic_note}）" if topic_note else "",
                                "（限上一个回答中的任务）" if q.within and previous else ""))

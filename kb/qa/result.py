@@ -199,26 +199,49 @@ _SHOWN_ROLES = (*ROLES, *(x for x in ("guide",) if x not in ROLES))
 
 def roles_of(task: Task, exclude: str | None = None) -> dict[str, list[str]]:
     """Role word → names (sub-units in brackets); ``exclude``'s co-holders under 其他牵头单位 / 其他配合单位 …"""
-    # (called once per line of an answer: 8,000 lines for a department at 1,000 plans)
-    w = _words()["roles"]
+    # (called once per line of an answer: 8,000 lines for a department at 1,000 plans; a task naming no
+    # sub-unit — most — takes the short way)
+    words = _role_words()
     subunits = task.subunits
     out: dict[str, list[str]] = {}
     for r in _SHOWN_ROLES:
         holders = getattr(task, r, None)
         if not holders:
             continue
+        if not subunits:
+            if exclude is None or exclude not in holders:
+                out[words[r][0]] = list(holders)
+            else:
+                names = [n for n in holders if n != exclude]
+                if names:
+                    out[words[r][1]] = names
+            continue
         names = []
         mine = False
         for n in holders:
-            subs = subunits.get(n) if subunits else None
+            subs = subunits.get(n)
             if exclude is not None and (n == exclude or (subs and exclude in subs)):
                 mine = True
                 continue
             names.append(f"{n}（{'、'.join(subs)}）" if subs else n)
         if names:
-            word = ROLE_NAMES.get(r, w.get(r, r))
-            out[w["other"].format(role=word) if mine else word] = names
+            out[words[r][1] if mine else words[r][0]] = names
     return out
+
+
+_ROLE_WORDS: list = [None, None]
+
+
+def _role_words() -> dict[str, tuple[str, str]]:
+    """Role → (its word, the word for the other holders of the role: 其他牵头单位), for the current wording."""
+    w = _words()["roles"]
+    if _ROLE_WORDS[0] is not w:
+        found = {}
+        for r in _SHOWN_ROLES:
+            word = ROLE_NAMES.get(r, w.get(r, r))
+            found[r] = (word, w["other"].format(role=word))
+        _ROLE_WORDS[:] = [w, found]
+    return _ROLE_WORDS[1]
 
 
 def describe(task: Task, exclude: str | None = None) -> str:
