@@ -178,8 +178,11 @@ class Task:
         """Roles (ROLES order, then ``implied``) that department ``name`` has in this task."""
         # (inline ``_holds``: called for every line of a department's answer, 8,000 at 1,000 plans)
         subunits = self.subunits
-        roles = [r for r in ROLES if name in (names := getattr(self, r))
-                 or (subunits and any(name in subunits.get(parent, ()) for parent in names))]
+        if subunits:
+            roles = [r for r in ROLES if name in (names := getattr(self, r))
+                     or any(name in subunits.get(parent, ()) for parent in names)]
+        else:
+            roles = [r for r in ROLES if name in getattr(self, r)]
         if name in self.implied:
             roles.append("implied")
         return roles

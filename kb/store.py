@@ -766,14 +766,15 @@ def _scan(store: Store, files: list[Path], rules: str):
 
 def _real_path_and_stat(f: Path, real_folders: dict[str, str]):
     """(``str(f.resolve())``, ``f.stat()``) with the folder's real path resolved once per folder."""
-    folder = os.fspath(f.parent)
+    path = os.fspath(f)
+    folder, name = os.path.split(path)  # (not ``f.parent``: a Path made per file)
     real = real_folders.get(folder)
     if real is None:
         real = real_folders[folder] = os.path.realpath(folder)
-    st = os.lstat(f)
+    st = os.lstat(path)
     if stat.S_ISLNK(st.st_mode):
-        return os.path.realpath(f), os.stat(f)
-    return os.path.join(real, f.name), st
+        return os.path.realpath(path), os.stat(path)
+    return os.path.join(real, name), st
 
 
 class Step(str):

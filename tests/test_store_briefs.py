@@ -246,3 +246,51 @@ def test_role_counts_are_summed_once_per_corpus(stored, memory, folder, monkeypa
     more = store.load_plan(extra)
     assert more.role_counts()["市交通运输局"]["lead"] == 24 and len(sums) == 1
     more.store.close()
+
+
+def _roles_of_reference(task, exclude=None):
+    """kb.qa.result.roles_of as it was written before its short way for tasks without sub-units (session 7)."""
+    from kb.model import ROLE_NAMES
+    from kb.qa.result import _SHOWN_ROLES, _words
+
+    w = _words()["roles"]
+    subunits = task.subunits
+    out = {}
+    for r in _SHOWN_ROLES:
+        holders = getattr(task, r, None)
+        if not holders:
+            continue
+        names, mine = [], False
+        for n in holders:
+            subs = subunits.get(n) if subunits else None
+            if exclude is not None and (n == exclude or (subs and exclude in subs)):
+                mine = True
+                continue
+            names.append(f"{n}（{'、'.join(subs)}）" if subs else n)
+        if names:
+            word = ROLE_NAMES.get(r, w.get(r, r))
+            out[w["other"].format(role=word) if mine else word] = names
+    return out
+
+
+def test_an_answer_lines_departments_are_those_of_the_general_rule(memory):
+    """roles_of / describe / Task.roles_of take a short way for a task naming no sub-unit: on every task of the four
+    plans (sub-units, joint leads, guides, implied implementers among them), for each department it names (its
+    own list: co-holders as 其他…单位) and for none, they say what the general rule says."""
+    from kb.model import ROLES
+    from kb.qa.result import describe, roles_of
+
+    checked = with_subunits = 0
+    for t in memory.tasks:
+        names = set(t.departments("any")) | set(t.implied) | {s for subs in t.subunits.values() for s in subs}
+        with_subunits += bool(t.subunits)
+        for name in [None, *sorted(names), "市不存在局"]:
+            expected = _roles_of_reference(t, name)
+            assert roles_of(t, name) == expected
+            assert describe(t, name) == "；".join(f"{r}：{'、'.join(ns)}" for r, ns in expected.items())
+            if name is not None:
+                held = [r for r in ROLES if name in getattr(t, r)
+                        or any(name in t.subunits.get(p, ()) for p in getattr(t, r))]
+                assert t.roles_of(name) == held + (["implied"] if name in t.implied else [])
+            checked += 1
+    assert checked > 1000 and with_subunits > 0

@@ -93,10 +93,12 @@ def plan_files(folder: Path, warn: Callable[[str], None] | None = None) -> list[
     with os.scandir(folder) as listing:
         entries = sorted(listing, key=lambda e: e.name)
     for e in entries:
-        if e.name.startswith((".", "~$")) or not e.is_file():
+        name = e.name
+        if name.startswith((".", "~$")) or not e.is_file():
             continue
-        p = folder / e.name
-        if format_of(e.name) is None:
+        p = folder / name
+        dot = name.rfind(".")  # (``Path.suffix`` of the name, without making a Path of it)
+        if SUFFIXES.get(name[dot:].lower() if 0 < dot < len(name) - 1 else "") is None:
             warn(f"已跳过 {p}：kb 不读取“{p.suffix or p.name}”文件（可读取 {', '.join(sorted(SUFFIXES))}）")
             continue
         files.append(p)

@@ -245,8 +245,23 @@ def _role_words() -> dict[str, tuple[str, str]]:
 
 
 def describe(task: Task, exclude: str | None = None) -> str:
-    """``牵头：A、B；配合：C`` (``其他牵头单位：B`` when ``exclude`` leads too)."""
-    return "；".join(f"{role}：{'、'.join(names)}" for role, names in roles_of(task, exclude).items())
+    """``牵头：A、B；配合：C`` (``其他牵头单位：B`` when ``exclude`` leads too): ``roles_of`` as one line."""
+    if task.subunits:
+        return "；".join([f"{role}：{'、'.join(names)}" for role, names in roles_of(task, exclude).items()])
+    # (no sub-unit: roles_of's short way, written out without its dict — once per line of a list of 8,000)
+    words = _role_words()
+    parts = []
+    for r in _SHOWN_ROLES:
+        holders = getattr(task, r, None)
+        if not holders:
+            continue
+        if exclude is None or exclude not in holders:
+            parts.append(words[r][0] + "：" + "、".join(holders))
+        else:
+            names = [n for n in holders if n != exclude]
+            if names:
+                parts.append(words[r][1] + "：" + "、".join(names))
+    return "；".join(parts)
 
 
 def item_line(item: Item) -> str:
