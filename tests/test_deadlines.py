@@ -92,6 +92,21 @@ CASES = [
     ("较2015年下降10%，到2020年完成。", [("到2020年", "by", None, "2020-12-31")], "a baseline next to a deadline"),
     ("落实《2018年工作方案》，2019年底前完成。", [("2019年底前", "by", None, "2019-12-31")], "a title next to a deadline"),
     ("2019年13月完成。", [("2019年", "during", "2019-01-01", "2019-12-31")], "an impossible month is not read as a month"),
+    # policy terms and windows (东莞 2021 稳就业 实施意见): when a rule applies is no time limit of a task
+    ("实施阶段性降低医疗保险缴费费率政策，实施期限至2021年12月31日。", [], "实施期限至: the end of a policy's term"),
+    ("将失业保险浮动费率政策实施期限延长至2022年4月30日。", [], "延长至: a term extended"),
+    ("原下调工伤保险费率政策实施至2021年4月30日。", [], "实施至: a policy runs until"),
+    ("2021年5月1日起按照省级统筹工伤保险行业基准费率标准有关规定执行；", [], "a start whose sentence ends 执行: a rule applies from"),
+    ("2021年5月1日至2022年4月30日实施阶段性下调工伤保险费率50%的政策。", [], "a span whose sentence ends 政策: a policy's window"),
+    ("2023年6月底前出台支持政策。", [("2023年6月底前", "by", None, "2023-06-30")], "a 前 limit stays a deadline although the sentence ends 政策"),
+    ("2024年1月至6月开展专项整治行动。", [("2024年1月至6月", "range", "2024-01-01", "2024-06-30")], "a span of work (开展…行动) stays"),
+    ("2022年起开展试点，2025年底前全面推开。", [("2022年起", "from", "2022-01-01", None), ("2025年底前", "by", None, "2025-12-31")],
+     "a start of work (开展) stays; the 执行/政策 test looks only at the date's own sentence part"),
+    ("项目建设期延长至2023年底。", [("至2023年底", "by", None, "2023-12-31")], "延长至 without a policy's noun: work's extended limit, a deadline"),
+    ("将阶段性减免房租政策延续至2022年6月30日。", [], "a policy's noun, then 延续至"),
+    ("继续按不高于2017年征收标准征收残疾人就业保障金。", [], "不高于 YEAR: a comparison names a reference year"),
+    ("暂免征收残疾人保障金（即征收所属期为2021年度）。", [], "所属期为 YEAR: the levy's period"),
+    ("力争2025年高于全国平均水平。", [("2025年", "during", "2025-01-01", "2025-12-31")], "高于 after the year compares something else"),
 ]
 
 

@@ -63,7 +63,9 @@ def test_found_plan_heading_tag(row):
                                         ("17_xining_liutong_2017.txt", 1), ("41_weihai_shuzi_2023.txt", 1),
                                         ("42_shaoguan_shuzizhengfu_2023.txt", 1), ("43_anhui_jieyue_2023.txt", 1),
                                         ("44_shandong_shuzijingji_2022.txt", 1), ("45_shijingshan_jiedao_2019.txt", 1),
-                                        ("46_jili_guobanfa2018-117.txt", 30)])
+                                        ("46_jili_guobanfa2018-117.txt", 30),
+                                        ("48_xiaoshan_chuangxin.txt", 3), ("49_dongguan_jiuye_2021.txt", 2),
+                                        ("50_chengdu_jiuye_2015.txt", 1)])
 def test_found_plan_every_tag_and_no_other(name, count):
     doc, tasks = _parsed(name)
     assert sum(1 for t in tasks if t.tag) == count == sum(1 for r in TAGS if r["doc"] == name)

@@ -97,7 +97,7 @@ _DEADLINE_KEYS = {
     "during_after", "seasons", "plan_period_words", "plan_end_words", "baseline_before", "baseline_after",
     "within_after", "within_units", "within_since", "service_units", "recurring_before", "this_year_words",
     "document_nouns", "within_documents", "benefit_after", "this_year_end_words", "name_nouns", "name_breakers",
-    "described_after",
+    "described_after", "policy_term_before", "policy_window_end", "policy_nouns", "policy_run_words",
 }
 
 
@@ -178,6 +178,7 @@ def load_grammar(path: str | None = None) -> DeadlineGrammar:
     sub, sub_plain = _sub_period(season, True), _sub_period(season, False)
     before = _alt(data["baseline_before"])
     after = _alt(data["baseline_after"])
+    joiner_w = _alt(data["range_joiners"])
     masks = [
         # 2023年区《政府工作报告》: a year right before a title qualifies the document (before the title is masked).
         re.compile(rf"{Y}年度?[^\W\d_前底末起内至以]{{0,3}}(?=《)"),
@@ -190,6 +191,14 @@ def load_grammar(path: str | None = None) -> DeadlineGrammar:
         re.compile(rf"{Y}年度?(?:[“\"][^”\"，。；]{{1,20}}[”\"][^，。；、\d]{{0,8}}?)?{_alt(data['document_nouns'])}"),
         # 2025年是“十四五”规划的收官之年: a year described.
         re.compile(rf"{Y}年(?={_alt(data['described_after'])})"),
+        # 实施期限至2021年12月31日, 延长至2022年4月30日: the end of a policy's term.
+        re.compile(rf"(?:{_alt(data['policy_term_before'])}"
+                   rf"|{_alt(data['policy_nouns'])}[^，。；;,\d]{{0,10}}?{_alt(data['policy_run_words'])})"
+                   rf"{Y}年(?:{sub_plain})?(?:{_alt(data['end_words'])})?"),
+        # 2021年5月1日起按照…规定执行 / 2021年5月1日至2022年4月30日实施…的政策: a policy's window (a start or a
+        # span, never a 前/底 limit) in a sentence ending with one of policy_window_end.
+        re.compile(rf"{Y}年(?:{sub_plain})?(?:起|{joiner_w}{Y}年(?:{sub_plain})?)"
+                   rf"(?=[^，。；;,]{{0,60}}?{_alt(data['policy_window_end'])}(?:[，。；;,]|$))"),
     ]
     joiner = _alt(data["range_joiners"])
     date_left = rf"{Y}(?:年(?:{sub_plain})?)?"
