@@ -248,6 +248,12 @@ CASES += [
     ("3个月内完成整改，整改完成率达到100%。", "", [("整改完成率", 100.0, "%", "=", "达到", None, False, None, None)],
      "3个月内 is a duration (个 followed by 月), not a count"),
     ("对职工100人以上的企业开展检查。", "", [], "a count followed by 的 says which things (a threshold), not how many"),
+    ("在职职工总数30人（含）以下的企业暂免征收残疾人保障金。", "", [],
+     "an inclusive mark between the count and its comparator: still a threshold (东莞 2021)"),
+    ("对参保职工30人(含)以上的企业，返还失业保险费。", "", [], "(含)以上的 with ASCII brackets"),
+    ("新增城镇就业10000人（含）以上。", "", [("新增城镇就业", 10000.0, "人", "≥", None, None, False, None, None)],
+     "no 的 after the mark: a target whose comparator stands past the inclusive mark"),
+    ("培训30人（含）。", "", [("培训", 30.0, "人", "=", None, None, False, None, None)], "a mark with no comparator after it is left alone"),
     ("2019年底前完成50台燃煤锅炉淘汰。", "", [("燃煤锅炉淘汰", 50.0, "台", "=", None, None, False, None, 2019)],
      "a count before the thing and its action; the year is the clause's deadline, never a value"),
 ]

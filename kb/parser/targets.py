@@ -164,7 +164,8 @@ def load_vocabulary(path: str | None = None) -> TargetVocabulary:
             rf"(?:在|以)?{before}?(?:考核)?(?:基准年)?[（(]?((?:19|20)\d{{2}})年(?:度)?[)）]?(?:相比|比较|为基准|基础上|的基础上)?$"
         ),
         counted_item=re.compile(rf"\d+(?:\.\d+)?\s*{unit}(?:{after})?\s*{joiner}"),
-        count=re.compile(rf"(?<![\d.A-Za-z\-/第])(?P<number>\d+(?:\.\d+)?)\s*(?P<unit>{counted})(?P<after>{after})?"),
+        # 30人（含）以下的企业: an inclusive mark may stand between a count and its comparator.
+        count=re.compile(rf"(?<![\d.A-Za-z\-/第])(?P<number>\d+(?:\.\d+)?)\s*(?P<unit>{counted})(?:[（(]含[)）](?={after}))?(?P<after>{after})?"),
         count_words=tuple(longest(data["count_unit_words"])),
         joiners=re.compile(rf"\s*{joiner}\s*"),
     )
