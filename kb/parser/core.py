@@ -261,6 +261,12 @@ def rule_heading_tags(state: ParseState) -> None:
 
 
 def _add_heading_roles(task: Task, tag: roles.Tag, text: str) -> None:
+    """The heading's roles on ``task``; a plain paragraph given roles so is a task (README: a paragraph is a
+    task when the plan gives it roles — a tag, a label line, a heading's tag), counted and dated like any
+    other (婺城 2025: 一、强化科技创新(区科技局牵头) over a paragraph with its 2025 target).  An inline-heading
+    item (``measure``) keeps its kind: its label is its marker."""
+    if task.kind == "paragraph" and any(tag.roles[role] for role in ROLES):
+        task.kind = "task"
     task.heading_tag = text
     for role in ROLES:
         for name in tag.roles[role]:
