@@ -76,7 +76,7 @@ ROWS = [
      "标签词“牵头单位”列了两次（在 labels、field_labels、time_labels 中请只保留一处）", "a label twice"),
     ("roles.yaml", "ongoing_words:", "ongoing_word:", f"缺少的键：ongoing_words；不认识的键：ongoing_word；{FIX}",
      "a misspelt key"),
-    ("tables.yaml", "attachment_caption: '^附\\s*件\\s*([0-9０-９一二三四五六七八九十]{0,3})\\s*[:：]?'",
+    ("tables.yaml", "attachment_caption: '^附\\s*[件表]\\s*([0-9０-９一二三四五六七八九十]{0,3})\\s*[:：]?'",
      "attachment_caption: '^附件'", f"attachment_caption 需要一个分组来取附件编号；{FIX}", "no group for the number"),
     ("tables.yaml", "attachment_caption: '^附", "attachment_caption: '(^附",
      "attachment_caption 不是有效的正则表达式（missing ), unterminated subpattern at position 0）；" + FIX,

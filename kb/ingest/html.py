@@ -174,6 +174,60 @@ def _collapse(text: str) -> str:
     return _SPACE_RUN_RE.sub(" ", text)
 
 
+#: More rows or columns than this in one span attribute is a damaged page (rowspan="9999"), read as 1.
+_MAX_SPAN = 1000
+
+
+def _span(td, name: str) -> int:
+    value = (td.get(name) or "1").strip()
+    return int(value) if value.isdigit() and 1 <= int(value) <= _MAX_SPAN else 1
+
+
+def _table_grid(table) -> list[list[str]]:
+    """The table's rows as cells in their grid columns (the HTML table model: a cell stands in the
+    first column no cell from a row above still covers).
+
+    ``rowspan`` is expanded: a cell merged over N rows is repeated in each of them, as python-docx
+    gives a vertically merged Word cell and openpyxl's merged ranges are filled, so a continuation row
+    (``<tr><td>2</td><td>任务</td></tr>`` under ``<td rowspan="4">事项</td>`` … ``<td rowspan="4">单位</td>``)
+    keeps its cells under their own header words instead of being read from the left.  ``colspan``
+    writes the value once and leaves the other columns empty (a row spanning the table is a heading).
+    Written here because no reader in the dependencies keeps the cells' own text with the grid
+    (lxml gives the elements; pandas.read_html would expand spans but is a large dependency for this)."""
+    rows: list[list[str]] = []
+    covered: dict[int, tuple[int, str]] = {}  # column → (rows still covered, the value)
+    for tr in table.iter("tr"):
+        if next(tr.iterancestors("table"), None) is not table:
+            continue  # a row of a table inside a cell: read with that cell
+        cells: list[str] = []
+
+        def fill_covered() -> None:
+            while len(cells) in covered:
+                left, value = covered[len(cells)]
+                cells.append(value)
+                if left <= 1:
+                    del covered[len(cells) - 1]
+                else:
+                    covered[len(cells) - 1] = (left - 1, value)
+
+        for td in tr:
+            if not (isinstance(td.tag, str) and td.tag.lower() in ("td", "th")):
+                continue
+            fill_covered()
+            value = _text_of(td).strip()
+            down = _span(td, "rowspan")
+            for k in range(_span(td, "colspan")):
+                if down > 1:
+                    covered[len(cells)] = (down - 1, value if k == 0 else "")
+                cells.append(value if k == 0 else "")
+        fill_covered()
+        while covered and max(covered) > len(cells):  # a later column still covered after a short row
+            cells.append("")
+            fill_covered()
+        rows.append(cells)
+    return rows
+
+
 def _text_of(el) -> str:
     """The element's text with line breaks where blocks and ``<br>`` end, tables as rows."""
     out: list[str] = []
@@ -181,18 +235,7 @@ def _text_of(el) -> str:
     def walk(node) -> None:
         tag = node.tag.lower() if isinstance(node.tag, str) else ""
         if tag == "table":
-            rows = []
-            for tr in node.iter("tr"):
-                if next(tr.iterancestors("table"), None) is not node:
-                    continue  # a row of a table inside a cell: read with that cell
-                cells = []
-                for td in tr:
-                    if isinstance(td.tag, str) and td.tag.lower() in ("td", "th"):
-                        value = _text_of(td).strip()
-                        span = int(td.get("colspan", "1")) if td.get("colspan", "1").isdigit() else 1
-                        cells.extend([value] + [""] * (max(span, 1) - 1))
-                rows.append(cells)
-            out.append(render_table(rows))
+            out.append(render_table(_table_grid(node)))
         else:
             if tag == "br":
                 out.append("\n")

@@ -35,12 +35,33 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+def align_row(cells: list[str], kinds: list[str], unit_like, time_like, columns_of: dict[int, str]):
+    """A row with fewer cells than its header (a web table copied as text leaves out the cells a merged
+    cell covers) → its cells in their columns (None for a column it has no cell for), or None when the
+    cheapest ways disagree on a cell or no way gives the task column a cell."""
+    layout = [("col", c) for c in range(len(kinds))]
+    ways = _align(cells, layout, kinds, unit_like, time_like, columns_of)
+    if not ways:
+        return None
+    certain, uncertain = _agree(ways, len(cells))
+    if uncertain:
+        return None
+    out: list[str | None] = [None] * len(kinds)
+    for x, (_, col) in sorted(certain.items()):
+        out[col] = cells[x] if out[col] is None else out[col] + "\n" + cells[x]
+    return out
+
+
 #: Column kinds, by the columns of tables.yaml (``name``: an earlier task column, see header_columns).
 _KIND = {"number": "number", "task": "task", "name": "name", "lead": "unit", "support": "unit",
-         "responsible": "unit", "leader": "unit", "deadline": "time", "other": "other"}
+         "responsible": "unit", "leader": "person", "deadline": "time", "other": "other"}
 #: Rows spanning the table: a part (一、), a section (（一）), 行动一：, 第一部分, 专项一：.
 _HEADING_RE = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）]"
                          r"|(?:行动|专项|任务|第)[一二三四五六七八九十\d]{1,3}(?:部分|章|节)?[：:、])")
+#: A heading line of the plan's own text: its words after the 一、/（一） marker (a table often repeats
+#: them, unmarked, as its rows spanning the table: 建立健全“光伏+”推进机制 over rows 30–48).
+_TEXT_HEADING_RE = re.compile(r"^[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）])[ \t\u3000]*"
+                              r"([^。；;：:\n]{4,30}?)[。]?[ \t\u3000]*$", re.M)
 _CONTINUES_RE = re.compile(r"[、，,（(《“]$")
 _SENTENCE_RE = re.compile(r"[。；;！？]")
 _CAPTION_END_RE = re.compile(r"(?:表|清单|台账|方案|计划)$")
@@ -96,12 +117,99 @@ def _paragraphs(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+#: A line of a table copied one cell a line whose cells each close with a bar (``序号 |`` / ``重点工作 |``, a web
+#: page's table as a text converter writes it when its cells hold paragraphs).
+_CELL_BAR_RE = re.compile(r"^([^|｜\n]*\S)[ \t\u3000]*[|｜][ \t\u3000]*$")
+_SPACES_RE = re.compile(r"[ \u3000]+")
+
+
+def cells_one_a_line(text: str) -> str:
+    """Runs of three or more lines that each hold one cell closed by a bar (``序号 |``) lose the bars, so
+    the table is read like any table flattened one cell a line.  A lone line ending in a bar stays."""
+    if "|" not in text and "｜" not in text:
+        return text
+    lines = text.split("\n")
+    out = list(lines)
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and _CELL_BAR_RE.match(lines[j]):
+            j += 1
+        if j - i >= 3:
+            for k in range(i, j):
+                out[k] = _CELL_BAR_RE.match(lines[k]).group(1).strip()
+        i = max(j, i + 1)
+    return "\n".join(out)
+
+
+def split_spaced_rows(text: str, vocab, header_columns, is_task_header) -> str:
+    """A task table whose rows reached the text one row a line with the cells separated by spaces
+    (``序号 重点工作任务 主要责任单位 协同配合单位`` / ``1 加快推进… 区发改委 区财政局、区住建局``: a PDF's or a
+    web page's table copied as text) → one cell a paragraph, so that ``find_flattened`` regroups it (and
+    cleanup, which removes spaces next to CJK characters, does not glue its cells together).
+
+    The header is a line of three or more words separated by spaces, each naming a column (a 序号 column,
+    a task column and someone responsible or a deadline).  The table's lines are the ones after it that
+    start with the next 序号 (``1 ``, ``2 ``…), short lines between them (a row spanning the table:
+    ``一、扩大有效投资``) and repeats of the header; it ends at the first other line.  Each row is split at
+    its spaces; which word goes to which column is ``find_flattened``'s work (a cell holding a space is
+    two paragraphs of one cell there)."""
+    numbers = [w for w, col in vocab.words if col == "number"]
+    if not numbers or not re.search(rf"^[ \t\u3000]*(?:{'|'.join(map(re.escape, numbers))})[ \u3000]+\S", text, re.M):
+        return text
+    lines = text.split("\n")
+    body = text.rstrip("\n").split("\n")  # paragraphs as _paragraphs will see them: by blank lines, else one a line
+    blank_mode = sum(1 for ln in body if not ln.strip()) * 4 >= len(body)
+    sep = "\n\n" if blank_mode else "\n"
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        words = _SPACES_RE.split(line.strip())
+        columns = header_columns(words, vocab) if "\t" not in line and 3 <= len(words) <= _HEADER_MAX else {}
+        if not (columns and "number" in columns and is_task_header(columns)
+                and all(len(w) <= _HEADER_MAX and header_columns([w], vocab) for w in words)):
+            out.append(line)
+            i += 1
+            continue
+        block = [sep.join(words)]
+        expect = 1
+        j = end = i + 1
+        while j < len(lines):
+            cur = lines[j].strip()
+            first = _SPACES_RE.split(cur, maxsplit=1)
+            if not cur:
+                j += 1
+                continue
+            if first[0] == str(expect) and len(first) == 2:
+                block.append(sep.join(_SPACES_RE.split(cur)))
+                expect += 1
+            elif _SPACES_RE.split(cur) == words:
+                pass  # the header repeated (a page break)
+            elif (len(cur) <= 40 and not _SENTENCE_RE.search(cur) and not first[0].isdigit()
+                  and not all(header_columns([w], vocab) for w in _SPACES_RE.split(cur))):
+                block.append(cur)  # a row spanning the table (or what follows it: find_flattened ends the table)
+            else:
+                break
+            j = end = j + 1
+        if expect <= 2:  # a header line and at most one row: no table
+            out.append(line)
+            i += 1
+            continue
+        out.append(sep.join(block))
+        if blank_mode and end < len(lines) and lines[end].strip():
+            out.append("")
+        i = end
+    return "\n".join(out)
+
+
 def find_flattened(text: str, vocab, header_columns, is_task_header, unit_like, time_like) -> list[tuple[int, int, FlatTable]]:
     """The flattened task tables of ``text``: (first line, line after, table) each."""
     numbers = [w for w, col in vocab.words if col == "number"]
     if not numbers or not re.search(rf"^[ \t\u3000]*(?:{'|'.join(map(re.escape, numbers))})[ \t\u3000]*$", text, re.M):
         return []  # no 序号 cell standing alone on a line: no flattened table (the common case, one search)
     unit_like, time_like = lru_cache(maxsize=None)(unit_like), lru_cache(maxsize=None)(time_like)
+    headings = frozenset(m.group(1).strip() for m in _TEXT_HEADING_RE.finditer(text))
     paras = _paragraphs(text)
     found = []
     i = 0
@@ -111,7 +219,7 @@ def find_flattened(text: str, vocab, header_columns, is_task_header, unit_like, 
             i += 1
             continue
         columns = header
-        table = _regroup(paras, i, j, columns, unit_like, time_like)
+        table = _regroup(paras, i, j, columns, unit_like, time_like, headings)
         if table is None:
             i = j
             continue
@@ -137,7 +245,7 @@ def _header_at(paras, i, vocab, header_columns, is_task_header):
     return (cells, columns), j
 
 
-def _regroup(paras, start, body, header, unit_like, time_like) -> FlatTable | None:
+def _regroup(paras, start, body, header, unit_like, time_like, headings=frozenset()) -> FlatTable | None:
     cells_h, columns = header
     n_cols = len(cells_h)
     kinds = ["other"] * n_cols
@@ -177,6 +285,7 @@ def _regroup(paras, start, body, header, unit_like, time_like) -> FlatTable | No
         if nxt is None:
             tail = lines_of(pos + 1, len(seq))
             used = _last_row_extent(tail, len(post))
+            used = _extend_last_row(tail, used, post, kinds, unit_like, time_like, col_names, headings)
             segments.append((r + 1, tail[:used], post, []))
             end_pos = pos + 1 + used
         else:
@@ -186,7 +295,7 @@ def _regroup(paras, start, body, header, unit_like, time_like) -> FlatTable | No
     pending_warn: list[str] = []
     for number, lines, cols_after, cols_before in segments:
         layout = [("col", c) for c in cols_after] + [("head", None)] + [("col", c) for c in cols_before]
-        ways = _align(lines, layout, kinds, unit_like, time_like, col_names)
+        ways = _align(lines, layout, kinds, unit_like, time_like, col_names, headings)
         if ways is None:
             # Nothing fits (no task text): the row stays text-only, its cells joined, no roles.
             if number is not None:
@@ -239,6 +348,27 @@ def _regroup(paras, start, body, header, unit_like, time_like) -> FlatTable | No
     return FlatTable(start, end_index, cells_h, rows)
 
 
+def _extend_last_row(tail, used, post, kinds, unit_like, time_like, col_names, headings) -> int:
+    """The last row takes the next paragraphs too when they fill its empty columns at a lower cost (a row
+    split at its spaces: ``持续提升…污水管`` / ``网提升项目…`` / ``张云峰`` / ``规划建设局`` / ``全年``, its task
+    cell on three paragraphs); a paragraph after the table fits no empty column and is left out."""
+    layout = [("col", c) for c in post] + [("head", None)]
+    best_used, best_cost = used, _align_cost(tail[:used], layout, kinds, unit_like, time_like, col_names, headings)
+    for extra in range(1, len(post) + 1):
+        if used + extra > len(tail):
+            break
+        cost = _align_cost(tail[: used + extra], layout, kinds, unit_like, time_like, col_names, headings)
+        if cost < best_cost:
+            best_used, best_cost = used + extra, cost
+    return best_used
+
+
+def _align_cost(lines, layout, kinds, unit_like, time_like, col_names, headings) -> float:
+    """The cost of the cheapest way (``_align``), infinite when none gives the task column a line."""
+    result = _align(lines, layout, kinds, unit_like, time_like, col_names, headings, with_cost=True)
+    return result[0] if result is not None else float("inf")
+
+
 def _last_row_extent(tail: list[str], n_after: int) -> int:
     """How many paragraphs after the last 序号 belong to the table: one per column, and the next
     one whenever a paragraph ends in a sign that it goes on."""
@@ -258,7 +388,7 @@ def _join(lines: list[str], kind: str) -> str:
         ln = ln.strip()
         if not ln:
             continue
-        if parts and kind == "unit" and not _CONTINUES_RE.search(parts[-1]):
+        if parts and kind in ("unit", "person") and not _CONTINUES_RE.search(parts[-1]):
             parts.append("、")
         parts.append(ln)
     return "".join(parts)
@@ -267,10 +397,16 @@ def _join(lines: list[str], kind: str) -> str:
 def _fit(line: str, kind: str, unit_like, time_like) -> float:
     """What it costs to put ``line`` in a column of ``kind``."""
     flat = line.replace("\n", "")
+    if kind == "number" or re.fullmatch(r"\d{1,3}", flat.strip()):
+        # a 序号 cell is a number and a number alone is a 序号 (a row whose merged cells are left out)
+        return 0 if kind == "number" and re.fullmatch(r"\d{1,3}", flat.strip()) else _MISMATCH
     if kind == "unit":
         return 0 if unit_like(flat) else _MISMATCH
     if kind == "time":
         return 0 if time_like(flat) else _MISMATCH
+    if kind == "person":
+        # 责任领导: people (叶林, 张三、李四) or posts (常务副县长), never a list of units or a sentence
+        return 0 if len(flat) <= 20 and not unit_like(flat) and not _SENTENCE_RE.search(flat) else _MISMATCH
     if kind == "name":
         if _HEADING_RE.match(flat):
             return 2  # 行动二：… between two rows is a heading row, not a row's name
@@ -278,20 +414,27 @@ def _fit(line: str, kind: str, unit_like, time_like) -> float:
             return _MISMATCH
         return 1 if unit_like(flat) else 0  # a group's name may end like a unit (产业园区)
     if kind == "task":
-        return 1 if (unit_like(flat) or time_like(flat)) and len(flat) <= 30 else 0
+        # a list of units is no task, however long (市发展改革委、市住房城乡建设管理委、…、各区政府)
+        return 1 if unit_like(flat) or (time_like(flat) and len(flat) <= 30) else 0
     return 0
 
 
 def _align(lines: list[str], layout: list[tuple[str, int | None]], kinds: list[str], unit_like, time_like,
-           columns_of: dict[int, str] | None = None):
+           columns_of: dict[int, str] | None = None, headings: frozenset = frozenset(), with_cost: bool = False):
     """The cheapest ways of giving ``lines`` in order to the slots of ``layout``: a list of ways, each
-    a list of (what, column) per line; None when no way gives the task column a line."""
+    a list of (what, column) per line; None when no way gives the task column a line.  ``headings``:
+    the words of the text's own headings (a line repeating one is written like a heading row)."""
     n, m = len(lines), len(layout)
     columns_of = columns_of or {}
-    # A line written like a heading row (行动五：…, 一、…) costs 2 more in any cell.
-    fits = [[_fit(ln, kinds[c], unit_like, time_like) + (2 if _HEADING_RE.match(ln) and kinds[c] != "name" else 0)
-             if what == "col" else 0 for what, c in layout] for ln in lines]
-    heading_cost = [0 if _HEADING_RE.match(ln) else 2 for ln in lines]
+    marked = [bool(_HEADING_RE.match(ln)) for ln in lines]
+    known = [ln.replace("\n", "").strip() in headings for ln in lines]
+    # A line written like a heading costs more in any cell but a name (a name may repeat a heading's words):
+    # 2 for a marked one (行动五：…), 3 for the words of one of the text's headings (no task restates one).
+    fits = [[_fit(ln, kinds[c], unit_like, time_like) + ((2 if marked[k] else 3 if known[k] else 0) if kinds[c] != "name" else 0)
+             if what == "col" else 0 for what, c in layout] for k, ln in enumerate(lines)]
+    # A heading's own words without its marker are a heading row at a small cost: a name cell repeating
+    # them (任务类型 before 序号, as 静安 2023 writes it) stays a name cell.
+    heading_cost = [0 if m else 1 if h else 2 for m, h in zip(marked, known)]
     goes_on = [bool(_CONTINUES_RE.search(ln.rstrip())) for ln in lines]  # the line's cell continues on the next
     ends_open = [bool(re.search(r"[、，,]$", ln.rstrip())) for ln in lines]  # a cell should not end on it
     memo: dict[tuple[int, int], tuple[float, list[list[tuple[str, int | None]]]]] = {}
@@ -332,7 +475,7 @@ def _align(lines: list[str], layout: list[tuple[str, int | None]], kinds: list[s
     task_slots = [("col", c) for what, c in layout if what == "col" and kinds[c] == "task"]
     if not ways or any(slot not in w for w in ways for slot in task_slots):
         return None
-    return ways
+    return (cost, ways) if with_cost else ways
 
 
 def _agree(ways, n: int):

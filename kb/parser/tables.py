@@ -11,8 +11,8 @@ a ``.txt`` copied from Excel has the same form.  Three rules of the parser chain
 * ``rule_table_tasks`` (after the text's tasks are read) turns each row into a task.  When
   the text has its own parts (the table is an attachment after the main text), a row whose
   task wording stands in a paragraph of the text (or nearly: rapidfuzz ≥ 90) gives that
-  paragraph its roles, deadline and citation; the other rows become tasks of their own
-  under the caption.  A row spanning the table (a merged cell) is a heading: ``一、…`` a
+  paragraph its roles, deadline and citation (a paragraph the table divides into several rows:
+  see the rule's docstring); the other rows become tasks of their own under the caption.  A row spanning the table (a merged cell) is a heading: ``一、…`` a
   part, ``（一）…`` a section, anything else a section title.
 * ``rule_table_labels`` (after labels) cites rows of an attachment as ``附件1-3`` (caption,
   then 序号), so they never collide with the text's ``三（一）3``.
@@ -32,6 +32,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from kb.errors import KbError
+from kb.model import ROLES
 from kb.parser.roles import INLINE_LEAD_RE as _INLINE_LEAD_RE  # one definition for tags and table cells
 
 TABLES_PATH = Path(__file__).resolve().parent.parent / "data" / "tables.yaml"
@@ -55,6 +56,9 @@ class TableVocabulary:
     """(header word, column), longest word first."""
     caption: re.Pattern
     """A caption line naming an attachment; group 1 is its number."""
+    inner_endings: tuple[str, ...] = ()
+    """Endings of a header cell naming the issuer's internal divisions (市卫健委内牵头处室, 责任处室): an
+    ``other`` column, never roles, whatever role word it holds."""
 
 
 @lru_cache(maxsize=1)
@@ -81,7 +85,10 @@ def load_vocabulary(path: str | None = None) -> TableVocabulary:
         raise KbError(f"{src}：attachment_caption 不是有效的正则表达式（{exc}）；请修正，或从代码仓库恢复这个文件") from exc
     if not caption.pattern or caption.groups < 1:
         raise KbError(f"{src}：attachment_caption 需要一个分组来取附件编号；请修正，或从代码仓库恢复这个文件")
-    return TableVocabulary(tuple(sorted(seen.items(), key=lambda kv: -len(kv[0]))), caption)
+    endings = data.get("inner_division_endings") or []
+    if not isinstance(endings, list) or not all(isinstance(w, str) and w.strip() for w in endings):
+        raise KbError(f"{src}：inner_division_endings 应为词语列表；请修正，或从代码仓库恢复这个文件")
+    return TableVocabulary(tuple(sorted(seen.items(), key=lambda kv: -len(kv[0]))), caption, tuple(endings))
 
 
 @dataclass(slots=True)
@@ -125,6 +132,9 @@ def header_columns(cells: list[str], vocab: TableVocabulary | None = None) -> di
     found: dict[str, int] = {}
     for i, cell in enumerate(cells):
         key = re.sub(r"[\s:：]", "", cell)
+        if key.endswith(vocab.inner_endings) and vocab.inner_endings:
+            found.setdefault("other", i)  # 市卫健委内牵头处室: the issuer's own divisions, no units of the plan
+            continue
         for word, col in vocab.words:
             if key == word or (key.startswith(word) and len(key) <= len(word) + 12):
                 if col == "task" and "task" in found:
@@ -182,6 +192,9 @@ def bar_rows_to_tabs(text: str) -> str:
 
 def rule_find_tables(state) -> None:
     """Take task tables (and their captions) out of ``state.text``; other tables become ``｜`` lines."""
+    from kb.parser.flattened import cells_one_a_line, split_spaced_rows
+
+    state.text = split_spaced_rows(cells_one_a_line(state.text), load_vocabulary(), header_columns, is_task_header)
     _take_flattened(state)
     state.text = bar_rows_to_tabs(state.text)
     if "\t" not in state.text:
@@ -199,7 +212,7 @@ def rule_find_tables(state) -> None:
             i += 1
             continue
         j = i
-        while j < len(lines) and "\t" in lines[j]:
+        while j < len(lines) and ("\t" in lines[j] or _spanning_line(lines, j, vocab)):
             j += 1
         block = _records_as_rows([ln.split("\t") for ln in lines[i:j]], vocab)
         paged = "\f" in state.text
@@ -307,13 +320,74 @@ def _is_grid(block: list[list[str]]) -> bool:
     return len(block) >= 2 and sum(n >= 2 for n in filled) * 2 > len(block)
 
 
+def _spanning_line(lines: list[str], j: int, vocab: TableVocabulary) -> bool:
+    """A line without a tab between two tab-separated rows: a row spanning the table copied as text (a web
+    table pasted from the browser writes its merged heading row as its text alone).  Short, no sentence,
+    no attachment caption, and the lines before and after it are rows."""
+    text = lines[j].strip()
+    if not text or "\t" in lines[j] or len(text) > 40 or re.search(r"[。；;]", text) or vocab.caption.match(text):
+        return False
+    if j == 0 or "\t" not in lines[j - 1]:
+        return False
+    k = j + 1
+    while k < len(lines) and not lines[k].strip() and k < j + 3:  # (a blank line or two may stand between)
+        k += 1
+    return k < len(lines) and "\t" in lines[k]
+
+
 def _task_table(block: list[list[str]], vocab: TableVocabulary, page: int | None) -> TaskTable | None:
     for h, cells in enumerate(block[:3]):
         columns = header_columns(cells, vocab)
         if is_task_header(columns):
-            rows = [(h + 1 + k + 1, [c.strip() for c in r], page) for k, r in enumerate(block[h + 1 :])]
-            return TaskTable([c.strip() for c in cells], columns, rows, None, None, 0)
+            table = TaskTable([c.strip() for c in cells], columns, [], None, None, 0)
+            table.rows = _aligned_rows(table, [[c.strip() for c in r] for r in block[h + 1 :]], h + 2, page)
+            return table
     return None
+
+
+def _aligned_rows(table: TaskTable, rows: list[list[str]], first: int, page: int | None) -> list[tuple[int, list[str], int | None]]:
+    """Rows numbered from ``first``; a row with fewer cells than the header and more than one (a web table
+    copied as text leaves out the cells a merged cell covers: ``2 | 新建… `` under ``1 | “光伏+地铁”工程 |
+    充分利用… | 申通地铁集团``) has its cells put in their columns by the regrouping's costs
+    (``kb.parser.flattened.align_row``) and takes the columns it lacks from the row above, with a note;
+    when its cells' columns are not certain it is kept as it is, with a warning."""
+    from kb.parser.flattened import _KIND, align_row
+
+    width = len(table.header)
+    kinds = ["other"] * width
+    for col, idx in table.columns.items():
+        kinds[idx] = _KIND.get(col, "other")
+    names = {idx: col for col, idx in table.columns.items()}
+    out: list[tuple[int, list[str], int | None]] = []
+    above: list[str] | None = None
+    for k, cells in enumerate(rows):
+        number = first + k
+        filled = [c for c in cells if c]
+        if len(filled) <= 1:
+            out.append((number, cells, page))
+            if filled:
+                above = None  # a row of one cell is a heading row: a merged cell never runs across it
+            continue
+        # Only a row written with fewer cells than the header is short; a full row's empty cells stay
+        # where they stand (ingestion writes every row at the table's width).
+        if len(cells) < width:
+            placed = align_row(filled, kinds, _unit_like, _time_like, names)
+            if placed is not None:
+                notes = []
+                row = []
+                for c, value in enumerate(placed):
+                    if value is None and above is not None and above[c] and kinds[c] != "task":
+                        notes.append(f"{table.header[c]}：{above[c]}（合并单元格，取自上一行）")
+                        value = above[c]
+                    row.append(value or "")
+                table.row_notes[number] = (notes, [])
+                cells = row
+            else:
+                table.row_notes[number] = ([], [f"表格第{number}行只有{len(filled)}格，少于表头的{width}格，不能确定各格属于哪一列：按从左到右读取"])
+        out.append((number, cells, page))
+        if len(cells) >= width:
+            above = cells
+    return out
 
 
 def _goes_on(table: TaskTable, block: list[list[str]], out: list[str], paged: bool) -> bool:
@@ -355,7 +429,7 @@ def _take_caption(out: list[str], vocab: TableVocabulary) -> tuple[str | None, s
                 title = "".join(([rest] if rest else []) + titles) or None
                 for idx in seen + [k]:
                     out[idx] = "\f" * out[idx].count("\f")
-                return "附件" + m.group(1), title
+                return re.sub(r"\s", "", m.group(0))[:2] + m.group(1), title  # 附件1, 附表1
             if len(text) > 40 or any(p in text for p in "。；"):
                 break
             seen.append(k)
@@ -367,82 +441,175 @@ def _take_caption(out: list[str], vocab: TableVocabulary) -> tuple[str | None, s
 
 
 def rule_table_tasks(state) -> None:
-    """Rows of task tables → roles of matching paragraphs, or tasks of their own."""
+    """Rows of task tables → roles of matching paragraphs, or tasks of their own.
+
+    An attachment's rows are first all matched to the text's paragraphs, then given per paragraph: a
+    paragraph named by one row, or by several rows with the same roles (a merged 责任单位 cell over the
+    rows the table cut it into), takes their roles, deadlines and citations; a paragraph the table cuts
+    into several rows is not one task of the first row's units and every row's dates: when the paragraph
+    has no roles of its own, each of its rows becomes a task of its own, with its own roles and time words;
+    when its own tag names units, the rows naming the same units only add their citations and the rows
+    naming others (二（一）5 over rows 16–17: 上港集团、市交通委、市水务局、各区政府 / 市交通委、市水务局、
+    各区政府) become tasks of their own.  The paragraph keeps its text and its own tag; a note names the rows."""
     if not state.tables:
         return
-    from kb.parser import deadlines, roles, structure, targets
-    from kb.parser.core import Piece, split_clauses
-    from kb.model import Task
+    from kb.parser import roles
 
     vocab = roles.load_vocabulary()
     attached = bool(state.outline and state.outline.parts)
     taken: set[int] = set()
     normed: dict[int, str] = {}
     for table in state.tables:
-        part = part_title = ""
-        section = section_title = None
+        rows = _table_rows(state, table, attached, vocab)
         if attached:
-            part, part_title = table.cite, table.title or ""
-        n_sections = 0
-        for row_no, cells, row_page in table.rows:
-            if not any(cells):
+            for row in rows:
+                row.match = _matching_task(state.tasks, row.body, taken, normed)
+        groups: dict[int, list[_Row]] = {}
+        for row in rows:
+            if row.match is not None:
+                groups.setdefault(id(row.match), []).append(row)
+        own: set[int] = set()  # rows (by id) that become tasks of their own though a paragraph holds them
+        for members in groups.values():
+            para = members[0].match
+            if len(members) == 1:
                 continue
-            cells = cells + [""] * (len(table.header) - len(cells))
-            filled = [c for c in cells if c]
-            spanning = row_no == 0 if table.flat else (
-                len(cells) > 1 and (len(set(filled)) == 1 and (len(filled) == 1 or len(filled) == len(cells))))
-            if spanning:
-                heading = filled[0]
-                m = _PART_ROW_RE.match(heading)
-                if m and not attached:
-                    part, part_title = m.group(1), m.group(2).rstrip("。")
-                    section = section_title = None
-                    state.doc.parts.append((part, part_title))
-                    continue
-                m = _SECTION_ROW_RE.match(heading) or _PART_ROW_RE.match(heading)
-                numeral = m.group(1) if m else structure.NUMERALS[n_sections % 10]
-                n_sections += 1
-                section = f"{part}（{numeral}）"
-                section_title = (m.group(2) if m else heading).rstrip("。")
-                state.doc.sections.append((section, section_title))
+            if any(para.departments("any")):
+                # The paragraph's own tag names its units: a row naming the same ones adds nothing but its
+                # citation; a row naming others is a task of its own (the table divides the paragraph).
+                mine = {n for role in ROLES for n in getattr(para, role)}
+                parted = [r for r in members if r.role_key and {n for _, names in r.role_key for n in names} != mine]
+            else:
+                # No roles of its own: the rows are the tasks, each with its roles and time words; the
+                # paragraph is not one task with the first row's units and every row's dates.
+                parted = members
+            if parted:
+                own.update(id(r) for r in parted)
+                para.notes.append(f"{table.cite}把本段分为{len(members)}行：" + "、".join(r.cite.split(" ", 1)[-1] for r in members)
+                                  + "；" + "、".join(r.cite.split(" ", 1)[-1] for r in parted) + "各为一项任务，有各自的责任单位")
+        for row in rows:
+            if row.match is not None and id(row) not in own:
+                taken.add(id(row.match))
+                _give_row(row.match, row.parsed, row.tag, row.deadline_cell, row.notes, row.cite)
+                row.match.warnings.extend(w for w in row.warnings if w not in row.match.warnings)
+            else:
+                _own_task(state, table, row)
+
+
+@dataclass(slots=True)
+class _Row:
+    """A row of a task table read into what a task needs (before it is matched to the text)."""
+
+    number: int
+    """Its row number (header row = 1) or 序号 (flattened tables)."""
+    page: int | None
+    """The PDF page it stands on."""
+    body: str
+    """The task cell."""
+    name: str
+    """The name cell (任务名称, 事项), else empty."""
+    serial: str
+    """The 序号 cell."""
+    tag: str | None
+    """The role cells labelled with the header's words."""
+    parsed: object
+    """The tag reader's reading of its role cells, or None."""
+    deadline_cell: str
+    """The time cell."""
+    cite: str
+    """``附件1 第3行`` / ``附表1 序号3``."""
+    notes: list[str]
+    """Notes of the row (责任领导, a merged cell taken from above)."""
+    warnings: list[str]
+    """Warnings of the regrouping."""
+    fields: dict[str, str]
+    """Cells of columns that hold no role."""
+    place: tuple
+    """(part, part title, section, section title) it stands under."""
+    match: object = None
+    """The text's paragraph naming it, if any."""
+
+    @property
+    def role_key(self) -> frozenset:
+        """Its roles as a comparable value (empty when it names no one)."""
+        if not self.parsed or not self.parsed.has_roles:
+            return frozenset()
+        return frozenset((role, frozenset(names)) for role, names in self.parsed.roles.items() if names)
+
+
+def _table_rows(state, table: TaskTable, attached: bool, vocab) -> list[_Row]:
+    """The table's task rows in order; rows spanning the table become parts and sections on the way."""
+    from kb.parser import roles, structure
+
+    part = part_title = ""
+    section = section_title = None
+    if attached:
+        part, part_title = table.cite, table.title or ""
+    n_sections = 0
+    out: list[_Row] = []
+    for row_no, cells, row_page in table.rows:
+        if not any(cells):
+            continue
+        cells = cells + [""] * (len(table.header) - len(cells))
+        filled = [c for c in cells if c]
+        spanning = row_no == 0 if table.flat else (
+            len(cells) > 1 and (len(set(filled)) == 1 and (len(filled) == 1 or len(filled) == len(cells))))
+        if spanning:
+            heading = filled[0]
+            m = _PART_ROW_RE.match(heading)
+            if m and not attached:
+                part, part_title = m.group(1), m.group(2).rstrip("。")
+                section = section_title = None
+                state.doc.parts.append((part, part_title))
                 continue
-            get = lambda col: cells[table.columns[col]].strip() if col in table.columns and table.columns[col] < len(cells) else ""  # noqa: E731
-            body = get("task")
-            if not body:
-                continue
-            tag, composed, notes = _row_tag(table, get)
-            parsed = roles.parse_tag_content(composed, state.registry, vocab) if composed else None
-            deadline_cell = get("deadline")
-            cite = f"{table.cite} 序号{row_no}" if table.flat else f"{table.cite} 第{row_no}行"
-            row_notes, row_warnings = table.row_notes.get(row_no, ([], []))
-            notes = notes + [n for n in row_notes if n not in notes]
-            fields = _other_fields(table, cells)
-            match = _matching_task(state.tasks, body, taken, normed) if attached else None
-            if match is not None:
-                taken.add(id(match))
-                _give_row(match, parsed, tag, deadline_cell, notes, cite, deadlines)
-                match.warnings.extend(w for w in row_warnings if w not in match.warnings)
-                continue
-            number = _NUMBER_RE.match(get("number"))
-            block = structure.Block(part, part_title, section, section_title, int(number.group(1)) if number else None,
-                                    "paragraph", body, get("name") or _row_title(body, structure))
-            task = Task(id="", doc=state.doc.id, label="", part=part, part_title=part_title, section=section,
-                        section_title=section_title, kind="task" if parsed and parsed.has_roles else "paragraph",
-                        title=block.title, text=body + (tag or ""), body=body, tag=tag,
-                        source=cite + (f"，第{row_page}页" if row_page else ""))
-            if parsed:
-                _set_roles(task, parsed)
-            task.notes.extend(notes)
-            task.fields.update(fields)
-            task.warnings.extend(row_warnings)
-            task.clauses = split_clauses(body)
-            deadlines.apply_deadlines(task)
-            if deadline_cell:  # the time column is read like a tag's time words (A7): 全年, 长期坚持 are kept
-                task.clauses.append(deadline_cell)
-                task.deadlines.extend(deadlines.tag_deadlines(deadline_cell, len(task.clauses) - 1))
-            targets.apply_targets(task)
-            state.tasks.append(task)
-            state.pieces.append(Piece(block, task.text, body, None, task.warnings))
+            m = _SECTION_ROW_RE.match(heading) or _PART_ROW_RE.match(heading)
+            numeral = m.group(1) if m else structure.NUMERALS[n_sections % 10]
+            n_sections += 1
+            section = f"{part}（{numeral}）"
+            section_title = (m.group(2) if m else heading).rstrip("。")
+            state.doc.sections.append((section, section_title))
+            continue
+        get = lambda col: cells[table.columns[col]].strip() if col in table.columns and table.columns[col] < len(cells) else ""  # noqa: E731
+        body = get("task")
+        if not body:
+            continue
+        tag, composed, notes = _row_tag(table, get)
+        parsed = roles.parse_tag_content(composed, state.registry, vocab) if composed else None
+        cite = f"{table.cite} 序号{row_no}" if table.flat else f"{table.cite} 第{row_no}行"
+        row_notes, row_warnings = table.row_notes.get(row_no, ([], []))
+        notes = notes + [n for n in row_notes if n not in notes]
+        out.append(_Row(row_no, row_page, body, get("name"), get("number"), tag, parsed, get("deadline"), cite, notes,
+                        list(row_warnings), _other_fields(table, cells), (part, part_title, section, section_title)))
+    return out
+
+
+def _own_task(state, table: TaskTable, row: _Row) -> None:
+    """A row no paragraph of the text holds (or one of the rows a paragraph is cut into): a task of its own."""
+    from kb.parser import deadlines, structure, targets
+    from kb.parser.core import Piece, split_clauses
+    from kb.model import Task
+
+    part, part_title, section, section_title = row.place
+    number = _NUMBER_RE.match(row.serial)
+    block = structure.Block(part, part_title, section, section_title, int(number.group(1)) if number else None,
+                            "paragraph", row.body, row.name or _row_title(row.body, structure))
+    parsed = row.parsed
+    task = Task(id="", doc=state.doc.id, label="", part=part, part_title=part_title, section=section,
+                section_title=section_title, kind="task" if parsed and parsed.has_roles else "paragraph",
+                title=block.title, text=row.body + (row.tag or ""), body=row.body, tag=row.tag,
+                source=row.cite + (f"，第{row.page}页" if row.page else ""))
+    if parsed:
+        _set_roles(task, parsed)
+    task.notes.extend(row.notes)
+    task.fields.update(row.fields)
+    task.warnings.extend(row.warnings)
+    task.clauses = split_clauses(row.body)
+    deadlines.apply_deadlines(task)
+    if row.deadline_cell:  # the time column is read like a tag's time words (A7): 全年, 长期坚持 are kept
+        task.clauses.append(row.deadline_cell)
+        task.deadlines.extend(deadlines.tag_deadlines(row.deadline_cell, len(task.clauses) - 1))
+    targets.apply_targets(task)
+    state.tasks.append(task)
+    state.pieces.append(Piece(block, task.text, row.body, None, task.warnings))
 
 
 def _other_fields(table: TaskTable, cells: list[str]) -> dict[str, str]:
@@ -501,8 +668,10 @@ def _set_roles(task, parsed) -> None:
     task.warnings.extend(parsed.warnings)
 
 
-def _give_row(task, parsed, tag, deadline_cell, notes, cite, deadlines) -> None:
+def _give_row(task, parsed, tag, deadline_cell, notes, cite) -> None:
     """A paragraph of the text named by a row: it gets the row's roles (unless its own tag has some)."""
+    from kb.parser import deadlines
+
     if parsed and parsed.has_roles:
         if any(task.departments("any")):
             if set(task.departments("any")) != {n for names in parsed.roles.values() for n in names}:

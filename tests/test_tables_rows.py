@@ -1,0 +1,285 @@
+"""Rules of task-table rows (tables helper, session 7): merged cells of web pages, a body paragraph the
+table divides into several rows, headings of the text repeated as rows of a flattened table.
+Each rule: input → expected → why, awkward rows included."""
+
+from __future__ import annotations
+
+import pytest
+from lxml import html as lxml_html
+
+from kb.ingest.html import _table_grid
+from kb.parser import parse_document
+
+# --- web page tables: rowspan and colspan ---------------------------------------------------------
+
+GRIDS = [
+    ("<tr><td>序号</td><td>事项</td><td>任务</td><td>单位</td></tr>"
+     "<tr><td>1</td><td rowspan='2'>甲</td><td>任务一</td><td rowspan='2'>市A局</td></tr>"
+     "<tr><td>2</td><td>任务二</td></tr>",
+     [["序号", "事项", "任务", "单位"], ["1", "甲", "任务一", "市A局"], ["2", "甲", "任务二", "市A局"]],
+     "a continuation row (2 cells of 4) keeps its task under 任务: the merged cells are repeated, as python-docx gives them"),
+    ("<tr><td>1</td><td>任务一</td><td rowspan='3'>市A局</td></tr><tr><td>2</td><td>任务二</td></tr>"
+     "<tr><td>3</td><td>任务三</td></tr><tr><td>4</td><td>任务四</td><td>市B局</td></tr>",
+     [["1", "任务一", "市A局"], ["2", "任务二", "市A局"], ["3", "任务三", "市A局"], ["4", "任务四", "市B局"]],
+     "the last column merged over three rows; the row after it has its own cell"),
+    ("<tr><td colspan='3'>一、总体</td></tr><tr><td>1</td><td>任务</td><td>市A局</td></tr>",
+     [["一、总体", "", ""], ["1", "任务", "市A局"]],
+     "colspan: written once, the other columns empty (a row spanning the table is a heading)"),
+    ("<tr><td rowspan='2' colspan='2'>甲乙</td><td>x</td></tr><tr><td>y</td></tr>",
+     [["甲乙", "", "x"], ["甲乙", "", "y"]],
+     "a cell merged both ways: its first column repeated down, the others empty"),
+    ("<tr><td rowspan='3'>甲</td><td>x</td></tr><tr><td>y</td></tr>",
+     [["甲", "x"], ["甲", "y"]],
+     "a rowspan running past the table's last row covers nothing more"),
+    ("<tr><td>a</td><td rowspan='2'>b</td><td rowspan='2'>c</td></tr><tr></tr><tr><td>d</td></tr>",
+     [["a", "b", "c"], ["", "b", "c"], ["d"]],
+     "an empty row under covered columns still holds them (its own first cell empty)"),
+    ("<tr><td rowspan='99999'>甲</td><td>x</td></tr><tr><td>y</td></tr>",
+     [["甲", "x"], ["y"]],
+     "an absurd span (a damaged page) is read as 1"),
+    ("<tr><td rowspan='abc'>甲</td><td>x</td></tr><tr><td>y</td></tr>",
+     [["甲", "x"], ["y"]],
+     "a span that is no number is read as 1"),
+]
+
+
+@pytest.mark.parametrize(("rows", "grid", "why"), GRIDS, ids=[g[2][:40] for g in GRIDS])
+def test_html_table_grid(rows, grid, why):
+    table = lxml_html.fromstring(f"<table>{rows}</table>")
+    assert _table_grid(table) == grid, why
+
+
+# --- a body paragraph divided into several rows of its attachment --------------------------------
+
+def _plan(body_tag: str, rows: list[str]) -> str:
+    lines = ["某区推进某某工作实施方案", "一、主要任务",
+             f"1.加强管网建设。新建污水管网10公里，完成泵站改造。{body_tag}",
+             "2.加强宣传。开展主题宣传活动。", "附件1", "任务分工表",
+             "\t".join(["序号", "重点任务", "牵头单位", "配合单位", "完成时限"])]
+    return "\n".join(lines + rows) + "\n"
+
+
+SPLITS = [
+    ("", ["1\t新建污水管网10公里\t区水务局\t区财政局\t2024年底前", "2\t完成泵站改造\t区城投公司\t区水务局\t2025年6月底前"],
+     {"附件1-1": (["区水务局"], ["区财政局"], ["2024年底前"]), "附件1-2": (["区城投公司"], ["区水务局"], ["2025年6月底前"])}, True,
+     "an untagged paragraph over two rows with different leads: each row a task with its own roles and dates; "
+     "the paragraph no task of the first row's lead"),
+    ("", ["1\t新建污水管网10公里\t区水务局\t区财政局\t2024年底前", "2\t完成泵站改造\t区水务局\t区财政局\t2025年6月底前"],
+     {"附件1-1": (["区水务局"], ["区财政局"], ["2024年底前"]), "附件1-2": (["区水务局"], ["区财政局"], ["2025年6月底前"])}, True,
+     "the same leads: still two tasks (each row's own date), the paragraph holds no roles"),
+    ("", ["1\t加强管网建设。新建污水管网10公里，完成泵站改造\t区水务局\t区财政局\t2024年底前"],
+     {"一1": (["区水务局"], ["区财政局"], ["2024年底前"])}, False,
+     "one row naming the paragraph: the paragraph takes its roles, as before"),
+    ("（牵头单位：区水务局；配合单位：区财政局）",
+     ["1\t新建污水管网10公里\t区水务局\t区财政局\t", "2\t完成泵站改造\t区城投公司\t区水务局\t"],
+     {"一1": (["区水务局"], ["区财政局"], []), "附件1-2": (["区城投公司"], ["区水务局"], [])}, True,
+     "a tagged paragraph: the row naming its units only cites; the row naming others is a task of its own"),
+]
+
+
+@pytest.mark.parametrize(("tag", "rows", "expected", "noted", "why"), SPLITS, ids=[s[4][:50] for s in SPLITS])
+def test_paragraph_divided_into_rows(tag, rows, expected, noted, why):
+    doc, tasks = parse_document(_plan(tag, rows), "plan", "plan.txt")
+    by_label = {t.label: t for t in tasks}
+    for label, (lead, support, times) in expected.items():
+        t = by_label[label]
+        assert (t.lead, t.support, [d.text for d in t.deadlines if d.text in "".join(r for r in rows)]) == (lead, support, times), why
+    para = by_label["一1"]
+    assert any("把本段分为" in n for n in para.notes) is noted, why
+    if noted and not tag:
+        assert not any(para.departments("any")) and para.kind != "task", why
+    cited = [t for t in tasks if t.source and "附件1" in t.source]
+    assert sorted(p for t in cited for p in t.source.split("，")) == [f"附件1 第{k + 2}行" for k in range(len(rows))], why
+
+
+# --- flattened tables: headings the table repeats from the text, unit lists -------------------------
+
+def _flat(rows: list[str]) -> str:
+    return "\n\n".join(["某区工作方案", "一、主要任务", "（一）推进示范工程", "1.建设示范点。", "（二）健全推进机制", "2.完善机制。",
+                        "附件1", "序号", "事项", "工作措施", "责任单位", *rows]) + "\n"
+
+
+FLATS = [
+    (["1", "示范工程", "建设示范点", "区A局", "2", "完善配套设施建设", "健全推进机制", "3", "完善机制", "区B局"],
+     {1: ("建设示范点", ["区A局"]), 2: ("完善配套设施建设", ["区A局"]), 3: ("完善机制", ["区B局"])}, ["健全推进机制"],
+     "健全推进机制 repeats the text's heading （二）: a row spanning the table, not the rest of row 2's task"),
+    (["1", "示范工程", "建设示范点", "区A局", "2", "加强政策指导", "区发展改革委、区住房城乡建设管理委、区交通委、区水务局、区规划资源局、各街镇"],
+     {1: ("建设示范点", ["区A局"]), 2: ("加强政策指导", ["区发展改革委", "区住房城乡建设管理委", "区交通委", "区水务局", "区规划资源局", "各街镇"])}, [],
+     "a long list of units is no task cell: 加强政策指导 is the task, the 事项 merged from the row above"),
+]
+
+
+@pytest.mark.parametrize(("rows", "expected", "headings", "why"), FLATS, ids=[f[3][:40] for f in FLATS])
+def test_flattened_rows(rows, expected, headings, why):
+    doc, tasks = parse_document(_flat(rows), "plan", "plan.txt")
+    for n, (body, sole) in expected.items():
+        hits = [t for t in tasks if t.source == f"附件1 序号{n}"]
+        assert len(hits) == 1 and hits[0].body == body and hits[0].sole == sole, (why, [(t.source, t.body) for t in tasks])
+        assert not hits[0].warnings, why
+    assert [title for label, title in doc.sections if label.startswith("附件1")] == headings, why
+
+
+# --- tables reaching the text as lines: one cell a line closed by a bar, one row a line split at spaces ----
+
+from kb.parser.flattened import cells_one_a_line, split_spaced_rows  # noqa: E402
+from kb.parser.tables import header_columns, is_task_header, load_vocabulary  # noqa: E402
+
+BARS = [
+    ("序号 |\n重点工作 |\n责任单位 |\n1 |\n推进项目 |\n区A局 |", "序号\n重点工作\n责任单位\n1\n推进项目\n区A局",
+     "a web page's cells one a line, each closed by ' |': the bars go"),
+    ("发布机构: | 区政府 |\n标题: | 通知 |", "发布机构: | 区政府 |\n标题: | 通知 |",
+     "lines of several bars are rows with bars (bar_rows_to_tabs), not cells one a line"),
+    ("上一页 |\n正文。", "上一页 |\n正文。", "a lone line ending in a bar stays"),
+    ("甲 |\n乙 |\n正文。", "甲 |\n乙 |\n正文。", "two such lines are too few to be a table"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "why"), BARS, ids=[b[2][:40] for b in BARS])
+def test_cells_one_a_line(text, expected, why):
+    assert cells_one_a_line(text) == expected, why
+
+
+LEADER_TABLE = ("某开发区2025年重点工作清单\n序号 |\n重点工作 |\n责任领导 |\n责任单位 |\n完成时限 |\n"
+                "1 |\n推进重点项目落地见效。 |\n王明 |\n招商部、服务中心 |\n全年 |\n"
+                "2 |\n盘活存量土地 300亩。 |\n李华、赵强 |\n改革办 |\n年底前 |\n"
+                "3 |\n加快推进污水管 |\n网提升项目。 |\n常务副主任 |\n规划建设局 |\n全年 |\n")
+
+
+def test_leader_column_and_a_last_row_on_more_lines():
+    """A 责任领导 cell holds people or posts (王明, 李华、赵强, 常务副主任): a note, never a unit, and never
+    mistaken for the 责任单位 cell; the last row's task on two lines still ends with its 完成时限 cell."""
+    _, tasks = parse_document(LEADER_TABLE, "plan", "plan.txt")
+    rows = {t.source: t for t in tasks if t.source}
+    assert set(rows) == {"表1 序号1", "表1 序号2", "表1 序号3"}
+    want = {"表1 序号1": (["招商部", "服务中心"], "王明", "全年"), "表1 序号2": (["改革办"], "李华、赵强", "年底前"),
+            "表1 序号3": (["规划建设局"], "常务副主任", "全年")}
+    for cite, (sole, leader, when) in want.items():
+        t = rows[cite]
+        assert (t.sole, t.notes[0], [d.text for d in t.deadlines][-1]) == (sole, f"责任领导：{leader}", when), cite
+        assert not t.warnings, cite
+    assert rows["表1 序号3"].body == "加快推进污水管网提升项目。"
+
+
+SPACED = [
+    ("序号 重点工作任务 主要责任单位 协同配合单位\n1 加快推进项目建设 区发改委 区财政局、区住建局\n2 优化营商环境 区政务服务局 区司法局\n",
+     "序号\n重点工作任务\n主要责任单位\n协同配合单位\n1\n加快推进项目建设\n区发改委\n区财政局、区住建局\n2\n优化营商环境\n区政务服务局\n区司法局\n",
+     "the header of column words and its numbered rows: one word a line"),
+    ("序号 重点工作任务 主要责任单位\n\n1 加快推进项目建设 区发改委\n\n一、民生\n\n2 办好实事 区民政局\n\n二、保障措施\n\n各部门要加强协调。\n",
+     "序号\n\n重点工作任务\n\n主要责任单位\n\n1\n\n加快推进项目建设\n\n区发改委\n\n一、民生\n\n2\n\n办好实事\n\n区民政局\n\n二、保障措施\n\n各部门要加强协调。\n",
+     "a text of blank-line paragraphs keeps them; a short line between rows is a row spanning the table (kept whole); the table ends at a sentence"),
+    ("序号 重点工作任务 主要责任单位\n1 加快推进项目建设 区发改委\n正文继续。\n",
+     "序号 重点工作任务 主要责任单位\n1 加快推进项目建设 区发改委\n正文继续。\n",
+     "one row only: no table (a header line in prose could be anything)"),
+    ("本表列出 重点工作任务 主要责任单位\n1 加快推进 区发改委\n2 优化 区政务服务局\n",
+     "本表列出 重点工作任务 主要责任单位\n1 加快推进 区发改委\n2 优化 区政务服务局\n",
+     "a line whose words do not all name columns is no header"),
+    ("重点工作任务 主要责任单位 完成时限\n1 加快推进 区发改委 年底前\n2 优化 区政务服务局 全年\n",
+     "重点工作任务 主要责任单位 完成时限\n1 加快推进 区发改委 年底前\n2 优化 区政务服务局 全年\n",
+     "a header without 序号 is not split (its rows could not be told apart)"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "why"), SPACED, ids=[s[2][:40] for s in SPACED])
+def test_split_spaced_rows(text, expected, why):
+    assert split_spaced_rows(text, load_vocabulary(), header_columns, is_task_header) == expected, why
+
+
+def test_spaced_table_is_read_before_cleanup_glues_its_cells():
+    """The blind set's form: cleanup removes spaces next to CJK characters, which glued the cells into
+    one paragraph with no roles; split first, the rows are tasks with their units (主要责任单位 is a 责任单位
+    column: 负责, no lead is guessed from 主要; 协同配合单位 the supporting units)."""
+    text = ("某区2024年重点工作任务分解表\n序号 重点工作任务 主要责任单位 协同配合单位\n"
+            "1 加快推进城市更新项目建设，年底前完成10个小区改造 区住建局 区财政局、各街道\n"
+            "2 优化营商环境 区政务服务局 区司法局\n")
+    doc, tasks = parse_document(text, "plan", "plan.txt")
+    rows = {t.source: t for t in tasks if t.source}
+    assert set(rows) == {"表1 序号1", "表1 序号2"}
+    assert (rows["表1 序号1"].body, rows["表1 序号1"].support) == ("加快推进城市更新项目建设，年底前完成10个小区改造", ["区财政局", "各街道"])
+    assert rows["表1 序号2"].support == ["区司法局"]
+    assert [d.text for d in rows["表1 序号1"].deadlines] == ["年底前"]
+
+
+# --- columns naming the issuer's internal divisions ---------------------------------------------------
+
+DIVISIONS = [
+    (["序号", "重点任务", "牵头单位", "配合单位", "市卫健委内牵头处室", "完成时限"],
+     {"number": 0, "task": 1, "lead": 2, "support": 3, "other": 4, "deadline": 5},
+     "市卫健委内牵头处室 holds 牵头 but names the issuer's divisions: no role column"),
+    (["序号", "工作任务", "责任单位", "委内责任处室", "完成时间"], {"number": 0, "task": 1, "responsible": 2, "other": 3, "deadline": 4},
+     "委内责任处室 likewise (责任 inside it)"),
+    (["序号", "工作任务", "牵头处室", "配合处室"], {"number": 0, "task": 1, "other": 2},
+     "a table of divisions only names no unit of the plan: no task table"),
+]
+
+
+@pytest.mark.parametrize(("cells", "columns", "why"), DIVISIONS, ids=[d[2][:40] for d in DIVISIONS])
+def test_inner_division_columns(cells, columns, why):
+    found = header_columns(cells)
+    assert found == columns, why
+
+
+def test_division_column_in_a_table_and_flattened():
+    """The division cell is the task's field, its 医政医管处 no unit; flattened, the header run does not stop
+    at it (every header cell must name a column), so the columns stay aligned."""
+    header = ["序号", "重点任务", "牵头单位", "配合单位", "市卫健委内牵头处室", "完成时限"]
+    row = ["1", "推进紧密型医联体建设", "市卫健委", "市医保局", "医政医管处", "2024年底前"]
+    tab = "某市卫生健康工作方案\n" + "\t".join(header) + "\n" + "\t".join(row) + "\n"
+    flat = "\n\n".join(["某市卫生健康工作方案", *header, *row, "2", "加强基层医疗卫生服务", "市卫健委", "各区政府", "基层卫生处", "全年"]) + "\n"
+    for text in (tab, flat):
+        _, tasks = parse_document(text, "plan", "plan.txt")
+        t = next(t for t in tasks if t.source and t.source.endswith(("第2行", "序号1")))
+        assert (t.lead, t.support, t.fields.get("市卫健委内牵头处室")) == (["市卫健委"], ["市医保局"], "医政医管处")
+        assert not any("医政医管处" in n for r in ("lead", "support", "sole") for n in getattr(t, r))
+
+
+# --- a web table pasted from the browser: tab-separated, covered cells left out ---------------------
+
+PASTED = [
+    (["1\t“光伏+地铁”工程\t充分利用既有高架车站资源\t申通地铁集团", "2\t新建高架车站屋顶光伏覆盖面积达到50%"],
+     {2: ("新建高架车站屋顶光伏覆盖面积达到50%", ["申通地铁集团"], "“光伏+地铁”工程")},
+     "2 cells of 4: 序号 and the task; 事项 and 责任单位 come from the row above"),
+    (["1\t“光伏+港口”工程\t建造分布式光伏电站\t上港集团、市交通委", "2\t探索光伏船体试点\t市交通委、市水务局"],
+     {2: ("探索光伏船体试点", ["市交通委", "市水务局"], "“光伏+港口”工程")},
+     "3 cells of 4: the row's own units after the task, only 事项 merged"),
+    (["1\t“光伏+地铁”工程\t充分利用既有高架车站资源\t申通地铁集团", "推进机制", "2\t健全商业运营模式\t建立项目开发管理机制\t市交通委"],
+     {2: ("建立项目开发管理机制", ["市交通委"], "健全商业运营模式")},
+     "a line without a tab between rows is a row spanning the table (a heading), not the table's end"),
+    (["1\t“光伏+地铁”工程\t充分利用既有高架车站资源\t申通地铁集团", "推进机制", "2\t建立项目开发管理机制\t市交通委"],
+     {2: ("建立项目开发管理机制", ["市交通委"], None)},
+     "a merged cell never runs across a heading row: 事项 stays empty after it"),
+]
+
+
+@pytest.mark.parametrize(("rows", "expected", "why"), PASTED, ids=[p[2][:40] for p in PASTED])
+def test_pasted_rows_with_merged_cells_left_out(rows, expected, why):
+    text = "某市工作方案\n" + "\t".join(["序号", "事项", "工作措施", "责任单位"]) + "\n" + "\n".join(rows) + "\n"
+    _, tasks = parse_document(text, "plan", "plan.txt")
+    for body, sole, name in expected.values():
+        hits = [t for t in tasks if t.source and t.body == body]
+        assert len(hits) == 1, (why, [(t.source, t.body) for t in tasks])
+        assert (hits[0].sole, hits[0].fields.get("事项")) == (sole, name), (why, hits[0].fields)
+
+
+def test_full_rows_keep_their_empty_cells_where_they_stand():
+    """Ingestion writes every row at the table's width: a row whose last cells are empty (no 配合单位, no
+    完成时限) is not short, and its lead stays the lead (not re-placed by the costs)."""
+    header = ["序号", "重点任务", "牵头单位", "配合单位", "完成时限"]
+    text = "某市工作方案\n" + "\t".join(header) + "\n" + "\t".join(["1", "推进项目", "", "市A局", ""]) + "\n" + \
+        "\t".join(["2", "优化环境", "市B局", "", ""]) + "\n"
+    _, tasks = parse_document(text, "plan", "plan.txt")
+    rows = {t.body: t for t in tasks if t.source}
+    assert (rows["推进项目"].lead, rows["推进项目"].support) == ([], ["市A局"])
+    assert (rows["优化环境"].lead, rows["优化环境"].support) == (["市B局"], [])
+
+
+def test_name_cell_repeating_a_heading_before_its_number_stays_a_name():
+    """任务类型 before 序号 (静安 2023's layout) whose cells repeat the text's own section headings: the cell
+    before a row's 序号 is still that row's name, not a heading row (a known heading costs 1 as a heading row,
+    a name cell fits it at 0)."""
+    text = "\n\n".join(["某区工作方案", "一、主要任务", "（一）推进示范工程", "1.建设示范点。", "（二）健全推进机制", "2.完善机制。",
+                        "附件", "任务类型", "序号", "工作任务", "推进单位",
+                        "推进示范工程", "1", "建设示范点", "区A局", "健全推进机制", "2", "完善机制", "区B局"]) + "\n"
+    _, tasks = parse_document(text, "plan", "plan.txt")
+    rows = {t.source: t for t in tasks if t.source}
+    assert rows["附件 序号2"].fields.get("任务类型") == "健全推进机制" and rows["附件 序号2"].sole == ["区B局"]
+    assert rows["附件 序号1"].fields.get("任务类型") == "推进示范工程" and not rows["附件 序号2"].warnings
