@@ -283,3 +283,21 @@ def test_name_cell_repeating_a_heading_before_its_number_stays_a_name():
     rows = {t.source: t for t in tasks if t.source}
     assert rows["附件 序号2"].fields.get("任务类型") == "健全推进机制" and rows["附件 序号2"].sole == ["区B局"]
     assert rows["附件 序号1"].fields.get("任务类型") == "推进示范工程" and not rows["附件 序号2"].warnings
+
+
+CAPTIONS = [
+    (["附表1", "任务分工表", "打*的为具体项目"], ("附表1", "任务分工表（打*的为具体项目）"),
+     "a note line after the table's name is no part of the title: kept in brackets"),
+    (["附件1", "某区2023年政府工作报告重点工作", "任务分解表"], ("附件1", "某区2023年政府工作报告重点工作任务分解表"),
+     "a title wrapped over two lines is one title"),
+    (["附件2：重点任务清单"], ("附件2", "重点任务清单"), "the title on the caption's line"),
+]
+
+
+@pytest.mark.parametrize(("lines", "expected", "why"), CAPTIONS, ids=[c[2][:40] for c in CAPTIONS])
+def test_caption_and_title(lines, expected, why):
+    text = "某区工作方案\n一、主要任务\n1.推进项目建设。\n" + "\n".join(lines) + "\n" + "\t".join(["序号", "重点任务", "责任单位"]) + \
+        "\n1\t推进项目建设\t区A局\n2\t办好实事\t区B局\n"
+    _, tasks = parse_document(text, "plan", "plan.txt")
+    own = [t for t in tasks if t.source and "第3行" in t.source]
+    assert (own[0].part, own[0].part_title) == expected, why

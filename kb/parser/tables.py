@@ -411,6 +411,10 @@ def _continue_table(table: TaskTable, block: list[list[str]], page: int) -> None
         table.rows.append((number, cells, page))
 
 
+#: A title line that names a table (任务分工表, 重点任务清单, 责任分解, 台账).
+_TABLE_NAME_END_RE = re.compile(r"(?:表|清单|台账|分解|分工|方案|计划)[)）]?$")
+
+
 def _take_caption(out: list[str], vocab: TableVocabulary) -> tuple[str | None, str | None]:
     """Take the caption (``附件1``, then up to two title lines) standing right before a table.
 
@@ -424,9 +428,12 @@ def _take_caption(out: list[str], vocab: TableVocabulary) -> tuple[str | None, s
         if text:
             m = vocab.caption.match(text)
             if m:
-                titles = [out[i].replace("\f", "").strip() for i in reversed(seen)]
-                rest = text[m.end() :].strip()
-                title = "".join(([rest] if rest else []) + titles) or None
+                lines = ([text[m.end() :].strip()] if text[m.end() :].strip() else []) + [out[i].replace("\f", "").strip() for i in reversed(seen)]
+                # The title runs to the last line that names the table (任务分工表, 重点任务清单); a line after
+                # it is a note on the table (打*的为具体项目), kept in brackets after the title.
+                named = max((n for n, ln in enumerate(lines) if _TABLE_NAME_END_RE.search(ln)), default=len(lines) - 1)
+                notes = lines[named + 1 :]
+                title = "".join(lines[: named + 1]) + "".join(f"（{n}）" for n in notes) if lines else None
                 for idx in seen + [k]:
                     out[idx] = "\f" * out[idx].count("\f")
                 return re.sub(r"\s", "", m.group(0))[:2] + m.group(1), title  # 附件1, 附表1
