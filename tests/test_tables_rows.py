@@ -301,3 +301,34 @@ def test_caption_and_title(lines, expected, why):
     _, tasks = parse_document(text, "plan", "plan.txt")
     own = [t for t in tasks if t.source and "第3行" in t.source]
     assert (own[0].part, own[0].part_title) == expected, why
+
+
+def test_docx_row_starting_later_than_the_first_column(tmp_path):
+    """A Word row that starts at grid column 3 (w:gridBefore=2, the cells a merged cell above covers left
+    out, as Word/WPS write tables converted from web pages): python-docx gives 3 cells for a 5-column
+    header; kb pads it to the grid with the cells above, so 推进一网通办 stays the task and 市大数据局 the lead."""
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    from kb.ingest import read_document
+
+    d = docx.Document()
+    d.add_paragraph("某市2024年优化营商环境重点任务分工方案")
+    t = d.add_table(rows=3, cols=5)
+    for r, values in enumerate([["序号", "任务类别", "重点任务", "牵头单位", "配合单位"],
+                                ["1", "营商环境", "推行清单管理", "市政务服务局", "市司法局"],
+                                ["2", "营商环境", "推进一网通办", "市大数据局", "市财政局"]]):
+        for j, v in enumerate(values):
+            t.cell(r, j).text = v
+    tr = t.rows[2]._tr
+    for tc in list(tr.tc_lst)[:2]:
+        tr.remove(tc)
+    before = OxmlElement("w:gridBefore")
+    before.set(qn("w:val"), "2")
+    tr.get_or_add_trPr().append(before)
+    path = tmp_path / "plan.docx"
+    d.save(str(path))
+    _, tasks = parse_document(read_document(path).text, "plan", str(path))
+    row = next(t for t in tasks if t.body == "推进一网通办")
+    assert (row.lead, row.support, row.fields.get("任务类别")) == (["市大数据局"], ["市财政局"], "营商环境")

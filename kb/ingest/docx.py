@@ -62,8 +62,15 @@ def _open(raw: bytes, where: str):
 
 
 def _table_rows(table) -> list[list[str]]:
-    """Cell texts by row; a cell merged across columns appears once, then empty cells."""
-    rows = []
+    """Cell texts by row; a cell merged across columns appears once, then empty cells.
+
+    A vertically merged cell comes back in every row it spans (python-docx reads ``vMerge`` so).  A row
+    that starts later than the first grid column (``w:gridBefore``: the row holds no cell where a cell
+    above covers it, as Word and WPS write tables converted from web pages) is padded to the grid and its
+    missing leading cells take the cell above, so its cells stand under their own header words instead of
+    being read from the left (a continuation row of 5 cells under a header of 7); missing trailing cells
+    (``w:gridAfter``) are empty."""
+    rows: list[list[str]] = []
     for row in table.rows:
         cells = row.cells  # a merged cell is the same object in every grid column it covers
         texts, prev = [], None
@@ -71,8 +78,25 @@ def _table_rows(table) -> list[list[str]]:
             same = prev is not None and cell._tc is prev
             texts.append("" if same else _cell_text(cell))
             prev = cell._tc
-        rows.append(texts)
+        before, after = _grid_count(row, "grid_cols_before"), _grid_count(row, "grid_cols_after")
+        if before and rows and not _heading_row(rows[-1]):
+            lead = [rows[-1][j] if j < len(rows[-1]) else "" for j in range(before)]
+        else:
+            lead = [""] * before
+        rows.append(lead + texts + [""] * after)
     return rows
+
+
+def _grid_count(row, name: str) -> int:
+    try:
+        value = getattr(row, name)
+    except Exception:  # a damaged w:gridBefore value
+        return 0
+    return value if isinstance(value, int) and 0 < value < 64 else 0
+
+
+def _heading_row(texts: list[str]) -> bool:
+    return len(texts) > 1 and bool(texts[0]) and not any(texts[1:])
 
 
 def _cell_text(cell) -> str:
