@@ -1,9 +1,9 @@
 """The task table of a real plan the tables helper found (tests/fixtures/plans, gold_tables.json written by
 hand before kb was run on it; see the README there), read from every form such a table reaches kb in:
 
-* 41 上海交通光伏 2023 as its stored text (附表1 flattened one cell a paragraph), as the web page with its
+* 61 上海交通光伏 2023 as its stored text (附表1 flattened one cell a paragraph), as the web page with its
   merged cells (``rowspan``: the 事项 and 责任单位 cells given once over the rows they cover; built from the
-  same text, ``41_….html``), as a DOCX with the same cells merged in Word and as a PDF whose ruled table
+  same text, ``61_….html``), as a DOCX with the same cells merged in Word and as a PDF whose ruled table
   draws them as Word prints them (no rule between the rows a cell spans; pdfplumber's cells), both built
   here from that page;
 * as a table copied as text with its cells separated by single spaces, one row a line, and as its table
@@ -28,7 +28,7 @@ from kb.parser import parse_document
 PLANS = Path(__file__).resolve().parent / "fixtures" / "plans"
 GOLD = json.loads((PLANS / "gold_tables.json").read_text("utf-8"))
 KEYS = (*ROLES, "implied")
-SHANGHAI = "41_shanghai_jiaotong_guangfu_2023"
+SHANGHAI = "61_shanghai_jiaotong_guangfu_2023"
 
 
 def _docx_from_page(html_path: Path, out: Path) -> Path:
@@ -61,7 +61,7 @@ def _docx_from_page(html_path: Path, out: Path) -> Path:
 
 
 def _pasted(doc: str) -> str:
-    """41 as its page's table pasted from a browser into a text file: cells separated by tabs, a cell a
+    """61 as its page's table pasted from a browser into a text file: cells separated by tabs, a cell a
     merged cell covers left out (a continuation row has 2 cells of 4), the heading row its text alone."""
     from lxml import html as lxml_html
 
