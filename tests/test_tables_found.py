@@ -1,4 +1,4 @@
-"""The task table of a real plan the tables helper found (tests/fixtures/plans, gold_tables.json written by
+"""The task tables of real plans the tables helper found (tests/fixtures/plans, gold_tables.json written by
 hand before kb was run on it; see the README there), read from every form such a table reaches kb in:
 
 * 61 上海交通光伏 2023 as its stored text (附表1 flattened one cell a paragraph), as the web page with its
@@ -7,7 +7,9 @@ hand before kb was run on it; see the README there), read from every form such a
   draws them as Word prints them (no rule between the rows a cell spans; pdfplumber's cells), both built
   here from that page;
 * as a table copied as text with its cells separated by single spaces, one row a line, and as its table
-  pasted from a browser (tab-separated, the cells a merged cell covers left out).
+  pasted from a browser (tab-separated, the cells a merged cell covers left out);
+* 62 常熟 2018, a real table flattened with spaces (its header ending the cover notice's line), the untuned
+  check: 0/8 on first run, 8/8 after the header may end a line and 名称 names a column.
 
 A row's gold is what the row says: its units (责任单位 alone: ``sole``), its 事项 (the task's title) and its
 own time words.  A row whose wording stands in a paragraph of the text that names the same units gives that
@@ -122,7 +124,8 @@ def _citing(tasks, number: int, form: str = "txt"):
     return [t for t in tasks if t.source and any(part.split(" ", 1)[-1] == want for part in t.source.split("，"))]
 
 
-ROWS = [(form, r) for r in GOLD for form in ("txt", "html", "docx", "pdf", "spaced", "pasted")]
+ROWS = [(form, r) for r in GOLD if r["doc"].startswith("61") for form in ("txt", "html", "docx", "pdf", "spaced", "pasted")]
+ROWS += [("txt", r) for r in GOLD if r["doc"].startswith("62")]
 #: Rows whose gold is not met yet (strict: a row that starts passing must leave the list).
 XFAIL: dict[tuple[str, str, int], str] = {}
 

@@ -155,7 +155,7 @@ def split_spaced_rows(text: str, vocab, header_columns, is_task_header) -> str:
     its spaces; which word goes to which column is ``find_flattened``'s work (a cell holding a space is
     two paragraphs of one cell there)."""
     numbers = [w for w, col in vocab.words if col == "number"]
-    if not numbers or not re.search(rf"^[ \t\u3000]*(?:{'|'.join(map(re.escape, numbers))})[ \u3000]+\S", text, re.M):
+    if not numbers or not re.search(rf"(?:^|[ \u3000])(?:{'|'.join(map(re.escape, numbers))})[ \u3000]+\S", text, re.M):
         return text
     lines = text.split("\n")
     body = text.rstrip("\n").split("\n")  # paragraphs as _paragraphs will see them: by blank lines, else one a line
@@ -165,14 +165,13 @@ def split_spaced_rows(text: str, vocab, header_columns, is_task_header) -> str:
     i = 0
     while i < len(lines):
         line = lines[i]
-        words = _SPACES_RE.split(line.strip())
-        columns = header_columns(words, vocab) if "\t" not in line and 3 <= len(words) <= _HEADER_MAX else {}
-        if not (columns and "number" in columns and is_task_header(columns)
-                and all(len(w) <= _HEADER_MAX and header_columns([w], vocab) for w in words)):
+        found = _spaced_header(line, vocab, header_columns, is_task_header) if "\t" not in line else None
+        if found is None:
             out.append(line)
             i += 1
             continue
-        block = [sep.join(words)]
+        before, words = found
+        block = ([before] if before else []) + [sep.join(words)]
         expect = 1
         j = end = i + 1
         while j < len(lines):
@@ -201,6 +200,24 @@ def split_spaced_rows(text: str, vocab, header_columns, is_task_header) -> str:
             out.append("")
         i = end
     return "\n".join(out)
+
+
+def _spaced_header(line: str, vocab, header_columns, is_task_header):
+    """(the text before it, the header words) when ``line`` is, or ends in, a header of column words
+    separated by spaces starting with 序号 (a cover notice flattened onto one line may run into it:
+    ``… 常熟市2018年政府工作任务分解表 序号 名称 工作任务 牵头责任单位``), else None."""
+    words = _SPACES_RE.split(line.strip())
+    numbers = {w for w, col in vocab.words if col == "number"}
+    for start in range(max(0, len(words) - _HEADER_MAX), len(words) - 2):
+        if words[start] not in numbers:
+            continue
+        tail = words[start:]
+        if not all(len(w) <= _HEADER_MAX and header_columns([w], vocab) for w in tail):
+            continue
+        columns = header_columns(tail, vocab)
+        if "number" in columns and is_task_header(columns):
+            return " ".join(words[:start]), tail
+    return None
 
 
 def find_flattened(text: str, vocab, header_columns, is_task_header, unit_like, time_like) -> list[tuple[int, int, FlatTable]]:
