@@ -343,7 +343,7 @@ class Plan:
         """
         from kb.qa.text import fold
 
-        return "\n".join([fold(d.title) for d in self.documents] + [fold(t.text) for t in self.tasks])
+        return "\n".join([fold(d.title) for d in self.documents] + [text for _, text in self._folded(fold, "paragraph")])
 
     def roles_held(self) -> tuple[str, ...]:
         """ROLES worth a column or group for this plan (see ``roles_held``)."""
@@ -389,17 +389,40 @@ class Plan:
         ``title``.  Words are folded already; ``fold`` folds the task's side.
         """
         out = []
-        for t in self.tasks:
+        for t, text in self._folded(fold, field):
             if kinds is not None and t.kind not in kinds:
                 continue
-            if field == "title":
-                if not t.title:
-                    continue
-                text = fold(t.title)
-            else:
-                text = fold(f"{t.title or ''}\n{t.body or t.text}")
             if all(any(w in text for w in g) for g in groups):
                 out.append(t)
+        return out
+
+    def _folded(self, fold, field: str) -> list[tuple[Task, str]]:
+        """(task, its folded ``field``) of every task with one, in plan order.
+
+        ``field``: ``text`` (title and body), ``title`` (tasks with a title only) or ``paragraph``
+        (the paragraph as written, ``Task.text``).
+
+        Folding (NFKC) every paragraph again for each topic word was most of a warm topic answer's
+        time: each folded text is kept with the strings it was folded from and folded again only
+        when the task or those strings are no longer the same objects (a task edited in place).
+        """
+        memo = self._lookup().folded.setdefault((fold, field), {})
+        out = []
+        for t in self.tasks:
+            title = t.title
+            if field == "title":
+                if not title:
+                    continue
+                source = title
+            elif field == "paragraph":
+                title, source = None, t.text
+            else:
+                source = t.body or t.text
+            kept = memo.get(id(t))
+            if kept is None or kept[0] is not t or kept[1] is not title or kept[2] is not source:
+                text = fold(source) if field != "text" else fold(f"{title or ''}\n{source}")
+                memo[id(t)] = kept = (t, title, source, text)
+            out.append((t, kept[3]))
         return out
 
     def with_targets(self) -> list[Task]:
@@ -448,7 +471,8 @@ class Plan:
 class _PlanMaps:
     """The lookup maps of an in-memory Plan, built in one pass over its tasks."""
 
-    __slots__ = ("count", "first", "by_id", "by_label", "order", "by_role", "departments", "subunits", "by_doc")
+    __slots__ = ("count", "first", "by_id", "by_label", "order", "by_role", "departments", "subunits", "by_doc",
+                 "folded")
 
     def __init__(self, tasks: list[Task]) -> None:
         self.count = len(tasks)
@@ -460,6 +484,8 @@ class _PlanMaps:
         self.departments: dict[str, None] = {}
         self.subunits: dict[str, str] = {}
         self.by_doc: dict[str, list[Task]] = {}
+        self.folded: dict[tuple, dict[int, tuple]] = {}
+        """(fold, field) → id(task) → (task, title, source, folded text): ``Plan._folded``'s memo."""
         for n, t in enumerate(tasks):
             self.by_doc.setdefault(t.doc, []).append(t)
             self.by_id.setdefault(t.id, t)

@@ -251,8 +251,14 @@ def plan_registry(plan=None) -> Registry:
     return registry_named(tuple(dict.fromkeys(n for n in names if n)))
 
 
-def resolve_department(name: str, plan=None, registry: Registry | None = None) -> Resolution:
+def resolve_department(name: str, plan=None, registry: Registry | None = None,
+                       names: dict[str, str] | None = None, fuzzy: bool = True) -> Resolution:
     """Resolve a department name as a user typed it.
+
+    ``names``: ``known_names(plan, registry)`` when the caller keeps it (a question tries
+    dozens of chunks: rebuilding the map for each was a third of reading one).
+    ``fuzzy=False``: only the exact name or an alias (with 市 added or dropped) resolves, anything
+    else is ``unknown`` at once — for a caller that tries spellings and takes only those.
 
     Order: exact canonical name, alias (also with 市 added or dropped), then fuzzy
     matching (rapidfuzz) over every known spelling for typos (市交通运输居).  Two
@@ -263,13 +269,16 @@ def resolve_department(name: str, plan=None, registry: Registry | None = None) -
     key = normalize_name(name)
     if not key:
         return Resolution(None, "unknown", [], name)
-    names = known_names(plan, reg)
+    if names is None:
+        names = known_names(plan, reg)
     if key in names:
         canonical = names[key]
         return Resolution(canonical, "exact" if canonical == key else "alias", [], name)
     for variant in ("市" + key, key[1:] if key.startswith("市") else None):
         if variant and variant in names:
             return Resolution(names[variant], "alias", [], name)
+    if not fuzzy:
+        return Resolution(None, "unknown", [], name)
     fixed = reg.suffix_typos.get(key[-1])
     if fixed:
         for variant in (key[:-1] + fixed, "市" + key[:-1] + fixed):

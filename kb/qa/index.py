@@ -335,6 +335,7 @@ class PlanIndex:
         self.analyzer: PlanAnalyzer = ix.schema["body"].analyzer
         """The analyzer the index was built with (queries use it too)."""
         self._searcher = searcher if searcher is not None else ix.searcher()
+        _keep_term_lookups(self._searcher)
         self._doc_rank = {d: n for n, d in enumerate(info.get("docs", []))}
 
     def close(self) -> None:
@@ -394,6 +395,73 @@ class PlanIndex:
     def doc_count(self) -> int:
         """Number of paragraphs indexed."""
         return self._ix.doc_count()
+
+
+class _KeptTerms:
+    """A segment's term table (Whoosh's ``W3TermsReader``) that looks each term up once.
+
+    A question's search asks the table about the same few dozen terms many times over: whether each
+    (field, term) is there, its document frequency for BM25 and for ordering the query tree
+    (``estimate_size``, several times per term), its term info to read its postings.  Each lookup hashes
+    the key and reads the table's file; on the bundled plan that was a third of a topic question's search.
+    A segment never changes once written, so each answer is kept for the life of the searcher (the
+    segments of an index updated later get a new searcher and new tables).  The answers are the
+    table's own, so the search finds and scores exactly as before.
+    """
+
+    __slots__ = ("_terms", "_kept")
+
+    def __init__(self, terms) -> None:
+        self._terms = terms
+        self._kept: dict[tuple, tuple] = {}
+
+    def _ask(self, how: str, fieldname: str, tbytes: bytes):
+        key = (how, fieldname, tbytes)
+        kept = self._kept.get(key)
+        if kept is None:
+            try:
+                kept = (True, getattr(self._terms, how)(fieldname, tbytes))
+            except Exception as exc:  # noqa: BLE001 - a term not there (KeyError, TermNotFound): raised again as is
+                kept = (False, type(exc), exc.args)
+            self._kept[key] = kept
+        if kept[0]:
+            return kept[1]
+        raise kept[1](*kept[2])
+
+    def __contains__(self, term) -> bool:
+        key = ("in", *term)
+        kept = self._kept.get(key)
+        if kept is None:
+            kept = self._kept[key] = (True, term in self._terms)
+        return kept[1]
+
+    def term_info(self, fieldname, tbytes):
+        return self._ask("term_info", fieldname, tbytes)
+
+    def frequency(self, fieldname, tbytes):
+        return self._ask("frequency", fieldname, tbytes)
+
+    def doc_frequency(self, fieldname, tbytes):
+        return self._ask("doc_frequency", fieldname, tbytes)
+
+    def matcher(self, fieldname, tbytes, format_, scorer=None):
+        # W3TermsReader.matcher, with the kept term info (a matcher only reads it)
+        terms = self._terms
+        return terms._codec.postings_reader(terms._postfile, self.term_info(fieldname, tbytes), format_,
+                                            term=(fieldname, tbytes), scorer=scorer)
+
+    def __getattr__(self, name):
+        return getattr(self._terms, name)
+
+
+def _keep_term_lookups(searcher) -> None:
+    """Give each segment reader of ``searcher`` a ``_KeptTerms`` table (Whoosh's own table kept otherwise)."""
+    from whoosh.codec.whoosh3 import W3TermsReader
+
+    for reader, _ in searcher.reader().leaf_readers():
+        terms = getattr(reader, "_terms", None)
+        if type(terms) is W3TermsReader:
+            reader._terms = _KeptTerms(terms)
 
 
 def index_path(plan) -> Path:

@@ -127,9 +127,14 @@ class Question:
 class Lexicon:
     """Every word a question is scanned for: folded word → the kinds it belongs to."""
 
-    __slots__ = ("entries", "max_len", "single_removable", "subunits", "patterns")
+    __slots__ = ("entries", "max_len", "single_removable", "subunits", "patterns", "known", "registry")
 
-    def __init__(self, voc: Vocabulary, names: dict[str, str], subunits: dict[str, str] | None = None) -> None:
+    def __init__(self, voc: Vocabulary, names: dict[str, str], subunits: dict[str, str] | None = None,
+                 known: dict[str, str] | None = None, registry=None) -> None:
+        self.known = known
+        """kb.registry.known_names of the plan (spelling → name), which a chunk is resolved against (None: build it)."""
+        self.registry = registry
+        """The plan's kb.registry.Registry that ``known`` was made with (None: look it up)."""
         self.subunits = dict(subunits or {})
         """Sub-unit → its parent department (市能源办 → 市发展改革委)."""
         self.patterns = compile_patterns(voc)
@@ -252,7 +257,7 @@ def _read_date(m: re.Match, voc: Vocabulary) -> DateAsk:
 
 
 def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Question:
-    """Read ``raw``: ``resolve(name)`` is kb.registry.resolve_department bound to the plan."""
+    """Read ``raw``: ``resolve(name, fuzzy=True)`` is kb.registry.resolve_department bound to the plan."""
     q = Question(raw)
     text = fold(raw or "")[:MAX_QUESTION]
     text = _CN_YEAR.sub(lambda m: "".join(str(_CN_DIGITS[c]) for c in m.group(1)) + "年", text)  # 二〇二〇年 → 2020年
@@ -724,7 +729,7 @@ def _department_chunk(chunk: str, voc: Vocabulary, resolve, asks_who: bool = Fal
         if chunk.endswith(generic) and len(stem) >= 2:
             # 住建部门 / 交通部门: the stem with a usual ending is the name meant
             for e in singles:
-                res = resolve(stem + e)
+                res = resolve(stem + e, fuzzy=False)  # (a near miss is no name here: not worth fuzzy matching)
                 if res.ok and res.how in ("exact", "alias"):
                     res.how = "alias"
                     return res
@@ -740,7 +745,7 @@ def _department_chunk(chunk: str, voc: Vocabulary, resolve, asks_who: bool = Fal
     if len(chunk) >= 3:
         # A typo in the ending itself (市交通运输居): try the usual endings.
         for e in singles:
-            res = resolve(chunk[:-1] + e)
+            res = resolve(chunk[:-1] + e, fuzzy=False)
             if res.ok and res.how in ("exact", "alias"):
                 res.how = "fuzzy"
                 return res

@@ -51,7 +51,7 @@ class Session:
         self._voc = None
         self._lexicon = None
         self._folded: dict[str, str] | None = None
-        self._resolved: dict[str, object] = {}
+        self._resolved: dict[tuple[str, bool], object] = {}
         self._charset: frozenset[str] | None = None
         self._plan_text: str | None = None
         self._titles: dict[str, str] | None = None
@@ -84,12 +84,14 @@ class Session:
     def _lex(self):
         if self._lexicon is None:
             from kb.qa.question import Lexicon
-            from kb.registry import known_names
+            from kb.registry import known_names, plan_registry
 
-            names = {fold(k): v for k, v in known_names(self.plan).items()}
+            registry = plan_registry(self.plan)
+            known = known_names(self.plan, registry)
+            names = {fold(k): v for k, v in known.items()}
             for sub in self.plan.subunits():
                 names.setdefault(fold(sub), sub)
-            self._lexicon = Lexicon(self.vocabulary, names, self.plan.subunits())
+            self._lexicon = Lexicon(self.vocabulary, names, self.plan.subunits(), known, registry)
         return self._lexicon
 
     def _folded_texts(self) -> dict[str, str]:
@@ -122,12 +124,14 @@ class Session:
             self._index.close()
             self._index = None
 
-    def _resolve(self, name: str):
-        if name not in self._resolved:
+    def _resolve(self, name: str, fuzzy: bool = True):
+        key = (name, fuzzy)
+        if key not in self._resolved:
             from kb.registry import resolve_department
 
-            self._resolved[name] = resolve_department(name, self.plan)
-        res = self._resolved[name]
+            lexicon = self._lex()
+            self._resolved[key] = resolve_department(name, self.plan, lexicon.registry, lexicon.known, fuzzy)
+        res = self._resolved[key]
         from kb.registry import Resolution
 
         return Resolution(res.name, res.how, list(res.candidates), res.query)
