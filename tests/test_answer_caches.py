@@ -116,3 +116,40 @@ def test_resolving_with_the_kept_names(plan, name, fuzzy, resolved, how, why):
     if fuzzy:
         plain = resolve_department(name, plan)
         assert (res.name, res.how, res.candidates) == (plain.name, plain.how, plain.candidates)
+
+
+# (phrase, text, longest piece of the phrase in the text, why)
+PIECES = [
+    ("秸秆禁烧", "严格秸秆禁烧管控", 4, "the whole phrase"),
+    ("非道路移动机械使用台账", "建立非道路移动机械编码登记", 7, "its longest piece, not the whole"),
+    ("台账谁建立", "建立台账", 2, "two characters are a piece"),
+    ("量子", "秸秆禁烧", 0, "no character in common"),
+    ("秸量", "秸秆", 0, "one character alone is no piece"),
+    ("", "秸秆", 0, "an empty phrase"),
+]
+
+
+@pytest.mark.parametrize("phrase, text, length, why", PIECES, ids=[p[3] for p in PIECES])
+def test_longest_common_piece(phrase, text, length, why):
+    from kb.qa.exec_topics import _longest_common
+
+    assert _longest_common(phrase, text) == length, why
+
+
+def test_longest_common_piece_as_trying_every_length():
+    """Searched by halving, the length is the one trying every length from the longest down gives."""
+    import random
+
+    from kb.qa.exec_topics import _longest_common
+
+    def every_length(phrase, text):
+        for n in range(len(phrase), 1, -1):
+            if any(phrase[i:i + n] in text for i in range(len(phrase) - n + 1)):
+                return n
+        return 0
+
+    rng = random.Random(11)
+    for _ in range(3000):
+        phrase = "".join(rng.choice("秸秆禁烧治理ab") for _ in range(rng.randint(0, 10)))
+        text = "".join(rng.choice("秸秆禁烧治理ab") for _ in range(rng.randint(0, 30)))
+        assert _longest_common(phrase, text) == every_length(phrase, text), (phrase, text)
