@@ -159,8 +159,8 @@ class Task:
 
     @property
     def section_path(self) -> list[str]:
-        """Headings above the task, outermost first."""
-        path = [f"{self.part}、{self.part_title}"]
+        """Headings above the task, outermost first (none for an opening paragraph before the first part)."""
+        path = [f"{self.part}、{self.part_title}"] if self.part else []
         if self.section and self.kind != "measure":
             path.append(f"{self.section[len(self.part):]}{self.section_title}")
         return path
@@ -351,7 +351,7 @@ class Plan:
 
     def roles_given(self) -> tuple[str, ...]:
         """ROLES some task gives some department (a plan of bare 负责 lists gives no 牵头 at all)."""
-        return tuple(r for r in ROLES if any(getattr(t, r) for t in self.tasks))
+        return roles_given(self.tasks)
 
     def subunits(self) -> dict[str, str]:
         """Every sub-unit named in the plan, mapped to its parent department."""
@@ -610,6 +610,12 @@ def roles_held(tasks) -> tuple[str, ...]:
     """ROLES to show for ``tasks``: every role, except an OPTIONAL_ROLES one no task gives anyone."""
     tasks = list(tasks)
     return tuple(r for r in ROLES if r not in OPTIONAL_ROLES or any(getattr(t, r) for t in tasks))
+
+
+def roles_given(tasks) -> tuple[str, ...]:
+    """ROLES some of ``tasks`` gives some department, in ROLES order (what an export has columns for)."""
+    tasks = list(tasks)
+    return tuple(r for r in ROLES if any(getattr(t, r) for t in tasks))
 
 
 def _holds(task: Task, role: str, name: str) -> bool:

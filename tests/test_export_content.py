@@ -247,6 +247,14 @@ def test_section_text():
         "一、总体要求", "二、工作目标", *["三（一）调整产业结构"] * 4, "四、保障措施"]
 
 
+def test_a_paragraph_before_the_first_part_stands_under_no_heading():
+    # A plan's opening paragraph (为深入贯彻…, before 一、) has no part: its 章节 is empty, not "、"
+    # (松江's plan in tests/fixtures/plans/21_… starts so, and its opening states a year: a table row).
+    opening = Task(id="p#0.0.1", doc="p", label="1", part="", part_title="", section=None, section_title=None,
+                   kind="paragraph", title=None, text="为深入贯彻…，到2025年完成。")
+    assert section_text(opening) == "" and opening.section_path == []
+
+
 def test_export_departments_and_plan_name():
     plan = hand_plan()
     assert export_departments(plan)[:2] == ["市交通运输局", "市生态环境局"]

@@ -20,13 +20,17 @@ from decimal import Decimal
 
 from kb.duties import GROUP_ORDER, GROUP_TITLES, task_heading
 from kb.errors import KbError
-from kb.model import OPTIONAL_ROLES, ROLES, Plan, Target, Task
+from kb.model import ROLE_NAMES, ROLES, Plan, Target, Task, roles_given
 
 #: Marks of the matrix cells, one per role (implied implementers are not marked).
 MATRIX_MARKS = {"lead": "牵", "guide": "导", "support": "配", "sole": "责", "shared": "分"}
 
-#: One line explaining the matrix marks.
-MATRIX_LEGEND = "牵＝牵头，配＝配合，责＝负责，分＝按职责分工负责；合计为不重复的任务数"
+
+
+def matrix_legend(roles: tuple[str, ...]) -> str:
+    """One line explaining the marks of ``roles`` (the matrix's): ``牵＝牵头，配＝配合，…；合计为不重复的任务数``."""
+    return "，".join(f"{MATRIX_MARKS[r]}＝{ROLE_NAMES[r]}" for r in roles) + "；合计为不重复的任务数"
+
 
 #: Short role names of the duty lists' 职责 column and group headings.
 ROLE_LABELS = {r: GROUP_TITLES[r].split("（")[0] for r in GROUP_ORDER}
@@ -184,8 +188,8 @@ class MatrixExport:
     """The task columns: every task with a lead, support, sole or shared department, in plan order."""
     rows: list[MatrixRow]
     """The departments, most tasks first."""
-    roles: tuple[str, ...] = tuple(r for r in ROLES if r not in OPTIONAL_ROLES)
-    """The role count columns: ``Plan.roles_held`` (指导 only when the plan uses it)."""
+    roles: tuple[str, ...] = ("lead", "support", "sole", "shared")
+    """The role count columns: the roles some task gives (``roles_given``): a role nobody holds has none."""
 
     @property
     def title(self) -> str:
@@ -195,8 +199,7 @@ class MatrixExport:
     @property
     def meta(self) -> list[tuple[str, str]]:
         """Header lines as (label, text)."""
-        legend = MATRIX_LEGEND if "guide" not in self.roles else MATRIX_LEGEND.replace("牵＝牵头，", "牵＝牵头，导＝指导，")
-        return [("方案", self.plan_title), ("导出日期", self.exported.isoformat()), ("说明", legend)]
+        return [("方案", self.plan_title), ("导出日期", self.exported.isoformat()), ("说明", matrix_legend(self.roles))]
 
 
 # ---------------------------------------------------------------- small renderers
@@ -254,10 +257,10 @@ def with_subunits(task: Task, names: list[str]) -> list[str]:
 
 
 def section_text(task: Task) -> str:
-    """Where the task stands: ``三（一）调整产业结构，深化工业污染治理``, or ``四、保障措施``."""
+    """Where the task stands: ``三（一）调整产业结构，深化工业污染治理``, ``四、保障措施``, or ``""`` before the first part."""
     if task.section and task.kind != "measure":
         return f"{task.section}{task.section_title or ''}"
-    return f"{task.part}、{task.part_title}"
+    return f"{task.part}、{task.part_title}" if task.part else ""  # (an opening paragraph before 一、)
 
 
 def join_cell(key: str, value: str | list[str], sep: str = "；") -> str:
@@ -318,7 +321,8 @@ def _task_cells(task: Task, doc_titles: dict[str, str] | None, exclude: str | No
 def _columns(doc_titles, other: bool, roles: tuple[str, ...] = ()) -> list[Column]:
     """The task columns; ``other`` names the department columns of a duty list (本单位 left out).
 
-    ``roles`` are the plan's ``roles_held``: a 指导单位 column only when some task has one."""
+    ``roles``: the roles some task gives (``roles_given``); a role nobody holds has no department column
+    (a plan where nobody leads has no 牵头单位 column; 责任单位 holds 负责 and 按职责分工负责)."""
     prefix = "其他" if other else ""
     # Caps keep a printed A4 landscape page at about 70 % scale or more; longer text wraps.
     cols = [
@@ -332,8 +336,9 @@ def _columns(doc_titles, other: bool, roles: tuple[str, ...] = ()) -> list[Colum
         Column("deadlines", "完成时限", 12, 2.0),
         Column("targets", "目标指标", 28, 2.8),
     ]
-    if "guide" in roles:
-        cols.insert(5, Column("guide", f"{prefix}指导单位", 16, 2.4))
+    cols.insert(5, Column("guide", f"{prefix}指导单位", 16, 2.4))
+    unit_roles = {"lead": ("lead",), "guide": ("guide",), "support": ("support",), "responsible": ("sole", "shared")}
+    cols = [c for c in cols if c.key not in unit_roles or any(r in roles for r in unit_roles[c.key])]
     if doc_titles is not None:
         cols.insert(0, Column("doc", "方案", 16, 2.4))
     return cols
@@ -372,7 +377,7 @@ def build_duty_list(plan: Plan, department: str, selection=None) -> DutyExport:
             cells["role"] = ROLE_LABELS[role]
             group.rows.append(Row(t, role, cells))
         groups.append(group)
-    columns = [Column("role", "职责", 10, 1.4), *_columns(doc_titles, other=True, roles=plan.roles_held())]
+    columns = [Column("role", "职责", 10, 1.4), *_columns(doc_titles, other=True, roles=plan.roles_given())]
     return DutyExport(
         department=department,
         parent=parent,
@@ -426,7 +431,7 @@ def build_table(plan: Plan, tasks: list[Task] | None = None, name: str = "任务
     doc_titles = _doc_titles(plan)
     tasks = table_rows(plan, selection) if tasks is None else tasks
     rows = [Row(t, None, _task_cells(t, doc_titles)) for t in tasks]
-    return TableExport(plan_title(plan), export_date(), _implied_notes(plan, tasks), _columns(doc_titles, other=False, roles=plan.roles_held()), rows, name)
+    return TableExport(plan_title(plan), export_date(), _implied_notes(plan, tasks), _columns(doc_titles, other=False, roles=roles_given(tasks)), rows, name)
 
 
 def _implied_notes(plan: Plan, tasks: list[Task]) -> list[str]:
@@ -454,7 +459,7 @@ def build_matrix(plan: Plan, selection=None) -> MatrixExport:
     if selection is not None:  # counts over the selected tasks only
         plan = Plan(documents=plan.documents, tasks=tasks, registry=plan.registry)
     subunits = plan.subunits()
-    held = plan.roles_held()
+    held = plan.roles_given()
     rows = []
     for name, counts in department_counts(plan):
         if not counts["total"]:

@@ -41,6 +41,7 @@ from kb.export.content import (
     display_width,
     join_cell,
 )
+from kb.model import ROLE_NAMES
 
 LATIN_FONT = "Times New Roman"
 BODY_FONT = "仿宋"
@@ -67,8 +68,9 @@ _NUMERALS = "一二三四五六七八九十"
 _MATRIX_LIST_HEADERS = {"lead": "牵头任务", "guide": "指导任务", "support": "配合任务", "sole": "负责任务", "shared": "分工负责任务"}
 
 
-#: Role words of the merged department column.
-_UNIT_LABELS = {"lead": "牵头", "support": "配合", "responsible": "负责"}
+#: Role words of the merged department column: the department cells' keys (DEPARTMENT_KEYS), 责任单位 as 负责.
+_UNIT_LABELS = {"lead": ROLE_NAMES["lead"], "guide": ROLE_NAMES["guide"], "support": ROLE_NAMES["support"],
+                "responsible": ROLE_NAMES["sole"]}
 
 #: Where a department cell may break between names: after 、, before the （按职责分工负责） note.
 _NAME_BREAK = re.compile(r"、|(?=（按职责分工负责）)")

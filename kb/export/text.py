@@ -8,7 +8,7 @@ from kb.safetext import json_dumps
 
 from kb.export.content import (
     COUNT_HEADERS,
-    MATRIX_LEGEND,
+    matrix_legend,
     DutyExport,
     MatrixExport,
     Row,
@@ -177,7 +177,7 @@ def matrix_json(matrix: MatrixExport) -> str:
     return _dump({
         "plan": matrix.plan_title,
         "exported": matrix.exported.isoformat(),
-        "legend": MATRIX_LEGEND,
+        "legend": matrix_legend(matrix.roles),
         "tasks": [{"id": t.id, "label": t.label, "title": t.title} for t in matrix.tasks],
         "departments": [
             {"name": r.department, "display": r.display, "counts": r.counts,

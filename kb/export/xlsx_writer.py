@@ -222,7 +222,7 @@ def _fitted_widths(columns: list[Column], rows: list[list[str]]) -> list[float]:
 
 def _matrix_sheet(ws: Worksheet, matrix: MatrixExport) -> None:
     headers, rows = matrix_grid(matrix)
-    ncounts = 6  # 单位 + four roles + 合计
+    ncounts = len(matrix.roles) + 2  # 单位 + a column per role held + 合计
     name_width = min(max([display_width(h) for h in headers[:1]] + [display_width(r[0]) for r in rows]) + 2, 40)
     widths = [name_width] + [8] * (ncounts - 1) + [4.5] * len(matrix.tasks)
     _title_rows(ws, matrix.title, matrix.meta, min(len(headers), 20), sum(widths[:20]))

@@ -1,0 +1,169 @@
+"""Exports of a plan whose roles are not the bundled plan's: opened with their own libraries.
+
+The plan below is written by hand for this test (nobody leads, nobody is 按职责分工负责; two tasks are
+guided, 指导).  Counted by hand from its three tags:
+- 一1  商务部 指导, 供销合作总社 配合 (参与);
+- 一2  生态环境部、住房城乡建设部 指导;
+- 一3  市场监管总局 负责.
+So the roles some task gives are 指导, 配合, 负责: every format shows those and no 牵头 or
+按职责分工负责 column (a role nobody holds adds no empty column), and every department holds
+exactly one task.
+"""
+
+import csv
+import io
+import json
+
+import docx
+import openpyxl
+import pytest
+
+from kb.export import FORMATS, render_duty_list, render_table
+from kb.model import Plan
+from kb.parser import parse_document
+
+GUIDED = """关于开展试点工作的实施方案
+一、重点任务
+1.建立回收体系。（商务部指导，供销合作总社参与）
+2.开展示范。（生态环境部、住房城乡建设部指导）
+3.加强监督。（市场监管总局负责）
+"""
+
+#: Department columns of the task division table, in order (指导 follows 牵头, as in ROLES).
+TABLE_UNIT_HEADERS = ["指导单位", "配合单位", "责任单位"]
+#: The matrix's count columns.
+MATRIX_COUNT_HEADERS = ["指导", "配合", "负责", "合计"]
+DEPARTMENTS = {"商务部", "供销合作总社", "生态环境部", "住房城乡建设部", "市场监管总局"}
+
+
+@pytest.fixture(autouse=True)
+def fixed_date(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1735689600")  # 2025-01-01
+
+
+@pytest.fixture(scope="module")
+def guided():
+    doc, tasks = parse_document(GUIDED, "guided")
+    return Plan([doc], tasks)
+
+
+def _xlsx_rows(data: bytes, sheet: int = 0) -> list[list]:
+    ws = openpyxl.load_workbook(io.BytesIO(data)).worksheets[sheet]
+    return [list(r) for r in ws.iter_rows(values_only=True)]
+
+
+def _csv_rows(data: bytes) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+
+
+def _md_header(data: bytes) -> list[str]:
+    line = next(ln for ln in data.decode().splitlines() if ln.startswith("| "))
+    return [c.strip() for c in line.strip("|").split("|")]
+
+
+def _docx_tables(data: bytes) -> list[list[list[str]]]:
+    return [[[c.text for c in row.cells] for row in t.rows] for t in docx.Document(io.BytesIO(data)).tables]
+
+
+def test_the_plan_reads_as_counted(guided):
+    roles = {t.label: (t.lead, t.guide, t.support, t.sole, t.shared) for t in guided.tasks if t.tag}
+    assert roles == {
+        "一1": ([], ["商务部"], ["供销合作总社"], [], []),
+        "一2": ([], ["生态环境部", "住房城乡建设部"], [], [], []),
+        "一3": ([], [], [], ["市场监管总局"], []),
+    }
+
+
+# ---------------------------------------------------------------- the task division table
+
+
+def test_table_xlsx_unit_columns(guided):
+    rows = _xlsx_rows(render_table(guided, "xlsx"))
+    header = rows[2]
+    assert [h for h in header if h and h.endswith("单位")] == TABLE_UNIT_HEADERS
+    by_label = {r[0]: dict(zip(header, r)) for r in rows[3:]}
+    assert by_label["一1"]["指导单位"] == "商务部" and by_label["一1"]["配合单位"] == "供销合作总社"
+    assert by_label["一2"]["指导单位"] == "生态环境部、住房城乡建设部"
+    assert by_label["一3"]["责任单位"] == "市场监管总局" and by_label["一3"]["指导单位"] is None
+
+
+@pytest.mark.parametrize("fmt", ["md", "csv"])
+def test_table_text_formats_have_no_column_for_a_role_nobody_holds(guided, fmt):
+    data = render_table(guided, fmt)
+    header = _md_header(data) if fmt == "md" else _csv_rows(data)[0]
+    assert [h for h in header if h.endswith("单位")] == TABLE_UNIT_HEADERS
+
+
+def test_table_docx_names_every_role_in_the_merged_unit_column(guided):
+    # The paper table merges the department columns into one, a line per role (指导 included).
+    (table,) = _docx_tables(render_table(guided, "docx"))
+    header = table[0]
+    assert "责任单位" in header and not any(h in header for h in TABLE_UNIT_HEADERS[:2])
+    units = header.index("责任单位")
+    cells = [row[units] for row in table[1:] if row[0] != row[-1]]  # section rows span the table
+    assert cells == ["指导：商务部\n配合：供销合作总社", "指导：生态环境部、住房城乡建设部", "负责：市场监管总局"]
+
+
+def test_table_json_keeps_every_role_of_each_task(guided):
+    tasks = json.loads(render_table(guided, "json"))["tasks"]
+    assert [(t["label"], t["guide"]) for t in tasks] == [
+        ("一1", ["商务部"]), ("一2", ["生态环境部", "住房城乡建设部"]), ("一3", [])]
+
+
+# ---------------------------------------------------------------- the matrix
+
+
+def test_matrix_xlsx_counts_are_numbers_for_the_roles_held(guided):
+    rows = _xlsx_rows(render_table(guided, "xlsx", matrix=True), sheet=1)
+    header = rows[2]
+    assert header[:5] == ["单位", *MATRIX_COUNT_HEADERS] and header[5:] == ["一1", "一2", "一3"]
+    body = {r[0]: r[1:5] for r in rows[3:]}
+    assert set(body) == DEPARTMENTS
+    assert body["商务部"] == [1, 0, 0, 1] and body["供销合作总社"] == [0, 1, 0, 1]
+    assert body["市场监管总局"] == [0, 0, 1, 1]
+    assert "导＝指导，配＝配合，责＝负责；" in rows[1][0] and "牵＝" not in rows[1][0]
+
+
+@pytest.mark.parametrize("fmt", ["md", "csv", "docx"])
+def test_matrix_other_formats_count_only_the_roles_held(guided, fmt):
+    data = render_table(guided, fmt, matrix=True)
+    if fmt == "docx":
+        header = _docx_tables(data)[0][0]
+    else:
+        header = _md_header(data) if fmt == "md" else _csv_rows(data)[0]
+    assert header[1:5] == MATRIX_COUNT_HEADERS
+
+
+def test_matrix_json_counts_only_the_roles_held(guided):
+    data = json.loads(render_table(guided, "json", matrix=True))
+    assert {d["name"]: d["counts"] for d in data["departments"]}["商务部"] == {"guide": 1, "support": 0, "sole": 0, "total": 1}
+    assert "牵＝" not in data["legend"]
+
+
+# ---------------------------------------------------------------- a duty list
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_duty_list_of_a_guiding_department(guided, fmt):
+    data = render_duty_list(guided, "商务部", fmt)
+    if fmt == "xlsx":
+        rows = _xlsx_rows(data)
+        assert "任务数：共 1 项：指导 1 项" in rows[1][0]
+        row = dict(zip(rows[2], rows[3]))
+        assert (row["职责"], row["序号"], row["其他配合单位"]) == ("指导", "一1", "供销合作总社")
+        assert "其他牵头单位" not in rows[2]
+    elif fmt == "docx":
+        document = docx.Document(io.BytesIO(data))
+        assert [p.text for p in document.paragraphs if p.style.name.startswith("Heading")] == ["一、指导（1 项）"]
+        (table,) = _docx_tables(data)
+        assert table[1][table[0].index("其他单位")] == "配合：供销合作总社"
+    elif fmt == "csv":
+        header, *body = _csv_rows(data)
+        assert "其他牵头单位" not in header and len(body) == 1
+        assert dict(zip(header, body[0]))["其他配合单位"] == "供销合作总社"
+    elif fmt == "md":
+        assert "- 其他配合单位：供销合作总社" in data.decode() and "牵头" not in data.decode()
+    else:
+        got = json.loads(data)
+        (task,) = got["tasks"]
+        assert (got["groups"], got["total"], task["label"], task["roles"]) == ({"guide": [task["id"]]}, 1, "一1", ["guide"])
