@@ -219,7 +219,7 @@ def test_terminal_progress_rewrites_one_line_past_the_escaping_wrapper(monkeypat
         show(done, 200)
     _terminal_progress("short.pdf")(1, 3)
     text = inner.getvalue()
-    assert text.count("\r") == 200 and text.endswith("page 200/200\n")
+    assert text.count("\r") == 200 and text.endswith("正在读取 方案\\x1b]0;x\\x07.pdf：第 200/200 页\n")
     assert "\x1b" not in text and "\\x1b]0;x\\x07.pdf" in text and "short.pdf" not in text
 
 
@@ -234,3 +234,75 @@ def test_xls_that_is_a_web_page_table_is_read(tmp_path):
     assert extracted.format == "html"
     _, tasks = parse_document(extracted.text, doc_id="x")
     assert [(t.label, t.lead) for t in tasks] == [(str(n), ["市发展改革委"]) for n in range(1, 4)]
+
+
+# ---------------------------------------------------------------- files that are not plans by their size or kind
+
+#: (file name, bytes, words the one line must hold, why) — read_document and `kb ingest` alike.
+EMPTY = [
+    ("empty.txt", b"", "文件是空的", "nothing at all: `kb ingest` printed nothing and exited 0 (the corpus said 空)"),
+    ("blank.txt", b"\n \r\n\t\n\xe3\x80\x80\n", "文件是空的", "white space only (an ideographic space too)"),
+    ("blank.html", b'<html><meta charset="utf-8"><body>  </body></html>', "没有找到正文", "a page with no text"),
+]
+
+
+@pytest.mark.parametrize(("name", "raw", "words", "why"), EMPTY, ids=[e[0] for e in EMPTY])
+def test_a_file_with_no_text_is_one_clear_error(tmp_path, name, raw, words, why):
+    path = tmp_path / name
+    path.write_bytes(raw)
+    with pytest.raises(KbError) as err:
+        read_document(path, use_cache=False)
+    assert words in str(err.value) and str(err.value).startswith(str(path)), why
+    r = _run("ingest", str(path), env_extra={"KB_CACHE_DIR": str(tmp_path / "cache")})
+    assert (r.returncode, r.stdout, r.stderr.count("\n")) == (2, "", 1) and words in r.stderr, why
+
+
+def test_too_much_text_for_one_plan_is_refused_before_parsing(tmp_path, monkeypatch):
+    import kb.ingest
+
+    monkeypatch.setattr(kb.ingest, "MAX_TEXT_CHARS", 1000)
+    path = tmp_path / "all.txt"
+    path.write_text("某市工作方案\n" + "一、推进各项工作落实。\n" * 100, encoding="utf-8")  # 1,207 characters
+    with pytest.raises(KbError) as err:
+        read_document(path, use_cache=False)
+    message = str(err.value)
+    assert message.startswith(f"{path}：") and "太长" in message and "分成多个文件" in message and "\n" not in message
+    path.write_text("某市工作方案\n" + "一、推进各项工作落实。\n" * 80, encoding="utf-8")  # 967: read
+    assert read_document(path, use_cache=False).text.startswith("某市工作方案")
+
+
+def test_the_text_limit_is_far_above_a_real_plan():
+    # 国发〔2018〕42号 and the bundled plan are 8–15 thousand characters; the longest national plans ~150 thousand.
+    import kb.ingest
+
+    assert kb.ingest.MAX_TEXT_CHARS >= 20 * 150_000
+    assert kb.ingest.MAX_FILE_BYTES >= 100 * 2**20
+
+
+def test_a_file_too_large_to_read_is_refused_before_it_is_read(tmp_path, monkeypatch):
+    import kb.ingest
+
+    monkeypatch.setattr(kb.ingest, "MAX_FILE_BYTES", 4096)
+    path = tmp_path / "big.pdf"
+    path.write_bytes(b"%PDF-1.7\n" + b"0" * 5000)
+    with pytest.raises(KbError) as err:
+        read_document(path, use_cache=False)
+    assert "文件太大" in str(err.value) and str(err.value).startswith(str(path))
+    with pytest.raises(KbError, match="文件太大"):
+        read_document(path, path.read_bytes(), use_cache=False)  # (the store passes the bytes it read)
+
+
+def test_a_folder_a_fifo_or_a_device_is_refused_without_reading(tmp_path):
+    fifo = tmp_path / "plan.txt"
+    os.mkfifo(fifo)  # reading it would wait for a writer forever
+    device = tmp_path / "zero.txt"
+    device.symlink_to("/dev/zero")  # reading it would never end
+    folder = tmp_path / "plans.txt"
+    folder.mkdir()
+    cases = [(fifo, "命名管道"), (device, "设备文件"), (folder, "文件夹")]
+    for path, kind in cases:
+        with pytest.raises(KbError) as err:
+            read_document(path, use_cache=False)
+        assert kind in str(err.value) and str(err.value).startswith(str(path)), path
+    r = _run("ingest", *(str(p) for p, _ in cases), env_extra={"KB_CACHE_DIR": str(tmp_path / "cache")})
+    assert r.returncode == 2 and r.stdout == "" and r.stderr.count("\n") == 3 and "Traceback" not in r.stderr

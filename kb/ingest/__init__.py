@@ -47,6 +47,15 @@ SUFFIXES: dict[str, str] = {
     ".xls": "xls",
 }
 
+#: Largest file read, in bytes: bounds the memory any format may take before its reader sees it (a
+#: PDF of text is a few MB; one of scans, which kb cannot read anyway, rarely reaches this).
+MAX_FILE_BYTES = 256 * 2**20
+
+#: Most characters of clean text read as one plan: 20× the longest national plans (about 150 thousand
+#: characters; the bundled plan has 15 thousand).  More is several plans in one file, or not a plan,
+#: and would take the parser minutes.
+MAX_TEXT_CHARS = 3_000_000
+
 #: Bump when the shape of the cached JSON changes.
 CACHE_VERSION = 1
 
@@ -121,26 +130,61 @@ def read_document(path: str | os.PathLike, raw: bytes | None = None, *, progress
     fmt = format_of(path)
     if fmt is None:
         raise KbError(f"{path}：kb 不读取“{path.suffix or path.name}”文件（可读取 {', '.join(sorted(SUFFIXES))}）")
-    if raw is None:
-        try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            raise KbError(f"无法读取 {path}：{exc.strerror}（请检查路径和权限）") from exc
+    raw = _read_file(path) if raw is None else raw
+    if len(raw) > MAX_FILE_BYTES:
+        raise _too_large(path, len(raw))
     fmt = _sniff(raw, fmt)
     if fmt == "txt":
         from kb.ingest.text import read_text
 
-        return read_text(raw, str(path))
+        return _checked(read_text(raw, str(path)), path)
     cached = _cache_path(raw) if use_cache else None
     if cached is not None:
         hit = _load_cached(cached)
         if hit is not None:
-            return hit
+            return _checked(hit, path)
     if progress is None and _stderr_is_terminal():
         progress = _terminal_progress(path.name)
     extracted = _read_binary(fmt, raw, path, progress)
     if cached is not None:
         _store_cached(cached, extracted)
+    return _checked(extracted, path)
+
+
+def _read_file(path: Path) -> bytes:
+    """The bytes of a regular file; a folder, a FIFO or a device is refused before reading (reading a FIFO
+    waits for a writer forever, /dev/zero never ends), and so is a file larger than MAX_FILE_BYTES."""
+    import stat
+
+    from kb.store import _path_kind
+
+    kind = _path_kind(path)  # (a KbError when it cannot be looked at)
+    if kind == "folder":
+        raise KbError(f"{path} 是文件夹，不是方案文件（请给出其中的文件；整个文件夹用 kb --corpus {path} …）")
+    if kind != "file":
+        raise KbError(f"{path} 是{kind}，不是方案文件（请给出保存在磁盘上的方案文件）")
+    try:
+        with open(path, "rb") as f:
+            size = os.fstat(f.fileno()).st_size
+            if stat.S_ISREG(os.fstat(f.fileno()).st_mode) and size > MAX_FILE_BYTES:
+                raise _too_large(path, size)
+            return f.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise KbError(f"无法读取 {path}：{exc.strerror}（请检查路径和权限）") from exc
+
+
+def _too_large(path: Path, size: int) -> KbError:
+    return KbError(f"{path}：文件太大（{size / 2**20:.0f} MB），不像一份方案（kb 读取 {MAX_FILE_BYTES // 2**20} MB 以内的文件；"
+                   "请只保留方案正文）")
+
+
+def _checked(extracted: Extracted, path: Path) -> Extracted:
+    """``extracted``, refused in one line when it holds no text or more text than one plan has."""
+    if not extracted.text.strip():
+        raise KbError(f"{path}：文件是空的（请放入方案正文，或把它移出方案文件夹）")
+    if len(extracted.text) > MAX_TEXT_CHARS:
+        raise KbError(f"{path}：正文太长（{len(extracted.text) // 10_000} 万字），不像一份方案（kb 读取 "
+                      f"{MAX_TEXT_CHARS // 10_000} 万字以内的方案；几个方案请分成多个文件放进一个文件夹）")
     return extracted
 
 
@@ -194,7 +238,7 @@ def _stderr_is_terminal() -> bool:
 
 
 def _terminal_progress(name: str) -> Progress:
-    """Progress on one terminal line, rewritten in place: ``kb: reading plan.pdf: page 37/200``."""
+    """Progress on one terminal line, rewritten in place: ``kb：正在读取 plan.pdf：第 37/200 页``."""
     from kb.safetext import escape_line, write_trusted
 
     shown = escape_line(name)
@@ -204,7 +248,7 @@ def _terminal_progress(name: str) -> Progress:
             return  # a short file is read in a blink: no progress line to flash
         end = "\n" if done >= total else ""
         # The name is escaped; the carriage return is kb's own: past the escaping stderr wrapper.
-        write_trusted(sys.stderr, f"\rkb: reading {shown}: page {done}/{total}{end}")
+        write_trusted(sys.stderr, f"\rkb：正在读取 {shown}：第 {done}/{total} 页{end}")
         sys.stderr.flush()
 
     return show
