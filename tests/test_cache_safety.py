@@ -142,9 +142,9 @@ ANSWERS = [
     ("readonly", ["ask", "国六标准什么时候实施"], "三（三）4"),
     ("readonly", ["ask", "交通局牵头哪些任务"], "共 8 项"),
     ("readonly", ["grep", "-c", "秸秆"], "3"),
-    ("readonly", ["index", "--rebuild"], "state: memory"),
+    ("readonly", ["index", "--rebuild"], "状态：仅在内存中"),
     ("file", ["search", "秸秆"], "三（五）3"),
-    ("file", ["index", "--rebuild"], "state: memory"),
+    ("file", ["index", "--rebuild"], "状态：仅在内存中"),
     ("file", ["duties", "交通局"], "牵头 8 项"),
     ("file_parent", ["ask", "国六标准什么时候实施"], "三（三）4"),
     ("file_parent", ["grep", "-c", "秸秆"], "3"),
@@ -256,7 +256,6 @@ async def test_the_tui_answers_from_memory_when_the_cache_is_unusable(tmp_path, 
     """Item 5 for the TUI: the index is built in memory, the topic answer comes, no traceback."""
     import asyncio
 
-    pytest.importorskip("textual")
     from kb.store import load_plan
     from tui.app import KbApp
     from tui.widgets.question_input import QuestionInput

@@ -6,6 +6,7 @@ the clean rendition at the top of the file), not copied from kb's output.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import shutil
@@ -315,6 +316,31 @@ COLOR_ROWS = [
     ("always", {"NO_COLOR": "1"}, False, True),  # an explicit flag wins over NO_COLOR
     ("never", {}, True, False),
 ]
+
+
+class _TtyText(io.StringIO):
+    def __init__(self, tty):
+        super().__init__()
+        self.tty = tty
+
+    def isatty(self):
+        return self.tty
+
+
+@pytest.mark.parametrize("command", [["grep", "秸秆"], ["search", "秸秆", "-n", "1"]])
+@pytest.mark.parametrize("choice,env,tty,expected", COLOR_ROWS)
+def test_every_coloured_command_follows_one_rule(command, choice, env, tty, expected, monkeypatch):
+    # kb search coloured a terminal whose TERM is dumb: it had a rule of its own.
+    from kb.cli import main
+
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("TERM", "xterm")
+    for k, v in env.items():
+        monkeypatch.setenv(k, v)
+    out = _TtyText(tty)
+    monkeypatch.setattr(sys, "stdout", out)
+    assert main([command[0], "--color", choice, *command[1:]]) == 0
+    assert ("\x1b[" in out.getvalue()) is expected, out.getvalue()
 
 
 @pytest.mark.parametrize("choice,env,tty,expected", COLOR_ROWS)

@@ -93,7 +93,11 @@ def test_search_usage_errors(capsys):
 def test_index_command(capsys):
     assert main(["index", "--rebuild"]) == 0
     out = capsys.readouterr().out
-    assert "state: ready" in out and "index-" in out
+    lines = out.splitlines()
+    assert lines[0].startswith("索引：") and "index-" in lines[0] and lines[1] == "状态：就绪", out
+    assert lines[2].startswith("已编入：") and lines[2].endswith(" 段") and lines[3].endswith(" 个词")
+    # Every word of it is Chinese (it was English: "state: ready", "other cached indexes here"); the path aside.
+    assert not any(ch.isascii() and ch.isalpha() for line in lines[1:] for ch in line.split("（")[0]), out
     assert main(["index", "--json"]) == 0
     (obj,) = _json_lines(capsys.readouterr().out)
     assert obj["state"] == "ready" and obj["documents"] > 0

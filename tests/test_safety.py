@@ -218,7 +218,6 @@ class TestTuiInjection:
         return update.render_segments(console)
 
     def test_hostile_plan_on_screen(self, hostile):
-        pytest.importorskip("textual")
         import asyncio
 
         from kb.store import load_plan
@@ -247,7 +246,6 @@ class TestTuiInjection:
         assert any("\\x1b]0;pwned\\x07" in s or "<U+202E>" in s for s in screens), "escapes are shown visibly"
 
     def test_markup_in_data_is_text(self, tmp_path):
-        pytest.importorskip("textual")
         import asyncio
 
         from kb.store import load_plan
@@ -274,7 +272,6 @@ class TestTuiInjection:
 
     def test_markup_in_command_palette(self, tmp_path):
         """The palette parses str prompts as markup: a department name must reach it as text."""
-        pytest.importorskip("textual")
         import asyncio
 
         from textual.command import CommandPalette
@@ -513,6 +510,34 @@ class TestOutputErrors:
         err = r.stderr.decode()
         assert r.returncode == 2 and err.count("\n") == 1 and "Traceback" not in err, err
         assert not list(tmp_path.iterdir())
+
+
+class TestUnexpectedErrors:
+    """A bug of kb's (an exception no rule of kb expected) is still one line and exit 2, never a traceback;
+    KB_DEBUG=1 lets it through for the developer.  (The docx task table of a plan with 指导 raised
+    KeyError: 'guide' as a 30-line traceback.)"""
+
+    @pytest.fixture
+    def broken(self, monkeypatch):
+        import kb.cli.plan
+
+        def run(args):
+            raise KeyError("guide\x1b[2J")
+
+        monkeypatch.setattr(kb.cli.plan, "run", run)
+        monkeypatch.delenv("KB_DEBUG", raising=False)
+
+    def test_one_line_exit_2(self, broken, capsys):
+        assert main(["tasks"]) == 2
+        out, err = capsys.readouterr()
+        assert out == "" and err.count("\n") == 1 and "Traceback" not in err, err
+        assert err.startswith("kb：内部错误：") and "KeyError" in err and "KB_DEBUG=1" in err
+        assert "\x1b" not in err  # the message's data is escaped like any other
+
+    def test_kb_debug_shows_the_traceback(self, broken, monkeypatch):
+        monkeypatch.setenv("KB_DEBUG", "1")
+        with pytest.raises(KeyError):
+            main(["tasks"])
 
 
 # ---------------------------------------------------------------- 10. linear targets

@@ -144,6 +144,27 @@ def _run(argv: list[str], command: str | None) -> int:
         where = f" {exc.filename}" if exc.filename else ""
         print(f"kb：错误：无法使用{where}：{exc.strerror or exc}", file=sys.stderr)
         return 2
+    except Exception as exc:  # noqa: BLE001 - a bug of kb's: still one line for the user, never a traceback
+        if os.environ.get("KB_DEBUG"):
+            raise
+        detail = " ".join(f"{type(exc).__name__}: {exc}".split())[:200]
+        print(f"kb：内部错误：{detail}（这是 kb 的缺陷，请报告并附上这一行；设置 KB_DEBUG=1 可看到详情）", file=sys.stderr)
+        return 2
+
+
+def use_color(choice: str, stream) -> bool:
+    """--color of every command that colours: always, never, or auto = a terminal, no NO_COLOR (a non-empty
+    value) and TERM is not dumb."""
+    if choice == "always":
+        return True
+    if choice == "never":
+        return False
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
 
 
 def _check_corpus(args) -> None:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import os
 import sys
 
+from kb.cli import use_color  # (grep's rule is every command's: kb/cli/__init__.py)
+
 
 def _count(text: str) -> int:
     import argparse
@@ -72,7 +74,7 @@ def add_arguments(parser, name: str) -> None:
     o.add_argument("--no-label", dest="label", action="store_false", help="行首不加条目编号")
     o.add_argument("--json", action="store_true", help="输出 JSON Lines（与 ripgrep 相同的结构，中文不转义）")
     o.add_argument("--color", "--colour", choices=["auto", "always", "never"], default="auto",
-                   help="高亮匹配：auto（默认，仅在终端中且未设 NO_COLOR 时）、always、never")
+                   help="高亮匹配：auto（默认，仅在终端中、未设 NO_COLOR 且 TERM 不是 dumb 时）、always、never")
     add_task_filters(parser.add_argument_group("结构筛选（可组合；给出的每一项都须满足）"))
 
 def add_task_filters(f) -> None:
@@ -104,20 +106,6 @@ def task_filter(plan, args):
     for note in notes:
         print(f"kb: 提示：{note}", file=sys.stderr)
     return filters
-
-
-def use_color(choice: str, stream) -> bool:
-    """--color: always, never, or auto = a terminal and no NO_COLOR (a non-empty value) and TERM is not dumb."""
-    if choice == "always":
-        return True
-    if choice == "never":
-        return False
-    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
-        return False
-    try:
-        return stream.isatty()
-    except (AttributeError, ValueError):
-        return False
 
 
 def run(args) -> int:

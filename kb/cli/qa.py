@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from kb.safetext import json_dumps
-import os
 import sys
+
+from kb.cli import use_color
+from kb.safetext import json_dumps
 
 
 def add_arguments(parser, name: str) -> None:
@@ -26,7 +27,7 @@ def add_arguments(parser, name: str) -> None:
         parser.add_argument("--json", action="store_true", help="输出 JSON Lines（中文不转义）")
     if name == "search":
         parser.add_argument("--color", choices=["auto", "always", "never"], default="auto",
-                            help="高亮匹配：auto（默认，仅在终端中且未设 NO_COLOR 时）、always、never")
+                            help="高亮匹配：auto（默认，仅在终端中、未设 NO_COLOR 且 TERM 不是 dumb 时）、always、never")
 
 
 def run(args) -> int:
@@ -77,14 +78,6 @@ def _chat(args) -> int:
     return 0
 
 
-def _use_color(choice: str) -> bool:
-    if choice == "always":
-        return True
-    if choice == "never":
-        return False
-    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-
-
 def _search(args) -> int:
     from kb.qa import Session
     from kb.qa.text import fold, task_head
@@ -98,7 +91,7 @@ def _search(args) -> int:
     index = session.ensure_index()
     query = " ".join(args.query)
     hits = index.search(query, limit=args.limit)
-    color = _use_color(args.color)
+    color = use_color(args.color, sys.stdout)
     for rank, hit in enumerate(hits, 1):
         task = session.plan.task(hit.task_id)
         if task is None:
@@ -193,17 +186,23 @@ def _index(args) -> int:
                "other_indexes": others})
         return 0
     out = sys.stdout
-    out.write(f"index: {st.path if st.state != 'memory' else '(in memory: the cache directory cannot be used)'}\nstate: {st.state}\n")
+    where = st.path if st.state != "memory" else "在内存中（缓存目录无法使用）"
+    out.write(f"索引：{where}\n状态：{_INDEX_STATES.get(st.state, st.state)}\n")
     if st.state in ("ready", "stale") or (st.state == "memory" and st.documents):
-        out.write(f"documents: {st.documents}\nvocabulary: {st.vocabulary} words\nbuilt: {st.built} in {st.build_seconds} s\n")
+        built = f"{st.built.replace('T', ' ').removesuffix('Z')}（UTC）" if st.built else "不详"
+        out.write(f"已编入：{st.documents} 段\n词汇：{st.vocabulary} 个词\n建立于：{built}，用时 {st.build_seconds} 秒\n")
     if st.state == "stale":
-        out.write(f"plans changed since: {st.pending} (updated on the next question that needs it, or now with `kb index --update`)\n")
+        out.write(f"此后有变动的方案：{st.pending} 个（下一个需要索引的问题会更新它；现在更新：kb index --update）\n")
     elif st.state == "missing":
-        out.write("not built yet: it is built on the first question that needs it, or now with `kb index --update`\n")
+        out.write("尚未建立：第一个需要索引的问题会建立它（现在建立：kb index --update）\n")
     elif st.state == "broken":
-        out.write("cannot be opened: it is rebuilt on the next question, or now with `kb index --rebuild`\n")
+        out.write("无法打开：下一个问题会重建它（现在重建：kb index --rebuild）\n")
     elif st.state == "memory" and not st.documents:
-        out.write("built in memory by each command that needs it (nothing can be cached)\n")
+        out.write("每个需要索引的命令都在内存中建立它（缓存目录无法使用，不能缓存）\n")
     if others:
-        out.write(f"other cached indexes here: {len(others)} (other corpora or earlier versions; safe to delete)\n")
+        out.write(f"此处另有 {len(others)} 个缓存的索引：其他方案集或旧版本的（可以删除）\n")
     return 0
+
+
+#: ``kb index``'s states in words (``--json`` keeps the keys).
+_INDEX_STATES = {"ready": "就绪", "stale": "待更新", "missing": "未建立", "broken": "无法打开", "memory": "仅在内存中"}
