@@ -11,8 +11,6 @@ import threading
 
 import pytest
 
-pytest.importorskip("textual")
-
 from textual.widgets import Button, Input, OptionList, Static, TabbedContent  # noqa: E402
 
 from kb.duties import department_counts, duty_list  # noqa: E402

@@ -3,10 +3,6 @@ the CLI, 第N项 follow-ups, group headings, statuses, and related entries kept 
 
 from __future__ import annotations
 
-import pytest
-
-pytest.importorskip("textual")
-
 from test_tui import SIZE, TRANSPORT, ask, head_text, ready  # noqa: E402
 from tui.app import KbApp  # noqa: E402
 

@@ -10,8 +10,6 @@ import re
 
 import pytest
 
-pytest.importorskip("textual")
-
 from textual.app import App  # noqa: E402
 from textual.widgets import DataTable, Footer, Static  # noqa: E402
 

@@ -10,8 +10,6 @@ import json
 
 import pytest
 
-pytest.importorskip("textual")
-
 from textual.widgets import Input, Static  # noqa: E402
 
 from tui import config  # noqa: E402

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-pytest.importorskip("textual")
-
 from kb.model import Task  # noqa: E402
 from tui.screens.task_detail import format_number, section_neighbours  # noqa: E402
 from tui.widgets.bar_chart import _fit  # noqa: E402

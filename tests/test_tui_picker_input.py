@@ -9,8 +9,6 @@ from pathlib import Path
 
 import pytest
 
-pytest.importorskip("textual")
-
 from tui.app import KbApp  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent

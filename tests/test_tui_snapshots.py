@@ -12,8 +12,6 @@ from pathlib import Path
 
 import pytest
 
-pytest.importorskip("textual")
-
 from tui.app import KbApp  # noqa: E402
 
 TRANSPORT = "市交通运输局"
