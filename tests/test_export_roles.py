@@ -167,3 +167,52 @@ def test_duty_list_of_a_guiding_department(guided, fmt):
         got = json.loads(data)
         (task,) = got["tasks"]
         assert (got["groups"], got["total"], task["label"], task["roles"]) == ({"guide": [task["id"]]}, 1, "一1", ["guide"])
+
+
+# ---------------------------------------------------------------- several plans: every task column names its plan
+
+OTHER = """另一县农村物流实施方案
+一、重点任务
+1.建立回收体系。（县商务局牵头，县财政局配合）
+2.开展示范。（县财政局负责）
+"""
+
+
+@pytest.fixture(scope="module")
+def two_plans():
+    a, a_tasks = parse_document(GUIDED, "a")
+    b, b_tasks = parse_document(OTHER, "b")
+    return Plan([a, b], a_tasks + b_tasks)
+
+
+#: Both plans number their tasks 一1, 一2: a column per task must say whose it is (counted by hand: 3 + 2 tags).
+TWO_PLAN_COLUMNS = ["方案1 一1", "方案1 一2", "方案1 一3", "方案2 一1", "方案2 一2"]
+TWO_PLAN_LEGEND = "方案1＝《关于开展试点工作的实施方案》；方案2＝《另一县农村物流实施方案》"
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "md", "csv"])
+def test_matrix_of_several_plans_names_the_plan_of_each_column(two_plans, fmt):
+    data = render_table(two_plans, fmt, matrix=True)
+    if fmt == "xlsx":
+        rows = _xlsx_rows(data, sheet=1)
+        header, meta = rows[2], rows[1][0]
+    else:
+        header = _md_header(data) if fmt == "md" else _csv_rows(data)[0]
+        meta = data.decode("utf-8-sig")
+    assert header[-5:] == TWO_PLAN_COLUMNS and header[1:6] == ["牵头", "指导", "配合", "负责", "合计"]
+    if fmt != "csv":  # (csv has no header lines: its columns say it)
+        assert TWO_PLAN_LEGEND in meta
+
+
+def test_matrix_docx_of_several_plans_names_the_plan_of_each_label(two_plans):
+    data = render_table(two_plans, "docx", matrix=True)
+    table = _docx_tables(data)[0]
+    rows = {r[0]: dict(zip(table[0], r)) for r in table[1:]}
+    assert rows["县财政局"]["配合任务"] == "方案2 一1" and rows["县财政局"]["负责任务"] == "方案2 一2"
+    assert TWO_PLAN_LEGEND in "\n".join(p.text for p in docx.Document(io.BytesIO(data)).paragraphs)
+
+
+def test_matrix_json_of_several_plans_gives_each_task_its_plan(two_plans):
+    data = json.loads(render_table(two_plans, "json", matrix=True))
+    assert [(t["plan"], t["label"]) for t in data["tasks"]] == [
+        ("a", "一1"), ("a", "一2"), ("a", "一3"), ("b", "一1"), ("b", "一2")]

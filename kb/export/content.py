@@ -190,6 +190,9 @@ class MatrixExport:
     """The departments, most tasks first."""
     roles: tuple[str, ...] = ("lead", "support", "sole", "shared")
     """The role count columns: the roles some task gives (``roles_given``): a role nobody holds has none."""
+    plans: list[tuple[str, str]] = field(default_factory=list)
+    """With several plans: (document id, title) of each, in corpus order; their tasks' columns are headed
+    ``方案2 一1`` (plans number their tasks alike), else empty."""
 
     @property
     def title(self) -> str:
@@ -197,9 +200,18 @@ class MatrixExport:
         return f"{self.plan_title}分工矩阵"
 
     @property
+    def labels(self) -> list[str]:
+        """The heading of each task column: its label, after its plan's number when several plans are loaded."""
+        number = {doc_id: i for i, (doc_id, _) in enumerate(self.plans, 1)}
+        return [f"方案{number[t.doc]} {t.label}" if t.doc in number else t.label for t in self.tasks]
+
+    @property
     def meta(self) -> list[tuple[str, str]]:
         """Header lines as (label, text)."""
-        return [("方案", self.plan_title), ("导出日期", self.exported.isoformat()), ("说明", matrix_legend(self.roles))]
+        lines = [("方案", self.plan_title), ("导出日期", self.exported.isoformat()), ("说明", matrix_legend(self.roles))]
+        if self.plans:
+            lines.append(("方案编号", "；".join(f"方案{i}＝《{title}》" for i, (_, title) in enumerate(self.plans, 1))))
+        return lines
 
 
 # ---------------------------------------------------------------- small renderers
@@ -470,4 +482,5 @@ def build_matrix(plan: Plan, selection=None) -> MatrixExport:
             marks.append("、".join(MATRIX_MARKS[r] for r in roles))
         display = f"{name}（{subunits[name]}）" if name in subunits else name
         rows.append(MatrixRow(name, display, {k: counts[k] for k in (*held, "total")}, marks))
-    return MatrixExport(plan_title(plan), export_date(), tasks, rows, held)
+    plans = [(d.id, d.title or d.id) for d in plan.documents] if len(plan.documents) > 1 else []
+    return MatrixExport(plan_title(plan), export_date(), tasks, rows, held, plans)

@@ -192,7 +192,8 @@ def matrix_docx(matrix: MatrixExport) -> bytes:
     headers = ["单位", *(COUNT_HEADERS[k] for k in (*matrix.roles, "total")), *(_MATRIX_LIST_HEADERS[r] for r in list_roles)]
     rows = []
     for row in matrix.rows:
-        labels = {r: [t.label for t in matrix.tasks if r in t.roles_of(row.department)] for r in list_roles}
+        labels = {r: [label for t, label in zip(matrix.tasks, matrix.labels) if r in t.roles_of(row.department)]
+                  for r in list_roles}
         rows.append([row.display, *(str(row.counts[k]) for k in (*matrix.roles, "total")), *("、".join(labels[r]) for r in list_roles)])
     shares = [2.6] + [0.9] * (len(matrix.roles) + 1) + [4.0] * len(list_roles)
     usable = (PAGE_WIDTH - 2 * SIDE_MARGIN) / 360000

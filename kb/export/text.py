@@ -71,7 +71,7 @@ def matrix_md(matrix: MatrixExport) -> str:
 def matrix_grid(matrix: MatrixExport) -> tuple[list[str], list[list[str]]]:
     """Header and rows of the matrix as strings (shared by md, csv and xlsx)."""
     keys = (*matrix.roles, "total")
-    headers = ["单位", *(COUNT_HEADERS[k] for k in keys), *(t.label for t in matrix.tasks)]
+    headers = ["单位", *(COUNT_HEADERS[k] for k in keys), *matrix.labels]
     rows = [[r.display, *(str(r.counts[k]) for k in keys), *r.marks] for r in matrix.rows]
     return headers, rows
 
@@ -178,7 +178,7 @@ def matrix_json(matrix: MatrixExport) -> str:
         "plan": matrix.plan_title,
         "exported": matrix.exported.isoformat(),
         "legend": matrix_legend(matrix.roles),
-        "tasks": [{"id": t.id, "label": t.label, "title": t.title} for t in matrix.tasks],
+        "tasks": [{"id": t.id, "plan": t.doc, "label": t.label, "title": t.title} for t in matrix.tasks],
         "departments": [
             {"name": r.department, "display": r.display, "counts": r.counts,
              "marks": {t.id: m for t, m in zip(matrix.tasks, r.marks) if m}}

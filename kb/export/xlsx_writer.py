@@ -227,7 +227,7 @@ def _matrix_sheet(ws: Worksheet, matrix: MatrixExport) -> None:
     widths = [name_width] + [8] * (ncounts - 1) + [4.5] * len(matrix.tasks)
     _title_rows(ws, matrix.title, matrix.meta, min(len(headers), 20), sum(widths[:20]))
     _header_row(ws, headers, stacked_from=ncounts + 1)
-    longest_label = max((len(t.label) for t in matrix.tasks), default=2)
+    longest_label = max((len(label) for label in matrix.labels), default=2)
     ws.row_dimensions[HEADER_ROW].height = max(LINE_HEIGHT * 2, 13.0 * longest_label + 6)
     for r, values in enumerate(rows, HEADER_ROW + 1):
         for c, value in enumerate(values, 1):
