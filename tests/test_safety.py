@@ -486,7 +486,7 @@ class TestOutputErrors:
         with open("/dev/full", "w") as full:
             r = subprocess.run([sys.executable, "-m", "kb.cli", *args], stdout=full, stderr=subprocess.PIPE, timeout=120)
         err = r.stderr.decode()
-        assert r.returncode == 2 and err.count("\n") == 1 and "No space left" in err, err
+        assert r.returncode == 2 and err.count("\n") == 1 and "磁盘已满" in err, err
 
     @pytest.mark.parametrize("args", [["tasks"], ["grep", "的"]])
     def test_closed_stdout(self, args):

@@ -14,7 +14,7 @@ import importlib
 import os
 import sys
 
-from kb.errors import KbError
+from kb.errors import KbError, reason
 
 #: Sub-commands: name -> (module, one-line description).
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -139,10 +139,10 @@ def _run(argv: list[str], command: str | None) -> int:
     except OSError as exc:
         if exc.errno in _OUTPUT_ERRNOS and _is_stdout_error(exc):
             _discard_stdout()
-            print(f"kb：错误：无法写出结果：{exc.strerror}（请腾出空间或重定向到别处）", file=sys.stderr)
+            print(f"kb：错误：无法写出结果：{reason(exc)}（请腾出空间或重定向到别处）", file=sys.stderr)
             return 2
         where = f" {exc.filename}" if exc.filename else ""
-        print(f"kb：错误：无法使用{where}：{exc.strerror or exc}", file=sys.stderr)
+        print(f"kb：错误：无法使用{where}：{reason(exc)}", file=sys.stderr)
         return 2
     except Exception as exc:  # noqa: BLE001 - a bug of kb's: still one line for the user, never a traceback
         if os.environ.get("KB_DEBUG"):

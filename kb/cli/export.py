@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from kb.errors import KbError
+from kb.errors import KbError, reason
 
 #: Same as kb.export.FORMATS (not imported here so that `kb --help` stays light).
 _FORMATS = ("xlsx", "docx", "md", "csv", "json")
@@ -118,7 +118,7 @@ def _folder(output: str | None, count: int) -> Path | None:
         try:
             folder.mkdir()
         except OSError as exc:
-            raise KbError(f"无法创建文件夹 {output}：{exc.strerror}（请先创建，或用 -o 换一个位置）") from None
+            raise KbError(f"无法创建文件夹 {output}：{reason(exc)}（请先创建，或用 -o 换一个位置）") from None
     return folder
 
 

@@ -21,7 +21,7 @@ import os
 from pathlib import Path
 from typing import Callable
 
-from kb.errors import KbError
+from kb.errors import KbError, reason
 from kb.export.files import check_extension, check_writable, sanitize_filename, target_path, write_atomic
 from kb.model import Plan
 
@@ -267,7 +267,7 @@ def export_all(
         except FileNotFoundError:
             raise KbError(f"无法创建文件夹 {folder}：上级文件夹不存在（请先创建，或用 -o 换一个位置）") from None
         except OSError as exc:
-            raise KbError(f"无法创建文件夹 {folder}：{exc.strerror}（请用 -o 换一个位置）") from None
+            raise KbError(f"无法创建文件夹 {folder}：{reason(exc)}（请用 -o 换一个位置）") from None
     departments = export_departments(plan)
     targets: list[Path] = []
     used: set[str] = set()

@@ -15,7 +15,7 @@ import tempfile
 import unicodedata
 from pathlib import Path
 
-from kb.errors import KbError
+from kb.errors import KbError, reason
 
 #: Characters that cannot stand in a file name on some system (path separators included),
 #: and C1 controls and bidi overrides, which would make a listing lie about the name.
@@ -259,7 +259,7 @@ def _write_error(exc: OSError, target: Path) -> KbError:
         return KbError(f"无法在 {target.parent} 中写入：文件系统是只读的（请换一个保存位置）")
     if exc.errno in (errno.EACCES, errno.EPERM):
         return KbError(f"无法在 {target.parent} 中写入：没有写入权限（请换一个保存位置）")
-    return KbError(f"无法写入 {target}：{exc.strerror or exc}（请换一个保存位置）")
+    return KbError(f"无法写入 {target}：{reason(exc)}（请换一个保存位置）")
 
 
 def exists_message(target: Path) -> str:

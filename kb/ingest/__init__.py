@@ -28,7 +28,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from kb.errors import KbError
+from kb.errors import KbError, reason
 
 #: File name endings read as plans, and the format each is read as.
 SUFFIXES: dict[str, str] = {
@@ -158,7 +158,11 @@ def _read_file(path: Path) -> bytes:
 
     from kb.store import _path_kind
 
-    kind = _path_kind(path)  # (a KbError when it cannot be looked at)
+    try:
+        os.stat(path)
+    except OSError as exc:
+        raise KbError(f"无法读取 {path}：{reason(exc)}（请检查路径和权限）") from None
+    kind = _path_kind(path)
     if kind == "folder":
         raise KbError(f"{path} 是文件夹，不是方案文件（请给出其中的文件；整个文件夹用 kb --corpus {path} …）")
     if kind != "file":
@@ -170,7 +174,7 @@ def _read_file(path: Path) -> bytes:
                 raise _too_large(path, size)
             return f.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        raise KbError(f"无法读取 {path}：{exc.strerror}（请检查路径和权限）") from exc
+        raise KbError(f"无法读取 {path}：{reason(exc)}（请检查路径和权限）") from exc
 
 
 def _too_large(path: Path, size: int) -> KbError:
@@ -305,4 +309,4 @@ def _store_cached(path: Path, extracted: Extracted) -> None:
     try:
         atomic_write_bytes(path, data.encode("utf-8"))
     except OSError as exc:  # a read-only cache must not stop kb from reading the plan
-        _warn(f"无法在 {path.parent} 中写入提取缓存：{exc.strerror}")
+        _warn(f"无法在 {path.parent} 中写入提取缓存：{reason(exc)}")

@@ -14,7 +14,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from kb.errors import KbError
+from kb.errors import KbError, reason
 
 #: Seconds a conversion may take before it is given up.
 CONVERT_TIMEOUT = 120
@@ -48,7 +48,7 @@ def read_legacy(raw: bytes, where: str, fmt: str):
         except subprocess.TimeoutExpired as exc:
             raise KbError(f"{where}：LibreOffice 在 {CONVERT_TIMEOUT} 秒内没有完成转换；请用 Word 或 WPS 另存为 {target.upper()}") from exc
         except OSError as exc:
-            raise KbError(f"{where}：无法运行 LibreOffice（{exc.strerror}）；请用 Word 或 WPS 另存为 {target.upper()}") from exc
+            raise KbError(f"{where}：无法运行 LibreOffice（{reason(exc)}）；请用 Word 或 WPS 另存为 {target.upper()}") from exc
         out = Path(tmp) / f"plan.{target}"
         if not out.exists():
             raise KbError(f"{where}：LibreOffice 未能转换（文件损坏或有密码保护，或没有安装 LibreOffice "
