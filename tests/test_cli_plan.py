@@ -194,11 +194,14 @@ def test_broken_tags_are_reported_not_lost(tmp_path):
 
 
 def test_ten_megabyte_line(tmp_path):
+    # 992 万字 in one line is no plan (kb reads 300 万字 at most: kb/ingest MAX_TEXT_CHARS): one line, exit 2,
+    # before the parser spends minutes on it.  (The parser's work on long paragraphs stays linear:
+    # tests/test_safety.py TestLinearTargets.)
     f = tmp_path / "plan.txt"
     f.write_text(("加强管理，推进工作" * 50 + "。") * 22000, encoding="utf-8")
     proc = _kb("--corpus", str(f), "tasks", "--json")
-    assert proc.returncode == 0 and "Traceback" not in proc.stderr
-    assert len(json.loads(proc.stdout)["tasks"]) == 1
+    assert proc.returncode == 2 and proc.stdout == "" and "Traceback" not in proc.stderr
+    assert proc.stderr.count("\n") == 1 and "正文太长（992 万字）" in proc.stderr, proc.stderr
 
 
 def test_unregistered_department_is_listed_with_warning(tmp_path):
