@@ -33,6 +33,32 @@ _spec.loader.exec_module(score_fresh)
 KNOWN_FAILURES: set[str] = {
     "nj-synonym-yanghang",
     "rc-structure-six-plans",
+    # questions_values.yaml (session 7, rows written before the mechanisms): failing on 32bf03c
+    "v7-zg-stack-height",
+    "v7-zg-boiler-tons",
+    "v7-zg-voc-times",
+    "v7-zg-gas-share",
+    "v7-sj-old-housing-area",
+    "v7-sj-gas-pipe-length",
+    "v7-jd-2025-area",
+    "v7-jd-2030-area",
+    "v7-jd-yuanxianghu",
+    "v7-jd-flood",
+    "v7-zg-bbq-smoke",
+    "v7-zg-burn-leaves",
+    "v7-sj-under-bridge",
+    "v7-sj-breakfast",
+    "v7-sj-tap-water",
+    "v7-zg-no-clear-lead",
+    "v7-hp-single-task-units",
+    "v7-hp-safeguard-units",
+    "v7-jd-safeguard-units",
+    "v7-jd-coordinates",
+    "v7-hp-deploys",
+    "v7-rc-talent-coordination",
+    "v7-zy-coordination",
+    "v7-multi-earliest",
+    "v7-multi-latest",
 }
 """Ids of rows kb does not answer as expected yet (strict xfail; remove an id once it passes)."""
 
