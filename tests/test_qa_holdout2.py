@@ -37,7 +37,6 @@ KNOWN_FAILURES: set[str] = {
     "sc-implied-prefectures",  # not_in_plan: 市(州)人民政府 implied by 下同
     # batch 2 (8cdf2ec), same main
     "zg-value-staggered-industries",  # right task, but 水泥/砖瓦/陶瓷 not in the answer
-    "zg-value-forecast-days",  # not_in_plan: 实现7天预报 stands in 三（六）4
     "zg-follow-straw",  # 那秸秆综合利用呢 keeps 秸秆禁烧 (三（五）3) too
     "rc-section-international-label",  # 第二部分第六项行动计划: every item of part 二
     "multi-list-plans",  # not_understood: 你这里都有哪些方案

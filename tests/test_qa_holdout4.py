@@ -52,7 +52,6 @@ KNOWN_FAILURES: set[str] = {
     # abbreviations of name pieces in kb/data/shapes.yaml name_pieces, two short names joined by 和 — no longer blind)
     # --- a role or a date no task gives: 共 0 项 with status answered instead of not_in_plan
     # --- question shapes not read (not_understood / not_in_plan to a well-formed question)
-    "sj-value-sponge",
     "sj-count-total",
     "sj-structure-six-actions",
     "sj-meta-date",

@@ -38,7 +38,6 @@ KNOWN_FAILURES: set[str] = {
     "gy-dept-set-single",  # 只参与了一项任务的单位有哪些: kb answered ['?启动新一轮公园建设', '?提升公园服务能级'] departments ['各区政府', '市住房城乡建设管理委', '市体育局', '市发展改革委', 
     "fx-lead-absent-fengfa",  # 奉发集团牵头哪些任务: kb answered [] (status answered)
     "fx-rank-no-lead",  # 哪项任务没有明确牵头单位: kb not_understood [] (status not_understood)
-    "fx-value-demo-area",  # 新城中心公园城市示范区面积有多大: kb not_in_plan [] (status not_in_plan; no '8.6平方公里' in the text)
     "fx-structure-duty-count",  # 工作职责部分一共列了多少个单位: kb not_in_plan [] (status not_in_plan; no '21|二十一' in the text)
     "pt-who-lead",  # 海绵城市建设工作由哪个部门牵头协调: kb answered ['牵头协调督促本区海绵城市建设工作落实'] departments []
     "pt-support-absent",  # 哪些单位是配合单位: kb answered [] (status answered)
@@ -54,12 +53,10 @@ KNOWN_FAILURES: set[str] = {
     "multi-sponge-lead",  # 海绵城市建设由谁牵头协调: kb answered ['fengxian: ?区教育局'] departments []
     "multi-earliest-plan",  # 这几个方案里哪个印发得最早: kb not_understood [] (status not_understood; no '2021年12月3日' in the text)
     "zg-who-straw-colloquial",  # 地里烧秸秆的事归哪个部门: kb not_in_plan [] departments [] (status not_in_plan)
-    "zg-value-forecast-days",  # 空气质量要实现提前几天预报: kb not_understood [] (status not_understood; no '7天' in the text)
     "out-gy-guarantees",  # 这个方案的保障措施有哪些: kb ask_back [] (status ask_back)
     "out-gy-year-2030",  # 2030年前要完成哪些任务: kb answered ['?优化公园边界形态', '?建立体检评估机制', '?建设智慧监管平台', '?推动城园互促联动', '?提升公园服务能级', '?支持公园文创开发', '?
     "out-fx-2050",  # 到2050年要建成多少座公园: kb answered ['?至2025年,公园与城市更加开放', '?至2035年,建成江海连景、生态'] (status answered)
     "out-fx-deadline-absent",  # 区域绿道建设的完成时限是什么时候: kb answered ['?推进生态资源的共建共享'] (status answered)
-    "out-pt-budget-amount",  # 海绵城市建设年度预算是多少万元: kb not_understood [] (status not_understood)
     "out-pt-deadline-absent",  # 初雨调蓄池什么时候建成: kb not_understood [] (status not_understood)
     "out-zg-deadline-absent",  # 加强城市绿化建设的完成时限是什么: kb answered ['三（四）11'] (status answered)
     "out-multi-opinion",  # 别管这些方案了，你觉得哪个局长干得最好: kb answered ['fengxian: ?提升公园服务水平', 'gongyuan: ?实施分类分级管理'] (status answered)

@@ -408,11 +408,13 @@ def exec_unit_value(question: str, q: Query, env: Env) -> Answer:
     if not words:
         return found_nothing(question, q, env)
     shapes = load_shapes()
-    money = q.unit in shapes["money_words"]
-    units = (shapes["person_units"] if q.unit in shapes["person_units"]
-             else shapes["money_units"] if money else [q.unit])
-    number = re.compile(r"(?:[0-9][0-9,.]*|[一二两三四五六七八九十百千]+)(?:万|亿)?(?:"
-                        + "|".join(re.escape(u) for u in units) + ")")
+    money = q.unit in shapes["money_words"] or q.unit in shapes["money_units"]
+    measure = q.unit in shapes["measure_asks"]  # 面积有多大: the units of that measure
+    kinds = [units for units in shapes["unit_kinds"].values() if q.unit in units]
+    tries = ([shapes["person_units"]] if q.unit in shapes["person_units"]
+             else [shapes["money_units"]] if money else [shapes["unit_kinds"][q.unit]] if measure
+             # 多少座桥梁: the unit asked, then the other units of its kind (38个区管桥梁)
+             else [[q.unit], *([[u for u in kinds[0] if u != q.unit]] if kinds else [])])
     asked = list(words)
     words = [w for w in (_held_part(plan, voc, w) for w in words) if w]
     if not words:
@@ -425,27 +427,53 @@ def exec_unit_value(question: str, q: Query, env: Env) -> Answer:
         candidates = plan.tasks_matching(groups, fold, kinds=None)
     if not candidates:  # the longest asked word alone (引进培养 need not stand verbatim)
         candidates = plan.tasks_matching([voc.synonyms(max(words, key=len))], fold, kinds=None)
-    found, near_found = [], []
-    for t in candidates:
-        clauses = [c for c in re.split(r"[，。；;]", t.text) if number.search(fold(c))]
-        near = [c for c in clauses if any(s in fold(c) for g in groups for s in g)]
-        if near:
-            near_found.append((t, near))
-        elif clauses:
-            found.append((t, clauses))
-    found = near_found or found
+    # the year a date asked ends in (到2025年底…多少平方公里): the sentences naming it answer
+    year = (q.dates.last or q.dates.first or "")[:4] or None if q.dates is not None else None
+    found = []
+    for k, units in enumerate(tries):
+        # (another unit of the kind answers only beside the thing counted: 38个区管桥梁, not 四个区)
+        counted = [voc.synonyms(q.counted)] if k and q.counted else None
+        found = _unit_clauses(candidates, units, counted or groups, year, near_only=bool(counted))
+        if found:
+            break
     if not found:
         if money:  # 总共投入多少钱: no paragraph on the topic states a sum — the plan does not say
             env.ctx.tasks = []
             return _answer(question, "target_unit", Result(heading=[load_answer_words()["no_sum"].format(
                 topic="".join(asked))]), status="not_in_plan", query=q, tasks=[])
         return found_nothing(question, q, env)
-    result = Result(heading=[f"方案写明的数量（以“{q.unit}”计）共 {len(found)} 处："])
+    result = Result(heading=[f"方案写明的{q.unit}共 {len(found)} 处：" if measure
+                             else f"方案写明的数量（以“{q.unit}”计）共 {len(found)} 处："])
     result.groups.append(Group(items=[Item(k, t, text="：" + "；".join(c.strip() for c in cs))
                                       for k, (t, cs) in enumerate(found, 1)]))
     tasks = [t for t, _ in found]
     env.ctx.tasks = tasks
     return _answer(question, "target_unit", result, query=q, tasks=tasks)
+
+
+def _unit_clauses(candidates: list[Task], units: list[str], groups: list[list[str]], year: str | None,
+                  near_only: bool = False):
+    """(task, clauses) of the candidates whose clauses state a number in one of ``units``: the clauses holding an
+    asked word when any paragraph has one, else every such clause; with a year asked (到2025年底…多少平方公里), only
+    the sentences naming that year when some do (a goal paragraph states 2025 and 2030 side by side)."""
+    import re
+
+    from kb.qa.text import fold
+
+    number = re.compile(r"(?:[0-9][0-9,.]*|[一二两三四五六七八九十百千]+)(?:万|亿)?(?:"
+                        + "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True)) + ")")
+    found, near_found = [], []
+    for t in candidates:
+        sentences = [s for s in re.split(r"[。；;]", t.text) if number.search(fold(s))]
+        if year and any(year in s for s in sentences):
+            sentences = [s for s in sentences if year in s]
+        clauses = [c for s in sentences for c in re.split(r"[，,]", s) if number.search(fold(c))]
+        near = [c for c in clauses if any(w in fold(c) for g in groups for w in g)]
+        if near:
+            near_found.append((t, near))
+        elif clauses:
+            found.append((t, clauses))
+    return near_found or ([] if near_only else found)
 
 
 def _held_part(plan: Plan, voc, word: str) -> str | None:

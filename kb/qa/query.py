@@ -119,7 +119,10 @@ class Query:
     outside_words: str = ""
     """The words naming it (the place, the plan asked about)."""
     unit: str | None = None
-    """The unit a value is asked in (人才公寓要建多少套 → 套): the paragraph stating a number in it answers."""
+    """The unit a value is asked in (人才公寓要建多少套 → 套), or the measure asked (面积, 长度, 比例: shapes.yaml
+    ``measure_asks``): the paragraph stating a number in it (in a unit of the measure) answers."""
+    counted: str | None = None
+    """The thing a unit counts (多少座公园 → 公园): a number in another unit of its kind (个) answers only beside it."""
     asks: list[str] = field(default_factory=list)
     """What the question's words ask, as kinds: who (谁, 哪个部门), when (什么时候), target (多少, 目标),
     list (哪些), count (几项), topic_mark (涉及/相关/方面 around the topic)."""
@@ -279,24 +282,27 @@ def _check_words(value, where: str) -> list[str]:
 SHAPE_LISTS = ("place_suffixes", "places", "structure_asks", "task_subject", "department_subject", "most", "least",
                "both", "only", "not", "earliest", "latest", "guide", "plan_marks", "value_units", "person_units",
                "unit_not_after", "money_words", "money_units", "which_before", "which_units", "which_after", "due_by",
-               "field_affixes", "field_asks", "national_issuers", "start_asks")
+               "field_affixes", "field_asks", "national_issuers", "start_asks", "measure_not_after", "noun_units")
 
 
 def validate_shapes(data: dict, where: str = "shapes.yaml") -> dict:
     """``data`` checked: every list of SHAPE_LISTS, ``outside`` and ``measure`` mappings of lists, ``everyday``."""
     from kb.qa.text import fold
 
-    for key in (*SHAPE_LISTS, "outside", "measure", "name_pieces", "everyday"):
+    for key in (*SHAPE_LISTS, "outside", "measure", "name_pieces", "everyday", "measure_asks", "unit_kinds"):
         if key not in data:
             raise KbError(f"{where}：缺少键 {key}；请修正，或从代码仓库恢复这个文件")
     out = {"version": 1}
     for key in SHAPE_LISTS:
         out[key] = sorted({fold(w) for w in _check_words(data[key], f"{where}：{key}")}, key=len, reverse=True)
-    for key in ("outside", "measure", "name_pieces"):
+    for key in ("outside", "measure", "name_pieces", "measure_asks", "unit_kinds"):
         if not isinstance(data[key], dict):
             raise KbError(f"{where}：{key} 应为“名称: 词语列表”的映射；请修正，或从代码仓库恢复这个文件")
         out[key] = {k: sorted({fold(w) for w in _check_words(v, f"{where}：{key}.{k}")}, key=len, reverse=True)
                     for k, v in data[key].items()}
+    for k in out["measure_asks"]:
+        if k not in out["unit_kinds"]:
+            raise KbError(f"{where}：measure_asks 的 {k} 在 unit_kinds 中没有单位；请修正，或从代码仓库恢复这个文件")
     for k in ("weather", "instruction", "publication_date", "plans"):
         if k not in out["outside"]:
             raise KbError(f"{where}：outside 缺少 {k}；请修正，或从代码仓库恢复这个文件")
@@ -320,7 +326,7 @@ def load_shapes(path: str | None = None) -> dict:
     cached = cache_dir() / f"shapes-{hashlib.sha256(raw).hexdigest()[:16]}.json"
     try:
         data = json.loads(cached.read_text(encoding="utf-8"))
-        if isinstance(data, dict) and data.get("version") == 1 and all(k in data for k in (*SHAPE_LISTS, "name_pieces")):
+        if isinstance(data, dict) and data.get("version") == 1 and all(k in data for k in (*SHAPE_LISTS, "name_pieces", "measure_asks", "unit_kinds")):
             return data
     except (OSError, ValueError):
         pass
@@ -906,7 +912,8 @@ def read_structure(r: Reading) -> None:
     if q.part and not any(num == q.part for doc in r.plan.documents for num, _ in doc.parts):
         q.act, q.subject = Act.STRUCTURE, "parts"  # a part the plan does not have
         return
-    if _has(r.text, r.words["structure_asks"]) and not r.facts.structure:
+    # (a number asked in a unit or by a measure, 超过多高的高架源要纳入…目录, is no question about the outline)
+    if _has(r.text, r.words["structure_asks"]) and not r.facts.structure and not r.facts.unit:
         q.act, q.subject = Act.STRUCTURE, "parts"
         from kb.qa.text import fold
 
@@ -1013,7 +1020,7 @@ def read_unit_value(r: Reading) -> None:
     q, f = r.query, r.facts
     if q.act is not None or not f.unit or f.departments:
         return
-    q.act, q.subject, q.unit = Act.VALUE, "targets", f.unit
+    q.act, q.subject, q.unit, q.counted = Act.VALUE, "targets", f.unit, f.counted
 
 
 def read_heading(r: Reading) -> None:

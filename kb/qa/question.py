@@ -109,6 +109,8 @@ class Question:
     """Department → the role named right after it (交通局牵头、公安局配合), when one is."""
     unit: str | None = None
     """The unit a value is asked in (人才公寓要建多少套 → 套), kb/data/shapes.yaml ``value_units``."""
+    counted: str | None = None
+    """The topic word right after the unit, the thing counted (多少座公园 → 公园), if any."""
 
     @property
     def role(self) -> str | None:
@@ -297,6 +299,9 @@ def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Quest
         q.flags.add("target")
         for k in range(m.start("unit"), m.end("unit")):
             consumed[k] = True
+        unit_end = m.end("unit")
+    else:
+        unit_end = None
     m = _LABEL.search(text) or _SECTION_MARK.match(text)
     if m:
         q.label = m.group(0)
@@ -451,6 +456,8 @@ def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Quest
                     q.flags.add("topic_any")  # 秸秆和扬尘相关的任务: either word
                 q.topic.append(chunk)
                 last_end = pos + len(chunk)
+                if pos == unit_end:
+                    q.counted = chunk  # 多少座公园: what the unit counts
         elif dept.ok:
             found.append((pos, dept.name))
         else:
@@ -517,16 +524,46 @@ _WHICH_PATTERNS: dict[tuple[int, int], re.Pattern] = {}
 
 
 def _unit_ask(text: str):
-    """The first 多少/几 + a unit of kb/data/shapes.yaml ``value_units`` not followed by a noun of the plan itself."""
+    """The first 多少/几 + a unit of kb/data/shapes.yaml ``value_units`` not followed by a noun of the plan itself
+    (第几条 cites an item, 哪几条 lists items), else the first word asking a measure (``measure_asks``: 面积有多大, 多长, 占多大比重), whose
+    group ``unit`` is then the measure's name (面积) — the executor answers it in the units of ``unit_kinds``."""
     from kb.qa.query import load_shapes
 
     shapes = load_shapes()
-    pattern = _UNIT_PATTERNS.get(id(shapes))
-    if pattern is None:
-        units = "|".join(re.escape(u) for u in shapes["value_units"])
-        nouns = "|".join(re.escape(u) for u in shapes["unit_not_after"])
-        pattern = _UNIT_PATTERNS[id(shapes)] = re.compile(rf"(?:多少|几)(?P<unit>{units})(?!{nouns})")
-    return pattern.search(text)
+    patterns = _UNIT_PATTERNS.get(id(shapes))
+    if patterns is None:
+        alt = lambda words: "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # noqa: E731
+        nouns = alt(shapes["unit_not_after"])
+        asks = {w: kind for kind, words in shapes["measure_asks"].items() for w in words}
+        patterns = _UNIT_PATTERNS[id(shapes)] = (
+            re.compile(rf"(?<![第哪])(?:多少|几)万?(?P<unit>{alt(shapes['value_units'])})(?!{nouns})"),
+            re.compile(rf"(?P<unit>{alt(asks)})(?!{alt(shapes['measure_not_after'])})"), asks)
+    unit, measure, asks = patterns
+    m = next((m for m in unit.finditer(text) if m.group("unit") not in shapes["noun_units"]
+              or "\u4e00" <= text[m.end():m.end() + 1] <= "\u9fff"), None)  # (几条 at the end counts items)
+    if m is None:
+        m = measure.search(text)
+        if m is not None:
+            return _MeasureMatch(m, asks[m.group("unit")])
+    return m
+
+
+class _MeasureMatch:
+    """A match of a measure's asking words whose ``group("unit")`` is the measure's name (面积), not its words."""
+
+    __slots__ = ("match", "kind")
+
+    def __init__(self, match: re.Match, kind: str) -> None:
+        self.match, self.kind = match, kind
+
+    def group(self, name):
+        return self.kind if name == "unit" else self.match.group(name)
+
+    def start(self, name=0):
+        return self.match.start(name)
+
+    def end(self, name=0):
+        return self.match.end(name)
 
 
 _UNIT_PATTERNS: dict[int, re.Pattern] = {}
