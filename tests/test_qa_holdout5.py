@@ -35,23 +35,16 @@ KNOWN_FAILURES: set[str] = {
     "gy-who-dogs-colloquial",  # 带狗进公园的事归哪些单位管: kb not_in_plan [] departments [] (status not_in_plan)
     "gy-value-total-parks",  # 到2028年底全市公园总数要达到多少座: kb answered ['?改善生态景观质量'] (no '1400座' in the text)
     "gy-value-pilot-parks",  # 公园房屋资源盘活先在几座市属公园试点: kb not_in_plan [] (status not_in_plan; no '6座' in the text)
-    "gy-dept-set-single",  # 只参与了一项任务的单位有哪些: kb answered ['?启动新一轮公园建设', '?提升公园服务能级'] departments ['各区政府', '市住房城乡建设管理委', '市体育局', '市发展改革委', 
     "fx-lead-absent-fengfa",  # 奉发集团牵头哪些任务: kb answered [] (status answered)
-    "fx-rank-no-lead",  # 哪项任务没有明确牵头单位: kb not_understood [] (status not_understood)
-    "fx-structure-duty-count",  # 工作职责部分一共列了多少个单位: kb not_in_plan [] (status not_in_plan; no '21|二十一' in the text)
-    "pt-who-lead",  # 海绵城市建设工作由哪个部门牵头协调: kb answered ['牵头协调督促本区海绵城市建设工作落实'] departments []
     "pt-support-absent",  # 哪些单位是配合单位: kb answered [] (status answered)
     "pt-value-2025",  # 到2025年底建成区多少面积要达到海绵城市建设要求: kb not_understood [] (status not_understood)
     "pt-fenbie-targets",  # 2025年底和2030年底的达标面积比例分别是多少: kb not_in_plan [] (status not_in_plan; no '40%' in the text; no '80%' in the text)
     "pt-value-storage-tanks",  # 初雨调蓄池要在哪些排水系统建设: kb not_understood [] (status not_understood; no '桃浦新村' in the text; no '岚皋南' in the text)
     "pt-topic-rivers",  # 桃浦湖的综合整治在哪项任务里: kb not_in_plan [] (status not_in_plan)
     "pt-topic-changfeng",  # 长风公园绿色调蓄项目属于哪项任务: kb not_in_plan [] (status not_in_plan)
-    "pt-structure-duty-bodies",  # 职责分工里列了哪些单位: kb not_understood [] (status not_understood; no '区建管委' in the text; no '区发改委' in the text; no
     "pt-meta-meeting",  # 这个方案是哪次会议审议通过的: kb not_in_plan [] (status not_in_plan; no '第75次常务会' in the text)
     "pt-value-system-plan",  # 系统方案要覆盖哪一年的达标区域: kb not_in_plan [] (status not_in_plan; no '2030' in the text)
     "multi-named-fengxian",  # 奉贤那个公园城市的实施意见里，区绿委办牵头什么: kb not_in_plan [] (status not_in_plan)
-    "multi-sponge-lead",  # 海绵城市建设由谁牵头协调: kb answered ['fengxian: ?区教育局'] departments []
-    "multi-earliest-plan",  # 这几个方案里哪个印发得最早: kb not_understood [] (status not_understood; no '2021年12月3日' in the text)
     "zg-who-straw-colloquial",  # 地里烧秸秆的事归哪个部门: kb not_in_plan [] departments [] (status not_in_plan)
     "out-gy-guarantees",  # 这个方案的保障措施有哪些: kb ask_back [] (status ask_back)
     "out-gy-year-2030",  # 2030年前要完成哪些任务: kb answered ['?优化公园边界形态', '?建立体检评估机制', '?建设智慧监管平台', '?推动城园互促联动', '?提升公园服务能级', '?支持公园文创开发', '?

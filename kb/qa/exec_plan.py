@@ -87,7 +87,12 @@ def exec_sharing(question: str, q: Query, env) -> Answer:
             keep, name = (lambda t: len(t.lead) == n), f"由{n}个部门{'共同' if n > 1 else ''}牵头的任务"
     else:
         keep, name = SHARING[q.sharing]
-    tasks = [t for t in plan_tasks(env.plan) if keep(t)]
+    pool = plan_tasks(env.plan)
+    if q.sharing in ("no_lead", "no_support") and any(t.lead for t in pool):
+        # a duty-section entry (三、工作职责 — 区财政局：落实资金) is a unit's own duty, not a task whose lead or support
+        # was left out: beside tasks that name leads, only those tasks are asked about
+        pool = [t for t in pool if t.role_source != "duty"]
+    tasks = [t for t in pool if keep(t)]
     tasks, topic_note = filter_topic(q, env, tasks)
     lines = [f"{name}" + (f"（涉及{topic_note}）" if topic_note else "") + f"共 {len(tasks)} 项" + ("：" if tasks else "。")]
     lines.extend(numbered(tasks))

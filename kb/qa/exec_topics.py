@@ -19,6 +19,7 @@ from kb.model import ROLE_NAMES, ROLES, Task
 from kb.qa.answer import Answer
 from kb.qa.query import Query, asked_topic, split_scope
 from kb.qa.result import departments_of, compose, describe, numbered, target_line
+from kb.qa.stated import stated_bodies
 from kb.qa.text import fold, task_head
 
 
@@ -222,6 +223,9 @@ def exec_topic_who(question: str, q: Query, env) -> Answer:
     from kb.qa.plan_terms import term_tasks
 
     ctx = env.ctx
+    stated = stated_bodies(q, env)  # 海绵城市建设由哪个部门统筹协调: the plan's sentence saying who does it
+    if stated is not None:
+        return _stated_answer(question, q, env, *stated)
     words = topic_words(q, env)
     # Several titles on the topic (扬尘由谁负责): each of them, with its departments.
     # Topics joined by 和/、 (秸秆禁烧和烟花爆竹由谁负责): each topic on its own.
@@ -260,6 +264,17 @@ def exec_topic_who(question: str, q: Query, env) -> Answer:
     roles = {t.id: [r for r in ROLES if getattr(t, r)] for t in tasks}
     return Answer(question, "topic_who", compose(lines), tasks=tasks, departments=_asked_departments(q, tasks),
                   roles=roles)
+
+
+def _stated_answer(question: str, q: Query, env, task: Task, sentence: str, verb: str, names: list[str]) -> Answer:
+    """The bodies a sentence of the plan names as doing the steering asked, with that sentence and its paragraph."""
+    from kb.qa.executors import _answer
+    from kb.qa.result import Group, Item, Result
+
+    result = Result(heading=[f"原文写明由{'、'.join(names)}{verb}："])
+    result.groups.append(Group(items=[Item(1, task, text=f"：{sentence}")]))
+    env.ctx.tasks, env.ctx.topic = [task], list(q.topic)
+    return _answer(question, "topic_who_stated", result, query=q, tasks=[task], departments=names)
 
 
 def _with_subunits(task: Task, role: str) -> list[str]:

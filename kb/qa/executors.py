@@ -133,6 +133,15 @@ def exec_meta(question: str, q: Query, env: Env) -> Answer:
         result = Result(heading=[plans_held(plan)] + [f"{i}. 《{d.title}》（{sum(1 for t in plan_tasks(plan, [d.id]))} 项任务）"
                                                         for i, d in enumerate(plan.documents, 1)])
         return _answer(question, "plans", result, query=q)
+    if q.outside == "publication_date" and q.aggregate in ("earliest", "latest"):
+        dated = sorted(_publication_dates(plan), key=lambda x: x[1])  # (ISO dates sort as days)
+        if dated:
+            doc, _, day, _ = dated[0] if q.aggregate == "earliest" else dated[-1]
+            word = "最早" if q.aggregate == "earliest" else "最晚"
+            undated = [d.title for d in plan.documents if d.id not in {x[0].id for x in dated}]
+            result = Result(heading=[f"印发{word}的是《{doc.title}》（{day}）。"] + [line for *_, line in dated]
+                            + ([f"未写明日期：{'、'.join(f'《{t}》' for t in undated)}。"] if undated else []))
+            return _answer(question, "publication_date", result, query=q)
     if q.outside in ("publication_date", "document_number"):
         said = _publication_date(plan) if q.outside == "publication_date" else _document_number(plan)
         if said:
@@ -156,30 +165,42 @@ def years_stated(plan: Plan) -> list[str]:
 def _publication_date(plan: Plan) -> str | None:
     """The date a plan is signed or issued, where its text states it: a short closing paragraph holding a
     whole date (国务院 2018年12月21日), or a news lead saying 印发 with a date."""
+    return "\n".join(line for *_, line in _publication_dates(plan)) or None
+
+
+def _publication_dates(plan: Plan) -> list[tuple]:
+    """(document, ISO date, the date as written, the line saying where it stands) of every plan whose text states
+    the date it is signed or issued (see ``_publication_date``), in corpus order."""
     import re
 
     date = re.compile(r"(?:19|20)\d\d年\d{1,2}月\d{1,2}日")
     said = []
+
+    def add(doc, m, line):
+        y, rest = m.group(0).split("年")
+        mo, d = rest.rstrip("日").split("月")
+        said.append((doc, f"{y}-{int(mo):02d}-{int(d):02d}", m.group(0), line))
+
     for doc in plan.documents:
         m = date.search(getattr(doc, "closing", None) or "")
         if m:  # the parser keeps the signature after the last task as the document's closing
-            said.append(f"《{doc.title}》落款日期：{m.group(0)}（落款：{doc.closing.strip()}）。")
+            add(doc, m, f"《{doc.title}》落款日期：{m.group(0)}（落款：{doc.closing.strip()}）。")
             continue
         cover = getattr(doc, "cover", None) or ""
         m = date.search(cover.split("\n")[-1]) if cover else None
         if m:  # the signature of the notice that hands the plan on (the parser keeps it as the cover)
-            said.append(f"《{doc.title}》落款日期：{m.group(0)}（印发通知落款：{cover.split(chr(10))[-1].strip()}）。")
+            add(doc, m, f"《{doc.title}》落款日期：{m.group(0)}（印发通知落款：{cover.split(chr(10))[-1].strip()}）。")
             continue
         closing = [t for t in plan.tasks if t.doc == doc.id and t.kind != "task" and len(t.text) <= 40
                    and date.search(t.text)]
         if closing:
             t = closing[-1]
-            said.append(f"《{doc.title}》落款日期：{date.search(t.text).group(0)}（{t.label}：{t.text.strip()}）。")
+            add(doc, date.search(t.text), f"《{doc.title}》落款日期：{date.search(t.text).group(0)}（{t.label}：{t.text.strip()}）。")
             continue
         m = date.search(doc.preface or "")
         if m and "印发" in (doc.preface or ""):
-            said.append(f"《{doc.title}》：{m.group(0)}（方案前的说明：{doc.preface.strip()[:60]}）。")
-    return "\n".join(said) or None
+            add(doc, m, f"《{doc.title}》：{m.group(0)}（方案前的说明：{doc.preface.strip()[:60]}）。")
+    return said
 
 
 def _document_number(plan: Plan) -> str | None:
@@ -262,6 +283,8 @@ def exec_compare(question: str, q: Query, env: Env) -> Answer:
     plan, ctx = env.plan, env.ctx
     rows = [(n, c) for n, c in counts(plan) if c["total"]]
     subs = plan.subunits()
+    if q.task_count:
+        return _by_task_count(question, q, env, [(n, c) for n, c in rows if n not in subs])
     keep = [(n, c) for n, c in rows if n not in subs and all(c.get(r, 0) for r in q.roles)
             and not any(c.get(r, 0) for r in q.without_roles)]
     said = "又".join(ROLE_WORD[r] for r in q.roles)
@@ -277,6 +300,53 @@ def exec_compare(question: str, q: Query, env: Env) -> Answer:
     result.groups.append(group)
     ctx.tasks = []
     return _answer(question, "departments_compared", result, query=q, tasks=[], departments=[n for n, _ in keep])
+
+
+def exec_part_units(question: str, q: Query, env: Env) -> Answer:
+    """职责分工里列了哪些单位: the units the tasks of a part or section name (in the role asked, any else), in order of
+    first appearance, each with its number of those tasks."""
+    plan = env.plan
+    role = q.roles[0] if q.roles else "any"
+    tasks = [t for t in (plan.task(i) for i in q.cited) if t is not None]
+    tasks = [t for t in tasks if t.departments(role)]
+    if not tasks:
+        return found_nothing(question, q, env)
+    what = {"lead": "牵头单位", "support": "配合单位"}.get(role, "单位")
+    if all(t.role_source == "duty" for t in tasks):
+        # a duty list (三、工作职责 — （十八）各镇、街道、开发区：…): its entries, as the part lists them — one entry may
+        # name several units together, and an entry's duties may run over several paragraphs
+        entries = list(dict.fromkeys(tuple(t.departments(role)) for t in tasks))
+        result = Result(heading=[f"“{q.heading}”列出的{what}共 {len(entries)} 个（条）："])
+        result.groups.append(Group(items=[Item(k, None, text="、".join(e)) for k, e in enumerate(entries, 1)]))
+        names = list(dict.fromkeys(n for e in entries for n in e))
+    else:
+        held: dict[str, int] = {}
+        for t in tasks:
+            for name in t.departments(role):
+                held[name] = held.get(name, 0) + 1
+        result = Result(heading=[f"“{q.heading}”列出的{what}共 {len(held)} 个："])
+        result.groups.append(Group(items=[Item(k, None, text=f"{name}（{n} 项）")
+                                          for k, (name, n) in enumerate(held.items(), 1)]))
+        names = list(held)
+    env.ctx.tasks = []
+    return _answer(question, "part_departments", result, query=q, tasks=[], departments=names)
+
+
+def _by_task_count(question: str, q: Query, env: Env, rows) -> Answer:
+    """只参与了一项任务的单位: the departments holding exactly (at least) ``q.task_count`` tasks in the role named
+    (any role when none is), in the order of department_counts."""
+    role = q.roles[0] if q.roles else "total"
+    n = q.task_count
+    keep = [(name, c) for name, c in rows if (c.get(role, 0) >= n if q.at_least else c.get(role, 0) == n)]
+    said = (ROLE_WORD[role] if role != "total" else "参与") + f"{n}项{'及以上' if q.at_least else ''}任务"
+    result = Result(heading=[f"{said}的部门（单位）共 {len(keep)} 个" + ("：" if keep else "。")])
+    group = Group()
+    for k, (name, c) in enumerate(keep, 1):
+        held = "，".join(f"{ROLE_WORD[r]} {c[r]} 项" for r in ("lead", "guide", "support", "sole", "shared") if c.get(r))
+        group.items.append(Item(k, None, text=f"{name}（{held}）"))
+    result.groups.append(group)
+    env.ctx.tasks = []
+    return _answer(question, "departments_compared", result, query=q, tasks=[], departments=[name for name, _ in keep])
 
 
 # ---------------------------------------------------------------- rankings over tasks
@@ -442,7 +512,7 @@ def exec_unit_value(question: str, q: Query, env: Env) -> Answer:
             return _answer(question, "target_unit", Result(heading=[load_answer_words()["no_sum"].format(
                 topic="".join(asked))]), status="not_in_plan", query=q, tasks=[])
         return found_nothing(question, q, env)
-    result = Result(heading=[f"方案写明的{q.unit}共 {len(found)} 处：" if measure
+    result = Result(heading=[f"方案写明的数量共 {len(found)} 处：" if measure
                              else f"方案写明的数量（以“{q.unit}”计）共 {len(found)} 处："])
     result.groups.append(Group(items=[Item(k, t, text="：" + "；".join(c.strip() for c in cs))
                                       for k, (t, cs) in enumerate(found, 1)]))
@@ -580,6 +650,7 @@ DISPATCH = {
     "plans": exec_meta,
     "parts": exec_structure,
     "department_sets": exec_compare,
+    "part_departments": exec_part_units,
     "task_ranking": exec_rank,
     "deadline_extreme": exec_extreme_deadline,
     "each_value": exec_each_value,

@@ -479,7 +479,7 @@ def read_plan_terms(r) -> None:
     who = "who" in f.flags and not f.flags & {"target", "when", "count"}
     absent = (absent_topic(r.plan, q.topic, q.topic_any)
               if who and not (q.departments or kept_unresolved or q.dates or q.part) else None)
-    if absent:
+    if absent and q.act is None:  # (a reading already made — 组织保障部分列了哪些单位 — leaves its filler words alone)
         q.act, q.subject, q.outside, q.outside_words = _meta(), "plans", "topic", absent
 
 

@@ -149,7 +149,10 @@ class Query:
     lead_count: int | None = None
     """With sharing ``lead_count``: the number of lead departments asked (两个部门共同牵头 → 2)."""
     at_least: bool = False
-    """With ``lead_count``: that many or more (三个以上部门牵头)."""
+    """With ``lead_count`` or ``task_count``: that many or more (三个以上部门牵头, 参与三项以上任务的单位)."""
+    task_count: int | None = None
+    """Departments by how many tasks they hold (只参与了一项任务的单位 → 1; the role counted is ``roles``, any role
+    when none is named)."""
     target_list: bool = False
     """Every numeric target is asked (有哪些量化指标)."""
     heading: str | None = None
@@ -282,7 +285,8 @@ def _check_words(value, where: str) -> list[str]:
 SHAPE_LISTS = ("place_suffixes", "places", "structure_asks", "task_subject", "department_subject", "most", "least",
                "both", "only", "not", "earliest", "latest", "guide", "plan_marks", "value_units", "person_units",
                "unit_not_after", "money_words", "money_units", "which_before", "which_units", "which_after", "due_by",
-               "field_affixes", "field_asks", "national_issuers", "start_asks", "measure_not_after", "noun_units")
+               "field_affixes", "field_asks", "national_issuers", "start_asks", "measure_not_after", "noun_units",
+               "steering_verbs", "body_endings", "body_followers", "everyday_qualifiers")
 
 
 def validate_shapes(data: dict, where: str = "shapes.yaml") -> dict:
@@ -387,6 +391,13 @@ def read_outside(r: Reading) -> None:
         r.query.act, r.query.subject, r.query.outside, r.query.outside_words = Act.META, "plans", "actual_figure", present
         return
     verb = _has(r.text, r.words["outside"].get("document_verbs", []))
+    extreme = _has(r.text, r.words["earliest"]) or _has(r.text, r.words["latest"])
+    if (verb and extreme and not r.facts.departments and not r.facts.date
+            and _has(r.text, r.words["outside"].get("document_nouns", []) + ["哪个", "哪一个", "哪份", "哪一份"])):
+        # 这几个方案里哪个印发得最早 / 哪个文件是最晚印发的: the plans by the dates they state
+        r.query.act, r.query.subject, r.query.outside, r.query.outside_words = Act.META, "plans", "publication_date", verb
+        r.query.aggregate = "earliest" if _has(r.text, r.words["earliest"]) else "latest"
+        return
     if verb and "when" in r.facts.flags and not r.facts.departments and _only_the_document(r, verb):
         # 这个方案啥时候印发的: the document's own date, not a topic 印发
         r.query.act, r.query.subject, r.query.outside, r.query.outside_words = Act.META, "plans", "publication_date", verb
@@ -957,6 +968,67 @@ def read_department_set(r: Reading) -> None:
     q.act, q.subject, q.roles, q.without_roles = Act.COMPARE, "departments", need, without
 
 
+#: 只参与了一项任务的单位 / 仅牵头两项任务的部门 / 参与三项以上任务的单位: departments by how many tasks they hold.
+_TASK_COUNT = re.compile(r"(?P<only>只|仅)?(?:参与|参加|负责|承担|涉及|有|出现在|牵头|配合)?了?(?P<n>[一二两三四五六七八九十\d]{1,2})"
+                         r"(?:项|个|条)(?P<more>以上|及以上|或以上)?(?:任务|工作)的?(?:部门|单位)")
+
+
+def read_department_task_count(r: Reading) -> None:
+    """只参与了一项任务的单位有哪些: the departments holding exactly (或 at least) N tasks, by the role named."""
+    from kb.qa.question import _cn_number
+
+    q = r.query
+    if q.act is not None or q.departments:
+        return
+    m = _TASK_COUNT.search(r.text)
+    if m is None or not (m.group("only") or m.group("more")):
+        return
+    n = int(m.group("n")) if m.group("n").isdigit() else _cn_number(m.group("n"))
+    if not n:
+        return
+    q.act, q.subject, q.task_count, q.at_least = Act.COMPARE, "departments", n, bool(m.group("more"))
+    q.roles = [x for x in r.facts.roles if x in ("lead", "support", "sole", "shared", "guide")][:1]
+    q.without_roles = []
+
+
+_PART_LISTS = ("列", "涉及", "包括", "包含", "出现", "提到", "提及", "写了", "写到", "有哪些单位", "有哪些部门", "有哪几")
+_PART_MARKS = ("里", "中", "部分", "方面", "下面", "下", "这部分", "那部分", "这一块", "那一块", "一节")
+
+
+def read_part_units(r: Reading) -> None:
+    """职责分工里列了哪些单位 / 组织保障部分列了哪些责任单位 / 公共空间设施优化行动一共涉及多少个单位: the units a part
+    or section of the plan names (its heading's title stands in the question; by the role named, any role else)."""
+    from kb.qa.text import fold
+    from kb.qa.vocab import load_vocabulary
+
+    q, f, text = r.query, r.facts, r.text
+    if q.act is not None or q.departments or f.unresolved or f.label or not f.flags & {"list", "count"}:
+        return  # (X的牵头单位是谁 asks who does a topic: a list or a number of units is asked here)
+    voc = load_vocabulary()
+    if not any(w in text for w in voc.words["generic_departments"]):
+        return
+    # (what the part lists — 列了, 涉及, 一共多少个 —, not who does a topic: 推动智慧农业示范应用由哪些部门负责)
+    if "count" not in f.flags and not any(w in text for w in _PART_LISTS):
+        return
+    for doc_id, parts, sections in r.plan.document_outlines():
+        if q.plan and doc_id != q.plan:
+            continue
+        # (a section's heading before its part's: 公共空间设施优化行动 is a section of 一、行动任务)
+        for label, title, key in [*((lb, t, "section") for lb, t in sections), *((n, t, "part") for n, t in parts)]:
+            folded = fold(title)
+            heads = [h for h in folded.replace("，", ",").split(",") if len(h) >= 4]
+            # the whole title, or one head of it marked as a part of the plan (那部分, 里, 中 after it)
+            if len(folded) >= 4 and (folded in text or any(
+                    h in text and text[text.find(h) + len(h):].startswith(_PART_MARKS) for h in heads)):
+                q.act, q.subject, q.heading = Act.WHO, "part_units", f"{label}、{title}" if key == "part" else f"{label}{title}"
+                q.cited = [t.id for t in r.plan.document_tasks(doc_id) if (t.section if key == "section" else t.part) == label]
+                # the role asked (牵头单位) in the words outside the heading (职责分工 is no role asked)
+                rest = text.replace(folded, "") if folded in text else text
+                q.roles = [x for x in ("lead", "support") if any(w in rest for w in voc.roles[x])][:1]
+                q.aggregate = "count" if "count" in f.flags else None
+                return
+
+
 def read_rank_tasks(r: Reading) -> None:
     """哪项任务的配合单位最多 / 涉及部门最少的任务: a ranking whose subject is a task."""
     q, text, w = r.query, r.text, r.words
@@ -1323,6 +1395,7 @@ OVER = {
     "plans": "the loaded plans themselves, or something outside them (weather, another city, an instruction)",
     "parts": "the plan's outline: its parts, or the sections of one part (a part it lacks)",
     "department_sets": "the departments holding some roles and not others (既牵头又配合的部门)",
+    "part_departments": "the units a part or section names (职责分工里列了哪些单位, 组织保障部分涉及多少个单位)",
     "task_ranking": "the tasks at the top of a count (哪项任务的配合单位最多)",
     "deadline_extreme": "the tasks with the earliest or latest deadline",
     "each_value": "several named targets, each (黄色、橙色、红色预警…分别)",
@@ -1449,6 +1522,8 @@ def over_act(s: _Seen) -> str | None:
         return "parts"
     if q.act is Act.COMPARE:
         return "department_sets"
+    if q.subject == "part_units":
+        return "part_departments"
     if q.act is Act.RANK and q.subject == "tasks":
         return "task_ranking"
     if q.act is Act.WHEN and q.aggregate:
@@ -1626,6 +1701,7 @@ READERS = (
     read_year_held,
     read_departments,
     read_roles,
+    read_part_units,
     read_topic,
     read_field,
     read_plan_terms,
@@ -1633,6 +1709,7 @@ READERS = (
     read_unknown_name,
     read_follow_up,
     read_structure,
+    read_department_task_count,
     read_department_set,
     read_rank_tasks,
     read_extreme_deadline,

@@ -46,6 +46,11 @@ def compile_patterns(voc: Vocabulary) -> dict[str, re.Pattern]:
 #: A negation a few characters before a when-word: the question asks for tasks without a deadline.
 _NO_DEADLINE = re.compile(r"(?:没有|没|无|未|不设)[^，。,;；]{0,4}(?:时限|期限|时间要求|截止日期|截止时间|完成时间|时间节点|时间表)")
 
+#: A role no unit is given, in words the plan-word lists do not hold: 没有明确牵头单位 / 未指定配合部门 (a qualifier between
+#: the negation and the role) or 牵头单位不明确 (the negation after it) — tasks with no lead / no support.
+_NO_ROLE = re.compile(r"(?:没有|没|无|未|不设)(?:明确|写明|列明|标明|指定|规定|设置|设|写|列)?的?(?P<a>牵头|配合)(?:单位|部门)"
+                      r"|(?P<b>牵头|配合)(?:单位|部门)(?:不明确|未明确|没有明确|空缺|缺失|没写|没有写|未写明|未列明)")
+
 #: A section marker cited alone at the start ((二十一)谁牵头): plans that number sections across parts.
 _SECTION_MARK = re.compile(r"\([一二三四五六七八九十]{1,4}\)")
 
@@ -276,6 +281,11 @@ def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Quest
         q.flags.discard("has_deadline")  # 没有时限 holds 有时限
     # Dates and ordinals first: their digits must not be read as anything else.
     consumed = [False] * len(text)
+    m = _NO_ROLE.search(text)
+    if m:
+        q.structure = "no_lead" if (m.group("a") or m.group("b")) == "牵头" else "no_support"
+        for k in range(m.start(), m.end()):
+            consumed[k] = True
     m = lexicon.patterns["date"].search(text)
     if m:
         q.date = _read_date(m, voc)
@@ -526,7 +536,7 @@ _WHICH_PATTERNS: dict[tuple[int, int], re.Pattern] = {}
 def _unit_ask(text: str):
     """The first 多少/几 + a unit of kb/data/shapes.yaml ``value_units`` not followed by a noun of the plan itself
     (第几条 cites an item, 哪几条 lists items), else the first word asking a measure (``measure_asks``: 面积有多大, 多长, 占多大比重), whose
-    group ``unit`` is then the measure's name (面积) — the executor answers it in the units of ``unit_kinds``."""
+    group ``unit`` is then the kind of the measure (area) — the executor answers it in the units of ``unit_kinds``."""
     from kb.qa.query import load_shapes
 
     shapes = load_shapes()
@@ -537,8 +547,13 @@ def _unit_ask(text: str):
         asks = {w: kind for kind, words in shapes["measure_asks"].items() for w in words}
         patterns = _UNIT_PATTERNS[id(shapes)] = (
             re.compile(rf"(?<![第哪])(?:多少|几)万?(?P<unit>{alt(shapes['value_units'])})(?!{nouns})"),
-            re.compile(rf"(?P<unit>{alt(asks)})(?!{alt(shapes['measure_not_after'])})"), asks)
-    unit, measure, asks = patterns
+            re.compile(rf"(?P<unit>{alt(asks)})(?!{alt(shapes['measure_not_after'])})"), asks,
+            # (every unit ask holds 多少/几; when every measure ask holds one of these too, a question with none of
+            # them needs no regex)
+            _ASK_MARKS if all(any(m in w for m in _ASK_MARKS) for w in asks) else None)
+    unit, measure, asks, marks = patterns
+    if marks and not any(m in text for m in marks):
+        return None
     m = next((m for m in unit.finditer(text) if m.group("unit") not in shapes["noun_units"]
               or "\u4e00" <= text[m.end():m.end() + 1] <= "\u9fff"), None)  # (几条 at the end counts items)
     if m is None:
@@ -549,7 +564,7 @@ def _unit_ask(text: str):
 
 
 class _MeasureMatch:
-    """A match of a measure's asking words whose ``group("unit")`` is the measure's name (面积), not its words."""
+    """A match of a measure's asking words whose ``group("unit")`` is the kind of the measure (area), not its words."""
 
     __slots__ = ("match", "kind")
 
@@ -566,7 +581,8 @@ class _MeasureMatch:
         return self.match.end(name)
 
 
-_UNIT_PATTERNS: dict[int, re.Pattern] = {}
+_UNIT_PATTERNS: dict[int, tuple] = {}
+_ASK_MARKS = ("多", "几", "百分", "占比")
 
 
 def _is_subsequence(short: str, long: str) -> bool:

@@ -164,6 +164,13 @@ class Session:
             # one pass, longest first: a replacement is never read again (放鞭炮 → 燃放烟花爆竹 keeps 放烟花 out)
             pattern = re.compile("|".join(re.escape(w) for w in everyday))
             text = pattern.sub(lambda m: everyday[m.group(0)], text)
+        qualifiers = load_shapes()["everyday_qualifiers"]
+        if any(w in text for w in qualifiers):
+            # 路边烧烤 / 地里秸秆焚烧: a qualifier the plan does not write before those words leaves the topic
+            for w in qualifiers:
+                at = text.find(w)
+                if at >= 0 and text[at:at + len(w) + 2] not in self.plan_text():
+                    text = text[:at] + text[at + len(w):]
         return text
 
     # ------------------------------------------------------------ answering

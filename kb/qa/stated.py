@@ -1,0 +1,118 @@
+"""Who-questions a sentence of the plan answers (issue 11, session 7).
+
+海绵城市建设由哪个部门统筹协调 is answered by the plan's own sentence 区建设管理委负责统筹协调嘉定区海绵城市建设 — in a
+safeguard paragraph whose tag lists nine units, or in a paragraph with no tag at all (人才集聚工程…由市人才工作领导小组
+负责统筹协调, 建立由农业农村部、工业和信息化部牵头的…协调推进机制).  The question names a steering verb (统筹协调, 整体
+部署, 牵头 … : shapes.yaml ``steering_verbs``); the sentence holds that verb with a body as its subject — a name ending
+as bodies end (局, 委, 办公室, 领导小组 …: ``body_endings``) at the start of its clause or after 由 — in a paragraph
+holding most of the question's other words; in a duty list (四、职责分工 — （一）区建管委 / 牵头协调…) the entry's
+unit is the subject of a sentence opening with the verb.  Only then is the body the answer; otherwise the tag reading answers as
+before.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kb.model import Task
+
+_CLAUSE = re.compile(r"[，,；;：:]")
+_SENTENCE = re.compile(r"[。；;！？!?\n]")
+_BRACKETS = re.compile(r"[（(][^（）()]*[）)]")
+_PATTERNS: dict[int, tuple[re.Pattern, tuple[str, ...]]] = {}
+
+
+def _patterns(shapes: dict) -> tuple[re.Pattern, tuple[str, ...]]:
+    """The body-name pattern and the steering verbs of shapes.yaml, compiled once per vocabulary."""
+    got = _PATTERNS.get(id(shapes))
+    if got is None:
+        alt = lambda ws: "|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True))  # noqa: E731
+        # a name: 2–30 characters up to a body ending, followed by what follows a subject (要, 负责, 、 …)
+        body = re.compile(rf"[\u4e00-\u9fff]{{1,30}}?(?:{alt(shapes['body_endings'])})"
+                          rf"(?=(?:{alt(shapes['body_followers'])})|、|和|与|$)")
+        got = _PATTERNS[id(shapes)] = (body, tuple(shapes["steering_verbs"]))
+    return got
+
+
+def _names_at(text: str, body: re.Pattern) -> list[str]:
+    """The body names ``text`` opens with, joined by 、/和 (农业农村部、工业和信息化部)."""
+    names, at = [], 0
+    while True:
+        m = body.match(text, at)
+        if m is None:
+            return names
+        names.append(m.group(0))
+        at = m.end()
+        if text[at:at + 1] in ("、", "和", "与"):
+            at += 1
+        else:
+            return names
+
+
+def _subjects(sentence: str, verb_at: int, body: re.Pattern) -> list[str]:
+    """The bodies whose verb stands at ``verb_at``: named after the last 由 before it, else at the start of its
+    clause, else at the start of the sentence."""
+    prefix = sentence[:verb_at]
+    if "由" in prefix:
+        got = _names_at(prefix[prefix.rfind("由") + 1:], body)
+        if got:
+            return got
+    clause_start = max((m.end() for m in _CLAUSE.finditer(prefix)), default=0)
+    return _names_at(sentence[clause_start:], body) or _names_at(sentence, body)
+
+
+def _coverage(words: list[str], text: str) -> float:
+    """Share of the words' characters standing in ``text`` in runs of 2+ (greedy, left to right)."""
+    total = covered = 0
+    for w in words:
+        total += len(w)
+        i = 0
+        while i < len(w) - 1:
+            j = next((j for j in range(len(w), i + 1, -1) if w[i:j] in text), None)
+            if j is None:
+                i += 1
+            else:
+                covered += j - i
+                i = j
+    return covered / total if total else 0.0
+
+
+def stated_bodies(q, env) -> tuple[Task, str, str, list[str]] | None:
+    """(paragraph, sentence, verb, bodies) of the plan's sentence naming who does the steering the question asks
+    (统筹协调, 整体部署, 牵头 …) on its topic, or None when the question asks no steering verb or no sentence says."""
+    from kb.qa.query import load_shapes
+    from kb.qa.text import fold
+
+    shapes = load_shapes()
+    body, steering = _patterns(shapes)
+    # (牵头 alone is the role a tag gives — 人才公寓由谁牵的头 —, read by the tag reader: only a steering verb of the
+    # topic's words — 统筹协调, 整体部署, 协调 of 牵头协调 — asks the sentence)
+    verbs = [w for w in q.topic if w in steering]
+    words = [w for w in q.topic if w not in steering]
+    if not verbs or not words:
+        return None
+    # the paragraphs writing a verb asked (or its longer forms: 协调 → 统筹协调, 牵头协调)
+    asked = [v for v in steering if any(a in v for a in verbs)]
+    candidates = env.plan.tasks_matching([asked], fold, kinds=None)
+    if q.plan:
+        candidates = [t for t in candidates if t.doc == q.plan]
+    best = None
+    for t in candidates:
+        text = _BRACKETS.sub("", fold(t.text))  # (a tag is read by the tag reader)
+        score = _coverage(words, text)
+        if score < 0.5 or (best is not None and score <= best[0]):
+            continue
+        for sentence in _SENTENCE.split(text):
+            for verb in asked:
+                at = sentence.find(verb)
+                if at < 0:
+                    continue
+                names = _subjects(sentence, at, body)
+                if not names and t.role_source == "duty" and not _CLAUSE.search(sentence[:at]) and at <= 4:
+                    names = t.departments()  # a duty entry (（一）区建管委 / 牵头协调…): its unit is the subject
+                if names:
+                    best = (score, t, sentence, verb, names)
+                    break
+            if best is not None and best[1] is t:
+                break
+    return best[1:] if best else None
