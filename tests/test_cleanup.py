@@ -59,6 +59,16 @@ CASES = [
     ("甲段。\n第 2 页 共 10 页\n乙段。", ["甲段。", "乙段。"], "第N页 共M页"),
     ("到\n2\n年内完成。", ["到2年内完成。"], "a bare number is a fragment, never a footer"),
     ("完成—2—项任务。", ["完成—2—项任务。"], "dashes around a number inside a sentence stay"),
+    # A heading a PDF wrapped at the line's width (石景山 2019 as a mirror serves it).
+    ("一、提高城市基层党建工作水平,加强党对基层治理的全面\n领导\n1.完善街道党工委。",
+     ["一、提高城市基层党建工作水平,加强党对基层治理的全面领导", "1.完善街道党工委。"], "a long part heading and its last characters"),
+    ("（二）以区域化党建为重点构建四级上下贯通的党建工作\n体系\n甲。", ["（二）以区域化党建为重点构建四级上下贯通的党建工作体系", "甲。"],
+     "a long section heading likewise"),
+    ("一、总体要求\n领导\n甲。", ["一、总体要求", "领导甲。"], "a short heading is complete: the next short line is no tail of it"),
+    ("一、提高城市基层党建工作水平,加强党对基层治理的全面\n（此件公开发布）", ["一、提高城市基层党建工作水平,加强党对基层治理的全面", "（此件公开发布）"],
+     "a bracketed line is never a heading's wrapped tail"),
+    ("一、提高城市基层党建工作水平,加强党对基层治理的全面\n2020年", ["一、提高城市基层党建工作水平,加强党对基层治理的全面", "2020年"],
+     "a line with a digit is no wrapped tail"),
 ]
 
 

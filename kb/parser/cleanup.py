@@ -123,12 +123,26 @@ def continues(previous: str, line: str) -> bool:
         return False
     if is_heading(line) or is_title(previous) or is_title(line) or _is_label_line(line):
         return False
+    if _heading_wrapped(previous, line):
+        return True
     # A short heading line stands alone even without a full stop (（一）优化产业结构).
     if PART_HEADING_RE.match(previous) and len(previous) <= 30:
         return False
     if SECTION_HEADING_RE.match(previous) and (ends_paragraph(previous) or len(previous) <= 40):
         return False
     return not ends_paragraph(previous)
+
+
+#: A heading a PDF wrapped at the line's width leaves a few characters on the next line (石景山 2019 as a
+#: mirror serves it: ``一、提高城市基层党建工作水平,加强党对基层治理的全面`` / ``领导``): a long heading line with
+#: no end, then a short run of characters with no punctuation, no bracket and no digit, is one heading.
+_WRAP_MIN, _WRAP_TAIL = 20, 8
+_WRAP_TAIL_RE = re.compile(r"[\u4e00-\u9fff]{1,%d}" % _WRAP_TAIL)
+
+
+def _heading_wrapped(previous: str, line: str) -> bool:
+    return (len(previous) >= _WRAP_MIN and bool(PART_HEADING_RE.match(previous) or SECTION_HEADING_RE.match(previous))
+            and previous[-1] not in TERMINAL + "）)〕】”’" and _WRAP_TAIL_RE.fullmatch(line) is not None)
 
 
 def join_fragment(previous: str, line: str) -> str:
