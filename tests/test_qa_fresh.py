@@ -35,34 +35,9 @@ KNOWN_FAILURES: set[str] = {
     "rc-structure-six-plans",
     # questions_values.yaml (session 7): 买早饭方便的事 — 买 and 方便 around the topic word are no words of the plan
     "v7-sj-breakfast",
-    # questions_refusals.yaml (honesty helper, session 7), committed before the mechanisms: kb's answer on 32bf03c
-    "r-year-zg-by-2025",
-    "r-year-sj-2026",
-    "r-year-ls-2024-june",
-    "r-year-ja-2030",
-    "r-value-lsh-rd-amount",
-    "r-value-sj-park-area",
-    "c-value-gd-preparation-fee",
-    "r-value-ty-event-cities",
-    "r-opinion-zg-win",
-    "r-opinion-ls-evaluate",
-    "r-opinion-sj-best-street",
-    "r-opinion-rc-most-useful",
-    "r-opinion-ty-outlook",
-    "r-opinion-zb-good",
-    "r-opinion-gd-how-well",
-    "r-when-zg-traffic",
-    "r-when-zg-smoked-meat",
-    "r-when-gd-land",
-    "r-when-gd-platform",
-    "r-when-zb-futures",
-    "r-when-ty-amateur",
-    "r-role-zb-csrc-lead",
-    "r-role-sj-culture-lead",
-    "r-role-gd-water-lead",
-    "r-role-sj-guide",
-    "r-role-cd-support",
-    "r-role-zy-lead",
+    # questions_refusals.yaml (honesty helper, session 7), rows written before the mechanisms; still failing:
+    "r-value-sj-park-area",  # 晨星口袋公园的建设面积有多大: not_understood (多大 + 面积 is not read as a value asked)
+    "c-value-gd-preparation-fee",  # 区级财政安排多少重大项目前期费: topic_count (多少 + a noun with no unit is no value)
 }
 """Ids of rows kb does not answer as expected yet (strict xfail; remove an id once it passes)."""
 

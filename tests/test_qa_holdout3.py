@@ -33,7 +33,6 @@ KNOWN_FAILURES: set[str] = {
     # --- a role or a date no task of the plan gives: honest text (共 0 项), status answered, not not_in_plan
     # (session 6: zb-deadline-absent, out-zb-year-2020 pass since a plan whose tasks set no date says so, not_in_plan)
     # (ty-lead-absent, zm-lead-absent pass since the lead's roles_given fix, made from this list of causes)
-    "ty-when-absent",  # 深化国际合作这项什么时候完成: answered with the task, text 深化国际合作、这没有规定明确时限 (这项 leaks)
     # --- the 适用范围 field (Task.fields) is not searched: a fluent "no such item"
     # (session 6, reading helper: zm-scope-fujian, zm-scope-shaanxi, zm-scope-zhejiang, zm-follow-caac-shaanxi pass
     # since field values are read as such — kb/qa/query.py read_field — no longer blind)
@@ -47,7 +46,6 @@ KNOWN_FAILURES: set[str] = {
     # is marked (那部分); zg-when-china6 since 从什么时候开始 is a when-word and 标准 inside the topic names it)
     # --- role, department and plan reading
     # (session 6: ty-ask-back-zongju passes since 总局, ending several names, is asked back — no longer blind)
-    "zb-who-lead-tax",  # 税务总局是哪个任务的牵头部门: all three of its tasks, grouped by role
     # --- topics, values and dates
     "zm-who-parallel-import",  # 汽车平行进口的事归谁管: only （二十五）; （十九）'s title holds it too
     "zm-value-patent-shareholders",  # 最多占多少 (五分之一): not_understood, the right item only under 相关条目

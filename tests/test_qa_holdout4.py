@@ -62,7 +62,6 @@ KNOWN_FAILURES: set[str] = {
     # (session 6: sj-fenbie-pipes passes since 分别 with a unit is each item's number in it; out-multi-jiading-sponge
     # since a district shaped like the plans' own that they never write (嘉定区 beside 松江区) is another place)
     # --- out of scope answered as if the plan held it
-    "out-hp-hydrogen",
     # --- out of scope, honest in substance but another status (not_understood instead of not_in_plan)
     "out-sj-budget",
     "out-bs-battery",

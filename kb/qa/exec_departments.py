@@ -170,6 +170,8 @@ def _duties(question: str, q: Query, env, name: str, role: str, only: set[str] |
                     placed.update(t.id for t in groups[r])
     else:
         groups = {role: _role_tasks(plan, name, role)}
+    # 证监会牵头哪些任务 where it only supports: the plan gives it no such task at all, whatever narrows the list
+    held_none = role in ROLES and not only and not groups.get(role)
     topic_note = date_note = ""
     for r in list(groups):
         groups[r] = filter_within(q, groups[r], previous)
@@ -188,17 +190,21 @@ def _duties(question: str, q: Query, env, name: str, role: str, only: set[str] |
     show_deadlines = q.item == "deadline"
     intent = "department_count" if q.act.value == "count" else "department_tasks"
     if not tasks:
-        text = f"方案中{shown}{what}的任务{scope}共 0 项。"
+        # ... not in the plan, with what it does hold; a list a date or topic narrowed to nothing is an
+        # answer (共 0 项)
+        from kb.qa.wording import load_answer_words
+
+        words = load_answer_words()
+        text = (words["role_not_held"].format(name=shown, role=what) if held_none
+                else f"方案中{shown}{what}的任务{scope}共 0 项。")
         implied = plan.tasks_of(name, "implied")
         if implied and role != "implied":
             text += f"另外，{shown}要落实的任务共 {len(implied)} 项" + _implied_note(implied, name) + "。"
-        elif role != "any" and not scope:
+        elif role != "any" and (held_none or not scope):
             # 市财政局牵头哪些任务: none, but a bare 0 hides the 9 it supports
-            from kb.qa.wording import load_answer_words
-
-            text += _holds_note(plan, name, load_answer_words(), besides=role)
+            text += _holds_note(plan, name, words, besides=role)
         ctx.tasks = []
-        return Answer(question, intent, text, departments=[name])
+        return Answer(question, intent, text, departments=[name], status="not_in_plan" if held_none else "answered")
     if role == "any" and len(order) > 1:
         counts = "，".join(f"{GROUP_TITLES[r].split('（')[0]} {len(groups[r])} 项" for r in order)
         lines = [f"{shown}{what}的任务{scope}共 {len(tasks)} 项（{counts}）："]

@@ -236,8 +236,11 @@ def exec_context(question: str, q: Query, env) -> Answer:
                 lines.append(f"{t.label} {task_head(t)}：" + "；".join(deadline_said(d) for d in t.deadlines))
             else:
                 lines.append(f"{t.label} {task_head(t)}：方案没有规定明确时限")
-        return Answer(question, "context_deadline", compose(lines), tasks=tasks,
-                      deadlines=[(t.id, d) for t in tasks for d in t.deadlines])
+        # none of the tasks sets a time limit: what is asked is not in the plan (each task named in the text)
+        timed = [t for t in tasks if t.deadlines]
+        return Answer(question, "context_deadline", compose(lines), tasks=tasks if timed or not tasks else [],
+                      deadlines=[(t.id, d) for t in tasks for d in t.deadlines],
+                      status="answered" if timed or not tasks else "not_in_plan")
     # (who, a role, or a word of no particular role: their departments)
     lines = [f"{t.label} {task_head(t)}：{describe(t) or '方案未写明责任单位'}" for t in tasks]
     role = _role_asked(q)

@@ -6,7 +6,9 @@ answered whole, every department with its counts.  Their slots are read by kb/qa
 
 from __future__ import annotations
 
-from kb.model import ROLES
+from dataclasses import replace
+
+from kb.model import ROLE_NAMES, ROLES
 from kb.qa.answer import Answer
 from kb.qa.exec_departments import ROLE_WORDS, filter_topic, filter_within, within_base
 from kb.qa.query import Query, asked_topic
@@ -188,6 +190,11 @@ def exec_department_list(question: str, q: Query, env) -> Answer:
                       status="not_in_plan")
     asked = _role(q)
     role = asked if asked in ROLES else None
+    if role and role not in env.plan.roles_given():
+        # 谁指导 (short: a possible follow-up, so read_role_given left it) in a plan no task of which gives 指导
+        from kb.qa.executors import exec_meta
+
+        return exec_meta(question, replace(q, outside="role", outside_words=ROLE_NAMES[role]), env)
     if role is None and asked == "any" and "ranking" in asks:
         role = "total"  # 哪个部门参与的任务最多: every role counts
     subs = env.plan.subunits()

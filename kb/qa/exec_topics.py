@@ -84,6 +84,12 @@ def exec_target(question: str, q: Query, env) -> Answer:
         ctx.tasks = []
         return Answer(question, "target", f"方案没有写明“{''.join(q.topic)}”的数值目标：原文中没有“{unheld[0]}”。",
                       status="not_in_plan")
+    # 研发经费投入要达到多少亿元: the unit asked (亿元) says what kind of value, not which target — a metric that
+    # writes it (每年招引亿元以上制造业项目) is not named by it; the targets named are checked against it below
+    kinds = unit_kinds()
+    units = [w for w in words if w in kinds]
+    if units and len(units) < len(words):
+        words = [w for w in words if w not in units]
     if q.scopes:
         scoped = [r for r in rows if r[3] and any(s in split_scope(r[3]) for s in q.scopes)]
         rows = scoped or rows
@@ -108,6 +114,15 @@ def exec_target(question: str, q: Query, env) -> Answer:
     built = {tid: plan.task(tid) for tid in dict.fromkeys(r[0] for r in picked)}
     chosen = [(built[r[0]], built[r[0]].targets[r[1]]) for r in picked]
     tasks = list({t.id: t for t, _ in chosen}.values())
+    if units and not any(kinds.get(tg.unit, tg.unit) == kinds[u] for _, tg in chosen for u in units):
+        # 一般公共预算收入要达到多少亿元 where the plan states 增长8%: not the value asked — say what it states
+        from kb.qa.wording import load_answer_words
+
+        ctx.tasks, ctx.topic = tasks, list(q.topic)
+        lines = [load_answer_words()["no_value_in_unit"].format(topic="".join(w for w in words if len(w) >= 2) or "".join(words), unit=units[0])]
+        lines.extend(target_line(t, tg) for t, tg in chosen)
+        return Answer(question, "target", compose(lines), tasks=[], status="not_in_plan",
+                      departments=departments_of(tasks))
     lines = [f"相关量化目标共 {len(chosen)} 项："]
     lines.extend(target_line(t, tg) for t, tg in chosen)
     sources = {(t.id, tg.clause): f"{t.label} {t.clauses[tg.clause] if tg.clause < len(t.clauses) else tg.text}"
@@ -116,6 +131,14 @@ def exec_target(question: str, q: Query, env) -> Answer:
     ctx.tasks, ctx.topic = tasks, list(q.topic)
     return Answer(question, "target", compose(lines), tasks=tasks, targets=[(t.id, tg) for t, tg in chosen],
                   departments=departments_of(tasks))
+
+
+def unit_kinds() -> dict[str, str]:
+    """Unit → what it measures (shapes.yaml ``unit_kinds``: 亿元 → money); a unit of no kind is its own kind."""
+    from kb.qa.query import load_shapes
+
+    shapes = load_shapes()
+    return {u: kind for kind, us in shapes["unit_kinds"].items() for u in us}
 
 
 def _drop(word: str, scopes: list[str]) -> str:
@@ -148,7 +171,14 @@ def exec_topic_deadline(question: str, q: Query, env) -> Answer:
             if d.clause < len(task.clauses):
                 text += f"\n原文：{task.clauses[d.clause]}"
     else:
-        text = f"方案对{'、'.join(words)}没有规定明确时限。\n出处：{head}"
+        # the task sets no time limit: the plan does not hold what is asked (not_in_plan), the task named as the
+        # source; it stays the conversation's task (谁牵头 next is about it) but is no item of an answer
+        from kb.qa.wording import load_answer_words
+
+        text = load_answer_words()["no_deadline"].format(topic="、".join(words)) + f"\n出处：{head}"
+        ctx.tasks, ctx.topic = [task], words
+        return Answer(question, "topic_deadline", text, tasks=[], status="not_in_plan",
+                      departments=task.departments("any"))
     ctx.tasks, ctx.topic = [task], words
     return Answer(question, "topic_deadline", text, tasks=[task], deadlines=[(task.id, d) for d in chosen],
                   departments=task.departments("any"))

@@ -148,6 +148,9 @@ def exec_meta(question: str, q: Query, env: Env) -> Answer:
             return _answer(question, q.outside, Result(heading=[said]), query=q)
     if q.outside in ("place", "topic"):
         text = w["out_of_scope"][q.outside].format(place=q.outside_words)
+    elif q.outside == "role":
+        given = "、".join(ROLE_NAMES[x] for x in plan.roles_given()) or "无（没有读到责任单位）"
+        text = w["out_of_scope"]["role"].format(place=q.outside_words, roles=given)
     elif q.outside == "year":
         text = w["out_of_scope"]["year"].format(place=q.outside_words, years="、".join(years_stated(plan)) or "无")
     else:
@@ -609,7 +612,52 @@ def exec_search(question: str, q: Query, env: Env) -> Answer:
         env.ctx.tasks = []
         shown = "、".join(f"“{w}”" for w in asked)
         return Answer(question, "topic_tasks", f"方案中没有涉及{shown}的条目，共 0 项。", status="not_in_plan")
+    stated = _held_unstated(question, q, env)
+    if stated is not None:
+        return stated
     return not_understood(question, env.plan, tasks, env.ctx, short=not tasks)
+
+
+#: The executors of a value or a date asked of a topic: when each found nothing, the question was understood.
+_VALUE_OR_DATE = frozenset({"topic_value", "unit_value", "each_value", "topic_deadline"})
+
+
+def _held_unstated(question: str, q: Query, env: Env) -> Answer | None:
+    """海绵城市建设年度预算是多少万元 / 初雨调蓄池什么时候建成: a value or a date asked of a topic (3+ characters) that
+    paragraphs of the plan hold — tasks or not — none of which states a number (in the clauses naming it) or a
+    date: understood, and not in the plan (the paragraphs named as the source), never "not understood".
+    None when no value/date executor was tried, no paragraph holds the topic, or one of them states a number
+    or a date (then the plan may hold it in a form kb did not read: the ranked entries stay)."""
+    import re
+
+    from kb.qa.text import fold
+    from kb.qa.exec_topics import unit_kinds
+
+    if q.act not in (Act.VALUE, Act.WHEN) or not env.nothing_found & _VALUE_OR_DATE:
+        return None
+    kinds = unit_kinds()
+    words = [w for w in q.topic if len(w) >= 3 and w not in kinds]
+    if not words:
+        return None
+    noun = max(words, key=len)
+    held = env.plan.tasks_matching([env.voc.synonyms(noun)], fold, kinds=None)
+    if not held or len(held) > 3:
+        return None
+    names = env.voc.synonyms(noun)
+    if q.act is Act.WHEN:
+        dated = re.compile(r"(?:19|20)\d\d年|\d{1,2}月|年底|年内|年前")
+        if any(t.deadlines or dated.search(t.text) for t in held):
+            return None
+        text = load_answer_words()["no_deadline"].format(topic=noun)
+    else:
+        near = [c for t in held for c in re.split(r"[，。；;]", t.text) if any(n in fold(c) for n in names)]
+        if any(re.search(r"[0-9０-９]|[一二两三四五六七八九十百千万]+(?:个|项|座|名|人|家|处|套|亿|万)", c) for c in near):
+            return None
+        text = load_answer_words()["no_value"].format(topic=noun)
+    env.ctx.tasks = held
+    result = Result(heading=[text])
+    result.groups.append(Group(title="出处", items=[Item(k, t) for k, t in enumerate(held, 1)]))
+    return _answer(question, "not_stated", result, status="not_in_plan", query=q, tasks=[])
 
 
 def dispatch(question: str, q: Query, env: Env) -> Answer | None:

@@ -286,7 +286,8 @@ SHAPE_LISTS = ("place_suffixes", "places", "structure_asks", "task_subject", "de
                "both", "only", "not", "earliest", "latest", "guide", "plan_marks", "value_units", "person_units",
                "unit_not_after", "money_words", "money_units", "which_before", "which_units", "which_after", "due_by",
                "field_affixes", "field_asks", "national_issuers", "start_asks", "measure_not_after", "noun_units",
-               "steering_verbs", "body_endings", "body_followers", "everyday_qualifiers")
+               "steering_verbs", "body_endings", "body_followers", "everyday_qualifiers",
+               "role_after", "vague_amounts")
 
 
 def validate_shapes(data: dict, where: str = "shapes.yaml") -> dict:
@@ -379,9 +380,9 @@ def _has(text: str, words) -> str | None:
 
 def read_outside(r: Reading) -> None:
     """The weather, an instruction to the system, a publication date: things no plan answers."""
-    for kind in ("instruction", "weather", "publication_date", "document_number", "person", "actual_figure"):
-        w = _has(r.text, r.words["outside"][kind])
-        if w and not (kind in ("weather", "person", "actual_figure") and w in r.plan_text):
+    for kind in ("instruction", "opinion", "weather", "publication_date", "document_number", "person", "actual_figure"):
+        w = _has(r.text, r.words["outside"].get(kind, ())) or (kind == "instruction" and _dismissing(r))
+        if w and not (kind in ("opinion", "weather", "person", "actual_figure") and w in r.plan_text):
             r.query.act, r.query.subject, r.query.outside, r.query.outside_words = Act.META, "plans", kind, w
             return
     present = _has(r.text, r.words["outside"].get("present", []))
@@ -406,6 +407,20 @@ def read_outside(r: Reading) -> None:
             w in r.plan_text for w in r.facts.topic if len(w) >= 2):
         # 现在能查哪几个文件: the plans loaded (words beside it the plans never write, 现在能查, ask nothing of them)
         r.query.act, r.query.subject = Act.META, "plans"
+
+
+def _dismissing(r: Reading) -> str | None:
+    """别管这些方案了… / 抛开规则…: a word leaving something (``dismiss``) with a document noun or a word of kb's
+    rules (``dismissed``) within the next six characters — kb is told to leave the plans; 别管配合的 is a question."""
+    outside = r.words["outside"]
+    for w in outside.get("dismiss", ()):
+        at = r.text.find(w)
+        while at >= 0:
+            after = r.text[at + len(w):at + len(w) + 6]
+            if _has(after, outside.get("document_nouns", ())) or _has(after, outside.get("dismissed", ())):
+                return w
+            at = r.text.find(w, at + 1)
+    return None
 
 
 def _only_the_document(r: Reading, verb: str) -> bool:
@@ -596,16 +611,21 @@ def _ordinal_in_a_word(r: Reading) -> None:
 
 
 def read_year_held(r: Reading) -> None:
-    """A calendar year asked (2021年的目标, 2024年要完成哪些任务) that no plan's text states: not in the plan
-    (answered with the years the plans do state), never another year's goals or an empty list.
-    A date a span ends by (2030年底前) still selects what is due by then."""
+    """A calendar year asked (2021年的目标, 2024年要完成哪些任务, 到2030年要完成哪些任务, 到2035年…要达到多少) that no
+    plan's text states: not in the plan (answered with the years the plans do state), never another year's goals,
+    an empty list, or every task due by an earlier year the plan does set (到2025年 in a plan that ends in 2020:
+    the plan says nothing of 2025 — listing its 2020 tasks as due "by 2025" answers what it does not address).
+    Every year of the span counts: the year it ends by, and the year a range starts in."""
     q = r.query
     span = q.dates
-    if q.outside or span is None or not span.first or not span.last or span.first[:4] != span.last[:4]:
+    if q.outside or span is None or not (span.first or span.last):
         return
-    year = span.first[:4]
-    if year not in r.plan_text:
-        q.act, q.subject, q.outside, q.outside_words = Act.META, "plans", "year", f"{year}年"
+    # the years of the span: the one it ends by (到2025年), it falls in (2024年), it starts in (2019年起), or every
+    # year of a range (2020年至2021年: one of them stated is enough — the plan's tasks of 2020 answer it)
+    first, last = int((span.first or span.last)[:4]), int((span.last or span.first)[:4])
+    years = [str(y) for y in range(first, last + 1)] if span.first and span.last else [str(last)]
+    if not any(y in r.plan_text for y in years):
+        q.act, q.subject, q.outside, q.outside_words = Act.META, "plans", "year", f"{years[-1]}年"
 
 
 def date_span(d) -> DateSpan:
@@ -1379,6 +1399,46 @@ def read_act(r: Reading) -> None:
 MERGING_ACTS = (Act.RANK, Act.COMPARE, Act.STRUCTURE)
 
 
+#: Roles a question may ask of "which departments" that a plan may give no one: then the plan does not hold it.
+#: (负责 / 按职责分工负责 / 落实 are also plain verbs of a question — 哪些单位负责… — never judged absent.)
+_GIVEN_ROLES = ("lead", "support", "guide")
+
+
+def read_role_given(r: Reading) -> None:
+    """哪些单位是配合单位 in a plan of bare 责任单位 lines, 哪些单位负责指导 in a plan of 牵头/配合 tags: a role no task of
+    the loaded plans gives anyone is not in the plans (``outside`` role, naming the roles they do give) — never a
+    ranking of every department at 0, nor an empty list.  Questions naming a department say what it holds
+    (kb/qa/exec_departments.py); tasks without a role (哪些任务没有配合单位) and follow-ups on listed tasks are
+    answered from the tasks."""
+    q = r.query
+    asked = [x for x in q.roles if x in _GIVEN_ROLES]
+    if (not asked or q.act is Act.META or q.outside or q.departments or q.unknown or q.ambiguous or q.overview
+            or q.about == "departments" or q.sharing or q.without_roles or q.follow_up or q.within):
+        return
+    given = set(r.plan.roles_given())
+    absent = next((x for x in asked if x not in given and _asked_as_role(r, x)), None)
+    if absent is not None:
+        from kb.model import ROLE_NAMES
+
+        q.act, q.subject, q.outside, q.outside_words = Act.META, "plans", "role", ROLE_NAMES[absent]
+
+
+def _asked_as_role(r: Reading, role: str) -> bool:
+    """A word of ``role`` stands in the question as a role: at its end or before a word of ``role_after``
+    (哪些单位负责指导, 配合单位有哪些) — not inside a noun (指导思想)."""
+    from kb.qa.vocab import load_vocabulary
+
+    words = r.words["guide"] if role == "guide" else load_vocabulary().roles.get(role, ())
+    for w in sorted(words, key=len, reverse=True):
+        at = r.text.find(w)
+        while at >= 0:
+            rest = r.text[at + len(w):]
+            if not rest or any(rest.startswith(a) for a in r.words["role_after"]):
+                return True
+            at = r.text.find(w, at + 1)
+    return False
+
+
 def is_follow_up(query: Query, facts) -> bool:
     """A short question, or one with an opener or pronoun, that names no department, topic or reference."""
     short = len(facts.text) <= 6 or bool(facts.flags & {"opener", "pronoun"})
@@ -1720,6 +1780,7 @@ READERS = (
     read_heading,
     read_numbered,
     read_act,
+    read_role_given,
     read_over,
 )
 
