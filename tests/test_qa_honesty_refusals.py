@@ -22,7 +22,7 @@ def session(alias: str):
 
     files = {"zigong": None, "songjiang": "21_songjiang_chengshigengxin_2025.txt", "guandu": "14_guandu_wenzengzhang_2016.txt",
              "caidian": "07_caidian_2023_zeren.txt", "ziyou": "13_zimaoqu_guofa2018-38.txt", "lishui": "08_lishui_2023_zerenfenjie.txt",
-             "nongji": "02_nongjihua_guofa2018-42.txt"}
+             "nongji": "02_nongjihua_guofa2018-42.txt", "zongbao": "12_zongbao_guofa2019-3.txt"}
     name = files[alias]
     return Session(corpus=str(PLANS / name), strict=True) if name else Session(strict=True)
 
@@ -77,6 +77,10 @@ SAID = [
     ("zigong", "市生态环境局2019年配合哪些任务", "answered", ["共 0 项"], "it supports tasks, none due in 2019: a list narrowed to none"),
     ("lishui", "研发经费投入要达到多少亿元", "not_in_plan", ["亿元", "2.3%"], "a share stated, no sum: what is stated"),
     ("lishui", "研发投入强度要达到多少", "answered", ["2.3%"], "the value stated"),
+    ("zongbao", "教育部牵头哪些任务", "not_in_plan", ["教育部", "最接近的名称", "商务部"],
+     "a ministry the plan never names: its ministries of the same kind (…部)"),
+    ("songjiang", "区教育局牵头哪些任务", "not_in_plan", ["区教育局", "最接近的名称"], "a bureau the plan never names"),
+    ("songjiang", "房管局牵头哪些任务", "answered", ["区住房保障房屋管理局"], "a short name of one it names still works"),
 ]
 
 

@@ -35,13 +35,13 @@ def exec_departments(question: str, q: Query, env) -> Answer | None:
                           f"{len(names)} 个：{shown}。请问您指的是哪一个？", candidates=list(names), status="ask_back")
         text = f"“{q.ambiguous.name}”可能指：{'、'.join(q.candidates)}。请问您指的是哪一个？"
         return Answer(question, "department_ambiguous", text, candidates=list(q.candidates), status="ask_back")
-    if not q.departments:
-        near = f"（最接近的名称：{'、'.join(q.candidates)}）" if q.candidates else ""
-        text = f"方案没有给“{q.unknown}”分配任务，共 0 项{near}。"
-        return Answer(question, "department_unknown", text, candidates=list(q.candidates), status="not_in_plan")
     from kb.qa.wording import load_answer_words
 
     words = load_answer_words()
+    if not q.departments:
+        near = list(q.candidates) or close_names(plan, q.unknown)
+        text = words["not_named"].format(name=q.unknown) + _near_note(words, near)
+        return Answer(question, "department_unknown", text, candidates=near, status="not_in_plan")
     for d in q.departments:
         d.role = d.role or "any"  # no role named, none carried from the previous question
     names = [d.name for d in q.departments]
@@ -55,9 +55,11 @@ def exec_departments(question: str, q: Query, env) -> Answer | None:
     missing = [n for n in names if n not in known]
     if missing:
         # a department of the registry that this plan names nowhere (another plan's, or none)
+        # (教育部 in a plan of 商务部, 财政部 …: the names it does have that are closest, as for an unknown name)
         ctx.tasks = []
-        return Answer(question, "department_unknown", words["not_named"].format(name=missing[0]), departments=names,
-                      status="not_in_plan")
+        near = close_names(plan, missing[0])
+        return Answer(question, "department_unknown", words["not_named"].format(name=missing[0]) + _near_note(words, near),
+                      departments=names, candidates=near, status="not_in_plan")
     if q.subject == "departments" and q.partner_role:
         return _partners(question, q, env, names[0], role, q.partner_role)
     if len(names) > 1:
@@ -322,6 +324,23 @@ def _joint(question: str, q: Query, env) -> Answer:
     roles = {t.id: sorted({r for n in names for r in t.roles_of(n)}, key=_role_order) for t in tasks}
     ctx.tasks = tasks
     return Answer(question, intent, compose(lines), departments=names, tasks=tasks, roles=roles)
+
+
+def close_names(plan: Plan, name: str, limit: int = 3) -> list[str]:
+    """The plan's department names closest to ``name`` (rapidfuzz ratio ≥ 40, as kb.registry offers for an unknown
+    name), else those of the same kind of body (the same last character: 教育部 → 商务部、财政部 …), closest first:
+    a name the registry knows but this plan never writes is answered with the names it does have."""
+    from rapidfuzz import fuzz, process
+
+    names = list(dict.fromkeys([*plan.departments(), *plan.subunits()]))
+    ranked = process.extract(name, names, scorer=fuzz.ratio, limit=None)
+    close = [n for n, score, _ in ranked if score >= 40]
+    return (close or [n for n, _, _ in ranked if n[-1:] == name[-1:]])[:limit]
+
+
+def _near_note(words: dict, near: list[str]) -> str:
+    """（方案中最接近的名称：…） after a name the plan does not give tasks to, "" when none is close."""
+    return words["near_names"].format(names="、".join(near)) if near else ""
 
 
 def _holds_note(plan: Plan, name: str, words: dict, besides: str | None = None) -> str:

@@ -38,6 +38,7 @@ REQUIRED = {
     "no_role": ("{role}",),
     "holds": ("{name}", "{counts}"),
     "not_named": ("{name}",),
+    "near_names": ("{names}",),
     "role_not_held": ("{name}", "{role}"),
     "no_deadline": ("{topic}",),
     "no_value_in_unit": ("{topic}", "{unit}"),
