@@ -163,12 +163,22 @@ def exec_overview(question: str, q: Query, env) -> Answer:
     by_part: dict[tuple[str, str], list] = {}
     for t in plan.parts_tasks(list(parts)):
         by_part.setdefault((t.doc, t.part), []).append(t)
-    tasks = [t for key in parts for t in by_part.get(key, [])]
+    heads = {key: f"{key[1]}、{title}：" for key, title in parts.items()}
+    if not parts:
+        # no part of that kind, but a section (一、总体要求 › （三）发展目标): the section's paragraphs answer
+        sections = {(doc, label): title for doc, _, doc_sections in plan.document_outlines()
+                    for label, title in doc_sections if any(w in fold(title) for w in part_words)}
+        wanted = {(doc, label.split("（")[0]) for doc, label in sections}
+        for t in plan.parts_tasks(list(wanted)):
+            if (t.doc, t.section) in sections:
+                by_part.setdefault((t.doc, t.section), []).append(t)
+        heads = {key: f"{key[1]} {title}：" for key, title in sections.items()}
+    tasks = [t for key in heads for t in by_part.get(key, [])]
     if not tasks:
         return found_nothing(question, q, env)  # the plan has no such part
     lines = []
-    for key, title in parts.items():
-        lines.append(f"{key[1]}、{title}：")
+    for key, head in heads.items():
+        lines.append(head)
         lines.extend(f"{t.label} {t.text}" for t in by_part.get(key, []))
     targets = [(t.id, tg) for t in tasks for tg in t.targets]
     if targets and q.overview == "goals":

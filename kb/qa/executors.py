@@ -478,8 +478,6 @@ def exec_unit_value(question: str, q: Query, env: Env) -> Answer:
 
     plan, voc = env.plan, env.voc
     words = [w for w in asked_topic(q.topic, voc, plan) if len(w) >= 2]
-    if not words:
-        return found_nothing(question, q, env)
     shapes = load_shapes()
     money = q.unit in shapes["money_words"] or q.unit in shapes["money_units"]
     measure = q.unit in shapes["measure_asks"]  # 面积有多大: the units of that measure
@@ -490,6 +488,11 @@ def exec_unit_value(question: str, q: Query, env: Env) -> Answer:
              else [[q.unit], *([[u for u in kinds[0] if u != q.unit]] if kinds else [])])
     asked = list(words)
     words = [w for w in (_held_part(plan, voc, w) for w in words) if w]
+    if not words and money and not _states_a_sum(plan, shapes["money_units"]):
+        # 城市更新项目总投资多少钱 in a plan that states no sum at all: not in the plan, whatever the words
+        env.ctx.tasks = []
+        return _answer(question, "target_unit", Result(heading=[load_answer_words()["no_sum"].format(
+            topic="".join(asked) or "方案的任务")]), status="not_in_plan", query=q, tasks=[])
     if not words:
         return found_nothing(question, q, env)
     groups = [voc.synonyms(w) for w in words]
@@ -549,6 +552,12 @@ def _unit_clauses(candidates: list[Task], units: list[str], groups: list[list[st
     return near_found or ([] if near_only else found)
 
 
+def _states_a_sum(plan: Plan, units) -> bool:
+    """Some paragraph of the plan writes a digit right before a money unit (4000万元, 2万亿元)."""
+    mentions = plan.mentions()
+    return any(f"{d}{u}" in mentions for d in "0123456789" for u in units)
+
+
 def _held_part(plan: Plan, voc, word: str) -> str | None:
     """``word`` if some paragraph holds it (or a synonym), else its longest start (2+ characters) one holds
     (羊城学者特聘岗位设 → 羊城学者特聘岗位: a verb glued to the noun asked about)."""
@@ -593,6 +602,10 @@ def exec_search(question: str, q: Query, env: Env) -> Answer:
     a word of 3+ characters no paragraph holds is not in the plan."""
     from kb.qa.text import is_cjk
 
+    # understood, and not in the plan: a value or date the paragraphs on the topic do not state, a part it lacks
+    stated = _held_unstated(question, q, env) or _no_overview_part(question, q, env)
+    if stated is not None:
+        return stated
     mentions = env.plan.mentions()
     # No word of substance (的, 😀, AND OR NOT, a pasted run of letters): a short hint, no related block.
     # (letters with digits name a thing: pm10, so2)
@@ -612,10 +625,23 @@ def exec_search(question: str, q: Query, env: Env) -> Answer:
         env.ctx.tasks = []
         shown = "、".join(f"“{w}”" for w in asked)
         return Answer(question, "topic_tasks", f"方案中没有涉及{shown}的条目，共 0 项。", status="not_in_plan")
-    stated = _held_unstated(question, q, env)
-    if stated is not None:
-        return stated
     return not_understood(question, env.plan, tasks, env.ctx, short=not tasks)
+
+
+def _no_overview_part(question: str, q: Query, env: Env) -> Answer | None:
+    """这个方案的保障措施有哪些 in a plan with no such part (its overview executor found none, and nothing else
+    read it): understood, not in the plan — its parts named — never "not understood"."""
+    if not q.overview or "overview" not in env.nothing_found:
+        return None
+    ask_words, part_words = env.voc.overview[q.overview]
+    asked = max((w for w in ask_words if w in question), key=len, default=part_words[0])
+    docs = [d for d in env.plan.documents if not q.plan or d.id == q.plan]
+    if any(w in title for d in docs for _, title in d.sections for w in (*part_words, asked)):
+        return None  # a section of that kind (一（三）发展目标): the plan may hold it below a part of another name
+    parts = "、".join(f"{num}、{title}" for d in docs for num, title in d.parts) or "无（方案没有分部分）"
+    env.ctx.tasks = []
+    text = load_answer_words()["no_overview"].format(what=asked, parts=parts)
+    return _answer(question, "overview_absent", Result(heading=[text]), status="not_in_plan", query=q)
 
 
 #: The executors of a value or a date asked of a topic: when each found nothing, the question was understood.

@@ -165,6 +165,8 @@ class Query:
     """Eight characters or fewer (配合单位有哪些): right after a topic's task, about that task."""
     pronoun: str | None = None
     """The pronoun the question uses (它, 该局), if any: with nothing before it, kb asks what it means."""
+    pronoun_of_tasks: bool = False
+    """The pronoun stands before a task noun (这些措施, 这些任务): with nothing before it, the plan's tasks."""
     chitchat: bool = False
     """Nothing asked about the plan (你好, 谢谢): the help text."""
     search_words: list[str] = field(default_factory=list)
@@ -817,13 +819,37 @@ def asked_topic(topic: list[str], voc, plan) -> list[str]:
     from kb.qa.text import fold
 
     skip = set(voc.words["target"]) | set(voc.words["due"]) | set(voc.words["when"])
+    skip |= {w[k:] for w in voc.words["when"] for k in range(1, len(w) - 1)}  # 时候 left of 是什么时候
     titles = [fold(title) for _, title in plan.document_titles()]  # (a stored plan reads no document)
     return [w for w in topic if w not in skip and not any(w in title for title in titles)]
+
+
+def _pronoun_names_the_plan(r: Reading, nouns=None) -> bool:
+    """Every pronoun of the question stands right before a document noun (这个方案, 该方案, 这份文件: shapes.yaml
+    ``document_nouns``, 份/篇 allowed between): it points at the plan loaded, which is always there to point at.
+    With ``nouns`` (the task nouns: 这些措施) the same test for them."""
+    from kb.qa.vocab import load_vocabulary
+
+    nouns = nouns if nouns is not None else r.words["outside"].get("document_nouns", ())
+    found = False
+    for p in sorted(load_vocabulary().words["pronouns"], key=len, reverse=True):
+        at = r.text.find(p)
+        while at >= 0:
+            rest = r.text[at + len(p):].lstrip("份篇部项")
+            if not any(rest.startswith(n) for n in nouns):
+                return False
+            found = True
+            at = r.text.find(p, at + len(p))
+    return found
 
 
 def read_follow_up(r: Reading) -> None:
     """Whether the question may continue the previous one: short, a pronoun, an opener (那…, …呢), 其中."""
     f = r.facts
+    if "pronoun" in f.flags and _pronoun_names_the_plan(r):
+        f.flags.discard("pronoun")  # 这个方案的保障措施有哪些: the plan loaded, not the previous answer
+    elif "pronoun" in f.flags:
+        r.query.pronoun_of_tasks = _pronoun_names_the_plan(r, r.words_voc("task_nouns"))
     r.query.refers = bool(f.flags & {"pronoun", "opener"})
     r.query.follow_up = r.query.refers or "within" in f.flags or len(f.text) <= 6
     r.query.topic_marked = "topic_mark" in f.flags
@@ -1610,8 +1636,9 @@ def over_nothing(s: _Seen) -> str | None:
 
 def over_no_antecedent(s: _Seen) -> str | None:
     q = s.q
-    if q.pronoun and not (_named(s) or q.topic or q.label or q.dates) and not s.conv.anything:
-        return "no_antecedent"
+    if q.pronoun and not (_named(s) or q.topic or q.label or q.dates) and not s.conv.anything \
+            and not q.pronoun_of_tasks:
+        return "no_antecedent"  # (这些措施什么时候到期, asked first: the plan's measures, read on)
     return None
 
 

@@ -44,6 +44,7 @@ REQUIRED = {
     "no_value_in_unit": ("{topic}", "{unit}"),
     "no_count": ("{topic}", "{unit}"),
     "no_value": ("{topic}",),
+    "no_overview": ("{what}", "{parts}"),
     "year_running": ("{n}", "{year}", "{labels}"),
     "no_context": ("{word}", "{example}"),
     "topic_absent": ("{topic}", "{missing}"),
