@@ -61,7 +61,6 @@ KNOWN_FAILURES: set[str] = {
     "out-zb-yangshan",  # 洋山特殊综合保税区: answered 21 推广创新制度
     "out-zg-carbon-neutral",  # 碳中和: answered with the CO2 intensity target (二)
     # --- out of scope, honest but another status
-    "out-zm-expiry",  # 这些措施什么时候到期: ask_back (这些) instead of not_in_plan
 }
 """Ids of rows kb does not answer as expected yet (strict xfail; remove an id once it passes)."""
 

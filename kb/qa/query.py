@@ -1637,8 +1637,10 @@ def over_nothing(s: _Seen) -> str | None:
 def over_no_antecedent(s: _Seen) -> str | None:
     q = s.q
     if q.pronoun and not (_named(s) or q.topic or q.label or q.dates) and not s.conv.anything \
-            and not q.pronoun_of_tasks:
-        return "no_antecedent"  # (这些措施什么时候到期, asked first: the plan's measures, read on)
+            and not (q.pronoun_of_tasks and (q.act in (Act.WHEN, Act.VALUE) or q.overview)):
+        # (这些措施什么时候到期 / 这些工作的目标, asked first: the plan's measures — their time limits and targets are
+        # the plan's own; 这些任务谁牵头 still asks which tasks are meant)
+        return "no_antecedent"
     return None
 
 
