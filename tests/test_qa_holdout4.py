@@ -63,7 +63,6 @@ KNOWN_FAILURES: set[str] = {
     # since a district shaped like the plans' own that they never write (嘉定区 beside 松江区) is another place)
     # --- out of scope answered as if the plan held it
     # --- out of scope, honest in substance but another status (not_understood instead of not_in_plan)
-    "out-sj-budget",
     "out-bs-battery",
 }
 """Ids of rows kb does not answer as expected yet (strict xfail; remove an id once it passes)."""
