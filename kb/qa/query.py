@@ -289,7 +289,7 @@ SHAPE_LISTS = ("place_suffixes", "places", "structure_asks", "task_subject", "de
                "unit_not_after", "money_words", "money_units", "which_before", "which_units", "which_after", "due_by",
                "field_affixes", "field_asks", "national_issuers", "start_asks", "measure_not_after", "noun_units",
                "steering_verbs", "body_endings", "body_followers", "everyday_qualifiers",
-               "role_after", "vague_amounts")
+               "role_after")
 
 
 def validate_shapes(data: dict, where: str = "shapes.yaml") -> dict:

@@ -42,7 +42,6 @@ REQUIRED = {
     "role_not_held": ("{name}", "{role}"),
     "no_deadline": ("{topic}",),
     "no_value_in_unit": ("{topic}", "{unit}"),
-    "no_count": ("{topic}", "{unit}"),
     "no_value": ("{topic}",),
     "no_overview": ("{what}", "{parts}"),
     "year_running": ("{n}", "{year}", "{labels}"),
