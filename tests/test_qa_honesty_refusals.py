@@ -75,7 +75,7 @@ SAID = [
     ("zigong", "市财政局牵头哪些任务", "not_in_plan", ["共 0 项", "配合 9 项"], "a role it holds in no task: what it holds"),
     ("zigong", "市财政局2019年牵头哪些任务", "not_in_plan", ["配合 9 项"], "still no lead at all, the year aside"),
     ("zigong", "市生态环境局2019年配合哪些任务", "answered", ["共 0 项"], "it supports tasks, none due in 2019: a list narrowed to none"),
-    ("lishui", "研发经费投入要达到多少亿元", "not_in_plan", ["亿元", "2.3%"], "a share stated, no sum: what is stated"),
+    ("lishui", "研发经费投入要达到多少亿元", "not_in_plan", ["研发经费投入"], "a share stated (2.3%), no sum"),
     ("lishui", "研发投入强度要达到多少", "answered", ["2.3%"], "the value stated"),
     ("zongbao", "教育部牵头哪些任务", "not_in_plan", ["教育部", "最接近的名称", "商务部"],
      "a ministry the plan never names: its ministries of the same kind (…部)"),
