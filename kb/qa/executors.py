@@ -295,14 +295,8 @@ def exec_compare(question: str, q: Query, env: Env) -> Answer:
         said = "既" + said
     if q.without_roles:
         said = "只" + said + "、不" + "、不".join(ROLE_WORD[r] for r in q.without_roles)
-    result = Result(heading=[f"{said}的部门（单位）共 {len(keep)} 个" + ("：" if keep else "。")])
-    group = Group()
-    for k, (n, c) in enumerate(keep, 1):
-        held = "，".join(f"{ROLE_WORD[r]} {c[r]} 项" for r in ("lead", "guide", "support", "sole", "shared") if c.get(r))
-        group.items.append(Item(k, None, text=f"{n}（{held}）"))
-    result.groups.append(group)
     ctx.tasks = []
-    return _answer(question, "departments_compared", result, query=q, tasks=[], departments=[n for n, _ in keep])
+    return _departments_counted(question, q, said, keep)
 
 
 def exec_part_units(question: str, q: Query, env: Env) -> Answer:
@@ -342,13 +336,19 @@ def _by_task_count(question: str, q: Query, env: Env, rows) -> Answer:
     n = q.task_count
     keep = [(name, c) for name, c in rows if (c.get(role, 0) >= n if q.at_least else c.get(role, 0) == n)]
     said = (ROLE_WORD[role] if role != "total" else "参与") + f"{n}项{'及以上' if q.at_least else ''}任务"
+    env.ctx.tasks = []
+    return _departments_counted(question, q, said, keep)
+
+
+def _departments_counted(question: str, q: Query, said: str, keep) -> Answer:
+    """The answer of a set question over departments: ``said`` (既牵头又配合, 参与1项任务 …) and each kept department
+    with what it holds, role by role."""
     result = Result(heading=[f"{said}的部门（单位）共 {len(keep)} 个" + ("：" if keep else "。")])
     group = Group()
     for k, (name, c) in enumerate(keep, 1):
         held = "，".join(f"{ROLE_WORD[r]} {c[r]} 项" for r in ("lead", "guide", "support", "sole", "shared") if c.get(r))
         group.items.append(Item(k, None, text=f"{name}（{held}）"))
     result.groups.append(group)
-    env.ctx.tasks = []
     return _answer(question, "departments_compared", result, query=q, tasks=[], departments=[name for name, _ in keep])
 
 
