@@ -54,8 +54,18 @@ A_CASES = [
     ("市X局会同市Y局、市Z局负责", None, {"lead": ["市X局"], "support": ["市Y局", "市Z局"]}, "A X会同Y负责 in a tag: X leads, Y supports"),
     ("市X局、市W局会同市Y局牵头", None, {"lead": ["市X局", "市W局"], "support": ["市Y局"]}, "A 会同 after a list"),
     ("市政府办公室、市行政审批制度改革工作领导小组办公室牵头，市级各有关部门及各县市区政府按职责分工负责", None,
-     {"lead": ["市政府办公室", "市行政审批制度改革工作领导小组办公室"], "shared": ["市级各有关部门", "各县市区政府"]},
-     "A6 及 before a 各 group is two units (咸阳 2022)"),
+     {"lead": ["市政府办公室", "市行政审批制度改革工作领导小组办公室"], "support": ["市级各有关部门", "各县市区政府"]},
+     "A6 及 before a 各 group is two units (咸阳 2022); after the named lead they support"),
+    # A1 按职责分工负责 after a lead named earlier in the same tag: the others support that lead.
+    ("市X局牵头，市Y局、市Z局按职责分工负责", None, {"lead": ["市X局"], "support": ["市Y局", "市Z局"]},
+     "A1 按职责分工负责 after a lead is support"),
+    ("市X局牵头，市Y局按职责负责", None, {"lead": ["市X局"], "support": ["市Y局"]}, "A1 按职责负责 after a lead is support"),
+    ("市X局牵头负责，市Y局、各区政府分工负责", None, {"lead": ["市X局"], "support": ["市Y局", "各区政府"]},
+     "A1 分工负责 after 牵头负责 is support"),
+    ("市Y局、市Z局按职责分工负责，市X局牵头", None, {"shared": ["市Y局", "市Z局"], "lead": ["市X局"]},
+     "A1 control: a lead named only after the list does not change it (earlier in the tag only)"),
+    ("市Y局、市Z局按职责分工负责", None, {"shared": ["市Y局", "市Z局"]}, "A1 control: no lead in the tag keeps shared"),
+    ("市X局指导，市Y局按职责分工负责", None, {"guide": ["市X局"], "shared": ["市Y局"]}, "A1 control: 指导 is no lead, shared stays"),
     ("区发改局牵头，区财政局、区水务局等部门，区国投公司、各街道办事处配合", None,
      {"lead": ["区发改局"], "support": ["区财政局", "区水务局", "区国投公司", "各街道办事处"]},
      "A6 等部门 ends a list, a comma group joins the support (官渡 2016)"),
@@ -115,6 +125,17 @@ B_CASES = [
      "B a unit marked （牵头） in a 责任单位 list leads"),
     ("牵头单位：市发展改革委；责任单位：市财政局；完成时间：2023年12月底前", {"lead": ["市发展改革委"], "support": ["市财政局"]},
      "B a time label after the units"),
+    ("责任单位：市X局牵头，市Y局、市Z局按职责分工负责", {"lead": ["市X局"], "support": ["市Y局", "市Z局"]},
+     "B 按职责分工负责 after a lead inside one 责任单位 value is support"),
+    ("牵头单位：市X局；责任单位：市Y局按职责分工负责", {"lead": ["市X局"], "support": ["市Y局"]},
+     "B 按职责分工负责 after a lead label is support"),
+    # "None" markers: a label whose whole value says there is no unit names nobody.
+    ("牵头单位：市X局；配合单位：无", {"lead": ["市X局"]}, "B 配合单位：无 is no unit"),
+    ("牵头单位：市X局；配合单位：无。", {"lead": ["市X局"]}, "B 配合单位：无。 is no unit"),
+    ("牵头单位：市X局；配合单位：暂无", {"lead": ["市X局"]}, "B 暂无 is no unit"),
+    ("牵头单位：市X局；配合单位：—", {"lead": ["市X局"]}, "B a dash is no unit"),
+    ("牵头单位：市X局；配合单位：无锡市商务局", {"lead": ["市X局"], "support": ["无锡市商务局"]},
+     "B control: a unit whose name starts with 无 stays"),
 ]
 
 

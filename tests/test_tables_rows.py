@@ -335,3 +335,29 @@ def test_docx_row_starting_later_than_the_first_column(tmp_path):
     _, tasks = parse_document(read_document(path).text, "plan", str(path))
     row = next(t for t in tasks if t.body == "推进一网通办")
     assert (row.lead, row.support, row.fields.get("任务类别")) == (["市大数据局"], ["市财政局"], "营商环境")
+
+
+# A task table's cell holding a "none" marker names no unit (kb/data/roles.yaml none_markers); only the
+# whole cell (or a whole list item) is one, so a name opening with 无 is a unit.
+NONE_CELLS = [
+    ("无", [], "无 in a 配合单位 cell: no unit"),
+    ("无。", [], "无。 with its full stop: no unit"),
+    ("暂无", [], "暂无: no unit"),
+    ("/", [], "a slash: no unit"),
+    ("—", [], "an em dash: no unit"),
+    ("-", [], "a hyphen: no unit"),
+    ("市财政局、无", ["市财政局"], "a list item 无 is dropped, the unit stays"),
+    ("无锡市商务局", ["无锡市商务局"], "control: a unit starting with 无 stays"),
+    ("市财政局", ["市财政局"], "control: an ordinary cell is unchanged"),
+]
+
+
+@pytest.mark.parametrize(("cell", "support", "why"), NONE_CELLS, ids=[c[2][:40] for c in NONE_CELLS])
+def test_none_marker_cells_name_no_unit(cell, support, why):
+    from kb.parser import parse_document
+
+    header = "序号\t重点任务\t牵头单位\t配合单位\t完成时限"
+    text = (f"某市2024年重点任务分工方案\n\n{header}\n1\t召开全市动员大会，建立联席会议制度。\t市政府办公室\t{cell}\t2024年3月底前\n"
+            "2\t推动餐饮行业减少使用一次性用品。\t市商务局\t市财政局\t全年\n")
+    _, tasks = parse_document(text, "t")
+    assert [(t.lead, t.support) for t in tasks] == [(["市政府办公室"], support), (["市商务局"], ["市财政局"])], why

@@ -86,6 +86,8 @@ class RoleVocabulary:
     ``words`` (units + role word), optionally 的, then a word for the work and/or a count."""
     duty_part_re: re.Pattern = re.compile(r"(?!)")
     """A part title naming duties (职责分工, 工作职责): its sections are headed by units (dialect G)."""
+    none_markers: frozenset = frozenset()
+    """Whole values saying "no unit" (无, 暂无, /, —): a cell or label holding one names nobody."""
 
 
 #: A count of the tasks under a heading: (8项), （共12项）.
@@ -109,7 +111,7 @@ def _words(src: Path, where: str, value) -> list[str]:
     return list(value)
 
 
-_KEYS = {"version", "roles", "weak_role_words", "labels", "field_labels", "time_labels", "ongoing_words", "lead_rules",
+_KEYS = {"version", "none_markers", "roles", "weak_role_words", "labels", "field_labels", "time_labels", "ongoing_words", "lead_rules",
          "implied_notes", "list_tail", "list_joiner", "joined_names", "generic_groups", "department_suffixes", "prose_roles",
          "heading_work_words", "duty_parts"}
 
@@ -186,7 +188,15 @@ def load_vocabulary(path: str | None = None) -> RoleVocabulary:
             f"(?P<words>.+?{_alt(words)})的?(?:{_alt(_words(src, 'heading_work_words', data['heading_work_words']))}(?:{_COUNT})?|{_COUNT})"
             "[。：:]?"),
         duty_part_re=re.compile(_alt(_words(src, "duty_parts", data["duty_parts"]))),
+        none_markers=frozenset(_words(src, "none_markers", data["none_markers"])),
     )
+
+
+def is_none_marker(value: str, vocab: RoleVocabulary | None = None) -> bool:
+    """True for a whole value that says "no unit" (无, 无。, 暂无, /, —, -): only the whole value, so a name
+    opening with 无 (无锡市发展改革委) is a unit."""
+    value = value.strip().rstrip("。.；;，, \u3000").strip()
+    return value in (vocab or load_vocabulary()).none_markers
 
 
 @dataclass(slots=True)
@@ -404,6 +414,8 @@ def rule_role_segment(r: _Reading, segment: str) -> bool:
         return True
     if role in ("lead", "sole", "shared") and _read_with(r, items):
         return True
+    if role == "shared" and r.tag.roles["lead"]:
+        role = "support"  # （X牵头，Y、Z按职责分工负责）: after a named lead the others support it
     _assign(r, items, role, positional=role == "sole" and not r.default_role)
     return True
 
@@ -526,8 +538,8 @@ def _assign(r: _Reading, items: list[str], role: str, positional: bool) -> None:
     names = []
     for item in items:
         name, subs = split_subunit(item)
-        if not name:
-            continue
+        if not name or is_none_marker(name, r.vocab):
+            continue  # 配合单位：无 names nobody
         name = _name(r, name)
         names.append(name)
         if subs:
@@ -597,6 +609,8 @@ def parse_tag_content(content: str, registry: Registry, vocab: RoleVocabulary | 
         if not value:
             tag.warnings.append(f"label without names: {label}")
             continue
+        if kind not in ("field", "time") and is_none_marker(value, vocab):
+            continue  # 配合单位：无 — the plan says there is no such unit
         if kind in ("field", "time"):
             tag.fields[label] = value
             if kind == "time":

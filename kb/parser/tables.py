@@ -657,12 +657,12 @@ def _row_tag(table: TaskTable, get) -> tuple[str | None, str, list[str]]:
 
 def _names(cell: str) -> list[str]:
     """Names of a cell: split at 、，；/ and line ends, brackets kept with their name."""
-    from kb.parser.roles import split_top
+    from kb.parser.roles import is_none_marker, split_top
 
     cell = cell.strip().rstrip("。")
-    if not cell:
-        return []
-    return [n for n in split_top(_NAME_SEP_RE.sub("、", cell), "、") if n]
+    if not cell or is_none_marker(cell):
+        return []  # 无 / 暂无 / — : the row names no unit in this column
+    return [n for n in split_top(_NAME_SEP_RE.sub("、", cell), "、") if n and not is_none_marker(n)]
 
 
 def _set_roles(task, parsed) -> None:
