@@ -589,8 +589,46 @@ def read_references(r: Reading) -> None:
         # 第3项谁负责 / 三（二）有几项 / 第一项是什么: what is asked of the cited item
         q.item = "departments" if "who" in f.flags or f.roles else "count" if "count" in f.flags else "text"
     q.within = "within" in f.flags
-    if f.date is not None:
+    if f.date is not None and not _year_names_plan(r, f.date):
         q.dates = date_span(f.date)
+
+
+#: Where the words naming a plan end (2023年分解表里, 2006年重点工作事项中).
+_PLAN_NAME_END = re.compile(r"[里中内]")
+
+
+def _year_names_plan(r: Reading, d) -> bool:
+    """广州2006年重点工作事项里… / 2023年分解表里X负责什么: a year standing in words of a loaded plan's title
+    names the plan (its year), not a deadline — filtering the tasks by it would answer "共 0 项". The year must be
+    in a title, and either a run of the question around it (the year and 2+ more characters) stands in that
+    title, or the words after it, up to 里/中/内, share two characters with it (分解表里 → 责任分解(2023年)).
+    2019年要完成哪些任务 is no plan's name: the year filters."""
+    if d.mode != "in":
+        return False
+    from kb.qa.text import fold
+
+    year = f"{d.year}年"
+    at = r.text.find(year)
+    if at < 0:
+        return False
+    titles = [fold(t) for _, t in r.plan.document_titles()]
+    titles = [t for t in titles if str(d.year) in t]
+    if not titles:
+        return False
+    end = at + len(year)
+    for t in titles:
+        # a run of the question holding the year and 2+ characters either side (松江区城市更新2025年度实施计划)
+        for lo in range(max(0, at - 8), at + 1):
+            for hi in range(min(len(r.text), end + 8), end - 1, -1):
+                if hi - lo >= len(year) + 2 and r.text[lo:hi] in t:
+                    return True
+        # the words after the year naming a plan, up to 里/中/内 (2023年分解表里)
+        m = _PLAN_NAME_END.search(r.text, end, end + 9)
+        if m and m.start() - end >= 2:
+            words = r.text[end:m.start()]
+            if any(words[k:k + 2] in t for k in range(len(words) - 1)):
+                return True
+    return False
 
 
 #: 第 and a number with no unit after it (第五航权, 第一书记): maybe a word of the plan, not an ordinal.
