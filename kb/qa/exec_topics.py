@@ -114,6 +114,13 @@ def exec_target(question: str, q: Query, env) -> Answer:
     built = {tid: plan.task(tid) for tid in dict.fromkeys(r[0] for r in picked)}
     chosen = [(built[r[0]], built[r[0]].targets[r[1]]) for r in picked]
     tasks = list({t.id: t for t, _ in chosen}.values())
+    other = _indicator_unheld(question, chosen, voc)
+    if other:
+        # PM10浓度要下降多少 where the plan sets PM2.5 only: another indicator's target is no answer to it
+        ctx.tasks = []
+        metrics = list(dict.fromkeys(r[2] for r in rows))
+        return Answer(question, "target", f"方案没有写明“{other}”的数值目标。方案写明数值目标的指标："
+                      + "、".join(metrics[:15]) + ("等" if len(metrics) > 15 else "") + "。", status="not_in_plan")
     if units and not any(kinds.get(tg.unit, tg.unit) == kinds[u] for _, tg in chosen for u in units):
         # 一般公共预算收入要达到多少亿元 where the plan states 增长8%: not the value asked — say what it states
         from kb.qa.wording import load_answer_words
@@ -131,6 +138,30 @@ def exec_target(question: str, q: Query, env) -> Answer:
     ctx.tasks, ctx.topic = tasks, list(q.topic)
     return Answer(question, "target", compose(lines), tasks=tasks, targets=[(t.id, tg) for t, tg in chosen],
                   departments=departments_of(tasks))
+
+
+#: An indicator written in Latin letters and digits (PM10, PM2.5, SO2, NOx, VOCs, COD, GDP), as fold() writes it.
+_INDICATOR = re.compile(r"[a-z][a-z0-9.]*[a-z0-9]")
+
+
+def _indicator_unheld(question: str, chosen, voc) -> str | None:
+    """The question's alphanumeric indicator (PM10) that none of the chosen targets — their metric, its synonyms
+    (topics.yaml: GDP → 地区生产总值) or the clause quoted — writes as a whole token: the targets are another
+    indicator's (PM2.5), not the one asked. None when every indicator asked is held."""
+    texts = []
+    for t, tg in chosen:
+        clause = t.clauses[tg.clause] if tg.clause < len(t.clauses) else tg.text
+        texts.append(fold(f"{target_key(tg, voc)} {tg.text or ''} {clause}"))
+    held = " ".join(texts)
+    for tok in _INDICATOR.findall(fold(question)):
+        if len(tok) < 2:
+            continue
+        if not re.search(rf"(?<![a-z0-9.]){re.escape(tok)}(?![a-z0-9])", held):
+            import unicodedata
+
+            said = re.search(re.escape(tok), unicodedata.normalize("NFKC", question), re.IGNORECASE)
+            return said.group(0) if said else tok.upper()
+    return None
 
 
 def unit_kinds() -> dict[str, str]:
