@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from kb.model import ROLES, Document, Task
-from kb.parser import cleanup, deadlines, pages, prefixes, roles, script, structure, tables, targets
+from kb.parser import cleanup, deadlines, pages, roles, script, structure, tables, targets
 from kb.registry import Registry, registry_for
 
 
@@ -409,29 +409,6 @@ def rule_labels(state: ParseState) -> None:
         task.id = base if task.kind == "measure" else f"{base}.{seen[base]}"
 
 
-#: The task fields holding unit names.
-UNIT_FIELDS = (*ROLES, "implied")
-
-
-def rule_level_prefix(state: ParseState) -> None:
-    """A unit written with its level prefix first (市国土房管局) and bare later (国土房管局) is one
-    unit: within this plan the bare name is merged into the prefixed one (kb/parser/prefixes.py)."""
-    names = [n for t in state.tasks for f in UNIT_FIELDS for n in getattr(t, f)]
-    names += [n for t in state.tasks for k, v in t.subunits.items() for n in (k, *v)]
-    level = prefixes.issuer_level(state.doc.title or "", names)
-    registry = state.registry
-    merges = prefixes.level_merges(names, level, registry.canonical if registry is not None else None)
-    if not merges:
-        return
-    for task in state.tasks:
-        for f in UNIT_FIELDS:
-            setattr(task, f, list(dict.fromkeys(merges.get(n, n) for n in getattr(task, f))))
-        subunits: dict[str, list[str]] = {}
-        for k, v in task.subunits.items():
-            subunits.setdefault(merges.get(k, k), []).extend(merges.get(n, n) for n in v)
-        task.subunits = {k: list(dict.fromkeys(v)) for k, v in subunits.items()}
-
-
 def rule_terms(state: ParseState) -> None:
     """The topics the plan names in its headings and task titles (kb/qa/plan_terms.py), for questions."""
     from kb.qa.plan_terms import learn_terms
@@ -460,7 +437,6 @@ RULES: list[Callable[[ParseState], None]] = [
     tables.rule_table_tasks,
     rule_labels,
     tables.rule_table_labels,
-    rule_level_prefix,
     pages.rule_page_sources,
     rule_terms,
 ]
