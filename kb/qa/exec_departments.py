@@ -146,10 +146,69 @@ def _role_order(r: str) -> int:
 # ---------------------------------------------------------------- one department
 
 
+#: Level prefixes a plan may write once and drop later (市国土房管局 … 国土房管局).
+LEVEL_PREFIXES = "市区县省州旗"
+#: Short forms that are generic words, never one body with a prefixed form (政府 / 市政府, 各有关单位).
+_GENERIC = frozenset({"政府", "人民政府"})
+
+
+def level_pair(name: str, names) -> str | None:
+    """The one other spelling of ``name`` among the plan's ``names`` that adds or drops a level prefix
+    (国土房管局 ↔ 市国土房管局), or None: none, a generic short form, or the short form written with two
+    prefixes (市公安局 and 区公安局: two bodies)."""
+    names = set(names)
+    if len(name) > 1 and name[0] in LEVEL_PREFIXES and name[1:] in names:
+        bare = name[1:]
+    elif any(p + name in names for p in LEVEL_PREFIXES):
+        bare = name
+    else:
+        return None
+    if bare in _GENERIC or bare.startswith("各") or bare not in names:
+        return None
+    prefixed = [p + bare for p in LEVEL_PREFIXES if p + bare in names]
+    if len(prefixed) != 1:
+        return None
+    return prefixed[0] if name == bare else bare
+
+
+class _Spellings:
+    """The plan, with the two spellings of one body (国土房管局, 市国土房管局) holding the union of their tasks."""
+
+    def __init__(self, plan, names: tuple[str, ...], docs: set[str]):
+        # (a folder of plans: only within the documents that write both spellings — 发展改革委 of a State
+        # Council plan is not 市发展改革委 of a city's)
+        self._plan, self._names, self._docs = plan, names, docs
+
+    def __getattr__(self, attr):
+        return getattr(self._plan, attr)
+
+    def tasks_of(self, name: str, role: str = "any") -> list[Task]:
+        if name not in self._names:
+            return self._plan.tasks_of(name, role)
+        seen: dict[str, Task] = {}
+        for n in self._names:
+            for t in self._plan.tasks_of(n, role):
+                if t.doc in self._docs:
+                    seen.setdefault(t.id, t)
+        return sorted(seen.values(), key=self._plan.position)
+
+
+def _docs_of(plan, name: str) -> set[str]:
+    return {t.doc for r in ("any", "implied") for t in plan.tasks_of(name, r)}
+
+
 def _duties(question: str, q: Query, env, name: str, role: str, only: set[str] | None = None) -> Answer:
     from kb.duties import GROUP_ORDER, GROUP_TITLES, duty_list
 
     plan, ctx = env.plan, env.ctx
+    other = level_pair(name, plan.departments())
+    spellings = (name,)
+    docs = _docs_of(plan, name) & _docs_of(plan, other) if other else set()
+    if docs and len(docs) == len(_docs_of(plan, name) | _docs_of(plan, other)):
+        # one body written with and without its level prefix: both spellings' tasks, named by the longer
+        spellings = (max(name, other, key=len), min(name, other, key=len))
+        name = spellings[0]
+        plan = _Spellings(plan, spellings, docs)
     previous = within_base(q, ctx)
     parent = plan.subunits().get(name)
     shown = f"{name}（{parent}）" if parent else name
@@ -185,7 +244,7 @@ def _duties(question: str, q: Query, env, name: str, role: str, only: set[str] |
     order = [r for r in GROUP_ORDER if r in groups]
     tasks = [t for r in order for t in groups[r]]
     held = (*ROLES, "implied")
-    roles = {t.id: [r for r in t.roles_of(name) if r in held] for t in tasks}
+    roles = {t.id: list(dict.fromkeys(r for n in spellings for r in t.roles_of(n) if r in held)) for t in tasks}
     what = "或".join(ROLE_WORDS[r] for r in GROUP_ORDER if r in only) if only else ROLE_WORDS[role]
     scope = "".join(x for x in (f"（{date_note}）" if date_note else "", f"（涉及{topic_note}）" if topic_note else "",
                                "（限上一个回答中的任务）" if q.within and previous else ""))
