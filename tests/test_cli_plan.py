@@ -189,8 +189,8 @@ def test_broken_tags_are_reported_not_lost(tmp_path):
     tasks = json.loads(proc.stdout)["tasks"]
     assert [t["label"] for t in tasks] == ["三（一）1", "三（一）2"]
     assert tasks[0]["lead"] == ["市生态环境局"] and tasks[0]["support"] == ["市公安局"]
-    assert "三（一）1: unclosed bracket in tag" in proc.stderr
-    assert "三（一）2: bracket at the end looks like a responsibility tag" in proc.stderr
+    assert "三（一）1: 职责标注的括号没有闭合" in proc.stderr
+    assert "三（一）2: 段末括号像职责标注，但没有职责词" in proc.stderr
 
 
 def test_ten_megabyte_line(tmp_path):

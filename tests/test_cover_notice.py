@@ -66,7 +66,7 @@ def test_songjiang_cover_and_tasks_proper():
     assert len(proper) == 22 and all(t.departments() for t in proper)
     safeguards = [t for t in tasks if t.part == "二"]
     assert len(safeguards) == 6 and all(t.kind == "paragraph" and not t.departments() for t in safeguards)
-    assert [t.label for t in tasks if t.kind == "paragraph"] == ["1", "一", "二（一）", "二（二）", "二（三）", "二（四）", "二（五）", "二（六）"]
+    assert [t.label for t in tasks if t.kind == "paragraph"] == ["引言", "一", "二（一）", "二（二）", "二（三）", "二（四）", "二（五）", "二（六）"]
     assert not any(d.text == "2025年7月15日" for t in tasks for d in t.deadlines)
 
 

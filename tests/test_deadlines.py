@@ -292,7 +292,37 @@ UNDATED_CASES = [
     ("印发2023年工作要点。", [], "2023年工作要点 is a document"),
     ("2023年底前出台实施方案。", [("2023年底前", "by", None, "2023-12-31")], "a deadline before a document noun stays"),
     ("2023年完成实施方案编制。", [("2023年", "during", "2023-01-01", "2023-12-31")], "a year, a verb, then a document: a deadline"),
+    ("举办2025年“数据要素×”大赛。", [], "a year opening a quoted event's name is its edition, no deadline"),
+    ("组织开展2024年“中国旅游日”活动。", [], "likewise an activity's name"),
+    ("打响2026年“江南福地”文旅品牌。", [], "likewise a brand"),
+    ("到2025年“两区”建设取得突破。", [("到2025年", "by", None, "2025-12-31")], "after a limit's own word (到) the year stays a deadline"),
+    ("力争2025年“专精特新”企业达到100家。", [("2025年", "during", "2025-01-01", "2025-12-31")],
+     "a quoted name followed by no event noun: the year stays"),
+    ("2024年“三夏”期间做好秸秆禁烧。", [("2024年", "during", "2024-01-01", "2024-12-31")], "a season in quotes is no event name"),
+    ("2023年底前完成“一网通办”改革。", [("2023年底前", "by", None, "2023-12-31")], "control: a limit before a quote"),
 ]
+
+
+# Time words of a tag or a task table's time column (decision, issue #11): words that set no limit — the work
+# goes on with no end — are no deadline; bounded words without a date stay deadlines without dates.
+# (words, expected (text, kind) list, why)
+TAG_TIME_CASES = [
+    ("持续推进", [], "open-ended: no deadline (the blind gold's convention)"),
+    ("长期坚持", [], "open-ended"),
+    ("常态化推进", [], "open-ended"),
+    ("长期", [], "open-ended"),
+    ("持续推进、长期坚持", [], "two open-ended words"),
+    ("年内持续推进", [("年内持续推进", "ongoing")], "年内 bounds it: within the plan's year (A7, 国发〔2020〕6号)"),
+    ("全年", [("全年", "ongoing")], "the plan's year"),
+    ("持续推进，2025年底前完成", [("2025年底前", "by")], "a date among the words wins"),
+    ("6月底前完成", [("6月底前", "by")], "control: a limit without a year"),
+    ("按季度报送", [("按季度报送", "ongoing")], "control: other undated words are kept as written"),
+]
+
+
+@pytest.mark.parametrize("words,expected,why", TAG_TIME_CASES, ids=[c[0] for c in TAG_TIME_CASES])
+def test_tag_time_words(words, expected, why):
+    assert [(d.text, d.kind) for d in tag_deadlines(words, 0)] == expected, why
 
 
 @pytest.mark.parametrize("clause,expected,why", UNDATED_CASES, ids=[c[0] for c in UNDATED_CASES])

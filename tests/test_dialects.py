@@ -261,7 +261,7 @@ def test_mid_paragraph_tags_after_a_semicolon():
     _, tasks = parse_document(text, "p")
     assert [(t.text[:8], t.departments(), [d.text for d in t.deadlines]) for t in tasks] == [
         ("（一）强化管控。", ["市住建局"], ["2023年底前"]), ("加强道路扬尘治理", ["市城管局"], []),
-        ("严控露天焚烧（各", ["各区县政府"], ["长期坚持"])]
+        ("严控露天焚烧（各", ["各区县政府"], [])]  # 长期坚持: open-ended, no deadline (the words stay in the tag)
 
 
 # B without brackets: labels closing the paragraph after a sentence end.
@@ -295,7 +295,7 @@ def test_carry_forward_in_a_labelled_tag():
 def test_plan_without_tags_reads_prose_and_says_so():
     text = "某意见\n一、任务\n（一）加强监管。市场监管总局要会同工业和信息化部等部门制定办法。\n（二）建立机制。建立由农业农村部牵头的协调机制。\n（三）其他。各地要加强宣传。\n"
     doc, tasks = parse_document(text, "p")
-    assert not doc.tagged and any("no responsibility tags" in w for w in doc.warnings)
+    assert not doc.tagged and any("方案没有职责标注" in w for w in doc.warnings)
     by = {t.label: t for t in tasks}
     assert (by["一（一）"].lead, by["一（一）"].support, by["一（一）"].role_source) == (["市场监管总局"], ["工业和信息化部"], "prose")
     assert by["一（二）"].lead == ["农业农村部"]
@@ -320,10 +320,10 @@ def test_registry_only_for_its_issuer():
 
 # Bad input: one warning each, no traceback.
 BAD_CASES = [
-    ("任务。（市X局牵头，市Y局配合", "unclosed bracket", "unclosed bracket"),
-    ("任务。（（市X局牵头））", "doubly bracketed", "doubly nested bracket"),
-    ("任务。（牵头单位：，配合单位：市Y局）", "label without names", "a label with no names"),
-    ("任务。（列第一位者为牵头单位，下同）", "a lead rule with no list", "a rule sentence with no list"),
+    ("任务。（市X局牵头，市Y局配合", "括号没有闭合", "unclosed bracket"),
+    ("任务。（（市X局牵头））", "套了两层括号", "doubly nested bracket"),
+    ("任务。（牵头单位：，配合单位：市Y局）", "标签后没有单位名称", "a label with no names"),
+    ("任务。（列第一位者为牵头单位，下同）", "没有单位名单", "a rule sentence with no list"),
 ]
 
 
@@ -351,3 +351,33 @@ def test_tag_time_words_become_deadlines_of_the_task():
     assert [(d.text, d.kind, d.clause) for d in a.deadlines] == [("年内持续推进", "ongoing", len(a.clauses))]
     assert [(d.text, d.kind, d.end) for d in b.deadlines] == [("2019年底前", "by", "2019-12-31")]
     assert b.fields == {"完成时限": "2019年底前"}
+
+
+# A body written with its second name in brackets (省市场监管局（省知识产权局）: one body, 加挂牌子) is one unit under
+# its first name, the bracketed name its second (Task.subunits); a question about either name finds the tasks
+# where the plan writes it, and the answer names both (README "How the plan is read", decision of issue #11).
+SECOND_NAME_PLAN = ("某省质量强省行动方案\n一、重点任务\n（一）提升质量。\n"
+                    "1.开展质量提升行动。（省市场监管局（省知识产权局）牵头，省工业和信息化厅配合）\n"
+                    "2.加强知识产权保护。（省公安厅牵头，省市场监管局（省知识产权局）配合）\n"
+                    "3.推进标准化建设。（省市场监管局牵头）\n")
+
+
+@pytest.mark.parametrize("question,labels,head", [
+    ("省知识产权局牵头哪些任务", ["一（一）1"], "省知识产权局（省市场监管局）"),
+    ("省知识产权局配合哪些任务", ["一（一）2"], "省知识产权局（省市场监管局）"),
+    ("省市场监管局牵头哪些任务", ["一（一）1", "一（一）3"], "省市场监管局"),
+    ("省市场监管局配合哪些任务", ["一（一）2"], "省市场监管局"),
+])
+def test_second_name_in_brackets_is_one_body(tmp_path, monkeypatch, question, labels, head):
+    from kb.qa import Session
+    from kb.store import load_plan
+
+    f = tmp_path / "plan.txt"
+    f.write_text(SECOND_NAME_PLAN, encoding="utf-8")
+    monkeypatch.setenv("KB_CACHE_DIR", str(tmp_path / "cache"))
+    plan = load_plan(str(f))
+    first = plan.tasks[0] if plan.tasks[0].lead else plan.tasks[1]
+    assert (first.lead, first.subunits) == (["省市场监管局"], {"省市场监管局": ["省知识产权局"]})
+    answer = Session(plan=plan, strict=True).ask(question)
+    assert answer.status == "answered" and [t.label for t in answer.tasks] == labels, answer.text
+    assert answer.text.startswith(head), answer.text

@@ -53,8 +53,8 @@ EXPECTED = {
     "1": ("一1", ["市政务服务局"], ["市发展改革委", "市司法局"], ["2024年6月底前"], "表1 第3行", "plain row"),
     "2": ("一2", ["市政务服务局", "市大数据局"], ["市发展改革委", "市财政局", "市司法局"], ["2024年12月底前"], "表1 第4行", "names split at ，；"),
     "3": ("二3", ["市发展改革委"], [], ["全年"], "表1 第6行", "the time column is read like a tag's time words: 全年 is kept as written, ongoing, no date"),
-    "4": ("二4", ["市市场监管局"], ["市司法局"], ["长期坚持"], "表1 第7行",
-          "a sub-unit in brackets; 长期坚持 likewise"),
+    "4": ("二4", ["市市场监管局"], ["市司法局"], [], "表1 第7行",
+          "a second name in brackets (Task.subunits); 长期坚持 sets no limit: no deadline (the words stay in the tag)"),
 }
 
 

@@ -56,13 +56,13 @@ def test_implied_note():
 
 def test_unknown_name_warns():
     tag = parse_tag_content("市新设局牵头", REG)
-    assert tag.warnings == ["department not in the registry (kept as written): 市新设局"]
+    assert tag.warnings == ["部门不在发文单位的部门名录中（按原文保留）：市新设局"]
 
 
 def test_unknown_role_word_warns():
     tag = parse_tag_content("市生态环境局督办", REG)
     assert not tag.has_roles
-    assert any("known role word" in w for w in tag.warnings)
+    assert any("没有可识别的职责词" in w for w in tag.warnings)
 
 
 # (paragraph, number of tags found, warnings expected, why)
@@ -196,7 +196,7 @@ def test_heading_named_lead_covers_its_tasks_unless_they_name_their_own():
 
 def test_heading_named_lead_makes_a_plan_without_brackets_tagged():
     doc, tasks = parse_document("某县任务清单\n一、县发改局牵头工作\n1.推进项目建设。\n2.开展招商引资。\n", "p")
-    assert doc.tagged and not any("no responsibility tags" in w for w in doc.warnings)
+    assert doc.tagged and not any("方案没有职责标注" in w for w in doc.warnings)
     assert [t.lead for t in tasks] == [["县发改局"], ["县发改局"]]
 
 

@@ -37,7 +37,7 @@ def test_a_traditional_mirror_of_a_plan_is_read():
             f"({TRAD})\n")
     doc, tasks = parse_document(text, "p")
     assert doc.title == "咸阳市2022年深化“放管服”改革最佳化营商环境工作要点"
-    assert any("traditional script" in w for w in doc.warnings)
+    assert any("繁体字" in w for w in doc.warnings)
     (t,) = [t for t in tasks if t.tag]
     assert t.lead == ["市政府办公室", "市行政审批制度改革工作领导小组办公室"]
     # 按职责分工负责 after a lead named earlier in the same tag is support (shared/dialects.md: lead + support)

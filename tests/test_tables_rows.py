@@ -176,6 +176,18 @@ SPACED = [
     ("本表列出 重点工作任务 主要责任单位\n1 加快推进 区发改委\n2 优化 区政务服务局\n",
      "本表列出 重点工作任务 主要责任单位\n1 加快推进 区发改委\n2 优化 区政务服务局\n",
      "a line whose words do not all name columns is no header"),
+    ("序号 指标 任务分工\n1 国内生产总值增长7%左右 发展改革委、统计局\n2 城镇新增就业1100万人以上 人力资源社会保障部\n",
+     "序号\n指标\n任务分工\n1\n国内生产总值增长7%左右\n发展改革委、统计局\n2\n城镇新增就业1100万人以上\n人力资源社会保障部\n",
+     "a 量化指标任务分工 table: 指标 is the task column (each row a figure to reach), 任务分工 says who does it"),
+    ("序号 工 作 任 务 牵头负责部门\n1 铁路投资8000亿元 发展改革委\n2 再开工20项重大水利工程 水利部\n",
+     "序号\n工作任务\n牵头负责部门\n1\n铁路投资8000亿元\n发展改革委\n2\n再开工20项重大水利工程\n水利部\n",
+     "a letter-spaced header cell (工 作 任 务: typesetting spreads a short name over a wide cell) is one word"),
+    ("序 号 指 标 任务分工\n1 粮食产量1.3万亿斤以上 农业农村部\n2 新增高标准农田8000万亩 农业农村部、财政部\n",
+     "序号\n指标\n任务分工\n1\n粮食产量1.3万亿斤以上\n农业农村部\n2\n新增高标准农田8000万亩\n农业农村部、财政部\n",
+     "every header cell letter-spaced but the last"),
+    ("我们 要 做 好 工作\n1 甲 乙\n2 丙 丁\n",
+     "我们 要 做 好 工作\n1 甲 乙\n2 丙 丁\n",
+     "control: single characters joined are no column words, so no header"),
     ("重点工作任务 主要责任单位 完成时限\n1 加快推进 区发改委 年底前\n2 优化 区政务服务局 全年\n",
      "重点工作任务 主要责任单位 完成时限\n1 加快推进 区发改委 年底前\n2 优化 区政务服务局 全年\n",
      "a header without 序号 is not split (its rows could not be told apart)"),
@@ -200,6 +212,76 @@ def test_spaced_table_is_read_before_cleanup_glues_its_cells():
     assert (rows["表1 序号1"].body, rows["表1 序号1"].support) == ("加快推进城市更新项目建设，年底前完成10个小区改造", ["区财政局", "各街道"])
     assert rows["表1 序号2"].support == ["区司法局"]
     assert [d.text for d in rows["表1 序号1"].deadlines] == ["年底前"]
+
+
+def test_quantified_targets_table_after_a_paragraph_is_rows_of_their_own():
+    """A 量化指标任务分工 table flattened with single spaces right after a paragraph of the notice (issue #11,
+    a blind cause: its rows were read inside that paragraph, 0/9 right).  Each row is a task of its own with
+    its own units; the paragraph keeps no roles; a cell's own role words set the role (counted by hand)."""
+    text = ("国务院办公厅关于印发量化指标任务分工的通知\n国务院有关部门：\n"
+            "为抓好《政府工作报告》的贯彻落实，现将量化指标任务分工印发给你们，请认真贯彻执行。\n"
+            "一、各有关部门要按照分工抓紧研究制定工作方案，健全工作机制，层层落实责任，抓好督促检查。\n"
+            "二、各有关部门要按照时间节点，及时报送量化指标任务进展情况，确保数据真实可靠、准确无误。\n"
+            "序号 指标 任务分工\n"
+            "1 居民消费价格涨幅3%左右 发展改革委\n"
+            "2 城镇新增就业1100万人以上 人力资源社会保障部\n"
+            "3 铁路投资8000亿元左右 发展改革委、铁路总公司\n"
+            "4 完成棚户区住房改造600万套 住房城乡建设部牵头，发展改革委、财政部配合\n"
+            "5 农村贫困人口减少1000万人以上 扶贫办会同有关部门\n")
+    doc, tasks = parse_document(text, "plan", "plan.txt")
+    rows = {t.source: t for t in tasks if t.source}
+    assert set(rows) == {f"表1 序号{n}" for n in range(1, 6)}
+    got = {k: (t.body, t.lead, t.support, t.sole) for k, t in rows.items()}
+    assert got == {
+        "表1 序号1": ("居民消费价格涨幅3%左右", [], [], ["发展改革委"]),
+        "表1 序号2": ("城镇新增就业1100万人以上", [], [], ["人力资源社会保障部"]),
+        "表1 序号3": ("铁路投资8000亿元左右", [], [], ["发展改革委", "铁路总公司"]),
+        "表1 序号4": ("完成棚户区住房改造600万套", ["住房城乡建设部"], ["发展改革委", "财政部"], []),
+        "表1 序号5": ("农村贫困人口减少1000万人以上", ["扶贫办"], ["有关部门"], []),
+    }
+    before = [t for t in tasks if not t.source]
+    assert not any(t.departments("any") for t in before)
+    assert not any("居民消费价格" in t.text for t in before)
+
+
+# A task table's role cell may carry role words and words of manner of its own: they are no part of a name,
+# and a role word other than a plain 负责/落实 sets the role of the names before it (kb.parser.roles.cell_segments).
+CELL_ROLES = [
+    ("省科技厅按职责分工负责", "support", [("省科技厅", "shared")], "按职责分工负责 in a 配合单位 cell: shared, not part of the name"),
+    ("省经信厅负责", "lead", [("省经信厅", "lead")], "a plain 负责 in a 牵头单位 cell repeats the column's role"),
+    ("省财政厅、省税务局配合", "support", [("省财政厅、省税务局", "support")], "配合 in a 配合单位 cell: the same role"),
+    ("各市政府结合实际分别落实", "support", [("各市政府", "support")], "words of manner (结合实际, 分别) and a weak 落实 dropped"),
+    ("市X局牵头，市Y局、市Z局配合", "sole", [("市X局", "lead"), ("市Y局、市Z局", "support")],
+     "a 责任单位 cell naming a lead and supporters in its own words"),
+    ("市X局牵头、市Y局配合", "sole", [("市X局", "lead"), ("市Y局", "support")], "、 right after a role word separates segments"),
+    ("各项目牵头单位", "sole", [("各项目牵头单位", "sole")], "control: 牵头 inside a name (no role word at its end)"),
+    ("市发展改革委", "lead", [("市发展改革委", "lead")], "control: a plain cell keeps its column's role"),
+    ("市A局、市B局共同牵头", "sole", [("市A局、市B局", "lead")], "共同牵头 is a lead word (longest first), not manner + 牵头"),
+    ("分别", "support", [("分别", "support")], "a cell of manner words alone stays as written (no empty name)"),
+]
+
+
+@pytest.mark.parametrize(("cell", "column", "expected", "why"), CELL_ROLES, ids=[c[3][:40] for c in CELL_ROLES])
+def test_cell_role_words(cell, column, expected, why):
+    from kb.parser.roles import cell_segments
+
+    assert cell_segments(cell, column) == expected, why
+
+
+def test_role_words_in_cells_set_roles_in_a_table():
+    """The same in a whole table (tab-separated, an attachment after the text): names carry no role words and
+    a bracketed second name stays the body's second name (Task.subunits), found by a question about it."""
+    text = ("某省数字经济行动方案\n一、总体要求\n坚持系统推进。\n附件\n重点任务分工表\n"
+            "序号\t重点任务\t牵头单位\t配合单位\t完成时限\n"
+            "1\t建设算力调度平台\t省发展改革委\t省科技厅按职责分工负责\t2026年底前\n"
+            "2\t开展知识产权质押融资\t省市场监管局（省知识产权局）负责\t各市政府结合实际分别落实\t2026年6月底前\n")
+    _, tasks = parse_document(text, "plan", "plan.txt")
+    rows = [t for t in tasks if t.source]
+    assert [(t.lead, t.support, t.shared, t.subunits) for t in rows] == [
+        (["省发展改革委"], ["省科技厅"], [], {}),
+        (["省市场监管局"], ["各市政府"], [], {"省市场监管局": ["省知识产权局"]}),
+    ]
+    assert not any("不像单位名称" in w for t in rows for w in t.warnings)
 
 
 # --- columns naming the issuer's internal divisions ---------------------------------------------------

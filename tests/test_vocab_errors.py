@@ -62,6 +62,10 @@ def _load(name: str, path: Path):
         from kb.parser.script import load_script
 
         return load_script(str(path))
+    if name == "parser_warnings.yaml":
+        from kb.parser.messages import load_messages
+
+        return load_messages(str(path))
     raise AssertionError(name)
 
 
@@ -106,6 +110,12 @@ ROWS = [
     ("script.yaml", "  - 丟並乾亂", "  - 丟丟乾亂",
      f"traditional 与 simplified 应一样长、一字对一字，且 traditional 中每个字只出现一次；{FIX}", "a character twice"),
     ("script.yaml", "min_share: 0.05", "min_share: some", None, "a share that is no number"),
+    ("parser_warnings.yaml", "  no_text: 文件中没有文字\n", "", f"messages 缺少的键：no_text；不认识的键：无；{FIX}",
+     "a warning's wording removed"),
+    ("parser_warnings.yaml", "名称不像单位名称（可能是断行？按原文保留）：{name}", "名称不像单位名称：{名称}",
+     f"messages.not_unit_like 应恰好含这些占位符：{{name}}；{FIX}", "a placeholder renamed"),
+    ("parser_warnings.yaml", "标签后没有单位名称：{label}", "标签后没有单位名称：{label",
+     None, "an unclosed brace"),
 ]
 
 

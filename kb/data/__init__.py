@@ -28,6 +28,7 @@ WHAT_NAMES = {
     "line-breaking rules": "断行规则",
     "plan term vocabulary": "方案主题词表",
     "script table": "繁简字表",
+    "parser warnings": "解析警告措辞表",
 }
 
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from kb.model import ROLES, Document, Task
 from kb.parser import cleanup, deadlines, pages, roles, script, structure, tables, targets
+from kb.parser.messages import warning
 from kb.registry import Registry, registry_for
 
 
@@ -75,15 +76,14 @@ def rule_script(state: ParseState) -> None:
     """A plan a mirror converted to traditional script is read back as simplified, one character for one."""
     if script.is_traditional(state.text):
         state.text = script.to_simplified(state.text)
-        state.doc.warnings.append(
-            "the text is in traditional script (a mirror site's conversion?): read as simplified, one character for one")
+        state.doc.warnings.append(warning("traditional_script"))
 
 
 def rule_cleanup(state: ParseState) -> None:
     """Undo the PDF/web debris; one paragraph per entry."""
     state.paragraphs = cleanup.clean_paragraphs(state.text)
     if not state.paragraphs:
-        state.doc.warnings.append("the file holds no text")
+        state.doc.warnings.append(warning("no_text"))
 
 
 def rule_structure(state: ParseState) -> None:
@@ -133,7 +133,7 @@ def rule_split_at_tags(state: ParseState) -> None:
             if tag.has_roles:
                 state.pieces.append(Piece(block, tag.text, "", tag, list(tag.warnings), label_line=True))
                 continue
-            block_warnings = tag.warnings or [f"label line names no unit: {block.text[:40]}"]
+            block_warnings = tag.warnings or [warning("label_line_without_unit", text=block.text[:40])]
             state.pieces.append(Piece(block, tag.text, tag.text, None, list(block_warnings)))
             continue
         spans, warnings = roles.find_tags(block.text, state.registry, vocab, state.rules)
@@ -144,7 +144,7 @@ def rule_split_at_tags(state: ParseState) -> None:
             if body.strip() or start == 0:
                 state.pieces.append(Piece(block, chunk.strip(), body.strip(), span.tag, list(span.tag.warnings)))
             elif state.pieces:  # a tag right after a tag: read it as part of the previous one
-                state.pieces[-1].warnings.append(f"tag without text before it: {span.tag.text}")
+                state.pieces[-1].warnings.append(warning("tag_without_text", tag=span.tag.text))
             start = span.end
         rest = block.text[start:].strip()
         if rest or not spans:
@@ -199,7 +199,7 @@ def rule_label_lines(state: ParseState) -> None:
             pieces.append(piece)
             continue
         if not targets:
-            task.warnings.append("label line with no item above it: read as its own task")
+            task.warnings.append(warning("label_line_without_item"))
             tasks.append(task)
             pieces.append(piece)
             continue
@@ -313,9 +313,7 @@ def rule_prose(state: ParseState) -> None:
         return
     state.doc.tagged = False
     if state.tasks:
-        state.doc.warnings.append(
-            "the plan has no responsibility tags (no （X牵头） brackets, no 牵头单位： labels): "
-            "its paragraphs are tasks without departments, except roles read from prose (X会同Y, 由X牵头)")
+        state.doc.warnings.append(warning("no_tags"))
     vocab = roles.load_vocabulary()
     for task in state.tasks:
         tag = roles.read_prose(task.clauses, state.registry, vocab)
@@ -381,6 +379,10 @@ def rule_targets(state: ParseState) -> None:
         targets.apply_targets(task)
 
 
+#: The label of the paragraphs standing before a plan's first part (its opening).
+OPENING_LABEL = "引言"
+
+
 def rule_labels(state: ParseState) -> None:
     """Number paragraphs within their section (or part) and give each its label and id."""
     containers: dict[tuple[str, str | None], list[Task]] = {}
@@ -398,6 +400,10 @@ def rule_labels(state: ParseState) -> None:
         if None in numbers or len(set(numbers)) != len(numbers):
             numbers = list(range(1, len(numbered) + 1))
         prefix = section or part
+        if not prefix and state.doc.parts and None in [given[id(t)] for t in numbered]:
+            # Paragraphs before the plan's first part (为深入贯彻…, 总的要求是…) are its opening, not items 1, 2:
+            # 引言, 引言1, 引言2 … (a plan without parts numbers its paragraphs 1, 2 … as before).
+            prefix = OPENING_LABEL
         for task, n in zip(numbered, numbers):
             task.label = prefix if len(numbered) == 1 and prefix else f"{prefix}{n}"
     seen: dict[str, int] = {}

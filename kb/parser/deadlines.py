@@ -97,7 +97,8 @@ _DEADLINE_KEYS = {
     "during_after", "seasons", "plan_period_words", "plan_end_words", "baseline_before", "baseline_after",
     "within_after", "within_units", "within_since", "service_units", "recurring_before", "this_year_words",
     "document_nouns", "within_documents", "benefit_after", "this_year_end_words", "name_nouns", "name_breakers",
-    "described_after", "policy_term_before", "policy_window_end", "policy_nouns", "policy_run_words",
+    "described_after", "policy_term_before", "policy_window_end", "policy_nouns", "policy_run_words", "open_ended",
+    "quoted_name_nouns",
 }
 
 
@@ -189,6 +190,10 @@ def load_grammar(path: str | None = None) -> DeadlineGrammar:
         re.compile(rf"{Y}年第\d+号"),  # 公告2018年第22号: a document number
         # 2022年“智改数转”工作推进方案 / 2023年度工作要点: the year opens a document's name.
         re.compile(rf"{Y}年度?(?:[“\"][^”\"，。；]{{1,20}}[”\"][^，。；、\d]{{0,8}}?)?{_alt(data['document_nouns'])}"),
+        # 2025年“数据要素×”大赛, 2024年“中国旅游日”活动: a year opening a quoted name is part of the name (an
+        # edition), not a limit; after a limit's own word (到2025年“…”) it stays one.
+        re.compile(rf"(?<![到至止自从于在])(?<!截至){Y}年度?(?=[“\"][^”\"，。；,;]{{1,24}}[”\"][^\d，。；,;]{{0,6}}?"
+                   rf"{_alt(data['quoted_name_nouns'])})"),
         # 2025年是“十四五”规划的收官之年: a year described.
         re.compile(rf"{Y}年(?={_alt(data['described_after'])})"),
         # 实施期限至2021年12月31日, 延长至2022年4月30日: the end of a policy's term.
@@ -493,4 +498,12 @@ def tag_deadlines(words: str, clause: int, start: int | None = None) -> list[Dea
     found = sorted(found + undated, key=lambda x: x[0])
     if found:
         return [d for _, _, d in found]
+    if _open_ended().fullmatch(re.sub(r"[\s，,、；;。和并]", "", words)):
+        return []  # 持续推进 / 长期坚持 / 常态化: the work has no end, so no limit (the words stay in the tag)
     return [Deadline(words, "ongoing", None, None, clause)]
+
+
+@lru_cache(maxsize=1)
+def _open_ended() -> re.Pattern:
+    """Time words that set no limit, one after another (长期坚持, 持续推进): ``deadlines.open_ended``."""
+    return re.compile(f"(?:{_alt(read_vocabulary_file()['deadlines']['open_ended'])})+")

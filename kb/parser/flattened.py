@@ -183,7 +183,7 @@ def split_spaced_rows(text: str, vocab, header_columns, is_task_header) -> str:
             if first[0] == str(expect) and len(first) == 2:
                 block.append(sep.join(_SPACES_RE.split(cur)))
                 expect += 1
-            elif _SPACES_RE.split(cur) == words:
+            elif _letter_spaced(_SPACES_RE.split(cur), frozenset(words)) == words:
                 pass  # the header repeated (a page break)
             elif (len(cur) <= 40 and not _SENTENCE_RE.search(cur) and not first[0].isdigit()
                   and not all(header_columns([w], vocab) for w in _SPACES_RE.split(cur))):
@@ -202,11 +202,44 @@ def split_spaced_rows(text: str, vocab, header_columns, is_task_header) -> str:
     return "\n".join(out)
 
 
+def _letter_spaced(words: list[str], known: frozenset[str] = frozenset()) -> list[str]:
+    """Runs of two or more one-character words joined: a letter-spaced header cell (``工 作 任 务``,
+    ``序 号``, as typesetting spreads a short column name over a wide cell) is one word.  Two letter-spaced
+    cells side by side (``序 号 指 标``) are cut into ``known`` column words when the run is made of them."""
+    out: list[str] = []
+    run: list[str] = []
+    for w in words + [""]:
+        if len(w) == 1 and "\u4e00" <= w <= "\u9fff":
+            run.append(w)
+            continue
+        if len(run) >= 2:
+            out.extend(_cut_known("".join(run), known))
+        else:
+            out.extend(run)
+        run = []
+        if w:
+            out.append(w)
+    return out
+
+
+def _cut_known(chars: str, known: frozenset[str]) -> list[str]:
+    """``序号指标`` → [``序号``, ``指标``] when the characters are a sequence of known words, else [chars]."""
+    best: list[list[str] | None] = [None] * (len(chars) + 1)
+    best[0] = []
+    for end in range(1, len(chars) + 1):
+        for start in range(end):
+            if best[start] is not None and chars[start:end] in known:
+                best[end] = best[start] + [chars[start:end]]
+                break
+    return best[-1] if best[-1] else [chars]
+
+
 def _spaced_header(line: str, vocab, header_columns, is_task_header):
     """(the text before it, the header words) when ``line`` is, or ends in, a header of column words
     separated by spaces starting with 序号 (a cover notice flattened onto one line may run into it:
-    ``… 常熟市2018年政府工作任务分解表 序号 名称 工作任务 牵头责任单位``), else None."""
-    words = _SPACES_RE.split(line.strip())
+    ``… 常熟市2018年政府工作任务分解表 序号 名称 工作任务 牵头责任单位``), else None.  A letter-spaced
+    column name (``序号 工 作 任 务 牵头负责部门``) is one word."""
+    words = _letter_spaced(_SPACES_RE.split(line.strip()), frozenset(w for w, _ in vocab.words))
     numbers = {w for w, col in vocab.words if col == "number"}
     for start in range(max(0, len(words) - _HEADER_MAX), len(words) - 2):
         if words[start] not in numbers:

@@ -29,6 +29,7 @@ from pathlib import Path
 
 from kb.errors import KbError
 from kb.model import ROLES
+from kb.parser.messages import warning
 from kb.registry import Registry
 
 ROLES_PATH = Path(__file__).resolve().parent.parent / "data" / "roles.yaml"
@@ -88,6 +89,8 @@ class RoleVocabulary:
     """A part title naming duties (职责分工, 工作职责): its sections are headed by units (dialect G)."""
     none_markers: frozenset = frozenset()
     """Whole values saying "no unit" (无, 暂无, /, —): a cell or label holding one names nobody."""
+    manner_end: re.Pattern = re.compile(r"(?!)")
+    """Words of manner closing a list of units (结合实际, 分别, 共同): no part of a name."""
 
 
 #: A count of the tasks under a heading: (8项), （共12项）.
@@ -111,7 +114,7 @@ def _words(src: Path, where: str, value) -> list[str]:
     return list(value)
 
 
-_KEYS = {"version", "none_markers", "roles", "weak_role_words", "labels", "field_labels", "time_labels", "ongoing_words", "lead_rules",
+_KEYS = {"version", "none_markers", "roles", "weak_role_words", "manner_words", "labels", "field_labels", "time_labels", "ongoing_words", "lead_rules",
          "implied_notes", "list_tail", "list_joiner", "joined_names", "generic_groups", "department_suffixes", "prose_roles",
          "heading_work_words", "duty_parts"}
 
@@ -189,6 +192,7 @@ def load_vocabulary(path: str | None = None) -> RoleVocabulary:
             "[。：:]?"),
         duty_part_re=re.compile(_alt(_words(src, "duty_parts", data["duty_parts"]))),
         none_markers=frozenset(_words(src, "none_markers", data["none_markers"])),
+        manner_end=re.compile(f"(?:{_alt(_words(src, 'manner_words', data['manner_words']))})+$"),
     )
 
 
@@ -317,6 +321,43 @@ def split_subunit(item: str) -> tuple[str, list[str]]:
     return m.group(1).strip(), [s.strip() for s in _SUBUNIT_SEP_RE.split(m.group(2)) if s.strip()]
 
 
+def strip_manner(names: str, vocab: RoleVocabulary) -> str:
+    """``各市政府结合实际分别`` → ``各市政府``: words of manner closing a list are no part of its last name
+    (a name that is only such words stays as written)."""
+    stripped = vocab.manner_end.sub("", names)
+    return stripped if stripped.strip("、，, ") else names
+
+
+def cell_segments(cell: str, role: str, vocab: RoleVocabulary | None = None) -> list[tuple[str, str]]:
+    """(names, role) of each part of a task table's role cell read in a column of ``role`` (lead, support,
+    sole): a cell may carry role words of its own (``省科技厅按职责分工负责`` in a 配合单位 column,
+    ``省经信厅负责``, ``市X局牵头，市Y局配合`` in a 责任单位 column) and words of manner
+    (``各市政府结合实际分别落实``).  They are no part of a name: a role word other than a plain 负责/落实
+    sets the role of the names before it (按职责分工负责 → shared, 牵头 → lead, 配合 → support); a plain
+    负责/落实 only repeats the column's role.  Names keep their 、; 会同 is left to the tag reader."""
+    vocab = vocab or load_vocabulary()
+    out: list[tuple[str, str]] = []
+    for whole in split_top(cell.strip().rstrip("。"), "，,；;"):
+        cuts = [m.end() for m in vocab.role_then_comma.finditer(whole)]
+        bounds = [0] + cuts + [len(whole)]
+        for a, b in zip(bounds, bounds[1:]):
+            segment = whole[a:b].strip("、 ")
+            if not segment:
+                continue
+            m = vocab.role_end.search(segment)
+            here = role
+            if m and strip_manner(segment[: m.start()], vocab).strip():
+                word = m.group("word")
+                names = strip_manner(segment[: m.start()], vocab)
+                if vocab.role_of[word] != "sole":
+                    here = vocab.role_of[word]
+                segment = names
+            else:
+                segment = strip_manner(segment, vocab)
+            out.append((segment.strip("、 "), here))
+    return out
+
+
 def is_generic(name: str, vocab: RoleVocabulary | None = None) -> bool:
     """True for a generic group (各省级人民政府, 各有关部门和单位, 成员单位): never made lead by position."""
     return bool((vocab or load_vocabulary()).generic.search(name))
@@ -401,7 +442,7 @@ def rule_role_segment(r: _Reading, segment: str) -> bool:
         return False
     word = m.group("word")
     role = r.vocab.role_of[word]
-    names = segment[: m.start()]
+    names = strip_manner(segment[: m.start()], r.vocab)
     if word in r.vocab.weak_words and not (
             names and all(looks_like_unit(i, r.vocab, r.registry) for i in split_items(names, r.vocab))):
         return False  # 确保政策落实: an ordinary phrase, not a role
@@ -450,7 +491,7 @@ def rule_note(r: _Reading, segment: str) -> bool:
     r.tag.notes.append(segment)
     for item in split_items(segment, r.vocab):
         if any(r.vocab.department_re.search(item[:-k]) for k in range(1, min(4, len(item) - 1) + 1)):
-            r.tag.warnings.append(f"tag segment without a known role word (牵头/配合/负责/按职责分工负责): {segment}")
+            r.tag.warnings.append(warning("segment_without_role", segment=segment))
             break
     return True
 
@@ -529,7 +570,7 @@ def _read_segments(r: _Reading, text: str) -> None:
     else:
         joined = "，".join(r.pending)
         r.tag.notes.append(joined)
-        r.tag.warnings.append(f"tag segment without a known role word (牵头/配合/负责/按职责分工负责): {joined}")
+        r.tag.warnings.append(warning("segment_without_role", segment=joined))
     r.pending = []
 
 
@@ -571,10 +612,10 @@ def _name(r: _Reading, name: str, check: bool = True) -> str:
     if check and name not in r.tag.unknown_names:
         if r.registry.departments:
             r.tag.unknown_names.append(name)
-            r.tag.warnings.append(f"department not in the registry (kept as written): {name}")
+            r.tag.warnings.append(warning("not_in_registry", name=name))
         elif not looks_like_unit(name, r.vocab, r.registry):
             r.tag.unknown_names.append(name)
-            r.tag.warnings.append(f"name does not end like a unit (broken line? kept as written): {name}")
+            r.tag.warnings.append(warning("not_unit_like", name=name))
     return name
 
 
@@ -586,7 +627,7 @@ def parse_tag_content(content: str, registry: Registry, vocab: RoleVocabulary | 
     tag = Tag(text=content)
     inner = content.strip()
     if len(inner) > 1 and inner[0] in OPENERS and _closes_at(inner) == len(inner) - 1:
-        tag.warnings.append(f"doubly bracketed tag (read as one): {content}")
+        tag.warnings.append(warning("double_brackets", content=content))
         inner = inner[1:-1]
     for segment in split_top(inner, SEGMENT_SEPS):  # a rule stated in this tag covers the tag itself (…负责。列第一位者为牵头单位，下同)
         rules.read(segment, vocab)
@@ -607,7 +648,7 @@ def parse_tag_content(content: str, registry: Registry, vocab: RoleVocabulary | 
         end = labels[i + 1].start() if i + 1 < len(labels) else len(inner)
         value = inner[m.end() : end].strip("，,；;。 \u3000")
         if not value:
-            tag.warnings.append(f"label without names: {label}")
+            tag.warnings.append(warning("label_without_names", label=label))
             continue
         if kind not in ("field", "time") and is_none_marker(value, vocab):
             continue  # 配合单位：无 — the plan says there is no such unit
@@ -712,17 +753,17 @@ def find_tags(text: str, registry: Registry, vocab: RoleVocabulary | None = None
             spans.append(TagSpan(i, end, tag))
             continue
         if tag.rule and tag.rule != before:
-            warnings.append(f"a lead rule with no list of units: {text[i:close + 1]}")
+            warnings.append(warning("rule_without_list", text=text[i:close + 1]))
         elif tag.labelled and not tag.has_roles and tag.warnings:
             warnings.extend(tag.warnings)
         elif end >= n and after_sentence and (tag.warnings or _looks_like_tag(content, vocab)):
-            warnings.append(f"bracket at the end looks like a responsibility tag but names no role: {text[i:close + 1]}")
+            warnings.append(warning("bracket_without_role", text=text[i:close + 1]))
     for i in unclosed:
         if not (i == 0 or text[i - 1] in SENTENCE_END):
             continue
         rest = text[i + 1 :]
         if vocab.role_end.search(rest) or any(w + "，" in rest for w, _ in vocab.role_words) or vocab.label_line_re.match(text[i:]):
-            warnings.append(f"unclosed bracket in tag: {text[i:i + 40]}")
+            warnings.append(warning("unclosed_bracket", text=text[i:i + 40]))
             tag = parse_tag_content(rest, registry, vocab, rules)
             if tag.has_roles:
                 tag.text = text[i:]

@@ -33,6 +33,7 @@ from pathlib import Path
 
 from kb.errors import KbError
 from kb.model import ROLES
+from kb.parser.messages import warning
 from kb.parser.roles import INLINE_LEAD_RE as _INLINE_LEAD_RE  # one definition for tags and table cells
 
 TABLES_PATH = Path(__file__).resolve().parent.parent / "data" / "tables.yaml"
@@ -253,7 +254,7 @@ def _unit_like(cell: str) -> bool:
     if re.search(r"[。；;：:]", cell) or len(cell) > 200:
         return False
     vocab = roles.load_vocabulary()
-    names = [vocab.list_tail.sub("", n).strip() if hasattr(vocab, "list_tail") else n for n in _names(cell)]
+    names = [vocab.list_tail.sub("", n).strip() for seg, _ in roles.cell_segments(cell, "sole", vocab) for n in _names(seg)]
     names = [n for n in names if n]
     if not names:
         return False
@@ -280,8 +281,7 @@ def _take_flattened(state) -> None:
         table.row_notes = {r.number: (r.notes, r.warnings) for r in flat.rows if r.number and (r.notes or r.warnings)}
         unsure = sum(1 for r in flat.rows if r.warnings)
         if unsure:
-            table.warnings.append(f"{unsure} row(s) of the flattened task table could not be regrouped with certainty: "
-                                  "their uncertain cells were given no role (see the rows' warnings)")
+            table.warnings.append(warning("table_rows_uncertain", count=unsure))
         table.caption, table.title = _take_caption(out, vocab)
         state.tables.append(table)
         state.doc.warnings.extend(table.warnings)
@@ -628,23 +628,25 @@ def _other_fields(table: TaskTable, cells: list[str]) -> dict[str, str]:
 
 def _row_tag(table: TaskTable, get) -> tuple[str | None, str, list[str]]:
     """(the row's role cells labelled with the header's words, the tag reader's verb form, notes)."""
-    lead, support, responsible = (_names(get(c)) for c in ("lead", "support", "responsible"))
+    from kb.parser.roles import cell_segments
+
+    by_role: dict[str, list[str]] = {role: [] for role in _CELL_ROLE_WORDS}
+    for col, role in (("lead", "lead"), ("support", "support"), ("responsible", "sole")):
+        for names, here in cell_segments(get(col), role):
+            # A cell's own role word sets its names' role (省科技厅按职责分工负责); a plain 负责 repeats the column's.
+            by_role[here].extend(_names(names))
+    lead, responsible = by_role["lead"], by_role["sole"]
     # Names marked （牵头） inside a 责任单位 cell lead.
     marked = [n for n in responsible if _INLINE_LEAD_RE.search(n)]
     if marked:
-        lead = lead + [_INLINE_LEAD_RE.sub("", n) for n in marked]
+        lead.extend(_INLINE_LEAD_RE.sub("", n) for n in marked)
         responsible = [n for n in responsible if n not in marked]
         if "lead" not in table.columns:
-            support, responsible = support + responsible, []
+            by_role["support"], responsible = by_role["support"] + responsible, []
     if "lead" in table.columns and responsible:
-        support, responsible = support + responsible, []  # 责任单位 after 牵头单位: the supporting units
-    segments = []
-    if lead:
-        segments.append("、".join(lead) + "牵头")
-    if support:
-        segments.append("、".join(support) + "配合")
-    if responsible:
-        segments.append("、".join(responsible) + "负责")
+        by_role["support"], responsible = by_role["support"] + responsible, []  # 责任单位 after 牵头单位: the supporting units
+    by_role["sole"] = responsible
+    segments = ["、".join(names) + _CELL_ROLE_WORDS[role] for role, names in by_role.items() if names]
     labelled = []
     for col in ("lead", "support", "responsible", "leader", "deadline"):
         value = get(col)
@@ -653,6 +655,11 @@ def _row_tag(table: TaskTable, get) -> tuple[str | None, str, list[str]]:
     notes = [f"{table.header[table.columns['leader']].rstrip(':：')}：{get('leader')}"] if get("leader") else []
     tag = "（" + "；".join(labelled) + "）" if labelled else None
     return tag, "，".join(segments), notes
+
+
+#: The role word each role's names are read with, in the order they are composed (a 按职责分工负责 list after a
+#: lead supports it, as in a tag).
+_CELL_ROLE_WORDS = {"lead": "牵头", "guide": "指导", "support": "配合", "shared": "按职责分工负责", "sole": "负责"}
 
 
 def _names(cell: str) -> list[str]:
@@ -682,7 +689,7 @@ def _give_row(task, parsed, tag, deadline_cell, notes, cite) -> None:
     if parsed and parsed.has_roles:
         if any(task.departments("any")):
             if set(task.departments("any")) != {n for names in parsed.roles.values() for n in names}:
-                task.warnings.append(f"the task table ({cite}) names other departments than the text's tag: {tag}")
+                task.warnings.append(warning("table_other_departments", cite=cite, tag=tag))
         else:
             _set_roles(task, parsed)
             task.kind = "task"
