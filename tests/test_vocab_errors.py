@@ -116,6 +116,9 @@ ROWS = [
      f"messages.not_unit_like 应恰好含这些占位符：{{name}}；{FIX}", "a placeholder renamed"),
     ("parser_warnings.yaml", "标签后没有单位名称：{label}", "标签后没有单位名称：{label",
      None, "an unclosed brace"),
+    ("tables.yaml", "header_qualifier: '^(?:", "header_qualifier: '^((?:",
+     "header_qualifier 不是有效的正则表达式（missing ), unterminated subpattern at position 1）；" + FIX,
+     "an unbalanced bracket in the header qualifier"),  # (last: COMMANDS index the rows above)
 ]
 
 

@@ -3,7 +3,7 @@
 ``RULES`` lists the rules in the order they run, like markdown-it's core chain.
 Each rule takes the ``ParseState`` and changes it in place:
 
-    script (traditional → simplified) → page marks → task tables out → cleanup → structure
+    script (traditional → simplified) → page marks → task tables out → cleanup → structure → a table's title line
     → issuer vocabulary → split at tags (A, B; A2 rules in document order) → tasks → label lines (C) → heading tags (F)
     → implied (A5) → clauses → prose roles (E) → deadlines → targets → table rows → labels
     → table labels → page sources → the plan's own topic terms
@@ -429,6 +429,7 @@ RULES: list[Callable[[ParseState], None]] = [
     tables.rule_find_tables,
     rule_cleanup,
     rule_structure,
+    tables.rule_table_title,
     rule_registry,
     rule_split_at_tags,
     rule_tasks,

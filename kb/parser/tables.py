@@ -60,6 +60,8 @@ class TableVocabulary:
     inner_endings: tuple[str, ...] = ()
     """Endings of a header cell naming the issuer's internal divisions (市卫健委内牵头处室, 责任处室): an
     ``other`` column, never roles, whatever role word it holds."""
+    qualifier: re.Pattern | None = None
+    """A qualifier a header cell may open with before its column word (2022年预期目标, 市级牵头单位)."""
 
 
 @lru_cache(maxsize=1)
@@ -89,7 +91,11 @@ def load_vocabulary(path: str | None = None) -> TableVocabulary:
     endings = data.get("inner_division_endings") or []
     if not isinstance(endings, list) or not all(isinstance(w, str) and w.strip() for w in endings):
         raise KbError(f"{src}：inner_division_endings 应为词语列表；请修正，或从代码仓库恢复这个文件")
-    return TableVocabulary(tuple(sorted(seen.items(), key=lambda kv: -len(kv[0]))), caption, tuple(endings))
+    try:
+        qualifier = re.compile(data["header_qualifier"]) if data.get("header_qualifier") else None
+    except (re.error, TypeError) as exc:
+        raise KbError(f"{src}：header_qualifier 不是有效的正则表达式（{exc}）；请修正，或从代码仓库恢复这个文件") from exc
+    return TableVocabulary(tuple(sorted(seen.items(), key=lambda kv: -len(kv[0]))), caption, tuple(endings), qualifier)
 
 
 @dataclass(slots=True)
@@ -117,6 +123,8 @@ class TaskTable:
     row_notes: dict[int, tuple[list[str], list[str]]] = field(default_factory=dict)
     """Row number → (notes, warnings) of the regrouping (a merged cell taken from above, a cell
     whose column is not known); flattened tables only."""
+    lines_before: list[str] = field(default_factory=list)
+    """The text's non-blank lines before it (up to four), captions taken: tells a document that is the table."""
 
     @property
     def cite(self) -> str:
@@ -136,8 +144,9 @@ def header_columns(cells: list[str], vocab: TableVocabulary | None = None) -> di
         if key.endswith(vocab.inner_endings) and vocab.inner_endings:
             found.setdefault("other", i)  # 市卫健委内牵头处室: the issuer's own divisions, no units of the plan
             continue
+        bare = vocab.qualifier.sub("", key, count=1) if vocab.qualifier else key
         for word, col in vocab.words:
-            if key == word or (key.startswith(word) and len(key) <= len(word) + 12):
+            if any(k == word or (k.startswith(word) and len(k) <= len(word) + 12) for k in {key, bare} if k):
                 if col == "task" and "task" in found:
                     found.setdefault("name", found["task"])
                     found["task"] = i
@@ -191,11 +200,131 @@ def bar_rows_to_tabs(text: str) -> str:
     return "\n".join(out)
 
 
+#: Delimiters a task table's row may be written with on one line, tried in this order: bars (``|``/``｜``, with or
+#: without outer bars, a Markdown table, a web page's table copied as text) and runs of two or more spaces (a
+#: PDF's text layer, a table pasted from a viewer).  Tabs are the form everything is turned into; a single
+#: space between cells is ``kb.parser.flattened.split_spaced_rows``'s (its cells need regrouping).
+_DELIMITERS = (("bar", re.compile(r"[ \t\u3000]*[|｜][ \t\u3000]*")), ("spaces", re.compile(r"[ \t\u3000]{2,}|\u3000")))
+#: A cell that is a row's own number (``1``, ``12.``, ``（3）``).
+_SERIAL_RE = re.compile(r"^[（(]?\d{1,3}[)）.．、]?$")
+_HEADER_CELL_MAX = 20
+
+
+def _split_cells(line: str, delimiter: re.Pattern) -> list[str]:
+    """A line's cells at ``delimiter``; the empty cells outside the outer bars dropped."""
+    cells = [c.strip() for c in delimiter.split(line.strip())]
+    if cells and not cells[0]:
+        cells = cells[1:]
+    if cells and not cells[-1]:
+        cells = cells[:-1]
+    return cells
+
+
+def _delimited_header(line: str, vocab: TableVocabulary):
+    """(delimiter name, pattern, cells, columns) when ``line`` is a task table's header written with one of
+    ``_DELIMITERS``: two or more cells, each short, every one naming a column with the
+    words of tables.yaml (with bars, one cell may name none: kept as a field), a task column and someone
+    responsible or a deadline among them; else None."""
+    for name, delimiter in _DELIMITERS:
+        if name == "bar" and "|" not in line and "｜" not in line:
+            continue
+        cells = _split_cells(line, delimiter)
+        if len(cells) < 2 or any(not c or len(c) > _HEADER_CELL_MAX for c in cells):
+            continue
+        unknown = sum(1 for c in cells if not header_columns([c], vocab))
+        if unknown > (1 if name == "bar" and len(cells) >= 4 else 0):
+            continue
+        columns = header_columns(cells, vocab)
+        if is_task_header(columns):
+            return name, delimiter, cells, columns
+    return None
+
+
+def delimited_rows_to_tabs(text: str, vocab: TableVocabulary | None = None) -> str:
+    """Task tables written one row a line with any consistent delimiter → tab-separated rows (the form
+    ingestion writes), so one reader reads every form.
+
+    The table is found by its header line: its cells, split at bars or at runs of two or more spaces, name
+    the columns (序号 / 事项 / 任务 / 目标 / 责任单位 / 牵头单位 / 配合单位 / 完成时限 …, ``header_columns``).
+    The rows are the lines after it split by the same delimiter into two or more cells (a blank line between
+    two rows, a Markdown alignment row and a repeat of the header are skipped; a short line with no
+    delimiter between two rows is a row spanning the table, kept as its text for the tab reader).  The table
+    ends at the first other line.  Rows whose first cell is a number under a header without a number
+    column (``实事项目 | …`` over ``1 | 新建…``) give the header a 序号 column.  Rows split at spaces must
+    mostly (two in three) give the header's number of cells, else the lines are left to the regrouping of
+    ``split_spaced_rows`` (a cell holding a space)."""
+    if "|" not in text and "｜" not in text and "  " not in text and "\u3000" not in text:
+        return text
+    vocab = vocab or load_vocabulary()
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        found = _delimited_header(line, vocab) if "\t" not in line and len(line) <= 200 else None
+        if found is None:
+            out.append(line)
+            i += 1
+            continue
+        name, delimiter, header, columns = found
+        rows: list[list[str]] = []
+        end = j = i + 1
+        while j < len(lines):
+            cur = lines[j].strip()
+            if not cur or _BAR_RULE_RE.match(cur):
+                j += 1
+                continue
+            cells = _split_cells(cur, delimiter)
+            if cells == header:
+                j = end = j + 1  # the header repeated (a page break)
+                continue
+            if len(cells) >= 2 and "\t" not in cur:
+                rows.append(cells)
+            elif len(cells) == 1 and rows and _spanning_text(cur, vocab) and _next_is_row(lines, j + 1, delimiter):
+                rows.append([cur])
+            else:
+                break
+            j = end = j + 1
+        full = sum(1 for r in rows if len(r) in (len(header), len(header) + 1))
+        if not rows or (name == "spaces" and full * 3 < len([r for r in rows if len(r) > 1]) * 2):
+            out.append(line)
+            i += 1
+            continue
+        out.append("\t".join(_with_serial_column(header, columns, rows)))
+        out.extend("\t".join(r) for r in rows)
+        if end < len(lines) and lines[end].strip():
+            out.append("")
+        i = end
+    return "\n".join(out)
+
+
+def _with_serial_column(header: list[str], columns: dict[str, int], rows: list[list[str]]) -> list[str]:
+    """The header with a 序号 cell put first when it names no number column and most rows have one cell more
+    than it, a number first (``实事项目 | …`` over ``1 | 新建…``): the rows number themselves."""
+    many = [r for r in rows if len(r) > 1]
+    serial = [r for r in many if len(r) == len(header) + 1 and _SERIAL_RE.match(r[0].strip())]
+    if "number" not in columns and serial and len(serial) * 2 >= len(many):
+        return ["序号", *header]
+    return header
+
+
+def _spanning_text(text: str, vocab: TableVocabulary) -> bool:
+    """A row spanning the table copied as its text alone: short, no sentence, no attachment caption."""
+    return len(text) <= 40 and not re.search(r"[。；;]", text) and not vocab.caption.match(text)
+
+
+def _next_is_row(lines: list[str], k: int, delimiter: re.Pattern) -> bool:
+    while k < len(lines) and not lines[k].strip():
+        k += 1
+    return k < len(lines) and len(_split_cells(lines[k], delimiter)) >= 2
+
+
 def rule_find_tables(state) -> None:
     """Take task tables (and their captions) out of ``state.text``; other tables become ``｜`` lines."""
     from kb.parser.flattened import cells_one_a_line, split_spaced_rows
 
-    state.text = split_spaced_rows(cells_one_a_line(state.text), load_vocabulary(), header_columns, is_task_header)
+    state.text = delimited_rows_to_tabs(cells_one_a_line(state.text))
+    state.text = split_spaced_rows(state.text, load_vocabulary(), header_columns, is_task_header)
     _take_flattened(state)
     state.text = bar_rows_to_tabs(state.text)
     if "\t" not in state.text:
@@ -213,8 +342,10 @@ def rule_find_tables(state) -> None:
             i += 1
             continue
         j = i
-        while j < len(lines) and ("\t" in lines[j] or _spanning_line(lines, j, vocab)):
+        while j < len(lines) and ("\t" in lines[j] or _spanning_line(lines, j, vocab) or _blank_within(lines, i, j, vocab)):
             j += 1
+        while j > i and not lines[j - 1].strip():
+            j -= 1
         block = _records_as_rows([ln.split("\t") for ln in lines[i:j]], vocab)
         paged = "\f" in state.text
         previous = state.tables[-1] if state.tables else None
@@ -232,6 +363,7 @@ def rule_find_tables(state) -> None:
             table.number = len(state.tables) + 1
             table.end = len(out) + 1
             table.caption, table.title = _take_caption(out, vocab)
+            table.lines_before = _lines_before(out)
             state.tables.append(table)
             out.append("")
         i = j
@@ -283,6 +415,7 @@ def _take_flattened(state) -> None:
         if unsure:
             table.warnings.append(warning("table_rows_uncertain", count=unsure))
         table.caption, table.title = _take_caption(out, vocab)
+        table.lines_before = _lines_before(out)
         state.tables.append(table)
         state.doc.warnings.extend(table.warnings)
         out.append("")
@@ -314,6 +447,68 @@ def _records_as_rows(block: list[list[str]], vocab: TableVocabulary) -> list[lis
     return [header] + [[r.get(h, "") for h in header] for r in records]
 
 
+def _lines_before(out: list[str]) -> list[str]:
+    """Up to five non-blank lines of the rebuilt text before a table (five: one more than a title may have)."""
+    found: list[str] = []
+    for ln in out:
+        ln = ln.replace("\f", "").strip()
+        if ln:
+            found.append(ln)
+            if len(found) == 5:
+                break
+    return found
+
+
+#: What a document's title line holds none of: sentence punctuation.
+_SENTENCE_PUNCT_RE = re.compile(r"[。，,；;！？!?：:]")
+
+
+def rule_table_title(state) -> None:
+    """A document that is a task table under a short line naming it (``临安区2022年民生实事项目``, ``XX区2022年预期
+    目标任务分解表``) has that line as its title, though it ends in no document word (方案, 计划 …) the structure
+    rule knows: the first table stands after at most four lines, none a sentence (the title, a date line, an
+    issuer), and the structure rule found no title.  Without such a line, the caption's title of a table
+    that is the whole text (``附件`` / ``重点任务清单`` / table) names the document.  The line is the title, no
+    paragraph (so never a task)."""
+    if not state.tables or state.outline is None or state.outline.title != state.doc.id:
+        return
+    from kb.parser.cleanup import PART_HEADING_RE, SECTION_HEADING_RE
+
+    first = state.tables[0]
+    before = first.lines_before
+    if len(before) > 4 or any(_SENTENCE_PUNCT_RE.search(ln) or len(ln) > 60 for ln in before):
+        return
+    if before:
+        line = before[0]
+        if (PART_HEADING_RE.match(line) or SECTION_HEADING_RE.match(line) or _SERIAL_RE.match(line)
+                or re.fullmatch(r"[\d年月日.\-/（）()]+", line)):
+            return  # a heading, a number or a date line names no document
+        blocks = state.outline.blocks
+        if not blocks or blocks[0].text.strip() != line or blocks[0].part:
+            return
+        del blocks[0]
+        state.outline.title = state.doc.title = line
+    elif first.title:
+        state.outline.title = state.doc.title = first.title
+
+
+def _blank_within(lines: list[str], first: int, j: int, vocab: TableVocabulary) -> bool:
+    """A blank line between two rows of one tab table (a text with a blank line after each paragraph): the
+    next non-blank line is a row as wide as the row above, and no header of a table of its own."""
+    if lines[j].strip() or "\f" in lines[j] or "\t" not in lines[first]:
+        return False  # (a page break is no blank line: the next page's part is joined by _goes_on)
+    k = j + 1
+    while k < len(lines) and not lines[k].strip() and "\f" not in lines[k] and k < j + 3:
+        k += 1
+    if k >= len(lines) or "\t" not in lines[k]:
+        return False
+    above = j - 1
+    while above > first and not lines[above].strip():
+        above -= 1
+    cells = lines[k].split("\t")
+    return len(cells) == len(lines[above].split("\t")) and not is_task_header(header_columns(cells, vocab))
+
+
 def _is_grid(block: list[list[str]]) -> bool:
     """Rows of a table: two or more, most with two or more filled cells."""
     filled = [sum(1 for c in cells if c.strip()) for cells in block]
@@ -339,7 +534,10 @@ def _task_table(block: list[list[str]], vocab: TableVocabulary, page: int | None
     for h, cells in enumerate(block[:3]):
         columns = header_columns(cells, vocab)
         if is_task_header(columns):
-            table = TaskTable([c.strip() for c in cells], columns, [], None, None, 0)
+            header = _with_serial_column([c.strip() for c in cells], columns, [[c.strip() for c in r] for r in block[h + 1 :]])
+            if len(header) > len(cells):
+                columns = header_columns(header, vocab)
+            table = TaskTable(header, columns, [], None, None, 0)
             table.rows = _aligned_rows(table, [[c.strip() for c in r] for r in block[h + 1 :]], h + 2, page)
             return table
     return None
@@ -648,8 +846,8 @@ def _row_tag(table: TaskTable, get) -> tuple[str | None, str, list[str]]:
     by_role["sole"] = responsible
     segments = ["、".join(names) + _CELL_ROLE_WORDS[role] for role, names in by_role.items() if names]
     labelled = []
-    for col in ("lead", "support", "responsible", "leader", "deadline"):
-        value = get(col)
+    for col in sorted(("lead", "support", "responsible", "leader", "deadline"), key=lambda c: table.columns.get(c, 99)):
+        value = get(col)  # in the header's order (责任单位 before 配合单位 as the table writes them)
         if value:
             labelled.append(f"{table.header[table.columns[col]].rstrip(':：')}：{value}")
     notes = [f"{table.header[table.columns['leader']].rstrip(':：')}：{get('leader')}"] if get("leader") else []
