@@ -251,6 +251,26 @@ def plan_registry(plan=None) -> Registry:
     return registry_named(tuple(dict.fromkeys(n for n in names if n)))
 
 
+#: Level prefixes of a body's name (市财政局, 区财政局, 县财政局, 街道办事处 …): two names written with different ones are
+#: different bodies; a bare name (财政局) may stand for a prefixed one.
+LEVEL_PREFIXES = ("街道", "省", "市", "区", "县", "州", "旗", "镇", "乡")
+#: Starts of names where that character is no level (市场监管局, 市容环卫, 市政, 区域, 县域, 乡村振兴局).
+NOT_LEVEL_STARTS = ("市场", "市容", "市政", "市民", "区域", "县域", "乡村", "镇村", "省级", "市级", "区级", "县级")
+
+
+def name_level(name: str) -> str | None:
+    """The level prefix ``name`` starts with (市, 区, 县 …), or None (a bare name, 市场监管局, 自贡市… : a place first)."""
+    if name.startswith(NOT_LEVEL_STARTS):
+        return None
+    return next((p for p in LEVEL_PREFIXES if name.startswith(p) and len(name) > len(p) + 1), None)
+
+
+def other_level(asked: str, name: str) -> bool:
+    """``asked`` and ``name`` both start with a level prefix, different ones: 市财政局 is not 区财政局."""
+    a, b = name_level(asked), name_level(name)
+    return a is not None and b is not None and a != b
+
+
 def resolve_department(name: str, plan=None, registry: Registry | None = None,
                        names: dict[str, str] | None = None, fuzzy: bool = True) -> Resolution:
     """Resolve a department name as a user typed it.
@@ -271,18 +291,19 @@ def resolve_department(name: str, plan=None, registry: Registry | None = None,
         return Resolution(None, "unknown", [], name)
     if names is None:
         names = known_names(plan, reg)
-    if key in names:
+    # (never a body of another level: 市财政局 is not the 区财政局 a plan writes, however the alias or typo rules go)
+    if key in names and not other_level(key, names[key]):
         canonical = names[key]
         return Resolution(canonical, "exact" if canonical == key else "alias", [], name)
     for variant in ("市" + key, key[1:] if key.startswith("市") else None):
-        if variant and variant in names:
+        if variant and variant in names and not other_level(key, names[variant]):
             return Resolution(names[variant], "alias", [], name)
     if not fuzzy:
         return Resolution(None, "unknown", [], name)
     fixed = reg.suffix_typos.get(key[-1])
     if fixed:
         for variant in (key[:-1] + fixed, "市" + key[:-1] + fixed):
-            if variant in names:
+            if variant in names and not other_level(key, names[variant]):
                 return Resolution(names[variant], "fuzzy", [], name)
     return _fuzzy(key, names, name)
 
@@ -295,10 +316,12 @@ def _fuzzy(key: str, names: dict[str, str], query: str) -> Resolution:
         canonical = names[spelling]
         scored[canonical] = max(scored.get(canonical, 0.0), score)
     ranked = sorted(scored.items(), key=lambda kv: -kv[1])
-    if not ranked or ranked[0][1] < FUZZY_CUTOFF:
+    # (a name of another level is never the match; it stays among the closest names offered)
+    matching = [(n, sc) for n, sc in ranked if not other_level(key, n)]
+    if not matching or matching[0][1] < FUZZY_CUTOFF:
         return Resolution(None, "unknown", [n for n, s in ranked[:3] if s >= 40], query)
-    best = ranked[0][1]
-    tied = [n for n, s in ranked if s == best]
+    best = matching[0][1]
+    tied = [n for n, s in matching if s == best]
     if len(tied) > 1:
         return Resolution(None, "ambiguous", tied, query)
-    return Resolution(ranked[0][0], "fuzzy", [], query)
+    return Resolution(matching[0][0], "fuzzy", [], query)

@@ -31,6 +31,33 @@ ITEM_RE = re.compile(r"^(\d{1,2})[.．、]\s*(.+)$")
 SUBITEM_RE = re.compile(r"^(?:[（(]\d{1,2}[)）]|\d{1,2}[)）]|[①-⑳])")
 PREFACE_HINT_RE = re.compile(r"印发|详情如下|日前|近日|记者|讯")
 _DATE = r"(?:(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})年[0-9一二三四五六七八九十]{1,2}月[0-9一二三四五六七八九十]{1,3}日"
+#: A whole date as plans write it, in digits or Chinese numerals (2018年12月21日, 二〇二三年五月十日: the usual form of a
+#: signature) — the one definition the closing rules here and the publication-date answer (kb/qa/executors.py) share.
+WHOLE_DATE_RE = re.compile(_DATE)
+_CN_NUMERAL = dict(zip("〇○零一二三四五六七八九", (0, 0, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9)))
+
+
+def _numeral(text: str) -> int:
+    """一 → 1, 十 → 10, 十二 → 12, 二十一 → 21, 31 → 31; digit by digit for a year (二〇二三 → 2023)."""
+    if text.isdigit():
+        return int(text)
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return (_CN_NUMERAL[tens] if tens else 1) * 10 + (_CN_NUMERAL[ones] if ones else 0)
+    return int("".join(str(_CN_NUMERAL[c]) for c in text))
+
+
+def iso_date(whole: str) -> str | None:
+    """The ISO form (2023-05-10) of a date WHOLE_DATE_RE matched (二〇二三年五月十日), None when it names no day
+    of the calendar (2月30日)."""
+    import datetime
+
+    y, rest = whole.split("年", 1)
+    mo, rest = rest.split("月", 1)
+    try:
+        return datetime.date(_numeral(y), _numeral(mo), _numeral(rest.rstrip("日"))).isoformat()
+    except (KeyError, ValueError):
+        return None
 #: The closing after the last task (no task): the issuer's signature and the date, with the
 #: publication note — ``国务院2018年12月21日（此件公开发布）`` (cleanup joins the three lines, none of
 #: which ends a sentence) — or 抄送/印发 lines.

@@ -17,10 +17,10 @@ import re
 
 from kb.model import ROLE_NAMES, ROLES, Task
 from kb.qa.answer import Answer
-from kb.qa.query import Query, asked_topic, split_scope
+from kb.qa.query import Act, Query, asked_topic, split_scope
 from kb.qa.result import departments_of, compose, describe, numbered, target_line
 from kb.qa.stated import stated_bodies
-from kb.qa.text import fold, task_head
+from kb.qa.text import fold, longest_first, task_head
 
 
 def topic_words(q: Query, env) -> list[str]:
@@ -121,6 +121,28 @@ def exec_target(question: str, q: Query, env) -> Answer:
         metrics = list(dict.fromkeys(r[2] for r in rows))
         return Answer(question, "target", f"方案没有写明“{other}”的数值目标。方案写明数值目标的指标："
                       + "、".join(metrics[:15]) + ("等" if len(metrics) > 15 else "") + "。", status="not_in_plan")
+    if _named_elsewhere(words, chosen, env):
+        # 研发经费支出占GDP比重… where no target of that paragraph was read and GDP names 地区生产总值增长7%: the
+        # paragraph naming the words asked answers (its deadline, its tasks), never another indicator's target
+        return found_nothing(question, q, env)
+    if q.value_kind and not units:
+        # GDP总量要达到多少亿 where the plan sets 增长6.2%: a rate is no answer to an amount asked (nor the reverse);
+        # the targets of the kind asked answer when some are (固定资产投资额550亿元 beside 技改投资增长10%)
+        of_kind = [(t, tg) for t, tg in chosen if target_kind(tg, kinds) == q.value_kind]
+        if of_kind:
+            chosen = of_kind
+            tasks = list({t.id: t for t, _ in chosen}.values())
+        elif all(target_kind(tg, kinds) for _, tg in chosen):
+            from kb.qa.wording import load_answer_words
+
+            ctx.tasks, ctx.topic = tasks, list(q.topic)
+            w = load_answer_words()
+            lines = [w["no_value_of_kind"].format(topic=_shown_topic(words, question), kind=w["value_kinds"][q.value_kind])]
+            lines.extend(target_line(t, tg) for t, tg in chosen)
+            return Answer(question, "target", compose(lines), tasks=[], status="not_in_plan",
+                          departments=departments_of(tasks))
+    if q.act is Act.WHEN and "baseline" not in q.asks:
+        return _target_time(question, q, env, chosen, words)
     if units and not any(kinds.get(tg.unit, tg.unit) == kinds[u] for _, tg in chosen for u in units):
         # 一般公共预算收入要达到多少亿元 where the plan states 增长8%: not the value asked — say what it states
         from kb.qa.wording import load_answer_words
@@ -137,6 +159,114 @@ def exec_target(question: str, q: Query, env) -> Answer:
     lines.append("原文：" + "；".join(sources.values()))
     ctx.tasks, ctx.topic = tasks, list(q.topic)
     return Answer(question, "target", compose(lines), tasks=tasks, targets=[(t.id, tg) for t, tg in chosen],
+                  departments=departments_of(tasks))
+
+
+def targets_named(env, words: list[str]) -> list:
+    """(task, target) of the targets whose metric (with its synonyms) holds an asked word of 2+ characters whole,
+    those holding the most of them; [] when none does (said after a refusal: what the plan does set)."""
+    words = [w for w in words if len(w) >= 2]
+    rows = env.plan.target_keys() if words else []
+    # (a word holding a whole metric counts too: 生产总值总量 holds 生产总值)
+    scored = [(sum(2 * len(w) for w in words if w in metric_key(r[2], r[3], env.voc) or (
+        len(fold(r[2])) >= 2 and fold(r[2]) in w)), r) for r in rows]
+    best = max((sc for sc, _ in scored), default=0)
+    if not best:
+        return []
+    picked = [r for sc, r in scored if sc == best]
+    built = {tid: env.plan.task(tid) for tid in dict.fromkeys(r[0] for r in picked)}
+    return [(built[r[0]], built[r[0]].targets[r[1]]) for r in picked]
+
+
+def _named_elsewhere(words: list[str], chosen, env) -> bool:
+    """The longest asked word (4+ characters) stands in some paragraph of the plan, while neither it nor a synonym
+    stands in the chosen targets' metrics or clauses: those targets are another indicator's (a target the parser
+    did not read there is still the plan's subject)."""
+    long = max((w for w in words if len(w) >= 4), key=len, default=None)
+    if long is None:
+        return False
+    held = " ".join(fold(f"{target_key(tg, env.voc)} {t.clauses[tg.clause] if tg.clause < len(t.clauses) else tg.text}")
+                    for t, tg in chosen)
+    if any(s in held for s in env.voc.synonyms(long)):
+        return False
+    return bool(env.plan.tasks_matching([(long,)], fold, kinds=None))
+
+
+def target_kind(tg, kinds: dict[str, str]) -> str | None:
+    """What kind of number a target states (shapes.yaml ``value_kinds``): ``rate`` for a percentage (增长6.2%, 比重
+    47.1%), ``amount`` for a number in any other unit (550亿元, 3000万人), None without a unit (完成省定任务)."""
+    if not tg.unit:
+        return None
+    return "rate" if kinds.get(tg.unit) == "share" else "amount"
+
+
+def _heading_year(plan, task) -> list[str]:
+    """The year the part or section heading over ``task`` states, as the heading's (一、2023年全区经济社会发展的主要
+    预期目标 → 2023年): a heading naming one year sets it for every target under it. [] when no heading names
+    exactly one year (a year in the plan's title is the plan's, not a target's)."""
+    doc = next((d for d in plan.documents if d.id == task.doc), None)
+    if doc is None:
+        return []
+    headings = [f"{num}、{title}" for num, title in doc.parts if num == task.part]
+    headings += [f"{label}{title}" for label, title in doc.sections if label == task.section]
+    for heading in reversed(headings):  # the nearest first
+        years = set(re.findall(r"(?:19|20)\d\d(?=年)", heading))
+        if len(years) == 1:
+            return [f"{years.pop()}年（标题“{heading}”）"]
+    return []
+
+
+def _shown_topic(words: list[str], question: str) -> str:
+    """The topic words (2+ characters) as the question writes them (GDP, not the folded gdp), quoted."""
+    import unicodedata
+
+    said = unicodedata.normalize("NFKC", question)
+    shown = []
+    for w in (w for w in words if len(w) >= 2):
+        m = re.search(re.escape(w), said, re.IGNORECASE)
+        shown.append(m.group(0) if m else w)
+    return "“" + "".join(shown) + "”" if shown else "这项指标"
+
+
+def _target_time(question: str, q: Query, env, chosen, words: list[str]) -> Answer:
+    """失业率目标要什么时候完成 / PM2.5目标什么时候完成: the time the targets' own clauses set (a deadline in the clause, or
+    the year the target is stated for). A target whose clause sets none has no time in the plan (not_in_plan, its
+    task named); a time limit its task carries is said as that task's (the tag's 完成时限 covers the whole row; a
+    deadline in another clause of the task belongs to that clause), never as the target's own."""
+    from kb.qa.exec_items import deadline_said
+    from kb.qa.wording import load_answer_words
+
+    w = load_answer_words()
+    timed, untimed = [], []
+    for t, tg in chosen:
+        own = [deadline_said(d) for d in t.deadlines if d.clause == tg.clause]
+        if not own and tg.year:
+            own = [f"{tg.year}年"]
+        if not own:
+            own = _heading_year(env.plan, t)
+        (timed if own else untimed).append((t, tg, own))
+    tasks = list({t.id: t for t, _ in chosen}.values())
+    env.ctx.tasks, env.ctx.topic = tasks, list(q.topic)
+    lines = []
+    if timed:
+        lines.append(f"{_shown_topic(words, question)}的时限：")
+        lines.extend(f"{target_line(t, tg)} —— {'；'.join(own)}" for t, tg, own in timed)
+    if untimed:
+        lines.append(w["no_target_time"].format(topic=_shown_topic(words, question)) if not timed
+                     else w["no_target_time_other"])
+        lines.extend(target_line(t, tg) for t, tg, _ in untimed)
+        for t in {t.id: t for t, _, _ in untimed}.values():
+            whole = [deadline_said(d) for d in t.deadlines if d.clause >= len(t.clauses)]
+            other = [deadline_said(d) for d in t.deadlines if d.clause < len(t.clauses)
+                     and all(d.clause != tg.clause for x, tg, _ in untimed if x.id == t.id)]
+            if whole:
+                lines.append(w["task_time"].format(label=t.label, times="；".join(whole)))
+            if other:
+                lines.append(w["clause_time"].format(label=t.label, times="；".join(other)))
+    if not timed:
+        return Answer(question, "target", compose(lines), tasks=[], status="not_in_plan",
+                      departments=departments_of(tasks))
+    return Answer(question, "target", compose(lines), tasks=[t for t in tasks if any(t.id == x.id for x, _, _ in timed)],
                   departments=departments_of(tasks))
 
 
@@ -445,7 +575,7 @@ def unmatched_part(words: list[str], text: str, synonyms, generic=()) -> str | N
 
 def without_asking(env, words: list[str]) -> list[str]:
     """The topic words with the asking words left inside a chunk (…系统谁建设) cut out: they are no topic."""
-    asking = sorted({w for key in ("who", "when") for w in env.voc.words[key]} | {"谁"}, key=len, reverse=True)
+    asking = longest_first([w for key in ("who", "when") for w in env.voc.words[key]] + ["谁"])
     out = []
     for word in words:
         for a in asking:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from kb.model import ROLE_NAMES, Plan, Task
 from kb.qa.answer import Answer
 from kb.qa.query import Act, Query
-from kb.qa.result import Group, Item, Result, official_deadline, render_text, target_words
+from kb.qa.result import Group, Item, Result, official_deadline, render_text, target_line, target_words
 from kb.qa.wording import load_answer_words
 from kb.select import plan_tasks
 
@@ -174,15 +174,12 @@ def _publication_date(plan: Plan) -> str | None:
 def _publication_dates(plan: Plan) -> list[tuple]:
     """(document, ISO date, the date as written, the line saying where it stands) of every plan whose text states
     the date it is signed or issued (see ``_publication_date``), in corpus order."""
-    import re
+    from kb.parser.structure import WHOLE_DATE_RE as date, iso_date  # (the parser's closing rule reads the same dates)
 
-    date = re.compile(r"(?:19|20)\d\d年\d{1,2}月\d{1,2}日")
     said = []
 
     def add(doc, m, line):
-        y, rest = m.group(0).split("年")
-        mo, d = rest.rstrip("日").split("月")
-        said.append((doc, f"{y}-{int(mo):02d}-{int(d):02d}", m.group(0), line))
+        said.append((doc, iso_date(m.group(0)) or m.group(0), m.group(0), line))
 
     for doc in plan.documents:
         m = date.search(getattr(doc, "closing", None) or "")
@@ -514,9 +511,16 @@ def exec_unit_value(question: str, q: Query, env: Env) -> Answer:
             break
     if not found:
         if money:  # 总共投入多少钱: no paragraph on the topic states a sum — the plan does not say
+            from kb.qa.exec_topics import targets_named
+
             env.ctx.tasks = []
-            return _answer(question, "target_unit", Result(heading=[load_answer_words()["no_sum"].format(
-                topic="".join(asked))]), status="not_in_plan", query=q, tasks=[])
+            w = load_answer_words()
+            heading = [w["no_sum"].format(topic="".join(asked))]
+            named = targets_named(env, asked)
+            if named:  # 生产总值总量要达到多少亿元 where the plan sets 增长6%: what it does set
+                heading.append(w["stated_instead"])
+                heading.extend(target_line(t, tg) for t, tg in named)
+            return _answer(question, "target_unit", Result(heading=heading), status="not_in_plan", query=q, tasks=[])
         return found_nothing(question, q, env)
     result = Result(heading=[f"方案写明的数量共 {len(found)} 处：" if measure
                              else f"方案写明的数量（以“{q.unit}”计）共 {len(found)} 处："])
@@ -603,7 +607,7 @@ def exec_search(question: str, q: Query, env: Env) -> Answer:
     from kb.qa.text import is_cjk
 
     # understood, and not in the plan: a value or date the paragraphs on the topic do not state, a part it lacks
-    stated = _held_unstated(question, q, env) or _no_overview_part(question, q, env)
+    stated = _held_unstated(question, q, env) or _no_overview_part(question, q, env) or _no_number_in_unit(question, q, env)
     if stated is not None:
         return stated
     mentions = env.plan.mentions()
@@ -626,6 +630,20 @@ def exec_search(question: str, q: Query, env: Env) -> Answer:
         shown = "、".join(f"“{w}”" for w in asked)
         return Answer(question, "topic_tasks", f"方案中没有涉及{shown}的条目，共 0 项。", status="not_in_plan")
     return not_understood(question, env.plan, tasks, env.ctx, short=not tasks)
+
+
+def _no_number_in_unit(question: str, q: Query, env: Env) -> Answer | None:
+    """松江今年要新建多少座公园 where no paragraph on 公园 states a number in 座 (nor in another unit of its kind beside
+    公园): a number in a unit was asked and read (``Query.unit``), the unit executor found none — understood, not in the
+    plan, never "not understood"."""
+    if q.act is not Act.VALUE or not q.unit or "unit_value" not in env.nothing_found:
+        return None
+    from kb.qa.query import asked_topic
+
+    what = q.counted or "".join(w for w in asked_topic(q.topic, env.voc, env.plan) if len(w) >= 2) or "这项"
+    env.ctx.tasks = []
+    text = load_answer_words()["no_number_in_unit"].format(topic=what, unit=q.unit)
+    return _answer(question, "not_stated", Result(heading=[text]), status="not_in_plan", query=q, tasks=[])
 
 
 def _no_overview_part(question: str, q: Query, env: Env) -> Answer | None:

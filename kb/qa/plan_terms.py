@@ -38,7 +38,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from kb.errors import KbError
-from kb.qa.text import fold, is_cjk
+from kb.qa.text import fold, is_cjk, longest_first
 
 TERMS_PATH = Path(__file__).resolve().parent.parent / "data" / "plan_terms.yaml"
 _KEYS = {"version", "lead_words", "generic_tails", "not_terms", "abbreviation_marks", "edge_chars", "asking_residue"}
@@ -85,7 +85,7 @@ def load_term_words(path: str | None = None) -> TermWords:
             raise KbError(f"{src}：{key} 应为非空的词语列表；请修复文件，或从代码仓库恢复")
     if not all(len(c) == 1 for c in data["edge_chars"]):
         raise KbError(f"{src}：edge_chars 的每一项应为单个字；请修复文件，或从代码仓库恢复")
-    longest = lambda ws: tuple(sorted({fold(w) for w in ws}, key=len, reverse=True))  # noqa: E731
+    longest = lambda ws: tuple(longest_first(fold(w) for w in ws))  # noqa: E731
     return TermWords(longest(data["lead_words"]), longest(data["generic_tails"]), frozenset(fold(w) for w in data["not_terms"]),
                      longest(data["abbreviation_marks"]), frozenset(data["edge_chars"]), longest(data["asking_residue"]))
 
@@ -525,7 +525,7 @@ def absent_topic(plan, words: list[str], any_word: bool = False, *, min_length: 
         return not _partial_match(plan, stem, mentions)
 
     # what the scan left of the question's own words (车用尿素谁监管): cut at the first of them
-    asking = sorted({w for k in ("who", "when", "stopwords") for w in voc.words[k] if len(w) >= 1}, key=len, reverse=True)
+    asking = longest_first(w for k in ("who", "when", "stopwords") for w in voc.words[k] if len(w) >= 1)
     cut = []
     for w in words:
         ends = [w.find(a) for a in asking if a in w]

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from kb.errors import KbError
 from kb.select import DateSpan
+from kb.qa.text import longest_first
 
 SHAPES_PATH = Path(__file__).resolve().parent.parent / "data" / "shapes.yaml"
 
@@ -121,6 +122,14 @@ class Query:
     unit: str | None = None
     """The unit a value is asked in (人才公寓要建多少套 → 套), or the measure asked (面积, 长度, 比例: shapes.yaml
     ``measure_asks``): the paragraph stating a number in it (in a unit of the measure) answers."""
+    plan_count: bool = False
+    """The question counts the plan's tasks and names nothing narrower (这个方案一共有几项任务, 一共几项重点工作, 列了多少项):
+    no department, date, part, label, unit or topic but words of the whole plan (shapes.yaml ``plan_count_words``).
+    With a list before it, a bare count (一共多少条) still counts that list."""
+    value_kind: str | None = None
+    """The kind of number a value question asks (shapes.yaml ``value_kinds``): ``amount`` (总量, 规模, 多少亿: a sum or a
+    quantity in a unit) or ``rate`` (增速, 增长多少, 比重: a percentage). A target stated only in the other kind is
+    no answer to it (GDP总量 where the plan sets 增长6.2%)."""
     counted: str | None = None
     """The thing a unit counts (多少座公园 → 公园): a number in another unit of its kind (个) answers only beside it."""
     asks: list[str] = field(default_factory=list)
@@ -284,7 +293,7 @@ def _check_words(value, where: str) -> list[str]:
     return value
 
 
-SHAPE_LISTS = ("place_suffixes", "places", "structure_asks", "task_subject", "department_subject", "most", "least",
+SHAPE_LISTS = ("plan_count_words", "baseline_asks", "place_suffixes", "places", "structure_asks", "task_subject", "department_subject", "most", "least",
                "both", "only", "not", "earliest", "latest", "guide", "plan_marks", "value_units", "person_units",
                "unit_not_after", "money_words", "money_units", "which_before", "which_units", "which_after", "due_by",
                "field_affixes", "field_asks", "national_issuers", "start_asks", "measure_not_after", "noun_units",
@@ -296,16 +305,16 @@ def validate_shapes(data: dict, where: str = "shapes.yaml") -> dict:
     """``data`` checked: every list of SHAPE_LISTS, ``outside`` and ``measure`` mappings of lists, ``everyday``."""
     from kb.qa.text import fold
 
-    for key in (*SHAPE_LISTS, "outside", "measure", "name_pieces", "everyday", "measure_asks", "unit_kinds"):
+    for key in (*SHAPE_LISTS, "outside", "measure", "name_pieces", "everyday", "measure_asks", "unit_kinds", "value_kinds"):
         if key not in data:
             raise KbError(f"{where}：缺少键 {key}；请修正，或从代码仓库恢复这个文件")
-    out = {"version": 1}
+    out = {"version": 2}  # 2: equal-length words in code-point order (1 kept a set's order)
     for key in SHAPE_LISTS:
-        out[key] = sorted({fold(w) for w in _check_words(data[key], f"{where}：{key}")}, key=len, reverse=True)
-    for key in ("outside", "measure", "name_pieces", "measure_asks", "unit_kinds"):
+        out[key] = longest_first(fold(w) for w in _check_words(data[key], f"{where}：{key}"))
+    for key in ("outside", "measure", "name_pieces", "measure_asks", "unit_kinds", "value_kinds"):
         if not isinstance(data[key], dict):
             raise KbError(f"{where}：{key} 应为“名称: 词语列表”的映射；请修正，或从代码仓库恢复这个文件")
-        out[key] = {k: sorted({fold(w) for w in _check_words(v, f"{where}：{key}.{k}")}, key=len, reverse=True)
+        out[key] = {k: longest_first(fold(w) for w in _check_words(v, f"{where}：{key}.{k}"))
                     for k, v in data[key].items()}
     for k in out["measure_asks"]:
         if k not in out["unit_kinds"]:
@@ -333,7 +342,7 @@ def load_shapes(path: str | None = None) -> dict:
     cached = cache_dir() / f"shapes-{hashlib.sha256(raw).hexdigest()[:16]}.json"
     try:
         data = json.loads(cached.read_text(encoding="utf-8"))
-        if isinstance(data, dict) and data.get("version") == 1 and all(k in data for k in (*SHAPE_LISTS, "name_pieces", "measure_asks", "unit_kinds")):
+        if isinstance(data, dict) and data.get("version") == 2 and all(k in data for k in (*SHAPE_LISTS, "name_pieces", "measure_asks", "unit_kinds", "value_kinds")):
             return data
     except (OSError, ValueError):
         pass
@@ -717,6 +726,27 @@ def read_topic(r: Reading) -> None:
     r.query.topic_any = "topic_any" in r.facts.flags
 
 
+def read_value_kind(r: Reading) -> None:
+    """GDP总量要达到多少亿 / 固定资产投资增速是多少: the kind of number asked (``Query.value_kind``), from a word of
+    shapes.yaml ``value_kinds`` that is not part of a word the plan writes — 总额 of 社会消费品零售总额, 总值 of 地区生产总值
+    and 规模 of 规模以上 name a metric, not the kind asked (the word with the character before or after it stands in
+    the plan's text). A percentage asked first: GDP总量增长多少 asks a rate."""
+    if r.query.outside:
+        return
+    if _has(r.text, r.words["baseline_asks"]):
+        r.facts.flags.add("baseline")  # PM2.5的基准年是哪年: the year a change is measured against, not a deadline
+    for kind in ("rate", "amount"):
+        for word in r.words["value_kinds"][kind]:
+            at = r.text.find(word)
+            while at >= 0:
+                before = r.text[at - 1:at + len(word)] if at else ""
+                after = r.text[at:at + len(word) + 1] if at + len(word) < len(r.text) else ""
+                if not ((before and before in r.plan_text) or (after and after in r.plan_text)):
+                    r.query.value_kind = kind
+                    return
+                at = r.text.find(word, at + 1)
+
+
 def read_field(r: Reading) -> None:
     """适用于福建自贸试验区的措施 / 河南自贸试验区适用哪些措施: a topic word holding the value of a labelled field of
     the plan's tasks (``Task.fields``, e.g. 适用范围) names the tasks carrying that value; the value leaves the
@@ -894,6 +924,43 @@ def read_follow_up(r: Reading) -> None:
     if f.flags & {"has_deadline", "no_deadline"}:
         r.query.timed = "has_deadline" in f.flags
         r.query.due_by = _has(r.text, r.words["due_by"]) is not None
+
+
+#: A number of items asked: 几项 / 多少条 / 几个 (任务) …
+_COUNT_OF_ITEMS = re.compile(r"(?:几|多少)(?:个|项|条|件|类|大项)")
+
+
+def read_plan_count(r: Reading) -> None:
+    """这个方案一共有几项任务 / 一共几项重点工作 / 列了多少项 / 方案有几条措施: the number of the plan's tasks, the one
+    definition ``kb tasks`` lists (``Query.plan_count``). Only with nothing narrower asked — no department (nor a name
+    shaped like one), date, label, part, section, unit or outside word — and every topic word one of the whole
+    plan's (shapes.yaml ``plan_count_words``: 重点, 列, 这份 …); a word a part or section heading holds and the plan's
+    title does not (重点 of 三、重点任务 in a plan titled …实施方案) names that part, which the heading readers answer."""
+    q, f = r.query, r.facts
+    if (q.act is not None or q.outside or f.departments or f.unresolved or q.label or q.part or q.section
+            or q.ordinal is not None or f.date is not None or f.unit or "count" not in f.flags
+            or "who" in f.flags or [x for x in f.roles if x != "any"] or q.field_value or q.timed is not None
+            or f.structure or q.within or q.each):
+        return
+    # what is counted: items (几项, 多少条), or a task noun (几项任务, 多少个措施) — never 多少个部门
+    m = _COUNT_OF_ITEMS.search(r.text)
+    counted = r.text[m.end():].rstrip("呢吗啊呀？?。") if m else None
+    if counted is None or (counted and counted not in r.words_voc("task_nouns")
+                           and counted.removeprefix("重点").removeprefix("主要") not in r.words_voc("task_nouns")):
+        return
+    fillers = r.words["plan_count_words"]
+    if any(w not in fillers for w in q.topic):
+        return
+    from kb.qa.text import fold
+
+    docs = r.plan.documents
+    titles = "".join(fold(d.title) for d in docs)
+    headings = [fold(t).rstrip("。：:") for d in docs for _, t in (*d.parts, *d.sections)]
+    if any(len(h) >= 2 and h in r.text for h in headings):
+        return  # 主要任务一共有几项 / 保障措施一共有哪几条: that part's items (the heading readers)
+    if any(len(w) >= 2 and w in "".join(headings) and w not in titles for w in q.topic):
+        return
+    q.plan_count = True
 
 
 def read_department_ask(r: Reading) -> None:
@@ -1268,7 +1335,7 @@ def read_topic_ask(r: Reading) -> None:
     q, f, text = r.query, r.facts, r.text
     voc = load_vocabulary()
     q.asks = sorted(f.flags & {"who", "when", "target", "list", "count", "topic_mark", "topic_before", "topic_after",
-                               "ranking", "due"})
+                               "ranking", "due", "baseline"})
     q.short = len(text) <= 8
     q.pronoun = next((w for w in voc.words["pronouns"] if w in text), "它") if "pronoun" in f.flags else None
     q.chitchat = text in voc.words["chitchat"]
@@ -1373,9 +1440,8 @@ def _overview_nouns(voc) -> list[str]:
     held = _NOUNS.get(id(voc))
     if held is None or held[0] is not voc:
         targets = voc.words["target"]
-        held = _NOUNS[id(voc)] = (voc, sorted({w for ask, _ in voc.overview.values() for w in ask
-                                               if len(w) >= 2 and not any(t in w for t in targets)},
-                                              key=len, reverse=True))
+        held = _NOUNS[id(voc)] = (voc, longest_first(w for ask, _ in voc.overview.values() for w in ask
+                                                     if len(w) >= 2 and not any(t in w for t in targets)))
     return held[1]
 
 
@@ -1633,6 +1699,14 @@ def _named(s: _Seen) -> bool:
     return bool(s.q.departments or s.q.unknown or s.q.ambiguous)
 
 
+def over_plan_count(s: _Seen) -> str | None:
+    """这个方案一共有几项任务 with nothing listed before it (a list before it: 一共多少条 counts that list)."""
+    q = s.q
+    if q.plan_count and not s.conv.tasks and not (q.departments or q.unknown or q.ambiguous) and over_all_tasks(s) is None:
+        return "all_tasks"  # (one the last rule claims, 方案共有多少项任务, is its own: no rule claims it twice)
+    return None
+
+
 def over_departments(s: _Seen) -> str | None:
     return "departments" if s.q.about == "departments" else None
 
@@ -1813,7 +1887,7 @@ def over_all_tasks(s: _Seen) -> str | None:
 #: Where two rules claim one question (about a quarter of the fixture turns: a date span and the whole list,
 #: a heading and a topic …) this order decides; tests/test_qa_dispatch.py ORDER pins each such pair met in
 #: the fixtures with a question and why the earlier rule is right.
-OVER_RULES = (over_departments, over_act, over_item, over_nothing, over_no_antecedent, over_field, over_section, over_title,
+OVER_RULES = (over_plan_count, over_departments, over_act, over_item, over_nothing, over_no_antecedent, over_field, over_section, over_title,
               over_dates, over_sharing, over_role_kind, over_previous, over_timed, over_all_targets, over_overview,
               over_department_list, over_topic, over_all_tasks)
 
@@ -1830,6 +1904,7 @@ READERS = (
     read_roles,
     read_part_units,
     read_topic,
+    read_value_kind,
     read_field,
     read_plan_terms,
     read_abbreviation,
@@ -1842,6 +1917,7 @@ READERS = (
     read_extreme_deadline,
     read_each_value,
     read_unit_value,
+    read_plan_count,
     read_department_ask,
     read_topic_ask,
     read_heading,

@@ -134,10 +134,20 @@ class Question:
 class Lexicon:
     """Every word a question is scanned for: folded word → the kinds it belongs to."""
 
-    __slots__ = ("entries", "max_len", "single_removable", "subunits", "patterns", "known", "registry")
+    __slots__ = ("entries", "max_len", "single_removable", "subunits", "patterns", "known", "registry", "places",
+                 "department_starts", "mentions")
 
     def __init__(self, voc: Vocabulary, names: dict[str, str], subunits: dict[str, str] | None = None,
-                 known: dict[str, str] | None = None, registry=None) -> None:
+                 known: dict[str, str] | None = None, registry=None, places: tuple[str, ...] = (),
+                 mentions=None) -> None:
+        self.mentions = mentions
+        """The plan's text for ``word in`` tests (Plan.mentions), or None: a place glued to a word the plan writes with
+        it (上海动物园) is kept."""
+        self.places = tuple(places)
+        """The places the loaded plans' titles name (泸州市 and 泸州; kb.qa.question.title_places): the plans' own place
+        is no topic (泸州的垃圾分类谁负责 asks of 垃圾分类), and a name starting with it is shaped like a body (泸州市人大)."""
+        self.department_starts = tuple(voc.words["department_starts"]) + tuple(p for p in self.places if len(p) > 2)
+        """Starts of a chunk shaped like a department (市…, 县…, the plans' places with their level: 泸州市…)."""
         self.known = known
         """kb.registry.known_names of the plan (spelling → name), which a chunk is resolved against (None: build it)."""
         self.registry = registry
@@ -261,6 +271,29 @@ def _read_date(m: re.Match, voc: Vocabulary) -> DateAsk:
     else:
         iso = f"{y:04d}-12-31"
     return DateAsk(mode, y, iso, m.group(0))
+
+
+#: A place at the start of a plan's title, with its level (泸州市, 上海市静安区: one after another).
+_TITLE_PLACE = re.compile(r"([\u4e00-\u9fff]{2,3}?)(省|市|区|县)")
+#: Characters no place name holds (a body's or a function word's).
+_NOT_PLACE = frozenset("局委办部厅会院站队所和与及的在是有哪什么各本全该我这那其每个些由为对把被从向给要关于印发国务")
+
+
+def title_places(titles) -> tuple[str, ...]:
+    """The places the titles open with, each with its level and without it (泸州市城市生活垃圾分类… → 泸州市, 泸州;
+    上海市静安区人民政府办公室关于… → 上海市, 上海, 静安区, 静安), in first-seen order; a title opening with no place
+    (国务院关于…, 关于加快推进…) names none."""
+    out: dict[str, None] = {}
+    for title in titles:
+        at = 0
+        while True:
+            m = _TITLE_PLACE.match(title or "", at)
+            if m is None or set(m.group(1)) & _NOT_PLACE:
+                break
+            out.setdefault(fold(m.group(0)))
+            out.setdefault(fold(m.group(1)))
+            at = m.end()
+    return tuple(out)
 
 
 def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Question:
@@ -425,7 +458,7 @@ def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Quest
     chunks: list[tuple[int, str, bool]] = []  # (position, chunk, marked as topic)
     for a, b in pieces:
         chunk = text[a:b]
-        chunk, shift = _trim(chunk, edge_words, q, voc)
+        chunk, shift = _trim(chunk, edge_words, q, voc, lexicon.places, lexicon.mentions)
         if not chunk:
             continue
         pos = a + shift
@@ -450,7 +483,7 @@ def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Quest
             q.flags.add("who")  # 多少个部门: asks about departments, names none
             continue
         # (a marked chunk beside a named department, 人社局和组织部都参与的, may be its partner: try it as a name)
-        dept = _department_chunk(chunk, voc, resolve, "who" in q.flags)
+        dept = _department_chunk(chunk, voc, resolve, "who" in q.flags, lexicon.department_starts)
         if dept is not None and not dept.ok and dept.how != "ambiguous":
             dept = _abbreviation(chunk, lexicon, resolve, voc) or dept
         if marked and not found and dept is not None and not dept.ok:
@@ -633,6 +666,10 @@ def _abbreviation(chunk: str, lexicon: Lexicon, resolve, voc: Vocabulary | None 
         found = ending
     if len(found) != 1:
         return None
+    from kb.registry import other_level
+
+    if other_level(chunk, next(iter(found))):
+        return None  # 市财政局 is not the plan's 区财政局: the level left off above is a different body
     res = resolve(next(iter(found)))
     if res.ok:
         res.how = "alias"
@@ -665,6 +702,10 @@ def _short_department(chunk: str, lexicon: Lexicon, resolve):
              for kind, value in kinds if kind == "dept"}
     if len(found) != 1:
         return None
+    from kb.registry import other_level
+
+    if other_level(chunk, next(iter(found))):
+        return None  # (市财政 is not 区财政局)
     res = resolve(next(iter(found)))
     if res.ok:
         res.how = "alias"
@@ -680,7 +721,7 @@ def _join_split_names(text: str, pieces: list[tuple[int, int]], lexicon: Lexicon
             pa, pb = out[-1]
             gap = text[pb:a]
             if gap and len(gap) == 1 and gap in lexicon.single_removable:
-                res = _department_chunk(text[pa:b], voc, resolve)
+                res = _department_chunk(text[pa:b], voc, resolve, starts=lexicon.department_starts)
                 if res is not None and res.ok:
                     out[-1] = (pa, b)
                     continue
@@ -705,9 +746,20 @@ def _flag_patterns(voc: Vocabulary) -> tuple[tuple[str, re.Pattern], ...]:
 _FLAGS: dict[int, tuple] = {}
 
 
-def _trim(chunk: str, edge_words: set[str], q: Question, voc: Vocabulary) -> tuple[str, int]:
-    """Strip single-character function words from both ends of a chunk; roles named so are kept."""
+def _trim(chunk: str, edge_words: set[str], q: Question, voc: Vocabulary, places: tuple[str, ...] = (),
+          mentions=None) -> tuple[str, int]:
+    """Strip single-character function words from both ends of a chunk; roles named so are kept.  The loaded plans'
+    own place opening it (自贡市秸秆禁烧, 泸州的…: Lexicon.places) is no topic either — unless what follows ends like a
+    body's name (泸州市人大: a body of that place, resolved whole)."""
     shift = 0
+    for place in sorted(places, key=lambda p: (-len(p), p)):
+        if chunk.startswith(place):
+            rest = chunk[len(place):]
+            # (kept: a body's name, 泸州市人大; a name the plan writes with the place in it, 上海动物园)
+            if not any(rest.endswith(e) for e in voc.words["department_endings"]) and not (
+                    rest and mentions is not None and chunk[:len(place) + 2] in mentions):
+                chunk, shift = rest, len(place)
+            break
     changed = True
     # A topic word of topics.yaml is kept whole (干洗机 does not lose 干, a filler verb), and so is
     # a generic action at the end (新车环保监管 does not lose 管, a role word).
@@ -768,7 +820,7 @@ def _meaningful(chunk: str) -> bool:
     return any(is_cjk(c) or c.isalnum() for c in chunk)
 
 
-def _department_chunk(chunk: str, voc: Vocabulary, resolve, asks_who: bool = False):
+def _department_chunk(chunk: str, voc: Vocabulary, resolve, asks_who: bool = False, starts: tuple[str, ...] | None = None):
     """The Resolution of a leftover chunk that looks like a department name, else None (a topic).
 
     Shaped like a department: it ends like one (局, 委, 部门 …), or it starts like one
@@ -787,7 +839,7 @@ def _department_chunk(chunk: str, voc: Vocabulary, resolve, asks_who: bool = Fal
                     res.how = "alias"
                     return res
     shaped = any(chunk.endswith(e) for e in voc.words["department_endings"])
-    if (not shaped and not asks_who and len(chunk) <= 8 and any(chunk.startswith(p) for p in voc.words["department_starts"])
+    if (not shaped and not asks_who and len(chunk) <= 8 and any(chunk.startswith(p) for p in (voc.words["department_starts"] if starts is None else starts))
             and not any(chunk.endswith(w) for w in voc.words["target"])):
         shaped = True  # (县城机械化清扫率 ends like a metric: a target's words, not a body)
     if shaped:

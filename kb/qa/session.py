@@ -91,7 +91,13 @@ class Session:
             names = {fold(k): v for k, v in known.items()}
             for sub in self.plan.subunits():
                 names.setdefault(fold(sub), sub)
-            self._lexicon = Lexicon(self.vocabulary, names, self.plan.subunits(), known, registry)
+            from kb.qa.question import title_places
+
+            headers = getattr(self.plan, "document_headers", None)
+            docs = headers() if headers is not None else self.plan.documents
+            places = title_places(t for d in docs for t in (d.title, getattr(d, "plan_title", None)) if t)
+            self._lexicon = Lexicon(self.vocabulary, names, self.plan.subunits(), known, registry, places,
+                                    self.plan_text() if places else None)
         return self._lexicon
 
     def _folded_texts(self) -> dict[str, str]:

@@ -56,3 +56,13 @@ def snippet(text: str, width: int = 36) -> str:
 def task_head(task) -> str:
     """What names a task in an answer: its title, else the start of its body."""
     return task.title or snippet(task.body or task.text)
+
+
+def longest_first(words) -> list[str]:
+    """``words`` without repeats, longest first and, among words of one length, in code-point order.
+
+    The first word of such a list that a question holds is what it is read as (天气预报 before 天气; of two words of
+    one length standing in one question, always the same one): ordering a set by length alone left equal lengths
+    in the set's order, which changes with PYTHONHASHSEED — the same question read two ways in two processes.
+    """
+    return sorted(set(words), key=lambda w: (-len(w), w))
