@@ -36,7 +36,6 @@ KNOWN_FAILURES: set[str] = {
     # questions_values.yaml (session 7): 买早饭方便的事 — 买 and 方便 around the topic word are no words of the plan
     "v7-sj-breakfast",
     # questions_refusals.yaml (honesty helper, session 7), rows written before the mechanisms; still failing:
-    "r-value-sj-park-area",  # 晨星口袋公园的建设面积有多大: not_understood (多大 + 面积 is not read as a value asked)
     "c-value-gd-preparation-fee",  # 区级财政安排多少重大项目前期费: topic_count (多少 + a noun with no unit is no value)
     "r-value-ty-event-cities",  # 到2025年要建设多少个体育赛事城市: answered with 一（三）'s 100个 (of 品牌); the 若干 refusal was left out at the merge with values' unit clauses
 }
