@@ -80,6 +80,23 @@ A_CASES = [
     ("市住建局（牵头）、市自然资源局、市城管局", None, {"lead": ["市住建局"], "support": ["市自然资源局", "市城管局"]},
      "A a unit marked （牵头） leads a bare list, the others support (as in table cells)"),
     ("市住建局（市人防办）、市自然资源局", None, {}, "A8 a sub-unit is no lead mark; a bare list without a verb names no role"),
+    # 组织落实 (blind tag set 3, cause 1): the units carry the work out — after a named lead they support it (as
+    # 按职责分工负责 does); with no lead, each is responsible (sole, the no-lead reading of a bare list).
+    ("市X局牵头负责，市A局、市B局、各区政府组织落实", None, {"lead": ["市X局"], "support": ["市A局", "市B局", "各区政府"]},
+     "A 组织落实 after a lead: support; 组织 is no part of 各区政府"),
+    ("市X局牵头负责，市A局、市B局按职责组织落实", None, {"lead": ["市X局"], "support": ["市A局", "市B局"]},
+     "A 按职责组织落实 after a lead: support (the list was dropped)"),
+    ("市X局牵头，市A局负责组织落实", None, {"lead": ["市X局"], "support": ["市A局"]}, "A 负责组织落实 after a lead: support"),
+    ("市A局、市B局组织落实", None, {"sole": ["市A局", "市B局"]}, "A 组织落实 with no lead: sole each"),
+    ("市X局牵头，市Y局负责落实", None, {"lead": ["市X局"], "sole": ["市Y局"]},
+     "control: 负责落实 after a lead stays sole (implementers, as before)"),
+    # Words of manner closing a list (cause 2): no part of a name.
+    ("市X局牵头，市A局、市B局按职责分工", None, {"lead": ["市X局"], "support": ["市A局", "市B局"]},
+     "A 按职责分工 (a 按职责分工负责 without 负责) after a lead: support, not a name 市B局按职责分工"),
+    ("市X局牵头，市A局按职责", None, {"lead": ["市X局"], "support": ["市A局"]}, "A 按职责 likewise"),
+    ("市A局、市B局按职责分工", None, {"shared": ["市A局", "市B局"]}, "A 按职责分工 with no lead: shared, as 按职责分工负责"),
+    ("市X局牵头，各县区政府结合实际负责落实", None, {"lead": ["市X局"], "sole": ["各县区政府"]},
+     "A 结合实际 before the role word is no part of the name"),
 ]
 
 

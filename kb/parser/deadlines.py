@@ -98,7 +98,7 @@ _DEADLINE_KEYS = {
     "within_after", "within_units", "within_since", "service_units", "recurring_before", "this_year_words",
     "document_nouns", "within_documents", "benefit_after", "this_year_end_words", "name_nouns", "name_breakers",
     "described_after", "policy_term_before", "policy_window_end", "policy_nouns", "policy_run_words", "open_ended",
-    "quoted_name_nouns",
+    "quoted_name_nouns", "year_attribute_nouns",
 }
 
 
@@ -194,6 +194,10 @@ def load_grammar(path: str | None = None) -> DeadlineGrammar:
         # edition), not a limit; after a limit's own word (到2025年“…”) it stays one.
         re.compile(rf"(?<![到至止自从于在])(?<!截至){Y}年度?(?=[“\"][^”\"，。；,;]{{1,24}}[”\"][^\d，。；,;]{{0,6}}?"
                    rf"{_alt(data['quoted_name_nouns'])})"),
+        # 完成2030年达标区域划定, 发放2022年度补贴资金: a year describing the noun after it (not after a limit's word).
+        re.compile(rf"(?<![到至止自从于在])(?<!截至)(?<=[^\W\d_]){Y}年度?(?={_alt(data['year_attribute_nouns'])})"),
+        # 三年行动计划(2025-2027年), 实施方案（2024—2026年）: a plan's period in brackets after its name is part of the name.
+        re.compile(rf"(?<=[案划要见法动程单])[（(]{Y}年?\s*{_alt(data['range_joiners'])}\s*{Y}年?[)）]"),
         # 2025年是“十四五”规划的收官之年: a year described.
         re.compile(rf"{Y}年(?={_alt(data['described_after'])})"),
         # 实施期限至2021年12月31日, 延长至2022年4月30日: the end of a policy's term.

@@ -91,6 +91,8 @@ class RoleVocabulary:
     """Whole values saying "no unit" (无, 暂无, /, —): a cell or label holding one names nobody."""
     manner_end: re.Pattern = re.compile(r"(?!)")
     """Words of manner closing a list of units (结合实际, 分别, 共同): no part of a name."""
+    support_after_lead: frozenset = frozenset()
+    """Role words (组织落实) whose units support a lead named earlier in the tag, and keep their role otherwise."""
 
 
 #: A count of the tasks under a heading: (8项), （共12项）.
@@ -114,7 +116,7 @@ def _words(src: Path, where: str, value) -> list[str]:
     return list(value)
 
 
-_KEYS = {"version", "none_markers", "roles", "weak_role_words", "manner_words", "labels", "field_labels", "time_labels", "ongoing_words", "lead_rules",
+_KEYS = {"version", "none_markers", "roles", "weak_role_words", "manner_words", "support_after_lead", "labels", "field_labels", "time_labels", "ongoing_words", "lead_rules",
          "implied_notes", "list_tail", "list_joiner", "joined_names", "generic_groups", "department_suffixes", "prose_roles",
          "heading_work_words", "duty_parts"}
 
@@ -193,7 +195,15 @@ def load_vocabulary(path: str | None = None) -> RoleVocabulary:
         duty_part_re=re.compile(_alt(_words(src, "duty_parts", data["duty_parts"]))),
         none_markers=frozenset(_words(src, "none_markers", data["none_markers"])),
         manner_end=re.compile(f"(?:{_alt(_words(src, 'manner_words', data['manner_words']))})+$"),
+        support_after_lead=_known_words(src, "support_after_lead", data["support_after_lead"], words),
     )
+
+
+def _known_words(src: Path, key: str, value, words: dict[str, str]) -> frozenset[str]:
+    found = set(_words(src, key, value))
+    if not found <= set(words):
+        raise KbError(f"{src}：{key} 中的词“{'、'.join(sorted(found - set(words)))}”不在 roles 下；请修正，或从代码仓库恢复这个文件")
+    return frozenset(found)
 
 
 def is_none_marker(value: str, vocab: RoleVocabulary | None = None) -> bool:
@@ -455,8 +465,8 @@ def rule_role_segment(r: _Reading, segment: str) -> bool:
         return True
     if role in ("lead", "sole", "shared") and _read_with(r, items):
         return True
-    if role == "shared" and r.tag.roles["lead"]:
-        role = "support"  # （X牵头，Y、Z按职责分工负责）: after a named lead the others support it
+    if (role == "shared" or word in r.vocab.support_after_lead) and r.tag.roles["lead"]:
+        role = "support"  # （X牵头，Y、Z按职责分工负责 / 组织落实）: after a named lead the others support it
     _assign(r, items, role, positional=role == "sole" and not r.default_role)
     return True
 
