@@ -17,6 +17,8 @@ CASES = [
     ("细颗粒物（\n\nPM2.5\n\n）年均浓度下降\n\n27.9%\n\n以上。", ["细颗粒物（PM2.5）年均浓度下降27.9%以上。"], "Latin token and percentage in fragments"),
     ("单位地区生产总值（\n\nGDP\n\n）\n\n二氧化碳排放下降。", ["单位地区生产总值（GDP）二氧化碳排放下降。"], "a lone closing bracket is not a paragraph end"),
     ("到 2020 年，玻 璃行业", ["到2020年，玻璃行业"], "spaces between CJK and digits and inside a word"),
+    ("甲\n2.\n2", ["甲", "2.", "2"], "an item marker is not joined to a line whose digit would make it a decimal (2.2), which a "
+     "second cleanup would read as no item and join upwards (hypothesis found it: cleanup must be idempotent)"),
     ("下降 27.9% 以上", ["下降27.9%以上"], "spaces around a percentage"),
     ("执行 Euro VI standard 标准", ["执行Euro VI standard标准"], "spaces inside Latin text are kept"),
     ("一、总体要求   以改善质量为目标。   二、工作目标", ["一、总体要求", "以改善质量为目标。", "二、工作目标"], "a rendition flattened onto one line"),

@@ -123,6 +123,8 @@ def continues(previous: str, line: str) -> bool:
         return False
     if is_heading(line) or is_title(previous) or is_title(line) or _is_label_line(line):
         return False
+    if is_heading(previous) and not is_heading(join_fragment(previous, line)):
+        return False  # 2. + 2 → 2.2 would stop being an item, and a second cleanup would read it otherwise
     if _heading_wrapped(previous, line):
         return True
     # A short heading line stands alone even without a full stop (（一）优化产业结构).
