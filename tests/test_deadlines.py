@@ -236,6 +236,14 @@ WITHIN_CASES = [
     ("两年内完成", None, [("两年内", "within", None, None)], "Chinese numeral"),
     ("涨幅控制在3%以内", None, [], "a percentage is no time limit"),
     ("年内持续推进", None, [], "no count: not relative"),
+    # A span counted from an event (竣工后, 受理之日起: blind tag set 3, cause 8) keeps the event and gets no dates:
+    # it runs from when that happens, not from the year the plan states.
+    ("竣工后五年内完成评估", 2023, [("竣工后五年内", "within", None, None)], "counted from completion, not from 2023"),
+    ("自受理之日起十五日内作出决定", None, [("受理之日起十五日内", "within", None, None)], "the event before 之日起 is kept"),
+    ("企业应当自项目竣工验收合格之日起十五日内报送", None, [("项目竣工验收合格之日起十五日内", "within", None, None)],
+     "the whole event back to 自"),
+    ("今后五年内完成改造", 2023, [("五年内", "within", "2023-01-01", "2027-12-31")], "control: 今后 is from now, resolved as before"),
+    ("本方案印发之日起3个月内完成", None, [("本方案印发之日起3个月内", "within", None, None)], "control: a document's start as before"),
 ]
 
 

@@ -444,11 +444,38 @@ def find_within(clause: str, index: int = 0, start: int | None = None, taken: li
             continue
         if folded.startswith(_benefit_after(), m.end()):
             continue  # 实行5年内免征企业所得税: how long a benefit lasts, not a limit of the task
-        d = Deadline(clause[m.start() : m.end()], "within", None, None, index)
-        if start is not None and m.group("unit") == "年" and not m.group("since"):
+        begin = _event_start(folded, m)
+        d = Deadline(clause[begin : m.end()], "within", None, None, index)
+        if start is not None and m.group("unit") == "年" and not m.group("since") and begin == m.start():
             d.start, d.end = _iso(start, 1, 1), _iso(start + n - 1, 12, 31)
-        found.append((m.start(), m.end(), d))
+        found.append((begin, m.end(), d))
     return found
+
+
+#: Words before 后 that count from now, not from an event (今后五年内: resolved from the plan's start as before).
+_NOW_BEFORE_AFTER = ("今", "此", "之", "以", "其")
+#: Where an event's words end on the left: punctuation, or the preposition opening it (自受理之日起, 在竣工后).
+_EVENT_STOP = set("，,。；;：:、（）()“”《》 自从在于由")
+
+
+def _event_start(folded: str, m: re.Match) -> int:
+    """Where a relative span counted from an event starts (竣工后五年内, 受理之日起十五日内: the event is kept with
+    the span, which then gets no dates — it runs from the event, not from the plan's start); ``m.start()`` for a
+    span counted from a document (本方案印发之日起) or from now (5年内, 今后五年内)."""
+    if m.group("since"):
+        if m.group("since") != "之日起" or m.group(0).find("之日起") > 0:
+            return m.start()  # 印发之日起 / 本方案之日起: a document's start, already in the span
+        anchor = m.start()
+    elif folded[: m.start()].endswith("后"):
+        anchor = m.start() - 1
+    else:
+        return m.start()
+    i = anchor
+    while i > 0 and anchor - i < 16 and folded[i - 1] not in _EVENT_STOP and not folded[i - 1].isspace():
+        i -= 1
+    if i == anchor or (not m.group("since") and folded[i:anchor] in _NOW_BEFORE_AFTER):
+        return m.start()
+    return i
 
 
 @lru_cache(maxsize=4)
