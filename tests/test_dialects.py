@@ -247,9 +247,10 @@ def test_label_lines_after_an_item_and_a_group():
     by = {t.body[:4]: t for t in tasks}
     assert by["1.推进"].lead == ["区X局"] and by["1.推进"].support == ["区A局", "各街道"]
     assert by["1.推进"].role_source == "label line"
-    for key in ("2.推进", "（1）子", "（2）子"):
-        assert by[key].sole == ["区B局"], key
-    assert by["3.推进"].departments() == []
+    # One line after sub-items covers the whole group (dialects.md C), and the group is ONE task.
+    assert by["2.推进"].sole == ["区B局"] and by["2.推进"].text == "2.推进乙工作。（1）子项一。（2）子项二。"
+    assert not any(t.body.startswith("（") for t in tasks)
+    assert by["3.推进"].departments() == [] and len(tasks) == 3
     assert not any(t.text.startswith(("牵头单位", "（责任单位")) for t in tasks)  # label lines are no tasks
 
 

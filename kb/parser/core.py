@@ -137,6 +137,12 @@ def rule_split_at_tags(state: ParseState) -> None:
             state.pieces.append(Piece(block, tag.text, tag.text, None, list(block_warnings)))
             continue
         spans, warnings = roles.find_tags(block.text, state.registry, vocab, state.rules)
+        if len(spans) == 1 and spans[0].start == 0 and not block.text[spans[0].end :].strip():
+            # A tag on a line of its own (（市X局牵头，市Y局配合） under an item): like a label line (C), it
+            # closes the item above, not a task of its own.
+            tag = spans[0].tag
+            state.pieces.append(Piece(block, tag.text, "", tag, list(tag.warnings) + warnings, label_line=True))
+            continue
         start = 0
         for span in spans:
             chunk = block.text[start : span.end]
@@ -181,51 +187,81 @@ def _take_tag(task: Task, tag: roles.Tag, source: str) -> None:
 
 
 def rule_label_lines(state: ParseState) -> None:
-    """C: a label line gives its roles to the item above it, or to every item of the group of
-    numbered sub-items (（1）…（4）) it closes; the line itself is no task."""
+    """C: a tag line (a label line 牵头单位：X, or a tag alone on its line) closes the item above it: the item's
+    paragraphs back to where it starts (its numbered, titled or inline-heading first paragraph, over its body
+    paragraphs and sub-items （1）…（n）) become ONE task with the line's roles (dialects.md C: one line after
+    four numbered sub-items covers the whole group); the line itself is no task."""
     tasks, pieces = [], []
     for task, piece in zip(state.tasks, state.pieces):
         if not piece.label_line:
             tasks.append(task)
             pieces.append(piece)
             continue
-        targets = _label_line_targets(tasks, pieces, piece.block)
+        n = _item_start(tasks, pieces, piece.block)
         heading = state.outline.section_lines.get(task.section or "")
-        if not targets and heading and not any(t.section == task.section for t in tasks):
+        if n is None and heading and not any(t.section == task.section for t in tasks):
             # （一）地区生产总值增长7%以上 / 责任单位：X — the section line is the item itself.
             task.text = task.body = heading
             task.title = task.section_title
             tasks.append(task)
             pieces.append(piece)
             continue
-        if not targets:
+        if n is None:
             task.warnings.append(warning("label_line_without_item"))
             tasks.append(task)
             pieces.append(piece)
             continue
-        for t in targets:
-            _take_tag(t, piece.tag, "label line")
-            t.kind = "task"
-            t.warnings.extend(w for w in piece.warnings if w not in t.warnings)
-            state.task_tags[id(t)] = piece.tag
+        item, item_piece = _merge_item(tasks[n:], pieces[n:])
+        del tasks[n:], pieces[n:]
+        _take_tag(item, piece.tag, "label line" if roles.is_label_line(piece.block.text) else "tag")
+        item.kind = "task"
+        item.warnings.extend(w for w in piece.warnings if w not in item.warnings)
         state.task_tags.pop(id(task), None)
+        state.task_tags[id(item)] = piece.tag
+        tasks.append(item)
+        pieces.append(item_piece)
     state.tasks, state.pieces = tasks, pieces
 
 
-def _label_line_targets(tasks: list[Task], pieces: list[Piece], block: structure.Block) -> list[Task]:
-    """The untagged item above in the same section, extended over a group of sub-items （1）…（n）
-    and the item they belong to."""
-    if not tasks or pieces[-1].tag is not None or (tasks[-1].part, tasks[-1].section) != (block.part, block.section):
-        return []
-    group = [tasks[-1]]
-    if structure.SUBITEM_RE.match(tasks[-1].body):
-        i = len(tasks) - 2
-        while i >= 0 and pieces[i].tag is None and tasks[i].section == tasks[-1].section:
-            group.insert(0, tasks[i])
-            if not structure.SUBITEM_RE.match(tasks[i].body):
-                break  # the item the sub-items belong to
-            i -= 1
-    return group
+def _starts_item(block: structure.Block) -> bool:
+    """True for a paragraph that opens an item: numbered (``1.``), an inline-heading item (``（一）加强管理。…``) or
+    a titled paragraph (``加大区域产业布局调整力度。…``) — never a sub-item （1）, which belongs to the item above."""
+    if structure.SUBITEM_RE.match(block.text):
+        return False
+    return block.kind == "measure" or bool(structure.ITEM_RE.match(block.text)) or block.title is not None
+
+
+def _item_start(tasks: list[Task], pieces: list[Piece], block: structure.Block) -> int | None:
+    """Index of the first task of the item a tag line ``block`` closes, or None when no untagged text of its
+    place stands right above it.  The item runs back over untagged paragraphs of the same part and section to
+    the paragraph that opens it (``_starts_item``, included); with none, back to the previous tag or the start
+    of the section (a section whose heading is the item's title: every paragraph under it).  An inline-heading
+    item's continuation paragraphs stand in no section: the walk from them reaches the item itself."""
+    i = len(tasks) - 1
+    while i >= 0:
+        t, p = tasks[i], pieces[i]
+        if p.tag is not None or p.label_line or t.part != block.part:
+            break
+        if p.block.kind == "measure" and block.section is None and t.section:
+            return i
+        if t.section != block.section:
+            break
+        if _starts_item(p.block):
+            return i
+        i -= 1
+    return i + 1 if i + 1 < len(tasks) else None
+
+
+def _merge_item(tasks: list[Task], pieces: list[Piece]) -> tuple[Task, Piece]:
+    """The paragraphs of one item as one task (its first paragraph's place, number and title; texts joined)."""
+    first, piece = tasks[0], pieces[0]
+    if len(tasks) == 1:
+        return first, piece
+    first.text = "".join(t.text for t in tasks)
+    first.body = "".join(t.body for t in tasks)
+    for t in tasks[1:]:
+        first.warnings.extend(w for w in t.warnings if w not in first.warnings)
+    return first, Piece(piece.block, first.text, first.body, None, list(first.warnings))
 
 
 def rule_heading_tags(state: ParseState) -> None:
@@ -256,17 +292,21 @@ def rule_heading_tags(state: ParseState) -> None:
                 named[title] = roles.read_heading_roles(title, state.registry, vocab, state.rules)
             tag = named[title]
             if tag is not None:
-                _add_heading_roles(task, tag, tag.text)
+                _add_heading_roles(task, tag, tag.text, cite=title)
                 break
 
 
-def _add_heading_roles(task: Task, tag: roles.Tag, text: str) -> None:
+def _add_heading_roles(task: Task, tag: roles.Tag, text: str, cite: str | None = None) -> None:
     """The heading's roles on ``task``; a plain paragraph given roles so is a task (README: a paragraph is a
     task when the plan gives it roles — a tag, a label line, a heading's tag), counted and dated like any
     other (婺城 2025: 一、强化科技创新(区科技局牵头) over a paragraph with its 2025 target).  An inline-heading
-    item (``measure``) keeps its kind: its label is its marker."""
+    item (``measure``) keeps its kind: its label is its marker.  A task with no tag of its own cites the
+    heading's (``Task.tag``: the bracket as written, or ``cite``, the heading that names the units in its own
+    words), so an answer can say where its roles come from; ``role_source`` stays ``heading``."""
     if task.kind == "paragraph" and any(tag.roles[role] for role in ROLES):
         task.kind = "task"
+    if task.tag is None and any(tag.roles[role] for role in ROLES):
+        task.tag = cite or text
     task.heading_tag = text
     for role in ROLES:
         for name in tag.roles[role]:

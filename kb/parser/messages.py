@@ -32,6 +32,7 @@ KEYS: dict[str, frozenset[str]] = {
     "unclosed_bracket": frozenset({"text"}),
     "table_rows_uncertain": frozenset({"count"}),
     "table_other_departments": frozenset({"cite", "tag"}),
+    "unknown_label": frozenset({"label"}),
 }
 
 

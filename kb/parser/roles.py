@@ -81,7 +81,7 @@ class RoleVocabulary:
     department_re: re.Pattern
     """A name ending like a unit (局, 委, 办, 部, 署 …)."""
     prose_roles: list[tuple[str, re.Pattern]]
-    """(id, pattern) of the prose forms read in plans without tags."""
+    """(id, pattern) of the prose forms read in plans without tags (groups ``lead``, ``support``, ``sole``)."""
     heading_roles: re.Pattern
     """A heading whose own words name the units of the tasks under it (县示范区管委会牵头工作(8项)):
     ``words`` (units + role word), optionally 的, then a word for the work and/or a count."""
@@ -93,6 +93,8 @@ class RoleVocabulary:
     """Words of manner closing a list of units (结合实际, 分别, 共同): no part of a name."""
     support_after_lead: frozenset = frozenset()
     """Role words (组织落实) whose units support a lead named earlier in the tag, and keep their role otherwise."""
+    vague_prose_names: re.Pattern = re.compile(r"(?!)")
+    """Names a prose sentence may open with that name no body (有关部门, 主管部门): no prose role is read from them."""
 
 
 #: A count of the tasks under a heading: (8项), （共12项）.
@@ -118,7 +120,7 @@ def _words(src: Path, where: str, value) -> list[str]:
 
 _KEYS = {"version", "none_markers", "roles", "weak_role_words", "manner_words", "support_after_lead", "labels", "field_labels", "time_labels", "ongoing_words", "lead_rules",
          "implied_notes", "list_tail", "list_joiner", "joined_names", "generic_groups", "department_suffixes", "prose_roles",
-         "heading_work_words", "duty_parts"}
+         "heading_work_words", "duty_parts", "vague_prose_names"}
 
 
 @lru_cache(maxsize=2)
@@ -165,8 +167,8 @@ def load_vocabulary(path: str | None = None) -> RoleVocabulary:
     prose = []
     for i, rule in enumerate(data["prose_roles"] or []):
         pattern = _compile(src, f"prose_roles[{i}]", rule.get("pattern") if isinstance(rule, dict) else None)
-        if "lead" not in pattern.groupindex:
-            raise KbError(f"{src}：prose_roles[{i}] 的 pattern 需要一个 (?P<lead>…) 分组；请修正，或从代码仓库恢复这个文件")
+        if "lead" not in pattern.groupindex and "sole" not in pattern.groupindex:
+            raise KbError(f"{src}：prose_roles[{i}] 的 pattern 需要一个 (?P<lead>…) 或 (?P<sole>…) 分组；请修正，或从代码仓库恢复这个文件")
         prose.append((str(rule.get("id", i)), pattern))
     suffixes = _words(src, "department_suffixes", data["department_suffixes"])
     label_alt = _alt(labels)
@@ -189,6 +191,7 @@ def load_vocabulary(path: str | None = None) -> RoleVocabulary:
         generic=_compile(src, "generic_groups", "|".join(f"(?:{p})" for p in _words(src, "generic_groups", data["generic_groups"]))),
         department_re=re.compile(f"{_alt(suffixes)}(?:[（(][^（）()]*[)）])?$"),
         prose_roles=prose,
+        vague_prose_names=_compile(src, "vague_prose_names", data["vague_prose_names"]),
         heading_roles=re.compile(
             f"(?P<words>.+?{_alt(words)})的?(?:{_alt(_words(src, 'heading_work_words', data['heading_work_words']))}(?:{_COUNT})?|{_COUNT})"
             "[。：:]?"),
@@ -648,13 +651,14 @@ def parse_tag_content(content: str, registry: Registry, vocab: RoleVocabulary | 
     if not labels:
         _read_segments(_Reading(tag, registry, vocab, rules), inner)
         return tag
+    labels = _with_unknown_labels(inner, labels, depth, tag)
     tag.labelled = True
     if inner[: labels[0].start()].strip("，,；; "):
         _read_segments(_Reading(tag, registry, vocab, rules), inner[: labels[0].start()])
     lead_seen = False
     for i, m in enumerate(labels):
         label = m.group("label")
-        kind = vocab.labels[label]
+        kind = vocab.labels.get(label, "responsible")
         end = labels[i + 1].start() if i + 1 < len(labels) else len(inner)
         value = inner[m.end() : end].strip("，,；;。 \u3000")
         if not value:
@@ -675,6 +679,22 @@ def parse_tag_content(content: str, registry: Registry, vocab: RoleVocabulary | 
         r = _Reading(tag, registry, vocab, rules, default_role=role, positional=kind == "responsible" and not lead_seen)
         _read_segments(r, value)
     return tag
+
+
+#: A label the vocabulary does not list, after a field separator of a labelled tag: a short word ending like a
+#: body of units (实施部门, 监管单位, 建设主体, 甲方) and a colon — ``（牵头部门：A；实施部门：C、D）``.
+_UNKNOWN_LABEL_RE = re.compile(r"(?<=[；;，,\s])(?P<label>[\u4e00-\u9fff]{1,6}?(?:部门|单位|主体|方))\s*[：:]")
+
+
+def _with_unknown_labels(inner: str, labels: list[re.Match], depth: list[int], tag: Tag) -> list[re.Match]:
+    """The known labels of a labelled tag plus the unknown ones that start a new field after ``；``/``，``: such a
+    label names units of a role the tag does not say; they are read like 责任单位 (every responsible unit alone,
+    the supporting units after a lead label) and reported, never glued to the previous field's last name."""
+    extra = [m for m in _UNKNOWN_LABEL_RE.finditer(inner, labels[0].end())
+             if depth[m.start()] == 0 and not any(k.start() <= m.start() < k.end() for k in labels)]
+    for m in extra:
+        tag.warnings.append(warning("unknown_label", label=m.group("label")))
+    return sorted(labels + extra, key=lambda m: m.start())
 
 
 def _depths(text: str) -> list[int]:
@@ -819,30 +839,38 @@ def is_label_line(text: str, vocab: RoleVocabulary | None = None) -> bool:
 
 
 #: Words without which no prose rule can match (a cheap test before the patterns).
-PROSE_WORDS = ("会同", "牵头")
+PROSE_WORDS = ("会同", "牵头", "负责", "组织")
+#: A sub-item's marker opening a clause (（1）市教委负责…): no part of a name.
+_PROSE_MARKER_RE = re.compile(r"^(?:[（(]\d{1,2}[)）]|\d{1,2}[)）]|[①-⑳]|\d{1,2}[.．、])\s*")
 
 
 def read_prose(clauses: list[str], registry: Registry, vocab: RoleVocabulary | None = None) -> Tag | None:
-    """E: roles stated in prose, only where unambiguous (X会同Y…, 由X牵头), as a Tag; None when none."""
+    """E: roles stated in prose, only where unambiguous, as a Tag; None when none.  Every rule of
+    ``prose_roles`` is tried on every clause part (X会同Y…, 由X牵头, X牵头开展…，Y配合, X负责…, 由X组织验收), at
+    every level of the plan; a match counts only when every name it holds looks like a unit and none is vague
+    (有关部门); a unit keeps the first role a sentence gives it."""
     vocab = vocab or load_vocabulary()
     tag = Tag(text="")
     r = _Reading(tag, registry, vocab, DocumentRules())
+    given: set[str] = set()
     for clause in clauses:
         if not any(w in clause for w in PROSE_WORDS):
             continue
+        clause = _PROSE_MARKER_RE.sub("", clause)
         for part in split_top(clause, "；;"):
             for _, pattern in vocab.prose_roles:
-                m = pattern.search(part)
-                if not m:
-                    continue
-                leads = split_items(m.group("lead"), vocab)
-                supports = split_items(m.group("support"), vocab) if "support" in pattern.groupindex and m.group("support") else []
-                if not leads or not all(vocab.department_re.search(x) for x in leads + supports):
-                    continue
-                _assign(r, leads, "lead", positional=False)
-                _assign(r, supports, "support", positional=False)
-                tag.notes.append(m.group(0))
-                break
+                for m in pattern.finditer(part):
+                    groups = {g: split_items(m.group(g), vocab) for g in ("lead", "support", "sole")
+                              if g in pattern.groupindex and m.group(g)}
+                    names = [x for items in groups.values() for x in items]
+                    if not names or not all(vocab.department_re.search(x) and not vocab.vague_prose_names.search(x)
+                                            for x in names):
+                        continue
+                    for role in ("lead", "support", "sole"):
+                        fresh = [x for x in groups.get(role, []) if x not in given]
+                        _assign(r, fresh, role, positional=False)
+                        given.update(fresh)
+                    tag.notes.append(m.group(0).lstrip("，,"))
     tag.warnings = []
     return tag if tag.has_roles else None
 

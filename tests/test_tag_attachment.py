@@ -1,0 +1,133 @@
+"""Which task a tag belongs to, and roles written in prose (issues #11/#9), table-driven on small synthetic plans.
+
+Expected answers were written by hand before kb ran on them.  A tag line — a label line (牵头单位：X) or a bracket
+tag alone on its line — closes the WHOLE item above it: its numbered / titled / inline-heading first paragraph, its
+body paragraphs and its sub-items （1）…（n） are one task (shared/dialects.md C).  A heading's tag is cited by the
+items that take their roles from it.  Prose roles (dialect E) are read at every level of a plan without tags."""
+
+import pytest
+
+from kb.parser import parse_document
+
+HEAD = "某区某某实施方案\n一、重点任务\n"
+KEYS = ("lead", "support", "sole", "shared", "guide")
+
+
+def _roles(t) -> dict:
+    return {k: getattr(t, k) for k in KEYS if getattr(t, k)}
+
+
+def _tasks(body: str):
+    _, tasks = parse_document(HEAD + body, "p")
+    return tasks
+
+
+# (plan body, expected [(text, roles)] of EVERY task/paragraph in order, why)
+LINE_CASES = [
+    ("1.推进甲。正文一。\n（牵头单位：区X局；配合单位：区Y局）\n",
+     [("1.推进甲。正文一。", {"lead": ["区X局"], "support": ["区Y局"]})], "a one-paragraph body"),
+    ("1.推进甲。正文一。\n正文二。\n（牵头单位：区X局；配合单位：区Y局）\n",
+     [("1.推进甲。正文一。正文二。", {"lead": ["区X局"], "support": ["区Y局"]})], "a two-paragraph body: one task, the titled item included"),
+    ("1.推进甲。\n正文一。\n正文二。\n正文三。\n责任单位：区Z局\n2.推进乙。\n",
+     [("1.推进甲。正文一。正文二。正文三。", {"sole": ["区Z局"]}), ("2.推进乙。", {})], "a three-paragraph body; the next item untouched"),
+    ("1.推进甲。\n（1）子项一。\n（2）子项二。\n（3）子项三。\n（区X局牵头，区Y局配合）\n",
+     [("1.推进甲。（1）子项一。（2）子项二。（3）子项三。", {"lead": ["区X局"], "support": ["区Y局"]})],
+     "a bracket tag on its own line after sub-items: the group is one task, counted once"),
+    ("1.推进甲。正文。\n（区X局负责）\n2.推进乙。正文。\n（区Y局牵头）\n",
+     [("1.推进甲。正文。", {"sole": ["区X局"]}), ("2.推进乙。正文。", {"lead": ["区Y局"]})], "bracket tag lines, item by item"),
+    ("1.推进甲。正文。\n2.推进乙。正文。\n（区Y局牵头）\n",
+     [("1.推进甲。正文。", {}), ("2.推进乙。正文。", {"lead": ["区Y局"]})], "a tag line closes the item above only, not earlier numbered items"),
+    ("1.推进甲（区W局牵头）。\n（1）子项一。\n（2）子项二。\n牵头单位：区X局\n",
+     [("1.推进甲（区W局牵头）。", {"lead": ["区W局"]}), ("（1）子项一。（2）子项二。", {"lead": ["区X局"]})],
+     "the walk stops at an item with its own tag"),
+    ("（一）加强管理。正文一。\n正文二。\n牵头单位：区X局\n",
+     [("（一）加强管理。正文一。正文二。", {"lead": ["区X局"]})], "an inline-heading item and its continuation paragraph"),
+    ("（一）加强管理\n正文一。\n正文二。\n（区X局牵头）\n",
+     [("正文一。正文二。", {"lead": ["区X局"]})], "a section whose heading is the item's title: every paragraph under it"),
+    ("（一）地区生产总值增长7%左右\n责任单位：区发展改革委\n",
+     [("（一）地区生产总值增长7%左右", {"sole": ["区发展改革委"]})], "a label line right under a section line: the section line is the item"),
+]
+
+
+@pytest.mark.parametrize("body,expected,why", LINE_CASES, ids=[c[-1] for c in LINE_CASES])
+def test_tag_line_closes_the_whole_item(body, expected, why):
+    tasks = _tasks(body)
+    assert [(t.text, _roles(t)) for t in tasks] == expected, why
+    assert all(t.kind == "task" for t in tasks if _roles(t))
+
+
+def test_tag_line_labels_and_sources():
+    tasks = _tasks("1.推进甲。正文。\n正文二。\n（区X局负责）\n2.推进乙。\n（1）子一。\n（2）子二。\n牵头单位：区Y局\n")
+    assert [(t.label, t.role_source) for t in tasks] == [("一1", "tag"), ("一2", "label line")]
+    assert [t.tag for t in tasks] == ["（区X局负责）", "牵头单位：区Y局"]
+
+
+# (tag content as written after an item, expected roles, why)
+LABEL_CASES = [
+    ("（牵头部门：区X局；实施部门：区C局、区D局）", {"lead": ["区X局"], "support": ["区C局", "区D局"]},
+     "实施部门 after a lead label is support, and it starts a new field"),
+    ("（实施部门：区C局、区D局）", {"sole": ["区C局", "区D局"]}, "实施部门 alone: every responsible unit (sole each, no lead guessed)"),
+    ("（牵头单位：区X局；参与部门：区C局）", {"lead": ["区X局"], "support": ["区C局"]}, "参与部门 is support"),
+    ("（牵头单位：区X局；监管部门：区C局、各街道）", {"lead": ["区X局"], "support": ["区C局", "各街道"]},
+     "an unknown label ending in 部门 after ； starts a new field (read as responsible: support after a lead)"),
+    ("（牵头单位：区X局，建设主体：各镇政府）", {"lead": ["区X局"], "support": ["各镇政府"]}, "an unknown label ending in 主体 after ，"),
+    ("（牵头单位：区X局；配合单位：区C局；完成时限：2025年底）", {"lead": ["区X局"], "support": ["区C局"]}, "control: known labels"),
+]
+
+
+@pytest.mark.parametrize("tag,expected,why", LABEL_CASES, ids=[c[-1] for c in LABEL_CASES])
+def test_labels_after_a_semicolon(tag, expected, why):
+    tasks = _tasks("1.推进甲。正文。\n" + tag + "\n")
+    assert len(tasks) == 1 and _roles(tasks[0]) == expected, why
+    unknown = "监管部门" in tag or "建设主体" in tag
+    assert any("标签不在词表中" in w for w in tasks[0].warnings) == unknown
+
+
+def test_heading_tag_is_cited_by_its_items():
+    _, tasks = parse_document("某市行动计划\n一、加快调整能源结构（市发改委总牵头）\n1.控制煤炭消费。（市经信委牵头）\n2.发展清洁能源。\n"
+                              "二、县示范区管委会牵头工作(2项)\n3.建设园区。\n4.引进项目。（县商务局配合）\n三、其他\n5.丁。\n", "p")
+    assert [(t.tag, t.heading_tag, t.role_source, _roles(t)) for t in tasks] == [
+        ("（市经信委牵头）", "（市发改委总牵头）", "tag", {"lead": ["市经信委", "市发改委"]}),
+        ("（市发改委总牵头）", "（市发改委总牵头）", "heading", {"lead": ["市发改委"]}),
+        ("县示范区管委会牵头工作(2项)", "县示范区管委会牵头", "heading", {"lead": ["县示范区管委会"]}),
+        ("（县商务局配合）", "县示范区管委会牵头", "tag", {"lead": ["县示范区管委会"], "support": ["县商务局"]}),
+        (None, None, None, {}),
+    ]
+
+
+# Prose (dialect E), a plan without tags: (paragraph under a numbered section, expected roles, why)
+PROSE_CASES = [
+    ("1.完善制度。区交通委负责制定实施细则。", {"sole": ["区交通委"]}, "X负责… in a numbered item"),
+    ("2.开展试点。区发展改革委牵头开展试点评估工作。", {"lead": ["区发展改革委"]}, "X牵头开展…"),
+    ("3.健全机制。区住建委会同区财政局、区审计局制定资金管理办法。", {"lead": ["区住建委"], "support": ["区财政局", "区审计局"]},
+     "X会同Y… in a numbered item"),
+    ("4.组织验收。项目完成后，由区农业农村委组织验收。", {"sole": ["区农业农村委"]}, "由X组织验收 after a comma"),
+    ("5.落实责任。各镇政府负责属地管理，区城管局负责指导监督。", {"sole": ["各镇政府", "区城管局"]}, "two X负责 in one sentence"),
+    ("6.协同推进。区科委牵头，区经信委、区商务委配合，共同推进产业升级。", {"lead": ["区科委"], "support": ["区经信委", "区商务委"]},
+     "X牵头，Y配合 in prose"),
+    ("（1）区教育局负责统筹协调。", {"sole": ["区教育局"]}, "a sub-item's marker is no part of the name"),
+    ("（2）由区财政局负责资金保障。", {"sole": ["区财政局"]}, "由X负责…"),
+    ("7.加强培训。企业负责人要参加安全培训，落实负责任的态度。", {}, "负责人 / 负责任 are no role"),
+    ("8.强化管理。有关部门负责做好配合工作。", {}, "a vague name (有关部门) gets no role"),
+    ("（3）对区规划局负责的项目加强审查。", {}, "X负责的… is a relative clause, no assignment"),
+    ("9.建立机制。建立牵头抓总机制，强化牵头部门责任。", {}, "牵头 without a unit before it"),
+]
+
+
+@pytest.mark.parametrize("paragraph,expected,why", PROSE_CASES, ids=[c[-1] for c in PROSE_CASES])
+def test_prose_roles_at_every_level(paragraph, expected, why):
+    doc, tasks = parse_document("某区某某实施方案\n一、主要任务\n（一）加强监管\n" + paragraph + "\n", "p")
+    assert not doc.tagged and len(tasks) == 1
+    assert _roles(tasks[0]) == expected, why
+    assert tasks[0].role_source == ("prose" if expected else None)
+
+
+def test_prose_lead_in_and_numbered_items_alike():
+    doc, tasks = parse_document("某区某某实施方案\n一、总体要求\n区住建委会同区财政局制定推进计划。\n二、主要任务\n"
+                                "1.区住建委会同区财政局制定推进计划。\n", "p")
+    assert [_roles(t) for t in tasks] == [{"lead": ["区住建委"], "support": ["区财政局"]}] * 2
+
+
+def test_a_tagged_plan_still_reads_no_prose():
+    _, tasks = parse_document(HEAD + "1.区交通委负责制定细则。\n2.推进乙。（区Y局负责）\n", "p")
+    assert _roles(tasks[0]) == {} and tasks[1].sole == ["区Y局"]
