@@ -5,9 +5,13 @@ tag alone on its line — closes the WHOLE item above it: its numbered / titled 
 body paragraphs and its sub-items （1）…（n） are one task (shared/dialects.md C).  A heading's tag is cited by the
 items that take their roles from it.  Prose roles (dialect E) are read at every level of a plan without tags."""
 
+import json
+from pathlib import Path
+
 import pytest
 
 from kb.parser import parse_document
+from kb.parser.cleanup import continues
 
 HEAD = "某区某某实施方案\n一、重点任务\n"
 KEYS = ("lead", "support", "sole", "shared", "guide")
@@ -131,3 +135,47 @@ def test_prose_lead_in_and_numbered_items_alike():
 def test_a_tagged_plan_still_reads_no_prose():
     _, tasks = parse_document(HEAD + "1.区交通委负责制定细则。\n2.推进乙。（区Y局负责）\n", "p")
     assert _roles(tasks[0]) == {} and tasks[1].sole == ["区Y局"]
+
+
+# A prose-only real plan: 国家粮食应急预案 (国办函〔2005〕57号, gov.cn), rows written by hand before kb ran on it.
+PLANS = Path(__file__).resolve().parent / "fixtures" / "plans"
+PROSE_GOLD = json.loads((PLANS / "gold_prose.json").read_text("utf-8"))
+
+
+@pytest.mark.parametrize("row", PROSE_GOLD, ids=[r["quote"][:12] for r in PROSE_GOLD])
+def test_prose_plan_rows(row, _cache={}):
+    if row["doc"] not in _cache:
+        _cache[row["doc"]] = parse_document((PLANS / row["doc"]).read_text("utf-8"), Path(row["doc"]).stem)
+    doc, tasks = _cache[row["doc"]]
+    assert not doc.tagged
+    hits = [t for t in tasks if row["quote"] in t.text]
+    assert len(hits) == 1
+    assert {k: getattr(hits[0], k) for k in KEYS} == {k: row[k] for k in KEYS}
+    assert hits[0].role_source == ("prose" if any(row[k] for k in KEYS) else None)
+
+
+def test_prose_plan_gives_no_other_roles():
+    """Every paragraph of the plan given roles is a row of the gold (no confident extra roles)."""
+    doc, tasks = parse_document((PLANS / "51_liangshi_yingji_guobanhan2005-57.txt").read_text("utf-8"), "p")
+    with_roles = [t for t in tasks if _roles(t)]
+    assert len(with_roles) == sum(1 for r in PROSE_GOLD if any(r[k] for k in KEYS)) == 19
+    assert all(any(r["quote"] in t.text for r in PROSE_GOLD) for t in with_roles)
+
+
+# Decimal-numbered headings (预案/办法: 1 总则, 2.1.3 …职责, 4.3.2 …): a short one stands alone, a decimal-numbered
+# line starts a paragraph; amounts (1.5亿元) and dates (5月底前) at a line start stay fragments.
+# (previous line, line, joined?, why)
+DECIMAL_CASES = [
+    ("3.2应急报告", "国家发展改革委会同商务部建立制度。", False, "a short decimal heading stands alone"),
+    ("1总则", "1.1编制目的及依据", False, "a number heading, then a decimal one"),
+    ("2.1.3国家粮食应急工作指挥部成员单位职责", "（1）国家发展改革委负责协调。", False, "a longer decimal heading"),
+    ("及时报告有关情况", "4.3.2省级指挥部要采取措施。", False, "a decimal-numbered clause starts a paragraph"),
+    ("全年投资增加到", "1.5亿元。", True, "an amount is a fragment"),
+    ("全市在", "5月底前完成。", True, "a date is a fragment"),
+    ("计划于2023年", "10月31日前完成。", True, "a date with two digits is a fragment"),
+]
+
+
+@pytest.mark.parametrize("previous,line,joined,why", DECIMAL_CASES, ids=[c[-1] for c in DECIMAL_CASES])
+def test_decimal_headings_stand_alone(previous, line, joined, why):
+    assert continues(previous, line) == joined, why

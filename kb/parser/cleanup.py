@@ -34,6 +34,11 @@ NUMBER_SPACE_RE = re.compile(r"(?<=\d)[ \t]+(?=[%‰℃])")
 PART_HEADING_RE = re.compile(r"^[一二三四五六七八九十]{1,3}、")
 SECTION_HEADING_RE = re.compile(r"^[（(][一二三四五六七八九十]{1,3}[)）]")
 NUMBERED_ITEM_RE = re.compile(r"^\d{1,2}[.．、](?!\d)")
+#: A decimal-numbered heading or clause (``2.1.3 国家粮食应急工作指挥部成员单位职责``, ``4.3.2 省级…``: 预案 and
+#: 办法 number their sections so): it starts a paragraph; ``1.5亿元`` / ``2.5倍`` are amounts, not numbers.
+DECIMAL_ITEM_RE = re.compile(r"^\d{1,2}(?:[.．]\d{1,2}){1,3}\s*(?![\d.．%‰倍亿万千百元个年月日项])\S")
+#: A short decimal- or number-headed heading line with no punctuation (``1 总则``, ``3.2 应急报告``) stands alone.
+DECIMAL_HEADING_RE = re.compile(r"^\d{1,2}(?:[.．]\d{1,2}){0,3}\s*(?![\d.．%‰倍亿万千百元个年月日项])[\u4e00-\u9fff][^。！？；：，,!?;:]{1,24}$")
 
 #: Names of documents: a line ending so (and short) is a title, complete in itself; a title
 #: may stand in book-title marks (《…实施细则》) and may be a 若干政策/若干措施 document.
@@ -125,6 +130,8 @@ def continues(previous: str, line: str) -> bool:
         return False
     if is_heading(previous) and not is_heading(join_fragment(previous, line)):
         return False  # 2. + 2 → 2.2 would stop being an item, and a second cleanup would read it otherwise
+    if DECIMAL_ITEM_RE.match(line) or DECIMAL_HEADING_RE.match(previous):
+        return False
     if _heading_wrapped(previous, line):
         return True
     # A short heading line stands alone even without a full stop (（一）优化产业结构).

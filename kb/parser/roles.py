@@ -167,8 +167,8 @@ def load_vocabulary(path: str | None = None) -> RoleVocabulary:
     prose = []
     for i, rule in enumerate(data["prose_roles"] or []):
         pattern = _compile(src, f"prose_roles[{i}]", rule.get("pattern") if isinstance(rule, dict) else None)
-        if "lead" not in pattern.groupindex and "sole" not in pattern.groupindex:
-            raise KbError(f"{src}：prose_roles[{i}] 的 pattern 需要一个 (?P<lead>…) 或 (?P<sole>…) 分组；请修正，或从代码仓库恢复这个文件")
+        if not {"lead", "sole", "shared"} & set(pattern.groupindex):
+            raise KbError(f"{src}：prose_roles[{i}] 的 pattern 需要一个 (?P<lead>…)、(?P<sole>…) 或 (?P<shared>…) 分组；请修正，或从代码仓库恢复这个文件")
         prose.append((str(rule.get("id", i)), pattern))
     suffixes = _words(src, "department_suffixes", data["department_suffixes"])
     label_alt = _alt(labels)
@@ -840,8 +840,32 @@ def is_label_line(text: str, vocab: RoleVocabulary | None = None) -> bool:
 
 #: Words without which no prose rule can match (a cheap test before the patterns).
 PROSE_WORDS = ("会同", "牵头", "负责", "组织")
-#: A sub-item's marker opening a clause (（1）市教委负责…): no part of a name.
-_PROSE_MARKER_RE = re.compile(r"^(?:[（(]\d{1,2}[)）]|\d{1,2}[)）]|[①-⑳]|\d{1,2}[.．、])\s*")
+#: A sub-item's or clause's marker opening a clause (（1）市教委负责…, 2.1 财政部会同…): no part of a name.
+_PROSE_MARKER_RE = re.compile(r"^(?:[（(]\d{1,2}[)）]|\d{1,2}[)）]|[①-⑳]|\d{1,2}(?:[.．]\d{1,2})+|\d{1,2}[.．、](?!\d))\s*")
+#: 及 / 和 / 与 between two names of units in prose (国家发展改革委及国家粮食局): two units.
+_PROSE_AND_RE = re.compile("[及和与]")
+_PROSE_GROUPS = ("lead", "support", "sole", "shared")
+
+
+def _prose_names(text: str, vocab: RoleVocabulary) -> list[str]:
+    """The units a prose rule's group names: a list (、，) whose items may join two units by 及/和/与 — split only where
+    both sides look like units (人力资源和社会保障局 stays one name)."""
+    out = []
+    for item in split_items(text, vocab):
+        parts = _PROSE_AND_RE.split(item)
+        if len(parts) > 1 and all(len(p) >= 3 and vocab.department_re.search(p) for p in parts):
+            out.extend(parts)
+        else:
+            out.append(item)
+    return out
+
+
+def _prose_unit(name: str, vocab: RoleVocabulary, subject: bool) -> bool:
+    """A name a prose rule may give a role: ends like a unit, 3+ characters, no digit (a heading glued before the
+    subject: 3.2应急报告国家发展改革委…), no role word inside (X及Y会同Z负责 is read by the 会同 rule), and, as the subject of the sentence, not a vague one (有关部门负责…)."""
+    return (len(name) >= 3 and not any(c.isdigit() for c in name) and bool(vocab.department_re.search(name))
+            and not any(w in name for w in ("会同", "牵头", "负责", "配合", "协助"))
+            and not (subject and vocab.vague_prose_names.search(name)))
 
 
 def read_prose(clauses: list[str], registry: Registry, vocab: RoleVocabulary | None = None) -> Tag | None:
@@ -860,13 +884,12 @@ def read_prose(clauses: list[str], registry: Registry, vocab: RoleVocabulary | N
         for part in split_top(clause, "；;"):
             for _, pattern in vocab.prose_roles:
                 for m in pattern.finditer(part):
-                    groups = {g: split_items(m.group(g), vocab) for g in ("lead", "support", "sole")
+                    groups = {g: _prose_names(m.group(g), vocab) for g in _PROSE_GROUPS
                               if g in pattern.groupindex and m.group(g)}
-                    names = [x for items in groups.values() for x in items]
-                    if not names or not all(vocab.department_re.search(x) and not vocab.vague_prose_names.search(x)
-                                            for x in names):
+                    if not any(groups.get(g) for g in ("lead", "sole", "shared")) or not all(
+                            _prose_unit(x, vocab, subject=g != "support") for g, items in groups.items() for x in items):
                         continue
-                    for role in ("lead", "support", "sole"):
+                    for role in _PROSE_GROUPS:
                         fresh = [x for x in groups.get(role, []) if x not in given]
                         _assign(r, fresh, role, positional=False)
                         given.update(fresh)
