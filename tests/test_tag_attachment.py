@@ -115,6 +115,16 @@ PROSE_CASES = [
     ("8.强化管理。有关部门负责做好配合工作。", {}, "a vague name (有关部门) gets no role"),
     ("（3）对区规划局负责的项目加强审查。", {}, "X负责的… is a relative clause, no assignment"),
     ("9.建立机制。建立牵头抓总机制，强化牵头部门责任。", {}, "牵头 without a unit before it"),
+    ("10.制定办法。请区司法局会同区财政局研究制定办法。", {"lead": ["区司法局"], "support": ["区财政局"]}, "请 is no part of the name"),
+    ("11.明确机构。要设立专门工作机构或者明确相关机构负责。", {}, "a phrase ending in 机构 is no unit"),
+    ("12.落实责任。并指定专门机构具体负责。", {}, "并指定… is no unit"),
+    ("第五条 区市场监管局负责本办法的组织实施。", {"sole": ["区市场监管局"]}, "a 第N条 marker is no part of the name"),
+    ("13.资金清算。对占用的贷款，由区农商银行会同区国资公司及时清算。", {"lead": ["区农商银行"], "support": ["区国资公司"]},
+     "由X会同Y after a comma, Y ended by an adverb"),
+    ("14.分工协作。区商务委及区经信委、区财政局按照各自职能分工，负责应急供应。",
+     {"shared": ["区商务委", "区经信委", "区财政局"]}, "按照各自职能分工，负责 is shared; X及Y are two units"),
+    ("15.宣传引导。区人力资源和社会保障局负责宣传。", {"sole": ["区人力资源和社会保障局"]}, "和 inside a name stays"),
+    ("16.证书管理。各院校按规定实施（技工院校由区人社局负责），并加强监督。", {}, "an aside in brackets assigns no task of the paragraph"),
 ]
 
 

@@ -841,7 +841,11 @@ def is_label_line(text: str, vocab: RoleVocabulary | None = None) -> bool:
 #: Words without which no prose rule can match (a cheap test before the patterns).
 PROSE_WORDS = ("会同", "牵头", "负责", "组织")
 #: A sub-item's or clause's marker opening a clause (（1）市教委负责…, 2.1 财政部会同…): no part of a name.
-_PROSE_MARKER_RE = re.compile(r"^(?:[（(]\d{1,2}[)）]|\d{1,2}[)）]|[①-⑳]|\d{1,2}(?:[.．]\d{1,2})+|\d{1,2}[.．、](?!\d))\s*")
+_PROSE_MARKER_RE = re.compile(
+    r"^(?:[（(]\d{1,2}[)）]|\d{1,2}[)）]|[①-⑳]|\d{1,2}(?:[.．]\d{1,2})+|\d{1,2}[.．、](?!\d)|第[一二三四五六七八九十百零〇]{1,5}条)\s*")
+#: Words that open no unit's name: a request or a modal before the subject (请人力资源社会保障部会同…, 并指定专门机构负责,
+#: 要设立…机构或者明确相关机构负责) — such a "name" is a phrase, no unit.
+_NOT_A_NAME_RE = re.compile(r"^[请并要应将需可对]|或|设立|指定|明确|成立")
 #: 及 / 和 / 与 between two names of units in prose (国家发展改革委及国家粮食局): two units.
 _PROSE_AND_RE = re.compile("[及和与]")
 _PROSE_GROUPS = ("lead", "support", "sole", "shared")
@@ -862,9 +866,10 @@ def _prose_names(text: str, vocab: RoleVocabulary) -> list[str]:
 
 def _prose_unit(name: str, vocab: RoleVocabulary, subject: bool) -> bool:
     """A name a prose rule may give a role: ends like a unit, 3+ characters, no digit (a heading glued before the
-    subject: 3.2应急报告国家发展改革委…), no role word inside (X及Y会同Z负责 is read by the 会同 rule), and, as the subject of the sentence, not a vague one (有关部门负责…)."""
+    subject: 3.2应急报告国家发展改革委…), no role word inside (X及Y会同Z负责 is read by the 会同 rule), no phrase
+    (``_NOT_A_NAME_RE``: 请X…, 并指定专门机构, …或者…), and, as the subject of the sentence, not a vague one (有关部门负责…)."""
     return (len(name) >= 3 and not any(c.isdigit() for c in name) and bool(vocab.department_re.search(name))
-            and not any(w in name for w in ("会同", "牵头", "负责", "配合", "协助"))
+            and not any(w in name for w in ("会同", "牵头", "负责", "配合", "协助")) and not _NOT_A_NAME_RE.search(name)
             and not (subject and vocab.vague_prose_names.search(name)))
 
 
@@ -882,8 +887,11 @@ def read_prose(clauses: list[str], registry: Registry, vocab: RoleVocabulary | N
             continue
         clause = _PROSE_MARKER_RE.sub("", clause)
         for part in split_top(clause, "；;"):
+            depth = _depths(part) if any(c in part for c in OPENERS) else None
             for _, pattern in vocab.prose_roles:
                 for m in pattern.finditer(part):
+                    if depth is not None and depth[min(m.end() - 1, len(part) - 1)] > 0:
+                        continue  # an aside in brackets (技工院校内由X负责) assigns no task of the paragraph
                     groups = {g: _prose_names(m.group(g), vocab) for g in _PROSE_GROUPS
                               if g in pattern.groupindex and m.group(g)}
                     if not any(groups.get(g) for g in ("lead", "sole", "shared")) or not all(
