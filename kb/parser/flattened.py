@@ -181,7 +181,7 @@ def split_spaced_rows(text: str, vocab, header_columns, is_task_header) -> str:
                 j += 1
                 continue
             if first[0] == str(expect) and len(first) == 2:
-                block.append(sep.join(_SPACES_RE.split(cur)))
+                block.append(sep.join(_quantities_joined(_SPACES_RE.split(cur))))
                 expect += 1
             elif _letter_spaced(_SPACES_RE.split(cur), frozenset(words)) == words:
                 pass  # the header repeated (a page break)
@@ -200,6 +200,28 @@ def split_spaced_rows(text: str, vocab, header_columns, is_task_header) -> str:
             out.append("")
         i = end
     return "\n".join(out)
+
+
+#: A number standing alone between two words of a row, before a measure word (城镇新增就业 1100 万人以上: a PDF's or a
+#: page's spacing around digits), is part of one cell's quantity, not a cell of its own.
+_BARE_NUMBER_RE = re.compile(r"\d+(?:\.\d+)?")
+_MEASURE_START_RE = re.compile(r"^(?:[万亿千百]|个|家|人|名|项|座|所|套|台|辆|户|公里|千米|米|吨|亩|公顷|平方|立方|元|%|％|倍|次|条|处|批|张)")
+
+
+def _quantities_joined(words: list[str]) -> list[str]:
+    """A row's words with each ``text number measure…`` run joined (the 序号, the first word, stays apart)."""
+    out = words[:2]
+    k = 2
+    while k < len(words):
+        w = words[k]
+        if (_BARE_NUMBER_RE.fullmatch(w) and k + 1 < len(words) and _MEASURE_START_RE.match(words[k + 1])
+                and not _BARE_NUMBER_RE.fullmatch(out[-1])):
+            out[-1] += w + words[k + 1]
+            k += 2
+            continue
+        out.append(w)
+        k += 1
+    return out
 
 
 def _letter_spaced(words: list[str], known: frozenset[str] = frozenset()) -> list[str]:
