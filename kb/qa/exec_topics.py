@@ -94,6 +94,10 @@ def exec_target(question: str, q: Query, env) -> Answer:
         scoped = [r for r in rows if r[3] and any(s in split_scope(r[3]) for s in q.scopes)]
         rows = scoped or rows
         words = [x for x in (_drop(w, q.scopes) for w in words) if x]
+    # (a single character — 亿 of 多少亿 — names no metric: 每年招引亿元以上制造业项目 is not 经济总量; it scores only
+    # when nothing longer is asked)
+    if any(len(w) >= 2 for w in words):
+        words = [w for w in words if len(w) >= 2]
     scores: dict[tuple[str, str | None], float] = {}
     for r in rows:
         if (r[2], r[3]) not in scores:
@@ -180,13 +184,14 @@ def targets_named(env, words: list[str]) -> list:
 
 def _named_elsewhere(words: list[str], chosen, env) -> bool:
     """The longest asked word (4+ characters) stands in some paragraph of the plan, while neither it nor a synonym
-    stands in the chosen targets' metrics or clauses: those targets are another indicator's (a target the parser
-    did not read there is still the plan's subject)."""
+    stands in the chosen targets' metrics or the words stating them: those targets are another indicator's (a target
+    the parser did not read there is still the plan's subject; the plan's clause naming it answers)."""
     long = max((w for w in words if len(w) >= 4), key=len, default=None)
     if long is None:
         return False
-    held = " ".join(fold(f"{target_key(tg, env.voc)} {t.clauses[tg.clause] if tg.clause < len(t.clauses) else tg.text}")
-                    for t, tg in chosen)
+    # (the metric and the words stating the target, not the whole clause: 地区生产总值增长7%以上,服务业增加值占GDP比重47.1%
+    # is one clause of two indicators, and 服务业增加值占GDP比重 is not 地区生产总值's)
+    held = " ".join(fold(f"{target_key(tg, env.voc)} {tg.text}") for t, tg in chosen)
     if any(s in held for s in env.voc.synonyms(long)):
         return False
     return bool(env.plan.tasks_matching([(long,)], fold, kinds=None))

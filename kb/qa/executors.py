@@ -694,14 +694,60 @@ def _held_unstated(question: str, q: Query, env: Env) -> Answer | None:
             return None
         text = load_answer_words()["no_deadline"].format(topic=noun)
     else:
-        near = [c for t in held for c in re.split(r"[，。；;]", t.text) if any(n in fold(c) for n in names)]
-        if any(re.search(r"[0-9０-９]|[一二两三四五六七八九十百千万]+(?:个|项|座|名|人|家|处|套|亿|万)", c) for c in near):
-            return None
+        # (the item's own number, 7.一般公共预算收入与经济增长基本同步, states no value)
+        item_number = re.compile(r"^\s*[（(]?[0-9一二三四五六七八九十]{1,3}[)）.、．]\s*")
+        pairs = [(t, item_number.sub("", c)) for t in held for c in re.split(r"[，。；;]", t.text)
+                 if any(n in fold(c) for n in names)]
+        near = [c for _, c in pairs]
+        stating = [(t, c) for t, c in pairs if re.search(r"[0-9０-９]|[一二两三四五六七八九十百千万]+(?:个|项|座|名|人|家|处|套|亿|万)", c)]
+        if stating:
+            return _stated_clauses(question, q, env, noun, stating)
         text = load_answer_words()["no_value"].format(topic=noun)
     env.ctx.tasks = held
     result = Result(heading=[text])
     result.groups.append(Group(title="出处", items=[Item(k, t) for k, t in enumerate(held, 1)]))
     return _answer(question, "not_stated", result, status="not_in_plan", query=q, tasks=[])
+
+
+def _as_asked(word: str, question: str) -> str:
+    """A folded word as the question writes it (gdp → GDP)."""
+    import re
+    import unicodedata
+
+    m = re.search(re.escape(word), unicodedata.normalize("NFKC", question), re.IGNORECASE)
+    return m.group(0) if m else word
+
+
+def _stated_clauses(question: str, q: Query, env: Env, noun: str, stating) -> Answer | None:
+    """研发经费支出占GDP比重要达到多少 where no target was read from the paragraph naming it: the plan's own clauses naming
+    the words asked that state a number answer, quoted. A number of the other kind than asked (a percentage for 多少亿,
+    a sum for 增速) is no answer: not_in_plan, those clauses shown as what the plan states. None when only a digit of
+    a date stands there (2025年: no value)."""
+    import re
+
+    from kb.qa.exec_topics import unit_kinds
+
+    valued = [(t, c) for t, c in stating if re.search(r"[0-9０-９.]+\s*(?:%|％|[^\d\s年月日号]|$)", c)
+              and not re.fullmatch(r".*?(?:19|20)\d\d年[^0-9０-９]*", c)]
+    if not valued:
+        return None
+    percent = [(t, c) for t, c in valued if re.search(r"%|％|百分点", c)]
+    kind_held = {"rate": percent, "amount": [(t, c) for t, c in valued if (t, c) not in percent]}
+    w = load_answer_words()
+    if q.value_kind and not kind_held[q.value_kind]:
+        heading = [w["no_value_of_kind"].format(topic=f"“{_as_asked(noun, question)}”", kind=w["value_kinds"][q.value_kind])]
+        status, tasks = "not_in_plan", []
+    else:
+        valued = kind_held[q.value_kind] if q.value_kind else valued
+        heading = [w["stated_clauses"].format(topic=_as_asked(noun, question))]
+        status, tasks = "answered", list({t.id: t for t, _ in valued}.values())
+    result = Result(heading=heading)
+    by_task: dict[str, tuple] = {}
+    for t, c in valued:
+        by_task.setdefault(t.id, (t, []))[1].append(c.strip())
+    result.groups.append(Group(items=[Item(k, t, text="：" + "；".join(cs)) for k, (t, cs) in enumerate(by_task.values(), 1)]))
+    env.ctx.tasks = list(tasks)
+    return _answer(question, "target_text", result, status=status, query=q, tasks=tasks)
 
 
 def dispatch(question: str, q: Query, env: Env) -> Answer | None:

@@ -33,6 +33,7 @@ REQUIRED = {
     "plans_held": ("{plans}",),
     "no_sum": ("{topic}",),
     "stated_instead": (),
+    "stated_clauses": ("{topic}",),
     "no_number_in_unit": ("{topic}", "{unit}"),
     "no_part": ("{part}", "{count}", "{parts}"),
     "no_section": ("{part}", "{section}", "{count}"),
