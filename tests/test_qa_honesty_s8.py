@@ -95,6 +95,18 @@ KIND = [
     ("lishui", "社会消费品零售总额要达到多少", "answered", ["5%"], [],
      "总额 is the metric's own word (社会消费品零售总额), no kind asked: its target answers"),
     ("lishan", "地区生产总值增长多少", "answered", ["6.2%"], [], "a rate asked, a rate stated"),
+    # an indicator no target was read for, or a second indicator in another target's clause: the plan's clause
+    ("changshu", "研发经费支出占GDP比重要达到多少", "answered", ["2.8%"], ["增长7%以上"],
+     "6 全社会研发经费支出占GDP比重提高到2.8% (GDP alone names 地区生产总值 of row 1)"),
+    ("changshu", "服务业增加值占GDP比重要达到多少亿", "not_in_plan", ["47.1%"], [],
+     "1 …服务业增加值占GDP比重47.1%: a share, no amount"),
+    ("lishui", "经济总量多少亿", "not_in_plan", [], ["100个"],
+     "no amount of the economy; 亿 of 亿元以上制造业项目 names no metric"),
+    ("lishui", "一般公共预算收入多少亿", "not_in_plan", ["一7"], [],
+     "7.一般公共预算收入与经济增长基本同步: no number (7. is the item's)"),
+    ("lishui", "今年GDP增速目标是多少", "answered", ["6%"], [], "1.生产总值增长6%以上: 生产总值 is GDP"),
+    ("caidian", "固定资产投资总量是多少亿元", "not_in_plan", ["10%"], [], "(三)固定资产投资增长10%以上"),
+    ("caidian", "规上工业增加值增速是多少", "answered", ["12%"], [], "(二)规上工业增加值增长12%以上"),
 ]
 
 

@@ -171,9 +171,13 @@ def targets_named(env, words: list[str]) -> list:
     those holding the most of them; [] when none does (said after a refusal: what the plan does set)."""
     words = [w for w in words if len(w) >= 2]
     rows = env.plan.target_keys() if words else []
-    # (a word holding a whole metric counts too: 生产总值总量 holds 生产总值)
+    # (a word holding a whole metric counts too: 生产总值总量 holds 生产总值; a metric read with its item's number,
+    # (三)固定资产投资, is the metric without it)
+    def bare(metric: str) -> str:
+        return re.sub(r"^[（(][一二三四五六七八九十0-9]{1,3}[)）]", "", fold(metric))
+
     scored = [(sum(2 * len(w) for w in words if w in metric_key(r[2], r[3], env.voc) or (
-        len(fold(r[2])) >= 2 and fold(r[2]) in w)), r) for r in rows]
+        len(bare(r[2])) >= 2 and bare(r[2]) in w)), r) for r in rows]
     best = max((sc for sc, _ in scored), default=0)
     if not best:
         return []

@@ -487,9 +487,7 @@ def exec_unit_value(question: str, q: Query, env: Env) -> Answer:
     words = [w for w in (_held_part(plan, voc, w) for w in words) if w]
     if not words and money and not _states_a_sum(plan, shapes["money_units"]):
         # 城市更新项目总投资多少钱 in a plan that states no sum at all: not in the plan, whatever the words
-        env.ctx.tasks = []
-        return _answer(question, "target_unit", Result(heading=[load_answer_words()["no_sum"].format(
-            topic="".join(asked) or "方案的任务")]), status="not_in_plan", query=q, tasks=[])
+        return _no_sum(question, q, env, asked)
     if not words:
         return found_nothing(question, q, env)
     groups = [voc.synonyms(w) for w in words]
@@ -511,16 +509,7 @@ def exec_unit_value(question: str, q: Query, env: Env) -> Answer:
             break
     if not found:
         if money:  # 总共投入多少钱: no paragraph on the topic states a sum — the plan does not say
-            from kb.qa.exec_topics import targets_named
-
-            env.ctx.tasks = []
-            w = load_answer_words()
-            heading = [w["no_sum"].format(topic="".join(asked))]
-            named = targets_named(env, asked)
-            if named:  # 生产总值总量要达到多少亿元 where the plan sets 增长6%: what it does set
-                heading.append(w["stated_instead"])
-                heading.extend(target_line(t, tg) for t, tg in named)
-            return _answer(question, "target_unit", Result(heading=heading), status="not_in_plan", query=q, tasks=[])
+            return _no_sum(question, q, env, asked)
         return found_nothing(question, q, env)
     result = Result(heading=[f"方案写明的数量共 {len(found)} 处：" if measure
                              else f"方案写明的数量（以“{q.unit}”计）共 {len(found)} 处："])
@@ -529,6 +518,21 @@ def exec_unit_value(question: str, q: Query, env: Env) -> Answer:
     tasks = [t for t, _ in found]
     env.ctx.tasks = tasks
     return _answer(question, "target_unit", result, query=q, tasks=tasks)
+
+
+def _no_sum(question: str, q: Query, env: Env, asked: list[str]) -> Answer:
+    """No sum of money on the topic asked (or in the whole plan): not_in_plan, with the targets the plan does set on
+    it (生产总值总量要达到多少亿元 where it sets 增长6%)."""
+    from kb.qa.exec_topics import targets_named
+
+    env.ctx.tasks = []
+    w = load_answer_words()
+    heading = [w["no_sum"].format(topic="".join(asked) or "方案的任务")]
+    named = targets_named(env, asked)
+    if named:
+        heading.append(w["stated_instead"])
+        heading.extend(target_line(t, tg) for t, tg in named)
+    return _answer(question, "target_unit", Result(heading=heading), status="not_in_plan", query=q, tasks=[])
 
 
 def _unit_clauses(candidates: list[Task], units: list[str], groups: list[list[str]], year: str | None,
