@@ -313,3 +313,47 @@ def test_title_places(title, places):
     from kb.qa.question import title_places
 
     assert title_places([title]) == places
+
+
+# ---------------------------------------------------------------- 1. whose time limit it is (a plan written here)
+
+JOBS = """某县2023年就业工作方案
+
+为做好全年就业工作，制定本方案。
+
+一、主要目标
+
+（一）城镇登记失业率控制在4.5%以内。（牵头单位：县人力资源社会保障局；完成时限：2023年12月底）
+
+（二）到2025年，高校毕业生就业率达到90%以上。（牵头单位：县教育局）
+
+（三）新增城镇就业2000人，2023年6月底前完成零就业家庭动态清零。（牵头单位：县人力资源社会保障局）
+
+二、保障措施
+
+加强组织领导。
+"""
+
+# (question, status, words the answer holds, words it must not hold, why) — written before kb was run on the plan
+JOBS_ROWS = [
+    ("失业率目标要什么时候完成", "not_in_plan", ["4.5%", "2023年12月", "整条任务"], [],
+     "（一）: the clause sets no time; the row's 完成时限 is said as the task's"),
+    ("高校毕业生就业率目标什么时候实现", "answered", ["2025"], [], "（二）到2025年: the clause's own year"),
+    ("新增城镇就业目标什么时候完成", "not_in_plan", ["2000人"], [],
+     "（三）: 2023年6月底前 belongs to 零就业家庭动态清零, another clause"),
+    ("失业率要控制在多少", "answered", ["4.5%"], [], "the value (control)"),
+]
+
+
+@pytest.mark.parametrize("question, status, holds, lacks, why", JOBS_ROWS, ids=[r[0] for r in JOBS_ROWS])
+def test_whose_time_limit(tmp_path_factory, question, status, holds, lacks, why):
+    from kb.qa import Session
+
+    f = tmp_path_factory.mktemp("jobs") / "jobs.txt"
+    f.write_text(JOBS, encoding="utf-8")
+    a = Session(str(f), strict=True).ask(question)
+    assert a.status == status, f"{why}\n{a.text}"
+    for w in holds:
+        assert w in a.text, f"{w} missing — {why}\n{a.text}"
+    for w in lacks:
+        assert w not in a.text, f"{w} present — {why}\n{a.text}"

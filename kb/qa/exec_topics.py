@@ -209,6 +209,27 @@ def target_kind(tg, kinds: dict[str, str]) -> str | None:
     return "rate" if kinds.get(tg.unit) == "share" else "amount"
 
 
+def _without_year(line: str) -> str:
+    """A target's line without the year its task's deadlines lend it (（到2023年）): said of a target whose clause sets no
+    time, that year would read as its own."""
+    line = re.sub(r"，?到\d{4}年(?=[，）])", "", line)
+    return line.replace("（，", "（").replace("（）", "")
+
+
+def _covers(clause: str, time: str, target: str) -> bool:
+    """Whether a time written in ``clause`` is the target's: it stands in the same comma-separated piece as the words
+    stating the target, or in a piece of its own opening the sentence (到2025年，…就业率达到90%: a time adverbial over
+    what follows). 新增城镇就业2000人，2023年6月底前完成零就业家庭动态清零: the date is the other piece's. True when either
+    cannot be found in the clause (the clause as a whole, as before)."""
+    pieces = re.split(r"[，,]", clause)
+    at_time = next((k for k, p in enumerate(pieces) if time and time in p), None)
+    at_target = next((k for k, p in enumerate(pieces) if target and (target in p or p and p in target)), None)
+    if at_time is None or at_target is None or at_time == at_target:
+        return True
+    rest = re.sub(r"^[（(][一二三四五六七八九十0-9]{1,3}[)）]", "", pieces[at_time].replace(time, ""))
+    return at_time == 0 and at_time < at_target and len(rest.strip("到至在于截止前底以内末力争 ")) <= 1
+
+
 def _heading_year(plan, task) -> list[str]:
     """The year the part or section heading over ``task`` states, as the heading's (一、2023年全区经济社会发展的主要
     预期目标 → 2023年): a heading naming one year sets it for every target under it. [] when no heading names
@@ -217,7 +238,8 @@ def _heading_year(plan, task) -> list[str]:
     if doc is None:
         return []
     headings = [f"{num}、{title}" for num, title in doc.parts if num == task.part]
-    headings += [f"{label}{title}" for label, title in doc.sections if label == task.section]
+    # (a section that is the item itself — 一（三）新增城镇就业2000人，… — is no heading over it)
+    headings += [f"{label}{title}" for label, title in doc.sections if label == task.section and label != task.label]
     for heading in reversed(headings):  # the nearest first
         years = set(re.findall(r"(?:19|20)\d\d(?=年)", heading))
         if len(years) == 1:
@@ -248,8 +270,9 @@ def _target_time(question: str, q: Query, env, chosen, words: list[str]) -> Answ
     w = load_answer_words()
     timed, untimed = [], []
     for t, tg in chosen:
-        own = [deadline_said(d) for d in t.deadlines if d.clause == tg.clause]
-        if not own and tg.year:
+        clause = t.clauses[tg.clause] if tg.clause < len(t.clauses) else ""
+        own = [deadline_said(d) for d in t.deadlines if d.clause == tg.clause and _covers(clause, d.text, tg.text)]
+        if not own and tg.year and _covers(clause, f"{tg.year}年", tg.text):
             own = [f"{tg.year}年"]
         if not own:
             own = _heading_year(env.plan, t)
@@ -263,11 +286,11 @@ def _target_time(question: str, q: Query, env, chosen, words: list[str]) -> Answ
     if untimed:
         lines.append(w["no_target_time"].format(topic=_shown_topic(words, question)) if not timed
                      else w["no_target_time_other"])
-        lines.extend(target_line(t, tg) for t, tg, _ in untimed)
+        lines.extend(_without_year(target_line(t, tg)) for t, tg, _ in untimed)
         for t in {t.id: t for t, _, _ in untimed}.values():
             whole = [deadline_said(d) for d in t.deadlines if d.clause >= len(t.clauses)]
-            other = [deadline_said(d) for d in t.deadlines if d.clause < len(t.clauses)
-                     and all(d.clause != tg.clause for x, tg, _ in untimed if x.id == t.id)]
+            # (a deadline of the target's own clause that covers another piece of it counts here too)
+            other = [deadline_said(d) for d in t.deadlines if d.clause < len(t.clauses)]
             if whole:
                 lines.append(w["task_time"].format(label=t.label, times="；".join(whole)))
             if other:
