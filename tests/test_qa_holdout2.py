@@ -42,7 +42,6 @@ KNOWN_FAILURES: set[str] = {
     "multi-list-plans",  # not_understood: 你这里都有哪些方案
     "multi-named-lishui",  # several plans: 市经信局 in 丽水 only item 10, misses items 2 (sole) and 4
     "multi-named-caidian-value",  # 蔡甸区 named, 立山 and 丽水 investment targets listed too
-    "multi-fenbie-gdp",  # 丽水's 生产总值增长6%以上 (no 地区) missing
     # a regression: passed on f256d5c, fails since 709cc04 (qa: topic questions by executors)
 }
 """Ids of rows kb does not answer as expected yet (strict xfail; remove an id once it passes)."""

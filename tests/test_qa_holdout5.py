@@ -35,7 +35,6 @@ KNOWN_FAILURES: set[str] = {
     "gy-who-dogs-colloquial",  # 带狗进公园的事归哪些单位管: kb not_in_plan [] departments [] (status not_in_plan)
     "gy-value-total-parks",  # 到2028年底全市公园总数要达到多少座: kb answered ['?改善生态景观质量'] (no '1400座' in the text)
     "gy-value-pilot-parks",  # 公园房屋资源盘活先在几座市属公园试点: kb not_in_plan [] (status not_in_plan; no '6座' in the text)
-    "pt-value-2025",  # 到2025年底建成区多少面积要达到海绵城市建设要求: kb not_understood [] (status not_understood)
     "pt-fenbie-targets",  # 2025年底和2030年底的达标面积比例分别是多少: kb not_in_plan [] (status not_in_plan; no '40%' in the text; no '80%' in the text)
     "pt-value-storage-tanks",  # 初雨调蓄池要在哪些排水系统建设: kb not_understood [] (status not_understood; no '桃浦新村' in the text; no '岚皋南' in the text)
     "pt-topic-rivers",  # 桃浦湖的综合整治在哪项任务里: kb not_in_plan [] (status not_in_plan)

@@ -705,7 +705,14 @@ def _held_unstated(question: str, q: Query, env: Env) -> Answer | None:
         near = [c for _, c in pairs]
         stating = [(t, c) for t, c in pairs if re.search(r"[0-9０-９]|[一二两三四五六七八九十百千万]+(?:个|项|座|名|人|家|处|套|亿|万)", c)]
         if stating:
-            return _stated_clauses(question, q, env, noun, stating)
+            # quoted whole sentences (a year opening one, 到2025年底，…40%以上…, stays with its number); with a year asked,
+            # the sentences naming it when some do (a goal paragraph states 2025 and 2030 side by side)
+            year = (q.dates.last or q.dates.first or "")[:4] if q.dates is not None else ""
+            sentences = [(t, item_number.sub("", x)) for t in {t.id: t for t, _ in stating}.values()
+                         for x in re.split(r"[。；;]", t.text) if any(n in fold(x) for n in names)]
+            if year and any(year in x for _, x in sentences):
+                sentences = [(t, x) for t, x in sentences if year in x]
+            return _stated_clauses(question, q, env, noun, sentences or stating)
         text = load_answer_words()["no_value"].format(topic=noun)
     env.ctx.tasks = held
     result = Result(heading=[text])
