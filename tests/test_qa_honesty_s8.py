@@ -124,6 +124,13 @@ LEVELS = [
      "the bare name pairs with the one prefixed form the plans write (control)"),
     ("lishan+lishui", "区发改局牵头哪些任务", "answered", ["6.2%"], ["生产总值增长6%以上"], "06's only (control)"),
     ("lishan+lishui", "市发改委负责哪些任务", "answered", ["生产总值增长6%以上"], ["6.2%"], "08's only"),
+    # three plans: 市财政局 (08: one of the units of 4.固定资产投资) and 区财政局 (06: leads 5.) side by side
+    ("lishan+caidian+lishui", "市财政局配合哪些工作", "answered", ["固定资产投资增长10%"], ["一般公共预算收入增长8%左右"],
+     "08 item 4 lists 市财政局; 06's 区财政局 is another body"),
+    ("lishan+caidian+lishui", "区财政局配合哪些工作", "not_in_plan", ["牵头 1 项"], ["固定资产投资增长10%"],
+     "06's 区财政局 only leads (5.); 08's 市财政局 item is not its"),
+    ("lishan+caidian+lishui", "县财政局牵头哪些任务", "not_in_plan", [], ["一般公共预算收入增长8%左右"],
+     "no county body in any of the three"),
 ]
 
 
