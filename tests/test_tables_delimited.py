@@ -158,3 +158,46 @@ SPLIT_CASES = [
 @pytest.mark.parametrize(("text", "expected", "why"), SPLIT_CASES, ids=[c[2][:40] for c in SPLIT_CASES])
 def test_delimited_rows_to_tabs(text, expected, why):
     assert delimited_rows_to_tabs(text) == expected, why
+
+
+# --- B: (牵头单位:X;责任单位:Y、Z等) in ASCII punctuation keeps both lists, in a tag and in a table cell -------
+# (text → lead, support → why); the expected lists written by hand.
+B_TAGS = [
+    ("1.推进重大项目建设。(牵头单位:县发改局;责任单位:县财政局、县自然资源局等)",
+     ["县发改局"], ["县财政局", "县自然资源局"], "ASCII brackets, colon and semicolon after a sentence end"),
+    ("1.推进招商引资,全年引进亿元以上项目20个(牵头单位:县商务局;责任单位:县经济开发区管委会、各乡镇(街道)等)。",
+     ["县商务局"], ["县经济开发区管委会", "各乡镇"], "a tag before the final 。, a list ending in a bracketed group and 等"),
+    ("1.做好企业服务。(牵头单位: 县工信局; 责任单位: 县市场监管局、县税务局等)",
+     ["县工信局"], ["县市场监管局", "县税务局"], "spaces after the ASCII colon and semicolon"),
+    ("1.稳定粮食播种面积。\n牵头单位:县农业农村局;责任单位:各县(市、区)人民政府等",
+     ["县农业农村局"], ["各县(市、区)人民政府"], "a label line without brackets; a group holding 、 inside its bracket is one unit"),
+    ("1.加快专项债券发行使用。(牵头单位:县财政局;责任单位:县发改局、各乡镇等;完成时限:2025年10月底前)",
+     ["县财政局"], ["县发改局", "各乡镇"], "a time label after the 责任单位 list does not end it early"),
+]
+
+
+@pytest.mark.parametrize(("item", "lead", "support", "why"), B_TAGS, ids=[b[3][:40] for b in B_TAGS])
+def test_ascii_labelled_tag_keeps_both_lists(item, lead, support, why):
+    _, tasks = parse_document(f"某县2025年重点工作任务清单\n\n一、主要任务\n\n{item}\n", "plan", "plan.txt")
+    got = [t for t in tasks if t.kind == "task"]
+    assert [(t.lead, t.support) for t in got] == [(lead, support)], why
+
+
+LABELLED_CELLS = [
+    ("tab", "牵头单位:县发改局;责任单位:县财政局、县住建局等", ["县发改局"], ["县财政局", "县住建局"], [],
+     "a 责任单位 cell holding its own ASCII labels: a labelled tag, its 责任单位 supporting"),
+    ("bars-outer", "牵头单位：县发改局；配合单位：县财政局", ["县发改局"], ["县财政局"], [],
+     "full-width labels in a cell of a bar table"),
+    ("tab", "县商务局", [], [], ["县商务局"], "control: a plain 责任单位 cell stays sole"),
+]
+
+
+@pytest.mark.parametrize(("delimiter", "cell", "lead", "support", "sole", "why"), LABELLED_CELLS,
+                         ids=[c[5][:40] for c in LABELLED_CELLS])
+def test_role_cell_holding_labels(delimiter, cell, lead, support, sole, why):
+    write = DELIMITERS[delimiter]
+    text = "\n".join(["某县2025年政府工作报告任务清单", "", write(["序号", "重点工作", "责任单位"]),
+                      write(["1", "全年完成固定资产投资增长8%以上", cell]), write(["2", "推进招商引资", "县商务局"])]) + "\n"
+    _, tasks = parse_document(text, "plan", "plan.txt")
+    assert [(t.lead, t.support, t.sole) for t in tasks] == [(lead, support, sole), ([], [], ["县商务局"])], why
+    assert "责任单位：牵头单位" not in (tasks[0].tag or ""), tasks[0].tag

@@ -256,12 +256,19 @@ def delimited_rows_to_tabs(text: str, vocab: TableVocabulary | None = None) -> s
     if "|" not in text and "｜" not in text and "  " not in text and "\u3000" not in text:
         return text
     vocab = vocab or load_vocabulary()
+    # A header holds a delimiter and a word naming someone responsible or a deadline: the other lines (nearly
+    # every line of a plan) are never tried.
+    words = _role_header_re(vocab)
     lines = text.split("\n")
+    starts = {k for k, line in enumerate(lines)
+              if ("|" in line or "｜" in line or "  " in line or "\u3000" in line.strip()) and words.search(line)}
+    if not starts:
+        return text
     out: list[str] = []
     i = 0
     while i < len(lines):
         line = lines[i]
-        found = _delimited_header(line, vocab) if "\t" not in line and len(line) <= 200 else None
+        found = _delimited_header(line, vocab) if i in starts and "\t" not in line and len(line) <= 200 else None
         if found is None:
             out.append(line)
             i += 1
@@ -296,6 +303,13 @@ def delimited_rows_to_tabs(text: str, vocab: TableVocabulary | None = None) -> s
             out.append("")
         i = end
     return "\n".join(out)
+
+
+@lru_cache(maxsize=4)
+def _role_header_re(vocab: TableVocabulary) -> re.Pattern:
+    """The words naming someone responsible or a deadline: a line holding none is no task table's header."""
+    words = "|".join(re.escape(w) for w, col in vocab.words if col in ("lead", "support", "responsible", "deadline"))
+    return re.compile(words)
 
 
 def _with_serial_column(header: list[str], columns: dict[str, int], rows: list[list[str]]) -> list[str]:
@@ -826,10 +840,16 @@ def _other_fields(table: TaskTable, cells: list[str]) -> dict[str, str]:
 
 def _row_tag(table: TaskTable, get) -> tuple[str | None, str, list[str]]:
     """(the row's role cells labelled with the header's words, the tag reader's verb form, notes)."""
-    from kb.parser.roles import cell_segments
+    from kb.parser.roles import cell_segments, load_vocabulary as role_vocabulary
 
+    # A role cell holding its own labels (``牵头单位:县发改局;责任单位:县财政局、县住建局等`` under 责任单位) is a
+    # labelled tag (B): read as written, its 责任单位 after the 牵头单位 label supporting; never split into names.
+    label_re = role_vocabulary().label_re
+    labelled_cells = {c: get(c) for c in ("lead", "support", "responsible") if get(c) and label_re.search(get(c))}
     by_role: dict[str, list[str]] = {role: [] for role in _CELL_ROLE_WORDS}
     for col, role in (("lead", "lead"), ("support", "support"), ("responsible", "sole")):
+        if col in labelled_cells:
+            continue
         for names, here in cell_segments(get(col), role):
             # A cell's own role word sets its names' role (省科技厅按职责分工负责); a plain 负责 repeats the column's.
             by_role[here].extend(_names(names))
@@ -845,14 +865,17 @@ def _row_tag(table: TaskTable, get) -> tuple[str | None, str, list[str]]:
         by_role["support"], responsible = by_role["support"] + responsible, []  # 责任单位 after 牵头单位: the supporting units
     by_role["sole"] = responsible
     segments = ["、".join(names) + _CELL_ROLE_WORDS[role] for role, names in by_role.items() if names]
+    composed = "；".join(["，".join(segments)] * bool(segments) + list(labelled_cells.values()))
     labelled = []
     for col in sorted(("lead", "support", "responsible", "leader", "deadline"), key=lambda c: table.columns.get(c, 99)):
         value = get(col)  # in the header's order (责任单位 before 配合单位 as the table writes them)
-        if value:
+        if col in labelled_cells:
+            labelled.append(value)  # its own labels
+        elif value:
             labelled.append(f"{table.header[table.columns[col]].rstrip(':：')}：{value}")
     notes = [f"{table.header[table.columns['leader']].rstrip(':：')}：{get('leader')}"] if get("leader") else []
     tag = "（" + "；".join(labelled) + "）" if labelled else None
-    return tag, "，".join(segments), notes
+    return tag, composed, notes
 
 
 #: The role word each role's names are read with, in the order they are composed (a 按职责分工负责 list after a
