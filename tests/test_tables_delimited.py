@@ -201,3 +201,42 @@ def test_role_cell_holding_labels(delimiter, cell, lead, support, sole, why):
     _, tasks = parse_document(text, "plan", "plan.txt")
     assert [(t.lead, t.support, t.sole) for t in tasks] == [(lead, support, sole), ([], [], ["县商务局"])], why
     assert "责任单位：牵头单位" not in (tasks[0].tag or ""), tasks[0].tag
+
+
+# --- rows spanning the table and rows a merged cell shortens, in a bar table --------------------------------
+def test_heading_rows_and_short_rows_in_a_bar_table():
+    # A heading row right after the header, and a row leaving out the cells a merged cell covers (the page's
+    # rowspan): its cells go to their columns by the regrouping's costs — the unit to 责任单位 (the main unit
+    # column when there is no 牵头 column), the 实事项目 and 配合单位 it lacks from the row above, with notes.
+    text = "\n".join([
+        "某区2022年民生实事项目", "",
+        "序号 | 实事项目 | 工作举措及实施计划 | 责任单位 | 配合单位 |",
+        "一、教育文化",
+        "1 | 文化设施提升 | 新建城市书房5家，6月底前完成选址 | 区文广旅体局 | 各乡镇（街道） |",
+        "2 | 改造农村文化礼堂10家，年底前完成 | 区委宣传部 |",
+        "二、城乡建设",
+        "3 | 老旧小区改造 | 完成老旧小区改造10个 | 区住建局 | 区财政局 |"]) + "\n"
+    doc, tasks = parse_document(text, "plan", "plan.txt")
+    assert doc.title == "某区2022年民生实事项目"
+    assert [(t.part, t.part_title, t.body, t.sole, t.support, [d.text for d in t.deadlines]) for t in tasks] == [
+        ("一", "教育文化", "新建城市书房5家，6月底前完成选址", ["区文广旅体局"], ["各乡镇"], ["6月底前"]),
+        ("一", "教育文化", "改造农村文化礼堂10家，年底前完成", ["区委宣传部"], ["各乡镇"], ["年底前"]),
+        ("二", "城乡建设", "完成老旧小区改造10个", ["区住建局"], ["区财政局"], []),
+    ]
+    assert any("实事项目：文化设施提升（合并单元格，取自上一行）" in n for n in tasks[1].notes), tasks[1].notes
+
+
+WRAPPED = [
+    (["1 | 文化设施提升 | 新建城市书房5家，", "6月底前完成选址 | 区文广旅体局 | 各乡镇 |"],
+     "新建城市书房5家，6月底前完成选址", ["区文广旅体局"], "a cell holding a line break: the row goes on on the next line"),
+    (["1 | 文化设施提升 | 新建城市书房5家，", "6月底前完成选址，", "年底前全部开放 | 区文广旅体局 | 各乡镇 |"],
+     "新建城市书房5家，6月底前完成选址，年底前全部开放", ["区文广旅体局"], "a wrapped cell over three lines"),
+]
+
+
+@pytest.mark.parametrize(("row_lines", "body", "sole", "why"), WRAPPED, ids=[w[3][:40] for w in WRAPPED])
+def test_a_row_written_over_several_lines(row_lines, body, sole, why):
+    text = "\n".join(["某区2022年民生实事项目", "", "序号 | 实事项目 | 工作举措及实施计划 | 责任单位 | 配合单位 |", *row_lines,
+                      "2 | 老旧小区改造 | 完成老旧小区改造10个 | 区住建局 | 区财政局 |"]) + "\n"
+    _, tasks = parse_document(text, "plan", "plan.txt")
+    assert [(t.body, t.sole) for t in tasks] == [(body, sole), ("完成老旧小区改造10个", ["区住建局"])], why

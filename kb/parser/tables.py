@@ -285,15 +285,20 @@ def delimited_rows_to_tabs(text: str, vocab: TableVocabulary | None = None) -> s
             if cells == header:
                 j = end = j + 1  # the header repeated (a page break)
                 continue
-            if len(cells) >= 2 and "\t" not in cur:
+            if "\t" in cur:
+                break
+            if rows and _goes_on_row(rows[-1], cells, header, columns):
+                rows[-1][-1] += cells[0]  # a cell that wrapped onto the next line: the row goes on
+                rows[-1].extend(cells[1:])
+            elif len(cells) >= 2:
                 rows.append(cells)
-            elif len(cells) == 1 and rows and _spanning_text(cur, vocab) and _next_is_row(lines, j + 1, delimiter):
+            elif len(cells) == 1 and _spanning_text(cur, vocab) and _next_is_row(lines, j + 1, delimiter):
                 rows.append([cur])
             else:
                 break
             j = end = j + 1
         full = sum(1 for r in rows if len(r) in (len(header), len(header) + 1))
-        if not rows or (name == "spaces" and full * 3 < len([r for r in rows if len(r) > 1]) * 2):
+        if not any(len(r) > 1 for r in rows) or (name == "spaces" and full * 3 < len([r for r in rows if len(r) > 1]) * 2):
             out.append(line)
             i += 1
             continue
@@ -320,6 +325,20 @@ def _with_serial_column(header: list[str], columns: dict[str, int], rows: list[l
     if "number" not in columns and serial and len(serial) * 2 >= len(many):
         return ["序号", *header]
     return header
+
+
+def _goes_on_row(row: list[str], cells: list[str], header: list[str], columns: dict[str, int]) -> bool:
+    """True when ``cells`` continue ``row`` (a cell holding a line break, the row written over several lines): the
+    rows number themselves, ``row`` does and is short of the header's width, ``cells`` start with no number, and
+    either the two together make the width exactly (the wrapped cell counted once) or ``cells`` is the wrapped
+    cell's next line alone after a cell ending in 、，； (a merged-cell row, short by itself, is never extended
+    by a heading line)."""
+    width = len(header) + (0 if "number" in columns else 1)
+    if len(row) < 2 or not _SERIAL_RE.match(row[0]) or len(row) >= width or _SERIAL_RE.match(cells[0]):
+        return False
+    if len(cells) == 1:  # a line of the wrapped cell alone: only after a cell that says it goes on (，、…)
+        return bool(re.search(r"[，、,；;（(《“]$", row[-1])) and len(row) + len(cells) - 1 < width
+    return len(row) + len(cells) - 1 == width
 
 
 def _spanning_text(text: str, vocab: TableVocabulary) -> bool:
@@ -570,6 +589,10 @@ def _aligned_rows(table: TaskTable, rows: list[list[str]], first: int, page: int
     for col, idx in table.columns.items():
         kinds[idx] = _KIND.get(col, "other")
     names = {idx: col for col, idx in table.columns.items()}
+    if "lead" not in table.columns and "responsible" in table.columns:
+        # 责任单位 without a 牵头 column is the row's main unit column: a row leaves it out less often than its
+        # 配合单位 (its absence costs what a lead cell's does), so ``… | 区委宣传部`` fills 责任单位, not 配合单位.
+        names[table.columns["responsible"]] = "lead"
     out: list[tuple[int, list[str], int | None]] = []
     above: list[str] | None = None
     for k, cells in enumerate(rows):
