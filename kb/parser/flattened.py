@@ -35,6 +35,9 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from kb.parser.messages import warning
+
+
 def align_row(cells: list[str], kinds: list[str], unit_like, time_like, columns_of: dict[int, str]):
     """A row with fewer cells than its header (a web table copied as text leaves out the cells a merged
     cell covers) → its cells in their columns (None for a column it has no cell for), or None when the
@@ -403,7 +406,7 @@ def _regroup(paras, start, body, header, unit_like, time_like, headings=frozense
                     notes.append(f"{cells_h[c]}：{last[c]}（合并单元格，取自上一行）")
             if unsure:
                 choices = "或".join(dict.fromkeys(cells_h[col] for ways_ in ways for x, (w, col) in enumerate(ways_) if w == "col" and lines[x] in unsure))
-                warns.append(f"表格第{number}项的“{'”“'.join(unsure)}”不能确定属于哪一列（{choices}）：未计入职责")
+                warns.append(warning("flat_cell_uncertain", number=number, cells="”“".join(unsure), choices=choices))
             rows.append(FlatRow(number, row_cells, notes, warns))
             heading_open = False
         for h in heads:
@@ -415,7 +418,7 @@ def _regroup(paras, start, body, header, unit_like, time_like, headings=frozense
         pending_pre = {c: _join(by_col.get(c, []), kinds[c]) for c in cols_before}
         pending_notes, pending_warn = [], []
         if number is None and unsure:
-            pending_warn.append(f"表格第1项前的“{'”“'.join(unsure)}”不能确定属于哪一列：未计入")
+            pending_warn.append(warning("flat_cell_uncertain_first", cells="”“".join(unsure)))
     end_index = seq[end_pos - 1][0] + 1 if end_pos > 0 else body
     return FlatTable(start, end_index, cells_h, rows)
 

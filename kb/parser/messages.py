@@ -33,6 +33,8 @@ KEYS: dict[str, frozenset[str]] = {
     "table_rows_uncertain": frozenset({"count"}),
     "table_other_departments": frozenset({"cite", "tag"}),
     "unknown_label": frozenset({"label"}),
+    "flat_cell_uncertain": frozenset({"number", "cells", "choices"}),
+    "flat_cell_uncertain_first": frozenset({"cells"}),
 }
 
 
