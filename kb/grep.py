@@ -588,8 +588,18 @@ def search(plan: Plan, matcher: Matcher, filters: TaskFilter | None = None, *, t
     stored plan then gives ``TaskRef``s and the units as stored, building no task.
     """
     if prefilter and getattr(plan, "uses_store", lambda: False)():
-        yield from _search_stored(plan, matcher, filters, tags, skipped, light)
-        return
+        from kb.store import StoreDamaged
+
+        results = _search_stored(plan, matcher, filters, tags, skipped, light)
+        try:
+            first = next(results, None)  # (every store read of a search is done before its first result)
+        except StoreDamaged as exc:
+            plan.heal(exc)  # the store turned out damaged: said, removed, the corpus parsed in memory; search that
+        else:
+            if first is not None:
+                yield first
+                yield from results
+            return
     sel = None if filters is None else filters.selection()
     chosen = [t for t in plan.tasks if sel is None or sel.accepts(t)]
     all_units = [task_units(t, tags) for t in chosen]
@@ -610,14 +620,19 @@ def _search_stored(plan, matcher: Matcher, filters: TaskFilter | None, tags: boo
         if literal != "":
             # Test each stored unit (already folded: folding again changes nothing) before building tasks.
             rows = [r for r in rows if any(matcher.spans(u) is not None for u in _stored_units(r, tags))]
-    if skipped is not None:
-        tasks, units, tagged = plan.grep_totals(keys)
-        skipped.tasks_searched += tasks - len(rows)
-        skipped.units_searched += units - (0 if tags else tagged) - sum(r[3] - (0 if tags else r[4]) for r in rows)
+    # Every read of the store first (a damaged store is healed by ``search`` before anything is printed or counted).
     if light and filters is None:
-        yield from _light_results(plan, matcher, rows, tags)
+        details = plan.grep_details([(r[0], r[1]) for r in rows])
+    else:
+        tasks = plan.tasks_at([(r[0], r[1]) for r in rows])
+    if skipped is not None:
+        total_tasks, total_units, total_tagged = plan.grep_totals(keys)
+        skipped.tasks_searched += total_tasks - len(rows)
+        skipped.units_searched += (total_units - (0 if tags else total_tagged)
+                                   - sum(r[3] - (0 if tags else r[4]) for r in rows))
+    if light and filters is None:
+        yield from _light_results(plan, matcher, rows, tags, details)
         return
-    tasks = plan.tasks_at([(r[0], r[1]) for r in rows])
     if filters is not None:
         sel = filters.selection()  # the exact test (kb/select.py) on the few candidates
         tasks = [t for t in tasks if sel.accepts(t)]
@@ -628,9 +643,9 @@ def _search_stored(plan, matcher: Matcher, filters: TaskFilter | None, tags: boo
         yield TaskResult(task, units, matcher.spans_of_units(units))
 
 
-def _light_results(plan, matcher: Matcher, rows, tags: bool) -> Iterator[TaskResult]:
-    """Results of the stored ``rows`` (plan, seq, folded units, units, tagged) with the units as written."""
-    details = plan.grep_details([(r[0], r[1]) for r in rows])
+def _light_results(plan, matcher: Matcher, rows, tags: bool, details) -> Iterator[TaskResult]:
+    """Results of the stored ``rows`` (plan, seq, folded units, units, tagged) with the units as written
+    (``details``: ``StoredPlan.grep_details`` of the rows)."""
     doc_of = {ref.key: ref.doc_id for ref in plan.refs}
     found = []
     for p, s, folded, count, tagged in rows:

@@ -49,7 +49,7 @@ from collections import deque
 from itertools import repeat
 from pathlib import Path
 
-from kb.errors import KbError
+from kb.errors import KbError, reason
 from kb.model import OPTIONAL_ROLES, ROLES, Document, Plan, Task, from_values
 from kb.plan_rows import LIST_FIELDS, TEXT_FIELDS, brief_fields, parse, parse_file, plan_key
 
@@ -127,10 +127,62 @@ def corpus_files(corpus: str | os.PathLike | None = None) -> list[Path]:
     try:
         files = plan_files(path)  # warns about files of a kind kb does not read
     except OSError as exc:
-        raise KbError(f"无法读取方案文件夹 {path}：{exc.strerror}（请检查权限）") from None
+        raise KbError(f"无法读取方案文件夹 {path}：{reason(exc)}（请检查权限）") from None
     if not files:
         raise KbError(f"{path} 中没有方案文件（.txt、.pdf、.docx、.html……）：请放入方案，或用 --corpus 给出文件")
     return files
+
+
+def document_ids(files: list[Path]) -> list[str]:
+    """The document id of each plan file: task ids start with it, answers and listings name the plan by it.
+
+    A file's stem (``plan`` of ``plan.txt``); when another plan file of the same folder has the same stem
+    (``plan.txt`` and ``plan.md``, a PDF and the text made from it), the whole name of each such file
+    (``plan.txt``, ``plan.md``).  Decided by the folder, not by the files asked for: a file read alone has the
+    id it has in its folder's corpus, so its stored rows (keyed by the id) serve both, and two processes reading
+    it both ways never take each other's rows for obsolete.  Unique within a folder (names are), so within any
+    corpus kb reads (one file or one folder).
+    """
+    if not files:
+        return []
+    names_by_folder: dict[str, list[str]] = {}
+    for f in files:
+        folder, name = os.path.split(os.fspath(f))
+        names_by_folder.setdefault(folder, []).append(name)
+    ids_by_folder = {}
+    for folder, names in names_by_folder.items():
+        siblings = set(names)
+        if len(files) == 1:  # one file read alone: its folder's other plan files decide its id too
+            from kb.ingest import plan_files
+
+            try:
+                siblings.update(p.name for p in plan_files(Path(folder or "."), warn=lambda message: None))
+            except OSError:
+                pass  # a folder kb may not list: the stem
+        ids_by_folder[folder] = unique_ids(siblings)
+    return [ids_by_folder[os.path.split(os.fspath(f))[0]][os.path.split(os.fspath(f))[1]] for f in files]
+
+
+def unique_ids(names) -> dict[str, str]:
+    """File name → document id for the plan files ``names`` of one folder: the stem, or the whole name for every
+    file whose stem another file's id shares (``plan.txt`` + ``plan.md``; also ``plan.txt`` + ``plan.txt.md``, whose
+    stem is the first one's name — so the ids settle in a few rounds, and names are unique, so they do settle)."""
+    ids = {name: _stem(name) for name in names}
+    while True:
+        seen: dict[str, int] = {}
+        for i in ids.values():
+            seen[i] = seen.get(i, 0) + 1
+        clash = [n for n, i in ids.items() if seen[i] > 1 and i != n]
+        if not clash:
+            return ids
+        for n in clash:
+            ids[n] = n
+
+
+def _stem(name: str) -> str:
+    """``Path(name).stem`` without making a Path (1,000 files a run)."""
+    dot = name.rfind(".")
+    return name[:dot] if dot > 0 else name
 
 
 def check_corpus_path(corpus: str | os.PathLike | None = None) -> Path:
@@ -146,7 +198,7 @@ def check_corpus_path(corpus: str | os.PathLike | None = None) -> Path:
         try:
             next(iter(path.iterdir()), None)
         except OSError as exc:
-            raise KbError(f"无法读取方案文件夹 {path}：{exc.strerror}（请检查权限）") from None
+            raise KbError(f"无法读取方案文件夹 {path}：{reason(exc)}（请检查权限）") from None
     elif kind != "file":
         raise KbError(f"{path} 是{kind}，不是方案文件或文件夹（请用 --corpus 给出方案）")
     return path
@@ -159,7 +211,7 @@ def _path_kind(path: Path) -> str:
     try:
         mode = path.stat().st_mode
     except OSError as exc:
-        raise KbError(f"无法读取方案 {path}：{exc.strerror}（请检查路径和权限）") from None
+        raise KbError(f"无法读取方案 {path}：{reason(exc)}（请检查路径和权限）") from None
     if stat.S_ISREG(mode):
         return "file"
     if stat.S_ISDIR(mode):
@@ -222,7 +274,7 @@ def _read(f: Path) -> bytes:
     try:
         return f.read_bytes()
     except OSError as exc:
-        raise KbError(f"无法读取 {f}：{exc.strerror}（请检查路径和权限）") from exc
+        raise KbError(f"无法读取 {f}：{reason(exc)}（请检查路径和权限）") from exc
 
 
 # ---------------------------------------------------------------------------
@@ -251,11 +303,11 @@ def cache_problem(path: Path | None = None) -> str | None:
     except FileExistsError:
         return f"缓存目录 {path} 不是文件夹（请删除它，或用 KB_CACHE_DIR 另指一个文件夹）"
     except OSError as exc:
-        return f"无法创建缓存目录 {path}（{exc.strerror}）"
+        return f"无法创建缓存目录 {path}（{reason(exc)}）"
     try:
         st = os.stat(path)
     except OSError as exc:
-        return f"无法读取缓存目录 {path}（{exc.strerror}）"
+        return f"无法读取缓存目录 {path}（{reason(exc)}）"
     if not stat.S_ISDIR(st.st_mode):
         return f"缓存目录 {path} 不是文件夹（请删除它，或用 KB_CACHE_DIR 另指一个文件夹）"
     if hasattr(os, "getuid") and st.st_uid != os.getuid():
@@ -289,8 +341,8 @@ def cache_unwritable(path: Path, exc: BaseException) -> None:
     if str(path) in _UNWRITABLE:
         return
     _UNWRITABLE.add(str(path))
-    reason = getattr(exc, "strerror", None) or str(exc) or exc.__class__.__name__
-    say_once(f"缓存目录 {path} 无法写入（{reason}）；本次在内存中作答，不写缓存")
+    why = _sqlite_reason(exc) if isinstance(exc, CacheWriteError) else reason(exc)
+    say_once(f"缓存目录 {path} 无法写入（{why}）；本次在内存中作答，不写缓存")
 
 
 _SWEPT: set[str] = set()
@@ -413,6 +465,11 @@ class StoreDamaged(Exception):
     """The store file is not a usable kb store (damaged, another version, not SQLite)."""
 
 
+class RowsMissing(StoreDamaged):
+    """Fewer rows of a plan than it was written with (a row deleted, a write cut short), or a plan's rows gone while
+    they were read (another process found its file changed and removed them)."""
+
+
 class OtherVersion(StoreDamaged):
     """The store was written by a kb with another ``SCHEMA_VERSION``."""
 
@@ -513,11 +570,15 @@ class Store:
 
     # ------------------------------------------------------------ reading
     def query(self, sql: str, params=()) -> list:
-        """Rows of ``sql``; damage found here is a StoreDamaged."""
+        """Rows of ``sql``; damage found here is a StoreDamaged (so is a store closed meanwhile: another thread of
+        this process found it damaged and removed it)."""
         import sqlite3
 
+        db = self.db
+        if db is None:
+            raise StoreDamaged("缓存库已关闭")
         try:
-            return self.db.execute(sql, params).fetchall()
+            return db.execute(sql, params).fetchall()
         except sqlite3.DatabaseError as exc:
             raise StoreDamaged(_reason(exc)) from exc
 
@@ -525,8 +586,11 @@ class Store:
         """An iterator over the rows of ``sql`` (for streaming)."""
         import sqlite3
 
+        db = self.db
+        if db is None:
+            raise StoreDamaged("缓存库已关闭")
         try:
-            yield from self.db.execute(sql, params)
+            yield from db.execute(sql, params)
         except sqlite3.DatabaseError as exc:
             raise StoreDamaged(_reason(exc)) from exc
 
@@ -605,6 +669,18 @@ class CacheWriteError(OSError):
     """SQLite could not write (read-only file or mount, full disk)."""
 
 
+#: SQLite's words for a failed write (in its message, English whatever the locale) → the user's words.
+_SQLITE_REASONS = (("readonly", "文件或文件系统是只读的"), ("read-only", "文件或文件系统是只读的"),
+                   ("disk is full", "磁盘已满"), ("disk i/o", "输入/输出错误（磁盘或网络盘出错）"),
+                   ("unable to open", "无法打开缓存库文件"), ("locked", "缓存库正被另一个进程长时间占用"))
+
+
+def _sqlite_reason(exc: BaseException) -> str:
+    """Why SQLite could not write, in Chinese (``_SQLITE_REASONS``), else its own words."""
+    text = str(exc).lower()
+    return next((words for key, words in _SQLITE_REASONS if key in text), None) or reason(exc)
+
+
 def _is_write_error(exc) -> bool:
     text = str(exc).lower()
     return any(w in text for w in ("readonly", "read-only", "disk is full", "disk i/o", "unable to open", "locked"))
@@ -676,10 +752,10 @@ def parse_in_memory(files: list[Path]) -> Plan:
     from kb.registry import load_registry
 
     plan = Plan(registry=load_registry())
-    for f in files:
+    for f, doc_id in zip(files, document_ids(files)):
         raw = _read(f)
         try:
-            doc, tasks = parse(f, raw, f.stem)
+            doc, tasks = parse(f, raw, doc_id)
         except KbError as exc:
             if len(files) == 1:
                 raise
@@ -726,7 +802,9 @@ def _load_stored(folder: Path, files: list[Path], progress) -> "StoredPlan":
 
 def _collect(store: Store, rules: str) -> None:
     """Delete the rows of plans no remembered file has any more (a file changed or was removed, or the rules changed)."""
-    reachable = {plan_key(rules, Path(path).stem, sha) for path, sha in store.query("SELECT path, sha256 FROM files")}
+    # (a file's id is its stem, or its name when another file of its folder has the same stem: both count)
+    reachable = {plan_key(rules, doc_id, sha) for path, sha in store.query("SELECT path, sha256 FROM files")
+                 for doc_id in (_stem(os.path.basename(path)), os.path.basename(path))}
     store.forget([k for (k,) in store.query("SELECT key FROM plans") if k not in reachable])
     store.forget_meta("corpus:")  # (per-corpus unions over the plans: the corpora changed)
     store.set_meta("rules", rules)
@@ -735,7 +813,7 @@ def _collect(store: Store, rules: str) -> None:
 def _scan(store: Store, files: list[Path], rules: str):
     """PlanRefs of ``files`` from the stat cache; files whose stat changed are read and hashed.
 
-    One ``lstat`` per file (a folder's real path is resolved once, a symbolic link on its own):
+    One ``lstat`` per file (a folder's real path is resolved once, a symbolic link is followed by a ``stat``):
     at 1,000 plans ``Path.resolve`` per file cost more than the rest of a warm ``kb grep``.
     """
     known = {}
@@ -743,11 +821,11 @@ def _scan(store: Store, files: list[Path], rules: str):
         known[path] = (size, mtime, ino, sha, hashed_ns)
     real_folders: dict[str, str] = {}
     refs, hashed, raws, present = [], [], {}, set()
-    for n, f in enumerate(files):
+    for n, (f, doc_id) in enumerate(zip(files, document_ids(files))):
         try:
             path, st = _real_path_and_stat(f, real_folders)
         except OSError as exc:
-            raise KbError(f"无法读取 {f}：{exc.strerror}（请检查路径和权限）") from exc
+            raise KbError(f"无法读取 {f}：{reason(exc)}（请检查路径和权限）") from exc
         present.add(path)
         seen = known.get(path)
         if seen and seen[:3] == (st.st_size, st.st_mtime_ns, st.st_ino) and seen[4] - st.st_mtime_ns > RACY_NS:
@@ -755,9 +833,9 @@ def _scan(store: Store, files: list[Path], rules: str):
         else:
             raw = _read(f)
             sha = hashlib.sha256(raw).hexdigest()
-            raws[path] = raw
+            raws[str(f)] = raw
             hashed.append((path, st.st_size, st.st_mtime_ns, st.st_ino, sha, time.time_ns()))
-        refs.append(PlanRef(plan_key(rules, f.stem, sha), f.stem, str(f), n))
+        refs.append(PlanRef(plan_key(rules, doc_id, sha), doc_id, str(f), n))
     # Files of these folders the store remembers but that are gone now.
     folders = set(real_folders.values())
     gone = [p for p in known if p not in present and os.path.dirname(p) in folders and not os.path.lexists(p)]
@@ -765,7 +843,8 @@ def _scan(store: Store, files: list[Path], rules: str):
 
 
 def _real_path_and_stat(f: Path, real_folders: dict[str, str]):
-    """(``str(f.resolve())``, ``f.stat()``) with the folder's real path resolved once per folder."""
+    """(the file's path in its folder's real path, ``f.stat()``) with the folder's real path resolved once per folder;
+    a symbolic link keeps its own name (the plan's id) and has its target's stat."""
     path = os.fspath(f)
     folder, name = os.path.split(path)  # (not ``f.parent``: a Path made per file)
     real = real_folders.get(folder)
@@ -773,7 +852,9 @@ def _real_path_and_stat(f: Path, real_folders: dict[str, str]):
         real = real_folders[folder] = os.path.realpath(folder)
     st = os.lstat(path)
     if stat.S_ISLNK(st.st_mode):
-        return os.path.realpath(path), os.stat(path)
+        # The link's own place and name (its name is the plan's id, ``document_ids``; keyed by the target's
+        # name, the plan was taken for obsolete and forgotten by the run that added it), the target's stat.
+        st = os.stat(path)
     return os.path.join(real, name), st
 
 
@@ -822,8 +903,7 @@ def _add_plans(store: Store, missing: list[PlanRef], raws: dict, rules: str, pro
     say = progress or (terminal_progress() if len(missing) >= PARALLEL_FROM else (lambda step: None))
     jobs = []
     for ref in missing:
-        path = str(Path(ref.path).resolve())
-        raw = raws.get(path)
+        raw = raws.get(ref.path)
         if raw is None:
             raw = _read(Path(ref.path))
         jobs.append((ref.path, ref.doc_id, raw, hashlib.sha256(raw).hexdigest(), rules))
@@ -959,8 +1039,8 @@ class StoredPlan(Plan):
         try:
             with _no_collection(len(self.refs) * 75):  # (a plan holds ~75 paragraphs)
                 for ref in self.refs:
-                    for seq, data in self.store.query("SELECT seq, data FROM tasks WHERE plan = ? ORDER BY seq",
-                                                      (ref.key,)):
+                    rows = self._whole_plan(ref, "SELECT seq, data FROM tasks WHERE plan = ? ORDER BY seq")
+                    for seq, data in rows:
                         tasks.append(self._task(ref.key, seq, data))
         except StoreDamaged as exc:
             self._heal(exc)
@@ -1027,16 +1107,98 @@ class StoredPlan(Plan):
     def __reduce__(self):
         return (Plan, (self.documents, self.tasks, self.registry))
 
+    def heal(self, exc: BaseException) -> None:
+        """The store turned out damaged while a caller read its rows (kb grep): say so, and answer from memory."""
+        if not self.healed:
+            self._heal(exc)
+
     def _heal(self, exc: BaseException) -> None:
         """The store failed while answering: say so, remove it (rebuilt next run), parse the corpus in memory."""
-        say_once(f"缓存库 {self.store.path} 已损坏（{exc}），正在重建（本次在内存中作答）")
-        self.store.remove_files()
+        if self.healed:  # (another thread of this process healed it meanwhile)
+            return
+        if self.store.db is None:
+            pass  # a view of the same store (``shown_as``) found it damaged first: said and removed already
+        elif isinstance(exc, RowsMissing) and self._plans_replaced():
+            # Not damage: another process found a file of this corpus changed or gone and removed its plan's rows
+            # while this one read them (the next run reads the file as it is now).
+            say_once("方案文件在读取期间被改动，本次在内存中作答")
+        else:
+            say_once(f"缓存库 {self.store.path} 已损坏（{exc}），正在重建（本次在内存中作答）")
+            self.store.remove_files()
         memory = parse_in_memory([Path(r.path) for r in self.refs])
         shown = self._shown or (lambda x: x)
         Plan.documents.__set__(self, [shown(d) for d in memory.documents])
         Plan.tasks.__set__(self, [shown(t) for t in memory.tasks])
         Plan.registry.__set__(self, memory.registry)
         self.healed = True
+
+    def _ntasks(self) -> dict[str, int]:
+        """Plan key → how many tasks it was written with (``plans.ntasks``), for this corpus's plans (read once)."""
+        found = self._memo.get("ntasks")
+        if found is None:
+            found = dict(self.store.query(
+                f"SELECT key, ntasks FROM plans WHERE key IN ({_marks(len(self.refs))})", [r.key for r in self.refs]))
+            if len(found) != len({r.key for r in self.refs}):
+                raise RowsMissing("缺少一条方案记录")
+            self._memo["ntasks"] = found
+        return found
+
+    def _tasks_checked(self) -> None:
+        """Every task row the plans were written with is there (once per process, before a lookup that selects task
+        rows by a column — id, label, part, a count of targets — where a missing row would only be a shorter answer):
+        the rows of ``tasks`` counted against the plans' ``ntasks`` in one statement (one snapshot: a plan another
+        process adds or removes meanwhile counts in both or neither), ~3 ms at 1,000 plans (the smallest index)."""
+        if "tasks_whole" not in self._memo:
+            (kept, written), = self.store.query(
+                "SELECT (SELECT count(*) FROM tasks), (SELECT coalesce(sum(ntasks), 0) FROM plans)")
+            if kept != written:
+                raise RowsMissing(f"任务记录不全（应有 {written} 条，读到 {kept} 条）")
+            self._memo["tasks_whole"] = True
+
+    def _whole_plan(self, ref: PlanRef, sql: str) -> list:
+        """The rows of ``sql`` (one row per task of plan ``ref``, numbered 0, 1 …, in that order), all of them: fewer
+        than the plan was written with is damage (``RowsMissing``), not a shorter plan."""
+        rows = self.store.query(sql, (ref.key,))
+        expected = self._ntasks()[ref.key]
+        if len(rows) != expected or (rows and rows[-1][0] != expected - 1):
+            raise RowsMissing(f"一个方案的任务记录不全（应有 {expected} 条，读到 {len(rows)} 条）")
+        return rows
+
+    def _role_rows_checked(self, name: str, roles, rows: list) -> None:
+        """``rows`` (plan key first) are every ``roles`` row of department ``name`` in ``roles`` for this corpus:
+        as many as the plans' role counts (``plans.counts``, summed per corpus) say, or the store is damaged."""
+        order = self._order
+        got = sum(1 for r in rows if r[0] in order)
+        counts = self._memo.get(("role_counts_of", name))
+        if counts is None:
+            # (the department's own counts kept per corpus: decoding every department's cost ~2-4 ms at 1,000 plans)
+            counts = self._corpus_memo(f"role_counts_of:{name}", lambda: self._role_totals().get(name) or {})
+            if not (isinstance(counts, dict) and all(isinstance(n, int) for n in counts.values())):
+                raise StoreDamaged("一条语料汇总记录读不回来")
+            self._memo[("role_counts_of", name)] = counts
+        expected = sum(counts.get(r, 0) for r in roles)
+        if got != expected:
+            raise RowsMissing(f"一个部门的分工记录不全（应有 {expected} 条，读到 {got} 条）")
+
+    def _plans_replaced(self) -> bool:
+        """Some plan of this corpus has no ``plans`` row any more while its file has another hash or is gone (another
+        process removed its rows: the file changed), as far as the store can still be read."""
+        try:
+            known = {k for (k,) in self.store.query(
+                f"SELECT key FROM plans WHERE key IN ({_marks(len(self.refs))})", [r.key for r in self.refs])}
+            hashes = dict(self.store.query("SELECT path, sha256 FROM files"))
+        except (StoreDamaged, AttributeError):
+            return False
+        for ref in self.refs:
+            if ref.key in known:
+                continue
+            try:
+                path, _ = _real_path_and_stat(Path(ref.path), {})
+            except OSError:
+                return True  # the file is gone
+            if hashes.get(path) is not None and plan_key(self.rules, ref.doc_id, hashes[path]) != ref.key:
+                return True
+        return False
 
     def _loaded_tasks(self) -> list[Task] | None:
         try:
@@ -1079,6 +1241,8 @@ class StoredPlan(Plan):
         """Tasks of (plan, seq, data) rows that belong to this corpus, once each, in corpus order."""
         order = self._order
         keep = sorted({(order[p], s, p): d for p, s, d in rows if p in order}.items())
+        if any(d is None for _, d in keep):  # (LEFT JOIN tasks: a row of another table whose task row is gone)
+            raise RowsMissing("缺少一条任务记录")
         with _no_collection(len(keep)):
             return [self._task(p, s, d) for (_, s, p), d in keep]
 
@@ -1087,6 +1251,7 @@ class StoredPlan(Plan):
     def task(self, task_id: str) -> Task | None:
         if self._loaded_tasks() is not None:
             return Plan.task(self, task_id)
+        self._tasks_checked()
         rows = self.store.query("SELECT plan, seq, data FROM tasks WHERE id = ?", (task_id,))
         found = self._rows_to_tasks(rows)
         if found:
@@ -1106,14 +1271,17 @@ class StoredPlan(Plan):
             return Plan.tasks_of(self, name, role)
         roles = ROLES if role == "any" else (role,)
         if self._shown is not None:  # (a view that escapes walks every field: whole rows)
-            return self._rows_to_tasks(self.store.query(
-                "SELECT r.plan, r.seq, t.data FROM roles r JOIN tasks t ON t.plan = r.plan AND t.seq = r.seq "
-                f"WHERE r.department = ? AND r.role IN ({_marks(len(roles))})", (name, *roles)))
+            rows = self.store.query(
+                "SELECT r.plan, r.seq, t.data FROM roles r LEFT JOIN tasks t ON t.plan = r.plan AND t.seq = r.seq "
+                f"WHERE r.department = ? AND r.role IN ({_marks(len(roles))})", (name, *roles))
+            self._role_rows_checked(name, roles, rows)
+            return self._rows_to_tasks(rows)
         # The department's rows are stored together (``roles`` is clustered on the department) and each holds the
         # task's list row: no task row is read.
-        return self._rows_to_listed(self.store.query(
-            f"SELECT plan, seq, item FROM roles WHERE department = ? AND role IN ({_marks(len(roles))})",
-            (name, *roles)), single=len(roles) == 1)
+        rows = self.store.query(
+            f"SELECT plan, seq, item FROM roles WHERE department = ? AND role IN ({_marks(len(roles))})", (name, *roles))
+        self._role_rows_checked(name, roles, rows)
+        return self._rows_to_listed(rows, single=len(roles) == 1)
 
     def listing_rows(self, name: str) -> list[tuple[str, str, str, str, str, str]] | None:
         """(role, document id, label, heading, others, facts) of every role ``name`` holds in a task, in
@@ -1125,10 +1293,16 @@ class StoredPlan(Plan):
             return None
         try:
             rows = self.store.query(
-                "SELECT role, plan, seq, label, heading, others, facts FROM roles WHERE department = ?", (name,))
+                "SELECT plan, role, seq, label, heading, others, facts FROM roles WHERE department = ?", (name,))
+            self._role_rows_checked(name, (*ROLES, "implied"), rows)
+            facts_start, others_start = _rendered_starts()
+            for row in rows:
+                if (row[6] and not row[6].startswith(facts_start)) or (row[5] and not row[5].startswith(others_start)):
+                    raise StoreDamaged("一条分工记录读不回来（不是 kb 写下的格式）")
         except StoreDamaged as exc:
             self._heal(exc)
             return None
+        rows = [(role, p, *rest) for p, role, *rest in rows]
         order = self._order
         doc_of = {r.key: r.doc_id for r in self.refs}
         rows = sorted((r for r in rows if r[1] in order), key=lambda r: (order[r[1]], r[2]))
@@ -1153,6 +1327,10 @@ class StoredPlan(Plan):
     def role_counts(self) -> dict[str, dict[str, int]]:
         if self._loaded_tasks() is not None:
             return Plan.role_counts(self)
+        return {name: dict(counts) for name, counts in self._role_totals().items()}
+
+    def _role_totals(self) -> dict[str, dict[str, int]]:
+        """``role_counts`` of the corpus as kept in the store (read once; not to be changed)."""
         found = self._memo.get("role_counts")
         if found is None:
             def summed() -> dict[str, dict[str, int]]:
@@ -1174,7 +1352,7 @@ class StoredPlan(Plan):
             if not (isinstance(found, dict) and all(isinstance(v, dict) for v in found.values())):
                 raise StoreDamaged("一条语料汇总记录读不回来")
             self._memo["role_counts"] = found
-        return {name: dict(counts) for name, counts in found.items()}
+        return found
 
     @_healing
     def characters(self) -> frozenset[str]:
@@ -1273,7 +1451,7 @@ class StoredPlan(Plan):
         given = 0
         try:
             for ref in self.refs:
-                for seq, data in self.store.query("SELECT seq, data FROM tasks WHERE plan = ? ORDER BY seq", (ref.key,)):
+                for seq, data in self._whole_plan(ref, "SELECT seq, data FROM tasks WHERE plan = ? ORDER BY seq"):
                     found = self._loaded.get((ref.key, seq))
                     if found is None:
                         found = _decode_task(data)
@@ -1291,7 +1469,7 @@ class StoredPlan(Plan):
         if self._loaded_tasks() is not None and fold is not None:
             return Plan.titled_in(self, text, fold)
         return self._rows_to_tasks(self.store.query(
-            "SELECT t.plan, t.seq, t.data FROM titles x CROSS JOIN tasks t ON t.plan = x.plan AND t.seq = x.seq "
+            "SELECT x.plan, x.seq, t.data FROM titles x LEFT JOIN tasks t ON t.plan = x.plan AND t.seq = x.seq "
             "WHERE length(x.text) >= 4 AND instr(?, x.text) > 0", (text,)))
 
     @_healing
@@ -1312,6 +1490,7 @@ class StoredPlan(Plan):
         parts = sorted({part for _, part in wanted})
         if not parts:
             return []
+        self._tasks_checked()
         rows = self.store.query(f"SELECT plan, seq, data, part FROM tasks WHERE part IN ({_marks(len(parts))})", parts)
         return self._rows_to_tasks((p, s, d) for p, s, d, part in rows if (p, part) in wanted)
 
@@ -1345,10 +1524,10 @@ class StoredPlan(Plan):
             where.append("(" + " OR ".join("instr(x.text, ?) > 0" for _ in g) + ")")
             params.extend(g)
         if kinds is not None:
-            where.append(f"t.kind IN ({_marks(len(kinds))})")
+            where.append(f"(t.kind IN ({_marks(len(kinds))}) OR t.data IS NULL)")
             params.extend(kinds)
         return self._rows_to_tasks(self.store.query(
-            f"SELECT t.plan, t.seq, t.data FROM {table} x CROSS JOIN tasks t ON t.plan = x.plan AND t.seq = x.seq WHERE "
+            f"SELECT x.plan, x.seq, t.data FROM {table} x LEFT JOIN tasks t ON t.plan = x.plan AND t.seq = x.seq WHERE "
             + (" AND ".join(where) or "1"), params))
 
     @_healing
@@ -1385,6 +1564,7 @@ class StoredPlan(Plan):
                                                  for _, _, n, task, metric, scope, year in rows]
         return list(found)
 
+    @_healing
     def with_targets(self) -> list[Task]:
         if self._loaded_tasks() is not None:
             return Plan.with_targets(self)
@@ -1396,6 +1576,7 @@ class StoredPlan(Plan):
 
     def tasks_where(self, sql: str, params=()) -> list[Task]:
         """Tasks of the rows of ``tasks`` (alias ``t``) matching ``sql``, e.g. ``t.part = ?``."""
+        self._tasks_checked()
         return self._rows_to_tasks(self.store.query(f"SELECT t.plan, t.seq, t.data FROM tasks t WHERE {sql}", params))
 
     def grep_rows(self, literal: str | None = None, keys=None):
@@ -1408,6 +1589,13 @@ class StoredPlan(Plan):
         only those tasks.
         """
         sql = "SELECT plan, seq, grep, units, tagged FROM texts" + (" WHERE instr(grep, ?) > 0" if literal else "")
+        # A task's texts row missing would be a task grep never finds: the store's rows are counted against the
+        # plans' task counts (one statement, so one snapshot: another process adding a plan meanwhile cannot
+        # make them differ; ~3 ms at 1,000 plans, a scan of the smallest index).
+        (rows_kept, tasks_written), = self.store.query(
+            "SELECT (SELECT count(*) FROM texts), (SELECT coalesce(sum(ntasks), 0) FROM plans)")
+        if rows_kept != tasks_written:
+            raise RowsMissing(f"检索文本记录不全（应有 {tasks_written} 条，读到 {rows_kept} 条）")
         order = self._order
         rows = [r for r in self.store.query(sql, (literal,) if literal else ())
                 if r[0] in order and (keys is None or (r[0], r[1]) in keys)]
@@ -1428,6 +1616,8 @@ class StoredPlan(Plan):
                         "SELECT t.seq, t.id, t.label, x.original FROM tasks t JOIN texts x ON x.plan = t.plan "
                         f"AND x.seq = t.seq WHERE t.plan = ? AND t.seq IN ({_marks(len(chunk))})", (p, *chunk)):
                     out[(p, s)] = (task_id, label, original)
+        if len(out) != len(set(keys)):
+            raise RowsMissing("缺少一条任务记录")
         return out
 
     def grep_totals(self, keys=None) -> tuple[int, int, int]:
@@ -1579,7 +1769,17 @@ class StoredPlan(Plan):
         return not self.healed and self._loaded_tasks() is None
 
     def tasks_at(self, keys) -> list[Task]:
-        """Tasks of (plan, seq) pairs, in the order given."""
+        """Tasks of (plan, seq) pairs, in the order given (from memory once the store turned out damaged)."""
+        keys = list(keys)
+        if not self.healed:
+            try:
+                return self._stored_tasks_at(keys)
+            except StoreDamaged as exc:
+                self._heal(exc)
+        doc_of = {r.key: r.doc_id for r in self.refs}
+        return [Plan.document_tasks(self, doc_of[p])[s] for p, s in keys]
+
+    def _stored_tasks_at(self, keys) -> list[Task]:
         by_plan: dict[str, list[int]] = {}
         for p, s in keys:
             if (p, s) not in self._loaded:
@@ -1590,7 +1790,10 @@ class StoredPlan(Plan):
                 for s, d in self.store.query(f"SELECT seq, data FROM tasks WHERE plan = ? AND seq IN ({_marks(len(chunk))})",
                                              (p, *chunk)):
                     self._task(p, s, d)
-        return [self._loaded[k] for k in keys]
+        try:
+            return [self._loaded[k] for k in keys]
+        except KeyError as exc:
+            raise RowsMissing("缺少一条任务记录") from exc
 
 
 class DocumentHeader:
@@ -1663,10 +1866,12 @@ class SearchTexts:
         if found is None:
             order = self.plan._order
             rows = [r for r in self.plan.store.query(
-                "SELECT t.plan, x.text FROM tasks t JOIN folded x ON x.plan = t.plan AND x.seq = t.seq WHERE t.id = ?",
+                "SELECT t.plan, x.text FROM tasks t LEFT JOIN folded x ON x.plan = t.plan AND x.seq = t.seq WHERE t.id = ?",
                 (task_id,)) if r[0] in order]
             if not rows:
                 raise KeyError(task_id)
+            if any(text is None for _, text in rows):
+                raise RowsMissing("缺少一条检索文本记录")
             found = self._cache[task_id] = min(rows, key=lambda r: order[r[0]])[1]
         return found
 
@@ -1691,9 +1896,11 @@ class SearchTexts:
         yield from rows
 
     def _plan_items(self, ref):
-        return self.plan.store.query(
-            "SELECT t.id, x.text FROM tasks t JOIN folded x ON x.plan = t.plan AND x.seq = t.seq "
-            "WHERE t.plan = ? ORDER BY t.seq", (ref.key,))
+        rows = self.plan._whole_plan(ref, "SELECT t.seq, t.id, x.text FROM tasks t LEFT JOIN folded x "
+                                          "ON x.plan = t.plan AND x.seq = t.seq WHERE t.plan = ? ORDER BY t.seq")
+        if any(text is None for _, _, text in rows):
+            raise RowsMissing("缺少一条检索文本记录")
+        return [(task_id, text) for _, task_id, text in rows]
 
     def __iter__(self):
         return (k for k, _ in self.items())
@@ -1714,8 +1921,10 @@ class SearchTexts:
         """Ids of the tasks whose folded text holds ``word`` (the test runs inside SQLite), in corpus order."""
         order = self.plan._order
         rows = [r for r in self.plan.store.query(
-            "SELECT x.plan, x.seq, t.id FROM folded x CROSS JOIN tasks t ON t.plan = x.plan AND t.seq = x.seq "
+            "SELECT x.plan, x.seq, t.id FROM folded x LEFT JOIN tasks t ON t.plan = x.plan AND t.seq = x.seq "
             "WHERE instr(x.text, ?) > 0", (word,)) if r[0] in order]
+        if any(tid is None for _, _, tid in rows):
+            raise RowsMissing("缺少一条任务记录")
         return [tid for _, _, tid in sorted(rows, key=lambda r: (order[r[0]], r[1]))]
 
 
@@ -1811,6 +2020,8 @@ class _Batch:
             with _no_collection(len(rows)):
                 for key, seq, value in rows:
                     found[(key, seq)] = decode(value)
+            if len(found) != len(pending):
+                raise RowsMissing("缺少一条任务记录")
         except StoreDamaged as exc:
             if not plan.healed:
                 plan._heal(exc)
@@ -1823,6 +2034,20 @@ class _Batch:
             for name in wanted:
                 setattr(task, name, getattr(whole, name) if whole is not None else _field_default(name))
 
+
+def _rendered_starts() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """How a duty-list line's stored facts (``kb.listing.duty_facts``: 完成时限：…, 目标指标：…) and other departments
+    (``describe_departments``: 牵头：…) start: a stored value that does not is damage, not text to print."""
+    found = _BRIEF.get("starts")
+    if found is None:
+        from kb.model import ROLE_NAMES
+
+        found = _BRIEF["starts"] = (FACT_STARTS, tuple(f"{ROLE_NAMES[r]}：" for r in ROLES))
+    return found
+
+
+#: The labels ``kb.listing.duty_facts`` starts a task's facts with (tests/test_store.py holds them to it).
+FACT_STARTS = ("完成时限：", "目标指标：")
 
 #: Decodes a list row without ``json.loads``'s wrapper (8,000 rows a department's list at 1,000 plans).
 _DECODER = json.JSONDecoder()

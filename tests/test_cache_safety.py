@@ -178,7 +178,7 @@ def test_a_full_disk_while_storing_answers_from_memory(tmp_path, monkeypatch):
     plan = store.load_plan()
     assert not isinstance(plan, store.StoredPlan)
     assert [t.label for t in plan.tasks_of("市交通运输局", "lead")][:2] == ["三（一）13", "三（一）14"]
-    assert len(said) == 1 and "disk is full" in said[0] and "内存" in said[0]
+    assert len(said) == 1 and "（磁盘已满）" in said[0] and "内存" in said[0]  # (SQLite says "disk is full")
 
 
 def test_a_full_disk_while_indexing_answers_from_memory(tmp_path, monkeypatch, plan):
@@ -199,7 +199,7 @@ def test_a_full_disk_while_indexing_answers_from_memory(tmp_path, monkeypatch, p
     monkeypatch.setattr(store, "say_once", said.append)
     ix = index.open_index(plan)
     assert ix.path is None and ix.phrase_ids("秸秆禁烧")
-    assert len(said) == 1 and "No space left" in said[0]
+    assert len(said) == 1 and "（磁盘已满）" in said[0]  # (the system says "No space left on device")
     ix.close()
 
 

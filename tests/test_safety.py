@@ -463,7 +463,7 @@ class TestCorpusKinds:
         monkeypatch.setattr(sys, "stdin", io.StringIO(""))
         assert main(["--corpus", str(folder), *args]) == 2
         err = capsys.readouterr().err
-        assert err.count("\n") == 1 and "Permission denied" in err and str(folder) in err, err
+        assert err.count("\n") == 1 and "没有权限" in err and str(folder) in err, err
 
     def test_ingest_reads_its_own_files(self, tmp_path):
         """kb ingest names its files: a broken $KB_CORPUS is none of its business."""

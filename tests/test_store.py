@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import signal
 import sqlite3
@@ -405,3 +406,137 @@ def test_a_view_that_escapes_shows_titles_outlines_and_headings_read_from_rows_e
     assert view.document_titles()[0][1] == view.documents[0].title  # as the escaped documents say
     assert view.document_outlines() == [(d.id, d.parts, d.sections) for d in view.documents]
     assert [h.title for h in view.document_headers()] == [t for _, t in view.document_titles()]
+
+
+# ---------------------------------------------------------------------------
+# Document ids: unique within a corpus (review s7 item 1)
+
+
+@pytest.mark.parametrize("names,expected,why", [
+    (["a.txt", "b.pdf"], {"a.txt": "a", "b.pdf": "b"}, "stems alone: the id is the stem (as before)"),
+    (["plan.txt", "plan.md"], {"plan.txt": "plan.txt", "plan.md": "plan.md"}, "one stem, two plans: whole names"),
+    (["plan.pdf", "plan.txt", "other.docx"], {"plan.pdf": "plan.pdf", "plan.txt": "plan.txt", "other.docx": "other"},
+     "a PDF and the text made from it; a third file keeps its stem"),
+    (["plan.txt", "plan.txt.md"], {"plan.txt": "plan", "plan.txt.md": "plan.txt"},
+     "a stem equal to another file's whole name, but no two stems alike: stems"),
+    (["plan.txt", "plan.md", "plan.txt.md"], {"plan.txt": "plan.txt", "plan.md": "plan.md", "plan.txt.md": "plan.txt.md"},
+     "plan.txt's whole name is plan.txt.md's stem: a second round gives it its whole name too"),
+    (["Plan.txt", "plan.txt"], {"Plan.txt": "Plan", "plan.txt": "plan"}, "stems differing in case are two stems"),
+    (["计划.TXT", "计划.pdf"], {"计划.TXT": "计划.TXT", "计划.pdf": "计划.pdf"}, "the ending kept as written"),
+])
+def test_document_ids_are_unique_within_a_folder(names, expected, why):
+    from kb.store import unique_ids
+
+    got = unique_ids(names)
+    assert got == expected, why
+    assert len(set(got.values())) == len(names)
+
+
+def test_a_file_read_alone_has_the_id_it_has_in_its_folder(tmp_path):
+    """So its stored rows serve both ways of reading it (and neither takes the other's rows for obsolete)."""
+    from kb.store import document_ids
+
+    (tmp_path / "plan.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "plan.md").write_text("x", encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("x", encoding="utf-8")
+    assert document_ids([tmp_path / "plan.md"]) == ["plan.md"]
+    assert document_ids([tmp_path / "notes.txt"]) == ["notes"]
+    assert document_ids(sorted(tmp_path.iterdir())) == ["notes", "plan.md", "plan.txt"]
+
+
+def _two_plans_one_stem(folder: Path) -> Path:
+    """plan.txt: the bundled plan (自贡); plan.md: the same with 绵阳 and a department only it names (市港航局)."""
+    folder.mkdir(parents=True)
+    text = BUNDLED.read_text(encoding="utf-8")
+    (folder / "plan.txt").write_text(text, encoding="utf-8")
+    (folder / "plan.md").write_text(text.replace("自贡", "绵阳").replace("市交通运输局", "市港航局"), encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("use_cache", [True, False], ids=["store", "memory"])
+def test_two_plans_with_one_stem_are_two_plans(tmp_path, monkeypatch, capsys, use_cache):
+    """Before: both had the id ``plan`` — an answer about plan.md's department named plan.txt's title, kb duties
+    printed one block twice.  Expected by hand: the bundled plan's 市交通运输局 leads 8 tasks, supports 7, is
+    按职责分工负责 in 4; plan.md names that department 市港航局, plan.txt does not name it."""
+    import kb.store as store
+    from kb.cli import main
+
+    corpus = _two_plans_one_stem(tmp_path / "d")
+    monkeypatch.setenv("KB_CACHE_DIR", str(tmp_path / "cache") if use_cache else str(tmp_path / "nocache"))
+    monkeypatch.setenv("NO_COLOR", "1")
+    if not use_cache:
+        monkeypatch.setattr(store, "usable_cache_dir", lambda: None)
+    store._SAID.clear()
+
+    def kb(*args) -> str:
+        capsys.readouterr()
+        assert main(["--corpus", str(corpus), *args]) == 0
+        return capsys.readouterr().out
+
+    tasks = json.loads(kb("tasks", "--json"))["tasks"]
+    ids = [t["id"] for t in tasks]
+    assert len(ids) == 148 and len(set(ids)) == 148
+    assert {i.split("#")[0] for i in ids} == {"plan.md", "plan.txt"}
+    assert [t["doc"] for t in tasks][:74] == ["plan.md"] * 74  # corpus order: plan.md, plan.txt
+    answer = kb("ask", "港航局牵头哪些任务")
+    assert answer.startswith("市港航局牵头的任务共 8 项")
+    assert answer.count("〔绵阳市打赢蓝天保卫战实施方案〕") == 8 and "自贡" not in answer
+    duties = kb("duties", "港航局")
+    assert "牵头 8 项，按职责分工负责 4 项，配合 7 项（1 个方案）" in duties
+    assert duties.count("# 《") == 1 and "# 《绵阳市打赢蓝天保卫战实施方案》（plan.md）" in duties
+    duties = kb("duties", "市交通运输局")
+    assert duties.count("# 《") == 1 and "# 《自贡市打赢蓝天保卫战实施方案》（plan.txt）" in duties
+    grep = kb("grep", "港航局")
+    assert grep and all(line.startswith("plan.md:") for line in grep.splitlines())
+    listed = kb("grep", "-l", "秸秆").split()  # (one line per task: plan:label; 3 paragraphs of the plan say 秸秆)
+    assert len(listed) == len(set(listed)) == 6 and {x.split(":")[0] for x in listed} == {"plan.md", "plan.txt"}
+
+
+def test_a_symlinked_plan_file_is_stored_once_not_rebuilt_every_run(tmp_path):
+    """A plan file that is a symbolic link was remembered under its target's name, so the run that added it took
+    its rows for obsolete, deleted them and then found the store damaged — on every run."""
+    cache = tmp_path / "cache"
+    (tmp_path / "elsewhere").mkdir()
+    shutil.copy(BUNDLED, tmp_path / "elsewhere" / "real-name.txt")
+    corpus = tmp_path / "d"
+    corpus.mkdir()
+    (corpus / "linked.txt").symlink_to(tmp_path / "elsewhere" / "real-name.txt")
+    for _ in range(2):
+        out = run_kb(["ask", "交通局牵头哪些任务"], cache, corpus=corpus)
+        assert out.returncode == 0 and out.stderr == "" and out.stdout.startswith("市交通运输局牵头的任务共 8 项")
+    assert [k for (k,) in sqlite3.connect(cache / "store.sqlite3").execute("SELECT doc_id FROM plans")] == ["linked"]
+
+
+# ---------------------------------------------------------------------------
+# System errors in the user's words (review s7 item 11)
+
+
+def test_system_errors_are_said_in_chinese(tmp_path, capsys):
+    """Python's strerror is the C library's English whatever the locale; every line kb prints is Chinese."""
+    import kb.store as store
+    from kb.errors import KbError
+
+    afile = tmp_path / "a-file"
+    afile.write_text("x", encoding="utf-8")
+    with pytest.raises(KbError) as err:
+        store._read(tmp_path / "gone.txt")
+    assert "：不存在（" in str(err.value)
+    with pytest.raises(KbError) as err:
+        store._path_kind(afile / "below")
+    assert "路径中有一段不是文件夹" in str(err.value)
+    assert "路径中有一段不是文件夹" in store.cache_problem(afile / "cache")
+    store._SAID.clear()
+    store.cache_unwritable(tmp_path / "ro", store.CacheWriteError("attempt to write a readonly database"))
+    store.cache_unwritable(tmp_path / "full", store.CacheWriteError("database or disk is full"))
+    said = capsys.readouterr().err
+    assert "（文件或文件系统是只读的）" in said and "（磁盘已满）" in said
+    for text in (said, str(err.value)):
+        words = re.sub(r"/\S*?(?=[ （：]|$)", "", text.replace("kb:", ""), flags=re.M)  # (paths and the prefix)
+        assert not re.search("[A-Za-z]", words), text
+
+
+def test_a_missing_corpus_is_one_chinese_line(tmp_path):
+    out = run_kb(["tasks"], tmp_path / "cache", corpus=tmp_path / "nonexistent")
+    assert out.returncode == 2 and out.stdout == ""
+    (line,) = out.stderr.splitlines()
+    assert line.startswith("kb: 找不到方案：") and "Traceback" not in out.stderr

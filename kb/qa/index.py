@@ -51,7 +51,7 @@ from whoosh.analysis.analyzers import Analyzer
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.query import And, Or, Phrase, Term
 
-from kb.errors import KbError
+from kb.errors import KbError, reason
 from kb.model import ROLES
 from kb.plan_rows import index_fields
 from kb.qa.text import fold, is_cjk
@@ -961,7 +961,7 @@ def build(plan, path: Path, progress=None, procs: int | None = None) -> float:
         tmp = Path(tempfile.mkdtemp(dir=path.parent, prefix=f".build-{path.name}-"))
     except OSError as exc:
         if _is_write_error(exc):
-            raise _WriteError(exc.errno, exc.strerror) from exc
+            raise _WriteError(exc.errno, reason(exc)) from exc
         raise
     try:
         ix, info = _new_index(tmp, plan, say, procs)
@@ -983,5 +983,5 @@ def build(plan, path: Path, progress=None, procs: int | None = None) -> float:
     except BaseException as exc:
         shutil.rmtree(tmp, ignore_errors=True)
         if _is_write_error(exc) and not isinstance(exc, _WriteError):
-            raise _WriteError(exc.errno, exc.strerror) from exc
+            raise _WriteError(exc.errno, reason(exc)) from exc
         raise

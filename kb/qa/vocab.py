@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from kb.errors import KbError
+from kb.errors import KbError, reason
 from kb.qa.text import fold
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -155,7 +155,7 @@ def load_vocabulary(intents_path: str | None = None, topics_path: str | None = N
     try:
         iraw, traw = ipath.read_bytes(), tpath.read_bytes()
     except OSError as exc:
-        raise KbError(f"{exc.filename}：无法读取提问词表（{exc.strerror}）；请从代码仓库恢复 kb/data") from exc
+        raise KbError(f"{exc.filename}：无法读取提问词表（{reason(exc)}）；请从代码仓库恢复 kb/data") from exc
     key = hashlib.sha256(b"vocab 4\0" + Path(__file__).read_bytes() + b"\0" + iraw + b"\0" + traw).hexdigest()[:24]
     from kb.store import atomic_write_bytes, cache_unwritable, usable_cache_dir
 
