@@ -142,6 +142,23 @@ def test_prose_lead_in_and_numbered_items_alike():
     assert [_roles(t) for t in tasks] == [{"lead": ["区住建委"], "support": ["区财政局"]}] * 2
 
 
+# The same prose forms in unnumbered paragraphs of a part without sections: (paragraph, expected roles, why)
+UNNUMBERED_CASES = [
+    ("区交通委负责制定实施细则，各镇政府负责属地管理。", {"sole": ["区交通委", "各镇政府"]}, "X负责… in a plain paragraph"),
+    ("区发展改革委牵头开展试点评估工作。", {"lead": ["区发展改革委"]}, "X牵头开展… in a plain paragraph"),
+    ("区住建委会同区财政局制定资金管理办法。", {"lead": ["区住建委"], "support": ["区财政局"]}, "X会同Y… in a plain paragraph"),
+    ("项目建成后，由区农业农村委组织验收。", {"sole": ["区农业农村委"]}, "由X组织验收 in a plain paragraph"),
+    ("加强宣传引导，营造良好氛围。", {}, "control: no unit, no role"),
+]
+
+
+@pytest.mark.parametrize("paragraph,expected,why", UNNUMBERED_CASES, ids=[c[-1] for c in UNNUMBERED_CASES])
+def test_prose_roles_in_unnumbered_paragraphs(paragraph, expected, why):
+    doc, tasks = parse_document("某区某某工作方案\n一、工作任务\n" + paragraph + "\n", "p")
+    assert not doc.tagged and len(tasks) == 1
+    assert _roles(tasks[0]) == expected, why
+
+
 def test_a_tagged_plan_still_reads_no_prose():
     _, tasks = parse_document(HEAD + "1.区交通委负责制定细则。\n2.推进乙。（区Y局负责）\n", "p")
     assert _roles(tasks[0]) == {} and tasks[1].sole == ["区Y局"]
