@@ -27,6 +27,7 @@ PLANS = {
     "huangpu": "tests/fixtures/plans/22_huangpu_kezaishengnengyuan_2025.txt",
     "lishan": "tests/fixtures/plans/06_lishan_2023_fengong.txt",
     "lishui": "tests/fixtures/plans/08_lishui_2023_zerenfenjie.txt",
+    "hexi": "tests/fixtures/qa/plans/v8_hexi_renwu_2025.txt",  # a notice stating its totals (questions_values.yaml)
 }
 
 
@@ -131,6 +132,8 @@ ROWS = [
     ("nongji", [], "哪个部门配合的任务最多", {}, "department_list", "department_list", "exec_department_list",
      "the department ranking on another plan"),
     ("zigong", [], "方案共有多少项任务", {}, "all_tasks", "all_tasks", "exec_all_tasks", "every task"),
+    ("hexi", [], "一共明确了多少项具体任务", {"stated": "tasks", "stated_noun": "具体任务"}, "stated_total", "stated_total",
+     "exec_stated_total", "a total the plan's notice states: that figure, beside the items kb holds"),
     # ---- the previous answer
     ("zigong", ["秸秆禁烧由谁负责"], "什么时候完成？", {"asks": ["due", "list", "when"]}, "timed", "previous",
      "exec_context", "alone, the plan's timed tasks; right after a topic's task, that task's deadline"),
@@ -221,6 +224,10 @@ def test_the_table_has_one_executor_per_value():
 # fails it; a new pair in the fixtures fails test_every_fixture_question_maps_to_exactly_one_executor
 # until it is pinned here with its reason.
 ORDER = [
+    ("hexi", [], "一共明确了多少项具体任务", ["over_stated_total", "over_all_tasks"], "stated_total",
+     "the plan states the total (52项具体任务): the stated figure with kb's own count, never the parsed count alone"),
+    ("hexi", [], "涉及多少个牵头单位", ["over_stated_total", "over_department_list", "over_all_tasks"], "stated_total",
+     "the plan states how many lead units (23个牵头单位): that figure beside the leads kb read"),
     ("ziyou", [], "只在广东自贸试验区实施的措施是哪条", ["over_field", "over_topic"], "field",
      "a labelled field's value named: the tasks carrying it (the value stands only in tags, no paragraph's text)"),
     ("nongji", [], "强化组织领导的第二条是什么", ["over_item", "over_section", "over_topic"], "item",

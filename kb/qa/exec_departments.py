@@ -281,6 +281,11 @@ def _duties(question: str, q: Query, env, name: str, role: str, only: set[str] |
         if first == "implied" and role in ("implied", "any"):
             lines[0] = f"{shown}要落实的任务{scope}共 {len(tasks)} 项" + _implied_note(tasks, name) + "："
         lines.extend(numbered(tasks, exclude=name if first != "implied" else None, deadlines=show_deadlines))
+    if intent == "department_count" and role in ROLE_WORDS:
+        # 县发展改革局牵头工作有几项 under 二、县发展改革局牵头工作（9项）: the heading's figure beside kb's count
+        from kb.qa.stated_totals import department_heading_lines
+
+        lines[:0] = department_heading_lines(plan, [name, shown], ROLE_WORDS[role])
     ctx.tasks = tasks
     return Answer(question, intent, compose(lines), departments=[name], tasks=tasks, roles=roles)
 

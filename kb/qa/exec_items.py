@@ -23,6 +23,13 @@ def exec_item(question: str, q: Query, env) -> Answer:
     if q.label:
         return _label(question, q, env)
     ctx = env.ctx
+    if q.list_named:
+        # 十件民生实事的第一件: the plan names the list but its text lists no such items (an attachment's title)
+        where = [t for t in env.plan.tasks_matching([(q.list_named,)], fold, kinds=("paragraph",))]
+        said = ("（原文只在" + "、".join(t.label or "开头" for t in where[:3]) + "中提到“" + q.list_named + "”）") if where else ""
+        ctx.tasks = []
+        return Answer(question, "item", f"方案正文没有列出“{q.list_named}”的各项条目{said}，无法回答其中第{q.ordinal}项。",
+                      tasks=[], status="not_in_plan")
     if not ctx.tasks or q.cited:
         return plan_item(question, q, env)
     if not 1 <= q.ordinal <= len(ctx.tasks):
@@ -121,6 +128,12 @@ def section_answer(question: str, q: Query, env, tasks: list[Task], heading: str
     lines.extend(numbered(tasks))
     env.ctx.tasks = tasks
     intent = "section_count" if "count" in q.asks or q.item == "count" else "section_tasks"
+    if intent == "section_count" and not date_note:
+        # a heading stating its count (一、…主要预期目标分解(11项)): that figure beside kb's
+        from kb.qa.stated_totals import part_heading_line
+
+        if note := part_heading_line(env.plan, tasks):
+            lines.insert(0, note)
     return Answer(question, intent, compose(lines), tasks=tasks, departments=departments_of(tasks))
 
 

@@ -75,6 +75,9 @@ SHARING = {
     "single_lead": (lambda t: len(t.lead) == 1, "只有一个牵头部门的任务"),
     "no_support": (lambda t: not t.support, "没有配合单位的任务"),
     "no_lead": (lambda t: not t.lead, "没有牵头单位的任务"),
+    # (read by kb/qa/question.py when the other role is affirmed: 只写了牵头单位、没有配合单位的任务)
+    "lead_no_support": (lambda t: bool(t.lead) and not t.support, "有牵头单位、没有配合单位的任务"),
+    "support_no_lead": (lambda t: bool(t.support) and not t.lead, "有配合单位、没有牵头单位的任务"),
     "single_department": (lambda t: len(set(t.lead + t.support + t.sole + t.shared)) == 1, "只有一个责任部门的任务"),
 }
 
@@ -90,7 +93,7 @@ def exec_sharing(question: str, q: Query, env) -> Answer:
     else:
         keep, name = SHARING[q.sharing]
     pool = plan_tasks(env.plan)
-    if q.sharing in ("no_lead", "no_support") and any(t.lead for t in pool):
+    if q.sharing in ("no_lead", "no_support", "lead_no_support", "support_no_lead") and any(t.lead for t in pool):
         # a duty-section entry (三、工作职责 — 区财政局：落实资金) is a unit's own duty, not a task whose lead or support
         # was left out: beside tasks that name leads, only those tasks are asked about
         pool = [t for t in pool if t.role_source != "duty"]

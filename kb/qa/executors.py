@@ -790,12 +790,14 @@ from kb.qa.exec_plan import (exec_all_targets, exec_date_list, exec_department_l
                              exec_role_kind, exec_sharing, exec_timed_tasks)
 from kb.qa.exec_topics import (exec_all_tasks, exec_target, exec_topic_deadline, exec_topic_list,  # noqa: E402
                                exec_topic_who)
+from kb.qa.stated_totals import exec_stated_total  # noqa: E402
 
 #: What the question is over (``Query.over``; its values and meanings in kb.qa.query.OVER) → the ONE
 #: executor answering it.  A new question shape is a new slot value (read in kb/qa/query.py) and a row here.
 DISPATCH = {
     "nothing": exec_help,
     "departments": exec_departments,
+    "stated_total": exec_stated_total,
     "plans": exec_meta,
     "parts": exec_structure,
     "department_sets": exec_compare,

@@ -200,6 +200,14 @@ class Query:
     the tasks carrying it answer (适用于福建自贸试验区的措施有哪些)."""
     field_tasks: list[str] = field(default_factory=list)
     """With ``field_value``: the ids of the tasks whose field holds it, in plan order."""
+    list_named: str | None = None
+    """An ordinal asked of a list named by words that no part title and no task of the plan holds (十件民生实事的第一件
+    where 十件民生实事 is only an attachment's title): the plan's text lists no such items."""
+    stated: str | None = None
+    """A count the plan's own text states is asked (一共明确了多少项具体任务 → tasks, 涉及多少个牵头单位 → leads,
+    一共涉及多少个单位 → units): set only when the plan states such a total (kb/qa/stated_totals.py)."""
+    stated_noun: str = ""
+    """With ``stated``: the noun the question counts (具体任务, 工作举措, 牵头单位; empty: 部门 of 由多少个部门牵头)."""
     topic_marked: bool = False
     """The topic was marked as one (涉及…, …相关, …方面): a word of any length is a topic word."""
     follow_up: bool = False
@@ -305,13 +313,14 @@ def validate_shapes(data: dict, where: str = "shapes.yaml") -> dict:
     """``data`` checked: every list of SHAPE_LISTS, ``outside`` and ``measure`` mappings of lists, ``everyday``."""
     from kb.qa.text import fold
 
-    for key in (*SHAPE_LISTS, "outside", "measure", "name_pieces", "everyday", "measure_asks", "unit_kinds", "value_kinds"):
+    for key in (*SHAPE_LISTS, "outside", "measure", "name_pieces", "everyday", "measure_asks", "unit_kinds", "value_kinds",
+                "stated_totals"):
         if key not in data:
             raise KbError(f"{where}：缺少键 {key}；请修正，或从代码仓库恢复这个文件")
     out = {"version": 2}  # 2: equal-length words in code-point order (1 kept a set's order)
     for key in SHAPE_LISTS:
         out[key] = longest_first(fold(w) for w in _check_words(data[key], f"{where}：{key}"))
-    for key in ("outside", "measure", "name_pieces", "measure_asks", "unit_kinds", "value_kinds"):
+    for key in ("outside", "measure", "name_pieces", "measure_asks", "unit_kinds", "value_kinds", "stated_totals"):
         if not isinstance(data[key], dict):
             raise KbError(f"{where}：{key} 应为“名称: 词语列表”的映射；请修正，或从代码仓库恢复这个文件")
         out[key] = {k: longest_first(fold(w) for w in _check_words(v, f"{where}：{key}.{k}"))
@@ -319,6 +328,9 @@ def validate_shapes(data: dict, where: str = "shapes.yaml") -> dict:
     for k in out["measure_asks"]:
         if k not in out["unit_kinds"]:
             raise KbError(f"{where}：measure_asks 的 {k} 在 unit_kinds 中没有单位；请修正，或从代码仓库恢复这个文件")
+    for k in ("verbs", "tasks", "leads", "units", "task_counters", "unit_counters", "before_ask", "after_ask"):
+        if k not in out["stated_totals"]:
+            raise KbError(f"{where}：stated_totals 缺少 {k}；请修正，或从代码仓库恢复这个文件")
     for k in ("weather", "instruction", "publication_date", "plans"):
         if k not in out["outside"]:
             raise KbError(f"{where}：outside 缺少 {k}；请修正，或从代码仓库恢复这个文件")
@@ -342,7 +354,7 @@ def load_shapes(path: str | None = None) -> dict:
     cached = cache_dir() / f"shapes-{hashlib.sha256(raw).hexdigest()[:16]}.json"
     try:
         data = json.loads(cached.read_text(encoding="utf-8"))
-        if isinstance(data, dict) and data.get("version") == 2 and all(k in data for k in (*SHAPE_LISTS, "name_pieces", "measure_asks", "unit_kinds", "value_kinds")):
+        if isinstance(data, dict) and data.get("version") == 2 and all(k in data for k in (*SHAPE_LISTS, "name_pieces", "measure_asks", "unit_kinds", "value_kinds", "stated_totals")):
             return data
     except (OSError, ValueError):
         pass
@@ -1124,6 +1136,55 @@ _TASK_COUNT = re.compile(r"(?P<only>只|仅)?(?:参与|参加|负责|承担|涉�
                          r"(?:项|个|条)(?P<more>以上|及以上|或以上)?(?:任务|工作)的?(?:部门|单位)")
 
 
+def read_stated_total(r: Reading) -> None:
+    """一共明确了多少项具体任务 / 涉及多少个牵头单位 / 由多少个部门牵头: a count of the plan's tasks or units asked
+    with nothing but filler words before 多少/几 (`stated_totals` in shapes.yaml), where the plan's text states such a
+    total — the answer gives the stated figure beside kb's own count (kb/qa/stated_totals.py).  A plan stating no
+    total keeps the question's other reading (方案一共有多少项任务 → every task, counted)."""
+    q, f = r.query, r.facts
+    if q.departments or q.label or q.part or q.dates is not None or f.unresolved or q.outside:
+        return
+    words = r.words["stated_totals"]
+    m = re.search(r"(多少|几)", r.text)
+    if not m:
+        return
+    before, rest = r.text[:m.start()], r.text[m.end():]
+    fillers = words["before_ask"]
+    while before:
+        w = next((w for w in fillers if before.startswith(w)), None)
+        if w is None:
+            return
+        before = before[len(w):]
+    counter = next((c for c in (*words["task_counters"], *words["unit_counters"]) if rest.startswith(c)), None)
+    if counter is None:
+        return
+    rest = rest[len(counter):].rstrip("?？!！。")
+    for w in sorted(words["after_ask"], key=len, reverse=True):
+        if rest.endswith(w) and len(rest) > len(w):
+            led = w == "牵头"
+            rest = rest[:-len(w)]
+            break
+    else:
+        led = False
+    kind = None
+    if counter in words["unit_counters"]:
+        if any(rest.endswith(n) for n in words["leads"]) or (led and any(rest.endswith(n) for n in words["units"])):
+            kind = "leads"
+        elif any(rest.endswith(n) for n in words["units"]):
+            kind = "units"
+    elif any(rest.endswith(n) for n in words["tasks"]):
+        kind = "tasks"
+    if kind is None or len(rest) > 8:
+        return
+    from kb.qa.stated_totals import matching, stated_totals
+
+    noun = "" if kind == "leads" and not any(rest.endswith(n) for n in words["leads"]) else rest
+    if not matching(stated_totals(r.plan, words), kind, noun):
+        return
+    q.act, q.stated, q.stated_noun = Act.COUNT, kind, noun
+    q.topic, q.terms = [], []
+
+
 def read_department_task_count(r: Reading) -> None:
     """只参与了一项任务的单位有哪些: the departments holding exactly (或 at least) N tasks, by the role named."""
     from kb.qa.question import _cn_number
@@ -1306,13 +1367,17 @@ def read_heading(r: Reading) -> None:
     # area of the plan: 那部分, 这一块, 方面)
     marked_area = "area" in f.flags or any(w in text for w in voc.words["section_marks"])
 
+    asks_overview = any(w in text for w in overview_words)
+
     def names_part(title: str) -> bool:
         hit = part_named.get(title)
         if hit is None:
             folded = fold(title)
             heads = [h for h in folded.replace("，", ",").split(",") if len(h) >= 4] if marked_area else []
-            hit = part_named[title] = len(title) >= 4 and (folded in text or len(heads) > 1 and any(
-                h in text for h in heads)) and not any(w in folded for w in overview_words)
+            overview = any(w in folded for w in overview_words)
+            hit = part_named[title] = len(title) >= 4 and (
+                (folded in text or len(heads) > 1 and any(h in text for h in heads)) and not overview
+                or overview and asks_overview and _names_by_run(folded, text, q.topic))
         return hit
 
     for doc_id, doc_parts, doc_sections in plan.document_outlines():  # (a stored plan reads no whole document)
@@ -1326,6 +1391,27 @@ def read_heading(r: Reading) -> None:
                 q.heading = f"{num}、{title}"
                 q.cited = [t.id for t in plan.part_tasks(doc_id, num)]
                 return
+
+
+#: A part heading's own count (（9项）, (共11项)) and a leading year: no words that name the part.
+_HEADING_EXTRAS = re.compile(r"^\d{4}年(?:度)?|[（(]\s*共?\s*[\d一二三四五六七八九十百]+\s*[项条件]\s*[）)]$")
+#: How long a run of a heading's words must be to name its part where the heading holds an overview word
+#: (主要预期目标 names 一、2025年主要预期目标; 工作目标, 4 characters, stays the plan's goals asked).
+PART_RUN = 5
+
+
+def _names_by_run(folded_title: str, text: str, topic: list[str]) -> bool:
+    """The question holds a run of PART_RUN+ characters of a heading that holds an overview word (目标, 任务 …), and
+    the run covers every topic word read (主要预期目标有几项 → 一、2025年主要预期目标): the part is named, not the
+    plan's goals in general."""
+    core = _HEADING_EXTRAS.sub("", folded_title)
+    best = ""
+    for i in range(len(core)):
+        for j in range(len(core), i + max(PART_RUN, len(best) + 1) - 1, -1):
+            if core[i:j] in text:
+                best = core[i:j]
+                break
+    return len(best) >= PART_RUN and all(w in best for w in topic)
 
 
 def read_topic_ask(r: Reading) -> None:
@@ -1456,9 +1542,22 @@ def read_numbered(r: Reading) -> None:
     part only has sections is that part's.  An ordinal with no name before it stays the previous answer's item,
     else the plan's own numbered item (kb/qa/exec_items.py)."""
     q, f = r.query, r.facts
-    if q.outside or q.label or q.part or q.departments or (q.section is None and q.ordinal is None):
+    if q.outside or q.label or q.part or (q.section is None and q.ordinal is None):
         return
     named = _part_named(r)
+    if q.departments:
+        # 县农业农村局牵头工作的第一项: a department named inside the part's title is the part's name, not a department
+        from kb.qa.text import fold
+
+        title = fold(named[2]) if named is not None else ""
+        if named is None or not all(fold(d.name) in title or _LEVEL.sub("", fold(d.name)) in title
+                                    for d in q.departments):
+            return
+        q.departments, q.roles = [], []
+    if named is None and q.ordinal is not None and not q.heading:
+        named = _list_named(r)
+        if named is None:
+            return
     if named is None and q.heading and (m := _PART_HEADING.match(q.heading)):
         first = r.plan.task(q.cited[0]) if q.cited else None
         doc = next((d for d in r.plan.documents if first is not None and d.id == first.doc), None)
@@ -1486,8 +1585,36 @@ def read_numbered(r: Reading) -> None:
         q.overview = None
 
 
+#: A department's level prefix (市市场监管局 is written 市场监管局 in a heading of its own plan).
+_LEVEL = re.compile(r"^[省市区县]")
+
+#: X的第N件/项/条 (十件民生实事的第一件是什么): the words naming the list an ordinal is asked of.
+_LIST_ORDINAL = re.compile(r"^(?:这个|该|本)?(?:方案|文件)?(?:里|中|的)?(?P<x>[^第]{3,}?)(?:里|中|当中)?的?第[\d一二三四五六七八九十百]+(?:件|项|条|个|点)")
+
+
+def _list_named(r: Reading):
+    """An ordinal asked of a list named by words (民生实事的第二件, 十件民生实事的第一件): the part whose title holds
+    those words (one part only) — else, when no task of the plan holds them either, ``Query.list_named`` (the plan's
+    text lists no such items: the answer says so rather than giving the plan's own item N)."""
+    from kb.qa.text import fold
+
+    q = r.query
+    m = _LIST_ORDINAL.match(r.text)
+    if m is None:
+        return None
+    words = m.group("x")
+    parts = [(doc, num, title) for doc in r.plan.documents if not (q.plan and doc.id != q.plan)
+             for num, title in doc.parts if words in fold(title)]
+    if len(parts) == 1:
+        return parts[0]
+    if not parts and not r.plan.tasks_matching([(words,)], fold):
+        q.list_named = words
+    return None
+
+
 def _part_named(r: Reading):
-    """(document, numeral, title) of the part whose whole title the question holds (the longest), else None."""
+    """(document, numeral, title) of the part whose whole title the question holds (the longest), else None; a
+    heading's own count and leading year (二、X牵头工作（9项）) are no words of its title here."""
     from kb.qa.text import fold
 
     best = None
@@ -1495,7 +1622,7 @@ def _part_named(r: Reading):
         if r.query.plan and doc.id != r.query.plan:
             continue
         for num, title in doc.parts:
-            folded = fold(title)
+            folded = _HEADING_EXTRAS.sub("", fold(title))
             if len(folded) >= 2 and folded in r.text and (best is None or len(folded) > len(fold(best[2]))):
                 best = (doc, num, title)
     return best
@@ -1608,6 +1735,7 @@ OVER = {
     "topic_tasks": "every task on a topic (哪些任务涉及VOCs)",
     "topic_who": "who is responsible for a topic (秸秆禁烧由谁负责)",
     "all_tasks": "every task of the plan (方案一共有多少项任务)",
+    "stated_total": "a total the plan's text states, beside kb's own count (一共明确了多少项具体任务, 涉及多少个牵头单位)",
     "unread": "no reading of the question: full-text search, said plainly",
 }
 
@@ -1709,6 +1837,14 @@ def over_plan_count(s: _Seen) -> str | None:
 
 def over_departments(s: _Seen) -> str | None:
     return "departments" if s.q.about == "departments" else None
+
+
+def over_stated_total(s: _Seen) -> str | None:
+    """A count the plan's text states (read_stated_total), unless it follows a list it may count (有几项任务)."""
+    q = s.q
+    if not q.stated or (q.follow_up and s.conv.tasks and q.refers):
+        return None
+    return "stated_total"
 
 
 def over_act(s: _Seen) -> str | None:
@@ -1887,7 +2023,7 @@ def over_all_tasks(s: _Seen) -> str | None:
 #: Where two rules claim one question (about a quarter of the fixture turns: a date span and the whole list,
 #: a heading and a topic …) this order decides; tests/test_qa_dispatch.py ORDER pins each such pair met in
 #: the fixtures with a question and why the earlier rule is right.
-OVER_RULES = (over_plan_count, over_departments, over_act, over_item, over_nothing, over_no_antecedent, over_field, over_section, over_title,
+OVER_RULES = (over_stated_total, over_plan_count, over_departments, over_act, over_item, over_nothing, over_no_antecedent, over_field, over_section, over_title,
               over_dates, over_sharing, over_role_kind, over_previous, over_timed, over_all_targets, over_overview,
               over_department_list, over_topic, over_all_tasks)
 
@@ -1912,6 +2048,7 @@ READERS = (
     read_follow_up,
     read_structure,
     read_department_task_count,
+    read_stated_total,
     read_department_set,
     read_rank_tasks,
     read_extreme_deadline,

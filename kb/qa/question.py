@@ -51,6 +51,9 @@ _NO_DEADLINE = re.compile(r"(?:没有|没|无|未|不设)[^，。,;；]{0,4}(?:�
 _NO_ROLE = re.compile(r"(?:没有|没|无|未|不设)(?:明确|写明|列明|标明|指定|规定|设置|设|写|列)?的?(?P<a>牵头|配合)(?:单位|部门)"
                       r"|(?P<b>牵头|配合)(?:单位|部门)(?:不明确|未明确|没有明确|空缺|缺失|没写|没有写|未写明|未列明)")
 
+#: A negation just before a role word (没有牵头单位, 也无配合部门, 未明确牵头单位).
+_NEGATION_BEFORE = re.compile(r"(?:没有|没|无|未|不设)(?:明确|写明|列明|指定|设)?的?$")
+
 #: A section marker cited alone at the start ((二十一)谁牵头): plans that number sections across parts.
 _SECTION_MARK = re.compile(r"\([一二三四五六七八九十]{1,4}\)")
 
@@ -319,6 +322,13 @@ def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Quest
         q.structure = "no_lead" if (m.group("a") or m.group("b")) == "牵头" else "no_support"
         for k in range(m.start(), m.end()):
             consumed[k] = True
+        # 只写了牵头单位、没有配合单位的任务 / 有配合单位但没有牵头单位: the other role affirmed outside the negation
+        # (not negated itself: 没有牵头单位也没有配合单位) asks both conditions
+        other = "配合" if q.structure == "no_lead" else "牵头"
+        rest = text[:m.start()] + "，" + text[m.end():]
+        if any(not _NEGATION_BEFORE.search(rest[max(0, a.start() - 4):a.start()])
+               for a in re.finditer(other + "(?:单位|部门)", rest)):
+            q.structure = "support_no_lead" if q.structure == "no_lead" else "lead_no_support"
     m = lexicon.patterns["date"].search(text)
     if m:
         q.date = _read_date(m, voc)

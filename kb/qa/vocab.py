@@ -28,7 +28,8 @@ WORD_LISTS = ("prefixes", "suffixes", "count", "joint", "joiners", "who", "when"
 DATE_KEYS = ("by_before", "period_end", "within", "by_after", "from_after", "range")
 ROLE_KEYS = ("lead", "support", "sole", "shared", "implied", "any", "guide")
 ITEM_ASKS = ("deadline", "target", "departments", "text")
-STRUCTURE_KINDS = ("multi_lead", "single_lead", "no_support", "no_lead", "single_department", "lead_count")
+STRUCTURE_KINDS = ("multi_lead", "single_lead", "no_support", "no_lead", "single_department", "lead_count",
+                   "lead_no_support", "support_no_lead")
 
 
 @dataclass(slots=True)
