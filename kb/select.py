@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from kb.model import Deadline, Plan, Task
 
 #: How a date span selects deadlines (see the module docstring).
-DATE_TESTS = ("due", "active", "starts")
+DATE_TESTS = ("due", "active", "starts", "node")
 
 
 def is_task(task: Task) -> bool:
@@ -46,7 +46,8 @@ class DateSpan:
     """ISO date the span ends (None: no upper bound, 2019年起)."""
     test: str = "due"
     """One of DATE_TESTS: ``due`` (a deadline ends in the span), ``active`` (a deadline's period meets
-    it) or ``starts`` (a ``from`` deadline starts in it)."""
+    it), ``starts`` (a ``from`` deadline starts in it) or ``node`` (a date the deadline names — its start or its
+    end — falls in it: 哪些任务有2019年的时间节点 counts 自2019年7月1日起 as well as 2019年底前)."""
     text: str = ""
     """The words that named it (2019年, 2020年底前), for answers."""
 
@@ -61,6 +62,8 @@ class DateSpan:
             return deadline_due(deadline, self.first, self.last)
         if self.test == "starts":
             return deadline_starts(deadline, self.first, self.last)
+        if self.test == "node":
+            return deadline_node(deadline, self.first, self.last)
         return deadline_active(deadline, self.first, self.last)
 
     def selects(self, task: Task) -> bool:
@@ -81,6 +84,11 @@ def deadline_active(d: Deadline, first: str | None, last: str | None) -> bool:
     if start is None:
         return False
     return (last is None or start <= last) and (d.end is None or first is None or d.end >= first)
+
+
+def deadline_node(d: Deadline, first: str | None, last: str | None) -> bool:
+    """A date the deadline names — its start (自2019年7月1日起) or its end (2019年底前) — within first..last."""
+    return any(x and (first is None or x >= first) and (last is None or x <= last) for x in (d.start, d.end))
 
 
 def deadline_starts(d: Deadline, first: str | None, last: str | None) -> bool:

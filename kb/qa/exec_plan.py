@@ -26,6 +26,8 @@ def date_mode(span: DateSpan) -> str:
     """How a question named its dates: ``from`` (2019年起), ``by`` (2020年底前), ``in`` (2019年), ``between``."""
     if span.test == "starts":
         return "from"
+    if span.test == "node":
+        return "node"
     if span.first is None:
         return "by"
     return "in" if span.first[:4] == (span.last or "")[:4] else "between"
@@ -54,7 +56,7 @@ def exec_date_list(question: str, q: Query, env) -> Answer:
         running = [t for t in plan_tasks(plan) if t.id not in ids and span.selects(t)]
         running, _ = filter_topic(q, env, running)
     said = {"by": f"在{official_date(q.dates.last)}前到期", "in": f"在{year}年内到期", "from": f"自{year}年起实施",
-            "between": f"在{year}年至{q.dates.last[:4]}年间到期"}[mode]
+            "between": f"在{year}年至{q.dates.last[:4]}年间到期", "node": f"有{q.dates.text}内时间节点（开始或完成）"}[mode]
     head = f"{said}的任务" + (f"（涉及{topic_note}）" if topic_note else "") + f"共 {len(tasks)} 项" + ("：" if tasks else "。")
     lines = [head]
     for k, t in enumerate(tasks, 1):

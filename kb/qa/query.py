@@ -304,7 +304,7 @@ def _check_words(value, where: str) -> list[str]:
 SHAPE_LISTS = ("plan_count_words", "baseline_asks", "place_suffixes", "places", "structure_asks", "task_subject", "department_subject", "most", "least",
                "both", "only", "not", "earliest", "latest", "guide", "plan_marks", "value_units", "person_units",
                "unit_not_after", "money_words", "money_units", "which_before", "which_units", "which_after", "due_by",
-               "field_affixes", "field_asks", "national_issuers", "start_asks", "measure_not_after", "noun_units",
+               "field_affixes", "field_asks", "national_issuers", "start_asks", "node_asks", "measure_not_after", "noun_units",
                "steering_verbs", "body_endings", "body_followers", "everyday_qualifiers",
                "role_after")
 
@@ -687,6 +687,21 @@ def read_year_held(r: Reading) -> None:
     years = [str(y) for y in range(first, last + 1)] if span.first and span.last else [str(last)]
     if not any(y in r.plan_text for y in years):
         q.act, q.subject, q.outside, q.outside_words = Act.META, "plans", "year", f"{years[-1]}年"
+
+
+def read_date_node(r: Reading) -> None:
+    """哪些任务有2019年的时间节点 / 2025年7月有哪些时间节点: a year or month asked with a word for a time node
+    (``node_asks``) selects every task naming a date in it — a start as well as a limit (DateSpan test ``node``)."""
+    q = r.query
+    span = q.dates
+    if span is None or q.outside or not span.last or span.test != "due" or not _has(r.text, r.words["node_asks"]):
+        return
+    first = span.first
+    if first is None and not any(c in span.text for c in "前底到至截止"):
+        # 2025年7月 read as the day a span ends by: a time node in that month (or year)
+        first = span.last[:8] + "01" if "月" in span.text else span.last[:4] + "-01-01"
+    if first and first[:4] == span.last[:4]:
+        q.dates = DateSpan(first, span.last, "node", span.text)
 
 
 def date_span(d) -> DateSpan:
@@ -2036,6 +2051,7 @@ READERS = (
     read_plan_named,
     read_references,
     read_year_held,
+    read_date_node,
     read_departments,
     read_roles,
     read_part_units,

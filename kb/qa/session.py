@@ -21,6 +21,10 @@ def _stderr_notice(msg: str) -> None:
 
 #: Answers about one topic: a bare "X呢" next asks the same about X (kb.qa.session.Session._other_topic).
 TOPIC_INTENTS = frozenset({"topic_who", "topic_deadline", "target", "topic_tasks", "topic_count"})
+#: Answers giving a target's value: a bare "N年呢" next asks the same target for that year (Session._other_year).
+#: (Not target_unit: its clauses of a unit are not chosen by a year named only in the conversation — 2030年呢 after
+#: 2025年底前新建多少个口袋公园 would quote the 2025 clause again.)
+VALUE_INTENTS = frozenset({"target"})
 
 
 class IndexNotReady(Exception):
@@ -286,7 +290,12 @@ class Session:
         query = read_query(q.text, q, self.plan, self.plan_text())
         conversation = Conversation.of(self.context)  # (as it stood before this turn)
         answer = None
-        merged = self._other_topic(query)
+        merged = self._other_year(query)
+        if merged is not None:
+            answer = dispatch(question, merged, self._env(self._plan_of(merged), conversation,
+                                                          only=TOPIC_OVER))
+            query = merged if answer is not None else query
+        merged = self._other_topic(query) if answer is None else None
         if merged is not None:
             # 那扬尘呢 after 秸秆禁烧由谁负责: the previous topic question's Query about another topic, when the
             # plan answers it as a topic question; else the question is read on its own
@@ -334,6 +343,20 @@ class Session:
                          or query.ordinal or query.outside) and (query.roles or query.aggregate)):
             return query.merged(last)  # 配合的呢 after 哪项任务牵头单位最多: the same ranking by supporters
         return query
+
+    def _other_year(self, query):
+        """2030年呢 right after a value answer (到2025年森林覆盖率要达到多少): the previous Query with this year in
+        place of its own — the same value for that year (the tasks due in it are asked by a whole question:
+        2030年要完成哪些任务); None when the question is not such a follow-up."""
+        ctx, last = self.context, self.last_query
+        if (ctx.intent in VALUE_INTENTS and last is not None and query.refers and query.dates is not None
+                and not (query.topic or query.departments or query.unknown or query.ambiguous or query.label
+                         or query.part or query.roles or query.any_role or query.ordinal is not None or query.outside)
+                and not set(query.asks) - {"list"}):
+            merged = last.copy()
+            merged.dates = query.dates
+            return merged
+        return None
 
     def _other_topic(self, query):
         """那扬尘呢 / 荣县呢 / 力争目标呢 right after a topic answer: the previous Query with this topic (or scope,
