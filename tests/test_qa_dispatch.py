@@ -362,6 +362,11 @@ def test_every_fixture_question_maps_to_exactly_one_executor(monkeypatch):
         for turn in turns:
             conversation = Conversation.of(session.context)
             answer, entered = _answered_by(session, turn, monkeypatch)
+            if session.retried:
+                # asked again with its topic's pieces (kb.qa.session, read_topic_split): two readings, each entering its
+                # executors — the answer kept names an executor one of them entered
+                assert DISPATCH[answer.query.over].__name__ in entered, (turns, entered)
+                continue
             assert entered[-1] == DISPATCH[answer.query.over].__name__, (turns, entered)
             assert len(entered) == len(set(entered)), (turns, entered)
             claims = [name for name, _ in over_claims(answer.query, session.plan, conversation)]

@@ -38,7 +38,6 @@ KNOWN_FAILURES: set[str] = {
     # questions_refusals.yaml (honesty helper, session 7), rows written before the mechanisms; still failing:
     "c-value-gd-preparation-fee",  # 区级财政安排多少重大项目前期费: topic_count (多少 + a noun with no unit is no value)
     # questions_values.yaml (session 8), rows written before the mechanisms; shapes not built yet:
-    "v8-ns-approval-time",  # 低风险项目审批时间压缩到多少个工作日: middle words dropped (社会投资简易低风险项目审批时间) — F
     "v8-pt-year-follow-up",  # …面积达到海绵城市…比例是多少: 40%以上面积达到… is read as no target (the first turn fails already)
     "r-value-ty-event-cities",  # 到2025年要建设多少个体育赛事城市: answered with 一（三）'s 100个 (of 品牌); the 若干 refusal was left out at the merge with values' unit clauses
 }

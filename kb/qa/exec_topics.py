@@ -32,7 +32,10 @@ def _asked_departments(q: Query, tasks: list[Task]) -> list[str]:
     """The departments an answer is about: those of the role asked (谁牵头 → the leads), else every one."""
     role = next((r for r in q.roles if r in ROLES), None)
     if role:
-        return list(dict.fromkeys(n for t in tasks for n in getattr(t, role)))
+        # (谁牵头 of a task whose one unit is its 责任单位 — sole — names that unit: it is the one responsible)
+        names = list(dict.fromkeys(n for t in tasks for n in (getattr(t, role) or (t.sole if role == "lead" else []))))
+        # (谁牵头 where no task found names a lead: the answer names the units it does state)
+        return names or (departments_of(tasks) if role == "lead" else [])
     return departments_of(tasks)
 
 
@@ -473,13 +476,19 @@ def exec_topic_who(question: str, q: Query, env) -> Answer:
     role = next((r for r in q.roles if r in ROLES), None)
     topic = "、".join(words)
     lines = []
+    no_lead = role == "lead" and all(not t.lead and not t.sole for t in tasks)
+    if no_lead:
+        # 安全生产谁牵头 where the task names no lead (各乡镇按职责分工负责): said first, then the task with the units it
+        # does name (the answer to who is responsible for it; a 责任单位 alone, sole, is the unit responsible)
+        lines.append(f"方案没有写明{topic}的牵头单位，只写了以下责任单位：")
     if len(tasks) > 1:
         lines.append(f"{how}涉及“{topic}”的任务共 {len(tasks)} 项，责任单位如下：")
     for n, task in enumerate(tasks, 1):
         number = f"{n}. " if len(tasks) > 1 else ""
         if role and getattr(task, role) and len(tasks) == 1:
             lines.append(f"{topic}的{ROLE_NAMES[role]}单位：{'、'.join(_with_subunits(task, role))}。")
-        lines.append(f"{number}{task.label} {task_head(task)}：{describe(task) or '方案未写明责任单位'}")
+        missing = "（未写明牵头单位）" if role == "lead" and not no_lead and not task.lead and not task.sole else ""
+        lines.append(f"{number}{task.label} {task_head(task)}：{describe(task) or '方案未写明责任单位'}{missing}")
     implied = tasks[0].implied
     if implied and all(t.implied == implied for t in tasks):
         lines.append(f"（{'、'.join(implied)}负责落实）")

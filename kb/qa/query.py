@@ -200,6 +200,9 @@ class Query:
     the tasks carrying it answer (适用于福建自贸试验区的措施有哪些)."""
     field_tasks: list[str] = field(default_factory=list)
     """With ``field_value``: the ids of the tasks whose field holds it, in plan order."""
+    topic_pieces: list[str] = field(default_factory=list)
+    """The topic with a word the plan does not write taken as pieces one clause holds in order (对虾基地 → 对虾, 基地;
+    read_topic_split): the topic kb.qa.session tries when the words as written find nothing."""
     list_named: str | None = None
     """An ordinal asked of a list named by words that no part title and no task of the plan holds (十件民生实事的第一件
     where 十件民生实事 is only an attachment's title): the plan's text lists no such items."""
@@ -772,6 +775,74 @@ def read_value_kind(r: Reading) -> None:
                     r.query.value_kind = kind
                     return
                 at = r.text.find(word, at + 1)
+
+
+#: The shortest piece of a split topic word (对虾 | 基地): a single character names nothing.
+SPLIT_PIECE = 2
+
+
+def read_topic_split(r: Reading) -> None:
+    """A topic written shorter than the plan writes it, middle words left out (对虾养殖基地 for 南美白对虾工厂化循环水
+    养殖基地, 居民收入增长 for 全体居民人均可支配收入增长): a topic word the plan's text does not hold (with the
+    characters beside it in the question, 4+ characters)
+    is taken as its pieces (2+ characters each, in the question's order) when one clause of one paragraph holds them
+    all in that order.  The scan may have cut an edge character off the word as a particle (对, 地): the characters
+    beside it in the question are tried with it; one leftover character at either end (建 of 对虾基地建几个) is left
+    out.  Only recorded (``Query.topic_pieces``): kb.qa.session asks the question again with the pieces as its topic
+    when the reading as written finds nothing in the plan (not_in_plan) — a word other readers match (a heading's
+    bare words, a topic with a generic tail, a ranked neighbour) keeps their answer."""
+    q = r.query
+    if q.outside or not q.topic:
+        return
+    out: list[str] = []
+    changed = False
+    for word in q.topic:
+        if len(word) < SPLIT_PIECE or word in r.plan_text:
+            out.append(word)
+            continue
+        pieces = _split_in_clause(r, word)
+        out.extend(pieces or [word])
+        changed = changed or bool(pieces)
+    if changed:
+        q.topic_pieces = list(dict.fromkeys(out))
+
+
+def _split_in_clause(r: Reading, word: str) -> list[str] | None:
+    """The pieces of ``word`` (with the question's characters beside it) one clause of the plan holds in order."""
+    from kb.qa.text import fold
+
+    at = r.text.find(word)
+    candidates = [word]
+    if at >= 0:
+        left, right = r.text[max(0, at - 1):at], r.text[at + len(word):at + len(word) + 1]
+        candidates = [left + word + right, left + word, word + right, word]
+    for cand in dict.fromkeys(c for c in candidates if len(c) >= 2 * SPLIT_PIECE):
+        for trimmed in dict.fromkeys((cand, cand[1:], cand[:-1], cand[1:-1])):
+            for pieces in _splits(trimmed):
+                if not all(p in r.plan_text for p in pieces):
+                    continue
+                for task in r.plan.tasks_matching([(p,) for p in pieces], fold, kinds=None):
+                    for clause in re.split(r"[，。；;,！!？?\n]", fold(task.text)):
+                        at = 0
+                        for p in pieces:
+                            at = clause.find(p, at)
+                            if at < 0:
+                                break
+                            at += len(p)
+                        else:
+                            return pieces
+    return None
+
+
+def _splits(word: str) -> list[list[str]]:
+    """``word`` cut into two or three pieces of SPLIT_PIECE+ characters, the longest pieces first."""
+    n, out = len(word), []
+    for i in range(SPLIT_PIECE, n - SPLIT_PIECE + 1):
+        out.append([word[:i], word[i:]])
+    for i in range(SPLIT_PIECE, n - 2 * SPLIT_PIECE + 1):
+        for j in range(i + SPLIT_PIECE, n - SPLIT_PIECE + 1):
+            out.append([word[:i], word[i:j], word[j:]])
+    return sorted(out, key=lambda ps: (len(ps), -max(map(len, ps))))
 
 
 def read_field(r: Reading) -> None:
@@ -2057,6 +2128,7 @@ READERS = (
     read_part_units,
     read_topic,
     read_value_kind,
+    read_topic_split,
     read_field,
     read_plan_terms,
     read_abbreviation,

@@ -350,7 +350,8 @@ def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Quest
         # 多少套 / 几名: a value in a unit; its unit is no topic word and no start of a department (多少名社会…)
         q.unit = m.group("unit")
         q.flags.add("target")
-        for k in range(m.start("unit"), m.end("unit")):
+        # (多少/几 with it: 对虾基地建几个 leaves no 几 in the topic)
+        for k in range(m.start(), m.end("unit")):
             consumed[k] = True
         unit_end = m.end("unit")
     else:

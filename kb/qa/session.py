@@ -58,6 +58,9 @@ class Session:
         self._resolved: dict[tuple[str, bool], object] = {}
         self._charset: frozenset[str] | None = None
         self._plan_text: str | None = None
+        self.retried = False
+        """The last question was asked again with its topic's pieces (read_topic_split), its first reading having
+        found nothing (two readings answered it; tests/test_qa_dispatch.py checks such a turn apart)."""
         self._titles: dict[str, str] | None = None
         self.last_query = None
         """The Query of the previous turn (follow-ups merge their slots into it)."""
@@ -286,6 +289,7 @@ class Session:
         from kb.qa.query import TOPIC_OVER, Conversation, read_query
 
         q = self.read(question)
+        self.retried = False
         self.context.partial = []
         query = read_query(q.text, q, self.plan, self.plan_text())
         conversation = Conversation.of(self.context)  # (as it stood before this turn)
@@ -304,6 +308,16 @@ class Session:
         if answer is None:
             query = self._merge(query)
             answer = dispatch(question, query, self._env(self._plan_of(query), conversation))
+            self.retried = bool(answer.status == "not_in_plan" and query.topic_pieces)
+            if self.retried:
+                # 对虾基地谁负责: the words as written are nowhere, their pieces stand in order in one clause (read_topic_split)
+                again = self.read(question)
+                again.topic = list(query.topic_pieces)
+                split = read_query(again.text, again, self.plan, self.plan_text())
+                split.topic_pieces = []
+                retry = dispatch(question, split, self._env(self._plan_of(split), conversation))
+                if retry.status == "answered":
+                    answer, query = retry, split
         if answer.intent not in KEEPS_DEPARTMENT:
             self.context.departments, self.context.role = [], None
         if not query.within:

@@ -230,9 +230,24 @@ def exec_stated_total(question: str, q, env):
     lines: list = []
     tasks: list[Task] = []
     names: list[str] = []
-    for doc in dict.fromkeys(t.doc for t in totals):
+    stating = list(dict.fromkeys(t.doc for t in totals))
+    for doc in (plan.document_ids() if several else stating):
         mine = [t for t in totals if t.doc == doc]
         where = f"〔{titles.get(doc, doc)}〕" if several else ""
+        if not mine:
+            # several plans loaded, this one states no such total: kb's own count, said as kb's
+            if q.stated == "tasks":
+                held = plan_tasks(plan, [doc])
+                lines.append(f"{where}方案没有写明总数；kb 读到带责任单位的条目 {len(held)} 项：")
+                lines.extend(numbered(held, len(tasks) + 1))
+                tasks += held
+            else:
+                role = "lead" if q.stated == "leads" else "total"
+                doc_names = {n for t in plan_tasks(plan, [doc]) for n in t.departments()}
+                held = [n for n, c in counts(plan) if c[role] and n in doc_names]
+                lines.append(f"{where}方案没有写明总数；kb 读到 {len(held)} 个：" + "、".join(held) + "。")
+                names += held
+            continue
         said = "；".join(f"“{t.clause}”" for t in dict.fromkeys(mine))
         stated = "、".join(f"{t.number} {'个' if t.kind != 'tasks' else '项'}{t.noun}" for t in mine)
         if q.stated == "tasks":
