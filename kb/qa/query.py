@@ -1689,11 +1689,15 @@ def _list_named(r: Reading):
     if m is None:
         return None
     words = m.group("x")
+    if _has(words, (*r.words_voc("pronouns"), *r.words_voc("within"))):
+        return None  # 刚才列出的第二项 / 上述任务中的第三项: the previous answer's list
     parts = [(doc, num, title) for doc in r.plan.documents if not (q.plan and doc.id != q.plan)
              for num, title in doc.parts if words in fold(title)]
     if len(parts) == 1:
         return parts[0]
-    if not parts and not r.plan.tasks_matching([(words,)], fold):
+    # a list the plan names (an attachment's title: 十件民生实事) but whose items no task holds; words the plan never
+    # writes (你列出的第二项) name no list of it and keep their reading
+    if not parts and words in r.plan_text and not r.plan.tasks_matching([(words,)], fold):
         q.list_named = words
     return None
 
