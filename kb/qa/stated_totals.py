@@ -262,9 +262,8 @@ def exec_stated_total(question: str, q, env):
         if figures == {len(held)}:
             lines.append(f"{where}方案原文写明共 {stated}（{said}）；kb 读到的{what}也是 {len(held)} {unit}：")
         else:
-            lines.append(f"{where}方案原文写明共 {stated}（{said}）。kb 只读到其中 {len(held)} {unit}{what}，"
-                         f"与原文所写的数目不一致（其余的 kb 没有读到：可能在附件里，或在 kb 未能读出的表格中）；"
-                         f"kb 读到的 {len(held)} {unit}是：")
+            lines.append(f"{where}方案原文写明共 {stated}（{said}）。kb 读到的{what}共 {len(held)} {unit}，"
+                         f"与原文所写的数目不一致（其余的 kb 没有读到：可能在附件里，或在 kb 未能读出的表格中）：")
         if q.stated == "tasks":
             lines.extend(numbered(held, len(tasks) + 1))
             tasks += held
