@@ -151,18 +151,19 @@ def other_departments(task: Task, department: str) -> dict[str, list[str]]:
 
 
 def plan_name(doc) -> str:
-    """How listings name a plan: ``《title》（file）`` (the file name it was read from, else its id)."""
+    """How listings name a plan: ``《name》（file）`` (``Document.name``; the file name it was read from, else its id)."""
     from pathlib import PurePath
 
     file = PurePath(doc.path).name if doc.path else doc.id
-    return f"《{doc.title}》（{file}）"
+    return f"《{doc.name}》（{file}）"
 
 
 def plan_ref(doc) -> dict:
-    """A plan in JSON: id, title and file."""
+    """A plan in JSON: id, title (the document's, a cover notice's when there is one), name (``Document.name``)
+    and file."""
     from pathlib import PurePath
 
-    return {"id": doc.id, "title": doc.title, "file": PurePath(doc.path).name if doc.path else doc.id}
+    return {"id": doc.id, "title": doc.title, "name": doc.name, "file": PurePath(doc.path).name if doc.path else doc.id}
 
 
 def plans_of(plan: Plan) -> list[tuple[object, Plan]]:

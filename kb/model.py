@@ -248,6 +248,12 @@ class Document:
     term_headings: dict[str, str] = field(default_factory=dict)
     """Learned term → label of the part or section whose heading names it (``五``, ``二（二）``)."""
 
+    @property
+    def name(self) -> str:
+        """What every listing calls the plan (answers, duties, exports, TUI): its own title when a cover notice
+        precedes it (``plan_title``), else ``title``; one definition, so no listing names a plan by its notice."""
+        return self.plan_title or self.title
+
     def to_dict(self) -> dict:
         """JSON shape of the document header."""
         return asdict(self)
@@ -453,6 +459,11 @@ class Plan:
     def document_titles(self) -> list[tuple[str, str]]:
         """(id, title) of the documents, in corpus order (a stored plan answers without reading the documents)."""
         return [(d.id, d.title) for d in self.documents]
+
+    def document_names(self) -> list[tuple[str, str]]:
+        """(id, ``Document.name``) of the documents, in corpus order: how listings name each plan (a stored plan
+        answers without reading the documents)."""
+        return [(d.id, d.name) for d in self.documents]
 
     def document_outlines(self) -> list[tuple[str, list, list]]:
         """(id, parts, sections) of the documents, in corpus order (a stored plan reads only those)."""

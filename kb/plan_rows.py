@@ -182,7 +182,7 @@ def plan_rows(key: str, doc: Document, tasks: list[Task]) -> dict:
     held = [r for r in ROLES if any(getattr(t, r) for t in tasks)]
     headings = "\n".join(qa_fold(title) for _, title in (*doc.parts, *doc.sections))
     # (columns in the store's order: the narrow ones first, so that reading a title does not read a document)
-    rows["plan"] = (key, doc.id, doc.sha256, len(tasks), doc.title, doc.registry, index_digest(tasks), json.dumps(held),
+    rows["plan"] = (key, doc.id, doc.sha256, len(tasks), doc.title, doc.name, doc.registry, index_digest(tasks), json.dumps(held),
                     headings, json.dumps(list(departments), ensure_ascii=False), json.dumps(subunits, ensure_ascii=False),
                     json.dumps(Plan(tasks=tasks).role_counts(), ensure_ascii=False),
                     "".join(sorted(set(doc.title).union(*(t.text for t in tasks)))),

@@ -57,7 +57,7 @@ from kb.plan_rows import LIST_FIELDS, TEXT_FIELDS, brief_fields, parse, parse_fi
 PLAN_SUFFIXES = (".txt", ".md", ".text", ".pdf", ".docx", ".html", ".htm", ".shtml", ".xhtml", ".xlsx", ".doc", ".wps", ".xls")
 
 #: Version of the store's tables; a store with another ``PRAGMA user_version`` is rebuilt.
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 #: Marks the SQLite file as kb's (``PRAGMA application_id``): "kbST".
 APPLICATION_ID = 0x6B625354
@@ -422,7 +422,8 @@ def _parse_job(args) -> dict | str:
 _SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE files(path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, ino INTEGER, sha256 TEXT, hashed_ns INTEGER);
-CREATE TABLE plans(key TEXT PRIMARY KEY, doc_id TEXT, sha256 TEXT, ntasks INTEGER, title TEXT NOT NULL, registry TEXT,
+CREATE TABLE plans(key TEXT PRIMARY KEY, doc_id TEXT, sha256 TEXT, ntasks INTEGER, title TEXT NOT NULL, name TEXT NOT NULL,
+                   registry TEXT,
                    indexed TEXT NOT NULL, roles TEXT NOT NULL, headings TEXT NOT NULL, departments TEXT NOT NULL,
                    subunits TEXT NOT NULL, counts TEXT NOT NULL, chars TEXT NOT NULL, document TEXT NOT NULL);
 CREATE TABLE tasks(plan TEXT NOT NULL, seq INTEGER NOT NULL, id TEXT, label TEXT, kind TEXT, part TEXT, section TEXT,
@@ -1638,16 +1639,16 @@ class StoredPlan(Plan):
         order = self._order
         return {(p, s) for p, s in self.store.query(sql, params) if p in order}
 
-    def _header_rows(self) -> list[tuple[str, str, str | None, str]]:
-        """(document id, title, issuer vocabulary, folded headings) of each plan in corpus order, read once.
+    def _header_rows(self) -> list[tuple[str, str, str | None, str, str]]:
+        """(document id, title, issuer vocabulary, folded headings, name) of each plan in corpus order, read once.
 
         Kept in the store's ``meta`` per corpus (``_corpus_memo``): a plan's row is as wide as its document, so
-        reading these four columns of 1,000 plans read 1,000 rows' overflow pages (~20–40 ms of every question).
+        reading these five columns of 1,000 plans read 1,000 rows' overflow pages (~20–40 ms of every question).
         """
         if self._headers is None:
             def read() -> list:
                 by_key = {r[0]: list(r[1:]) for r in self.store.query(
-                    f"SELECT key, doc_id, title, registry, headings FROM plans WHERE key IN ({_marks(len(self.refs))})",
+                    f"SELECT key, doc_id, title, registry, headings, name FROM plans WHERE key IN ({_marks(len(self.refs))})",
                     [r.key for r in self.refs])}
                 try:
                     return [by_key[r.key] for r in self.refs]
@@ -1656,7 +1657,7 @@ class StoredPlan(Plan):
 
             found = self._corpus_memo("headers", read)
             if not (isinstance(found, list) and len(found) == len(self.refs)
-                    and all(isinstance(h, list) and len(h) == 4 for h in found)):
+                    and all(isinstance(h, list) and len(h) == 5 for h in found)):
                 raise StoreDamaged("一条语料汇总记录读不回来")
             self._headers = [tuple(h) for h in found]
         return self._headers
@@ -1666,7 +1667,14 @@ class StoredPlan(Plan):
         """(document id, title) of every plan in corpus order, without reading the documents (the TUI's plan picker)."""
         if self._loaded_documents() is not None:
             return Plan.document_titles(self)
-        return self._show([(doc_id, title) for doc_id, title, _, _ in self._header_rows()])
+        return self._show([(doc_id, title) for doc_id, title, _, _, _ in self._header_rows()])
+
+    @_healing
+    def document_names(self) -> list[tuple[str, str]]:
+        """(document id, ``Document.name``) of every plan in corpus order, without reading the documents."""
+        if self._loaded_documents() is not None:
+            return Plan.document_names(self)
+        return self._show([(doc_id, name) for doc_id, _, _, _, name in self._header_rows()])
 
     def _show(self, value):
         """``value`` as this view shows what it reads (``shown_as``: the TUI's escaping), else as stored."""
@@ -1687,8 +1695,8 @@ class StoredPlan(Plan):
         found = self._memo.get("headers")
         if found is None:
             try:
-                found = [DocumentHeader(doc_id, self._show(title), r.path, registry)
-                         for (doc_id, title, registry, _), r in zip(self._header_rows(), self.refs)]
+                found = [DocumentHeader(doc_id, self._show(title), r.path, registry, self._show(name))
+                         for (doc_id, title, registry, _, name), r in zip(self._header_rows(), self.refs)]
             except StoreDamaged:
                 return self.documents  # (heals the store if it is damaged)
             self._memo["headers"] = found
@@ -1701,7 +1709,7 @@ class StoredPlan(Plan):
             from kb.qa.text import fold
 
             return "\n".join(fold(t) for d in self.documents for _, t in (*d.parts, *d.sections))
-        return "\n".join(h for _, _, _, h in self._header_rows() if h)
+        return "\n".join(h for _, _, _, h, _ in self._header_rows() if h)
 
     def _loaded_documents(self) -> list[Document] | None:
         try:
@@ -1797,12 +1805,13 @@ class StoredPlan(Plan):
 
 
 class DocumentHeader:
-    """What names a document in a listing: its id, title, the file it was read from, its issuer vocabulary."""
+    """What names a document in a listing: its id, title, the file it was read from, its issuer vocabulary and
+    its ``name`` (``kb.model.Document.name``: the plan's own title behind a cover notice, else the title)."""
 
-    __slots__ = ("id", "title", "path", "registry")
+    __slots__ = ("id", "title", "path", "registry", "name")
 
-    def __init__(self, doc_id: str, title: str, path: str, registry: str | None) -> None:
-        self.id, self.title, self.path, self.registry = doc_id, title, path, registry  # as kb.model.Document's
+    def __init__(self, doc_id: str, title: str, path: str, registry: str | None, name: str) -> None:
+        self.id, self.title, self.path, self.registry, self.name = doc_id, title, path, registry, name  # as Document's
 
 
 class Mentions:

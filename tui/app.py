@@ -40,10 +40,11 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def plan_titles(plan) -> list[tuple[str, str]]:
-    """(document id, title) of the plans, escaped for the screen (a stored plan reads only its titles)."""
+    """(document id, name) of the plans (``kb.model.Document.name``), escaped for the screen (a stored plan reads
+    only its headers)."""
     from kb.safetext import escape
 
-    return [(doc_id, escape(title)) for doc_id, title in plan.document_titles()]
+    return [(doc_id, escape(name)) for doc_id, name in plan.document_names()]
 
 
 def plans_title(plan) -> str:

@@ -109,7 +109,7 @@ def _tasks(plan, args) -> int:
         # Headers of the documents up to index ``last`` (a document without tasks still gets its header).
         nonlocal shown
         while shown <= last:
-            out.write(f"# {docs[shown].title}  ({docs[shown].id})\n")
+            out.write(f"# {docs[shown].name}  ({docs[shown].id})\n")
             shown += 1
 
     names = {d.id: f"\t{plan_name(d)}" for d in docs} if several else {}  # with several plans every line names its plan

@@ -81,8 +81,8 @@ def resolve_export_department(plan: Plan, dept: str) -> str:
 
 
 def plan_name(plan: Plan) -> str | None:
-    """The plan title that starts the table's file names (a corpus of one plan), else None."""
-    titles = {d.title for d in plan.documents if d.title}
+    """The plan's name (``Document.name``) that starts the table's file names (a corpus of one plan), else None."""
+    titles = {d.name for d in plan.documents if d.name}
     return titles.pop() if len(titles) == 1 else None
 
 

@@ -290,16 +290,16 @@ def display_width(text: str) -> int:
 
 
 def plan_title(plan: Plan) -> str:
-    """The plan's title(s) in 《》, joined with 、 for a corpus of several plans."""
-    titles = [f"《{d.title}》" for d in plan.documents if d.title]
+    """The plan's name(s) (``Document.name``) in 《》, joined with 、 for a corpus of several plans."""
+    titles = [f"《{d.name}》" for d in plan.documents if d.name]
     return "、".join(titles) or "《方案》"
 
 
 def _doc_titles(plan: Plan) -> dict[str, str] | None:
-    """Document id → title when the plan has several documents (a 方案 column is then shown)."""
+    """Document id → name (``Document.name``) when the plan has several documents (a 方案 column is then shown)."""
     if len(plan.documents) < 2:
         return None
-    return {d.id: d.title or d.id for d in plan.documents}
+    return {d.id: d.name or d.id for d in plan.documents}
 
 
 def _task_cells(task: Task, doc_titles: dict[str, str] | None, exclude: str | None = None) -> dict:
@@ -482,5 +482,5 @@ def build_matrix(plan: Plan, selection=None) -> MatrixExport:
             marks.append("、".join(MATRIX_MARKS[r] for r in roles))
         display = f"{name}（{subunits[name]}）" if name in subunits else name
         rows.append(MatrixRow(name, display, {k: counts[k] for k in (*held, "total")}, marks))
-    plans = [(d.id, d.title or d.id) for d in plan.documents] if len(plan.documents) > 1 else []
+    plans = [(d.id, d.name or d.id) for d in plan.documents] if len(plan.documents) > 1 else []
     return MatrixExport(plan_title(plan), export_date(), tasks, rows, held, plans)

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from kb.model import ROLE_NAMES, ROLES, Deadline, Target, Task
 from kb.qa.text import task_head
 
-#: Document id → title while a Session answers with several plans loaded: ``compose`` names each task item's
+#: Document id → name (``kb.model.Document.name``) while a Session answers with several plans loaded: ``compose`` names each task item's
 #: plan as it renders, so ``Session._finish`` does not render the answer a second time to add them (8,000
 #: lines twice for a department's list at 1,000 plans).
 PLAN_TITLES: ContextVar[dict | None] = ContextVar("kb_plan_titles", default=None)
@@ -43,7 +43,7 @@ class Item:
     targets: list[Target] = field(default_factory=list)
     """Targets shown after the task."""
     plan: str | None = None
-    """The title of the plan the task comes from, when several plans are loaded."""
+    """The name of the plan the task comes from (``Document.name``), when several plans are loaded."""
     departments: bool = True
     """Show the task's departments by role."""
 

@@ -256,9 +256,10 @@ class Session:
         return self._finish(answer)
 
     def _plan_titles(self) -> dict[str, str] | None:
-        """Document id → title when several plans are loaded (answers name each item's plan), else None."""
+        """Document id → name (``Document.name``) when several plans are loaded (answers name each item's plan),
+        else None."""
         if self._titles is None:
-            titles = self.plan.document_titles()  # (a stored plan reads no document)
+            titles = self.plan.document_names()  # (a stored plan reads no document)
             self._titles = dict(titles) if len(titles) > 1 else {}
         return self._titles or None
 

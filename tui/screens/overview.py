@@ -38,7 +38,7 @@ class OverviewScreen(Screen):
         plan = self.plan
         yield Header()
         with VerticalScroll(id="overview"):
-            titles = "、".join(d.title for d in plan.documents)
+            titles = "、".join(d.name for d in plan.documents)
             # One pass over the tasks (streamed from the store: 75,000 at 1,000 plans are not kept).
             paragraphs, assigned, goals = 0, 0, []
             for t in plan.iter_tasks():
