@@ -221,3 +221,38 @@ def test_other_city_plan_needs_no_registry(tmp_path):
     proc = _kb("--corpus", str(f), "depts")
     assert proc.returncode == 0 and proc.stderr == ""
     assert "市新设局\t1\t0" in proc.stdout and "市交通局\t0\t1" in proc.stdout
+
+
+PLANS = ROOT / "tests" / "fixtures" / "plans"
+
+
+@pytest.mark.parametrize("corpus,header,why", [
+    (SEED, "部门\t牵头\t配合\t负责\t按职责分工负责\t合计\t落实（隐含）",
+     "the bundled plan gives all four roles and a part note names implementers (各区县政府)"),
+    (PLANS / "25_jingan_chengshigengxin_2023.txt", "部门\t负责\t合计",
+     "bare 负责 lists only: no column of zeros for 牵头/配合/按职责分工负责/落实"),
+    (PLANS / "21_songjiang_chengshigengxin_2025.txt", "部门\t牵头\t配合\t合计",
+     "牵头单位 and 支撑单位 (read as 配合) only"),
+])
+def test_depts_shows_only_counted_role_columns(capsys, corpus, header, why):
+    code, out, _ = run(capsys, "--corpus", str(corpus), "depts")
+    lines = out.splitlines()
+    assert code == 0 and lines[0] == header, why
+    width = header.count("\t") + 1
+    assert all(ln.count("\t") + 1 == width for ln in lines[1:] if not ln.startswith("*")), "every row as wide as the header"
+
+
+def test_depts_json_keeps_every_key(capsys):
+    code, out, _ = run(capsys, "--corpus", str(PLANS / "25_jingan_chengshigengxin_2023.txt"), "depts", "--json")
+    first = json.loads(out)["departments"][0]
+    assert code == 0 and first["name"] == "区建设管理委"
+    assert {k: first[k] for k in ("lead", "support", "sole", "shared", "implied", "total")} == {
+        "lead": 0, "support": 0, "sole": 18, "shared": 0, "implied": 0, "total": 18}
+
+
+def test_depts_of_several_plans_one_header_per_table(tmp_path, capsys):
+    for name in ("21_songjiang_chengshigengxin_2025.txt", "25_jingan_chengshigengxin_2023.txt"):
+        (tmp_path / name).write_bytes((PLANS / name).read_bytes())
+    code, out, _ = run(capsys, "--corpus", str(tmp_path), "depts")
+    heads = [ln for ln in out.splitlines() if ln.startswith("部门\t")]
+    assert code == 0 and heads == ["部门\t牵头\t配合\t负责\t合计", "部门\t牵头\t配合\t合计", "部门\t负责\t合计"]

@@ -167,11 +167,17 @@ def _depts(plan, args) -> int:
 
 
 def _depts_table(out, rows, roles, subunits, unknown) -> None:
-    out.write("\t".join(["部门", *(ROLE_NAMES[r] for r in roles), "合计", "落实（隐含）"]) + "\n")
+    """One table of departments: a role column (and 落实（隐含）) only when some row of this table counts it, as
+    the exports' columns follow ``roles_given`` (a plan of bare 负责 lists has no column of zeros for 牵头);
+    合计 always.  ``--json`` keeps every key."""
+    counted = [r for r in roles if any(c.get(r, 0) for _, c in rows)]
+    implied = any(c.get("implied", 0) for _, c in rows)
+    out.write("\t".join(["部门", *(ROLE_NAMES[r] for r in counted), "合计", *(["落实（隐含）"] if implied else [])]) + "\n")
     for name, c in rows:
         label = f"{name}（{subunits[name]}）" if name in subunits else name
         mark = " *" if name in unknown else ""
-        out.write("\t".join([f"{label}{mark}", *(str(c.get(r, 0)) for r in roles), str(c["total"]), str(c["implied"])]) + "\n")
+        cells = [*(str(c.get(r, 0)) for r in counted), str(c["total"]), *([str(c["implied"])] if implied else [])]
+        out.write("\t".join([f"{label}{mark}", *cells]) + "\n")
 
 
 def _unregistered(plan) -> list[str]:
