@@ -78,7 +78,9 @@ def test_search_json_and_no_match(capsys):
     assert main(["search", "--json", "散乱污"]) == 0
     objs = _json_lines(capsys.readouterr().out)
     assert objs[0]["label"] == "三（一）4" and objs[0]["rank"] == 1 and objs[0]["task"]["label"] == "三（一）4"
-    assert main(["search", "😀😀"]) == 1
+    capsys.readouterr()
+    assert main(["search", "😀😀"]) == 2  # nothing searchable: said, not a silent empty list
+    assert "没有可检索的汉字、字母或数字" in capsys.readouterr().err
     assert main(["search", "AND", "OR", "NOT", "*", "?", ":", "(", ")"]) in (0, 1)
 
 

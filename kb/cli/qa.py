@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from functools import lru_cache
 
 from kb.cli import use_color
 from kb.safetext import json_dumps
@@ -87,10 +88,21 @@ def _search(args) -> int:
         from kb.errors import KbError
 
         raise KbError(f"--limit 至少为 1（现在是 {args.limit}）")
+    query = " ".join(args.query)
+    if not query.strip():
+        sys.stderr.write(f"kb search: 请在命令后写上要检索的词，例如：{_SEARCH_EXAMPLE}\n")
+        return 2
     session = Session(args.corpus)
     index = session.ensure_index()
-    query = " ".join(args.query)
-    hits = index.search(query, limit=args.limit)
+    stop = function_characters()
+    tokens = index.tokens(query)
+    if not tokens or all(t in stop for t in tokens):
+        # (a query of lone 的/在/不 would list paragraphs matched on nothing but them: say so instead)
+        said = "、".join(dict.fromkeys(tokens))
+        why = f"只有虚词（{said}），单独检索它们找不到有意义的结果" if tokens else "没有可检索的汉字、字母或数字"
+        sys.stderr.write(f"kb search: “{_printable(query)}”{why}；请写上实词，例如：{_SEARCH_EXAMPLE}\n")
+        return 2
+    hits = index.search(query, limit=args.limit, stop=stop)
     color = use_color(args.color, sys.stdout)
     for rank, hit in enumerate(hits, 1):
         task = session.plan.task(hit.task_id)
@@ -106,6 +118,34 @@ def _search(args) -> int:
         # Coloured lines escape their data themselves (kb.safetext) and hold kb's own codes only.
         (trusted(sys.stdout) if color else sys.stdout).write(line)
     return 0 if hits else 1
+
+
+_SEARCH_EXAMPLE = "kb search 秸秆 禁烧"
+
+
+@lru_cache(maxsize=1)
+def function_characters() -> frozenset[str]:
+    """Characters ``kb search`` drops when they stand alone in a query (kb/data/search.yaml, checked on load)."""
+    from kb.data import DATA_DIR, load_cached_yaml
+    from kb.errors import KbError
+
+    path = DATA_DIR / "search.yaml"
+
+    def build(data: dict) -> frozenset[str]:
+        chars = data.get("function_characters")
+        if set(data) != {"version", "function_characters"} or not isinstance(chars, list) or not chars or not all(
+                isinstance(c, str) and len(c) == 1 for c in chars):
+            raise KbError(f"{path}：应恰好有 version 和 function_characters 两个键，后者为单个汉字的列表；请从代码仓库恢复这个文件")
+        return frozenset(chars)
+
+    return load_cached_yaml(path, "search vocabulary", build)
+
+
+def _printable(text: str) -> str:
+    """``text`` for a one-line message: control characters (tab and newline too) shown escaped, never raw."""
+    from kb.safetext import escape_line
+
+    return escape_line(text)
 
 
 def _best_clause(task, terms: list[str], fold) -> str:

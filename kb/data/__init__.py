@@ -29,6 +29,7 @@ WHAT_NAMES = {
     "plan term vocabulary": "方案主题词表",
     "script table": "繁简字表",
     "parser warnings": "解析警告措辞表",
+    "search vocabulary": "检索虚词表",
 }
 
 
