@@ -178,3 +178,89 @@ def test_export_refuses_an_extension_of_another_format(plan, tmp_path, name, fmt
     else:
         written = export_duty_list(plan, "交通局", fmt, tmp_path / name)
         assert written.exists(), why
+
+
+# ---------------------------------------------------------------- a failed export leaves no folder of its own
+
+
+def _fail_at(monkeypatch, n: int, exc: BaseException):
+    """Make the ``n``-th file written (1-based) fail with ``exc``; earlier ones are written."""
+    real = files._write_all
+    count = {"n": 0}
+
+    def write(fh, data):
+        count["n"] += 1
+        if count["n"] == n:
+            raise exc
+        real(fh, data)
+
+    monkeypatch.setattr(files, "_write_all", write)
+
+
+FULL = OSError(errno.ENOSPC, "No space left on device")
+
+
+@pytest.mark.parametrize("argv,fail_at,exc,code,why", [
+    (["--all"], 1, FULL, 2, "disk full at the first file: the folder made for it was left empty (review 16)"),
+    (["--all"], 3, FULL, 2, "disk full at the third: the two files written and the folder go"),
+    (["--all"], 2, KeyboardInterrupt(), 130, "Ctrl-C while writing"),
+    (["交通局", "发改委", "--table"], 2, FULL, 2, "named departments into a new folder: the same rule"),
+])
+def test_failed_export_removes_the_folder_it_made(tmp_path, monkeypatch, capsys, argv, fail_at, exc, code, why):
+    from kb.cli import main
+
+    _fail_at(monkeypatch, fail_at, exc)
+    new = tmp_path / "new"
+    assert main(["export", *argv, "-o", str(new)]) == code, why
+    assert not new.exists(), why
+    assert list(tmp_path.iterdir()) == [], why
+    captured = capsys.readouterr()
+    assert captured.out == "", "no path printed for a file that is not there"
+    if code == 2:
+        assert captured.err.count("\n") == 1 and "磁盘已满" in captured.err
+
+
+def test_failed_export_keeps_a_folder_that_was_there(tmp_path, monkeypatch, capsys):
+    from kb.cli import main
+
+    old = tmp_path / "old"
+    old.mkdir()
+    (old / "mine.txt").write_text("用户自己的文件", encoding="utf-8")
+    _fail_at(monkeypatch, 3, FULL)
+    assert main(["export", "--all", "-o", str(old)]) == 2
+    names = sorted(p.name for p in old.iterdir())
+    assert "mine.txt" in names and (old / "mine.txt").read_text(encoding="utf-8") == "用户自己的文件"
+    assert len(names) == 3 and leftovers(old) == []  # mine.txt and the two whole files written before the failure
+
+
+def test_rendering_failure_leaves_no_folder(tmp_path, monkeypatch):
+    from kb import export
+    from kb.cli import main
+
+    def broken(*a, **k):
+        raise KbError("渲染失败")
+
+    monkeypatch.setattr(export, "_render_duties", broken)
+    new = tmp_path / "new"
+    assert main(["export", "--all", "-o", str(new)]) == 2
+    assert not new.exists()
+
+
+def test_folder_with_a_stranger_file_is_kept(tmp_path, monkeypatch):
+    """A file another program put in the new folder while kb wrote: the folder stays, with that file."""
+    from kb.cli import main
+
+    new = tmp_path / "new"
+    real = files._write_all
+    count = {"n": 0}
+
+    def write(fh, data):
+        count["n"] += 1
+        if count["n"] == 2:
+            (new / "other.txt").write_text("x", encoding="utf-8")
+            raise FULL
+        real(fh, data)
+
+    monkeypatch.setattr(files, "_write_all", write)
+    assert main(["export", "--all", "-o", str(new)]) == 2
+    assert sorted(p.name for p in new.iterdir()) == ["other.txt"]

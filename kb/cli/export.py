@@ -60,6 +60,22 @@ def run(args) -> int:
             out.write(f"{path}\n")
         return 0
     folder = _folder(args.output, len(jobs))
+    if folder is None:
+        return _write_jobs(plan, args, fmt, jobs, None, selection, [])
+    from kb.export.files import output_folder
+
+    def cannot_create(exc: OSError) -> KbError:
+        return KbError(f"无法创建文件夹 {args.output}：{reason(exc)}（请先创建，或用 -o 换一个位置）")
+
+    with output_folder(folder, cannot_create) as written:  # (a failed export leaves no folder of its own)
+        return _write_jobs(plan, args, fmt, jobs, folder, selection, written)
+
+
+def _write_jobs(plan, args, fmt: str, jobs, folder: Path | None, selection, written: list[Path]) -> int:
+    """Check every target, then write each file (added to ``written``); print the paths once all are written (a
+    failure in a folder ``output_folder`` made removes the files written before it)."""
+    from kb import export
+
     targets = []
     for kind, name in jobs:
         default = export.default_filename(name if kind == "duties" else export.plan_name(plan), fmt, kind)
@@ -72,7 +88,8 @@ def run(args) -> int:
         else:
             path = export.export_table(plan, fmt, target, args.force, matrix=(kind == "matrix" or (fmt == "xlsx" and args.matrix)),
                                        selection=selection)
-        out.write(f"{path}\n")
+        written.append(path)
+    sys.stdout.write("".join(f"{path}\n" for path in written))
     return 0
 
 
@@ -106,7 +123,8 @@ def _jobs(plan, args, fmt: str) -> list[tuple[str, str | None]]:
 
 
 def _folder(output: str | None, count: int) -> Path | None:
-    """With several files, -o names a folder (created if missing); None when -o names the one file."""
+    """With several files, -o names a folder (made by ``output_folder`` if missing); None when -o names the one
+    file."""
     if count < 2 or output is None:
         return None
     folder = Path(output).expanduser()
@@ -114,11 +132,6 @@ def _folder(output: str | None, count: int) -> Path | None:
         raise KbError(f"要写入 {count} 个文件：-o 须是文件夹，而不是 {output}")
     if folder.exists() and not folder.is_dir():
         raise KbError(f"要写入 {count} 个文件：-o 须是文件夹，而 {output} 是一个文件")
-    if not folder.exists():
-        try:
-            folder.mkdir()
-        except OSError as exc:
-            raise KbError(f"无法创建文件夹 {output}：{reason(exc)}（请先创建，或用 -o 换一个位置）") from None
     return folder
 
 

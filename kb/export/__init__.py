@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Callable
 
 from kb.errors import KbError, reason
-from kb.export.files import check_extension, check_writable, sanitize_filename, target_path, write_atomic
+from kb.export.files import check_extension, check_writable, output_folder, sanitize_filename, target_path, write_atomic
 from kb.model import Plan
 
 __all__ = [
@@ -261,13 +261,18 @@ def export_all(
     folder = Path(directory).expanduser() if directory is not None else Path.cwd()
     if folder.exists() and not folder.is_dir():
         raise KbError(f"{folder} 不是文件夹：--all 为每个部门各写一个文件，须写入文件夹（请用 -o 换一个位置）")
-    if not folder.exists():
-        try:
-            folder.mkdir()
-        except FileNotFoundError:
-            raise KbError(f"无法创建文件夹 {folder}：上级文件夹不存在（请先创建，或用 -o 换一个位置）") from None
-        except OSError as exc:
-            raise KbError(f"无法创建文件夹 {folder}：{reason(exc)}（请用 -o 换一个位置）") from None
+
+    def cannot_create(exc: OSError) -> KbError:
+        if isinstance(exc, FileNotFoundError):
+            return KbError(f"无法创建文件夹 {folder}：上级文件夹不存在（请先创建，或用 -o 换一个位置）")
+        return KbError(f"无法创建文件夹 {folder}：{reason(exc)}（请用 -o 换一个位置）")
+
+    with output_folder(folder, cannot_create) as written:
+        return _export_all_into(plan, fmt, folder, force, progress, written)
+
+
+def _export_all_into(plan: Plan, fmt: str, folder: Path, force: bool, progress, written: list[Path]) -> list[Path]:
+    """``export_all`` once ``folder`` exists; every file written is added to ``written``."""
     departments = export_departments(plan)
     targets: list[Path] = []
     used: set[str] = set()
@@ -292,4 +297,6 @@ def export_all(
         rendered.append((target, _render_duties(plan, name, fmt)))
     for kind, target in zip(table_kinds, table_targets):
         rendered.append((target, render_table(plan, fmt, matrix=(fmt == "xlsx" or kind == "matrix"))))
-    return [write_atomic(target, data, force) for target, data in rendered]
+    for target, data in rendered:
+        written.append(write_atomic(target, data, force))
+    return list(written)

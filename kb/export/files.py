@@ -13,6 +13,7 @@ import os
 import re
 import tempfile
 import unicodedata
+from contextlib import contextmanager
 from pathlib import Path
 
 from kb.errors import KbError, reason
@@ -109,6 +110,37 @@ def target_path(path: str | os.PathLike | None, default_name: str) -> Path:
     if not p.suffix and Path(default_name).suffix:
         p = p.with_name(p.name + Path(default_name).suffix)
     return p
+
+
+@contextmanager
+def output_folder(folder: Path, create_error):
+    """Make ``folder`` when it is missing (its parent must exist) and yield a list the caller adds each file it
+    writes to.  If the block fails (an error, a full disk, Ctrl-C) and this call made the folder, the files it
+    wrote are removed and the folder too, when nothing else is in it: a failed export leaves no empty or half
+    folder of its own, and never removes what was there (a folder that existed is left as it is).
+    ``create_error(exc)`` is the KbError for a folder that cannot be made."""
+    made = False
+    if not folder.exists():
+        try:
+            folder.mkdir()
+        except OSError as exc:
+            raise create_error(exc) from None
+        made = True
+    written: list[Path] = []
+    try:
+        yield written
+    except BaseException:
+        if made:
+            for path in written:
+                try:
+                    path.unlink()
+                except OSError:
+                    pass
+            try:
+                folder.rmdir()  # (fails, and keeps the folder, if anything else is in it)
+            except OSError:
+                pass
+        raise
 
 
 def check_writable(target: Path, force: bool) -> None:
