@@ -208,7 +208,7 @@ def test_matrix_docx_of_several_plans_names_the_plan_of_each_label(two_plans):
     data = render_table(two_plans, "docx", matrix=True)
     table = _docx_tables(data)[0]
     rows = {r[0]: dict(zip(table[0], r)) for r in table[1:]}
-    assert rows["县财政局"]["配合任务"] == "方案2 一1" and rows["县财政局"]["负责任务"] == "方案2 一2"
+    assert rows["方案2 县财政局"]["配合任务"] == "方案2 一1" and rows["方案2 县财政局"]["负责任务"] == "方案2 一2"
     assert TWO_PLAN_LEGEND in "\n".join(p.text for p in docx.Document(io.BytesIO(data)).paragraphs)
 
 
@@ -216,3 +216,67 @@ def test_matrix_json_of_several_plans_gives_each_task_its_plan(two_plans):
     data = json.loads(render_table(two_plans, "json", matrix=True))
     assert [(t["plan"], t["label"]) for t in data["tasks"]] == [
         ("a", "一1"), ("a", "一2"), ("a", "一3"), ("b", "一1"), ("b", "一2")]
+
+
+# ---------------------------------------------------------------- several plans: one matrix row per (plan, department)
+
+COUNTY_A = """甲县农村公路建设实施方案
+一、重点任务
+1.改造农村公路。（县交通运输局牵头，县财政局配合）
+2.建设客运站。（县交通运输局负责）
+"""
+COUNTY_B = """乙县农村物流实施方案
+一、重点任务
+1.建立物流网络。（县商务局牵头，县交通运输局配合）
+2.培育物流企业。（县商务局负责）
+"""
+
+
+@pytest.fixture(scope="module")
+def two_counties():
+    a, a_tasks = parse_document(COUNTY_A, "a")
+    b, b_tasks = parse_document(COUNTY_B, "b")
+    return Plan([a, b], a_tasks + b_tasks)
+
+
+#: Written by hand from the two tags above: 县交通运输局 of 甲县 and of 乙县 are two bodies, two rows
+#: (it was one row, 牵头 1 配合 1 负责 1 合计 3); plan by plan, most tasks first.
+#: (shown name, 牵头, 配合, 负责, 合计, marks of 方案1 一1, 方案1 一2, 方案2 一1, 方案2 一2, why)
+COUNTY_ROWS = [
+    ("方案1 县交通运输局", "1", "0", "1", "2", "牵", "责", "", "", "甲县's: leads 一1, alone on 一2"),
+    ("方案1 县财政局", "0", "1", "0", "1", "配", "", "", "", "supports 甲县's 一1"),
+    ("方案2 县商务局", "1", "0", "1", "2", "", "", "牵", "责", "leads 乙县's 一1, alone on 一2"),
+    ("方案2 县交通运输局", "0", "1", "0", "1", "", "", "配", "", "乙县's: supports its 一1, nothing in 甲县's plan"),
+]
+
+
+def test_matrix_keeps_one_row_per_plan_and_department(two_counties):
+    lines = [ln for ln in render_table(two_counties, "md", matrix=True).decode().splitlines() if ln.startswith("| ")]
+    header = [c.strip() for c in lines[0].strip("|").split("|")]
+    assert header == ["单位", "牵头", "配合", "负责", "合计", "方案1 一1", "方案1 一2", "方案2 一1", "方案2 一2"]
+    body = [[c.strip() for c in ln.strip("|").split("|")] for ln in lines[2:]]
+    assert body == [list(row[:-1]) for row in COUNTY_ROWS]
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "docx", "csv", "json"])
+def test_matrix_rows_per_plan_in_every_format(two_counties, fmt):
+    data = render_table(two_counties, fmt, matrix=True)
+    names = [row[0] for row in COUNTY_ROWS]
+    if fmt == "xlsx":
+        rows = _xlsx_rows(data, sheet=1)
+        start = rows.index(next(r for r in rows if r[0] == "单位"))
+        assert [r[0] for r in rows[start + 1:] if r[0]] == names
+    elif fmt == "docx":
+        assert [r[0] for r in _docx_tables(data)[0][1:]] == names
+    elif fmt == "csv":
+        assert [r[0] for r in _csv_rows(data)[1:]] == names
+    else:
+        got = json.loads(data)["departments"]
+        assert [(d["plan"], d["name"], d["counts"]["total"]) for d in got] == [
+            ("a", "县交通运输局", 2), ("a", "县财政局", 1), ("b", "县商务局", 2), ("b", "县交通运输局", 1)]
+
+
+def test_matrix_of_one_plan_names_rows_as_before():
+    a, tasks = parse_document(COUNTY_A, "a")
+    got = json.loads(render_table(Plan([a], tasks), "json", matrix=True))["departments"]
+    assert [(d["display"], d["plan"]) for d in got] == [("县交通运输局", None), ("县财政局", None)]

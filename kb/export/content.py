@@ -174,6 +174,9 @@ class MatrixRow:
     """lead / support / sole / shared / total (distinct tasks) counts."""
     marks: list[str]
     """One mark per task column: 牵, 配, 责, 分 (joined with 、 for several roles) or ``""``."""
+    plan: str | None = None
+    """With several plans: the document id of the plan this row counts (a department of one name in two
+    plans, 县交通运输局 of two counties, is two rows: never merged across plans), else None."""
 
 
 @dataclass(slots=True)
@@ -187,7 +190,7 @@ class MatrixExport:
     tasks: list[Task]
     """The task columns: every task with a lead, support, sole or shared department, in plan order."""
     rows: list[MatrixRow]
-    """The departments, most tasks first."""
+    """The departments, most tasks first; with several plans one row per (plan, department), plan by plan."""
     roles: tuple[str, ...] = ("lead", "support", "sole", "shared")
     """The role count columns: the roles some task gives (``roles_given``): a role nobody holds has none."""
     plans: list[tuple[str, str]] = field(default_factory=list)
@@ -464,23 +467,40 @@ def _implied_notes(plan: Plan, tasks: list[Task]) -> list[str]:
 def build_matrix(plan: Plan, selection=None) -> MatrixExport:
     """Departments × tasks with their role marks and totals, most tasks first (the tasks ``selection``
     accepts: kb/select.py; default every paragraph with a department)."""
-    from kb.duties import department_counts
     from kb.select import EVERY_PARAGRAPH
 
     tasks = [t for t in (selection or EVERY_PARAGRAPH).select(plan) if t.departments("any")]
     if selection is not None:  # counts over the selected tasks only
         plan = Plan(documents=plan.documents, tasks=tasks, registry=plan.registry)
-    subunits = plan.subunits()
     held = plan.roles_given()
+    plans = [(d.id, d.name or d.id) for d in plan.documents] if len(plan.documents) > 1 else []
+    if not plans:
+        rows = _matrix_rows(plan, tasks, held, None, "")
+    else:
+        # One row per (plan, department), plan by plan, as kb duties never merges a name across plans;
+        # the row is named with its plan's number, as the columns are (方案2 县交通运输局 / 方案2 一1).
+        rows = []
+        for number, (doc_id, _) in enumerate(plans, 1):
+            own = [t for t in tasks if t.doc == doc_id]
+            sub = Plan(documents=[d for d in plan.documents if d.id == doc_id], tasks=own, registry=plan.registry)
+            rows += _matrix_rows(sub, tasks, held, doc_id, f"方案{number} ")
+    return MatrixExport(plan_title(plan), export_date(), tasks, rows, held, plans)
+
+
+def _matrix_rows(plan: Plan, columns: list[Task], held, doc_id: str | None, prefix: str) -> list[MatrixRow]:
+    """The rows of the departments of ``plan`` (its counts), marked in ``columns`` (tasks of other plans stay
+    blank), most tasks first; ``prefix`` starts each row's shown name."""
+    from kb.duties import department_counts
+
+    subunits = plan.subunits()
     rows = []
     for name, counts in department_counts(plan):
         if not counts["total"]:
             continue
         marks = []
-        for t in tasks:
-            roles = [r for r in held if r in t.roles_of(name)]
+        for t in columns:
+            roles = [r for r in held if r in t.roles_of(name)] if doc_id is None or t.doc == doc_id else []
             marks.append("、".join(MATRIX_MARKS[r] for r in roles))
-        display = f"{name}（{subunits[name]}）" if name in subunits else name
-        rows.append(MatrixRow(name, display, {k: counts[k] for k in (*held, "total")}, marks))
-    plans = [(d.id, d.name or d.id) for d in plan.documents] if len(plan.documents) > 1 else []
-    return MatrixExport(plan_title(plan), export_date(), tasks, rows, held, plans)
+        display = f"{prefix}{name}（{subunits[name]}）" if name in subunits else f"{prefix}{name}"
+        rows.append(MatrixRow(name, display, {k: counts.get(k, 0) for k in (*held, "total")}, marks, doc_id))
+    return rows

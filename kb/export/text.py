@@ -180,7 +180,7 @@ def matrix_json(matrix: MatrixExport) -> str:
         "legend": matrix_legend(matrix.roles),
         "tasks": [{"id": t.id, "plan": t.doc, "label": t.label, "title": t.title} for t in matrix.tasks],
         "departments": [
-            {"name": r.department, "display": r.display, "counts": r.counts,
+            {"name": r.department, "display": r.display, "plan": r.plan, "counts": r.counts,
              "marks": {t.id: m for t, m in zip(matrix.tasks, r.marks) if m}}
             for r in matrix.rows
         ],
