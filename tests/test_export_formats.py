@@ -11,6 +11,7 @@ import json
 import subprocess
 import sys
 import zipfile
+from pathlib import Path
 
 import docx
 import openpyxl
@@ -155,8 +156,8 @@ def test_docx_duty_list_of_transport(plan, tmp_path):
         assert [r[0] for r in cells[1:]] == labels
         assert table.style.name == "Table Grid"
         assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
-        for row in table.rows:  # rows never split across pages
-            assert row._tr.trPr.find(qn("w:cantSplit")) is not None
+        for row in table.rows:  # short rows never split across pages; 三（四）1 (13 lines printed) may
+            assert (row._tr.trPr.find(qn("w:cantSplit")) is None) == (row.cells[0].text == "三（四）1")
         for row in table.rows[1:]:  # 序号 never wraps
             assert row.cells[0]._tc.tcPr.find(qn("w:noWrap")) is not None
     nine = [r for r in d.tables[0].rows if r.cells[0].text == "三（三）9"][0]
@@ -392,3 +393,54 @@ def test_xlsx_leaves_out_columns_empty_in_every_row(plan, tmp_path):
     for i, header in enumerate(headers):
         assert any(ws.cell(r, i + 1).value for r in range(4, ws.max_row + 1)), f"{header} is empty in every row"
     assert "序号" in headers and "任务内容" in headers
+
+
+# ---------------------------------------------------------------- long rows break across pages (docx)
+
+from kb.export.docx_writer import CELL_CM, KEEP_WHOLE_LINES, PAD_CM, row_lines  # noqa: E402
+
+#: A column exactly 10 display cells wide (5 CJK characters a line).
+TEN = PAD_CM + 10 * CELL_CM + 0.01
+
+
+@pytest.mark.parametrize("values,widths,lines,why", [
+    (["短"], [TEN], 1, "2 cells in 10"),
+    (["一二三四五"], [TEN], 1, "exactly 10 cells: one full line"),
+    (["一二三四五六"], [TEN], 2, "12 cells: the sixth character wraps"),
+    (["甲\n乙\n丙"], [TEN], 3, "each line of the cell starts a line"),
+    ([""], [TEN], 1, "an empty cell is still a line high"),
+    (["abcdefghijk"], [TEN], 2, "Latin letters count 1 cell: 11 cells"),
+    (["一二三四五六", "x"], [TEN, TEN], 2, "the tallest cell sets the row"),
+    (["一二三四五六七八九十" * 2, "一二"], [2 * TEN - PAD_CM, TEN], 2, "a wider column holds more a line"),
+])
+def test_row_lines(values, widths, lines, why):
+    assert row_lines(values, widths) == lines, why
+
+
+def test_keep_whole_lines_is_a_quarter_page():
+    # A4 landscape 21 cm high less 2 × 1.5 cm margins = 18 cm = 510.2 pt; at 13 pt a line 39.2 lines; a quarter 9.8
+    assert KEEP_WHOLE_LINES == 9
+
+
+NONGJI = Path(__file__).resolve().parent / "fixtures" / "plans" / "02_nongjihua_guofa2018-42.txt"
+
+
+def test_long_rows_of_a_real_plan_may_break_short_rows_stay_whole(tmp_path):
+    """国发〔2018〕42号's 一（二）2 goal row (32 lines of targets) stood alone on page 2, page 1 nearly empty;
+    it may now break at the foot of page 1, while the header row repeats on every page and short rows stay whole."""
+    from kb.store import load_plan
+
+    plan = load_plan(str(NONGJI))
+    table = docx.Document(export_table(plan, "docx", tmp_path / "t.docx")).tables[0]
+
+    def whole(row):
+        return row._tr.trPr is not None and row._tr.trPr.find(qn("w:cantSplit")) is not None
+
+    rows = {row.cells[0].text: row for row in table.rows[1:]}
+    header = table.rows[0]
+    assert header._tr.trPr.find(qn("w:tblHeader")) is not None and whole(header)
+    # by hand from the printed table: 一（二）1 is 8 lines (its targets), 一（二）2 32, 八（十九） 7, 二（三） 13
+    assert whole(rows["一（二）1"]) and whole(rows["八（十九）"])
+    assert not whole(rows["一（二）2"]) and not whole(rows["二（三）"])
+    sections = [row for row in table.rows[1:] if len({id(c._tc) for c in row.cells}) == 1]
+    assert sections and all(whole(row) for row in sections), "a one-line section row never splits"

@@ -64,6 +64,12 @@ TABLE_LINE = Pt(13)
 
 _NUMERALS = "一二三四五六七八九十"
 
+#: Rows of up to this many lines never split across pages; a longer row may break at a page's foot.  A row that
+#: cannot split moves whole to the next page and leaves its height blank below the last row: a 32-line goal row of
+#: 国发〔2018〕42号 left page 1 nearly empty.  A quarter of the table's lines per page keeps every page at least
+#: three quarters full while most rows (1–8 lines) stay whole, as printed 分工表 keep them.
+KEEP_WHOLE_LINES = int((PAGE_HEIGHT - 2 * MARGIN) / TABLE_LINE / 4)
+
 #: Columns of the docx matrix: counts, then the task labels per role (a grid of dozens of columns cannot be read on paper).
 _MATRIX_LIST_HEADERS = {"lead": "牵头任务", "guide": "指导任务", "support": "配合任务", "sole": "负责任务", "shared": "分工负责任务"}
 
@@ -316,7 +322,8 @@ def _table(doc, headers: list[str], rows: list, widths_cm: list[float], keys: li
     """A bordered table (Table Grid) with a bold, shaded header row repeated on every page.
 
     ``rows``: lists of cell texts, or (cell texts, heading that starts the 任务内容 cell in bold),
-    or a string — a full-width section row.  Rows never split across pages; 序号 never wraps.
+    or a string — a full-width section row.  A row of up to KEEP_WHOLE_LINES lines never splits across pages,
+    a longer one may; 序号 never wraps.
     """
     keys = keys or [""] * len(headers)
     table = doc.add_table(rows=1 + len(rows), cols=len(headers))
@@ -328,7 +335,8 @@ def _table(doc, headers: list[str], rows: list, widths_cm: list[float], keys: li
         table.columns[i].width = width
     for r, item in enumerate([headers, *rows]):
         row = table.rows[r]
-        _row_properties(row, header=r == 0)
+        values = [item] if isinstance(item, str) else item[0] if isinstance(item, tuple) else item
+        _row_properties(row, header=r == 0, whole=r == 0 or row_lines(values, widths_cm) <= KEEP_WHOLE_LINES)
         if isinstance(item, str):  # a section row across the table
             merged = row.cells[0].merge(row.cells[-1]) if len(headers) > 1 else row.cells[0]
             paragraph = merged.paragraphs[0]
@@ -362,12 +370,24 @@ def _table(doc, headers: list[str], rows: list, widths_cm: list[float], keys: li
     doc.add_paragraph()
 
 
-def _row_properties(row, header: bool) -> None:
-    """Rows never split across pages; the header row repeats on every page."""
+def row_lines(values: list[str], widths_cm: list[float]) -> int:
+    """Lines the tallest cell of a row takes, estimated: each of its lines of text (\\n) over the cell's width in
+    display cells (CJK 2), at least one line each."""
+    tallest = 1
+    for value, width in zip(values, widths_cm):
+        per_line = max(1, int((width - PAD_CM) / CELL_CM))
+        lines = sum(max(1, -(-display_width(part) // per_line)) for part in str(value).split("\n"))
+        tallest = max(tallest, lines)
+    return tallest
+
+
+def _row_properties(row, header: bool, whole: bool) -> None:
+    """The header row repeats on every page; a row kept ``whole`` never splits across pages (a longer one may)."""
     trpr = row._tr.get_or_add_trPr()
-    cant = OxmlElement("w:cantSplit")
-    cant.set(qn("w:val"), "true")
-    trpr.append(cant)
+    if whole:
+        cant = OxmlElement("w:cantSplit")
+        cant.set(qn("w:val"), "true")
+        trpr.append(cant)
     if header:
         repeat = OxmlElement("w:tblHeader")
         repeat.set(qn("w:val"), "true")
