@@ -35,8 +35,10 @@ BUNDLED = None  # the bundled plan (load_plan's default corpus)
          "it leads one task and supports none"),
         (BUNDLED, "哪些任务由市生态环境局指导", "not_in_plan", ["没有给任何部门分配“指导”", "牵头 24 项、配合 13 项"],
          "the bundled plan has no 指导 tag"),
-        ("02_nongjihua_guofa2018-42.txt", "农业农村部牵头哪些任务", "answered", ["农业农村部牵头的任务共"],
-         "列第一位者为牵头单位: this plan does name leads"),
+        ("02_nongjihua_guofa2018-42.txt", "农业农村部牵头哪些任务", "answered",
+         ["农业农村部牵头的任务共 12 项", "1. 三（七） ", "12. 八（二十） "],
+         "列第一位者为牵头单位: this plan does name leads; 12 by hand (gold.json: the tags of （七）…（二十） listing "
+         "农业农村部 first)"),
     ],
 )
 def test_a_role_the_department_does_not_hold(corpus, question, status, says, why):
