@@ -152,3 +152,35 @@ def test_cli_formats_match_the_library():
     from kb.export import FORMATS
 
     assert _FORMATS == FORMATS
+
+
+# ---------------------------------------------------------------- an export without task rows says why
+
+UNTAGGED = "某县推进工作方案\n一、重点任务\n1.加强道路建设。\n2.推进绿化工作。\n"
+NO_ROLES = "kb: 提示：{}中没有任务行：方案没有给任何部门分配任务（没有“牵头”“负责”等责任标注）\n"
+
+
+@pytest.mark.parametrize("untagged,argv,said,why", [
+    (True, ["--table", "-f", "md", "-o", "-"], NO_ROLES.format("任务分工表"), "a plan without tags: an empty table"),
+    (True, ["--matrix", "-f", "md", "-o", "-"], NO_ROLES.format("分工矩阵"), "and an empty matrix"),
+    (False, ["--table", "--year", "1999", "-f", "md", "-o", "-"],
+     "kb: 提示：任务分工表中没有任务行：没有符合筛选条件的任务\n", "a filter nothing meets"),
+    (False, ["--table", "-f", "md", "-o", "-"], "", "the bundled plan's table has rows: nothing said"),
+])
+def test_export_without_task_rows_says_why(tmp_path, capsys, untagged, argv, said, why):
+    from kb.cli import main
+
+    corpus = []
+    if untagged:
+        (tmp_path / "u.txt").write_text(UNTAGGED, encoding="utf-8")
+        corpus = ["--corpus", str(tmp_path / "u.txt")]
+    assert main([*corpus, "export", *argv]) == 0, why
+    err = capsys.readouterr().err
+    assert [ln for ln in err.splitlines(keepends=True) if "提示" in ln] == ([said] if said else []), why
+
+
+def test_empty_matrix_legend_says_why():
+    from kb.export.content import matrix_legend
+
+    assert matrix_legend(()) == "方案没有给任何部门分配任务（没有“牵头”“负责”等责任标注），矩阵中没有单位"
+    assert matrix_legend(("lead", "support")) == "牵＝牵头，配＝配合；合计为不重复的任务数"

@@ -58,6 +58,7 @@ def run(args) -> int:
         progress = _progress if sys.stderr.isatty() else None
         for path in export.export_all(plan, fmt, args.output, args.force, progress):
             out.write(f"{path}\n")
+        _say_if_empty(plan, ["table"] + (["matrix"] if fmt == "xlsx" or args.matrix else []), None)
         return 0
     folder = _folder(args.output, len(jobs))
     if folder is None:
@@ -90,7 +91,27 @@ def _write_jobs(plan, args, fmt: str, jobs, folder: Path | None, selection, writ
                                        selection=selection)
         written.append(path)
     sys.stdout.write("".join(f"{path}\n" for path in written))
+    kinds = [kind for kind, _ in jobs if kind != "duties"]
+    _say_if_empty(plan, kinds + (["matrix"] if "table" in kinds and fmt == "xlsx" and args.matrix else []), selection)
     return 0
+
+
+def _say_if_empty(plan, kinds: list[str], selection) -> None:
+    """One stderr line when a task table or matrix written has no task row, saying why (a file that only says
+    任务数：0 项 is easily taken for a failed export, or for a plan that assigns nothing)."""
+    if not kinds:
+        return
+    from kb.export.content import table_rows
+    from kb.select import EVERY_PARAGRAPH
+
+    empty = []
+    if "table" in kinds and not table_rows(plan, selection):
+        empty.append("任务分工表")
+    if "matrix" in kinds and not any(t.departments("any") for t in (selection or EVERY_PARAGRAPH).select(plan)):
+        empty.append("分工矩阵")
+    if empty:
+        why = "没有符合筛选条件的任务" if selection is not None else "方案没有给任何部门分配任务（没有“牵头”“负责”等责任标注）"
+        print(f"kb: 提示：{'和'.join(empty)}中没有任务行：{why}", file=sys.stderr)
 
 
 def _format(fmt: str | None, output: str | None) -> str:
@@ -162,6 +183,8 @@ def _to_stdout(plan, jobs, fmt: str, selection=None) -> int:
     sys.stdout.flush()
     sys.stdout.buffer.write(text.encode("utf-8"))
     sys.stdout.buffer.flush()
+    if kind != "duties":
+        _say_if_empty(plan, [kind], selection)
     return 0
 
 

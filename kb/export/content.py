@@ -28,7 +28,10 @@ MATRIX_MARKS = {"lead": "牵", "guide": "导", "support": "配", "sole": "责", 
 
 
 def matrix_legend(roles: tuple[str, ...]) -> str:
-    """One line explaining the marks of ``roles`` (the matrix's): ``牵＝牵头，配＝配合，…；合计为不重复的任务数``."""
+    """One line explaining the marks of ``roles`` (the matrix's): ``牵＝牵头，配＝配合，…；合计为不重复的任务数``;
+    with no role at all, that the matrix is empty and why (was a line starting with ``；``)."""
+    if not roles:
+        return "方案没有给任何部门分配任务（没有“牵头”“负责”等责任标注），矩阵中没有单位"
     return "，".join(f"{MATRIX_MARKS[r]}＝{ROLE_NAMES[r]}" for r in roles) + "；合计为不重复的任务数"
 
 
