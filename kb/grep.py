@@ -386,9 +386,28 @@ def _compile_checked(regex, source: str, flags: int, patterns, parts):
 
 
 def _regex_message(pattern: str, exc) -> str:
-    where = f"（第 {exc.pos} 个字符处）" if getattr(exc, "pos", None) is not None else ""
+    pos = getattr(exc, "pos", None)  # (0-based, and just past the end for a bracket left open: people count from 1)
+    where = f"（第 {min(pos + 1, max(len(pattern), 1))} 个字符处）" if pos is not None else ""
     shown = pattern if len(pattern) <= 60 else pattern[:57] + "..."
-    return f"正则表达式 {shown!r} 有误：{exc.msg}{where}（要按原样搜索这段文字，请加 -F）"
+    return f"正则表达式 {shown!r} 有误：{regex_problem(str(exc.msg))}{where}（要按原样搜索这段文字，请加 -F）"
+
+
+def regex_problem(message: str) -> str:
+    """The regex library's (English) ``message`` in Chinese (kb/data/grep.yaml: the first entry it starts with),
+    else 写法有误: every line a user reads is Chinese.  Read only on this error path (kb grep imports no yaml)."""
+    from kb.data import DATA_DIR, load_cached_yaml
+
+    path = DATA_DIR / "grep.yaml"
+
+    def build(data: dict) -> dict[str, str]:
+        table = data.get("regex_errors")
+        if set(data) != {"version", "regex_errors"} or not isinstance(table, dict) or not all(
+                isinstance(k, str) and k and isinstance(v, str) and v for k, v in table.items()):
+            raise KbError(f"{path}：应恰好有 version 和 regex_errors 两个键，后者为“英文说明开头: 中文”的映射；请从代码仓库恢复这个文件")
+        return table
+
+    table = load_cached_yaml(path, "grep wording", build)
+    return next((words for start, words in table.items() if message.startswith(start)), "写法有误")
 
 
 # ---------------------------------------------------------------------------

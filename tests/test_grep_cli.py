@@ -162,7 +162,7 @@ ROWS = [
 
 ERROR_ROWS = [
     # (argv after "grep", text expected in the one-line stderr)
-    (["a("], "kb: 正则表达式 'a(' 有误：missing )"),
+    (["a("], "kb: 正则表达式 'a(' 有误：圆括号 ( 没有配对的 )（第 2 个字符处）"),
     (["-e", "ok", "-e", "[z"], "kb: 正则表达式 '[z' 有误"),
     ([], "kb: 没有给出模式"),
     (["-e", "甲", "乙"], "又给了 PATTERN '乙'"),
@@ -428,3 +428,25 @@ def test_huge_alternation_does_not_hang():
     assert proc.returncode == 2
     assert "编译超过了 1 秒" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+@pytest.mark.parametrize("pattern,said,why", [
+    ("(", "圆括号 ( 没有配对的 )（第 1 个字符处）", "the library says 'missing )' at position 1, past the end"),
+    ("a)", "多了一个 )，前面没有配对的 (（第 2 个字符处）", "unbalanced parenthesis at 0-based 1"),
+    ("[秸秆", "方括号 [ 没有配对的 ]（第 3 个字符处）", "unterminated character set, found at the end"),
+    ("*秸秆", "重复符号（* + ? {n}）前面没有可以重复的内容（第 1 个字符处）", "nothing to repeat at 0: counted from 1"),
+    ("秸秆{3,1}", "{m,n} 中 m 大于 n", "min repeat greater than max repeat"),
+    ("[z-a]", "字符范围无效（如 [z-a]，起点应不大于终点）", "bad character range"),
+    ("(?Z)", "(? 后的写法无法识别", "unknown extension"),
+    ("\\p{Foo}", "\\p{…} 中的字符属性无法识别", "unknown property"),
+])
+def test_regex_errors_are_said_in_chinese(capsys, pattern, said, why):
+    assert main(["grep", pattern]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and said in err, (why, err)
+    import regex
+
+    try:
+        regex.compile(pattern)
+    except regex.error as exc:
+        assert exc.msg not in err, ("the library's English is not shown", err)

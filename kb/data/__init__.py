@@ -30,6 +30,7 @@ WHAT_NAMES = {
     "script table": "繁简字表",
     "parser warnings": "解析警告措辞表",
     "search vocabulary": "检索虚词表",
+    "grep wording": "grep 错误说明表",
 }
 
 
