@@ -267,7 +267,12 @@ def test_matrix_rows_per_plan_in_every_format(two_counties, fmt):
         start = rows.index(next(r for r in rows if r[0] == "单位"))
         assert [r[0] for r in rows[start + 1:] if r[0]] == names
     elif fmt == "docx":
-        assert [r[0] for r in _docx_tables(data)[0][1:]] == names
+        table = _docx_tables(data)[0]
+        assert [r[0] for r in table[1:]] == names
+        # each row lists its own plan's tasks only (by hand from the tags; 甲县's 一1 is not 乙县's body's)
+        lists = [tuple(dict(zip(table[0], r)).get(h, "") for h in ("牵头任务", "配合任务", "负责任务")) for r in table[1:]]
+        assert lists == [("方案1 一1", "", "方案1 一2"), ("", "方案1 一1", ""), ("方案2 一1", "", "方案2 一2"),
+                         ("", "方案2 一1", "")]
     elif fmt == "csv":
         assert [r[0] for r in _csv_rows(data)[1:]] == names
     else:

@@ -198,7 +198,9 @@ def matrix_docx(matrix: MatrixExport) -> bytes:
     headers = ["单位", *(COUNT_HEADERS[k] for k in (*matrix.roles, "total")), *(_MATRIX_LIST_HEADERS[r] for r in list_roles)]
     rows = []
     for row in matrix.rows:
-        labels = {r: [label for t, label in zip(matrix.tasks, matrix.labels) if r in t.roles_of(row.department)]
+        # (a row counts one plan's tasks when several are loaded: another plan's body of the same name is its own row)
+        labels = {r: [label for t, label in zip(matrix.tasks, matrix.labels)
+                      if (row.plan is None or t.doc == row.plan) and r in t.roles_of(row.department)]
                   for r in list_roles}
         rows.append([row.display, *(str(row.counts[k]) for k in (*matrix.roles, "total")), *("、".join(labels[r]) for r in list_roles)])
     shares = [2.6] + [0.9] * (len(matrix.roles) + 1) + [4.0] * len(list_roles)
