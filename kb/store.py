@@ -462,6 +462,13 @@ _PLAN_TABLES = ("tasks", "roles", "deadlines", "targets", "texts", "folded", "ti
 _TABLES = ("meta", "files", "plans", *_PLAN_TABLES)
 
 
+#: ``meta`` key prefix marking since when (seconds since the epoch) a plan no remembered file makes any more.
+_OBSOLETE = "obsolete:"
+
+#: A plan unreachable this long (seconds) is deleted (``Store.collect``): longer than any command reads a plan.
+OBSOLETE_AFTER = 600.0
+
+
 class StoreDamaged(Exception):
     """The store file is not a usable kb store (damaged, another version, not SQLite)."""
 
@@ -609,17 +616,67 @@ class Store:
         """Delete the ``meta`` values whose key starts with ``prefix``."""
         self._write(lambda db: db.execute("DELETE FROM meta WHERE substr(key, 1, ?) = ?", (len(prefix), prefix)))
 
-    def add(self, rows: dict) -> None:
-        """Write one plan's rows in one transaction (nothing when another process wrote them first)."""
+    def add(self, rows: dict, file_row: tuple | None = None) -> None:
+        """Write one plan's rows in one transaction (nothing when another process wrote them first), with the
+        ``files`` row of the file they were read from: a plan is never in the store without the file that makes it
+        reachable, or another process's collection (``collect``) would take it for obsolete and delete it before
+        this process remembers the file."""
         key = rows["plan"][0]
 
         def write(db) -> None:
+            if file_row is not None:
+                db.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?)", file_row)
             if db.execute("SELECT 1 FROM plans WHERE key = ?", (key,)).fetchone():
                 return
             db.execute(f"INSERT INTO plans VALUES ({_marks(len(rows['plan']))})", rows["plan"])
             for table in _PLAN_TABLES:
                 if rows[table]:
                     db.executemany(f"INSERT INTO {table} VALUES ({_marks(len(rows[table][0]))})", rows[table])
+
+        self._write(write)
+
+    def collect(self, rules: str) -> None:
+        """Delete the rows of the plans no remembered file makes any more (a file changed or was removed, or the rules
+        changed), the per-corpus memos, and set the rules — in one transaction: what is reachable is read in the
+        same snapshot as what is deleted (read before, a plan another process added meanwhile looked unreachable).
+
+        Under the same rules a plan is deleted only once it has been unreachable for ``OBSOLETE_AFTER`` seconds
+        (marked in ``meta`` when first found so): another process may be reading it (it read the file before it
+        changed), or may have remembered the file's older hash after this one remembered its newer (each process
+        remembers what it hashed), which the next scan of that folder corrects.  New rules delete every old plan at
+        once (their rows' pages are reused by the new ones)."""
+        def write(db) -> None:
+            # (a file's id is its stem, or its name when another file of its folder has the same stem: both count)
+            reachable = set()
+            for path, sha in db.execute("SELECT path, sha256 FROM files"):
+                name = os.path.basename(path)
+                reachable.add(plan_key(rules, name, sha))
+                reachable.add(plan_key(rules, _stem(name), sha))
+            row = db.execute("SELECT value FROM meta WHERE key = 'rules'").fetchone()
+            same_rules = row is not None and row[0] == rules
+            marks = {k[len(_OBSOLETE):]: v for k, v in db.execute(
+                "SELECT key, value FROM meta WHERE substr(key, 1, ?) = ?", (len(_OBSOLETE), _OBSOLETE))}
+            now = time.time()
+            for (key,) in db.execute("SELECT key FROM plans").fetchall():
+                if key in reachable:
+                    if key in marks:
+                        db.execute("DELETE FROM meta WHERE key = ?", (_OBSOLETE + key,))
+                    continue
+                if same_rules and OBSOLETE_AFTER > 0:
+                    try:
+                        since = float(marks[key])
+                    except (KeyError, ValueError):
+                        db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (_OBSOLETE + key, repr(now)))
+                        continue
+                    if 0 <= now - since < OBSOLETE_AFTER:
+                        continue
+                for table in _PLAN_TABLES:
+                    db.execute(f"DELETE FROM {table} WHERE plan = ?", (key,))
+                db.execute("DELETE FROM plans WHERE key = ?", (key,))
+                db.execute("DELETE FROM meta WHERE key = ?", (_OBSOLETE + key,))
+            prefix = "corpus:"  # (per-corpus unions over the plans: the corpora changed)
+            db.execute("DELETE FROM meta WHERE substr(key, 1, ?) = ?", (len(prefix), prefix))
+            db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", ("rules", rules))
 
         self._write(write)
 
@@ -802,13 +859,8 @@ def _load_stored(folder: Path, files: list[Path], progress) -> "StoredPlan":
 
 
 def _collect(store: Store, rules: str) -> None:
-    """Delete the rows of plans no remembered file has any more (a file changed or was removed, or the rules changed)."""
-    # (a file's id is its stem, or its name when another file of its folder has the same stem: both count)
-    reachable = {plan_key(rules, doc_id, sha) for path, sha in store.query("SELECT path, sha256 FROM files")
-                 for doc_id in (_stem(os.path.basename(path)), os.path.basename(path))}
-    store.forget([k for (k,) in store.query("SELECT key FROM plans") if k not in reachable])
-    store.forget_meta("corpus:")  # (per-corpus unions over the plans: the corpora changed)
-    store.set_meta("rules", rules)
+    """Delete the rows of plans no remembered file has any more (``Store.collect``)."""
+    store.collect(rules)
 
 
 def _scan(store: Store, files: list[Path], rules: str):
@@ -822,21 +874,26 @@ def _scan(store: Store, files: list[Path], rules: str):
         known[path] = (size, mtime, ino, sha, hashed_ns)
     real_folders: dict[str, str] = {}
     refs, hashed, raws, present = [], [], {}, set()
-    for n, (f, doc_id) in enumerate(zip(files, document_ids(files))):
+    for f, doc_id in zip(files, document_ids(files)):
         try:
             path, st = _real_path_and_stat(f, real_folders)
+            seen = known.get(path)
+            if seen and seen[:3] == (st.st_size, st.st_mtime_ns, st.st_ino) and seen[4] - st.st_mtime_ns > RACY_NS:
+                sha, raw = seen[3], None
+            else:
+                raw = f.read_bytes()
+        except FileNotFoundError as exc:
+            if len(files) > 1:
+                continue  # removed from the folder since it was listed (by another process): no longer a plan of it
+            raise KbError(f"无法读取 {f}：{reason(exc)}（请检查路径和权限）") from exc
         except OSError as exc:
             raise KbError(f"无法读取 {f}：{reason(exc)}（请检查路径和权限）") from exc
         present.add(path)
-        seen = known.get(path)
-        if seen and seen[:3] == (st.st_size, st.st_mtime_ns, st.st_ino) and seen[4] - st.st_mtime_ns > RACY_NS:
-            sha = seen[3]
-        else:
-            raw = _read(f)
+        if raw is not None:
             sha = hashlib.sha256(raw).hexdigest()
-            raws[str(f)] = raw
             hashed.append((path, st.st_size, st.st_mtime_ns, st.st_ino, sha, time.time_ns()))
-        refs.append(PlanRef(plan_key(rules, doc_id, sha), doc_id, str(f), n))
+            raws[str(f)] = (raw, hashed[-1])  # (the file's row is written with its plan's: ``Store.add``)
+        refs.append(PlanRef(plan_key(rules, doc_id, sha), doc_id, str(f), len(refs)))
     # Files of these folders the store remembers but that are gone now.
     folders = set(real_folders.values())
     gone = [p for p in known if p not in present and os.path.dirname(p) in folders and not os.path.lexists(p)]
@@ -903,8 +960,9 @@ def _add_plans(store: Store, missing: list[PlanRef], raws: dict, rules: str, pro
         say_once(f"正在读取 {len(missing)} 个新方案并写入缓存（首次读取，之后只读新增或改动的方案）…")
     say = progress or (terminal_progress() if len(missing) >= PARALLEL_FROM else (lambda step: None))
     jobs = []
+    file_rows = {}
     for ref in missing:
-        raw = raws.get(ref.path)
+        raw, file_rows[ref.key] = raws.get(ref.path) or (None, None)
         if raw is None:
             raw = _read(Path(ref.path))
         jobs.append((ref.path, ref.doc_id, raw, hashlib.sha256(raw).hexdigest(), rules))
@@ -918,7 +976,7 @@ def _add_plans(store: Store, missing: list[PlanRef], raws: dict, rules: str, pro
             print(f"kb: 警告：已跳过 {rows}", file=sys.stderr)
             failed.add(ref.key)
         else:
-            store.add(rows)
+            store.add(rows, file_rows.get(ref.key))
 
     say(Step(f"正在读取方案 0/{total}", 0, total))
     if total >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
@@ -967,7 +1025,7 @@ class StoredPlan(Plan):
     """
 
     __slots__ = ("store", "refs", "rules", "healed", "_order", "_loaded", "_position", "_summary", "_shown", "_headers",
-                 "_memo")
+                 "_memo", "_may_reload")
 
     def __init__(self, store: Store, refs: list[PlanRef], rules: str) -> None:
         self.store = store
@@ -978,6 +1036,8 @@ class StoredPlan(Plan):
         """The rules fingerprint the rows were made with."""
         self.healed = False
         """True once the store was found damaged in this run: everything is then answered from memory."""
+        self._may_reload = True
+        """Rows removed meanwhile by another process may be read again through the store (once)."""
         self._order = {r.key: r.order for r in refs}
         self._loaded: dict[tuple[str, int], Task] = {}
         self._position: dict[str, int] = {}
@@ -1017,7 +1077,7 @@ class StoredPlan(Plan):
                 try:
                     doc = Document.from_dict(json.loads(by_key[ref.key]))
                 except (ValueError, TypeError, KeyError) as exc:
-                    raise StoreDamaged(f"一条方案文档记录读不回来（{exc.__class__.__name__}）") from exc
+                    raise _missing_or_damaged(exc, "一条方案文档记录读不回来") from exc
                 doc.path = ref.path  # where it was read from this time
                 docs.append(doc if self._shown is None else self._shown(doc))
         except StoreDamaged as exc:
@@ -1117,16 +1177,20 @@ class StoredPlan(Plan):
         """The store failed while answering: say so, remove it (rebuilt next run), parse the corpus in memory."""
         if self.healed:  # (another thread of this process healed it meanwhile)
             return
+        memory = None
         if self.store.db is None:
             pass  # a view of the same store (``shown_as``) found it damaged first: said and removed already
         elif isinstance(exc, RowsMissing) and self._plans_replaced():
-            # Not damage: another process found a file of this corpus changed or gone and removed its plan's rows
-            # while this one read them (the next run reads the file as it is now).
-            say_once("方案文件在读取期间被改动，本次在内存中作答")
+            # Not damage: another process found a file of this corpus changed or gone (or re-parsed the store under
+            # other rules) and removed its plan's rows while this one read them: read the corpus again through the
+            # store (only the changed files are parsed; parsing 1,000 plans in memory takes minutes).
+            say_once("方案文件在读取期间被改动，已按改动后的文件重新读取")
+            memory = self._reloaded()
         else:
             say_once(f"缓存库 {self.store.path} 已损坏（{exc}），正在重建（本次在内存中作答）")
             self.store.remove_files()
-        memory = parse_in_memory([Path(r.path) for r in self.refs])
+        if memory is None:
+            memory = parse_in_memory([Path(r.path) for r in self.refs if os.path.lexists(r.path)])
         shown = self._shown or (lambda x: x)
         Plan.documents.__set__(self, [shown(d) for d in memory.documents])
         Plan.tasks.__set__(self, [shown(t) for t in memory.tasks])
@@ -1181,24 +1245,42 @@ class StoredPlan(Plan):
         if got != expected:
             raise RowsMissing(f"一个部门的分工记录不全（应有 {expected} 条，读到 {got} 条）")
 
+    def _reloaded(self) -> Plan | None:
+        """The corpus's files as they are now, read through the store into memory (a new scan: the changed files are
+        parsed and stored); None when that fails too (the caller parses the files in memory)."""
+        if not self._may_reload:
+            return None
+        files = [Path(r.path) for r in self.refs if os.path.lexists(r.path)]
+        try:
+            fresh = _load_stored(self.store.path.parent, files, None)
+            fresh._may_reload = False  # (files changing on and on: the second time, parse in memory)
+            plan = Plan(documents=list(fresh.documents), tasks=list(fresh.tasks), registry=fresh.registry)
+            if fresh.store.db is not None:
+                fresh.store.close()
+            return plan
+        except (StoreDamaged, CacheWriteError, OSError, KbError):
+            return None
+
     def _plans_replaced(self) -> bool:
-        """Some plan of this corpus has no ``plans`` row any more while its file has another hash or is gone (another
-        process removed its rows: the file changed), as far as the store can still be read."""
+        """Some plan of this corpus has no ``plans`` row any more while its file is gone or holds other bytes than this
+        process read, or the store is now another kb's (other parsing rules): another process removed its rows."""
         try:
             known = {k for (k,) in self.store.query(
                 f"SELECT key FROM plans WHERE key IN ({_marks(len(self.refs))})", [r.key for r in self.refs])}
-            hashes = dict(self.store.query("SELECT path, sha256 FROM files"))
-        except (StoreDamaged, AttributeError):
+            rules = self.store.meta("rules")
+        except StoreDamaged:
             return False
+        if len(known) < len(self.refs) and rules != self.rules:
+            return True  # a kb with other parsing rules (another version) re-parsed the store meanwhile
         for ref in self.refs:
             if ref.key in known:
                 continue
             try:
-                path, _ = _real_path_and_stat(Path(ref.path), {})
+                now = hashlib.sha256(Path(ref.path).read_bytes()).hexdigest()
             except OSError:
                 return True  # the file is gone
-            if hashes.get(path) is not None and plan_key(self.rules, ref.doc_id, hashes[path]) != ref.key:
-                return True
+            if plan_key(self.rules, ref.doc_id, now) != ref.key:
+                return True  # the file changed since this process read it
         return False
 
     def _loaded_tasks(self) -> list[Task] | None:
@@ -1322,7 +1404,7 @@ class StoredPlan(Plan):
         try:
             return [tuple(json.loads(x) for x in by_key[r.key]) for r in self.refs]
         except (ValueError, KeyError) as exc:
-            raise StoreDamaged(f"一条方案记录读不回来（{exc.__class__.__name__}）") from exc
+            raise _missing_or_damaged(exc, "一条方案记录读不回来") from exc
 
     @_healing
     def role_counts(self) -> dict[str, dict[str, int]]:
@@ -1338,6 +1420,8 @@ class StoredPlan(Plan):
                 total: dict[str, dict[str, int]] = {}
                 rows = self.store.query(f"SELECT counts FROM plans WHERE key IN ({_marks(len(self.refs))})",
                                         [r.key for r in self.refs])
+                if len(rows) != len(self.refs):  # (a sum over fewer plans would be kept for this corpus)
+                    raise RowsMissing("缺少一条方案记录")
                 try:
                     for (text,) in rows:
                         for name, counts in json.loads(text).items():
@@ -1345,7 +1429,7 @@ class StoredPlan(Plan):
                             for role, n in counts.items():
                                 mine[role] = mine.get(role, 0) + n
                 except (ValueError, AttributeError) as exc:
-                    raise StoreDamaged(f"一条方案记录读不回来（{exc.__class__.__name__}）") from exc
+                    raise _missing_or_damaged(exc, "一条方案记录读不回来") from exc
                 return total
 
             # The TUI's side bar asks for them at every start: 1,000 plans' counts summed once per corpus.
@@ -1364,6 +1448,8 @@ class StoredPlan(Plan):
             def every_character() -> str:
                 rows = self.store.query(f"SELECT chars FROM plans WHERE key IN ({_marks(len(self.refs))})",
                                         [r.key for r in self.refs])
+                if len(rows) != len(self.refs):
+                    raise RowsMissing("缺少一条方案记录")
                 return "".join(sorted(frozenset("".join(c for (c,) in rows))))
 
             text = self._corpus_memo("characters", every_character)
@@ -1508,7 +1594,7 @@ class StoredPlan(Plan):
                 found = [(r.doc_id, [tuple(x) for x in json.loads(by_key[r.key][0])],
                           [tuple(x) for x in json.loads(by_key[r.key][1])]) for r in self.refs]
             except (KeyError, ValueError, TypeError) as exc:
-                raise StoreDamaged(f"一条方案文档记录读不回来（{exc.__class__.__name__}）") from exc
+                raise _missing_or_damaged(exc, "一条方案文档记录读不回来") from exc
             self._memo["outlines"] = found = self._show(found)
         return found
 
@@ -1653,7 +1739,7 @@ class StoredPlan(Plan):
                 try:
                     return [by_key[r.key] for r in self.refs]
                 except KeyError as exc:
-                    raise StoreDamaged("缺少一条方案记录") from exc
+                    raise RowsMissing("缺少一条方案记录") from exc
 
             found = self._corpus_memo("headers", read)
             if not (isinstance(found, list) and len(found) == len(self.refs)
@@ -1681,6 +1767,8 @@ class StoredPlan(Plan):
         return value if self._shown is None else self._shown(value)
 
     def document_ids(self) -> list[str]:
+        if self.healed:  # (read again: the files may have changed meanwhile)
+            return [d.id for d in self.documents]
         return [r.doc_id for r in self.refs]
 
     def document_headers(self) -> list["DocumentHeader"]:
@@ -1724,7 +1812,7 @@ class StoredPlan(Plan):
         try:
             return {r.doc_id: by_key[r.key] for r in self.refs}
         except KeyError as exc:
-            raise StoreDamaged("缺少一条方案记录") from exc
+            raise RowsMissing("缺少一条方案记录") from exc
 
     def term_rows(self, terms: list[str]) -> dict[str, list[tuple[str, str, list[int], str | None, str | None]]]:
         """Learned topic term → (document id, plan key, task numbers, heading label, heading title) of each plan of
@@ -2138,6 +2226,14 @@ class _no_collection:
 
 #: Decoding this many task rows at once pauses and then freezes the collector (``_no_collection``).
 MANY_ROWS = 2000
+
+
+def _missing_or_damaged(exc: BaseException, what: str) -> StoreDamaged:
+    """A plan's row not found (``KeyError``: gone — removed meanwhile by another process, or damage), or found and
+    not readable."""
+    if isinstance(exc, KeyError):
+        return RowsMissing("缺少一条方案记录")
+    return StoreDamaged(f"{what}（{exc.__class__.__name__}）")
 
 
 def _decode_task(data: str) -> Task:

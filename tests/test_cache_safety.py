@@ -169,7 +169,7 @@ def test_a_full_disk_while_storing_answers_from_memory(tmp_path, monkeypatch):
     store._SAID.clear()
     store._UNWRITABLE.clear()
 
-    def full(self, rows):
+    def full(self, rows, file_row=None):
         raise store.CacheWriteError("database or disk is full")
 
     monkeypatch.setattr(store.Store, "add", full)

@@ -234,6 +234,9 @@ def _rows(db_path: Path) -> dict[str, int]:
 
 
 def test_changing_or_removing_one_plan_touches_only_its_rows(tmp_path, monkeypatch):
+    import kb.store as store
+
+    monkeypatch.setattr(store, "OBSOLETE_AFTER", 0.0)  # (see the next test: the rows a run may still read stay a while)
     cache = tmp_path / "cache"
     corpus = make_corpus(tmp_path / "c", ["自贡", "绵阳", "泸州"])
     first = load(monkeypatch, cache, corpus)
@@ -258,6 +261,28 @@ def test_changing_or_removing_one_plan_touches_only_its_rows(tmp_path, monkeypat
     third = load(monkeypatch, cache, corpus)
     assert [d.id for d in third.documents] == ["plan-00", "plan-01"]
     assert set(_rows(cache / "store.sqlite3")) == {new_keys[0], new_keys[1]}
+
+
+def test_a_changed_plans_old_rows_stay_until_no_run_can_be_reading_them(tmp_path, monkeypatch):
+    """Another process may be reading the old rows (it read the file before it changed): they are marked when first
+    found unreachable and deleted by a run OBSOLETE_AFTER seconds later, not by the run that saw the change."""
+    import kb.store as store
+
+    cache = tmp_path / "cache"
+    corpus = make_corpus(tmp_path / "c", ["自贡", "绵阳"])
+    old_keys = [r.key for r in load(monkeypatch, cache, corpus).refs]
+    changed = corpus / "plan-01.txt"
+    changed.write_text(changed.read_text(encoding="utf-8").replace("27.9%", "28.3%"), encoding="utf-8")
+    new_keys = [r.key for r in load(monkeypatch, cache, corpus).refs]
+    assert set(_rows(cache / "store.sqlite3")) == {*old_keys, *new_keys}  # plan-01's old rows kept (marked)
+    db = sqlite3.connect(cache / "store.sqlite3")
+    (since,) = [float(v) for k, v in db.execute("SELECT key, value FROM meta") if k == f"obsolete:{old_keys[1]}"]
+    db.execute("UPDATE meta SET value = ? WHERE key = ?", (repr(since - store.OBSOLETE_AFTER - 1), f"obsolete:{old_keys[1]}"))
+    db.commit()
+    db.close()
+    (corpus / "other.txt").write_text(BUNDLED.read_text(encoding="utf-8"), encoding="utf-8")  # (a run that collects)
+    load(monkeypatch, cache, corpus)
+    assert old_keys[1] not in set(_rows(cache / "store.sqlite3"))  # deleted once no run can be reading them
 
 
 def test_documents_report_the_path_read_this_time(tmp_path, monkeypatch):
