@@ -95,6 +95,11 @@ KIND = [
     ("lishui", "社会消费品零售总额要达到多少", "answered", ["5%"], [],
      "总额 is the metric's own word (社会消费品零售总额), no kind asked: its target answers"),
     ("lishan", "地区生产总值增长多少", "answered", ["6.2%"], [], "a rate asked, a rate stated"),
+    # an indicator named only as the base of another (单位GDP二氧化碳排放)
+    ("zigong", "GDP增长多少", "not_in_plan", ["19.5%"], ["相关量化目标"],
+     "二: 单位地区生产总值（GDP）二氧化碳排放下降19.5% measures CO2 per GDP, not GDP"),
+    ("zigong", "单位GDP二氧化碳排放要下降多少", "answered", ["19.5%"], [], "the ratio itself asked (control)"),
+    ("changshu", "GDP增长多少", "answered", ["7%"], [], "1 地区生产总值增长7%以上 (control)"),
     # an indicator no target was read for, or a second indicator in another target's clause: the plan's clause
     ("changshu", "研发经费支出占GDP比重要达到多少", "answered", ["2.8%"], ["增长7%以上"],
      "6 全社会研发经费支出占GDP比重提高到2.8% (GDP alone names 地区生产总值 of row 1)"),

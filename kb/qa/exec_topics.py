@@ -128,6 +128,18 @@ def exec_target(question: str, q: Query, env) -> Answer:
         metrics = list(dict.fromkeys(r[2] for r in rows))
         return Answer(question, "target", f"方案没有写明“{other}”的数值目标。方案写明数值目标的指标："
                       + "、".join(metrics[:15]) + ("等" if len(metrics) > 15 else "") + "。", status="not_in_plan")
+    per = [(t, tg) for t, tg in chosen if _as_base_only(words, tg, env.voc)]
+    if per and len(per) == len(chosen):
+        # GDP增长多少 where the plan sets 单位GDP二氧化碳排放下降19.5%: GDP is only the base of another indicator
+        from kb.qa.wording import load_answer_words
+
+        ctx.tasks, ctx.topic = tasks, list(q.topic)
+        lines = [load_answer_words()["only_as_base"].format(topic=_shown_topic(words, question))]
+        lines.extend(target_line(t, tg) for t, tg in chosen)
+        return Answer(question, "target", compose(lines), tasks=[], status="not_in_plan", departments=departments_of(tasks))
+    if per:
+        chosen = [c for c in chosen if c not in per]
+        tasks = list({t.id: t for t, _ in chosen}.values())
     if _named_elsewhere(words, chosen, env):
         # 研发经费支出占GDP比重… where no target of that paragraph was read and GDP names 地区生产总值增长7%: the
         # paragraph naming the words asked answers (its deadline, its tasks), never another indicator's target
@@ -187,6 +199,37 @@ def targets_named(env, words: list[str]) -> list:
     picked = [r for sc, r in scored if sc == best]
     built = {tid: env.plan.task(tid) for tid in dict.fromkeys(r[0] for r in picked)}
     return [(built[r[0]], built[r[0]].targets[r[1]]) for r in picked]
+
+
+def _as_base_only(words: list[str], tg, voc) -> bool:
+    """Every asked word (or synonym) the target's metric holds stands right after a word making it the base of another
+    measure (shapes.yaml ``base_marks``: 单位地区生产总值二氧化碳排放, 占GDP比重, 人均…), and the question writes no such word
+    itself: the target measures something else per or of what is asked (GDP增长多少 is not 单位GDP二氧化碳排放下降19.5%)."""
+    from kb.qa.query import load_shapes
+
+    marks = load_shapes()["base_marks"]
+    asked = "".join(words)
+    if any(m in asked for m in marks):
+        return False  # 单位GDP二氧化碳排放要下降多少: the ratio itself is asked
+    metric = fold(tg.metric)
+    spans = []
+    # the asked words and every spelling of a topics.yaml group one of them holds (gdp增长 → gdp, 地区生产总值, 生产总值)
+    spellings = set(words) | {fold(x) for group in voc.topics if any(fold(y) in asked for y in group) for x in group}
+    for syn in spellings:
+        at = metric.find(syn) if len(syn) >= 2 else -1
+        while at >= 0:
+            spans.append((at, at + len(syn)))
+            at = metric.find(syn, at + 1)
+    if not spans:
+        return False
+    # one mention may be several spellings run together: 地区生产总值（gdp） (生产总值 inside it, gdp in brackets after it)
+    merged: list[list[int]] = []
+    for a, b in sorted(spans):
+        if merged and (a <= merged[-1][1] or (metric[merged[-1][1]:a] in ("（", "("))):
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    return all(any(metric[:a].endswith(m) for m in marks) for a, _ in merged)
 
 
 def _named_elsewhere(words: list[str], chosen, env) -> bool:

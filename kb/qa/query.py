@@ -304,7 +304,7 @@ def _check_words(value, where: str) -> list[str]:
     return value
 
 
-SHAPE_LISTS = ("plan_count_words", "baseline_asks", "place_suffixes", "places", "structure_asks", "task_subject", "department_subject", "most", "least",
+SHAPE_LISTS = ("plan_count_words", "baseline_asks", "base_marks", "place_suffixes", "places", "structure_asks", "task_subject", "department_subject", "most", "least",
                "both", "only", "not", "earliest", "latest", "guide", "plan_marks", "value_units", "person_units",
                "unit_not_after", "money_words", "money_units", "which_before", "which_units", "which_after", "due_by",
                "field_affixes", "field_asks", "national_issuers", "start_asks", "node_asks", "measure_not_after", "noun_units",

@@ -47,6 +47,7 @@ REQUIRED = {
     "no_value_in_unit": ("{topic}", "{unit}"),
     "no_value": ("{topic}",),
     "no_value_of_kind": ("{topic}", "{kind}"),
+    "only_as_base": ("{topic}",),
     "value_kinds": {"amount": (), "rate": ()},
     "no_target_time": ("{topic}",),
     "no_target_time_other": (),
