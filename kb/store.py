@@ -1300,23 +1300,22 @@ class StoredPlan(Plan):
             self._position[found.id] = self._order[key] * 1_000_000 + seq
         return found
 
-    def _rows_to_listed(self, rows, single: bool = False) -> list[Task]:
+    def _rows_to_listed(self, rows) -> list[Task]:
         """Tasks of (plan, seq, list row) rows that belong to this corpus, once each, in corpus order: a task not
         read yet is a ``StoredTask`` built from its list row (its other fields read when first used)."""
         order = self._order
-        if single:  # (one row per task: no task twice)
-            keep = sorted(((order[p], s, p), b) for p, s, b in rows if p in order)
-        else:
-            keep = sorted({(order[p], s, p): b for p, s, b in rows if p in order}.items())
+        # Each task once, keyed by its corpus position (an int: 8,000 ints sort several times faster than tuples).
+        keep = {order[p] * 1_000_000 + s: (p, s, b) for p, s, b in rows if p in order}
         batch = _Batch(self)
         out = []
         loaded, position = self._loaded, self._position
         with _no_collection(len(keep)):
-            for (n, seq, key), item in keep:
+            for at in sorted(keep):
+                key, seq, item = keep[at]
                 found = loaded.get((key, seq))
                 if found is None:
                     found = loaded[(key, seq)] = batch.task(key, seq, item)
-                    position[found.id] = n * 1_000_000 + seq
+                    position[found.id] = at
                 out.append(found)
         return out
 
@@ -1364,7 +1363,7 @@ class StoredPlan(Plan):
         rows = self.store.query(
             f"SELECT plan, seq, item FROM roles WHERE department = ? AND role IN ({_marks(len(roles))})", (name, *roles))
         self._role_rows_checked(name, roles, rows)
-        return self._rows_to_listed(rows, single=len(roles) == 1)
+        return self._rows_to_listed(rows)
 
     def listing_rows(self, name: str) -> list[tuple[str, str, str, str, str, str]] | None:
         """(role, document id, label, heading, others, facts) of every role ``name`` holds in a task, in

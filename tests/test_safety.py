@@ -107,6 +107,31 @@ class TestEscaper:
     def test_escape(self, raw, shown, why):
         assert escape(raw) == shown, why
 
+    @pytest.mark.parametrize(
+        "raw, shown, why",
+        [
+            ("交通\n牵头\t配合\n", "交通\n牵头\t配合\n", "printable but for tabs and newlines: written as it is"),
+            ("交通\n牵头\x1b[2J\n", "交通\n牵头\\x1b[2J\n", "a control after a newline"),
+            ("一\n二\u202e三", "一\n二<U+202E>三", "a bidi control after a newline"),
+            ("一\n二\u3000三", "一\n二\u3000三", "an ideographic space (not printable, not escaped)"),
+            ("一\u3000二\x85", "一\u3000二\\x85", "a C1 control beside an ideographic space"),
+            ("", "", "nothing"),
+        ],
+    )
+    def test_stream_writes_as_escape(self, raw, shown, why):
+        from kb.safetext import SafeStream
+
+        out = io.StringIO()
+        SafeStream(out).write(raw)
+        assert out.getvalue() == shown == escape(raw), why
+
+    def test_every_escaped_character_is_unprintable(self):
+        # SafeStream writes text that is printable but for tabs and newlines without searching it: sound only
+        # while every character escape() changes is one str.isprintable rejects.
+        from kb.safetext import _MULTILINE
+
+        assert not [c for c in _MULTILINE if chr(c).isprintable()]
+
     def test_one_line_escapes_newline(self):
         assert escape("a\nb", keep="") == "a\\x0ab"
 

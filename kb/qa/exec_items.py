@@ -8,8 +8,7 @@ kb/qa/query.py.
 
 from __future__ import annotations
 
-import re
-
+from kb.lazypattern import LazyPattern
 from kb.model import ROLES, Task
 from kb.qa.answer import Answer
 from kb.qa.query import Query
@@ -40,9 +39,9 @@ def exec_item(question: str, q: Query, env) -> Answer:
 
 
 #: An item's own number at the start of its text: 10. / 10、 / （二十二） / 第五条.
-_OWN_NUMBER = re.compile(r"\s*(?:(\d{1,3})[.．、](?!\d)|[（(]([一二三四五六七八九十百]{1,5})[）)]|第([一二三四五六七八九十百\d]{1,5})[条项])")
+_OWN_NUMBER = LazyPattern(r"\s*(?:(\d{1,3})[.．、](?!\d)|[（(]([一二三四五六七八九十百]{1,5})[）)]|第([一二三四五六七八九十百\d]{1,5})[条项])")
 #: The number a label ends with: 三（三）10 → 10, 五（十二） → 十二.
-_LABEL_NUMBER = re.compile(r"(?:(\d{1,3})|[（(]([一二三四五六七八九十百]{1,5})[）)])$")
+_LABEL_NUMBER = LazyPattern(r"(?:(\d{1,3})|[（(]([一二三四五六七八九十百]{1,5})[）)])$")
 
 
 def item_number(task: Task) -> int | None:

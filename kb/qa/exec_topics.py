@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from kb.lazypattern import LazyPattern
 from kb.model import ROLE_NAMES, ROLES, Task
 from kb.qa.answer import Answer
 from kb.qa.query import Act, Query, asked_topic, split_scope
@@ -349,7 +350,7 @@ def _target_time(question: str, q: Query, env, chosen, words: list[str]) -> Answ
 
 
 #: An indicator written in Latin letters and digits (PM10, PM2.5, SO2, NOx, VOCs, COD, GDP), as fold() writes it.
-_INDICATOR = re.compile(r"[a-z][a-z0-9.]*[a-z0-9]")
+_INDICATOR = LazyPattern(r"[a-z][a-z0-9.]*[a-z0-9]")
 
 
 def _indicator_unheld(question: str, chosen, voc) -> str | None:

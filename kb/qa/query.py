@@ -23,6 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from kb.errors import KbError
+from kb.lazypattern import LazyPattern
 from kb.select import DateSpan
 from kb.qa.text import longest_first
 
@@ -541,7 +542,7 @@ def _place_naming_a_plan(r: Reading) -> str | None:
 
 
 #: A place name in a plan's title: 2–3 characters before 市/区/县/省 (自贡市, 松江区).
-_TITLE_PLACE = re.compile(r"([\u4e00-\u9fff]{2,3})(市|区|县|省)")
+_TITLE_PLACE = LazyPattern(r"([\u4e00-\u9fff]{2,3})(市|区|县|省)")
 
 
 def _place_owning_the_topic(r: Reading) -> str | None:
@@ -618,7 +619,7 @@ def read_references(r: Reading) -> None:
 
 
 #: Where the words naming a plan end (2023年分解表里, 2006年重点工作事项中).
-_PLAN_NAME_END = re.compile(r"[里中内]")
+_PLAN_NAME_END = LazyPattern(r"[里中内]")
 
 
 def _year_names_plan(r: Reading, d) -> bool:
@@ -656,7 +657,7 @@ def _year_names_plan(r: Reading, d) -> bool:
 
 
 #: 第 and a number with no unit after it (第五航权, 第一书记): maybe a word of the plan, not an ordinal.
-_BARE_ORDINAL = re.compile(r"第(?:\d+|[一二两三四五六七八九十]{1,3})")
+_BARE_ORDINAL = LazyPattern(r"第(?:\d+|[一二两三四五六七八九十]{1,3})")
 
 
 def _ordinal_in_a_word(r: Reading) -> None:
@@ -741,7 +742,7 @@ _POINTERS = frozenset("这那该此其哪某")
 
 #: A demonstrative and a word for a piece of the plan ending a topic word (壮大市场主体那部分, 农机人才培养这一块):
 #: the words before it name a heading; the filler points at it and names nothing.
-_FILLER = re.compile(r"[这那该此][一个]?(?:部分|块|方面|节|章|段|板块|大块)$")
+_FILLER = LazyPattern(r"[这那该此][一个]?(?:部分|块|方面|节|章|段|板块|大块)$")
 
 
 def read_topic(r: Reading) -> None:
@@ -1218,7 +1219,7 @@ def read_department_set(r: Reading) -> None:
 
 
 #: 只参与了一项任务的单位 / 仅牵头两项任务的部门 / 参与三项以上任务的单位: departments by how many tasks they hold.
-_TASK_COUNT = re.compile(r"(?P<only>只|仅)?(?:参与|参加|负责|承担|涉及|有|出现在|牵头|配合)?了?(?P<n>[一二两三四五六七八九十\d]{1,2})"
+_TASK_COUNT = LazyPattern(r"(?P<only>只|仅)?(?:参与|参加|负责|承担|涉及|有|出现在|牵头|配合)?了?(?P<n>[一二两三四五六七八九十\d]{1,2})"
                          r"(?:项|个|条)(?P<more>以上|及以上|或以上)?(?:任务|工作)的?(?:部门|单位)")
 
 
@@ -1550,7 +1551,7 @@ def read_topic_ask(r: Reading) -> None:
 
 
 #: A number written in digits or Chinese numerals before 个/家 (两个部门共同牵头).
-_COUNT = re.compile(r"([0-9]+|[一二两三四五六七八九十]+)(?:个|家)")
+_COUNT = LazyPattern(r"([0-9]+|[一二两三四五六七八九十]+)(?:个|家)")
 _CN_NUM = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
@@ -1560,7 +1561,7 @@ _METRICS: dict[int, tuple] = {}
 
 
 #: An item's marker at the start of a metric ((三), 3.), folded.
-_MARKER = re.compile(r"^(?:\([一二三四五六七八九十\d]{1,4}\)|\d{1,3}[.、])")
+_MARKER = LazyPattern(r"^(?:\([一二三四五六七八九十\d]{1,4}\)|\d{1,3}[.、])")
 
 
 def plan_metrics(plan) -> tuple[frozenset[str], tuple[tuple[str, str], ...]]:
@@ -1618,7 +1619,7 @@ def _overview_nouns(voc) -> list[str]:
 
 
 #: A part's heading as read_heading writes it (四、主要任务): its numeral.
-_PART_HEADING = re.compile(r"^([一二三四五六七八九十]+)、")
+_PART_HEADING = LazyPattern(r"^([一二三四五六七八九十]+)、")
 
 
 def read_numbered(r: Reading) -> None:

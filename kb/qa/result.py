@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from contextvars import ContextVar
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from kb.model import ROLE_NAMES, ROLES, Deadline, Target, Task
 from kb.qa.text import task_head
@@ -229,7 +230,10 @@ def roles_of(task: Task, exclude: str | None = None) -> dict[str, list[str]]:
     return out
 
 
-_ROLE_WORDS: list = [None, None]
+_ROLE_WORDS: list = [None, None, None]
+
+#: The holders of every role shown, in ``_SHOWN_ROLES`` order, read from a task in one call.
+_HOLDERS = attrgetter(*_SHOWN_ROLES)
 
 
 def _role_words() -> dict[str, tuple[str, str]]:
@@ -240,39 +244,46 @@ def _role_words() -> dict[str, tuple[str, str]]:
         for r in _SHOWN_ROLES:
             word = ROLE_NAMES.get(r, w.get(r, r))
             found[r] = (word, w["other"].format(role=word))
-        _ROLE_WORDS[:] = [w, found]
+        _ROLE_WORDS[:] = [w, found, tuple(found[r] for r in _SHOWN_ROLES)]
     return _ROLE_WORDS[1]
 
 
-def describe(task: Task, exclude: str | None = None) -> str:
-    """``牵头：A、B；配合：C`` (``其他牵头单位：B`` when ``exclude`` leads too): ``roles_of`` as one line."""
+def _role_word_pairs() -> tuple[tuple[str, str], ...]:
+    """``_role_words``' pairs in ``_SHOWN_ROLES`` order (zipped with ``_HOLDERS`` of a task)."""
+    _role_words()
+    return _ROLE_WORDS[2]
+
+
+def describe(task: Task, exclude: str | None = None, pairs: tuple | None = None) -> str:
+    """``牵头：A、B；配合：C`` (``其他牵头单位：B`` when ``exclude`` leads too): ``roles_of`` as one line.
+
+    ``pairs``: ``_role_word_pairs()``, when the caller renders many lines (looked up once, not per line).
+    """
     if task.subunits:
         return "；".join([f"{role}：{'、'.join(names)}" for role, names in roles_of(task, exclude).items()])
     # (no sub-unit: roles_of's short way, written out without its dict — once per line of a list of 8,000)
-    words = _role_words()
     parts = []
-    for r in _SHOWN_ROLES:
-        holders = getattr(task, r, None)
+    for (word, other), holders in zip(pairs or _role_word_pairs(), _HOLDERS(task)):
         if not holders:
             continue
         if exclude is None or exclude not in holders:
-            parts.append(words[r][0] + "：" + "、".join(holders))
+            parts.append(word + "：" + "、".join(holders))
         else:
             names = [n for n in holders if n != exclude]
             if names:
-                parts.append(words[r][1] + "：" + "、".join(names))
+                parts.append(other + "：" + "、".join(names))
     return "；".join(parts)
 
 
-def item_line(item: Item) -> str:
-    """One item as a line of text."""
+def item_line(item: Item, pairs: tuple | None = None) -> str:
+    """One item as a line of text (``pairs``: as for ``describe``)."""
     if item.task is None:
         return (f"{item.n}. " if item.n is not None else "") + item.text
     t = item.task
     line = (f"{item.n}. " if item.n is not None else "") + f"{t.label} {head_of(t)}"
     if item.plan:
         line += f"〔{item.plan}〕"
-    deps = describe(t, item.exclude) if item.departments else ""
+    deps = describe(t, item.exclude, pairs) if item.departments else ""
     if deps:
         line += f"（{deps}）"
     if item.text:
@@ -287,10 +298,11 @@ def item_line(item: Item) -> str:
 def render_text(result: Result) -> str:
     """The answer as ``kb ask`` prints it."""
     lines = list(result.heading)
+    pairs = _role_word_pairs() if result.groups else None
     for g in result.groups:
         if g.title:
             lines.append(f"【{g.title}】{g.tail}")
-        lines.extend(item_line(i) for i in g.items)
+        lines.extend([item_line(i, pairs) for i in g.items])
     lines.extend(result.notes)
     if result.related:
         lines.append(_words()["related_title"])
@@ -308,9 +320,15 @@ def task_line(n: int, task: Task, *, exclude: str | None = None, deadlines=False
     return Item(n, task, text=text, exclude=exclude, deadlines=shown, departments=departments)
 
 
-def numbered(tasks: list[Task], start: int = 1, **kw) -> list[Item]:
-    """``tasks`` as numbered items from ``start``."""
-    return [task_line(start + k, t, **kw) for k, t in enumerate(tasks)]
+def numbered(tasks: list[Task], start: int = 1, *, exclude: str | None = None, deadlines=False, text: str = "",
+             departments: bool = True) -> list[Item]:
+    """``tasks`` as numbered items from ``start`` (as ``task_line`` makes each)."""
+    if deadlines is True:
+        return [task_line(n, t, exclude=exclude, deadlines=True, text=text, departments=departments)
+                for n, t in enumerate(tasks, start)]
+    # (the same items without a call and keywords per task: a department's list holds 8,000 at 1,000 plans)
+    shown = list(deadlines or [])
+    return [Item(n, t, text, exclude, shown.copy(), [], None, departments) for n, t in enumerate(tasks, start)]
 
 
 def target_line(task: Task, tg: Target) -> str:

@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import re
 
+from kb.lazypattern import LazyPattern
 from kb.model import Task
 
-_CLAUSE = re.compile(r"[，,；;：:]")
-_SENTENCE = re.compile(r"[。；;！？!?\n]")
-_BRACKETS = re.compile(r"[（(][^（）()]*[）)]")
+_CLAUSE = LazyPattern(r"[，,；;：:]")
+_SENTENCE = LazyPattern(r"[。；;！？!?\n]")
+_BRACKETS = LazyPattern(r"[（(][^（）()]*[）)]")
 _PATTERNS: dict[int, tuple[re.Pattern, tuple[str, ...]]] = {}
 
 
