@@ -204,6 +204,10 @@ class Query:
     topic_pieces: list[str] = field(default_factory=list)
     """The topic with a word the plan does not write taken as pieces one clause holds in order (对虾基地 → 对虾, 基地;
     read_topic_split): the topic kb.qa.session tries when the words as written find nothing."""
+    topic_unsplit: list[str] = field(default_factory=list)
+    """The topic as read_topic_split saw it, when a word of it is not in the plan's text: kb.qa.session splits it
+    (split_topic → ``topic_pieces``) only when the words as written find nothing, since splitting searches the plan
+    once per cut and would cost every question that much (reading a question p95 ≤ 1 ms)."""
     list_named: str | None = None
     """An ordinal asked of a list named by words that no part title and no task of the plan holds (十件民生实事的第一件
     where 十件民生实事 is only an attachment's title): the plan's text lists no such items."""
@@ -789,23 +793,30 @@ def read_topic_split(r: Reading) -> None:
     is taken as its pieces (2+ characters each, in the question's order) when one clause of one paragraph holds them
     all in that order.  The scan may have cut an edge character off the word as a particle (对, 地): the characters
     beside it in the question are tried with it; one leftover character at either end (建 of 对虾基地建几个) is left
-    out.  Only recorded (``Query.topic_pieces``): kb.qa.session asks the question again with the pieces as its topic
+    out.  Only the topic is recorded here (``Query.topic_unsplit``); kb.qa.session splits it (split_topic) and asks the question again with the pieces as its topic
     when the reading as written finds nothing in the plan (not_in_plan) — a word other readers match (a heading's
     bare words, a topic with a generic tail, a ranked neighbour) keeps their answer."""
     q = r.query
     if q.outside or not q.topic:
         return
+    if any(len(word) >= SPLIT_PIECE and word not in r.plan_text for word in q.topic):
+        q.topic_unsplit = list(q.topic)
+
+
+def split_topic(text: str, facts, query: Query, plan, plan_text: str, words: dict | None = None) -> list[str]:
+    """The pieces of ``query.topic_unsplit`` (read_topic_split): each word the plan does not write cut into pieces one
+    clause holds in order, the other words as they are; [] when no word splits."""
+    r = Reading(text, facts, query, words or load_shapes(), plan, plan_text)
     out: list[str] = []
     changed = False
-    for word in q.topic:
+    for word in query.topic_unsplit:
         if len(word) < SPLIT_PIECE or word in r.plan_text:
             out.append(word)
             continue
         pieces = _split_in_clause(r, word)
         out.extend(pieces or [word])
         changed = changed or bool(pieces)
-    if changed:
-        q.topic_pieces = list(dict.fromkeys(out))
+    return list(dict.fromkeys(out)) if changed else []
 
 
 def _split_in_clause(r: Reading, word: str) -> list[str] | None:

@@ -287,7 +287,7 @@ class Session:
         (``Query.over``, read again now that the conversation is known; kb.qa.executors.DISPATCH)."""
         from kb.qa.context import KEEPS_DEPARTMENT
         from kb.qa.executors import dispatch
-        from kb.qa.query import TOPIC_OVER, Conversation, read_query
+        from kb.qa.query import TOPIC_OVER, Conversation, read_query, split_topic
 
         q = self.read(question)
         self.retried = False
@@ -309,13 +309,15 @@ class Session:
         if answer is None:
             query = self._merge(query)
             answer = dispatch(question, query, self._env(self._plan_of(query), conversation))
+            if answer.status == "not_in_plan" and query.topic_unsplit:
+                query.topic_pieces = split_topic(q.text, q, query, self.plan, self.plan_text())
             self.retried = bool(answer.status == "not_in_plan" and query.topic_pieces)
             if self.retried:
                 # 对虾基地谁负责: the words as written are nowhere, their pieces stand in order in one clause (read_topic_split)
                 again = self.read(question)
                 again.topic = list(query.topic_pieces)
                 split = read_query(again.text, again, self.plan, self.plan_text())
-                split.topic_pieces = []
+                split.topic_pieces, split.topic_unsplit = [], []
                 retry = dispatch(question, split, self._env(self._plan_of(split), conversation))
                 if retry.status == "answered":
                     answer, query = retry, split
