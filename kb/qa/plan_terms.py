@@ -493,6 +493,10 @@ def _department_names(plan) -> list[str]:
     return [fold(n) for n in plan.departments()]
 
 
+#: The question words absent_topic cuts a topic at, longest first, per vocabulary object (kept with it).
+_ASKING: dict[int, tuple] = {}
+
+
 def absent_topic(plan, words: list[str], any_word: bool = False, *, min_length: int = MIN_ABSENT) -> str | None:
     """The topic word that no loaded plan holds in any spelling, if the question's topic stands or falls by it.
 
@@ -525,7 +529,11 @@ def absent_topic(plan, words: list[str], any_word: bool = False, *, min_length: 
         return not _partial_match(plan, stem, mentions)
 
     # what the scan left of the question's own words (车用尿素谁监管): cut at the first of them
-    asking = longest_first(w for k in ("who", "when", "stopwords") for w in voc.words[k] if len(w) >= 1)
+    held = _ASKING.get(id(voc))
+    if held is None or held[0] is not voc:  # (sorted once per vocabulary: per call it cost ~0.3 ms a question)
+        held = _ASKING[id(voc)] = (voc, longest_first(w for k in ("who", "when", "stopwords") for w in voc.words[k]
+                                                      if len(w) >= 1))
+    asking = held[1]
     cut = []
     for w in words:
         ends = [w.find(a) for a in asking if a in w]
