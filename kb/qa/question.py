@@ -11,13 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from kb.qa.text import CN_DIGITS, cn_number as _cn_number
 from kb.qa.text import fold, is_cjk
 from kb.qa.vocab import Vocabulary
 
 #: A question longer than this is cut before reading (a pasted page is not a question).
 MAX_QUESTION = 400
-
-_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 _NUMERAL = "一二两三四五六七八九十"
 _CN_YEAR = re.compile(r"([〇零一二三四五六七八九]{4})年")
@@ -213,23 +212,6 @@ def _item_ask(rest: str, voc: Vocabulary) -> str | None:
     return None
 
 
-def _cn_number(s: str) -> int | None:
-    if s.isdigit():
-        return int(s)
-    if s == "十":
-        return 10
-    if "十" in s:
-        head, _, tail = s.partition("十")
-        tens = _CN_DIGITS.get(head, 1) if head else 1
-        return tens * 10 + (_CN_DIGITS.get(tail, 0) if tail else 0)
-    total = 0
-    for ch in s:
-        if ch not in _CN_DIGITS:
-            return None
-        total = total * 10 + _CN_DIGITS[ch]
-    return total
-
-
 def _strip_edges(text: str, voc: Vocabulary, q: Question) -> str:
     """Take politeness prefixes off the start and particles off the end (repeatedly)."""
     changed = True
@@ -303,7 +285,7 @@ def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Quest
     """Read ``raw``: ``resolve(name, fuzzy=True)`` is kb.registry.resolve_department bound to the plan."""
     q = Question(raw)
     text = fold(raw or "")[:MAX_QUESTION]
-    text = _CN_YEAR.sub(lambda m: "".join(str(_CN_DIGITS[c]) for c in m.group(1)) + "年", text)  # 二〇二〇年 → 2020年
+    text = _CN_YEAR.sub(lambda m: "".join(str(CN_DIGITS[c]) for c in m.group(1)) + "年", text)  # 二〇二〇年 → 2020年
     text = _strip_edges(text, voc, q)
     q.text = text
     if not text:

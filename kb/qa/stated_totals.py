@@ -18,25 +18,9 @@ import re
 from dataclasses import dataclass
 
 from kb.model import Plan, Task
+from kb.qa.text import cn_number as number_value
 
-_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _NUMBER = r"\d+|[零〇一二两三四五六七八九十百]+"
-
-
-def number_value(text: str) -> int | None:
-    """A count written in digits or Chinese numerals up to 999 (52, 三十, 十五, 一百二十) as an int."""
-    if text.isdigit():
-        return int(text)
-    total, digit = 0, None
-    for ch in text:
-        if ch in _CN_DIGITS:
-            digit = _CN_DIGITS[ch]
-        elif ch in "十百":
-            total += (1 if digit is None else digit) * (10 if ch == "十" else 100)
-            digit = None
-        else:
-            return None
-    return total + (digit or 0)
 
 
 @dataclass(slots=True, frozen=True)
