@@ -224,6 +224,18 @@ LIST_CASES = [
     ("各有关部门、单位、机构", ["各有关部门、单位、机构"], "several bare kinds after 、 stay with the group"),
     ("市有关部门、市X局", ["市有关部门", "市X局"], "a named unit after a generic group is a unit of its own"),
     ("市X局、单位", ["市X局", "单位"], "a bare 单位 after a named unit is not joined (no 有关 to govern it)"),
+    ("浦东新区、徐汇区、嘉定区政府", ["浦东新区政府", "徐汇区政府", "嘉定区政府"],
+     "区政府 written once after district names belongs to each (沪府办〔2021〕36号)"),
+    ("市绿化市容局，浦东新区、普陀区政府，地产集团", ["市绿化市容局", "浦东新区政府", "普陀区政府", "地产集团"],
+     "the places between two commas only"),
+    ("高新区、经开区管委会", ["高新区管委会", "经开区管委会"], "管委会 written once"),
+    ("余杭区、临平区人民政府", ["余杭区人民政府", "临平区人民政府"], "人民政府 written once"),
+    ("临港新片区、奉贤区政府", ["临港新片区", "奉贤区政府"], "a 片区 is no local government: nothing distributed"),
+    ("市发展改革委、松江区、青浦区政府", ["市发展改革委", "松江区", "青浦区政府"],
+     "a unit before the places: the list is not all places, nothing distributed"),
+    ("各区、县政府", ["各区、县政府"], "各区、县政府 stays one group"),
+    ("松江区、青浦区", ["松江区", "青浦区"], "no body written after the last place"),
+    ("浦东新区政府", ["浦东新区政府"], "a single name"),
 ]
 
 
@@ -323,6 +335,58 @@ def test_plan_without_tags_reads_prose_and_says_so():
 def test_tagged_plan_reads_no_prose():
     doc, tasks = parse_document("某方案\n一、任务\n1.由市X局牵头建立机制。\n2.乙。（市Y局负责）\n", "p")
     assert doc.tagged and tasks[0].departments() == []
+
+
+# E prose forms met in real plans kb had never seen (tests/test_found_dialects.py): (paragraph of an untagged plan,
+# expected non-empty roles, why).
+PROSE_CASES = [
+    ("市场监管总局要发挥牵头作用，加强统筹协调，会同各有关部门共同推进各项工作。",
+     {"lead": ["市场监管总局"], "support": ["各有关部门"]}, "发挥牵头作用 … 会同Y: lead and support (国发〔2019〕5号)"),
+    ("市X局要充分发挥牵头作用。", {"lead": ["市X局"]}, "发挥牵头作用 alone"),
+    ("国家医保局承担制定试点方案、相关政策和监督实施的职责，指导各地做好结算。",
+     {"sole": ["国家医保局"]}, "X承担…的职责 (国办发〔2019〕2号)"),
+    ("由上海市医药集中招标采购事务管理所承担联合采购办公室日常工作并负责具体实施。",
+     {"sole": ["上海市医药集中招标采购事务管理所"]}, "由X承担…工作并负责…"),
+    ("办公室承担以下职责：", {}, "承担以下职责 opens a list of duties"),
+    ("原则上国家融资担保基金和银行业金融机构承担的风险责任比例均不低于20%。", {}, "承担的…责任 is a liability, no duty"),
+    ("着力营造厚植企业承担职业教育责任的社会环境。", {}, "承担…责任 is no duty"),
+    ("区政府是责任主体，区建设管理委会同区发展改革委、区经委、区教育局、区公安分局、区民政局、区财政局、区规划资源局、"
+     "区生态环境局、区农业农村委、区科委、区住房保障局、区交通委、区水务局等部门共同推进城市体检工作。",
+     {"lead": ["区建设管理委"], "support": ["区发展改革委", "区经委", "区教育局", "区公安分局", "区民政局", "区财政局", "区规划资源局",
+                                          "区生态环境局", "区农业农村委", "区科委", "区住房保障局", "区交通委", "区水务局"]},
+     "a long list after 会同 (崇明 2021 names 25)"),
+]
+
+
+@pytest.mark.parametrize("paragraph,expected,why", PROSE_CASES, ids=[c[-1] for c in PROSE_CASES])
+def test_prose_forms(paragraph, expected, why):
+    doc, tasks = parse_document("某意见\n一、任务\n" + paragraph + "\n", "p")
+    assert not doc.tagged
+    assert {r: getattr(tasks[0], r) for r in ("lead", "support", "sole", "shared", "guide") if getattr(tasks[0], r)} == expected, why
+
+
+# An inline tag closing a paragraph that continues a numbered item: (paragraphs, the tasks' texts with their roles, why).
+CONTINUED_CASES = [
+    (["1.研究制定建设标准。", "在总结评估的基础上，科学谋划后续任务。（牵头单位：市X局）"],
+     [("1.研究制定建设标准。在总结评估的基础上，科学谋划后续任务。（牵头单位：市X局）", ["市X局"])],
+     "the tag closes the item's second paragraph: the item is one task (沪府办〔2021〕36号 四（五）15)"),
+    (["2.推进建设。以公园为基底注入多元功能。", "(1)推动功能融合。（牵头单位：市X局）", "(2)推动品质提升。（牵头单位：市Y局）"],
+     [("2.推进建设。以公园为基底注入多元功能。", []), ("(1)推动功能融合。（牵头单位：市X局）", ["市X局"]),
+      ("(2)推动品质提升。（牵头单位：市Y局）", ["市Y局"])],
+     "tagged sub-items are tasks of their own; the lead-in stays a paragraph (奉贤 2021)"),
+    (["各地要加强组织领导。", "推进甲工作。（牵头单位：市X局）"],
+     [("各地要加强组织领导。", []), ("推进甲工作。（牵头单位：市X局）", ["市X局"])],
+     "no numbered item above: an untagged lead-in is not merged"),
+    (["1.推进甲工作。（牵头单位：市X局）", "推进乙工作。（牵头单位：市Y局）"],
+     [("1.推进甲工作。（牵头单位：市X局）", ["市X局"]), ("推进乙工作。（牵头单位：市Y局）", ["市Y局"])],
+     "the item above has its own tag: nothing to continue"),
+]
+
+
+@pytest.mark.parametrize("paragraphs,expected,why", CONTINUED_CASES, ids=[c[-1][:30] for c in CONTINUED_CASES])
+def test_tag_closing_an_items_later_paragraph(paragraphs, expected, why):
+    _, tasks = parse_document("某方案\n一、重点任务\n" + "\n".join(paragraphs) + "\n", "p")
+    assert [(t.text, t.lead) for t in tasks] == expected, why
 
 
 # Registries: per issuer, never across levels.

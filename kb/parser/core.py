@@ -194,6 +194,19 @@ def rule_label_lines(state: ParseState) -> None:
     tasks, pieces = [], []
     for task, piece in zip(state.tasks, state.pieces):
         if not piece.label_line:
+            n = _continued_item(tasks, pieces, piece)
+            if n is not None:
+                # 15.研究制定建设标准… / 在总结评估…的基础上，科学谋划…。（牵头单位：X）: the tag closes the item's last
+                # paragraph, and the item is the numbered paragraph with its body (沪府办〔2021〕36号).
+                item, item_piece = _merge_item(tasks[n:] + [task], pieces[n:] + [piece])
+                del tasks[n:], pieces[n:]
+                _take_tag(item, piece.tag, "tag")
+                item.kind = "task"
+                state.task_tags.pop(id(task), None)
+                state.task_tags[id(item)] = piece.tag
+                tasks.append(item)
+                pieces.append(Piece(item_piece.block, item.text, item.body, piece.tag, list(item.warnings)))
+                continue
             tasks.append(task)
             pieces.append(piece)
             continue
@@ -250,6 +263,27 @@ def _item_start(tasks: list[Task], pieces: list[Piece], block: structure.Block) 
             return i
         i -= 1
     return i + 1 if i + 1 < len(tasks) else None
+
+
+def _continued_item(tasks: list[Task], pieces: list[Piece], piece: Piece) -> int | None:
+    """Index of the first task of the item an inline tag closes from a later paragraph, or None: the tag closes the
+    first text of a plain paragraph (no number, no inline heading, no title of its own: a body paragraph), and right
+    above it in its part and section stand untagged paragraphs back to a paragraph that opens an item (``1.…``,
+    ``（一）加强管理。…``).  Without such an opening paragraph nothing is merged: an untagged lead-in above tagged
+    paragraphs stays a paragraph."""
+    block = piece.block
+    if (piece.tag is None or _starts_item(block) or _marked(block) or not block.text.startswith(piece.text[:10])):
+        return None
+    n = _item_start(tasks, pieces, block)
+    if n is None or n >= len(tasks) or not _starts_item(pieces[n].block) or any(_marked(p.block) for p in pieces[n + 1:]):
+        return None
+    return n
+
+
+def _marked(block: structure.Block) -> bool:
+    """True for a paragraph opening with a marker (a sub-item （1）, a number): it is an item or sub-item of its own
+    (2.推进…建设。 / (1)…（tag） / (2)…（tag）: each sub-item is a task, the lead-in stays a paragraph)."""
+    return bool(structure.SUBITEM_RE.match(block.text) or structure.ITEM_RE.match(block.text))
 
 
 def _merge_item(tasks: list[Task], pieces: list[Piece]) -> tuple[Task, Piece]:
