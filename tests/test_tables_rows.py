@@ -298,8 +298,14 @@ DIVISIONS = [
      "市卫健委内牵头处室 holds 牵头 but names the issuer's divisions: no role column"),
     (["序号", "工作任务", "责任单位", "委内责任处室", "完成时间"], {"number": 0, "task": 1, "responsible": 2, "other": 3, "deadline": 4},
      "委内责任处室 likewise (责任 inside it)"),
-    (["序号", "工作任务", "牵头处室", "配合处室"], {"number": 0, "task": 1, "other": 2},
-     "a table of divisions only names no unit of the plan: no task table"),
+    (["序号", "工作任务", "牵头处室", "配合处室"], {"number": 0, "task": 1, "lead": 2, "support": 3},
+     "a table of divisions only (a department's own list): its divisions do the work, read by their role words"),
+    (["序号", "重点任务", "责任处室", "完成时限"], {"number": 0, "task": 1, "responsible": 2, "deadline": 3},
+     "责任处室 as the only unit column: responsible"),
+    (["序号", "重点任务", "牵头单位", "责任处室"], {"number": 0, "task": 1, "lead": 2, "other": 3},
+     "beside a 牵头单位 column, 责任处室 stays a field"),
+    (["序号", "重点任务", "备注处室"], {"number": 0, "task": 1, "other": 2},
+     "a division column without a role word is a field"),
 ]
 
 

@@ -72,8 +72,9 @@ _HEADER_MAX = 14
 _MISMATCH = 3
 _CAP = 6
 #: What a column without a paragraph costs: a task is never missing; a lead cell is merged over rows
-#: less often than the others (a row of a 牵头 table names its lead), so its absence costs 2.
-_MISSING = {"task": 9.0, "lead": 2.0}  # optimal ways kept per state (ties beyond this are not needed to see that a paragraph is uncertain)
+#: less often than the others (a row of a 牵头 table names its lead), so its absence costs 2; a field's
+#: cell (备注, 职权类型) is the one most often left empty, so its absence costs 0.5.
+_MISSING = {"task": 9.0, "lead": 2.0, "other": 0.5}  # optimal ways kept per state (ties beyond this are not needed to see that a paragraph is uncertain)
 
 
 @dataclass(slots=True)
@@ -281,7 +282,9 @@ def _spaced_header(line: str, vocab, header_columns, is_task_header):
 def find_flattened(text: str, vocab, header_columns, is_task_header, unit_like, time_like) -> list[tuple[int, int, FlatTable]]:
     """The flattened task tables of ``text``: (first line, line after, table) each."""
     numbers = [w for w, col in vocab.words if col == "number"]
-    if not numbers or not re.search(rf"^[ \t\u3000]*(?:{'|'.join(map(re.escape, numbers))})[ \t\u3000]*$", text, re.M):
+    # (a header word may be letter-spaced: ``序  号``)
+    spaced = "|".join("[ \t\u3000]*".join(map(re.escape, w)) for w in numbers)
+    if not numbers or not re.search(rf"^[ \t\u3000]*(?:{spaced})[ \t\u3000]*$", text, re.M):
         return []  # no 序号 cell standing alone on a line: no flattened table (the common case, one search)
     unit_like, time_like = lru_cache(maxsize=None)(unit_like), lru_cache(maxsize=None)(time_like)
     headings = frozenset(m.group(1).strip() for m in _TEXT_HEADING_RE.finditer(text))
@@ -289,12 +292,12 @@ def find_flattened(text: str, vocab, header_columns, is_task_header, unit_like, 
     found = []
     i = 0
     while i < len(paras):
-        header, j = _header_at(paras, i, vocab, header_columns, is_task_header)
+        header, j = _header_at(paras, i, vocab, header_columns, is_task_header, headings)
         if header is None:
             i += 1
             continue
         columns = header
-        table = _regroup(paras, i, j, columns, unit_like, time_like, headings)
+        table = _regroup(paras, i, j, columns, unit_like, time_like, headings, vocab, header_columns)
         if table is None:
             i = j
             continue
@@ -303,24 +306,87 @@ def find_flattened(text: str, vocab, header_columns, is_task_header, unit_like, 
     return found
 
 
-def _header_at(paras, i, vocab, header_columns, is_task_header):
-    cells: list[str] = []
+_WHITE_RE = re.compile(r"\s+")
+
+
+def _squashed(text: str) -> str:
+    """A header cell without its inner white space (``行使  主体``, ``责任\n单位``, ``完成 时限``: a cell's
+    words spread or wrapped by the page)."""
+    return _WHITE_RE.sub("", text)
+
+
+#: A piece of a header word the page broke (``责任`` / ``单位``): a few CJK characters, nothing else.
+_WORD_PIECE_RE = re.compile(r"[\u4e00-\u9fff]{1,6}")
+
+
+def _header_cells(paras, i, vocab, header_columns, first_named: bool = False) -> list[tuple[str, bool, int]]:
+    """The run of header-like paragraphs from ``i``: (cell without white space, names a column, paragraphs it
+    takes) each.  A header word the page broke over two paragraphs (``责任`` / ``单位``, ``序`` / ``号``) is one
+    cell when together they are a column word and apart one of them names none.  Header-like: short, no
+    sentence, no number, no heading (``一、…``), no table caption (重点任务分工表)."""
+    exact = {w for w, _ in vocab.words}
+    out: list[tuple[str, bool, int]] = []
     j = i
-    while j < len(paras):
-        text = paras[j][2].replace("\n", "")
-        if len(text) > _HEADER_MAX or _CAPTION_END_RE.search(text) or not header_columns([text], vocab):
-            break  # 重点任务分工表 is the table's caption, not a header cell
-        cells.append(text)
-        j += 1
+    while j < len(paras) and len(out) <= _HEADER_MAX:
+        text = _squashed(paras[j][2])
+        take = 1
+        if j + 1 < len(paras):
+            nxt = _squashed(paras[j + 1][2])
+            joined = text + nxt
+            if (_WORD_PIECE_RE.fullmatch(text) and _WORD_PIECE_RE.fullmatch(nxt) and header_columns([joined], vocab)
+                    and (joined in exact or not header_columns([text], vocab))
+                    and (not header_columns([text], vocab) or not header_columns([nxt], vocab))):
+                text, take = joined, 2
+        if (not text or len(text) > _HEADER_MAX or (_CAPTION_END_RE.search(text) and text not in exact) or _SENTENCE_RE.search(text)
+                or re.fullmatch(r"[\d.．、]+", text) or _HEADING_RE.match(text)):
+            break
+        named = bool(header_columns([text], vocab))
+        if first_named and not out and not named:
+            break  # (a header starts with a column word: most paragraphs are no header's start, and end here)
+        out.append((text, named, take))
+        j += take
+    return out
+
+
+#: A header cell naming no column of tables.yaml is a column's name (职权类型, 行使层级, 追责情形): short, no quote,
+#: bracket or figure — a row spanning the table right after the header (推进实施“光伏+”示范工程) is none.
+_UNKNOWN_HEADER_MAX = 8
+_UNKNOWN_NOT_HEADER_RE = re.compile(r"[“”\"‘’'《》（）()\d、，,]")
+
+
+def _header_at(paras, i, vocab, header_columns, is_task_header, headings=frozenset()):
+    """The header starting at paragraph ``i``: ((cells, columns), index after it), else (None, i).
+
+    Its cells each name a column (a run of column words, 序号 among them); or, when the run of short
+    paragraphs from a 序号 cell reaches the first row's ``1``, every paragraph of that run is a cell, those
+    naming no column of tables.yaml (职权类型, 行使层级) fields of the row: a 权责清单's header is read to its
+    end, so its rows keep their width."""
+    run = _header_cells(paras, i, vocab, header_columns, first_named=True)
+    if not run or not run[0][1]:
+        return None, i
+    known = 0
+    while known < len(run) and run[known][1]:
+        known += 1
+    cells = [c for c, _, _ in run[:known]]
+    taken = sum(t for _, _, t in run[:known])
+    numbers = {w for w, col in vocab.words if col == "number"}
+    after = i + sum(t for _, _, t in run)
+    if (known < len(run) and run[0][0] in numbers and after < len(paras) and _squashed(paras[after][2]) == "1"
+            and sum(1 for _, named, _ in run if named) * 2 > len(run)
+            and all(named or (len(c) <= _UNKNOWN_HEADER_MAX and not _UNKNOWN_NOT_HEADER_RE.search(c)
+                              and c not in headings) for c, named, _ in run)):
+        cells = [c for c, _, _ in run]  # the whole run is the header: it ends where row 1 starts
+        taken = after - i
     if len(cells) < 3:
         return None, i
     columns = header_columns(cells, vocab)
     if "number" not in columns or not is_task_header(columns) or len(set(cells)) != len(cells):
         return None, i
-    return (cells, columns), j
+    return (cells, columns), i + taken
 
 
-def _regroup(paras, start, body, header, unit_like, time_like, headings=frozenset()) -> FlatTable | None:
+def _regroup(paras, start, body, header, unit_like, time_like, headings=frozenset(), vocab=None,
+             header_columns=None) -> FlatTable | None:
     cells_h, columns = header
     n_cols = len(cells_h)
     kinds = ["other"] * n_cols
@@ -328,14 +394,22 @@ def _regroup(paras, start, body, header, unit_like, time_like, headings=frozense
         kinds[idx] = _KIND.get(col, "other")
     num = columns["number"]
     col_names = {idx: col for col, idx in columns.items()}
+    if "lead" not in columns and "responsible" in columns:
+        col_names[columns["responsible"]] = "lead"  # the main unit column (as in tables._aligned_rows)
     pre, post = list(range(num)), list(range(num + 1, n_cols))
     # Paragraphs after the header, a repeated header dropped; the 序号 paragraphs in order.
     seq: list[tuple[int, str]] = []
     k = body
     while k < len(paras):
-        if [p[2].replace("\n", "") for p in paras[k : k + n_cols]] == cells_h:
-            k += n_cols
-            continue
+        if _squashed(paras[k][2]) == cells_h[0] or (vocab is not None and _squashed(paras[k][2]) in cells_h[0]):
+            if vocab is not None:
+                run = _header_cells(paras, k, vocab, header_columns)
+                if [c for c, _, _ in run[:n_cols]] == cells_h:
+                    k += sum(t for _, _, t in run[:n_cols])
+                    continue
+            elif [p[2].replace("\n", "") for p in paras[k : k + n_cols]] == cells_h:
+                k += n_cols
+                continue
         seq.append((k, paras[k][2]))
         k += 1
     numbers: list[int] = []
@@ -347,6 +421,7 @@ def _regroup(paras, start, body, header, unit_like, time_like, headings=frozense
     if len(numbers) < 2:
         return None
     rows: list[FlatRow] = []
+    merges = lambda c: may_merge(columns_named(columns).get(c, "other"))  # noqa: E731
     heading_open = True  # a merged cell never runs across a heading row
     last: dict[int, str] = {}
 
@@ -401,7 +476,7 @@ def _regroup(paras, start, body, header, unit_like, time_like, headings=frozense
                     last[c] = row_cells[c]
                 elif c in cols_after and c in filled_somewhere:
                     continue  # a way gives this column an uncertain paragraph: not a merged cell
-                elif c in last and not heading_open and kinds[c] != "task":
+                elif c in last and not heading_open and merges(c):
                     row_cells[c] = last[c]
                     notes.append(f"{cells_h[c]}：{last[c]}（合并单元格，取自上一行）")
             if unsure:
@@ -409,6 +484,18 @@ def _regroup(paras, start, body, header, unit_like, time_like, headings=frozense
                 warns.append(warning("flat_cell_uncertain", number=number, cells="”“".join(unsure), choices=choices))
             rows.append(FlatRow(number, row_cells, notes, warns))
             heading_open = False
+            sub = _sub_row(heads, cols_after, kinds, unit_like, time_like, col_names) if not cols_before else None
+            if sub is not None:
+                heads = []
+                sub_cells, sub_notes = list(row_cells), []
+                for c in cols_after:
+                    if sub[c] is not None:
+                        sub_cells[c] = sub[c]
+                    elif row_cells[c] and merges(c):
+                        sub_notes.append(f"{cells_h[c]}：{row_cells[c]}（合并单元格，取自上一行）")
+                    else:
+                        sub_cells[c] = ""
+                rows.append(FlatRow(number, sub_cells, sub_notes, []))
         for h in heads:
             cells = [""] * n_cols
             cells[0] = h.replace("\n", "")
@@ -421,6 +508,47 @@ def _regroup(paras, start, body, header, unit_like, time_like, headings=frozense
             pending_warn.append(warning("flat_cell_uncertain_first", cells="”“".join(unsure)))
     end_index = seq[end_pos - 1][0] + 1 if end_pos > 0 else body
     return FlatTable(start, end_index, cells_h, rows)
+
+
+def _sub_row(lines, cols_after, kinds, unit_like, time_like, col_names) -> list[str | None] | None:
+    """The paragraphs after a row's cells and before the next 序号, read as a second line of that row under its
+    merged cells (大竹 2016's row 5: ``开工建设县老年养护楼。`` / ``县民政局`` / ``5月底前动工`` then ``开工建设老年大学。`` /
+    ``12月底前``, 序号 and 责任单位 merged over both): two or more paragraphs, none marked as a heading, that fill
+    the task column and at least one unit or time column with certainty.  A row spanning the table is one
+    paragraph and holds no unit or time cell.  Their cells by column (None where the row above's merged cell
+    stands), else None."""
+    if len(lines) < 2 or any(_HEADING_RE.match(ln) for ln in lines):
+        return None
+    layout = [("col", c) for c in cols_after]
+    ways = _align(lines, layout, kinds, unit_like, time_like, col_names)
+    if not ways:
+        return None
+    certain, uncertain = _agree(ways, len(lines))
+    if uncertain:
+        return None
+    out: list[str | None] = [None] * (max(cols_after) + 1)
+    for x, (_, col) in sorted(certain.items()):
+        out[col] = lines[x] if out[col] is None else out[col] + "\n" + lines[x]
+    filled = {c for c in cols_after if out[c] is not None}
+    if not any(kinds[c] == "task" for c in filled) or not any(kinds[c] in ("unit", "time") for c in filled):
+        return None
+    if any(kinds[c] in ("unit", "time") and _fit(out[c], kinds[c], unit_like, time_like) for c in filled):
+        return None  # a unit or time cell that is none: no row
+    return [(_join(out[c].split("\n"), kinds[c]) if out[c] is not None else None) if c in cols_after else None
+            for c in range(len(out))]
+
+
+def columns_named(columns: dict[str, int]) -> dict[int, str]:
+    """Index → column name (the other columns, 备注 and such, are ``other``)."""
+    return {idx: col for col, idx in columns.items()}
+
+
+def may_merge(column: str) -> bool:
+    """Whether a row that lacks a cell of ``column`` takes the row above's (a merged cell).  Every row names who
+    is responsible and most a deadline, so a lead, responsible, leader, deadline or name cell the row lacks is
+    merged over it; a row is often without supporting units or a remark, so a 配合单位 or a field's cell it
+    lacks is empty — never the row above's (row N's 配合单位 given to row N+1 would be a wrong answer)."""
+    return column in ("lead", "responsible", "leader", "deadline", "name")
 
 
 def _extend_last_row(tail, used, post, kinds, unit_like, time_like, col_names, headings) -> int:
@@ -488,6 +616,9 @@ def _fit(line: str, kind: str, unit_like, time_like) -> float:
         if len(flat) > 30 or _SENTENCE_RE.search(flat) or time_like(flat):
             return _MISMATCH
         return 1 if unit_like(flat) else 0  # a group's name may end like a unit (产业园区)
+    if kind == "other":
+        # 备注, 职权类型, 责任事项: no list of units (a 行使主体 cell is not a field's; an empty 备注 is left out, 0.5)
+        return 1 if unit_like(flat) else 0
     if kind == "task":
         # a list of units is no task, however long (市发展改革委、市住房城乡建设管理委、…、各区政府)
         return 1 if unit_like(flat) or (time_like(flat) and len(flat) <= 30) else 0
@@ -519,7 +650,9 @@ def _align(lines: list[str], layout: list[tuple[str, int | None]], kinds: list[s
         if what == "head":
             return sum(heading_cost[i : i + take])
         if take == 0:
-            return _MISSING.get(columns_of.get(col, "other"), 1.0)
+            name = columns_of.get(col, "other")
+            # (of two fields' columns the later is the one left empty: 责任事项 filled, 备注 empty)
+            return _MISSING.get(name, 1.0) - (0.001 * col if name == "other" else 0)
         cost = fits[i][j] + (1 if ends_open[i + take - 1] else 0)
         for x in range(i + 1, i + take):
             cost += fits[x][j] + (0 if goes_on[x - 1] else 1)

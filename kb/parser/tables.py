@@ -121,8 +121,8 @@ class TaskTable:
     flat: bool = False
     """True for a table regrouped from text flattened one cell a paragraph (rows cited by 序号)."""
     row_notes: dict[int, tuple[list[str], list[str]]] = field(default_factory=dict)
-    """Row number → (notes, warnings) of the regrouping (a merged cell taken from above, a cell
-    whose column is not known); flattened tables only."""
+    """Row number (a flattened table: the row's index in ``rows``) → (notes, warnings) of the regrouping (a
+    merged cell taken from above, a cell whose column is not known)."""
     lines_before: list[str] = field(default_factory=list)
     """The text's non-blank lines before it (up to four), captions taken: tells a document that is the table."""
 
@@ -136,13 +136,19 @@ def header_columns(cells: list[str], vocab: TableVocabulary | None = None) -> di
     """Column → index for a row of header cells (first cell per column wins).
 
     Two task columns (任务名称 | 任务内容, 任务类型 | 重点内容, 重点任务 | 具体措施): the last one holds
-    the task and the one before it is ``name``, the task's title (often a merged cell over rows)."""
+    the task and the one before it is ``name``, the task's title (often a merged cell over rows).
+
+    A column of the issuer's own divisions (牵头处室, 委内责任处室) is a field (``other``) beside a column of
+    the plan's units; when no other column names units (a department's own 工作要点 or 权责清单 with a 责任处室
+    column), its divisions are the ones who do the work: the column is read by its role word (牵头处室 lead,
+    配合处室 support, 责任处室 responsible)."""
     vocab = vocab or load_vocabulary()
     found: dict[str, int] = {}
+    divisions: list[tuple[int, str]] = []
     for i, cell in enumerate(cells):
         key = re.sub(r"[\s:：]", "", cell)
         if key.endswith(vocab.inner_endings) and vocab.inner_endings:
-            found.setdefault("other", i)  # 市卫健委内牵头处室: the issuer's own divisions, no units of the plan
+            divisions.append((i, key))
             continue
         bare = vocab.qualifier.sub("", key, count=1) if vocab.qualifier else key
         for word, col in vocab.words:
@@ -152,7 +158,27 @@ def header_columns(cells: list[str], vocab: TableVocabulary | None = None) -> di
                     found["task"] = i
                 found.setdefault(col, i)
                 break
+    if divisions:
+        units = any(c in found for c in _UNIT_COLUMNS)
+        for i, key in divisions:
+            role = None if units else _division_role(key, vocab)
+            found.setdefault(role or "other", i)
     return found
+
+
+_UNIT_COLUMNS = ("lead", "support", "responsible")
+
+
+def _division_role(key: str, vocab: TableVocabulary) -> str | None:
+    """The unit column a division column stands for (牵头处室 → lead, 配合处室 → support, 委内责任处室 →
+    responsible): its words with the division ending read as 单位; None when they hold no role word."""
+    for ending in vocab.inner_endings:
+        if key.endswith(ending):
+            as_unit = key[: -len(ending)] + "单位"
+            for word, col in vocab.words:
+                if col in _UNIT_COLUMNS and as_unit.endswith(word):
+                    return col
+    return None
 
 
 def is_task_header(columns: dict[str, int]) -> bool:
@@ -443,7 +469,8 @@ def _take_flattened(state) -> None:
         columns = header_columns(flat.header, vocab)
         rows = [(r.number, r.cells, None) for r in flat.rows]
         table = TaskTable(list(flat.header), columns, rows, None, None, len(state.tables) + 1, flat=True)
-        table.row_notes = {r.number: (r.notes, r.warnings) for r in flat.rows if r.number and (r.notes or r.warnings)}
+        # (by the row's place in the table: a row's second line under its merged 序号 shares its number)
+        table.row_notes = {k: (r.notes, r.warnings) for k, r in enumerate(flat.rows) if r.number and (r.notes or r.warnings)}
         unsure = sum(1 for r in flat.rows if r.warnings)
         if unsure:
             table.warnings.append(warning("table_rows_uncertain", count=unsure))
@@ -582,13 +609,14 @@ def _aligned_rows(table: TaskTable, rows: list[list[str]], first: int, page: int
     充分利用… | 申通地铁集团``) has its cells put in their columns by the regrouping's costs
     (``kb.parser.flattened.align_row``) and takes the columns it lacks from the row above, with a note;
     when its cells' columns are not certain it is kept as it is, with a warning."""
-    from kb.parser.flattened import _KIND, align_row
+    from kb.parser.flattened import _KIND, align_row, may_merge
 
     width = len(table.header)
     kinds = ["other"] * width
     for col, idx in table.columns.items():
         kinds[idx] = _KIND.get(col, "other")
     names = {idx: col for col, idx in table.columns.items()}
+    table_names = dict(names)
     if "lead" not in table.columns and "responsible" in table.columns:
         # 责任单位 without a 牵头 column is the row's main unit column: a row leaves it out less often than its
         # 配合单位 (its absence costs what a lead cell's does), so ``… | 区委宣传部`` fills 责任单位, not 配合单位.
@@ -611,7 +639,7 @@ def _aligned_rows(table: TaskTable, rows: list[list[str]], first: int, page: int
                 notes = []
                 row = []
                 for c, value in enumerate(placed):
-                    if value is None and above is not None and above[c] and kinds[c] != "task":
+                    if value is None and above is not None and above[c] and may_merge(table_names.get(c, "other")):
                         notes.append(f"{table.header[c]}：{above[c]}（合并单元格，取自上一行）")
                         value = above[c]
                     row.append(value or "")
@@ -788,7 +816,7 @@ def _table_rows(state, table: TaskTable, attached: bool, vocab) -> list[_Row]:
         part, part_title = table.cite, table.title or ""
     n_sections = 0
     out: list[_Row] = []
-    for row_no, cells, row_page in table.rows:
+    for place, (row_no, cells, row_page) in enumerate(table.rows):
         if not any(cells):
             continue
         cells = cells + [""] * (len(table.header) - len(cells))
@@ -817,7 +845,7 @@ def _table_rows(state, table: TaskTable, attached: bool, vocab) -> list[_Row]:
         tag, composed, notes = _row_tag(table, get)
         parsed = roles.parse_tag_content(composed, state.registry, vocab) if composed else None
         cite = f"{table.cite} 序号{row_no}" if table.flat else f"{table.cite} 第{row_no}行"
-        row_notes, row_warnings = table.row_notes.get(row_no, ([], []))
+        row_notes, row_warnings = table.row_notes.get(place if table.flat else row_no, ([], []))
         notes = notes + [n for n in row_notes if n not in notes]
         out.append(_Row(row_no, row_page, body, get("name"), get("number"), tag, parsed, get("deadline"), cite, notes,
                         list(row_warnings), _other_fields(table, cells), (part, part_title, section, section_title)))

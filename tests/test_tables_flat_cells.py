@@ -1,0 +1,216 @@
+"""Task tables one cell a paragraph as an annex pasted from a web page or a DOCX reaches the text (a 权责清单, a
+任务分工表, a 民生实事 table), and a row's own cells (session 9, tables helper).
+
+* Header words spread or broken by the page (``序  号``, ``行使  主体``, ``完成 时限``, ``责任`` / ``单位`` on two lines) are
+  matched without their inner white space; the unit column may have a header of its own (行使主体, 实施主体, 责任主体,
+  承办单位, 主办单位, 责任处室 as the only unit column); header cells naming no column (权力来源) are the row's fields,
+  and the header runs to the first row's ``1`` (before: the header ended at the first such cell and 0 rows were read).
+* A row's own cells only: its roles, its time words, its figures — never row N±1's.  A 配合单位 or a field's cell a row
+  lacks is empty (never the row above's); a lead, responsible or time cell a row lacks is merged from the row above,
+  with a note.  A second line of a row under its merged 序号 (大竹 2016's row 5) is a task of its own.
+
+Who is responsible is compared as one list (``sole`` + ``shared``): whether a lead-less list of several units is
+``sole`` for each or ``shared`` is the convention's decision (tests/test_roles*.py), not the table reader's."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.parser import parse_document
+
+
+def _responsible(t) -> list[str]:
+    return sorted(t.sole + t.shared)
+
+
+def _row_tasks(text: str):
+    doc, tasks = parse_document(text, "plan", "plan.txt")
+    return doc, [t for t in tasks if t.source and ("序号" in t.source or "第" in t.source)]
+
+
+def _flat(cells: list[str], lines: bool) -> str:
+    """One cell a paragraph: between blank lines (a web page's ``<p>`` per cell) or one a line (a DOCX table pasted)."""
+    return ("\n" if lines else "\n\n").join(cells) + "\n"
+
+
+# --- 1. header words with inner spaces and line breaks; unusual unit headers --------------------------------------
+
+ROWS3 = ["1", "完善社区养老服务设施，新建嵌入式养老服务点12个", "区民政局", "2025年6月底前",
+         "2", "推进老年助餐服务提质扩面", "区民政局、区市场监管局", "2025年12月底前",
+         "3", "开展居家适老化改造", "区住房城乡建设局", "2025年9月底前"]
+EXPECTED3 = [("完善社区养老服务设施，新建嵌入式养老服务点12个", ["区民政局"], ["2025年6月底前"]),
+             ("推进老年助餐服务提质扩面", ["区市场监管局", "区民政局"], ["2025年12月底前"]),
+             ("开展居家适老化改造", ["区住房城乡建设局"], ["2025年9月底前"])]
+
+#: (header cells as the page writes them, why)
+HEADERS = [
+    (["序号", "工作任务", "责任单位", "完成时限"], "plain header (control)"),
+    (["序  号", "工作任务", "责任单位", "完成 时限"], "letter-spaced 序  号 and 完成 时限"),
+    (["序\u3000号", "工\u3000作\u3000任\u3000务", "责任单位", "完成时限"], "ideographic spaces inside the words"),
+    (["序号", "工作任务", "责任\n单位", "完成\n时限"], "责任 / 单位 and 完成 / 时限 broken over two lines"),
+    (["序", "号", "工作任务", "责任单位", "完成时限"], "序 / 号 broken: 序 alone is a column word, joined all the same"),
+    (["序号", "工作任务", "行使  主体", "完成时限"], "行使主体 as the unit column, letter-spaced"),
+    (["序号", "工作任务", "实施主体", "完成时限"], "实施主体"),
+    (["序号", "工作任务", "责任主体", "完成时限"], "责任主体"),
+    (["序号", "工作任务", "承办单位", "完成时限"], "承办单位"),
+    (["序号", "工作任务", "落实单位", "完成时限"], "落实单位"),
+    (["序号", "工作任务", "责任处室", "完成时限"], "责任处室 as the only unit column (a department's own list)"),
+]
+
+
+@pytest.mark.parametrize("lines", [False, True], ids=["blank-lines", "one-a-line"])
+@pytest.mark.parametrize(("header", "why"), HEADERS, ids=[h[1][:30] for h in HEADERS])
+def test_header_words_spread_or_broken(header, why, lines):
+    # (between blank lines a broken cell is one paragraph with a line break in it; one a line, two lines)
+    cells = [c for h in header for c in h.split("\n")] if lines else header
+    text = _flat(["某区养老服务提升行动方案", "附件", "重点任务分工表"] + cells + ROWS3, lines)
+    _, rows = _row_tasks(text)
+    got = [(t.body, _responsible(t), [d.text for d in t.deadlines]) for t in rows]
+    assert got == EXPECTED3, why
+    assert all(t.kind == "task" for t in rows), why
+
+
+@pytest.mark.parametrize(("unit_header", "role"), [("主办单位", "lead"), ("牵头处室", "lead"), ("协办单位", "support")])
+def test_unit_header_with_its_role(unit_header, role):
+    text = _flat(["某局2025年工作要点任务分解", "序号", "工作任务", unit_header, "完成时限",
+                  "1", "修订行业管理办法", "法规处", "2025年6月底前",
+                  "2", "开展安全生产大检查", "安监处", "2025年9月底前"], False)
+    _, rows = _row_tasks(text)
+    assert [(t.body, getattr(t, role)) for t in rows] == [("修订行业管理办法", ["法规处"]), ("开展安全生产大检查", ["安监处"])]
+
+
+# --- 2. a 权责清单: header cells that name no column, empty cells ----------------------------------------------------
+
+QUANZE = ["某县发展和改革局权责清单", "序  号", "事项名称", "权力来源", "职权类型", "行使  主体", "责任事项", "备注",
+          "1", "企业投资项目核准", "法定", "行政许可", "县发展改革局", "受理、审查、决定",
+          "2", "固定资产投资项目节能审查", "法定", "行政许可", "县发展改革局、县能源办", "审查、出具意见",
+          "3", "价格违法行为处罚", "法定", "行政处罚", "县市场监管局", "立案、调查、处罚决定", "2019年划转",
+          "4", "粮食收购资格审核", "委托", "其他行政权力", "县粮食和物资储备中心", "审核、监管"]
+
+
+@pytest.mark.parametrize("lines", [False, True], ids=["blank-lines", "one-a-line"])
+def test_a_quanze_list_with_unknown_columns_and_empty_remarks(lines):
+    """权力来源 names no column of tables.yaml: it is a field, and the header runs on to 行使主体 (before, it ended
+    there: 0 of 4 rows read).  备注 is empty in rows 1, 2 and 4 (no paragraph): left empty, never row 3's."""
+    doc, rows = _row_tasks(_flat(QUANZE, lines))
+    assert [(t.body, _responsible(t), t.fields.get("权力来源"), t.fields.get("职权类型"), t.fields.get("责任事项"),
+             t.fields.get("备注")) for t in rows] == [
+        ("企业投资项目核准", ["县发展改革局"], "法定", "行政许可", "受理、审查、决定", None),
+        ("固定资产投资项目节能审查", ["县发展改革局", "县能源办"], "法定", "行政许可", "审查、出具意见", None),
+        ("价格违法行为处罚", ["县市场监管局"], "法定", "行政处罚", "立案、调查、处罚决定", "2019年划转"),
+        ("粮食收购资格审核", ["县粮食和物资储备中心"], "委托", "其他行政权力", "审核、监管", None),
+    ]
+    assert [t.source for t in rows] == [f"表1 序号{n}" for n in range(1, 5)]
+    assert not doc.warnings and not any(t.warnings for t in rows)
+
+
+def test_a_heading_row_after_the_header_is_no_header_cell():
+    """A row spanning the table right after the header (推进实施“光伏+”示范工程: quotes, longer than a column name) stays a
+    heading row though 1 follows it; a short unknown cell before 1 (层级) is a column."""
+    text = _flat(["序号", "事项", "工作措施", "责任单位", "推进实施“光伏+”示范工程",
+                  "1", "“光伏+地铁”工程", "充分利用高架车站屋顶", "申通地铁集团",
+                  "2", "“光伏+枢纽”工程", "推进枢纽屋顶光伏建设", "机场集团"], False)
+    doc, rows = _row_tasks(text)
+    assert [(t.body, t.section_title, _responsible(t)) for t in rows] == [
+        ("充分利用高架车站屋顶", "推进实施“光伏+”示范工程", ["申通地铁集团"]),
+        ("推进枢纽屋顶光伏建设", "推进实施“光伏+”示范工程", ["机场集团"])]
+
+
+# --- 3. a row's own cells only ------------------------------------------------------------------------------------
+
+MINSHENG_HEADER = ["序号", "项目", "实施计划", "责任单位", "配合单位"]
+MINSHENG = [
+    ["1", "新增公办学位", "3月底前完成选址；6月底前开工建设；新增中小学公办学位6800个", "区教育局", "区住建局、区自然资源局"],
+    ["2", "老旧小区改造", "1.4月底前完成方案设计；2.9月底前完成改造小区30个；3.12月底前完成验收", "区住建局", "各街道"],
+    ["3", "城市书房建设", "全年新建城市书房5家", "区文旅局", ""],
+    ["4", "社区食堂", "10月底前建成社区食堂8个", "区民政局", "区市场监管局"],
+]
+#: per row: (title, body, responsible, support, deadline words, target texts)
+MINSHENG_EXPECTED = [
+    ("新增公办学位", MINSHENG[0][2], ["区教育局"], ["区住建局", "区自然资源局"], ["3月底前", "6月底前"], ["新增中小学公办学位6800个"]),
+    ("老旧小区改造", MINSHENG[1][2], ["区住建局"], ["各街道"], ["4月底前", "9月底前", "12月底前"], ["30个"]),
+    ("城市书房建设", MINSHENG[2][2], ["区文旅局"], [], ["全年"], ["5家"]),
+    ("社区食堂", MINSHENG[3][2], ["区民政局"], ["区市场监管局"], ["10月底前"], ["8个"]),
+]
+
+
+def _minsheng(form: str) -> str:
+    title = "某区2024年民生实事项目"
+    rows = [MINSHENG_HEADER] + MINSHENG
+    if form == "tab":
+        return title + "\n" + "\n".join("\t".join(r) for r in rows) + "\n"
+    if form == "bar":
+        return title + "\n\n" + "\n".join("| " + " | ".join(r) + " |" for r in rows) + "\n"
+    cells = [c for r in rows for c in r if c]  # an empty cell leaves no paragraph
+    return _flat([title] + cells, form == "flat-lines")
+
+
+@pytest.mark.parametrize("form", ["tab", "bar", "flat-blank", "flat-lines"])
+def test_each_row_keeps_its_own_cells(form):
+    """项目 | 实施计划 | 责任单位 | 配合单位: the 项目 is the row's title, its 实施计划 the task with its own time words
+    (3月底前…；6月底前…) and figures (6800个 is row 1's only); row 3 has no 配合单位 and is not given row 2's 各街道 (nor
+    row 4's); the sub-steps 1.…2.…3.… of row 2 stay in row 2."""
+    _, rows = _row_tasks(_minsheng(form))
+    assert len(rows) == 4, form
+    for t, (title, body, responsible, support, times, targets) in zip(rows, MINSHENG_EXPECTED):
+        assert (t.title, t.body, _responsible(t), t.support, t.lead) == (title, body, responsible, support, []), form
+        assert [d.text for d in t.deadlines] == times, (form, title)
+        assert all(any(x in g.text for g in t.targets) for x in targets), (form, title, [g.text for g in t.targets])
+    for n, t in enumerate(rows):
+        others = [r for k, r in enumerate(MINSHENG) if k != n]
+        for other in others:  # no figure of another row in this row's targets
+            for figure in ("6800个", "30个", "5家", "8个"):
+                if figure in other[2] and figure not in MINSHENG[n][2]:
+                    assert not any(figure in g.text for g in t.targets), (form, n, figure)
+
+
+@pytest.mark.parametrize("form", ["flat-blank", "flat-lines"])
+def test_missing_cells_merged_or_empty(form):
+    """Flattened rows lack the cells a merged cell covers and the empty ones alike: a lead or time cell a row lacks is
+    merged (every row has a lead; a note says so), a 配合单位 it lacks is empty (a row is often without one)."""
+    cells = ["某区城市更新行动方案", "序号", "重点任务", "牵头单位", "配合单位", "完成时限",
+             "1", "实施老旧小区综合改造", "区住建局", "区财政局", "2024年底前",
+             "2", "推进城中村改造", "区规划资源局", "2025年6月底前",
+             "3", "完善社区配套设施", "区民政局", "区卫健委", "2025年底前"]
+    _, rows = _row_tasks(_flat(cells, form == "flat-lines"))
+    assert [(t.body, t.lead, t.support, [d.text for d in t.deadlines]) for t in rows] == [
+        ("实施老旧小区综合改造", ["区住建局"], ["区财政局"], ["2024年底前"]),
+        ("推进城中村改造", ["区规划资源局"], [], ["2025年6月底前"]),
+        ("完善社区配套设施", ["区民政局"], ["区卫健委"], ["2025年底前"])]
+    assert not any("合并单元格" in n for t in rows for n in t.notes)
+    merged = ["某区城市更新行动方案", "序号", "重点任务", "牵头单位", "配合单位", "完成时限",
+              "1", "实施老旧小区综合改造", "区住建局", "区财政局", "2024年底前",
+              "2", "推进加装电梯", "区房管局", "2024年底前",
+              "3", "完善社区配套设施", "区民政局", "区卫健委", "2025年底前"]
+    _, rows = _row_tasks(_flat(merged, form == "flat-lines"))
+    second = rows[1]
+    assert (second.lead, second.support) == (["区住建局"], ["区房管局"]) or (second.lead, second.support) == (["区房管局"], []), \
+        "区房管局 is the lead cell or the support cell: never both rows' support"
+    assert "区财政局" not in second.support
+
+
+def test_a_second_line_of_a_row_under_its_merged_number():
+    """大竹 2016's row 5 as the page flattens it: 开工建设县老年养护楼 / 县民政局 / 5月底前动工, then 开工建设老年大学 /
+    12月底前 under the same 序号 and 责任单位 (merged): two tasks, each with its own deadline; before, the second line
+    became a section heading over rows 6–10 and its task was lost."""
+    cells = ["附件", "民生实事目标任务分解表", "序号", "民生实事", "责任单位", "完成时限",
+             "1", "建成县残疾人综合服务中心。", "县残联", "5月底前动工",
+             "2", "开工建设县老年养护楼。", "县民政局", "5月底前动工", "开工建设老年大学。", "12月底前",
+             "3", "迁建县政务服务中心。", "县政务服务中心", "县代建中心", "12月底前"]
+    doc, rows = _row_tasks(_flat(cells, False))
+    assert [(t.body, _responsible(t), [d.text for d in t.deadlines], t.source) for t in rows] == [
+        ("建成县残疾人综合服务中心。", ["县残联"], ["5月底前"], "附件 序号1"),
+        ("开工建设县老年养护楼。", ["县民政局"], ["5月底前"], "附件 序号2"),
+        ("开工建设老年大学。", ["县民政局"], ["12月底前"], "附件 序号2"),
+        ("迁建县政务服务中心。", ["县代建中心", "县政务服务中心"], ["12月底前"], "附件 序号3")]
+    assert not doc.sections
+    assert any("合并单元格" in n for n in rows[2].notes) and not any("合并单元格" in n for n in rows[1].notes)
+
+
+def test_a_heading_between_rows_is_no_second_line():
+    """One short paragraph between two rows (no unit, no time cell) stays a row spanning the table."""
+    cells = ["序号", "民生实事", "责任单位", "完成时限",
+             "1", "建成县残疾人综合服务中心。", "县残联", "5月底前", "二、城乡建设",
+             "2", "新建2座人行天桥。", "县住建局", "9月底前"]
+    doc, rows = _row_tasks(_flat(cells, False))
+    assert [(t.body, t.part_title) for t in rows] == [("建成县残疾人综合服务中心。", ""), ("新建2座人行天桥。", "城乡建设")]
