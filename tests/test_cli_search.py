@@ -4,11 +4,13 @@ Expected outputs written by hand: the messages are kb's wording; the matched ter
 """
 
 import json
+from pathlib import Path
 
 import pytest
 
 from kb.cli import main
 from kb.cli.qa import function_characters
+from kb.qa.text import fold, is_cjk
 
 EXAMPLE = "例如：kb search 秸秆 禁烧"
 
@@ -56,3 +58,65 @@ def test_search_vocabulary_is_single_characters():
     assert {"的", "在", "不", "了", "和"} <= chars
     assert all(len(c) == 1 for c in chars)
     assert not chars & {"煤", "车", "秸", "气"}  # content characters are searched
+
+
+# --- A query word is a phrase (review of session 8: a word cut into single characters found unrelated paragraphs) ---
+
+JINGAN = Path(__file__).resolve().parent / "fixtures" / "plans" / "25_jingan_chengshigengxin_2023.txt"
+
+#: query → (hits: how many paragraphs hold it, a text every hit holds, the labels that must be among them) → why.
+#: Counted by hand in the plan's text (grep of the .txt), before kb was run on it: where a word stands in the prose
+#: of 二、重点任务 and in a row of the 附件 task list, it is two hits.
+PHRASE_ROWS = [
+    ("电梯", 2, "电梯", "a two-character word: 二（二）'s 加装电梯700台 and the 附件 row 7"),
+    ("加装电梯", 2, "加装电梯", "a word of two plan words (加装 / 电梯): found where it is written, the same two"),
+    ("海绵城市", 2, "海绵城市", "jieba cuts it 海绵 / 城市 (城市 is in 24 lines): only the two paragraphs of 海绵城市"),
+    ("张园", 4, "张园", "inside 大张园 too (a phrase is any run of the text): prose 二（四）, 二（六）, rows 22 and 26"),
+    ("北站街道", 4, "北站街道", "prose 二（三）, 二（四）, rows 18 and 23"),
+    ("梅泰恒", 2, "梅泰恒", "written “梅泰恒” in the plan: the quotes are not part of the text searched"),
+    ("15分钟", 2, "15分钟", "digits and characters in one word: 二（三）'s “15分钟社区生活圈” and row 9"),
+    ("不夜城", 2, "不夜城", "不 is a function character, but 不夜城 is written in the plan: searched as written"),
+    ("口袋公园的", 2, "口袋公园", "not written with 的: cut at the lone 的, 口袋公园 as in the prose and row 13"),
+    ("苏河湾 口袋公园", 0, "", "two words: a hit holds both; no paragraph does"),
+    ("高铁站", 0, "", "absent from the plan: 高 and 站 alone are in many paragraphs, none holds 高铁站"),
+    ("口袋 高铁站", 0, "", "one word absent: no paragraph holds every word"),
+]
+
+
+@pytest.mark.parametrize("query,count,held,why", PHRASE_ROWS)
+def test_query_words_are_phrases(capsys, query, count, held, why):
+    code = main(["--corpus", str(JINGAN), "search", "--json", "-n", "50", *query.split()])
+    hits = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert code == (0 if count else 1), why
+    assert len(hits) == count, (why, [h["label"] for h in hits])
+    for hit in hits:
+        task = hit["task"]
+        text = fold((task.get("title") or "") + "\n" + (task.get("body") or task["text"]))
+        assert held in text, (why, hit["label"])
+
+
+def test_phrase_hits_are_the_paragraphs_holding_the_phrase(tmp_path, monkeypatch):
+    """Every run of 2–6 characters cut from the plan's paragraphs (each 7th start) is found in exactly the
+    paragraphs whose title or body holds it: no fewer (exhaustive) and no more (no bag of characters)."""
+    from kb.qa import index as qaindex
+    from kb.store import load_plan
+
+    monkeypatch.setenv("KB_CACHE_DIR", str(tmp_path))
+    plan = load_plan(str(JINGAN))
+    ix = qaindex.open_index(plan)
+    try:
+        texts = {t.id: (fold(t.title or ""), fold(t.body or t.text)) for t in plan.tasks}
+        samples: dict[str, None] = {}
+        for title, body in texts.values():
+            for k in range(0, len(body), 7):
+                for n in (2, 4, 6):
+                    run = body[k:k + n]
+                    if len(run) == n and all(is_cjk(c) for c in run):
+                        samples[run] = None
+        assert len(samples) > 500
+        for run in samples:
+            expected = {tid for tid, (title, body) in texts.items() if run in title or run in body}
+            found = {h.task_id for h in ix.search_phrases([run], limit=None)}
+            assert found == expected, run
+    finally:
+        ix.close()

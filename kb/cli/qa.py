@@ -95,14 +95,15 @@ def _search(args) -> int:
     session = Session(args.corpus)
     index = session.ensure_index()
     stop = function_characters()
-    tokens = index.tokens(query)
-    if not tokens or all(t in stop for t in tokens):
+    phrases = index.query_phrases(query, stop)
+    if not phrases:
         # (a query of lone 的/在/不 would list paragraphs matched on nothing but them: say so instead)
+        tokens = index.tokens(query)
         said = "、".join(dict.fromkeys(tokens))
         why = f"只有虚词（{said}），单独检索它们找不到有意义的结果" if tokens else "没有可检索的汉字、字母或数字"
         sys.stderr.write(f"kb search: “{_printable(query)}”{why}；请写上实词，例如：{_SEARCH_EXAMPLE}\n")
         return 2
-    hits = index.search(query, limit=args.limit, stop=stop)
+    hits = index.search_phrases(phrases, limit=args.limit)
     color = use_color(args.color, sys.stdout)
     for rank, hit in enumerate(hits, 1):
         task = session.plan.task(hit.task_id)
@@ -174,8 +175,14 @@ def _highlighter(terms: list[str], color: bool):
             for m in re.finditer(re.escape(w), flat):
                 if not any(a < m.end() and m.start() < b for a, b in spans):
                     spans.append((m.start(), m.end()))
+        merged: list[list[int]] = []
+        for a, b in sorted(spans):  # words that touch are one mark: 【秸秆禁烧】, not 【秸秆】【禁烧】
+            if merged and merged[-1][1] == a:
+                merged[-1][1] = b
+            else:
+                merged.append([a, b])
         out, last = [], 0
-        for a, b in sorted(spans):
+        for a, b in merged:
             out.append(_plain(text[last:a], color))
             out.append(f"\x1b[1;31m{_plain(text[a:b], color)}\x1b[0m" if color else f"【{text[a:b]}】")
             last = b

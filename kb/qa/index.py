@@ -152,6 +152,21 @@ def unit_positions(text: str) -> list[int]:
     return out
 
 
+def _runs(text: str, cut: set[int]) -> list[str]:
+    """The runs of ``text`` made of index units' characters (CJK, Latin letters, digits, inner dots), split at
+    any other character and at the offsets ``cut``."""
+    runs, run = [], []
+    for k, ch in enumerate(text + " "):
+        if k in cut or not (is_cjk(ch) or (ch.isascii() and (ch.isalnum() or ch == "."))):
+            word = "".join(run).strip(".")
+            if word:
+                runs.append(word)
+            run = []
+        else:
+            run.append(ch)
+    return runs
+
+
 def unit_tokens(segmenter: Segmenter, text: str) -> list[str]:
     """The text as phrase units: each CJK character, each Latin/digit run (other characters dropped)."""
     latin = {start: tok for tok, start, _ in segmenter.spans(text) if tok.isascii()}
@@ -370,6 +385,61 @@ class PlanIndex:
             found = [t for t in terms if t in matched]
             hits.append(Hit(r["id"], r.score, found))
         return hits
+
+    def query_phrases(self, text: str, stop: frozenset[str] = frozenset()) -> list[str]:
+        """The phrases ``kb search`` looks for in ``text`` (folded, in order, without repeats).
+
+        A query word is a phrase, never a bag of its characters: 高铁站, a word no paragraph holds,
+        must not find paragraphs holding 高 or 站.  Words are cut where the user cut them (spaces,
+        punctuation: characters the index has no token for).  A word the plan holds as written is
+        one phrase (不合格, 存在的问题).  A word it does not hold is cut again at each character of
+        ``stop`` standing alone there (the segmenter emits it as a token of its own, covered by no
+        word of the plan's vocabulary): 在秸秆和禁烧 looks for 秸秆 and 禁烧, 秸秆的 for 秸秆.  A word
+        of nothing but such characters is dropped (``[]`` when nothing is left).
+        """
+        phrases: dict[str, None] = {}
+        for part in text.split():
+            folded = fold(part)
+            for word in _runs(folded, set()):
+                if all(ch in stop for ch in word):
+                    continue
+                if any(ch in stop for ch in word) and not self._holds(word):
+                    cut = {start for tok, start, end in self.analyzer.segmenter.spans(word)
+                           if end - start == 1 and tok in stop}
+                    phrases.update(dict.fromkeys(_runs(word, cut)))
+                else:
+                    phrases[word] = None
+        return list(phrases)
+
+    def _holds(self, phrase: str) -> bool:
+        """True when some paragraph holds ``phrase`` as written."""
+        query = self._phrase_query(phrase)
+        return query is not None and bool(self._searcher.search(query, limit=1))
+
+    def _phrase_query(self, phrase: str):
+        """``phrase``'s index units at consecutive positions in the title or body (one unit: that token in the
+        title, body or metrics); None when it has no unit."""
+        units = unit_tokens(self.analyzer.segmenter, phrase)
+        if not units:
+            return None
+        if len(units) == 1:
+            return Or([Term("title", units[0]), Term("body", units[0]), Term("metrics", units[0])])
+        return Or([Phrase("title", units), Phrase("body", units)])
+
+    def search_phrases(self, phrases: list[str], limit: int | None = 10) -> list[Hit]:
+        """Ranked paragraphs holding every phrase of ``phrases`` (``query_phrases``), each as written.
+
+        A phrase is its index units (CJK characters, Latin/digit runs) at consecutive positions
+        in the title or the body (``PlanAnalyzer``), a phrase of one unit that token in the title,
+        body or metrics: the hits are the paragraphs a plain-text search for every phrase would
+        find, ranked by Whoosh's BM25F.  ``Hit.terms`` are the phrases (all of them matched).
+        """
+        per_phrase = [q for q in map(self._phrase_query, phrases) if q is not None]
+        if not per_phrase:
+            return []
+        query = per_phrase[0] if len(per_phrase) == 1 else And(per_phrase)
+        results = self._searcher.search(query, limit=limit)
+        return [Hit(r["id"], r.score, list(phrases)) for r in results]
 
     def phrase_ids(self, text: str) -> list[str]:
         """Ids of every paragraph holding ``text`` as a phrase (tokens in order), in plan order."""
