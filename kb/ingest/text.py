@@ -65,9 +65,13 @@ def cell_text(value) -> str:
     if value is None:
         return ""
     text = str(value).replace("\r\n", "\n").replace("\r", "\n")
-    out = ""
-    for line in text.split("\n"):
-        out = join_wrapped(out, line.strip())
+    if "\n" in text.strip():
+        # (a cell listing its units one a line is a list: 县水务局 / 县住建局 → 县水务局、县住建局; a wrapped line goes on)
+        from kb.parser.tables import join_cell_lines
+
+        out = join_cell_lines(text.split("\n"))
+    else:
+        out = text.strip()
     out = re.sub(r"[\t\u00a0\u3000 ]+", " ", out).strip()
     return "".join(c for c in out if unicodedata.category(c) != "Cc")
 

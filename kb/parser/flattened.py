@@ -586,12 +586,15 @@ def _last_row_extent(tail: list[str], n_after: int) -> int:
 
 
 def _join(lines: list[str], kind: str) -> str:
+    pieces = [ln.strip() for ln in "\n".join(lines).split("\n") if ln.strip()]
+    if kind == "unit":
+        # units one a paragraph are a list; a name the page cut (市人力资源 / 和社会保障局) is one name
+        from kb.parser.tables import join_cell_lines
+
+        return join_cell_lines(pieces)
     parts: list[str] = []
-    for ln in "\n".join(lines).split("\n"):
-        ln = ln.strip()
-        if not ln:
-            continue
-        if parts and kind in ("unit", "person") and not _CONTINUES_RE.search(parts[-1]):
+    for ln in pieces:
+        if parts and kind == "person" and not _CONTINUES_RE.search(parts[-1]):
             parts.append("、")
         parts.append(ln)
     return "".join(parts)

@@ -186,6 +186,42 @@ def is_task_header(columns: dict[str, int]) -> bool:
     return "task" in columns and any(c in columns for c in ("lead", "support", "responsible", "deadline"))
 
 
+#: A line of a cell that goes on a name begun on the line above (``和社会保障局``, ``委员会``, ``办公室``, ``设局``): it starts
+#: with a joining word or a unit's ending, or is too short to be a name of its own.
+_NAME_GOES_ON_RE = re.compile(r"^(?:[和与及暨、，,（(]|委员|局|会|部|办|室|处|科|厅|中心|站|所|队|院|馆|组|司)")
+#: A line that says it goes on (a list or a name cut after 、，or an open bracket).
+_LINE_GOES_ON_RE = re.compile(r"[、，,；;（(《“/／]$")
+
+
+def join_cell_lines(lines: list[str]) -> str:
+    """The lines of one table cell as its text: a cell listing its units one a line (``县水务局`` / ``县住建局`` /
+    ``县护城河指挥部``: a web page's ``<p>`` per unit, a Word cell's paragraphs, a PDF cell's lines) is a list,
+    joined with 、; a line that wrapped (mid-name: ``市人力资源`` / ``和社会保障局``, mid-sentence, after 、) goes on
+    with no separator, as before.  Two lines are two names when both look like units (``roles.looks_like_unit``),
+    the second has three characters or more and does not start like a name's continuation (和…, 委员会, 办公室)."""
+    from kb.parser import roles
+    from kb.registry import EMPTY
+
+    vocab = roles.load_vocabulary()
+    out = ""
+    for line in (ln.strip() for ln in lines):
+        if not line:
+            continue
+        if (out and not _LINE_GOES_ON_RE.search(out) and len(line) >= 3 and not _NAME_GOES_ON_RE.match(line)
+                and roles.looks_like_unit(line, vocab, EMPTY) and roles.looks_like_unit(_last_name(out), vocab, EMPTY)):
+            out += "、" + line
+        elif out and out[-1].isascii() and out[-1].isalnum() and line[0].isascii() and line[0].isalnum():
+            out += " " + line  # (Latin words keep their space)
+        else:
+            out += line
+    return out
+
+
+def _last_name(text: str) -> str:
+    """The text after its last list separator (the name a cell's line ends with)."""
+    return re.split(r"[、，,；;]", text)[-1]
+
+
 # --- rule 1: take task tables out of the text ------------------------------------------
 
 
