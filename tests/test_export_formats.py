@@ -84,8 +84,9 @@ def test_xlsx_layout(plan, tmp_path):
     assert "&P" in ws.oddFooter.center.text
     assert all(c.alignment.wrap_text for c in ws[4])
     widths = {col: ws.column_dimensions[col].width for col in "ABCDEFGHIJ"}
-    # CJK counts 2: 序号 fits 三（一）13 (10 cells) + 2; 章节 and 任务内容 reach their caps (16, 44) + 2
-    assert widths["B"] == 12 and widths["C"] == 18 and widths["E"] == 46
+    # CJK counts 2: 序号 fits 三（一）13 (10 cells) + 2; 章节 reaches its cap (16) + 2; 任务内容 its cap (44) + 2,
+    # widened by 2 for 三（四）1 (553 characters: 26 lines of 16 pt in 46 digits, more than Excel's highest row)
+    assert widths["B"] == 12 and widths["C"] == 18 and widths["E"] == 48
     assert 10 <= widths["I"] <= 14  # at least the 完成时限 header (8 cells) + 2, at most its cap + 2
     assert widths["A"] == 12  # 职责: 按职责分工负责 (14 cells) wraps at the cap
     assert ws.row_dimensions[4].height > 15  # wrapped text: a taller row
@@ -444,3 +445,54 @@ def test_long_rows_of_a_real_plan_may_break_short_rows_stay_whole(tmp_path):
     assert not whole(rows["一（二）2"]) and not whole(rows["二（三）"])
     sections = [row for row in table.rows[1:] if len({id(c._tc) for c in row.cells}) == 1]
     assert sections and all(whole(row) for row in sections), "a one-line section row never splits"
+
+
+# ---------------------------------------------------------------- xlsx row heights (review: too tall, never cut)
+
+from kb.export.xlsx_writer import row_height  # noqa: E402
+
+
+@pytest.mark.parametrize("values,widths,height,why", [
+    (["一" * 10], [21], 20, "a 21-digit column holds 20 digits a line (one of margin): ten CJK characters, one line"),
+    (["一" * 11], [21], 36, "the eleventh character starts a second line: 2 × 16 + 4"),
+    (["一" * 10 + "。"], [21], 36, "a closing mark never starts a line: it takes the tenth character along"),
+    (["abcdefghijklmnopqrst"], [21], 20, "twenty Latin letters, one digit each"),
+    (["甲\n乙\n丙\n丁"], [21], 68, "four short lines (targets, deadlines): at 14.4 pt a line LibreOffice cut the fourth"),
+    (["短", "一" * 25], [21, 21], 52, "the tallest cell sets the row: 25 characters are three lines"),
+    (["", ""], [21, 21], 20, "empty cells are still one line high"),
+    (["一" * 2000], [21], 409, "Excel's highest row is the most a row can be"),
+])
+def test_row_height(values, widths, height, why):
+    assert row_height(values, widths) == height, why
+
+
+def test_xlsx_normal_font_is_the_cells_font(plan, tmp_path):
+    """Column widths count digits of the Normal style's font: 宋体, the cells' font (openpyxl's default is Calibri,
+    whose narrower digits made a CJK character 2.14 units in Excel, not the 2 the heights count)."""
+    path = export_table(plan, "xlsx", tmp_path)
+    wb = openpyxl.load_workbook(path)
+    normal = next(s for s in wb._named_styles if s.name == "Normal")
+    assert (normal.font.name, normal.font.sz) == ("宋体", 11)
+    with zipfile.ZipFile(path) as z:
+        styles = z.read("xl/styles.xml").decode()
+    first_font = styles.split("<font>", 1)[1].split("</font>", 1)[0]
+    assert '<name val="宋体"/>' in first_font and "Calibri" not in styles
+    assert wb.active["D4"].font.name == "宋体"
+
+
+def test_xlsx_long_task_widens_its_column_rather_than_being_cut(tmp_path):
+    from test_export_content import hand_plan
+
+    from kb.export.xlsx_writer import LINE_HEIGHT, MAX_ROW_HEIGHT, _lines
+
+    plan = hand_plan()
+    t = plan.tasks[2]
+    t.text = "一二三四五六七八九十" * 76  # 760 characters (奉贤 2021's 二（三）5 is as long): 35 lines in 46 digits
+    ws = openpyxl.load_workbook(export_duty_list(plan, "交通局", "xlsx", tmp_path)).active
+    headers = [c.value for c in ws[3]]
+    col = headers.index("任务内容")
+    row = next(r for r in ws.iter_rows(min_row=4) if r[1].value == t.label)
+    width = ws.column_dimensions[openpyxl.utils.get_column_letter(col + 1)].width
+    assert width >= 63, "31 characters a line (62 digits and one of margin) make 25 lines, the most 409 pt hold"
+    height = ws.row_dimensions[row[0].row].height
+    assert LINE_HEIGHT * _lines(row[col].value, width) < height < MAX_ROW_HEIGHT, "every line shown"

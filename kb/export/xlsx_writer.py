@@ -24,8 +24,13 @@ from kb.linebreak import count_lines
 from kb.export.text import matrix_grid
 
 FONT_NAME = "宋体"
-LINE_HEIGHT = 14.4  # points per text line of 宋体 at 11 pt (Excel's own row height for one line)
-WIDEST_COLUMN = 60  # a column may grow this wide (characters) so that no row needs more than Excel's highest
+#: Points a wrapped line of 11 pt text takes: the taller of the applications kb's workbooks meet — Excel/WPS
+#: set 宋体 11 pt lines 14.25 pt apart, LibreOffice sets them 16.0 pt apart when a Noto CJK font stands in for
+#: 宋体 (measured through soffice --convert-to pdf: Noto Sans CJK SC 16.0, Noto Serif CJK SC 15.8).  A height
+#: estimated at 14.4 cut the last line of cells of several short lines (targets, deadlines, the header lines)
+#: in LibreOffice.
+LINE_HEIGHT = 16.0
+WIDEST_COLUMN = 255  # Excel's widest column: a column grows (up to this) until its tallest row fits Excel's highest
 HEADER_ROW = 3  # row 1: title, row 2: header lines
 MAX_ROW_HEIGHT = 409.0  # points: Excel's highest row
 
@@ -96,6 +101,7 @@ def matrix_xlsx(matrix: MatrixExport) -> bytes:
 
 def _workbook(title: str, exported) -> Workbook:
     wb = Workbook()
+    _normal_font(wb, Font(name=FONT_NAME, size=11, charset=GB2312))
     wb.properties.title = title
     wb.properties.creator = "kb"
     stamp = datetime.combine(exported, time())
@@ -103,6 +109,29 @@ def _workbook(title: str, exported) -> Workbook:
     for style in _named_styles():
         wb.add_named_style(style)
     return wb
+
+
+#: The font character set of 宋体's Chinese fonts (GB2312): the applications choose a stand-in font by it.
+GB2312 = 134
+
+
+def _normal_font(wb: Workbook, font: Font) -> None:
+    """Make ``font`` the workbook's Normal style font (openpyxl's default is Calibri).
+
+    A column's width is counted in digits of the Normal style's font (ECMA-376, ``col@width``), and kb
+    counts a CJK character as two of them.  With 宋体 11 pt a digit is 8 px and a CJK character 15 px in
+    Excel/WPS (a column of 8.38 is 72 px), so two digits hold it; with Calibri's 7 px digits a CJK
+    character took 2.14 units, a line held fewer characters than kb counted and a long cell could lose
+    its last line.  (openpyxl has no public setter: its font table and the Normal style are set here,
+    before any cell is written.)
+    """
+    from copy import copy
+
+    from openpyxl.utils.indexed_list import IndexedList
+
+    wb._fonts = IndexedList([font])
+    normal = next(s for s in wb._named_styles if s.name == "Normal")
+    normal.font = copy(font)
 
 
 def _save(wb: Workbook) -> bytes:
@@ -140,6 +169,18 @@ def _lines(text: str, width: float) -> int:
     return count_lines(str(text), max(int(math.floor(width - 1)), 2))
 
 
+#: Points above and below a cell's text (its top and bottom margins and the border).
+ROW_PADDING = 4.0
+
+
+def row_height(values: list[str], widths: list[float]) -> float:
+    """Height (points) of a row whose cells hold ``values`` in columns ``widths`` wide: the lines of its tallest
+    cell (wrapped by ``_lines``: a CJK character two digits wide) at ``LINE_HEIGHT``, plus the padding;
+    Excel's highest row at most (a longer cell is cut there, as Excel cuts it)."""
+    lines = max((_lines(value, width) for value, width in zip(values, widths)), default=1)
+    return min(LINE_HEIGHT * lines + ROW_PADDING, MAX_ROW_HEIGHT)
+
+
 def _title_rows(ws: Worksheet, title: str, meta: list[tuple[str, str]], ncols: int, total_width: float) -> None:
     """Row 1: the title; row 2: the header lines; both merged across the table."""
     last = get_column_letter(ncols)
@@ -150,7 +191,7 @@ def _title_rows(ws: Worksheet, title: str, meta: list[tuple[str, str]], ncols: i
     cell = _put(ws, 2, 1, text)
     cell.font = Font(name=FONT_NAME, size=11)
     cell.alignment = _WRAP_TOP
-    ws.row_dimensions[2].height = min(LINE_HEIGHT * _lines(text, total_width) + 4, MAX_ROW_HEIGHT)
+    ws.row_dimensions[2].height = row_height([text], [total_width])
     if ncols > 1:
         ws.merge_cells(f"A1:{last}1")
         ws.merge_cells(f"A2:{last}2")
@@ -193,8 +234,7 @@ def _table_sheet(ws: Worksheet, title: str, meta, columns: list[Column], rows: l
     for r, values in enumerate(rows, HEADER_ROW + 1):
         for c, value in enumerate(values, 1):
             _put(ws, r, c, value).style = BODY
-        lines = max(_lines(value, widths[c]) for c, value in enumerate(values))
-        ws.row_dimensions[r].height = min(LINE_HEIGHT * lines + 3, MAX_ROW_HEIGHT)
+        ws.row_dimensions[r].height = row_height(values, widths)
     for i, width in enumerate(widths, 1):
         ws.column_dimensions[get_column_letter(i)].width = width
     last_col = get_column_letter(len(columns))
@@ -204,19 +244,22 @@ def _table_sheet(ws: Worksheet, title: str, meta, columns: list[Column], rows: l
 
 def _fitted_widths(columns: list[Column], rows: list[list[str]]) -> list[float]:
     """Column widths: each fitted to its text up to its cap; then, for a row that would need more than
-    Excel's highest row, its tallest column widened (up to WIDEST_COLUMN) until the row fits."""
+    Excel's highest row, its tallest column widened (up to Excel's widest, WIDEST_COLUMN) until the row
+    fits (a task of 760 characters, 奉贤 2021's 二（三）5, takes 27 lines in 60 digits, 25 in 64); only a
+    cell beyond Excel's limits is cut."""
     widths: list[float] = []
     for i, col in enumerate(columns):
         longest = max([display_width(col.header)] + [display_width(line) for r in rows for line in r[i].split("\n")])
         widths.append(min(max(longest, 6), col.max_width) + 2)
-    most = int((MAX_ROW_HEIGHT - 3) // LINE_HEIGHT)
+    most = int((MAX_ROW_HEIGHT - ROW_PADDING) // LINE_HEIGHT)
     for values in rows:
         while True:
             lines = [_lines(v, widths[c]) for c, v in enumerate(values)]
             tallest = max(range(len(values)), key=lambda c: lines[c])
             if lines[tallest] <= most or widths[tallest] >= WIDEST_COLUMN:
                 break
-            widths[tallest] += 2
+            # as wide as the lines over the most suggest (then checked again): a few steps, not one per digit
+            widths[tallest] = min(WIDEST_COLUMN, max(widths[tallest] + 2, math.ceil(widths[tallest] * lines[tallest] / most)))
     return widths
 
 
