@@ -28,6 +28,8 @@ PLANS = {
     "lishan": "tests/fixtures/plans/06_lishan_2023_fengong.txt",
     "lishui": "tests/fixtures/plans/08_lishui_2023_zerenfenjie.txt",
     "hexi": "tests/fixtures/qa/plans/v8_hexi_renwu_2025.txt",  # a notice stating its totals (questions_values.yaml)
+    "youer": "tests/fixtures/qa/plans/v9_youeryuan_guobanfa2019-3.txt",  # a notice whose 组织实施 fills a post
+    "wufei": "tests/fixtures/qa/plans/v9_wufei_guobanfa2018-128.txt",  # 成立领导小组, with no 组长 named
 }
 
 
@@ -134,6 +136,8 @@ ROWS = [
     ("zigong", [], "方案共有多少项任务", {}, "all_tasks", "all_tasks", "exec_all_tasks", "every task"),
     ("hexi", [], "一共明确了多少项具体任务", {"stated": "tasks", "stated_noun": "具体任务"}, "stated_total", "stated_total",
      "exec_stated_total", "a total the plan's notice states: that figure, beside the items kb holds"),
+    ("youer", [], "治理工作小组组长是谁", {"post": "组长", "post_of": ["治理", "小组"]}, "post", "post", "exec_post",
+     "a post the plan fills (组长由…担任): the sentence stating it, never a topic's tasks"),
     # ---- the previous answer
     ("zigong", ["秸秆禁烧由谁负责"], "什么时候完成？", {"asks": ["due", "list", "when"]}, "timed", "previous",
      "exec_context", "alone, the plan's timed tasks; right after a topic's task, that task's deadline"),
@@ -224,6 +228,10 @@ def test_the_table_has_one_executor_per_value():
 # fails it; a new pair in the fixtures fails test_every_fixture_question_maps_to_exactly_one_executor
 # until it is pinned here with its reason.
 ORDER = [
+    ("wufei", [], "领导小组组长是谁", ["over_act", "over_post", "over_topic"], "plans",
+     "no paragraph writes 领导小组组长 (only 成立领导小组): the words are absent, said so (outside: topic) — not_in_plan either way"),
+    ("youer", [], "治理工作小组组长是谁", ["over_post", "over_topic"], "post",
+     "a post asked who holds (组长): the sentence filling it — the topic rule would answer a task's departments"),
     ("hexi", [], "一共明确了多少项具体任务", ["over_stated_total", "over_all_tasks"], "stated_total",
      "the plan states the total (52项具体任务): the stated figure with kb's own count, never the parsed count alone"),
     ("hexi", [], "涉及多少个牵头单位", ["over_stated_total", "over_department_list", "over_all_tasks"], "stated_total",

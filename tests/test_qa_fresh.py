@@ -40,6 +40,8 @@ KNOWN_FAILURES: set[str] = {
     # questions_values.yaml (session 8), rows written before the mechanisms; shapes not built yet:
     "v8-pt-year-follow-up",  # …面积达到海绵城市…比例是多少: 40%以上面积达到… is read as no target (the first turn fails already)
     "r-value-ty-event-cities",  # 到2025年要建设多少个体育赛事城市: answered with 一（三）'s 100个 (of 品牌); the 若干 refusal was left out at the merge with values' unit clauses
+    # questions_reader.yaml (session 9), rows written before the mechanisms; not the reader's cause:
+    "r9-ye-deadline",  # 摸底排查什么时候完成: the notice's items carry no responsibility tag, and no deadline is read from an untagged paragraph (该项工作于2019年4月底前完成): not understood, the paragraph ranked first
 }
 """Ids of rows kb does not answer as expected yet (strict xfail; remove an id once it passes)."""
 

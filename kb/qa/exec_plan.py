@@ -6,6 +6,7 @@ answered whole, every department with its counts.  Their slots are read by kb/qa
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from kb.model import ROLE_NAMES, ROLES
@@ -156,6 +157,27 @@ def exec_all_targets(question: str, q: Query, env) -> Answer:
     return Answer(question, "target_list", compose(lines), tasks=tasks, targets=[(t.id, tg) for t, tg in pairs])
 
 
+#: A paragraph that opens with its own number (（一）, 1., 2、): an item of its part, as the plan numbers it.
+_NUMBERED = re.compile(r"^\s*(?:[（(][一二三四五六七八九十百\d]+[)）]|\d{1,3}[.、．])")
+
+
+def part_items(plan, doc: str, num: str, sections) -> list:
+    """The items of part ``num`` of document ``doc`` as the plan numbers them: the opening paragraph of each of its
+    ``sections`` ((label, title) pairs: 四、保障措施 › （一）加强组织领导 …) when it has sections, else its paragraphs
+    that open with their own number (三、工作措施 › 1.摸底排查 2.…), else all its paragraphs.  A part's unnumbered
+    closing line (各省…要及时报送治理工作联合办公室) is no item of it: 组织实施包括哪几条 counts 1.–3.  A structure or
+    count answer carries these in ``Answer.tasks`` (issue #11: the answer's own items), so 第二条 next is one of them."""
+    paras = plan.parts_tasks([(doc, num)])
+    if sections:
+        first: dict = {}
+        for t in paras:
+            if t.section and t.section not in first:
+                first[t.section] = t
+        return [first[label] for label, _ in sections if label in first]
+    numbered = [t for t in paras if _NUMBERED.match(t.text or "")]
+    return numbered or paras
+
+
 def exec_overview(question: str, q: Query, env) -> Answer:
     """总体要求 / 工作目标 / 保障措施: the plan's parts answered whole."""
     from kb.qa.executors import found_nothing
@@ -181,6 +203,14 @@ def exec_overview(question: str, q: Query, env) -> Answer:
     tasks = [t for key in heads for t in by_part.get(key, [])]
     if not tasks:
         return found_nothing(question, q, env)  # the plan has no such part
+    if "count" in q.asks and parts:
+        # 保障措施一共有几条: the number of the part's items (its sections, else its numbered paragraphs), said first,
+        # and those items the answer's own — never the part's paragraphs listed with no number
+        outlines = {doc: doc_sections for doc, _, doc_sections in plan.document_outlines()}
+        by_part = {key: part_items(plan, key[0], key[1], [(label, st) for label, st in outlines.get(key[0], [])
+                                                           if label.startswith(key[1] + "（")]) for key in heads}
+        heads = {key: f"{head.rstrip('：')}共 {len(by_part[key])} 条：" for key, head in heads.items()}
+        tasks = [t for key in heads for t in by_part[key]]
     lines = []
     for key, head in heads.items():
         lines.append(head)
@@ -229,3 +259,48 @@ def exec_department_list(question: str, q: Query, env) -> Answer:
     if role and len(top) == 1:
         env.ctx.departments, env.ctx.role = [top[0]], None  # 它配合哪些任务 next refers to it
     return Answer(question, "department_list", compose(lines), departments=shown)
+
+
+#: Where a sentence ends inside a paragraph (a post is filled in one: 成立…工作小组，组长由…担任，成员由…组成。).
+_SENTENCE_END = re.compile(r"(?<=[。；;！!？?])")
+
+
+def exec_post(question: str, q: Query, env) -> Answer:
+    """组长是谁 / 治理工作小组组长由谁担任: the plan's sentences naming the post (``q.post``) together with the words of
+    whose post it is (``q.post_of``), quoted with their paragraphs as the answer's items.  None: ``not_in_plan`` —
+    the plan does not say who holds it — with the sentences that do name that body (成立领导小组) or other holders of
+    the post quoted as what the plan says instead, and no item: a nearby task is never the answer to a who-question
+    about a post."""
+    plan = env.plan
+    post, of = q.post, [fold(w) for w in q.post_of if w]
+    asked = q.post_asked or post
+    found, body, others = [], [], []
+    # (the paragraphs naming the post, then those naming the body alone: 成立领导小组 with no 组长)
+    paragraphs = {t.id: t for t in plan.tasks_matching([[post]], fold, kinds=None)}
+    if of:
+        paragraphs.update((t.id, t) for t in plan.tasks_matching([[w] for w in of], fold, kinds=None))
+    for t in paragraphs.values():
+        for sentence in _SENTENCE_END.split(t.text or ""):
+            held = fold(sentence)
+            if not held.strip():
+                continue
+            has_of = all(w in held for w in of)
+            if post in held and has_of:
+                found.append((t, sentence.strip()))
+            elif post in held:
+                others.append((t, sentence.strip()))
+            elif of and has_of:
+                body.append((t, sentence.strip()))
+    found, body, others = ([pair for k, pair in enumerate(x) if pair not in x[:k]] for x in (found, body, others))
+    env.ctx.tasks = []
+    if found:
+        tasks = list({t.id: t for t, _ in found}.values())
+        lines = [f"方案写明的“{asked}”：", *(f"{t.label} {s}" for t, s in found)]
+        env.ctx.tasks = tasks
+        return Answer(question, "post", compose(lines), tasks=tasks)
+    lines = [f"方案没有写明“{asked}”由谁担任（这不是方案分配给部门的任务）。"]
+    if body:
+        lines.append("方案写到的：" + "；".join(f"{t.label} {s}" for t, s in body[:3]))
+    if others:
+        lines.append(f"方案写明的其他{post}：" + "；".join(f"{t.label} {s}" for t, s in others[:3]))
+    return Answer(question, "post", "\n".join(lines), tasks=[], status="not_in_plan")

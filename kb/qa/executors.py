@@ -248,18 +248,25 @@ def exec_structure(question: str, q: Query, env: Env) -> Answer:
         d, num, title = chosen
         sections = [(label, st) for label, st in d.sections if label.startswith(num + "（")]
         tasks = [t for t in plan_tasks(plan, [d.id]) if t.part == num]
+        # (the part's items — a section's opening paragraph each, else its numbered paragraphs — are the answer's own
+        # tasks: 保障措施包括哪几条 answers with them, and 第二条 next picks one; exec_plan.part_items)
+        items = part_items(plan, d.id, num, sections)
         if sections:
-            result.heading.append(f"“{num}、{title}”包括 {len(sections)} 个方面（共 {len(tasks)} 项任务）：")
+            # (a part no paragraph of which carries a responsibility — 保障措施 written as prose — has no task count)
+            result.heading.append(f"“{num}、{title}”包括 {len(sections)} 个方面" + (f"（共 {len(tasks)} 项任务）：" if tasks else "："))
             group = Group()
             for k, (label, st) in enumerate(sections, 1):
                 n = sum(1 for t in tasks if t.section == label)
-                group.items.append(Item(k, None, text=f"{label}{st}（{n} 项任务）"))
+                group.items.append(Item(k, None, text=f"{label}{st}" + (f"（{n} 项任务）" if tasks else "")))
             result.groups.append(group)
         else:
-            items = [t for t in plan.tasks if t.doc == d.id and t.part == num]
-            result.heading.append(f"“{num}、{title}”不分节，共 {len(items)} 段：")
+            paras = [t for t in plan.tasks if t.doc == d.id and t.part == num]
+            if len(items) < len(paras):  # numbered items, and a closing line of no number (各省…要及时报送…)
+                result.heading.append(f"“{num}、{title}”不分节，共 {len(items)} 条（另有 {len(paras) - len(items)} 段未编号）：")
+            else:
+                result.heading.append(f"“{num}、{title}”不分节，共 {len(items)} 段：")
             result.groups.append(Group(items=[Item(k, t, departments=False) for k, t in enumerate(items, 1)]))
-            ctx.tasks = items
+        ctx.tasks = items
         return _answer(question, "structure_sections", result, query=q, tasks=ctx.tasks)
     for d in docs:
         head = f"《{d.title}》" if several else "方案"
@@ -786,6 +793,7 @@ def found_nothing(question: str, q: Query, env: Env) -> Answer | None:
 # (imported here, below the executors they use: the executor modules import this one only inside functions)
 from kb.qa.exec_departments import exec_departments  # noqa: E402
 from kb.qa.exec_items import exec_context, exec_item, exec_section, exec_title, field_answer  # noqa: E402
+from kb.qa.exec_plan import exec_post, part_items  # noqa: E402
 from kb.qa.exec_plan import (exec_all_targets, exec_date_list, exec_department_list, exec_overview,  # noqa: E402
                              exec_role_kind, exec_sharing, exec_timed_tasks)
 from kb.qa.exec_topics import (exec_all_tasks, exec_target, exec_topic_deadline, exec_topic_list,  # noqa: E402
@@ -798,6 +806,7 @@ DISPATCH = {
     "nothing": exec_help,
     "departments": exec_departments,
     "stated_total": exec_stated_total,
+    "post": exec_post,
     "plans": exec_meta,
     "parts": exec_structure,
     "department_sets": exec_compare,

@@ -216,6 +216,13 @@ class Query:
     一共涉及多少个单位 → units): set only when the plan states such a total (kb/qa/stated_totals.py)."""
     stated_noun: str = ""
     """With ``stated``: the noun the question counts (具体任务, 工作举措, 牵头单位; empty: 部门 of 由多少个部门牵头)."""
+    post: str = ""
+    """A post asked who holds (组长是谁, 治理工作小组组长由谁担任 → 组长; shapes.yaml ``posts``): the plan's sentence
+    filling it answers (kb.qa.exec_plan.exec_post), never a task's departments."""
+    post_of: list[str] = field(default_factory=list)
+    """With ``post``: the words naming whose post it is (治理工作小组组长 → 治理, 小组): a sentence filling it holds them."""
+    post_asked: str = ""
+    """With ``post``: the post as the question writes it (治理工作小组组长), for the answer to name."""
     topic_marked: bool = False
     """The topic was marked as one (涉及…, …相关, …方面): a word of any length is a topic word."""
     follow_up: bool = False
@@ -314,7 +321,7 @@ SHAPE_LISTS = ("plan_count_words", "baseline_asks", "base_marks", "place_suffixe
                "unit_not_after", "money_words", "money_units", "which_before", "which_units", "which_after", "due_by",
                "field_affixes", "field_asks", "national_issuers", "start_asks", "node_asks", "measure_not_after", "noun_units",
                "steering_verbs", "body_endings", "body_followers", "everyday_qualifiers",
-               "role_after")
+               "role_after", "posts", "post_verbs")
 
 
 def validate_shapes(data: dict, where: str = "shapes.yaml") -> dict:
@@ -759,6 +766,26 @@ def read_topic(r: Reading) -> None:
         r.facts.topic = [w for w in r.facts.topic if w not in _POINTERS]
     r.query.topic = [w for w in r.facts.topic if not (r.plan_words and w in r.plan_words + "方案计划意见通知")]
     r.query.topic_any = "topic_any" in r.facts.flags
+
+
+def read_post(r: Reading) -> None:
+    """组长是谁 / 治理工作小组组长由谁担任 / 领导小组组长是谁: a post (shapes.yaml ``posts``) asked with a who-word, of no
+    department and no cited item — a fact of a closing part (组织实施, 保障措施) that a sentence of the plan states or not,
+    never a topic whose tasks' departments answer (``Query.post``; the topic words before the post name whose post)."""
+    q, f = r.query, r.facts
+    if "who" not in f.flags or f.departments or q.label or q.ordinal is not None:
+        return
+    verbs = r.words["post_verbs"]
+    for w in q.topic:
+        post = next((p for p in r.words["posts"] if w.endswith(p)), None)
+        if post is None:
+            continue
+        before = [x for x in q.topic[:q.topic.index(w)] if x not in verbs]
+        q.post = post
+        q.post_of = [*before, *([w[:-len(post)]] if len(w) > len(post) else [])]
+        start = min((r.text.find(x) for x in q.post_of if r.text.find(x) >= 0), default=r.text.find(w))
+        q.post_asked = r.text[start:r.text.find(w) + len(w)] if start >= 0 else w
+        return
 
 
 def read_value_kind(r: Reading) -> None:
@@ -1838,6 +1865,7 @@ OVER = {
     "topic_who": "who is responsible for a topic (秸秆禁烧由谁负责)",
     "all_tasks": "every task of the plan (方案一共有多少项任务)",
     "stated_total": "a total the plan's text states, beside kb's own count (一共明确了多少项具体任务, 涉及多少个牵头单位)",
+    "post": "who holds a post the plan fills (组长是谁): the sentence stating it, or that the plan does not",
     "unread": "no reading of the question: full-text search, said plainly",
 }
 
@@ -2010,6 +2038,11 @@ def over_title(s: _Seen) -> str | None:
     return "title" if s.q.titled else None
 
 
+def over_post(s: _Seen) -> str | None:
+    """组长是谁: a post asked (read_post) — its sentence, before any topic reading of the words."""
+    return "post" if s.q.post and not _named(s) else None
+
+
 def over_dates(s: _Seen) -> str | None:
     q = s.q
     if q.dates is None or q.departments or ("target" in q.asks and q.topic):
@@ -2126,7 +2159,7 @@ def over_all_tasks(s: _Seen) -> str | None:
 #: a heading and a topic …) this order decides; tests/test_qa_dispatch.py ORDER pins each such pair met in
 #: the fixtures with a question and why the earlier rule is right.
 OVER_RULES = (over_stated_total, over_plan_count, over_departments, over_act, over_item, over_nothing, over_no_antecedent, over_field, over_section, over_title,
-              over_dates, over_sharing, over_role_kind, over_previous, over_timed, over_all_targets, over_overview,
+              over_post, over_dates, over_sharing, over_role_kind, over_previous, over_timed, over_all_targets, over_overview,
               over_department_list, over_topic, over_all_tasks)
 
 
@@ -2143,6 +2176,7 @@ READERS = (
     read_roles,
     read_part_units,
     read_topic,
+    read_post,
     read_value_kind,
     read_topic_split,
     read_field,
