@@ -21,6 +21,8 @@ PLANS = {
     "nongji": ("tests/fixtures/plans/02_nongjihua_guofa2018-42.txt",),
     "wufei": ("tests/fixtures/qa/plans/v9_wufei_guobanfa2018-128.txt",),
     "youer": ("tests/fixtures/qa/plans/v9_youeryuan_guobanfa2019-3.txt",),
+    "rencai": ("tests/fixtures/plans/05_guangzhou_rencaijiju_2012.txt",),
+    "hexi": ("tests/fixtures/qa/plans/v8_hexi_renwu_2025.txt",),
     "nongji+wufei": ("tests/fixtures/plans/02_nongjihua_guofa2018-42.txt",
                      "tests/fixtures/qa/plans/v9_wufei_guobanfa2018-128.txt"),
 }
@@ -58,7 +60,25 @@ READING = [
     ("youer", "工作小组的副组长是谁", {"post": "副组长", "over": "post"}, "the longer post is the one asked (not 组长)"),
     ("wufei", "领导小组组长是谁", {"post": "组长", "post_of": ["领导小组"]},
      "no paragraph writes 领导小组组长: the absent words answer first (over plans), the post is still read"),
-    # controls: no post, so nothing changes
+    # ---- C: a plan named by a short name holding a role word
+    ("nongji", "农机化指导意见中农业农村部牵头哪些任务", {"roles": ["lead"], "topic": [], "over": "departments"},
+     "指导 of 指导意见 is no 指导 role, 农机化 (农业机械化 of the title) no topic: the name is cut before reading"),
+    ("nongji", "农机化指导意见中保障措施有哪些", {"roles": [], "topic": [], "overview": "measures"},
+     "the part asked, of the named plan (which has none: not_in_plan, see ANSWERS)"),
+    ("nongji+wufei", "农机化指导意见中有哪些任务由农业农村部指导", {"plan": "02_nongjihua_guofa2018-42", "roles": ["guide"]},
+     "two plans loaded: the named one is selected; 由…指导 after the name is the role asked"),
+    ("nongji+wufei", "在无废城市试点工作方案里生态环境部牵头哪些任务", {"plan": "v9_wufei_guobanfa2018-128", "roles": ["lead"]},
+     "在 before the name, 无废城市试点工作方案 in order in “无废城市”建设试点工作方案"),
+    # ---- F: the plan's items counted
+    ("nongji", "一共提出了多少条具体措施", {"plan_count": True, "unit": None, "over": "all_tasks"},
+     "多少条 + a task noun (具体措施) counts the plan's items, not a number in 条 a paragraph states"),
+    # controls: no post, no plan name, no count of items, so nothing changes
+    ("zigong", "哪些单位负责指导", {"roles": ["guide"]}, "指导 asked as a role, no plan named"),
+    ("nongji", "这个意见中工信部牵头哪些任务", {"roles": ["lead"], "over": "departments"},
+     "这个 is no name (a pronoun before a document noun, as before)"),
+    ("rencai", "人才公寓要建多少套", {"unit": "套", "plan_count": False, "over": "unit_value"}, "a number in a unit"),
+    ("hexi", "一共明确了多少项具体任务", {"stated": "tasks", "over": "stated_total"},
+     "a total the plan states answers before kb's own count"),
     ("zigong", "秸秆禁烧由谁负责", {"post": "", "over": "topic_who"}, "a topic's who-question names no post"),
     ("youer", "组长的职责是什么", {"post": ""}, "a post named but not asked who holds it: no post question"),
     ("zigong", "交通局牵头哪些任务", {"post": "", "over": "departments"}, "a department's duties"),
@@ -98,6 +118,17 @@ ANSWERS = [
      "四、保障措施 （一）–（四）"),
     ("zigong", "保障措施一共有几条", "answered", [f"四（{n}）" for n in "一二三四五六七八"], ["共 8 条"],
      "the bundled plan's 四、保障措施 （一）强化责任落实 … （八）深化全民共治"),
+    # ---- C
+    ("nongji", "农机化指导意见中保障措施有哪些", "not_in_plan", [], ["八、强化组织领导"],
+     "the named plan has no 保障措施 part: said so with its parts — not 三（七） found through 农机化 as a topic (before)"),
+    ("nongji+wufei", "农机化指导意见中有哪些任务由农业农村部指导", "not_in_plan", [], ["指导"],
+     "the named plan gives no 指导 role; wufei's 8 paragraphs 农业农村部 guides are another plan's"),
+    # ---- F: no stated total: kb's count, said to be counted
+    ("nongji", "一共提出了多少条具体措施", "answered",
+     [f"{p}（{n}）" for p, n in (("二", "三"), ("二", "四"), ("二", "五"), ("二", "六"), ("三", "七"), ("三", "八"), ("四", "九"),
+                                ("四", "十"), ("四", "十一"), ("五", "十二"), ("五", "十三"), ("六", "十四"), ("六", "十五"),
+                                ("七", "十六"), ("七", "十七"), ("八", "十八"), ("八", "十九"), ("八", "二十"))],
+     ["共 18 项", "没有写明总数"], "（三）–（二十）: 18 items, each with its 负责 list; the plan states no total"),
     # controls
     ("zigong", "保障措施有哪些", "answered", [f"四（{n}）" for n in "一二三四五六七八"], ["四、保障措施："],
      "asked whole, not counted: the part's paragraphs as before, no count"),
@@ -114,6 +145,32 @@ def test_answers(alias, question, status, labels, words, why, plans):
     assert [t.label for t in answer.tasks] == labels, (answer.text, why)
     for w in words:
         assert w in answer.text, (w, answer.text, why)
+
+
+# (question as folded, titles (id, folded title), the text left, the plan named, the name, why)
+CUTS = [
+    ("农机化指导意见中农业农村部牵头哪些任务", (("nj", "国务院关于加快推进农业机械化和农机装备产业转型升级的指导意见"),),
+     "农业农村部牵头哪些任务", "nj", "农机化指导意见", "农机化 in order in 农业机械化; the title's kind 指导意见"),
+    ("消费扶贫指导意见里有哪些任务", (("x", "国务院办公厅关于深入开展消费扶贫助力打赢脱贫攻坚战的指导意见"),),
+     "有哪些任务", "x", "消费扶贫指导意见", "a name standing whole in the title"),
+    ("在无废城市方案中谁牵头", (("a", "农机指导意见"), ("b", "国务院办公厅关于印发“无废城市”建设试点工作方案的通知")),
+     "谁牵头", "b", "无废城市方案", "在 before it; the plan whose title holds the kind word 方案"),
+    ("这个方案中交通局牵头哪些任务", (("z", "自贡市打赢蓝天保卫战实施方案"),), "这个方案中交通局牵头哪些任务", None, "",
+     "这个 is a pointer, no name"),
+    ("成都市的方案里谁负责", (("z", "自贡市打赢蓝天保卫战实施方案"),), "成都市的方案里谁负责", None, "",
+     "成都市的 is not in the title in order: another place's plan, left to read_place"),
+    ("哪些部门负责指导意见的落实", (("nj", "国务院关于加快推进农业机械化和农机装备产业转型升级的指导意见"),),
+     "哪些部门负责指导意见的落实", None, "", "no 里/中 after the kind word, and 哪 is no name's"),
+    ("意见里有哪些任务", (("nj", "……的指导意见"),), "意见里有哪些任务", None, "", "nothing before the kind word"),
+]
+
+
+@pytest.mark.parametrize("text, titles, left, doc, name, why", CUTS, ids=[r[0] for r in CUTS])
+def test_cut_plan_name(text, titles, left, doc, name, why):
+    from kb.qa.question import cut_plan_name
+    from kb.qa.vocab import load_vocabulary
+
+    assert cut_plan_name(text, titles, load_vocabulary().words["document_kinds"]) == (left, doc, name), why
 
 
 # (plan, part number, its items' labels as the plan numbers them, why)

@@ -567,6 +567,10 @@ def exec_all_tasks(question: str, q: Query, env) -> Answer:
     tasks = plan_tasks(env.plan)
     lines = [f"方案的任务（带责任单位的条目）共 {len(tasks)} 项："]
     lines.extend(numbered(tasks))
+    if q.plan_count and tasks:
+        # 一共提出了多少条具体措施 in a plan stating no total (a stated one answers first: over_stated_total): the number
+        # is kb's own count, said so — never passed off as the plan's figure
+        lines.append(f"（方案原文没有写明总数；{len(tasks)} 项是 kb 按带责任单位的条目统计的。）")
     env.ctx.tasks = tasks
     return Answer(question, "all_tasks", compose(lines), tasks=tasks, departments=departments_of(tasks))
 

@@ -585,8 +585,12 @@ def _place_owning_the_topic(r: Reading) -> str | None:
 
 
 def read_plan_named(r: Reading) -> None:
-    """在人才集聚方案中…: a plan named by words of its title (only when several plans are loaded)."""
+    """在人才集聚方案中…: a plan named by words of its title (only when several plans are loaded).  A name the scan cut
+    from the question (农机化指导意见中…: kb.qa.question.cut_plan_name) names its plan whatever follows."""
     if len(r.plan.document_ids()) < 2:  # (a stored plan answers without reading 1,000 documents)
+        return
+    if getattr(r.facts, "plan_named", None):
+        r.query.plan, r.plan_words = r.facts.plan_named, r.facts.plan_name
         return
     from kb.qa.text import fold
 
@@ -1075,16 +1079,19 @@ def read_plan_count(r: Reading) -> None:
     title does not (重点 of 三、重点任务 in a plan titled …实施方案) names that part, which the heading readers answer."""
     q, f = r.query, r.facts
     if (q.act is not None or q.outside or f.departments or f.unresolved or q.label or q.part or q.section
-            or q.ordinal is not None or f.date is not None or f.unit or "count" not in f.flags
+            or q.ordinal is not None or f.date is not None or "count" not in f.flags
             or "who" in f.flags or [x for x in f.roles if x != "any"] or q.field_value or q.timed is not None
             or f.structure or q.within or q.each):
         return
-    # what is counted: items (几项, 多少条), or a task noun (几项任务, 多少个措施) — never 多少个部门
+    # what is counted: items (几项, 多少条), or a task noun (几项任务, 多少个措施, 多少条具体措施) — never 多少个部门
     m = _COUNT_OF_ITEMS.search(r.text)
     counted = r.text[m.end():].rstrip("呢吗啊呀？?。") if m else None
-    if counted is None or (counted and counted not in r.words_voc("task_nouns")
-                           and counted.removeprefix("重点").removeprefix("主要") not in r.words_voc("task_nouns")):
+    nouns = r.words_voc("task_nouns")
+    bare = counted.removeprefix("具体").removeprefix("重点").removeprefix("主要") if counted else counted
+    if counted is None or (counted and counted not in nouns and bare not in nouns):
         return
+    if f.unit and not _counts_items(r):
+        return  # a number in a unit (多少条道路): a value, not the plan's items (多少条具体措施 counts them)
     fillers = r.words["plan_count_words"]
     if any(w not in fillers for w in q.topic):
         return
@@ -1429,7 +1436,20 @@ def read_unit_value(r: Reading) -> None:
     q, f = r.query, r.facts
     if q.act is not None or not f.unit or f.departments:
         return
+    if _counts_items(r):
+        return  # 一共提出了多少条具体措施: the plan's own items counted (read_plan_count), no number a paragraph states
     q.act, q.subject, q.unit, q.counted = Act.VALUE, "targets", f.unit, f.counted
+
+
+def _counts_items(r: Reading) -> bool:
+    """多少条具体措施 / 几项重点任务 / 多少条: what the count asks for is the plan's items — nothing after the measure word,
+    or a task noun (intents.yaml ``task_nouns``, after 具体/重点/主要) — not a number in a unit some paragraph states."""
+    m = _COUNT_OF_ITEMS.search(r.text)
+    if m is None:
+        return False
+    counted = r.text[m.end():].rstrip("呢吗啊呀？?。")
+    bare = counted.removeprefix("具体").removeprefix("重点").removeprefix("主要")
+    return bool(counted) and bare in r.words_voc("task_nouns")
 
 
 def read_heading(r: Reading) -> None:

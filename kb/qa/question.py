@@ -118,6 +118,12 @@ class Question:
     """The unit a value is asked in (人才公寓要建多少套 → 套), kb/data/shapes.yaml ``value_units``."""
     counted: str | None = None
     """The topic word right after the unit, the thing counted (多少座公园 → 公园), if any."""
+    plan_named: str | None = None
+    """The id of the loaded plan the question names by its name before 里/中 (农机化指导意见中…, 消费扶贫指导意见里…:
+    the name's characters in order in that plan's title, with the title's kind of document), if any; the name is cut
+    from ``text`` (its 指导 is no role, its words no topic)."""
+    plan_name: str = ""
+    """The words that named the plan (农机化指导意见), cut from ``text``."""
 
     @property
     def role(self) -> str | None:
@@ -137,11 +143,14 @@ class Lexicon:
     """Every word a question is scanned for: folded word → the kinds it belongs to."""
 
     __slots__ = ("entries", "max_len", "single_removable", "subunits", "patterns", "known", "registry", "places",
-                 "department_starts", "mentions")
+                 "department_starts", "mentions", "titles")
 
     def __init__(self, voc: Vocabulary, names: dict[str, str], subunits: dict[str, str] | None = None,
                  known: dict[str, str] | None = None, registry=None, places: tuple[str, ...] = (),
-                 mentions=None) -> None:
+                 mentions=None, titles: tuple[tuple[str, str], ...] = ()) -> None:
+        self.titles = tuple(titles)
+        """(document id, folded title) of the loaded plans: a plan named in a question by a short name of its title
+        (农机化指导意见里…) is cut from the question (kb.qa.question.cut_plan_name)."""
         self.mentions = mentions
         """The plan's text for ``word in`` tests (Plan.mentions), or None: a place glued to a word the plan writes with
         it (上海动物园) is kept."""
@@ -210,6 +219,49 @@ def _item_ask(rest: str, voc: Vocabulary) -> str | None:
         if any(w in rest for w in voc.item_asks[ask]):
             return ask
     return None
+
+
+#: What may stand before a plan's name (在农机化指导意见里, 按照…方案) and right after it (…意见里 / 中 / 内 / 上).
+_NAME_BEFORE = ("按照", "根据", "关于", "在", "按", "据", "《")
+_NAME_AFTER = ("》里", "》中", "》内", "》上", "》", "里", "中", "内", "上")
+
+
+def cut_plan_name(text: str, titles, kinds) -> tuple[str, str | None, str]:
+    """农机化指导意见中农业农村部牵头哪些任务 → (农业农村部牵头哪些任务, the plan's id, 农机化指导意见): a question opening with a
+    plan's name — a kind of document (``document_kinds``: 指导意见, 实施方案, 意见 …) that the plan's title ends its kind
+    with, the words before it standing in that title in order (农机化 → 农业机械化, 消费扶贫 → 消费扶贫助力…), then
+    里/中/内/上 — names that plan, and the name is no part of what is asked: 指导 of 指导意见 is no 指导 role, 农机化 no topic
+    (issue #11, the eighth blind set's C).  Only at the question's start (after 在/按照/根据) and only a name of 2+
+    characters that holds no character of a question word; the plan whose title holds the most of the name wins (the
+    first loaded on a tie).  Nothing named: the text unchanged, None, ''."""
+    for kind in kinds:
+        at = text.find(kind)
+        if at < 2:
+            continue
+        end = at + len(kind)
+        after = next((a for a in _NAME_AFTER if text.startswith(a, end)), None)
+        if after is None or end + len(after) >= len(text):
+            continue
+        start = 0
+        for b in _NAME_BEFORE:
+            if text.startswith(b):
+                start = len(b)
+                break
+        name = text[start:at]
+        if len(name) < 2 or set(name) & _NOT_A_NAME:
+            continue
+        best = None
+        for doc, title in titles:
+            if kind in title and _is_subsequence(name, title.split(kind)[0] if title.endswith(kind) else title):
+                if best is None:
+                    best = doc
+        if best is not None:
+            return text[end + len(after):], best, text[start:end]
+    return text, None, ""
+
+
+#: Characters of question words and pointers: a name holding one is no plan's name (哪个方案里, 这个方案中, 谁的意见).
+_NOT_A_NAME = frozenset("哪谁什么几多少这那该此其吗呢")
 
 
 def _strip_edges(text: str, voc: Vocabulary, q: Question) -> str:
@@ -287,6 +339,8 @@ def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Quest
     text = fold(raw or "")[:MAX_QUESTION]
     text = _CN_YEAR.sub(lambda m: "".join(str(CN_DIGITS[c]) for c in m.group(1)) + "年", text)  # 二〇二〇年 → 2020年
     text = _strip_edges(text, voc, q)
+    if lexicon.titles:
+        text, q.plan_named, q.plan_name = cut_plan_name(text, lexicon.titles, voc.words["document_kinds"])
     q.text = text
     if not text:
         return q

@@ -103,8 +103,9 @@ class Session:
             headers = getattr(self.plan, "document_headers", None)
             docs = headers() if headers is not None else self.plan.documents
             places = title_places(t for d in docs for t in (d.title, getattr(d, "plan_title", None)) if t)
+            titles = tuple((d.id, fold(" ".join(t for t in (d.title, getattr(d, "plan_title", None)) if t))) for d in docs)
             self._lexicon = Lexicon(self.vocabulary, names, self.plan.subunits(), known, registry, places,
-                                    self.plan_text() if places else None)
+                                    self.plan_text() if places else None, titles)
         return self._lexicon
 
     def _folded_texts(self) -> dict[str, str]:
