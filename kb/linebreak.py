@@ -33,7 +33,7 @@ from typing import Callable
 from kb.data import DATA_DIR, read_versioned_yaml
 from kb.errors import KbError
 
-__all__ = ["display_width", "line_breaks", "wrap", "count_lines", "Rules", "rules"]
+__all__ = ["display_width", "line_breaks", "wrap", "count_lines", "leading_piece", "Rules", "rules"]
 
 _KEYS = {"version", "no_line_start", "no_line_end", "number_suffixes"}
 
@@ -111,6 +111,16 @@ def _atoms(text: str, r: Rules) -> list[list[int]]:
             glued.append([i, b])
         i = b
     return glued
+
+
+def leading_piece(text: str) -> str:
+    """The first piece of ``text`` no line break may enter (``2022年``, ``PM2.5``, ``甲，``, ``（甲``): what a
+    typesetter could not have put at the end of the line before, so a line that stopped short of the margin by
+    less than this piece's width was full (kb/parser/cleanup.py reads text copied out of a PDF so)."""
+    if not text:
+        return ""
+    a, b = _atoms(text[:40], rules())[0]
+    return text[a:b]
 
 
 def line_breaks(text: str, width: int, measure: Callable[[str], int] | None = None) -> list[int]:

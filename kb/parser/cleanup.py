@@ -16,6 +16,8 @@ order.  What the rules undo, as seen in plans copied from web pages and PDFs:
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections import Counter
 from collections.abc import Callable
 
 #: Markers that editors leave in exported text.
@@ -53,6 +55,14 @@ TABLE_ROW_MARKS = "｜|"
 
 #: Punctuation that ends a paragraph.
 TERMINAL = "。！？；：!?;:…"
+
+
+#: A document number on its own line (国发〔2019〕3号, 沪府办发〔2024〕3号, 宝府办〔2021〕42号).
+DOCUMENT_NUMBER_RE = re.compile(r"^[\u4e00-\u9fff]{1,10}[〔\[［(（]\d{4}[〕\]］)）]第?\d{1,4}号$")
+
+#: A sub-item marker (（1）, (2), ①): in printed lines it opens a paragraph like an item label (and so does a
+#: dash item ——加强…).
+SUB_ITEM_RE = re.compile(r"^(?:[（(]\d{1,2}[)）]|[①-⑳])")
 
 
 def is_heading(line: str) -> bool:
@@ -126,6 +136,8 @@ def continues(previous: str, line: str) -> bool:
         return False
     if any(m in previous or m in line for m in TABLE_ROW_MARKS):
         return False
+    if line[0] in _load_line_start_marks() and not PAGE_FOOTER_RE.match(line):
+        return True  # a line opening with ，、。；） is the rest of a sentence (text copied out of a PDF: 试点 / ，制定本方案。)
     if is_heading(line) or is_title(previous) or is_title(line) or _is_label_line(line):
         return False
     if is_heading(previous) and not is_heading(join_fragment(previous, line)):
@@ -253,6 +265,143 @@ def remove_debris_spaces(lines: list[str]) -> list[str]:
     return out
 
 
+#: Text copied out of a typeset PDF (a viewer's copy, pdfplumber's or pypdf's ``extract_text()``) has one printed
+#: line per line and nothing between paragraphs: a full line ending in 。 is no paragraph end, a short one is.  It is
+#: read so only when most lines share one full width (``printed_width``); widths are display cells (CJK 2, Latin 1).
+_PRINTED_MIN_LINES = 8
+#: The narrowest printed column read so: 12 ideographs (a two-column bulletin's).
+_PRINTED_MIN_FULL = 24
+#: Lines within this many cells below the full width count as full when the width is found (first lines are indented
+#: two ideographs; squeezed punctuation and proportional digits move a full line a cell or two).
+_PRINTED_NEAR = 5
+#: Share of lines that must be (near) full, and share that may be wider: a text with one paragraph per line has
+#: long lines of every width; a printed one has hardly any wider than its column (a few digits set narrow).
+_PRINTED_SHARE, _PRINTED_WIDER = 0.3, 0.1
+#: A paragraph's first line is indented two ideographs (GB/T 9704 党政机关公文格式: 首行缩进2字).
+_PRINTED_INDENT = 4
+#: How far back an open bracket holds lines together (a tag wrapped over three lines; never a typo's whole section).
+_PRINTED_GROUP_LINES = 3
+
+_OPENERS, _CLOSERS = "（(〔【[", "）)〕】]"
+
+#: Characters no line may start with (kb/data/linebreak.yaml ``no_line_start``: ，、。；）…) but those that may open
+#: a paragraph (——加强…, ……, ·) and ASCII marks (a mirror's `?` stands for a lost space, dialects.md §4): a line
+#: starting with one goes on the line above in any text.
+_PARAGRAPH_OPENERS = frozenset("—…·～")
+_LINE_START_MARKS: frozenset[str] | None = None
+
+
+def _load_line_start_marks() -> frozenset[str]:
+    global _LINE_START_MARKS
+    if _LINE_START_MARKS is None:
+        from kb.linebreak import rules
+
+        _LINE_START_MARKS = frozenset(c for c in rules().no_line_start - _PARAGRAPH_OPENERS if not c.isascii())
+    return _LINE_START_MARKS
+
+
+def printed_cells(text: str) -> int:
+    """Width of printed ``text`` in cells: ideographs, full-width forms and the punctuation a CJK font sets full
+    width (“”‘’…—·, East Asian Width *ambiguous*) count 2, Latin letters and digits 1."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WFA" else 1 for c in text)
+
+
+def printed_width(lines: list[str]) -> int | None:
+    """The full width (display cells) of a text whose lines are a PDF's printed lines, or None for any other text.
+
+    The most common width of the longer lines is the column's when at least 30 % of all lines are within a few
+    cells of it and hardly any line is wider (a web text's paragraphs are longer than any printed line)."""
+    widths = [printed_cells(line) for line in lines if line]
+    if len(widths) < _PRINTED_MIN_LINES:
+        return None
+    counts = Counter(w for w in widths if w >= _PRINTED_MIN_FULL)
+    if not counts:
+        return None
+    full = max(counts, key=lambda w: (counts[w], w))
+    near = sum(full - _PRINTED_NEAR <= w <= full for w in widths)
+    wider = sum(w > full + _PRINTED_NEAR for w in widths)
+    if near < _PRINTED_SHARE * len(widths) or wider > _PRINTED_WIDER * len(widths):
+        return None
+    return full
+
+
+def _open_group(lines: list[str]) -> bool:
+    """True if a bracket opened in the last few printed lines of a paragraph is still open (a wrapped tag)."""
+    depth = 0
+    for line in reversed(lines[-_PRINTED_GROUP_LINES:]):
+        for c in reversed(line):
+            if c in _CLOSERS:
+                depth += 1
+            elif c in _OPENERS:
+                if depth == 0:
+                    return True
+                depth -= 1
+    return False
+
+
+def _printed_line_full(last: str, line: str, full: int, first: bool) -> bool:
+    """True if ``last`` reached the right margin: it stopped short by less than the next line's first piece (which
+    the typesetter could not fit: ``2022年``, ``甲，``, ``（责``) — with a cell to spare for every four Latin letters
+    or digits on it (wider than half an ideograph in many CJK fonts, so half-width cells undercount them)."""
+    from kb.linebreak import leading_piece
+
+    short = full - printed_cells(last) - (_PRINTED_INDENT if first else 0)
+    latin = sum(c.isascii() and c.isalnum() for c in last)
+    return short < printed_cells(leading_piece(line)) + latin // 4
+
+
+def _printed_continues(lines: list[str], line: str, full: int) -> bool:
+    """True if printed ``line`` goes on the paragraph whose printed lines so far are ``lines``."""
+    from kb.linebreak import rules
+
+    last = lines[-1]
+    if any(m in last or m in line for m in TABLE_ROW_MARKS):
+        return False
+    if is_heading(line) or SUB_ITEM_RE.match(line) or line.startswith("——"):
+        return False  # an item label or a heading opens a paragraph whatever the line above
+    paragraph = "".join(lines)
+    if DOCUMENT_NUMBER_RE.match(line) or DOCUMENT_NUMBER_RE.match(last):
+        return False  # a document number stands on its own line (国发〔2019〕3号)
+    if DECIMAL_ITEM_RE.match(line) and ends_paragraph(paragraph):
+        return False
+    if line[0] in _load_line_start_marks() or last[-1] in rules().no_line_end or _open_group(lines):
+        return True  # line-initial ，、）; a line ending in （《“; a bracket still open (a tag over three lines)
+    if ends_paragraph(last) and _printed_first_line(line, full):
+        return False  # a sentence ends at the margin and the next line is indented: a new paragraph
+    return _printed_line_full(last, line, full, len(lines) == 1)
+
+
+def _printed_first_line(line: str, full: int) -> bool:
+    """True if ``line`` has the width of a full first line (indented two ideographs; few Latin letters or digits,
+    which would make the width uncertain)."""
+    latin = sum(c.isascii() and c.isalnum() for c in line)
+    return full - _PRINTED_INDENT - 1 - latin // 4 <= printed_cells(line) <= full - _PRINTED_INDENT + 1
+
+
+def join_printed_lines(lines: list[str]) -> list[str]:
+    """Join the printed lines of text copied out of a PDF into its paragraphs (``printed_width``): a full line
+    goes on unless the next line opens with an item label or a heading (``1．``, ``（二）``, ``一、``) or a label line;
+    a line-initial ``，``/``、`` and a bracket still open go on; a line that stops short ends its paragraph (the last
+    line of a paragraph, a heading, a title, a signature).  kb's own PDF reader decides so from the characters'
+    positions; this gives the same paragraphs from the text alone.  Any other text is left as it is."""
+    full = printed_width(lines)
+    if full is None:
+        return lines
+    out: list[str] = []
+    current: list[str] = []
+    for line in lines:
+        if not line:
+            current = []  # a blank line ends a paragraph
+            continue
+        if current and _printed_continues(current, line, full):
+            out[-1] = join_fragment(out[-1], line)
+            current.append(line)
+        else:
+            out.append(line)
+            current = [line]
+    return out
+
+
 def join_fragments(lines: list[str]) -> list[str]:
     """Rejoin fragments of a paragraph, across the blank lines between them."""
     out: list[str] = []
@@ -309,6 +458,10 @@ def join_split_title(lines: list[str]) -> list[str]:
                 and not any(c in prev for c in "，。；：:,;《》〔〕（）()") and len(prev + line) <= 60):
             out[i - 1 : i + 1] = [prev + line]
             break
+        if (line.startswith("的") and len(line) <= 6 and is_title(prev) and is_title(prev + line) and len(prev) >= 12
+                and not is_heading(prev)):
+            out[i - 1 : i + 1] = [prev + line]  # 国务院办公厅关于印发…试点方案 / 的通知: the notice's title wrapped
+            break
     return out
 
 
@@ -319,6 +472,7 @@ CLEANUP_RULES: list[Callable[[list[str]], list[str]]] = [
     remove_page_footers,
     split_flattened,
     remove_debris_spaces,
+    join_printed_lines,
     join_fragments,
     join_split_title,
     drop_repeated_renditions,
