@@ -23,9 +23,23 @@ PLANS = {
     "youer": ("tests/fixtures/qa/plans/v9_youeryuan_guobanfa2019-3.txt",),
     "rencai": ("tests/fixtures/plans/05_guangzhou_rencaijiju_2012.txt",),
     "hexi": ("tests/fixtures/qa/plans/v8_hexi_renwu_2025.txt",),
+    "duty": "written",  # DUTY_PLAN below
     "nongji+wufei": ("tests/fixtures/plans/02_nongjihua_guofa2018-42.txt",
                      "tests/fixtures/qa/plans/v9_wufei_guobanfa2018-128.txt"),
 }
+
+
+#: A plan written for the ordinal rows (I): a duty part of nine sections, each a unit with two numbered paragraphs
+#: (18 paragraphs: a 第十二项 counted across them would be （六）2), and a closing part filling a post.
+_UNITS = ["区绿化市容局", "区住房保障局", "区建设管理委", "区城管执法局", "区生态环境局", "区公安分局", "区财政局", "区市场监管局", "各街道、镇"]
+DUTY_PLAN = "\n".join([
+    "某区关于进一步加强建筑垃圾处理的工作方案", "一、工作目标", "到2025年，全区建筑垃圾资源化利用率达到60%。", "二、主要任务",
+    "（一）完善收运体系。建立全区统一的收运网络。（区绿化市容局牵头，各街道、镇配合）",
+    "（二）加强执法监管。严厉查处偷倒乱倒行为。（区城管执法局牵头，区公安分局配合）", "三、职责分工",
+    *[line for k, u in enumerate(_UNITS) for line in (f"（{'一二三四五六七八九'[k]}）{u}",
+                                                       *(f"{j}.{u}负责本领域第{j}方面的建筑垃圾管理工作。" for j in (1, 2)))],
+    "四、保障措施", "（一）加强组织领导。成立区建筑垃圾治理工作领导小组，组长由分管副区长担任。", "（二）加强资金保障。区财政局统筹安排资金。",
+]) + "\n"
 
 
 @cache
@@ -35,6 +49,10 @@ def plan_of(alias: str, tmp_root: str | None = None):
     files = PLANS[alias]
     if files is None:
         return load_plan()
+    if files == "written":
+        path = Path(tmp_root) / "duty_plan.txt"
+        path.write_text(DUTY_PLAN, encoding="utf-8")
+        return load_plan(str(path))
     if len(files) == 1:
         return load_plan(str(ROOT / files[0]))
     folder = Path(tmp_root) / alias.replace("+", "_")
@@ -47,7 +65,7 @@ def plan_of(alias: str, tmp_root: str | None = None):
 @pytest.fixture(scope="module")
 def plans(tmp_path_factory):
     root = str(tmp_path_factory.mktemp("reader_plans"))
-    return lambda alias: plan_of(alias, root if PLANS[alias] and len(PLANS[alias]) > 1 else None)
+    return lambda alias: plan_of(alias, root if PLANS[alias] and (PLANS[alias] == "written" or len(PLANS[alias]) > 1) else None)
 
 
 # (plan, question, slots read (a subset of Query.to_dict(); "" / [] for a slot that must stay empty), why)
@@ -123,6 +141,16 @@ ANSWERS = [
      "the named plan has no 保障措施 part: said so with its parts — not 三（七） found through 农机化 as a topic (before)"),
     ("nongji+wufei", "农机化指导意见中有哪些任务由农业农村部指导", "not_in_plan", [], ["指导"],
      "the named plan gives no 指导 role; wufei's 8 paragraphs 农业农村部 guides are another plan's"),
+    # ---- I: an ordinal over a named part of sections counts its sections
+    ("duty", "职责分工第十二项是什么", "not_in_plan", [], ["共 9 项"],
+     "三、职责分工 has nine sections (18 paragraphs): no twelfth item — before, the 12th paragraph counted across them, 三（六）2"),
+    ("duty", "职责分工第九项是什么", "answered", ["三（九）1"], ["各街道、镇"], "the ninth section, by its opening paragraph"),
+    ("duty", "主要任务第三项是什么", "not_in_plan", [], ["共 2 项"], "二、主要任务 （一）（二）"),
+    ("duty", "职责分工第二项是什么", "ask_back", [], ["9 处"],
+     "control: nine paragraphs numbered 2 (one a section): which one is asked, as before"),
+    ("nongji", "强化组织领导的第二条是什么", "answered", ["八（十九）"], [],
+     "control: 八's sections numbered （十八）–（二十） across the plan: the second is （十九）, as before"),
+    ("duty", "领导小组组长是谁", "answered", ["四（一）"], ["分管副区长"], "E on a plan written here"),
     # ---- F: no stated total: kb's count, said to be counted
     ("nongji", "一共提出了多少条具体措施", "answered",
      [f"{p}（{n}）" for p, n in (("二", "三"), ("二", "四"), ("二", "五"), ("二", "六"), ("三", "七"), ("三", "八"), ("四", "九"),

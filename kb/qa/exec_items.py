@@ -67,15 +67,27 @@ def plan_item(question: str, q: Query, env) -> Answer:
     pool = [t for t in (plan.task(i) for i in q.cited) if t is not None] if scoped else list(plan.tasks)
     numbered = [(item_number(t), t) for t in pool]
     found = [t for n, t in numbered if n == q.ordinal]
-    if not found and scoped:
-        # 强化组织领导的第二条 (its items numbered （十八）–（二十） across the plan): the part's second item
+    sections = list(dict.fromkeys(t.section for t in pool if t.section)) if scoped else []
+    if not found and len(sections) >= 2:
+        # 职责分工第十二项 / 强化组织领导的第二条 over a part of sections: its items are its sections (（一）…（九）; numbered
+        # （十八）–（二十） across the plan) — the Nth section's opening paragraph, never the Nth paragraph counted across
+        # them (a ninth section's third paragraph is no 第十二项); beyond the last section: not in the plan
+        opening = {}
+        for t in pool:
+            opening.setdefault(t.section, t)
+        found = [opening[sections[q.ordinal - 1]]] if 1 <= q.ordinal <= len(sections) else []
+    elif not found and scoped:
+        # (a part or section of paragraphs, no sections: its Nth item)
         own = [t for t in pool if t.kind != "paragraph"]
         found = [own[q.ordinal - 1]] if 1 <= q.ordinal <= len(own) else []
     where = f"“{q.heading}”中" if scoped and q.heading else "方案中"
     if not found:
         ctx.tasks = []
         top = max((n for n, _ in numbered if n), default=0)
-        said = f"（条目编号到 {top} 为止）" if top else "（条目没有编号）"
+        if len(sections) >= 2:
+            said = f"（共 {len(sections)} 项：{sections[0]}至{sections[-1]}）"
+        else:
+            said = f"（条目编号到 {top} 为止）" if top else "（条目没有编号）"
         return Answer(question, "item", f"{where}没有第{q.ordinal}条{said}。", tasks=[], status="not_in_plan")
     if len(found) > 1:
         ctx.tasks = []
