@@ -214,3 +214,60 @@ def test_a_heading_between_rows_is_no_second_line():
              "2", "新建2座人行天桥。", "县住建局", "9月底前"]
     doc, rows = _row_tasks(_flat(cells, False))
     assert [(t.body, t.part_title) for t in rows] == [("建成县残疾人综合服务中心。", ""), ("新建2座人行天桥。", "城乡建设")]
+
+
+# --- 4. a 任务分解表 whose rows have no fixed number of paragraphs ----------------------------------------------------
+
+SPLIT_TABLE = [
+    "某市交通委员会关于印发《某市综合交通体系建设工作方案》的通知", "各区交通管理部门：",
+    "现将《某市综合交通体系建设工作方案》印发给你们，请认真贯彻落实。", "某市交通委员会", "2024年3月1日",
+    "附件", "某市综合交通体系建设任务分解表",
+    "序号", "内容", "牵头部门", "配合部门", "2024年工作任务", "2025年工作计划", "备注",
+    "一、完善交通基础设施",
+    "1", "推进骨干路网建设", "交通建设处", "设施运行处", "综合规划处", "1.完成北横通道东段建设；", "2.推进沿江通道前期工作。",
+    "力争开工建设沿江通道一期。",
+    "2", "提升公路养护水平", "设施养护处", "—", "完成普通国省道大中修100公里。", "完成普通国省道大中修120公里。",
+    "3", "交通建设处", "设施养护处", "推进农村公路提档升级。", "1.完成农村公路提档升级200公里；", "2.建成四好农村路示范镇5个。",
+    "二、提升交通运输服务",
+    "4", "优化公交线网", "公共交通处", "道路运输处", "综合规划处", "设施运行处", "调整优化公交线路30条。", "持续优化公交线网。",
+    "5", "发展智慧交通", "科技信息处", "—", "建成交通运行监测平台。", "推进平台二期建设。",
+]
+#: (part title, 内容 (title), lead, support, 2024年工作任务 field, task body)
+SPLIT_EXPECTED = [
+    ("完善交通基础设施", "推进骨干路网建设", ["交通建设处"], ["设施运行处", "综合规划处"],
+     "1.完成北横通道东段建设；2.推进沿江通道前期工作。", "力争开工建设沿江通道一期。"),
+    ("完善交通基础设施", "提升公路养护水平", ["设施养护处"], [], "完成普通国省道大中修100公里。", "完成普通国省道大中修120公里。"),
+    ("完善交通基础设施", "提升公路养护水平", ["交通建设处"], ["设施养护处"], "推进农村公路提档升级。",
+     "1.完成农村公路提档升级200公里；2.建成四好农村路示范镇5个。"),
+    ("提升交通运输服务", "优化公交线网", ["公共交通处"], ["道路运输处", "综合规划处", "设施运行处"], "调整优化公交线路30条。",
+     "持续优化公交线网。"),
+    ("提升交通运输服务", "发展智慧交通", ["科技信息处"], [], "建成交通运行监测平台。", "推进平台二期建设。"),
+]
+
+
+@pytest.mark.parametrize("lines", [False, True], ids=["blank-lines", "one-a-line"])
+def test_rows_without_a_fixed_number_of_paragraphs(lines):
+    """序号 | 内容 | 牵头部门 | 配合部门 | 2024年工作任务 | 2025年工作计划 | 备注 under part lines: a merged 内容 written once (row 3
+    lacks it: taken from row 2, noted), a 配合 cell with a unit a paragraph (rows 1, 4: the table writes one lead a row,
+    so the units after the lead are the 配合 cell's — noted), a work cell of numbered paragraphs (1.… 2.…: one cell,
+    never cut between its steps), — for an empty cell, 备注 empty throughout.  Before: no row read (内容 and the
+    qualified 2025年工作计划 ended the header)."""
+    doc, rows = _row_tasks(_flat(SPLIT_TABLE, lines))
+    got = [(t.part_title, t.title, t.lead, t.support, t.fields.get("2024年工作任务"), t.body) for t in rows]
+    assert got == SPLIT_EXPECTED
+    assert [t.source for t in rows] == [f"附件 序号{n}" for n in range(1, 6)]
+    assert any("合并单元格" in n for n in rows[2].notes)
+    assert all(any("按本表各行的写法" in n for n in rows[k].notes) for k in (0, 3))
+    assert not doc.warnings and not any(t.warnings for t in rows)
+
+
+def test_two_lead_paragraphs_elsewhere_keep_the_paragraph_undecided():
+    """The habit holds only when every decided row has one lead paragraph: a table that writes two leads a row in a
+    decided row (a lead ending in 、) leaves an undecided unit paragraph without a role, with its warning."""
+    cells = ["序号", "重点任务", "牵头部门", "配合部门", "完成时限",
+             "1", "推进老旧小区改造", "区住建局、", "区房管局", "区财政局", "2024年底前",
+             "2", "推进城中村改造", "区规划资源局", "区住建局", "区财政局", "2025年底前",
+             "3", "完善社区配套设施", "区民政局", "区卫健委", "2025年底前"]
+    doc, rows = _row_tasks(_flat(cells, False))
+    assert rows[1].lead == ["区规划资源局"] and "区住建局" not in rows[1].lead + rows[1].support
+    assert any("不能确定" in w for w in rows[1].warnings) and doc.warnings

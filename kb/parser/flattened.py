@@ -337,7 +337,8 @@ def _header_cells(paras, i, vocab, header_columns, first_named: bool = False) ->
                     and (joined in exact or not header_columns([text], vocab))
                     and (not header_columns([text], vocab) or not header_columns([nxt], vocab))):
                 text, take = joined, 2
-        if (not text or len(text) > _HEADER_MAX or (_CAPTION_END_RE.search(text) and text not in exact) or _SENTENCE_RE.search(text)
+        bare = vocab.qualifier.sub("", text, count=1) if vocab.qualifier else text
+        if (not text or len(text) > _HEADER_MAX or (_CAPTION_END_RE.search(text) and bare not in exact) or _SENTENCE_RE.search(text)
                 or re.fullmatch(r"[\d.．、]+", text) or _HEADING_RE.match(text)):
             break
         named = bool(header_columns([text], vocab))
@@ -371,7 +372,10 @@ def _header_at(paras, i, vocab, header_columns, is_task_header, headings=frozens
     taken = sum(t for _, _, t in run[:known])
     numbers = {w for w, col in vocab.words if col == "number"}
     after = i + sum(t for _, _, t in run)
-    if (known < len(run) and run[0][0] in numbers and after < len(paras) and _squashed(paras[after][2]) == "1"
+    first = after
+    while first < len(paras) and first < after + 3 and _HEADING_RE.match(_squashed(paras[first][2])):
+        first += 1  # (a part line 一、… may stand between the header and row 1)
+    if (known < len(run) and run[0][0] in numbers and first < len(paras) and _squashed(paras[first][2]) == "1"
             and sum(1 for _, named, _ in run if named) * 2 > len(run)
             and all(named or (len(c) <= _UNKNOWN_HEADER_MAX and not _UNKNOWN_NOT_HEADER_RE.search(c)
                               and c not in headings) for c, named, _ in run)):
@@ -396,6 +400,12 @@ def _regroup(paras, start, body, header, unit_like, time_like, headings=frozense
     col_names = {idx: col for col, idx in columns.items()}
     if "lead" not in columns and "responsible" in columns:
         col_names[columns["responsible"]] = "lead"  # the main unit column (as in tables._aligned_rows)
+    if vocab is not None:
+        for idx, cell in enumerate(cells_h):
+            if idx not in col_names and "task" in header_columns([cell], vocab):
+                # a third column of work (内容 | 2024年工作任务 | 2025年工作计划): text of the row, kept as a field; a
+                # row lacking it is missing a cell (cost 1), not an empty remark
+                kinds[idx] = col_names[idx] = "text"
     pre, post = list(range(num)), list(range(num + 1, n_cols))
     # Paragraphs after the header, a repeated header dropped; the 序号 paragraphs in order.
     seq: list[tuple[int, str]] = []
@@ -443,9 +453,19 @@ def _regroup(paras, start, body, header, unit_like, time_like, headings=frozense
     pending_pre: dict[int, str] = {}
     pending_notes: list[str] = []
     pending_warn: list[str] = []
-    for number, lines, cols_after, cols_before in segments:
-        layout = [("col", c) for c in cols_after] + [("head", None)] + [("col", c) for c in cols_before]
-        ways = _align(lines, layout, kinds, unit_like, time_like, col_names, headings)
+    aligned = [_align(lines, [("col", c) for c in cols_after] + [("head", None)] + [("col", c) for c in cols_before],
+                      kinds, unit_like, time_like, col_names, headings) for _, lines, cols_after, cols_before in segments]
+    lead_col = next((idx for idx, name in col_names.items() if name == "lead"), None)
+    habit = _lead_habit(aligned, segments, lead_col)
+    for (number, lines, cols_after, cols_before), ways in zip(segments, aligned):
+        habit_note = None
+        if ways is not None and habit is not None and _agree(ways, len(lines))[1]:
+            # Undecided between the lead and the next unit column: the table's own habit decides when every
+            # decided row has one paragraph in its lead cell (a 配合 cell listing its units one a paragraph).
+            kept = [w for w in ways if sum(1 for slot in w if slot == ("col", lead_col)) == habit]
+            if kept and not _agree(kept, len(lines))[1]:
+                ways = kept
+                habit_note = f"{cells_h[lead_col]}按本表各行的写法读作一段（其余各段属于后面的单位列）"
         if ways is None:
             # Nothing fits (no task text): the row stays text-only, its cells joined, no roles.
             if number is not None:
@@ -482,6 +502,8 @@ def _regroup(paras, start, body, header, unit_like, time_like, headings=frozense
             if unsure:
                 choices = "或".join(dict.fromkeys(cells_h[col] for ways_ in ways for x, (w, col) in enumerate(ways_) if w == "col" and lines[x] in unsure))
                 warns.append(warning("flat_cell_uncertain", number=number, cells="”“".join(unsure), choices=choices))
+            if habit_note:
+                notes.append(habit_note)
             rows.append(FlatRow(number, row_cells, notes, warns))
             heading_open = False
             sub = _sub_row(heads, cols_after, kinds, unit_like, time_like, col_names) if not cols_before else None
@@ -508,6 +530,20 @@ def _regroup(paras, start, body, header, unit_like, time_like, headings=frozense
             pending_warn.append(warning("flat_cell_uncertain_first", cells="”“".join(unsure)))
     end_index = seq[end_pos - 1][0] + 1 if end_pos > 0 else body
     return FlatTable(start, end_index, cells_h, rows)
+
+
+def _lead_habit(aligned, segments, lead_col) -> int | None:
+    """1 when every row whose paragraphs are certain has exactly one paragraph in its lead cell (at least three
+    such rows), else None: the table writes one lead a row, so an undecided paragraph after it belongs to the next
+    unit column."""
+    if lead_col is None:
+        return None
+    counts = []
+    for (number, lines, _, _), ways in zip(segments, aligned):
+        if number is None or not ways or _agree(ways, len(lines))[1]:
+            continue
+        counts.append(sum(1 for slot in ways[0] if slot == ("col", lead_col)))
+    return 1 if len(counts) >= 3 and set(counts) == {1} else None
 
 
 def _sub_row(lines, cols_after, kinds, unit_like, time_like, col_names) -> list[str | None] | None:
@@ -600,9 +636,15 @@ def _join(lines: list[str], kind: str) -> str:
     return "".join(parts)
 
 
+#: A cell written as empty (—, /, 无): it fits any column but the task's.
+_EMPTY_CELL_RE = re.compile(r"^(?:[—\-－―–/／]{1,2}|无|暂无|空)$")
+
+
 def _fit(line: str, kind: str, unit_like, time_like) -> float:
     """What it costs to put ``line`` in a column of ``kind``."""
     flat = line.replace("\n", "")
+    if _EMPTY_CELL_RE.match(flat.strip()):
+        return _MISMATCH if kind in ("task", "number") else 0
     if kind == "number" or re.fullmatch(r"\d{1,3}", flat.strip()):
         # a 序号 cell is a number and a number alone is a 序号 (a row whose merged cells are left out)
         return 0 if kind == "number" and re.fullmatch(r"\d{1,3}", flat.strip()) else _MISMATCH
@@ -622,7 +664,9 @@ def _fit(line: str, kind: str, unit_like, time_like) -> float:
     if kind == "other":
         # 备注, 职权类型, 责任事项: no list of units (a 行使主体 cell is not a field's; an empty 备注 is left out, 0.5)
         return 1 if unit_like(flat) else 0
-    if kind == "task":
+    if kind == "text" and unit_like(flat):
+        return _MISMATCH  # a second column of work holds no unit (a 配合 cell's last unit is not 2024年工作任务)
+    if kind in ("task", "text"):
         # a list of units is no task, however long (市发展改革委、市住房城乡建设管理委、…、各区政府)
         return 1 if unit_like(flat) or (time_like(flat) and len(flat) <= 30) else 0
     return 0
@@ -644,8 +688,15 @@ def _align(lines: list[str], layout: list[tuple[str, int | None]], kinds: list[s
     # A heading's own words without its marker are a heading row at a small cost: a name cell repeating
     # them (任务类型 before 序号, as 静安 2023 writes it) stays a name cell.
     heading_cost = [0 if m else 1 if h else 2 for m, h in zip(marked, known)]
-    goes_on = [bool(_CONTINUES_RE.search(ln.rstrip())) for ln in lines]  # the line's cell continues on the next
-    ends_open = [bool(re.search(r"[、，,]$", ln.rstrip())) for ln in lines]  # a cell should not end on it
+    # the line's cell continues on the next: a sign at its end, or the next line is the next step of a numbered list
+    # (1.… / 2.…, （1）… / （2）…: a cell holding several numbered paragraphs)
+    steps = [_step_number(ln) for ln in lines]
+    goes_on = [bool(_CONTINUES_RE.search(ln.rstrip())) or (k + 1 < len(lines) and steps[k] is not None
+                                                           and steps[k + 1] == steps[k] + 1)
+               for k, ln in enumerate(lines)]
+    # a cell should not end on it: a line ending in 、，, or a numbered step whose next step follows
+    ends_open = [bool(re.search(r"[、，,]$", ln.rstrip())) or (goes_on[k] and steps[k] is not None)
+                 for k, ln in enumerate(lines)]
     memo: dict[tuple[int, int], tuple[float, list[list[tuple[str, int | None]]]]] = {}
 
     def take_cost(i: int, j: int, take: int) -> float:
@@ -687,6 +738,15 @@ def _align(lines: list[str], layout: list[tuple[str, int | None]], kinds: list[s
     if not ways or any(slot not in w for w in ways for slot in task_slots):
         return None
     return (cost, ways) if with_cost else ways
+
+
+_STEP_RE = re.compile(r"^(?:(\d{1,2})[.．、](?!\d)|[（(](\d{1,2})[)）])")
+
+
+def _step_number(line: str) -> int | None:
+    """The number of a numbered step opening ``line`` (``2.推进…``, ``（2）推进…``), else None."""
+    m = _STEP_RE.match(line.strip())
+    return int(m.group(1) or m.group(2)) if m else None
 
 
 def _agree(ways, n: int):
