@@ -462,7 +462,9 @@ def _regroup(paras, start, body, header, unit_like, time_like, headings=frozense
         if ways is not None and habit is not None and _agree(ways, len(lines))[1]:
             # Undecided between the lead and the next unit column: the table's own habit decides when every
             # decided row has one paragraph in its lead cell (a 配合 cell listing its units one a paragraph).
-            kept = [w for w in ways if sum(1 for slot in w if slot == ("col", lead_col)) == habit]
+            # (never against a lead paragraph that says it goes on: 区政府办公室、区绿化市容局、 / 区规划资源局 stays undecided)
+            kept = [w for w in ways if sum(1 for slot in w if slot == ("col", lead_col)) == habit
+                    and not any(slot == ("col", lead_col) and _CONTINUES_RE.search(lines[x].rstrip()) for x, slot in enumerate(w))]
             if kept and not _agree(kept, len(lines))[1]:
                 ways = kept
                 habit_note = f"{cells_h[lead_col]}按本表各行的写法读作一段（其余各段属于后面的单位列）"
