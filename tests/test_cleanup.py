@@ -10,6 +10,25 @@ from kb.parser.cleanup import clean, clean_paragraphs
 
 SEED = Path(__file__).resolve().parent.parent / "corpus" / "zigong-blue-sky-plan.txt"
 
+def _wrap(paragraphs: list[str], width: int = 27, indent: int = 2) -> str:
+    """Paragraphs as a PDF's copied text gives them: each first line ``indent`` characters short, then lines of
+    ``width`` characters, cut wherever they fall."""
+    lines = []
+    for p in paragraphs:
+        first = width - indent
+        lines.append(p[:first])
+        lines.extend(p[i : i + width] for i in range(first, len(p), width))
+    return "\n".join(lines)
+
+
+#: 国办发〔2018〕117号's measures (one part heading each, 一、对…: read as a part when the line stands alone).
+_PARAGRAPHS = [
+    "一、对深化商事制度改革成效显著、落实事中事后监管等相关政策措施社会反映好的市（地、州、盟）、县（市、区、旗），优先纳入深化商事制度改革、加强事中事后监管相关试点，推动降低企业制度性交易成本。（市场监管总局负责）",
+    "二、对促进外贸、外资稳定增长，积极优化营商环境成效明显的省（区、市），在外贸转型升级基地培育中给予优先支持。（商务部负责）",
+    "三、对促进社会投资健康发展、企业债券发行、债券品种创新与风险防范等工作成效明显的市（地、州、盟），在两年之内对其行政区域内企业申请企业债券实行“直通车”机制，鼓励地方加大金融服务实体经济的力度。（国家发展改革委负责）",
+    "四、对年度固定资产投资保持稳定增长，中央预算内投资项目开工、投资完成等情况较好的省（区、市），在中央预算内投资既有专项中统筹安排部分投资，用于奖励支持该省（区、市）符合条件的项目。（国家发展改革委负责）",
+]
+
 CASES = [
     ("（三）改善交通运输结构。_ueditor_page_break_tag_", ["（三）改善交通运输结构。"], "page-break marker stuck to a heading"),
     ("加强管理。（市城管执法局牵头）_ueditor_page_break_tag_\n下一段。", ["加强管理。（市城管执法局牵头）", "下一段。"], "marker after a tag"),
@@ -71,6 +90,19 @@ CASES = [
      "a bracketed line is never a heading's wrapped tail"),
     ("一、提高城市基层党建工作水平,加强党对基层治理的全面\n2020年", ["一、提高城市基层党建工作水平,加强党对基层治理的全面", "2020年"],
      "a line with a digit is no wrapped tail"),
+    # Text copied out of a PDF (沪府办〔2021〕36号, 国办发〔2019〕2号 typeset and copied): wrapped lines.
+    ("推进甲工作。（市X局牵头\n，市Y局配合）", ["推进甲工作。（市X局牵头，市Y局配合）"],
+     "a line opening with ， goes on from the line above, even after a role word"),
+    ("开展国家组织药品集中采购和使用试点\n，制定本方案。", ["开展国家组织药品集中采购和使用试点，制定本方案。"], "line-initial ，"),
+    ("研究明确政策路径\n。同步形成配套支持政策。", ["研究明确政策路径。同步形成配套支持政策。"], "line-initial 。"),
+    ("任务。（市X局牵头，市Y局配合\n2.推进乙工作。", ["任务。（市X局牵头，市Y局配合", "2.推进乙工作。"],
+     "an open bracket never swallows the next item"),
+    ("关于加强新时代《街道\n工作》的意见", ["关于加强新时代《街道", "工作》的意见"], "a title wrapped in 《》 is left to the title rules"),
+    ("?。ㄒ唬┚o扣指标任务。\n?。ǘ）推进工作。", ["?。ㄒ唬┚o扣指标任务。", "?。ǘ）推进工作。"],
+     "a mirror's ? for a lost character opens a paragraph"),
+    (_wrap(_PARAGRAPHS), _PARAGRAPHS,
+     "text wrapped at one width: a full line that stops mid-sentence goes on, a 一、 line too (no short heading)"),
+    (_wrap(["（一）总体要求"] + _PARAGRAPHS), ["（一）总体要求"] + _PARAGRAPHS, "in wrapped text a short heading still stands alone"),
 ]
 
 
