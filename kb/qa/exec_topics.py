@@ -537,7 +537,9 @@ def exec_topic_who(question: str, q: Query, env) -> Answer:
     if implied and all(t.implied == implied for t in tasks):
         lines.append(f"（{'、'.join(implied)}负责落实）")
     ctx.tasks, ctx.topic = tasks, words
-    roles = {t.id: [r for r in ROLES if getattr(t, r)] for t in tasks}
+    from kb.qa.result import _SHOWN_ROLES
+
+    roles = {t.id: [r for r in _SHOWN_ROLES if getattr(t, r)] for t in tasks}  # (the units responsible first)
     return Answer(question, "topic_who", compose(lines), tasks=tasks, departments=_asked_departments(q, tasks),
                   roles=roles)
 

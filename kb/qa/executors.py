@@ -12,6 +12,8 @@ test), builds a ``kb.qa.result.Result`` and says how honest the answer is
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 
 from kb.model import ROLE_NAMES, Plan, Task
@@ -65,7 +67,7 @@ def _answer(question: str, intent: str, result: Result, *, status: str = "answer
 
 def plans_held(plan: Plan) -> str:
     """kb 目前载入的方案：《…》、《…》。"""
-    titles = "、".join(f"《{d.title}》" for d in plan.documents)
+    titles = "、".join(f"《{d.name}》" for d in plan.documents)
     return load_answer_words()["plans_held"].format(plans=titles)
 
 
@@ -130,7 +132,7 @@ def exec_meta(question: str, q: Query, env: Env) -> Answer:
     w = load_answer_words()
     ctx.tasks = []
     if q.outside is None:
-        result = Result(heading=[plans_held(plan)] + [f"{i}. 《{d.title}》（{sum(1 for t in plan_tasks(plan, [d.id]))} 项任务）"
+        result = Result(heading=[plans_held(plan)] + [f"{i}. 《{d.name}》（{sum(1 for t in plan_tasks(plan, [d.id]))} 项任务）"
                                                         for i, d in enumerate(plan.documents, 1)])
         return _answer(question, "plans", result, query=q)
     if q.outside == "publication_date" and q.aggregate in ("earliest", "latest"):
@@ -138,8 +140,8 @@ def exec_meta(question: str, q: Query, env: Env) -> Answer:
         if dated:
             doc, _, day, _ = dated[0] if q.aggregate == "earliest" else dated[-1]
             word = "最早" if q.aggregate == "earliest" else "最晚"
-            undated = [d.title for d in plan.documents if d.id not in {x[0].id for x in dated}]
-            result = Result(heading=[f"印发{word}的是《{doc.title}》（{day}）。"] + [line for *_, line in dated]
+            undated = [d.name for d in plan.documents if d.id not in {x[0].id for x in dated}]
+            result = Result(heading=[f"印发{word}的是《{doc.name}》（{day}）。"] + [line for *_, line in dated]
                             + ([f"未写明日期：{'、'.join(f'《{t}》' for t in undated)}。"] if undated else []))
             return _answer(question, "publication_date", result, query=q)
     if q.outside in ("publication_date", "document_number"):
@@ -184,22 +186,22 @@ def _publication_dates(plan: Plan) -> list[tuple]:
     for doc in plan.documents:
         m = date.search(getattr(doc, "closing", None) or "")
         if m:  # the parser keeps the signature after the last task as the document's closing
-            add(doc, m, f"《{doc.title}》落款日期：{m.group(0)}（落款：{doc.closing.strip()}）。")
+            add(doc, m, f"《{doc.name}》落款日期：{m.group(0)}（落款：{doc.closing.strip()}）。")
             continue
         cover = getattr(doc, "cover", None) or ""
         m = date.search(cover.split("\n")[-1]) if cover else None
         if m:  # the signature of the notice that hands the plan on (the parser keeps it as the cover)
-            add(doc, m, f"《{doc.title}》落款日期：{m.group(0)}（印发通知落款：{cover.split(chr(10))[-1].strip()}）。")
+            add(doc, m, f"《{doc.name}》落款日期：{m.group(0)}（印发通知落款：{cover.split(chr(10))[-1].strip()}）。")
             continue
         closing = [t for t in plan.tasks if t.doc == doc.id and t.kind != "task" and len(t.text) <= 40
                    and date.search(t.text)]
         if closing:
             t = closing[-1]
-            add(doc, date.search(t.text), f"《{doc.title}》落款日期：{date.search(t.text).group(0)}（{t.label}：{t.text.strip()}）。")
+            add(doc, date.search(t.text), f"《{doc.name}》落款日期：{date.search(t.text).group(0)}（{t.label}：{t.text.strip()}）。")
             continue
         m = date.search(doc.preface or "")
         if m and "印发" in (doc.preface or ""):
-            add(doc, m, f"《{doc.title}》：{m.group(0)}（方案前的说明：{doc.preface.strip()[:60]}）。")
+            add(doc, m, f"《{doc.name}》：{m.group(0)}（方案前的说明：{doc.preface.strip()[:60]}）。")
     return said
 
 
@@ -212,12 +214,12 @@ def _document_number(plan: Plan) -> str | None:
     for doc in plan.documents:
         m = number.search(getattr(doc, "cover", None) or "")
         if m:  # 苍政发〔2023〕22号 heads the notice that hands the plan on
-            said.append(f"《{doc.title}》文号：{m.group(0)}。")
+            said.append(f"《{doc.name}》文号：{m.group(0)}。")
             continue
         for t in plan.tasks:
             m = number.search(t.text) if t.doc == doc.id else None
             if m:
-                said.append(f"《{doc.title}》文号：{m.group(0)}。")
+                said.append(f"《{doc.name}》文号：{m.group(0)}。")
                 break
     return "\n".join(said) or None
 
@@ -269,8 +271,8 @@ def exec_structure(question: str, q: Query, env: Env) -> Answer:
         ctx.tasks = items
         return _answer(question, "structure_sections", result, query=q, tasks=ctx.tasks)
     for d in docs:
-        head = f"《{d.title}》" if several else "方案"
-        group = Group(d.title, tail=f"分为 {len(d.parts)} 个部分：") if several else Group()
+        head = f"《{d.name}》" if several else "方案"
+        group = Group(d.name, tail=f"分为 {len(d.parts)} 个部分：") if several else Group()
         if not several:
             result.heading.append(f"{head}分为 {len(d.parts)} 个部分：")
         for k, (num, title) in enumerate(d.parts, 1):
@@ -507,11 +509,15 @@ def exec_unit_value(question: str, q: Query, env: Env) -> Answer:
         candidates = plan.tasks_matching([voc.synonyms(max(words, key=len))], fold, kinds=None)
     # the year a date asked ends in (到2025年底…多少平方公里): the sentences naming it answer
     year = (q.dates.last or q.dates.first or "")[:4] or None if q.dates is not None else None
+    # what the answering clause must hold: every word asked, as the question writes it (not the start of it some
+    # paragraph holds: 新增停车位 shortened to 新增 took 新增…公办学位6800个), or a synonym, in order with gaps allowed
+    needed = [[w2 for w2 in voc.synonyms(w) if w2] or [w] for w in asked]
     found = []
     for k, units in enumerate(tries):
         # (another unit of the kind answers only beside the thing counted: 38个区管桥梁, not 四个区)
         counted = [voc.synonyms(q.counted)] if k and q.counted else None
-        found = _unit_clauses(candidates, units, counted or groups, year, near_only=bool(counted))
+        found = _unit_clauses(candidates, units, counted or groups, year, near_only=bool(counted),
+                              needed=needed, verbs=shapes["value_verbs"], vague=shapes["vague_amounts"])
         if found:
             break
     if not found:
@@ -543,10 +549,17 @@ def _no_sum(question: str, q: Query, env: Env, asked: list[str]) -> Answer:
 
 
 def _unit_clauses(candidates: list[Task], units: list[str], groups: list[list[str]], year: str | None,
-                  near_only: bool = False):
+                  near_only: bool = False, needed: list[list[str]] | None = None, verbs=(), vague=()):
     """(task, clauses) of the candidates whose clauses state a number in one of ``units``: the clauses holding an
     asked word when any paragraph has one, else every such clause; with a year asked (到2025年底…多少平方公里), only
-    the sentences naming that year when some do (a goal paragraph states 2025 and 2030 side by side)."""
+    the sentences naming that year when some do (a goal paragraph states 2025 and 2030 side by side).
+
+    ``needed``: the words asked (each with its synonyms).  A clause answers only if it holds every one of them
+    (``_covers``: in order, gaps allowed, a leading verb of ``verbs`` optional) — or, in a sentence that holds them
+    while no clause does (建设人才公寓，到2020年建成500套), when it is the sentence's one number in the unit and no
+    clause holds them all (新建居家养老服务中心10个，新增养老床位300张: 养老床位 is counted in 张 in its own clause, so
+    多少个 is not answered by the 10个 of another thing).  A number from a clause or sentence
+    without the asked words is never an answer."""
     import re
 
     from kb.qa.text import fold
@@ -558,6 +571,27 @@ def _unit_clauses(candidates: list[Task], units: list[str], groups: list[list[st
         sentences = [s for s in re.split(r"[。；;]", t.text) if number.search(fold(s))]
         if year and any(year in s for s in sentences):
             sentences = [s for s in sentences if year in s]
+        if needed:
+            held = []
+            for s in sentences:
+                if not _covers(fold(s), needed, verbs):
+                    continue
+                parts = re.split(r"[，,]", s)
+                in_unit = [c for c in parts if number.search(fold(c))]
+                own = [c for c in in_unit if _covers(fold(c), needed, verbs)]
+                if own:
+                    held.append((True, own))
+                    continue
+                # (a clause counting the asked thing in another unit — 新增养老床位300张: the number right after or
+                # before the word — says how the plan counts it: the sentence's one number in the unit is another
+                # thing's)
+                if len(in_unit) == 1 and not any(_counts_it(fold(c), needed[-1], vague) for c in parts):
+                    held.append((False, in_unit))
+            if any(own for own, _ in held):
+                near_found.append((t, [c for own, cs in held if own for c in cs]))
+            elif held and not near_only:
+                found.append((t, [c for _, cs in held for c in cs]))
+            continue
         clauses = [c for s in sentences for c in re.split(r"[，,]", s) if number.search(fold(c))]
         near = [c for c in clauses if any(w in fold(c) for g in groups for w in g)]
         if near:
@@ -565,6 +599,70 @@ def _unit_clauses(candidates: list[Task], units: list[str], groups: list[list[st
         elif clauses:
             found.append((t, clauses))
     return near_found or ([] if near_only else found)
+
+
+def _covers(text: str, needed: list[list[str]], verbs=()) -> bool:
+    """Every asked word (or one of its synonyms) stands in ``text``: more than half of its characters, as runs of 2+
+    characters in the word's order with gaps between them (新增公办学位 in 新增中小学、幼儿园公办学位6800个; 停车位 in
+    停车泊位; 远香湖南片区 in 远香湖南（4.73平方公里）; a question's filler the scan left in a word, 人自主创业最高可以申请,
+    beside 人员自主创业的，可申请最高…).  A leading verb of ``verbs`` (新增, 新建 …) is left out before counting; a word
+    that is nothing but such a verb asks nothing of the text.  农村公路 beside 农村 alone, 养老床位 beside 养老服务中心:
+    half, not held."""
+    for spellings in needed:
+        ok = False
+        for w in spellings:
+            core = next((w[len(v):] for v in sorted(verbs, key=len, reverse=True) if w.startswith(v)), w)
+            if not core or w in text or 2 * _held_in_order(core, text) > len(core):
+                ok = True  # (新增 alone: how it is asked)
+                break
+        if not ok:
+            return False
+    return True
+
+
+_OWN_NUMBER_AFTER = re.compile(r"^\s*(?:[0-9]|[一二两三四五六七八九十百千]+[^\s，。；、0-9])")
+_OWN_NUMBER_BEFORE = re.compile(r"(?:[0-9]|[一二两三四五六七八九十百千])[^\s，。；、0-9]{0,2}$")
+
+
+def _counts_it(clause: str, spellings: list[str], vague=()) -> bool:
+    """The clause writes a number right after or before the asked word (新增养老床位300张, 300张养老床位), or an open
+    amount before it (建设若干具有较大影响力的体育赛事城市)."""
+    for w in spellings:
+        at = clause.find(w)
+        if at >= 0 and (_OWN_NUMBER_AFTER.match(clause[at + len(w):]) or _OWN_NUMBER_BEFORE.search(clause[:at])
+                        or any(v in clause[:at] for v in vague)):
+            return True
+    return False
+
+
+def _held_in_order(word: str, text: str) -> int:
+    """How many characters of ``word`` ``text`` holds as runs of 2+ characters in the word's order (the longest run
+    first at each step; a character no run starts at is skipped)."""
+    i = pos = held = 0
+    while i < len(word) - 1:
+        for j in range(len(word), i + 1, -1):
+            at = text.find(word[i:j], pos)
+            if at >= 0:
+                pos, held, i = at + j - i, held + j - i, j
+                break
+        else:
+            i += 1
+    return held
+    i = pos = 0
+    while i < len(word):
+        for j in range(len(word), i + 1, -1):
+            at = text.find(word[i:j], pos)
+            if at >= 0:
+                pos, i = at + j - i, j
+                break
+        else:
+            if i != len(word) - 1 or i == 0:
+                return False
+            at = text.find(word[i], pos)
+            if at < 0 or at - pos > 2:
+                return False  # (the lone last character within two of the run before it: 停车泊位, not any 位 later)
+            pos, i = at + 1, i + 1
+    return True
 
 
 def _states_a_sum(plan: Plan, units) -> bool:

@@ -223,6 +223,9 @@ class Query:
     """With ``post``: the words naming whose post it is (治理工作小组组长 → 治理, 小组): a sentence filling it holds them."""
     post_asked: str = ""
     """With ``post``: the post as the question writes it (治理工作小组组长), for the answer to name."""
+    stated_list: str = ""
+    """With ``stated``: words of the question naming one of the lists the plan states totals for (民生实事 of
+    民生实事一共有多少项任务, where the notice says 《…民生实事任务分解》细化15项具体任务): only that list's figures."""
     topic_marked: bool = False
     """The topic was marked as one (涉及…, …相关, …方面): a word of any length is a topic word."""
     follow_up: bool = False
@@ -321,7 +324,7 @@ SHAPE_LISTS = ("plan_count_words", "baseline_asks", "base_marks", "place_suffixe
                "unit_not_after", "money_words", "money_units", "which_before", "which_units", "which_after", "due_by",
                "field_affixes", "field_asks", "national_issuers", "start_asks", "node_asks", "measure_not_after", "noun_units",
                "steering_verbs", "body_endings", "body_followers", "everyday_qualifiers",
-               "role_after", "posts", "post_verbs")
+               "role_after", "posts", "post_verbs", "value_verbs", "vague_amounts")
 
 
 def validate_shapes(data: dict, where: str = "shapes.yaml") -> dict:
@@ -953,6 +956,41 @@ def read_plan_terms(r: Reading) -> None:
     read(r)
 
 
+def read_role_in_topic(r: Reading) -> None:
+    """加大稳岗支持力度由哪个部门负责 / 稳岗支持谁负责: a role word (支持, 协同, 指导 …) standing only inside a topic word
+    the plan writes is part of that topic, not the role asked — read as one, the answer named the task's 配合 units
+    as the ones responsible.  The role stays when the question writes one of its words outside the topic words
+    (财政部支持哪些任务, 稳岗支持的配合单位是谁)."""
+    q, f = r.query, r.facts
+    held = [w for w in q.topic if len(w) >= 3 and w in r.plan_text]
+    asked = (set(f.roles) | set(q.roles)) - {"any"}
+    if not held or not asked:
+        return
+    from kb.qa.vocab import load_vocabulary
+
+    roles = {**load_vocabulary().roles, "guide": (*load_vocabulary().roles.get("guide", ()), *r.words["guide"])}
+    rest = r.text
+    for w in sorted(held, key=len, reverse=True):
+        rest = rest.replace(w, "|")
+        # (a role word joined to a topic word as the plan writes them — 政府性融资担保机构支持小微企业: 支持小微企业 —
+        # is the topic's too)
+        for role in asked:
+            for word in roles.get(role, ()):
+                if word + w in r.plan_text:
+                    rest = rest.replace(word + "|", "||")
+                if w + word in r.plan_text:
+                    rest = rest.replace("|" + word, "||")
+    inside = {role for role in asked
+              if any(w in r.text for w in roles.get(role, ())) and not any(w in rest for w in roles.get(role, ()))}
+    if not inside:
+        return
+    f.roles = [x for x in f.roles if x not in inside]
+    q.roles = [x for x in q.roles if x not in inside]
+    for d in q.departments:
+        if d.role in inside:
+            d.role = f.role
+
+
 def read_abbreviation(r: Reading) -> None:
     """社零 / 固投: a topic word no plan writes that abbreviates exactly one target metric of the plans — its
     characters in order within the metric, the same first character (社会消费品零售总额, 固定资产投资).
@@ -1282,8 +1320,13 @@ def read_stated_total(r: Reading) -> None:
         return
     before, rest = r.text[:m.start()], r.text[m.end():]
     fillers = words["before_ask"]
+    named = ""
     while before:
         w = next((w for w in fillers if before.startswith(w)), None)
+        if w is None and not named:
+            # (words naming one of the lists the plan states totals for: 民生实事 of 《…民生实事任务分解》)
+            w = _stated_list_named(before, r.plan, words)
+            named = w or ""
         if w is None:
             return
         before = before[len(w):]
@@ -1311,10 +1354,22 @@ def read_stated_total(r: Reading) -> None:
     from kb.qa.stated_totals import matching, stated_totals
 
     noun = "" if kind == "leads" and not any(rest.endswith(n) for n in words["leads"]) else rest
-    if not matching(stated_totals(r.plan, words), kind, noun):
+    if not matching(stated_totals(r.plan, words), kind, noun, named):
         return
-    q.act, q.stated, q.stated_noun = Act.COUNT, kind, noun
+    q.act, q.stated, q.stated_noun, q.stated_list = Act.COUNT, kind, noun, named
     q.topic, q.terms = [], []
+
+
+def _stated_list_named(text: str, plan, words: dict) -> str | None:
+    """The longest start of ``text`` (2+ characters) that the name of a list with stated totals holds, if any."""
+    from kb.qa.stated_totals import stated_totals
+    from kb.qa.text import fold
+
+    names = {fold(t.list_name) for t in stated_totals(plan, words) if t.list_name}
+    for end in range(len(text), 1, -1):
+        if any(text[:end] in n for n in names):
+            return text[:end]
+    return None
 
 
 def read_department_task_count(r: Reading) -> None:
@@ -2201,6 +2256,7 @@ READERS = (
     read_topic_split,
     read_field,
     read_plan_terms,
+    read_role_in_topic,
     read_abbreviation,
     read_unknown_name,
     read_follow_up,

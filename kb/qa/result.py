@@ -194,8 +194,11 @@ def _task_year(task: Task) -> int | None:
     return int(max(ends)[:4]) if ends else None
 
 
-#: The roles an answer names, in order.
-_SHOWN_ROLES = (*ROLES, *(x for x in ("guide",) if x not in ROLES))
+#: The roles an answer names, in order: the units responsible first (牵头, 负责, 按职责分工负责, 指导), the 配合 units
+#: last — an official reads the first units named as the ones responsible, and a table row's
+#: ``配合：区财政局；负责：区卫生健康局`` (the model's ROLES order) named the supporting unit first.
+_RESPONSIBLE_FIRST = ("lead", "sole", "shared", "guide", "support")
+_SHOWN_ROLES = (*(r for r in _RESPONSIBLE_FIRST if r in ROLES), *(r for r in ROLES if r not in _RESPONSIBLE_FIRST))
 
 
 def roles_of(task: Task, exclude: str | None = None) -> dict[str, list[str]]:
@@ -388,9 +391,11 @@ def compose(lines) -> Composed:
 
 
 def departments_of(tasks: list[Task]) -> list[str]:
-    """Every department holding any role in ``tasks``, in order of first mention (an answer's departments)."""
+    """Every department holding any role in ``tasks``: task by task, the units responsible before the 配合 units
+    (an answer's departments)."""
     seen: dict[str, None] = {}
     for t in tasks:
-        for n in t.departments("any"):
-            seen.setdefault(n, None)
+        for r in _SHOWN_ROLES:  # (the units responsible before the 配合 units, as the answer's text names them)
+            for n in getattr(t, r):
+                seen.setdefault(n, None)
     return list(seen)

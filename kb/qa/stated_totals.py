@@ -41,6 +41,9 @@ class StatedTotal:
     """The clause or heading it stands in, quoted in the answer."""
     part: str | None = None
     """The part or section label whose heading states it (二 for 二、…牵头工作（9项）); None: the whole plan."""
+    list_name: str = ""
+    """The list the clause states it of, when a 《…》 name opens the clause before the figure (《2025年县<政府工作报告>
+    任务分解》明确133项具体任务 → 2025年县<政府工作报告>任务分解); empty: the plan itself."""
 
 
 def _alternation(words) -> str:
@@ -83,6 +86,27 @@ def _quoted(clause: str, start: int, end: int) -> str:
     return clause[left:right].strip()
 
 
+def _list_before(clause: str, at: int) -> str:
+    """The last 《…》 name before position ``at`` of the clause (inner quotes and brackets, <…> 〈…〉 “…”, kept), when
+    nothing but a stating verb and other figures of the same list stand between it and the figure."""
+    head = clause[:at]
+    end = head.rfind("》")
+    if end < 0:
+        return ""
+    depth, start = 0, -1
+    for i in range(end, -1, -1):  # (the 《 matching the last 》: names nest 《…〈…〉…》 and rarely 《…《…》…》)
+        if head[i] == "》":
+            depth += 1
+        elif head[i] == "《":
+            depth -= 1
+            if depth == 0:
+                start = i
+                break
+    if start < 0 or "》" in head[end + 1:] or any(ch in head[end + 1:] for ch in "；;。"):
+        return ""
+    return head[start + 1:end]
+
+
 def read_stated_totals(plan: Plan, words: dict) -> list[StatedTotal]:
     """Every total the plan's non-task paragraphs and headings state, in plan order."""
     out: list[StatedTotal] = []
@@ -121,7 +145,8 @@ def read_stated_totals(plan: Plan, words: dict) -> list[StatedTotal]:
                         if other:
                             continue  # 11项工作目标: goals, not tasks
                         out.append(StatedTotal(doc.id, kind, n, m.group("qual") + noun, clause[m.start():end],
-                                               _quoted(clause, m.start(), end)))
+                                               _quoted(clause, m.start(), end),
+                                               list_name=_list_before(clause, m.start())))
     return out
 
 
@@ -139,13 +164,18 @@ def stated_totals(plan: Plan, words: dict) -> list[StatedTotal]:
     return held[1]
 
 
-def matching(totals: list[StatedTotal], kind: str, noun: str) -> list[StatedTotal]:
+def matching(totals: list[StatedTotal], kind: str, noun: str, list_words: str = "") -> list[StatedTotal]:
     """The plan-wide totals of ``kind`` the asked noun names: the same noun, or one ending the other (任务 asked,
     具体任务 stated; 工作举措 asked, 举措 stated), with no qualifier of the question the stated noun lacks
-    (民生实事 asked is not 具体任务 stated)."""
+    (民生实事 asked is not 具体任务 stated).  ``list_words`` (民生实事): only the totals of the list whose name holds
+    them."""
+    from kb.qa.text import fold
+
     out = []
     for t in totals:
         if t.part is not None or t.kind != kind:
+            continue
+        if list_words and list_words not in fold(t.list_name):
             continue
         if not noun or t.noun.endswith(noun) or noun.endswith(t.noun) or (kind != "tasks" and noun[-2:] == t.noun[-2:]):
             out.append(t)
@@ -208,9 +238,10 @@ def exec_stated_total(question: str, q, env):
     from kb.select import plan_tasks
 
     plan = env.plan
-    totals = matching(stated_totals(plan, load_shapes()["stated_totals"]), q.stated, q.stated_noun)
+    totals = matching(stated_totals(plan, load_shapes()["stated_totals"]), q.stated, q.stated_noun,
+                      getattr(q, "stated_list", ""))
     several = len(plan.documents) > 1
-    titles = dict(plan.document_titles()) if several else {}
+    titles = dict(plan.document_names()) if several else {}  # (a plan behind a cover notice by its own title)
     lines: list = []
     tasks: list[Task] = []
     names: list[str] = []
@@ -233,7 +264,11 @@ def exec_stated_total(question: str, q, env):
                 names += held
             continue
         said = "；".join(f"“{t.clause}”" for t in dict.fromkeys(mine))
-        stated = "、".join(f"{t.number} {'个' if t.kind != 'tasks' else '项'}{t.noun}" for t in mine)
+        # (each figure with the list it is stated of, when the notice names the lists: 《…任务分解》133 项具体任务、
+        # 《…实事任务分解》15 项具体任务 — two lists' figures are not one total)
+        stated = "、".join(f"{'《' + t.list_name + '》共 ' if t.list_name else ''}{t.number} "
+                          f"{'个' if t.kind != 'tasks' else '项'}{t.noun}" for t in mine)
+        opening = "：" if any(t.list_name for t in mine) else "共 "
         if q.stated == "tasks":
             held = plan_tasks(plan, [doc])
             what, unit = "带责任单位的条目", "项"
@@ -242,11 +277,15 @@ def exec_stated_total(question: str, q, env):
             doc_names = {n for t in plan_tasks(plan, [doc]) for n in t.departments()}
             held = [n for n, c in counts(plan) if c[role] and n in doc_names]
             what, unit = "牵头单位" if q.stated == "leads" else "部门（单位）", "个"
-        figures = {t.number for t in mine}
+        lists = {t.list_name for t in mine}
+        if any(lists) and q.stated == "tasks":
+            what = "整个文件中带责任单位的条目"  # (kb does not tell which of the named lists each item is in)
+        # (several lists' figures: kb's items of the plan are set against their sum)
+        figures = {sum(t.number for t in mine)} if len(lists) > 1 else {t.number for t in mine}
         if figures == {len(held)}:
-            lines.append(f"{where}方案原文写明共 {stated}（{said}）；kb 读到的{what}也是 {len(held)} {unit}：")
+            lines.append(f"{where}方案原文写明{opening}{stated}（{said}）；kb 读到的{what}也是 {len(held)} {unit}：")
         else:
-            lines.append(f"{where}方案原文写明共 {stated}（{said}）。kb 读到的{what}共 {len(held)} {unit}，"
+            lines.append(f"{where}方案原文写明{opening}{stated}（{said}）。kb 读到的{what}共 {len(held)} {unit}，"
                          f"与原文所写的数目不一致（其余的 kb 没有读到：可能在附件里，或在 kb 未能读出的表格中）：")
         if q.stated == "tasks":
             lines.extend(numbered(held, len(tasks) + 1))
