@@ -56,7 +56,6 @@ KNOWN_FAILURES: set[str] = {
     "sj-structure-six-actions",
     "sj-meta-date",
     "hp-topic-campus-pv",
-    "bs-value-wet-trucks",
     # (session 6, reading helper: sj-item-number-13, out-sj-item-30, out-hp-task-twelve, out-bs-row-45 pass since the
     # plan's own item numbers are read; out-zg-section-seven since a section the part lacks is not_in_plan — no longer blind)
     # (session 6: sj-fenbie-pipes passes since 分别 with a unit is each item's number in it; out-multi-jiading-sponge

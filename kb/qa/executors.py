@@ -509,15 +509,18 @@ def exec_unit_value(question: str, q: Query, env: Env) -> Answer:
         candidates = plan.tasks_matching([voc.synonyms(max(words, key=len))], fold, kinds=None)
     # the year a date asked ends in (到2025年底…多少平方公里): the sentences naming it answer
     year = (q.dates.last or q.dates.first or "")[:4] or None if q.dates is not None else None
-    # what the answering clause must hold: every word asked, as the question writes it (not the start of it some
-    # paragraph holds: 新增停车位 shortened to 新增 took 新增…公办学位6800个), or a synonym, in order with gaps allowed
-    needed = [[w2 for w2 in voc.synonyms(w) if w2] or [w] for w in asked]
+    # what the answer must be about: the words asked as the question writes them (not the start of one some
+    # paragraph holds: 新增停车位 shortened to 新增 took 新增…公办学位6800个 of another row), a leading verb left out
+    # (新增, 新建: value_verbs), those the plan holds at all (提前 of 提前几天 is how it is asked) — each with its synonyms
+    needed = _needed_words(asked, voc, plan, shapes["value_verbs"])
+    if needed == []:  # (every word asked is one the plan does not hold: 新增多少个农村公路)
+        return found_nothing(question, q, env)
     found = []
     for k, units in enumerate(tries):
         # (another unit of the kind answers only beside the thing counted: 38个区管桥梁, not 四个区)
         counted = [voc.synonyms(q.counted)] if k and q.counted else None
         found = _unit_clauses(candidates, units, counted or groups, year, near_only=bool(counted),
-                              needed=needed, verbs=shapes["value_verbs"], vague=shapes["vague_amounts"])
+                              needed=needed, any_word=q.topic_any, vague=shapes["vague_amounts"])
         if found:
             break
     if not found:
@@ -549,17 +552,16 @@ def _no_sum(question: str, q: Query, env: Env, asked: list[str]) -> Answer:
 
 
 def _unit_clauses(candidates: list[Task], units: list[str], groups: list[list[str]], year: str | None,
-                  near_only: bool = False, needed: list[list[str]] | None = None, verbs=(), vague=()):
+                  near_only: bool = False, needed: list[list[str]] | None = None, any_word: bool = False, vague=()):
     """(task, clauses) of the candidates whose clauses state a number in one of ``units``: the clauses holding an
     asked word when any paragraph has one, else every such clause; with a year asked (到2025年底…多少平方公里), only
     the sentences naming that year when some do (a goal paragraph states 2025 and 2030 side by side).
 
-    ``needed``: the words asked (each with its synonyms).  A clause answers only if it holds every one of them
-    (``_covers``: in order, gaps allowed, a leading verb of ``verbs`` optional) — or, in a sentence that holds them
-    while no clause does (建设人才公寓，到2020年建成500套), when it is the sentence's one number in the unit and no
-    clause holds them all (新建居家养老服务中心10个，新增养老床位300张: 养老床位 is counted in 张 in its own clause, so
-    多少个 is not answered by the 10个 of another thing).  A number from a clause or sentence
-    without the asked words is never an answer."""
+    ``needed`` (``_needed_words``): the words asked.  Only a paragraph about them answers (``_about``), with its
+    clauses in the unit holding most of them — or its one such clause when none holds any (建设人才公寓，到2020年建成
+    500套) and the paragraph does not count the asked thing another way (新增养老床位300张 beside 新建…中心10个) or
+    leave it open (若干).  A number of a paragraph or clause about something else is never an answer.
+    """
     import re
 
     from kb.qa.text import fold
@@ -571,26 +573,33 @@ def _unit_clauses(candidates: list[Task], units: list[str], groups: list[list[st
         sentences = [s for s in re.split(r"[。；;]", t.text) if number.search(fold(s))]
         if year and any(year in s for s in sentences):
             sentences = [s for s in sentences if year in s]
-        if needed:
-            held = []
-            for s in sentences:
-                if not _covers(fold(s), needed, verbs):
-                    continue
-                parts = re.split(r"[，,]", s)
-                in_unit = [c for c in parts if number.search(fold(c))]
-                own = [c for c in in_unit if _covers(fold(c), needed, verbs)]
-                if own:
-                    held.append((True, own))
-                    continue
-                # (a clause counting the asked thing in another unit — 新增养老床位300张: the number right after or
-                # before the word — says how the plan counts it: the sentence's one number in the unit is another
-                # thing's)
-                if len(in_unit) == 1 and not any(_counts_it(fold(c), needed[-1], vague) for c in parts):
-                    held.append((False, in_unit))
-            if any(own for own, _ in held):
-                near_found.append((t, [c for own, cs in held if own for c in cs]))
-            elif held and not near_only:
-                found.append((t, [c for _, cs in held for c in cs]))
+        if needed is not None:
+            # (the paragraph is about the words asked: it holds the longest of them and more than half of their
+            # characters; its clauses in the unit are ranked by how much of them each holds)
+            text = fold(t.text)
+            if not _about(text, needed, any_word):
+                continue
+            pairs = [(c, s) for s in sentences for c in re.split(r"[，,]", s) if number.search(fold(c))]
+            clauses = [c for c, _ in pairs]
+            # (a clause holding the words — as a paragraph must, _about —, or some of them in a sentence about them
+            # that counts nothing asked another way (实现7天预报 of 提高空气质量预警预报能力), ranked by how much of them
+            # it holds, then its sentence: 可申请最高不超过300万元的创业担保贷款 in the sentence on 小微企业, not the
+            # 15万元 one before it)
+            scored = [((_held(fold(c), needed), _held(fold(s), needed)), c) for c, s in pairs
+                      if _about(fold(c), needed, any_word, either=True)
+                      or (_held(fold(c), needed) and _about(fold(s), needed, any_word) and not any(
+                          _counts_it(fold(x), ws, vague) for x in re.split(r"[，,]", s) if x not in clauses
+                          for ws in needed))]
+            best = max((n for n, _ in scored), default=None)
+            if best is not None:
+                near_found.append((t, [c for n, c in scored if n == best]))
+            elif len(clauses) == 1 and not near_only and not any(
+                    _counts_it(fold(c), ws, vague) for c in re.split(r"[，,。；;]", t.text) if c not in clauses
+                    for ws in needed):
+                # (the paragraph's one number in the unit, in a clause holding none of the words — 建设人才公寓，
+                # 到2020年建成500套 — unless the paragraph counts the asked thing itself another way: 新增养老床位300张
+                # beside 新建…服务中心10个, or leaves it open: 建设若干…体育赛事城市)
+                found.append((t, clauses))
             continue
         clauses = [c for s in sentences for c in re.split(r"[，,]", s) if number.search(fold(c))]
         near = [c for c in clauses if any(w in fold(c) for g in groups for w in g)]
@@ -601,23 +610,56 @@ def _unit_clauses(candidates: list[Task], units: list[str], groups: list[list[st
     return near_found or ([] if near_only else found)
 
 
-def _covers(text: str, needed: list[list[str]], verbs=()) -> bool:
-    """Every asked word (or one of its synonyms) stands in ``text``: more than half of its characters, as runs of 2+
-    characters in the word's order with gaps between them (新增公办学位 in 新增中小学、幼儿园公办学位6800个; 停车位 in
-    停车泊位; 远香湖南片区 in 远香湖南（4.73平方公里）; a question's filler the scan left in a word, 人自主创业最高可以申请,
-    beside 人员自主创业的，可申请最高…).  A leading verb of ``verbs`` (新增, 新建 …) is left out before counting; a word
-    that is nothing but such a verb asks nothing of the text.  农村公路 beside 农村 alone, 养老床位 beside 养老服务中心:
-    half, not held."""
-    for spellings in needed:
-        ok = False
-        for w in spellings:
-            core = next((w[len(v):] for v in sorted(verbs, key=len, reverse=True) if w.startswith(v)), w)
-            if not core or w in text or 2 * _held_in_order(core, text) > len(core):
-                ok = True  # (新增 alone: how it is asked)
+def _needed_words(asked: list[str], voc, plan: Plan, verbs) -> list[list[str]] | None:
+    """The words a value answer must be about (kb.qa.executors.exec_unit_value): each asked word without a leading
+    verb (新增停车位 → 停车位), with its synonyms, when the plan holds more than half of its characters (in runs of 2+);
+    None when nothing is asked beyond verbs, [] when the plan holds none of the words asked."""
+    mentions = plan.mentions()
+    out, asked_any = [], False
+    for w in asked:
+        core = next((w[len(v):] for v in sorted(verbs, key=len, reverse=True) if w.startswith(v)), w)
+        if len(core) < 2:
+            continue  # (新增 alone, or one character: how it is asked)
+        asked_any = True
+        spellings = list(dict.fromkeys([core, *(x for x in voc.synonyms(w) if x and x != w)]))
+        if any(2 * _held_runs(x, mentions) > len(x) for x in spellings):
+            out.append(spellings)
+    return out if out or asked_any else None
+
+
+def _held_runs(word: str, mentions) -> int:
+    """How many characters of ``word`` the plan holds in runs of 2+ (``run in plan.mentions()``), longest first."""
+    i = held = 0
+    while i < len(word) - 1:
+        for j in range(len(word), i + 1, -1):
+            if word[i:j] in mentions:
+                held, i = held + j - i, j
                 break
-        if not ok:
-            return False
-    return True
+        else:
+            i += 1
+    return held
+
+
+def _held(text: str, needed: list[list[str]]) -> int:
+    """How many characters of the asked words ``text`` holds (each word's best spelling)."""
+    return sum(max(len(w) if w in text else _held_in_order(w, text) for w in ws) for ws in needed)
+
+
+def _about(text: str, needed: list[list[str]], any_word: bool = False, either: bool = False) -> bool:
+    """A paragraph is about the words asked: it holds the longest of them (more than half of its characters, in
+    order: 停车位 in 停车泊位, 空气质量预报 in 空气质量预警预报) and more than half of all their characters (空气质量预报 of
+    空气质量预报要提前几天 beside 提前, a word of the plan elsewhere); with words joined by 和/、 (燃气管道和供水管道), any one.
+    ``either``: one of the two suffices (a clause)."""
+    def held(ws):
+        return max(_held_in_order(w, text) if w not in text else len(w) for w in ws)
+
+    if any_word:
+        return any(2 * held(ws) > len(ws[0]) for ws in needed)
+    longest = max(needed, key=lambda ws: len(ws[0]))
+    on_longest = 2 * held(longest) > len(longest[0])
+    on_all = 2 * sum(held(ws) for ws in needed) > sum(len(ws[0]) for ws in needed)
+    # (a clause: either — a question's filler the scan left in its longest word, 小微企业最高可申请, is not all of it)
+    return (on_longest or on_all) if either else (on_longest and on_all)
 
 
 _OWN_NUMBER_AFTER = re.compile(r"^\s*(?:[0-9]|[一二两三四五六七八九十百千]+[^\s，。；、0-9])")
