@@ -141,11 +141,21 @@ def _minsheng(form: str) -> str:
         return title + "\n" + "\n".join("\t".join(r) for r in rows) + "\n"
     if form == "bar":
         return title + "\n\n" + "\n".join("| " + " | ".join(r) + " |" for r in rows) + "\n"
+    if form in ("bar-wrapped", "tab-quoted"):
+        # row 2's 实施计划 cell holds a line break after each step: a bar row goes on on the next lines; a spreadsheet's
+        # copy writes the cell in "…" over several lines (Excel, WPS), and row 4's 配合单位 lists its units one a line
+        wrapped = [list(r) for r in rows]
+        wrapped[2][2] = wrapped[2][2].replace("；", "；\n")
+        if form == "bar-wrapped":
+            return title + "\n\n" + "\n".join(" | ".join(r) + " |" for r in wrapped) + "\n"
+        wrapped[2][2] = f'"{wrapped[2][2]}"'
+        wrapped[4][4] = '"区市场监管局\n区卫健委"'
+        return title + "\n" + "\n".join("\t".join(r) for r in wrapped) + "\n"
     cells = [c for r in rows for c in r if c]  # an empty cell leaves no paragraph
     return _flat([title] + cells, form == "flat-lines")
 
 
-@pytest.mark.parametrize("form", ["tab", "bar", "flat-blank", "flat-lines"])
+@pytest.mark.parametrize("form", ["tab", "bar", "bar-wrapped", "tab-quoted", "flat-blank", "flat-lines"])
 def test_each_row_keeps_its_own_cells(form):
     """项目 | 实施计划 | 责任单位 | 配合单位: the 项目 is the row's title, its 实施计划 the task with its own time words
     (3月底前…；6月底前…) and figures (6800个 is row 1's only); row 3 has no 配合单位 and is not given row 2's 各街道 (nor
@@ -153,6 +163,8 @@ def test_each_row_keeps_its_own_cells(form):
     _, rows = _row_tasks(_minsheng(form))
     assert len(rows) == 4, form
     for t, (title, body, responsible, support, times, targets) in zip(rows, MINSHENG_EXPECTED):
+        if form == "tab-quoted" and title == "社区食堂":
+            support = ["区市场监管局", "区卫健委"]
         assert (t.title, t.body, _responsible(t), t.support, t.lead) == (title, body, responsible, support, []), form
         assert [d.text for d in t.deadlines] == times, (form, title)
         assert all(any(x in g.text for g in t.targets) for x in targets), (form, title, [g.text for g in t.targets])

@@ -186,6 +186,45 @@ def is_task_header(columns: dict[str, int]) -> bool:
     return "task" in columns and any(c in columns for c in ("lead", "support", "responsible", "deadline"))
 
 
+#: A tab-separated row whose cell opens a quote it does not close on that line (a spreadsheet's copy: a cell holding
+#: line breaks is written in "…" over several lines).
+_OPEN_QUOTE_CELL_RE = re.compile(r'(?:^|\t)"')
+_QUOTED_ROW_MAX_LINES = 30
+
+
+def quoted_tab_cells(text: str) -> str:
+    """Rows copied from a spreadsheet (Excel, WPS, LibreOffice) whose cells hold line breaks: the cell is written in
+    double quotes over several lines (``2\t老旧小区改造\t"1.4月底前…；`` / ``2.9月底前…；`` / ``3.12月底前完成验收"\t区住建局``)
+    → one tab row, its cells read by the csv module and their lines joined (``join_cell_lines``).  Before, the quoted
+    cell's first line ended the row, the row took the row above's unit as a merged cell and the lines after it
+    became paragraphs.  Only a line with a tab whose cell opens a quote left open is touched; the row ends at the
+    line that closes it (at most 30 lines), else nothing changes."""
+    if '"' not in text or "\t" not in text:
+        return text
+    import csv
+    import io
+
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if "\t" in line and line.count('"') % 2 and _OPEN_QUOTE_CELL_RE.search(line):
+            j, quotes = i, line.count('"')
+            while quotes % 2 and j + 1 < len(lines) and j - i < _QUOTED_ROW_MAX_LINES:
+                j += 1
+                quotes += lines[j].count('"')
+            if quotes % 2 == 0:
+                rows = list(csv.reader(io.StringIO("\n".join(lines[i : j + 1])), delimiter="\t", quotechar='"'))
+                if len(rows) == 1:
+                    out.append("\t".join(join_cell_lines(cell.split("\n")) if "\n" in cell else cell for cell in rows[0]))
+                    i = j + 1
+                    continue
+        out.append(line)
+        i += 1
+    return "\n".join(out)
+
+
 #: A line of a cell that goes on a name begun on the line above (``和社会保障局``, ``委员会``, ``办公室``, ``设局``): it starts
 #: with a joining word or a unit's ending, or is too short to be a name of its own.
 _NAME_GOES_ON_RE = re.compile(r"^(?:[和与及暨、，,（(]|委员|局|会|部|办|室|处|科|厅|中心|站|所|队|院|馆|组|司)")
@@ -418,7 +457,7 @@ def rule_find_tables(state) -> None:
     """Take task tables (and their captions) out of ``state.text``; other tables become ``｜`` lines."""
     from kb.parser.flattened import cells_one_a_line, split_spaced_rows
 
-    state.text = delimited_rows_to_tabs(cells_one_a_line(state.text))
+    state.text = delimited_rows_to_tabs(cells_one_a_line(quoted_tab_cells(state.text)))
     state.text = split_spaced_rows(state.text, load_vocabulary(), header_columns, is_task_header)
     _take_flattened(state)
     state.text = bar_rows_to_tabs(state.text)
