@@ -130,14 +130,16 @@ def test_whole_plan_printed_text_reads_as_its_web_text(plan, form):
 
 
 GOLD = json.loads((PRINTED / "gold_printed.json").read_text("utf-8"))
-GOLD_FORMS = [(row, form) for row in GOLD for form in ("txt", "pdfplumber.txt", "pypdf.txt")]
+#: The tag of 二（一）3 ends in a carry-forward note (以下各项工作均需要各单位负责，不再单独列出) that roles.py reads as a
+#: unit 以下各项工作均需要各单位 (sole), in the web text as well: the note forms (A5) are not this rule's.
+_NOTE_XFAIL = pytest.mark.xfail(strict=True, reason="carry-forward note 以下各项工作均需要X负责，不再单独列出 read as a unit")
+GOLD_FORMS = [pytest.param(row, form, marks=[_NOTE_XFAIL] if row["prefix"].startswith("3．") else [],
+                           id=f"{row['prefix'][:8]}-{form}")
+              for row in GOLD for form in ("txt", "pdfplumber.txt", "pypdf.txt")]
 
 
-@pytest.mark.parametrize("row,form", GOLD_FORMS, ids=[f"{r['prefix'][:8]}-{f}" for r, f in GOLD_FORMS])
+@pytest.mark.parametrize("row,form", GOLD_FORMS)
 def test_gold_tags(row, form):
-    if row["prefix"].startswith("3．") and form:
-        pytest.xfail("roles.py: the carry-forward note 以下各项工作均需要各单位负责，不再单独列出 inside the tag is read as a "
-                     "unit 以下各项工作均需要各单位 (sole); dialects/convention own the note forms (A5)")
     _, tasks = parse_document((PRINTED / f"{row['doc']}.{form}").read_text("utf-8"), row["doc"], row["doc"])
     bare = "".join(row["prefix"].split())
     hits = [t for t in tasks if "".join(t.text.split()).startswith(bare)]

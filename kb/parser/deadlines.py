@@ -40,6 +40,11 @@ Not deadlines (masked before matching):
   words or a verb taking it (``印发2008年十件实事…分解方案``, ``银川市2018年为民办实事任务分解表``: a
   name noun follows with no digit, time word, 的 or verb of doing between — ``_mask_names``);
 * a year described (``2025年是“十四五”规划的收官之年``);
+* a date that describes things — a verb of ``described_verbs`` and 的 after it (``2010年以后新建的平房仓``,
+  ``2000年底前建成的住宅小区``: which granaries, which estates); a year saying which work (``做好2026年城市体检工作``,
+  工作 is a name noun; ``本年度…工作``: only ``本年度内`` bounds work);
+* a start after which the work recurs in its sentence (``自2022年起，每年安排…``: ``recurring_after_start``); a
+  start of work done once stays ``from`` (``自2019年7月1日起，提前实施国六排放标准``);
 * the duration of a benefit (``实行5年内免征企业所得税``, ``5年内享受政府薪酬补贴``): a relative span
   followed by a benefit word is how long a beneficiary gets it, not a limit of the task;
 * recurring dates (``每年``, ``每年10月1日前``, ``次年3月底前``, ``秋冬季``);
@@ -98,7 +103,7 @@ _DEADLINE_KEYS = {
     "within_after", "within_units", "within_since", "service_units", "recurring_before", "this_year_words",
     "document_nouns", "within_documents", "benefit_after", "this_year_end_words", "name_nouns", "name_breakers",
     "described_after", "policy_term_before", "policy_window_end", "policy_nouns", "policy_run_words", "open_ended",
-    "quoted_name_nouns", "year_attribute_nouns",
+    "quoted_name_nouns", "year_attribute_nouns", "described_verbs", "recurring_after_start",
 }
 
 
@@ -157,6 +162,8 @@ class DeadlineGrammar:
 
 
 Y = r"(?:19|20|21)\d{2}"
+#: A weekday in brackets after a day (2022年1月14日（周五）前): part of the date's words.
+_WEEKDAY = r"(?<=[日号])[（(](?:周|星期)[一二三四五六日天][)）](?=前|以前|之前|止)"
 M = r"(?:1[0-2]|0?[1-9])"
 D = r"(?:3[01]|[12]\d|0?[1-9])"
 Q = r"[1-4一二三四]"
@@ -200,6 +207,12 @@ def load_grammar(path: str | None = None) -> DeadlineGrammar:
         re.compile(rf"(?<=[案划要见法动程单])[（(]{Y}年?\s*{_alt(data['range_joiners'])}\s*{Y}年?[)）]"),
         # 2025年是“十四五”规划的收官之年: a year described.
         re.compile(rf"{Y}年(?={_alt(data['described_after'])})"),
+        # 2010年以后新建的平房仓, 2000年底前建成的住宅小区: a date, a verb and 的 say which things, no limit.
+        re.compile(rf"{Y}年(?:{sub_plain})?(?:{_alt(data['end_words'])})?(?:{_alt(data['by_after'] + data['from_after'])})?"
+                   rf"(?=(?:已经|已)?{_alt(data['described_verbs'])}的)"),
+        # 自2022年起，每年安排…: a start after which the work recurs sets no limit.
+        re.compile(rf"(?:{_alt(data['from_before'])})?{Y}年(?:{sub_plain})?{_alt(data['from_after'])}"
+                   rf"(?=[^。；;]{{0,40}}?{_alt(data['recurring_after_start'])})"),
         # 实施期限至2021年12月31日, 延长至2022年4月30日: the end of a policy's term.
         re.compile(rf"(?:{_alt(data['policy_term_before'])}"
                    rf"|{_alt(data['policy_nouns'])}[^，。；;,\d]{{0,10}}?{_alt(data['policy_run_words'])})"
@@ -232,7 +245,7 @@ def load_grammar(path: str | None = None) -> DeadlineGrammar:
         ),
         range=re.compile(rf"(?P<pre>{pre})?(?P<a>{date_left})\s*{joiner}\s*(?P<b>{date_right})(?P<end>{end})?(?P<post>{post})?"),
         point=re.compile(
-            rf"(?P<pre>{pre})?(?P<y>{Y})年{sub}?(?:(?P<inside>{inside})|(?P<end>{end})?(?P<post>{post})?)"
+            rf"(?P<pre>{pre})?(?P<y>{Y})年{sub}?(?:(?P<inside>{inside})|(?:{_WEEKDAY})?(?P<end>{end})?(?P<post>{post})?)"
         ),
         date=re.compile(rf"(?:(?P<y>{Y})年?)?{sub}?"),
         words=words,
