@@ -244,6 +244,23 @@ def test_split_items(names, items, why):
     assert split_items(names, load_vocabulary()) == items, why
 
 
+# A5 carry-forward notes inside a tag: (tag content, roles, implied, why).
+CARRY_CASES = [
+    ("市局特种设备安全监察处牵头，各单位按职责分工负责，以下各项工作均需要各单位负责，不再单独列出",
+     {"lead": ["市局特种设备安全监察处"], "support": ["各单位"]}, ["各单位"],
+     "均需要X负责 (not 落实), then 不再单独列出: a note, no unit named 以下各项工作均需要各单位 (沪市监特种〔2022〕27号)"),
+    ("市X局牵头，以下均需各县（市、区）政府负责落实，不再列出", {"lead": ["市X局"]}, ["各县（市、区）政府"], "均需…负责落实"),
+    ("市X局牵头，各项工作均需要各区政府落实", {"lead": ["市X局"]}, ["各区政府"], "均需要 is not 需 + a name starting 要"),
+    ("市X局牵头，市Y局负责", {"lead": ["市X局"], "sole": ["市Y局"]}, [], "no note"),
+]
+
+
+@pytest.mark.parametrize("content,expected,implied,why", CARRY_CASES, ids=[c[-1][:30] for c in CARRY_CASES])
+def test_carry_forward_notes(content, expected, implied, why):
+    tag = parse_tag_content(content, EMPTY, None, DocumentRules())
+    assert (roles(tag), tag.implied, tag.warnings) == (expected, implied, []), why
+
+
 # A5 carry-forward, C label lines, F heading tags, E prose: whole small plans.
 def test_carry_forward_applies_to_later_tasks():
     text = "某市行动方案\n一、重点任务\n1.甲。（市X局牵头，市Y局配合，县（市、区）政府负责落实。以下均需县（市、区）政府落实，不再列出）\n2.乙。（市Z局负责）\n二、保障\n3.丙。（市W局负责）\n"
