@@ -157,6 +157,12 @@ ANSWERS = [
                                 ("四", "十"), ("四", "十一"), ("五", "十二"), ("五", "十三"), ("六", "十四"), ("六", "十五"),
                                 ("七", "十六"), ("七", "十七"), ("八", "十八"), ("八", "十九"), ("八", "二十"))],
      ["共 18 项", "没有写明总数"], "（三）–（二十）: 18 items, each with its 负责 list; the plan states no total"),
+    ("wufei", "保障措施部分一共有几条", "answered", ["四（一）", "四（二）", "四（三）", "四（四）"], ["共 4 条"],
+     "部分 after the part's name names no topic (before: 保障措施部分 read as a phrase no paragraph holds, not_in_plan)"),
+    ("youer", "组织实施部分一共有几条", "answered", ["四1", "四2", "四3"], ["共 3 项", "另有 1 段没有编号"],
+     "四、组织实施 1.–3.; the closing line 各省…报送 is said apart, not counted"),
+    ("youer", "治理工作小组成员由哪些部门组成", "answered", ["四1"], ["成员由教育部、住房城乡建设部"],
+     "成员 is a post of the group: the sentence 成员由教育部…组成 (before: 没有涉及“小组成员”的条目)"),
     # controls
     ("zigong", "保障措施有哪些", "answered", [f"四（{n}）" for n in "一二三四五六七八"], ["四、保障措施："],
      "asked whole, not counted: the part's paragraphs as before, no count"),

@@ -135,8 +135,22 @@ def section_answer(question: str, q: Query, env, tasks: list[Task], heading: str
 
     tasks, date_note = filter_date(q, tasks)
     scope = f"（{date_note}）" if date_note else ""
+    unnumbered = []
+    if ("count" in q.asks or q.item == "count") and not date_note and tasks and not any(t.section for t in tasks) \
+            and len({(t.doc, t.part) for t in tasks}) == 1:
+        # 组织实施部分一共有几条 over a part of numbered paragraphs (1.–3.) and a closing line of no number (各省…要及时报送
+        # …): its items are the numbered ones (kb.qa.exec_plan.part_items), the closing line said apart
+        from kb.qa.exec_plan import part_items
+
+        items = part_items(env.plan, tasks[0].doc, tasks[0].part, [])
+        ids = {t.id for t in items}
+        if len(items) < len(tasks):
+            unnumbered = [t for t in tasks if t.id not in ids]
+            tasks = [t for t in tasks if t.id in ids]
     lines = [f"“{heading}”下的条目{scope}共 {len(tasks)} 项" + ("：" if tasks else "。")]
     lines.extend(numbered(tasks))
+    if unnumbered:
+        lines.append(f"（另有 {len(unnumbered)} 段没有编号，不计入：{'、'.join(t.label for t in unnumbered)}）")
     env.ctx.tasks = tasks
     intent = "section_count" if "count" in q.asks or q.item == "count" else "section_tasks"
     if intent == "section_count" and not date_note:

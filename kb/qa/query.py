@@ -771,7 +771,10 @@ def read_topic(r: Reading) -> None:
         r.facts.flags.add("area")
     if any(w in _POINTERS for w in r.facts.topic):
         r.facts.topic = [w for w in r.facts.topic if w not in _POINTERS]
-    r.query.topic = [w for w in r.facts.topic if not (r.plan_words and w in r.plan_words + "方案计划意见通知")]
+    # (a word for a piece of the plan standing alone — 保障措施部分, 组织实施这一部分 — names no topic: the part named is)
+    pieces = r.words_voc("part_units") + r.words_voc("section_marks")
+    r.query.topic = [w for w in r.facts.topic if not (r.plan_words and w in r.plan_words + "方案计划意见通知")
+                     and w not in pieces]
     r.query.topic_any = "topic_any" in r.facts.flags
 
 
