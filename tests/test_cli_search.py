@@ -120,3 +120,25 @@ def test_phrase_hits_are_the_paragraphs_holding_the_phrase(tmp_path, monkeypatch
             assert found == expected, run
     finally:
         ix.close()
+
+
+def test_hits_name_their_plan_when_several_are_loaded(tmp_path, capsys):
+    """With several plans each hit names its plan by Document.name (the plan's own title behind a cover notice,
+    written here by hand from the files' first lines); with one plan no name is added."""
+    import shutil
+
+    plans = JINGAN.parent
+    for stem in ("25_jingan_chengshigengxin_2023", "21_songjiang_chengshigengxin_2025"):
+        shutil.copy(plans / f"{stem}.txt", tmp_path)
+    names = {"25_jingan_chengshigengxin_2023": "静安区“卓越城区”城市更新行动方案（2023-2025年）",
+             "21_songjiang_chengshigengxin_2025": "松江区城市更新2025年度实施计划"}
+    assert main(["--corpus", str(tmp_path), "search", "--json", "-n", "50", "城市更新"]) == 0
+    hits = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert {h["task"]["doc"] for h in hits} == set(names)  # both plans write 城市更新
+    assert all(h["plan"] == names[h["task"]["doc"]] for h in hits)
+    assert main(["--corpus", str(tmp_path), "search", "-n", "50", "城市更新"]) == 0
+    firsts = [line for line in capsys.readouterr().out.splitlines() if line[:1].isdigit()]
+    assert len(firsts) == len(hits) and all(any(f"〔{n}〕" in line for n in names.values()) for line in firsts)
+    assert not any("关于转发" in line for line in firsts)
+    assert main(["--corpus", str(JINGAN), "search", "-n", "3", "城市更新"]) == 0
+    assert "〔" not in "".join(line for line in capsys.readouterr().out.splitlines() if line[:1].isdigit())

@@ -106,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
     if command != "tui":
         _replace_undecodable_input()
         sys.stdout = _safe_stream(sys.stdout)
-        sys.stderr = _safe_stream(sys.stderr)
+        sys.stderr = _clipping_stream(_safe_stream(sys.stderr), argv)
     try:
         return _run(argv, command)
     finally:
@@ -142,7 +142,7 @@ def _run(argv: list[str], command: str | None) -> int:
             print(f"kb：错误：无法写出结果：{reason(exc)}（请腾出空间或重定向到别处）", file=sys.stderr)
             return 2
         where = f" {exc.filename}" if exc.filename else ""
-        print(f"kb：错误：无法使用{where}：{reason(exc)}", file=sys.stderr)
+        print(f"kb：错误：无法使用{where}：{reason(exc)}（请检查路径，或换一个文件名或位置）", file=sys.stderr)
         return 2
     except Exception as exc:  # noqa: BLE001 - a bug of kb's: still one line for the user, never a traceback
         if os.environ.get("KB_DEBUG"):
@@ -219,6 +219,42 @@ def _replace_undecodable_input() -> None:
             stdin.reconfigure(errors="replace")
         except (ValueError, OSError):  # pragma: no cover - a stream that cannot change
             pass
+
+
+#: An argument longer than this many characters is shortened where a message repeats it.
+LONGEST_ECHO = 80
+
+
+def clip_argument(arg: str) -> str:
+    """A long argument as a message shows it: its start, then how long it is (``交交…（共 10000 个字符）``)."""
+    return f"{arg[:LONGEST_ECHO // 2]}…（共 {len(arg)} 个字符）"
+
+
+class _ClippingStream:
+    """stderr that shortens the long arguments of the command line wherever a message repeats them: a
+    10,000-character department name made a 30 KB error "line" (argparse's, kb's "没有部门“…”", a path)."""
+
+    def __init__(self, stream, long_args: list[str]) -> None:
+        self._stream = stream
+        # longest first: an argument that holds another is replaced whole
+        self._long = sorted(long_args, key=len, reverse=True)
+
+    def write(self, text: str) -> int:
+        for arg in self._long:
+            if arg in text:
+                text = text.replace(arg, clip_argument(arg))
+        return self._stream.write(text)
+
+    def __getattr__(self, name):
+        return getattr(self._stream, name)
+
+
+def _clipping_stream(stream, argv: list[str]):
+    """``stream`` wrapped by ``_ClippingStream`` when some argument is long (else as it is)."""
+    long_args = {a.strip() for a in argv if len(a.strip()) > LONGEST_ECHO} | {a for a in argv if len(a) > LONGEST_ECHO}
+    if stream is None or not long_args:
+        return stream
+    return _ClippingStream(stream, list(long_args))
 
 
 def _safe_stream(stream):

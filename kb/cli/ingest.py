@@ -22,6 +22,13 @@ def run(args) -> int:
     status = 0
     many = len(args.files) > 1
     for name in args.files:
+        problem = _path_problem(name)
+        if problem:
+            # (read_document judges a path by its extension first: a folder or a missing file without one
+            # was said to be "a kind of file kb does not read")
+            print(f"kb: {problem}", file=sys.stderr)
+            status = 2
+            continue
         try:
             extracted = read_document(name, use_cache=not args.no_cache)
         except KbError as exc:
@@ -44,6 +51,25 @@ def run(args) -> int:
         if many:
             out.write("\n")
     return status
+
+
+def _path_problem(name: str) -> str | None:
+    """What is wrong with ``name`` before it is read: missing, or a folder; None when it is a file to try."""
+    from pathlib import Path
+
+    from kb.safetext import escape_line
+
+    path = Path(name)
+    try:
+        if path.is_dir():
+            return f"{escape_line(name)} 是文件夹：kb ingest 读取方案文件（要读取文件夹中的全部方案：kb --corpus {escape_line(name)} tasks）"
+        if not path.exists():
+            return f"无法读取 {escape_line(name)}：不存在（请检查路径）"
+    except OSError as exc:  # a name the system refuses (too long …)
+        from kb.errors import reason
+
+        return f"无法读取 {escape_line(name)}：{reason(exc)}（请检查路径）"
+    return None
 
 
 def _describe(extracted) -> str:

@@ -105,17 +105,22 @@ def _search(args) -> int:
         return 2
     hits = index.search_phrases(phrases, limit=args.limit)
     color = use_color(args.color, sys.stdout)
+    # With several plans each hit names its plan (Document.name), as answers do: 〔plan〕 after the task.
+    names = dict(session.plan.document_names())
+    several = len(names) > 1
     for rank, hit in enumerate(hits, 1):
         task = session.plan.task(hit.task_id)
         if task is None:
             continue
         clause = _best_clause(task, hit.terms, fold)
+        plan_name = names.get(task.doc) or task.doc
         if args.json:
-            _line({"rank": rank, "score": round(hit.score, 3), "label": task.label, "terms": hit.terms,
-                   "excerpt": clause, "task": task.to_dict()})
+            _line({"rank": rank, "score": round(hit.score, 3), "label": task.label, "plan": plan_name,
+                   "terms": hit.terms, "excerpt": clause, "task": task.to_dict()})
             continue
         mark = _highlighter(hit.terms, color)
-        line = f"{rank}. {_plain(task.label, color)} {mark(task_head(task))}  [{hit.score:.1f}]\n   {mark(clause)}\n"
+        where = f"〔{_plain(plan_name, color)}〕" if several else ""
+        line = f"{rank}. {_plain(task.label, color)} {mark(task_head(task))}{where}  [{hit.score:.1f}]\n   {mark(clause)}\n"
         # Coloured lines escape their data themselves (kb.safetext) and hold kb's own codes only.
         (trusted(sys.stdout) if color else sys.stdout).write(line)
     return 0 if hits else 1
