@@ -128,3 +128,24 @@ def test_tui_names(folder):
     plan = load_plan(str(folder))
     assert sorted(plan_titles(plan)) == sorted((d, name) for d, (_, name) in NAMES.items())
     assert plans_title(load_plan(str(PLANS / f"{JINGAN}.txt"))) == NAMES[JINGAN][1]
+
+
+def test_grep_names_each_plan(folder, capsys, monkeypatch):
+    """kb grep with several plans: on a terminal a heading 《name》（id） before each plan's first line (the lines keep
+    their DOC: prefix, as in a pipe); --json records carry ``name`` beside ``document``."""
+    from kb.cli import main
+
+    monkeypatch.setattr("kb.cli.grep._isatty", lambda stream: True)
+    assert main(["--corpus", str(folder), "grep", "--color", "never", "-m", "1", "城市更新"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    # 国发〔2018〕42号 does not write 城市更新: two plans, each a heading, one line, a blank line between
+    assert lines == [f"《{NAMES[SONGJIANG][1]}》（{SONGJIANG}）", lines[1], "",
+                     f"《{NAMES[JINGAN][1]}》（{JINGAN}）", lines[4]]
+    assert lines[1].startswith(f"{SONGJIANG}:") and lines[4].startswith(f"{JINGAN}:")
+    monkeypatch.setattr("kb.cli.grep._isatty", lambda stream: False)
+    assert main(["--corpus", str(folder), "grep", "-m", "1", "城市更新"]) == 0
+    assert all(not ln.startswith("《") for ln in capsys.readouterr().out.splitlines())  # a pipe: lines only
+    assert main(["--corpus", str(folder), "grep", "--json", "-c", "城市更新"]) == 0
+    records = [json.loads(ln) for ln in capsys.readouterr().out.splitlines()]
+    counts = {r["data"]["document"]: r["data"]["name"] for r in records if r["type"] == "count"}
+    assert counts == {d: name for d, (_, name) in NAMES.items()}

@@ -151,10 +151,15 @@ def run(args) -> int:
                           prefilter=not args.invert_match, skipped=skipped,
                           light=not (args.json or args.task))  # the rest prints labels and units only
     out = sys.stdout
+    # Several plans on a terminal: a heading names each plan (Document.name) before its first line, as
+    # ripgrep heads each file's matches; the lines keep their DOC: prefix, and pipes get the lines alone.
+    heading = _Heading(plan, style) if style.document and not args.json and _isatty(sys.stdout) else None
     if style.color:  # the lines escape their data themselves and hold kb's colour codes
         from kb.safetext import trusted
 
         out = trusted(out)
+    if heading is not None:
+        out = heading.wrap(out)
     if args.json:
         found = _json(plan, results, args, started, skipped)
     elif args.count:
@@ -165,29 +170,66 @@ def run(args) -> int:
     elif args.labels:
         found = False
         for r in grep.selected_tasks(results, invert=args.invert_match, max_count=args.max_count):
-            out.write(grep.label_line(r, style) + "\n")
+            out.write(grep.label_line(r, style) + "\n", r.task.doc) if heading else out.write(grep.label_line(r, style) + "\n")
             found = True
     elif args.only_matching:
         found = False
-        for line, _r, _i in grep.only_matching_lines(results, style, invert=args.invert_match, max_count=args.max_count):
+        for line, r, _i in grep.only_matching_lines(results, style, invert=args.invert_match, max_count=args.max_count):
             if line is not None:
-                out.write(line + "\n")
+                out.write(line + "\n", r.task.doc) if heading else out.write(line + "\n")
             found = True
     elif args.task:
         found = False
         for r in grep.selected_tasks(results, invert=args.invert_match, max_count=args.max_count):
-            out.write(grep.task_line(r, style, args.invert_match) + "\n")
+            line = grep.task_line(r, style, args.invert_match) + "\n"
+            out.write(line, r.task.doc) if heading else out.write(line)
             found = True
     else:
         before, after = _context(args)
         found = False
-        for line, _r, _i, is_context in grep.clause_lines(
+        for line, r, _i, is_context in grep.clause_lines(
             results, style, invert=args.invert_match, before=before, after=after, max_count=args.max_count
         ):
-            out.write(line + "\n")
+            out.write(line + "\n", r.task.doc if r is not None else None) if heading else out.write(line + "\n")
             found = found or not is_context
     out.flush()
     return 0 if found else 1
+
+
+def _isatty(stream) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+class _Heading:
+    """Writes ``《name》（id）`` before the first line of each plan (several plans, a terminal)."""
+
+    def __init__(self, plan, style) -> None:
+        from kb import grep
+
+        self._names = dict(plan.document_names())
+        self._color = style.color
+        self._paint = grep.paint
+        self._code = grep.COLOR_DOC
+        self._out = None
+        self._last: str | None = None
+
+    def wrap(self, out) -> "_Heading":
+        self._out = out
+        return self
+
+    def write(self, text: str, doc: str | None = None) -> None:
+        if doc is not None and doc != self._last:
+            gap = "\n" if self._last is not None else ""
+            head = f"《{self._names.get(doc) or doc}》（{doc}）"
+            self._out.write(gap + self._paint(self._code, head, self._color) + "\n")
+            self._last = doc
+        self._out.write(text)
+
+    def flush(self) -> None:
+        self._out.flush()
 
 
 def _context(args) -> tuple[int, int]:
@@ -208,7 +250,14 @@ def _json(plan, results, args, started, skipped) -> bool:
     stats = grep.Stats(documents=len(plan.document_ids()))
     docs_with: set[str] = set()
 
+    names = dict(plan.document_names()) if len(plan.document_ids()) > 1 else {}
+
     def emit(obj) -> None:
+        data = obj.get("data")
+        if names and isinstance(data, dict):  # several plans: each record names its plan beside its id
+            doc = data.get("document", data.get("doc"))
+            if doc in names:
+                data["name"] = names[doc]
         out.write(json_dumps(obj, separators=(",", ":")) + "\n")
 
     def counted(rs):
