@@ -496,3 +496,20 @@ def test_xlsx_long_task_widens_its_column_rather_than_being_cut(tmp_path):
     assert width >= 63, "31 characters a line (62 digits and one of margin) make 25 lines, the most 409 pt hold"
     height = ws.row_dimensions[row[0].row].height
     assert LINE_HEIGHT * _lines(row[col].value, width) < height < MAX_ROW_HEIGHT, "every line shown"
+
+
+def test_xlsx_matrix_row_of_a_long_name_holds_it(tmp_path):
+    from test_export_content import hand_plan
+
+    from kb.export.xlsx_writer import LINE_HEIGHT, _lines
+
+    plan = hand_plan()
+    long_name = "某市某某某某某某某某某某某某某某某某某某某某某某某某某某某某某某某某管理委员会"  # 41 characters: 82 digits
+    plan.tasks[2].lead = [long_name]
+    ws = openpyxl.load_workbook(export_table(plan, "xlsx", tmp_path, matrix=True))["分工矩阵"]
+    row = next(r for r in ws.iter_rows(min_row=4) if r[0].value == long_name)
+    width = ws.column_dimensions["A"].width
+    assert width == 40 and _lines(long_name, width) == 3, "the name column's cap: 39 digits a line, 82 digits take 3"
+    assert ws.row_dimensions[row[0].row].height >= LINE_HEIGHT * 3
+    short = next(r for r in ws.iter_rows(min_row=4) if r[0].value == "市公安局")
+    assert ws.row_dimensions[short[0].row].height is None  # one line: the default height

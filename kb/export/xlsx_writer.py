@@ -276,6 +276,8 @@ def _matrix_sheet(ws: Worksheet, matrix: MatrixExport) -> None:
         for c, value in enumerate(values, 1):
             cell = _put(ws, r, c, int(value) if 1 < c <= ncounts else value)
             cell.style = BODY if c == 1 else TOTAL if c == ncounts else MARK
+        if _lines(values[0], name_width) > 1:  # a name wider than its column wraps: the row holds every line
+            ws.row_dimensions[r].height = row_height([values[0]], [name_width])
     for i, width in enumerate(widths, 1):
         ws.column_dimensions[get_column_letter(i)].width = width
     ws.freeze_panes = f"{get_column_letter(ncounts + 1)}{HEADER_ROW + 1}"
