@@ -283,3 +283,25 @@ def test_two_lead_paragraphs_elsewhere_keep_the_paragraph_undecided():
     doc, rows = _row_tasks(_flat(cells, False))
     assert rows[1].lead == ["区规划资源局"] and "区住建局" not in rows[1].lead + rows[1].support
     assert any("不能确定" in w for w in rows[1].warnings) and doc.warnings
+
+
+#: (the one-cell line after row 1, it goes on row 1's task?, why)
+ONE_CELL_LINES = [
+    ("新增学位810个", True, "a figure to reach: the task cell's second line under merged cells"),
+    ("新建公园绿地2.5公顷", True, "a decimal quantity"),
+    ("教育文化", False, "an area's name: a row spanning the table (a section)"),
+    ("二、城乡建设", False, "a part heading, though it follows a row"),
+    ("推进实施“光伏+”示范工程", False, "a heading with no figure"),
+]
+
+
+@pytest.mark.parametrize(("line", "goes_on", "why"), ONE_CELL_LINES, ids=[c[2][:30] for c in ONE_CELL_LINES])
+def test_one_cell_line_after_a_row(line, goes_on, why):
+    text = "\n".join(["某区2023年民生实事项目", "序号\t工作任务\t责任单位\t完成时限",
+                      "1\t新改扩建公办中小学校1所\t区教体局\t2023年底前", line + "\t\t\t",
+                      "2\t新建社区食堂5个\t区民政局\t2023年9月底前"]) + "\n"
+    doc, rows = _row_tasks(text)
+    assert [t.body for t in rows] == (["新改扩建公办中小学校1所；" + line, "新建社区食堂5个"] if goes_on
+                                      else ["新改扩建公办中小学校1所", "新建社区食堂5个"]), why
+    assert bool(doc.sections or doc.parts) is not goes_on, why
+    assert [_responsible(t) for t in rows] == [["区教体局"], ["区民政局"]], why

@@ -55,3 +55,20 @@ def test_dazhu_2016_whole_table():
     assert not doc.sections and not doc.warnings
     assert sum(1 for t in tasks if t.kind == "task") == 11
     assert not any(t.source is None and t.kind == "task" for t in tasks)
+
+
+def test_keqiao_2023_progress_table():
+    """柯桥区 2023 省政府民生实事涉我区工作任务一季度进展情况, a bar table as the page's text gives it, cut after row 2: row 1's
+    task cell has a second line under its merged cells (`新增学位810个 | |||||`): it is row 1's (a figure to reach, no
+    heading), never a section over row 2; 目标完成情况 (顺利推进) is a status column, no task.  First run (main 51df597):
+    roles 2/2, tasks 0/2 (both read as 顺利推进; 新增学位810个 a section heading over row 2)."""
+    doc, tasks = _parsed("64_keqiao_minshengshishi_jinzhan_2023.txt")
+    rows = [t for t in tasks if t.source]
+    assert [(t.source, t.body, sorted(t.sole + t.shared), t.lead, t.support) for t in rows] == [
+        ("表1 第2行", "新改扩建公办中小学校1所；新增学位810个", ["教体局"], [], []),
+        ("表1 第4行", "完成“县中崛起”一对一结对帮扶学校2所", ["教体局"], [], []),
+    ]
+    assert [t.fields.get("目标完成情况") for t in rows] == ["顺利推进", "顺利推进"]
+    assert [t.fields.get("一季度目标") for t in rows] == ["室内安装、装修及场外施工", "互派人员到位,集体备课,集中教研,专家入校指导"]
+    assert any("810个" in g.text for g in rows[0].targets) and not any("810" in g.text for g in rows[1].targets)
+    assert not doc.sections and all(t.section is None for t in rows)

@@ -898,6 +898,12 @@ def _table_rows(state, table: TaskTable, attached: bool, vocab) -> list[_Row]:
         filled = [c for c in cells if c]
         spanning = row_no == 0 if table.flat else (
             len(cells) > 1 and (len(set(filled)) == 1 and (len(filled) == 1 or len(filled) == len(cells))))
+        if spanning and not table.flat and _goes_on_task_cell(filled[0], out, row_no):
+            # a second line of the row above's task cell under its merged cells (新改扩建公办中小学校1所 / 新增学位810个):
+            # a figure to reach is no heading (a row spanning the table names an area, not a target)
+            out[-1].body += "；" + filled[0]
+            out[-1].notes.append(f"{table.cite} 第{row_no}行“{filled[0]}”是上一行任务单元格的第二行（其余单元格合并）")
+            continue
         if spanning:
             heading = filled[0]
             m = _PART_ROW_RE.match(heading)
@@ -925,6 +931,17 @@ def _table_rows(state, table: TaskTable, attached: bool, vocab) -> list[_Row]:
         out.append(_Row(row_no, row_page, body, get("name"), get("number"), tag, parsed, get("deadline"), cite, notes,
                         list(row_warnings), _other_fields(table, cells), (part, part_title, section, section_title)))
     return out
+
+
+#: A figure to reach: a number and its measure (810个, 1所, 2.5公里, 30%).
+_QUANTITY_RE = re.compile(r"\d+(?:\.\d+)?\s*(?:[万亿千百]?(?:个|所|家|人|名|项|座|套|台|辆|户|公里|千米|米|吨|亩|公顷|平方米|元|条|处|批|张|场|次|件|床|间)|%|％)")
+
+
+def _goes_on_task_cell(text: str, out: list, row_no: int) -> bool:
+    """True for a one-cell row right after a task row (the row above it) whose text is a figure to reach, short, with
+    no heading marker: the task cell's second line, the row's other cells merged over it."""
+    return (bool(out) and out[-1].number == row_no - 1 and len(text) <= 40 and bool(_QUANTITY_RE.search(text))
+            and not _PART_ROW_RE.match(text) and not _SECTION_ROW_RE.match(text) and not re.search(r"[。：:]", text))
 
 
 def _own_task(state, table: TaskTable, row: _Row) -> None:
