@@ -15,15 +15,15 @@ from kb.registry import Resolution, resolve_department
 # How a task reads in a duty list is kb/listing.py (the store renders it into its rows at parse time).
 from kb.listing import describe_departments, duty_facts, task_heading  # noqa: E402,F401
 
-#: Order of the groups of a duty list: 牵头, 指导, 单独负责, 按职责分工负责, 配合, then 落实 (implied).
+#: Order of the groups of a duty list: 牵头, 指导, 单独负责, 共同负责, 配合, then 落实 (implied).
 GROUP_ORDER = ("lead", "guide", "sole", "shared", "support", "implied")
 
 #: Headings of the groups as officials write them.
 GROUP_TITLES = {
     "lead": "牵头",
     "guide": "指导",
-    "sole": "单独负责",
-    "shared": "按职责分工负责",
+    "sole": "单独负责",  # sole is one unit alone (README A2): true since session 9
+    "shared": "共同负责",  # several units responsible together, or 按职责分工负责
     "support": "配合",
     "implied": "落实（方案要求各项工作均需落实）",
 }

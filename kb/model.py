@@ -18,13 +18,14 @@ ROLES = ("lead", "guide", "support", "sole", "shared")
 #: plan gives them to a department (``roles_held``), so a plan without 指导 looks as before.
 OPTIONAL_ROLES = ("guide",)
 
-#: Chinese names of the roles, as written in the plan's tags and in exports.
+#: Chinese names of the roles, as written in the plan's tags and in exports.  ``sole`` is ONE unit alone (负责);
+#: ``shared`` is several units responsible together, or a 按职责分工负责 list (共同负责): README A2.
 ROLE_NAMES = {
     "lead": "牵头",
     "guide": "指导",
     "support": "配合",
     "sole": "负责",
-    "shared": "按职责分工负责",
+    "shared": "共同负责",
     "implied": "落实",
 }
 
@@ -127,9 +128,11 @@ class Task:
     support: list[str] = field(default_factory=list)
     """Canonical names of the supporting (配合) departments."""
     sole: list[str] = field(default_factory=list)
-    """Departments solely responsible (负责)."""
+    """The ONE unit responsible alone (负责: ``（X负责）``, ``责任单位：X``); never two (README A2)."""
     shared: list[str] = field(default_factory=list)
-    """Departments responsible according to their duties (按职责分工负责)."""
+    """Units sharing the task (共同负责): several responsible with none of them leading (``（A、B负责）``,
+    ``责任单位：A、B``, a table cell ``A、B``), several carrying out under a lead (``X牵头，A、B负责落实``), or a
+    按职责分工负责 list (README A2)."""
     implied: list[str] = field(default_factory=list)
     """Implementers a note of the plan attaches to every task of the part (各区县政府 …)."""
     subunits: dict[str, list[str]] = field(default_factory=dict)

@@ -88,7 +88,7 @@ def test_duties_implied_implementers(capsys):
 def test_duties_text(capsys):
     code, out, _ = run(capsys, "duties", "市城管执法局")
     assert code == 0
-    assert out.splitlines()[0] == "市城管执法局：牵头 4 项，按职责分工负责 1 项，配合 2 项"
+    assert out.splitlines()[0] == "市城管执法局：牵头 4 项，共同负责 1 项，配合 2 项"
     assert "  三（四）7\t严控垃圾、落叶露天焚烧\t（配合：市生态环境局）" in out
 
 
@@ -227,10 +227,11 @@ PLANS = ROOT / "tests" / "fixtures" / "plans"
 
 
 @pytest.mark.parametrize("corpus,header,why", [
-    (SEED, "部门\t牵头\t配合\t负责\t按职责分工负责\t合计\t落实（隐含）",
+    (SEED, "部门\t牵头\t配合\t负责\t共同负责\t合计\t落实（隐含）",
      "the bundled plan gives all four roles and a part note names implementers (各区县政府)"),
-    (PLANS / "25_jingan_chengshigengxin_2023.txt", "部门\t负责\t合计",
-     "bare 负责 lists only: no column of zeros for 牵头/配合/按职责分工负责/落实"),
+    (PLANS / "25_jingan_chengshigengxin_2023.txt", "部门\t负责\t共同负责\t合计",
+     "bare 负责 lists only (24 rows of several units: shared; rows 12–14 区绿化市容局 alone): no column of zeros for "
+     "牵头/配合/落实"),
     (PLANS / "21_songjiang_chengshigengxin_2025.txt", "部门\t牵头\t配合\t合计",
      "牵头单位 and 支撑单位 (read as 配合) only"),
 ])
@@ -247,7 +248,7 @@ def test_depts_json_keeps_every_key(capsys):
     first = json.loads(out)["departments"][0]
     assert code == 0 and first["name"] == "区建设管理委"
     assert {k: first[k] for k in ("lead", "support", "sole", "shared", "implied", "total")} == {
-        "lead": 0, "support": 0, "sole": 18, "shared": 0, "implied": 0, "total": 18}
+        "lead": 0, "support": 0, "sole": 0, "shared": 18, "implied": 0, "total": 18}  # never alone in its 18 rows
 
 
 def test_depts_of_several_plans_one_header_per_table(tmp_path, capsys):
@@ -255,4 +256,4 @@ def test_depts_of_several_plans_one_header_per_table(tmp_path, capsys):
         (tmp_path / name).write_bytes((PLANS / name).read_bytes())
     code, out, _ = run(capsys, "--corpus", str(tmp_path), "depts")
     heads = [ln for ln in out.splitlines() if ln.startswith("部门\t")]
-    assert code == 0 and heads == ["部门\t牵头\t配合\t负责\t合计", "部门\t牵头\t配合\t合计", "部门\t负责\t合计"]
+    assert code == 0 and heads == ["部门\t牵头\t配合\t负责\t共同负责\t合计", "部门\t牵头\t配合\t合计", "部门\t负责\t共同负责\t合计"]

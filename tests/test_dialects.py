@@ -336,7 +336,7 @@ def test_carry_forward_in_a_labelled_tag():
             "以下政策措施均需各县区人民政府、园区管委会落实,不再单独列出)\n2.乙。(责任单位:市工信局、市财政局)\n")
     _, tasks = parse_document(text, "p")
     assert [t.implied for t in tasks] == [["各县区人民政府", "园区管委会"]] * 2
-    assert tasks[1].sole == ["市工信局", "市财政局"]
+    assert (tasks[1].sole, tasks[1].shared) == ([], ["市工信局", "市财政局"])  # two units: shared (A2)
 
 
 def test_plan_without_tags_reads_prose_and_says_so():
@@ -412,9 +412,9 @@ def test_registry_only_for_its_issuer():
     assert registry_for("国务院关于加快推进农业机械化的指导意见") is EMPTY
     assert registry_for("广州市人才集聚工程实施方案") is EMPTY
     _, tasks = parse_document("国务院关于某事的意见\n一、任务\n（一）甲。（发展改革委、交通局负责）\n", "p")
-    assert tasks[0].sole == ["发展改革委", "交通局"]  # not 市发展改革委 / 市交通运输局
+    assert tasks[0].shared == ["发展改革委", "交通局"]  # not 市发展改革委 / 市交通运输局 (two units: shared, A2)
     _, tasks = parse_document("自贡市某方案\n一、任务\n1.甲。（发展改革委、交通局负责）\n", "p")
-    assert tasks[0].sole == ["市发展改革委", "市交通运输局"]
+    assert tasks[0].shared == ["市发展改革委", "市交通运输局"]
 
 
 # Bad input: one warning each, no traceback.

@@ -184,11 +184,11 @@ def test_duty_list_groups_in_order_with_other_departments():
     assert [(g.role, labels(g.rows)) for g in d.groups] == [
         ("lead", ["三（一）2"]), ("shared", ["三（一）3"]), ("support", ["三（一）1"])]
     assert d.counts == {"lead": 1, "sole": 0, "shared": 1, "support": 1, "implied": 0} and d.total == 3
-    assert d.counts_text == "共 3 项：牵头 1 项，按职责分工负责 1 项，配合 1 项"
+    assert d.counts_text == "共 3 项：牵头 1 项，共同负责 1 项，配合 1 项"
     lead = d.groups[0].rows[0].cells
     assert lead["lead"] == ["市发展改革委（市能源办）"] and lead["support"] == ["市公安局"]
     assert lead["deadlines"] == ["2019年年底前"]  # repeated deadline text listed once
-    assert d.groups[1].rows[0].cells["responsible"] == ["市公安局（按职责分工负责）"]
+    assert d.groups[1].rows[0].cells["responsible"] == ["市公安局（共同负责）"]
     assert d.groups[2].rows[0].cells["support"] == IMPLIED  # 本单位 left out
     assert d.notes == [] and d.parent is None
 
@@ -233,7 +233,7 @@ def test_matrix_marks_and_totals():
     m = build_matrix(hand_plan())
     assert [t.label for t in m.tasks] == ["三（一）1", "三（一）2", "三（一）3", "三（一）4"]
     rows = {r.display: (r.counts, r.marks) for r in m.rows}
-    assert rows["市交通运输局"] == ({"lead": 1, "support": 1, "sole": 0, "shared": 1, "total": 3}, ["配", "牵", "分", ""])
+    assert rows["市交通运输局"] == ({"lead": 1, "support": 1, "sole": 0, "shared": 1, "total": 3}, ["配", "牵", "共", ""])
     assert rows["市生态环境局"][1] == ["牵", "", "", "责"]
     assert rows["市能源办（市发展改革委）"][1] == ["", "牵", "", "配"]
     assert rows["各区县政府"] == ({"lead": 0, "support": 1, "sole": 0, "shared": 0, "total": 1}, ["配", "", "", ""])

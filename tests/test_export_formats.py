@@ -2,7 +2,7 @@
 
 The figures of 市交通运输局 are counted by hand from corpus/zigong-blue-sky-plan.txt
 (lines 21–61, the tags of 三、重点任务): it leads 8 tasks, is responsible
-according to its duties (按职责分工负责) for 4 and supports 7.
+according to its duties (按职责分工负责 tags, worded 共同负责 since session 9) for 4 and supports 7.
 """
 
 import csv
@@ -25,8 +25,8 @@ from kb.export import FORMATS, export_duty_list, export_table, render_duty_list,
 LEAD = ["三（一）13", "三（一）14", "三（三）1", "三（三）2", "三（三）6", "三（三）8", "三（三）9", "三（三）14"]
 SHARED = ["三（三）4", "三（三）13", "三（四）1", "三（四）6"]
 SUPPORT = ["三（一）16", "三（三）12", "三（三）15", "三（三）16", "三（四）2", "三（四）3", "三（四）4"]
-TRANSPORT_ROWS = [("牵头", x) for x in LEAD] + [("按职责分工负责", x) for x in SHARED] + [("配合", x) for x in SUPPORT]
-COUNTS = "任务数：共 19 项：牵头 8 项，按职责分工负责 4 项，配合 7 项"
+TRANSPORT_ROWS = [("牵头", x) for x in LEAD] + [("共同负责", x) for x in SHARED] + [("配合", x) for x in SUPPORT]
+COUNTS = "任务数：共 19 项：牵头 8 项，共同负责 4 项，配合 7 项"
 DUTY_HEADERS = ["职责", "序号", "章节", "任务", "任务内容", "其他牵头单位", "其他配合单位", "其他责任单位", "完成时限", "目标指标"]
 TABLE_HEADERS = ["序号", "章节", "任务", "任务内容", "牵头单位", "配合单位", "责任单位", "完成时限", "目标指标"]
 TITLE = "自贡市打赢蓝天保卫战实施方案"
@@ -67,7 +67,7 @@ def test_xlsx_duty_list_of_transport(plan, tmp_path):
     assert r[2:4] == ("三（三）改善交通运输结构，发展绿色交通体系", "加大新能源车船推广")
     assert r[4].startswith("加大新能源车船推广。") and r[4].endswith("市机关事务管理局配合〕")
     assert r[5:8] == ("市经济和信息化局", "市发展改革委（市能源办）、市财政局、市公安局、市生态环境局、市住房城乡建设局、市机关事务管理局", None)
-    assert by_label["三（三）4"][5:8] == (None, None, "市公安局、市生态环境局、市经济和信息化局、市市场监管局、市商务局（按职责分工负责）")
+    assert by_label["三（三）4"][5:8] == (None, None, "市公安局、市生态环境局、市经济和信息化局、市市场监管局、市商务局（共同负责）")
     assert by_label["三（四）3"][5:8] == ("市城管执法局", "市公安局", None)
     # no heading sentence: the 任务 cell names it by its first clause; the text is whole
     assert by_label["三（一）13"][3] == "全面推广汽修行业使用低挥发性涂料"
@@ -88,7 +88,7 @@ def test_xlsx_layout(plan, tmp_path):
     # widened by 2 for 三（四）1 (553 characters: 26 lines of 16 pt in 46 digits, more than Excel's highest row)
     assert widths["B"] == 12 and widths["C"] == 18 and widths["E"] == 48
     assert 10 <= widths["I"] <= 14  # at least the 完成时限 header (8 cells) + 2, at most its cap + 2
-    assert widths["A"] == 12  # 职责: 按职责分工负责 (14 cells) wraps at the cap
+    assert widths["A"] == 10  # 职责: 共同负责 (8 cells) + 2
     assert ws.row_dimensions[4].height > 15  # wrapped text: a taller row
 
 
@@ -106,13 +106,13 @@ def test_xlsx_table_and_matrix(plan, tmp_path):
     assert not any(x == "一" or x.startswith("四") for x in labels)  # no department, deadline or target
     first = rows[labels.index("三（一）1")]
     assert first[4:7] == ("市生态环境局", "市发展改革委、市经济和信息化局、市自然资源和规划局、各区县政府、高新区管委会", None)
-    assert rows[labels.index("三（一）15")][6] == "市城管执法局、市市场监管局（按职责分工负责）"
+    assert rows[labels.index("三（一）15")][6] == "市城管执法局、市市场监管局（共同负责）"
     assert rows[labels.index("三（一）20")][6] == "市生态环境局"
     assert "各区县政府、高新区管委会负责落实三、重点任务的全部 64 项任务" in ws["A2"].value
 
     m = wb["分工矩阵"]
     header = [c.value for c in m[3]]
-    assert header[:6] == ["单位", "牵头", "配合", "负责", "分工负责", "合计"] and header[6:] == three_labels(plan)
+    assert header[:6] == ["单位", "牵头", "配合", "负责", "共同负责", "合计"] and header[6:] == three_labels(plan)
     grid = {r[0]: r for r in m.iter_rows(min_row=4, values_only=True)}
     expected = department_counts(plan)
     assert len(grid) == 25
@@ -125,7 +125,7 @@ def test_xlsx_table_and_matrix(plan, tmp_path):
     marks = dict(zip(header[6:], grid["市交通运输局"][6:]))
     assert sorted(k for k, v in marks.items() if v == "牵") == sorted(LEAD)
     assert sorted(k for k, v in marks.items() if v == "配") == sorted(SUPPORT)
-    assert sorted(k for k, v in marks.items() if v == "分") == sorted(SHARED)
+    assert sorted(k for k, v in marks.items() if v == "共") == sorted(SHARED)
     assert sum(1 for v in marks.values() if v) == 19
     totals = [r[5] for r in m.iter_rows(min_row=4, values_only=True)]
     assert totals == sorted(totals, reverse=True)
@@ -144,7 +144,7 @@ def test_docx_duty_list_of_transport(plan, tmp_path):
         ("Normal", "导出日期：2025-01-01"),
         ("Normal", COUNTS),
         ("Heading 1", "一、牵头（8 项）"),
-        ("Heading 1", "二、按职责分工负责（4 项）"),
+        ("Heading 1", "二、共同负责（4 项）"),
         ("Heading 1", "三、配合（7 项）"),
     ]
     assert len(d.tables) == 3
@@ -225,7 +225,7 @@ def test_docx_table_and_matrix(plan, tmp_path):
     assert [r.cells[0].text for r in task_rows if r.cells[0].text.startswith("三")] == three_labels(plan)
     matrix = docx.Document(export_table(plan, "docx", tmp_path, matrix=True))
     grid = [[c.text for c in r.cells] for r in matrix.tables[0].rows]
-    assert grid[0] == ["单位", "牵头", "配合", "负责", "分工负责", "合计", "牵头任务", "配合任务", "负责任务", "分工负责任务"]
+    assert grid[0] == ["单位", "牵头", "配合", "负责", "共同负责", "合计", "牵头任务", "配合任务", "负责任务", "共同负责任务"]
     transport = next(r for r in grid if r[0] == "市交通运输局")
     assert transport[1:6] == ["8", "7", "0", "4", "19"]
     assert transport[6].split("、") == LEAD and transport[7].split("、") == SUPPORT and transport[9].split("、") == SHARED
@@ -361,7 +361,7 @@ def test_deadlines_and_targets_in_the_xlsx(plan, tmp_path):
 
 def test_parent_department_names_its_subunit_tasks(plan):
     lines = render_duty_list(plan, "发改委", "md").decode().splitlines()
-    assert "- 任务数：共 21 项：牵头 8 项，按职责分工负责 1 项，配合 12 项" in lines
+    assert "- 任务数：共 21 项：牵头 8 项，共同负责 1 项，配合 12 项" in lines
     assert ("- 说明：其中 8 项方案写作“市发展改革委（市能源办）”（三（一）3、三（一）7、三（二）1、三（二）2、"
             "三（二）4、三（二）5、三（二）7、三（三）9），另见市能源办的责任清单。") in lines
 

@@ -74,11 +74,11 @@ def test_merged_cells_heading_rows_and_a_name_column_before_the_number():
                   "3", "推进成套改造",
                   "4", "加装电梯700台")
     doc, rows = _rows(text)
-    assert {n: (t.sole, t.title) for n, t in rows.items()} == {
-        "1": (["区规划资源局", "区商务委"], "推进规划研究"),
-        "2": (["区房管局"], "旧区改造"),
-        "3": (["区房管局"], "旧住房改造"),
-        "4": (["区房管局"], "旧住房改造"),
+    assert {n: (t.sole, t.shared, t.title) for n, t in rows.items()} == {
+        "1": ([], ["区规划资源局", "区商务委"], "推进规划研究"),  # a cell of two units: shared (A2)
+        "2": (["区房管局"], [], "旧区改造"),
+        "3": (["区房管局"], [], "旧住房改造"),
+        "4": (["区房管局"], [], "旧住房改造"),
     }
     assert any("合并单元格" in n for n in rows["3"].notes)
     assert "任务类型" not in rows["1"].fields and rows["2"].fields["任务类型"] == "旧区改造"
@@ -94,7 +94,7 @@ def test_repeated_header_cells_on_several_lines_and_other_columns():
                   *h, "2", "系统方案", "编制系统方案。", "区建设管理委", "《实施意见》",
                   "以上任务按季度报送进展。")
     _, rows = _rows(text)
-    assert rows["1"].sole == ["区建设管理委", "区财政局", "区水务局", "各街镇"]
+    assert rows["1"].shared == ["区建设管理委", "区财政局", "区水务局", "各街镇"] and not rows["1"].sole  # several: shared
     assert rows["1"].title == "海绵城市建设管理" and rows["1"].fields["参考文件"] == "《工作指引》"
     assert rows["2"].sole == ["区建设管理委"] and rows["2"].title == "系统方案"
     doc, tasks = parse_document(PLAN.format(table=text), "t")

@@ -116,13 +116,16 @@ def test_flattened_table_row(row, request):
     assert not t.warnings or all("不能确定" not in w for w in t.warnings)
 
 
-@pytest.mark.parametrize("name,rows,inline", [("24_jiading_haimian_2024.txt", 12, 28), ("25_jingan_chengshigengxin_2023.txt", 27, 0)])
-def test_flattened_plan_whole(name, rows, inline):
-    """Counted by hand: 嘉定 has 28 inline （责任单位：…） tags (sole lists) and a 12-row table; 静安 no tag in
-    its text and a 27-row table; their other tables (嘉定's 表1–表3, no task column) stay text."""
+@pytest.mark.parametrize("name,rows,inline,alone", [("24_jiading_haimian_2024.txt", 12, 28, 1),
+                                                   ("25_jingan_chengshigengxin_2023.txt", 27, 0, 3)])
+def test_flattened_plan_whole(name, rows, inline, alone):
+    """Counted by hand: 嘉定 has 28 inline （责任单位：…） tags (responsible lists, no lead) and a 12-row table; 静安 no
+    tag in its text and a 27-row table; their other tables (嘉定's 表1–表3, no task column) stay text.  A row's
+    推进单位/责任单位 cell of one unit is sole (嘉定 row 2, 静安 rows 12–14), of several units shared (A2)."""
     doc, tasks = _parsed(name)
     cited = [t for t in tasks if t.source and "序号" in t.source]
-    assert len(cited) == rows and all(t.sole and not t.lead and not t.support for t in cited)
+    assert len(cited) == rows and all(bool(t.sole) != bool(t.shared) and not t.lead and not t.support for t in cited)
+    assert sum(1 for t in cited if t.sole) == alone
     assert sum(1 for t in tasks if t.tag and t.role_source == "tag") == inline
     assert not doc.warnings
     assert not any(t.text.strip() in ("序号", "任务类型", "责任单位", "推进单位") for t in tasks)
@@ -136,7 +139,7 @@ DUTY_ROWS = [r for r in GOLD if r.get("source") == "duty"]
 @pytest.mark.parametrize("row", DUTY_ROWS, ids=[f"{r['doc'][:2]}-{r['unit']}" for r in DUTY_ROWS])
 def test_duty_section(row):
     """A section of a duty part headed by units (（一）区建管委 over its paragraph, or （一）区发展改革委：… on one
-    line): the paragraph is a task of those units (负责: sole), role_source ``duty``."""
+    line): the paragraph is a task of those units (负责: sole for one unit, shared for several), role_source ``duty``."""
     _, tasks = _parsed(row["doc"])
     hits = [t for t in tasks if _bare(t.text).startswith(_bare(row["prefix"]))]
     assert len(hits) == 1

@@ -47,9 +47,9 @@ def test_tasks_text_names_the_plan_on_every_line(folder):
 def test_duties_group_by_plan(folder):
     # 市发展改革委 is a body of Zigong and of Guangzhou: two plans, two groups.
     out = kb(folder, "duties", "市发展改革委").stdout
-    assert out.splitlines()[0] == "市发展改革委：牵头 9 项，按职责分工负责 1 项，配合 15 项（2 个方案）"
+    assert out.splitlines()[0] == "市发展改革委：牵头 9 项，共同负责 1 项，配合 15 项（2 个方案）"
     assert "# 《05_guangzhou_rencaijiju_2012》（05_guangzhou_rencaijiju_2012.txt）：牵头 1 项，配合 3 项" in out
-    assert "# 《自贡市打赢蓝天保卫战实施方案》（zigong-blue-sky-plan.txt）：牵头 8 项，按职责分工负责 1 项，配合 12 项" in out
+    assert "# 《自贡市打赢蓝天保卫战实施方案》（zigong-blue-sky-plan.txt）：牵头 8 项，共同负责 1 项，配合 12 项" in out
     data = json.loads(kb(folder, "duties", "市发展改革委", "--json").stdout)
     assert [(p["file"], p["counts"]["lead"], p["counts"]["support"]) for p in data["plans"]] == [
         ("05_guangzhou_rencaijiju_2012.txt", 1, 3), ("zigong-blue-sky-plan.txt", 8, 12)]

@@ -507,7 +507,7 @@ def test_two_plans_with_one_stem_are_two_plans(tmp_path, monkeypatch, capsys, us
     assert answer.startswith("市港航局牵头的任务共 8 项")
     assert answer.count("〔绵阳市打赢蓝天保卫战实施方案〕") == 8 and "自贡" not in answer
     duties = kb("duties", "港航局")
-    assert "牵头 8 项，按职责分工负责 4 项，配合 7 项（1 个方案）" in duties
+    assert "牵头 8 项，共同负责 4 项，配合 7 项（1 个方案）" in duties
     assert duties.count("# 《") == 1 and "# 《绵阳市打赢蓝天保卫战实施方案》（plan.md）" in duties
     duties = kb("duties", "市交通运输局")
     assert duties.count("# 《") == 1 and "# 《自贡市打赢蓝天保卫战实施方案》（plan.txt）" in duties

@@ -166,7 +166,7 @@ def test_shanghai_whole_plan(form, tmp_dir):
     for n in range(1, 49):
         assert len(_citing(tasks, n, form)) == 1, n
     own = [t for t in tasks if t.label.startswith("附表1")]
-    assert all(t.kind == "task" and t.sole and not t.lead for t in own)
+    assert all(t.kind == "task" and bool(t.sole) != bool(t.shared) and not t.lead for t in own)  # one unit sole, several shared
     split = {t.label: t.notes[-1] for t in tasks if t.notes and "把本段分为" in t.notes[-1]}
     assert set(split) == {"二（一）6", "二（三）2", "二（三）4"}, split
     assert ("序号16" if form in ("txt", "spaced") else f"第{_table_line(16)}行") in split["二（一）6"]

@@ -104,8 +104,8 @@ FLATS = [
      {1: ("建设示范点", ["区A局"]), 2: ("完善配套设施建设", ["区A局"]), 3: ("完善机制", ["区B局"])}, ["健全推进机制"],
      "健全推进机制 repeats the text's heading （二）: a row spanning the table, not the rest of row 2's task"),
     (["1", "示范工程", "建设示范点", "区A局", "2", "加强政策指导", "区发展改革委、区住房城乡建设管理委、区交通委、区水务局、区规划资源局、各街镇"],
-     {1: ("建设示范点", ["区A局"]), 2: ("加强政策指导", ["区发展改革委", "区住房城乡建设管理委", "区交通委", "区水务局", "区规划资源局", "各街镇"])}, [],
-     "a long list of units is no task cell: 加强政策指导 is the task, the 事项 merged from the row above"),
+     {1: ("建设示范点", ["区A局"]), 2: ("加强政策指导", ("shared", ["区发展改革委", "区住房城乡建设管理委", "区交通委", "区水务局", "区规划资源局", "各街镇"]))}, [],
+     "a long list of units is no task cell: 加强政策指导 is the task, the 事项 merged from the row above (six units: shared, A2)"),
 ]
 
 
@@ -113,8 +113,10 @@ FLATS = [
 def test_flattened_rows(rows, expected, headings, why):
     doc, tasks = parse_document(_flat(rows), "plan", "plan.txt")
     for n, (body, sole) in expected.items():
+        role, names = sole if isinstance(sole, tuple) else ("sole", sole)  # ("shared", [...]): a cell of several units
         hits = [t for t in tasks if t.source == f"附件1 序号{n}"]
-        assert len(hits) == 1 and hits[0].body == body and hits[0].sole == sole, (why, [(t.source, t.body) for t in tasks])
+        assert len(hits) == 1 and hits[0].body == body and getattr(hits[0], role) == names, (why, [(t.source, t.body) for t in tasks])
+        assert not (hits[0].shared if role == "sole" else hits[0].sole), why
         assert not hits[0].warnings, why
     assert [title for label, title in doc.sections if label.startswith("附件1")] == headings, why
 
@@ -151,11 +153,11 @@ def test_leader_column_and_a_last_row_on_more_lines():
     _, tasks = parse_document(LEADER_TABLE, "plan", "plan.txt")
     rows = {t.source: t for t in tasks if t.source}
     assert set(rows) == {"表1 序号1", "表1 序号2", "表1 序号3"}
-    want = {"表1 序号1": (["招商部", "服务中心"], "王明", "全年"), "表1 序号2": (["改革办"], "李华、赵强", "年底前"),
-            "表1 序号3": (["规划建设局"], "常务副主任", "全年")}
-    for cite, (sole, leader, when) in want.items():
+    want = {"表1 序号1": ([], ["招商部", "服务中心"], "王明", "全年"), "表1 序号2": (["改革办"], [], "李华、赵强", "年底前"),
+            "表1 序号3": (["规划建设局"], [], "常务副主任", "全年")}  # row 1's two units share it (A2)
+    for cite, (sole, shared, leader, when) in want.items():
         t = rows[cite]
-        assert (t.sole, t.notes[0], [d.text for d in t.deadlines][-1]) == (sole, f"责任领导：{leader}", when), cite
+        assert (t.sole, t.shared, t.notes[0], [d.text for d in t.deadlines][-1]) == (sole, shared, f"责任领导：{leader}", when), cite
         assert not t.warnings, cite
     assert rows["表1 序号3"].body == "加快推进污水管网提升项目。"
 
@@ -237,13 +239,13 @@ def test_quantified_targets_table_after_a_paragraph_is_rows_of_their_own():
     doc, tasks = parse_document(text, "plan", "plan.txt")
     rows = {t.source: t for t in tasks if t.source}
     assert set(rows) == {f"表1 序号{n}" for n in range(1, 6)}
-    got = {k: (t.body, t.lead, t.support, t.sole) for k, t in rows.items()}
+    got = {k: (t.body, t.lead, t.support, t.sole, t.shared) for k, t in rows.items()}
     assert got == {
-        "表1 序号1": ("居民消费价格涨幅3%左右", [], [], ["发展改革委"]),
-        "表1 序号2": ("城镇新增就业1100万人以上", [], [], ["人力资源社会保障部"]),
-        "表1 序号3": ("铁路投资8000亿元左右", [], [], ["发展改革委", "铁路总公司"]),
-        "表1 序号4": ("完成棚户区住房改造600万套", ["住房城乡建设部"], ["发展改革委", "财政部"], []),
-        "表1 序号5": ("农村贫困人口减少1000万人以上", ["扶贫办"], ["有关部门"], []),
+        "表1 序号1": ("居民消费价格涨幅3%左右", [], [], ["发展改革委"], []),
+        "表1 序号2": ("城镇新增就业1100万人以上", [], [], ["人力资源社会保障部"], []),
+        "表1 序号3": ("铁路投资8000亿元左右", [], [], [], ["发展改革委", "铁路总公司"]),  # two units: shared (A2)
+        "表1 序号4": ("完成棚户区住房改造600万套", ["住房城乡建设部"], ["发展改革委", "财政部"], [], []),
+        "表1 序号5": ("农村贫困人口减少1000万人以上", ["扶贫办"], ["有关部门"], [], []),
     }
     before = [t for t in tasks if not t.source]
     assert not any(t.departments("any") for t in before)
@@ -336,7 +338,7 @@ PASTED = [
      {2: ("新建高架车站屋顶光伏覆盖面积达到50%", ["申通地铁集团"], "“光伏+地铁”工程")},
      "2 cells of 4: 序号 and the task; 事项 and 责任单位 come from the row above"),
     (["1\t“光伏+港口”工程\t建造分布式光伏电站\t上港集团、市交通委", "2\t探索光伏船体试点\t市交通委、市水务局"],
-     {2: ("探索光伏船体试点", ["市交通委", "市水务局"], "“光伏+港口”工程")},
+     {2: ("探索光伏船体试点", ("shared", ["市交通委", "市水务局"]), "“光伏+港口”工程")},
      "3 cells of 4: the row's own units after the task, only 事项 merged"),
     (["1\t“光伏+地铁”工程\t充分利用既有高架车站资源\t申通地铁集团", "推进机制", "2\t健全商业运营模式\t建立项目开发管理机制\t市交通委"],
      {2: ("建立项目开发管理机制", ["市交通委"], "健全商业运营模式")},
@@ -352,9 +354,10 @@ def test_pasted_rows_with_merged_cells_left_out(rows, expected, why):
     text = "某市工作方案\n" + "\t".join(["序号", "事项", "工作措施", "责任单位"]) + "\n" + "\n".join(rows) + "\n"
     _, tasks = parse_document(text, "plan", "plan.txt")
     for body, sole, name in expected.values():
+        role, names = sole if isinstance(sole, tuple) else ("sole", sole)  # ("shared", [...]): a cell of several units (A2)
         hits = [t for t in tasks if t.source and t.body == body]
         assert len(hits) == 1, (why, [(t.source, t.body) for t in tasks])
-        assert (hits[0].sole, hits[0].fields.get("事项")) == (sole, name), (why, hits[0].fields)
+        assert (getattr(hits[0], role), hits[0].fields.get("事项")) == (names, name), (why, hits[0].fields)
 
 
 def test_full_rows_keep_their_empty_cells_where_they_stand():

@@ -70,7 +70,7 @@ def test_tag_line_labels_and_sources():
 LABEL_CASES = [
     ("（牵头部门：区X局；实施部门：区C局、区D局）", {"lead": ["区X局"], "support": ["区C局", "区D局"]},
      "实施部门 after a lead label is support, and it starts a new field"),
-    ("（实施部门：区C局、区D局）", {"sole": ["区C局", "区D局"]}, "实施部门 alone: every responsible unit (sole each, no lead guessed)"),
+    ("（实施部门：区C局、区D局）", {"shared": ["区C局", "区D局"]}, "实施部门 alone: every responsible unit (two units: shared, no lead guessed)"),
     ("（牵头单位：区X局；参与部门：区C局）", {"lead": ["区X局"], "support": ["区C局"]}, "参与部门 is support"),
     ("（牵头单位：区X局；监管部门：区C局、各街道）", {"lead": ["区X局"], "support": ["区C局", "各街道"]},
      "an unknown label ending in 部门 after ； starts a new field (read as responsible: support after a lead)"),
@@ -106,7 +106,8 @@ PROSE_CASES = [
     ("3.健全机制。区住建委会同区财政局、区审计局制定资金管理办法。", {"lead": ["区住建委"], "support": ["区财政局", "区审计局"]},
      "X会同Y… in a numbered item"),
     ("4.组织验收。项目完成后，由区农业农村委组织验收。", {"sole": ["区农业农村委"]}, "由X组织验收 after a comma"),
-    ("5.落实责任。各镇政府负责属地管理，区城管局负责指导监督。", {"sole": ["各镇政府", "区城管局"]}, "two X负责 in one sentence"),
+    ("5.落实责任。各镇政府负责属地管理，区城管局负责指导监督。", {"shared": ["各镇政府", "区城管局"]},
+     "two X负责 in one sentence: two units responsible for the task, neither alone (shared, A2)"),
     ("6.协同推进。区科委牵头，区经信委、区商务委配合，共同推进产业升级。", {"lead": ["区科委"], "support": ["区经信委", "区商务委"]},
      "X牵头，Y配合 in prose"),
     ("（1）区教育局负责统筹协调。", {"sole": ["区教育局"]}, "a sub-item's marker is no part of the name"),
@@ -144,7 +145,8 @@ def test_prose_lead_in_and_numbered_items_alike():
 
 # The same prose forms in unnumbered paragraphs of a part without sections: (paragraph, expected roles, why)
 UNNUMBERED_CASES = [
-    ("区交通委负责制定实施细则，各镇政府负责属地管理。", {"sole": ["区交通委", "各镇政府"]}, "X负责… in a plain paragraph"),
+    ("区交通委负责制定实施细则，各镇政府负责属地管理。", {"shared": ["区交通委", "各镇政府"]},
+     "X负责… in a plain paragraph (two units: shared, A2)"),
     ("区发展改革委牵头开展试点评估工作。", {"lead": ["区发展改革委"]}, "X牵头开展… in a plain paragraph"),
     ("区住建委会同区财政局制定资金管理办法。", {"lead": ["区住建委"], "support": ["区财政局"]}, "X会同Y… in a plain paragraph"),
     ("项目建成后，由区农业农村委组织验收。", {"sole": ["区农业农村委"]}, "由X组织验收 in a plain paragraph"),

@@ -59,11 +59,11 @@ def test_filter_departments(plan, typed, first, hint):
 
 COUNTS_ROWS = no_duplicate_rows(
     [
-        ({"lead": 8, "support": 7, "sole": 0, "shared": 4, "implied": 0, "total": 19}, "牵8 配7 分4"),
+        ({"lead": 8, "support": 7, "sole": 0, "shared": 4, "implied": 0, "total": 19}, "牵8 配7 共4"),
         ({"lead": 0, "support": 0, "sole": 0, "shared": 0, "implied": 64, "total": 0}, "牵0 配0 落64"),
         # 各区县政府: one 配合 task and the 64 it implements: the sidebar shows the 落实 load too
         ({"lead": 0, "support": 1, "sole": 0, "shared": 0, "implied": 64, "total": 1}, "牵0 配1 落64"),
-        ({"lead": 24, "support": 13, "sole": 1, "shared": 3, "implied": 0, "total": 41}, "牵24 配13 责1 分3"),
+        ({"lead": 24, "support": 13, "sole": 1, "shared": 3, "implied": 0, "total": 41}, "牵24 配13 责1 共3"),
         ({"lead": 1, "support": 0, "total": 1}, "牵1 配0"),
     ]
 )

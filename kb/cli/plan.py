@@ -11,7 +11,7 @@ from kb.model import ROLE_NAMES
 
 #: Chinese role words accepted by --role (besides the English keys), → the role key.
 ROLE_WORDS = {
-    "牵头": "lead", "配合": "support", "负责": "sole", "单独负责": "sole", "按职责分工负责": "shared",
+    "牵头": "lead", "配合": "support", "负责": "sole", "单独负责": "sole", "按职责分工负责": "shared", "共同负责": "shared",
     "分工负责": "shared", "落实": "implied", "指导": "guide", "全部": "any", "任何": "any",
 }
 
@@ -38,7 +38,7 @@ def add_arguments(parser, name: str) -> None:
             default="any",
             type=role_value,
             metavar="ROLE",
-            help="只列出这一职责的任务：牵头、配合、负责、按职责分工负责、落实、指导，或 全部（默认）；也可写 lead、support 等",
+            help="只列出这一职责的任务：牵头、配合、单独负责（负责）、共同负责（按职责分工负责）、落实、指导，或 全部（默认）；也可写 lead、support 等",
         )
     parser.add_argument("--json", action="store_true", help="输出 JSON（中文不转义）")
 

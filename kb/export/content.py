@@ -23,7 +23,7 @@ from kb.errors import KbError
 from kb.model import ROLE_NAMES, ROLES, Plan, Target, Task, roles_given
 
 #: Marks of the matrix cells, one per role (implied implementers are not marked).
-MATRIX_MARKS = {"lead": "牵", "guide": "导", "support": "配", "sole": "责", "shared": "分"}
+MATRIX_MARKS = {"lead": "牵", "guide": "导", "support": "配", "sole": "责", "shared": "共"}
 
 
 
@@ -39,7 +39,7 @@ def matrix_legend(roles: tuple[str, ...]) -> str:
 ROLE_LABELS = {r: GROUP_TITLES[r].split("（")[0] for r in GROUP_ORDER}
 
 #: Column headings of the per-role counts (table of the matrix, header lines).
-COUNT_HEADERS = {"lead": "牵头", "guide": "指导", "support": "配合", "sole": "负责", "shared": "分工负责", "total": "合计"}
+COUNT_HEADERS = {"lead": "牵头", "guide": "指导", "support": "配合", "sole": "负责", "shared": "共同负责", "total": "合计"}
 
 #: Cell keys whose list values are department names (joined with 、 everywhere).
 DEPARTMENT_KEYS = frozenset({"lead", "guide", "support", "responsible"})
@@ -78,7 +78,7 @@ class Group:
     role: str
     """A GROUP_ORDER entry."""
     label: str
-    """Role as officials write it: 牵头, 单独负责, 按职责分工负责, 配合, 落实."""
+    """Role as officials write it: 牵头, 单独负责, 共同负责, 配合, 落实."""
     rows: list[Row] = field(default_factory=list)
     """The tasks, in plan order."""
 
@@ -123,7 +123,7 @@ class DutyExport:
 
     @property
     def counts_text(self) -> str:
-        """``共 19 项：牵头 8 项，按职责分工负责 4 项，配合 7 项``."""
+        """``共 19 项：牵头 8 项，共同负责 4 项，配合 7 项``."""
         parts = [f"{ROLE_LABELS[r]} {self.counts[r]} 项" for r in GROUP_ORDER if self.counts.get(r)]
         return f"共 {self.total} 项：" + "，".join(parts) if parts else "方案未分配任务"
 
@@ -318,7 +318,7 @@ def _task_cells(task: Task, doc_titles: dict[str, str] | None, exclude: str | No
     responsible = names("sole")
     shared = names("shared")
     if shared:
-        responsible = responsible + [f"{'、'.join(shared)}（按职责分工负责）"]
+        responsible = responsible + [f"{'、'.join(shared)}（{ROLE_NAMES['shared']}）"]
     cells = {
         "label": task.label,
         "section": section_text(task),
@@ -340,7 +340,7 @@ def _columns(doc_titles, other: bool, roles: tuple[str, ...] = ()) -> list[Colum
     """The task columns; ``other`` names the department columns of a duty list (本单位 left out).
 
     ``roles``: the roles some task gives (``roles_given``); a role nobody holds has no department column
-    (a plan where nobody leads has no 牵头单位 column; 责任单位 holds 负责 and 按职责分工负责)."""
+    (a plan where nobody leads has no 牵头单位 column; 责任单位 holds 单独负责 and 共同负责)."""
     prefix = "其他" if other else ""
     # Caps keep a printed A4 landscape page at about 70 % scale or more; longer text wraps.
     cols = [

@@ -71,15 +71,15 @@ _NUMERALS = "一二三四五六七八九十"
 KEEP_WHOLE_LINES = int((PAGE_HEIGHT - 2 * MARGIN) / TABLE_LINE / 4)
 
 #: Columns of the docx matrix: counts, then the task labels per role (a grid of dozens of columns cannot be read on paper).
-_MATRIX_LIST_HEADERS = {"lead": "牵头任务", "guide": "指导任务", "support": "配合任务", "sole": "负责任务", "shared": "分工负责任务"}
+_MATRIX_LIST_HEADERS = {"lead": "牵头任务", "guide": "指导任务", "support": "配合任务", "sole": "负责任务", "shared": "共同负责任务"}
 
 
 #: Role words of the merged department column: the department cells' keys (DEPARTMENT_KEYS), 责任单位 as 负责.
 _UNIT_LABELS = {"lead": ROLE_NAMES["lead"], "guide": ROLE_NAMES["guide"], "support": ROLE_NAMES["support"],
                 "responsible": ROLE_NAMES["sole"]}
 
-#: Where a department cell may break between names: after 、, before the （按职责分工负责） note.
-_NAME_BREAK = re.compile(r"、|(?=（按职责分工负责）)")
+#: Where a department cell may break between names: after 、, before the （共同负责） note.
+_NAME_BREAK = re.compile(f"、|(?=（{ROLE_NAMES['shared']}）)")
 
 #: Columns that are not columns on paper: 职责 is the group heading, 章节 a section row, 任务 the bold start of 任务内容.
 _NOT_ON_PAPER = {"role", "section", "title"}

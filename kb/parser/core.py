@@ -400,6 +400,18 @@ def rule_prose(state: ParseState) -> None:
         task.role_source = "prose"
 
 
+def rule_one_unit_sole(state: ParseState) -> None:
+    """``sole`` is ONE unit alone: a task whose responsible units are several, with no lead among them or under a
+    lead (``（A、B负责）``, ``责任单位：A、B``, a table cell ``A、B``, ``X牵头，A、B负责落实``), has them ``shared`` each
+    (``roles.settle_responsible``, the one place of the rule, run after every form has given its roles)."""
+    for task in state.tasks:
+        if len(task.sole) < 2 and not (task.sole and task.shared):
+            continue
+        holders = {"sole": task.sole, "shared": task.shared}
+        if roles.settle_responsible(holders):
+            task.sole, task.shared = holders["sole"], holders["shared"]
+
+
 def rule_clauses(state: ParseState) -> None:
     """Split each task's text (without tag, without item marker) into sentences."""
     for task in state.tasks:
@@ -518,6 +530,7 @@ RULES: list[Callable[[ParseState], None]] = [
     tables.rule_table_tasks,
     rule_labels,
     tables.rule_table_labels,
+    rule_one_unit_sole,
     pages.rule_page_sources,
     rule_terms,
 ]

@@ -744,6 +744,25 @@ def _closes_at(text: str) -> int | None:
     return None
 
 
+def settle_responsible(holders: dict[str, list[str]]) -> str | None:
+    """The one rule of ``sole`` against ``shared`` (the lead's decision of session 9, README A2), applied to a
+    task's final roles (``core.rule_one_unit_sole``) whatever form gave them — a bracket tag, a label or label
+    line, a table cell, a duty section, a heading, prose.  ``sole`` means ONE unit alone is responsible; when the
+    task's responsible units (``sole`` and ``shared`` together, counted after the list was split and its 等 tails
+    dropped) are several, each ``sole`` unit shares the task and becomes ``shared``: ``（A、B负责）``,
+    ``责任单位：A、B``, ``A、B组织落实``, ``X牵头，A、B负责落实`` (A, B share the carrying out under the lead).
+    Untouched: one responsible unit (``各区、县级市负责`` is one name; ``X牵头，Y负责落实`` stays lead + sole), a lead
+    and its supporting units (the first-is-lead rule gives no ``sole``), ``implied`` (a carry-forward).
+    ``holders`` maps role → names and is changed in place; returns why when it moved units, else None."""
+    sole, shared = holders.get("sole") or [], holders.get("shared") or []
+    if not sole or len(dict.fromkeys(sole + shared)) < 2:
+        return None
+    why = f"{len(dict.fromkeys(sole + shared))} 个单位同为责任单位"
+    holders["shared"] = list(dict.fromkeys(shared + sole))
+    holders["sole"] = []
+    return why
+
+
 # ---------------------------------------------------------------- finding tags
 
 

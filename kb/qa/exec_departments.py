@@ -17,7 +17,7 @@ from kb.qa.query import Query, asked_topic
 from kb.qa.result import GroupLine, compose, numbered, target_line
 
 #: Words officials use for the roles in answers.
-ROLE_WORDS = {"lead": "牵头", "guide": "指导", "support": "配合", "sole": "单独负责", "shared": "按职责分工负责",
+ROLE_WORDS = {"lead": "牵头", "guide": "指导", "support": "配合", "sole": "单独负责", "shared": "共同负责",
               "implied": "落实", "any": "涉及"}
 
 

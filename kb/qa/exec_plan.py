@@ -248,7 +248,7 @@ def exec_department_list(question: str, q: Query, env) -> Answer:
     # (the department list of the TUI and `kb depts` count sub-units too: say both numbers)
     total = f"，共 {len(rows)} 个名称" if under else ""
     lines = [f"方案给 {len(main)} 个部门（单位）分配了任务" + (f"，另有下属单位 {under}" if under else "") + total
-             + "（牵头/配合/单独负责/按职责分工负责 项数）："]
+             + "（牵头/配合/单独负责/共同负责 项数）："]
     if role:
         rows.sort(key=lambda row: -row[1][role])
         top = [n for n, c in rows if c[role] == rows[0][1][role]]

@@ -24,7 +24,7 @@ from tui.widgets.safe_input import SafeInput
 
 
 def counts_line(counts: dict[str, int]) -> str:
-    """``牵8 配7`` plus 责/分/落 when the department has such tasks (落: the tasks it implements by the plan's note)."""
+    """``牵8 配7`` plus 责/共/落 when the department has such tasks (落: the tasks it implements by the plan's note)."""
     parts = [f"{ROLE_BADGES['lead']}{counts.get('lead', 0)}", f"{ROLE_BADGES['support']}{counts.get('support', 0)}"]
     for role in ("guide", "sole", "shared", "implied"):
         if counts.get(role):

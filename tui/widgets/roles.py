@@ -19,7 +19,7 @@ ROLE_STYLES = {
 }
 
 #: Role → one-character badge shown next to a task (牵头 → 牵).
-ROLE_BADGES = {"lead": "牵", "guide": "指", "support": "配", "sole": "责", "shared": "分", "implied": "落"}
+ROLE_BADGES = {"lead": "牵", "guide": "指", "support": "配", "sole": "责", "shared": "共", "implied": "落"}
 
 #: Order roles are listed in on screen.
 ROLE_ORDER = ("lead", "guide", "support", "sole", "shared", "implied")
