@@ -78,6 +78,11 @@ READING = [
     ("youer", "工作小组的副组长是谁", {"post": "副组长", "over": "post"}, "the longer post is the one asked (not 组长)"),
     ("wufei", "领导小组组长是谁", {"post": "组长", "post_of": ["领导小组"]},
      "no paragraph writes 领导小组组长: the absent words answer first (over plans), the post is still read"),
+    ("zigong", "谁是第一责任人", {"post": "第一责任人", "ordinal": None, "over": "post"},
+     "第一 joined to 责任人 is a word (a post, and the plan writes it), not the plan's first item"),
+    ("nongji", "谁是第一责任人", {"post": "第一责任人", "ordinal": None, "over": "post"},
+     "a post even where the plan never writes it (before: the plan's first item, 一（一） 指导思想)"),
+    ("zigong", "第一项是什么", {"ordinal": 1, "post": "", "over": "item"}, "control: 第一项 is an ordinal"),
     # ---- C: a plan named by a short name holding a role word
     ("nongji", "农机化指导意见中农业农村部牵头哪些任务", {"roles": ["lead"], "topic": [], "over": "departments"},
      "指导 of 指导意见 is no 指导 role, 农机化 (农业机械化 of the title) no topic: the name is cut before reading"),
@@ -122,6 +127,10 @@ ANSWERS = [
      "the plan's group is a 治理工作小组, no 领导小组: not said, the group it has shown as what it says, no item"),
     ("youer", "工作小组的副组长是谁", "not_in_plan", [], ["没有写明"], "no 副组长 anywhere: never a nearby task"),
     ("wufei", "领导小组组长是谁", "not_in_plan", [], [], "only 成立领导小组 (四（一）): no 组长 named"),
+    ("zigong", "谁是第一责任人", "answered", ["四（一）"], ["主要负责人是本辖区第一责任人"],
+     "四（一） 各区县政府…对辖区大气环境质量负责，主要负责人是本辖区第一责任人"),
+    ("nongji", "谁是第一责任人", "not_in_plan", [], ["没有写明"],
+     "国发〔2018〕42号 names no 第一责任人: never its first item (一（一） 指导思想, answered before)"),
     # ---- H: a structure answer carries its items
     ("wufei", "保障措施包括哪几条", "answered", ["四（一）", "四（二）", "四（三）", "四（四）"], ["4 个方面"],
      "四、保障措施 （一）–（四): the sections' opening paragraphs are the answer's own items"),

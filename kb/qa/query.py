@@ -691,6 +691,16 @@ def _ordinal_in_a_word(r: Reading) -> None:
             f.topic[k] = m.group(0) + word
             f.ordinal = f.item_ask = None
             return
+    # 谁是第一责任人: the scan took 责任 as a role word, so no topic word follows 第一 — the longest run after it (2+
+    # characters) that the plan writes with it, or a post (shapes.yaml ``posts``) whether the plan writes it or not, is
+    # the word (主要负责人是本辖区第一责任人), not the plan's first item
+    for n in range(min(len(after), 8), 1, -1):
+        word = m.group(0) + after[:n]
+        if word in r.plan_text or word in r.words["posts"]:
+            f.topic = [w for w in f.topic if w not in word] + [word]
+            f.roles = [x for x in f.roles if x != "any"] if any(x in after[:n] for x in ("责任", "负责")) else f.roles
+            f.ordinal = f.item_ask = None
+            return
 
 
 def read_year_held(r: Reading) -> None:
