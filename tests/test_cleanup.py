@@ -97,7 +97,9 @@ CASES = [
     ("研究明确政策路径\n。同步形成配套支持政策。", ["研究明确政策路径。同步形成配套支持政策。"], "line-initial 。"),
     ("任务。（市X局牵头，市Y局配合\n2.推进乙工作。", ["任务。（市X局牵头，市Y局配合", "2.推进乙工作。"],
      "an open bracket never swallows the next item"),
-    ("关于加强新时代《街道\n工作》的意见", ["关于加强新时代《街道", "工作》的意见"], "a title wrapped in 《》 is left to the title rules"),
+    ("关于加强新时代《街道\n工作》的意见", ["关于加强新时代《街道工作》的意见"],
+     "a title wrapped inside 《》 is one title: join_split_title takes a 《 the first line leaves open (沪府办〔2021〕36号's "
+     "notice title set in 22 pt: …印发《关于加快推进环 / 城生态公园带规划建设的实施意见》的通知)"),
     ("?。ㄒ唬┚o扣指标任务。\n?。ǘ）推进工作。", ["?。ㄒ唬┚o扣指标任务。", "?。ǘ）推进工作。"],
      "a mirror's ? for a lost character opens a paragraph"),
     (_wrap(_PARAGRAPHS), _PARAGRAPHS,

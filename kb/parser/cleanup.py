@@ -341,13 +341,14 @@ def _open_group(lines: list[str]) -> bool:
 
 def _printed_line_full(last: str, line: str, full: int, first: bool) -> bool:
     """True if ``last`` reached the right margin: it stopped short by less than the next line's first piece (which
-    the typesetter could not fit: ``2022年``, ``甲，``, ``（责``) — with a cell to spare for every four Latin letters
-    or digits on it (wider than half an ideograph in many CJK fonts, so half-width cells undercount them)."""
+    the typesetter could not fit: ``2022年``, ``甲，``, ``（责``) — with a cell to spare for every four (or fewer)
+    characters whose width depends on the font: Latin letters and digits (wider than half an ideograph in many CJK
+    fonts) and quotation marks (“”: set full or half width)."""
     from kb.linebreak import leading_piece
 
     short = full - printed_cells(last) - (_PRINTED_INDENT if first else 0)
-    latin = sum(c.isascii() and c.isalnum() for c in last)
-    return short < printed_cells(leading_piece(line)) + latin // 4
+    uncertain = sum((c.isascii() and c.isalnum()) or unicodedata.east_asian_width(c) == "A" for c in last)
+    return short < printed_cells(leading_piece(line)) + (uncertain + 3) // 4
 
 
 def _printed_continues(lines: list[str], line: str, full: int) -> bool:
@@ -448,6 +449,12 @@ def drop_repeated_renditions(lines: list[str]) -> list[str]:
     return [p for p, k in zip(lines, keep) if k]
 
 
+def _unquoted(text: str) -> str:
+    """``text`` without a 《 it leaves open (a title wrapped inside a book title: …关于印发《普陀区海绵城市建设 / 实施方案》的通知)."""
+    opened = text.rfind("《")
+    return text[:opened] + text[opened + 1:] if opened > text.rfind("》") else text
+
+
 def join_split_title(lines: list[str]) -> list[str]:
     """Join a title set on two lines (国务院关于加快推进农业机械化和 / 农机装备产业转型升级的指导意见):
     among the first lines, a short line without punctuation right before a title line."""
@@ -455,7 +462,7 @@ def join_split_title(lines: list[str]) -> list[str]:
     for i in range(1, min(len(out), 6)):
         prev, line = out[i - 1], out[i]
         if (is_title(line) and not is_title(prev) and len(prev) <= 30 and not is_heading(prev)
-                and not any(c in prev for c in "，。；：:,;《》〔〕（）()") and len(prev + line) <= 60):
+                and not any(c in _unquoted(prev) for c in "，。；：:,;《》〔〕（）()") and len(prev + line) <= 60):
             out[i - 1 : i + 1] = [prev + line]
             break
         if (line.startswith("的") and len(line) <= 6 and is_title(prev) and is_title(prev + line) and len(prev) >= 12
