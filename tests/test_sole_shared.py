@@ -88,6 +88,30 @@ ROWS = [
 ]
 
 
+# Several units joined by 和/及/以及/与/``/`` inside one list item are several units when every part is a whole name of a
+# unit (kb.parser.roles._joined_units); a name holding 和 stays one (written by hand before kb ran on them).
+JOINED = [
+    ("（区发改委和区财政局负责）", {"shared": ["区发改委", "区财政局"]}, "和 between two whole names: two units"),
+    ("（区发改委及区财政局负责）", {"shared": ["区发改委", "区财政局"]}, "及 between two whole names"),
+    ("（区发改委以及区财政局负责）", {"shared": ["区发改委", "区财政局"]}, "以及 between two whole names"),
+    ("（区发改委与区财政局负责）", {"shared": ["区发改委", "区财政局"]}, "与 between two whole names"),
+    ("（区发改委/区财政局负责）", {"shared": ["区发改委", "区财政局"]}, "a slash between two whole names"),
+    ("（区发改委和区财政局牵头，区税务局配合）", {"lead": ["区发改委", "区财政局"], "support": ["区税务局"]},
+     "two leads joined by 和"),
+    ("（各区人民政府和市有关部门负责）", {"shared": ["各区人民政府", "市有关部门"]}, "a government and a group of departments"),
+    ("（区人力资源和社会保障局负责）", {"sole": ["区人力资源和社会保障局"]}, "和 inside a name: one unit"),
+    ("（区文化和旅游局负责）", {"sole": ["区文化和旅游局"]}, "文化 is no unit: one name"),
+    ("（各有关部门和单位负责）", {"sole": ["各有关部门和单位"]}, "单位 alone is no whole name: one group"),
+    ("（各级党委和政府负责）", {"sole": ["各级党委和政府"]}, "政府 alone (2 characters) is no whole name: one group"),
+    ("（区人民政府及其有关部门负责）", {"sole": ["区人民政府及其有关部门"]}, "其有关部门 refers back: kept as written"),
+]
+
+
+@pytest.mark.parametrize(("tag", "expected", "why"), JOINED, ids=[r[2] for r in JOINED])
+def test_units_joined_by_and(tag, expected, why):
+    assert _roles(_task(HEAD + "1.加强管理。" + tag + "\n", "1.加强管理")) == expected, why
+
+
 @pytest.mark.parametrize(("text", "prefix", "expected", "why"), ROWS, ids=[r[3] for r in ROWS])
 def test_sole_means_one_unit(text, prefix, expected, why):
     assert _roles(_task(text, prefix)) == expected, why

@@ -338,8 +338,24 @@ def split_items(names: str, vocab: RoleVocabulary) -> list[str]:
         if "等" in item:
             item = vocab.list_tail.sub("", item).strip()
         if item:
-            items.append(item)
+            items.extend(_joined_units(item, vocab))
     return items
+
+
+#: Words joining two names of units inside one list item (国家发展改革委及国家粮食局, 区发改委和区财政局, 区A局/区B局).
+_UNIT_JOINERS = re.compile("和|及|与|/|／")
+
+
+def _joined_units(item: str, vocab: RoleVocabulary) -> list[str]:
+    """``区发改委和区财政局`` → two units: an item is split at 和/及/以及/与/``/`` (outside brackets) only when every
+    part is a whole name of a unit — 3+ characters ending like one, not opening with 其 (区政府及其部门) — so
+    人力资源和社会保障局, 各有关部门和单位 and 党委和政府 stay one name."""
+    if not _UNIT_JOINERS.search(item):
+        return [item]
+    parts = split_top(item.replace("以及", "及"), "和及与/／")
+    if len(parts) > 1 and all(len(p) >= 3 and not p.startswith("其") and vocab.department_re.search(p) for p in parts):
+        return parts
+    return [item]
 
 
 _SUBUNIT_RE = re.compile(r"(.+?)[（(]([^（）()]+)[)）]")
@@ -887,22 +903,13 @@ _PROSE_MARKER_RE = re.compile(
 #: Words that open no unit's name: a request or a modal before the subject (请人力资源社会保障部会同…, 并指定专门机构负责,
 #: 要设立…机构或者明确相关机构负责) — such a "name" is a phrase, no unit.
 _NOT_A_NAME_RE = re.compile(r"^[请并要应将需可对]|或|设立|指定|明确|成立")
-#: 及 / 和 / 与 between two names of units in prose (国家发展改革委及国家粮食局): two units.
-_PROSE_AND_RE = re.compile("[及和与]")
 _PROSE_GROUPS = ("lead", "support", "sole", "shared")
 
 
 def _prose_names(text: str, vocab: RoleVocabulary) -> list[str]:
     """The units a prose rule's group names: a list (、，) whose items may join two units by 及/和/与 — split only where
     both sides look like units (人力资源和社会保障局 stays one name)."""
-    out = []
-    for item in split_items(text, vocab):
-        parts = _PROSE_AND_RE.split(item)
-        if len(parts) > 1 and all(len(p) >= 3 and vocab.department_re.search(p) for p in parts):
-            out.extend(parts)
-        else:
-            out.append(item)
-    return out
+    return split_items(text, vocab)  # (split_items splits X及Y / X和Y where both sides are whole names of units)
 
 
 def _prose_unit(name: str, vocab: RoleVocabulary, subject: bool) -> bool:
