@@ -186,3 +186,30 @@ def test_several_plans_named_by_their_own_titles(tmp_path):
         (tmp_path / name).write_bytes((PLANS / name).read_bytes())
     a = Session(str(tmp_path), strict=True).ask("方案分为哪几个部分")
     assert JINGAN in a.text and JINGAN_NOTICE not in a.text, a.text
+
+
+# ---------------------------------------------------------------- a base year is no target year
+
+BASE = [
+    ("PM2.5要比2015年下降多少", "27.9%"),
+    ("PM2.5浓度较2015年下降多少", "27.9%"),
+    ("与2015年相比PM2.5下降多少", "27.9%"),
+    ("重度及以上污染天数比率较2015年下降多少", "25%"),
+]
+
+
+@pytest.mark.parametrize(("question", "value"), BASE, ids=[q for q, _ in BASE])
+def test_a_base_year_asked_is_no_target_year(question, value):
+    """二 到2020年，…PM2.5年均浓度较考核基准年（2015年）下降27.9%以上…重度及以上污染天数比率较2015年下降25%以上: the
+    year after 比/较 (or before 相比) is the base; the target for 2020 answers."""
+    from kb.qa import Session
+
+    a = Session(strict=True).ask(question)
+    assert a.status == "answered" and value in a.text, a.text
+
+
+def test_a_year_asked_alone_stays_the_target_year():
+    """2015年PM2.5是多少: 2015 asked as the year itself — the plan sets no target for it (control)."""
+    from kb.qa import Session
+
+    assert Session(strict=True).ask("2015年PM2.5是多少").status == "not_in_plan"
