@@ -147,6 +147,7 @@ def _minsheng(form: str) -> str:
         wrapped = [list(r) for r in rows]
         wrapped[2][2] = wrapped[2][2].replace("；", "；\n")
         if form == "bar-wrapped":
+            wrapped[1][4] = wrapped[1][4].replace("、", "\n")  # row 1's 配合单位 a unit a line: the row line ends with no bar
             return title + "\n\n" + "\n".join(" | ".join(r) + " |" for r in wrapped) + "\n"
         wrapped[2][2] = f'"{wrapped[2][2]}"'
         wrapped[4][4] = '"区市场监管局\n区卫健委"'

@@ -376,6 +376,10 @@ def delimited_rows_to_tabs(text: str, vocab: TableVocabulary | None = None) -> s
             continue
         name, delimiter, header, columns = found
         rows: list[list[str]] = []
+        # Rows closed by a bar (`… | 区住建局 |`): a row line that ends without one is unfinished, its last cell goes on
+        # on the next line (a cell holding a line break: `区住建局` / `区自然资源局 |`).
+        closing = name == "bar" and re.search(r"[|｜]\s*$", line) is not None
+        open_row = False
         end = j = i + 1
         while j < len(lines):
             cur = lines[j].strip()
@@ -388,8 +392,11 @@ def delimited_rows_to_tabs(text: str, vocab: TableVocabulary | None = None) -> s
                 continue
             if "\t" in cur:
                 break
-            if rows and _goes_on_row(rows[-1], cells, header, columns):
-                rows[-1][-1] += cells[0]  # a cell that wrapped onto the next line: the row goes on
+            if rows and open_row and cells:
+                rows[-1][-1] = join_cell_lines([rows[-1][-1], cells[0]])  # the unfinished row's last cell goes on
+                rows[-1].extend(cells[1:])
+            elif rows and _goes_on_row(rows[-1], cells, header, columns):
+                rows[-1][-1] = join_cell_lines([rows[-1][-1], cells[0]])  # a cell that wrapped onto the next line: the row goes on (units one a line: a list)
                 rows[-1].extend(cells[1:])
             elif len(cells) >= 2:
                 rows.append(cells)
@@ -397,6 +404,7 @@ def delimited_rows_to_tabs(text: str, vocab: TableVocabulary | None = None) -> s
                 rows.append([cur])
             else:
                 break
+            open_row = closing and len(rows[-1]) > 1 and re.search(r"[|｜]\s*$", cur) is None
             j = end = j + 1
         full = sum(1 for r in rows if len(r) in (len(header), len(header) + 1))
         if not any(len(r) > 1 for r in rows) or (name == "spaces" and full * 3 < len([r for r in rows if len(r) > 1]) * 2):
