@@ -456,6 +456,15 @@ DESCRIBED_CASES = [
     ("各养老服务机构明确1名联系人，每月15日前报送整治进展情况", [], "沪奉民〔2023〕42号: 每月…前 recurs"),
     ("到2027年，市内仓顶光伏装机容量1.5万千瓦以上", [("到2027年", "by", None, "2027-12-31")],
      "沪粮仓〔2025〕18号: the deadline's text is the plan's words, 到 included (README)"),
+    ("各单位应分别于2022年2月14日、5月16日、8月15日、11月14日前上报本单位工作进展情况",
+     [("2022年2月14日", "by", None, "2022-02-14"), ("5月16日", "by", None, "2022-05-16"), ("8月15日", "by", None, "2022-08-15"),
+      ("11月14日前", "by", None, "2022-11-14")],
+     "沪市监特种〔2022〕27号: days joined by 、 share the last one's 前 and the first one's year (was: 2022年2月14日 a "
+     "one-day period, 5月16日 and 8月15日 lost, 11月14日前 with no year)"),
+    ("2022年6月30日、2023年6月30日前分两批完成", [("2022年6月30日", "by", None, "2022-06-30"), ("2023年6月30日前", "by", None, "2023-06-30")],
+     "constructed: a day with its own year keeps it"),
+    ("2022年2月30日、5月16日前上报", [("5月16日前", "by", None, None)],
+     "constructed: a list holding a day that does not exist is not read as a list (the last day alone, without a year)"),
 ]
 
 

@@ -155,6 +155,8 @@ class DeadlineGrammar:
     """One date with the words before and after it."""
     date: re.Pattern
     """One date alone (to read each side of a range)."""
+    date_list: re.Pattern
+    """Days joined by 、 sharing the last one's limit word (分别于2022年2月14日、5月16日、8月15日前): ``post`` is the word."""
     words: dict[str, str]
     """Role of each word around a date: ``by``, ``end``, ``from`` or ``during``."""
     seasons: dict[str, tuple[int, int]]
@@ -248,6 +250,7 @@ def load_grammar(path: str | None = None) -> DeadlineGrammar:
             rf"(?P<pre>{pre})?(?P<y>{Y})年{sub}?(?:(?P<inside>{inside})|(?:{_WEEKDAY})?(?P<end>{end})?(?P<post>{post})?)"
         ),
         date=re.compile(rf"(?:(?P<y>{Y})年?)?{sub}?"),
+        date_list=re.compile(rf"{Y}年{M}月{D}[日号](?:[、和及](?:{Y}年)?{M}月{D}[日号])+(?P<post>{_alt(data['by_after'])})"),
         words=words,
         seasons=seasons,
     )
@@ -298,6 +301,24 @@ def _kind(grammar: DeadlineGrammar, pre: str | None, end: str | None, post: str 
     if pre:
         return "from" if grammar.words.get(f"before:{pre}") == "from" else "by"
     return "during"
+
+
+_LIST_DAY = re.compile(rf"(?:(?P<y>{Y})年)?(?P<m>{M})月(?P<d>{D})[日号]")
+
+
+def _from_date_list(grammar: DeadlineGrammar, clause: str, masked: str, m: re.Match, index: int) -> list[tuple[int, int, Deadline]]:
+    """Each day of a list sharing its last limit word (``2022年2月14日、5月16日、11月14日前``: four by-deadlines, the
+    year carried on); none when a day does not exist.  The last day's text keeps the limit word."""
+    out: list[tuple[int, int, Deadline]] = []
+    year = None
+    for day in _LIST_DAY.finditer(masked, m.start(), m.start("post")):
+        year = int(day.group("y")) if day.group("y") else year
+        period = _period(day.groupdict(), year, grammar.seasons)
+        if period is None:
+            return []
+        end = m.end() if day.end() == m.start("post") else day.end()
+        out.append((day.start(), end, Deadline(clause[day.start() : end], "by", None, period[1], index)))
+    return out
 
 
 def _from_plan_period(grammar: DeadlineGrammar, m: re.Match, index: int) -> Deadline:
@@ -372,6 +393,11 @@ def find_deadlines(clause: str, index: int = 0) -> list[tuple[int, int, Deadline
     masked = _mask(grammar, folded)
     taken = [False] * len(masked)
     found: list[tuple[int, int, Deadline]] = []
+    for m in grammar.date_list.finditer(masked):
+        days = _from_date_list(grammar, clause, masked, m, index)
+        found.extend(days)
+        if days:
+            taken[m.start() : m.end()] = [True] * (m.end() - m.start())
     for pattern, read in ((grammar.plan_period, _from_plan_period), (grammar.range, _from_range), (grammar.point, _from_point)):
         for m in pattern.finditer(masked):
             if any(taken[m.start() : m.end()]):
