@@ -224,13 +224,15 @@ def _item_ask(rest: str, voc: Vocabulary) -> str | None:
 #: What may stand before a plan's name (在农机化指导意见里, 按照…方案) and right after it (…意见里 / 中 / 内 / 上).
 _NAME_BEFORE = ("按照", "根据", "关于", "在", "按", "据", "《")
 _NAME_AFTER = ("》里", "》中", "》内", "》上", "》", "里", "中", "内", "上")
+#: Or what the plan itself does right after its name (农机化指导意见一共提出了多少条措施): the name is the subject.
+_NAME_THEN = ("一共", "总共", "共", "提出", "明确", "部署", "规定", "要求")
 
 
 def cut_plan_name(text: str, titles, kinds) -> tuple[str, str | None, str]:
     """农机化指导意见中农业农村部牵头哪些任务 → (农业农村部牵头哪些任务, the plan's id, 农机化指导意见): a question opening with a
     plan's name — a kind of document (``document_kinds``: 指导意见, 实施方案, 意见 …) that the plan's title ends its kind
     with, the words before it standing in that title in order (农机化 → 农业机械化, 消费扶贫 → 消费扶贫助力…), then
-    里/中/内/上 — names that plan, and the name is no part of what is asked: 指导 of 指导意见 is no 指导 role, 农机化 no topic
+    里/中/内/上 (or what the plan does: 一共, 提出, 明确 …) — names that plan, and the name is no part of what is asked: 指导 of 指导意见 is no 指导 role, 农机化 no topic
     (issue #11, the eighth blind set's C).  Only at the question's start (after 在/按照/根据) and only a name of 2+
     characters that holds no character of a question word; the plan whose title holds the most of the name wins (the
     first loaded on a tie).  Nothing named: the text unchanged, None, ''."""
@@ -240,6 +242,8 @@ def cut_plan_name(text: str, titles, kinds) -> tuple[str, str | None, str]:
             continue
         end = at + len(kind)
         after = next((a for a in _NAME_AFTER if text.startswith(a, end)), None)
+        if after is None and text.startswith(_NAME_THEN, end):
+            after = ""  # 农机化指导意见一共提出了…: the plan itself the subject
         if after is None or end + len(after) >= len(text):
             continue
         start = 0
