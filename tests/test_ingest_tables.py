@@ -28,6 +28,17 @@ HEADERS = [
      "静安 2023: the name column before 序号; 推进单位 = the responsible units"),
     (["序号", "任务类型", "重点内容", "责任单位", "参考文件"], {"number": 0, "name": 1, "task": 2, "responsible": 3, "other": 4}, True,
      "嘉定 2024: 重点内容 is the task; 参考文件 holds no role"),
+    (["序号", "项目", "实施计划", "责任单位", "配合单位"], {"number": 0, "name": 1, "task": 2, "responsible": 3, "support": 4}, True,
+     "民生实事: the project is the name, its 实施计划 the task (session 9)"),
+    (["序号", "项目类别", "项目名称", "建设内容", "责任单位"], {"number": 0, "other": 1, "name": 2, "task": 3, "responsible": 4}, True,
+     "项目类别 is a field, not a second task column before 项目名称"),
+    (["序号", "内容", "牵头部门", "配合部门", "2024年工作任务", "2025年工作计划", "备注"],
+     {"number": 0, "name": 1, "lead": 2, "support": 3, "task": 5, "other": 6}, True,
+     "内容 names the row; the last work column is the task (2024年工作任务 a field of the row)"),
+    (["序号", "事项名称", "职权类型", "行使主体", "责任事项"], {"number": 0, "task": 1, "other": 2, "responsible": 3}, True,
+     "a 权责清单: 行使主体 is who is responsible"),
+    (["序号", "工作任务", "责任单位", "一季度目标", "目标完成情况"], {"number": 0, "task": 1, "responsible": 2, "other": 4}, True,
+     "目标完成情况 is a status column, no task (一季度目标 names none)"),
 ]
 
 
