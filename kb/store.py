@@ -1560,10 +1560,12 @@ class StoredPlan(Plan):
     def part_tasks(self, doc_id: str, part: str) -> list[Task]:
         if self._loaded_tasks() is not None:
             return Plan.part_tasks(self, doc_id, part)
-        keys = [r.key for r in self.refs if r.doc_id == doc_id]
-        if not keys:
-            return []
-        return self.tasks_where("t.plan = ? AND t.part = ?", (keys[0], part))
+        found = self._memo.get(("part_tasks", doc_id, part))  # (kept as document_tasks is)
+        if found is None:
+            keys = [r.key for r in self.refs if r.doc_id == doc_id]
+            found = self.tasks_where("t.plan = ? AND t.part = ?", (keys[0], part)) if keys else []
+            self._memo[("part_tasks", doc_id, part)] = found
+        return list(found)
 
     @_healing
     def parts_tasks(self, pairs) -> list[Task]:
@@ -1619,8 +1621,14 @@ class StoredPlan(Plan):
     def document_tasks(self, doc_id: str) -> list[Task]:
         if self._loaded_tasks() is not None:
             return Plan.document_tasks(self, doc_id)
-        keys = [r.key for r in self.refs if r.doc_id == doc_id]
-        return self.tasks_where("t.plan = ? ORDER BY t.seq", (keys[0],)) if keys else []
+        # (kept: a question naming a section by its heading reads the document's paragraphs — every row's JSON,
+        # ~1 ms for 130 rows — and a task read once is the same object anyway)
+        found = self._memo.get(("document_tasks", doc_id))
+        if found is None:
+            keys = [r.key for r in self.refs if r.doc_id == doc_id]
+            found = self.tasks_where("t.plan = ? ORDER BY t.seq", (keys[0],)) if keys else []
+            self._memo[("document_tasks", doc_id)] = found
+        return list(found)
 
     @_healing
     def document_opening(self, doc_id: str, count: int) -> list[Task]:

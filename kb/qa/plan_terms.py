@@ -34,10 +34,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import filterfalse, starmap
 from functools import lru_cache
 from pathlib import Path
 
 from kb.errors import KbError
+from kb.lazypattern import LazyPattern
 from kb.qa.text import fold, is_cjk, longest_first
 
 TERMS_PATH = Path(__file__).resolve().parent.parent / "data" / "plan_terms.yaml"
@@ -92,8 +94,9 @@ def load_term_words(path: str | None = None) -> TermWords:
 
 # ---------------------------------------------------------------- learning (parse time)
 
-_LEAD_PHRASE = re.compile(r"^\s*(?:【([^】]{2,30})】|\*\*([^*]{2,30})\*\*)")
-_MARKER = re.compile(r"^\s*(?:[（(][一二三四五六七八九十百\d]+[)）]|[一二三四五六七八九十百]+、|\d+[.、．])")
+# (compiled on first use: only learning, at parse time, uses them — not a question, nor a warm command)
+_LEAD_PHRASE = LazyPattern(r"^\s*(?:【([^】]{2,30})】|\*\*([^*]{2,30})\*\*)")
+_MARKER = LazyPattern(r"^\s*(?:[（(][一二三四五六七八九十百\d]+[)）]|[一二三四五六七八九十百]+、|\d+[.、．])")
 _TITLE_END = "。：:；;，,！!？?"
 
 
@@ -125,7 +128,7 @@ def title_terms(title: str, words: TermWords) -> list[str]:
     return [t for t in dict.fromkeys(out) if is_term(t, words)]
 
 
-_CLAUSE_MARKS = re.compile("[，。；：,;:！？!?【】*]")
+_CLAUSE_MARKS = LazyPattern("[，。；：,;:！？!?【】*]")
 
 
 def is_term(text: str, words: TermWords) -> bool:
@@ -280,7 +283,7 @@ class TermIndex:
 
     def known(self, words) -> set[str]:
         """The learned terms among ``words``."""
-        return {w for w in words if w in self.terms}
+        return set(filter(self.terms.__contains__, words))
 
     def any_holding(self, part: str) -> bool:
         """Some learned term holds ``part``."""
@@ -324,9 +327,12 @@ class StoredTermIndex:
         return bool(self._rows.get(term))
 
     def known(self, words) -> set[str]:
+        rows = self._rows
         words = list(words)
-        self._lookup(words)
-        return {w for w in words if self._rows.get(w)}
+        new = list(filterfalse(rows.__contains__, words))  # (warm: every substring of a question was looked up)
+        if new:
+            self._lookup(new)
+        return set(filter(rows.get, words))
 
     def any_holding(self, part: str) -> bool:
         found = self._holding.get(part)
@@ -400,12 +406,17 @@ def find_terms(index, text: str, lo: int, hi: int) -> list[tuple[int, int, str]]
     found = []
     if not index.longest:
         return found
+    # every span ending after lo, longest first at each start (read for every topic question: the substrings are
+    # cut and looked up by C loops, the spans walked again only when some term is there)
     spans = [(i, j) for i in range(max(0, lo - index.longest + 1), hi)
-             for j in range(min(len(text), i + index.longest), max(i + MIN_TERM, lo + 1) - 1, -1) if j > lo]
-    known = index.known(text[i:j] for i, j in spans)  # (one lookup for every substring)
-    for i, j in spans:
-        if text[i:j] in known and (not found or found[-1][0] != i):
-            found.append((i, j, text[i:j]))  # the longest term starting at i
+             for j in range(min(len(text), i + index.longest), max(i + MIN_TERM, lo + 1) - 1, -1)]
+    words = list(map(text.__getitem__, starmap(slice, spans)))
+    known = index.known(words)  # (one lookup for every substring)
+    if not known:
+        return found
+    for (i, j), w in zip(spans, words):
+        if w in known and (not found or found[-1][0] != i):
+            found.append((i, j, w))  # the longest term starting at i
     found.sort(key=lambda x: (-(x[1] - x[0]), x[0]))
     chosen: list[tuple[int, int, str]] = []
     for a, b, term in found:
@@ -521,10 +532,10 @@ def absent_topic(plan, words: list[str], any_word: bool = False, *, min_length: 
                 stem = word[: -len(tail)]
                 break
         spellings = set(voc.synonyms(word)) | set(voc.synonyms(stem)) | {word, stem}
-        if any(s in mentions for s in spellings) or _close_together(plan, stem, mentions):
+        if any(map(mentions.__contains__, spellings)) or _close_together(plan, stem, mentions):
             return True
         pieces = [stem[i:i + 2] for i in range(len(stem) - 1)]
-        if not any(p in mentions for p in pieces):
+        if not any(map(mentions.__contains__, pieces)):
             return False  # nothing of it is in any plan (碳达峰)
         return not _partial_match(plan, stem, mentions)
 
@@ -536,7 +547,7 @@ def absent_topic(plan, words: list[str], any_word: bool = False, *, min_length: 
     asking = held[1]
     cut = []
     for w in words:
-        ends = [w.find(a) for a in asking if a in w]
+        ends = [w.find(a) for a in filter(w.__contains__, asking)]
         cut.append(w[: min(ends)] if ends else w)
     residue = load_term_words().asking_residue
     for n, w in enumerate(cut):

@@ -416,13 +416,60 @@ class Reading:
 
 
 def _has(text: str, words) -> str | None:
-    return next((w for w in words if w in text), None)
+    """The first of ``words`` (in their order) that ``text`` holds, else None."""
+    # (filter with the bound ``in`` test: the same first word, without a Python frame per word — readers ask this
+    # ~20 times per question)
+    return next(filter(text.__contains__, words), None)
+
+
+def _has_listed(text: str, words) -> str | None:
+    """``_has`` for a word list of shapes.yaml (an object kept for the process): one search of the list's
+    alternation first, since most questions hold none of its words (read for every question: the loop over ~200
+    outside words was a tenth of reading one); the first word in the list's order when some is there."""
+    if not _any_of(words).search(text):
+        return None
+    return next(filter(text.__contains__, words), None)
+
+
+def _any_of(words) -> re.Pattern:
+    """One alternation of ``words`` (a list kept for the process: keyed by identity, held so the id stays its own)."""
+    held = _ALTERNATIONS.get(id(words))
+    if held is None or held[0] is not words:
+        if len(_ALTERNATIONS) > 256:
+            _ALTERNATIONS.clear()
+        # (an empty list matches nothing: a pattern that never matches)
+        held = _ALTERNATIONS[id(words)] = (words, re.compile(
+            "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) if words else "(?!)"))
+    return held[1]
+
+
+_ALTERNATIONS: dict[int, tuple] = {}
+
+
+#: What read_outside looks for first, in order.
+_OUTSIDE_KINDS = ("instruction", "opinion", "weather", "publication_date", "document_number", "person", "actual_figure")
+
+
+def _outside_words(outside: dict) -> tuple[str, ...]:
+    """Every word of the ``_OUTSIDE_KINDS`` lists of shapes.yaml ``outside`` (one list per shapes object)."""
+    held = _OUTSIDE_WORDS.get(id(outside))
+    if held is None or held[0] is not outside:
+        held = _OUTSIDE_WORDS[id(outside)] = (outside, tuple(w for k in _OUTSIDE_KINDS for w in outside.get(k, ())))
+    return held[1]
+
+
+_OUTSIDE_WORDS: dict[int, tuple] = {}
 
 
 def read_outside(r: Reading) -> None:
     """The weather, an instruction to the system, a publication date: things no plan answers."""
-    for kind in ("instruction", "opinion", "weather", "publication_date", "document_number", "person", "actual_figure"):
-        w = _has(r.text, r.words["outside"].get(kind, ())) or (kind == "instruction" and _dismissing(r))
+    outside = r.words["outside"]
+    if not _any_of(_outside_words(outside)).search(r.text):
+        kinds = ("instruction",)  # (no word of any kind: only the dismissing words, 别管这些方案了, may say one)
+    else:
+        kinds = _OUTSIDE_KINDS
+    for kind in kinds:
+        w = _has_listed(r.text, outside.get(kind, ())) or (kind == "instruction" and _dismissing(r))
         if w and not (kind in ("opinion", "weather", "person", "actual_figure") and w in r.plan_text):
             r.query.act, r.query.subject, r.query.outside, r.query.outside_words = Act.META, "plans", kind, w
             return
@@ -454,7 +501,7 @@ def _dismissing(r: Reading) -> str | None:
     """别管这些方案了… / 抛开规则…: a word leaving something (``dismiss``) with a document noun or a word of kb's
     rules (``dismissed``) within the next six characters — kb is told to leave the plans; 别管配合的 is a question."""
     outside = r.words["outside"]
-    for w in outside.get("dismiss", ()):
+    for w in filter(r.text.__contains__, outside.get("dismiss", ())):
         at = r.text.find(w)
         while at >= 0:
             after = r.text[at + len(w):at + len(w) + 6]
@@ -496,7 +543,8 @@ def read_place(r: Reading) -> None:
         return
     from kb.qa.text import is_cjk
 
-    names = [p for p in r.words["places"] if p in r.text]
+    places = r.words["places"]
+    names = [p for p in places if p in r.text] if _any_of(places).search(r.text) else []
     for suffix in r.words["place_suffixes"]:
         at = r.text.find(suffix)
         while at >= 2:
@@ -529,7 +577,7 @@ def _place_naming_a_plan(r: Reading) -> str | None:
     cover note or opening line holds it), though a plan's text may mention the place in passing."""
     from kb.qa.text import fold, is_cjk
 
-    at = min((r.text.find(m) for m in r.words["plan_marks"] if r.text.find(m) >= 2), default=-1)
+    at = min((a for a in map(r.text.find, r.words["plan_marks"]) if a >= 2), default=-1)
     if at < 2:
         return None
     stem = r.text[:at].rstrip("的")
@@ -583,7 +631,7 @@ def _place_owning_the_topic(r: Reading) -> str | None:
             return None  # (a national plan — its title's issuer, its number 国发〔…〕 — is about every place)
         named = [g + k for g, k in _TITLE_PLACE.findall(about) if not set(g) & _NOT_IN_PLACE]
         own = own or (any(n.endswith(suffix) for n in named) if suffix else
-                      any(p in about for p in r.words["places"]) or bool(named))
+                      any(map(about.__contains__, r.words["places"])) or bool(named))
     return place if own else None
 
 
@@ -794,7 +842,7 @@ def read_topic(r: Reading) -> None:
         # (the filler marks the words as an area of the plan: read_heading looks for a heading)
         r.facts.topic = [w for w in (_FILLER.sub("", w) for w in r.facts.topic) if w]
         r.facts.flags.add("area")
-    if any(w in _POINTERS for w in r.facts.topic):
+    if any(map(_POINTERS.__contains__, r.facts.topic)):
         r.facts.topic = [w for w in r.facts.topic if w not in _POINTERS]
     # (a word for a piece of the plan standing alone — 保障措施部分, 组织实施这一部分 — names no topic: the part named is)
     pieces = r.words_voc("part_units") + r.words_voc("section_marks")
@@ -833,7 +881,7 @@ def read_value_kind(r: Reading) -> None:
     if _has(r.text, r.words["baseline_asks"]):
         r.facts.flags.add("baseline")  # PM2.5的基准年是哪年: the year a change is measured against, not a deadline
     for kind in ("rate", "amount"):
-        for word in r.words["value_kinds"][kind]:
+        for word in filter(r.text.__contains__, r.words["value_kinds"][kind]):  # (the few the question holds)
             at = r.text.find(word)
             while at >= 0:
                 before = r.text[at - 1:at + len(word)] if at else ""
@@ -1091,12 +1139,37 @@ def _in_order(short: str, long: str) -> bool:
 def asked_topic(topic: list[str], voc, plan) -> list[str]:
     """Topic words that are not mere target or date words (达到, 下降, 完成 …) nor words of a plan's title
     (蓝天保卫战的目标 names the plan, not a topic)."""
-    from kb.qa.text import fold
-
-    skip = set(voc.words["target"]) | set(voc.words["due"]) | set(voc.words["when"])
-    skip |= {w[k:] for w in voc.words["when"] for k in range(1, len(w) - 1)}  # 时候 left of 是什么时候
-    titles = [fold(title) for _, title in plan.document_titles()]  # (a stored plan reads no document)
+    if not topic:
+        return []
+    held = _NOT_TOPIC.get(id(voc))
+    if held is None or held[0] is not voc:
+        skip = set(voc.words["target"]) | set(voc.words["due"]) | set(voc.words["when"])
+        skip |= {w[k:] for w in voc.words["when"] for k in range(1, len(w) - 1)}  # 时候 left of 是什么时候
+        held = _NOT_TOPIC[id(voc)] = (voc, frozenset(skip))
+    skip = held[1]
+    titles = folded_titles(plan)
     return [w for w in topic if w not in skip and not any(w in title for title in titles)]
+
+
+_NOT_TOPIC: dict[int, tuple] = {}
+
+
+def folded_titles(plan) -> list[str]:
+    """Every plan's title, folded (a stored plan reads no document); each title is folded once per process."""
+    out = []
+    for _, title in plan.document_titles():
+        folded = _FOLDED_TITLES.get(title)
+        if folded is None:
+            from kb.qa.text import fold
+
+            if len(_FOLDED_TITLES) > 4096:
+                _FOLDED_TITLES.clear()
+            folded = _FOLDED_TITLES[title] = fold(title)
+        out.append(folded)
+    return out
+
+
+_FOLDED_TITLES: dict[str, str] = {}
 
 
 def _pronoun_names_the_plan(r: Reading, nouns=None) -> bool:
@@ -1235,9 +1308,9 @@ def read_department_ask(r: Reading) -> None:
         q.each = "respectively" in f.flags
         return
     # 城管局牵头的任务目标是多少: the bare 多少 of a target is no count (几项 / 有多少项 are)
-    at = [text.find(w) for w in voc.words["count"] if w not in voc.words["target"] and w in text]
+    at = [text.find(w) for w in filter(text.__contains__, voc.words["count"]) if w not in voc.words["target"]]
     counts = bool(at) and not any(text.find(w, min(at)) >= 0 for w in voc.words["department_target"])
-    if (any(w in text for w in voc.words["department_target"]) and not words and not counts
+    if (any(map(text.__contains__, voc.words["department_target"])) and not words and not counts
             and not f.flags & {"when", "has_deadline"}):
         q.act, q.subject = Act.VALUE, "targets"
         return
@@ -1260,15 +1333,15 @@ def _total_then_part(text: str, f, voc) -> bool:
         return False
     before, after = text[:at], text[at:]
     specific = [w for r, ws in voc.roles.items() if r not in ("any", "implied") for w in ws]
-    return (any(w in before for w in voc.words["count"]) and not any(w in before for w in specific)
-            and any(w in after for w in specific))
+    return (any(map(before.__contains__, voc.words["count"])) and not any(map(before.__contains__, specific))
+            and any(map(after.__contains__, specific)))
 
 
 def _role_or_any(text: str, voc) -> bool:
     """A role word joined to an any-role word (牵头或参与, 参与和配合): the question asks every role."""
     nouns = set(voc.words["task_nouns"])
     # (only the words the question holds are combined: a few, not every pair of the vocabulary)
-    specific = [w for r, ws in voc.roles.items() if r not in ("any", "implied") for w in ws if w in text]
+    specific = [w for r, ws in voc.roles.items() if r not in ("any", "implied") for w in filter(text.__contains__, ws)]
     anyw = [w for w in voc.roles["any"] if w not in nouns and w in text]
     for j in voc.words["role_joiners"]:
         if j in text and any(a + j + b in text or b + j + a in text for a in specific for b in anyw):
@@ -1320,7 +1393,7 @@ def read_department_set(r: Reading) -> None:
     need, without = [], []
     for at, _, role in marks:
         before = text[max(0, at - 3):at]
-        if any(n in before for n in w["not"]) and not any(b in before[-1:] for b in w["both"]):
+        if any(map(before.__contains__, w["not"])) and not any(b in before[-1:] for b in w["both"]):
             without.append(role)
         else:
             need.append(role)
@@ -1432,10 +1505,10 @@ def read_part_units(r: Reading) -> None:
     if q.act is not None or q.departments or f.unresolved or f.label or not f.flags & {"list", "count"}:
         return  # (X的牵头单位是谁 asks who does a topic: a list or a number of units is asked here)
     voc = load_vocabulary()
-    if not any(w in text for w in voc.words["generic_departments"]):
+    if not any(map(text.__contains__, voc.words["generic_departments"])):
         return
     # (what the part lists — 列了, 涉及, 一共多少个 —, not who does a topic: 推动智慧农业示范应用由哪些部门负责)
-    if "count" not in f.flags and not any(w in text for w in _PART_LISTS):
+    if "count" not in f.flags and not any(map(text.__contains__, _PART_LISTS)):
         return
     for doc_id, parts, sections in r.plan.document_outlines():
         if q.plan and doc_id != q.plan:
@@ -1451,7 +1524,7 @@ def read_part_units(r: Reading) -> None:
                 q.cited = [t.id for t in r.plan.document_tasks(doc_id) if (t.section if key == "section" else t.part) == label]
                 # the role asked (牵头单位) in the words outside the heading (职责分工 is no role asked)
                 rest = text.replace(folded, "") if folded in text else text
-                q.roles = [x for x in ("lead", "support") if any(w in rest for w in voc.roles[x])][:1]
+                q.roles = [x for x in ("lead", "support") if any(map(rest.__contains__, voc.roles[x]))][:1]
                 q.aggregate = "count" if "count" in f.flags else None
                 return
 
@@ -1552,7 +1625,7 @@ def read_heading(r: Reading) -> None:
             others = [w for key in ("who", "when", "count") for w in voc.words[key]]
             others += [w for role, ws in voc.roles.items() if role != "any" for w in ws]
             # (the title's own words, 落实 of 强化责任落实, ask nothing)
-            if any(w in rest for w in voc.item_asks["text"]) and not any(w in rest for w in others):
+            if any(map(rest.__contains__, voc.item_asks["text"])) and not any(map(rest.__contains__, others)):
                 q.titled = task.id
     if (f.departments or f.unresolved or f.label or f.flags & {"who", "when"} or f.structure or f.part
             or not (f.flags & {"list", "count", "topic_mark", "area"} or f.roles == ["any"])):
@@ -1575,7 +1648,7 @@ def read_heading(r: Reading) -> None:
 
     joined = "".join(q.topic)
     # 方面/领域 ask for an area, other marks (相关) for a keyword.
-    area = "topic_mark" not in f.flags or "area" in f.flags or any(w in text for w in voc.words["section_marks"])
+    area = "topic_mark" not in f.flags or "area" in f.flags or any(map(text.__contains__, voc.words["section_marks"]))
     overview_words = [w for ws in voc.overview.values() for w in ws[1]]
     section_named: dict[str, bool] = {}  # title → named by the question (plans share many titles: 保障措施 …)
     part_named: dict[str, bool] = {}
@@ -1583,28 +1656,27 @@ def read_heading(r: Reading) -> None:
     def names_section(title: str) -> bool:
         hit = section_named.get(title)
         if hit is None:
-            heads = [h for h in fold(title).replace("，", ",").split(",") if len(h) >= 4]
+            _, heads, bare = _title_heads(title)
             # 交通运输结构方面的任务: a head without its leading verb (改善), when it is all the topic
-            # (产业结构调整 too).
-            bare = [h[2:] for h in heads if len(h) >= 6]
-            hit = section_named[title] = any(h in text for h in heads) or (area and len(joined) >= 4 and any(
+            # (产业结构调整 too): ``bare``
+            hit = section_named[title] = any(map(text.__contains__, heads)) or (area and len(joined) >= 4 and any(
                 b in joined or all(w in b for w in q.topic) for b in bare) and not spread())
         return hit
 
     # (一 head of a part's title of several — 壮大市场主体，优化市场环境 — names the part when the question marks an
     # area of the plan: 那部分, 这一块, 方面)
-    marked_area = "area" in f.flags or any(w in text for w in voc.words["section_marks"])
+    marked_area = "area" in f.flags or any(map(text.__contains__, voc.words["section_marks"]))
 
-    asks_overview = any(w in text for w in overview_words)
+    asks_overview = any(map(text.__contains__, overview_words))
 
     def names_part(title: str) -> bool:
         hit = part_named.get(title)
         if hit is None:
-            folded = fold(title)
-            heads = [h for h in folded.replace("，", ",").split(",") if len(h) >= 4] if marked_area else []
-            overview = any(w in folded for w in overview_words)
+            folded, heads, _ = _title_heads(title)
+            heads = heads if marked_area else ()
+            overview = any(map(folded.__contains__, overview_words))
             hit = part_named[title] = len(title) >= 4 and (
-                (folded in text or len(heads) > 1 and any(h in text for h in heads)) and not overview
+                (folded in text or len(heads) > 1 and any(map(text.__contains__, heads))) and not overview
                 or overview and asks_overview and _names_by_run(folded, text, q.topic))
         return hit
 
@@ -1619,6 +1691,25 @@ def read_heading(r: Reading) -> None:
                 q.heading = f"{num}、{title}"
                 q.cited = [t.id for t in plan.part_tasks(doc_id, num)]
                 return
+
+
+def _title_heads(title: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    """A heading's title folded, its heads (the pieces between commas, 4+ characters) and those heads of 6+ characters
+    without their first two (a leading verb: 改善): once per title in the process (every question with a list or
+    count word compared every section title, folding each again)."""
+    held = _HEADS.get(title)
+    if held is None:
+        from kb.qa.text import fold
+
+        if len(_HEADS) > 4096:
+            _HEADS.clear()
+        folded = fold(title)
+        heads = tuple(h for h in folded.replace("，", ",").split(",") if len(h) >= 4)
+        held = _HEADS[title] = (folded, heads, tuple(h[2:] for h in heads if len(h) >= 6))
+    return held
+
+
+_HEADS: dict[str, tuple] = {}
 
 
 #: A part heading's own count (（9项）, (共11项)) and a leading year: no words that name the part.
@@ -1655,28 +1746,27 @@ def read_topic_ask(r: Reading) -> None:
     q.chitchat = text in voc.words["chitchat"]
     q.search_words = list(q.topic) or ([text] if text else [])
     q.overview, q.sharing = f.overview, f.structure
-    q.target_list = any(w in text for w in voc.words["target_list"])
+    q.target_list = any(map(text.__contains__, voc.words["target_list"]))
     if q.sharing == "lead_count":
         m = _COUNT.search(text)
         digits = m.group(1) if m else ""
         n = int(digits) if digits.isdigit() else (_CN_NUM.get(digits) if len(digits) == 1 else None)
         if n:
-            q.lead_count, q.at_least = n, any(w in text for w in voc.words["at_least"])
+            q.lead_count, q.at_least = n, any(map(text.__contains__, voc.words["at_least"]))
         else:
             q.sharing = None  # 几个部门牵头 names no number
     q.opener = "opener" in f.flags
     q.any_role = "any" in f.roles
-    nouns = set(voc.words["task_nouns"])
-    q.task_noun_only = f.roles == ["any"] and not any(w in text for w in voc.roles["any"] if w not in nouns)
-    q.ends_with_task_noun = f.roles == ["any"] and any(text.endswith(n) for n in voc.words["task_nouns"])
-    count = set(voc.words["count"])
-    q.target_word = any(w in text for w in voc.words["target"] if w not in count)
+    any_not_noun, target_not_count = _topic_ask_words(voc)
+    q.task_noun_only = f.roles == ["any"] and not any(map(text.__contains__, any_not_noun))
+    q.ends_with_task_noun = f.roles == ["any"] and text.endswith(voc.words["task_nouns"])
+    q.target_word = any(map(text.__contains__, target_not_count))
     if q.target_word and _has(text, r.words["start_asks"]):
         # 国六排放标准从什么时候开始实施: asking when something starts, a target word inside a topic word names it
         bare = text
         for w in q.topic:
             bare = bare.replace(w, "")
-        q.target_word = any(w in bare for w in voc.words["target"] if w not in count)
+        q.target_word = any(map(bare.__contains__, target_not_count))
     words = asked_topic(q.topic, voc, r.plan)
     if not words:
         return
@@ -1689,6 +1779,19 @@ def read_topic_ask(r: Reading) -> None:
     if "target" in f.flags or q.names_metric:
         q.scopes = sorted(s for s, folded in plan_metrics(r.plan)[1] if folded in text)
     q.glued = _glued_phrase(text, words, voc, r.plan_text)
+
+
+def _topic_ask_words(voc) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Role words of ``any`` that are no task noun, and target words that are no count word (once per vocabulary)."""
+    held = _TOPIC_ASK_WORDS.get(id(voc))
+    if held is None or held[0] is not voc:
+        nouns, count = set(voc.words["task_nouns"]), set(voc.words["count"])
+        held = _TOPIC_ASK_WORDS[id(voc)] = (voc, tuple(w for w in voc.roles["any"] if w not in nouns),
+                                            tuple(w for w in voc.words["target"] if w not in count))
+    return held[1], held[2]
+
+
+_TOPIC_ASK_WORDS: dict[int, tuple] = {}
 
 
 #: A number written in digits or Chinese numerals before 个/家 (两个部门共同牵头).
@@ -1755,7 +1858,7 @@ def _overview_nouns(voc) -> list[str]:
     if held is None or held[0] is not voc:
         targets = voc.words["target"]
         held = _NOUNS[id(voc)] = (voc, longest_first(w for ask, _ in voc.overview.values() for w in ask
-                                                     if len(w) >= 2 and not any(t in w for t in targets)))
+                                                     if len(w) >= 2 and not any(map(w.__contains__, targets))))
     return held[1]
 
 
@@ -2018,7 +2121,10 @@ def over_of(q: Query, plan, conversation: Conversation | None = None, found_noth
 
     seen = _Seen(q, plan, load_vocabulary(), conversation or Conversation())
     for rule in OVER_RULES:
-        for v in _values(rule(seen)):
+        claimed = rule(seen)
+        if claimed is None:
+            continue  # (most rules claim nothing)
+        for v in _values(claimed):
             if v not in found_nothing and (among is None or v in among):
                 return v
     return "unread"

@@ -142,8 +142,8 @@ class Question:
 class Lexicon:
     """Every word a question is scanned for: folded word → the kinds it belongs to."""
 
-    __slots__ = ("entries", "max_len", "single_removable", "subunits", "patterns", "known", "registry", "places",
-                 "department_starts", "mentions", "titles")
+    __slots__ = ("entries", "max_len", "lengths", "single_removable", "subunits", "patterns", "known", "registry",
+                 "places", "department_starts", "mentions", "titles", "dept_names", "dept_words")
 
     def __init__(self, voc: Vocabulary, names: dict[str, str], subunits: dict[str, str] | None = None,
                  known: dict[str, str] | None = None, registry=None, places: tuple[str, ...] = (),
@@ -200,23 +200,42 @@ class Lexicon:
         """Word → [(kind, value)]."""
         self.max_len = max((len(w) for w in entries), default=1)
         """Longest word."""
+        lengths: dict[str, set[int]] = {}
+        for w in entries:
+            lengths.setdefault(w[0], set()).add(len(w))
+        self.lengths = {ch: tuple(sorted(ns, reverse=True)) for ch, ns in lengths.items()}
+        """First character → the lengths of the words starting with it, longest first: the scan tries only those
+        (trying every length up to ``max_len`` at each position, a long department name's, was most of its time)."""
+        self.dept_names = frozenset(value for kinds in entries.values() for kind, value in kinds if kind == "dept")
+        """Every department a ``dept`` word names (the canonical names, for abbreviations)."""
+        dept_words: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        for word, kinds in entries.items():
+            if any(kind == "dept" for kind, _ in kinds):
+                bare = word.lstrip("市")
+                dept_words.setdefault(bare[:2], []).append((bare, tuple(value for kind, value in kinds if kind == "dept")))
+        self.dept_words = dept_words
+        """The first two characters of a word naming departments, without a leading 市 → (that word without the 市,
+        the departments it names) of each such word (short names: a chunk of 2+ characters is looked up by its
+        first two)."""
         self.single_removable = frozenset(voc.words["separators"]) | {w for w in voc.words["joiners"] if len(w) == 1}
         """Single characters that split topic words wherever they stand."""
 
     def longest(self, text: str, i: int) -> tuple[str, list[tuple[str, str]]] | None:
         """The longest word starting at ``text[i]``, with its kinds."""
-        for length in range(min(self.max_len, len(text) - i), 0, -1):
-            word = text[i:i + length]
-            kinds = self.entries.get(word)
-            if kinds:
-                return word, kinds
+        room = len(text) - i
+        for length in self.lengths.get(text[i], ()):
+            if length <= room:
+                word = text[i:i + length]
+                kinds = self.entries.get(word)
+                if kinds:
+                    return word, kinds
         return None
 
 
 def _item_ask(rest: str, voc: Vocabulary) -> str | None:
     """What is asked of one item (时限, 目标, 谁牵头, 内容)."""
     for ask in ("deadline", "target", "departments", "text"):
-        if any(w in rest for w in voc.item_asks[ask]):
+        if any(map(rest.__contains__, voc.item_asks[ask])):
             return ask
     return None
 
@@ -270,17 +289,20 @@ _NOT_A_NAME = frozenset("哪谁什么几多少这那该此其吗呢")
 
 def _strip_edges(text: str, voc: Vocabulary, q: Question) -> str:
     """Take politeness prefixes off the start and particles off the end (repeatedly)."""
+    prefixes, suffixes = voc.words["prefixes"], voc.words["suffixes"]
     changed = True
     while changed and text:
         changed = False
-        for p in voc.words["prefixes"]:
+        if not text.startswith(prefixes) and not text.endswith(suffixes):
+            break  # (most questions: none of the ~70 words is tried one by one)
+        for p in prefixes:
             if text.startswith(p) and len(text) > len(p):
                 if p in voc.words["openers"]:
                     q.flags.add("opener")
                 text = text[len(p):]
                 changed = True
                 break
-        for s in voc.words["suffixes"]:
+        for s in suffixes:
             if text.endswith(s):
                 if s == "呢":
                     q.flags.add("opener")
@@ -491,20 +513,16 @@ def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Quest
                     role_marks.append((i, inner))
             elif kind in ("count", "joint", "who", "when", "ranking", "within"):
                 q.flags.add(kind)
-        if any(k == "dept" for k, _ in kinds):
-            # A department name is one piece of its own for ordering; nothing of it is topic.
-            pass
+        # (a department name is one piece of its own for ordering; nothing of it is topic)
         i += len(word)
     if start is not None:
         pieces.append((start, len(text)))
-    if any(w in text for w in voc.words["list"]):
+    if any(map(text.__contains__, voc.words["list"])):
         q.flags.add("list")
     if q.structure is None and _single_department(text, voc):
         q.structure = "single_department"  # 哪些任务只列了一个责任部门 (the plain word lists name fixed phrases)
 
-    edge_words = set(voc.words["stopwords"]) | {w for ws in voc.roles.values() for w in ws} | set(voc.words["pronouns"])
-    edge_words |= set(voc.words["count"]) | set(voc.words["suffixes"]) | set(voc.words["separators"])
-    edge_words |= set(voc.words["who"]) | set(voc.words["when"])
+    edge_words = _edge_words(voc)
     pieces = _join_split_names(text, pieces, lexicon, voc, resolve)
     chunks: list[tuple[int, str, bool]] = []  # (position, chunk, marked as topic)
     for a, b in pieces:
@@ -634,9 +652,9 @@ def _unit_ask(text: str):
             re.compile(rf"(?P<unit>{alt(asks)})(?!{alt(shapes['measure_not_after'])})"), asks,
             # (every unit ask holds 多少/几; when every measure ask holds one of these too, a question with none of
             # them needs no regex)
-            _ASK_MARKS if all(any(m in w for m in _ASK_MARKS) for w in asks) else None)
+            _ASK_MARKS if all(any(map(w.__contains__, _ASK_MARKS)) for w in asks) else None)
     unit, measure, asks, marks = patterns
-    if marks and not any(m in text for m in marks):
+    if marks and not any(map(text.__contains__, marks)):
         return None
     m = next((m for m in unit.finditer(text) if m.group("unit") not in shapes["noun_units"]
               or "\u4e00" <= text[m.end():m.end() + 1] <= "\u9fff"), None)  # (几条 at the end counts items)
@@ -696,7 +714,7 @@ def _abbreviation(chunk: str, lexicon: Lexicon, resolve, voc: Vocabulary | None 
     stem = _bare(chunk) if chunk[0] in _ISSUER and len(chunk) > 2 else chunk
     if len(stem) < 2:
         return None
-    names = {value for kinds in lexicon.entries.values() for kind, value in kinds if kind == "dept"}
+    names = lexicon.dept_names
     found, tails = set(), set()
     for value in names:
         name = _bare(value)
@@ -749,8 +767,7 @@ def _short_department(chunk: str, lexicon: Lexicon, resolve):
     """
     if not (2 <= len(chunk) <= 3) or not all(is_cjk(c) for c in chunk):
         return None
-    found = {value for word, kinds in lexicon.entries.items() if word.lstrip("市").startswith(chunk)
-             for kind, value in kinds if kind == "dept"}
+    found = {value for word, values in lexicon.dept_words.get(chunk[:2], ()) if word.startswith(chunk) for value in values}
     if len(found) != 1:
         return None
     from kb.registry import other_level
@@ -837,6 +854,32 @@ def _trim(chunk: str, edge_words: set[str], q: Question, voc: Vocabulary, places
     return chunk, shift
 
 
+def _single_endings(voc: Vocabulary) -> tuple[str, ...]:
+    """The department endings of one character (局, 委 …), in the vocabulary's order (once per vocabulary)."""
+    held = _SINGLES.get(id(voc))
+    if held is None or held[0] is not voc:
+        held = _SINGLES[id(voc)] = (voc, tuple(e for e in voc.words["department_endings"] if len(e) == 1))
+    return held[1]
+
+
+_SINGLES: dict[int, tuple] = {}
+
+
+def _edge_words(voc: Vocabulary) -> frozenset[str]:
+    """The words ``_trim`` takes off a chunk's edges: stopwords, roles, pronouns, count, particles, separators, who and
+    when words (once per vocabulary: the union of ~300 words was built again for every question)."""
+    held = _EDGES.get(id(voc))
+    if held is None or held[0] is not voc:
+        words = set(voc.words["stopwords"]) | {w for ws in voc.roles.values() for w in ws} | set(voc.words["pronouns"])
+        words |= set(voc.words["count"]) | set(voc.words["suffixes"]) | set(voc.words["separators"])
+        words |= set(voc.words["who"]) | set(voc.words["when"])
+        held = _EDGES[id(voc)] = (voc, frozenset(words))
+    return held[1]
+
+
+_EDGES: dict[int, tuple] = {}
+
+
 def _kept_words(voc: Vocabulary) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Topic words of topics.yaml and generic actions of 2+ characters (once per vocabulary)."""
     held = _KEPT.get(id(voc))
@@ -877,21 +920,22 @@ def _department_chunk(chunk: str, voc: Vocabulary, resolve, asks_who: bool = Fal
     Shaped like a department: it ends like one (局, 委, 部门 …), or it starts like one
     (市…) and the question does not ask who (市人大负责什么, but not 市区道路施工由谁负责).
     """
-    if not (2 <= len(chunk) <= 24) or not any(is_cjk(c) for c in chunk) or chunk[0] in voc.words["not_name_start"]:
+    if not (2 <= len(chunk) <= 24) or not any(map(is_cjk, chunk)) or chunk[0] in voc.words["not_name_start"]:
         return None
-    singles = [e for e in voc.words["department_endings"] if len(e) == 1]
+    singles = _single_endings(voc)
     for generic in voc.words["generic_departments"]:
-        stem = chunk[: -len(generic)]
-        if chunk.endswith(generic) and len(stem) >= 2:
+        if chunk.endswith(generic) and len(chunk) - len(generic) >= 2:
+            stem = chunk[: -len(generic)]
             # 住建部门 / 交通部门: the stem with a usual ending is the name meant
             for e in singles:
                 res = resolve(stem + e, fuzzy=False)  # (a near miss is no name here: not worth fuzzy matching)
                 if res.ok and res.how in ("exact", "alias"):
                     res.how = "alias"
                     return res
-    shaped = any(chunk.endswith(e) for e in voc.words["department_endings"])
-    if (not shaped and not asks_who and len(chunk) <= 8 and any(chunk.startswith(p) for p in (voc.words["department_starts"] if starts is None else starts))
-            and not any(chunk.endswith(w) for w in voc.words["target"])):
+    shaped = chunk.endswith(voc.words["department_endings"])
+    if (not shaped and not asks_who and len(chunk) <= 8
+            and chunk.startswith(tuple(voc.words["department_starts"] if starts is None else starts))
+            and not chunk.endswith(voc.words["target"])):
         shaped = True  # (县城机械化清扫率 ends like a metric: a target's words, not a body)
     if shaped:
         res = resolve(chunk)

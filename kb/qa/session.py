@@ -140,15 +140,18 @@ class Session:
 
     def _resolve(self, name: str, fuzzy: bool = True):
         key = (name, fuzzy)
-        if key not in self._resolved:
+        res = self._resolved.get(key)
+        if res is None:
             from kb.registry import resolve_department
 
             lexicon = self._lex()
-            self._resolved[key] = resolve_department(name, self.plan, lexicon.registry, lexicon.known, fuzzy)
-        res = self._resolved[key]
-        from kb.registry import Resolution
-
-        return Resolution(res.name, res.how, list(res.candidates), res.query)
+            res = self._resolved[key] = resolve_department(name, self.plan, lexicon.registry, lexicon.known, fuzzy)
+        if not fuzzy and not res.ok:
+            # (an exact-only trial that failed: kb.qa.question._department_chunk tries a dozen spellings per chunk and
+            # drops every one that does not resolve — returned as kept, never changed by anyone)
+            return res
+        # (a copy: callers set ``how`` on what they take; type(res) is kb.registry.Resolution)
+        return type(res)(res.name, res.how, list(res.candidates), res.query)
 
     def _known_chars(self) -> frozenset[str]:
         """Characters of the plan and the vocabulary: a question using only these needs no conversion."""
@@ -172,14 +175,14 @@ class Session:
 
         text = simplify(question or "", self._known_chars())
         everyday = load_shapes()["everyday"]
-        if any(w in text for w in everyday):
+        if any(map(text.__contains__, everyday)):
             import re
 
             # one pass, longest first: a replacement is never read again (放鞭炮 → 燃放烟花爆竹 keeps 放烟花 out)
             pattern = re.compile("|".join(re.escape(w) for w in everyday))
             text = pattern.sub(lambda m: everyday[m.group(0)], text)
         qualifiers = load_shapes()["everyday_qualifiers"]
-        if any(w in text for w in qualifiers):
+        if any(map(text.__contains__, qualifiers)):
             # 路边烧烤 / 地里秸秆焚烧: a qualifier the plan does not write before those words leaves the topic
             for w in qualifiers:
                 at = text.find(w)
