@@ -213,3 +213,34 @@ def test_a_year_asked_alone_stays_the_target_year():
     from kb.qa import Session
 
     assert Session(strict=True).ask("2015年PM2.5是多少").status == "not_in_plan"
+
+
+# ---------------------------------------------------------------- when, in a plan whose dated paragraphs are no tasks
+
+STAGES = """北川区口袋公园建设三年行动计划
+
+一、工作目标
+到2026年底，全区新建口袋公园30个。
+
+二、计划安排
+1.2024年10月底前，各街道完成口袋公园选址排摸，形成建设清单。
+2.2025年6月底前，完成首批口袋公园设计方案审查。
+3.2026年11月底前，全面完成口袋公园建设并组织验收。
+"""
+
+
+@pytest.mark.parametrize(("question", "status", "held"), [
+    ("口袋公园选址排摸什么时候完成", "answered", "2024年10月底前"),
+    ("首批口袋公园设计方案审查什么时候完成", "answered", "2025年6月底前"),
+    ("口袋公园验收什么时候组织", "answered", "2026年11月底前"),
+], ids=["siting", "design", "acceptance"])
+def test_when_from_a_dated_paragraph_that_is_no_task(tmp_path, question, status, held):
+    """No paragraph of the plan names a unit, so none is a task: the paragraph about the words that dates them
+    answers (said with 方案未写明责任单位), never 没有读懂."""
+    from kb.qa import Session
+
+    path = tmp_path / "stages.txt"
+    path.write_text(STAGES, encoding="utf-8")
+    a = Session(str(path), strict=True).ask(question)
+    assert a.status == status and held in a.text.splitlines()[0], a.text
+    assert "方案未写明责任单位" in a.text, a.text

@@ -399,12 +399,17 @@ def exec_topic_deadline(question: str, q: Query, env) -> Answer:
     words = topic_words(q, env)
     task = best_task(env, words)
     if task is None:
+        # (a plan whose dated paragraphs are no tasks — 四、计划安排 …2026年11月底前，启动…文化公园建设, no unit named:
+        # the paragraph about the words that dates them answers, said as the plan's paragraph)
+        task = _dated_paragraph(env, words)
+    if task is None:
         return partial_only(question, env, words) or found_nothing(question, q, env)
     scored = [(score(words, fold(task.clauses[d.clause])) if d.clause < len(task.clauses) else 0.0, d)
               for d in task.deadlines]
     best = max((sc for sc, _ in scored), default=0.0)
     chosen = [d for sc, d in scored if sc == best] if best > 0 else list(task.deadlines)
-    head = f"{task.label} {task_head(task)}（{describe(task)}）"
+    units = describe(task)
+    head = f"{task.label} {task_head(task)}" + (f"（{units}）" if units else "（方案未写明责任单位）")
     if chosen:
         text = f"{'、'.join(words)}的时限：" + "；".join(deadline_said(d) for d in chosen) + f"。\n出处：{head}"
         for d in chosen:
@@ -422,6 +427,40 @@ def exec_topic_deadline(question: str, q: Query, env) -> Answer:
     ctx.tasks, ctx.topic = [task], words
     return Answer(question, "topic_deadline", text, tasks=[task], deadlines=[(task.id, d) for d in chosen],
                   departments=task.departments("any"))
+
+
+def _dated_paragraph(env, words: list[str]) -> Task | None:
+    """The one paragraph that is no task, carries a deadline and is about the words asked (kb.qa.executors._about:
+    the longest word and more than half of their characters, in order) — the one holding most of them, then the one
+    whose dated sentence names them; None when none is, or two remain (the question does not say which)."""
+    from kb.qa.executors import _about, _held, _needed_words
+    from kb.qa.query import load_shapes
+
+    needed = _needed_words(words, env.voc, env.plan, load_shapes()["value_verbs"])
+    if not needed:
+        return None
+    # (the paragraphs holding the longest run of the longest word the plan writes — a store lookup, not a scan)
+    longest = max(needed, key=lambda ws: len(ws[0]))[0]
+    mentions = env.plan.mentions()
+    run = next((longest[i:i + n] for n in range(len(longest), 1, -1) for i in range(len(longest) - n + 1)
+                if longest[i:i + n] in mentions), None)
+    if run is None:
+        return None
+    found = [(_held(fold(t.text), needed), t) for t in env.plan.tasks_matching([[run]], fold, kinds=None)
+             if t.kind != "task" and t.deadlines and _about(fold(t.text), needed)]
+    if not found:
+        return None
+    best = max(n for n, _ in found)
+    top = [t for n, t in found if n == best]
+    if len(top) > 1:
+        # (equally about the words: the one whose dated sentence names them — 2026年11月底前，启动…文化公园建设, not the
+        # goal paragraph's 至2026年底 beside a list that mentions it)
+        def dated(t):
+            return max((score(words, fold(t.clauses[d.clause])) for d in t.deadlines if d.clause < len(t.clauses)),
+                       default=0.0)
+        near = max(dated(t) for t in top)
+        top = [t for t in top if dated(t) == near]
+    return top[0] if len(top) == 1 else None
 
 
 # ---------------------------------------------------------------- every task on a topic
