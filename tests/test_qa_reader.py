@@ -202,6 +202,8 @@ CUTS = [
      "一共提出了多少条具体措施", "nj", "农机化指导意见", "no 里/中: what the plan does (一共, 提出 …) follows its name"),
     ("农机化指导意见的落实谁负责", (("nj", "国务院关于加快推进农业机械化和农机装备产业转型升级的指导意见"),),
      "农机化指导意见的落实谁负责", None, "", "的 after the name: the document is what is asked about, kept"),
+    ("人才集聚方案中谁牵头", (("a", "关于人才服务和集聚的工作方案"), ("b", "广州市人才集聚工作方案")), "谁牵头", "b", "人才集聚方案",
+     "a title holding the name whole beats one holding its characters spread out (loaded first)"),
     ("这个方案中交通局牵头哪些任务", (("z", "自贡市打赢蓝天保卫战实施方案"),), "这个方案中交通局牵头哪些任务", None, "",
      "这个 is a pointer, no name"),
     ("成都市的方案里谁负责", (("z", "自贡市打赢蓝天保卫战实施方案"),), "成都市的方案里谁负责", None, "",

@@ -253,8 +253,8 @@ def cut_plan_name(text: str, titles, kinds) -> tuple[str, str | None, str]:
     with, the words before it standing in that title in order (农机化 → 农业机械化, 消费扶贫 → 消费扶贫助力…), then
     里/中/内/上 (or what the plan does: 一共, 提出, 明确 …) — names that plan, and the name is no part of what is asked: 指导 of 指导意见 is no 指导 role, 农机化 no topic
     (issue #11, the eighth blind set's C).  Only at the question's start (after 在/按照/根据) and only a name of 2+
-    characters that holds no character of a question word; the plan whose title holds the most of the name wins (the
-    first loaded on a tie).  Nothing named: the text unchanged, None, ''."""
+    characters that holds no character of a question word; a title holding the name whole wins, else the first loaded
+    plan whose title holds it in order.  Nothing named: the text unchanged, None, ''."""
     for kind in kinds:
         at = text.find(kind)
         if at < 2:
@@ -276,6 +276,9 @@ def cut_plan_name(text: str, titles, kinds) -> tuple[str, str | None, str]:
         best = None
         for doc, title in titles:
             if kind in title and _is_subsequence(name, title.split(kind)[0] if title.endswith(kind) else title):
+                if name in title:
+                    best = doc  # the name written whole in a title beats one spread over another's
+                    break
                 if best is None:
                     best = doc
         if best is not None:
