@@ -116,7 +116,8 @@ def _bare(paragraphs):
     return ["".join(p.split()) for p in paragraphs]
 
 
-PLAN_FORMS = [(plan, form) for plan in ("81_shijianju_ranqi_2022", "82_liangcang_guangfu_2025") for form in ("pdfplumber", "pypdf")]
+PLAN_FORMS = [(plan, form) for plan in ("81_shijianju_ranqi_2022", "82_liangcang_guangfu_2025")
+              for form in ("pdfplumber", "pypdf", "pdfium")]
 
 
 @pytest.mark.parametrize("plan,form", PLAN_FORMS, ids=[f"{p[:2]}-{f}" for p, f in PLAN_FORMS])
@@ -133,7 +134,7 @@ GOLD = json.loads((PRINTED / "gold_printed.json").read_text("utf-8"))
 #: The tag of 二（一）3 ends in a carry-forward note (以下各项工作均需要各单位负责，不再单独列出): read as a note (A5,
 #: roles.yaml all-later-tasks-responsible; it was a unit 以下各项工作均需要各单位 before 5cccc7e).
 GOLD_FORMS = [pytest.param(row, form, id=f"{row['prefix'][:8]}-{form}")
-              for row in GOLD for form in ("txt", "pdfplumber.txt", "pypdf.txt")]
+              for row in GOLD for form in ("txt", "pdfplumber.txt", "pypdf.txt", "pdfium.txt")]
 
 
 @pytest.mark.parametrize("row,form", GOLD_FORMS)
