@@ -306,3 +306,18 @@ def test_one_cell_line_after_a_row(line, goes_on, why):
                                       else ["新改扩建公办中小学校1所", "新建社区食堂5个"]), why
     assert bool(doc.sections or doc.parts) is not goes_on, why
     assert [_responsible(t) for t in rows] == [["区教体局"], ["区民政局"]], why
+
+
+#: (a header line one row a line with runs of spaces between columns, why)
+SPACED_HEADERS = [
+    ("序号    工作任务    责任单位    完成时限", "plain (control)"),
+    ("序  号    工作任务    责任  单位    完成  时限", "words letter-spaced by two spaces inside wider gaps"),
+    ("序　号　　工作任务　　行使　主体　　完成时限", "ideographic spaces; 行使主体"),
+]
+
+
+@pytest.mark.parametrize(("header", "why"), SPACED_HEADERS, ids=[h[1][:30] for h in SPACED_HEADERS])
+def test_spaced_header_words(header, why):
+    rows = "\n".join("    ".join(r) for r in (ROWS3[0:4], ROWS3[4:8], ROWS3[8:12]))
+    _, got = _row_tasks("某区养老服务提升行动方案\n\n" + header + "\n" + rows + "\n")
+    assert [(t.body, _responsible(t), [d.text for d in t.deadlines]) for t in got] == EXPECTED3, why

@@ -330,6 +330,8 @@ def _delimited_header(line: str, vocab: TableVocabulary):
         if name == "bar" and "|" not in line and "｜" not in line:
             continue
         cells = _split_cells(line, delimiter)
+        if name == "spaces":
+            cells = _broken_words_joined(cells, vocab)
         if len(cells) < 2 or any(not c or len(c) > _HEADER_CELL_MAX for c in cells):
             continue
         unknown = sum(1 for c in cells if not header_columns([c], vocab))
@@ -339,6 +341,31 @@ def _delimited_header(line: str, vocab: TableVocabulary):
         if is_task_header(columns):
             return name, delimiter, cells, columns
     return None
+
+
+#: A piece of a header word the page spread (``序`` / ``号``, ``责任`` / ``单位``): a few CJK characters.
+_WORD_PIECE_RE = re.compile(r"[\u4e00-\u9fff]{1,6}")
+
+
+def _broken_words_joined(cells: list[str], vocab: TableVocabulary) -> list[str]:
+    """Header cells split inside a word (a letter-spaced ``序  号``, ``责任  单位`` between wider gaps): two neighbours
+    that together name a column, one of them naming none, are one cell — when the first names none or together they
+    are a column word exactly (``序`` + ``号``; never ``工作任务`` + ``责任``)."""
+    out: list[str] = []
+    for cell in cells:
+        joined = out[-1] + cell if out else ""
+        if (out and _WORD_PIECE_RE.fullmatch(out[-1]) and _WORD_PIECE_RE.fullmatch(cell) and header_columns([joined], vocab)
+                and (joined in _exact_words(vocab) or not header_columns([out[-1]], vocab))
+                and (not header_columns([out[-1]], vocab) or not header_columns([cell], vocab))):
+            out[-1] += cell
+        else:
+            out.append(cell)
+    return out
+
+
+@lru_cache(maxsize=4)
+def _exact_words(vocab: TableVocabulary) -> frozenset[str]:
+    return frozenset(w for w, _ in vocab.words)
 
 
 def delimited_rows_to_tabs(text: str, vocab: TableVocabulary | None = None) -> str:
