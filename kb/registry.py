@@ -14,6 +14,7 @@ the plan's own names, the registry aliases of the plan's issuers, the name with 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -220,17 +221,63 @@ class Resolution:
         return f"方案中没有部门“{self.query}”{near}"
 
 
+#: A place written as a unit, alone or with its government after it: 浦东新区, 浦东新区政府, 松江区人民政府, 某县, 绵阳市.
+#: Names of areas that are no local government (临港新片区, 示范区, 园区, 社区, 景区, 开发区, 经开区, 辖区, 山区) are no place.
+_PLACE_BODY = re.compile(r"(?P<place>[\u4e00-\u9fff]{1,8}?(?<![片园景社城校街范发开辖山地])(?:新区|自治县|自治州|区|县|市|旗))"
+                         r"(?:人民政府|政府)?")
+#: Starts of a name that make it a group or a pointer, never one place (各区政府, 本区, 有关区县, 属地区).
+_NOT_PLACE_STARTS = ("各", "本", "该", "全", "有关", "相关", "所在", "属地", "其他", "其它", "涉及")
+#: Characters of level words alone (市区, 区县, 县市区): a "place" made only of them names no place.
+_LEVEL_CHARS = frozenset("省市区县州旗盟新自治镇乡")
+
+
+def place_spellings(name: str) -> tuple[str, ...]:
+    """The spellings of one place's body as a unit — the place, place+政府, place+人民政府 — when ``name`` is one of
+    them (浦东新区政府 → 浦东新区, 浦东新区政府, 浦东新区人民政府), else ().
+
+    A plan writes ``牵头单位：浦东新区、徐汇区政府`` and kb keeps the names as written (浦东新区 is the unit named):
+    a question about 浦东新区政府 means the tasks written 浦东新区 as well, and the other way round.  Not a level
+    body (市财政局 ≠ 区财政局 is kept by other_level), not a body of the place (松江区税务局 is not 松江区), not a
+    group (各区政府)."""
+    m = _PLACE_BODY.fullmatch(name)
+    if m is None or name.startswith(_NOT_PLACE_STARTS):
+        return ()
+    place = m.group("place")
+    if set(place) <= _LEVEL_CHARS:
+        return ()
+    return (place, place + "政府", place + "人民政府")
+
+
+def government_twins(written) -> dict[str, str]:
+    """Spellings of a place's body the plan does not write → the one it writes (浦东新区 → 浦东新区政府 when the plan
+    writes only 浦东新区政府; 松江区政府, 松江区人民政府 → 松江区 when only 松江区): ``written`` the plan's names.
+    A spelling two written names claim (no case in Chinese usage, but a name with and without 人民) goes to the first."""
+    written = list(written)
+    have = set(written)
+    twins: dict[str, str] = {}
+    for name in written:
+        for other in place_spellings(name):
+            if other not in have:
+                twins.setdefault(other, name)
+    return twins
+
+
 def known_names(plan=None, registry: Registry | None = None) -> dict[str, str]:
     """Every spelling kb can resolve → name: the plan's own names first (as written), then the
-    aliases of its issuers' vocabularies (a registry alias never hides a name the plan writes)."""
+    aliases of its issuers' vocabularies (a registry alias never hides a name the plan writes), then the
+    other spellings of a place's body the plan writes one of (``government_twins``)."""
     reg = registry if registry is not None else plan_registry(plan)
     names: dict[str, str] = {}
+    written: list[str] = []
     if plan is not None:
-        for name in plan.departments():
+        written = plan.departments()
+        for name in written:
             names.setdefault(normalize_name(name), name)
         for sub in plan.subunits():
             names.setdefault(normalize_name(sub), sub)
     for key, name in reg.lookup.items():
+        names.setdefault(key, name)
+    for key, name in government_twins(written).items():
         names.setdefault(key, name)
     return names
 

@@ -95,9 +95,6 @@ class RoleVocabulary:
     """Role words (组织落实) whose units support a lead named earlier in the tag, and keep their role otherwise."""
     vague_prose_names: re.Pattern = re.compile(r"(?!)")
     """Names a prose sentence may open with that name no body (有关部门, 主管部门): no prose role is read from them."""
-    distributed_suffix: re.Pattern = re.compile(r"(?!)")
-    """A list of place names whose last one carries a body written once (浦东新区、嘉定区政府): groups ``places``
-    (the names before the last, each followed by 、), ``last`` and ``suffix``."""
 
 
 #: A count of the tasks under a heading: (8项), （共12项）.
@@ -122,7 +119,7 @@ def _words(src: Path, where: str, value) -> list[str]:
 
 
 _KEYS = {"version", "none_markers", "roles", "weak_role_words", "manner_words", "support_after_lead", "labels", "field_labels", "time_labels", "ongoing_words", "lead_rules",
-         "implied_notes", "list_tail", "list_joiner", "joined_names", "distributed_suffix", "generic_groups", "department_suffixes", "prose_roles",
+         "implied_notes", "list_tail", "list_joiner", "joined_names", "generic_groups", "department_suffixes", "prose_roles",
          "heading_work_words", "duty_parts", "vague_prose_names"}
 
 
@@ -191,7 +188,6 @@ def load_vocabulary(path: str | None = None) -> RoleVocabulary:
         list_tail=_compile(src, "list_tail", data["list_tail"]),
         list_joiner=_compile(src, "list_joiner", data["list_joiner"]),
         joined_names=_compile(src, "joined_names", "|".join(f"(?:{p})" for p in _words(src, "joined_names", data["joined_names"]))),
-        distributed_suffix=_distributed_suffix(src, data["distributed_suffix"]),
         generic=_compile(src, "generic_groups", "|".join(f"(?:{p})" for p in _words(src, "generic_groups", data["generic_groups"]))),
         department_re=re.compile(f"{_alt(suffixes)}(?:[（(][^（）()]*[)）])?$"),
         prose_roles=prose,
@@ -204,17 +200,6 @@ def load_vocabulary(path: str | None = None) -> RoleVocabulary:
         manner_end=re.compile(f"(?:{_alt(_words(src, 'manner_words', data['manner_words']))})+$"),
         support_after_lead=_known_words(src, "support_after_lead", data["support_after_lead"], words),
     )
-
-
-def _distributed_suffix(src: Path, value) -> re.Pattern:
-    """The pattern of ``distributed_suffix``: a 、-list of whole place names, the last one with the body written once,
-    standing alone between separators (the start or ，：；（ before, the end or ，。；） after), not after 各."""
-    if not isinstance(value, dict) or set(value) != {"place", "suffixes"}:
-        raise KbError(f"{src}：distributed_suffix 应只有 place 和 suffixes 两项；请修正，或从代码仓库恢复这个文件")
-    place = _compile(src, "distributed_suffix.place", value["place"]).pattern
-    suffix = _alt(_words(src, "distributed_suffix.suffixes", value["suffixes"]))
-    return _compile(src, "distributed_suffix", f"(?:^|(?<=[，,：:；;（(]))(?!各)(?P<places>(?:{place}、)+)(?P<last>{place})"
-                                               f"(?P<suffix>{suffix})(?=$|[，,。；;）)])")
 
 
 def _known_words(src: Path, key: str, value, words: dict[str, str]) -> frozenset[str]:
@@ -318,17 +303,10 @@ def split_top(text: str, seps: str) -> list[str]:
 _HOLD = "\x00"
 
 
-def _distribute(m: re.Match) -> str:
-    """``浦东新区、徐汇区、嘉定区政府`` → ``浦东新区政府、徐汇区政府、嘉定区政府`` (a ``distributed_suffix`` match)."""
-    places = [p for p in m.group("places").split("、") if p] + [m.group("last")]
-    return "、".join(p + m.group("suffix") for p in places)
-
-
 def split_items(names: str, vocab: RoleVocabulary) -> list[str]:
     """A list of units → the names: ``、，,`` outside brackets and outside names holding ``、``;
     ``等和`` splits; ``等`` / ``等有关部门和单位`` tails dropped."""
     if "、" in names:
-        names = vocab.distributed_suffix.sub(_distribute, names)
         names = vocab.joined_names.sub(lambda m: m.group(0).replace("、", _HOLD), names)
     if "等" in names or "各" in names:
         names = vocab.list_joiner.sub("、", names)

@@ -15,6 +15,7 @@ from kb.model import ROLE_NAMES, ROLES, Plan, Task
 from kb.qa.answer import Answer
 from kb.qa.query import Query, asked_topic
 from kb.qa.result import GroupLine, compose, numbered, target_line
+from kb.registry import place_spellings
 
 #: Words officials use for the roles in answers.
 ROLE_WORDS = {"lead": "牵头", "guide": "指导", "support": "配合", "sole": "单独负责", "shared": "共同负责",
@@ -203,12 +204,20 @@ def _duties(question: str, q: Query, env, name: str, role: str, only: set[str] |
     plan, ctx = env.plan, env.ctx
     other = level_pair(name, plan.departments())
     spellings = (name,)
+    place_twin = False
     docs = _docs_of(plan, name) & _docs_of(plan, other) if other else set()
     if docs and len(docs) == len(_docs_of(plan, name) | _docs_of(plan, other)):
         # one body written with and without its level prefix: both spellings' tasks, named by the longer
         spellings = (max(name, other, key=len), min(name, other, key=len))
         name = spellings[0]
         plan = _Spellings(plan, spellings, docs)
+    else:
+        # a place and its government are one body (浦东新区 / 浦东新区政府 / 浦东新区人民政府, kb.registry.place_spellings):
+        # the plan's names are kept as written, so the tasks of every spelling it writes, each line naming it as written
+        twins = tuple(n for n in place_spellings(name) if n != name and _docs_of(plan, n))
+        if twins:
+            spellings, place_twin = (name, *twins), True
+            plan = _Spellings(plan, spellings, set().union(*(_docs_of(plan, n) for n in spellings)))
     previous = within_base(q, ctx)
     parent = plan.subunits().get(name)
     shown = f"{name}（{parent}）" if parent else name
@@ -251,7 +260,8 @@ def _duties(question: str, q: Query, env, name: str, role: str, only: set[str] |
         roles = {t.id: list(dict.fromkeys(r for n in spellings for r in t.roles_of(n) if r in held)) for t in tasks}
     what = "或".join(ROLE_WORDS[r] for r in GROUP_ORDER if r in only) if only else ROLE_WORDS[role]
     scope = "".join(x for x in (f"（{date_note}）" if date_note else "", f"（涉及{topic_note}）" if topic_note else "",
-                               "（限上一个回答中的任务）" if q.within and previous else ""))
+                               "（限上一个回答中的任务）" if q.within and previous else "",
+                               _written_as(tasks, spellings) if place_twin else ""))
     show_deadlines = q.item == "deadline"
     intent = "department_count" if q.act.value == "count" else "department_tasks"
     if not tasks:
@@ -276,7 +286,8 @@ def _duties(question: str, q: Query, env, name: str, role: str, only: set[str] |
         n = 1
         for r in order:
             lines.append(GroupLine(f"【{GROUP_TITLES[r]}】{len(groups[r])} 项"))
-            lines.extend(numbered(groups[r], n, exclude=name if r != "implied" else None, deadlines=show_deadlines))
+            lines.extend(numbered(groups[r], n, exclude=name if r != "implied" and not place_twin else None,
+                                  deadlines=show_deadlines))
             n += len(groups[r])
     else:
         first = order[0]
@@ -284,7 +295,8 @@ def _duties(question: str, q: Query, env, name: str, role: str, only: set[str] |
         lines = [f"{shown}{word}的任务{scope}共 {len(tasks)} 项："]
         if first == "implied" and role in ("implied", "any"):
             lines[0] = f"{shown}要落实的任务{scope}共 {len(tasks)} 项" + _implied_note(tasks, name) + "："
-        lines.extend(numbered(tasks, exclude=name if first != "implied" else None, deadlines=show_deadlines))
+        lines.extend(numbered(tasks, exclude=name if first != "implied" and not place_twin else None,
+                              deadlines=show_deadlines))
     if intent == "department_count" and role in ROLE_WORDS:
         # 县发展改革局牵头工作有几项 under 二、县发展改革局牵头工作（9项）: the heading's figure beside kb's count
         from kb.qa.stated_totals import department_heading_lines
@@ -292,6 +304,13 @@ def _duties(question: str, q: Query, env, name: str, role: str, only: set[str] |
         lines[:0] = department_heading_lines(plan, [name, shown], ROLE_WORDS[role])
     ctx.tasks = tasks
     return Answer(question, intent, compose(lines), departments=[name], tasks=tasks, roles=roles)
+
+
+def _written_as(tasks: list[Task], spellings: tuple[str, ...]) -> str:
+    """（方案写作“浦东新区”5 项、“浦东新区政府”1 项）: how the plan names the one body on the tasks listed."""
+    counts = [(n, sum(1 for t in tasks if t.roles_of(n))) for n in spellings]
+    said = "、".join(f"“{n}”{c} 项" for n, c in counts if c)
+    return f"（方案写作{said}）" if said else ""
 
 
 def _implied_note(tasks: list[Task], name: str) -> str:

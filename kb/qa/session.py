@@ -103,6 +103,15 @@ class Session:
             headers = getattr(self.plan, "document_headers", None)
             docs = headers() if headers is not None else self.plan.documents
             places = title_places(t for d in docs for t in (d.title, getattr(d, "plan_title", None)) if t)
+            if places:
+                # the plans' own place (泸州市 of a 泸州 plan writing 泸州市人民政府) stays no body: 泸州市垃圾分类谁负责
+                # asks of 垃圾分类 — only the spellings kb.registry.government_twins added are taken back
+                from kb.registry import place_spellings
+
+                for p in places:
+                    if known.get(p, p) != p and known[p] in place_spellings(p) and p not in registry.lookup:
+                        del known[p]
+                        names.pop(fold(p), None)
             titles = tuple((d.id, fold(" ".join(t for t in (d.title, getattr(d, "plan_title", None)) if t))) for d in docs)
             self._lexicon = Lexicon(self.vocabulary, names, self.plan.subunits(), known, registry, places,
                                     self.plan_text() if places else None, titles)
