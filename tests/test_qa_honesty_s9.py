@@ -244,3 +244,21 @@ def test_when_from_a_dated_paragraph_that_is_no_task(tmp_path, question, status,
     a = Session(str(path), strict=True).ask(question)
     assert a.status == status and held in a.text.splitlines()[0], a.text
     assert "方案未写明责任单位" in a.text, a.text
+
+
+@pytest.mark.parametrize("question", ["哪些任务没有配合部门", "哪些任务没有牵头单位", "多个部门共同牵头的任务有哪些"])
+def test_sharing_asked_of_a_plan_with_no_unit_read(question):
+    """沪绿容〔2024〕264号 names no unit for any paragraph: how tasks are shared out is not in the plan as kb read it —
+    said so, never 共 0 项 (which reads as: every task has a 配合 unit)."""
+    from kb.qa import Session
+
+    a = Session(str(QA_PLANS / "a9_baiyulan_2024.txt"), strict=True).ask(question)
+    assert a.status == "not_in_plan" and "共 0 项" not in a.text and not a.tasks, a.text
+
+
+def test_sharing_on_a_plan_with_units_unchanged():
+    """The bundled plan: 哪些任务没有配合单位 still lists its tasks (control)."""
+    from kb.qa import Session
+
+    a = Session(strict=True).ask("哪些任务没有配合单位")
+    assert a.status == "answered" and a.tasks, a.text

@@ -96,6 +96,13 @@ def exec_sharing(question: str, q: Query, env) -> Answer:
     else:
         keep, name = SHARING[q.sharing]
     pool = plan_tasks(env.plan)
+    if not pool:
+        # (no unit read in the whole plan — 哪些任务没有配合部门 answered 共 0 项 as if every task had one)
+        from kb.qa.wording import load_answer_words
+
+        env.ctx.tasks = []
+        return Answer(question, f"structure_{q.sharing}", load_answer_words()["no_roles_read"], tasks=[],
+                      status="not_in_plan")
     if q.sharing in ("no_lead", "no_support", "lead_no_support", "support_no_lead") and any(t.lead for t in pool):
         # a duty-section entry (三、工作职责 — 区财政局：落实资金) is a unit's own duty, not a task whose lead or support
         # was left out: beside tasks that name leads, only those tasks are asked about

@@ -57,6 +57,7 @@ REQUIRED = {
     "year_running": ("{n}", "{year}", "{labels}"),
     "no_context": ("{word}", "{example}"),
     "topic_absent": ("{topic}", "{missing}"),
+    "no_roles_read": (),
 }
 
 
