@@ -153,3 +153,15 @@ def test_the_plans_own_place_stays_no_body():
     assert known["泸州市政府"] == "泸州市人民政府" and known["江阳区"] == "江阳区政府"
     assert [_number(t) for t in session.ask("泸州市政府牵头哪些任务").tasks] == ["1"]
     assert [_number(t) for t in session.ask("江阳区牵头哪些任务").tasks] == ["2"]
+
+
+def test_park_partners_over_both_spellings(park_session):
+    """Partner answers take the tasks of both spellings and never name the body asked as its own partner; partners are
+    named as written (普陀区 on 四（一）1/2, 普陀区政府 on 四（二）4: not merged — counted by hand)."""
+    answer = park_session.ask("与浦东新区共同牵头的部门有哪些")
+    assert [t.label for t in answer.tasks] == ["四（一）1", "四（一）2", "四（二）4", "四（二）5", "四（三）8"]
+    assert sorted(answer.departments) == sorted(["市绿化市容局", "徐汇区", "长宁区", "普陀区", "宝山区", "闵行区", "嘉定区政府",
+                                                 "普陀区政府", "地产集团", "闵行区政府", "嘉定区", "松江区政府"])
+    answer = park_session.ask("浦东新区政府牵头的任务中哪些部门配合")
+    assert len(answer.tasks) == 6 and "市绿化市容局（4 项）" in answer.text and len(answer.departments) == 9
+    assert "浦东新区牵头的 6 项任务中" in park_session.ask("浦东新区牵头的任务有哪些量化目标").text

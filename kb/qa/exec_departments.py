@@ -194,6 +194,17 @@ class _Spellings:
         return sorted(seen.values(), key=self._plan.position)
 
 
+def place_body(plan, name: str):
+    """(plan, spellings): a place and its government are one body (浦东新区 / 浦东新区政府 / 浦东新区人民政府,
+    kb.registry.place_spellings) — the plan's names are kept as written, so the plan answering with the tasks of every
+    spelling it writes, and those spellings (``name`` first); ``(plan, (name,))`` for any other name."""
+    twins = tuple(n for n in place_spellings(name) if n != name and _docs_of(plan, n))
+    if not twins:
+        return plan, (name,)
+    spellings = (name, *twins)
+    return _Spellings(plan, spellings, set().union(*(_docs_of(plan, n) for n in spellings))), spellings
+
+
 def _docs_of(plan, name: str) -> set[str]:
     return {t.doc for r in ("any", "implied") for t in plan.tasks_of(name, r)}
 
@@ -212,12 +223,9 @@ def _duties(question: str, q: Query, env, name: str, role: str, only: set[str] |
         name = spellings[0]
         plan = _Spellings(plan, spellings, docs)
     else:
-        # a place and its government are one body (浦东新区 / 浦东新区政府 / 浦东新区人民政府, kb.registry.place_spellings):
-        # the plan's names are kept as written, so the tasks of every spelling it writes, each line naming it as written
-        twins = tuple(n for n in place_spellings(name) if n != name and _docs_of(plan, n))
-        if twins:
-            spellings, place_twin = (name, *twins), True
-            plan = _Spellings(plan, spellings, set().union(*(_docs_of(plan, n) for n in spellings)))
+        # each line names the spellings as written
+        plan, spellings = place_body(plan, name)
+        place_twin = len(spellings) > 1
     previous = within_base(q, ctx)
     parent = plan.subunits().get(name)
     shown = f"{name}（{parent}）" if parent else name
@@ -323,8 +331,8 @@ def _implied_note(tasks: list[Task], name: str) -> str:
 
 def _partners(question: str, q: Query, env, name: str, mine: str, theirs: str) -> Answer:
     """The departments holding ``theirs`` in the tasks where ``name`` holds ``mine``, each with its tasks."""
-    plan = env.plan
-    own = {name, plan.subunits().get(name)}
+    plan, spellings = place_body(env.plan, name)
+    own = {*spellings, plan.subunits().get(name)}
     partners: dict[str, list[Task]] = {}
     tasks = []
     for t in plan.tasks_of(name, mine):
@@ -350,7 +358,7 @@ def _partners(question: str, q: Query, env, name: str, mine: str, theirs: str) -
 
 def _department_targets(question: str, q: Query, env, name: str, role: str) -> Answer:
     """城管局牵头的任务有哪些量化目标: the targets of a department's tasks."""
-    tasks = env.plan.tasks_of(name, role)
+    tasks = place_body(env.plan, name)[0].tasks_of(name, role)
     with_targets = [t for t in tasks if t.targets]
     pairs = [(t, tg) for t in with_targets for tg in t.targets]
     lines = [f"{name}{ROLE_WORDS[role]}的 {len(tasks)} 项任务中，有量化目标的 {len(with_targets)} 项，目标共 {len(pairs)} 个"
