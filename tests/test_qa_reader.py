@@ -24,6 +24,7 @@ PLANS = {
     "rencai": ("tests/fixtures/plans/05_guangzhou_rencaijiju_2012.txt",),
     "hexi": ("tests/fixtures/qa/plans/v8_hexi_renwu_2025.txt",),
     "duty": "written",  # DUTY_PLAN below
+    "rongzi": ("tests/fixtures/qa/plans/v9_rongzi_guobanfa2019-6.txt",),
     "nongji+wufei": ("tests/fixtures/plans/02_nongjihua_guofa2018-42.txt",
                      "tests/fixtures/qa/plans/v9_wufei_guobanfa2018-128.txt"),
 }
@@ -172,7 +173,13 @@ ANSWERS = [
      "四、组织实施 1.–3.; the closing line 各省…报送 is said apart, not counted"),
     ("youer", "治理工作小组成员由哪些部门组成", "answered", ["四1"], ["成员由教育部、住房城乡建设部"],
      "成员 is a post of the group: the sentence 成员由教育部…组成 (before: 没有涉及“小组成员”的条目)"),
+    ("rongzi", "优化监管考核机制一共有几条", "answered", ["八（二十五）", "八（二十六）", "八（二十七）"], ["共 3 项", "另有 1 段没有编号"],
+     "八、 （二十五）–（二十七）; the closing paragraph 各地区、各部门要充分认识… stands outside every section, no item"),
+    ("rongzi", "这个意见一共有多少条", "answered", None, ["共 27 条", "kb 按编号统计"],
+     "no paragraph names a responsible unit: the items the plan numbers （一）–（二十七）, said to be kb's count (was 共 0 项)"),
     # controls
+    ("zigong", "重点任务一共有多少项", "answered", None, ["共 64 项"],
+     "control: a part of sections whose paragraphs are tasks counts them all, as before"),
     ("zigong", "保障措施有哪些", "answered", [f"四（{n}）" for n in "一二三四五六七八"], ["四、保障措施："],
      "asked whole, not counted: the part's paragraphs as before, no count"),
     ("youer", "工作措施一共有几条", "answered", ["三1", "三2", "三3"], ["共 3 项"], "a heading named: its section answer"),
@@ -185,7 +192,8 @@ def test_answers(alias, question, status, labels, words, why, plans):
 
     answer = Session(plan=plans(alias), strict=True).ask(question)
     assert answer.status == status, (answer.text, why)
-    assert [t.label for t in answer.tasks] == labels, (answer.text, why)
+    if labels is not None:  # (None: the items are too many to write here; the count in the text is checked)
+        assert [t.label for t in answer.tasks] == labels, (answer.text, why)
     for w in words:
         assert w in answer.text, (w, answer.text, why)
 

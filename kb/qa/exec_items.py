@@ -147,6 +147,14 @@ def section_answer(question: str, q: Query, env, tasks: list[Task], heading: str
         if len(items) < len(tasks):
             unnumbered = [t for t in tasks if t.id not in ids]
             tasks = [t for t in tasks if t.id in ids]
+    elif ("count" in q.asks or q.item == "count") and not date_note and any(t.section for t in tasks) \
+            and len({(t.doc, t.part) for t in tasks}) == 1:
+        # 优化监管考核机制一共有几条 over （二十五）–（二十七） and a closing paragraph outside every section that carries no
+        # number and no responsibility (各地区、各部门要充分认识…): no item of the part, said apart
+        from kb.qa.exec_plan import is_numbered
+
+        unnumbered = [t for t in tasks if not t.section and t.kind == "paragraph" and not is_numbered(t)]
+        tasks = [t for t in tasks if t not in unnumbered]
     lines = [f"“{heading}”下的条目{scope}共 {len(tasks)} 项" + ("：" if tasks else "。")]
     lines.extend(numbered(tasks))
     if unnumbered:

@@ -168,6 +168,22 @@ def exec_all_targets(question: str, q: Query, env) -> Answer:
 _NUMBERED = re.compile(r"^\s*(?:[（(][一二三四五六七八九十百\d]+[)）]|\d{1,3}[.、．])")
 
 
+def is_numbered(task) -> bool:
+    """The paragraph opens with its own number (（一）, 1., 2、)."""
+    return bool(_NUMBERED.match(task.text or ""))
+
+
+def numbered_items(plan) -> list:
+    """Every item the plan numbers, part by part (``part_items`` of each part, a part of unnumbered paragraphs adding
+    none): what 这个意见一共有多少条 counts in a plan none of whose paragraphs names a responsible unit."""
+    out = []
+    for doc, doc_parts, doc_sections in plan.document_outlines():
+        for num, _ in doc_parts:
+            sections = [(label, st) for label, st in doc_sections if label.startswith(num + "（")]
+            out.extend(t for t in part_items(plan, doc, num, sections) if sections or is_numbered(t))
+    return out
+
+
 def part_items(plan, doc: str, num: str, sections) -> list:
     """The items of part ``num`` of document ``doc`` as the plan numbers them: the opening paragraph of each of its
     ``sections`` ((label, title) pairs: 四、保障措施 › （一）加强组织领导 …) when it has sections, else its paragraphs

@@ -606,6 +606,17 @@ def exec_all_tasks(question: str, q: Query, env) -> Answer:
     from kb.select import plan_tasks
 
     tasks = plan_tasks(env.plan)
+    if not tasks and q.plan_count:
+        # 这个意见一共有多少条 in a plan none of whose paragraphs names a responsible unit: 共 0 项 would read as a fact —
+        # the items the plan numbers are counted instead, said to be kb's count
+        from kb.qa.exec_plan import numbered_items
+
+        items = numbered_items(env.plan)
+        if items:
+            env.ctx.tasks = items
+            lines = [f"方案正文编号的条目共 {len(items)} 条（方案原文没有写明总数，这是 kb 按编号统计的；"
+                     "各条都没有写明责任单位）：", *numbered(items)]
+            return Answer(question, "all_tasks", compose(lines), tasks=items)
     lines = [f"方案的任务（带责任单位的条目）共 {len(tasks)} 项："]
     lines.extend(numbered(tasks))
     if q.plan_count and tasks:
