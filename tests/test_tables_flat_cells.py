@@ -321,3 +321,38 @@ def test_spaced_header_words(header, why):
     rows = "\n".join("    ".join(r) for r in (ROWS3[0:4], ROWS3[4:8], ROWS3[8:12]))
     _, got = _row_tasks("某区养老服务提升行动方案\n\n" + header + "\n" + rows + "\n")
     assert [(t.body, _responsible(t), [d.text for d in t.deadlines]) for t in got] == EXPECTED3, why
+
+
+# --- 5. a table pasted one cell a paragraph WITHOUT its header row -------------------------------------------------
+
+HEADERLESS_ROWS = [("推进老旧小区综合改造，完成改造面积50万平方米", "区住建局", "2024年底前"),
+                   ("推进城中村改造项目前期工作", "区规划资源局", "2025年6月底前"),
+                   ("完善社区养老服务设施，新建养老服务点12个", "区民政局", "2025年12月底前"),
+                   ("开展背街小巷环境整治", "区绿化市容局", "2025年9月底前")]
+
+
+@pytest.mark.parametrize("lines", [False, True], ids=["blank-lines", "one-a-line"])
+def test_a_table_without_its_header_row(lines):
+    """附件1 / 重点任务清单 then rows 1, 2, 3 … a fixed number of paragraphs apart, no header: the column of units is the
+    责任单位, the time column the 完成时限, the longest text the task — each row its own task under the annex (before: the
+    cells became paragraphs of the text's last section, no roles)."""
+    cells = ["某区城市更新行动方案", "一、重点任务", "（一）推进旧区改造。加快推进旧区改造工作。", "附件1", "重点任务清单"]
+    for n, row in enumerate(HEADERLESS_ROWS, 1):
+        cells += [str(n), *row]
+    _, rows = _row_tasks(_flat(cells, lines))
+    assert [(t.body, _responsible(t), [d.text for d in t.deadlines], t.source) for t in rows] == [
+        (body, [unit], [when], f"附件1 序号{n}") for n, (body, unit, when) in enumerate(HEADERLESS_ROWS, 1)]
+
+
+def test_no_table_without_units_or_times_and_no_roles_from_two_unit_columns():
+    """Numbered paragraphs of prose (1 / text / 2 / text …) are no table; a headerless table with two unit columns names
+    no role (which one leads is not written): its units stay fields."""
+    prose = ["某区工作方案", "1", "加强组织领导，建立工作机制。", "2", "强化督促检查，定期通报进展。", "3", "加大宣传力度，营造良好氛围。"]
+    _, rows = _row_tasks(_flat(prose, False))
+    assert rows == []
+    two = ["某区工作方案", "附件", "任务清单"]
+    for n, (body, unit, when) in enumerate(HEADERLESS_ROWS, 1):
+        two += [str(n), body, unit, "区财政局", when]
+    _, rows = _row_tasks(_flat(two, False))
+    assert len(rows) == 4 and not any(t.departments("any") for t in rows)
+    assert [[d.text for d in t.deadlines] for t in rows] == [[w] for _, _, w in HEADERLESS_ROWS]

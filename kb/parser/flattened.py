@@ -279,6 +279,89 @@ def _spaced_header(line: str, vocab, header_columns, is_task_header):
     return None
 
 
+_CN_ORDINALS = "一二三四五六七八九十"
+
+
+def headerless_tables(text: str, vocab, header_columns, unit_like, time_like) -> str:
+    """A task table pasted one cell a paragraph WITHOUT its header row (an annex: ``1`` / task / unit / time, ``2`` / …):
+    a run of three or more rows numbered 1, 2, 3 … whose numbers stand a fixed number of paragraphs apart (the period
+    of most rows) is a table of that many columns.  Its columns are named from what their cells hold: the column whose
+    cells (most of them) are units is the 责任单位 (when only one is), one whose cells are time words the 完成时限, the
+    longest text the 工作任务; a header of those words is put before row 1, so ``find_flattened`` reads the rows like any
+    flattened table (merged cells, undecided paragraphs).  A second column of units stays a field (备注…): with no
+    header, whether it leads or supports is not known.  Nothing is done when a header stands before row 1."""
+    if not re.search(r"^[ \t\u3000]*1[ \t\u3000]*$", text, re.M) or not re.search(r"^[ \t\u3000]*3[ \t\u3000]*$", text, re.M):
+        return text
+    paras = _paragraphs(text)
+    inserts: list[tuple[int, list[str]]] = []
+    k = 0
+    while k < len(paras):
+        if paras[k][2].strip() != "1" or _has_header_before(paras, k, vocab, header_columns):
+            k += 1
+            continue
+        positions, expect, j = [k], 2, k + 1
+        while j < len(paras) and j - positions[-1] <= 14:
+            if paras[j][2].strip() == str(expect):
+                positions.append(j)
+                expect += 1
+            j += 1
+        gaps = [b - a for a, b in zip(positions, positions[1:])]
+        if len(positions) < 3 or not gaps:
+            k += 1
+            continue
+        period = max(set(gaps), key=gaps.count)
+        if period < 3 or gaps.count(period) * 5 < len(gaps) * 3:
+            k += 1
+            continue
+        rows = [[paras[p + c][2] for c in range(1, period)] for p, g in zip(positions, gaps) if g == period]
+        kinds = []
+        for c in range(period - 1):
+            cells = [r[c].replace("\n", "") for r in rows]
+            if sum(1 for x in cells if unit_like(x)) * 10 >= len(cells) * 7:
+                kinds.append("unit")
+            elif sum(1 for x in cells if time_like(x)) * 10 >= len(cells) * 7:
+                kinds.append("time")
+            else:
+                kinds.append("text")
+        texts = [c for c, kind in enumerate(kinds) if kind == "text"]
+        if not texts or not any(kind in ("unit", "time") for kind in kinds):
+            k = positions[-1] + 1
+            continue
+        task = max(texts, key=lambda c: sum(len(r[c]) for r in rows))
+        units = [c for c, kind in enumerate(kinds) if kind == "unit"]
+        times = [c for c, kind in enumerate(kinds) if kind == "time"]
+        names, spare = [], iter(_CN_ORDINALS)
+        for c, kind in enumerate(kinds):
+            if c == task:
+                names.append("工作任务")
+            elif kind == "unit" and len(units) == 1:
+                names.append("责任单位")
+            elif kind == "time" and c == times[0]:
+                names.append("完成时限")
+            else:
+                names.append("备注" + next(spare, ""))
+        inserts.append((paras[k][0], ["序号", *names]))
+        k = positions[-1] + 1
+    if not inserts:
+        return text
+    lines = text.split("\n")
+    blank = sum(1 for ln in lines if not ln.strip()) * 4 >= len(lines)
+    for line_no, header in reversed(inserts):
+        lines[line_no:line_no] = ("\n\n".join(header) + "\n").split("\n") if blank else header
+    return "\n".join(lines)
+
+
+def _has_header_before(paras, k, vocab, header_columns) -> bool:
+    """True when a header of column words ends right before paragraph ``k`` (``find_flattened`` reads that table)."""
+    from kb.parser.tables import is_task_header
+
+    for start in range(max(0, k - 2 * _HEADER_MAX), k):
+        header, end = _header_at(paras, start, vocab, header_columns, is_task_header)
+        if header is not None and end <= k:
+            return True
+    return False
+
+
 def find_flattened(text: str, vocab, header_columns, is_task_header, unit_like, time_like) -> list[tuple[int, int, FlatTable]]:
     """The flattened task tables of ``text``: (first line, line after, table) each."""
     numbers = [w for w, col in vocab.words if col == "number"]
