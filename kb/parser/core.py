@@ -349,6 +349,25 @@ def _add_heading_roles(task: Task, tag: roles.Tag, text: str, cite: str | None =
     task.role_source = task.role_source or "heading"
 
 
+def rule_section_titles(state: ParseState) -> None:
+    """A section heading alone on its line with no full stop (``(一)解决居民区装修垃圾积压现象``, ASCII or full-width
+    brackets) over ONE unnumbered paragraph with no title of its own (a long first sentence): the heading is that
+    task's title and the paragraph its text (the title was lost).  A body whose first sentence is a title keeps it
+    (``（二）其他`` over ``开展行动。…``), and a section of several paragraphs keeps theirs: the heading is their
+    section's title (``Task.section_title``), not each one's."""
+    by_section: dict[str, list[int]] = {}
+    for i, task in enumerate(state.tasks):
+        if (task.section and task.section in state.outline.section_lines and task.kind != "measure"
+                and task.section not in state.outline.duty_heads):  # （一）区建管委 names the doer, not the work
+            by_section.setdefault(task.section, []).append(i)
+    for section, members in by_section.items():
+        if len(members) != 1:
+            continue
+        task, piece = state.tasks[members[0]], state.pieces[members[0]]
+        if piece.block.number is None and task.section_title and task.title is None:
+            task.title = task.section_title
+
+
 def rule_duty_sections(state: ParseState) -> None:
     """G: in a duty part (四、职责分工), the units heading a section (（一）区建管委, （一）区发展改革委：…) are
     responsible for its paragraphs, read by the tag reader as ``X负责``; a paragraph's own tag wins."""
@@ -380,10 +399,32 @@ def rule_implied(state: ParseState) -> None:
             task.implied = list(implied)
 
 
+def _prose_in_tagged_plan(state: ParseState) -> None:
+    """E in a tagged plan: a paragraph with no roles of its own (no tag, label line, heading's or duty section's
+    roles, table row) whose own sentence says ``由X牵头`` / ``X牵头…`` / ``由X负责`` / ``由X制定…``
+    (``roles.TAGGED_PLAN_FORMS``) gives X that role — the plan's closing ``由A、B、C牵头，会同相关部门和各区政府…``,
+    ``由街镇牵头协调…`` inside an untagged numbered item.  A paragraph carrying a tag is read by its tag only."""
+    vocab = roles.load_vocabulary()
+    for task in state.tasks:
+        if task.tag or task.role_source or task.departments("any") or task.kind == "measure" and not task.clauses:
+            continue
+        tag = roles.read_prose(task.clauses, state.registry, vocab, forms=roles.TAGGED_PLAN_FORMS)
+        if tag is None:
+            continue
+        for role in ROLES:
+            setattr(task, role, list(tag.roles[role]))
+        task.subunits = {k: list(v) for k, v in tag.subunits.items()}
+        task.notes = list(tag.notes)
+        task.role_source = "prose"
+        if task.kind == "paragraph":
+            task.kind = "task"
+
+
 def rule_prose(state: ParseState) -> None:
     """E: a plan with no tag at all still has its paragraphs as tasks; roles stated in prose
     (X会同Y…, 由X牵头) are read where unambiguous and marked ``role_source="prose"``."""
     if state.task_tags or state.outline.heading_tags or state.tables or any(t.role_source == "heading" for t in state.tasks) or state.outline.duty_heads:
+        _prose_in_tagged_plan(state)
         return
     state.doc.tagged = False
     if state.tasks:
@@ -410,6 +451,42 @@ def rule_one_unit_sole(state: ParseState) -> None:
         holders = {"sole": task.sole, "shared": task.shared}
         if roles.settle_responsible(holders):
             task.sole, task.shared = holders["sole"], holders["shared"]
+
+
+def _in_duty_part(task: Task, vocab: roles.RoleVocabulary) -> bool:
+    """The task stands in a part or section whose title names duties (三、职责分工, （四）工作职责)."""
+    return any(t and vocab.duty_part_re.search(t) for t in (task.part_title, task.section_title))
+
+
+def rule_subject_roles(state: ParseState) -> None:
+    """E/G: a paragraph opened by a unit as its subject (``opening_subject``) gives that unit its role.
+
+    In a duty part (职责分工, 工作职责 …) whatever the verb (``区X局依法对…实施行政处罚`` sole, ``区Y局指导、协调各街道…``
+    guide, ``区Z局承担…`` sole), in tagged plans too (a duty part states duties; a paragraph's own tag, a heading's or
+    a duty section's roles win); a ``由X负责`` clause INSIDE such a paragraph never replaces its subject (``各街道、镇
+    作为…责任主体，负责…。…由本区环卫企业负责清运`` → 各街道、镇: the prose reading is dropped when it names no unit of
+    the subject).  Elsewhere, in plans without tags, only where prose read nothing and the sentence says so:
+    ``X建立…，负责…`` / ``X是…主体，负责…`` (X responsible), ``X…负责牵头组织开展…`` (X lead)."""
+    vocab = roles.load_vocabulary()
+    for task in state.tasks:
+        if task.role_source not in (None, "prose") or task.tag or not task.clauses:
+            continue
+        duty = _in_duty_part(task, vocab)
+        if not duty and (state.doc.tagged or task.role_source == "prose"):
+            continue
+        tag = roles.read_subject(task.clauses[0], state.registry, vocab, duty=duty)
+        if tag is None:
+            continue
+        names = [n for role in ROLES for n in tag.roles[role]]
+        if task.role_source == "prose" and any(n in task.departments("any") for n in names):
+            continue  # the prose forms already read the subject (X负责…, X牵头…，Y配合)
+        for role in ROLES:
+            setattr(task, role, list(tag.roles[role]))
+        task.subunits = {k: list(v) for k, v in tag.subunits.items()}
+        task.notes = list(tag.notes)
+        task.role_source = "prose"
+        if state.doc.tagged and task.kind == "paragraph":
+            task.kind = "task"
 
 
 def rule_clauses(state: ParseState) -> None:
@@ -469,6 +546,19 @@ def rule_targets(state: ParseState) -> None:
 OPENING_LABEL = "引言"
 
 
+def _lead_in_count(numbers: list[int | None]) -> int:
+    """How many unnumbered paragraphs open a section whose other paragraphs carry the plan's own numbers, rising
+    and not starting at 1 (numbered straight through from the section before: （五） over a lead-in, 13., 14., 15.);
+    0 otherwise (then the numbers are used when all there and distinct, else positions)."""
+    k = 0
+    while k < len(numbers) and numbers[k] is None:
+        k += 1
+    rest = numbers[k:]
+    if not k or not rest or None in rest or rest[0] == 1 or any(b <= a for a, b in zip(rest, rest[1:])):
+        return 0
+    return k
+
+
 def rule_labels(state: ParseState) -> None:
     """Number paragraphs within their section (or part) and give each its label and id."""
     containers: dict[tuple[str, str | None], list[Task]] = {}
@@ -483,9 +573,18 @@ def rule_labels(state: ParseState) -> None:
         numbered = [t for t in tasks if t.kind != "measure"]
         # Numbers the text gives (1. 2. …) are used when they are all there and distinct.
         numbers = [given[id(t)] for t in numbered]
+        prefix = section or part
+        lead_in = _lead_in_count(numbers) if section else 0
+        if lead_in:
+            # Items numbered straight through several sections (13, 14, 15 under （五）) after a lead-in paragraph
+            # keep the plan's numbers; the lead-in before them is the section's 引言 (as a plan's opening is).
+            for k, task in enumerate(numbered[:lead_in], 1):
+                task.label = f"{prefix}{OPENING_LABEL}" + (str(k) if lead_in > 1 else "")
+            for task, n in zip(numbered[lead_in:], numbers[lead_in:]):
+                task.label = f"{prefix}{n}"
+            continue
         if None in numbers or len(set(numbers)) != len(numbers):
             numbers = list(range(1, len(numbered) + 1))
-        prefix = section or part
         if not prefix and state.doc.parts and None in [given[id(t)] for t in numbered]:
             # Paragraphs before the plan's first part (为深入贯彻…, 总的要求是…) are its opening, not items 1, 2:
             # 引言, 引言1, 引言2 … (a plan without parts numbers its paragraphs 1, 2 … as before).
@@ -521,10 +620,12 @@ RULES: list[Callable[[ParseState], None]] = [
     rule_tasks,
     rule_label_lines,
     rule_heading_tags,
+    rule_section_titles,
     rule_duty_sections,
     rule_implied,
     rule_clauses,
     rule_prose,
+    rule_subject_roles,
     rule_deadlines,
     rule_targets,
     tables.rule_table_tasks,

@@ -95,6 +95,11 @@ class RoleVocabulary:
     """Role words (组织落实) whose units support a lead named earlier in the tag, and keep their role otherwise."""
     vague_prose_names: re.Pattern = re.compile(r"(?!)")
     """Names a prose sentence may open with that name no body (有关部门, 主管部门): no prose role is read from them."""
+    predicate_start: re.Pattern = re.compile(r"(?!)")
+    """Words that open a sentence's predicate right after its subject (依法, 指导, 承担, 建立, 是, 作为, 选择 …): a unit's
+    name ends at a unit suffix followed by one of them (区城管执法局|依法…, 南桥镇|选择…), never inside a verb phrase."""
+    short_unit_names: frozenset = frozenset()
+    """Two-character names that are units all the same (街镇, 乡镇): a prose name needs 3+ characters otherwise."""
 
 
 #: A count of the tasks under a heading: (8项), （共12项）.
@@ -120,7 +125,8 @@ def _words(src: Path, where: str, value) -> list[str]:
 
 _KEYS = {"version", "none_markers", "roles", "weak_role_words", "manner_words", "support_after_lead", "labels", "field_labels", "time_labels", "ongoing_words", "lead_rules",
          "implied_notes", "list_tail", "list_joiner", "joined_names", "generic_groups", "department_suffixes", "prose_roles",
-         "heading_work_words", "duty_parts", "vague_prose_names"}
+         "heading_work_words", "duty_parts", "vague_prose_names",
+         "predicate_start", "predicate_start_not", "short_unit_names"}
 
 
 @lru_cache(maxsize=2)
@@ -188,6 +194,9 @@ def load_vocabulary(path: str | None = None) -> RoleVocabulary:
         list_tail=_compile(src, "list_tail", data["list_tail"]),
         list_joiner=_compile(src, "list_joiner", data["list_joiner"]),
         joined_names=_compile(src, "joined_names", "|".join(f"(?:{p})" for p in _words(src, "joined_names", data["joined_names"]))),
+        predicate_start=re.compile(f"(?!{_alt(_words(src, 'predicate_start_not', data['predicate_start_not']))})"
+                                   + _alt(_words(src, "predicate_start", data["predicate_start"]))),
+        short_unit_names=frozenset(_words(src, "short_unit_names", data["short_unit_names"])),
         generic=_compile(src, "generic_groups", "|".join(f"(?:{p})" for p in _words(src, "generic_groups", data["generic_groups"]))),
         department_re=re.compile(f"{_alt(suffixes)}(?:[（(][^（）()]*[)）])?$"),
         prose_roles=prose,
@@ -874,7 +883,7 @@ def is_label_line(text: str, vocab: RoleVocabulary | None = None) -> bool:
 
 
 #: Words without which no prose rule can match (a cheap test before the patterns).
-PROSE_WORDS = ("会同", "牵头", "负责", "组织", "承担")
+PROSE_WORDS = ("会同", "牵头", "负责", "组织", "承担", "制定", "制订")
 #: A sub-item's or clause's marker opening a clause (（1）市教委负责…, 2.1 财政部会同…): no part of a name.
 _PROSE_MARKER_RE = re.compile(
     r"^(?:[（(]\d{1,2}[)）]|\d{1,2}[)）]|[①-⑳]|\d{1,2}(?:[.．]\d{1,2})+|\d{1,2}[.．、](?!\d)|第[一二三四五六七八九十百零〇]{1,5}条)\s*")
@@ -890,6 +899,17 @@ def _prose_names(text: str, vocab: RoleVocabulary) -> list[str]:
     return split_items(text, vocab)  # (split_items splits X及Y / X和Y where both sides are whole names of units)
 
 
+def name_end(name: str, vocab: RoleVocabulary) -> int | None:
+    """Where a unit's name ends inside ``name`` when a predicate follows it (``南桥镇选择停车矛盾突出的住宅小区`` → 3,
+    ``各省（区、市）政府要建立省级政府办公厅`` → 9): the shortest prefix of 3+ characters ending in a unit suffix followed
+    by a ``predicate_start`` word; None when the whole is a name (a unit's name ends at its suffix, never swallowing
+    a verb phrase)."""
+    for i in range(3, len(name)):
+        if vocab.department_re.search(name[:i]) and vocab.predicate_start.match(name, i):
+            return i
+    return None
+
+
 def _prose_unit(name: str, vocab: RoleVocabulary, subject: bool) -> bool:
     """A name a prose rule may give a role: ends like a unit, 3+ characters, no digit (a heading glued before the
     subject: 3.2应急报告国家发展改革委…), no role word inside (X及Y会同Z负责 is read by the 会同 rule), no phrase
@@ -899,11 +919,13 @@ def _prose_unit(name: str, vocab: RoleVocabulary, subject: bool) -> bool:
             and not (subject and vocab.vague_prose_names.search(name)))
 
 
-def read_prose(clauses: list[str], registry: Registry, vocab: RoleVocabulary | None = None) -> Tag | None:
+def read_prose(clauses: list[str], registry: Registry, vocab: RoleVocabulary | None = None,
+               forms: frozenset[str] | None = None) -> Tag | None:
     """E: roles stated in prose, only where unambiguous, as a Tag; None when none.  Every rule of
     ``prose_roles`` is tried on every clause part (X会同Y…, 由X牵头, X牵头开展…，Y配合, X负责…, 由X组织验收), at
     every level of the plan; a match counts only when every name it holds looks like a unit and none is vague
-    (有关部门); a unit keeps the first role a sentence gives it."""
+    (有关部门); a unit keeps the first role a sentence gives it.  ``forms``: only the rules of these ids (an untagged
+    paragraph of a tagged plan is read for the forms that name a role outright, ``TAGGED_PLAN_FORMS``)."""
     vocab = vocab or load_vocabulary()
     tag = Tag(text="")
     r = _Reading(tag, registry, vocab, DocumentRules())
@@ -914,14 +936,21 @@ def read_prose(clauses: list[str], registry: Registry, vocab: RoleVocabulary | N
         clause = _PROSE_MARKER_RE.sub("", clause)
         for part in split_top(clause, "；;"):
             depth = _depths(part) if any(c in part for c in OPENERS) else None
-            for _, pattern in vocab.prose_roles:
+            for form, pattern in vocab.prose_roles:
+                if forms is not None and form not in forms:
+                    continue
                 for m in pattern.finditer(part):
                     if depth is not None and depth[min(m.end() - 1, len(part) - 1)] > 0:
                         continue  # an aside in brackets (技工院校内由X负责) assigns no task of the paragraph
                     groups = {g: _prose_names(m.group(g), vocab) for g in _PROSE_GROUPS
                               if g in pattern.groupindex and m.group(g)}
+                    if any(name_end(x, vocab) for g, items in groups.items() if g != "support" for x in items):
+                        continue  # 各省（区、市）政府要建立省级政府办公厅牵头…: a phrase, not the name of who leads
+                    if groups.get("support"):  # 会同区公安分局、南桥镇选择停车矛盾突出的住宅小区开展… → 南桥镇
+                        groups["support"] = [x[: name_end(x, vocab) or len(x)] for x in groups["support"]]
                     if not any(groups.get(g) for g in ("lead", "sole", "shared")) or not all(
-                            _prose_unit(x, vocab, subject=g != "support") for g, items in groups.items() for x in items):
+                            _prose_unit(x, vocab, subject=g != "support") or x in vocab.short_unit_names
+                            for g, items in groups.items() for x in items):
                         continue
                     for role in _PROSE_GROUPS:
                         fresh = [x for x in groups.get(role, []) if x not in given]
@@ -930,6 +959,12 @@ def read_prose(clauses: list[str], registry: Registry, vocab: RoleVocabulary | N
                     tag.notes.append(m.group(0).lstrip("，,"))
     tag.warnings = []
     return tag if tag.has_roles else None
+
+
+#: The prose forms read in an untagged paragraph of a tagged plan (its closing 由A、B、C牵头，会同…; 由街镇牵头协调… in
+#: an untagged item; 由X负责 / 由X制定…; X牵头开展…): those that name a role with 由 or 牵头 — not a bare ``X负责``, which
+#: in a tagged plan is mostly a general duty of a paragraph the tags do not cover (各区政府负责本辖区…).
+TAGGED_PLAN_FORMS = frozenset({"led-by", "leads", "organized-by"})
 
 
 #: Role words a name may not hold in a heading: 各牵头单位负责的工作 names a role, not a unit.
@@ -963,3 +998,90 @@ def read_heading_roles(title: str, registry: Registry, vocab: RoleVocabulary | N
         return None
     tag.text = words
     return tag
+
+
+# ---------------------------------------------------------------- the subject of a duty sentence
+
+#: A sentence's first clause: the subject stands in it (cut at ，。；：).
+_FIRST_CLAUSE_RE = re.compile(r"[^，,。；;：:]+")
+#: 牵头 as the predicate's role (X…负责牵头组织开展…), not a role's name (牵头单位, 牵头部门, 牵头的).
+_PREDICATE_LEADS_RE = re.compile(r"牵头(?!单位|部门|的|作用|抓总)")
+#: A clause with no subject of its own that says 负责 (X建立…，负责…; X是…主体，负责…): the sentence's subject does it.
+_ZERO_SUBJECT_DUTY_RE = re.compile(r"[，,](?:并|同时)?(?:具体|主要|全面|统一)?负责(?!人|的|同志|任)")
+
+
+#: Bare kinds of body a leading 各 governs in a list (各街道、镇 = 各街道 and 各镇).
+_BARE_BODIES = ("镇", "乡", "街道", "街镇", "乡镇", "园区")
+
+
+def _share_each(names: list[str]) -> list[str]:
+    """``各街道、镇`` → 各街道, 各镇: a bare kind of body after a 各 name is governed by that 各."""
+    if names and names[0].startswith("各"):
+        return [("各" + n) if n in _BARE_BODIES else n for n in names]
+    return names
+
+
+def _zero_subject_duty(sentence: str, vocab: RoleVocabulary) -> bool:
+    """``，负责…`` with no subject of its own in ``sentence`` (the predicate after the subject), whose doer is the
+    sentence's subject: not when the clause before it ends with a body the subject sets up (``省级人民政府应…成立相应的
+    应急工作指挥部，负责领导…``: the 指挥部 leads, 国办函〔2005〕57号)."""
+    m = _ZERO_SUBJECT_DUTY_RE.search(sentence)
+    return bool(m) and not vocab.department_re.search(sentence[: m.start()])
+
+
+def opening_subject(sentence: str, vocab: RoleVocabulary | None = None) -> tuple[list[str], str] | None:
+    """The units opening ``sentence`` as its subject and the predicate after them, or None.
+
+    A name ends at a unit suffix followed by a word that opens a predicate (``predicate_start``: 依法, 指导, 承担,
+    建立, 是, 作为 …): ``区城管执法局依法对…`` → ``区城管执法局``; the shortest such cut wins, so a verb phrase is
+    never swallowed into a name (``南桥镇选择停车矛盾突出的住宅小区`` → ``南桥镇``), and a suffix inside a name
+    (``区绿化市|容局``, ``区建设和管理委|员会``) is passed because no predicate word follows it.  The subject stands in
+    the sentence's first clause, a 、-list of names each of which must look like a unit (``_prose_unit``: 3+
+    characters or a ``short_unit_names`` word, not vague, no phrase), so ``各地要…``, ``企业…`` and ``有关部门…`` name
+    no subject."""
+    vocab = vocab or load_vocabulary()
+    sentence = _PROSE_MARKER_RE.sub("", sentence.strip())
+    if sentence.startswith("由"):
+        return None  # 由X负责 / 由X牵头: the prose forms read it
+    m = _FIRST_CLAUSE_RE.match(sentence)
+    head = m.group(0) if m else ""
+    for i in range(2, min(len(head), 80)):
+        if not vocab.department_re.search(head[:i]) or not vocab.predicate_start.match(head, i):
+            continue
+        names = _share_each(_prose_names(head[:i], vocab))
+        if names and all(_prose_unit(n, vocab, subject=True) or n in vocab.short_unit_names or n[1:] in _BARE_BODIES
+                         for n in names):
+            return names, sentence[i:]
+    return None
+
+
+def read_subject(sentence: str, registry: Registry, vocab: RoleVocabulary | None = None,
+                 duty: bool = False) -> Tag | None:
+    """The role of the units opening ``sentence`` as its subject (``opening_subject``), as a Tag, or None.
+
+    ``duty``: the sentence stands in a duty part (职责分工, 工作职责 …), where a paragraph opened by a unit states what
+    that unit does whatever its verb (``区X局依法对…实施行政处罚``, ``区Z局承担…``): 指导 as the predicate's first
+    verb → guide, 牵头 in its first clause → lead, else responsible.  Elsewhere only the forms that say so are read:
+    a clause with no subject of its own saying 负责 (``X建立…，负责…``, ``X是…主体，负责…``: responsible) or 牵头 in
+    the predicate's first clause (``X…负责牵头组织开展…``: lead)."""
+    vocab = vocab or load_vocabulary()
+    found = opening_subject(sentence, vocab)
+    if found is None:
+        return None
+    names, predicate = found
+    first = _FIRST_CLAUSE_RE.match(predicate)
+    first = first.group(0) if first else ""
+    if _PREDICATE_LEADS_RE.search(first):
+        role = "lead"
+    elif duty and re.match(r"(?:依法|要|应|负责|统筹)?指导", predicate):
+        role = "guide"
+    elif duty or _zero_subject_duty(predicate.split("。")[0], vocab):
+        role = "sole"
+    else:
+        return None
+    tag = Tag(text="")
+    r = _Reading(tag, registry, vocab, DocumentRules())
+    _assign(r, names, role, positional=False)
+    tag.warnings = []
+    tag.notes.append(sentence[: len(sentence) - len(predicate)] + predicate[:20])
+    return tag if tag.has_roles else None

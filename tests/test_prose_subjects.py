@@ -1,0 +1,161 @@
+"""Prose roles beyond ``X负责`` at a paragraph's start (session 9, prose helper; blind sets holdout8 A/B/G and
+tagsblind4 3/4/5): the subject of a duty paragraph, ``由X牵头`` in an untagged paragraph of a tagged plan, a unit's
+name ending at its suffix, a sub-heading alone on its line as its task's title, items numbered straight through
+several sections.  Table-driven: text → roles → why; controls that must NOT change are rows too."""
+
+import pytest
+
+from kb.parser import parse_document
+from kb.parser.roles import load_vocabulary, name_end, opening_subject
+
+ROLE_KEYS = ("lead", "guide", "support", "sole", "shared")
+
+
+def _roles(task):
+    return {k: getattr(task, k) for k in ROLE_KEYS if getattr(task, k)}
+
+
+def _task(text, start):
+    _, tasks = parse_document(text, "t")
+    hits = [t for t in tasks if t.text.startswith(start)]
+    assert len(hits) == 1, [t.text[:20] for t in tasks]
+    return hits[0]
+
+
+UNTAGGED = "关于进一步加强本区某项工作的方案\n\n一、工作目标\n\n到2026年底，实现规范管理。\n\n三、职责分工\n\n{}\n\n四、保障措施\n\n{}\n"
+TAGGED = ("某区工作方案\n\n一、主要任务\n\n1.加强管理。（区交通委牵头，区公安分局配合）\n\n2.推进建设。（区建管委负责）\n\n"
+          "三、职责分工\n\n{}\n\n四、保障措施\n\n{}\n")
+
+# (paragraph in a duty part, expected roles, why)
+DUTY_CASES = [
+    ("1.区城管执法局依法对违法倾倒的行为实施行政处罚。", {"sole": ["区城管执法局"]},
+     "a unit opening a duty paragraph with no 负责 verb: the subject does it (依法 …实施处罚)"),
+    ("2.区房管局指导、协调各街道做好住宅小区的管理工作。", {"guide": ["区房管局"]},
+     "指导 as the predicate's first verb after the subject: guide"),
+    ("3.区建设和管理委员会承担消纳场所的建设管理。", {"sole": ["区建设和管理委员会"]},
+     "承担 … (not 承担…职责); a suffix inside the name (委|员会) is passed: no predicate word follows it"),
+    ("4.区绿化市容局建立监管机制，落实日常巡查。", {"sole": ["区绿化市容局"]},
+     "区绿化市|容局: 市 is a suffix but 容 opens no predicate, so the name runs to 局"),
+    ("5.各街道、镇作为辖区管理的责任主体，负责组织落实分类投放。居民区垃圾原则上由本区环卫企业负责清运。",
+     {"shared": ["各街道", "各镇"]},
+     "the inner 由X负责 clause never replaces the paragraph's subject; 各 governs 镇 too; two units share"),
+    ("6.区市场监管局是市场管理的主体，负责督促市场落实管理责任。", {"sole": ["区市场监管局"]},
+     "X是…主体，负责…"),
+    ("7.区发展改革委负责牵头组织开展项目评估。", {"lead": ["区发展改革委"]},
+     "X…负责牵头组织开展…: lead, as the verb says"),
+    ("8.区财政局负责落实所需经费。", {"sole": ["区财政局"]}, "X负责 (the prose form of before): unchanged"),
+    ("9.企业要落实分类责任。", {}, "control: 企业 is no unit of the plan"),
+    ("10.各地要加强宣传。", {}, "control: 各地 is no unit"),
+    ("11.有关部门依法做好监管。", {}, "control: a vague subject names no body"),
+    ("12.加强日常监督检查，区城管执法局依法查处。", {}, "control: the paragraph does not open with a unit"),
+]
+
+
+@pytest.mark.parametrize(("para", "expected", "why"), DUTY_CASES, ids=[c[2][:30] for c in DUTY_CASES])
+@pytest.mark.parametrize("plan", [UNTAGGED, TAGGED], ids=["untagged plan", "tagged plan"])
+def test_duty_paragraph_subject(plan, para, expected, why):
+    t = _task(plan.format(para, "各部门要加强协同配合。"), para[:8])
+    assert _roles(t) == expected, why
+    assert (t.role_source == "prose") == bool(expected), why
+
+
+# (paragraph outside a duty part, in a plan WITHOUT tags, expected roles, why): today's stricter forms + the two
+# forms that say the subject does the work.
+PLAIN_CASES = [
+    ("区环保局建立监管机制，负责日常监督检查。", {"sole": ["区环保局"]},
+     "X建立…，负责…: the 负责 clause has no subject of its own, the sentence's subject does it"),
+    ("区市场监管局是市场管理的主体，负责督促市场落实责任。", {"sole": ["区市场监管局"]}, "X是…主体，负责…"),
+    ("区城管执法局依法对违法行为实施处罚。", {}, "outside a duty part a subject with no role word gives no role"),
+    ("区房管局指导各街道做好管理工作。", {}, "outside a duty part 指导 alone stays a verb of the work"),
+    ("省级人民政府应根据需要，成立相应的应急工作指挥部，负责领导本地区工作。", {},
+     "control: the 负责 clause follows a body being set up (the 指挥部 leads: 国办函〔2005〕57号)"),
+    ("各部门要加强协同配合，负责落实。", {}, "control: a vague subject"),
+]
+
+
+@pytest.mark.parametrize(("para", "expected", "why"), PLAIN_CASES, ids=[c[2][:30] for c in PLAIN_CASES])
+def test_subject_outside_duty_parts(para, expected, why):
+    t = _task(UNTAGGED.format("区财政局负责经费保障。", para), para[:8])
+    assert _roles(t) == expected, why
+
+
+# (untagged paragraph of a TAGGED plan, expected roles, why)
+TAGGED_PROSE_CASES = [
+    ("由区发展改革委、区财政局、区交通委牵头，会同相关部门和各街镇，建立工作推进机制。",
+     {"lead": ["区发展改革委", "区财政局", "区交通委"]},
+     "a closing paragraph with no tag whose own sentence says 由A、B、C牵头 (the vague 相关部门 no support)"),
+    ("其余单位的分类推进由街镇牵头，区绿化市容局配合落实。", {"lead": ["街镇"], "support": ["区绿化市容局"]},
+     "由街镇牵头 (a two-character unit of short_unit_names), ，Y配合 support"),
+    ("由区规划资源局制定配套政策。", {"sole": ["区规划资源局"]}, "由X制定…: X does it"),
+    ("区政府负责本辖区的组织实施。", {}, "control: a bare X负责 in a tagged plan stays a paragraph (no such form)"),
+    ("成立由区交通委牵头，区公安分局参加组成的工作专班。", {},
+     "control: 成立由X牵头…组成的专班 describes a body being set up, not who does the paragraph"),
+    ("各区要加强组织领导。", {}, "control: no role form"),
+]
+
+
+@pytest.mark.parametrize(("para", "expected", "why"), TAGGED_PROSE_CASES, ids=[c[2][:30] for c in TAGGED_PROSE_CASES])
+def test_untagged_paragraph_of_a_tagged_plan(para, expected, why):
+    t = _task(TAGGED.format("区财政局负责经费保障。", para), para[:8])
+    assert _roles(t) == expected, why
+    assert (t.kind == "task") == bool(expected), "a paragraph given roles in a tagged plan is a task"
+
+
+def test_tagged_paragraph_is_read_by_its_tag_only():
+    t = _task(TAGGED.format("区财政局负责经费保障。", "x"), "1.加强管理")
+    assert _roles(t) == {"lead": ["区交通委"], "support": ["区公安分局"]} and t.role_source == "tag"
+
+
+# (name as a prose group caught it, where the unit's name ends, why)
+NAME_END_CASES = [
+    ("南桥镇选择停车矛盾突出的住宅小区", 3, "a verb phrase after the unit suffix is no part of the name"),
+    ("各省（区、市）政府要建立省级政府办公厅", 9, "要 after 政府: the name ended"),
+    ("区绿化市容局", None, "区绿化市|容局: no predicate word after 市"),
+    ("区建设和管理委员会", None, "委|员会"),
+    ("区政府应急管理办公室", None, "应急 goes on a name (predicate_start_not)"),
+    ("区委组织部", None, "组织 is no predicate word (区委组织部)"),
+]
+
+
+@pytest.mark.parametrize(("name", "end", "why"), NAME_END_CASES, ids=[c[0] for c in NAME_END_CASES])
+def test_name_end(name, end, why):
+    assert name_end(name, load_vocabulary()) == end, why
+
+
+def test_last_unit_of_a_list_stops_at_its_suffix():
+    plan = "停车方案\n\n一、主要任务\n\n（一）开展试点。由区建管委会同区公安分局、南桥镇选择停车矛盾突出的住宅小区开展共享停车试点。\n"
+    t = _task(plan, "（一）开展试点")
+    assert _roles(t) == {"lead": ["区建管委"], "support": ["区公安分局", "南桥镇"]}
+
+
+def test_opening_subject_controls():
+    v = load_vocabulary()
+    assert opening_subject("区城管执法局依法对…实施行政处罚。", v) == (["区城管执法局"], "依法对…实施行政处罚。")
+    assert opening_subject("由区城管执法局负责。", v) is None  # 由X: the prose forms
+    assert opening_subject("企业要落实主体责任。", v) is None
+    assert opening_subject("加强巡查，区城管执法局依法查处。", v) is None
+
+
+SECTION_PLAN = ("方案\n\n二、主要任务\n\n(一)解决居民区装修垃圾积压现象\n\n各街道、镇要全面排查居民区装修垃圾积压情况，限期清运。\n\n"
+                "（二）其他\n\n开展行动。加强巡查。\n\n（三）加强监管\n\n加强日常巡查，发现问题及时处置。\n\n严格执法，依法查处。\n")
+
+
+@pytest.mark.parametrize(("start", "title", "why"), [
+    ("各街道、镇要全面排查", "解决居民区装修垃圾积压现象", "a heading alone on its line (ASCII brackets) over one body: its title"),
+    ("开展行动", "开展行动", "a body whose first sentence is a title keeps it"),
+    ("加强日常巡查", None, "a section of several paragraphs: the heading is the section's title, not each one's"),
+])
+def test_sub_heading_is_the_title(start, title, why):
+    t = _task(SECTION_PLAN, start)
+    assert t.title == title, why
+    assert not t.text.startswith("(") and not t.text.startswith("（"), "the body is the task's text"
+
+
+def test_items_numbered_straight_through_sections_keep_their_numbers():
+    plan = ("某区方案\n\n一、主要任务\n\n（四）加强管理\n\n11.加强巡查。（区城管执法局负责）\n\n12.加强执法。（区城管执法局负责）\n\n"
+            "（五）推进建设\n\n围绕设施建设，重点做好以下工作。\n\n13.建设设施。（区建管委负责）\n\n"
+            "14.完善网络，加强维护管理，确保运行。\n\n（区建管委负责）\n\n15.加强宣传。（区委宣传部负责）\n\n"
+            "（六）其他\n\n说明一。\n\n1.做好保障。（区财政局负责）\n")
+    _, tasks = parse_document(plan, "t")
+    assert [t.label for t in tasks] == ["一（四）11", "一（四）12", "一（五）引言", "一（五）13", "一（五）14", "一（五）15",
+                                        "一（六）1", "一（六）2"], "a section numbered from 1 after a lead-in: positions as before"
