@@ -89,7 +89,9 @@ TAGGED_PROSE_CASES = [
     ("由区规划资源局制定配套政策。", {"sole": ["区规划资源局"]}, "由X制定…: X does it"),
     ("区政府负责本辖区的组织实施。", {}, "control: a bare X负责 in a tagged plan stays a paragraph (no such form)"),
     ("成立由区交通委牵头，区公安分局参加组成的工作专班。", {},
-     "control: 成立由X牵头…组成的专班 describes a body being set up, not who does the paragraph"),
+     "control: 成立由X牵头…组成的专班 describes a body of several being set up, not who does the paragraph"),
+    ("成立由区交通委牵头，区财政局、区公安分局等部门共同参与的推进机制，统筹推进试点工作。", {},
+     "control: in a tagged plan a body being set up (成立由X牵头…的推进机制) is no task of the paragraph"),
     ("各区要加强组织领导。", {}, "control: no role form"),
 ]
 

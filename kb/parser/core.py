@@ -403,12 +403,14 @@ def _prose_in_tagged_plan(state: ParseState) -> None:
     """E in a tagged plan: a paragraph with no roles of its own (no tag, label line, heading's or duty section's
     roles, table row) whose own sentence says ``由X牵头`` / ``X牵头…`` / ``由X负责`` / ``由X制定…``
     (``roles.TAGGED_PLAN_FORMS``) gives X that role — the plan's closing ``由A、B、C牵头，会同相关部门和各区政府…``,
-    ``由街镇牵头协调…`` inside an untagged numbered item.  A paragraph carrying a tag is read by its tag only."""
+    ``由街镇牵头协调…`` inside an untagged numbered item.  A paragraph carrying a tag is read by its tag only, and a
+    body being set up (``成立由X牵头…的推进机制``) gives no role here."""
     vocab = roles.load_vocabulary()
     for task in state.tasks:
         if task.tag or task.role_source or task.departments("any") or task.kind == "measure" and not task.clauses:
             continue
-        tag = roles.read_prose(task.clauses, state.registry, vocab, forms=roles.TAGGED_PLAN_FORMS)
+        tag = roles.read_prose(task.clauses, state.registry, vocab, forms=roles.TAGGED_PLAN_FORMS,
+                               tasks_only=True)
         if tag is None:
             continue
         for role in ROLES:

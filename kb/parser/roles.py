@@ -920,12 +920,14 @@ def _prose_unit(name: str, vocab: RoleVocabulary, subject: bool) -> bool:
 
 
 def read_prose(clauses: list[str], registry: Registry, vocab: RoleVocabulary | None = None,
-               forms: frozenset[str] | None = None) -> Tag | None:
+               forms: frozenset[str] | None = None, tasks_only: bool = False) -> Tag | None:
     """E: roles stated in prose, only where unambiguous, as a Tag; None when none.  Every rule of
     ``prose_roles`` is tried on every clause part (X会同Y…, 由X牵头, X牵头开展…，Y配合, X负责…, 由X组织验收), at
     every level of the plan; a match counts only when every name it holds looks like a unit and none is vague
     (有关部门); a unit keeps the first role a sentence gives it.  ``forms``: only the rules of these ids (an untagged
-    paragraph of a tagged plan is read for the forms that name a role outright, ``TAGGED_PLAN_FORMS``)."""
+    paragraph of a tagged plan is read for the forms that name a role outright, ``TAGGED_PLAN_FORMS``);
+    ``tasks_only``: a body being set up (``成立由X牵头，…参与的推进机制``: X leads the body) gives no role — in a tagged
+    plan the tags give the tasks, and such a 保障措施 sentence is none."""
     vocab = vocab or load_vocabulary()
     tag = Tag(text="")
     r = _Reading(tag, registry, vocab, DocumentRules())
@@ -942,6 +944,8 @@ def read_prose(clauses: list[str], registry: Registry, vocab: RoleVocabulary | N
                 for m in pattern.finditer(part):
                     if depth is not None and depth[min(m.end() - 1, len(part) - 1)] > 0:
                         continue  # an aside in brackets (技工院校内由X负责) assigns no task of the paragraph
+                    if tasks_only and _SETS_UP_RE.search(part[: m.start() + 1]):
+                        continue
                     groups = {g: _prose_names(m.group(g), vocab) for g in _PROSE_GROUPS
                               if g in pattern.groupindex and m.group(g)}
                     if any(name_end(x, vocab) for g, items in groups.items() if g != "support" for x in items):
@@ -965,6 +969,10 @@ def read_prose(clauses: list[str], registry: Registry, vocab: RoleVocabulary | N
 #: an untagged item; 由X负责 / 由X制定…; X牵头开展…): those that name a role with 由 or 牵头 — not a bare ``X负责``, which
 #: in a tagged plan is mostly a general duty of a paragraph the tags do not cover (各区政府负责本辖区…).
 TAGGED_PLAN_FORMS = frozenset({"led-by", "leads", "organized-by"})
+
+
+#: A body being set up right before its 由X牵头 (成立由X牵头…的推进机制, 建立由X牵头的协调机制).
+_SETS_UP_RE = re.compile(r"(?:成立|建立|组建|设立|健全)由$")
 
 
 #: Role words a name may not hold in a heading: 各牵头单位负责的工作 names a role, not a unit.
