@@ -1342,7 +1342,7 @@ def _role_or_any(text: str, voc) -> bool:
     nouns = set(voc.words["task_nouns"])
     # (only the words the question holds are combined: a few, not every pair of the vocabulary)
     specific = [w for r, ws in voc.roles.items() if r not in ("any", "implied") for w in filter(text.__contains__, ws)]
-    anyw = [w for w in voc.roles["any"] if w not in nouns and w in text]
+    anyw = [w for w in filter(text.__contains__, voc.roles["any"]) if w not in nouns]
     for j in voc.words["role_joiners"]:
         if j in text and any(a + j + b in text or b + j + a in text for a in specific for b in anyw):
             return True
@@ -1841,8 +1841,10 @@ def _glued_phrase(text: str, words: list[str], voc, plan_text) -> str | None:
         at = text.find(word)
         if at < 0:
             continue
-        after = next((n for n in nouns if text.startswith(n, at + len(word))), None)
-        before = next((n for n in nouns if text[:at].endswith(n)), None)
+        # (one C test of every noun first: most words stand beside none)
+        after = next((n for n in nouns if text.startswith(n, at + len(word))), None) if text.startswith(
+            nouns, at + len(word)) else None
+        before = next((n for n in nouns if text[:at].endswith(n)), None) if text[:at].endswith(nouns) else None
         phrase = (before or "") + word + (after or "")
         if phrase != word and phrase not in plan_text:
             return phrase
@@ -1852,13 +1854,13 @@ def _glued_phrase(text: str, words: list[str], voc, plan_text) -> str | None:
 _NOUNS: dict[int, tuple] = {}
 
 
-def _overview_nouns(voc) -> list[str]:
+def _overview_nouns(voc) -> tuple[str, ...]:
     """Overview words (保障, 要求 …) that hold no target word, longest first (once per vocabulary)."""
     held = _NOUNS.get(id(voc))
     if held is None or held[0] is not voc:
         targets = voc.words["target"]
-        held = _NOUNS[id(voc)] = (voc, longest_first(w for ask, _ in voc.overview.values() for w in ask
-                                                     if len(w) >= 2 and not any(map(w.__contains__, targets))))
+        held = _NOUNS[id(voc)] = (voc, tuple(longest_first(w for ask, _ in voc.overview.values() for w in ask
+                                                           if len(w) >= 2 and not any(map(w.__contains__, targets)))))
     return held[1]
 
 
