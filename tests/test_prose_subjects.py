@@ -161,3 +161,16 @@ def test_items_numbered_straight_through_sections_keep_their_numbers():
     _, tasks = parse_document(plan, "t")
     assert [t.label for t in tasks] == ["一（四）11", "一（四）12", "一（五）引言", "一（五）13", "一（五）14", "一（五）15",
                                         "一（六）1", "一（六）2"], "a section numbered from 1 after a lead-in: positions as before"
+
+
+def test_article_heading_stands_alone():
+    """An article's heading alone on its line (``第五条 管理部门``, 沪奉府规〔2024〕4号, read untuned) is no part of the
+    article's first paragraph: glued, the prose reader took 管理部门区绿化市容局 for the unit (a confident wrong name)."""
+    plan = ("奉贤区景观照明管理实施意见\n\n第五条 管理部门\n\n区绿化市容局负责全区景观照明的指导、协调、监管。\n\n"
+            "第六条 规划实施方案\n\n各街镇人民政府是区域管理责任单位，在区绿化市容局的指导下，负责辖区内设施的管理工作。\n")
+    _, tasks = parse_document(plan, "t")
+    assert [(t.text, _roles(t)) for t in tasks] == [
+        ("第五条管理部门", {}), ("区绿化市容局负责全区景观照明的指导、协调、监管。", {"sole": ["区绿化市容局"]}),
+        ("第六条规划实施方案", {}),
+        ("各街镇人民政府是区域管理责任单位，在区绿化市容局的指导下，负责辖区内设施的管理工作。", {"sole": ["各街镇人民政府"]}),
+    ]

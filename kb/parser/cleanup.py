@@ -40,6 +40,9 @@ NUMBERED_ITEM_RE = re.compile(r"^\d{1,2}[.．、](?!\d)")
 #: 办法 number their sections so): it starts a paragraph; ``1.5亿元`` / ``2.5倍`` are amounts, not numbers.
 DECIMAL_ITEM_RE = re.compile(r"^\d{1,2}(?:[.．]\d{1,2}){1,3}\s*(?![\d.．%‰倍亿万千百元个年月日项])\S")
 #: A short decimal- or number-headed heading line with no punctuation (``1 总则``, ``3.2 应急报告``) stands alone.
+#: An article's heading of a 办法/实施意见 written by articles, alone on its line (``第五条 管理部门``): it stands alone,
+#: never glued to the article's first paragraph (``第五条管理部门区绿化市容局负责…`` made the unit 管理部门区绿化市容局).
+ARTICLE_HEADING_RE = re.compile(r"^第[一二三四五六七八九十百零〇]{1,5}条\s*[\u4e00-\u9fff][^。！？；：，,!?;:（(]{1,16}$")
 DECIMAL_HEADING_RE = re.compile(r"^\d{1,2}(?:[.．]\d{1,2}){0,3}\s*(?![\d.．%‰倍亿万千百元个年月日项])[\u4e00-\u9fff][^。！？；：，,!?;:]{1,24}$")
 
 #: Names of documents: a line ending so (and short) is a title, complete in itself; a title
@@ -142,7 +145,7 @@ def continues(previous: str, line: str) -> bool:
         return False
     if is_heading(previous) and not is_heading(join_fragment(previous, line)):
         return False  # 2. + 2 → 2.2 would stop being an item, and a second cleanup would read it otherwise
-    if DECIMAL_ITEM_RE.match(line) or DECIMAL_HEADING_RE.match(previous):
+    if DECIMAL_ITEM_RE.match(line) or DECIMAL_HEADING_RE.match(previous) or ARTICLE_HEADING_RE.match(previous):
         return False
     if _heading_wrapped(previous, line):
         return True
