@@ -262,3 +262,19 @@ def test_sharing_on_a_plan_with_units_unchanged():
 
     a = Session(strict=True).ask("哪些任务没有配合单位")
     assert a.status == "answered" and a.tasks, a.text
+
+
+@pytest.mark.parametrize(("question", "status", "held"), [
+    ("审批时间压缩到多少个工作日", "not_in_plan", "工作日"),
+    ("审批时间压缩到多少天", "not_in_plan", "天"),
+    ("一网通办什么时候推行", "answered", "2025年7月1日"),
+], ids=["workdays", "days", "when-control"])
+def test_a_number_asked_in_a_unit_is_never_answered_with_a_date(question, status, held):
+    """v8_hexi: 12.自2025年7月1日起，全面推行工程建设项目审批“一网通办” — no paragraph states a number of 工作日/天; 时间 of
+    审批时间 is the thing measured, not a when: the date was said as 审批、压缩的时限.  A when asked stays answered."""
+    from kb.qa import Session
+
+    a = Session(str(QA_PLANS / "v8_hexi_renwu_2025.txt"), strict=True).ask(question)
+    assert a.status == status and held in a.text, a.text
+    if status == "not_in_plan":
+        assert "2025年7月1日" not in a.text.splitlines()[0], a.text

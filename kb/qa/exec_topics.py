@@ -396,6 +396,10 @@ def exec_topic_deadline(question: str, q: Query, env) -> Answer:
     from kb.qa.executors import found_nothing
 
     ctx = env.ctx
+    if q.act is Act.VALUE and q.unit and "unit_value" in env.nothing_found:
+        # (审批时间压缩到多少个工作日 where no paragraph states a number in 工作日: a number was asked — 时间 is its
+        # topic, not a when — and a date of the paragraph is no answer: 时限：自2025年7月1日起 was)
+        return found_nothing(question, q, env)
     words = topic_words(q, env)
     task = best_task(env, words)
     if task is None:
