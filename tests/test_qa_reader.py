@@ -161,6 +161,10 @@ ANSWERS = [
     ("nongji", "强化组织领导的第二条是什么", "answered", ["八（十九）"], [],
      "control: 八's sections numbered （十八）–（二十） across the plan: the second is （十九）, as before"),
     ("duty", "领导小组组长是谁", "answered", ["四（一）"], ["分管副区长"], "E on a plan written here"),
+    ("wufei", "主要任务第三项是什么", "answered", ["二（三）"], ["推行农业绿色生产"],
+     "（三） writes its number; 二3, 二（四）3, 二（六）3 carry 3 only in labels kb gave unnumbered paragraphs (asked back before)"),
+    ("zigong", "重点任务第三项是什么", "ask_back", [], ["6 处"],
+     "control: the bundled plan's items write no number (labels only): the six items numbered 3 are asked back, as before"),
     # ---- F: no stated total: kb's count, said to be counted
     ("nongji", "一共提出了多少条具体措施", "answered",
      [f"{p}（{n}）" for p, n in (("二", "三"), ("二", "四"), ("二", "五"), ("二", "六"), ("三", "七"), ("三", "八"), ("四", "九"),

@@ -67,6 +67,11 @@ def plan_item(question: str, q: Query, env) -> Answer:
     pool = [t for t in (plan.task(i) for i in q.cited) if t is not None] if scoped else list(plan.tasks)
     numbered = [(item_number(t), t) for t in pool]
     found = [t for n, t in numbered if n == q.ordinal]
+    written = [t for t in found if _OWN_NUMBER.match(t.text or "")]
+    if written and len(written) < len(found):
+        # 主要任务第三项: （三）推行农业绿色生产… writes its number; 二3, 二（四）3 carry 3 only in the label kb gave
+        # unnumbered paragraphs — the number the plan writes is the one asked
+        found = written
     sections = list(dict.fromkeys(t.section for t in pool if t.section)) if scoped else []
     if not found and len(sections) >= 2:
         # 职责分工第十二项 / 强化组织领导的第二条 over a part of sections: its items are its sections (（一）…（九）; numbered
