@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from kb.errors import KbError
 from kb.model import ROLE_NAMES, ROLES, Plan, Task
-from kb.registry import Resolution, resolve_department
+from kb.registry import Resolution, place_spellings, resolve_department
 
 # How a task reads in a duty list is kb/listing.py (the store renders it into its rows at parse time).
 from kb.listing import describe_departments, duty_facts, task_heading  # noqa: E402,F401
@@ -43,6 +43,9 @@ class DutyList:
     """Role → tasks, in GROUP_ORDER; a task stands in the first group it qualifies for."""
     counts: dict[str, int] = field(default_factory=dict)
     """Role → number of tasks with that role (a task counts once per role it has)."""
+    spellings: tuple[str, ...] = ()
+    """The spellings of one place's body the plan writes whose tasks the list unions (``place_body``:
+    浦东新区, 浦东新区政府), ``department`` first; just ``(department,)`` for any other name."""
 
     @property
     def tasks(self) -> list[Task]:
@@ -73,12 +76,71 @@ class DutyLine:
     """``duty_facts``: deadlines and targets, or empty."""
 
 
+class SpellingsPlan:
+    """The plan, with several spellings of one body (国土房管局 / 市国土房管局; 浦东新区 / 浦东新区政府) holding the
+    union of their tasks; every other attribute is the plan's own."""
+
+    def __init__(self, plan, names: tuple[str, ...], docs: set[str]):
+        # (a folder of plans: only within the documents that write the spellings — 发展改革委 of a State
+        # Council plan is not 市发展改革委 of a city's)
+        self._plan, self._names, self._docs = plan, names, docs
+
+    def __getattr__(self, attr):
+        return getattr(self._plan, attr)
+
+    def tasks_of(self, name: str, role: str = "any") -> list[Task]:
+        if name not in self._names:
+            return self._plan.tasks_of(name, role)
+        seen: dict[str, Task] = {}
+        for n in self._names:
+            for t in self._plan.tasks_of(n, role):
+                if t.doc in self._docs:
+                    seen.setdefault(t.id, t)
+        return sorted(seen.values(), key=self._plan.position)
+
+
+def docs_of(plan, name: str) -> set[str]:
+    """Ids of the documents in which ``name`` holds a role or implements a task."""
+    return {t.doc for r in ("any", "implied") for t in plan.tasks_of(name, r)}
+
+
+def place_body(plan, name: str):
+    """(plan, spellings): a place and its government are one body (浦东新区 / 浦东新区政府 / 浦东新区人民政府,
+    kb.registry.place_spellings) — the plan's names are kept as written, so the plan answering with the tasks of every
+    spelling it writes, and those spellings (``name`` first); ``(plan, (name,))`` for any other name.
+
+    The one definition behind every department list: questions (kb.qa.exec_departments), ``kb duties``
+    (``duty_list``/``duty_lines``), the exports and the TUI."""
+    twins = tuple(n for n in place_spellings(name) if n != name and docs_of(plan, n))
+    if not twins:
+        return plan, (name,)
+    spellings = (name, *twins)
+    return SpellingsPlan(plan, spellings, set().union(*(docs_of(plan, n) for n in spellings))), spellings
+
+
+def written_as(tasks: list[Task], spellings: tuple[str, ...]) -> str:
+    """（方案写作“浦东新区”5 项、“浦东新区政府”1 项）: how the plan names the one body on the tasks listed
+    (empty for a single spelling)."""
+    if len(spellings) < 2:
+        return ""
+    counts = [(n, sum(1 for t in tasks if t.roles_of(n))) for n in spellings]
+    said = "、".join(f"“{n}”{c} 项" for n, c in counts if c)
+    return f"（方案写作{said}）" if said else ""
+
+
 def duty_lines(plan: Plan, department: str) -> list[DutyLine]:
     """Every line of ``department``'s duty list: role by role (GROUP_ORDER), each in corpus order.
 
     A plan in the store reads the lines it rendered when it parsed the plan (no
     task is built: 19,000 lines at 1,000 plans); any other plan renders them here.
+
+    A place asked by one spelling lists the tasks of every spelling the plan writes (``place_body``); those lines
+    name every unit as the plan writes it (the body itself included: which spelling a task uses shows).
     """
+    plan, spellings = place_body(plan, department)
+    if len(spellings) > 1:
+        return [DutyLine(r, t.doc, t.label, task_heading(t), describe_departments(t), duty_facts(t))
+                for r in GROUP_ORDER for t in plan.tasks_of(department, r)]
     if getattr(plan, "uses_store", lambda: False)():
         rows = plan.listing_rows(department)
         if rows is not None:
@@ -122,8 +184,9 @@ def duty_list(plan: Plan, department: str, role: str = "any", *, every_group: bo
     if role not in ROLE_CHOICES:
         raise KbError(f"不认识的职责 {role!r}：可用 {', '.join(ROLE_CHOICES)}")
     roles = GROUP_ORDER if role == "any" else (role,)
+    plan, spellings = place_body(plan, department)  # 浦东新区政府: the tasks written 浦东新区 too
     parent = plan.subunits().get(department)
-    result = DutyList(department, parent)
+    result = DutyList(department, parent, spellings=spellings)
     placed: set[str] = set()
     held = plan.roles_held()
     for r in GROUP_ORDER:

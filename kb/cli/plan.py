@@ -209,7 +209,7 @@ def _duties(plan, args) -> int:
 def _duties_text(plan, args, res) -> int:
     """The duty list as text, from ``kb.duties.duty_lines`` (a stored plan prints strings it rendered when
     it parsed the plan: 19,000 lines at 1,000 plans without building a task)."""
-    from kb.duties import GROUP_ORDER, GROUP_TITLES, duty_lines, plan_name
+    from kb.duties import GROUP_ORDER, GROUP_TITLES, duty_lines, place_body, plan_name, written_as
 
     department = res.name
     held = plan.roles_held()
@@ -223,6 +223,10 @@ def _duties_text(plan, args, res) -> int:
     parent = plan.subunits().get(department)
     name = department + (f"（{parent}）" if parent else "")
     note = "" if res.how == "exact" else f"（按“{args.department}”解析）"
+    body, spellings = place_body(plan, department)
+    if len(spellings) > 1:
+        # 浦东新区政府 and 浦东新区 are one body: say how the plan writes it on the tasks listed
+        note += written_as(list({t.id: t for t in body.tasks_of(department, "any")}.values()), spellings)
     counts = {r: len(v) for r, v in by_role.items()}
     found = any(by_role[r] for r in wanted)
     out = sys.stdout
@@ -282,9 +286,12 @@ def _duties_json(plan, args, res) -> int:
         "role": args.role,
         "counts": duties.counts,
         "groups": {role: [t.id for t in tasks] for role, tasks in duties.groups.items()},
-        "tasks": [dict(t.to_dict(), roles=t.roles_of(duties.department), **({"plan": refs.get(t.doc)} if several else {}))
+        "tasks": [dict(t.to_dict(), roles=list(dict.fromkeys(r for n in duties.spellings for r in t.roles_of(n))),
+                       **({"plan": refs.get(t.doc)} if several else {}))
                   for t in {t.id: t for t in duties.tasks}.values()],
     }
+    if len(duties.spellings) > 1:
+        out["spellings"] = list(duties.spellings)  # one place's body written several ways: the list unions them
     if several:
         out["plans"] = [dict(plan_ref(doc), counts=d.counts, groups={r: [t.id for t in ts] for r, ts in d.groups.items()})
                         for doc, d in per_plan]

@@ -373,8 +373,12 @@ def build_duty_list(plan: Plan, department: str, selection=None) -> DutyExport:
     of 三 finds 三（一）1 under both 配合 and 落实), so each group is complete.
     ``selection``: only the tasks it accepts (kb/select.py), when given.
     """
+    from kb.duties import place_body
     from kb.select import EVERY_PARAGRAPH
 
+    # 浦东新区政府 and 浦东新区: one body, the tasks of every spelling the plan writes (kb.duties.place_body, as
+    # kb duties and the questions); the 其他单位 cells of a row leave out the spelling that row's task writes
+    plan, spellings = place_body(plan, department)
     parent = plan.subunits().get(department)
     doc_titles = _doc_titles(plan)
     groups: list[Group] = []
@@ -391,7 +395,8 @@ def build_duty_list(plan: Plan, department: str, selection=None) -> DutyExport:
         group = Group(role, ROLE_LABELS[role])
         for t in tasks:
             seen.setdefault(t.id, None)
-            cells = _task_cells(t, doc_titles, exclude=department)
+            written = next((n for n in spellings if t.roles_of(n)), department)
+            cells = _task_cells(t, doc_titles, exclude=written)
             cells["role"] = ROLE_LABELS[role]
             group.rows.append(Row(t, role, cells))
         groups.append(group)
@@ -403,14 +408,20 @@ def build_duty_list(plan: Plan, department: str, selection=None) -> DutyExport:
         exported=export_date(),
         counts=counts,
         total=len(seen),
-        notes=_duty_notes(plan, department, parent, counts),
+        notes=_duty_notes(plan, department, parent, counts, spellings),
         groups=groups,
         columns=columns,
     )
 
 
-def _duty_notes(plan: Plan, department: str, parent: str | None, counts: dict[str, int]) -> list[str]:
+def _duty_notes(plan: Plan, department: str, parent: str | None, counts: dict[str, int],
+                spellings: tuple[str, ...] = ()) -> list[str]:
+    from kb.duties import written_as
+
     notes = []
+    said = written_as(plan.tasks_of(department, "any"), spellings)
+    if said:
+        notes.append(f"{'、'.join(spellings)}是同一机构{said}；清单列出方案写作其中任一名称的任务。")
     if parent:
         notes.append(f"{department}是{parent}的下属单位；清单列出方案写作“{parent}（{department}）”的任务。")
     via: dict[str, list[str]] = {}  # sub-unit → labels of the tasks written 部门（下属单位）

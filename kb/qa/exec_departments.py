@@ -15,7 +15,7 @@ from kb.model import ROLE_NAMES, ROLES, Plan, Task
 from kb.qa.answer import Answer
 from kb.qa.query import Query, asked_topic
 from kb.qa.result import GroupLine, compose, numbered, target_line
-from kb.registry import place_spellings
+from kb.duties import SpellingsPlan as _Spellings, docs_of as _docs_of, place_body, written_as as _written_as
 
 #: Words officials use for the roles in answers.
 ROLE_WORDS = {"lead": "牵头", "guide": "指导", "support": "配合", "sole": "单独负责", "shared": "共同负责",
@@ -172,43 +172,6 @@ def level_pair(name: str, names) -> str | None:
     return prefixed[0] if name == bare else bare
 
 
-class _Spellings:
-    """The plan, with the two spellings of one body (国土房管局, 市国土房管局) holding the union of their tasks."""
-
-    def __init__(self, plan, names: tuple[str, ...], docs: set[str]):
-        # (a folder of plans: only within the documents that write both spellings — 发展改革委 of a State
-        # Council plan is not 市发展改革委 of a city's)
-        self._plan, self._names, self._docs = plan, names, docs
-
-    def __getattr__(self, attr):
-        return getattr(self._plan, attr)
-
-    def tasks_of(self, name: str, role: str = "any") -> list[Task]:
-        if name not in self._names:
-            return self._plan.tasks_of(name, role)
-        seen: dict[str, Task] = {}
-        for n in self._names:
-            for t in self._plan.tasks_of(n, role):
-                if t.doc in self._docs:
-                    seen.setdefault(t.id, t)
-        return sorted(seen.values(), key=self._plan.position)
-
-
-def place_body(plan, name: str):
-    """(plan, spellings): a place and its government are one body (浦东新区 / 浦东新区政府 / 浦东新区人民政府,
-    kb.registry.place_spellings) — the plan's names are kept as written, so the plan answering with the tasks of every
-    spelling it writes, and those spellings (``name`` first); ``(plan, (name,))`` for any other name."""
-    twins = tuple(n for n in place_spellings(name) if n != name and _docs_of(plan, n))
-    if not twins:
-        return plan, (name,)
-    spellings = (name, *twins)
-    return _Spellings(plan, spellings, set().union(*(_docs_of(plan, n) for n in spellings))), spellings
-
-
-def _docs_of(plan, name: str) -> set[str]:
-    return {t.doc for r in ("any", "implied") for t in plan.tasks_of(name, r)}
-
-
 def _duties(question: str, q: Query, env, name: str, role: str, only: set[str] | None = None) -> Answer:
     from kb.duties import GROUP_ORDER, GROUP_TITLES, duty_list
 
@@ -312,13 +275,6 @@ def _duties(question: str, q: Query, env, name: str, role: str, only: set[str] |
         lines[:0] = department_heading_lines(plan, [name, shown], ROLE_WORDS[role])
     ctx.tasks = tasks
     return Answer(question, intent, compose(lines), departments=[name], tasks=tasks, roles=roles)
-
-
-def _written_as(tasks: list[Task], spellings: tuple[str, ...]) -> str:
-    """（方案写作“浦东新区”5 项、“浦东新区政府”1 项）: how the plan names the one body on the tasks listed."""
-    counts = [(n, sum(1 for t in tasks if t.roles_of(n))) for n in spellings]
-    said = "、".join(f"“{n}”{c} 项" for n, c in counts if c)
-    return f"（方案写作{said}）" if said else ""
 
 
 def _implied_note(tasks: list[Task], name: str) -> str:

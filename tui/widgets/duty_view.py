@@ -52,4 +52,6 @@ class DutyView(Vertical):
             (f"{GROUP_TITLES[role]}（{len(tasks)}）", tasks, {})
             for role, tasks in duties.groups.items()
         ]
-        self.query_one(TaskList).show_groups(groups, exclude=department, facts=True)
+        # one place's body written several ways (浦东新区 / 浦东新区政府): each line names its units as written
+        self.query_one(TaskList).show_groups(groups, exclude=department if len(duties.spellings) < 2 else None,
+                                             facts=True)
