@@ -93,6 +93,8 @@ TAGGED_PROSE_CASES = [
     ("成立由区交通委牵头，区财政局、区公安分局等部门共同参与的推进机制，统筹推进试点工作。", {},
      "control: in a tagged plan a body being set up (成立由X牵头…的推进机制) is no task of the paragraph"),
     ("各区要加强组织领导。", {}, "control: no role form"),
+    ("本方案共梳理出三十项工作举措，由十五个部门牵头落实。", {},
+     "control: a count of units (十五个部门) names no unit (lead session 9: it was read as the lead 十五个部门)"),
 ]
 
 
@@ -174,3 +176,17 @@ def test_article_heading_stands_alone():
         ("第六条规划实施方案", {}),
         ("各街镇人民政府是区域管理责任单位，在区绿化市容局的指导下，负责辖区内设施的管理工作。", {"sole": ["各街镇人民政府"]}),
     ]
+
+
+TABLE_PLAN = ("某区工作方案\n\n一、主要任务\n\n1.推进分类减量。其余单位的分类推进由街镇牵头，区绿化市容局配合落实。\n\n"
+              "附件\n\n任务分工表\n\n序号\t任务\t牵头单位\t配合单位\n1\t推进分类减量\t街镇\t区绿化市容局\n"
+              "2\t建设回收网点\t区商务委\t各街镇\n")
+
+
+def test_a_plan_with_a_task_table_reads_no_body_prose():
+    """A plan that assigns its tasks in a task table: the body paragraph restates row 1, so its 由街镇牵头 is not read
+    again: no role is read from prose, each row gives its roles once (a department's tasks were counted twice: holdout4
+    宝山 31 → 32 when it was)."""
+    _, tasks = parse_document(TABLE_PLAN, "t")
+    assert not [t.label for t in tasks if t.role_source == "prose"]
+    assert sorted((t.lead, t.support) for t in tasks if t.lead) == [(["区商务委"], ["各街镇"]), (["街镇"], ["区绿化市容局"])]

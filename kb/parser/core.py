@@ -405,6 +405,10 @@ def _prose_in_tagged_plan(state: ParseState) -> None:
     (``roles.TAGGED_PLAN_FORMS``) gives X that role — the plan's closing ``由A、B、C牵头，会同相关部门和各区政府…``,
     ``由街镇牵头协调…`` inside an untagged numbered item.  A paragraph carrying a tag is read by its tag only, and a
     body being set up (``成立由X牵头…的推进机制``) gives no role here."""
+    if state.tables:
+        # A plan that assigns its tasks in a task table: the body's paragraphs restate the table's rows, so their
+        # prose would count a task twice (宝山 2019: 三（一）1's 由街镇（园区）牵头 is the table's row too).
+        return
     vocab = roles.load_vocabulary()
     for task in state.tasks:
         if task.tag or task.role_source or task.departments("any") or task.kind == "measure" and not task.clauses:

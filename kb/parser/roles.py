@@ -889,7 +889,8 @@ _PROSE_MARKER_RE = re.compile(
     r"^(?:[（(]\d{1,2}[)）]|\d{1,2}[)）]|[①-⑳]|\d{1,2}(?:[.．]\d{1,2})+|\d{1,2}[.．、](?!\d)|第[一二三四五六七八九十百零〇]{1,5}条)\s*")
 #: Words that open no unit's name: a request or a modal before the subject (请人力资源社会保障部会同…, 并指定专门机构负责,
 #: 要设立…机构或者明确相关机构负责) — such a "name" is a phrase, no unit.
-_NOT_A_NAME_RE = re.compile(r"^[请并要应将需可对]|或|设立|指定|明确|成立")
+# A count of units (由十五个部门牵头落实, 涉及34个牵头单位) names no unit.
+_NOT_A_NAME_RE = re.compile(r"^[请并要应将需可对]|或|设立|指定|明确|成立|^[0-9一二三四五六七八九十百两]+[个家类]")
 _PROSE_GROUPS = ("lead", "support", "sole", "shared")
 
 
