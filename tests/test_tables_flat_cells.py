@@ -356,3 +356,77 @@ def test_no_table_without_units_or_times_and_no_roles_from_two_unit_columns():
     _, rows = _row_tasks(_flat(two, False))
     assert len(rows) == 4 and not any(t.departments("any") for t in rows)
     assert [[d.text for d in t.deadlines] for t in rows] == [[w] for _, _, w in HEADERLESS_ROWS]
+
+
+# --- 5. a 内容 paragraph that ends like a unit (…平台) after a merged 内容 row ---------------------------------------
+
+#: My own rows (no plan's text), in the shape of the lead's 00:00 bug: row 3's 内容 opens with a work verb and ends like
+#: a unit (…监测平台: 台); row 4 leaves its 内容 out (merged with row 3's).  Before: row 3's 内容 was taken from row 2,
+#: 建设道路运行监测平台 became its lead and 科技信息处 its support (a confident wrong answer).
+VERB_TABLE = [
+    "某市道路管理局关于印发《某市道路运行保障工作方案》的通知", "各区道路管理部门：",
+    "现将《某市道路运行保障工作方案》印发给你们，请结合实际抓好落实。", "某市道路管理局", "2024年2月1日",
+    "附件", "某市道路运行保障任务分解表",
+    "序号", "内容", "牵头部门", "配合部门", "2024年工作任务", "2025年工作计划", "备注",
+    "一、完善道路设施",
+    "1", "完善桥梁检测制度", "设施养护处", "—", "完成桥梁定期检测80座。", "完成桥梁定期检测90座。",
+    "2", "推进道路综合整治", "交通建设处", "设施运行处", "完成道路整治15公里。", "持续推进道路整治。",
+    "3", "建设道路运行监测平台", "科技信息处", "—", "2024年完成平台一期上线。", "不断完善平台功能。",
+    "4", "设施运行处", "—", "完成监测点位布设50处。", "逐步扩大监测覆盖范围。",
+    "5", "开展隧道安全评估", "设施养护处", "设施运行处", "完成隧道评估6座。", "完成隧道评估8座。",
+    "6", "交通建设处", "—", "完成隧道设备更新2座。", "持续更新隧道设备。",
+    "7", "规范工地扬尘管理", "建设管理处", "设施运行处", "完成工地检查200次。", "实现工地检查全覆盖。",
+    "8", "建设管理处", "—", "发布扬尘管理导则。", "修订扬尘管理导则。",
+    "9", "打造城市道路数据服务中心", "科技信息处", "综合规划处", "完成数据中心选址。", "建成数据服务中心。",
+    "10", "城市道路智能养护平台", "设施养护处", "—", "完成平台需求调研。", "上线平台主要功能。",
+    "11", "科技信息处", "—", "完成养护数据接入。", "推进数据共享应用。",
+    "12", "设施运行处", "交通建设处", "综合规划处", "完成路况巡查系统升级。", "扩大巡查覆盖范围。",
+]
+#: (序号, 内容 (title), lead, support, merged 内容?, why)
+VERB_EXPECTED = [
+    (1, "完善桥梁检测制度", ["设施养护处"], [], False, "control: a plain row, — an empty 配合 cell"),
+    (2, "推进道路综合整治", ["交通建设处"], ["设施运行处"], False, "control: a plain row"),
+    (3, "建设道路运行监测平台", ["科技信息处"], [], False,
+     "opens with 建设 and is longer than every unit name of the table (5 characters): 内容, no unit, no merge"),
+    (4, "建设道路运行监测平台", ["设施运行处"], [], True, "a real merged 内容 right after: row 3's"),
+    (5, "开展隧道安全评估", ["设施养护处"], ["设施运行处"], False, "control"),
+    (6, "开展隧道安全评估", ["交通建设处"], [], True, "a merged 内容 whose lead holds 建设 inside (交通建设处)"),
+    (7, "规范工地扬尘管理", ["建设管理处"], ["设施运行处"], False,
+     "a unit named with a work verb (建设管理处) no longer than the table's unit names stays a unit"),
+    (8, "规范工地扬尘管理", ["建设管理处"], [], True, "the same unit opening a merged row: still a unit, 内容 merged"),
+    (9, "打造城市道路数据服务中心", ["科技信息处"], ["综合规划处"], False, "…中心 ends like a unit; opens with 打造: 内容"),
+    (10, "城市道路智能养护平台", ["设施养护处"], [], False,
+     "no verb, ends like a unit: its row's 5 paragraphs fill 内容 + 2 units + 2 work columns and it is longer than every "
+     "unit name of the table: 内容 (first reading: 内容 merged from row 9, lead 城市道路智能养护平台)"),
+    (11, "城市道路智能养护平台", ["科技信息处"], [], True, "a real merged 内容 right after"),
+    (12, "城市道路智能养护平台", ["设施运行处"], ["交通建设处", "综合规划处"], True,
+     "5 paragraphs but 内容 merged: 设施运行处 is a unit cell of rows 2 and 5 (before: 内容 = 设施运行处, lead 交通建设处)"),
+]
+
+
+@pytest.mark.parametrize("lines", [False, True], ids=["blank-lines", "one-a-line"])
+def test_a_work_verb_paragraph_ending_like_a_unit_is_the_rows_content(lines):
+    """A paragraph opening with a work verb (tables.yaml work_verbs) and longer than every unit name the table's unit
+    columns hold is the row's 内容, not its lead: the row's paragraphs then fill 内容 + units + work columns with no
+    merged cell.  Rows merged for real and units named with such a verb stay as they were."""
+    doc, rows = _row_tasks(_flat(VERB_TABLE, lines))
+    got = [(int(t.source.rsplit("序号", 1)[1]), t.title, t.lead, t.support, any("合并单元格" in n for n in t.notes))
+           for t in rows]
+    assert got == [e[:5] for e in VERB_EXPECTED]
+    assert [t.fields.get("2024年工作任务") for t in rows][2] == "2024年完成平台一期上线。"
+    assert [t.body for t in rows][2] == "不断完善平台功能。" and not rows[2].fields.get("备注")
+    assert not doc.warnings and not any(t.warnings for t in rows)
+
+
+def test_a_long_unit_name_in_a_merged_row_stays_the_lead():
+    """Control: a unit name longer than the table's others, in a row whose 内容 is merged and whose paragraphs do not
+    fill the columns one each (4 paragraphs for 5 columns), stays the row's lead; 内容 is merged from the row above."""
+    cells = VERB_TABLE[:7] + ["序号", "内容", "牵头部门", "配合部门", "2024年工作任务", "2025年工作计划", "备注",
+                              "1", "完善桥梁检测制度", "设施养护处", "—", "完成桥梁定期检测80座。", "完成桥梁定期检测90座。",
+                              "2", "市道路运输事业发展中心", "—", "完成运输数据归集。", "深化运输数据应用。",
+                              "3", "推进道路综合整治", "交通建设处", "设施运行处", "完成道路整治15公里。", "持续推进道路整治。"]
+    doc, rows = _row_tasks(_flat(cells, False))
+    assert [(t.title, t.lead, t.support) for t in rows] == [
+        ("完善桥梁检测制度", ["设施养护处"], []), ("完善桥梁检测制度", ["市道路运输事业发展中心"], []),
+        ("推进道路综合整治", ["交通建设处"], ["设施运行处"])]
+    assert any("合并单元格" in n for n in rows[1].notes)

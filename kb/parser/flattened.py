@@ -89,6 +89,8 @@ class FlatRow:
     """What the regrouping inferred (a merged cell taken from the row above)."""
     warnings: list[str] = field(default_factory=list)
     """What it could not decide (a paragraph whose column is not known)."""
+    paragraphs: int = 0
+    """How many paragraphs its own cells were written on (0 for a heading or a second line)."""
 
 
 @dataclass(slots=True)
@@ -103,6 +105,9 @@ class FlatTable:
     """The header cells as written."""
     rows: list[FlatRow]
     """Its rows in order, headings included."""
+    cell_columns: int = 0
+    """How many columns a row fills with one paragraph each when no cell is merged, wraps or is a field's (序号
+    and fields such as 备注 left out: 内容 + unit columns + work columns)."""
 
 
 def _paragraphs(text: str) -> list[tuple[int, int, str]]:
@@ -474,6 +479,61 @@ def _header_at(paras, i, vocab, header_columns, is_task_header, headings=frozens
 
 def _regroup(paras, start, body, header, unit_like, time_like, headings=frozenset(), vocab=None,
              header_columns=None) -> FlatTable | None:
+    """The table's rows (``_regroup_once``), read again when a paragraph opening with a work verb was taken for a
+    unit though it is the row's 内容 (``建设…监测平台`` after a merged 内容 row: it ends like a unit, 台).  The table's
+    own unit names decide: a work-verb paragraph longer than every unit name its unit columns hold in the first
+    reading (verb-opening names aside) is no unit, so its row's paragraphs fill 内容 + units + work columns without a
+    merged cell.  A unit named with such a verb (建设管理处) is no longer than its table's unit names and stays one."""
+    table = _regroup_once(paras, start, body, header, unit_like, time_like, headings, vocab, header_columns)
+    verbs = getattr(vocab, "work_verbs", ())
+    if table is None or not verbs:
+        return table
+    unit_cols = [idx for col, idx in header[1].items() if _KIND.get(col) == "unit"]
+    content_cols = [idx for col, idx in header[1].items() if _KIND.get(col) in ("name", "task")]
+    lead_col = header[1].get("lead", header[1].get("responsible"))
+    names = [n for row in table.rows if row.number for c in unit_cols for n in re.split(r"[、，,]", row.cells[c]) if n]
+    # A lead cell of a row whose 内容 was merged though the row's paragraphs fill 内容 + units + work columns one
+    # each: it could be the row's 内容 (城市交通监测平台, no verb) — no unit when longer than every other unit name.
+    suspects = {row.cells[lead_col] for row in table.rows
+                if row.number and lead_col is not None and row.paragraphs == table.cell_columns
+                and any(n.startswith(tuple(f"{table.header[c]}：" for c in content_cols)) and "合并单元格" in n
+                        for n in row.notes)}
+    candidates = [n for n in names if n.startswith(verbs) or n in suspects]
+    # A row's 内容 that the table writes elsewhere as a unit cell of its own (设施运行处 as row 2's 配合) is that unit: its
+    # row's 内容 is merged (设施运行处 / 交通建设处 / 综合规划处 / … under a merged 内容 read 内容 = 设施运行处).
+    whole = {row.cells[c] for row in table.rows if row.number for c in unit_cols if row.cells[c] and row.cells[c] in names}
+    units_named = frozenset(row.cells[c] for row in table.rows if row.number for c in content_cols
+                            if row.cells[c] in whole and not any("合并单元格" in n and n.startswith(f"{table.header[c]}：")
+                                                                 for n in row.notes))
+    if units_named:
+        table = _regroup_once(paras, start, body, header, unit_like, time_like, headings, vocab, header_columns,
+                              units_named)
+        if table is None:
+            return None
+    if not candidates:
+        return table  # (the common case: one reading)
+
+    def longest_but(name: str) -> int:
+        return max((len(n) for n in names if n != name and not n.startswith(verbs) and n not in suspects), default=0)
+
+    def no_unit(line: str) -> bool:
+        flat = line.replace("\n", "").strip()
+        first = re.split(r"[、，,]", flat)[0]
+        return (flat.startswith(verbs) or flat in suspects) and len(first) > longest_but(first)
+
+    if not any(no_unit(n) for n in candidates):
+        return table
+
+    def table_unit_like(line: str) -> bool:
+        return not no_unit(line) and unit_like(line)
+
+    return _regroup_once(paras, start, body, header, table_unit_like, time_like, headings, vocab, header_columns,
+                         units_named)
+
+
+def _regroup_once(paras, start, body, header, unit_like, time_like, headings=frozenset(), vocab=None,
+                  header_columns=None, units_named: frozenset = frozenset()) -> FlatTable | None:
+    """The table's rows; ``units_named``: names its unit columns hold elsewhere (never a row's 内容 or work text)."""
     cells_h, columns = header
     n_cols = len(cells_h)
     kinds = ["other"] * n_cols
@@ -537,7 +597,8 @@ def _regroup(paras, start, body, header, unit_like, time_like, headings=frozense
     pending_notes: list[str] = []
     pending_warn: list[str] = []
     aligned = [_align(lines, [("col", c) for c in cols_after] + [("head", None)] + [("col", c) for c in cols_before],
-                      kinds, unit_like, time_like, col_names, headings) for _, lines, cols_after, cols_before in segments]
+                      kinds, unit_like, time_like, col_names, headings, units_named=units_named)
+               for _, lines, cols_after, cols_before in segments]
     lead_col = next((idx for idx, name in col_names.items() if name == "lead"), None)
     habit = _lead_habit(aligned, segments, lead_col)
     for (number, lines, cols_after, cols_before), ways in zip(segments, aligned):
@@ -589,7 +650,8 @@ def _regroup(paras, start, body, header, unit_like, time_like, headings=frozense
                 warns.append(warning("flat_cell_uncertain", number=number, cells="”“".join(unsure), choices=choices))
             if habit_note:
                 notes.append(habit_note)
-            rows.append(FlatRow(number, row_cells, notes, warns))
+            own = sum(1 for what, col in certain.values() if what == "col" and col in cols_after) + len(unsure)
+            rows.append(FlatRow(number, row_cells, notes, warns, own))
             heading_open = False
             sub = _sub_row(heads, cols_after, kinds, unit_like, time_like, col_names) if not cols_before else None
             if sub is not None:
@@ -614,7 +676,7 @@ def _regroup(paras, start, body, header, unit_like, time_like, headings=frozense
         if number is None and unsure:
             pending_warn.append(warning("flat_cell_uncertain_first", cells="”“".join(unsure)))
     end_index = seq[end_pos - 1][0] + 1 if end_pos > 0 else body
-    return FlatTable(start, end_index, cells_h, rows)
+    return FlatTable(start, end_index, cells_h, rows, sum(1 for kind in kinds if kind not in ("number", "other")))
 
 
 def _lead_habit(aligned, segments, lead_col) -> int | None:
@@ -758,7 +820,8 @@ def _fit(line: str, kind: str, unit_like, time_like) -> float:
 
 
 def _align(lines: list[str], layout: list[tuple[str, int | None]], kinds: list[str], unit_like, time_like,
-           columns_of: dict[int, str] | None = None, headings: frozenset = frozenset(), with_cost: bool = False):
+           columns_of: dict[int, str] | None = None, headings: frozenset = frozenset(), with_cost: bool = False,
+           units_named: frozenset = frozenset()):
     """The cheapest ways of giving ``lines`` in order to the slots of ``layout``: a list of ways, each
     a list of (what, column) per line; None when no way gives the task column a line.  ``headings``:
     the words of the text's own headings (a line repeating one is written like a heading row)."""
@@ -769,6 +832,7 @@ def _align(lines: list[str], layout: list[tuple[str, int | None]], kinds: list[s
     # A line written like a heading costs more in any cell but a name (a name may repeat a heading's words):
     # 2 for a marked one (行动五：…), 3 for the words of one of the text's headings (no task restates one).
     fits = [[_fit(ln, kinds[c], unit_like, time_like) + ((2 if marked[k] else 3 if known[k] else 0) if kinds[c] != "name" else 0)
+             + (_MISMATCH if kinds[c] in ("name", "task", "text") and ln.replace("\n", "").strip() in units_named else 0)
              if what == "col" else 0 for what, c in layout] for k, ln in enumerate(lines)]
     # A heading's own words without its marker are a heading row at a small cost: a name cell repeating
     # them (任务类型 before 序号, as 静安 2023 writes it) stays a name cell.

@@ -62,6 +62,9 @@ class TableVocabulary:
     ``other`` column, never roles, whatever role word it holds."""
     qualifier: re.Pattern | None = None
     """A qualifier a header cell may open with before its column word (2022年预期目标, 市级牵头单位)."""
+    work_verbs: tuple[str, ...] = ()
+    """Verbs a task cell opens with (建设, 推进 …): a flattened paragraph opening with one and longer than the table's
+    unit names is no unit cell (kb/parser/flattened.py)."""
 
 
 @lru_cache(maxsize=1)
@@ -91,11 +94,15 @@ def load_vocabulary(path: str | None = None) -> TableVocabulary:
     endings = data.get("inner_division_endings") or []
     if not isinstance(endings, list) or not all(isinstance(w, str) and w.strip() for w in endings):
         raise KbError(f"{src}：inner_division_endings 应为词语列表；请修正，或从代码仓库恢复这个文件")
+    verbs = data.get("work_verbs") or []
+    if not isinstance(verbs, list) or not all(isinstance(w, str) and w.strip() for w in verbs):
+        raise KbError(f"{src}：work_verbs 应为词语列表；请修正，或从代码仓库恢复这个文件")
     try:
         qualifier = re.compile(data["header_qualifier"]) if data.get("header_qualifier") else None
     except (re.error, TypeError) as exc:
         raise KbError(f"{src}：header_qualifier 不是有效的正则表达式（{exc}）；请修正，或从代码仓库恢复这个文件") from exc
-    return TableVocabulary(tuple(sorted(seen.items(), key=lambda kv: -len(kv[0]))), caption, tuple(endings), qualifier)
+    return TableVocabulary(tuple(sorted(seen.items(), key=lambda kv: -len(kv[0]))), caption, tuple(endings), qualifier,
+                           tuple(sorted(verbs, key=len, reverse=True)))
 
 
 @dataclass(slots=True)
