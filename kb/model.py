@@ -233,6 +233,9 @@ class Document:
     """Parts as (numeral, title), e.g. ``("三", "重点任务")``."""
     sections: list[tuple[str, str]] = field(default_factory=list)
     """Sections as (label, title), e.g. ``("三（一）", "调整产业结构，深化工业污染治理")``."""
+    annexes: list[tuple[str, str]] = field(default_factory=list)
+    """Annexes after the body as (cite, title), e.g. ``("附件", "示范场景")``: their paragraphs are cited ``附件-1`` (like
+    annex table rows, ``附件1-3``) and are not among ``parts``."""
     warnings: list[str] = field(default_factory=list)
     """Problems met while reading the document as a whole."""
     registry: str | None = None

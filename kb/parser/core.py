@@ -95,6 +95,7 @@ def rule_structure(state: ParseState) -> None:
     state.doc.cover = "\n".join(o.cover) or None
     state.doc.plan_title = o.plan_title
     state.doc.parts, state.doc.sections = o.parts, o.sections
+    state.doc.annexes = o.annexes
 
 
 def rule_registry(state: ParseState) -> None:
@@ -568,6 +569,7 @@ def _lead_in_count(numbers: list[int | None]) -> int:
 def rule_labels(state: ParseState) -> None:
     """Number paragraphs within their section (or part) and give each its label and id."""
     containers: dict[tuple[str, str | None], list[Task]] = {}
+    annexes = {cite for cite, _ in state.outline.annexes} if state.outline else set()
     for task in state.tasks:
         if task.kind == "measure":
             task.label = task.section or task.part
@@ -591,6 +593,12 @@ def rule_labels(state: ParseState) -> None:
             continue
         if None in numbers or len(set(numbers)) != len(numbers):
             numbers = list(range(1, len(numbered) + 1))
+        if part in annexes:
+            # An annex's paragraphs are cited like an annex table's rows (附件1-3, 附件-2, 附件1（一）-3): never as
+            # items of the body's last part.
+            for task, n in zip(numbered, numbers):
+                task.label = f"{prefix}-{n}"
+            continue
         if not prefix and state.doc.parts and None in [given[id(t)] for t in numbered]:
             # Paragraphs before the plan's first part (为深入贯彻…, 总的要求是…) are its opening, not items 1, 2:
             # 引言, 引言1, 引言2 … (a plan without parts numbers its paragraphs 1, 2 … as before).

@@ -192,6 +192,9 @@ class Outline:
     """The plan's own title after a cover notice (松江区城市更新2025年度实施计划), else None."""
     duty_heads: dict[str, str] = field(default_factory=dict)
     """G: section label → the units heading it in a duty part (四、职责分工 （一）区建管委), whose tasks they do."""
+    annexes: list[tuple[str, str]] = field(default_factory=list)
+    """(cite, title) of every annex after the body (``附件1`` / ``附件``, ``示范场景``): its paragraphs are no items of
+    the last body part (their blocks carry the cite as their part); not among ``parts``."""
 
 
 def find_title(paragraphs: list[str], fallback: str) -> tuple[int, str]:
@@ -202,6 +205,42 @@ def find_title(paragraphs: list[str], fallback: str) -> tuple[int, str]:
         if is_title(p):
             return i, p
     return -1, fallback
+
+
+#: Sentence marks: a line holding one is a sentence that mentions an annex (详见附件1。), never an annex's caption.
+_SENTENCE_MARKS = "。；;，,！？"
+
+
+def annex_caption(p: str) -> tuple[str, str] | None:
+    """(cite, title as written after the caption or "") when ``p`` is an annex caption line that opens an annex: ``附件``,
+    ``附件2``, ``附件：示范场景``, or the caption joined by cleanup to the annex's short title line (``附件示范场景``) —
+    never a sentence that mentions an annex (``详见附件1``, ``附件所列任务由各区负责落实。``).  The caption pattern is
+    the one task tables use (kb/data/tables.yaml attachment_caption), so prose annexes and table annexes are cited
+    alike (``附件1`` → rows ``附件1-3``)."""
+    from kb.parser.tables import load_vocabulary
+
+    text = p.strip()
+    m = load_vocabulary().caption.match(text)
+    if not m or not text.startswith("附") or "件" not in m.group(0):
+        return None
+    rest = text[m.end() :].strip()
+    if len(rest) > 30 or any(c in rest for c in _SENTENCE_MARKS) or ITEM_RE.match(rest):
+        return None
+    return re.sub(r"\s", "", m.group(0))[:2] + m.group(1), rest
+
+
+def _is_annex_title(p: str) -> bool:
+    """A short line with no sentence mark and no number: the title under an annex caption (示范场景)."""
+    return 0 < len(p.strip()) <= 30 and not any(c in p for c in _SENTENCE_MARKS) and not ITEM_RE.match(p.strip()) \
+        and not SECTION_RE.match(p.strip()) and not PART_RE.match(p.strip())
+
+
+def _pop_closing(blocks: list[Block]) -> list[str]:
+    """The closing paragraphs (signature, date, 抄送) at the end of the body's blocks, taken off them."""
+    closing: list[str] = []
+    while blocks and blocks[-1].part and blocks[-1].text.strip() and CLOSING_RE.match(blocks[-1].text.strip()):
+        closing.insert(0, blocks.pop().text)
+    return closing
 
 
 def outline(paragraphs: list[str], doc_id: str) -> Outline:
@@ -222,7 +261,46 @@ def outline(paragraphs: list[str], doc_id: str) -> Outline:
     section_lines: dict[str, str] = {}
     duty_heads: dict[str, str] = {}
     duty_part = False
+    annexes: list[tuple[str, str]] = []
+    closing: list[str] = []
+    want_annex_title = False
     for p in body:
+        signed = COVER_DATE_RE.match(p) if parts and not annexes else None
+        if signed and signed.group("rest") and annex_caption(signed.group("rest")):
+            # The signature and date joined by cleanup to the annex caption after them (…办公厅2024年3月1日附件示范场景):
+            # the closing, then the annex.
+            closing = _pop_closing(blocks) + [p[: signed.start("rest")].strip()]
+            p = signed.group("rest")
+        caption = annex_caption(p) if parts else None
+        if caption:
+            # An annex after the body (附件 / 附件2 / 附件：示范场景): the body is closed; what follows is the annex,
+            # its title the caption's rest or the next short line, its paragraphs cited like annex table rows.
+            if not annexes:
+                closing = closing or _pop_closing(blocks)
+            part, part_title = caption
+            annexes.append((part, part_title))
+            section = section_title = None
+            duty_part = False
+            want_annex_title = not part_title
+            continue
+        if annexes:
+            if want_annex_title and _is_annex_title(p):
+                part_title = p.strip()
+                annexes[-1] = (part, part_title)
+                want_annex_title = False
+                continue
+            want_annex_title = False
+            m = PART_RE.match(p) if len(p) <= 30 and "。" not in p[:-1] else None
+            m = m or (SECTION_RE.match(p) if is_section_heading(p) else None)
+            if m:  # 一、 / （一） inside an annex: a section of the annex (附件1（一）-3), never a body part
+                section = f"{part}（{m.group(1)}）"
+                section_title = m.group(2).rstrip("。")
+                sections.append((section, section_title))
+                continue
+            m = ITEM_RE.match(p)
+            blocks.append(Block(part, part_title, section, section_title, int(m.group(1)) if m else None, "paragraph", p,
+                                heading_title(m.group(2) if m else p)))
+            continue
         p, heading_tag = split_heading_tag(p)
         m = PART_RE.match(p)
         if m and len(p) <= 30 and "。" not in p[:-1]:
@@ -273,10 +351,9 @@ def outline(paragraphs: list[str], doc_id: str) -> Outline:
         number = int(m.group(1)) if m else None
         heading = heading_title(m.group(2) if m else p)
         blocks.append(Block(part, part_title, section, section_title, number, "paragraph", p, heading))
-    closing: list[str] = []
-    while blocks and blocks[-1].part and blocks[-1].text.strip() and CLOSING_RE.match(blocks[-1].text.strip()):
-        closing.insert(0, blocks.pop().text)
-    return Outline(title, preface, parts, sections, blocks, heading_tags, section_lines, closing, cover, plan_title, duty_heads)
+    closing += _pop_closing(blocks)
+    return Outline(title, preface, parts, sections, blocks, heading_tags, section_lines, closing, cover, plan_title, duty_heads,
+                   annexes)
 
 
 def _is_duty_part(part_title: str) -> bool:

@@ -184,6 +184,21 @@ def numbered_items(plan) -> list:
     return out
 
 
+def annex_note(plan, docs=None) -> str:
+    """``正文之后另有附件“示范场景”（7 条，不计在正文条目内）。`` for the annexes after the body of the documents (all when
+    ``docs`` is None) that hold paragraphs; "" when there is none.  A count of the body's items says it, so an
+    annex's numbered paragraphs are neither counted as items nor silently lost."""
+    said = []
+    for d in plan.documents:
+        if docs is not None and d.id not in docs:
+            continue
+        for cite, title in getattr(d, "annexes", None) or []:
+            n = len(plan.parts_tasks([(d.id, cite)]))
+            if n:
+                said.append(f"{cite}“{title}”（{n} 条）" if title else f"{cite}（{n} 条）")
+    return f"正文之后另有{'、'.join(said)}，不计在正文条目内。" if said else ""
+
+
 def part_items(plan, doc: str, num: str, sections) -> list:
     """The items of part ``num`` of document ``doc`` as the plan numbers them: the opening paragraph of each of its
     ``sections`` ((label, title) pairs: 四、保障措施 › （一）加强组织领导 …) when it has sections, else its paragraphs

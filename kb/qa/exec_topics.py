@@ -620,6 +620,10 @@ def exec_all_tasks(question: str, q: Query, env) -> Answer:
             env.ctx.tasks = items
             lines = [f"方案正文编号的条目共 {len(items)} 条（方案原文没有写明总数，这是 kb 按编号统计的；"
                      "各条都没有写明责任单位）：", *numbered(items)]
+            from kb.qa.exec_plan import annex_note
+
+            if annex_note(env.plan):
+                lines.append(annex_note(env.plan))
             return Answer(question, "all_tasks", compose(lines), tasks=items)
     lines = [f"方案的任务（带责任单位的条目）共 {len(tasks)} 项："]
     lines.extend(numbered(tasks))

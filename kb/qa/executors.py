@@ -281,6 +281,10 @@ def exec_structure(question: str, q: Query, env: Env) -> Answer:
             extra = "，".join(x for x in (f"{len(secs)} 个方面" if secs else "", f"{n} 项任务" if n else "") if x)
             group.items.append(Item(k, None, text=f"{num}、{title}" + (f"（{extra}）" if extra else "")))
         result.groups.append(group)
+    from kb.qa.exec_plan import annex_note
+
+    if annex_note(plan, {d.id for d in docs}):  # the annex is no part of the body, but it is there
+        result.notes.append(annex_note(plan, {d.id for d in docs}))
     return _answer(question, "structure_parts", result, query=q, tasks=[])
 
 
