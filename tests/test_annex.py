@@ -90,3 +90,7 @@ def test_counting_and_parts_answers_leave_the_annex_out_and_say_it_is_there():
         a = s.ask(q)
         assert "附件-" not in a.text and "二3" not in a.text, q
         assert not [t for t in a.tasks if t.part == "附件"], q
+    count = s.ask("一共有多少条措施")
+    # 二1 and 二2 name their units in prose (市政务服务办牵头 / 负责): never "各条都没有写明责任单位"
+    assert "共 2 条" in count.text and "没有写明责任单位" not in count.text
+    assert "正文之后另有附件“示范场景”（2 条）" in count.text

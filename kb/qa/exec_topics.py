@@ -618,8 +618,11 @@ def exec_all_tasks(question: str, q: Query, env) -> Answer:
         items = numbered_items(env.plan)
         if items:
             env.ctx.tasks = items
-            lines = [f"方案正文编号的条目共 {len(items)} 条（方案原文没有写明总数，这是 kb 按编号统计的；"
-                     "各条都没有写明责任单位）：", *numbered(items)]
+            # 各条都没有写明责任单位 only when none of them has a unit: an untagged plan's items whose prose names units
+            # (市X办牵头) carry roles though they are no tagged tasks
+            none = not any(any(t.departments("any")) for t in items)
+            lines = [f"方案正文编号的条目共 {len(items)} 条（方案原文没有写明总数，这是 kb 按编号统计的"
+                     + ("；各条都没有写明责任单位）：" if none else "）："), *numbered(items)]
             from kb.qa.exec_plan import annex_note
 
             if annex_note(env.plan):
