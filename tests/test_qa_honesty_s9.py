@@ -278,3 +278,28 @@ def test_a_number_asked_in_a_unit_is_never_answered_with_a_date(question, status
     assert a.status == status and held in a.text, a.text
     if status == "not_in_plan":
         assert "2025年7月1日" not in a.text.splitlines()[0], a.text
+
+
+# ---------------------------------------------------------------- a cited document's number is not the plan's
+
+CITED = [
+    ("某市交通委员会关于印发《某市交通体系建设工作方案》的通知\n\n各相关部门：\n\n现将方案印发给你们。\n\n某市交通委员会\n\n2024年12月25日\n\n"
+     "某市交通体系建设工作方案\n\n为贯彻落实《住房城乡建设部关于全面推进城市综合交通体系建设的指导意见》（建城〔2023〕74号），制定本方案。\n\n"
+     "一、主要任务\n\n（一）编制体系规划。编制综合交通规划。\n", None,
+     "the only number follows a cited 《title》: the cited guideline's, not the plan's (lead's untuned check: was answered as the plan's)"),
+    ("某市人民政府关于印发某市工作方案的通知\n\n某府发〔2024〕12号\n\n各区政府：\n\n根据《某省实施意见》（某政发〔2023〕5号），现印发。\n\n"
+     "某市工作方案\n\n一、主要任务\n\n（一）编制体系规划。编制综合交通规划。\n", "某府发〔2024〕12号",
+     "control: the plan's own number on its line is answered; the cited one after it is not"),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "why"), CITED, ids=[c[2][:30] for c in CITED])
+def test_a_cited_documents_number_is_not_the_plans(tmp_path, text, number, why):
+    from kb.qa import Session
+
+    (tmp_path / "plan.txt").write_text(text, encoding="utf-8")
+    a = Session(str(tmp_path / "plan.txt"), strict=True).ask("这个方案的文号是什么")
+    if number is None:
+        assert "〔2023〕74号" not in a.text and "没有写明文号" in a.text, (why, a.text)
+    else:
+        assert number in a.text and "〔2023〕5号" not in a.text, (why, a.text)

@@ -206,18 +206,24 @@ def _publication_dates(plan: Plan) -> list[tuple]:
 
 
 def _document_number(plan: Plan) -> str | None:
-    """The document number a plan's text states (国发〔2018〕42号)."""
+    """The document number a plan's text states (国发〔2018〕42号) — never the number of a document it cites: a number
+    in brackets right after a cited 《title》 (``《…指导意见》（建城〔2023〕74号）``) is that title's."""
     import re
 
     number = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[［(（](?:19|20)\d\d[〕\]］)）]\d+号")
+    cited = re.compile(r"》[（(]?$")
+
+    def own(text: str):
+        return next((m for m in number.finditer(text) if not cited.search(text[max(0, m.start() - 2):m.start()])), None)
+
     said = []
     for doc in plan.documents:
-        m = number.search(getattr(doc, "cover", None) or "")
+        m = own(getattr(doc, "cover", None) or "")
         if m:  # 苍政发〔2023〕22号 heads the notice that hands the plan on
             said.append(f"《{doc.name}》文号：{m.group(0)}。")
             continue
         for t in plan.tasks:
-            m = number.search(t.text) if t.doc == doc.id else None
+            m = own(t.text) if t.doc == doc.id else None
             if m:
                 said.append(f"《{doc.name}》文号：{m.group(0)}。")
                 break
