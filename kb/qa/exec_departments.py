@@ -369,7 +369,8 @@ def _joint(question: str, q: Query, env) -> Answer:
     else:
         joined = "和".join(names)
         separate = "；".join(f"{n}{what} {len(per[n])} 项" for n in names)
-        head = f"{joined}共同{what}的任务" + (f"（涉及{topic_note}）" if topic_note else "") + (f"（{date_note}）" if date_note else "")
+        jointly = what if what.startswith("共同") else f"共同{what}"  # 共同负责 (shared) holds 共同 already
+        head = f"{joined}{jointly}的任务" + (f"（涉及{topic_note}）" if topic_note else "") + (f"（{date_note}）" if date_note else "")
     lines = [f"{head}共 {len(tasks)} 项" + ("：" if tasks else "。") + f"（分别计：{separate}）"]
     lines.extend(numbered(tasks))
     roles = {t.id: sorted({r for n in names for r in t.roles_of(n)}, key=_role_order) for t in tasks}

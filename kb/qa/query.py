@@ -232,6 +232,10 @@ class Query:
     """Short, or with a pronoun, an opener or 其中: it may continue the previous question."""
     refers: bool = False
     """A pronoun or an opener (它, 那…, …呢): it points back at the previous question."""
+    shared_word: bool = False
+    """The shared role was read from kb's own word for it (共同负责, intents.yaml ``shared_alone``) in a follow-up that
+    names no department: kept on two or more previous departments it is 共同 (joint) + 负责 (any role) again
+    (``with_departments_of``), as in A和B共同负责哪些任务."""
     over: str | None = None
     """What the question is over — the one value that chooses its executor (kb.qa.executors.DISPATCH;
     values in ``OVER``): the previous answer, a cited item, section or title, a date span, the whole plan's
@@ -281,6 +285,8 @@ class Query:
         the role asked now; 牵头几项: the role asked, else the role before)."""
         out = self.copy()
         own = self.roles[0] if self.roles else None
+        if self.shared_word and len(names) > 1 and own == "shared":
+            own, out.roles = "any", []  # 那共同负责的呢 after A和B…: tasks both take part in, as 共同负责 with two names
         out.departments = [DeptAsk(n, own or role or "any") for n in names]
         return out
 
@@ -1200,6 +1206,7 @@ def read_follow_up(r: Reading) -> None:
         r.query.pronoun_of_tasks = _pronoun_names_the_plan(r, r.words_voc("task_nouns"))
     r.query.refers = bool(f.flags & {"pronoun", "opener"})
     r.query.follow_up = r.query.refers or "within" in f.flags or len(f.text) <= 6
+    r.query.shared_word = "shared_alone" in f.flags and not f.departments
     r.query.topic_marked = "topic_mark" in f.flags
     if f.flags & {"has_deadline", "no_deadline"}:
         r.query.timed = "has_deadline" in f.flags

@@ -91,7 +91,8 @@ class Question:
     """Roles named, in order (lead, support, sole, shared, implied, any)."""
     flags: set[str] = field(default_factory=set)
     """Kinds of words present: count, joint, who, when, due, target, pronoun, opener, topic_before, topic_after,
-    topic_mark, topic_any (topic words joined by 和/、), respectively, list, ranking."""
+    topic_mark, topic_any (topic words joined by 和/、), respectively, list, ranking, shared_alone (共同负责 read as
+    the shared role)."""
     overview: str | None = None
     """Overview kind asked for (requirements, goals, measures), if any."""
     date: DateAsk | None = None
@@ -586,6 +587,7 @@ def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Quest
     # "市发展改革委（市能源办）": the sub-unit names the department more precisely.
     subunits = lexicon.subunits
     q.departments = [d for d in q.departments if not any(subunits.get(o) == d for o in q.departments)]
+    _shared_alone(q, text, role_marks, voc)
     # The role each department is asked about: the first role word after its name, before the next name.
     for k, (pos, name) in enumerate(found):
         nxt = found[k + 1][0] if k + 1 < len(found) else len(text) + 1
@@ -593,6 +595,31 @@ def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Quest
         if roles and name in q.departments:
             q.department_roles.setdefault(name, roles[0])
     return q
+
+
+def _shared_alone(q: Question, text: str, role_marks: list[tuple[int, str]], voc: Vocabulary) -> None:
+    """共同负责 (kb's own name of the shared role) read as the shared role, not 共同 (joint) + 负责 (any role), when the
+    question names exactly one department (住建局共同负责哪些任务) or none and is a follow-up that keeps the previous
+    one (那共同负责的呢).  Two or more departments keep the joint reading (住建局和发改委共同负责哪些任务: tasks both
+    take part in, any role); a question with no department that is no follow-up (秸秆禁烧由哪些部门共同负责) too."""
+    if len(q.departments) > 1 or not q.departments and not q.flags & {"opener", "pronoun"}:
+        return
+    for word in voc.words["shared_alone"]:
+        at = text.find(word)
+        if at < 0:
+            continue
+        span = range(at, at + len(word))
+        k = next((k for k, (p, r) in enumerate(role_marks) if p in span and r == "any"), None)
+        if k is None:
+            continue  # the scan read another word across it (责任单位共同负责人): leave it
+        # role_marks and q.roles are appended together in the scan, so the k-th mark is the k-th role
+        role_marks[k] = (role_marks[k][0], "shared")
+        q.roles[k] = "shared"
+        q.flags.add("shared_alone")
+        rest = text[:at] + "\x00" + text[at + len(word):]
+        if not any(w in rest for w in voc.words["joint"]):
+            q.flags.discard("joint")
+        return
 
 
 def _single_department(text: str, voc) -> bool:
