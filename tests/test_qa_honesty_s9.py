@@ -303,3 +303,24 @@ def test_a_cited_documents_number_is_not_the_plans(tmp_path, text, number, why):
         assert "〔2023〕74号" not in a.text and "没有写明文号" in a.text, (why, a.text)
     else:
         assert number in a.text and "〔2023〕5号" not in a.text, (why, a.text)
+
+
+# ---------------------------------------------------------------- a range of years asked holds a target due within it
+
+RANGE_PLAN = ("某市慢行交通建设工作方案\n\n一、主要任务\n\n（一）开展慢行交通系统建设。全力实施慢行交通品质提升工程，"
+              "2024年-2025年累计完成慢行交通品质提升项目240项。\n\n（二）推进充电设施建设。到2030年新增公共充电桩2万个。\n")
+RANGE = [
+    ("2024年-2025年累计完成慢行交通品质提升项目多少项", "240项", "answered",
+     "the range the plan writes, asked whole: its target (dated by the range's end) is in the range (was: 2024年 absent)"),
+    ("2024至2025年完成慢行交通品质提升项目多少项", "240项", "answered", "the same range written with 至"),
+    ("2024年完成慢行交通品质提升项目多少项", "2024年", "not_in_plan", "control: one year alone still asks that year's target"),
+]
+
+
+@pytest.mark.parametrize(("question", "said", "status", "why"), RANGE, ids=[c[3][:30] for c in RANGE])
+def test_a_range_of_years_holds_a_target_due_within_it(tmp_path, question, said, status, why):
+    from kb.qa import Session
+
+    (tmp_path / "plan.txt").write_text(RANGE_PLAN, encoding="utf-8")
+    a = Session(str(tmp_path / "plan.txt"), strict=True).ask(question)
+    assert a.status == status and said in a.text, (why, a.status, a.text)

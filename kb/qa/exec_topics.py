@@ -112,12 +112,20 @@ def exec_target(question: str, q: Query, env) -> Answer:
     picked = [r for r in rows if scores[(r[2], r[3])] == best]
     if q.dates is not None and any(r[4] for r in picked):
         # 2030年农机总动力目标: only the targets of that year; none → the years the plan states
-        year = int((q.dates.first or q.dates.last)[:4])  # the year named (the first of a range)
+        first = int((q.dates.first or q.dates.last)[:4])
+        last = int((q.dates.last or q.dates.first)[:4])
+        if q.dates.test == "due" and q.dates.first and last > first:
+            # 2024年-2025年累计完成…多少项: a range asked holds a target due within it (the plan writes the same range,
+            # its target dated by the range's end); a range's first year alone said it was absent
+            span = range(first, last + 1)
+            asked = f"{first}—{last}"
+        else:
+            span, asked = (first,), str(first)  # the year named (the first of a range)
         years = sorted({r[4] for r in picked if r[4]})
-        picked = [r for r in picked if r[4] == year]
+        picked = [r for r in picked if r[4] in span]
         if not picked:
             ctx.tasks = []
-            return Answer(question, "target", f"方案没有写明{year}年的这项目标（方案写明的年份：{'、'.join(map(str, years))}年）。",
+            return Answer(question, "target", f"方案没有写明{asked}年的这项目标（方案写明的年份：{'、'.join(map(str, years))}年）。",
                           status="not_in_plan")
     built = {tid: plan.task(tid) for tid in dict.fromkeys(r[0] for r in picked)}
     chosen = [(built[r[0]], built[r[0]].targets[r[1]]) for r in picked]
