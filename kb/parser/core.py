@@ -400,6 +400,15 @@ def rule_implied(state: ParseState) -> None:
             task.implied = list(implied)
 
 
+def _give_prose_roles(task: Task, tag) -> None:
+    """The roles a prose reading found become the task's (``role_source="prose"``)."""
+    for role in ROLES:
+        setattr(task, role, list(tag.roles[role]))
+    task.subunits = {k: list(v) for k, v in tag.subunits.items()}
+    task.notes = list(tag.notes)
+    task.role_source = "prose"
+
+
 def _prose_in_tagged_plan(state: ParseState) -> None:
     """E in a tagged plan: a paragraph with no roles of its own (no tag, label line, heading's or duty section's
     roles, table row) whose own sentence says ``由X牵头`` / ``X牵头…`` / ``由X负责`` / ``由X制定…``
@@ -418,11 +427,7 @@ def _prose_in_tagged_plan(state: ParseState) -> None:
                                tasks_only=True)
         if tag is None:
             continue
-        for role in ROLES:
-            setattr(task, role, list(tag.roles[role]))
-        task.subunits = {k: list(v) for k, v in tag.subunits.items()}
-        task.notes = list(tag.notes)
-        task.role_source = "prose"
+        _give_prose_roles(task, tag)
         if task.kind == "paragraph":
             task.kind = "task"
 
@@ -441,11 +446,7 @@ def rule_prose(state: ParseState) -> None:
         tag = roles.read_prose(task.clauses, state.registry, vocab)
         if tag is None:
             continue
-        for role in ROLES:
-            setattr(task, role, list(tag.roles[role]))
-        task.subunits = {k: list(v) for k, v in tag.subunits.items()}
-        task.notes = list(tag.notes)
-        task.role_source = "prose"
+        _give_prose_roles(task, tag)
 
 
 def rule_one_unit_sole(state: ParseState) -> None:
@@ -487,11 +488,7 @@ def rule_subject_roles(state: ParseState) -> None:
         names = [n for role in ROLES for n in tag.roles[role]]
         if task.role_source == "prose" and any(n in task.departments("any") for n in names):
             continue  # the prose forms already read the subject (X负责…, X牵头…，Y配合)
-        for role in ROLES:
-            setattr(task, role, list(tag.roles[role]))
-        task.subunits = {k: list(v) for k, v in tag.subunits.items()}
-        task.notes = list(tag.notes)
-        task.role_source = "prose"
+        _give_prose_roles(task, tag)
         if state.doc.tagged and task.kind == "paragraph":
             task.kind = "task"
 
