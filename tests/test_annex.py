@@ -94,3 +94,65 @@ def test_counting_and_parts_answers_leave_the_annex_out_and_say_it_is_there():
     # 二1 and 二2 name their units in prose (市政务服务办牵头 / 负责): never "各条都没有写明责任单位"
     assert "共 2 条" in count.text and "没有写明责任单位" not in count.text
     assert "正文之后另有附件“示范场景”（2 条）" in count.text
+
+
+# An annex named by its title or cite (示范场景有几个, 附件里有哪些示范场景, 附件2有几条, 示范场景的第一个是什么): its own items,
+# counted or listed (kb/qa/query.py read_annex_named, _list_named).  A second plan written for these rows (not the one
+# the mechanism was built on): body 一–三 with 3 numbered items, then 附件1 重点建设项目 (4 items) and 附件2 示范村名单 (2).
+COUNTY = """某县农村人居环境整治提升行动方案
+
+一、工作目标
+到2025年，全县农村卫生厕所普及率达到90%以上。
+
+二、重点任务
+1.推进农村厕所革命。县农业农村局牵头，各乡镇配合。
+2.加强生活垃圾治理。县住房城乡建设局负责。
+3.实施重点建设项目。具体项目详见附件1。
+
+三、保障措施
+1.加强组织领导。县农业农村局负责。
+
+附件1
+重点建设项目
+1.新建农村公厕20座。
+2.建设垃圾转运站3座。
+3.改造污水管网15公里。
+4.建设资源化利用中心1处。
+附件2
+示范村名单
+1.东山村。
+2.西河村。
+"""
+
+# (plan, question, intent, labels of the answer's own items (in order), words in its text, why) — written by hand
+ANNEX_ASKED = [
+    ("one", "示范场景有几个", "section_count", ["附件-1", "附件-2"], ["共 2 项"], "the title with 有几个 (read as a unit before)"),
+    ("one", "附件里有哪些示范场景", "section_tasks", ["附件-1", "附件-2"], ["附件：示范场景"], "附件里 + the title"),
+    ("one", "附件有几条", "section_count", ["附件-1", "附件-2"], ["共 2 项"], "附件 alone: the plan's one annex"),
+    ("one", "示范场景的第一个是什么", "item_text", ["附件-1"], ["简政提效"],
+     "an ordinal of the list named: the annex's first item, never the body's first (二1 before)"),
+    ("one", "主要任务有几条", "section_count", ["二1", "二2"], ["共 2 项"], "control: a body part by its title, as before"),
+    ("county", "重点建设项目有几个", "section_count", ["附件1-1", "附件1-2", "附件1-3", "附件1-4"], ["共 4 项"],
+     "the body's 实施重点建设项目 names the annex (详见附件1): the annex's 4 items"),
+    ("county", "示范村名单有哪些", "section_tasks", ["附件2-1", "附件2-2"], ["附件2：示范村名单"], "the second annex by title"),
+    ("county", "附件2有几条", "section_count", ["附件2-1", "附件2-2"], ["共 2 项"], "an annex by its cite"),
+    ("county", "重点任务有几条", "section_count", ["二1", "二2", "二3"], ["共 3 项"], "control: body part, 3 items"),
+    ("county", "保障措施有几条", "overview_measures", ["三"], ["共 1 条"],
+     "control: the last body part keeps its one item (a part of one paragraph is cited by its numeral alone)"),
+]
+
+
+@pytest.mark.parametrize("alias,question,intent,labels,words,why", ANNEX_ASKED, ids=[f"{r[0]}:{r[1]}" for r in ANNEX_ASKED])
+def test_an_annex_named_by_its_title_or_cite_answers_its_own_items(alias, question, intent, labels, words, why):
+    s = _session(HEAD + CASES[0][1] if alias == "one" else COUNTY)
+    a = s.ask(question)
+    assert a.intent == intent, (a.intent, a.text, why)
+    assert [t.label for t in a.tasks] == labels, (a.text, why)
+    for w in words:
+        assert w in a.text, (w, a.text, why)
+
+
+def test_annex_alone_with_two_annexes_names_neither():
+    """附件有几条 when the plan has two annexes: no annex's items are answered as if it were the one asked."""
+    a = _session(COUNTY).ask("附件有几条")
+    assert a.intent not in ("section_count", "section_tasks") or not a.tasks

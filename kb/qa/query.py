@@ -1593,6 +1593,48 @@ def read_each_value(r: Reading) -> None:
     q.topic = [rest] if rest else []
 
 
+def read_annex_named(r: Reading) -> None:
+    """示范场景有几个 / 附件里有哪些示范场景 / 附件1有几条: an annex after the body (``Document.annexes``: cite, title) named
+    by its whole title (2+ characters) or its own cite (附件1; 附件 alone when the documents hold one annex), asked for
+    its items as a list or a count: its paragraphs (``heading`` + ``cited``, answered as a section), not a number in a
+    unit no paragraph states.  Every other topic word must be that title or the cite (+ 里/中/的): 示范场景中哪些涉及
+    企业开办 keeps its topic reading."""
+    from kb.qa.text import fold
+
+    q, f = r.query, r.facts
+    if (q.act is not None or f.departments or f.unresolved or q.label or q.part or q.section or q.ordinal is not None
+            or f.date is not None or f.flags & {"who", "when"} or [x for x in f.roles if x not in ("any",)]
+            or not (f.flags & {"count", "list", "topic_mark"} or _COUNT_OF_ITEMS.search(r.text))):
+        return
+    annexes = [(doc, cite, title) for doc in r.plan.documents if not (q.plan and doc.id != q.plan)
+               for cite, title in (getattr(doc, "annexes", None) or [])]
+    found = None
+    for doc, cite, title in annexes:
+        folded = fold(title).rstrip("。：:")
+        if len(folded) >= 2 and folded in r.text or cite != "附件" and fold(cite) in r.text \
+                or cite == "附件" and len(annexes) == 1 and "附件" in r.text:
+            if found is not None:
+                return  # two annexes named (or one title in two plans): the topic readers answer
+            found = (doc, cite, title, folded)
+    if found is None:
+        return
+    doc, cite, title, folded = found
+    loose = [w for w in q.topic if not (w in folded or w in fold(cite) or w.rstrip("里中的") in (fold(cite), "附件"))]
+    if loose:
+        return
+    tasks = r.plan.part_tasks(doc.id, cite)
+    if not tasks:
+        return  # a caption with no text after it: nothing of it is kb's to list
+    q.heading = f"{cite}：{title}" if title else cite
+    q.cited = [t.id for t in tasks]
+    q.topic, q.terms = [], []
+    q.act = Act.COUNT if "count" in f.flags or _COUNT_OF_ITEMS.search(r.text) else Act.LIST
+    if q.act is Act.COUNT:
+        f.flags.add("count")  # 示范场景有几个: 几个 was read as a unit, it counts the annex's items
+    if len(r.plan.documents) > 1:
+        q.plan = doc.id
+
+
 def read_unit_value(r: Reading) -> None:
     """人才公寓要建多少套 / 每年培养多少名…: a number in a unit, stated by some paragraph (not always a target
     the parser read)."""
@@ -1920,7 +1962,8 @@ def read_numbered(r: Reading) -> None:
             q.plan = doc.id
         return
     if q.ordinal is not None and (q.heading is None or _PART_HEADING.match(q.heading)):
-        q.heading = f"{num}、{title}"
+        # (an annex named by its title, 示范场景的第一个: cited 附件：示范场景, its own items)
+        q.heading = f"{num}、{title}" if _PART_HEADING.match(f"{num}、") else f"{num}：{title}"
         q.cited = [t.id for t in r.plan.part_tasks(doc.id, num)]
         q.overview = None
 
@@ -1946,7 +1989,7 @@ def _list_named(r: Reading):
     if _has(words, (*r.words_voc("pronouns"), *r.words_voc("within"))):
         return None  # 刚才列出的第二项 / 上述任务中的第三项: the previous answer's list
     parts = [(doc, num, title) for doc in r.plan.documents if not (q.plan and doc.id != q.plan)
-             for num, title in doc.parts if words in fold(title)]
+             for num, title in (*doc.parts, *(getattr(doc, "annexes", None) or [])) if words in fold(title)]
     if len(parts) == 1:
         return parts[0]
     # a list the plan names (an attachment's title: 十件民生实事) but whose items no task holds; words the plan never
@@ -2395,6 +2438,7 @@ READERS = (
     read_part_units,
     read_topic,
     read_post,
+    read_annex_named,
     read_value_kind,
     read_topic_split,
     read_field,
