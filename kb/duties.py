@@ -111,11 +111,13 @@ def place_body(plan, name: str):
 
     The one definition behind every department list: questions (kb.qa.exec_departments), ``kb duties``
     (``duty_list``/``duty_lines``), the exports and the TUI."""
-    twins = tuple(n for n in place_spellings(name) if n != name and docs_of(plan, n))
+    docs = {n: docs_of(plan, n) for n in place_spellings(name) if n != name}
+    twins = tuple(n for n, d in docs.items() if d)
     if not twins:
         return plan, (name,)
     spellings = (name, *twins)
-    return SpellingsPlan(plan, spellings, set().union(*(docs_of(plan, n) for n in spellings))), spellings
+    # (each spelling's documents read once: a twin's were read to find it)
+    return SpellingsPlan(plan, spellings, docs_of(plan, name).union(*(docs[n] for n in twins))), spellings
 
 
 def written_as(tasks: list[Task], spellings: tuple[str, ...]) -> str:
