@@ -143,9 +143,9 @@ def document_ids(files: list[Path]) -> list[str]:
     """
     if not files:
         return []
+    placed = [os.path.split(os.fspath(f)) for f in files]  # (folder, name) of each file, split once
     names_by_folder: dict[str, list[str]] = {}
-    for f in files:
-        folder, name = os.path.split(os.fspath(f))
+    for folder, name in placed:
         names_by_folder.setdefault(folder, []).append(name)
     ids_by_folder = {}
     for folder, names in names_by_folder.items():
@@ -158,7 +158,7 @@ def document_ids(files: list[Path]) -> list[str]:
             except OSError:
                 pass  # a folder kb may not list: the stem
         ids_by_folder[folder] = unique_ids(siblings)
-    return [ids_by_folder[os.path.split(os.fspath(f))[0]][os.path.split(os.fspath(f))[1]] for f in files]
+    return [ids_by_folder[folder][name] for folder, name in placed]
 
 
 def unique_ids(names) -> dict[str, str]:
