@@ -894,12 +894,6 @@ _NOT_A_NAME_RE = re.compile(r"^[请并要应将需可对]|或|设立|指定|明�
 _PROSE_GROUPS = ("lead", "support", "sole", "shared")
 
 
-def _prose_names(text: str, vocab: RoleVocabulary) -> list[str]:
-    """The units a prose rule's group names: a list (、，) whose items may join two units by 及/和/与 — split only where
-    both sides look like units (人力资源和社会保障局 stays one name)."""
-    return split_items(text, vocab)  # (split_items splits X及Y / X和Y where both sides are whole names of units)
-
-
 def name_end(name: str, vocab: RoleVocabulary) -> int | None:
     """Where a unit's name ends inside ``name`` when a predicate follows it (``南桥镇选择停车矛盾突出的住宅小区`` → 3,
     ``各省（区、市）政府要建立省级政府办公厅`` → 9): the shortest prefix of 3+ characters ending in a unit suffix followed
@@ -947,7 +941,7 @@ def read_prose(clauses: list[str], registry: Registry, vocab: RoleVocabulary | N
                         continue  # an aside in brackets (技工院校内由X负责) assigns no task of the paragraph
                     if tasks_only and _SETS_UP_RE.search(part[: m.start() + 1]):
                         continue
-                    groups = {g: _prose_names(m.group(g), vocab) for g in _PROSE_GROUPS
+                    groups = {g: split_items(m.group(g), vocab) for g in _PROSE_GROUPS
                               if g in pattern.groupindex and m.group(g)}
                     if any(name_end(x, vocab) for g, items in groups.items() if g != "support" for x in items):
                         continue  # 各省（区、市）政府要建立省级政府办公厅牵头…: a phrase, not the name of who leads
@@ -1057,7 +1051,7 @@ def opening_subject(sentence: str, vocab: RoleVocabulary | None = None) -> tuple
     for i in range(2, min(len(head), 80)):
         if not vocab.department_re.search(head[:i]) or not vocab.predicate_start.match(head, i):
             continue
-        names = _share_each(_prose_names(head[:i], vocab))
+        names = _share_each(split_items(head[:i], vocab))
         if names and all(_prose_unit(n, vocab, subject=True) or n in vocab.short_unit_names or n[1:] in _BARE_BODIES
                          for n in names):
             return names, sentence[i:]
