@@ -407,6 +407,17 @@ def _squashed(text: str) -> str:
 _WORD_PIECE_RE = re.compile(r"[\u4e00-\u9fff]{1,6}")
 
 
+def joins_broken_word(first: str, second: str, vocab, header_columns, exact) -> bool:
+    """True when two neighbouring header pieces are one word the page broke or letter-spaced (``责任`` / ``单位``,
+    ``序`` / ``号``): both a few CJK characters, together naming a column, one of them naming none — and the first
+    naming none or together a column word exactly (``exact``: the vocabulary's words; never ``工作任务`` + ``责任``).
+    Used for a flattened header (a piece a paragraph) and a header split at runs of spaces (tables.py)."""
+    joined = first + second
+    return bool(_WORD_PIECE_RE.fullmatch(first) and _WORD_PIECE_RE.fullmatch(second) and header_columns([joined], vocab)
+                and (joined in exact or not header_columns([first], vocab))
+                and (not header_columns([first], vocab) or not header_columns([second], vocab)))
+
+
 def _header_cells(paras, i, vocab, header_columns, first_named: bool = False) -> list[tuple[str, bool, int]]:
     """The run of header-like paragraphs from ``i``: (cell without white space, names a column, paragraphs it
     takes) each.  A header word the page broke over two paragraphs (``责任`` / ``单位``, ``序`` / ``号``) is one
@@ -420,11 +431,8 @@ def _header_cells(paras, i, vocab, header_columns, first_named: bool = False) ->
         take = 1
         if j + 1 < len(paras):
             nxt = _squashed(paras[j + 1][2])
-            joined = text + nxt
-            if (_WORD_PIECE_RE.fullmatch(text) and _WORD_PIECE_RE.fullmatch(nxt) and header_columns([joined], vocab)
-                    and (joined in exact or not header_columns([text], vocab))
-                    and (not header_columns([text], vocab) or not header_columns([nxt], vocab))):
-                text, take = joined, 2
+            if joins_broken_word(text, nxt, vocab, header_columns, exact):
+                text, take = text + nxt, 2
         bare = vocab.qualifier.sub("", text, count=1) if vocab.qualifier else text
         if (not text or len(text) > _HEADER_MAX or (_CAPTION_END_RE.search(text) and bare not in exact) or _SENTENCE_RE.search(text)
                 or re.fullmatch(r"[\d.．、]+", text) or _HEADING_RE.match(text)):

@@ -350,20 +350,15 @@ def _delimited_header(line: str, vocab: TableVocabulary):
     return None
 
 
-#: A piece of a header word the page spread (``序`` / ``号``, ``责任`` / ``单位``): a few CJK characters.
-_WORD_PIECE_RE = re.compile(r"[\u4e00-\u9fff]{1,6}")
-
-
 def _broken_words_joined(cells: list[str], vocab: TableVocabulary) -> list[str]:
     """Header cells split inside a word (a letter-spaced ``序  号``, ``责任  单位`` between wider gaps): two neighbours
     that together name a column, one of them naming none, are one cell — when the first names none or together they
-    are a column word exactly (``序`` + ``号``; never ``工作任务`` + ``责任``)."""
+    are a column word exactly (``序`` + ``号``; never ``工作任务`` + ``责任``): ``flattened.joins_broken_word``."""
+    from kb.parser.flattened import joins_broken_word
+
     out: list[str] = []
     for cell in cells:
-        joined = out[-1] + cell if out else ""
-        if (out and _WORD_PIECE_RE.fullmatch(out[-1]) and _WORD_PIECE_RE.fullmatch(cell) and header_columns([joined], vocab)
-                and (joined in _exact_words(vocab) or not header_columns([out[-1]], vocab))
-                and (not header_columns([out[-1]], vocab) or not header_columns([cell], vocab))):
+        if out and joins_broken_word(out[-1], cell, vocab, header_columns, _exact_words(vocab)):
             out[-1] += cell
         else:
             out.append(cell)
