@@ -549,6 +549,7 @@ def _regroup_once(paras, start, body, header, unit_like, time_like, headings=fro
         kinds[idx] = _KIND.get(col, "other")
     num = columns["number"]
     col_names = {idx: col for col, idx in columns.items()}
+    merged_cols = {idx for idx, col in col_names.items() if may_merge(col)}  # (by the header's own names)
     if "lead" not in columns and "responsible" in columns:
         col_names[columns["responsible"]] = "lead"  # the main unit column (as in tables._aligned_rows)
     if vocab is not None:
@@ -582,7 +583,7 @@ def _regroup_once(paras, start, body, header, unit_like, time_like, headings=fro
     if len(numbers) < 2:
         return None
     rows: list[FlatRow] = []
-    merges = lambda c: may_merge(columns_named(columns).get(c, "other"))  # noqa: E731
+    merges = merged_cols.__contains__
     heading_open = True  # a merged cell never runs across a heading row
     last: dict[int, str] = {}
 
@@ -727,11 +728,6 @@ def _sub_row(lines, cols_after, kinds, unit_like, time_like, col_names) -> list[
         return None  # a unit or time cell that is none: no row
     return [(_join(out[c].split("\n"), kinds[c]) if out[c] is not None else None) if c in cols_after else None
             for c in range(len(out))]
-
-
-def columns_named(columns: dict[str, int]) -> dict[int, str]:
-    """Index → column name (the other columns, 备注 and such, are ``other``)."""
-    return {idx: col for col, idx in columns.items()}
 
 
 def may_merge(column: str) -> bool:
