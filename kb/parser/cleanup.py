@@ -375,10 +375,9 @@ def _printed_continues(lines: list[str], line: str, full: int) -> bool:
         return False
     if is_heading(line) or SUB_ITEM_RE.match(line) or line.startswith("——"):
         return False  # an item label or a heading opens a paragraph whatever the line above
-    paragraph = "".join(lines)
     if DOCUMENT_NUMBER_RE.match(line) or DOCUMENT_NUMBER_RE.match(last):
         return False  # a document number stands on its own line (国发〔2019〕3号)
-    if DECIMAL_ITEM_RE.match(line) and ends_paragraph(paragraph):
+    if DECIMAL_ITEM_RE.match(line) and ends_paragraph("".join(lines)):
         return False
     if line[0] in _load_line_start_marks() or last[-1] in rules().no_line_end or _open_group(lines):
         return True  # line-initial ，、）; a line ending in （《“; a bracket still open (a tag over three lines)
