@@ -700,21 +700,6 @@ def _held_in_order(word: str, text: str) -> int:
         else:
             i += 1
     return held
-    i = pos = 0
-    while i < len(word):
-        for j in range(len(word), i + 1, -1):
-            at = text.find(word[i:j], pos)
-            if at >= 0:
-                pos, i = at + j - i, j
-                break
-        else:
-            if i != len(word) - 1 or i == 0:
-                return False
-            at = text.find(word[i], pos)
-            if at < 0 or at - pos > 2:
-                return False  # (the lone last character within two of the run before it: 停车泊位, not any 位 later)
-            pos, i = at + 1, i + 1
-    return True
 
 
 def _states_a_sum(plan: Plan, units) -> bool:
