@@ -652,7 +652,12 @@ def _held_runs(word: str, mentions) -> int:
 
 def _held(text: str, needed: list[list[str]]) -> int:
     """How many characters of the asked words ``text`` holds (each word's best spelling)."""
-    return sum(max(len(w) if w in text else _held_in_order(w, text) for w in ws) for ws in needed)
+    return sum(_held_word(text, ws) for ws in needed)
+
+
+def _held_word(text: str, ws: list[str]) -> int:
+    """How many characters of one asked word ``text`` holds: its best spelling of ``ws``, whole or in runs in order."""
+    return max(len(w) if w in text else _held_in_order(w, text) for w in ws)
 
 
 def _about(text: str, needed: list[list[str]], any_word: bool = False, either: bool = False) -> bool:
@@ -661,7 +666,7 @@ def _about(text: str, needed: list[list[str]], any_word: bool = False, either: b
     空气质量预报要提前几天 beside 提前, a word of the plan elsewhere); with words joined by 和/、 (燃气管道和供水管道), any one.
     ``either``: one of the two suffices (a clause)."""
     def held(ws):
-        return max(_held_in_order(w, text) if w not in text else len(w) for w in ws)
+        return _held_word(text, ws)
 
     if any_word:
         return any(2 * held(ws) > len(ws[0]) for ws in needed)
