@@ -212,7 +212,7 @@ def part_items(plan, doc: str, num: str, sections) -> list:
             if t.section and t.section not in first:
                 first[t.section] = t
         return [first[label] for label, _ in sections if label in first]
-    numbered = [t for t in paras if _NUMBERED.match(t.text or "")]
+    numbered = [t for t in paras if is_numbered(t)]
     return numbered or paras
 
 

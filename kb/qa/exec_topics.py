@@ -633,8 +633,8 @@ def exec_all_tasks(question: str, q: Query, env) -> Answer:
                      + ("；各条都没有写明责任单位）：" if none else "）："), *numbered(items)]
             from kb.qa.exec_plan import annex_note
 
-            if annex_note(env.plan):
-                lines.append(annex_note(env.plan))
+            if note := annex_note(env.plan):
+                lines.append(note)
             return Answer(question, "all_tasks", compose(lines), tasks=items)
     lines = [f"方案的任务（带责任单位的条目）共 {len(tasks)} 项："]
     lines.extend(numbered(tasks))
