@@ -189,9 +189,13 @@ def heading_totals(plan: Plan, words: dict, names: list[str], role_word: str) ->
     for t in stated_totals(plan, words):
         if t.part is None or role_word not in t.clause or not any(n and n in t.clause for n in names):
             continue
-        held = [x for x in plan.document_tasks(t.doc) if x.kind == "task" and (x.part == t.part or x.section == t.part)]
-        out.append((t, held))
+        out.append((t, _held_under(plan, t)))
     return out
+
+
+def _held_under(plan: Plan, total: StatedTotal) -> list[Task]:
+    """The tasks kb holds under the part or section whose heading states ``total``."""
+    return [x for x in plan.document_tasks(total.doc) if x.kind == "task" and total.part in (x.part, x.section)]
 
 
 def department_heading_lines(plan: Plan, names: list[str], role_word: str) -> list[str]:
@@ -213,8 +217,7 @@ def part_heading_line(plan: Plan, tasks: list[Task]) -> str | None:
     first = tasks[0]
     for t in stated_totals(plan, load_shapes()["stated_totals"]):
         if t.part is not None and t.doc == first.doc and all(x.part == t.part or x.section == t.part for x in tasks):
-            held = [x for x in plan.document_tasks(t.doc) if x.kind == "task" and (x.part == t.part or x.section == t.part)]
-            return heading_note(t, held)
+            return heading_note(t, _held_under(plan, t))
     return None
 
 
@@ -227,12 +230,21 @@ def heading_note(total: StatedTotal, held: list[Task]) -> str:
             + (f"（{labels}）" if labels else "") + "，其余条目不在 kb 读到的正文中。")
 
 
+def _units_held(plan: Plan, doc: str, stated: str) -> list[str]:
+    """The units kb reads holding the role counted (lead units for ``leads``, else any role) in document ``doc``."""
+    from kb.qa.executors import counts
+    from kb.select import plan_tasks
+
+    role = "lead" if stated == "leads" else "total"
+    doc_names = {n for t in plan_tasks(plan, [doc]) for n in t.departments()}
+    return [n for n, c in counts(plan) if c[role] and n in doc_names]
+
+
 def exec_stated_total(question: str, q, env):
     """The stated figure(s) the question asks (Query.stated), each with its clause, and kb's own count beside it:
     the tasks kb holds (带责任单位的条目), or the units holding the role counted.  When the figures differ the answer
     says so; kb's list follows (the items it holds, never presented as the plan's total)."""
     from kb.qa.answer import Answer
-    from kb.qa.executors import counts
     from kb.qa.query import load_shapes
     from kb.qa.result import compose, departments_of, numbered
     from kb.select import plan_tasks
@@ -257,9 +269,7 @@ def exec_stated_total(question: str, q, env):
                 lines.extend(numbered(held, len(tasks) + 1))
                 tasks += held
             else:
-                role = "lead" if q.stated == "leads" else "total"
-                doc_names = {n for t in plan_tasks(plan, [doc]) for n in t.departments()}
-                held = [n for n, c in counts(plan) if c[role] and n in doc_names]
+                held = _units_held(plan, doc, q.stated)
                 lines.append(f"{where}方案没有写明总数；kb 读到 {len(held)} 个：" + "、".join(held) + "。")
                 names += held
             continue
@@ -273,9 +283,7 @@ def exec_stated_total(question: str, q, env):
             held = plan_tasks(plan, [doc])
             what, unit = "带责任单位的条目", "项"
         else:
-            role = "lead" if q.stated == "leads" else "total"
-            doc_names = {n for t in plan_tasks(plan, [doc]) for n in t.departments()}
-            held = [n for n, c in counts(plan) if c[role] and n in doc_names]
+            held = _units_held(plan, doc, q.stated)
             what, unit = "牵头单位" if q.stated == "leads" else "部门（单位）", "个"
         lists = {t.list_name for t in mine}
         if any(lists) and q.stated == "tasks":
