@@ -1230,13 +1230,11 @@ def read_plan_count(r: Reading) -> None:
             or f.structure or q.within or q.each):
         return
     # what is counted: items (几项, 多少条), or a task noun (几项任务, 多少个措施, 多少条具体措施) — never 多少个部门
-    m = _COUNT_OF_ITEMS.search(r.text)
-    counted = r.text[m.end():].rstrip("呢吗啊呀？?。") if m else None
+    counted, bare = _counted_items(r)
     nouns = r.words_voc("task_nouns")
-    bare = counted.removeprefix("具体").removeprefix("重点").removeprefix("主要") if counted else counted
     if counted is None or (counted and counted not in nouns and bare not in nouns):
         return
-    if f.unit and not _counts_items(r):
+    if f.unit and not (counted and bare in nouns):  # (_counts_items, from what is read here)
         return  # a number in a unit (多少条道路): a value, not the plan's items (多少条具体措施 counts them)
     fillers = r.words["plan_count_words"]
     if any(w not in fillers for w in q.topic):
@@ -1649,12 +1647,18 @@ def read_unit_value(r: Reading) -> None:
 def _counts_items(r: Reading) -> bool:
     """多少条具体措施 / 几项重点任务 / 多少条: what the count asks for is the plan's items — nothing after the measure word,
     or a task noun (intents.yaml ``task_nouns``, after 具体/重点/主要) — not a number in a unit some paragraph states."""
+    counted, bare = _counted_items(r)
+    return bool(counted) and bare in r.words_voc("task_nouns")
+
+
+def _counted_items(r: Reading) -> tuple[str | None, str | None]:
+    """What a count of items (几项, 多少条) asks for: the words after the measure word ('' for none) and those words
+    without a leading 具体/重点/主要; (None, None) when the question counts no items."""
     m = _COUNT_OF_ITEMS.search(r.text)
     if m is None:
-        return False
+        return None, None
     counted = r.text[m.end():].rstrip("呢吗啊呀？?。")
-    bare = counted.removeprefix("具体").removeprefix("重点").removeprefix("主要")
-    return bool(counted) and bare in r.words_voc("task_nouns")
+    return counted, counted.removeprefix("具体").removeprefix("重点").removeprefix("主要")
 
 
 def read_heading(r: Reading) -> None:
