@@ -131,11 +131,15 @@ ANNEX_ASKED = [
     ("one", "附件有几条", "section_count", ["附件-1", "附件-2"], ["共 2 项"], "附件 alone: the plan's one annex"),
     ("one", "示范场景的第一个是什么", "item_text", ["附件-1"], ["简政提效"],
      "an ordinal of the list named: the annex's first item, never the body's first (二1 before)"),
+    ("one", "附件的第一条是什么", "item_text", ["附件-1"], ["简政提效"],
+     "附件 alone, the plan's one annex: its first item (before: asked back between 二1 and 附件-1)"),
     ("one", "主要任务有几条", "section_count", ["二1", "二2"], ["共 2 项"], "control: a body part by its title, as before"),
     ("county", "重点建设项目有几个", "section_count", ["附件1-1", "附件1-2", "附件1-3", "附件1-4"], ["共 4 项"],
      "the body's 实施重点建设项目 names the annex (详见附件1): the annex's 4 items"),
     ("county", "示范村名单有哪些", "section_tasks", ["附件2-1", "附件2-2"], ["附件2：示范村名单"], "the second annex by title"),
     ("county", "附件2有几条", "section_count", ["附件2-1", "附件2-2"], ["共 2 项"], "an annex by its cite"),
+    ("county", "附件1的第二条是什么", "item_text", ["附件1-2"], ["建设垃圾转运站3座"],
+     "an ordinal of an annex by its cite (before: 方案正文没有列出“附件1”的各项条目, a confident wrong answer)"),
     ("county", "重点任务有几条", "section_count", ["二1", "二2", "二3"], ["共 3 项"], "control: body part, 3 items"),
     ("county", "保障措施有几条", "overview_measures", ["三"], ["共 1 条"],
      "control: the last body part keeps its one item (a part of one paragraph is cited by its numeral alone)"),
@@ -152,7 +156,10 @@ def test_an_annex_named_by_its_title_or_cite_answers_its_own_items(alias, questi
         assert w in a.text, (w, a.text, why)
 
 
-def test_annex_alone_with_two_annexes_names_neither():
-    """附件有几条 when the plan has two annexes: no annex's items are answered as if it were the one asked."""
+def test_annex_alone_with_two_annexes_answers_each():
+    """附件有几条 when the plan has two annexes: each annex's count with its title (session 10's decision, README), never
+    one annex's items as if it were the one asked."""
     a = _session(COUNTY).ask("附件有几条")
-    assert a.intent not in ("section_count", "section_tasks") or not a.tasks
+    assert a.intent == "section_count", a.text
+    assert "附件1《重点建设项目》共 4 项" in a.text and "附件2《示范村名单》共 2 项" in a.text, a.text
+    assert [t.label for t in a.tasks] == ["附件1-1", "附件1-2", "附件1-3", "附件1-4", "附件2-1", "附件2-2"]

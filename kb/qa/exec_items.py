@@ -12,7 +12,7 @@ from kb.lazypattern import LazyPattern
 from kb.model import ROLES, Task
 from kb.qa.answer import Answer
 from kb.qa.query import Query
-from kb.qa.result import departments_of, compose, describe, numbered, target_line
+from kb.qa.result import GroupLine, departments_of, compose, describe, numbered, target_line
 from kb.qa.text import fold, task_head
 
 
@@ -97,6 +97,13 @@ def plan_item(question: str, q: Query, env) -> Answer:
     if len(found) > 1:
         ctx.tasks = []
         labels = [t.label for t in found]
+        annexes = _annex_groups(plan, found)
+        if annexes and len(annexes) == len(found):
+            # 附件的第一条 with two annexes: which annex is asked back, each named with its title and its item N
+            said = "；".join(f"{cite}《{title}》的第{q.ordinal}条是 {ts[0].label} {task_head(ts[0]).rstrip('。')}" if title else
+                            f"{cite}的第{q.ordinal}条是 {ts[0].label} {task_head(ts[0]).rstrip('。')}" for cite, title, ts in annexes)
+            return Answer(question, "item_ambiguous", f"方案正文之后有 {len(annexes)} 个附件，请问指哪一个附件？{said}。",
+                          candidates=labels, tasks=[], status="ask_back")
         return Answer(question, "item_ambiguous", f"{where}编号为 {q.ordinal} 的条目有 {len(found)} 处："
                       f"{'、'.join(labels)}。请问指哪一个？", candidates=labels, tasks=[], status="ask_back")
     task = found[0]
@@ -135,10 +142,13 @@ def _label(question: str, q: Query, env) -> Answer:
 
 
 def section_answer(question: str, q: Query, env, tasks: list[Task], heading: str) -> Answer:
-    """The tasks of a section or part (those the question's date selects)."""
+    """The tasks of a section or part (those the question's date selects, those on the topic it marks)."""
     from kb.qa.exec_departments import filter_date
 
     tasks, date_note = filter_date(q, tasks)
+    words = list_topic(q, env, heading)
+    if words:
+        return _on_topic(question, q, env, tasks, heading, words, date_note)
     scope = f"（{date_note}）" if date_note else ""
     unnumbered = []
     if ("count" in q.asks or q.item == "count") and not date_note and tasks and not any(t.section for t in tasks) \
@@ -160,8 +170,20 @@ def section_answer(question: str, q: Query, env, tasks: list[Task], heading: str
 
         unnumbered = [t for t in tasks if not t.section and t.kind == "paragraph" and not is_numbered(t)]
         tasks = [t for t in tasks if t not in unnumbered]
-    lines = [f"“{heading}”下的条目{scope}共 {len(tasks)} 项" + ("：" if tasks else "。")]
-    lines.extend(numbered(tasks))
+    groups = _annex_groups(env.plan, tasks)
+    if groups:
+        # 附件有几条 / 附件里有哪些 with two annexes: each annex with its title and count, its items numbered on across
+        # them (第五项 next is the fifth line)
+        lines = ["；".join(f"{cite}《{title}》共 {len(ts)} 项" if title else f"{cite}共 {len(ts)} 项"
+                          for cite, title, ts in groups) + f"（合计 {len(tasks)} 项）："]
+        n = 0
+        for cite, title, ts in groups:
+            lines.append(GroupLine(f"{cite}《{title}》" if title else cite))
+            lines.extend(numbered(ts, start=n + 1))
+            n += len(ts)
+    else:
+        lines = [f"“{heading}”下的条目{scope}共 {len(tasks)} 项" + ("：" if tasks else "。")]
+        lines.extend(numbered(tasks))
     if unnumbered:
         lines.append(f"（另有 {len(unnumbered)} 段没有编号，不计入：{'、'.join(t.label for t in unnumbered)}）")
     env.ctx.tasks = tasks
@@ -173,6 +195,61 @@ def section_answer(question: str, q: Query, env, tasks: list[Task], heading: str
         if note := part_heading_line(env.plan, tasks):
             lines.insert(0, note)
     return Answer(question, intent, compose(lines), tasks=tasks, departments=departments_of(tasks))
+
+
+def _annex_groups(plan, tasks: list[Task]) -> list[tuple[str, str, list[Task]]]:
+    """(cite, title, its tasks) of each annex the tasks stand in, when they stand in two or more annexes after the body
+    of one document and nowhere else; else []."""
+    docs = {t.doc for t in tasks}
+    if len(docs) != 1:
+        return []
+    doc = next((d for d in plan.documents if d.id in docs), None)
+    titles = dict(getattr(doc, "annexes", None) or [])
+    cites = list(dict.fromkeys(t.part for t in tasks))
+    if len(cites) < 2 or not all(c in titles for c in cites):
+        return []
+    return [(c, titles[c], [t for t in tasks if t.part == c]) for c in cites]
+
+
+def list_topic(q: Query, env, heading: str) -> list[str]:
+    """The topic words that narrow a named list (示范场景中哪些涉及企业开办, 第三部分中哪些任务涉及资金): marked as the
+    topic (涉及, 关于, 有关 …), no mere target or date word, no word of the list's own name; [] when none."""
+    from kb.qa.exec_departments import topic_stem
+    from kb.qa.query import asked_topic
+
+    if not q.topic or "topic_mark" not in q.asks:
+        return []
+    name = fold(heading or "")
+    words = [w for w in asked_topic(q.topic, env.voc, env.plan) if w.rstrip("里中内的") not in name]
+    return [topic_stem(env.voc, w) for w in words if w.rstrip("里中内的")]
+
+
+def _on_topic(question: str, q: Query, env, tasks: list[Task], heading: str, words: list[str], date_note: str) -> Answer:
+    """The items of a named list holding the topic words (or a synonym; any of them with 和/或), in order; none →
+    not in the plan, saying the list exists, how many items it has, and where else the plan writes the words."""
+    voc = env.voc
+    groups = [voc.synonyms(w) for w in words]
+    test = any if q.topic_any else all
+
+    def holds(t: Task) -> bool:
+        text = fold(f"{t.title or ''}{t.body or t.text}")
+        return test(any(w in text for w in g) for g in groups)
+
+    hits = [t for t in tasks if holds(t)]
+    shown = ("或" if q.topic_any else "和").join(f"“{voc.spellings.get(w, w)}”" for w in words)
+    scope = f"（{date_note}）" if date_note else ""
+    env.ctx.tasks = hits
+    if not hits:
+        ids = {t.id for t in tasks}
+        elsewhere = [t for t in env.plan.tasks_matching(groups, fold, kinds=None) if t.id not in ids]
+        said = ("方案其他部分提到的：" + "、".join(t.label for t in elsewhere[:8])
+                + ("等" if len(elsewhere) > 8 else "") + "。") if elsewhere else ""
+        return Answer(question, "section_topic", f"“{heading}”{scope}共 {len(tasks)} 项，其中没有提到{shown}的条目。{said}",
+                      tasks=[], status="not_in_plan")
+    lines = [f"“{heading}”{scope}共 {len(tasks)} 项，其中涉及{shown}的共 {len(hits)} 项："]
+    lines.extend(numbered(hits))
+    intent = "section_topic_count" if "count" in q.asks or q.item == "count" else "section_topic"
+    return Answer(question, intent, compose(lines), tasks=hits, departments=departments_of(hits))
 
 
 def item_answer(question: str, ask: str | None, role: str | None, task: Task, head: str) -> Answer:

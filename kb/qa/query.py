@@ -330,7 +330,7 @@ SHAPE_LISTS = ("plan_count_words", "baseline_asks", "base_marks", "place_suffixe
                "unit_not_after", "money_words", "money_units", "which_before", "which_units", "which_after", "due_by",
                "field_affixes", "field_asks", "national_issuers", "start_asks", "node_asks", "measure_not_after", "noun_units",
                "steering_verbs", "body_endings", "body_followers", "everyday_qualifiers",
-               "role_after", "posts", "post_verbs", "value_verbs", "vague_amounts", "base_before", "base_after")
+               "role_after", "posts", "post_verbs", "value_verbs", "vague_amounts", "base_before", "base_after", "list_tails")
 
 
 def validate_shapes(data: dict, where: str = "shapes.yaml") -> dict:
@@ -1592,45 +1592,92 @@ def read_each_value(r: Reading) -> None:
 
 
 def read_annex_named(r: Reading) -> None:
-    """示范场景有几个 / 附件里有哪些示范场景 / 附件1有几条: an annex after the body (``Document.annexes``: cite, title) named
-    by its whole title (2+ characters) or its own cite (附件1; 附件 alone when the documents hold one annex), asked for
-    its items as a list or a count: its paragraphs (``heading`` + ``cited``, answered as a section), not a number in a
-    unit no paragraph states.  Every other topic word must be that title or the cite (+ 里/中/的): 示范场景中哪些涉及
-    企业开办 keeps its topic reading."""
-    from kb.qa.text import fold
-
+    """示范场景有几个 / 附件里有哪些示范场景 / 附件1有几条 / 附件有几条: an annex after the body (``Document.annexes``: cite,
+    title) named by its title (whole, or less a list word: 示范场景 of 示范场景清单), its own cite (附件1), or 附件 alone
+    (every annex of the plan: each is answered with its title), asked for its items as a list or a count: its paragraphs
+    (``heading`` + ``cited``, answered as a section), not a number in a unit no paragraph states.  Other topic words
+    narrow the list when the question marks them as its topic (示范场景中哪些涉及企业开办, 附件里哪些任务涉及数据共享: they
+    stay in ``topic``, kb.qa.exec_items.section_answer keeps the items holding them); unmarked, the question keeps its
+    topic reading."""
     q, f = r.query, r.facts
     if (q.act is not None or f.departments or f.unresolved or q.label or q.part or q.section or q.ordinal is not None
             or f.date is not None or f.flags & {"who", "when"} or [x for x in f.roles if x not in ("any",)]
             or not (f.flags & {"count", "list", "topic_mark"} or _COUNT_OF_ITEMS.search(r.text))):
         return
-    annexes = [(doc, cite, title) for doc in r.plan.documents if not (q.plan and doc.id != q.plan)
-               for cite, title in (getattr(doc, "annexes", None) or [])]
-    found = None
-    for doc, cite, title in annexes:
-        folded = fold(title).rstrip("。：:")
-        if len(folded) >= 2 and folded in r.text or cite != "附件" and fold(cite) in r.text \
-                or cite == "附件" and len(annexes) == 1 and "附件" in r.text:
-            if found is not None:
-                return  # two annexes named (or one title in two plans): the topic readers answer
-            found = (doc, cite, title, folded)
-    if found is None:
+    named = annexes_named(r)
+    if not named:
         return
-    doc, cite, title, folded = found
-    loose = [w for w in q.topic if not (w in folded or w in fold(cite) or w.rstrip("里中的") in (fold(cite), "附件"))]
-    if loose:
-        return
-    tasks = r.plan.part_tasks(doc.id, cite)
+    names = [n for _, cite, title in named for n in (*_annex_names(r, cite, title), "附件")]
+    loose = [w for w in q.topic if not _names_annex(w, names)]
+    if loose and "topic_mark" not in f.flags:
+        return  # (示范场景的企业开办: its topic reading)
+    doc = named[0][0]
+    tasks = [t for _, cite, _ in named for t in r.plan.part_tasks(doc.id, cite)]
     if not tasks:
         return  # a caption with no text after it: nothing of it is kb's to list
-    q.heading = f"{cite}：{title}" if title else cite
+    q.heading = annex_heading(named)
     q.cited = [t.id for t in tasks]
-    q.topic, q.terms = [], []
+    q.topic, q.terms = loose, []
     q.act = Act.COUNT if "count" in f.flags or _COUNT_OF_ITEMS.search(r.text) else Act.LIST
     if q.act is Act.COUNT:
         f.flags.add("count")  # 示范场景有几个: 几个 was read as a unit, it counts the annex's items
     if len(r.plan.documents) > 1:
         q.plan = doc.id
+
+
+#: 附件 not followed by its number (附件里, 附件的, 附件有几条): every annex of the plan.
+_BARE_ANNEX = LazyPattern(r"附件(?![\d一二三四五六七八九十])")
+
+
+def annexes_named(r: Reading) -> list[tuple]:
+    """(document, cite, title) of the annexes the question names: by title (whole, or less a list word of shapes.yaml
+    ``list_tails``, 3+ characters left), by cite (附件2), else 附件 alone — every annex of the one document holding
+    annexes.  Two annexes named by title or cite, or one title in two plans: none (the topic readers answer)."""
+    q = r.query
+    annexes = [(doc, cite, title) for doc in r.plan.documents if not (q.plan and doc.id != q.plan)
+               for cite, title in (getattr(doc, "annexes", None) or [])]
+    if not annexes:
+        return []
+    named = [a for a in annexes if any(n in r.text for n in _annex_names(r, a[1], a[2]))]
+    if len(named) == 1:
+        return named
+    if named or not _BARE_ANNEX.search(r.text) or len({doc.id for doc, _, _ in annexes}) > 1:
+        return []
+    return annexes
+
+
+def _annex_names(r: Reading, cite: str, title: str) -> tuple[str, ...]:
+    """What names an annex in a question: its title (folded, 2+ characters), its title less a list word (3+ left), its
+    numbered cite (附件2, never as the start of 附件20)."""
+    from kb.qa.text import fold
+
+    out = []
+    folded = fold(title or "").rstrip("。：:")
+    if len(folded) >= 2:
+        out.append(folded)
+        for tail in r.words["list_tails"]:
+            if folded.endswith(tail) and len(folded) - len(tail) >= 3:
+                out.append(folded[: -len(tail)])
+                break
+    if cite != "附件":
+        c = fold(cite)
+        if re.search(re.escape(c) + r"(?!\d)", r.text):
+            out.append(c)
+    return tuple(out)
+
+
+def _names_annex(word: str, names: list[str]) -> bool:
+    """A topic word that is (part of) an annex's name, with 里/中/的 after it (附件里, 示范场景中)."""
+    bare = word.rstrip("里中内的")
+    return not bare or any(bare in n for n in names)
+
+
+def annex_heading(named: list[tuple]) -> str:
+    """How an answer heads annexes: ``附件1：示范场景`` for one, ``附件1《示范场景清单》、附件2《重点改革事项》`` for several."""
+    if len(named) == 1:
+        _, cite, title = named[0]
+        return f"{cite}：{title}" if title else cite
+    return "、".join(f"{cite}《{title}》" if title else cite for _, cite, title in named)
 
 
 def read_unit_value(r: Reading) -> None:
@@ -1730,7 +1777,7 @@ def read_heading(r: Reading) -> None:
             overview = any(map(folded.__contains__, overview_words))
             hit = part_named[title] = len(title) >= 4 and (
                 (folded in text or len(heads) > 1 and any(map(text.__contains__, heads))) and not overview
-                or overview and asks_overview and _names_by_run(folded, text, q.topic))
+                or overview and asks_overview and (_names_by_run(folded, text, q.topic) or _within_title(folded, text)))
         return hit
 
     for doc_id, doc_parts, doc_sections in plan.document_outlines():  # (a stored plan reads no whole document)
@@ -1744,6 +1791,12 @@ def read_heading(r: Reading) -> None:
                 q.heading = f"{num}、{title}"
                 q.cited = [t.id for t in plan.part_tasks(doc_id, num)]
                 return
+
+
+def _within_title(folded_title: str, text: str) -> bool:
+    """The whole title with 里/中/内 right after it (保障措施里哪些涉及资金, 保障措施里有哪些): the part is the list asked
+    within, though its title is an overview word (保障措施有哪些 asks the plan's safeguards)."""
+    return any(folded_title + w in text for w in ("里", "中", "内", "当中"))
 
 
 def _title_heads(title: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
@@ -1891,6 +1944,8 @@ def _glued_phrase(text: str, words: list[str], voc, plan_text) -> str | None:
     """
     nouns = _overview_nouns(voc)
     for word in words:
+        if not word.strip("里中内的"):
+            continue  # 保障措施里哪些涉及资金: 里 places the list, it fuses with nothing
         at = text.find(word)
         if at < 0:
             continue
@@ -1941,7 +1996,15 @@ def read_numbered(r: Reading) -> None:
             return
         q.departments, q.roles = [], []
     if named is None and q.ordinal is not None and not q.heading:
-        named = _list_named(r)
+        # (an annex by its title or cite — 附件2的第一条 —, else 附件 alone: with several annexes, an item numbered N in
+        # each, which kb.qa.exec_items.plan_item asks back about)
+        annexes = annexes_named(r)
+        if len(annexes) > 1:
+            q.heading = annex_heading(annexes)
+            q.cited = [t.id for doc, cite, _ in annexes for t in r.plan.part_tasks(doc.id, cite)]
+            q.overview = None
+            return
+        named = annexes[0] if annexes else _list_named(r)
         if named is None:
             return
     if named is None and q.heading and (m := _PART_HEADING.match(q.heading)):

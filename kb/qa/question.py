@@ -568,7 +568,7 @@ def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Quest
             dept = _short_department(chunk, lexicon, resolve)
         if dept is None:
             if _meaningful(chunk):
-                if q.topic and last_end is not None and any(j in text[last_end:pos] for j in "和与及或、,/"):
+                if q.topic and last_end is not None and _joins(text[last_end:pos], voc):
                     q.flags.add("topic_any")  # 秸秆和扬尘相关的任务: either word
                 q.topic.append(chunk)
                 last_end = pos + len(chunk)
@@ -920,6 +920,20 @@ def _kept_words(voc: Vocabulary) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 _KEPT: dict[int, tuple] = {}
+
+#: Characters joining two topic words as alternatives (秸秆和扬尘相关的任务).
+_JOINERS = "和与及或、,/"
+
+
+def _joins(between: str, voc: Vocabulary) -> bool:
+    """The text between two topic words joins them as alternatives: a joiner stands in it outside the topic-list words
+    of two characters or more (及 of 涉及 / 提及 joins nothing: 示范场景中哪些涉及医疗 asks the items holding both words)."""
+    if not any(map(between.__contains__, _JOINERS)):
+        return False
+    for w in (*voc.topic_before, *voc.topic_after):
+        if len(w) >= 2 and w in between:
+            between = between.replace(w, "")
+    return any(map(between.__contains__, _JOINERS))
 
 
 def _role_in(word: str, voc: Vocabulary) -> str | None:

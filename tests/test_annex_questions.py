@@ -1,0 +1,100 @@
+"""Questions on a named list (an annex, a part, a word its items repeat) narrowed by a topic, and on several annexes
+(session 10, annexq).  Every expected answer below was written by hand from
+the plan files before kb was run on them; the plans were written for these rows (tests/fixtures/qa/plans/aq10_*.txt):
+
+- aq10_yingshang_fujian.txt: body 一–三 (二 has sections （一） 1–3, （二） 4–5; 三 has 1–3), then 附件1 示范场景清单 (4
+  scenes) and 附件2 重点改革事项 (3 items).
+- aq10_shuzi_xiangcun.txt: no annex; three items of 二 repeat the label word 示范场景.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from kb.model import Plan
+from kb.parser.core import parse_document
+from kb.qa import Session
+
+PLANS = Path(__file__).resolve().parent / "fixtures" / "qa" / "plans"
+FILES = {"ys": "aq10_yingshang_fujian.txt", "sz": "aq10_shuzi_xiangcun.txt"}
+
+
+@cache
+def _plan(alias: str) -> Plan:
+    doc, tasks = parse_document((PLANS / FILES[alias]).read_text(encoding="utf-8"), alias)
+    return Plan([doc], tasks)
+
+
+def _ask(alias: str, *turns: str):
+    s = Session(plan=_plan(alias), strict=True)
+    for t in turns[:-1]:
+        s.ask(t)
+    return s.ask(turns[-1])
+
+
+# (plan, question, status, labels of the answer's own items in order, words its text holds, words it must not hold, why)
+NAMED_LIST_AND_TOPIC = [
+    ("ys", "示范场景中哪些涉及企业开办", "answered", ["附件1-1"], ["示范场景清单", "企业开办"], ["二（一）1", "附件2-3"],
+     "the annex named by its title less the list word 清单; 企业开办 filters its 4 scenes (the body's 二（一）1 and 附件2-3 "
+     "hold it too, outside the list)"),
+    ("ys", "附件里哪些任务涉及数据共享", "answered", ["附件1-3"], ["数据共享"], ["二（一）2"],
+     "附件 alone with two annexes: both annexes' items, 数据共享 only in scene 3 (the body's 二（一）2 is no annex item)"),
+    ("ys", "第三部分中哪些任务涉及资金", "answered", ["三2"], ["资金"], ["二（二）4"],
+     "a part by number: of 三1–三3 only 三2 says 资金 (二（二）4 is in 二)"),
+    ("ys", "保障措施里哪些涉及资金", "answered", ["三2"], ["资金"], ["二（二）4"], "the same part by its heading"),
+    ("ys", "重点任务中哪些涉及数据共享", "answered", ["二（一）2"], ["数据共享"], ["附件1-3"],
+     "a part by heading: the annex's scene 3 is outside it"),
+    ("ys", "第二部分有几项涉及资金", "answered", ["二（二）4"], ["共 1 项"], [],
+     "a count within part 二: 二（二）4 (专项资金); 融资 of 二（二）5 is no 资金"),
+    ("ys", "示范场景中哪些涉及医疗", "not_in_plan", [], ["示范场景清单", "4", "医疗"], [],
+     "the list exists and none of its 4 items mentions 医疗: said so, no item"),
+    ("ys", "重点改革事项里哪些涉及企业开办", "answered", ["附件2-3"], ["企业开办"], ["附件1-1"], "the second annex by title"),
+    ("ys", "示范场景有几个", "answered", ["附件1-1", "附件1-2", "附件1-3", "附件1-4"], ["共 4 项"], [],
+     "control: the list named by its title less 清单, counted"),
+    ("ys", "哪些任务涉及数据共享", "answered", ["二（一）2"], ["数据共享"], [],
+     "control: no list named — the plan's tasks (the annex scene is no task, said apart)"),
+    ("sz", "示范场景中哪些涉及医疗", "answered", ["二3"], ["医疗"], ["二1", "二2"],
+     "a label word three items repeat (示范场景) and a topic: the items holding both, never either (涉及 holds 及, "
+     "which is no 和/及 joining the two words)"),
+    ("sz", "示范场景有哪些", "answered", ["二1", "二2", "二3"], ["示范场景"], [], "control: the label word alone"),
+]
+
+
+@pytest.mark.parametrize("alias,question,status,labels,words,absent,why", NAMED_LIST_AND_TOPIC,
+                         ids=[f"{r[0]}:{r[1]}" for r in NAMED_LIST_AND_TOPIC])
+def test_a_named_list_narrowed_by_a_topic(alias, question, status, labels, words, absent, why):
+    a = _ask(alias, question)
+    assert a.status == status, (a.status, a.text, why)
+    assert [t.label for t in a.tasks] == labels, (a.text, why)
+    for w in words:
+        assert w in a.text, (w, a.text, why)
+    for w in absent:
+        assert w not in a.text, (w, a.text, why)
+
+
+# Several annexes asked as 附件 alone (decision, README "How the plan is read"): a count or a list answers each annex with
+# its title; one item of "the annex" (附件的第一条) asks back which annex.
+SEVERAL_ANNEXES = [
+    ("ys", ["附件有几条"], "answered", ["附件1-1", "附件1-2", "附件1-3", "附件1-4", "附件2-1", "附件2-2", "附件2-3"],
+     ["附件1《示范场景清单》共 4 项", "附件2《重点改革事项》共 3 项"], "each annex's count with its title"),
+    ("ys", ["附件里有哪些"], "answered", ["附件1-1", "附件1-2", "附件1-3", "附件1-4", "附件2-1", "附件2-2", "附件2-3"],
+     ["附件1《示范场景清单》", "附件2《重点改革事项》", "推行证照分离改革全覆盖"], "each annex's items under its title"),
+    ("ys", ["附件的第一条是什么"], "ask_back", [], ["附件1《示范场景清单》", "附件2《重点改革事项》"],
+     "one item of 'the annex' with two annexes: which annex is asked back (never 二（一）1)"),
+    ("ys", ["附件2的第一条是什么"], "answered", ["附件2-1"], ["推行证照分离改革全覆盖"], "an annex by cite, its first item"),
+    ("ys", ["附件1有几条"], "answered", ["附件1-1", "附件1-2", "附件1-3", "附件1-4"], ["共 4 项"], "one annex by cite"),
+    ("ys", ["附件有几条", "第五项是什么"], "answered", ["附件2-1"], ["推行证照分离改革全覆盖"],
+     "第N项 after the two annexes' count: the Nth of the items listed, across annexes"),
+]
+
+
+@pytest.mark.parametrize("alias,turns,status,labels,words,why", SEVERAL_ANNEXES, ids=[" / ".join(r[1]) for r in SEVERAL_ANNEXES])
+def test_several_annexes_asked_as_the_annex(alias, turns, status, labels, words, why):
+    a = _ask(alias, *turns)
+    assert a.status == status, (a.status, a.text, why)
+    assert [t.label for t in a.tasks] == labels, (a.text, why)
+    for w in words:
+        assert w in a.text, (w, a.text, why)
