@@ -116,7 +116,8 @@ class Task:
     text: str
     """The full cleaned paragraph as in the plan, tag included."""
     body: str = ""
-    """The text without its responsibility tag."""
+    """The text without its responsibility tag (a table row naming an item, 权力责任名称 / 指标名称: the item's name; its
+    text is the name, its description and basis, then the tag)."""
     clauses: list[str] = field(default_factory=list)
     """The sentences of ``body``, each ending with its punctuation."""
     tag: str | None = None

@@ -287,26 +287,48 @@ def _spaced_header(line: str, vocab, header_columns, is_task_header):
 _CN_ORDINALS = "一二三四五六七八九十"
 
 
-def headerless_tables(text: str, vocab, header_columns, unit_like, time_like) -> str:
+def _numbered(text: str, marks: str) -> int | None:
+    """The row number a paragraph is (``3``, or ``*1`` with a mark of tables.yaml row_marks), else None."""
+    flat = text.strip()
+    if flat[:1] and flat[0] in marks:
+        flat = flat[1:].strip()
+    return int(flat) if flat.isascii() and flat.isdigit() and len(flat) <= 3 else None
+
+
+#: A category row of a table without its header (品质宜居, 安全韧性): a short name alone between two rows — no digit,
+#: no punctuation.
+_CATEGORY_RE = re.compile(r"[\u4e00-\u9fff]{2,12}")
+
+
+def headerless_tables(text: str, vocab, header_columns, unit_like, time_like) -> tuple[str, frozenset[str]]:
     """A task table pasted one cell a paragraph WITHOUT its header row (an annex: ``1`` / task / unit / time, ``2`` / …):
-    a run of three or more rows numbered 1, 2, 3 … whose numbers stand a fixed number of paragraphs apart (the period
-    of most rows) is a table of that many columns.  Its columns are named from what their cells hold: the column whose
-    cells (most of them) are units is the 责任单位 (when only one is), one whose cells are time words the 完成时限, the
-    longest text the 工作任务; a header of those words is put before row 1, so ``find_flattened`` reads the rows like any
-    flattened table (merged cells, undecided paragraphs).  A second column of units stays a field (备注…): with no
-    header, whether it leads or supports is not known.  Nothing is done when a header stands before row 1."""
-    if not re.search(r"^[ \t\u3000]*1[ \t\u3000]*$", text, re.M) or not re.search(r"^[ \t\u3000]*3[ \t\u3000]*$", text, re.M):
-        return text
+    a run of three or more rows numbered 1, 2, 3 … (a number may carry a mark: ``*1``) whose numbers stand a fixed
+    number of paragraphs apart (the period of most rows) is a table of that many columns.  A category row (``品质宜居``:
+    a short name alone, right before a row's number, making its gap one longer) stands between rows.  Its columns are
+    named from what their cells hold: the column whose cells (most of them; ``—`` left out) are units is the 责任单位
+    (when only one is), one whose cells are time words the 完成时限, one of measures (``%``, ``㎡/人``) the 计量单位.
+    Of the text columns, a first one of short names before a longer one (an indicator's name, then its explanation) is
+    the row's item: with no time column, ``指标名称`` then ``说明`` (the row is written name first, no deadline from its
+    words); with one, the name column before the 工作任务.  Else the longest text is the 工作任务.  A header of those
+    words is put before row 1 (before its category row), so ``find_flattened`` reads the rows like any flattened table.
+    A second column of units stays a field (备注…): with no header, whether it leads or supports is not known.  Nothing
+    is done when a header stands before row 1.  Returns the text and the category rows' words (headings of the table)."""
+    marks = getattr(vocab, "row_marks", "")
+    one = rf"^[ \t\u3000]*[{re.escape(marks)}]?[ \t\u3000]*1[ \t\u3000]*$" if marks else r"^[ \t\u3000]*1[ \t\u3000]*$"
+    if not re.search(one, text, re.M) or not re.search(one.replace("1", "3", 1), text, re.M):
+        return text, frozenset()
     paras = _paragraphs(text)
     inserts: list[tuple[int, list[str]]] = []
+    categories: set[str] = set()
     k = 0
     while k < len(paras):
-        if paras[k][2].strip() != "1" or _has_header_before(paras, k, vocab, header_columns):
+        if (_numbered(paras[k][2], marks) != 1 or _has_header_before(paras, k, vocab, header_columns)
+                or _column_word_before(paras, k, vocab, header_columns)):
             k += 1
             continue
         positions, expect, j = [k], 2, k + 1
         while j < len(paras) and j - positions[-1] <= 14:
-            if paras[j][2].strip() == str(expect):
+            if _numbered(paras[j][2], marks) == expect:
                 positions.append(j)
                 expect += 1
             j += 1
@@ -315,45 +337,99 @@ def headerless_tables(text: str, vocab, header_columns, unit_like, time_like) ->
             k += 1
             continue
         period = max(set(gaps), key=gaps.count)
-        if period < 3 or gaps.count(period) * 5 < len(gaps) * 3:
+
+        def category(x: int) -> bool:
+            flat = paras[x][2].replace("\n", "").strip()
+            return (bool(_CATEGORY_RE.fullmatch(flat)) and not unit_like(flat) and not time_like(flat)
+                    and not header_columns([flat], vocab))
+
+        # a longer gap whose last paragraph, right before the next number, is a category row (the rows of a gap just
+        # one longer are the table's too: their cells are the period's)
+        titled = {p for p, g in zip(positions, gaps) if g > period and category(p + g - 1)}
+        spans = {p for p, g in zip(positions, gaps) if g == period + 1 and p in titled}
+        regular = sum(1 for g in gaps if g == period) + len(spans)
+        if period < 3 or regular * 5 < len(gaps) * 3:
             k += 1
             continue
-        rows = [[paras[p + c][2] for c in range(1, period)] for p, g in zip(positions, gaps) if g == period]
+        rows = [[paras[p + c][2] for c in range(1, period)] for p, g in zip(positions, gaps) if g == period or p in spans]
         kinds = []
         for c in range(period - 1):
-            cells = [r[c].replace("\n", "") for r in rows]
-            if sum(1 for x in cells if unit_like(x)) * 10 >= len(cells) * 7:
+            cells = [r[c].replace("\n", "") for r in rows if not _EMPTY_CELL_RE.match(r[c].strip())]
+            if cells and sum(1 for x in cells if unit_like(x)) * 10 >= len(cells) * 7:
                 kinds.append("unit")
-            elif sum(1 for x in cells if time_like(x)) * 10 >= len(cells) * 7:
+            elif cells and sum(1 for x in cells if time_like(x)) * 10 >= len(cells) * 7:
                 kinds.append("time")
+            elif cells and sum(1 for x in cells if _is_measure(x, vocab)) * 10 >= len(cells) * 7:
+                kinds.append("measure")
             else:
                 kinds.append("text")
         texts = [c for c, kind in enumerate(kinds) if kind == "text"]
         if not texts or not any(kind in ("unit", "time") for kind in kinds):
             k = positions[-1] + 1
             continue
-        task = max(texts, key=lambda c: sum(len(r[c]) for r in rows))
+
+        def length(c: int) -> float:
+            return sum(len(r[c]) for r in rows) / len(rows)
+
+        task = max(texts, key=length)
         units = [c for c, kind in enumerate(kinds) if kind == "unit"]
         times = [c for c, kind in enumerate(kinds) if kind == "time"]
+        # an item's name before its description: short cells, no sentence, shorter than the longest text
+        item = next((c for c in texts if c < task and all(len(r[c]) <= 30 and not _SENTENCE_RE.search(r[c]) for r in rows)
+                     and length(c) * 2 <= length(task)), None)
         names, spare = [], iter(_CN_ORDINALS)
+        # (one remark column is 备注; several are 备注一, 备注二 …)
+        spares = sum(1 for c, kind in enumerate(kinds) if c not in (item, task) and not (kind == "unit" and len(units) == 1)
+                     and not (kind == "time" and c == times[0]) and kind != "measure")
         for c, kind in enumerate(kinds):
-            if c == task:
-                names.append("工作任务")
+            if c == item:
+                names.append("名称" if times else "指标名称")
+            elif c == task:
+                names.append("工作任务" if times or item is None else "说明")
             elif kind == "unit" and len(units) == 1:
                 names.append("责任单位")
             elif kind == "time" and c == times[0]:
                 names.append("完成时限")
+            elif kind == "measure" and "计量单位" not in names:
+                names.append("计量单位")
             else:
-                names.append("备注" + next(spare, ""))
-        inserts.append((paras[k][0], ["序号", *names]))
+                names.append("备注" + (next(spare, "") if spares > 1 else ""))
+        at = k - 1 if k > 0 and category(k - 1) else k
+        categories.update(paras[p + gaps[n] - 1][2].replace("\n", "").strip() for n, p in enumerate(positions[:-1]) if p in titled)
+        if at < k:
+            categories.add(paras[at][2].replace("\n", "").strip())
+        inserts.append((paras[at][0], ["序号", *names]))
         k = positions[-1] + 1
     if not inserts:
-        return text
+        return text, frozenset()
     lines = text.split("\n")
     blank = sum(1 for ln in lines if not ln.strip()) * 4 >= len(lines)
     for line_no, header in reversed(inserts):
         lines[line_no:line_no] = ("\n\n".join(header) + "\n").split("\n") if blank else header
-    return "\n".join(lines)
+    return "\n".join(lines), frozenset(categories)
+
+
+def _is_measure(cell: str, vocab) -> bool:
+    """A cell naming a measure (%, ㎡/人, 个/千人, 岁, 万㎡): measure words of tables.yaml, joined by /."""
+    words = getattr(vocab, "measure_words", ())
+    flat = cell.strip()
+    if not words or not flat or len(flat) > 8:
+        return False
+    pattern = _measure_re(words)
+    return bool(pattern.fullmatch(flat))
+
+
+@lru_cache(maxsize=4)
+def _measure_re(words: tuple[str, ...]) -> re.Pattern:
+    one = "(?:" + "|".join(map(re.escape, words)) + ")+"
+    return re.compile(rf"{one}(?:[/／]{one})*")
+
+
+def _column_word_before(paras, k, vocab, header_columns) -> bool:
+    """True when a 序号 cell stands among the few paragraphs before row 1 (``序号`` / ``单位名称`` / ``联系人`` …): the table
+    has a header, and one that names no task table (a contact list) — no header is to be inferred."""
+    numbers = {w for w, col in vocab.words if col == "number"}
+    return any(_squashed(paras[x][2]) in numbers for x in range(max(0, k - _HEADER_MAX), k))
 
 
 def _has_header_before(paras, k, vocab, header_columns) -> bool:
@@ -367,15 +443,17 @@ def _has_header_before(paras, k, vocab, header_columns) -> bool:
     return False
 
 
-def find_flattened(text: str, vocab, header_columns, is_task_header, unit_like, time_like) -> list[tuple[int, int, FlatTable]]:
-    """The flattened task tables of ``text``: (first line, line after, table) each."""
+def find_flattened(text: str, vocab, header_columns, is_task_header, unit_like, time_like,
+                   categories: frozenset[str] = frozenset()) -> list[tuple[int, int, FlatTable]]:
+    """The flattened task tables of ``text``: (first line, line after, table) each.  ``categories``: the category rows
+    ``headerless_tables`` found (written like the text's own headings: rows spanning the table)."""
     numbers = [w for w, col in vocab.words if col == "number"]
     # (a header word may be letter-spaced: ``序  号``)
     spaced = "|".join("[ \t\u3000]*".join(map(re.escape, w)) for w in numbers)
     if not numbers or not re.search(rf"^[ \t\u3000]*(?:{spaced})[ \t\u3000]*$", text, re.M):
         return []  # no 序号 cell standing alone on a line: no flattened table (the common case, one search)
     unit_like, time_like = lru_cache(maxsize=None)(unit_like), lru_cache(maxsize=None)(time_like)
-    headings = frozenset(m.group(1).strip() for m in _TEXT_HEADING_RE.finditer(text))
+    headings = frozenset(m.group(1).strip() for m in _TEXT_HEADING_RE.finditer(text)) | categories
     paras = _paragraphs(text)
     found = []
     i = 0
@@ -418,7 +496,8 @@ def joins_broken_word(first: str, second: str, vocab, header_columns, exact) -> 
                 and (not header_columns([first], vocab) or not header_columns([second], vocab)))
 
 
-def _header_cells(paras, i, vocab, header_columns, first_named: bool = False) -> list[tuple[str, bool, int]]:
+def _header_cells(paras, i, vocab, header_columns, first_named: bool = False,
+                  headings: frozenset = frozenset()) -> list[tuple[str, bool, int]]:
     """The run of header-like paragraphs from ``i``: (cell without white space, names a column, paragraphs it
     takes) each.  A header word the page broke over two paragraphs (``责任`` / ``单位``, ``序`` / ``号``) is one
     cell when together they are a column word and apart one of them names none.  Header-like: short, no
@@ -435,7 +514,9 @@ def _header_cells(paras, i, vocab, header_columns, first_named: bool = False) ->
                 text, take = text + nxt, 2
         bare = vocab.qualifier.sub("", text, count=1) if vocab.qualifier else text
         if (not text or len(text) > _HEADER_MAX or (_CAPTION_END_RE.search(text) and bare not in exact) or _SENTENCE_RE.search(text)
-                or re.fullmatch(r"[\d.．、]+", text) or _HEADING_RE.match(text)):
+                or re.fullmatch(r"[\d.．、]+", text) or _HEADING_RE.match(text)
+                or _numbered(text, getattr(vocab, "row_marks", "")) is not None
+                or (text in headings and not header_columns([text], vocab))):
             break
         named = bool(header_columns([text], vocab))
         if first_named and not out and not named:
@@ -451,6 +532,12 @@ _UNKNOWN_HEADER_MAX = 8
 _UNKNOWN_NOT_HEADER_RE = re.compile(r"[“”\"‘’'《》（）()\d、，,]")
 
 
+def unknown_header_cell(cell: str) -> bool:
+    """A header cell naming no column of tables.yaml that is a column's name all the same (职权类型, 权力责任事项): short,
+    no quote, bracket or figure."""
+    return len(cell) <= _UNKNOWN_HEADER_MAX and not _UNKNOWN_NOT_HEADER_RE.search(cell)
+
+
 def _header_at(paras, i, vocab, header_columns, is_task_header, headings=frozenset()):
     """The header starting at paragraph ``i``: ((cells, columns), index after it), else (None, i).
 
@@ -458,7 +545,7 @@ def _header_at(paras, i, vocab, header_columns, is_task_header, headings=frozens
     paragraphs from a 序号 cell reaches the first row's ``1``, every paragraph of that run is a cell, those
     naming no column of tables.yaml (职权类型, 行使层级) fields of the row: a 权责清单's header is read to its
     end, so its rows keep their width."""
-    run = _header_cells(paras, i, vocab, header_columns, first_named=True)
+    run = _header_cells(paras, i, vocab, header_columns, first_named=True, headings=headings)
     if not run or not run[0][1]:
         return None, i
     known = 0
@@ -469,12 +556,13 @@ def _header_at(paras, i, vocab, header_columns, is_task_header, headings=frozens
     numbers = {w for w, col in vocab.words if col == "number"}
     after = i + sum(t for _, _, t in run)
     first = after
-    while first < len(paras) and first < after + 3 and _HEADING_RE.match(_squashed(paras[first][2])):
-        first += 1  # (a part line 一、… may stand between the header and row 1)
-    if (known < len(run) and run[0][0] in numbers and first < len(paras) and _squashed(paras[first][2]) == "1"
+    while first < len(paras) and first < after + 3 and (_HEADING_RE.match(_squashed(paras[first][2]))
+                                                         or _squashed(paras[first][2]) in headings):
+        first += 1  # (a part line 一、… or a category row may stand between the header and row 1)
+    if (known < len(run) and run[0][0] in numbers and first < len(paras)
+            and _numbered(_squashed(paras[first][2]), getattr(vocab, "row_marks", "")) == 1
             and sum(1 for _, named, _ in run if named) * 2 > len(run)
-            and all(named or (len(c) <= _UNKNOWN_HEADER_MAX and not _UNKNOWN_NOT_HEADER_RE.search(c)
-                              and c not in headings) for c, named, _ in run)):
+            and all(named or (unknown_header_cell(c) and c not in headings) for c, named, _ in run)):
         cells = [c for c, _, _ in run]  # the whole run is the header: it ends where row 1 starts
         taken = after - i
     if len(cells) < 3:
@@ -576,8 +664,9 @@ def _regroup_once(paras, start, body, header, unit_like, time_like, headings=fro
         k += 1
     numbers: list[int] = []
     expect = 1
+    marks = getattr(vocab, "row_marks", "")
     for pos, (_, text) in enumerate(seq):
-        if text.strip() == str(expect):
+        if _numbered(text, marks) == expect:
             numbers.append(pos)
             expect += 1
     if len(numbers) < 2:
@@ -639,7 +728,7 @@ def _regroup_once(paras, start, body, header, unit_like, time_like, headings=fro
         unsure = [lines[x] for x in uncertain]
         if number is not None:
             row_cells = [""] * n_cols
-            row_cells[num] = str(number)
+            row_cells[num] = seq[numbers[number - 1]][1].strip()  # as written (*1: the mark kept)
             notes, warns = list(pending_notes), list(pending_warn)
             for c in pre:
                 row_cells[c] = pending_pre.get(c, "")

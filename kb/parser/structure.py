@@ -229,6 +229,16 @@ def annex_caption(p: str) -> tuple[str, str] | None:
     return re.sub(r"\s", "", m.group(0))[:2] + m.group(1), rest
 
 
+#: The first line of an attachments list (附件：1.2026年…指标体系): 附件 and its colon, then item 1 with its title.
+_ATTACHMENTS_LIST_RE = re.compile(r"^附\s*件\s*[:：]\s*1\s*[.．、]\s*\S[^。；;，,！？]{1,60}$")
+
+
+def _listed_annex(p: str) -> bool:
+    """A further line of an attachments list: ``2.…清单``, short, no sentence mark."""
+    m = ITEM_RE.match(p.strip())
+    return bool(m) and len(p.strip()) <= 64 and not any(c in p for c in _SENTENCE_MARKS)
+
+
 def _is_annex_title(p: str) -> bool:
     """A short line with no sentence mark and no number: the title under an annex caption (示范场景)."""
     return 0 < len(p.strip()) <= 30 and not any(c in p for c in _SENTENCE_MARKS) and not ITEM_RE.match(p.strip()) \
@@ -264,7 +274,15 @@ def outline(paragraphs: list[str], doc_id: str) -> Outline:
     annexes: list[tuple[str, str]] = []
     closing: list[str] = []
     want_annex_title = False
+    listing = False
     for p in body:
+        if parts and not annexes and (_ATTACHMENTS_LIST_RE.match(p) or (listing and _listed_annex(p))):
+            # The attachments list after the body (附件：1.…指标体系 / 2.…清单): the closing's, never items of the
+            # last part; the 附件1 line after the signature still opens the annex.
+            listing = True
+            closing.append(p)
+            continue
+        listing = False
         signed = COVER_DATE_RE.match(p) if parts and not annexes else None
         if signed and signed.group("rest") and annex_caption(signed.group("rest")):
             # The signature and date joined by cleanup to the annex caption after them (…办公厅2024年3月1日附件示范场景):
@@ -276,7 +294,7 @@ def outline(paragraphs: list[str], doc_id: str) -> Outline:
             # An annex after the body (附件 / 附件2 / 附件：示范场景): the body is closed; what follows is the annex,
             # its title the caption's rest or the next short line, its paragraphs cited like annex table rows.
             if not annexes:
-                closing = closing or _pop_closing(blocks)
+                closing = closing + _pop_closing(blocks)
             part, part_title = caption
             annexes.append((part, part_title))
             section = section_title = None

@@ -65,6 +65,21 @@ class TableVocabulary:
     work_verbs: tuple[str, ...] = ()
     """Verbs a task cell opens with (建设, 推进 …): a flattened paragraph opening with one and longer than the table's
     unit names is no unit cell (kb/parser/flattened.py)."""
+    item_name_ending: str = ""
+    """A header cell ending so (权力责任名称, 指标名称) names the row's item: the task column."""
+    unit_name_headers: tuple[str, ...] = ()
+    """Headers ending in the item ending that name units (单位名称): no task column."""
+    item_name_headers: tuple[str, ...] = ()
+    """Task-column headers (besides those with the item ending) whose cell is an item's name (事项): the row is written
+    name first, then its description cells, then its basis; no deadline is read from the name."""
+    description_endings: tuple[str, ...] = ()
+    """Endings of a field's header whose cell describes the row's item (权力责任事项, 说明, 指标解释)."""
+    basis_words: tuple[str, ...] = ()
+    """Words of a field's header whose cell is the item's basis (设定依据): written last, labelled."""
+    row_marks: str = ""
+    """Marks a row number may carry before it (``*1``, ``★2``)."""
+    measure_words: tuple[str, ...] = ()
+    """Measures (%, ㎡, 个, 岁 …): a headerless table's column of them is its 计量单位."""
 
 
 @lru_cache(maxsize=1)
@@ -101,8 +116,19 @@ def load_vocabulary(path: str | None = None) -> TableVocabulary:
         qualifier = re.compile(data["header_qualifier"]) if data.get("header_qualifier") else None
     except (re.error, TypeError) as exc:
         raise KbError(f"{src}：header_qualifier 不是有效的正则表达式（{exc}）；请修正，或从代码仓库恢复这个文件") from exc
+    lists = {}
+    for key in ("unit_name_headers", "item_name_headers", "description_endings", "basis_words", "row_marks", "measure_words"):
+        value = data.get(key) or []
+        if not isinstance(value, list) or not all(isinstance(w, str) and w.strip() for w in value):
+            raise KbError(f"{src}：{key} 应为词语列表；请修正，或从代码仓库恢复这个文件")
+        lists[key] = tuple(value)
+    ending = data.get("item_name_ending") or ""
+    if not isinstance(ending, str):
+        raise KbError(f"{src}：item_name_ending 应为一个词；请修正，或从代码仓库恢复这个文件")
     return TableVocabulary(tuple(sorted(seen.items(), key=lambda kv: -len(kv[0]))), caption, tuple(endings), qualifier,
-                           tuple(sorted(verbs, key=len, reverse=True)))
+                           tuple(sorted(verbs, key=len, reverse=True)), ending.strip(), lists["unit_name_headers"],
+                           lists["item_name_headers"], lists["description_endings"], lists["basis_words"],
+                           "".join(lists["row_marks"]), tuple(sorted(lists["measure_words"], key=len, reverse=True)))
 
 
 @dataclass(slots=True)
@@ -165,6 +191,9 @@ def header_columns(cells: list[str], vocab: TableVocabulary | None = None) -> di
                     found["task"] = i
                 found.setdefault(col, i)
                 break
+        else:
+            if is_item_name_header(key, vocab) and "task" not in found:
+                found["task"] = i  # 权力责任名称: the row's item (a column word of its own, however it opens)
     if divisions:
         units = any(c in found for c in _UNIT_COLUMNS)
         for i, key in divisions:
@@ -174,6 +203,28 @@ def header_columns(cells: list[str], vocab: TableVocabulary | None = None) -> di
 
 
 _UNIT_COLUMNS = ("lead", "support", "responsible")
+
+
+def row_number(cell: str, vocab: TableVocabulary | None = None) -> tuple[str, int] | None:
+    """(mark, number) of a row-number cell (``3``, ``*1``, ``★12``: a mark of tables.yaml row_marks before it), else None."""
+    vocab = vocab or load_vocabulary()
+    text = cell.strip()
+    mark = text[0] if text and text[0] in vocab.row_marks else ""
+    digits = text[len(mark):].strip()
+    return (mark, int(digits)) if digits.isascii() and digits.isdigit() and len(digits) <= 3 else None
+
+
+def is_item_name_header(key: str, vocab: TableVocabulary) -> bool:
+    """True for a header cell ending in the item ending (权力责任名称, 指标名称), short, not naming units (单位名称)."""
+    key = re.sub(r"[\s:：]", "", key)
+    return bool(vocab.item_name_ending) and key.endswith(vocab.item_name_ending) and len(key) <= 12 \
+        and not key.endswith(vocab.unit_name_headers)
+
+
+def names_items(header_cell: str, vocab: TableVocabulary) -> bool:
+    """True when a task column's header names the row's item rather than its work (事项名称, 指标名称, 事项, 名称)."""
+    key = re.sub(r"[\s:：]", "", header_cell)
+    return key in vocab.item_name_headers or is_item_name_header(key, vocab)
 
 
 def _division_role(key: str, vocab: TableVocabulary) -> str | None:
@@ -341,13 +392,23 @@ def _delimited_header(line: str, vocab: TableVocabulary):
             cells = _broken_words_joined(cells, vocab)
         if len(cells) < 2 or any(not c or len(c) > _HEADER_CELL_MAX for c in cells):
             continue
-        unknown = sum(1 for c in cells if not header_columns([c], vocab))
-        if unknown > (1 if name == "bar" and len(cells) >= 4 else 0):
+        unknown = [c for c in cells if not header_columns([c], vocab)]
+        if len(unknown) > (1 if name == "bar" and len(cells) >= 4 else 0) and not _fields_of_a_numbered_header(cells, unknown, vocab):
             continue
         columns = header_columns(cells, vocab)
         if is_task_header(columns):
             return name, delimiter, cells, columns
     return None
+
+
+def _fields_of_a_numbered_header(cells: list[str], unknown: list[str], vocab: TableVocabulary) -> bool:
+    """True when a header's cells naming no column (权力责任类别, 权力责任事项: a 权责清单's own columns) are its fields: the
+    header opens with 序号, they are fewer than the cells naming one, each short with no figure, quote or bracket (as
+    a flattened header's: ``flattened.unknown_header_cell``)."""
+    from kb.parser.flattened import unknown_header_cell
+
+    return (header_columns([cells[0]], vocab).get("number") == 0 and len(unknown) * 2 < len(cells)
+            and all(unknown_header_cell(c) for c in unknown))
 
 
 def _broken_words_joined(cells: list[str], vocab: TableVocabulary) -> list[str]:
@@ -496,8 +557,8 @@ def rule_find_tables(state) -> None:
 
     state.text = delimited_rows_to_tabs(cells_one_a_line(quoted_tab_cells(state.text)))
     state.text = split_spaced_rows(state.text, load_vocabulary(), header_columns, is_task_header)
-    state.text = headerless_tables(state.text, load_vocabulary(), header_columns, _unit_like, _time_like)
-    _take_flattened(state)
+    state.text, categories = headerless_tables(state.text, load_vocabulary(), header_columns, _unit_like, _time_like)
+    _take_flattened(state, categories)
     state.text = bar_rows_to_tabs(state.text)
     if "\t" not in state.text:
         return
@@ -566,12 +627,13 @@ def _unit_like(cell: str) -> bool:
     return good * 2 >= len(names) and all(len(n) <= 30 for n in names)
 
 
-def _take_flattened(state) -> None:
-    """Flattened task tables (one cell a paragraph) → TaskTables; their paragraphs leave the text."""
+def _take_flattened(state, categories: frozenset[str] = frozenset()) -> None:
+    """Flattened task tables (one cell a paragraph) → TaskTables; their paragraphs leave the text.  ``categories``: the
+    category rows of tables found without their header (rows spanning the table)."""
     from kb.parser.flattened import find_flattened
 
     vocab = load_vocabulary()
-    found = find_flattened(state.text, vocab, header_columns, is_task_header, _unit_like, _time_like)
+    found = find_flattened(state.text, vocab, header_columns, is_task_header, _unit_like, _time_like, categories)
     if not found:
         return
     lines = state.text.split("\n")
@@ -788,7 +850,7 @@ def _continue_table(table: TaskTable, block: list[list[str]], page: int) -> None
 
 
 #: A title line that names a table (任务分工表, 重点任务清单, 责任分解, 台账).
-_TABLE_NAME_END_RE = re.compile(r"(?:表|清单|台账|分解|分工|方案|计划)[)）]?$")
+_TABLE_NAME_END_RE = re.compile(r"(?:表|清单|台账|分解|分工|方案|计划|体系)[)）]?$")
 
 
 def _take_caption(out: list[str], vocab: TableVocabulary) -> tuple[str | None, str | None]:
@@ -910,6 +972,12 @@ class _Row:
     """(part, part title, section, section title) it stands under."""
     match: object = None
     """The text's paragraph naming it, if any."""
+    text: str = ""
+    """The row written out (the task's text before its tag): its task cell, or for an item (权力责任名称, 指标名称) its name,
+    then its description cells and basis (``公路的具体管理：区交通委按照其职责权限…。设定依据：…``)."""
+    dated: bool = True
+    """Whether its task cell's own words give deadlines: False for an item's name and description (a year inside
+    ``2000年底以前建成小区改造完成率`` qualifies the item; only the time column dates it)."""
 
     @property
     def role_key(self) -> frozenset:
@@ -961,14 +1029,47 @@ def _table_rows(state, table: TaskTable, attached: bool, vocab) -> list[_Row]:
         body = get("task")
         if not body:
             continue
+        item = names_items(table.header[table.columns["task"]], load_vocabulary())
         tag, composed, notes = _row_tag(table, get)
         parsed = roles.parse_tag_content(composed, state.registry, vocab) if composed else None
         cite = f"{table.cite} 序号{row_no}" if table.flat else f"{table.cite} 第{row_no}行"
         row_notes, row_warnings = table.row_notes.get(place if table.flat else row_no, ([], []))
         notes = notes + [n for n in row_notes if n not in notes]
-        out.append(_Row(row_no, row_page, body, get("name"), get("number"), tag, parsed, get("deadline"), cite, notes,
-                        list(row_warnings), _other_fields(table, cells), (part, part_title, section, section_title)))
+        fields = _other_fields(table, cells)
+        mark = row_number(get("number"))
+        if mark and mark[0]:
+            fields["序号标记"] = mark[0]  # (*1: the table's own mark of the row, its meaning written elsewhere)
+        out.append(_Row(row_no, row_page, body, get("name") or (get("task") if item else ""), get("number"), tag, parsed,
+                        get("deadline"), cite, notes, list(row_warnings), fields, (part, part_title, section, section_title),
+                        dated=not item, text=_item_text(body, table, cells) if item else body))
     return out
+
+
+def _item_text(name: str, table: TaskTable, cells: list[str]) -> str:
+    """A row naming an item (权力责任名称, 指标名称) written name first: ``name：description…。设定依据：basis``.  The
+    description cells are those of field columns whose header ends like a description (权力责任事项, 说明), in the
+    table's order; the basis cells (a header holding 依据) come last, labelled with their header."""
+    vocab = load_vocabulary()
+    used = set(table.columns.values()) - {table.columns.get("other", -1)}
+    describe, basis = [], []
+    for i, head in enumerate(table.header):
+        key = re.sub(r"[\s:：]", "", head)
+        cell = cells[i].strip() if i < len(cells) else ""
+        if i in used or not cell or cell == name or _EMPTY_MARK_RE.match(cell):
+            continue
+        if any(w in key for w in vocab.basis_words):
+            basis.append(f"{key}：{cell}")
+        elif key.endswith(vocab.description_endings):
+            describe.append(cell)
+    text = name
+    if describe:
+        text += "：" + "；".join(d.rstrip("；;") for d in describe)
+    for b in basis:
+        text += ("" if text.endswith(("。", "；")) else "。") + b
+    return text
+
+
+_EMPTY_MARK_RE = re.compile(r"^(?:[—\-－―–/／]{1,2}|无|暂无)$")
 
 
 #: A figure to reach: a number and its measure (810个, 1所, 2.5公里, 30%).
@@ -989,13 +1090,13 @@ def _own_task(state, table: TaskTable, row: _Row) -> None:
     from kb.model import Task
 
     part, part_title, section, section_title = row.place
-    number = _NUMBER_RE.match(row.serial)
+    number = _NUMBER_RE.match(row.serial) or _NUMBER_RE.match(row.serial.strip().lstrip(load_vocabulary().row_marks))
     block = structure.Block(part, part_title, section, section_title, int(number.group(1)) if number else None,
                             "paragraph", row.body, row.name or _row_title(row.body, structure))
     parsed = row.parsed
     task = Task(id="", doc=state.doc.id, label="", part=part, part_title=part_title, section=section,
                 section_title=section_title, kind="task" if parsed and parsed.has_roles else "paragraph",
-                title=block.title, text=row.body + (row.tag or ""), body=row.body, tag=row.tag,
+                title=block.title, text=(row.text or row.body) + (row.tag or ""), body=row.body, tag=row.tag,
                 source=row.cite + (f"，第{row.page}页" if row.page else ""))
     if parsed:
         _set_roles(task, parsed)
@@ -1003,7 +1104,8 @@ def _own_task(state, table: TaskTable, row: _Row) -> None:
     task.fields.update(row.fields)
     task.warnings.extend(row.warnings)
     task.clauses = split_clauses(row.body)
-    deadlines.apply_deadlines(task)
+    if row.dated:
+        deadlines.apply_deadlines(task)
     if row.deadline_cell:  # the time column is read like a tag's time words (A7): 全年, 长期坚持 are kept
         task.clauses.append(row.deadline_cell)
         task.deadlines.extend(deadlines.tag_deadlines(row.deadline_cell, len(task.clauses) - 1))
@@ -1015,8 +1117,9 @@ def _own_task(state, table: TaskTable, row: _Row) -> None:
 def _other_fields(table: TaskTable, cells: list[str]) -> dict[str, str]:
     """Cells of the columns that hold no role, deadline or task (任务名称, 参考文件, 备注): the task's fields."""
     used = {i for col, i in table.columns.items() if col not in ("name", "other")}
+    # (a cell written as empty, —, is no field's value)
     return {table.header[i].rstrip(":："): cells[i].strip() for i in range(min(len(cells), len(table.header)))
-            if i not in used and cells[i].strip()}
+            if i not in used and cells[i].strip() and not _EMPTY_MARK_RE.match(cells[i].strip())}
 
 
 def _row_tag(table: TaskTable, get) -> tuple[str | None, str, list[str]]:

@@ -1,0 +1,288 @@
+"""An indicator table in an annex pasted one cell a paragraph WITHOUT a header row, and a row's text beginning with its
+item's name (session 10, tables3 helper; the lead's two causes measured on blind plans, my own rows here).
+
+* After the body: an attachments list (``附件：1.…指标体系`` / ``2.…清单``), the signature, then ``附件1``, the annex's
+  title and its rows — a row number (``*1``: a mark kept as the field 序号标记), the indicator's name, its explanation,
+  its measure (``%``, ``㎡/人``), the responsible unit(s), a remark — with category rows (``品质宜居``) between rows.
+  Before: 0 rows read; the cells were glued into paragraphs of the body's last part (三3 …), years inside names and
+  explanations (``2000年底以前``, ``2030年前``) read as deadlines.  Now each row is one task of the annex (``附件1（一）-1``),
+  its text the name first, then the explanation; the units ``sole`` (one) or ``shared`` (several, no lead); no deadline
+  from a name, an explanation or a remark.
+* A 权力和责任清单 whose header names the item (``权力责任名称``) beside a longer description column (``权力责任事项``):
+  the row's task is the name, its text the name, then the description, then the basis (``设定依据：…``), in every form
+  kb reads a table (one cell a paragraph, one a line, tabs, bars, spaces, DOCX).  Before: no task column was known, the
+  table was read as headerless and each row's text began with the description."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.parser import parse_document
+
+BODY = """某区2026年城市品质提升行动方案
+
+为持续提升城市品质，结合本区实际，制定本方案。
+
+一、总体要求
+
+坚持以人民为中心，统筹推进城市品质提升工作，到2026年底，城市功能品质明显提升。
+
+二、主要任务
+
+（一）完善公共服务设施。
+
+1.扩大养老服务供给。新增社区养老服务设施10处，2026年6月底前完成。（区民政局牵头，各街道配合）
+
+2.提升公园绿地品质。新建口袋公园5个。（区绿化市容局负责）
+
+三、保障措施
+
+（一）加强组织领导。建立工作推进机制，定期研究解决重大问题。
+
+（二）强化评估考核。将指标完成情况纳入年度绩效考核。
+
+附件：1.2026年某区城市品质提升指标体系
+
+2.某区城市品质提升重点项目清单
+
+某区人民政府办公室
+
+2026年1月15日
+
+附件1
+
+2026年某区城市品质提升指标体系（区级）
+"""
+
+#: Category rows (a str) and rows (number, name, explanation, measure, units, remark) — awkward ones: a * mark (1, 2),
+#: a — remark (2, 5, 6), a 、-list of units (3, 4, 7), a remark naming another annex (3), a year inside a name (4) and an
+#: explanation (4, 6), an explanation cut mid-sentence (4: no end, …总数的).
+ROWS = [
+    "品质宜居",
+    ("*1", "千人养老床位数", "全区每千名常住人口拥有的养老机构床位数量", "张/千人", "区民政局", "请提供养老机构床位清单"),
+    ("*2", "城市公共供水管网漏损率", "城市公共供水总量与有效供水总量之差占供水总量的百分比", "%", "区水务局", "—"),
+    ("3", "人均公园绿地面积", "城区公园绿地面积与城区常住人口之比", "㎡/人", "区绿化市容局、区规划资源局", "详见附件2第3项"),
+    "安全韧性",
+    ("4", "2000年底以前建成小区改造完成率", "已完成改造的2000年底以前建成老旧小区数量占应改造小区总数的", "%",
+     "区建设管理委、区房管局", "请提供改造小区清单"),
+    ("5", "人均预期寿命", "全区户籍人口出生时平均预期可存活的年数", "岁", "区卫生健康委", "—"),
+    "创新动能",
+    ("6", "新增城市更新建筑面积", "当年新开工城市更新项目的建筑面积，按2030年前完成全部更新任务的要求测算", "万㎡", "区规划资源局", "—"),
+    ("7", "数字化转型服务企业数", "当年接受数字化转型诊断服务的规模以上企业数量", "个", "区科委、区经委", "请提供企业名单"),
+]
+
+#: By hand: (label, category, name, text before the tag, sole, shared, measure, remark, mark)
+EXPECTED = [
+    ("附件1（一）-1", "品质宜居", "千人养老床位数", "千人养老床位数：全区每千名常住人口拥有的养老机构床位数量",
+     ["区民政局"], [], "张/千人", "请提供养老机构床位清单", "*"),
+    ("附件1（一）-2", "品质宜居", "城市公共供水管网漏损率", "城市公共供水管网漏损率：城市公共供水总量与有效供水总量之差占供水总量的百分比",
+     ["区水务局"], [], "%", None, "*"),
+    ("附件1（一）-3", "品质宜居", "人均公园绿地面积", "人均公园绿地面积：城区公园绿地面积与城区常住人口之比",
+     [], ["区绿化市容局", "区规划资源局"], "㎡/人", "详见附件2第3项", None),
+    ("附件1（二）-4", "安全韧性", "2000年底以前建成小区改造完成率",
+     "2000年底以前建成小区改造完成率：已完成改造的2000年底以前建成老旧小区数量占应改造小区总数的",
+     [], ["区建设管理委", "区房管局"], "%", "请提供改造小区清单", None),
+    ("附件1（二）-5", "安全韧性", "人均预期寿命", "人均预期寿命：全区户籍人口出生时平均预期可存活的年数",
+     ["区卫生健康委"], [], "岁", None, None),
+    ("附件1（三）-6", "创新动能", "新增城市更新建筑面积",
+     "新增城市更新建筑面积：当年新开工城市更新项目的建筑面积，按2030年前完成全部更新任务的要求测算",
+     ["区规划资源局"], [], "万㎡", None, None),
+    ("附件1（三）-7", "创新动能", "数字化转型服务企业数", "数字化转型服务企业数：当年接受数字化转型诊断服务的规模以上企业数量",
+     [], ["区科委", "区经委"], "个", "请提供企业名单", None),
+]
+
+
+def _plan(rows, lines: bool, body: str = BODY) -> str:
+    cells = [c for r in rows for c in ([r] if isinstance(r, str) else r)]
+    sep = "\n" if lines else "\n\n"
+    text = body + "\n" if not lines else "\n".join(ln for ln in body.split("\n") if ln.strip()) + "\n"
+    return text + sep.join(cells) + "\n"
+
+
+def _annex_rows(tasks, cite: str):
+    return [t for t in tasks if t.source and t.source.startswith(cite + " ")]
+
+
+@pytest.mark.parametrize("lines", [False, True], ids=["blank-lines", "one-a-line"])
+def test_a_headerless_indicator_annex_after_an_attachments_list(lines):
+    doc, tasks = parse_document(_plan(ROWS, lines), "plan", "plan.txt")
+    rows = _annex_rows(tasks, "附件1")
+    got = [(t.label, t.section_title, t.body, t.text.split("（")[0] if t.tag else t.text, t.sole, t.shared,
+            t.fields.get("计量单位"), t.fields.get("备注"), t.fields.get("序号标记")) for t in rows]
+    assert got == EXPECTED
+    assert all(t.kind == "task" and t.deadlines == [] for t in rows), [(t.label, t.deadlines) for t in rows]
+    assert [t.source for t in rows] == [f"附件1 序号{n}" for n in range(1, 8)]
+    # the body keeps its own items: the attachments list is the closing's, no item of 三
+    body = [t.label for t in tasks if t not in rows]
+    assert body == ["引言", "一", "二（一）1", "二（一）2", "三（一）", "三（二）"]
+    assert not any("附件" in t.text or "品质宜居" in t.text for t in tasks if t not in rows)
+
+
+#: A second annex written independently of the first (expected values by hand before the first run): ★ marks, one-a-line
+#: or blank lines, an explanation wrapped over two paragraphs (the first ends in ，), a — unit cell (no role), a remark
+#: holding a year (no deadline), full-width list numbers in the attachments list.
+BODY2 = """某县2026年乡村振兴重点工作方案
+
+一、工作目标
+
+到2026年底，农村人居环境持续改善。
+
+二、重点工作
+
+（一）发展乡村产业。培育农产品加工企业。（县农业农村局负责）
+
+（二）改善人居环境。推进农村生活污水治理。（县生态环境局牵头，各镇配合）
+
+附件：1．某县2026年乡村振兴监测指标
+
+2．某县乡村建设项目库
+
+某县人民政府
+
+2026年2月3日
+
+附件1
+
+某县2026年乡村振兴监测指标（县级）
+"""
+
+ROWS2 = [
+    "产业发展",
+    ("★1", "农产品加工业产值与农业总产值比", "规模以上农产品加工业产值与农林牧渔业总产值的比值", "%", "县农业农村局", "请提供规上企业名单"),
+    ("2", "高标准农田建成面积", "截至当年底累计建成的高标准农田面积，", "含2018年以前建成并完成提质改造的部分", "万亩",
+     "县农业农村局、县自然资源局", "—"),
+    "生态宜居",
+    ("3", "农村生活污水治理率", "完成生活污水治理的行政村数占行政村总数的比例", "%", "—", "详见附件2第2项"),
+    ("4", "村庄绿化覆盖率", "村庄范围内绿化覆盖面积占村庄面积的百分比", "%", "县林业局", "按2027年前达标要求填报"),
+    ("5", "卫生厕所普及率", "使用卫生厕所的农户数占农户总数的比例", "%", "县卫生健康局", "—"),
+]
+
+EXPECTED2 = [
+    ("附件1（一）-1", "农产品加工业产值与农业总产值比", "农产品加工业产值与农业总产值比：规模以上农产品加工业产值与农林牧渔业总产值的比值",
+     ["县农业农村局"], [], "%", "请提供规上企业名单"),
+    ("附件1（一）-2", "高标准农田建成面积", "高标准农田建成面积：截至当年底累计建成的高标准农田面积，含2018年以前建成并完成提质改造的部分",
+     [], ["县农业农村局", "县自然资源局"], "万亩", None),
+    ("附件1（二）-3", "农村生活污水治理率", "农村生活污水治理率：完成生活污水治理的行政村数占行政村总数的比例", [], [], "%",
+     "详见附件2第2项"),
+    ("附件1（二）-4", "村庄绿化覆盖率", "村庄绿化覆盖率：村庄范围内绿化覆盖面积占村庄面积的百分比", ["县林业局"], [], "%",
+     "按2027年前达标要求填报"),
+    ("附件1（二）-5", "卫生厕所普及率", "卫生厕所普及率：使用卫生厕所的农户数占农户总数的比例", ["县卫生健康局"], [], "%", None),
+]
+
+
+@pytest.mark.parametrize("lines", [False, True], ids=["blank-lines", "one-a-line"])
+def test_a_second_annex_with_a_wrapped_explanation_and_no_unit(lines):
+    doc, tasks = parse_document(_plan(ROWS2, lines, BODY2), "plan", "plan.txt")
+    rows = _annex_rows(tasks, "附件1")
+    got = [(t.label, t.body, t.text.split("（")[0] if t.tag else t.text, t.sole, t.shared, t.fields.get("计量单位"),
+            t.fields.get("备注")) for t in rows]
+    assert got == EXPECTED2
+    assert [t.section_title for t in rows] == ["产业发展"] * 2 + ["生态宜居"] * 3
+    assert all(t.deadlines == [] for t in rows)
+    assert rows[0].fields.get("序号标记") == "★"
+    assert [t.label for t in tasks if t not in rows] == ["一", "二（一）", "二（二）"]
+
+
+def test_a_headerless_task_table_with_a_time_column_keeps_its_work_as_the_task():
+    """Control: name, work, unit, time (no explanation) — the longer text is the 工作任务 (its deadlines read from the
+    time column and its own words), the short one its name (the title)."""
+    cells = ["某区城市更新行动方案", "一、重点任务", "（一）推进旧区改造。加快推进旧区改造工作。", "附件1", "重点项目清单"]
+    rows = [("旧区改造", "完成旧区改造面积5万平方米，2025年6月底前完成征收", "区房管局", "2025年底前"),
+            ("口袋公园", "新建口袋公园8个，改造街心绿地3处", "区绿化市容局", "2025年9月底前"),
+            ("背街小巷", "完成背街小巷环境整治20条，同步实施架空线入地", "区建设管理委", "2025年12月底前")]
+    for n, row in enumerate(rows, 1):
+        cells += [str(n), *row]
+    _, tasks = parse_document("\n\n".join(cells) + "\n", "plan", "plan.txt")
+    got = [(t.title, t.body, t.sole, [d.text for d in t.deadlines]) for t in _annex_rows(tasks, "附件1")]
+    assert got == [("旧区改造", "完成旧区改造面积5万平方米，2025年6月底前完成征收", ["区房管局"], ["2025年6月底前", "2025年底前"]),
+                   ("口袋公园", "新建口袋公园8个，改造街心绿地3处", ["区绿化市容局"], ["2025年9月底前"]),
+                   ("背街小巷", "完成背街小巷环境整治20条，同步实施架空线入地", ["区建设管理委"], ["2025年12月底前"])]
+
+
+def test_numbered_short_paragraphs_without_units_stay_text():
+    """Control: numbered short paragraphs of prose with category-like lines between them are no table (no unit or time
+    column): nothing is read as rows."""
+    cells = ["某区工作方案", "一、工作要求", "1", "加强组织领导", "建立工作机制", "2", "强化督促检查", "定期通报进展",
+             "保障措施", "3", "加大宣传力度", "营造良好氛围"]
+    _, tasks = parse_document("\n\n".join(cells) + "\n", "plan", "plan.txt")
+    assert not any(t.source for t in tasks)
+
+
+# --- 2. a row's text begins with its item's name -----------------------------------------------------------------
+
+QZ_HEADER = ["序号", "权力责任名称", "行使主体", "权力责任类别", "设定依据", "行使层级", "权力责任事项"]
+QZ_ROWS = [
+    ["1", "公路路政许可", "区交通委", "行政许可", "《公路法》第四十五条", "区级",
+     "区交通委依法受理在公路用地范围内设置非公路标志的申请，审查后作出许可决定。"],
+    ["2", "城市道路挖掘审批", "区交通委、区城管执法局", "行政许可", "《城市道路管理条例》第三十三条", "区级",
+     "按照职责分工审核挖掘城市道路的申请，监督施工单位恢复原状。"],
+    ["3", "道路运输经营监督检查", "区交通委", "行政检查", "《道路运输条例》第五十八条", "区级、街镇",
+     "对辖区内道路运输经营者开展日常检查，2025年起每年检查不少于一次。"],
+]
+#: By hand: (task, text before the tag, sole, shared, 权力责任类别 field)
+QZ_EXPECTED = [
+    ("公路路政许可", "公路路政许可：区交通委依法受理在公路用地范围内设置非公路标志的申请，审查后作出许可决定。设定依据：《公路法》第四十五条",
+     ["区交通委"], [], "行政许可"),
+    ("城市道路挖掘审批", "城市道路挖掘审批：按照职责分工审核挖掘城市道路的申请，监督施工单位恢复原状。设定依据：《城市道路管理条例》第三十三条",
+     [], ["区交通委", "区城管执法局"], "行政许可"),
+    ("道路运输经营监督检查", "道路运输经营监督检查：对辖区内道路运输经营者开展日常检查，2025年起每年检查不少于一次。设定依据：《道路运输条例》第五十八条",
+     ["区交通委"], [], "行政检查"),
+]
+
+
+def _qz_text(form: str) -> str:
+    title = "某区交通委权力和责任清单\n\n"
+    header = [("行使  主体" if h == "行使主体" else h) for h in QZ_HEADER]
+    if form == "blank-lines":
+        return title + "\n\n".join(header + [c for r in QZ_ROWS for c in r]) + "\n"
+    if form == "one-a-line":
+        return title + "\n".join(header + [c for r in QZ_ROWS for c in r]) + "\n"
+    if form == "tabs":
+        return title + "\n".join("\t".join(r) for r in [QZ_HEADER] + QZ_ROWS) + "\n"
+    if form == "bars":
+        return title + "\n".join("| " + " | ".join(r) + " |" for r in [QZ_HEADER] + QZ_ROWS) + "\n"
+    if form == "spaces":
+        return title + "\n".join("    ".join(r) for r in [QZ_HEADER] + QZ_ROWS) + "\n"
+    raise ValueError(form)
+
+
+def _qz_rows(tasks):
+    return [t for t in tasks if t.source and ("序号" in t.source or "第" in t.source)]
+
+
+@pytest.mark.parametrize("form", ["blank-lines", "one-a-line", "tabs", "bars", "spaces"])
+def test_a_quanze_row_begins_with_its_name(form):
+    _, tasks = parse_document(_qz_text(form), "plan", "plan.txt")
+    rows = _qz_rows(tasks)
+    got = [(t.body, t.text.split("（行使主体")[0], t.sole, t.shared, t.fields.get("权力责任类别")) for t in rows]
+    assert got == QZ_EXPECTED, form
+    assert all(t.title == t.body for t in rows), form
+    assert all(t.deadlines == [] for t in rows), form  # (2025年起 inside the description is no deadline)
+    assert [t.fields.get("行使层级") for t in rows] == ["区级", "区级", "区级、街镇"], form
+
+
+def test_a_quanze_row_begins_with_its_name_in_a_docx(tmp_path):
+    import docx
+
+    from kb.ingest import read_document
+
+    document = docx.Document()
+    table = document.add_table(rows=len(QZ_ROWS) + 1, cols=len(QZ_HEADER))
+    for r, row in enumerate([QZ_HEADER] + QZ_ROWS):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    path = tmp_path / "清单.docx"
+    document.save(path)
+    _, tasks = parse_document(read_document(path, use_cache=False).text, "plan", str(path))
+    got = [(t.body, t.text.split("（行使主体")[0], t.sole, t.shared, t.fields.get("权力责任类别")) for t in _qz_rows(tasks)]
+    assert got == QZ_EXPECTED
+
+
+@pytest.mark.parametrize(("header", "why"), [
+    (["序号", "单位名称", "联系人", "联系电话"], "单位名称 names units: a contact list, no task table"),
+])
+def test_a_name_header_of_units_is_no_item(header, why):
+    text = "\n\n".join(header + ["1", "区民政局", "张三", "12345678", "2", "区财政局", "李四", "87654321",
+                                 "3", "区水务局", "王五", "11223344"]) + "\n"
+    _, tasks = parse_document("某区联络员名单\n\n" + text, "plan", "plan.txt")
+    assert not any(t.departments("any") for t in tasks), why
