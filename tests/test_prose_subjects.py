@@ -67,8 +67,9 @@ PLAIN_CASES = [
     ("区市场监管局是市场管理的主体，负责督促市场落实责任。", {"sole": ["区市场监管局"]}, "X是…主体，负责…"),
     ("区城管执法局依法对违法行为实施处罚。", {}, "outside a duty part a subject with no role word gives no role"),
     ("区房管局指导各街道做好管理工作。", {}, "outside a duty part 指导 alone stays a verb of the work"),
-    ("省级人民政府应根据需要，成立相应的应急工作指挥部，负责领导本地区工作。", {},
-     "control: the 负责 clause follows a body being set up (the 指挥部 leads: 国办函〔2005〕57号)"),
+    ("省级人民政府应根据需要，成立相应的应急工作指挥部，负责领导本地区工作。", {"sole": ["省级人民政府"]},
+     "X应…: setting the 指挥部 up is the province's duty (session 10, duty_modals); the 负责 clause after the body being "
+     "set up is the 指挥部's and gives no role of its own (国办函〔2005〕57号)"),
     ("各部门要加强协同配合，负责落实。", {}, "control: a vague subject"),
 ]
 
@@ -77,6 +78,73 @@ PLAIN_CASES = [
 def test_subject_outside_duty_parts(para, expected, why):
     t = _task(UNTAGGED.format("区财政局负责经费保障。", para), para[:8])
     assert _roles(t) == expected, why
+
+
+# (paragraph of a plan WITHOUT tags, outside a duty part, expected roles, why): a modal after the subject states its
+# duty (session 10, duty_modals in roles.yaml; 崇明 燃气事故应急预案 2023, 松江 公益林 2026).
+MODAL_CASES = [
+    ("区建设管理委应充分利用监管平台，实施动态监测。", {"sole": ["区建设管理委"]}, "X应…: the unit's duty"),
+    ("区级林业部门要强化政策宣贯力度。", {"sole": ["区级林业部门"]}, "X要…"),
+    ("区卫生健康委应当做好医疗救护。", {"sole": ["区卫生健康委"]}, "X应当…"),
+    ("区交通委、区公安分局要加强道路巡查。", {"shared": ["区交通委", "区公安分局"]}, "two units: shared"),
+    ("发布预警信息的区建设管理委应立即宣布解除预警。", {"sole": ["区建设管理委"]},
+     "a relative clause (…的) before the subject is no part of its name"),
+    ("当燃气事故风险已经解除，区建设管理委应立即宣布解除预警。", {"sole": ["区建设管理委"]},
+     "a 当… clause of condition before the subject"),
+    ("一旦出现跨区影响的态势，区建设管理委应当及时向毗邻省市通报。", {"sole": ["区建设管理委"]}, "一旦… before the subject"),
+    ("区住房保障局（以下简称“区房管局”）应当建立台账。", {"sole": ["区住房保障局"]},
+     "（以下简称…） after the name is no part of it; the name as written first"),
+    ("燃气企业应落实应急处置队伍的建设。", {}, "control: an enterprise is no unit of the plan (modal_subject_not)"),
+    ("事发单位应向属地政府报告事故信息。", {}, "control: the party an accident befalls is no named unit"),
+    ("科研单位要健全完善内部管理制度。", {}, "control: a kind of body (科研单位, 职业院校, 专利代理机构, 试点地区), no named unit"),
+    ("专利代理机构应当按照委托人的委托办理专利事务。", {}, "control: a regulation's kind of body"),
+    ("省级人民政府有关部门要加强监测。", {}, "control: a group (有关部门) names no body"),
+    ("中央和地方各级政府要增加投入。", {}, "control: 各级 governments are no body"),
+    ("各省（区、市）人民政府要统筹建立名录库。", {}, "control: 各X要… addresses all of a kind (国发〔2019〕5号), as 各地要…"),
+    ("不按照本预案规定和指挥部要求采取措施的，依法追究责任。", {}, "control: a condition, no subject"),
+    ("区财政局研究制定资金政策。", {}, "control: outside a duty part a plain verb after the subject gives no role (no modal)"),
+    ("由街镇组织实施的公益林抚育工作收回到区级林业部门实施。", {},
+     "control: 由X组织实施的Y is a relative clause (what X organised), no role of X (organized-by)"),
+    ("国务院办公厅是全国工作的主管单位，地方各级人民政府办公厅是本地区工作的主管单位，主管单位负责推进工作。", {},
+     "control: clauses naming several subjects' places (X是…，Y是…): none of them owns the paragraph alone"),
+]
+
+
+@pytest.mark.parametrize(("para", "expected", "why"), MODAL_CASES, ids=[c[2][:30] for c in MODAL_CASES])
+@pytest.mark.parametrize("plan", [UNTAGGED.replace("三、职责分工", "三、工作安排")], ids=["untagged plan"])
+def test_modal_duty_of_the_subject(plan, para, expected, why):
+    t = _task(plan.format("区财政局负责经费保障。", para), para[:8])
+    assert _roles(t) == expected, why
+
+
+def test_modal_duty_is_not_read_in_a_tagged_plan():
+    t = _task(TAGGED.replace("三、职责分工", "三、工作安排").format("x", "区建设管理委应加强监测。"), "区建设管理委应")
+    assert _roles(t) == {}, "a tagged plan's untagged paragraph is read for 由X/牵头 forms only"
+
+
+DUTY_LIST = ("某区处置燃气事故应急预案\n\n2　组织体系\n\n2.5.1　职能部门\n\n{}\n\n（1）指导事发地政府处置燃气事故。\n\n"
+             "（2）组织编制应急预案。\n\n（3）组织应急演练，区科委负责提供通信保障。\n\n2.6　专家机构\n\n（1）专家组提供咨询。\n")
+
+
+@pytest.mark.parametrize(("lead_in", "items", "why"), [
+    ("区建设管理委员会（以下简称“区建设管理委”）是本区燃气的行政主管单位，负责燃气应急管理。主要履行以下职责：",
+     {"sole": ["区建设管理委员会"]}, "the sub-items after 主要履行以下职责： are the subject's duties"),
+    ("区建设管理委、区应急局是本区燃气应急的主管单位，负责燃气应急管理。职责如下：",
+     {"shared": ["区建设管理委", "区应急局"]}, "two subjects: each sub-item shared"),
+    ("区建设管理委是本区燃气的行政主管单位，负责燃气应急管理。", {},
+     "control: a lead-in that opens no list of duties gives its sub-items nothing"),
+    ("各部门应履行以下职责：", {}, "control: a lead-in with no subject read gives nothing"),
+], ids=["list after 以下职责", "two subjects", "control: no opener", "control: vague subject"])
+def test_duty_list_after_its_subject(lead_in, items, why):
+    _, tasks = parse_document(DUTY_LIST.format(lead_in), "t")
+    first = next(t for t in tasks if t.text.startswith("（1）指导"))
+    second = next(t for t in tasks if t.text.startswith("（2）组织编制"))
+    assert _roles(first) == items, why
+    assert _roles(second) == items, why
+    third = next(t for t in tasks if t.text.startswith("（3）组织应急演练"))
+    assert _roles(third) == {"sole": ["区科委"]}, "a sub-item naming its own unit (区科委负责…) keeps its own reading"
+    other = next(t for t in tasks if t.text.startswith("（1）专家组"))
+    assert _roles(other) == {}, "the list ends at the next heading"
 
 
 # (untagged paragraph of a TAGGED plan, expected roles, why)

@@ -15,6 +15,8 @@ ingestion writes for PDF pages and tables; on plain text they find nothing and d
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -491,6 +493,28 @@ def rule_subject_roles(state: ParseState) -> None:
         _give_prose_roles(task, tag)
         if state.doc.tagged and task.kind == "paragraph":
             task.kind = "task"
+    _duty_lists(state, vocab)
+
+
+_SUB_ITEM_RE = re.compile(r"^\s*[（(]\d{1,2}[）)]")
+
+
+def _duty_lists(state: ParseState, vocab) -> None:
+    """A paragraph whose subject was read and which closes opening a list of its duties (``区建设管理委是…主管单位，
+    负责…。主要履行以下职责：``, ``duty_list_opener``) gives its responsible units to the sub-items （1）…（n） right after
+    it that have no role of their own: each is that unit's work (崇明 燃气事故应急预案 2023, 2.5.1).  The list ends at the
+    first paragraph that is no sub-item."""
+    owner = None
+    for task in state.tasks:
+        if owner is not None and _SUB_ITEM_RE.match(task.text) and task.part == owner.part:
+            if not task.tag and not any(getattr(task, k) for k in ROLES):
+                for k in ("sole", "shared"):
+                    setattr(task, k, list(getattr(owner, k)))
+                task.role_source = owner.role_source
+                continue
+        owner = None
+        if task.role_source == "prose" and (task.sole or task.shared) and vocab.duty_list_opener.search(task.text.rstrip()):
+            owner = task
 
 
 def rule_clauses(state: ParseState) -> None:

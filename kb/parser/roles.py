@@ -100,6 +100,15 @@ class RoleVocabulary:
     name ends at a unit suffix followed by one of them (区城管执法局|依法…, 南桥镇|选择…), never inside a verb phrase."""
     short_unit_names: frozenset = frozenset()
     """Two-character names that are units all the same (街镇, 乡镇): a prose name needs 3+ characters otherwise."""
+    duty_modals: re.Pattern = re.compile(r"(?!)")
+    """Modal words opening a predicate that states a duty (应, 应当, 要, 须): ``区建设管理委应建立…`` is the unit's work in a
+    plan without tags (a 预案 states its units' duties so)."""
+    modal_subject_not: re.Pattern = re.compile(r"(?!)")
+    """Subjects a modal duty (``duty_modals``) names no unit by: enterprises (燃气企业应…), groups (省级人民政府有关部门要…,
+    中央和地方各级政府要…), a condition (不按照…要求…)."""
+    duty_list_opener: re.Pattern = re.compile(r"(?!)")
+    """A paragraph's close that opens a list of its subject's duties (主要履行以下职责：, 职责如下：): the sub-items
+    （1）…（n） after it are that subject's work."""
 
 
 #: A count of the tasks under a heading: (8项), （共12项）.
@@ -126,7 +135,7 @@ def _words(src: Path, where: str, value) -> list[str]:
 _KEYS = {"version", "none_markers", "roles", "weak_role_words", "manner_words", "support_after_lead", "labels", "field_labels", "time_labels", "ongoing_words", "lead_rules",
          "implied_notes", "list_tail", "list_joiner", "joined_names", "generic_groups", "department_suffixes", "prose_roles",
          "heading_work_words", "duty_parts", "vague_prose_names",
-         "predicate_start", "predicate_start_not", "short_unit_names"}
+         "predicate_start", "predicate_start_not", "short_unit_names", "duty_modals", "modal_subject_not", "duty_list_opener"}
 
 
 @lru_cache(maxsize=2)
@@ -197,6 +206,9 @@ def load_vocabulary(path: str | None = None) -> RoleVocabulary:
         predicate_start=re.compile(f"(?!{_alt(_words(src, 'predicate_start_not', data['predicate_start_not']))})"
                                    + _alt(_words(src, "predicate_start", data["predicate_start"]))),
         short_unit_names=frozenset(_words(src, "short_unit_names", data["short_unit_names"])),
+        duty_modals=re.compile(_alt(_words(src, "duty_modals", data["duty_modals"]))),
+        modal_subject_not=_compile(src, "modal_subject_not", data["modal_subject_not"]),
+        duty_list_opener=re.compile(f"(?:{_alt(_words(src, 'duty_list_opener', data['duty_list_opener']))})[：:]$"),
         generic=_compile(src, "generic_groups", "|".join(f"(?:{p})" for p in _words(src, "generic_groups", data["generic_groups"]))),
         department_re=re.compile(f"{_alt(suffixes)}(?:[（(][^（）()]*[)）])?$"),
         prose_roles=prose,
@@ -1007,6 +1019,10 @@ def read_heading_roles(title: str, registry: Registry, vocab: RoleVocabulary | N
 
 #: A sentence's first clause: the subject stands in it (cut at ，。；：).
 _FIRST_CLAUSE_RE = re.compile(r"[^，,。；;：:]+")
+#: The short form a plan gives a name it will use again (崇明区建设管理委员会（以下简称“区建设管理委”）): no part of it.
+_SHORT_NAME_RE = re.compile(r"[（(]以下简称[^（）()]{1,20}[)）]")
+#: A clause of condition before the subject (当燃气事故风险已经解除，X应… / 一旦出现…的态势，X应当…).
+_CONDITION_RE = re.compile(r"(?:当|一旦|如遇|遇有)[^，,。；;：:]{2,60}[，,]")
 #: 牵头 as the predicate's role (X…负责牵头组织开展…), not a role's name (牵头单位, 牵头部门, 牵头的).
 _PREDICATE_LEADS_RE = re.compile(r"牵头(?!单位|部门|的|作用|抓总)")
 #: A clause with no subject of its own that says 负责 (X建立…，负责…; X是…主体，负责…): the sentence's subject does it.
@@ -1029,7 +1045,20 @@ def _zero_subject_duty(sentence: str, vocab: RoleVocabulary) -> bool:
     sentence's subject: not when the clause before it ends with a body the subject sets up (``省级人民政府应…成立相应的
     应急工作指挥部，负责领导…``: the 指挥部 leads, 国办函〔2005〕57号)."""
     m = _ZERO_SUBJECT_DUTY_RE.search(sentence)
-    return bool(m) and not vocab.department_re.search(sentence[: m.start()])
+    if not m:
+        return False
+    # X是…主管单位，负责… names what X is, no body being set up (崇明区建设管理委员会是本区燃气的行政主管单位，负责…)
+    return sentence.startswith(("是", "作为")) or not vocab.department_re.search(sentence[: m.start()])
+
+
+def _another_subject(sentence: str, vocab: RoleVocabulary) -> bool:
+    """A later clause of ``sentence`` opened by other units saying what they are (``，Y是…``): the sentence states the
+    roles of several subjects in a row, so its first subject is not the one owner of the paragraph."""
+    for clause in re.split(r"[，,；;]", sentence)[1:]:
+        found = _subject_at_start(clause, clause, vocab)
+        if found is not None and found[1].startswith(("是", "作为")):
+            return True
+    return False
 
 
 def opening_subject(sentence: str, vocab: RoleVocabulary | None = None) -> tuple[list[str], str] | None:
@@ -1043,15 +1072,29 @@ def opening_subject(sentence: str, vocab: RoleVocabulary | None = None) -> tuple
     characters or a ``short_unit_names`` word, not vague, no phrase), so ``各地要…``, ``企业…`` and ``有关部门…`` name
     no subject."""
     vocab = vocab or load_vocabulary()
-    sentence = _PROSE_MARKER_RE.sub("", sentence.strip())
+    sentence = _SHORT_NAME_RE.sub("", _PROSE_MARKER_RE.sub("", sentence.strip()))
     if sentence.startswith("由"):
         return None  # 由X负责 / 由X牵头: the prose forms read it
+    condition = _CONDITION_RE.match(sentence)
+    if condition:
+        sentence = sentence[condition.end():]  # 当…，X应… / 一旦…，X应当…: the subject opens the next clause
     m = _FIRST_CLAUSE_RE.match(sentence)
     head = m.group(0) if m else ""
+    found = _subject_at_start(head, sentence, vocab)
+    if found is None and 0 < head.find("的") < 40:
+        cut = head.find("的") + 1  # a relative clause before the subject: 发布预警信息的|区建设管理委应…
+        found = _subject_at_start(head[cut:], sentence[cut:], vocab)
+    return found
+
+
+def _subject_at_start(head: str, sentence: str, vocab: RoleVocabulary) -> tuple[list[str], str] | None:
+    """The units opening ``head`` (the sentence's first clause) up to a ``predicate_start`` word, and the predicate."""
     for i in range(2, min(len(head), 80)):
         if not vocab.department_re.search(head[:i]) or not vocab.predicate_start.match(head, i):
             continue
         names = _share_each(split_items(head[:i], vocab))
+        if any("的" in n for n in names):
+            return None  # a phrase (发布预警信息的区建设管理委): opening_subject tries after the 的
         if names and all(_prose_unit(n, vocab, subject=True) or n in vocab.short_unit_names or n[1:] in _BARE_BODIES
                          for n in names):
             return names, sentence[i:]
@@ -1072,13 +1115,16 @@ def read_subject(sentence: str, registry: Registry, vocab: RoleVocabulary | None
     if found is None:
         return None
     names, predicate = found
+    if _another_subject(predicate.split("。")[0], vocab):
+        return None  # 国务院办公厅是…主管单位，地方各级人民政府办公厅（室）是本地区…主管单位: several owners, none alone
     first = _FIRST_CLAUSE_RE.match(predicate)
     first = first.group(0) if first else ""
     if _PREDICATE_LEADS_RE.search(first):
         role = "lead"
     elif duty and re.match(r"(?:依法|要|应|负责|统筹)?指导", predicate):
         role = "guide"
-    elif duty or _zero_subject_duty(predicate.split("。")[0], vocab):
+    elif (duty or _zero_subject_duty(predicate.split("。")[0], vocab)
+          or (vocab.duty_modals.match(predicate) and not any(vocab.modal_subject_not.search(n) for n in names))):
         role = "sole"
     else:
         return None
