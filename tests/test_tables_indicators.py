@@ -286,3 +286,34 @@ def test_a_name_header_of_units_is_no_item(header, why):
                                  "3", "区水务局", "王五", "11223344"]) + "\n"
     _, tasks = parse_document("某区联络员名单\n\n" + text, "plan", "plan.txt")
     assert not any(t.departments("any") for t in tasks), why
+
+
+# --- 3. cells of a table kb does not read as a task table are not glued by the line-joining repair ------------------
+
+def test_cells_of_an_unread_table_stay_apart():
+    """An indicator table with no unit or time column (number / name / explanation / measure) is no task table; its
+    cells, one a paragraph with no sentence end, are no fragments of one sentence: no paragraph holds two of them
+    (before: ``20公共供水管网漏损率``, ``…的百分比%``)."""
+    from kb.parser.cleanup import clean_paragraphs
+
+    rows = [("18", "人均公园绿地面积", "城区公园绿地面积与城区常住人口之比", "㎡/人"),
+            ("19", "城市道路网密度", "建成区内道路长度与建成区面积之比", "公里/平方公里"),
+            ("20", "公共供水管网漏损率", "城市公共供水总量与有效供水总量之差占供水总量的百分比", "%"),
+            ("21", "新建绿色建筑占比", "当年竣工新建绿色建筑面积占新建建筑面积的比例", "%")]
+    cells = [c for r in rows for c in r]
+    paragraphs = clean_paragraphs("附件2\n\n某区城市体检指标\n\n" + "\n\n".join(cells) + "\n")
+    assert paragraphs == ["附件2", "某区城市体检指标", *cells]
+
+
+@pytest.mark.parametrize(("text", "expected", "why"), [
+    ("到\n\n2020\n\n年，完成任务。", ["到2020年，完成任务。"], "a sentence's fragments are joined (few lines, no row numbers)"),
+    ("推进工作\n\n1\n\n完成改造\n\n2\n\n完成验收\n\n3\n\n开展评估。", ["推进工作1完成改造2完成验收3开展评估。"],
+     "numbers counting up in a run of fewer than twelve lines: fragments, joined as before"),
+    ("全面推进城市更新工作，到2025年完成老旧小区改造任务，\n\n建成一批完整社区和活力街区，形成可复制的经验做法，\n\n"
+     "为全市提供示范。", ["全面推进城市更新工作，到2025年完成老旧小区改造任务，建成一批完整社区和活力街区，形成可复制的经验做法，为全市提供示范。"],
+     "PDF-copied prose lines are joined"),
+])
+def test_prose_fragments_still_join(text, expected, why):
+    from kb.parser.cleanup import clean_paragraphs
+
+    assert clean_paragraphs(text) == expected, why

@@ -418,16 +418,50 @@ def join_printed_lines(lines: list[str]) -> list[str]:
 
 
 def join_fragments(lines: list[str]) -> list[str]:
-    """Rejoin fragments of a paragraph, across the blank lines between them."""
+    """Rejoin fragments of a paragraph, across the blank lines between them — never the cells of a table laid out one
+    cell a paragraph (``table_cell_lines``)."""
+    cells = table_cell_lines(lines)
     out: list[str] = []
-    for line in lines:
+    last = -1
+    for i, line in enumerate(lines):
         if not line:
             continue
-        if out and continues(out[-1], line):
+        if out and i not in cells and last not in cells and continues(out[-1], line):
             out[-1] = join_fragment(out[-1], line)
         else:
             out.append(line)
+        last = i
     return out
+
+
+#: A row number alone on its line (``3``, ``*1``): a table's 序号 cell laid out one cell a paragraph.
+_ROW_NUMBER_LINE_RE = re.compile(r"^[*＊★☆※]?\s*(\d{1,3})$")
+_CELL_MAX, _CELL_SHORT, _CELL_RUN_MIN = 60, 20, 12
+
+
+def table_cell_lines(lines: list[str]) -> set[int]:
+    """Indices of the lines that are a table's cells, one a paragraph (a table kb did not take as a task table: an
+    annex of indicators, a list): a run of twelve or more non-blank lines, none ending a sentence, each at most 60
+    characters and most at most 20, holding three or more row numbers alone on their lines counting up by one
+    (``1`` … ``2`` … ``3``, ``*1`` marked).  Fragments of a sentence a page broke (``到`` / ``2020`` / ``年，…``) are a few
+    lines and never number themselves; a run of cells glued would make paragraphs such as ``20公共供水管网漏损率``."""
+    if sum(1 for ln in lines if _ROW_NUMBER_LINE_RE.match(ln.strip())) < 3:
+        return set()  # (the common case: one pass over the lines)
+    cells: set[int] = set()
+    run: list[int] = []
+    for i, line in enumerate(lines + ["。"]):
+        text = line.strip()
+        if not text:
+            continue
+        if len(text) <= _CELL_MAX and not ends_paragraph(text):
+            run.append(i)
+            continue
+        if len(run) >= _CELL_RUN_MIN and sum(1 for x in run if len(lines[x].strip()) <= _CELL_SHORT) * 5 >= len(run) * 3:
+            numbers = [int(m.group(1)) for m in (_ROW_NUMBER_LINE_RE.match(lines[x].strip()) for x in run) if m]
+            if any(numbers[k + 1] == numbers[k] + 1 and numbers[k + 2] == numbers[k] + 2 for k in range(len(numbers) - 2)):
+                cells.update(run)
+        run = []
+    return cells
 
 
 def _norm(paragraph: str) -> str:
