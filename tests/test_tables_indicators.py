@@ -317,3 +317,75 @@ def test_prose_fragments_still_join(text, expected, why):
     from kb.parser.cleanup import clean_paragraphs
 
     assert clean_paragraphs(text) == expected, why
+
+
+def test_a_quanze_row_begins_with_its_name_in_a_web_page(tmp_path):
+    from kb.ingest import read_document
+
+    cells = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in [QZ_HEADER] + QZ_ROWS)
+    path = tmp_path / "清单.html"
+    path.write_text(f"<html><head><meta charset='utf-8'><title>清单</title></head><body><div id='zoom'>"
+                    f"<p>某区交通委权力和责任清单</p><table>{cells}</table></div></body></html>", encoding="utf-8")
+    _, tasks = parse_document(read_document(path, use_cache=False).text, "plan", str(path))
+    got = [(t.body, t.text.split("（行使主体")[0], t.sole, t.shared, t.fields.get("权力责任类别")) for t in _qz_rows(tasks)]
+    assert got == QZ_EXPECTED
+
+
+def test_a_quanze_row_begins_with_its_name_in_a_pdf(tmp_path):
+    """A ruled PDF table (reportlab; pdfplumber reads it back): the description wraps over several lines of its cell."""
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.pdfgen import canvas
+
+    from kb.ingest import read_document
+    from plan_files import FONT, _font, _wrap_cell
+
+    _font()
+    widths = [30, 90, 90, 60, 150, 50, 250]
+    pw, ph = landscape(A4)
+    path = tmp_path / "清单.pdf"
+    cv = canvas.Canvas(str(path), pagesize=landscape(A4), invariant=1)
+    cv.setFont(FONT, 14)
+    cv.drawString(60, ph - 60, "某区交通委权力和责任清单")
+    cv.setFont(FONT, 10)
+    y, left = ph - 90, 40
+    for row in [QZ_HEADER] + QZ_ROWS:
+        lines = [_wrap_cell(v, w - 6) for v, w in zip(row, widths)]
+        h = max(len(x) for x in lines) * 13 + 6
+        x = left
+        for w, cell in zip(widths, lines):
+            cv.rect(x, y - h, w, h)
+            for i, line in enumerate(cell):
+                cv.drawString(x + 3, y - 12 - i * 13, line)
+            x += w
+        y -= h
+    cv.showPage()
+    cv.save()
+    _, tasks = parse_document(read_document(path, use_cache=False).text, "plan", str(path))
+    got = [(t.body, t.text.split("（行使主体")[0], t.sole, t.shared, t.fields.get("权力责任类别")) for t in _qz_rows(tasks)]
+    assert got == QZ_EXPECTED
+
+
+#: A header-ful indicator table (序号 / 指标名称 / 指标解释 / 计量单位 / 责任单位 / 备注): 指标解释 opens like the task word 指标
+#: but describes the named item — a field, so the row is its name, then its explanation (before: two task columns, the
+#: explanation the task, the name only its title).
+IND_HEADER = ["序号", "指标名称", "指标解释", "计量单位", "责任单位", "备注"]
+IND_ROWS = [["1", "新增公共停车泊位数", "当年新建成并投入使用的公共停车泊位数量", "个", "区交通委", "请提供项目清单"],
+            ["2", "二级及以上医院数量", "辖区内二级及以上等级医院的数量，含2020年以前设立的分院", "家", "区卫生健康委", "—"],
+            ["3", "社区养老服务设施覆盖率", "设有养老服务设施的社区数占社区总数的百分比", "%", "区民政局、各街镇", "—"]]
+IND_EXPECTED = [("新增公共停车泊位数", "新增公共停车泊位数：当年新建成并投入使用的公共停车泊位数量", ["区交通委"], [], "个"),
+                ("二级及以上医院数量", "二级及以上医院数量：辖区内二级及以上等级医院的数量，含2020年以前设立的分院", ["区卫生健康委"], [], "家"),
+                ("社区养老服务设施覆盖率", "社区养老服务设施覆盖率：设有养老服务设施的社区数占社区总数的百分比", [],
+                 ["区民政局", "各街镇"], "%")]
+
+
+@pytest.mark.parametrize("form", ["blank-lines", "tabs"])
+def test_an_indicator_table_with_its_header_reads_name_first(form):
+    title = "某区2025年城市体检指标\n\n"
+    if form == "tabs":
+        text = title + "\n".join("\t".join(r) for r in [IND_HEADER] + IND_ROWS) + "\n"
+    else:
+        text = title + "\n\n".join(IND_HEADER + [c for r in IND_ROWS for c in r]) + "\n"
+    _, tasks = parse_document(text, "plan", "plan.txt")
+    rows = _qz_rows(tasks)
+    assert [(t.body, t.text.split("（责任单位")[0], t.sole, t.shared, t.fields.get("计量单位")) for t in rows] == IND_EXPECTED
+    assert all(t.deadlines == [] for t in rows) and rows[0].fields.get("备注") == "请提供项目清单"

@@ -642,7 +642,7 @@ def _regroup_once(paras, start, body, header, unit_like, time_like, headings=fro
         col_names[columns["responsible"]] = "lead"  # the main unit column (as in tables._aligned_rows)
     if vocab is not None:
         for idx, cell in enumerate(cells_h):
-            if idx not in col_names and "task" in header_columns([cell], vocab):
+            if idx not in col_names and header_columns(cells_h[: idx + 1], vocab).get("task") == idx:
                 # a third column of work (内容 | 2024年工作任务 | 2025年工作计划): text of the row, kept as a field; a
                 # row lacking it is missing a cell (cost 1), not an empty remark
                 kinds[idx] = col_names[idx] = "text"

@@ -184,6 +184,9 @@ def header_columns(cells: list[str], vocab: TableVocabulary | None = None) -> di
             divisions.append((i, key))
             continue
         bare = vocab.qualifier.sub("", key, count=1) if vocab.qualifier else key
+        if key not in _exact_words(vocab) and key.endswith(vocab.description_endings) and "task" in found \
+                and names_items(cells[found["task"]], vocab):
+            continue  # 指标解释, 事项内容 after 指标名称, 事项名称: the item's description (a field), no second task column
         for word, col in vocab.words:
             if any(k == word or (k.startswith(word) and len(k) <= len(word) + 12) for k in {key, bare} if k):
                 if col == "task" and "task" in found:
