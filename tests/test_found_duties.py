@@ -26,7 +26,7 @@ GAS, MEDIA, FOREST = ("75_chongming_ranqi_yingji_2023.txt", "76_zhengwu_xinmeiti
 #: 市燃气行政主管单位), a chain of `X是…主管单位` clauses of several levels (国办发〔2018〕123号 二), a passive
 #: guide (接受宣传、网信部门的…指导).
 UNDECIDED = (
-    "区城运应急委", "区应急联动中心设在区公安分局", "各乡镇应落实燃气应急管理工作职责", "区各相关部门、各乡镇（园区）",
+    "在区委统一领导下", "区应急联动中心设在区公安分局", "各乡镇应落实燃气应急管理工作职责", "区各相关部门、各乡镇（园区）",
     "依托城市运行“一网统管”和“上海市燃气行业监管信息平台”管理机制", "依托燃气安全联席会议制度", "燃气企业根据燃气设施",
     "区建设管理委及燃气企业应建立健全", "红色、橙色预警由市燃气行政主管单位负责发布", "发布预警信息后，区建设管理委",
     "各乡镇政府及有关部门应", "事发单位应向属地政府报告", "凡造成1人", "事发地居村民委员会", "由市应急处置机构统一指挥",
@@ -54,15 +54,14 @@ def _roles(t) -> dict:
 
 
 #: Gold rows kb does not read yet (strict xfail: each must fail today, and passes the day a mechanism reads it):
-#: a unit's duty with a plain verb and no modal (区应急联动中心通过…进行, 公安机关立即设置…, 区建设管理委根据实际情况，适时…,
-#: X将…报…备案, X对…负有属地管理责任，…组织实施, 区融媒体中心等部门做好…), 日常工作由X、Y共同承担, 由X负责，Y提供…
-#: (Y's support), 由X会同有关部门承担, X作为…统筹主体，要切实履行牵头抓总职责 (lead) / Y作为…实施主体，…全力配合… (support),
-#: `X（经开区）` kept whole (kb lists the bracket as a sub-unit), 完成时限 on its own line after an item (no deadline
-#: attached), and the 预案's first paragraph, glued into the plan's title after the cover (1　　总则 / 1.1　　编制目的).
-NOT_YET = ("日常工作由区城运中心", "区应急联动中心通过组织", "区政府对本行政区域内", "（1）公安机关立即设置", "（2）消防救援机构组织力量",
+#: a unit's duty with a plain verb and no modal (区应急联动中心通过…进行, 公安机关立即设置…, 消防救援机构组织…, 区建设管理委
+#: 根据实际情况，适时…, X将…报…备案, X对…负有属地管理责任，…组织实施, 区融媒体中心等部门做好…), 由X负责，Y提供… (Y's
+#: support), `X（经开区）` kept whole (kb lists the bracket as a sub-unit) and a year before a noun read as a deadline
+#: (启动上报2026年公益林抚育意向图斑), and the 预案's first paragraph, glued into the plan's title after the cover
+#: (1　　总则 / 1.1　　编制目的).
+NOT_YET = ("区应急联动中心通过组织", "区政府对本行政区域内", "（1）公安机关立即设置", "（2）消防救援机构组织力量",
            "（5）区融媒体中心等部门", "由市政府新闻办负责", "区建设管理委将本区制定的", "区建设管理委根据实际情况",
-           "本预案的具体解释工作", "为贯彻落实习近平新时代", "加强沟通，与区财政局", "区级林业部门会同各街镇",
-           "区级林业部门作为管护事项", "街镇林业部门作为原有")
+           "为贯彻落实习近平新时代", "区级林业部门会同各街镇")
 
 
 def _case(r):
@@ -84,7 +83,7 @@ def _undecided(t) -> bool:
     return any(_bare(u) in _bare(t.text) for u in UNDECIDED)
 
 
-@pytest.mark.parametrize("doc,count,read", [(GAS, 26, 17), (MEDIA, 0, 0), (FOREST, 4, 2)])
+@pytest.mark.parametrize("doc,count,read", [(GAS, 26, 19), (MEDIA, 0, 0), (FOREST, 4, 4)])
 def test_no_other_paragraph_has_roles(plans, doc, count, read):
     """Counted by hand: ``count`` gold rows with roles, of which kb gives roles to ``read`` paragraphs today (two of
     them not yet exactly: 由市政府新闻办负责 without the support, 区级林业部门会同各街镇（经开区） with 各街镇); no other

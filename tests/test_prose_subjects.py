@@ -107,6 +107,19 @@ MODAL_CASES = [
      "control: 由X组织实施的Y is a relative clause (what X organised), no role of X (organized-by)"),
     ("国务院办公厅是全国工作的主管单位，地方各级人民政府办公厅是本地区工作的主管单位，主管单位负责推进工作。", {},
      "control: clauses naming several subjects' places (X是…，Y是…): none of them owns the paragraph alone"),
+    ("区级林业部门作为收回工作的统筹主体，要切实履行牵头抓总职责，加强统筹协调。", {"lead": ["区级林业部门"]},
+     "履行牵头抓总职责 in the predicate (predicate_roles): lead"),
+    ("街镇林业部门作为原有工作的实施主体，要严格落实属地责任，全力配合区级部门做好工作交接。", {"support": ["街镇林业部门"]},
+     "全力配合… in the predicate: support"),
+    ("区财政局要积极配合做好经费保障。", {"support": ["区财政局"]}, "积极配合: support"),
+    ("各成员单位要按照职责分工，互通信息，密切配合。", {}, "control: a 各X group is no named unit (国函〔2018〕144号)"),
+    ("区公安分局要建立配合单位名录。", {"sole": ["区公安分局"]}, "control: 配合单位 is a noun, no support (a modal duty)"),
+    ("区城运应急委办公室是日常办事机构，日常工作由区城运中心、区应急局共同承担。", {"shared": ["区城运中心", "区应急局"]},
+     "由X、Y共同承担: shared (shared-by)"),
+    ("本预案的具体解释工作由区建设管理委会同有关部门承担。", {"lead": ["区建设管理委"], "support": ["有关部门"]},
+     "由X会同Y承担 after a topic (…工作由X会同Y): the lead is what follows 由"),
+    ("中国（上海）自由贸易试验区管委会会同区商务委制定办法。", {"lead": ["中国（上海）自由贸易试验区管委会"], "support": ["区商务委"]},
+     "control: 由 inside 自由贸易 is no 由 of a clause"),
 ]
 
 
@@ -258,3 +271,32 @@ def test_a_plan_with_a_task_table_reads_no_body_prose():
     _, tasks = parse_document(TABLE_PLAN, "t")
     assert not [t.label for t in tasks if t.role_source == "prose"]
     assert sorted((t.lead, t.support) for t in tasks if t.lead) == [(["区商务委"], ["各街镇"]), (["街镇"], ["区绿化市容局"])]
+
+
+TIME_LINE_PLAN = ("某区实施方案\n\n三、实施步骤\n\n（一）明确事项收回节点\n\n区级林业部门与各街镇做好沟通对接。\n\n"
+                  "完成时限：2025年12月。\n\n（二）加强事项资金保障\n\n加强沟通，与区财政局研究制定政策。\n\n{}\n")
+
+
+@pytest.mark.parametrize(("line", "deadlines", "why"), [
+    ("完成时限：2026年1月。", ["2026年1月"], "a line of time labels only closes the item above: its time limit"),
+    ("完成时间：2026年6月底前。", ["2026年6月底前"], "another time label"),
+    ("时间节点：2026年3月底。", ["2026年3月底"], "时间节点"),
+], ids=["完成时限", "完成时间", "时间节点"])
+def test_time_line_closes_the_item_above(line, deadlines, why):
+    doc, tasks = parse_document(TIME_LINE_PLAN.format(line), "t")
+    item = next(t for t in tasks if t.text.startswith("加强沟通"))
+    assert [d.text for d in item.deadlines] == deadlines, why
+    assert not any(t.text.startswith(line[:4]) for t in tasks), "the line itself is no task"
+    assert not item.warnings and not item.tag and _roles(item) == {}, "no roles, no warning"
+    assert not doc.tagged, "a time line gives no roles: the plan stays untagged (its prose is read)"
+    first = next(t for t in tasks if t.text.startswith("区级林业部门与"))
+    assert [d.text for d in first.deadlines] == ["2025年12月"]
+
+
+def test_time_line_with_units_is_a_label_line_and_without_item_a_paragraph():
+    tagged = TIME_LINE_PLAN.format("牵头单位：区财政局\n\n完成时限：2026年1月。")
+    _, tasks = parse_document(tagged, "t")
+    item = next(t for t in tasks if t.text.startswith("加强沟通"))
+    assert item.lead == ["区财政局"] and [d.text for d in item.deadlines] == ["2026年1月"], "label lines as before"
+    _, tasks = parse_document("某区实施方案\n\n三、实施步骤\n\n完成时限：2026年1月。\n", "t")
+    assert any(t.text.startswith("完成时限") and t.warnings for t in tasks), "control: no item above: a paragraph, warned"

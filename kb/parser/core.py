@@ -42,6 +42,9 @@ class Piece:
     """Problems met in it."""
     label_line: bool = False
     """True for a label line (牵头单位：X on its own line, dialect C): its roles go to the item above."""
+    time_line: roles.Tag | None = None
+    """A line of time labels only (``完成时限：2025年12月。`` under an item): its time words go to the item above, which
+    it closes like a label line; no roles, so the plan stays untagged."""
 
 
 @dataclass(slots=True)
@@ -71,6 +74,8 @@ class ParseState:
     reduced_text: str = ""
     """The raw text reduced to letters and digits, for finding a task's page."""
     task_tags: dict[int, roles.Tag] = field(default_factory=dict)
+    time_lines: dict[int, roles.Tag] = field(default_factory=dict)
+    """The time-only label line (``Piece.time_line``) of each item it closed, by id of the item's task."""
     """id of a Task → the Tag it took its roles from (its own, or a label line's)."""
 
 
@@ -136,6 +141,10 @@ def rule_split_at_tags(state: ParseState) -> None:
             if tag.has_roles:
                 state.pieces.append(Piece(block, tag.text, "", tag, list(tag.warnings), label_line=True))
                 continue
+            if tag.time_words and not tag.warnings and all(vocab.labels.get(k) == "time" for k in tag.fields):
+                # 完成时限：2025年12月。 under an item: the item's time limit (松江 公益林 2026)
+                state.pieces.append(Piece(block, tag.text, tag.text, None, [], time_line=tag))
+                continue
             block_warnings = tag.warnings or [warning("label_line_without_unit", text=block.text[:40])]
             state.pieces.append(Piece(block, tag.text, tag.text, None, list(block_warnings)))
             continue
@@ -196,6 +205,20 @@ def rule_label_lines(state: ParseState) -> None:
     four numbered sub-items covers the whole group); the line itself is no task."""
     tasks, pieces = [], []
     for task, piece in zip(state.tasks, state.pieces):
+        if piece.time_line is not None:
+            n = _item_start(tasks, pieces, piece.block)
+            if n is None:  # no item above: the line stays a paragraph, as a label line naming no unit
+                task.warnings.append(warning("label_line_without_unit", text=piece.text[:40]))
+                tasks.append(task)
+                pieces.append(piece)
+                continue
+            item, item_piece = _merge_item(tasks[n:], pieces[n:])
+            del tasks[n:], pieces[n:]
+            item.fields.update(piece.time_line.fields)
+            state.time_lines[id(item)] = piece.time_line
+            tasks.append(item)
+            pieces.append(item_piece)
+            continue
         if not piece.label_line:
             n = _continued_item(tasks, pieces, piece)
             if n is not None:
@@ -559,9 +582,9 @@ def rule_deadlines(state: ParseState) -> None:
     start = deadlines.stated_start(state.paragraphs)
     for task in state.tasks:
         deadlines.apply_deadlines(task, start)
-        tag = state.task_tags.get(id(task))
-        for words in tag.time_words if tag else ():
-            task.deadlines.extend(deadlines.tag_deadlines(words, len(task.clauses), start))
+        for tag in (state.task_tags.get(id(task)), state.time_lines.get(id(task))):
+            for words in tag.time_words if tag else ():
+                task.deadlines.extend(deadlines.tag_deadlines(words, len(task.clauses), start))
 
 
 def rule_targets(state: ParseState) -> None:

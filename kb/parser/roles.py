@@ -106,6 +106,9 @@ class RoleVocabulary:
     modal_subject_not: re.Pattern = re.compile(r"(?!)")
     """Subjects a modal duty (``duty_modals``) names no unit by: enterprises (燃气企业应…), groups (省级人民政府有关部门要…,
     中央和地方各级政府要…), a condition (不按照…要求…)."""
+    predicate_roles: dict = field(default_factory=dict)
+    """Role → pattern: a predicate saying the subject's role in words other than a role verb at its start
+    (``X作为…统筹主体，要切实履行牵头抓总职责`` lead, ``Y…，全力配合区级部门做好…`` support), searched in its first sentence."""
     duty_list_opener: re.Pattern = re.compile(r"(?!)")
     """A paragraph's close that opens a list of its subject's duties (主要履行以下职责：, 职责如下：): the sub-items
     （1）…（n） after it are that subject's work."""
@@ -135,7 +138,7 @@ def _words(src: Path, where: str, value) -> list[str]:
 _KEYS = {"version", "none_markers", "roles", "weak_role_words", "manner_words", "support_after_lead", "labels", "field_labels", "time_labels", "ongoing_words", "lead_rules",
          "implied_notes", "list_tail", "list_joiner", "joined_names", "generic_groups", "department_suffixes", "prose_roles",
          "heading_work_words", "duty_parts", "vague_prose_names",
-         "predicate_start", "predicate_start_not", "short_unit_names", "duty_modals", "modal_subject_not", "duty_list_opener"}
+         "predicate_start", "predicate_start_not", "short_unit_names", "duty_modals", "modal_subject_not", "duty_list_opener", "predicate_roles"}
 
 
 @lru_cache(maxsize=2)
@@ -208,6 +211,7 @@ def load_vocabulary(path: str | None = None) -> RoleVocabulary:
         short_unit_names=frozenset(_words(src, "short_unit_names", data["short_unit_names"])),
         duty_modals=re.compile(_alt(_words(src, "duty_modals", data["duty_modals"]))),
         modal_subject_not=_compile(src, "modal_subject_not", data["modal_subject_not"]),
+        predicate_roles=_predicate_roles(src, data["predicate_roles"]),
         duty_list_opener=re.compile(f"(?:{_alt(_words(src, 'duty_list_opener', data['duty_list_opener']))})[：:]$"),
         generic=_compile(src, "generic_groups", "|".join(f"(?:{p})" for p in _words(src, "generic_groups", data["generic_groups"]))),
         department_re=re.compile(f"{_alt(suffixes)}(?:[（(][^（）()]*[)）])?$"),
@@ -221,6 +225,13 @@ def load_vocabulary(path: str | None = None) -> RoleVocabulary:
         manner_end=re.compile(f"(?:{_alt(_words(src, 'manner_words', data['manner_words']))})+$"),
         support_after_lead=_known_words(src, "support_after_lead", data["support_after_lead"], words),
     )
+
+
+def _predicate_roles(src: Path, value) -> dict[str, re.Pattern]:
+    if not isinstance(value, dict) or not value or not set(value) <= {"lead", "support", "guide"}:
+        raise KbError(f"{src}：predicate_roles 应为 lead/support/guide 到正则表达式列表的映射；请修正，或从代码仓库恢复这个文件")
+    return {role: _compile(src, f"predicate_roles.{role}", "|".join(f"(?:{p})" for p in _words(src, f"predicate_roles.{role}", pats)))
+            for role, pats in value.items()}
 
 
 def _known_words(src: Path, key: str, value, words: dict[str, str]) -> frozenset[str]:
@@ -1119,12 +1130,16 @@ def read_subject(sentence: str, registry: Registry, vocab: RoleVocabulary | None
         return None  # 国务院办公厅是…主管单位，地方各级人民政府办公厅（室）是本地区…主管单位: several owners, none alone
     first = _FIRST_CLAUSE_RE.match(predicate)
     first = first.group(0) if first else ""
+    named = not any(vocab.modal_subject_not.search(n) for n in names)  # a named unit, not a kind or a 各X group
+    stated = [role for role, pattern in vocab.predicate_roles.items() if named and pattern.search(predicate.split("。")[0])]
     if _PREDICATE_LEADS_RE.search(first):
         role = "lead"
+    elif len(stated) == 1:
+        role = stated[0]  # X作为…统筹主体，要切实履行牵头抓总职责 / Y作为…实施主体，要…全力配合区级部门…
     elif duty and re.match(r"(?:依法|要|应|负责|统筹)?指导", predicate):
         role = "guide"
     elif (duty or _zero_subject_duty(predicate.split("。")[0], vocab)
-          or (vocab.duty_modals.match(predicate) and not any(vocab.modal_subject_not.search(n) for n in names))):
+          or (vocab.duty_modals.match(predicate) and named)):
         role = "sole"
     else:
         return None
