@@ -258,6 +258,8 @@ def exec_structure(question: str, q: Query, env: Env) -> Answer:
         tasks = [t for t in plan_tasks(plan, [d.id]) if t.part == num]
         # (the part's items — a section's opening paragraph each, else its numbered paragraphs — are the answer's own
         # tasks: 保障措施包括哪几条 answers with them, and 第二条 next picks one; exec_plan.part_items)
+        from kb.qa.exec_plan import part_items
+
         items = part_items(plan, d.id, num, sections)
         if sections:
             # (a part no paragraph of which carries a responsibility — 保障措施 written as prose — has no task count)
@@ -930,15 +932,35 @@ def found_nothing(question: str, q: Query, env: Env) -> Answer | None:
 
 # ---------------------------------------------------------------- the table
 
-# (imported here, below the executors they use: the executor modules import this one only inside functions)
-from kb.qa.exec_departments import exec_departments  # noqa: E402
-from kb.qa.exec_items import exec_context, exec_item, exec_section, exec_title, field_answer  # noqa: E402
-from kb.qa.exec_plan import exec_post, part_items  # noqa: E402
-from kb.qa.exec_plan import (exec_all_targets, exec_date_list, exec_department_list, exec_overview,  # noqa: E402
-                             exec_role_kind, exec_sharing, exec_timed_tasks)
-from kb.qa.exec_topics import (exec_all_tasks, exec_target, exec_topic_deadline, exec_topic_list,  # noqa: E402
-                               exec_topic_who)
-from kb.qa.stated_totals import exec_stated_total  # noqa: E402
+def _imported(module: str, name: str):
+    """The executor ``name`` of the module ``kb.qa.<module>``, imported when a question first needs it.
+
+    Why not imported with this module: where no bytecode is written (``PYTHONDONTWRITEBYTECODE``, as the
+    sandbox sets) every process compiles each module it imports from source, and a department question —
+    the commonest cold command — used none of exec_topics, exec_plan, exec_items (and stated, which they
+    import): ~30 ms of compiling, a tenth of its imports.  The stand-in carries the executor's name (the
+    dispatch tests and the executor modules' own lookups go by it) and calls it with the same arguments."""
+    from importlib import import_module
+
+    def executor(question, q, env):
+        return getattr(import_module("kb.qa." + module), name)(question, q, env)
+
+    executor.__name__ = executor.__qualname__ = name
+    executor.__doc__ = f"kb.qa.{module}.{name}, imported on first use (kb.qa.executors._imported)."
+    return executor
+
+
+exec_departments = _imported("exec_departments", "exec_departments")
+exec_stated_total = _imported("stated_totals", "exec_stated_total")
+exec_context, exec_item, exec_section, exec_title, field_answer = (
+    _imported("exec_items", n) for n in ("exec_context", "exec_item", "exec_section", "exec_title", "field_answer"))
+(exec_post, exec_all_targets, exec_date_list, exec_department_list, exec_overview, exec_role_kind, exec_sharing,
+ exec_timed_tasks) = (
+    _imported("exec_plan", n) for n in ("exec_post", "exec_all_targets", "exec_date_list", "exec_department_list",
+                                        "exec_overview", "exec_role_kind", "exec_sharing", "exec_timed_tasks"))
+exec_all_tasks, exec_target, exec_topic_deadline, exec_topic_list, exec_topic_who = (
+    _imported("exec_topics", n) for n in ("exec_all_tasks", "exec_target", "exec_topic_deadline", "exec_topic_list",
+                                          "exec_topic_who"))
 
 #: What the question is over (``Query.over``; its values and meanings in kb.qa.query.OVER) → the ONE
 #: executor answering it.  A new question shape is a new slot value (read in kb/qa/query.py) and a row here.

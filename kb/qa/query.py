@@ -2218,10 +2218,11 @@ class Conversation:
         """The conversation a kb.qa.context.Context holds (None: nothing asked yet)."""
         if ctx is None:
             return cls()
+        if not ctx.intent:  # (nothing answered yet: exec_items, whose names these are, need not be imported)
+            return cls(tuple(ctx.tasks), bool(ctx.departments), bool(ctx.departments or ctx.tasks or ctx.topic), False)
         from kb.qa.exec_items import ABOUT_TASK
 
-        return cls(tuple(ctx.tasks), bool(ctx.departments), bool(ctx.departments or ctx.tasks or ctx.topic or ctx.intent),
-                   ctx.intent in ABOUT_TASK)
+        return cls(tuple(ctx.tasks), bool(ctx.departments), True, ctx.intent in ABOUT_TASK)
 
 
 def read_over(r: Reading) -> None:

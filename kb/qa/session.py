@@ -391,14 +391,14 @@ class Session:
     def _other_topic(self, query):
         """那扬尘呢 / 荣县呢 / 力争目标呢 right after a topic answer: the previous Query with this topic (or scope,
         or qualifier) in place of its own; None when the question is not such a follow-up."""
-        from kb.qa.exec_topics import metric_key, score
-        from kb.qa.query import split_scope
-        from kb.qa.text import fold
-
         ctx, last = self.context, self.last_query
         if (ctx.intent not in TOPIC_INTENTS or last is None or not query.opener or not query.topic
                 or query.departments or query.unknown or query.ambiguous):
             return None
+        from kb.qa.exec_topics import metric_key, score  # (below the test: most questions are no such follow-up)
+        from kb.qa.query import split_scope
+        from kb.qa.text import fold
+
         asks = set(query.asks)
         if ctx.intent == "target" and ctx.topic and "target" in asks and query.dates is None:
             # 力争目标呢 after PM2.5要下降多少: words naming no metric qualify the previous one
