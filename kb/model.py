@@ -160,6 +160,9 @@ class Task:
     page its paragraph starts on), ``附件1 第12行`` (row of a task table, header row = 第1行;
     ``，第5页`` added for a PDF table), ``第2页，附件1 第3行`` for a paragraph an attachment's
     row was matched to; None for plain text."""
+    column: str = ""
+    """The header of the task table's column its body was read from (``2025年工作计划``), for a row read as a task of its
+    own; empty otherwise.  With ``fields`` (the row's other cells) it makes the row's cells (``cells``)."""
 
     @property
     def section_path(self) -> list[str]:
@@ -168,6 +171,14 @@ class Task:
         if self.section and self.kind != "measure":
             path.append(f"{self.section[len(self.part):]}{self.section_title}")
         return path
+
+    def cells(self) -> list[tuple[str, str]]:
+        """(header, text) of each text cell of a task table's row read as a task (its body under ``column``, then its
+        other cells, ``fields``), in that order; [] for any other paragraph.  Searches see them (``search_cells``): a
+        value or a year written in a cell other than the body's (2024年工作任务 beside 2025年工作计划) is the row's."""
+        if not self.column:
+            return []
+        return [(self.column, self.body), *((k, v) for k, v in self.fields.items() if v)]
 
     def departments(self, role: str = "any") -> list[str]:
         """Canonical names with ``role`` (a ROLES entry, ``implied`` or ``any``), without repeats."""
@@ -434,6 +445,8 @@ class Plan:
             kept = memo.get(id(t))
             if kept is None or kept[0] is not t or kept[1] is not title or kept[2] is not source:
                 text = fold(source) if field != "text" else fold(f"{title or ''}\n{source}")
+                if field != "title" and t.column:
+                    text += fold("\n" + search_cells(t))  # (a task table's row: its other cells too, as the store's rows)
                 memo[id(t)] = kept = (t, title, source, text)
             out.append((t, kept[3]))
         return out
@@ -622,6 +635,14 @@ def _converter(tp):
         if len(rest) == 1:
             return _converter(rest[0])
     return None
+
+
+def search_cells(task: Task) -> str:
+    """The text cells of a task table's row (``Task.cells``), each after its header (``2024年工作任务：新建绿道15公里``),
+    one a line: what the plan's searches see of the row beside its title and body (the store's ``folded`` and
+    ``plain`` rows, ``Plan.tasks_matching``, ``Plan.mentions``), so a value or a year written only in another cell
+    is found; empty for any other paragraph."""
+    return "\n".join(f"{header}：{text}" for header, text in task.cells())
 
 
 def roles_held(tasks) -> tuple[str, ...]:

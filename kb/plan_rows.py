@@ -36,7 +36,7 @@ import json
 from pathlib import Path
 
 from kb.errors import KbError
-from kb.model import ROLES, Document, Plan, Task, field_values
+from kb.model import ROLES, Document, Plan, Task, field_values, search_cells
 
 
 def plan_key(rules: str, doc_id: str, sha256: str) -> str:
@@ -76,7 +76,7 @@ def task_row(task: Task) -> str:
 #: kept in the task's brief row (``brief_row``), so that a list of 8,000 tasks (a department's at 1,000 plans)
 #: is built without decoding their text (``kb.store.StoredTask``); ``body`` stays in it for the answers'
 #: heading of a task without a title (kb.qa.text.task_head).
-TEXT_FIELDS = frozenset({"text", "clauses", "tag", "fields", "warnings", "source", "role_source", "heading_tag"})
+TEXT_FIELDS = frozenset({"text", "clauses", "tag", "fields", "warnings", "source", "role_source", "heading_tag", "column"})
 
 
 def brief_fields() -> list[str]:
@@ -168,11 +168,12 @@ def plan_rows(key: str, doc: Document, tasks: list[Task]) -> dict:
         folded_units = grep_fold(units)[0]
         rows["texts"].append((key, seq, folded_units, len(t.clauses) + (1 if t.tag else 0), 1 if t.tag else 0,
                               "" if units == folded_units else units))
-        rows["folded"].append((key, seq, qa_fold(f"{t.title or ''}\n{t.body or t.text}")))
+        cells = f"\n{search_cells(t)}" if t.column else ""  # (a task table's row: its other cells, kb.model.search_cells)
+        rows["folded"].append((key, seq, qa_fold(f"{t.title or ''}\n{t.body or t.text}") + qa_fold(cells)))
         title = qa_fold(t.title or "")
         if title:
             rows["titles"].append((key, seq, title))
-        rows["plain"].append((key, seq, qa_fold(t.text)))
+        rows["plain"].append((key, seq, qa_fold(t.text) + qa_fold(cells)))
     seq_of = {t.id.removeprefix(f"{doc.id}#"): n for n, t in enumerate(tasks)}
     heading_titles = dict(doc.parts) | dict(doc.sections)
     for term, ids in (doc.terms or {}).items():

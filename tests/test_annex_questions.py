@@ -1,10 +1,11 @@
-"""Questions on a named list (an annex, a part, a word its items repeat) narrowed by a topic, and on several annexes
-(session 10, annexq).  Every expected answer below was written by hand from
+"""Questions on a named list (an annex, a part, a word its items repeat) narrowed by a topic, on several annexes, and
+on the work cells of a task table's rows (session 10, annexq).  Every expected answer below was written by hand from
 the plan files before kb was run on them; the plans were written for these rows (tests/fixtures/qa/plans/aq10_*.txt):
 
 - aq10_yingshang_fujian.txt: body 一–三 (二 has sections （一） 1–3, （二） 4–5; 三 has 1–3), then 附件1 示范场景清单 (4
   scenes) and 附件2 重点改革事项 (3 items).
 - aq10_shuzi_xiangcun.txt: no annex; three items of 二 repeat the label word 示范场景.
+- aq10_jiaotong_fenjie.txt: a 任务分解表 whose rows carry a 2024年工作任务 cell and a 2025年工作计划 cell.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from kb.parser.core import parse_document
 from kb.qa import Session
 
 PLANS = Path(__file__).resolve().parent / "fixtures" / "qa" / "plans"
-FILES = {"ys": "aq10_yingshang_fujian.txt", "sz": "aq10_shuzi_xiangcun.txt"}
+FILES = {"ys": "aq10_yingshang_fujian.txt", "sz": "aq10_shuzi_xiangcun.txt", "jt": "aq10_jiaotong_fenjie.txt"}
 
 
 @cache
@@ -98,3 +99,58 @@ def test_several_annexes_asked_as_the_annex(alias, turns, status, labels, words,
     assert [t.label for t in a.tasks] == labels, (a.text, why)
     for w in words:
         assert w in a.text, (w, a.text, why)
+
+
+# A 任务分解表 with 内容 / 牵头部门 / 配合部门 / 2024年工作任务 / 2025年工作计划: the task is the row, its work is in two cells
+# (kb reads one of them as the body, the other is a field): a value is looked for in every text cell of the row, and the
+# year a column's header names dates that cell's values for a year question (never a deadline).
+TABLE_CELLS = [
+    ("jt", "2024年要创建多少个停车资源优化项目", "answered", ["1"], ["12个"], ["10个"],
+     "the 2024年工作任务 cell, not the 2025 one"),
+    ("jt", "2025年要创建多少个停车资源优化项目", "answered", ["1"], ["10个"], ["12个"], "the 2025年工作计划 cell"),
+    ("jt", "停车资源优化项目要创建多少个", "answered", ["1"], ["12个", "10个"], [], "no year: both cells, each with its column"),
+    ("jt", "新增公共泊位多少个", "answered", ["1"], ["800个"], [], "a number only the 2024 cell states"),
+    ("jt", "绿道要新建多少公里", "answered", ["3"], ["15公里", "20公里"], [], "both cells"),
+    ("jt", "2024年要新建多少公里绿道", "answered", ["3"], ["15公里"], ["20公里"], "the year chooses the cell"),
+    ("jt", "口袋公园要建成多少座", "answered", ["3"], ["6座"], [], "control: a number of the 2025 cell"),
+    ("jt", "2024年要完成什么", "answered", ["1", "2", "3", "4"],
+     ["新建绿道15公里", "完成道路微循环改造5处", "优化公交线路4条"], ["新建绿道20公里", "新辟公交线路2条"],
+     "each row's 2024 cell"),
+    ("jt", "2025年要完成哪些任务", "answered", ["1", "2", "3", "4"], ["新辟公交线路2条", "新建绿道20公里"],
+     ["优化公交线路4条"], "each row's 2025 cell"),
+    ("jt", "2026年要完成哪些任务", "not_in_plan", [], ["2024", "2025"], [], "a year no header or cell names"),
+    ("jt", "哪些任务有时限要求", None, [], [], [], "a header's year is no time limit of the row"),
+]
+
+
+@pytest.mark.parametrize("alias,question,status,labels,words,absent,why", TABLE_CELLS, ids=[r[1] for r in TABLE_CELLS])
+def test_values_and_years_of_a_rows_work_cells(alias, question, status, labels, words, absent, why):
+    a = _ask(alias, question)
+    if status is not None:
+        assert a.status == status, (a.status, a.text, why)
+    assert [t.label for t in a.tasks] == labels, (a.text, why)
+    for w in words:
+        assert w in a.text, (w, a.text, why)
+    for w in absent:
+        assert w not in a.text, (w, a.text, why)
+
+
+def test_a_header_year_is_no_deadline():
+    """The parser keeps the header's year off the row's deadlines (a 2024年工作任务 cell is work for 2024, not a limit)."""
+    assert all(not t.deadlines for t in _plan("jt").tasks)
+
+
+def test_the_store_searches_the_cells_as_the_plan_in_memory(tmp_path):
+    """The store's rows (``folded``, ``plain``) hold the cells as ``Plan._folded`` does: the same answers either way."""
+    import shutil
+
+    from kb.store import load_plan
+
+    shutil.copy(PLANS / FILES["jt"], tmp_path / FILES["jt"])
+    stored = load_plan(str(tmp_path))
+    # (the store's own lookups, before any task is loaded: SQL over its rows)
+    assert [t.label for t in stored.tasks_matching([("新增公共泊位",)], None)] == ["1"]
+    assert "2024年工作任务" in stored.mentions() and "口袋公园" in stored.mentions()
+    for alias, question, *_ in TABLE_CELLS:
+        a, b = Session(plan=stored, strict=True).ask(question), _ask(alias, question)
+        assert (a.status, a.text.replace(f"〔{stored.documents[0].name}〕", "")) == (b.status, b.text), question

@@ -1100,7 +1100,8 @@ def _own_task(state, table: TaskTable, row: _Row) -> None:
     task = Task(id="", doc=state.doc.id, label="", part=part, part_title=part_title, section=section,
                 section_title=section_title, kind="task" if parsed and parsed.has_roles else "paragraph",
                 title=block.title, text=(row.text or row.body) + (row.tag or ""), body=row.body, tag=row.tag,
-                source=row.cite + (f"，第{row.page}页" if row.page else ""))
+                source=row.cite + (f"，第{row.page}页" if row.page else ""),
+                column=re.sub(r"\s+", "", table.header[table.columns["task"]]) if "task" in table.columns else "")
     if parsed:
         _set_roles(task, parsed)
     task.notes.extend(row.notes)

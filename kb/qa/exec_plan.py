@@ -41,12 +41,15 @@ def exec_date_list(question: str, q: Query, env) -> Answer:
 
     plan, ctx = env.plan, env.ctx
     every = plan_tasks(plan)
-    if not any(t.deadlines for t in every):
+    mode = date_mode(q.dates)
+    cells = dated_cells(q, env, every, mode)
+    if not any(t.deadlines for t in every) and not cells:
         return _no_deadlines(question, env)  # 2020年前要完成哪些任务 in a plan whose tasks set no date
     tasks = [t for t in every if q.dates.selects(t)]
     tasks, topic_note = filter_topic(q, env, tasks)
-    mode = date_mode(q.dates)
     year = int((q.dates.first or q.dates.last)[:4])
+    if cells and not tasks:
+        return _cells_answer(question, env, cells, f"{q.dates.text}的工作", topic_note)
     # A year alone (2019年要完成哪些任务): what falls due in it; what runs during it without falling due
     # (自2019年7月1日起, 2018至2020年) is named in a note, so the answer covers what `kb grep --year`
     # selects (one date test, kb/select.py) while its items stay the ones the question asks for.
@@ -66,7 +69,15 @@ def exec_date_list(question: str, q: Query, env) -> Answer:
     if running:
         labels = "、".join(f"{t.label}（{'、'.join(official_deadline(d) for d in t.deadlines)}）" for t in running)
         lines.append(load_answer_words()["year_running"].format(n=len(running), year=year, labels=labels))
-    ctx.tasks, ctx.topic = tasks, list(q.topic)
+    if cells:
+        # (a task table's cells whose header names the year: work of that year, beside the tasks due in it)
+        lines.extend(_cell_lines(cells, len(tasks)))
+        ids = {t.id for t in tasks}
+        listed = tasks + [t for t, _, _ in cells]  # (第N项 next: the Nth line, a row once per dated cell)
+        tasks = tasks + list({t.id: t for t, _, _ in cells if t.id not in ids}.values())
+    else:
+        listed = tasks
+    ctx.tasks, ctx.topic = listed, list(q.topic)
     deadlines = [(t.id, dl) for t in tasks for dl in t.deadlines]
     return Answer(question, "deadline_list", compose(lines), tasks=tasks, deadlines=deadlines,
                   departments=departments_of(tasks))
@@ -125,6 +136,53 @@ def exec_role_kind(question: str, q: Query, env) -> Answer:
     ctx.tasks = tasks
     return Answer(question, f"role_{role}", compose(lines), tasks=tasks, departments=departments_of(tasks),
                   roles={t.id: [role] for t in tasks})
+
+
+#: A year a table column's header names (2024年工作任务, 2025年 工作计划).
+_HEADER_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
+
+
+def dated_cells(q: Query, env, every, mode: str) -> list[tuple]:
+    """(task, header, text) of each text cell of a task table's row (``Task.cells``) whose header names a year the
+    question's span holds (2024年要完成什么: the 2024年工作任务 cells; 2025年底前: those of 2025 and before), on the
+    question's topic when it names one, in plan order.  A header's year dates the cell's work for such a question; it is
+    never a deadline of the row (哪些任务有时限要求 does not count it).  [] for a start (2024年起) or a time node."""
+    if mode not in ("in", "by", "between"):
+        return []
+    first = int(q.dates.first[:4]) if q.dates.first else 0
+    last = int(q.dates.last[:4]) if q.dates.last else 9999
+    rows = [t for t in every if t.column]
+    if not rows:
+        return []
+    rows, _ = filter_topic(q, env, rows)
+    out = []
+    for t in rows:
+        for header, text in t.cells():
+            m = _HEADER_YEAR.search(header)
+            if m and first <= int(m.group(1)) <= last:
+                out.append((t, header, text))
+    return out
+
+
+def _cell_lines(cells: list[tuple], before: int) -> list:
+    """The dated cells as numbered lines (after ``before`` items), under a line saying what dates them."""
+    from kb.qa.result import Item
+
+    headers = "、".join(f"“{h}”" for h in dict.fromkeys(h for _, h, _ in cells))
+    lines = [f"任务分解表中{headers}列写明的工作共 {len(cells)} 项（列名中的年份说明工作所属年度，不是完成时限）："]
+    lines.extend(Item(before + k, t, text=f"：{header}：{text}") for k, (t, header, text) in enumerate(cells, 1))
+    return lines
+
+
+def _cells_answer(question: str, env, cells: list[tuple], what: str, topic_note: str) -> Answer:
+    """A year asked of a plan whose tasks set no date (or none due then) but whose task table dates cells by their
+    column (2024年工作任务): those cells, each with its row."""
+    tasks = list({t.id: t for t, _, _ in cells}.values())
+    lines = _cell_lines(cells, 0)
+    if topic_note:
+        lines[0] = f"（涉及{topic_note}）" + lines[0]
+    env.ctx.tasks = [t for t, _, _ in cells]
+    return Answer(question, "deadline_list", compose(lines), tasks=tasks, departments=departments_of(tasks))
 
 
 def _no_deadlines(question: str, env) -> Answer:

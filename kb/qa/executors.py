@@ -582,13 +582,14 @@ def _unit_clauses(candidates: list[Task], units: list[str], groups: list[list[st
                         + "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True)) + ")")
     found, near_found = [], []
     for t in candidates:
-        sentences = [s for s in re.split(r"[。；;]", t.text) if number.search(fold(s))]
+        written = value_text(t)
+        sentences = [s for s in re.split(r"[。；;]", written) if number.search(fold(s))]
         if year and any(year in s for s in sentences):
             sentences = [s for s in sentences if year in s]
         if needed is not None:
             # (the paragraph is about the words asked: it holds the longest of them and more than half of their
             # characters; its clauses in the unit are ranked by how much of them each holds)
-            text = fold(t.text)
+            text = fold(written)
             if not _about(text, needed, any_word):
                 continue
             pairs = [(c, s) for s in sentences for c in re.split(r"[，,]", s) if number.search(fold(c))]
@@ -606,7 +607,7 @@ def _unit_clauses(candidates: list[Task], units: list[str], groups: list[list[st
             if best is not None:
                 near_found.append((t, [c for n, c in scored if n == best]))
             elif len(clauses) == 1 and not near_only and not any(
-                    _counts_it(fold(c), ws, vague) for c in re.split(r"[，,。；;]", t.text) if c not in clauses
+                    _counts_it(fold(c), ws, vague) for c in re.split(r"[，,。；;]", written) if c not in clauses
                     for ws in needed):
                 # (the paragraph's one number in the unit, in a clause holding none of the words — 建设人才公寓，
                 # 到2020年建成500套 — unless the paragraph counts the asked thing itself another way: 新增养老床位300张
@@ -620,6 +621,37 @@ def _unit_clauses(candidates: list[Task], units: list[str], groups: list[list[st
         elif clauses:
             found.append((t, clauses))
     return near_found or ([] if near_only else found)
+
+
+def value_text(task: Task) -> str:
+    """The text a number (or a date) asked is read from: a paragraph as written; a task table's row with its other text
+    cells (``Task.cells``) after it, each clause after its cell's header (``2024年工作任务：创建停车资源优化项目12个，
+    2024年工作任务：新增公共泊位800个``), so a value written in a cell other than the body's is found and each quoted clause
+    says which cell it is.  When a header names a year (2024年工作任务 beside 2025年工作计划), the body's clauses are
+    written after their header too: a year asked chooses the cell's sentences (as 到2024年… of a goal paragraph)."""
+    cells = task.cells()
+    if not cells:
+        return task.text
+    dated = any(_HEADER_YEAR.search(h) for h, _ in cells)
+    seen = {task.body, task.title or ""}
+    sentences = []
+    for n, (header, text) in enumerate(cells):
+        if n and (text in seen or not dated and text in task.text):
+            continue  # (内容 / 任务名称 repeating the title or the body; a cell the row's text writes out already)
+        seen.add(text)
+        if n == 0 and not dated:
+            continue  # (the body as written, below)
+        for sentence in re.split(r"[。；;]", text):
+            clauses = [c.strip() for c in re.split(r"[，,]", sentence) if c.strip()]
+            if clauses:
+                sentences.append("，".join(f"{header}：{c}" for c in clauses))
+    if dated:
+        return "。".join(sentences) + "。" + (task.tag or "")
+    return task.text + "".join(f"。{x}" for x in sentences)
+
+
+#: A year a table column's header names (2024年工作任务).
+_HEADER_YEAR = re.compile(r"(?:19|20)\d\d\s*年")
 
 
 def _needed_words(asked: list[str], voc, plan: Plan, verbs) -> list[list[str]] | None:
@@ -843,13 +875,13 @@ def _held_unstated(question: str, q: Query, env: Env) -> Answer | None:
     names = env.voc.synonyms(noun)
     if q.act is Act.WHEN:
         dated = re.compile(r"(?:19|20)\d\d年|\d{1,2}月|年底|年内|年前")
-        if any(t.deadlines or dated.search(t.text) for t in held):
+        if any(t.deadlines or dated.search(value_text(t)) for t in held):
             return None
         text = load_answer_words()["no_deadline"].format(topic=noun)
     else:
         # (the item's own number, 7.一般公共预算收入与经济增长基本同步, states no value)
         item_number = re.compile(r"^\s*[（(]?[0-9一二三四五六七八九十]{1,3}[)）.、．]\s*")
-        pairs = [(t, item_number.sub("", c)) for t in held for c in re.split(r"[，。；;]", t.text)
+        pairs = [(t, item_number.sub("", c)) for t in held for c in re.split(r"[，。；;]", value_text(t))
                  if any(n in fold(c) for n in names)]
         near = [c for _, c in pairs]
         stating = [(t, c) for t, c in pairs if re.search(r"[0-9０-９]|[一二两三四五六七八九十百千万]+(?:个|项|座|名|人|家|处|套|亿|万)", c)]
@@ -858,7 +890,7 @@ def _held_unstated(question: str, q: Query, env: Env) -> Answer | None:
             # the sentences naming it when some do (a goal paragraph states 2025 and 2030 side by side)
             year = (q.dates.last or q.dates.first or "")[:4] if q.dates is not None else ""
             sentences = [(t, item_number.sub("", x)) for t in {t.id: t for t, _ in stating}.values()
-                         for x in re.split(r"[。；;]", t.text) if any(n in fold(x) for n in names)]
+                         for x in re.split(r"[。；;]", value_text(t)) if any(n in fold(x) for n in names)]
             if year and any(year in x for _, x in sentences):
                 sentences = [(t, x) for t, x in sentences if year in x]
             return _stated_clauses(question, q, env, noun, sentences or stating)
