@@ -671,14 +671,22 @@ def _needed_words(asked: list[str], voc, plan: Plan, verbs) -> list[list[str]] |
     return out if out or asked_any else None
 
 
-def _held_runs(word: str, mentions) -> int:
-    """How many characters of ``word`` the plan holds in runs of 2+ (``run in plan.mentions()``), longest first."""
-    i = held = 0
+def _held_runs(word: str, where, in_order: bool = False) -> int:
+    """How many characters of ``word`` ``where`` holds as runs of 2+ characters (the longest run first at each step; a
+    character no run starts at is skipped): anywhere (``run in where``: ``plan.mentions()``, a stored plan's too), or
+    with ``in_order`` in the word's order in the text ``where`` (停车位 in 停车泊位: each run found after the one before)."""
+    i = pos = held = 0
     while i < len(word) - 1:
         for j in range(len(word), i + 1, -1):
-            if word[i:j] in mentions:
-                held, i = held + j - i, j
-                break
+            if in_order:
+                at = where.find(word[i:j], pos)
+                if at < 0:
+                    continue
+                pos = at + j - i
+            elif word[i:j] not in where:
+                continue
+            held, i = held + j - i, j
+            break
         else:
             i += 1
     return held
@@ -691,7 +699,7 @@ def _held(text: str, needed: list[list[str]]) -> int:
 
 def _held_word(text: str, ws: list[str]) -> int:
     """How many characters of one asked word ``text`` holds: its best spelling of ``ws``, whole or in runs in order."""
-    return max(len(w) if w in text else _held_in_order(w, text) for w in ws)
+    return max(len(w) if w in text else _held_runs(w, text, in_order=True) for w in ws)
 
 
 def _about(text: str, needed: list[list[str]], any_word: bool = False, either: bool = False) -> bool:
@@ -724,21 +732,6 @@ def _counts_it(clause: str, spellings: list[str], vague=()) -> bool:
                         or any(v in clause[:at] for v in vague)):
             return True
     return False
-
-
-def _held_in_order(word: str, text: str) -> int:
-    """How many characters of ``word`` ``text`` holds as runs of 2+ characters in the word's order (the longest run
-    first at each step; a character no run starts at is skipped)."""
-    i = pos = held = 0
-    while i < len(word) - 1:
-        for j in range(len(word), i + 1, -1):
-            at = text.find(word[i:j], pos)
-            if at >= 0:
-                pos, held, i = at + j - i, held + j - i, j
-                break
-        else:
-            i += 1
-    return held
 
 
 def _states_a_sum(plan: Plan, units) -> bool:
