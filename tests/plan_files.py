@@ -201,3 +201,30 @@ def make_docx(paragraphs: list[str], path: Path, *, table: list[list[str]] | Non
                 t.cell(r, j).text = value
     d.save(str(path))
     return path
+
+
+def make_html(paragraphs: list[str], path: Path, *, issuer: str = "", date: str = "") -> Path:
+    """Write ``paragraphs`` as a government CMS page (the first one the title): site navigation, a metadata table
+    (索引号, 发布机构, 发文日期), the article as one ``<p>`` a paragraph indented with U+3000 (``&nbsp;`` before the
+    parts, as editors leave them), a print/close bar and the site footer."""
+    import html
+
+    esc = [html.escape(p) for p in paragraphs]
+    body = "\n".join(f'<p style="text-indent:2em;">{"&nbsp;&nbsp;" if p[:2] in {f"{n}、" for n in "一二三四五六七八九"} else "　　"}{p}</p>'
+                     for p in esc[1:])
+    page = f"""<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>{esc[0]}_政府信息公开</title></head>
+<body>
+<div class="nav"><a href="/">首页</a> &gt; <a href="/zwgk/">政务公开</a> &gt; <a href="/zwgk/zcwj/">政策文件</a></div>
+<table class="meta"><tr><td>索引号：</td><td>000000/2019-00001</td><td>发布机构：</td><td>{html.escape(issuer)}</td></tr>
+<tr><td>发文日期：</td><td>{html.escape(date)}</td><td>主题分类：</td><td>综合政务</td></tr></table>
+<div class="article"><h1 class="title">{esc[0]}</h1>
+<div class="TRS_Editor">
+{body}
+</div></div>
+<div class="bar"><a href="javascript:window.print()">【打印本页】</a> <a href="javascript:window.close()">【关闭窗口】</a></div>
+<div class="footer">主办单位：{html.escape(issuer)} 网站标识码：0000000000 ICP备00000000号</div>
+</body></html>
+"""
+    path.write_text(page, encoding="utf-8")
+    return path

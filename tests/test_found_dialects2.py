@@ -1,0 +1,183 @@
+"""Three real plans from outside Shanghai and at three levels, read in the forms officials receive
+(tests/fixtures/plans/README.md, "Three plans from other provinces and levels"; gold_dialects2.json and
+questions_dialects2.yaml were written by hand and committed before kb ran on them).
+
+Forms: the file as kept (web text; the 广州 page's HTML), a CMS web page made from the text, a DOCX (python-docx)
+and a typeset PDF (reportlab) made from the plan's paragraphs — every form must give every gold row.
+Tag rows: the one task whose text starts with ``prefix`` carries the tag, the roles and the item's time words.
+Paragraph rows: the paragraph starting with ``prefix`` has no roles and exactly those time words.  Prose rows:
+the one task holding ``quote`` has the roles (``alt`` a second defensible reading of some of them).  Whole-plan
+figures (counted by hand) say that no other paragraph is given roles."""
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from kb.ingest import read_document
+from kb.model import ROLES
+from kb.parser import parse_document
+from kb.parser.cleanup import clean_paragraphs
+from plan_files import make_docx, make_html, make_pdf
+
+PLANS = Path(__file__).resolve().parent / "fixtures" / "plans"
+GOLD = json.loads((PLANS / "gold_dialects2.json").read_text("utf-8"))
+KEYS = (*ROLES, "implied")
+SHANDONG = "75_shandong_weifei_paicha_2019.txt"
+WEIFANG = "76_weifang_gaizao_jiancun2018-115.txt"
+NONGMIN = "77_guangzhou_nongmin_peixun_2013.html"
+FORMS = ("file", "web", "docx", "pdf")
+#: What the page made from a text says of its issuer (the HTML form of the plans kept as text).
+ISSUERS = {SHANDONG: ("山东省人民政府办公厅", "2019-03-29"), WEIFANG: ("住房和城乡建设部", "2018-10-29")}
+
+
+def _bare(text: str) -> str:
+    return "".join(text.split())
+
+
+def _read(path: Path):
+    extracted = read_document(path, use_cache=False)
+    return parse_document(extracted.text, path.name.split(".")[0], str(path))
+
+
+@pytest.fixture(scope="module")
+def plans(tmp_path_factory):
+    """{(doc, form): (Document, tasks)} for the three plans in the four forms."""
+    folder = tmp_path_factory.mktemp("forms2")
+    out = {}
+    for name in (SHANDONG, WEIFANG, NONGMIN):
+        stem = name.split(".")[0]
+        out[(name, "file")] = _read(PLANS / name)
+        if name == NONGMIN:
+            paragraphs = clean_paragraphs((PLANS / f"{stem}.txt").read_text("utf-8"))
+            out[(name, "web")] = _read(PLANS / f"{stem}.txt")  # the page's text, as copied from the browser
+        else:
+            paragraphs = clean_paragraphs((PLANS / name).read_text("utf-8"))
+            issuer, date = ISSUERS[name]
+            out[(name, "web")] = _read(make_html(paragraphs, folder / f"{stem}.html", issuer=issuer, date=date))
+        out[(name, "docx")] = _read(make_docx(paragraphs, folder / f"{stem}.docx"))
+        out[(name, "pdf")] = _read(make_pdf(paragraphs, folder / f"{stem}.pdf", centred=(0,)))
+    return out
+
+
+TAG_ROWS = [r for r in GOLD if "tag" in r]
+PARAGRAPH_ROWS = [r for r in GOLD if r.get("paragraph")]
+PROSE_ROWS = [r for r in GOLD if "quote" in r]
+TAG_CASES = [(r, f) for r in TAG_ROWS for f in FORMS]
+PARAGRAPH_CASES = [(r, f) for r in PARAGRAPH_ROWS for f in FORMS]
+PROSE_CASES = [(r, f) for r in PROSE_ROWS for f in FORMS]
+
+
+def _roles(t) -> dict:
+    return {k: getattr(t, k) for k in KEYS}
+
+
+@pytest.mark.parametrize("row,form", TAG_CASES, ids=[f"{r['doc'][:2]}-{r['prefix'][:6]}-{f}" for r, f in TAG_CASES])
+def test_tag_row(plans, row, form):
+    _, tasks = plans[(row["doc"], form)]
+    hits = [t for t in tasks if t.tag and _bare(t.text).startswith(_bare(row["prefix"]))]
+    assert len(hits) == 1, [t.text[:20] for t in tasks if t.tag]
+    t = hits[0]
+    assert _bare(t.tag) == _bare(row["tag"]) and t.role_source == row["source"]
+    assert _roles(t) == {k: row[k] for k in KEYS}
+    assert list(dict.fromkeys(d.text for d in t.deadlines)) == row["deadlines"]
+
+
+@pytest.mark.parametrize("row,form", PARAGRAPH_CASES, ids=[f"{r['doc'][:2]}-{r['prefix'][:6]}-{f}" for r, f in PARAGRAPH_CASES])
+def test_paragraph_row(plans, row, form):
+    _, tasks = plans[(row["doc"], form)]
+    hits = [t for t in tasks if _bare(t.text).startswith(_bare(row["prefix"]))]
+    assert len(hits) == 1
+    assert not any(_roles(hits[0]).values()) and not hits[0].tag
+    assert list(dict.fromkeys(d.text for d in hits[0].deadlines)) == row["deadlines"]
+
+
+@pytest.mark.parametrize("row,form", PROSE_CASES, ids=[f"{r['doc'][:2]}-{r['quote'][:8]}-{f}" for r, f in PROSE_CASES])
+def test_prose_row(plans, row, form):
+    doc, tasks = plans[(row["doc"], form)]
+    assert not doc.tagged
+    hits = [t for t in tasks if _bare(row["quote"]) in _bare(t.text)]
+    assert len(hits) == 1
+    got, want = _roles(hits[0]), {k: row[k] for k in KEYS}
+    alt = {**want, **row.get("alt", {})}
+    assert got in (want, alt)
+    assert hits[0].role_source == ("prose" if any(got.values()) else None)
+    if "deadlines" in row:
+        assert list(dict.fromkeys(d.text for d in hits[0].deadlines)) == row["deadlines"]
+
+
+#: Paragraphs whose reading is not one unambiguous role, decided before kb ran (left out of the gold; they may get
+#: roles or not): 山东 三（二） `排查工作由省政府组织` and 五（二） `各市政府是…责任主体…省生态环境厅要加强统筹协调和业务指导`
+#: (organisation of the inspection and the plan's closing requirements, not tagged items); 住建部 二（一）, 二（二）,
+#: 三（一） (duties of 住房城乡建设部门 / 县级住房城乡建设部门 written as subject + verb, no role word).
+UNDECIDED = ("（二）排查组织。", "（二）加强组织协调", "严格执行先确认身份信息", "农村危房改造户要严格落实", "农村危房改造采用自建方式的")
+
+
+@pytest.mark.parametrize("doc,count", [(SHANDONG, 7), (WEIFANG, 3), (NONGMIN, 0)])
+@pytest.mark.parametrize("form", FORMS)
+def test_no_other_paragraph_has_roles(plans, doc, form, count):
+    """Counted by hand: 7 tags in 山东 (二、主要任务), 3 prose rows in 住建部, nothing in 广州."""
+    _, tasks = plans[(doc, form)]
+    with_roles = [t for t in tasks if any(_roles(t).values()) and not any(u in _bare(t.text) for u in UNDECIDED)]
+    assert len(with_roles) == count, [t.text[:30] for t in with_roles]
+
+
+@pytest.mark.parametrize("doc,title", [(SHANDONG, "山东省危险废物专项排查整治方案"), (WEIFANG, "农村危房改造脱贫攻坚三年行动方案"),
+                                       (NONGMIN, "广州市新型农民科技培训工程实施方案")])
+@pytest.mark.parametrize("form", FORMS)
+def test_title_and_no_page_debris(plans, doc, title, form):
+    d, tasks = plans[(doc, form)]
+    assert d.name == title
+    for t in tasks:
+        assert not any(w in t.text for w in ("索引号", "发布机构", "文章来源", "发布时间", "打印本页", "网站标识码", "— ")), t.text[:40]
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_shandong_whole(plans, form):
+    """Counted by hand: 7 tasks (the tags of 二); the carry-forward note names 各市政府 for all 7; no lead rule."""
+    doc, tasks = plans[(SHANDONG, form)]
+    counted = [t for t in tasks if t.kind == "task" and not any(u in _bare(t.text) for u in UNDECIDED)]
+    assert len(counted) == 7
+    assert all(t.implied == ["各市政府"] for t in counted)
+    assert doc.tagged and doc.lead_rule in (None, "")
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_nongmin_sub_headings_are_titles(plans, form):
+    """（一）培训班设置。 alone on its line over one paragraph is that paragraph's title (also （四）, （五））."""
+    _, tasks = plans[(NONGMIN, form)]
+    for head, start in (("培训班设置", "各培训机构可根据"), ("教材安排", "教材可由培训机构"), ("考试、考核与发证", "各培训班完成培训计划")):
+        hits = [t for t in tasks if _bare(t.text).startswith(start)]
+        assert len(hits) == 1 and hits[0].title == head
+
+
+# --- questions (questions_dialects2.yaml), checked with the rules of tests/fixtures/score_fresh.py -------------------
+
+_spec = importlib.util.spec_from_file_location("score_fresh", Path(__file__).parent / "fixtures" / "score_fresh.py")
+if "score_fresh" not in sys.modules:
+    score_fresh = importlib.util.module_from_spec(_spec)
+    sys.modules["score_fresh"] = score_fresh  # dataclasses look their module up there
+    _spec.loader.exec_module(score_fresh)
+score_fresh = sys.modules["score_fresh"]
+QUESTION_PLANS, QUESTION_ROWS = score_fresh.load_rows("questions_dialects2.yaml")
+
+#: Rows kb does not answer as expected yet (strict xfail; remove an id once it passes), each with its cause.
+KNOWN_FAILURES: dict[str, str] = {}
+
+
+@pytest.fixture(scope="module")
+def runner():
+    r = score_fresh.Runner()
+    yield r
+    r.close()
+
+
+@pytest.mark.parametrize("row", QUESTION_ROWS, ids=[r.id for r in QUESTION_ROWS])
+def test_question(row, runner, request):
+    if row.id in KNOWN_FAILURES:
+        request.applymarker(pytest.mark.xfail(strict=True, raises=AssertionError, reason=KNOWN_FAILURES[row.id]))
+    answer = runner.ask(row, QUESTION_PLANS)
+    problems = score_fresh.check(answer, row, QUESTION_PLANS)
+    assert not problems, f"{row.turns[-1]!r}: {'; '.join(problems)} | kb: {score_fresh.summarize(answer)}"
