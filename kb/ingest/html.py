@@ -11,8 +11,10 @@
 * structure: ``<p>``, ``<div>``, headings, list items and ``<br>`` end lines; a table is
   written as tab-separated rows; entities are decoded (``&nbsp;`` is a space);
   ``_ueditor_page_break_tag_`` is removed;
-* the title: when the article does not open with the plan's title, the page's ``<h1>``
-  (or ``<meta name="ArticleTitle">``) is put before it if it reads as a document's name.
+* the title: when the article does not open with the plan's title, the page's name for it is put
+  before it — ``<meta name="ArticleTitle">``, an ``<h1>``, an element marked as a title
+  (``title_marks``: ``<p class="title">`` above ``<div class="content">``), a part of ``<title>`` —
+  the first that reads as a document's name (a site name in an ``<h1>`` never does).
 """
 
 from __future__ import annotations
@@ -74,31 +76,55 @@ def read_html(raw: bytes, where: str):
         root = lxml.html.document_fromstring(text)
     except (etree.ParserError, ValueError) as exc:
         raise KbError(f"{where}：无法读取这个网页（{exc.__class__.__name__}）；请重新保存网页，或把方案另存为纯文本") from exc
-    page_title = _page_title(root)
+    heads, title_parts = _page_title(root)
     _drop_furniture(root, vocab)
     article = _find_article(root, vocab)
     if article is None:
         raise KbError(f"{where}：网页中没有找到正文（只有导航或文字太少）；请保存方案正文所在的网页本身，或其纯文本")
+    page_title = _first_title([*heads, *_marked_title(root, vocab), *title_parts])
     body = tidy(_text_of(article))
     lines = [ln for ln in body.split("\n") if ln.strip()]
-    from kb.parser.cleanup import is_title
-
     # Only a document's name (…方案, …意见) is put first, never a site name in an <h1>.
-    if page_title and is_title(page_title) and lines and not _opens_with_title(lines, page_title):
+    if page_title and lines and not _opens_with_title(lines, page_title):
         body = page_title + "\n" + body
     tables = len(article.xpath(".//table[not(ancestor::table)]"))
     return Extracted(text=tidy(body), format="html", encoding=encoding, tables=tables)
 
 
-def _page_title(root) -> str | None:
-    metas = root.xpath('//meta[@name="ArticleTitle"]/@content')
-    if metas and metas[0].strip():
-        return metas[0].strip()
-    for h in root.xpath("//h1"):
-        t = " ".join(h.text_content().split())
-        if t and _CJK_RE.search(t):
-            return t
-    return None
+def _page_title(root) -> tuple[list[str], list[str]]:
+    """The page's own names for the document, read before the furniture is dropped: the ``ArticleTitle`` meta
+    and the ``<h1>`` elements; then the parts of ``<title>`` (``…方案_政府信息公开_…``)."""
+    heads = [m.strip() for m in root.xpath('//meta[@name="ArticleTitle"]/@content')]
+    heads += [" ".join(h.text_content().split()) for h in root.xpath("//h1")]
+    parts = []
+    for t in root.xpath("//title"):  # whole, then cut at the separators of site names (a dash only between spaces)
+        whole = t.text_content().strip()
+        parts += [whole, *(p.strip() for p in re.split(r"\s*(?:_|\||｜|>>|＞＞)\s*|\s+[-—]+\s+", whole))]
+    return heads, parts
+
+
+def _marked_title(root, vocab) -> list[str]:
+    """The text of the element whose id or class marks a title (``title_marks``: ``<p class="title">`` in the
+    article's header), read once the furniture (related-article lists …) is dropped; none when the marked
+    elements name two different documents (a list of titles, not the page's own)."""
+    from kb.parser.cleanup import is_title
+
+    found = []
+    for el in root.iter():
+        if isinstance(el.tag, str) and el.tag.lower() not in ("html", "head", "body", "title", "meta"):
+            words = re.split(r"[\s_\-]+", f"{el.get('id', '')} {el.get('class', '')}".lower())
+            if any(w in vocab.title_marks for w in words if w):
+                text = " ".join(el.text_content().split())
+                if text and is_title(text):
+                    found.append(text)
+    return found[:1] if len(set(found)) == 1 else []
+
+
+def _first_title(names: list[str]) -> str | None:
+    """The first name that reads as a document's (``is_title``: …方案, …意见); a site name never does."""
+    from kb.parser.cleanup import is_title
+
+    return next((n for n in names if n and _CJK_RE.search(n) and is_title(n)), None)
 
 
 def _opens_with_title(lines: list[str], title: str) -> bool:

@@ -26,6 +26,8 @@ class IngestVocabulary:
     """Words of an id or class that mark page furniture (nav, share, footer …)."""
     min_article_chars: int
     """CJK characters outside links an article needs."""
+    title_marks: tuple[str, ...] = ()
+    """Words of an id or class that mark the element holding the page's title (``<p class="title">``)."""
 
 
 @lru_cache(maxsize=1)
@@ -57,5 +59,5 @@ def load_vocabulary(path: str | None = None) -> IngestVocabulary:
         raise KbError(f"{src}：“min_article_chars”应为正整数；请修正，或从代码仓库恢复这个文件")
     return IngestVocabulary(
         tuple(patterns), tuple(selectors), frozenset(strings("drop_tags")),
-        tuple(w.lower() for w in strings("drop_words")), minimum,
+        tuple(w.lower() for w in strings("drop_words")), minimum, tuple(w.lower() for w in strings("title_marks")),
     )
