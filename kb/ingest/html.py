@@ -84,6 +84,11 @@ def read_html(raw: bytes, where: str):
     page_title = _first_title([*heads, *_marked_title(root, vocab), *title_parts])
     body = tidy(_text_of(article))
     lines = [ln for ln in body.split("\n") if ln.strip()]
+    # The page's date of the article, kept in a field outside it (发布时间：2013-10-05 in the header), goes first:
+    # the outline keeps it in the preface, where a question on when the plan was issued finds it.
+    dated = _publication_field(root, article, vocab)
+    if dated and dated not in body:
+        body = dated + "\n" + body
     # Only a document's name (…方案, …意见) is put first, never a site name in an <h1>.
     if page_title and lines and not _opens_with_title(lines, page_title):
         body = page_title + "\n" + body
@@ -118,6 +123,33 @@ def _marked_title(root, vocab) -> list[str]:
                 if text and is_title(text):
                     found.append(text)
     return found[:1] if len(set(found)) == 1 else []
+
+
+def publication_field_re(vocab) -> re.Pattern:
+    """A publication label of ``publication_labels`` with its date (发布时间：2013-10-05, 成文日期：2019年02月15日)."""
+    labels = "|".join(map(re.escape, vocab.publication_labels))
+    return re.compile(rf"(?:{labels})[ \u3000\t]*[：:][ \u3000\t]*(?:19|20)\d\d(?:[-/.]\d{{1,2}}[-/.]\d{{1,2}}|年\d{{1,2}}月\d{{1,2}}日)")
+
+
+def _publication_field(root, article, vocab) -> str | None:
+    """The first field outside the article that dates it (``发布时间：2013-10-05``), as a line of its own."""
+    outside = root.xpath("//body")[0] if root.xpath("//body") else root
+    if article is outside:
+        return None
+    inner = set(article.iter())
+    pattern = publication_field_re(vocab)
+    for el in outside.iter():
+        if el in inner or not isinstance(el.tag, str) or el.tag.lower() in ("script", "style", "title", "head"):
+            continue
+        for piece in (el.text, el.tail if el.getparent() is not None and el.getparent() not in inner else None):
+            m = pattern.search(" ".join((piece or "").split()))
+            if m:
+                return m.group(0)
+        if el.tag.lower() in ("tr", "p", "div", "span", "td", "li") and not (set(el.iter()) & inner):
+            m = pattern.search(" ".join(el.text_content().split()))
+            if m:
+                return m.group(0)
+    return None
 
 
 def _first_title(names: list[str]) -> str | None:

@@ -28,6 +28,10 @@ class IngestVocabulary:
     """CJK characters outside links an article needs."""
     title_marks: tuple[str, ...] = ()
     """Words of an id or class that mark the element holding the page's title (``<p class="title">``)."""
+    page_metadata_labels: tuple[str, ...] = ()
+    """Labels of a web page's fields about the article (文章来源, 发布时间 …): a line of them is no paragraph."""
+    publication_labels: tuple[str, ...] = ()
+    """The labels among those whose date is the page's publication date (发布时间, 发文日期 …)."""
 
 
 @lru_cache(maxsize=1)
@@ -54,10 +58,13 @@ def load_vocabulary(path: str | None = None) -> IngestVocabulary:
     for s in selectors:
         if not re.fullmatch(r"[#.]?[A-Za-z][\w\-]*", s):
             raise KbError(f"{src}：article_selectors 中 {s!r} 不是“#id”“.class”或标签名；请修正，或从代码仓库恢复这个文件")
+    if not set(strings("publication_labels")) <= set(strings("page_metadata_labels")):
+        raise KbError(f"{src}：publication_labels 中的每个词都应在 page_metadata_labels 中；请修正，或从代码仓库恢复这个文件")
     minimum = data.get("min_article_chars")
     if not isinstance(minimum, int) or minimum < 1:
         raise KbError(f"{src}：“min_article_chars”应为正整数；请修正，或从代码仓库恢复这个文件")
     return IngestVocabulary(
         tuple(patterns), tuple(selectors), frozenset(strings("drop_tags")),
         tuple(w.lower() for w in strings("drop_words")), minimum, tuple(w.lower() for w in strings("title_marks")),
+        tuple(sorted(strings("page_metadata_labels"), key=len, reverse=True)), tuple(strings("publication_labels")),
     )

@@ -15,6 +15,7 @@ order.  What the rules undo, as seen in plans copied from web pages and PDFs:
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -66,6 +67,26 @@ DOCUMENT_NUMBER_RE = re.compile(r"^[\u4e00-\u9fff]{1,10}[〔\[［(（]\d{4}[〕\
 #: A sub-item marker (（1）, (2), ①): in printed lines it opens a paragraph like an item label (and so does a
 #: dash item ——加强…).
 SUB_ITEM_RE = re.compile(r"^(?:[（(]\d{1,2}[)）]|[①-⑳])")
+
+
+@functools.lru_cache(maxsize=1)
+def _page_metadata_re() -> re.Pattern:
+    from kb.ingest.vocab import load_vocabulary
+
+    labels = "|".join(map(re.escape, load_vocabulary().page_metadata_labels))
+    return re.compile(rf"^(?:{labels})[ \u3000]*[：:]")
+
+
+def is_page_metadata(line: str) -> bool:
+    """True for a line of a web page's fields about the article, copied with its text (``文章来源：广州市农业局科教处
+    发布时间：2013-10-05``, ``发布人:春秋智谷 / 发布时间:2017-11-24 10:12:15``): it opens with a label of
+    ``page_metadata_labels`` (kb/data/ingest.yaml) and a colon and holds no sentence mark.  It is no paragraph of the
+    plan: it is never joined to the lines around it (it was glued to the opening paragraph) and the outline puts it
+    in the document's preface."""
+    s = line.strip()
+    if not s or len(s) > 120 or any(c in s for c in "。；;！？"):
+        return False
+    return bool(_page_metadata_re().match(s))
 
 
 def is_heading(line: str) -> bool:
@@ -136,6 +157,8 @@ def group_start(text: str) -> int | None:
 def continues(previous: str, line: str) -> bool:
     """True if ``line`` is a fragment of the same paragraph as ``previous``."""
     if not previous or not line:
+        return False
+    if is_page_metadata(previous) or is_page_metadata(line):
         return False
     if any(m in previous or m in line for m in TABLE_ROW_MARKS):
         return False
@@ -227,10 +250,11 @@ def remove_page_footers(lines: list[str]) -> list[str]:
 def split_flattened(lines: list[str]) -> list[str]:
     """Split a rendition flattened onto one line at its runs of spaces — never inside a bracket
     that closes on the same line: two spaces separate the fields of a labelled tag
-    (``(牵头单位:市商务局  责任单位:市编办、市发改委)``, dialect B), not paragraphs."""
+    (``(牵头单位:市商务局  责任单位:市编办、市发改委)``, dialect B), not paragraphs; nor a line of page metadata
+    (``发布人:春秋智谷  /  发布时间:2017-11-24 10:12:15``: one line of fields, kept whole)."""
     out: list[str] = []
     for line in lines:
-        if not PARAGRAPH_GAP_RE.search(line.strip()):
+        if not PARAGRAPH_GAP_RE.search(line.strip()) or is_page_metadata(line):
             out.append(line)
             continue
         groups = _closed_groups(line)

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kb.parser.cleanup import NUMBERED_ITEM_RE, PART_HEADING_RE, SECTION_HEADING_RE, is_title
+from kb.parser.cleanup import NUMBERED_ITEM_RE, PART_HEADING_RE, SECTION_HEADING_RE, is_page_metadata, is_title
 
 NUMERALS = "一二三四五六七八九十"
 
@@ -258,6 +258,13 @@ def outline(paragraphs: list[str], doc_id: str) -> Outline:
     t, title = find_title(paragraphs, doc_id)
     preface = "\n".join(paragraphs[:t]) if t > 0 else None
     body = paragraphs[t + 1 :] if t >= 0 else paragraphs
+    # A web page's fields about the article under its title (文章来源：… 发布时间：…) are the page's, not the plan's.
+    meta = 0
+    while meta < len(body) and is_page_metadata(body[meta]):
+        meta += 1
+    if meta:
+        preface = "\n".join([*([preface] if preface else []), *body[:meta]])
+        body = body[meta:]
     if t < 0 and body and not PART_HEADING_RE.match(body[0]) and PREFACE_HINT_RE.search(body[0]):
         preface, body = body[0], body[1:]
     cover, plan_title, body = split_cover(body)

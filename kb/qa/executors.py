@@ -202,7 +202,31 @@ def _publication_dates(plan: Plan) -> list[tuple]:
         m = date.search(doc.preface or "")
         if m and "印发" in (doc.preface or ""):
             add(doc, m, f"《{doc.name}》：{m.group(0)}（方案前的说明：{doc.preface.strip()[:60]}）。")
+            continue
+        field = _page_date_field(doc.preface or "")
+        if field:  # the web page's field dating the article (发布时间：2013-10-05), kept in the preface by the parser
+            written, day = field
+            said.append((doc, day, written, f"《{doc.name}》{written}（网页所载；方案正文没有写明落款日期）。"))
     return said
+
+
+def _page_date_field(preface: str) -> tuple[str, str] | None:
+    """(the field as written, ISO date) of the first publication field in a preface (``发布时间：2013-10-05``,
+    ``成文日期：2019年01月27日``: ingest.yaml ``publication_labels``), None without one."""
+    import datetime
+    import re
+
+    from kb.ingest.html import publication_field_re
+    from kb.ingest.vocab import load_vocabulary
+
+    m = publication_field_re(load_vocabulary()).search(preface)
+    if not m:
+        return None
+    y, mo, d = (int(n) for n in re.findall(r"\d+", m.group(0))[-3:])
+    try:
+        return m.group(0), datetime.date(y, mo, d).isoformat()
+    except ValueError:
+        return None
 
 
 def _document_number(plan: Plan) -> str | None:
