@@ -256,6 +256,15 @@ CASES += [
     ("培训30人（含）。", "", [("培训", 30.0, "人", "=", None, None, False, None, None)], "a mark with no comparator after it is left alone"),
     ("2019年底前完成50台燃煤锅炉淘汰。", "", [("燃煤锅炉淘汰", 50.0, "台", "=", None, None, False, None, 2019)],
      "a count before the thing and its action; the year is the clause's deadline, never a value"),
+    # 建村〔2018〕115号 二（四） (dialects2, session 10): 平米 is the square metre as plans write it; 1人户 (a household of one)
+    # is no count of people — before, the target read 1 人 named 户不低于, a value the plan never states.
+    ("1人户不低于20平米，2人户不低于30平米。", "", [("1人户", 20.0, "平米", "≥", None, None, False, None, None),
+                                                   ("2人户", 30.0, "平米", "≥", None, None, False, None, None)],
+     "平米 is a unit; 人户 is a word (a household of one), not a count of people"),
+    ("新建公租房5万平米。", "", [("新建公租房", 5.0, "万平米", "=", None, None, False, None, None)], "万平米"),
+    ("培训农民工100人，户均增收2000元。", "", [("培训农民工", 100.0, "人", "=", None, None, False, None, None),
+                                            ("户均增收", 2000.0, "元", "=", None, None, False, None, None)],
+     "control: 人 then a comma is a count"),
 ]
 
 
