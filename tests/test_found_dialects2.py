@@ -25,9 +25,9 @@ from plan_files import make_docx, make_html, make_pdf
 PLANS = Path(__file__).resolve().parent / "fixtures" / "plans"
 GOLD = json.loads((PLANS / "gold_dialects2.json").read_text("utf-8"))
 KEYS = (*ROLES, "implied")
-SHANDONG = "75_shandong_weifei_paicha_2019.txt"
-WEIFANG = "76_weifang_gaizao_jiancun2018-115.txt"
-NONGMIN = "77_guangzhou_nongmin_peixun_2013.html"
+SHANDONG = "85_shandong_weifei_paicha_2019.txt"
+WEIFANG = "86_weifang_gaizao_jiancun2018-115.txt"
+NONGMIN = "87_guangzhou_nongmin_peixun_2013.html"
 FORMS = ("file", "web", "docx", "pdf")
 #: What the page made from a text says of its issuer (the HTML form of the plans kept as text).
 ISSUERS = {SHANDONG: ("山东省人民政府办公厅", "2019-03-29"), WEIFANG: ("住房和城乡建设部", "2018-10-29")}

@@ -1,7 +1,7 @@
 """Where a saved web page keeps the document's title (kb/ingest/html.py `_page_title`, `_marked_title`): the page's
 name for the plan is put before the article when the article does not open with it — the first that reads as a
 document's name of: ``<meta name="ArticleTitle">``, ``<h1>``, an element marked as a title (``title_marks`` in
-kb/data/ingest.yaml), a part of ``<title>``.  Found on 广州市农业局's page (fixture 77): ``<p class="title">`` in the
+kb/data/ingest.yaml), a part of ``<title>``.  Found on 广州市农业局's page (fixture 87): ``<p class="title">`` in the
 article's header above ``<div class="content">`` — the title was lost and the plan named after its file."""
 
 import pytest
@@ -20,7 +20,7 @@ def _page(head: str = "", header: str = "", title: str = "信息公开") -> byte
 CASES = [
     # (page, first line of the text, why)
     (_page(header="<div class='ahead'><p class='title'>某市新型农民培训实施方案</p><p>发布时间：2013-10-05</p></div>"),
-     "某市新型农民培训实施方案", "a <p class='title'> above the article (fixture 77)"),
+     "某市新型农民培训实施方案", "a <p class='title'> above the article (fixture 87)"),
     (_page(header="<h1>某某市人民政府</h1><div id='bt'>某市停车资源共享利用实施意见</div>"),
      "某市停车资源共享利用实施意见", "an <h1> holding the site's name is passed over for the marked title"),
     (_page(header="<td class='art_tit'>关于加快推进某项工作的通知</td>"),

@@ -1,7 +1,7 @@
 """A web page's fields about the article, copied with its text or kept outside it (kb/parser/cleanup.is_page_metadata,
 structure.outline, ingest/html._publication_field, qa/executors._page_date_field; labels in kb/data/ingest.yaml).
 
-Found on 广州市农业局's page (fixture 77): ``文章来源：广州市农业局科教处 发布时间：2013-10-05`` under the title was glued
+Found on 广州市农业局's page (fixture 87): ``文章来源：广州市农业局科教处 发布时间：2013-10-05`` under the title was glued
 to the opening paragraph (the 引言 began 文章来源：…), and 这个方案是什么时候发布的 was answered "方案正文没有写明印发日期"
 though the page states it; 西宁 2017 (fixture 17) had ``发布人:春秋智谷  /  发布时间:…`` glued to its preamble."""
 
@@ -13,7 +13,7 @@ from kb.parser.cleanup import clean_paragraphs, is_page_metadata
 
 LINES = [
     # (line, page metadata?, why)
-    ("文章来源：广州市农业局科教处 发布时间：2013-10-05", True, "two fields (fixture 77)"),
+    ("文章来源：广州市农业局科教处 发布时间：2013-10-05", True, "two fields (fixture 87)"),
     ("发布人:春秋智谷/发布时间:2017-11-24 10:12:15", True, "ASCII colons, a slash between the fields (fixture 17)"),
     ("发布时间:2023-11-16 16:38", True, "one field (fixture 64)"),
     ("信息来源:区政府办(外事办)", True, "来源 after another word of the label list"),
