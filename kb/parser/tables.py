@@ -889,16 +889,25 @@ def _take_caption(out: list[str], vocab: TableVocabulary) -> tuple[str | None, s
 
 
 def rule_table_tasks(state) -> None:
-    """Rows of task tables → roles of matching paragraphs, or tasks of their own.
+    """Rows of task tables → roles of the text's paragraphs they restate, or tasks of their own.
 
-    An attachment's rows are first all matched to the text's paragraphs, then given per paragraph: a
-    paragraph named by one row, or by several rows with the same roles (a merged 责任单位 cell over the
-    rows the table cut it into), takes their roles, deadlines and citations; a paragraph the table cuts
-    into several rows is not one task of the first row's units and every row's dates: when the paragraph
-    has no roles of its own, each of its rows becomes a task of its own, with its own roles and time words;
-    when its own tag names units, the rows naming the same units only add their citations and the rows
-    naming others (二（一）5 over rows 16–17: 上港集团、市交通委、市水务局、各区政府 / 市交通委、市水务局、
-    各区政府) become tasks of their own.  The paragraph keeps its text and its own tag; a note names the rows."""
+    When the text has parts of its own (the table is an attachment), each row is matched to the text's
+    paragraphs (``_matching_task``) and the rows are given per paragraph (decision, session 10):
+
+    * The table never removes a paragraph of the text: the body's items, its counts and labels stay.
+    * A paragraph is linked one-to-one to a row only by a **strong** match — the row's name cell (工作事项,
+      任务名称) is the paragraph's title, or its task cell is the title or the paragraph's own text (up to
+      punctuation; rapidfuzz ≥ 95 only confirms a text that opens as the paragraph's does) — and only when no
+      other row of the table names that paragraph.  The linked paragraph takes the row's roles (when its own
+      tag has none; a disagreement is a warning), its time cell, its other cells as fields (year columns,
+      备注) and, when the row words the task otherwise, the row's task cell as a field under its header word.
+    * A row whose task cell is only a part of a paragraph (the table cuts the paragraph into rows), or a
+      paragraph several rows name (one 工作事项 over 1–4 sub-rows): the rows stay rows, each a task of its
+      own with its roles, time words and fields, cited by the caption, 序号 and sub-row (``附件2-1-2``); the
+      paragraph keeps its text, roles only if its own tag writes them, and a note naming its rows.  When its
+      own tag names units, a row naming the same units adds only its citation (it would list the same work
+      twice for those units); a row naming others is a task of its own.
+    * A row only loosely like a paragraph (rapidfuzz partial ratio alone) is linked to nothing."""
     if not state.tables:
         return
     from kb.parser import roles
@@ -906,38 +915,40 @@ def rule_table_tasks(state) -> None:
     vocab = roles.load_vocabulary()
     attached = bool(state.outline and state.outline.parts)
     taken: set[int] = set()
-    normed: dict[int, str] = {}
+    normed: dict[int, tuple[str, frozenset[str], str]] = {}
     for table in state.tables:
         rows = _table_rows(state, table, attached, vocab)
         if attached:
             for row in rows:
-                row.match = _matching_task(state.tasks, row.body, taken, normed)
+                row.match, row.strong = _matching_task(state.tasks, row, taken, normed)
         groups: dict[int, list[_Row]] = {}
         for row in rows:
             if row.match is not None:
                 groups.setdefault(id(row.match), []).append(row)
-        own: set[int] = set()  # rows (by id) that become tasks of their own though a paragraph holds them
+        linked: set[int] = set()  # rows (by id) whose paragraph takes them one-to-one
         for members in groups.values():
             para = members[0].match
-            if len(members) == 1:
+            if len(members) == 1 and members[0].strong:
+                linked.add(id(members[0]))
                 continue
             if any(para.departments("any")):
                 # The paragraph's own tag names its units: a row naming the same ones adds nothing but its
                 # citation; a row naming others is a task of its own (the table divides the paragraph).
                 mine = {n for role in ROLES for n in getattr(para, role)}
                 parted = [r for r in members if r.role_key and {n for _, names in r.role_key for n in names} != mine]
+                linked.update(id(r) for r in members if r not in parted)
             else:
-                # No roles of its own: the rows are the tasks, each with its roles and time words; the
-                # paragraph is not one task with the first row's units and every row's dates.
                 parted = members
-            if parted:
-                own.update(id(r) for r in parted)
-                para.notes.append(f"{table.cite}把本段分为{len(members)}行：" + "、".join(r.cite.split(" ", 1)[-1] for r in members)
-                                  + "；" + "、".join(r.cite.split(" ", 1)[-1] for r in parted) + "各为一项任务，有各自的责任单位")
+            if not parted:
+                continue
+            cites = "、".join(r.cite.split(" ", 1)[-1] for r in members)
+            para.notes.append(f"{table.cite}{cites}复述本段的一部分，为一项任务，有自己的责任单位" if len(members) == 1 else
+                              f"{table.cite}把本段分为{len(members)}行：{cites}；"
+                              + "、".join(r.cite.split(" ", 1)[-1] for r in parted) + "各为一项任务，有各自的责任单位")
         for row in rows:
-            if row.match is not None and id(row) not in own:
+            if id(row) in linked:
                 taken.add(id(row.match))
-                _give_row(row.match, row.parsed, row.tag, row.deadline_cell, row.notes, row.cite)
+                _give_row(table, row.match, row)
                 row.match.warnings.extend(w for w in row.warnings if w not in row.match.warnings)
             else:
                 _own_task(state, table, row)
@@ -981,6 +992,9 @@ class _Row:
     dated: bool = True
     """Whether its task cell's own words give deadlines: False for an item's name and description (a year inside
     ``2000年底以前建成小区改造完成率`` qualifies the item; only the time column dates it)."""
+    strong: bool = False
+    """True when ``match`` is named strongly (its title, or its own text): a one-to-one link if no other row
+    names it; False for a row holding a part of the paragraph."""
 
     @property
     def role_key(self) -> frozenset:
@@ -1191,10 +1205,13 @@ def _set_roles(task, parsed) -> None:
     task.warnings.extend(parsed.warnings)
 
 
-def _give_row(task, parsed, tag, deadline_cell, notes, cite) -> None:
-    """A paragraph of the text named by a row: it gets the row's roles (unless its own tag has some)."""
+def _give_row(table: TaskTable, task, row: "_Row") -> None:
+    """A paragraph of the text linked to one row: it gets the row's roles (unless its own tag has some), its time
+    cell, its other cells as fields, the row's task cell as a field when the row words the task otherwise, and the
+    row's citation."""
     from kb.parser import deadlines
 
+    parsed, tag, deadline_cell, cite = row.parsed, row.tag, row.deadline_cell, row.cite
     if parsed and parsed.has_roles:
         if any(task.departments("any")):
             if set(task.departments("any")) != {n for names in parsed.roles.values() for n in names}:
@@ -1204,7 +1221,11 @@ def _give_row(task, parsed, tag, deadline_cell, notes, cite) -> None:
             task.kind = "task"
             if task.tag is None:
                 task.tag = tag
-    task.notes.extend(n for n in notes if n not in task.notes)
+    task.notes.extend(n for n in row.notes if n not in task.notes)
+    for key, value in row.fields.items():
+        task.fields.setdefault(key, value)
+    if "task" in table.columns and _norm(row.body) not in _norm(task.text):
+        task.fields.setdefault(table.header[table.columns["task"]].rstrip(":："), row.body)
     if deadline_cell and not any(d.text in deadline_cell or deadline_cell in d.text for d in task.deadlines):
         task.clauses.append(deadline_cell)
         task.deadlines.extend(deadlines.tag_deadlines(deadline_cell, len(task.clauses) - 1))
@@ -1215,35 +1236,53 @@ def _norm(text: str) -> str:
     return "".join(c for c in text if c.isalnum())
 
 
-def _matching_task(tasks, body: str, taken: set[int], normed: dict[int, str] | None = None):
-    """The text's paragraph whose wording holds the row's task (or nearly), else None.  ``normed`` keeps
-    each task's letters and digits across the rows of a table (id → text), so a long table does not
-    normalise every paragraph once per row."""
-    key = _norm(body)
-    if len(key) < 6:
-        return None
+#: The marker opening a paragraph of the text (1. （一） 一、 (2)), not part of its wording.
+_ITEM_MARK_RE = re.compile(r"^\s*(?:[（(]?(?:\d{1,3}|[一二三四五六七八九十]{1,3})[)）]|(?:\d{1,3}|[一二三四五六七八九十]{1,3})[、.．])\s*")
+
+
+def _wordings(task) -> tuple[str, frozenset[str], str]:
+    """(its title, the wordings a row restating it may have — its body without its marker, and that without its
+    title —, its whole text), letters and digits only."""
+    title = _norm(task.title or "")
+    plain = _norm(_ITEM_MARK_RE.sub("", task.body or task.text or "", count=1))
+    forms = {plain} if plain else set()
+    if title and plain.startswith(title) and len(plain) > len(title):
+        forms.add(plain[len(title):])
+    return title, frozenset(forms), _norm(task.text)
+
+
+def _matching_task(tasks, row: "_Row", taken: set[int], normed: dict | None = None):
+    """(the text's paragraph the row restates, strong) or (None, False).
+
+    Strong: the row's name cell is the paragraph's title, or its task cell is the title or the paragraph's own
+    wording (rapidfuzz ≥ 95 confirms a wording that opens as the paragraph's does, never decides alone).  Not
+    strong: the task cell stands in the paragraph's text (6 letters or more), a part of it.  ``normed`` keeps each
+    task's wordings across the rows of a table (id → ``_wordings``)."""
+    key, name = _norm(row.body), _norm(row.name)
+    if len(key) < 6 and len(name) < 4:
+        return None, False
     from rapidfuzz import fuzz
 
     normed = {} if normed is None else normed
-    best, best_score = None, 0.0
+    part = None
     for t in tasks:
         if id(t) in taken or t.kind not in ("task", "paragraph", "measure"):
             continue
-        text = normed.get(id(t))
-        if text is None:
-            text = normed[id(t)] = _norm(t.text)
+        words = normed.get(id(t))
+        if words is None:
+            words = normed[id(t)] = _wordings(t)
+        title, forms, text = words
         if not text:
             continue
-        if key in text or (t.title and _norm(t.title) == key):
-            score = 100.0
-        else:
-            # (scores under 90, or under the best so far, cannot win: rapidfuzz stops early below the cutoff)
-            cutoff = max(90.0, best_score)
-            score = (fuzz.partial_ratio(key, text, score_cutoff=cutoff) if len(key) <= len(text)
-                     else fuzz.ratio(key, text, score_cutoff=cutoff))
-        if score > best_score:
-            best, best_score = t, score
-    return best if best_score >= 90 else None
+        if title and title in (key, name):
+            return t, True
+        for form in forms:
+            if key == form or (len(key) >= 12 and key[:8] == form[:8]
+                               and fuzz.ratio(key, form, score_cutoff=95) >= 95):
+                return t, True
+        if part is None and len(key) >= 6 and key in text:
+            part = t
+    return part, False
 
 
 def _row_title(body: str, structure) -> str | None:
@@ -1258,11 +1297,14 @@ def _row_title(body: str, structure) -> str | None:
 
 
 def rule_table_labels(state) -> None:
-    """Rows of an attachment are cited ``附件1-3``: caption, section, then 序号 (else the row's order)."""
+    """Rows of an attachment are cited ``附件1-3``: caption, section, then 序号 (else the row's order).  Rows
+    sharing one 序号 (a 工作事项 over several sub-rows, each its own task) are told apart by their place under
+    it: ``附件2-1-1``, ``附件2-1-2`` (a single row keeps ``附件2-1``)."""
     if not state.tables:
         return
     cites = {t.cite for t in state.tables}
     order: dict[tuple[str, str | None], int] = {}
+    labelled: list[tuple[object, tuple]] = []
     for task, piece in zip(state.tasks, state.pieces):
         if task.part not in cites:
             continue
@@ -1271,3 +1313,12 @@ def rule_table_labels(state) -> None:
         number = piece.block.number or order[key]
         where = task.section[len(task.part) :] if task.section else ""
         task.label = f"{task.part}{where}-{number}"
+        labelled.append((task, (task.doc, task.label)))
+    shared: dict[tuple, int] = {}
+    for _, key in labelled:
+        shared[key] = shared.get(key, 0) + 1
+    seen: dict[tuple, int] = {}
+    for task, key in labelled:
+        if shared[key] > 1:
+            seen[key] = seen.get(key, 0) + 1
+            task.label = f"{task.label}-{seen[key]}"
