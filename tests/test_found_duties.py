@@ -57,11 +57,10 @@ def _roles(t) -> dict:
 #: a unit's duty with a plain verb and no modal (区应急联动中心通过…进行, 公安机关立即设置…, 消防救援机构组织…, 区建设管理委
 #: 根据实际情况，适时…, X将…报…备案, X对…负有属地管理责任，…组织实施, 区融媒体中心等部门做好…), 由X负责，Y提供… (Y's
 #: support), `X（经开区）` kept whole (kb lists the bracket as a sub-unit) and a year before a noun read as a deadline
-#: (启动上报2026年公益林抚育意向图斑), and the 预案's first paragraph, glued into the plan's title after the cover
-#: (1　　总则 / 1.1　　编制目的).
+#: (启动上报2026年公益林抚育意向图斑).
 NOT_YET = ("区应急联动中心通过组织", "区政府对本行政区域内", "（1）公安机关立即设置", "（2）消防救援机构组织力量",
            "（5）区融媒体中心等部门", "由市政府新闻办负责", "区建设管理委将本区制定的", "区建设管理委根据实际情况",
-           "为贯彻落实习近平新时代", "区级林业部门会同各街镇")
+           "区级林业部门会同各街镇")
 
 
 def _case(r):
@@ -104,3 +103,28 @@ def test_undecided_never_a_wrong_sole(plans):
     _, tasks = plans[FOREST]
     t = next(t for t in tasks if "由街镇组织实施的公益林抚育工作" in t.text)
     assert "街镇" not in t.sole + t.shared + t.lead, "街镇 organised the work before it is taken back"
+
+
+COVER = ("某区人民政府办公室关于印发《某区处置某类事故应急预案》的通知\n\n各街镇，区政府各委、办、局：\n\n"
+         "《某区处置某类事故应急预案》已经区政府同意，现印发给你们，请认真按照执行。\n\n{sign}\n\n（此件公开发布）\n\n"
+         "{title}\n\n1　　总则\n\n1.1　　编制目的\n\n为有效应对某类事故，制定本预案。\n")
+
+
+@pytest.mark.parametrize(("sign", "title", "why"), [
+    ("2023年12月29日", "某区处置某类事故应急预案", "a 预案's title after the cover stands alone (TITLE_END_RE): before, it ran on "
+     "into 1 总则, 1.1 编制目的 and the first paragraph, all read as the plan's title"),
+    ("某区人民政府办公室2023年12月29日", "某区处置某类事故应急预案", "a signature before the date"),
+    ("2023年12月29日", "某区处置某类事故工作方案", "control: a 方案 as before"),
+], ids=["预案", "signature", "control 方案"])
+def test_plan_title_after_the_cover(sign, title, why):
+    doc, tasks = parse_document(COVER.format(sign=sign, title=title), "t")
+    assert doc.plan_title == title, why
+    assert any(t.text.startswith("为有效应对某类事故") for t in tasks), why
+
+
+def test_signature_and_date_glued_to_the_title_is_no_title(plans):
+    """国办函〔2005〕57号: cleanup joins 国务院办公厅 / 二〇〇五年六月十一日 / 国家粮食应急预案 (none ends a sentence); the
+    joined line ends in 预案 but holds a whole date, so it is the cover's signature with the plan's title after it."""
+    doc, _ = parse_document((PLANS / "51_liangshi_yingji_guobanhan2005-57.txt").read_text("utf-8"), "p")
+    assert doc.plan_title == "国家粮食应急预案" and doc.cover.endswith("国务院办公厅二〇〇五年六月十一日")
+    assert plans[GAS][0].plan_title == "上海市崇明区处置燃气事故应急预案"

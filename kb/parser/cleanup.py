@@ -47,9 +47,10 @@ ARTICLE_HEADING_RE = re.compile(r"^第[一二三四五六七八九十百零〇]{
 DECIMAL_HEADING_RE = re.compile(r"^\d{1,2}(?:[.．]\d{1,2}){0,3}\s*(?![\d.．%‰倍亿万千百元个年月日项])[\u4e00-\u9fff][^。！？；：，,!?;:]{1,24}$")
 
 #: Names of documents: a line ending so (and short) is a title, complete in itself; a title
-#: may stand in book-title marks (《…实施细则》) and may be a 若干政策/若干措施 document.
+#: may stand in book-title marks (《…实施细则》) and may be a 若干政策/若干措施 document or a 预案 (上海市崇明区处置燃气事故
+#: 应急预案 after its cover's date: glued to its 1 总则 / 1.1 编制目的 and the first paragraph, all read as its title).
 TITLE_END_RE = re.compile(
-    r"(方案|计划|规划|意见|通知|办法|细则|要点|清单|决定|纲要|任务分解|责任分解|分工|若干政策|若干措施|若干举措)"
+    r"(方案|计划|规划|意见|通知|办法|细则|要点|清单|决定|纲要|任务分解|责任分解|分工|若干政策|若干措施|若干举措|预案)"
     r"([（(][^）)]{1,20}[）)])?》?$")
 
 #: Cell separators of a table row written as one line (kb/parser/tables.py keeps rows of

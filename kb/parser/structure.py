@@ -202,8 +202,8 @@ def find_title(paragraphs: list[str], fallback: str) -> tuple[int, str]:
     for i, p in enumerate(paragraphs[:6]):
         if PART_HEADING_RE.match(p) or SECTION_HEADING_RE.match(p):
             break
-        if is_title(p):
-            return i, p
+        if is_title(p) and not WHOLE_DATE_RE.search(p):
+            return i, p  # not a signature and date with the plan's title after it (国务院办公厅二〇〇五年六月十一日国家粮食应急预案)
     return -1, fallback
 
 
