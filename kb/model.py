@@ -40,7 +40,8 @@ class Deadline:
     """``by`` (done by ``end``), ``during`` (within the period ``start``..``end``: a year, month,
     quarter or season), ``from`` (from ``start`` on), ``range`` (``start``..``end``), ``within``
     (a relative limit, 5年内 / 印发之日起30日内: dates only when the plan states the start, else
-    None) or ``ongoing`` (a tag's 年内持续推进 / 长期坚持: no dates)."""
+    None), ``ongoing`` (a tag's 年内持续推进 / 长期坚持: no dates) or ``recurring`` (a limit of every period,
+    每年2月底前 / 每季度末 / 每半年报送: the plan's words, no dates)."""
     start: str | None
     """ISO date the period starts, or None for ``by``."""
     end: str | None
@@ -245,6 +246,10 @@ class Document:
     """Parts as (numeral, title), e.g. ``("三", "重点任务")``."""
     sections: list[tuple[str, str]] = field(default_factory=list)
     """Sections as (label, title), e.g. ``("三（一）", "调整产业结构，深化工业污染治理")``."""
+    item_parts: bool = False
+    """The plan's parts are its items (``一、…三十、`` measures, one paragraph each, no sections: kb/parser/structure.py
+    ``Outline.item_parts``): a part's numeral is its item's own number (第三项 is part 三), and the unmarked paragraphs
+    after the last item are the plan's closing words, part ``结语``."""
     annexes: list[tuple[str, str]] = field(default_factory=list)
     """Annexes after the body as (cite, title), e.g. ``("附件", "示范场景")``: their paragraphs are cited ``附件-1`` (like
     annex table rows, ``附件1-3``) and are not among ``parts``."""

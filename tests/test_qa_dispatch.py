@@ -30,6 +30,7 @@ PLANS = {
     "hexi": "tests/fixtures/qa/plans/v8_hexi_renwu_2025.txt",  # a notice stating its totals (questions_values.yaml)
     "youer": "tests/fixtures/qa/plans/v9_youeryuan_guobanfa2019-3.txt",  # a notice whose 组织实施 fills a post
     "wufei": "tests/fixtures/qa/plans/v9_wufei_guobanfa2018-128.txt",  # 成立领导小组, with no 组长 named
+    "zongbao": "tests/fixtures/plans/12_zongbao_guofa2019-3.txt",  # a goal listing five 中心
 }
 
 
@@ -106,6 +107,8 @@ ROWS = [
     ("ziyou", [], "适用于福建自贸试验区的措施有哪些", {"field_value": "福建自贸试验区"}, "field", "field", "field_answer",
      "a value of a labelled field (适用范围) of the tasks"),
     ("huangpu", [], "（七）是什么任务", {"label": "(七)"}, "item", "item", "exec_item", "a bare marker on another plan"),
+    ("zongbao", [], "综合保税区要发展成为哪几个中心", {"goal_list": "中心"}, "goal_list", "goal_list", "exec_goal_list",
+     "which things of a kind a goal lists: the items of its 、-list ending in 中心"),
     ("zigong", [], "第三部分有哪些任务", {"part": "三"}, "section", "section", "exec_section", "a part by number"),
     ("zigong", [], "优化能源结构有哪些任务", {"heading": "三（二）优化能源结构，构建清洁能源体系"}, "section", "section", "exec_section",
      "a section named by its heading"),

@@ -103,6 +103,7 @@ def rule_structure(state: ParseState) -> None:
     state.doc.plan_title = o.plan_title
     state.doc.parts, state.doc.sections = o.parts, o.sections
     state.doc.annexes = o.annexes
+    state.doc.item_parts = o.item_parts
 
 
 def rule_registry(state: ParseState) -> None:
@@ -642,6 +643,11 @@ def rule_labels(state: ParseState) -> None:
             # items of the body's last part.
             for task, n in zip(numbered, numbers):
                 task.label = f"{prefix}-{n}"
+            continue
+        if part == structure.CLOSING_PART:
+            # The closing words after the last item of a plan whose parts are its items: 结语, 结语1, 结语2 …
+            for task, n in zip(numbered, numbers):
+                task.label = part if len(numbered) == 1 else f"{part}{n}"
             continue
         if not prefix and state.doc.parts and None in [given[id(t)] for t in numbered]:
             # Paragraphs before the plan's first part (为深入贯彻…, 总的要求是…) are its opening, not items 1, 2:

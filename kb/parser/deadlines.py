@@ -18,6 +18,10 @@ around dates are in ``kb/data/targets.yaml``).  Kinds and what they mean:
   are kept; ``start``/``end`` are given only for years counted from a start the plan states
   (``2012年起5年内`` anywhere in the plan: every ``N年内`` of it runs from 2012-01-01 to the end
   of year 2012+N-1); otherwise both are None (an issue date is not a stated start).
+* ``recurring``: a limit that comes back every period — ``每年2月底前``, ``每年12月10日前``, ``每季度末``,
+  ``每季度结束后10日内``, ``每月5日前``, a report due each period (``每半年报送一次``) — the plan's words, no dates
+  (``find_recurring``; words ``recurring_every`` / ``recurring_report_verbs``).  ``每年`` alone says how often, not
+  by when; a start before the recurring work (``从2019年起，…每年2月底前…``) is still no deadline itself.
 * ``ongoing``: a tag's time words without a date (``年内持续推进``, ``长期坚持``); no dates.
 * without a year (``find_undated``): ``5月底前`` / ``6月30日前`` / ``10月底`` are ``by`` and
   ``全年`` / ``年内`` are ``during``, and ``年底前`` is ``by``, with no dates — the plan's own year, which it may not
@@ -47,7 +51,8 @@ Not deadlines (masked before matching):
   start of work done once stays ``from`` (``自2019年7月1日起，提前实施国六排放标准``);
 * the duration of a benefit (``实行5年内免征企业所得税``, ``5年内享受政府薪酬补贴``): a relative span
   followed by a benefit word is how long a beneficiary gets it, not a limit of the task;
-* recurring dates (``每年``, ``每年10月1日前``, ``次年3月底前``, ``秋冬季``);
+* recurring dates read as no limit of their own: ``每年`` alone, ``次年3月底前``, ``秋冬季`` (``每年10月1日前`` is a
+  ``recurring`` deadline);
 * counts of working days (``14个工作日内完成审批``): the processing limit of each case, not
   the task's deadline — unless counted from a stated start (``印发之日起10个工作日内``).
 
@@ -103,7 +108,8 @@ _DEADLINE_KEYS = {
     "within_after", "within_units", "within_since", "service_units", "recurring_before", "this_year_words",
     "document_nouns", "within_documents", "benefit_after", "this_year_end_words", "name_nouns", "name_breakers",
     "described_after", "policy_term_before", "policy_window_end", "policy_nouns", "policy_run_words", "open_ended",
-    "quoted_name_nouns", "year_attribute_nouns", "described_verbs", "recurring_after_start",
+    "quoted_name_nouns", "year_attribute_nouns", "described_verbs", "recurring_after_start", "recurring_every",
+    "recurring_report_verbs",
 }
 
 
@@ -547,14 +553,43 @@ def find_undated(clause: str, index: int = 0, taken: list[tuple[int, int]] = ())
     return found
 
 
+@lru_cache(maxsize=4)
+def _recurring_re(path: str | None = None) -> re.Pattern:
+    """A limit of every period: the period word (``every``), then a point of it and/or a limit word, or a span after
+    its end (每季度结束后10日内), or — alone — a verb of reporting within a few characters (``report``)."""
+    data = read_vocabulary_file(path)["deadlines"]
+    every = _alt(data["recurring_every"])
+    point = rf"(?:{M}月(?:{D}[日号])?|{D}[日号]|第?{Q}季度|[上下]半年|年底|年末|年初|季度?末|月底|月末|半年末)"
+    limit = rf"(?:{_alt(data['end_words'])})?(?:{_alt(data['by_after'])})"
+    span = r"(?:结束|终了)?后\d{1,2}(?:个工作日|日|天)内"
+    return re.compile(
+        rf"(?P<every>{every})度?(?:(?:{point})(?:{limit})?|(?:{_alt(data['end_words'])})(?:{_alt(data['by_after'])})?|{span})"
+        rf"|(?P<alone>{every})(?=[^，。；;,]{{0,8}}?{_alt(data['recurring_report_verbs'])})")
+
+
+def find_recurring(clause: str, index: int = 0, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, Deadline]]:
+    """Limits that come back every period (``每年2月底前``, ``每季度末``, ``每半年报送…``) outside ``taken``: kind
+    ``recurring``, the plan's words, no dates."""
+    if "每" not in clause:
+        return []
+    folded = fold(clause)
+    found = []
+    for m in _recurring_re().finditer(folded):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        found.append((m.start(), m.end(), Deadline(clause[m.start() : m.end()], "recurring", None, None, index)))
+    return found
+
+
 def apply_deadlines(task: Task, start: int | None = None) -> None:
     """Fill ``task.deadlines`` from its clauses (``start``: the year the plan counts ``N年内`` from)."""
     out: list[Deadline] = []
     for i, clause in enumerate(task.clauses):
         dated = find_deadlines(clause, i)
-        within = find_within(clause, i, start, [(a, b) for a, b, _ in dated])
-        undated = find_undated(clause, i, [(a, b) for a, b, _ in dated + within])
-        out.extend(d for _, _, d in sorted(dated + within + undated, key=lambda x: x[0]))
+        recurring = find_recurring(clause, i, [(a, b) for a, b, _ in dated])
+        within = find_within(clause, i, start, [(a, b) for a, b, _ in dated + recurring])
+        undated = find_undated(clause, i, [(a, b) for a, b, _ in dated + within + recurring])
+        out.extend(d for _, _, d in sorted(dated + within + recurring + undated, key=lambda x: x[0]))
     task.deadlines = out
 
 
@@ -562,7 +597,8 @@ def tag_deadlines(words: str, clause: int, start: int | None = None) -> list[Dea
     """The deadlines of a tag's time words (年内持续推进, 完成时限：2019年底前): dated, relative, a month
     without a year (6月底前完成), else ``ongoing`` (the words whole)."""
     dated = find_deadlines(words, clause)
-    found = dated + find_within(words, clause, start, [(a, b) for a, b, _ in dated])
+    found = dated + find_recurring(words, clause, [(a, b) for a, b, _ in dated])
+    found += find_within(words, clause, start, [(a, b) for a, b, _ in found])
     # 6月底前完成 is a limit without a year; 全年 / 年内持续推进 stay whole, as ongoing words.
     undated = [x for x in find_undated(words, clause, [(a, b) for a, b, _ in found]) if x[2].kind == "by"]
     found = sorted(found + undated, key=lambda x: x[0])

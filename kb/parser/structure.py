@@ -25,6 +25,12 @@ NUMERALS = "一二三四五六七八九十"
 
 PART_RE = re.compile(r"^([一二三四五六七八九十]{1,3})、\s*(.+?)[。：:]?$")
 PART_INLINE_RE = re.compile(r"^([一二三四五六七八九十]{1,3})、\s*([^。：:，,（]{2,16})[。：:](.+)$")
+#: An item numbered at the plan's top level, written as one paragraph (``三、推进离岸贸易发展，支持银行…。（负责部门：…）``):
+#: too long for a part heading; in a plan with no part heading such paragraphs are its parts (``item_parts``).
+TOP_ITEM_RE = re.compile(r"^([一二三四五六七八九十]{1,3})、\s*(.{8,})$")
+#: The part of the unmarked paragraphs after the last item of a plan whose parts are its items (各有关部门要…, 本措施自…起施行):
+#: the plan's closing words, never paragraphs of its last item.  Labelled 结语, 结语1, 结语2 … (as the opening is 引言).
+CLOSING_PART = "结语"
 SECTION_RE = re.compile(r"^[（(]([一二三四五六七八九十]{1,3})[)）]\s*(.+)$")
 ITEM_RE = re.compile(r"^(\d{1,2})[.．、]\s*(.+)$")
 #: A numbered sub-item （1） / (1) / 1) / ①: a group of them may share one label line (dialect C).
@@ -192,6 +198,10 @@ class Outline:
     """The plan's own title after a cover notice (松江区城市更新2025年度实施计划), else None."""
     duty_heads: dict[str, str] = field(default_factory=dict)
     """G: section label → the units heading it in a duty part (四、职责分工 （一）区建管委), whose tasks they do."""
+    item_parts: bool = False
+    """The plan's top level is its item level (``一、…三十、`` measures, one paragraph each, no sections): a part's
+    numeral is its item's own number, and unmarked paragraphs after the last item are the plan's closing words
+    (part ``CLOSING_PART``), not paragraphs of that item."""
     annexes: list[tuple[str, str]] = field(default_factory=list)
     """(cite, title) of every annex after the body (``附件1`` / ``附件``, ``示范场景``): its paragraphs are no items of
     the last body part (their blocks carry the cite as their part); not among ``parts``."""
@@ -268,6 +278,7 @@ def outline(paragraphs: list[str], doc_id: str) -> Outline:
     if t < 0 and body and not PART_HEADING_RE.match(body[0]) and PREFACE_HINT_RE.search(body[0]):
         preface, body = body[0], body[1:]
     cover, plan_title, body = split_cover(body)
+    top_items = _top_items(body)
     part, part_title = "", ""
     section: str | None = None
     section_title: str | None = None
@@ -326,6 +337,14 @@ def outline(paragraphs: list[str], doc_id: str) -> Outline:
             blocks.append(Block(part, part_title, section, section_title, int(m.group(1)) if m else None, "paragraph", p,
                                 heading_title(m.group(2) if m else p)))
             continue
+        if top_items and (m := TOP_ITEM_RE.match(p)):
+            # a measure numbered at the top level (三、推进离岸贸易发展，支持…): the part is the item, its heading the
+            # item's first clause; the paragraph stays as written, number and all
+            part, part_title = m.group(1), re.split(r"[，,。；;：:（(]", m.group(2), maxsplit=1)[0][:30]
+            section = section_title = None
+            parts.append((part, part_title))
+            blocks.append(Block(part, part_title, None, None, None, "paragraph", p, heading_title(m.group(2).strip())))
+            continue
         p, heading_tag = split_heading_tag(p)
         m = PART_RE.match(p)
         if m and len(p) <= 30 and "。" not in p[:-1]:
@@ -377,8 +396,52 @@ def outline(paragraphs: list[str], doc_id: str) -> Outline:
         heading = heading_title(m.group(2) if m else p)
         blocks.append(Block(part, part_title, section, section_title, number, "paragraph", p, heading))
     closing += _pop_closing(blocks)
+    item_parts = _close_item_parts(blocks, parts, sections, annexes)
     return Outline(title, preface, parts, sections, blocks, heading_tags, section_lines, closing, cover, plan_title, duty_heads,
-                   annexes)
+                   item_parts, annexes)
+
+
+def _top_items(body: list[str]) -> bool:
+    """True when the plan numbers its measures at the top level in long paragraphs (``一、…，…。（负责部门：…）``) and
+    writes no part heading: three or more such paragraphs numbered 一, 二, 三 … in order, no line a part heading
+    (``一、总体要求``) or an inline one (``一、指导思想。以…``)."""
+    numbers = []
+    for p in body:
+        if annex_caption(p) and numbers:
+            break
+        if PART_RE.match(p) and len(p) <= 30 and "。" not in p[:-1] or PART_INLINE_RE.match(p):
+            return False
+        if m := TOP_ITEM_RE.match(p):
+            numbers.append(numeral_value(m.group(1)))
+    return len(numbers) >= 3 and numbers == list(range(1, len(numbers) + 1))
+
+
+def _close_item_parts(blocks: list[Block], parts: list[tuple[str, str]], sections: list[tuple[str, str]],
+                      annexes: list[tuple[str, str]]) -> bool:
+    """Whether the plan's parts are its items (``Outline.item_parts``); if so, the unmarked paragraphs after the last
+    item's own paragraph go to the plan's closing words (``CLOSING_PART``).
+
+    The parts are items when there are three or more, no sections, and every part but the last holds exactly one
+    paragraph (its measure: ``三、推进离岸贸易发展，…`` or an inline heading ``三、推进离岸贸易发展。支持…``).  The
+    paragraphs after the last measure with no marker of their own (各有关部门要…, 各片区管委会要…, 本措施自印发之日起施行)
+    are then no paragraphs of that measure: left there, they made the last measure ``十二1`` and every numbered lookup
+    count them as items.  A paragraph opening with a number or a bracket (a tag line) right after the measure stays
+    with it; from the first unmarked paragraph on, the rest closes the plan."""
+    if len(parts) < 3 or sections:
+        return False
+    body = [b for b in blocks if b.part and b.part not in {cite for cite, _ in annexes}]
+    held: dict[str, list[Block]] = {}
+    for b in body:
+        held.setdefault(b.part, []).append(b)
+    numerals = [n for n, _ in parts]
+    if any(len(held.get(n, [])) != 1 for n in numerals[:-1]) or not held.get(numerals[-1]):
+        return False
+    closing = False
+    for b in held[numerals[-1]][1:]:
+        closing = closing or not (ITEM_RE.match(b.text) or b.text[:1] in "（(【[" or SUBITEM_RE.match(b.text))
+        if closing:
+            b.part, b.part_title = CLOSING_PART, ""
+    return True
 
 
 def _is_duty_part(part_title: str) -> bool:

@@ -44,11 +44,16 @@ _OWN_NUMBER = LazyPattern(r"\s*(?:(\d{1,3})[.．、](?!\d)|[（(]([一二三四�
 _LABEL_NUMBER = LazyPattern(r"(?:(\d{1,3})|[（(]([一二三四五六七八九十百]{1,5})[）)])$")
 
 
-def item_number(task: Task) -> int | None:
+def item_number(task: Task, item_parts: frozenset[str] = frozenset()) -> int | None:
     """The number the plan gives ``task``: its text's own marker (10., （二十二）), else — for a task or an
-    inline-heading item, not a loose paragraph — the number its label ends with (三（三）10, 五（十二））."""
+    inline-heading item, not a loose paragraph — the number its label ends with (三（三）10, 五（十二））; in a document
+    whose parts are its items (``item_parts``: the ids of such documents, ``Document.item_parts``) the numeral of
+    the part the task is (三、推进离岸贸易发展… → 3), whatever its kind; a paragraph of the opening (引言) or the
+    closing words (结语) has none."""
     from kb.qa.question import _cn_number
 
+    if task.doc in item_parts:
+        return _cn_number(task.part) if task.part and task.label == task.part else None
     m = _OWN_NUMBER.match(task.text or "")
     if m is None and task.kind != "paragraph":
         m = _LABEL_NUMBER.search(task.label or "")
@@ -65,9 +70,10 @@ def plan_item(question: str, q: Query, env) -> Answer:
     plan, ctx = env.plan, env.ctx
     scoped = bool(q.cited)
     pool = [t for t in (plan.task(i) for i in q.cited) if t is not None] if scoped else list(plan.tasks)
-    numbered = [(item_number(t), t) for t in pool]
+    item_parts = frozenset(d.id for d in plan.documents if getattr(d, "item_parts", False))
+    numbered = [(item_number(t, item_parts), t) for t in pool]
     found = [t for n, t in numbered if n == q.ordinal]
-    written = [t for t in found if _OWN_NUMBER.match(t.text or "")]
+    written = [t for t in found if _OWN_NUMBER.match(t.text or "") or t.doc in item_parts]
     if written and len(written) < len(found):
         # 主要任务第三项: （三）推行农业绿色生产… writes its number; 二3, 二（四）3 carry 3 only in the label kb gave
         # unnumbered paragraphs — the number the plan writes is the one asked
@@ -108,7 +114,8 @@ def plan_item(question: str, q: Query, env) -> Answer:
                       f"{'、'.join(labels)}。请问指哪一个？", candidates=labels, tasks=[], status="ask_back")
     task = found[0]
     ctx.tasks = [task]
-    return item_answer(question, q.item, _role_asked(q), task, f"{where}第{q.ordinal}条是 {task.label} {task_head(task)}。")
+    return item_answer(question, q.item, _role_asked(q), task,
+                       f"{where}第{q.ordinal}条是 {task.label} {task_head(task).rstrip('。')}。")
 
 
 def _role_asked(q: Query) -> str | None:
@@ -253,7 +260,9 @@ def _on_topic(question: str, q: Query, env, tasks: list[Task], heading: str, wor
 
 
 def item_answer(question: str, ask: str | None, role: str | None, task: Task, head: str) -> Answer:
-    """One task's deadline, targets, departments or text, as asked."""
+    """One task's deadline, targets, departments, labelled field or text, as asked."""
+    if ask == "field":
+        return field_of_item(question, task, head)
     if ask == "deadline":
         if task.deadlines:
             body = "时限：" + "；".join(deadline_said(d) for d in task.deadlines) + "。"
@@ -272,6 +281,26 @@ def item_answer(question: str, ask: str | None, role: str | None, task: Task, he
         asked = list(getattr(task, role)) if role else departments_of([task])
         return Answer(question, "item_departments", head + f"责任单位：{deps}。", tasks=[task], departments=asked)
     return Answer(question, "item_text", head + "\n" + task.text, tasks=[task], departments=task.departments("any"))
+
+
+#: Words of a field label that say where or to whom a measure applies (适用范围, 实施范围, 适用对象, 适用区域): asked
+#: with 适用于哪… when the question names no label of the task.
+_SCOPE_LABEL = LazyPattern(r"适用|范围|对象|区域|地区|地域|片区")
+
+
+def field_of_item(question: str, task: Task, head: str) -> Answer:
+    """措施九适用于哪个片区 / 第五项措施的适用范围是什么: the item's labelled field (``Task.fields``) the question names
+    (its label written in the question), else the fields saying where it applies; none → not in the plan (the plan
+    labels no such field for that item), the item named."""
+    fields = task.fields or {}
+    named = {k: v for k, v in fields.items() if k in question}
+    shown = named or {k: v for k, v in fields.items() if _SCOPE_LABEL.search(k)}
+    if not shown:
+        return Answer(question, "item_field", head + "方案没有为这一条标注适用范围（" +
+                      ("它的标注只有：" + "、".join(fields) if fields else "它没有适用范围等标注") + "）。",
+                      tasks=[], status="not_in_plan", departments=task.departments("any"))
+    body = "；".join(f"{k}：{v}" for k, v in shown.items())
+    return Answer(question, "item_field", f"{head}{body}。", tasks=[task], departments=task.departments("any"))
 
 
 def deadline_said(d) -> str:

@@ -416,10 +416,14 @@ def exec_topic_deadline(question: str, q: Query, env) -> Answer:
         task = _dated_paragraph(env, words)
     if task is None:
         return partial_only(question, env, words) or found_nothing(question, q, env)
-    scored = [(score(words, fold(task.clauses[d.clause])) if d.clause < len(task.clauses) else 0.0, d)
+    asked = fold(question)
+    scored = [(clause_fit(asked, words, fold(task.clauses[d.clause])) if d.clause < len(task.clauses) else (0, 0.0), d)
               for d in task.deadlines]
-    best = max((sc for sc, _ in scored), default=0.0)
-    chosen = [d for sc, d in scored if sc == best] if best > 0 else list(task.deadlines)
+    best = max((sc for sc, _ in scored), default=(0, 0.0))
+    noticed = _notice_clause(env, q, asked, words + [d.name for d in q.departments], best)
+    if noticed is not None:
+        return _notice_answer(question, env, words, *noticed)
+    chosen = [d for sc, d in scored if sc == best] if best > (0, 0.0) else list(task.deadlines)
     units = describe(task)
     head = f"{task.label} {task_head(task)}" + (f"（{units}）" if units else "（方案未写明责任单位）")
     if chosen:
@@ -439,6 +443,56 @@ def exec_topic_deadline(question: str, q: Query, env) -> Answer:
     ctx.tasks, ctx.topic = [task], words
     return Answer(question, "topic_deadline", text, tasks=[task], deadlines=[(task.id, d) for d in chosen],
                   departments=task.departments("any"))
+
+
+def notice_clauses(doc) -> list[tuple[str, list]]:
+    """The dated sentences of a document's cover notice (``Document.cover``: 关于印发…的通知, its 请各区于2018年9月30日前
+    报送实施细则): (sentence, its deadlines), read by the parser's deadline rules.  A cover is no task of the plan, but
+    what it requires by a date is the plan's requirement all the same."""
+    from kb.model import Task as _Task
+    from kb.parser.deadlines import apply_deadlines
+
+    sentences = [x for x in re.split(r"(?<=[。；;！])|\n", doc.cover or "") if x.strip()]
+    probe = _Task(id="", doc=doc.id, label="", part="", part_title="", section=None, section_title=None, kind="paragraph",
+                  title=None, text="", clauses=sentences)
+    apply_deadlines(probe)
+    return [(c, [d for d in probe.deadlines if d.clause == i]) for i, c in enumerate(sentences)
+            if any(d.clause == i for d in probe.deadlines)]
+
+
+def _notice_clause(env, q: Query, asked: str, words: list[str], best: tuple[int, float]):
+    """The dated sentence of a cover notice that holds the question's words better than every dated clause of the task
+    found (``best``: that clause's ``clause_fit``): (document, sentence, deadlines), else None."""
+    found = [(clause_fit(asked, words, fold(sentence)), doc, sentence, dls)
+             for doc in env.plan.documents if getattr(doc, "cover", None) and not (q.plan and doc.id != q.plan)
+             for sentence, dls in notice_clauses(doc)]
+    top = max(found, key=lambda x: x[0], default=None)
+    return top[1:] if top and top[0] > best else None
+
+
+def clause_fit(asked: str, words: list[str], clause: str) -> tuple[int, float]:
+    """How well a dated clause holds what is asked: the characters of the question (folded) it holds in runs of two or
+    more, then ``score`` of the topic words.  The question's own words decide first, not only the topic words the
+    readers kept (落实情况什么时候报送: 落实 is read as a role, yet 本方案落实情况于2018年12月31日前报… is the clause
+    meant, not the next sentence's 每年2月底前报送…)."""
+    held = i = 0
+    while i < len(asked) - 1:
+        n = next((n for n in range(len(asked) - i, 1, -1) if asked[i:i + n] in clause), 0)
+        if n:
+            held, i = held + n, i + n
+        else:
+            i += 1
+    return held, score(words, clause)
+
+
+def _notice_answer(question: str, env, words: list[str], doc, sentence: str, dls: list) -> Answer:
+    """A time limit the cover notice sets (各区要在2018年9月30日前报送本区实施细则): said as the notice's, with its words."""
+    from kb.qa.exec_items import deadline_said
+
+    env.ctx.tasks, env.ctx.topic = [], words
+    text = (f"{'、'.join(words)}的时限：" + "；".join(deadline_said(d) for d in dls) + "。"
+            f"\n出处：印发通知（《{doc.name}》之前的通知正文）\n原文：{sentence.strip()}")
+    return Answer(question, "topic_deadline", text, tasks=[], deadlines=[(f"{doc.id}#cover", d) for d in dls])
 
 
 def _dated_paragraph(env, words: list[str]) -> Task | None:
@@ -527,12 +581,41 @@ def exec_topic_list(question: str, q: Query, env) -> Answer:
 
 def topic_matches(env, words: list[str], any_word: bool = False, kinds=("task",)) -> list[Task]:
     """Tasks (paragraphs of ``kinds``) whose folded text holds, for every word (any word), the word or a
-    synonym: exhaustive, in plan order."""
+    synonym: exhaustive, in plan order.  A task's labelled fields (``Task.fields``: 适用范围：西港片区, 实施范围 …) are
+    its words too: 针对西港片区的措施 / 北山片区有哪些措施 name the measures whose field says so, though no paragraph
+    text holds the place (the tag is not searched for units, but a field's value is no unit)."""
     groups = [env.voc.synonyms(w) for w in words]
     if not any_word:
-        return env.plan.tasks_matching(groups, fold, kinds=kinds)
-    ids = {t.id for g in groups for t in env.plan.tasks_matching([g], fold, kinds=kinds)}
-    return sorted((env.plan.task(i) for i in ids), key=env.plan.position)
+        found = env.plan.tasks_matching(groups, fold, kinds=kinds)
+    else:
+        ids = {t.id for g in groups for t in env.plan.tasks_matching([g], fold, kinds=kinds)}
+        found = sorted((env.plan.task(i) for i in ids), key=env.plan.position)
+    fielded = _field_holders(env, groups, any_word, kinds)
+    if not fielded:
+        return found
+    return sorted({t.id: t for t in found + fielded}.values(), key=env.plan.position)
+
+
+def _field_holders(env, groups, any_word: bool, kinds) -> list[Task]:
+    """Tasks whose labelled fields hold the words (with their text: one word in a field, another in the paragraph),
+    read through the plan's field values (kb.qa.query.field_values: read once per plan object)."""
+    from kb.qa.query import field_text
+
+    held = field_text(env.plan)
+    if not held:
+        return []
+    out = []
+    for task_id, fields in held.items():
+        in_fields = [any(w in fields for w in g) for g in groups]
+        if not any(in_fields):
+            continue
+        task = env.plan.task(task_id)
+        if task is None or kinds is not None and task.kind not in kinds:
+            continue
+        text = fold(f"{task.title or ''}\n{task.body or task.text}")
+        if any_word or all(f or any(w in text for w in g) for f, g in zip(in_fields, groups)):
+            out.append(task)
+    return out
 
 
 # ---------------------------------------------------------------- who is responsible for a topic
@@ -562,6 +645,10 @@ def exec_topic_who(question: str, q: Query, env) -> Answer:
             found, how = verbatim, "原文"
         if not found:
             found = term_tasks(env.plan, group)  # a heading of the plan: the tasks under it
+        if not found:
+            # 东湖片区的措施由谁负责: the measures whose labelled field (适用范围：东湖片区) names it, each of them
+            found = _field_holders(env, [env.voc.synonyms(w) for w in group], False, ("task",))
+            how = "标注" if found else how
         if not found:
             best = best_task(env, group)
             found = [best] if best else []

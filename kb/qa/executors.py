@@ -1001,6 +1001,7 @@ def _imported(module: str, name: str):
 
 exec_departments = _imported("exec_departments", "exec_departments")
 exec_stated_total = _imported("stated_totals", "exec_stated_total")
+exec_goal_list = _imported("exec_goals", "exec_goal_list")
 exec_context, exec_item, exec_section, exec_title, field_answer = (
     _imported("exec_items", n) for n in ("exec_context", "exec_item", "exec_section", "exec_title", "field_answer"))
 (exec_post, exec_all_targets, exec_date_list, exec_department_list, exec_overview, exec_role_kind, exec_sharing,
@@ -1028,6 +1029,7 @@ DISPATCH = {
     "unit_value": exec_unit_value,
     "item": exec_item,
     "no_antecedent": exec_no_context,
+    "goal_list": exec_goal_list,
     "field": field_answer,
     "section": exec_section,
     "title": exec_title,

@@ -196,6 +196,9 @@ class Query:
     """True: only tasks with a deadline (哪些有时限要求); False: only those without one."""
     due_by: bool = False
     """With ``timed``: a date things are due by is asked (截止时间), so a ``from`` deadline does not count."""
+    goal_list: str = ""
+    """The kind of thing a goal lists (中心 of 要发展成为哪几个中心: read_goal_list): the items of a goal clause's 、-list
+    ending in it answer."""
     field_value: str | None = None
     """A value of a labelled field of the plan's tasks (``Task.fields``: 适用范围：福建自贸试验区) the question names:
     the tasks carrying it answer (适用于福建自贸试验区的措施有哪些)."""
@@ -330,7 +333,8 @@ SHAPE_LISTS = ("plan_count_words", "baseline_asks", "base_marks", "place_suffixe
                "unit_not_after", "money_words", "money_units", "which_before", "which_units", "which_after", "due_by",
                "field_affixes", "field_asks", "national_issuers", "start_asks", "node_asks", "measure_not_after", "noun_units",
                "steering_verbs", "body_endings", "body_followers", "everyday_qualifiers",
-               "role_after", "posts", "post_verbs", "value_verbs", "vague_amounts", "base_before", "base_after", "list_tails")
+               "role_after", "posts", "post_verbs", "value_verbs", "vague_amounts", "base_before", "base_after", "list_tails",
+               "list_nouns", "list_asks", "goal_verbs")
 
 
 def validate_shapes(data: dict, where: str = "shapes.yaml") -> dict:
@@ -823,6 +827,67 @@ def read_departments(r: Reading) -> None:
     r.query.departments = [DeptAsk(n, f.department_roles.get(n, f.role)) for n in f.departments]
 
 
+#: Punctuation a typed heading may use for the plan's (、 for ，, a space, none): folded away when a phrase is compared
+#: with a heading.
+_HEADING_PUNCT = LazyPattern(r"[，,、；;。．.：:\s“”\"'‘’]")
+
+
+def _bare_heading(text: str) -> str:
+    return _HEADING_PUNCT.sub("", text)
+
+
+#: id(plan) → (plan, (every heading's clauses and whole heading, punctuation folded away)): read once per plan object.
+_HEADING_CLAUSES: dict[int, tuple] = {}
+
+
+def heading_clauses(plan) -> tuple[str, ...]:
+    """The part and section headings of the plan, folded, with their punctuation folded away, and each of their
+    clauses (between ，、；): what a phrase naming a heading may be (打造检测维修中心 of （四）延伸产业链条，打造检测维修中心)."""
+    held = _HEADING_CLAUSES.get(id(plan))
+    if held is None or held[0] is not plan:
+        from kb.qa.text import fold
+
+        out: dict[str, None] = {}
+        for _, parts, sections in plan.document_outlines():
+            for _, title in (*parts, *sections):
+                folded = fold(title or "")
+                out[_bare_heading(folded)] = None
+                for clause in re.split(r"[，,、；;。]", folded):
+                    out[_bare_heading(clause)] = None
+        _HEADING_CLAUSES.clear()
+        _HEADING_CLAUSES[id(plan)] = held = (plan, tuple(h for h in out if len(h) >= 4))
+    return held[1]
+
+
+def read_heading_phrase(r: Reading) -> None:
+    """打造检测维修中心包括哪些任务: a phrase shaped like a unit's name (it ends in 中心) that the plan does not know as a unit
+    but writes as a heading — a whole part or section heading or one of its clauses, punctuation folded (、 typed for
+    ，) — is that heading's words, not a unit to which the plan "assigns nothing": it goes back to the topic, where
+    read_heading finds the heading.  A phrase that does not even end like a unit (市区道路施工, shaped by its start
+    only) is never asked as a unit either (its "no tasks for this unit" would be false): a topic too."""
+    f = r.facts
+    if not f.unresolved:
+        return
+    from kb.qa.text import fold
+    from kb.qa.vocab import load_vocabulary
+
+    endings = tuple(load_vocabulary().words["department_endings"])
+    heads = None
+    kept = []
+    for res in f.unresolved:
+        if res.how == "ambiguous":
+            kept.append(res)
+            continue
+        name = _bare_heading(fold(res.query))
+        if heads is None:
+            heads = heading_clauses(r.plan)
+        if len(name) >= 4 and any(name == h or name in h for h in heads) or not res.query.endswith(endings):
+            f.topic.append(res.query)
+            continue
+        kept.append(res)
+    f.unresolved = kept
+
+
 def read_roles(r: Reading) -> None:
     """Roles asked (指导 included: a role the scan does not know)."""
     roles = [x for x in dict.fromkeys(r.facts.roles) if x != "any"]
@@ -973,6 +1038,28 @@ def _splits(word: str) -> list[list[str]]:
     return sorted(out, key=lambda ps: (len(ps), -max(map(len, ps))))
 
 
+def read_goal_list(r: Reading) -> None:
+    """要发展成为哪几个中心 / 打造哪些平台 / 建成几个基地: which things of one kind (shapes.yaml ``list_nouns``) the plan
+    aims to build or become — one of ``list_asks`` right before the noun, the noun closing the question (呢/？/吗
+    aside), no department, label, item or field asked.  The noun goes to ``Query.goal_list`` and leaves the topic; the
+    words before the ask (临江要发展成为) stay the topic."""
+    q, f = r.query, r.facts
+    if q.act is not None or q.outside or f.departments or f.unresolved or q.label or q.ordinal is not None \
+            or q.field_value or q.part:
+        return
+    text = r.text.rstrip("？?。！!呢吗")
+    noun = next((n for n in r.words["list_nouns"] if text.endswith(n)), None)
+    if noun is None:
+        return
+    before = text[: -len(noun)]
+    ask = next((a for a in r.words["list_asks"] if before.endswith(a)), None)
+    if ask is None:
+        return
+    q.goal_list = noun
+    q.act = Act.COUNT if ask.startswith(("几", "多少")) else Act.LIST
+    q.topic = [w for w in q.topic if w != noun and not w.endswith(noun)]
+
+
 def read_field(r: Reading) -> None:
     """适用于福建自贸试验区的措施 / 河南自贸试验区适用哪些措施: a topic word holding the value of a labelled field of
     the plan's tasks (``Task.fields``, e.g. 适用范围) names the tasks carrying that value; the value leaves the
@@ -1022,6 +1109,24 @@ def field_values(plan) -> dict[str, list[str]]:
         if len(_FIELDS) > 8:
             _FIELDS.clear()
         held = _FIELDS[id(plan)] = (plan, values, labels)
+    return held[1]
+
+
+#: id(plan) → (plan, {task id: its labelled fields' values, folded, joined}): read once per plan object.
+_FIELD_TEXT: dict[int, tuple] = {}
+
+
+def field_text(plan) -> dict[str, str]:
+    """Each task with labelled fields (``Task.fields``: 适用范围, 实施范围 … — kept apart from the paragraph's text)
+    → its fields' values, folded, one per line: the words a topic question may name a task by."""
+    held = _FIELD_TEXT.get(id(plan))
+    if held is None or held[0] is not plan:
+        from kb.qa.text import fold
+
+        texts = {t.id: fold("\n".join(v for v in t.fields.values() if v))
+                 for t in getattr(plan, "iter_tasks", lambda: plan.tasks)() if t.fields}
+        _FIELD_TEXT.clear()
+        _FIELD_TEXT[id(plan)] = held = (plan, texts)
     return held[1]
 
 
@@ -1756,11 +1861,14 @@ def read_heading(r: Reading) -> None:
     def names_section(title: str) -> bool:
         hit = section_named.get(title)
         if hit is None:
-            _, heads, bare = _title_heads(title)
+            folded, heads, bare = _title_heads(title)
             # 交通运输结构方面的任务: a head without its leading verb (改善), when it is all the topic
-            # (产业结构调整 too): ``bare``
+            # (产业结构调整 too): ``bare``; 拓展应用场景，推动示范应用有哪些任务: the whole heading typed with other
+            # punctuation (、 of the plan typed ，, or none)
+            whole = _bare_heading(folded)
             hit = section_named[title] = any(map(text.__contains__, heads)) or (area and len(joined) >= 4 and any(
-                b in joined or all(w in b for w in q.topic) for b in bare) and not spread())
+                b in joined or all(w in b for w in q.topic) for b in bare) and not spread()) or (
+                len(whole) >= 6 and whole in _bare_heading(text))
         return hit
 
     # (一 head of a part's title of several — 壮大市场主体，优化市场环境 — names the part when the question marks an
@@ -2173,6 +2281,7 @@ OVER = {
     "unit_value": "a number in a unit some paragraph states (人才公寓要建多少套)",
     "item": "one cited item: a label (三（一）2), 第N项 of the previous answer, else the item the plan numbers N (第10条)",
     "no_antecedent": "a pronoun with nothing before it in the conversation (它配合哪些任务, asked first)",
+    "goal_list": "the items of a goal's list of one kind (要发展成为哪几个中心: …建设成为A中心、B中心和C中心)",
     "field": "the tasks carrying a value of a labelled field (适用范围：福建自贸试验区 → 适用于福建自贸试验区的措施)",
     "section": "a part or section cited by number or heading (第三部分, 优化能源结构有哪些任务)",
     "title": "a paragraph cited by its whole title, its text asked",
@@ -2356,6 +2465,11 @@ def over_field(s: _Seen) -> str | None:
     return "field" if s.q.field_value and not _named(s) else None
 
 
+def over_goal_list(s: _Seen) -> str | None:
+    """Which things of a kind a goal lists (read_goal_list)."""
+    return "goal_list" if s.q.goal_list and not _named(s) else None
+
+
 def over_section(s: _Seen) -> str | None:
     q = s.q
     if _named(s) or q.label or set(q.asks) & {"who", "when"} or q.sharing:
@@ -2455,7 +2569,7 @@ def over_topic(s: _Seen) -> tuple[str, ...] | None:
     """A topic question: its value, its deadline, its tasks, who is responsible for it — each way the slots
     allow, in that order (a topic that names no target of the plan is next read as its deadline …)."""
     q = s.q
-    if q.departments or not s.words:
+    if not s.words or q.departments and not _when_to_unit(q):
         return None
     asks = set(q.asks)
     values = []
@@ -2473,6 +2587,13 @@ def over_topic(s: _Seen) -> tuple[str, ...] | None:
     return tuple(values)
 
 
+def _when_to_unit(q: Query) -> bool:
+    """A when-question naming a unit with no role of it (实施办法什么时候报送国务院办公厅, 各有关部门要在什么时候前报送
+    实施办法): the unit is a word of the requirement asked about (whom a report goes to, who reports), not a
+    department whose tasks are listed — its deadline is a topic's (the clause holding the words answers)."""
+    return q.act is Act.WHEN and not (q.roles or q.any_role) and "when" in q.asks
+
+
 def over_all_tasks(s: _Seen) -> str | None:
     q = s.q
     if q.departments or s.words or not set(q.asks) & {"count", "list"} or not (q.roles or q.any_role):
@@ -2487,7 +2608,8 @@ def over_all_tasks(s: _Seen) -> str | None:
 #: Where two rules claim one question (about a quarter of the fixture turns: a date span and the whole list,
 #: a heading and a topic …) this order decides; tests/test_qa_dispatch.py ORDER pins each such pair met in
 #: the fixtures with a question and why the earlier rule is right.
-OVER_RULES = (over_stated_total, over_plan_count, over_departments, over_act, over_item, over_nothing, over_no_antecedent, over_field, over_section, over_title,
+OVER_RULES = (over_stated_total, over_plan_count, over_departments, over_act, over_item, over_nothing, over_no_antecedent, over_field,
+              over_goal_list, over_section, over_title,
               over_post, over_dates, over_sharing, over_role_kind, over_previous, over_timed, over_all_targets, over_overview,
               over_department_list, over_topic, over_all_tasks)
 
@@ -2502,6 +2624,7 @@ READERS = (
     read_year_held,
     read_date_node,
     read_departments,
+    read_heading_phrase,
     read_roles,
     read_part_units,
     read_topic,
@@ -2510,6 +2633,7 @@ READERS = (
     read_value_kind,
     read_topic_split,
     read_field,
+    read_goal_list,
     read_plan_terms,
     read_role_in_topic,
     read_abbreviation,

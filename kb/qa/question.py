@@ -39,6 +39,10 @@ def compile_patterns(voc: Vocabulary) -> dict[str, re.Pattern]:
         "part": re.compile(rf"第(?P<n>[{_NUMERAL}]{{1,3}})(?:{_alternatives(voc.words['part_units'])})"),
         "section": re.compile(rf"第(?P<n>\d{{1,2}}(?!\d)|[{_NUMERAL}]{{1,3}})(?:{_alternatives(voc.words['section_units'])})"),
         "ordinal": re.compile(rf"第(?P<n>\d+|[{_NUMERAL}]{{1,3}})(?P<unit>{_alternatives(voc.words['ordinal_units'])})?"),
+        # 措施九 / 举措12: an item named by its noun and number, without 第; the number closes the name (措施九适用于…,
+        # 措施九的…, 措施九是…), so 措施一览 or 措施二十条 (a count) is none
+        "ordinal_named": re.compile(rf"(?P<unit>措施|举措)(?P<n>\d{{1,2}}|[{_NUMERAL}]{{1,3}})"
+                                    rf"(?=$|[的是由谁有要在属针适，,。？?！!：:\s])"),
     }
 
 
@@ -235,7 +239,7 @@ class Lexicon:
 
 def _item_ask(rest: str, voc: Vocabulary) -> str | None:
     """What is asked of one item (时限, 目标, 谁牵头, 内容)."""
-    for ask in ("deadline", "target", "departments", "text"):
+    for ask in ("field", "deadline", "target", "departments", "text"):
         if any(map(rest.__contains__, voc.item_asks[ask])):
             return ask
     return None
@@ -454,6 +458,7 @@ def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Quest
         for k in range(s.start(), s.end()):
             consumed[k] = True
     m = None if q.label or q.part or q.section else lexicon.patterns["ordinal"].search(text)
+    m = m or (None if q.label or q.part or q.section else lexicon.patterns["ordinal_named"].search(text))
     if m:
         n = _cn_number(m.group("n"))
         if n:

@@ -55,7 +55,10 @@ def snippet(text: str, width: int = 36) -> str:
 
 def task_head(task) -> str:
     """What names a task in an answer: its title, else the start of its body."""
-    return task.title or snippet(task.body or task.text)
+    text = task.body or task.text
+    if task.part and task.label == task.part and text.startswith(task.part + "、"):
+        text = text[len(task.part) + 1:]  # (a measure numbered at the plan's top level: its label is that number)
+    return task.title or snippet(text)
 
 
 def longest_first(words) -> list[str]:

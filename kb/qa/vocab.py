@@ -27,7 +27,7 @@ WORD_LISTS = ("prefixes", "suffixes", "count", "joint", "joiners", "who", "when"
               "ordinal_units", "stopwords", "separators", "department_endings", "ranking", "generic_departments", "list", "respectively", "target_list", "openers", "not_name_start", "within", "has_deadline", "no_deadline", "section_marks", "at_least", "topic_generic", "task_nouns", "role_joiners", "section_units", "section_ordinal_units", "chitchat", "part_units", "department_starts", "department_target", "document_kinds", "shared_alone")
 DATE_KEYS = ("by_before", "period_end", "within", "by_after", "from_after", "range")
 ROLE_KEYS = ("lead", "support", "sole", "shared", "implied", "any", "guide")
-ITEM_ASKS = ("deadline", "target", "departments", "text")
+ITEM_ASKS = ("field", "deadline", "target", "departments", "text")
 STRUCTURE_KINDS = ("multi_lead", "single_lead", "no_support", "no_lead", "single_department", "lead_count",
                    "lead_no_support", "support_no_lead")
 

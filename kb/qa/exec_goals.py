@@ -1,0 +1,75 @@
+"""The executor of a goal that is a list (``Query.goal_list``): 要发展成为哪几个中心 / 打造哪些平台 / 建成几个基地.
+
+A plan's 发展目标 often states what a place will become as a list: ``把临江建设成为全国重要的无人机研发中心、制造中心、
+测试认证中心、飞行服务中心和人才培训中心``.  The question names the kind of thing (中心); the answer is the items of a
+goal clause's list — a goal verb (shapes.yaml ``goal_verbs``: 建设成为, 打造, 建成 …) then items joined by 、/和/及 — that
+end in that noun.  No such list: not in the plan (the plan may name one 中心 here and there, but it lists none as a
+goal), the paragraphs that name the noun left as related entries.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kb.lazypattern import LazyPattern
+from kb.qa.answer import Answer
+from kb.qa.query import Query, load_shapes
+from kb.qa.text import fold, task_head
+
+#: What joins the items of a list (、 and the words before its last item).
+_JOINERS = LazyPattern(r"、|以及|和|及|与")
+#: Where a clause ends (a list never crosses it).
+_CLAUSE_END = LazyPattern(r"[，,。；;：:！？]")
+
+
+def goal_items(clause: str, noun: str, verbs: list[str]) -> list[str]:
+    """The items ending in ``noun`` of the list after the last goal verb of ``clause`` (two or more, else []): each
+    as written after its last 的 (全国重要的无人机研发中心 → 无人机研发中心)."""
+    at = max((clause.rfind(v) + len(v) for v in verbs if v in clause), default=-1)
+    if at < 0:
+        return []
+    pieces = [p.strip() for p in _JOINERS.split(clause[at:]) if p.strip()]
+    items = [p.rsplit("的", 1)[-1] for p in pieces]
+    run = []
+    for item in items:
+        if item.endswith(noun) and len(item) > len(noun):
+            run.append(item)
+        elif run:
+            break
+    return run if len(run) >= 2 else []
+
+
+def goal_lists(plan, noun: str, verbs: list[str]) -> list[tuple[object, str, list[str]]]:
+    """(task, clause, items) of every goal clause of the plan listing things ending in ``noun``, in plan order."""
+    out = []
+    for task in plan.tasks_matching([[noun]], fold, kinds=None):
+        for clause in _CLAUSE_END.split(task.text or ""):
+            if clause.count(noun) < 2:
+                continue
+            items = goal_items(clause, noun, verbs)
+            if items:
+                out.append((task, clause, items))
+    return out
+
+
+def exec_goal_list(question: str, q: Query, env) -> Answer:
+    """要发展成为哪几个中心: the items of the goal lists of that kind, with where the plan states them."""
+    from kb.qa.result import compose
+
+    noun = q.goal_list
+    found = goal_lists(env.plan, noun, load_shapes()["goal_verbs"])
+    if q.plan:
+        found = [x for x in found if x[0].doc == q.plan]
+    if not found:
+        env.ctx.tasks = []
+        related = env.plan.tasks_matching([[noun]], fold, kinds=None)[:5]
+        return Answer(question, "goal_list", f"方案没有以列表写明要建设（成为）哪些“{noun}”。", tasks=[],
+                      status="not_in_plan", related=related)
+    lines = []
+    for task, clause, items in found:
+        lines.append(f"方案写明的“{noun}”共 {len(items)} 个：{'、'.join(items)}。")
+        lines.append(f"出处：{task.label} {task_head(task)}")
+        lines.append(f"原文：{clause.strip()}")
+    tasks = list({t.id: t for t, _, _ in found}.values())
+    env.ctx.tasks = tasks
+    return Answer(question, "goal_list", compose(lines), tasks=tasks)
