@@ -114,6 +114,9 @@ UAV = """临江市人民政府办公室关于印发临江市无人机产业发�
 """
 
 JILI = "46_jili_guobanfa2018-117.txt"
+#: 国发〔2018〕38号 (tests/fixtures/plans/13): measures tagged （负责部门：…，适用范围：X自贸试验区）; rows written from its
+#: text by hand before kb ran on them (an untuned check of 5).
+ZIMAO = "13_zimaoqu_guofa2018-38.txt"
 #: 国发〔2019〕3号 (tests/fixtures/plans/12): a goal listing five 中心, section headings of two clauses.
 ZONGBAO = "12_zongbao_guofa2019-3.txt"
 
@@ -226,6 +229,9 @@ RECURRING = [
     ("每月5日前上报", [("recurring", "每月5日前")], "a day of every month"),
     ("于2018年12月31日前报送，此后每年3月底前报送", [("by", "2018年12月31日前"), ("recurring", "每年3月底前")],
      "a dated limit and a recurring one in one clause: both, in order"),
+    ("请各责任单位于每季度末月20日前将完成情况报县政府", [("recurring", "每季度末月20日前")],
+     "a day of each quarter's last month (大竹 2016's form)"),
+    ("形成每月例会制度、通报制度", [], "a meeting's frequency; 通报制度 is a noun: no report due"),
     ("每年安排专项资金1000万元", [], "how often, not by when: no deadline"),
     ("每季度召开一次联席会议", [], "a frequency of meeting: no limit"),
     ("次年3月底前完成清算", [], "次年 is no recurrence and no dated limit (unchanged)"),
@@ -301,6 +307,12 @@ FIELDS = [
     ("ftz_long", "措施九适用于哪个片区", "answered", ["西港片区"], ["东湖"], "the field of a named item (措施九)"),
     ("ftz_long", "第五项措施的适用范围是什么", "answered", ["东湖片区"], [], "the field of 第五项"),
     ("ftz_inline", "措施九适用于哪个片区", "answered", ["西港片区"], [], "inline headings alike"),
+    (ZIMAO, "针对重庆自贸试验区的措施有哪些", "answered", ["（三十三）", "（三十四）", "共 2 项"], [],
+     "国发〔2018〕38号: the two measures whose 适用范围 is 重庆自贸试验区"),
+    (ZIMAO, "陕西自贸试验区有哪些措施", "answered", ["（三十一）", "（三十二）", "共 2 项"], [], "国发〔2018〕38号"),
+    (ZIMAO, "措施三十适用于哪个自贸试验区", "answered", ["河南自贸试验区"], [], "国发〔2018〕38号: （三十）'s field"),
+    (ZIMAO, "第四十五条措施的适用范围是什么", "answered", ["浙江自贸试验区"], [], "国发〔2018〕38号: （四十五）"),
+    (ZIMAO, "第十六项适用于哪里", "answered", ["浙江自贸试验区"], [], "国发〔2018〕38号: （十六）"),
     ("uav", "第7项的适用范围是什么", "not_in_plan", ["适用范围"], [],
      "an item with no such field: the plan does not label it (its item named)"),
 ]

@@ -556,15 +556,16 @@ def find_undated(clause: str, index: int = 0, taken: list[tuple[int, int]] = ())
 @lru_cache(maxsize=4)
 def _recurring_re(path: str | None = None) -> re.Pattern:
     """A limit of every period: the period word (``every``), then a point of it and/or a limit word, or a span after
-    its end (每季度结束后10日内), or — alone — a verb of reporting within a few characters (``report``)."""
+    its end (每季度结束后10日内), or — alone — a verb of reporting within a few characters of the same list item
+    (每半年报送一次; not 每月例会制度、通报制度: 通报制度 is a noun, and a 、 ends the item)."""
     data = read_vocabulary_file(path)["deadlines"]
     every = _alt(data["recurring_every"])
-    point = rf"(?:{M}月(?:{D}[日号])?|{D}[日号]|第?{Q}季度|[上下]半年|年底|年末|年初|季度?末|月底|月末|半年末)"
+    point = rf"(?:{M}月(?:{D}[日号])?|{D}[日号]|第?{Q}季度|[上下]半年|年底|年末|年初|(?:季度?)?末月{D}[日号]|季度?末|月底|月末|半年末)"
     limit = rf"(?:{_alt(data['end_words'])})?(?:{_alt(data['by_after'])})"
     span = r"(?:结束|终了)?后\d{1,2}(?:个工作日|日|天)内"
     return re.compile(
         rf"(?P<every>{every})度?(?:(?:{point})(?:{limit})?|(?:{_alt(data['end_words'])})(?:{_alt(data['by_after'])})?|{span})"
-        rf"|(?P<alone>{every})(?=[^，。；;,]{{0,8}}?{_alt(data['recurring_report_verbs'])})")
+        rf"|(?P<alone>{every})(?=[^，。；;,、]{{0,8}}?{_alt(data['recurring_report_verbs'])}(?!制度|机制|制|会))")
 
 
 def find_recurring(clause: str, index: int = 0, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, Deadline]]:
