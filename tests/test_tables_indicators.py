@@ -389,3 +389,27 @@ def test_an_indicator_table_with_its_header_reads_name_first(form):
     rows = _qz_rows(tasks)
     assert [(t.body, t.text.split("（责任单位")[0], t.sole, t.shared, t.fields.get("计量单位")) for t in rows] == IND_EXPECTED
     assert all(t.deadlines == [] for t in rows) and rows[0].fields.get("备注") == "请提供项目清单"
+
+
+#: A third headerless annex (expected by hand before the run): names longer than their explanations (brackets, up to ~30
+#: characters), a year inside a name (以2023年排查清单为基数) — the first text column after the row number is the name.
+ROWS3 = [("1", "城市生命线工程监测覆盖率（燃气、供水、排水、桥梁隧道等设施）", "已接入监测的设施数占设施总数的比例", "%", "区建设管理委", "—"),
+         ("2", "应急避难场所人均面积", "人均面积", "㎡/人", "区应急局", "—"),
+         ("3", "城市内涝积水点消除比例（以2023年排查清单为基数）", "已消除积水点占清单积水点的比例", "%", "区水务局", "请提供消除清单"),
+         ("4", "消防救援站覆盖率", "消防站辖区面积覆盖建成区面积的比例", "%", "区消防救援支队、区应急局", "—")]
+
+
+@pytest.mark.parametrize("lines", [False, True], ids=["blank-lines", "one-a-line"])
+def test_names_longer_than_their_explanations(lines):
+    cells = ["某区城市安全韧性提升方案", "一、重点任务", "（一）强化城市生命线监测。建设监测平台。", "附件", "城市安全韧性指标"]
+    cells += [c for r in ROWS3 for c in r]
+    _, tasks = parse_document(("\n" if lines else "\n\n").join(cells) + "\n", "plan", "plan.txt")
+    rows = _annex_rows(tasks, "附件")
+    assert [(t.body, t.text.split("（责任单位")[0], t.sole + t.shared, [d.text for d in t.deadlines]) for t in rows] == [
+        ("城市生命线工程监测覆盖率（燃气、供水、排水、桥梁隧道等设施）",
+         "城市生命线工程监测覆盖率（燃气、供水、排水、桥梁隧道等设施）：已接入监测的设施数占设施总数的比例", ["区建设管理委"], []),
+        ("应急避难场所人均面积", "应急避难场所人均面积：人均面积", ["区应急局"], []),
+        ("城市内涝积水点消除比例（以2023年排查清单为基数）", "城市内涝积水点消除比例（以2023年排查清单为基数）：已消除积水点占清单积水点的比例",
+         ["区水务局"], []),
+        ("消防救援站覆盖率", "消防救援站覆盖率：消防站辖区面积覆盖建成区面积的比例", ["区消防救援支队", "区应急局"], [])]
+    assert [t.label for t in rows] == ["附件-1", "附件-2", "附件-3", "附件-4"]

@@ -307,8 +307,8 @@ def headerless_tables(text: str, vocab, header_columns, unit_like, time_like) ->
     a short name alone, right before a row's number, making its gap one longer) stands between rows.  Its columns are
     named from what their cells hold: the column whose cells (most of them; ``—`` left out) are units is the 责任单位
     (when only one is), one whose cells are time words the 完成时限, one of measures (``%``, ``㎡/人``) the 计量单位.
-    Of the text columns, a first one of short names before a longer one (an indicator's name, then its explanation) is
-    the row's item: with no time column, ``指标名称`` then ``说明`` (the row is written name first, no deadline from its
+    Of the text columns, one right after the row number before a longer one (an indicator's name, then its explanation)
+    is the row's item: with no time column, ``指标名称`` then ``说明`` (the row is written name first, no deadline from its
     words); with one, the name column before the 工作任务.  Else the longest text is the 工作任务.  A header of those
     words is put before row 1 (before its category row), so ``find_flattened`` reads the rows like any flattened table.
     A second column of units stays a field (备注…): with no header, whether it leads or supports is not known.  Nothing
@@ -374,9 +374,11 @@ def headerless_tables(text: str, vocab, header_columns, unit_like, time_like) ->
         task = max(texts, key=length)
         units = [c for c, kind in enumerate(kinds) if kind == "unit"]
         times = [c for c, kind in enumerate(kinds) if kind == "time"]
-        # an item's name before its description: short cells, no sentence, shorter than the longest text
-        item = next((c for c in texts if c < task and all(len(r[c]) <= 30 and not _SENTENCE_RE.search(r[c]) for r in rows)
-                     and length(c) * 2 <= length(task)), None)
+        # the genre's habit (序号 / 名称 / 解释… / 单位 / 责任单位 / 备注): a text column right after the row number, before a
+        # longer text column, is the item's name — however long its cells (a name with its brackets, ~35 characters)
+        item = 0 if texts[0] == 0 and (task != 0 or not times and len(texts) > 1) else None
+        if item == task:  # (no time column: the name, then the longest of the other text columns describes it)
+            task = max(texts[1:], key=length)
         names, spare = [], iter(_CN_ORDINALS)
         # (one remark column is 备注; several are 备注一, 备注二 …)
         spares = sum(1 for c, kind in enumerate(kinds) if c not in (item, task) and not (kind == "unit" and len(units) == 1)
@@ -394,7 +396,8 @@ def headerless_tables(text: str, vocab, header_columns, unit_like, time_like) ->
                 names.append("计量单位")
             else:
                 names.append("备注" + (next(spare, "") if spares > 1 else ""))
-        at = k - 1 if k > 0 and category(k - 1) else k
+        # a category row before row 1 — not the annex's title right under its caption (附件 / 城市安全韧性指标)
+        at = k - 1 if k > 1 and category(k - 1) and not vocab.caption.match(paras[k - 2][2].strip()) else k
         categories.update(paras[p + gaps[n] - 1][2].replace("\n", "").strip() for n, p in enumerate(positions[:-1]) if p in titled)
         if at < k:
             categories.add(paras[at][2].replace("\n", "").strip())
