@@ -413,3 +413,40 @@ def test_names_longer_than_their_explanations(lines):
          ["区水务局"], []),
         ("消防救援站覆盖率", "消防救援站覆盖率：消防站辖区面积覆盖建成区面积的比例", ["区消防救援支队", "区应急局"], [])]
     assert [t.label for t in rows] == ["附件-1", "附件-2", "附件-3", "附件-4"]
+
+
+# --- 4. a task list without a 序号 column: rows start at numbered task cells （1）… ---------------------------------
+
+#: My own rows in the shape of tagsblind5 A (session 10): header words split over paragraphs (牵头 / 部门 …), no 序号
+#: column, each row's task cell numbered （N）, numbering going on across a heading row, a time cell of two or three
+#: paragraphs, a lead cell on two paragraphs (the first ending in 、).  Expected by hand before the first run.
+NUMBERED = ["附件", "某市2024年慢行交通品质提升任务清单",
+            "重点任务", "牵头", "部门", "配合", "部门", "实施", "主体", "完成", "时间",
+            "一、完善慢行网络",
+            "（1）编制慢行交通专项规划，明确骑行和步行网络布局", "市规划资源局", "市交通委", "各区", "2024年",
+            "（2）推进滨水慢行步道贯通，新增滨水步道20公里", "市水务局", "市绿化市容局", "各区", "2024年", "2025年",
+            "（3）完善过街设施，改造路口无障碍坡道100处", "市交通委、", "市公安局交警总队", "市住房城乡建设管理委", "各区",
+            "2024年", "2025年", "2026年",
+            "二、提升骑行环境",
+            "（4）建设慢行示范街区，打造10条骑行友好街道", "市交通委", "市规划资源局", "各区", "2025年",
+            "（5）规范共享单车停放管理，设置停放点位500处", "市交通委", "市城管执法局", "各区", "2024年"]
+NUMBERED_EXPECTED = [
+    ("（1）编制慢行交通专项规划，明确骑行和步行网络布局", ["市规划资源局"], ["市交通委", "各区"], {"2024"}, "完善慢行网络"),
+    ("（2）推进滨水慢行步道贯通，新增滨水步道20公里", ["市水务局"], ["市绿化市容局", "各区"], {"2024", "2025"}, "完善慢行网络"),
+    ("（3）完善过街设施，改造路口无障碍坡道100处", ["市交通委", "市公安局交警总队"], ["市住房城乡建设管理委", "各区"],
+     {"2024", "2025", "2026"}, "完善慢行网络"),
+    ("（4）建设慢行示范街区，打造10条骑行友好街道", ["市交通委"], ["市规划资源局", "各区"], {"2025"}, "提升骑行环境"),
+    ("（5）规范共享单车停放管理，设置停放点位500处", ["市交通委"], ["市城管执法局", "各区"], {"2024"}, "提升骑行环境"),
+]
+
+
+@pytest.mark.parametrize("lines", [False, True], ids=["blank-lines", "one-a-line"])
+def test_a_task_list_numbered_in_its_task_cells(lines):
+    body = ["某市慢行交通品质提升行动方案", "一、主要任务", "（一）完善慢行网络。加快慢行网络建设。", "二、保障措施",
+            "（一）加强组织领导。建立工作机制。"]
+    _, tasks = parse_document(("\n" if lines else "\n\n").join(body + NUMBERED) + "\n", "plan", "plan.txt")
+    rows = _annex_rows(tasks, "附件")
+    got = [(t.body, t.lead, t.support, {d.text[:4] for d in t.deadlines}, t.section_title) for t in rows]
+    assert got == NUMBERED_EXPECTED
+    assert [t.source for t in rows] == [f"附件 序号{n}" for n in range(1, 6)]
+    assert not any(t.warnings for t in rows)

@@ -287,6 +287,73 @@ def _spaced_header(line: str, vocab, header_columns, is_task_header):
 _CN_ORDINALS = "一二三四五六七八九十"
 
 
+#: A task cell opening with its row's number (``（4）建设…``, ``(4)建设…``): the row of a table without a 序号 column.
+_NUMBERED_TASK_RE = re.compile(r"^[ \t\u3000]*[（(](\d{1,2})[)）][ \t\u3000]*\S")
+
+
+def numbered_task_rows(text: str, vocab, header_columns, is_task_header, unit_like, time_like) -> str:
+    """A task table one cell a paragraph WITHOUT a 序号 column whose task cells number themselves (``重点任务`` / ``牵头`` /
+    ``部门`` … then ``（1）编制…`` / ``市规划资源局`` / … ``（2）推进…``): the header (its first cell the task column, words the
+    page broke over two paragraphs joined) gets a 序号 cell and each row a number paragraph before its task cell, so
+    ``find_flattened`` reads the rows like any flattened table (cited by that number).  The rows are the paragraphs
+    opening with （N）, （N+1） … in order, each followed by at least one unit or time paragraph before the next (steps
+    （1）（2） inside one task cell are no rows); two rows at least.  Rows spanning the table (``二、…``) may stand between."""
+    if len(re.findall(r"^[ \t\u3000]*[（(]\d{1,2}[)）]", text, re.M)) < 2:
+        return text  # (the common case: one search)
+    paras = _paragraphs(text)
+    numbers = {w for w, col in vocab.words if col == "number"}
+    inserts: list[tuple[int, str]] = []
+    i = 0
+    while i < len(paras):
+        if not paras[i][2] or len(paras[i][2]) > _HEADER_MAX or not header_columns([_squashed(paras[i][2])], vocab).get("task") == 0:
+            i += 1
+            continue
+        run = _header_cells(paras, i, vocab, header_columns, first_named=True)
+        known = 0
+        while known < len(run) and run[known][1]:
+            known += 1
+        cells = [c for c, _, _ in run[:known]]
+        columns = header_columns(cells, vocab) if len(cells) >= 3 else {}
+        if not columns or "number" in columns or columns.get("task") != 0 or not is_task_header(columns) \
+                or any(c in numbers for c in cells):
+            i += 1
+            continue
+        j = i + sum(t for _, _, t in run[:known])
+        while j < len(paras) and _HEADING_RE.match(paras[j][2]) and not _NUMBERED_TASK_RE.match(paras[j][2]):
+            j += 1
+        m = _NUMBERED_TASK_RE.match(paras[j][2]) if j < len(paras) else None
+        if not m:
+            i += 1
+            continue
+        rows, expect, k = [(j, int(m.group(1)))], int(m.group(1)) + 1, j + 1
+        seen_cell = False
+        while k < len(paras) and k - rows[-1][0] <= 4 * len(cells):
+            here = paras[k][2].replace("\n", "")
+            n = _NUMBERED_TASK_RE.match(here)
+            if n and int(n.group(1)) == expect:
+                if not seen_cell:
+                    break  # steps （1）（2） of one task cell: no row of their own
+                rows.append((k, expect))
+                expect += 1
+                seen_cell = False
+            elif unit_like(here) or time_like(here):
+                seen_cell = True
+            k += 1
+        if len(rows) < 2 or not seen_cell:
+            i += 1
+            continue
+        inserts.append((paras[i][0], "序号"))
+        inserts.extend((paras[x][0], str(n)) for x, n in rows)
+        i = rows[-1][0] + 1
+    if not inserts:
+        return text
+    lines = text.split("\n")
+    blank = sum(1 for ln in lines if not ln.strip()) * 4 >= len(lines)
+    for line_no, cell in reversed(inserts):
+        lines[line_no:line_no] = [cell, ""] if blank else [cell]
+    return "\n".join(lines)
+
+
 def _numbered(text: str, marks: str) -> int | None:
     """The row number a paragraph is (``3``, or ``*1`` with a mark of tables.yaml row_marks), else None."""
     flat = text.strip()
@@ -668,6 +735,9 @@ def _regroup_once(paras, start, body, header, unit_like, time_like, headings=fro
     numbers: list[int] = []
     expect = 1
     marks = getattr(vocab, "row_marks", "")
+    first = next((x for x in range(min(4, len(seq))) if not _HEADING_RE.match(seq[x][1])), None)
+    if first is not None and (_numbered(seq[first][1], marks) or 0) > 1:
+        expect = _numbered(seq[first][1], marks)  # (a table whose rows go on numbering from an earlier one: （4）, （5）…)
     for pos, (_, text) in enumerate(seq):
         if _numbered(text, marks) == expect:
             numbers.append(pos)
