@@ -14,7 +14,7 @@ from __future__ import annotations
 from kb.model import ROLE_NAMES, ROLES, Plan, Task
 from kb.qa.answer import Answer
 from kb.qa.query import Query, asked_topic
-from kb.qa.result import GroupLine, compose, numbered, target_line
+from kb.qa.result import GroupLine, Result, compose, numbered, render_text, target_line
 from kb.duties import SpellingsPlan as _Spellings, docs_of as _docs_of, place_body, written_as as _written_as
 
 #: Words officials use for the roles in answers.
@@ -40,13 +40,14 @@ def exec_departments(question: str, q: Query, env) -> Answer | None:
 
     words = load_answer_words()
     if not q.departments:
-        near = list(q.candidates) or close_names(plan, q.unknown)
-        text = words["not_named"].format(name=q.unknown) + _near_note(words, near)
-        return Answer(question, "department_unknown", text, candidates=near, status="not_in_plan")
+        return _unassigned(question, q, env, q.unknown, _asked_role(q), list(q.candidates))
     for d in q.departments:
         d.role = d.role or "any"  # no role named, none carried from the previous question
     names = [d.name for d in q.departments]
     role = q.departments[0].role
+    if not plan.roles_given() and len(names) == 1:
+        # a plan in which kb read no unit at all (a prose plan assigning no task): whatever is asked of the unit
+        return _unassigned(question, q, env, names[0], role if role in ROLES else None)
     if role not in ("any", "implied") and role in ROLES and role not in plan.roles_given():
         # 哪些任务由市生态环境局指导, or 牵头 in a plan of bare 负责 lists: no task gives anyone that role
         ctx.tasks = []
@@ -55,12 +56,9 @@ def exec_departments(question: str, q: Query, env) -> Answer | None:
     known = set(plan.departments()) | set(plan.subunits())
     missing = [n for n in names if n not in known]
     if missing:
-        # a department of the registry that this plan names nowhere (another plan's, or none)
+        # a department of the registry that this plan gives no task (another plan's, or one named in passing)
         # (教育部 in a plan of 商务部, 财政部 …: the names it does have that are closest, as for an unknown name)
-        ctx.tasks = []
-        near = close_names(plan, missing[0])
-        return Answer(question, "department_unknown", words["not_named"].format(name=missing[0]) + _near_note(words, near),
-                      departments=names, candidates=near, status="not_in_plan")
+        return _unassigned(question, q, env, missing[0], role if role in ROLES else None, departments=names)
     if q.subject == "departments" and q.partner_role:
         return _partners(question, q, env, names[0], role, q.partner_role)
     if len(names) > 1:
@@ -244,13 +242,23 @@ def _duties(question: str, q: Query, env, name: str, role: str, only: set[str] |
         text = (words["role_not_held"].format(name=shown, role=what) if held_none
                 else f"方案中{shown}{what}的任务{scope}共 0 项。")
         implied = plan.tasks_of(name, "implied")
+        others: list[Task] = []
         if implied and role != "implied":
             text += f"另外，{shown}要落实的任务共 {len(implied)} 项" + _implied_note(implied, name) + "。"
         elif role != "any" and (held_none or not scope):
             # 市财政局牵头哪些任务: none, but a bare 0 hides the 9 it supports
             text += _holds_note(plan, name, words, besides=role)
+            if held_none:
+                # ... and those tasks, apart under their own title (each line names its units by role): the role asked
+                # is empty, said first; the tasks of its other roles are no answer to it (not in Answer.tasks)
+                others = [t for t in plan.tasks_of(name, "any") if role not in t.roles_of(name)]
         ctx.tasks = []
-        return Answer(question, intent, text, departments=[name], status="not_in_plan" if held_none else "answered")
+        result = Result(heading=[text])
+        if others:
+            result.related = numbered(others)
+            result.related_title = words["other_roles_title"].format(name=shown)
+        return Answer(question, intent, render_text(result), departments=[name], result=result, related=others,
+                      status="not_in_plan" if held_none else "answered")
     if role == "any" and len(order) > 1:
         counts = "，".join(f"{GROUP_TITLES[r].split('（')[0]} {len(groups[r])} 项" for r in order)
         lines = [f"{shown}{what}的任务{scope}共 {len(tasks)} 项（{counts}）："]
@@ -275,6 +283,42 @@ def _duties(question: str, q: Query, env, name: str, role: str, only: set[str] |
         lines[:0] = department_heading_lines(plan, [name, shown], ROLE_WORDS[role])
     ctx.tasks = tasks
     return Answer(question, intent, compose(lines), departments=[name], tasks=tasks, roles=roles)
+
+
+def _asked_role(q: Query) -> str | None:
+    """The one role a question naming no known department asks (牵头 of 市规划资源局牵头哪些任务), else None."""
+    return next((r for r in q.roles if r in ROLES), None)
+
+
+def _unassigned(question: str, q: Query, env, name: str, role: str | None, near: list[str] | None = None,
+                departments: list[str] | None = None) -> Answer:
+    """A unit the plan gives no task: never named, named only in passing (结合区城市更新中心的管网普查), or asked of a plan
+    in which kb read no unit at all.  The first sentence says the plan gives it no task (in the role asked: 共 0 项);
+    then why — the plan assigns no unit, or names it only in passing, or the closest names it has — and, apart under
+    their own title, the paragraphs naming it (never as its tasks: not in Answer.tasks).  Status not_in_plan."""
+    from kb.qa.text import fold
+    from kb.qa.wording import load_answer_words
+
+    plan, words = env.plan, load_answer_words()
+    env.ctx.tasks = []
+    mentions = plan.tasks_matching([(fold(name),)], fold, kinds=None) if name else []
+    # (a role asked of a unit the plan writes: that role first, 共 0 项 — as for a unit holding only other roles; a
+    # name the plan never writes is given no task at all)
+    first = (words["role_not_held"].format(name=name, role=ROLE_WORDS[role]) if role and (mentions or not plan.roles_given())
+             else words["not_named"].format(name=name))
+    if not plan.roles_given():
+        said, near = [first, words["no_units_assigned"]], []
+    elif mentions:
+        said, near = [first, words["only_mentioned"].format(name=name)], []
+    else:
+        near = list(near or []) or close_names(plan, name)
+        said = [first + _near_note(words, near)]
+    result = Result(heading=said)
+    if mentions:
+        result.related = numbered(mentions)
+        result.related_title = words["mentioned_title"].format(name=name)
+    return Answer(question, "department_unknown", render_text(result), departments=list(departments or []),
+                  candidates=near, status="not_in_plan", result=result, related=mentions)
 
 
 def _implied_note(tasks: list[Task], name: str) -> str:

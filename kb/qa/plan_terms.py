@@ -476,7 +476,8 @@ def read_plan_terms(r) -> None:
     for a, b, w, res in rest:
         if res is None:
             topic.append((a, w))
-        elif len(w) >= MIN_ABSENT and w in r.plan_text and not any(w in d for d in _department_names(r.plan)):
+        elif (len(w) >= MIN_ABSENT and w in r.plan_text and not any(w in d for d in _department_names(r.plan))
+              and not _asked_as_unit(f, w)):
             topic.append((a, w))
         else:
             kept_unresolved.append(res)
@@ -492,6 +493,18 @@ def read_plan_terms(r) -> None:
               if who and not (q.departments or kept_unresolved or q.dates or q.part) else None)
     if absent and q.act is None:  # (a reading already made — 组织保障部分列了哪些单位 — leaves its filler words alone)
         q.act, q.subject, q.outside, q.outside_words = _meta(), "plans", "topic", absent
+
+
+def _asked_as_unit(f, word: str) -> bool:
+    """A leftover ending like a body (区城市更新中心, 绿化指导站) asked for its own tasks — a role or a list of what
+    it does, no who (区城市更新中心牵头哪些任务, 县供销社负责哪些工作) — is a unit the plan names without giving it a
+    task, not a topic: the department answer says so (kb/qa/exec_departments.py), never the paragraphs naming it
+    listed as if they were its tasks.  市场准入 (shaped like a unit only by its 市) stays a topic word."""
+    from kb.qa.vocab import load_vocabulary
+
+    if "who" in f.flags or not word.endswith(tuple(load_vocabulary().words["department_endings"])):
+        return False
+    return bool(f.flags & {"list", "count"} or any(x != "any" for x in f.roles))
 
 
 def _meta():

@@ -1371,7 +1371,7 @@ def read_department_ask(r: Reading) -> None:
     if amb is not None:
         q.ambiguous, q.candidates = DeptAsk(amb.query, role), list(amb.candidates)
     elif not f.departments and f.unresolved:
-        q.unknown, q.candidates = f.unresolved[0].query, list(f.unresolved[0].candidates)
+        q.unknown, q.candidates = _as_written(f.unresolved[0].query, text, r.plan_text), list(f.unresolved[0].candidates)
     elif (not f.departments and len(f.topic) == 1 and f.topic[0] in voc.words["department_endings"]
           and (f.roles or "who" in f.flags)):
         ending = f.topic[0]  # 局牵头哪些任务: a bare ending names no department
@@ -1432,6 +1432,19 @@ def read_department_ask(r: Reading) -> None:
         q.departments[0].role, q.roles = "any", []  # 牵头或参与的任务: 参与 already holds 牵头
     elif len(named) > 1:
         q.departments[0].role = "any"  # 牵头和配合的任务各有多少: the duty list, only those groups
+
+
+def _as_written(name: str, text: str, plan_text: str) -> str:
+    """An unknown name with the words before it that the plan writes with it (区老旧小区改造工作领导小组, of which the
+    scan kept 领导小组 — 工作 is one of its task nouns): the name the plan names, so the answer quotes it and finds the
+    paragraphs naming that unit, not every 领导小组."""
+    at = text.find(name)
+    if at <= 0 or name not in plan_text:
+        return name
+    start = at
+    while start > 0 and text[start - 1:at + len(name)] in plan_text:
+        start -= 1
+    return text[start:at + len(name)]
 
 
 def _total_then_part(text: str, f, voc) -> bool:

@@ -93,6 +93,9 @@ class Result:
     """Lines after the items."""
     related: list[Item] = field(default_factory=list)
     """相关条目: loosely related entries, shown apart after the statement; never the answer."""
+    related_title: str = ""
+    """The related block's own title when it is not the full-text 相关条目 (answers.yaml ``related_title``): the tasks
+    where a unit holds another role than the one asked, the paragraphs naming a unit the plan gives no task."""
 
     @property
     def items(self) -> list[Item]:
@@ -111,6 +114,7 @@ class Result:
             "groups": [{"title": g.title, "tail": g.tail, "items": [i.to_dict() for i in g.items]} for g in self.groups],
             "notes": list(self.notes),
             "related": [i.to_dict() for i in self.related],
+            "related_title": self.related_title,
         }
 
 
@@ -308,7 +312,7 @@ def render_text(result: Result) -> str:
         lines.extend([item_line(i, pairs) for i in g.items])
     lines.extend(result.notes)
     if result.related:
-        lines.append(_words()["related_title"])
+        lines.append(result.related_title or _words()["related_title"])
         lines.extend(item_line(i) for i in result.related)
     return "\n".join(lines)
 

@@ -58,6 +58,13 @@ REQUIRED = {
     "no_context": ("{word}", "{example}"),
     "topic_absent": ("{topic}", "{missing}"),
     "no_roles_read": (),
+    "other_roles_title": ("{name}",),
+    "only_mentioned": ("{name}",),
+    "mentioned_title": ("{name}",),
+    "no_units_assigned": (),
+    "who_not_named": ("{label}", "{head}"),
+    "no_measure": ("{topic}", "{measure}", "{units}"),
+    "measure_names": {"area": (), "length": (), "share": (), "size": ()},
 }
 
 

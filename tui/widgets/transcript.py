@@ -246,7 +246,8 @@ class AnswerCard:
             from kb.qa.wording import load_answer_words
 
             related = [item_line(i) for i in result.related]
-            blocks.append(Block(Content("\n".join([load_answer_words()["related_title"], *related])), "answer-related"))
+            title = result.related_title or load_answer_words()["related_title"]
+            blocks.append(Block(Content("\n".join([title, *related])), "answer-related"))
         return blocks
 
     def text_of(self, component: str) -> str:
