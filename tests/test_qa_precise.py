@@ -304,3 +304,15 @@ def test_sizes_and_amounts_are_value_questions(ask, corpus, question, status, he
     _check(a, status, held, absent, None, why)
     if status == "not_in_plan":
         assert a.tasks == [], (why, a.text)
+
+
+def test_a_role_no_one_holds_lists_the_units_tasks_apart():
+    """Plan 31 writes only 责任单位 lists (shared): 牵头 is given to no one — said first — then the 5 tasks naming
+    市规划资源局 (grep: 5 mentions, all in 责任单位 tags) apart, never as the answer."""
+    from kb.qa import Session
+
+    a = Session(str(FIXTURES / "plans" / "31_shanghai_gongyuan_tizhi_2026.txt"), strict=True).ask("市规划资源局牵头哪些任务")
+    assert a.status == "not_in_plan", a.text
+    assert a.text.splitlines()[0] == "方案没有给任何部门分配“牵头”职责。市规划资源局在方案中共同负责 5 项。", a.text
+    assert a.tasks == [] and len(a.related) == 5, a.text
+    assert all("市规划资源局" in t.shared for t in a.related), a.text

@@ -51,8 +51,14 @@ def exec_departments(question: str, q: Query, env) -> Answer | None:
     if role not in ("any", "implied") and role in ROLES and role not in plan.roles_given():
         # 哪些任务由市生态环境局指导, or 牵头 in a plan of bare 负责 lists: no task gives anyone that role
         ctx.tasks = []
-        text = words["no_role"].format(role=ROLE_WORDS[role]) + _holds_note(plan, names[0], words)
-        return Answer(question, "department_tasks", text, departments=names, status="not_in_plan")
+        result = Result(heading=[words["no_role"].format(role=ROLE_WORDS[role]) + _holds_note(plan, names[0], words)])
+        # (the tasks it does hold, apart: 市规划资源局牵头哪些任务 in a plan of 责任单位 lists — as for a role not held)
+        others = place_body(plan, names[0])[0].tasks_of(names[0], "any")
+        if others:
+            result.related = numbered(others)
+            result.related_title = words["other_roles_title"].format(name=names[0])
+        return Answer(question, "department_tasks", render_text(result), departments=names, status="not_in_plan",
+                      result=result, related=others)
     known = set(plan.departments()) | set(plan.subunits())
     missing = [n for n in names if n not in known]
     if missing:

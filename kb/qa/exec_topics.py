@@ -129,6 +129,12 @@ def exec_target(question: str, q: Query, env) -> Answer:
                           status="not_in_plan")
     built = {tid: plan.task(tid) for tid in dict.fromkeys(r[0] for r in picked)}
     chosen = [(built[r[0]], built[r[0]].targets[r[1]]) for r in picked]
+    if "unit_value" in env.nothing_found and q.unit:
+        # 加装电梯面积多大 after no clause stated an area: a target in another kind of unit (新增加装电梯300台) is no
+        # answer — one of the measure's units, or a share of it its metric names (40%以上面积), is
+        chosen = [(t, tg) for t, tg in chosen if _of_measure(q.unit, tg)]
+        if not chosen:
+            return found_nothing(question, q, env)
     tasks = list({t.id: t for t, _ in chosen}.values())
     other = _indicator_unheld(question, chosen, voc)
     if other:
@@ -254,6 +260,20 @@ def _named_elsewhere(words: list[str], chosen, env) -> bool:
     if any(s in held for s in env.voc.synonyms(long)):
         return False
     return bool(env.plan.tasks_matching([(long,)], fold, kinds=None))
+
+
+def _of_measure(asked: str, tg) -> bool:
+    """A target answers a measure asked with no unit (面积多大: shapes.yaml measure_asks) when it is stated in one of the
+    measure's units, as a share (建成区40%以上面积达到…: how much of an area), or its metric names the measure; never a
+    count of things (新增加装电梯300台).  A unit asked (几个 → 10名) any target answers, as before."""
+    from kb.qa.executors import measure_units
+    from kb.qa.query import load_shapes
+
+    shapes = load_shapes()
+    if asked not in shapes["measure_asks"]:
+        return True
+    return (tg.unit in measure_units(shapes, asked) or tg.unit in shapes["unit_kinds"]["share"]
+            or any(n in tg.metric for n in shapes["measure_nouns"].get(asked, ())))
 
 
 def target_kind(tg, kinds: dict[str, str]) -> str | None:
@@ -635,6 +655,7 @@ def exec_topic_who(question: str, q: Query, env) -> Answer:
     # Topics joined by 和/、 (秸秆禁烧和烟花爆竹由谁负责): each topic on its own.
     groups = [[w] for w in words] if q.topic_any else [words]
     tasks = []
+    unnamed: list[Task] = []
     how = "标题"
     for group in groups:
         found = titled(env, group)
@@ -643,6 +664,14 @@ def exec_topic_who(question: str, q: Query, env) -> Answer:
         verbatim = verbatim_tasks(env, group)
         if len(verbatim) > 1 and len(found) <= 1:
             found, how = verbatim, "原文"
+        if not found and not verbatim:
+            # no task names the words, a paragraph naming no unit does (an untagged item of a tagged plan, any item
+            # of a plan kb read no unit from): that item is the one asked about — never a task found by some of
+            # the words (小区微更新谁牵头 was answered with 二（二）'s lead, a task on 小区供水管网 by the 城市更新中心)
+            bare = unit_less(env, group)
+            if bare:
+                unnamed.extend(t for t in bare if t.id not in {x.id for x in unnamed})
+                continue
         if not found:
             found = term_tasks(env.plan, group)  # a heading of the plan: the tasks under it
         if not found:
@@ -653,6 +682,8 @@ def exec_topic_who(question: str, q: Query, env) -> Answer:
             best = best_task(env, group)
             found = [best] if best else []
         tasks.extend(t for t in found if t.id not in {x.id for x in tasks})
+    if unnamed and not tasks:
+        return _who_not_named(question, q, env, unnamed, words)
     if not tasks:
         return partial_only(question, env, words) or found_nothing(question, q, env)
     role = next((r for r in q.roles if r in ROLES), None)
@@ -680,6 +711,55 @@ def exec_topic_who(question: str, q: Query, env) -> Answer:
     roles = {t.id: [r for r in _SHOWN_ROLES if getattr(t, r)] for t in tasks}  # (the units responsible first)
     return Answer(question, "topic_who", compose(lines), tasks=tasks, departments=_asked_departments(q, tasks),
                   roles=roles)
+
+
+def unit_less(env, words: list[str]) -> list[Task]:
+    """The paragraphs that are no task and name no unit whose title (else first clause) holds the asked words — each
+    word's characters all covered by runs of 2+ the title writes, in any order, one stray character allowed
+    (村容村貌提升 in 提升村容村貌, 农村生活污水治理 in 治理农村生活污水; a synonym of topics.yaml counts whole) — those
+    covering most, in plan order.  洋山特殊综合保税区 is not in 综合保税区是…: 洋山特殊 stands nowhere."""
+    asked = [w for w in words if len(w) >= 2]
+    if not asked or sum(map(len, asked)) < 3:
+        return []  # (two characters, 管理, name no item)
+    # (the index's paragraphs that are no task, ranked on the words: a store of 1,000 plans is not read whole)
+    hits = env.index().search(" ".join(asked), limit=20, kinds=("measure", "paragraph"))
+    scored = []
+    for t in (env.plan.task(h.task_id) for h in hits):
+        if t is None or t.kind == "task" or any(t.departments("any")) or t.implied:
+            continue
+        head = fold(t.title or re.split("[，。；]", t.body or t.text)[0])
+        covered = [_covered(w, head, env.voc.synonyms(w)) for w in asked]
+        if all(c >= len(w) - 1 for c, w in zip(covered, asked)):
+            scored.append((sum(covered), t))
+    best = max((n for n, _ in scored), default=0)
+    return sorted((t for n, t in scored if n == best), key=env.plan.position)
+
+
+def _covered(word: str, text: str, synonyms=()) -> int:
+    """How many characters of ``word`` lie in runs of 2+ characters that ``text`` holds (anywhere, any order); all
+    of them when a synonym stands in ``text``."""
+    if any(x and x in text for x in (word, *synonyms)):
+        return len(word)
+    covered = [False] * len(word)
+    for a in range(len(word) - 1):
+        for b in range(len(word), a + 1, -1):
+            if word[a:b] in text:
+                covered[a:b] = [True] * (b - a)
+                break
+    return sum(covered)
+
+
+def _who_not_named(question: str, q: Query, env, tasks: list[Task], words: list[str]) -> Answer:
+    """The items a who-question names that name no unit: said of each (its label and title), not_in_plan — never a
+    unit of a neighbouring task.  The conversation keeps them (什么时候完成 next is about them)."""
+    from kb.qa.executors import _answer
+    from kb.qa.result import Result
+    from kb.qa.wording import load_answer_words
+
+    said = load_answer_words()["who_not_named"]
+    env.ctx.tasks, env.ctx.topic = list(tasks), words
+    result = Result(heading=[said.format(label=t.label, head=task_head(t)) for t in tasks])
+    return _answer(question, "topic_who", result, status="not_in_plan", query=q, tasks=[])
 
 
 def _stated_answer(question: str, q: Query, env, task: Task, sentence: str, verb: str, names: list[str]) -> Answer:

@@ -525,7 +525,7 @@ def exec_unit_value(question: str, q: Query, env: Env) -> Answer:
     measure = q.unit in shapes["measure_asks"]  # 面积有多大: the units of that measure
     kinds = [units for units in shapes["unit_kinds"].values() if q.unit in units]
     tries = ([shapes["person_units"]] if q.unit in shapes["person_units"]
-             else [shapes["money_units"]] if money else [shapes["unit_kinds"][q.unit]] if measure
+             else [shapes["money_units"]] if money else [measure_units(shapes, q.unit)] if measure
              # 多少座桥梁: the unit asked, then the other units of its kind (38个区管桥梁)
              else [[q.unit], *([[u for u in kinds[0] if u != q.unit]] if kinds else [])])
     asked = list(words)
@@ -556,7 +556,8 @@ def exec_unit_value(question: str, q: Query, env: Env) -> Answer:
         # (another unit of the kind answers only beside the thing counted: 38个区管桥梁, not 四个区)
         counted = [voc.synonyms(q.counted)] if k and q.counted else None
         found = _unit_clauses(candidates, units, counted or groups, year, near_only=bool(counted),
-                              needed=needed, any_word=q.topic_any, vague=shapes["vague_amounts"])
+                              needed=needed, any_word=q.topic_any, vague=shapes["vague_amounts"],
+                              nouns=shapes["measure_nouns"].get(q.unit, ()) if measure else ())
         if found:
             break
     if not found:
@@ -564,12 +565,20 @@ def exec_unit_value(question: str, q: Query, env: Env) -> Answer:
             return _no_sum(question, q, env, asked)
         return found_nothing(question, q, env)
     result = Result(heading=[f"方案写明的数量共 {len(found)} 处：" if measure
+                             else f"方案写明的金额共 {len(found)} 处：" if money
                              else f"方案写明的数量（以“{q.unit}”计）共 {len(found)} 处："])
     result.groups.append(Group(items=[Item(k, t, text="：" + "；".join(c.strip() for c in cs))
                                       for k, (t, cs) in enumerate(found, 1)]))
     tasks = [t for t, _ in found]
     env.ctx.tasks = tasks
     return _answer(question, "target_unit", result, query=q, tasks=tasks)
+
+
+def measure_units(shapes: dict, measure: str) -> list[str]:
+    """The units a measure asked is stated in: its kind's (shapes.yaml unit_kinds: area → 平方米 …), or those of every
+    kind a measure spanning several names (measure_kinds: 规模 → a capacity, an area, a length, a count, a sum)."""
+    kinds = shapes["measure_kinds"].get(measure, (measure,))
+    return list(dict.fromkeys(u for k in kinds for u in shapes["unit_kinds"][k]))
 
 
 def _no_sum(question: str, q: Query, env: Env, asked: list[str]) -> Answer:
@@ -588,7 +597,8 @@ def _no_sum(question: str, q: Query, env: Env, asked: list[str]) -> Answer:
 
 
 def _unit_clauses(candidates: list[Task], units: list[str], groups: list[list[str]], year: str | None,
-                  near_only: bool = False, needed: list[list[str]] | None = None, any_word: bool = False, vague=()):
+                  near_only: bool = False, needed: list[list[str]] | None = None, any_word: bool = False, vague=(),
+                  nouns=()):
     """(task, clauses) of the candidates whose clauses state a number in one of ``units``: the clauses holding an
     asked word when any paragraph has one, else every such clause; with a year asked (到2025年底…多少平方公里), only
     the sentences naming that year when some do (a goal paragraph states 2025 and 2030 side by side).
@@ -597,6 +607,8 @@ def _unit_clauses(candidates: list[Task], units: list[str], groups: list[list[st
     clauses in the unit holding most of them — or its one such clause when none holds any (建设人才公寓，到2020年建成
     500套) and the paragraph does not count the asked thing another way (新增养老床位300张 beside 新建…中心10个) or
     leave it open (若干).  A number of a paragraph or clause about something else is never an answer.
+    ``nouns``: a measure's nouns (面积 of 面积多大): a clause naming the measure in a sentence about the words asked
+    answers (新建社区养老服务站15个，总建筑面积约6000平方米 → 6000平方米), its count of the thing no obstacle.
     """
     import re
 
@@ -622,11 +634,15 @@ def _unit_clauses(candidates: list[Task], units: list[str], groups: list[list[st
             # that counts nothing asked another way (实现7天预报 of 提高空气质量预警预报能力), ranked by how much of them
             # it holds, then its sentence: 可申请最高不超过300万元的创业担保贷款 in the sentence on 小微企业, not the
             # 15万元 one before it)
-            scored = [((_held(fold(c), needed), _held(fold(s), needed)), c) for c, s in pairs
+            # (a clause naming the measure asked — 处理规模达到每日3000立方米 for 规模多大 — ranks first: the measure's
+            # noun is asked too, the scan consumed it with 多大)
+            scored = [((any(n in fold(c) for n in nouns), _held(fold(c), needed), _held(fold(s), needed)), c)
+                      for c, s in pairs
                       if _about(fold(c), needed, any_word, either=True)
                       or (_held(fold(c), needed) and _about(fold(s), needed, any_word) and not any(
                           _counts_it(fold(x), ws, vague) for x in re.split(r"[，,]", s) if x not in clauses
-                          for ws in needed))]
+                          for ws in needed))
+                      or (any(n in fold(c) for n in nouns) and _about(fold(s), needed, any_word))]
             best = max((n for n, _ in scored), default=None)
             if best is not None:
                 near_found.append((t, [c for n, c in scored if n == best]))
@@ -844,7 +860,15 @@ def _no_number_in_unit(question: str, q: Query, env: Env) -> Answer | None:
 
     what = q.counted or "".join(w for w in asked_topic(q.topic, env.voc, env.plan) if len(w) >= 2) or "这项"
     env.ctx.tasks = []
-    text = load_answer_words()["no_number_in_unit"].format(topic=what, unit=q.unit)
+    from kb.qa.query import load_shapes
+
+    shapes, words = load_shapes(), load_answer_words()
+    if q.unit in shapes["measure_asks"]:
+        # 加装电梯面积多大: the measure named in words (面积), the units it would be stated in
+        units = "、".join(measure_units(shapes, q.unit)[:3])
+        text = words["no_measure"].format(topic=what, measure=words["measure_names"].get(q.unit, q.unit), units=units)
+    else:
+        text = words["no_number_in_unit"].format(topic=what, unit=q.unit)
     return _answer(question, "not_stated", Result(heading=[text]), status="not_in_plan", query=q, tasks=[])
 
 
@@ -902,6 +926,14 @@ def _held_unstated(question: str, q: Query, env: Env) -> Answer | None:
                  if any(n in fold(c) for n in names)]
         near = [c for _, c in pairs]
         stating = [(t, c) for t, c in pairs if re.search(r"[0-9０-９]|[一二两三四五六七八九十百千万]+(?:个|项|座|名|人|家|处|套|亿|万)", c)]
+        if q.unit and pairs:
+            # a measure asked (加装电梯面积多大): only a clause stating it — in its units, as a share (40%以上面积), or naming
+            # it — is quoted; a count of the thing (新增加装电梯300台) is none, and the plan is said not to state it
+            stating = [(t, c) for t, c in stating if _states_measure(q.unit, fold(c))]
+            from kb.qa.query import load_shapes
+
+            if not stating and q.unit in load_shapes()["measure_asks"]:
+                return None
         if stating:
             # quoted whole sentences (a year opening one, 到2025年底，…40%以上…, stays with its number); with a year asked,
             # the sentences naming it when some do (a goal paragraph states 2025 and 2030 side by side)
@@ -916,6 +948,18 @@ def _held_unstated(question: str, q: Query, env: Env) -> Answer | None:
     result = Result(heading=[text])
     result.groups.append(Group(title="出处", items=[Item(k, t) for k, t in enumerate(held, 1)]))
     return _answer(question, "not_stated", result, status="not_in_plan", query=q, tasks=[])
+
+
+def _states_measure(asked: str, clause: str) -> bool:
+    """A clause states the measure asked (面积多大: shapes.yaml measure_asks) — a number in one of its units, a share,
+    or the measure's noun; any clause does for a unit asked (多少辆: 80余辆 is stated however it is written)."""
+    from kb.qa.query import load_shapes
+
+    shapes = load_shapes()
+    if asked not in shapes["measure_asks"]:
+        return True
+    units = [*measure_units(shapes, asked), *shapes["unit_kinds"]["share"], "％"]
+    return any(u in clause for u in units) or any(n in clause for n in shapes["measure_nouns"].get(asked, ()))
 
 
 def _as_asked(word: str, question: str) -> str:

@@ -330,7 +330,7 @@ def _check_words(value, where: str) -> list[str]:
 
 SHAPE_LISTS = ("plan_count_words", "baseline_asks", "base_marks", "place_suffixes", "places", "structure_asks", "task_subject", "department_subject", "most", "least",
                "both", "only", "not", "earliest", "latest", "guide", "plan_marks", "value_units", "person_units",
-               "unit_not_after", "money_words", "money_units", "which_before", "which_units", "which_after", "due_by",
+               "unit_not_after", "money_words", "money_asks", "money_units", "which_before", "which_units", "which_after", "due_by",
                "field_affixes", "field_asks", "national_issuers", "start_asks", "node_asks", "measure_not_after", "noun_units",
                "steering_verbs", "body_endings", "body_followers", "everyday_qualifiers",
                "role_after", "posts", "post_verbs", "value_verbs", "vague_amounts", "base_before", "base_after", "list_tails",
@@ -342,19 +342,23 @@ def validate_shapes(data: dict, where: str = "shapes.yaml") -> dict:
     from kb.qa.text import fold
 
     for key in (*SHAPE_LISTS, "outside", "measure", "name_pieces", "everyday", "measure_asks", "unit_kinds", "value_kinds",
-                "stated_totals"):
+                "stated_totals", "measure_kinds", "measure_nouns"):
         if key not in data:
             raise KbError(f"{where}：缺少键 {key}；请修正，或从代码仓库恢复这个文件")
     out = {"version": 2}  # 2: equal-length words in code-point order (1 kept a set's order)
     for key in SHAPE_LISTS:
         out[key] = longest_first(fold(w) for w in _check_words(data[key], f"{where}：{key}"))
-    for key in ("outside", "measure", "name_pieces", "measure_asks", "unit_kinds", "value_kinds", "stated_totals"):
+    for key in ("outside", "measure", "name_pieces", "measure_asks", "unit_kinds", "value_kinds", "stated_totals",
+                "measure_kinds", "measure_nouns"):
         if not isinstance(data[key], dict):
             raise KbError(f"{where}：{key} 应为“名称: 词语列表”的映射；请修正，或从代码仓库恢复这个文件")
         out[key] = {k: longest_first(fold(w) for w in _check_words(v, f"{where}：{key}.{k}"))
                     for k, v in data[key].items()}
+    for k, kinds in out["measure_kinds"].items():
+        if not all(x in out["unit_kinds"] for x in kinds):
+            raise KbError(f"{where}：measure_kinds 的 {k} 列出了 unit_kinds 中没有的种类；请修正，或从代码仓库恢复这个文件")
     for k in out["measure_asks"]:
-        if k not in out["unit_kinds"]:
+        if k not in out["unit_kinds"] and k not in out["measure_kinds"]:
             raise KbError(f"{where}：measure_asks 的 {k} 在 unit_kinds 中没有单位；请修正，或从代码仓库恢复这个文件")
     for k in ("verbs", "tasks", "leads", "units", "task_counters", "unit_counters", "before_ask", "after_ask"):
         if k not in out["stated_totals"]:
@@ -382,7 +386,8 @@ def load_shapes(path: str | None = None) -> dict:
     cached = cache_dir() / f"shapes-{hashlib.sha256(raw).hexdigest()[:16]}.json"
     try:
         data = json.loads(cached.read_text(encoding="utf-8"))
-        if isinstance(data, dict) and data.get("version") == 2 and all(k in data for k in (*SHAPE_LISTS, "name_pieces", "measure_asks", "unit_kinds", "value_kinds", "stated_totals")):
+        if isinstance(data, dict) and data.get("version") == 2 and all(k in data for k in (*SHAPE_LISTS, "name_pieces", "measure_asks", "unit_kinds", "value_kinds", "stated_totals",
+                                                                                   "measure_kinds", "measure_nouns")):
             return data
     except (OSError, ValueError):
         pass
@@ -2248,6 +2253,8 @@ def read_role_given(r: Reading) -> None:
             or q.about == "departments" or q.sharing or q.without_roles or q.follow_up or q.within):
         return
     given = set(r.plan.roles_given())
+    if not given and q.topic and "who" in r.facts.flags:
+        return  # 村容村貌提升谁牵头 in a plan naming no unit: the item found says it names none (exec_topic_who)
     absent = next((x for x in asked if x not in given and _asked_as_role(r, x)), None)
     if absent is not None:
         from kb.model import ROLE_NAMES

@@ -687,8 +687,12 @@ def _unit_ask(text: str):
             re.compile(rf"(?P<unit>{alt(asks)})(?!{alt(shapes['measure_not_after'])})"), asks,
             # (every unit ask holds 多少/几; when every measure ask holds one of these too, a question with none of
             # them needs no regex)
-            _ASK_MARKS if all(any(map(w.__contains__, _ASK_MARKS)) for w in asks) else None)
-    unit, measure, asks, marks = patterns
+            _ASK_MARKS if all(any(map(w.__contains__, _ASK_MARKS)) for w in asks) else None,
+            # 社区养老服务站投资多少 / 预算是多少: a noun of money right before a bare 多少 asks a sum (the noun stays a
+            # topic word: the clause answering holds it — 总投资约1.2亿元)
+            re.compile(rf"(?:{alt(shapes['money_asks'])})(?P<unit>(?:是|为|有|要|约|达|需要|大概|一共|总共|共)?多少)"
+                       r"(?=[呢吗啊呀？?。！!，,\s]|$)"))
+    unit, measure, asks, marks, money = patterns
     if marks and not any(map(text.__contains__, marks)):
         return None
     m = next((m for m in unit.finditer(text) if m.group("unit") not in shapes["noun_units"]
@@ -697,6 +701,9 @@ def _unit_ask(text: str):
         m = measure.search(text)
         if m is not None:
             return _MeasureMatch(m, asks[m.group("unit")])
+        m = money.search(text)
+        if m is not None:
+            return _MeasureMatch(m, shapes["money_words"][0])  # (a money word: 多少钱 is asked)
     return m
 
 
@@ -712,7 +719,8 @@ class _MeasureMatch:
         return self.kind if name == "unit" else self.match.group(name)
 
     def start(self, name=0):
-        return self.match.start(name)
+        # (the asking words begin at the group: a noun of money before 多少 is no part of them)
+        return self.match.start("unit" if name == 0 else name)
 
     def end(self, name=0):
         return self.match.end(name)

@@ -64,7 +64,7 @@ REQUIRED = {
     "no_units_assigned": (),
     "who_not_named": ("{label}", "{head}"),
     "no_measure": ("{topic}", "{measure}", "{units}"),
-    "measure_names": {"area": (), "length": (), "share": (), "size": ()},
+    "measure_names": {"area": (), "length": (), "share": (), "size": (), "scale": ()},
 }
 
 
