@@ -360,3 +360,45 @@ def test_goal_items(clause, noun, items, why):
     from kb.qa.query import load_shapes
 
     assert goal_items(clause, noun, load_shapes()["goal_verbs"]) == items, why
+
+
+# ---------------------------------------------------------------- past dates of a signed document are narrative
+
+#: A reply letter signed 2005年6月20日 recounting what happened (a visit, money granted, a start) before the limits it sets.
+REPLY = """国务院办公厅关于南州省请求支持老工业基地调整改造有关问题的复函
+
+南州省人民政府：
+你省《关于请求支持老工业基地调整改造的请示》收悉。经国务院同意，现函复如下：
+一、关于资金支持问题。中央财政近年来对你省给予了大力支持，其中2003年安排了专项资金20亿元。从2002年开始，国家发展改革委会同有关部门对你省老工业基地调整改造项目予以倾斜。2005年3月8日，国务院有关部门赴你省开展了专题调研。
+二、关于后续工作。请你省于2005年9月底前将调整改造规划报国家发展改革委。自2006年起，国家发展改革委会同财政部研究安排专项资金。
+
+国务院办公厅
+2005年6月20日
+"""
+
+PAST = [
+    ("一", [], "2003年安排了 (a past grant), 从2002年开始 (a past start), a visit on 2005年3月8日 (a day before signing): none"),
+    ("二", [("by", "2005年9月底前"), ("from", "自2006年起")], "control: the limits the letter sets, after the day it is signed"),
+]
+
+
+@pytest.mark.parametrize("label,expected,why", PAST, ids=[r[0] for r in PAST])
+def test_past_dates_of_a_signed_document_are_no_deadlines(label, expected, why):
+    _, tasks = _parsed(REPLY)
+    task = next(t for t in tasks if t.label == label)
+    assert [(d.kind, d.text) for d in task.deadlines] == expected, why
+
+
+def test_a_limit_of_the_signing_year_stays():
+    """建立工作机制（2021年8月） in a plan signed 2021年9月9日: a schedule drafted before signing, kept (a month, not a past
+    day or year); a 完成时限 line is never dropped."""
+    from kb.model import Deadline
+    from kb.parser.deadlines import before_issue
+
+    assert not before_issue(Deadline("2021年8月", "during", "2021-08-01", "2021-08-31"), "2021-09-09")
+    assert before_issue(Deadline("2020年12月31日", "during", "2020-12-31", "2020-12-31"), "2021-09-09")
+    assert before_issue(Deadline("2021年3月5日", "during", "2021-03-05", "2021-03-05"), "2021-09-09")
+    assert not before_issue(Deadline("2021年底前", "by", None, "2021-12-31"), "2021-09-09")
+    assert before_issue(Deadline("从2019年起", "from", "2019-01-01", None), "2021-09-09")
+    assert not before_issue(Deadline("每年2月底前", "recurring", None, None), "2021-09-09")
+

@@ -579,13 +579,29 @@ def split_clauses(text: str) -> list[str]:
 def rule_deadlines(state: ParseState) -> None:
     """Deadlines of every clause, rolled up to the task; then the time words of its tag (A7, 完成时限).
 
-    Relative limits (5年内) are resolved only where the plan states their start (2012年起5年内)."""
+    Relative limits (5年内) are resolved only where the plan states their start (2012年起5年内).  A clause's date past on
+    the day the document is signed (``_issue_date``; an earlier year, or an earlier single day) is narrative, no limit:
+    其中2003年安排了…, 从2002年开始, 2004年8月5日 in a reply letter's account (``deadlines.before_issue``)."""
     start = deadlines.stated_start(state.paragraphs)
+    issued = _issue_date(state.doc)
     for task in state.tasks:
         deadlines.apply_deadlines(task, start)
         for tag in (state.task_tags.get(id(task)), state.time_lines.get(id(task))):
             for words in tag.time_words if tag else ():
                 task.deadlines.extend(deadlines.tag_deadlines(words, len(task.clauses), start))
+        if issued:  # (a clause's dates only: a tag's or a 完成时限 line's limit is stated as one)
+            task.deadlines = [d for d in task.deadlines
+                              if d.clause >= len(task.clauses) or not deadlines.before_issue(d, issued)]
+
+
+def _issue_date(doc) -> str | None:
+    """The ISO date the document is signed (its closing's date: 国务院办公厅 2018年12月6日; else the date closing its cover
+    notice), None when the text states none — the day before which every date of the text is past."""
+    for text in (doc.closing or "", (doc.cover or "").split("\n")[-1]):
+        m = structure.WHOLE_DATE_RE.search(text)
+        if m and (day := structure.iso_date(m.group(0))):
+            return day
+    return None
 
 
 def rule_targets(state: ParseState) -> None:

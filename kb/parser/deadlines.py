@@ -54,7 +54,11 @@ Not deadlines (masked before matching):
 * recurring dates read as no limit of their own: ``每年`` alone, ``次年3月底前``, ``秋冬季`` (``每年10月1日前`` is a
   ``recurring`` deadline);
 * counts of working days (``14个工作日内完成审批``): the processing limit of each case, not
-  the task's deadline — unless counted from a stated start (``印发之日起10个工作日内``).
+  the task's deadline — unless counted from a stated start (``印发之日起10个工作日内``);
+* a date of a clause past on the day the document is signed (its closing's or cover's date: ``before_issue``, applied
+  by the parser's rule_deadlines to the clauses' dates, not to a tag's or a 完成时限 line's): a start or a period's end in
+  an earlier year, or a single earlier day — narrative (``其中2003年安排了…``, ``从2002年开始``, a visit on ``2004年8月5日``
+  recounted in a reply letter).
 
 Matching runs on a copy folded with NFKC character by character (``２０２０年`` →
 ``2020年``; a character whose fold is not one character is kept) and with Chinese-
@@ -580,6 +584,20 @@ def find_recurring(clause: str, index: int = 0, taken: list[tuple[int, int]] = (
             continue
         found.append((m.start(), m.end(), Deadline(clause[m.start() : m.end()], "recurring", None, None, index)))
     return found
+
+
+def before_issue(d: Deadline, issued: str) -> bool:
+    """A date of the text that is past on ``issued``, the ISO day the document is signed: a start, or the end of a
+    period, in an earlier year (其中2003年安排了…, 从2002年开始, 将2016年实施的…措施调整为…), or a single day before it (a
+    visit on 2004年8月5日 recounted in a reply letter) — narrative, never a limit the plan sets.  A month or a period of
+    the signing year stays (a schedule drafted before it is signed: 建立工作机制（2021年8月） in a plan signed in
+    September), and so do dates without a day of the calendar (5月底前, 每年2月底前, 5年内)."""
+    year_start = issued[:4] + "-01-01"
+    if d.kind == "from":
+        return bool(d.start) and d.start < year_start
+    if not d.end:
+        return False
+    return d.end < year_start or (d.kind == "during" and d.start == d.end and d.end < issued)
 
 
 def apply_deadlines(task: Task, start: int | None = None) -> None:
