@@ -136,7 +136,7 @@ def test_modal_duty_is_not_read_in_a_tagged_plan():
 
 
 DUTY_LIST = ("某区处置燃气事故应急预案\n\n2　组织体系\n\n2.5.1　职能部门\n\n{}\n\n（1）指导事发地政府处置燃气事故。\n\n"
-             "（2）组织编制应急预案。\n\n（3）组织应急演练，区科委负责提供通信保障。\n\n2.6　专家机构\n\n（1）专家组提供咨询。\n")
+             "（2）组织编制应急预案。\n\n（3）组织应急演练，区科委负责提供通信保障。\n\n2.6　专家机构\n\n（1）组建专家库，提供咨询。\n")
 
 
 @pytest.mark.parametrize(("lead_in", "items", "why"), [
@@ -156,7 +156,7 @@ def test_duty_list_after_its_subject(lead_in, items, why):
     assert _roles(second) == items, why
     third = next(t for t in tasks if t.text.startswith("（3）组织应急演练"))
     assert _roles(third) == {"sole": ["区科委"]}, "a sub-item naming its own unit (区科委负责…) keeps its own reading"
-    other = next(t for t in tasks if t.text.startswith("（1）专家组"))
+    other = next(t for t in tasks if t.text.startswith("（1）组建专家库"))
     assert _roles(other) == {}, "the list ends at the next heading"
 
 
@@ -300,3 +300,26 @@ def test_time_line_with_units_is_a_label_line_and_without_item_a_paragraph():
     assert item.lead == ["区财政局"] and [d.text for d in item.deadlines] == ["2026年1月"], "label lines as before"
     _, tasks = parse_document("某区实施方案\n\n三、实施步骤\n\n完成时限：2026年1月。\n", "t")
     assert any(t.text.startswith("完成时限") and t.warnings for t in tasks), "control: no item above: a paragraph, warned"
+
+
+# (paragraph of a 预案 without tags, expected roles, why): a document of duties (duty_documents) — a named unit's
+# paragraph gives it its role whatever the verb, as in a duty part; the same paragraph in a 方案 gives nothing.
+YUAN = "某区处置燃气事故应急预案\n\n8　预案管理\n\n{}\n"
+FANG = "某区燃气安全工作方案\n\n八、工作安排\n\n{}\n"
+DUTY_DOCUMENT_CASES = [
+    ("区建设管理委根据实际情况，适时评估修订本预案。", {"sole": ["区建设管理委"]}, "a plain verb after 根据…"),
+    ("区建设管理委将本区制定的应急预案报市住建委备案。", {"sole": ["区建设管理委"]}, "将…报…备案: the filer"),
+    ("区融媒体中心等部门做好新闻媒体协调和服务工作。", {"sole": ["区融媒体中心"]}, "等部门 tail dropped"),
+    ("区政府对本行政区域内各类燃气事故的应对负有属地管理责任。", {"sole": ["区政府"]}, "对…负有…责任"),
+    ("区房管局指导、协调各街道做好燃气安全工作。", {"guide": ["区房管局"]}, "指导 first: guide, as in a duty part"),
+    ("燃气企业及时判断可能引发停气的时间。", {}, "control: an enterprise"),
+    ("各乡镇组织协调应急队伍开展应急处置。", {}, "control: a 各X group"),
+    ("事故调查组由燃气、应急、公安等部门派员组成。", {}, "control: a body's make-up, no unit opens it"),
+]
+
+
+@pytest.mark.parametrize(("para", "expected", "why"), DUTY_DOCUMENT_CASES, ids=[c[2][:30] for c in DUTY_DOCUMENT_CASES])
+def test_duty_document_subject(para, expected, why):
+    assert _roles(_task(YUAN.format(para), para[:8])) == expected, why
+    if expected and "指导" not in para:
+        assert _roles(_task(FANG.format(para), para[:8])) == {}, "control: in a 方案 a plain verb gives no role"

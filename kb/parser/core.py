@@ -500,8 +500,10 @@ def rule_subject_roles(state: ParseState) -> None:
     a duty section's roles win); a ``由X负责`` clause INSIDE such a paragraph never replaces its subject (``各街道、镇
     作为…责任主体，负责…。…由本区环卫企业负责清运`` → 各街道、镇: the prose reading is dropped when it names no unit of
     the subject).  Elsewhere, in plans without tags, only where prose read nothing and the sentence says so:
-    ``X建立…，负责…`` / ``X是…主体，负责…`` (X responsible), ``X…负责牵头组织开展…`` (X lead)."""
+    ``X建立…，负责…`` / ``X是…主体，负责…`` (X responsible), ``X…负责牵头组织开展…`` (X lead), a modal ``X应…``; in a
+    document of duties (``duty_documents``: a 预案) a named unit's paragraph whatever the verb."""
     vocab = roles.load_vocabulary()
+    duties = not state.doc.tagged and bool(vocab.duty_documents.search(state.doc.plan_title or state.doc.title or ""))
     for task in state.tasks:
         if task.role_source not in (None, "prose") or task.tag or not task.clauses:
             continue
@@ -509,6 +511,11 @@ def rule_subject_roles(state: ParseState) -> None:
         if not duty and (state.doc.tagged or task.role_source == "prose"):
             continue
         tag = roles.read_subject(task.clauses[0], state.registry, vocab, duty=duty)
+        if tag is None and duties:
+            # a 预案 states what each named unit does: its subject's role whatever the verb, as in a duty part
+            tag = roles.read_subject(task.clauses[0], state.registry, vocab, duty=True)
+            if tag is not None and any(vocab.modal_subject_not.search(n) for r in ROLES for n in tag.roles[r]):
+                tag = None
         if tag is None:
             continue
         names = [n for role in ROLES for n in tag.roles[role]]

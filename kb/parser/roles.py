@@ -109,6 +109,9 @@ class RoleVocabulary:
     predicate_roles: dict = field(default_factory=dict)
     """Role → pattern: a predicate saying the subject's role in words other than a role verb at its start
     (``X作为…统筹主体，要切实履行牵头抓总职责`` lead, ``Y…，全力配合区级部门做好…`` support), searched in its first sentence."""
+    duty_documents: re.Pattern = re.compile(r"(?!)")
+    """Title endings of documents that are wholly statements of who does what (…应急预案): in such a plan without tags a
+    paragraph opened by a named unit gives it its role whatever the verb, as in a duty part."""
     duty_list_opener: re.Pattern = re.compile(r"(?!)")
     """A paragraph's close that opens a list of its subject's duties (主要履行以下职责：, 职责如下：): the sub-items
     （1）…（n） after it are that subject's work."""
@@ -138,7 +141,7 @@ def _words(src: Path, where: str, value) -> list[str]:
 _KEYS = {"version", "none_markers", "roles", "weak_role_words", "manner_words", "support_after_lead", "labels", "field_labels", "time_labels", "ongoing_words", "lead_rules",
          "implied_notes", "list_tail", "list_joiner", "joined_names", "generic_groups", "department_suffixes", "prose_roles",
          "heading_work_words", "duty_parts", "vague_prose_names",
-         "predicate_start", "predicate_start_not", "short_unit_names", "duty_modals", "modal_subject_not", "duty_list_opener", "predicate_roles"}
+         "predicate_start", "predicate_start_not", "short_unit_names", "duty_modals", "modal_subject_not", "duty_list_opener", "predicate_roles", "duty_documents"}
 
 
 @lru_cache(maxsize=2)
@@ -212,6 +215,7 @@ def load_vocabulary(path: str | None = None) -> RoleVocabulary:
         duty_modals=re.compile(_alt(_words(src, "duty_modals", data["duty_modals"]))),
         modal_subject_not=_compile(src, "modal_subject_not", data["modal_subject_not"]),
         predicate_roles=_predicate_roles(src, data["predicate_roles"]),
+        duty_documents=re.compile(f"{_alt(_words(src, 'duty_documents', data['duty_documents']))}》?$"),
         duty_list_opener=re.compile(f"(?:{_alt(_words(src, 'duty_list_opener', data['duty_list_opener']))})[：:]$"),
         generic=_compile(src, "generic_groups", "|".join(f"(?:{p})" for p in _words(src, "generic_groups", data["generic_groups"]))),
         department_re=re.compile(f"{_alt(suffixes)}(?:[（(][^（）()]*[)）])?$"),
