@@ -192,3 +192,27 @@ def test_question(row, runner, request):
     answer = runner.ask(row, QUESTION_PLANS)
     problems = score_fresh.check(answer, row, QUESTION_PLANS)
     assert not problems, f"{row.turns[-1]!r}: {'; '.join(problems)} | kb: {score_fresh.summarize(answer)}"
+
+
+# --- a county's page as the pages corpus stored its opening (fixture 88, 昌黎县 2018): expectations written before kb ran ---
+
+CHANGLI = "88_changli_yiwujiaoyu_2018.txt"
+
+
+def test_county_page_opening():
+    """The site's furniture (无障碍 手机版, 当前位置…) before the title and the page's fields under it (发布日期:… 来源:…,
+    字体:【 】【打印】) are no paragraph of the plan; the opening paragraph starts 为深入贯彻落实; no unit has a role
+    (属地负责 names a principle); 二、工作目标's paragraph is due 到2020年; the page's date answers when it was issued."""
+    from kb.qa import Session
+    from kb.store import load_plan
+
+    doc, tasks = _read(PLANS / CHANGLI)
+    assert doc.name == "昌黎县人民政府关于统筹推进县域内城乡义务教育一体化改革发展的实施意见"
+    for t in tasks:
+        assert not any(w in t.text for w in ("发布日期", "来源", "字体", "打印", "当前位置", "无障碍")), t.text[:30]
+        assert not any(_roles(t).values())
+    assert _bare(tasks[0].text).startswith("为深入贯彻落实")
+    goal = [t for t in tasks if _bare(t.text).startswith("统筹城乡义务教育资源均衡配置")]
+    assert len(goal) == 1 and [d.text for d in goal[0].deadlines] == ["到2020年"]
+    answer = Session(plan=load_plan(PLANS / CHANGLI)).ask("这个实施意见是什么时候发布的")
+    assert answer.status == "answered" and "2018年06月29日" in answer.text
