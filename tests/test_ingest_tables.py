@@ -288,6 +288,10 @@ def test_table_vocabulary_is_validated(tmp_path, yaml_text, words):
     ("version: 1\npage_number_patterns: ['(']\n", "不是有效的正则表达式"),
     ("version: 1\npage_number_patterns: ['x']\narticle_selectors: ['div > p']\ndrop_tags: [nav]\ndrop_words: [nav]\nmin_article_chars: 5\n", "不是“#id”"),
     ("version: 1\npage_number_patterns: ['x']\narticle_selectors: ['#a']\ndrop_tags: [nav]\ndrop_words: [nav]\nmin_article_chars: 0\n", "应为正整数"),
+    ("version: 1\npage_number_patterns: ['x']\narticle_selectors: ['#a']\ndrop_tags: [nav]\ndrop_words: [nav]\nmin_article_chars: 5\n"
+     "title_marks: [title]\npage_metadata_labels: [来源]\npublication_labels: [发布时间]\n", "publication_labels"),
+    ("version: 1\npage_number_patterns: ['x']\narticle_selectors: ['#a']\ndrop_tags: [nav]\ndrop_words: [nav]\nmin_article_chars: 5\n",
+     "应为非空字符串的列表"),
 ])
 def test_ingest_vocabulary_is_validated(tmp_path, yaml_text, words):
     from kb.errors import KbError

@@ -12,7 +12,9 @@ What a published PDF leaves in naive extraction, and how positions undo it:
 * a hard line break every ~35 characters, also inside names and tags
   (``市人力资源`` / ``和社会保障局``): a line continues the paragraph above unless it is
   indented (Chinese paragraphs open with a two-character indent), the line above stopped
-  short of the right margin, or a wider gap lies between them; CJK joins with no space;
+  short of the right margin, or a wider gap lies between them, or (a DOCX printed with no
+  first-line indent) the line above ended a sentence at the margin and this one opens an
+  item's marker (``（四）``, ``1.``, ``五、``); CJK joins with no space;
   a paragraph open at the foot of a page goes on at the top of the next;
 * two-column pages (bulletins): when a vertical gutter splits most lines of the page,
   each column is read top to bottom, the left one first;
@@ -429,4 +431,13 @@ def _continues(para: Paragraph, line: Line, left: float, right: float, new_block
         return False  # a blank line between (or the line is not below)
     if abs(line.size - last.size) > 0.2 * size:
         return False  # another font size: a heading or a note
+    if last.text[-1:] in SENTENCE_END and _opens_item(line.text):
+        return False  # a sentence ended at the margin and the next line opens （四）/ 1. / 五、: a new item (no indent)
     return not (last.text[-1:] in SENTENCE_END and line.x0 > left + size * 0.5)
+
+
+def _opens_item(text: str) -> bool:
+    """True for a line opening with an item's marker (一、 （一） 1. （1） ①): the parser's own heading rules."""
+    from kb.parser.cleanup import SUB_ITEM_RE, is_heading
+
+    return is_heading(text.lstrip()) or bool(SUB_ITEM_RE.match(text.lstrip()))

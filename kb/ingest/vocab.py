@@ -58,11 +58,11 @@ def load_vocabulary(path: str | None = None) -> IngestVocabulary:
     for s in selectors:
         if not re.fullmatch(r"[#.]?[A-Za-z][\w\-]*", s):
             raise KbError(f"{src}：article_selectors 中 {s!r} 不是“#id”“.class”或标签名；请修正，或从代码仓库恢复这个文件")
-    if not set(strings("publication_labels")) <= set(strings("page_metadata_labels")):
-        raise KbError(f"{src}：publication_labels 中的每个词都应在 page_metadata_labels 中；请修正，或从代码仓库恢复这个文件")
     minimum = data.get("min_article_chars")
     if not isinstance(minimum, int) or minimum < 1:
         raise KbError(f"{src}：“min_article_chars”应为正整数；请修正，或从代码仓库恢复这个文件")
+    if not set(strings("publication_labels")) <= set(strings("page_metadata_labels")):
+        raise KbError(f"{src}：publication_labels 中的每个词都应在 page_metadata_labels 中；请修正，或从代码仓库恢复这个文件")
     return IngestVocabulary(
         tuple(patterns), tuple(selectors), frozenset(strings("drop_tags")),
         tuple(w.lower() for w in strings("drop_words")), minimum, tuple(w.lower() for w in strings("title_marks")),
