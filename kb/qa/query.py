@@ -869,7 +869,8 @@ def read_heading_phrase(r: Reading) -> None:
     but writes as a heading — a whole part or section heading or one of its clauses, punctuation folded (、 typed for
     ，) — is that heading's words, not a unit to which the plan "assigns nothing": it goes back to the topic, where
     read_heading finds the heading.  A phrase that does not even end like a unit (市区道路施工, shaped by its start
-    only) is never asked as a unit either (its "no tasks for this unit" would be false): a topic too."""
+    only) is never asked as a unit either (its "no tasks for this unit" would be false): a topic too; so is a name the
+    plan writes asked when, with no role (低空飞行服务站什么时候建成: 2019年底前建成低空飞行服务站2个)."""
     f = r.facts
     if not f.unresolved:
         return
@@ -886,7 +887,10 @@ def read_heading_phrase(r: Reading) -> None:
         name = _bare_heading(fold(res.query))
         if heads is None:
             heads = heading_clauses(r.plan)
-        if len(name) >= 4 and any(name == h or name in h for h in heads) or not res.query.endswith(endings):
+        if len(name) >= 4 and any(name == h or name in h for h in heads) or not res.query.endswith(endings) or (
+                "when" in f.flags and not [x for x in f.roles if x != "any"] and res.query in r.plan_text):
+            # (低空飞行服务站什么时候建成: a when-question with no role, about a name the plan writes — a thing it builds,
+            # not a unit whose tasks are asked)
             f.topic.append(res.query)
             continue
         kept.append(res)
