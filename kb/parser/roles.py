@@ -921,15 +921,21 @@ _NOT_A_NAME_RE = re.compile(r"^[请并要应将需可对]|或|设立|指定|明�
 _PROSE_GROUPS = ("lead", "support", "sole", "shared")
 
 
+def name_cuts(text: str, vocab: RoleVocabulary, shortest: int = 3, longest: int | None = None):
+    """Every place, shortest first, where a unit's name may end inside ``text`` with a predicate after it: a prefix of
+    ``shortest``+ characters (up to ``longest``) ending in a unit suffix and followed by a ``predicate_start`` word
+    (``南桥镇|选择…``, ``区绿化市容局|依法…``: ``区绿化市|容局`` is passed, no predicate word follows 市).  The one definition
+    of where a name ends that ``name_end`` (a prose group's last name) and ``opening_subject`` (a paragraph's subject) share."""
+    for i in range(shortest, len(text) if longest is None else min(len(text), longest)):
+        if vocab.department_re.search(text[:i]) and vocab.predicate_start.match(text, i):
+            yield i
+
+
 def name_end(name: str, vocab: RoleVocabulary) -> int | None:
     """Where a unit's name ends inside ``name`` when a predicate follows it (``南桥镇选择停车矛盾突出的住宅小区`` → 3,
-    ``各省（区、市）政府要建立省级政府办公厅`` → 9): the shortest prefix of 3+ characters ending in a unit suffix followed
-    by a ``predicate_start`` word; None when the whole is a name (a unit's name ends at its suffix, never swallowing
-    a verb phrase)."""
-    for i in range(3, len(name)):
-        if vocab.department_re.search(name[:i]) and vocab.predicate_start.match(name, i):
-            return i
-    return None
+    ``各省（区、市）政府要建立省级政府办公厅`` → 9): the shortest cut of ``name_cuts``; None when the whole is a name (a
+    unit's name ends at its suffix, never swallowing a verb phrase)."""
+    return next(name_cuts(name, vocab), None)
 
 
 def _prose_unit(name: str, vocab: RoleVocabulary, subject: bool) -> bool:
@@ -1104,9 +1110,7 @@ def opening_subject(sentence: str, vocab: RoleVocabulary | None = None) -> tuple
 
 def _subject_at_start(head: str, sentence: str, vocab: RoleVocabulary) -> tuple[list[str], str] | None:
     """The units opening ``head`` (the sentence's first clause) up to a ``predicate_start`` word, and the predicate."""
-    for i in range(2, min(len(head), 80)):
-        if not vocab.department_re.search(head[:i]) or not vocab.predicate_start.match(head, i):
-            continue
+    for i in name_cuts(head, vocab, shortest=2, longest=80):
         names = _share_each(split_items(head[:i], vocab))
         if any("的" in n for n in names):
             return None  # a phrase (发布预警信息的区建设管理委): opening_subject tries after the 的
