@@ -450,3 +450,42 @@ def test_a_task_list_numbered_in_its_task_cells(lines):
     assert got == NUMBERED_EXPECTED
     assert [t.source for t in rows] == [f"附件 序号{n}" for n in range(1, 6)]
     assert not any(t.warnings for t in rows)
+
+
+# --- 5. an attachments list, then tables whose first row is the caption (a web page) -------------------------------
+
+def test_tables_whose_first_row_is_the_annex_caption(tmp_path):
+    """The lead's 01:10 item 3 in my own words: the attachments list ends the body (附件：1.… / 2.…), the signature, then
+    two web-page tables whose first row is one cell across the table (``附件1 …指标体系``, ``附件2 …任务分工表``).  Before:
+    the two tables were one block (neither read), the caption was glued to the list, and the indicator rows became items
+    of the body's last part (三1 …).  Now the body is closed, 附件1's rows are its paragraphs and 附件2's rows its tasks."""
+    from kb.ingest import read_document
+
+    body = "".join(f"<p>{x}</p>" for x in [
+        "某市家庭医生签约服务提质实施方案", "一、总体目标", "到2025年，签约服务覆盖率稳步提高。", "二、主要任务",
+        "（一）扩大签约服务供给。", "1.增加家庭医生数量。推动二级以上医院医生参与签约服务。", "2.丰富签约服务内容。",
+        "三、保障措施", "（一）加强组织领导。建立工作机制。", "（二）加强考核评价。将签约服务纳入绩效考核。",
+        "附件：1.某市家庭医生签约服务评价指标体系", "2.某市家庭医生签约服务重点任务分工表", "某市卫生健康委员会", "2023年10月19日"])
+    t1 = ("<table><tr><td colspan='5'>附件1 某市家庭医生签约服务评价指标体系</td></tr>"
+          "<tr><td>一级指标</td><td>二级指标</td><td>评价标准</td><td>指标含义</td><td>数据来源</td></tr>"
+          "<tr><td rowspan='2'>签约数量</td><td>常住人口签约率</td><td>≥40%</td><td>签约人数占常住人口的比例</td><td>信息系统</td></tr>"
+          "<tr><td>重点人群签约率</td><td>≥75%</td><td>重点人群签约人数占重点人群总数的比例</td><td>信息系统</td></tr>"
+          "<tr><td>签约质量</td><td>续约率</td><td>≥80%</td><td>续约人数占上年签约人数的比例</td><td>抽样调查</td></tr></table>")
+    t2 = ("<table><tr><td colspan='5'>附件2 某市家庭医生签约服务重点任务分工表</td></tr>"
+          "<tr><td>序号</td><td>工作事项</td><td>主要内容</td><td>牵头单位</td><td>配合单位</td></tr>"
+          "<tr><td>1</td><td>优化签约团队</td><td>组建全科医生团队</td><td>市卫生健康委</td><td>市人力资源社会保障局</td></tr>"
+          "<tr><td>2</td><td>完善激励机制</td><td>落实签约服务费分配政策</td><td>市医保局</td><td>市财政局</td></tr>"
+          "<tr><td>3</td><td>推进信息化建设</td><td>建设签约服务信息平台</td><td>市卫生健康委</td><td>/</td></tr></table>")
+    path = tmp_path / "方案.html"
+    path.write_text(f"<html><head><meta charset='utf-8'></head><body><div id='zoom'>{body}{t1}{t2}</div></body></html>",
+                    encoding="utf-8")
+    doc, tasks = parse_document(read_document(path, use_cache=False).text, "plan", str(path))
+    assert [t.label for t in tasks if not t.label.startswith("附件")] == ["一", "二（一）1", "二（一）2", "三（一）", "三（二）"]
+    assert ("附件1", "某市家庭医生签约服务评价指标体系") in doc.annexes
+    annex1 = [t for t in tasks if t.part == "附件1"]
+    assert len(annex1) == 4 and "常住人口签约率" in annex1[1].text
+    rows = [(t.label, t.title, t.body, t.lead, t.support, t.source) for t in tasks if t.part == "附件2"]
+    assert rows == [("附件2-1", "优化签约团队", "组建全科医生团队", ["市卫生健康委"], ["市人力资源社会保障局"], "附件2 第2行"),
+                    ("附件2-2", "完善激励机制", "落实签约服务费分配政策", ["市医保局"], ["市财政局"], "附件2 第3行"),
+                    ("附件2-3", "推进信息化建设", "建设签约服务信息平台", ["市卫生健康委"], [], "附件2 第4行")]
+    assert "配合单位：/" not in tasks[-1].text

@@ -155,6 +155,10 @@ def group_start(text: str) -> int | None:
     return None
 
 
+#: An annex's caption line: 附件 / 附件2 / 附表1, alone or with a short title and no sentence mark (附件2 某市…任务分工表).
+ANNEX_CAPTION_LINE_RE = re.compile(r"^附\s*[件表]\s*[0-9０-９一二三四五六七八九十]{0,3}\s*(?:[:：]\s*)?(?:[^。；;，,！？：:]{0,40})$")
+
+
 def continues(previous: str, line: str) -> bool:
     """True if ``line`` is a fragment of the same paragraph as ``previous``."""
     if not previous or not line:
@@ -163,6 +167,8 @@ def continues(previous: str, line: str) -> bool:
         return False
     if any(m in previous or m in line for m in TABLE_ROW_MARKS):
         return False
+    if ANNEX_CAPTION_LINE_RE.match(line):
+        return False  # 附件1 / 附件2 某市…分工表 opens an annex: never the rest of an attachments list or a signature
     if line[0] in _load_line_start_marks() and not PAGE_FOOTER_RE.match(line):
         return True  # a line opening with ，、。；） is the rest of a sentence (text copied out of a PDF: 试点 / ，制定本方案。)
     if is_heading(line) or is_title(previous) or is_title(line) or _is_label_line(line):

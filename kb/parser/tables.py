@@ -567,6 +567,7 @@ def rule_find_tables(state) -> None:
     if "\t" not in state.text:
         return
     vocab = load_vocabulary()
+    state.text = _caption_rows_as_lines(state.text, vocab)
     lines = state.text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     out: list[str] = []
     page = 1
@@ -605,6 +606,22 @@ def rule_find_tables(state) -> None:
             out.append("")
         i = j
     state.text = "\n".join(out)
+
+
+def _caption_rows_as_lines(text: str, vocab: TableVocabulary) -> str:
+    """A table's first row that is one cell across it naming the attachment (``附件2 某市…任务分工表`` in a web page's or a
+    DOCX table, written with the other cells empty) is the table's caption, a line of its own: it ends the table before
+    it (else the two tables are one block and neither is read) and is taken as the next table's caption (cited
+    ``附件2``).  Only a cell opening with 附件/附表 and a number or a title, no sentence."""
+    lines = text.split("\n")
+    for k, line in enumerate(lines):
+        if "\t" not in line:
+            continue
+        filled = [c.strip() for c in line.split("\t") if c.strip()]
+        if len(filled) == 1 and filled[0].startswith("附") and vocab.caption.match(filled[0]) \
+                and len(filled[0]) <= 60 and not re.search(r"[。；;，,]", filled[0]):
+            lines[k] = filled[0]
+    return "\n".join(lines)
 
 
 _TIME_RE = re.compile(r"\d{4}\s*年|\d{1,2}\s*月|全年|年内|年底|年末|季度|[上下]半年|长期|持续|常态|每[年月季]|前完成|\d{4}[-—–]\d{2,4}")
@@ -1174,7 +1191,7 @@ def _row_tag(table: TaskTable, get) -> tuple[str | None, str, list[str]]:
         value = get(col)  # in the header's order (责任单位 before 配合单位 as the table writes them)
         if col in labelled_cells:
             labelled.append(value)  # its own labels
-        elif value:
+        elif value and not _EMPTY_MARK_RE.match(value):  # (配合单位：/ says nothing)
             labelled.append(f"{table.header[table.columns[col]].rstrip(':：')}：{value}")
     notes = [f"{table.header[table.columns['leader']].rstrip(':：')}：{get('leader')}"] if get("leader") else []
     tag = "（" + "；".join(labelled) + "）" if labelled else None
