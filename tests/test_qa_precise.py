@@ -316,3 +316,46 @@ def test_a_role_no_one_holds_lists_the_units_tasks_apart():
     assert a.text.splitlines()[0] == "方案没有给任何部门分配“牵头”职责。市规划资源局在方案中共同负责 5 项。", a.text
     assert a.tasks == [] and len(a.related) == 5, a.text
     assert all("市规划资源局" in t.shared for t in a.related), a.text
+
+
+#: A plan without tags whose items name their units in prose (市X局牵头，市Y局配合。): kb reads the roles onto the items,
+#: which stay paragraphs (no tag) — a who-question must find them all the same; item 3 names no unit.
+PROSE_ROLES = """某市数字乡村建设工作方案
+
+为加快数字乡村建设，制定本方案。
+
+一、重点任务
+
+1.推进涉农数据共享。建设全市统一的涉农数据共享平台。市大数据局牵头，市农业农村局配合。
+
+2.发展智慧农业。建设智慧农业示范基地10个。市农业农村局负责。
+
+3.开展数字技能培训。面向农民开展数字技能培训，每年培训5000人次。
+
+二、保障措施
+
+各区要加强组织领导，抓好贯彻落实。
+"""
+
+WHO_PROSE = [
+    ("涉农数据共享由谁负责", "answered", ["市大数据局", "市农业农村局"], ["没有写明"], ["市大数据局", "市农业农村局"],
+     "item 1: 市大数据局牵头，市农业农村局配合 — the lead first"),
+    ("智慧农业谁牵头", "answered", ["市农业农村局"], ["没有写明", "市大数据局"], ["市农业农村局"],
+     "item 2: 市农业农村局负责 (its one unit answers 谁牵头)"),
+    ("数字技能培训由谁负责", "not_in_plan", ["开展数字技能培训", "没有写明"], ["市农业农村局", "市大数据局"], [],
+     "item 3 names no unit; items 1 and 2 are its neighbours"),
+]
+
+
+@pytest.mark.parametrize(("question", "status", "held", "absent", "departments", "why"), WHO_PROSE,
+                         ids=[q for q, *_ in WHO_PROSE])
+def test_who_in_a_plan_of_prose_roles(tmp_path_factory, question, status, held, absent, departments, why):
+    from kb.qa import Session
+
+    path = tmp_path_factory.mktemp("proseroles") / "plan.txt"
+    path.write_text(PROSE_ROLES, encoding="utf-8")
+    a = Session(str(path), strict=True).ask(question)
+    _check(a, status, held, absent, None, why)
+    assert a.departments == departments, (why, a.departments, a.text)
+    if held[0] in a.text and len(held) > 1 and status == "answered":
+        assert a.text.index(held[0]) < a.text.index(held[1]), (why, "the unit responsible first", a.text)

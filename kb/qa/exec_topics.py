@@ -665,13 +665,17 @@ def exec_topic_who(question: str, q: Query, env) -> Answer:
         if len(verbatim) > 1 and len(found) <= 1:
             found, how = verbatim, "原文"
         if not found and not verbatim:
-            # no task names the words, a paragraph naming no unit does (an untagged item of a tagged plan, any item
-            # of a plan kb read no unit from): that item is the one asked about — never a task found by some of
-            # the words (小区微更新谁牵头 was answered with 二（二）'s lead, a task on 小区供水管网 by the 城市更新中心)
-            bare = unit_less(env, group)
-            if bare:
-                unnamed.extend(t for t in bare if t.id not in {x.id for x in unnamed})
+            # no task names the words, an item without a tag does (an untagged item of a tagged plan, any item of a
+            # plan kb read no unit from or read its units from prose): that item is the one asked about — never a
+            # task found by some of the words (小区微更新谁牵头 was answered with 二（二）'s lead, a task on 小区供水管网
+            # by the 城市更新中心).  Its units answer when kb read some (市大数据局牵头，市农业农村局配合。), else
+            # the plan is said not to name any.
+            items = untagged_items(env, group)
+            named = [t for t in items if any(t.departments("any")) or t.implied]
+            if items and not named:
+                unnamed.extend(t for t in items if t.id not in {x.id for x in unnamed})
                 continue
+            found = named
         if not found:
             found = term_tasks(env.plan, group)  # a heading of the plan: the tasks under it
         if not found:
@@ -713,8 +717,9 @@ def exec_topic_who(question: str, q: Query, env) -> Answer:
                   roles=roles)
 
 
-def unit_less(env, words: list[str]) -> list[Task]:
-    """The paragraphs that are no task and name no unit whose title (else first clause) holds the asked words — each
+def untagged_items(env, words: list[str]) -> list[Task]:
+    """The paragraphs that are no task (no tag: their units, if any, read from prose) whose title (else first clause)
+    holds the asked words — each
     word's characters all covered by runs of 2+ the title writes, in any order, one stray character allowed
     (村容村貌提升 in 提升村容村貌, 农村生活污水治理 in 治理农村生活污水; a synonym of topics.yaml counts whole) — those
     covering most, in plan order.  洋山特殊综合保税区 is not in 综合保税区是…: 洋山特殊 stands nowhere."""
@@ -725,7 +730,7 @@ def unit_less(env, words: list[str]) -> list[Task]:
     hits = env.index().search(" ".join(asked), limit=20, kinds=("measure", "paragraph"))
     scored = []
     for t in (env.plan.task(h.task_id) for h in hits):
-        if t is None or t.kind == "task" or any(t.departments("any")) or t.implied:
+        if t is None or t.kind == "task":
             continue
         head = fold(t.title or re.split("[，。；]", t.body or t.text)[0])
         covered = [_covered(w, head, env.voc.synonyms(w)) for w in asked]
