@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from kb.errors import KbError
 from kb.model import ROLE_NAMES, ROLES, Plan, Task
-from kb.registry import Resolution, place_spellings, resolve_department
+from kb.registry import Resolution, division_spellings, place_spellings, resolve_department
 
 # How a task reads in a duty list is kb/listing.py (the store renders it into its rows at parse time).
 from kb.listing import describe_departments, duty_facts, task_heading  # noqa: E402,F401
@@ -104,14 +104,25 @@ def docs_of(plan, name: str) -> set[str]:
     return {t.doc for r in ("any", "implied") for t in plan.tasks_of(name, r)}
 
 
+def _may_have_divisions(name: str) -> bool:
+    """False for a place's body (its spellings are place_spellings'), so those questions never read the plan's names
+    for divisions."""
+    return not place_spellings(name)
+
+
 def place_body(plan, name: str):
     """(plan, spellings): a place and its government are one body (浦东新区 / 浦东新区政府 / 浦东新区人民政府,
-    kb.registry.place_spellings) — the plan's names are kept as written, so the plan answering with the tasks of every
+    kb.registry.place_spellings), and so are a bureau and the bureau with its divisions in brackets as the plan
+    writes them (市交通委 / 市交通委（计划财务处） / 市交通委（运行处）; a division asked alone, 计划财务处, is the
+    names holding it: kb.registry.division_spellings) — the plan's names are kept as written, so the plan answering with the tasks of every
     spelling it writes, and those spellings (``name`` first); ``(plan, (name,))`` for any other name.
 
     The one definition behind every department list: questions (kb.qa.exec_departments), ``kb duties``
     (``duty_list``/``duty_lines``), the exports and the TUI."""
     docs = {n: docs_of(plan, n) for n in place_spellings(name) if n != name}
+    if _may_have_divisions(name):
+        # a bureau and its divisions as the plan writes them (市交通委 / 市交通委（计划财务处）): one body the same way
+        docs.update((n, docs_of(plan, n)) for n in division_spellings(name, plan.departments()))
     twins = tuple(n for n, d in docs.items() if d)
     if not twins:
         return plan, (name,)
@@ -120,12 +131,14 @@ def place_body(plan, name: str):
     return SpellingsPlan(plan, spellings, docs_of(plan, name).union(*(docs[n] for n in twins))), spellings
 
 
-def written_as(tasks: list[Task], spellings: tuple[str, ...]) -> str:
+def written_as(tasks: list[Task], spellings: tuple[str, ...], roles: tuple[str, ...] | None = None) -> str:
     """（方案写作“浦东新区”5 项、“浦东新区政府”1 项）: how the plan names the one body on the tasks listed
-    (empty for a single spelling)."""
+    (empty for a single spelling); ``roles``: count a spelling only where it holds one of them (a list of 配合
+    tasks does not count 市交通委（运行处） leading one of them)."""
     if len(spellings) < 2:
         return ""
-    counts = [(n, sum(1 for t in tasks if t.roles_of(n))) for n in spellings]
+    counts = [(n, sum(1 for t in tasks if (set(t.roles_of(n)) & set(roles) if roles else t.roles_of(n))))
+              for n in spellings]
     said = "、".join(f"“{n}”{c} 项" for n, c in counts if c)
     return f"（方案写作{said}）" if said else ""
 

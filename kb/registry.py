@@ -248,6 +248,46 @@ def place_spellings(name: str) -> tuple[str, ...]:
     return (place, place + "政府", place + "人民政府")
 
 
+#: How a bureau's internal division's name ends (计划财务处, 办公室, 综合科, 财务股): written in brackets right after the
+#: bureau (``市交通委（计划财务处）``) it names the division doing the bureau's part, not a second body of its own (an
+#: office with a name of its own, 市发展改革委（市能源办）, 市交通委（市交通指挥中心）, ends otherwise and stays a
+#: sub-unit of its parent).
+_DIVISION_ENDINGS = ("处", "室", "科", "股")
+_BRACKETED = re.compile(r"(?P<unit>[^（）()]{2,}?)[（(](?P<inner>[^（）()]+)[)）]")
+
+
+def is_division(word: str) -> bool:
+    """True for a name shaped like a bureau's internal division (计划财务处, 办公室): 2–12 characters ending so, no
+    group or pointer word first (各处室, 有关处室 are no division's name)."""
+    return 2 <= len(word) <= 12 and word.endswith(_DIVISION_ENDINGS) and not word.startswith(_NOT_PLACE_STARTS)
+
+
+def bureau_divisions(name: str) -> tuple[str, tuple[str, ...]] | None:
+    """(bureau, divisions) of a unit written with its divisions in brackets — ``市交通委（科信处、宣传处）`` →
+    (``市交通委``, (``科信处``, ``宣传处``)) — else None.  Such a name is one unit as written: two divisions of one
+    bureau are two units (``市交通委（运行处）`` leads, ``市交通委（货运处）`` supports), never both ``市交通委``."""
+    if name[-1:] not in ")）":
+        return None
+    m = _BRACKETED.fullmatch(name)
+    if m is None:
+        return None
+    divisions = tuple(d.strip() for d in re.split(r"[、，,]", m.group("inner")) if d.strip())
+    if divisions and all(is_division(d) for d in divisions):
+        return m.group("unit").strip(), divisions
+    return None
+
+
+def division_spellings(name: str, written) -> tuple[str, ...]:
+    """The names ``written`` (a plan's unit names) holds that are ``name``'s bureau body: asked by the bureau
+    (市交通委), every ``市交通委（…处）`` the plan writes; asked by a division (计划财务处), every name with it in its
+    brackets; asked by ``市交通委（计划财务处）``, nothing more (the division is what was asked)."""
+    if bureau_divisions(name):
+        return ()
+    if is_division(name):
+        return tuple(w for w in written if w != name and (parts := bureau_divisions(w)) and name in parts[1])
+    return tuple(w for w in written if w != name and (parts := bureau_divisions(w)) and parts[0] == name)
+
+
 def government_twins(written) -> dict[str, str]:
     """Spellings of a place's body the plan does not write → the one it writes (浦东新区 → 浦东新区政府 when the plan
     writes only 浦东新区政府; 松江区政府, 松江区人民政府 → 松江区 when only 松江区): ``written`` the plan's names.
@@ -265,7 +305,8 @@ def government_twins(written) -> dict[str, str]:
 def known_names(plan=None, registry: Registry | None = None) -> dict[str, str]:
     """Every spelling kb can resolve → name: the plan's own names first (as written), then the
     aliases of its issuers' vocabularies (a registry alias never hides a name the plan writes), then the
-    other spellings of a place's body the plan writes one of (``government_twins``)."""
+    other spellings of a place's body the plan writes one of (``government_twins``), then the bureau and the
+    divisions of a name written with its divisions in brackets (``bureau_divisions``)."""
     reg = registry if registry is not None else plan_registry(plan)
     names: dict[str, str] = {}
     written: list[str] = []
@@ -279,6 +320,13 @@ def known_names(plan=None, registry: Registry | None = None) -> dict[str, str]:
         names.setdefault(key, name)
     for key, name in government_twins(written).items():
         names.setdefault(key, name)
+    for name in written:
+        # 市交通委（计划财务处） written: 市交通委 and 计划财务处 are names a question may ask by (kb.duties.place_body
+        # answers them with every spelling holding them)
+        parts = bureau_divisions(name)
+        if parts:
+            for part in (parts[0], *parts[1]):
+                names.setdefault(normalize_name(part), part)
     return names
 
 

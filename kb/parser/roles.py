@@ -30,7 +30,7 @@ from pathlib import Path
 from kb.errors import KbError
 from kb.model import ROLES
 from kb.parser.messages import warning
-from kb.registry import Registry
+from kb.registry import Registry, bureau_divisions
 
 ROLES_PATH = Path(__file__).resolve().parent.parent / "data" / "roles.yaml"
 
@@ -377,8 +377,9 @@ _SUBUNIT_SEP_RE = re.compile("[、，,]")
 
 
 def split_subunit(item: str) -> tuple[str, list[str]]:
-    """``市发展改革委（市能源办）`` → (``市发展改革委``, [``市能源办``])."""
-    if item[-1:] not in ")）":
+    """``市发展改革委（市能源办）`` → (``市发展改革委``, [``市能源办``]); a bureau with its internal divisions in brackets
+    (``市交通委（计划财务处）``, kb.registry.bureau_divisions) is one unit as written: (item, [])."""
+    if item[-1:] not in ")）" or bureau_divisions(item):
         return item, []
     m = _SUBUNIT_RE.fullmatch(item)
     if not m:
@@ -646,7 +647,9 @@ def _assign(r: _Reading, items: list[str], role: str, positional: bool) -> None:
         name, subs = split_subunit(item)
         if not name or is_none_marker(name, r.vocab):
             continue  # 配合单位：无 names nobody
-        name = _name(r, name)
+        divided = bureau_divisions(name)
+        # (the bureau's canonical name, its divisions as written: 市交通运输委员会（计划财务处） under an alias 市交通委)
+        name = _name(r, divided[0]) + name[len(divided[0]):] if divided else _name(r, name)
         names.append(name)
         if subs:
             bucket = r.tag.subunits.setdefault(name, [])

@@ -60,7 +60,8 @@ def exec_departments(question: str, q: Query, env) -> Answer | None:
         return Answer(question, "department_tasks", render_text(result), departments=names, status="not_in_plan",
                       result=result, related=others)
     known = set(plan.departments()) | set(plan.subunits())
-    missing = [n for n in names if n not in known]
+    # (a name the plan writes only with divisions, 市交通委 of 市交通委（计划财务处）, or a division so written: its body)
+    missing = [n for n in names if n not in known and len(place_body(plan, n)[1]) == 1]
     if missing:
         # a department of the registry that this plan gives no task (another plan's, or one named in passing)
         # (教育部 in a plan of 商务部, 财政部 …: the names it does have that are closest, as for an unknown name)
@@ -236,7 +237,8 @@ def _duties(question: str, q: Query, env, name: str, role: str, only: set[str] |
     what = "或".join(ROLE_WORDS[r] for r in GROUP_ORDER if r in only) if only else ROLE_WORDS[role]
     scope = "".join(x for x in (f"（{date_note}）" if date_note else "", f"（涉及{topic_note}）" if topic_note else "",
                                "（限上一个回答中的任务）" if q.within and previous else "",
-                               _written_as(tasks, spellings) if place_twin else ""))
+                               _written_as(tasks, spellings, tuple(only) if only else None if role == "any" else (role,))
+                               if place_twin else ""))
     show_deadlines = q.item == "deadline"
     intent = "department_count" if q.act.value == "count" else "department_tasks"
     if not tasks:
