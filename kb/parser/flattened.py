@@ -362,9 +362,9 @@ def _numbered(text: str, marks: str) -> int | None:
     return int(flat) if flat.isascii() and flat.isdigit() and len(flat) <= 3 else None
 
 
-#: A category row of a table without its header (品质宜居, 安全韧性): a short name alone between two rows — no digit,
-#: no punctuation.
-_CATEGORY_RE = re.compile(r"[\u4e00-\u9fff]{2,12}")
+#: A category row of a table without its header (品质宜居, 安全韧性, 创新动能（8项）): a short name alone between two rows —
+#: no punctuation but a bracket after it.
+_CATEGORY_RE = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff“”]{1,14}(?:[（(][^（）()。；，]{1,8}[)）])?")
 
 
 def headerless_tables(text: str, vocab, header_columns, unit_like, time_like) -> tuple[str, frozenset[str]]:
@@ -733,11 +733,12 @@ def _regroup_once(paras, start, body, header, unit_like, time_like, headings=fro
         seq.append((k, paras[k][2]))
         k += 1
     numbers: list[int] = []
-    expect = 1
+    expect = base = 1
     marks = getattr(vocab, "row_marks", "")
     first = next((x for x in range(min(4, len(seq))) if not _HEADING_RE.match(seq[x][1])), None)
     if first is not None and (_numbered(seq[first][1], marks) or 0) > 1:
         expect = _numbered(seq[first][1], marks)  # (a table whose rows go on numbering from an earlier one: （4）, （5）…)
+    base = expect
     for pos, (_, text) in enumerate(seq):
         if _numbered(text, marks) == expect:
             numbers.append(pos)
@@ -760,10 +761,10 @@ def _regroup_once(paras, start, body, header, unit_like, time_like, headings=fro
             tail = lines_of(pos + 1, len(seq))
             used = _last_row_extent(tail, len(post))
             used = _extend_last_row(tail, used, post, kinds, unit_like, time_like, col_names, headings)
-            segments.append((r + 1, tail[:used], post, []))
+            segments.append((base + r, tail[:used], post, []))
             end_pos = pos + 1 + used
         else:
-            segments.append((r + 1, lines_of(pos + 1, nxt), post, pre))
+            segments.append((base + r, lines_of(pos + 1, nxt), post, pre))
     pending_pre: dict[int, str] = {}
     pending_notes: list[str] = []
     pending_warn: list[str] = []
@@ -801,7 +802,7 @@ def _regroup_once(paras, start, body, header, unit_like, time_like, headings=fro
         unsure = [lines[x] for x in uncertain]
         if number is not None:
             row_cells = [""] * n_cols
-            row_cells[num] = seq[numbers[number - 1]][1].strip()  # as written (*1: the mark kept)
+            row_cells[num] = seq[numbers[number - base]][1].strip()  # as written (*1: the mark kept)
             notes, warns = list(pending_notes), list(pending_warn)
             for c in pre:
                 row_cells[c] = pending_pre.get(c, "")
