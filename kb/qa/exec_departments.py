@@ -310,13 +310,19 @@ def _unassigned(question: str, q: Query, env, name: str, role: str | None, near:
     plan, words = env.plan, load_answer_words()
     env.ctx.tasks = []
     mentions = plan.tasks_matching([(fold(name),)], fold, kinds=None) if name else []
-    # (a role asked of a unit the plan writes: that role first, 共 0 项 — as for a unit holding only other roles; a
-    # name the plan never writes is given no task at all)
-    first = (words["role_not_held"].format(name=name, role=ROLE_WORDS[role]) if role and (mentions or not plan.roles_given())
-             else words["not_named"].format(name=name))
+    # A name the plan's text writes (in a paragraph, a cover notice, a table column kb does not read: 基层处 in 30 cells)
+    # may hold roles kb did not read: what kb read is said, never "the plan assigns it nothing"; the asked role first
+    # (共 0 项).  A name the plan never writes is given no task at all.
+    written = bool(mentions) or bool(name) and fold(name) in plan.mentions()
+    if written:
+        first = (words["role_not_read"].format(name=name, role=ROLE_WORDS[role]) if role
+                 else words["not_read"].format(name=name))
+    else:
+        first = (words["role_not_held"].format(name=name, role=ROLE_WORDS[role]) if role and not plan.roles_given()
+                 else words["not_named"].format(name=name))
     if not plan.roles_given():
         said, near = [first, words["no_units_assigned"]], []
-    elif mentions:
+    elif written:
         said, near = [first, words["only_mentioned"].format(name=name)], []
     else:
         near = list(near or []) or close_names(plan, name)

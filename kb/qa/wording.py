@@ -60,6 +60,8 @@ REQUIRED = {
     "no_roles_read": (),
     "other_roles_title": ("{name}",),
     "only_mentioned": ("{name}",),
+    "role_not_read": ("{name}", "{role}"),
+    "not_read": ("{name}",),
     "mentioned_title": ("{name}",),
     "no_units_assigned": (),
     "who_not_named": ("{label}", "{head}"),
