@@ -262,6 +262,10 @@ CASES += [
                                                    ("2人户", 30.0, "平米", "≥", None, None, False, None, None)],
      "平米 is a unit; 人户 is a word (a household of one), not a count of people"),
     ("新建公租房5万平米。", "", [("新建公租房", 5.0, "万平米", "=", None, None, False, None, None)], "万平米"),
+    # 广州市农业局 2013 (fixture 87): 学时/课时 are units; 6个学时 is how hours are counted, no count of 个 named 学时计算.
+    ("每个班的总学时不少于100学时，每天按6个学时计算。", "", [("总学时", 100.0, "学时", "≥", None, None, False, "每个班", None)],
+     "学时 is a unit (每个班 its scope); 个学时 is no count of 个"),
+    ("培训不少于40课时。", "", [("培训", 40.0, "课时", "≥", None, None, False, None, None)], "课时"),
     ("培训农民工100人，户均增收2000元。", "", [("培训农民工", 100.0, "人", "=", None, None, False, None, None),
                                             ("户均增收", 2000.0, "元", "=", None, None, False, None, None)],
      "control: 人 then a comma is a count"),
