@@ -126,3 +126,17 @@ def test_signature_and_date_glued_to_the_title_is_no_title(plans):
     doc, _ = parse_document((PLANS / "51_liangshi_yingji_guobanhan2005-57.txt").read_text("utf-8"), "p")
     assert doc.plan_title == "国家粮食应急预案" and doc.cover.endswith("国务院办公厅二〇〇五年六月十一日")
     assert plans[GAS][0].plan_title == "上海市崇明区处置燃气事故应急预案"
+
+
+def test_short_form_the_plan_defines_is_the_same_body(plans):
+    """崇明区建设管理委员会（以下简称“区建设管理委”）: the short form is the body's second name (Task.subunits), so a
+    question about 区建设管理委 finds the lead-in and its five duties written under the full name as well (17 tasks:
+    the 11 the plan writes 区建设管理委 in and the 6 of 2.5.1; before: 11)."""
+    from kb.model import Plan
+    from kb.qa import Session
+
+    doc, tasks = plans[GAS]
+    full = [t for t in tasks if t.sole == ["崇明区建设管理委员会"]]
+    assert len(full) == 6 and all(t.subunits == {"崇明区建设管理委员会": ["区建设管理委"]} for t in full)
+    answer = Session(plan=Plan(documents=[doc], tasks=tasks), strict=True).ask("区建设管理委负责哪些任务")
+    assert answer.status == "answered" and len(answer.tasks) == 17, answer.text[:200]

@@ -93,7 +93,7 @@ MODAL_CASES = [
      "a 当… clause of condition before the subject"),
     ("一旦出现跨区影响的态势，区建设管理委应当及时向毗邻省市通报。", {"sole": ["区建设管理委"]}, "一旦… before the subject"),
     ("区住房保障局（以下简称“区房管局”）应当建立台账。", {"sole": ["区住房保障局"]},
-     "（以下简称…） after the name is no part of it; the name as written first"),
+     "（以下简称…） after the name is no part of it; the name as written first (the short form: its second name)"),
     ("燃气企业应落实应急处置队伍的建设。", {}, "control: an enterprise is no unit of the plan (modal_subject_not)"),
     ("事发单位应向属地政府报告事故信息。", {}, "control: the party an accident befalls is no named unit"),
     ("科研单位要健全完善内部管理制度。", {}, "control: a kind of body (科研单位, 职业院校, 专利代理机构, 试点地区), no named unit"),
@@ -326,3 +326,13 @@ def test_duty_document_subject(para, expected, why):
     assert _roles(_task(YUAN.format(para), para[:8])) == expected, why
     if expected and "指导" not in para:
         assert _roles(_task(FANG.format(para), para[:8])) == {}, "control: in a 方案 a plain verb gives no role"
+
+
+
+def test_short_form_is_the_second_name():
+    t = _task(UNTAGGED.replace("三、职责分工", "三、工作安排").format("x", "区住房保障局（以下简称“区房管局”）应当建立台账。"),
+              "区住房保障局")
+    assert t.subunits == {"区住房保障局": ["区房管局"]}
+    t = _task(UNTAGGED.replace("三、职责分工", "三、工作安排").format("x", "区住房保障局应当建立台账（以下简称“台账”）。"),
+              "区住房保障局")
+    assert t.subunits == {}, "control: a short form of something else in the sentence is no name of the subject"

@@ -541,6 +541,7 @@ def _duty_lists(state: ParseState, vocab) -> None:
             if not task.tag and not any(getattr(task, k) for k in ROLES):
                 for k in ("sole", "shared"):
                     setattr(task, k, list(getattr(owner, k)))
+                task.subunits = {k: list(v) for k, v in owner.subunits.items()}
                 task.role_source = owner.role_source
                 continue
         owner = None

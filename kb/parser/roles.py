@@ -1044,7 +1044,7 @@ def read_heading_roles(title: str, registry: Registry, vocab: RoleVocabulary | N
 #: A sentence's first clause: the subject stands in it (cut at ，。；：).
 _FIRST_CLAUSE_RE = re.compile(r"[^，,。；;：:]+")
 #: The short form a plan gives a name it will use again (崇明区建设管理委员会（以下简称“区建设管理委”）): no part of it.
-_SHORT_NAME_RE = re.compile(r"[（(]以下简称[^（）()]{1,20}[)）]")
+_SHORT_NAME_RE = re.compile(r"[（(]以下简称[“\"「]?(?P<short>[^（）()“”\"「」]{1,20})[”\"」]?[)）]")
 #: A clause of condition before the subject (当燃气事故风险已经解除，X应… / 一旦出现…的态势，X应当…).
 _CONDITION_RE = re.compile(r"(?:当|一旦|如遇|遇有)[^，,。；;：:]{2,60}[，,]")
 #: 牵头 as the predicate's role (X…负责牵头组织开展…), not a role's name (牵头单位, 牵头部门, 牵头的).
@@ -1157,6 +1157,11 @@ def read_subject(sentence: str, registry: Registry, vocab: RoleVocabulary | None
     tag = Tag(text="")
     r = _Reading(tag, registry, vocab, DocumentRules())
     _assign(r, names, role, positional=False)
+    short = _SHORT_NAME_RE.search(sentence)
+    if short and len(names) == 1 and sentence.startswith(names[0] + short.group(0)):
+        # 崇明区建设管理委员会（以下简称“区建设管理委”）: the short form the plan writes from then on is the same body's
+        # second name (Task.subunits, as 省市场监管局（省知识产权局）), so a question about 区建设管理委 finds it
+        tag.subunits.setdefault(names[0], []).append(short.group("short"))
     tag.warnings = []
     tag.notes.append(sentence[: len(sentence) - len(predicate)] + predicate[:20])
     return tag if tag.has_roles else None
