@@ -113,6 +113,21 @@ UAV = """临江市人民政府办公室关于印发临江市无人机产业发�
 各区、各有关部门要将本方案落实情况于2018年12月31日前报市发展改革委。此后，每年2月底前报送上一年度工作进展情况。
 """
 
+#: Parts whose titles have two clauses (一、壮大市场主体，优化市场环境) over numbered items.
+PARTS = """某县优化营商环境三年行动方案
+
+为持续优化营商环境，制定本方案。
+
+一、壮大市场主体，优化市场环境
+1.推进企业开办便利化。（牵头单位：县市场监管局）
+2.降低企业用电成本。（牵头单位：县发展改革局）
+二、提升政务服务，打造数字政府
+3.推行“一网通办”。（牵头单位：县政务服务中心）
+4.建设县级数据共享平台。（牵头单位：县大数据局）
+三、加强组织保障
+5.建立工作专班。（牵头单位：县政府办）
+"""
+
 JILI = "46_jili_guobanfa2018-117.txt"
 #: 国发〔2018〕38号 (tests/fixtures/plans/13): measures tagged （负责部门：…，适用范围：X自贸试验区）; rows written from its
 #: text by hand before kb ran on them (an untuned check of 5).
@@ -124,7 +139,7 @@ ZONGBAO = "12_zongbao_guofa2019-3.txt"
 @pytest.fixture(scope="module")
 def ask(tmp_path_factory):
     root = tmp_path_factory.mktemp("fieldplans")
-    files = {"ftz_long": FTZ_LONG, "ftz_inline": FTZ_INLINE, "uav": UAV}
+    files = {"ftz_long": FTZ_LONG, "ftz_inline": FTZ_INLINE, "uav": UAV, "parts": PARTS}
     sessions = {}
 
     def asker(corpus: str, question: str):
@@ -283,6 +298,12 @@ HEADINGS = [
     ("uav", "拓展应用场景，推动示范应用有哪些任务", "answered", ["二（三）4", "二（三）5"], [],
      "the heading 拓展应用场景、推动示范应用 typed with ，"),
     ("uav", "补齐关键零部件短板有哪些任务", "answered", ["二（二）"], [], "control: a clause the reader matched before"),
+    ("parts", "壮大市场主体、优化市场环境有哪些任务", "answered", ["一1", "一2", "共 2 项"], ["壮大市"],
+     "a part title typed with 、 for ， (was 'the plans do not concern 壮大市', a place read in 壮大市场)"),
+    ("parts", "提升政务服务打造数字政府包括哪些任务", "answered", ["二3", "二4", "共 2 项"], [],
+     "a part title typed with no punctuation: the part, not a narrower topic within it"),
+    ("parts", "打造数字政府有哪些任务", "answered", ["二3", "二4"], [], "a part title's second clause, all the topic"),
+    ("parts", "加强组织保障有哪些任务", "answered", ["三"], [], "control: a whole part title"),
     ("uav", "市工信局牵头哪些任务", "answered", ["二（一）2", "二（二）", "二（四）7"], [], "control: a unit of the plan"),
     ("uav", "市区道路施工有哪些任务", "not_in_plan", [], ["分配任务"],
      "a phrase shaped like a unit only by its start (市…) is no unit: never 'the plan assigns it nothing'"),

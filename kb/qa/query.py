@@ -580,6 +580,8 @@ def read_place(r: Reading) -> None:
             at = r.text.find(suffix, at + 1)
     # (a place inside a department of the plan is that department's, not another place)
     names = [n for n in names if n not in r.plan_text and not any(n in d for d in r.facts.departments)]
+    if names:  # (壮大市 of 壮大市场主体 where only a part heading writes it: the heading's words, no place)
+        names = [n for n in names if not any(n in h for h in heading_clauses(r.plan))]
     named = _place_naming_a_plan(r) or _place_owning_the_topic(r)
     if named and not names:
         names = [named]
@@ -1903,10 +1905,15 @@ def read_heading(r: Reading) -> None:
         hit = part_named.get(title)
         if hit is None:
             folded, heads, _ = _title_heads(title)
-            heads = heads if marked_area else ()
+            # (a clause of 6+ characters that is all the topic, 打造数字政府有哪些任务, names its part as a section's does)
+            several = len(heads) > 1
+            heads = heads if marked_area else tuple(h for h in heads if len(h) >= 6 and q.topic == [h] and not spread())
             overview = any(map(folded.__contains__, overview_words))
+            # (a part's title typed with other punctuation — 壮大市场主体、优化市场环境 for the plan's ，— is that title)
+            whole = _bare_heading(folded)
             hit = part_named[title] = len(title) >= 4 and (
-                (folded in text or len(heads) > 1 and any(map(text.__contains__, heads))) and not overview
+                (folded in text or several and any(map(text.__contains__, heads))
+                 or len(whole) >= 6 and whole in _bare_heading(text)) and not overview
                 or overview and asks_overview and (_names_by_run(folded, text, q.topic) or _within_title(folded, text)))
         return hit
 
@@ -1915,12 +1922,22 @@ def read_heading(r: Reading) -> None:
             if names_section(title):
                 q.heading = f"{label}{title}"
                 q.cited = [t.id for t in plan.document_tasks(doc_id) if t.section == label]
+                _drop_heading_words(q, title)
                 return
         for num, title in doc_parts:
             if names_part(title):
                 q.heading = f"{num}、{title}"
                 q.cited = [t.id for t in plan.part_tasks(doc_id, num)]
+                _drop_heading_words(q, title)
                 return
+
+
+def _drop_heading_words(q: Query, title: str) -> None:
+    """The topic words that are the named heading's own words typed with other punctuation (提升政务服务打造数字政府 for
+    提升政务服务，打造数字政府) name the heading, not a narrower topic within it."""
+    folded, _, _ = _title_heads(title)
+    bare = _bare_heading(folded)
+    q.topic = [w for w in q.topic if w in folded or _bare_heading(w) not in bare]
 
 
 def _within_title(folded_title: str, text: str) -> bool:
