@@ -298,7 +298,7 @@ HEADINGS = [
     ("uav", "拓展应用场景，推动示范应用有哪些任务", "answered", ["二（三）4", "二（三）5"], [],
      "the heading 拓展应用场景、推动示范应用 typed with ，"),
     ("uav", "补齐关键零部件短板有哪些任务", "answered", ["二（二）"], [], "control: a clause the reader matched before"),
-    ("parts", "壮大市场主体、优化市场环境有哪些任务", "answered", ["一1", "一2", "共 2 项"], ["壮大市"],
+    ("parts", "壮大市场主体、优化市场环境有哪些任务", "answered", ["一1", "一2", "共 2 项"], ["不涉及"],
      "a part title typed with 、 for ， (was 'the plans do not concern 壮大市', a place read in 壮大市场)"),
     ("parts", "提升政务服务打造数字政府包括哪些任务", "answered", ["二3", "二4", "共 2 项"], [],
      "a part title typed with no punctuation: the part, not a narrower topic within it"),
