@@ -381,8 +381,12 @@ def headerless_tables(text: str, vocab, header_columns, unit_like, time_like) ->
     A second column of units stays a field (备注…): with no header, whether it leads or supports is not known.  Nothing
     is done when a header stands before row 1.  Returns the text and the category rows' words (headings of the table)."""
     marks = getattr(vocab, "row_marks", "")
-    one = rf"^[ \t\u3000]*[{re.escape(marks)}]?[ \t\u3000]*1[ \t\u3000]*$" if marks else r"^[ \t\u3000]*1[ \t\u3000]*$"
-    if not re.search(one, text, re.M) or not re.search(one.replace("1", "3", 1), text, re.M):
+    mark = f"[{re.escape(marks)}]?" if marks else ""
+
+    def alone(n: int) -> str:  # the row number n alone on its line, a mark allowed before it
+        return rf"^[ \t\u3000]*{mark}[ \t\u3000]*{n}[ \t\u3000]*$"
+
+    if not re.search(alone(1), text, re.M) or not re.search(alone(3), text, re.M):
         return text, frozenset()
     paras = _paragraphs(text)
     inserts: list[tuple[int, list[str]]] = []
