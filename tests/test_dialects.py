@@ -384,6 +384,13 @@ PROSE_CASES = [
     ("农户和施工队对房屋质量负主体责任。", {}, "负主体责任 is a liability, no duty"),
     ("要明确责任主体，压实工作责任。", {}, "明确责任主体: no subject"),
     ("企业是安全生产的责任主体。", {}, "企业 is no unit"),
+    # tagsblind5 D5 (lead, 01:22): an inner 由X负责 under the paragraph's own subject was read as the paragraph's sole unit
+    ("各项目管理部门要加强项目管理，简化过程检查，项目的日常管理主要由项目承担单位负责。", {},
+     "an inner 由X负责 under the paragraph's subject (各项目管理部门要…) owns no paragraph"),
+    ("各项目管理部门要加强项目管理。项目的日常管理主要由项目承担单位负责。", {}, "the same across two sentences"),
+    ("项目的日常管理由项目承担单位负责。", {"sole": ["项目承担单位"]}, "control: a thing as the subject, 由X负责 owns it"),
+    ("由市科技局负责试点工作。", {"sole": ["市科技局"]}, "control: 由X负责 opening the paragraph"),
+    ("市财政局要加强资金保障，具体由市财政局负责拨付。", {"sole": ["市财政局"]}, "control: 由X负责 naming the subject itself"),
 ]
 
 

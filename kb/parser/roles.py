@@ -963,7 +963,11 @@ def read_prose(clauses: list[str], registry: Registry, vocab: RoleVocabulary | N
     tag = Tag(text="")
     r = _Reading(tag, registry, vocab, DocumentRules())
     given: set[str] = set()
-    for clause in clauses:
+    # The paragraph's own subject (各项目管理部门要…): an inner 由X负责 further on (…主要由项目承担单位负责) says who does a
+    # part of the work, never who owns the paragraph — read as its sole unit it was a confident wrong answer.
+    opener = opening_subject(_PROSE_MARKER_RE.sub("", clauses[0])) if clauses else None
+    subject = [n for n in opener[0]] if opener and not any("由" in n for n in opener[0]) else []
+    for number, clause in enumerate(clauses):
         if not any(w in clause for w in PROSE_WORDS):
             continue
         clause = _PROSE_MARKER_RE.sub("", clause)
@@ -977,6 +981,9 @@ def read_prose(clauses: list[str], registry: Registry, vocab: RoleVocabulary | N
                         continue  # an aside in brackets (技工院校内由X负责) assigns no task of the paragraph
                     if tasks_only and _SETS_UP_RE.search(part[: m.start() + 1]):
                         continue
+                    if form == "organized-by" and subject and (number > 0 or m.start() > 0) \
+                            and m.group("sole") not in subject:
+                        continue  # an inner 由X负责 under the paragraph's own subject (see above)
                     groups = {g: split_items(m.group(g), vocab) for g in _PROSE_GROUPS
                               if g in pattern.groupindex and m.group(g)}
                     if any(name_end(x, vocab) for g, items in groups.items() if g != "support" for x in items):
