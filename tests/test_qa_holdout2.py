@@ -33,7 +33,6 @@ KNOWN_FAILURES: set[str] = {
     "ls-rank-most-support",  # 责任单位最多: five items instead of the two with three units
     "cd-when-workplan",  # not_in_plan: 2023年1月15日前 stands in the cover notice
     "lsh-lead-hrss",  # 分别牵头: no task for 市人力社保局 as lead
-    "sc-meta-date",  # not_in_plan: the notice is dated 2022年10月18日
     "sc-implied-prefectures",  # not_in_plan: 市(州)人民政府 implied by 下同
     # batch 2 (8cdf2ec), same main
     "zg-value-staggered-industries",  # right task, but 水泥/砖瓦/陶瓷 not in the answer
