@@ -146,3 +146,40 @@ def test_questions(session, question, labels, why):
     answer = session.ask(question)
     assert answer.status == "answered", (why, answer.text)
     assert [t.label for t in answer.tasks] == labels, (why, answer.text)
+
+
+# --- columns of the issuing bureau's internal divisions (市民政局内牵头处室 / 市民政局内配合处室) -------------------------
+
+DIV_HEADER = "序号\t工作事项\t主要内容\t牵头单位\t配合单位\t市民政局内牵头处室\t市民政局内配合处室"
+DIV_ROWS = [
+    "1\t增加社区助餐点\t按照就近便利原则布局社区助餐点。\t市民政局\t市财政局\t养老服务处\t福利处、规划财务处",
+    "1\t增加社区助餐点\t引导餐饮企业参与老年助餐服务。\t市商务委\t市民政局\t养老服务处\t规划财务处",
+    "1\t增加社区助餐点\t落实助餐补贴政策。\t各区人民政府\t市财政局\t养老服务处\t/",
+    "2\t培育养老服务队伍\t开展养老护理员职业技能培训。\t市人力社保局\t/\t人事处\t/",
+]
+
+
+@pytest.mark.parametrize(("label", "lead", "support", "subunits", "why"), [
+    ("附件-1-1", ["市民政局"], ["市财政局"], {"市民政局": ["养老服务处"]},
+     "the bureau leads: its leading division does its part; its supporting divisions lead nothing (fields only)"),
+    ("附件-1-2", ["市商务委"], ["市民政局"], {"市民政局": ["养老服务处", "规划财务处"]},
+     "the bureau supports: both its divisions do its supporting part"),
+    ("附件-1-3", ["各区人民政府"], ["市财政局"], {}, "the row's unit cells do not name the bureau: no sub-unit"),
+    ("二（一）2", ["市人力社保局"], [], {}, "人事处 of a bureau the row does not name: a field"),
+])
+def test_division_columns(label, lead, support, subunits, why):
+    doc, tasks = _plan(DIV_ROWS, DIV_HEADER)
+    t = _by_label(tasks)[label]
+    assert (t.lead, t.support, t.subunits) == (lead, support, subunits), why
+    assert "市民政局内牵头处室" in t.fields, why  # the cells stay fields too
+
+
+@pytest.mark.parametrize(("question", "status", "labels", "why"), [
+    ("养老服务处牵头哪些任务", "answered", ["附件-1-1"], "led where its bureau leads"),
+    ("规划财务处配合哪些任务", "answered", ["附件-1-2"], "supports where its bureau supports"),
+    ("哪些任务没有配合单位", "answered", ["二（一）2"], "division columns add no 配合单位"),
+])
+def test_division_questions(question, status, labels, why):
+    doc, tasks = _plan(DIV_ROWS, DIV_HEADER)
+    answer = Session(plan=Plan([doc], tasks), strict=True).ask(question)
+    assert answer.status == status and [t.label for t in answer.tasks] == labels, (why, answer.text)

@@ -1032,6 +1032,7 @@ def _table_rows(state, table: TaskTable, attached: bool, vocab) -> list[_Row]:
         part, part_title = table.cite, table.title or ""
     n_sections = 0
     out: list[_Row] = []
+    divisions = _division_columns(table)
     for place, (row_no, cells, row_page) in enumerate(table.rows):
         if not any(cells):
             continue
@@ -1067,6 +1068,8 @@ def _table_rows(state, table: TaskTable, attached: bool, vocab) -> list[_Row]:
         item = names_items(table.header[table.columns["task"]], load_vocabulary())
         tag, composed, notes = _row_tag(table, get)
         parsed = roles.parse_tag_content(composed, state.registry, vocab) if composed else None
+        if parsed is not None and divisions:
+            _division_subunits(parsed, divisions, cells, state.registry)
         cite = f"{table.cite} 序号{row_no}" if table.flat else f"{table.cite} 第{row_no}行"
         row_notes, row_warnings = table.row_notes.get(place if table.flat else row_no, ([], []))
         notes = notes + [n for n in row_notes if n not in notes]
@@ -1105,6 +1108,48 @@ def _item_text(name: str, table: TaskTable, cells: list[str]) -> str:
 
 
 _EMPTY_MARK_RE = re.compile(r"^(?:[—\-－―–/／]{1,2}|无|暂无)$")
+
+
+#: Role words a division column's header names its role with (市卫健委内牵头处室: the bureau before it).
+_DIVISION_ROLE_WORDS = ("牵头", "主责", "责任", "负责", "配合", "协办", "协同", "参与")
+
+
+def _division_columns(table: TaskTable) -> list[tuple[int, str, str]]:
+    """(column, bureau, role) of the columns naming a bureau's internal divisions beside the plan's unit columns
+    (``市卫健委内牵头处室`` → 市卫健委, lead; ``市卫健委内配合处室`` → support); a header naming no bureau (牵头处室)
+    gives none: its cells stay fields only."""
+    vocab = load_vocabulary()
+    if not vocab.inner_endings or not any(c in table.columns for c in _UNIT_COLUMNS):
+        return []
+    out = []
+    for i, cell in enumerate(table.header):
+        key = re.sub(r"[\s:：]", "", cell)
+        if not key.endswith(vocab.inner_endings) or i in table.columns.values() and table.columns.get("other") != i:
+            continue
+        role = _division_role(key, vocab)
+        at = min((key.find(w) for w in _DIVISION_ROLE_WORDS if w in key), default=-1)
+        bureau = key[:at].removesuffix("内") if at > 0 else ""
+        if role and len(bureau) >= 2:
+            out.append((i, bureau, role))
+    return out
+
+
+def _division_subunits(parsed, divisions: list[tuple[int, str, str]], cells: list[str], registry) -> None:
+    """A row's divisions of the bureau a division column names, as that bureau's sub-units (decision, session 10:
+    README "Internal divisions"): the divisions of its 牵头/责任 column do the bureau's part, whatever role the row
+    gives the bureau; those of its 配合 column only where the bureau supports the row (where it leads, a supporting
+    division leads nothing: its cell stays a field).  A bureau the row's unit cells do not name gets none."""
+    for i, bureau, role in divisions:
+        names = _names(cells[i]) if i < len(cells) else []
+        if not names:
+            continue
+        canonical = registry.canonical(bureau) if registry is not None else None
+        held = {r: [n for n in ns if n in (bureau, canonical)] for r, ns in parsed.roles.items()}
+        holders = [n for ns in held.values() for n in ns]
+        if not holders or (role == "support" and any(ns for r, ns in held.items() if r != "support")):
+            continue
+        bucket = parsed.subunits.setdefault(holders[0], [])
+        bucket.extend(n for n in names if n not in bucket)
 
 
 #: A figure to reach: a number and its measure (810个, 1所, 2.5公里, 30%).
