@@ -158,25 +158,8 @@ def section_answer(question: str, q: Query, env, tasks: list[Task], heading: str
         return _on_topic(question, q, env, tasks, heading, words, date_note)
     scope = f"（{date_note}）" if date_note else ""
     unnumbered = []
-    if ("count" in q.asks or q.item == "count") and not date_note and tasks and not any(t.section for t in tasks) \
-            and len({(t.doc, t.part) for t in tasks}) == 1:
-        # 组织实施部分一共有几条 over a part of numbered paragraphs (1.–3.) and a closing line of no number (各省…要及时报送
-        # …): its items are the numbered ones (kb.qa.exec_plan.part_items), the closing line said apart
-        from kb.qa.exec_plan import part_items
-
-        items = part_items(env.plan, tasks[0].doc, tasks[0].part, [])
-        ids = {t.id for t in items}
-        if len(items) < len(tasks):
-            unnumbered = [t for t in tasks if t.id not in ids]
-            tasks = [t for t in tasks if t.id in ids]
-    elif ("count" in q.asks or q.item == "count") and not date_note and any(t.section for t in tasks) \
-            and len({(t.doc, t.part) for t in tasks}) == 1:
-        # 优化监管考核机制一共有几条 over （二十五）–（二十七） and a closing paragraph outside every section that carries no
-        # number and no responsibility (各地区、各部门要充分认识…): no item of the part, said apart
-        from kb.qa.exec_plan import is_numbered
-
-        unnumbered = [t for t in tasks if not t.section and t.kind == "paragraph" and not is_numbered(t)]
-        tasks = [t for t in tasks if t not in unnumbered]
+    if ("count" in q.asks or q.item == "count") and not date_note:
+        tasks, unnumbered = _numbered_items(env, tasks)
     groups = _annex_groups(env.plan, tasks)
     if groups:
         # 附件有几条 / 附件里有哪些 with two annexes: each annex with its title and count, its items numbered on across
@@ -202,6 +185,29 @@ def section_answer(question: str, q: Query, env, tasks: list[Task], heading: str
         if note := part_heading_line(env.plan, tasks):
             lines.insert(0, note)
     return Answer(question, intent, compose(lines), tasks=tasks, departments=departments_of(tasks))
+
+
+def _numbered_items(env, tasks: list[Task]) -> tuple[list[Task], list[Task]]:
+    """(the items, the paragraphs left out as no item) of one part's paragraphs, as a count of them says: over a part
+    of numbered paragraphs (1.–3.) and a closing line of no number (各省…要及时报送…), the numbered ones
+    (kb.qa.exec_plan.part_items); over a part of sections, all but a closing paragraph outside every section that
+    carries no number and no responsibility (各地区、各部门要充分认识…).  Paragraphs of several parts: all of them."""
+    if not tasks or len({(t.doc, t.part) for t in tasks}) != 1:
+        return tasks, []
+    if not any(t.section for t in tasks):
+        # 组织实施部分一共有几条: the closing line is said apart
+        from kb.qa.exec_plan import part_items
+
+        items = part_items(env.plan, tasks[0].doc, tasks[0].part, [])
+        ids = {t.id for t in items}
+        if len(items) < len(tasks):
+            return [t for t in tasks if t.id in ids], [t for t in tasks if t.id not in ids]
+        return tasks, []
+    # 优化监管考核机制一共有几条 over （二十五）–（二十七） and a closing paragraph
+    from kb.qa.exec_plan import is_numbered
+
+    unnumbered = [t for t in tasks if not t.section and t.kind == "paragraph" and not is_numbered(t)]
+    return [t for t in tasks if t not in unnumbered], unnumbered
 
 
 def _annex_groups(plan, tasks: list[Task]) -> list[tuple[str, str, list[Task]]]:
@@ -237,6 +243,8 @@ def _on_topic(question: str, q: Query, env, tasks: list[Task], heading: str, wor
     voc = env.voc
     groups = [voc.synonyms(w) for w in words]
     test = any if q.topic_any else all
+    if not date_note:
+        tasks, _ = _numbered_items(env, tasks)  # (the list's items as its count says: 共 N 项 alike)
 
     def holds(t: Task) -> bool:
         text = fold(f"{t.title or ''}{t.body or t.text}")

@@ -576,6 +576,17 @@ def exec_topic_list(question: str, q: Query, env) -> Answer:
         hits = env.index().search(" ".join(words), limit=None, require_all=True, kinds=("task",))
         tasks = sorted((plan.task(h.task_id) for h in hits), key=plan.position)  # a map, not a scan per item
         how = "原文含以下全部词语"
+    if not tasks and marked and not any(getattr(d, "tagged", True) for d in plan.documents):
+        # a plan none of whose paragraphs carries a responsibility tag (a notice, roles in prose): it has no "task" in
+        # kb's sense, and 方案中没有涉及…的任务 would deny what its paragraphs say — those holding the words answer
+        paragraphs = topic_matches(env, words, q.topic_any, kinds=None)
+        if paragraphs:
+            shown = ("或" if q.topic_any else "和").join(f"“{voc.spellings.get(w, w)}”" for w in words)
+            lines = [f"方案的段落没有责任单位标注（不是带标注的任务）；提到{shown}的段落共 {len(paragraphs)} 项："]
+            lines.extend(numbered(paragraphs))
+            ctx.tasks, ctx.topic = paragraphs, words
+            intent = "topic_count" if "count" in asks else "topic_tasks"
+            return Answer(question, intent, compose(lines), tasks=paragraphs, departments=departments_of(paragraphs))
     if not tasks:
         if not marked:
             return found_nothing(question, q, env)  # no paragraph holds it: who is responsible (ranked) …

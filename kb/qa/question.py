@@ -967,8 +967,9 @@ def _note_role(word: str, q: Question, voc: Vocabulary) -> None:
 
 
 def _meaningful(chunk: str) -> bool:
-    """A topic chunk worth looking up: some CJK or Latin/digit content, not punctuation alone."""
-    return any(is_cjk(c) or c.isalnum() for c in chunk)
+    """A topic chunk worth looking up: some CJK or Latin/digit content, not punctuation alone, nor a lone 里/内 left
+    after a list's name (推广清单里哪些涉及科技金融: 里 places the question in the list, it is no word to find)."""
+    return any(is_cjk(c) or c.isalnum() for c in chunk) and bool(chunk.strip("里内"))
 
 
 def _department_chunk(chunk: str, voc: Vocabulary, resolve, asks_who: bool = False, starts: tuple[str, ...] | None = None):
