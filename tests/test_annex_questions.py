@@ -89,6 +89,12 @@ SEVERAL_ANNEXES = [
     ("ys", ["附件1有几条"], "answered", ["附件1-1", "附件1-2", "附件1-3", "附件1-4"], ["共 4 项"], "one annex by cite"),
     ("ys", ["附件有几条", "第五项是什么"], "answered", ["附件2-1"], ["推行证照分离改革全覆盖"],
      "第N项 after the two annexes' count: the Nth of the items listed, across annexes"),
+    ("ys", ["附件的第一条是什么", "附件2"], "answered", ["附件2-1", "附件2-2", "附件2-3"], ["附件2：重点改革事项"],
+     "an annex named alone (the reply to the ask-back): its items, its first first (before: 方案中没有涉及“附件2”的条目, "
+     "not_in_plan — a confident wrong answer)"),
+    ("ys", ["示范场景清单"], "answered", ["附件1-1", "附件1-2", "附件1-3", "附件1-4"], ["共 4 项"], "an annex's title alone"),
+    ("ys", ["附件1-3是什么"], "answered", ["附件1-3"], ["政务数据“一次采集”场景"],
+     "kb's own cite of an annex paragraph, typed back, is a label (before: not_in_plan)"),
 ]
 
 

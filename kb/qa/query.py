@@ -1730,14 +1730,18 @@ def read_annex_named(r: Reading) -> None:
     topic reading."""
     q, f = r.query, r.facts
     if (q.act is not None or f.departments or f.unresolved or q.label or q.part or q.section or q.ordinal is not None
-            or f.date is not None or f.flags & {"who", "when"} or [x for x in f.roles if x not in ("any",)]
-            or not (f.flags & {"count", "list", "topic_mark"} or _COUNT_OF_ITEMS.search(r.text))):
+            or f.date is not None or f.flags & {"who", "when"} or [x for x in f.roles if x not in ("any",)]):
+        return
+    asked = bool(f.flags & {"count", "list", "topic_mark"} or _COUNT_OF_ITEMS.search(r.text))
+    if not asked and (f.flags - {"follow_up", "short", "opener"} or not q.topic):
         return
     named = annexes_named(r)
     if not named:
         return
     names = [n for _, cite, title in named for n in (*_annex_names(r, cite, title), "附件")]
     loose = [w for w in q.topic if not _names_annex(w, names)]
+    if not asked and loose:
+        return  # (附件2 / 示范场景清单 alone, the whole question: its items, as 附件2有哪些)
     if loose and "topic_mark" not in f.flags:
         return  # (示范场景的企业开办: its topic reading)
     doc = named[0][0]

@@ -60,8 +60,10 @@ _NEGATION_BEFORE = re.compile(r"(?:没有|没|无|未|不设)(?:明确|写明|�
 #: A section marker cited alone at the start ((二十一)谁牵头): plans that number sections across parts.
 _SECTION_MARK = re.compile(r"\([一二三四五六七八九十]{1,4}\)")
 
-#: A label as officials cite it (三（一）2, 四（三）), folded: 三(一)2.
-_LABEL = re.compile(r"[一二三四五六七八九十]{1,3}\([一二三四五六七八九十]{1,3}\)\d{0,3}")
+#: A label as officials cite it (三（一）2, 四（三）), folded: 三(一)2; or as kb cites an annex's paragraph and users type it
+#: back (附件1-3, 附件-2, 附件(一)-1).
+_LABEL = re.compile(r"[一二三四五六七八九十]{1,3}\([一二三四五六七八九十]{1,3}\)\d{0,3}"
+                    r"|附件\d{0,2}(?:\([一二三四五六七八九十]{1,3}\))?-\d{1,3}")
 
 
 @dataclass(slots=True)
