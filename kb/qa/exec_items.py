@@ -158,7 +158,9 @@ def section_answer(question: str, q: Query, env, tasks: list[Task], heading: str
         return _on_topic(question, q, env, tasks, heading, words, date_note)
     scope = f"（{date_note}）" if date_note else ""
     unnumbered = []
-    if ("count" in q.asks or q.item == "count") and not date_note:
+    if ("count" in q.asks or q.item == "count" or _in_annexes(env.plan, tasks)) and not date_note:
+        # (an annex's list too: the paragraphs its count leaves out — a signature the parser put under it — are said
+        # apart, so 推广清单有哪些 and 推广清单有几条 give the same items)
         tasks, unnumbered = _numbered_items(env, tasks)
     groups = _annex_groups(env.plan, tasks)
     if groups:
@@ -208,6 +210,12 @@ def _numbered_items(env, tasks: list[Task]) -> tuple[list[Task], list[Task]]:
 
     unnumbered = [t for t in tasks if not t.section and t.kind == "paragraph" and not is_numbered(t)]
     return [t for t in tasks if t not in unnumbered], unnumbered
+
+
+def _in_annexes(plan, tasks: list[Task]) -> bool:
+    """Every task stands in an annex after the body (``Document.annexes``)."""
+    cites = {(d.id, c) for d in plan.documents for c, _ in (getattr(d, "annexes", None) or [])}
+    return bool(tasks) and all((t.doc, t.part) in cites for t in tasks)
 
 
 def _annex_groups(plan, tasks: list[Task]) -> list[tuple[str, str, list[Task]]]:

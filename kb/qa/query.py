@@ -1780,8 +1780,9 @@ def annexes_named(r: Reading) -> list[tuple]:
 
 
 def _annex_names(r: Reading, cite: str, title: str) -> tuple[str, ...]:
-    """What names an annex in a question: its title (folded, 2+ characters), its title less a list word (3+ left), its
-    numbered cite (附件2, never as the start of 附件20)."""
+    """What names an annex in a question: its title (folded, 2+ characters), its title less a list word (3+ left), a
+    tail of it holding the list word and 2+ characters before it (推广清单), its numbered cite (附件2, never as the start
+    of 附件20)."""
     from kb.qa.text import fold
 
     out = []
@@ -1791,6 +1792,9 @@ def _annex_names(r: Reading, cite: str, title: str) -> tuple[str, ...]:
         for tail in r.words["list_tails"]:
             if folded.endswith(tail) and len(folded) - len(tail) >= 3:
                 out.append(folded[: -len(tail)])
+                # the list word with the 2+ characters before it (推广清单 of 第二批支持创新相关改革举措推广清单): how a
+                # question shortens a long title
+                out.extend(folded[k:] for k in range(len(folded) - len(tail) - 2, 0, -1))
                 break
     if cite != "附件":
         c = fold(cite)
