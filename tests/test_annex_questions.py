@@ -175,7 +175,7 @@ REAL_NOTICE = [
     ("推广清单里哪些涉及科技金融", "answered", ["附件（三）-2"], ["共 17 项", "科技金融"],
      "推广清单, a tail of the annex's title, names it; of its 17 rows only row 11 writes 科技金融 (before: 方案中没有涉及"
      "“里、科技金融”的任务, not_in_plan — a confident wrong answer)"),
-    ("推广清单有哪些", "answered", None, ["共 17 项", "另有 3 段没有编号"],
+    ("推广清单有哪些", "answered", None, ["共 17 项", "段没有编号，不计入"],
      "the list as its count: the signature lines the parser left under the annex are said apart"),
     ("哪些任务涉及科技金融", "answered", None, ["一（三）", "附件（三）-2"],
      "a plan with no tagged task: the paragraphs holding 科技金融 answer, never 方案中没有涉及“科技金融”的任务 (not_in_plan)"),

@@ -1771,6 +1771,12 @@ def annexes_named(r: Reading) -> list[tuple]:
                for cite, title in (getattr(doc, "annexes", None) or [])]
     if not annexes:
         return []
+    # (one cite read twice — a cover's 附件：title line and the annex's own caption — is one annex: its paragraphs are
+    # the part of that cite)
+    once: dict[tuple, tuple] = {}
+    for doc, cite, title in annexes:
+        once.setdefault((doc.id, cite), (doc, cite, title))
+    annexes = list(once.values())
     named = [a for a in annexes if any(n in r.text for n in _annex_names(r, a[1], a[2]))]
     if len(named) == 1:
         return named
