@@ -361,3 +361,32 @@ def test_who_in_a_plan_of_prose_roles(tmp_path_factory, question, status, held, 
     assert a.departments == departments, (why, a.departments, a.text)
     if held[0] in a.text and len(held) > 1 and status == "answered":
         assert a.text.index(held[0]) < a.text.index(held[1]), (why, "the unit responsible first", a.text)
+
+
+#: A tagged plan whose item titles open with a character the scan takes for a question or modal word (有序…, 应用…).
+EDGES = """某市家庭医生签约服务扩面提质实施方案
+
+为推进家庭医生签约服务，制定本方案。
+
+一、重点任务
+
+（一）有序扩大家庭医生来源。鼓励二级以上医院医师到基层提供签约服务。（牵头单位：市卫生健康委；配合单位：市人力资源社会保障局）
+
+（二）应用场景建设。拓展家庭医生签约服务的数字化应用场景。（牵头单位：市大数据局；配合单位：市卫生健康委）
+"""
+
+EDGE_ROWS = [
+    ("有序扩大家庭医生来源的配合单位是谁", "有序扩大家庭医生来源", "（一）: 有 is the word's, not 有哪些's (the lead's 01:0x check)"),
+    ("应用场景建设由谁负责", "应用场景建设", "（二）: 应 is the word's, not a modal"),
+    ("秸秆禁烧由谁负责", "秸秆禁烧", "control: no character before the word"),
+]
+
+
+@pytest.mark.parametrize(("question", "topic", "why"), EDGE_ROWS, ids=[q for q, *_ in EDGE_ROWS])
+def test_a_reader_cuts_no_character_off_a_word(tmp_path_factory, question, topic, why):
+    from kb.qa import Session
+
+    path = tmp_path_factory.mktemp("edges") / "plan.txt"
+    path.write_text(EDGES, encoding="utf-8")
+    q = Session(str(path), strict=True).read_query(question)
+    assert topic in q.topic, (why, q.topic)

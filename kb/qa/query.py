@@ -928,9 +928,34 @@ def read_topic(r: Reading) -> None:
         r.facts.topic = [w for w in r.facts.topic if w not in _POINTERS]
     # (a word for a piece of the plan standing alone — 保障措施部分, 组织实施这一部分 — names no topic: the part named is)
     pieces = r.words_voc("part_units") + r.words_voc("section_marks")
+    r.facts.topic = _edge_restored(r, r.facts.topic)
     r.query.topic = [w for w in r.facts.topic if not (r.plan_words and w in r.plan_words + "方案计划意见通知")
                      and w not in pieces]
     r.query.topic_any = "topic_any" in r.facts.flags
+
+
+def _edge_restored(r: Reading, words: list[str]) -> list[str]:
+    """Topic words with the character the scan cut off their start put back when the plan writes the word with it
+    (有序扩大家庭医生来源: 有 was cut as if it opened 有哪些, leaving 序扩大…; 应用场景: 应 cut as a modal) — a reader
+    never cuts a character off a word the plan writes.  A separator (的, 由, 对 …) is never put back."""
+    from kb.qa.text import is_cjk
+    from kb.qa.vocab import load_vocabulary
+
+    words_ = load_vocabulary().words
+    separators, stopwords = words_["separators"], tuple(words_["stopwords"])
+    out = []
+    for w in words:
+        at = r.text.find(w)
+        c = r.text[at - 1] if at > 0 else ""
+        before = r.text[:at - 1] if at > 0 else ""
+        # (the character opens the question or follows a separator / question word: it is no end of another word —
+        # 牵头 of …牵头X keeps its 头)
+        opens = not before or not is_cjk(before[-1]) or before[-1] in separators or before.endswith(stopwords)
+        if (len(w) >= 2 and c and is_cjk(c) and c not in separators and c not in _POINTERS and opens
+                and c + w in r.plan_text):
+            w = c + w
+        out.append(w)
+    return out
 
 
 def read_post(r: Reading) -> None:
