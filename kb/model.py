@@ -494,6 +494,11 @@ class Plan:
         """(id, parts, sections) of the documents, in corpus order (a stored plan reads only those)."""
         return [(d.id, d.parts, d.sections) for d in self.documents]
 
+    def document_annexes(self) -> list[tuple[str, list]]:
+        """(id, ``Document.annexes``) of the documents that have annexes after their body, in corpus order (a stored
+        plan reads only those: a question that might name an annex — 工作目标是什么 — read 1,000 whole documents)."""
+        return [(d.id, list(d.annexes)) for d in self.documents if getattr(d, "annexes", None)]
+
     def outline(self) -> tuple[list[str], set[str]]:
         """Parts and sections in order of first appearance, and every task label."""
         parts: dict[str, None] = {}

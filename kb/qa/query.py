@@ -1769,8 +1769,8 @@ def read_annex_named(r: Reading) -> None:
         return  # (附件2 / 示范场景清单 alone, the whole question: its items, as 附件2有哪些)
     if loose and "topic_mark" not in f.flags:
         return  # (示范场景的企业开办: its topic reading)
-    doc = named[0][0]
-    tasks = [t for _, cite, _ in named for t in r.plan.part_tasks(doc.id, cite)]
+    doc_id = named[0][0]
+    tasks = [t for _, cite, _ in named for t in r.plan.part_tasks(doc_id, cite)]
     if not tasks:
         return  # a caption with no text after it: nothing of it is kb's to list
     q.heading = annex_heading(named)
@@ -1779,8 +1779,8 @@ def read_annex_named(r: Reading) -> None:
     q.act = Act.COUNT if "count" in f.flags or _COUNT_OF_ITEMS.search(r.text) else Act.LIST
     if q.act is Act.COUNT:
         f.flags.add("count")  # 示范场景有几个: 几个 was read as a unit, it counts the annex's items
-    if len(r.plan.documents) > 1:
-        q.plan = doc.id
+    if len(r.plan.document_ids()) > 1:
+        q.plan = doc_id
 
 
 #: 附件 not followed by its number (附件里, 附件的, 附件有几条): every annex of the plan.
@@ -1788,12 +1788,12 @@ _BARE_ANNEX = LazyPattern(r"附件(?![\d一二三四五六七八九十])")
 
 
 def annexes_named(r: Reading) -> list[tuple]:
-    """(document, cite, title) of the annexes the question names: by title (whole, or less a list word of shapes.yaml
+    """(document id, cite, title) of the annexes the question names: by title (whole, or less a list word of shapes.yaml
     ``list_tails``, 3+ characters left), by cite (附件2), else 附件 alone — every annex of the one document holding
     annexes.  Two annexes named by title or cite, or one title in two plans: none (the topic readers answer)."""
     q = r.query
-    annexes = [(doc, cite, title) for doc in r.plan.documents if not (q.plan and doc.id != q.plan)
-               for cite, title in (getattr(doc, "annexes", None) or [])]
+    annexes = [(doc_id, cite, title) for doc_id, doc_annexes in r.plan.document_annexes()
+               if not (q.plan and doc_id != q.plan) for cite, title in doc_annexes]
     if not annexes:
         return []
     # (one cite read twice — a cover's 附件：title line and the annex's own caption — is one annex: its paragraphs are
@@ -1805,7 +1805,7 @@ def annexes_named(r: Reading) -> list[tuple]:
     named = [a for a in annexes if any(n in r.text for n in _annex_names(r, a[1], a[2]))]
     if len(named) == 1:
         return named
-    if named or not _BARE_ANNEX.search(r.text) or len({doc.id for doc, _, _ in annexes}) > 1:
+    if named or not _BARE_ANNEX.search(r.text) or len({doc_id for doc_id, _, _ in annexes}) > 1:
         return []
     return annexes
 
@@ -2187,10 +2187,14 @@ def read_numbered(r: Reading) -> None:
         annexes = annexes_named(r)
         if len(annexes) > 1:
             q.heading = annex_heading(annexes)
-            q.cited = [t.id for doc, cite, _ in annexes for t in r.plan.part_tasks(doc.id, cite)]
+            q.cited = [t.id for doc_id, cite, _ in annexes for t in r.plan.part_tasks(doc_id, cite)]
             q.overview = None
             return
-        named = annexes[0] if annexes else _list_named(r)
+        if annexes:  # (the one annex's document, read only now)
+            doc_id, cite, title = annexes[0]
+            named = (next(d for d in r.plan.documents if d.id == doc_id), cite, title)
+        else:
+            named = _list_named(r)
         if named is None:
             return
     if named is None and q.heading and (m := _PART_HEADING.match(q.heading)):
