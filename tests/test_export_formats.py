@@ -27,15 +27,17 @@ SHARED = ["三（三）4", "三（三）13", "三（四）1", "三（四）6"]
 SUPPORT = ["三（一）16", "三（三）12", "三（三）15", "三（三）16", "三（四）2", "三（四）3", "三（四）4"]
 TRANSPORT_ROWS = [("牵头", x) for x in LEAD] + [("共同负责", x) for x in SHARED] + [("配合", x) for x in SUPPORT]
 COUNTS = "任务数：共 19 项：牵头 8 项，共同负责 4 项，配合 7 项"
-DUTY_HEADERS = ["职责", "序号", "章节", "任务", "任务内容", "其他牵头单位", "其他配合单位", "其他责任单位", "完成时限", "目标指标"]
-TABLE_HEADERS = ["序号", "章节", "任务", "任务内容", "牵头单位", "配合单位", "责任单位", "完成时限", "目标指标"]
+DUTY_HEADERS = ["职责", "序号", "章节", "任务", "任务内容", "其他牵头单位", "其他配合单位", "其他责任单位", "开始时间", "完成时限",
+                "目标指标"]
+#: (开始时间: 三（三）4's 自2019年7月1日起 is a start, not a deadline — kb/export/content.py START_KINDS)
+TABLE_HEADERS = ["序号", "章节", "任务", "任务内容", "牵头单位", "配合单位", "责任单位", "开始时间", "完成时限", "目标指标"]
 TITLE = "自贡市打赢蓝天保卫战实施方案"
 #: 市交通运输局's docx tables: each leaves out its columns empty in every row (counted by hand:
-#: 牵头 has 三（三）8's deadline and 三（一）14's target; 按职责分工负责 三（三）4's deadline and no
-#: target; 配合 三（四）4's deadline and targets).
+#: 牵头 has 三（三）8's deadline and 三（一）14's target; 按职责分工负责 三（三）4's start (自2019年7月1日起), no
+#: deadline and no target; 配合 三（四）4's deadline and targets).
 EXPECTED_DUTY_HEADERS = [
     ["序号", "任务内容", "其他单位", "完成时限", "目标指标"],
-    ["序号", "任务内容", "其他单位", "完成时限"],
+    ["序号", "任务内容", "其他单位", "开始时间"],
     ["序号", "任务内容", "其他单位", "完成时限", "目标指标"],
 ]
 
@@ -76,18 +78,19 @@ def test_xlsx_duty_list_of_transport(plan, tmp_path):
 def test_xlsx_layout(plan, tmp_path):
     ws = openpyxl.load_workbook(export_duty_list(plan, "市交通运输局", "xlsx", tmp_path)).active
     assert ws.freeze_panes == "A4"
-    assert ws.auto_filter.ref == "A3:J22"
+    assert ws.auto_filter.ref == "A3:K22"
     assert all(c.font.b for c in ws[3])
     assert ws.print_title_rows == "$3:$3"
     assert ws.page_setup.orientation == "landscape" and int(ws.page_setup.paperSize) == 9  # A4
     assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1
     assert "&P" in ws.oddFooter.center.text
     assert all(c.alignment.wrap_text for c in ws[4])
-    widths = {col: ws.column_dimensions[col].width for col in "ABCDEFGHIJ"}
+    widths = {col: ws.column_dimensions[col].width for col in "ABCDEFGHIJK"}
     # CJK counts 2: 序号 fits 三（一）13 (10 cells) + 2; 章节 reaches its cap (16) + 2; 任务内容 its cap (44) + 2,
     # widened by 2 for 三（四）1 (553 characters: 26 lines of 16 pt in 46 digits, more than Excel's highest row)
     assert widths["B"] == 12 and widths["C"] == 18 and widths["E"] == 48
-    assert 10 <= widths["I"] <= 14  # at least the 完成时限 header (8 cells) + 2, at most its cap + 2
+    assert 10 <= widths["J"] <= 14  # at least the 完成时限 header (8 cells) + 2, at most its cap + 2
+    assert 10 <= widths["I"] <= 14  # 开始时间 alike
     assert widths["A"] == 10  # 职责: 共同负责 (8 cells) + 2
     assert ws.row_dimensions[4].height > 15  # wrapped text: a taller row
 
@@ -189,7 +192,7 @@ def test_docx_widths_give_the_text_the_page(plan, tmp_path):
 def test_docx_table_has_a_row_per_section(plan, tmp_path):
     d = docx.Document(export_table(plan, "docx", tmp_path))
     rows = d.tables[0].rows
-    assert [c.text for c in rows[0].cells] == ["序号", "任务内容", "责任单位", "完成时限", "目标指标"]
+    assert [c.text for c in rows[0].cells] == ["序号", "任务内容", "责任单位", "开始时间", "完成时限", "目标指标"]
     merged = [r.cells[0].text for r in rows[1:] if len({c._tc for c in r.cells}) == 1]
     assert merged == [
         "二、工作目标",
@@ -220,7 +223,7 @@ def test_docx_table_and_matrix(plan, tmp_path):
     table = docx.Document(export_table(plan, "docx", tmp_path))
     assert table.paragraphs[0].text == f"《{TITLE}》任务分工表"
     rows = table.tables[0].rows
-    assert [c.text for c in rows[0].cells] == ["序号", "任务内容", "责任单位", "完成时限", "目标指标"]
+    assert [c.text for c in rows[0].cells] == ["序号", "任务内容", "责任单位", "开始时间", "完成时限", "目标指标"]
     task_rows = [r for r in rows[1:] if len({c._tc for c in r.cells}) > 1]
     assert [r.cells[0].text for r in task_rows if r.cells[0].text.startswith("三")] == three_labels(plan)
     matrix = docx.Document(export_table(plan, "docx", tmp_path, matrix=True))
@@ -348,15 +351,15 @@ def test_deadlines_and_targets_in_the_xlsx(plan, tmp_path):
     ws = openpyxl.load_workbook(export_table(plan, "xlsx", tmp_path)).active
     rows = {r[0]: r for r in ws.iter_rows(min_row=4, values_only=True)}
     goals = rows["二"]  # 工作目标: no department, ten targets counted by hand (27.9%, 力争31.4%, 72.1%, 25%, 18.98%, 8.61%, 0.34/0.06/0.44万吨, 19.5%)
-    assert goals[1] == "二、工作目标" and goals[4:7] == (None, None, None) and goals[7] == "到2020年"
-    lines = goals[8].split("\n")
+    assert goals[1] == "二、工作目标" and goals[4:8] == (None, None, None, None) and goals[8] == "到2020年"
+    lines = goals[9].split("\n")
     assert len(lines) == 10
     assert lines[0] == "主城区 环境空气质量细颗粒物（PM2.5）年均浓度 较2015年下降 ≥27.9%（到2020年）"
     assert lines[1].endswith("≥31.4%（到2020年）（力争）")
     duty = openpyxl.load_workbook(export_duty_list(plan, "交通局", "xlsx", tmp_path)).active
     sweep = next(r for r in duty.iter_rows(min_row=4, values_only=True) if r[1] == "三（四）4")
-    assert sweep[8] == "到2020年"
-    assert sweep[9].split("\n") == ["城市建成区 道路机械化清扫率 ≥85%（到2020年）", "荣县、富顺县 道路机械化清扫率 达到 ≥70%（到2020年）"]
+    assert sweep[9] == "到2020年"
+    assert sweep[10].split("\n") == ["城市建成区 道路机械化清扫率 ≥85%（到2020年）", "荣县、富顺县 道路机械化清扫率 达到 ≥70%（到2020年）"]
 
 
 def test_parent_department_names_its_subunit_tasks(plan):

@@ -259,9 +259,24 @@ def render_target(t: Target) -> str:
     return text
 
 
+#: Deadline kinds (``Deadline.kind``) that say when a task starts, not when it is done: 自2019年7月1日起 in a 完成时限
+#: column reads as a deadline, so an export prints them in a column of their own (开始时间), never under 完成时限.
+START_KINDS = frozenset({"from"})
+
+
 def deadline_texts(task: Task) -> list[str]:
-    """The task's deadline texts, in order, without repeats."""
-    return list(dict.fromkeys(d.text for d in task.deadlines))
+    """The task's deadline texts (when it is to be done: not its start), in order, without repeats."""
+    return list(dict.fromkeys(d.text for d in task.deadlines if d.kind not in START_KINDS))
+
+
+def start_texts(task: Task) -> list[str]:
+    """The texts of the task's start dates (自2019年7月1日起, kind ``from``), in order, without repeats."""
+    return list(dict.fromkeys(d.text for d in task.deadlines if d.kind in START_KINDS))
+
+
+def has_start(tasks) -> bool:
+    """Whether some task states a start date (the export then has a 开始时间 column)."""
+    return any(d.kind in START_KINDS for t in tasks for d in t.deadlines)
 
 
 def target_texts(task: Task) -> list[str]:
@@ -328,6 +343,7 @@ def _task_cells(task: Task, doc_titles: dict[str, str] | None, exclude: str | No
         "guide": names("guide"),
         "support": names("support"),
         "responsible": responsible,
+        "starts": start_texts(task),
         "deadlines": deadline_texts(task),
         "targets": target_texts(task),
     }
@@ -336,11 +352,12 @@ def _task_cells(task: Task, doc_titles: dict[str, str] | None, exclude: str | No
     return cells
 
 
-def _columns(doc_titles, other: bool, roles: tuple[str, ...] = ()) -> list[Column]:
+def _columns(doc_titles, other: bool, roles: tuple[str, ...] = (), starts: bool = False) -> list[Column]:
     """The task columns; ``other`` names the department columns of a duty list (本单位 left out).
 
     ``roles``: the roles some task gives (``roles_given``); a role nobody holds has no department column
-    (a plan where nobody leads has no 牵头单位 column; 责任单位 holds 单独负责 and 共同负责)."""
+    (a plan where nobody leads has no 牵头单位 column; 责任单位 holds 单独负责 and 共同负责).  ``starts``: some task
+    states a start date (自2019年7月1日起): a 开始时间 column before 完成时限, which holds deadlines only."""
     prefix = "其他" if other else ""
     # Caps keep a printed A4 landscape page at about 70 % scale or more; longer text wraps.
     cols = [
@@ -354,6 +371,8 @@ def _columns(doc_titles, other: bool, roles: tuple[str, ...] = ()) -> list[Colum
         Column("deadlines", "完成时限", 12, 2.0),
         Column("targets", "目标指标", 28, 2.8),
     ]
+    if starts:
+        cols.insert(cols.index(next(c for c in cols if c.key == "deadlines")), Column("starts", "开始时间", 12, 2.0))
     cols.insert(5, Column("guide", f"{prefix}指导单位", 16, 2.4))
     unit_roles = {"lead": ("lead",), "guide": ("guide",), "support": ("support",), "responsible": ("sole", "shared")}
     cols = [c for c in cols if c.key not in unit_roles or any(r in roles for r in unit_roles[c.key])]
@@ -400,7 +419,8 @@ def build_duty_list(plan: Plan, department: str, selection=None) -> DutyExport:
             cells["role"] = ROLE_LABELS[role]
             group.rows.append(Row(t, role, cells))
         groups.append(group)
-    columns = [Column("role", "职责", 10, 1.4), *_columns(doc_titles, other=True, roles=plan.roles_given())]
+    columns = [Column("role", "职责", 10, 1.4), *_columns(doc_titles, other=True, roles=plan.roles_given(),
+                                                          starts=has_start(r.task for g in groups for r in g.rows))]
     return DutyExport(
         department=department,
         parent=parent,
@@ -460,7 +480,7 @@ def build_table(plan: Plan, tasks: list[Task] | None = None, name: str = "任务
     doc_titles = _doc_titles(plan)
     tasks = table_rows(plan, selection) if tasks is None else tasks
     rows = [Row(t, None, _task_cells(t, doc_titles)) for t in tasks]
-    return TableExport(plan_title(plan), export_date(), _implied_notes(plan, tasks), _columns(doc_titles, other=False, roles=roles_given(tasks)), rows, name)
+    return TableExport(plan_title(plan), export_date(), _implied_notes(plan, tasks), _columns(doc_titles, other=False, roles=roles_given(tasks), starts=has_start(tasks)), rows, name)
 
 
 def _implied_notes(plan: Plan, tasks: list[Task]) -> list[str]:

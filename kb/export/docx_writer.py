@@ -56,7 +56,7 @@ SIDE_MARGIN = Cm(1.5)
 CELL_CM = 10.5 / 72 * 2.54 / 2
 PAD_CM = 0.45
 #: Widest a column other than 任务内容 may be planned, in cm, by kind of column.
-CAPS_CM = {"units": 5.2, "deadlines": 2.4, "targets": 4.2, "doc": 3.6}
+CAPS_CM = {"units": 5.2, "deadlines": 2.4, "starts": 2.4, "targets": 4.2, "doc": 3.6}
 #: Share of the page width 任务内容 keeps at least (the other columns shrink, never below their longest word).
 TEXT_SHARE = 0.5
 #: Line pitch of table text: 五号 at a fixed 13 pt, as printed 分工表 are set (CJK fonts' "single" is ~1.4×).

@@ -47,9 +47,9 @@ def duty_md(export: DutyExport) -> str:
             c = row.cells
             head = f"{c['label']} {c['title']}".strip()
             out += ["", f"### {md_escape(head)}", ""]
-            for key in ("doc", "section", "lead", "guide", "support", "responsible", "deadlines", "targets"):
+            for key in ("doc", "section", "lead", "guide", "support", "responsible", "starts", "deadlines", "targets"):
                 value = join_cell(key, c.get(key, ""))
-                if value:
+                if value and key in labels:
                     out.append(f"- {labels[key]}：{md_escape(value)}")
             out += ["", "> " + md_escape(c["text"]).replace("\n", "\n> ")]
     return "\n".join(out) + "\n"
