@@ -223,3 +223,28 @@ def test_a_topic_list_in_a_plan_whose_roles_are_prose():
     a = Session(plan=Plan([doc], tasks), strict=True).ask("哪些任务涉及数据共享")
     assert a.status == "answered", a.text
     assert [t.label for t in a.tasks] == ["一", "二1"], a.text
+
+def test_the_store_reads_the_annexes_as_the_plan_in_memory(tmp_path):
+    """A stored plan names its annexes from a per-corpus memo (``StoredPlan.document_annexes``: reading 1,000 whole
+    documents for them cost every counting or listing question 169 ms): the same annexes, the same answers."""
+    import shutil
+
+    from kb.store import load_plan
+
+    shutil.copy(PLANS / FILES["ys"], tmp_path / FILES["ys"])
+    stored = load_plan(str(tmp_path))
+    assert [[tuple(x) for x in annexes] for _, annexes in stored.document_annexes()] == [
+        [tuple(x) for x in annexes] for _, annexes in _plan("ys").document_annexes()]
+    assert [cite for _, annexes in stored.document_annexes() for cite, _ in annexes] == ["附件1", "附件2"]
+    assert stored._loaded_documents() is None  # (read from the memo, not from the documents)
+    rows = [(r[0], [r[1]]) for r in NAMED_LIST_AND_TOPIC] + [(r[0], r[1]) for r in SEVERAL_ANNEXES]
+    for alias, turns in rows:
+        if alias != "ys":
+            continue
+        s = Session(plan=load_plan(str(tmp_path)), strict=True)
+        for t in turns[:-1]:
+            s.ask(t)
+        a, b = s.ask(turns[-1]), _ask(alias, *turns)
+        name = f"〔{stored.document_names()[0][1]}〕"
+        assert (a.status, [t.label for t in a.tasks], a.text.replace(name, "")) == (
+            b.status, [t.label for t in b.tasks], b.text), turns

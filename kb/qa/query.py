@@ -1799,8 +1799,8 @@ def annexes_named(r: Reading) -> list[tuple]:
     # (one cite read twice — a cover's 附件：title line and the annex's own caption — is one annex: its paragraphs are
     # the part of that cite)
     once: dict[tuple, tuple] = {}
-    for doc, cite, title in annexes:
-        once.setdefault((doc.id, cite), (doc, cite, title))
+    for doc_id, cite, title in annexes:
+        once.setdefault((doc_id, cite), (doc_id, cite, title))
     annexes = list(once.values())
     named = [a for a in annexes if any(n in r.text for n in _annex_names(r, a[1], a[2]))]
     if len(named) == 1:
