@@ -391,6 +391,10 @@ PROSE_CASES = [
     ("项目的日常管理由项目承担单位负责。", {"sole": ["项目承担单位"]}, "control: a thing as the subject, 由X负责 owns it"),
     ("由市科技局负责试点工作。", {"sole": ["市科技局"]}, "control: 由X负责 opening the paragraph"),
     ("市财政局要加强资金保障，具体由市财政局负责拨付。", {"sole": ["市财政局"]}, "control: 由X负责 naming the subject itself"),
+    # tagsblind5 D6: 负责指导 is guidance
+    ("科技部负责指导各地开展试点工作。", {"guide": ["科技部"]}, "X负责指导…: guide"),
+    ("科技部、财政部负责指导各地开展试点工作。", {"guide": ["科技部", "财政部"]}, "two units 负责指导: both guide"),
+    ("科技部负责组织实施，指导各地开展试点。", {"sole": ["科技部"]}, "control: 负责组织实施 then a clause 指导…: responsible"),
 ]
 
 

@@ -188,7 +188,7 @@ def load_vocabulary(path: str | None = None) -> RoleVocabulary:
     prose = []
     for i, rule in enumerate(data["prose_roles"] or []):
         pattern = _compile(src, f"prose_roles[{i}]", rule.get("pattern") if isinstance(rule, dict) else None)
-        if not {"lead", "sole", "shared"} & set(pattern.groupindex):
+        if not {"lead", "sole", "shared", "guide"} & set(pattern.groupindex):
             raise KbError(f"{src}：prose_roles[{i}] 的 pattern 需要一个 (?P<lead>…)、(?P<sole>…) 或 (?P<shared>…) 分组；请修正，或从代码仓库恢复这个文件")
         prose.append((str(rule.get("id", i)), pattern))
     suffixes = _words(src, "department_suffixes", data["department_suffixes"])
@@ -921,7 +921,7 @@ _PROSE_MARKER_RE = re.compile(
 #: 要设立…机构或者明确相关机构负责) — such a "name" is a phrase, no unit.
 # A count of units (由十五个部门牵头落实, 涉及34个牵头单位) names no unit.
 _NOT_A_NAME_RE = re.compile(r"^[请并要应将需可对]|或|设立|指定|明确|成立|^[0-9一二三四五六七八九十百两]+[个家类]")
-_PROSE_GROUPS = ("lead", "support", "sole", "shared")
+_PROSE_GROUPS = ("lead", "support", "sole", "shared", "guide")
 
 
 def name_cuts(text: str, vocab: RoleVocabulary, shortest: int = 3, longest: int | None = None):
@@ -990,7 +990,7 @@ def read_prose(clauses: list[str], registry: Registry, vocab: RoleVocabulary | N
                         continue  # 各省（区、市）政府要建立省级政府办公厅牵头…: a phrase, not the name of who leads
                     if groups.get("support"):  # 会同区公安分局、南桥镇选择停车矛盾突出的住宅小区开展… → 南桥镇
                         groups["support"] = [x[: name_end(x, vocab) or len(x)] for x in groups["support"]]
-                    if not any(groups.get(g) for g in ("lead", "sole", "shared")) or not all(
+                    if not any(groups.get(g) for g in ("lead", "sole", "shared", "guide")) or not all(
                             _prose_unit(x, vocab, subject=g != "support") or x in vocab.short_unit_names
                             for g, items in groups.items() for x in items):
                         continue
