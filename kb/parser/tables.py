@@ -789,7 +789,10 @@ def _spanning_line(lines: list[str], j: int, vocab: TableVocabulary) -> bool:
 def _task_table(block: list[list[str]], vocab: TableVocabulary, page: int | None) -> TaskTable | None:
     for h, cells in enumerate(block[:3]):
         columns = header_columns(cells, vocab)
-        if is_task_header(columns):
+        # (a table of named items with no unit column — an indicator system 一级指标 | 二级指标 | 评价标准 | 指标含义 — is read
+        # row by row too: each row an item, name first, its header row never an item)
+        items = "task" in columns and len(cells) >= 3 and names_items(cells[columns["task"]], vocab) and len(block) > h + 1
+        if is_task_header(columns) or items:
             header = _with_serial_column([c.strip() for c in cells], columns, [[c.strip() for c in r] for r in block[h + 1 :]])
             if len(header) > len(cells):
                 columns = header_columns(header, vocab)
