@@ -183,3 +183,11 @@ def test_division_questions(question, status, labels, why):
     doc, tasks = _plan(DIV_ROWS, DIV_HEADER)
     answer = Session(plan=Plan([doc], tasks), strict=True).ask(question)
     assert answer.status == status and [t.label for t in answer.tasks] == labels, (why, answer.text)
+
+
+def test_sections_counted_by_their_items(session):
+    """主要任务包括哪几个方面: a section's items counted as the body writes them (二（一）: 4), those with units said apart —
+    before, 二（一） was "2 项任务" (only the items with units), a confident wrong count of a 4-item section."""
+    answer = session.ask("主要任务包括哪几个方面")
+    assert "二（一）扩大服务供给（4 条，其中 2 条写明责任单位）" in answer.text, answer.text
+    assert "（共 5 条，其中 2 条写明责任单位）" in answer.text, answer.text

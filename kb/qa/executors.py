@@ -286,12 +286,21 @@ def exec_structure(question: str, q: Query, env: Env) -> Answer:
 
         items = part_items(plan, d.id, num, sections)
         if sections:
-            # (a part no paragraph of which carries a responsibility — 保障措施 written as prose — has no task count)
-            result.heading.append(f"“{num}、{title}”包括 {len(sections)} 个方面" + (f"（共 {len(tasks)} 项任务）：" if tasks else "："))
+            # (a part no paragraph of which carries a responsibility — 保障措施 written as prose — has no task count;
+            # where some of a section's items carry none — their units stand in an annex table's rows, or nowhere —
+            # the section's items are counted as 条 and those with units said apart: never "2 项任务" of 4 items)
+            paras = [t for t in plan.tasks if t.doc == d.id and t.part == num]
+            held = len(tasks)
+            total = sum(1 for t in paras if t.section in dict(sections))
+            result.heading.append(f"“{num}、{title}”包括 {len(sections)} 个方面" + (
+                ("：" if not tasks else f"（共 {held} 项任务）：" if held >= total else
+                 f"（共 {total} 条，其中 {held} 条写明责任单位）：")))
             group = Group()
             for k, (label, st) in enumerate(sections, 1):
                 n = sum(1 for t in tasks if t.section == label)
-                group.items.append(Item(k, None, text=f"{label}{st}" + (f"（{n} 项任务）" if tasks else "")))
+                m = sum(1 for t in paras if t.section == label)
+                count = "" if not tasks else f"（{n} 项任务）" if n >= m else f"（{m} 条，其中 {n} 条写明责任单位）"
+                group.items.append(Item(k, None, text=f"{label}{st}" + count))
             result.groups.append(group)
         else:
             paras = [t for t in plan.tasks if t.doc == d.id and t.part == num]
