@@ -50,8 +50,10 @@ def test_key_value_records_are_a_table_on_its_side():
 
 
 def test_key_value_rows_without_a_task_key_stay_text():
-    # Page metadata (索引号: | … |) is no task table: the rows stay lines joined by ｜.
+    # Page metadata (索引号: | … |) is no task table: the rows stay lines joined by ｜, and being fields about the
+    # article (9233655) they stand in the preface, not among the tasks.
     text = "某方案\n索引号: | 11341602/2020-00328 |\n发布机构: | 谯城区政府 |\n一、任务\n1.甲。（市X局负责）\n"
-    _, tasks = parse_document(text, "p")
-    assert any("索引号:｜11341602/2020-00328" in t.text for t in tasks)
+    doc, tasks = parse_document(text, "p")
+    assert "索引号:｜11341602/2020-00328" in doc.preface
+    assert not any("索引号" in t.text for t in tasks)
     assert [t.sole for t in tasks if t.tag] == [["市X局"]]
