@@ -25,7 +25,8 @@ def exec_item(question: str, q: Query, env) -> Answer:
     if q.list_named:
         # 十件民生实事的第一件: the plan names the list but its text lists no such items (an attachment's title)
         where = [t for t in env.plan.tasks_matching([(q.list_named,)], fold, kinds=("paragraph",))]
-        said = ("（原文只在" + "、".join(t.label or "开头" for t in where[:3]) + "中提到“" + q.list_named + "”）") if where else ""
+        said = ("（原文只在" + "、".join(t.label or "开头" for t in where[:3]) + "中提到“" + q.list_named + "”）") if where \
+            else "（原文只在附件目录中列出它的标题，没有附上它的内容）"
         ctx.tasks = []
         return Answer(question, "item", f"方案正文没有列出“{q.list_named}”的各项条目{said}，无法回答其中第{q.ordinal}项。",
                       tasks=[], status="not_in_plan")

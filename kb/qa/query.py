@@ -2251,9 +2251,18 @@ def _list_named(r: Reading):
         return parts[0]
     # a list the plan names (an attachment's title: 十件民生实事) but whose items no task holds; words the plan never
     # writes (你列出的第二项) name no list of it and keep their reading
-    if not parts and words in r.plan_text and not r.plan.tasks_matching([(words,)], fold):
+    if not parts and (words in r.plan_text or _in_attachment_list(r, words)) and not r.plan.tasks_matching([(words,)], fold):
         q.list_named = words
     return None
+
+
+def _in_attachment_list(r: Reading, words: str) -> bool:
+    """``words`` stand in a document's closing or cover notice — the attachments list (附件：1.…任务分解表 2.…十件民生实事项目)
+    the parser keeps there, no paragraph: the plan names a list it does not hold."""
+    from kb.qa.text import fold
+
+    return any(words in fold(d.closing or "") or words in fold(d.cover or "") for d in r.plan.documents
+               if not (r.query.plan and d.id != r.query.plan))
 
 
 def _part_named(r: Reading):
