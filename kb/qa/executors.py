@@ -148,6 +148,13 @@ def exec_meta(question: str, q: Query, env: Env) -> Answer:
         said = _publication_date(plan) if q.outside == "publication_date" else _document_number(plan)
         if said:
             return _answer(question, q.outside, Result(heading=[said]), query=q)
+    if q.outside == "unknown_plan":  # 在乡村振兴方案里…: which of the loaded plans is meant
+        names = [d.name for d in plan.documents]
+        result = Result(heading=[w["out_of_scope"]["unknown_plan"].format(name=q.outside_words), plans_held(plan)]
+                        + [f"{i}. 《{n}》" for i, n in enumerate(names, 1)])
+        a = _answer(question, "plan_unknown", result, status="ask_back", query=q, exact=False)
+        a.candidates = names
+        return a
     if q.outside in ("place", "topic"):
         text = w["out_of_scope"][q.outside].format(place=q.outside_words)
     elif q.outside == "role":

@@ -653,38 +653,60 @@ def _place_owning_the_topic(r: Reading) -> str | None:
 
 
 def read_plan_named(r: Reading) -> None:
-    """在人才集聚方案中…: a plan named by words of its title (only when several plans are loaded).  A name the scan cut
-    from the question (农机化指导意见中…: kb.qa.question.cut_plan_name) names its plan whatever follows."""
+    """在人才集聚方案中… / 自贸试验区措施里… / 综保区意见里…: a plan named by words of its title (only when several plans
+    are loaded).  A name the scan cut from the question (农机化指导意见中…: kb.qa.question.cut_plan_name) names its plan
+    whatever follows.  Else the words right before a plan mark (shapes.yaml ``plan_marks``) are matched against each
+    plan's title by ``kb.qa.question.abbreviates`` (a title fragment, or a common short form whose characters open
+    the title's words in order: 自贸 ⊂ 自由贸易, 综保 ⊂ 综合保税); the plan matched by the longest such words names the
+    plan, a tie names none.  A question clearly naming a plan (…方案里 / 在…意见中) that matches no loaded plan is asked
+    back (``outside`` = ``unknown_plan``), never answered from every plan (issue #11: 自贸试验区 for 自由贸易试验区 mixed
+    in another plan's tasks)."""
     if len(r.plan.document_ids()) < 2:  # (a stored plan answers without reading 1,000 documents)
         return
     if getattr(r.facts, "plan_named", None):
         r.query.plan, r.plan_words = r.facts.plan_named, r.facts.plan_name
         return
+    from kb.qa.question import abbreviates
     from kb.qa.text import fold
 
-    if not any(r.text.find(mark) >= 2 for mark in r.words["plan_marks"]):
+    marks = [(at, mark) for mark in r.words["plan_marks"] if (at := r.text.find(mark)) >= 2]
+    if not marks:
         return  # no plan mark after two characters: nothing below can match (and no plan is read)
-    docs = r.plan.documents
-    best, score = None, 0
-    for doc in docs:
+    titles = []
+    for doc in r.plan.documents:
         # its title, and its opening words (a plan whose title was not found names itself in its first lines)
         opening = [t.text for t in r.plan.document_opening(doc.id, 2)]
-        title = fold(" ".join([doc.title, getattr(doc, "plan_title", None) or "", doc.preface or "", *opening]))
-        # the longest run of 2+ characters of the question standing in the title, before a plan mark
-        for mark in r.words["plan_marks"]:
-            at = r.text.find(mark)
-            if at < 2:
-                continue
-            if r.text[at - 1] == "的" and at >= 3:
-                at -= 1  # 在综合保税区的意见里: the words before 的 name the plan
-            for k in range(min(at, 12), 1, -1):
-                words = r.text[at - k:at]
-                if words in title and k > score:
-                    best, score, named = doc.id, k, words
+        titles.append((doc.id, fold(" ".join([doc.title, getattr(doc, "plan_title", None) or "", doc.preface or "",
+                                                *opening]))))
+    best, score, named, tie, clear = None, 0, "", False, ""
+    for at, mark in marks:
+        kind = mark.rstrip("中里的")  # 方案中 → 方案: the kind is part of the name (综保区意见 ≠ …若干措施)
+        opener = max((r.text.find(b) + len(b) for b in _PLAN_NAME_OPENERS if 0 <= r.text.find(b) < at), default=0)
+        # the name with its kind (自贸试验区措施), else the words before it (在综合保税区的意见里: before 的)
+        for end in (at + len(kind), at - 1 if r.text[at - 1] == "的" else at):
+            for start in range(max(opener, end - 16), end - 2):
+                words = r.text[start:end]
+                if len(words) <= score:
                     break
-    if best:
+                hits = [doc for doc, title in titles if abbreviates(words, title)]
+                if hits:
+                    best, score, named, tie = hits[0], len(words), words, len(hits) > 1
+                    break
+        name, stem = r.text[opener:at + len(kind)], r.text[opener:at]
+        if (len(stem) >= 3 and kind != mark and not set(name) & _NOT_A_PLAN_NAME and name not in r.plan_text
+                and not any(w in stem for w in ("牵头", "配合", "负责", *r.facts.departments)) and len(name) > len(clear)):
+            clear = name  # 在乡村振兴方案里…: a plan named clearly (opener or the question's start, a kind, 里/中)
+    if best and not tie:
         r.query.plan = best
         r.plan_words = named  # (the words naming the plan are no topic)
+    elif clear and not best:
+        r.query.act, r.query.subject, r.query.outside, r.query.outside_words = Act.META, "plans", "unknown_plan", clear
+
+
+#: What stands before a plan's name (在…方案里, 按照…意见, 根据…通知): the name starts after it.
+_PLAN_NAME_OPENERS = ("按照", "根据", "在", "《")
+#: Characters of question words and pointers: no plan's name holds one (这个方案里, 哪个意见中, 其他方案里).
+_NOT_A_PLAN_NAME = frozenset("哪谁什么几多少这那该此其吗呢各每本上下前后另的")
 
 
 def read_references(r: Reading) -> None:

@@ -732,6 +732,38 @@ _UNIT_PATTERNS: dict[int, tuple] = {}
 _ASK_MARKS = ("多", "几", "百分", "占比")
 
 
+def abbreviates(name: str, title: str) -> bool:
+    """Whether ``name`` names the plan of ``title`` by its words: its characters stand in the title in order, in runs;
+    a run of one character follows the run before it within two characters of the title (a word's first character,
+    its tail dropped: 自贸 ⊂ 自由贸易, 综保区 ⊂ 综合保税区, 农机化 ⊂ 农业机械化); a run of 2+ characters may stand anywhere
+    after it (whole words, other words of the title left out: 综合保税区的若干意见, 体育竞赛表演产业指导意见).  A name
+    written whole in the title abbreviates it; 2 characters only written whole."""
+    if name in title:
+        return True
+    if len(name) < 3:
+        return False
+
+    def match(i: int, pos: int, first: bool) -> bool:
+        # name[i:] against title[pos:], the run before ending at pos (first: no run yet)
+        if i == len(name):
+            return True
+        k = 1  # the longest run of name[i:] that the title holds from some place
+        while i + k < len(name) and name[i:i + k + 1] in title[pos:]:
+            k += 1
+        for size in range(k, 0, -1):
+            run = name[i:i + size]
+            at = title.find(run, pos)
+            while at >= 0:
+                if not (first or size >= 2 or at - pos <= 2):
+                    break  # (a one-character run only near the run before: later places are farther)
+                if match(i + size, at + size, False):
+                    return True
+                at = title.find(run, at + 1)
+        return False
+
+    return match(0, 0, True)
+
+
 def _is_subsequence(short: str, long: str) -> bool:
     it = iter(long)
     return all(ch in it for ch in short)

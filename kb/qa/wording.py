@@ -27,7 +27,7 @@ REQUIRED = {
     "hint_title": (),
     "nothing_related": (),
     "out_of_scope": {"weather": (), "instruction": (), "place": ("{place}",), "publication_date": (),
-                     "document_number": (), "person": (), "actual_figure": (), "other_plan": ("{name}",), "outside": (),
+                     "document_number": (), "person": (), "actual_figure": (), "other_plan": ("{name}",), "unknown_plan": ("{name}",), "outside": (),
                      "topic": ("{place}",), "year": ("{place}", "{years}"),
                      "opinion": (), "role": ("{place}", "{roles}")},
     "plans_held": ("{plans}",),
