@@ -115,6 +115,9 @@ class RoleVocabulary:
     duty_list_opener: re.Pattern = re.compile(r"(?!)")
     """A paragraph's close that opens a list of its subject's duties (主要履行以下职责：, 职责如下：): the sub-items
     （1）…（n） after it are that subject's work."""
+    shared_suffix: re.Pattern = re.compile(r"(?!)")
+    """Generic endings several bodies of a 、-list share, written once after the last (市人力资源和社会保障、民政部门 =
+    市人力资源和社会保障部门 + 市民政部门): a list item that does not end like a unit takes it."""
 
 
 #: A count of the tasks under a heading: (8项), （共12项）.
@@ -141,7 +144,8 @@ def _words(src: Path, where: str, value) -> list[str]:
 _KEYS = {"version", "none_markers", "roles", "weak_role_words", "manner_words", "support_after_lead", "labels", "field_labels", "time_labels", "ongoing_words", "lead_rules",
          "implied_notes", "list_tail", "list_joiner", "joined_names", "generic_groups", "department_suffixes", "prose_roles",
          "heading_work_words", "duty_parts", "vague_prose_names",
-         "predicate_start", "predicate_start_not", "short_unit_names", "duty_modals", "modal_subject_not", "duty_list_opener", "predicate_roles", "duty_documents"}
+         "predicate_start", "predicate_start_not", "short_unit_names", "duty_modals", "modal_subject_not", "duty_list_opener", "predicate_roles", "duty_documents",
+         "shared_suffixes"}
 
 
 @lru_cache(maxsize=2)
@@ -210,12 +214,14 @@ def load_vocabulary(path: str | None = None) -> RoleVocabulary:
         list_joiner=_compile(src, "list_joiner", data["list_joiner"]),
         joined_names=_compile(src, "joined_names", "|".join(f"(?:{p})" for p in _words(src, "joined_names", data["joined_names"]))),
         predicate_start=re.compile(f"(?!{_alt(_words(src, 'predicate_start_not', data['predicate_start_not']))})"
-                                   + _alt(_words(src, "predicate_start", data["predicate_start"]))),
+                                   + _alt(_words(src, "predicate_start", data["predicate_start"])
+                                          + _words(src, "manner_words", data["manner_words"]))),
         short_unit_names=frozenset(_words(src, "short_unit_names", data["short_unit_names"])),
         duty_modals=re.compile(_alt(_words(src, "duty_modals", data["duty_modals"]))),
         modal_subject_not=_compile(src, "modal_subject_not", data["modal_subject_not"]),
         predicate_roles=_predicate_roles(src, data["predicate_roles"]),
         duty_documents=re.compile(f"{_alt(_words(src, 'duty_documents', data['duty_documents']))}》?$"),
+        shared_suffix=re.compile(f"(?:{_alt(_words(src, 'shared_suffixes', data['shared_suffixes']))})$"),
         duty_list_opener=re.compile(f"(?:{_alt(_words(src, 'duty_list_opener', data['duty_list_opener']))})[：:]$"),
         generic=_compile(src, "generic_groups", "|".join(f"(?:{p})" for p in _words(src, "generic_groups", data["generic_groups"]))),
         department_re=re.compile(f"{_alt(suffixes)}(?:[（(][^（）()]*[)）])?$"),
@@ -353,7 +359,27 @@ def split_items(names: str, vocab: RoleVocabulary) -> list[str]:
             item = vocab.list_tail.sub("", item).strip()
         if item:
             items.extend(_joined_units(item, vocab))
-    return items
+    return _share_suffix(items, vocab)
+
+
+#: A level word opening a name (市民政部门): a later item of the same list without one shares it.
+_LEVELS = "省市区县"
+
+
+def _share_suffix(items: list[str], vocab: RoleVocabulary) -> list[str]:
+    """``市人力资源和社会保障``, ``民政部门`` → ``市人力资源和社会保障部门``, ``市民政部门``: when the last name ends in a
+    generic ending (``shared_suffixes``: 部门, 主管部门) and every item before it ends like no unit, those items are
+    bodies of the same kind written without it; a later item without the first one's level word (市) shares it too.
+    Lists whose items are names already (市民政局、市财政局) or are no names at all (教育、卫生等) are left alone."""
+    if len(items) < 2:
+        return items
+    tail = vocab.shared_suffix.search(items[-1])
+    if not tail or len(items[-1]) == len(tail.group(0)) or any(
+            vocab.department_re.search(x) or vocab.generic.search(x) or len(x) < 2 for x in items[:-1]):
+        return items
+    names = [x + tail.group(0) for x in items[:-1]] + [items[-1]]
+    level = names[0][0] if names[0][0] in _LEVELS else ""
+    return [names[0]] + [n if not level or n[0] in _LEVELS or n.startswith("各") else level + n for n in names[1:]]
 
 
 #: Words joining two names of units inside one list item (国家发展改革委及国家粮食局, 区发改委和区财政局, 区A局/区B局).
@@ -919,8 +945,9 @@ _PROSE_MARKER_RE = re.compile(
     r"^(?:[（(]\d{1,2}[)）]|\d{1,2}[)）]|[①-⑳]|\d{1,2}(?:[.．]\d{1,2})+|\d{1,2}[.．、](?!\d)|第[一二三四五六七八九十百零〇]{1,5}条)\s*")
 #: Words that open no unit's name: a request or a modal before the subject (请人力资源社会保障部会同…, 并指定专门机构负责,
 #: 要设立…机构或者明确相关机构负责) — such a "name" is a phrase, no unit.
-# A count of units (由十五个部门牵头落实, 涉及34个牵头单位) names no unit.
-_NOT_A_NAME_RE = re.compile(r"^[请并要应将需可对]|或|设立|指定|明确|成立|^[0-9一二三四五六七八九十百两]+[个家类]")
+#: A count of units (由十五个部门牵头落实, 涉及34个牵头单位) names no unit; nor a passive clause holding 由 (规划由各区…:
+#: the doer stands after 由), but the 由 of 自由贸易试验区 is part of a name.
+_NOT_A_NAME_RE = re.compile(r"^[请并要应将需可对]|或|设立|指定|明确|成立|^[0-9一二三四五六七八九十百两]+[个家类]|(?<!自)由")
 _PROSE_GROUPS = ("lead", "support", "sole", "shared", "guide")
 
 
@@ -946,6 +973,7 @@ def _prose_unit(name: str, vocab: RoleVocabulary, subject: bool) -> bool:
     subject: 3.2应急报告国家发展改革委…), no role word inside (X及Y会同Z负责 is read by the 会同 rule), no phrase
     (``_NOT_A_NAME_RE``: 请X…, 并指定专门机构, …或者…), and, as the subject of the sentence, not a vague one (有关部门负责…)."""
     return (len(name) >= 3 and not any(c.isdigit() for c in name) and bool(vocab.department_re.search(name))
+            and not vocab.manner_end.search(name)  # 各区自行, 市民政部门另行: an adverb ends no name (行 of 银行)
             and not any(w in name for w in ("会同", "牵头", "负责", "配合", "协助")) and not _NOT_A_NAME_RE.search(name)
             and not (subject and vocab.vague_prose_names.search(name)))
 
@@ -971,7 +999,12 @@ def read_prose(clauses: list[str], registry: Registry, vocab: RoleVocabulary | N
         if not any(w in clause for w in PROSE_WORDS):
             continue
         clause = _PROSE_MARKER_RE.sub("", clause)
+        part_subject: list[str] = []  # who the previous part of this clause named (X负责…；会同Y…)
         for part in split_top(clause, "；;"):
+            with_opener = _WITH_NO_SUBJECT_RE.match(part) if part_subject else None
+            if with_opener:  # X负责…；会同Y…: the 会同 clause is X's, Y supports
+                part = "、".join(part_subject) + part[with_opener.end() - 2:]
+            part_subject = []
             depth = _depths(part) if any(c in part for c in OPENERS) else None
             for form, pattern in vocab.prose_roles:
                 if forms is not None and form not in forms:
@@ -984,8 +1017,8 @@ def read_prose(clauses: list[str], registry: Registry, vocab: RoleVocabulary | N
                     if form == "organized-by" and subject and (number > 0 or m.start() > 0) \
                             and m.group("sole") not in subject:
                         continue  # an inner 由X负责 under the paragraph's own subject (see above)
-                    groups = {g: split_items(m.group(g), vocab) for g in _PROSE_GROUPS
-                              if g in pattern.groupindex and m.group(g)}
+                    groups = {g: [strip_manner(x, vocab) for x in split_items(m.group(g), vocab)]
+                              for g in _PROSE_GROUPS if g in pattern.groupindex and m.group(g)}
                     if any(name_end(x, vocab) for g, items in groups.items() if g != "support" for x in items):
                         continue  # 各省（区、市）政府要建立省级政府办公厅牵头…: a phrase, not the name of who leads
                     if groups.get("support"):  # 会同区公安分局、南桥镇选择停车矛盾突出的住宅小区开展… → 南桥镇
@@ -994,6 +1027,7 @@ def read_prose(clauses: list[str], registry: Registry, vocab: RoleVocabulary | N
                             _prose_unit(x, vocab, subject=g != "support") or x in vocab.short_unit_names
                             for g, items in groups.items() for x in items):
                         continue
+                    part_subject = [x for g in ("lead", "sole", "shared") for x in groups.get(g, [])]
                     for role in _PROSE_GROUPS:
                         fresh = [x for x in groups.get(role, []) if x not in given]
                         _assign(r, fresh, role, positional=False)
@@ -1001,6 +1035,10 @@ def read_prose(clauses: list[str], registry: Registry, vocab: RoleVocabulary | N
                     tag.notes.append(m.group(0).lstrip("，,"))
     tag.warnings = []
     return tag if tag.has_roles else None
+
+
+#: A clause part opened by 会同 with no subject of its own (…；会同Y…, …；并会同Y…): the previous part's subject's.
+_WITH_NO_SUBJECT_RE = re.compile(r"(?:并|同时|还|要|应|应当|负责)?会同")
 
 
 #: The prose forms read in an untagged paragraph of a tagged plan (its closing 由A、B、C牵头，会同…; 由街镇牵头协调… in
