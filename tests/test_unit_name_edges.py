@@ -78,3 +78,67 @@ SPLIT_CASES = [
 @pytest.mark.parametrize(("names", "expected", "why"), SPLIT_CASES, ids=[c[0] for c in SPLIT_CASES])
 def test_split_items(names, expected, why):
     assert split_items(names, load_vocabulary()) == expected, why
+
+
+# A regulation written by chapters and articles (tagsblind5 C8): `第X章` lines and `第X条` paragraphs are structure.
+REGULATION = """某市社区服务条例
+
+第一章 总则
+
+第一条 为了规范社区服务，结合本市实际，制定本条例。
+
+第二条 市民政部门负责本市社区服务工作的统筹协调和监督管理。
+
+第三条 区人民政府应当履行下列职责：
+
+（一）制定社区服务发展规划；
+
+（二）建立社区服务协调机制；
+
+（三）保障社区服务经费。
+
+第四条 区财政局负责社区服务资金保障。
+
+第二章 服务设施
+
+第五条 社区服务设施布局规划由各区自行制定。
+
+第六条 市规划资源局负责社区服务设施用地保障；会同市住房城乡建设管理委做好配套建设。
+"""
+
+# (start of the task's text, label, roles, why) — every task of the plan, in order
+REGULATION_TASKS = [
+    ("第一条", "一1", {}, "the title (…条例) and 第一章 stand alone: before, title + 第一章总则 + 第一条 were one paragraph"),
+    ("第二条", "一2", {"sole": ["市民政部门"]}, "an article under 第一章 (part 一)"),
+    ("第三条", "一3", {"sole": ["区人民政府"]}, "X应当履行下列职责："),
+    ("（一）制定", "一4", {"sole": ["区人民政府"]}, "an item of the article's list is a task of its own, its subject's"),
+    ("（二）建立", "一5", {"sole": ["区人民政府"]}, "the same (before: a section heading holding nothing, the duty lost)"),
+    ("（三）保障", "一6", {"sole": ["区人民政府"]}, "the same"),
+    ("第四条", "一7", {"sole": ["区财政局"]}, "第X条 closes the list: before, labelled （三）1"),
+    ("第五条", "二1", {}, "第二章 is part 二 (before: 第二章服务设施第五条… one paragraph under （三）); 各区自行: no role"),
+    ("第六条", "二2", {"sole": ["市规划资源局"], "support": ["市住房城乡建设管理委"]}, "X负责…；会同Y…"),
+]
+
+
+def test_regulation_structure():
+    _, tasks = parse_document(REGULATION, "t")
+    got = [(t.text[:len(start)], t.label, {k: getattr(t, k) for k in ROLE_KEYS if getattr(t, k)})
+           for t, (start, *_rest) in zip(tasks, REGULATION_TASKS)]
+    assert len(tasks) == len(REGULATION_TASKS), [t.text[:10] for t in tasks]
+    for (start, label, roles, why), row in zip(REGULATION_TASKS, got):
+        assert row == (start, label, roles), why
+
+
+# (two paragraphs as a web page gives them, joined or not, why): cleanup's line joins
+JOIN_CASES = [
+    ("第二章 服务设施", "第五条 社区服务设施布局规划由各区自行制定", False, "a chapter heading stands alone"),
+    ("各区应当依照本条例", "第九条的规定执行。", True, "control: a citation 第九条的… may open a wrapped line"),
+    ("有关事项依照本条例", "第十条、第十一条规定办理。", True, "control: a citation list; 本条例 is no title"),
+    ("区民政局负责日常监督管理", "第七条 市财政局负责资金保障。", False, "an article opens a paragraph"),
+]
+
+
+@pytest.mark.parametrize(("previous", "line", "joined", "why"), JOIN_CASES, ids=[c[3][:20] for c in JOIN_CASES])
+def test_article_lines(previous, line, joined, why):
+    from kb.parser.cleanup import continues
+    assert continues(previous, line) == joined, why

@@ -44,6 +44,11 @@ DECIMAL_ITEM_RE = re.compile(r"^\d{1,2}(?:[.．]\d{1,2}){1,3}\s*(?![\d.．%‰�
 #: An article's heading of a 办法/实施意见 written by articles, alone on its line (``第五条 管理部门``): it stands alone,
 #: never glued to the article's first paragraph (``第五条管理部门区绿化市容局负责…`` made the unit 管理部门区绿化市容局).
 ARTICLE_HEADING_RE = re.compile(r"^第[一二三四五六七八九十百零〇]{1,5}条\s*[\u4e00-\u9fff][^。！？；：，,!?;:（(]{1,16}$")
+#: A regulation's chapter heading alone on its line (``第二章 服务设施``, ``第三节 监督管理``): it stands alone, never glued
+#: to the next article (``第二章服务设施第九条…``); and an article (``第九条 …``) opens a paragraph — not ``第九条的规定``
+#: / ``第九条、第十条``, a citation a wrapped line may open with.
+CHAPTER_HEADING_RE = re.compile(r"^第[一二三四五六七八九十百零〇]{1,5}[章节]\s*[\u4e00-\u9fff][^。！？；：，,!?;:]{0,24}$")
+ARTICLE_START_RE = re.compile(r"^第[一二三四五六七八九十百零〇]{1,5}条(?![的规之中所第、，,和及或至])")
 DECIMAL_HEADING_RE = re.compile(r"^\d{1,2}(?:[.．]\d{1,2}){0,3}\s*(?![\d.．%‰倍亿万千百元个年月日项])[\u4e00-\u9fff][^。！？；：，,!?;:]{1,24}$")
 
 #: Names of documents: a line ending so (and short) is a title, complete in itself; a title
@@ -51,7 +56,10 @@ DECIMAL_HEADING_RE = re.compile(r"^\d{1,2}(?:[.．]\d{1,2}){0,3}\s*(?![\d.．%�
 #: 应急预案 after its cover's date: glued to its 1 总则 / 1.1 编制目的 and the first paragraph, all read as its title).
 TITLE_END_RE = re.compile(
     r"(方案|计划|规划|意见|通知|办法|细则|要点|清单|决定|纲要|任务分解|责任分解|分工|若干政策|若干措施|若干举措|预案)"
-    r"([（(][^）)]{1,20}[）)])?》?$")
+    r"([（(][^）)]{1,20}[）)])?》?$"
+    # a regulation's own title line (某市养老服务条例, no book-title marks): not 本条例, nor a title citing one (关于贯彻
+    # 《上海市生活垃圾管理条例》 / 推进…实施方案 is one title over two lines)
+    r"|(?<![本该])条例$")
 
 #: Cell separators of a table row written as one line (kb/parser/tables.py keeps rows of
 #: tables that are not task tables so; web pages flatten tables to ``|``-joined rows): such a
@@ -176,6 +184,8 @@ def continues(previous: str, line: str) -> bool:
     if is_heading(previous) and not is_heading(join_fragment(previous, line)):
         return False  # 2. + 2 → 2.2 would stop being an item, and a second cleanup would read it otherwise
     if DECIMAL_ITEM_RE.match(line) or DECIMAL_HEADING_RE.match(previous) or ARTICLE_HEADING_RE.match(previous):
+        return False
+    if CHAPTER_HEADING_RE.match(previous) or CHAPTER_HEADING_RE.match(line) or ARTICLE_START_RE.match(line):
         return False
     if _heading_wrapped(previous, line):
         return True

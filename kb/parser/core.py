@@ -527,7 +527,7 @@ def rule_subject_roles(state: ParseState) -> None:
     _duty_lists(state, vocab)
 
 
-_SUB_ITEM_RE = re.compile(r"^\s*[（(]\d{1,2}[）)]")
+_SUB_ITEM_RE = re.compile(r"^\s*[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)]")  # （1） / an article's （一）
 
 
 def _duty_lists(state: ParseState, vocab) -> None:

@@ -19,7 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kb.parser.cleanup import NUMBERED_ITEM_RE, PART_HEADING_RE, SECTION_HEADING_RE, is_page_metadata, is_title
+from kb.parser.cleanup import (ARTICLE_START_RE, CHAPTER_HEADING_RE, NUMBERED_ITEM_RE, PART_HEADING_RE, SECTION_HEADING_RE,
+                               is_page_metadata, is_title)
 
 NUMERALS = "一二三四五六七八九十"
 
@@ -33,6 +34,8 @@ TOP_ITEM_RE = re.compile(r"^([一二三四五六七八九十]{1,3})、\s*(.{8,})
 CLOSING_PART = "结语"
 SECTION_RE = re.compile(r"^[（(]([一二三四五六七八九十]{1,3})[)）]\s*(.+)$")
 ITEM_RE = re.compile(r"^(\d{1,2})[.．、]\s*(.+)$")
+#: A regulation's chapter heading (第二章 服务设施; cleanup.CHAPTER_HEADING_RE): its numeral and its title.
+_CHAPTER_RE = re.compile(r"^第([一二三四五六七八九十]{1,3})[章]\s*(.+)$")
 #: A numbered sub-item （1） / (1) / 1) / ①: a group of them may share one label line (dialect C).
 SUBITEM_RE = re.compile(r"^(?:[（(]\d{1,2}[)）]|\d{1,2}[)）]|[①-⑳])")
 PREFACE_HINT_RE = re.compile(r"印发|详情如下|日前|近日|记者|讯")
@@ -293,6 +296,7 @@ def outline(paragraphs: list[str], doc_id: str) -> Outline:
     closing: list[str] = []
     want_annex_title = False
     listing = False
+    article_list = False  # inside an article closing with ：, whose （一）… lines are its list
     for p in body:
         if parts and not annexes and (_ATTACHMENTS_LIST_RE.match(p) or (listing and _listed_annex(p))):
             # The attachments list after the body (附件：1.…指标体系 / 2.…清单): the closing's, never items of the
@@ -346,6 +350,27 @@ def outline(paragraphs: list[str], doc_id: str) -> Outline:
             blocks.append(Block(part, part_title, None, None, None, "paragraph", p, heading_title(m.group(2).strip())))
             continue
         p, heading_tag = split_heading_tag(p)
+        chapter = _CHAPTER_RE.match(p) if CHAPTER_HEADING_RE.match(p) else None
+        if chapter:
+            # 第二章 服务设施 (a regulation written by chapters and articles): the chapter is the plan's top level, a
+            # part; it closes every list of the chapter before (after 第三条's （一）–（六） the articles of 第二章 were
+            # labelled （六）4, （六）5 …)
+            part, part_title = chapter.group(1), chapter.group(2).strip()
+            section = section_title = None
+            article_list = False
+            parts.append((part, part_title))
+            duty_part = False
+            continue
+        if ARTICLE_START_RE.match(p):
+            section = section_title = None  # 第X条 is a structural level: it closes an open （一）… list of the article before
+            article_list = p.rstrip().endswith(("：", ":"))
+        elif article_list and SECTION_RE.match(p):
+            # （一）制定…规划； under 第三条 …履行下列职责： — an item of the article's list, a paragraph of its own (as a
+            # section heading it held no paragraph and the duty vanished)
+            blocks.append(Block(part, part_title, None, None, None, "paragraph", p, heading_title(p)))
+            continue
+        else:
+            article_list = False
         m = PART_RE.match(p)
         if m and len(p) <= 30 and "。" not in p[:-1]:
             part, part_title = m.group(1), m.group(2)
