@@ -46,7 +46,7 @@ CASES = [
     # 3. one generic ending shared by a list; 会同 after ；
     ("12.市人力资源和社会保障、民政部门负责护理人员培训。", {"shared": ["市人力资源和社会保障部门", "市民政部门"]},
      "two bodies sharing 部门 and the level 市 (was no role)"),
-    ("13.市教育、卫生健康行政主管部门负责业务指导。", {"shared": ["市教育行政主管部门", "市卫生健康行政主管部门"]},
+    ("13.市教育、卫生健康行政主管部门负责行业监管。", {"shared": ["市教育行政主管部门", "市卫生健康行政主管部门"]},
      "the shared ending is 行政主管部门"),
     ("14.市民政局、市财政局负责资金监管。", {"shared": ["市民政局", "市财政局"]}, "control: names already whole"),
     ("15.教育、卫生等部门负责宣传。", {}, "control: 等部门 is a tail, 教育/卫生 are no names"),
