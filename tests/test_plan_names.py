@@ -46,6 +46,8 @@ ROWS = [
     ("农村物流配送网络由谁牵头", "answered", {"dianshang": 1}, "control: a topic, no plan mark, no ask-back"),
     ("在乡村旅游方案里市水务局配合哪些任务", "ask_back", {}, "a plan named clearly that no loaded plan is"),
     ("在电商扶贫方案里市商务局牵头哪些任务", "ask_back", {}, "电商 fits a title but 扶贫…方案 does not: no plan"),
+    ("根据农村电商措施，市水务局配合哪些任务", "answered", {"dianshang": 1}, "the kind with no 里/中 after it"),
+    ("在老城区措施里市水务局配合哪些任务", "ask_back", {}, "区 + 措施 of a title is no name (one character and a kind)"),
 ]
 
 

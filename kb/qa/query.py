@@ -688,6 +688,8 @@ def read_plan_named(r: Reading) -> None:
                 words = r.text[start:end]
                 if len(words) <= score:
                     break
+                if end > at and len(words) - len(kind) < 2:
+                    break  # (a kind and one character — 区措施 — names no plan)
                 hits = [doc for doc, title in titles if abbreviates(words, title)]
                 if hits:
                     best, score, named, tie = hits[0], len(words), words, len(hits) > 1
