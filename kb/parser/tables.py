@@ -1369,6 +1369,7 @@ def rule_table_labels(state) -> None:
     if not state.tables:
         return
     cites = {t.cite for t in state.tables}
+    _register_annex_tables(state)
     order: dict[tuple[str, str | None], int] = {}
     labelled: list[tuple[object, tuple]] = []
     for task, piece in zip(state.tasks, state.pieces):
@@ -1388,3 +1389,17 @@ def rule_table_labels(state) -> None:
         if shared[key] > 1:
             seen[key] = seen.get(key, 0) + 1
             task.label = f"{task.label}-{seen[key]}"
+
+
+def _register_annex_tables(state) -> None:
+    """A table captioned ``附件N`` whose rows are tasks is an annex of the document (``Document.annexes``), as a prose
+    annex is: 附件1有几条 / 附件有几条 name it by its cite or title.  Before, only prose annexes were listed, so a plan
+    whose annexes are tables answered 附件1有几条 with "no item of 附件1"."""
+    known = {cite for cite, _ in state.doc.annexes}
+    parts = {t.part for t in state.tasks}
+    for table in state.tables:
+        cite = table.cite
+        if table.caption and cite.startswith("附件") and cite in parts and cite not in known:
+            state.doc.annexes.append((cite, table.title or ""))
+            known.add(cite)
+
