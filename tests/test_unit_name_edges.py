@@ -25,9 +25,10 @@ def _roles(para):
 # (paragraph in a duty part of a plan without tags, expected roles, why)
 CASES = [
     # 1. adverbs glued into an agent
-    ("1.服务设施布局规划由各区自行制定，报市人民政府备案。", {},
-     "was sole `服务设施布局规划由各区自行` (a confident wrong name): 自行 is an adverb, 由 opens no name; `各区` alone is "
-     "a 2-character group kb does not take as a unit — no role rather than a wrong one"),
+    ("1.服务设施布局规划由各区自行制定，报市人民政府备案。", {"sole": ["各区"]},
+     "was sole `服务设施布局规划由各区自行` (a confident wrong name): 自行 is an adverb, 由 opens no name; `各区` is a "
+     "short unit name (roles.yaml short_unit_names: 各区, 各县, 各镇 … as tags read them)"),
+    ("19.各区负责本辖区服务设施的日常管理。", {"sole": ["各区"]}, "各区 opening a duty paragraph"),
     ("2.具体评估办法由市民政部门另行制定。", {"sole": ["市民政部门"]}, "was `市民政部门另行`: the name ends before 另行"),
     ("3.市民政部门统一组织实施服务质量评估。", {"sole": ["市民政部门"]},
      "统一 after the subject opens the predicate (no role before: 统一 was no predicate word)"),
@@ -115,7 +116,7 @@ REGULATION_TASKS = [
     ("（二）建立", "一5", {"sole": ["区人民政府"]}, "the same (before: a section heading holding nothing, the duty lost)"),
     ("（三）保障", "一6", {"sole": ["区人民政府"]}, "the same"),
     ("第四条", "一7", {"sole": ["区财政局"]}, "第X条 closes the list: before, labelled （三）1"),
-    ("第五条", "二1", {}, "第二章 is part 二 (before: 第二章服务设施第五条… one paragraph under （三）); 各区自行: no role"),
+    ("第五条", "二1", {"sole": ["各区"]}, "第二章 is part 二 (before: 第二章服务设施第五条… one paragraph under （三）)"),
     ("第六条", "二2", {"sole": ["市规划资源局"], "support": ["市住房城乡建设管理委"]}, "X负责…；会同Y…"),
 ]
 
