@@ -55,10 +55,14 @@ def snippet(text: str, width: int = 36) -> str:
 
 def task_head(task) -> str:
     """What names a task in an answer: its title, else the start of its body."""
+    if task.title:
+        return task.title
     text = task.body or task.text
-    if task.part and task.label == task.part and text.startswith(task.part + "、"):
-        text = text[len(task.part) + 1:]  # (a measure numbered at the plan's top level: its label is that number)
-    return task.title or snippet(text)
+    # (a measure numbered at the plan's top level: its label is that number.  ``part`` is read last, only for such a
+    # text: a stored task's list row holds title, label and body, and reading ``part`` fetches its brief row)
+    if task.label and text.startswith(task.label + "、") and task.part == task.label:
+        text = text[len(task.label) + 1:]
+    return snippet(text)
 
 
 def longest_first(words) -> list[str]:
