@@ -481,11 +481,14 @@ def test_tables_whose_first_row_is_the_annex_caption(tmp_path):
                     encoding="utf-8")
     doc, tasks = parse_document(read_document(path, use_cache=False).text, "plan", str(path))
     assert [t.label for t in tasks if not t.label.startswith("附件")] == ["一", "二（一）1", "二（一）2", "三（一）", "三（二）"]
-    # the indicator table (no unit column) is read row by row: its header row is no item, each 二级指标 its row's name first
-    annex1 = [(t.label, t.title, t.text, t.fields.get("评价标准"), t.deadlines) for t in tasks if t.part == "附件1"]
-    assert annex1 == [("附件1-1", "签约数量", "常住人口签约率：签约人数占常住人口的比例", "≥40%", []),
-                      ("附件1-2", "签约数量", "重点人群签约率：重点人群签约人数占重点人群总数的比例", "≥75%", []),
-                      ("附件1-3", "签约质量", "续约率：续约人数占上年签约人数的比例", "≥80%", [])]
+    # the indicator table (no unit column) is read row by row: its header row is no item, each 二级指标 its row's name
+    # first and its title (an answer lists 附件1-1 常住人口签约率, not the category 签约数量 once per row); the 一级指标
+    # stays a field
+    annex1 = [(t.label, t.title, t.text, t.fields.get("评价标准"), t.fields.get("一级指标"), t.deadlines)
+              for t in tasks if t.part == "附件1"]
+    assert annex1 == [("附件1-1", "常住人口签约率", "常住人口签约率：签约人数占常住人口的比例", "≥40%", "签约数量", []),
+                      ("附件1-2", "重点人群签约率", "重点人群签约率：重点人群签约人数占重点人群总数的比例", "≥75%", "签约数量", []),
+                      ("附件1-3", "续约率", "续约率：续约人数占上年签约人数的比例", "≥80%", "签约质量", [])]
     rows = [(t.label, t.title, t.body, t.lead, t.support, t.source) for t in tasks if t.part == "附件2"]
     assert rows == [("附件2-1", "优化签约团队", "组建全科医生团队", ["市卫生健康委"], ["市人力资源社会保障局"], "附件2 第2行"),
                     ("附件2-2", "完善激励机制", "落实签约服务费分配政策", ["市医保局"], ["市财政局"], "附件2 第3行"),

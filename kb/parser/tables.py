@@ -1080,7 +1080,9 @@ def _table_rows(state, table: TaskTable, attached: bool, vocab) -> list[_Row]:
         mark = row_number(get("number"))
         if mark and mark[0]:
             fields["序号标记"] = mark[0]  # (*1: the table's own mark of the row, its meaning written elsewhere)
-        out.append(_Row(row_no, row_page, body, get("name") or (get("task") if item else ""), get("number"), tag, parsed,
+        # (a row naming an item is titled by that name: an indicator system's 一级指标 is a category kept in the fields,
+        # else every row of a category read the same title — 附件1-1 签约数量指标, 附件1-2 签约数量指标 …)
+        out.append(_Row(row_no, row_page, body, get("task") if item else get("name"), get("number"), tag, parsed,
                         get("deadline"), cite, notes, list(row_warnings), fields, (part, part_title, section, section_title),
                         dated=not item, text=_item_text(body, table, cells) if item else body))
     return out
