@@ -539,6 +539,16 @@ def _dated_paragraph(env, words: list[str]) -> Task | None:
     best = max(n for n, _ in found)
     top = [t for n, t in found if n == best]
     if len(top) > 1:
+        # (equally about the words: the one whose own title — its heading, or the inline heading that opens it —
+        # holds them is the paragraph ABOUT them; another merely mentions them: （一）各市自查阶段。2019年4月15日前，
+        # 各市开展自查… answers 各市自查什么时候完成, not （二）省级核查阶段。…对各市自查情况进行核查)
+        def titled(t):
+            title = fold(t.title or "")
+            return sum(len(w) for w in words if w and w in title)
+        own = max(titled(t) for t in top)
+        if own:
+            top = [t for t in top if titled(t) == own]
+    if len(top) > 1:
         # (equally about the words: the one whose dated sentence names them — 2026年11月底前，启动…文化公园建设, not the
         # goal paragraph's 至2026年底 beside a list that mentions it)
         def dated(t):

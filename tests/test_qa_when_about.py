@@ -1,0 +1,48 @@
+"""A when-question on a topic that several dated paragraphs hold: the paragraph whose own title (its heading, or the
+inline heading that opens it: ``（一）企业自查阶段。2024年3月31日前，…``) holds the words is the paragraph ABOUT them and
+answers; a paragraph that merely mentions them (``（二）部门督查阶段。…对企业自查情况进行督查``) does not, though its
+dated sentence names them (kb.qa.exec_topics._dated_paragraph).
+
+The plan below is written by hand for this test (the genre's 工作步骤: stages with an inline heading, no unit
+named, so no paragraph is a task); the expected dates were written before kb ran on it.
+"""
+
+import pytest
+
+from kb.model import Plan
+from kb.parser import parse_document
+from kb.qa import Session
+
+STAGES = """关于开展城镇燃气安全排查整治的工作方案
+一、工作目标
+全面排查城镇燃气安全隐患，建立隐患清单和整改台账。
+二、工作步骤
+（一）企业自查阶段。2024年3月31日前，各燃气企业开展自查，形成隐患清单。
+（二）部门督查阶段。2024年5月31日前，对企业自查情况进行督查，重点督查隐患整改不力等问题。
+（三）集中整治阶段。2024年9月30日前，对部门督查发现的问题进行集中整治，完成企业自查问题的销号。
+（四）总结提升阶段。2024年11月30日前，总结排查整治工作，形成长效机制。
+"""
+
+#: question → (the date the answer gives, why) — written by hand before the run.
+ROWS = [
+    ("企业自查什么时候完成", "2024年3月31日", "（一）'s inline heading holds 企业自查; （二） and （三） only mention it"),
+    ("部门督查什么时候完成", "2024年5月31日", "（二）'s heading holds 部门督查; （三）'s dated sentence mentions 部门督查"),
+    ("集中整治什么时候完成", "2024年9月30日", "control: one paragraph holds 集中整治 (its heading)"),
+    ("总结提升什么时候完成", "2024年11月30日", "control: one paragraph holds 总结提升"),
+    ("企业自查阶段什么时候结束", "2024年3月31日", "the heading asked whole"),
+]
+
+
+@pytest.fixture(scope="module")
+def plan():
+    doc, tasks = parse_document(STAGES, "stages")
+    return Plan([doc], tasks)
+
+
+@pytest.mark.parametrize("question,date,why", ROWS, ids=[r[0] for r in ROWS])
+def test_the_paragraph_about_the_words_answers(plan, question, date, why):
+    answer = Session(plan=plan).ask(question)
+    assert answer.status == "answered", why
+    assert date in answer.text.split("\n")[0], f"{why} | kb: {answer.text}"
+    others = {d for _, d, _ in ROWS} - {date}
+    assert not any(o in answer.text.split("\n")[0] for o in others), f"{why} | kb: {answer.text}"
