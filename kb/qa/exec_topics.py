@@ -726,16 +726,24 @@ def exec_topic_who(question: str, q: Query, env) -> Answer:
         if role and getattr(task, role) and len(tasks) == 1:
             lines.append(f"{topic}的{ROLE_NAMES[role]}单位：{'、'.join(_with_subunits(task, role))}。")
         missing = "（未写明牵头单位）" if role == "lead" and not no_lead and not task.lead and not task.sole else ""
-        lines.append(f"{number}{task.label} {task_head(task)}：{describe(task) or '方案未写明责任单位'}{missing}")
+        # (units a carry-forward note implies — 以下任务措施均需各市政府落实，不再列出 — are responsible for the task as
+        # the plan says, 负责落实: on the task's line when the tasks found differ in them, else once below)
+        own = f"（{'、'.join(task.implied)}负责落实）" if task.implied and len({tuple(t.implied) for t in tasks}) > 1 else ""
+        lines.append(f"{number}{task.label} {task_head(task)}：{describe(task) or '方案未写明责任单位'}{missing}{own}")
     implied = tasks[0].implied
     if implied and all(t.implied == implied for t in tasks):
         lines.append(f"（{'、'.join(implied)}负责落实）")
     ctx.tasks, ctx.topic = tasks, words
     from kb.qa.result import _SHOWN_ROLES
 
-    roles = {t.id: [r for r in _SHOWN_ROLES if getattr(t, r)] for t in tasks}  # (the units responsible first)
-    return Answer(question, "topic_who", compose(lines), tasks=tasks, departments=_asked_departments(q, tasks),
-                  roles=roles)
+    roles = {t.id: [r for r in _SHOWN_ROLES if getattr(t, r)] + (["implied"] if t.implied and not role else [])
+             for t in tasks}  # (the units responsible first)
+    departments = _asked_departments(q, tasks)
+    if not role:
+        # (谁负责 names the implied implementers too; 谁牵头/谁配合 asks a role the note does not give them)
+        departments += [n for t in tasks for n in t.implied if n not in departments]
+        departments = list(dict.fromkeys(departments))
+    return Answer(question, "topic_who", compose(lines), tasks=tasks, departments=departments, roles=roles)
 
 
 def untagged_items(env, words: list[str]) -> list[Task]:
