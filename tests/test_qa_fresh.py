@@ -39,8 +39,6 @@ KNOWN_FAILURES: set[str] = {
     "c-value-gd-preparation-fee",  # 区级财政安排多少重大项目前期费: topic_count (多少 + a noun with no unit is no value)
     # questions_values.yaml (session 8), rows written before the mechanisms; shapes not built yet:
     "v8-pt-year-follow-up",  # …面积达到海绵城市…比例是多少: 40%以上面积达到… is read as no target (the first turn fails already)
-    # questions_reader.yaml (session 9), rows written before the mechanisms; not the reader's cause:
-    "r9-ye-deadline",  # 摸底排查什么时候完成: the notice's items carry no responsibility tag, and no deadline is read from an untagged paragraph (该项工作于2019年4月底前完成): not understood, the paragraph ranked first
     # questions_values.yaml (session 9 audit, a9-*), written before kb was run on the two plans; still failing:
     "a9-jy-mohrss-lead",  # 国发〔2018〕39号's 列第一位者为牵头单位，下同 is not applied to lists ending 按职责分工负责 (roles.py: convention)
     "a9-jy-mof-lead",  # the same note: （十一）财政部、人力资源社会保障部、民政部等有关部门和单位按职责分工负责 → 财政部 leads
