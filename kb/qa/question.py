@@ -474,6 +474,14 @@ def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Quest
         # 一网通办是哪条任务: which item holds the topic — the words before it are the topic
         for k in range(which.start(), len(text)):
             consumed[k] = True
+    division = _division_ask(voc).search(text)
+    if division and division.start() >= 2 and not any(consumed[division.start():]):
+        # (X分为哪几级 / X分成哪些类型 asks how X is divided: the verb and its asking tail are no words of the topic —
+        # 危房危险等级分为哪几级 was a topic no paragraph holds, a false 方案中没有; the parts are asked — a list, though
+        # 哪几级 is no list word — and the verb marks the words before it as the topic, as 包括 does)
+        for k in range(division.start(), len(text)):
+            consumed[k] = True
+        q.flags.update(("list", "topic_after"))
     # Scan: longest known word at each position; what is left forms the topic chunks.
     pieces: list[tuple[int, int]] = []  # spans of leftover text
     start = None
@@ -929,6 +937,19 @@ def _trim(chunk: str, edge_words: set[str], q: Question, voc: Vocabulary, places
                 changed = True
                 break
     return chunk, shift
+
+
+def _division_ask(voc: Vocabulary) -> re.Pattern:
+    """A question's closing ask of how a thing is divided: a division verb (intents.yaml ``division_verbs``: 分为, 包括 …),
+    哪几/哪些 and up to three characters (级, 类型, 个等级) to the end (once per vocabulary)."""
+    held = _DIVISION_ASK.get(id(voc))
+    if held is None or held[0] is not voc:
+        verbs = "|".join(map(re.escape, sorted(voc.words["division_verbs"], key=len, reverse=True)))
+        held = _DIVISION_ASK[id(voc)] = (voc, re.compile(rf"(?:{verbs})(?:哪几|哪些)[\u4e00-\u9fff]{{0,3}}$"))
+    return held[1]
+
+
+_DIVISION_ASK: dict[int, tuple] = {}
 
 
 def _single_endings(voc: Vocabulary) -> tuple[str, ...]:
