@@ -1,6 +1,7 @@
 """A who-answer names the units a carry-forward note implies (``以下任务措施均需各市政府落实，不再列出`` → ``Task.implied``
-on the later tasks) as the plan implies them: ``（各市政府负责落实）`` in the text and among the answer's departments
-when who is responsible is asked; 谁牵头 asks a role the note does not give them (kb.qa.exec_topics.exec_topic_who).
+on the later tasks) as the plan implies them: ``（各市政府负责落实）`` in the text (on the task's line when the tasks
+found differ in them).  The answer's departments stay the units the tag names (questions_fresh.yaml fresh-zg-who-*:
+各区县政府, implied, is not among them) — kb.qa.exec_topics.exec_topic_who.
 
 The plan below is written by hand for this test; the expected units were written before kb ran on it.
 """
@@ -25,12 +26,14 @@ PLAIN = NOTED.replace("，各市政府负责落实，以下任务措施均需各
 
 #: (plan, question, the answer's departments in order, 各市政府负责落实 in the text, why) — by hand, before the run.
 ROWS = [
-    ("noted", "排查分散式供水工程水质检测由谁负责", ["省卫生健康委", "各市政府"], True,
+    ("noted", "排查分散式供水工程水质检测由谁负责", ["省卫生健康委"], True,
      "2's tag names 省卫生健康委; the note on 1 implies 各市政府 for every later task"),
-    ("noted", "整治水源地周边违法排污行为由谁负责", ["省生态环境厅", "省水利厅", "各市政府"], True,
+    ("noted", "整治水源地周边违法排污行为由谁负责", ["省生态环境厅", "省水利厅"], True,
      "3: a later part still under the note"),
     ("noted", "排查分散式供水工程水质检测谁牵头", ["省卫生健康委"], True,
-     "谁牵头: 各市政府 is no lead (the note says 落实); the text still says who carries it out"),
+     "谁牵头: 各市政府 is no lead (the note says 落实); the text says who carries it out"),
+    ("noted", "水质检测和违法排污行为分别由谁负责", None, True,
+     "two tasks with the same implied unit: said once below them"),
     ("plain", "排查分散式供水工程水质检测由谁负责", ["省卫生健康委"], False, "control: no note, no implied unit"),
     ("plain", "整治水源地周边违法排污行为由谁负责", ["省生态环境厅", "省水利厅"], False, "control: no note"),
 ]
@@ -49,5 +52,7 @@ def plans():
 def test_who_answer_names_implied_units(plans, which, question, departments, said, why):
     answer = Session(plan=plans[which]).ask(question)
     assert answer.status == "answered", why
-    assert answer.departments == departments, f"{why} | kb: {answer.text}"
+    if departments is not None:
+        assert answer.departments == departments, f"{why} | kb: {answer.text}"
+    assert answer.text.count("各市政府负责落实") <= 1, f"{why} | kb: {answer.text}"
     assert ("各市政府负责落实" in answer.text) == said, f"{why} | kb: {answer.text}"

@@ -736,14 +736,12 @@ def exec_topic_who(question: str, q: Query, env) -> Answer:
     ctx.tasks, ctx.topic = tasks, words
     from kb.qa.result import _SHOWN_ROLES
 
-    roles = {t.id: [r for r in _SHOWN_ROLES if getattr(t, r)] + (["implied"] if t.implied and not role else [])
-             for t in tasks}  # (the units responsible first)
-    departments = _asked_departments(q, tasks)
-    if not role:
-        # (谁负责 names the implied implementers too; 谁牵头/谁配合 asks a role the note does not give them)
-        departments += [n for t in tasks for n in t.implied if n not in departments]
-        departments = list(dict.fromkeys(departments))
-    return Answer(question, "topic_who", compose(lines), tasks=tasks, departments=departments, roles=roles)
+    roles = {t.id: [r for r in _SHOWN_ROLES if getattr(t, r)] for t in tasks}  # (the units responsible first)
+    # (the implied implementers are said in the text, not among the answer's departments: the hand-checked rows of
+    # questions_fresh.yaml — fresh-zg-who-* — keep 各区县政府 out of them; questions_dialects2.yaml's d2-sd-*-who want
+    # 各市政府 in: the lead decides)
+    return Answer(question, "topic_who", compose(lines), tasks=tasks, departments=_asked_departments(q, tasks),
+                  roles=roles)
 
 
 def untagged_items(env, words: list[str]) -> list[Task]:
