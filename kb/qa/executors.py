@@ -950,6 +950,15 @@ def _held_unstated(question: str, q: Query, env: Env) -> Answer | None:
 
             if not stating and q.unit in load_shapes()["measure_asks"]:
                 return None
+        if not stating:
+            # a table row naming an item (签约居民满意率 in its 二级指标 cell) holds its numbers in other cells (评价标准：
+            # 较上一年增加，2035年达到90%): they are the item's, though they do not repeat its name
+            named_rows = [t for t in held if t.cells() and any(n in fold(f"{t.title or ''}{t.body}") for n in names)]
+            cells = [(t, f"{h}：{v}") for t in named_rows for h, v in t.cells()[1:] if re.search(r"[0-9０-９]", v)]
+            if cells:
+                answer = _stated_clauses(question, q, env, noun, cells)
+                if answer is not None:
+                    return answer
         if stating:
             # quoted whole sentences (a year opening one, 到2025年底，…40%以上…, stays with its number); with a year asked,
             # the sentences naming it when some do (a goal paragraph states 2025 and 2030 side by side)
