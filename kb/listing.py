@@ -39,10 +39,10 @@ def task_heading(task: Task, limit: int = 40) -> str:
 
 
 def duty_facts(task: Task) -> str:
-    """The second line of a task in ``kb duties``: ``完成时限：…　目标指标：…`` (empty without either)."""
-    from kb.export.content import deadline_texts, target_texts
+    """The second line of a task in ``kb duties``: ``开始时间：…　完成时限：…　目标指标：…`` (empty without any)."""
+    from kb.export.content import target_texts, time_facts
 
-    facts = [f"完成时限：{'；'.join(deadline_texts(task))}"] if task.deadlines else []
+    facts = [f"{label}：{text}" for label, text in time_facts(task)] if task.deadlines else []
     if task.targets:
         facts.append(f"目标指标：{'；'.join(target_texts(task))}")
     return "　".join(facts)

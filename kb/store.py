@@ -2175,7 +2175,7 @@ class _Batch:
 
 
 def _rendered_starts() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """How a duty-list line's stored facts (``kb.listing.duty_facts``: 完成时限：…, 目标指标：…) and other departments
+    """How a duty-list line's stored facts (``kb.listing.duty_facts``: 开始时间：…, 完成时限：…, 目标指标：…) and other departments
     (``describe_departments``: 牵头：…) start: a stored value that does not is damage, not text to print."""
     found = _BRIEF.get("starts")
     if found is None:
@@ -2186,7 +2186,7 @@ def _rendered_starts() -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 #: The labels ``kb.listing.duty_facts`` starts a task's facts with (tests/test_store.py holds them to it).
-FACT_STARTS = ("完成时限：", "目标指标：")
+FACT_STARTS = ("开始时间：", "完成时限：", "目标指标：")
 
 #: Decodes a list row without ``json.loads``'s wrapper (8,000 rows a department's list at 1,000 plans).
 _DECODER = json.JSONDecoder()

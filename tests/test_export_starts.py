@@ -132,3 +132,26 @@ def test_no_start_no_column(fmt):
         else:
             text = data.decode("utf-8-sig")
         assert "开始时间" not in text and "2020年年底前" in text
+
+
+TIME_FACT_ROWS = [
+    # (item text, expected (label, text) pairs, why)
+    ("1.全面实施国六排放标准，自2019年7月1日起，全面执行国六排放标准。（市生态环境局负责）", [("开始时间", "自2019年7月1日起")],
+     "a start only: no empty 完成时限 (the TUI's duty pane and kb duties printed '完成时限：' with nothing after it)"),
+    ("1.完成治理改造。2019年底前完成。（市生态环境局负责）", [("完成时限", "2019年底前")], "a deadline only"),
+    ("1.推行新标准，自2019年7月1日起，试行新标准，2020年底前全面实施。（市生态环境局负责）",
+     [("开始时间", "自2019年7月1日起"), ("完成时限", "2020年底前")], "both: the start first"),
+    ("1.加强监督管理。（市生态环境局负责）", [], "no date at all"),
+]
+
+
+@pytest.mark.parametrize("item,expected,why", TIME_FACT_ROWS, ids=[r[2][:20] for r in TIME_FACT_ROWS])
+def test_time_facts_of_a_duty_line(item, expected, why):
+    """One definition of a task's dates as duty lists, ``kb duties`` and the TUI print them (kb.export.content.time_facts)."""
+    from kb.export.content import time_facts
+    from kb.listing import duty_facts
+
+    _, tasks = parse_document(f"某方案\n一、任务\n{item}\n", "p")
+    task = next(t for t in tasks if t.tag)
+    assert time_facts(task) == expected, why
+    assert duty_facts(task) == "　".join(f"{label}：{text}" for label, text in expected), why

@@ -274,6 +274,18 @@ def start_texts(task: Task) -> list[str]:
     return list(dict.fromkeys(d.text for d in task.deadlines if d.kind in START_KINDS))
 
 
+def time_facts(task: Task) -> list[tuple[str, str]]:
+    """(label, text) of a task's dates as duty lists, ``kb duties`` and the TUI show them: ``开始时间`` for its starts,
+    ``完成时限`` for its deadlines — each only when it has some (a task with a start only printed an empty 完成时限)."""
+    facts = []
+    starts, done = start_texts(task), deadline_texts(task)
+    if starts:
+        facts.append(("开始时间", "；".join(starts)))
+    if done:
+        facts.append(("完成时限", "；".join(done)))
+    return facts
+
+
 def has_start(tasks) -> bool:
     """Whether some task states a start date (the export then has a 开始时间 column)."""
     return any(d.kind in START_KINDS for t in tasks for d in t.deadlines)

@@ -31,7 +31,7 @@ def task_heading(task: Task) -> str:
 def task_prompt(task: Task, roles: list[str] | None = None, exclude: str | None = None, facts: bool = False) -> Content:
     """A task as a list item: badges for ``roles``, label, title; its departments dimmed below.
 
-    ``facts``: also its deadlines (完成时限) and targets (目标指标), as duty lists show them.
+    ``facts``: also its dates (开始时间, 完成时限) and targets (目标指标), as duty lists show them.
     """
     parts: list[tuple[str, str] | str] = []
     for role in roles or []:
@@ -42,9 +42,10 @@ def task_prompt(task: Task, roles: list[str] | None = None, exclude: str | None 
     if others:
         parts += ["\n", (others, "$text-muted")]
     if facts and (task.deadlines or task.targets):
-        from kb.export.content import deadline_texts, target_texts  # (not on the way to the first screen)
+        from kb.export.content import target_texts, time_facts  # (not on the way to the first screen)
     if facts and task.deadlines:
-        parts += ["\n", ("完成时限：", "bold $text-secondary"), "；".join(deadline_texts(task))]
+        for label, text in time_facts(task):
+            parts += ["\n", (f"{label}：", "bold $text-secondary"), text]
     if facts and task.targets:
         parts += ["\n", ("目标指标：", "bold $text-secondary"), "；".join(target_texts(task))]
     return Content.assemble(*parts)
