@@ -775,13 +775,19 @@ def _covered(word: str, text: str, synonyms=()) -> int:
     of them when a synonym stands in ``text``."""
     if any(x and x in text for x in (word, *synonyms)):
         return len(word)
+    return sum(_held_in_runs(word, text))
+
+
+def _held_in_runs(word: str, text: str) -> list[bool]:
+    """For each character of ``word``: whether it lies in a run of 2+ characters of ``word`` that ``text`` holds (from
+    each place the longest such run); what _covered counts and unmatched_part reads."""
     covered = [False] * len(word)
     for a in range(len(word) - 1):
         for b in range(len(word), a + 1, -1):
             if word[a:b] in text:
                 covered[a:b] = [True] * (b - a)
                 break
-    return sum(covered)
+    return covered
 
 
 def _who_not_named(question: str, q: Query, env, tasks: list[Task], words: list[str]) -> Answer:
@@ -895,13 +901,7 @@ def unmatched_part(words: list[str], text: str, synonyms, generic=()) -> str | N
     for word in words:
         if any(syn in text for syn in synonyms(word)) or _one_typo_in(word, text):
             continue
-        covered = [False] * len(word)
-        for a in range(len(word) - 1):
-            for b in range(len(word), a + 1, -1):
-                if word[a:b] in text:
-                    for k in range(a, b):
-                        covered[k] = True
-                    break
+        covered = _held_in_runs(word, text)
         touched = any(covered)
         plain = [True] * len(word)  # not part of a generic action
         for g in generic:
