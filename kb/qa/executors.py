@@ -21,7 +21,7 @@ from kb.qa.answer import Answer
 from kb.qa.query import Act, Query
 from kb.qa.result import Group, Item, Result, official_deadline, render_text, target_line, target_words
 from kb.qa.wording import load_answer_words
-from kb.select import plan_tasks
+from kb.select import is_task, plan_tasks
 
 ROLE_WORD = {**ROLE_NAMES, "guide": "指导", "any": "参与"}
 
@@ -286,7 +286,10 @@ def exec_structure(question: str, q: Query, env: Env) -> Answer:
     if chosen is not None:
         d, num, title = chosen
         sections = [(label, st) for label, st in d.sections if label.startswith(num + "（")]
-        tasks = [t for t in plan_tasks(plan, [d.id]) if t.part == num]
+        # (the part's paragraphs read once — a stored plan reads one part, not every task of 1,000 plans — and its
+        # tasks proper among them)
+        paras = plan.part_tasks(d.id, num)
+        tasks = [t for t in paras if is_task(t)]
         # (the part's items — a section's opening paragraph each, else its numbered paragraphs — are the answer's own
         # tasks: 保障措施包括哪几条 answers with them, and 第二条 next picks one; exec_plan.part_items)
         from kb.qa.exec_plan import part_items
@@ -296,7 +299,6 @@ def exec_structure(question: str, q: Query, env: Env) -> Answer:
             # (a part no paragraph of which carries a responsibility — 保障措施 written as prose — has no task count;
             # where some of a section's items carry none — their units stand in an annex table's rows, or nowhere —
             # the section's items are counted as 条 and those with units said apart: never "2 项任务" of 4 items)
-            paras = [t for t in plan.tasks if t.doc == d.id and t.part == num]
             held = len(tasks)
             total = sum(1 for t in paras if t.section in dict(sections))
             result.heading.append(f"“{num}、{title}”包括 {len(sections)} 个方面" + (
@@ -310,7 +312,6 @@ def exec_structure(question: str, q: Query, env: Env) -> Answer:
                 group.items.append(Item(k, None, text=f"{label}{st}" + count))
             result.groups.append(group)
         else:
-            paras = [t for t in plan.tasks if t.doc == d.id and t.part == num]
             if len(items) < len(paras):  # numbered items, and a closing line of no number (各省…要及时报送…)
                 result.heading.append(f"“{num}、{title}”不分节，共 {len(items)} 条（另有 {len(paras) - len(items)} 段未编号）：")
             else:
@@ -323,16 +324,17 @@ def exec_structure(question: str, q: Query, env: Env) -> Answer:
         group = Group(d.name, tail=f"分为 {len(d.parts)} 个部分：") if several else Group()
         if not several:
             result.heading.append(f"{head}分为 {len(d.parts)} 个部分：")
+        own = [t for t in plan.document_tasks(d.id) if is_task(t)]  # (once per document, not once per part)
         for k, (num, title) in enumerate(d.parts, 1):
             secs = [label for label, _ in d.sections if label.startswith(num + "（")]
-            n = sum(1 for t in plan_tasks(plan, [d.id]) if t.part == num)
+            n = sum(1 for t in own if t.part == num)
             extra = "，".join(x for x in (f"{len(secs)} 个方面" if secs else "", f"{n} 项任务" if n else "") if x)
             group.items.append(Item(k, None, text=f"{num}、{title}" + (f"（{extra}）" if extra else "")))
         result.groups.append(group)
     from kb.qa.exec_plan import annex_note
 
-    if annex_note(plan, {d.id for d in docs}):  # the annex is no part of the body, but it is there
-        result.notes.append(annex_note(plan, {d.id for d in docs}))
+    if note := annex_note(plan, {d.id for d in docs}):  # the annex is no part of the body, but it is there
+        result.notes.append(note)
     return _answer(question, "structure_parts", result, query=q, tasks=[])
 
 
