@@ -184,7 +184,8 @@ def header_columns(cells: list[str], vocab: TableVocabulary | None = None) -> di
             divisions.append((i, key))
             continue
         bare = vocab.qualifier.sub("", key, count=1) if vocab.qualifier else key
-        if key not in _exact_words(vocab) and key.endswith(vocab.description_endings) and "task" in found \
+        # (the word set last: it is built per call, and most cells end in no description ending)
+        if key.endswith(vocab.description_endings) and "task" in found and key not in _exact_words(vocab) \
                 and names_items(cells[found["task"]], vocab):
             continue  # 指标解释, 事项内容 after 指标名称, 事项名称: the item's description (a field), no second task column
         for word, col in vocab.words:
