@@ -957,7 +957,8 @@ def name_cuts(text: str, vocab: RoleVocabulary, shortest: int = 3, longest: int 
     (``南桥镇|选择…``, ``区绿化市容局|依法…``: ``区绿化市|容局`` is passed, no predicate word follows 市).  The one definition
     of where a name ends that ``name_end`` (a prose group's last name) and ``opening_subject`` (a paragraph's subject) share."""
     for i in range(shortest, len(text) if longest is None else min(len(text), longest)):
-        if vocab.department_re.search(text[:i]) and vocab.predicate_start.match(text, i):
+        # (the predicate word at i first: one match at a place, where the suffix test searches the whole prefix)
+        if vocab.predicate_start.match(text, i) and vocab.department_re.search(text[:i]):
             yield i
 
 
