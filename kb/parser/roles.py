@@ -988,6 +988,8 @@ def read_prose(clauses: list[str], registry: Registry, vocab: RoleVocabulary | N
     paragraph of a tagged plan is read for the forms that name a role outright, ``TAGGED_PLAN_FORMS``);
     ``tasks_only``: a body being set up (``成立由X牵头，…参与的推进机制``: X leads the body) gives no role — in a tagged
     plan the tags give the tasks, and such a 保障措施 sentence is none."""
+    if not any(w in clause for clause in clauses for w in PROSE_WORDS):
+        return None  # (the common case: no rule can match, and the subject below is not read for nothing)
     vocab = vocab or load_vocabulary()
     tag = Tag(text="")
     r = _Reading(tag, registry, vocab, DocumentRules())
