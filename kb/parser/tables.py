@@ -1037,6 +1037,8 @@ def _table_rows(state, table: TaskTable, attached: bool, vocab) -> list[_Row]:
     n_sections = 0
     out: list[_Row] = []
     divisions = _division_columns(table)
+    # (whether the task column names items is the header's, one answer for every row)
+    item = "task" in table.columns and names_items(table.header[table.columns["task"]], load_vocabulary())
     for place, (row_no, cells, row_page) in enumerate(table.rows):
         if not any(cells):
             continue
@@ -1069,7 +1071,6 @@ def _table_rows(state, table: TaskTable, attached: bool, vocab) -> list[_Row]:
         body = get("task")
         if not body:
             continue
-        item = names_items(table.header[table.columns["task"]], load_vocabulary())
         tag, composed, notes = _row_tag(table, get)
         parsed = roles.parse_tag_content(composed, state.registry, vocab) if composed else None
         if parsed is not None and divisions:
