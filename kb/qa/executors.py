@@ -155,7 +155,7 @@ def exec_meta(question: str, q: Query, env: Env) -> Answer:
         a = _answer(question, "plan_unknown", result, status="ask_back", query=q, exact=False)
         a.candidates = names
         return a
-    if q.outside in ("place", "topic"):
+    if q.outside in ("place", "topic", "annex"):
         text = w["out_of_scope"][q.outside].format(place=q.outside_words)
     elif q.outside == "role":
         given = "、".join(ROLE_NAMES[x] for x in plan.roles_given()) or "无（没有读到责任单位）"

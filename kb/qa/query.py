@@ -1784,6 +1784,10 @@ def read_annex_named(r: Reading) -> None:
     asked = bool(f.flags & {"count", "list", "topic_mark"} or _COUNT_OF_ITEMS.search(r.text))
     if not asked and (f.flags - {"follow_up", "short", "opener"} or not q.topic):
         return
+    if asked and _ANY_ANNEX.search(r.text) and not r.plan.document_annexes():
+        # (附件有几条 of plans with no annex: said so — read as nothing else, it became a follow-up repeating the last answer)
+        q.act, q.subject, q.outside, q.outside_words = Act.META, "plans", "annex", _ANY_ANNEX.search(r.text).group(0)
+        return
     named = annexes_named(r)
     if not named:
         return
@@ -1806,6 +1810,9 @@ def read_annex_named(r: Reading) -> None:
     if len(r.plan.document_ids()) > 1:
         q.plan = doc_id
 
+
+#: 附件 or 附件N asked of: its words as the question writes them.
+_ANY_ANNEX = LazyPattern(r"附件[\d一二三四五六七八九十]*")
 
 #: 附件 not followed by its number (附件里, 附件的, 附件有几条): every annex of the plan.
 _BARE_ANNEX = LazyPattern(r"附件(?![\d一二三四五六七八九十])")

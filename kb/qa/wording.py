@@ -29,7 +29,7 @@ REQUIRED = {
     "out_of_scope": {"weather": (), "instruction": (), "place": ("{place}",), "publication_date": (),
                      "document_number": (), "person": (), "actual_figure": (), "other_plan": ("{name}",), "unknown_plan": ("{name}",), "outside": (),
                      "topic": ("{place}",), "year": ("{place}", "{years}"),
-                     "opinion": (), "role": ("{place}", "{roles}")},
+                     "opinion": (), "role": ("{place}", "{roles}"), "annex": ("{place}",)},
     "plans_held": ("{plans}",),
     "no_sum": ("{topic}",),
     "stated_instead": (),
