@@ -495,14 +495,9 @@ def clause_fit(asked: str, words: list[str], clause: str) -> tuple[int, float]:
     more, then ``score`` of the topic words.  The question's own words decide first, not only the topic words the
     readers kept (落实情况什么时候报送: 落实 is read as a role, yet 本方案落实情况于2018年12月31日前报… is the clause
     meant, not the next sentence's 每年2月底前报送…)."""
-    held = i = 0
-    while i < len(asked) - 1:
-        n = next((n for n in range(len(asked) - i, 1, -1) if asked[i:i + n] in clause), 0)
-        if n:
-            held, i = held + n, i + n
-        else:
-            i += 1
-    return held, score(words, clause)
+    from kb.qa.executors import _held_runs
+
+    return _held_runs(asked, clause), score(words, clause)
 
 
 def _notice_answer(question: str, env, words: list[str], doc, sentence: str, dls: list) -> Answer:
