@@ -354,12 +354,19 @@ def numbered_task_rows(text: str, vocab, header_columns, is_task_header, unit_li
     return "\n".join(lines)
 
 
-def _numbered(text: str, marks: str) -> int | None:
-    """The row number a paragraph is (``3``, or ``*1`` with a mark of tables.yaml row_marks), else None."""
+def marked_row_number(text: str, marks: str) -> tuple[str, int] | None:
+    """(mark, number) of a row-number cell (``3``, or ``*1`` with a mark of tables.yaml row_marks; mark "" when it has
+    none), else None.  The one definition of a row-number cell, flattened or not (``tables.row_number``)."""
     flat = text.strip()
-    if flat[:1] and flat[0] in marks:
-        flat = flat[1:].strip()
-    return int(flat) if flat.isascii() and flat.isdigit() and len(flat) <= 3 else None
+    mark = flat[0] if flat[:1] and flat[0] in marks else ""
+    digits = flat[len(mark):].strip()
+    return (mark, int(digits)) if digits.isascii() and digits.isdigit() and len(digits) <= 3 else None
+
+
+def _numbered(text: str, marks: str) -> int | None:
+    """The row number a paragraph is (``marked_row_number``'s number), else None."""
+    found = marked_row_number(text, marks)
+    return found[1] if found else None
 
 
 #: A category row of a table without its header (品质宜居, 安全韧性, 创新动能（8项）): a short name alone between two rows —

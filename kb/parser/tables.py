@@ -211,11 +211,9 @@ _UNIT_COLUMNS = ("lead", "support", "responsible")
 
 def row_number(cell: str, vocab: TableVocabulary | None = None) -> tuple[str, int] | None:
     """(mark, number) of a row-number cell (``3``, ``*1``, ``★12``: a mark of tables.yaml row_marks before it), else None."""
-    vocab = vocab or load_vocabulary()
-    text = cell.strip()
-    mark = text[0] if text and text[0] in vocab.row_marks else ""
-    digits = text[len(mark):].strip()
-    return (mark, int(digits)) if digits.isascii() and digits.isdigit() and len(digits) <= 3 else None
+    from kb.parser.flattened import marked_row_number
+
+    return marked_row_number(cell, (vocab or load_vocabulary()).row_marks)
 
 
 def is_item_name_header(key: str, vocab: TableVocabulary) -> bool:
