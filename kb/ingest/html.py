@@ -133,19 +133,24 @@ def publication_field_re(vocab) -> re.Pattern:
 
 def _publication_field(root, article, vocab) -> str | None:
     """The first field outside the article that dates it (``发布时间：2013-10-05``), as a line of its own."""
-    outside = root.xpath("//body")[0] if root.xpath("//body") else root
+    bodies = root.xpath("//body")
+    outside = bodies[0] if bodies else root
     if article is outside:
         return None
     inner = set(article.iter())
+    # the elements holding the article: their whole text would be the article's (an element outside the article
+    # holds part of it only if it is one of these — no set of each element's subtree, quadratic on a deep page)
+    holders = set(article.iterancestors())
     pattern = publication_field_re(vocab)
     for el in outside.iter():
         if el in inner or not isinstance(el.tag, str) or el.tag.lower() in ("script", "style", "title", "head"):
             continue
-        for piece in (el.text, el.tail if el.getparent() is not None and el.getparent() not in inner else None):
+        # (el is outside the article, so its parent is too: its tail is outside text)
+        for piece in (el.text, el.tail if el.getparent() is not None else None):
             m = pattern.search(" ".join((piece or "").split()))
             if m:
                 return m.group(0)
-        if el.tag.lower() in ("tr", "p", "div", "span", "td", "li") and not (set(el.iter()) & inner):
+        if el.tag.lower() in ("tr", "p", "div", "span", "td", "li") and el not in holders:
             m = pattern.search(" ".join(el.text_content().split()))
             if m:
                 return m.group(0)
