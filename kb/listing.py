@@ -42,7 +42,7 @@ def duty_facts(task: Task) -> str:
     """The second line of a task in ``kb duties``: ``开始时间：…　完成时限：…　目标指标：…`` (empty without any)."""
     from kb.export.content import target_texts, time_facts
 
-    facts = [f"{label}：{text}" for label, text in time_facts(task)] if task.deadlines else []
+    facts = [f"{label}：{text}" for label, text in time_facts(task)]  # (none without dates)
     if task.targets:
         facts.append(f"目标指标：{'；'.join(target_texts(task))}")
     return "　".join(facts)
