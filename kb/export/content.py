@@ -384,7 +384,7 @@ def _columns(doc_titles, other: bool, roles: tuple[str, ...] = (), starts: bool 
         Column("targets", "目标指标", 28, 2.8),
     ]
     if starts:
-        cols.insert(cols.index(next(c for c in cols if c.key == "deadlines")), Column("starts", "开始时间", 12, 2.0))
+        cols.insert(next(i for i, c in enumerate(cols) if c.key == "deadlines"), Column("starts", "开始时间", 12, 2.0))
     cols.insert(5, Column("guide", f"{prefix}指导单位", 16, 2.4))
     unit_roles = {"lead": ("lead",), "guide": ("guide",), "support": ("support",), "responsible": ("sole", "shared")}
     cols = [c for c in cols if c.key not in unit_roles or any(r in roles for r in unit_roles[c.key])]
