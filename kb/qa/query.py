@@ -667,17 +667,11 @@ def read_plan_named(r: Reading) -> None:
         r.query.plan, r.plan_words = r.facts.plan_named, r.facts.plan_name
         return
     from kb.qa.question import abbreviates
-    from kb.qa.text import fold
 
     marks = [(at, mark) for mark in r.words["plan_marks"] if (at := r.text.find(mark)) >= 2]
     if not marks:
         return  # no plan mark after two characters: nothing below can match (and no plan is read)
-    titles = []
-    for doc in r.plan.documents:
-        # its title, and its opening words (a plan whose title was not found names itself in its first lines)
-        opening = [t.text for t in r.plan.document_opening(doc.id, 2)]
-        titles.append((doc.id, fold(" ".join([doc.title, getattr(doc, "plan_title", None) or "", doc.preface or "",
-                                                *opening]))))
+    titles = _plan_titles(r.plan)
     best, score, named, tie, clear = None, 0, "", False, ""
     for at, mark in marks:
         kind = mark.rstrip("中里的")  # 方案中 → 方案: the kind is part of the name (综保区意见 ≠ …若干措施)
@@ -703,6 +697,28 @@ def read_plan_named(r: Reading) -> None:
         r.plan_words = named  # (the words naming the plan are no topic)
     elif clear and not best:
         r.query.act, r.query.subject, r.query.outside, r.query.outside_words = Act.META, "plans", "unknown_plan", clear
+
+
+#: id(plan) → (plan, [(document id, its title words)]): read once per plan object.
+_PLAN_TITLES: dict[int, tuple] = {}
+
+
+def _plan_titles(plan) -> list[tuple[str, str]]:
+    """(document id, folded title words) of each loaded plan: its title, and its opening words (a plan whose title was
+    not found names itself in its first lines) — read once per plan object, not for each question with a plan mark
+    (at 1,000 plans, 1,000 reads of a document's opening paragraphs a question)."""
+    held = _PLAN_TITLES.get(id(plan))
+    if held is None or held[0] is not plan:
+        from kb.qa.text import fold
+
+        titles = []
+        for doc in plan.documents:
+            opening = [t.text for t in plan.document_opening(doc.id, 2)]
+            titles.append((doc.id, fold(" ".join([doc.title, getattr(doc, "plan_title", None) or "", doc.preface or "",
+                                                    *opening]))))
+        _PLAN_TITLES.clear()
+        _PLAN_TITLES[id(plan)] = held = (plan, titles)
+    return held[1]
 
 
 #: What stands before a plan's name (在…方案里, 按照…意见, 根据…通知): the name starts after it.
