@@ -138,15 +138,13 @@ def exec_role_kind(question: str, q: Query, env) -> Answer:
                   roles={t.id: [role] for t in tasks})
 
 
-#: A year a table column's header names (2024年工作任务, 2025年 工作计划).
-_HEADER_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
-
-
 def dated_cells(q: Query, env, every, mode: str) -> list[tuple]:
     """(task, header, text) of each text cell of a task table's row (``Task.cells``) whose header names a year the
     question's span holds (2024年要完成什么: the 2024年工作任务 cells; 2025年底前: those of 2025 and before), on the
     question's topic when it names one, in plan order.  A header's year dates the cell's work for such a question; it is
     never a deadline of the row (哪些任务有时限要求 does not count it).  [] for a start (2024年起) or a time node."""
+    from kb.qa.executors import HEADER_YEAR  # (kb.qa.executors loads this module on demand)
+
     if mode not in ("in", "by", "between"):
         return []
     first = int(q.dates.first[:4]) if q.dates.first else 0
@@ -158,7 +156,7 @@ def dated_cells(q: Query, env, every, mode: str) -> list[tuple]:
     out = []
     for t in rows:
         for header, text in t.cells():
-            m = _HEADER_YEAR.search(header)
+            m = HEADER_YEAR.search(header)
             if m and first <= int(m.group(1)) <= last:
                 out.append((t, header, text))
     return out

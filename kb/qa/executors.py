@@ -690,7 +690,7 @@ def value_text(task: Task) -> str:
     cells = task.cells()
     if not cells:
         return task.text
-    dated = any(_HEADER_YEAR.search(h) for h, _ in cells)
+    dated = any(HEADER_YEAR.search(h) for h, _ in cells)
     seen = {task.body, task.title or ""}
     sentences = []
     for n, (header, text) in enumerate(cells):
@@ -708,8 +708,8 @@ def value_text(task: Task) -> str:
     return task.text + "".join(f"。{x}" for x in sentences)
 
 
-#: A year a table column's header names (2024年工作任务).
-_HEADER_YEAR = re.compile(r"(?:19|20)\d\d\s*年")
+#: A year a table column's header names (2024年工作任务, 2025年 工作计划): the year is group 1 (kb.qa.exec_plan.dated_cells).
+HEADER_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 
 
 def _needed_words(asked: list[str], voc, plan: Plan, verbs) -> list[list[str]] | None:
