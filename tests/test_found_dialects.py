@@ -53,15 +53,14 @@ def plans(tmp_path_factory):
 
 
 def pdf_copied_text(pdf: Path) -> str:
-    """The text a reader gets by copying a PDF's pages (PDFium's plain text): a line break at every wrapped line,
-    inside names and tags, punctuation that did not fit at the next line's start, the ``— N —`` footers."""
-    import pypdfium2 as pdfium
+    """The text a reader gets by copying a PDF's pages: a line break at every wrapped line, inside names and tags,
+    punctuation that did not fit at the next line's start, the ``— N —`` footers.  Read with pdfminer, which maps
+    characters from the PDF's own CMaps: PDFium drops a glyph of the test's non-embedded font when no CJK font is
+    installed (a ``）`` alone on its line), so its text would depend on the machine's fonts."""
+    import pdfplumber
 
-    document = pdfium.PdfDocument(str(pdf))
-    try:
-        return "\n".join(document[i].get_textpage().get_text_range() for i in range(len(document))).replace("\r\n", "\n")
-    finally:
-        document.close()
+    with pdfplumber.open(str(pdf)) as document:
+        return "\n".join(page.extract_text() for page in document.pages)
 
 
 def _forms(doc: str) -> list[str]:

@@ -46,3 +46,20 @@ def test_item_marker_after_a_full_line(tmp_path, second, joined, why):
     text = read_pdf(_pdf(tmp_path / "p.pdf", [FULL, second, "（五）其他事项。"]), "p.pdf").text
     lines = [ln for ln in text.split("\n") if ln.strip()]
     assert (lines[0] == FULL + second) is joined, (why, lines)
+
+
+def test_a_closing_bracket_alone_on_its_line_is_read(tmp_path):
+    """A tag's ``）`` wrapped alone onto the next line (the line before it full): PDFium gives that text object no
+    width and no text when the PDF's 宋体 is not embedded and no CJK font is installed (CI's machine), and the
+    character was lost, so the tag stayed open.  Such a page is read by pdfminer (kb/ingest/pdf.py ``_unread``);
+    on a machine with a CJK font PDFium reads it itself — either way the bracket is there, once."""
+    from plan_files import make_pdf
+
+    # 沪府办发〔2021〕 item 7 as published: its last line is full before the ）.
+    item = ("7.以吴淞江生态间隔带为试点启动专项规划编制。优化区域内不同类型土地布局，研究制定不同类型土地保护开发适应性政策，"
+            "提出规划土地和财政支持政策，2021年底基本形成可落地、可操作的实施方案。（牵头单位：闵行区政府。配合单位：市发展改革委、"
+            "市财政局、市规划资源局、市绿化市容局）")
+    pdf = make_pdf(["关于生态间隔带的实施方案", item, "8.有意愿、有条件的相关区启动建设方案研究。"], tmp_path / "p.pdf", centred=(0,))
+    text = read_pdf(pdf.read_bytes(), "p.pdf").text
+    assert "市绿化市容局）\n8." in text, text
+    assert text.count("）") == 1

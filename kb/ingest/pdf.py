@@ -99,6 +99,9 @@ def read_pdf(raw: bytes, where: str, progress=None):
         for i in range(total):
             try:
                 chars, width, height, paths, images = _page_chars(doc, i)
+                if chars is None:  # characters PDFium could not read (see _unread)
+                    plumber = plumber or _open_plumber(raw)
+                    chars = _plumber_chars(plumber.pages[i])
                 tables: list[TableItem] = []
                 if chars and paths >= 4:
                     plumber = plumber or _open_plumber(raw)
@@ -154,11 +157,12 @@ def _open_plumber(raw: bytes):
 _NOT_TEXT = frozenset({0, 2, 9, 10, 13, 32, 0xA0, 0x3000, 0xFFFE, 0xFFFF})
 
 
-def _page_chars(doc, index: int) -> tuple[list[dict], float, float, int, bool]:
+def _page_chars(doc, index: int) -> tuple[list[dict] | None, float, float, int, bool]:
     """Characters of a page with their boxes (top from the page's top, like pdfplumber), its size,
     its number of path objects (ruled lines) and whether it shows an image.
 
-    PDFium reads a page several times faster than pdfminer; pdfplumber is kept for tables.
+    PDFium reads a page several times faster than pdfminer; pdfplumber is kept for tables, and for a page
+    holding text PDFium cannot read (``None`` instead of the characters: see ``_unread``).
     """
     import pypdfium2.raw as pdfium_c
 
@@ -166,12 +170,18 @@ def _page_chars(doc, index: int) -> tuple[list[dict], float, float, int, bool]:
     try:
         width, height = float(page.get_width()), float(page.get_height())
         paths = images = 0
+        text_objects = []
         for j in range(pdfium_c.FPDFPage_CountObjects(page)):
-            kind = pdfium_c.FPDFPageObj_GetType(pdfium_c.FPDFPage_GetObject(page, j))
+            obj = pdfium_c.FPDFPage_GetObject(page, j)
+            kind = pdfium_c.FPDFPageObj_GetType(obj)
             paths += kind == pdfium_c.FPDF_PAGEOBJ_PATH
             images += kind == pdfium_c.FPDF_PAGEOBJ_IMAGE
+            if kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
+                text_objects.append(obj)
         textpage = page.get_textpage()
         try:
+            if any(_unread(obj, textpage) for obj in text_objects):
+                return None, width, height, paths, images > 0
             chars = []
             for k in range(textpage.count_chars()):
                 code = pdfium_c.FPDFText_GetUnicode(textpage, k)
@@ -188,6 +198,29 @@ def _page_chars(doc, index: int) -> tuple[list[dict], float, float, int, bool]:
         return chars, width, height, paths, images > 0
     finally:
         page.close()
+
+
+def _unread(obj, textpage) -> bool:
+    """A text object PDFium places with no width and no text: its font is not embedded and this machine has
+    no font to stand in for it (a 宋体 PDF read where no CJK font is installed), so PDFium drops its characters
+    — a closing ``）`` alone on a wrapped line vanished.  The page is then read by pdfminer, which maps
+    characters from the PDF's own CMaps and needs no font."""
+    import ctypes
+
+    import pypdfium2.raw as pdfium_c
+
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    if not pdfium_c.FPDFPageObj_GetBounds(obj, *(ctypes.byref(v) for v in (left, bottom, right, top))):
+        return False
+    if right.value > left.value:
+        return False
+    return pdfium_c.FPDFTextObj_GetText(obj, textpage.raw, None, 0) <= 2  # the length counts the final NUL
+
+
+def _plumber_chars(page) -> list[dict]:
+    """A page's characters as pdfminer reads them, in the shape of ``_page_chars``'s."""
+    return [{"text": c["text"], "x0": c["x0"], "x1": c["x1"], "top": c["top"], "bottom": c["bottom"],
+             "size": c["size"]} for c in page.chars if c["text"].strip() and c["x1"] > c["x0"]]
 
 
 def _tables(page, chars: list[dict]) -> tuple[list[dict], list[TableItem]]:
