@@ -54,6 +54,25 @@ def test_implied_note():
     assert tag.warnings == []
 
 
+# (tag content, shared, sole, implied, why) — notes that name the implementers of this and every later task (A5)
+IMPLIED_NOTE_CASES = [
+    ("责任单位:省发展改革委、省市场监管局按职责分工负责。具体任务均涉及相关市(州)人民政府,不再做分工,下同。",
+     ["省发展改革委", "省市场监管局"], [], ["相关市(州)人民政府"],
+     "ASCII commas cut the note into segments: its first segment is the note, not a fifth shared unit"),
+    ("责任单位：省商务厅。具体任务均涉及各市（州）人民政府，不再做分工",
+     [], ["省商务厅"], ["各市（州）人民政府"], "full-width commas, no 下同"),
+    ("责任单位：省商务厅。具体任务均涉及各市（州）人民政府不再做分工",
+     [], ["省商务厅"], ["各市（州）人民政府"], "no comma before 不再做分工"),
+    ("省商务厅负责，各市（州）人民政府配合", [], ["省商务厅"], [], "a support list is no implied note"),
+]
+
+
+@pytest.mark.parametrize("content,shared,sole,implied,why", IMPLIED_NOTE_CASES, ids=[c[-1] for c in IMPLIED_NOTE_CASES])
+def test_implied_note_rows(content, shared, sole, implied, why):
+    tag = parse_tag_content(content, REG)
+    assert (tag.roles["shared"], tag.roles["sole"], tag.implied) == (shared, sole, implied), why
+
+
 def test_unknown_name_warns():
     tag = parse_tag_content("市新设局牵头", REG)
     assert tag.warnings == ["部门不在发文单位的部门名录中（按原文保留）：市新设局"]
