@@ -1,0 +1,136 @@
+"""One definition of a task for every form of a task table (mechanism test): each real task table of the fixtures that
+kb reads as a table (a web page's, a DOCX's) is written again as the text a copied page or a PDF's extraction gives —
+one cell a paragraph, empty cells left out, a merged cell written once, header cells broken at a bracket, and also
+without its 序号 column, the task cells numbering themselves — and kb must give every task the same roles and
+deadlines as from the table.  Expectation written before the code (kb/parser/flattened.py self_numbered_rows)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from flat_forms import one_cell_a_paragraph, self_numbered
+from kb.ingest import read_document
+from kb.parser import parse_document
+from plan_files import make_docx
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+#: A three-year plan's 任务分工表 without a 序号 column (the shape the blind set met as text: 0 of 35 tags): rows
+#: numbered inside their cells (（一） category, 1、 direction, （1） task), a year column a year, 实施主体 after 牵头/配合.
+THREE_YEAR = [
+    ["任务分类", "主要方向", "重点任务（2024-2026）", "2024年工作项目", "2025年计划", "2026年计划", "牵头部门", "配合部门", "实施主体"],
+    ["（一）产业提升", "1、培育主导产业", "（1）建设智能制造产业园，引进龙头企业。", "完成园区规划", "建成一期工程", "全面建成投运",
+     "区发展改革委", "区财政局、区规划资源局", "各街镇"],
+    ["（一）产业提升", "1、培育主导产业", "（2）推进企业技术改造。", "实施技改项目10个", "", "", "区经济信息化委", "", "各街镇"],
+    ["（一）产业提升", "2、优化营商环境", "（1）深化“一网通办”改革。", "2024年6月底前完成", "", "", "区政务服务中心", "区司法局", ""],
+    ["（二）民生保障", "3、扩大就业", "（1）开展职业技能培训1万人次。", "", "培训5000人次", "培训5000人次", "区人力资源社会保障局",
+     "区教育局", "各街镇"],
+]
+#: 宝山/某市 shape (tests/test_ingest_tables.py): 序号, rows spanning the table, an empty 配合单位.
+BUSINESS = [
+    ["序号", "重点任务", "牵头单位", "配合单位", "完成时限"],
+    ["1", "全面推行政务服务事项清单管理", "市政务服务局", "市发展改革委、市司法局", "2024年6月底前"],
+    ["2", "推进政务服务“一网通办”", "市政务服务局、市大数据局", "市发展改革委", "2024年12月底前"],
+    ["3", "建立营商环境监测评价机制", "市发展改革委", "", "全年"],
+    ["4", "清理妨碍统一市场的规定", "市市场监管局", "市司法局", "2024年9月底前"],
+]
+
+
+def _docx_text(tmp_path, table) -> str:
+    path = make_docx(["某区重点任务分工方案"], tmp_path / "t.docx", table=table, table_caption=["附件", "重点任务分工表"])
+    return read_document(path, use_cache=False).text
+
+
+def _roles(text: str):
+    _, tasks = parse_document(text, "t")
+    return [(t.lead, t.support, t.sole, t.shared, t.guide, [d.text for d in t.deadlines])
+            for t in tasks if t.source and ("序号" in t.source or "第" in t.source)]
+
+
+SOURCES = {
+    "aq10_jiaotong (序号 | 内容 | 牵头 | 配合 | two year columns)": lambda tmp: (FIXTURES / "qa/plans/aq10_jiaotong_fenjie.txt").read_text(),
+    "61 上海交通光伏 web page (merged 事项 and 责任单位)": lambda tmp: read_document(FIXTURES / "plans/61_shanghai_jiaotong_guangfu_2023.html", use_cache=False).text,
+    "a DOCX 任务分工表 with an empty 配合单位": lambda tmp: _docx_text(tmp, BUSINESS),
+    "a DOCX three-year table without 序号, rows numbered in their cells": lambda tmp: _docx_text(tmp, THREE_YEAR),
+}
+
+#: (form, why)
+FORMS = [
+    (lambda t: one_cell_a_paragraph(t, merged_once=False), "one cell a paragraph, empty cells left out"),
+    (lambda t: one_cell_a_paragraph(t), "… and a merged cell written once (a copied page)"),
+    (lambda t: one_cell_a_paragraph(t, break_header=True), "… and header cells broken at a bracket (a narrow column)"),
+    (lambda t: one_cell_a_paragraph(self_numbered(t), break_header=True), "… without its 序号, task cells opening with （N）"),
+    (lambda t: one_cell_a_paragraph(self_numbered(t, "{}、")), "… without its 序号, task cells opening with N、"),
+]
+
+
+@pytest.mark.parametrize("source", list(SOURCES))
+@pytest.mark.parametrize(("form", "why"), FORMS, ids=[f[1][:50] for f in FORMS])
+def test_flattened_form_gives_the_tables_roles_and_deadlines(tmp_path, source, form, why):
+    text = SOURCES[source](tmp_path)
+    table = _roles(text)
+    assert table and any(lead or support or sole or shared for lead, support, sole, shared, _, _ in table), source
+    assert _roles(form(text)) == table, why
+
+
+PLAN = "某区重点任务分工方案\n\n附件\n\n重点任务分工表\n\n{table}"
+
+
+def _tasks(*cells: str):
+    doc, tasks = parse_document(PLAN.format(table="\n\n".join(cells) + "\n"), "t")
+    return doc, [t for t in tasks if t.source and "序号" in t.source]
+
+
+#: (paragraphs after the caption, expected (task text opening, lead, support, deadlines) per row, why)
+CASES = [
+    (("重点任务", "牵头单位", "配合单位", "完成时限",
+      "1、优化审批流程", "（1）压缩审批时间。", "（2）推行并联审批。", "区政务服务中心", "区发展改革委", "2024年6月底前",
+      "2、加强事后监管", "（1）建立信用档案。", "区市场监管局", "区司法局", "2024年12月底前"),
+     [("1、优化审批流程", ["区政务服务中心"], ["区发展改革委"], ["2024年6月底前"]),
+      ("2、加强事后监管", ["区市场监管局"], ["区司法局"], ["2024年12月底前"])],
+     "steps （1）（2） inside one task cell hold no unit between them and start again in the next row: the rows are 1、 2、"),
+    (("重点任务", "牵头单位", "配合单位", "完成时限",
+      "（1）建设园区。", "区发展改革委", "区财政局", "2024年底",
+      "（2）推进改造。", "区经济信息化委", "2025年底"),
+     [("（1）建设园区", ["区发展改革委"], ["区财政局"], ["2024年底"]),
+      ("（2）推进改造", ["区经济信息化委"], [], ["2025年底"])],
+     "an empty 配合单位 cell left out: the unit is the lead (a row names its lead), the date its deadline"),
+    (("任务分类", "重点任务", "牵头部门", "配合部门", "完成时限",
+      "（一）产业", "1、建设园区。", "区发展改革委", "区财政局", "2024年底",
+      "2、推进改造。", "区经济信息化委", "2025年底",
+      "（二）民生", "3、扩大就业。", "区人力资源社会保障局", "区教育局", "2024年底"),
+     [("1、建设园区", ["区发展改革委"], ["区财政局"], ["2024年底"]),
+      ("2、推进改造", ["区经济信息化委"], [], ["2025年底"]),
+      ("3、扩大就业", ["区人力资源社会保障局"], ["区教育局"], ["2024年底"])],
+     "category rows （一）（二） in a 任务分类 column given on the first row of their group; rows 1、2、3、 running on"),
+]
+
+
+@pytest.mark.parametrize(("cells", "expected", "why"), CASES, ids=[c[2][:40] for c in CASES])
+def test_rows_numbered_in_their_cells(cells, expected, why):
+    _, tasks = _tasks(*cells)
+    got = [(e[0] if e[0] in t.text else t.text, t.lead, t.support, [d.text for d in t.deadlines]) for t, e in zip(tasks, expected)]
+    assert len(tasks) == len(expected) and got == expected, why
+
+
+def test_three_unit_paragraphs_for_lead_and_support_give_the_middle_one_no_role():
+    """Awkward row: three unit paragraphs for two unit columns and nothing to tell where the lead cell ends — the middle
+    paragraph could be lead or support, so it is given no role and the row warns (a wrong role is worse than none)."""
+    doc, tasks = _tasks("重点任务", "牵头单位", "配合单位", "完成时限",
+                        "（1）建设园区。", "区发展改革委", "区财政局", "区规划资源局", "2024年底",
+                        "（2）推进改造。", "区经济信息化委", "区商务委", "2025年底")
+    assert (tasks[0].lead, tasks[0].support) == (["区发展改革委"], ["区规划资源局"])
+    assert any("区财政局" in w and "不能确定" in w for w in tasks[0].warnings) and doc.warnings
+
+
+@pytest.mark.parametrize(("cells", "why"), [
+    (("重点任务", "牵头单位", "配合单位", "（1）加强领导。", "（2）压实责任。", "（3）强化督查。"),
+     "numbered paragraphs with no unit or time cell after them: a list, no table — stays text"),
+    (("重点任务", "备注", "（1）加强领导。", "区政府办公室", "（2）压实责任。", "区民政局"),
+     "a header naming nobody responsible and no deadline is no task table's"),
+])
+def test_not_read_as_a_table(cells, why):
+    _, tasks = _tasks(*cells)
+    assert tasks == [], why
