@@ -354,6 +354,212 @@ def numbered_task_rows(text: str, vocab, header_columns, is_task_header, unit_li
     return "\n".join(lines)
 
 
+#: A bracketed note closing a header cell (重点任务（2024-2026）, 完成时限（2024年）): not counted in its length.
+_NOTE_RE = re.compile(r"[（(][^（）()]{1,12}[)）]$")
+_CN_DIGIT = {c: n for n, c in enumerate("一二三四五六七八九", 1)}
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+def year_column(cell: str, vocab) -> bool:
+    """A header cell naming one year's work (2024年工作项目, 2025年计划): tables.yaml year_column_header."""
+    pattern = getattr(vocab, "year_column", None)
+    return bool(pattern and pattern.match(cell))
+
+
+def _numeral(text: str) -> int | None:
+    """1 for 1, 一, ①; 12 for 十二 …; None for anything else."""
+    if text.isdigit():
+        return int(text)
+    if text in _CIRCLED:
+        return _CIRCLED.index(text) + 1
+    tens, ten, ones = text.partition("十")
+    if not ten:
+        return _CN_DIGIT.get(text)
+    if (tens and tens not in _CN_DIGIT) or (ones and ones not in _CN_DIGIT):
+        return None
+    return _CN_DIGIT.get(tens, 1) * 10 + _CN_DIGIT.get(ones, 0)
+
+
+def _numbering(text: str, numbering) -> tuple[int, int] | None:
+    """(family, number) of the numbering opening a paragraph (tables.yaml row_numbering), else None."""
+    flat = text.strip()
+    for family, pattern in enumerate(numbering):
+        m = pattern.match(flat)
+        if m:
+            number = _numeral(m.group(1))
+            return (family, number) if number else None
+    return None
+
+
+def _open_bracket(text: str) -> bool:
+    return text.count("（") + text.count("(") > text.count("）") + text.count(")")
+
+
+def _wrapped_header(paras, i, vocab, header_columns, numbering) -> tuple[list[str], int] | None:
+    """The cells of a header laid out one a paragraph from paragraph ``i``, a cell the column wrapped joined again
+    (``重点任务（2024-`` / ``2026）``: a bracket left open; ``责任`` / ``单位``): (cells, index after), or None when ``i``
+    opens none (its first cell names no column).  A cell names a column, a year's work (2024年工作项目) or is a short
+    name without figures or quotes (主要方向); the run ends at the first paragraph that is none (a row's cell)."""
+    exact = {w for w, _ in vocab.words}
+    cells: list[str] = []
+    j = i
+    while j < len(paras) and len(cells) <= _HEADER_MAX:
+        text, take = _squashed(paras[j][2]), 1
+        while _open_bracket(text) and j + take < len(paras) and take < 3:
+            text, take = text + _squashed(paras[j + take][2]), take + 1
+        if take == 1 and j + 1 < len(paras) and joins_broken_word(text, _squashed(paras[j + 1][2]), vocab, header_columns, exact):
+            text, take = text + _squashed(paras[j + 1][2]), 2
+        named = bool(header_columns([text], vocab))
+        bare = vocab.qualifier.sub("", text, count=1) if vocab.qualifier else text
+        if (not text or len(_NOTE_RE.sub("", text)) > _HEADER_MAX or _SENTENCE_RE.search(text) or _open_bracket(text)
+                or (_CAPTION_END_RE.search(text) and bare not in exact and not year_column(text, vocab))
+                or _numbering(text, numbering) or _HEADING_RE.match(text) or re.fullmatch(r"[\d.．、]+", text)
+                or not (named or year_column(text, vocab) or unknown_header_cell(text))):
+            break
+        if not cells and not named:
+            return None
+        cells.append(text)
+        j += take
+    return (cells, j) if cells else None
+
+
+def _numbered_rows(paras, start, numbering, unit_like, time_like, width) -> tuple[int, list[tuple[int, int]]] | None:
+    """The rows after a header at ``start``, told apart by the numbering their cells open with: (family, [(paragraph,
+    number)…]).  A family's run: its first number stands right after the header (only other families' paragraphs
+    between: category and direction cells, headings), no row runs over three times the header's width, the last row
+    holds a unit or time paragraph, and either every row holds one before the next number (the numbers may start again
+    at 1 after another family's paragraph: a new group) or the numbers run on over the table without starting again
+    (a row whose unit and name cells are merged with the row above's is its task cell alone) with one row at least
+    holding a unit or time paragraph before the next.  Steps （1）（2） inside one cell hold no unit between them and start
+    again in the next row's cell: no rows.  The family with the most rows wins (two at least); a tie goes to the finer
+    numbering (the later in tables.yaml)."""
+    marks = [_numbering(paras[k][2], numbering) for k in range(len(paras))]
+    cells = [marks[k] is None and (unit_like(paras[k][2].replace("\n", "")) or time_like(paras[k][2].replace("\n", "")))
+             for k in range(len(paras))]
+    best = None
+    for family in range(len(numbering)):
+        k = start
+        while k < len(paras) and k - start < 3 and (marks[k] and marks[k][0] != family
+                                                   or not marks[k] and _name_cell(paras[k][2], unit_like, time_like)):
+            k += 1  # (category, direction or name cells of the first row, a heading)
+        if k >= len(paras) or not marks[k] or marks[k][0] != family:
+            continue
+        for runs_on in (False, True):
+            rows = [(k, marks[k][1])]
+            cell = other = False
+            inner = 0
+            for x in range(k + 1, len(paras)):
+                if x - rows[-1][0] > 3 * width:
+                    break
+                m = marks[x]
+                if m and m[0] == family:
+                    follows = m[1] == rows[-1][1] + 1
+                    if runs_on and not follows or not runs_on and not (cell and (follows or (m[1] == 1 and other))):
+                        break
+                    rows.append((x, m[1]))
+                    inner += cell
+                    cell = other = False
+                elif m:
+                    other = True
+                else:
+                    cell = cell or cells[x]
+            if not cell:
+                rows.pop()  # (the last row shows no cell: not a row of this table)
+            if runs_on and not inner:
+                continue
+            if len(rows) >= 2 and (best is None or len(rows) >= len(best[1])):
+                best = (family, rows)
+    return best
+
+
+def _name_cell(text: str, unit_like, time_like, verbs: tuple[str, ...] = ()) -> bool:
+    """A paragraph that may be a row's name or category cell: short, no sentence, no time, and no unit — unless it opens
+    with a work verb of tables.yaml (完善在线监测平台 ends like a unit, 平台, but names the work)."""
+    flat = text.replace("\n", "").strip()
+    return (len(flat) <= 30 and not _SENTENCE_RE.search(flat) and not time_like(flat)
+            and (not unit_like(flat) or bool(verbs) and flat.startswith(verbs)))
+
+
+def _row_start(paras, k, previous, before, numbering, family, unit_like, time_like, verbs=()) -> int:
+    """The first paragraph of the row whose numbered cell is paragraph ``k`` (``previous``: the paragraph of the row
+    before's, or the header's last): up to ``before`` paragraphs right before it are its cells of the columns before
+    (its category and direction, given on the first row of their group) when they open with another numbering
+    (（一）, 1、), or when they are short names (“光伏+铁路”工程) standing right after the row before's end — a unit or time
+    cell, a numbered cell, the header.  Anything else before it is the row before's."""
+    first = k
+    while first - 1 > previous and k - (first - 1) <= before:
+        mark = _numbering(paras[first - 1][2], numbering)
+        if mark and mark[0] != family:
+            first -= 1
+            continue
+        if mark or not _name_cell(paras[first - 1][2], unit_like, time_like, verbs):
+            break
+        ahead = first - 2
+        end_before = ahead <= previous or _numbering(paras[ahead][2], numbering) is not None \
+            or unit_like(paras[ahead][2].replace("\n", "")) or time_like(paras[ahead][2].replace("\n", ""))
+        if not end_before:
+            break
+        first -= 1
+    return first
+
+
+def self_numbered_rows(text: str, vocab, header_columns, is_task_header, unit_like, time_like) -> str:
+    """A task table one cell a paragraph WITHOUT a 序号 column (a web page copied, a PDF's extraction: ``任务分类`` /
+    ``主要方向`` / ``重点任务（2024-`` / ``2026）`` / … / ``牵头部门`` / ``配合部门`` then ``（一）…`` / ``1、…`` / ``（1）…`` /
+    cells …) → the same table with a 序号: its header (recognised by its column words, a cell the column wrapped joined
+    again, year columns and short unnamed names allowed) gets a 序号 cell, and each row a number paragraph before its
+    first cell, so ``find_flattened`` places the cells by their kinds like any flattened table.  The rows are told apart
+    by the numbering their cells open with (``_numbered_rows``); a row's first cell is its numbered task cell or, when
+    the header has columns before the task column, the numbered cells right before it of other families (its category
+    and direction, given on the first row of their group: merged cells).  The number is the row's own when its
+    numbering runs on over the table, else the row's place in it.  A table whose rows number themselves in no way
+    stays text."""
+    numbering = getattr(vocab, "row_numbering", ())
+    if not numbering or len(re.findall(r"^[ \t\u3000]*(?:\d{1,2}[、．.]|[（(]\d{1,2}[)）]|[（(]?[一二三四五六七八九十]{1,3}[)）、．.]|[①-⑳])",
+                                      text, re.M)) < 2:
+        return text  # (the common case: one search)
+    paras = _paragraphs(text)
+    edits: list[tuple[int, int, list[str]]] = []  # (first line, line after, paragraphs written there)
+    i = 0
+    while i < len(paras):
+        if len(_NOTE_RE.sub("", _squashed(paras[i][2]))) > _HEADER_MAX or not header_columns([_squashed(paras[i][2])], vocab):
+            i += 1
+            continue
+        found = _wrapped_header(paras, i, vocab, header_columns, numbering)
+        cells, end = found if found else ([], i)
+        columns = header_columns(cells, vocab) if len(cells) >= 3 else {}
+        named = sum(1 for c in cells if header_columns([c], vocab))
+        if (not columns or "number" in columns or not is_task_header(columns) or named * 2 < len(cells)
+                or len(set(cells)) != len(cells)):
+            i += 1
+            continue
+        rows = _numbered_rows(paras, end, numbering, unit_like, time_like, len(cells))
+        if rows is None:
+            i += 1
+            continue
+        family, marked = rows
+        # the cells a row may have before its numbered one (category, direction, name): as many as the first row has
+        # (a table's first row holds every merged cell)
+        before = min(marked[0][0] - end, columns["task"])
+        own = [n for _, n in marked] == list(range(marked[0][1], marked[0][1] + len(marked)))
+        edits.append((paras[i][0], paras[end - 1][1], ["序号", *cells]))
+        previous = end - 1
+        for place, (k, number) in enumerate(marked, 1):
+            first = _row_start(paras, k, previous, before, numbering, family, unit_like, time_like,
+                               getattr(vocab, "work_verbs", ()))
+            edits.append((paras[first][0], paras[first][0], [str(number if own else place)]))
+            previous = k
+        i = marked[-1][0] + 1
+    if not edits:
+        return text
+    lines = text.split("\n")
+    blank = sum(1 for ln in lines if not ln.strip()) * 4 >= len(lines)
+    for first, after, cells in reversed(edits):
+        written = "\n\n".join(cells).split("\n") if blank else cells
+        lines[first:after] = written + ([""] if blank and after == first else [])
+    return "\n".join(lines)
+
+
 def marked_row_number(text: str, marks: str) -> tuple[str, int] | None:
     """(mark, number) of a row-number cell (``3``, or ``*1`` with a mark of tables.yaml row_marks; mark "" when it has
     none), else None.  The one definition of a row-number cell, flattened or not (``tables.row_number``)."""
@@ -594,7 +800,8 @@ def _header_cells(paras, i, vocab, header_columns, first_named: bool = False,
             if joins_broken_word(text, nxt, vocab, header_columns, exact):
                 text, take = text + nxt, 2
         bare = vocab.qualifier.sub("", text, count=1) if vocab.qualifier else text
-        if (not text or len(text) > _HEADER_MAX or (_CAPTION_END_RE.search(text) and bare not in exact) or _SENTENCE_RE.search(text)
+        if (not text or len(_NOTE_RE.sub("", text)) > _HEADER_MAX or _SENTENCE_RE.search(text)
+                or (_CAPTION_END_RE.search(text) and bare not in exact and not year_column(text, vocab))
                 or re.fullmatch(r"[\d.．、]+", text) or _HEADING_RE.match(text)
                 or _numbered(text, getattr(vocab, "row_marks", "")) is not None
                 or (text in headings and not header_columns([text], vocab))):
@@ -643,7 +850,7 @@ def _header_at(paras, i, vocab, header_columns, is_task_header, headings=frozens
     if (known < len(run) and run[0][0] in numbers and first < len(paras)
             and _numbered(_squashed(paras[first][2]), getattr(vocab, "row_marks", "")) == 1
             and sum(1 for _, named, _ in run if named) * 2 > len(run)
-            and all(named or (unknown_header_cell(c) and c not in headings) for c, named, _ in run)):
+            and all(named or (unknown_header_cell(c) and c not in headings) or year_column(c, vocab) for c, named, _ in run)):
         cells = [c for c, _, _ in run]  # the whole run is the header: it ends where row 1 starts
         taken = after - i
     if len(cells) < 3:
@@ -780,10 +987,14 @@ def _regroup_once(paras, start, body, header, unit_like, time_like, headings=fro
     pending_notes: list[str] = []
     pending_warn: list[str] = []
     aligned = [_align(lines, [("col", c) for c in cols_after] + [("head", None)] + [("col", c) for c in cols_before],
-                      kinds, unit_like, time_like, col_names, headings, units_named=units_named)
+                      kinds, unit_like, time_like, col_names, headings, units_named=units_named,
+                      numbered=_task_numbered(segments, vocab))
                for _, lines, cols_after, cols_before in segments]
     lead_col = next((idx for idx, name in col_names.items() if name == "lead"), None)
     habit = _lead_habit(aligned, segments, lead_col)
+    # 责任单位/实施主体 after a 牵头 column are supporting units like the 配合 column's (tables.py reads them so)
+    same_role = ({columns["responsible"]: columns["support"]}
+                 if all(c in columns for c in ("lead", "support", "responsible")) else {})
     for (number, lines, cols_after, cols_before), ways in zip(segments, aligned):
         habit_note = None
         if ways is not None and habit is not None and _agree(ways, len(lines))[1]:
@@ -795,6 +1006,16 @@ def _regroup_once(paras, start, body, header, unit_like, time_like, headings=fro
             if kept and not _agree(kept, len(lines))[1]:
                 ways = kept
                 habit_note = f"{cells_h[lead_col]}按本表各行的写法读作一段（其余各段属于后面的单位列）"
+        if ways is not None and same_role and _agree(ways, len(lines))[1]:
+            # Undecided only between two columns of one role (配合部门 and 实施主体 after a 牵头部门: both the supporting
+            # units, tables.rows_roles): every cheapest way gives each paragraph the same role, so the first way's
+            # columns are taken and the note says which paragraphs they were.
+            norm = [[(what, same_role.get(col, col)) for what, col in way] for way in ways]
+            if not _agree(norm, len(lines))[1]:
+                undecided = [lines[x] for x in _agree(ways, len(lines))[1]]
+                ways = ways[:1]
+                habit_note = "；".join(filter(None, [habit_note, f"“{'”“'.join(undecided)}”属于“{'”或“'.join(cells_h[c] for c in sorted({*same_role, *same_role.values()}))}”不能确定，"
+                                                               f"两列同为配合单位"]))
         if ways is None:
             # Nothing fits (no task text): the row stays text-only, its cells joined, no roles.
             if number is not None:
@@ -860,6 +1081,32 @@ def _regroup_once(paras, start, body, header, unit_like, time_like, headings=fro
             pending_warn.append(warning("flat_cell_uncertain_first", cells="”“".join(unsure)))
     end_index = seq[end_pos - 1][0] + 1 if end_pos > 0 else body
     return FlatTable(start, end_index, cells_h, rows, sum(1 for kind in kinds if kind not in ("number", "other")))
+
+
+def _task_numbered(segments, vocab) -> tuple[frozenset[str], int | None]:
+    """The paragraphs that open their row by their numbering, and their column: when every row (two at least) holds a
+    paragraph opening with the same numbering of tables.yaml row_numbering (（1）…, 1、…: a table that numbers its rows
+    inside a cell, ``self_numbered_rows``), those paragraphs and the column they stand in on the first row — after the
+    paragraphs of other numberings before it there (its category and direction: a table's first row has all its
+    merged cells).  Else (empty, None)."""
+    numbering = getattr(vocab, "row_numbering", ()) if vocab is not None else ()
+    rows = [(lines, cols) for number, lines, cols, _ in segments if number is not None]
+    if not numbering or len(rows) < 2:
+        return frozenset(), None
+    families = [{m[0] for m in (_numbering(ln, numbering) for ln in lines) if m} for lines, _ in rows]
+    common = set.intersection(*families)
+    if len(common) != 1:
+        return frozenset(), None
+    family = common.pop()
+
+    def own(ln: str) -> bool:
+        return (_numbering(ln, numbering) or (None,))[0] == family
+
+    first, cols = rows[0]
+    at = next(x for x, ln in enumerate(first) if own(ln))
+    if at >= len(cols) or not all(_numbering(ln, numbering) for ln in first[:at]):
+        return frozenset(), None
+    return frozenset(ln for lines, _ in rows for ln in lines if own(ln)), cols[at]
 
 
 def _lead_habit(aligned, segments, lead_col) -> int | None:
@@ -999,7 +1246,7 @@ def _fit(line: str, kind: str, unit_like, time_like) -> float:
 
 def _align(lines: list[str], layout: list[tuple[str, int | None]], kinds: list[str], unit_like, time_like,
            columns_of: dict[int, str] | None = None, headings: frozenset = frozenset(), with_cost: bool = False,
-           units_named: frozenset = frozenset()):
+           units_named: frozenset = frozenset(), numbered: tuple = (frozenset(), None)):
     """The cheapest ways of giving ``lines`` in order to the slots of ``layout``: a list of ways, each
     a list of (what, column) per line; None when no way gives the task column a line.  ``headings``:
     the words of the text's own headings (a line repeating one is written like a heading row)."""
@@ -1011,6 +1258,7 @@ def _align(lines: list[str], layout: list[tuple[str, int | None]], kinds: list[s
     # 2 for a marked one (行动五：…), 3 for the words of one of the text's headings (no task restates one).
     fits = [[_fit(ln, kinds[c], unit_like, time_like) + ((2 if marked[k] else 3 if known[k] else 0) if kinds[c] != "name" else 0)
              + (_MISMATCH if kinds[c] in ("name", "task", "text") and ln.replace("\n", "").strip() in units_named else 0)
+             + (_MISMATCH if ln in numbered[0] and c != numbered[1] else 0)
              if what == "col" else 0 for what, c in layout] for k, ln in enumerate(lines)]
     # A heading's own words without its marker are a heading row at a small cost: a name cell repeating
     # them (任务类型 before 序号, as 静安 2023 writes it) stays a name cell.

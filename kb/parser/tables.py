@@ -80,6 +80,10 @@ class TableVocabulary:
     """Marks a row number may carry before it (``*1``, ``★2``)."""
     measure_words: tuple[str, ...] = ()
     """Measures (%, ㎡, 个, 岁 …): a headerless table's column of them is its 计量单位."""
+    year_column: re.Pattern | None = None
+    """A header cell naming one year's work (2024年工作项目, 2025年计划): a column of the row's text."""
+    row_numbering: tuple[re.Pattern, ...] = ()
+    """Numbering that opens a cell of a table without a 序号 column (（一）, 1、, （1）); group 1 the number."""
 
 
 @lru_cache(maxsize=1)
@@ -125,10 +129,21 @@ def load_vocabulary(path: str | None = None) -> TableVocabulary:
     ending = data.get("item_name_ending") or ""
     if not isinstance(ending, str):
         raise KbError(f"{src}：item_name_ending 应为一个词；请修正，或从代码仓库恢复这个文件")
+    numbering = data.get("row_numbering") or []
+    if not isinstance(numbering, list) or not all(isinstance(p, str) and p for p in numbering):
+        raise KbError(f"{src}：row_numbering 应为正则表达式列表；请修正，或从代码仓库恢复这个文件")
+    try:
+        year_column = re.compile(data["year_column_header"]) if data.get("year_column_header") else None
+        row_numbering = tuple(re.compile(p) for p in numbering)
+    except (re.error, TypeError) as exc:
+        raise KbError(f"{src}：year_column_header 或 row_numbering 不是有效的正则表达式（{exc}）；请修正，或从代码仓库恢复这个文件") from exc
+    if any(p.groups < 1 for p in row_numbering):
+        raise KbError(f"{src}：row_numbering 的每个正则表达式需要一个分组来取编号；请修正，或从代码仓库恢复这个文件")
     return TableVocabulary(tuple(sorted(seen.items(), key=lambda kv: -len(kv[0]))), caption, tuple(endings), qualifier,
                            tuple(sorted(verbs, key=len, reverse=True)), ending.strip(), lists["unit_name_headers"],
                            lists["item_name_headers"], lists["description_endings"], lists["basis_words"],
-                           "".join(lists["row_marks"]), tuple(sorted(lists["measure_words"], key=len, reverse=True)))
+                           "".join(lists["row_marks"]), tuple(sorted(lists["measure_words"], key=len, reverse=True)),
+                           year_column, row_numbering)
 
 
 @dataclass(slots=True)
@@ -555,11 +570,12 @@ def _next_is_row(lines: list[str], k: int, delimiter: re.Pattern) -> bool:
 
 def rule_find_tables(state) -> None:
     """Take task tables (and their captions) out of ``state.text``; other tables become ``｜`` lines."""
-    from kb.parser.flattened import cells_one_a_line, headerless_tables, numbered_task_rows, split_spaced_rows
+    from kb.parser.flattened import cells_one_a_line, headerless_tables, numbered_task_rows, self_numbered_rows, split_spaced_rows
 
     state.text = delimited_rows_to_tabs(cells_one_a_line(quoted_tab_cells(state.text)))
     state.text = split_spaced_rows(state.text, load_vocabulary(), header_columns, is_task_header)
     state.text = numbered_task_rows(state.text, load_vocabulary(), header_columns, is_task_header, _unit_like, _time_like)
+    state.text = self_numbered_rows(state.text, load_vocabulary(), header_columns, is_task_header, _unit_like, _time_like)
     state.text, categories = headerless_tables(state.text, load_vocabulary(), header_columns, _unit_like, _time_like)
     _take_flattened(state, categories)
     state.text = bar_rows_to_tabs(state.text)
