@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pytest
 
+from plan_sessions import first_question_asker
+
 PLANS = Path(__file__).resolve().parent / "fixtures" / "plans"
 
 #: Measures numbered 一、…十二、 at the top level, each one paragraph with its heading joined by a comma; two preamble
@@ -138,27 +140,8 @@ ZONGBAO = "12_zongbao_guofa2019-3.txt"
 
 @pytest.fixture(scope="module")
 def ask(tmp_path_factory):
-    root = tmp_path_factory.mktemp("fieldplans")
     files = {"ftz_long": FTZ_LONG, "ftz_inline": FTZ_INLINE, "uav": UAV, "parts": PARTS}
-    sessions = {}
-
-    def asker(corpus: str, question: str):
-        from kb.qa import Session
-        from kb.qa.context import Context
-
-        if corpus not in sessions:
-            if corpus in files:
-                path = root / f"{corpus}.txt"
-                path.write_text(files[corpus], encoding="utf-8")
-            else:
-                path = PLANS / corpus
-            sessions[corpus] = Session(str(path), strict=True)
-        session = sessions[corpus]
-        session.last_query = None
-        session.context = Context()
-        return session.ask(question)
-
-    return asker
+    return first_question_asker(tmp_path_factory.mktemp("fieldplans"), files, lambda corpus: PLANS / corpus)
 
 
 def _check(answer, status, present, absent):

@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from plan_sessions import first_question_asker
+
 PLANS = Path(__file__).resolve().parent / "fixtures" / "plans"
 ALIASES = {"lishan": "06_lishan_2023_fengong.txt", "caidian": "07_caidian_2023_zeren.txt",
            "lishui": "08_lishui_2023_zerenfenjie.txt", "changshu": "62_changshu_renwufenjie_2018.txt",
@@ -35,24 +37,13 @@ def _folder(aliases: tuple[str, ...], root: str) -> str:
 @pytest.fixture(scope="module")
 def ask(tmp_path_factory):
     root = str(tmp_path_factory.mktemp("plans"))
-    sessions = {}
 
-    def asker(corpus: str, question: str):
-        from kb.qa import Session
+    def plan_path(corpus: str) -> str | None:
+        names = tuple(corpus.split("+"))
+        return None if corpus == "zigong" else (
+            str(PLANS / ALIASES[names[0]]) if len(names) == 1 else _folder(names, root))
 
-        if corpus not in sessions:
-            names = tuple(corpus.split("+"))
-            path = None if corpus == "zigong" else (
-                str(PLANS / ALIASES[names[0]]) if len(names) == 1 else _folder(names, root))
-            sessions[corpus] = Session(path, strict=True)
-        session = sessions[corpus]
-        session.last_query = None  # every row is a first question
-        from kb.qa.context import Context
-
-        session.context = Context()
-        return session.ask(question)
-
-    return asker
+    return first_question_asker(Path(root), {}, plan_path)
 
 
 # ---------------------------------------------------------------- 1. a when-question about a target

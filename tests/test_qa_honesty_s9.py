@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from plan_sessions import first_question_asker
+
 QA_PLANS = Path(__file__).resolve().parent / "fixtures" / "qa" / "plans"
 
 #: A 民生实事 table in the ` | ` form, one row a line: each row counts several things in several units.
@@ -44,27 +46,8 @@ NOTICE = """中共西岭县委办公室 西岭县人民政府办公室关于印�
 
 @pytest.fixture(scope="module")
 def ask(tmp_path_factory):
-    root = tmp_path_factory.mktemp("s9plans")
     files = {"minsheng": MINSHENG, "notice": NOTICE}
-    sessions = {}
-
-    def asker(corpus: str, question: str):
-        from kb.qa import Session
-        from kb.qa.context import Context
-
-        if corpus not in sessions:
-            if corpus in files:
-                path = root / f"{corpus}.txt"
-                path.write_text(files[corpus], encoding="utf-8")
-            else:
-                path = QA_PLANS / corpus
-            sessions[corpus] = Session(str(path), strict=True)
-        session = sessions[corpus]
-        session.last_query = None
-        session.context = Context()
-        return session.ask(question)
-
-    return asker
+    return first_question_asker(tmp_path_factory.mktemp("s9plans"), files, lambda corpus: QA_PLANS / corpus)
 
 
 # ---------------------------------------------------------------- 1. a value answer holds the question's words

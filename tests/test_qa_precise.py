@@ -29,6 +29,8 @@ from pathlib import Path
 
 import pytest
 
+from plan_sessions import first_question_asker
+
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 #: A tagged plan (牵头单位/配合单位 tags): 区财政局 and 区市场监管局 only support, 区城市更新中心 and the
@@ -90,29 +92,9 @@ BAIYULAN = FIXTURES / "qa" / "plans" / "a9_baiyulan_2024.txt"
 
 @pytest.fixture(scope="module")
 def ask(tmp_path_factory):
-    root = tmp_path_factory.mktemp("s10plans")
     files = {"tagged": TAGGED, "prose": PROSE}
     paths = {"shared": SHARED, "baiyulan": BAIYULAN, "bundled": None}
-    sessions = {}
-
-    def asker(corpus: str, question: str):
-        from kb.qa import Session
-
-        if corpus not in sessions:
-            if corpus in files:
-                path = root / f"{corpus}.txt"
-                path.write_text(files[corpus], encoding="utf-8")
-                sessions[corpus] = Session(str(path), strict=True)
-            else:
-                sessions[corpus] = Session(str(paths[corpus]) if paths[corpus] else None, strict=True)
-        # (a question asked first: no conversation before it)
-        from kb.qa.context import Context
-
-        session = sessions[corpus]
-        session.last_query, session.context = None, Context()
-        return session.ask(question)
-
-    return asker
+    return first_question_asker(tmp_path_factory.mktemp("s10plans"), files, paths.__getitem__)
 
 
 def _check(a, status, held, absent, related, why):

@@ -1,0 +1,37 @@
+"""One kb session a plan, each question asked as a first question (for the table-driven qa tests).
+
+The qa row tests ask many questions of a few plans: a plan is parsed once (one ``Session`` a corpus name), and before
+each question the session forgets the conversation (no last query, a fresh ``Context``), so that a row never reads as
+a follow-up of the row before it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+
+def first_question_asker(root: Path, texts: Mapping[str, str], plan_path: Callable[[str], object]):
+    """``ask(corpus, question)`` -> the ``Answer``.
+
+    ``corpus`` is a key of ``texts`` (a plan written here: saved as ``root/<corpus>.txt`` the first time it is asked),
+    or else a name ``plan_path`` turns into the plan's path (a file or folder; ``None``: the bundled plan).
+    """
+    sessions = {}
+
+    def ask(corpus: str, question: str):
+        from kb.qa import Session
+        from kb.qa.context import Context
+
+        if corpus not in sessions:
+            if corpus in texts:
+                path = root / f"{corpus}.txt"
+                path.write_text(texts[corpus], encoding="utf-8")
+            else:
+                path = plan_path(corpus)
+            sessions[corpus] = Session(None if path is None else str(path), strict=True)
+        session = sessions[corpus]
+        session.last_query, session.context = None, Context()
+        return session.ask(question)
+
+    return ask
