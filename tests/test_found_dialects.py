@@ -12,27 +12,16 @@ from pathlib import Path
 
 import pytest
 
-from kb.ingest import read_document
-from kb.model import ROLES
 from kb.parser import parse_document
 from kb.parser.cleanup import clean_paragraphs
+from gold_rows import KEYS, bare, read_plan
 from plan_files import make_docx, make_pdf
 
 PLANS = Path(__file__).resolve().parent / "fixtures" / "plans"
 GOLD = json.loads((PLANS / "gold_dialects.json").read_text("utf-8"))
-KEYS = (*ROLES, "implied")
 TAG_ROWS = [r for r in GOLD if "prefix" in r]
 PROSE_ROWS = [r for r in GOLD if "quote" in r]
 PARK = "71_huancheng_shengtaigongyuandai_2021.txt"
-
-
-def _bare(text: str) -> str:
-    return "".join(text.split())
-
-
-def _read(path: Path):
-    extracted = read_document(path, use_cache=False)
-    return parse_document(extracted.text, path.name.split(".")[0], str(path))
 
 
 @pytest.fixture(scope="module")
@@ -40,15 +29,15 @@ def plans(tmp_path_factory):
     """Each fixture read from its file, and the park plan also as a PDF and a DOCX: {(doc, form): (doc, tasks)}."""
     out = {}
     for name in sorted({r["doc"] for r in GOLD}):
-        out[(name, "file")] = _read(PLANS / name)
+        out[(name, "file")] = read_plan(PLANS / name)
     paragraphs = clean_paragraphs((PLANS / PARK).read_text("utf-8"))
     folder = tmp_path_factory.mktemp("forms")
     long_tag = max((p[p.rfind("（"):] for p in paragraphs if p.endswith("）")), key=len)
-    out[(PARK, "pdf")] = _read(make_pdf(paragraphs, folder / "park.pdf", break_inside=long_tag, centred=(0,)))
-    out[(PARK, "docx")] = _read(make_docx(paragraphs, folder / "park.docx"))
+    out[(PARK, "pdf")] = read_plan(make_pdf(paragraphs, folder / "park.pdf", break_inside=long_tag, centred=(0,)))
+    out[(PARK, "docx")] = read_plan(make_docx(paragraphs, folder / "park.docx"))
     copied = folder / "park.copied.txt"
     copied.write_text(pdf_copied_text(make_pdf(paragraphs, folder / "park2.pdf", centred=(0,))), "utf-8")
-    out[(PARK, "copied")] = _read(copied)
+    out[(PARK, "copied")] = read_plan(copied)
     return out
 
 
@@ -74,10 +63,10 @@ PROSE_CASES = [(r, f) for r in PROSE_ROWS for f in _forms(r["doc"])]
 @pytest.mark.parametrize("row,form", TAG_CASES, ids=[f"{r['doc'][:2]}-{r['prefix'][:6]}-{f}" for r, f in TAG_CASES])
 def test_tag_row(plans, row, form):
     _, tasks = plans[(row["doc"], form)]
-    hits = [t for t in tasks if t.tag and _bare(t.text).startswith(_bare(row["prefix"]))]
+    hits = [t for t in tasks if t.tag and bare(t.text).startswith(bare(row["prefix"]))]
     assert len(hits) == 1, [t.text[:20] for t in tasks if t.tag]
     t = hits[0]
-    assert _bare(t.tag) == _bare(row["tag"]) and t.role_source == row["source"]
+    assert bare(t.tag) == bare(row["tag"]) and t.role_source == row["source"]
     assert {k: getattr(t, k) for k in KEYS} == {k: row[k] for k in KEYS}
     assert list(dict.fromkeys(d.text for d in t.deadlines)) == row["deadlines"]
 
@@ -86,7 +75,7 @@ def test_tag_row(plans, row, form):
 def test_prose_row(plans, row, form):
     doc, tasks = plans[(row["doc"], form)]
     assert not doc.tagged
-    hits = [t for t in tasks if _bare(row["quote"]) in _bare(t.text)]
+    hits = [t for t in tasks if bare(row["quote"]) in bare(t.text)]
     assert len(hits) == 1
     want = {k: row[k] for k in KEYS}
     assert {k: getattr(hits[0], k) for k in KEYS} in (want, {**want, **row.get("alt", {})})  # alt: see its alt_note
@@ -106,7 +95,7 @@ def test_no_other_paragraph_has_roles(plans, doc, form, count):
     """Counted by hand: 15 tags in the park plan (its 保障措施 prose, `建立由市绿化市容局牵头…的推进机制`, is not read in
     a tagged plan); in the prose plans exactly the gold rows with roles."""
     _, tasks = plans[(doc, form)]
-    with_roles = [t for t in tasks if any(getattr(t, k) for k in KEYS) and not _bare(t.text).startswith(UNDECIDED)]
+    with_roles = [t for t in tasks if any(getattr(t, k) for k in KEYS) and not bare(t.text).startswith(UNDECIDED)]
     gold = [r for r in GOLD if r["doc"] == doc and any(r[k] for k in KEYS)]
     assert len(with_roles) == len(gold) == count, [t.text[:30] for t in with_roles]
 

@@ -16,30 +16,18 @@ from pathlib import Path
 
 import pytest
 
-from kb.ingest import read_document
-from kb.model import ROLES
-from kb.parser import parse_document
 from kb.parser.cleanup import clean_paragraphs
+from gold_rows import KEYS, bare, read_plan, roles
 from plan_files import make_docx, make_html, make_pdf
 
 PLANS = Path(__file__).resolve().parent / "fixtures" / "plans"
 GOLD = json.loads((PLANS / "gold_dialects2.json").read_text("utf-8"))
-KEYS = (*ROLES, "implied")
 SHANDONG = "85_shandong_weifei_paicha_2019.txt"
 WEIFANG = "86_weifang_gaizao_jiancun2018-115.txt"
 NONGMIN = "87_guangzhou_nongmin_peixun_2013.html"
 FORMS = ("file", "web", "docx", "pdf")
 #: What the page made from a text says of its issuer (the HTML form of the plans kept as text).
 ISSUERS = {SHANDONG: ("山东省人民政府办公厅", "2019-03-29"), WEIFANG: ("住房和城乡建设部", "2018-10-29")}
-
-
-def _bare(text: str) -> str:
-    return "".join(text.split())
-
-
-def _read(path: Path):
-    extracted = read_document(path, use_cache=False)
-    return parse_document(extracted.text, path.name.split(".")[0], str(path))
 
 
 @pytest.fixture(scope="module")
@@ -49,16 +37,16 @@ def plans(tmp_path_factory):
     out = {}
     for name in (SHANDONG, WEIFANG, NONGMIN):
         stem = name.split(".")[0]
-        out[(name, "file")] = _read(PLANS / name)
+        out[(name, "file")] = read_plan(PLANS / name)
         if name == NONGMIN:
             paragraphs = clean_paragraphs((PLANS / f"{stem}.txt").read_text("utf-8"))
-            out[(name, "web")] = _read(PLANS / f"{stem}.txt")  # the page's text, as copied from the browser
+            out[(name, "web")] = read_plan(PLANS / f"{stem}.txt")  # the page's text, as copied from the browser
         else:
             paragraphs = clean_paragraphs((PLANS / name).read_text("utf-8"))
             issuer, date = ISSUERS[name]
-            out[(name, "web")] = _read(make_html(paragraphs, folder / f"{stem}.html", issuer=issuer, date=date))
-        out[(name, "docx")] = _read(make_docx(paragraphs, folder / f"{stem}.docx"))
-        out[(name, "pdf")] = _read(make_pdf(paragraphs, folder / f"{stem}.pdf", centred=(0,)))
+            out[(name, "web")] = read_plan(make_html(paragraphs, folder / f"{stem}.html", issuer=issuer, date=date))
+        out[(name, "docx")] = read_plan(make_docx(paragraphs, folder / f"{stem}.docx"))
+        out[(name, "pdf")] = read_plan(make_pdf(paragraphs, folder / f"{stem}.pdf", centred=(0,)))
     return out
 
 
@@ -70,27 +58,23 @@ PARAGRAPH_CASES = [(r, f) for r in PARAGRAPH_ROWS for f in FORMS]
 PROSE_CASES = [(r, f) for r in PROSE_ROWS for f in FORMS]
 
 
-def _roles(t) -> dict:
-    return {k: getattr(t, k) for k in KEYS}
-
-
 @pytest.mark.parametrize("row,form", TAG_CASES, ids=[f"{r['doc'][:2]}-{r['prefix'][:6]}-{f}" for r, f in TAG_CASES])
 def test_tag_row(plans, row, form):
     _, tasks = plans[(row["doc"], form)]
-    hits = [t for t in tasks if t.tag and _bare(t.text).startswith(_bare(row["prefix"]))]
+    hits = [t for t in tasks if t.tag and bare(t.text).startswith(bare(row["prefix"]))]
     assert len(hits) == 1, [t.text[:20] for t in tasks if t.tag]
     t = hits[0]
-    assert _bare(t.tag) == _bare(row["tag"]) and t.role_source == row["source"]
-    assert _roles(t) == {k: row[k] for k in KEYS}
+    assert bare(t.tag) == bare(row["tag"]) and t.role_source == row["source"]
+    assert roles(t) == {k: row[k] for k in KEYS}
     assert list(dict.fromkeys(d.text for d in t.deadlines)) == row["deadlines"]
 
 
 @pytest.mark.parametrize("row,form", PARAGRAPH_CASES, ids=[f"{r['doc'][:2]}-{r['prefix'][:6]}-{f}" for r, f in PARAGRAPH_CASES])
 def test_paragraph_row(plans, row, form):
     _, tasks = plans[(row["doc"], form)]
-    hits = [t for t in tasks if _bare(t.text).startswith(_bare(row["prefix"]))]
+    hits = [t for t in tasks if bare(t.text).startswith(bare(row["prefix"]))]
     assert len(hits) == 1
-    assert not any(_roles(hits[0]).values()) and not hits[0].tag
+    assert not any(roles(hits[0]).values()) and not hits[0].tag
     assert list(dict.fromkeys(d.text for d in hits[0].deadlines)) == row["deadlines"]
 
 
@@ -98,9 +82,9 @@ def test_paragraph_row(plans, row, form):
 def test_prose_row(plans, row, form):
     doc, tasks = plans[(row["doc"], form)]
     assert not doc.tagged
-    hits = [t for t in tasks if _bare(row["quote"]) in _bare(t.text)]
+    hits = [t for t in tasks if bare(row["quote"]) in bare(t.text)]
     assert len(hits) == 1
-    got, want = _roles(hits[0]), {k: row[k] for k in KEYS}
+    got, want = roles(hits[0]), {k: row[k] for k in KEYS}
     alt = {**want, **row.get("alt", {})}
     assert got in (want, alt)
     assert hits[0].role_source == ("prose" if any(got.values()) else None)
@@ -120,7 +104,7 @@ UNDECIDED = ("（二）排查组织。", "（二）加强组织协调", "严格�
 def test_no_other_paragraph_has_roles(plans, doc, form, count):
     """Counted by hand: 7 tags in 山东 (二、主要任务), 3 prose rows in 住建部, nothing in 广州."""
     _, tasks = plans[(doc, form)]
-    with_roles = [t for t in tasks if any(_roles(t).values()) and not any(u in _bare(t.text) for u in UNDECIDED)]
+    with_roles = [t for t in tasks if any(roles(t).values()) and not any(u in bare(t.text) for u in UNDECIDED)]
     assert len(with_roles) == count, [t.text[:30] for t in with_roles]
 
 
@@ -138,7 +122,7 @@ def test_title_and_no_page_debris(plans, doc, title, form):
 def test_shandong_whole(plans, form):
     """Counted by hand: 7 tasks (the tags of 二); the carry-forward note names 各市政府 for all 7; no lead rule."""
     doc, tasks = plans[(SHANDONG, form)]
-    counted = [t for t in tasks if t.kind == "task" and not any(u in _bare(t.text) for u in UNDECIDED)]
+    counted = [t for t in tasks if t.kind == "task" and not any(u in bare(t.text) for u in UNDECIDED)]
     assert len(counted) == 7
     assert all(t.implied == ["各市政府"] for t in counted)
     assert doc.tagged and doc.lead_rule in (None, "")
@@ -149,7 +133,7 @@ def test_nongmin_sub_headings_are_titles(plans, form):
     """（一）培训班设置。 alone on its line over one paragraph is that paragraph's title (also （四）, （五））."""
     _, tasks = plans[(NONGMIN, form)]
     for head, start in (("培训班设置", "各培训机构可根据"), ("教材安排", "教材可由培训机构"), ("考试、考核与发证", "各培训班完成培训计划")):
-        hits = [t for t in tasks if _bare(t.text).startswith(start)]
+        hits = [t for t in tasks if bare(t.text).startswith(start)]
         assert len(hits) == 1 and hits[0].title == head
 
 
@@ -203,13 +187,13 @@ def test_county_page_opening():
     from kb.qa import Session
     from kb.store import load_plan
 
-    doc, tasks = _read(PLANS / CHANGLI)
+    doc, tasks = read_plan(PLANS / CHANGLI)
     assert doc.name == "昌黎县人民政府关于统筹推进县域内城乡义务教育一体化改革发展的实施意见"
     for t in tasks:
         assert not any(w in t.text for w in ("发布日期", "来源", "字体", "打印", "当前位置", "无障碍")), t.text[:30]
-        assert not any(_roles(t).values())
-    assert _bare(tasks[0].text).startswith("为深入贯彻落实")
-    goal = [t for t in tasks if _bare(t.text).startswith("统筹城乡义务教育资源均衡配置")]
+        assert not any(roles(t).values())
+    assert bare(tasks[0].text).startswith("为深入贯彻落实")
+    goal = [t for t in tasks if bare(t.text).startswith("统筹城乡义务教育资源均衡配置")]
     assert len(goal) == 1 and [d.text for d in goal[0].deadlines] == ["到2020年"]
     answer = Session(plan=load_plan(PLANS / CHANGLI)).ask("这个实施意见是什么时候发布的")
     assert answer.status == "answered" and "2018年06月29日" in answer.text

@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from kb.model import ROLES
 from kb.parser import parse_document
+
+from gold_rows import KEYS, bare, roles
 
 PLANS = Path(__file__).resolve().parent / "fixtures" / "plans"
 GOLD = json.loads((PLANS / "gold_dutyreal.json").read_text("utf-8"))
-KEYS = (*ROLES, "implied")
 GAS, MEDIA, FOREST = ("75_chongming_ranqi_yingji_2023.txt", "76_zhengwu_xinmeiti_guobanfa2018-123.txt",
                       "77_songjiang_gongyilin_2026.txt")
 
@@ -40,17 +40,9 @@ UNDECIDED = (
 )
 
 
-def _bare(text: str) -> str:
-    return "".join(text.split())
-
-
 @pytest.fixture(scope="module")
 def plans():
     return {name: parse_document((PLANS / name).read_text("utf-8"), Path(name).stem) for name in (GAS, MEDIA, FOREST)}
-
-
-def _roles(t) -> dict:
-    return {k: getattr(t, k) for k in KEYS}
 
 
 #: Gold rows kb does not read yet (strict xfail: each must fail today, and passes the day a mechanism reads it):
@@ -69,15 +61,15 @@ def _case(r):
 @pytest.mark.parametrize("row", [_case(r) for r in GOLD])
 def test_gold_row(plans, row):
     _, tasks = plans[row["doc"]]
-    hits = [t for t in tasks if _bare(row["quote"]) in _bare(t.text)]
+    hits = [t for t in tasks if bare(row["quote"]) in bare(t.text)]
     assert len(hits) == 1, [t.text[:20] for t in hits]
-    assert _roles(hits[0]) == {k: row[k] for k in KEYS}, row.get("note", "")
+    assert roles(hits[0]) == {k: row[k] for k in KEYS}, row.get("note", "")
     if "deadlines" in row:
         assert [d.text for d in hits[0].deadlines] == row["deadlines"]
 
 
 def _undecided(t) -> bool:
-    return any(_bare(u) in _bare(t.text) for u in UNDECIDED)
+    return any(bare(u) in bare(t.text) for u in UNDECIDED)
 
 
 @pytest.mark.parametrize("doc,count,read", [(GAS, 26, 24), (MEDIA, 0, 0), (FOREST, 4, 4)])
@@ -89,7 +81,7 @@ def test_no_other_paragraph_has_roles(plans, doc, count, read):
     with_roles = [t for t in tasks if any(getattr(t, k) for k in KEYS) and not _undecided(t)]
     gold = [r for r in GOLD if r["doc"] == doc and any(r[k] for k in KEYS)]
     assert len(gold) == count
-    assert all(any(_bare(r["quote"]) in _bare(t.text) for r in gold) for t in with_roles), [t.text[:30] for t in with_roles]
+    assert all(any(bare(r["quote"]) in bare(t.text) for r in gold) for t in with_roles), [t.text[:30] for t in with_roles]
     assert len(with_roles) == read
 
 

@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from kb.model import ROLES
 from kb.parser import parse_document
+
+from gold_rows import KEYS, bare
 
 PLANS = Path(__file__).resolve().parent / "fixtures" / "plans"
 GOLD = json.loads((PLANS / "gold_found.json").read_text("utf-8"))
-KEYS = (*ROLES, "implied")
 
 
 def _parsed(name: str, _cache={}):
@@ -30,17 +30,13 @@ TAGS = [r for r in GOLD if r.get("source") not in ("heading", "table", "duty")]
 HEADINGS = [r for r in GOLD if r.get("source") == "heading"]
 
 
-def _bare(text: str) -> str:
-    return "".join(text.split())
-
-
 @pytest.mark.parametrize("row", TAGS, ids=[f"{r['doc'][:2]}-{r['prefix'][:8]}" for r in TAGS])
 def test_found_plan_tag(row):
     _, tasks = _parsed(row["doc"])
-    hits = [t for t in tasks if t.tag and _bare(t.text).startswith(_bare(row["prefix"]))]
+    hits = [t for t in tasks if t.tag and bare(t.text).startswith(bare(row["prefix"]))]
     assert len(hits) == 1
     t = hits[0]
-    assert _bare(t.tag) == _bare(row["tag"]) and t.role_source == row.get("source", "label line")
+    assert bare(t.tag) == bare(row["tag"]) and t.role_source == row.get("source", "label line")
     assert {k: getattr(t, k) for k in KEYS} == {k: row[k] for k in KEYS}
     assert list(dict.fromkeys(d.text for d in t.deadlines)) == row["deadlines"]
 
@@ -48,12 +44,12 @@ def test_found_plan_tag(row):
 @pytest.mark.parametrize("row", HEADINGS, ids=[f"{r['doc'][:2]}-{r['prefix'][:8]}" for r in HEADINGS])
 def test_found_plan_heading_tag(row):
     _, tasks = _parsed(row["doc"])
-    covered = [t for t in tasks if t.heading_tag and _bare(t.heading_tag) == _bare(row["tag"])]
+    covered = [t for t in tasks if t.heading_tag and bare(t.heading_tag) == bare(row["tag"])]
     assert len(covered) == len(row["covers"])
     for t, cover in zip(covered, row["covers"]):
-        assert _bare(t.text).startswith(_bare(cover["prefix"]))
+        assert bare(t.text).startswith(bare(cover["prefix"]))
         assert t.role_source == "heading" and t.kind == "task"  # counted and dated like any task
-        assert _bare(t.tag) == _bare(row["tag"])  # with no tag of its own it cites the heading's
+        assert bare(t.tag) == bare(row["tag"])  # with no tag of its own it cites the heading's
         assert {k: getattr(t, k) for k in KEYS} == {k: row[k] for k in KEYS}
         assert list(dict.fromkeys(d.text for d in t.deadlines)) == cover["deadlines"]
 
@@ -141,7 +137,7 @@ def test_duty_section(row):
     """A section of a duty part headed by units (（一）区建管委 over its paragraph, or （一）区发展改革委：… on one
     line): the paragraph is a task of those units (负责: sole for one unit, shared for several), role_source ``duty``."""
     _, tasks = _parsed(row["doc"])
-    hits = [t for t in tasks if _bare(t.text).startswith(_bare(row["prefix"]))]
+    hits = [t for t in tasks if bare(t.text).startswith(bare(row["prefix"]))]
     assert len(hits) == 1
     t = hits[0]
     assert t.kind == "task" and t.role_source == "duty" and not t.tag

@@ -1,0 +1,29 @@
+"""What the whole-plan tests of real plans (tests/test_found_*.py) share to hold a plan's tasks against its gold rows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kb.ingest import read_document
+from kb.model import ROLES
+from kb.parser import parse_document
+
+#: A gold row's role keys, in the order of ``kb.model.ROLES``, then the units a carry-forward note implies.
+KEYS = (*ROLES, "implied")
+
+
+def bare(text: str) -> str:
+    """``text`` without white space: cleanup removes spaces next to CJK characters, and a PDF or copied text breaks
+    lines anywhere, so prefixes, quotes and tags are compared bare."""
+    return "".join(text.split())
+
+
+def roles(task) -> dict:
+    """The task's units by role key (``KEYS``), as a gold row writes them."""
+    return {k: getattr(task, k) for k in KEYS}
+
+
+def read_plan(path: Path):
+    """(Document, tasks) of the file as officials receive it (any form kb.ingest reads), read afresh (no cache)."""
+    extracted = read_document(path, use_cache=False)
+    return parse_document(extracted.text, path.name.split(".")[0], str(path))
