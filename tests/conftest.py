@@ -11,6 +11,9 @@ os.environ["KB_CACHE_DIR"] = tempfile.mkdtemp(prefix="kb-test-cache-")
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="kb-test-config-")
 os.environ.pop("KB_CORPUS", None)
 
+# Helper modules holding asserts: rewritten like a test module's, so that a failing one says what it compared.
+pytest.register_assert_rewrite("tui_pilot")
+
 
 @pytest.fixture(scope="session")
 def plan():

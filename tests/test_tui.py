@@ -26,29 +26,9 @@ from tui.widgets.duty_view import DutyView  # noqa: E402
 from tui.widgets.question_input import QuestionInput  # noqa: E402
 from tui.widgets.task_list import TaskList  # noqa: E402
 from tui.widgets.transcript import AnswerCard, Transcript  # noqa: E402
+from tui_pilot import SIZE, ask, ready  # noqa: E402
 
 TRANSPORT = "市交通运输局"
-SIZE = (120, 40)
-
-
-async def ready(app: KbApp, pilot) -> None:
-    """Wait until the index is open and the screen settled."""
-    await asyncio.wait_for(app.index_ready.wait(), 60)
-    await pilot.pause()
-
-
-async def ask(app: KbApp, pilot, question: str) -> AnswerCard:
-    """Type ``question``, press Enter, wait for the answer; return its card."""
-    app.screen.query_one(QuestionInput).focus()
-    await pilot.press(*question)
-    await pilot.press("enter")
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-    card = app.screen.query_one(Transcript).cards[-1]
-    assert card.answer is not None, "the answer never arrived"
-    return card
-
-
 def head_text(card: AnswerCard) -> str:
     return card.text_of("answer-head")
 

@@ -5,7 +5,6 @@ Pilot tests reading what is on screen (rendered lines), not only widget state.
 
 from __future__ import annotations
 
-import asyncio
 import re
 
 import pytest
@@ -22,14 +21,10 @@ from tui.widgets.duty_view import DutyView  # noqa: E402
 from tui.widgets.question_input import QuestionInput  # noqa: E402
 from tui.widgets.task_list import TaskList  # noqa: E402
 from tui.widgets.transcript import Transcript  # noqa: E402
+from tui_pilot import ready  # noqa: E402
 
 ECOLOGY = "市生态环境局"
 DISTRICTS = "各区县政府"
-
-
-async def ready(app, pilot) -> None:
-    await asyncio.wait_for(app.index_ready.wait(), 60)
-    await pilot.pause()
 
 
 async def ask(app, pilot, question: str):

@@ -17,25 +17,9 @@ from tui.app import KbApp, answer_plain_text  # noqa: E402
 from tui.screens.export import ANSWER, ExportDialog  # noqa: E402
 from tui.widgets.question_input import QuestionInput  # noqa: E402
 from tui.widgets.transcript import Transcript  # noqa: E402
+from tui_pilot import SIZE, ask, ready  # noqa: E402
 
 TRANSPORT = "市交通运输局"
-SIZE = (120, 40)
-
-
-async def ready(app: KbApp, pilot) -> None:
-    await asyncio.wait_for(app.index_ready.wait(), 60)
-    await pilot.pause()
-
-
-async def ask(app: KbApp, pilot, question: str):
-    app.screen.query_one(QuestionInput).focus()
-    await pilot.press(*question)
-    await pilot.press("enter")
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-    card = app.screen.query_one(Transcript).cards[-1]
-    assert card.answer is not None
-    return card
 
 
 async def export_with(app, pilot, *, subject=None, fmt=None, path=None):
