@@ -135,29 +135,27 @@ def render_table(plan: Plan, fmt: str, matrix: bool = False, *, bom: bool = True
         rendered = {"md": text.matrix_md, "json": text.matrix_json}.get(fmt)
         return (rendered(grid) if rendered else text.matrix_csv(grid, bom)).encode("utf-8")
     table = content.build_table(plan, selection=selection)
-    if fmt == "xlsx":
-        from kb.export.xlsx_writer import table_xlsx
-
-        return table_xlsx(table, content.build_matrix(plan, selection) if matrix else None)
-    if fmt == "docx":
-        from kb.export.docx_writer import table_docx
-
-        return table_docx(table)
-    rendered = {"md": text.table_md, "json": text.table_json}.get(fmt)
-    return (rendered(table) if rendered else text.table_csv(table, bom)).encode("utf-8")
+    return _table_bytes(table, fmt, bom, content.build_matrix(plan, selection) if matrix else None)
 
 
 def render_tasks(plan: Plan, tasks, fmt: str, title: str | None = None, *, bom: bool = True) -> bytes:
     """The bytes of a list of tasks (an answer: Task objects or ids) as a table in ``fmt``, titled ``title``."""
-    from kb.export import content, text
+    from kb.export import content
 
     fmt = _check_format(fmt)
     chosen = _tasks(plan, tasks)
     table = content.build_table(plan, chosen, f"：{title}" if title else KINDS["tasks"])
+    return _table_bytes(table, fmt, bom)
+
+
+def _table_bytes(table, fmt: str, bom: bool, matrix=None) -> bytes:
+    """A built table (TableExport) in ``fmt``; ``matrix`` (xlsx only) its second sheet."""
+    from kb.export import text
+
     if fmt == "xlsx":
         from kb.export.xlsx_writer import table_xlsx
 
-        return table_xlsx(table)
+        return table_xlsx(table, matrix)
     if fmt == "docx":
         from kb.export.docx_writer import table_docx
 
