@@ -9,7 +9,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
 from kb.duties import department_counts
-from tui.screens.task_detail import requirement
+from tui.screens.task_detail import TARGET_COLUMNS, target_cells
 from tui.widgets.bar_chart import BarChart
 from tui.widgets.footer import KbFooter
 
@@ -63,20 +63,11 @@ class OverviewScreen(Screen):
 
     def on_mount(self) -> None:
         table = self.query_one("#overview-targets", DataTable)
-        table.add_columns("条目", "指标", "方向", "要求", "基准年", "范围", "年份", "力争")
+        table.add_columns("条目", *TARGET_COLUMNS)
         rows = 0
         for task in self.plan.with_targets():
             for t in task.targets:
-                table.add_row(
-                    task.label,
-                    t.metric,
-                    t.direction or "—",
-                    requirement(t),
-                    str(t.baseline_year) if t.baseline_year else "—",
-                    t.scope or "—",
-                    str(t.year) if t.year else "—",
-                    "是" if t.stretch else "",
-                )
+                table.add_row(task.label, *target_cells(t))
                 rows += 1
         if not rows:
             table.add_row("—", "方案中没有识别出数值目标", "", "", "", "", "", "")

@@ -50,6 +50,23 @@ def requirement(target) -> str:
     return f"{target.comparator} {format_number(target.value)}{target.unit}"
 
 
+#: The columns of a target in the tables listing targets (the task's, the overview's), as ``target_cells`` fills them.
+TARGET_COLUMNS = ("指标", "方向", "要求", "基准年", "范围", "年份", "力争")
+
+
+def target_cells(target) -> tuple[str, ...]:
+    """A target's row under ``TARGET_COLUMNS``; "—" where the plan states nothing."""
+    return (
+        target.metric,
+        target.direction or "—",
+        requirement(target),
+        str(target.baseline_year) if target.baseline_year else "—",
+        target.scope or "—",
+        str(target.year) if target.year else "—",
+        "是" if target.stretch else "",
+    )
+
+
 def format_number(value: float) -> str:
     """27.9 → ``27.9``, 30.0 → ``30``."""
     return f"{value:g}"
@@ -140,17 +157,9 @@ class TaskDetailScreen(Screen):
     def _fill_targets(self, task: Task) -> None:
         table = self.query_one("#detail-targets", DataTable)
         table.clear(columns=True)
-        table.add_columns("指标", "方向", "要求", "基准年", "范围", "年份", "力争")
+        table.add_columns(*TARGET_COLUMNS)
         for t in task.targets:
-            table.add_row(
-                t.metric,
-                t.direction or "—",
-                requirement(t),
-                str(t.baseline_year) if t.baseline_year else "—",
-                t.scope or "—",
-                str(t.year) if t.year else "—",
-                "是" if t.stretch else "",
-            )
+            table.add_row(*target_cells(t))
         if not task.targets:
             table.add_row("无数值目标", "", "", "", "", "", "")
 
