@@ -128,6 +128,8 @@ def exec_target(question: str, q: Query, env) -> Answer:
             ctx.tasks = []
             return Answer(question, "target", f"方案没有写明{asked}年的这项目标（方案写明的年份：{'、'.join(map(str, years))}年）。",
                           status="not_in_plan")
+    # (among the year's targets: 家庭医生签约服务覆盖率 of 2025 answers 2025年签约服务覆盖率 though 签约服务覆盖率 is set for 2035)
+    picked = _named_exactly(words, picked, env)
     built = {tid: plan.task(tid) for tid in dict.fromkeys(r[0] for r in picked)}
     chosen = [(built[r[0]], built[r[0]].targets[r[1]]) for r in picked]
     if "unit_value" in env.nothing_found and q.unit:
@@ -195,6 +197,24 @@ def exec_target(question: str, q: Query, env) -> Answer:
     ctx.tasks, ctx.topic = tasks, list(q.topic)
     return Answer(question, "target", compose(lines), tasks=tasks, targets=[(t.id, tg) for t, tg in chosen],
                   departments=departments_of(tasks))
+
+
+def _named_exactly(words: list[str], rows: list, env) -> list:
+    """The target rows whose metric IS the asked name (or a topics.yaml spelling of it), when some are; else ``rows``.
+
+    签约服务覆盖率要达到多少 where the plan sets 签约服务覆盖率 and 重点人群签约服务覆盖率: words standing before the asked
+    name restrict the indicator (to a population, a kind of place), a different measure — the one named answers.  A
+    metric's scope (全市, 全省) is split off by the parser and makes no name longer.  No metric exactly named: every row
+    stays (the question does not say which; each is shown with its full name).  Applied to the targets of the year
+    asked, so a plan writing one indicator two ways in two years still answers each year; the cost: a year where only
+    重点人群签约服务覆盖率 is set still lists it, under its full name.  (Not done: a prefix the plan's title
+    holds — 家庭医生 in a plan on 家庭医生签约服务 — would make 签约服务 + 覆盖率 "the" 覆盖率 as well, hiding 团队覆盖率.)"""
+    asked = "".join(w for w in words if len(w) >= 2)
+    if len(asked) < 2 or len(rows) < 2:
+        return rows
+    names = {fold(s) for s in env.voc.synonyms(asked)} | {asked}
+    kept = [r for r in rows if fold(r[2]) in names]
+    return kept or rows
 
 
 def targets_named(env, words: list[str]) -> list:
