@@ -29,14 +29,16 @@ ROWS = [
     ("养护工程分成哪些类型", "answered", "一（二）", "分成哪些 + a two-character classifier"),
     ("养护工程包括哪几类", "answered", "一（二）", "包括哪几类: 包括 marks the topic before it"),
     ("隧道技术等级分为哪几级", "not_in_plan", None, "control: no paragraph holds 隧道技术等级"),
+    ("养护工程包括哪些类型", "answered", "一（二）", "包括哪些 + a kind word (intents.yaml kind_words): 类型 is no topic word"),
+    ("养护工程包含哪几种", "answered", "一（二）", "包含哪几种: as 包括哪几类"),
+    ("加固工程包括哪几类", "not_in_plan", None,
+     "no paragraph holds 加固工程: the plan does not list its kinds — never the plan's parts"),
+    ("桥梁技术状况等级包括哪几类", "answered", "一（一）", "a term of the text before 包括哪几: its paragraph"),
 ]
 
 
 #: Rows kb does not answer as expected yet (strict xfail), with the cause.
-KNOWN_FAILURES = {
-    "养护工程包括哪几类": "CONFIDENT WRONG: shapes.yaml structure_asks holds 包括哪几, so the plan's structure answers "
-                          "(方案分为 2 个部分) though 养护工程 names no part or section of the plan",
-}
+KNOWN_FAILURES: dict[str, str] = {}
 
 
 @pytest.fixture(scope="module")
@@ -58,3 +60,24 @@ def test_structure_question_unchanged(plan):
     """Control: 主要任务包括哪几个方面 asks the plan's structure, not a topic 主要任务."""
     answer = Session(plan=plan).ask("主要任务包括哪几个方面")
     assert answer.status == "answered" and answer.intent.startswith("structure"), answer.text
+
+
+#: (question, answered by the plan's structure?, why) — the subject before a structure ask (包括哪几 / 分为几 / 几个部分):
+#: a part of the plan, the plan itself or an outline noun asks the outline; any other words ask about a thing.
+STRUCTURE_ROWS = [
+    ("这个方案分为几个部分", True, "the plan itself"),
+    ("方案有几个部分", True, "the plan itself"),
+    ("文件分为哪几个部分", True, "文件 names the document"),
+    ("保障措施包括哪几条", True, "a part's title"),
+    ("重点任务包括哪几个方面", True, "an outline noun (shapes.yaml outline_subjects): the plan's tasks part"),
+    ("养护工程包括哪几类", False, "a term of the text, no part"),
+    ("加固工程包括哪几类", False, "a term the plan does not hold: not the plan's parts either"),
+    ("强化资金保障包括哪几条", False, "a section's title is no part: its paragraph answers, not the plan's two parts"),
+]
+
+
+@pytest.mark.parametrize("question,structure,why", STRUCTURE_ROWS, ids=[r[0] for r in STRUCTURE_ROWS])
+def test_structure_asked_of_the_plan_only(plan, question, structure, why):
+    answer = Session(plan=plan).ask(question)
+    assert answer.intent.startswith("structure") is structure, f"{why} | kb: {answer.intent} {answer.text}"
+

@@ -334,7 +334,7 @@ SHAPE_LISTS = ("plan_count_words", "baseline_asks", "base_marks", "place_suffixe
                "field_affixes", "field_asks", "national_issuers", "start_asks", "node_asks", "measure_not_after", "noun_units",
                "steering_verbs", "body_endings", "body_followers", "everyday_qualifiers",
                "role_after", "posts", "post_verbs", "value_verbs", "vague_amounts", "base_before", "base_after", "list_tails",
-               "list_nouns", "list_asks", "goal_verbs")
+               "list_nouns", "list_asks", "goal_verbs", "outline_subjects", "structure_fillers")
 
 
 def validate_shapes(data: dict, where: str = "shapes.yaml") -> dict:
@@ -1557,17 +1557,40 @@ def read_structure(r: Reading) -> None:
         q.act, q.subject = Act.STRUCTURE, "parts"  # a part the plan does not have
         return
     # (a number asked in a unit or by a measure, 超过多高的高架源要纳入…目录, is no question about the outline)
-    if _has(r.text, r.words["structure_asks"]) and not r.facts.structure and not r.facts.unit:
-        q.act, q.subject = Act.STRUCTURE, "parts"
+    asked = _has(r.text, r.words["structure_asks"])
+    if asked and not r.facts.structure and not r.facts.unit:
         from kb.qa.text import fold
 
+        part = None
         # a part named by its title (重点任务包括哪几个方面): its sections
         for doc in r.plan.documents:
             if q.plan and doc.id != q.plan:
                 continue
             for num, title in doc.parts:
                 if len(fold(title)) >= 2 and fold(title) in r.text:
-                    q.part = num
+                    part = num
+        if part is None and _thing_before(r.text[:r.text.find(asked)], r):
+            return  # 养护工程包括哪几类: a thing of the text is asked about, not the plan's parts
+        q.act, q.subject, q.part = Act.STRUCTURE, "parts", part if part is not None else q.part
+
+
+def _thing_before(before: str, r: Reading) -> bool:
+    """The words before a structure ask name something other than the plan or its outline: not empty once the plan's
+    name (up to its document kind: 农机化指导意见里), demonstratives and fillers (shapes.yaml ``structure_fillers``) are
+    dropped, and not an outline noun (``outline_subjects``: 重点任务 where the part is titled 主要任务)."""
+    kinds = r.words_voc("document_kinds")  # (folded, longest first)
+    ends = [before.rfind(k) + len(k) for k in kinds if k in before]
+    rest = before[max(ends):] if ends else before
+    fillers = sorted(r.words["structure_fillers"], key=len, reverse=True)
+    changed = True
+    while changed and rest:
+        changed = False
+        for f in fillers:
+            if rest.startswith(f):
+                rest, changed = rest[len(f):], True
+            if rest.endswith(f):
+                rest, changed = rest[:-len(f)], True
+    return len(rest) >= 2 and rest not in r.words["outline_subjects"]
 
 
 def read_department_set(r: Reading) -> None:

@@ -940,12 +940,16 @@ def _trim(chunk: str, edge_words: set[str], q: Question, voc: Vocabulary, places
 
 
 def _division_ask(voc: Vocabulary) -> re.Pattern:
-    """A question's closing ask of how a thing is divided: a division verb (intents.yaml ``division_verbs``: 分为, 包括 …),
-    哪几/哪些 and up to three characters (级, 类型, 个等级) to the end (once per vocabulary)."""
+    """A question's closing ask of how a thing is divided: a division verb (intents.yaml ``division_verbs``: 分为, 分成 …),
+    哪几/哪些 and up to three characters (级, 类型, 个等级) to the end; or 包括/包含 (``kind_verbs``), 哪几/哪些 and a word
+    of kinds (``kind_words``: 类, 种, 类型) closing the question (once per vocabulary)."""
     held = _DIVISION_ASK.get(id(voc))
     if held is None or held[0] is not voc:
         verbs = "|".join(map(re.escape, sorted(voc.words["division_verbs"], key=len, reverse=True)))
-        held = _DIVISION_ASK[id(voc)] = (voc, re.compile(rf"(?:{verbs})(?:哪几|哪些)[\u4e00-\u9fff]{{0,3}}$"))
+        kind_verbs = "|".join(map(re.escape, sorted(voc.words["kind_verbs"], key=len, reverse=True)))
+        kinds = "|".join(map(re.escape, sorted(voc.words["kind_words"], key=len, reverse=True)))
+        held = _DIVISION_ASK[id(voc)] = (voc, re.compile(rf"(?:{verbs})(?:哪几|哪些)[\u4e00-\u9fff]{{0,3}}$"
+                                                        rf"|(?:{kind_verbs})(?:哪几|哪些)个?(?:{kinds})$"))
     return held[1]
 
 
