@@ -370,6 +370,10 @@ def validate_shapes(data: dict, where: str = "shapes.yaml") -> dict:
             isinstance(k, str) and isinstance(v, str) and k and v for k, v in data["everyday"].items()):
         raise KbError(f"{where}：everyday 应为“口语词: 方案用词”的映射；请修正，或从代码仓库恢复这个文件")
     out["everyday"] = {fold(k): fold(v) for k, v in sorted(data["everyday"].items(), key=lambda kv: -len(kv[0]))}
+    limit = data.get("question_limit")
+    if not isinstance(limit, int) or isinstance(limit, bool) or limit < 10:
+        raise KbError(f"{where}：question_limit 应为不小于 10 的整数（问题的最大字数）；请修正，或从代码仓库恢复这个文件")
+    out["question_limit"] = limit
     return out
 
 
@@ -386,7 +390,7 @@ def load_shapes(path: str | None = None) -> dict:
     cached = cache_dir() / f"shapes-{hashlib.sha256(raw).hexdigest()[:16]}.json"
     try:
         data = json.loads(cached.read_text(encoding="utf-8"))
-        if isinstance(data, dict) and data.get("version") == 2 and all(k in data for k in (*SHAPE_LISTS, "name_pieces", "measure_asks", "unit_kinds", "value_kinds", "stated_totals",
+        if isinstance(data, dict) and data.get("version") == 2 and all(k in data for k in (*SHAPE_LISTS, "question_limit", "name_pieces", "measure_asks", "unit_kinds", "value_kinds", "stated_totals",
                                                                                    "measure_kinds", "measure_nouns")):
             return data
     except (OSError, ValueError):

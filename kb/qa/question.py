@@ -15,9 +15,6 @@ from kb.qa.text import CN_DIGITS, cn_number as _cn_number
 from kb.qa.text import fold, is_cjk
 from kb.qa.vocab import Vocabulary
 
-#: A question longer than this is cut before reading (a pasted page is not a question).
-MAX_QUESTION = 400
-
 _NUMERAL = "一二两三四五六七八九十"
 _CN_YEAR = re.compile(r"([〇零一二三四五六七八九]{4})年")
 
@@ -372,7 +369,10 @@ def title_places(titles) -> tuple[str, ...]:
 def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Question:
     """Read ``raw``: ``resolve(name, fuzzy=True)`` is kb.registry.resolve_department bound to the plan."""
     q = Question(raw)
-    text = fold(raw or "")[:MAX_QUESTION]
+    from kb.qa.query import load_shapes
+
+    # (Session.ask answers a longer question that it is too long; a reader called directly reads no more than that)
+    text = fold(raw or "")[:load_shapes()["question_limit"]]
     text = _CN_YEAR.sub(lambda m: "".join(str(CN_DIGITS[c]) for c in m.group(1)) + "年", text)  # 二〇二〇年 → 2020年
     text = _strip_edges(text, voc, q)
     if lexicon.titles:

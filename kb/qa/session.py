@@ -300,8 +300,17 @@ class Session:
         (``Query.over``, read again now that the conversation is known; kb.qa.executors.DISPATCH)."""
         from kb.qa.context import KEEPS_DEPARTMENT
         from kb.qa.executors import dispatch
-        from kb.qa.query import TOPIC_OVER, Conversation, read_query, split_topic
+        from kb.qa.query import TOPIC_OVER, Conversation, load_shapes, read_query, split_topic
 
+        limit = load_shapes()["question_limit"]
+        length = len("".join(question.split()))
+        if length > limit:
+            # a pasted page: said too long, never read in part (its first words alone would be another question)
+            from kb.qa.wording import load_answer_words
+
+            self.context.tasks = []
+            return Answer(question, "too_long", load_answer_words()["question_too_long"].format(length=length, limit=limit),
+                          exact=False, status="not_understood")
         q = self.read(question)
         self.retried = False
         self.context.partial = []

@@ -24,6 +24,7 @@ REQUIRED = {
                  "meaning_during": ("{year}",), "meaning_from": ("{day}",), "meaning_range": ("{first}", "{last}")},
     "not_understood": (),
     "not_understood_short": (),
+    "question_too_long": ("{length}", "{limit}"),
     "hint_title": (),
     "nothing_related": (),
     "out_of_scope": {"weather": (), "instruction": (), "place": ("{place}",), "publication_date": (),
