@@ -149,9 +149,6 @@ QUESTION_PLANS, QUESTION_ROWS = score_fresh.load_rows("questions_dialects2.yaml"
 
 #: Rows kb does not answer as expected yet (strict xfail; remove an id once it passes), each with its cause.
 KNOWN_FAILURES: dict[str, str] = {
-    "d2-sd-medical-who": "the text says （各市政府负责落实） but Answer.departments leaves the implied 各市政府 out — as "
-                         "questions_fresh.yaml fresh-zg-who-* (各区县政府 implied) require: the two tables disagree, the lead decides",
-    "d2-sd-dumping-who": "the same: the implied 各市政府 is said in the text, not among the answer's departments",
     "d2-wf-area": "拆除重建的房屋建筑面积原则上是多少: a value question on a range (40-60平米) is not understood",
     "d2-gz-public-courses": "X有哪些 on a plan whose paragraphs carry no roles: not understood (the right paragraph only under 相关条目)",
     "d2-gz-textbooks": "X怎么安排: not understood (二（四） 教材安排 only under 相关条目)",

@@ -1,7 +1,8 @@
 """A who-answer names the units a carry-forward note implies (``以下任务措施均需各市政府落实，不再列出`` → ``Task.implied``
 on the later tasks) as the plan implies them: ``（各市政府负责落实）`` in the text (on the task's line when the tasks
-found differ in them).  The answer's departments stay the units the tag names (questions_fresh.yaml fresh-zg-who-*:
-各区县政府, implied, is not among them) — kb.qa.exec_topics.exec_topic_who.
+found differ in them).  The answer's departments are every unit its text names for the task (decision of session 11):
+the tag's units, then the implied ones (Answer.roles gives them the role ``implied``); a role asked (谁牵头) keeps the
+units of that role — kb.qa.exec_topics.exec_topic_who.  (Before, the implied units were said in the text only.)
 
 The plan below is written by hand for this test; the expected units were written before kb ran on it.
 """
@@ -26,9 +27,9 @@ PLAIN = NOTED.replace("，各市政府负责落实，以下任务措施均需各
 
 #: (plan, question, the answer's departments in order, 各市政府负责落实 in the text, why) — by hand, before the run.
 ROWS = [
-    ("noted", "排查分散式供水工程水质检测由谁负责", ["省卫生健康委"], True,
-     "2's tag names 省卫生健康委; the note on 1 implies 各市政府 for every later task"),
-    ("noted", "整治水源地周边违法排污行为由谁负责", ["省生态环境厅", "省水利厅"], True,
+    ("noted", "排查分散式供水工程水质检测由谁负责", ["省卫生健康委", "各市政府"], True,
+     "2's tag names 省卫生健康委; the note on 1 implies 各市政府 for every later task: the text names it, so do the fields"),
+    ("noted", "整治水源地周边违法排污行为由谁负责", ["省生态环境厅", "省水利厅", "各市政府"], True,
      "3: a later part still under the note"),
     ("noted", "排查分散式供水工程水质检测谁牵头", ["省卫生健康委"], True,
      "谁牵头: 各市政府 is no lead (the note says 落实); the text says who carries it out"),
@@ -56,3 +57,12 @@ def test_who_answer_names_implied_units(plans, which, question, departments, sai
         assert answer.departments == departments, f"{why} | kb: {answer.text}"
     assert answer.text.count("各市政府负责落实") <= 1, f"{why} | kb: {answer.text}"
     assert ("各市政府负责落实" in answer.text) == said, f"{why} | kb: {answer.text}"
+
+
+def test_implied_units_carry_their_role(plans):
+    """Each unit of the answer's departments has its role: the implied one as ``implied`` in Answer.roles."""
+    answer = Session(plan=plans["noted"]).ask("排查分散式供水工程水质检测由谁负责")
+    (task,) = answer.tasks
+    assert answer.roles[task.id] == ["sole", "implied"], answer.roles
+    assert task.sole == ["省卫生健康委"] and task.implied == ["各市政府"]
+

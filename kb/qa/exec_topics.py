@@ -762,12 +762,15 @@ def exec_topic_who(question: str, q: Query, env) -> Answer:
     ctx.tasks, ctx.topic = tasks, words
     from kb.qa.result import _SHOWN_ROLES
 
-    roles = {t.id: [r for r in _SHOWN_ROLES if getattr(t, r)] for t in tasks}  # (the units responsible first)
-    # (the implied implementers are said in the text, not among the answer's departments: the hand-checked rows of
-    # questions_fresh.yaml — fresh-zg-who-* — keep 各区县政府 out of them; questions_dialects2.yaml's d2-sd-*-who want
-    # 各市政府 in: the lead decides)
-    return Answer(question, "topic_who", compose(lines), tasks=tasks, departments=_asked_departments(q, tasks),
-                  roles=roles)
+    # (the units responsible first; a task's implied units — role implied — last)
+    roles = {t.id: [r for r in _SHOWN_ROLES if getattr(t, r)] + (["implied"] if t.implied else []) for t in tasks}
+    # Decision (lead, session 11): the answer's departments are every unit its text names for the tasks, each with its
+    # role (Answer.roles) — the implied implementers the text says (（各市政府负责落实）) among them, after the units the
+    # tags name.  A role asked (谁牵头, 谁配合) keeps the units of that role: an implied unit holds none of them.
+    departments = _asked_departments(q, tasks)
+    if role is None:
+        departments += [n for n in dict.fromkeys(n for t in tasks for n in t.implied) if n not in departments]
+    return Answer(question, "topic_who", compose(lines), tasks=tasks, departments=departments, roles=roles)
 
 
 def untagged_items(env, words: list[str]) -> list[Task]:
