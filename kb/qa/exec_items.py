@@ -8,6 +8,8 @@ kb/qa/query.py.
 
 from __future__ import annotations
 
+import re
+
 from kb.lazypattern import LazyPattern
 from kb.model import ROLES, Task
 from kb.qa.answer import Answer
@@ -164,7 +166,12 @@ def section_answer(question: str, q: Query, env, tasks: list[Task], heading: str
         # apart, so 推广清单有哪些 and 推广清单有几条 give the same items)
         tasks, unnumbered = _numbered_items(env, tasks)
     groups = _annex_groups(env.plan, tasks)
-    if groups:
+    rows = None if groups or date_note else _annex_rows(env.plan, tasks)
+    if rows is not None:
+        # 附件有几项 on a table some of whose rows restate the body's items: its rows, and which are the body's
+        tasks, lines = rows[0], [rows[1]]
+        lines.extend(numbered(tasks))
+    elif groups:
         # 附件有几条 / 附件里有哪些 with two annexes: each annex with its title and count, its items numbered on across
         # them (第五项 next is the fifth line)
         lines = ["；".join(f"{cite}《{title}》共 {len(ts)} 项" if title else f"{cite}共 {len(ts)} 项"
@@ -211,6 +218,60 @@ def _numbered_items(env, tasks: list[Task]) -> tuple[list[Task], list[Task]]:
 
     unnumbered = [t for t in tasks if not t.section and t.kind == "paragraph" and not is_numbered(t)]
     return [t for t in tasks if t not in unnumbered], unnumbered
+
+
+#: A task table row cited in a task's source: ``附件 第5行`` (its row, header = 1) or ``附表1 序号3`` (a flattened table).
+_ROW_CITE = LazyPattern(r"(?:^|，)(?P<cite>[^，\s]+) (?:第(?P<row>\d+)行|序号(?P<serial>\d+)(?:-(?P<sub>\d+))?)")
+
+
+def _annex_rows(plan, tasks: list[Task]) -> tuple[list[Task], str] | None:
+    """(the annex's items in table order, the line counting its rows) when ``tasks`` are the rows left in one annex
+    task table and some of its rows restate items of the body (their source cites the table's rows: session 10's
+    matching gives such an item the row's roles and lists the row no second time); None otherwise.
+
+    What the official counts is the table as printed: its rows, and its 序号 when every row's is known (a flattened
+    table cites rows by 序号; a row left in the annex is labelled by it, 附件-1-2; a row restating an item of a table
+    cited by 第N行 has no 序号 of its own in the model, so then only rows are counted)."""
+    if not _in_annexes(plan, tasks) or len({(t.doc, t.part) for t in tasks}) != 1:
+        return None
+    doc, cite = tasks[0].doc, tasks[0].part
+    own = {t.id for t in tasks}
+    placed: list[tuple[tuple, Task, str | None]] = []  # (order key, task, serial) of each row
+    body: dict[str, Task] = {}
+    linked_rows = 0
+    for t in plan.document_tasks(doc):
+        for m in _ROW_CITE.finditer(t.source or ""):
+            if m.group("cite") != cite:
+                continue
+            if t.id not in own:
+                body.setdefault(t.id, t)
+                linked_rows += 1
+            serial = m.group("serial") or _label_serial(t.label, cite) if t.id in own else m.group("serial")
+            key = (int(m.group("row") or 0), int(m.group("serial") or 0), int(m.group("sub") or 0))
+            placed.append((key, t, serial))
+    if not body:
+        return None
+    placed.sort(key=lambda p: p[0])
+    ordered = list({t.id: t for _, t, _ in placed}.values())
+    ordered += [t for t in tasks if t.id not in {x.id for x in ordered}]  # (a row kb read no citation for: kept)
+    from kb.qa.wording import load_answer_words
+
+    w = load_answer_words()["annex_rows"]
+    title = dict(next((a for d, a in plan.document_annexes() if d == doc), []) or []).get(cite, "")
+    head = w["total"].format(annex=f"{cite}：{title}" if title else cite, rows=len(placed))
+    serials = [s for _, _, s in placed]
+    if all(serials):
+        head += w["serials"].format(count=len(set(serials)))
+    labels = "、".join(t.label for t in ordered if t.id in body)
+    line = (f"{head}；" + w["linked"].format(rows=linked_rows, items=len(body), labels=labels) + "。"
+            + w["listed"].format(count=len(ordered)))
+    return ordered, line
+
+
+def _label_serial(label: str, cite: str) -> str | None:
+    """The 序号 of a row left in an annex, from its label: 附件-1-2 (序号1, sub-row 2), 附表1（一）-17."""
+    m = re.match(rf"{re.escape(cite)}(?:（[^）]*）)?-(\d+)", label)
+    return m.group(1) if m else None
 
 
 def _in_annexes(plan, tasks: list[Task]) -> bool:

@@ -25,6 +25,8 @@ REQUIRED = {
     "not_understood": (),
     "not_understood_short": (),
     "question_too_long": ("{length}", "{limit}"),
+    "annex_rows": {"total": ("{annex}", "{rows}"), "serials": ("{count}",), "linked": ("{rows}", "{items}", "{labels}"),
+                   "listed": ("{count}",)},
     "hint_title": (),
     "nothing_related": (),
     "out_of_scope": {"weather": (), "instruction": (), "place": ("{place}",), "publication_date": (),
