@@ -29,6 +29,8 @@ from tui.widgets.transcript import AnswerCard, Transcript  # noqa: E402
 from tui_pilot import SIZE, ask, ready  # noqa: E402
 
 TRANSPORT = "市交通运输局"
+
+
 def head_text(card: AnswerCard) -> str:
     return card.text_of("answer-head")
 
