@@ -26,7 +26,7 @@ from tui.widgets.duty_view import DutyView  # noqa: E402
 from tui.widgets.question_input import QuestionInput  # noqa: E402
 from tui.widgets.task_list import TaskList  # noqa: E402
 from tui.widgets.transcript import AnswerCard, Transcript  # noqa: E402
-from tui_pilot import SIZE, ask, ready  # noqa: E402
+from tui_pilot import SIZE, ask, choose_in_palette, ready  # noqa: E402
 
 TRANSPORT = "市交通运输局"
 
@@ -392,12 +392,7 @@ async def test_palette_offers_departments(plan):
     app = KbApp(plan)
     async with app.run_test(size=SIZE) as pilot:
         await ready(app, pilot)
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"交通运输局")
-        await pilot.pause(0.5)
-        await pilot.press("enter")
-        await pilot.pause()
+        await choose_in_palette(pilot, "交通运输局")
         assert app.screen.query_one(DutyView).department == TRANSPORT
 
 
@@ -430,12 +425,7 @@ async def test_palette_offers_tasks(plan):
     app = KbApp(plan)
     async with app.run_test(size=SIZE) as pilot:
         await ready(app, pilot)
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*f"任务：{task.label} {task.title or ''}".strip())
-        await pilot.pause(0.5)
-        await pilot.press("enter")
-        await pilot.pause()
+        await choose_in_palette(pilot, f"任务：{task.label} {task.title or ''}".strip())
         assert isinstance(app.screen, TaskDetailScreen)
         assert app.screen.task_shown.id == task.id
 
@@ -468,10 +458,5 @@ async def test_palette_offers_actions(plan):
     app = KbApp(plan)
     async with app.run_test(size=SIZE) as pilot:
         await ready(app, pilot)
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"总览")
-        await pilot.pause(0.5)
-        await pilot.press("enter")
-        await pilot.pause()
+        await choose_in_palette(pilot, "总览")
         assert isinstance(app.screen, OverviewScreen)

@@ -27,3 +27,13 @@ async def ask(app, pilot, question: str) -> AnswerCard:
     card = app.screen.query_one(Transcript).cards[-1]
     assert card.answer is not None, "the answer never arrived"
     return card
+
+
+async def choose_in_palette(pilot, typed: str) -> None:
+    """Open the command palette (Ctrl+P), type ``typed``, give its providers time to list hits, take the first."""
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press(*typed)
+    await pilot.pause(0.5)
+    await pilot.press("enter")
+    await pilot.pause()
