@@ -67,21 +67,12 @@ def cell_text(key: str, value: str | list[str]) -> str:
 
 def duty_xlsx(export: DutyExport) -> bytes:
     """A duty list as a workbook with one sheet, 责任清单 (the 职责 column says the role)."""
-    wb = _workbook(export.title, export.exported)
-    ws = wb.active
-    ws.title = "责任清单"
-    rows = [[cell_text(c.key, row.cells.get(c.key, "")) for c in export.columns] for row in export.rows]
-    _table_sheet(ws, export.title, export.meta, export.columns, rows)
-    return _save(wb)
+    return _save(_rows_workbook(export, "责任清单"))
 
 
 def table_xlsx(table: TableExport, matrix: MatrixExport | None = None) -> bytes:
     """The task division table (sheet 任务分工表), and the matrix as a second sheet (分工矩阵) if given."""
-    wb = _workbook(table.title, table.exported)
-    ws = wb.active
-    ws.title = "任务分工表"
-    rows = [[cell_text(c.key, row.cells.get(c.key, "")) for c in table.columns] for row in table.rows]
-    _table_sheet(ws, table.title, table.meta, table.columns, rows)
+    wb = _rows_workbook(table, "任务分工表")
     if matrix is not None:
         _matrix_sheet(wb.create_sheet("分工矩阵"), matrix)
     return _save(wb)
@@ -97,6 +88,16 @@ def matrix_xlsx(matrix: MatrixExport) -> bytes:
 
 
 # ---------------------------------------------------------------- sheets
+
+
+def _rows_workbook(export: DutyExport | TableExport, sheet: str) -> Workbook:
+    """A workbook whose first sheet, named ``sheet``, holds the export's title, meta line and rows under its columns."""
+    wb = _workbook(export.title, export.exported)
+    ws = wb.active
+    ws.title = sheet
+    rows = [[cell_text(c.key, row.cells.get(c.key, "")) for c in export.columns] for row in export.rows]
+    _table_sheet(ws, export.title, export.meta, export.columns, rows)
+    return wb
 
 
 def _workbook(title: str, exported) -> Workbook:
