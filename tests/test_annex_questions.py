@@ -36,6 +36,19 @@ def _ask(alias: str, *turns: str):
     return s.ask(turns[-1])
 
 
+def _check(a, status, labels, words, absent, why):
+    """The answer's status (None: not checked), its own items' labels in order (None: not checked), the words its text
+    holds and those it must not hold."""
+    if status is not None:
+        assert a.status == status, (a.status, a.text, why)
+    if labels is not None:
+        assert [t.label for t in a.tasks] == labels, (a.text, why)
+    for w in words:
+        assert w in a.text, (w, a.text, why)
+    for w in absent:
+        assert w not in a.text, (w, a.text, why)
+
+
 # (plan, question, status, labels of the answer's own items in order, words its text holds, words it must not hold, why)
 NAMED_LIST_AND_TOPIC = [
     ("ys", "示范场景中哪些涉及企业开办", "answered", ["附件1-1"], ["示范场景清单", "企业开办"], ["二（一）1", "附件2-3"],
@@ -67,13 +80,7 @@ NAMED_LIST_AND_TOPIC = [
 @pytest.mark.parametrize("alias,question,status,labels,words,absent,why", NAMED_LIST_AND_TOPIC,
                          ids=[f"{r[0]}:{r[1]}" for r in NAMED_LIST_AND_TOPIC])
 def test_a_named_list_narrowed_by_a_topic(alias, question, status, labels, words, absent, why):
-    a = _ask(alias, question)
-    assert a.status == status, (a.status, a.text, why)
-    assert [t.label for t in a.tasks] == labels, (a.text, why)
-    for w in words:
-        assert w in a.text, (w, a.text, why)
-    for w in absent:
-        assert w not in a.text, (w, a.text, why)
+    _check(_ask(alias, question), status, labels, words, absent, why)
 
 
 # Several annexes asked as 附件 alone (decision, README "How the plan is read"): a count or a list answers each annex with
@@ -100,11 +107,7 @@ SEVERAL_ANNEXES = [
 
 @pytest.mark.parametrize("alias,turns,status,labels,words,why", SEVERAL_ANNEXES, ids=[" / ".join(r[1]) for r in SEVERAL_ANNEXES])
 def test_several_annexes_asked_as_the_annex(alias, turns, status, labels, words, why):
-    a = _ask(alias, *turns)
-    assert a.status == status, (a.status, a.text, why)
-    assert [t.label for t in a.tasks] == labels, (a.text, why)
-    for w in words:
-        assert w in a.text, (w, a.text, why)
+    _check(_ask(alias, *turns), status, labels, words, [], why)
 
 
 # A 任务分解表 with 内容 / 牵头部门 / 配合部门 / 2024年工作任务 / 2025年工作计划: the task is the row, its work is in two cells
@@ -131,14 +134,7 @@ TABLE_CELLS = [
 
 @pytest.mark.parametrize("alias,question,status,labels,words,absent,why", TABLE_CELLS, ids=[r[1] for r in TABLE_CELLS])
 def test_values_and_years_of_a_rows_work_cells(alias, question, status, labels, words, absent, why):
-    a = _ask(alias, question)
-    if status is not None:
-        assert a.status == status, (a.status, a.text, why)
-    assert [t.label for t in a.tasks] == labels, (a.text, why)
-    for w in words:
-        assert w in a.text, (w, a.text, why)
-    for w in absent:
-        assert w not in a.text, (w, a.text, why)
+    _check(_ask(alias, question), status, labels, words, absent, why)
 
 
 def test_a_header_year_is_no_deadline():
@@ -185,12 +181,7 @@ REAL_NOTICE = [
 @pytest.mark.parametrize("question,status,labels,words,why", REAL_NOTICE, ids=[r[0] for r in REAL_NOTICE])
 def test_a_real_notice_with_an_annex_list(question, status, labels, words, why):
     doc, tasks = parse_document((PLANS / CHUANGXIN).read_text(encoding="utf-8"), "cx")
-    a = Session(plan=Plan([doc], tasks), strict=True).ask(question)
-    assert a.status == status, (a.status, a.text, why)
-    if labels is not None:
-        assert [t.label for t in a.tasks] == labels, (a.text, why)
-    for w in words:
-        assert w in a.text, (w, a.text, why)
+    _check(Session(plan=Plan([doc], tasks), strict=True).ask(question), status, labels, words, [], why)
 
 
 @pytest.mark.xfail(strict=True, reason="tables: a table of 改革举措 / 主要内容 / 指导部门 / 推广范围 is not read as a task "
