@@ -15,6 +15,12 @@ os.environ.pop("KB_CORPUS", None)
 pytest.register_assert_rewrite("tui_pilot")
 
 
+@pytest.fixture
+def fixed_export_date(monkeypatch):
+    """Exports dated 2025-01-01 ($SOURCE_DATE_EPOCH), so the bytes a test compares do not depend on the day it runs."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1735689600")
+
+
 @pytest.fixture(scope="session")
 def plan():
     """The bundled plan, parsed once per session."""

@@ -13,9 +13,9 @@ from kb.export import export_departments
 
 
 @pytest.fixture(autouse=True)
-def in_tmp(tmp_path, monkeypatch):
+def in_tmp(tmp_path, monkeypatch, fixed_export_date):
+    """Each test in its own folder (files written by default names land there), exports dated 2025-01-01."""
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1735689600")
 
 
 def run(capsys, *argv):

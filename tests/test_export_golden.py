@@ -34,8 +34,7 @@ CASES = [
 
 
 @pytest.mark.parametrize("name,which,render", CASES, ids=[c[0] for c in CASES])
-def test_golden(name, which, render, plan, monkeypatch):
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1735689600")  # 2025-01-01
+def test_golden(name, which, render, plan, fixed_export_date):
     data = render(hand_plan() if which == "hand" else plan)
     path = GOLDEN / name
     if os.environ.get("KB_UPDATE_GOLDEN"):

@@ -37,8 +37,8 @@ DEPARTMENTS = {"商务部", "供销合作总社", "生态环境部", "住房城�
 
 
 @pytest.fixture(autouse=True)
-def fixed_date(monkeypatch):
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1735689600")  # 2025-01-01
+def fixed_date(fixed_export_date):
+    """Every test of this file exports dated 2025-01-01."""
 
 
 @pytest.fixture(scope="module")

@@ -42,8 +42,8 @@ EXPECTED = {
 
 
 @pytest.fixture(autouse=True)
-def fixed_date(monkeypatch):
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1735689600")  # 2025-01-01
+def fixed_date(fixed_export_date):
+    """Every test of this file exports dated 2025-01-01."""
 
 
 def _plan(text: str) -> Plan:
