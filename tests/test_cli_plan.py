@@ -257,3 +257,13 @@ def test_depts_of_several_plans_one_header_per_table(tmp_path, capsys):
     code, out, _ = run(capsys, "--corpus", str(tmp_path), "depts")
     heads = [ln for ln in out.splitlines() if ln.startswith("部门\t")]
     assert code == 0 and heads == ["部门\t牵头\t配合\t负责\t共同负责\t合计", "部门\t牵头\t配合\t合计", "部门\t负责\t共同负责\t合计"]
+
+
+def test_tasks_json_of_a_plan_without_tasks_is_valid(capsys, tmp_path):
+    """A text kb reads no task in (a notice on one line: all preface) still prints valid JSON, ``"tasks": []`` —
+    the streamed list printed ``"tasks": ]``."""
+    plan = tmp_path / "notice.txt"
+    plan.write_text("某某省人民政府办公厅关于印发某方案的通知 各市县人民政府：现将方案印发给你们，请认真贯彻执行。", "utf-8")
+    code, out, _ = run(capsys, "tasks", "--json", "--corpus", str(plan))
+    assert code == 0
+    assert json.loads(out)["tasks"] == []

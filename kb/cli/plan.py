@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from kb.safetext import json_dumps
+import itertools
 import sys
+
+from kb.safetext import json_dumps
 
 from kb.errors import KbError
 from kb.model import ROLE_NAMES
@@ -81,6 +83,19 @@ class _Streamed(list):
     def __bool__(self) -> bool:
         return self._nonempty
 
+    @classmethod
+    def of(cls, items) -> "_Streamed | list":
+        """``items`` streamed, or ``[]`` when there is none: json's encoder writes a list's ``[`` together with its
+        first item, so an empty stream claiming items printed ``"tasks": ]`` (a plan kb read no task in)."""
+        items = iter(items)
+        first = next(items, _NONE)
+        if first is _NONE:
+            return []
+        return cls(itertools.chain((first,), items), nonempty=True)
+
+
+_NONE = object()
+
 
 def _tasks(plan, args) -> int:
     from kb.duties import describe_departments, plan_name, plan_ref
@@ -89,8 +104,8 @@ def _tasks(plan, args) -> int:
     if args.json:
         docs = [d.to_dict() for d in plan.documents]
         refs = {d.id: plan_ref(d) for d in plan.documents}
-        tasks = _Streamed((dict(t.to_dict(), plan=refs.get(t.doc)) if several else t.to_dict()
-                           for t in plan.iter_tasks()), nonempty=True)
+        tasks = _Streamed.of(dict(t.to_dict(), plan=refs.get(t.doc)) if several else t.to_dict()
+                             for t in plan.iter_tasks())
         obj = {"document": docs[0] if len(docs) == 1 else None, "documents": docs, "tasks": tasks}
         # indent=1 makes json use its pure-Python encoder, which iterates the list as it writes.
         out = sys.stdout
