@@ -347,7 +347,8 @@ def test_plan_without_tags_reads_prose_and_says_so():
     by = {t.label: t for t in tasks}
     assert (by["一（一）"].lead, by["一（一）"].support, by["一（一）"].role_source) == (["市场监管总局"], ["工业和信息化部"], "prose")
     assert by["一（二）"].lead == ["农业农村部"]
-    assert by["一（三）"].departments() == [] and len(tasks) == 3
+    # 各地要…: the plan's collective subject, one group (session 11: the blind tags read 各地要/试点地区要 as the doer)
+    assert by["一（三）"].sole == ["各地"] and len(tasks) == 3
 
 
 def test_tagged_plan_reads_prose_of_untagged_paragraphs_only():

@@ -96,13 +96,16 @@ def test_prose_row(plans, row, form):
 #: roles or not): 山东 三（二） `排查工作由省政府组织` and 五（二） `各市政府是…责任主体…省生态环境厅要加强统筹协调和业务指导`
 #: (organisation of the inspection and the plan's closing requirements, not tagged items); 住建部 二（一）, 二（二）,
 #: 三（一） (duties of 住房城乡建设部门 / 县级住房城乡建设部门 written as subject + verb, no role word).
-UNDECIDED = ("（二）排查组织。", "（二）加强组织协调", "严格执行先确认身份信息", "农村危房改造户要严格落实", "农村危房改造采用自建方式的")
+UNDECIDED = ("（二）排查组织。", "（二）加强组织协调", "严格执行先确认身份信息", "农村危房改造户要严格落实", "农村危房改造采用自建方式的",
+             # 各地要…。各级住房城乡建设、财政部门要…: several groups, one of them a list (session 11)
+             "各地要加强对农村危房改造工作的领导")
 
 
-@pytest.mark.parametrize("doc,count", [(SHANDONG, 7), (WEIFANG, 3), (NONGMIN, 0)])
+@pytest.mark.parametrize("doc,count", [(SHANDONG, 7), (WEIFANG, 6), (NONGMIN, 0)])
 @pytest.mark.parametrize("form", FORMS)
 def test_no_other_paragraph_has_roles(plans, doc, form, count):
-    """Counted by hand: 7 tags in 山东 (二、主要任务), 3 prose rows in 住建部, nothing in 广州."""
+    """Counted by hand: 7 tags in 山东 (二、主要任务), 6 prose paragraphs in 住建部 (3 rows with role words and, since
+    session 11 reads collective subjects, 三 paragraphs opened by 各地要…: 二（二）, 四（二）, 四（三）), nothing in 广州."""
     _, tasks = plans[(doc, form)]
     with_roles = [t for t in tasks if any(roles(t).values()) and not any(u in bare(t.text) for u in UNDECIDED)]
     assert len(with_roles) == count, [t.text[:30] for t in with_roles]

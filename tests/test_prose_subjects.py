@@ -45,8 +45,8 @@ DUTY_CASES = [
      "X…负责牵头组织开展…: lead, as the verb says"),
     ("8.区财政局负责落实所需经费。", {"sole": ["区财政局"]}, "X负责 (the prose form of before): unchanged"),
     ("9.企业要落实分类责任。", {}, "control: 企业 is no unit of the plan"),
-    ("10.各地要加强宣传。", {}, "control: 各地 is no unit"),
-    ("11.有关部门依法做好监管。", {}, "control: a vague subject names no body"),
+    ("10.各地要加强宣传。", {"sole": ["各地"]}, "各地要…: a collective subject (session 11: the lead's decision — the plan's collective subjects are read as one group; was a control)"),
+    ("11.有关部门依法做好监管。", {"sole": ["有关部门"]}, "有关部门…: a collective subject (session 11: the lead's decision — the plan's collective subjects are read as one group; was a control)"),
     ("12.加强日常监督检查，区城管执法局依法查处。", {}, "control: the paragraph does not open with a unit"),
 ]
 
@@ -70,7 +70,7 @@ PLAIN_CASES = [
     ("省级人民政府应根据需要，成立相应的应急工作指挥部，负责领导本地区工作。", {"sole": ["省级人民政府"]},
      "X应…: setting the 指挥部 up is the province's duty (session 10, duty_modals); the 负责 clause after the body being "
      "set up is the 指挥部's and gives no role of its own (国办函〔2005〕57号)"),
-    ("各部门要加强协同配合，负责落实。", {}, "control: a vague subject"),
+    ("各部门要加强协同配合，负责落实。", {"sole": ["各部门"]}, "各部门要…: a collective subject (session 11: the lead's decision — the plan's collective subjects are read as one group; was a control)"),
 ]
 
 
@@ -98,9 +98,10 @@ MODAL_CASES = [
     ("事发单位应向属地政府报告事故信息。", {}, "control: the party an accident befalls is no named unit"),
     ("科研单位要健全完善内部管理制度。", {}, "control: a kind of body (科研单位, 职业院校, 专利代理机构, 试点地区), no named unit"),
     ("专利代理机构应当按照委托人的委托办理专利事务。", {}, "control: a regulation's kind of body"),
-    ("省级人民政府有关部门要加强监测。", {}, "control: a group (有关部门) names no body"),
+    ("省级人民政府有关部门要加强监测。", {"sole": ["省级人民政府有关部门"]}, "a collective subject by level (session 11: the lead's decision — the plan's collective subjects are read as one group; was a control)"),
     ("中央和地方各级政府要增加投入。", {}, "control: 各级 governments are no body"),
-    ("各省（区、市）人民政府要统筹建立名录库。", {}, "control: 各X要… addresses all of a kind (国发〔2019〕5号), as 各地要…"),
+    ("各省（区、市）人民政府要统筹建立名录库。", {"sole": ["各省（区、市）人民政府"]},
+     "各X政府要… addresses all provinces as doers (国发〔2019〕5号), as 各地要… (session 11: the lead's decision — the plan's collective subjects are read as one group; was a control)"),
     ("不按照本预案规定和指挥部要求采取措施的，依法追究责任。", {}, "control: a condition, no subject"),
     ("区财政局研究制定资金政策。", {}, "control: outside a duty part a plain verb after the subject gives no role (no modal)"),
     ("由街镇组织实施的公益林抚育工作收回到区级林业部门实施。", {},
@@ -146,8 +147,8 @@ DUTY_LIST = ("某区处置燃气事故应急预案\n\n2　组织体系\n\n2.5.1�
      {"shared": ["区建设管理委", "区应急局"]}, "two subjects: each sub-item shared"),
     ("区建设管理委是本区燃气的行政主管单位，负责燃气应急管理。", {},
      "control: a lead-in that opens no list of duties gives its sub-items nothing"),
-    ("各部门应履行以下职责：", {}, "control: a lead-in with no subject read gives nothing"),
-], ids=["list after 以下职责", "two subjects", "control: no opener", "control: vague subject"])
+    ("各部门应履行以下职责：", {"sole": ["各部门"]}, "a collective subject's list of duties (session 11: the lead's decision — the plan's collective subjects are read as one group; was a control)"),
+], ids=["list after 以下职责", "two subjects", "control: no opener", "collective subject"])
 def test_duty_list_after_its_subject(lead_in, items, why):
     _, tasks = parse_document(DUTY_LIST.format(lead_in), "t")
     first = next(t for t in tasks if t.text.startswith("（1）指导"))

@@ -508,9 +508,15 @@ def rule_subject_roles(state: ParseState) -> None:
         if task.role_source not in (None, "prose") or task.tag or not task.clauses:
             continue
         duty = _in_duty_part(task, vocab)
-        if not duty and (state.doc.tagged or task.role_source == "prose"):
+        if not duty and not state.doc.tagged and task.role_source == "prose":
+            _more_subjects(task, roles.read_subjects(task.clauses, state.registry, vocab))
             continue
-        tag = roles.read_subject(task.clauses[0], state.registry, vocab, duty=duty)
+        if not duty and state.doc.tagged:
+            continue
+        if duty or duties or task.role_source == "prose":
+            tag = roles.read_subject(task.clauses[0], state.registry, vocab, duty=duty)
+        else:  # a paragraph may place several bodies in a row, one a sentence; its first may be the item's title
+            tag = roles.read_subjects(task.clauses, state.registry, vocab)
         if tag is None and duties:
             # a 预案 states what each named unit does: its subject's role whatever the verb, as in a duty part
             tag = roles.read_subject(task.clauses[0], state.registry, vocab, duty=True)
@@ -525,6 +531,19 @@ def rule_subject_roles(state: ParseState) -> None:
         if state.doc.tagged and task.kind == "paragraph":
             task.kind = "task"
     _duty_lists(state, vocab)
+
+
+def _more_subjects(task: Task, tag) -> None:
+    """Units a paragraph read by a prose form places beside its own in other sentences or parts (``X负责…；Y负责…；Z配合…``):
+    the ones it has not named yet keep the subject reader's role; a unit that a support names (``…，Y配合X``) leads."""
+    if tag is None:
+        return
+    named = set(task.departments("any"))
+    fresh = {role: [n for n in tag.roles[role] if n not in named] for role in ROLES}
+    for role in ROLES:
+        getattr(task, role).extend(fresh[role])
+    if fresh["support"] and len(task.sole) == 1 and any(task.sole[0] in n for n in tag.notes):
+        task.lead.append(task.sole.pop())
 
 
 _SUB_ITEM_RE = re.compile(r"^\s*[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)]")  # （1） / an article's （一）

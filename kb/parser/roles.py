@@ -115,6 +115,16 @@ class RoleVocabulary:
     duty_list_opener: re.Pattern = re.compile(r"(?!)")
     """A paragraph's close that opens a list of its subject's duties (主要履行以下职责：, 职责如下：): the sub-items
     （1）…（n） after it are that subject's work."""
+    collective_subjects: re.Pattern = re.compile(r"(?!)")
+    """Groups a plan addresses as doers (各地, 试点地区, 有关部门, 地方各级人民政府): a modal duty or a request opened by one
+    gives the group (one entity) its role, though ``modal_subject_not`` and ``vague_prose_names`` refuse them otherwise."""
+    non_unit_endings: re.Pattern = re.compile(r"(?!)")
+    """Endings of words that end like a unit but name no body (树穴底部, 东部, 平台): never a prose name."""
+    duty_heading: re.Pattern = re.compile(r"(?!)")
+    """A section heading naming whose duties follow (（三）市财政局的职责): group ``units``."""
+    reported_work: re.Pattern = re.compile(r"(?!)")
+    """A clause, read from a role form's start, that reports work done or the reply itself (X会同Y研究提出了办理意见,
+    X会同Y上报的《…》已经…批准): no role from it."""
     shared_suffix: re.Pattern = re.compile(r"(?!)")
     """Generic endings several bodies of a 、-list share, written once after the last (市人力资源和社会保障、民政部门 =
     市人力资源和社会保障部门 + 市民政部门): a list item that does not end like a unit takes it."""
@@ -145,7 +155,7 @@ _KEYS = {"version", "none_markers", "roles", "weak_role_words", "manner_words", 
          "implied_notes", "list_tail", "list_joiner", "joined_names", "generic_groups", "department_suffixes", "prose_roles",
          "heading_work_words", "duty_parts", "vague_prose_names",
          "predicate_start", "predicate_start_not", "short_unit_names", "duty_modals", "modal_subject_not", "duty_list_opener", "predicate_roles", "duty_documents",
-         "shared_suffixes"}
+         "shared_suffixes", "collective_subjects", "reported_work", "duty_heading_words", "non_unit_endings"}
 
 
 @lru_cache(maxsize=2)
@@ -222,7 +232,12 @@ def load_vocabulary(path: str | None = None) -> RoleVocabulary:
         predicate_roles=_predicate_roles(src, data["predicate_roles"]),
         duty_documents=re.compile(f"{_alt(_words(src, 'duty_documents', data['duty_documents']))}》?$"),
         shared_suffix=re.compile(f"(?:{_alt(_words(src, 'shared_suffixes', data['shared_suffixes']))})$"),
-        duty_list_opener=re.compile(f"(?:{_alt(_words(src, 'duty_list_opener', data['duty_list_opener']))})[：:]$"),
+        collective_subjects=_compile(src, "collective_subjects", data["collective_subjects"]),
+        non_unit_endings=re.compile(f"{_alt(_words(src, 'non_unit_endings', data['non_unit_endings']))}$"),
+        reported_work=_compile(src, "reported_work", "|".join(f"(?:{p})" for p in _words(src, "reported_work", data["reported_work"]))),
+        duty_list_opener=_compile(src, "duty_list_opener",
+                                  "(?:" + "|".join(f"(?:{p})" for p in _words(src, "duty_list_opener", data["duty_list_opener"])) + ")[：:]$"),
+        duty_heading=re.compile(f"^(?P<units>.+?)的?(?:{_alt(_words(src, 'duty_heading_words', data['duty_heading_words']))})[。：:]?$"),
         generic=_compile(src, "generic_groups", "|".join(f"(?:{p})" for p in _words(src, "generic_groups", data["generic_groups"]))),
         department_re=re.compile(f"{_alt(suffixes)}(?:[（(][^（）()]*[)）])?$"),
         prose_roles=prose,
@@ -939,7 +954,7 @@ def is_label_line(text: str, vocab: RoleVocabulary | None = None) -> bool:
 
 
 #: Words without which no prose rule can match (a cheap test before the patterns).
-PROSE_WORDS = ("会同", "牵头", "负责", "组织", "承担", "制定", "制订", "责任主体")
+PROSE_WORDS = ("会同", "牵头", "负责", "组织", "承担", "制定", "制订", "责任主体", "设立")
 #: A sub-item's or clause's marker opening a clause (（1）市教委负责…, 2.1 财政部会同…): no part of a name.
 _PROSE_MARKER_RE = re.compile(
     r"^(?:[（(]\d{1,2}[)）]|\d{1,2}[)）]|[①-⑳]|\d{1,2}(?:[.．]\d{1,2})+|\d{1,2}[.．、](?!\d)|第[一二三四五六七八九十百零〇]{1,5}条)\s*")
@@ -975,6 +990,7 @@ def _prose_unit(name: str, vocab: RoleVocabulary, subject: bool) -> bool:
     (``_NOT_A_NAME_RE``: 请X…, 并指定专门机构, …或者…), and, as the subject of the sentence, not a vague one (有关部门负责…)."""
     return (len(name) >= 3 and not any(c.isdigit() for c in name) and bool(vocab.department_re.search(name))
             and not vocab.manner_end.search(name)  # 各区自行, 市民政部门另行: an adverb ends no name (行 of 银行)
+            and not vocab.non_unit_endings.search(name)  # 树穴底部应…: a part of a thing
             and not any(w in name for w in ("会同", "牵头", "负责", "配合", "协助")) and not _NOT_A_NAME_RE.search(name)
             and not (subject and vocab.vague_prose_names.search(name)))
 
@@ -1017,6 +1033,9 @@ def read_prose(clauses: list[str], registry: Registry, vocab: RoleVocabulary | N
                         continue  # an aside in brackets (技工院校内由X负责) assigns no task of the paragraph
                     if tasks_only and _SETS_UP_RE.search(part[: m.start() + 1]):
                         continue
+                    if vocab.reported_work.search(part[m.start():]):
+                        continue  # X会同Y研究提出了办理意见 / X会同Y上报的《…》已经批准: work reported, no task
+
                     if form == "organized-by" and subject and (number > 0 or m.start() > 0) \
                             and m.group("sole") not in subject:
                         continue  # an inner 由X负责 under the paragraph's own subject (see above)
@@ -1145,6 +1164,7 @@ def opening_subject(sentence: str, vocab: RoleVocabulary | None = None) -> tuple
     no subject."""
     vocab = vocab or load_vocabulary()
     sentence = _SHORT_NAME_RE.sub("", _PROSE_MARKER_RE.sub("", sentence.strip()))
+    sentence = _REQUEST_RE.sub("", sentence, count=1)  # 请X…: the request names X, its doer
     if sentence.startswith("由"):
         return None  # 由X负责 / 由X牵头: the prose forms read it
     condition = _CONDITION_RE.match(sentence)
@@ -1159,8 +1179,22 @@ def opening_subject(sentence: str, vocab: RoleVocabulary | None = None) -> tuple
     return found
 
 
+#: A request opening a sentence (请国家发展改革委牵头…, 请各省级人民政府…): its doer follows; not 请示/请求 (a request
+#: the plan receives).
+_REQUEST_RE = re.compile(r"^请(?![示求])")
+
+
+def _collective_cuts(head: str, vocab: RoleVocabulary):
+    """Where a collective subject (``collective_subjects``: 各地, 试点地区, 有关部门) ends with a predicate after it."""
+    for i in range(2, min(len(head), 24)):
+        if vocab.predicate_start.match(head, i) and vocab.collective_subjects.search(head[:i]):
+            yield i
+
+
 def _subject_at_start(head: str, sentence: str, vocab: RoleVocabulary) -> tuple[list[str], str] | None:
     """The units opening ``head`` (the sentence's first clause) up to a ``predicate_start`` word, and the predicate."""
+    for i in _collective_cuts(head, vocab):
+        return [head[:i]], sentence[i:]
     for i in name_cuts(head, vocab, shortest=2, longest=80):
         names = _share_each(split_items(head[:i], vocab))
         if any("的" in n for n in names):
@@ -1189,7 +1223,9 @@ def read_subject(sentence: str, registry: Registry, vocab: RoleVocabulary | None
         return None  # 国务院办公厅是…主管单位，地方各级人民政府办公厅（室）是本地区…主管单位: several owners, none alone
     first = _FIRST_CLAUSE_RE.match(predicate)
     first = first.group(0) if first else ""
-    named = not any(vocab.modal_subject_not.search(n) for n in names)  # a named unit, not a kind or a 各X group
+    # a named unit or a group the plan addresses as a doer (各地要…), not a kind (企业要…) nor another 各X group
+    named = not any(vocab.modal_subject_not.search(n) and not vocab.collective_subjects.search(n) for n in names)
+    requested = bool(_REQUEST_RE.match(_PROSE_MARKER_RE.sub("", sentence.strip())))
     stated = [role for role, pattern in vocab.predicate_roles.items() if named and pattern.search(predicate.split("。")[0])]
     if _PREDICATE_LEADS_RE.search(first):
         role = "lead"
@@ -1198,7 +1234,7 @@ def read_subject(sentence: str, registry: Registry, vocab: RoleVocabulary | None
     elif duty and re.match(r"(?:依法|要|应|负责|统筹)?指导", predicate):
         role = "guide"
     elif (duty or _zero_subject_duty(predicate.split("。")[0], vocab)
-          or (vocab.duty_modals.match(predicate) and named)):
+          or ((vocab.duty_modals.match(predicate) or requested) and named)):
         role = "sole"
     else:
         return None
@@ -1213,3 +1249,52 @@ def read_subject(sentence: str, registry: Registry, vocab: RoleVocabulary | None
     tag.warnings = []
     tag.notes.append(sentence[: len(sentence) - len(predicate)] + predicate[:20])
     return tag if tag.has_roles else None
+
+
+#: A request after a sentence's topic (气象站网组建中的有关具体事宜，请中国气象局…): its doer opens that clause.
+_LATER_REQUEST_RE = re.compile(r"[，,](?=请(?![示求]))")
+
+
+def _request_clauses(sentence: str) -> list[str]:
+    """``sentence``'s parts between semicolons (X负责…；Y配合…) and each clause opened by a request (``…，请X…``), read as
+    sentences of their own."""
+    parts = split_top(sentence, "；;")
+    return parts + [p[m.end():] for p in parts for m in _LATER_REQUEST_RE.finditer(p)]
+
+
+def _collective_list(sentence: str, vocab: RoleVocabulary) -> bool:
+    """``sentence`` opens with a 、-list of groups (各地区、各部门要…): subjects this reader does not read as one doer."""
+    head = _FIRST_CLAUSE_RE.match(sentence)
+    items = split_top(head.group(0), "、") if head else []
+    first = items[0] if len(items) > 1 else ""
+    if not first or len(first) > 10 or vocab.duty_modals.search(first):
+        return False  # (各地要依据《…》、《…》: the 、 is inside the predicate)
+    return bool(vocab.collective_subjects.search(first)) or first.startswith("各")
+
+
+def read_subjects(sentences: list[str], registry: Registry, vocab: RoleVocabulary | None = None) -> Tag | None:
+    """The roles of every sentence's subject in a paragraph (``read_subject`` on each): a paragraph that places several
+    bodies in a row (``教育行政部门要参与…。自然资源部门要…。住房城乡建设部门要…``) gives each its role; a unit keeps the
+    first role a sentence gives it; a unit a later sentence supports (``水利部…将积极配合发展改革委…``) leads when the
+    paragraph's other doer is that one unit alone.  Several responsible units become shared later (``rule_one_unit_sole``).
+    None when no sentence has such a subject."""
+    vocab = vocab or load_vocabulary()
+    found: Tag | None = None
+    for sentence in (s for whole in sentences for s in _request_clauses(whole)):
+        if _collective_list(sentence, vocab):
+            return None  # 各地区、各部门要…。国务院办公厅将…: the paragraph's main doers are a list of groups not read
+        tag = read_subject(sentence, registry, vocab)
+        if tag is None:
+            continue
+        if found is None:
+            found = tag
+            continue
+        given = {n for role in ROLES for n in found.roles[role]}
+        for role in ROLES:
+            _add(found, role, [n for n in tag.roles[role] if n not in given])
+        for name, subs in tag.subunits.items():
+            found.subunits.setdefault(name, list(subs))
+        found.notes.extend(tag.notes)
+        if tag.roles["support"] and len(found.roles["sole"]) == 1 and found.roles["sole"][0] in sentence:
+            found.roles["lead"].append(found.roles["sole"].pop())  # Y…配合X: X leads what Y supports
+    return found

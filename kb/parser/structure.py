@@ -389,6 +389,14 @@ def outline(paragraphs: list[str], doc_id: str) -> Outline:
             p = m.group(3).strip()
         m = SECTION_RE.match(p)
         duty_head = _duty_head(m.group(2)) if m and duty_part else None
+        own = _own_duties_head(m.group(2)) if m and not duty_head and is_section_heading(p) else None
+        if own:  # （三）市财政局的职责 over the unit's duties, in any part (as G's （一）区建管委 in a duty part)
+            section = f"{part}（{m.group(1)}）"
+            section_title = m.group(2).rstrip("。：:")
+            sections.append((section, section_title))
+            section_lines[section] = p
+            duty_heads[section] = own
+            continue
         if duty_head and not is_section_heading(p) or (duty_head and duty_head != m.group(2).rstrip("。")):
             # G: （一）区发展改革委：负责… — one unit's duties on one line, whatever their length.
             label = f"{part}（{m.group(1)}）"
@@ -483,6 +491,20 @@ def _duty_head(section_text: str) -> str | None:
     text = section_text.strip()
     head = re.split(r"[：:]", text, maxsplit=1)[0] if re.search(r"[：:]", text[:41]) else text.rstrip("。")
     return head if names_units(head) else None
+
+
+def _own_duties_head(section_text: str) -> str | None:
+    """A heading naming whose duties follow (``市财政局的职责``, ``区教育局主要职责``: ``duty_heading_words``): the units,
+    or None when the words before name no unit (``主要职责`` alone, ``明确工作职责``)."""
+    from kb.parser.roles import load_vocabulary, names_units
+
+    m = load_vocabulary().duty_heading.match(section_text.strip())
+    if m is None:
+        return None
+    units = m.group("units")
+    for word in ("主要", "工作"):  # (区教育局主要职责: 主要 is no part of the name)
+        units = units.removesuffix(word)
+    return units if names_units(units) else None
 
 
 def split_heading_tag(line: str) -> tuple[str, str | None]:
