@@ -509,7 +509,7 @@ def rule_subject_roles(state: ParseState) -> None:
             continue
         duty = _in_duty_part(task, vocab)
         if not duty and not state.doc.tagged and task.role_source == "prose":
-            _more_subjects(task, roles.read_subjects(task.clauses, state.registry, vocab))
+            _more_subjects(task, roles.read_subjects(task.clauses, state.registry, vocab, clauses=False))
             continue
         if not duty and state.doc.tagged:
             continue

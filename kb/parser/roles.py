@@ -954,7 +954,7 @@ def is_label_line(text: str, vocab: RoleVocabulary | None = None) -> bool:
 
 
 #: Words without which no prose rule can match (a cheap test before the patterns).
-PROSE_WORDS = ("会同", "牵头", "负责", "组织", "承担", "制定", "制订", "责任主体", "设立")
+PROSE_WORDS = ("会同", "牵头", "负责", "组织", "承担", "制定", "制订", "责任主体", "设立", "办理")
 #: A sub-item's or clause's marker opening a clause (（1）市教委负责…, 2.1 财政部会同…): no part of a name.
 _PROSE_MARKER_RE = re.compile(
     r"^(?:[（(]\d{1,2}[)）]|\d{1,2}[)）]|[①-⑳]|\d{1,2}(?:[.．]\d{1,2})+|\d{1,2}[.．、](?!\d)|第[一二三四五六七八九十百零〇]{1,5}条)\s*")
@@ -962,7 +962,7 @@ _PROSE_MARKER_RE = re.compile(
 #: 要设立…机构或者明确相关机构负责) — such a "name" is a phrase, no unit.
 #: A count of units (由十五个部门牵头落实, 涉及34个牵头单位) names no unit; nor a passive clause holding 由 (规划由各区…:
 #: the doer stands after 由), but the 由 of 自由贸易试验区 is part of a name.
-_NOT_A_NAME_RE = re.compile(r"^[请并要应将需可对]|或|设立|指定|明确|成立|^[0-9一二三四五六七八九十百两]+[个家类]|(?<!自)由")
+_NOT_A_NAME_RE = re.compile(r"^(?:[请并要应将需可对]|根据|依据|依照|按照|为了|通过)|或|设立|指定|明确|成立|^[0-9一二三四五六七八九十百两]+[个家类]|(?<!自)由")
 _PROSE_GROUPS = ("lead", "support", "sole", "shared", "guide")
 
 
@@ -1206,14 +1206,15 @@ def _subject_at_start(head: str, sentence: str, vocab: RoleVocabulary) -> tuple[
 
 
 def read_subject(sentence: str, registry: Registry, vocab: RoleVocabulary | None = None,
-                 duty: bool = False) -> Tag | None:
+                 duty: bool = False, said: bool = False) -> Tag | None:
     """The role of the units opening ``sentence`` as its subject (``opening_subject``), as a Tag, or None.
 
     ``duty``: the sentence stands in a duty part (职责分工, 工作职责 …), where a paragraph opened by a unit states what
     that unit does whatever its verb (``区X局依法对…实施行政处罚``, ``区Z局承担…``): 指导 as the predicate's first
     verb → guide, 牵头 in its first clause → lead, else responsible.  Elsewhere only the forms that say so are read:
     a clause with no subject of its own saying 负责 (``X建立…，负责…``, ``X是…主体，负责…``: responsible) or 牵头 in
-    the predicate's first clause (``X…负责牵头组织开展…``: lead)."""
+    the predicate's first clause (``X…负责牵头组织开展…``: lead).  ``said``: a clause inside a sentence (after a comma):
+    only a role said outright — a modal or a request, 牵头, a role in the predicate's words — is read."""
     vocab = vocab or load_vocabulary()
     found = opening_subject(sentence, vocab)
     if found is None:
@@ -1233,7 +1234,7 @@ def read_subject(sentence: str, registry: Registry, vocab: RoleVocabulary | None
         role = stated[0]  # X作为…统筹主体，要切实履行牵头抓总职责 / Y作为…实施主体，要…全力配合区级部门…
     elif duty and re.match(r"(?:依法|要|应|负责|统筹)?指导", predicate):
         role = "guide"
-    elif (duty or _zero_subject_duty(predicate.split("。")[0], vocab)
+    elif (not said and (duty or _zero_subject_duty(predicate.split("。")[0], vocab))
           or ((vocab.duty_modals.match(predicate) or requested) and named)):
         role = "sole"
     else:
@@ -1251,15 +1252,25 @@ def read_subject(sentence: str, registry: Registry, vocab: RoleVocabulary | None
     return tag if tag.has_roles else None
 
 
-#: A request after a sentence's topic (气象站网组建中的有关具体事宜，请中国气象局…): its doer opens that clause.
-_LATER_REQUEST_RE = re.compile(r"[，,](?=请(?![示求]))")
-
-
-def _request_clauses(sentence: str) -> list[str]:
-    """``sentence``'s parts between semicolons (X负责…；Y配合…) and each clause opened by a request (``…，请X…``), read as
-    sentences of their own."""
+def _sentence_clauses(sentence: str) -> list[tuple[str, bool]]:
+    """``sentence``'s parts between semicolons (X负责…；Y配合…), read as sentences of their own, and each clause after a
+    comma (``气象站网组建中的有关具体事宜，请中国气象局…``, ``待你省上报项目建议书后，交通部将进行行业审查，发展改革委将…``,
+    ``需要…支持配合的，地方各级人民政府要…``), read for a role said outright only (``read_subject(said=True)``)."""
     parts = split_top(sentence, "；;")
-    return parts + [p[m.end():] for p in parts for m in _LATER_REQUEST_RE.finditer(p)]
+    return [(p, False) for p in parts] + [(p[i + 1:], True) for p in parts for i in _top_commas(p)]
+
+
+def _top_commas(text: str) -> list[int]:
+    """Where ``text`` has a comma outside brackets."""
+    found, depth = [], 0
+    for i, c in enumerate(text):
+        if c in OPENERS:
+            depth += 1
+        elif c in CLOSERS:
+            depth = max(0, depth - 1)
+        elif c in "，," and depth == 0:
+            found.append(i)
+    return found
 
 
 def _collective_list(sentence: str, vocab: RoleVocabulary) -> bool:
@@ -1272,18 +1283,21 @@ def _collective_list(sentence: str, vocab: RoleVocabulary) -> bool:
     return bool(vocab.collective_subjects.search(first)) or first.startswith("各")
 
 
-def read_subjects(sentences: list[str], registry: Registry, vocab: RoleVocabulary | None = None) -> Tag | None:
+def read_subjects(sentences: list[str], registry: Registry, vocab: RoleVocabulary | None = None,
+                  clauses: bool = True) -> Tag | None:
     """The roles of every sentence's subject in a paragraph (``read_subject`` on each): a paragraph that places several
     bodies in a row (``教育行政部门要参与…。自然资源部门要…。住房城乡建设部门要…``) gives each its role; a unit keeps the
     first role a sentence gives it; a unit a later sentence supports (``水利部…将积极配合发展改革委…``) leads when the
     paragraph's other doer is that one unit alone.  Several responsible units become shared later (``rule_one_unit_sole``).
-    None when no sentence has such a subject."""
+    None when no sentence has such a subject.  ``clauses=False``: sentences and their semicolon parts only, not the
+    clauses after a comma (a paragraph a prose form has read already — 由X会同Y提出… beside …后，省级指挥部要… — is
+    left as the form read it)."""
     vocab = vocab or load_vocabulary()
     found: Tag | None = None
-    for sentence in (s for whole in sentences for s in _request_clauses(whole)):
+    for sentence, said in (s for whole in sentences for s in _sentence_clauses(whole) if clauses or not s[1]):
         if _collective_list(sentence, vocab):
             return None  # 各地区、各部门要…。国务院办公厅将…: the paragraph's main doers are a list of groups not read
-        tag = read_subject(sentence, registry, vocab)
+        tag = read_subject(sentence, registry, vocab, said=said)
         if tag is None:
             continue
         if found is None:
