@@ -14,18 +14,10 @@ from pathlib import Path
 
 import pytest
 
+from store_state import load_fresh
+
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = next((ROOT / "corpus").glob("*.txt"))
-
-
-def fresh(monkeypatch, cache: Path, corpus: Path):
-    monkeypatch.setenv("KB_CACHE_DIR", str(cache))
-    import kb.store as store
-
-    store._SAID.clear()
-    store._SWEPT.clear()
-    store._UNWRITABLE.clear()
-    return store.load_plan(corpus)
 
 
 def write_plan(folder: Path, name: str, city: str, extra: str = "") -> None:
@@ -40,7 +32,7 @@ def test_adding_changing_and_removing_a_plan_updates_only_its_documents(tmp_path
     corpus, cache = tmp_path / "c", tmp_path / "cache"
     write_plan(corpus, "a.txt", "自贡")
     write_plan(corpus, "b.txt", "绵阳")
-    plan = fresh(monkeypatch, cache, corpus)
+    plan = load_fresh(monkeypatch, cache, corpus)
     ix = index.open_index(plan)
     path, built = ix.path, ix.info["built"]
     digests = plan.index_digests()
@@ -49,7 +41,7 @@ def test_adding_changing_and_removing_a_plan_updates_only_its_documents(tmp_path
     ix.close()
 
     write_plan(corpus, "c.txt", "泸州")
-    plan = fresh(monkeypatch, cache, corpus)
+    plan = load_fresh(monkeypatch, cache, corpus)
     steps = []
     ix = index.open_index(plan, progress=steps.append)
     assert ix.path == path and ix.info["built"] == built and "updated" in ix.info  # no rebuild
@@ -62,7 +54,7 @@ def test_adding_changing_and_removing_a_plan_updates_only_its_documents(tmp_path
     text = (corpus / "b.txt").read_text(encoding="utf-8").replace("加强秸秆禁烧", "加强秸秆露天禁烧")
     (corpus / "b.txt").write_text(text, encoding="utf-8")
     (corpus / "a.txt").unlink()
-    plan = fresh(monkeypatch, cache, corpus)
+    plan = load_fresh(monkeypatch, cache, corpus)
     ix = index.open_index(plan)
     assert ix.doc_count == 148 and list(ix.info["plans"]) == ["b", "c"]
     assert ix.phrase_ids("秸秆露天禁烧") == ["b#3.5.3"]
@@ -81,7 +73,7 @@ def test_new_parsing_rules_that_index_the_same_fields_re_index_nothing(tmp_path,
 
     corpus, cache = tmp_path / "c", tmp_path / "cache"
     write_plan(corpus, "a.txt", "自贡")
-    plan = fresh(monkeypatch, cache, corpus)
+    plan = load_fresh(monkeypatch, cache, corpus)
     ix = index.open_index(plan)
     path, built, generation, digests = ix.path, ix.info["built"], ix.info["generation"], ix.info["plans"]
     ix.close()
@@ -89,7 +81,7 @@ def test_new_parsing_rules_that_index_the_same_fields_re_index_nothing(tmp_path,
 
     rules = store.rules_fingerprint()
     monkeypatch.setattr(store, "rules_fingerprint", lambda: "other rules " + rules)
-    plan = fresh(monkeypatch, cache, corpus)
+    plan = load_fresh(monkeypatch, cache, corpus)
     assert plan.refs[0].key != key  # re-parsed under the new rules
     # (the old rules' rows were deleted before the new ones were written: their pages are reused)
     assert plan.store.query("SELECT key FROM plans") == [(plan.refs[0].key,)]
@@ -107,13 +99,13 @@ def test_a_new_word_of_an_added_plan_reaches_the_paragraphs_already_indexed(tmp_
     corpus, cache = tmp_path / "c", tmp_path / "cache"
     mention = "\n（九）新设机构。由市蓝天督导办统筹调度。\n"
     write_plan(corpus, "a.txt", "自贡", mention)
-    plan = fresh(monkeypatch, cache, corpus)
+    plan = load_fresh(monkeypatch, cache, corpus)
     ix = index.open_index(plan)
     assert "市蓝天督导办" not in ix.analyzer.segmenter.words
     ix.close()
     tag = "\n（九）新设机构。统筹调度全市督导工作。（市蓝天督导办牵头）\n"
     write_plan(corpus, "b.txt", "绵阳", tag)
-    plan = fresh(monkeypatch, cache, corpus)
+    plan = load_fresh(monkeypatch, cache, corpus)
     ix = index.open_index(plan)
     assert "市蓝天督导办" in ix.analyzer.segmenter.words
     # The query is now the one word: plan A's paragraph matches only if it was indexed again with it
@@ -148,10 +140,10 @@ def test_an_added_plan_re_indexes_no_paragraph_of_the_others(tmp_path, monkeypat
     corpus, cache = tmp_path / "c", tmp_path / "cache"
     write_plan(corpus, "a.txt", "自贡")
     write_plan(corpus, "b.txt", "绵阳")
-    index.open_index(fresh(monkeypatch, cache, corpus)).close()
+    index.open_index(load_fresh(monkeypatch, cache, corpus)).close()
     write_plan(corpus, "c.txt", "泸州")
     steps = []
-    index.open_index(fresh(monkeypatch, cache, corpus), progress=steps.append).close()
+    index.open_index(load_fresh(monkeypatch, cache, corpus), progress=steps.append).close()
     assert {getattr(s, "total", 0) for s in steps} - {0, 1} == {74}  # the new plan's paragraphs, nothing again
 
 
@@ -167,7 +159,7 @@ def test_the_index_built_by_kb_index_progress_lines_is_opened_as_it_is(tmp_path,
     corpus, cache = tmp_path / "c", tmp_path / "cache"
     write_plan(corpus, "a.txt", "自贡")
     write_plan(corpus, "b.txt", "绵阳")
-    plan = fresh(monkeypatch, cache, corpus)
+    plan = load_fresh(monkeypatch, cache, corpus)
     env = {**os.environ, "KB_CACHE_DIR": str(cache)}
     child = subprocess.run([sys.executable, "-m", "kb.cli", "--corpus", str(corpus), "index", "--update", "--progress-lines"],
                            capture_output=True, text=True, env=env)
@@ -195,7 +187,7 @@ def test_the_index_is_read_through_its_files_when_large(tmp_path, monkeypatch, t
 
     corpus, cache = tmp_path / "c", tmp_path / "cache"
     write_plan(corpus, "a.txt", "自贡")
-    plan = fresh(monkeypatch, cache, corpus)
+    plan = load_fresh(monkeypatch, cache, corpus)
     index.open_index(plan).close()
     monkeypatch.setattr(index, "MAP_BELOW_BYTES", threshold)
     ix = index.open_index(plan)  # (opened, not built)

@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from kb.model import Document, Plan, Target, Task
+from store_state import load_fresh
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = next((ROOT / "corpus").glob("*.txt"))
@@ -40,16 +41,6 @@ def run_kb(args: list[str], cache: Path, *, corpus: Path | None = None, timeout:
     env.pop("KB_CORPUS", None)
     cmd = [sys.executable, "-m", "kb.cli"] + (["--corpus", str(corpus)] if corpus else []) + args
     return subprocess.run(cmd, env=env, capture_output=True, text=True, cwd=ROOT, timeout=timeout)
-
-
-def load(monkeypatch, cache: Path, corpus=None):
-    monkeypatch.setenv("KB_CACHE_DIR", str(cache))
-    import kb.store as store
-
-    store._SAID.clear()
-    store._SWEPT.clear()
-    store._UNWRITABLE.clear()
-    return store.load_plan(corpus)
 
 
 # ---------------------------------------------------------------------------
@@ -105,7 +96,7 @@ def test_stored_plan_answers_like_the_parsed_plan(tmp_path, monkeypatch):
     from kb.store import StoredPlan, parse_in_memory
 
     corpus = make_corpus(tmp_path / "c", ["自贡", "绵阳"])
-    stored = load(monkeypatch, tmp_path / "cache", corpus)
+    stored = load_fresh(monkeypatch, tmp_path / "cache", corpus)
     assert isinstance(stored, StoredPlan)
     memory = parse_in_memory(sorted(corpus.glob("*.txt")))
     # Lookups first, before ``tasks`` is loaded: they read rows.
@@ -141,8 +132,8 @@ def test_duty_lines_are_read_from_the_store_without_building_a_task(tmp_path, mo
 
     corpus = make_corpus(tmp_path / "c", ["自贡", "绵阳"])
     memory = store.parse_in_memory(sorted(corpus.glob("*.txt")))
-    load(monkeypatch, tmp_path / "cache", corpus).store.close()
-    stored = load(monkeypatch, tmp_path / "cache", corpus)
+    load_fresh(monkeypatch, tmp_path / "cache", corpus).store.close()
+    stored = load_fresh(monkeypatch, tmp_path / "cache", corpus)
 
     def no_task(data):
         raise AssertionError("a task was built")
@@ -217,11 +208,11 @@ def test_second_run_hashes_nothing_and_parses_nothing(tmp_path, monkeypatch):
     old = time.time() - 3600
     for f in corpus.iterdir():  # written an hour ago: not "racy" (see kb.store.RACY_NS)
         os.utime(f, (old, old))
-    load(monkeypatch, tmp_path / "cache", corpus)
+    load_fresh(monkeypatch, tmp_path / "cache", corpus)
     calls = []
     monkeypatch.setattr(store, "parse_file", lambda *a: calls.append(a))
     monkeypatch.setattr(store, "_read", lambda f: calls.append(f) or b"")
-    again = load(monkeypatch, tmp_path / "cache", corpus)
+    again = load_fresh(monkeypatch, tmp_path / "cache", corpus)
     assert calls == [] and len(again.documents) == 3
 
 
@@ -239,7 +230,7 @@ def test_changing_or_removing_one_plan_touches_only_its_rows(tmp_path, monkeypat
     monkeypatch.setattr(store, "OBSOLETE_AFTER", 0.0)  # (see the next test: the rows a run may still read stay a while)
     cache = tmp_path / "cache"
     corpus = make_corpus(tmp_path / "c", ["自贡", "绵阳", "泸州"])
-    first = load(monkeypatch, cache, corpus)
+    first = load_fresh(monkeypatch, cache, corpus)
     keys = [r.key for r in first.refs]
     db = sqlite3.connect(cache / "store.sqlite3")
     rowids = dict(db.execute("SELECT plan, min(rowid) FROM tasks GROUP BY plan").fetchall())
@@ -247,7 +238,7 @@ def test_changing_or_removing_one_plan_touches_only_its_rows(tmp_path, monkeypat
     first.store.close()
     changed = corpus / "plan-01.txt"
     changed.write_text(changed.read_text(encoding="utf-8").replace("27.9%", "28.3%"), encoding="utf-8")
-    second = load(monkeypatch, cache, corpus)
+    second = load_fresh(monkeypatch, cache, corpus)
     new_keys = [r.key for r in second.refs]
     assert new_keys[0] == keys[0] and new_keys[2] == keys[2] and new_keys[1] != keys[1]
     db = sqlite3.connect(cache / "store.sqlite3")
@@ -258,7 +249,7 @@ def test_changing_or_removing_one_plan_touches_only_its_rows(tmp_path, monkeypat
     assert any("28.3" in tg.text for t in second.with_targets() if t.doc == "plan-01" for tg in t.targets)
     second.store.close()
     (corpus / "plan-02.txt").unlink()
-    third = load(monkeypatch, cache, corpus)
+    third = load_fresh(monkeypatch, cache, corpus)
     assert [d.id for d in third.documents] == ["plan-00", "plan-01"]
     assert set(_rows(cache / "store.sqlite3")) == {new_keys[0], new_keys[1]}
 
@@ -270,10 +261,10 @@ def test_a_changed_plans_old_rows_stay_until_no_run_can_be_reading_them(tmp_path
 
     cache = tmp_path / "cache"
     corpus = make_corpus(tmp_path / "c", ["自贡", "绵阳"])
-    old_keys = [r.key for r in load(monkeypatch, cache, corpus).refs]
+    old_keys = [r.key for r in load_fresh(monkeypatch, cache, corpus).refs]
     changed = corpus / "plan-01.txt"
     changed.write_text(changed.read_text(encoding="utf-8").replace("27.9%", "28.3%"), encoding="utf-8")
-    new_keys = [r.key for r in load(monkeypatch, cache, corpus).refs]
+    new_keys = [r.key for r in load_fresh(monkeypatch, cache, corpus).refs]
     assert set(_rows(cache / "store.sqlite3")) == {*old_keys, *new_keys}  # plan-01's old rows kept (marked)
     db = sqlite3.connect(cache / "store.sqlite3")
     (since,) = [float(v) for k, v in db.execute("SELECT key, value FROM meta") if k == f"obsolete:{old_keys[1]}"]
@@ -281,7 +272,7 @@ def test_a_changed_plans_old_rows_stay_until_no_run_can_be_reading_them(tmp_path
     db.commit()
     db.close()
     (corpus / "other.txt").write_text(BUNDLED.read_text(encoding="utf-8"), encoding="utf-8")  # (a run that collects)
-    load(monkeypatch, cache, corpus)
+    load_fresh(monkeypatch, cache, corpus)
     assert old_keys[1] not in set(_rows(cache / "store.sqlite3"))  # deleted once no run can be reading them
 
 
@@ -290,8 +281,8 @@ def test_documents_report_the_path_read_this_time(tmp_path, monkeypatch):
     a = make_corpus(tmp_path / "a", ["自贡"])
     b = tmp_path / "b"
     shutil.copytree(a, b)
-    load(monkeypatch, cache, a)
-    assert load(monkeypatch, cache, b).documents[0].path == str(b / "plan-00.txt")
+    load_fresh(monkeypatch, cache, a)
+    assert load_fresh(monkeypatch, cache, b).documents[0].path == str(b / "plan-00.txt")
 
 
 @pytest.mark.parametrize(
@@ -383,8 +374,8 @@ def test_document_headers_are_read_without_the_documents(tmp_path, monkeypatch):
     from kb.model import Document
 
     corpus = make_corpus(tmp_path / "c", ["自贡", "绵阳"])
-    load(monkeypatch, tmp_path / "cache", corpus).store.close()
-    stored = load(monkeypatch, tmp_path / "cache", corpus)
+    load_fresh(monkeypatch, tmp_path / "cache", corpus).store.close()
+    stored = load_fresh(monkeypatch, tmp_path / "cache", corpus)
     monkeypatch.setattr(Document, "from_dict", classmethod(lambda cls, data: (_ for _ in ()).throw(AssertionError)))
     headers = [(h.id, h.title, h.path, h.registry) for h in stored.document_headers()]
     monkeypatch.undo()
@@ -422,7 +413,7 @@ def test_a_view_that_escapes_shows_titles_outlines_and_headings_read_from_rows_e
     from kb.safetext import escape_data
 
     corpus = make_corpus(tmp_path / "c", ["自\x1b[31m贡", "绵阳"])
-    stored = load(monkeypatch, tmp_path / "cache", corpus)
+    stored = load_fresh(monkeypatch, tmp_path / "cache", corpus)
     view = escape_data(stored)
     raw_titles = stored.document_titles()
     assert "\x1b" in raw_titles[0][1]

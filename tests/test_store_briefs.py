@@ -17,18 +17,11 @@ from pathlib import Path
 import pytest
 
 from kb.model import Task
+from store_state import forget_store_state
 
 ROOT = Path(__file__).resolve().parent.parent
 PLANS = ROOT / "tests" / "fixtures" / "plans"
 BUNDLED = ROOT / "corpus" / "zigong-blue-sky-plan.txt"
-
-
-def _fresh_store_state():
-    import kb.store as store
-
-    store._SAID.clear()
-    store._SWEPT.clear()
-    store._UNWRITABLE.clear()
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +40,7 @@ def stored(folder, tmp_path, monkeypatch):
     from kb.store import StoredPlan, load_plan
 
     monkeypatch.setenv("KB_CACHE_DIR", str(tmp_path / "cache"))
-    _fresh_store_state()
+    forget_store_state()
     load_plan(folder).store.close()  # (parsed into the store; the plan below reads it warm)
     plan = load_plan(folder)
     assert isinstance(plan, StoredPlan)
@@ -112,7 +105,7 @@ def one_plan(tmp_path, monkeypatch):
     d.mkdir()
     shutil.copy(BUNDLED, d)
     monkeypatch.setenv("KB_CACHE_DIR", str(tmp_path / "cache"))
-    _fresh_store_state()
+    forget_store_state()
     load_plan(d).store.close()
     plan = load_plan(d)
     yield parse_in_memory(sorted(d.glob("*.txt"))), plan
@@ -241,14 +234,14 @@ def test_role_counts_are_summed_once_per_corpus(stored, memory, folder, monkeypa
         return query(self, sql, params)
 
     monkeypatch.setattr(store.Store, "query", counting)
-    _fresh_store_state()
+    forget_store_state()
     again = store.load_plan(folder)
     assert again.role_counts() == memory.role_counts() and sums == []
     again.store.close()
     extra = folder.parent / (folder.name + "-more")
     shutil.copytree(folder, extra)
     (extra / "luzhou.txt").write_text(BUNDLED.read_text(encoding="utf-8").replace("自贡", "泸州"), encoding="utf-8")
-    _fresh_store_state()
+    forget_store_state()
     more = store.load_plan(extra)
     assert more.role_counts()["市交通运输局"]["lead"] == 24 and len(sums) == 1
     more.store.close()

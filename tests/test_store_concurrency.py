@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pytest
 
+from store_state import forget_store_state
+
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = next((ROOT / "corpus").glob("*.txt"))
 LEAD = 8  # tasks 市交通运输局 leads in the bundled plan (counted by hand in tests/test_plan.py)
@@ -36,14 +38,6 @@ def _write(path: Path, text: str) -> None:
     os.replace(tmp, path)
 
 
-def _fresh_state() -> None:
-    import kb.store as store
-
-    store._SAID.clear()
-    store._SWEPT.clear()
-    store._UNWRITABLE.clear()
-
-
 def _reader(corpus: str, cache: str, until: float, results, deadlines: int) -> None:
     """Load the corpus and ask the department's lead tasks and its duty lines, again and again."""
     os.environ["KB_CACHE_DIR"] = cache
@@ -54,7 +48,7 @@ def _reader(corpus: str, cache: str, until: float, results, deadlines: int) -> N
     store.say_once = said.append
     runs, wrong = 0, []
     while time.time() < until:
-        _fresh_state()
+        forget_store_state()
         try:
             plan = store.load_plan(corpus)
             docs = plan.document_ids()
@@ -85,7 +79,7 @@ def _writer(corpus: str, cache: str, until: float, results) -> None:
     figures = ["27.9%", "28.3%", "29.1%"]
     runs, wrong = 0, []
     while time.time() < until:
-        _fresh_state()
+        forget_store_state()
         try:
             _write(folder / "plan-01.txt", _plan_text("绵阳", figures[runs % 3]))
             if runs % 2:
@@ -138,7 +132,7 @@ def _kill_me_while_writing(corpus: str, cache: str) -> None:
     folder = Path(corpus)
     for n in range(1000):
         _write(folder / "plan-01.txt", _plan_text("绵阳", f"{20 + n % 9}.{n % 10}%"))
-        _fresh_state()
+        forget_store_state()
         store.load_plan(corpus).store.close()
 
 
@@ -162,7 +156,7 @@ def test_a_writer_killed_at_any_moment_leaves_a_store_the_next_run_reads_right(t
     real_say = store.say_once
     try:
         store.say_once = said.append
-        _fresh_state()
+        forget_store_state()
         plan = store.load_plan(corpus)
         lead = plan.tasks_of("市交通运输局", "lead")
         assert len(lead) == 3 * LEAD and said == []
@@ -188,7 +182,7 @@ def test_a_store_closed_by_another_thread_is_answered_from_memory(tmp_path, monk
     corpus.mkdir()
     (corpus / "a.txt").write_text(_plan_text("自贡"), encoding="utf-8")
     monkeypatch.setenv("KB_CACHE_DIR", str(tmp_path / "cache"))
-    _fresh_state()
+    forget_store_state()
     said: list[str] = []
     monkeypatch.setattr(store, "say_once", said.append)
     plan = store.load_plan(corpus)

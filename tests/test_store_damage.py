@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from store_state import forget_store_state
+
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = next((ROOT / "corpus").glob("*.txt"))
 
@@ -32,14 +34,11 @@ COMMANDS = {
 
 
 def _run(monkeypatch, capsys, cache: Path, corpus: Path, command: list[str]) -> tuple[int, str, str]:
-    import kb.store as store
     from kb.cli import main
 
     monkeypatch.setenv("KB_CACHE_DIR", str(cache))
     monkeypatch.setenv("NO_COLOR", "1")
-    store._SAID.clear()
-    store._SWEPT.clear()
-    store._UNWRITABLE.clear()
+    forget_store_state()
     capsys.readouterr()
     rc = main(["--corpus", str(corpus), *command])
     out, err = capsys.readouterr()

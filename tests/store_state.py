@@ -1,0 +1,24 @@
+"""kb.store as a new ``kb`` process finds it, for tests that run kb several times in one test process."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def forget_store_state() -> None:
+    """Forget what kb.store keeps for the life of a process: the messages said once, the cache folders found
+    unwritable and those already swept of leftovers."""
+    import kb.store as store
+
+    store._SAID.clear()
+    store._SWEPT.clear()
+    store._UNWRITABLE.clear()
+
+
+def load_fresh(monkeypatch, cache: Path, corpus=None):
+    """``load_plan(corpus)`` (None: the bundled plan) with the cache folder ``cache``, as a new process would."""
+    import kb.store as store
+
+    monkeypatch.setenv("KB_CACHE_DIR", str(cache))
+    forget_store_state()
+    return store.load_plan(corpus)
