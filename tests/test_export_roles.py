@@ -21,13 +21,7 @@ import pytest
 from kb.export import FORMATS, render_duty_list, render_table
 from kb.model import Plan
 from kb.parser import parse_document
-
-GUIDED = """关于开展试点工作的实施方案
-一、重点任务
-1.建立回收体系。（商务部指导，供销合作总社参与）
-2.开展示范。（生态环境部、住房城乡建设部指导）
-3.加强监督。（市场监管总局负责）
-"""
+from test_guide_role import GUIDED, guided_plan
 
 #: Department columns of the task division table, in order (指导 follows 牵头, as in ROLES).
 TABLE_UNIT_HEADERS = ["指导单位", "配合单位", "责任单位"]
@@ -43,8 +37,7 @@ def fixed_date(fixed_export_date):
 
 @pytest.fixture(scope="module")
 def guided():
-    doc, tasks = parse_document(GUIDED, "guided")
-    return Plan([doc], tasks)
+    return guided_plan()
 
 
 def _xlsx_rows(data: bytes, sheet: int = 0) -> list[list]:
