@@ -23,6 +23,17 @@ def roles(task) -> dict:
     return {k: getattr(task, k) for k in KEYS}
 
 
+def check_tag_row(tasks, row: dict, source: str | None) -> None:
+    """The one task tagged whose text starts with the row's ``prefix`` carries the row's tag (white space ignored), the
+    role source ``source``, the row's roles and its time words (each once, in the order written)."""
+    hits = [t for t in tasks if t.tag and bare(t.text).startswith(bare(row["prefix"]))]
+    assert len(hits) == 1, [t.text[:20] for t in tasks if t.tag]
+    t = hits[0]
+    assert bare(t.tag) == bare(row["tag"]) and t.role_source == source
+    assert roles(t) == {k: row[k] for k in KEYS}
+    assert list(dict.fromkeys(d.text for d in t.deadlines)) == row["deadlines"]
+
+
 def read_plan(path: Path):
     """(Document, tasks) of the file as officials receive it (any form kb.ingest reads), read afresh (no cache)."""
     extracted = read_document(path, use_cache=False)

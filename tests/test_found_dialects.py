@@ -14,7 +14,7 @@ import pytest
 
 from kb.parser import parse_document
 from kb.parser.cleanup import clean_paragraphs
-from gold_rows import KEYS, bare, read_plan
+from gold_rows import KEYS, bare, check_tag_row, read_plan
 from plan_files import make_docx, make_pdf
 
 PLANS = Path(__file__).resolve().parent / "fixtures" / "plans"
@@ -62,13 +62,7 @@ PROSE_CASES = [(r, f) for r in PROSE_ROWS for f in _forms(r["doc"])]
 
 @pytest.mark.parametrize("row,form", TAG_CASES, ids=[f"{r['doc'][:2]}-{r['prefix'][:6]}-{f}" for r, f in TAG_CASES])
 def test_tag_row(plans, row, form):
-    _, tasks = plans[(row["doc"], form)]
-    hits = [t for t in tasks if t.tag and bare(t.text).startswith(bare(row["prefix"]))]
-    assert len(hits) == 1, [t.text[:20] for t in tasks if t.tag]
-    t = hits[0]
-    assert bare(t.tag) == bare(row["tag"]) and t.role_source == row["source"]
-    assert {k: getattr(t, k) for k in KEYS} == {k: row[k] for k in KEYS}
-    assert list(dict.fromkeys(d.text for d in t.deadlines)) == row["deadlines"]
+    check_tag_row(plans[(row["doc"], form)][1], row, row["source"])
 
 
 @pytest.mark.parametrize("row,form", PROSE_CASES, ids=[f"{r['doc'][:2]}-{r['quote'][:8]}-{f}" for r, f in PROSE_CASES])

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from kb.parser.cleanup import clean_paragraphs
-from gold_rows import KEYS, bare, read_plan, roles
+from gold_rows import KEYS, bare, check_tag_row, read_plan, roles
 from plan_files import make_docx, make_html, make_pdf
 
 PLANS = Path(__file__).resolve().parent / "fixtures" / "plans"
@@ -60,13 +60,7 @@ PROSE_CASES = [(r, f) for r in PROSE_ROWS for f in FORMS]
 
 @pytest.mark.parametrize("row,form", TAG_CASES, ids=[f"{r['doc'][:2]}-{r['prefix'][:6]}-{f}" for r, f in TAG_CASES])
 def test_tag_row(plans, row, form):
-    _, tasks = plans[(row["doc"], form)]
-    hits = [t for t in tasks if t.tag and bare(t.text).startswith(bare(row["prefix"]))]
-    assert len(hits) == 1, [t.text[:20] for t in tasks if t.tag]
-    t = hits[0]
-    assert bare(t.tag) == bare(row["tag"]) and t.role_source == row["source"]
-    assert roles(t) == {k: row[k] for k in KEYS}
-    assert list(dict.fromkeys(d.text for d in t.deadlines)) == row["deadlines"]
+    check_tag_row(plans[(row["doc"], form)][1], row, row["source"])
 
 
 @pytest.mark.parametrize("row,form", PARAGRAPH_CASES, ids=[f"{r['doc'][:2]}-{r['prefix'][:6]}-{f}" for r, f in PARAGRAPH_CASES])

@@ -14,7 +14,7 @@ import pytest
 
 from kb.parser import parse_document
 
-from gold_rows import KEYS, bare
+from gold_rows import KEYS, bare, check_tag_row
 
 PLANS = Path(__file__).resolve().parent / "fixtures" / "plans"
 GOLD = json.loads((PLANS / "gold_found.json").read_text("utf-8"))
@@ -32,13 +32,7 @@ HEADINGS = [r for r in GOLD if r.get("source") == "heading"]
 
 @pytest.mark.parametrize("row", TAGS, ids=[f"{r['doc'][:2]}-{r['prefix'][:8]}" for r in TAGS])
 def test_found_plan_tag(row):
-    _, tasks = _parsed(row["doc"])
-    hits = [t for t in tasks if t.tag and bare(t.text).startswith(bare(row["prefix"]))]
-    assert len(hits) == 1
-    t = hits[0]
-    assert bare(t.tag) == bare(row["tag"]) and t.role_source == row.get("source", "label line")
-    assert {k: getattr(t, k) for k in KEYS} == {k: row[k] for k in KEYS}
-    assert list(dict.fromkeys(d.text for d in t.deadlines)) == row["deadlines"]
+    check_tag_row(_parsed(row["doc"])[1], row, row.get("source", "label line"))
 
 
 @pytest.mark.parametrize("row", HEADINGS, ids=[f"{r['doc'][:2]}-{r['prefix'][:8]}" for r in HEADINGS])
