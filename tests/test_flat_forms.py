@@ -37,6 +37,14 @@ BUSINESS = [
     ["4", "清理妨碍统一市场的规定", "市市场监管局", "市司法局", "2024年9月底前"],
 ]
 
+#: Awkward: a lead merged over rows 1–2 (the grid repeats it; a copied page writes it once), each row its own support.
+MERGED_LEAD = [
+    ["序号", "重点任务", "牵头单位", "配合单位", "完成时限"],
+    ["1", "建立联席会议制度", "区发展改革委", "区财政局", "2024年3月底前"],
+    ["2", "编制年度工作计划", "区发展改革委", "区统计局", "2024年6月底前"],
+    ["3", "开展专项督查", "区政府办公室", "各街镇", "2024年12月底前"],
+]
+
 
 def _docx_text(tmp_path, table) -> str:
     path = make_docx(["某区重点任务分工方案"], tmp_path / "t.docx", table=table, table_caption=["附件", "重点任务分工表"])
@@ -54,6 +62,7 @@ SOURCES = {
     "61 上海交通光伏 web page (merged 事项 and 责任单位)": lambda tmp: read_document(FIXTURES / "plans/61_shanghai_jiaotong_guangfu_2023.html", use_cache=False).text,
     "a DOCX 任务分工表 with an empty 配合单位": lambda tmp: _docx_text(tmp, BUSINESS),
     "a DOCX three-year table without 序号, rows numbered in their cells": lambda tmp: _docx_text(tmp, THREE_YEAR),
+    "a DOCX 分工表 whose 牵头单位 is merged over two rows": lambda tmp: _docx_text(tmp, MERGED_LEAD),
 }
 
 #: (form, why)
@@ -66,13 +75,39 @@ FORMS = [
 ]
 
 
+#: Tasks (by their place in the table) whose lead the text cannot tell: a row with fewer unit paragraphs than unit
+#: columns after a row that has a lead — its one unit is its own lead (its 配合 cell empty) or its support under the
+#: row above's lead merged over both (a copied page writes a merged cell once).  Such a unit gets no role and a warning.
+UNDECIDABLE = {
+    "a DOCX 任务分工表 with an empty 配合单位": {2},
+    "a DOCX three-year table without 序号, rows numbered in their cells": {1, 2},
+    "a DOCX 分工表 whose 牵头单位 is merged over two rows": {1},
+}
+
+
+def _checked(text: str):
+    _, tasks = parse_document(text, "t")
+    return [t for t in tasks if t.source and ("序号" in t.source or "第" in t.source)]
+
+
 @pytest.mark.parametrize("source", list(SOURCES))
 @pytest.mark.parametrize(("form", "why"), FORMS, ids=[f[1][:50] for f in FORMS])
 def test_flattened_form_gives_the_tables_roles_and_deadlines(tmp_path, source, form, why):
+    """Every task gets the table's roles and deadlines — but for the units the text cannot place (UNDECIDABLE), which
+    get no role and a warning: never a role the table does not give."""
     text = SOURCES[source](tmp_path)
     table = _roles(text)
     assert table and any(lead or support or sole or shared for lead, support, sole, shared, _, _ in table), source
-    assert _roles(form(text)) == table, why
+    flat = _checked(form(text))
+    assert len(flat) == len(table), why
+    for k, (task, expected) in enumerate(zip(flat, table)):
+        got = (task.lead, task.support, task.sole, task.shared, task.guide, [d.text for d in task.deadlines])
+        if k not in UNDECIDABLE.get(source, set()):
+            assert got == expected, (why, k)
+            continue
+        # (where the merged cell is written again the row is decided: the table's roles)
+        assert got == expected or (got[-1] == expected[-1] and all(set(g) <= set(e) for g, e in zip(got[:5], expected[:5]))
+                                   and any("不能确定" in w for w in task.warnings)), (why, k)
 
 
 PLAN = "某区重点任务分工方案\n\n附件\n\n重点任务分工表\n\n{table}"
@@ -95,16 +130,18 @@ CASES = [
       "（1）建设园区。", "区发展改革委", "区财政局", "2024年底",
       "（2）推进改造。", "区经济信息化委", "2025年底"),
      [("（1）建设园区", ["区发展改革委"], ["区财政局"], ["2024年底"]),
-      ("（2）推进改造", ["区经济信息化委"], [], ["2025年底"])],
-     "an empty 配合单位 cell left out: the unit is the lead (a row names its lead), the date its deadline"),
+      ("（2）推进改造", [], [], ["2025年底"])],
+     "one unit paragraph for 牵头+配合 after a row with a lead: its own lead (配合 empty) or its support under a lead "
+     "merged with the row above's — the text cannot tell, so no role (a warning says so); the date is its deadline"),
     (("任务分类", "重点任务", "牵头部门", "配合部门", "完成时限",
       "（一）产业", "1、建设园区。", "区发展改革委", "区财政局", "2024年底",
       "2、推进改造。", "区经济信息化委", "2025年底",
       "（二）民生", "3、扩大就业。", "区人力资源社会保障局", "区教育局", "2024年底"),
      [("1、建设园区", ["区发展改革委"], ["区财政局"], ["2024年底"]),
-      ("2、推进改造", ["区经济信息化委"], [], ["2025年底"]),
+      ("2、推进改造", [], [], ["2025年底"]),
       ("3、扩大就业", ["区人力资源社会保障局"], ["区教育局"], ["2024年底"])],
-     "category rows （一）（二） in a 任务分类 column given on the first row of their group; rows 1、2、3、 running on"),
+     "category rows （一）（二） in a 任务分类 column given on the first row of their group; rows 1、2、3、 running on; "
+     "row 2's one unit is undecidable (lead, or support under a merged lead); row 3 follows a category row: no merge"),
 ]
 
 

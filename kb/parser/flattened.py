@@ -991,11 +991,20 @@ def _regroup_once(paras, start, body, header, unit_like, time_like, headings=fro
                       numbered=_task_numbered(segments, vocab))
                for _, lines, cols_after, cols_before in segments]
     lead_col = next((idx for idx, name in col_names.items() if name == "lead"), None)
+    # A row's lead cell may be merged with the row above's (a copied page writes it once) or the row may have no
+    # supporting units: one unit paragraph is then its lead or its support, and the text cannot tell.  The readings
+    # with a missing lead as likely as a missing support are kept beside the others, so such a paragraph is undecided.
+    unit_roles = lead_col is not None and any(name in ("support", "responsible") and idx != lead_col
+                                              for idx, name in col_names.items())
+    even = ([_align(lines, [("col", c) for c in cols_after] + [("head", None)] + [("col", c) for c in cols_before],
+                    kinds, unit_like, time_like, col_names, headings, units_named=units_named,
+                    numbered=_task_numbered(segments, vocab), missing={**_MISSING, "lead": 1.0})
+             for _, lines, cols_after, cols_before in segments] if unit_roles else [None] * len(segments))
     habit = _lead_habit(aligned, segments, lead_col)
     # 责任单位/实施主体 after a 牵头 column are supporting units like the 配合 column's (tables.py reads them so)
     same_role = ({columns["responsible"]: columns["support"]}
                  if all(c in columns for c in ("lead", "support", "responsible")) else {})
-    for (number, lines, cols_after, cols_before), ways in zip(segments, aligned):
+    for (number, lines, cols_after, cols_before), ways, even_ways in zip(segments, aligned, even):
         habit_note = None
         if ways is not None and habit is not None and _agree(ways, len(lines))[1]:
             # Undecided between the lead and the next unit column: the table's own habit decides when every
@@ -1006,6 +1015,12 @@ def _regroup_once(paras, start, body, header, unit_like, time_like, headings=fro
             if kept and not _agree(kept, len(lines))[1]:
                 ways = kept
                 habit_note = f"{cells_h[lead_col]}按本表各行的写法读作一段（其余各段属于后面的单位列）"
+        if ways is not None and even_ways and number is not None and lead_col in last and not heading_open:
+            decided = not _agree(ways, len(lines))[1]
+            ways = ways + [w for w in even_ways if w not in ways]
+            if decided and _agree(ways, len(lines))[1]:
+                habit_note = "；".join(filter(None, [habit_note, f"本行的{cells_h[lead_col]}可能与上一行合并（复制的网页或PDF只写一次），"
+                                                               f"也可能本行没有其他单位：不能确定"]))
         if ways is not None and same_role and _agree(ways, len(lines))[1]:
             # Undecided only between two columns of one role (配合部门 and 实施主体 after a 牵头部门: both the supporting
             # units, tables.rows_roles): every cheapest way gives each paragraph the same role, so the first way's
@@ -1246,7 +1261,7 @@ def _fit(line: str, kind: str, unit_like, time_like) -> float:
 
 def _align(lines: list[str], layout: list[tuple[str, int | None]], kinds: list[str], unit_like, time_like,
            columns_of: dict[int, str] | None = None, headings: frozenset = frozenset(), with_cost: bool = False,
-           units_named: frozenset = frozenset(), numbered: tuple = (frozenset(), None)):
+           units_named: frozenset = frozenset(), numbered: tuple = (frozenset(), None), missing: dict | None = None):
     """The cheapest ways of giving ``lines`` in order to the slots of ``layout``: a list of ways, each
     a list of (what, column) per line; None when no way gives the task column a line.  ``headings``:
     the words of the text's own headings (a line repeating one is written like a heading row)."""
@@ -1281,7 +1296,7 @@ def _align(lines: list[str], layout: list[tuple[str, int | None]], kinds: list[s
         if take == 0:
             name = columns_of.get(col, "other")
             # (of two fields' columns the later is the one left empty: 责任事项 filled, 备注 empty)
-            return _MISSING.get(name, 1.0) - (0.001 * col if name == "other" else 0)
+            return (missing or _MISSING).get(name, 1.0) - (0.001 * col if name == "other" else 0)
         cost = fits[i][j] + (1 if ends_open[i + take - 1] else 0)
         for x in range(i + 1, i + take):
             cost += fits[x][j] + (0 if goes_on[x - 1] else 1)
