@@ -15,8 +15,10 @@ import re
 _WRAP_RE = re.compile(r"^(.+?[（(](?:19|20)\d\d[-—－~～至])(.+)$|^(.+?)([（(].+)$")
 
 
-def broken_header_cell(cell: str) -> list[str]:
-    """A header cell as a narrow column wraps it: one or two pieces."""
+def broken_header_cell(cell: str, before_bracket: bool = False) -> list[str]:
+    """A header cell as a narrow column wraps it: one or two pieces (``before_bracket``: always before its bracket)."""
+    if before_bracket and re.match(r"^(.+?)([（(].+)$", cell):
+        return list(re.match(r"^(.+?)([（(].+)$", cell).groups())
     m = _WRAP_RE.match(cell)
     if not m:
         return [cell]
@@ -37,7 +39,7 @@ def table_blocks(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def one_cell_a_paragraph(text: str, *, break_header: bool = False, merged_once: bool = True) -> str:
+def one_cell_a_paragraph(text: str, *, break_header: bool | str = False, merged_once: bool = True) -> str:
     """``text`` with each tab-separated table written one cell a paragraph (blank lines between paragraphs)."""
     lines = text.split("\n")
     pieces: list[str] = []
@@ -55,7 +57,7 @@ def one_cell_a_paragraph(text: str, *, break_header: bool = False, merged_once: 
                 if merged_once and cell == above:
                     continue  # a merged cell: the copied page writes it once
                 if r == 0 and break_header:
-                    cells.extend(broken_header_cell(cell))
+                    cells.extend(broken_header_cell(cell, break_header == "before bracket"))
                 else:
                     cells.append(cell)
         pieces.append("\n\n".join(cells))

@@ -70,7 +70,8 @@ FORMS = [
     (lambda t: one_cell_a_paragraph(t, merged_once=False), "one cell a paragraph, empty cells left out"),
     (lambda t: one_cell_a_paragraph(t), "… and a merged cell written once (a copied page)"),
     (lambda t: one_cell_a_paragraph(t, break_header=True), "… and header cells broken at a bracket (a narrow column)"),
-    (lambda t: one_cell_a_paragraph(self_numbered(t), break_header=True), "… without its 序号, task cells opening with （N）"),
+    (lambda t: one_cell_a_paragraph(self_numbered(t), break_header="before bracket"),
+     "… without its 序号, task cells opening with （N）, header cells broken before their bracket"),
     (lambda t: one_cell_a_paragraph(self_numbered(t, "{}、")), "… without its 序号, task cells opening with N、"),
 ]
 

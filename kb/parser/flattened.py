@@ -409,6 +409,10 @@ def _wrapped_header(paras, i, vocab, header_columns, numbering) -> tuple[list[st
             text, take = text + _squashed(paras[j + take][2]), take + 1
         if take == 1 and j + 1 < len(paras) and joins_broken_word(text, _squashed(paras[j + 1][2]), vocab, header_columns, exact):
             text, take = text + _squashed(paras[j + 1][2]), 2
+        if cells and _NOTE_RE.fullmatch(text):
+            cells[-1] += text  # a cell's note the column wrapped before its bracket (重点任务 / （2024-2026）)
+            j += take
+            continue
         named = bool(header_columns([text], vocab))
         bare = vocab.qualifier.sub("", text, count=1) if vocab.qualifier else text
         if (not text or len(_NOTE_RE.sub("", text)) > _HEADER_MAX or _SENTENCE_RE.search(text) or _open_bracket(text)
