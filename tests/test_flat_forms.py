@@ -37,12 +37,14 @@ BUSINESS = [
     ["4", "清理妨碍统一市场的规定", "市市场监管局", "市司法局", "2024年9月底前"],
 ]
 
-#: Awkward: a lead merged over rows 1–2 (the grid repeats it; a copied page writes it once), each row its own support.
+#: Awkward: a lead merged over rows 1–3 (the grid repeats it; a copied page writes it once), row 2 its own support,
+#: row 3 none — a row with no unit at all shows the table merges its leads, so row 2's one unit is undecidable.
 MERGED_LEAD = [
     ["序号", "重点任务", "牵头单位", "配合单位", "完成时限"],
     ["1", "建立联席会议制度", "区发展改革委", "区财政局", "2024年3月底前"],
     ["2", "编制年度工作计划", "区发展改革委", "区统计局", "2024年6月底前"],
-    ["3", "开展专项督查", "区政府办公室", "各街镇", "2024年12月底前"],
+    ["3", "开展年度评估", "区发展改革委", "", "2024年9月底前"],
+    ["4", "开展专项督查", "区政府办公室", "各街镇", "2024年12月底前"],
 ]
 
 
@@ -62,7 +64,7 @@ SOURCES = {
     "61 上海交通光伏 web page (merged 事项 and 责任单位)": lambda tmp: read_document(FIXTURES / "plans/61_shanghai_jiaotong_guangfu_2023.html", use_cache=False).text,
     "a DOCX 任务分工表 with an empty 配合单位": lambda tmp: _docx_text(tmp, BUSINESS),
     "a DOCX three-year table without 序号, rows numbered in their cells": lambda tmp: _docx_text(tmp, THREE_YEAR),
-    "a DOCX 分工表 whose 牵头单位 is merged over two rows": lambda tmp: _docx_text(tmp, MERGED_LEAD),
+    "a DOCX 分工表 whose 牵头单位 is merged over three rows": lambda tmp: _docx_text(tmp, MERGED_LEAD),
 }
 
 #: (form, why)
@@ -76,13 +78,12 @@ FORMS = [
 ]
 
 
-#: Tasks (by their place in the table) whose lead the text cannot tell: a row with fewer unit paragraphs than unit
-#: columns after a row that has a lead — its one unit is its own lead (its 配合 cell empty) or its support under the
-#: row above's lead merged over both (a copied page writes a merged cell once).  Such a unit gets no role and a warning.
+#: Tasks (by their place in the table) whose lead the text cannot tell: in a table that shows it merges its leads (a
+#: row with no unit paragraph), a row with fewer unit paragraphs than unit columns after a row that has a lead — its one
+#: unit is its own lead (its 配合 cell empty) or its support under the lead merged with the row above's (a copied page
+#: writes a merged cell once).  Such a unit gets no role and a warning.
 UNDECIDABLE = {
-    "a DOCX 任务分工表 with an empty 配合单位": {2},
-    "a DOCX three-year table without 序号, rows numbered in their cells": {1, 2},
-    "a DOCX 分工表 whose 牵头单位 is merged over two rows": {1},
+    "a DOCX 分工表 whose 牵头单位 is merged over three rows": {1},
 }
 
 
@@ -131,18 +132,17 @@ CASES = [
       "（1）建设园区。", "区发展改革委", "区财政局", "2024年底",
       "（2）推进改造。", "区经济信息化委", "2025年底"),
      [("（1）建设园区", ["区发展改革委"], ["区财政局"], ["2024年底"]),
-      ("（2）推进改造", [], [], ["2025年底"])],
-     "one unit paragraph for 牵头+配合 after a row with a lead: its own lead (配合 empty) or its support under a lead "
-     "merged with the row above's — the text cannot tell, so no role (a warning says so); the date is its deadline"),
+      ("（2）推进改造", ["区经济信息化委"], [], ["2025年底"])],
+     "an empty 配合单位 cell left out: one unit for 牵头+配合 is the row's lead — the table shows no merged lead (no row "
+     "without a unit), so its rows write their leads; the date is its deadline"),
     (("任务分类", "重点任务", "牵头部门", "配合部门", "完成时限",
       "（一）产业", "1、建设园区。", "区发展改革委", "区财政局", "2024年底",
       "2、推进改造。", "区经济信息化委", "2025年底",
       "（二）民生", "3、扩大就业。", "区人力资源社会保障局", "区教育局", "2024年底"),
      [("1、建设园区", ["区发展改革委"], ["区财政局"], ["2024年底"]),
-      ("2、推进改造", [], [], ["2025年底"]),
+      ("2、推进改造", ["区经济信息化委"], [], ["2025年底"]),
       ("3、扩大就业", ["区人力资源社会保障局"], ["区教育局"], ["2024年底"])],
-     "category rows （一）（二） in a 任务分类 column given on the first row of their group; rows 1、2、3、 running on; "
-     "row 2's one unit is undecidable (lead, or support under a merged lead); row 3 follows a category row: no merge"),
+     "category rows （一）（二） in a 任务分类 column given on the first row of their group; rows 1、2、3、 running on"),
 ]
 
 
@@ -172,3 +172,16 @@ def test_three_unit_paragraphs_for_lead_and_support_give_the_middle_one_no_role(
 def test_not_read_as_a_table(cells, why):
     _, tasks = _tasks(*cells)
     assert tasks == [], why
+
+
+def test_a_table_that_merges_its_leads_leaves_a_lone_unit_undecided():
+    """Awkward rows: row 3 has no unit (its lead merged with the rows above: the table merges its leads); row 2's one unit
+    is then its own lead or its support under the merged lead — no role, a warning; row 4's two units are decided."""
+    doc, tasks = _tasks("重点任务", "牵头单位", "配合单位", "完成时限",
+                        "（1）建立联席会议制度。", "区发展改革委", "区财政局", "2024年3月底前",
+                        "（2）编制年度工作计划。", "区统计局", "2024年6月底前",
+                        "（3）开展年度评估。", "2024年9月底前",
+                        "（4）开展专项督查。", "区政府办公室", "各街镇", "2024年12月底前")
+    assert [(t.lead, t.support) for t in tasks] == [
+        (["区发展改革委"], ["区财政局"]), ([], []), (["区发展改革委"], []), (["区政府办公室"], ["各街镇"])]
+    assert any("区统计局" in w and "不能确定" in w for w in tasks[1].warnings)

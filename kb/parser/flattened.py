@@ -287,73 +287,6 @@ def _spaced_header(line: str, vocab, header_columns, is_task_header):
 _CN_ORDINALS = "一二三四五六七八九十"
 
 
-#: A task cell opening with its row's number (``（4）建设…``, ``(4)建设…``): the row of a table without a 序号 column.
-_NUMBERED_TASK_RE = re.compile(r"^[ \t\u3000]*[（(](\d{1,2})[)）][ \t\u3000]*\S")
-
-
-def numbered_task_rows(text: str, vocab, header_columns, is_task_header, unit_like, time_like) -> str:
-    """A task table one cell a paragraph WITHOUT a 序号 column whose task cells number themselves (``重点任务`` / ``牵头`` /
-    ``部门`` … then ``（1）编制…`` / ``市规划资源局`` / … ``（2）推进…``): the header (its first cell the task column, words the
-    page broke over two paragraphs joined) gets a 序号 cell and each row a number paragraph before its task cell, so
-    ``find_flattened`` reads the rows like any flattened table (cited by that number).  The rows are the paragraphs
-    opening with （N）, （N+1） … in order, each followed by at least one unit or time paragraph before the next (steps
-    （1）（2） inside one task cell are no rows); two rows at least.  Rows spanning the table (``二、…``) may stand between."""
-    if len(re.findall(r"^[ \t\u3000]*[（(]\d{1,2}[)）]", text, re.M)) < 2:
-        return text  # (the common case: one search)
-    paras = _paragraphs(text)
-    numbers = {w for w, col in vocab.words if col == "number"}
-    inserts: list[tuple[int, str]] = []
-    i = 0
-    while i < len(paras):
-        if not paras[i][2] or len(paras[i][2]) > _HEADER_MAX or not header_columns([_squashed(paras[i][2])], vocab).get("task") == 0:
-            i += 1
-            continue
-        run = _header_cells(paras, i, vocab, header_columns, first_named=True)
-        known = 0
-        while known < len(run) and run[known][1]:
-            known += 1
-        cells = [c for c, _, _ in run[:known]]
-        columns = header_columns(cells, vocab) if len(cells) >= 3 else {}
-        if not columns or "number" in columns or columns.get("task") != 0 or not is_task_header(columns) \
-                or any(c in numbers for c in cells):
-            i += 1
-            continue
-        j = i + sum(t for _, _, t in run[:known])
-        while j < len(paras) and _HEADING_RE.match(paras[j][2]) and not _NUMBERED_TASK_RE.match(paras[j][2]):
-            j += 1
-        m = _NUMBERED_TASK_RE.match(paras[j][2]) if j < len(paras) else None
-        if not m:
-            i += 1
-            continue
-        rows, expect, k = [(j, int(m.group(1)))], int(m.group(1)) + 1, j + 1
-        seen_cell = False
-        while k < len(paras) and k - rows[-1][0] <= 4 * len(cells):
-            here = paras[k][2].replace("\n", "")
-            n = _NUMBERED_TASK_RE.match(here)
-            if n and int(n.group(1)) == expect:
-                if not seen_cell:
-                    break  # steps （1）（2） of one task cell: no row of their own
-                rows.append((k, expect))
-                expect += 1
-                seen_cell = False
-            elif unit_like(here) or time_like(here):
-                seen_cell = True
-            k += 1
-        if len(rows) < 2 or not seen_cell:
-            i += 1
-            continue
-        inserts.append((paras[i][0], "序号"))
-        inserts.extend((paras[x][0], str(n)) for x, n in rows)
-        i = rows[-1][0] + 1
-    if not inserts:
-        return text
-    lines = text.split("\n")
-    blank = sum(1 for ln in lines if not ln.strip()) * 4 >= len(lines)
-    for line_no, cell in reversed(inserts):
-        lines[line_no:line_no] = [cell, ""] if blank else [cell]
-    return "\n".join(lines)
-
-
 #: A bracketed note closing a header cell (重点任务（2024-2026）, 完成时限（2024年）): not counted in its length.
 _NOTE_RE = re.compile(r"[（(][^（）()]{1,12}[)）]$")
 _CN_DIGIT = {c: n for n, c in enumerate("一二三四五六七八九", 1)}
@@ -998,8 +931,14 @@ def _regroup_once(paras, start, body, header, unit_like, time_like, headings=fro
     # A row's lead cell may be merged with the row above's (a copied page writes it once) or the row may have no
     # supporting units: one unit paragraph is then its lead or its support, and the text cannot tell.  The readings
     # with a missing lead as likely as a missing support are kept beside the others, so such a paragraph is undecided.
-    unit_roles = lead_col is not None and any(name in ("support", "responsible") and idx != lead_col
-                                              for idx, name in col_names.items())
+    # Only in a table that shows it merges its lead cells: a row after the first whose cheapest readings all give its
+    # lead cell no paragraph (its lead is the row above's).  A table writing every row's lead (宝山 2019) keeps its rows'
+    # single units as their leads.
+    merges_lead = lead_col is not None and any(
+        number is not None and number != base and ways and not _agree(ways, len(lines))[1]
+        and all(("col", lead_col) not in way for way in ways)
+        for (number, lines, _, _), ways in zip(segments, aligned))
+    unit_roles = merges_lead and any(name in ("support", "responsible") and idx != lead_col for idx, name in col_names.items())
     even = ([_align(lines, [("col", c) for c in cols_after] + [("head", None)] + [("col", c) for c in cols_before],
                     kinds, unit_like, time_like, col_names, headings, units_named=units_named,
                     numbered=_task_numbered(segments, vocab), missing={**_MISSING, "lead": 1.0})
