@@ -146,6 +146,17 @@ CASES = [
 ]
 
 
+CASES.append(
+    (("任务分类", "主要方向", "重点任务（2024-", "2026）", "2024年工作项目", "2025年计划", "2026年计划", "牵头部门", "配合部门", "实施主体",
+      "（一）数字政府", "1、建设平台", "（1）建设区级政务服务平台。", "建成区级政务服务平台", "平台二期上线", "区大数据中心",
+      "区政务服务中心", "各街镇",
+      "2、优化服务", "（1）推行“一件事”改革。", "2024年底前完成10个", "2025年完成20个", "区政务服务中心", "区司法局", "各街镇"),
+     [("（1）建设区级政务服务平台", ["区大数据中心"], ["区政务服务中心", "各街镇"], []),
+      ("（1）推行“一件事”改革", ["区政务服务中心"], ["区司法局", "各街镇"], [])],
+     "the blind set's shape: a header broken at its bracket, year columns; a year column's text ending like a unit "
+     "(…平台) is no unit; numbers starting again under a new direction; year columns give no deadline (as from the table)"))
+
+
 @pytest.mark.parametrize(("cells", "expected", "why"), CASES, ids=[c[2][:40] for c in CASES])
 def test_rows_numbered_in_their_cells(cells, expected, why):
     _, tasks = _tasks(*cells)
