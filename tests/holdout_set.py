@@ -36,7 +36,8 @@ SHAPES = {
 ROW_KEYS = {"id", "corpus", "question", "turns", "shape", "expect", "why"}
 EXPECT_KEYS = {"status", "items", "count", "values", "departments"}
 
-_MARKER = re.compile(r"^\s*(?:[（(][一二三四五六七八九十]+[）)]|\d+[.．、])")
+#: An item's own number at the start of its text (（一）, 1.), left out before a prefix is compared.
+ITEM_MARKER = re.compile(r"^\s*(?:[（(][一二三四五六七八九十]+[）)]|\d+[.．、])")
 _NOISE = re.compile(r"[\s\"'“”‘’「」『』]")
 
 
@@ -165,7 +166,7 @@ class HoldoutSet:
         On the bundled plan an item is the task's label (``三（一）2``)."""
         if by_label:
             return task.label
-        text = fold(_MARKER.sub("", task.text or ""))
+        text = fold(ITEM_MARKER.sub("", task.text or ""))
         texts = [t for t in (text, fold(task.title or "")) if t]
         hits = [i for i in items if any(t.startswith(a) for a in self._alternatives(i) for t in texts)]
         if self.contains_window is None:

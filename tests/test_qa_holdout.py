@@ -21,14 +21,14 @@ is never an expected failure.  The score is printed at the end of the run and by
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 import pytest
 import yaml
+
+from holdout_set import ITEM_MARKER, fold
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "questions_holdout.yaml"
@@ -42,15 +42,6 @@ KNOWN_FAILURES: set[str] = {
     "zg-who-fireworks-filler",
 }
 """Ids of rows kb does not answer as expected yet (strict xfail; remove an id once it passes)."""
-
-_MARKER = re.compile(r"^\s*(?:[（(][一二三四五六七八九十]+[）)]|\d+[.．、])")
-_NOISE = re.compile(r"[\s\"'“”‘’「」『』]")
-
-
-def fold(text: str) -> str:
-    """NFKC, no spaces, no quotes: the form prefixes and task texts are compared in."""
-    return _NOISE.sub("", unicodedata.normalize("NFKC", text or ""))
-
 
 @dataclass(slots=True)
 class Outcome:
@@ -95,7 +86,7 @@ def plan_for(corpus: str):
 def _task_item(task, prefixes: list[str], by_label: bool) -> str:
     if by_label:
         return task.label
-    texts = [fold(_MARKER.sub("", task.text or "")), fold(task.title or "")]
+    texts = [fold(ITEM_MARKER.sub("", task.text or "")), fold(task.title or "")]
     hits = [p for p in prefixes if any(t.startswith(fold(p)) for t in texts if t)]
     if len(hits) == 1:
         return hits[0]
