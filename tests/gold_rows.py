@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 from kb.ingest import read_document
 from kb.model import ROLES
 from kb.parser import parse_document
 
+#: The fixture plans (tests/fixtures/plans), whose gold rows the tests hold them against.
+PLANS = Path(__file__).resolve().parent / "fixtures" / "plans"
 #: A gold row's role keys, in the order of ``kb.model.ROLES``, then the units a carry-forward note implies.
 KEYS = (*ROLES, "implied")
 
@@ -32,6 +35,12 @@ def check_tag_row(tasks, row: dict, source: str | None) -> None:
     assert bare(t.tag) == bare(row["tag"]) and t.role_source == source
     assert roles(t) == {k: row[k] for k in KEYS}
     assert list(dict.fromkeys(d.text for d in t.deadlines)) == row["deadlines"]
+
+
+@cache
+def parsed_plan(name: str):
+    """(Document, tasks) of the fixture plan ``name`` (a path below PLANS) parsed from its text, once a test run."""
+    return parse_document((PLANS / name).read_text("utf-8"), Path(name).stem, str(PLANS / name))
 
 
 def read_plan(path: Path):

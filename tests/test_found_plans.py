@@ -8,23 +8,12 @@ Prefixes and tags are compared without white space: cleanup removes spaces next 
 characters (``1. 精简`` → ``1.精简``)."""
 
 import json
-from pathlib import Path
 
 import pytest
 
-from kb.parser import parse_document
+from gold_rows import KEYS, PLANS, bare, check_tag_row, parsed_plan
 
-from gold_rows import KEYS, bare, check_tag_row
-
-PLANS = Path(__file__).resolve().parent / "fixtures" / "plans"
 GOLD = json.loads((PLANS / "gold_found.json").read_text("utf-8"))
-
-
-def _parsed(name: str, _cache={}):
-    if name not in _cache:
-        _cache[name] = parse_document((PLANS / name).read_text("utf-8"), Path(name).stem, str(PLANS / name))
-    return _cache[name]
-
 
 TAGS = [r for r in GOLD if r.get("source") not in ("heading", "table", "duty")]
 HEADINGS = [r for r in GOLD if r.get("source") == "heading"]
@@ -32,12 +21,12 @@ HEADINGS = [r for r in GOLD if r.get("source") == "heading"]
 
 @pytest.mark.parametrize("row", TAGS, ids=[f"{r['doc'][:2]}-{r['prefix'][:8]}" for r in TAGS])
 def test_found_plan_tag(row):
-    check_tag_row(_parsed(row["doc"])[1], row, row.get("source", "label line"))
+    check_tag_row(parsed_plan(row["doc"])[1], row, row.get("source", "label line"))
 
 
 @pytest.mark.parametrize("row", HEADINGS, ids=[f"{r['doc'][:2]}-{r['prefix'][:8]}" for r in HEADINGS])
 def test_found_plan_heading_tag(row):
-    _, tasks = _parsed(row["doc"])
+    _, tasks = parsed_plan(row["doc"])
     covered = [t for t in tasks if t.heading_tag and bare(t.heading_tag) == bare(row["tag"])]
     assert len(covered) == len(row["covers"])
     for t, cover in zip(covered, row["covers"]):
@@ -58,14 +47,14 @@ def test_found_plan_heading_tag(row):
                                         ("48_xiaoshan_chuangxin.txt", 3), ("49_dongguan_jiuye_2021.txt", 2),
                                         ("50_chengdu_jiuye_2015.txt", 1)])
 def test_found_plan_every_tag_and_no_other(name, count):
-    doc, tasks = _parsed(name)
+    doc, tasks = parsed_plan(name)
     assert sum(1 for t in tasks if t.tag and t.role_source != "heading") == count == sum(1 for r in TAGS if r["doc"] == name)
     assert doc.registry == ""
     assert not any(t.text.startswith(("牵头单位", "责任单位")) for t in tasks)  # label lines are no tasks
 
 
 def test_lishui_rule_in_brackets_is_read_and_no_subunit():
-    doc, tasks = _parsed("08_lishui_2023_zerenfenjie.txt")
+    doc, tasks = parsed_plan("08_lishui_2023_zerenfenjie.txt")
     assert doc.lead_rule == "first_is_lead" and "列第一位为牵头或汇总单位" in doc.lead_rule_text
     assert all(not t.subunits for t in tasks)
 
@@ -78,7 +67,7 @@ TABLE_XFAIL: dict[tuple[str, int], str] = {}
 
 
 def _row_task(doc: str, number: int):
-    _, tasks = _parsed(doc)
+    _, tasks = parsed_plan(doc)
     hits = [t for t in tasks if t.source and t.source.split("，")[-1].endswith(f" 序号{number}")]
     assert len(hits) == 1, [t.source for t in tasks if t.source]
     return hits[0]
@@ -112,7 +101,7 @@ def test_flattened_plan_whole(name, rows, inline, alone):
     """Counted by hand: 嘉定 has 28 inline （责任单位：…） tags (responsible lists, no lead) and a 12-row table; 静安 no
     tag in its text and a 27-row table; their other tables (嘉定's 表1–表3, no task column) stay text.  A row's
     推进单位/责任单位 cell of one unit is sole (嘉定 row 2, 静安 rows 12–14), of several units shared (A2)."""
-    doc, tasks = _parsed(name)
+    doc, tasks = parsed_plan(name)
     cited = [t for t in tasks if t.source and "序号" in t.source]
     assert len(cited) == rows and all(bool(t.sole) != bool(t.shared) and not t.lead and not t.support for t in cited)
     assert sum(1 for t in cited if t.sole) == alone
@@ -130,7 +119,7 @@ DUTY_ROWS = [r for r in GOLD if r.get("source") == "duty"]
 def test_duty_section(row):
     """A section of a duty part headed by units (（一）区建管委 over its paragraph, or （一）区发展改革委：… on one
     line): the paragraph is a task of those units (负责: sole for one unit, shared for several), role_source ``duty``."""
-    _, tasks = _parsed(row["doc"])
+    _, tasks = parsed_plan(row["doc"])
     hits = [t for t in tasks if bare(t.text).startswith(bare(row["prefix"]))]
     assert len(hits) == 1
     t = hits[0]
@@ -144,7 +133,7 @@ def test_duty_plan_whole(name, tags, duties):
     """Counted by hand: 普陀 tags nothing in its text and names 8 units in 四、职责分工; 奉贤 has 12 labelled
     tags (fields separated by an ASCII ;) and 21 units in 三、工作职责.  No other paragraph gets roles (prose
     roles are read only in a plan without any), both cover notices leave the tasks."""
-    doc, tasks = _parsed(name)
+    doc, tasks = parsed_plan(name)
     assert sum(1 for t in tasks if t.tag and t.role_source == "tag") == tags
     assert sum(1 for t in tasks if t.role_source == "duty") == duties
     assert sum(1 for t in tasks if t.departments()) == tags + duties

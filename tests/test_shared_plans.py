@@ -5,26 +5,16 @@ gold.json (see its README): one object per responsibility tag; role sets and dea
 reading.  Every tag of the gold is found, and no other tag is."""
 
 import json
-from pathlib import Path
 
 import pytest
 
-from kb.model import ROLES
-from kb.parser import parse_document
+from gold_rows import KEYS, PLANS, parsed_plan
 
-PLANS = Path(__file__).resolve().parent / "fixtures" / "plans"
 GOLD = json.loads((PLANS / "gold.json").read_text("utf-8"))
-KEYS = (*ROLES, "implied")
-
-
-def _parsed(name: str, _cache={}):
-    if name not in _cache:
-        _cache[name] = parse_document((PLANS / name).read_text("utf-8"), Path(name).stem, str(PLANS / name))
-    return _cache[name]
 
 
 def _task(row):
-    _, tasks = _parsed(row["doc"])
+    _, tasks = parsed_plan(row["doc"])
     hits = [t for t in tasks if t.tag and t.text.startswith(row["prefix"])]
     assert len(hits) == 1, f"tag of {row['prefix']} found {len(hits)} times"
     return hits[0]
@@ -44,12 +34,12 @@ def test_gold_tag(row):
 
 @pytest.mark.parametrize("name", sorted({r["doc"] for r in GOLD}))
 def test_every_tag_found_and_no_other(name):
-    _, tasks = _parsed(name)
+    _, tasks = parsed_plan(name)
     assert sum(1 for t in tasks if t.tag) == sum(1 for r in GOLD if r["doc"] == name)
 
 
 def test_nongjihua_plan_rule_and_names():
-    doc, tasks = _parsed("02_nongjihua_guofa2018-42.txt")
+    doc, tasks = parsed_plan("02_nongjihua_guofa2018-42.txt")
     assert doc.lead_rule == "first_is_lead" and doc.lead_rule_text == "列第一位者为牵头单位"
     assert doc.registry == ""  # a State Council plan: no city vocabulary, the ministry stays 发展改革委
     names = {n for t in tasks for n in t.departments()}
@@ -59,6 +49,6 @@ def test_nongjihua_plan_rule_and_names():
 
 def test_guangzhou_relative_deadlines_resolved_from_the_stated_start():
     # 1.目标。2012年起5年内… states the start: every 5年内 of the plan runs 2012–2016.
-    _, tasks = _parsed("05_guangzhou_rencaijiju_2012.txt")
+    _, tasks = parsed_plan("05_guangzhou_rencaijiju_2012.txt")
     within = [d for t in tasks for d in t.deadlines if d.kind == "within"]
     assert within and {(d.text, d.start, d.end) for d in within} == {("5年内", "2012-01-01", "2016-12-31")}
