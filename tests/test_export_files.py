@@ -183,14 +183,17 @@ def test_export_refuses_an_extension_of_another_format(plan, tmp_path, name, fmt
 # ---------------------------------------------------------------- a failed export leaves no folder of its own
 
 
-def _fail_at(monkeypatch, n: int, exc: BaseException):
-    """Make the ``n``-th file written (1-based) fail with ``exc``; earlier ones are written."""
+def _fail_at(monkeypatch, n: int, exc: BaseException, before=None):
+    """Make the ``n``-th file written (1-based) fail with ``exc``, after calling ``before()`` if given (what happens
+    meanwhile); earlier ones are written."""
     real = files._write_all
     count = {"n": 0}
 
     def write(fh, data):
         count["n"] += 1
         if count["n"] == n:
+            if before is not None:
+                before()
             raise exc
         real(fh, data)
 
@@ -251,16 +254,6 @@ def test_folder_with_a_stranger_file_is_kept(tmp_path, monkeypatch):
     from kb.cli import main
 
     new = tmp_path / "new"
-    real = files._write_all
-    count = {"n": 0}
-
-    def write(fh, data):
-        count["n"] += 1
-        if count["n"] == 2:
-            (new / "other.txt").write_text("x", encoding="utf-8")
-            raise FULL
-        real(fh, data)
-
-    monkeypatch.setattr(files, "_write_all", write)
+    _fail_at(monkeypatch, 2, FULL, before=lambda: (new / "other.txt").write_text("x", encoding="utf-8"))
     assert main(["export", "--all", "-o", str(new)]) == 2
     assert sorted(p.name for p in new.iterdir()) == ["other.txt"]
