@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def forget_store_state() -> None:
@@ -22,3 +27,12 @@ def load_fresh(monkeypatch, cache: Path, corpus=None):
     monkeypatch.setenv("KB_CACHE_DIR", str(cache))
     forget_store_state()
     return store.load_plan(corpus)
+
+
+def run_kb(args: list[str], cache: Path, *, corpus: Path | None = None, timeout: float = 180) -> subprocess.CompletedProcess:
+    """``kb [--corpus corpus] ARGS`` in a new process with the cache folder ``cache`` (no $KB_CORPUS), from the
+    repository's root; text out."""
+    env = dict(os.environ, KB_CACHE_DIR=str(cache))
+    env.pop("KB_CORPUS", None)
+    cmd = [sys.executable, "-m", "kb.cli"] + (["--corpus", str(corpus)] if corpus else []) + args
+    return subprocess.run(cmd, env=env, capture_output=True, text=True, cwd=ROOT, timeout=timeout)

@@ -17,11 +17,12 @@ import os
 import pickle
 import re
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
+
+from store_state import run_kb
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -34,13 +35,6 @@ class Planted:
 
     def __reduce__(self):
         return (os.system, (f"touch {self.proof}",))
-
-
-def run_kb(args: list[str], cache: Path, timeout: float = 180) -> subprocess.CompletedProcess:
-    env = dict(os.environ, KB_CACHE_DIR=str(cache))
-    env.pop("KB_CORPUS", None)
-    return subprocess.run([sys.executable, "-m", "kb.cli", *args], env=env, capture_output=True, text=True,
-                          cwd=ROOT, timeout=timeout)
 
 
 def stderr_lines(out: subprocess.CompletedProcess) -> list[str]:

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from kb.model import Document, Plan, Target, Task
-from store_state import load_fresh
+from store_state import load_fresh, run_kb
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = next((ROOT / "corpus").glob("*.txt"))
@@ -34,13 +34,6 @@ def make_corpus(folder: Path, cities: list[str]) -> Path:
     for n, city in enumerate(cities):
         (folder / f"plan-{n:02d}.txt").write_text(text.replace("自贡", city), encoding="utf-8")
     return folder
-
-
-def run_kb(args: list[str], cache: Path, *, corpus: Path | None = None, timeout: float = 180) -> subprocess.CompletedProcess:
-    env = dict(os.environ, KB_CACHE_DIR=str(cache))
-    env.pop("KB_CORPUS", None)
-    cmd = [sys.executable, "-m", "kb.cli"] + (["--corpus", str(corpus)] if corpus else []) + args
-    return subprocess.run(cmd, env=env, capture_output=True, text=True, cwd=ROOT, timeout=timeout)
 
 
 # ---------------------------------------------------------------------------
