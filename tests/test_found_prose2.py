@@ -85,3 +85,19 @@ def test_no_other_paragraph_has_roles(plans, doc, gold, read):
     assert len(rows) == gold
     assert all(any(_bare(r["quote"]) in _bare(t.text) for r in rows) for t in with_roles), [t.text[:30] for t in with_roles]
     assert len(with_roles) == read
+
+
+@pytest.mark.parametrize("doc,count", [
+    ("101_jiyuehua_guobanhan2018-71.txt", 12), ("102_youeryuan_guobanfa2019-3.txt", 4),
+    ("103_huangjin_guobanhan1996-16.txt", 3), ("104_sichuan_banli_guobanhan2004-71.txt", 4),
+    ("105_qixiangzhan_guobanhan1996-14.txt", 1)])
+def test_prose_roles_keep_the_paragraph_kind(plans, doc, count):
+    """A plan without tags has no task proper (README "Which paragraph is a task"): its paragraphs whose prose names
+    their units (counted by hand: 101 its 11 gold rows + 五（一）; 102 the four read; 103 二（三） + 二（二） and 三, undecided
+    allocations; 104 二2 and 五2 + 六2 and 九2, undecided; 105 二) keep their kind — department questions find them by
+    their roles, and the plan's count stays its items (这个意见一共有多少条: 共 27 条, not the 3 paragraphs that name units:
+    tests/test_qa_reader.py rongzi)."""
+    doc_, tasks = plans[doc]
+    assert not doc_.tagged
+    assert sum(bool(t.departments("any")) for t in tasks) == count
+    assert not any(t.kind == "task" for t in tasks)
