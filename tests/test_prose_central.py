@@ -40,8 +40,10 @@ ROWS = [
      "one body a sentence: each its own part, shared"),
     ("发展改革委将适时启动审核程序。水利部也表示将积极配合发展改革委做好立项工作。",
      {"lead": ["发展改革委"], "support": ["水利部"]}, "Y…配合X: X leads what Y supports (国办函〔2004〕71号)"),
-    ("由市教育局负责，市人力资源社会保障局协助。", {"lead": ["市教育局"], "support": ["市人力资源社会保障局"]},
-     "由X负责，Y协助: Y supports X"),
+    ("由市教育局负责，市人力资源社会保障局协助。", {"sole": ["市教育局"], "support": ["市人力资源社会保障局"]},
+     "由X负责，Y协助: X responsible, Y supports — as a tag's （X负责，Y配合） (first written lead; kb's convention is sole)"),
+    ("由市政府新闻办负责，市住建委提供发布口径。", {"sole": ["市政府新闻办"], "support": ["市住建委"]},
+     "由X负责，Y提供…: Y supports (gold_dutyreal)"),
     ("由市发展改革委牵头，由市财政局配合。", {"lead": ["市发展改革委"], "support": ["市财政局"]}, "由X…，由Y配合"),
     ("由市住建委负责审核，由区政府负责实施。", {"shared": ["市住建委", "区政府"]}, "由X…，由Y…: two responsible units"),
     ("由市财政局设立专项资金。", {"sole": ["市财政局"]}, "由X设立…"),
@@ -70,6 +72,14 @@ ROWS = [
     ("集约化平台应向平台上的政府网站提供功能支撑。", {}, "a platform ends like a unit (台) but is none"),
     ("未纳入试点范围的其他省（区、市）和国务院部门，可参照本方案推进工作。", {}, "可参照: an option"),
     ("各地区、各部门要将工作情况列入年度绩效考核。", {}, "a list of groups: not read as one doer (undecided, no guess)"),
+    # found on the gov.cn crawl's 60 documents after the rows above (untuned check): each gave a confident wrong unit
+    ("为此，在地震重点监视防御区应切实抓好以下工作。", {}, "在… opens a place, no name (国办发〔1996〕2号)"),
+    ("温家宝总理等国务院领导同志多次指出，各级政府要不断加强制度建设。", {}, "reported speech (…指出，): no assignment"),
+    ("地方政府网站要加强外文版建设。", {}, "a website ends like a unit (站) but is none"),
+    ("全国性会议应尽可能采用电视电话会议的形式召开。", {}, "a meeting ends like a unit (会议) but is none"),
+    ("根据实际需要设立党建工作机构，大型文化企业（集团）应设置专门的党建工作机构。", {},
+     "an enterprise is a kind of body, its bracket too"),
+    ("三级公立医院要加强以电子病历为核心的信息化建设。", {}, "hospitals: a kind of body"),
 ]
 
 

@@ -118,6 +118,8 @@ class RoleVocabulary:
     collective_subjects: re.Pattern = re.compile(r"(?!)")
     """Groups a plan addresses as doers (各地, 试点地区, 有关部门, 地方各级人民政府): a modal duty or a request opened by one
     gives the group (one entity) its role, though ``modal_subject_not`` and ``vague_prose_names`` refuse them otherwise."""
+    reported_speech: re.Pattern = re.compile(r"(?!)")
+    """Words before a comma after which a clause reports what someone said (…多次指出，各级政府要…): no role."""
     non_unit_endings: re.Pattern = re.compile(r"(?!)")
     """Endings of words that end like a unit but name no body (树穴底部, 东部, 平台): never a prose name."""
     duty_heading: re.Pattern = re.compile(r"(?!)")
@@ -155,7 +157,8 @@ _KEYS = {"version", "none_markers", "roles", "weak_role_words", "manner_words", 
          "implied_notes", "list_tail", "list_joiner", "joined_names", "generic_groups", "department_suffixes", "prose_roles",
          "heading_work_words", "duty_parts", "vague_prose_names",
          "predicate_start", "predicate_start_not", "short_unit_names", "duty_modals", "modal_subject_not", "duty_list_opener", "predicate_roles", "duty_documents",
-         "shared_suffixes", "collective_subjects", "reported_work", "duty_heading_words", "non_unit_endings"}
+         "shared_suffixes", "collective_subjects", "reported_work", "duty_heading_words", "non_unit_endings",
+         "reported_speech"}
 
 
 @lru_cache(maxsize=2)
@@ -233,6 +236,7 @@ def load_vocabulary(path: str | None = None) -> RoleVocabulary:
         duty_documents=re.compile(f"{_alt(_words(src, 'duty_documents', data['duty_documents']))}》?$"),
         shared_suffix=re.compile(f"(?:{_alt(_words(src, 'shared_suffixes', data['shared_suffixes']))})$"),
         collective_subjects=_compile(src, "collective_subjects", data["collective_subjects"]),
+        reported_speech=re.compile(f"{_alt(_words(src, 'reported_speech', data['reported_speech']))}$"),
         non_unit_endings=re.compile(f"{_alt(_words(src, 'non_unit_endings', data['non_unit_endings']))}$"),
         reported_work=_compile(src, "reported_work", "|".join(f"(?:{p})" for p in _words(src, "reported_work", data["reported_work"]))),
         duty_list_opener=_compile(src, "duty_list_opener",
@@ -957,12 +961,13 @@ def is_label_line(text: str, vocab: RoleVocabulary | None = None) -> bool:
 PROSE_WORDS = ("会同", "牵头", "负责", "组织", "承担", "制定", "制订", "责任主体", "设立", "办理")
 #: A sub-item's or clause's marker opening a clause (（1）市教委负责…, 2.1 财政部会同…): no part of a name.
 _PROSE_MARKER_RE = re.compile(
-    r"^(?:[（(]\d{1,2}[)）]|\d{1,2}[)）]|[①-⑳]|\d{1,2}(?:[.．]\d{1,2})+|\d{1,2}[.．、](?!\d)|第[一二三四五六七八九十百零〇]{1,5}条)\s*")
+    r"^(?:[（(]\d{1,2}[)）]|\d{1,2}[)）]|[①-⑳]|\d{1,2}(?:[.．]\d{1,2})+|\d{1,2}[.．、](?!\d)|第[一二三四五六七八九十百零〇]{1,5}条"
+    r"|[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十百]{1,4}、)\s*")  # (…, 二十一、各部门必须…: a measure's numeral)
 #: Words that open no unit's name: a request or a modal before the subject (请人力资源社会保障部会同…, 并指定专门机构负责,
 #: 要设立…机构或者明确相关机构负责) — such a "name" is a phrase, no unit.
 #: A count of units (由十五个部门牵头落实, 涉及34个牵头单位) names no unit; nor a passive clause holding 由 (规划由各区…:
 #: the doer stands after 由), but the 由 of 自由贸易试验区 is part of a name.
-_NOT_A_NAME_RE = re.compile(r"^(?:[请并要应将需可对]|根据|依据|依照|按照|为了|通过)|或|设立|指定|明确|成立|^[0-9一二三四五六七八九十百两]+[个家类]|(?<!自)由")
+_NOT_A_NAME_RE = re.compile(r"^(?:[请并要应将需可对在]|根据|依据|依照|按照|为了|通过)|或|设立|指定|明确|成立|^[0-9一二三四五六七八九十百两]+[个家类]|(?<!自)由")
 _PROSE_GROUPS = ("lead", "support", "sole", "shared", "guide")
 
 
@@ -1225,7 +1230,8 @@ def read_subject(sentence: str, registry: Registry, vocab: RoleVocabulary | None
     first = _FIRST_CLAUSE_RE.match(predicate)
     first = first.group(0) if first else ""
     # a named unit or a group the plan addresses as a doer (各地要…), not a kind (企业要…) nor another 各X group
-    named = not any(vocab.modal_subject_not.search(n) and not vocab.collective_subjects.search(n) for n in names)
+    named = not any(vocab.modal_subject_not.search(split_subunit(n)[0]) and not vocab.collective_subjects.search(n)
+                    for n in names)  # (大型文化企业（集团）: the kind is read without its bracket)
     requested = bool(_REQUEST_RE.match(_PROSE_MARKER_RE.sub("", sentence.strip())))
     stated = [role for role, pattern in vocab.predicate_roles.items() if named and pattern.search(predicate.split("。")[0])]
     if _PREDICATE_LEADS_RE.search(first):
@@ -1257,7 +1263,9 @@ def _sentence_clauses(sentence: str) -> list[tuple[str, bool]]:
     comma (``气象站网组建中的有关具体事宜，请中国气象局…``, ``待你省上报项目建议书后，交通部将进行行业审查，发展改革委将…``,
     ``需要…支持配合的，地方各级人民政府要…``), read for a role said outright only (``read_subject(said=True)``)."""
     parts = split_top(sentence, "；;")
-    return [(p, False) for p in parts] + [(p[i + 1:], True) for p in parts for i in _top_commas(p)]
+    vocab = load_vocabulary()
+    return [(p, False) for p in parts] + [(p[i + 1:], True) for p in parts for i in _top_commas(p)
+                                          if not vocab.reported_speech.search(p[:i])]
 
 
 def _top_commas(text: str) -> list[int]:
