@@ -49,12 +49,16 @@ def _ask(args) -> int:
         sys.stderr.write("kb ask: 请在命令后写上问题，例如：kb ask 交通局牵头哪些任务\n")
         return 2
     session = Session(args.corpus)
-    answer = session.ask(question)
-    if args.json:
+    _write_answer(session.ask(question), args.json, "\n")
+    return 0
+
+
+def _write_answer(answer, as_json: bool, end: str) -> None:
+    """An answer on stdout: its JSON on one line, or its text followed by ``end``."""
+    if as_json:
         _line(answer.to_dict())
     else:
-        sys.stdout.write(answer.text + "\n")
-    return 0
+        sys.stdout.write(answer.text + end)
 
 
 def _chat(args) -> int:
@@ -70,11 +74,7 @@ def _chat(args) -> int:
         if not line:
             break
         question = line.rstrip("\r\n")
-        answer = session.ask(question)
-        if args.json:
-            _line(answer.to_dict())
-        else:
-            sys.stdout.write(answer.text + "\n\n")
+        _write_answer(session.ask(question), args.json, "\n\n")  # a blank line between answers
         sys.stdout.flush()
     return 0
 
