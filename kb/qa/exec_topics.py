@@ -455,16 +455,22 @@ def exec_topic_deadline(question: str, q: Query, env) -> Answer:
         # (a plan whose dated paragraphs are no tasks — 四、计划安排 …2026年11月底前，启动…文化公园建设, no unit named:
         # the paragraph about the words that dates them answers, said as the plan's paragraph)
         task = _dated_paragraph(env, words)
-    if task is None:
+    held = _dated_holder(env, words, task)
+    if task is None and held is None:
         return partial_only(question, env, words) or found_nothing(question, q, env)
     asked = fold(question)
+    if held is not None:
+        # (the paragraph found sets no time, or does not hold the words: the dated clause holding them answers)
+        task, dated = held
+    else:
+        dated = task.deadlines
     scored = [(clause_fit(asked, words, fold(task.clauses[d.clause])) if d.clause < len(task.clauses) else (0, 0.0), d)
-              for d in task.deadlines]
+              for d in dated]
     best = max((sc for sc, _ in scored), default=(0, 0.0))
     noticed = _notice_clause(env, q, asked, words + [d.name for d in q.departments], best)
     if noticed is not None:
         return _notice_answer(question, env, words, *noticed)
-    chosen = [d for sc, d in scored if sc == best] if best > (0, 0.0) else list(task.deadlines)
+    chosen = [d for sc, d in scored if sc == best] if best > (0, 0.0) else list(dated)
     units = describe(task)
     head = f"{task.label} {task_head(task)}" + (f"（{units}）" if units else "（方案未写明责任单位）")
     if chosen:
@@ -484,6 +490,38 @@ def exec_topic_deadline(question: str, q: Query, env) -> Answer:
     ctx.tasks, ctx.topic = [task], words
     return Answer(question, "topic_deadline", text, tasks=[task], deadlines=[(task.id, d) for d in chosen],
                   departments=task.departments("any"))
+
+
+def _dated_holder(env, words: list[str], task: Task | None) -> tuple[Task, list] | None:
+    """(paragraph, its deadlines covering the words) of the one dated paragraph whose clause holds the longest asked
+    word (4+ characters, or a topics.yaml spelling of it) — a task or not: the body's untagged paragraph, the preamble —
+    when ``task`` (the paragraph found for the words) sets no time or does not hold that word; None otherwise (the
+    task found answers as before).  A clause holds the word when it writes it, or when the paragraph opens with the
+    clause's time (到2025年，在…方面，…: the horizon of every sentence after it).  Several such paragraphs answer only when
+    they state the same times (an annex row restating a body item); else None — the question does not say which."""
+    long = max((w for w in words if len(w) >= 4), key=len, default=None)
+    if long is None:
+        return None
+    spellings = [fold(s) for s in env.voc.synonyms(long)]
+
+    def holds(text: str) -> bool:
+        return any(s in text for s in spellings)
+
+    if task is not None and task.deadlines and holds(fold(task.text)):
+        return None
+    hits = []
+    for t in env.plan.tasks_matching([tuple(spellings)], fold, kinds=None):
+        if not t.deadlines or (task is not None and t.id == task.id):
+            continue
+        opening = t.clauses[0] if t.clauses else ""
+        covered = [d for d in t.deadlines if d.clause < len(t.clauses)
+                   and (holds(fold(t.clauses[d.clause]))
+                        or d.clause == 0 and re.match(rf"\s*{re.escape(d.text)}[，,]", opening))]
+        if covered and holds(fold(t.text)):
+            hits.append((t, covered))
+    if not hits or len({tuple(d.text for d in ds) for _, ds in hits}) > 1:
+        return None
+    return hits[0]
 
 
 def notice_clauses(doc) -> list[tuple[str, list]]:
@@ -511,9 +549,12 @@ def _cover_deadlines(doc_id: str, cover: str) -> tuple[tuple[str, list], ...]:
 def _notice_clause(env, q: Query, asked: str, words: list[str], best: tuple[int, float]):
     """The dated sentence of a cover notice that holds the question's words better than every dated clause of the task
     found (``best``: that clause's ``clause_fit``): (document, sentence, deadlines), else None."""
+    # (a sentence holding none of the asked words whole — the notice's signature and date line, 黄浦区发展和改革委员会…
+    # 2025年2月24日 — is no time limit of what is asked, however many characters it shares with the question)
     found = [(clause_fit(asked, words, fold(sentence)), doc, sentence, dls)
              for doc in env.plan.documents if getattr(doc, "cover", None) and not (q.plan and doc.id != q.plan)
-             for sentence, dls in notice_clauses(doc)]
+             for sentence, dls in notice_clauses(doc)
+             if any(len(w) >= 2 and w in fold(sentence) for w in words)]
     top = max(found, key=lambda x: x[0], default=None)
     return top[1:] if top and top[0] > best else None
 
