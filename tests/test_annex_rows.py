@@ -68,3 +68,22 @@ def test_annex_without_linked_rows_unchanged():
     answer = Session(plan=Plan([doc], tasks)).ask("附件1有几项")
     assert len(answer.tasks) == 39 and "共 39 项" in answer.text and "复述正文" not in answer.text, answer.text
     assert re.search(r"共 39 项", answer.text)
+
+
+#: (question, the answer's first item label prefix, count stated, why) on plan 25 (静安 2023: 二、重点任务 in the body, and
+#: the annex 静安区“卓越城区”城市更新行动重点任务清单（2023-2025年）, 27 rows) — by hand, before the code.
+JINGAN = [
+    ("重点任务清单一共有多少项", "附件", 27,
+     "the annex's title holds 重点任务清单 (a list word, its period in brackets after it): the annex, not the part 重点任务"),
+    ("重点任务清单里有哪些", "附件", 27, "the same annex listed"),
+    ("重点任务包括哪几个方面", "二（一）", 6, "control: the part 二、重点任务, its six sections"),
+]
+
+
+@pytest.mark.parametrize("question,first,count,why", JINGAN, ids=[r[0] for r in JINGAN])
+def test_annex_named_by_a_title_holding_a_part_title(question, first, count, why):
+    path = Path(__file__).parent / "fixtures" / "plans" / "25_jingan_chengshigengxin_2023.txt"
+    doc, tasks = parse_document(path.read_text(encoding="utf-8"), "ja", "ja.txt")
+    answer = Session(plan=Plan([doc], tasks)).ask(question)
+    assert answer.tasks and answer.tasks[0].label.startswith(first), f"{why} | kb: {answer.text[:200]}"
+    assert len(answer.tasks) == count and f"{count} " in answer.text, f"{why} | kb: {answer.text[:200]}"

@@ -1821,6 +1821,8 @@ def read_annex_named(r: Reading) -> None:
     stay in ``topic``, kb.qa.exec_items.section_answer keeps the items holding them); unmarked, the question keeps its
     topic reading."""
     q, f = r.query, r.facts
+    if q.part and _part_inside_annex_name(r):
+        q.part = None  # 重点任务清单有多少项: the annex …重点任务清单（2023-2025年）, not the part 重点任务 its name holds
     if (q.act is not None or f.departments or f.unresolved or q.label or q.part or q.section or q.ordinal is not None
             or f.date is not None or f.flags & {"who", "when"} or [x for x in f.roles if x not in ("any",)]):
         return
@@ -1892,6 +1894,8 @@ def _annex_names(r: Reading, cite: str, title: str) -> tuple[str, ...]:
 
     out = []
     folded = fold(title or "").rstrip("。：:")
+    # (a period in brackets closing the title — 重点任务清单（2023-2025年） — is no part of the name a question writes)
+    folded = re.sub(r"[（(][^（()）]*\d{4}[^（()）]*[)）]$", "", folded) or folded
     if len(folded) >= 2:
         out.append(folded)
         for tail in r.words["list_tails"]:
@@ -1906,6 +1910,23 @@ def _annex_names(r: Reading, cite: str, title: str) -> tuple[str, ...]:
         if re.search(re.escape(c) + r"(?!\d)", r.text):
             out.append(c)
     return tuple(out)
+
+
+def _part_inside_annex_name(r: Reading) -> bool:
+    """The part the question names by its title (重点任务) stands inside a longer name of one annex the question writes
+    (重点任务清单, of 静安区…重点任务清单（2023-2025年）): the annex is what is named — the longer name, as a title is
+    preferred to a word of it."""
+    from kb.qa.text import fold
+
+    q = r.query
+    titles = [fold(t) for doc in r.plan.documents if not (q.plan and doc.id != q.plan)
+              for num, t in doc.parts if num == q.part]
+    titles = [t for t in titles if len(t) >= 2 and t in r.text]
+    if not titles:
+        return False
+    named = annexes_named(r)
+    return len(named) == 1 and any(t in n and len(n) > len(t) and n in r.text
+                                   for n in _annex_names(r, named[0][1], named[0][2]) for t in titles)
 
 
 def _names_annex(word: str, names: list[str]) -> bool:
@@ -1972,6 +1993,8 @@ def read_heading(r: Reading) -> None:
     if (f.departments or f.unresolved or f.label or f.flags & {"who", "when"} or f.structure or f.part
             or not (f.flags & {"list", "count", "topic_mark", "area"} or f.roles == ["any"])):
         return
+    if q.heading:
+        return  # (named already — an annex by its title, 重点任务清单, is not the part 重点任务 a word of it names)
     from kb.qa.plan_terms import heading_named
 
     named = heading_named(plan, q.topic)  # the whole topic is a heading's term (kb/qa/plan_terms.py)
