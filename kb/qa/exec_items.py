@@ -15,7 +15,7 @@ from kb.model import ROLES, Task
 from kb.qa.answer import Answer
 from kb.qa.query import Query
 from kb.qa.result import GroupLine, departments_of, compose, describe, numbered, target_line
-from kb.qa.text import fold, task_head
+from kb.qa.text import fold, snippet, task_head
 
 
 def exec_item(question: str, q: Query, env) -> Answer:
@@ -183,7 +183,14 @@ def section_answer(question: str, q: Query, env, tasks: list[Task], heading: str
             n += len(ts)
     else:
         lines = [f"“{heading}”下的条目{scope}共 {len(tasks)} 项" + ("：" if tasks else "。")]
-        lines.extend(numbered(tasks))
+        items = numbered(tasks)
+        for item in items:
+            # (（二）基本原则 over its one paragraph 坚持规划引领、…: the paragraph is the section, its label and title
+            # again say nothing — its words are what is asked)
+            t = item.task
+            if t.title and t.body and fold(heading or "").endswith(fold(t.title)) and not t.departments("any"):
+                item.text = "：" + snippet(t.body, 200)
+        lines.extend(items)
     if unnumbered:
         lines.append(f"（另有 {len(unnumbered)} 段没有编号，不计入：{'、'.join(t.label for t in unnumbered)}）")
     env.ctx.tasks = tasks
