@@ -484,6 +484,12 @@ def exec_topic_deadline(question: str, q: Query, env) -> Answer:
         from kb.qa.wording import load_answer_words
 
         text = load_answer_words()["no_deadline"].format(topic="、".join(words)) + f"\n出处：{head}"
+        # (what the plan does say of it — 每年向区委、区政府报告…, a frequency, no time limit — quoted from the clause
+        # holding most of the question, when it holds a run of 4+ of its characters)
+        fits = [(clause_fit(asked, words, fold(c)), c) for c in task.clauses]
+        top = max(fits, key=lambda x: x[0], default=None)
+        if top is not None and top[0][0] >= 4:
+            text += f"\n原文：{top[1].strip()}"
         ctx.tasks, ctx.topic = [task], words
         return Answer(question, "topic_deadline", text, tasks=[], status="not_in_plan",
                       departments=task.departments("any"))

@@ -297,6 +297,8 @@ _NOT_A_NAME = frozenset("哪谁什么几多少这那该此其吗呢")
 def _strip_edges(text: str, voc: Vocabulary, q: Question) -> str:
     """Take politeness prefixes off the start and particles off the end (repeatedly)."""
     prefixes, suffixes = voc.words["prefixes"], voc.words["suffixes"]
+    role_nouns = voc.words["role_nouns"]
+    nouns_tail = {s for s in suffixes if any(n.endswith(s) for n in role_nouns)}
     changed = True
     while changed and text:
         changed = False
@@ -310,7 +312,8 @@ def _strip_edges(text: str, voc: Vocabulary, q: Question) -> str:
                 changed = True
                 break
         for s in suffixes:
-            if text.endswith(s):
+            if text.endswith(s) and not (s in nouns_tail and text.endswith(role_nouns)):
+                # (情况 of 落实情况 is no particle: the noun stays whole, else 落实 alone reads as a role)
                 if s == "呢":
                     q.flags.add("opener")
                 text = text[: -len(s)]
@@ -489,12 +492,20 @@ def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Quest
     mentions: list[tuple[int, str]] = []
     role_marks: list[tuple[int, str]] = []  # (position, role) of role words, for "A牵头、B配合"
     marks: list[tuple[int, str]] = []  # (position, kind) of topic_before / topic_after words
+    role_starts = {w[0] for w in voc.words["role_nouns"]}  # (the few first characters: most positions skip the test)
     while i < len(text):
         if consumed[i]:
             if start is not None:
                 pieces.append((start, i))
                 start = None
             i += 1
+            continue
+        noun = next((w for w in voc.words["role_nouns"] if text.startswith(w, i)), None) if text[i] in role_starts else None
+        if noun is not None:
+            # (落实情况: a noun opening with a role word — words of the topic, not the role)
+            if start is None:
+                start = i
+            i += len(noun)
             continue
         hit = lexicon.longest(text, i)
         if hit and len(hit[0]) == 1 and hit[0] not in lexicon.single_removable:
@@ -919,8 +930,9 @@ def _trim(chunk: str, edge_words: set[str], q: Question, voc: Vocabulary, places
     topic_words, generic_tails = _kept_words(voc)
     while chunk and changed:
         changed = False
-        head_kept = chunk.startswith(topic_words)
-        tail_kept = chunk.endswith(topic_words) or chunk.endswith(generic_tails)
+        head_kept = chunk.startswith(topic_words) or chunk.startswith(voc.words["role_nouns"])
+        # (落实情况 closing it: a noun, 情况 is no filler and 落实 no role)
+        tail_kept = chunk.endswith(topic_words) or chunk.endswith(generic_tails) or chunk.endswith(voc.words["role_nouns"])
         # an edge word of two characters before one of one (the longest first), the start before the end
         for n in (2, 1):
             w = chunk[:n]
