@@ -118,3 +118,14 @@ def test_no_time_limit_quotes_the_clause(question, status, held, why):
     assert status is None or answer.status == status, f"{why} | kb: {answer.text}"
     for w in held:
         assert w in answer.text, f"{why} | kb: {answer.text}"
+
+
+def test_value_without_number_quotes_the_requirement():
+    """公共机构屋顶光伏要达到什么要求 on plan 22: no number (not_in_plan, as before), the clause naming it quoted — 到2030年，
+    公共机构屋顶光伏应装尽装 is the requirement (before: only 方案写到了…但没有写明它的数值 and the paragraph's label)."""
+    from pathlib import Path
+
+    path = Path(__file__).parent / "fixtures" / "plans" / "22_huangpu_kezaishengnengyuan_2025.txt"
+    doc, tasks = parse_document(path.read_text(encoding="utf-8"), "real")
+    answer = Session(plan=Plan([doc], tasks)).ask("公共机构屋顶光伏要达到什么要求")
+    assert answer.status == "not_in_plan" and "应装尽装" in answer.text, answer.text

@@ -971,6 +971,12 @@ def _held_unstated(question: str, q: Query, env: Env) -> Answer | None:
                 sentences = [(t, x) for t, x in sentences if year in x]
             return _stated_clauses(question, q, env, noun, sentences or stating)
         text = load_answer_words()["no_value"].format(topic=noun)
+        said = list(dict.fromkeys(item_number.sub("", x).strip() for t in held for x in re.split(r"[。；;]", value_text(t))
+                                  if any(n in fold(x) for n in names)))
+        if said:
+            # (what the plan does require of it, in words — 到2030年，公共机构屋顶光伏应装尽装 — its sentences quoted: no
+            # number, yet the requirement the official asked for)
+            text += "\n原文：" + "；".join(said[:3])
     env.ctx.tasks = held
     result = Result(heading=[text])
     result.groups.append(Group(title="出处", items=[Item(k, t) for k, t in enumerate(held, 1)]))
