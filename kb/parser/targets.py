@@ -325,6 +325,11 @@ def _scope(head: str, vocab: TargetVocabulary) -> tuple[str | None, str]:
     return None, head
 
 
+def _is_place(scope: str | None, vocab: TargetVocabulary) -> bool:
+    """A scope that is a place (targets.yaml ``scopes``, or county names by ``scope_pattern``), not a 的-qualifier."""
+    return bool(scope) and (scope in vocab.scopes or bool(vocab.scope_re.match(scope)))
+
+
 @dataclass(slots=True)
 class _Head:
     """What a phrase says before its value (read right to left), and what the next phrase may continue."""
@@ -478,6 +483,7 @@ def parse_targets(clause: str, index: int = 0, context: str | ParagraphContext |
         if metric.count("“") != metric.count("”"):  # a quote opened before the phrase (“重点引进…2000名)
             metric = metric.replace("“", "").replace("”", "")
         direction, baseline = h.direction, h.baseline if h.baseline is not None else pending_baseline
+        own_metric = bool(metric)
         if not metric:
             if previous is None:
                 continue  # nothing says what is measured
@@ -485,7 +491,9 @@ def parse_targets(clause: str, index: int = 0, context: str | ParagraphContext |
             if baseline is None and direction in (None, previous.direction):
                 baseline = previous.baseline  # 力争下降31.4%: same change, same baseline; 达到41微克: a level, none
             direction = direction or previous.direction
-        if scope is None and previous is not None:
+        if scope is None and previous is not None and (not own_metric or _is_place(previous.scope, vocab)):
+            # (a place — 全市, 主城区 — is the sentence's; a qualifier written with 的 — 其他类型公共建筑…的面积比例 — is its
+            # own phrase's: the next phrase naming its own metric, 新建居住建筑…面积比例, is not under it)
             scope = previous.scope
         year = _clause_year(spans, end)
         if year is None:
