@@ -87,3 +87,28 @@ def test_annex_named_by_a_title_holding_a_part_title(question, first, count, why
     answer = Session(plan=Plan([doc], tasks)).ask(question)
     assert answer.tasks and answer.tasks[0].label.startswith(first), f"{why} | kb: {answer.text[:200]}"
     assert len(answer.tasks) == count and f"{count} " in answer.text, f"{why} | kb: {answer.text[:200]}"
+
+
+#: (question, the section of the annex answering, its number of rows, why) on plan 25, whose annex groups its rows under
+#: 行动一：… – 行动六：… — by hand, before the code.
+NUMBERED_HEADINGS = [
+    ("附件中行动二有几项", "附件（二）", 5, "行动二：重塑美丽新居行动 over rows 4–8"),
+    ("行动三有几项", "附件（三）", 13, "行动三 over rows 9–21"),
+]
+
+
+@pytest.mark.parametrize("question,section,count,why", NUMBERED_HEADINGS, ids=[r[0] for r in NUMBERED_HEADINGS])
+def test_a_heading_named_by_its_number_word(question, section, count, why):
+    path = Path(__file__).parent / "fixtures" / "plans" / "25_jingan_chengshigengxin_2023.txt"
+    doc, tasks = parse_document(path.read_text(encoding="utf-8"), "ja", "ja.txt")
+    answer = Session(plan=Plan([doc], tasks)).ask(question)
+    assert answer.status == "answered", f"{why} | kb: {answer.text[:200]}"
+    assert {t.section for t in answer.tasks} == {section} and len(answer.tasks) == count, f"{why} | kb: {answer.text[:300]}"
+
+
+def test_a_number_word_not_in_the_plan():
+    """行动七 names no heading of plan 25 (six actions): never 行动一 or another's rows."""
+    path = Path(__file__).parent / "fixtures" / "plans" / "25_jingan_chengshigengxin_2023.txt"
+    doc, tasks = parse_document(path.read_text(encoding="utf-8"), "ja", "ja.txt")
+    answer = Session(plan=Plan([doc], tasks)).ask("行动七有几项")
+    assert not any((t.section or "").startswith("附件（") for t in answer.tasks), answer.text[:300]

@@ -243,6 +243,8 @@ def _annex_rows(plan, tasks: list[Task]) -> tuple[list[Task], str] | None:
         return None
     doc, cite = tasks[0].doc, tasks[0].part
     own = {t.id for t in tasks}
+    if own != {t.id for t in plan.part_tasks(doc, cite)}:
+        return None  # (a section of the annex, 行动二: its own rows, as before)
     placed: list[tuple[tuple, Task, str | None]] = []  # (order key, task, serial) of each row
     body: dict[str, Task] = {}
     linked_rows = 0
@@ -250,7 +252,7 @@ def _annex_rows(plan, tasks: list[Task]) -> tuple[list[Task], str] | None:
         for m in _ROW_CITE.finditer(t.source or ""):
             if m.group("cite") != cite:
                 continue
-            if t.id not in own:
+            if t.part != cite:  # (a paragraph of the body citing the row)
                 body.setdefault(t.id, t)
                 linked_rows += 1
             serial = m.group("serial") or _label_serial(t.label, cite) if t.id in own else m.group("serial")

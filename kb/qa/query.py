@@ -2028,7 +2028,7 @@ def read_heading(r: Reading) -> None:
             whole = _bare_heading(folded)
             hit = section_named[title] = any(map(text.__contains__, heads)) or (area and len(joined) >= 4 and any(
                 b in joined or all(w in b for w in q.topic) for b in bare) and not spread()) or (
-                len(whole) >= 6 and whole in _bare_heading(text))
+                len(whole) >= 6 and whole in _bare_heading(text)) or _number_word_named(folded, text)
         return hit
 
     # (一 head of a part's title of several — 壮大市场主体，优化市场环境 — names the part when the question marks an
@@ -2099,6 +2099,16 @@ def _title_heads(title: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
 
 
 _HEADS: dict[str, tuple] = {}
+
+#: A heading opening with its own number word before a colon: 行动二：…, 任务一：…, 专项三：… (two characters and a numeral).
+_NUMBER_WORD = re.compile(r"^([\u4e00-\u9fff]{2}[一二三四五六七八九十]{1,3})[:：]")
+
+
+def _number_word_named(folded_title: str, text: str) -> bool:
+    """The question writes the heading's own number word (行动二 of 行动二：重塑美丽新居行动), not as the start of a longer
+    number (行动二十)."""
+    m = _NUMBER_WORD.match(folded_title)
+    return bool(m) and re.search(re.escape(m.group(1)) + "(?![一二三四五六七八九十])", text) is not None
 
 
 #: A part heading's own count (（9项）, (共11项)) and a leading year: no words that name the part.
