@@ -129,3 +129,15 @@ def test_value_without_number_quotes_the_requirement():
     doc, tasks = parse_document(path.read_text(encoding="utf-8"), "real")
     answer = Session(plan=Plan([doc], tasks)).ask("公共机构屋顶光伏要达到什么要求")
     assert answer.status == "not_in_plan" and "应装尽装" in answer.text, answer.text
+
+
+def test_no_quote_repeating_the_head():
+    """A task whose one clause is its head (14.完成晨星口袋公园建设。) gets no 原文 line saying it again (plan 21, the
+    untuned check of /work/coord/answers: 原文：完成晨星口袋公园建设。 repeated the 出处 line)."""
+    from pathlib import Path
+
+    path = Path(__file__).parent / "fixtures" / "plans" / "21_songjiang_chengshigengxin_2025.txt"
+    doc, tasks = parse_document(path.read_text(encoding="utf-8"), "real")
+    answer = Session(plan=Plan([doc], tasks)).ask("晨星口袋公园什么时候完成")
+    assert answer.status == "not_in_plan" and "原文" not in answer.text, answer.text
+

@@ -488,8 +488,8 @@ def exec_topic_deadline(question: str, q: Query, env) -> Answer:
         # holding most of the question, when it holds a run of 4+ of its characters)
         fits = [(clause_fit(asked, words, fold(c)), c) for c in task.clauses]
         top = max(fits, key=lambda x: x[0], default=None)
-        if top is not None and top[0][0] >= 4:
-            text += f"\n原文：{top[1].strip()}"
+        if top is not None and top[0][0] >= 4 and fold(top[1]).strip("。；; ") not in fold(head):
+            text += f"\n原文：{top[1].strip()}"  # (a clause that is the task's head, said in 出处 already: not again)
         ctx.tasks, ctx.topic = [task], words
         return Answer(question, "topic_deadline", text, tasks=[], status="not_in_plan",
                       departments=task.departments("any"))
