@@ -923,6 +923,15 @@ def _regroup_once(paras, start, body, header, unit_like, time_like, headings=fro
     pending_pre: dict[int, str] = {}
     pending_notes: list[str] = []
     pending_warn: list[str] = []
+    # Rows under a merged 序号 (and name): a segment holding the lines of several rows, each from the task column on.
+    numbered_lines = _task_numbered(segments, vocab)
+    subs: dict[int, list[list[str]]] = {}
+    for k, (number, lines, cols_after, cols_before) in enumerate(segments):
+        if number is not None and not cols_before:
+            split = _sub_rows(lines, cols_after, kinds, unit_like, time_like, col_names, headings, units_named, numbered_lines)
+            if split:
+                segments[k] = (number, split[0], cols_after, cols_before)
+                subs[k] = split[1:]
     aligned = [_align(lines, [("col", c) for c in cols_after] + [("head", None)] + [("col", c) for c in cols_before],
                       kinds, unit_like, time_like, col_names, headings, units_named=units_named,
                       numbered=_task_numbered(segments, vocab))
@@ -947,7 +956,7 @@ def _regroup_once(paras, start, body, header, unit_like, time_like, headings=fro
     # 责任单位/实施主体 after a 牵头 column are supporting units like the 配合 column's (tables.py reads them so)
     same_role = ({columns["responsible"]: columns["support"]}
                  if all(c in columns for c in ("lead", "support", "responsible")) else {})
-    for (number, lines, cols_after, cols_before), ways, even_ways in zip(segments, aligned, even):
+    for k_seg, ((number, lines, cols_after, cols_before), ways, even_ways) in enumerate(zip(segments, aligned, even)):
         habit_note = None
         if ways is not None and habit is not None and _agree(ways, len(lines))[1]:
             # Undecided between the lead and the next unit column: the table's own habit decides when every
@@ -1015,6 +1024,9 @@ def _regroup_once(paras, start, body, header, unit_like, time_like, headings=fro
             own = sum(1 for what, col in certain.values() if what == "col" and col in cols_after) + len(unsure)
             rows.append(FlatRow(number, row_cells, notes, warns, own))
             heading_open = False
+            for chunk in subs.get(k_seg, []):
+                rows.append(_sub_row_of(number, chunk, row_cells, cols_after, kinds, unit_like, time_like, col_names,
+                                        headings, units_named, numbered_lines, cells_h, merges))
             sub = _sub_row(heads, cols_after, kinds, unit_like, time_like, col_names) if not cols_before else None
             if sub is not None:
                 heads = []
@@ -1065,6 +1077,67 @@ def _task_numbered(segments, vocab) -> tuple[frozenset[str], int | None]:
     if at >= len(cols) or not all(_numbering(ln, numbering) for ln in first[:at]):
         return frozenset(), None
     return frozenset(ln for lines, _ in rows for ln in lines if own(ln)), cols[at]
+
+
+def _task_like(line: str, unit_like, time_like) -> bool:
+    """A paragraph that can only be a task cell: a sentence or a long text, no unit list, no time, not written empty."""
+    flat = line.replace("\n", "").strip()
+    return (not _EMPTY_CELL_RE.match(flat) and not unit_like(flat) and not time_like(flat)
+            and (bool(_SENTENCE_RE.search(flat)) or len(flat) > 30))
+
+
+def _sub_rows(lines, cols_after, kinds, unit_like, time_like, col_names, headings, units_named, numbered):
+    """A row's paragraphs read as the row and the rows under its merged 序号 (广州 2023's 附件2: 序号 1 and 工作事项 merged over
+    three rows, each with its own 主要内容, 牵头, 配合 …): [row's lines, next row's lines, …], or None.  A next row starts
+    at a paragraph that can only be a task cell standing right after a unit, time or empty cell; each next row fills
+    the columns from the task column on.  Taken only when every part is read with certainty and the parts together
+    cost less than the paragraphs read as one row (a text column after the units — 2025年工作计划 — is no next row)."""
+    tasks = [c for c in cols_after if kinds[c] == "task"]
+    if not tasks or len(lines) < len(cols_after) + 2:
+        return None
+    own_cols = [c for c in cols_after if c >= tasks[0]]
+
+    def ends_cell(x: int) -> bool:
+        flat = lines[x].replace("\n", "").strip()
+        return bool(_EMPTY_CELL_RE.match(flat) or unit_like(flat) or time_like(flat))
+
+    starts = [x for x in range(2, len(lines)) if _task_like(lines[x], unit_like, time_like) and ends_cell(x - 1)]
+    if not starts:
+        return None
+    parts = [lines[a:b] for a, b in zip([0, *starts], [*starts, len(lines)])]
+    total = 0.0
+    for n, part in enumerate(parts):
+        layout = [("col", c) for c in (cols_after if n == 0 else own_cols)]
+        result = _align(part, layout, kinds, unit_like, time_like, col_names, headings, with_cost=True,
+                        units_named=units_named, numbered=numbered)
+        if result is None or _agree(result[1], len(part))[1]:
+            return None
+        total += result[0] + 0.5
+    whole = _align_cost(lines, [("col", c) for c in cols_after] + [("head", None)], kinds, unit_like, time_like, col_names,
+                        headings)
+    return parts if total < whole else None
+
+
+def _sub_row_of(number, lines, above, cols_after, kinds, unit_like, time_like, col_names, headings, units_named, numbered,
+                cells_h, merges) -> FlatRow:
+    """A row under a merged 序号: its cells from the task column on, the merged columns before (its name) the row
+    above's; a column of the row above's that may merge (a lead, a deadline) it has no paragraph for is taken, and said."""
+    tasks = [c for c in cols_after if kinds[c] == "task"]
+    own_cols = [c for c in cols_after if c >= tasks[0]]
+    ways = _align(lines, [("col", c) for c in own_cols], kinds, unit_like, time_like, col_names, headings,
+                  units_named=units_named, numbered=numbered)
+    certain, _ = _agree(ways, len(lines))
+    by_col: dict[int, list[str]] = {}
+    for x, (_, col) in sorted(certain.items()):
+        by_col.setdefault(col, []).append(lines[x])
+    cells, notes = list(above), []
+    notes.extend(f"{cells_h[c]}：{above[c]}（合并单元格，取自上一行）" for c in cols_after if c not in own_cols and above[c])
+    for c in own_cols:
+        cells[c] = _join(by_col.get(c, []), kinds[c])
+        if not cells[c] and above[c] and merges(c) and kinds[c] != "unit":
+            cells[c] = above[c]
+            notes.append(f"{cells_h[c]}：{above[c]}（合并单元格，取自上一行）")
+    return FlatRow(number, cells, notes, [], len(lines))
 
 
 def _lead_habit(aligned, segments, lead_col) -> int | None:
@@ -1188,7 +1261,10 @@ def _fit(line: str, kind: str, unit_like, time_like) -> float:
     if kind == "name":
         if _HEADING_RE.match(flat):
             return 2  # 行动二：… between two rows is a heading row, not a row's name
-        if len(flat) > 30 or _SENTENCE_RE.search(flat) or time_like(flat):
+        # (a short name may close with a full stop: 强化监管评价。 — not a clause of a sentence: 党政机关、公共机构…全覆盖，…。)
+        bare = flat.strip()[:-1] if flat.strip().endswith("。") and len(flat.strip()) <= 16 and not re.search(r"[，,、]", flat) \
+            else flat
+        if len(flat) > 30 or _SENTENCE_RE.search(bare) or time_like(flat):
             return _MISMATCH
         return 1 if unit_like(flat) else 0  # a group's name may end like a unit (产业园区)
     if kind == "other":
