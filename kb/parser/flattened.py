@@ -1121,7 +1121,8 @@ def _sub_rows(lines, cols_after, kinds, unit_like, time_like, col_names, heading
 def _sub_row_of(number, lines, above, cols_after, kinds, unit_like, time_like, col_names, headings, units_named, numbered,
                 cells_h, merges) -> FlatRow:
     """A row under a merged 序号: its cells from the task column on, the merged columns before (its name) the row
-    above's; a column of the row above's that may merge (a lead, a deadline) it has no paragraph for is taken, and said."""
+    above's; a column of the row above's that may merge (a lead or 责任单位, a deadline — ``may_merge``) it has no
+    paragraph for is taken, and said (大竹 2016's row 5: 责任单位 merged over both lines)."""
     tasks = [c for c in cols_after if kinds[c] == "task"]
     own_cols = [c for c in cols_after if c >= tasks[0]]
     ways = _align(lines, [("col", c) for c in own_cols], kinds, unit_like, time_like, col_names, headings,
@@ -1134,7 +1135,7 @@ def _sub_row_of(number, lines, above, cols_after, kinds, unit_like, time_like, c
     notes.extend(f"{cells_h[c]}：{above[c]}（合并单元格，取自上一行）" for c in cols_after if c not in own_cols and above[c])
     for c in own_cols:
         cells[c] = _join(by_col.get(c, []), kinds[c])
-        if not cells[c] and above[c] and merges(c) and kinds[c] != "unit":
+        if not cells[c] and above[c] and merges(c):
             cells[c] = above[c]
             notes.append(f"{cells_h[c]}：{above[c]}（合并单元格，取自上一行）")
     return FlatRow(number, cells, notes, [], len(lines))
