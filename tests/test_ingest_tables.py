@@ -273,6 +273,10 @@ def test_page_number_lines(line, dropped, why):
      "attachment_caption: '^附件(\\d*)'\n", "同时列在 columns.lead 和 columns.support 下"),
     ("version: 1\ncolumns: {number: [序号], task: [任务], lead: [牵头单位], support: [配合单位], responsible: [责任单位], leader: [责任人], deadline: [时限]}\n"
      "attachment_caption: '^附件'\n", "需要一个分组"),
+    ("version: 1\ncolumns: {number: [序号], task: [任务], lead: [牵头单位], support: [配合单位], responsible: [责任单位], leader: [责任人], deadline: [时限]}\n"
+     "attachment_caption: '^附件(\\d*)'\nrow_numbering: ['^\\d+、']\n", "row_numbering 的每个正则表达式需要一个分组"),
+    ("version: 1\ncolumns: {number: [序号], task: [任务], lead: [牵头单位], support: [配合单位], responsible: [责任单位], leader: [责任人], deadline: [时限]}\n"
+     "attachment_caption: '^附件(\\d*)'\nyear_column_header: '('\n", "year_column_header 或 row_numbering 不是有效的正则表达式"),
 ])
 def test_table_vocabulary_is_validated(tmp_path, yaml_text, words):
     from kb.errors import KbError
