@@ -50,6 +50,9 @@ ROWS = [
     ("市场监管局作为特种设备安全的主管部门，负责监督检查。", {"sole": ["市场监管局"]}, "X作为…主管部门，负责…"),
     ("市发展改革委已会同市财政局制定实施细则。", {"lead": ["市发展改革委"], "support": ["市财政局"]},
      "已会同B: the work is the plan's, B supports"),
+    ("发展改革委研究提出了办理意见：待国务院批准后，该委将按照规定组织专家评估论证。", {"sole": ["发展改革委"]},
+     "该委: the last body named whose name ends in 委 (国办函〔2004〕71号 一)"),
+    ("待国务院批准后，该委将按照规定组织专家评估论证。", {}, "an anaphor with no body named before it"),
     # ---- reply letters, history: no role
     ("发展改革委会同水利部研究提出了办理意见：该问题将统筹考虑。", {}, "A会同B研究提出了…: the reply itself, no task"),
     ("发展改革委研究提出了办理意见：此事待定。", {}, "A研究提出了…: no role"),

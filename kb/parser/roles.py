@@ -1264,8 +1264,8 @@ def _sentence_clauses(sentence: str) -> list[tuple[str, bool]]:
     ``需要…支持配合的，地方各级人民政府要…``), read for a role said outright only (``read_subject(said=True)``)."""
     parts = split_top(sentence, "；;")
     vocab = load_vocabulary()
-    return [(p, False) for p in parts] + [(p[i + 1:], True) for p in parts for i in _top_commas(p)
-                                          if not vocab.reported_speech.search(p[:i])]
+    return [c for p in parts for c in [(p, False)] + [(p[i + 1:], True) for i in _top_commas(p)
+                                                      if not vocab.reported_speech.search(p[:i])]]
 
 
 def _top_commas(text: str) -> list[int]:
@@ -1279,6 +1279,10 @@ def _top_commas(text: str) -> list[int]:
         elif c in "，," and depth == 0:
             found.append(i)
     return found
+
+
+#: An anaphor opening a clause (该委, 该部, 该局): the body named last whose name ends so (a reply letter's 该委将…).
+_ANAPHOR_RE = re.compile(r"^该(委|部|局|办|厅|署|院|行|会|中心|总局|集团)")
 
 
 def _collective_list(sentence: str, vocab: RoleVocabulary) -> bool:
@@ -1302,9 +1306,19 @@ def read_subjects(sentences: list[str], registry: Registry, vocab: RoleVocabular
     left as the form read it)."""
     vocab = vocab or load_vocabulary()
     found: Tag | None = None
+    named: list[str] = []  # the subjects met so far, in order (an anaphor 该委 takes the last one ending in 委)
     for sentence, said in (s for whole in sentences for s in _sentence_clauses(whole) if clauses or not s[1]):
         if _collective_list(sentence, vocab):
             return None  # 各地区、各部门要…。国务院办公厅将…: the paragraph's main doers are a list of groups not read
+        anaphor = _ANAPHOR_RE.match(sentence)
+        if anaphor:
+            earlier = next((n for n in reversed(named) if n.endswith(anaphor.group(1))), None)
+            if earlier is None:
+                continue
+            sentence = earlier + sentence[anaphor.end():]  # 发展改革委已向国务院上报了…，该委将…组织专家…: 发展改革委
+        opened = opening_subject(sentence, vocab)
+        if opened:
+            named.extend(opened[0])
         tag = read_subject(sentence, registry, vocab, said=said)
         if tag is None:
             continue
