@@ -244,6 +244,33 @@ def _is_gloss(word: str) -> bool:
 # --- rules -------------------------------------------------------------------
 
 
+def _compatibility_punctuation() -> dict[int, str]:
+    """Compatibility forms of punctuation → the form they stand for (NFKC): small forms (``﹒`` U+FE52, ``﹑``
+    U+FE51, ``﹕``, ``﹙﹚``), half-width CJK forms (``､`` U+FF64, ``｡``), vertical forms (``︑``) and the one-dot
+    leader (``․``).  A word processor's font swap leaves them where the author typed ``1.``/``一、``/``：``; every
+    rule downstream (item markers, labels, tag separators) knows the canonical forms only."""
+    ranges = [(0xFE10, 0xFE19), (0xFE30, 0xFE4F), (0xFE50, 0xFE6B), (0xFF61, 0xFF65), (0x2024, 0x2024)]
+    table = {}
+    for a, b in ranges:
+        for code in range(a, b + 1):
+            folded = unicodedata.normalize("NFKC", chr(code))
+            if len(folded) == 1 and folded != chr(code) and unicodedata.category(folded)[0] in "PS":
+                table[code] = folded
+    return table
+
+
+_COMPATIBILITY_PUNCTUATION = _compatibility_punctuation()
+
+
+def fold_compatibility_punctuation(lines: list[str]) -> list[str]:
+    """Fold compatibility forms of punctuation to the forms they stand for, once, before any rule reads a marker:
+    ``1﹒全省生产总值…`` is item 1 as ``1.`` is (安徽 2022 责任分解: items 1–5 were read as one paragraph, and the
+    last of their five label lines gave all five its lead).  ``﹒`` inside a figure becomes the decimal point it
+    stands for (NFKC).  The forms are the Unicode compatibility blocks, not a list of instances."""
+    return [line.translate(_COMPATIBILITY_PUNCTUATION) for line in lines]
+
+
+
 def remove_page_breaks(lines: list[str]) -> list[str]:
     """Drop editor page-break markers wherever they stand."""
     return [PAGE_BREAK_RE.sub("", line) for line in lines]
@@ -282,6 +309,81 @@ def split_flattened(lines: list[str]) -> list[str]:
                 start = m.end()
         out.append(line[start:])
     return out
+
+
+#: A heading or item marker inside a line: a part ``一、``, a section ``（一）``, an item ``1.``.  ``2.5%``, ``3.5万``
+#: (a digit or a figure's mark after the stop) and ``第2.`` (an ordinal) are none.
+INLINE_MARKER_RE = re.compile(
+    r"(?P<part>(?<![\u4e00-\u9fff])[一二三四五六七八九十]{1,3}、|(?<=[\u4e00-\u9fff])[一二三四五六七八九十]{1,3}、)"
+    r"|[（(](?P<section>[一二三四五六七八九十]{1,3})[)）]"
+    r"|(?<![第\d.．A-Za-z０-９])(?P<item>\d{1,2})[.．、](?![\d.．%％‰])")
+#: What may stand right before a marker that opens a paragraph: a sentence end, a closing bracket, a space.
+_MARKER_BOUNDARY = "。；！？;!?）)〕 \t\u3000\u00a0"
+#: A title's last word, a part heading ``一、`` may be glued to (…八条政策措施一、): the kinds of TITLE_END_RE and 措施.
+_GLUED_TITLE_END_RE = re.compile(r"(?:方案|计划|规划|意见|通知|办法|细则|要点|清单|措施|举措|政策)$")
+_CN_DIGITS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)}
+#: A plan written on one line: its one long line holds at least this many characters and markers.
+ONE_LINE_PLAN_CHARS = 80
+ONE_LINE_PLAN_MARKERS = 3
+#: How far an item number may run ahead of the last (a plan skipping a number: 4. then 6.).
+ITEM_NUMBER_GAP = 3
+
+
+def _cn_number(text: str) -> int:
+    """一 → 1, 十二 → 12, 二十 → 20 (the numbers of part and section headings)."""
+    if len(text) == 1:
+        return _CN_DIGITS.get(text, 0)
+    tens, _, ones = text.partition("十")
+    return (_CN_DIGITS.get(tens, 1) if tens else 1) * 10 + (_CN_DIGITS.get(ones, 0) if ones else 0)
+
+
+def _inline_markers(line: str) -> list[int]:
+    """Where the markers of a plan written on one line stand.  A marker after a sentence end, a closing bracket or a
+    space opens a paragraph; so does one that follows the numbering — an item number 1–3 above the last item's
+    (``二、…服务企业举措4.大力推动…``: the item after a heading with no stop), the next section (``（二）``) — and a part
+    heading glued to the title (``…八条政策措施一、从快从实…``).  ``统一、`` (a word before ``一、`` and no title) is none."""
+    cuts: list[int] = []
+    last_item, last_section, last_part = 0, 0, 0
+    for m in INLINE_MARKER_RE.finditer(line):
+        i = m.start()
+        boundary = i > 0 and line[i - 1] in _MARKER_BOUNDARY
+        if m.group("part"):
+            n = _cn_number(m.group("part")[:-1])
+            glued = i > 0 and not cuts and n == 1 and _GLUED_TITLE_END_RE.search(line[:i])
+            ok = (boundary and n > last_part) or glued
+            if ok:
+                last_part, last_section = n, 0
+        elif m.group("section"):
+            n = _cn_number(m.group("section"))
+            ok = i > 0 and (boundary or n == last_section + 1)
+            if ok:
+                last_section = n
+        else:
+            n = int(m.group("item"))
+            ok = i > 0 and (boundary or last_item < n <= last_item + ITEM_NUMBER_GAP)
+            if ok:
+                last_item = n
+        if ok:
+            cuts.append(i)
+    return cuts
+
+
+def split_one_line_plan(lines: list[str]) -> list[str]:
+    """A plan whose headings and items run on one line (a page copied without its line breaks: 豫政〔2023〕5号 on a
+    mirror, a county's 八条政策措施) opens a paragraph at each marker inside the line (``_inline_markers``) — only
+    when the text has no other long line: a plan with line breaks keeps its paragraphs (``主要包括：1.…；2.…`` inside
+    an item stays)."""
+    long_lines = [i for i, line in enumerate(lines) if len(line.strip()) >= 60]
+    if len(long_lines) != 1 or len(lines[long_lines[0]].strip()) < ONE_LINE_PLAN_CHARS:
+        return lines
+    i = long_lines[0]
+    line = lines[i]
+    cuts = _inline_markers(line)
+    if len(cuts) < ONE_LINE_PLAN_MARKERS:
+        return lines
+    bounds = [0] + cuts + [len(line)]
+    pieces = [line[a:b].strip() for a, b in zip(bounds, bounds[1:])]
+    return lines[:i] + [p for p in pieces if p] + lines[i + 1 :]
 
 
 _BRACKET_CHARS_RE = re.compile(r"[（(〔【\[）)〕】\]]")
@@ -515,7 +617,9 @@ def drop_repeated_renditions(lines: list[str]) -> list[str]:
 
     A run of two or more paragraphs equal to an earlier run is a repeated
     rendition; so is a single repeated paragraph long enough (≥ 30 characters)
-    not to be a heading that can legitimately recur.
+    not to be a heading that can legitimately recur.  Label lines recur legitimately (two items under one
+    leader and lead unit: 牵头负责领导:刘某。 / 牵头责任单位:省发展改革委。 under items 1 and 2 — 安徽 2022): a run of
+    label lines alone is kept.
     """
     keys = [_norm(p) for p in lines]
     first_at: dict[str, int] = {}
@@ -529,7 +633,8 @@ def drop_repeated_renditions(lines: list[str]) -> list[str]:
             run = 0
             while i + run < len(lines) and j + run < i and keys[j + run] == keys[i + run]:
                 run += 1
-            if run >= 2 or len(keys[i]) >= 30:
+            labels_only = all(_is_label_line(lines[k]) for k in range(i, i + run))
+            if (run >= 2 or len(keys[i]) >= 30) and not labels_only:
                 for k in range(i, i + run):
                     keep[k] = False
                 i += run
@@ -563,10 +668,12 @@ def join_split_title(lines: list[str]) -> list[str]:
 
 #: The cleanup rules, in the order they run.
 CLEANUP_RULES: list[Callable[[list[str]], list[str]]] = [
+    fold_compatibility_punctuation,
     remove_page_breaks,
     remove_pinyin_glosses,
     remove_page_footers,
     split_flattened,
+    split_one_line_plan,
     remove_debris_spaces,
     join_printed_lines,
     join_fragments,
