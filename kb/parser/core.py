@@ -142,7 +142,7 @@ def rule_split_at_tags(state: ParseState) -> None:
             if tag.has_roles:
                 state.pieces.append(Piece(block, tag.text, "", tag, list(tag.warnings), label_line=True))
                 continue
-            if tag.time_words and not tag.warnings and all(vocab.labels.get(k) == "time" for k in tag.fields):
+            if tag.time_words and not tag.warnings and all(vocab.label_kind(k) == "time" for k in tag.fields):
                 # 完成时限：2025年12月。 under an item: the item's time limit (松江 公益林 2026)
                 state.pieces.append(Piece(block, tag.text, tag.text, None, [], time_line=tag))
                 continue

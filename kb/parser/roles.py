@@ -57,11 +57,15 @@ class RoleVocabulary:
     role_then_comma: re.Pattern
     """A role word followed by 、 (X牵头、Y配合): the 、 separates two role segments."""
     labels: dict[str, str]
-    """Label → lead / guide / support / responsible / field / time."""
+    """Label → lead / guide / support / responsible / field / time (the listed words)."""
+    label_forms: list[tuple[str, re.Pattern]]
+    """(kind, pattern) of labels known by their make-up (分管县领导 a person, 协同责任单位 support, 部门分工 a division)."""
     label_re: re.Pattern
     """A label followed by ``：`` or ``:``."""
     label_line_re: re.Pattern
     """A paragraph that opens with a label (dialect C), optionally inside a bracket."""
+    label_word_re: re.Pattern
+    """A label word anywhere, colon or not (a name holding one is no unit: 分管省领导林某部门分工省财政厅)."""
     ongoing: re.Pattern
     """Time words without a date (年内持续推进, 长期坚持)."""
     lead_rules: list[tuple[str, re.Pattern]]
@@ -131,6 +135,14 @@ class RoleVocabulary:
     """Generic endings several bodies of a 、-list share, written once after the last (市人力资源和社会保障、民政部门 =
     市人力资源和社会保障部门 + 市民政部门): a list item that does not end like a unit takes it."""
 
+    def label_kind(self, label: str) -> str | None:
+        """The kind of a label (lead, guide, support, responsible, field, time): a listed word, else the first label
+        form it matches whole; None for no label."""
+        kind = self.labels.get(label)
+        if kind is None:
+            kind = next((k for k, p in self.label_forms if p.fullmatch(label)), None)
+        return kind
+
 
 #: A count of the tasks under a heading: (8项), （共12项）.
 _COUNT = r"[（(]共?(?:\d{1,3}|[一二两三四五六七八九十]{1,3})项[)）]"
@@ -153,7 +165,7 @@ def _words(src: Path, where: str, value) -> list[str]:
     return list(value)
 
 
-_KEYS = {"version", "none_markers", "roles", "weak_role_words", "manner_words", "support_after_lead", "labels", "field_labels", "time_labels", "ongoing_words", "lead_rules",
+_KEYS = {"version", "none_markers", "roles", "weak_role_words", "manner_words", "support_after_lead", "labels", "field_labels", "time_labels", "ongoing_words", "lead_rules", "label_forms",
          "implied_notes", "list_tail", "list_joiner", "joined_names", "generic_groups", "department_suffixes", "prose_roles",
          "heading_work_words", "duty_parts", "vague_prose_names",
          "predicate_start", "predicate_start_not", "short_unit_names", "duty_modals", "modal_subject_not", "duty_list_opener", "predicate_roles", "duty_documents",
@@ -192,6 +204,10 @@ def load_vocabulary(path: str | None = None) -> RoleVocabulary:
             if w in labels:
                 raise KbError(f"{src}：标签词“{w}”列了两次（在 labels、field_labels、time_labels 中请只保留一处）")
             labels[w] = kind
+    forms = data["label_forms"]
+    if not isinstance(forms, dict) or not set(forms) <= set(LABEL_KINDS) | {"field", "time"}:
+        raise KbError(f"{src}：“label_forms”只能含这些键：{', '.join(LABEL_KINDS + ('field', 'time'))}；请修正，或从代码仓库恢复这个文件")
+    label_forms = [(k, _compile(src, f"label_forms.{k}", p)) for k, ps in forms.items() for p in _words(src, f"label_forms.{k}", ps)]
     rules = data["lead_rules"]
     if not isinstance(rules, dict) or not set(rules) <= set(LEAD_RULES):
         raise KbError(f"{src}：“lead_rules”只能含这些键：{', '.join(LEAD_RULES)}；请修正，或从代码仓库恢复这个文件")
@@ -209,7 +225,8 @@ def load_vocabulary(path: str | None = None) -> RoleVocabulary:
             raise KbError(f"{src}：prose_roles[{i}] 的 pattern 需要一个 (?P<lead>…)、(?P<sole>…) 或 (?P<shared>…) 分组；请修正，或从代码仓库恢复这个文件")
         prose.append((str(rule.get("id", i)), pattern))
     suffixes = _words(src, "department_suffixes", data["department_suffixes"])
-    label_alt = _alt(labels)
+    # listed words first (longest first), then the forms: a listed word wins where both match
+    label_alt = "(?:" + "|".join([_alt(labels)] + [f"(?:{p.pattern})" for _, p in label_forms]) + ")"
     return RoleVocabulary(
         role_words=sorted(words.items(), key=lambda kv: -len(kv[0])),
         role_end=re.compile(f"(?P<word>{_alt(words)})$"),
@@ -217,8 +234,10 @@ def load_vocabulary(path: str | None = None) -> RoleVocabulary:
         weak_words=frozenset(weak),
         role_then_comma=re.compile(f"(?<=[^、，,；;])(?:{_alt(words)})(?=、)"),
         labels=labels,
+        label_forms=label_forms,
         label_re=re.compile(f"(?P<label>{label_alt})\\s*[：:]"),
         label_line_re=re.compile(f"^[（(〔【\\[]?\\s*{label_alt}\\s*[：:]"),
+        label_word_re=re.compile(label_alt),
         ongoing=re.compile(_alt(_words(src, "ongoing_words", data["ongoing_words"]))),
         lead_rules=lead_rules,
         any_lead_rule=re.compile("|".join(f"(?:{p.pattern})" for _, p in lead_rules)),
@@ -758,7 +777,7 @@ def parse_tag_content(content: str, registry: Registry, vocab: RoleVocabulary | 
     lead_seen = False
     for i, m in enumerate(labels):
         label = m.group("label")
-        kind = vocab.labels.get(label, "responsible")
+        kind = vocab.label_kind(label) or "responsible"
         end = labels[i + 1].start() if i + 1 < len(labels) else len(inner)
         value = inner[m.end() : end].strip("，,；;。 \u3000")
         if not value:
@@ -932,7 +951,7 @@ def _label_tail(text: str, spans: list[TagSpan], vocab: RoleVocabulary) -> int |
     paragraph start: the first role label after the last tag, right after a sentence end, outside brackets."""
     after = max((s.end for s in spans), default=0)
     for m in vocab.label_re.finditer(text, after):
-        if vocab.labels[m.group("label")] in ("field", "time"):
+        if vocab.label_kind(m.group("label")) in ("field", "time"):
             continue
         i = m.start()
         before = text[after:i].rstrip()
@@ -990,13 +1009,16 @@ def name_end(name: str, vocab: RoleVocabulary) -> int | None:
 
 
 def _prose_unit(name: str, vocab: RoleVocabulary, subject: bool) -> bool:
-    """A name a prose rule may give a role: ends like a unit, 3+ characters, no digit (a heading glued before the
+    """A name a prose rule may give a role: ends like a unit, 3+ characters, no digit, no colon or label word (a heading glued before the
     subject: 3.2应急报告国家发展改革委…), no role word inside (X及Y会同Z负责 is read by the 会同 rule), no phrase
     (``_NOT_A_NAME_RE``: 请X…, 并指定专门机构, …或者…), and, as the subject of the sentence, not a vague one (有关部门负责…)."""
     return (len(name) >= 3 and not any(c.isdigit() for c in name) and bool(vocab.department_re.search(name))
             and not vocab.manner_end.search(name)  # 各区自行, 市民政部门另行: an adverb ends no name (行 of 银行)
             and not vocab.non_unit_endings.search(name)  # 树穴底部应…: a part of a thing
             and not any(w in name for w in ("会同", "牵头", "负责", "配合", "协助")) and not _NOT_A_NAME_RE.search(name)
+            # a colon or a label word is never inside a unit's name: 分管省领导:林某部门分工:省财政厅 is two label lines
+            # glued (广东 粤府〔2021〕22号 read it as a lead)
+            and ":" not in name and "：" not in name and not vocab.label_word_re.search(name)
             and not (subject and vocab.vague_prose_names.search(name)))
 
 
