@@ -37,6 +37,11 @@ HEADERS = [
      "内容 names the row; the last work column is the task (2024年工作任务 a field of the row)"),
     (["序号", "事项名称", "职权类型", "行使主体", "责任事项"], {"number": 0, "task": 1, "other": 2, "responsible": 3}, True,
      "a 权责清单: 行使主体 is who is responsible"),
+    (["序号", "目标与任务", "分 管 县领导", "牵头责任单位", "责任单位"],
+     {"number": 0, "task": 1, "leader": 2, "lead": 3, "responsible": 4}, True,
+     "南陵 2024: 分管县领导 is a person column (a level inside the word), not the end of the header"),
+    (["序号", "重点任务", "联系市领导", "牵头单位"], {"number": 0, "task": 1, "leader": 2, "lead": 3}, True,
+     "联系市领导: a person column"),
     (["序号", "工作任务", "责任单位", "一季度目标", "目标完成情况"], {"number": 0, "task": 1, "responsible": 2, "other": 4}, True,
      "目标完成情况 is a status column, no task (一季度目标 names none)"),
 ]
