@@ -165,6 +165,33 @@ def test_one_line_plan_splits_at_markers(raw, lines, why):
     assert clean(raw).split("\n") == lines, why
 
 
+#: (a line of a plan with line breaks, lines after cleanup, why)
+TAG_THEN_ITEM_CASES = [
+    ("1.加强监管,(市A局负责)2.完善机制,(市B局、市C局负责)", ["1.加强监管,(市A局负责)", "2.完善机制,(市B局、市C局负责)"],
+     "a tag closing item 1 right before 2.: item 2 opens its own paragraph"),
+    ("3.推进建设（牵头单位：市D局）4.强化保障（市E局牵头，市F局配合）5.抓好落实。",
+     ["3.推进建设（牵头单位：市D局）", "4.强化保障（市E局牵头，市F局配合）", "5.抓好落实。"],
+     "labelled and verb-style tags; the numbering goes on from the line's own number"),
+    ("1.完善制度（试行）2.推进建设", ["1.完善制度（试行）2.推进建设"], "a bracket that is no tag closes no item"),
+    ("1.加强监管（市A局负责）7.推进建设", ["1.加强监管（市A局负责）7.推进建设"], "7 does not follow 1: no item of this list"),
+    ("1.加强监管（市A局负责）2.5%的企业完成改造", ["1.加强监管（市A局负责）2.5%的企业完成改造"], "2.5% is a figure"),
+    ("加强监管（市A局负责）2.推进建设", ["加强监管（市A局负责）2.推进建设"], "a line that is no numbered item has no numbering to follow"),
+]
+
+
+@pytest.mark.parametrize(("line", "lines", "why"), TAG_THEN_ITEM_CASES, ids=[c[2] for c in TAG_THEN_ITEM_CASES])
+def test_tag_before_next_item_number(line, lines, why):
+    text = "某市实施方案\n一、重点任务\n" + line + "\n二、保障措施\n（一）加强组织领导。各部门要落实责任。\n"
+    assert clean(text).split("\n")[2:-2] == lines, why
+
+
+def test_tag_before_next_item_number_gives_each_item_its_roles():
+    text = "某市实施方案\n一、重点任务\n1.加强监管,(市A局负责)2.完善机制,(市B局、市C局负责)\n3.推进建设。（市D局负责）\n"
+    _, tasks = parse_document(text, "t")
+    assert [(t.label, t.sole, t.shared) for t in tasks if t.tag] == [
+        ("一1", ["市A局"], []), ("一2", [], ["市B局", "市C局"]), ("一3", ["市D局"], [])]
+
+
 def test_inline_markers_in_a_plan_with_line_breaks_stay():
     text = "一、主要任务\n1.加强管理，主要包括：1.建立台账；2.定期检查。（市A局负责）\n2.推进建设。（市B局负责）\n"
     assert clean(text).split("\n")[1] == "1.加强管理，主要包括：1.建立台账；2.定期检查。（市A局负责）", \

@@ -386,6 +386,52 @@ def split_one_line_plan(lines: list[str]) -> list[str]:
     return lines[:i] + [p for p in pieces if p] + lines[i + 1 :]
 
 
+#: An item number right after a closing bracket (``…(县发改局负责)2.组织…``): the next item when the bracket was a tag.
+_ITEM_AFTER_BRACKET_RE = re.compile(r"(?<=[）)〕】\]])(\d{1,2})[.．、](?![\d.．%％‰])")
+_LINE_ITEM_RE = re.compile(r"^(\d{1,2})[.．、](?![\d.．%％‰])")
+
+
+def _closes_a_tag(line: str, close: int) -> bool:
+    """True when the bracket group closing at ``close`` reads as a responsibility tag: a role word closes it or a label
+    opens it (the test of a heading's tag, kb/parser/structure.py)."""
+    from kb.parser.roles import OPENERS, load_vocabulary
+
+    depth, j = 0, close
+    while j >= 0:
+        if line[j] in "）)〕】]":
+            depth += 1
+        elif line[j] in OPENERS:
+            depth -= 1
+            if depth == 0:
+                break
+        j -= 1
+    if j < 0:
+        return False
+    vocab = load_vocabulary()
+    content = line[j + 1 : close].strip()
+    return bool(vocab.role_end.search(content) or vocab.label_line_re.match(content))
+
+
+def split_items_after_tags(lines: list[str]) -> list[str]:
+    """A numbered item whose tag is followed on the same line by the next item's number (``1.…,(市A局负责)2.…``, a
+    copied page that lost a line break) ends at its tag: the next item opens its own paragraph, so each item keeps its
+    own roles and its number (read as one paragraph, the last tag gave both items its units).  Only the numbering the
+    line opens with goes on (an item number 1–3 above the line's: ``7.`` after item 1 is none), only after a bracket
+    that is a tag (``（试行）2.`` is none); ``2.5%`` is a figure."""
+    out: list[str] = []
+    for line in lines:
+        while (first := _LINE_ITEM_RE.match(line)) and ("）" in line or ")" in line):
+            last = int(first.group(1))
+            cut = next((m.start() for m in _ITEM_AFTER_BRACKET_RE.finditer(line)
+                        if last < int(m.group(1)) <= last + ITEM_NUMBER_GAP and _closes_a_tag(line, m.start() - 1)), None)
+            if cut is None:
+                break
+            out.append(line[:cut])
+            line = line[cut:]
+        out.append(line)
+    return out
+
+
 _BRACKET_CHARS_RE = re.compile(r"[（(〔【\[）)〕】\]]")
 
 
@@ -677,6 +723,7 @@ CLEANUP_RULES: list[Callable[[list[str]], list[str]]] = [
     remove_debris_spaces,
     join_printed_lines,
     join_fragments,
+    split_items_after_tags,
     join_split_title,
     drop_repeated_renditions,
 ]
