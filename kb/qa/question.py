@@ -512,6 +512,8 @@ def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Quest
             hit = None  # single characters other than separators are stripped at chunk edges only
         if hit and any(consumed[i:i + len(hit[0])]):
             hit = None
+        if hit and start is not None and _inside_name(text, i + len(hit[0]), hit[1], voc, lexicon):
+            hit = None  # 市人力资源社会保障局, 市医疗保障局: 保障 (of 保障措施) inside a name is the name's
         if hit is None:
             if start is None:
                 start = i
@@ -843,15 +845,17 @@ def _abbreviation(chunk: str, lexicon: Lexicon, resolve, voc: Vocabulary | None 
 
 
 def _written_out(stem: str, names: set[str]) -> set[str]:
-    """The names ending with ``stem`` once a usual abbreviation in it is written out (房管局 → 房屋管理局)."""
+    """The names ending with ``stem`` once a usual abbreviation in it is written out (房管局 → 房屋管理局), or once a
+    piece written out in it is abbreviated (人力资源社会保障局 → 人社局: a plan's table writes the short name its cover
+    notice writes in full)."""
     from kb.qa.query import load_shapes
 
     out = set()
     for short, longs in load_shapes()["name_pieces"].items():
-        if short in stem:
-            for long in longs:
-                whole = stem.replace(short, long)
-                out |= {value for value in names if value.endswith(whole) and value != whole or _bare(value) == whole}
+        wholes = [stem.replace(short, long) for long in longs] if short in stem else []
+        wholes += [stem.replace(long, short) for long in longs if long in stem]
+        for whole in wholes:
+            out |= {value for value in names if value.endswith(whole) and value != whole or _bare(value) == whole}
     return out
 
 
@@ -877,8 +881,36 @@ def _short_department(chunk: str, lexicon: Lexicon, resolve):
     return None
 
 
+def _inside_name(text: str, end: int, kinds, voc: Vocabulary, lexicon: Lexicon) -> bool:
+    """True when a word of the question's vocabulary ending at ``end``, after name characters, is followed by a
+    department's ending (局, 委, 厅 …: ``department_endings``) that closes the name — the question's end, a mark, a
+    separator or a word of the question follows (需要, 牵头, 的) — so the word is inside a department's name
+    (市人力资源社会保障局, 市医疗保障局), not the word asked (保障 of 保障措施; 资金保障办法: 办 opens 办法, no ending).
+    Departments and role words keep their reading (市发展改革委牵头 is a name and a role)."""
+    if any(kind in ("dept", "role") for kind, _ in kinds):
+        return False
+    m = _department_endings(voc).match(text, end)
+    if m is None:
+        return False
+    after = m.end()
+    return (after == len(text) or not is_cjk(text[after]) or text[after] in lexicon.single_removable
+            or lexicon.longest(text, after) is not None)
+
+
+_ENDINGS: dict[int, tuple] = {}
+
+
+def _department_endings(voc: Vocabulary) -> re.Pattern:
+    held = _ENDINGS.get(id(voc))
+    if held is None or held[0] is not voc:
+        words = sorted(voc.words["department_endings"], key=len, reverse=True)
+        held = _ENDINGS[id(voc)] = (voc, re.compile("|".join(map(re.escape, words))))
+    return held[1]
+
+
 def _join_split_names(text: str, pieces: list[tuple[int, int]], lexicon: Lexicon, voc: Vocabulary, resolve):
-    """Rejoin pieces a separator split inside a mistyped name (市经济和信息局 → one piece)."""
+    """Rejoin pieces a separator split inside a mistyped name (市经济和信息局 → one piece) or a full name of a plan's
+    short one (市人力资源和社会保障局 → 市人社局)."""
     out: list[tuple[int, int]] = []
     for a, b in pieces:
         if out:
@@ -886,6 +918,8 @@ def _join_split_names(text: str, pieces: list[tuple[int, int]], lexicon: Lexicon
             gap = text[pb:a]
             if gap and len(gap) == 1 and gap in lexicon.single_removable:
                 res = _department_chunk(text[pa:b], voc, resolve, starts=lexicon.department_starts)
+                if res is not None and not res.ok and res.how != "ambiguous":
+                    res = _abbreviation(text[pa:b], lexicon, resolve, voc) or res  # 市人力资源和社会保障局 = 市人社局
                 if res is not None and res.ok:
                     out[-1] = (pa, b)
                     continue
