@@ -512,7 +512,7 @@ def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Quest
             hit = None  # single characters other than separators are stripped at chunk edges only
         if hit and any(consumed[i:i + len(hit[0])]):
             hit = None
-        if hit and start is not None and _inside_name(text, i + len(hit[0]), hit[1], voc, lexicon):
+        if hit and start is not None and i - start >= 2 and _inside_name(text, i + len(hit[0]), hit[1], voc, lexicon):
             hit = None  # 市人力资源社会保障局, 市医疗保障局: 保障 (of 保障措施) inside a name is the name's
         if hit is None:
             if start is None:
@@ -886,9 +886,10 @@ def _inside_name(text: str, end: int, kinds, voc: Vocabulary, lexicon: Lexicon) 
     department's ending (局, 委, 厅 …: ``department_endings``) that closes the name — the question's end, a mark, a
     separator or a word of the question follows (需要, 牵头, 的) — so the word is inside a department's name
     (市人力资源社会保障局, 市医疗保障局), not the word asked (保障 of 保障措施; 资金保障办法: 办 opens 办法, no ending).
-    Departments and role words keep their reading (市发展改革委牵头 is a name and a role)."""
-    if any(kind in ("dept", "role") for kind, _ in kinds):
-        return False
+    Only a word naming a part of the plan (overview: 保障, 目标) after 2+ name characters: asking words keep their
+    reading (综合保税区要发展成为哪几个中心: 几个 before 中心 asks), so do departments and role words."""
+    if not kinds or any(kind != "overview" for kind, _ in kinds):
+        return False  # only a noun naming a part of the plan (保障, 目标); 哪几个中心 asks which centres
     m = _department_endings(voc).match(text, end)
     if m is None:
         return False
