@@ -129,6 +129,20 @@ def test_prose_name_with_a_label_is_no_unit(clause, bad, why):
     assert bad not in names and not any(":" in n or "：" in n for n in names), why
 
 
+#: (clause, unit a prose rule reads, why) — controls: a label word inside a body's own name
+PROSE_KEEP_CASES = [
+    ("市养老服务指导单位负责全市老年人助餐服务的资金清算。", "市养老服务指导单位",
+     "指导单位 ends a body's name (沪 养老 2019, untuned check: the first version of the rule dropped it)"),
+    ("区项目实施单位负责项目建设管理。", "区项目实施单位", "实施单位 inside a body's name"),
+]
+
+
+@pytest.mark.parametrize(("clause", "unit", "why"), PROSE_KEEP_CASES, ids=[c[2] for c in PROSE_KEEP_CASES])
+def test_prose_name_holding_a_label_word_inside(clause, unit, why):
+    tag = read_prose([clause], EMPTY, VOCAB)
+    assert tag is not None and unit in [n for v in tag.roles.values() for n in v], why
+
+
 # ------------------------------------------------------------------ 4. a plan written on one line
 ONE_LINE_PLAN = (
     "某县关于支持企业发展的六条措施一、加大资金支持1.设立专项资金500万元,(县财政局、县发改局负责)"

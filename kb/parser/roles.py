@@ -65,7 +65,8 @@ class RoleVocabulary:
     label_line_re: re.Pattern
     """A paragraph that opens with a label (dialect C), optionally inside a bracket."""
     label_word_re: re.Pattern
-    """A label word anywhere, colon or not (a name holding one is no unit: 分管省领导林某部门分工省财政厅)."""
+    """A label word opening a name, or a person's label form anywhere in it (分管省领导林某…): no unit's name.  A label
+    word inside a name is a body's own word (市养老服务指导单位, 区项目实施单位)."""
     ongoing: re.Pattern
     """Time words without a date (年内持续推进, 长期坚持)."""
     lead_rules: list[tuple[str, re.Pattern]]
@@ -237,7 +238,8 @@ def load_vocabulary(path: str | None = None) -> RoleVocabulary:
         label_forms=label_forms,
         label_re=re.compile(f"(?P<label>{label_alt})\\s*[：:]"),
         label_line_re=re.compile(f"^[（(〔【\\[]?\\s*{label_alt}\\s*[：:]"),
-        label_word_re=re.compile(label_alt),
+        label_word_re=re.compile(f"^{label_alt}|" + "|".join(f"(?:{p.pattern})" for k, p in label_forms if k == "field")
+                                 if any(k == "field" for k, _ in label_forms) else f"^{label_alt}"),
         ongoing=re.compile(_alt(_words(src, "ongoing_words", data["ongoing_words"]))),
         lead_rules=lead_rules,
         any_lead_rule=re.compile("|".join(f"(?:{p.pattern})" for _, p in lead_rules)),
@@ -1016,8 +1018,8 @@ def _prose_unit(name: str, vocab: RoleVocabulary, subject: bool) -> bool:
             and not vocab.manner_end.search(name)  # 各区自行, 市民政部门另行: an adverb ends no name (行 of 银行)
             and not vocab.non_unit_endings.search(name)  # 树穴底部应…: a part of a thing
             and not any(w in name for w in ("会同", "牵头", "负责", "配合", "协助")) and not _NOT_A_NAME_RE.search(name)
-            # a colon or a label word is never inside a unit's name: 分管省领导:林某部门分工:省财政厅 is two label lines
-            # glued (广东 粤府〔2021〕22号 read it as a lead)
+            # a colon, a label opening it or a person's label is never in a unit's name: 分管省领导:林某部门分工:省财政厅
+            # is two label lines glued (广东 粤府〔2021〕22号 read it as a lead); 市养老服务指导单位 is a body
             and ":" not in name and "：" not in name and not vocab.label_word_re.search(name)
             and not (subject and vocab.vague_prose_names.search(name)))
 
