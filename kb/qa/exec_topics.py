@@ -32,10 +32,13 @@ def topic_words(q: Query, env) -> list[str]:
 
 def _asked_departments(q: Query, tasks: list[Task]) -> list[str]:
     """The departments an answer is about: those of the role asked (谁牵头 → the leads), else every one."""
-    role = next((r for r in q.roles if r in ROLES), None)
+    asked = list(dict.fromkeys(r for r in q.roles if r in ROLES))
+    role = asked[0] if asked else None
     if role:
-        # (谁牵头 of a task whose one unit is its 责任单位 — sole — names that unit: it is the one responsible)
-        names = list(dict.fromkeys(n for t in tasks for n in (getattr(t, role) or (t.sole if role == "lead" else []))))
+        # (谁牵头 of a task whose one unit is its 责任单位 — sole — names that unit: it is the one responsible; the
+        # 牵头单位和配合单位分别是谁 of one task: the units of each role asked, in that order)
+        names = list(dict.fromkeys(n for r in asked for t in tasks
+                                   for n in (getattr(t, r) or (t.sole if r == "lead" else []))))
         # (谁牵头 where no task found names a lead: the answer names the units it does state)
         return names or (departments_of(tasks) if role == "lead" else [])
     return departments_of(tasks)
@@ -796,8 +799,9 @@ def exec_topic_who(question: str, q: Query, env) -> Answer:
     implied_differ = len({tuple(t.implied) for t in tasks}) > 1
     for n, task in enumerate(tasks, 1):
         number = f"{n}. " if len(tasks) > 1 else ""
-        if role and getattr(task, role) and len(tasks) == 1:
-            lines.append(f"{topic}的{ROLE_NAMES[role]}单位：{'、'.join(_with_subunits(task, role))}。")
+        for asked in dict.fromkeys(r for r in q.roles if r in ROLES) if len(tasks) == 1 else ():
+            if getattr(task, asked):  # (each role asked of the one task: 牵头单位和配合单位分别是谁)
+                lines.append(f"{topic}的{ROLE_NAMES[asked]}单位：{'、'.join(_with_subunits(task, asked))}。")
         missing = "（未写明牵头单位）" if role == "lead" and not no_lead and not task.lead and not task.sole else ""
         # (units a carry-forward note implies — 以下任务措施均需各市政府落实，不再列出 — are responsible for the task as
         # the plan says, 负责落实: on the task's line when the tasks found differ in them, else once below)

@@ -1625,6 +1625,10 @@ def read_department_set(r: Reading) -> None:
             need.append(role)
     if not need:
         return
+    if q.topic and not without and not any(_has(text, w[k]) for k in ("both", "only")):
+        # 优化转诊服务的牵头单位和配合单位分别是谁: both roles of ONE task named by its topic — a who-question of that task
+        # (topic_who), not the departments holding both roles somewhere (既/又/只/不 mark a set)
+        return
     q.act, q.subject, q.roles, q.without_roles = Act.COMPARE, "departments", need, without
 
 
