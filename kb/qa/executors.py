@@ -632,7 +632,9 @@ def _unit_clauses(candidates: list[Task], units: list[str], groups: list[list[st
 
     from kb.qa.text import fold
 
-    number = re.compile(r"(?:[0-9][0-9,.]*|[一二两三四五六七八九十百千]+)(?:万|亿)?(?:"
+    # (a year, 2019年, is a date — never an amount of 年: a span asked, 周期多长, is stated as 周期为1年; nor is 上一年 /
+    # 同一批 / 每一次, a numeral after a word pointing at one of a series)
+    number = re.compile(r"(?<![0-9上下同每当本前后])(?!(?:19|20)[0-9]{2}年)(?:[0-9][0-9,.]*|[一二两三四五六七八九十百千]+)(?:万|亿)?(?:"
                         + "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True)) + ")")
     found, near_found = [], []
     for t in candidates:

@@ -331,7 +331,7 @@ def _check_words(value, where: str) -> list[str]:
 SHAPE_LISTS = ("plan_count_words", "baseline_asks", "base_marks", "place_suffixes", "places", "structure_asks", "task_subject", "department_subject", "most", "least",
                "both", "only", "not", "earliest", "latest", "guide", "plan_marks", "value_units", "person_units",
                "unit_not_after", "money_words", "money_asks", "money_units", "which_before", "which_units", "which_after", "due_by",
-               "field_affixes", "field_asks", "national_issuers", "start_asks", "node_asks", "measure_not_after", "noun_units",
+               "field_affixes", "field_asks", "national_issuers", "start_asks", "node_asks", "measure_not_after", "duration_asks", "duration_marks", "duration_extremes", "noun_units",
                "steering_verbs", "body_endings", "body_followers", "everyday_qualifiers",
                "role_after", "posts", "post_verbs", "value_verbs", "vague_amounts", "base_before", "base_after", "list_tails",
                "list_nouns", "list_asks", "goal_verbs", "outline_subjects", "structure_fillers")
@@ -1785,6 +1785,8 @@ def read_extreme_deadline(r: Reading) -> None:
     q, text, w = r.query, r.text, r.words
     if q.act is not None or q.dates is not None:
         return
+    if r.facts.unit == "duration":
+        return  # 最长可以开多久: the longest span the plan states (read_unit_value), not the latest deadline
     first, last = _has(text, w["earliest"]), _has(text, w["latest"])
     if not (first or last) or not (r.facts.flags & {"when", "due", "has_deadline"}):
         return

@@ -429,6 +429,13 @@ def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Quest
         for k in range(m.start(), m.end("unit")):
             consumed[k] = True
         unit_end = m.end("unit")
+        if q.unit == "duration":
+            from kb.qa.query import load_shapes
+
+            for w in load_shapes()["duration_extremes"]:  # (最长可以开多久: 最长 asks, it is no word of the topic)
+                for x in re.finditer(re.escape(w), text):
+                    for k in range(x.start(), x.end()):
+                        consumed[k] = True
     else:
         unit_end = None
     m = _LABEL.search(text) or _SECTION_MARK.match(text)
@@ -718,6 +725,9 @@ def _unit_ask(text: str):
     unit, measure, asks, marks, money = patterns
     if marks and not any(map(text.__contains__, marks)):
         return None
+    duration = _duration_ask(text, shapes)
+    if duration is not None:
+        return duration
     m = next((m for m in unit.finditer(text) if m.group("unit") not in shapes["noun_units"]
               or "\u4e00" <= text[m.end():m.end() + 1] <= "\u9fff"), None)  # (几条 at the end counts items)
     if m is None:
@@ -728,6 +738,20 @@ def _unit_ask(text: str):
         if m is not None:
             return _MeasureMatch(m, shapes["money_words"][0])  # (a money word: 多少钱 is asked)
     return m
+
+
+def _duration_ask(text: str, shapes: dict):
+    """周期多长 / 最长可以开多久: a word asking a span (shapes.yaml ``duration_asks``) with an extreme of it or a noun of a
+    span (``duration_extremes`` / ``duration_marks``) elsewhere in the question asks the span the plan states, as the
+    measure ``duration`` (its units: ``unit_kinds.duration``); None otherwise (多久报一次 asks when, 多长 a length)."""
+    asks = sorted(shapes["duration_asks"], key=len, reverse=True)
+    m = re.search("(?P<unit>" + "|".join(map(re.escape, asks)) + ")", text)
+    if m is None:
+        return None
+    rest = text[:m.start()] + "\x00" + text[m.end():]
+    if not any(w in rest for w in (*shapes["duration_marks"], *shapes["duration_extremes"])):
+        return None
+    return _MeasureMatch(m, "duration")
 
 
 class _MeasureMatch:
