@@ -92,6 +92,8 @@ class Question:
     """``kb.registry.Resolution`` of department-like names that did not resolve (unknown, ambiguous)."""
     roles: list[str] = field(default_factory=list)
     """Roles named, in order (lead, support, sole, shared, implied, any)."""
+    role_verbs: list[str] = field(default_factory=list)
+    """Role words read as verbs of the topic (要支持哪个版本: no unit or who-slot beside them): kept in the topic."""
     flags: set[str] = field(default_factory=set)
     """Kinds of words present: count, joint, who, when, due, target, pronoun, opener, topic_before, topic_after,
     topic_mark, topic_any (topic words joined by 和/、), respectively, list, ranking, shared_alone (共同负责 read as
@@ -521,6 +523,9 @@ def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Quest
             hit = None
         if hit and start is not None and i - start >= 2 and _inside_name(text, i + len(hit[0]), hit[1], voc, lexicon):
             hit = None  # 市人力资源社会保障局, 市医疗保障局: 保障 (of 保障措施) inside a name is the name's
+        if hit and not _role_in_place(text, i, hit, mentions, voc):
+            q.role_verbs.append(hit[0])  # 要支持哪个版本: a role word with no unit or who-slot beside it is a verb of
+            hit = None  # the topic (kept whole: _trim leaves it on the chunk)
         if hit is None:
             if start is None:
                 start = i
@@ -630,6 +635,39 @@ def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Quest
         if roles and name in q.departments:
             q.department_roles.setdefault(name, roles[0])
     return q
+
+
+#: Roles a word may name that is also an everyday verb of a plan's text (支持, 协助, 落实 …); ``any`` words (负责, 参与,
+#: 任务) are no particular role and stay as read.
+_PARTICULAR_ROLES = frozenset({"lead", "support", "guide", "sole", "shared", "implied"})
+#: What a question asking "which" writes between 哪/什么 and the noun asked (哪个版本, 哪几项任务, 什么部门).
+_WHICH = re.compile(r"(?:哪|什么|啥|多少|几)(?:一|几)?(?:些|个|项|条|家|件|类)?")
+
+
+def _role_in_place(text: str, at: int, hit, mentions, voc: Vocabulary) -> bool:
+    """Whether a hit of the scan that names only a particular role (支持, 配合, 牵头) stands as a role: beside a unit —
+    a department named before it, or anything asked of units (谁, 哪些部门, 配合单位: intents.yaml ``who`` /
+    ``generic_departments``) in the question — or closing what the question asks of a unit (牵头的, 配合哪些任务, 牵头了吗:
+    nothing after it, a word of shapes.yaml ``role_after``, or 哪/什么 + a task or unit noun).  Otherwise (集约化平台要支持
+    哪个版本的互联网协议, 支持企业发展这项工作由谁负责 — the first 支持) it is a verb of the words asked, no role."""
+    word, kinds = hit
+    roles = {v for k, v in kinds if k == "role"}
+    if not roles or not roles <= _PARTICULAR_ROLES or any(k != "role" for k, _ in kinds):
+        return True
+    if mentions or any(w in text for w in (*voc.words["who"], *voc.words["generic_departments"]) if w != word):
+        return True
+    if text[:at].endswith(tuple(voc.words["department_endings"])):
+        return True  # 组织部配合, 金融办配合, 局牵头: a unit's name, resolved or not, right before it
+    from kb.qa.query import load_shapes
+
+    rest = text[at + len(word):].rstrip("？?。！!")
+    if not rest or rest in voc.words["suffixes"]:
+        return True
+    which = _WHICH.match(rest)
+    if which is None:
+        return any(rest.startswith(a) for a in load_shapes()["role_after"])
+    noun = rest[which.end():]
+    return not noun or any(noun.startswith(n) for n in (*voc.words["task_nouns"], *voc.words["generic_departments"]))
 
 
 def _shared_alone(q: Question, text: str, role_marks: list[tuple[int, str]], voc: Vocabulary) -> None:
@@ -995,14 +1033,14 @@ def _trim(chunk: str, edge_words: set[str], q: Question, voc: Vocabulary, places
         # an edge word of two characters before one of one (the longest first), the start before the end
         for n in (2, 1):
             w = chunk[:n]
-            if len(w) == n and w in edge_words and not head_kept:
+            if len(w) == n and w in edge_words and not head_kept and w not in q.role_verbs:
                 _note_role(w, q, voc)
                 chunk = chunk[n:]
                 shift += n
                 changed = True
                 break
             w = chunk[-n:]
-            if len(w) == n and w in edge_words and not tail_kept:
+            if len(w) == n and w in edge_words and not tail_kept and w not in q.role_verbs:
                 _note_role(w, q, voc)
                 chunk = chunk[:-n]
                 changed = True
