@@ -90,6 +90,13 @@ def stated_bodies(q, env) -> tuple[Task, str, str, list[str]] | None:
     # topic's words — 统筹协调, 整体部署, 协调 of 牵头协调 — asks the sentence)
     verbs = [w for w in q.topic if w in steering]
     words = [w for w in q.topic if w not in steering]
+    if not verbs:
+        # 谁对项目组织实施负总责: the verb glued to the end of the topic word the scan left (目组织实施负总责)
+        for w in list(words):
+            verb = next((v for v in sorted(steering, key=len, reverse=True) if w.endswith(v) and len(w) - len(v) >= 2), None)
+            if verb is not None:
+                verbs.append(verb)
+                words[words.index(w)] = w[:-len(verb)]
     if not verbs or not words:
         return None
     # the paragraphs writing a verb asked (or its longer forms: 协调 → 统筹协调, 牵头协调)

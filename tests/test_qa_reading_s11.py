@@ -1,0 +1,113 @@
+"""Question reading for the causes the holdout10 blind set found (session 11, notes-holdout10.md causes 5–7).
+
+Each row: a plan, a question, the Query slots it must be read as (a subset of ``Query.to_dict()``; ``None`` for a
+slot that must stay unset), then what the answer must hold (status, words that must stand in its text, words that
+must not) — and why.  Rows were written before the mechanisms, mostly on plans of tests/fixtures/plans/ other than
+the blind ones; every expected figure was read by hand from the plan file (quoted in ``why``).  Control rows pin
+readings that must NOT change.
+
+Mechanisms (data in kb/data/shapes.yaml / intents.yaml):
+- a duration asked (最长可以开多久, 周期多长): an extreme word or a time noun with 多久/多长 asks a span the plan states
+  in units of time (``duration_marks`` / ``unit_kinds.duration``), never the latest deadline or a length;
+- a role word is a role only beside a unit or a who-slot (要支持哪个版本: 支持 is the topic's verb);
+- a who-question with a steering verb glued to its topic (对…负总责, 由谁确定) is answered by the sentence whose subject
+  does it;
+- both roles of ONE task named by a topic (X的牵头单位和配合单位分别是谁) is a who-question of that task, not the set
+  of departments holding both roles.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+H10 = Path("/work/coord/holdout10/plans")
+PLANS = {
+    "jicai": ROOT / "tests/fixtures/plans/74_yaopin_jicai_guobanfa2019-2.pdf.txt",
+    "jiuye": ROOT / "tests/fixtures/qa/plans/a9_jiuye_guofa2018-39.txt",
+    "tiyu": ROOT / "tests/fixtures/plans/11_tiyu_guobanfa2018-121.txt",
+    "xinmeiti": ROOT / "tests/fixtures/plans/76_zhengwu_xinmeiti_guobanfa2018-123.txt",
+    "rencai": ROOT / "tests/fixtures/plans/05_guangzhou_rencaijiju_2012.txt",
+    "zigong": None,
+}
+
+
+@cache
+def plan_of(alias: str):
+    from kb.store import load_plan
+
+    path = PLANS[alias]
+    return load_plan() if path is None else load_plan(str(path))
+
+
+# (plan, question, slots, status, words the answer holds, words it must not hold, why)
+ROWS = [
+    # ---- a duration asked
+    ("jicai", "集中采购结果的执行周期多长", {"act": "value", "unit": "duration"}, "answered", ["1年"], ["长度", "公里"],
+     "六: 于2019年初开始执行集中采购结果，周期为1年 — 周期 before 多长 asks a span of time, not a length"),
+    ("jicai", "集中采购结果执行周期是多久", {"act": "value", "unit": "duration"}, "answered", ["1年"], ["时限："],
+     "六: 周期为1年 — a time noun with 多久 asks the span the plan states, not the task's deadline (2019年)"),
+    ("jiuye", "失业青年参加就业见习最长多久", {"act": "value", "unit": "duration", "aggregate": None}, "answered",
+     ["3—12个月"], ["时限最晚"],
+     "组织失业青年参加3—12个月的就业见习 — 最长 with 多久 asks the longest span, not the latest deadline"),
+    ("jiuye", "哪些任务的时限最长", {"act": "when", "aggregate": "latest"}, "answered", ["时限最晚"], [],
+     "control: 时限最长 with no 多久/多长 is the latest deadline, as before"),
+    ("zigong", "时限最长的任务有哪些", {"act": "when", "aggregate": "latest"}, "answered", ["时限最晚"], [],
+     "control on the bundled plan: the latest deadlines (2020年年底前), as before"),
+    # ---- a role word is a role only beside a unit or a who-slot
+    ("xinmeiti", "移动客户端要支持哪个版本的互联网协议", {"roles": None, "outside": None}, "answered", ["IPv6"], ["配合"],
+     "四: 移动客户端要全面支持IPv6（互联网协议第6版） — 支持 is the verb of the thing asked, no support role; the thing "
+     "a clause names after the asked verb (哪个版本 → IPv6) is not read yet: KNOWN_FAILURES"),
+    ("xinmeiti", "移动客户端要全面支持什么", {"roles": None, "outside": None}, "not_understood", [], ["配合"],
+     "支持 closing on 什么 with no unit asked is the verb; kb reads no thing-asked-of-a-verb yet: honest"),
+    ("tiyu", "支持企业发展这项工作由谁负责", {"over": "topic_who", "outside": None}, "answered",
+     ["体育总局", "市场监管总局"], ["没有给任何部门分配"],
+     "三（九）支持企业发展…（体育总局、市场监管总局负责） — 支持 opens the task's title, it asks no support role"),
+    ("tiyu", "体育总局支持哪些工作", {"departments": [{"name": "体育总局", "role": "support"}]}, "not_in_plan",
+     ["配合"], [],
+     "control: 支持 right after a unit is its role (the plan gives no support role: said so)"),
+    ("tiyu", "哪些部门配合", {"roles": ["support"], "outside": "role"}, "not_in_plan", ["配合"], [],
+     "control: 配合 after a who-slot is the role; the plan gives none"),
+    # ---- a steering verb glued to the topic: the sentence's subject answers
+    ("rencai", "谁对项目组织实施负总责", {"act": "who"}, "answered", ["由各项目牵头单位负总责"], [],
+     "43: 各项目牵头单位对项目组织实施负总责 — the sentence names who (the tag's 市委组织部 leads the whole item)"),
+    # ---- both roles of one task named by a topic
+    ("zigong", "提高能源利用效率的牵头单位和配合单位分别是谁", {"act": "who", "over": "topic_who"}, "answered",
+     ["市发展改革委", "市经济和信息化局"], ["既牵头又配合", "市生态环境局"],
+     "line 35: 提高能源利用效率…〔市发展改革委（市能源办）牵头，市经济和信息化局配合〕 — one task's two roles"),
+    ("zigong", "既牵头又配合的部门有哪些", {"act": "compare", "subject": "departments"}, "answered", ["既牵头又配合"], [],
+     "control: no topic — the set of departments holding both roles, as before"),
+]
+
+
+#: Rows kb does not answer as expected yet (strict xfail), with the cause.
+KNOWN_FAILURES = {
+    "移动客户端要支持哪个版本的互联网协议": "read right (no role); answered 没有读懂 — the object of a verb asked by 哪个+noun "
+                                  "(哪个版本 → IPv6 in 全面支持IPv6) has no reader yet",
+}
+
+
+def _slot(query, name):
+    d = query.to_dict()
+    return d.get(name)
+
+
+@pytest.mark.parametrize("alias,question,slots,status,has,has_not,why", ROWS, ids=[r[1] for r in ROWS])
+def test_reading(alias, question, slots, status, has, has_not, why, request):
+    from kb.qa import Session
+
+    if question in KNOWN_FAILURES:
+        request.applymarker(pytest.mark.xfail(strict=True, raises=AssertionError, reason=KNOWN_FAILURES[question]))
+
+    answer = Session(plan=plan_of(alias)).ask(question)
+    for name, want in slots.items():
+        got = _slot(answer.query, name)
+        assert got == want, f"{name}: {got!r} != {want!r} — {why} | kb: {answer.text[:300]}"
+    assert answer.status == status, f"{why} | kb: {answer.text[:300]}"
+    for w in has:
+        assert w in answer.text, f"{w!r} missing — {why} | kb: {answer.text[:300]}"
+    for w in has_not:
+        assert w not in answer.text, f"{w!r} present — {why} | kb: {answer.text[:300]}"
