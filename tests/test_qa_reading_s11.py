@@ -13,7 +13,9 @@ Mechanisms (data in kb/data/shapes.yaml / intents.yaml):
 - a who-question with a steering verb glued to its topic (对…负总责, 由谁确定) is answered by the sentence whose subject
   does it;
 - both roles of ONE task named by a topic (X的牵头单位和配合单位分别是谁) is a who-question of that task, not the set
-  of departments holding both roles.
+  of departments holding both roles;
+- who issued the plan (哪几个部门联合印发的, 发文单位是谁) is answered from the notice's 联合制定/印发 sentence, its
+  signature or its title, never from the departments given tasks.
 """
 
 from __future__ import annotations
@@ -32,6 +34,11 @@ PLANS = {
     "xinmeiti": ROOT / "tests/fixtures/plans/76_zhengwu_xinmeiti_guobanfa2018-123.txt",
     "rencai": ROOT / "tests/fixtures/plans/05_guangzhou_rencaijiju_2012.txt",
     "zigong": None,
+    "chengdu": ROOT / "tests/fixtures/plans/10_chengdu_qianrushi_2024.txt",
+    "huangpu": ROOT / "tests/fixtures/plans/22_huangpu_kezaishengnengyuan_2025.txt",
+    "jiaotong": ROOT / "tests/fixtures/plans/61_shanghai_jiaotong_guangfu_2023.txt",
+    "songjiang": ROOT / "tests/fixtures/plans/21_songjiang_chengshigengxin_2025.txt",
+    "zongbao": ROOT / "tests/fixtures/plans/12_zongbao_guofa2019-3.txt",
 }
 
 
@@ -78,6 +85,23 @@ ROWS = [
     ("zigong", "提高能源利用效率的牵头单位和配合单位分别是谁", {"act": "who", "over": "topic_who"}, "answered",
      ["市发展改革委", "市经济和信息化局"], ["既牵头又配合", "市生态环境局"],
      "line 35: 提高能源利用效率…〔市发展改革委（市能源办）牵头，市经济和信息化局配合〕 — one task's two roles"),
+    # ---- who issued the plan: its notice's lines, never the units given tasks
+    ("jiaotong", "这个方案是哪几个部门联合印发的", {"act": "meta", "over": "issuers"}, "answered",
+     ["共 2 个", "上海市交通委员会", "上海市发展和改革委员会"], ["共 3 个"],
+     "signature: 上海市交通委员会上海市发展和改革委员会2023年6月15日 — two bodies written without a separator"),
+    ("chengdu", "方案由哪些部门印发", {"over": "issuers"}, "answered",
+     ["共 4 个", "成都市发展和改革委员会", "中共成都市委社会工作部", "成都市规划和自然资源局", "成都市住房和城乡建设局"], [],
+     "line 1: 成都市发展和改革委员会 中共成都市委社会工作部 成都市规划和自然资源局 成都市住房和城乡建设局 关于印发《…》的通知"),
+    ("huangpu", "发文单位是谁", {"over": "issuers"}, "answered", ["共 13 个", "黄浦区发展和改革委员会"], [],
+     "signature: thirteen 黄浦区 bodies, then 2025年 date (counted by hand in the file's closing lines)"),
+    ("zongbao", "这个文件是哪个部门发布的", {"over": "issuers"}, "answered", ["国务院"], [],
+     "国务院关于促进综合保税区高水平开放高质量发展的若干意见 — signed 国务院 2019年1月12日"),
+    ("songjiang", "这个方案是哪个部门制定的", {"over": "issuers"}, "answered", ["区建设管理委"], ["没有写明"],
+     "title: …办公室关于转发区建设管理委制订的《松江区城市更新2025年度实施计划》的通知 — the plan's drafter"),
+    ("zigong", "这个方案是哪个部门印发的", {"over": "issuers"}, "not_in_plan", ["没有写明印发单位"], ["市生态环境局"],
+     "the bundled plan's file opens with its title and holds no notice or signature: said so, never the task units"),
+    ("zigong", "重污染天气预警由哪个部门发布", {"over": "topic_who"}, "answered", ["市生态环境局"], [],
+     "control: a topic beside 发布 is a topic's who-question (三（六）4), not the issuer"),
     ("zigong", "既牵头又配合的部门有哪些", {"act": "compare", "subject": "departments"}, "answered", ["既牵头又配合"], [],
      "control: no topic — the set of departments holding both roles, as before"),
 ]

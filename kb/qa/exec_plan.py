@@ -398,3 +398,113 @@ def exec_post(question: str, q: Query, env) -> Answer:
     if others:
         lines.append(f"方案写明的其他{post}：" + "；".join(f"{t.label} {s}" for t, s in others[:3]))
     return Answer(question, "post", "\n".join(lines), tasks=[], status="not_in_plan")
+
+
+# ---------------------------------------------------------------- who issued the plan
+
+#: A body's name: characters up to an ending bodies have (the longest ending first at each place: 委员会 before 委).
+_BODY = r"[\u4e00-\u9fff（）()]{2,24}?(?:委员会|办公厅|办公室|管委会|领导小组|人民政府|政府|总局|总署|中心|局|委|办|厅|部|署|院)"
+#: The issuing sentence of a cover notice: bodies joined by 、/和/与, then 联合/共同/会同…, then a verb of drafting or
+#: issuing (市卫生健康委、市财政局、市人力资源社会保障局、市医保局联合制定《…》; 市发展改革委、市经济信息化委会同有关部门制定了).
+_ISSUING = re.compile(rf"(?P<names>{_BODY}(?:[、和与 ]?{_BODY})*) ?(?:联合|共同|会同[^，。；]{{0,10}}?|关于)?(?:研究)?"
+                      r"(?:制定|印发|起草|编制|制发)")
+#: A signature: bodies one after another (each name whole), then the date of issue.
+_SIGNATURE = re.compile(rf"(?P<names>(?:{_BODY}){{1,8}})\s*(?:19|20)\d\d年\d{{1,2}}月\d{{1,2}}日")
+#: One body of a run of names (joined by 、/和/与 or written one after another, as signatures are), each whole: the rest of
+#: the run must be bodies too (上海市发展和改革委员会 is one name, not 上海市发展 + 改革委员会; 人民政府办公室 not 人民政府).
+_ONE_BODY = re.compile(rf"{_BODY}(?=(?:[、和与 ]?{_BODY})*$)")
+#: The place a body's name opens with (成都市发展和改革委员会 → 成都), group 1 without its level.
+_PLACE = re.compile(r"^(?:中共)?([\u4e00-\u9fff]{2,3}?)[省市区县]")
+#: A title opening with its issuer (国务院关于促进…的若干意见); a notice passing on another's plan (关于转发) names the
+#: one passing it on, not the issuer asked.
+_TITLE_ISSUER = re.compile(rf"^(?P<name>{_BODY})关于(?!转发)")
+#: A notice passing on a plan another body drew up (…办公室关于转发区建设管理委制订的《…》的通知): that body issued it.
+_TITLE_PASSED_ON = re.compile(rf"^{_BODY}关于转发(?P<name>{_BODY})(?:制订|制定|编制|起草)的")
+#: A title naming its issuers as X等N部门 (广州市卫生健康委等4部门关于印发…的通知).
+_TITLE_ISSUERS = re.compile(r"^(?P<first>[\u4e00-\u9fff]{2,24}?)等(?P<n>[0-9一二三四五六七八九十]{1,2})(?:个)?部门")
+
+
+def _issuer_lines(doc, plan) -> list[str]:
+    """The lines of a document that may name its issuers: its cover notice, news lead, opening paragraphs (引言) and
+    closing lines, in that order."""
+    lines = [*(doc.cover or "").splitlines(), *(doc.preface or "").splitlines()]
+    lines += [t.text for t in plan.tasks if t.doc == doc.id and (t.label or "").startswith("引言")]
+    lines += (doc.closing or "").splitlines()
+    return [x.strip() for x in lines if x.strip()]
+
+
+def _split_names(names: str) -> list[str]:
+    """The bodies of a run of names, each whole (separators dropped)."""
+    out, at = [], 0
+    while at < len(names):
+        m = _ONE_BODY.match(names, at)
+        if m is None:
+            break
+        out.append(m.group(0))
+        at = m.end()
+        if names[at:at + 1] in ("、", "和", "与", " "):
+            at += 1
+    place = _PLACE.match(out[0]) if out else None
+    if place and not re.search(r"[、 ]", names):
+        # a run written without separators (a signature, a title line) is split at each body's place: a piece without
+        # the place (社会工作部 after 中共成都市委) ends the body before it (中共成都市委社会工作部)
+        merged = []
+        for piece in out:
+            if merged and place.group(1) not in piece:
+                merged[-1] += piece
+            else:
+                merged.append(piece)
+        out = merged
+    return out
+
+
+def issuers_of(doc, plan) -> tuple[list[str], str] | None:
+    """(issuers, the words naming them) of one document: the cover's issuing sentence, else its signature, else its
+    title's X等N部门; None when none of them names a body."""
+    lines = _issuer_lines(doc, plan)
+    for line in lines:
+        for sentence in re.split(r"[。；]", line):
+            m = _ISSUING.search(sentence)
+            if m:
+                names = _split_names(m.group("names"))
+                if not names:
+                    continue
+                names[0] = re.split(r"[，,由]", names[0])[-1]  # (现由市X局…: the words before the body are none of it)
+                clause = sentence.rfind("，", 0, m.start("names") + 1) + 1
+                quoted = sentence[clause:].strip()
+                return names, quoted if len(quoted) <= 90 else quoted[:90] + "…"
+    for line in reversed(lines):
+        m = _SIGNATURE.search(line)
+        if m:
+            names = _split_names(m.group("names"))
+            if names:
+                return names, m.group(0)
+    m = _TITLE_ISSUERS.match(doc.title or "")
+    if m:
+        return [f"{m.group('first')}等{m.group('n')}个部门"], doc.title
+    m = _TITLE_ISSUER.match(doc.title or "") or _TITLE_PASSED_ON.match(doc.title or "")
+    if m:
+        return [m.group("name")], doc.title
+    return None
+
+
+def exec_issuers(question: str, q: Query, env) -> Answer:
+    """这个方案是哪几个部门联合印发的: for each plan asked, the bodies its notice says drafted or issued it (联合制定…现印发),
+    else those signing it, else the title's X等N部门 — quoted with the words naming them; a plan naming none says so.
+    Never the departments given tasks."""
+    docs = [d for d in env.plan.documents if not q.plan or d.id == q.plan]
+    env.ctx.tasks = []
+    lines, found = [], []
+    for d in docs:
+        got = issuers_of(d, env.plan)
+        name = f"《{d.name}》" if len(docs) > 1 else "方案"
+        if got is None:
+            lines.append(f"{name}没有写明印发单位（文件标题：{d.title}）。")
+            continue
+        names, source = got
+        found.extend(n for n in names if n not in found)
+        what = "制订单位" if "关于转发" in source else "印发单位"  # (a notice passing the plan on names who drew it up)
+        lines.append(f"{name}的{what}共 {len(names)} 个：{'、'.join(names)}。")
+        lines.append(f"原文：{source}")
+    status = "answered" if found else "not_in_plan"
+    return Answer(question, "issuers", compose(lines), tasks=[], departments=found, status=status)

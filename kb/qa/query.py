@@ -219,6 +219,9 @@ class Query:
     一共涉及多少个单位 → units): set only when the plan states such a total (kb/qa/stated_totals.py)."""
     stated_noun: str = ""
     """With ``stated``: the noun the question counts (具体任务, 工作举措, 牵头单位; empty: 部门 of 由多少个部门牵头)."""
+    issuers: bool = False
+    """Who issued the plan is asked (这个方案是哪几个部门联合印发的, 发文单位是谁: read_issuers): the document's own lines
+    naming its issuers answer (kb.qa.exec_plan.exec_issuers), never the departments given tasks."""
     post: str = ""
     """A post asked who holds (组长是谁, 治理工作小组组长由谁担任 → 组长; shapes.yaml ``posts``): the plan's sentence
     filling it answers (kb.qa.exec_plan.exec_post), never a task's departments."""
@@ -331,7 +334,7 @@ def _check_words(value, where: str) -> list[str]:
 SHAPE_LISTS = ("plan_count_words", "baseline_asks", "base_marks", "place_suffixes", "places", "structure_asks", "task_subject", "department_subject", "most", "least",
                "both", "only", "not", "earliest", "latest", "guide", "plan_marks", "value_units", "person_units",
                "unit_not_after", "money_words", "money_asks", "money_units", "which_before", "which_units", "which_after", "due_by",
-               "field_affixes", "field_asks", "national_issuers", "start_asks", "node_asks", "measure_not_after", "duration_asks", "duration_marks", "duration_extremes", "noun_units",
+               "field_affixes", "field_asks", "national_issuers", "start_asks", "node_asks", "measure_not_after", "issuer_asks", "issue_verbs", "issuer_fillers", "duration_asks", "duration_marks", "duration_extremes", "noun_units",
                "steering_verbs", "body_endings", "body_followers", "everyday_qualifiers",
                "role_after", "posts", "post_verbs", "value_verbs", "vague_amounts", "base_before", "base_after", "list_tails",
                "list_nouns", "list_asks", "goal_verbs", "outline_subjects", "structure_fillers")
@@ -1020,6 +1023,27 @@ def read_post(r: Reading) -> None:
         start = min((r.text.find(x) for x in q.post_of if r.text.find(x) >= 0), default=r.text.find(w))
         q.post_asked = r.text[start:r.text.find(w) + len(w)] if start >= 0 else w
         return
+
+
+def read_issuers(r: Reading) -> None:
+    """这个方案是哪几个部门联合印发的 / 发文单位是谁 / 方案由哪些部门制定: who issued the plan — an issuer word (shapes.yaml
+    ``issuer_asks``), or a who-word with a verb of issuing (``issue_verbs``), and nothing else asked but the document's
+    nouns and fillers.  A topic beside them (国六标准由哪个部门发布) is a topic's who-question, as before."""
+    q, f = r.query, r.facts
+    if q.act is not None or f.departments or q.label or q.ordinal is not None or q.dates is not None:
+        return
+    text, w = r.text, r.words
+    asked = _has(text, sorted(w["issuer_asks"], key=len, reverse=True))
+    verb = _has(text, sorted(w["issue_verbs"], key=len, reverse=True))
+    if not asked and not (verb and "who" in f.flags):
+        return
+    rest = text
+    for word in sorted({*w["issuer_asks"], *w["issue_verbs"], *w["outside"]["document_nouns"], *w["issuer_fillers"],
+                        *r.words_voc("suffixes")}, key=len, reverse=True):
+        rest = rest.replace(word, "")
+    if rest.strip("？?。！! "):
+        return
+    q.act, q.subject, q.issuers = Act.META, "issuers", True
 
 
 def read_value_kind(r: Reading) -> None:
@@ -2506,6 +2530,7 @@ OVER = {
     "all_tasks": "every task of the plan (方案一共有多少项任务)",
     "stated_total": "a total the plan's text states, beside kb's own count (一共明确了多少项具体任务, 涉及多少个牵头单位)",
     "post": "who holds a post the plan fills (组长是谁): the sentence stating it, or that the plan does not",
+    "issuers": "who issued the plan (哪几个部门联合印发的): its notice's lines naming them, never the units given tasks",
     "unread": "no reading of the question: full-text search, said plainly",
 }
 
@@ -2625,7 +2650,7 @@ def over_act(s: _Seen) -> str | None:
     """The acts that say alone what the question is over."""
     q = s.q
     if q.act is Act.META:
-        return "plans"
+        return "issuers" if q.issuers else "plans"  # (哪几个部门联合印发的: the plan's issuers, read_issuers)
     if q.act is Act.STRUCTURE:
         return "parts"
     if q.act is Act.COMPARE:
@@ -2835,6 +2860,7 @@ READERS = (
     read_part_units,
     read_topic,
     read_post,
+    read_issuers,
     read_annex_named,
     read_value_kind,
     read_topic_split,
