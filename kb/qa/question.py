@@ -548,7 +548,8 @@ def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Quest
             elif kind in ("topic_before", "topic_after"):
                 marks.append((i if kind == "topic_before" else i + len(word), kind))
             elif kind == "pronouns":
-                q.flags.add("pronoun")
+                if not _bound_word(text, i, word, voc):
+                    q.flags.add("pronoun")
             elif kind == "respectively":
                 q.flags.add("respectively")
                 inner = _role_in(word[1:], voc)  # 各牵头: 分别 and a role in one word
@@ -635,6 +636,14 @@ def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Quest
         if roles and name in q.departments:
             q.department_roles.setdefault(name, roles[0])
     return q
+
+
+def _bound_word(text: str, at: int, word: str, voc: Vocabulary) -> bool:
+    """以上 of 二级及以上医疗机构 / 3人以上: a pronoun word that is also a bound (intents.yaml ``at_least``) after 及/或 or a
+    number is that bound, pointing at nothing before (the question was read as a follow-up of the previous answer)."""
+    if word not in voc.words["at_least"] or at == 0:
+        return False
+    return text[at - 1] in "及或" or text[at - 1].isdigit() or text[at - 1] in "一二两三四五六七八九十百千万级"
 
 
 #: Roles a word may name that is also an everyday verb of a plan's text (支持, 协助, 落实 …); ``any`` words (负责, 参与,
@@ -1111,7 +1120,8 @@ def _joins(between: str, voc: Vocabulary) -> bool:
     of two characters or more (及 of 涉及 / 提及 joins nothing: 示范场景中哪些涉及医疗 asks the items holding both words)."""
     if not any(map(between.__contains__, _JOINERS)):
         return False
-    for w in (*voc.topic_before, *voc.topic_after):
+    for w in (*voc.topic_before, *voc.topic_after, *voc.words["at_least"]):
+        # (及以上 / 或以上 of 二级及以上医疗机构 bound a level, they join no alternatives)
         if len(w) >= 2 and w in between:
             between = between.replace(w, "")
     return any(map(between.__contains__, _JOINERS))
