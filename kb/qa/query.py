@@ -579,7 +579,7 @@ def read_place(r: Reading) -> None:
             for k in (3, 2):
                 cand = stem[-k:]
                 before = r.text[at - k - 1] if at - k - 1 >= 0 else ""
-                if len(cand) == k and all(is_cjk(c) and c not in _NOT_IN_PLACE for c in cand) \
+                if len(cand) == k and all(is_cjk(c) and c not in _NOT_IN_PLACE for c in cand) and "多少" not in cand \
                         and (not before or not is_cjk(before) or before in _PLACE_BOUNDARY) \
                         and cand + suffix not in r.plan_text and cand not in r.plan_text:
                     names.append(cand + suffix)
@@ -1973,6 +1973,45 @@ def annex_heading(named: list[tuple]) -> str:
     return "、".join(f"{cite}《{title}》" if title else cite for _, cite, title in named)
 
 
+#: 多少/几 (+ a measure word) + the noun asked (要预留多少号源, 多少城市社区, 多少区域).
+_COUNTED_NOUN = LazyPattern(r"(?:多少|几)(?P<unit>个|名|家|项|所|条|位|人)?(?P<noun>[\u4e00-\u9fff]{2,6})")
+#: What the text writes between a number and the noun it counts (预留30%的号源, 50%的城市社区, 3名联系人): group ``unit``.
+_NUMBER_BEFORE = LazyPattern(r"(?:[0-9][0-9.]*|[一二两三四五六七八九十百千]+)(?P<unit>%|％|个|名|家|项|所|条|位|人)?的?$")
+
+
+def read_counted_noun(r: Reading) -> None:
+    """医联体要预留多少号源 / 多少城市社区建成…: 多少 before a noun the plan's text writes right after a number (30%的号源,
+    50%的城市社区) asks that number — a value in the unit the text writes it in (% → a share), never a search for tasks
+    holding the words, nor a count of them.  Nouns of the plan's own items and units (任务, 部门, 方面: shapes.yaml
+    ``unit_not_after``) are counts of the plan, read as before."""
+    q, f = r.query, r.facts
+    if q.act is not None or f.departments or f.unit or q.label or q.ordinal is not None or q.part:
+        return
+    m = _COUNTED_NOUN.search(r.text)
+    if m is None:
+        return
+    noun = m.group("noun")
+    if noun.startswith(tuple(r.words["unit_not_after"])) or noun.startswith(tuple(r.words_voc("task_nouns"))):
+        return
+    from kb.qa.text import fold
+
+    for k in range(len(noun), 1, -1):
+        word = noun[:k]
+        if word not in r.plan_text:  # (a stored plan's text answers `in` from its index, no scan)
+            continue
+        for t in r.plan.tasks_matching([[word]], fold, kinds=None)[:50]:
+            text = fold(t.text or "")
+            at = text.find(word)
+            while at >= 0:
+                before = _NUMBER_BEFORE.search(text[max(0, at - 12):at])
+                if before is not None:
+                    unit = before.group("unit") or m.group("unit") or word
+                    q.act, q.subject, q.unit, q.counted = Act.VALUE, "targets", "%" if unit == "％" else unit, word
+                    return
+                at = text.find(word, at + 1)
+        return  # (the longest start of the noun the plan writes decides; a shorter one would be another word)
+
+
 def read_unit_value(r: Reading) -> None:
     """人才公寓要建多少套 / 每年培养多少名…: a number in a unit, stated by some paragraph (not always a target
     the parser read)."""
@@ -2849,6 +2888,7 @@ OVER_RULES = (over_stated_total, over_plan_count, over_departments, over_act, ov
 #: then what the scan found, then the shapes (each leaves the act alone once another set it).
 READERS = (
     read_outside,
+    read_counted_noun,
     read_place,
     read_plan_named,
     read_references,
