@@ -31,6 +31,7 @@ PLANS = {
     "youer": "tests/fixtures/qa/plans/v9_youeryuan_guobanfa2019-3.txt",  # a notice whose 组织实施 fills a post
     "wufei": "tests/fixtures/qa/plans/v9_wufei_guobanfa2018-128.txt",  # 成立领导小组, with no 组长 named
     "zongbao": "tests/fixtures/plans/12_zongbao_guofa2019-3.txt",  # a goal listing five 中心
+    "weifei": "tests/fixtures/plans/85_shandong_weifei_paicha_2019.txt",  # 以沿河、沟渠…为重点区域 (an enumeration)
 }
 
 
@@ -169,6 +170,13 @@ ROWS = [
      "那扬尘呢 after a who-question is that question about 扬尘"),
     ("zigong", [], "垃圾分类有哪些任务", {}, "topic_tasks", "unread", "exec_search",
      "no paragraph holds 垃圾分类 and it is not marked as a topic: not understood, said plainly"),
+    # ---- the plan's issuers, the plans holding a word, a list the text enumerates (session 11, reading)
+    ("huangpu", [], "这个方案是哪些部门联合印发的", {"issuers": True}, "issuers", "issuers", "exec_issuers",
+     "who issued the plan: its signature's thirteen 黄浦区 bodies, never the units given tasks"),
+    ("rencai", [], "哪个方案提到了诺贝尔奖", {"mentioning": True}, "plans_mentioning", "plans_mentioning",
+     "exec_plans_mentioning", "a which-plan word with a topic: the plans whose text holds it (29. …诺贝尔奖获得者…)"),
+    ("weifei", [], "重点区域有哪些", {"enumerated": "重点区域"}, "enumeration", "enumeration", "exec_enumeration",
+     "三1 以沿河、沟渠、城市水体、湖库、废弃场所为重点区域: the list the text gives of the noun"),
     # ---- nothing, and no reading
     ("zigong", [], "", {"act": "help"}, "nothing", "nothing", "exec_help", "empty"),
     ("zigong", [], "你好", {"chitchat": True}, "nothing", "nothing", "exec_help", "asks nothing of the plan"),

@@ -40,13 +40,26 @@ PLANS = {
     "songjiang": ROOT / "tests/fixtures/plans/21_songjiang_chengshigengxin_2025.txt",
     "zongbao": ROOT / "tests/fixtures/plans/12_zongbao_guofa2019-3.txt",
     "jingan": ROOT / "tests/fixtures/plans/25_jingan_chengshigengxin_2023.txt",
+    "weifei": ROOT / "tests/fixtures/plans/85_shandong_weifei_paicha_2019.txt",
 }
+
+
+#: Plans loaded together (a folder of copies): which plan holds a word.
+FOLDERS = {"jicai+rencai": ("jicai", "rencai")}
 
 
 @cache
 def plan_of(alias: str):
+    import shutil
+    import tempfile
+
     from kb.store import load_plan
 
+    if alias in FOLDERS:
+        folder = Path(tempfile.mkdtemp(prefix="reading_s11_"))
+        for one in FOLDERS[alias]:
+            shutil.copy(PLANS[one], folder)
+        return load_plan(str(folder))
     path = PLANS[alias]
     return load_plan() if path is None else load_plan(str(path))
 
@@ -100,6 +113,17 @@ ROWS = [
      "control: 多少项任务 of a unit counts its tasks (任务 is the plan's own item, no noun of the text)"),
     ("chengdu", "一共有多少个部门", {"counted": None}, None, [], [],
      "control: 部门 is no noun a value counts (a count of the plan's units, as before)"),
+    # ---- a list the text enumerates; which loaded plan holds a word
+    ("weifei", "重点区域有哪些", {"over": "enumeration"}, "answered", ["沿河", "沟渠", "城市水体", "湖库", "废弃场所"], [],
+     "三1: 以沿河、沟渠、城市水体、湖库、废弃场所为重点区域 — the list the text gives of the noun, not the tasks holding it"),
+    ("zigong", "保障措施有哪些", {"enumerated": None}, None, [], [],
+     "control: a part of the plan asked whole (四、保障措施), no noun a sentence enumerates"),
+    ("jicai+rencai", "哪个方案提到了诺贝尔奖", {"over": "plans_mentioning"}, "answered", ["共 1 个", "已载入 2 个"], [],
+     "05 rencai 29.: 引进不少于200名诺贝尔奖获得者… — the one plan of two whose text holds it"),
+    ("jicai+rencai", "哪些方案涉及带量采购", {"over": "plans_mentioning"}, "answered", ["共 1 个"], ["任务（带责任单位的条目）"],
+     "74 jicai: 带量采购 throughout; rencai never — never every task of both plans (the old reading listed all tasks)"),
+    ("jicai+rencai", "哪个方案提到了火星基地", {}, None, [], ["提到“火星"],
+     "no plan holds 火星基地: never a plan said to mention it"),
     # ---- who issued the plan: its notice's lines, never the units given tasks
     ("jiaotong", "这个方案是哪几个部门联合印发的", {"act": "meta", "over": "issuers"}, "answered",
      ["共 2 个", "上海市交通委员会", "上海市发展和改革委员会"], ["共 3 个"],

@@ -508,3 +508,86 @@ def exec_issuers(question: str, q: Query, env) -> Answer:
         lines.append(f"原文：{source}")
     status = "answered" if found else "not_in_plan"
     return Answer(question, "issuers", compose(lines), tasks=[], departments=found, status=status)
+
+
+# ---------------------------------------------------------------- which plans hold a word; a list the text enumerates
+
+
+def exec_plans_mentioning(question: str, q: Query, env) -> Answer:
+    """哪个方案提到了拉萨市: the loaded plans whose text (any paragraph, task or not) holds every topic word, each with the
+    paragraphs holding them; none: the plans do not mention it."""
+    from kb.qa.query import load_shapes
+
+    which = load_shapes()["which_plan"]
+    words = [w for w in q.topic if len(w) >= 2 and not any(w in x or x in w for x in which)]
+    groups = [env.voc.synonyms(w) for w in words]
+    held = env.plan.tasks_matching(groups, fold, kinds=None) if groups else []
+    env.ctx.tasks = []
+    asked = "、".join(words)
+    if not held:
+        text = f"已载入的 {len(env.plan.documents)} 个方案都没有提到“{asked}”。"
+        return Answer(question, "plans_mentioning", text, tasks=[], status="not_in_plan")
+    by_doc: dict[str, list] = {}
+    for t in held:
+        by_doc.setdefault(t.doc, []).append(t)
+    names = {d.id: d.name for d in env.plan.documents}
+    lines = [f"提到“{asked}”的方案共 {len(by_doc)} 个（已载入 {len(env.plan.documents)} 个）："]
+    for k, (doc, tasks) in enumerate(by_doc.items(), 1):
+        labels = "、".join(t.label for t in tasks[:8]) + ("等" if len(tasks) > 8 else "")
+        lines.append(f"{k}. 《{names.get(doc, doc)}》：{len(tasks)} 处（{labels}）")
+    return Answer(question, "plans_mentioning", compose(lines), tasks=[])
+
+
+#: An 、-list of 3+ short items (brackets taken out first: 省（区、市） is one item's).
+_ENUMERATED = re.compile(r"(?:[^、，,。；;：:（）()]{1,14}、){2,}[^、，,。；;：:（）()]{1,30}")
+_BRACKETED = re.compile(r"（[^（）]*）|\([^()]*\)")
+
+
+def enumerations(plan, noun: str, links) -> list[tuple]:
+    """(paragraph, sentence, the list as written) of each sentence holding ``noun`` beside an 、-list of 3+ items that a
+    link word ties to it (…、…、…作为试点地区 / 试点地区包括…、…、…) — at most 5, in plan order."""
+    out = []
+    alt = "|".join(re.escape(x) for x in sorted(links, key=len, reverse=True))
+    link_then_noun = re.compile(rf"(?:{alt})[^、，,。；;]{{0,8}}$")  # list … link … (the noun)
+    link_then_list = re.compile(rf"^[^、，,。；;]{{0,6}}?(?:{alt})")  # (the noun) … link … list
+    for t in plan.tasks_matching([[noun]], fold, kinds=None)[:40]:
+        for sentence in re.split(r"[。；;！？!?\n]", fold(t.text or "")):
+            at = sentence.find(noun)
+            if at < 0:
+                continue
+            flat = _BRACKETED.sub(lambda m: "＃" * len(m.group(0)), sentence)  # (same length: positions kept)
+            written = None
+            head = flat[:at]
+            lists = list(_ENUMERATED.finditer(head))
+            if lists and lists[-1].end() == len(head):
+                m = lists[-1]
+                link = link_then_noun.search(head, m.start())
+                if link is not None and head.rfind("、") < link.start():
+                    written = sentence[m.start():link.start()]
+            if written is None:
+                tail_at = at + len(noun)
+                link = link_then_list.match(flat, tail_at)
+                m = _ENUMERATED.match(flat, link.end()) if link else None
+                if m is not None:
+                    written = sentence[m.start():m.end()]
+            if written:
+                out.append((t, sentence.strip(), written.strip()))
+            if len(out) >= 5:
+                return out
+    return out
+
+
+def exec_enumeration(question: str, q: Query, env) -> Answer:
+    """试点地区有哪些: the list a sentence of the plan gives of the noun asked, as written, with the sentence quoted."""
+    from kb.qa.query import load_shapes
+
+    found = enumerations(env.plan, q.enumerated, load_shapes()["enumeration_links"])
+    env.ctx.tasks = []
+    if not found:
+        return Answer(question, "enumeration", f"方案没有列举“{q.enumerated}”。", tasks=[], status="not_in_plan")
+    lines = [f"方案列出的“{q.enumerated}”：" if len(found) == 1 else f"方案中列举“{q.enumerated}”的地方共 {len(found)} 处："]
+    for k, (t, sentence, written) in enumerate(found, 1):
+        number = f"{k}. " if len(found) > 1 else ""
+        lines.append(f"{number}{written}")
+        lines.append(f"出处：{t.label} {sentence}")
+    return Answer(question, "enumeration", compose(lines), tasks=[t for t, _, _ in found])

@@ -1083,9 +1083,9 @@ exec_stated_total = _imported("stated_totals", "exec_stated_total")
 exec_goal_list = _imported("exec_goals", "exec_goal_list")
 exec_context, exec_item, exec_section, exec_title, field_answer = (
     _imported("exec_items", n) for n in ("exec_context", "exec_item", "exec_section", "exec_title", "field_answer"))
-(exec_issuers, exec_post, exec_all_targets, exec_date_list, exec_department_list, exec_overview, exec_role_kind, exec_sharing,
+(exec_enumeration, exec_plans_mentioning, exec_issuers, exec_post, exec_all_targets, exec_date_list, exec_department_list, exec_overview, exec_role_kind, exec_sharing,
  exec_timed_tasks) = (
-    _imported("exec_plan", n) for n in ("exec_issuers", "exec_post", "exec_all_targets", "exec_date_list", "exec_department_list",
+    _imported("exec_plan", n) for n in ("exec_enumeration", "exec_plans_mentioning", "exec_issuers", "exec_post", "exec_all_targets", "exec_date_list", "exec_department_list",
                                         "exec_overview", "exec_role_kind", "exec_sharing", "exec_timed_tasks"))
 exec_all_tasks, exec_target, exec_topic_deadline, exec_topic_list, exec_topic_who = (
     _imported("exec_topics", n) for n in ("exec_all_tasks", "exec_target", "exec_topic_deadline", "exec_topic_list",
@@ -1099,6 +1099,8 @@ DISPATCH = {
     "stated_total": exec_stated_total,
     "post": exec_post,
     "issuers": exec_issuers,
+    "plans_mentioning": exec_plans_mentioning,
+    "enumeration": exec_enumeration,
     "plans": exec_meta,
     "parts": exec_structure,
     "department_sets": exec_compare,

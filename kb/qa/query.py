@@ -219,6 +219,12 @@ class Query:
     一共涉及多少个单位 → units): set only when the plan states such a total (kb/qa/stated_totals.py)."""
     stated_noun: str = ""
     """With ``stated``: the noun the question counts (具体任务, 工作举措, 牵头单位; empty: 部门 of 由多少个部门牵头)."""
+    mentioning: bool = False
+    """Which loaded plans hold the topic words is asked (哪个方案提到了拉萨市: read_plans_mentioning): the plans whose text
+    holds them, with the paragraphs (kb.qa.exec_plan.exec_plans_mentioning), never a list of tasks."""
+    enumerated: str = ""
+    """A noun whose members the text enumerates, asked as a list (试点地区有哪些 → 试点地区: read_enumeration): the
+    sentence listing them answers (kb.qa.exec_plan.exec_enumeration)."""
     issuers: bool = False
     """Who issued the plan is asked (这个方案是哪几个部门联合印发的, 发文单位是谁: read_issuers): the document's own lines
     naming its issuers answer (kb.qa.exec_plan.exec_issuers), never the departments given tasks."""
@@ -334,7 +340,7 @@ def _check_words(value, where: str) -> list[str]:
 SHAPE_LISTS = ("plan_count_words", "baseline_asks", "base_marks", "place_suffixes", "places", "structure_asks", "task_subject", "department_subject", "most", "least",
                "both", "only", "not", "earliest", "latest", "guide", "plan_marks", "value_units", "person_units",
                "unit_not_after", "money_words", "money_asks", "money_units", "which_before", "which_units", "which_after", "due_by",
-               "field_affixes", "field_asks", "national_issuers", "start_asks", "node_asks", "measure_not_after", "issuer_asks", "issue_verbs", "issuer_fillers", "duration_asks", "duration_marks", "duration_extremes", "noun_units",
+               "field_affixes", "field_asks", "national_issuers", "start_asks", "node_asks", "measure_not_after", "which_plan", "enumeration_asks", "enumeration_links", "issuer_asks", "issue_verbs", "issuer_fillers", "duration_asks", "duration_marks", "duration_extremes", "noun_units",
                "steering_verbs", "body_endings", "body_followers", "everyday_qualifiers",
                "role_after", "posts", "post_verbs", "value_verbs", "vague_amounts", "base_before", "base_after", "list_tails",
                "list_nouns", "list_asks", "goal_verbs", "outline_subjects", "structure_fillers")
@@ -1023,6 +1029,39 @@ def read_post(r: Reading) -> None:
         start = min((r.text.find(x) for x in q.post_of if r.text.find(x) >= 0), default=r.text.find(w))
         q.post_asked = r.text[start:r.text.find(w) + len(w)] if start >= 0 else w
         return
+
+
+def read_plans_mentioning(r: Reading) -> None:
+    """哪个方案提到了拉萨市 / 哪些方案涉及燃气: a which-plan word (shapes.yaml ``which_plan``) with topic words asks which
+    loaded plans hold them — never every task of the plans (哪些方案涉及燃气 listed all 103 tasks of five plans)."""
+    q, f = r.query, r.facts
+    if q.act is not None or f.departments or q.label or q.ordinal is not None:
+        return
+    asked = _has(r.text, sorted(r.words["which_plan"], key=len, reverse=True))
+    if not asked or not [w for w in f.topic if w not in asked and len(w) >= 2]:
+        return
+    q.act, q.subject, q.mentioning = Act.META, "plans", True
+
+
+def read_enumeration(r: Reading) -> None:
+    """试点地区有哪些: a noun (2+ characters, the whole question before an ``enumeration_asks`` word) whose members some
+    sentence of the plan enumerates — the executor quotes that sentence; a noun no sentence enumerates is read on."""
+    q, f = r.query, r.facts
+    if q.act is not None or q.label or q.ordinal is not None or f.date or len(f.topic) + len(f.departments) != 1:
+        return
+    ask = next((a for a in sorted(r.words["enumeration_asks"], key=len, reverse=True) if r.text.endswith(a)), None)
+    noun = r.text[:-len(ask)].rstrip("都") if ask else ""
+    if len(noun) < 2 or noun in r.words_voc("task_nouns") or noun not in r.plan_text:
+        return
+    if f.topic and noun != f.topic[0]:
+        return
+    from kb.qa.exec_plan import enumerations
+
+    # (试点地区, which the plan's prose also makes a unit with duties: asked as 有哪些 alone, its members are asked —
+    # a unit's duties are asked with a duty word, 试点地区负责哪些工作)
+    if enumerations(r.plan, noun, r.words["enumeration_links"]):
+        q.act, q.subject, q.enumerated = Act.LIST, "enumerated", noun
+        q.departments, q.about = [], None
 
 
 def read_issuers(r: Reading) -> None:
@@ -2569,6 +2608,8 @@ OVER = {
     "all_tasks": "every task of the plan (方案一共有多少项任务)",
     "stated_total": "a total the plan's text states, beside kb's own count (一共明确了多少项具体任务, 涉及多少个牵头单位)",
     "post": "who holds a post the plan fills (组长是谁): the sentence stating it, or that the plan does not",
+    "plans_mentioning": "which loaded plans hold the topic words (哪个方案提到了拉萨市), with their paragraphs",
+    "enumeration": "the members of a noun some sentence enumerates (试点地区有哪些), that sentence quoted",
     "issuers": "who issued the plan (哪几个部门联合印发的): its notice's lines naming them, never the units given tasks",
     "unread": "no reading of the question: full-text search, said plainly",
 }
@@ -2689,7 +2730,10 @@ def over_act(s: _Seen) -> str | None:
     """The acts that say alone what the question is over."""
     q = s.q
     if q.act is Act.META:
-        return "issuers" if q.issuers else "plans"  # (哪几个部门联合印发的: the plan's issuers, read_issuers)
+        # (哪几个部门联合印发的: the plan's issuers, read_issuers; 哪个方案提到了拉萨市: read_plans_mentioning)
+        return "issuers" if q.issuers else "plans_mentioning" if q.mentioning else "plans"
+    if q.enumerated:
+        return "enumeration"
     if q.act is Act.STRUCTURE:
         return "parts"
     if q.act is Act.COMPARE:
@@ -2888,6 +2932,7 @@ OVER_RULES = (over_stated_total, over_plan_count, over_departments, over_act, ov
 #: then what the scan found, then the shapes (each leaves the act alone once another set it).
 READERS = (
     read_outside,
+    read_plans_mentioning,
     read_counted_noun,
     read_place,
     read_plan_named,
@@ -2901,6 +2946,7 @@ READERS = (
     read_topic,
     read_post,
     read_issuers,
+    read_enumeration,
     read_annex_named,
     read_value_kind,
     read_topic_split,
