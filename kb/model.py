@@ -411,6 +411,14 @@ class Plan:
         wanted = set(pairs)
         return [t for t in self.tasks if (t.doc, t.part) in wanted]
 
+    def tasks_naming_in_fields(self, word: str, fold) -> list[Task]:
+        """Tasks (any kind) one of whose ``fields`` (the row's other cells: 市卫健委内牵头处室：中医药处), folded by
+        ``fold``, holds ``word`` (folded already), in plan order: a table row merged into a body paragraph keeps
+        its cells only there (no search text holds them), and a name written only in them is still written."""
+        if not word:
+            return []
+        return [t for t in self.tasks if any(word in fold(v) for v in t.fields.values() if v)]
+
     def tasks_matching(self, groups, fold, *, field: str = "text", kinds=("task",)) -> list[Task]:
         """Tasks (of ``kinds``; None: any) whose folded ``field`` holds a word of every group, in plan order.
 

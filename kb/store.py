@@ -1636,6 +1636,14 @@ class StoredPlan(Plan):
         return found
 
     @_healing
+    def tasks_naming_in_fields(self, word: str, fold) -> list[Task]:
+        if self._loaded_tasks() is not None or not word:
+            return Plan.tasks_naming_in_fields(self, word, fold)
+        # (only the rows whose stored form holds the word are decoded; the fields decide)
+        return [t for t in self.tasks_where("instr(t.data, ?) > 0", (word,))
+                if any(word in fold(v) for v in t.fields.values() if v)]
+
+    @_healing
     def tasks_matching(self, groups, fold=None, *, field: str = "text", kinds=("task",)) -> list[Task]:
         if self._loaded_tasks() is not None and fold is not None:
             return Plan.tasks_matching(self, groups, fold, field=field, kinds=kinds)

@@ -309,11 +309,16 @@ def _unassigned(question: str, q: Query, env, name: str, role: str | None, near:
 
     plan, words = env.plan, load_answer_words()
     env.ctx.tasks = []
-    mentions = plan.tasks_matching([(fold(name),)], fold, kinds=None) if name else []
+    mentions = _naming(plan, fold(name), fold) if name else []
     # A name the plan's text writes (in a paragraph, a cover notice, a table column kb does not read: 基层处 in 30 cells)
     # may hold roles kb did not read: what kb read is said, never "the plan assigns it nothing"; the asked role first
     # (共 0 项).  A name the plan never writes is given no task at all.
     written = bool(mentions) or bool(name) and fold(name) in plan.mentions()
+    # (nor does a name the plan writes in parts: a unit it knows and a division it writes, 市卫健委 + 中医药处 of a
+    # 市卫健委内牵头处室 cell — the division's paragraphs are shown)
+    division = None if written or not name else written_division(plan, name, fold)
+    if division:
+        written, mentions = True, _naming(plan, fold(division), fold)
     if written:
         first = (words["role_not_read"].format(name=name, role=ROLE_WORDS[role]) if role
                  else words["not_read"].format(name=name))
@@ -322,6 +327,8 @@ def _unassigned(question: str, q: Query, env, name: str, role: str | None, near:
                  else words["not_named"].format(name=name))
     if not plan.roles_given():
         said, near = [first, words["no_units_assigned"]], []
+    elif division:
+        said, near = [first, words["division_mentioned"].format(name=name, division=division)], []
     elif written:
         said, near = [first, words["only_mentioned"].format(name=name)], []
     else:
@@ -330,9 +337,43 @@ def _unassigned(question: str, q: Query, env, name: str, role: str | None, near:
     result = Result(heading=said)
     if mentions:
         result.related = numbered(mentions)
-        result.related_title = words["mentioned_title"].format(name=name)
+        result.related_title = (words["division_title"].format(division=division) if division
+                                else words["mentioned_title"].format(name=name))
     return Answer(question, "department_unknown", render_text(result), departments=list(departments or []),
                   candidates=near, status="not_in_plan", result=result, related=mentions)
+
+
+def _naming(plan, word: str, fold) -> list[Task]:
+    """Paragraphs whose text or cells hold ``word`` (folded), then those holding it only in a cell of a table row
+    merged into a body paragraph (its fields), in plan order."""
+    found = plan.tasks_matching([(word,)], fold, kinds=None)
+    seen = {t.id for t in found}
+    extra = [t for t in plan.tasks_naming_in_fields(word, fold) if t.id not in seen]
+    return sorted(found + extra, key=plan.position) if extra else found
+
+
+def written_division(plan, name: str, fold) -> str | None:
+    """The division ``name`` ends with when the plan writes it and what comes before is empty or a unit kb knows or
+    the plan writes (市卫健委中医药处 → 中医药处: 市卫健委 in a header, 中医药处 in a cell), the longest such; else
+    None.  Only a name shaped like a division (kb.registry.is_division: …处/室/科/股) of 3+ characters is split (处室,
+    科室 are the words of a header, not a division), after a unit of 2+ characters."""
+    from kb.registry import is_division, known_names, normalize_name
+
+    known = None
+    text = plan.mentions()
+    for i in range(len(name) - 2):
+        division = name[i:]
+        if not is_division(division) or 0 < i < 2:
+            continue
+        if not (fold(division) in text or plan.tasks_naming_in_fields(fold(division), fold)):
+            continue
+        unit = name[:i]
+        if unit:
+            known = known_names(plan) if known is None else known
+            if normalize_name(unit) not in known and fold(unit) not in text:
+                continue
+        return division
+    return None
 
 
 def _implied_note(tasks: list[Task], name: str) -> str:

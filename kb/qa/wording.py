@@ -63,6 +63,8 @@ REQUIRED = {
     "no_roles_read": (),
     "other_roles_title": ("{name}",),
     "only_mentioned": ("{name}",),
+    "division_mentioned": ("{name}", "{division}"),
+    "division_title": ("{division}",),
     "role_not_read": ("{name}", "{role}"),
     "not_read": ("{name}",),
     "mentioned_title": ("{name}",),
