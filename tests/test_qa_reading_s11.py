@@ -11,7 +11,7 @@ Mechanisms (data in kb/data/shapes.yaml / intents.yaml):
   in units of time (``duration_marks`` / ``unit_kinds.duration``), never the latest deadline or a length;
 - a role word is a role only beside a unit or a who-slot (要支持哪个版本: 支持 is the topic's verb);
 - a who-question with a steering verb glued to its topic (对…负总责, 由谁确定) is answered by the sentence whose subject
-  does it;
+  does it; a who-word after a verb of sending (报送哪个部门) by the body the sentence sends it to;
 - both roles of ONE task named by a topic (X的牵头单位和配合单位分别是谁) is a who-question of that task, not the set
   of departments holding both roles;
 - who issued the plan (哪几个部门联合印发的, 发文单位是谁) is answered from the notice's 联合制定/印发 sentence, its
@@ -41,6 +41,7 @@ PLANS = {
     "zongbao": ROOT / "tests/fixtures/plans/12_zongbao_guofa2019-3.txt",
     "jingan": ROOT / "tests/fixtures/plans/25_jingan_chengshigengxin_2023.txt",
     "weifei": ROOT / "tests/fixtures/plans/85_shandong_weifei_paicha_2019.txt",
+    "jiyuehua": ROOT / "tests/fixtures/plans/101_jiyuehua_guobanhan2018-71.txt",
 }
 
 
@@ -95,6 +96,15 @@ ROWS = [
     # ---- a steering verb glued to the topic: the sentence's subject answers
     ("rencai", "谁对项目组织实施负总责", {"act": "who"}, "answered", ["由各项目牵头单位负总责"], [],
      "43: 各项目牵头单位对项目组织实施负总责 — the sentence names who (the tag's 市委组织部 leads the whole item)"),
+    # ---- a who-word after a verb of sending asks the recipient
+    ("weifei", "整改方案要报送哪个部门", {"recipient": True, "over": "topic_who"}, "answered", ["报送省生态环境厅"], [],
+     "四（四）: 各有关市…1个月内将整改方案报送省生态环境厅,同时抄送… — the body after 报送"),
+    ("weifei", "整改方案报送给谁", {"recipient": True}, "answered", ["原文写明报送省生态环境厅："], [],
+     "as above: 给谁 after the verb"),
+    ("jiyuehua", "具体实施方案要报送哪个部门备案", {"recipient": True}, "answered", ["报送国务院办公厅"], [],
+     "四（一）: …于2018年12月底前报送国务院办公厅备案 — 备案 follows the recipient"),
+    ("weifei", "整改方案由谁报送", {"recipient": None}, None, [], ["报送省生态环境厅"],
+     "control: 由谁 before the verb asks the sender (各有关市), never the recipient"),
     # ---- both roles of one task named by a topic
     ("zigong", "提高能源利用效率的牵头单位和配合单位分别是谁", {"act": "who", "over": "topic_who"}, "answered",
      ["市发展改革委", "市经济和信息化局"], ["既牵头又配合", "市生态环境局"],

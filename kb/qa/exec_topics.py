@@ -21,7 +21,7 @@ from kb.model import ROLE_NAMES, ROLES, Task
 from kb.qa.answer import Answer
 from kb.qa.query import Act, Query, asked_topic, split_scope
 from kb.qa.result import departments_of, compose, describe, numbered, target_line
-from kb.qa.stated import stated_bodies
+from kb.qa.stated import stated_bodies, stated_recipients
 from kb.qa.text import fold, longest_first, task_head
 
 
@@ -744,6 +744,9 @@ def exec_topic_who(question: str, q: Query, env) -> Answer:
     stated = stated_bodies(q, env)  # 海绵城市建设由哪个部门统筹协调: the plan's sentence saying who does it
     if stated is not None:
         return _stated_answer(question, q, env, *stated)
+    sent_to = stated_recipients(q, env)  # 整改方案报送哪个部门: the body the sentence sends it to
+    if sent_to is not None:
+        return _stated_answer(question, q, env, *sent_to, recipient=True)
     words = topic_words(q, env)
     # Several titles on the topic (扬尘由谁负责): each of them, with its departments.
     # Topics joined by 和/、 (秸秆禁烧和烟花爆竹由谁负责): each topic on its own.
@@ -880,12 +883,15 @@ def _who_not_named(question: str, q: Query, env, tasks: list[Task], words: list[
     return _answer(question, "topic_who", result, status="not_in_plan", query=q, tasks=[])
 
 
-def _stated_answer(question: str, q: Query, env, task: Task, sentence: str, verb: str, names: list[str]) -> Answer:
-    """The bodies a sentence of the plan names as doing the steering asked, with that sentence and its paragraph."""
+def _stated_answer(question: str, q: Query, env, task: Task, sentence: str, verb: str, names: list[str],
+                   recipient: bool = False) -> Answer:
+    """The bodies a sentence of the plan names as doing the steering asked (or, ``recipient``, as receiving what is
+    sent: 报送省生态环境厅), with that sentence and its paragraph."""
     from kb.qa.executors import _answer
     from kb.qa.result import Group, Item, Result
 
-    result = Result(heading=[f"原文写明由{'、'.join(names)}{verb}："])
+    said = f"{verb}{'、'.join(names)}" if recipient else f"由{'、'.join(names)}{verb}"
+    result = Result(heading=[f"原文写明{said}："])
     result.groups.append(Group(items=[Item(1, task, text=f"：{sentence}")]))
     env.ctx.tasks, env.ctx.topic = [task], list(q.topic)
     return _answer(question, "topic_who_stated", result, query=q, tasks=[task], departments=names)

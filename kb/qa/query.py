@@ -219,6 +219,9 @@ class Query:
     一共涉及多少个单位 → units): set only when the plan states such a total (kb/qa/stated_totals.py)."""
     stated_noun: str = ""
     """With ``stated``: the noun the question counts (具体任务, 工作举措, 牵头单位; empty: 部门 of 由多少个部门牵头)."""
+    recipient: bool = False
+    """The who-word follows a verb of sending (报送哪个部门, 移送给谁: read_recipient): whom the thing is sent to is asked,
+    not who sends it (由谁报送) — the body the plan's sentence names after the verb answers (kb/qa/stated.py)."""
     mentioning: bool = False
     """Which loaded plans hold the topic words is asked (哪个方案提到了拉萨市: read_plans_mentioning): the plans whose text
     holds them, with the paragraphs (kb.qa.exec_plan.exec_plans_mentioning), never a list of tasks."""
@@ -340,7 +343,7 @@ def _check_words(value, where: str) -> list[str]:
 SHAPE_LISTS = ("plan_count_words", "baseline_asks", "base_marks", "place_suffixes", "places", "structure_asks", "task_subject", "department_subject", "most", "least",
                "both", "only", "not", "earliest", "latest", "guide", "plan_marks", "value_units", "person_units",
                "unit_not_after", "money_words", "money_asks", "money_units", "which_before", "which_units", "which_after", "due_by",
-               "field_affixes", "field_asks", "national_issuers", "start_asks", "node_asks", "measure_not_after", "which_plan", "enumeration_asks", "enumeration_links", "issuer_asks", "issue_verbs", "issuer_fillers", "duration_asks", "duration_marks", "duration_extremes", "noun_units",
+               "field_affixes", "field_asks", "national_issuers", "start_asks", "node_asks", "measure_not_after", "recipient_verbs", "recipient_followers", "which_plan", "enumeration_asks", "enumeration_links", "issuer_asks", "issue_verbs", "issuer_fillers", "duration_asks", "duration_marks", "duration_extremes", "noun_units",
                "steering_verbs", "body_endings", "body_followers", "everyday_qualifiers",
                "role_after", "posts", "post_verbs", "value_verbs", "vague_amounts", "base_before", "base_after", "list_tails",
                "list_nouns", "list_asks", "goal_verbs", "outline_subjects", "structure_fillers")
@@ -1029,6 +1032,24 @@ def read_post(r: Reading) -> None:
         start = min((r.text.find(x) for x in q.post_of if r.text.find(x) >= 0), default=r.text.find(w))
         q.post_asked = r.text[start:r.text.find(w) + len(w)] if start >= 0 else w
         return
+
+
+#: A verb of sending, then (给/至/向/到) a who-word: 报送哪个部门, 移送给谁, 报给谁, 提交至哪个单位.
+_SENT_TO = LazyPattern(r"(?:给|至|向|到)?(?:谁|哪个|哪些|哪家|哪一个|什么)")
+
+
+def read_recipient(r: Reading) -> None:
+    """整改方案报送哪个部门 / 要移送哪个部门 / 报给谁: a who-word right after a verb of sending (shapes.yaml
+    ``recipient_verbs``) asks the recipient (``Query.recipient``); 由谁报送 (the who-word before it) asks the sender."""
+    if "who" not in r.facts.flags:
+        return
+    for verb in sorted(r.words["recipient_verbs"], key=len, reverse=True):
+        at = r.text.find(verb)
+        while at >= 0:
+            if _SENT_TO.match(r.text, at + len(verb)):
+                r.query.recipient = True
+                return
+            at = r.text.find(verb, at + 1)
 
 
 def read_plans_mentioning(r: Reading) -> None:
@@ -2945,6 +2966,7 @@ READERS = (
     read_part_units,
     read_topic,
     read_post,
+    read_recipient,
     read_issuers,
     read_enumeration,
     read_annex_named,

@@ -78,6 +78,64 @@ def _coverage(words: list[str], text: str) -> float:
     return covered / total if total else 0.0
 
 
+def _recipient_at(text: str, shapes: dict) -> list[str]:
+    """The body ``text`` opens with as the one something is sent to (至/给/向 dropped): the shortest run of 2–24 characters
+    ending as bodies end (部门 and shapes.yaml ``body_endings``) that punctuation, the end, or a
+    ``recipient_followers`` word follows (报送国务院办公厅备案, 移送市场监管部门，由其…)."""
+    text = text.lstrip("至给到向")
+    endings = ("部门", *shapes["body_endings"])
+    followers = tuple(shapes["recipient_followers"])
+    for k in range(2, min(len(text), 24) + 1):
+        head, rest = text[:k], text[k:]
+        if head.endswith(endings) and (not rest or not "\u4e00" <= rest[0] <= "\u9fff" or rest.startswith(followers)):
+            if head.endswith("部") and rest.startswith("门"):
+                continue  # (部 of 部门: the name goes on)
+            return [head]
+    return []
+
+
+def stated_recipients(q, env) -> tuple[Task, str, str, list[str]] | None:
+    """(paragraph, sentence, verb, bodies) of the plan's sentence naming whom the thing asked is sent to (整改方案报送哪个
+    部门 → 报送省生态环境厅; 要移送哪个部门 → 移送市场监管部门): a recipient verb asked (shapes.yaml ``recipient_verbs``,
+    alone or closing a topic word), in a paragraph holding most of the other words; None otherwise."""
+    from kb.qa.query import load_shapes
+    from kb.qa.text import fold
+
+    if not getattr(q, "recipient", False):
+        return None  # (由谁报送 asks the sender: the tags or the steering sentence answer)
+    shapes = load_shapes()
+    verbs_known = sorted(shapes["recipient_verbs"], key=len, reverse=True)
+    verbs, words = [], []
+    for w in q.topic:
+        verb = next((v for v in verbs_known if w == v or w.endswith(v) and len(w) - len(v) >= 2), None)
+        if verb is None:
+            words.append(w)
+        else:
+            verbs.append(verb)
+            if w != verb:
+                words.append(w[:-len(verb)])
+    if not verbs or not words:
+        return None
+    best = None
+    for t in env.plan.tasks_matching([verbs], fold, kinds=None):
+        if q.plan and t.doc != q.plan:
+            continue
+        text = _BRACKETS.sub("", fold(t.text))
+        score = _coverage(words, text)
+        if score < 0.5 or (best is not None and score <= best[0]):
+            continue
+        for sentence in _SENTENCE.split(text):
+            for verb in verbs:
+                at = sentence.find(verb)
+                names = _recipient_at(sentence[at + len(verb):], shapes) if at >= 0 else []
+                if names and _coverage(words, sentence) >= 0.5:
+                    best = (score, t, sentence, verb, names)
+                    break
+            if best is not None and best[1] is t:
+                break
+    return best[1:] if best else None
+
+
 def stated_bodies(q, env) -> tuple[Task, str, str, list[str]] | None:
     """(paragraph, sentence, verb, bodies) of the plan's sentence naming who does the steering the question asks
     (统筹协调, 整体部署, 牵头 …) on its topic, or None when the question asks no steering verb or no sentence says."""
