@@ -735,6 +735,16 @@ def _field_holders(env, groups, any_word: bool, kinds) -> list[Task]:
 # ---------------------------------------------------------------- who is responsible for a topic
 
 
+def _new(tasks, seen: set[str]) -> list[Task]:
+    """The tasks whose id is not in ``seen`` yet, in order and each once; their ids are added to ``seen``."""
+    out = []
+    for t in tasks:
+        if t.id not in seen:
+            seen.add(t.id)
+            out.append(t)
+    return out
+
+
 def exec_topic_who(question: str, q: Query, env) -> Answer:
     """秸秆禁烧由谁负责 / …归哪个部门管 / …的牵头单位是谁: the task found, its departments by role."""
     from kb.qa.executors import found_nothing
@@ -753,6 +763,10 @@ def exec_topic_who(question: str, q: Query, env) -> Answer:
     groups = [[w] for w in words] if q.topic_any else [words]
     tasks = []
     unnamed: list[Task] = []
+    # (ids already listed, kept beside the lists: a set built again for each task found was quadratic — 1,000 tasks of
+    # one topic at 1,000 plans)
+    listed: set[str] = set()
+    unnamed_ids: set[str] = set()
     how = "标题"
     for group in groups:
         found = titled(env, group)
@@ -770,7 +784,7 @@ def exec_topic_who(question: str, q: Query, env) -> Answer:
             items = untagged_items(env, group)
             named = [t for t in items if any(t.departments("any")) or t.implied]
             if items and not named:
-                unnamed.extend(t for t in items if t.id not in {x.id for x in unnamed})
+                unnamed.extend(_new(items, unnamed_ids))
                 continue
             found = named
         if not found:
@@ -782,7 +796,7 @@ def exec_topic_who(question: str, q: Query, env) -> Answer:
         if not found:
             best = best_task(env, group)
             found = [best] if best else []
-        tasks.extend(t for t in found if t.id not in {x.id for x in tasks})
+        tasks.extend(_new(found, listed))
     if unnamed and not tasks:
         return _who_not_named(question, q, env, unnamed, words)
     if not tasks:
