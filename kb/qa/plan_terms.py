@@ -72,11 +72,17 @@ class TermWords:
 
 @lru_cache(maxsize=2)
 def load_term_words(path: str | None = None) -> TermWords:
-    """Read and check plan_terms.yaml (once per process; only the parser needs it)."""
-    from kb.data import read_versioned_yaml
+    """Read and check plan_terms.yaml (once per process).  A topic question reads it too (``absent_topic``), so it is
+    read from its JSON copy in the cache directory while the YAML is unchanged (``kb.data.load_cached_yaml``):
+    importing PyYAML and parsing the file cost ~45 ms of each such question."""
+    from kb.data import load_cached_yaml
 
     src = Path(path) if path else TERMS_PATH
-    data = read_versioned_yaml(src, "plan term vocabulary")
+    return load_cached_yaml(src, "plan term vocabulary", lambda data: _term_words(src, data))
+
+
+def _term_words(src: Path, data: dict) -> TermWords:
+    """The checked TermWords of plan_terms.yaml's mapping ``data`` (a KbError naming ``src`` when it is not right)."""
     if set(data) != _KEYS:
         missing, extra = _KEYS - set(data), set(data) - _KEYS
         raise KbError(f"{src}：缺少键 {', '.join(sorted(missing)) or '无'}，多出键 {', '.join(sorted(extra)) or '无'}；"
