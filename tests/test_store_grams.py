@@ -1,0 +1,187 @@
+"""The store's trigram indexes (``folded_grams``, ``plain_grams``: kb.store.GRAM_TABLES).
+
+They only narrow which rows a substring lookup reads; every answer must be the one reading every row gives — the plan
+in memory (``parse_in_memory``, which never reads the store) is the reference.  Plans: the bundled plan twice (two
+cities), a traditional-script plan with pinyin and Latin (GDP, IPv6, OTN), and one with BIPV and percentages.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+BUNDLED = next((ROOT / "corpus").glob("*.txt"))
+FIXTURES = ROOT / "tests" / "fixtures" / "plans"
+OTHERS = ("44_shandong_shuzijingji_2022.txt", "22_huangpu_kezaishengnengyuan_2025.txt")
+
+
+def make_corpus(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    text = BUNDLED.read_text(encoding="utf-8")
+    for n, city in enumerate(["自贡", "绵阳"]):
+        (folder / f"plan-{n:02d}.txt").write_text(text.replace("自贡", city), encoding="utf-8")
+    for name in OTHERS:
+        shutil.copy(FIXTURES / name, folder / name)
+    return folder
+
+
+def load(monkeypatch, cache: Path, corpus: Path):
+    monkeypatch.setenv("KB_CACHE_DIR", str(cache))
+    import kb.store as store
+
+    store._SAID.clear()
+    store._SWEPT.clear()
+    store._UNWRITABLE.clear()
+    return store.load_plan(corpus)
+
+
+@pytest.fixture()
+def plans(tmp_path, monkeypatch):
+    from kb.store import parse_in_memory
+
+    corpus = make_corpus(tmp_path / "c")
+    stored = load(monkeypatch, tmp_path / "cache", corpus)
+    return stored, parse_in_memory(sorted(corpus.glob("*.txt")))
+
+
+def integrity(stored) -> None:
+    """SQLite's own check that each index holds exactly its table's rows (raises when not)."""
+    for table in sorted(stored.store.grams):
+        stored.store.db.execute(f"INSERT INTO {table}_grams({table}_grams) VALUES ('integrity-check')")
+
+
+# (word → why), written before running: each looked up in the paragraphs (tasks_matching) and the plans (mentions)
+WORDS = [
+    ("秸秆禁烧", "4 characters, in two plans: found through the index"),
+    ("秸秆", "2 characters: no trigram holds it, the rows are read"),
+    ("禁", "1 character"),
+    ("绵阳市", "in one plan only"),
+    ("这几个字不在", "in no plan: the index gives no row"),
+    ("pm2.5", "Latin and digits, folded to lower case (the folded table)"),
+    ("PM2.5", "upper case: the folded table never holds it; the plain table does"),
+    ("ipv6", "in the traditional-script plan, folded"),
+    ("IPv6", "as written"),
+    ("bipv", "inside brackets: （BIPV）"),
+    ("27.9%", "a figure with its percent sign"),
+    ("（bipv）", "full-width brackets (NFKC folds them, so only plain holds them as typed)"),
+    ("數字經濟", "traditional characters, as the plan writes them"),
+    ("市交通运输局", "a department"),
+    ("a*b", "a GLOB wildcard: read by scanning, never as a pattern"),
+    ("[牵头]", "GLOB brackets: read by scanning"),
+    ("?", "a lone wildcard character"),
+]
+
+
+@pytest.mark.parametrize("word,why", WORDS)
+def test_a_word_is_found_in_the_same_paragraphs_and_plans_as_reading_every_row(plans, word, why):
+    stored, memory = plans
+    assert stored.store.grams == {"folded", "plain"}  # (this SQLite has FTS5's trigram tokenizer: the index is used)
+    from kb.qa.text import fold
+
+    assert [t.id for t in stored.tasks_matching([[word]], fold, kinds=None)] == \
+        [t.id for t in memory.tasks_matching([[word]], fold, kinds=None)], why
+    assert stored.search_texts().containing(word) == [t.id for t in memory.tasks_matching([[word]], fold, kinds=None)], why
+    assert (word in stored.mentions()) == (word in memory.mentions()), why
+    assert stored.uses_store()
+
+
+@pytest.mark.parametrize("groups,why", [
+    ([["秸秆禁烧", "扬尘"], ["市生态环境局"]], "a group with a 2-character word is read; the other narrows"),
+    ([["秸秆禁烧"], ["绵阳"]], "two groups, both words found through the index or not"),
+    ([["數字經濟"], ["ipv6", "gdp"]], "a group of two indexed words: their union"),
+    ([["秸秆禁烧", "这几个字不在"]], "one word absent: the other's rows"),
+])
+def test_groups_of_words_match_as_reading_every_row(plans, groups, why):
+    stored, memory = plans
+    from kb.qa.text import fold
+
+    for kinds in (None, ("task",)):
+        assert [t.id for t in stored.tasks_matching(groups, fold, kinds=kinds)] == \
+            [t.id for t in memory.tasks_matching(groups, fold, kinds=kinds)], why
+
+
+def test_every_piece_of_every_paragraph_is_found_where_it_is(plans):
+    """Every 3-, 4- and 6-character piece at every 5th position of each folded paragraph: the paragraphs the
+    index-narrowed lookup gives are those holding it (read from every row, in SQL and in Python)."""
+    stored, _ = plans
+    texts = stored.store.query("SELECT plan, seq, text FROM folded")
+    assert len(texts) > 150  # (163: 2 × 74 of the bundled plan and the two others' paragraphs)
+    pieces = {text[i:i + n] for _, _, text in texts[::3] for i in range(0, len(text), 5) for n in (3, 4, 6)}
+    pieces = sorted(p for p in pieces if len(p) >= 3)
+    assert len(pieces) > 1000
+    from kb.store import gram_indexable
+
+    for piece in [p for p in pieces if gram_indexable(p)][::7]:
+        truth = sorted((p, s) for p, s, text in texts if piece in text)
+        found = sorted(stored.store.query(
+            "SELECT x.plan, x.seq FROM folded x WHERE x.rowid IN (SELECT rowid FROM folded_grams WHERE text GLOB ?) "
+            "AND instr(x.text, ?) > 0", (f"*{piece}*", piece)))
+        assert found == truth, piece
+
+
+def test_the_indexes_follow_plans_changed_and_removed(tmp_path, monkeypatch):
+    corpus = make_corpus(tmp_path / "c")
+    cache = tmp_path / "cache"
+    stored = load(monkeypatch, cache, corpus)
+    integrity(stored)
+    assert "绵阳市" in stored.mentions()
+    (corpus / "plan-01.txt").unlink()  # 绵阳's plan
+    (corpus / "plan-00.txt").write_text(BUNDLED.read_text(encoding="utf-8").replace("自贡", "乐山"), encoding="utf-8")
+    import kb.store as store
+
+    monkeypatch.setattr(store, "OBSOLETE_AFTER", 0.0)  # (old rows deleted at once, not kept for readers)
+    stored = load(monkeypatch, cache, corpus)
+    from kb.qa.text import fold
+
+    assert "绵阳市" not in stored.mentions() and "乐山市" in stored.mentions()
+    assert stored.tasks_matching([["绵阳市"]], fold, kinds=None) == []
+    assert stored.store.query("SELECT count(*) FROM folded")[0][0] == \
+        stored.store.query("SELECT count(*) FROM folded WHERE plan IN (SELECT key FROM plans)")[0][0]
+    integrity(stored)
+    # the deleted plan's rows are gone from the index too (a lookup through it gives no row of a plan not stored)
+    assert not stored.store.query(
+        "SELECT 1 FROM folded_grams g LEFT JOIN folded x ON x.rowid = g.rowid WHERE g.text GLOB '*绵阳市*' AND x.rowid IS NULL")
+
+
+def test_without_the_trigram_tokenizer_the_store_reads_every_row(tmp_path, monkeypatch):
+    """A SQLite without FTS5 or its trigram tokenizer (< 3.34): the store is made without the indexes, says nothing,
+    and answers the same."""
+    import kb.store as store
+    from kb.qa.text import fold
+
+    real = store._gram_statements
+    monkeypatch.setattr(store, "_gram_statements",
+                        lambda table: [s.replace("tokenize='trigram", "tokenize='no_such_tokenizer") for s in real(table)])
+    corpus = make_corpus(tmp_path / "c")
+    stored = load(monkeypatch, tmp_path / "cache", corpus)
+    assert stored.store.grams == frozenset()
+    names = {r[0] for r in stored.store.query("SELECT name FROM sqlite_master")}
+    assert not any("grams" in n for n in names)
+    memory = store.parse_in_memory(sorted(corpus.glob("*.txt")))
+    for word, _ in WORDS[:6]:
+        assert [t.id for t in stored.tasks_matching([[word]], fold, kinds=None)] == \
+            [t.id for t in memory.tasks_matching([[word]], fold, kinds=None)]
+        assert (word in stored.mentions()) == (word in memory.mentions())
+    # opened again by a kb whose SQLite has the tokenizer: the same store, still without (nothing half-made)
+    monkeypatch.setattr(store, "_gram_statements", real)
+    again = load(monkeypatch, tmp_path / "cache", corpus)
+    assert again.store.grams == frozenset() and "秸秆禁烧" in again.mentions()
+
+
+def test_a_store_missing_a_trigger_does_not_use_its_index(tmp_path, monkeypatch):
+    """An index without both of its triggers may be behind its table: it is not read."""
+    corpus = make_corpus(tmp_path / "c")
+    stored = load(monkeypatch, tmp_path / "cache", corpus)
+    path = stored.store.path
+    stored.store.close()
+    db = sqlite3.connect(path)
+    db.execute("DROP TRIGGER plain_grams_remove")
+    db.commit()
+    db.close()
+    again = load(monkeypatch, tmp_path / "cache", corpus)
+    assert again.store.grams == {"folded"}
+    assert "秸秆禁烧" in again.mentions() and "这几个字不在" not in again.mentions()
