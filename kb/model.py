@@ -498,6 +498,23 @@ class Plan:
         answers without reading the documents)."""
         return [(d.id, d.name) for d in self.documents]
 
+    def documents_of(self, doc_id: str) -> list[Document]:
+        """The document ``doc_id`` (a list: empty when no document has that id) — a stored plan reads that one row."""
+        return [d for d in self.documents if d.id == doc_id]
+
+    def title_words(self) -> list[tuple[str, str]]:
+        """(id, folded words naming the plan) of the documents, in corpus order: each one's title, plan title and
+        preface, and its first two paragraphs (a plan whose title was not found names itself in its first lines) —
+        what a question names a plan by (``kb.qa.query.read_plan_named``; a stored plan keeps them per corpus)."""
+        from kb.qa.text import fold
+
+        out = []
+        for doc in self.documents:
+            opening = [t.text for t in self.document_opening(doc.id, 2)]
+            out.append((doc.id, fold(" ".join([doc.title, getattr(doc, "plan_title", None) or "", doc.preface or "",
+                                                *opening]))))
+        return out
+
     def document_outlines(self) -> list[tuple[str, list, list]]:
         """(id, parts, sections) of the documents, in corpus order (a stored plan reads only those)."""
         return [(d.id, d.parts, d.sections) for d in self.documents]

@@ -1167,6 +1167,26 @@ class StoredPlan(Plan):
     def documents(self, value) -> None:
         Plan.documents.__set__(self, value)
 
+    @_healing
+    def documents_of(self, doc_id: str) -> list[Document]:
+        """The document ``doc_id`` from its own row (a question naming its plan decoded 1,000 documents to pick one)."""
+        if self._loaded_documents() is not None:
+            return Plan.documents_of(self, doc_id)
+        docs = []
+        for ref in self.refs:
+            if ref.doc_id != doc_id:
+                continue
+            rows = self.store.query("SELECT document FROM plans WHERE key = ?", (ref.key,))
+            if not rows:
+                raise RowsMissing("缺少一条方案记录")
+            try:
+                doc = Document.from_dict(json.loads(rows[0][0]))
+            except (ValueError, TypeError) as exc:
+                raise _missing_or_damaged(exc, "一条方案文档记录读不回来") from exc
+            doc.path = ref.path  # where it was read from this time
+            docs.append(doc if self._shown is None else self._shown(doc))
+        return docs
+
     @property
     def tasks(self) -> list[Task]:  # type: ignore[override]
         try:
@@ -1878,6 +1898,24 @@ class StoredPlan(Plan):
                 raise StoreDamaged("一条语料汇总记录读不回来")
             self._headers = [tuple(h) for h in found]
         return self._headers
+
+    @_healing
+    def title_words(self) -> list[tuple[str, str]]:
+        """As ``Plan.title_words``, kept in the store's ``meta`` per corpus (``_corpus_memo``): made from the rows,
+        they decode every document and read each plan's opening paragraphs (a query each) — 1,000 of both at 1,000
+        plans for each question holding a plan mark (方案/意见…).  Read from the stored text in a view that escapes
+        (``shown_as``), as the other lookups that only match text."""
+        if self._loaded_documents() is not None or self.healed:
+            return Plan.title_words(self)
+        found = self._memo.get("title_words")
+        if found is None:
+            raw = StoredPlan(self.store, self.refs, self.rules)
+            rows = self._corpus_memo("title_words", lambda: [list(row) for row in Plan.title_words(raw)])
+            if not (isinstance(rows, list) and len(rows) == len(self.refs) and all(
+                    isinstance(row, list) and len(row) == 2 and all(isinstance(x, str) for x in row) for row in rows)):
+                raise StoreDamaged("一条语料汇总记录读不回来")
+            found = self._memo["title_words"] = [(doc_id, words) for doc_id, words in rows]
+        return found
 
     @_healing
     def document_titles(self) -> list[tuple[str, str]]:

@@ -688,6 +688,10 @@ def read_plan_named(r: Reading) -> None:
     if not marks:
         return  # no plan mark after two characters: nothing below can match (and no plan is read)
     titles = _plan_titles(r.plan)
+    # Which titles hold each character of the question, found once: ``abbreviates`` holds only when every character
+    # of the words stands in the title, so each window of the question is tried only on the titles holding all of
+    # its characters (at 1,000 plans every window was tried on 1,000 titles).
+    holding = {c: {n for n, (_, title) in enumerate(titles) if c in title} for c in set(r.text)}
     best, score, named, tie, clear = None, 0, "", False, ""
     for at, mark in marks:
         kind = mark.rstrip("中里的")  # 方案中 → 方案: the kind is part of the name (综保区意见 ≠ …若干措施)
@@ -700,7 +704,8 @@ def read_plan_named(r: Reading) -> None:
                     break
                 if end > at and len(words) - len(kind) < 2:
                     break  # (a kind and one character — 区措施 — names no plan)
-                hits = [doc for doc, title in titles if abbreviates(words, title)]
+                candidates = sorted(set.intersection(*(holding[c] for c in set(words))))
+                hits = [titles[n][0] for n in candidates if abbreviates(words, titles[n][1])]
                 if hits:
                     best, score, named, tie = hits[0], len(words), words, len(hits) > 1
                     break
@@ -725,13 +730,7 @@ def _plan_titles(plan) -> list[tuple[str, str]]:
     (at 1,000 plans, 1,000 reads of a document's opening paragraphs a question)."""
     held = _PLAN_TITLES.get(id(plan))
     if held is None or held[0] is not plan:
-        from kb.qa.text import fold
-
-        titles = []
-        for doc in plan.documents:
-            opening = [t.text for t in plan.document_opening(doc.id, 2)]
-            titles.append((doc.id, fold(" ".join([doc.title, getattr(doc, "plan_title", None) or "", doc.preface or "",
-                                                    *opening]))))
+        titles = plan.title_words()  # (a stored plan keeps them per corpus: no document read)
         _PLAN_TITLES.clear()
         _PLAN_TITLES[id(plan)] = held = (plan, titles)
     return held[1]

@@ -458,4 +458,4 @@ class Session:
 
         plan = self.plan
         # that plan's paragraphs through the store's map (not a scan of every plan's tasks)
-        return Plan([d for d in plan.documents if d.id == query.plan], plan.document_tasks(query.plan), plan.registry)
+        return Plan(plan.documents_of(query.plan), plan.document_tasks(query.plan), plan.registry)
