@@ -143,7 +143,7 @@ def written_as(tasks: list[Task], spellings: tuple[str, ...], roles: tuple[str, 
     return f"（方案写作{said}）" if said else ""
 
 
-def duty_lines(plan: Plan, department: str) -> list[DutyLine]:
+def duty_lines(plan: Plan, department: str, placed: tuple | None = None) -> list[DutyLine]:
     """Every line of ``department``'s duty list: role by role (GROUP_ORDER), each in corpus order.
 
     A plan in the store reads the lines it rendered when it parsed the plan (no
@@ -151,8 +151,9 @@ def duty_lines(plan: Plan, department: str) -> list[DutyLine]:
 
     A place asked by one spelling lists the tasks of every spelling the plan writes (``place_body``); those lines
     name every unit as the plan writes it (the body itself included: which spelling a task uses shows).
+    ``placed``: ``place_body(plan, department)`` when the caller has it already (``kb duties`` says the spellings).
     """
-    plan, spellings = place_body(plan, department)
+    plan, spellings = placed or place_body(plan, department)
     if len(spellings) > 1:
         return [DutyLine(r, t.doc, t.label, task_heading(t), describe_departments(t), duty_facts(t))
                 for r in GROUP_ORDER for t in plan.tasks_of(department, r)]

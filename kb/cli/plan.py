@@ -230,7 +230,8 @@ def _duties_text(plan, args, res) -> int:
     held = plan.roles_held()
     shown = [r for r in GROUP_ORDER if r == "implied" or r in held]  # as duty_list: roles nobody holds are left out
     wanted = shown if args.role == "any" else [r for r in shown if r == args.role]
-    lines = duty_lines(plan, department)
+    body, spellings = place_body(plan, department)  # (once: the lines and the note on spellings both need it)
+    lines = duty_lines(plan, department, (body, spellings))
     by_role: dict[str, list] = {r: [] for r in shown}
     for line in lines:
         if line.role in by_role:
@@ -238,7 +239,6 @@ def _duties_text(plan, args, res) -> int:
     parent = plan.subunits().get(department)
     name = department + (f"（{parent}）" if parent else "")
     note = "" if res.how == "exact" else f"（按“{args.department}”解析）"
-    body, spellings = place_body(plan, department)
     if len(spellings) > 1:
         # 浦东新区政府 and 浦东新区 are one body: say how the plan writes it on the tasks listed
         note += written_as(list({t.id: t for t in body.tasks_of(department, "any")}.values()), spellings)
