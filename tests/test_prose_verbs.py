@@ -51,6 +51,7 @@ ROWS = [
     ("市交通委制定的标准适用于全市园区。", {}, "X制定的标准: a noun phrase, no duty"),
     ("企业加快绿色低碳转型。", {}, "a kind of body outside government"),
     ("有关部门加快推进相关工作。", {}, "a vague group with a plain verb (a modal reads it; a plain verb does not)"),
+    ("各地加快推进相关工作。", {}, "各地 + a plain verb: a place, no office"),
     ("园区加快绿色低碳转型。", {}, "园区: a kind, not a named unit"),
 ]
 

@@ -509,14 +509,14 @@ def rule_subject_roles(state: ParseState) -> None:
             continue
         duty = _in_duty_part(task, vocab)
         if not duty and not state.doc.tagged and task.role_source == "prose":
-            _more_subjects(task, roles.read_subjects(task.clauses, state.registry, vocab, clauses=False))
+            _more_subjects(task, roles.read_subjects(task.clauses, state.registry, vocab, clauses=False, plain=True))
             continue
         if not duty and state.doc.tagged:
             continue
         if duty or duties or task.role_source == "prose":
-            tag = roles.read_subject(task.clauses[0], state.registry, vocab, duty=duty)
+            tag = roles.read_subject(task.clauses[0], state.registry, vocab, duty=duty, plain=not state.doc.tagged)
         else:  # a paragraph may place several bodies in a row, one a sentence; its first may be the item's title
-            tag = roles.read_subjects(task.clauses, state.registry, vocab)
+            tag = roles.read_subjects(task.clauses, state.registry, vocab, plain=True)
         if tag is None and duties:
             # a 预案 states what each named unit does: its subject's role whatever the verb, as in a duty part
             tag = roles.read_subject(task.clauses[0], state.registry, vocab, duty=True)

@@ -135,6 +135,15 @@ class RoleVocabulary:
     shared_suffix: re.Pattern = re.compile(r"(?!)")
     """Generic endings several bodies of a 、-list share, written once after the last (市人力资源和社会保障、民政部门 =
     市人力资源和社会保障部门 + 市民政部门): a list item that does not end like a unit takes it."""
+    action: re.Pattern = re.compile(r"(?!)")
+    """An action verb after words of manner (``action_adverbs`` then ``action_verbs``: 联合推进, 进一步加强, 引导), group
+    ``verb``: a predicate opening so states its named subject's duty in a plan without tags (市交通委加快布局…)."""
+    topic_opener: re.Pattern = re.compile(r"(?!)")
+    """A clause naming the topic of the duty after it (针对…，X加强…): ``topic_openers`` at its start."""
+    beneficiary_start: re.Pattern = re.compile(r"(?!)")
+    """A policy verb opening a would-be name (支持园区, 鼓励企业): what follows it is a beneficiary, no unit."""
+    object_marker: re.Pattern = re.compile(r"(?!)")
+    """Words after which an object follows (向X报送): a name ended by an action verb holds none."""
 
     def label_kind(self, label: str) -> str | None:
         """The kind of a label (lead, guide, support, responsible, field, time): a listed word, else the first label
@@ -171,7 +180,7 @@ _KEYS = {"version", "none_markers", "roles", "weak_role_words", "manner_words", 
          "heading_work_words", "duty_parts", "vague_prose_names",
          "predicate_start", "predicate_start_not", "short_unit_names", "duty_modals", "modal_subject_not", "duty_list_opener", "predicate_roles", "duty_documents",
          "shared_suffixes", "collective_subjects", "reported_work", "duty_heading_words", "non_unit_endings",
-         "reported_speech"}
+         "reported_speech", "action_verbs", "action_adverbs", "topic_openers", "beneficiary_verbs", "object_markers"}
 
 
 @lru_cache(maxsize=2)
@@ -274,6 +283,11 @@ def load_vocabulary(path: str | None = None) -> RoleVocabulary:
         none_markers=frozenset(_words(src, "none_markers", data["none_markers"])),
         manner_end=re.compile(f"(?:{_alt(_words(src, 'manner_words', data['manner_words']))})+$"),
         support_after_lead=_known_words(src, "support_after_lead", data["support_after_lead"], words),
+        action=re.compile(f"(?:{_alt(_words(src, 'action_adverbs', data['action_adverbs']))})*"
+                          f"(?P<verb>{_alt(_words(src, 'action_verbs', data['action_verbs']))})"),
+        topic_opener=re.compile(f"^{_alt(_words(src, 'topic_openers', data['topic_openers']))}"),
+        beneficiary_start=re.compile(f"^{_alt(_words(src, 'beneficiary_verbs', data['beneficiary_verbs']))}"),
+        object_marker=re.compile(_alt(_words(src, "object_markers", data["object_markers"]))),
     )
 
 
@@ -1017,6 +1031,7 @@ def _prose_unit(name: str, vocab: RoleVocabulary, subject: bool) -> bool:
     return (len(name) >= 3 and not any(c.isdigit() for c in name) and bool(vocab.department_re.search(name))
             and not vocab.manner_end.search(name)  # 各区自行, 市民政部门另行: an adverb ends no name (行 of 银行)
             and not vocab.non_unit_endings.search(name)  # 树穴底部应…: a part of a thing
+            and not vocab.beneficiary_start.match(name)  # 支持园区参与…: the object of the plan's policy verb
             and not any(w in name for w in ("会同", "牵头", "负责", "配合", "协助")) and not _NOT_A_NAME_RE.search(name)
             # a colon, a label opening it or a person's label is never in a unit's name: 分管省领导:林某部门分工:省财政厅
             # is two label lines glued (广东 粤府〔2021〕22号 read it as a lead); 市养老服务指导单位 is a body
@@ -1202,7 +1217,8 @@ def opening_subject(sentence: str, vocab: RoleVocabulary | None = None) -> tuple
     m = _FIRST_CLAUSE_RE.match(sentence)
     head = m.group(0) if m else ""
     found = _subject_at_start(head, sentence, vocab)
-    if found is None and 0 < head.find("的") < 40:
+    if found is None and 0 < head.find("的") < 40 and not vocab.beneficiary_start.match(head):
+        # (not after a policy verb: 支持具备条件的重点园区积极开展… — the 园区 is what the plan supports)
         cut = head.find("的") + 1  # a relative clause before the subject: 发布预警信息的|区建设管理委应…
         found = _subject_at_start(head[cut:], sentence[cut:], vocab)
     return found
@@ -1224,18 +1240,98 @@ def _subject_at_start(head: str, sentence: str, vocab: RoleVocabulary) -> tuple[
     """The units opening ``head`` (the sentence's first clause) up to a ``predicate_start`` word, and the predicate."""
     for i in _collective_cuts(head, vocab):
         return [head[:i]], sentence[i:]
+    action = _action_subject(head, vocab)
     for i in name_cuts(head, vocab, shortest=2, longest=80):
+        if action is not None and action < i:
+            break  # 市委金融办|引导金融机构完善…: the verb phrase is no part of the name (not 市委金融办引导金融机构|完善)
         names = _share_each(split_items(head[:i], vocab))
         if any("的" in n for n in names):
             return None  # a phrase (发布预警信息的区建设管理委): opening_subject tries after the 的
         if names and all(_prose_unit(n, vocab, subject=True) or n in vocab.short_unit_names or n[1:] in _BARE_BODIES
                          for n in names):
             return names, sentence[i:]
+    if action is not None:
+        return _share_each(split_items(head[:action], vocab)), sentence[action:]
     return None
 
 
+def _bare_name(name: str, vocab: RoleVocabulary) -> bool:
+    """A name on its own, as a plain verb's subject must be: no phrase (的), no object (向X, 与X: 县级政务新媒体要与本地区
+    融媒体中心|建立…), no topic word (针对…), no modal inside (X要…)."""
+    return not ("的" in name or "要" in name or vocab.object_marker.search(name) or vocab.topic_opener.match(name)
+                or name_end(name, vocab))
+
+
+def _action_subject(head: str, vocab: RoleVocabulary) -> int | None:
+    """Where the names of units opening ``head`` end before an action verb (市委金融办|引导…, 市经济信息化委和市生态环境局|
+    联合推进…), or None: the first such cut whose every item is a unit's name on its own — no phrase (的), no object
+    (向X), no topic word (针对…) — else none (whether the names are named units the role reader decides)."""
+    for i in _action_cuts(head, vocab):
+        names = _share_each(split_items(head[:i], vocab))
+        if not all(_bare_name(n, vocab) for n in names):
+            return None
+        if names and all(_prose_unit(n, vocab, subject=True) for n in names):
+            return i
+        return None
+    return None
+
+
+#: Endings of an office's name (组织部, 宣传部, 推进办, 服务中心): an action verb followed by one is the name's own word;
+#: and a name a plain verb ends must end so — not a place (市住房城乡|建设管理委: 乡 ends a place, 建设 a verb).
+_OFFICE_END_RE = re.compile(r"(?:部|办|局|委|处|科|室|中心|所|站|院|司|厅|组|队|府|会|署)$")
+
+
+def _action_cuts(head: str, vocab: RoleVocabulary):
+    """Where a unit's name may end inside ``head`` before an action verb (``action``), shortest first: a prefix ending
+    like a unit, the verb not the start of an office's own name (市委|组织部 is passed: 组织部 ends like an office)."""
+    for i in range(3, min(len(head), 60)):
+        m = vocab.action.match(head, i)
+        if not m or not _OFFICE_END_RE.search(head[:i]):
+            continue
+        end = m.end("verb")
+        if any(_OFFICE_END_RE.search(head[i:end + k]) for k in (1, 2)):
+            continue
+        yield i
+
+
+def _plain_duty(names: list[str], predicate: str, vocab: RoleVocabulary) -> tuple[str, list[str]] | None:
+    """The role a predicate opening with an action verb gives its NAMED subject (``市交通委|加快布局…`` sole, ``区教育局|
+    指导各学校…`` guide) and the units it works with (``市发展改革委|会同市经济信息化委发布…``: 市经济信息化委 supports), or
+    None: no action verb at its start, the verb closed by 的 (``X制定的标准…``: a noun phrase) or 了 / any 了 of the
+    sentence (work done), or a name that is a kind, a vague or a collective group (企业, 有关部门, 各区: a plain verb names
+    no doer of theirs — a modal does)."""
+    if any((vocab.modal_subject_not.search(split_subunit(n)[0]) and not vocab.collective_subjects.search(n))
+           or vocab.vague_prose_names.search(n) or not _OFFICE_END_RE.search(split_subunit(n)[0])
+           or not _bare_name(n, vocab) for n in names):
+        # (重点园区积极开展…, 南桥镇加快…, 各地…: a place or a kind; 有关部门…: vague — only an office's name is read with
+        # a plain verb, a group of offices the plan addresses too: 各区政府落实属地…管理工作)
+        return None
+    sentence = predicate.split("。")[0]
+    if vocab.reported_work.search(sentence):
+        return None
+    support: list[str] = []
+    if sentence.startswith("会同"):
+        rest = sentence[2:]
+        cut = next(_action_cuts(rest, vocab), None)
+        if cut is None:
+            return None
+        support = split_items(rest[:cut], vocab)
+        if not support or not all(_prose_unit(n, vocab, subject=False) or vocab.collective_subjects.search(n)
+                                  for n in support):
+            return None
+        sentence = rest[cut:]
+    m = vocab.action.match(sentence)
+    if not m or sentence[m.end():m.end() + 1] in ("的", "了"):
+        return None
+    if support:
+        return "lead", support  # X会同Y…: X leads, as the prose form 会同 reads it
+    if m.group("verb") == "指导" and "负责" not in sentence:
+        return "guide", support  # (市政府指导…，负责…，对…负总责: responsible, the 负责 says so)
+    return "sole", support
+
+
 def read_subject(sentence: str, registry: Registry, vocab: RoleVocabulary | None = None,
-                 duty: bool = False, said: bool = False) -> Tag | None:
+                 duty: bool = False, said: bool = False, plain: bool = False, topic: bool = False) -> Tag | None:
     """The role of the units opening ``sentence`` as its subject (``opening_subject``), as a Tag, or None.
 
     ``duty``: the sentence stands in a duty part (职责分工, 工作职责 …), where a paragraph opened by a unit states what
@@ -1258,6 +1354,7 @@ def read_subject(sentence: str, registry: Registry, vocab: RoleVocabulary | None
                     for n in names)  # (大型文化企业（集团）: the kind is read without its bracket)
     requested = bool(_REQUEST_RE.match(_PROSE_MARKER_RE.sub("", sentence.strip())))
     stated = [role for role, pattern in vocab.predicate_roles.items() if named and pattern.search(predicate.split("。")[0])]
+    action = _plain_duty(names, predicate, vocab) if plain and (not said or topic) else None
     if _PREDICATE_LEADS_RE.search(first):
         role = "lead"
     elif len(stated) == 1:
@@ -1267,11 +1364,15 @@ def read_subject(sentence: str, registry: Registry, vocab: RoleVocabulary | None
     elif (not said and (duty or _zero_subject_duty(predicate.split("。")[0], vocab))
           or ((vocab.duty_modals.match(predicate) or requested) and named)):
         role = "sole"
+    elif action is not None:
+        role = action[0]
     else:
         return None
     tag = Tag(text="")
     r = _Reading(tag, registry, vocab, DocumentRules())
     _assign(r, names, role, positional=False)
+    if action is not None and role == action[0] and action[1]:
+        _assign(r, action[1], "support", positional=False)  # X会同Y发布…: Y supports
     short = _SHORT_NAME_RE.search(sentence)
     if short and len(names) == 1 and sentence.startswith(names[0] + short.group(0)):
         # 崇明区建设管理委员会（以下简称“区建设管理委”）: the short form the plan writes from then on is the same body's
@@ -1282,14 +1383,17 @@ def read_subject(sentence: str, registry: Registry, vocab: RoleVocabulary | None
     return tag if tag.has_roles else None
 
 
-def _sentence_clauses(sentence: str) -> list[tuple[str, bool]]:
+def _sentence_clauses(sentence: str) -> list[tuple[str, bool, bool]]:
     """``sentence``'s parts between semicolons (X负责…；Y配合…), read as sentences of their own, and each clause after a
     comma (``气象站网组建中的有关具体事宜，请中国气象局…``, ``待你省上报项目建议书后，交通部将进行行业审查，发展改革委将…``,
-    ``需要…支持配合的，地方各级人民政府要…``), read for a role said outright only (``read_subject(said=True)``)."""
+    ``需要…支持配合的，地方各级人民政府要…``), read for a role said outright only (``read_subject(said=True)``) — or, after
+    ONE topic clause (``针对…，X加强…``: ``topic_openers``), for a plain action verb too (the third value, ``topic``)."""
     parts = split_top(sentence, "；;")
     vocab = load_vocabulary()
-    return [c for p in parts for c in [(p, False)] + [(p[i + 1:], True) for i in _top_commas(p)
-                                                      if not vocab.reported_speech.search(p[:i])]]
+    return [c for p in parts
+            for c in [(p, False, False)] + [(p[i + 1:], True, n == 0 and bool(vocab.topic_opener.match(p)))
+                                            for n, i in enumerate(_top_commas(p))
+                                            if not vocab.reported_speech.search(p[:i])]]
 
 
 def _top_commas(text: str) -> list[int]:
@@ -1320,18 +1424,19 @@ def _collective_list(sentence: str, vocab: RoleVocabulary) -> bool:
 
 
 def read_subjects(sentences: list[str], registry: Registry, vocab: RoleVocabulary | None = None,
-                  clauses: bool = True) -> Tag | None:
+                  clauses: bool = True, plain: bool = False) -> Tag | None:
     """The roles of every sentence's subject in a paragraph (``read_subject`` on each): a paragraph that places several
     bodies in a row (``教育行政部门要参与…。自然资源部门要…。住房城乡建设部门要…``) gives each its role; a unit keeps the
     first role a sentence gives it; a unit a later sentence supports (``水利部…将积极配合发展改革委…``) leads when the
     paragraph's other doer is that one unit alone.  Several responsible units become shared later (``rule_one_unit_sole``).
     None when no sentence has such a subject.  ``clauses=False``: sentences and their semicolon parts only, not the
     clauses after a comma (a paragraph a prose form has read already — 由X会同Y提出… beside …后，省级指挥部要… — is
-    left as the form read it)."""
+    left as the form read it).  ``plain``: a plan without tags, where a named subject's plain action verb states its duty
+    (``read_subject(plain=True)``)."""
     vocab = vocab or load_vocabulary()
     found: Tag | None = None
     named: list[str] = []  # the subjects met so far, in order (an anaphor 该委 takes the last one ending in 委)
-    for sentence, said in (s for whole in sentences for s in _sentence_clauses(whole) if clauses or not s[1]):
+    for sentence, said, topic in (s for whole in sentences for s in _sentence_clauses(whole) if clauses or not s[1]):
         if _collective_list(sentence, vocab):
             return None  # 各地区、各部门要…。国务院办公厅将…: the paragraph's main doers are a list of groups not read
         anaphor = _ANAPHOR_RE.match(sentence)
@@ -1343,7 +1448,7 @@ def read_subjects(sentences: list[str], registry: Registry, vocab: RoleVocabular
         opened = opening_subject(sentence, vocab)
         if opened:
             named.extend(opened[0])
-        tag = read_subject(sentence, registry, vocab, said=said)
+        tag = read_subject(sentence, registry, vocab, said=said, plain=plain, topic=topic)
         if tag is None:
             continue
         if found is None:
