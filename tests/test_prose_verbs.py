@@ -53,6 +53,15 @@ ROWS = [
     ("有关部门加快推进相关工作。", {}, "a vague group with a plain verb (a modal reads it; a plain verb does not)"),
     ("各地加快推进相关工作。", {}, "各地 + a plain verb: a place, no office"),
     ("园区加快绿色低碳转型。", {}, "园区: a kind, not a named unit"),
+    # found on the gov.cn crawl's 60 documents (untuned check, kb before/after): each gave a wrong name or a sole too many
+    ("构建合作机制。优化政府支持、正向激励的资金补偿机制。", {}, "优化政府|支持: a verb opens the would-be name (国发〔2019〕6号)"),
+    ("国务院人力资源社会保障行政部门牵头制定办法。", {"lead": ["国务院人力资源社会保障行政部门"]},
+     "社会 ends like 会 but no name: not 国务院人力资源社会|保障… (国发〔2019〕4号)"),
+    ("《法治政府建设实施纲要》提出明确要求。", {}, "a title is no name"),
+    ("2019年3月底前，国家卫生健康委推行统一编码。", {"sole": ["国家卫生健康委"]},
+     "a time clause before the subject, as a topic clause (国办发〔2019〕4号)"),
+    ("2019年3月底前，国家卫生健康委建立全国系统。2019年6月底前，各省份建立省级系统。", {"shared": ["国家卫生健康委"]},
+     "a group of places does its own part (各省份建立…, unread): the office read is not alone — shared, not sole"),
 ]
 
 
@@ -66,6 +75,14 @@ def test_plain_verb_duties(sentence, expected, why):
     assert not doc.tagged
     (task,) = [t for t in tasks if sentence[:8] in t.text]
     assert _roles(task) == expected, why
+
+
+def test_title_line_reads_no_plain_verb():
+    """A line with no sentence's end is a title (协调委员会组建方案, gov.cn crawl): no duty read from it."""
+    doc, tasks = parse_document("某方案\n一、主要任务\n协调委员会组建方案\n（一）做好工作。加强协调。\n", "p")
+    assert not doc.tagged
+    (task,) = [t for t in tasks if t.text.startswith("协调委员会")]
+    assert _roles(task) == {}
 
 
 def test_tagged_plan_reads_no_plain_verb():

@@ -514,7 +514,8 @@ def rule_subject_roles(state: ParseState) -> None:
         if not duty and state.doc.tagged:
             continue
         if duty or duties or task.role_source == "prose":
-            tag = roles.read_subject(task.clauses[0], state.registry, vocab, duty=duty, plain=not state.doc.tagged)
+            tag = roles.read_subject(task.clauses[0], state.registry, vocab, duty=duty,
+                                     plain=not state.doc.tagged and task.clauses[0].rstrip().endswith(roles._SENTENCE_ENDS))
         else:  # a paragraph may place several bodies in a row, one a sentence; its first may be the item's title
             tag = roles.read_subjects(task.clauses, state.registry, vocab, plain=True)
         if tag is None and duties:

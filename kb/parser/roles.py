@@ -1258,7 +1258,9 @@ def _subject_at_start(head: str, sentence: str, vocab: RoleVocabulary) -> tuple[
 def _bare_name(name: str, vocab: RoleVocabulary) -> bool:
     """A name on its own, as a plain verb's subject must be: no phrase (的), no object (向X, 与X: 县级政务新媒体要与本地区
     融媒体中心|建立…), no topic word (针对…), no modal inside (X要…)."""
-    return not ("的" in name or "要" in name or vocab.object_marker.search(name) or vocab.topic_opener.match(name)
+    return not ("的" in name or "要" in name or any(c in name for c in "《》“”\"")
+                or vocab.object_marker.search(name) or vocab.topic_opener.match(name)
+                or vocab.action.match(name)  # 优化政府|支持…, 加强社会…: a verb phrase, no name
                 or name_end(name, vocab))
 
 
@@ -1383,6 +1385,12 @@ def read_subject(sentence: str, registry: Registry, vocab: RoleVocabulary | None
     return tag if tag.has_roles else None
 
 
+#: How a sentence ends (a paragraph holding none is a title or a heading line).
+_SENTENCE_ENDS = ("。", "；", ";", "！", "!")
+#: A clause of time before the subject (2019年3月底前，X推行…): the subject of the clause after it is read, as after a topic.
+_TIME_CLAUSE_RE = re.compile(r"^(?:\d{4}|[〇一二三四五六七八九十]{4})年[^，,。；;]{0,12}(?:前|底|内|起)$")
+
+
 def _sentence_clauses(sentence: str) -> list[tuple[str, bool, bool]]:
     """``sentence``'s parts between semicolons (X负责…；Y配合…), read as sentences of their own, and each clause after a
     comma (``气象站网组建中的有关具体事宜，请中国气象局…``, ``待你省上报项目建议书后，交通部将进行行业审查，发展改革委将…``,
@@ -1391,7 +1399,8 @@ def _sentence_clauses(sentence: str) -> list[tuple[str, bool, bool]]:
     parts = split_top(sentence, "；;")
     vocab = load_vocabulary()
     return [c for p in parts
-            for c in [(p, False, False)] + [(p[i + 1:], True, n == 0 and bool(vocab.topic_opener.match(p)))
+            for c in [(p, False, False)] + [(p[i + 1:], True, n == 0 and bool(vocab.topic_opener.match(p)
+                                                                          or _TIME_CLAUSE_RE.match(p[:i])))
                                             for n, i in enumerate(_top_commas(p))
                                             if not vocab.reported_speech.search(p[:i])]]
 
@@ -1434,7 +1443,10 @@ def read_subjects(sentences: list[str], registry: Registry, vocab: RoleVocabular
     left as the form read it).  ``plain``: a plan without tags, where a named subject's plain action verb states its duty
     (``read_subject(plain=True)``)."""
     vocab = vocab or load_vocabulary()
+    # a line with no sentence's end (协调委员会组建方案: a title) states no duty with a plain verb
+    plain = plain and any(s.rstrip().endswith(_SENTENCE_ENDS) for s in sentences)
     found: Tag | None = None
+    unread_doer = False
     named: list[str] = []  # the subjects met so far, in order (an anaphor 该委 takes the last one ending in 委)
     for sentence, said, topic in (s for whole in sentences for s in _sentence_clauses(whole) if clauses or not s[1]):
         if _collective_list(sentence, vocab):
@@ -1450,6 +1462,8 @@ def read_subjects(sentences: list[str], registry: Registry, vocab: RoleVocabular
             named.extend(opened[0])
         tag = read_subject(sentence, registry, vocab, said=said, plain=plain, topic=topic)
         if tag is None:
+            # 2019年6月底前，各省份建立…: a group of places does its own part, unnamed here — no unit read is alone
+            unread_doer = unread_doer or (plain and (not said or topic) and _group_doer(sentence, vocab))
             continue
         if found is None:
             found = tag
@@ -1462,4 +1476,16 @@ def read_subjects(sentences: list[str], registry: Registry, vocab: RoleVocabular
         found.notes.extend(tag.notes)
         if tag.roles["support"] and len(found.roles["sole"]) == 1 and found.roles["sole"][0] in sentence:
             found.roles["lead"].append(found.roles["sole"].pop())  # Y…配合X: X leads what Y supports
+    if found is not None and unread_doer and found.roles["sole"]:
+        _add(found, "shared", found.roles["sole"])  # (国家卫生健康委建立…。…各省份建立…: not 国家卫生健康委 alone)
+        found.roles["sole"] = []
     return found
+
+
+def _group_doer(sentence: str, vocab: RoleVocabulary) -> bool:
+    """``sentence`` opens with a group of places or bodies (各省份, 各地, 各区) and an action verb: a doer of its own."""
+    head = _FIRST_CLAUSE_RE.match(sentence)
+    head = head.group(0) if head else ""
+    if not head.startswith("各") or "的" in head or "已" in head:
+        return False  # (各地已经建设并使用的工作平台要…: the platform is the subject)
+    return any(vocab.action.match(head, i) for i in range(2, 10))
