@@ -1,10 +1,10 @@
 """Two real Shanghai plans whose duties are written in prose only, read untuned by the plain-verb reader
-(tests/test_prose_verbs.py): gold_prose3.json was written by hand and committed on its own (5becfdb) before kb ran on
+(tests/test_prose_verbs.py): gold_prose3.json was written by hand and committed on its own (the first commit of gold_prose3.json) before kb ran on
 them — 沪奉府〔2016〕140号 奉贤 停车资源共享 实施意见 (plan 116: 由X会同Y…, X建立…，负责…, 区运管部门加强…, 支持X… as a
 control) and 沪府办发〔2019〕10号 轨道交通安全运行 实施意见 (plan 117: 市政府指导…，负责…, X负责…, 各区政府落实…, X等部门要会同Y…).
 
 First run (main before the reader, 8a50042): 14 of 22 rows exact (after 7 quotes of 117 were moved off the heading
-lines, c1318e1); with the reader: 16 of 22 — 市政府 (first read as guide: 指导 opens its predicate, but its 负责…
+lines, its second commit); with the reader: 16 of 22 — 市政府 (first read as guide: 指导 opens its predicate, but its 负责…
 says responsible; fixed) and 各区政府 (a group of offices with a plain verb).  The 6 rows not read are strict xfails.
 
 Each row: the one task holding ``quote`` has these roles (controls: none); names compared as sets."""
