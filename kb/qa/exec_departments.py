@@ -319,6 +319,9 @@ def _unassigned(question: str, q: Query, env, name: str, role: str | None, near:
     division = None if written or not name else written_division(plan, name, fold)
     if division:
         written, mentions = True, _naming(plan, fold(division), fold)
+    # (a name in a row's cells — a 处室 column kb keeps as a field — may have its role written there: the list of
+    # paragraphs never says they do not write it)
+    in_cells = division or (name if mentions and plan.tasks_naming_in_fields(fold(name), fold) else None)
     if written:
         first = (words["role_not_read"].format(name=name, role=ROLE_WORDS[role]) if role
                  else words["not_read"].format(name=name))
@@ -337,7 +340,7 @@ def _unassigned(question: str, q: Query, env, name: str, role: str | None, near:
     result = Result(heading=said)
     if mentions:
         result.related = numbered(mentions)
-        result.related_title = (words["division_title"].format(division=division) if division
+        result.related_title = (words["division_title"].format(division=in_cells) if in_cells
                                 else words["mentioned_title"].format(name=name))
     return Answer(question, "department_unknown", render_text(result), departments=list(departments or []),
                   candidates=near, status="not_in_plan", result=result, related=mentions)

@@ -500,6 +500,7 @@ def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Quest
     i = 0
     mentions: list[tuple[int, str]] = []
     role_marks: list[tuple[int, str]] = []  # (position, role) of role words, for "A牵头、B配合"
+    dept_ends: dict[int, int] = {}  # where each department word found at a position ends
     marks: list[tuple[int, str]] = []  # (position, kind) of topic_before / topic_after words
     role_starts = {w[0] for w in voc.words["role_nouns"]}  # (the few first characters: most positions skip the test)
     while i < len(text):
@@ -538,6 +539,7 @@ def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Quest
         for kind, value in kinds:
             if kind == "dept":
                 mentions.append((i, value))
+                dept_ends[i] = i + len(word)
             elif kind == "role":
                 q.roles.append(value)
                 role_marks.append((i, value))
@@ -618,6 +620,12 @@ def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Quest
         elif dept.ok:
             found.append((pos, dept.name))
         else:
+            owner = next((m for m in found if dept_ends.get(m[0]) == pos), None) if _division_shaped(chunk) else None
+            if owner is not None:
+                # 市住建局城建档案处: a division typed right after a unit (kb knows no such sub-unit of it) — the name
+                # asked is the whole, never the unit's list (an answer to another question)
+                found.remove(owner)
+                dept.query = text[owner[0]:pos + len(chunk)]
             q.unresolved.append(dept)
     found.sort(key=lambda x: x[0])
     for _, name in found:
@@ -1031,6 +1039,9 @@ def _trim(chunk: str, edge_words: set[str], q: Question, voc: Vocabulary, places
                 chunk, shift = rest, len(place)
             break
     changed = True
+    # A name shaped like a division (中医药处) keeps what opens it, unless a particle (separators: 的, 和 …):
+    # 中 is no word of the question there
+    division = _division_shaped(chunk)
     # A topic word of topics.yaml is kept whole (干洗机 does not lose 干, a filler verb), and so is
     # a generic action at the end (新车环保监管 does not lose 管, a role word).
     topic_words, generic_tails = _kept_words(voc)
@@ -1042,7 +1053,8 @@ def _trim(chunk: str, edge_words: set[str], q: Question, voc: Vocabulary, places
         # an edge word of two characters before one of one (the longest first), the start before the end
         for n in (2, 1):
             w = chunk[:n]
-            if len(w) == n and w in edge_words and not head_kept and w not in q.role_verbs:
+            if (len(w) == n and w in edge_words and not head_kept and w not in q.role_verbs
+                    and not (division and w not in voc.words["separators"])):
                 _note_role(w, q, voc)
                 chunk = chunk[n:]
                 shift += n
@@ -1055,6 +1067,14 @@ def _trim(chunk: str, edge_words: set[str], q: Question, voc: Vocabulary, places
                 changed = True
                 break
     return chunk, shift
+
+
+def _division_shaped(chunk: str) -> bool:
+    """True for a chunk of 3+ characters shaped like a bureau's internal division (kb.registry.is_division: …处, …室,
+    …科, …股; 处室 and 科室 are header words, no division)."""
+    from kb.registry import is_division
+
+    return len(chunk) >= 3 and is_division(chunk)
 
 
 def _division_ask(voc: Vocabulary) -> re.Pattern:
