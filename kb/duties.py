@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kb.errors import KbError
-from kb.model import ROLE_NAMES, ROLES, Plan, Task
+from kb.model import ROLE_NAMES, ROLES, Plan, Task, item_key
 from kb.registry import Resolution, division_spellings, place_spellings, resolve_department
 
 # How a task reads in a duty list is kb/listing.py (the store renders it into its rows at parse time).
@@ -54,8 +54,8 @@ class DutyList:
 
     @property
     def total(self) -> int:
-        """Number of distinct tasks in the list."""
-        return len({t.id for t in self.tasks})
+        """Number of distinct numbered items in the list (``kb.model.item_key``: a 任务分工表 序号 over rows is one)."""
+        return len({item_key(t) for t in self.tasks})
 
 
 @dataclass(slots=True)
@@ -209,7 +209,7 @@ def duty_list(plan: Plan, department: str, role: str = "any", *, every_group: bo
         if r != "implied" and r not in held:
             continue  # a role nobody in the plan holds (指导 in most plans) has no count or group
         tasks = plan.tasks_of(department, r)
-        result.counts[r] = len(tasks)
+        result.counts[r] = len({item_key(t) for t in tasks})  # (the plan's numbered items: 序号 rows count once)
         if r not in roles:
             continue
         group = list(tasks) if every_group else [t for t in tasks if t.id not in placed]

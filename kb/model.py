@@ -164,6 +164,10 @@ class Task:
     column: str = ""
     """The header of the task table's column its body was read from (``2025年工作计划``), for a row read as a task of its
     own; empty otherwise.  With ``fields`` (the row's other cells) it makes the row's cells (``cells``)."""
+    item: str = ""
+    """The task table's numbered item it belongs to, ``附件2 序号6`` (the table's cite and the row's 序号): every row of
+    that 序号 and the body paragraph they restate (when all its rows share the 序号) carry it, so that counts and lists
+    go by the plan's numbered items, not by rows (``kb.select.item_groups``).  Empty outside a table with 序号."""
 
     @property
     def section_path(self) -> list[str]:
@@ -213,6 +217,13 @@ class Task:
     def from_dict(cls, data: dict) -> "Task":
         """A task from its ``to_dict``/``asdict`` shape (``section_path`` and unknown keys ignored)."""
         return from_dict(cls, data)
+
+
+def item_key(task: Task) -> tuple[str, str]:
+    """The numbered item ``task`` is (a part of): (its document, ``Task.item``) for a row of a task table's 序号 and the
+    body paragraph its rows restate; (its document, its id) for any other task — an item of its own.  What counts of
+    tasks count (``Plan.role_counts``, ``kb.select.item_groups``)."""
+    return (task.doc, task.item) if task.item else (task.doc, "#" + task.id)
 
 
 @dataclass(slots=True)
@@ -352,13 +363,14 @@ class Plan:
         return sorted(seen.values(), key=lambda t: order[t.id])
 
     def role_counts(self) -> dict[str, dict[str, int]]:
-        """Department or sub-unit → number of tasks per role (ROLES, ``implied``) and ``any`` (distinct tasks, ROLES)."""
+        """Department or sub-unit → number of tasks per role (ROLES, ``implied``) and ``any`` (distinct tasks, ROLES),
+        counted as the plan's numbered items (``item_key``: a 任务分工表 序号 over several rows is one)."""
         by_role = self._lookup().by_role
         out: dict[str, dict[str, int]] = {}
         for (name, role), tasks in by_role.items():
-            out.setdefault(name, {})[role] = len(tasks)
+            out.setdefault(name, {})[role] = len({item_key(t) for t in tasks})
         for name, counts in out.items():
-            counts["any"] = len({id(t) for r in ROLES for t in by_role.get((name, r), ())})
+            counts["any"] = len({item_key(t) for r in ROLES for t in by_role.get((name, r), ())})
         return out
 
     def characters(self) -> frozenset[str]:

@@ -97,9 +97,9 @@ def brief_row(task: Task) -> str:
 
 
 #: Task fields of a task's list row (``list_row``): what a list of tasks shows of each — its label, what names
-#: it, its plan and its departments by role.  A department's list at 1,000 plans (8,000 tasks) is built from
+#: it, its plan, its departments by role and the numbered item it is a row of (what a list counts by).  A department's list at 1,000 plans (8,000 tasks) is built from
 #: these alone (``kb.store.StoredTask``); every other field is read when first used.
-LIST_FIELDS = ("id", "doc", "label", "title", *ROLES, "implied", "subunits")
+LIST_FIELDS = ("id", "doc", "label", "title", *ROLES, "implied", "subunits", "item")
 
 
 def list_row(task: Task) -> str:

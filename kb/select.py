@@ -6,6 +6,8 @@ three places that disagreed (``kb grep --year 2019`` listed 4 tasks, ``kb ask
 
 - a **task** is a paragraph carrying a responsibility tag (``Task.kind == "task"``);
   paragraphs of 一、二、四 are other paragraphs of the plan (``is_task``);
+- an **item** is what counts count: a task, or the rows of one 任务分工表 序号 (with the body
+  paragraph they restate) together (``item_groups``);
 - a **deadline's period** is ``start..end``: a ``by`` deadline (到2020年) is its due date
   alone, ``during`` its year/month, ``range`` its span, ``from`` (自2019年7月1日起) runs on
   without end;
@@ -20,7 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from kb.model import Deadline, Plan, Task
+from kb.model import Deadline, Plan, Task, item_key
 
 #: How a date span selects deadlines (see the module docstring).
 DATE_TESTS = ("due", "active", "starts", "node")
@@ -29,6 +31,15 @@ DATE_TESTS = ("due", "active", "starts", "node")
 def is_task(task: Task) -> bool:
     """True for a task proper: a paragraph that carries a responsibility tag."""
     return task.kind == "task"
+
+
+def item_groups(tasks: list[Task]) -> list[list[Task]]:
+    """``tasks`` grouped by the plan's numbered items (``item_key``), in order of each item's first task: what a count
+    or a list of tasks counts (a 任务分工表 item written over 1–4 rows is one item; its rows are shown under it)."""
+    groups: dict[tuple[str, str], list[Task]] = {}
+    for t in tasks:
+        groups.setdefault(item_key(t), []).append(t)
+    return list(groups.values())
 
 
 def plan_tasks(plan: Plan, docs: list[str] | None = None) -> list[Task]:

@@ -39,9 +39,9 @@ def guangfu():
 #: (plan, question, the items in table order, words the text must hold, why)
 ROWS = [
     ("yl", "附件有几项", ["附件-1-1", "附件-1-2", "附件-1-3", "二（一）2", "二（一）3", "附件-4", "附件-5"],
-     ["共 7 行；", "其中 2 行复述正文的 2 个条目", "二（一）2、二（一）3"],
-     "7 rows under 序号1–5; rows 5, 6 are items 二（一）2, 3 of the body, listed there under their labels (序号 not "
-     "counted: a linked row of a table cited by 第N行 keeps no 序号 in the model — first written expecting 序号 5 个)"),
+     ["共 7 行（序号 5 个）；", "其中 2 行复述正文的 2 个条目", "二（一）2、二（一）3"],
+     "7 rows under 序号1–5; rows 5, 6 are items 二（一）2, 3 of the body, listed there under their labels (序号 counted "
+     "since a linked row keeps its 序号 in the model, Task.item — as first written)"),
     ("yl", "附件里有哪些", ["附件-1-1", "附件-1-2", "附件-1-3", "二（一）2", "二（一）3", "附件-4", "附件-5"],
      ["共 7 行"], "the list and the count give the same items"),
     ("gf", "附件1有几项", None, ["共 48 行", "序号 48 个", "其中 37 行复述正文的 15 个条目"],

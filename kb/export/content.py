@@ -20,7 +20,7 @@ from decimal import Decimal
 
 from kb.duties import GROUP_ORDER, GROUP_TITLES, task_heading
 from kb.errors import KbError
-from kb.model import ROLE_NAMES, ROLES, Plan, Target, Task, roles_given
+from kb.model import ROLE_NAMES, ROLES, Plan, Target, Task, item_key, roles_given
 
 #: Marks of the matrix cells, one per role (implied implementers are not marked).
 MATRIX_MARKS = {"lead": "牵", "guide": "导", "support": "配", "sole": "责", "shared": "共"}
@@ -123,9 +123,12 @@ class DutyExport:
 
     @property
     def counts_text(self) -> str:
-        """``共 19 项：牵头 8 项，共同负责 4 项，配合 7 项``."""
+        """``共 19 项：牵头 8 项，共同负责 4 项，配合 7 项`` — numbered items (``kb.model.item_key``); where a
+        任务分工表 writes an item over several rows, the rows listed are said after (``（任务分工表中 21 行）``)."""
         parts = [f"{ROLE_LABELS[r]} {self.counts[r]} 项" for r in GROUP_ORDER if self.counts.get(r)]
-        return f"共 {self.total} 项：" + "，".join(parts) if parts else "方案未分配任务"
+        rows = len({row.task.id for row in self.rows})
+        said = f"（任务分工表中 {rows} 行，同一序号的各行相邻列出）" if rows != self.total else ""
+        return f"共 {self.total} 项：" + "，".join(parts) + said if parts else "方案未分配任务"
 
     @property
     def meta(self) -> list[tuple[str, str]]:
@@ -420,12 +423,12 @@ def build_duty_list(plan: Plan, department: str, selection=None) -> DutyExport:
         if role != "implied" and role not in held:
             continue  # a role nobody in the plan holds (指导 in most plans): no count, no group
         tasks = (selection or EVERY_PARAGRAPH).select_from(plan.tasks_of(department, role))
-        counts[role] = len(tasks)
+        counts[role] = len({item_key(t) for t in tasks})  # (numbered items: a 任务分工表 序号 over rows is one)
         if not tasks:
             continue
         group = Group(role, ROLE_LABELS[role])
         for t in tasks:
-            seen.setdefault(t.id, None)
+            seen.setdefault(item_key(t), None)
             written = next((n for n in spellings if t.roles_of(n)), department)
             cells = _task_cells(t, doc_titles, exclude=written)
             cells["role"] = ROLE_LABELS[role]

@@ -976,6 +976,10 @@ def rule_table_tasks(state) -> None:
                 parted = members
             if not parted:
                 continue
+            keys = {_item_key(table, r) for r in members}
+            if len(keys) == 1 and "" not in keys:
+                # (the rows of one 序号 restating it: the paragraph is that numbered item, its rows shown under it)
+                para.item = para.item or keys.pop()
             cites = "、".join(r.cite.split(" ", 1)[-1] for r in members)
             para.notes.append(f"{table.cite}{cites}复述本段的一部分，为一项任务，有自己的责任单位" if len(members) == 1 else
                               f"{table.cite}把本段分为{len(members)}行：{cites}；"
@@ -1199,6 +1203,7 @@ def _own_task(state, table: TaskTable, row: _Row) -> None:
                 title=block.title, text=(row.text or row.body) + (row.tag or ""), body=row.body, tag=row.tag,
                 source=row.cite + (f"，第{row.page}页" if row.page else ""),
                 column=re.sub(r"\s+", "", table.header[table.columns["task"]]) if "task" in table.columns else "")
+    task.item = _item_key(table, row)
     if parsed:
         _set_roles(task, parsed)
     task.notes.extend(row.notes)
@@ -1313,6 +1318,14 @@ def _give_row(table: TaskTable, task, row: "_Row") -> None:
         task.clauses.append(deadline_cell)
         task.deadlines.extend(deadlines.tag_deadlines(deadline_cell, len(task.clauses) - 1))
     task.source = f"{task.source}，{cite}" if task.source else cite
+    task.item = task.item or _item_key(table, row)
+
+
+def _item_key(table: TaskTable, row: "_Row") -> str:
+    """The table's numbered item ``row`` belongs to (``附件2 序号6``: rows of a merged 序号 share it), or '' when the
+    row has no 序号."""
+    number = _NUMBER_RE.match(row.serial) or _NUMBER_RE.match(row.serial.strip().lstrip(load_vocabulary().row_marks))
+    return f"{table.cite} 序号{number.group(1)}" if number else ""
 
 
 def _norm(text: str) -> str:

@@ -14,7 +14,9 @@ from __future__ import annotations
 from kb.model import ROLE_NAMES, ROLES, Plan, Task
 from kb.qa.answer import Answer
 from kb.qa.query import Query, asked_topic
-from kb.qa.result import GroupLine, Result, compose, numbered, render_text, target_line
+from kb.qa.result import GroupLine, Result, compose, numbered, numbered_items, render_text, target_line
+from kb.qa.wording import load_answer_words
+from kb.select import item_groups
 from kb.duties import SpellingsPlan as _Spellings, docs_of as _docs_of, place_body, written_as as _written_as
 
 #: Words officials use for the roles in answers.
@@ -244,8 +246,6 @@ def _duties(question: str, q: Query, env, name: str, role: str, only: set[str] |
     if not tasks:
         # ... not in the plan, with what it does hold; a list a date or topic narrowed to nothing is an
         # answer (共 0 项)
-        from kb.qa.wording import load_answer_words
-
         words = load_answer_words()
         text = (words["role_not_held"].format(name=shown, role=what) if held_none
                 else f"方案中{shown}{what}的任务{scope}共 0 项。")
@@ -267,30 +267,37 @@ def _duties(question: str, q: Query, env, name: str, role: str, only: set[str] |
             result.related_title = words["other_roles_title"].format(name=shown)
         return Answer(question, intent, render_text(result), departments=[name], result=result, related=others,
                       status="not_in_plan" if held_none else "answered")
+    # Counts and numbers go by the plan's numbered items (kb.select.item_groups): a 任务分工表 序号 written over several
+    # rows is one item, its rows listed under it, the rows said beside the count.
+    sizes = {r: len(item_groups(groups[r])) for r in order}
+    n_items = len(item_groups(tasks))  # (an item with rows in two roles is one item of the total)
+    rows_note = "" if n_items == len(tasks) and sum(sizes.values()) == len(tasks) else load_answer_words()["item_rows"].format(rows=len(tasks))
     if role == "any" and len(order) > 1:
-        counts = "，".join(f"{GROUP_TITLES[r].split('（')[0]} {len(groups[r])} 项" for r in order)
-        lines = [f"{shown}{what}的任务{scope}共 {len(tasks)} 项（{counts}）："]
+        counts = "，".join(f"{GROUP_TITLES[r].split('（')[0]} {sizes[r]} 项" for r in order)
+        lines = [f"{shown}{what}的任务{scope}共 {n_items} 项（{counts}）{rows_note}："]
         n = 1
         for r in order:
-            lines.append(GroupLine(f"【{GROUP_TITLES[r]}】{len(groups[r])} 项"))
-            lines.extend(numbered(groups[r], n, exclude=name if r != "implied" and not place_twin else None,
-                                  deadlines=show_deadlines))
-            n += len(groups[r])
+            lines.append(GroupLine(f"【{GROUP_TITLES[r]}】{sizes[r]} 项"))
+            lines.extend(numbered_items(groups[r], n, exclude=name if r != "implied" and not place_twin else None,
+                                        deadlines=show_deadlines))
+            n += sizes[r]
     else:
         first = order[0]
         word = what if role != "any" else ROLE_WORDS[first]
-        lines = [f"{shown}{word}的任务{scope}共 {len(tasks)} 项："]
+        lines = [f"{shown}{word}的任务{scope}共 {n_items} 项{rows_note}："]
         if first == "implied" and role in ("implied", "any"):
-            lines[0] = f"{shown}要落实的任务{scope}共 {len(tasks)} 项" + _implied_note(tasks, name) + "："
-        lines.extend(numbered(tasks, exclude=name if first != "implied" and not place_twin else None,
-                              deadlines=show_deadlines))
+            lines[0] = f"{shown}要落实的任务{scope}共 {n_items} 项" + _implied_note(tasks, name) + f"{rows_note}："
+        lines.extend(numbered_items(tasks, exclude=name if first != "implied" and not place_twin else None,
+                                    deadlines=show_deadlines))
     if intent == "department_count" and role in ROLE_WORDS:
         # 县发展改革局牵头工作有几项 under 二、县发展改革局牵头工作（9项）: the heading's figure beside kb's count
         from kb.qa.stated_totals import department_heading_lines
 
         lines[:0] = department_heading_lines(plan, [name, shown], ROLE_WORDS[role])
-    ctx.tasks = tasks
-    return Answer(question, intent, compose(lines), departments=[name], tasks=tasks, roles=roles)
+    composed = compose(lines)
+    # (第N项 after this answer is its Nth numbered item: an item's first row)
+    ctx.tasks = composed.result.tasks if rows_note else tasks
+    return Answer(question, intent, composed, departments=[name], tasks=tasks, roles=roles)
 
 
 def _asked_role(q: Query) -> str | None:

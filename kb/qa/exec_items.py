@@ -16,6 +16,7 @@ from kb.qa.answer import Answer
 from kb.qa.query import Query
 from kb.qa.result import GroupLine, departments_of, compose, describe, numbered, target_line
 from kb.qa.text import fold, snippet, task_head
+from kb.select import item_key
 
 
 def exec_item(question: str, q: Query, env) -> Answer:
@@ -38,7 +39,7 @@ def exec_item(question: str, q: Query, env) -> Answer:
         return Answer(question, "item", f"上一个回答只有 {len(ctx.tasks)} 项，没有第{q.ordinal}项。", tasks=[],
                       status="not_in_plan")
     task = ctx.tasks[q.ordinal - 1]
-    return item_answer(question, q.item, _role_asked(q), task, f"第{q.ordinal}项是 {task.label} {task_head(task)}。")
+    return item_answer(question, q.item, _role_asked(q), task, f"第{q.ordinal}项是 {task.label} {task_head(task).rstrip('。')}。")
 
 
 #: An item's own number at the start of its text: 10. / 10、 / （二十二） / 第五条.
@@ -57,6 +58,10 @@ def item_number(task: Task, item_parts: frozenset[str] = frozenset()) -> int | N
 
     if task.doc in item_parts:
         return _cn_number(task.part) if task.part and task.label == task.part else None
+    cite, _, serial = task.item.rpartition(" 序号")
+    if cite and task.label.startswith(cite) and task.label[len(cite):][:1] in ("-", "（"):
+        # a row of a task table's item (附件2-6-3: 序号6's third row): its number is the 序号, not the row's
+        return int(serial)
     m = _OWN_NUMBER.match(task.text or "")
     if m is None and task.kind != "paragraph":
         m = _LABEL_NUMBER.search(task.label or "")
@@ -75,7 +80,18 @@ def plan_item(question: str, q: Query, env) -> Answer:
     pool = [t for t in (plan.task(i) for i in q.cited) if t is not None] if scoped else list(plan.tasks)
     item_parts = frozenset(d.id for d in plan.documents if getattr(d, "item_parts", False))
     numbered = [(item_number(t, item_parts), t) for t in pool]
+    if scoped:
+        # A task table asked by its caption: its 序号 restated by body paragraphs (linked rows) are its items too
+        tables = {(t.doc, t.item.rpartition(" 序号")[0]) for t in pool if t.item and t.label.startswith(t.part or "\0")}
+        held = {t.id for t in pool}
+        for doc in {d for d, _ in tables}:
+            for t in plan.document_tasks(doc):
+                cite, _, serial = t.item.rpartition(" 序号")
+                if cite and (doc, cite) in tables and t.id not in held and not t.label.startswith(cite):
+                    numbered.append((int(serial), t))
     found = [t for n, t in numbered if n == q.ordinal]
+    if len(found) > 1 and len({item_key(t) for t in found}) == 1:
+        found = found[:1]  # (the rows of one 序号: the item, by its first row)
     written = [t for t in found if _OWN_NUMBER.match(t.text or "") or t.doc in item_parts]
     if written and len(written) < len(found):
         # 主要任务第三项: （三）推行农业绿色生产… writes its number; 二3, 二（四）3 carry 3 only in the label kb gave
@@ -256,6 +272,8 @@ def _annex_rows(plan, tasks: list[Task]) -> tuple[list[Task], str] | None:
                 body.setdefault(t.id, t)
                 linked_rows += 1
             serial = m.group("serial") or _label_serial(t.label, cite) if t.id in own else m.group("serial")
+            if not serial and t.item.startswith(f"{cite} 序号"):
+                serial = t.item.rpartition(" 序号")[2]  # (a row cited by 第N行: its 序号 kept by the parser, Task.item)
             key = (int(m.group("row") or 0), int(m.group("serial") or 0), int(m.group("sub") or 0))
             placed.append((key, t, serial))
     if not body:

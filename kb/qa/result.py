@@ -47,6 +47,9 @@ class Item:
     """The name of the plan the task comes from (``Document.name``), when several plans are loaded."""
     departments: bool = True
     """Show the task's departments by role."""
+    under: bool = False
+    """A further row of the numbered item above it (a 任务分工表 序号 written over several rows): shown indented, no
+    number of its own (``kb.select.item_groups``)."""
 
     @property
     def label(self) -> str:
@@ -66,6 +69,7 @@ class Item:
             "deadlines": [official_deadline(d) for d in self.deadlines],
             "targets": [target_words(t, tg) for tg in self.targets] if t else [],
             "text": self.text,
+            "under": self.under,
         }
 
 
@@ -287,7 +291,7 @@ def item_line(item: Item, pairs: tuple | None = None) -> str:
     if item.task is None:
         return (f"{item.n}. " if item.n is not None else "") + item.text
     t = item.task
-    line = (f"{item.n}. " if item.n is not None else "") + f"{t.label} {head_of(t)}"
+    line = (f"{item.n}. " if item.n is not None else "   " if item.under else "") + f"{t.label} {head_of(t)}"
     if item.plan:
         line += f"〔{item.plan}〕"
     deps = describe(t, item.exclude, pairs) if item.departments else ""
@@ -336,6 +340,21 @@ def numbered(tasks: list[Task], start: int = 1, *, exclude: str | None = None, d
     # (the same items without a call and keywords per task: a department's list holds 8,000 at 1,000 plans)
     shown = list(deadlines or [])
     return [Item(n, t, text, exclude, shown.copy(), [], None, departments) for n, t in enumerate(tasks, start)]
+
+
+def numbered_items(tasks: list[Task], start: int = 1, *, exclude: str | None = None, deadlines=False) -> list[Item]:
+    """``tasks`` numbered by the plan's numbered items (``kb.select.item_groups``) from ``start``: an item's first task
+    takes the number, its further rows follow it unnumbered (``Item.under``)."""
+    from kb.select import item_groups
+
+    out: list[Item] = []
+    for n, group in enumerate(item_groups(tasks), start):
+        for k, t in enumerate(group):
+            item = task_line(n, t, exclude=exclude, deadlines=deadlines)
+            if k:
+                item.n, item.under = None, True
+            out.append(item)
+    return out
 
 
 def target_line(task: Task, tg: Target) -> str:
