@@ -427,6 +427,41 @@ def parse_deadlines(clause: str, index: int = 0) -> list[Deadline]:
     return [d for _, _, d in find_deadlines(clause, index)]
 
 
+def deadline_spans(clause: str, dls: list[Deadline]) -> list[str]:
+    """The words each of ``dls`` (the deadlines of ``clause``, in text order) sets a limit to: with two or more, the
+    clause cut at its commas (outside brackets), each deadline owning the comma-clause holding it and the undated ones
+    after it, those before the first dated one going to the first (`A于X前完成…，B于Y前报送…`: X → `A于X前完成…`, Y →
+    `B于Y前报送…`); deadlines sharing a comma-clause share it.  One deadline, or one whose words are not found in
+    order: the whole clause."""
+    if len(dls) < 2:
+        return [clause] * len(dls)
+    cuts, depth = [], 0
+    for i, c in enumerate(clause):
+        if c in "（(〔【《“":
+            depth += 1
+        elif c in "）)〕】》”":
+            depth = max(0, depth - 1)
+        elif c in "，," and depth == 0:
+            cuts.append(i)
+    segments = list(zip([0] + [c + 1 for c in cuts], cuts + [len(clause)]))
+    where, cursor = [], 0
+    for d in dls:
+        at = clause.find(d.text, cursor) if d.text else -1
+        if at < 0:
+            return [clause] * len(dls)
+        where.append(next(k for k, (a, b) in enumerate(segments) if a <= at <= b))
+        cursor = at + len(d.text)
+    dated = sorted(set(where))
+    owner = {}  # segment → the dated segment whose deadlines it belongs to
+    for k in range(len(segments)):
+        owner[k] = max((s for s in dated if s <= k), default=dated[0])
+    spans = []
+    for seg in where:
+        mine = [k for k in range(len(segments)) if owner[k] == seg]
+        spans.append(clause[segments[mine[0]][0] : segments[mine[-1]][1]])
+    return spans
+
+
 _CN_COUNT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 

@@ -467,8 +467,11 @@ def exec_topic_deadline(question: str, q: Query, env) -> Answer:
         task, dated = held
     else:
         dated = task.deadlines
-    scored = [(clause_fit(asked, words, fold(task.clauses[d.clause])) if d.clause < len(task.clauses) else (0, 0.0), d)
-              for d in dated]
+    # (each deadline scored on the words it sets a limit to — its own comma-clause when a sentence holds two limits:
+    # 每月15日前报送进展情况，2024年3月底前报送工作总结 — never the other action's)
+    span_of = {id(d): span for d, span in zip(task.deadlines, own_spans(task))}
+    scored = [(clause_fit(asked, words, fold(span_of.get(id(d)) or task.clauses[d.clause]))
+               if d.clause < len(task.clauses) else (0, 0.0), d) for d in dated]
     best = max((sc for sc, _ in scored), default=(0, 0.0))
     noticed = _notice_clause(env, q, asked, words + [d.name for d in q.departments], best)
     if noticed is not None:
@@ -566,6 +569,22 @@ def _notice_clause(env, q: Query, asked: str, words: list[str], best: tuple[int,
              if any(len(w) >= 2 and w in fold(sentence) for w in words)]
     top = max(found, key=lambda x: x[0], default=None)
     return top[1:] if top and top[0] > best else None
+
+
+def own_spans(task) -> list[str]:
+    """For each of ``task.deadlines``, the words it sets a limit to (``kb.parser.deadlines.deadline_spans`` over the
+    deadlines of its clause; the tag's deadlines: '')."""
+    from kb.parser.deadlines import deadline_spans
+
+    by_clause: dict[int, list] = {}
+    for d in task.deadlines:
+        by_clause.setdefault(d.clause, []).append(d)
+    span_of: dict[int, str] = {}
+    for c, dls in by_clause.items():
+        if c < len(task.clauses):
+            for d, span in zip(dls, deadline_spans(task.clauses[c], dls)):
+                span_of[id(d)] = span
+    return [span_of.get(id(d), "") for d in task.deadlines]
 
 
 def clause_fit(asked: str, words: list[str], clause: str) -> tuple[int, float]:
