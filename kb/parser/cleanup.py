@@ -712,6 +712,61 @@ def join_split_title(lines: list[str]) -> list[str]:
     return out
 
 
+@functools.lru_cache(maxsize=1)
+def _plain_heading_re() -> re.Pattern:
+    """A part heading without a numeral: 2–15 CJK characters ending in a word of kb/data/structure.yaml
+    ``plain_heading_ends``."""
+    from pathlib import Path
+
+    from kb.data import read_versioned_yaml
+    from kb.errors import KbError
+
+    path = Path(__file__).resolve().parent.parent / "data" / "structure.yaml"
+    data = read_versioned_yaml(path, "outline words")
+    ends = data.get("plain_heading_ends")
+    if set(data) != {"version", "plain_heading_ends"} or not isinstance(ends, list) or not all(
+            isinstance(w, str) and w for w in ends):
+        raise KbError(f"{path}：应恰好有 version 和 plain_heading_ends（非空字符串的列表）；请从代码仓库恢复这个文件")
+    alternation = "|".join(map(re.escape, sorted(ends, key=len, reverse=True)))
+    return re.compile(rf"^[\u4e00-\u9fff]{{0,13}}(?:{alternation})$")
+
+
+_CN_NUMERALS = "一二三四五六七八九十"
+
+
+def _cn_numeral(n: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十 (up to 99)."""
+    tens, ones = divmod(n, 10)
+    return ((_CN_NUMERALS[tens - 1] if tens > 1 else "") + "十" if tens else "") + (_CN_NUMERALS[ones - 1] if ones else "")
+
+
+def number_plain_headings(lines: list[str]) -> list[str]:
+    """Part headings written without numerals (`总体要求`, `工作安排`, `保障措施`, each alone on its line) numbered as
+    parts (`一、总体要求`), so that the outline reads them: in a text with no numbered part (一、… / 第一章), two or more
+    lines of 2–15 CJK characters ending in a heading word (kb/data/structure.yaml), each after a sentence end (or the
+    title) and before more text.  The numerals are kb's (cited `三（一）`).  Before, cleanup glued each to the paragraph after it
+    (`总体要求认真贯彻…`) and the dated phases under 工作安排 stood under no part."""
+    stripped = [ln.strip() for ln in lines]
+    if any(PART_HEADING_RE.match(s) or CHAPTER_HEADING_RE.match(s) for s in stripped):
+        return lines
+    heading = _plain_heading_re()
+    found = []
+    previous = ""
+    for i, s in enumerate(stripped):
+        if not s:
+            continue
+        if (2 <= len(s) <= 15 and heading.match(s) and previous and (previous[-1] in "。！？；”）)" or is_title(previous))
+                and any(stripped[j] for j in range(i + 1, len(stripped)))):
+            found.append(i)
+        previous = s
+    if len(found) < 2:
+        return lines
+    out = list(lines)
+    for n, i in enumerate(found, 1):
+        out[i] = f"{_cn_numeral(n)}、{stripped[i]}"
+    return out
+
+
 #: The cleanup rules, in the order they run.
 CLEANUP_RULES: list[Callable[[list[str]], list[str]]] = [
     fold_compatibility_punctuation,
@@ -721,6 +776,7 @@ CLEANUP_RULES: list[Callable[[list[str]], list[str]]] = [
     split_flattened,
     split_one_line_plan,
     remove_debris_spaces,
+    number_plain_headings,
     join_printed_lines,
     join_fragments,
     split_items_after_tags,
