@@ -47,6 +47,16 @@ def plan_tasks(plan: Plan, docs: list[str] | None = None) -> list[Task]:
     return [t for t in plan.tasks if is_task(t) and (not docs or t.doc in docs)]
 
 
+def dated_items(plan: Plan, docs: list[str] | None = None) -> list[Task]:
+    """What a date question chooses from: the tasks proper (``plan_tasks``); in a document none of whose tasks proper
+    states a time (a plan that names no units, 奉贤 2023: its dated phases 2023年9月底前，全面排查… are paragraphs), its
+    other paragraphs that state one — the plan's dated requirements all the same.  So a date is never said to be in
+    no item while the text writes it (`方案的任务都没有规定完成时限` only when no paragraph holds a time)."""
+    tasks = [t for t in plan.tasks if not docs or t.doc in docs]
+    timed_docs = {t.doc for t in tasks if is_task(t) and t.deadlines}
+    return [t for t in tasks if is_task(t) or (t.doc not in timed_docs and t.deadlines)]
+
+
 @dataclass(slots=True)
 class DateSpan:
     """A span of days a question or a filter names, and how deadlines are tested against it."""

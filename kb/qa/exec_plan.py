@@ -15,7 +15,7 @@ from kb.qa.exec_departments import ROLE_WORDS, filter_topic, filter_within, with
 from kb.qa.query import Query, asked_topic
 from kb.qa.result import departments_of, compose, numbered, target_line, task_line
 from kb.qa.text import fold
-from kb.select import DateSpan, plan_tasks
+from kb.select import DateSpan, dated_items, plan_tasks
 
 
 def _role(q: Query) -> str | None:
@@ -40,7 +40,7 @@ def exec_date_list(question: str, q: Query, env) -> Answer:
     from kb.qa.wording import load_answer_words
 
     plan, ctx = env.plan, env.ctx
-    every = plan_tasks(plan)
+    every = dated_items(plan)  # (one definition: tasks proper, or a plan's dated paragraphs where its tasks state no time)
     mode = date_mode(q.dates)
     cells = dated_cells(q, env, every, mode)
     if not any(t.deadlines for t in every) and not cells:
@@ -54,12 +54,14 @@ def exec_date_list(question: str, q: Query, env) -> Answer:
     # (自2019年7月1日起, 2018至2020年) is named in a note, so the answer covers what `kb grep --year`
     # selects (one date test, kb/select.py) while its items stay the ones the question asks for.
     running = []
-    if mode == "in":
+    month = (q.dates.first or "")[5:7] == (q.dates.last or "")[5:7] and (q.dates.first or "")[8:] == "01"
+    if mode == "in" and not month:
         span = DateSpan.year(year, "active")
         ids = {t.id for t in tasks}
-        running = [t for t in plan_tasks(plan) if t.id not in ids and span.selects(t)]
+        running = [t for t in every if t.id not in ids and span.selects(t)]
         running, _ = filter_topic(q, env, running)
-    said = {"by": f"在{official_date(q.dates.last)}前到期", "in": f"在{year}年内到期", "from": f"自{year}年起实施",
+    said = {"by": f"在{official_date(q.dates.last)}前到期",
+            "in": f"在{year}年{int(q.dates.last[5:7])}月内到期" if month else f"在{year}年内到期", "from": f"自{year}年起实施",
             "between": f"在{year}年至{q.dates.last[:4]}年间到期", "node": f"有{q.dates.text}内时间节点（开始或完成）"}[mode]
     head = f"{said}的任务" + (f"（涉及{topic_note}）" if topic_note else "") + f"共 {len(tasks)} 项" + ("：" if tasks else "。")
     lines = [head]
@@ -184,14 +186,21 @@ def _cells_answer(question: str, env, cells: list[tuple], what: str, topic_note:
 
 
 def _no_deadlines(question: str, env) -> Answer:
-    """No task of the plan states a time limit: said so, ``not_in_plan`` (never 共 0 项 as if some had)."""
+    """No paragraph of the plan states a time limit (``dated_items``): said so, ``not_in_plan`` (never 共 0 项 as if
+    some had); a limit the cover notice sets is named, so the claim stays true of the whole text."""
+    from kb.qa.exec_topics import notice_clauses
+
     env.ctx.tasks = []
-    return Answer(question, "deadline_list", "方案的任务都没有规定完成时限。", tasks=[], status="not_in_plan")
+    noticed = [sentence.strip() for d in env.plan.documents for sentence, dls in notice_clauses(d) if dls]
+    text = "方案的任务都没有规定完成时限。"
+    if noticed:
+        text = "方案正文的条目都没有规定完成时限；印发通知写有时限：" + "；".join(noticed[:3]) + "。"
+    return Answer(question, "deadline_list", text, tasks=[], status="not_in_plan")
 
 
 def exec_timed_tasks(question: str, q: Query, env) -> Answer:
     """哪些任务有时间要求 / 没有时限的任务 / 这些任务中哪些有时限: tasks with (without) a deadline."""
-    pool = plan_tasks(env.plan)
+    pool = dated_items(env.plan)
     if not q.within and q.timed is not False and not any(t.deadlines for t in pool):
         return _no_deadlines(question, env)  # a date no task gives: not in the plan (as a role no task gives)
     if q.within and (env.ctx.base or env.ctx.tasks):

@@ -877,6 +877,10 @@ def date_span(d) -> DateSpan:
     if d.mode == "from":
         return DateSpan.year(d.year, "starts", d.text)
     if d.mode == "by":
+        if "月" in d.text and not any(c in d.text for c in "前底到至止以"):
+            # 2024年3月要完成什么 / 2024年3月到期的: a month named alone, as a year alone, is the period things fall due
+            # in (= that month); 前/底前/之前/以前/截至 name a day things are due by (≤, earlier ones too)
+            return DateSpan(d.iso[:8] + "01", d.iso, "due", d.text)
         return DateSpan(None, d.iso, "due", d.text)
     if d.mode == "between":
         return DateSpan(f"{d.year:04d}-01-01", d.iso, "due", d.text)
