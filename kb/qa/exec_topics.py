@@ -486,7 +486,11 @@ def exec_topic_deadline(question: str, q: Query, env) -> Answer:
                 text += f"\n原文：{task.clauses[d.clause]}"
     else:
         # the task sets no time limit: the plan does not hold what is asked (not_in_plan), the task named as the
-        # source; it stays the conversation's task (谁牵头 next is about it) but is no item of an answer
+        # source; it stays the conversation's task (谁牵头 next is about it) but is no item of an answer — unless its
+        # clause on the words says how often or how long (每季度至少主动联系1次): those words are the answer
+        times = stated_times(task, asked, words)
+        if times:
+            return stated_times_answer(question, env, task, words, times)
         from kb.qa.wording import load_answer_words
 
         text = load_answer_words()["no_deadline"].format(topic="、".join(words)) + f"\n出处：{head}"
@@ -569,6 +573,82 @@ def _notice_clause(env, q: Query, asked: str, words: list[str], best: tuple[int,
              if any(len(w) >= 2 and w in fold(sentence) for w in words)]
     top = max(found, key=lambda x: x[0], default=None)
     return top[1:] if top and top[0] > best else None
+
+
+_NUM = r"(?:\d{1,2}|[一二两三四五六七八九十]{1,2})"
+
+
+@functools.lru_cache(maxsize=1)
+def _stated_time_res() -> tuple[re.Pattern, re.Pattern]:
+    """(how often, how long) as patterns of shapes.yaml's ``time_every`` and ``time_span_units``."""
+    from kb.qa.query import load_shapes
+
+    shapes = load_shapes()
+    every = "|".join(map(re.escape, shapes["time_every"]))
+    units = "|".join(map(re.escape, shapes["time_span_units"]))
+    often = re.compile(rf"(?:{every})[^，。；;,、]{{0,10}}?{_NUM}次")
+    # (a number of 1–2 digits not inside a longer one — 2025年 is a year, not a span; 12月底 is a date)
+    long = re.compile(rf"(?<![\d.．])(?:{_NUM}\s*[至到\-－—～~]\s*)?{_NUM}\s*(?:{units})(?:时间|左右|以内|之内)?(?![底前初末中度\d])")
+    return often, long
+
+
+def stated_times(task, asked: str, words: list[str]) -> list[tuple[str, str]]:
+    """(the plan's words, their clause) for each time requirement that is no due date — how often (每季度至少主动联系1次)
+    or how long (建设周期一般为3至5年) — in the clauses of ``task`` that best fit what is asked (``clause_fit``);
+    [] when none of them states one."""
+    often, long = _stated_time_res()
+    found = []
+    for clause in task.clauses:
+        phrases = [m.group(0) for m in often.finditer(clause)] + [m.group(0) for m in long.finditer(clause)]
+        if phrases:
+            found.append((clause_fit(asked, words, fold(clause)), clause, phrases))
+    if not found:
+        return []
+    best = max(fit for fit, _, _ in found)
+    if best <= (0, 0.0):
+        return []
+    return [(p, clause) for fit, clause, phrases in found if fit == best for p in phrases]
+
+
+def timed_paragraph(env, asked: str, words: list[str]):
+    """(the paragraph, its ``stated_times``) of the search's best paragraphs for ``words`` whose clause holds the most of
+    the topic asked (its characters in runs, ``_held_runs``: at least two thirds of them) and states how often or how
+    long — any paragraph, a task or not (四（三）评价验收…建设周期一般为3至5年); (None, []) when none does, or two fit alike."""
+    from kb.qa.executors import _held_runs
+
+    topic = "".join(words)
+    hits = env.index().search(" ".join(words), limit=10) if topic else []
+    best, found = 0, []
+    for h in hits:
+        task = env.plan.task(h.task_id)
+        if task is None:
+            continue
+        times = stated_times(task, asked, words)
+        if not times:
+            continue
+        held = max(_held_runs(topic, fold(c)) for _, c in times)
+        if held > best:
+            best, found = held, [(task, times)]
+        elif held == best and held:
+            found.append((task, times))
+    if len(found) != 1 or best * 3 < len(topic) * 2:
+        return None, []
+    return found[0]
+
+
+def stated_times_answer(question: str, env, task, words: list[str], times: list[tuple[str, str]]) -> Answer:
+    """A how-often / how-long asked where the plan states one (``stated_times``): its words, said as the plan's, with the
+    clause quoted — no due date is made of them."""
+    from kb.qa.wording import load_answer_words
+
+    units = describe(task)
+    head = f"{task.label} {task_head(task)}" + (f"（{units}）" if units else "（方案未写明责任单位）")
+    phrases = "；".join(dict.fromkeys(p for p, _ in times))
+    text = load_answer_words()["stated_time"].format(topic="、".join(words), times=phrases) + f"\n出处：{head}"
+    for clause in dict.fromkeys(c for _, c in times):
+        text += f"\n原文：{clause}"
+    env.ctx.tasks, env.ctx.topic = [task], words
+    return Answer(question, "topic_deadline", text, tasks=[task], departments=task.departments("any"))
 
 
 def own_spans(task) -> list[str]:

@@ -883,6 +883,19 @@ def _no_number_in_unit(question: str, q: Query, env: Env) -> Answer | None:
     from kb.qa.query import load_shapes
 
     shapes, words = load_shapes(), load_answer_words()
+    from kb.qa.text import fold as _fold
+
+    if q.unit == "length" and any(n in _fold(question) for n in shapes["duration_nouns"]):
+        # 建设周期一般多长: a time asked (周期, 期限 … before 多长), not metres — the span the clause on it states
+        from kb.qa.exec_topics import best_task, stated_times, stated_times_answer, timed_paragraph, topic_words
+
+        words_asked = topic_words(q, env)
+        task = best_task(env, words_asked)
+        times = stated_times(task, _fold(question), words_asked) if task is not None else []
+        if not times:
+            task, times = timed_paragraph(env, _fold(question), words_asked)
+        if times:
+            return stated_times_answer(question, env, task, words_asked, times)
     if q.unit in shapes["measure_asks"]:
         # 加装电梯面积多大: the measure named in words (面积), the units it would be stated in
         units = "、".join(measure_units(shapes, q.unit)[:3])

@@ -346,7 +346,8 @@ SHAPE_LISTS = ("plan_count_words", "baseline_asks", "base_marks", "place_suffixe
                "field_affixes", "field_asks", "national_issuers", "start_asks", "node_asks", "measure_not_after", "recipient_verbs", "recipient_followers", "which_plan", "enumeration_asks", "enumeration_links", "issuer_asks", "issue_verbs", "issuer_fillers", "duration_asks", "duration_marks", "duration_extremes", "noun_units",
                "steering_verbs", "body_endings", "body_followers", "everyday_qualifiers",
                "role_after", "posts", "post_verbs", "value_verbs", "vague_amounts", "base_before", "base_after", "list_tails",
-               "list_nouns", "list_asks", "goal_verbs", "outline_subjects", "structure_fillers")
+               "list_nouns", "list_asks", "goal_verbs", "outline_subjects", "structure_fillers", "time_every",
+               "time_span_units", "duration_nouns")
 
 
 def validate_shapes(data: dict, where: str = "shapes.yaml") -> dict:

@@ -47,6 +47,7 @@ REQUIRED = {
     "near_names": ("{names}",),
     "role_not_held": ("{name}", "{role}"),
     "no_deadline": ("{topic}",),
+    "stated_time": ("{topic}", "{times}"),
     "no_value_in_unit": ("{topic}", "{unit}"),
     "no_value": ("{topic}",),
     "no_value_of_kind": ("{topic}", "{kind}"),
