@@ -48,13 +48,14 @@ def plan_tasks(plan: Plan, docs: list[str] | None = None) -> list[Task]:
 
 
 def dated_items(plan: Plan, docs: list[str] | None = None) -> list[Task]:
-    """What a date question chooses from: the tasks proper (``plan_tasks``); in a document none of whose tasks proper
-    states a time (a plan that names no units, 奉贤 2023: its dated phases 2023年9月底前，全面排查… are paragraphs), its
-    other paragraphs that state one — the plan's dated requirements all the same.  So a date is never said to be in
-    no item while the text writes it (`方案的任务都没有规定完成时限` only when no paragraph holds a time)."""
+    """What a date question chooses from: the tasks proper (``plan_tasks``); in a document with no task proper at all (a
+    plan that names no units, 奉贤 2023: its dated phases 2023年9月底前，全面排查… are paragraphs), its paragraphs that
+    state a time — the plan's dated requirements all the same.  So a date is never said to be in no item while such a
+    text writes it.  A document whose tasks name units keeps its tasks alone (a goal's 到2025年 is no task's limit:
+    questions_mechanisms.yaml m6-deadline-ty-none)."""
     tasks = [t for t in plan.tasks if not docs or t.doc in docs]
-    timed_docs = {t.doc for t in tasks if is_task(t) and t.deadlines}
-    return [t for t in tasks if is_task(t) or (t.doc not in timed_docs and t.deadlines)]
+    task_docs = {t.doc for t in tasks if is_task(t)}
+    return [t for t in tasks if is_task(t) or (t.doc not in task_docs and t.deadlines)]
 
 
 @dataclass(slots=True)
