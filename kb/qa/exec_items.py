@@ -14,9 +14,9 @@ from kb.lazypattern import LazyPattern
 from kb.model import ROLES, Task
 from kb.qa.answer import Answer
 from kb.qa.query import Query
-from kb.qa.result import GroupLine, departments_of, compose, describe, numbered, target_line
+from kb.qa.result import GroupLine, departments_of, compose, describe, numbered, numbered_items, target_line
 from kb.qa.text import fold, snippet, task_head
-from kb.select import item_key
+from kb.select import item_groups, item_key
 
 
 def exec_item(question: str, q: Query, env) -> Answer:
@@ -190,13 +190,22 @@ def section_answer(question: str, q: Query, env, tasks: list[Task], heading: str
     elif groups:
         # 附件有几条 / 附件里有哪些 with two annexes: each annex with its title and count, its items numbered on across
         # them (第五项 next is the fifth line)
-        lines = ["；".join(f"{cite}《{title}》共 {len(ts)} 项" if title else f"{cite}共 {len(ts)} 项"
-                          for cite, title, ts in groups) + f"（合计 {len(tasks)} 项）："]
-        n = 0
+        # (each annex counted by its numbered items — a task table's 序号, the body items its rows restate among them
+        # (_annex_rows), rows of one 序号 once — the rows said when they differ; kb.select.item_groups)
+        counted = []
         for cite, title, ts in groups:
+            full = (_annex_rows(env.plan, ts) or (ts, ""))[0]
+            counted.append((cite, title, full, len(item_groups(full))))
+        said = [(f"{cite}《{title}》" if title else cite) + f"共 {n_items} 项" + (f"（{len(full)} 行）" if len(full) != n_items else "")
+                for cite, title, full, n_items in counted]
+        lines = ["；".join(said) + f"（合计 {sum(c[3] for c in counted)} 项）："]
+        n = 0
+        tasks = []
+        for cite, title, full, n_items in counted:
             lines.append(GroupLine(f"{cite}《{title}》" if title else cite))
-            lines.extend(numbered(ts, start=n + 1))
-            n += len(ts)
+            lines.extend(numbered_items(full, start=n + 1))
+            n += n_items
+            tasks.extend(full)
     else:
         lines = [f"“{heading}”下的条目{scope}共 {len(tasks)} 项" + ("：" if tasks else "。")]
         items = numbered(tasks)
@@ -209,7 +218,6 @@ def section_answer(question: str, q: Query, env, tasks: list[Task], heading: str
         lines.extend(items)
     if unnumbered:
         lines.append(f"（另有 {len(unnumbered)} 段没有编号，不计入：{'、'.join(t.label for t in unnumbered)}）")
-    env.ctx.tasks = tasks
     intent = "section_count" if "count" in q.asks or q.item == "count" else "section_tasks"
     if intent == "section_count" and not date_note:
         # a heading stating its count (一、…主要预期目标分解(11项)): that figure beside kb's
@@ -217,7 +225,10 @@ def section_answer(question: str, q: Query, env, tasks: list[Task], heading: str
 
         if note := part_heading_line(env.plan, tasks):
             lines.insert(0, note)
-    return Answer(question, intent, compose(lines), tasks=tasks, departments=departments_of(tasks))
+    composed = compose(lines)
+    # (第N项 next: the Nth numbered line — an item's first row where rows of one 序号 are listed under it)
+    env.ctx.tasks = composed.result.tasks if groups else tasks
+    return Answer(question, intent, composed, tasks=tasks, departments=departments_of(tasks))
 
 
 def _numbered_items(env, tasks: list[Task]) -> tuple[list[Task], list[Task]]:
