@@ -22,7 +22,7 @@ OWN = "\n".join([
     "一、主要任务", "",
     "（一）开展安全巡查。街道每月至少组织1次安全巡查，发现隐患及时整改。（各街道负责）", "",
     "（二）推进试点建设。试点项目建设周期一般为2至3年，原则上不超过3年。（区住建局牵头）", "",
-    "（三）加强宣传。组织开展安全宣传活动。（区应急局牵头）", "",
+    "（三）加强宣传。组织开展安全宣传活动，编制三年滚动宣传计划。（区应急局牵头）", "",
 ]) + "\n"
 
 H10 = Path(__file__).parent / "fixtures" / "holdout10"
@@ -53,6 +53,8 @@ def test_stated_times_are_said(plans, which, question, words, why):
 
 
 def test_no_time_stays_honest(plans):
-    """Control: a task stating no time at all keeps the plain answer that the plan sets none."""
+    """Control: a task stating no time keeps the plain answer that the plan sets none — `三年滚动宣传计划` names a plan,
+    not a span (a span is said after or before a word of duration: shapes.yaml time_span_before / time_span_after;
+    questions_refusals.yaml r-when-gd-platform, 官渡 2016's 三年滚动投资计划, failed without them)."""
     answer = Session(plan=plans["own"]).ask("安全宣传活动什么时候开展")
     assert answer.status == "not_in_plan" and "没有规定" in answer.text, answer.text

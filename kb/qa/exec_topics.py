@@ -588,7 +588,11 @@ def _stated_time_res() -> tuple[re.Pattern, re.Pattern]:
     units = "|".join(map(re.escape, shapes["time_span_units"]))
     often = re.compile(rf"(?:{every})[^，。；;,、]{{0,10}}?{_NUM}次")
     # (a number of 1–2 digits not inside a longer one — 2025年 is a year, not a span; 12月底 is a date)
-    long = re.compile(rf"(?<![\d.．])(?:{_NUM}\s*[至到\-－—～~]\s*)?{_NUM}\s*(?:{units})(?:时间|左右|以内|之内)?(?![底前初末中度\d])")
+    before = "|".join(f"(?<={re.escape(w)})" for w in shapes["time_span_before"])  # (each look-behind of fixed width)
+    after = "|".join(map(re.escape, shapes["time_span_after"]))
+    span = rf"(?<![\d.．])(?:{_NUM}\s*[至到\-－—～~]\s*)?{_NUM}\s*(?:{units})"
+    # (a span said as a time: after a word of duration, or before one — 三年滚动投资计划 names a plan)
+    long = re.compile(rf"(?:(?:{before}){span}(?:{after})?|{span}(?:{after}))(?![底前初末中度\d])")
     return often, long
 
 

@@ -347,7 +347,7 @@ SHAPE_LISTS = ("plan_count_words", "baseline_asks", "base_marks", "place_suffixe
                "steering_verbs", "body_endings", "body_followers", "everyday_qualifiers",
                "role_after", "posts", "post_verbs", "value_verbs", "vague_amounts", "base_before", "base_after", "list_tails",
                "list_nouns", "list_asks", "goal_verbs", "outline_subjects", "structure_fillers", "time_every",
-               "time_span_units", "duration_nouns")
+               "time_span_units", "time_span_before", "time_span_after", "duration_nouns")
 
 
 def validate_shapes(data: dict, where: str = "shapes.yaml") -> dict:
