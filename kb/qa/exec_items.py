@@ -265,7 +265,7 @@ def _annex_rows(plan, tasks: list[Task]) -> tuple[list[Task], str] | None:
 
     What the official counts is the table as printed: its rows, and its 序号 when every row's is known (a flattened
     table cites rows by 序号; a row left in the annex is labelled by it, 附件-1-2; a row restating an item of a table
-    cited by 第N行 has no 序号 of its own in the model, so then only rows are counted)."""
+    cited by 第N行 keeps its 序号 in ``Task.item``, session 11; a table without 序号: only rows are counted)."""
     if not _in_annexes(plan, tasks) or len({(t.doc, t.part) for t in tasks}) != 1:
         return None
     doc, cite = tasks[0].doc, tasks[0].part
