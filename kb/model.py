@@ -362,15 +362,17 @@ class Plan:
         order = self._lookup().order
         return sorted(seen.values(), key=lambda t: order[t.id])
 
-    def role_counts(self) -> dict[str, dict[str, int]]:
+    def role_counts(self, rows: bool = False) -> dict[str, dict[str, int]]:
         """Department or sub-unit → number of tasks per role (ROLES, ``implied``) and ``any`` (distinct tasks, ROLES),
-        counted as the plan's numbered items (``item_key``: a 任务分工表 序号 over several rows is one)."""
+        counted as the plan's numbered items (``item_key``: a 任务分工表 序号 over several rows is one); ``rows``: the
+        tasks themselves (what the store keeps a row of, and checks its rows against)."""
+        key = (lambda t: id(t)) if rows else item_key
         by_role = self._lookup().by_role
         out: dict[str, dict[str, int]] = {}
         for (name, role), tasks in by_role.items():
-            out.setdefault(name, {})[role] = len({item_key(t) for t in tasks})
+            out.setdefault(name, {})[role] = len({key(t) for t in tasks})
         for name, counts in out.items():
-            counts["any"] = len({item_key(t) for r in ROLES for t in by_role.get((name, r), ())})
+            counts["any"] = len({key(t) for r in ROLES for t in by_role.get((name, r), ())})
         return out
 
     def characters(self) -> frozenset[str]:

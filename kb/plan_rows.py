@@ -130,6 +130,17 @@ def index_digest(tasks: list[Task]) -> str:
     return h.hexdigest()[:32]
 
 
+#: Marks a stored count of a role's task rows (``lead#rows``) beside its count of numbered items (``lead``).
+ROWS_MARK = "#rows"
+
+
+def stored_role_counts(plan: Plan) -> dict[str, dict[str, int]]:
+    """What ``plans.counts`` keeps of a plan: ``Plan.role_counts`` (numbered items: what counts say) and, under
+    ``<role>#rows``, the task rows of each role (what the store's ``roles`` rows are checked against)."""
+    items, rows = plan.role_counts(), plan.role_counts(rows=True)
+    return {name: {**counts, **{f"{r}{ROWS_MARK}": n for r, n in rows.get(name, {}).items()}} for name, counts in items.items()}
+
+
 def plan_rows(key: str, doc: Document, tasks: list[Task]) -> dict:
     """The rows of one plan (see ``kb.store``'s docstring), ready for ``Store.add``."""
     from kb.listing import describe_departments, duty_facts, task_heading
@@ -185,7 +196,7 @@ def plan_rows(key: str, doc: Document, tasks: list[Task]) -> dict:
     # (columns in the store's order: the narrow ones first, so that reading a title does not read a document)
     rows["plan"] = (key, doc.id, doc.sha256, len(tasks), doc.title, doc.name, doc.registry, index_digest(tasks), json.dumps(held),
                     headings, json.dumps(list(departments), ensure_ascii=False), json.dumps(subunits, ensure_ascii=False),
-                    json.dumps(Plan(tasks=tasks).role_counts(), ensure_ascii=False),
+                    json.dumps(stored_role_counts(Plan(tasks=tasks)), ensure_ascii=False),
                     "".join(sorted(set(doc.title).union(*(t.text for t in tasks)))),
                     json.dumps(doc.to_dict(), ensure_ascii=False))
     return rows

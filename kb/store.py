@@ -49,7 +49,7 @@ from pathlib import Path
 
 from kb.errors import KbError, reason
 from kb.model import OPTIONAL_ROLES, ROLES, Document, Plan, Task, from_values
-from kb.plan_rows import LIST_FIELDS, TEXT_FIELDS, brief_fields, parse, parse_file, plan_key
+from kb.plan_rows import LIST_FIELDS, ROWS_MARK, TEXT_FIELDS, brief_fields, parse, parse_file, plan_key
 
 #: Files of a corpus folder that are read as plans (kb.ingest reads each format).
 PLAN_SUFFIXES = (".txt", ".md", ".text", ".pdf", ".docx", ".html", ".htm", ".shtml", ".xhtml", ".xlsx", ".doc", ".wps", ".xls")
@@ -1338,7 +1338,7 @@ class StoredPlan(Plan):
             if not (isinstance(counts, dict) and all(isinstance(n, int) for n in counts.values())):
                 raise StoreDamaged("一条语料汇总记录读不回来")
             self._memo[("role_counts_of", name)] = counts
-        expected = sum(counts.get(r, 0) for r in roles)
+        expected = sum(counts.get(f"{r}{ROWS_MARK}", counts.get(r, 0)) for r in roles)  # (rows, not numbered items)
         if got != expected:
             raise RowsMissing(f"一个部门的分工记录不全（应有 {expected} 条，读到 {got} 条）")
 
@@ -1506,7 +1506,8 @@ class StoredPlan(Plan):
     def role_counts(self) -> dict[str, dict[str, int]]:
         if self._loaded_tasks() is not None:
             return Plan.role_counts(self)
-        return {name: dict(counts) for name, counts in self._role_totals().items()}
+        return {name: {r: n for r, n in counts.items() if not r.endswith(ROWS_MARK)}
+                for name, counts in self._role_totals().items()}
 
     def _role_totals(self) -> dict[str, dict[str, int]]:
         """``role_counts`` of the corpus as kept in the store (read once; not to be changed)."""

@@ -121,3 +121,20 @@ GZ_ROWS = [
 def test_gz_counts(gz, question, words, why):
     answer = Session(plan=gz).ask(question)
     assert words in answer.text, f"{why} | kb: {answer.text}"
+
+
+def test_store_keeps_items_and_rows(tmp_path, monkeypatch, capsys):
+    """The store keeps both counts (plans.counts: items, and rows under ``<role>#rows``): a department's list read from it
+    is checked against its rows — with items alone, 4 rows against 3 items read as damage and every answer was rebuilt
+    in memory (缓存库…已损坏（一个部门的分工记录不全（应有 13 条，读到 21 条））, found on plan 89)."""
+    from store_state import load_fresh
+
+    corpus = tmp_path / "plans"
+    corpus.mkdir()
+    (corpus / "jt.txt").write_text(TEXT, encoding="utf-8")
+    load_fresh(monkeypatch, tmp_path / "cache", corpus)  # (writes the store)
+    stored = load_fresh(monkeypatch, tmp_path / "cache", corpus)  # (reads it back)
+    answer = Session(plan=stored).ask("市交通局牵头多少项任务")
+    assert "共 3 项" in answer.text and "4 行" in answer.text, answer.text
+    assert stored.role_counts()["市交通局"]["lead"] == 3
+    assert "损坏" not in capsys.readouterr().err
