@@ -277,6 +277,16 @@ def bureau_divisions(name: str) -> tuple[str, tuple[str, ...]] | None:
     return None
 
 
+def shortens(short: str, full: str) -> bool:
+    """True when ``short`` (3+ characters) is a shortening of ``full`` as plans write one (市卫健委 of 市卫生健康委,
+    市住建局 of 市住房和城乡建设局): shorter, the same first and last character, its characters in ``full`` in order.
+    Used only where the plan itself ties the two (a 处室 header naming the bureau its unit cells write in full)."""
+    if len(short) < 3 or len(short) >= len(full) or short[0] != full[0] or short[-1] != full[-1]:
+        return False
+    rest = iter(full)
+    return all(c in rest for c in short)
+
+
 def division_spellings(name: str, written) -> tuple[str, ...]:
     """The names ``written`` (a plan's unit names) holds that are ``name``'s bureau body: asked by the bureau
     (市交通委), every ``市交通委（…处）`` the plan writes; asked by a division (计划财务处), every name with it in its

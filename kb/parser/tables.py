@@ -34,7 +34,8 @@ from pathlib import Path
 from kb.errors import KbError
 from kb.model import ROLES
 from kb.parser.messages import warning
-from kb.parser.roles import INLINE_LEAD_RE as _INLINE_LEAD_RE  # one definition for tags and table cells
+from kb.parser.roles import INLINE_LEAD_RE as _INLINE_LEAD_RE
+from kb.registry import shortens  # one definition for tags and table cells
 
 TABLES_PATH = Path(__file__).resolve().parent.parent / "data" / "tables.yaml"
 
@@ -1169,6 +1170,12 @@ def _division_subunits(parsed, divisions: list[tuple[int, str, str]], cells: lis
             continue
         canonical = registry.canonical(bureau) if registry is not None else None
         held = {r: [n for n in ns if n in (bureau, canonical)] for r, ns in parsed.roles.items()}
+        if not any(held.values()):
+            # (the header's short name of a unit the cells write in full — 市卫健委内牵头处室 beside 市卫生健康委 — when
+            # one unit of the row is so shortened)
+            full = {n for ns in parsed.roles.values() for n in ns if shortens(bureau, n)}
+            if len(full) == 1:
+                held = {r: [n for n in ns if n in full] for r, ns in parsed.roles.items()}
         holders = [n for ns in held.values() for n in ns]
         if not holders or (role == "support" and any(ns for r, ns in held.items() if r != "support")):
             continue
