@@ -134,6 +134,11 @@ ROWS = [
      "74 jicai: 带量采购 throughout; rencai never — never every task of both plans (the old reading listed all tasks)"),
     ("jicai+rencai", "哪个方案提到了火星基地", {}, None, [], ["提到“火星"],
      "no plan holds 火星基地: never a plan said to mention it"),
+    # ---- a chunk glued to a task noun is a compound noun of the text, never a unit's short name
+    ("jiyuehua", "试点任务有几项", {"departments": None}, "answered", ["共 5 项", "三、试点任务"], ["共 12 项"],
+     "三、试点任务 （一）–（五） — 试点 of 试点任务 is no short name of the unit 试点地区 (whose 12 tasks were listed)"),
+    ("zigong", "交通局牵头哪些任务", {"departments": [{"name": "市交通运输局", "role": "lead"}]}, "answered", [], [],
+     "control: a short name before a role word stays a unit"),
     # ---- who issued the plan: its notice's lines, never the units given tasks
     ("jiaotong", "这个方案是哪几个部门联合印发的", {"act": "meta", "over": "issuers"}, "answered",
      ["共 2 个", "上海市交通委员会", "上海市发展和改革委员会"], ["共 3 个"],

@@ -607,7 +607,10 @@ def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Quest
             # department only when it names one of the plan: otherwise the words marked are a topic)
             dept = None
         # (a chunk marked by 和 after a department, 公安和交通, is that department's partner, not a topic)
-        if dept is None and (not marked or mentions) and (q.roles or "joint" in q.flags or mentions):
+        if (dept is None and (not marked or mentions) and (q.roles or "joint" in q.flags or mentions)
+                and not text.startswith(tuple(voc.words["task_nouns"]), pos + len(chunk))):
+            # (试点任务有几项: a chunk glued to a task noun is a compound noun of the text — 三、试点任务 — never the short
+            # name of a unit it begins, 试点 → 试点地区)
             dept = _short_department(chunk, lexicon, resolve)
         if dept is None:
             if _meaningful(chunk):
