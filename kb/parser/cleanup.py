@@ -21,6 +21,8 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable
 
+from kb.annexes import AnnexPattern
+
 #: Markers that editors leave in exported text.
 PAGE_BREAK_RE = re.compile(r"_ueditor_page_break_tag_|\f")
 
@@ -163,8 +165,9 @@ def group_start(text: str) -> int | None:
     return None
 
 
-#: An annex's caption line: 附件 / 附件2 / 附表1, alone or with a short title and no sentence mark (附件2 某市…任务分工表).
-ANNEX_CAPTION_LINE_RE = re.compile(r"^附\s*[件表]\s*[0-9０-９一二三四五六七八九十]{0,3}\s*(?:[:：]\s*)?(?:[^。；;，,！？：:]{0,40})$")
+#: An annex's caption line: 附件 / 附件2 / 附表1 / 附录 (a caption word of tables.yaml annex_words), alone or with a
+#: short title and no sentence mark (附件2 某市…任务分工表).
+ANNEX_CAPTION_LINE_RE = AnnexPattern(r"^{annex_word}\s*[0-9０-９一二三四五六七八九十]{0,3}\s*(?:[:：]\s*)?(?:[^。；;，,！？：:]{0,40})$")
 
 
 def continues(previous: str, line: str) -> bool:

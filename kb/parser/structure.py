@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from kb.annexes import AnnexPattern
 from kb.parser.cleanup import (ARTICLE_START_RE, CHAPTER_HEADING_RE, NUMBERED_ITEM_RE, PART_HEADING_RE, SECTION_HEADING_RE,
                                is_page_metadata, is_title)
 
@@ -233,17 +234,19 @@ def annex_caption(p: str) -> tuple[str, str] | None:
     from kb.parser.tables import load_vocabulary
 
     text = p.strip()
-    m = load_vocabulary().caption.match(text)
-    if not m or not text.startswith("附") or "件" not in m.group(0):
+    vocab = load_vocabulary()
+    m = vocab.caption.match(text)
+    if not m:
         return None
     rest = text[m.end() :].strip()
     if len(rest) > 30 or any(c in rest for c in _SENTENCE_MARKS) or ITEM_RE.match(rest):
         return None
-    return re.sub(r"\s", "", m.group(0))[:2] + m.group(1), rest
+    return vocab.caption_cite(m), rest
 
 
-#: The first line of an attachments list (附件：1.2026年…指标体系): 附件 and its colon, then item 1 with its title.
-_ATTACHMENTS_LIST_RE = re.compile(r"^附\s*件\s*[:：]\s*1\s*[.．、]\s*\S[^。；;，,！？]{1,60}$")
+#: The first line of an attachments list (附件：1.2026年…指标体系, 附表：1.任务分工表): a caption word (tables.yaml
+#: annex_words) and its colon, then item 1 with its title.
+_ATTACHMENTS_LIST_RE = AnnexPattern(r"^{annex_word}\s*[:：]\s*1\s*[.．、]\s*\S[^。；;，,！？]{1,60}$")
 
 
 def _listed_annex(p: str) -> bool:

@@ -85,6 +85,14 @@ class TableVocabulary:
     """A header cell naming one year's work (2024年工作项目, 2025年计划): a column of the row's text."""
     row_numbering: tuple[re.Pattern, ...] = ()
     """Numbering that opens a cell of a table without a 序号 column (（一）, 1、, （1）); group 1 the number."""
+    annex_words: tuple[str, ...] = ("附件",)
+    """The words that caption an annex (附件, 附表, 附录; the first the general word): ``caption`` is built of them."""
+
+    def caption_cite(self, m: re.Match) -> str:
+        """How a caption ``caption`` matched cites its annex: its word and number, spaces dropped (附 表 1 → 附表1)."""
+        from kb.annexes import caption_word
+
+        return (caption_word(m.group(0), self.annex_words) or self.annex_words[0]) + m.group(1)
 
 
 @lru_cache(maxsize=1)
@@ -105,8 +113,11 @@ def load_vocabulary(path: str | None = None) -> TableVocabulary:
             if w in seen:
                 raise KbError(f"{src}：表头词“{w}”同时列在 columns.{seen[w]} 和 columns.{col} 下（请只保留一处）")
             seen[w] = col
+    from kb.annexes import _words_of, word_pattern
+
+    annex_words = _words_of(data)
     try:
-        caption = re.compile(data.get("attachment_caption") or "")
+        caption = re.compile((data.get("attachment_caption") or "").replace("{annex_word}", word_pattern(annex_words)))
     except (re.error, TypeError) as exc:
         raise KbError(f"{src}：attachment_caption 不是有效的正则表达式（{exc}）；请修正，或从代码仓库恢复这个文件") from exc
     if not caption.pattern or caption.groups < 1:
@@ -144,7 +155,7 @@ def load_vocabulary(path: str | None = None) -> TableVocabulary:
                            tuple(sorted(verbs, key=len, reverse=True)), ending.strip(), lists["unit_name_headers"],
                            lists["item_name_headers"], lists["description_endings"], lists["basis_words"],
                            "".join(lists["row_marks"]), tuple(sorted(lists["measure_words"], key=len, reverse=True)),
-                           year_column, row_numbering)
+                           year_column, row_numbering, annex_words)
 
 
 @dataclass(slots=True)
@@ -627,13 +638,13 @@ def _caption_rows_as_lines(text: str, vocab: TableVocabulary) -> str:
     """A table's first row that is one cell across it naming the attachment (``附件2 某市…任务分工表`` in a web page's or a
     DOCX table, written with the other cells empty) is the table's caption, a line of its own: it ends the table before
     it (else the two tables are one block and neither is read) and is taken as the next table's caption (cited
-    ``附件2``).  Only a cell opening with 附件/附表 and a number or a title, no sentence."""
+    ``附件2``).  Only a cell opening with a caption word (tables.yaml annex_words) and a number or a title, no sentence."""
     lines = text.split("\n")
     for k, line in enumerate(lines):
         if "\t" not in line:
             continue
         filled = [c.strip() for c in line.split("\t") if c.strip()]
-        if len(filled) == 1 and filled[0].startswith("附") and vocab.caption.match(filled[0]) \
+        if len(filled) == 1 and vocab.caption.match(filled[0]) \
                 and len(filled[0]) <= 60 and not re.search(r"[。；;，,]", filled[0]):
             lines[k] = filled[0]
     return "\n".join(lines)
@@ -913,7 +924,7 @@ def _take_caption(out: list[str], vocab: TableVocabulary) -> tuple[str | None, s
                 title = "".join(lines[: named + 1]) + "".join(f"（{n}）" for n in notes) if lines else None
                 for idx in seen + [k]:
                     out[idx] = "\f" * out[idx].count("\f")
-                return re.sub(r"\s", "", m.group(0))[:2] + m.group(1), title  # 附件1, 附表1
+                return vocab.caption_cite(m), title  # 附件1, 附表1
             if len(text) > 40 or any(p in text for p in "。；"):
                 break
             seen.append(k)
@@ -1429,14 +1440,17 @@ def rule_table_labels(state) -> None:
 
 
 def _register_annex_tables(state) -> None:
-    """A table captioned ``附件N`` whose rows are tasks is an annex of the document (``Document.annexes``), as a prose
+    """A table captioned ``附件N`` (or another caption word of tables.yaml annex_words: 附表1) whose rows are tasks is an annex of the document (``Document.annexes``), as a prose
     annex is: 附件1有几条 / 附件有几条 name it by its cite or title.  Before, only prose annexes were listed, so a plan
     whose annexes are tables answered 附件1有几条 with "no item of 附件1"."""
+    from kb.annexes import caption_word
+
+    vocab = load_vocabulary()
     known = {cite for cite, _ in state.doc.annexes}
     parts = {t.part for t in state.tasks}
     for table in state.tables:
         cite = table.cite
-        if table.caption and cite.startswith("附件") and cite in parts and cite not in known:
+        if table.caption and caption_word(cite, vocab.annex_words) and cite in parts and cite not in known:
             state.doc.annexes.append((cite, table.title or ""))
             known.add(cite)
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
 
+from kb.annexes import AnnexPattern, annex_words, caption_word
 from kb.errors import KbError
 from kb.lazypattern import LazyPattern
 from kb.select import DateSpan
@@ -1930,7 +1931,7 @@ def read_annex_named(r: Reading) -> None:
     named = annexes_named(r)
     if not named:
         return
-    names = [n for _, cite, title in named for n in (*_annex_names(r, cite, title), "附件")]
+    names = [n for _, cite, title in named for n in (*_annex_names(r, cite, title), *annex_words())]
     loose = [w for w in q.topic if not _names_annex(w, names)]
     if not asked and loose:
         return  # (附件2 / 示范场景清单 alone, the whole question: its items, as 附件2有哪些)
@@ -1950,11 +1951,12 @@ def read_annex_named(r: Reading) -> None:
         q.plan = doc_id
 
 
-#: 附件 or 附件N asked of: its words as the question writes them.
-_ANY_ANNEX = LazyPattern(r"附件[\d一二三四五六七八九十]*")
+#: 附件 or 附件N (附表1, 附录: a caption word of tables.yaml annex_words) asked of: its words as the question writes them.
+_ANY_ANNEX = AnnexPattern(r"{annex_word}[\d一二三四五六七八九十]*")
 
-#: 附件 not followed by its number (附件里, 附件的, 附件有几条): every annex of the plan.
-_BARE_ANNEX = LazyPattern(r"附件(?![\d一二三四五六七八九十])")
+#: A caption word not followed by its number (附件里, 附件的, 附表有几条): every annex of the plan (附件, the general
+#: word), or those captioned by that word (附表).
+_BARE_ANNEX = AnnexPattern(r"{annex_word}(?![\d一二三四五六七八九十])")
 
 
 def annexes_named(r: Reading) -> list[tuple]:
@@ -1975,9 +1977,11 @@ def annexes_named(r: Reading) -> list[tuple]:
     named = [a for a in annexes if any(n in r.text for n in _annex_names(r, a[1], a[2]))]
     if len(named) == 1:
         return named
-    if named or not _BARE_ANNEX.search(r.text) or len({doc_id for doc_id, _, _ in annexes}) > 1:
+    bare = _BARE_ANNEX.search(r.text)
+    if named or not bare or len({doc_id for doc_id, _, _ in annexes}) > 1:
         return []
-    return annexes
+    word = caption_word(bare.group(0))
+    return annexes if word == annex_words()[0] else [a for a in annexes if caption_word(a[1]) == word]
 
 
 def _annex_names(r: Reading, cite: str, title: str) -> tuple[str, ...]:
@@ -1999,7 +2003,7 @@ def _annex_names(r: Reading, cite: str, title: str) -> tuple[str, ...]:
                 # question shortens a long title
                 out.extend(folded[k:] for k in range(len(folded) - len(tail) - 2, 0, -1))
                 break
-    if cite != "附件":
+    if cite not in annex_words():  # (a bare 附件 / 附录 is named by the word alone: annexes_named)
         c = fold(cite)
         if re.search(re.escape(c) + r"(?!\d)", r.text):
             out.append(c)

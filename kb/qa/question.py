@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from kb.annexes import AnnexPattern
 from kb.qa.text import CN_DIGITS, cn_number as _cn_number
 from kb.qa.text import fold, is_cjk
 from kb.qa.vocab import Vocabulary
@@ -59,8 +60,8 @@ _SECTION_MARK = re.compile(r"\([一二三四五六七八九十]{1,4}\)")
 
 #: A label as officials cite it (三（一）2, 四（三）), folded: 三(一)2; or as kb cites an annex's paragraph and users type it
 #: back (附件1-3, 附件-2, 附件(一)-1).
-_LABEL = re.compile(r"[一二三四五六七八九十]{1,3}\([一二三四五六七八九十]{1,3}\)\d{0,3}"
-                    r"|附件\d{0,2}(?:\([一二三四五六七八九十]{1,3}\))?-\d{1,3}")
+_LABEL = AnnexPattern(r"[一二三四五六七八九十]{1,3}\([一二三四五六七八九十]{1,3}\)\d{0,3}"
+                     r"|{annex_word}\d{0,2}(?:\([一二三四五六七八九十]{1,3}\))?-\d{1,3}")
 
 
 @dataclass(slots=True)
