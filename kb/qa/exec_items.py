@@ -177,9 +177,10 @@ def section_answer(question: str, q: Query, env, tasks: list[Task], heading: str
         return _on_topic(question, q, env, tasks, heading, words, date_note)
     scope = f"（{date_note}）" if date_note else ""
     unnumbered = []
-    if ("count" in q.asks or q.item == "count" or _in_annexes(env.plan, tasks)) and not date_note:
-        # (an annex's list too: the paragraphs its count leaves out — a signature the parser put under it — are said
-        # apart, so 推广清单有哪些 and 推广清单有几条 give the same items)
+    if not date_note:
+        # One selection for a count and a list (重点任务有几项 said 18 while 重点任务有哪些 listed 19: the part's lead-in
+        # paragraph, no item, was listed but not counted): the paragraphs a count leaves out — a lead-in, a closing
+        # line, a signature the parser put under an annex — are said apart by both
         tasks, unnumbered = _numbered_items(env, tasks)
     groups = _annex_groups(env.plan, tasks)
     rows = None if groups or date_note else _annex_rows(env.plan, tasks)
