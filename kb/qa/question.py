@@ -1067,6 +1067,9 @@ def _trim(chunk: str, edge_words: set[str], q: Question, voc: Vocabulary, places
             w = chunk[-n:]
             if len(w) == n and w in edge_words and not tail_kept and w not in q.role_verbs:
                 _note_role(w, q, voc)
+                # (a one-character edge word closing a target or due word — 到 of 达到 — takes the word with it: 达
+                # alone was left as a topic word, 涉及“X”和“达”的任务)
+                n += n == 1 and chunk[-2:] in _split_words(voc)
                 chunk = chunk[:-n]
                 changed = True
                 break
@@ -1079,6 +1082,21 @@ def _division_shaped(chunk: str) -> bool:
     from kb.registry import is_division
 
     return len(chunk) >= 3 and is_division(chunk)
+
+
+def _split_words(voc: Vocabulary) -> frozenset[str]:
+    """Two-character target and due words (intents.yaml ``target``, ``due``) whose last character alone is an edge word
+    (达到: 到) — trimmed whole at a chunk's end, never leaving their first character as a topic word."""
+    held = _SPLIT.get(id(voc))
+    if held is None or held[0] is not voc:
+        edges = _edge_words(voc)
+        words = {w for key in ("target", "due") for w in voc.words[key]
+                 if len(w) == 2 and w[1] in edges and w[0] not in edges and w not in edges}
+        held = _SPLIT[id(voc)] = (voc, frozenset(words))
+    return held[1]
+
+
+_SPLIT: dict[int, tuple] = {}
 
 
 def _division_ask(voc: Vocabulary) -> re.Pattern:
