@@ -12,10 +12,11 @@ from kb.errors import KbError
 from kb.lazypattern import LazyPattern
 
 
-def _words_of(data: dict) -> tuple[str, ...]:
+def _words_of(data: dict, src: object = "kb/data/tables.yaml") -> tuple[str, ...]:
+    """The caption words of tables.yaml's mapping ``data`` (``src`` names the file in the error)."""
     words = data.get("annex_words")
     if not isinstance(words, list) or not words or not all(isinstance(w, str) and len(w.strip()) >= 2 for w in words):
-        raise KbError("kb/data/tables.yaml：annex_words 应为附件标题词的列表（附件、附表……）；请修正，或从代码仓库恢复这个文件")
+        raise KbError(f"{src}：annex_words 应为附件标题词的列表（附件、附表……，每个至少两个字）；请修正，或从代码仓库恢复这个文件")
     return tuple(w.strip() for w in words)
 
 
@@ -25,7 +26,8 @@ def annex_words() -> tuple[str, ...]:
     附表有几项 the annexes captioned 附表."""
     from kb.data import DATA_DIR, load_cached_yaml
 
-    return load_cached_yaml(DATA_DIR / "tables.yaml", "task table vocabulary", _words_of)
+    path = DATA_DIR / "tables.yaml"
+    return load_cached_yaml(path, "task table vocabulary", lambda data: _words_of(data, path))
 
 
 def word_pattern(words: tuple[str, ...] | None = None) -> str:

@@ -80,9 +80,9 @@ ROWS = [
      "标签词“牵头单位”列了两次（在 labels、field_labels、time_labels 中请只保留一处）", "a label twice"),
     ("roles.yaml", "ongoing_words:", "ongoing_word:", f"缺少的键：ongoing_words；不认识的键：ongoing_word；{FIX}",
      "a misspelt key"),
-    ("tables.yaml", "attachment_caption: '^附\\s*[件表]\\s*([0-9０-９一二三四五六七八九十]{0,3})\\s*[:：]?'",
-     "attachment_caption: '^附件'", f"attachment_caption 需要一个分组来取附件编号；{FIX}", "no group for the number"),
-    ("tables.yaml", "attachment_caption: '^附", "attachment_caption: '(^附",
+    ("tables.yaml", "attachment_caption: '^{annex_word}\\s*([0-9０-９一二三四五六七八九十]{0,3})\\s*[:：]?'",
+     "attachment_caption: '^{annex_word}'", f"attachment_caption 需要一个分组来取附件编号；{FIX}", "no group for the number"),
+    ("tables.yaml", "attachment_caption: '^{", "attachment_caption: '(^{",
      "attachment_caption 不是有效的正则表达式（missing ), unterminated subpattern at position 0）；" + FIX,
      "an unbalanced bracket"),
     ("targets.yaml", "stretch_words: [力争, 争取, 努力]", "stretch_words: []", f"stretch_words 应为非空的词语列表；{FIX}",
@@ -119,6 +119,10 @@ ROWS = [
     ("tables.yaml", "header_qualifier: '^(?:", "header_qualifier: '^((?:",
      "header_qualifier 不是有效的正则表达式（missing ), unterminated subpattern at position 1）；" + FIX,
      "an unbalanced bracket in the header qualifier"),  # (last: COMMANDS index the rows above)
+    ("tables.yaml", "annex_words: [附件, 附表, 附录]", "annex_words: 附件",
+     f"annex_words 应为附件标题词的列表（附件、附表……，每个至少两个字）；{FIX}", "the annex caption words not a list"),
+    ("tables.yaml", "annex_words: [附件, 附表, 附录]", "annex_words: [附件, 附]",
+     f"annex_words 应为附件标题词的列表（附件、附表……，每个至少两个字）；{FIX}", "a one-character caption word (附 opens 附近)"),
 ]
 
 

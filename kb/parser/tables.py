@@ -115,7 +115,7 @@ def load_vocabulary(path: str | None = None) -> TableVocabulary:
             seen[w] = col
     from kb.annexes import _words_of, word_pattern
 
-    annex_words = _words_of(data)
+    annex_words = _words_of(data, src)
     try:
         caption = re.compile((data.get("attachment_caption") or "").replace("{annex_word}", word_pattern(annex_words)))
     except (re.error, TypeError) as exc:
