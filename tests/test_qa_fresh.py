@@ -36,7 +36,8 @@ KNOWN_FAILURES: set[str] = {
     # questions_values.yaml (session 7): 买早饭方便的事 — 买 and 方便 around the topic word are no words of the plan
     "v7-sj-breakfast",
     # questions_refusals.yaml (honesty helper, session 7), rows written before the mechanisms; still failing:
-    "c-value-gd-preparation-fee",  # 区级财政安排多少重大项目前期费: topic_count (多少 + a noun with no unit is no value)
+    # (c-value-gd-preparation-fee passes since session 11: a value asked whose topic names no target quotes the clause
+    # stating it — 区级财政安排4000万元重大项目前期费 — before any list of the tasks holding the words)
     # questions_values.yaml (session 8), rows written before the mechanisms; shapes not built yet:
     "v8-pt-year-follow-up",  # …面积达到海绵城市…比例是多少: 40%以上面积达到… is read as no target (the first turn fails already)
     # questions_values.yaml (session 9 audit, a9-*), written before kb was run on the two plans; still failing:

@@ -115,9 +115,12 @@ def load_vocabulary(path: str | None = None) -> TableVocabulary:
             seen[w] = col
     from kb.annexes import _words_of, word_pattern
 
-    annex_words = _words_of(data, src)
+    pattern = data.get("attachment_caption") or ""
+    # (the caption words are checked when the file lists them or its caption pattern uses them)
+    uses_words = "annex_words" in data or (isinstance(pattern, str) and "{annex_word}" in pattern)
+    annex_words = _words_of(data, src) if uses_words else TableVocabulary.__dataclass_fields__["annex_words"].default
     try:
-        caption = re.compile((data.get("attachment_caption") or "").replace("{annex_word}", word_pattern(annex_words)))
+        caption = re.compile(pattern.replace("{annex_word}", word_pattern(annex_words)) if isinstance(pattern, str) else pattern)
     except (re.error, TypeError) as exc:
         raise KbError(f"{src}：attachment_caption 不是有效的正则表达式（{exc}）；请修正，或从代码仓库恢复这个文件") from exc
     if not caption.pattern or caption.groups < 1:

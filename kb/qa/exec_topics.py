@@ -752,6 +752,15 @@ def exec_topic_list(question: str, q: Query, env) -> Answer:
         ctx.tasks = []  # 组织保障: not 组织 of 无组织排放
         return Answer(question, "topic_tasks", f"方案中没有“{q.glued}”这一项：没有任何段落提到“{q.glued}”，共 0 项。",
                       status="not_in_plan")
+    if q.act is Act.VALUE and "topic_value" in env.nothing_found:
+        # 公共机构屋顶光伏要达到什么要求: a value asked whose topic names no target — the few paragraphs holding it say
+        # what they state (方案没有写明…的数值；原文：…应装尽装 / the clause with its number), never a list of the tasks
+        # mentioning it, an answer to another question (a stray topic word 达 had hidden this: the list found nothing)
+        from kb.qa.executors import _held_unstated
+
+        stated = _held_unstated(question, q, env)
+        if stated is not None:
+            return stated
     tasks = topic_matches(env, words, q.topic_any)
     # a heading or title of the plan (kb/qa/plan_terms.py): every task under it, too
     learned = term_tasks(plan, words, any_term=q.topic_any)
