@@ -313,6 +313,7 @@ def _unassigned(question: str, q: Query, env, name: str, role: str | None, near:
     their own title, the paragraphs naming it (never as its tasks: not in Answer.tasks).  Status not_in_plan."""
     from kb.qa.text import fold
     from kb.qa.wording import load_answer_words
+    from kb.registry import is_division
 
     plan, words = env.plan, load_answer_words()
     env.ctx.tasks = []
@@ -328,7 +329,8 @@ def _unassigned(question: str, q: Query, env, name: str, role: str | None, near:
         written, mentions = True, _naming(plan, fold(division), fold)
     # (a name in a row's cells — a 处室 column kb keeps as a field — may have its role written there: the list of
     # paragraphs never says they do not write it)
-    in_cells = division or (name if mentions and plan.tasks_naming_in_fields(fold(name), fold) else None)
+    in_cells = division or (name if mentions and is_division(name) and plan.tasks_naming_in_fields(fold(name), fold)
+                            else None)
     if written:
         first = (words["role_not_read"].format(name=name, role=ROLE_WORDS[role]) if role
                  else words["not_read"].format(name=name))
@@ -354,9 +356,14 @@ def _unassigned(question: str, q: Query, env, name: str, role: str | None, near:
 
 
 def _naming(plan, word: str, fold) -> list[Task]:
-    """Paragraphs whose text or cells hold ``word`` (folded), then those holding it only in a cell of a table row
-    merged into a body paragraph (its fields), in plan order."""
+    """Paragraphs whose text or cells hold ``word`` (folded), then — for a name shaped like a division (处室 cells) —
+    those holding it only in a cell of a table row merged into a body paragraph (its fields), in plan order.  (Only
+    a division's name: the fields' scan reads every stored row, too dear for each unknown name at 1,000 plans.)"""
+    from kb.registry import is_division
+
     found = plan.tasks_matching([(word,)], fold, kinds=None)
+    if not is_division(word):
+        return found
     seen = {t.id for t in found}
     extra = [t for t in plan.tasks_naming_in_fields(word, fold) if t.id not in seen]
     return sorted(found + extra, key=plan.position) if extra else found
