@@ -1323,6 +1323,11 @@ def _plain_duty(names: list[str], predicate: str, vocab: RoleVocabulary) -> tupl
             return None
         sentence = rest[cut:]
     m = vocab.action.match(sentence)
+    comma = _top_commas(sentence)
+    if not m and comma and vocab.topic_opener.match(sentence):
+        # X按照…，建立… / X根据需要，适时组织…: one manner clause opens the predicate, the verb follows it
+        sentence = sentence[comma[0] + 1:]
+        m = vocab.action.match(sentence)
     if not m or sentence[m.end():m.end() + 1] in ("的", "了"):
         return None
     if support:
