@@ -1566,6 +1566,8 @@ def read_department_ask(r: Reading) -> None:
         return  # 第二项谁牵头 / 三（三）4谁牵头: an item's question (read_act)
     if f.topic and f.flags & {"who", "when"} and not f.roles and not (q.ambiguous or q.unknown):
         return  # 交通局的xx什么时候…: a topic question that names a department in passing
+    if f.topic and "target" in f.flags and not f.roles and "count" not in f.flags and not (q.ambiguous or q.unknown):
+        return  # 每个试点地区的经费是多少 / 市财政局的预算是多少: a value of a topic the unit scopes, not the unit's tasks
     q.about = "departments"
     q.item = "deadline" if "when" in f.flags or f.date is not None else None
     q.act = Act.COUNT if "count" in f.flags else (Act.WHEN if q.item else Act.LIST)
