@@ -55,3 +55,22 @@ def test_jingan_key_tasks():
     count, listing = Session(plan=plan).ask("重点任务有几项"), Session(plan=plan).ask("重点任务有哪些")
     assert "共 18 项" in count.text and "共 18 项" in listing.text, (count.text[:60], listing.text[:60])
     assert len(listing.tasks) == 18 and "另有 1 段没有编号" in listing.text, listing.text
+
+
+#: (question, status, words the answer holds, why) on plan 21 (松江 2025: parts 一、行动任务 and 二、工作保障 only) — written
+#: before the code: a count of an overview part (总体要求, 保障措施 …: intents.yaml overview) is that part's count, as its
+#: list is that part — never the plan's task total (was 方案的任务（带责任单位的条目）共 22 项 for every one of them).
+OVERVIEW_COUNTS = [
+    ("总体要求有几项", "not_in_plan", ["总体要求"], "no such part: said so, as 总体要求有哪些 says"),
+    ("基本原则有几条", "not_in_plan", ["基本原则"], "the same"),
+    ("保障措施有几项", "answered", ["二、工作保障共"], "the part of that kind (工作保障), counted as its list shows it"),
+]
+
+
+@pytest.mark.parametrize("question,status,words,why", OVERVIEW_COUNTS, ids=[r[0] for r in OVERVIEW_COUNTS])
+def test_overview_count_is_that_part(question, status, words, why):
+    plan = _plan("21_songjiang_chengshigengxin_2025.txt")
+    answer = Session(plan=plan).ask(question)
+    assert answer.status == status and "带责任单位的条目" not in answer.text, f"{why} | kb: {answer.text}"
+    for w in words:
+        assert w in answer.text, f"{why}: {w} | kb: {answer.text}"

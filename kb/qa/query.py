@@ -1501,8 +1501,8 @@ def read_plan_count(r: Reading) -> None:
     if (q.act is not None or q.outside or f.departments or f.unresolved or q.label or q.part or q.section
             or q.ordinal is not None or f.date is not None or "count" not in f.flags
             or "who" in f.flags or [x for x in f.roles if x != "any"] or q.field_value or q.timed is not None
-            or f.structure or q.within or q.each):
-        return
+            or f.structure or q.within or q.each or f.overview):
+        return  # (总体要求有几项 / 保障措施有几项: an overview part's count, as its list is that part — never the plan's tasks)
     # what is counted: items (几项, 多少条), or a task noun (几项任务, 多少个措施, 多少条具体措施) — never 多少个部门
     counted, bare = _counted_items(r)
     nouns = r.words_voc("task_nouns")
