@@ -26,7 +26,7 @@ from kb.annexes import AnnexPattern, annex_words, caption_word
 from kb.errors import KbError
 from kb.lazypattern import LazyPattern
 from kb.select import DateSpan
-from kb.qa.text import longest_first
+from kb.qa.text import fold, longest_first
 
 SHAPES_PATH = Path(__file__).resolve().parent.parent / "data" / "shapes.yaml"
 
@@ -963,7 +963,10 @@ def read_heading_phrase(r: Reading) -> None:
 def read_roles(r: Reading) -> None:
     """Roles asked (指导 included: a role the scan does not know)."""
     roles = [x for x in dict.fromkeys(r.facts.roles) if x != "any"]
-    if _has(r.text, r.words["guide"]) and "guide" not in roles:
+    text = r.text
+    for d in r.query.departments:  # 指导 inside a unit's name (绿化指导站负责什么) asks no guide role
+        text = text.replace(fold(d.name), "")
+    if _has(text, r.words["guide"]) and "guide" not in roles:
         roles.insert(0, "guide")
         for d in r.query.departments:
             d.role = "guide"
