@@ -932,9 +932,10 @@ def _regroup_once(paras, start, body, header, unit_like, time_like, headings=fro
             if split:
                 segments[k] = (number, split[0], cols_after, cols_before)
                 subs[k] = split[1:]
+    # (once, after the sub-rows are cut: each row's alignment reads the same numbered paragraphs)
+    row_numbered = _task_numbered(segments, vocab)
     aligned = [_align(lines, [("col", c) for c in cols_after] + [("head", None)] + [("col", c) for c in cols_before],
-                      kinds, unit_like, time_like, col_names, headings, units_named=units_named,
-                      numbered=_task_numbered(segments, vocab))
+                      kinds, unit_like, time_like, col_names, headings, units_named=units_named, numbered=row_numbered)
                for _, lines, cols_after, cols_before in segments]
     lead_col = next((idx for idx, name in col_names.items() if name == "lead"), None)
     # A row's lead cell may be merged with the row above's (a copied page writes it once) or the row may have no
@@ -950,7 +951,7 @@ def _regroup_once(paras, start, body, header, unit_like, time_like, headings=fro
     unit_roles = merges_lead and any(name in ("support", "responsible") and idx != lead_col for idx, name in col_names.items())
     even = ([_align(lines, [("col", c) for c in cols_after] + [("head", None)] + [("col", c) for c in cols_before],
                     kinds, unit_like, time_like, col_names, headings, units_named=units_named,
-                    numbered=_task_numbered(segments, vocab), missing={**_MISSING, "lead": 1.0})
+                    numbered=row_numbered, missing={**_MISSING, "lead": 1.0})
              for _, lines, cols_after, cols_before in segments] if unit_roles else [None] * len(segments))
     habit = _lead_habit(aligned, segments, lead_col)
     # 责任单位/实施主体 after a 牵头 column are supporting units like the 配合 column's (tables.py reads them so)
