@@ -34,8 +34,8 @@ from pathlib import Path
 from kb.errors import KbError
 from kb.model import ROLES
 from kb.parser.messages import warning
-from kb.parser.roles import INLINE_LEAD_RE as _INLINE_LEAD_RE
-from kb.registry import shortens  # one definition for tags and table cells
+from kb.parser.roles import INLINE_LEAD_RE as _INLINE_LEAD_RE  # one definition for tags and table cells
+from kb.registry import shortens
 
 TABLES_PATH = Path(__file__).resolve().parent.parent / "data" / "tables.yaml"
 
