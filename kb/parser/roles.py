@@ -144,6 +144,8 @@ class RoleVocabulary:
     """A policy verb opening a would-be name (支持园区, 鼓励企业): what follows it is a beneficiary, no unit."""
     object_marker: re.Pattern = re.compile(r"(?!)")
     """Words after which an object follows (向X报送): a name ended by an action verb holds none."""
+    office_end: re.Pattern = re.compile(r"(?!)")
+    """An office's name ending (组织部, 推进办, 服务中心: ``office_endings``): where a name before an action verb may end."""
 
     def label_kind(self, label: str) -> str | None:
         """The kind of a label (lead, guide, support, responsible, field, time): a listed word, else the first label
@@ -180,7 +182,8 @@ _KEYS = {"version", "none_markers", "roles", "weak_role_words", "manner_words", 
          "heading_work_words", "duty_parts", "vague_prose_names",
          "predicate_start", "predicate_start_not", "short_unit_names", "duty_modals", "modal_subject_not", "duty_list_opener", "predicate_roles", "duty_documents",
          "shared_suffixes", "collective_subjects", "reported_work", "duty_heading_words", "non_unit_endings",
-         "reported_speech", "action_verbs", "action_adverbs", "topic_openers", "beneficiary_verbs", "object_markers"}
+         "reported_speech", "action_verbs", "action_adverbs", "topic_openers", "beneficiary_verbs", "object_markers",
+         "office_endings"}
 
 
 @lru_cache(maxsize=2)
@@ -288,6 +291,7 @@ def load_vocabulary(path: str | None = None) -> RoleVocabulary:
         topic_opener=re.compile(f"^{_alt(_words(src, 'topic_openers', data['topic_openers']))}"),
         beneficiary_start=re.compile(f"^{_alt(_words(src, 'beneficiary_verbs', data['beneficiary_verbs']))}"),
         object_marker=re.compile(_alt(_words(src, "object_markers", data["object_markers"]))),
+        office_end=re.compile(f"{_alt(_words(src, 'office_endings', data['office_endings']))}$"),
     )
 
 
@@ -1278,20 +1282,15 @@ def _action_subject(head: str, vocab: RoleVocabulary) -> int | None:
     return None
 
 
-#: Endings of an office's name (组织部, 宣传部, 推进办, 服务中心): an action verb followed by one is the name's own word;
-#: and a name a plain verb ends must end so — not a place (市住房城乡|建设管理委: 乡 ends a place, 建设 a verb).
-_OFFICE_END_RE = re.compile(r"(?:部|办|局|委|处|科|室|中心|所|站|院|司|厅|组|队|府|会|署)$")
-
-
 def _action_cuts(head: str, vocab: RoleVocabulary):
     """Where a unit's name may end inside ``head`` before an action verb (``action``), shortest first: a prefix ending
     like a unit, the verb not the start of an office's own name (市委|组织部 is passed: 组织部 ends like an office)."""
     for i in range(3, min(len(head), 60)):
         m = vocab.action.match(head, i)
-        if not m or not _OFFICE_END_RE.search(head[:i]):
+        if not m or not vocab.office_end.search(head[:i]):
             continue
         end = m.end("verb")
-        if any(_OFFICE_END_RE.search(head[i:end + k]) for k in (1, 2)):
+        if any(vocab.office_end.search(head[i:end + k]) for k in (1, 2)):
             continue
         yield i
 
@@ -1303,7 +1302,7 @@ def _plain_duty(names: list[str], predicate: str, vocab: RoleVocabulary) -> tupl
     sentence (work done), or a name that is a kind, a vague or a collective group (企业, 有关部门, 各区: a plain verb names
     no doer of theirs — a modal does)."""
     if any((vocab.modal_subject_not.search(split_subunit(n)[0]) and not vocab.collective_subjects.search(n))
-           or vocab.vague_prose_names.search(n) or not _OFFICE_END_RE.search(split_subunit(n)[0])
+           or vocab.vague_prose_names.search(n) or not vocab.office_end.search(split_subunit(n)[0])
            or not _bare_name(n, vocab) for n in names):
         # (重点园区积极开展…, 南桥镇加快…, 各地…: a place or a kind; 有关部门…: vague — only an office's name is read with
         # a plain verb, a group of offices the plan addresses too: 各区政府落实属地…管理工作)
