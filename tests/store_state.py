@@ -1,13 +1,29 @@
-"""kb.store as a new ``kb`` process finds it, for tests that run kb several times in one test process."""
+"""kb.store as a new ``kb`` process finds it, for tests that run kb several times in one test process; and a corpus of
+several plans to store."""
 
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+#: The fixture plans (tests/fixtures/plans).
+FIXTURES = ROOT / "tests" / "fixtures" / "plans"
+
+
+def two_cities_corpus(folder: Path, others: tuple[str, ...]) -> Path:
+    """``folder`` made a corpus: the bundled plan twice (自贡's and, renamed, 绵阳's: plan-00, plan-01) and the fixture
+    plans ``others``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    text = next((ROOT / "corpus").glob("*.txt")).read_text(encoding="utf-8")
+    for n, city in enumerate(["自贡", "绵阳"]):
+        (folder / f"plan-{n:02d}.txt").write_text(text.replace("自贡", city), encoding="utf-8")
+    for name in others:
+        shutil.copy(FIXTURES / name, folder / name)
+    return folder
 
 
 def forget_store_state() -> None:

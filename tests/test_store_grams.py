@@ -7,44 +7,24 @@ cities), a traditional-script plan with pinyin and Latin (GDP, IPv6, OTN), and o
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 from pathlib import Path
 
 import pytest
 
+from store_state import load_fresh, two_cities_corpus
+
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = next((ROOT / "corpus").glob("*.txt"))
-FIXTURES = ROOT / "tests" / "fixtures" / "plans"
 OTHERS = ("44_shandong_shuzijingji_2022.txt", "22_huangpu_kezaishengnengyuan_2025.txt")
-
-
-def make_corpus(folder: Path) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    text = BUNDLED.read_text(encoding="utf-8")
-    for n, city in enumerate(["自贡", "绵阳"]):
-        (folder / f"plan-{n:02d}.txt").write_text(text.replace("自贡", city), encoding="utf-8")
-    for name in OTHERS:
-        shutil.copy(FIXTURES / name, folder / name)
-    return folder
-
-
-def load(monkeypatch, cache: Path, corpus: Path):
-    monkeypatch.setenv("KB_CACHE_DIR", str(cache))
-    import kb.store as store
-
-    store._SAID.clear()
-    store._SWEPT.clear()
-    store._UNWRITABLE.clear()
-    return store.load_plan(corpus)
 
 
 @pytest.fixture()
 def plans(tmp_path, monkeypatch):
     from kb.store import parse_in_memory
 
-    corpus = make_corpus(tmp_path / "c")
-    stored = load(monkeypatch, tmp_path / "cache", corpus)
+    corpus = two_cities_corpus(tmp_path / "c", OTHERS)
+    stored = load_fresh(monkeypatch, tmp_path / "cache", corpus)
     return stored, parse_in_memory(sorted(corpus.glob("*.txt")))
 
 
@@ -124,9 +104,9 @@ def test_every_piece_of_every_paragraph_is_found_where_it_is(plans):
 
 
 def test_the_indexes_follow_plans_changed_and_removed(tmp_path, monkeypatch):
-    corpus = make_corpus(tmp_path / "c")
+    corpus = two_cities_corpus(tmp_path / "c", OTHERS)
     cache = tmp_path / "cache"
-    stored = load(monkeypatch, cache, corpus)
+    stored = load_fresh(monkeypatch, cache, corpus)
     integrity(stored)
     assert "绵阳市" in stored.mentions()
     (corpus / "plan-01.txt").unlink()  # 绵阳's plan
@@ -134,7 +114,7 @@ def test_the_indexes_follow_plans_changed_and_removed(tmp_path, monkeypatch):
     import kb.store as store
 
     monkeypatch.setattr(store, "OBSOLETE_AFTER", 0.0)  # (old rows deleted at once, not kept for readers)
-    stored = load(monkeypatch, cache, corpus)
+    stored = load_fresh(monkeypatch, cache, corpus)
     from kb.qa.text import fold
 
     assert "绵阳市" not in stored.mentions() and "乐山市" in stored.mentions()
@@ -156,8 +136,8 @@ def test_without_the_trigram_tokenizer_the_store_reads_every_row(tmp_path, monke
     real = store._gram_statements
     monkeypatch.setattr(store, "_gram_statements",
                         lambda table: [s.replace("tokenize='trigram", "tokenize='no_such_tokenizer") for s in real(table)])
-    corpus = make_corpus(tmp_path / "c")
-    stored = load(monkeypatch, tmp_path / "cache", corpus)
+    corpus = two_cities_corpus(tmp_path / "c", OTHERS)
+    stored = load_fresh(monkeypatch, tmp_path / "cache", corpus)
     assert stored.store.grams == frozenset()
     names = {r[0] for r in stored.store.query("SELECT name FROM sqlite_master")}
     assert not any("grams" in n for n in names)
@@ -168,20 +148,20 @@ def test_without_the_trigram_tokenizer_the_store_reads_every_row(tmp_path, monke
         assert (word in stored.mentions()) == (word in memory.mentions())
     # opened again by a kb whose SQLite has the tokenizer: the same store, still without (nothing half-made)
     monkeypatch.setattr(store, "_gram_statements", real)
-    again = load(monkeypatch, tmp_path / "cache", corpus)
+    again = load_fresh(monkeypatch, tmp_path / "cache", corpus)
     assert again.store.grams == frozenset() and "秸秆禁烧" in again.mentions()
 
 
 def test_a_store_missing_a_trigger_does_not_use_its_index(tmp_path, monkeypatch):
     """An index without both of its triggers may be behind its table: it is not read."""
-    corpus = make_corpus(tmp_path / "c")
-    stored = load(monkeypatch, tmp_path / "cache", corpus)
+    corpus = two_cities_corpus(tmp_path / "c", OTHERS)
+    stored = load_fresh(monkeypatch, tmp_path / "cache", corpus)
     path = stored.store.path
     stored.store.close()
     db = sqlite3.connect(path)
     db.execute("DROP TRIGGER plain_grams_remove")
     db.commit()
     db.close()
-    again = load(monkeypatch, tmp_path / "cache", corpus)
+    again = load_fresh(monkeypatch, tmp_path / "cache", corpus)
     assert again.store.grams == {"folded"}
     assert "秸秆禁烧" in again.mentions() and "这几个字不在" not in again.mentions()
