@@ -9,16 +9,12 @@ of a role are compared as a set: a paragraph of several sentences names its bodi
 the gold does not claim an order."""
 
 import json
-from pathlib import Path
 
 import pytest
 
-from kb.model import ROLES
-from kb.parser import parse_document
+from gold_rows import KEYS, PLANS, bare, check_quote_row, parsed_plan, quote_case
 
-PLANS = Path(__file__).resolve().parent / "fixtures" / "plans"
 GOLD = json.loads((PLANS / "gold_prose2.json").read_text("utf-8"))
-KEYS = (*ROLES, "implied")
 DOCS = sorted({r["doc"] for r in GOLD})
 
 #: Gold rows kb does not read yet (strict xfail: each fails today and passes the day a mechanism reads it):
@@ -29,28 +25,17 @@ DOCS = sorted({r["doc"] for r in GOLD})
 NOT_YET = ("1.摸底排查。", "（一）从1996年起", "2.落实治理责任分工。", "发展改革委、农业部会同财政部")
 
 
-def _bare(text: str) -> str:
-    return "".join(text.split())
-
-
 @pytest.fixture(scope="module")
 def plans():
-    return {name: parse_document((PLANS / name).read_text("utf-8"), Path(name).stem) for name in DOCS}
+    return {name: parsed_plan(name) for name in DOCS}
 
 
-def _case(r):
-    marks = [pytest.mark.xfail(strict=True, reason="not read yet")] if r["quote"].startswith(NOT_YET) else []
-    return pytest.param(r, marks=marks, id=f"{r['doc'][:3]}-{r['quote'][:10]}")
-
-
-@pytest.mark.parametrize("row", [_case(r) for r in GOLD])
+@pytest.mark.parametrize("row", [quote_case(r, NOT_YET) for r in GOLD])
 def test_gold_row(plans, row):
     _, tasks = plans[row["doc"]]
-    hits = [t for t in tasks if _bare(row["quote"]) in _bare(t.text)]
-    assert len(hits) == 1, [t.text[:20] for t in hits]
-    assert {k: sorted(getattr(hits[0], k)) for k in KEYS} == {k: sorted(row[k]) for k in KEYS}, row["note"]
+    hit = check_quote_row(tasks, row)
     if "deadlines" in row:
-        assert [d.text for d in hits[0].deadlines] == row["deadlines"]
+        assert [d.text for d in hit.deadlines] == row["deadlines"]
 
 
 #: Paragraphs the gold leaves out (their reading is not one unambiguous set of roles): several doers of several kinds
@@ -67,7 +52,7 @@ UNDECIDED = ("2019年12月底前，试点地区完成", "（一）加强组织�
 
 
 def _undecided(t) -> bool:
-    return any(_bare(u) in _bare(t.text) for u in UNDECIDED)
+    return any(bare(u) in bare(t.text) for u in UNDECIDED)
 
 
 @pytest.mark.parametrize("doc,gold,read", [
@@ -82,7 +67,7 @@ def test_no_other_paragraph_has_roles(plans, doc, gold, read):
     with_roles = [t for t in tasks if any(getattr(t, k) for k in KEYS) and not _undecided(t)]
     rows = [r for r in GOLD if r["doc"] == doc and any(r[k] for k in KEYS)]
     assert len(rows) == gold
-    assert all(any(_bare(r["quote"]) in _bare(t.text) for r in rows) for t in with_roles), [t.text[:30] for t in with_roles]
+    assert all(any(bare(r["quote"]) in bare(t.text) for r in rows) for t in with_roles), [t.text[:30] for t in with_roles]
     assert len(with_roles) == read
 
 

@@ -10,16 +10,12 @@ says responsible; fixed) and 各区政府 (a group of offices with a plain verb)
 Each row: the one task holding ``quote`` has these roles (controls: none); names compared as sets."""
 
 import json
-from pathlib import Path
 
 import pytest
 
-from kb.model import ROLES
-from kb.parser import parse_document
+from gold_rows import KEYS, PLANS, bare, check_quote_row, parsed_plan, quote_case
 
-PLANS = Path(__file__).resolve().parent / "fixtures" / "plans"
 GOLD = json.loads((PLANS / "gold_prose3.json").read_text("utf-8"))
-KEYS = (*ROLES, "implied")
 DOCS = sorted({r["doc"] for r in GOLD})
 
 #: Gold rows kb does not read yet (strict xfail: each fails today and passes the day a mechanism reads it):
@@ -31,27 +27,16 @@ NOT_YET = ("区政府按照市里的统一规定", "公安、应急管理部门�
            "市应急管理、交通、公安等部门要会同", "市发展改革、规划资源、交通、财政、国资等部门要会同")
 
 
-def _bare(text: str) -> str:
-    return "".join(text.split())
-
-
 @pytest.fixture(scope="module")
 def plans():
-    return {name: parse_document((PLANS / name).read_text("utf-8"), Path(name).stem) for name in DOCS}
+    return {name: parsed_plan(name) for name in DOCS}
 
 
-def _case(r):
-    marks = [pytest.mark.xfail(strict=True, reason="not read yet")] if r["quote"].startswith(NOT_YET) else []
-    return pytest.param(r, marks=marks, id=f"{r['doc'][:3]}-{r['quote'][:10]}")
-
-
-@pytest.mark.parametrize("row", [_case(r) for r in GOLD])
+@pytest.mark.parametrize("row", [quote_case(r, NOT_YET) for r in GOLD])
 def test_gold_row(plans, row):
     doc, tasks = plans[row["doc"]]
     assert not doc.tagged
-    hits = [t for t in tasks if _bare(row["quote"]) in _bare(t.text)]
-    assert len(hits) == 1, [t.text[:20] for t in hits]
-    assert {k: sorted(getattr(hits[0], k)) for k in KEYS} == {k: sorted(row[k]) for k in KEYS}, row["note"]
+    check_quote_row(tasks, row)
 
 
 #: Paragraphs with roles that the gold leaves out, each read by hand: 116 二2 (鼓励由各街镇会同区停车经营服务公司作为实施主体…:
@@ -66,7 +51,7 @@ def test_no_other_paragraph_has_roles(plans, doc):
     """No paragraph but the gold's and the four read by hand above has roles (no confident extra unit: 支持X…, 向街镇提交,
     报区交通委批准 give none)."""
     _, tasks = plans[doc]
-    quotes = [_bare(r["quote"]) for r in GOLD if r["doc"] == doc]
+    quotes = [bare(r["quote"]) for r in GOLD if r["doc"] == doc]
     extra = sorted(t.label for t in tasks if any(getattr(t, k) for k in KEYS)
-                   and not any(q in _bare(t.text) for q in quotes))
+                   and not any(q in bare(t.text) for q in quotes))
     assert extra == sorted(OUTSIDE_GOLD[doc[:3]])
