@@ -187,16 +187,14 @@ def main() -> int:
             for name, cmd in COMMANDS:
                 skip = name in args.skip or (name == "tasks --json" and n > args.json_max)
                 row[name] = (float("nan"),) * 3 if skip else median_run(k + cmd, e, args.runs)
-            if reused and n <= args.index_max:
+            index_s, index_rss = float("nan"), float("nan")
+            if n > args.index_max:  # (a reused cache's too: no untimed 15-minute build)
+                if not reused:
+                    print(f"N={n}: index build skipped (--index-max {args.index_max})")
+            elif reused:
                 run(k + ["index", "--update", "--procs", str(os.cpu_count() or 1)], e)  # (untimed)
-                index_s, index_rss = float("nan"), float("nan")
-            elif reused:  # (--index-max holds for a reused cache too: no untimed 15-minute build)
-                index_s, index_rss = float("nan"), float("nan")
-            elif n <= args.index_max:
-                index_s, index_rss, _ = run(k + ["index", "--update", "--procs", str(os.cpu_count() or 1)], e)
             else:
-                index_s, index_rss = float("nan"), float("nan")
-                print(f"N={n}: index build skipped (--index-max {args.index_max})")
+                index_s, index_rss, _ = run(k + ["index", "--update", "--procs", str(os.cpu_count() or 1)], e)
             row["index build"] = (index_s, index_rss, base)
             row["build"] = (store_s + index_s, max(store_rss, index_rss), base)
             floor_code = (f"import glob\nn = 0\nfor f in glob.glob({str(corpus)!r} + '/*.txt'):\n"
