@@ -525,7 +525,7 @@ class Plan:
         out = []
         for doc in self.documents:
             opening = [t.text for t in self.document_opening(doc.id, 2)]
-            out.append((doc.id, fold(" ".join([doc.title, getattr(doc, "plan_title", None) or "", doc.preface or "",
+            out.append((doc.id, fold(" ".join([doc.title, doc.plan_title or "", doc.preface or "",
                                                 *opening]))))
         return out
 
