@@ -5,10 +5,9 @@ from __future__ import annotations
 import itertools
 import sys
 
-from kb.safetext import json_dumps
-
 from kb.errors import KbError
 from kb.model import ROLE_NAMES
+from kb.safetext import json_dumps
 
 
 #: Chinese role words accepted by --role (besides the English keys), → the role key.
