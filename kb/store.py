@@ -2096,7 +2096,6 @@ class Mentions:
             self._seen[word] = found
         return found
 
-
     def _in_paragraphs(self, word: str) -> bool:
         """A paragraph of a plan of this corpus holds ``word``: the rows the trigram index gives (every row for a
         word it cannot look up) are read until the first of such a plan — reading every row for the set of plans
