@@ -69,18 +69,18 @@ def _dump(obj) -> None:
 
 
 class _Streamed(list):
-    """A list the JSON encoder walks without holding it: the tasks of 1,000 plans are written one by one."""
+    """A list the JSON encoder walks without holding it: the tasks of 1,000 plans are written one by one.  Never
+    empty (``of`` gives ``[]`` for no item): the encoder asks only whether it is, to write ``[]``."""
 
-    def __init__(self, items, nonempty: bool) -> None:
+    def __init__(self, items) -> None:
         super().__init__()
         self._items = items
-        self._nonempty = nonempty
 
     def __iter__(self):
         return iter(self._items)
 
     def __bool__(self) -> bool:
-        return self._nonempty
+        return True
 
     @classmethod
     def of(cls, items) -> "_Streamed | list":
@@ -90,7 +90,7 @@ class _Streamed(list):
         first = next(items, _NONE)
         if first is _NONE:
             return []
-        return cls(itertools.chain((first,), items), nonempty=True)
+        return cls(itertools.chain((first,), items))
 
 
 _NONE = object()
