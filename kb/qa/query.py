@@ -26,7 +26,7 @@ from kb.annexes import AnnexPattern, annex_words, caption_word
 from kb.errors import KbError
 from kb.lazypattern import LazyPattern
 from kb.select import DateSpan
-from kb.qa.text import fold, longest_first
+from kb.qa.text import fold, is_cjk, longest_first
 
 SHAPES_PATH = Path(__file__).resolve().parent.parent / "data" / "shapes.yaml"
 
@@ -353,8 +353,6 @@ SHAPE_LISTS = ("plan_count_words", "baseline_asks", "base_marks", "place_suffixe
 
 def validate_shapes(data: dict, where: str = "shapes.yaml") -> dict:
     """``data`` checked: every list of SHAPE_LISTS, ``outside`` and ``measure`` mappings of lists, ``everyday``."""
-    from kb.qa.text import fold
-
     for key in (*SHAPE_LISTS, "outside", "measure", "name_pieces", "everyday", "measure_asks", "unit_kinds", "value_kinds",
                 "stated_totals", "measure_kinds", "measure_nouns"):
         if key not in data:
@@ -546,7 +544,6 @@ def _dismissing(r: Reading) -> str | None:
 
 def _only_the_document(r: Reading, verb: str) -> bool:
     """The topic words are the document verb, pieces of when-words (时候 of 什么时候) and words of a plan's title."""
-    from kb.qa.text import fold
     from kb.qa.vocab import load_vocabulary
 
     pieces = {w[k:] for w in load_vocabulary().words["when"] for k in range(len(w) - 1)}
@@ -574,8 +571,6 @@ def read_place(r: Reading) -> None:
     """Another place than the plans': a known place name, or a word ending like a place, no plan mentions."""
     if r.query.outside:
         return
-    from kb.qa.text import is_cjk
-
     places = r.words["places"]
     names = [p for p in places if p in r.text] if _any_of(places).search(r.text) else []
     for suffix in r.words["place_suffixes"]:
@@ -610,8 +605,6 @@ def read_place(r: Reading) -> None:
 def _place_naming_a_plan(r: Reading) -> str | None:
     """成都市的方案里… : a place written right before a plan mark that no loaded plan is about (no title,
     cover note or opening line holds it), though a plan's text may mention the place in passing."""
-    from kb.qa.text import fold, is_cjk
-
     at = min((a for a in map(r.text.find, r.words["plan_marks"]) if a >= 2), default=-1)
     if at < 2:
         return None
@@ -647,8 +640,6 @@ def _place_owning_the_topic(r: Reading) -> str | None:
     在P…) that the loaded plans are not about — their titles, cover notes and opening lines name places, this one
     not — though a paragraph may mention it in passing (北京大学).  A plan naming no place (a national one) is about
     every place, so nothing is said then."""
-    from kb.qa.text import fold
-
     m = re.match(r"在?([\u4e00-\u9fff]{2,4}?)(市|省)?的", r.text)
     if m is None:
         return None
@@ -785,8 +776,6 @@ def _year_names_plan(r: Reading, d) -> bool:
     2019年要完成哪些任务 is no plan's name: the year filters."""
     if d.mode != "in":
         return False
-    from kb.qa.text import fold
-
     year = f"{d.year}年"
     at = r.text.find(year)
     if at < 0:
@@ -913,8 +902,6 @@ def heading_clauses(plan) -> tuple[str, ...]:
     clauses (between ，、；): what a phrase naming a heading may be (打造检测维修中心 of （四）延伸产业链条，打造检测维修中心)."""
     held = _HEADING_CLAUSES.get(id(plan))
     if held is None or held[0] is not plan:
-        from kb.qa.text import fold
-
         out: dict[str, None] = {}
         for _, parts, sections in plan.document_outlines():
             for _, title in (*parts, *sections):
@@ -937,7 +924,6 @@ def read_heading_phrase(r: Reading) -> None:
     f = r.facts
     if not f.unresolved:
         return
-    from kb.qa.text import fold
     from kb.qa.vocab import load_vocabulary
 
     endings = tuple(load_vocabulary().words["department_endings"])
@@ -1002,7 +988,6 @@ def _edge_restored(r: Reading, words: list[str]) -> list[str]:
     """Topic words with the character the scan cut off their start put back when the plan writes the word with it
     (有序扩大家庭医生来源: 有 was cut as if it opened 有哪些, leaving 序扩大…; 应用场景: 应 cut as a modal) — a reader
     never cuts a character off a word the plan writes.  A separator (的, 由, 对 …) is never put back."""
-    from kb.qa.text import is_cjk
     from kb.qa.vocab import load_vocabulary
 
     words_ = load_vocabulary().words
@@ -1174,8 +1159,6 @@ def split_topic(text: str, facts, query: Query, plan, plan_text: str, words: dic
 
 def _split_in_clause(r: Reading, word: str) -> list[str] | None:
     """The pieces of ``word`` (with the question's characters beside it) one clause of the plan holds in order."""
-    from kb.qa.text import fold
-
     at = r.text.find(word)
     candidates = [word]
     if at >= 0:
@@ -1268,8 +1251,6 @@ def field_values(plan) -> dict[str, list[str]]:
     of the tasks carrying each, in plan order (适用范围：所有自贸试验区，以下… → 所有自贸试验区)."""
     held = _FIELDS.get(id(plan))
     if held is None or held[0] is not plan:
-        from kb.qa.text import fold
-
         values: dict[str, list[str]] = {}
         labels: dict[str, str] = {}
         for t in getattr(plan, "iter_tasks", lambda: plan.tasks)():  # (a stored plan: plan by plan, not kept)
@@ -1293,8 +1274,6 @@ def field_text(plan) -> dict[str, str]:
     → its fields' values, folded, one per line: the words a topic question may name a task by."""
     held = _FIELD_TEXT.get(id(plan))
     if held is None or held[0] is not plan:
-        from kb.qa.text import fold
-
         texts = {t.id: fold("\n".join(v for v in t.fields.values() if v))
                  for t in getattr(plan, "iter_tasks", lambda: plan.tasks)() if t.fields}
         _FIELD_TEXT.clear()
@@ -1357,8 +1336,6 @@ def read_abbreviation(r: Reading) -> None:
     q, f = r.query, r.facts
     if q.outside or q.label or q.ordinal is not None or not q.topic:
         return
-    from kb.qa.text import fold, is_cjk
-
     changed = False
     words = list(q.topic)
     for k, word in enumerate(words):
@@ -1388,7 +1365,6 @@ def read_unknown_name(r: Reading) -> None:
     if (q.act is not None or q.outside or q.label or q.ordinal is not None or q.field_value or len(q.topic) < 2
             or f.departments or f.unresolved):
         return  # (a topic alone no paragraph holds is judged absent by read_plan_terms; a department asked is its own)
-    from kb.qa.text import is_cjk
     from kb.qa.vocab import load_vocabulary
 
     voc = load_vocabulary()
@@ -1443,8 +1419,6 @@ def folded_titles(plan) -> list[str]:
     for _, title in plan.document_titles():
         folded = _FOLDED_TITLES.get(title)
         if folded is None:
-            from kb.qa.text import fold
-
             if len(_FOLDED_TITLES) > 4096:
                 _FOLDED_TITLES.clear()
             folded = _FOLDED_TITLES[title] = fold(title)
@@ -1516,8 +1490,6 @@ def read_plan_count(r: Reading) -> None:
     fillers = r.words["plan_count_words"]
     if any(w not in fillers for w in q.topic):
         return
-    from kb.qa.text import fold
-
     docs = r.plan.documents
     titles = "".join(fold(d.title) for d in docs)
     headings = [fold(t).rstrip("。：:") for d in docs for _, t in (*d.parts, *d.sections)]
@@ -1657,8 +1629,6 @@ def read_structure(r: Reading) -> None:
     # (a number asked in a unit or by a measure, 超过多高的高架源要纳入…目录, is no question about the outline)
     asked = _has(r.text, r.words["structure_asks"])
     if asked and not r.facts.structure and not r.facts.unit:
-        from kb.qa.text import fold
-
         part = None
         # a part named by its title (重点任务包括哪几个方面): its sections
         for doc in r.plan.documents:
@@ -1788,7 +1758,6 @@ def read_stated_total(r: Reading) -> None:
 def _stated_list_named(text: str, plan, words: dict) -> str | None:
     """The longest start of ``text`` (2+ characters) that the name of a list with stated totals holds, if any."""
     from kb.qa.stated_totals import stated_totals
-    from kb.qa.text import fold
 
     names = {fold(t.list_name) for t in stated_totals(plan, words) if t.list_name}
     for end in range(len(text), 1, -1):
@@ -1822,7 +1791,6 @@ _PART_MARKS = ("里", "中", "部分", "方面", "下面", "下", "这部分", "
 def read_part_units(r: Reading) -> None:
     """职责分工里列了哪些单位 / 组织保障部分列了哪些责任单位 / 公共空间设施优化行动一共涉及多少个单位: the units a part
     or section of the plan names (its heading's title stands in the question; by the role named, any role else)."""
-    from kb.qa.text import fold
     from kb.qa.vocab import load_vocabulary
 
     q, f, text = r.query, r.facts, r.text
@@ -1993,8 +1961,6 @@ def _annex_names(r: Reading, cite: str, title: str) -> tuple[str, ...]:
     """What names an annex in a question: its title (folded, 2+ characters), its title less a list word (3+ left), a
     tail of it holding the list word and 2+ characters before it (推广清单), its numbered cite (附件2, never as the start
     of 附件20)."""
-    from kb.qa.text import fold
-
     out = []
     folded = fold(title or "").rstrip("。：:")
     # (a period in brackets closing the title — 重点任务清单（2023-2025年） — is no part of the name a question writes)
@@ -2019,8 +1985,6 @@ def _part_inside_annex_name(r: Reading) -> bool:
     """The part the question names by its title (重点任务) stands inside a longer name of one annex the question writes
     (重点任务清单, of 静安区…重点任务清单（2023-2025年）): the annex is what is named — the longer name, as a title is
     preferred to a word of it."""
-    from kb.qa.text import fold
-
     q = r.query
     titles = [fold(t) for doc in r.plan.documents if not (q.plan and doc.id != q.plan)
               for num, t in doc.parts if num == q.part]
@@ -2066,8 +2030,6 @@ def read_counted_noun(r: Reading) -> None:
     noun = m.group("noun")
     if noun.startswith(tuple(r.words["unit_not_after"])) or noun.startswith(tuple(r.words_voc("task_nouns"))):
         return
-    from kb.qa.text import fold
-
     for k in range(len(noun), 1, -1):
         word = noun[:k]
         if word not in r.plan_text:  # (a stored plan's text answers `in` from its index, no scan)
@@ -2115,7 +2077,6 @@ def _counted_items(r: Reading) -> tuple[str | None, str | None]:
 
 def read_heading(r: Reading) -> None:
     """A section or part named by its heading, and a paragraph cited by its whole title (its text asked)."""
-    from kb.qa.text import fold
     from kb.qa.vocab import load_vocabulary
 
     q, f, text, plan = r.query, r.facts, r.text, r.plan
@@ -2230,8 +2191,6 @@ def _title_heads(title: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
     count word compared every section title, folding each again)."""
     held = _HEADS.get(title)
     if held is None:
-        from kb.qa.text import fold
-
         if len(_HEADS) > 4096:
             _HEADS.clear()
         folded = fold(title)
@@ -2311,8 +2270,6 @@ def read_topic_ask(r: Reading) -> None:
     words = asked_topic(q.topic, voc, r.plan)
     if not words:
         return
-    from kb.qa.text import fold
-
     if not (f.roles or f.flags & {"who", "when", "list", "topic_mark", "count"}):
         metrics = plan_metrics(r.plan)[0]
         # the whole question too: 重度及以上污染天数 is split at 及 into words
@@ -2353,8 +2310,6 @@ def plan_metrics(plan) -> tuple[frozenset[str], tuple[tuple[str, str], ...]]:
     """The folded metrics of the plan's targets, and their scopes' places (as written, folded)."""
     held = _METRICS.get(id(plan))
     if held is None or held[0] is not plan:
-        from kb.qa.text import fold
-
         rows = plan.target_keys()  # (task id, n, metric, scope, year): no task built
         scopes = sorted({s for _, _, _, scope, _ in rows if scope for s in split_scope(scope)})
         if len(_METRICS) > 8:
@@ -2423,8 +2378,6 @@ def read_numbered(r: Reading) -> None:
     named = _part_named(r)
     if q.departments:
         # 县农业农村局牵头工作的第一项: a department named inside the part's title is the part's name, not a department
-        from kb.qa.text import fold
-
         title = fold(named[2]) if named is not None else ""
         if named is None or not all(fold(d.name) in title or _LEVEL.sub("", fold(d.name)) in title
                                     for d in q.departments):
@@ -2485,8 +2438,6 @@ def _list_named(r: Reading):
     """An ordinal asked of a list named by words (民生实事的第二件, 十件民生实事的第一件): the part whose title holds
     those words (one part only) — else, when no task of the plan holds them either, ``Query.list_named`` (the plan's
     text lists no such items: the answer says so rather than giving the plan's own item N)."""
-    from kb.qa.text import fold
-
     q = r.query
     m = _LIST_ORDINAL.match(r.text)
     if m is None:
@@ -2508,8 +2459,6 @@ def _list_named(r: Reading):
 def _in_attachment_list(r: Reading, words: str) -> bool:
     """``words`` stand in a document's closing or cover notice — the attachments list (附件：1.…任务分解表 2.…十件民生实事项目)
     the parser keeps there, no paragraph: the plan names a list it does not hold."""
-    from kb.qa.text import fold
-
     return any(words in fold(d.closing or "") or words in fold(d.cover or "") for d in r.plan.documents
                if not (r.query.plan and d.id != r.query.plan))
 
@@ -2517,8 +2466,6 @@ def _in_attachment_list(r: Reading, words: str) -> bool:
 def _part_named(r: Reading):
     """(document, numeral, title) of the part whose whole title the question holds (the longest), else None; a
     heading's own count and leading year (二、X牵头工作（9项）) are no words of its title here."""
-    from kb.qa.text import fold
-
     best = None
     for doc in r.plan.documents:
         if r.query.plan and doc.id != r.query.plan:
