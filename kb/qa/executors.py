@@ -883,17 +883,18 @@ def _no_number_in_unit(question: str, q: Query, env: Env) -> Answer | None:
     from kb.qa.query import load_shapes
 
     shapes, words = load_shapes(), load_answer_words()
-    from kb.qa.text import fold as _fold
+    from kb.qa.text import fold
 
-    if q.unit == "length" and any(n in _fold(question) for n in shapes["duration_nouns"]):
+    folded = fold(question)
+    if q.unit == "length" and any(n in folded for n in shapes["duration_nouns"]):
         # 建设周期一般多长: a time asked (周期, 期限 … before 多长), not metres — the span the clause on it states
         from kb.qa.exec_topics import best_task, stated_times, stated_times_answer, timed_paragraph, topic_words
 
         words_asked = topic_words(q, env)
         task = best_task(env, words_asked)
-        times = stated_times(task, _fold(question), words_asked) if task is not None else []
+        times = stated_times(task, folded, words_asked) if task is not None else []
         if not times:
-            task, times = timed_paragraph(env, _fold(question), words_asked)
+            task, times = timed_paragraph(env, folded, words_asked)
         if times:
             return stated_times_answer(question, env, task, words_asked, times)
     if q.unit in shapes["measure_asks"]:
@@ -1096,10 +1097,11 @@ exec_stated_total = _imported("stated_totals", "exec_stated_total")
 exec_goal_list = _imported("exec_goals", "exec_goal_list")
 exec_context, exec_item, exec_section, exec_title, field_answer = (
     _imported("exec_items", n) for n in ("exec_context", "exec_item", "exec_section", "exec_title", "field_answer"))
-(exec_enumeration, exec_plans_mentioning, exec_issuers, exec_post, exec_all_targets, exec_date_list, exec_department_list, exec_overview, exec_role_kind, exec_sharing,
- exec_timed_tasks) = (
-    _imported("exec_plan", n) for n in ("exec_enumeration", "exec_plans_mentioning", "exec_issuers", "exec_post", "exec_all_targets", "exec_date_list", "exec_department_list",
-                                        "exec_overview", "exec_role_kind", "exec_sharing", "exec_timed_tasks"))
+(exec_enumeration, exec_plans_mentioning, exec_issuers, exec_post, exec_all_targets, exec_date_list, exec_department_list,
+ exec_overview, exec_role_kind, exec_sharing, exec_timed_tasks) = (
+    _imported("exec_plan", n) for n in ("exec_enumeration", "exec_plans_mentioning", "exec_issuers", "exec_post",
+                                        "exec_all_targets", "exec_date_list", "exec_department_list", "exec_overview",
+                                        "exec_role_kind", "exec_sharing", "exec_timed_tasks"))
 exec_all_tasks, exec_target, exec_topic_deadline, exec_topic_list, exec_topic_who = (
     _imported("exec_topics", n) for n in ("exec_all_tasks", "exec_target", "exec_topic_deadline", "exec_topic_list",
                                           "exec_topic_who"))
