@@ -292,7 +292,8 @@ def _annex_rows(plan, tasks: list[Task]) -> tuple[list[Task], str] | None:
         return None
     placed.sort(key=lambda p: p[0])
     ordered = list({t.id: t for _, t, _ in placed}.values())
-    ordered += [t for t in tasks if t.id not in {x.id for x in ordered}]  # (a row kb read no citation for: kept)
+    placed_ids = {t.id for t in ordered}
+    ordered += [t for t in tasks if t.id not in placed_ids]  # (a row kb read no citation for: kept)
     from kb.qa.wording import load_answer_words
 
     w = load_answer_words()["annex_rows"]
