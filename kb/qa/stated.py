@@ -78,6 +78,27 @@ def _coverage(words: list[str], text: str) -> float:
     return covered / total if total else 0.0
 
 
+def _best_sentence(candidates, words: list[str], find) -> tuple[Task, str, str, list[str]] | None:
+    """(paragraph, sentence, verb, bodies) of the paragraph among ``candidates`` holding most of ``words`` (half of their
+    characters at least, ``_coverage``; the first of equals) that has a sentence ``find(paragraph, sentence)`` answers
+    with (verb, bodies) — its first such sentence; None when none has.  Brackets are taken out first: a tag is read by
+    the tag reader."""
+    from kb.qa.text import fold
+
+    best = None
+    for t in candidates:
+        text = _BRACKETS.sub("", fold(t.text))
+        score = _coverage(words, text)
+        if score < 0.5 or (best is not None and score <= best[0]):
+            continue
+        for sentence in _SENTENCE.split(text):
+            got = find(t, sentence)
+            if got is not None:
+                best = (score, t, sentence, *got)
+                break
+    return best[1:] if best else None
+
+
 def _recipient_at(text: str, shapes: dict) -> list[str]:
     """The body ``text`` opens with as the one something is sent to (至/给/向 dropped): the shortest run of 2–24 characters
     ending as bodies end (部门 and shapes.yaml ``body_endings``) that punctuation, the end, or a
@@ -116,24 +137,19 @@ def stated_recipients(q, env) -> tuple[Task, str, str, list[str]] | None:
                 words.append(w[:-len(verb)])
     if not verbs or not words:
         return None
-    best = None
-    for t in env.plan.tasks_matching([verbs], fold, kinds=None):
-        if q.plan and t.doc != q.plan:
-            continue
-        text = _BRACKETS.sub("", fold(t.text))
-        score = _coverage(words, text)
-        if score < 0.5 or (best is not None and score <= best[0]):
-            continue
-        for sentence in _SENTENCE.split(text):
-            for verb in verbs:
-                at = sentence.find(verb)
-                names = _recipient_at(sentence[at + len(verb):], shapes) if at >= 0 else []
-                if names and _coverage(words, sentence) >= 0.5:
-                    best = (score, t, sentence, verb, names)
-                    break
-            if best is not None and best[1] is t:
-                break
-    return best[1:] if best else None
+    candidates = env.plan.tasks_matching([verbs], fold, kinds=None)
+    if q.plan:
+        candidates = [t for t in candidates if t.doc == q.plan]
+
+    def sent_to(t: Task, sentence: str) -> tuple[str, list[str]] | None:
+        for verb in verbs:
+            at = sentence.find(verb)
+            names = _recipient_at(sentence[at + len(verb):], shapes) if at >= 0 else []
+            if names and _coverage(words, sentence) >= 0.5:
+                return verb, names
+        return None
+
+    return _best_sentence(candidates, words, sent_to)
 
 
 def stated_bodies(q, env) -> tuple[Task, str, str, list[str]] | None:
@@ -162,23 +178,17 @@ def stated_bodies(q, env) -> tuple[Task, str, str, list[str]] | None:
     candidates = env.plan.tasks_matching([asked], fold, kinds=None)
     if q.plan:
         candidates = [t for t in candidates if t.doc == q.plan]
-    best = None
-    for t in candidates:
-        text = _BRACKETS.sub("", fold(t.text))  # (a tag is read by the tag reader)
-        score = _coverage(words, text)
-        if score < 0.5 or (best is not None and score <= best[0]):
-            continue
-        for sentence in _SENTENCE.split(text):
-            for verb in asked:
-                at = sentence.find(verb)
-                if at < 0:
-                    continue
-                names = _subjects(sentence, at, body)
-                if not names and t.role_source == "duty" and not _CLAUSE.search(sentence[:at]) and at <= 4:
-                    names = t.departments()  # a duty entry (（一）区建管委 / 牵头协调…): its unit is the subject
-                if names:
-                    best = (score, t, sentence, verb, names)
-                    break
-            if best is not None and best[1] is t:
-                break
-    return best[1:] if best else None
+
+    def steered_by(t: Task, sentence: str) -> tuple[str, list[str]] | None:
+        for verb in asked:
+            at = sentence.find(verb)
+            if at < 0:
+                continue
+            names = _subjects(sentence, at, body)
+            if not names and t.role_source == "duty" and not _CLAUSE.search(sentence[:at]) and at <= 4:
+                names = t.departments()  # a duty entry (（一）区建管委 / 牵头协调…): its unit is the subject
+            if names:
+                return verb, names
+        return None
+
+    return _best_sentence(candidates, words, steered_by)
