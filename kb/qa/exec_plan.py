@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from kb.lazypattern import LazyPattern
 from kb.model import ROLE_NAMES, ROLES
 from kb.qa.answer import Answer
 from kb.qa.exec_departments import ROLE_WORDS, filter_topic, filter_within, within_base
@@ -411,24 +412,41 @@ def exec_post(question: str, q: Query, env) -> Answer:
 
 # ---------------------------------------------------------------- who issued the plan
 
-#: A body's name: characters up to an ending bodies have (the longest ending first at each place: 委员会 before 委).
-_BODY = r"[\u4e00-\u9fff（）()]{2,24}?(?:委员会|办公厅|办公室|管委会|领导小组|人民政府|政府|总局|总署|中心|局|委|办|厅|部|署|院)"
+class _IssuerPattern(LazyPattern):
+    """A ``LazyPattern`` in which ``{body}`` stands for a body's name — characters up to an ending of shapes.yaml
+    ``issuer_endings`` (the longest ending first at each place: 委员会 before 委) — put in when the pattern is first
+    used: the endings are data, read only when an issuer question is answered."""
+
+    __slots__ = ()
+
+    def __getattr__(self, name: str):
+        compiled = self._compiled
+        if compiled is None:
+            from kb.qa.query import load_shapes
+
+            endings = "|".join(map(re.escape, sorted(load_shapes()["issuer_endings"], key=len, reverse=True)))
+            body = rf"[\u4e00-\u9fff（）()]{{2,24}}?(?:{endings})"
+            pattern, flags = self._source
+            compiled = self._compiled = re.compile(pattern.replace("{body}", body), flags)
+        return getattr(compiled, name)
+
+
 #: The issuing sentence of a cover notice: bodies joined by 、/和/与, then 联合/共同/会同…, then a verb of drafting or
 #: issuing (市卫生健康委、市财政局、市人力资源社会保障局、市医保局联合制定《…》; 市发展改革委、市经济信息化委会同有关部门制定了).
-_ISSUING = re.compile(rf"(?P<names>{_BODY}(?:[、和与 ]?{_BODY})*) ?(?:联合|共同|会同[^，。；]{{0,10}}?|关于)?(?:研究)?"
-                      r"(?:制定|印发|起草|编制|制发)")
+_ISSUING = _IssuerPattern(r"(?P<names>{body}(?:[、和与 ]?{body})*) ?(?:联合|共同|会同[^，。；]{0,10}?|关于)?(?:研究)?"
+                          r"(?:制定|印发|起草|编制|制发)")
 #: A signature: bodies one after another (each name whole), then the date of issue.
-_SIGNATURE = re.compile(rf"(?P<names>(?:{_BODY}){{1,8}})\s*(?:19|20)\d\d年\d{{1,2}}月\d{{1,2}}日")
+_SIGNATURE = _IssuerPattern(r"(?P<names>(?:{body}){1,8})\s*(?:19|20)\d\d年\d{1,2}月\d{1,2}日")
 #: One body of a run of names (joined by 、/和/与 or written one after another, as signatures are), each whole: the rest of
 #: the run must be bodies too (上海市发展和改革委员会 is one name, not 上海市发展 + 改革委员会; 人民政府办公室 not 人民政府).
-_ONE_BODY = re.compile(rf"{_BODY}(?=(?:[、和与 ]?{_BODY})*$)")
+_ONE_BODY = _IssuerPattern(r"{body}(?=(?:[、和与 ]?{body})*$)")
 #: The place a body's name opens with (成都市发展和改革委员会 → 成都), group 1 without its level.
 _PLACE = re.compile(r"^(?:中共)?([\u4e00-\u9fff]{2,3}?)[省市区县]")
 #: A title opening with its issuer (国务院关于促进…的若干意见); a notice passing on another's plan (关于转发) names the
 #: one passing it on, not the issuer asked.
-_TITLE_ISSUER = re.compile(rf"^(?P<name>{_BODY})关于(?!转发)")
+_TITLE_ISSUER = _IssuerPattern(r"^(?P<name>{body})关于(?!转发)")
 #: A notice passing on a plan another body drew up (…办公室关于转发区建设管理委制订的《…》的通知): that body issued it.
-_TITLE_PASSED_ON = re.compile(rf"^{_BODY}关于转发(?P<name>{_BODY})(?:制订|制定|编制|起草)的")
+_TITLE_PASSED_ON = _IssuerPattern(r"^{body}关于转发(?P<name>{body})(?:制订|制定|编制|起草)的")
 #: A title naming its issuers as X等N部门 (广州市卫生健康委等4部门关于印发…的通知).
 _TITLE_ISSUERS = re.compile(r"^(?P<first>[\u4e00-\u9fff]{2,24}?)等(?P<n>[0-9一二三四五六七八九十]{1,2})(?:个)?部门")
 
