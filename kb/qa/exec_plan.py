@@ -519,20 +519,24 @@ def exec_issuers(question: str, q: Query, env) -> Answer:
     """这个方案是哪几个部门联合印发的: for each plan asked, the bodies its notice says drafted or issued it (联合制定…现印发),
     else those signing it, else the title's X等N部门 — quoted with the words naming them; a plan naming none says so.
     Never the departments given tasks."""
+    from kb.qa.wording import load_answer_words
+
+    said = load_answer_words()["issuers"]
     docs = [d for d in env.plan.documents if not q.plan or d.id == q.plan]
     env.ctx.tasks = []
     lines, found = [], []
     for d in docs:
         got = issuers_of(d, env.plan)
-        name = f"《{d.name}》" if len(docs) > 1 else "方案"
+        name = f"《{d.name}》" if len(docs) > 1 else said["this_plan"]
         if got is None:
-            lines.append(f"{name}没有写明印发单位（文件标题：{d.title}）。")
+            lines.append(said["none"].format(name=name, title=d.title))
             continue
         names, source = got
         found.extend(n for n in names if n not in found)
-        what = "制订单位" if "关于转发" in source else "印发单位"  # (a notice passing the plan on names who drew it up)
-        lines.append(f"{name}的{what}共 {len(names)} 个：{'、'.join(names)}。")
-        lines.append(f"原文：{source}")
+        # (a notice passing the plan on names who drew it up)
+        what = said["drafted_by"] if "关于转发" in source else said["issued_by"]
+        lines.append(said["named"].format(name=name, what=what, count=len(names), names="、".join(names)))
+        lines.append(said["quoted"].format(source=source))
     status = "answered" if found else "not_in_plan"
     return Answer(question, "issuers", compose(lines), tasks=[], departments=found, status=status)
 
@@ -544,24 +548,25 @@ def exec_plans_mentioning(question: str, q: Query, env) -> Answer:
     """哪个方案提到了拉萨市: the loaded plans whose text (any paragraph, task or not) holds every topic word, each with the
     paragraphs holding them; none: the plans do not mention it."""
     from kb.qa.query import load_shapes
+    from kb.qa.wording import load_answer_words
 
-    which = load_shapes()["which_plan"]
+    which, said = load_shapes()["which_plan"], load_answer_words()["plans_mentioning"]
     words = [w for w in q.topic if len(w) >= 2 and not any(w in x or x in w for x in which)]
     groups = [env.voc.synonyms(w) for w in words]
     held = env.plan.tasks_matching(groups, fold, kinds=None) if groups else []
     env.ctx.tasks = []
     asked = "、".join(words)
     if not held:
-        text = f"已载入的 {len(env.plan.documents)} 个方案都没有提到“{asked}”。"
+        text = said["none"].format(loaded=len(env.plan.documents), asked=asked)
         return Answer(question, "plans_mentioning", text, tasks=[], status="not_in_plan")
     by_doc: dict[str, list] = {}
     for t in held:
         by_doc.setdefault(t.doc, []).append(t)
     names = {d.id: d.name for d in env.plan.documents}
-    lines = [f"提到“{asked}”的方案共 {len(by_doc)} 个（已载入 {len(env.plan.documents)} 个）："]
+    lines = [said["title"].format(asked=asked, count=len(by_doc), loaded=len(env.plan.documents))]
     for k, (doc, tasks) in enumerate(by_doc.items(), 1):
         labels = "、".join(t.label for t in tasks[:8]) + ("等" if len(tasks) > 8 else "")
-        lines.append(f"{k}. 《{names.get(doc, doc)}》：{len(tasks)} 处（{labels}）")
+        lines.append(said["plan"].format(n=k, name=names.get(doc, doc), count=len(tasks), labels=labels))
     return Answer(question, "plans_mentioning", compose(lines), tasks=[])
 
 
@@ -607,14 +612,17 @@ def enumerations(plan, noun: str, links) -> list[tuple]:
 def exec_enumeration(question: str, q: Query, env) -> Answer:
     """试点地区有哪些: the list a sentence of the plan gives of the noun asked, as written, with the sentence quoted."""
     from kb.qa.query import load_shapes
+    from kb.qa.wording import load_answer_words
 
+    said = load_answer_words()["enumeration"]
     found = enumerations(env.plan, q.enumerated, load_shapes()["enumeration_links"])
     env.ctx.tasks = []
     if not found:
-        return Answer(question, "enumeration", f"方案没有列举“{q.enumerated}”。", tasks=[], status="not_in_plan")
-    lines = [f"方案列出的“{q.enumerated}”：" if len(found) == 1 else f"方案中列举“{q.enumerated}”的地方共 {len(found)} 处："]
+        return Answer(question, "enumeration", said["none"].format(noun=q.enumerated), tasks=[], status="not_in_plan")
+    lines = [said["one"].format(noun=q.enumerated) if len(found) == 1
+             else said["several"].format(noun=q.enumerated, count=len(found))]
     for k, (t, sentence, written) in enumerate(found, 1):
         number = f"{k}. " if len(found) > 1 else ""
         lines.append(f"{number}{written}")
-        lines.append(f"出处：{t.label} {sentence}")
+        lines.append(said["source"].format(label=t.label, sentence=sentence))
     return Answer(question, "enumeration", compose(lines), tasks=[t for t, _, _ in found])
