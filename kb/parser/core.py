@@ -499,8 +499,10 @@ def rule_subject_roles(state: ParseState) -> None:
     guide, ``区Z局承担…`` sole), in tagged plans too (a duty part states duties; a paragraph's own tag, a heading's or
     a duty section's roles win); a ``由X负责`` clause INSIDE such a paragraph never replaces its subject (``各街道、镇
     作为…责任主体，负责…。…由本区环卫企业负责清运`` → 各街道、镇: the prose reading is dropped when it names no unit of
-    the subject).  Elsewhere, in plans without tags, only where prose read nothing and the sentence says so:
-    ``X建立…，负责…`` / ``X是…主体，负责…`` (X responsible), ``X…负责牵头组织开展…`` (X lead), a modal ``X应…``; in a
+    the subject).  Elsewhere, in plans without tags, where the sentence says so: ``X建立…，负责…`` / ``X是…主体，负责…``
+    (X responsible), ``X…负责牵头组织开展…`` (X lead), a modal ``X应…``, a named unit's plain action verb (``市交通委加快
+    布局…``: roles.yaml ``action_verbs``), each sentence of the paragraph read (``roles.read_subjects``); a paragraph the
+    prose forms read keeps their reading and gains the units its other sentences name (``_more_subjects``); in a
     document of duties (``duty_documents``: a 预案) a named unit's paragraph whatever the verb."""
     vocab = roles.load_vocabulary()
     duties = not state.doc.tagged and bool(vocab.duty_documents.search(state.doc.plan_title or state.doc.title or ""))
@@ -513,7 +515,7 @@ def rule_subject_roles(state: ParseState) -> None:
             continue
         if not duty and state.doc.tagged:
             continue
-        if duty or duties or task.role_source == "prose":
+        if duty or duties:  # (a paragraph prose read outside a duty part was read above)
             tag = roles.read_subject(task.clauses[0], state.registry, vocab, duty=duty,
                                      plain=not state.doc.tagged and task.clauses[0].rstrip().endswith(roles._SENTENCE_ENDS))
         else:  # a paragraph may place several bodies in a row, one a sentence; its first may be the item's title
