@@ -30,6 +30,9 @@ ROWS = [
     ("集中整治什么时候完成", "2024年9月30日", "control: one paragraph holds 集中整治 (its heading)"),
     ("总结提升什么时候完成", "2024年11月30日", "control: one paragraph holds 总结提升"),
     ("企业自查阶段什么时候结束", "2024年3月31日", "the heading asked whole"),
+    ("企业自查在2024年什么时候完成", "2024年3月31日",
+     "a year in a when-question of a topic narrows its deadlines — not a list of every task due in 2024 (holdout11 jx04)"),
+    ("部门督查2024年要什么时候完成", "2024年5月31日", "the same, the year before 要"),
 ]
 
 

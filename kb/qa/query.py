@@ -2785,6 +2785,8 @@ def over_dates(s: _Seen) -> str | None:
     q = s.q
     if q.dates is None or q.departments or ("target" in q.asks and q.topic):
         return None
+    if "when" in q.asks and q.topic:
+        return None  # 医院自查自评在2019年要什么时候完成: when the topic is due (its deadlines), not every task due in 2019
     if q.overview and not (q.roles or q.any_role):
         return None  # 到2020年的目标是什么: the plan's goals (dated 2020), not a list of tasks
     return "dates"
