@@ -21,7 +21,7 @@ DOCS = sorted({r["doc"] for r in GOLD})
 #: 各地以县（市、区）为单位，对…进行… (a collective subject with no modal), 由X贷款 (a verb outside the organized-by
 #: verbs; and 从1996年起 is read as a deadline), 机构编制部门按程序做好… (a duty with no modal in a paragraph of several
 #: bodies), and the reply letter's commitments written with a subject inside a clause with no modal (…，发展改革委正按
-#: 程序…，并将…; 农业部也表示，…将继续…).  (该委将… is read since the anaphor rule, roles._ANAPHOR_RE.)
+#: 程序…，并将…; 农业部也表示，…将继续…).  (该委将… is read since the anaphor rule, roles.yaml anaphor_endings.)
 NOT_YET = ("1.摸底排查。", "（一）从1996年起", "2.落实治理责任分工。", "发展改革委、农业部会同财政部")
 
 

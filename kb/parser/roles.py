@@ -146,6 +146,8 @@ class RoleVocabulary:
     """Words after which an object follows (向X报送): a name ended by an action verb holds none."""
     office_end: re.Pattern = re.compile(r"(?!)")
     """An office's name ending (组织部, 推进办, 服务中心: ``office_endings``): where a name before an action verb may end."""
+    anaphor: re.Pattern = re.compile(r"(?!)")
+    """An anaphor opening a clause (该委, 该部, 该中心: ``anaphor_endings``), group 1 the ending."""
 
     def label_kind(self, label: str) -> str | None:
         """The kind of a label (lead, guide, support, responsible, field, time): a listed word, else the first label
@@ -183,7 +185,7 @@ _KEYS = {"version", "none_markers", "roles", "weak_role_words", "manner_words", 
          "predicate_start", "predicate_start_not", "short_unit_names", "duty_modals", "modal_subject_not", "duty_list_opener", "predicate_roles", "duty_documents",
          "shared_suffixes", "collective_subjects", "reported_work", "duty_heading_words", "non_unit_endings",
          "reported_speech", "action_verbs", "action_adverbs", "topic_openers", "beneficiary_verbs", "object_markers",
-         "office_endings"}
+         "office_endings", "anaphor_endings"}
 
 
 @lru_cache(maxsize=2)
@@ -292,6 +294,7 @@ def load_vocabulary(path: str | None = None) -> RoleVocabulary:
         beneficiary_start=re.compile(f"^{_alt(_words(src, 'beneficiary_verbs', data['beneficiary_verbs']))}"),
         object_marker=re.compile(_alt(_words(src, "object_markers", data["object_markers"]))),
         office_end=re.compile(f"{_alt(_words(src, 'office_endings', data['office_endings']))}$"),
+        anaphor=re.compile(f"^该({_alt(_words(src, 'anaphor_endings', data['anaphor_endings']))})"),
     )
 
 
@@ -1414,10 +1417,6 @@ def _top_commas(text: str) -> list[int]:
     return [i for i, (c, depth) in enumerate(zip(text, _depths(text))) if depth == 0 and c in "，,"]
 
 
-#: An anaphor opening a clause (该委, 该部, 该局): the body named last whose name ends so (a reply letter's 该委将…).
-_ANAPHOR_RE = re.compile(r"^该(委|部|局|办|厅|署|院|行|会|中心|总局|集团)")
-
-
 def _collective_list(sentence: str, vocab: RoleVocabulary) -> bool:
     """``sentence`` opens with a 、-list of groups (各地区、各部门要…): subjects this reader does not read as one doer."""
     head = _FIRST_CLAUSE_RE.match(sentence)
@@ -1447,7 +1446,7 @@ def read_subjects(sentences: list[str], registry: Registry, vocab: RoleVocabular
     for sentence, said, topic in (s for whole in sentences for s in _sentence_clauses(whole) if clauses or not s[1]):
         if _collective_list(sentence, vocab):
             return None  # 各地区、各部门要…。国务院办公厅将…: the paragraph's main doers are a list of groups not read
-        anaphor = _ANAPHOR_RE.match(sentence)
+        anaphor = vocab.anaphor.match(sentence)  # 该委将…: the body named last whose name ends so
         if anaphor:
             earlier = next((n for n in reversed(named) if n.endswith(anaphor.group(1))), None)
             if earlier is None:
