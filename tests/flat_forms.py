@@ -13,12 +13,14 @@ import re
 #: A header cell a narrow column wraps: after the bracket's first year and its dash (重点任务（2024- / 2026）), or
 #: before an opening bracket (完成时限 / （2024年）).
 _WRAP_RE = re.compile(r"^(.+?[（(](?:19|20)\d\d[-—－~～至])(.+)$|^(.+?)([（(].+)$")
+#: A header cell broken before its opening bracket (完成时限 / （2024年）).
+_BEFORE_BRACKET_RE = re.compile(r"^(.+?)([（(].+)$")
 
 
 def broken_header_cell(cell: str, before_bracket: bool = False) -> list[str]:
     """A header cell as a narrow column wraps it: one or two pieces (``before_bracket``: always before its bracket)."""
-    if before_bracket and re.match(r"^(.+?)([（(].+)$", cell):
-        return list(re.match(r"^(.+?)([（(].+)$", cell).groups())
+    if before_bracket and (m := _BEFORE_BRACKET_RE.match(cell)):
+        return list(m.groups())
     m = _WRAP_RE.match(cell)
     if not m:
         return [cell]
@@ -45,7 +47,7 @@ def one_cell_a_paragraph(text: str, *, break_header: bool | str = False, merged_
     pieces: list[str] = []
     at = 0
     for start, end in table_blocks(text):
-        pieces.extend(ln for ln in lines[at:start])
+        pieces.extend(lines[at:start])
         rows = [ln.split("\t") for ln in lines[start:end]]
         cells: list[str] = []
         for r, row in enumerate(rows):
