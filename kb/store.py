@@ -1151,12 +1151,9 @@ class StoredPlan(Plan):
                 f"SELECT key, document FROM plans WHERE key IN ({_marks(len(self.refs))})", [r.key for r in self.refs])}
             docs = []
             for ref in self.refs:
-                try:
-                    doc = Document.from_dict(json.loads(by_key[ref.key]))
-                except (ValueError, TypeError, KeyError) as exc:
-                    raise _missing_or_damaged(exc, "一条方案文档记录读不回来") from exc
-                doc.path = ref.path  # where it was read from this time
-                docs.append(doc if self._shown is None else self._shown(doc))
+                if ref.key not in by_key:
+                    raise RowsMissing("缺少一条方案记录")
+                docs.append(self._stored_document(ref, by_key[ref.key]))
         except StoreDamaged as exc:
             self._heal(exc)
             return Plan.documents.__get__(self)
@@ -1179,13 +1176,18 @@ class StoredPlan(Plan):
             rows = self.store.query("SELECT document FROM plans WHERE key = ?", (ref.key,))
             if not rows:
                 raise RowsMissing("缺少一条方案记录")
-            try:
-                doc = Document.from_dict(json.loads(rows[0][0]))
-            except (ValueError, TypeError) as exc:
-                raise _missing_or_damaged(exc, "一条方案文档记录读不回来") from exc
-            doc.path = ref.path  # where it was read from this time
-            docs.append(doc if self._shown is None else self._shown(doc))
+            docs.append(self._stored_document(ref, rows[0][0]))
         return docs
+
+    def _stored_document(self, ref: PlanRef, data) -> Document:
+        """The document of plan ``ref`` from its row's ``document`` (JSON), with the path it was read from this time,
+        as this view shows it (``shown_as``)."""
+        try:
+            doc = Document.from_dict(json.loads(data))
+        except (ValueError, TypeError) as exc:
+            raise _missing_or_damaged(exc, "一条方案文档记录读不回来") from exc
+        doc.path = ref.path  # where it was read from this time
+        return doc if self._shown is None else self._shown(doc)
 
     @property
     def tasks(self) -> list[Task]:  # type: ignore[override]
