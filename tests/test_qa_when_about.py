@@ -49,3 +49,22 @@ def test_the_paragraph_about_the_words_answers(plan, question, date, why):
     assert date in answer.text.split("\n")[0], f"{why} | kb: {answer.text}"
     others = {d for _, d, _ in ROWS} - {date}
     assert not any(o in answer.text.split("\n")[0] for o in others), f"{why} | kb: {answer.text}"
+
+
+RECURRING = """关于开展医院绩效考核的工作方案
+一、考核程序
+（一）医院自查自评。各医院在2024年9月底前完成自评，上传数据。2025年起，每年1月底前完成上述工作。
+（二）省级年度考核。各省份于2024年11月底前完成考核。2025年起，每年2月底前完成上述工作。
+（三）结果运用。考核结果作为财政投入的重要依据。
+"""
+
+
+def test_a_start_year_written_only_in_recurring_limits_is_never_zero_tasks():
+    """2025年起要做哪些工作 where the plan writes 2025年起 only in recurring limits (kb reads no start date): the
+    paragraphs that write it, apart, status not_in_plan — never 自2025年起实施的任务共 0 项 (holdout11 jx05's plan, a
+    confident false count). Expected written before the run: （一） and （二）, not （三）."""
+    doc, tasks = parse_document(RECURRING, "recurring")
+    answer = Session(plan=Plan([doc], tasks)).ask("2025年起要做哪些工作")
+    assert answer.status == "not_in_plan", answer.text
+    assert "共 0 项" not in answer.text, answer.text
+    assert [t.label for t in answer.tasks] == ["一（一）", "一（二）"], answer.text

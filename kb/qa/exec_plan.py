@@ -51,6 +51,19 @@ def exec_date_list(question: str, q: Query, env) -> Answer:
     year = int((q.dates.first or q.dates.last)[:4])
     if cells and not tasks:
         return _cells_answer(question, env, cells, f"{q.dates.text}的工作", topic_note)
+    if mode == "from" and not tasks and not cells:
+        # 2020年起要做哪些工作 where no task's start is read but the text writes the year as a start (2020年起，每年2月底前
+        # 完成上述工作: a recurring limit from that year): never "共 0 项" — what kb read and the paragraphs that say it.
+        said = plan.tasks_matching([(f"{year}年起", f"{year}年开始")], fold, kinds=None)
+        said, _ = filter_topic(q, env, said)
+        if said:
+            from kb.qa.wording import load_answer_words
+
+            ctx.tasks, ctx.topic = said, list(q.topic)
+            lines = [load_answer_words()["starts_not_read"].format(year=year)]
+            lines.extend(task_line(k, t) for k, t in enumerate(said, 1))
+            return Answer(question, "deadline_list", compose(lines), tasks=said, departments=departments_of(said),
+                          status="not_in_plan")
     # A year alone (2019年要完成哪些任务): what falls due in it; what runs during it without falling due
     # (自2019年7月1日起, 2018至2020年) is named in a note, so the answer covers what `kb grep --year`
     # selects (one date test, kb/select.py) while its items stay the ones the question asks for.

@@ -66,6 +66,7 @@ REQUIRED = {
     "clause_time": ("{label}", "{times}"),
     "no_overview": ("{what}", "{parts}"),
     "year_running": ("{n}", "{year}", "{labels}"),
+    "starts_not_read": ("{year}",),
     "no_context": ("{word}", "{example}"),
     "topic_absent": ("{topic}", "{missing}"),
     "no_roles_read": (),
