@@ -94,6 +94,7 @@ LABEL_KIND_CASES = [
     ("牵头处室", "lead", "a lead division"),
     ("配合科室", "support", "a supporting division"),
     ("领导小组", None, "a body, not a label of a person"),
+    ("协调领导小组", None, "a body whose name holds 协调领导: no person (review of 6f2f64d)"),
     ("领导", None, "bare 领导 (党的领导：) is no label"),
     ("负责同志", None, "not a field of a person by this form"),
 ]
@@ -124,6 +125,25 @@ PROSE_CASES = [
     ("分管省领导:林某部门分工:省财政厅牵头,各地配合。", "分管省领导:林某部门分工:省财政厅", "a colon is never inside a unit's name"),
     ("责任单位：市住建局牵头推进老旧小区改造。", "责任单位：市住建局", "a label word opens no unit's name"),
 ]
+
+
+#: (paragraph, lead, support, why) — a body whose name holds a person label's form (…协调领导小组办公室) is a unit
+BODY_WITH_LEADER_WORD_CASES = [
+    ("由市旅游产业综合协调领导小组办公室牵头，市文化旅游局配合，制定年度计划。",
+     ["市旅游产业综合协调领导小组办公室"], ["市文化旅游局"], "由X牵头，Y配合: 协调领导 inside a 领导小组's name is no person"),
+    ("市旅游产业综合协调领导小组办公室会同市发展改革委编制旅游产业规划。",
+     ["市旅游产业综合协调领导小组办公室"], ["市发展改革委"], "X会同Y: the same body, plain verb"),
+]
+
+
+@pytest.mark.parametrize(("text", "lead", "support", "why"), BODY_WITH_LEADER_WORD_CASES,
+                         ids=[c[3] for c in BODY_WITH_LEADER_WORD_CASES])
+def test_a_body_named_with_a_leader_word_keeps_its_role(text, lead, support, why):
+    from kb.parser import parse_document
+
+    _, tasks = parse_document(f"某市旅游产业发展工作方案\n一、主要任务\n（一）加强统筹。{text}\n", "x")
+    task = next(t for t in tasks if t.label == "一（一）")
+    assert (task.lead, task.support) == (lead, support), why
 
 
 @pytest.mark.parametrize(("clause", "bad", "why"), PROSE_CASES, ids=[c[2] for c in PROSE_CASES])
