@@ -6,16 +6,12 @@ the opening of its 主要内容 (rows under a merged 序号 share it)."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
-from kb.model import ROLES
-from kb.parser import parse_document
+from gold_rows import KEYS, PLANS, bare, parsed_plan, roles
 
-PLANS = Path(__file__).resolve().parent / "fixtures" / "plans"
 GOLD = json.loads((PLANS / "gold_flat_found.json").read_text("utf-8"))
-KEYS = (*ROLES, "implied")
 #: Rows whose gold is not met yet (strict: a row that starts passing must leave the list).
 XFAIL: dict[tuple[str, str], str] = {
     ("89", "各区、各部门要从推动健康广州建设的高度出发"): "kb reads 本文印发后3个月内 (出台辖区实施方案) as the row's limit: the gold has none, "
@@ -23,16 +19,10 @@ XFAIL: dict[tuple[str, str], str] = {
 }
 
 
-def _parsed(doc: str, _cache={}):
-    if doc not in _cache:
-        _cache[doc] = parse_document((PLANS / doc).read_text("utf-8"), Path(doc).stem)
-    return _cache[doc]
-
-
 def _row(tasks, number: int, prefix: str):
-    flat = "".join(prefix.split())
+    flat = bare(prefix)
     return [t for t in tasks if t.source and any(p.split(" ", 1)[-1] == f"序号{number}" for p in t.source.split("，"))
-            and flat in "".join(t.text.split())]
+            and flat in bare(t.text)]
 
 
 @pytest.mark.parametrize("row", GOLD, ids=[f"{r['doc'][:2]}-{r['number']}-{r['prefix'][:6]}" for r in GOLD])
@@ -40,10 +30,10 @@ def test_row(row, request):
     why = XFAIL.get((row["doc"][:2], row["prefix"]))
     if why:
         request.applymarker(pytest.mark.xfail(reason=why, strict=True))
-    _, tasks = _parsed(row["doc"])
+    _, tasks = parsed_plan(row["doc"])
     hits = _row(tasks, row["number"], row["prefix"])
     assert len(hits) == 1, [t.source for t in tasks if t.source and "序号" in t.source][:50]
     t = hits[0]
-    assert {k: getattr(t, k) for k in KEYS} == {k: row[k] for k in KEYS}
+    assert roles(t) == {k: row[k] for k in KEYS}
     assert list(dict.fromkeys(d.text for d in t.deadlines)) == row["deadlines"]
     assert (t.title or "").rstrip("。") == row["title"].rstrip("。")  # (a closing full stop aside)
