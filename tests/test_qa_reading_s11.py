@@ -132,8 +132,9 @@ ROWS = [
      "05 rencai 29.: 引进不少于200名诺贝尔奖获得者… — the one plan of two whose text holds it"),
     ("jicai+rencai", "哪些方案涉及带量采购", {"over": "plans_mentioning"}, "answered", ["共 1 个"], ["任务（带责任单位的条目）"],
      "74 jicai: 带量采购 throughout; rencai never — never every task of both plans (the old reading listed all tasks)"),
-    ("jicai+rencai", "哪个方案提到了火星基地", {}, None, [], ["提到“火星"],
-     "no plan holds 火星基地: never a plan said to mention it"),
+    ("jicai+rencai", "哪个方案提到了火星基地", {}, "not_in_plan", ["都没有提到"], ["的方案共", "项任务）"],
+     "no plan holds 火星基地: never a plan said to mention it, nor the plans loaded listed as the answer (the lead, "
+     "06:10: read_outside listed them)"),
     # ---- a chunk glued to a task noun is a compound noun of the text, never a unit's short name
     ("jiyuehua", "试点任务有几项", {"departments": None}, "answered", ["共 5 项", "三、试点任务"], ["共 12 项"],
      "三、试点任务 （一）–（五） — 试点 of 试点任务 is no short name of the unit 试点地区 (whose 12 tasks were listed)"),

@@ -344,7 +344,7 @@ def _check_words(value, where: str) -> list[str]:
 SHAPE_LISTS = ("plan_count_words", "baseline_asks", "base_marks", "place_suffixes", "places", "structure_asks", "task_subject", "department_subject", "most", "least",
                "both", "only", "not", "earliest", "latest", "guide", "plan_marks", "value_units", "person_units",
                "unit_not_after", "money_words", "money_asks", "money_units", "which_before", "which_units", "which_after", "due_by",
-               "field_affixes", "field_asks", "national_issuers", "start_asks", "node_asks", "measure_not_after", "recipient_verbs", "recipient_followers", "which_plan", "enumeration_asks", "enumeration_links", "issuer_asks", "issue_verbs", "issuer_fillers", "issuer_endings", "duration_asks", "duration_marks", "duration_extremes", "noun_units",
+               "field_affixes", "field_asks", "national_issuers", "start_asks", "node_asks", "measure_not_after", "recipient_verbs", "recipient_followers", "which_plan", "mention_verbs", "enumeration_asks", "enumeration_links", "issuer_asks", "issue_verbs", "issuer_fillers", "issuer_endings", "duration_asks", "duration_marks", "duration_extremes", "noun_units",
                "steering_verbs", "body_endings", "body_followers", "everyday_qualifiers",
                "role_after", "posts", "post_verbs", "value_verbs", "vague_amounts", "base_before", "base_after", "list_tails",
                "list_nouns", "list_asks", "goal_verbs", "outline_subjects", "structure_fillers", "time_every",
@@ -523,7 +523,10 @@ def read_outside(r: Reading) -> None:
         r.query.act, r.query.subject, r.query.outside, r.query.outside_words = Act.META, "plans", "publication_date", verb
         return
     if _has(r.text, r.words["outside"]["plans"]) and not r.facts.departments and not any(
-            w in r.plan_text for w in r.facts.topic if len(w) >= 2):
+            w in r.plan_text for w in r.facts.topic if len(w) >= 2) and not (
+            _has(r.text, r.words["which_plan"]) and _has(r.text, r.words["mention_verbs"])):
+        # (哪个方案提到了火星基地, a word no plan writes: which plans mention it — none — is read_plans_mentioning's,
+        # never the list of plans loaded as if they did)
         # 现在能查哪几个文件: the plans loaded (words beside it the plans never write, 现在能查, ask nothing of them)
         r.query.act, r.query.subject = Act.META, "plans"
 
