@@ -42,7 +42,8 @@ class DutyList:
     groups: dict[str, list[Task]] = field(default_factory=dict)
     """Role → tasks, in GROUP_ORDER; a task stands in the first group it qualifies for."""
     counts: dict[str, int] = field(default_factory=dict)
-    """Role → number of tasks with that role (a task counts once per role it has)."""
+    """Role → number of the plan's numbered items with that role (``kb.model.item_key``: a 任务分工表 序号 over several
+    rows is one; an item counts once per role it has)."""
     spellings: tuple[str, ...] = ()
     """The spellings of one place's body the plan writes whose tasks the list unions (``place_body``:
     浦东新区, 浦东新区政府), ``department`` first; just ``(department,)`` for any other name."""
@@ -254,7 +255,8 @@ def plans_of(plan: Plan) -> list[tuple[object, Plan]]:
 
 
 def department_counts(plan: Plan) -> list[tuple[str, dict[str, int]]]:
-    """Every department and sub-unit with its number of tasks per role, sorted by total (any role but implied).
+    """Every department and sub-unit with its number of numbered items per role (``Plan.role_counts``), sorted by total
+    (any role but implied).
 
     Roles are those of ``Plan.roles_held`` (指导 only when the plan uses it)."""
     names = plan.departments() + [s for s in plan.subunits() if s not in plan.departments()]

@@ -101,9 +101,10 @@ class DutyExport:
     exported: date
     """Date of the export."""
     counts: dict[str, int]
-    """Role → number of tasks with that role (GROUP_ORDER, zero counts included)."""
+    """Role → number of the plan's numbered items with that role (``kb.model.item_key``; GROUP_ORDER, zero counts
+    included)."""
     total: int
-    """Number of distinct tasks in the list."""
+    """Number of distinct numbered items in the list (the rows listed may be more: ``counts_text`` says so)."""
     notes: list[str]
     """Header lines explaining the list (implied implementer, sub-unit)."""
     groups: list[Group]
@@ -177,7 +178,7 @@ class MatrixRow:
     display: str
     """Name as shown: a sub-unit with its parent, ``市能源办（市发展改革委）``."""
     counts: dict[str, int]
-    """lead / support / sole / shared / total (distinct tasks) counts."""
+    """lead / support / sole / shared / total (distinct numbered items: ``Plan.role_counts``) counts."""
     marks: list[str]
     """One mark per task column: 牵, 配, 责, 分 (joined with 、 for several roles) or ``""``."""
     plan: str | None = None
