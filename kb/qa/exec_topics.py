@@ -88,6 +88,11 @@ def exec_target(question: str, q: Query, env) -> Answer:
     from kb.qa.plan_terms import absent_topic
 
     unheld = [w for w in words[-1:] if len(words) > 1 and len(w) >= 2 and absent_topic(plan, [w], min_length=2)]
+    # the thing counted (多少城市社区要建成: the noun right after 多少/几个) that no paragraph holds: no figure of it either —
+    # the remaining words (建成) matched 城市建成区's sweeping rate (a confident wrong answer)
+    unheld = unheld or [w for w in words[:1] if len(words) > 1 and len(w) >= 2
+                        and re.search(rf"(?:多少|几)[个项家座所条名]?{re.escape(w)}", fold(question))
+                        and absent_topic(plan, [w], min_length=2)]
     if unheld:
         ctx.tasks = []
         return Answer(question, "target", f"方案没有写明“{''.join(q.topic)}”的数值目标：原文中没有“{unheld[0]}”。",
