@@ -285,3 +285,19 @@ def test_unknown_department_names_the_closest():
 
     with pytest.raises(KbError, match=r"^方案中没有部门“市不存在局”；最接近的："):
         export_duty_list(hand_plan(), "市不存在局", "md")
+
+
+def test_duty_group_headings_count_items_as_the_header_does():
+    """A duty list's group heading counts the plan's numbered items like its 任务数 line, and says the rows when a
+    任务分工表 序号 spans several: plan 89's 市卫生健康委 printed 任务数 …牵头 13 项 and, on the same page, 牵头（21 项）
+    (review-rest).  Counts by hand: 13 items led in 21 rows, 13 supported in 16 rows."""
+    from pathlib import Path
+
+    from kb.parser import parse_document
+
+    path = Path(__file__).parent / "fixtures" / "plans" / "89_guangzhou_jiatingyisheng_2023.txt"
+    doc, tasks = parse_document(path.read_text("utf-8"), path.stem, str(path))
+    export = build_duty_list(Plan([doc], tasks), "市卫生健康委")
+    headings = {g.role: g.heading for g in export.groups}
+    assert headings["lead"] == "牵头（13 项，任务分工表中 21 行）"
+    assert headings["support"] == "配合（13 项，任务分工表中 16 行）"

@@ -84,8 +84,12 @@ class Group:
 
     @property
     def heading(self) -> str:
-        """Heading of the group, e.g. ``牵头（8 项）``."""
-        return f"{self.label}（{len(self.rows)} 项）"
+        """Heading of the group, e.g. ``牵头（8 项）``: the plan's numbered items, as the list's 任务数 line counts them
+        (``kb.model.item_key``) — with the rows when a 任务分工表 序号 spans several (``牵头（13 项，任务分工表中 21 行）``)."""
+        items = len({item_key(r.task) for r in self.rows})
+        if items == len(self.rows):
+            return f"{self.label}（{items} 项）"
+        return f"{self.label}（{items} 项，任务分工表中 {len(self.rows)} 行）"
 
 
 @dataclass(slots=True)
