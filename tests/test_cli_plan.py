@@ -267,3 +267,14 @@ def test_tasks_json_of_a_plan_without_tasks_is_valid(capsys, tmp_path):
     code, out, _ = run(capsys, "tasks", "--json", "--corpus", str(plan))
     assert code == 0
     assert json.loads(out)["tasks"] == []
+
+
+def test_duties_text_counts_items_and_says_rows(capsys):
+    """kb duties counts the plan's numbered items as kb depts does, and says the rows when a 任务分工表 序号 spans
+    several: plan 89's 市卫生健康委 printed 牵头 21 项 where kb depts said 13 (review-rest).  Hand counts: 13 items led in
+    21 rows, 13 supported in 16 rows."""
+    plan = Path(__file__).parent / "fixtures" / "plans" / "89_guangzhou_jiatingyisheng_2023.txt"
+    code, out, _ = run(capsys, "duties", "市卫生健康委", "--corpus", str(plan))
+    assert code == 0
+    assert out.splitlines()[0] == "市卫生健康委：牵头 13 项（21 行），配合 13 项（16 行）"
+    assert "【牵头】13 项（21 行）" in out and "【配合】13 项（16 行）" in out

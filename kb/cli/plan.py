@@ -241,7 +241,10 @@ def _duties_text(plan, args, res) -> int:
     if len(spellings) > 1:
         # 浦东新区政府 and 浦东新区 are one body: say how the plan writes it on the tasks listed
         note += written_as(list({t.id: t for t in body.tasks_of(department, "any")}.values()), spellings)
-    counts = {r: len(v) for r, v in by_role.items()}
+    # The plan's numbered items, as kb depts, kb ask and the exports count them: a 任务分工表 序号 over several rows is
+    # one item and its rows are the lines, so a count that differs says both (牵头 13 项（21 行）).
+    items = plan.role_counts().get(department, {}) if len(spellings) == 1 and len(plan.document_ids()) == 1 else {}
+    counts = {r: _count_text(items.get(r, len(v)), len(v)) for r, v in by_role.items() if v}
     found = any(by_role[r] for r in wanted)
     out = sys.stdout
     parts: list[str] = []
@@ -257,31 +260,36 @@ def _duties_text(plan, args, res) -> int:
                   if doc_id in per_doc and any(per_doc[doc_id][r] for r in wanted)]
         parts.append(f"{name}{note}：{_counts_of(counts, GROUP_TITLES) or '方案未分配任务'}（{len(chosen)} 个方案）\n")
         for doc_id, groups in chosen:
-            parts.append(f"\n# {plan_name(docs[doc_id])}：{_counts_of({r: len(v) for r, v in groups.items()}, GROUP_TITLES)}\n")
+            parts.append(f"\n# {plan_name(docs[doc_id])}：{_counts_of({r: _count_text(len(v), len(v)) for r, v in groups.items() if v}, GROUP_TITLES)}\n")
             _duty_lines(parts, groups, wanted, GROUP_TITLES)
     else:
         parts.append(f"{name}{note}：{_counts_of(counts, GROUP_TITLES) or '方案未分配任务'}\n")
-        _duty_lines(parts, by_role, wanted, GROUP_TITLES)
+        _duty_lines(parts, by_role, wanted, GROUP_TITLES, counts)
     out.write("".join(parts))
     if not found:
         raise KbError(_no_tasks(name, args.role), exit_code=1)
     return 0
 
 
-def _duty_lines(parts: list[str], groups: dict[str, list], wanted: list[str], titles) -> None:
+def _count_text(items: int, rows: int) -> str:
+    """A role's count as printed: ``8 项``, or ``13 项（21 行）`` when a 序号 spans several rows."""
+    return f"{rows} 项" if items == rows else f"{items} 项（{rows} 行）"
+
+
+def _duty_lines(parts: list[str], groups: dict[str, list], wanted: list[str], titles, counts=None) -> None:
     for role in wanted:
         lines = groups.get(role)
         if not lines:
             continue
-        parts.append(f"\n【{titles[role]}】{len(lines)} 项\n")
+        parts.append(f"\n【{titles[role]}】{(counts or {}).get(role) or _count_text(len(lines), len(lines))}\n")
         for line in lines:
             parts.append(f"  {line.label}\t{line.heading}" + (f"\t（{line.others}）" if line.others else "") + "\n")
             if line.facts:
                 parts.append(f"  \t{line.facts}\n")
 
 
-def _counts_of(counts: dict[str, int], titles) -> str:
-    return "，".join(f"{titles[r].split('（')[0]} {counts[r]} 项" for r in titles if counts.get(r))
+def _counts_of(counts: dict[str, str], titles) -> str:
+    return "，".join(f"{titles[r].split('（')[0]} {counts[r]}" for r in titles if counts.get(r))
 
 
 def _duties_json(plan, args, res) -> int:
