@@ -470,7 +470,23 @@ def _issuer_lines(doc, plan) -> list[str]:
     lines = [*(doc.cover or "").splitlines(), *(doc.preface or "").splitlines()]
     lines += [t.text for t in plan.tasks if t.doc == doc.id and (t.label or "").startswith("引言")]
     lines += (doc.closing or "").splitlines()
-    return [x.strip() for x in lines if x.strip()]
+    # a document number glued before the title (鞍立政发〔2023〕2号立山区人民政府关于印发…) is no part of a body's name:
+    # cut there, or the name opened at its 号 (号立山区人民政府)
+    numbers = _document_numbers()
+    return [x.strip() for line in lines for x in numbers.split(line) if x.strip()]
+
+
+def _document_numbers() -> re.Pattern:
+    """The parser's document number (kb.parser.cleanup.DOCUMENT_NUMBER_RE), found anywhere in a line."""
+    global _DOCUMENT_NUMBERS
+    if _DOCUMENT_NUMBERS is None:
+        from kb.parser.cleanup import DOCUMENT_NUMBER_RE
+
+        _DOCUMENT_NUMBERS = re.compile(DOCUMENT_NUMBER_RE.pattern.lstrip("^").rstrip("$"))
+    return _DOCUMENT_NUMBERS
+
+
+_DOCUMENT_NUMBERS: re.Pattern | None = None
 
 
 def _split_names(names: str) -> list[str]:
