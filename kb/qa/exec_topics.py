@@ -874,15 +874,6 @@ def exec_topic_who(question: str, q: Query, env) -> Answer:
     sent_to = stated_recipients(q, env)  # 整改方案报送哪个部门: the body the sentence sends it to
     if sent_to is not None:
         return _stated_answer(question, q, env, *sent_to, recipient=True)
-    if getattr(q, "recipient", False):
-        # 工作方案报送给谁 with no sentence naming whom it goes to: said so — the units of a task holding 报送 are its
-        # senders, an answer to another question (review-qa)
-        from kb.qa.wording import load_answer_words
-
-        ctx.tasks = []
-        asked = question.strip().rstrip("？?。")
-        return Answer(question, "topic_who", load_answer_words()["recipient_not_stated"].format(asked=asked),
-                      tasks=[], status="not_in_plan")
     words = topic_words(q, env)
     # Several titles on the topic (扬尘由谁负责): each of them, with its departments.
     # Topics joined by 和/、 (秸秆禁烧和烟花爆竹由谁负责): each topic on its own.

@@ -67,7 +67,6 @@ REQUIRED = {
     "no_overview": ("{what}", "{parts}"),
     "year_running": ("{n}", "{year}", "{labels}"),
     "starts_not_read": ("{year}",),
-    "recipient_not_stated": ("{asked}",),
     "no_context": ("{word}", "{example}"),
     "topic_absent": ("{topic}", "{missing}"),
     "no_roles_read": (),
