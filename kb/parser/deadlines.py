@@ -435,14 +435,7 @@ def deadline_spans(clause: str, dls: list[Deadline]) -> list[str]:
     order: the whole clause."""
     if len(dls) < 2:
         return [clause] * len(dls)
-    cuts, depth = [], 0
-    for i, c in enumerate(clause):
-        if c in "（(〔【《“":
-            depth += 1
-        elif c in "）)〕】》”":
-            depth = max(0, depth - 1)
-        elif c in "，," and depth == 0:
-            cuts.append(i)
+    cuts = list(marks_outside_brackets(clause, "，,"))
     segments = list(zip([0] + [c + 1 for c in cuts], cuts + [len(clause)]))
     where, cursor = [], 0
     for d in dls:
@@ -460,6 +453,19 @@ def deadline_spans(clause: str, dls: list[Deadline]) -> list[str]:
         mine = [k for k in range(len(segments)) if owner[k] == seg]
         spans.append(clause[segments[mine[0]][0] : segments[mine[-1]][1]])
     return spans
+
+
+def marks_outside_brackets(text: str, marks: str):
+    """Indices of the characters of ``marks`` in ``text`` that stand outside brackets and quotes (（(〔【《“ … ”》】〕)）),
+    in order — where a clause is cut (here, at its commas) or a sentence ends (kb.parser.structure.first_sentence)."""
+    depth = 0
+    for i, c in enumerate(text):
+        if c in "（(〔【《“":
+            depth += 1
+        elif c in "）)〕】》”":
+            depth = max(0, depth - 1)
+        elif c in marks and depth == 0:
+            yield i
 
 
 _CN_COUNT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}

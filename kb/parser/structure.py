@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from kb.annexes import AnnexPattern
+from kb.parser.deadlines import marks_outside_brackets
 from kb.parser.cleanup import (ARTICLE_START_RE, CHAPTER_HEADING_RE, NUMBERED_ITEM_RE, PART_HEADING_RE, SECTION_HEADING_RE,
                                is_page_metadata, is_title)
 
@@ -119,15 +120,8 @@ def numeral_value(numeral: str) -> int:
 
 def first_sentence(text: str) -> tuple[str, str]:
     """Split ``text`` after its first ``。`` outside brackets: (sentence, rest)."""
-    depth = 0
-    for i, c in enumerate(text):
-        if c in "（(〔【《“":
-            depth += 1
-        elif c in "）)〕】》”":
-            depth = max(0, depth - 1)
-        elif c in "。！？" and depth == 0:
-            return text[: i + 1], text[i + 1 :]
-    return text, ""
+    i = next(marks_outside_brackets(text, "。！？"), None)
+    return (text, "") if i is None else (text[: i + 1], text[i + 1 :])
 
 
 def is_section_heading(text: str) -> bool:
