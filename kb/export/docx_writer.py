@@ -42,6 +42,7 @@ from kb.export.content import (
     join_cell,
 )
 from kb.model import ROLE_NAMES
+from kb.numerals import chinese_number
 
 LATIN_FONT = "Times New Roman"
 BODY_FONT = "仿宋"
@@ -62,7 +63,6 @@ TEXT_SHARE = 0.5
 #: Line pitch of table text: 五号 at a fixed 13 pt, as printed 分工表 are set (CJK fonts' "single" is ~1.4×).
 TABLE_LINE = Pt(13)
 
-_NUMERALS = "一二三四五六七八九十"
 
 #: Rows of up to this many lines never split across pages; a longer row may break at a page's foot.  A row that
 #: cannot split moves whole to the next page and leaves its height blank below the last row: a 32-line goal row of
@@ -236,7 +236,8 @@ def core_text(text: str) -> str:
 
 
 def _numeral(i: int) -> str:
-    return _NUMERALS[i] if i < len(_NUMERALS) else str(i + 1)
+    """The heading numeral of the ``i``-th group (0 → 一; 10 → 十一, where digits stood before)."""
+    return chinese_number(i + 1)
 
 
 def _non_empty(columns: list[Column], rows) -> list[Column]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import io
 
 from kb.errors import KbError
+from kb.numerals import chinese_number
 from kb.ingest.ooxml import check_package, open_failed
 from kb.ingest.text import render_table, tidy
 
@@ -108,25 +109,7 @@ def _cell_text(cell) -> str:
 
 # --- generated numbering ----------------------------------------------------------
 
-_DIGITS = "〇一二三四五六七八九"
 _HEAVENLY = "甲乙丙丁戊己庚辛壬癸"
-
-
-def chinese_number(n: int) -> str:
-    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 105 → 一百零五 (as Word's chineseCounting writes them)."""
-    if n <= 0:
-        return str(n)
-    if n < 10:
-        return _DIGITS[n]
-    if n < 20:
-        return "十" + (_DIGITS[n % 10] if n % 10 else "")
-    if n < 100:
-        return _DIGITS[n // 10] + "十" + (_DIGITS[n % 10] if n % 10 else "")
-    if n < 1000:
-        rest = n % 100
-        tail = "" if rest == 0 else ("零" + _DIGITS[rest] if rest < 10 else (chinese_number(rest) if rest >= 20 else "一" + chinese_number(rest)))
-        return _DIGITS[n // 100] + "百" + tail
-    return str(n)
 
 
 def format_number(n: int, fmt: str) -> str | None:

@@ -22,6 +22,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from kb.annexes import AnnexPattern
+from kb.numerals import chinese_number, cn_number
 
 #: Markers that editors leave in exported text.
 PAGE_BREAK_RE = re.compile(r"_ueditor_page_break_tag_|\f")
@@ -324,7 +325,6 @@ INLINE_MARKER_RE = re.compile(
 _MARKER_BOUNDARY = "。；！？;!?）)〕 \t\u3000\u00a0"
 #: A title's last word, a part heading ``一、`` may be glued to (…八条政策措施一、): the kinds of TITLE_END_RE and 措施.
 _GLUED_TITLE_END_RE = re.compile(r"(?:方案|计划|规划|意见|通知|办法|细则|要点|清单|措施|举措|政策)$")
-_CN_DIGITS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)}
 #: A plan written on one line: its one long line holds at least this many characters and markers.
 ONE_LINE_PLAN_CHARS = 80
 ONE_LINE_PLAN_MARKERS = 3
@@ -333,11 +333,8 @@ ITEM_NUMBER_GAP = 3
 
 
 def _cn_number(text: str) -> int:
-    """一 → 1, 十二 → 12, 二十 → 20 (the numbers of part and section headings)."""
-    if len(text) == 1:
-        return _CN_DIGITS.get(text, 0)
-    tens, _, ones = text.partition("十")
-    return (_CN_DIGITS.get(tens, 1) if tens else 1) * 10 + (_CN_DIGITS.get(ones, 0) if ones else 0)
+    """一 → 1, 十二 → 12, 二十 → 20 (the numbers of part and section headings); 0 for none."""
+    return cn_number(text) or 0
 
 
 def _inline_markers(line: str) -> list[int]:
@@ -734,15 +731,6 @@ def _plain_heading_re() -> re.Pattern:
     return re.compile(rf"^[\u4e00-\u9fff]{{0,13}}(?:{alternation})$")
 
 
-_CN_NUMERALS = "一二三四五六七八九十"
-
-
-def _cn_numeral(n: int) -> str:
-    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十 (up to 99)."""
-    tens, ones = divmod(n, 10)
-    return ((_CN_NUMERALS[tens - 1] if tens > 1 else "") + "十" if tens else "") + (_CN_NUMERALS[ones - 1] if ones else "")
-
-
 def number_plain_headings(lines: list[str]) -> list[str]:
     """Part headings written without numerals (`总体要求`, `工作安排`, `保障措施`, each alone on its line) numbered as
     parts (`一、总体要求`), so that the outline reads them: in a text with no numbered part (一、… / 第一章), two or more
@@ -766,7 +754,7 @@ def number_plain_headings(lines: list[str]) -> list[str]:
         return lines
     out = list(lines)
     for n, i in enumerate(found, 1):
-        out[i] = f"{_cn_numeral(n)}、{stripped[i]}"
+        out[i] = f"{chinese_number(n)}、{stripped[i]}"
     return out
 
 

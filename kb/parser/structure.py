@@ -20,11 +20,11 @@ import re
 from dataclasses import dataclass, field
 
 from kb.annexes import AnnexPattern
+from kb.numerals import cn_number
 from kb.parser.deadlines import marks_outside_brackets
 from kb.parser.cleanup import (ARTICLE_START_RE, CHAPTER_HEADING_RE, NUMBERED_ITEM_RE, PART_HEADING_RE, SECTION_HEADING_RE,
                                is_page_metadata, is_title)
 
-NUMERALS = "一二三四五六七八九十"
 
 PART_RE = re.compile(r"^([一二三四五六七八九十]{1,3})、\s*(.+?)[。：:]?$")
 PART_INLINE_RE = re.compile(r"^([一二三四五六七八九十]{1,3})、\s*([^。：:，,（]{2,16})[。：:](.+)$")
@@ -109,13 +109,8 @@ def split_cover(body: list[str]) -> tuple[list[str], str | None, list[str]]:
 
 
 def numeral_value(numeral: str) -> int:
-    """Chinese numeral up to 九十九 → int (一 → 1, 十二 → 12, 二十 → 20)."""
-    if not numeral:
-        return 0
-    if "十" not in numeral:
-        return NUMERALS.index(numeral) + 1 if numeral in NUMERALS else 0
-    tens, _, units = numeral.partition("十")
-    return (NUMERALS.index(tens) + 1 if tens else 1) * 10 + (NUMERALS.index(units) + 1 if units else 0)
+    """Chinese numeral up to 九十九 → int (一 → 1, 十二 → 12, 二十 → 20); 0 for none."""
+    return cn_number(numeral) or 0 if numeral else 0
 
 
 def first_sentence(text: str) -> tuple[str, str]:

@@ -33,6 +33,7 @@ from pathlib import Path
 
 from kb.errors import KbError
 from kb.model import ROLES
+from kb.numerals import chinese_number
 from kb.parser.messages import warning
 from kb.parser.roles import INLINE_LEAD_RE as _INLINE_LEAD_RE  # one definition for tags and table cells
 from kb.registry import shortens
@@ -1093,7 +1094,7 @@ def _table_rows(state, table: TaskTable, attached: bool, vocab) -> list[_Row]:
                 state.doc.parts.append((part, part_title))
                 continue
             m = _SECTION_ROW_RE.match(heading) or _PART_ROW_RE.match(heading)
-            numeral = m.group(1) if m else structure.NUMERALS[n_sections % 10]
+            numeral = m.group(1) if m else chinese_number(n_sections + 1)  # the 11th is 十一, not 一 again
             n_sections += 1
             section = f"{part}（{numeral}）"
             section_title = (m.group(2) if m else heading).rstrip("。")

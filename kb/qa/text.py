@@ -75,29 +75,5 @@ def longest_first(words) -> list[str]:
     return sorted(set(words), key=lambda w: (-len(w), w))
 
 
-#: Chinese digits (〇 and 零 both 0; 两 2).
-CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-
-
-def cn_number(text: str) -> int | None:
-    """A number in digits or Chinese numerals as an int: with 十/百 by position up to 999 (十五, 三十, 一百二十), else
-    digit by digit (二〇二三 → 2023); None when a character is neither."""
-    if text.isdigit():
-        return int(text)
-    if "十" not in text and "百" not in text:
-        total = 0
-        for ch in text:
-            if ch not in CN_DIGITS:
-                return None
-            total = total * 10 + CN_DIGITS[ch]
-        return total
-    total, digit = 0, None
-    for ch in text:
-        if ch in CN_DIGITS:
-            digit = CN_DIGITS[ch]
-        elif ch in "十百":
-            total += (1 if digit is None else digit) * (10 if ch == "十" else 100)
-            digit = None
-        else:
-            return None
-    return total + (digit or 0)
+# One definition of Chinese numerals for every layer (kb/numerals.py); qa modules import them from here.
+from kb.numerals import CN_DIGITS, cn_number  # noqa: E402,F401
