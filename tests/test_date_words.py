@@ -1,8 +1,8 @@
 """One date test, chosen by the question's words (session 11, structure; holdout10 fx10, mp03, mp04).
 
-Decision: a date named with 前 / 底前 / 之前 / 以前 / 截至 (`2024年3月底前要完成什么`) asks what is due by that day —
-deadline ≤ the day, earlier ones included (the decision of questions_fresh.yaml zg-deadline-by-end-2020 /
-zg-deadline-before-mid-2020, as `kb grep --due-before`); a year or a month named alone (`2024年要完成什么`,
+Decision: a date named with 前 / 底前 / 之前 / 以前 (`2024年3月底前要完成什么`) asks the items due on that day when the
+plan writes it as a limit (session 12: some item is due on it; earlier items are named in a note), else what is due by
+that day (≤, earlier ones included, said so); 截至 / 截止 / 累计 ask ≤ always (as `kb grep --due-before`); a year or a month named alone (`2024年要完成什么`,
 `2024年3月要完成什么`, `哪些任务2024年3月到期`) asks what falls due in it (= that period).  The items asked from are
 ``kb.select.dated_items``: the tasks proper, or in a document whose tasks state no time, its dated paragraphs — so a date
 the text writes is never answered `方案的任务都没有规定完成时限`.
@@ -47,11 +47,14 @@ def _plan(text):
 
 #: (plan, question, labels expected, why)
 ROWS = [
-    (TAGGED, "2024年3月底前要完成什么", ["一1", "一2"], "底前: due by 2024-03-31, the 2023 item too (≤)"),
+    (TAGGED, "2024年3月底前要完成什么", ["一2"],
+     "底前 of a limit the plan writes (一2 2024年3月底前): the items due on it; 一1 (2023年9月底前) in the note (session 12)"),
+    (TAGGED, "截至2024年3月底要完成什么", ["一1", "一2"], "截至: everything due by 2024-03-31, the 2023 item too (≤)"),
+    (TAGGED, "2024年5月底前要完成什么", ["一1", "一2"], "底前 of a day no item is due on: ≤ 2024-05-31, said so"),
     (TAGGED, "2024年3月要完成什么", ["一2"], "a month alone: due in March 2024 (=)"),
     (TAGGED, "哪些任务2024年3月到期", ["一2"], "a month alone with 到期: due in it"),
     (TAGGED, "2024年要完成哪些任务", ["一2", "一3", "一4"], "a year alone: due in 2024"),
-    (TAGGED, "2024年6月底前要完成哪些任务", ["一1", "一2", "一3"], "底前 of June: ≤ 2024-06-30"),
+    (TAGGED, "2024年6月底前要完成哪些任务", ["一3"], "底前 of June, a limit the plan writes (一3 2024年6月前): 一3 alone"),
     (UNTAGGED, "2023年9月底前要完成什么工作", ["二（一）"], "no task names a unit: the dated paragraphs answer"),
     (UNTAGGED, "2024年3月要完成什么", ["二（二）"], "a month alone, on the dated paragraphs"),
 ]

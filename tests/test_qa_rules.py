@@ -229,7 +229,9 @@ def _hand_plan() -> Plan:
 HAND = [
     # due in 2019, then apart what runs during 2019 (自2019年7月1日起), as `kb grep --year 2019` selects
     ("哪些任务要在2019年完成", "deadline_list", ["三（一）2"], ["2019年", "另有 1 项在2019年内执行", "三（一）3"]),
-    ("2020年年底前要完成什么", "deadline_list", ["三（一）1", "三（一）2", "三（一）4"], []),
+    # a limit the plan writes (三（一）1 2020年年底前, 三（一）4 到2020年): the items due on it, 三（一）2 (2019年) in the note
+    ("2020年年底前要完成什么", "deadline_list", ["三（一）1", "三（一）4"], ["另有 1 项", "三（一）2（2019年内）"]),
+    ("截至2020年底要完成什么", "deadline_list", ["三（一）1", "三（一）2", "三（一）4"], []),
     ("哪些任务2019年起实施", "deadline_list", ["三（一）3"], ["自2019年7月1日起"]),
     # a year the plan never states (its years: 2015, 2019, 2020): not in the plan, with the years it does state
     ("2018年底前要完成哪些任务", "outside_year", [], ["没有写到2018年", "2019年、2020年"]),

@@ -101,16 +101,19 @@ def filter_topic(q: Query, env, tasks: list[Task]) -> tuple[list[Task], str]:
         return tasks, ""
     from kb.qa.text import fold
 
+    # The kinds of the items filtered: a plan whose items are dated paragraphs (kb.select.dated_items) is filtered on
+    # its paragraphs — 各省份2019年11月底前要完成什么 kept every item when only tasks proper were searched.
+    kinds = tuple(dict.fromkeys(["task", *(t.kind for t in tasks)]))
     # Only words the plan's tasks use: a leftover like 角色 (…在秸秆禁烧中是什么角色) filters nothing.
     words = [w for w in words
              if (q.topic_marked or len(w) >= 3 or any(w in g for g in voc.topics))
-             and plan.tasks_matching([voc.synonyms(w)], fold)]
+             and plan.tasks_matching([voc.synonyms(w)], fold, kinds=kinds)]
     if not words:
         return tasks, ""
     if q.topic_any:
-        ids = {t.id for w in words for t in plan.tasks_matching([voc.synonyms(w)], fold)}
+        ids = {t.id for w in words for t in plan.tasks_matching([voc.synonyms(w)], fold, kinds=kinds)}
     else:
-        ids = {t.id for t in plan.tasks_matching([voc.synonyms(w) for w in words], fold)}
+        ids = {t.id for t in plan.tasks_matching([voc.synonyms(w) for w in words], fold, kinds=kinds)}
     if not ids:
         return tasks, ""
     return [t for t in tasks if t.id in ids], "、".join(voc.spellings.get(w, w) for w in words)

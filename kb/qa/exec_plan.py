@@ -48,6 +48,12 @@ def exec_date_list(question: str, q: Query, env) -> Answer:
         return _no_deadlines(question, env)  # 2020年前要完成哪些任务 in a plan whose tasks set no date
     tasks = [t for t in every if q.dates.selects(t)]
     tasks, topic_note = filter_topic(q, env, tasks)
+    limit = written_limit(q.dates, every) if mode == "by" and not q.cumulative else None
+    earlier = []
+    if limit:
+        # 2019年8月底前要完成什么 where the plan writes that limit: the items due on it; those due earlier in a note
+        earlier = [t for t in tasks if not _due_on(t, limit)]
+        tasks = [t for t in tasks if _due_on(t, limit)]
     year = int((q.dates.first or q.dates.last)[:4])
     if cells and not tasks:
         return _cells_answer(question, env, cells, f"{q.dates.text}的工作", topic_note)
@@ -74,17 +80,28 @@ def exec_date_list(question: str, q: Query, env) -> Answer:
         ids = {t.id for t in tasks}
         running = [t for t in every if t.id not in ids and span.selects(t)]
         running, _ = filter_topic(q, env, running)
-    said = {"by": f"在{official_date(q.dates.last)}前到期",
-            "in": f"在{year}年{int(q.dates.last[5:7])}月内到期" if month else f"在{year}年内到期", "from": f"自{year}年起实施",
-            "between": f"在{year}年至{q.dates.last[:4]}年间到期", "node": f"有{q.dates.text}内时间节点（开始或完成）"}[mode]
-    head = f"{said}的任务" + (f"（涉及{topic_note}）" if topic_note else "") + f"共 {len(tasks)} 项" + ("：" if tasks else "。")
-    lines = [head]
+    words = load_answer_words()
+    day = official_date(q.dates.last or "")
+    if mode == "by":
+        said = words["due_on" if limit else "due_by"].format(day=day)
+    else:
+        said = {"in": f"在{year}年{int(q.dates.last[5:7])}月内到期" if month else f"在{year}年内到期",
+                "from": f"自{year}年起实施", "between": f"在{year}年至{q.dates.last[:4]}年间到期",
+                "node": f"有{q.dates.text}内时间节点（开始或完成）"}[mode] + "的任务"
+    head = said + (f"（涉及{topic_note}）" if topic_note else "") + f"共 {len(tasks)} 项"
+    if mode == "by" and not limit:
+        head += words["due_by_why"].format(day=day)
+    lines = [head + ("：" if tasks else "。")]
     for k, t in enumerate(tasks, 1):
         which = [dl for dl in t.deadlines if dl.kind != "from" or mode == "from"]
         lines.append(task_line(k, t, deadlines=which))
     if running:
         labels = "、".join(f"{t.label}（{'、'.join(official_deadline(d) for d in t.deadlines)}）" for t in running)
         lines.append(load_answer_words()["year_running"].format(n=len(running), year=year, labels=labels))
+    if earlier:
+        labels = "、".join(f"{t.label}（{'、'.join(official_deadline(d) for d in t.deadlines if d.end and d.end < limit)}）"
+                          for t in earlier)
+        lines.append(words["due_earlier"].format(n=len(earlier), day=day, labels=labels))
     if cells:
         # (a task table's cells whose header names the year: work of that year, beside the tasks due in it)
         lines.extend(_cell_lines(cells, len(tasks)))
@@ -97,6 +114,19 @@ def exec_date_list(question: str, q: Query, env) -> Answer:
     deadlines = [(t.id, dl) for t in tasks for dl in t.deadlines]
     return Answer(question, "deadline_list", compose(lines), tasks=tasks, deadlines=deadlines,
                   departments=departments_of(tasks))
+
+
+def written_limit(span: DateSpan, every) -> str | None:
+    """The day a ``by`` span ends (2019年8月底前 → 2019-08-31) when some item of the plan is due on that very day — a
+    limit the plan writes, whatever its words (2020年年底前, 到2020年) — else None (the span is read cumulatively)."""
+    last = span.last
+    if not last or span.first is not None:
+        return None
+    return last if any(_due_on(t, last) for t in every) else None
+
+
+def _due_on(task, day: str) -> bool:
+    return any(d.kind != "from" and d.end == day for d in task.deadlines)
 
 
 #: How each sharing-out kind selects tasks, and how the answer names it.

@@ -197,6 +197,9 @@ class Query:
     """True: only tasks with a deadline (哪些有时限要求); False: only those without one."""
     due_by: bool = False
     """With ``timed``: a date things are due by is asked (截止时间), so a ``from`` deadline does not count."""
+    cumulative: bool = False
+    """With a ``by`` date: everything due up to it is asked in words (截至2020年底, 2020年以前), not the items whose
+    limit is that day (2020年底前要完成什么 where the plan writes that limit: kb.qa.exec_plan.written_limit)."""
     goal_list: str = ""
     """The kind of thing a goal lists (中心 of 要发展成为哪几个中心: read_goal_list): the items of a goal clause's 、-list
     ending in it answer."""
@@ -343,7 +346,7 @@ def _check_words(value, where: str) -> list[str]:
 
 SHAPE_LISTS = ("plan_count_words", "baseline_asks", "base_marks", "place_suffixes", "places", "structure_asks", "task_subject", "department_subject", "most", "least",
                "both", "only", "not", "earliest", "latest", "guide", "plan_marks", "value_units", "person_units",
-               "unit_not_after", "money_words", "money_asks", "money_units", "which_before", "which_units", "which_after", "due_by",
+               "unit_not_after", "money_words", "money_asks", "money_units", "which_before", "which_units", "which_after", "due_by", "due_cumulative",
                "field_affixes", "field_asks", "national_issuers", "start_asks", "node_asks", "measure_not_after", "recipient_verbs", "recipient_followers", "which_plan", "mention_verbs", "enumeration_asks", "enumeration_links", "issuer_asks", "issue_verbs", "issuer_fillers", "issuer_endings", "duration_asks", "duration_marks", "duration_extremes", "noun_units",
                "steering_verbs", "body_endings", "body_followers", "everyday_qualifiers",
                "role_after", "posts", "post_verbs", "value_verbs", "vague_amounts", "base_before", "base_after", "list_tails",
@@ -750,6 +753,7 @@ def read_references(r: Reading) -> None:
     q.within = "within" in f.flags
     if f.date is not None and not _year_names_plan(r, f.date) and not _base_year(r, f.date):
         q.dates = date_span(f.date)
+        q.cumulative = _has(r.text, r.words["due_cumulative"]) is not None
 
 
 def _base_year(r: Reading, d) -> bool:
