@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kb.errors import KbError
-from kb.model import ROLE_NAMES, ROLES, Plan, Task, item_key
+from kb.model import ROLE_NAMES, ROLES, Plan, Task, item_count
 from kb.registry import Resolution, division_spellings, place_spellings, resolve_department
 
 # How a task reads in a duty list is kb/listing.py (the store renders it into its rows at parse time).
@@ -29,6 +29,12 @@ GROUP_TITLES = {
 }
 
 ROLE_CHOICES = (*ROLES, "implied", "any")
+
+
+def count_said(items: int, rows: int) -> str:
+    """A count as every list says it: ``8 项``, or ``13 项（21 行）`` when a 任务分工表 writes some of the numbered items
+    (``kb.model.item_count``) over several rows — the rows are what the list shows."""
+    return f"{items} 项" if items == rows else f"{items} 项（{rows} 行）"
 
 
 @dataclass(slots=True)
@@ -56,7 +62,7 @@ class DutyList:
     @property
     def total(self) -> int:
         """Number of distinct numbered items in the list (``kb.model.item_key``: a 任务分工表 序号 over rows is one)."""
-        return len({item_key(t) for t in self.tasks})
+        return item_count(self.tasks)
 
 
 @dataclass(slots=True)
@@ -134,13 +140,15 @@ def place_body(plan, name: str):
 
 def written_as(tasks: list[Task], spellings: tuple[str, ...], roles: tuple[str, ...] | None = None) -> str:
     """（方案写作“浦东新区”5 项、“浦东新区政府”1 项）: how the plan names the one body on the tasks listed
-    (empty for a single spelling); ``roles``: count a spelling only where it holds one of them (a list of 配合
-    tasks does not count 市交通委（运行处） leading one of them)."""
+    (empty for a single spelling), in numbered items with the rows where they are more (``count_said``);
+    ``roles``: count a spelling only where it holds one of them (a list of 配合 tasks does not count
+    市交通委（运行处） leading one of them)."""
     if len(spellings) < 2:
         return ""
-    counts = [(n, sum(1 for t in tasks if (set(t.roles_of(n)) & set(roles) if roles else t.roles_of(n))))
-              for n in spellings]
-    said = "、".join(f"“{n}”{c} 项" for n, c in counts if c)
+    tasks = list({t.id: t for t in tasks}.values())  # (a task listed under two roles is one row)
+    written = [(n, [t for t in tasks if (set(t.roles_of(n)) & set(roles) if roles else t.roles_of(n))])
+               for n in spellings]
+    said = "、".join(f"“{n}”{count_said(item_count(ts), len(ts))}" for n, ts in written if ts)
     return f"（方案写作{said}）" if said else ""
 
 
@@ -210,7 +218,7 @@ def duty_list(plan: Plan, department: str, role: str = "any", *, every_group: bo
         if r != "implied" and r not in held:
             continue  # a role nobody in the plan holds (指导 in most plans) has no count or group
         tasks = plan.tasks_of(department, r)
-        result.counts[r] = len({item_key(t) for t in tasks})  # (the plan's numbered items: 序号 rows count once)
+        result.counts[r] = item_count(tasks)  # (the plan's numbered items: 序号 rows count once)
         if r not in roles:
             continue
         group = list(tasks) if every_group else [t for t in tasks if t.id not in placed]

@@ -226,6 +226,13 @@ def item_key(task: Task) -> tuple[str, str]:
     return (task.doc, task.item) if task.item else (task.doc, "#" + task.id)
 
 
+def item_count(tasks) -> int:
+    """How many of the plan's numbered items ``tasks`` are (``item_key``): what every count of tasks says — rows of one
+    任务分工表 序号 (and the body paragraph they restate) are one item; where the rows are more, a count says them after
+    it (``13 项（21 行）``: kb.duties.count_said)."""
+    return len({item_key(t) for t in tasks})
+
+
 @dataclass(slots=True)
 class Document:
     """One plan file of the corpus."""
@@ -366,13 +373,13 @@ class Plan:
         """Department or sub-unit → number of tasks per role (ROLES, ``implied``) and ``any`` (distinct tasks, ROLES),
         counted as the plan's numbered items (``item_key``: a 任务分工表 序号 over several rows is one); ``rows``: the
         tasks themselves (what the store keeps a row of, and checks its rows against)."""
-        key = (lambda t: id(t)) if rows else item_key
+        count = (lambda tasks: len({id(t) for t in tasks})) if rows else item_count
         by_role = self._lookup().by_role
         out: dict[str, dict[str, int]] = {}
         for (name, role), tasks in by_role.items():
-            out.setdefault(name, {})[role] = len({key(t) for t in tasks})
+            out.setdefault(name, {})[role] = count(tasks)
         for name, counts in out.items():
-            counts["any"] = len({key(t) for r in ROLES for t in by_role.get((name, r), ())})
+            counts["any"] = count(t for r in ROLES for t in by_role.get((name, r), ()))
         return out
 
     def characters(self) -> frozenset[str]:

@@ -18,21 +18,24 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from decimal import Decimal
 
-from kb.duties import GROUP_ORDER, GROUP_TITLES, task_heading
+from kb.duties import GROUP_ORDER, GROUP_TITLES, count_said, task_heading
 from kb.errors import KbError
-from kb.model import ROLE_NAMES, ROLES, Plan, Target, Task, item_key, roles_given
+from kb.model import ROLE_NAMES, ROLES, Plan, Target, Task, item_count, roles_given
 
 #: Marks of the matrix cells, one per role (implied implementers are not marked).
 MATRIX_MARKS = {"lead": "牵", "guide": "导", "support": "配", "sole": "责", "shared": "共"}
 
 
 
-def matrix_legend(roles: tuple[str, ...]) -> str:
-    """One line explaining the marks of ``roles`` (the matrix's): ``牵＝牵头，配＝配合，…；合计为不重复的任务数``;
-    with no role at all, that the matrix is empty and why (was a line starting with ``；``)."""
+def matrix_legend(roles: tuple[str, ...], rows_said: bool = False) -> str:
+    """One line explaining the marks of ``roles`` (the matrix's) and what its counts count: the plan's numbered
+    items (``kb.model.item_count``: 任务数), 合计 each once; ``rows_said``: some count is of fewer items than the task
+    columns it marks (a 任务分工表 序号 over several rows), which says those rows in brackets (``13（21 行）``).
+    With no role at all, that the matrix is empty and why (was a line starting with ``；``)."""
     if not roles:
         return "方案没有给任何部门分配任务（没有“牵头”“负责”等责任标注），矩阵中没有单位"
-    return "，".join(f"{MATRIX_MARKS[r]}＝{ROLE_NAMES[r]}" for r in roles) + "；合计为不重复的任务数"
+    rows = "；数字为任务数，任务分工表同一序号的各行计一项，括号内为所标的行数（矩阵每列一行）" if rows_said else ""
+    return "，".join(f"{MATRIX_MARKS[r]}＝{ROLE_NAMES[r]}" for r in roles) + f"{rows}；合计为不重复的任务数"
 
 
 #: Short role names of the duty lists' 职责 column and group headings.
@@ -86,7 +89,7 @@ class Group:
     def heading(self) -> str:
         """Heading of the group, e.g. ``牵头（8 项）``: the plan's numbered items, as the list's 任务数 line counts them
         (``kb.model.item_key``) — with the rows when a 任务分工表 序号 spans several (``牵头（13 项，任务分工表中 21 行）``)."""
-        items = len({item_key(r.task) for r in self.rows})
+        items = item_count(r.task for r in self.rows)
         if items == len(self.rows):
             return f"{self.label}（{items} 项）"
         return f"{self.label}（{items} 项，任务分工表中 {len(self.rows)} 行）"
@@ -168,7 +171,10 @@ class TableExport:
     @property
     def meta(self) -> list[tuple[str, str]]:
         """Header lines as (label, text)."""
-        return [("方案", self.plan_title), ("导出日期", self.exported.isoformat()), ("任务数", f"{len(self.rows)} 项")] + [
+        rows = len(self.rows)
+        items = item_count(r.task for r in self.rows)  # (numbered items: the rows of one 序号 are one)
+        said = f"{items} 项" + (f"（本表 {rows} 行：同一序号的各行及其复述的正文段落计一项）" if rows != items else "")
+        return [("方案", self.plan_title), ("导出日期", self.exported.isoformat()), ("任务数", said)] + [
             ("说明", note) for note in self.notes
         ]
 
@@ -185,9 +191,17 @@ class MatrixRow:
     """lead / support / sole / shared / total (distinct numbered items: ``Plan.role_counts``) counts."""
     marks: list[str]
     """One mark per task column: 牵, 配, 责, 分 (joined with 、 for several roles) or ``""``."""
+    rows: dict[str, int] = field(default_factory=dict)
+    """The same keys as ``counts``: the task columns (task rows) marked with the role, any for total — more than
+    the count where a 任务分工表 序号 spans several rows."""
     plan: str | None = None
     """With several plans: the document id of the plan this row counts (a department of one name in two
     plans, 县交通运输局 of two counties, is two rows: never merged across plans), else None."""
+
+    def count_text(self, key: str) -> str:
+        """A count cell: ``13``, or ``13（21 行）`` where the row marks more task columns than it counts items."""
+        items, rows = self.counts[key], self.rows.get(key, self.counts[key])
+        return str(items) if items == rows else f"{items}（{rows} 行）"
 
 
 @dataclass(slots=True)
@@ -220,9 +234,15 @@ class MatrixExport:
         return [f"方案{number[t.doc]} {t.label}" if t.doc in number else t.label for t in self.tasks]
 
     @property
+    def rows_said(self) -> bool:
+        """Some count cell says rows after its items (``MatrixRow.count_text``)."""
+        return any(r.rows.get(k, n) != n for r in self.rows for k, n in r.counts.items())
+
+    @property
     def meta(self) -> list[tuple[str, str]]:
         """Header lines as (label, text)."""
-        lines = [("方案", self.plan_title), ("导出日期", self.exported.isoformat()), ("说明", matrix_legend(self.roles))]
+        lines = [("方案", self.plan_title), ("导出日期", self.exported.isoformat()),
+                 ("说明", matrix_legend(self.roles, self.rows_said))]
         if self.plans:
             lines.append(("方案编号", "；".join(f"方案{i}＝《{title}》" for i, (_, title) in enumerate(self.plans, 1))))
         return lines
@@ -422,18 +442,18 @@ def build_duty_list(plan: Plan, department: str, selection=None) -> DutyExport:
     doc_titles = _doc_titles(plan)
     groups: list[Group] = []
     counts: dict[str, int] = {}
-    seen: dict[str, None] = {}
+    listed: dict[str, Task] = {}
     held = plan.roles_held()
     for role in GROUP_ORDER:
         if role != "implied" and role not in held:
             continue  # a role nobody in the plan holds (指导 in most plans): no count, no group
         tasks = (selection or EVERY_PARAGRAPH).select_from(plan.tasks_of(department, role))
-        counts[role] = len({item_key(t) for t in tasks})  # (numbered items: a 任务分工表 序号 over rows is one)
+        counts[role] = item_count(tasks)  # (numbered items: a 任务分工表 序号 over rows is one)
         if not tasks:
             continue
         group = Group(role, ROLE_LABELS[role])
         for t in tasks:
-            seen.setdefault(item_key(t), None)
+            listed.setdefault(t.id, t)
             written = next((n for n in spellings if t.roles_of(n)), department)
             cells = _task_cells(t, doc_titles, exclude=written)
             cells["role"] = ROLE_LABELS[role]
@@ -447,7 +467,7 @@ def build_duty_list(plan: Plan, department: str, selection=None) -> DutyExport:
         plan_title=plan_title(plan),
         exported=export_date(),
         counts=counts,
-        total=len(seen),
+        total=item_count(listed.values()),
         notes=_duty_notes(plan, department, parent, counts, spellings),
         groups=groups,
         columns=columns,
@@ -464,12 +484,14 @@ def _duty_notes(plan: Plan, department: str, parent: str | None, counts: dict[st
         notes.append(f"{'、'.join(spellings)}是同一机构{said}；清单列出方案写作其中任一名称的任务。")
     if parent:
         notes.append(f"{department}是{parent}的下属单位；清单列出方案写作“{parent}（{department}）”的任务。")
-    via: dict[str, list[str]] = {}  # sub-unit → labels of the tasks written 部门（下属单位）
+    via: dict[str, list[Task]] = {}  # sub-unit → the tasks written 部门（下属单位）
     for t in plan.tasks_of(department, "any"):
         for sub in t.subunits.get(department, ()):
-            via.setdefault(sub, []).append(t.label)
-    for sub, labels in via.items():
-        notes.append(f"其中 {len(labels)} 项方案写作“{department}（{sub}）”（{'、'.join(labels)}），另见{sub}的责任清单。")
+            via.setdefault(sub, []).append(t)
+    for sub, tasks in via.items():
+        # (numbered items, as 任务数 counts them; the labels are the rows)
+        notes.append(f"其中 {count_said(item_count(tasks), len(tasks))}方案写作“{department}（{sub}）”"
+                     f"（{'、'.join(t.label for t in tasks)}），另见{sub}的责任清单。")
     if counts.get("implied"):
         implied = plan.tasks_of(department, "implied")
         parts = "、".join(dict.fromkeys(f"{t.part}、{t.part_title}" for t in implied))
@@ -514,7 +536,8 @@ def _implied_notes(plan: Plan, tasks: list[Task]) -> list[str]:
         quote = next((n for t in plan.tasks for n in t.notes if names[0] in n), None)
         parts = "、".join(dict.fromkeys(f"{t.part}、{t.part_title}" for t in implied))
         said = f"（方案：“{quote}”）" if quote else ""
-        notes.append(f"{'、'.join(names)}负责落实{parts}的全部 {len(implied)} 项任务{said}，表中不逐项列出。")
+        rows = f"（任务分工表中 {len(implied)} 行）" if item_count(implied) != len(implied) else ""
+        notes.append(f"{'、'.join(names)}负责落实{parts}的全部 {item_count(implied)} 项任务{rows}{said}，表中不逐项列出。")
     return notes
 
 
@@ -552,9 +575,13 @@ def _matrix_rows(plan: Plan, columns: list[Task], held, doc_id: str | None, pref
         if not counts["total"]:
             continue
         marks = []
+        marked = {k: 0 for k in (*held, "total")}  # (task columns marked: rows, where the counts are items)
         for t in columns:
             roles = [r for r in held if r in t.roles_of(name)] if doc_id is None or t.doc == doc_id else []
             marks.append("、".join(MATRIX_MARKS[r] for r in roles))
+            for r in roles:
+                marked[r] += 1
+            marked["total"] += bool(roles)
         display = f"{prefix}{name}（{subunits[name]}）" if name in subunits else f"{prefix}{name}"
-        rows.append(MatrixRow(name, display, {k: counts.get(k, 0) for k in (*held, "total")}, marks, doc_id))
+        rows.append(MatrixRow(name, display, {k: counts.get(k, 0) for k in (*held, "total")}, marks, marked, doc_id))
     return rows

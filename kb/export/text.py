@@ -72,7 +72,7 @@ def matrix_grid(matrix: MatrixExport) -> tuple[list[str], list[list[str]]]:
     """Header and rows of the matrix as strings (shared by md, csv and xlsx)."""
     keys = (*matrix.roles, "total")
     headers = ["单位", *(COUNT_HEADERS[k] for k in keys), *matrix.labels]
-    rows = [[r.display, *(str(r.counts[k]) for k in keys), *r.marks] for r in matrix.rows]
+    rows = [[r.display, *(r.count_text(k) for k in keys), *r.marks] for r in matrix.rows]
     return headers, rows
 
 
@@ -177,10 +177,10 @@ def matrix_json(matrix: MatrixExport) -> str:
     return _dump({
         "plan": matrix.plan_title,
         "exported": matrix.exported.isoformat(),
-        "legend": matrix_legend(matrix.roles),
+        "legend": matrix_legend(matrix.roles, matrix.rows_said),
         "tasks": [{"id": t.id, "plan": t.doc, "label": t.label, "title": t.title} for t in matrix.tasks],
         "departments": [
-            {"name": r.department, "display": r.display, "plan": r.plan, "counts": r.counts,
+            {"name": r.department, "display": r.display, "plan": r.plan, "counts": r.counts, "rows": r.rows,
              "marks": {t.id: m for t, m in zip(matrix.tasks, r.marks) if m}}
             for r in matrix.rows
         ],

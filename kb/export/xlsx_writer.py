@@ -268,15 +268,23 @@ def _matrix_sheet(ws: Worksheet, matrix: MatrixExport) -> None:
     headers, rows = matrix_grid(matrix)
     ncounts = len(matrix.roles) + 2  # 单位 + a column per role held + 合计
     name_width = min(max([display_width(h) for h in headers[:1]] + [display_width(r[0]) for r in rows]) + 2, 40)
-    widths = [name_width] + [8] * (ncounts - 1) + [4.5] * len(matrix.tasks)
+    # (a count saying its rows, 13（21 行）, widens its column: printed whole, not cut or wrapped)
+    count_widths = [max([8] + [display_width(r[c]) + 2 for r in rows]) for c in range(1, ncounts)]
+    widths = [name_width] + count_widths + [4.5] * len(matrix.tasks)
     _title_rows(ws, matrix.title, matrix.meta, min(len(headers), 20), sum(widths[:20]))
     _header_row(ws, headers, stacked_from=ncounts + 1)
     longest_label = max((len(label) for label in matrix.labels), default=2)
     ws.row_dimensions[HEADER_ROW].height = max(LINE_HEIGHT * 2, 13.0 * longest_label + 6)
-    for r, values in enumerate(rows, HEADER_ROW + 1):
+    keys = (*matrix.roles, "total")
+    for r, (values, row) in enumerate(zip(rows, matrix.rows), HEADER_ROW + 1):
         for c, value in enumerate(values, 1):
-            cell = _put(ws, r, c, int(value) if 1 < c <= ncounts else value)
+            # a count is a number (the plan's numbered items: sums and sorting work); its rows, where they are more,
+            # are its format's words (shows 13（21 行）, holds 13)
+            count = row.counts[keys[c - 2]] if 1 < c <= ncounts else None
+            cell = _put(ws, r, c, value if count is None else count)
             cell.style = BODY if c == 1 else TOTAL if c == ncounts else MARK
+            if count is not None and value != str(count):
+                cell.number_format = '0"' + value[len(str(count)):] + '"'
         if _lines(values[0], name_width) > 1:  # a name wider than its column wraps: the row holds every line
             ws.row_dimensions[r].height = row_height([values[0]], [name_width])
     for i, width in enumerate(widths, 1):

@@ -7,6 +7,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from kb.duties import GROUP_ORDER, GROUP_TITLES, duty_list
+from kb.model import item_count
 from tui.widgets.roles import ROLE_STYLES, role_name
 from tui.widgets.task_list import TaskList
 
@@ -33,11 +34,14 @@ class DutyView(Vertical):
     def show(self, department: str) -> None:
         """Show the duty list of ``department`` (canonical name or sub-unit)."""
         self.department = department
-        duties = duty_list(self.plan, department, every_group=True)  # each group as long as its count
+        duties = duty_list(self.plan, department, every_group=True)  # a task in every group of a role it holds
         parts: list = [(department, "bold")]
         if duties.parent:
             parts.append(f"（写在 {duties.parent} 名下）")
-        parts.append(f"　共 {duties.total} 项任务\n")
+        # counts are the plan's numbered items (as kb depts, kb duties, the answers and the exports say them); a
+        # 任务分工表 序号 over several rows lists each row, and the rows are said where they are more
+        rows = len({t.id for t in duties.tasks})
+        parts.append(f"　共 {duties.total} 项任务" + (f"（任务分工表中 {rows} 行）" if rows != duties.total else "") + "\n")
         first = True
         for role in GROUP_ORDER:
             n = duties.counts.get(role, 0)
@@ -48,10 +52,14 @@ class DutyView(Vertical):
         if not duties.total and not any(duties.counts.values()):
             parts.append("方案没有给这个部门分配任务。")
         self.query_one("#duty-header", Static).update(Content.assemble(*parts))
-        groups = [
-            (f"{GROUP_TITLES[role]}（{len(tasks)}）", tasks, {})
-            for role, tasks in duties.groups.items()
-        ]
+        groups = [(f"{GROUP_TITLES[role]}（{_count(tasks)}）", tasks, {}) for role, tasks in duties.groups.items()]
         # one place's body written several ways (浦东新区 / 浦东新区政府): each line names its units as written
         self.query_one(TaskList).show_groups(groups, exclude=department if len(duties.spellings) < 2 else None,
                                              facts=True)
+
+
+def _count(tasks) -> str:
+    """A group's count in its title: its numbered items (``8``, the header's figure), with the rows listed where they
+    are more (``13 项，21 行``)."""
+    items = item_count(tasks)
+    return str(items) if items == len(tasks) else f"{items} 项，{len(tasks)} 行"

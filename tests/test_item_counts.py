@@ -1,0 +1,197 @@
+"""One count of a plan's tasks: its numbered items (``kb.model.item_count``), with the rows said after where a 任务分工表
+序号 spans several — in the TUI's duty view, the 分工矩阵 (xlsx sheet, md, docx, json), the duty list's notes, the
+division table's 任务数 and ``kb.duties.written_as``.
+
+Plan 89 (tests/fixtures/plans/89_guangzhou_jiatingyisheng_2023.txt): 附件2 writes 24 序号 over 39 rows.  Counted by
+hand from its 牵头单位 / 配合单位 cells (a row merged into the body paragraph it restates is that paragraph):
+- 市卫生健康委 leads 序号 3 6 7 10 11 14 15 16 17 18 19 23 24 — 13 items in 21 rows (3: 2 rows, 6: 2, 14: 2, 16: 3,
+  18: 3, 23: 2, the rest 1); supports 序号 1 2 4 5 6 8 9 12 13 17 20 21 23 — 13 items in 16 rows (1: 3, 6: 2); 23
+  items in all (6, 17, 23 both ways), 37 rows.
+- 各区政府 leads every 序号 but 20 and 21 — 22 items in 33 rows (1: 3, 3: 2, 6: 4, 14: 2, 16: 3, 17: 2, 18: 2); supports
+  18 20 21 23 — 4 items in 6 rows; 24 items, 39 rows.
+- 市医保局 leads 6 (rows 3, 4) 18 (rows 1, 2) 21 — 3 items in 5 rows; supports 4, 6 (rows 1, 2), 10, 12, 13 — 5 items
+  in 6 rows; 7 items, 11 rows.
+- 考评处 is the 市卫健委内牵头处室 of the three rows of 序号 23 only: 1 item in 3 rows.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from kb.model import Plan, Task, item_count
+
+PLAN_89 = Path(__file__).parent / "fixtures" / "plans" / "89_guangzhou_jiatingyisheng_2023.txt"
+
+
+def task(tid: str, item: str = "", doc: str = "d", **roles) -> Task:
+    return Task(id=f"{doc}#{tid}", doc=doc, label=tid, part="一", part_title="", section="", section_title="",
+                kind="task", title="", text="x", item=item, **roles)
+
+
+# (tasks → expected item count → why), written before running
+ITEM_COUNT_ROWS = [
+    ([], 0, "no task"),
+    ([task("1"), task("2")], 2, "paragraphs without a 序号: each an item"),
+    ([task("1", "附件2 序号6"), task("2", "附件2 序号6"), task("3", "附件2 序号6")], 1, "three rows of one 序号"),
+    ([task("1", "附件2 序号6"), task("2", "附件2 序号7")], 2, "two 序号"),
+    ([task("1", "附件2 序号6", doc="a"), task("1", "附件2 序号6", doc="b")], 2, "the same 序号 in two plans: two items"),
+    ([task("1", "附件1 序号1"), task("2", "附件2 序号1")], 2, "序号 1 of two tables"),
+    ([task("1", "附件2 序号6"), task("2")], 2, "a row and a paragraph of no 序号"),
+]
+
+
+@pytest.mark.parametrize("tasks, expected, why", ITEM_COUNT_ROWS)
+def test_item_count(tasks, expected, why):
+    assert item_count(tasks) == expected, why
+    assert item_count(iter(tasks)) == expected, "a generator counts the same"
+
+
+# (spellings' tasks → expected written_as → why)
+def test_written_as_counts_items_and_says_rows():
+    from kb.duties import written_as
+
+    rows = [task("1", "附件2 序号6", lead=["浦东新区"]), task("2", "附件2 序号6", lead=["浦东新区"]),
+            task("3", lead=["浦东新区政府"]), task("4", "附件2 序号7", support=["浦东新区"])]
+    assert written_as(rows, ("浦东新区", "浦东新区政府")) == "（方案写作“浦东新区”2 项（3 行）、“浦东新区政府”1 项）"
+    assert written_as(rows + rows[:1], ("浦东新区", "浦东新区政府")) == "（方案写作“浦东新区”2 项（3 行）、“浦东新区政府”1 项）", \
+        "a task listed under two roles is one row"
+    assert written_as(rows, ("浦东新区", "浦东新区政府"), ("support",)) == "（方案写作“浦东新区”1 项）", "only the role asked"
+    assert written_as(rows, ("浦东新区",)) == "", "one spelling: nothing to say"
+
+
+@pytest.fixture(scope="module")
+def plan89():
+    from kb.parser import parse_document
+
+    doc, tasks = parse_document(PLAN_89.read_text("utf-8"), PLAN_89.stem, str(PLAN_89))
+    return Plan([doc], tasks)
+
+
+#: Department → (lead, support, total) as the matrix's count cells say them (hand counts, module docstring).
+MATRIX_CELLS = {
+    "各区政府": ("22（33 行）", "4（6 行）", "24（39 行）"),
+    "市卫生健康委": ("13（21 行）", "13（16 行）", "23（37 行）"),
+    "市医保局": ("3（5 行）", "5（6 行）", "7（11 行）"),
+}
+
+
+def test_matrix_counts_items_and_says_rows(plan89):
+    from kb.export.content import build_matrix
+    from kb.export.text import matrix_grid
+
+    matrix = build_matrix(plan89)
+    headers, rows = matrix_grid(matrix)
+    assert headers[:4] == ["单位", "牵头", "配合", "合计"]
+    cells = {r[0]: tuple(r[1:4]) for r in rows}
+    for name, expected in MATRIX_CELLS.items():
+        assert cells[name] == expected, name
+        # the rows said are the marks the reader counts along the department's row
+        marks = next(r for r in rows if r[0] == name)[4:]
+        said = [int(c.split("（")[1].split(" ")[0]) for c in expected]
+        assert [sum("牵" in m for m in marks), sum("配" in m for m in marks), sum(bool(m) for m in marks)] == said
+    legend = dict(matrix.meta)["说明"]
+    assert legend == ("牵＝牵头，配＝配合；数字为任务数，任务分工表同一序号的各行计一项，括号内为所标的行数（矩阵每列一行）；"
+                      "合计为不重复的任务数")
+
+
+def test_matrix_legend_without_rows():
+    from kb.export.content import matrix_legend
+
+    assert matrix_legend(("lead", "support")) == "牵＝牵头，配＝配合；合计为不重复的任务数", "no count says rows"
+
+
+def test_matrix_xlsx_holds_numbers_and_shows_rows(plan89, fixed_export_date):
+    from openpyxl import load_workbook
+
+    from kb.export import render_table
+
+    wb = load_workbook(io.BytesIO(render_table(plan89, "xlsx", matrix=True)))
+    ws = wb["分工矩阵"]
+    assert "括号内为所标的行数" in ws["A2"].value
+    found = {}
+    for row in ws.iter_rows(min_row=4):
+        if row[0].value in MATRIX_CELLS:
+            found[row[0].value] = [(c.value, c.number_format) for c in row[1:4]]
+    assert set(found) == set(MATRIX_CELLS)
+    for name, expected in MATRIX_CELLS.items():
+        for (value, fmt), cell in zip(found[name], expected):
+            items, rows = cell.split("（")
+            assert value == int(items), "a number: sums and sorts work"
+            assert fmt == f'0"（{rows}"', "shown with its rows"
+
+
+def test_matrix_docx_and_json_say_rows(plan89, fixed_export_date):
+    import json
+
+    from docx import Document
+
+    from kb.export import render_table
+
+    doc = Document(io.BytesIO(render_table(plan89, "docx", matrix=True)))
+    table = doc.tables[-1]
+    cells = {r.cells[0].text: tuple(c.text for c in r.cells[1:4]) for r in table.rows}
+    for name, expected in MATRIX_CELLS.items():
+        assert cells[name] == expected, name
+    data = json.loads(render_table(plan89, "json", matrix=True))
+    by_name = {d["name"]: d for d in data["departments"]}
+    assert by_name["市卫生健康委"]["counts"] == {"lead": 13, "support": 13, "total": 23}
+    assert by_name["市卫生健康委"]["rows"] == {"lead": 21, "support": 16, "total": 37}
+
+
+def test_duty_list_notes_count_items_of_a_division(plan89, fixed_export_date):
+    from docx import Document
+
+    from kb.export import export_duty_list
+    from kb.export.content import build_duty_list
+
+    notes = [text for label, text in build_duty_list(plan89, "市卫生健康委").meta if label == "说明"]
+    kaoping = [n for n in notes if "（考评处）" in n]
+    assert kaoping == ["其中 1 项（3 行）方案写作“市卫生健康委（考评处）”（附件2-23-1、附件2-23-2、附件2-23-3），另见考评处的责任清单。"]
+    assert not any(n.startswith("其中 23 项") for n in notes), "23 was the rows of 基层处's note, not its items"
+
+
+def test_duty_list_docx_header_and_groups(plan89, tmp_path, fixed_export_date):
+    from docx import Document
+
+    from kb.export import export_duty_list
+
+    path = export_duty_list(plan89, "市卫生健康委", "docx", tmp_path)
+    text = "\n".join(p.text for p in Document(str(path)).paragraphs)
+    assert "共 23 项：牵头 13 项，配合 13 项（任务分工表中 37 行" in text
+    assert "其中 1 项（3 行）方案写作“市卫生健康委（考评处）”" in text
+    assert "牵头（13 项，任务分工表中 21 行）" in text and "配合（13 项，任务分工表中 16 行）" in text
+
+
+async def test_duty_view_group_titles_count_items(tmp_path):
+    """The TUI's duty view: header and group titles count items as kb depts does, the rows said after."""
+    import shutil
+
+    from textual.widgets import Static
+
+    from kb.store import load_plan
+    from tui.app import KbApp
+    from tui.widgets.task_list import TaskList
+    from tui_pilot import SIZE, ready
+
+    folder = tmp_path / "c"
+    folder.mkdir()
+    shutil.copy(PLAN_89, folder)
+    plan = load_plan(str(folder))
+    app = KbApp(plan, settings_path=tmp_path / "tui.json")
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        app.show_department("市卫生健康委")
+        await pilot.pause()
+        header = str(app.screen.query_one("#duty-header", Static).render())
+        assert "共 23 项任务（任务分工表中 37 行）" in header
+        assert "牵头 13" in header and "配合 13" in header
+        listed = app.screen.query_one("#duty-tasks", TaskList)
+        assert [o.prompt.plain for o in listed.options if o.disabled] == ["牵头（13 项，21 行）", "配合（13 项，16 行）"]
+        assert len(listed.task_ids) == 37
+        app.show_department("市医保局")
+        await pilot.pause()
+        listed = app.screen.query_one("#duty-tasks", TaskList)
+        assert [o.prompt.plain for o in listed.options if o.disabled] == ["牵头（3 项，5 行）", "配合（5 项，6 行）"]
