@@ -223,7 +223,7 @@ def _duties(plan, args) -> int:
 def _duties_text(plan, args, res) -> int:
     """The duty list as text, from ``kb.duties.duty_lines`` (a stored plan prints strings it rendered when
     it parsed the plan: 19,000 lines at 1,000 plans without building a task)."""
-    from kb.duties import GROUP_ORDER, GROUP_TITLES, duty_lines, place_body, plan_name, written_as
+    from kb.duties import GROUP_ORDER, GROUP_TITLES, count_said, duty_lines, place_body, plan_name, written_as
 
     department = res.name
     held = plan.roles_held()
@@ -244,7 +244,7 @@ def _duties_text(plan, args, res) -> int:
     # The plan's numbered items, as kb depts, kb ask and the exports count them: a 任务分工表 序号 over several rows is
     # one item and its rows are the lines, so a count that differs says both (牵头 13 项（21 行）).
     items = plan.role_counts().get(department, {}) if len(spellings) == 1 and len(plan.document_ids()) == 1 else {}
-    counts = {r: _count_text(items.get(r, len(v)), len(v)) for r, v in by_role.items() if v}
+    counts = {r: count_said(items.get(r, len(v)), len(v)) for r, v in by_role.items() if v}
     found = any(by_role[r] for r in wanted)
     out = sys.stdout
     parts: list[str] = []
@@ -260,7 +260,7 @@ def _duties_text(plan, args, res) -> int:
                   if doc_id in per_doc and any(per_doc[doc_id][r] for r in wanted)]
         parts.append(f"{name}{note}：{_counts_of(counts, GROUP_TITLES) or '方案未分配任务'}（{len(chosen)} 个方案）\n")
         for doc_id, groups in chosen:
-            parts.append(f"\n# {plan_name(docs[doc_id])}：{_counts_of({r: _count_text(len(v), len(v)) for r, v in groups.items() if v}, GROUP_TITLES)}\n")
+            parts.append(f"\n# {plan_name(docs[doc_id])}：{_counts_of({r: count_said(len(v), len(v)) for r, v in groups.items() if v}, GROUP_TITLES)}\n")
             _duty_lines(parts, groups, wanted, GROUP_TITLES)
     else:
         parts.append(f"{name}{note}：{_counts_of(counts, GROUP_TITLES) or '方案未分配任务'}\n")
@@ -271,17 +271,14 @@ def _duties_text(plan, args, res) -> int:
     return 0
 
 
-def _count_text(items: int, rows: int) -> str:
-    """A role's count as printed: ``8 项``, or ``13 项（21 行）`` when a 序号 spans several rows."""
-    return f"{rows} 项" if items == rows else f"{items} 项（{rows} 行）"
-
-
 def _duty_lines(parts: list[str], groups: dict[str, list], wanted: list[str], titles, counts=None) -> None:
+    from kb.duties import count_said
+
     for role in wanted:
         lines = groups.get(role)
         if not lines:
             continue
-        parts.append(f"\n【{titles[role]}】{(counts or {}).get(role) or _count_text(len(lines), len(lines))}\n")
+        parts.append(f"\n【{titles[role]}】{(counts or {}).get(role) or count_said(len(lines), len(lines))}\n")
         for line in lines:
             parts.append(f"  {line.label}\t{line.heading}" + (f"\t（{line.others}）" if line.others else "") + "\n")
             if line.facts:

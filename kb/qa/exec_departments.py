@@ -11,12 +11,11 @@ already merged with the previous question's slots.
 
 from __future__ import annotations
 
-from kb.model import ROLE_NAMES, ROLES, Plan, Task
+from kb.model import ROLE_NAMES, ROLES, Plan, Task, item_count
 from kb.qa.answer import Answer
 from kb.qa.query import Query, asked_topic
 from kb.qa.result import GroupLine, Result, compose, numbered, numbered_items, render_text, target_line
 from kb.qa.wording import load_answer_words
-from kb.select import item_groups
 from kb.duties import SpellingsPlan as _Spellings, docs_of as _docs_of, place_body, written_as as _written_as
 
 #: Words officials use for the roles in answers.
@@ -270,10 +269,10 @@ def _duties(question: str, q: Query, env, name: str, role: str, only: set[str] |
             result.related_title = words["other_roles_title"].format(name=shown)
         return Answer(question, intent, render_text(result), departments=[name], result=result, related=others,
                       status="not_in_plan" if held_none else "answered")
-    # Counts and numbers go by the plan's numbered items (kb.select.item_groups): a 任务分工表 序号 written over several
+    # Counts and numbers go by the plan's numbered items (kb.model.item_count): a 任务分工表 序号 written over several
     # rows is one item, its rows listed under it, the rows said beside the count.
-    sizes = {r: len(item_groups(groups[r])) for r in order}
-    n_items = len(item_groups(tasks))  # (an item with rows in two roles is one item of the total)
+    sizes = {r: item_count(groups[r]) for r in order}
+    n_items = item_count(tasks)  # (an item with rows in two roles is one item of the total)
     rows_note = "" if n_items == len(tasks) and sum(sizes.values()) == len(tasks) else load_answer_words()["item_rows"].format(rows=len(tasks))
     if role == "any" and len(order) > 1:
         counts = "，".join(f"{GROUP_TITLES[r].split('（')[0]} {sizes[r]} 项" for r in order)

@@ -11,12 +11,11 @@ from __future__ import annotations
 import re
 
 from kb.lazypattern import LazyPattern
-from kb.model import ROLES, Task
+from kb.model import ROLES, Task, item_count
 from kb.qa.answer import Answer
 from kb.qa.query import Query
 from kb.qa.result import GroupLine, departments_of, compose, describe, numbered, numbered_items, target_line
 from kb.qa.text import fold, snippet, task_head
-from kb.select import item_groups, item_key
 
 
 def exec_item(question: str, q: Query, env) -> Answer:
@@ -90,7 +89,7 @@ def plan_item(question: str, q: Query, env) -> Answer:
                 if cite and (doc, cite) in tables and t.id not in held and not t.label.startswith(cite):
                     numbered.append((int(serial), t))
     found = [t for n, t in numbered if n == q.ordinal]
-    if len(found) > 1 and len({item_key(t) for t in found}) == 1:
+    if len(found) > 1 and item_count(found) == 1:
         found = found[:1]  # (the rows of one 序号: the item, by its first row)
     written = [t for t in found if _OWN_NUMBER.match(t.text or "") or t.doc in item_parts]
     if written and len(written) < len(found):
@@ -192,11 +191,11 @@ def section_answer(question: str, q: Query, env, tasks: list[Task], heading: str
         # 附件有几条 / 附件里有哪些 with two annexes: each annex with its title and count, its items numbered on across
         # them (第五项 next is the fifth line)
         # (each annex counted by its numbered items — a task table's 序号, the body items its rows restate among them
-        # (_annex_rows), rows of one 序号 once — the rows said when they differ; kb.select.item_groups)
+        # (_annex_rows), rows of one 序号 once — the rows said when they differ; kb.model.item_count)
         counted = []
         for cite, title, ts in groups:
             full = (_annex_rows(env.plan, ts) or (ts, ""))[0]
-            counted.append((cite, title, full, len(item_groups(full))))
+            counted.append((cite, title, full, item_count(full)))
         said = [(f"{cite}《{title}》" if title else cite) + f"共 {n_items} 项" + (f"（{len(full)} 行）" if len(full) != n_items else "")
                 for cite, title, full, n_items in counted]
         lines = ["；".join(said) + f"（合计 {sum(c[3] for c in counted)} 项）："]
