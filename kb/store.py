@@ -552,6 +552,11 @@ class OtherVersion(StoreDamaged):
     """The store was written by a kb with another ``SCHEMA_VERSION``."""
 
 
+#: Where ``Task.fields`` (a row's other cells) stands in a task's stored row (``kb.plan_rows.task_row``: the values of
+#: the init fields in field order).
+_FIELDS_AT = [f.name for f in dataclasses.fields(Task) if f.init].index("fields")
+
+
 class Store:
     """The SQLite file of parsed plans (see the module docstring)."""
 
@@ -1740,9 +1745,17 @@ class StoredPlan(Plan):
     def tasks_naming_in_fields(self, word: str, fold) -> list[Task]:
         if self._loaded_tasks() is not None or not word:
             return Plan.tasks_naming_in_fields(self, word, fold)
-        # (only the rows whose stored form holds the word are decoded; the fields decide)
-        return [t for t in self.tasks_where("instr(t.data, ?) > 0", (word,))
-                if any(word in fold(v) for v in t.fields.values() if v)]
+        # The cells of the rows that have some (SQLite takes them out of the stored row), folded here as in memory:
+        # ``word`` is folded, the stored row is not — an instr on the raw row never found IT处 (it处), ＸＸ处 or a
+        # name with a space inside.  Only the tasks found are decoded.
+        self._tasks_checked()
+        order, at = self._order, f"$[{_FIELDS_AT}]"
+        rows = self.store.query(f"SELECT t.plan, t.seq, json_extract(t.data, '{at}') FROM tasks t "
+                                f"WHERE json_extract(t.data, '{at}') <> '{{}}'")
+        keys = sorted(((p, s) for p, s, cells in rows
+                       if p in order and any(word in fold(v) for v in json.loads(cells).values() if isinstance(v, str))),
+                      key=lambda k: (order[k[0]], k[1]))
+        return self.tasks_at(keys)
 
     @_healing
     def tasks_matching(self, groups, fold=None, *, field: str = "text", kinds=("task",)) -> list[Task]:
