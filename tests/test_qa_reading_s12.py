@@ -39,7 +39,7 @@ PLANS = {
 }
 
 #: Plans loaded together (a folder of copies).
-FOLDERS = {"jx+ky": ("jx", "ky"), "jx+ky+xf+zj": ("jx", "ky", "xf", "zj")}
+FOLDERS = {"jx+ky": ("jx", "ky"), "jx+ky+xf+zj": ("jx", "ky", "xf", "zj"), "tiyu+rencai": ("tiyu", "rencai")}
 
 
 @cache
@@ -84,6 +84,23 @@ ROWS = [
      "四（二）各省份于2019年11月底前完成… — 在2019年 inside a when-question of a topic is part of the question, not a filter"),
     ("jx", "医院自查自评在2019年要什么时候完成", {"over": "topic_deadline"}, "answered", ["2019年9月底前"], ["在2019年内到期"],
      "control (holdout11 jx04): 四（一）在2019年9月底前"),
+
+    # ---- 5. a document-type word after a pointer (这个指导意见, 该通知) is the plan
+    ("xf", "这个指导意见一共有多少条具体措施？", {"plan_count": True}, "answered", ["17"], ["没有读懂"],
+     "xf: 17 items （一）…（十七） under 二…六 (holdout11 xf17: not understood)"),
+    ("tiyu", "这个指导意见一共有多少条具体措施", {"plan_count": True}, "answered", ["共 21 项"], ["没有读懂"],
+     "国办发〔2018〕121号 指导意见: the same answer as 这个方案一共有多少条具体措施 (kb's 21 tagged items of （四）…（十九）)"),
+    ("tiyu", "该意见有几条措施", {"plan_count": True}, "answered", ["共 21 项"], ["没有读懂"],
+     "该 + 意见: the plan, as 该方案"),
+    # ---- 6. over several plans, a topic no plan holds: no plan mentions it, never the plans listed with counts
+    ("jx+ky+xf+zj", "哪个方案规定了个人所得税专项附加扣除标准", {}, "not_in_plan", ["都没有"], ["项任务）"],
+     "no plan of the four writes 个人所得税 (grep); holdout11 o20 listed the plans with false （0 项任务）"),
+    ("tiyu+rencai", "哪个方案规定了个人所得税专项附加扣除标准", {}, "not_in_plan", ["都没有"], ["项任务）"],
+     "neither 国办发〔2018〕121号 nor 广州 2012 writes 个人所得税 (grep)"),
+    ("tiyu+rencai", "哪个方案提到了火星基地", {}, "not_in_plan", ["都没有提到“火星基地”"], ["项任务）"],
+     "review-qa 3: the asked word whole (火星基地, not 火星基), no plan holds it"),
+    ("tiyu+rencai", "哪个方案提到了职业联赛", {}, "answered", ["共 1 个", "体育竞赛表演产业"], [],
+     "control: 职业联赛 stands in tiyu 二（四） only"),
 ]
 
 

@@ -616,7 +616,9 @@ def exec_plans_mentioning(question: str, q: Query, env) -> Answer:
     env.ctx.tasks = []
     asked = "、".join(words)
     if not held:
-        text = said["none"].format(loaded=len(env.plan.documents), asked=asked)
+        # (the words as asked: the topic words may be cut — 火星基 of 火星基地, 税专项… of 个人所得税专项…)
+        shown = q.mention_asked if q.mention_asked and all(w in q.mention_asked for w in words) else asked
+        text = said["none"].format(loaded=len(env.plan.documents), asked=shown)
         return Answer(question, "plans_mentioning", text, tasks=[], status="not_in_plan")
     by_doc: dict[str, list] = {}
     for t in held:

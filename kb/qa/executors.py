@@ -126,15 +126,35 @@ def _hint(plan: Plan) -> list[str]:
 # ---------------------------------------------------------------- meta
 
 
+def _plan_lines(plan: Plan) -> list[str]:
+    """Each loaded plan with its tasks (those naming a unit), or where none names one its numbered items, said so — a
+    plan of dated prose items was listed with a false （0 项任务） (holdout11 o20)."""
+    from kb.qa.exec_plan import numbered_items
+
+    said = load_answer_words()["plan_line"]
+    lines = []
+    items_of: dict[str, int] | None = None  # (numbered items counted once, only when a plan has no task)
+    for i, d in enumerate(plan.documents, 1):
+        tasks = sum(1 for _ in plan_tasks(plan, [d.id]))
+        if tasks:
+            lines.append(said["tasks"].format(n=i, name=d.name, count=tasks))
+            continue
+        if items_of is None:
+            items_of = {}
+            for t in numbered_items(plan):
+                items_of[t.doc] = items_of.get(t.doc, 0) + 1
+        items = items_of.get(d.id, 0)
+        lines.append(said["items" if items else "none"].format(n=i, name=d.name, count=items))
+    return lines
+
+
 def exec_meta(question: str, q: Query, env: Env) -> Answer:
     """Outside the plans (weather, an instruction, another place, a date the plan does not state), or which plans."""
     plan, ctx = env.plan, env.ctx
     w = load_answer_words()
     ctx.tasks = []
     if q.outside is None:
-        result = Result(heading=[plans_held(plan)] + [f"{i}. 《{d.name}》（{sum(1 for t in plan_tasks(plan, [d.id]))} 项任务）"
-                                                        for i, d in enumerate(plan.documents, 1)])
-        return _answer(question, "plans", result, query=q)
+        return _answer(question, "plans", Result(heading=[plans_held(plan)] + _plan_lines(plan)), query=q)
     if q.outside == "publication_date" and q.aggregate in ("earliest", "latest"):
         dated = sorted(_publication_dates(plan), key=lambda x: x[1])  # (ISO dates sort as days)
         if dated:

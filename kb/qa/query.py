@@ -229,6 +229,9 @@ class Query:
     mentioning: bool = False
     """Which loaded plans hold the topic words is asked (哪个方案提到了拉萨市: read_plans_mentioning): the plans whose text
     holds them, with the paragraphs (kb.qa.exec_plan.exec_plans_mentioning), never a list of tasks."""
+    mention_asked: str = ""
+    """With ``mentioning``: what is asked as the question writes it, after the verb of mentioning (哪个方案规定了个人所得税
+    专项附加扣除标准 → 个人所得税专项附加扣除标准), said when no plan holds it — the topic words may be cut (火星基)."""
     enumerated: str = ""
     """A noun whose members the text enumerates, asked as a list (试点地区有哪些 → 试点地区: read_enumeration): the
     sentence listing them answers (kb.qa.exec_plan.exec_enumeration)."""
@@ -527,7 +530,8 @@ def read_outside(r: Reading) -> None:
         return
     if _has(r.text, r.words["outside"]["plans"]) and not r.facts.departments and not any(
             w in r.plan_text for w in r.facts.topic if len(w) >= 2) and not (
-            _has(r.text, r.words["which_plan"]) and _has(r.text, r.words["mention_verbs"])):
+            _has(r.text, r.words["which_plan"]) and _has(r.text, r.words["mention_verbs"])
+            and any(len(w) >= 2 for w in r.facts.topic)):
         # (哪个方案提到了火星基地, a word no plan writes: which plans mention it — none — is read_plans_mentioning's,
         # never the list of plans loaded as if they did)
         # 现在能查哪几个文件: the plans loaded (words beside it the plans never write, 现在能查, ask nothing of them)
@@ -1062,6 +1066,10 @@ def read_plans_mentioning(r: Reading) -> None:
     if not asked or not [w for w in f.topic if w not in asked and len(w) >= 2]:
         return
     q.act, q.subject, q.mentioning = Act.META, "plans", True
+    verb = _has(r.text, r.words["mention_verbs"])
+    if verb:
+        rest = r.text[r.text.find(verb) + len(verb):].lstrip("了过")
+        q.mention_asked = rest.rstrip("？?。！!呢吗的内容规定要求")
 
 
 def read_enumeration(r: Reading) -> None:

@@ -297,6 +297,25 @@ def cut_plan_name(text: str, titles, kinds) -> tuple[str, str | None, str]:
 _NOT_A_NAME = frozenset("哪谁什么几多少这那该此其吗呢")
 
 
+def plan_kind_read(text: str, pointers, kinds) -> str:
+    """这个指导意见一共有多少条具体措施 → 这个方案一共有多少条具体措施: a pointer (``plan_pointers``: 这个, 该, 本 …, then
+    份/篇 allowed) right before a kind of document (``document_kinds``: 指导意见, 通知, 工作要点 …) points at the plan
+    loaded, whatever kind of document it is; the readers know 这个方案 (holdout11 xf17: 这个指导意见 was not understood)."""
+    if not any(k in text for k in kinds):
+        return text
+    kinds = sorted(kinds, key=len, reverse=True)
+    for p in sorted(pointers, key=len, reverse=True):
+        at = text.find(p)
+        while at >= 0:
+            end = at + len(p)
+            gap = end + 1 if text[end:end + 1] in ("份", "篇") and not p.endswith(("份", "篇")) else end
+            kind = next((k for k in kinds if text.startswith(k, gap)), None)
+            if kind is not None and kind != "方案":
+                text = text[:at] + p + "方案" + text[gap + len(kind):]
+            at = text.find(p, at + len(p))
+    return text
+
+
 def _strip_edges(text: str, voc: Vocabulary, q: Question) -> str:
     """Take politeness prefixes off the start and particles off the end (repeatedly)."""
     prefixes, suffixes = voc.words["prefixes"], voc.words["suffixes"]
@@ -383,6 +402,7 @@ def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Quest
     text = _strip_edges(text, voc, q)
     if lexicon.titles:
         text, q.plan_named, q.plan_name = cut_plan_name(text, lexicon.titles, voc.words["document_kinds"])
+    text = plan_kind_read(text, voc.words["plan_pointers"], voc.words["document_kinds"])
     q.text = text
     if not text:
         return q

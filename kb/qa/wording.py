@@ -28,6 +28,7 @@ REQUIRED = {
     "item_rows": ("{rows}",),
     "issuers": {"this_plan": (), "none": ("{name}", "{title}"), "named": ("{name}", "{what}", "{count}", "{names}"),
                 "issued_by": (), "drafted_by": (), "quoted": ("{source}",)},
+    "plan_line": {"tasks": ("{n}", "{name}", "{count}"), "items": ("{n}", "{name}", "{count}"), "none": ("{n}", "{name}")},
     "plans_mentioning": {"none": ("{loaded}", "{asked}"), "title": ("{asked}", "{count}", "{loaded}"),
                          "plan": ("{n}", "{name}", "{count}", "{labels}")},
     "enumeration": {"none": ("{noun}",), "one": ("{noun}",), "several": ("{noun}", "{count}"),
