@@ -249,7 +249,8 @@ def test_items_numbered_straight_through_sections_keep_their_numbers():
             "（六）其他\n\n说明一。\n\n1.做好保障。（区财政局负责）\n")
     _, tasks = parse_document(plan, "t")
     assert [t.label for t in tasks] == ["一（四）11", "一（四）12", "一（五）引言", "一（五）13", "一（五）14", "一（五）15",
-                                        "一（六）1", "一（六）2"], "a section numbered from 1 after a lead-in: positions as before"
+                                        "一（六）引言", "一（六）1"], \
+        "a section numbered from 1 after a lead-in: its 引言, and the items keep the plan's numbers (1.做好保障 is 一（六）1)"
 
 
 def test_article_heading_stands_alone():

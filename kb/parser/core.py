@@ -645,14 +645,16 @@ OPENING_LABEL = "引言"
 
 
 def _lead_in_count(numbers: list[int | None]) -> int:
-    """How many unnumbered paragraphs open a section whose other paragraphs carry the plan's own numbers, rising
-    and not starting at 1 (numbered straight through from the section before: （五） over a lead-in, 13., 14., 15.);
-    0 otherwise (then the numbers are used when all there and distinct, else positions)."""
+    """How many unnumbered paragraphs open a section whose other paragraphs carry the plan's own numbers, rising —
+    from 1 (具体如下： then 1.《…》 2.《…》) or straight through from the section before (（五） over a lead-in, 13., 14.,
+    15.); 0 otherwise (then the numbers are used when all there and distinct, else positions).  The lead-in is the
+    section's 引言, so 四（一）2 is the item the plan numbers 2.: labelled by position, the lead-in was 四（一）1 and every
+    item one further — an official citing 四（一）3 meant another document (holdout12 cm01–03)."""
     k = 0
     while k < len(numbers) and numbers[k] is None:
         k += 1
     rest = numbers[k:]
-    if not k or not rest or None in rest or rest[0] == 1 or any(b <= a for a, b in zip(rest, rest[1:])):
+    if not k or not rest or None in rest or any(b <= a for a, b in zip(rest, rest[1:])):
         return 0
     return k
 
