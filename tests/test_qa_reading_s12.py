@@ -31,6 +31,9 @@ PLANS = {
     "jiading": ROOT / "tests/fixtures/plans/24_jiading_haimian_2024.txt",
     "weifei": ROOT / "tests/fixtures/plans/85_shandong_weifei_paicha_2019.txt",
     "jicai": ROOT / "tests/fixtures/plans/74_yaopin_jicai_guobanfa2019-2.pdf.txt",
+    "jiyuehua": ROOT / "tests/fixtures/plans/101_jiyuehua_guobanhan2018-71.txt",
+    "jili": ROOT / "tests/fixtures/plans/46_jili_guobanfa2018-117.txt",
+    "changshu": ROOT / "tests/fixtures/plans/62_changshu_renwufenjie_2018.txt",
     "tiyu": ROOT / "tests/fixtures/plans/11_tiyu_guobanfa2018-121.txt",
     "jx": H11 / "jx_jixiaokaohe_guobanfa2019-4.html",
     "ky": H11 / "ky_keyanzizhu_guobanfa2018-127.txt",
@@ -84,6 +87,22 @@ ROWS = [
      "四（二）各省份于2019年11月底前完成… — 在2019年 inside a when-question of a topic is part of the question, not a filter"),
     ("jx", "医院自查自评在2019年要什么时候完成", {"over": "topic_deadline"}, "answered", ["2019年9月底前"], ["在2019年内到期"],
      "control (holdout11 jx04): 四（一）在2019年9月底前"),
+
+    # ---- 2. the recipient asked: only after a verb of sending (报 of 预报 is none); no sentence naming it → not said
+    ("zigong", "空气质量预报谁负责", {"recipient": None}, "answered", ["三（六）2"], [],
+     "三（六）2 提高空气质量预警预报能力: 预报 is no verb of sending and 谁负责 asks who is responsible (q123)"),
+    ("zigong", "空气质量预报由谁负责", {"recipient": None}, "answered", ["三（六）2"], [], "same, 由谁"),
+    ("jiading", "工作方案报送给谁", {"recipient": True}, "not_in_plan", ["没有"], ["共同负责", "区建设管理委"],
+     "the plan names no body a 工作方案 is sent to (报送 only in 项目信息报送): said so, never the units of 二（三）7, its "
+     "senders (review-qa 7)"),
+    ("jiyuehua", "具体实施方案报送给谁", {"recipient": True}, "answered", ["国务院办公厅"], [],
+     "试点地区要…抓紧制定具体实施方案…并于2018年12月底前报送国务院办公厅 — the document noun is the thing sent"),
+    ("jili", "激励措施实施办法报送给谁", {"recipient": True}, "answered", ["国务院办公厅"], [],
+     "control: 各有关部门制定…的激励措施实施办法，于2018年12月31日前报送国务院办公厅"),
+    ("changshu", "督查结果上报给谁", {"recipient": True}, "answered", ["市政府"], ["由谁负责"],
+     "督查结果上报市政府并列入年度绩效考核 — 并 closes the body's name"),
+    ("changshu", "督查结果报给谁", {"recipient": True}, "answered", ["市政府"], ["由谁负责"],
+     "报 alone with 给 after it is a verb of sending (报给谁); the plan writes 上报市政府"),
 
     # ---- 5. a document-type word after a pointer (这个指导意见, 该通知) is the plan
     ("xf", "这个指导意见一共有多少条具体措施？", {"plan_count": True}, "answered", ["17"], ["没有读懂"],

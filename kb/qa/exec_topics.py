@@ -871,9 +871,18 @@ def exec_topic_who(question: str, q: Query, env) -> Answer:
     stated = stated_bodies(q, env)  # 海绵城市建设由哪个部门统筹协调: the plan's sentence saying who does it
     if stated is not None:
         return _stated_answer(question, q, env, *stated)
-    sent_to = stated_recipients(q, env)  # 整改方案报送哪个部门: the body the sentence sends it to
+    sent_to = stated_recipients(q, env, question)  # 整改方案报送哪个部门: the body the sentence sends it to
     if sent_to is not None:
         return _stated_answer(question, q, env, *sent_to, recipient=True)
+    if q.recipient:
+        # 工作方案报送给谁 with no sentence naming whom it goes to: said so — the units of a task holding 报送 are its
+        # senders, an answer to another question (review-qa 7; the flag is set only after a verb of sending: read_recipient)
+        from kb.qa.wording import load_answer_words
+
+        ctx.tasks = []
+        asked = question.strip().rstrip("？?。")
+        return Answer(question, "topic_who", load_answer_words()["recipient_not_stated"].format(asked=asked),
+                      tasks=[], status="not_in_plan")
     words = topic_words(q, env)
     # Several titles on the topic (扬尘由谁负责): each of them, with its departments.
     # Topics joined by 和/、 (秸秆禁烧和烟花爆竹由谁负责): each topic on its own.

@@ -350,7 +350,7 @@ def _check_words(value, where: str) -> list[str]:
 SHAPE_LISTS = ("plan_count_words", "baseline_asks", "base_marks", "place_suffixes", "places", "structure_asks", "task_subject", "department_subject", "most", "least",
                "both", "only", "not", "earliest", "latest", "guide", "plan_marks", "value_units", "person_units",
                "unit_not_after", "money_words", "money_asks", "money_units", "which_before", "which_units", "which_after", "due_by", "due_cumulative",
-               "field_affixes", "field_asks", "national_issuers", "start_asks", "node_asks", "measure_not_after", "recipient_verbs", "recipient_followers", "which_plan", "mention_verbs", "enumeration_asks", "enumeration_links", "issuer_asks", "issue_verbs", "issuer_fillers", "issuer_endings", "duration_asks", "duration_marks", "duration_extremes", "noun_units",
+               "field_affixes", "field_asks", "national_issuers", "start_asks", "node_asks", "measure_not_after", "recipient_verbs", "recipient_followers", "recipient_to", "recipient_not_before", "which_plan", "mention_verbs", "enumeration_asks", "enumeration_links", "issuer_asks", "issue_verbs", "issuer_fillers", "issuer_endings", "duration_asks", "duration_marks", "duration_extremes", "noun_units",
                "steering_verbs", "body_endings", "body_followers", "everyday_qualifiers",
                "role_after", "posts", "post_verbs", "value_verbs", "vague_amounts", "base_before", "base_after", "list_tails",
                "list_nouns", "list_asks", "goal_verbs", "outline_subjects", "structure_fillers", "time_every",
@@ -1044,13 +1044,20 @@ _SENT_TO = LazyPattern(r"(?:给|至|向|到)?(?:谁|哪个|哪些|哪家|哪一�
 
 def read_recipient(r: Reading) -> None:
     """整改方案报送哪个部门 / 要移送哪个部门 / 报给谁: a who-word right after a verb of sending (shapes.yaml
-    ``recipient_verbs``) asks the recipient (``Query.recipient``); 由谁报送 (the who-word before it) asks the sender."""
+    ``recipient_verbs``) asks the recipient (``Query.recipient``); 由谁报送 (the who-word before it) asks the sender.
+    A verb of one character (报) sends only with a word of direction after it (报给谁, 报至哪个部门: ``recipient_to``) —
+    报 of 预报 / 通报 / 举报 is none (空气质量预报谁负责 asked a recipient) — and a who-word that a verb of doing follows
+    (谁负责, 谁牵头: ``recipient_not_before``) is the subject, never a recipient."""
     if "who" not in r.facts.flags:
         return
+    to, doing = tuple(r.words["recipient_to"]), tuple(r.words["recipient_not_before"])
     for verb in sorted(r.words["recipient_verbs"], key=len, reverse=True):
         at = r.text.find(verb)
         while at >= 0:
-            if _SENT_TO.match(r.text, at + len(verb)):
+            end = at + len(verb)
+            m = _SENT_TO.match(r.text, end)
+            if (m and (len(verb) > 1 or r.text.startswith(to, end))
+                    and not r.text.startswith(doing, m.end())):
                 r.query.recipient = True
                 return
             at = r.text.find(verb, at + 1)

@@ -115,7 +115,11 @@ def _recipient_at(text: str, shapes: dict) -> list[str]:
     return []
 
 
-def stated_recipients(q, env) -> tuple[Task, str, str, list[str]] | None:
+#: The run of Chinese characters a question writes right before its verb of sending (具体实施方案报送给谁).
+_THING_SENT = re.compile(r"[\u4e00-\u9fff]{2,12}$")
+
+
+def stated_recipients(q, env, question: str = "") -> tuple[Task, str, str, list[str]] | None:
     """(paragraph, sentence, verb, bodies) of the plan's sentence naming whom the thing asked is sent to (整改方案报送哪个
     部门 → 报送省生态环境厅; 要移送哪个部门 → 移送市场监管部门): a recipient verb asked (shapes.yaml ``recipient_verbs``,
     alone or closing a topic word), in a paragraph holding most of the other words; None otherwise."""
@@ -135,6 +139,14 @@ def stated_recipients(q, env) -> tuple[Task, str, str, list[str]] | None:
             verbs.append(verb)
             if w != verb:
                 words.append(w[:-len(verb)])
+    if verbs and not words and question:
+        # 工作方案报送给谁: the thing sent is a document noun the reading drops as a task noun — the words right before
+        # the verb in the question are what is sent (review-qa 7: nothing was left to look the sentence up by)
+        text = fold(question)
+        at = min((text.find(v) for v in verbs if text.find(v) > 0), default=-1)
+        m = _THING_SENT.search(text[:at]) if at > 0 else None
+        if m:
+            words = [m.group(0)]
     if not verbs or not words:
         return None
     candidates = env.plan.tasks_matching([verbs], fold, kinds=None)

@@ -67,6 +67,7 @@ REQUIRED = {
     "clause_time": ("{label}", "{times}"),
     "no_overview": ("{what}", "{parts}"),
     "year_running": ("{n}", "{year}", "{labels}"),
+    "recipient_not_stated": ("{asked}",),
     "due_on": ("{day}",),
     "due_by": ("{day}",),
     "due_by_why": ("{day}",),
