@@ -508,6 +508,9 @@ def exec_each_value(question: str, q: Query, env: Env) -> Answer:
     plan, ctx = env.plan, env.ctx
     from kb.qa.text import fold
 
+    stated = _each_value_stated(question, q, env)
+    if stated is not None:
+        return stated
     pairs = [(t, tg) for t in plan.tasks if not q.plan or t.doc == q.plan for tg in t.targets]
     rest = "".join(q.topic)  # the words shared by every item (减排比例), read by read_each_value
     found = []
@@ -543,6 +546,41 @@ def exec_each_value(question: str, q: Query, env: Env) -> Answer:
             result.notes.append(f"原文：{t.label} {t.clauses[clause]}")
     ctx.tasks = list(tasks.values())
     return _answer(question, "target_each", result, query=q, tasks=list(tasks.values()), targets=targets)
+
+
+def _each_value_stated(question: str, q: Query, env: Env) -> Answer | None:
+    """The plan's own distributive sentence whose items match every item asked best (kb/qa/distributive.py): each asked
+    item with the value in its position (黄色、橙色、红色…分别不低于10%、20%、30%); None when no sentence names them all."""
+    from kb.qa.distributive import distributions, match_items
+    from kb.qa.text import fold
+
+    rest = fold("".join(q.topic))
+    best: list[tuple[tuple[int, int], Task, object, list[int]]] = []
+    for t in env.plan.tasks:
+        if q.plan and t.doc != q.plan:
+            continue
+        for d in distributions(t.text):
+            matched = match_items(q.items, d.items)
+            if matched is None:
+                continue
+            # (equal matches: the sentence holding more of the words every item shares, 减排比例, wins)
+            shared = sum(rest[i:i + 2] in fold(d.sentence) for i in range(len(rest) - 1))
+            best.append(((matched[0], shared), t, d, matched[1]))
+    if not best:
+        return None
+    top = max(b[0] for b in best)
+    chosen = [b for b in best if b[0] == top]
+    result = Result(heading=[f"分别如下（共 {len(q.items)} 项）："])
+    group = Group()
+    for _, t, d, at in chosen:
+        for item, i in zip(q.items, at):
+            group.items.append(Item(len(group.items) + 1, None, text=f"{item}：{d.values[i]}（出处：{t.label}）"))
+    result.groups.append(group)
+    for _, t, d, _ in chosen:
+        result.notes.append(f"原文：{t.label} …{d.phrase}…" if d.phrase != d.sentence else f"原文：{t.label} {d.sentence}")
+    tasks = list({t.id: t for _, t, _, _ in chosen}.values())
+    env.ctx.tasks = tasks
+    return _answer(question, "target_each", result, query=q, tasks=tasks)
 
 
 # ---------------------------------------------------------------- a number in a unit

@@ -1,0 +1,87 @@
+"""Value answers for the causes the holdout12 blind set found (session 12, report causes 2, 3, 5, 11).
+
+Each row: a plan, a question (or the turns of a conversation, the last one asked), the answer's status, words that must
+stand in its text, words that must not — and why.  Rows were written before the mechanisms; every figure was read by hand
+from the plan file (quoted in ``why``).  holdout12's plans (/work/coord/holdout12/plans, released for tests in session 12)
+are copied under tests/fixtures/holdout12/; rows on the bundled plan and other fixture plans test the same mechanisms on
+text they were not built on.
+
+Mechanisms:
+- 分别 (cause 11): a question naming several items (黄色、橙色、红色预警的减排比例分别是多少) is answered from the plan's own
+  distributive sentence (``A、B、C…分别不低于x、y、z``): each item of the question matched to one item of the sentence by the
+  longest part of its words that names exactly one of them (重污染天气黄色 → 黄色), each paired with the value in its
+  position; the sentence whose items match best answers (花生种植 beats 油菜种植 for 花生种植、收获…).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+H12 = ROOT / "tests/fixtures/holdout12"
+PLANS = {
+    "zigong": None,
+    "nongji": ROOT / "tests/fixtures/plans/02_nongjihua_guofa2018-42.txt",
+    "gongyuan": ROOT / "tests/fixtures/plans/31_shanghai_gongyuan_tizhi_2026.txt",
+    "jdpd": H12 / "jdpd_panhuo_jiafufa2022-13.txt",
+    "jdwf": H12 / "jdwf_weifayongdi_jiafufa2026-4.txt",
+    "cm": H12 / "cm_rushi_huchongfubanfa2023-16.txt",
+    "zf": H12 / "zf_sanxiangzhidu_guobanfa2018-118.txt",
+}
+
+
+@cache
+def plan_of(alias: str):
+    from kb.store import load_plan
+
+    path = PLANS[alias]
+    return load_plan() if path is None else load_plan(str(path))
+
+
+# (plan, question or turns, status, words the answer holds, words it must not hold, why)
+ROWS = [
+    # ---- cause 11: 分别 — each item of the question paired with its value in the plan's distributive sentence
+    ("zigong", "重污染天气黄色、橙色、红色预警的减排比例分别是多少？", "answered",
+     ["黄色：不低于10%", "橙色：不低于20%", "红色预警：不低于30%"], ["没有写明"],
+     "三（六）4 黄色、橙色、红色级别减排比例原则上分别不低于10%、20%、30% — 重污染天气黄色 is 黄色 (holdout12 zg06: 黄色 "
+     "was said not written)"),
+    ("zigong", "二氧化硫、氮氧化物排放总量分别削减多少", "answered", ["18.98%", "8.61%"], ["没有写明", "19.5%", "0.34万吨"],
+     "二（一）…二氧化硫（SO2）、氮氧化物（NOx）排放总量分别较2015年削减18.98%、8.61% — brackets inside the plan's items; "
+     "the year 2015 is no value"),
+    ("nongji", "花生种植、收获机械化率分别是多少", "answered", ["花生种植：达到65%", "收获机械化率：达到55%"],
+     ["45%", "60%", "30%", "50%"],
+     "一（二）2 花生种植、收获机械化率分别达到65%和55% — not 油菜种植、收获机械化率分别达到50%和65%, nor the 收获 rates of "
+     "马铃薯 (45%), 棉花 (60%), 甘蔗 (30%)"),
+    ("nongji", "油菜种植、收获机械化率分别要达到多少？", "answered", ["油菜种植：达到50%", "收获机械化率：达到65%"],
+     ["55%", "45%"], "一（二）2 油菜种植、收获机械化率分别达到50%和65%"),
+    ("gongyuan", "新建、改建公园绿地的乡土适生树种应用比例分别是多少", "answered", ["80％", "50％以上"], ["没有写明"],
+     "三（四）乡土适生树种和地产草种在新建、改建公园绿地的应用比例分别达到80％、50％以上 — the 和 inside the first item "
+     "does not split it (2 values, 2 items)"),
+]
+
+
+#: Rows kb does not answer as expected yet (strict xfail), with the cause.
+KNOWN_FAILURES: dict[str, str] = {}
+
+
+@pytest.mark.parametrize("alias,question,status,has,has_not,why", ROWS,
+                         ids=[r[1] if isinstance(r[1], str) else "→".join(r[1]) for r in ROWS])
+def test_value_answer(alias, question, status, has, has_not, why, request):
+    from kb.qa import Session
+
+    turns = [question] if isinstance(question, str) else list(question)
+    if turns[-1] in KNOWN_FAILURES:
+        request.applymarker(pytest.mark.xfail(strict=True, raises=AssertionError, reason=KNOWN_FAILURES[turns[-1]]))
+    session = Session(plan=plan_of(alias))
+    for turn in turns[:-1]:
+        session.ask(turn)
+    answer = session.ask(turns[-1])
+    if status is not None:
+        assert answer.status == status, f"{why} | kb: {answer.text[:300]}"
+    for w in has:
+        assert w in answer.text, f"{w!r} missing — {why} | kb: {answer.text[:300]}"
+    for w in has_not:
+        assert w not in answer.text, f"{w!r} present — {why} | kb: {answer.text[:300]}"
