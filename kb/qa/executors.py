@@ -482,16 +482,29 @@ def exec_extreme_deadline(question: str, q: Query, env: Env) -> Answer:
     """最早 / 最晚的时限: the tasks whose deadline (its end; a ``from`` deadline its start) comes first or last."""
     plan, ctx = env.plan, env.ctx
     # due dates only: a ``from`` deadline (自2019年7月1日起) starts something and is never "due"
-    pairs = [(t, d, d.end) for t in plan_tasks(plan, [q.plan] if q.plan else None) for d in t.deadlines
-             if d.end and d.kind != "from"]
+    docs = [q.plan] if q.plan else None
+    pick = min if q.aggregate == "earliest" else max
+    word = "最早" if q.aggregate == "earliest" else "最晚"
+    pairs = [(t, d, d.end) for t in plan_tasks(plan, docs) for d in t.deadlines if d.end and d.kind != "from"]
     if not pairs:
         ctx.tasks = []
-        return _answer(question, "deadline_extreme", Result(heading=["方案的任务没有规定时限。"]), status="not_in_plan", query=q)
-    pick = min if q.aggregate == "earliest" else max
+        words = load_answer_words()
+        result = Result(heading=[words["extreme_none"]])
+        # (limits written in paragraphs naming no unit — 2026年3月底前完成20％年度任务量 — shown apart, never as the
+        # tasks asked for: a goal's 到2025年 is no task's limit either; before, such a plan seemed to have no limits)
+        loose = [(t, d, d.end) for t in plan.tasks if not docs or t.doc in docs for d in t.deadlines
+                 if d.end and d.kind != "from"]
+        if loose:
+            day = pick(x for _, _, x in loose)
+            chosen = [(t, d) for t, d, x in loose if x == day]
+            result.related = [Item(k, t, deadlines=[d for tt, d in chosen if tt.id == t.id])
+                              for k, t in enumerate({t.id: t for t, _ in chosen}.values(), 1)]
+            result.related_title = words["extreme_untagged_title"].format(word=word, day=official_deadline(chosen[0][1]))
+        return _answer(question, "deadline_extreme", result, status="not_in_plan", query=q, tasks=[],
+                       related=[i.task for i in result.related])
     day = pick(p[2] for p in pairs)
     chosen = [(t, d) for t, d, x in pairs if x == day]
     tasks = list({t.id: t for t, _ in chosen}.values())
-    word = "最早" if q.aggregate == "earliest" else "最晚"
     result = Result(heading=[f"时限{word}的任务共 {len(tasks)} 项（{official_deadline(chosen[0][1])}）："])
     result.groups.append(Group(items=[Item(k, t, deadlines=[d for tt, d in chosen if tt.id == t.id])
                                       for k, t in enumerate(tasks, 1)]))

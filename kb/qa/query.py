@@ -348,7 +348,7 @@ def _check_words(value, where: str) -> list[str]:
 
 
 SHAPE_LISTS = ("plan_count_words", "baseline_asks", "base_marks", "place_suffixes", "places", "structure_asks", "task_subject", "department_subject", "most", "least",
-               "both", "only", "not", "earliest", "latest", "guide", "plan_marks", "value_units", "person_units",
+               "both", "only", "not", "earliest", "latest", "extreme_fillers", "guide", "plan_marks", "value_units", "person_units",
                "unit_not_after", "money_words", "money_asks", "money_units", "which_before", "which_units", "which_after", "due_by", "due_cumulative",
                "field_affixes", "field_asks", "national_issuers", "start_asks", "node_asks", "measure_not_after", "recipient_verbs", "recipient_followers", "recipient_to", "recipient_not_before", "which_plan", "mention_verbs", "enumeration_asks", "enumeration_links", "issuer_asks", "issue_verbs", "issuer_fillers", "issuer_endings", "duration_asks", "duration_marks", "duration_extremes", "noun_units",
                "steering_verbs", "body_endings", "body_followers", "everyday_qualifiers",
@@ -1875,6 +1875,12 @@ def read_extreme_deadline(r: Reading) -> None:
     if not (first or last) or not (r.facts.flags & {"when", "due", "has_deadline"}):
         return
     q.act, q.aggregate = Act.WHEN, "earliest" if first else "latest"
+    # (最晚 is the aggregate, never a topic word: 重污染天气应急预案最晚什么时候修订完成 asks the time of that topic, and
+    # 最晚的任务 names none — the extreme over the plan)
+    extremes = sorted(set(w["earliest"]) | set(w["latest"]), key=len, reverse=True)
+    fillers = set(w["extreme_fillers"])
+    q.topic = [t for t in (re.sub("|".join(map(re.escape, extremes)), "", word) for word in q.topic)
+               if len(t) >= 2 and t not in fillers]
 
 
 def read_each_value(r: Reading) -> None:
@@ -2745,7 +2751,8 @@ def over_act(s: _Seen) -> str | None:
         return "part_departments"
     if q.act is Act.RANK and q.subject == "tasks":
         return "task_ranking"
-    if q.act is Act.WHEN and q.aggregate:
+    if q.act is Act.WHEN and q.aggregate and not (q.topic and not q.task_noun_only):
+        # (with a topic — 厂房仓库…涉及违法用地的，最晚什么时候整治完 — the topic's limits answer, not the plan's latest task)
         return "deadline_extreme"
     if q.act is Act.VALUE and q.each:
         return "each_value"

@@ -19,6 +19,8 @@ ANSWERS_PATH = Path(__file__).resolve().parent.parent / "data" / "answers.yaml"
 #: Required keys: key → the {fields} its text must hold (a nested mapping lists its keys).
 REQUIRED = {
     "related_title": (),
+    "extreme_none": (),
+    "extreme_untagged_title": ("{word}", "{day}"),
     "roles": {"other": ("{role}",), "guide": ()},
     "deadline": {"by": ("{text}", "{day}"), "during": ("{text}",), "meaning_by": ("{day}",),
                  "meaning_during": ("{year}",), "meaning_from": ("{day}",), "meaning_range": ("{first}", "{last}")},
