@@ -34,6 +34,8 @@ PLANS = {
     "jiyuehua": ROOT / "tests/fixtures/plans/101_jiyuehua_guobanhan2018-71.txt",
     "jili": ROOT / "tests/fixtures/plans/46_jili_guobanfa2018-117.txt",
     "changshu": ROOT / "tests/fixtures/plans/62_changshu_renwufenjie_2018.txt",
+    "songjiang": ROOT / "tests/fixtures/plans/21_songjiang_chengshigengxin_2025.txt",
+    "fxgongyuan": ROOT / "tests/fixtures/plans/27_fengxian_gongyuan_2021.txt",
     "tiyu": ROOT / "tests/fixtures/plans/11_tiyu_guobanfa2018-121.txt",
     "jx": H11 / "jx_jixiaokaohe_guobanfa2019-4.html",
     "ky": H11 / "ky_keyanzizhu_guobanfa2018-127.txt",
@@ -103,6 +105,24 @@ ROWS = [
      "督查结果上报市政府并列入年度绩效考核 — 并 closes the body's name"),
     ("changshu", "督查结果报给谁", {"recipient": True}, "answered", ["市政府"], ["由谁负责"],
      "报 alone with 给 after it is a verb of sending (报给谁); the plan writes 上报市政府"),
+
+    # ---- 3. a span or a frequency asked is no deadline; a share asked is answered by a share or not at all
+    ("zj", "职业院校专业目录多久修订一次", {}, "answered", ["每5年修订1次"], ["没有规定"],
+     "三（九）原则上每5年修订1次职业院校专业目录 — how often, said as the plan says it (holdout11 zj07)"),
+    ("zj", "教材多久修订一次", {}, "answered", ["每3年修订1次"], ["没有规定"],
+     "三（九）…每3年修订1次教材 — the same shape, another clause"),
+    ("zj", "职业院校教师每年在企业实训的时间有什么要求", {"period": True}, "answered", ["1个月"], ["从2019年起"],
+     "三（十二）教师每年至少1个月在企业或实训基地实训; 从2019年起 is the start of the hiring clause (holdout11 zj06)"),
+    ("zigong", "改造需要多长时间", {"unit": "duration"}, None, [], ["多长"],
+     "多长时间 asks a span: 多长 is no topic word (review-qa 4: 方案没有规定改造、多长的完成时限)"),
+    ("zj", "“双师型”教师占专业课教师总数的目标是多少？", {"value_kind": "rate"}, None, ["超过一半"], ["100个"],
+     "“双师型”教师…占专业课教师总数超过一半 (引言3 具体指标); the 100个 培养培训基地 target is another one (holdout11 zj19)"),
+    ("songjiang", "海绵城市达标区面积占建成区的目标是多少", {}, None, ["50%"], [],
+     "control: 一（三）11 落实海绵城市达标区面积占建成区50%的目标要求"),
+    ("changshu", "新兴产业产值占规上产业产值的比重要达到多少", {"value_kind": "rate"}, None, ["50%"], [],
+     "control: 一5 新兴产业产值占规上产业产值比重达50%"),
+    ("fxgongyuan", "蓝绿生态空间占比要达到多少", {}, "answered", ["60%"], [],
+     "control: 一（三）3 蓝绿生态空间占比达到60%以上"),
 
     # ---- 5. a document-type word after a pointer (这个指导意见, 该通知) is the plan
     ("xf", "这个指导意见一共有多少条具体措施？", {"plan_count": True}, "answered", ["17"], ["没有读懂"],

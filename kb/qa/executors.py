@@ -957,8 +957,8 @@ def _no_number_in_unit(question: str, q: Query, env: Env) -> Answer | None:
     from kb.qa.text import fold
 
     folded = fold(question)
-    if q.unit == "length" and any(n in folded for n in shapes["duration_nouns"]):
-        # 建设周期一般多长: a time asked (周期, 期限 … before 多长), not metres — the span the clause on it states
+    if q.unit == "duration":
+        # 建设周期一般多长: a span asked (question._duration_ask, the one list) — the span the clause on it states
         from kb.qa.exec_topics import best_task, stated_times, stated_times_answer, timed_paragraph, topic_words
 
         words_asked = topic_words(q, env)

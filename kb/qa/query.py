@@ -197,6 +197,10 @@ class Query:
     """True: only tasks with a deadline (哪些有时限要求); False: only those without one."""
     due_by: bool = False
     """With ``timed``: a date things are due by is asked (截止时间), so a ``from`` deadline does not count."""
+    period: bool = False
+    """How often or how long is asked, never a due date (多久修订一次, 教师每年在企业实训的时间有什么要求): a word of
+    shapes.yaml ``frequency_asks``, or an every-word (``time_every``, 每N年) with 时间 or a ``duration_asks`` word — the
+    plan's 每5年修订1次 / 每年至少1个月 answers (kb.qa.exec_topics.stated_times), or nothing does."""
     cumulative: bool = False
     """With a ``by`` date: everything due up to it is asked in words (截至2020年底, 2020年以前), not the items whose
     limit is that day (2020年底前要完成什么 where the plan writes that limit: kb.qa.exec_plan.written_limit)."""
@@ -354,7 +358,8 @@ SHAPE_LISTS = ("plan_count_words", "baseline_asks", "base_marks", "place_suffixe
                "steering_verbs", "body_endings", "body_followers", "everyday_qualifiers",
                "role_after", "posts", "post_verbs", "value_verbs", "vague_amounts", "base_before", "base_after", "list_tails",
                "list_nouns", "list_asks", "goal_verbs", "outline_subjects", "structure_fillers", "time_every",
-               "time_span_units", "time_span_before", "time_span_after", "duration_nouns")
+               "time_span_units", "time_span_before", "time_span_after", "frequency_asks", "share_marks", "share_after",
+               "share_words")
 
 
 def validate_shapes(data: dict, where: str = "shapes.yaml") -> dict:
@@ -1121,6 +1126,27 @@ def read_issuers(r: Reading) -> None:
     q.act, q.subject, q.issuers = Act.META, "issuers", True
 
 
+_EVERY_N = LazyPattern(r"每[0-9一二两三四五六七八九十]+个?(?:年|月|季度|周|天)")
+
+
+def read_period(r: Reading) -> None:
+    """多久修订一次 / 每年…的时间有什么要求: how often or how long is asked (``Query.period``), not a due date."""
+    words = r.words
+    often = _has(r.text, words["frequency_asks"]) is not None and _has(r.text, words["duration_asks"]) is not None
+    every = _has(r.text, words["time_every"]) is not None or _EVERY_N.search(r.text) is not None
+    if often or (every and (_has(r.text, words["duration_asks"]) is not None or "时间" in r.text)):
+        r.query.period = True
+        # (修订一次 → 修订: the asking words are no words of the topic)
+        asks = sorted(words["frequency_asks"], key=len, reverse=True)
+        topic = []
+        for w in r.query.topic:
+            for a in asks:
+                w = w.replace(a, "")
+            if w:
+                topic.append(w)
+        r.query.topic = topic
+
+
 def read_value_kind(r: Reading) -> None:
     """GDP总量要达到多少亿 / 固定资产投资增速是多少: the kind of number asked (``Query.value_kind``), from a word of
     shapes.yaml ``value_kinds`` that is not part of a word the plan writes — 总额 of 社会消费品零售总额, 总值 of 地区生产总值
@@ -1130,6 +1156,12 @@ def read_value_kind(r: Reading) -> None:
         return
     if _has(r.text, r.words["baseline_asks"]):
         r.facts.flags.add("baseline")  # PM2.5的基准年是哪年: the year a change is measured against, not a deadline
+    mark = _has(r.text, r.words["share_marks"])
+    if (mark and _has(r.text[r.text.find(mark) + len(mark):], r.words["share_after"])
+            and not _has(r.text, r.words["value_kinds"]["amount"])):  # (占GDP比重要达到多少亿 asks an amount)
+        # …占专业课教师总数的目标是多少: a share asked (the words of the plan around 占 say nothing against it)
+        r.query.value_kind = "rate"
+        return
     for kind in ("rate", "amount"):
         for word in filter(r.text.__contains__, r.words["value_kinds"][kind]):  # (the few the question holds)
             at = r.text.find(word)
@@ -2961,6 +2993,7 @@ READERS = (
     read_issuers,
     read_enumeration,
     read_annex_named,
+    read_period,
     read_value_kind,
     read_topic_split,
     read_field,

@@ -825,10 +825,10 @@ def _duration_ask(text: str, shapes: dict):
     measure ``duration`` (its units: ``unit_kinds.duration``); None otherwise (多久报一次 asks when, 多长 a length)."""
     asks = sorted(shapes["duration_asks"], key=len, reverse=True)
     m = re.search("(?P<unit>" + "|".join(map(re.escape, asks)) + ")", text)
-    if m is None:
-        return None
-    rest = text[:m.start()] + "\x00" + text[m.end():]
-    if not any(w in rest for w in (*shapes["duration_marks"], *shapes["duration_extremes"])):
+    if m is None or any(w in text for w in shapes["frequency_asks"]):
+        return None  # (多久修订一次: how often — Query.period — not a span)
+    # (a mark anywhere, the asking words included: 多长时间 asks a span by itself — 改造需要多长时间 kept 多长 as a topic)
+    if not any(w in text for w in (*shapes["duration_marks"], *shapes["duration_extremes"])):
         return None
     return _MeasureMatch(m, "duration")
 

@@ -70,6 +70,8 @@ REQUIRED = {
     "no_overview": ("{what}", "{parts}"),
     "year_running": ("{n}", "{year}", "{labels}"),
     "recipient_not_stated": ("{asked}",),
+    "no_period": ("{topic}",),
+    "share_in_words": ("{topic}",),
     "due_on": ("{day}",),
     "due_by": ("{day}",),
     "due_by_why": ("{day}",),
