@@ -169,6 +169,24 @@ def group_start(text: str) -> int | None:
 #: An annex's caption line: 附件 / 附件2 / 附表1 / 附录 (a caption word of tables.yaml annex_words), alone or with a
 #: short title and no sentence mark (附件2 某市…任务分工表).
 ANNEX_CAPTION_LINE_RE = AnnexPattern(r"^{annex_word}\s*[0-9０-９一二三四五六七八九十]{0,3}\s*(?:[:：]\s*)?(?:[^。；;，,！？：:]{0,40})$")
+#: A caption line with nothing after its number (附件 / 附件2 / 附表一): the annex's title is the next line, kept apart —
+#: joined, ``附件`` + ``三级公立医院绩效考核指标`` read as 附件三 titled 级公立医院… (holdout11).
+BARE_ANNEX_CAPTION_RE = AnnexPattern(r"^{annex_word}\s*[0-9０-９一二三四五六七八九十]{0,3}\s*$")
+
+#: A whole date as plans write it, in digits or Chinese numerals (2018年12月21日, 二〇二三年五月十日: the usual form of a
+#: signature) — the one definition of cleanup's signature lines, structure's closing rules and the publication-date answer.
+WHOLE_DATE = (r"(?:(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})年[0-9一二三四五六七八九十]{1,2}月"
+              r"[0-9一二三四五六七八九十]{1,3}日")
+#: A publication note after the signature (（此件公开发布）, (此件主动公开)).
+PUBLICATION_NOTE = r"[（(]此件[^（）()]{1,12}[)）]"
+#: A line that is the signing date alone (with 印发 or the publication note after it).
+_SIGNING_DATE_LINE_RE = re.compile(rf"^{WHOLE_DATE}(?:印发)?\s*(?:{PUBLICATION_NOTE})?$")
+#: A line that may follow a signing date in a document's closing: the note, 抄送/主送/印发 lines, another date-印发 line.
+_AFTER_SIGNING_RE = re.compile(rf"^(?:{PUBLICATION_NOTE}|(?:抄送|主送|印发)[：:]|[^。；;，,！？]{{0,40}}{WHOLE_DATE}印发$)")
+#: A routing line of a document's closing: 抄送/主送/印发：…, or the issuing office and date with 印发.
+_ROUTING_LINE_RE = re.compile(rf"^(?:(?:抄送|主送|印发)[：:]|[^。；;，,！？]{{0,40}}{WHOLE_DATE}印发$)")
+#: Marks no signature line holds (a sentence's, a label's).
+_NOT_IN_SIGNATURE = "。；;，,！？：:"
 
 
 def continues(previous: str, line: str) -> bool:
@@ -181,6 +199,8 @@ def continues(previous: str, line: str) -> bool:
         return False
     if ANNEX_CAPTION_LINE_RE.match(line):
         return False  # 附件1 / 附件2 某市…分工表 opens an annex: never the rest of an attachments list or a signature
+    if BARE_ANNEX_CAPTION_RE.match(previous):
+        return False  # 附件 / 附件2 alone: its title line stands apart (附件 + 三级… is no 附件三)
     if line[0] in _load_line_start_marks() and not PAGE_FOOTER_RE.match(line):
         return True  # a line opening with ，、。；） is the rest of a sentence (text copied out of a PDF: 试点 / ，制定本方案。)
     if is_heading(line) or is_title(previous) or is_title(line) or _is_label_line(line):
@@ -606,16 +626,39 @@ def join_printed_lines(lines: list[str]) -> list[str]:
     return out
 
 
+def signature_lines(lines: list[str]) -> set[int]:
+    """Indices of the lines that sign a document: a short line with no sentence mark right before a line that is the
+    signing date alone (国务院办公厅 / 2019年1月16日), the date the end of its paragraph — the last line, or one followed by
+    the publication note, 抄送/印发, an annex caption, a title or a heading.  Such a line opens the closing: never the rest
+    of the line before it (an attachments line 附件：三级公立医院绩效考核指标 swallowed the signature and the date, and the
+    joined line was read as an item due on the signing date).  A sentence wrapped around a date (各地要在 / 2019年6月30日 /
+    前完成摸底。) goes on after the date, so it is no signature."""
+    text = [(i, ln.strip()) for i, ln in enumerate(lines) if ln.strip()]
+    # a 抄送/印发 line of the closing (抄送：…, 某市人民政府办公室2019年1月17日印发) opens its own paragraph too
+    found: set[int] = {i for i, line in text if _ROUTING_LINE_RE.match(line)}
+    for k in range(len(text) - 1):
+        i, line = text[k]
+        date = text[k + 1][1]
+        if len(line) > 40 or any(c in line for c in _NOT_IN_SIGNATURE) or not _SIGNING_DATE_LINE_RE.match(date):
+            continue
+        after = text[k + 2][1] if k + 2 < len(text) else None
+        if after is None or _AFTER_SIGNING_RE.match(after) or ANNEX_CAPTION_LINE_RE.match(after) or is_title(after) \
+                or is_heading(after):
+            found.add(i)
+    return found
+
+
 def join_fragments(lines: list[str]) -> list[str]:
     """Rejoin fragments of a paragraph, across the blank lines between them — never the cells of a table laid out one
-    cell a paragraph (``table_cell_lines``)."""
+    cell a paragraph (``table_cell_lines``), nor a signature to the line before it (``signature_lines``)."""
     cells = table_cell_lines(lines)
+    signatures = signature_lines(lines)
     out: list[str] = []
     last = -1
     for i, line in enumerate(lines):
         if not line:
             continue
-        if out and i not in cells and last not in cells and continues(out[-1], line):
+        if out and i not in cells and last not in cells and i not in signatures and continues(out[-1], line):
             out[-1] = join_fragment(out[-1], line)
         else:
             out.append(line)

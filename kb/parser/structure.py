@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 from kb.annexes import AnnexPattern
 from kb.numerals import cn_number
 from kb.parser.deadlines import marks_outside_brackets
-from kb.parser.cleanup import (ARTICLE_START_RE, CHAPTER_HEADING_RE, NUMBERED_ITEM_RE, PART_HEADING_RE, SECTION_HEADING_RE,
-                               is_page_metadata, is_title)
+from kb.parser.cleanup import (ARTICLE_START_RE, CHAPTER_HEADING_RE, NUMBERED_ITEM_RE, PART_HEADING_RE, PUBLICATION_NOTE,
+                               SECTION_HEADING_RE, WHOLE_DATE, is_page_metadata, is_title)
 
 
 PART_RE = re.compile(r"^([一二三四五六七八九十]{1,3})、\s*(.+?)[。：:]?$")
@@ -41,9 +41,9 @@ _CHAPTER_RE = re.compile(r"^第([一二三四五六七八九十]{1,3})[章]\s*(.
 #: A numbered sub-item （1） / (1) / 1) / ①: a group of them may share one label line (dialect C).
 SUBITEM_RE = re.compile(r"^(?:[（(]\d{1,2}[)）]|\d{1,2}[)）]|[①-⑳])")
 PREFACE_HINT_RE = re.compile(r"印发|详情如下|日前|近日|记者|讯")
-_DATE = r"(?:(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})年[0-9一二三四五六七八九十]{1,2}月[0-9一二三四五六七八九十]{1,3}日"
-#: A whole date as plans write it, in digits or Chinese numerals (2018年12月21日, 二〇二三年五月十日: the usual form of a
-#: signature) — the one definition the closing rules here and the publication-date answer (kb/qa/executors.py) share.
+_DATE = WHOLE_DATE
+#: A whole date as plans write it (cleanup.WHOLE_DATE): the closing rules here and the publication-date answer
+#: (kb/qa/executors.py) share it.
 WHOLE_DATE_RE = re.compile(_DATE)
 _CN_NUMERAL = dict(zip("〇○零一二三四五六七八九", (0, 0, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9)))
 
@@ -238,6 +238,38 @@ def annex_caption(p: str) -> tuple[str, str] | None:
 _ATTACHMENTS_LIST_RE = AnnexPattern(r"^{annex_word}\s*[:：]\s*1\s*[.．、]\s*\S[^。；;，,！？]{1,60}$")
 
 
+#: An attachments line that cleanup (or the source) ran together with the signature and date after it
+#: (附件：三级公立医院绩效考核指标国务院办公厅2019年1月16日（此件公开发布）): the closing's, whole.
+_SIGNED_ATTACHMENTS_RE = AnnexPattern(rf"^{{annex_word}}\s*[0-9０-９一二三四五六七八九十]{{0,3}}\s*[:：][^。；;！？]{{1,200}}?{_DATE}"
+                                      rf"(?:印发)?\s*(?:{PUBLICATION_NOTE})?$")
+
+
+def _is_signing(p: str) -> bool:
+    """The signature and date (国务院办公厅2019年1月16日（此件公开发布）) or the date alone: a closing line with a date."""
+    text = p.strip()
+    return bool(CLOSING_RE.match(text) and WHOLE_DATE_RE.search(text))
+
+
+def _attachments_lines(body: list[str]) -> set[int]:
+    """Indices of the attachments lines before a signature (附件：三级公立医院绩效考核指标 / 附件1：X, or 附件：1.X and the
+    list's further lines): a caption whose next line — after the list's lines — is the signature and date.  Such a
+    caption names the annexes; it opens none (the annex follows the signature, under its own caption).  A caption with
+    the annex's text after it (附件：重点任务分解表 / 1.…) still opens the annex."""
+    found: set[int] = set()
+    for i, p in enumerate(body):
+        if _SIGNED_ATTACHMENTS_RE.match(p.strip()):
+            found.add(i)
+            continue
+        if not (annex_caption(p) or _ATTACHMENTS_LIST_RE.match(p)):
+            continue
+        j = i + 1
+        while j < len(body) and _listed_annex(body[j]) and not _is_signing(body[j]):
+            j += 1
+        if j < len(body) and _is_signing(body[j]):
+            found.update(range(i, j))
+    return found
+
+
 def _listed_annex(p: str) -> bool:
     """A further line of an attachments list: ``2.…清单``, short, no sentence mark."""
     m = ITEM_RE.match(p.strip())
@@ -289,7 +321,12 @@ def outline(paragraphs: list[str], doc_id: str) -> Outline:
     want_annex_title = False
     listing = False
     article_list = False  # inside an article closing with ：, whose （一）… lines are its list
-    for p in body:
+    attachments = _attachments_lines(body)
+    for at, p in enumerate(body):
+        if parts and not annexes and at in attachments:
+            # 附件：三级公立医院绩效考核指标 before the signature and date: the closing's (the annex follows them)
+            closing = closing + _pop_closing(blocks) + [p]
+            continue
         if parts and not annexes and (_ATTACHMENTS_LIST_RE.match(p) or (listing and _listed_annex(p))):
             # The attachments list after the body (附件：1.…指标体系 / 2.…清单): the closing's, never items of the
             # last part; the 附件1 line after the signature still opens the annex.
