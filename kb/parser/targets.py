@@ -439,6 +439,16 @@ def _as_context(context: str | ParagraphContext | None) -> ParagraphContext:
     return ParagraphContext([context] if context else [], 1 if context else 0)
 
 
+#: Arithmetic operators: a value right after one is an operand of a formula (计算方法：A/B×100%), never a target.
+_OPERATORS = "×*÷/=+"
+
+
+def _is_operand(folded: str, at: int) -> bool:
+    """True when the value at ``at`` follows an arithmetic operator (spaces skipped): ``×100%``, ``=0.5``."""
+    before = folded[:at].rstrip()
+    return bool(before) and before[-1] in _OPERATORS
+
+
 def parse_targets(clause: str, index: int = 0, context: str | ParagraphContext | None = None) -> list[Target]:
     """Every numeric target of one clause; ``context`` is the paragraph's text before it (or its ParagraphContext)."""
     folded = fold(clause)
@@ -474,6 +484,8 @@ def parse_targets(clause: str, index: int = 0, context: str | ParagraphContext |
         items = list(vocab.counted_item.finditer(head))
         if items:  # 教育专家10名、名校长100名、名教师200名: the last value's own name
             head = head[items[-1].end():]
+        if _is_operand(folded, start + m.start("values")):
+            continue  # 计算方法：A/B×100%: a formula's factor, no value to reach
         comparator = vocab.after.get(m.group("after") or "") or h.comparator
         values = [vocab.value.match(v.strip()) for v in vocab.joiners.split(m.group("values")) if v.strip()]
         units = [v.group("unit") or "" for v in values]
