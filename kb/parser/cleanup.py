@@ -179,10 +179,13 @@ WHOLE_DATE = (r"(?:(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})年[
               r"[0-9一二三四五六七八九十]{1,3}日")
 #: A publication note after the signature (（此件公开发布）, (此件主动公开)).
 PUBLICATION_NOTE = r"[（(]此件[^（）()]{1,12}[)）]"
+#: The head of the notes under an annex's table (注：, 备注：): it opens a paragraph, never the rest of the line before.
+NOTES_HEAD = r"(?:注|备注)\s*[:：]"
+_NOTES_HEAD_LINE_RE = re.compile(rf"^{NOTES_HEAD}")
 #: A line that is the signing date alone (with 印发 or the publication note after it).
 _SIGNING_DATE_LINE_RE = re.compile(rf"^{WHOLE_DATE}(?:印发)?\s*(?:{PUBLICATION_NOTE})?$")
 #: A line that may follow a signing date in a document's closing: the note, 抄送/主送/印发 lines, another date-印发 line.
-_AFTER_SIGNING_RE = re.compile(rf"^(?:{PUBLICATION_NOTE}|(?:抄送|主送|印发)[：:]|[^。；;，,！？]{{0,40}}{WHOLE_DATE}印发$)")
+_AFTER_SIGNING_RE = re.compile(rf"^(?:{PUBLICATION_NOTE}|(?:抄送|主送|印发)[：:]|[^。；;，,！？]{{0,40}}{WHOLE_DATE}印发$|{NOTES_HEAD})")
 #: A routing line of a document's closing: 抄送/主送/印发：…, or the issuing office and date with 印发.
 _ROUTING_LINE_RE = re.compile(rf"^(?:(?:抄送|主送|印发)[：:]|[^。；;，,！？]{{0,40}}{WHOLE_DATE}印发$)")
 #: Marks no signature line holds (a sentence's, a label's).
@@ -199,6 +202,8 @@ def continues(previous: str, line: str) -> bool:
         return False
     if ANNEX_CAPTION_LINE_RE.match(line):
         return False  # 附件1 / 附件2 某市…分工表 opens an annex: never the rest of an attachments list or a signature
+    if _NOTES_HEAD_LINE_RE.match(line):
+        return False  # 注：1.… under a table: the notes open their own paragraph (not the signing date's rest)
     if BARE_ANNEX_CAPTION_RE.match(previous):
         return False  # 附件 / 附件2 alone: its title line stands apart (附件 + 三级… is no 附件三)
     if line[0] in _load_line_start_marks() and not PAGE_FOOTER_RE.match(line):

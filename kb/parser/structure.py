@@ -19,10 +19,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kb.annexes import AnnexPattern
+from kb.annexes import AnnexPattern, caption_word
 from kb.numerals import cn_number
 from kb.parser.deadlines import marks_outside_brackets
-from kb.parser.cleanup import (ARTICLE_START_RE, CHAPTER_HEADING_RE, NUMBERED_ITEM_RE, PART_HEADING_RE, PUBLICATION_NOTE,
+from kb.parser.cleanup import (ARTICLE_START_RE, CHAPTER_HEADING_RE, NOTES_HEAD, NUMBERED_ITEM_RE, PART_HEADING_RE,
+                               PUBLICATION_NOTE,
                                SECTION_HEADING_RE, WHOLE_DATE, is_page_metadata, is_title)
 
 
@@ -244,6 +245,17 @@ _SIGNED_ATTACHMENTS_RE = AnnexPattern(rf"^{{annex_word}}\s*[0-9０-９一二三�
                                       rf"(?:印发)?\s*(?:{PUBLICATION_NOTE})?$")
 
 
+#: The head of an annex's notes (注： / 备注：, cleanup.NOTES_HEAD), alone or before the first note.
+_NOTES_HEAD_RE = re.compile(rf"^{NOTES_HEAD}")
+
+
+def _GENERAL_ANNEX() -> str:
+    """The general caption word (附件): the cite of an annex the document names by no caption of its own."""
+    from kb.annexes import annex_words
+
+    return annex_words()[0]
+
+
 def _is_signing(p: str) -> bool:
     """The signature and date (国务院办公厅2019年1月16日（此件公开发布）) or the date alone: a closing line with a date."""
     text = p.strip()
@@ -340,6 +352,22 @@ def outline(paragraphs: list[str], doc_id: str) -> Outline:
             # the closing, then the annex.
             closing = _pop_closing(blocks) + [p[: signed.start("rest")].strip()]
             p = signed.group("rest")
+        if parts and not annexes and blocks and _NOTES_HEAD_RE.match(p) and _is_signing(blocks[-1].text):
+            # 注：1.… after the signature, under no caption: the notes of the annex whose caption a table took (the
+            # table is read apart) — the annex the attachments line names, never more items of the body's last part
+            closing = closing + _pop_closing(blocks)
+            listed = next((annex_caption(c) for c in closing if annex_caption(c)), None)
+            part, part_title = listed or (caption_word(p) or _GENERAL_ANNEX(), "")
+            annexes.append((part, part_title))
+            section, section_title = f"{part}（注）", "注"
+            sections.append((section, section_title))
+            duty_part = want_annex_title = False
+            rest = _NOTES_HEAD_RE.sub("", p, count=1).strip()
+            if rest:
+                m = ITEM_RE.match(rest)
+                blocks.append(Block(part, part_title, section, section_title, int(m.group(1)) if m else None, "paragraph",
+                                    rest, heading_title(m.group(2) if m else rest)))
+            continue
         caption = annex_caption(p) if parts else None
         if caption:
             # An annex after the body (附件 / 附件2 / 附件：示范场景): the body is closed; what follows is the annex,

@@ -1,0 +1,62 @@
+"""An indicator system in three levels with its nature and its explanation (一级指标 | 二级指标 | 三级指标 | 指标性质 |
+指标说明: 国办发〔2019〕4号's annex, 55 rows) is read row by row: each row one item of the annex, named by its 三级指标,
+its 指标性质 (定量/定性) a field, its explanation (计算方法：… 指标来源：…) in its text; the header row is no item and a
+formula is no target.  holdout11: 指标性质 and 指标说明 were read as more task columns (指标…), so the table was no
+indicator table — its header row was item 附件-1 and its rows ｜-joined cells; "一共有多少个三级指标" had no rows to count.
+
+Expectations written before the code."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kb.ingest import read_document
+from kb.parser import parse_document
+
+HOLDOUT = Path(__file__).resolve().parent / "fixtures" / "holdout11"
+BODY = "".join(f"<p>{x}</p>" for x in [
+    "某某意见", "一、任务", "（一）建立平台。2019年3月底前，国家卫生健康委完成平台建设。", "（二）做好宣传。各地要加强宣传。",
+    "附件：某某绩效考核指标", "国务院办公厅", "2019年1月16日", "（此件公开发布）", "附件", "某某绩效考核指标"])
+TABLE = ("<table><tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标性质</td><td>指标说明</td></tr>"
+         "<tr><td rowspan='3'>一、医疗质量</td><td rowspan='2'>（一）功能定位</td><td>1.门诊人次数与出院人次数比</td><td>定量</td>"
+         "<td>计算方法：门诊患者人次数/同期出院患者人次数。<br>指标来源：医院填报。</td></tr>"
+         "<tr><td>2.日间手术占择期手术比例</td><td>定量</td>"
+         "<td>计算方法：日间手术台次数/同期出院患者择期手术总台次数×100%。<br>指标来源：医院填报。</td></tr>"
+         "<tr><td>（二）经济管理</td><td>3.全面预算管理</td><td>定性</td>"
+         "<td>查阅医院预算管理制度。<br>指标来源：医院填报。</td></tr></table>"
+         "<p>注：1.标记“▲”的指标为国家监测指标。</p>")
+
+
+def _annex(tasks):
+    return [t for t in tasks if t.part == "附件"]
+
+
+def test_three_level_indicator_table(tmp_path):
+    path = tmp_path / "意见.html"
+    path.write_text(f"<html><head><meta charset='utf-8'></head><body><div id='zoom'>{BODY}{TABLE}</div></body></html>",
+                    encoding="utf-8")
+    doc, tasks = parse_document(read_document(path, use_cache=False).text, "p", str(path))
+    rows = [t for t in _annex(tasks) if t.fields.get("指标性质")]
+    assert [t.fields["指标性质"] for t in rows] == ["定量", "定量", "定性"]
+    assert ["门诊人次数与出院人次数比" in t.text.split("计算方法")[0] for t in rows] == [True, False, False]
+    assert "日间手术占择期手术比例" in rows[1].text and "指标来源：医院填报" in rows[1].text
+    assert not any("一级指标" in t.text for t in _annex(tasks)), "the header row is no item"
+    assert not any(t.targets for t in tasks), "a formula (×100%) is no target"
+    assert doc.annexes == [("附件", "某某绩效考核指标")]
+
+
+def test_holdout11_indicator_annex_has_55_rows():
+    """The crawled page of 国办发〔2019〕4号: 55 indicators (numbered 1.–55. in the 三级指标 column, counted by hand), 14
+    二级指标, 4 一级指标; 定性 rows counted by hand: 12 (全面预算管理), 42 … — the rows with 指标性质 定性."""
+    path = HOLDOUT / "jx_jixiaokaohe_guobanfa2019-4.html"
+    doc, tasks = parse_document(read_document(path, use_cache=False).text, "jx", str(path))
+    rows = [t for t in _annex(tasks) if t.fields.get("指标性质")]
+    assert len(rows) == 55
+    assert not any(t.targets for t in rows), "formulas (×100%) are no targets"
+    # the notes under the table (注：1.–12.) are the annex's, after the signature: never items of the body's part 五
+    assert [t.label for t in tasks if t.part == "五"] == ["五（一）", "五（二）", "五（三）", "五（四）", "五（五）"]
+    notes = [t for t in _annex(tasks) if t.section == "附件（注）"]
+    assert len(notes) == 12 and notes[1].label == "附件（注）-2" and "国家监测指标" in notes[1].text
+    assert "指标来源：国家发展改革委" in next(t.text for t in rows if "公共信用综合评价等级" in t.text)
