@@ -114,8 +114,9 @@ def deadline_node(d: Deadline, first: str | None, last: str | None) -> bool:
 
 
 def deadline_starts(d: Deadline, first: str | None, last: str | None) -> bool:
-    """A ``from`` deadline (自2019年7月1日起) starting within first..last."""
-    if d.kind != "from" or not d.start:
+    """A ``from`` deadline (自2019年7月1日起), or a recurring limit with its start (2020年起，每年2月底前), starting within
+    first..last."""
+    if d.kind not in ("from", "recurring") or not d.start:
         return False
     return (first is None or d.start >= first) and (last is None or d.start <= last)
 

@@ -60,11 +60,13 @@ RECURRING = """关于开展医院绩效考核的工作方案
 
 
 def test_a_start_year_written_only_in_recurring_limits_is_never_zero_tasks():
-    """2025年起要做哪些工作 where the plan writes 2025年起 only in recurring limits (kb reads no start date): the
-    paragraphs that write it, apart, status not_in_plan — never 自2025年起实施的任务共 0 项 (holdout11 jx05's plan, a
-    confident false count). Expected written before the run: （一） and （二）, not （三）."""
+    """2025年起要做哪些工作 where the plan writes 2025年起 only in recurring limits: never 自2025年起实施的任务共 0 项
+    (holdout11 jx05's plan, a confident false count). Expected written before the run: （一） and （二）, not （三）.
+    Since the parser dates a recurring limit by its start (2025年起，每年1月底前: start 2025-01-01, tests/
+    test_recurring_start.py), the two are the tasks starting in 2025, each with its limit; before, they were listed apart
+    as paragraphs kb had read no start in (not_in_plan)."""
     doc, tasks = parse_document(RECURRING, "recurring")
     answer = Session(plan=Plan([doc], tasks)).ask("2025年起要做哪些工作")
-    assert answer.status == "not_in_plan", answer.text
     assert "共 0 项" not in answer.text, answer.text
     assert [t.label for t in answer.tasks] == ["一（一）", "一（二）"], answer.text
+    assert "共 2 项" in answer.text and "2025年起，每年2月底前" in answer.text, answer.text

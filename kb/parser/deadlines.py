@@ -613,9 +613,40 @@ def _recurring_re(path: str | None = None) -> re.Pattern:
         rf"|(?P<alone>{every})(?=[^，。；;,、]{{0,8}}?{_alt(data['recurring_report_verbs'])}(?!制度|机制|制|会))")
 
 
+@lru_cache(maxsize=4)
+def _recurring_start_re(path: str | None = None) -> re.Pattern:
+    """The start of work that recurs (2020年起, 自2021年7月起, 从2019年开始): ``from_before``? a year, month, day, then
+    ``from_after``; not 以来 (a past reference)."""
+    data = read_vocabulary_file(path)["deadlines"]
+    return re.compile(rf"(?:{_alt(data['from_before'])})?(?P<y>{Y})年(?:(?P<m>{M})月(?:(?P<d>{D})日)?)?"
+                      rf"(?:{_alt(data['from_after'])})")
+
+
+#: What may stand between a recurring limit's start and the limit for the start's words to be the limit's (2020年起，每年…).
+_JOINING = re.compile(r"[\s，,：:]*")
+
+
+def _recurring_start(folded: str, at: int) -> tuple[int, str] | None:
+    """(where its words open, ISO start) of the start the recurring limit at ``at`` runs from: the last start before it in
+    its sentence, within 40 characters (as ``recurring_after_start`` masks it), else None."""
+    best = None
+    for m in _recurring_start_re().finditer(folded, max(0, at - 60), at):
+        between = folded[m.end() : at]
+        if len(between) <= 40 and not re.search(r"[。；;！？]", between):
+            month, day = int(m.group("m") or 1), int(m.group("d") or 1)
+            best = (m.start(), _iso(int(m.group("y")), month, day)) if _valid_day(int(m.group("y")), month, day) else None
+    return best
+
+
+def _valid_day(year: int, month: int, day: int) -> bool:
+    return 1 <= day <= _last_day(year, month)
+
+
 def find_recurring(clause: str, index: int = 0, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, Deadline]]:
     """Limits that come back every period (``每年2月底前``, ``每季度末``, ``每半年报送…``) outside ``taken``: kind
-    ``recurring``, the plan's words, no dates."""
+    ``recurring``, the plan's words, no end.  A start before it in its sentence (``2020年起，每年2月底前``, ``从2019年起，
+    各有关部门于每年2月底前…``) is its ``start`` — the words are the start's and the limit's when only punctuation stands
+    between them, else the limit's — so a question from that year finds it."""
     if "每" not in clause:
         return []
     folded = fold(clause)
@@ -623,7 +654,14 @@ def find_recurring(clause: str, index: int = 0, taken: list[tuple[int, int]] = (
     for m in _recurring_re().finditer(folded):
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
-        found.append((m.start(), m.end(), Deadline(clause[m.start() : m.end()], "recurring", None, None, index)))
+        begin, start = m.start(), None
+        since = _recurring_start(folded, m.start()) if "年" in folded[: m.start()] else None
+        if since is not None:
+            opened, start = since
+            words_end = _recurring_start_re().match(folded, opened).end()
+            if _JOINING.fullmatch(folded, words_end, m.start()):
+                begin = opened
+        found.append((begin, m.end(), Deadline(clause[begin : m.end()], "recurring", start, None, index)))
     return found
 
 
