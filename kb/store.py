@@ -55,7 +55,7 @@ from kb.plan_rows import LIST_FIELDS, ROWS_MARK, TEXT_FIELDS, brief_fields, pars
 PLAN_SUFFIXES = (".txt", ".md", ".text", ".pdf", ".docx", ".html", ".htm", ".shtml", ".xhtml", ".xlsx", ".doc", ".wps", ".xls")
 
 #: Version of the store's tables; a store with another ``PRAGMA user_version`` is rebuilt.
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 
 #: Marks the SQLite file as kb's (``PRAGMA application_id``): "kbST".
 APPLICATION_ID = 0x6B625354
@@ -444,35 +444,53 @@ CREATE INDEX targets_plan ON targets(plan, seq);
 CREATE TABLE texts(plan TEXT NOT NULL, seq INTEGER NOT NULL, grep TEXT NOT NULL, units INTEGER, tagged INTEGER NOT NULL,
                    original TEXT NOT NULL);
 CREATE UNIQUE INDEX texts_key ON texts(plan, seq);
-CREATE TABLE folded(plan TEXT NOT NULL, seq INTEGER NOT NULL, text TEXT NOT NULL);
+CREATE TABLE folded(id INTEGER PRIMARY KEY AUTOINCREMENT, plan TEXT NOT NULL, seq INTEGER NOT NULL, text TEXT NOT NULL);
 CREATE UNIQUE INDEX folded_key ON folded(plan, seq);
 CREATE TABLE titles(plan TEXT NOT NULL, seq INTEGER NOT NULL, text TEXT NOT NULL);
 CREATE UNIQUE INDEX titles_key ON titles(plan, seq);
-CREATE TABLE plain(plan TEXT NOT NULL, seq INTEGER NOT NULL, text TEXT NOT NULL);
+CREATE TABLE plain(id INTEGER PRIMARY KEY AUTOINCREMENT, plan TEXT NOT NULL, seq INTEGER NOT NULL, text TEXT NOT NULL);
 CREATE UNIQUE INDEX plain_key ON plain(plan, seq);
 CREATE TABLE terms(term TEXT NOT NULL, plan TEXT NOT NULL, seqs TEXT NOT NULL, heading TEXT, heading_title TEXT);
 CREATE INDEX terms_term ON terms(term);
 CREATE INDEX terms_plan ON terms(plan);
 """
 
-#: Tables whose ``text`` has a trigram index (``<table>_grams``, SQLite's FTS5 ``trigram`` tokenizer, kept by triggers):
-#: which rows may hold a word of 3+ characters is looked up, not found by reading every row — at 1,000 plans
-#: ``folded`` and ``plain`` hold 10–12 M characters each, and each word a question looks for read all of them
-#: (60–240 ms a word).  The index only narrows: every row it gives is tested with ``instr`` as before.  Without FTS5
-#: or its trigram tokenizer (SQLite < 3.34) the store is made without it and every lookup reads the rows.
+#: Tables whose ``text`` has a trigram index (``<table>_grams``, SQLite's FTS5 ``trigram`` tokenizer): which rows may
+#: hold a word of 3+ characters is looked up, not found by reading every row — at 1,000 plans ``folded`` and ``plain``
+#: hold 10–12 M characters each, and each word a question looks for read all of them (60–240 ms a word).  The index
+#: only narrows: every row it gives is tested with ``instr`` as before.  Without FTS5 or its trigram tokenizer
+#: (SQLite < 3.34) the store is made without it and every lookup reads the rows.
+#:
+#: The index is filled after the rows are written (``Store.fill_grams``), not by an insert trigger: a trigger indexed
+#: each plan in its own commit, and 2 × 1,000 small FTS5 commits cost a first build of 1,000 plans ~30 % more CPU and
+#: 3× the writer's peak memory.  ``meta`` key ``grams:<table>`` holds the rowid up to which every row is indexed
+#: (``gram_mark``); rowids only grow (AUTOINCREMENT: a deleted row's rowid is never given again), so the rows above the
+#: mark are exactly those not indexed yet, and a lookup reads them all besides the rows the index gives — a reader
+#: never trusts a half-filled index, whether a build is under way, was killed, or the cache is read-only.
 GRAM_TABLES = ("folded", "plain")
+
+#: Rows indexed per transaction by ``Store.fill_grams`` (a killed fill keeps the batches it committed).
+GRAM_BATCH_ROWS = 10_000
+
+
+def gram_mark(table: str) -> str:
+    """The ``meta`` key holding the rowid up to which every row of ``table`` is in its trigram index."""
+    return f"grams:{table}"
+
+
+def _mark_sql(table: str) -> str:
+    """SQL for the rowid up to which ``table``'s index is filled (0 without the mark: nothing is trusted)."""
+    return f"coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = '{gram_mark(table)}'), 0)"
 
 
 def _gram_statements(table: str) -> list[str]:
-    """The trigram index of ``table``'s ``text`` (external content: the text is not stored twice) and the triggers
-    keeping it in step with the table's inserts and deletes (rows are never updated)."""
+    """The trigram index of ``table``'s ``text`` (external content: the text is not stored twice) and the trigger
+    taking a deleted row out of it when the row was indexed (rows are never updated)."""
     grams = f"{table}_grams"
     return [
         f"CREATE VIRTUAL TABLE {grams} USING fts5(text, content='{table}', content_rowid='rowid', "
         "tokenize='trigram case_sensitive 1', detail='none', columnsize=0)",
-        f"CREATE TRIGGER {grams}_add AFTER INSERT ON {table} BEGIN "
-        f"INSERT INTO {grams}(rowid, text) VALUES (new.rowid, new.text); END",
-        f"CREATE TRIGGER {grams}_remove AFTER DELETE ON {table} BEGIN "
+        f"CREATE TRIGGER {grams}_remove AFTER DELETE ON {table} WHEN old.rowid <= {_mark_sql(table)} BEGIN "
         f"INSERT INTO {grams}({grams}, rowid, text) VALUES ('delete', old.rowid, old.text); END",
     ]
 
@@ -490,6 +508,9 @@ def gram_indexable(word: str) -> bool:
 #: Tables holding rows of one plan each (column ``plan``), besides ``plans`` itself.
 _PLAN_TABLES = ("tasks", "roles", "deadlines", "targets", "texts", "folded", "titles", "plain", "terms")
 
+#: The columns a plan's rows fill, for tables with a column of their own before them (the rowid of a trigram table).
+_INSERT_COLUMNS = {"folded": "(plan, seq, text)", "plain": "(plan, seq, text)"}
+
 _TABLES = ("meta", "files", "plans", *_PLAN_TABLES)
 
 
@@ -501,13 +522,14 @@ OBSOLETE_AFTER = 600.0
 
 
 def _grams_in(names: set[str]) -> frozenset[str]:
-    """The tables of ``GRAM_TABLES`` whose trigram index and both triggers are among ``names`` (of a store's schema)."""
-    return frozenset(t for t in GRAM_TABLES if {f"{t}_grams", f"{t}_grams_add", f"{t}_grams_remove"} <= names)
+    """The tables of ``GRAM_TABLES`` whose trigram index and its trigger are among ``names`` (of a store's schema)."""
+    return frozenset(t for t in GRAM_TABLES if {f"{t}_grams", f"{t}_grams_remove"} <= names)
 
 
 def _gram_where(store: "Store", table: str, alias: str, groups) -> tuple[list[str], list]:
     """SQL conditions (and their parameters) narrowing the rows ``alias`` of ``table`` to those its trigram index gives
-    for each group of words (any word of a group: their union) — for a group whose every word the index finds
+    for each group of words (any word of a group: their union) and those not indexed yet (above ``gram_mark``, read in
+    the same statement: the same snapshot as the index) — for a group whose every word the index finds
     (``gram_indexable``); nothing for the others, nor when ``table`` has no index.  The caller still tests each row
     (``instr``): the index only keeps the rows that cannot match from being read."""
     if table not in store.grams:
@@ -515,8 +537,9 @@ def _gram_where(store: "Store", table: str, alias: str, groups) -> tuple[list[st
     where, params = [], []
     for group in groups:
         if group and all(gram_indexable(w) for w in group):
-            where.append(f"{alias}.rowid IN ("
-                         + " UNION ".join(f"SELECT rowid FROM {table}_grams WHERE text GLOB ?" for _ in group) + ")")
+            where.append(f"({alias}.rowid IN ("
+                         + " UNION ".join(f"SELECT rowid FROM {table}_grams WHERE text GLOB ?" for _ in group)
+                         + f") OR {alias}.rowid > {_mark_sql(table)})")
             params.extend(f"*{w}*" for w in group)
     return where, params
 
@@ -531,6 +554,7 @@ def _create_grams(db) -> frozenset[str]:
         for table in GRAM_TABLES:
             for statement in _gram_statements(table):
                 db.execute(statement)
+            db.execute("INSERT INTO meta VALUES (?, '0')", (gram_mark(table),))
     except sqlite3.OperationalError:
         db.execute("ROLLBACK TO grams")
         db.execute("RELEASE grams")
@@ -713,9 +737,48 @@ class Store:
             db.execute(f"INSERT INTO plans VALUES ({_marks(len(rows['plan']))})", rows["plan"])
             for table in _PLAN_TABLES:
                 if rows[table]:
-                    db.executemany(f"INSERT INTO {table} VALUES ({_marks(len(rows[table][0]))})", rows[table])
+                    db.executemany(f"INSERT INTO {table}{_INSERT_COLUMNS.get(table, '')} "
+                                   f"VALUES ({_marks(len(rows[table][0]))})", rows[table])
 
         self._write(write)
+
+    def fill_grams(self, batch: int = 0) -> None:
+        """Index the rows above each trigram index's mark (``gram_mark``), ``batch`` rows (``GRAM_BATCH_ROWS``) per
+        transaction, each moving the mark up to its last row: the rows a build wrote, or a killed fill left.  Without
+        the mark (a store damaged by hand) the index is emptied and filled again from the first row.  Nothing is
+        written when every row is indexed; a cache that cannot be written is left as it is (its readers read the rows
+        above the mark)."""
+        batch = batch or GRAM_BATCH_ROWS
+        for table in sorted(self.grams):
+            grams, key = f"{table}_grams", gram_mark(table)
+            top = self.query(f"SELECT max(rowid) FROM {table}")[0][0] or 0
+            mark = self.query("SELECT value FROM meta WHERE key = ?", (key,))
+            if mark and mark[0][0].isdigit() and int(mark[0][0]) >= top:
+                continue
+            while True:
+                filled = []
+
+                def write(db) -> None:
+                    row = db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+                    if row is None or not row[0].isdigit():
+                        db.execute(f"INSERT INTO {grams}({grams}) VALUES ('delete-all')")
+                        start = 0
+                    else:
+                        start = int(row[0])
+                    last = db.execute(f"SELECT rowid FROM {table} WHERE rowid > ? ORDER BY rowid LIMIT 1 OFFSET ?",
+                                      (start, batch - 1)).fetchone()
+                    end = last[0] if last else max(start, db.execute(f"SELECT max(rowid) FROM {table}").fetchone()[0] or 0)
+                    db.execute(f"INSERT INTO {grams}(rowid, text) SELECT rowid, text FROM {table} "
+                               "WHERE rowid > ? AND rowid <= ?", (start, end))
+                    db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, str(end)))
+                    filled.append(last is None or end >= top)  # (rows another process adds meanwhile: its own fill)
+
+                try:
+                    self._write(write)
+                except CacheWriteError:
+                    return
+                if filled[0]:
+                    break
 
     def collect(self, rules: str) -> None:
         """Delete the rows of the plans no remembered file makes any more (a file changed or was removed, or the rules
@@ -937,6 +1000,7 @@ def _load_stored(folder: Path, files: list[Path], progress) -> "StoredPlan":
         store.record_files(hashed, gone)
     if hashed or gone or store.meta("rules") != rules:
         _collect(store, rules)
+    store.fill_grams()
     return StoredPlan(store, refs, rules)
 
 

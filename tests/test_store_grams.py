@@ -165,3 +165,136 @@ def test_a_store_missing_a_trigger_does_not_use_its_index(tmp_path, monkeypatch)
     again = load_fresh(monkeypatch, tmp_path / "cache", corpus)
     assert again.store.grams == {"folded"}
     assert "秸秆禁烧" in again.mentions() and "这几个字不在" not in again.mentions()
+
+
+# ---------------------------------------------------------------------------
+# Filling the indexes after the rows (Store.fill_grams): a build killed between its rows and the fill, or during the
+# fill, leaves rows above the mark (meta grams:<table>); they are read as if there were no index, and the next run
+# indexes them.
+
+#: A child process storing the corpus (argv[1]) with the cache folder (argv[2]), killed by SIGKILL at the point
+#: named by argv[3]: "before fill" (every plan's rows committed, nothing indexed), "mid fill" (after the first batch
+#: of 20 rows of the first table was committed).
+KILLED_BUILD = """
+import os, signal, sys
+sys.path.insert(0, {root!r})
+os.environ["KB_CACHE_DIR"] = sys.argv[2]
+import kb.store as store
+where = sys.argv[3]
+real_write = store.Store._write
+if where == "before fill":
+    store.Store.fill_grams = lambda self, batch=0: os.kill(os.getpid(), signal.SIGKILL)
+else:
+    store.GRAM_BATCH_ROWS = 20
+    real_fill = store.Store.fill_grams
+    def fill(self, batch=0):
+        def write(work):
+            real_write(self, work)
+            os.kill(os.getpid(), signal.SIGKILL)
+        self._write = write
+        real_fill(self)
+    store.Store.fill_grams = fill
+store.load_plan(sys.argv[1])
+"""
+
+
+def indexed_rowids(store, table: str) -> list[int]:
+    """The rowids of ``table`` its trigram index gives for the first three characters of their own text."""
+    return [rowid for rowid, text in store.query(f"SELECT rowid, text FROM {table} ORDER BY rowid")
+            if store.query(f"SELECT 1 FROM {table}_grams WHERE text GLOB ? AND rowid = ?",
+                           (f"*{text[:3].translate(str.maketrans('*?[]', '____'))}*", rowid))]
+
+
+def marks_and_tops(stored) -> dict[str, tuple[int, int]]:
+    from kb.store import gram_mark
+
+    return {t: (int(stored.store.meta(gram_mark(t))), stored.store.query(f"SELECT max(rowid) FROM {t}")[0][0])
+            for t in sorted(stored.store.grams)}
+
+
+@pytest.mark.parametrize("where,why", [
+    ("before fill", "every plan's rows committed, nothing indexed: the mark stays 0"),
+    ("mid fill", "the first 20 rows of folded indexed and marked, the rest not"),
+])
+def test_a_build_killed_before_its_index_is_filled_is_read_correctly_and_filled_next_run(tmp_path, monkeypatch,
+                                                                                          where, why):
+    import os
+    import subprocess
+    import sys
+
+    from kb.qa.text import fold
+    from kb.store import Store, parse_in_memory
+
+    corpus = two_cities_corpus(tmp_path / "c", OTHERS)
+    cache = tmp_path / "cache"
+    script = tmp_path / "killed.py"
+    script.write_text(KILLED_BUILD.format(root=str(ROOT)), encoding="utf-8")
+    job = subprocess.run([sys.executable, str(script), str(corpus), str(cache), where], capture_output=True, text=True,
+                         timeout=300, env={k: v for k, v in os.environ.items() if k != "KB_CORPUS"})
+    assert job.returncode == -9, job.stderr[-500:]
+    # What the killed build left (read without kb's load, which would fill it).
+    left = Store(cache)
+    stored_rows = left.query("SELECT count(*) FROM plans")[0][0]
+    marks = {t: left.meta(f"grams:{t}") for t in ("folded", "plain")}
+    indexed = {t: indexed_rowids(left, t) for t in ("folded", "plain")}
+    left.close()
+    assert stored_rows == 4, why
+    if where == "before fill":
+        assert marks == {"folded": "0", "plain": "0"} and indexed == {"folded": [], "plain": []}, why
+    else:
+        assert marks == {"folded": "20", "plain": "0"} and indexed == {"folded": list(range(1, 21)), "plain": []}, why
+
+    memory = parse_in_memory(sorted(corpus.glob("*.txt")))
+    # A reader of the store as the killed build left it (its fill switched off: a read-only cache does the same).
+    monkeypatch.setattr(Store, "fill_grams", lambda self, batch=0: None)
+    reader = load_fresh(monkeypatch, cache, corpus)
+    assert reader.store.grams == {"folded", "plain"}
+    assert marks_and_tops(reader)["plain"][0] == 0
+    for word, _ in WORDS:
+        assert [t.id for t in reader.tasks_matching([[word]], fold, kinds=None)] == \
+            [t.id for t in memory.tasks_matching([[word]], fold, kinds=None)], word
+        assert reader.search_texts().containing(word) == \
+            [t.id for t in memory.tasks_matching([[word]], fold, kinds=None)], word
+        assert (word in reader.mentions()) == (word in memory.mentions()), word
+    reader.store.close()
+
+    # The next run fills the rest: every row under the mark, SQLite's own check passes, the same answers.
+    monkeypatch.undo()
+    again = load_fresh(monkeypatch, cache, corpus)
+    assert {t: m for t, (m, top) in marks_and_tops(again).items()} == \
+        {t: top for t, (m, top) in marks_and_tops(again).items()}
+    integrity(again)
+    for word, _ in WORDS:
+        assert [t.id for t in again.tasks_matching([[word]], fold, kinds=None)] == \
+            [t.id for t in memory.tasks_matching([[word]], fold, kinds=None)], word
+        assert (word in again.mentions()) == (word in memory.mentions()), word
+
+
+def test_the_index_is_filled_in_batches_and_deleted_rows_leave_it(tmp_path, monkeypatch):
+    """Filled 7 rows a transaction, then a plan removed and another added: the mark follows the largest rowid, rowids
+    of deleted rows are not given again (rows above the mark are exactly the rows not indexed), SQLite's check passes."""
+    import kb.store as store
+
+    monkeypatch.setattr(store, "GRAM_BATCH_ROWS", 7)
+    corpus = two_cities_corpus(tmp_path / "c", OTHERS)
+    cache = tmp_path / "cache"
+    stored = load_fresh(monkeypatch, cache, corpus)
+    first = marks_and_tops(stored)
+    assert all(mark == top > 7 for mark, top in first.values()), first
+    integrity(stored)
+    monkeypatch.setattr(store, "OBSOLETE_AFTER", 0.0)
+    (corpus / "plan-01.txt").write_text(BUNDLED.read_text(encoding="utf-8").replace("自贡", "乐山"), encoding="utf-8")
+    stored.store.close()
+    stored = load_fresh(monkeypatch, cache, corpus)
+    second = marks_and_tops(stored)
+    # 绵阳's rows deleted, 乐山's added above every rowid ever given (AUTOINCREMENT), and indexed
+    assert all(second[t][0] == second[t][1] > first[t][1] for t in first), (first, second)
+    assert stored.store.query("SELECT min(rowid) FROM folded WHERE plan IN "
+                              "(SELECT key FROM plans WHERE title LIKE '%乐山%')")[0][0] > first["folded"][1]
+    integrity(stored)
+    from kb.qa.text import fold
+
+    assert "绵阳市" not in stored.mentions() and "乐山市" in stored.mentions()
+    assert not stored.tasks_matching([["绵阳市"]], fold, kinds=None)
+    assert len(stored.tasks_matching([["乐山市"]], fold, kinds=None)) == \
+        len(stored.tasks_matching([["自贡市"]], fold, kinds=None))
