@@ -802,7 +802,9 @@ class Store:
             marks = {k[len(_OBSOLETE):]: v for k, v in db.execute(
                 "SELECT key, value FROM meta WHERE substr(key, 1, ?) = ?", (len(_OBSOLETE), _OBSOLETE))}
             now = time.time()
-            for (key,) in db.execute("SELECT key FROM plans").fetchall():
+            stored = [key for (key,) in db.execute("SELECT key FROM plans").fetchall()]
+            doomed = []
+            for key in stored:
                 if key in reachable:
                     if key in marks:
                         db.execute("DELETE FROM meta WHERE key = ?", (_OBSOLETE + key,))
@@ -815,6 +817,15 @@ class Store:
                         continue
                     if 0 <= now - since < OBSOLETE_AFTER:
                         continue
+                doomed.append(key)
+            if doomed and len(doomed) * 2 >= len(stored):
+                # Most rows go (new rules: all of them): the trigram indexes are emptied at once and the rows that
+                # stay are indexed again by the next fill, instead of taking each deleted row out of them (at 1,000
+                # plans 3.8 s of CPU against 0.6 s).
+                for table in sorted(self.grams):
+                    db.execute(f"INSERT INTO {table}_grams({table}_grams) VALUES ('delete-all')")
+                    db.execute("INSERT OR REPLACE INTO meta VALUES (?, '0')", (gram_mark(table),))
+            for key in doomed:
                 for table in _PLAN_TABLES:
                     db.execute(f"DELETE FROM {table} WHERE plan = ?", (key,))
                 db.execute("DELETE FROM plans WHERE key = ?", (key,))

@@ -298,3 +298,41 @@ def test_the_index_is_filled_in_batches_and_deleted_rows_leave_it(tmp_path, monk
     assert not stored.tasks_matching([["绵阳市"]], fold, kinds=None)
     assert len(stored.tasks_matching([["乐山市"]], fold, kinds=None)) == \
         len(stored.tasks_matching([["自贡市"]], fold, kinds=None))
+
+
+@pytest.mark.parametrize("change,why", [
+    ("half the plans removed", "2 of 4 plans go: the indexes are emptied, the 2 that stay are indexed again"),
+    ("one plan removed", "1 of 4: its rows are taken out of the indexes one by one (the trigger)"),
+    ("new rules", "every plan goes and is parsed again"),
+])
+def test_plans_deleted_in_bulk_or_one_by_one_leave_the_indexes_exact(tmp_path, monkeypatch, change, why):
+    import kb.store as store
+    from kb.qa.text import fold
+
+    corpus = two_cities_corpus(tmp_path / "c", OTHERS)
+    cache = tmp_path / "cache"
+    load_fresh(monkeypatch, cache, corpus).store.close()
+    monkeypatch.setattr(store, "OBSOLETE_AFTER", 0.0)
+    if change == "half the plans removed":
+        (corpus / "plan-01.txt").unlink()
+        (corpus / OTHERS[0]).unlink()
+    elif change == "one plan removed":
+        (corpus / "plan-01.txt").unlink()
+    else:
+        real = store.rules_fingerprint
+        monkeypatch.setattr(store, "rules_fingerprint", lambda: "other " + real())
+    stored = load_fresh(monkeypatch, cache, corpus)
+    # (the mark may be above the largest rowid: the deleted plan's rows may have been the last)
+    assert all(mark >= top for mark, top in marks_and_tops(stored).values()), why
+    integrity(stored)
+    # every row the index gives is a row of the table (no deleted row left in it), every row is found through it
+    for table in ("folded", "plain"):
+        assert indexed_rowids(stored.store, table) == \
+            [r for (r, text) in stored.store.query(f"SELECT rowid, text FROM {table} ORDER BY rowid")], (table, why)
+        assert not stored.store.query(f"SELECT 1 FROM {table}_grams g LEFT JOIN {table} x ON x.rowid = g.rowid "
+                                      "WHERE g.text GLOB '*实施方案*' AND x.rowid IS NULL"), (table, why)
+    memory = store.parse_in_memory(sorted(corpus.glob("*.txt")))
+    for word, _ in WORDS:
+        assert [t.id for t in stored.tasks_matching([[word]], fold, kinds=None)] == \
+            [t.id for t in memory.tasks_matching([[word]], fold, kinds=None)], (word, why)
+        assert (word in stored.mentions()) == (word in memory.mentions()), (word, why)
