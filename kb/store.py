@@ -1560,6 +1560,7 @@ class StoredPlan(Plan):
             return Plan.tasks_of(self, name, role)
         roles = ROLES if role == "any" else (role,)
         if self._shown is not None:  # (a view that escapes walks every field: whole rows)
+            name = self._stored_name(name)
             rows = self.store.query(
                 "SELECT r.plan, r.seq, t.data FROM roles r LEFT JOIN tasks t ON t.plan = r.plan AND t.seq = r.seq "
                 f"WHERE r.department = ? AND r.role IN ({_marks(len(roles))})", (name, *roles))
@@ -1580,6 +1581,7 @@ class StoredPlan(Plan):
         """
         if self.healed or self._loaded_tasks() is not None:
             return None
+        name = self._stored_name(name)
         try:
             rows = self.store.query(
                 "SELECT plan, role, seq, label, heading, others, facts FROM roles WHERE department = ?", (name,))
@@ -1595,7 +1597,20 @@ class StoredPlan(Plan):
         order = self._order
         doc_of = {r.key: r.doc_id for r in self.refs}
         rows = sorted((r for r in rows if r[1] in order), key=lambda r: (order[r[1]], r[2]))
-        return [(role, doc_of[p], label, heading, others, facts) for role, p, _, label, heading, others, facts in rows]
+        return self._show([(role, doc_of[p], label, heading, others, facts)
+                           for role, p, _, label, heading, others, facts in rows])
+
+    def _stored_name(self, name: str) -> str:
+        """The department or sub-unit as stored that this view shows as ``name`` (``shown_as``: the TUI's escaping
+        shows 市医\u202e保局 as 市医<U+202E>保局, and asks for it so); ``name`` itself when none is shown so."""
+        if self._shown is None:
+            return name
+        shown = self._memo.get("stored_names")
+        if shown is None:
+            union = self._union()
+            shown = {self._shown(n): n for n in (*union["departments"], *union["subunits"])}
+            self._memo["stored_names"] = shown
+        return shown.get(name, name)
 
     def _summaries(self) -> list[tuple[list, dict, list]]:
         # The corpus's plans do not change while the process runs: read their summaries once.
@@ -1616,8 +1631,8 @@ class StoredPlan(Plan):
     def role_counts(self) -> dict[str, dict[str, int]]:
         if self._loaded_tasks() is not None:
             return Plan.role_counts(self)
-        return {name: {r: n for r, n in counts.items() if not r.endswith(ROWS_MARK)}
-                for name, counts in self._role_totals().items()}
+        return self._show({name: {r: n for r, n in counts.items() if not r.endswith(ROWS_MARK)}
+                           for name, counts in self._role_totals().items()})
 
     def _role_totals(self) -> dict[str, dict[str, int]]:
         """``role_counts`` of the corpus as kept in the store (read once; not to be changed)."""
@@ -1728,13 +1743,13 @@ class StoredPlan(Plan):
     def departments(self) -> list[str]:
         if self._loaded_tasks() is not None:
             return Plan.departments(self)
-        return list(self._union()["departments"])
+        return self._show(list(self._union()["departments"]))
 
     @_healing
     def subunits(self) -> dict[str, str]:
         if self._loaded_tasks() is not None:
             return Plan.subunits(self)
-        return dict(self._union()["subunits"])
+        return self._show(dict(self._union()["subunits"]))
 
     def iter_tasks(self):
         """Every task in corpus order, read plan by plan (not kept: memory stays flat)."""
@@ -1848,17 +1863,27 @@ class StoredPlan(Plan):
     def tasks_naming_in_fields(self, word: str, fold) -> list[Task]:
         if self._loaded_tasks() is not None or not word:
             return Plan.tasks_naming_in_fields(self, word, fold)
-        # The cells of the rows that have some (SQLite takes them out of the stored row), folded here as in memory:
-        # ``word`` is folded, the stored row is not — an instr on the raw row never found IT处 (it处), ＸＸ处 or a
-        # name with a space inside.  Only the tasks found are decoded.
-        self._tasks_checked()
-        order, at = self._order, f"$[{_FIELDS_AT}]"
-        rows = self.store.query(f"SELECT t.plan, t.seq, json_extract(t.data, '{at}') FROM tasks t "
-                                f"WHERE json_extract(t.data, '{at}') <> '{{}}'")
-        keys = sorted(((p, s) for p, s, cells in rows
-                       if p in order and any(word in fold(v) for v in json.loads(cells).values() if isinstance(v, str))),
-                      key=lambda k: (order[k[0]], k[1]))
-        return self.tasks_at(keys)
+        # The cells of the rows that have some (SQLite takes them out of the stored row), folded here as in memory,
+        # once a process: ``word`` is folded, the stored row is not — an instr on the raw row never found IT处
+        # (it处), ＸＸ处 or a name with a space inside.  Only the tasks found are decoded.
+        order = self._order
+        cells = self._memo.get(("folded cells", fold))
+        if cells is None:
+            self._tasks_checked()
+            at = f"$[{_FIELDS_AT}]"
+            rows = self.store.query(f"SELECT t.plan, t.seq, json_extract(t.data, '{at}') FROM tasks t "
+                                    f"WHERE json_extract(t.data, '{at}') <> '{{}}'")
+            cells = []
+            for p, s, c in rows:
+                if p in order:
+                    try:
+                        values = json.loads(c).values()
+                    except (TypeError, ValueError, AttributeError) as exc:  # (not an object where Task.fields stands)
+                        raise StoreDamaged("一条任务记录读不回来") from exc
+                    cells.append((order[p], s, p, [fold(v) for v in values if isinstance(v, str) and v]))
+            cells.sort(key=lambda row: row[:2])
+            self._memo[("folded cells", fold)] = cells
+        return self.tasks_at([(p, s) for _, s, p, folded in cells if any(word in v for v in folded)])
 
     @_healing
     def tasks_matching(self, groups, fold=None, *, field: str = "text", kinds=("task",)) -> list[Task]:
