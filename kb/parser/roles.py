@@ -148,6 +148,15 @@ class RoleVocabulary:
     """An office's name ending (组织部, 推进办, 服务中心: ``office_endings``): where a name before an action verb may end."""
     anaphor: re.Pattern = re.compile(r"(?!)")
     """An anaphor opening a clause (该委, 该部, 该中心: ``anaphor_endings``), group 1 the ending."""
+    adverb_predicate: re.Pattern = re.compile(r"(?!)")
+    """Pure adverbs opening a predicate (定期, 适时: ``predicate_adverbs``) then a word that is no 的/了: after a named
+    office they state its duty whatever the verb (X定期听取…)."""
+    stating_end: re.Pattern = re.compile(r"(?!)")
+    """A verb of stating closing a clause (…中明确, X要规定: ``stating_verbs``): the clause after its comma is what is
+    stated, its units only mentioned."""
+    group_tail: re.Pattern = re.compile(r"(?!)")
+    """A collective group of government closing a list of named units after 和/及 (A、B和相关X部门: ``list_group_tail``):
+    a co-doer of the list."""
 
     def label_kind(self, label: str) -> str | None:
         """The kind of a label (lead, guide, support, responsible, field, time): a listed word, else the first label
@@ -185,7 +194,7 @@ _KEYS = {"version", "none_markers", "roles", "weak_role_words", "manner_words", 
          "predicate_start", "predicate_start_not", "short_unit_names", "duty_modals", "modal_subject_not", "duty_list_opener", "predicate_roles", "duty_documents",
          "shared_suffixes", "collective_subjects", "reported_work", "duty_heading_words", "non_unit_endings",
          "reported_speech", "action_verbs", "action_adverbs", "topic_openers", "beneficiary_verbs", "object_markers",
-         "office_endings", "anaphor_endings"}
+         "office_endings", "anaphor_endings", "predicate_adverbs", "stating_verbs", "list_group_tail"}
 
 
 @lru_cache(maxsize=2)
@@ -295,6 +304,10 @@ def load_vocabulary(path: str | None = None) -> RoleVocabulary:
         object_marker=re.compile(_alt(_words(src, "object_markers", data["object_markers"]))),
         office_end=re.compile(f"{_alt(_words(src, 'office_endings', data['office_endings']))}$"),
         anaphor=re.compile(f"^该({_alt(_words(src, 'anaphor_endings', data['anaphor_endings']))})"),
+        adverb_predicate=re.compile(f"(?:{_alt(_words(src, 'predicate_adverbs', data['predicate_adverbs']))})+"
+                                    r"(?![的了，,。；;])[\u4e00-\u9fff]"),
+        stating_end=re.compile(f"(?:{_alt(_words(src, 'stating_verbs', data['stating_verbs']))})$"),
+        group_tail=_compile(src, "list_group_tail", data["list_group_tail"]),
     )
 
 
@@ -1009,7 +1022,7 @@ _PROSE_MARKER_RE = re.compile(
 #: 要设立…机构或者明确相关机构负责) — such a "name" is a phrase, no unit.
 #: A count of units (由十五个部门牵头落实, 涉及34个牵头单位) names no unit; nor a passive clause holding 由 (规划由各区…:
 #: the doer stands after 由), but the 由 of 自由贸易试验区 is part of a name.
-_NOT_A_NAME_RE = re.compile(r"^(?:[请并要应将需可对在]|根据|依据|依照|按照|为了|通过)|或|设立|指定|明确|成立|^[0-9一二三四五六七八九十百两]+[个家类]|(?<!自)由")
+_NOT_A_NAME_RE = re.compile(r"^(?:[请并要应将需可对在]|根据|依据|依照|按照|为了|通过|特别是|尤其是)|或|设立|指定|明确|成立|^[0-9一二三四五六七八九十百两]+[个家类]|(?<!自)由")
 _PROSE_GROUPS = ("lead", "support", "sole", "shared", "guide")
 
 
@@ -1075,6 +1088,7 @@ def read_prose(clauses: list[str], registry: Registry, vocab: RoleVocabulary | N
             if with_opener:  # X负责…；会同Y…: the 会同 clause is X's, Y supports
                 part = "、".join(part_subject) + part[with_opener.end() - 2:]
             part_subject = []
+            part = part[: _stated_from(part, vocab)]  # X在…中明确，Y要…: what X states names no doer
             depth = _depths(part) if any(c in part for c in OPENERS) else None
             for form, pattern in vocab.prose_roles:
                 if forms is not None and form not in forms:
@@ -1255,11 +1269,21 @@ def _subject_at_start(head: str, sentence: str, vocab: RoleVocabulary) -> tuple[
         if any("的" in n for n in names):
             return None  # a phrase (发布预警信息的区建设管理委): opening_subject tries after the 的
         if names and all(_prose_unit(n, vocab, subject=True) or n in vocab.short_unit_names or n[1:] in _BARE_BODIES
-                         for n in names):
+                         or _group_tail(names, k, vocab) for k, n in enumerate(names)):
             return names, sentence[i:]
     if action is not None:
         return _share_each(split_items(head[:action], vocab)), sentence[action:]
     return None
+
+
+def _group_tail(names: list[str], k: int, vocab: RoleVocabulary) -> bool:
+    """``names[k]`` is a collective group of government closing a list whose first name is a NAMED unit's
+    (``科技部、财政部和相关科技项目管理部门``, ``A、B和有关部门``: roles.yaml ``list_group_tail``): a co-doer of the list.
+    Not after a group (各级政府和有关部门, 各乡镇政府及有关部门: a list of groups stays unread, as 各地区、各部门)."""
+    first = names[0]
+    return (0 < k == len(names) - 1 and bool(vocab.group_tail.search(names[k])) and _prose_unit(first, vocab, subject=True)
+            and not vocab.generic.search(first) and not vocab.collective_subjects.search(first)
+            and not vocab.modal_subject_not.search(split_subunit(first)[0]))
 
 
 def _bare_name(name: str, vocab: RoleVocabulary) -> bool:
@@ -1330,6 +1354,8 @@ def _plain_duty(names: list[str], predicate: str, vocab: RoleVocabulary) -> tupl
         # X按照…，建立… / X根据需要，适时组织…: one manner clause opens the predicate, the verb follows it
         sentence = sentence[comma[0] + 1:]
         m = vocab.action.match(sentence)
+    if not m and not support and vocab.adverb_predicate.match(sentence):
+        return "sole", support  # X定期听取…, X适时通报…: a pure adverb opens the predicate, whatever the verb
     if not m or sentence[m.end():m.end() + 1] in ("的", "了"):
         return None
     if support:
@@ -1360,7 +1386,8 @@ def read_subject(sentence: str, registry: Registry, vocab: RoleVocabulary | None
     first = first.group(0) if first else ""
     # a named unit or a group the plan addresses as a doer (各地要…), not a kind (企业要…) nor another 各X group
     named = not any(vocab.modal_subject_not.search(split_subunit(n)[0]) and not vocab.collective_subjects.search(n)
-                    for n in names)  # (大型文化企业（集团）: the kind is read without its bracket)
+                    and not _group_tail(names, k, vocab)
+                    for k, n in enumerate(names))  # (大型文化企业（集团）: the kind is read without its bracket)
     requested = bool(_REQUEST_RE.match(_PROSE_MARKER_RE.sub("", sentence.strip())))
     stated = [role for role, pattern in vocab.predicate_roles.items() if named and pattern.search(predicate.split("。")[0])]
     action = _plain_duty(names, predicate, vocab) if plain and (not said or topic) else None
@@ -1409,7 +1436,22 @@ def _sentence_clauses(sentence: str) -> list[tuple[str, bool, bool]]:
             for c in [(p, False, False)] + [(p[i + 1:], True, n == 0 and bool(vocab.topic_opener.match(p)
                                                                           or _TIME_CLAUSE_RE.match(p[:i])))
                                             for n, i in enumerate(_top_commas(p))
-                                            if not vocab.reported_speech.search(p[:i])]]
+                                            if not vocab.reported_speech.search(p[:i])
+                                            and i < _stated_from(p, vocab)]]
+
+
+def _stated_from(part: str, vocab: RoleVocabulary) -> int:
+    """Where what a clause states begins in ``part``: the first comma (outside brackets) after a clause closed by a verb of
+    stating (``请财政部在相关规定中明确，中央高校、科研院所要…``: roles.yaml ``stating_verbs``) — the clauses after it say
+    what is stated, the units in them are mentioned, no doers.  Not after a clause of manner (``按照有关规定，X负责…``:
+    ``topic_openers``).  ``len(part)`` when there is none."""
+    start = 0
+    for i in _top_commas(part):
+        clause = part[start:i]
+        if vocab.stating_end.search(clause) and not vocab.topic_opener.match(clause) and not clause.startswith(("按", "依")):
+            return i
+        start = i + 1
+    return len(part)
 
 
 def _top_commas(text: str) -> list[int]:
@@ -1419,7 +1461,7 @@ def _top_commas(text: str) -> list[int]:
 
 def _collective_list(sentence: str, vocab: RoleVocabulary) -> bool:
     """``sentence`` opens with a 、-list of groups (各地区、各部门要…): subjects this reader does not read as one doer."""
-    head = _FIRST_CLAUSE_RE.match(sentence)
+    head = _FIRST_CLAUSE_RE.match(_PROSE_MARKER_RE.sub("", sentence.strip()))  # (三十四、各地区、各部门要…: the numeral)
     items = split_top(head.group(0), "、") if head else []
     first = items[0] if len(items) > 1 else ""
     if not first or len(first) > 10 or vocab.duty_modals.search(first):
@@ -1445,7 +1487,10 @@ def read_subjects(sentences: list[str], registry: Registry, vocab: RoleVocabular
     named: list[str] = []  # the subjects met so far, in order (an anaphor 该委 takes the last one ending in 委)
     for sentence, said, topic in (s for whole in sentences for s in _sentence_clauses(whole) if clauses or not s[1]):
         if _collective_list(sentence, vocab):
-            return None  # 各地区、各部门要…。国务院办公厅将…: the paragraph's main doers are a list of groups not read
+            # 各地区、各部门要…。国务院办公厅要…: a list of groups is not read as one doer, but it is a doer of the
+            # paragraph — the units its other sentences name share the work with it (shared, never sole)
+            unread_doer = True
+            continue
         anaphor = vocab.anaphor.match(sentence)  # 该委将…: the body named last whose name ends so
         if anaphor:
             earlier = next((n for n in reversed(named) if n.endswith(anaphor.group(1))), None)
