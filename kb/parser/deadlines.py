@@ -113,7 +113,7 @@ _DEADLINE_KEYS = {
     "document_nouns", "within_documents", "benefit_after", "this_year_end_words", "name_nouns", "name_breakers",
     "described_after", "policy_term_before", "policy_window_end", "policy_nouns", "policy_run_words", "open_ended",
     "quoted_name_nouns", "year_attribute_nouns", "described_verbs", "recurring_after_start", "recurring_every",
-    "recurring_report_verbs",
+    "recurring_report_verbs", "condition_ends",
 }
 
 
@@ -502,6 +502,17 @@ def _benefit_after(path: str | None = None) -> tuple[str, ...]:
     return tuple(read_vocabulary_file(path)["deadlines"]["benefit_after"])
 
 
+_CLAUSE_STOP = re.compile(r"[，,。；;：:]")
+
+
+def _condition_clause(folded: str, end: int) -> bool:
+    """The clause going on after ``end`` closes with a condition word (``condition_ends``: …完成全部投资的，) before a
+    comma: what it says is the condition of what follows, not a task's limit."""
+    stop = _CLAUSE_STOP.search(folded, end)
+    return bool(stop) and stop.group(0) in "，," and folded[end:stop.start()].endswith(
+        tuple(read_vocabulary_file()["deadlines"]["condition_ends"]))
+
+
 _STATED_START = re.compile(r"(?P<y>(?:19|20|21)\d{2})年(?:起|开始)[，,]?(?:用|在)?(?P<n>\d{1,2}|[一二两三四五六七八九十])年(?:时间|内|之内)")
 
 
@@ -534,6 +545,8 @@ def find_within(clause: str, index: int = 0, start: int | None = None, taken: li
             continue
         if folded.startswith(_benefit_after(), m.end()):
             continue  # 实行5年内免征企业所得税: how long a benefit lasts, not a limit of the task
+        if _condition_clause(folded, m.end()):
+            continue  # 自签约之日起两年内完成全部投资的，按…给予补助: the condition of a benefit, not a limit of the task
         begin = _event_start(folded, m)
         d = Deadline(clause[begin : m.end()], "within", None, None, index)
         if start is not None and m.group("unit") == "年" and not m.group("since") and begin == m.start():
@@ -691,15 +704,23 @@ def apply_deadlines(task: Task, start: int | None = None) -> None:
     task.deadlines = out
 
 
-def tag_deadlines(words: str, clause: int, start: int | None = None) -> list[Deadline]:
-    """The deadlines of a tag's time words (年内持续推进, 完成时限：2019年底前): dated, relative, a month
-    without a year (6月底前完成), else ``ongoing`` (the words whole)."""
+def tag_time_limits(words: str, clause: int = 0, start: int | None = None) -> list[tuple[int, int, Deadline]]:
+    """The time limits a tag's segment states, as (start, end, Deadline): dated (2019年底前), recurring (每年6月底前),
+    relative (3个月内) and a month or the year's end without a year (6月底完成, 年底前 — kind ``by`` with no dates, as
+    the body's 6月底前: the plan's year is taken where the body's is).  The one definition of "a tag segment is a time
+    limit" (kb.parser.roles.rule_time_words) and of the deadlines it gives (``tag_deadlines``)."""
     dated = find_deadlines(words, clause)
     found = dated + find_recurring(words, clause, [(a, b) for a, b, _ in dated])
     found += find_within(words, clause, start, [(a, b) for a, b, _ in found])
     # 6月底前完成 is a limit without a year; 全年 / 年内持续推进 stay whole, as ongoing words.
     undated = [x for x in find_undated(words, clause, [(a, b) for a, b, _ in found]) if x[2].kind == "by"]
-    found = sorted(found + undated, key=lambda x: x[0])
+    return sorted(found + undated, key=lambda x: x[0])
+
+
+def tag_deadlines(words: str, clause: int, start: int | None = None) -> list[Deadline]:
+    """The deadlines of a tag's time words (年内持续推进, 完成时限：2019年底前): ``tag_time_limits``, else ``ongoing``
+    (the words whole)."""
+    found = tag_time_limits(words, clause, start)
     if found:
         return [d for _, _, d in found]
     if _open_ended().fullmatch(re.sub(r"[\s，,、；;。和并]", "", words)):

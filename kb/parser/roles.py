@@ -590,12 +590,13 @@ def rule_carry_forward(r: _Reading, segment: str) -> bool:
 
 
 def rule_time_words(r: _Reading, segment: str) -> bool:
-    """A7: a segment that is a time limit (年内持续推进, 2019年底前完成) becomes a deadline of the task."""
+    """A7: a segment that is a time limit (年内持续推进, 2019年底前完成, 6月底完成, 每年6月底前报送) becomes a deadline of
+    the task — a limit without a year too, as the body's 6月底前 (``deadlines.tag_time_limits``, the one definition)."""
     if r.vocab.role_end.search(segment):
         return False
-    from kb.parser.deadlines import find_deadlines
+    from kb.parser.deadlines import tag_time_limits
 
-    if r.vocab.ongoing.search(segment) or (("年" in segment or any(c.isdigit() for c in segment)) and find_deadlines(segment)):
+    if r.vocab.ongoing.search(segment) or (any(c in segment for c in "年月日内") and tag_time_limits(segment)):
         r.tag.time_words.append(segment)
         return True
     return False
