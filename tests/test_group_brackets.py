@@ -1,0 +1,49 @@
+"""A bracket after a unit's name (tagsblind7 cause 3: 许昌 2020 `各县(市、区)政府(管委会)` was read as 各县(市、区)政府 with a
+sub-unit 管委会).  After ONE body the bracket is that body's second name or its own divisions (`市发展改革委（市能源办）`,
+`省发改委(省能源局)`, `市交通委（计划财务处）`: kb.registry.bureau_divisions); after a GROUP of bodies (各…, 有关…: every
+county's government) it cannot be one body's second name — it names the bodies of another kind that stand for them
+(the zones' 管委会, 经开区, 园区), part of the group as written.
+
+Each row: a list item → (name, sub-units) → why; then whole tags → roles and sub-units.  Written before the code
+(session 12, prose3)."""
+
+import pytest
+
+from kb.model import ROLES
+from kb.parser import parse_document
+from kb.parser.roles import split_subunit
+
+ITEMS = [
+    ("各县(市、区)政府(管委会)", ("各县(市、区)政府(管委会)", []), "a group's alternative body: one name as written"),
+    ("各街镇（经开区）", ("各街镇（经开区）", []), "the towns and the development zone: a group"),
+    ("各乡镇（园区）", ("各乡镇（园区）", []), "a group"),
+    ("各区政府（管委会）", ("各区政府（管委会）", []), "a group"),
+    ("有关部门（单位）", ("有关部门（单位）", []), "a generic group with its other kind"),
+    ("市发展改革委（市能源办）", ("市发展改革委", ["市能源办"]), "one body and its second name: a sub-unit"),
+    ("省发改委(省能源局)", ("省发改委", ["省能源局"]), "ASCII brackets, one body"),
+    ("市交通委（计划财务处）", ("市交通委（计划财务处）", []), "a bureau's own divisions: one unit as written"),
+    ("市民政局", ("市民政局", []), "no bracket"),
+]
+
+
+@pytest.mark.parametrize(("item", "expected", "why"), ITEMS, ids=[r[0] for r in ITEMS])
+def test_split_subunit(item, expected, why):
+    assert split_subunit(item) == expected, why
+
+
+TAGS = [
+    ("（牵头单位：市民政局；责任单位：市财政局、各县(市、区)政府(管委会)）",
+     {"lead": ["市民政局"], "support": ["市财政局", "各县(市、区)政府(管委会)"]}, {}, "the group whole, no sub-unit"),
+    ("（市发展改革委（市能源办）牵头，各乡镇（园区）配合）",
+     {"lead": ["市发展改革委"], "support": ["各乡镇（园区）"]}, {"市发展改革委": ["市能源办"]},
+     "one body's second name stays its sub-unit; the group stays whole"),
+]
+
+
+@pytest.mark.parametrize(("tag", "roles", "subunits", "why"), TAGS, ids=[r[0][:12] for r in TAGS])
+def test_group_bracket_in_tag(tag, roles, subunits, why):
+    text = f"某方案\n一、主要任务\n1.做好养老服务工作。{tag}\n2.加强监督管理工作。（牵头单位：市监察局）\n"
+    _, tasks = parse_document(text, "p")
+    (task,) = [t for t in tasks if t.text.startswith("1.")]
+    assert {k: v for k in ROLES if (v := getattr(task, k))} == roles, why
+    assert task.subunits == subunits, why
