@@ -277,6 +277,31 @@ def bureau_divisions(name: str) -> tuple[str, tuple[str, ...]] | None:
     return None
 
 
+#: A group of bodies written with a bracket (各县(市、区)政府(管委会), 各街镇（经开区）, 有关部门（单位）): the unit opens with a
+#: group word; it may hold a bracket of its own (各县(市、区)政府).
+_GROUPED = re.compile(r"(?P<unit>(?:各|(?:其他|其它)?(?:有关|相关)).+?)[（(](?P<inner>[^（）()]+)[)）]")
+
+
+def group_alternatives(name: str) -> tuple[str, tuple[str, ...]] | None:
+    """(group, alternatives) of a GROUP of bodies written with a bracket naming the bodies of another kind that stand
+    for its members — ``各县(市、区)政府(管委会)`` → (``各县(市、区)政府``, (``管委会``,)), ``各街镇（经开区）`` — else None.
+    Such a name is one unit as written (a group has no one body's second name: tagsblind7 cause 3), and a question by
+    the group or by the bracketed kind finds it, as a bureau written with its divisions (``bracket_parts``)."""
+    if name[-1:] not in ")）":
+        return None
+    m = _GROUPED.fullmatch(name)
+    if m is None:
+        return None
+    inner = tuple(d.strip() for d in re.split(r"[、，,]", m.group("inner")) if d.strip())
+    return (m.group("unit").strip(), inner) if inner else None
+
+
+def bracket_parts(name: str) -> tuple[str, tuple[str, ...]] | None:
+    """(head, bracketed names) of a name kept as written with a bracket — a bureau with its divisions
+    (``bureau_divisions``) or a group with its alternative bodies (``group_alternatives``) — else None."""
+    return bureau_divisions(name) or group_alternatives(name)
+
+
 def shortens(short: str, full: str) -> bool:
     """True when ``short`` (3+ characters) is a shortening of ``full`` as plans write one (市卫健委 of 市卫生健康委,
     市住建局 of 市住房和城乡建设局): shorter, the same first and last character, its characters in ``full`` in order.
@@ -291,11 +316,13 @@ def division_spellings(name: str, written) -> tuple[str, ...]:
     """The names ``written`` (a plan's unit names) holds that are ``name``'s bureau body: asked by the bureau
     (市交通委), every ``市交通委（…处）`` the plan writes; asked by a division (计划财务处), every name with it in its
     brackets; asked by ``市交通委（计划财务处）``, nothing more (the division is what was asked)."""
-    if bureau_divisions(name):
+    if bracket_parts(name):
         return ()
     if is_division(name):
         return tuple(w for w in written if w != name and (parts := bureau_divisions(w)) and name in parts[1])
-    return tuple(w for w in written if w != name and (parts := bureau_divisions(w)) and parts[0] == name)
+    # (a group and its alternative bodies the same way: 各街镇 / 园区 asked → 各街镇（园区）, kb.registry.group_alternatives)
+    return tuple(w for w in written if w != name and (parts := bracket_parts(w)) and (parts[0] == name or (
+        name in parts[1] and group_alternatives(w) is not None)))
 
 
 def government_twins(written) -> dict[str, str]:
@@ -333,7 +360,7 @@ def known_names(plan=None, registry: Registry | None = None) -> dict[str, str]:
     for name in written:
         # 市交通委（计划财务处） written: 市交通委 and 计划财务处 are names a question may ask by (kb.duties.place_body
         # answers them with every spelling holding them)
-        parts = bureau_divisions(name)
+        parts = bracket_parts(name)  # (and 各街镇（园区） written: 各街镇 and 园区)
         if parts:
             for part in (parts[0], *parts[1]):
                 names.setdefault(normalize_name(part), part)

@@ -30,7 +30,7 @@ from pathlib import Path
 from kb.errors import KbError
 from kb.model import ROLES
 from kb.parser.messages import warning
-from kb.registry import Registry, bureau_divisions
+from kb.registry import Registry, bracket_parts
 
 ROLES_PATH = Path(__file__).resolve().parent.parent / "data" / "roles.yaml"
 
@@ -154,6 +154,8 @@ class RoleVocabulary:
     stating_end: re.Pattern = re.compile(r"(?!)")
     """A verb of stating closing a clause (…中明确, X要规定: ``stating_verbs``): the clause after its comma is what is
     stated, its units only mentioned."""
+    kind_words: frozenset = frozenset()
+    """Words naming a kind of body, no body (单位, 部门, 机构): a group's bracket holding only them restates its kind."""
     group_tail: re.Pattern = re.compile(r"(?!)")
     """A collective group of government closing a list of named units after 和/及 (A、B和相关X部门: ``list_group_tail``):
     a co-doer of the list."""
@@ -194,7 +196,8 @@ _KEYS = {"version", "none_markers", "roles", "weak_role_words", "manner_words", 
          "predicate_start", "predicate_start_not", "short_unit_names", "duty_modals", "modal_subject_not", "duty_list_opener", "predicate_roles", "duty_documents",
          "shared_suffixes", "collective_subjects", "reported_work", "duty_heading_words", "non_unit_endings",
          "reported_speech", "action_verbs", "action_adverbs", "topic_openers", "beneficiary_verbs", "object_markers",
-         "office_endings", "anaphor_endings", "predicate_adverbs", "stating_verbs", "list_group_tail"}
+         "office_endings", "anaphor_endings", "predicate_adverbs", "stating_verbs", "list_group_tail",
+         "kind_words"}
 
 
 @lru_cache(maxsize=2)
@@ -308,6 +311,7 @@ def load_vocabulary(path: str | None = None) -> RoleVocabulary:
                                     r"(?![的了，,。；;])[\u4e00-\u9fff]"),
         stating_end=re.compile(f"(?:{_alt(_words(src, 'stating_verbs', data['stating_verbs']))})$"),
         group_tail=_compile(src, "list_group_tail", data["list_group_tail"]),
+        kind_words=frozenset(_words(src, "kind_words", data["kind_words"])),
     )
 
 
@@ -478,13 +482,24 @@ _SUBUNIT_SEP_RE = re.compile("[、，,]")
 
 def split_subunit(item: str) -> tuple[str, list[str]]:
     """``市发展改革委（市能源办）`` → (``市发展改革委``, [``市能源办``]); a bureau with its internal divisions in brackets
-    (``市交通委（计划财务处）``, kb.registry.bureau_divisions) is one unit as written: (item, [])."""
-    if item[-1:] not in ")）" or bureau_divisions(item):
+    (``市交通委（计划财务处）``, kb.registry.bureau_divisions) is one unit as written: (item, []).  So is a GROUP of bodies
+    with a bracket (``各县(市、区)政府(管委会)``, ``各街镇（经开区）``: ``generic_groups``, kb.registry.group_alternatives): a
+    group has no second name of one body — the bracket names the bodies of another kind that stand for its members (the
+    zones' 管委会), part of the group as written (tagsblind7 cause 3: 管委会 was a sub-unit of 各县(市、区)政府); a question
+    by 各街镇 or 园区 finds 各街镇（园区） (kb.registry.division_spellings).  A group's bracket of kind words only
+    (``国务院有关部门（单位）``: ``kind_words``) restates its kind: the group, no sub-unit."""
+    if item[-1:] not in ")）":
         return item, []
     m = _SUBUNIT_RE.fullmatch(item)
     if not m:
         return item, []
-    return m.group(1).strip(), [s.strip() for s in _SUBUNIT_SEP_RE.split(m.group(2)) if s.strip()]
+    head, inner = m.group(1).strip(), [s.strip() for s in _SUBUNIT_SEP_RE.split(m.group(2)) if s.strip()]
+    vocab = load_vocabulary()
+    if is_generic(head, vocab) and inner and all(s in vocab.kind_words for s in inner):
+        return head, []  # 国务院有关部门（单位）: a bracket of kind words only restates the group's kind — no sub-unit
+    if bracket_parts(item) or is_generic(head, vocab):
+        return item, []  # divisions of a bureau, alternatives of a group (kb.registry.bracket_parts): one unit as written
+    return head, inner
 
 
 def strip_manner(names: str, vocab: RoleVocabulary) -> str:
@@ -748,7 +763,7 @@ def _assign(r: _Reading, items: list[str], role: str, positional: bool) -> None:
         name, subs = split_subunit(item)
         if not name or is_none_marker(name, r.vocab):
             continue  # 配合单位：无 names nobody
-        divided = bureau_divisions(name)
+        divided = bracket_parts(name)
         # (the bureau's canonical name, its divisions as written: 市交通运输委员会（计划财务处） under an alias 市交通委)
         name = _name(r, divided[0]) + name[len(divided[0]):] if divided else _name(r, name)
         names.append(name)
