@@ -132,8 +132,9 @@ B_CASES = [
     ("牵头单位：市X局；支持部门：市Y局", {"lead": ["市X局"], "support": ["市Y局"]}, "B 支持部门, another support label"),
     ("牵头单位:市商务局  责任单位:市编办、市发改委、市法制办、各区县政府",
      {"lead": ["市商务局"], "support": ["市编办", "市发改委", "市法制办", "各区县政府"]}, "B two spaces between the fields (西宁 2017)"),
-    ("牵头单位:区发改局;责任单位:区财政局、各街办(新区)", {"lead": ["区发改局"], "support": ["区财政局", "各街办"]},
-     "B semicolon (下陆区 2020); X(Y) names sub-unit Y, as everywhere"),
+    ("牵头单位:区发改局;责任单位:区财政局、各街办(新区)", {"lead": ["区发改局"], "support": ["区财政局", "各街办(新区)"]},
+     "B semicolon (下陆区 2020); a GROUP's bracket is part of its name (session 12, tagsblind7 cause 3: 各街办 and the new "
+     "district's office stand together; it was 各街办 with a sub-unit 新区) — one body's X(Y) still names sub-unit Y"),
     ("责任单位:市工信局、市财政局等有关部门,各县区人民政府、园区管委会。以下政策措施均需各县区人民政府、园区管委会落实,不再单独列出",
      {"sole": ["市工信局", "市财政局", "各县区人民政府", "园区管委会"]}, "B a carry-forward note after the list (淮安 2022)"),
     ("责任单位:市X局、市Y局分别牵头,各县(市、区)政府", {"lead": ["市X局", "市Y局"], "sole": ["各县(市、区)政府"]},

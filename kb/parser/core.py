@@ -124,6 +124,8 @@ def rule_split_at_tags(state: ParseState) -> None:
     state.rules.read(state.doc.preface or "", vocab)
     state.rules.read(state.doc.cover or "", vocab)  # a cover notice may state the lead rule for the whole plan
     blocks = state.outline.blocks
+    # a plan that closes its items with bare unit brackets as a habit (西安 2018): those brackets are its tags
+    state.rules.bare_lists = roles.bare_bracket_habit((b.text for b in blocks if b.part), vocab, state.registry)
     i = 0
     while i < len(blocks):
         block = blocks[i]

@@ -344,6 +344,9 @@ class DocumentRules:
     """``first_is_lead``, ``responsible_is_lead``, ``equal`` or None (no lead is guessed)."""
     lead_rule_text: str | None = None
     """The plan's words stating it."""
+    bare_lists: bool = False
+    """The plan closes its items with brackets of bare unit names as a habit (``…发展。(市工信委、市财政局)`` after
+    every item, ``bare_bracket_habit``): such a bracket is a tag of responsible units, read as a bare list."""
 
     def read(self, text: str, vocab: RoleVocabulary) -> str | None:
         """Take the lead rule ``text`` states, if any (a later rule replaces an earlier one)."""
@@ -578,6 +581,8 @@ class _Reading:
     """True when a bare list here falls under the document's lead rule (负责 lists, 责任单位 alone)."""
     pending: list[str] = field(default_factory=list)
     """Names-only segments waiting for the role word of a later segment (A、B，C负责)."""
+    bare: bool = False
+    """Names left without a role word are the plan's bare list (``DocumentRules.bare_lists``): responsible, as A、B负责."""
 
 
 def rule_lead_statement(r: _Reading, segment: str) -> bool:
@@ -749,6 +754,10 @@ def _read_segments(r: _Reading, text: str) -> None:
     elif r.tag.rule == "first_is_lead":
         # 浙政办发〔2014〕89号: （省X、省Y。列第一位者为牵头部门，下同） — a list with no verb under the rule.
         _assign(r, items, "sole", positional=True)
+    elif r.bare:
+        # a plan whose items close with bare lists as a habit (西安 2018): responsible, as A、B负责 (A3); the plan's
+        # first-is-lead rule makes the first lead
+        _assign(r, items, "sole", positional=True)
     else:
         joined = "，".join(r.pending)
         r.tag.notes.append(joined)
@@ -804,8 +813,9 @@ def _name(r: _Reading, name: str, check: bool = True) -> str:
 
 
 def parse_tag_content(content: str, registry: Registry, vocab: RoleVocabulary | None = None,
-                      rules: DocumentRules | None = None) -> Tag:
-    """Read the roles, notes, fields and time words of a tag's content (without its brackets)."""
+                      rules: DocumentRules | None = None, bare: bool = False) -> Tag:
+    """Read the roles, notes, fields and time words of a tag's content (without its brackets).  ``bare``: names
+    without a role word are a bare list of responsible units (a plan's habit, ``DocumentRules.bare_lists``)."""
     vocab = vocab or load_vocabulary()
     rules = rules if rules is not None else DocumentRules()
     tag = Tag(text=content)
@@ -820,7 +830,7 @@ def parse_tag_content(content: str, registry: Registry, vocab: RoleVocabulary | 
         depth = _depths(inner)
         labels = [m for m in labels if depth[m.start()] == 0]
     if not labels:
-        _read_segments(_Reading(tag, registry, vocab, rules), inner)
+        _read_segments(_Reading(tag, registry, vocab, rules, bare=bare), inner)
         return tag
     labels = _with_unknown_labels(inner, labels, depth, tag)
     tag.labelled = True
@@ -968,6 +978,9 @@ def find_tags(text: str, registry: Registry, vocab: RoleVocabulary | None = None
         end = close + 1
         if end < n and text[end] in "。；;":  # the stop after a tag closes its task (…（X牵头）；加强…)
             end += 1
+        if (not tag.has_roles and rules.bare_lists and after_sentence and end >= n
+                and _bare_list(content, vocab, registry)):
+            tag = parse_tag_content(content, registry, vocab, rules, bare=True)  # the plan's habit: a bare list
         if tag.has_roles and (after_sentence or _all_units(tag, vocab, registry)):
             tag.text = text[i : close + 1]
             spans.append(TagSpan(i, end, tag))
@@ -996,6 +1009,39 @@ def find_tags(text: str, registry: Registry, vocab: RoleVocabulary | None = None
             spans.append(TagSpan(start, n, tag))
     spans.sort(key=lambda s: s.start)
     return spans, warnings
+
+
+def _bare_list(content: str, vocab: RoleVocabulary, registry: Registry) -> bool:
+    """``content`` is a list of unit names only (市工信委、市财政局): no role word, no label, every item a unit."""
+    if vocab.label_re.search(content) or any(vocab.role_end.search(x) for x in split_top(content, SEGMENT_SEPS)):
+        return False
+    items = [i for part in split_top(content, SEGMENT_SEPS) for i in split_items(part, vocab)]
+    return bool(items) and all(looks_like_unit(i, vocab, registry) for i in items)
+
+
+def closing_bracket(text: str, vocab: RoleVocabulary, registry: Registry) -> str | None:
+    """What closes a paragraph after its last sentence: ``"bare"`` for a bracket of unit names only
+    (``…发展。(市工信委、市财政局)``), ``"role"`` for a bracket holding a role word or a label (a tag), else None."""
+    text = text.rstrip("。；; ")
+    if text[-1:] not in CLOSERS:
+        return None
+    pairs, _ = match_brackets(text)
+    start = next((i for i, j in pairs.items() if j == len(text) - 1), None)
+    if start is None or not (start == 0 or text[start - 1] in SENTENCE_END):
+        return None
+    content = text[start + 1:-1]
+    if vocab.label_re.search(content) or any(vocab.role_end.search(x) for x in split_top(content, SEGMENT_SEPS)):
+        return "role"
+    return "bare" if _bare_list(content, vocab, registry) else None
+
+
+def bare_bracket_habit(texts, vocab: RoleVocabulary, registry: Registry) -> bool:
+    """The plan closes its items with bare unit brackets as a habit: two or more paragraphs close so, and no fewer
+    than close with a tag holding a role word.  Then those brackets are tags (``DocumentRules.bare_lists``); else a
+    lone bare bracket, or one among role tags, stays a warning — no role is guessed (tagsblind7 cause 1, 西安 2018)."""
+    kinds = [closing_bracket(t, vocab, registry) for t in texts]
+    bare = kinds.count("bare")
+    return bare >= 2 and bare >= kinds.count("role")
 
 
 def _label_tail(text: str, spans: list[TagSpan], vocab: RoleVocabulary) -> int | None:
