@@ -195,3 +195,38 @@ async def test_duty_view_group_titles_count_items(tmp_path):
         await pilot.pause()
         listed = app.screen.query_one("#duty-tasks", TaskList)
         assert [o.prompt.plain for o in listed.options if o.disabled] == ["牵头（3 项，5 行）", "配合（5 项，6 行）"]
+
+
+def test_export_dialog_names_the_answer_by_items(plan89):
+    """The TUI's export dialog offers 'the current answer' with its count: items as the answer's head says them, the
+    rows (what the export lists) after — it said 21 项 for an answer counting 13."""
+    from kb.qa import Session
+    from tui.screens.export import ANSWER, subject_options
+
+    answer = Session(plan=plan89).ask("市卫生健康委牵头哪些任务")
+    assert "共 13 项" in answer.text, answer.text[:200]
+    label = dict((k, v) for v, k in subject_options([], answer))[ANSWER]
+    assert label == "当前答案：市卫生健康委牵头哪些任务（13 项，21 行）"
+    insurance = Session(plan=plan89).ask("市医保局牵头哪些任务")
+    assert dict((k, v) for v, k in subject_options([], insurance))[ANSWER] == "当前答案：市医保局牵头哪些任务（3 项，5 行）"
+
+
+def test_kb_duties_over_several_plans_counts_items(tmp_path, capsys):
+    """kb duties over a folder of plans counted rows as 项 (牵头 21 项 where kb depts says 13): the corpus line, each
+    plan's line and each group say items, the rows after (hand counts: module docstring; plan 05 names no
+    市卫生健康委)."""
+    import shutil
+
+    from kb.cli import main
+
+    folder = tmp_path / "two"
+    folder.mkdir()
+    shutil.copy(PLAN_89, folder)
+    shutil.copy(PLAN_89.parent / "05_guangzhou_rencaijiju_2012.txt", folder)
+    assert main(["--corpus", str(folder), "duties", "市卫生健康委"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "市卫生健康委：牵头 13 项（21 行），配合 13 项（16 行）（1 个方案）"
+    assert out[2].endswith("（89_guangzhou_jiatingyisheng_2023.txt）：牵头 13 项（21 行），配合 13 项（16 行）")
+    assert "【牵头】13 项（21 行）" in out and "【配合】13 项（16 行）" in out
+    assert main(["--corpus", str(folder), "duties", "各区政府"]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == "各区政府：牵头 22 项（33 行），配合 4 项（6 行）（1 个方案）"

@@ -243,12 +243,24 @@ def _duties_text(plan, args, res) -> int:
         note += written_as(list({t.id: t for t in body.tasks_of(department, "any")}.values()), spellings)
     # The plan's numbered items, as kb depts, kb ask and the exports count them: a 任务分工表 序号 over several rows is
     # one item and its rows are the lines, so a count that differs says both (牵头 13 项（21 行）).
-    items = plan.role_counts().get(department, {}) if len(spellings) == 1 and len(plan.document_ids()) == 1 else {}
+    several = len(plan.document_ids()) > 1
+    doc_items: dict[str, dict[str, int]] = {}  # (over several plans or spellings: each plan's items, from its tasks)
+    if several or len(spellings) > 1:
+        from kb.model import item_count
+
+        for r in shown:
+            per: dict[str, list] = {}
+            for t in body.tasks_of(department, r):
+                per.setdefault(t.doc, []).append(t)
+            for doc_id, tasks in per.items():
+                doc_items.setdefault(doc_id, {})[r] = item_count(tasks)
+        items = {r: sum(c.get(r, 0) for c in doc_items.values()) for r in shown}
+    else:
+        items = plan.role_counts().get(department, {})
     counts = {r: count_said(items.get(r, len(v)), len(v)) for r, v in by_role.items() if v}
     found = any(by_role[r] for r in wanted)
     out = sys.stdout
     parts: list[str] = []
-    several = len(plan.document_ids()) > 1
     if several:
         # Over several plans the list is grouped by plan (a department rarely means the same body in two plans).
         per_doc: dict[str, dict[str, list]] = {}
@@ -260,8 +272,9 @@ def _duties_text(plan, args, res) -> int:
                   if doc_id in per_doc and any(per_doc[doc_id][r] for r in wanted)]
         parts.append(f"{name}{note}：{_counts_of(counts, GROUP_TITLES) or '方案未分配任务'}（{len(chosen)} 个方案）\n")
         for doc_id, groups in chosen:
-            parts.append(f"\n# {plan_name(docs[doc_id])}：{_counts_of({r: count_said(len(v), len(v)) for r, v in groups.items() if v}, GROUP_TITLES)}\n")
-            _duty_lines(parts, groups, wanted, GROUP_TITLES)
+            own = {r: count_said(doc_items.get(doc_id, {}).get(r, len(v)), len(v)) for r, v in groups.items() if v}
+            parts.append(f"\n# {plan_name(docs[doc_id])}：{_counts_of(own, GROUP_TITLES)}\n")
+            _duty_lines(parts, groups, wanted, GROUP_TITLES, own)
     else:
         parts.append(f"{name}{note}：{_counts_of(counts, GROUP_TITLES) or '方案未分配任务'}\n")
         _duty_lines(parts, by_role, wanted, GROUP_TITLES, counts)

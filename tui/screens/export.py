@@ -32,9 +32,14 @@ TABLE, MATRIX, ANSWER = "table", "matrix", "answer"
 
 def subject_options(departments: list[str], answer=None) -> list[tuple[str, str]]:
     """(label, key) choices: the current answer's tasks (if any), each department's duty list, the table and the matrix."""
+    from kb.model import item_count
+
     options = []
     if answer is not None and answer.tasks:
-        options.append((f"当前答案：{answer_title(answer)}（{len(answer.tasks)} 项）", ANSWER))
+        # the answer's count: numbered items (as its head says), the rows exported after where they are more
+        items, rows = item_count(answer.tasks), len(answer.tasks)
+        said = f"{items} 项" if items == rows else f"{items} 项，{rows} 行"
+        options.append((f"当前答案：{answer_title(answer)}（{said}）", ANSWER))
     options += [(f"{name} 责任清单", f"dept:{name}") for name in departments]
     options += [("任务分工表（全部任务）", TABLE), ("分工矩阵（部门 × 任务）", MATRIX)]
     return options
