@@ -1219,11 +1219,27 @@ def best_task(env, words: list[str]) -> Task | None:
     if len(found) == 1:
         return found[0]
     best = ranked_task(env, words)
-    if best is not None and unmatched_part(without_asking(env, words), env.folded[best.id], env.voc.synonyms,
-                                           env.voc.words["topic_generic"]):
+    if best is not None and missing_part(env, words, best):
         env.ctx.partial = [best]
         return None
     return best
+
+
+def missing_part(env, words: list[str], task: Task) -> str | None:
+    """What of the asked topic ``task`` does not hold (None: it holds the topic): a stretch of a topic word
+    (unmatched_part), or a unit's name asked (_unit_not_held)."""
+    text = env.folded[task.id]
+    return (unmatched_part(without_asking(env, words), text, env.voc.synonyms, env.voc.words["topic_generic"])
+            or _unit_not_held(words, text, env.voc))
+
+
+def _unit_not_held(words: list[str], text: str, voc) -> str | None:
+    """An asked word shaped as a unit's name (区教育局: a level prefix and a department ending) that ``text`` does not
+    hold: a unit is what is asked, never how — 区教育局负责哪个配套文件 was answered with a task on 配套 led by
+    区规划资源局 (unmatched_part lets a word the text holds no part of go as the asker's phrasing)."""
+    starts, endings = tuple(voc.words["department_starts"]), tuple(voc.words["department_endings"])
+    return next((w for w in words if len(w) >= 3 and w.startswith(starts) and w.endswith(endings) and w not in text),
+                None)
 
 
 def ranked_task(env, words: list[str]) -> Task | None:
@@ -1283,8 +1299,7 @@ def partial_only(question: str, env, words: list[str]) -> Answer | None:
     from kb.qa.result import Item, Result, render_text
     from kb.qa.wording import load_answer_words
 
-    missing = unmatched_part(without_asking(env, words), env.folded[partial[0].id], env.voc.synonyms,
-                             env.voc.words["topic_generic"])
+    missing = missing_part(env, words, partial[0])
     result = Result(heading=[load_answer_words()["topic_absent"].format(topic="、".join(words), missing=missing)])
     result.related = [Item(k, t) for k, t in enumerate(partial, 1)]
     env.ctx.tasks = []

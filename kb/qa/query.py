@@ -2940,8 +2940,11 @@ def over_topic(s: _Seen) -> tuple[str, ...] | None:
     bare = not asks & {"who", "when", "target", "count"} and (not (q.roles or q.any_role) or q.ends_with_task_noun)
     if "who" not in asks and (marked or listing or bare or ("count" in asks and "when" not in asks)):
         values.append("topic_tasks")
-    if ("who" in asks or q.roles or q.any_role) and not ("who" not in asks and q.task_noun_only):
-        values.append("topic_who")  # (今年要完成哪些任务: 任务 alone asks nobody's name)
+    # (今年要完成哪些任务: 任务 alone asks nobody's name; a number asked — 崇明有多少个乡镇参加这次试点 — is no who-question
+    # because of 参加: a task's units answered it when no value was found)
+    if (("who" in asks or (q.roles or q.any_role) and q.act is not Act.VALUE)
+            and not ("who" not in asks and q.task_noun_only)):
+        values.append("topic_who")
     return tuple(values)
 
 

@@ -1,0 +1,49 @@
+"""A topic found only in part is no answer (issue #11, session 12; blind holdout12 cm15, o13): a unit's name asked is
+what is asked, never the asker's phrasing, and a number asked never falls back to the units of a task because the
+question holds 参加 or 负责.
+
+Rows: (question, status, words the answer must hold, words it must not hold, why) — written before kb ran.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from plan_sessions import first_question_asker
+
+PILOT = """某区集体建设用地入市试点工作方案
+
+一、组织架构
+成立区试点工作领导小组，成员由区发展改革委、区教育局、区财政局、区规划资源局及各乡镇主要负责同志组成。
+
+二、主要任务
+（一）制订配套文件。区规划资源局牵头，区财政局配合，形成本区入市管理办法等配套文件。（牵头单位：区规划资源局；配合单位：区财政局）
+（二）开展地块摸底。对各乡镇集体经营性建设用地逐一摸底。（责任单位：区农业农村委）
+"""
+
+
+@pytest.fixture(scope="module")
+def ask(tmp_path_factory):
+    return first_question_asker(tmp_path_factory.mktemp("weak"), {"pilot": PILOT}, lambda corpus: None)
+
+
+ROWS = [
+    ("区教育局负责哪个配套文件？", "not_in_plan", ["区教育局"], ["牵头：区规划资源局"],
+     "区教育局 is only a member of the 领导小组: the 配套文件 task led by 区规划资源局 answered another question"),
+    ("区规划资源局负责哪个配套文件", "answered", ["制订配套文件"], [],
+     "control: the unit holds the task"),
+    ("有多少个乡镇参加这次试点？", "not_in_plan", [], ["区农业农村委", "牵头：区规划资源局"],
+     "a number asked (多少个乡镇) the plan does not state: never a task's units because of 参加"),
+    ("制订配套文件由谁牵头", "answered", ["区规划资源局"], [], "control: a who-question of a topic"),
+]
+
+
+@pytest.mark.parametrize("question,status,held,absent,why", ROWS)
+def test_weak_topic_match_is_no_answer(ask, question, status, held, absent, why):
+    a = ask("pilot", question)
+    assert a.status == status, (why, a.text)
+    for word in held:
+        assert word in a.text, (why, a.text)
+    said = a.text.split("相关条目")[0]  # (what is said, before the block of loosely related entries)
+    for word in absent:
+        assert word not in said, (why, a.text)
