@@ -48,6 +48,11 @@ ROWS = [
     ("在电商扶贫方案里市商务局牵头哪些任务", "ask_back", {}, "电商 fits a title but 扶贫…方案 does not: no plan"),
     ("根据农村电商措施，市水务局配合哪些任务", "answered", {"dianshang": 1}, "the kind with no 里/中 after it"),
     ("在老城区措施里市水务局配合哪些任务", "ask_back", {}, "区 + 措施 of a title is no name (one character and a kind)"),
+    ("市水务局在供水的方案里牵头哪些任务", "answered", {"gongshui": 2},
+     "two characters after 在 and before 的 (a place: 区规划资源局在崇明的方案里, holdout12 mp07) name a plan mid-question"),
+    ("市水务局在电商的措施里配合哪些任务", "answered", {"dianshang": 1}, "a short form of two characters the same way"),
+    ("市水务局在推进的方案里配合哪些任务", "answered", {"dianshang": 1, "chongdian": 1},
+     "two characters two titles hold (推进城乡供水, 加快推进): no plan named, every plan (as for any tie)"),
 ]
 
 

@@ -706,7 +706,10 @@ def read_plan_named(r: Reading) -> None:
         opener = max((r.text.find(b) + len(b) for b in _PLAN_NAME_OPENERS if 0 <= r.text.find(b) < at), default=0)
         # the name with its kind (自贸试验区措施), else the words before it (在综合保税区的意见里: before 的)
         for end in (at + len(kind), at - 1 if r.text[at - 1] == "的" else at):
-            for start in range(max(opener, end - 16), end - 2):
+            # (two characters name a plan only right after an opener and before 的: 区规划资源局在崇明的方案里 — a
+            # place; the scan cuts such a name only at the question's start)
+            shortest = 2 if end == at - 1 and opener and end - opener == 2 else 3
+            for start in range(max(opener, end - 16), end - shortest + 1):
                 words = r.text[start:end]
                 if len(words) <= score:
                     break
