@@ -49,6 +49,16 @@ ROWS = [
     ("企业定期报送生产数据。", {}, "a kind of body"),
     ("向市统计局定期报送统计数据。", {}, "向X: an object, no subject"),
     ("支持区科技园区定期举办创新创业活动。", {}, "the object of a policy verb is a beneficiary"),
+    # ---- domains sharing one ending 部门, written once after the last or as the 等部门 tail (prose2's open item, 117):
+    # each domain is a department of the list's level (市应急管理部门 …); rows written before the code
+    ("市民政、卫生健康、医保等部门要会同保险机构制定实施细则。",
+     {"lead": ["市民政部门", "市卫生健康部门", "市医保部门"], "support": ["保险机构"]},
+     "X、Y、Z等部门要会同W…: domains before 等部门 are departments of the level 市"),
+    ("市发展改革、财政等部门要加快制定配套政策。", {"shared": ["市发展改革部门", "市财政部门"]}, "X、Y等部门要…: shared"),
+    ("民政、卫生健康部门负责本市养老机构的监督管理。", {"shared": ["民政部门", "卫生健康部门"]},
+     "X、Y部门负责…: one ending shared by two domains"),
+    ("教育、卫生等领域要加强合作。", {}, "领域 is no body: nothing"),
+    ("加强教育、卫生等部门的协作。", {}, "no subject: the departments are the object of 加强"),
     # found on the untuned gov.cn crawl (60 documents) once a list of groups no longer silenced its paragraph
     ("各地、各部门要抓紧完善应急预案。有条件的地区，特别是重点防御区要进行应急演练。有关的大中城市应完成震害预测工作。", {},
      "特别是X is a subset of a kind (no name); 大中城市 a kind of place (国发〔1995〕… row 20 of the crawl)"),
