@@ -154,6 +154,8 @@ class RoleVocabulary:
     stating_end: re.Pattern = re.compile(r"(?!)")
     """A verb of stating closing a clause (…中明确, X要规定: ``stating_verbs``): the clause after its comma is what is
     stated, its units only mentioned."""
+    name_opener: re.Pattern = re.compile(r"(?!)")
+    """Words opening a name though their first character is a modal or a preposition (应急, 对口: ``predicate_start_not``)."""
     kind_words: frozenset = frozenset()
     """Words naming a kind of body, no body (单位, 部门, 机构): a group's bracket holding only them restates its kind."""
     group_tail: re.Pattern = re.compile(r"(?!)")
@@ -312,6 +314,7 @@ def load_vocabulary(path: str | None = None) -> RoleVocabulary:
         stating_end=re.compile(f"(?:{_alt(_words(src, 'stating_verbs', data['stating_verbs']))})$"),
         group_tail=_compile(src, "list_group_tail", data["list_group_tail"]),
         kind_words=frozenset(_words(src, "kind_words", data["kind_words"])),
+        name_opener=re.compile(_alt(_words(src, "predicate_start_not", data["predicate_start_not"]))),
     )
 
 
@@ -434,12 +437,20 @@ def split_items(names: str, vocab: RoleVocabulary) -> list[str]:
     if "等" in names or "各" in names:
         names = vocab.list_joiner.sub("、", names)
     items = []
+    ending = None  # the generic ending a 等 tail closing the list holds (市应急管理、交通、公安等部门: 部门)
     for item in split_top(names, "、，,"):
         item = item.replace(_HOLD, "、")
         if "等" in item:
+            tail = vocab.list_tail.search(item)
+            ending = vocab.shared_suffix.search(tail.group(0)) if tail else None
             item = vocab.list_tail.sub("", item).strip()
+        else:
+            ending = None
         if item:
             items.extend(_joined_units(item, vocab))
+    if ending and items:
+        # X、Y、Z等部门: the domains before the tail are departments of that kind (as X、Y部门, ``_share_suffix``)
+        items = _share_suffix(items + [ending.group(0)], vocab, tail=True)
     return _share_suffix(items, vocab)
 
 
@@ -447,18 +458,20 @@ def split_items(names: str, vocab: RoleVocabulary) -> list[str]:
 _LEVELS = "省市区县"
 
 
-def _share_suffix(items: list[str], vocab: RoleVocabulary) -> list[str]:
+def _share_suffix(items: list[str], vocab: RoleVocabulary, tail: bool = False) -> list[str]:
     """``市人力资源和社会保障``, ``民政部门`` → ``市人力资源和社会保障部门``, ``市民政部门``: when the last name ends in a
     generic ending (``shared_suffixes``: 部门, 主管部门) and every item before it ends like no unit, those items are
     bodies of the same kind written without it; a later item without the first one's level word (市) shares it too.
-    Lists whose items are names already (市民政局、市财政局) or are no names at all (教育、卫生等) are left alone."""
+    Lists whose items are names already (市民政局、市财政局) or are no names at all (教育、卫生等) are left alone.
+    ``tail``: the last item is the bare ending of a 等 tail (市应急管理、交通、公安 + 部门 of 等部门), shared by all and
+    no name of its own."""
     if len(items) < 2:
         return items
-    tail = vocab.shared_suffix.search(items[-1])
-    if not tail or len(items[-1]) == len(tail.group(0)) or any(
+    ending = vocab.shared_suffix.search(items[-1])
+    if not ending or (len(items[-1]) == len(ending.group(0))) != tail or any(
             vocab.department_re.search(x) or vocab.generic.search(x) or len(x) < 2 for x in items[:-1]):
-        return items
-    names = [x + tail.group(0) for x in items[:-1]] + [items[-1]]
+        return items[:-1] if tail else items
+    names = [x + ending.group(0) for x in items[:-1]] + ([] if tail else [items[-1]])
     level = names[0][0] if names[0][0] in _LEVELS else ""
     return [names[0]] + [n if not level or n[0] in _LEVELS or n.startswith("各") else level + n for n in names[1:]]
 
@@ -1110,11 +1123,14 @@ def _prose_unit(name: str, vocab: RoleVocabulary, subject: bool) -> bool:
     """A name a prose rule may give a role: ends like a unit, 3+ characters, no digit, no colon or label word (a heading glued before the
     subject: 3.2应急报告国家发展改革委…), no role word inside (X及Y会同Z负责 is read by the 会同 rule), no phrase
     (``_NOT_A_NAME_RE``: 请X…, 并指定专门机构, …或者…), and, as the subject of the sentence, not a vague one (有关部门负责…)."""
+    phrase = _NOT_A_NAME_RE.search(name)
+    if phrase and phrase.end() == 1 and vocab.name_opener.match(name):
+        phrase = None  # 应急管理部门, 对口支援办: 应急/对口 open a name, no modal or preposition
     return (len(name) >= 3 and not any(c.isdigit() for c in name) and bool(vocab.department_re.search(name))
             and not vocab.manner_end.search(name)  # 各区自行, 市民政部门另行: an adverb ends no name (行 of 银行)
             and not vocab.non_unit_endings.search(name)  # 树穴底部应…: a part of a thing
             and not vocab.beneficiary_start.match(name)  # 支持园区参与…: the object of the plan's policy verb
-            and not any(w in name for w in ("会同", "牵头", "负责", "配合", "协助")) and not _NOT_A_NAME_RE.search(name)
+            and not any(w in name for w in ("会同", "牵头", "负责", "配合", "协助")) and not phrase
             # a colon, a label opening it or a person's label is never in a unit's name: 分管省领导:林某部门分工:省财政厅
             # is two label lines glued (广东 粤府〔2021〕22号 read it as a lead); 市养老服务指导单位 is a body
             and ":" not in name and "：" not in name and not vocab.label_word_re.search(name)
