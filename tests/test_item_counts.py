@@ -230,3 +230,30 @@ def test_kb_duties_over_several_plans_counts_items(tmp_path, capsys):
     assert "【牵头】13 项（21 行）" in out and "【配合】13 项（16 行）" in out
     assert main(["--corpus", str(folder), "duties", "各区政府"]) == 0
     assert capsys.readouterr().out.splitlines()[0] == "各区政府：牵头 22 项（33 行），配合 4 项（6 行）（1 个方案）"
+
+
+# Department answers that counted rows as 项 (kb ask): each count is of numbered items, the rows said after (answers.yaml
+# item_rows), the list numbered by items.  Hand counts (module docstring, and for these):
+# - 市卫生健康委 and 市医保局 both lead rows 6-3, 18-1, 18-2: 2 items (序号 6, 18) in 3 rows;
+# - 市卫生健康委 leads with another unit in 18 rows (all but 18-3, 23-1, 23-3, where it leads alone): 12 items (its 13
+#   but 序号 23); 各区政府 leads with it in 17 of them (not 18-2, 市卫生健康委、市财政局、市医保局): 12 items.
+ROWS_NOTE = "（任务分工表中 {}行，同一序号的各行列在该项之下）"
+ASK_ROWS = [
+    ("市卫生健康委和市医保局分别牵头哪些任务",
+     ["【市卫生健康委】牵头的任务共 13 项" + ROWS_NOTE.format("21 "), "【市医保局】牵头的任务共 3 项" + ROWS_NOTE.format("5 ")],
+     "each department's own list"),
+    ("市卫生健康委和市医保局共同牵头哪些任务",
+     ["市卫生健康委和市医保局共同牵头的任务共 2 项" + ROWS_NOTE.format("3 "),
+      "分别计：市卫生健康委牵头 13 项（21 行）；市医保局牵头 3 项（5 行）"],
+     "the rows both lead, and each one's count"),
+    ("市卫生健康委和哪些部门一起牵头", ["涉及 12 项任务（18 行）", "各区政府（12 项，17 行）"], "partners"),
+]
+
+
+@pytest.mark.parametrize("question, said, why", ASK_ROWS)
+def test_department_answers_count_items(plan89, question, said, why):
+    from kb.qa import Session
+
+    text = Session(plan=plan89).ask(question).text
+    for part in said:
+        assert part in text, (why, part, text[:400])

@@ -16,7 +16,7 @@ from kb.qa.answer import Answer
 from kb.qa.query import Query, asked_topic
 from kb.qa.result import GroupLine, Result, compose, numbered, numbered_items, render_text, target_line
 from kb.qa.wording import load_answer_words
-from kb.duties import SpellingsPlan as _Spellings, docs_of as _docs_of, place_body, written_as as _written_as
+from kb.duties import SpellingsPlan as _Spellings, count_said, docs_of as _docs_of, place_body, written_as as _written_as
 
 #: Words officials use for the roles in answers.
 ROLE_WORDS = {"lead": "牵头", "guide": "指导", "support": "配合", "sole": "单独负责", "shared": "共同负责",
@@ -419,13 +419,17 @@ def _partners(question: str, q: Query, env, name: str, mine: str, theirs: str) -
         what = f"与{name}共同{ROLE_WORDS[mine]}的部门"
     else:
         what = f"在{name}{ROLE_WORDS[mine]}的任务中{ROLE_WORDS[theirs]}的部门"
-    lines = [f"{what}共 {len(partners)} 个（涉及 {len(tasks)} 项任务）" + ("：" if partners else "。")]
-    for k, (d, ts) in enumerate(sorted(partners.items(), key=lambda kv: -len(kv[1])), 1):
-        lines.append(f"{k}. {d}（{len(ts)} 项）：" + "、".join(t.label for t in ts))
+    # (counts of the plan's numbered items, the rows after where a 任务分工表 序号 spans several: kb.model.item_count)
+    involved = item_count(tasks)
+    rows = f"（{len(tasks)} 行）" if involved != len(tasks) else ""
+    lines = [f"{what}共 {len(partners)} 个（涉及 {involved} 项任务{rows}）" + ("：" if partners else "。")]
+    for k, (d, ts) in enumerate(sorted(partners.items(), key=lambda kv: (-item_count(kv[1]), -len(kv[1]))), 1):
+        own = item_count(ts)
+        lines.append(f"{k}. {d}（{own} 项" + (f"，{len(ts)} 行" if own != len(ts) else "") + "）：" + "、".join(t.label for t in ts))
     if tasks:
         lines.append("涉及的任务：")
-        lines.extend(numbered(tasks))
-    env.ctx.departments, env.ctx.role, env.ctx.tasks = [name], mine, tasks
+        lines.extend(numbered_items(tasks))
+    env.ctx.departments, env.ctx.role, env.ctx.tasks = [name], mine, _item_firsts(tasks)
     # (the answer names the partners: the department asked about is the question, not the answer)
     return Answer(question, "department_partners", compose(lines), departments=list(partners), tasks=tasks)
 
@@ -435,8 +439,9 @@ def _department_targets(question: str, q: Query, env, name: str, role: str) -> A
     tasks = place_body(env.plan, name)[0].tasks_of(name, role)
     with_targets = [t for t in tasks if t.targets]
     pairs = [(t, tg) for t in with_targets for tg in t.targets]
-    lines = [f"{name}{ROLE_WORDS[role]}的 {len(tasks)} 项任务中，有量化目标的 {len(with_targets)} 项，目标共 {len(pairs)} 个"
-             + ("：" if pairs else "。")]
+    rows = f"（{len(tasks)} 行）" if item_count(tasks) != len(tasks) else ""
+    lines = [f"{name}{ROLE_WORDS[role]}的 {item_count(tasks)} 项任务{rows}中，有量化目标的 {item_count(with_targets)} 项，"
+             f"目标共 {len(pairs)} 个" + ("：" if pairs else "。")]
     lines.extend(target_line(t, tg) for t, tg in pairs)
     env.ctx.departments, env.ctx.role, env.ctx.tasks = [name], role, with_targets
     return Answer(question, "department_targets", compose(lines), departments=[name], tasks=with_targets,
@@ -464,10 +469,10 @@ def _joint(question: str, q: Query, env) -> Answer:
         for name in names:
             ts, _ = filter_topic(q, env, per[name])
             ts, _ = filter_date(q, ts)
-            lines.append(GroupLine(f"【{name}】{what}的任务共 {len(ts)} 项："))
-            lines.extend(numbered(ts, n))
-            n += len(ts)
-            listed.extend(ts)
+            lines.append(GroupLine(f"【{name}】{what}的任务共 {item_count(ts)} 项{_rows_note(ts)}："))
+            lines.extend(numbered_items(ts, n))
+            n += item_count(ts)
+            listed.extend(_item_firsts(ts))
             for t in ts:
                 if t.id not in roles:
                     tasks.append(t)
@@ -482,18 +487,32 @@ def _joint(question: str, q: Query, env) -> Answer:
     if mixed:
         said = {n: ROLE_WORDS[asked[n]] for n in names}
         joined = "、".join(f"{n}{said[n]}" for n in names)
-        separate = "；".join(f"{n}{said[n]} {len(per[n])} 项" for n in names)
+        separate = "；".join(f"{n}{said[n]} {count_said(item_count(per[n]), len(per[n]))}" for n in names)
         head = f"{joined}的任务"
     else:
         joined = "和".join(names)
-        separate = "；".join(f"{n}{what} {len(per[n])} 项" for n in names)
+        separate = "；".join(f"{n}{what} {count_said(item_count(per[n]), len(per[n]))}" for n in names)
         jointly = what if what.startswith("共同") else f"共同{what}"  # 共同负责 (shared) holds 共同 already
         head = f"{joined}{jointly}的任务" + (f"（涉及{topic_note}）" if topic_note else "") + (f"（{date_note}）" if date_note else "")
-    lines = [f"{head}共 {len(tasks)} 项" + ("：" if tasks else "。") + f"（分别计：{separate}）"]
-    lines.extend(numbered(tasks))
+    lines = [f"{head}共 {item_count(tasks)} 项{_rows_note(tasks)}" + ("：" if tasks else "。") + f"（分别计：{separate}）"]
+    lines.extend(numbered_items(tasks))
     roles = {t.id: sorted({r for n in names for r in t.roles_of(n)}, key=_role_order) for t in tasks}
-    ctx.tasks = tasks
+    ctx.tasks = _item_firsts(tasks)  # (第N项 after it: the Nth numbered item)
     return Answer(question, intent, compose(lines), departments=names, tasks=tasks, roles=roles)
+
+
+def _rows_note(tasks: list[Task]) -> str:
+    """answers.yaml ``item_rows`` after a count of ``tasks``' numbered items where their rows are more, else ""."""
+    if item_count(tasks) == len(tasks):
+        return ""
+    return load_answer_words()["item_rows"].format(rows=len(tasks))
+
+
+def _item_firsts(tasks: list[Task]) -> list[Task]:
+    """The first row of each numbered item of ``tasks`` (what a list numbered by items numbers: 第N项 after it)."""
+    from kb.select import item_groups
+
+    return [group[0] for group in item_groups(tasks)]
 
 
 def close_names(plan: Plan, name: str, limit: int = 3) -> list[str]:
