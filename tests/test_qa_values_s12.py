@@ -11,6 +11,9 @@ Mechanisms:
   distributive sentence (``A、B、C…分别不低于x、y、z``): each item of the question matched to one item of the sentence by the
   longest part of its words that names exactly one of them (重污染天气黄色 → 黄色), each paired with the value in its
   position; the sentence whose items match best answers (花生种植 beats 油菜种植 for 花生种植、收获…).
+- Quantities with a year (cause 3): where a paragraph states several figures of one unit, each clause is read with the
+  year it names itself (2026年应完成剩余1620亩) — a range ending in the year (（2024－2026）) names no year — and a year
+  asked takes the clauses naming it, over the paragraph's other figures and over paragraphs naming no year.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ PLANS = {
     "zigong": None,
     "nongji": ROOT / "tests/fixtures/plans/02_nongjihua_guofa2018-42.txt",
     "gongyuan": ROOT / "tests/fixtures/plans/31_shanghai_gongyuan_tizhi_2026.txt",
+    "jtys": ROOT / "tests/fixtures/plans/89_guangzhou_jiatingyisheng_2023.txt",
     "jdpd": H12 / "jdpd_panhuo_jiafufa2022-13.txt",
     "jdwf": H12 / "jdwf_weifayongdi_jiafufa2026-4.txt",
     "cm": H12 / "cm_rushi_huchongfubanfa2023-16.txt",
@@ -57,6 +61,17 @@ ROWS = [
      "马铃薯 (45%), 棉花 (60%), 甘蔗 (30%)"),
     ("nongji", "油菜种植、收获机械化率分别要达到多少？", "answered", ["油菜种植：达到50%", "收获机械化率：达到65%"],
      ["55%", "45%"], "一（二）2 油菜种植、收获机械化率分别达到50%和65%"),
+    # ---- cause 3: a paragraph's several figures of one unit, each with its own year
+    ("jdwf", "2026年全区要完成多少亩违法用地整治？", "answered", ["1620亩"], ["5800亩", "4180亩"],
+     "一 …三年应累计完成5800亩…。2024年及2025年…已累计完成约4180亩…，2026年应完成剩余1620亩整治任务量 — the clause "
+     "naming 2026年 (holdout12 wf01 gave 5800, the first figure, its sentence holding （2024－2026）)"),
+    ("jdwf", "三年行动一共要整治多少亩？", "answered", ["5800亩"], ["1620亩"],
+     "control (holdout12 wf02): no year asked, 三年 累计 — the 5800亩 clause"),
+    ("jtys", "2025年每万常住人口家庭医生要达到多少名", "answered", ["4.66"], ["达到4名", "不低于4人", "3.5人"],
+     "二（一）1 到2023年，力争每万常住人口家庭医生数不低于4人，到2025年不低于4.66人 (and 三13 …2023年…达到4名，2025年达到4.66名) "
+     "— the 2025 clause, its subject written in the clause before it; not 力争2025年每千常住人口基层卫生人员数不低于3.5人, "
+     "another measure of the same year that holds more of the words asked"),
+    ("jtys", "2023年每万常住人口要有多少名家庭医生", "answered", ["4名"], ["4.66名"], "三13: the 2023 clause"),
     ("gongyuan", "新建、改建公园绿地的乡土适生树种应用比例分别是多少", "answered", ["80％", "50％以上"], ["没有写明"],
      "三（四）乡土适生树种和地产草种在新建、改建公园绿地的应用比例分别达到80％、50％以上 — the 和 inside the first item "
      "does not split it (2 values, 2 items)"),

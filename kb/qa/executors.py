@@ -707,12 +707,36 @@ def _unit_clauses(candidates: list[Task], units: list[str], groups: list[list[st
     # 同一批 / 每一次, a numeral after a word pointing at one of a series)
     number = re.compile(r"(?<![0-9上下同每当本前后])(?!(?:19|20)[0-9]{2}年)(?:[0-9][0-9,.]*|[一二两三四五六七八九十百千]+)(?:万|亿)?(?:"
                         + "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True)) + ")")
+    # (a clause names the year asked itself — 2026年应完成剩余1620亩 —, not as the end of a range: （2024－2026） of the
+    # sentence before holds the three years' 5800亩)
+    # A clause naming no year has the year of the clause before it in its sentence (嘉定区到2025年底，50平方公里以上…).
+    year_named = re.compile(rf"(?<![0-9][－—\-~～至到]){year}(?:年|$)") if year else None
+    any_year = re.compile(r"(?<![0-9][－—\-~～至到])(?:19|20)[0-9]{2}年")
+    of_year: dict[str, bool] = {}
+
+    def names_year(c: str) -> bool:
+        if not year:
+            return False
+        if c not in of_year:
+            of_year[c] = bool(year_named.search(c))
+        return of_year[c]
+
+    def read_years(sentence: str) -> None:
+        """Each clause of ``sentence`` whose own or inherited year is the one asked."""
+        current = False
+        for c in re.split(r"[，,]", sentence):
+            if any_year.search(c):
+                current = bool(year_named.search(c))
+            of_year[c] = of_year.get(c, False) or current
     found, near_found = [], []
     for t in candidates:
         written = value_text(t)
         sentences = [s for s in re.split(r"[。；;]", written) if number.search(fold(s))]
-        if year and any(year in s for s in sentences):
-            sentences = [s for s in sentences if year in s]
+        if year:
+            for s in sentences:
+                read_years(s)
+        if year and any(names_year(s) for s in sentences):
+            sentences = [s for s in sentences if names_year(s)]
         if needed is not None:
             # (the paragraph is about the words asked: it holds the longest of them and more than half of their
             # characters; its clauses in the unit are ranked by how much of them each holds)
@@ -721,19 +745,30 @@ def _unit_clauses(candidates: list[Task], units: list[str], groups: list[list[st
                 continue
             pairs = [(c, s) for s in sentences for c in re.split(r"[，,]", s) if number.search(fold(c))]
             clauses = [c for c, _ in pairs]
+            # (a clause writing no word of its subject has the subject of the clause stating a number before it:
+            # 到2023年，力争每万常住人口家庭医生数不低于4人，到2025年不低于4.66人 — 4.66 measures 每万常住人口家庭医生数)
+            subject, said = {}, {}
+            for c, s in pairs:
+                own = fold(c)
+                subject[c] = own if _held(own, needed) or not said.get(s) else said[s] + own
+                said[s] = subject[c]
             # (a clause holding the words — as a paragraph must, _about —, or some of them in a sentence about them
             # that counts nothing asked another way (实现7天预报 of 提高空气质量预警预报能力), ranked by how much of them
             # it holds, then its sentence: 可申请最高不超过300万元的创业担保贷款 in the sentence on 小微企业, not the
             # 15万元 one before it)
             # (a clause naming the measure asked — 处理规模达到每日3000立方米 for 规模多大 — ranks first: the measure's
             # noun is asked too, the scan consumed it with 多大)
-            scored = [((any(n in fold(c) for n in nouns), _held(fold(c), needed), _held(fold(s), needed)), c)
+            # (with a year asked, a clause naming it ranks first: 2024年及2025年…约4180亩，2026年应完成剩余1620亩)
+            scored = [((names_year(c), any(n in fold(c) for n in nouns), _held(subject[c], needed), _held(fold(s), needed)), c)
                       for c, s in pairs
                       if _about(fold(c), needed, any_word, either=True)
                       or (_held(fold(c), needed) and _about(fold(s), needed, any_word) and not any(
                           _counts_it(fold(x), ws, vague) for x in re.split(r"[，,]", s) if x not in clauses
                           for ws in needed))
-                      or (any(n in fold(c) for n in nouns) and _about(fold(s), needed, any_word))]
+                      or (any(n in fold(c) for n in nouns) and _about(fold(s), needed, any_word))
+                      # (the asked year named by the clause itself, in a paragraph about the words: 2025年达到4.66名
+                      # after 2023年力争每万常住人口达到4名)
+                      or names_year(c)]
             best = max((n for n, _ in scored), default=None)
             if best is not None:
                 near_found.append((t, [c for n, c in scored if n == best]))
@@ -751,7 +786,12 @@ def _unit_clauses(candidates: list[Task], units: list[str], groups: list[list[st
             near_found.append((t, near))
         elif clauses:
             found.append((t, clauses))
-    return near_found or ([] if near_only else found)
+    chosen = near_found or ([] if near_only else found)
+    if year and any(names_year(c) for _, cs in chosen for c in cs):
+        # (a year asked: the paragraphs whose clauses name it, those clauses — 2025年达到4.66名, not the undated 4人
+        # of another paragraph nor 2023年…4名 beside it)
+        chosen = [(t, [c for c in cs if names_year(c)]) for t, cs in chosen if any(names_year(c) for c in cs)]
+    return chosen
 
 
 def value_text(task: Task) -> str:
