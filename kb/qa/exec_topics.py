@@ -140,6 +140,20 @@ def exec_target(question: str, q: Query, env) -> Answer:
     picked = _named_exactly(words, picked, env)
     built = {tid: plan.task(tid) for tid in dict.fromkeys(r[0] for r in picked)}
     chosen = [(built[r[0]], built[r[0]].targets[r[1]]) for r in picked]
+    if words and not any(_about_target(words, t, tg, voc) for t, tg in chosen):
+        # 基层执法人员工资标准是多少 where the plan's one target is 法制审核人员不少于…执法人员总数的5%: the words asked
+        # are not what that target's sentence is about, and the thing measured — the end of the last word no target
+        # sentence holds, 工资标准 — stands nowhere in the plan (holdout12 o17): the plan states no such figure
+        # (a word of a kind of value — 总量 of GDP总量, 增速 — is how the figure is asked, answered below by kind)
+        from kb.qa.query import load_shapes
+
+        t, tg = chosen[0]
+        tail = _unheld_tail(fold(words[-1]), _target_where(t, tg, voc))
+        kinds_asked = {w for ws in load_shapes()["value_kinds"].values() for w in ws}
+        if tail and not any(tail in w or w in tail for w in kinds_asked) and absent_topic(plan, [tail], min_length=2):
+            ctx.tasks = []
+            return Answer(question, "target", f"方案没有写明“{''.join(q.topic)}”的数值目标：原文中没有“{tail}”。",
+                          status="not_in_plan")
     if "unit_value" in env.nothing_found and q.unit:
         # 加装电梯面积多大 after no clause stated an area: a target in another kind of unit (新增加装电梯300台) is no
         # answer — one of the measure's units, or a share of it its metric names (40%以上面积), is
@@ -329,6 +343,41 @@ def _share_in_words(env, words: list[str]) -> tuple | None:
             if all(p in flat for p in pieces) and any(s in flat for s in shapes["share_words"]):
                 found.append((t, sentence.strip()))
     return found[0] if len(found) == 1 else None
+
+
+def _about_target(words: list[str], task: Task, tg, voc) -> bool:
+    """The target's sentence (with its headings, its metric and the synonyms it holds) holds more than half of the characters of the
+    words asked, in runs of two or more (a shared 执法人员 alone does not make 基层执法人员工资标准 its subject)."""
+    from kb.qa.executors import _held_runs
+
+    where = _target_where(task, tg, voc)
+    return 2 * sum(_held_runs(fold(w), where) for w in words) > sum(len(fold(w)) for w in words)
+
+
+def _target_where(task: Task, tg, voc) -> str:
+    """What a target is about, folded: its sentence, the headings over it (有效应对重污染天气 over …减排比例原则上分别不低于
+    10%…), its metric and the synonyms it holds."""
+    sentence = task.clauses[tg.clause] if tg.clause < len(task.clauses) else task.text
+    return "|".join(fold(x) for x in (sentence, task.title or "", task.section_title or "")) + "|" + target_key(tg, voc)
+
+
+def _unheld_tail(word: str, where: str) -> str:
+    """The end of ``word`` that ``where`` does not hold in runs of two or more characters (工资标准 of 基层执法人员工资标准
+    against …执法人员总数…), or '' when its last characters are held."""
+    covered = [False] * len(word)
+    i = 0
+    while i < len(word) - 1:
+        for j in range(len(word), i + 1, -1):
+            if word[i:j] in where:
+                covered[i:j] = [True] * (j - i)
+                i = j
+                break
+        else:
+            i += 1
+    end = len(word)
+    while end > 0 and not covered[end - 1]:
+        end -= 1
+    return word[end:]
 
 
 def target_kind(tg, kinds: dict[str, str]) -> str | None:

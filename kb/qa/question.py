@@ -804,6 +804,9 @@ def _unit_ask(text: str):
     unit, measure, asks, marks, money = patterns
     if marks and not any(map(text.__contains__, marks)):
         return None
+    limit = _limit_ask(text, shapes)
+    if limit is not None:
+        return limit
     duration = _duration_ask(text, shapes)
     if duration is not None:
         return duration
@@ -831,6 +834,23 @@ def _duration_ask(text: str, shapes: dict):
     if not any(w in text for w in (*shapes["duration_marks"], *shapes["duration_extremes"])):
         return None
     return _MeasureMatch(m, "duration")
+
+
+_LIMIT_PATTERNS: dict[int, re.Pattern] = {}
+
+
+def _limit_ask(text: str, shapes: dict):
+    """多少天内 / 几个工作日内 / 几个月以内: a number of units of time (shapes.yaml ``time_span_units``) followed by a word
+    closing a span (``time_span_after``: 内, 以内, 时间, 左右) asks the span the plan writes (20个工作日内), as the measure
+    ``duration`` — never a target of the paragraph, nor a count of days (value_units keep 天 for 多少天 alone)."""
+    pattern = _LIMIT_PATTERNS.get(id(shapes))
+    if pattern is None:
+        alt = lambda words: "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # noqa: E731
+        units = [u.removeprefix("个") for u in shapes["time_span_units"]] + ["日"]
+        pattern = _LIMIT_PATTERNS[id(shapes)] = re.compile(
+            rf"(?<![第哪])(?P<unit>(?:多少|几)个?(?:{alt(units)})(?:{alt(shapes['time_span_after'])}))")
+    m = pattern.search(text)
+    return _MeasureMatch(m, "duration") if m else None
 
 
 class _MeasureMatch:
