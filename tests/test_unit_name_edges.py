@@ -44,13 +44,16 @@ CASES = [
      "a level list, then 和 another body: two units"),
     ("10.由市、区民政部门负责日常监督。", {"sole": ["市、区民政部门"]}, "由 + a level list"),
     ("11.本市、区两级财政安排专项资金。", {}, "control: 本市、区两级财政 is no unit (财政 ends like none)"),
+    ("19.由相关市、县政府负责组织实施。", {"sole": ["相关市、县政府"]}, "由 + a level list opened by 相关: one unit"),
     # 3. one generic ending shared by a list; 会同 after ；
     ("12.市人力资源和社会保障、民政部门负责护理人员培训。", {"shared": ["市人力资源和社会保障部门", "市民政部门"]},
      "two bodies sharing 部门 and the level 市 (was no role)"),
     ("13.市教育、卫生健康行政主管部门负责行业监管。", {"shared": ["市教育行政主管部门", "市卫生健康行政主管部门"]},
      "the shared ending is 行政主管部门"),
     ("14.市民政局、市财政局负责资金监管。", {"shared": ["市民政局", "市财政局"]}, "control: names already whole"),
-    ("15.教育、卫生等部门负责宣传。", {}, "control: 等部门 is a tail, 教育/卫生 are no names"),
+    ("15.教育、卫生等部门负责宣传。", {"shared": ["教育部门", "卫生部门"]},
+     "domains before a 等部门 tail are the departments of the list (prose3, 7f44497: 市应急管理、交通、公安等部门要…); "
+     "this row was a control with no names and was not updated by that change"),
     ("16.市民政部门负责服务机构的登记管理；会同市卫生健康部门推进医养结合。",
      {"sole": ["市民政部门"], "support": ["市卫生健康部门"]}, "X负责…；会同Y…: the 会同 part is X's, Y supports"),
     ("17.区财政局负责经费保障；并会同区审计局加强资金监督。", {"sole": ["区财政局"], "support": ["区审计局"]},
@@ -73,6 +76,11 @@ SPLIT_CASES = [
     ("各区、县级市", ["各区、县级市"], "control: unchanged (joined_names)"),
     ("区发展改革委、区财政局", ["区发展改革委", "区财政局"], "control: whole names"),
     ("区政府、有关部门", ["区政府", "有关部门"], "control: the first ends like a unit"),
+    ("各州、市人民政府", ["各州、市人民政府"], "州 is a level (云南: 各州、市人民政府; tagsblind8 06 split it in two)"),
+    ("相关市、县政府", ["相关市、县政府"], "a level list opened by 相关 (黑龙江: tagsblind8 09 read 相关市 + 县政府)"),
+    ("有关市、县人民政府、省财政厅", ["有关市、县人民政府", "省财政厅"], "有关 the same; the next unit stays its own"),
+    ("各省、自治区、直辖市人民政府", ["各省、自治区、直辖市人民政府"], "control: unchanged"),
+    ("省发展改革委、相关市政府", ["省发展改革委", "相关市政府"], "control: 相关市政府 alone is no list"),
 ]
 
 
