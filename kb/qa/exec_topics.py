@@ -21,7 +21,7 @@ from kb.model import ROLE_NAMES, ROLES, Task
 from kb.qa.answer import Answer
 from kb.qa.query import Act, Query, asked_topic, split_scope
 from kb.qa.result import departments_of, compose, describe, numbered, target_line
-from kb.qa.stated import stated_bodies, stated_recipients
+from kb.qa.stated import stated_bodies, stated_doers, stated_recipients
 from kb.qa.text import fold, longest_first, task_head
 
 
@@ -549,11 +549,17 @@ def exec_topic_deadline(question: str, q: Query, env) -> Answer:
             return stated_times_answer(question, env, task, words, times)
         if task is None:
             return partial_only(question, env, words) or found_nothing(question, q, env)
+        from kb.qa.query import load_shapes
         from kb.qa.wording import load_answer_words
 
-        ctx.tasks, ctx.topic = [], words
-        return Answer(question, "topic_deadline", load_answer_words()["no_period"].format(topic="、".join(words))
-                      + f"\n出处：{task.label} {task_head(task)}", tasks=[], status="not_in_plan")
+        text = load_answer_words()["no_period"].format(topic="、".join(words)) + f"\n出处：{task.label} {task_head(task)}"
+        # (每年向区委、区政府报告…: an every-word with no count — the clause holding most of the question is quoted)
+        fits = [(clause_fit(fold(question), words, fold(c)), c) for c in task.clauses]
+        top = max(fits, key=lambda x: x[0], default=None)
+        if top is not None and top[0][0] >= 4 and any(w in fold(top[1]) for w in load_shapes()["time_every"]):
+            text += f"\n原文：{top[1].strip()}"
+        ctx.tasks, ctx.topic = [task], words
+        return Answer(question, "topic_deadline", text, tasks=[], status="not_in_plan")
     held = _dated_holder(env, words, task)
     if task is None and held is None:
         return partial_only(question, env, words) or found_nothing(question, q, env)
@@ -1015,6 +1021,12 @@ def exec_topic_who(question: str, q: Query, env) -> Answer:
             best = best_task(env, group)
             found = [best] if best else []
         tasks.extend(_new(found, listed))
+    if not tasks:
+        # 谁负责提出…修订建议: a clause inside an item, no title or tag on it — the units its own sentence names (before
+        # the items found by some of the words are said to name none: 谁负责对医疗机构…进行指导和监督)
+        doers = stated_doers(q, env, words)
+        if doers is not None:
+            return _stated_answer(question, q, env, *doers)
     if unnamed and not tasks:
         return _who_not_named(question, q, env, unnamed, words)
     if not tasks:

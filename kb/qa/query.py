@@ -359,7 +359,7 @@ SHAPE_LISTS = ("plan_count_words", "baseline_asks", "base_marks", "place_suffixe
                "role_after", "posts", "post_verbs", "value_verbs", "vague_amounts", "base_before", "base_after", "list_tails",
                "list_nouns", "list_asks", "goal_verbs", "outline_subjects", "structure_fillers", "time_every",
                "time_span_units", "time_span_before", "time_span_after", "frequency_asks", "share_marks", "share_after",
-               "share_words")
+               "share_words", "role_object_verbs", "doer_followers")
 
 
 def validate_shapes(data: dict, where: str = "shapes.yaml") -> dict:
@@ -971,6 +971,14 @@ def read_roles(r: Reading) -> None:
     text = r.text
     for d in r.query.departments:  # 指导 inside a unit's name (绿化指导站负责什么) asks no guide role
         text = text.replace(fold(d.name), "")
+    # (对医疗机构…进行指导和监督: the object of 对…进行, the clause asked — as kb.qa.question._role_in_place reads it)
+    verbs = tuple(r.words["role_object_verbs"])
+    for w in r.words["guide"]:
+        at = text.find(w)
+        while at >= 0:
+            if text[:at].endswith(verbs) and "对" in text[:at]:
+                text = text[:at] + "\x00" * len(w) + text[at + len(w):]
+            at = text.find(w, at + 1)
     if _has(text, r.words["guide"]) and "guide" not in roles:
         roles.insert(0, "guide")
         for d in r.query.departments:

@@ -204,3 +204,93 @@ def stated_bodies(q, env) -> tuple[Task, str, str, list[str]] | None:
         return None
 
     return _best_sentence(candidates, words, steered_by)
+
+
+#: What closes a clause around the asked words (brackets too: （技工院校内由…负责） is a clause of its own).
+_CLAUSE_EDGE = LazyPattern(r"[，,；;：:（()）]")
+_DOERS: dict[int, re.Pattern] = {}
+
+
+def _doer_pattern(shapes: dict) -> re.Pattern:
+    """A body's name at a clause's start: 2–30 characters up to a body ending (``body_endings`` and 部门), longest
+    ending first, followed by what follows a subject (``body_followers``, ``doer_followers``: 落实, 组织, 负责 …)."""
+    got = _DOERS.get(id(shapes))
+    if got is None:
+        alt = lambda ws: "|".join(re.escape(w) for w in sorted(set(ws), key=len, reverse=True))  # noqa: E731
+        got = _DOERS[id(shapes)] = re.compile(
+            rf"[\u4e00-\u9fff]{{1,30}}?(?:{alt([*shapes['body_endings'], '部门'])})"
+            rf"(?=(?:{alt([*shapes['body_followers'], *shapes['doer_followers']])})|、|和|与|$)")
+    return got
+
+
+def _asked_at(words: list[str], sentence: str) -> int:
+    """Where the asked words start in ``sentence``: the first place a run of 2+ characters of one of them stands."""
+    at = len(sentence)
+    for w in words:
+        for i in range(len(w) - 1):
+            k = sentence.find(w[i:i + 2])
+            if 0 <= k < at:
+                at = k
+                break
+    return at
+
+
+def _doers(sentence: str, words: list[str], body: re.Pattern) -> list[str]:
+    """The bodies ``sentence`` names as doing what the asked words say: after 由 in the clause holding them (…证书…（技工
+    院校内由人力资源社会保障行政部门负责）), else at that clause's start (国务院人力资源社会保障行政部门组织制定职业标准),
+    else at the sentence's start (请财政部落实…，…提出…的修订建议: 请 dropped)."""
+    # a clause holding asked words that says 由X负责 of them (…证书的实施（技工院校内由人力资源社会保障行政部门负责）)
+    for clause in _CLAUSE_EDGE.split(sentence):
+        if "由" in clause and _asked_at(words, clause) < len(clause):
+            got = _names_at(clause[clause.find("由") + 1:], body)
+            if got:
+                return got
+    at = _asked_at(words, sentence)
+    if at >= len(sentence):
+        return []
+    start = max((m.end() for m in _CLAUSE_EDGE.finditer(sentence[:at])), default=0)
+    end = next((m.start() for m in _CLAUSE_EDGE.finditer(sentence, at)), len(sentence))
+    clause = sentence[start:end]
+    for text in (clause, sentence):
+        got = _names_at(text[1:] if text.startswith("请") else text, body)
+        if got:
+            return got
+    return []
+
+
+def stated_doers(q, env, words: list[str]) -> tuple[Task, str, str, list[str]] | None:
+    """(paragraph, sentence, verb, bodies) for a who-question about a clause inside an item (谁负责提出…修订建议, …具体操作
+    办法由谁制定, …证书由谁负责) that no task's title or tag answers: the one sentence of the plan holding two thirds of the
+    asked words' characters (in runs) whose subject is a body (``_doers``); None when none does, or sentences that hold
+    them alike name different bodies (the question does not say which)."""
+    from kb.qa.query import load_shapes
+    from kb.qa.text import fold
+
+    words = [fold(w) for w in words if len(w) >= 2]
+    if not words or sum(map(len, words)) < 4:
+        return None
+    shapes = load_shapes()
+    body = _doer_pattern(shapes)
+    longest = max(words, key=len)
+    grams = list(dict.fromkeys(longest[i:i + 4] for i in range(max(1, len(longest) - 3))))
+    candidates = env.plan.tasks_matching([grams], fold, kinds=None)
+    if q.plan:
+        candidates = [t for t in candidates if t.doc == q.plan]
+    found = []
+    for t in candidates:
+        for sentence in _SENTENCE.split(fold(t.text or "")):
+            flat = sentence.replace("《", "").replace("》", "").replace("“", "").replace("”", "")
+            score = _coverage(words, flat)
+            if score < 2 / 3:
+                continue
+            names = _doers(flat, words, body)
+            if names:
+                found.append((score, t, sentence, names))
+    if not found:
+        return None
+    top = max(f[0] for f in found)
+    tops = [f for f in found if f[0] == top]
+    if len({tuple(f[3]) for f in tops}) != 1:
+        return None
+    _, t, sentence, names = tops[0]
+    return t, sentence, "负责", names
