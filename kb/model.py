@@ -81,6 +81,10 @@ class Target:
     """Year by which it applies, when the clause names one."""
     clause: int = 0
     """Index of the clause in ``Task.clauses`` it was found in."""
+    written: str = ""
+    """The plan's words for the value when it is written in words or approximately (超过一半, 一半以上, 10个左右),
+    comparator word included; "" when the number as written says it (an answer says ``written``, never a number kb
+    derived from words)."""
 
     @classmethod
     def from_dict(cls, data: dict) -> "Target":

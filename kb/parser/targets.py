@@ -60,7 +60,8 @@ from functools import lru_cache
 
 from kb.errors import KbError
 from kb.model import Target, Task
-from kb.parser.deadlines import VOCAB_PATH, _check_words, find_deadlines, find_within, fold, read_vocabulary_file
+from kb.parser.deadlines import (VOCAB_PATH, _check_words, find_deadlines, find_within, fold, marks_outside_brackets,
+                                 read_vocabulary_file)
 
 __all__ = ["apply_targets", "parse_targets", "load_vocabulary", "TargetVocabulary", "fold_width"]
 
@@ -68,6 +69,11 @@ __all__ = ["apply_targets", "parse_targets", "load_vocabulary", "TargetVocabular
 fold_width = fold
 
 _SIGNS = {"≥", "≤", ">", "<", "="}
+#: Keys targets.yaml may leave out (a copy of the file written before they existed is still read).
+_OPTIONAL_KEYS = {"value_words"}
+_CN_DIGIT = {c: i for i, c in enumerate("一二三四五六七八九十", 1)}
+#: A fraction written in words (三分之一, 四分之三): a share of the whole.
+_FRACTION = r"[二三四五六七八九十]分之[一二三四五六七八九]"
 _KEYS = {"version", "deadlines", "magnitudes", "units", "count_units", "count_unit_words", "value_joiners",
          "comparators_before", "comparators_after", "directions", "stretch_words", "scopes", "scope_pattern", "fillers",
          "shared_tail_words", "each_words", "trailing_adverbs", "adverb_keeps"}
@@ -113,6 +119,9 @@ class TargetVocabulary:
     """Words a classifier begins (人才, 个月): no count."""
     joiners: re.Pattern
     """What joins the values of one list (、 和)."""
+    value_words: dict[str, tuple[float, str | None]] = None
+    """Shares written in words (一半, 过半) → (per cent, their own comparator or None); fractions (三分之一) are read
+    by ``_FRACTION``."""
 
 
 @lru_cache(maxsize=4)
@@ -120,7 +129,7 @@ def load_vocabulary(path: str | None = None) -> TargetVocabulary:
     """Read, validate and compile ``targets.yaml`` (once per process)."""
     data = read_vocabulary_file(path)
     src = path or VOCAB_PATH
-    if set(data) != _KEYS:
+    if set(data) - _OPTIONAL_KEYS != _KEYS:
         missing, extra = _KEYS - set(data), set(data) - _KEYS
         raise KbError(f"{src}：缺少的键：{'、'.join(sorted(missing)) or '无'}；不认识的键：{'、'.join(sorted(extra)) or '无'}；请修正，或从代码仓库恢复这个文件")
     for key in ("magnitudes", "units", "count_units", "count_unit_words", "value_joiners", "directions", "stretch_words",
@@ -143,12 +152,14 @@ def load_vocabulary(path: str | None = None) -> TargetVocabulary:
     counted = f"(?:{magnitude}(?:" + "|".join(map(re.escape, longest(data["count_units"]))) + "))"
     after = "(?:" + "|".join(map(re.escape, longest(data["comparators_after"]))) + ")"
     joiner = "(?:" + "|".join(map(re.escape, longest(data["value_joiners"]))) + ")"
-    one = rf"\d+(?:\.\d+)?\s*{unit}?"
+    words = _value_words(data, src)
+    worded = "|".join([*map(re.escape, longest(words)), _FRACTION])
+    one = rf"(?:\d+(?:\.\d+)?\s*{unit}?|{worded})"
     baseline_before = read_vocabulary_file(path)["deadlines"]["baseline_before"]
     before = "(?:" + "|".join(map(re.escape, longest(baseline_before))) + ")"
     return TargetVocabulary(
         value_list=re.compile(rf"(?<![\d.A-Za-z\-/第])(?P<values>{one}(?:\s*{joiner}\s*{one})*)\s*(?P<after>{after})?$"),
-        value=re.compile(rf"(?P<number>\d+(?:\.\d+)?)\s*(?P<unit>{unit})?"),
+        value=re.compile(rf"(?P<number>\d+(?:\.\d+)?)\s*(?P<unit>{unit})?|(?P<word>{worded})"),
         before=sorted(data["comparators_before"].items(), key=lambda kv: -len(kv[0])),
         after=data["comparators_after"],
         directions=longest(data["directions"]),
@@ -168,7 +179,29 @@ def load_vocabulary(path: str | None = None) -> TargetVocabulary:
         count=re.compile(rf"(?<![\d.A-Za-z\-/第])(?P<number>\d+(?:\.\d+)?)\s*(?P<unit>{counted})(?:[（(]含[)）](?={after}))?(?P<after>{after})?"),
         count_words=tuple(longest(data["count_unit_words"])),
         joiners=re.compile(rf"\s*{joiner}\s*"),
+        value_words=words,
     )
+
+
+def _value_words(data: dict, src) -> dict[str, tuple[float, str | None]]:
+    """targets.yaml ``value_words``: word → [per cent] or [per cent, comparator]."""
+    raw = data.get("value_words") or {}
+    out: dict[str, tuple[float, str | None]] = {}
+    for word, spec in (raw.items() if isinstance(raw, dict) else [(None, None)]):
+        spec = spec if isinstance(spec, list) else [spec]
+        if not isinstance(word, str) or not word.strip() or not spec or not isinstance(spec[0], (int, float)) \
+                or len(spec) > 2 or (len(spec) == 2 and spec[1] not in _SIGNS):
+            raise KbError(f"{src}：value_words 应把每个词对应到 [百分数] 或 [百分数, 比较符号]；请修正，或从代码仓库恢复这个文件")
+        out[word.strip()] = (float(spec[0]), spec[1] if len(spec) == 2 else None)
+    return out
+
+
+def _worded_value(word: str, vocab: TargetVocabulary) -> tuple[float, str | None]:
+    """(per cent, the word's own comparator) of a share written in words: 一半 → 50, 过半 → (50, >), 三分之一 → 33.33."""
+    if word in vocab.value_words:
+        return vocab.value_words[word]
+    whole, part = word.split("分之")
+    return round(_CN_DIGIT[part] / _CN_DIGIT[whole] * 100, 2), None
 
 
 _DIGIT = re.compile(r"\d")
@@ -196,12 +229,17 @@ def _phrases(clause: str) -> list[tuple[int, str]]:
             out.append((start, clause[start : m.start()]))
             start = m.end()
         return [(s, p) for s, p in out if p.strip()]
-    out, depth, start, opened, closed = [], 0, 0, -1, -1
+    out, depth, start, opened, closed, quoted = [], 0, 0, -1, -1, -1
     for i, c in enumerate(clause + "。"):
         if c in _QUOTES:
-            if c in _QUOTE_ENDS and depth == 0 and clause[start:i].strip():
+            # a quoted passage ends its phrase (…人才贡献率达到40%”的三大目标); a quoted term (“双师型”教师) does not: it
+            # holds no number and no phrase end
+            inner = clause[quoted + 1 : i] if quoted >= 0 else ""
+            term = quoted >= 0 and not _DIGIT.search(inner) and not _PHRASE_END.search(inner)
+            if c in _QUOTE_ENDS and depth == 0 and clause[start:i].strip() and not term:
                 out.append((start, clause[start:i]))
                 start = i + 1
+            quoted = -1 if c in _QUOTE_ENDS else i
             continue
         if c in _OPEN:
             if depth == 0:
@@ -319,8 +357,10 @@ def _scope(head: str, vocab: TargetVocabulary) -> tuple[str | None, str]:
     if m:
         return m.group("scope"), ""
     if "的" in head[:-1]:
-        before, _, after = head.rpartition("的")
-        if len(after) >= 2 and len(before) >= 2:
+        # the last 的 outside brackets: a bracket's 的 glosses a word (“双师型”教师（…能力的教师）占…), it says no scope
+        at = max((i for i in marks_outside_brackets(head, "的")), default=-1)
+        before, after = head[:at], head[at + 1 :]
+        if at >= 0 and len(after) >= 2 and len(before) >= 2:
             return before, after
     return None, head
 
@@ -452,10 +492,10 @@ def _is_operand(folded: str, at: int) -> bool:
 def parse_targets(clause: str, index: int = 0, context: str | ParagraphContext | None = None) -> list[Target]:
     """Every numeric target of one clause; ``context`` is the paragraph's text before it (or its ParagraphContext)."""
     folded = fold(clause)
-    if not _DIGIT.search(folded):
+    vocab = load_vocabulary()
+    if not _DIGIT.search(folded) and not _has_value_word(folded, vocab):
         return []
     context = _as_context(context)
-    vocab = load_vocabulary()
     spans = find_deadlines(clause, index)
     durations = [(s, e) for s, e, _ in find_within(clause, index)] if _DIGIT.search(folded) else []
     targets: list[Target] = []
@@ -488,7 +528,14 @@ def parse_targets(clause: str, index: int = 0, context: str | ParagraphContext |
             continue  # 计算方法：A/B×100%: a formula's factor, no value to reach
         comparator = vocab.after.get(m.group("after") or "") or h.comparator
         values = [vocab.value.match(v.strip()) for v in vocab.joiners.split(m.group("values")) if v.strip()]
-        units = [v.group("unit") or "" for v in values]
+        units = [v.group("unit") or ("%" if v.group("word") else "") for v in values]
+        written = ""
+        if any(v.group("word") for v in values) or m.group("after") == "左右":
+            # 超过一半 / 一半以上 / 10个左右: the plan's words for the value (its comparator word with it)
+            said = next((w for w, _ in vocab.before if head_words.endswith(w)), "") if (head_words := phrase[: m.start()]) else ""
+            written = said + phrase[m.start() :].strip()
+            own = [_worded_value(v.group("word"), vocab)[1] for v in values if v.group("word")]
+            comparator = comparator or next((c for c in own if c), None)
         if not any(units) and not comparator and not h.direction:
             continue  # a bare number is no target (GB 18352.6-2016)
         scope, metric = _scope(head, vocab)
@@ -516,14 +563,15 @@ def parse_targets(clause: str, index: int = 0, context: str | ParagraphContext |
         if len(values) == 1 and h.each and (items := len(_split_items(metric))) > 1:
             values, units = values * items, units * items  # 二氧化硫、氮氧化物排放总量分别下降15%: each
         pairs = _pair(metric, scope, len(values), context, folded[:start], vocab)
-        written = clause[start:end].strip()
+        said_text = clause[start:end].strip()
         taken.update(start + m.start("values") + v.start() for v in re.finditer(r"\d+(?:\.\d+)?", m.group("values")))
         for v, unit, (met, where) in zip(values, units, pairs):
             places.append(start + m.start("values"))
+            number = float(v.group("number")) if v.group("number") else _worded_value(v.group("word"), vocab)[0]
             targets.append(Target(
-                text=written, metric=met, value=float(v.group("number")), unit=unit or last_unit,
+                text=said_text, metric=met, value=number, unit=unit or last_unit,
                 comparator=comparator or "=", direction=direction, baseline_year=baseline,
-                stretch=h.stretch, scope=where, year=year, clause=index,
+                stretch=h.stretch, scope=where, year=year, clause=index, written=written,
             ))
         previous = _Head(direction=direction, baseline=baseline, metric=pairs[-1][0], scope=scope)
     counts = _count_targets(clause, folded, index, spans, taken, vocab)
@@ -583,6 +631,7 @@ def _count_targets(clause: str, folded: str, index: int, spans, taken: set[int],
         obj = "" if tail[:1] in _BOUNDARY else tail[: stop.start() if stop else len(tail)].rstrip("、和及与等")
         if "的" in obj:
             obj = obj.rpartition("的")[2]
+        obj = _before_verb(obj)
         comparator = vocab.after.get(m.group("after") or "")
         if comparator is None:
             for word, sign in vocab.before:
@@ -603,8 +652,24 @@ def _count_targets(clause: str, folded: str, index: int, spans, taken: set[int],
         out.append(Target(text=clause[first:last].strip(),
                           metric=metric, value=float(m.group("number")), unit=m.group("unit"),
                           comparator=comparator or "=", direction=None, baseline_year=None, stretch=False,
-                          scope=None, year=None, clause=at))
+                          scope=None, year=None, clause=at,
+                          written=folded[m.start("number"):m.end()] if m.group("after") == "左右" else ""))
     return out
+
+
+def _before_verb(obj: str) -> str:
+    """The thing counted ends where a verb of work opens (10个左右技术技能人才紧缺领域大力开展职业培训 → 技术技能人才紧缺领域;
+    the verbs are tables.yaml ``work_verbs``, one list of them): never at its first characters (推进示范区 stays)."""
+    from kb.parser.tables import load_vocabulary as table_words
+
+    verbs = table_words().work_verbs
+    cut = min((i for i in (obj.find(v, 2) for v in verbs) if i >= 2), default=len(obj))
+    return obj[:cut]
+
+
+def _has_value_word(folded: str, vocab: TargetVocabulary) -> bool:
+    """True when a share written in words (一半, 三分之一) stands in the text: the clause needs the phrase reader."""
+    return "分之" in folded or any(w in folded for w in vocab.value_words)
 
 
 def _pair(metric: str, scope: str | None, n: int, context: ParagraphContext, before: str, vocab) -> list[tuple[str, str | None]]:

@@ -185,6 +185,8 @@ def target_words(task: Task, tg: Target) -> str:
     how = (tg.direction or "") + value + (comparator if tg.comparator in ("≥", "≤") else "")
     if tg.comparator in (">", "<"):
         how = comparator + how
+    if getattr(tg, "written", ""):  # 超过一半, 10个左右: the plan's words, never a number kb derived from them
+        how = (tg.direction or "") + tg.written
     how = ("力争" if tg.stretch else "") + how
     extra = []
     if tg.baseline_year:
