@@ -40,6 +40,14 @@ CASES = [
 ]
 
 
+def test_a_duration_has_no_year():
+    """至少1个月 each year is no target 'by' a year: the paragraph's 2020年起 gives it none (an answer said 到2020年)."""
+    from kb.parser.targets import parse_targets as read
+
+    got = read("教师每年至少1个月在企业实训。", context="2020年起，推动1+X证书制度。")
+    assert [(t.written, t.year) for t in got] == [("至少1个月", None)]
+
+
 @pytest.mark.parametrize("clause,expected,why", CASES, ids=[c[2][:40] for c in CASES])
 def test_value_words(clause, expected, why):
     got = [(t.metric, round(t.value, 1), t.unit, t.comparator, t.written) for t in parse_targets(clause)]

@@ -586,7 +586,8 @@ def parse_targets(clause: str, index: int = 0, context: str | ParagraphContext |
                 stretch=h.stretch, scope=where, year=year, clause=index, written=written,
             ))
         previous = _Head(direction=direction, baseline=baseline, metric=pairs[-1][0], scope=scope)
-    counts = _count_targets(clause, folded, index, spans, taken, vocab) + _duration_targets(clause, folded, taken, vocab)
+    counts = _count_targets(clause, folded, index, spans, taken, vocab)
+    durations = _duration_targets(clause, folded, taken, vocab)  # (a time each period needs: no year of its own)
     if counts:
         year = None
         for t in counts:
@@ -595,6 +596,8 @@ def parse_targets(clause: str, index: int = 0, context: str | ParagraphContext |
                 if not context_year:
                     context_year.append(context.year())
                 t.year = context_year[0]
+    counts += durations
+    if counts:
         targets = _in_text_order(targets, places, counts)
         for t in counts:
             t.clause = index

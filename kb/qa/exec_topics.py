@@ -208,7 +208,8 @@ def exec_target(question: str, q: Query, env) -> Answer:
             lines.extend(target_line(t, tg) for t, tg in chosen)
             return Answer(question, "target", compose(lines), tasks=[], status="not_in_plan",
                           departments=departments_of(tasks))
-    if q.act is Act.WHEN and "baseline" not in q.asks:
+    if q.act is Act.WHEN and "baseline" not in q.asks and not q.period:
+        # (每年…的时间有什么要求 asks how long — Query.period — the target's value answers: 至少1个月, never its 完成时限)
         return _target_time(question, q, env, chosen, words)
     if units and not any(kinds.get(tg.unit, tg.unit) == kinds[u] for _, tg in chosen for u in units):
         # 一般公共预算收入要达到多少亿元 where the plan states 增长8%: not the value asked — say what it states
