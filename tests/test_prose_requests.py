@@ -58,6 +58,10 @@ ROWS = [
     ("民政、卫生健康部门负责本市养老机构的监督管理。", {"shared": ["民政部门", "卫生健康部门"]},
      "X、Y部门负责…: one ending shared by two domains"),
     ("教育、卫生等领域要加强合作。", {}, "领域 is no body: nothing"),
+    ("民政、卫生健康部门会同保险机构以风险防控为重点，完善养老服务标准。",
+     {"lead": ["民政部门", "卫生健康部门"], "support": ["保险机构"]}, "X会同Y以…为重点，…: 以 opens a manner phrase after Y"),
+    ("市民政局会同县级以上人民政府制定实施细则。", {"lead": ["市民政局"], "support": ["县级以上人民政府"]},
+     "以上 inside a name is no manner phrase"),
     ("加强教育、卫生等部门的协作。", {}, "no subject: the departments are the object of 加强"),
     # found on the untuned gov.cn crawl (60 documents) once a list of groups no longer silenced its paragraph
     ("各地、各部门要抓紧完善应急预案。有条件的地区，特别是重点防御区要进行应急演练。有关的大中城市应完成震害预测工作。", {},
