@@ -36,6 +36,8 @@ PLANS = {
     "changshu": ROOT / "tests/fixtures/plans/62_changshu_renwufenjie_2018.txt",
     "songjiang": ROOT / "tests/fixtures/plans/21_songjiang_chengshigengxin_2025.txt",
     "fxgongyuan": ROOT / "tests/fixtures/plans/27_fengxian_gongyuan_2021.txt",
+    "gongyilin": ROOT / "tests/fixtures/plans/77_songjiang_gongyilin_2026.txt",
+    "yulan": ROOT / "tests/fixtures/qa/plans/a9_baiyulan_2024.txt",
     "tiyu": ROOT / "tests/fixtures/plans/11_tiyu_guobanfa2018-121.txt",
     "jx": H11 / "jx_jixiaokaohe_guobanfa2019-4.html",
     "ky": H11 / "ky_keyanzizhu_guobanfa2018-127.txt",
@@ -139,6 +141,14 @@ ROWS = [
      "（四）…各级卫生健康部门负责对医疗机构落实中选药品使用情况进行指导和监督 — its own clause's subject"),
     ("jicai", "谁负责对通过一致性评价的品种和药品生产企业相关资质进行认定", {}, "answered", ["国家药监局"], [],
      "（四）…国家药监局负责对通过一致性评价的品种和药品生产企业相关资质进行认定"),
+
+    # ---- 7. chat: a value ellipsis (X呢 after a number asked) carries the value question
+    ("zj", ("到2022年要建设多少所高水平高等职业学校", "骨干专业呢？"), {"act": "value"}, "answered", ["150个"], ["没有读懂"],
+     "引言3 建设50所高水平高等职业学校和150个骨干专业（群） (holdout11 c5b)"),
+    ("gongyilin", ("已正式立项的一般抚育项目有多少个", "重点抚育项目呢"), {}, "answered", ["4个"], ["没有读懂"],
+     "三（一）已正式立项的包括10个一般抚育项目和4个重点抚育项目"),
+    ("yulan", ("在多少个市级核心区域加大白玉兰应用", "市级重点区域呢？"), {"act": "value"}, "answered", ["8个"], ["没有读懂"],
+     "在3个市级核心区域、8个市级重点区域、13条市级重点道路…加大白玉兰等玉兰属植物应用"),
 
     # ---- 5. a document-type word after a pointer (这个指导意见, 该通知) is the plan
     ("xf", "这个指导意见一共有多少条具体措施？", {"plan_count": True}, "answered", ["17"], ["没有读懂"],

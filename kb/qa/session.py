@@ -7,6 +7,8 @@ department question never imports whoosh or jieba.
 
 from __future__ import annotations
 
+import re
+
 import copy
 import sys
 import threading
@@ -25,6 +27,9 @@ TOPIC_INTENTS = frozenset({"topic_who", "topic_deadline", "target", "topic_tasks
 #: (Not target_unit: its clauses of a unit are not chosen by a year named only in the conversation — 2030年呢 after
 #: 2025年底前新建多少个口袋公园 would quote the 2025 clause again.)
 VALUE_INTENTS = frozenset({"target"})
+#: Answers giving a number in a unit some paragraph states: a bare "X呢" next asks the same number of X
+#: (Session._other_counted: 骨干专业呢 after 到2022年要建设多少所高水平高等职业学校).
+COUNTED_INTENTS = frozenset({"target_unit"})
 
 
 class IndexNotReady(Exception):
@@ -322,6 +327,11 @@ class Session:
             answer = dispatch(question, merged, self._env(self._plan_of(merged), conversation,
                                                           only=TOPIC_OVER))
             query = merged if answer is not None else query
+        merged = self._other_counted(query) if answer is None else None
+        if merged is not None:
+            answer = dispatch(question, merged, self._env(self._plan_of(merged), conversation,
+                                                          only=TOPIC_OVER | {"unit_value"}))
+            query = merged if answer is not None else query
         merged = self._other_topic(query) if answer is None else None
         if merged is not None:
             # 那扬尘呢 after 秸秆禁烧由谁负责: the previous topic question's Query about another topic, when the
@@ -396,6 +406,36 @@ class Session:
             merged.dates = query.dates
             return merged
         return None
+
+    def _other_counted(self, query):
+        """骨干专业呢 right after a number in a unit (到2022年要建设多少所高水平高等职业学校 → 50所): the previous Query
+        with this noun counted in place of its own — the same number asked of it (holdout11 c5b: not understood);
+        None when the question is not such a follow-up."""
+        ctx, last = self.context, self.last_query
+        if (ctx.intent not in COUNTED_INTENTS or last is None or not last.counted or not query.opener
+                or not query.topic or query.departments or query.unknown or query.ambiguous or query.roles
+                or query.any_role or query.dates is not None or query.label or query.ordinal is not None
+                or query.outside or set(query.asks) - {"list", "topic_mark"}):
+            return None
+        words = "".join(query.topic)
+        merged = last.copy()
+        merged.topic = [words if w == last.counted else w for w in last.topic]
+        if words not in merged.topic:
+            merged.topic.append(words)
+        merged.counted, merged.glued, merged.names_metric = words, None, False
+        # (the unit the plan writes this noun with — 150个骨干专业, 13条市级重点道路 — not the one of the first question)
+        from kb.qa.query import load_shapes
+
+        shapes = load_shapes()
+        units = sorted({*shapes["value_units"], *(u for us in shapes["unit_kinds"].values() for u in us)},
+                       key=len, reverse=True)
+        written = re.compile(rf"[0-9一二两三四五六七八九十百千]({'|'.join(map(re.escape, units))}){re.escape(words)}")
+        for t in self.plan.tasks_matching([[words]], fold, kinds=None):
+            m = written.search(fold(t.text or ""))
+            if m is not None:
+                merged.unit = m.group(1)
+                break
+        return merged
 
     def _other_topic(self, query):
         """那扬尘呢 / 荣县呢 / 力争目标呢 right after a topic answer: the previous Query with this topic (or scope,
