@@ -511,7 +511,7 @@ def read_outside(r: Reading) -> None:
     else:
         kinds = _OUTSIDE_KINDS
     for kind in kinds:
-        w = _has_listed(r.text, outside.get(kind, ())) or (kind == "instruction" and _dismissing(r))
+        w = _has_listed(r.text, outside.get(kind, ())) or (kind == "instruction" and (_dismissing(r) or _editing(r)))
         if w and not (kind in ("opinion", "weather", "person", "actual_figure") and w in r.plan_text):
             r.query.act, r.query.subject, r.query.outside, r.query.outside_words = Act.META, "plans", kind, w
             return
@@ -554,6 +554,19 @@ def _dismissing(r: Reading) -> str | None:
             if _has(after, outside.get("document_nouns", ())) or _has(after, outside.get("dismissed", ())):
                 return w
             at = r.text.find(w, at + 1)
+    return None
+
+
+def _editing(r: Reading) -> str | None:
+    """把第8项的责任单位改成区财政局: an opener (``edit_openers``) and, within 15 characters after it, a verb that would
+    change what kb holds (``edit_verbs``) — an edit asked, refused as an instruction (it was answered with item 8)."""
+    outside = r.words["outside"]
+    for opener in filter(r.text.__contains__, outside.get("edit_openers", ())):
+        at = r.text.find(opener)
+        while at >= 0:
+            if verb := _has(r.text[at + 1:at + 16], outside.get("edit_verbs", ())):
+                return verb
+            at = r.text.find(opener, at + 1)
     return None
 
 
