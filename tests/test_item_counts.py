@@ -257,3 +257,12 @@ def test_department_answers_count_items(plan89, question, said, why):
     text = Session(plan=plan89).ask(question).text
     for part in said:
         assert part in text, (why, part, text[:400])
+
+
+def test_annex_rows_listed_are_called_rows(plan89):
+    """附件2有几项 says 共 39 行（序号 24 个） and lists the 39 rows: it called them 下列 39 项, 39 beside the 24 items (README: a
+    项 is a numbered item).  Hand counts: 附件2 writes 24 序号 over 39 rows."""
+    from kb.qa import Session
+
+    text = Session(plan=plan89).ask("附件2有几项").text
+    assert "共 39 行（序号 24 个）" in text and "下列 39 行：" in text and "下列 39 项" not in text
