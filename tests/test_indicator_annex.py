@@ -60,3 +60,17 @@ def test_holdout11_indicator_annex_has_55_rows():
     notes = [t for t in _annex(tasks) if t.section == "附件（注）"]
     assert len(notes) == 12 and notes[1].label == "附件（注）-2" and "国家监测指标" in notes[1].text
     assert "指标来源：国家发展改革委" in next(t.text for t in rows if "公共信用综合评价等级" in t.text)
+
+
+@pytest.mark.parametrize("question", ["三级公立医院绩效考核指标一共有多少个三级指标", "附件有几项"])
+def test_holdout11_annex_count_is_its_rows(question):
+    """holdout11 jx08: the annex counted by its 55 rows — the 12 notes under the table (附件（注）) are said apart, no
+    items (the count said 67 with them; at the session's start, 方案的量化目标共 39 项)."""
+    from kb.model import Plan
+    from kb.qa import Session
+
+    path = HOLDOUT / "jx_jixiaokaohe_guobanfa2019-4.html"
+    doc, tasks = parse_document(read_document(path, use_cache=False).text, "jx", str(path))
+    answer = Session(plan=Plan([doc], tasks)).ask(question)
+    assert "共 55 项" in answer.text and "12 条注" in answer.text, answer.text
+    assert len(answer.tasks) == 55, answer.text

@@ -245,6 +245,9 @@ _SIGNED_ATTACHMENTS_RE = AnnexPattern(rf"^{{annex_word}}\s*[0-9０-９一二三�
                                       rf"(?:印发)?\s*(?:{PUBLICATION_NOTE})?$")
 
 
+#: The section title of an annex's notes after its table (附件（注）): explanations of the rows, no items — a count of the
+#: annex says them apart (kb/qa/exec_items.py).
+ANNEX_NOTES_TITLE = "注"
 #: The head of an annex's notes (注： / 备注：, cleanup.NOTES_HEAD), alone or before the first note.
 _NOTES_HEAD_RE = re.compile(rf"^{NOTES_HEAD}")
 
@@ -359,7 +362,7 @@ def outline(paragraphs: list[str], doc_id: str) -> Outline:
             listed = next((annex_caption(c) for c in closing if annex_caption(c)), None)
             part, part_title = listed or (caption_word(p) or _GENERAL_ANNEX(), "")
             annexes.append((part, part_title))
-            section, section_title = f"{part}（注）", "注"
+            section, section_title = f"{part}（{ANNEX_NOTES_TITLE}）", ANNEX_NOTES_TITLE
             sections.append((section, section_title))
             duty_part = want_annex_title = False
             rest = _NOTES_HEAD_RE.sub("", p, count=1).strip()

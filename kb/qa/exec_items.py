@@ -181,6 +181,9 @@ def section_answer(question: str, q: Query, env, tasks: list[Task], heading: str
         # paragraph, no item, was listed but not counted): the paragraphs a count leaves out — a lead-in, a closing
         # line, a signature the parser put under an annex — are said apart by both
         tasks, unnumbered = _numbered_items(env, tasks)
+    # (an annex's notes under its table — 注：1.–12., section 附件（注） — explain its rows: no items, said apart)
+    notes = _annex_notes(env.plan, tasks)
+    tasks = [t for t in tasks if t not in notes]
     groups = _annex_groups(env.plan, tasks)
     rows = None if groups or date_note else _annex_rows(env.plan, tasks)
     if rows is not None:
@@ -218,6 +221,11 @@ def section_answer(question: str, q: Query, env, tasks: list[Task], heading: str
         lines.extend(items)
     if unnumbered:
         lines.append(f"（另有 {len(unnumbered)} 段没有编号，不计入：{'、'.join(t.label for t in unnumbered)}）")
+    if notes:
+        from kb.qa.wording import load_answer_words
+
+        lines.append(load_answer_words()["annex_notes_apart"].format(
+            n=len(notes), labels=f"{notes[0].label}—{notes[-1].label}" if len(notes) > 1 else notes[0].label))
     intent = "section_count" if "count" in q.asks or q.item == "count" else "section_tasks"
     if intent == "section_count" and not date_note:
         # a heading stating its count (一、…主要预期目标分解(11项)): that figure beside kb's
@@ -229,6 +237,15 @@ def section_answer(question: str, q: Query, env, tasks: list[Task], heading: str
     # (第N项 next: the Nth numbered line — an item's first row where rows of one 序号 are listed under it)
     env.ctx.tasks = composed.result.tasks if groups else tasks
     return Answer(question, intent, composed, tasks=tasks, departments=departments_of(tasks))
+
+
+def _annex_notes(plan, tasks: list[Task]) -> list[Task]:
+    """The notes of an annex among ``tasks`` (the parser's section 附件（注）, structure.ANNEX_NOTES_TITLE), when other
+    paragraphs of the annex are there too (asked alone, the notes are what is asked)."""
+    from kb.parser.structure import ANNEX_NOTES_TITLE
+
+    notes = [t for t in tasks if t.section_title == ANNEX_NOTES_TITLE and t.section == f"{t.part}（{ANNEX_NOTES_TITLE}）"]
+    return notes if notes and len(notes) < len(tasks) else []
 
 
 def _numbered_items(env, tasks: list[Task]) -> tuple[list[Task], list[Task]]:

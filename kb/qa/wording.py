@@ -72,6 +72,7 @@ REQUIRED = {
     "recipient_not_stated": ("{asked}",),
     "no_period": ("{topic}",),
     "share_in_words": ("{topic}",),
+    "annex_notes_apart": ("{n}", "{labels}"),
     "due_on": ("{day}",),
     "due_by": ("{day}",),
     "due_by_why": ("{day}",),
