@@ -39,6 +39,10 @@ def ask(tmp_path_factory):
 ROWS = [
     ("phases", "违法建筑体量特别大的，最晚什么时候整治完？", "answered", ["2027年底前"], ["2026年3月底前"],
      "a topic with 最晚: the limits of the paragraph about it (二（一）1), not the plan's extreme"),
+    ("phases", "存量违法建筑最晚什么时候完成整治", "answered", ["2027年底前"], [],
+     "最晚 of a topic whose paragraph sets 2026年年底前 and, for the largest, 2027年底前: the latest (holdout12 wf16)"),
+    ("phases", "存量违法建筑什么时候完成整治", "answered", ["2026年年底前"], [],
+     "control: without 最晚 the clause fitting the words best"),
     ("phases", "最晚的截止时间是哪天", "not_in_plan", ["写明责任单位的任务没有规定时限", "段落", "2027年底前"], [],
      "no task naming a unit has a limit; the paragraphs that state one are shown apart (the latest), not as tasks"),
     ("phases", "最早要完成的是什么", "not_in_plan", ["2026年3月底前"], ["2027年底前"],

