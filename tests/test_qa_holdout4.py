@@ -52,7 +52,6 @@ KNOWN_FAILURES: set[str] = {
     # --- a role or a date no task gives: 共 0 项 with status answered instead of not_in_plan
     # --- question shapes not read (not_understood / not_in_plan to a well-formed question)
     "sj-count-total",
-    "sj-structure-six-actions",
     "sj-meta-date",
     "hp-topic-campus-pv",
     # (session 6, reading helper: sj-item-number-13, out-sj-item-30, out-hp-task-twelve, out-bs-row-45 pass since the

@@ -675,6 +675,8 @@ def exec_enumeration(question: str, q: Query, env) -> Answer:
     from kb.qa.query import load_shapes
     from kb.qa.wording import load_answer_words
 
+    if q.subject == "named_set":
+        return exec_named_set(question, q, env)
     said = load_answer_words()["enumeration"]
     found = enumerations(env.plan, q.enumerated, load_shapes()["enumeration_links"])
     env.ctx.tasks = []
@@ -687,3 +689,30 @@ def exec_enumeration(question: str, q: Query, env) -> Answer:
         lines.append(f"{number}{written}")
         lines.append(said["source"].format(label=t.label, sentence=sentence))
     return Answer(question, "enumeration", compose(lines), tasks=[t for t, _, _ in found])
+
+
+def exec_named_set(question: str, q: Query, env) -> Answer:
+    """“三项负面清单”是哪三项 / 配套文件一共有几个: the members of the set as the plan gives them (kb/qa/named_sets.py), with
+    their number and where they stand; where the plan gives them twice, the first way (its own definition or list) with
+    the other's count if it differs; a count the term states that the list does not match is said, never hidden."""
+    from kb.qa.named_sets import named_sets
+    from kb.qa.wording import load_answer_words
+
+    said = load_answer_words()["named_set"]
+    sets = named_sets(env.plan, q.enumerated, q.plan or None)
+    if not sets:
+        env.ctx.tasks = []
+        return Answer(question, "named_set", said["none"].format(noun=q.enumerated), tasks=[], status="not_in_plan")
+    first = sets[0]
+    lines = [said["head"].format(term=first.term, count=len(first.members))]
+    labels = first.labels or [""] * len(first.members)
+    lines += [f"{k}. {label} {m}".replace("  ", " ") for k, (label, m) in enumerate(zip(labels, first.members), 1)]
+    if first.stated is not None and first.stated != len(first.members):
+        lines.append(said["stated_differs"].format(term=first.term, stated=first.stated, count=len(first.members)))
+    others = {len(s.members) for s in sets[1:]} - {len(first.members)}
+    for n in sorted(others):
+        lines.append(said["elsewhere"].format(count=n))
+    if first.quote:
+        lines.append(said["source"].format(label=first.where, quote=first.quote))
+    env.ctx.tasks = list(first.tasks) if first.how in ("lead_in", "headings") else []
+    return Answer(question, "named_set", compose(lines), tasks=list(first.tasks))

@@ -1129,6 +1129,41 @@ def read_enumeration(r: Reading) -> None:
         q.departments, q.about = [], None
 
 
+def read_named_set(r: Reading) -> None:
+    """“四个一批”具体指哪四个 / “三项负面清单”是哪三项 / 试点分几个阶段 / 配套文件一共有几个: the members of a term the plan
+    counts or a noun a list of the plan spells out (kb/qa/named_sets.py), as a list; a noun whose members no list gives
+    is read on."""
+    q, f = r.query, r.facts
+    if q.act is not None or f.departments or q.label or q.ordinal is not None or f.date is not None:
+        return
+    from kb.qa.named_sets import named_sets, words
+
+    w = words()
+    asks = sorted(w["asks"], key=len, reverse=True)
+    at = min((r.text.find(a) for a in asks if a in r.text), default=-1)
+    if at < 0:
+        return
+    counters = "|".join(map(re.escape, w["counters"]))
+    nouns = re.findall(r"[“\"]([^”\"]{2,16})[”\"]", r.text)
+    after = re.search(rf"(?:几|多少)(?:{counters})([\u4e00-\u9fff]{{2,8}}?)(?:[呢吗？?。]|$)", r.text)
+    if after:
+        nouns.append(after.group(1))  # (试点分几个阶段 → 阶段)
+    before = r.text[:at]
+    for filler in sorted(w["fillers"], key=len, reverse=True):
+        before = before.replace(filler, "")
+    before = before.strip("“”\" 的是有")
+    if before:
+        nouns += [before, before.replace("的", ""), before.rpartition("的")[2]]
+    task_nouns = set(r.words_voc("task_nouns"))
+    for noun in dict.fromkeys(n for n in nouns if len(n) >= 2):
+        if noun in task_nouns or noun not in r.plan_text:
+            continue
+        if named_sets(r.plan, noun):
+            q.act, q.subject, q.enumerated = Act.LIST, "named_set", noun
+            q.departments, q.about, q.topic = [], None, []
+            return
+
+
 def read_issuers(r: Reading) -> None:
     """这个方案是哪几个部门联合印发的 / 发文单位是谁 / 方案由哪些部门制定: who issued the plan — an issuer word (shapes.yaml
     ``issuer_asks``), or a who-word with a verb of issuing (``issue_verbs``), and nothing else asked but the document's
@@ -3025,6 +3060,7 @@ READERS = (
     read_topic_split,
     read_field,
     read_goal_list,
+    read_named_set,
     read_plan_terms,
     read_role_in_topic,
     read_abbreviation,

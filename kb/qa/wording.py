@@ -35,6 +35,8 @@ REQUIRED = {
                          "plan": ("{n}", "{name}", "{count}", "{labels}")},
     "enumeration": {"none": ("{noun}",), "one": ("{noun}",), "several": ("{noun}", "{count}"),
                     "source": ("{label}", "{sentence}")},
+    "named_set": {"none": ("{noun}",), "head": ("{term}", "{count}"), "stated_differs": ("{term}", "{stated}", "{count}"),
+                  "elsewhere": ("{count}",), "source": ("{label}", "{quote}")},
     "annex_rows": {"total": ("{annex}", "{rows}"), "serials": ("{count}",), "linked": ("{rows}", "{items}", "{labels}"),
                    "listed": ("{count}",)},
     "hint_title": (),

@@ -1,0 +1,250 @@
+"""Named sets: a term the plan counts (“三项负面清单”, “四个一批”, 三个阶段) or a noun a list spells out (配套文件 …具体如下：
+1.–6.), read as its members from the plan's own text — for 指哪四个 / 是哪三项 / 有几个 / 分几个阶段.
+
+Where the members stand, tried in this order for each place the plan writes the term:
+- ``defined``: the clauses right after the term (“三项负面清单”，不能…，不能…，不能…) or the bracket after it
+  (“两个允许”（允许…，允许…）) — the clauses after a comma only when their number is the number the term states;
+- ``listed``: the 、-list right before it (准备部署、组织实施、试点总结三个阶段; A、B、C（以下统称“三项制度”）);
+- ``lead_in``: the numbered paragraphs (1. 2. …) after a paragraph holding it that ends a lead-in (…参考标准如下：);
+- ``headings``: the section headings of one part holding the term's noun (（一）推动“收储招拍引进一批” …), as many as the
+  term states.
+The count a term states (三项) is kept beside the members found, so an answer says where they differ.  Words are in
+kb/data/named_sets.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from kb.numerals import cn_number
+
+_PATH = Path(__file__).resolve().parent.parent / "data" / "named_sets.yaml"
+_KEYS = {"version", "counters", "asks", "fillers", "defining", "naming", "lead_words", "lead_ins"}
+_NUMERAL = "[0-9一二两三四五六七八九十]{1,3}"
+_OPEN, _CLOSE = "（(〔【《“", "）)〕】》”"
+_NUMBERED = re.compile(r"^\s*([0-9]{1,2})\s*[.．、]")
+
+
+@dataclass(slots=True)
+class NamedSet:
+    """The members of one named set, as one place of the plan gives them."""
+
+    term: str
+    """The term as the plan writes it around the members (三项负面清单, 三个阶段, 配套文件)."""
+    members: list[str]
+    """The members in the plan's order, as written."""
+    stated: int | None
+    """The number the term states (三项 → 3), None when it states none."""
+    how: str
+    """Where they stand: ``defined``, ``listed``, ``lead_in`` or ``headings``."""
+    tasks: list = field(default_factory=list)
+    """The paragraphs holding them (the sentence's, or each member's)."""
+    quote: str = ""
+    """The plan's words that give them (the sentence; the lead-in of numbered paragraphs), empty for headings."""
+    labels: list[str] = field(default_factory=list)
+    """Each member's own label where members are paragraphs or headings (四（一）1, 四（二）), else empty."""
+    where: str = ""
+    """The label of the paragraph holding ``quote``."""
+
+
+@lru_cache(maxsize=1)
+def words() -> dict:
+    """The validated words of named_sets.yaml."""
+    from kb.data import read_versioned_yaml
+    from kb.errors import KbError
+
+    data = read_versioned_yaml(_PATH, "named-set words")
+    if set(data) != _KEYS or not all(isinstance(data[k], list) and data[k] and all(isinstance(w, str) and w for w in data[k])
+                                     for k in _KEYS - {"version"}):
+        raise KbError(f"{_PATH}：应恰好有这些键（每个是非空的词表）：{'、'.join(sorted(_KEYS))}；请从代码仓库恢复这个文件")
+    return data
+
+
+def split_term(term: str) -> tuple[int | None, str]:
+    """(the number a term states, its noun): 三项负面清单 → (3, 负面清单), 四个一批 → (4, 一批), 配套文件 → (None, 配套文件)."""
+    counters = "|".join(map(re.escape, words()["counters"]))
+    m = re.fullmatch(rf"({_NUMERAL})(?:{counters})(.+)", term)
+    if m is None or len(m.group(2)) < 1:
+        return None, term
+    return cn_number(m.group(1)), m.group(2)
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"\s+", "", text or "")
+
+
+def _split_depth0(text: str, seps: str) -> list[str]:
+    out, depth, start = [], 0, 0
+    for i, c in enumerate(text):
+        if c in _OPEN:
+            depth += 1
+        elif c in _CLOSE:
+            depth = max(0, depth - 1)
+        elif depth == 0 and c in seps:
+            out.append(text[start:i])
+            start = i + 1
+    out.append(text[start:])
+    return [p.strip() for p in out if p.strip()]
+
+
+def _trim_first(items: list[str]) -> list[str]:
+    """The first item of a list without the words opening it (对全面推行行政执法公示制度 → 行政执法公示制度)."""
+    if len(items) < 2 or len(items[0]) <= max(len(x) for x in items[1:]) + 2:
+        return items
+    first = items[0]
+    cut = max((first.rfind(w) + len(w) for w in words()["lead_words"] if first.rfind(w) >= 0), default=0)
+    if len(first) - cut >= 2:
+        first = first[cut:]
+    return [first, *items[1:]]
+
+
+def _defined_after(text: str, end: int, stated: int | None) -> tuple[list[str], int] | None:
+    """Members defined right after the term ending at ``end``: a bracket, or the clauses of the sentence after a
+    defining word (only as many as ``stated``); and how many characters after ``end`` the definition takes."""
+    rest = text[end:]
+    if rest.startswith("”"):
+        rest = rest[1:]
+    if rest[:1] in "（(":
+        depth = 0
+        for i, c in enumerate(rest):
+            depth += c in "（("
+            depth -= c in "）)"
+            if depth == 0:
+                inner = rest[1:i]
+                members = _split_depth0(inner, "，,；;、")
+                if len(members) >= 2 and (stated is None or len(members) == stated) and not any(
+                        w in inner for w in words()["naming"]):
+                    return members, len(text) - end - len(rest) + i + 1
+                return None
+        return None
+    if stated is None:
+        return None
+    link = next((w for w in sorted(words()["defining"], key=len, reverse=True) if rest.startswith(w)), None)
+    if link is None:
+        return None
+    sentence = re.split(r"[。；;]", rest[len(link):], maxsplit=1)[0]
+    members = _split_depth0(sentence, "，,")
+    if len(members) == stated:
+        return members, len(text) - end - len(rest) + len(link) + len(sentence)
+    return None
+
+
+def _listed_before(text: str, start: int, stated: int | None) -> tuple[list[str], int] | None:
+    """Members listed right before the term starting at ``start`` (…、…、…三个阶段; …、…、…（以下统称“…”）), and where
+    the list begins."""
+    head = text[:start]
+    head = re.sub(r"[（(](?:" + "|".join(map(re.escape, words()["naming"])) + r")“?$", "", head)
+    head = re.sub(r"“$", "", head)
+    cut = max(head.rfind(c) for c in "，,。；;：:")
+    head = head[cut + 1:]
+    begin = cut + 1
+    members = _split_depth0(head, "、")
+    if len(members) >= 2 and len(members) != stated:
+        last = members[-1]
+        for j in ("和", "及", "与", "以及"):
+            if j in last:
+                members = [*members[:-1], *[x for x in last.split(j, 1) if x]]
+                break
+    if len(members) < 2 or stated is not None and len(members) != stated:
+        return None
+    return _trim_first(members), begin
+
+
+def _find_term(text: str, term: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(re.escape(term), text)]
+
+
+def named_sets(plan, noun: str, doc: str | None = None) -> list[NamedSet]:
+    """Every place the plan gives the members of ``noun`` (a counted term or a plain noun), in the order of the ways
+    above, then the plan's order; at most one set per way."""
+    stated, tail = split_term(noun)
+    tasks = [t for t in plan.tasks if not doc or t.doc == doc]
+    flat = {t.id: _flat(t.text) for t in tasks}
+    found: list[NamedSet] = []
+    # the places the term stands: itself, or (a plain noun asked) a number of it the plan writes (三个阶段)
+    counters = "|".join(map(re.escape, words()["counters"]))
+    counted = re.compile(rf"({_NUMERAL})(?:{counters}){re.escape(noun)}") if stated is None else None
+    defined = listed = None
+    for t in tasks:
+        text = flat[t.id]
+        if noun not in text:
+            continue
+        places = [(s, e, stated) for s, e in _find_term(text, noun)]
+        if counted is not None:
+            places += [(m.start(), m.end(), cn_number(m.group(1))) for m in counted.finditer(text)]
+        for s, e, n in places:
+            if defined is None and n is not None:
+                got = _defined_after(text, e, n)
+                if got:
+                    opened = s - 1 if s and text[s - 1] in "“\"" else s
+                    defined = NamedSet(text[s:e], got[0], n, "defined", [t], text[opened:e + got[1]], where=t.label)
+            if listed is None:
+                got = _listed_before(text, s, n)
+                if got and (n is not None or counted is None):
+                    close = text.find("）", e, e + 3)  # (…（以下统称“三项制度”）: the bracket closed in the quote)
+                    listed = NamedSet(text[s:e], got[0], n, "listed", [t], text[got[1]:close + 1 if close >= 0 else e],
+                                      where=t.label)
+    found += [x for x in (defined, listed) if x]
+    lead = _lead_in(plan, tasks, flat, noun)
+    if lead:
+        found.append(lead)
+    heads = _headings(tasks, tail if stated is not None else noun, stated, noun)
+    if heads:
+        found.append(heads)
+    return found
+
+
+def _lead_in(plan, tasks, flat, noun: str) -> NamedSet | None:
+    """The numbered paragraphs 1. 2. … right after a paragraph holding ``noun`` that ends a lead-in (…如下：)."""
+    ins = words()["lead_ins"]
+    for k, t in enumerate(tasks):
+        text = flat[t.id]
+        if noun not in text or not (text.endswith(("：", ":")) and any(w in text[-12:] for w in ins)):
+            continue
+        members, held = [], []
+        for nxt in tasks[k + 1:]:
+            m = _NUMBERED.match(nxt.text or "")
+            if nxt.doc != t.doc or m is None or int(m.group(1)) != len(members) + 1:
+                break
+            members.append(_head(nxt))
+            held.append(nxt)
+        if len(members) >= 2:
+            return NamedSet(noun, members, None, "lead_in", held, text, [x.label for x in held], t.label)
+    return None
+
+
+def _head(task) -> str:
+    """A numbered paragraph's name: its title, else its first sentence, without its number."""
+    if task.title:
+        return _NUMBERED.sub("", task.title).rstrip("。；;")
+    first = re.split(r"[。；;]", _NUMBERED.sub("", _flat(task.text)), maxsplit=1)[0]
+    return first
+
+
+def _headings(tasks, tail: str, stated: int | None, term: str) -> NamedSet | None:
+    """The section headings of one part that hold ``tail`` (一批 of 四个一批), as many as ``stated``: each heading's quoted
+    words holding it (推动“收储招拍引进一批” → 收储招拍引进一批), else the heading."""
+    if len(tail) < 2:
+        return None
+    parts: dict[tuple, list] = {}
+    for t in tasks:
+        if t.section and t.section_title:
+            sections = parts.setdefault((t.doc, t.part), [])
+            if t.section not in [s for s, _, _ in sections]:
+                sections.append((t.section, t.section_title, t))
+    for (_doc, _part), sections in parts.items():
+        holding = [(title, t) for _, title, t in sections if tail in _flat(title)]
+        if len(holding) < 2 or stated is not None and len(holding) != stated:
+            continue
+        if stated is None and len(holding) != len(sections):
+            continue  # (a plain noun: every heading of the part holds it — 准备部署阶段 … 试点总结阶段)
+        members = []
+        for title, _ in holding:
+            quoted = [q for q in re.findall(r"“([^”]+)”", title) if tail in q]
+            members.append(quoted[0] if quoted else _flat(title))
+        return NamedSet(term, members, stated, "headings", [t for _, t in holding],
+                        labels=[t.section or t.label for _, t in holding])
+    return None
