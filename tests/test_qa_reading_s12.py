@@ -126,6 +126,12 @@ ROWS = [
     ("fxgongyuan", "蓝绿生态空间占比要达到多少", {}, "answered", ["60%"], [],
      "control: 一（三）3 蓝绿生态空间占比达到60%以上"),
 
+    ("jx", "考核数据的时间节点是什么", {}, "answered", ["上一年度1月至12月"], ["2019年6月底前"],
+     "四 …考核数据时间节点为上一年度1月至12月 — the plan states the time in words; 2019年6月底前 is 三（四）'s limit "
+     "(holdout11 jx16)"),
+    ("jicai", "集中采购结果的执行周期是什么", {}, "answered", ["1年"], [],
+     "六 于2019年初开始执行集中采购结果，周期为1年 — the same shape (周期为) in another plan"),
+
     # ---- 4. who does a clause inside an item: the units its sentence names, or not said
     ("ky", "谁负责提出《国有资产评估管理办法》的修订建议？", {}, "answered", ["财政部"], ["没有读懂"],
      "四（三）请财政部落实…，提出对《国有资产评估管理办法》的修订建议 (holdout11 ky07)"),

@@ -534,6 +534,10 @@ def exec_topic_deadline(question: str, q: Query, env) -> Answer:
         # topic, not a when — and a date of the paragraph is no answer: 时限：自2025年7月1日起 was)
         return found_nothing(question, q, env)
     words = topic_words(q, env)
+    said = stated_time_noun(question, env, words)
+    if said is not None:
+        # 考核数据的时间节点是什么: 考核数据时间节点为上一年度1月至12月 — the plan's words, never another paragraph's limit
+        return _time_noun_answer(question, env, words, said)
     task = best_task(env, words)
     if task is None:
         # (a plan whose dated paragraphs are no tasks — 四、计划安排 …2026年11月底前，启动…文化公园建设, no unit named:
@@ -850,12 +854,51 @@ def _dated_paragraph(env, words: list[str]) -> Task | None:
 # ---------------------------------------------------------------- every task on a topic
 
 
+def stated_time_noun(question: str, env, words: list[str]):
+    """(paragraph, sentence, noun, value) when the question asks a time noun of its words (考核数据的时间节点是什么,
+    集中采购结果的执行周期是什么: shapes.yaml ``time_nouns``) and one sentence of the plan holding the words states it
+    (考核数据时间节点为上一年度1月至12月, …周期为1年) — the plan's words, no date read; None otherwise."""
+    from kb.qa.query import load_shapes
+
+    asked = fold(question)
+    noun = next((n for n in sorted(load_shapes()["time_nouns"], key=len, reverse=True) if n in asked), None)
+    if noun is None:
+        return None
+    words = [fold(w) for w in words if len(w) >= 2 and w not in noun and noun not in w]
+    if not words:
+        return None
+    said = re.compile(rf"{re.escape(noun)}(?:为|是)([^，。；;,：:]{{2,30}})")
+    found = {}
+    for t in env.plan.tasks_matching([[w] for w in words], fold, kinds=None):
+        for sentence in re.split(r"[。；;！？!?\n]", fold(t.text or "")):
+            m = said.search(sentence)
+            if m and all(w in sentence for w in words):
+                found.setdefault(m.group(1), (t, sentence.strip(), noun, m.group(1)))
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _time_noun_answer(question: str, env, words: list[str], said) -> Answer:
+    from kb.qa.wording import load_answer_words
+
+    task, sentence, noun, value = said
+    words = [w for w in words if w not in noun and noun not in w] or words  # (周期 asked is the noun, no topic word)
+    text = load_answer_words()["time_noun_stated"].format(topic="、".join(words), noun=noun, value=value)
+    text += f"\n出处：{task.label} {task_head(task)}\n原文：{sentence}"
+    env.ctx.tasks, env.ctx.topic = [task], list(words)
+    return Answer(question, "topic_deadline", text, tasks=[task], departments=task.departments("any"))
+
+
 def exec_topic_list(question: str, q: Query, env) -> Answer:
     """哪些任务涉及VOCs / 扬尘相关的任务: every task holding the keyword or a synonym."""
     from kb.qa.exec_departments import topic_stem
     from kb.qa.executors import found_nothing
     from kb.qa.plan_terms import term_tasks
 
+    if q.act is not Act.LIST or "是什么" in fold(question):
+        # 集中采购结果的执行周期是什么: a time the plan states in words of the topic (周期为1年), not its tasks
+        said = stated_time_noun(question, env, topic_words(q, env))
+        if said is not None:
+            return _time_noun_answer(question, env, topic_words(q, env), said)
     plan, ctx, voc = env.plan, env.ctx, env.voc
     words = [topic_stem(voc, w) for w in topic_words(q, env)]  # 扬尘治理的任务 → every 扬尘 task
     asks = set(q.asks)

@@ -359,7 +359,8 @@ SHAPE_LISTS = ("plan_count_words", "baseline_asks", "base_marks", "place_suffixe
                "role_after", "posts", "post_verbs", "value_verbs", "vague_amounts", "base_before", "base_after", "list_tails",
                "list_nouns", "list_asks", "goal_verbs", "outline_subjects", "structure_fillers", "time_every",
                "time_span_units", "time_span_before", "time_span_after", "frequency_asks", "share_marks", "share_after",
-               "share_words", "role_object_verbs", "doer_followers")
+               "share_words", "role_object_verbs", "doer_followers",
+               "time_nouns")
 
 
 def validate_shapes(data: dict, where: str = "shapes.yaml") -> dict:

@@ -75,6 +75,7 @@ REQUIRED = {
     "no_period": ("{topic}",),
     "share_in_words": ("{topic}",),
     "annex_notes_apart": ("{n}", "{labels}"),
+    "time_noun_stated": ("{topic}", "{noun}", "{value}"),
     "due_on": ("{day}",),
     "due_by": ("{day}",),
     "due_by_why": ("{day}",),
