@@ -564,9 +564,10 @@ def _gram_where(store: "Store", table: str, alias: str, groups) -> tuple[list[st
     where, params = [], []
     for group in groups:
         if group and all(gram_indexable(w) for w in group):
-            where.append(f"({alias}.rowid IN ("
+            # (one IN list: ``rowid IN (…) OR rowid > mark`` made SQLite look the words up twice, 10–25 % slower)
+            where.append(f"{alias}.rowid IN ("
                          + " UNION ".join(f"SELECT rowid FROM {table}_grams WHERE text GLOB ?" for _ in group)
-                         + f") OR {alias}.rowid > {_mark_sql(table)})")
+                         + f" UNION ALL SELECT rowid FROM {table} WHERE rowid > {_mark_sql(table)})")
             params.extend(f"*{w}*" for w in group)
     return where, params
 
