@@ -203,7 +203,8 @@ def matrix_docx(matrix: MatrixExport) -> bytes:
                       if (row.plan is None or t.doc == row.plan) and r in t.roles_of(row.department)]
                   for r in list_roles}
         rows.append([row.display, *(row.count_text(k) for k in (*matrix.roles, "total")), *("、".join(labels[r]) for r in list_roles)])
-    shares = [2.6] + [0.9] * (len(matrix.roles) + 1) + [4.0] * len(list_roles)
+    # (a count saying its rows, 13（21 行）, needs about half again the width of a bare number to stay on one line)
+    shares = [2.6] + [1.5 if matrix.rows_said else 0.9] * (len(matrix.roles) + 1) + [4.0] * len(list_roles)
     usable = (PAGE_WIDTH - 2 * SIDE_MARGIN) / 360000
     _table(doc, headers, rows, [usable * s / sum(shares) for s in shares])
     return _save(doc)
