@@ -666,9 +666,17 @@ def _light_results(plan, matcher: Matcher, rows, tags: bool, details) -> Iterato
     """Results of the stored ``rows`` (plan, seq, folded units, units, tagged) with the units as written
     (``details``: ``StoredPlan.grep_details`` of the rows)."""
     doc_of = {ref.key: ref.doc_id for ref in plan.refs}
+    # A unit holding a line break (a tag written over two lines: 牵头单位:X / 责任单位:Y) splits into more lines than the
+    # row's units: those tasks are built and their units read from them (else the tag's first line read as a clause,
+    # searched under --no-tags, and counted as a unit of its own); read before the first result (a damaged store heals)
+    odd = [(p, s) for p, s, folded, count, _ in rows if count and (details[(p, s)][2] or folded).count("\n") + 1 != count]
+    built = dict(zip(odd, plan.tasks_at(odd))) if odd else {}
     found = []
     for p, s, folded, count, tagged in rows:
         task_id, label, original = details[(p, s)]
+        if (p, s) in built:
+            found.append((built[(p, s)], task_units(built[(p, s)], tags)))
+            continue
         units = (original or folded).split("\n") if count else []
         if tagged and not tags:
             units = units[:-1]
