@@ -243,3 +243,42 @@ def test_store_answers_as_memory(fixtures, escaped, method, view):
             differ.append(label)
     assert stored.uses_store(), "the sweep asked the store, never its tasks loaded"
     assert not differ, f"{method}: {len(differ)} of {len(calls)} calls differ, first: {differ[:5]}"
+
+
+# kb grep: a stored plan searches in SQL (kb.grep._search_stored: literal in the stored folded units, filters by the
+# store's indexes, light results from stored rows); the plan in memory scans every task.  Same results, unit by unit,
+# with and without the tags (--no-tags).  Plans 06 and 45 write tags over two lines (牵头单位:X / 责任单位:Y): light
+# results split them into two units (the first searched under --no-tags) until the rows' unit counts were checked.
+GREP_PATTERNS = ["牵头", "PM2.5", "ｐｍ２．５", "gdp", "家庭医生", "IT 处", "“", "2025年", r"20\d\d年底前", r"(牵头|配合)单位",
+                 r"^[一二三四五六七八九十]+、", "不存在的词语"]
+
+
+def grep_calls(memory):
+    from kb.grep import TaskFilter
+
+    names = [*memory.departments()[::40], *list(memory.subunits())[:3]]
+    filters = [TaskFilter(departments=[n]) for n in names] + [TaskFilter(leads=[n]) for n in names[:4]]
+    filters += [TaskFilter(supports=[n]) for n in names[:4]]
+    filters += [TaskFilter(year=y) for y in (2019, 2020, 2023, 2025)]
+    filters += [TaskFilter(has_target=True), TaskFilter(due_before="2023-12-31"), TaskFilter(sections=["二"]),
+                TaskFilter(year=2025, due_before="2025-06-30")]
+    calls = [(p, None) for p in GREP_PATTERNS]
+    calls += [(p, f) for f in filters for p in ("", "牵头", r"\d+%")]
+    return calls
+
+
+def test_grep_in_the_store_finds_what_memory_finds(fixtures):
+    from kb.grep import build_matcher, search
+
+    stored, memory = fixtures
+    calls = grep_calls(memory)
+    differ = []
+    for pattern, filters in calls:
+        for light, tags in ((False, True), (True, True), (True, False)):
+            def found(plan, **kw):
+                return [(r.task.id, r.units, r.spans) for r in search(plan, build_matcher([pattern]), filters, tags=tags, **kw)
+                        if r.matched()]
+            if found(stored, prefilter=True, light=light) != found(memory):
+                differ.append((pattern, filters, light, tags))
+    assert stored.uses_store(), "the store's own search, never its tasks loaded"
+    assert len(calls) > 60 and not differ, f"{len(differ)} of {3 * len(calls)} searches differ, first: {differ[:3]}"
