@@ -190,6 +190,8 @@ _AFTER_SIGNING_RE = re.compile(rf"^(?:{PUBLICATION_NOTE}|(?:抄送|主送|印发
 _ROUTING_LINE_RE = re.compile(rf"^(?:(?:抄送|主送|印发)[：:]|[^。；;，,！？]{{0,40}}{WHOLE_DATE}印发$)")
 #: Marks no signature line holds (a sentence's, a label's).
 _NOT_IN_SIGNATURE = "。；;，,！？：:"
+#: How the name of a signing body ends (a line of a signature of several bodies, one a line).
+_SIGNING_BODY_RE = re.compile(r"(?:人民政府|政府|委员会|办公厅|办公室|局|委|厅|部|办|院|署|中心|集团|公司|总会|联合会|小组)$")
 
 
 def continues(previous: str, line: str) -> bool:
@@ -649,7 +651,13 @@ def signature_lines(lines: list[str]) -> set[int]:
         after = text[k + 2][1] if k + 2 < len(text) else None
         if after is None or _AFTER_SIGNING_RE.match(after) or ANNEX_CAPTION_LINE_RE.match(after) or is_title(after) \
                 or is_heading(after):
-            found.add(i)
+            # Several bodies sign one line each (上海市交通委员会 / 上海市发展和改革委员会 / 2023年6月15日): the signature opens
+            # at the first of them, and the others stay joined to it — cut at the last, the first bodies were lost to
+            # the closing (the plan's issuers read as one of thirteen).
+            while k > 0 and _SIGNING_BODY_RE.search(text[k - 1][1]) and len(text[k - 1][1]) <= 40 \
+                    and not any(c in text[k - 1][1] for c in _NOT_IN_SIGNATURE):
+                k -= 1
+            found.add(text[k][0])
     return found
 
 
