@@ -194,6 +194,27 @@ _NOT_IN_SIGNATURE = "。；;，,！？：:"
 _SIGNING_BODY_RE = re.compile(r"(?:人民政府|政府|委员会|办公厅|办公室|局|委|厅|部|办|院|署|中心|集团|公司|总会|联合会|小组)$")
 
 
+#: A section number alone on its line (（十二）): its title is on the next line.
+_BARE_SECTION_RE = re.compile(r"^[（(][一二三四五六七八九十]{1,3}[)）]$")
+#: Column words this long or longer are a table's header cell when a line is one alone (shorter ones — 任务, 目标 — may
+#: be a wrapped sentence's last word).
+_COLUMN_WORD_MIN = 4
+
+
+def is_column_word(line: str) -> bool:
+    """A line that is one column word of a task table's header (kb/data/tables.yaml columns: 一级指标, 指标性质, 牵头单位),
+    four characters or more: a header cell laid out one a line."""
+    text = line.strip()
+    if len(text) < _COLUMN_WORD_MIN or len(text) > 8:
+        return False
+    from kb.parser.tables import load_vocabulary
+
+    vocab = load_vocabulary()
+    words = {word for word, _ in vocab.words}
+    # (指标说明, 事项内容: a column word and a description ending — the item's description column)
+    return text in words or any(text.endswith(e) and text[: -len(e)] in words for e in vocab.description_endings)
+
+
 def continues(previous: str, line: str) -> bool:
     """True if ``line`` is a fragment of the same paragraph as ``previous``."""
     if not previous or not line:
@@ -206,6 +227,10 @@ def continues(previous: str, line: str) -> bool:
         return False  # 附件1 / 附件2 某市…分工表 opens an annex: never the rest of an attachments list or a signature
     if _NOTES_HEAD_LINE_RE.match(line):
         return False  # 注：1.… under a table: the notes open their own paragraph (not the signing date's rest)
+    if is_column_word(line) or is_column_word(previous):
+        return False  # 一级指标 / 二级指标 …: a table's header cells one a line, never glued to its title or to each other
+    if _BARE_SECTION_RE.match(previous) and len(line) <= 12 and not is_heading(line):
+        return True  # （十二） / 信用建设: a table's category cell the page broke after its number
     if BARE_ANNEX_CAPTION_RE.match(previous):
         return False  # 附件 / 附件2 alone: its title line stands apart (附件 + 三级… is no 附件三)
     if line[0] in _load_line_start_marks() and not PAGE_FOOTER_RE.match(line):

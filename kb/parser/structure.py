@@ -23,7 +23,7 @@ from kb.annexes import AnnexPattern, caption_word
 from kb.numerals import cn_number
 from kb.parser.deadlines import marks_outside_brackets
 from kb.parser.cleanup import (ARTICLE_START_RE, CHAPTER_HEADING_RE, NOTES_HEAD, NUMBERED_ITEM_RE, PART_HEADING_RE,
-                               PUBLICATION_NOTE,
+                               PUBLICATION_NOTE, is_column_word,
                                SECTION_HEADING_RE, WHOLE_DATE, is_page_metadata, is_title)
 
 
@@ -337,6 +337,7 @@ def outline(paragraphs: list[str], doc_id: str) -> Outline:
     listing = False
     article_list = False  # inside an article closing with ：, whose （一）… lines are its list
     attachments = _attachments_lines(body)
+    numbered_rows = False  # the annex opened is a table one cell a line (its header cells came first)
     for at, p in enumerate(body):
         if parts and not annexes and at in attachments:
             # 附件：三级公立医院绩效考核指标 before the signature and date: the closing's (the annex follows them)
@@ -390,6 +391,19 @@ def outline(paragraphs: list[str], doc_id: str) -> Outline:
                 want_annex_title = False
                 continue
             want_annex_title = False
+            if is_column_word(p) and not any(b.part == part for b in blocks):
+                numbered_rows = True
+                continue  # the annex table's header cells one a line (一级指标 / 二级指标 / …): no item
+            if _NOTES_HEAD_RE.match(p):
+                # 注：1.… under the annex's table: its notes, a section of their own (counted apart)
+                section, section_title = f"{part}（{ANNEX_NOTES_TITLE}）", ANNEX_NOTES_TITLE
+                sections.append((section, section_title))
+                rest = _NOTES_HEAD_RE.sub("", p, count=1).strip()
+                if rest:
+                    m = ITEM_RE.match(rest)
+                    blocks.append(Block(part, part_title, section, section_title, int(m.group(1)) if m else None,
+                                        "paragraph", rest, heading_title(m.group(2) if m else rest)))
+                continue
             m = PART_RE.match(p) if len(p) <= 30 and "。" not in p[:-1] else None
             m = m or (SECTION_RE.match(p) if is_section_heading(p) else None)
             if m:  # 一、 / （一） inside an annex: a section of the annex (附件1（一）-3), never a body part
@@ -398,6 +412,22 @@ def outline(paragraphs: list[str], doc_id: str) -> Outline:
                 sections.append((section, section_title))
                 continue
             m = ITEM_RE.match(p)
+            last = blocks[-1] if blocks else None
+            if (numbered_rows and not m and section and section_title and section_title != ANNEX_NOTES_TITLE
+                    and (last is None or last.section != section) and len(p) <= 12
+                    and not any(c in p for c in _SENTENCE_MARKS)):
+                # （十四）医务人员 / 满意度: the category cell the page broke — the rest of the section's title
+                section_title += p.strip()
+                sections[-1] = (section, section_title)
+                continue
+            nxt = body[at + 1] if at + 1 < len(body) else ""
+            category = len(p) <= 12 and not any(c in p for c in _SENTENCE_MARKS) and bool(ITEM_RE.match(nxt))
+            if (not m and not category and last is not None and last.part == part and last.section == section
+                    and last.number is not None and section_title != ANNEX_NOTES_TITLE and numbered_rows and len(p) <= 300):
+                # a row of an annex table one cell a line (1.门诊人次数与出院人次数比 / 定量 / 计算方法：… / 指标来源：…): the
+                # unnumbered lines after a numbered one are its cells — one row, never more items
+                last.text = last.text + p
+                continue
             blocks.append(Block(part, part_title, section, section_title, int(m.group(1)) if m else None, "paragraph", p,
                                 heading_title(m.group(2) if m else p)))
             continue
