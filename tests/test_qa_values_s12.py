@@ -90,6 +90,9 @@ ROWS = [
     ("zf", "基层执法人员工资标准是多少？", "not_in_plan", [], ["5%"],
      "the plan states no pay; its one target is 法制审核人员不少于…执法人员总数的5% (holdout12 o17 answered it)"),
     ("zf", "法制审核人员原则上不少于执法人员总数的多少？", "answered", ["5%"], [], "control (holdout12 zf05): 四（十一）"),
+    ("jdwf", "任务表里一共有几个街镇（管委会）？", None, [], ["60%"],
+     "a count of 街镇 asked in 个: the plan's 各街镇（管委会）…不低于年度计划任务量的60% is a share, no count (holdout12 wf15; "
+     "since cad6f5c the share reached the answer)"),
     # ---- cause 5: named sets — the members of a term the plan counts, or their number
     ("cm", "“三项负面清单”是哪三项？", "answered",
      ["共 3 项", "不能通过农用地转为新增建设用地入市", "不能把宅基地纳入入市范围", "不能搞商品住宅开发"], [],

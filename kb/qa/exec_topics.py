@@ -317,13 +317,15 @@ def _named_elsewhere(words: list[str], chosen, env) -> bool:
 def _of_measure(asked: str, tg) -> bool:
     """A target answers a measure asked with no unit (面积多大: shapes.yaml measure_asks) when it is stated in one of the
     measure's units, as a share (建成区40%以上面积达到…: how much of an area), or its metric names the measure; never a
-    count of things (新增加装电梯300台).  A unit asked (几个 → 10名) any target answers, as before."""
+    count of things (新增加装电梯300台).  A unit asked (几个 → 10名) any target answers but a share (60%)."""
     from kb.qa.executors import measure_units
     from kb.qa.query import load_shapes
 
     shapes = load_shapes()
     if asked not in shapes["measure_asks"]:
-        return True
+        # (a share is no count: 几个街镇 is not answered by 各街镇…不低于年度计划任务量的60%, holdout12 wf15)
+        share = shapes["unit_kinds"]["share"]
+        return asked in share or tg.unit not in share
     return (tg.unit in measure_units(shapes, asked) or tg.unit in shapes["unit_kinds"]["share"]
             or any(n in tg.metric for n in shapes["measure_nouns"].get(asked, ())))
 
