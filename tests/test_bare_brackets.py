@@ -26,6 +26,10 @@ IN_SENTENCE = ("某市关于统计工作的措施\n一、主要任务\n"
 LONE = ("某市关于统计工作的措施\n一、主要任务\n"
         "（一）做好数据报送。按月报送统计数据。(市统计局)\n"
         "（二）加强统计监督。开展统计执法检查。\n")
+STATE_FIRMS = ("某区盘活低效用地行动方案\n一、主要任务\n"
+               "1.开展收储出让。对低效用地依法收储。（各街镇、区规划资源局）\n"
+               "2.开展资源收购。鼓励国企收购低效用地。（各街镇、区属国企）\n"
+               "3.发挥国企作用。国企发挥主力军作用。（区属国企）\n")
 AMONG_TAGS = ("某市关于统计工作的措施\n一、主要任务\n"
               "（一）做好数据报送。按月报送统计数据。（市统计局牵头，市财政局配合）\n"
               "（二）加强统计监督。开展统计执法检查。（市司法局负责）\n"
@@ -42,6 +46,9 @@ ROWS = [
     (LONE, "（一）做好", {}, True, "one bare bracket is no habit: the warning stays, no role guessed"),
     (AMONG_TAGS, "（三）做好", {}, True, "a bare bracket among tags with role words: the warning stays"),
     (AMONG_TAGS, "（一）做好", {"lead": ["市统计局"], "support": ["市财政局"]}, False, "the role tags as before"),
+    (STATE_FIRMS, "2.开展", {"shared": ["各街镇", "区属国企"]}, False,
+     "区属国企 (state firms of the district) ends like a unit (国企, as 企业): holdout12 jdpd items 4, 5, 10 were warned"),
+    (STATE_FIRMS, "3.发挥", {"sole": ["区属国企"]}, False, "the same alone"),
 ]
 
 
