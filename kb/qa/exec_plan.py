@@ -544,6 +544,14 @@ def _split_names(names: str) -> list[str]:
     return out
 
 
+def _only_bodies(line: str) -> list[str]:
+    """The bodies of a line that is nothing but bodies (a signature line), else []."""
+    text = re.sub(r"\s", "", line)
+    names = _split_names(text)
+    # (every character a body's, or one separator — 、/和/与 — between two of them)
+    return names if names and len(text) - len("".join(names)) <= len(names) - 1 else []
+
+
 def issuers_of(doc, plan) -> tuple[list[str], str] | None:
     """(issuers, the words naming them) of one document: the cover's issuing sentence, else its signature, else its
     title's X等N部门; None when none of them names a body."""
@@ -559,12 +567,20 @@ def issuers_of(doc, plan) -> tuple[list[str], str] | None:
                 clause = sentence.rfind("，", 0, m.start("names") + 1) + 1
                 quoted = sentence[clause:].strip()
                 return names, quoted if len(quoted) <= 90 else quoted[:90] + "…"
-    for line in reversed(lines):
-        m = _SIGNATURE.search(line)
+    for k in range(len(lines) - 1, -1, -1):
+        m = _SIGNATURE.search(lines[k])
         if m:
             names = _split_names(m.group("names"))
             if names:
-                return names, m.group(0)
+                # the signature's earlier lines, each nothing but bodies (上海市交通委员会 / 上海市发展和改革委员会2023年6月15日:
+                # the parser keeps a signature line apart from the date's — 3bcfd3e)
+                said = [m.group(0)]
+                j = k - 1
+                while j >= 0 and (before := _only_bodies(lines[j])):
+                    names[:0] = before
+                    said.insert(0, lines[j])
+                    j -= 1
+                return names, "".join(said)
     m = _TITLE_ISSUERS.match(doc.title or "")
     if m:
         return [f"{m.group('first')}等{m.group('n')}个部门"], doc.title
