@@ -335,14 +335,16 @@ def _wrapped_header(paras, i, vocab, header_columns, numbering) -> tuple[list[st
     name without figures or quotes (主要方向); the run ends at the first paragraph that is none (a row's cell)."""
     exact = {w for w, _ in vocab.words}
     cells: list[str] = []
+    widths: set[int] = set()  # lengths of the first pieces of words the column wrapped (牵头 / 部门: 2)
     j = i
     while j < len(paras) and len(cells) <= _HEADER_MAX:
         text, take = _squashed(paras[j][2]), 1
         while _open_bracket(text) and j + take < len(paras) and take < 3:
             text, take = text + _squashed(paras[j + take][2]), take + 1
         if take == 1 and j + 1 < len(paras) and joins_broken_word(text, _squashed(paras[j + 1][2]), vocab, header_columns, exact):
+            widths.add(len(text))
             text, take = text + _squashed(paras[j + 1][2]), 2
-        if cells and _NOTE_RE.fullmatch(text):
+        if cells and _NOTE_RE.fullmatch(text) and not _numbering(text, numbering):
             cells[-1] += text  # a cell's note the column wrapped before its bracket (重点任务 / （2024-2026）)
             j += take
             continue
@@ -357,7 +359,28 @@ def _wrapped_header(paras, i, vocab, header_columns, numbering) -> tuple[list[st
             return None
         cells.append(text)
         j += take
+    cells = [c for c, _ in _wrapped_words_joined([(c, 1) for c in cells], widths, vocab, header_columns)]
     return (cells, j) if cells else None
+
+
+def _wrapped_words_joined(cells: list[tuple[str, int]], widths: set[int], vocab, header_columns) -> list[tuple[str, int]]:
+    """Header cells (cell, paragraphs it takes) with a word the column wrapped after a whole column word joined again
+    (``任务`` / ``分类``: 任务 names a column alone, so ``joins_broken_word`` keeps them apart) — only when the header shows
+    its columns wrap at that width (``widths``: ``牵头`` / ``部门`` was joined, a first piece of 2 characters): the first
+    piece that long, the second no longer and naming no column, together naming the first piece's column.  A header
+    whose words are whole (指标 | 单位 | 目标值) keeps its cells."""
+    out: list[tuple[str, int]] = []
+    for cell, take in cells:
+        if out and widths:
+            first, taken = out[-1]
+            names = header_columns([first], vocab)
+            if (len(first) in widths and len(cell) <= len(first) and _WORD_PIECE_RE.fullmatch(first)
+                    and _WORD_PIECE_RE.fullmatch(cell) and names and not header_columns([cell], vocab)
+                    and header_columns([first + cell], vocab) == names):
+                out[-1] = (first + cell, taken + take)
+                continue
+        out.append((cell, take))
+    return out
 
 
 def _numbered_rows(paras, start, numbering, unit_like, time_like, width) -> tuple[int, list[tuple[int, int]]] | None:
@@ -1009,6 +1032,7 @@ def _regroup_once(paras, start, body, header, unit_like, time_like, headings=fro
             for c in cols_after:
                 row_cells[c] = _join(by_col.get(c, []), kinds[c])
             filled_somewhere = {col for w in ways for what, col in w if what == "col"}
+            merged_units, lacking = False, []
             for c in pre + cols_after:
                 if row_cells[c]:
                     last[c] = row_cells[c]
@@ -1017,6 +1041,14 @@ def _regroup_once(paras, start, body, header, unit_like, time_like, headings=fro
                 elif c in last and not heading_open and merges(c):
                     row_cells[c] = last[c]
                     notes.append(f"{cells_h[c]}：{last[c]}（合并单元格，取自上一行）")
+                    merged_units = merged_units or kinds[c] == "unit"
+                elif c in last and not heading_open and kinds[c] == "unit":
+                    lacking.append(c)
+            if merged_units:
+                # A unit column that never merges (配合) is empty in a row whose other unit cells are the row above's
+                # (a merged cell a copied page gives once): it may be merged over this row too, or empty — not known.
+                warns.extend(warning("flat_cell_merged_unknown", number=number, column=cells_h[c], value=last[c])
+                             for c in lacking)
             if unsure:
                 choices = "或".join(dict.fromkeys(cells_h[col] for ways_ in ways for x, (w, col) in enumerate(ways_) if w == "col" and lines[x] in unsure))
                 warns.append(warning("flat_cell_uncertain", number=number, cells="”“".join(unsure), choices=choices))
@@ -1075,7 +1107,9 @@ def _task_numbered(segments, vocab) -> tuple[frozenset[str], int | None]:
 
     first, cols = rows[0]
     at = next(x for x, ln in enumerate(first) if own(ln))
-    if at >= len(cols) or not all(_numbering(ln, numbering) for ln in first[:at]):
+    # (before it on the first row: numbered cells, or a name the category's number was wrapped off: （一） / 道路品质提升)
+    if at >= len(cols) or not all(_numbering(ln, numbering) or (len(ln) <= 30 and not _SENTENCE_RE.search(ln))
+                                  for ln in first[:at]):
         return frozenset(), None
     return frozenset(ln for lines, _ in rows for ln in lines if own(ln)), cols[at]
 

@@ -35,6 +35,7 @@ KEYS: dict[str, frozenset[str]] = {
     "unknown_label": frozenset({"label"}),
     "flat_cell_uncertain": frozenset({"number", "cells", "choices"}),
     "flat_cell_uncertain_first": frozenset({"cells"}),
+    "flat_cell_merged_unknown": frozenset({"number", "column", "value"}),
 }
 
 

@@ -1,0 +1,95 @@
+"""A task table flattened one cell a paragraph whose narrow header cells wrap over lines (任务 / 分类, 牵头 / 部门, 配合 /
+部门, 实施 / 主体), with a year-plan column a year beside the 重点任务 column (2025年计划 / 2026年计划), rows numbered
+inside their cells (（一） category, （1） task), merged category cells given once (tagsblind8's cause 1, rebuilt from
+its description — never from its blind text).  kb/parser/flattened.py ``_wrapped_header``, ``_wrapped_words_joined``,
+``_task_numbered``.  Expectations written before the code ran."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.parser import parse_document
+from kb.parser.flattened import _wrapped_words_joined
+from kb.parser.tables import header_columns, load_vocabulary
+
+PLAN = "某区交通精细化管理三年行动计划\n\n附件\n\n重点任务分工表\n\n{table}"
+
+#: The header as a narrow page wraps it: every two-character piece a paragraph.
+HEADER = ("任务", "分类", "重点任务（2024-2026）", "2025年计划", "2026年计划", "牵头", "部门", "配合", "部门", "实施", "主体")
+
+
+def _rows(*cells: str):
+    doc, tasks = parse_document(PLAN.format(table="\n".join(cells) + "\n"), "t")
+    return doc, [t for t in tasks if t.source and "序号" in t.source]
+
+
+#: (paragraphs after the header, expected (task text opening, lead, support, a warning naming this unit or None) per row, why)
+CASES = [
+    (("（一）道路品质提升",
+      "（1）建设精品道路300条。", "建设精品道路100条。", "建设精品道路100条。", "区建设管理委", "区交通委", "各街镇",
+      "（2）完成架空线入地50公里。", "完成架空线入地20公里。", "完成架空线入地15公里。", "区建设管理委", "区规划资源局", "各街镇",
+      "（二）交通秩序治理",
+      "（3）治理拥堵节点20处。", "治理拥堵节点8处。", "治理拥堵节点6处。", "区公安分局", "区交通委", "各街镇"),
+     [("（1）建设精品道路300条", ["区建设管理委"], ["区交通委", "各街镇"], None),
+      ("（2）完成架空线入地50公里", ["区建设管理委"], ["区规划资源局", "各街镇"], None),
+      ("（3）治理拥堵节点20处", ["区公安分局"], ["区交通委", "各街镇"], None)],
+     "任务 / 分类 is one column (the header wraps at two characters: 牵头 / 部门): the task is the 重点任务 cell, never the "
+     "2025年计划 cell; 实施主体 read as support (a column after 牵头 and 配合)"),
+    (("（一）", "道路品质提升",
+      "（1）建设精品道路300条。", "建设精品道路100条。", "建设精品道路100条。", "区建设管理委", "区交通委", "各街镇",
+      "（2）完成架空线入地50公里。", "完成架空线入地20公里。", "完成架空线入地15公里。", "区建设管理委", "区规划资源局", "各街镇"),
+     [("（1）建设精品道路300条", ["区建设管理委"], ["区交通委", "各街镇"], None),
+      ("（2）完成架空线入地50公里", ["区建设管理委"], ["区规划资源局", "各街镇"], None)],
+     "the category's number wrapped off its name (（一） / 道路品质提升): no header note (实施主体（一）), and row 2 (its "
+     "category merged) keeps its task in the 重点任务 column"),
+    (("（一）设施品质",
+      "（1）完成桥梁检测200座。", "完成桥梁检测80座。", "完成桥梁检测60座。", "设施运行处", "设施养护处", "安全处", "各区",
+      "（2）整治道路积水点30处。", "整治积水点10处。", "整治积水点10处。", "设施养护处", "水务处", "各区"),
+     [("（1）完成桥梁检测200座", ["设施运行处"], ["各区"], "设施养护处"),
+      ("（2）整治道路积水点30处", ["设施养护处"], ["水务处", "各区"], None)],
+     "four unit paragraphs for three unit columns (a two-line 牵头 cell, or two 配合 units): which column holds the middle "
+     "ones is not known — a warning and no role for them, never a guessed one (the first and the last are certain)"),
+]
+
+
+CASES.append(
+    (("（一）设施品质",
+      "（1）完成桥梁检测200座。", "完成桥梁检测80座。", "完成桥梁检测60座。", "设施运行处", "安全处", "各区",
+      "（2）完成隧道检测20座。", "完成隧道检测8座。", "完成隧道检测6座。",
+      "（3）改造公交站点500个。", "改造公交站点200个。", "改造公交站点150个。", "公交处", "运输处", "各区"),
+     [("（1）完成桥梁检测200座", ["设施运行处"], ["安全处", "各区"], None),
+      ("（2）完成隧道检测20座", ["设施运行处"], ["各区"], "安全处"),
+      ("（3）改造公交站点500个", ["公交处"], ["运输处", "各区"], None)],
+     "row 2 has no unit paragraph: its 牵头 and 实施主体 cells are merged with row 1's (taken, and said); its 配合 may be "
+     "merged too or empty — a warning naming row 1's 配合 and no role, never row 1's 配合 guessed"))
+
+
+@pytest.mark.parametrize(("cells", "expected", "why"), CASES, ids=[c[2][:40] for c in CASES])
+def test_split_header_rows(cells, expected, why):
+    _, tasks = _rows(*HEADER, *cells)
+    assert len(tasks) == len(expected), why
+    for task, (opening, lead, support, warned) in zip(tasks, expected):
+        assert task.text.startswith(opening), (why, task.text)
+        assert (task.lead, task.support, task.sole, task.shared) == (lead, support, [], []), (why, task.text)
+        assert "实施主体（" not in task.text and "主体（一）" not in task.text, (why, task.text)
+        if warned:
+            assert any(warned in w and "不能确定" in w for w in task.warnings), (why, task.warnings)
+        else:
+            assert not task.warnings, (why, task.warnings)
+
+
+#: (header cells, widths of the words the header was seen to wrap, expected cells, why)
+JOINS = [
+    (["任务", "分类", "重点任务"], {2}, ["任务分类", "重点任务"], "任务 / 分类 in a header wrapping at two characters"),
+    (["指标", "单位", "目标值"], set(), ["指标", "单位", "目标值"], "whole words, nothing wrapped: 单位 is a column of its own"),
+    (["任务", "分类", "牵头部门"], {3}, ["任务", "分类", "牵头部门"], "the header wraps at three characters: 任务 is a whole word"),
+    (["重点任务", "完成时限"], {4}, ["重点任务", "完成时限"], "both pieces name a column: two columns"),
+    (["任务", "主要方向"], {2}, ["任务", "主要方向"], "主要方向 is longer than the wrap width: no piece of 任务"),
+]
+
+
+@pytest.mark.parametrize(("cells", "widths", "expected", "why"), JOINS, ids=[j[3][:40] for j in JOINS])
+def test_wrapped_words_joined(cells, widths, expected, why):
+    vocab = load_vocabulary()
+    got = [c for c, _ in _wrapped_words_joined([(c, 1) for c in cells], widths, vocab, header_columns)]
+    assert got == expected, why
