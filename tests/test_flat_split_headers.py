@@ -64,6 +64,23 @@ CASES.append(
      "merged too or empty — a warning naming row 1's 配合 and no role, never row 1's 配合 guessed"))
 
 
+CASES.append(
+    (("（一）设施品质",
+      "（1）建设精品道路300条。", "建设精品道路100条。", "建设精品道路100条。", "道路管理处", "规划处", "各区",
+      "（2）改造公交站点500个。", "（1）改造公交站点200个；", "（2）完善站点信息设施。", "改造公交站点150个。", "公交处", "运输处", "各区",
+      "（3）整治道路积水点30处，", "完善排水设施。", "整治积水点10处。", "整治积水点10处。", "设施养护处", "水务处", "各区",
+      "（二）运行服务",
+      "（4）推进出租汽车规范管理。", "—", "—", "运输处", "执法总队", "各区",
+      "（5）提升轨道交通服务水平。", "完成客流监测系统建设。", "持续推进。", "轨道处", "运输处", "各区"),
+     [("（1）建设精品道路300条", ["道路管理处"], ["规划处", "各区"], None),
+      ("（2）改造公交站点500个", ["公交处"], ["运输处", "各区"], None),
+      ("（3）整治道路积水点30处，完善排水设施", ["设施养护处"], ["水务处", "各区"], None),
+      ("（4）推进出租汽车规范管理", ["运输处"], ["执法总队", "各区"], None),
+      ("（5）提升轨道交通服务水平", ["轨道处"], ["运输处", "各区"], None)],
+     "a year's plan written as steps （1）（2） of the task's own numbering (row 2) is that cell's, no row: every row after it "
+     "is read (they were lost, and the table ended at row 1); a task cell wrapped after its comma; empty year cells —"))
+
+
 @pytest.mark.parametrize(("cells", "expected", "why"), CASES, ids=[c[2][:40] for c in CASES])
 def test_split_header_rows(cells, expected, why):
     _, tasks = _rows(*HEADER, *cells)

@@ -412,6 +412,8 @@ def _numbered_rows(paras, start, numbering, unit_like, time_like, width) -> tupl
                 if x - rows[-1][0] > 3 * width:
                     break
                 m = marks[x]
+                if m and m[0] == family and not cell and m[1] <= rows[-1][1]:
+                    continue  # steps （1）（2） inside a later cell of the row (a year's plan), before its units: no row
                 if m and m[0] == family:
                     follows = m[1] == rows[-1][1] + 1
                     if runs_on and not follows or not runs_on and not (cell and (follows or (m[1] == 1 and other))):
@@ -1111,7 +1113,8 @@ def _task_numbered(segments, vocab) -> tuple[frozenset[str], int | None]:
     if at >= len(cols) or not all(_numbering(ln, numbering) or (len(ln) <= 30 and not _SENTENCE_RE.search(ln))
                                   for ln in first[:at]):
         return frozenset(), None
-    return frozenset(ln for lines, _ in rows for ln in lines if own(ln)), cols[at]
+    # (a row's first such paragraph: steps （1）（2） in a later cell of the row — its year's plan — are that cell's)
+    return frozenset(next(ln for ln in lines if own(ln)) for lines, _ in rows), cols[at]
 
 
 def _task_like(line: str, unit_like, time_like) -> bool:
