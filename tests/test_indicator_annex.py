@@ -76,3 +76,15 @@ def test_holdout11_annex_count_is_its_rows(question, name):
     answer = Session(plan=Plan([doc], tasks)).ask(question)
     assert "共 55 项" in answer.text and "12 条注" in answer.text, answer.text
     assert len(answer.tasks) == 55, answer.text
+
+
+@pytest.mark.parametrize("name", ["jx_jixiaokaohe_guobanfa2019-4.html", "jx_jixiaokaohe_guobanfa2019-4.txt"])
+def test_an_indicator_table_assigns_no_task(name):
+    """A table that names no unit (an indicator system) does not make the plan a tagged one: the body's prose roles are
+    read as before the table was read row by row (三（二） 国家卫生健康委、国家中医药局; 五（五） 国家卫生健康委 leads) —
+    a28ad7a had dropped them all, and 国家卫生健康委在2019年3月底前要完成哪些工作 said the plan assigns no task."""
+    path = HOLDOUT / name
+    doc, tasks = parse_document(read_document(path, use_cache=False).text, "jx", str(path))
+    by = {t.label: t for t in tasks}
+    assert by["三（二）"].departments("any") and "国家卫生健康委" in by["三（二）"].departments("any")
+    assert by["五（五）"].lead == ["国家卫生健康委"]

@@ -437,13 +437,19 @@ def _give_prose_roles(task: Task, tag) -> None:
     task.role_source = "prose"
 
 
+def _role_tables(state: ParseState) -> list:
+    """The task tables with a column of units (牵头/配合/责任单位): a table of items naming no unit (an indicator system:
+    一级指标 | … | 指标说明) assigns no task, so the plan's prose is read as in a plan without tags."""
+    return [t for t in state.tables if any(c in t.columns for c in tables._UNIT_COLUMNS)]
+
+
 def _prose_in_tagged_plan(state: ParseState) -> None:
     """E in a tagged plan: a paragraph with no roles of its own (no tag, label line, heading's or duty section's
     roles, table row) whose own sentence says ``由X牵头`` / ``X牵头…`` / ``由X负责`` / ``由X制定…``
     (``roles.TAGGED_PLAN_FORMS``) gives X that role — the plan's closing ``由A、B、C牵头，会同相关部门和各区政府…``,
     ``由街镇牵头协调…`` inside an untagged numbered item.  A paragraph carrying a tag is read by its tag only, and a
     body being set up (``成立由X牵头…的推进机制``) gives no role here."""
-    if state.tables:
+    if _role_tables(state):
         # A plan that assigns its tasks in a task table: the body's paragraphs restate the table's rows, so their
         # prose would count a task twice (宝山 2019: 三（一）1's 由街镇（园区）牵头 is the table's row too).
         return
@@ -463,7 +469,7 @@ def _prose_in_tagged_plan(state: ParseState) -> None:
 def rule_prose(state: ParseState) -> None:
     """E: a plan with no tag at all still has its paragraphs as tasks; roles stated in prose
     (X会同Y…, 由X牵头) are read where unambiguous and marked ``role_source="prose"``."""
-    if state.task_tags or state.outline.heading_tags or state.tables or any(t.role_source == "heading" for t in state.tasks) or state.outline.duty_heads:
+    if state.task_tags or state.outline.heading_tags or _role_tables(state) or any(t.role_source == "heading" for t in state.tasks) or state.outline.duty_heads:
         _prose_in_tagged_plan(state)
         return
     state.doc.tagged = False
