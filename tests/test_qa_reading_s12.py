@@ -132,6 +132,11 @@ ROWS = [
     ("jicai", "集中采购结果的执行周期是什么", {}, "answered", ["1年"], [],
      "六 于2019年初开始执行集中采购结果，周期为1年 — the same shape (周期为) in another plan"),
 
+    ("zigong", "需要多少资金", {}, "not_in_plan", ["方案没有写明资金数额"], ["方案的任务"],
+     "no topic asked and the plan states no sum: said of the plan, no placeholder topic (review-qa 6)"),
+    ("zigong", "建设周期多长", {"unit": "duration"}, "not_in_plan", ["天、年等单位"], ["个工作日、个季度、工作日"],
+     "no span stated: the units named read as officials write them, shortest first and once each (review-qa 6)"),
+
     # ---- 4. who does a clause inside an item: the units its sentence names, or not said
     ("ky", "谁负责提出《国有资产评估管理办法》的修订建议？", {}, "answered", ["财政部"], ["没有读懂"],
      "四（三）请财政部落实…，提出对《国有资产评估管理办法》的修订建议 (holdout11 ky07)"),

@@ -677,7 +677,8 @@ def _no_sum(question: str, q: Query, env: Env, asked: list[str]) -> Answer:
 
     env.ctx.tasks = []
     w = load_answer_words()
-    heading = [w["no_sum"].format(topic="".join(asked) or "方案的任务")]
+    # (nothing asked of a topic — 需要多少资金 — is said of the plan, never of a placeholder topic shown as asked)
+    heading = [w["no_sum"].format(topic="".join(asked)) if "".join(asked) else w["no_sum_plan"]]
     named = targets_named(env, asked)
     if named:
         heading.append(w["stated_instead"])
@@ -1010,7 +1011,9 @@ def _no_number_in_unit(question: str, q: Query, env: Env) -> Answer | None:
             return stated_times_answer(question, env, task, words_asked, times)
     if q.unit in shapes["measure_asks"]:
         # 加装电梯面积多大: the measure named in words (面积), the units it would be stated in
-        units = "、".join(measure_units(shapes, q.unit)[:3])
+        # (as officials write them: shortest first, 个工作日 and 工作日 once — 个工作日、个季度、工作日 read oddly)
+        shown = dict.fromkeys(u[1:] if u.startswith("个") and len(u) > 2 else u for u in measure_units(shapes, q.unit))
+        units = "、".join(sorted(shown, key=len)[:3])
         text = words["no_measure"].format(topic=what, measure=words["measure_names"].get(q.unit, q.unit), units=units)
     else:
         text = words["no_number_in_unit"].format(topic=what, unit=q.unit)

@@ -47,6 +47,7 @@ REQUIRED = {
                      "opinion": (), "role": ("{place}", "{roles}"), "annex": ("{place}",)},
     "plans_held": ("{plans}",),
     "no_sum": ("{topic}",),
+    "no_sum_plan": (),
     "stated_instead": (),
     "stated_clauses": ("{topic}",),
     "no_number_in_unit": ("{topic}", "{unit}"),
