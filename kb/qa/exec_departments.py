@@ -14,7 +14,8 @@ from __future__ import annotations
 from kb.model import ROLE_NAMES, ROLES, Plan, Task, item_count
 from kb.qa.answer import Answer
 from kb.qa.query import Query, asked_topic
-from kb.qa.result import GroupLine, Result, compose, numbered, numbered_items, render_text, target_line
+from kb.qa.result import (GroupLine, Result, compose, item_firsts as _item_firsts, numbered, numbered_items, render_text,
+                          rows_note as _rows_note, target_line)
 from kb.qa.wording import load_answer_words
 from kb.duties import SpellingsPlan as _Spellings, count_said, docs_of as _docs_of, place_body, written_as as _written_as
 
@@ -499,20 +500,6 @@ def _joint(question: str, q: Query, env) -> Answer:
     roles = {t.id: sorted({r for n in names for r in t.roles_of(n)}, key=_role_order) for t in tasks}
     ctx.tasks = _item_firsts(tasks)  # (第N项 after it: the Nth numbered item)
     return Answer(question, intent, compose(lines), departments=names, tasks=tasks, roles=roles)
-
-
-def _rows_note(tasks: list[Task]) -> str:
-    """answers.yaml ``item_rows`` after a count of ``tasks``' numbered items where their rows are more, else ""."""
-    if item_count(tasks) == len(tasks):
-        return ""
-    return load_answer_words()["item_rows"].format(rows=len(tasks))
-
-
-def _item_firsts(tasks: list[Task]) -> list[Task]:
-    """The first row of each numbered item of ``tasks`` (what a list numbered by items numbers: 第N项 after it)."""
-    from kb.select import item_groups
-
-    return [group[0] for group in item_groups(tasks)]
 
 
 def close_names(plan: Plan, name: str, limit: int = 3) -> list[str]:

@@ -10,11 +10,11 @@ import re
 from dataclasses import replace
 
 from kb.lazypattern import LazyPattern
-from kb.model import ROLE_NAMES, ROLES
+from kb.model import ROLE_NAMES, ROLES, item_count
 from kb.qa.answer import Answer
 from kb.qa.exec_departments import ROLE_WORDS, filter_topic, filter_within, within_base
 from kb.qa.query import Query, asked_topic
-from kb.qa.result import departments_of, compose, numbered, target_line, task_line
+from kb.qa.result import departments_of, compose, item_firsts, numbered, numbered_items as listed_items, rows_note, target_line, task_line
 from kb.qa.text import fold
 from kb.select import DateSpan, dated_items, plan_tasks
 
@@ -166,9 +166,11 @@ def exec_sharing(question: str, q: Query, env) -> Answer:
         pool = [t for t in pool if t.role_source != "duty"]
     tasks = [t for t in pool if keep(t)]
     tasks, topic_note = filter_topic(q, env, tasks)
-    lines = [f"{name}" + (f"（涉及{topic_note}）" if topic_note else "") + f"共 {len(tasks)} 项" + ("：" if tasks else "。")]
-    lines.extend(numbered(tasks))
-    env.ctx.tasks = tasks
+    # (the plan's numbered items, the rows said where a 任务分工表 序号 spans several, listed under their item)
+    lines = [f"{name}" + (f"（涉及{topic_note}）" if topic_note else "") + f"共 {item_count(tasks)} 项{rows_note(tasks)}"
+             + ("：" if tasks else "。")]
+    lines.extend(listed_items(tasks))
+    env.ctx.tasks = item_firsts(tasks)
     return Answer(question, f"structure_{q.sharing}", compose(lines), tasks=tasks, departments=departments_of(tasks))
 
 
@@ -251,15 +253,14 @@ def exec_timed_tasks(question: str, q: Query, env) -> Answer:
         pool = filter_within(q, pool, within_base(q, env.ctx))  # 这些任务中哪些有时限: the previous list only
     if q.timed is False:
         tasks = [t for t in pool if not t.deadlines]
-        lines = [f"没有规定时限的任务共 {len(tasks)} 项" + ("：" if tasks else "。")]
-        lines.extend(numbered(tasks))
-        env.ctx.tasks = tasks
+        lines = [f"没有规定时限的任务共 {item_count(tasks)} 项{rows_note(tasks)}" + ("：" if tasks else "。")]
+        lines.extend(listed_items(tasks))
+        env.ctx.tasks = item_firsts(tasks)
         return Answer(question, "deadline_list", compose(lines), tasks=tasks, departments=departments_of(tasks))
     tasks = [t for t in pool if t.deadlines]
-    lines = [f"规定了时限的任务共 {len(tasks)} 项" + ("：" if tasks else "。")]
-    for k, t in enumerate(tasks, 1):
-        lines.append(task_line(k, t, deadlines=True))
-    env.ctx.tasks = tasks
+    lines = [f"规定了时限的任务共 {item_count(tasks)} 项{rows_note(tasks)}" + ("：" if tasks else "。")]
+    lines.extend(listed_items(tasks, deadlines=True))
+    env.ctx.tasks = item_firsts(tasks)
     return Answer(question, "deadline_list", compose(lines), tasks=tasks, departments=departments_of(tasks),
                   deadlines=[(t.id, d) for t in tasks for d in t.deadlines])
 

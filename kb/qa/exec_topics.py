@@ -17,10 +17,10 @@ import functools
 import re
 
 from kb.lazypattern import LazyPattern
-from kb.model import ROLE_NAMES, ROLES, Task
+from kb.model import ROLE_NAMES, ROLES, Task, item_count
 from kb.qa.answer import Answer
 from kb.qa.query import Act, Query, asked_topic, split_scope
-from kb.qa.result import departments_of, compose, describe, numbered, target_line
+from kb.qa.result import departments_of, compose, describe, item_firsts, numbered, numbered_items as listed_items, rows_note, target_line
 from kb.qa.stated import stated_bodies, stated_doers, stated_recipients
 from kb.qa.text import fold, longest_first, task_head
 
@@ -953,11 +953,11 @@ def exec_topic_list(question: str, q: Query, env) -> Answer:
     note = f"（含同义写法：{'、'.join(synonyms)}）" if synonyms else ""
     if how != "原文含任一写法":
         note += f"（{how}）"
-    lines = [f"涉及{shown}的任务{note}共 {len(tasks)} 项："]
-    lines.extend(numbered(tasks))
+    lines = [f"涉及{shown}的任务{note}共 {item_count(tasks)} 项{rows_note(tasks)}："]
+    lines.extend(listed_items(tasks))
     if others:
         lines.append("另外，非任务段落中提到的：" + "、".join(f"{t.label}" for t in others))
-    ctx.tasks, ctx.topic = tasks, words
+    ctx.tasks, ctx.topic = item_firsts(tasks), words
     intent = "topic_count" if "count" in asks else "topic_tasks"
     return Answer(question, intent, compose(lines), tasks=tasks, departments=departments_of(tasks))
 
@@ -1225,13 +1225,13 @@ def exec_all_tasks(question: str, q: Query, env) -> Answer:
             if note := annex_note(env.plan):
                 lines.append(note)
             return Answer(question, "all_tasks", compose(lines), tasks=items)
-    lines = [f"方案的任务（带责任单位的条目）共 {len(tasks)} 项："]
-    lines.extend(numbered(tasks))
+    lines = [f"方案的任务（带责任单位的条目）共 {item_count(tasks)} 项{rows_note(tasks)}："]
+    lines.extend(listed_items(tasks))
     if q.plan_count and tasks:
         # 一共提出了多少条具体措施 in a plan stating no total (a stated one answers first: over_stated_total): the number
         # is kb's own count, said so — never passed off as the plan's figure
-        lines.append(f"（方案原文没有写明总数；{len(tasks)} 项是 kb 按带责任单位的条目统计的。）")
-    env.ctx.tasks = tasks
+        lines.append(f"（方案原文没有写明总数；{item_count(tasks)} 项是 kb 按带责任单位的条目统计的。）")
+    env.ctx.tasks = item_firsts(tasks)
     return Answer(question, "all_tasks", compose(lines), tasks=tasks, departments=departments_of(tasks))
 
 

@@ -359,6 +359,24 @@ def numbered_items(tasks: list[Task], start: int = 1, *, exclude: str | None = N
     return out
 
 
+def rows_note(tasks: list[Task]) -> str:
+    """What follows a count of ``tasks``' numbered items (``kb.model.item_count``) where a 任务分工表 writes some over
+    several rows: answers.yaml ``item_rows`` (the rows, listed under their item); "" where each task is an item."""
+    from kb.model import item_count
+
+    if item_count(tasks) == len(tasks):
+        return ""
+    return _words()["item_rows"].format(rows=len(tasks))
+
+
+def item_firsts(tasks: list[Task]) -> list[Task]:
+    """The first row of each numbered item of ``tasks``: what a list numbered by items (``numbered_items``) numbers,
+    and so what 第N项 after it names."""
+    from kb.select import item_groups
+
+    return [group[0] for group in item_groups(tasks)]
+
+
 def target_line(task: Task, tg: Target) -> str:
     """A target as officials read it, after its task's label."""
     return f"{task.label} " + target_words(task, tg)
