@@ -34,6 +34,7 @@ PLANS = {
     "weifei": ROOT / "tests/fixtures/plans/85_shandong_weifei_paicha_2019.txt",
     "songjiang": ROOT / "tests/fixtures/plans/21_songjiang_chengshigengxin_2025.txt",
     "jicai": ROOT / "tests/fixtures/plans/74_yaopin_jicai_guobanfa2019-2.pdf.txt",
+    "youeryuan": ROOT / "tests/fixtures/plans/102_youeryuan_guobanfa2019-3.txt",
     "jdpd": H12 / "jdpd_panhuo_jiafufa2022-13.txt",
     "jdwf": H12 / "jdwf_weifayongdi_jiafufa2026-4.txt",
     "cm": H12 / "cm_rushi_huchongfubanfa2023-16.txt",
@@ -116,6 +117,14 @@ ROWS = [
     ("jicai", "“两个允许”是指什么", "answered", ["共 2 项", "允许医疗卫生机构突破现行事业单位工资调控水平", "允许医疗服务收入"], [],
      "plan 74: 可按照“两个允许”（允许医疗卫生机构突破现行事业单位工资调控水平，允许医疗服务收入扣除成本…）的要求 — a "
      "bracket defining the term (line breaks of the PDF text inside it)"),
+    # ---- the members a body is composed of (成员由A、B…组成)
+    ("cm", "试点工作领导小组有多少个成员单位？", "answered", ["25", "区发展改革委", "区税务局", "各乡镇"], [],
+     "二（一）…成员由区发展改革委、区经委、…、区气象局、区税务局及各乡镇主要负责同志组成 — 25 bodies named, then 各乡镇 "
+     "(holdout12 cm16; its note: 25, or 26 with 各乡镇 said apart)"),
+    ("weifei", "核查组成员由哪些部门组成", "answered", ["省生态环境厅", "省卫生健康委", "等"], [],
+     "plan 85: 核查组成员由省生态环境厅、…、省卫生健康委等相关部门人员组成 — 9 named, the list closed by 等 (not all)"),
+    ("youeryuan", "治理工作小组的成员有哪些", "answered", ["教育部", "自然资源部", "等"], [],
+     "plan 102: 成员由教育部、住房城乡建设部、发展改革委、民政部、自然资源部等部门负责同志组成"),
     ("gongyuan", "新建、改建公园绿地的乡土适生树种应用比例分别是多少", "answered", ["80％", "50％以上"], ["没有写明"],
      "三（四）乡土适生树种和地产草种在新建、改建公园绿地的应用比例分别达到80％、50％以上 — the 和 inside the first item "
      "does not split it (2 values, 2 items)"),

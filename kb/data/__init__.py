@@ -31,6 +31,7 @@ WHAT_NAMES = {
     "parser warnings": "解析警告措辞表",
     "search vocabulary": "检索虚词表",
     "grep wording": "grep 错误说明表",
+    "named-set words": "列举词表",
 }
 
 

@@ -721,9 +721,17 @@ def exec_named_set(question: str, q: Query, env) -> Answer:
         env.ctx.tasks = []
         return Answer(question, "named_set", said["none"].format(noun=q.enumerated), tasks=[], status="not_in_plan")
     first = sets[0]
-    lines = [said["head"].format(term=first.term, count=len(first.members))]
+    lines = [said["members_head" if first.how == "composed" else "head"].format(term=first.term, count=len(first.members))]
     labels = first.labels or [""] * len(first.members)
     lines += [f"{k}. {label} {m}".replace("  ", " ") for k, (label, m) in enumerate(zip(labels, first.members), 1)]
+    if first.how == "composed":
+        from kb.qa.named_sets import groups_of
+
+        kinds = groups_of(first.members)
+        if kinds:
+            lines.append(said["groups"].format(count=len(first.members) - len(kinds), groups="、".join(kinds)))
+        if first.open:
+            lines.append(said["open"])
     if first.stated is not None and first.stated != len(first.members):
         lines.append(said["stated_differs"].format(term=first.term, stated=first.stated, count=len(first.members)))
     others = {len(s.members) for s in sets[1:]} - {len(first.members)}

@@ -22,7 +22,8 @@ from pathlib import Path
 from kb.numerals import cn_number
 
 _PATH = Path(__file__).resolve().parent.parent / "data" / "named_sets.yaml"
-_KEYS = {"version", "counters", "asks", "fillers", "defining", "naming", "lead_words", "lead_ins"}
+_KEYS = {"version", "counters", "asks", "fillers", "defining", "naming", "lead_words", "lead_ins", "member_marks",
+         "member_ends", "member_people", "open_words", "group_words"}
 _NUMERAL = "[0-9一二两三四五六七八九十]{1,3}"
 _OPEN, _CLOSE = "（(〔【《“", "）)〕】》”"
 _NUMBERED = re.compile(r"^\s*([0-9]{1,2})\s*[.．、]")
@@ -48,6 +49,8 @@ class NamedSet:
     """Each member's own label where members are paragraphs or headings (四（一）1, 四（二）), else empty."""
     where: str = ""
     """The label of the paragraph holding ``quote``."""
+    open: bool = False
+    """The plan's list ends in 等: the members named are not all of them."""
 
 
 @lru_cache(maxsize=1)
@@ -188,6 +191,9 @@ def named_sets(plan, noun: str, doc: str | None = None) -> list[NamedSet]:
                     listed = NamedSet(text[s:e], got[0], n, "listed", [t], text[got[1]:close + 1 if close >= 0 else e],
                                       where=t.label)
     found += [x for x in (defined, listed) if x]
+    members = _composed(tasks, flat, noun)
+    if members:
+        found.append(members)
     lead = _lead_in(plan, tasks, flat, noun)
     if lead:
         found.append(lead)
@@ -248,3 +254,55 @@ def _headings(tasks, tail: str, stated: int | None, term: str) -> NamedSet | Non
         return NamedSet(term, members, stated, "headings", [t for _, t in holding],
                         labels=[t.section or t.label for _, t in holding])
     return None
+
+
+def _composed(tasks, flat, noun: str) -> NamedSet | None:
+    """The members of a body named after it in its sentence (试点工作领导小组…，成员由A、B…及各乡镇主要负责同志组成 / 核查组成员由A、
+    B等相关部门人员组成): the units listed, people's words after the last one dropped; ``open`` when the list ends in 等."""
+    w = words()
+    marks = "|".join(map(re.escape, sorted(w["member_marks"], key=len, reverse=True)))
+    ends = "|".join(map(re.escape, w["member_ends"]))
+    pattern = re.compile(rf"(?:{marks})(?P<list>[^。；;]+?)(?:{ends})")
+    people = sorted(w["member_people"], key=len, reverse=True)
+    for t in tasks:
+        text = flat[t.id]
+        m = None
+        for at in (x.start() for x in re.finditer(re.escape(noun), text)):
+            sentence_end = min((i for i in (text.find(c, at) for c in "。；;") if i >= 0), default=len(text))
+            m = pattern.search(text, at, sentence_end)
+            if m is not None:
+                break
+        if m is None:
+            continue
+        listed = m.group("list")
+        changed = True
+        while changed:  # (…等相关部门人员: the people's and kinds' words after the last unit, then 等)
+            changed = False
+            for word in [*people, *w["open_words"], "的"]:
+                if listed.endswith(word) and len(listed) > len(word) + 1:
+                    listed, changed = listed[:-len(word)], True
+        is_open = any(m.group("list")[len(listed):].startswith(x) for x in w["open_words"])
+        members = _split_depth0(listed, "、")
+        if members:
+            last = members[-1]
+            for j in ("及", "和", "以及"):
+                if j in last:
+                    members = [*members[:-1], *[x for x in last.split(j, 1) if x]]
+                    break
+        members = [_strip_people(x, people) for x in members]
+        if len(members) >= 2:
+            return NamedSet(noun, members, None, "composed", [t], text[m.start():m.end()], where=t.label, open=is_open)
+    return None
+
+
+def _strip_people(member: str, people: list[str]) -> str:
+    """A member without the people's words after it (各乡镇主要负责同志 → 各乡镇)."""
+    for word in people:
+        if member.endswith(word) and len(member) > len(word) + 1:
+            return member[:-len(word)]
+    return member
+
+
+def groups_of(members: list[str]) -> list[str]:
+    """The members naming a kind of unit (各乡镇), not one unit."""
+    return [m for m in members if m.startswith(tuple(words()["group_words"]))]
