@@ -360,7 +360,7 @@ SHAPE_LISTS = ("plan_count_words", "baseline_asks", "base_marks", "place_suffixe
                "list_nouns", "list_asks", "goal_verbs", "outline_subjects", "structure_fillers", "time_every",
                "time_span_units", "time_span_before", "time_span_after", "frequency_asks", "share_marks", "share_after",
                "share_words", "role_object_verbs", "doer_followers",
-               "time_nouns")
+               "time_nouns", "time_when")
 
 
 def validate_shapes(data: dict, where: str = "shapes.yaml") -> dict:
@@ -1194,7 +1194,9 @@ def read_period(r: Reading) -> None:
     words = r.words
     often = _has(r.text, words["frequency_asks"]) is not None and _has(r.text, words["duration_asks"]) is not None
     every = _has(r.text, words["time_every"]) is not None or _EVERY_N.search(r.text) is not None
-    if often or (every and (_has(r.text, words["duration_asks"]) is not None or "时间" in r.text)):
+    # (每年什么时间前完成: 时间 of a when-word asks the limit — 每年2月底前 — not how often)
+    span = _has(r.text, words["duration_asks"]) is not None or ("时间" in r.text and not _has(r.text, words["time_when"]))
+    if often or (every and span):
         r.query.period = True
         # (修订一次 → 修订: the asking words are no words of the topic)
         asks = sorted(words["frequency_asks"], key=len, reverse=True)
