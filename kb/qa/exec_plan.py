@@ -88,28 +88,30 @@ def exec_date_list(question: str, q: Query, env) -> Answer:
         said = {"in": f"在{year}年{int(q.dates.last[5:7])}月内到期" if month else f"在{year}年内到期",
                 "from": f"自{year}年起实施", "between": f"在{year}年至{q.dates.last[:4]}年间到期",
                 "node": f"有{q.dates.text}内时间节点（开始或完成）"}[mode] + "的任务"
-    head = said + (f"（涉及{topic_note}）" if topic_note else "") + f"共 {len(tasks)} 项"
+    # (the plan's numbered items, the rows said where a 任务分工表 序号 spans several, listed under their item)
+    head = said + (f"（涉及{topic_note}）" if topic_note else "") + f"共 {item_count(tasks)} 项{rows_note(tasks)}"
     if mode == "by" and not limit:
         head += words["due_by_why"].format(day=day)
     lines = [head + ("：" if tasks else "。")]
-    for k, t in enumerate(tasks, 1):
-        which = [dl for dl in t.deadlines if dl.kind != "from" or mode == "from"]
-        lines.append(task_line(k, t, deadlines=which))
+    for item in listed_items(tasks):
+        which = [dl for dl in item.task.deadlines if dl.kind != "from" or mode == "from"]
+        item.deadlines = which  # (each row its own limits: a start shown only when starts are asked)
+        lines.append(item)
     if running:
         labels = "、".join(f"{t.label}（{'、'.join(official_deadline(d) for d in t.deadlines)}）" for t in running)
-        lines.append(load_answer_words()["year_running"].format(n=len(running), year=year, labels=labels))
+        lines.append(load_answer_words()["year_running"].format(n=item_count(running), year=year, labels=labels))
     if earlier:
         labels = "、".join(f"{t.label}（{'、'.join(official_deadline(d) for d in t.deadlines if d.end and d.end < limit)}）"
                           for t in earlier)
-        lines.append(words["due_earlier"].format(n=len(earlier), day=day, labels=labels))
+        lines.append(words["due_earlier"].format(n=item_count(earlier), day=day, labels=labels))
     if cells:
         # (a task table's cells whose header names the year: work of that year, beside the tasks due in it)
-        lines.extend(_cell_lines(cells, len(tasks)))
+        lines.extend(_cell_lines(cells, item_count(tasks)))
         ids = {t.id for t in tasks}
-        listed = tasks + [t for t, _, _ in cells]  # (第N项 next: the Nth line, a row once per dated cell)
+        listed = item_firsts(tasks) + [t for t, _, _ in cells]  # (第N项 next: the Nth line, a row once per dated cell)
         tasks = tasks + list({t.id: t for t, _, _ in cells if t.id not in ids}.values())
     else:
-        listed = tasks
+        listed = item_firsts(tasks)
     ctx.tasks, ctx.topic = listed, list(q.topic)
     deadlines = [(t.id, dl) for t in tasks for dl in t.deadlines]
     return Answer(question, "deadline_list", compose(lines), tasks=tasks, deadlines=deadlines,
