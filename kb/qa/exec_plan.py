@@ -101,7 +101,11 @@ def exec_date_list(question: str, q: Query, env) -> Answer:
         labels = "、".join(f"{t.label}（{'、'.join(official_deadline(d) for d in t.deadlines)}）" for t in running)
         lines.append(load_answer_words()["year_running"].format(n=item_count(running), year=year, labels=labels))
     if earlier:
-        labels = "、".join(f"{t.label}（{'、'.join(official_deadline(d) for d in t.deadlines if d.end and d.end < limit)}）"
+        from kb.qa.result import PLAN_TITLES
+
+        titles = PLAN_TITLES.get() or {}  # (several plans: a label names its plan, as the listed items do)
+        labels = "、".join(f"{t.label}{f'〔{titles[t.doc]}〕' if t.doc in titles else ''}"
+                          f"（{'、'.join(official_deadline(d) for d in t.deadlines if d.end and d.end < limit)}）"
                           for t in earlier)
         lines.append(words["due_earlier"].format(n=item_count(earlier), day=day, labels=labels))
     if cells:
