@@ -81,6 +81,21 @@ CASES.append(
      "is read (they were lost, and the table ended at row 1); a task cell wrapped after its comma; empty year cells —"))
 
 
+CASES.append(
+    (("（一）设施品质",
+      "（1）完成桥梁检测200座。", "完成桥梁检测80座。", "完成桥梁检测60座。", "设施运行处", "安全处", "各区",
+      "（2）完成隧道检测20座。", "完成隧道检测8座。", "完成隧道检测6座。",
+      "（二）运行服务",
+      "（1）优化公交线路100条。", "优化公交线路40条。", "优化公交线路30条。", "公交处", "运输处", "各区",
+      "（2）推进出租汽车规范管理。", "规范巡游车经营。", "推广网约车合规化。", "运输处", "执法总队", "各区"),
+     [("（1）完成桥梁检测200座", ["设施运行处"], ["安全处", "各区"], None),
+      ("（2）完成隧道检测20座", ["设施运行处"], ["各区"], "安全处"),
+      ("（1）优化公交线路100条", ["公交处"], ["运输处", "各区"], None),
+      ("（2）推进出租汽车规范管理", ["运输处"], ["执法总队", "各区"], None)],
+     "task numbers starting again under each category, the last row of a category with its units merged: every row is "
+     "read — the table ended at row 2 and row 2 took the next row's units (公交处 lead: a confident wrong)"))
+
+
 @pytest.mark.parametrize(("cells", "expected", "why"), CASES, ids=[c[2][:40] for c in CASES])
 def test_split_header_rows(cells, expected, why):
     _, tasks = _rows(*HEADER, *cells)

@@ -404,20 +404,25 @@ def _numbered_rows(paras, start, numbering, unit_like, time_like, width) -> tupl
             k += 1  # (category, direction or name cells of the first row, a heading)
         if k >= len(paras) or not marks[k] or marks[k][0] != family:
             continue
-        for runs_on in (False, True):
+        # (runs_on "restart": the numbers run on, and start again at 1 after another numbering's paragraph — a new
+        # category — though the row before holds no unit: its units merged with the row above's)
+        for runs_on in (False, True, "restart"):
             rows = [(k, marks[k][1])]
-            cell = other = False
+            cell = other = adjacent = restarted = False
             inner = 0
             for x in range(k + 1, len(paras)):
                 if x - rows[-1][0] > 3 * width:
                     break
                 m = marks[x]
-                if m and m[0] == family and not cell and m[1] <= rows[-1][1]:
+                if m and m[0] == family and not cell and not other and m[1] <= rows[-1][1]:
                     continue  # steps （1）（2） inside a later cell of the row (a year's plan), before its units: no row
                 if m and m[0] == family:
                     follows = m[1] == rows[-1][1] + 1
-                    if runs_on and not follows or not runs_on and not (cell and (follows or (m[1] == 1 and other))):
+                    restart = runs_on == "restart" and m[1] == 1 and other
+                    if runs_on and not (follows or restart) or not runs_on and not (cell and (follows or (m[1] == 1 and other))):
                         break
+                    adjacent = adjacent or (not cell and x == rows[-1][0] + 1)
+                    restarted = restarted or restart
                     rows.append((x, m[1]))
                     inner += cell
                     cell = other = False
@@ -429,6 +434,8 @@ def _numbered_rows(paras, start, numbering, unit_like, time_like, width) -> tupl
                 rows.pop()  # (the last row shows no cell: not a row of this table)
             if runs_on and not inner:
                 continue
+            if runs_on == "restart" and (adjacent or not restarted):
+                continue  # (（1） right after （2） with nothing between: steps inside one cell, no rows starting again)
             if len(rows) >= 2 and (best is None or len(rows) >= len(best[1])):
                 best = (family, rows)
     return best
