@@ -832,12 +832,45 @@ def _header_at(paras, i, vocab, header_columns, is_task_header, headings=frozens
 
 def _regroup(paras, start, body, header, unit_like, time_like, headings=frozenset(), vocab=None,
              header_columns=None) -> FlatTable | None:
+    """The table's rows (``_regroup_read``), read again when its unit columns show where a unit paragraph stands: a
+    paragraph that is, in half the rows read with certainty, the whole cell of one unit column and of no other (各区
+    under 实施主体 row after row) costs 1 more in another unit column — a row with fewer unit paragraphs than unit
+    columns (its 牵头 merged with the row above's) then no longer reads 各区 as its 牵头."""
+    table = _regroup_read(paras, start, body, header, unit_like, time_like, headings, vocab, header_columns)
+    homes = _unit_homes(table, header[1]) if table is not None else {}
+    if not homes:
+        return table
+    return _regroup_read(paras, start, body, header, unit_like, time_like, headings, vocab, header_columns, homes) or table
+
+
+def _unit_homes(table: FlatTable, columns: dict[str, int]) -> dict[str, int]:
+    """Paragraph text → the one unit column whose whole cell it is in half the certain rows at least (two at least;
+    never taken from the row above, never in another unit column): a column's recurring value (各区 under 实施主体), not
+    a unit that leads two rows of twelve and may support a third."""
+    unit_cols = [idx for col, idx in columns.items() if _KIND.get(col) == "unit"]
+    seen: dict[str, dict[int, int]] = {}
+    certain = 0
+    for row in table.rows:
+        if not row.number or row.warnings:
+            continue
+        certain += 1
+        for c in unit_cols:
+            value = row.cells[c]
+            if value and not any(n.startswith(f"{table.header[c]}：") and "合并单元格" in n for n in row.notes):
+                seen.setdefault(value, {}).setdefault(c, 0)
+                seen[value][c] += 1
+    return {v: next(iter(cols)) for v, cols in seen.items()
+            if len(cols) == 1 and sum(cols.values()) >= 2 and sum(cols.values()) * 2 >= certain}
+
+
+def _regroup_read(paras, start, body, header, unit_like, time_like, headings=frozenset(), vocab=None,
+                  header_columns=None, homes=None) -> FlatTable | None:
     """The table's rows (``_regroup_once``), read again when a paragraph opening with a work verb was taken for a
     unit though it is the row's 内容 (``建设…监测平台`` after a merged 内容 row: it ends like a unit, 台).  The table's
     own unit names decide: a work-verb paragraph longer than every unit name its unit columns hold in the first
     reading (verb-opening names aside) is no unit, so its row's paragraphs fill 内容 + units + work columns without a
     merged cell.  A unit named with such a verb (建设管理处) is no longer than its table's unit names and stays one."""
-    table = _regroup_once(paras, start, body, header, unit_like, time_like, headings, vocab, header_columns)
+    table = _regroup_once(paras, start, body, header, unit_like, time_like, headings, vocab, header_columns, homes=homes)
     verbs = getattr(vocab, "work_verbs", ())
     if table is None or not verbs:
         return table
@@ -860,7 +893,7 @@ def _regroup(paras, start, body, header, unit_like, time_like, headings=frozense
                                                                  for n in row.notes))
     if units_named:
         table = _regroup_once(paras, start, body, header, unit_like, time_like, headings, vocab, header_columns,
-                              units_named)
+                              units_named, homes)
         if table is None:
             return None
     if not candidates:
@@ -881,11 +914,11 @@ def _regroup(paras, start, body, header, unit_like, time_like, headings=frozense
         return not no_unit(line) and unit_like(line)
 
     return _regroup_once(paras, start, body, header, table_unit_like, time_like, headings, vocab, header_columns,
-                         units_named)
+                         units_named, homes)
 
 
 def _regroup_once(paras, start, body, header, unit_like, time_like, headings=frozenset(), vocab=None,
-                  header_columns=None, units_named: frozenset = frozenset()) -> FlatTable | None:
+                  header_columns=None, units_named: frozenset = frozenset(), homes=None) -> FlatTable | None:
     """The table's rows; ``units_named``: names its unit columns hold elsewhere (never a row's 内容 or work text)."""
     cells_h, columns = header
     n_cols = len(cells_h)
@@ -967,7 +1000,8 @@ def _regroup_once(paras, start, body, header, unit_like, time_like, headings=fro
     # (once, after the sub-rows are cut: each row's alignment reads the same numbered paragraphs)
     row_numbered = _task_numbered(segments, vocab)
     aligned = [_align(lines, [("col", c) for c in cols_after] + [("head", None)] + [("col", c) for c in cols_before],
-                      kinds, unit_like, time_like, col_names, headings, units_named=units_named, numbered=row_numbered)
+                      kinds, unit_like, time_like, col_names, headings, units_named=units_named, numbered=row_numbered,
+                      homes=homes)
                for _, lines, cols_after, cols_before in segments]
     lead_col = next((idx for idx, name in col_names.items() if name == "lead"), None)
     # A row's lead cell may be merged with the row above's (a copied page writes it once) or the row may have no
@@ -983,7 +1017,7 @@ def _regroup_once(paras, start, body, header, unit_like, time_like, headings=fro
     unit_roles = merges_lead and any(name in ("support", "responsible") and idx != lead_col for idx, name in col_names.items())
     even = ([_align(lines, [("col", c) for c in cols_after] + [("head", None)] + [("col", c) for c in cols_before],
                     kinds, unit_like, time_like, col_names, headings, units_named=units_named,
-                    numbered=row_numbered, missing={**_MISSING, "lead": 1.0})
+                    numbered=row_numbered, missing={**_MISSING, "lead": 1.0}, homes=homes)
              for _, lines, cols_after, cols_before in segments] if unit_roles else [None] * len(segments))
     habit = _lead_habit(aligned, segments, lead_col)
     # 责任单位/实施主体 after a 牵头 column are supporting units like the 配合 column's (tables.py reads them so)
@@ -991,7 +1025,8 @@ def _regroup_once(paras, start, body, header, unit_like, time_like, headings=fro
                  if all(c in columns for c in ("lead", "support", "responsible")) else {})
     for k_seg, ((number, lines, cols_after, cols_before), ways, even_ways) in enumerate(zip(segments, aligned, even)):
         habit_note = None
-        if ways is not None and habit is not None and _agree(ways, len(lines))[1]:
+        if ways is not None and habit is not None and _agree(ways, len(lines))[1] \
+                and all(("col", lead_col) in w for w in ways):  # (how many paragraphs the lead has, not whether it has any)
             # Undecided between the lead and the next unit column: the table's own habit decides when every
             # decided row has one paragraph in its lead cell (a 配合 cell listing its units one a paragraph).
             # (never against a lead paragraph that says it goes on: 区政府办公室、区绿化市容局、 / 区规划资源局 stays undecided)
@@ -1326,7 +1361,8 @@ def _fit(line: str, kind: str, unit_like, time_like) -> float:
 
 def _align(lines: list[str], layout: list[tuple[str, int | None]], kinds: list[str], unit_like, time_like,
            columns_of: dict[int, str] | None = None, headings: frozenset = frozenset(), with_cost: bool = False,
-           units_named: frozenset = frozenset(), numbered: tuple = (frozenset(), None), missing: dict | None = None):
+           units_named: frozenset = frozenset(), numbered: tuple = (frozenset(), None), missing: dict | None = None,
+           homes: dict[str, int] | None = None):
     """The cheapest ways of giving ``lines`` in order to the slots of ``layout``: a list of ways, each
     a list of (what, column) per line; None when no way gives the task column a line.  ``headings``:
     the words of the text's own headings (a line repeating one is written like a heading row)."""
@@ -1339,6 +1375,7 @@ def _align(lines: list[str], layout: list[tuple[str, int | None]], kinds: list[s
     fits = [[_fit(ln, kinds[c], unit_like, time_like) + ((2 if marked[k] else 3 if known[k] else 0) if kinds[c] != "name" else 0)
              + (_MISMATCH if kinds[c] in ("name", "task", "text") and ln.replace("\n", "").strip() in units_named else 0)
              + (_MISMATCH if ln in numbered[0] and c != numbered[1] else 0)
+             + (1 if homes and kinds[c] == "unit" and homes.get(ln.replace("\n", "").strip(), c) != c else 0)
              if what == "col" else 0 for what, c in layout] for k, ln in enumerate(lines)]
     # A heading's own words without its marker are a heading row at a small cost: a name cell repeating
     # them (任务类型 before 序号, as 静安 2023 writes it) stays a name cell.
