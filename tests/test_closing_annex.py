@@ -125,3 +125,23 @@ def test_holdout11_signature_is_no_item(name):
     if name.endswith(".html"):  # (the text rendition's title line runs into the table's header cells: see below)
         assert doc.annexes[0] == ("附件", "三级公立医院绩效考核指标")
     assert [t.label for t in tasks if t.part == "五"] == ["五（一）", "五（二）", "五（三）", "五（四）", "五（五）"]
+
+
+# A document with no numbered parts (a 决定, a 函: paragraphs only) ends the same way (gov.cn crawl rows 11, 55, 59:
+# the signature was its last paragraph, the annex more paragraphs of it).
+PARTLESS = [
+    ("a 函 with an attachments line, then the annex",
+     "国务院关于同意建立某联席会议制度的函\n教育部：\n同意建立某联席会议制度。请认真组织开展工作。\n附件：某联席会议制度\n国务院\n"
+     "2018年11月20日\n（此件公开发布）\n附件\n某联席会议制度\n一、主要职能\n统筹协调全国工作。\n",
+     "附件：某联席会议制度\n国务院2018年11月20日（此件公开发布）", [("附件", "某联席会议制度")]),
+    ("a 决定 ending with its signature",
+     "国务院关于某奖励的决定\n各省人民政府：\n国务院决定授予某奖。\n全国科技工作者要向获奖者学习。\n国务院\n2018年12月28日\n（此件公开发布）\n",
+     "国务院2018年12月28日（此件公开发布）", []),
+]
+
+
+@pytest.mark.parametrize("why,text,closing,annexes", PARTLESS, ids=[c[0][:30] for c in PARTLESS])
+def test_closing_of_a_document_without_parts(why, text, closing, annexes):
+    doc, tasks = parse_document(text, "p")
+    assert (doc.closing, doc.annexes) == (closing, annexes), why
+    assert not any("2018年" in t.text for t in tasks), why

@@ -297,10 +297,11 @@ def _is_annex_title(p: str) -> bool:
         and not SECTION_RE.match(p.strip()) and not PART_RE.match(p.strip())
 
 
-def _pop_closing(blocks: list[Block]) -> list[str]:
-    """The closing paragraphs (signature, date, 抄送) at the end of the body's blocks, taken off them."""
+def _pop_closing(blocks: list[Block], partless: bool = False) -> list[str]:
+    """The closing paragraphs (signature, date, 抄送) at the end of the body's blocks, taken off them (in a document of
+    no parts, ``partless``, its paragraphs have none)."""
     closing: list[str] = []
-    while blocks and blocks[-1].part and blocks[-1].text.strip() and CLOSING_RE.match(blocks[-1].text.strip()):
+    while blocks and (blocks[-1].part or partless) and blocks[-1].text.strip() and CLOSING_RE.match(blocks[-1].text.strip()):
         closing.insert(0, blocks.pop().text)
     return closing
 
@@ -337,29 +338,36 @@ def outline(paragraphs: list[str], doc_id: str) -> Outline:
     listing = False
     article_list = False  # inside an article closing with ：, whose （一）… lines are its list
     attachments = _attachments_lines(body)
+    # a document of paragraphs only (a 决定, a 函): no numbered part, no chapter — its closing and annexes follow its
+    # last paragraph as a plan's follow its last part
+    # (its annex may have parts of its own: only the paragraphs before the first annex caption are looked at)
+    first_annex = next((i for i, p in enumerate(body) if i and annex_caption(p)), len(body))
+    partless = not any(PART_RE.match(p) or PART_INLINE_RE.match(p) or CHAPTER_HEADING_RE.match(p) or TOP_ITEM_RE.match(p)
+                       for p in body[:first_annex])
     numbered_rows = False  # the annex opened is a table one cell a line (its header cells came first)
     for at, p in enumerate(body):
-        if parts and not annexes and at in attachments:
+        opened = bool(parts) or (partless and bool(blocks))  # the body has begun (a document of no parts: its first paragraph)
+        if opened and not annexes and at in attachments:
             # 附件：三级公立医院绩效考核指标 before the signature and date: the closing's (the annex follows them)
-            closing = closing + _pop_closing(blocks) + [p]
+            closing = closing + _pop_closing(blocks, partless) + [p]
             continue
-        if parts and not annexes and (_ATTACHMENTS_LIST_RE.match(p) or (listing and _listed_annex(p))):
+        if opened and not annexes and (_ATTACHMENTS_LIST_RE.match(p) or (listing and _listed_annex(p))):
             # The attachments list after the body (附件：1.…指标体系 / 2.…清单): the closing's, never items of the
             # last part; the 附件1 line after the signature still opens the annex.
             listing = True
             closing.append(p)
             continue
         listing = False
-        signed = COVER_DATE_RE.match(p) if parts and not annexes else None
+        signed = COVER_DATE_RE.match(p) if opened and not annexes else None
         if signed and signed.group("rest") and annex_caption(signed.group("rest")):
             # The signature and date joined by cleanup to the annex caption after them (…办公厅2024年3月1日附件示范场景):
             # the closing, then the annex.
-            closing = _pop_closing(blocks) + [p[: signed.start("rest")].strip()]
+            closing = _pop_closing(blocks, partless) + [p[: signed.start("rest")].strip()]
             p = signed.group("rest")
-        if parts and not annexes and blocks and _NOTES_HEAD_RE.match(p) and _is_signing(blocks[-1].text):
+        if opened and not annexes and blocks and _NOTES_HEAD_RE.match(p) and _is_signing(blocks[-1].text):
             # 注：1.… after the signature, under no caption: the notes of the annex whose caption a table took (the
             # table is read apart) — the annex the attachments line names, never more items of the body's last part
-            closing = closing + _pop_closing(blocks)
+            closing = closing + _pop_closing(blocks, partless)
             listed = next((annex_caption(c) for c in closing if annex_caption(c)), None)
             part, part_title = listed or (caption_word(p) or _GENERAL_ANNEX(), "")
             annexes.append((part, part_title))
@@ -372,12 +380,12 @@ def outline(paragraphs: list[str], doc_id: str) -> Outline:
                 blocks.append(Block(part, part_title, section, section_title, int(m.group(1)) if m else None, "paragraph",
                                     rest, heading_title(m.group(2) if m else rest)))
             continue
-        caption = annex_caption(p) if parts else None
+        caption = annex_caption(p) if opened else None
         if caption:
             # An annex after the body (附件 / 附件2 / 附件：示范场景): the body is closed; what follows is the annex,
             # its title the caption's rest or the next short line, its paragraphs cited like annex table rows.
             if not annexes:
-                closing = closing + _pop_closing(blocks)
+                closing = closing + _pop_closing(blocks, partless)
             part, part_title = caption
             annexes.append((part, part_title))
             section = section_title = None
@@ -518,7 +526,7 @@ def outline(paragraphs: list[str], doc_id: str) -> Outline:
         number = int(m.group(1)) if m else None
         heading = heading_title(m.group(2) if m else p)
         blocks.append(Block(part, part_title, section, section_title, number, "paragraph", p, heading))
-    closing += _pop_closing(blocks)
+    closing += _pop_closing(blocks, partless)
     item_parts = _close_item_parts(blocks, parts, sections, annexes)
     return Outline(title, preface, parts, sections, blocks, heading_tags, section_lines, closing, cover, plan_title, duty_heads,
                    item_parts, annexes)
