@@ -78,7 +78,7 @@ ROWS = [
      "another measure of the same year that holds more of the words asked"),
     ("jtys", "2023年每万常住人口要有多少名家庭医生", "answered", ["4名"], ["4.66名"], "三13: the 2023 clause"),
     # ---- cause 3: a limit asked in units of time; an unrelated target never answers
-    ("zf", "行政执法决定作出后多少天内要向社会公布？", "answered", ["20个工作日内"], ["5%"],
+    ("zf", "行政执法决定作出后多少天内要向社会公布？", "answered", ["方案写明的时间（期限）", "20个工作日内"], ["5%", "数量"],
      "（六）行政执法机关要在执法决定作出之日起20个工作日内，向社会公布… (holdout12 zf01 answered the plan's one target, 5%)"),
     ("zf", "行政许可、行政处罚的决定信息要在几个工作日内公开？", "answered", ["7个工作日内"], ["5%"],
      "（六）…行政许可、行政处罚的执法决定信息要在执法决定作出之日起7个工作日内公开 (holdout12 zf02 not understood)"),
