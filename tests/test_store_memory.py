@@ -302,3 +302,34 @@ def test_questions_answered_alike_from_store_and_memory(fixtures):
         if Session(plan=fresh).ask(question).text != Session(plan=memory).ask(question).text:
             differ.append(question)
     assert len(questions) > 80 and not differ, f"{len(differ)} of {len(questions)} differ: {differ[:5]}"
+
+
+async def test_tui_duty_view_of_a_name_with_controls_from_the_store(tmp_path):
+    """The TUI over a store: a unit whose name holds a bidi override (市医\\u202e保局) is listed escaped in the side bar
+    (it was listed raw: the view's departments were the stored names) and its duty list holds its tasks (none were
+    found: the view looked the shown name up as stored).  Hand counts: 市医保局 leads 3 items in 5 rows and supports
+    5 in 6 (tests/test_item_counts.py)."""
+    from textual.widgets import Static
+
+    from kb.store import load_plan
+    from tui.app import KbApp
+    from tui.widgets.department_list import DepartmentList
+    from tui.widgets.task_list import TaskList
+    from tui_pilot import SIZE, ready
+
+    folder = tmp_path / "c"
+    folder.mkdir()
+    (folder / "89_controls.txt").write_text(PLAN_89.read_text("utf-8").replace("市医保局", "市医\u202e保局"), "utf-8")
+    plan = load_plan(str(folder))
+    shown = "市医<U+202E>保局"
+    app = KbApp(plan, settings_path=tmp_path / "tui.json")
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        assert app.plan.uses_store()
+        names = app.screen.query_one(DepartmentList).shown
+        assert shown in names and not any("\u202e" in n for n in names)
+        app.show_department(shown)
+        await pilot.pause()
+        header = str(app.screen.query_one("#duty-header", Static).render())
+        assert "牵头 3" in header and "配合 5" in header
+        assert len(app.screen.query_one("#duty-tasks", TaskList).task_ids) == 11
