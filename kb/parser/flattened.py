@@ -838,9 +838,34 @@ def _regroup(paras, start, body, header, unit_like, time_like, headings=frozense
     columns (its 牵头 merged with the row above's) then no longer reads 各区 as its 牵头."""
     table = _regroup_read(paras, start, body, header, unit_like, time_like, headings, vocab, header_columns)
     homes = _unit_homes(table, header[1]) if table is not None else {}
-    if not homes:
-        return table
-    return _regroup_read(paras, start, body, header, unit_like, time_like, headings, vocab, header_columns, homes) or table
+    if homes:
+        table = _regroup_read(paras, start, body, header, unit_like, time_like, headings, vocab, header_columns, homes) or table
+    if table is not None:
+        _warn_missing_support(table, header[1])
+    return table
+
+
+def _warn_missing_support(table: FlatTable, columns: dict[str, int]) -> None:
+    """A 配合 column filled in nearly every row (three in four at least, four rows at least) that a row lacks: its cell
+    is likely merged with the row above's (a copied page writes a merged cell once), or empty — the text cannot tell.
+    Such a row gets a warning naming the row above's 配合 (never across a heading row) and no role from it."""
+    c = columns.get("support")
+    if c is None:
+        return
+    numbered = [row for row in table.rows if row.number]
+    filled = sum(1 for row in numbered if row.cells[c])
+    if filled < 4 or filled * 4 < len(numbered) * 3 or filled == len(numbered):
+        return
+    above = ""
+    for row in table.rows:
+        if not row.number:
+            above = ""  # (a merged cell never runs across a heading row)
+            continue
+        if row.cells[c]:
+            above = row.cells[c]
+        elif above and not any(table.header[c] in w for w in row.warnings):
+            row.warnings.append(warning("flat_cell_merged_unknown_support", number=row.number, column=table.header[c],
+                                        value=above))
 
 
 def _unit_homes(table: FlatTable, columns: dict[str, int]) -> dict[str, int]:

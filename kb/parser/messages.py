@@ -36,6 +36,7 @@ KEYS: dict[str, frozenset[str]] = {
     "flat_cell_uncertain": frozenset({"number", "cells", "choices"}),
     "flat_cell_uncertain_first": frozenset({"cells"}),
     "flat_cell_merged_unknown": frozenset({"number", "column", "value"}),
+    "flat_cell_merged_unknown_support": frozenset({"number", "column", "value"}),
 }
 
 
