@@ -3,7 +3,7 @@
 The lead's untuned checks found answers that said "not understood" (plus a related block), or stated a list before
 saying that the asked role is empty, where kb holds what it needs for a precise statement.  Each is a mechanism of the
 genre, tested here on two plans written for these rows (one tagged 牵头/配合, one prose plan assigning no unit), on the
-bundled plan, the shared plan 05 and the fixture plans a9_baiyulan (a prose plan: kb reads one duty from it, 绿化指导站 in 五（三）1):
+bundled plan, the shared plan 05 and the fixture plans a9_baiyulan (a prose plan: kb reads one duty from it, 绿化指导站 in 五（三）):
 
 1. ``X牵头哪些任务`` where X only supports, or is only named in passing: the first sentence says the plan gives X the
    lead of no task (not_in_plan, 共 0 项), then — apart, under its own title — the tasks where X holds another role
@@ -195,7 +195,8 @@ UNASSIGNED = [
      ["健全党管人才领导体制和工作格局", "加强组织领导"],
      "40. 在现有市人才工作领导小组…; 43. 市人才工作领导小组负责…统筹协调 — the tags give both tasks to 市委组织部"),
     ("baiyulan", "上海市园科院有哪些任务", "not_in_plan", ["kb 没有读到方案给“上海市园科院”安排的任务"], ["没有读懂"],
-     ["五（三）1"], "五（三） 上海市园科院、上海辰山植物园…等单位发挥…优势 (the section's one paragraph, 五（三）1): a list "
+     ["五（三）"], "五（三） 上海市园科院、上海辰山植物园…等单位发挥…优势 (the section's one paragraph, titled by its heading since the "
+     "附件2 caption after it stands apart — 3bcfd3e; before, 五（三）1): a list "
      "closed by 等单位 before a plain verb is not read (prose2's open point), so kb says what it read, never 'the plan "
      "assigns it nothing' (since session 11 the plan's 绿化指导站 has a duty: the plan has units, the line names this one)"),
     ("baiyulan", "上海市园林绿化行业协会负责什么", "not_in_plan", ["kb 没有读到方案给“上海市园林绿化行业协会”安排的任务"],
@@ -241,11 +242,11 @@ def test_who_of_a_task_naming_no_unit(ask, corpus, question, status, held, absen
 
 def test_a_role_word_inside_a_units_name_asks_no_role(ask):
     """绿化指导站负责什么: 指导 is part of the unit's name, no 指导 (guide) asked — the plan gives it one duty in prose
-    (五（三）1 …绿化指导站积极推进新优品种示范应用…, read since session 11); before, kb answered that no unit is given
+    (五（三） …绿化指导站积极推进新优品种示范应用…, read since session 11); before, kb answered that no unit is given
     a 指导 role."""
     a = ask("baiyulan", "绿化指导站负责什么")
     assert a.status == "answered", a.text
-    assert [t.label for t in a.tasks] == ["五（三）1"], a.text
+    assert [t.label for t in a.tasks] == ["五（三）"], a.text  # (the section's one paragraph, titled by its heading)
     assert "指导”职责" not in a.text, a.text
 
 
