@@ -1352,9 +1352,7 @@ def _unit_not_held(words: list[str], text: str, voc) -> str | None:
     """An asked word shaped as a unit's name (区教育局: a level prefix and a department ending) that ``text`` does not
     hold: a unit is what is asked, never how — 区教育局负责哪个配套文件 was answered with a task on 配套 led by
     区规划资源局 (unmatched_part lets a word the text holds no part of go as the asker's phrasing)."""
-    starts, endings = tuple(voc.words["department_starts"]), tuple(voc.words["department_endings"])
-    return next((w for w in words if len(w) >= 3 and w.startswith(starts) and w.endswith(endings) and w not in text),
-                None)
+    return next((w for w in words if voc.unit_shaped(w) and w not in text), None)
 
 
 def ranked_task(env, words: list[str]) -> Task | None:

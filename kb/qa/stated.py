@@ -266,7 +266,9 @@ def stated_doers(q, env, words: list[str]) -> tuple[Task, str, str, list[str]] |
     from kb.qa.query import load_shapes
     from kb.qa.text import fold
 
-    words = [fold(w) for w in words if len(w) >= 2]
+    # (a unit the question names is who is asked about, never part of the clause: 区教育局负责哪个配套文件 covered two
+    # thirds by 区教育局 alone in 成员由区发展改革委、区教育局…组成, and that sentence's bodies were the answer)
+    words = [fold(w) for w in words if len(w) >= 2 and not env.voc.unit_shaped(fold(w))]
     if not words or sum(map(len, words)) < 4:
         return None
     shapes = load_shapes()

@@ -59,6 +59,12 @@ class Vocabulary:
     help: str = ""
     """Answer to an empty question."""
 
+    def unit_shaped(self, word: str) -> bool:
+        """``word`` is shaped as a unit's name: three characters or more, a level prefix (``department_starts``: 市, 区 …)
+        and a department ending (局, 委 …) — 区教育局.  Such a word in a question names what is asked about, never how."""
+        return (len(word) >= 3 and word.startswith(self.words["department_starts"])
+                and word.endswith(self.words["department_endings"]))
+
     def synonyms(self, term: str) -> tuple[str, ...]:
         """Every spelling of the topic group ``term`` (folded) belongs to, else just ``term``."""
         for group in self.topics:
