@@ -14,11 +14,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kb.qa.text import fold
+from kb.qa.text import fold, split_outside_brackets
 
 _SENTENCE_END = re.compile("[。；;！？]")
 _PHRASE_BREAK = "，,：:"
-_OPEN, _CLOSE = "（(〔【《“", "）)〕】》”"
 #: Full-width digits and signs the value pattern reads in their ASCII forms (one character each: offsets kept).
 _HALF = str.maketrans("０１２３４５６７８９％．", "0123456789%.")
 
@@ -43,20 +42,6 @@ def _joiner_words() -> tuple[str, ...]:
     from kb.parser.deadlines import read_vocabulary_file
 
     return tuple(w for w in read_vocabulary_file()["value_joiners"] if len(w) == 1)
-
-
-def _split_outside_brackets(text: str, seps: str) -> list[str]:
-    out, depth, start = [], 0, 0
-    for i, c in enumerate(text):
-        if c in _OPEN:
-            depth += 1
-        elif c in _CLOSE:
-            depth = max(0, depth - 1)
-        elif depth == 0 and c in seps:
-            out.append(text[start:i])
-            start = i + 1
-    out.append(text[start:])
-    return [p.strip() for p in out]
 
 
 def _value_run(tail: str, vocab) -> tuple[int, list[str]] | None:
@@ -102,9 +87,9 @@ def distributions(text: str) -> list[Distribution]:
                 continue
             start, values = run
             before = tail[:start].strip()
-            items = [p for p in _split_outside_brackets(head, "、") if p]
+            items = split_outside_brackets(head, "、")
             if len(items) != len(values):  # (乡土适生树种和地产草种在新建、改建…: 和 inside an item unless the count says)
-                items = [p for p in _split_outside_brackets(head, joiners) if p]
+                items = split_outside_brackets(head, joiners)
             if len(items) != len(values):
                 continue
             phrase = f"{head}{word}{tail}".strip()

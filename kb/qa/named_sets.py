@@ -20,12 +20,12 @@ from functools import lru_cache
 from pathlib import Path
 
 from kb.numerals import cn_number
+from kb.qa.text import split_outside_brackets
 
 _PATH = Path(__file__).resolve().parent.parent / "data" / "named_sets.yaml"
 _KEYS = {"version", "counters", "asks", "fillers", "defining", "naming", "lead_words", "lead_ins", "member_marks",
          "member_ends", "member_people", "open_words", "group_words"}
 _NUMERAL = "[0-9一二两三四五六七八九十]{1,3}"
-_OPEN, _CLOSE = "（(〔【《“", "）)〕】》”"
 _NUMBERED = re.compile(r"^\s*([0-9]{1,2})\s*[.．、]")
 
 
@@ -79,20 +79,6 @@ def _flat(text: str) -> str:
     return re.sub(r"\s+", "", text or "")
 
 
-def _split_depth0(text: str, seps: str) -> list[str]:
-    out, depth, start = [], 0, 0
-    for i, c in enumerate(text):
-        if c in _OPEN:
-            depth += 1
-        elif c in _CLOSE:
-            depth = max(0, depth - 1)
-        elif depth == 0 and c in seps:
-            out.append(text[start:i])
-            start = i + 1
-    out.append(text[start:])
-    return [p.strip() for p in out if p.strip()]
-
-
 def _trim_first(items: list[str]) -> list[str]:
     """The first item of a list without the words opening it (对全面推行行政执法公示制度 → 行政执法公示制度)."""
     if len(items) < 2 or len(items[0]) <= max(len(x) for x in items[1:]) + 2:
@@ -117,7 +103,7 @@ def _defined_after(text: str, end: int, stated: int | None) -> tuple[list[str], 
             depth -= c in "）)"
             if depth == 0:
                 inner = rest[1:i]
-                members = _split_depth0(inner, "，,；;、")
+                members = split_outside_brackets(inner, "，,；;、")
                 if len(members) >= 2 and (stated is None or len(members) == stated) and not any(
                         w in inner for w in words()["naming"]):
                     return members, len(text) - end - len(rest) + i + 1
@@ -129,7 +115,7 @@ def _defined_after(text: str, end: int, stated: int | None) -> tuple[list[str], 
     if link is None:
         return None
     sentence = re.split(r"[。；;]", rest[len(link):], maxsplit=1)[0]
-    members = _split_depth0(sentence, "，,")
+    members = split_outside_brackets(sentence, "，,")
     if len(members) == stated:
         return members, len(text) - end - len(rest) + len(link) + len(sentence)
     return None
@@ -144,7 +130,7 @@ def _listed_before(text: str, start: int, stated: int | None) -> tuple[list[str]
     cut = max(head.rfind(c) for c in "，,。；;：:")
     head = head[cut + 1:]
     begin = cut + 1
-    members = _split_depth0(head, "、")
+    members = split_outside_brackets(head, "、")
     if len(members) >= 2 and len(members) != stated:
         last = members[-1]
         for j in ("和", "及", "与", "以及"):
@@ -282,7 +268,7 @@ def _composed(tasks, flat, noun: str) -> NamedSet | None:
                 if listed.endswith(word) and len(listed) > len(word) + 1:
                     listed, changed = listed[:-len(word)], True
         is_open = any(m.group("list")[len(listed):].startswith(x) for x in w["open_words"])
-        members = _split_depth0(listed, "、")
+        members = split_outside_brackets(listed, "、")
         if members:
             last = members[-1]
             for j in ("及", "和", "以及"):

@@ -75,5 +75,25 @@ def longest_first(words) -> list[str]:
     return sorted(set(words), key=lambda w: (-len(w), w))
 
 
+#: Brackets and quotes a list's separators inside do not split (（允许…，允许…）, “…、…”).
+_OPENERS, _CLOSERS = "（(〔【《“", "）)〕】》”"
+
+
+def split_outside_brackets(text: str, seps: str) -> list[str]:
+    """``text`` split at each character of ``seps`` standing outside brackets and quotes, each part stripped, empty
+    parts dropped (A、B（C、D）、E → A, B（C、D）, E): the items of a plan's lists (kb.qa.named_sets, kb.qa.distributive)."""
+    out, depth, start = [], 0, 0
+    for i, c in enumerate(text):
+        if c in _OPENERS:
+            depth += 1
+        elif c in _CLOSERS:
+            depth = max(0, depth - 1)
+        elif depth == 0 and c in seps:
+            out.append(text[start:i])
+            start = i + 1
+    out.append(text[start:])
+    return [p.strip() for p in out if p.strip()]
+
+
 # One definition of Chinese numerals for every layer (kb/numerals.py); qa modules import them from here.
 from kb.numerals import CN_DIGITS, cn_number  # noqa: E402,F401
