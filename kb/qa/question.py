@@ -704,8 +704,6 @@ def _role_in_place(text: str, at: int, hit, mentions, voc: Vocabulary) -> bool:
         return True
     if text[:at].endswith(tuple(voc.words["department_endings"])):
         return True  # 组织部配合, 金融办配合, 局牵头: a unit's name, resolved or not, right before it
-    from kb.qa.query import load_shapes
-
     rest = text[at + len(word):].rstrip("？?。！!")
     if not rest or rest in voc.words["suffixes"]:
         return True
