@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from kb.duties import count_said
 from kb.lazypattern import LazyPattern
 from kb.model import ROLES, Task, item_count
 from kb.qa.answer import Answer
@@ -199,7 +200,7 @@ def section_answer(question: str, q: Query, env, tasks: list[Task], heading: str
         for cite, title, ts in groups:
             full = (_annex_rows(env.plan, ts) or (ts, ""))[0]
             counted.append((cite, title, full, item_count(full)))
-        said = [(f"{cite}《{title}》" if title else cite) + f"共 {n_items} 项" + (f"（{len(full)} 行）" if len(full) != n_items else "")
+        said = [(f"{cite}《{title}》" if title else cite) + f"共 {count_said(n_items, len(full))}"
                 for cite, title, full, n_items in counted]
         lines = ["；".join(said) + f"（合计 {sum(c[3] for c in counted)} 项）："]
         n = 0
