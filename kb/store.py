@@ -510,6 +510,26 @@ def _mark_sql(table: str) -> str:
     return f"coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = '{gram_mark(table)}'), 0)"
 
 
+def _fill_batch(db, table: str, batch: int, top: int) -> bool:
+    """Index the next ``batch`` rows of ``table`` above its mark (``gram_mark``) and move the mark up to the last of
+    them — from the first row, the index emptied, when the mark is missing; whether every row up to ``top`` (the last
+    row when the fill began) is now indexed (rows another process adds meanwhile: its own fill)."""
+    grams, key = f"{table}_grams", gram_mark(table)
+    row = db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+    if row is None or not row[0].isdigit():
+        db.execute(f"INSERT INTO {grams}({grams}) VALUES ('delete-all')")
+        start = 0
+    else:
+        start = int(row[0])
+    last = db.execute(f"SELECT rowid FROM {table} WHERE rowid > ? ORDER BY rowid LIMIT 1 OFFSET ?",
+                      (start, batch - 1)).fetchone()
+    end = last[0] if last else max(start, db.execute(f"SELECT max(rowid) FROM {table}").fetchone()[0] or 0)
+    db.execute(f"INSERT INTO {grams}(rowid, text) SELECT rowid, text FROM {table} "
+               "WHERE rowid > ? AND rowid <= ?", (start, end))
+    db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, str(end)))
+    return last is None or end >= top
+
+
 def _gram_statements(table: str) -> list[str]:
     """The trigram index of ``table``'s ``text`` (external content: the text is not stored twice) and the trigger
     taking a deleted row out of it when the row was indexed (rows are never updated)."""
@@ -778,35 +798,16 @@ class Store:
         above the mark)."""
         batch = batch or GRAM_BATCH_ROWS
         for table in sorted(self.grams):
-            grams, key = f"{table}_grams", gram_mark(table)
+            key = gram_mark(table)
             top = self.query(f"SELECT max(rowid) FROM {table}")[0][0] or 0
             mark = self.query("SELECT value FROM meta WHERE key = ?", (key,))
             if mark and mark[0][0].isdigit() and int(mark[0][0]) >= top:
                 continue
-            while True:
-                filled = []
-
-                def write(db) -> None:
-                    row = db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-                    if row is None or not row[0].isdigit():
-                        db.execute(f"INSERT INTO {grams}({grams}) VALUES ('delete-all')")
-                        start = 0
-                    else:
-                        start = int(row[0])
-                    last = db.execute(f"SELECT rowid FROM {table} WHERE rowid > ? ORDER BY rowid LIMIT 1 OFFSET ?",
-                                      (start, batch - 1)).fetchone()
-                    end = last[0] if last else max(start, db.execute(f"SELECT max(rowid) FROM {table}").fetchone()[0] or 0)
-                    db.execute(f"INSERT INTO {grams}(rowid, text) SELECT rowid, text FROM {table} "
-                               "WHERE rowid > ? AND rowid <= ?", (start, end))
-                    db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, str(end)))
-                    filled.append(last is None or end >= top)  # (rows another process adds meanwhile: its own fill)
-
-                try:
-                    self._write(write)
-                except CacheWriteError:
-                    return
-                if filled[0]:
-                    break
+            try:
+                while not self._write(lambda db: _fill_batch(db, table, batch, top)):
+                    pass
+            except CacheWriteError:
+                return
 
     def collect(self, rules: str) -> None:
         """Delete the rows of the plans no remembered file makes any more (a file changed or was removed, or the rules
@@ -886,15 +887,17 @@ class Store:
 
         self._write(write)
 
-    def _write(self, work) -> None:
+    def _write(self, work):
+        """``work(db)`` in one write transaction; what it returns."""
         import sqlite3
 
         db = self.db
         try:
             db.execute("BEGIN IMMEDIATE")
             try:
-                work(db)
+                done = work(db)
                 db.execute("COMMIT")
+                return done
             except BaseException:
                 if db.in_transaction:
                     db.execute("ROLLBACK")
