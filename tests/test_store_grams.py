@@ -153,7 +153,7 @@ def test_without_the_trigram_tokenizer_the_store_reads_every_row(tmp_path, monke
 
 
 def test_a_store_missing_a_trigger_does_not_use_its_index(tmp_path, monkeypatch):
-    """An index without both of its triggers may be behind its table: it is not read."""
+    """An index without its trigger (the one taking deleted rows out) may be behind its table: it is not read."""
     corpus = two_cities_corpus(tmp_path / "c", OTHERS)
     stored = load_fresh(monkeypatch, tmp_path / "cache", corpus)
     path = stored.store.path
