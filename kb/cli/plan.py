@@ -222,7 +222,8 @@ def _duties(plan, args) -> int:
 
 def _duties_text(plan, args, res) -> int:
     """The duty list as text, from ``kb.duties.duty_lines`` (a stored plan prints strings it rendered when
-    it parsed the plan: 19,000 lines at 1,000 plans without building a task)."""
+    it parsed the plan: 19,000 lines at 1,000 plans without building a task for them).  Over several plans or
+    spellings the counts of numbered items are each plan's, counted from the department's tasks (built)."""
     from kb.duties import GROUP_ORDER, GROUP_TITLES, count_said, duty_lines, place_body, plan_name, written_as
 
     department = res.name
