@@ -142,9 +142,6 @@ def test_matrix_docx_and_json_say_rows(plan89, fixed_export_date):
 
 
 def test_duty_list_notes_count_items_of_a_division(plan89, fixed_export_date):
-    from docx import Document
-
-    from kb.export import export_duty_list
     from kb.export.content import build_duty_list
 
     notes = [text for label, text in build_duty_list(plan89, "市卫生健康委").meta if label == "说明"]
