@@ -241,7 +241,7 @@ def _duties_text(plan, args, res) -> int:
     note = "" if res.how == "exact" else f"（按“{args.department}”解析）"
     if len(spellings) > 1:
         # 浦东新区政府 and 浦东新区 are one body: say how the plan writes it on the tasks listed
-        note += written_as(list({t.id: t for t in body.tasks_of(department, "any")}.values()), spellings)
+        note += written_as(body.tasks_of(department, "any"), spellings)  # (written_as counts a task once)
     # The plan's numbered items, as kb depts, kb ask and the exports count them: a 任务分工表 序号 over several rows is
     # one item and its rows are the lines, so a count that differs says both (牵头 13 项（21 行）).
     several = len(plan.document_ids()) > 1
