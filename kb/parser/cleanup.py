@@ -207,12 +207,19 @@ def is_column_word(line: str) -> bool:
     text = line.strip()
     if len(text) < _COLUMN_WORD_MIN or len(text) > 8:
         return False
-    from kb.parser.tables import load_vocabulary
+    words, endings = _column_words()
+    # (指标说明, 事项内容: a column word and a description ending — the item's description column)
+    return text in words or any(text.endswith(e) and text[: -len(e)] in words for e in endings)
+
+
+@functools.lru_cache(maxsize=1)
+def _column_words() -> tuple[frozenset[str], tuple[str, ...]]:
+    """tables.yaml's column words and description endings, read once: ``is_column_word`` runs on every pair of lines
+    ``continues`` looks at (the set was built again at each call)."""
+    from kb.parser.tables import _exact_words, load_vocabulary
 
     vocab = load_vocabulary()
-    words = {word for word, _ in vocab.words}
-    # (指标说明, 事项内容: a column word and a description ending — the item's description column)
-    return text in words or any(text.endswith(e) and text[: -len(e)] in words for e in vocab.description_endings)
+    return _exact_words(vocab), vocab.description_endings
 
 
 def continues(previous: str, line: str) -> bool:
