@@ -60,6 +60,7 @@ from functools import lru_cache
 
 from kb.errors import KbError
 from kb.model import Target, Task
+from kb.numerals import cn_number
 from kb.parser.deadlines import (VOCAB_PATH, _check_words, find_deadlines, find_within, fold, marks_outside_brackets,
                                  read_vocabulary_file)
 
@@ -71,7 +72,6 @@ fold_width = fold
 _SIGNS = {"≥", "≤", ">", "<", "="}
 #: Keys targets.yaml may leave out (a copy of the file written before they existed is still read).
 _OPTIONAL_KEYS = {"value_words", "duration_units", "count_noun_ends"}
-_CN_DIGIT = {c: i for i, c in enumerate("一二三四五六七八九十", 1)}
 #: A fraction written in words (三分之一, 四分之三): a share of the whole.
 _FRACTION = r"[二三四五六七八九十]分之[一二三四五六七八九]"
 _KEYS = {"version", "deadlines", "magnitudes", "units", "count_units", "count_unit_words", "value_joiners",
@@ -124,10 +124,10 @@ class TargetVocabulary:
     duration: re.Pattern | None = None
     """A comparator word, a number and a unit of time with the work after it (每年至少1个月在企业实训): a requirement."""
     value_words: dict[str, tuple[float, str | None]] = None
-    noun_ends: tuple[str, ...] = ()
-    """Adverbs of manner opening a predicate: where a counted noun ends (大力开展)."""
     """Shares written in words (一半, 过半) → (per cent, their own comparator or None); fractions (三分之一) are read
     by ``_FRACTION``."""
+    noun_ends: tuple[str, ...] = ()
+    """Adverbs of manner opening a predicate: where a counted noun ends (大力开展)."""
 
 
 @lru_cache(maxsize=4)
@@ -213,7 +213,7 @@ def _worded_value(word: str, vocab: TargetVocabulary) -> tuple[float, str | None
     if word in vocab.value_words:
         return vocab.value_words[word]
     whole, part = word.split("分之")
-    return round(_CN_DIGIT[part] / _CN_DIGIT[whole] * 100, 2), None
+    return round(cn_number(part) / cn_number(whole) * 100, 2), None
 
 
 _DIGIT = re.compile(r"\d")
