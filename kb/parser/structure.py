@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kb.annexes import AnnexPattern, caption_word
+from kb.annexes import AnnexPattern, annex_words, caption_word
 from kb.numerals import cn_number
 from kb.parser.deadlines import marks_outside_brackets
 from kb.parser.cleanup import (ARTICLE_START_RE, CHAPTER_HEADING_RE, NOTES_HEAD, NUMBERED_ITEM_RE, PART_HEADING_RE,
@@ -252,11 +252,17 @@ ANNEX_NOTES_TITLE = "注"
 _NOTES_HEAD_RE = re.compile(rf"^{NOTES_HEAD}")
 
 
-def _GENERAL_ANNEX() -> str:
-    """The general caption word (附件): the cite of an annex the document names by no caption of its own."""
-    from kb.annexes import annex_words
-
-    return annex_words()[0]
+def _open_notes(part: str, part_title: str, p: str, sections: list, blocks: list) -> tuple[str, str]:
+    """Open the notes section of annex ``part`` at ``p`` (注：1.…): the section 附件（注） and, when ``p`` holds a note
+    after its head, that note's block.  The section and its title."""
+    section, section_title = f"{part}（{ANNEX_NOTES_TITLE}）", ANNEX_NOTES_TITLE
+    sections.append((section, section_title))
+    rest = _NOTES_HEAD_RE.sub("", p, count=1).strip()
+    if rest:
+        m = ITEM_RE.match(rest)
+        blocks.append(Block(part, part_title, section, section_title, int(m.group(1)) if m else None, "paragraph", rest,
+                            heading_title(m.group(2) if m else rest)))
+    return section, section_title
 
 
 def _is_signing(p: str) -> bool:
@@ -369,16 +375,11 @@ def outline(paragraphs: list[str], doc_id: str) -> Outline:
             # table is read apart) — the annex the attachments line names, never more items of the body's last part
             closing = closing + _pop_closing(blocks, partless)
             listed = next((annex_caption(c) for c in closing if annex_caption(c)), None)
-            part, part_title = listed or (caption_word(p) or _GENERAL_ANNEX(), "")
+            # (no caption of its own: the general caption word, 附件, cites it)
+            part, part_title = listed or (caption_word(p) or annex_words()[0], "")
             annexes.append((part, part_title))
-            section, section_title = f"{part}（{ANNEX_NOTES_TITLE}）", ANNEX_NOTES_TITLE
-            sections.append((section, section_title))
+            section, section_title = _open_notes(part, part_title, p, sections, blocks)
             duty_part = want_annex_title = False
-            rest = _NOTES_HEAD_RE.sub("", p, count=1).strip()
-            if rest:
-                m = ITEM_RE.match(rest)
-                blocks.append(Block(part, part_title, section, section_title, int(m.group(1)) if m else None, "paragraph",
-                                    rest, heading_title(m.group(2) if m else rest)))
             continue
         caption = annex_caption(p) if opened else None
         if caption:
@@ -404,13 +405,7 @@ def outline(paragraphs: list[str], doc_id: str) -> Outline:
                 continue  # the annex table's header cells one a line (一级指标 / 二级指标 / …): no item
             if _NOTES_HEAD_RE.match(p):
                 # 注：1.… under the annex's table: its notes, a section of their own (counted apart)
-                section, section_title = f"{part}（{ANNEX_NOTES_TITLE}）", ANNEX_NOTES_TITLE
-                sections.append((section, section_title))
-                rest = _NOTES_HEAD_RE.sub("", p, count=1).strip()
-                if rest:
-                    m = ITEM_RE.match(rest)
-                    blocks.append(Block(part, part_title, section, section_title, int(m.group(1)) if m else None,
-                                        "paragraph", rest, heading_title(m.group(2) if m else rest)))
+                section, section_title = _open_notes(part, part_title, p, sections, blocks)
                 continue
             m = PART_RE.match(p) if len(p) <= 30 and "。" not in p[:-1] else None
             m = m or (SECTION_RE.match(p) if is_section_heading(p) else None)
