@@ -1024,9 +1024,14 @@ def find_tags(text: str, registry: Registry, vocab: RoleVocabulary | None = None
     return spans, warnings
 
 
+def _says_role(content: str, vocab: RoleVocabulary) -> bool:
+    """``content`` (a bracket's) holds a label or a segment ending in a role word (牵头, 配合): a tag, no bare list."""
+    return bool(vocab.label_re.search(content)) or any(vocab.role_end.search(x) for x in split_top(content, SEGMENT_SEPS))
+
+
 def _bare_list(content: str, vocab: RoleVocabulary, registry: Registry) -> bool:
     """``content`` is a list of unit names only (市工信委、市财政局): no role word, no label, every item a unit."""
-    if vocab.label_re.search(content) or any(vocab.role_end.search(x) for x in split_top(content, SEGMENT_SEPS)):
+    if _says_role(content, vocab):
         return False
     items = [i for part in split_top(content, SEGMENT_SEPS) for i in split_items(part, vocab)]
     return bool(items) and all(looks_like_unit(i, vocab, registry) for i in items)
@@ -1043,7 +1048,7 @@ def closing_bracket(text: str, vocab: RoleVocabulary, registry: Registry) -> str
     if start is None or not (start == 0 or text[start - 1] in SENTENCE_END):
         return None
     content = text[start + 1:-1]
-    if vocab.label_re.search(content) or any(vocab.role_end.search(x) for x in split_top(content, SEGMENT_SEPS)):
+    if _says_role(content, vocab):
         return "role"
     return "bare" if _bare_list(content, vocab, registry) else None
 
