@@ -654,10 +654,8 @@ def exec_unit_value(question: str, q: Query, env: Env) -> Answer:
             return _no_sum(question, q, env, asked)
         return found_nothing(question, q, env)
     # (a span of time asked — 多少天内, 周期多长 — is said as one: 20个工作日内 is no quantity of things)
-    result = Result(heading=[f"方案写明的时间（期限）共 {len(found)} 处：" if q.unit == "duration"
-                             else f"方案写明的数量共 {len(found)} 处：" if measure
-                             else f"方案写明的金额共 {len(found)} 处：" if money
-                             else f"方案写明的数量（以“{q.unit}”计）共 {len(found)} 处："])
+    kind = "duration" if q.unit == "duration" else "measure" if measure else "money" if money else "unit"
+    result = Result(heading=[load_answer_words()["unit_value_found"][kind].format(n=len(found), unit=q.unit)])
     result.groups.append(Group(items=[Item(k, t, text="：" + "；".join(c.strip() for c in cs))
                                       for k, (t, cs) in enumerate(found, 1)]))
     tasks = [t for t, _ in found]
