@@ -540,7 +540,7 @@ def exec_each_value(question: str, q: Query, env: Env) -> Answer:
             missing.append(item)
     if not found:
         return found_nothing(question, q, env)
-    result = Result(heading=[f"分别如下（共 {len(found)} 项）："])
+    result = Result(heading=[load_answer_words()["each_values"].format(n=len(found))])
     group = Group()
     tasks: dict[str, Task] = {}
     targets = []
@@ -583,7 +583,7 @@ def _each_value_stated(question: str, q: Query, env: Env) -> Answer | None:
         return None
     top = max(b[0] for b in best)
     chosen = [b for b in best if b[0] == top]
-    result = Result(heading=[f"分别如下（共 {len(q.items)} 项）："])
+    result = Result(heading=[load_answer_words()["each_values"].format(n=len(q.items))])
     group = Group()
     for _, t, d, at in chosen:
         for item, i in zip(q.items, at):

@@ -95,6 +95,7 @@ REQUIRED = {
     "mentioned_title": ("{name}",),
     "no_units_assigned": (),
     "who_not_named": ("{label}", "{head}"),
+    "each_values": ("{n}",),
     "unit_value_found": {"duration": ("{n}",), "measure": ("{n}",), "money": ("{n}",), "unit": ("{n}", "{unit}")},
     "no_measure": ("{topic}", "{measure}", "{units}"),
     "measure_names": {"area": (), "length": (), "share": (), "size": (), "scale": ()},
