@@ -7,9 +7,8 @@ department question never imports whoosh or jieba.
 
 from __future__ import annotations
 
-import re
-
 import copy
+import re
 import sys
 import threading
 
