@@ -979,18 +979,24 @@ def read_heading_phrase(r: Reading) -> None:
     f.unresolved = kept
 
 
+def role_word_is_object(before: str, word: str, verbs: tuple[str, ...]) -> bool:
+    """A role word after 对… and a verb taking it as its object (对医疗机构…进行指导和监督: shapes.yaml
+    ``role_object_verbs``, before it or opening it — 进行指导) is a word of the clause asked, no role of a unit."""
+    return (before.endswith(verbs) or word.startswith(verbs)) and "对" in before
+
+
 def read_roles(r: Reading) -> None:
     """Roles asked (指导 included: a role the scan does not know)."""
     roles = [x for x in dict.fromkeys(r.facts.roles) if x != "any"]
     text = r.text
     for d in r.query.departments:  # 指导 inside a unit's name (绿化指导站负责什么) asks no guide role
         text = text.replace(fold(d.name), "")
-    # (对医疗机构…进行指导和监督: the object of 对…进行, the clause asked — as kb.qa.question._role_in_place reads it)
+    # (对医疗机构…进行指导和监督: the object of 对…进行, the clause asked — role_word_is_object, as question._role_in_place)
     verbs = tuple(r.words["role_object_verbs"])
     for w in r.words["guide"]:
         at = text.find(w)
         while at >= 0:
-            if text[:at].endswith(verbs) and "对" in text[:at]:
+            if role_word_is_object(text[:at], w, verbs):
                 text = text[:at] + "\x00" * len(w) + text[at + len(w):]
             at = text.find(w, at + 1)
     if _has(text, r.words["guide"]) and "guide" not in roles:

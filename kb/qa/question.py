@@ -695,10 +695,9 @@ def _role_in_place(text: str, at: int, hit, mentions, voc: Vocabulary) -> bool:
     roles = {v for k, v in kinds if k == "role"}
     if not roles or not roles <= _PARTICULAR_ROLES or any(k != "role" for k, _ in kinds):
         return True
-    from kb.qa.query import load_shapes
+    from kb.qa.query import load_shapes, role_word_is_object
 
-    verbs = tuple(load_shapes()["role_object_verbs"])
-    if (text[:at].endswith(verbs) or word.startswith(verbs)) and "对" in text[:at]:
+    if role_word_is_object(text[:at], word, tuple(load_shapes()["role_object_verbs"])):
         return False  # 谁负责对医疗机构…进行指导和监督: 对X进行指导 is the clause asked, no role of a unit
     if mentions or any(w in text for w in (*voc.words["who"], *voc.words["generic_departments"]) if w != word):
         return True
