@@ -285,14 +285,14 @@ def _duties_text(plan, args, res) -> int:
     return 0
 
 
-def _duty_lines(parts: list[str], groups: dict[str, list], wanted: list[str], titles, counts=None) -> None:
-    from kb.duties import count_said
-
+def _duty_lines(parts: list[str], groups: dict[str, list], wanted: list[str], titles, counts: dict[str, str]) -> None:
+    """The groups of ``wanted`` roles that have lines, each under its title and its count as said (``counts``: one
+    for every role with lines)."""
     for role in wanted:
         lines = groups.get(role)
         if not lines:
             continue
-        parts.append(f"\n【{titles[role]}】{(counts or {}).get(role) or count_said(len(lines), len(lines))}\n")
+        parts.append(f"\n【{titles[role]}】{counts[role]}\n")
         for line in lines:
             parts.append(f"  {line.label}\t{line.heading}" + (f"\t（{line.others}）" if line.others else "") + "\n")
             if line.facts:
