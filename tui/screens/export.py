@@ -13,6 +13,7 @@ from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSe
 
 from kb.errors import KbError
 from kb.export import FORMATS, default_filename, export_duty_list, export_table, export_tasks, plan_name
+from kb.model import item_count
 from tui.widgets.footer import KbFooter
 from tui.widgets.safe_input import SafeInput
 
@@ -32,8 +33,6 @@ TABLE, MATRIX, ANSWER = "table", "matrix", "answer"
 
 def subject_options(departments: list[str], answer=None) -> list[tuple[str, str]]:
     """(label, key) choices: the current answer's tasks (if any), each department's duty list, the table and the matrix."""
-    from kb.model import item_count
-
     options = []
     if answer is not None and answer.tasks:
         # the answer's count: numbered items (as its head says), the rows exported after where they are more
