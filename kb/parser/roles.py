@@ -1515,12 +1515,14 @@ def _sentence_clauses(sentence: str) -> list[tuple[str, bool, bool]]:
     ONE topic clause (``针对…，X加强…``: ``topic_openers``), for a plain action verb too (the third value, ``topic``)."""
     parts = split_top(sentence, "；;")
     vocab = load_vocabulary()
-    return [c for p in parts
-            for c in [(p, False, False)] + [(p[i + 1:], True, n == 0 and bool(vocab.topic_opener.match(p)
-                                                                          or _TIME_CLAUSE_RE.match(p[:i])))
-                                            for n, i in enumerate(_top_commas(p))
-                                            if not vocab.reported_speech.search(p[:i])
-                                            and i < _stated_from(p, vocab)]]
+    out: list[tuple[str, bool, bool]] = []
+    for p in parts:
+        stated = _stated_from(p, vocab)  # (once a part: it was found again at each of its commas)
+        out.append((p, False, False))
+        out.extend((p[i + 1:], True, n == 0 and bool(vocab.topic_opener.match(p) or _TIME_CLAUSE_RE.match(p[:i])))
+                   for n, i in enumerate(_top_commas(p))
+                   if not vocab.reported_speech.search(p[:i]) and i < stated)
+    return out
 
 
 def _stated_from(part: str, vocab: RoleVocabulary) -> int:
