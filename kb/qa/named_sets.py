@@ -151,14 +151,17 @@ def named_sets(plan, noun: str, doc: str | None = None) -> list[NamedSet]:
     above, then the plan's order; at most one set per way."""
     stated, tail = split_term(noun)
     tasks = [t for t in plan.tasks if not doc or t.doc == doc]
-    flat = {t.id: _flat(t.text) for t in tasks}
+    # (flattened only where the noun can stand — every character of it in the raw text: each reader below skips a
+    # paragraph not holding the noun, and a question reads named sets over the whole plan)
+    chars = set(noun)
+    flat = {t.id: _flat(t.text) for t in tasks if t.text and all(c in t.text for c in chars)}
     found: list[NamedSet] = []
     # the places the term stands: itself, or (a plain noun asked) a number of it the plan writes (三个阶段)
     counters = "|".join(map(re.escape, words()["counters"]))
     counted = re.compile(rf"({_NUMERAL})(?:{counters}){re.escape(noun)}") if stated is None else None
     defined = listed = None
     for t in tasks:
-        text = flat[t.id]
+        text = flat.get(t.id, "")
         if noun not in text:
             continue
         places = [(s, e, stated) for s, e in _find_term(text, noun)]
@@ -193,7 +196,7 @@ def _lead_in(plan, tasks, flat, noun: str) -> NamedSet | None:
     """The numbered paragraphs 1. 2. … right after a paragraph holding ``noun`` that ends a lead-in (…如下：)."""
     ins = words()["lead_ins"]
     for k, t in enumerate(tasks):
-        text = flat[t.id]
+        text = flat.get(t.id, "")
         if noun not in text or not (text.endswith(("：", ":")) and any(w in text[-12:] for w in ins)):
             continue
         members, held = [], []
@@ -251,7 +254,7 @@ def _composed(tasks, flat, noun: str) -> NamedSet | None:
     pattern = re.compile(rf"(?:{marks})(?P<list>[^。；;]+?)(?:{ends})")
     people = sorted(w["member_people"], key=len, reverse=True)
     for t in tasks:
-        text = flat[t.id]
+        text = flat.get(t.id, "")
         m = None
         for at in (x.start() for x in re.finditer(re.escape(noun), text)):
             sentence_end = min((i for i in (text.find(c, at) for c in "。；;") if i >= 0), default=len(text))
