@@ -146,14 +146,15 @@ def exec_target(question: str, q: Query, env) -> Answer:
         # sentence holds, 工资标准 — stands nowhere in the plan (holdout12 o17): the plan states no such figure
         # (a word of a kind of value — 总量 of GDP总量, 增速 — is how the figure is asked, answered below by kind)
         from kb.qa.query import load_shapes
+        from kb.qa.wording import load_answer_words
 
         t, tg = chosen[0]
         tail = _unheld_tail(fold(words[-1]), _target_where(t, tg, voc))
         kinds_asked = {w for ws in load_shapes()["value_kinds"].values() for w in ws}
         if tail and not any(tail in w or w in tail for w in kinds_asked) and absent_topic(plan, [tail], min_length=2):
             ctx.tasks = []
-            return Answer(question, "target", f"方案没有写明“{''.join(q.topic)}”的数值目标：原文中没有“{tail}”。",
-                          status="not_in_plan")
+            text = load_answer_words()["target_thing_absent"].format(topic="".join(q.topic), missing=tail)
+            return Answer(question, "target", text, status="not_in_plan")
     if "unit_value" in env.nothing_found and q.unit:
         # 加装电梯面积多大 after no clause stated an area: a target in another kind of unit (新增加装电梯300台) is no
         # answer — one of the measure's units, or a share of it its metric names (40%以上面积), is

@@ -84,6 +84,7 @@ REQUIRED = {
     "due_earlier": ("{n}", "{day}", "{labels}"),
     "starts_not_read": ("{year}",),
     "no_context": ("{word}", "{example}"),
+    "target_thing_absent": ("{topic}", "{missing}"),
     "topic_absent": ("{topic}", "{missing}"),
     "no_roles_read": (),
     "other_roles_title": ("{name}",),
