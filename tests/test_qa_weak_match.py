@@ -47,3 +47,37 @@ def test_weak_topic_match_is_no_answer(ask, question, status, held, absent, why)
     said = a.text.split("相关条目")[0]  # (what is said, before the block of loosely related entries)
     for word in absent:
         assert word not in said, (why, a.text)
+
+
+#: A purpose clause opening the plan names bodies (为贯彻落实X部、Y部…要求) that do nothing; the duty sentence names a
+#: level list (市、区交通运输部门) — holdout13 dj08 answered 由为贯彻落实交通运输部、公安部负责.
+CLAUSES = """某市大件运输一件事工作方案
+
+为贯彻落实交通运输部、公安部关于高效办成大件运输一件事的要求，推动公路超限运输许可和临时号牌联办，制定本方案。
+
+一、工作内容
+（一）部门工作职责。市、区交通运输部门负责公路超限运输许可审批办理；市公安交管部门负责临时号牌核发。
+"""
+
+
+@pytest.fixture(scope="module")
+def ask_clauses(tmp_path_factory):
+    return first_question_asker(tmp_path_factory.mktemp("clauses"), {"clauses": CLAUSES}, lambda corpus: None)
+
+
+CLAUSE_ROWS = [
+    ("公路超限运输许可由哪个部门负责办理", ["市、区交通运输部门"], ["为贯彻", "交通运输部、公安部"],
+     "the duty sentence's subject, a level list; the purpose clause (为贯彻落实…) names no doer"),
+    ("临时号牌由谁核发", ["市公安交管部门"], ["交通运输部门"], "control: the second clause's subject"),
+]
+
+
+@pytest.mark.parametrize("question,held,absent,why", CLAUSE_ROWS)
+def test_clause_doer_is_no_purpose_clause(ask_clauses, question, held, absent, why):
+    a = ask_clauses("clauses", question)
+    assert a.status == "answered", (why, a.text)
+    for word in held:
+        assert word in a.text, (why, a.text)
+    said = a.text.split("相关条目")[0]
+    for word in absent:
+        assert word not in said.split("原文")[0], (why, a.text)

@@ -217,8 +217,11 @@ def _doer_pattern(shapes: dict) -> re.Pattern:
     got = _DOERS.get(id(shapes))
     if got is None:
         alt = lambda ws: "|".join(re.escape(w) for w in sorted(set(ws), key=len, reverse=True))  # noqa: E731
+        # (a level list may open the name — 市、区交通运输部门; a purpose or basis opener never does — 为贯彻落实交通运输部、
+        # 公安部…要求 is no subject: shapes doer_not_openers)
         got = _DOERS[id(shapes)] = re.compile(
-            rf"[\u4e00-\u9fff]{{1,30}}?(?:{alt([*shapes['body_endings'], '部门'])})"
+            rf"(?!{alt(shapes['doer_not_openers'])})"
+            rf"(?:[省市区县乡镇](?:、[省市区县乡镇])+)?[\u4e00-\u9fff]{{1,30}}?(?:{alt([*shapes['body_endings'], '部门'])})"
             rf"(?=(?:{alt([*shapes['body_followers'], *shapes['doer_followers']])})|、|和|与|$)")
     return got
 
