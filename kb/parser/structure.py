@@ -110,7 +110,7 @@ def split_cover(body: list[str]) -> tuple[list[str], str | None, list[str]]:
 
 
 def numeral_value(numeral: str) -> int:
-    """Chinese numeral up to 九十九 → int (一 → 1, 十二 → 12, 二十 → 20); 0 for none."""
+    """A Chinese numeral → int (一 → 1, 十二 → 12, 二十 → 20, 一百零五 → 105: kb.numerals.cn_number, up to 999); 0 for none."""
     return cn_number(numeral) or 0 if numeral else 0
 
 
