@@ -190,8 +190,6 @@ _AFTER_SIGNING_RE = re.compile(rf"^(?:{PUBLICATION_NOTE}|(?:抄送|主送|印发
 _ROUTING_LINE_RE = re.compile(rf"^(?:(?:抄送|主送|印发)[：:]|[^。；;，,！？]{{0,40}}{WHOLE_DATE}印发$)")
 #: Marks no signature line holds (a sentence's, a label's).
 _NOT_IN_SIGNATURE = "。；;，,！？：:"
-#: How the name of a signing body ends (a line of a signature of several bodies, one a line).
-_SIGNING_BODY_RE = re.compile(r"(?:人民政府|政府|委员会|办公厅|办公室|局|委|厅|部|办|院|署|中心|集团|公司|总会|联合会|小组)$")
 
 
 #: A section number alone on its line (（十二）): its title is on the next line.
@@ -686,7 +684,7 @@ def signature_lines(lines: list[str]) -> set[int]:
             # Several bodies sign one line each (上海市交通委员会 / 上海市发展和改革委员会 / 2023年6月15日): the signature opens
             # at the first of them, and the others stay joined to it — cut at the last, the first bodies were lost to
             # the closing (the plan's issuers read as one of thirteen).
-            while k > 0 and _SIGNING_BODY_RE.search(text[k - 1][1]) and len(text[k - 1][1]) <= 40 \
+            while k > 0 and _signing_body_re().search(text[k - 1][1]) and len(text[k - 1][1]) <= 40 \
                     and not any(c in text[k - 1][1] for c in _NOT_IN_SIGNATURE):
                 k -= 1
             found.add(text[k][0])
@@ -800,10 +798,13 @@ def join_split_title(lines: list[str]) -> list[str]:
     return out
 
 
+#: The word lists of kb/data/structure.yaml (each a list of non-empty strings).
+_OUTLINE_KEYS = ("plain_heading_ends", "signing_body_endings")
+
+
 @functools.lru_cache(maxsize=1)
-def _plain_heading_re() -> re.Pattern:
-    """A part heading without a numeral: 2–15 CJK characters ending in a word of kb/data/structure.yaml
-    ``plain_heading_ends``."""
+def _outline_words() -> dict:
+    """kb/data/structure.yaml, validated: 'version' and exactly ``_OUTLINE_KEYS``."""
     from pathlib import Path
 
     from kb.data import read_versioned_yaml
@@ -811,12 +812,30 @@ def _plain_heading_re() -> re.Pattern:
 
     path = Path(__file__).resolve().parent.parent / "data" / "structure.yaml"
     data = read_versioned_yaml(path, "outline words")
-    ends = data.get("plain_heading_ends")
-    if set(data) != {"version", "plain_heading_ends"} or not isinstance(ends, list) or not all(
-            isinstance(w, str) and w for w in ends):
-        raise KbError(f"{path}：应恰好有 version 和 plain_heading_ends（非空字符串的列表）；请从代码仓库恢复这个文件")
+    if set(data) != {"version", *_OUTLINE_KEYS} or not all(
+            isinstance(data[key], list) and all(isinstance(w, str) and w for w in data[key]) for key in _OUTLINE_KEYS):
+        raise KbError(f"{path}：应恰好有 version、plain_heading_ends 和 signing_body_endings（非空字符串的列表）；"
+                      "请从代码仓库恢复这个文件")
+    return data
+
+
+@functools.lru_cache(maxsize=1)
+def _plain_heading_re() -> re.Pattern:
+    """A part heading without a numeral: 2–15 CJK characters ending in a word of kb/data/structure.yaml
+    ``plain_heading_ends``."""
+    ends = _outline_words()["plain_heading_ends"]
     alternation = "|".join(map(re.escape, sorted(ends, key=len, reverse=True)))
     return re.compile(rf"^[\u4e00-\u9fff]{{0,13}}(?:{alternation})$")
+
+
+@functools.lru_cache(maxsize=1)
+def _signing_body_re() -> re.Pattern:
+    """How the name of a signing body ends (a line of a signature of several bodies, one a line): a word of
+    kb/data/structure.yaml ``signing_body_endings`` closing the line."""
+    ends = _outline_words()["signing_body_endings"]
+    if not ends:
+        return re.compile(r"(?!)")
+    return re.compile(f"(?:{'|'.join(map(re.escape, sorted(ends, key=len, reverse=True)))})$")
 
 
 def number_plain_headings(lines: list[str]) -> list[str]:
