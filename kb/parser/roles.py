@@ -154,6 +154,8 @@ class RoleVocabulary:
     stating_end: re.Pattern = re.compile(r"(?!)")
     """A verb of stating closing a clause (…中明确, X要规定: ``stating_verbs``): the clause after its comma is what is
     stated, its units only mentioned."""
+    manner_starts: tuple[str, ...] = ()
+    """How a clause of manner opens (按, 依: ``manner_clause_starts``): a verb of stating closing it states nothing."""
     name_opener: re.Pattern = re.compile(r"(?!)")
     """Words opening a name though their first character is a modal or a preposition (应急, 对口: ``predicate_start_not``)."""
     kind_words: frozenset = frozenset()
@@ -198,7 +200,7 @@ _KEYS = {"version", "none_markers", "roles", "weak_role_words", "manner_words", 
          "predicate_start", "predicate_start_not", "short_unit_names", "duty_modals", "modal_subject_not", "duty_list_opener", "predicate_roles", "duty_documents",
          "shared_suffixes", "collective_subjects", "reported_work", "duty_heading_words", "non_unit_endings",
          "reported_speech", "action_verbs", "action_adverbs", "topic_openers", "beneficiary_verbs", "object_markers",
-         "office_endings", "anaphor_endings", "predicate_adverbs", "stating_verbs", "list_group_tail",
+         "office_endings", "anaphor_endings", "predicate_adverbs", "stating_verbs", "manner_clause_starts", "list_group_tail",
          "kind_words"}
 
 
@@ -312,6 +314,7 @@ def load_vocabulary(path: str | None = None) -> RoleVocabulary:
         adverb_predicate=re.compile(f"(?:{_alt(_words(src, 'predicate_adverbs', data['predicate_adverbs']))})+"
                                     r"(?![的了，,。；;])[\u4e00-\u9fff]"),
         stating_end=re.compile(f"(?:{_alt(_words(src, 'stating_verbs', data['stating_verbs']))})$"),
+        manner_starts=tuple(_words(src, "manner_clause_starts", data["manner_clause_starts"])),
         group_tail=_compile(src, "list_group_tail", data["list_group_tail"]),
         kind_words=frozenset(_words(src, "kind_words", data["kind_words"])),
         name_opener=re.compile(_alt(_words(src, "predicate_start_not", data["predicate_start_not"]))),
@@ -1529,11 +1532,12 @@ def _stated_from(part: str, vocab: RoleVocabulary) -> int:
     """Where what a clause states begins in ``part``: the first comma (outside brackets) after a clause closed by a verb of
     stating (``请财政部在相关规定中明确，中央高校、科研院所要…``: roles.yaml ``stating_verbs``) — the clauses after it say
     what is stated, the units in them are mentioned, no doers.  Not after a clause of manner (``按照有关规定，X负责…``:
-    ``topic_openers``).  ``len(part)`` when there is none."""
+    ``topic_openers``, ``manner_clause_starts``).  ``len(part)`` when there is none."""
     start = 0
     for i in _top_commas(part):
         clause = part[start:i]
-        if vocab.stating_end.search(clause) and not vocab.topic_opener.match(clause) and not clause.startswith(("按", "依")):
+        if (vocab.stating_end.search(clause) and not vocab.topic_opener.match(clause)
+                and not clause.startswith(vocab.manner_starts)):
             return i
         start = i + 1
     return len(part)
