@@ -55,6 +55,8 @@ ROWS = [
      "最紧 is an earliest word, 交差 a filler (shapes extreme_fillers): no topic is left, the plan's earliest"),
     (None, "最晚的任务什么时候完成", "answered", ["时限最晚的任务共 10 项", "2020年年底前"], [],
      "bundled plan, no topic: the plan's latest tasks (10 due by the end of 2020, counted in the plan)"),
+    (None, "截至2020年底要完成哪些任务", "answered", ["共 12 项"], ["没有在2020年12月31日到期"],
+     "cumulative (截至) lists all 12 due by the day, and never says no item is due on it — 10 are (review-qa P6)"),
     (None, "时限最早的任务有哪些", "answered", ["时限最早的任务共 2 项", "三（三）8", "三（三）15"], [],
      "bundled plan: the two tasks due within 2019"),
 ]

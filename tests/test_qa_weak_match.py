@@ -81,3 +81,40 @@ def test_clause_doer_is_no_purpose_clause(ask_clauses, question, held, absent, w
     said = a.text.split("相关条目")[0]
     for word in absent:
         assert word not in said.split("原文")[0], (why, a.text)
+
+
+#: Members of two bodies, and a list joined by 以及 (review-qa P1, P3: regressions of the session's named sets).
+MEMBERS = """某区老旧小区改造工作方案
+
+一、组织领导
+成立区老旧小区改造工作领导小组，成员由区发展改革委、区教育局以及区财政局主要负责同志组成。
+领导小组下设工作专班，由区房管局、区规划资源局、区城管执法局有关人员组成。
+全面推行行政执法公示制度、执法全过程记录制度以及重大执法决定法制审核制度（以下统称“三项制度”）。
+
+二、主要任务
+（一）制定改造计划。（牵头单位：区住房城乡建设管理委）
+"""
+
+
+@pytest.fixture(scope="module")
+def ask_members(tmp_path_factory):
+    return first_question_asker(tmp_path_factory.mktemp("members"), {"members": MEMBERS}, lambda corpus: None)
+
+
+MEMBER_ROWS = [
+    ("工作专班的成员有哪些", None, [], ["区发展改革委", "区教育局"],
+     "the plan's only 成员由… sentence is the 领导小组's: never another body's members (was the answer)"),
+    ("“三项制度”是哪三项", "answered", ["重大执法决定法制审核制度"], ["制度以"], "以及 joins the last member whole"),
+]
+
+
+@pytest.mark.parametrize("question,status,held,absent,why", MEMBER_ROWS)
+def test_members_of_the_body_asked(ask_members, question, status, held, absent, why):
+    a = ask_members("members", question)
+    if status:
+        assert a.status == status, (why, a.text)
+    for word in held:
+        assert word in a.text, (why, a.text)
+    said = a.text.split("相关条目")[0].split("原文")[0]  # (what is said, before the quotes)
+    for word in absent:
+        assert word not in said, (why, a.text)

@@ -90,7 +90,9 @@ def exec_date_list(question: str, q: Query, env) -> Answer:
                 "node": f"有{q.dates.text}内时间节点（开始或完成）"}[mode] + "的任务"
     # (the plan's numbered items, the rows said where a 任务分工表 序号 spans several, listed under their item)
     head = said + (f"（涉及{topic_note}）" if topic_note else "") + f"共 {item_count(tasks)} 项{rows_note(tasks)}"
-    if mode == "by" and not limit:
+    if mode == "by" and not limit and not (q.cumulative and written_limit(q.dates, every)):
+        # (why everything due by the day is listed: no item is due on it — said only when that holds; 截至2020年底 asks
+        # cumulatively of a day the plan does write, review-qa P6)
         head += words["due_by_why"].format(day=day)
     lines = [head + ("：" if tasks else "。")]
     for item in listed_items(tasks):

@@ -24,7 +24,7 @@ from kb.qa.text import split_outside_brackets
 
 _PATH = Path(__file__).resolve().parent.parent / "data" / "named_sets.yaml"
 _KEYS = {"version", "counters", "asks", "fillers", "defining", "naming", "lead_words", "lead_ins", "member_marks",
-         "member_ends", "member_people", "open_words", "group_words"}
+         "member_ends", "member_people", "open_words", "group_words", "joiners"}
 _NUMERAL = "[0-9一二两三四五六七八九十]{1,3}"
 _NUMBERED = re.compile(r"^\s*([0-9]{1,2})\s*[.．、]")
 
@@ -133,7 +133,7 @@ def _listed_before(text: str, start: int, stated: int | None) -> tuple[list[str]
     members = split_outside_brackets(head, "、")
     if len(members) >= 2 and len(members) != stated:
         last = members[-1]
-        for j in ("和", "及", "与", "以及"):
+        for j in words()["joiners"]:  # (longest first: 以及 before 及 — 区教育局以 was a member, review-qa P3)
             if j in last:
                 members = [*members[:-1], *[x for x in last.split(j, 1) if x]]
                 break
@@ -274,7 +274,7 @@ def _composed(tasks, flat, noun: str) -> NamedSet | None:
         members = split_outside_brackets(listed, "、")
         if members:
             last = members[-1]
-            for j in ("及", "和", "以及"):
+            for j in w["joiners"]:
                 if j in last:
                     members = [*members[:-1], *[x for x in last.split(j, 1) if x]]
                     break

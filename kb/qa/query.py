@@ -562,6 +562,8 @@ def _editing(r: Reading) -> str | None:
     """把第8项的责任单位改成区财政局: an opener (``edit_openers``) and, within 15 characters after it, a verb that would
     change what kb holds (``edit_verbs``) — an edit asked, refused as an instruction (it was answered with item 8)."""
     outside = r.words["outside"]
+    if _has(r.text, outside.get("edit_not_with", ())):
+        return None  # (将燃煤锅炉改为燃气锅炉的任务由谁负责: a question quoting the plan's own 将…改为…, no edit)
     for opener in filter(r.text.__contains__, outside.get("edit_openers", ())):
         at = r.text.find(opener)
         while at >= 0:
@@ -1162,13 +1164,26 @@ def read_named_set(r: Reading) -> None:
     if before:
         nouns += [before, before.replace("的", ""), before.rpartition("的")[2]]
     task_nouns = set(r.words_voc("task_nouns"))
+    owner, _, tail = before.rpartition("的")
     for noun in dict.fromkeys(n for n in nouns if len(n) >= 2):
         if noun in task_nouns or noun not in r.plan_text:
             continue
-        if named_sets(r.plan, noun):
+        sets = named_sets(r.plan, noun)
+        if sets and owner and noun == tail and not any(_owner_in_sentence(owner, s) for s in sets):
+            # 工作专班的成员有哪些 where the plan's only 成员由… sentence is the 领导小组's: the owner cut off is no
+            # filler — another body's members were the answer (review-qa P1)
+            continue
+        if sets:
             q.act, q.subject, q.enumerated = Act.LIST, "named_set", noun
             q.departments, q.about, q.topic = [], None, []
             return
+
+
+def _owner_in_sentence(owner: str, found) -> bool:
+    """``owner`` (治理工作小组 of 治理工作小组的成员) stands in the sentence giving the named set ``found``'s members."""
+    head = (found.quote or "")[:8]
+    return any(owner in sentence and head in sentence
+               for t in found.tasks for sentence in re.split("[。；;！？]", t.text or ""))
 
 
 def read_issuers(r: Reading) -> None:
