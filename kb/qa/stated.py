@@ -153,7 +153,13 @@ def stated_recipients(q, env, question: str = "") -> tuple[Task, str, str, list[
     if q.plan:
         candidates = [t for t in candidates if t.doc == q.plan]
 
+    # (the thing sent stands whole in the sentence: 实施方案报送给谁 was answered from a sentence sending the 整改方案 or an
+    # 实施办法 — half of the characters covered, another document; review-qa P7)
+    thing = max(words, key=len)
+
     def sent_to(t: Task, sentence: str) -> tuple[str, list[str]] | None:
+        if thing not in sentence.replace("《", "").replace("》", "").replace("“", "").replace("”", ""):
+            return None
         for verb in verbs:
             at = sentence.find(verb)
             names = _recipient_at(sentence[at + len(verb):], shapes) if at >= 0 else []
