@@ -102,6 +102,8 @@ def ask_members(tmp_path_factory):
 
 
 MEMBER_ROWS = [
+    ("工作专班由哪些单位组成", "answered", ["区房管局", "区规划资源局", "区城管执法局", "组成"], ["负责"],
+     "all three units (区城管执法局有关人员: 有关人员 follows a name) and the sentence's verb 组成, never 负责 (review-qa P2)"),
     ("工作专班的成员有哪些", None, [], ["区发展改革委", "区教育局"],
      "the plan's only 成员由… sentence is the 领导小组's: never another body's members (was the answer)"),
     ("“三项制度”是哪三项", "answered", ["重大执法决定法制审核制度"], ["制度以"], "以及 joins the last member whole"),

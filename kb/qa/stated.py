@@ -304,4 +304,8 @@ def stated_doers(q, env, words: list[str]) -> tuple[Task, str, str, list[str]] |
     if len({tuple(f[3]) for f in tops}) != 1:
         return None
     _, t, sentence, names = tops[0]
-    return t, sentence, "负责", names
+    # (the verb the sentence says after the names — 由A、B、C有关人员组成 is no 负责: 组成 was quoted as 负责, review-qa P2)
+    after = sentence[sentence.find(names[-1]) + len(names[-1]):] if names[-1] in sentence else ""
+    at_verb = [(after.find(v), -len(v), v) for v in shapes["doer_verbs"] if 0 <= after.find(v) < 12]
+    verb = min(at_verb)[2] if at_verb else "负责"  # (the first verb after the names)
+    return t, sentence, verb, names
