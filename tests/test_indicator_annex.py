@@ -88,3 +88,19 @@ def test_an_indicator_table_assigns_no_task(name):
     by = {t.label: t for t in tasks}
     assert by["三（二）"].departments("any") and "国家卫生健康委" in by["三（二）"].departments("any")
     assert by["五（五）"].lead == ["国家卫生健康委"]
+
+
+def test_one_column_word_heading_opens_no_table():
+    """A prose annex whose heading is a column word (主要任务) is no table one cell a line: its unnumbered paragraphs stay
+    paragraphs — glued to the item before them, the closing 以上各项工作…于2024年底前全部完成 gave item 2 alone the deadline
+    (review-parser, session 12).  Two column words in a row (一级指标 / 二级指标) still open such a table."""
+    from kb.parser import parse_document
+
+    text = "\n".join(["某区老旧小区改造实施方案", "一、主要任务", "（一）推进改造。各街道要推进老旧小区改造。（牵头单位：区住建委）",
+                      "附件", "某区老旧小区改造工作安排", "主要任务", "1.开展摸底调查，建立改造项目库。",
+                      "摸底调查由各街道组织实施，区住建委负责汇总。", "2.编制改造方案，明确改造内容和标准。",
+                      "改造方案经区政府审定后实施。", "以上各项工作由各街道负责，于2024年底前全部完成。", ""])
+    _, tasks = parse_document(text, "p")
+    annex = [t for t in tasks if t.part == "附件"]
+    assert [t.text[:6] for t in annex] == ["1.开展摸底", "摸底调查由各", "2.编制改造", "改造方案经区", "以上各项工作"]
+    assert [[d.text for d in t.deadlines] for t in annex] == [[], [], [], [], ["2024年底前"]]

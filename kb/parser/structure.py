@@ -351,6 +351,7 @@ def outline(paragraphs: list[str], doc_id: str) -> Outline:
     partless = not any(PART_RE.match(p) or PART_INLINE_RE.match(p) or CHAPTER_HEADING_RE.match(p) or TOP_ITEM_RE.match(p)
                        for p in body[:first_annex])
     numbered_rows = False  # the annex opened is a table one cell a line (its header cells came first)
+    header_cells = 0  # column words one a line in a row, before the annex's first item
     for at, p in enumerate(body):
         opened = bool(parts) or (partless and bool(blocks))  # the body has begun (a document of no parts: its first paragraph)
         if opened and not annexes and at in attachments:
@@ -401,8 +402,13 @@ def outline(paragraphs: list[str], doc_id: str) -> Outline:
                 continue
             want_annex_title = False
             if is_column_word(p) and not any(b.part == part for b in blocks):
-                numbered_rows = True
-                continue  # the annex table's header cells one a line (一级指标 / 二级指标 / …): no item
+                # the annex table's header cells one a line (一级指标 / 二级指标 / …): no item; two of them in a row make
+                # the annex a table one cell a line — one alone (主要任务) is a prose annex's heading, whose unnumbered
+                # paragraphs are no cells of the item before them (以上各项工作…于2024年底前全部完成 was glued to item 2)
+                header_cells += 1
+                numbered_rows = numbered_rows or header_cells >= 2
+                continue
+            header_cells = 0
             if _NOTES_HEAD_RE.match(p):
                 # 注：1.… under the annex's table: its notes, a section of their own (counted apart)
                 section, section_title = _open_notes(part, part_title, p, sections, blocks)
