@@ -362,7 +362,12 @@ def known_names(plan=None, registry: Registry | None = None) -> dict[str, str]:
         # answers them with every spelling holding them)
         parts = bracket_parts(name)  # (and 各街镇（园区） written: 各街镇 and 园区)
         if parts:
+            grouped = group_alternatives(name) is not None
             for part in (parts[0], *parts[1]):
+                if grouped and part != parts[0] and len(part) < 3:
+                    # (a group's bracketed kind of two characters — 园区 of 各街镇（园区） — is no name a question is read by:
+                    # found inside 智慧园区管理平台由谁负责 it answered 园区 0 项 for a task 区科委 leads; review-parser 2)
+                    continue
                 names.setdefault(normalize_name(part), part)
     return names
 

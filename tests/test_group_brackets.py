@@ -72,3 +72,28 @@ def test_group_spellings(name, written, expected, why):
 
 def test_bracket_parts_of_a_nested_group():
     assert bracket_parts("各县(市、区)政府(管委会)") == ("各县(市、区)政府", ("管委会",))
+
+
+def test_a_two_character_kind_is_no_name_questions_are_read_by():
+    """A group's bracketed kind of two characters (园区 of 各街镇（园区）) is not a name the question reader looks for: inside
+    智慧园区管理平台由谁负责 it was read as the unit asked and answered 园区 0 项 while 区科委 leads that task (review-parser,
+    session 12).  The group itself stays a name; a longer kind (管委会, 经开区) too."""
+    from kb.parser import parse_document
+    from kb.qa import Session
+    from kb.registry import known_names
+
+    text = ("某区关于推进产业园区高质量发展的实施方案\n一、主要任务\n"
+            "（一）加快园区基础设施建设，完善园区配套设施。（牵头单位：区发展改革委；责任单位：各街镇（园区））\n"
+            "（二）推进园区数字化转型，建设智慧园区管理平台。（牵头单位：区科委）\n"
+            "（三）完善开发区企业服务体系。（牵头单位：区营商办；责任单位：各县(市、区)政府(管委会)）\n")
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as d:
+        path = Path(d) / "p.txt"
+        path.write_text(text, encoding="utf-8")
+        s = Session(str(path), strict=True)
+        names = set(known_names(s.plan).values())
+        assert "园区" not in names and "各街镇（园区）" in names and "管委会" in names
+        a = s.ask("智慧园区管理平台由谁负责")
+        assert a.status == "answered" and "区科委" in a.text and "园区涉及的任务" not in a.text, a.text
