@@ -278,7 +278,9 @@ def render_target(t: Target) -> str:
     """
     head = f"{t.scope} {t.metric}" if t.scope else t.metric
     change = (f"较{t.baseline_year}年" if t.baseline_year else "") + (t.direction or "")
-    value = ("" if t.comparator == "=" else t.comparator) + format_number(t.value) + t.unit
+    # (a value the plan writes in words or approximately — 超过一半, 10个左右 — is printed as written, never as the number
+    # kb derived from it: >50% and 10个 said more than the plan; review-rest 1)
+    value = t.written or ("" if t.comparator == "=" else t.comparator) + format_number(t.value) + t.unit
     text = " ".join(p for p in (head, change, value) if p)
     if t.year:
         text += f"（到{t.year}年）"
