@@ -529,7 +529,9 @@ def exec_each_value(question: str, q: Query, env: Env) -> Answer:
     found = []
     missing = []
     for item in q.items:
-        core = item[:2]
+        # (an item written with Latin letters — pm10, PM2.5 — is matched whole: its first two characters pm
+        # gave PM10 the PM2.5 target in a plan that never writes PM10, review-qa P5)
+        core = item if re.search(r"[a-z]", item) else item[:2]
         keyed = [(t, tg) for t, tg in pairs if core in fold(f"{tg.metric}{tg.scope or ''}")]
         if rest:
             narrowed = [(t, tg) for t, tg in keyed if any(rest[i:i + 2] in fold(tg.metric) for i in range(len(rest) - 1))]
