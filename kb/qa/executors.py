@@ -547,13 +547,14 @@ def exec_each_value(question: str, q: Query, env: Env) -> Answer:
     tasks: dict[str, Task] = {}
     targets = []
     for k, (item, keyed) in enumerate(found, 1):
-        group.items.append(Item(k, None, text=f"{item}：" + "；".join(f"{t.label} {target_words(t, tg)}" for t, tg in keyed)))
+        group.items.append(Item(k, None, text=f"{_as_asked(item, question)}：" + "；".join(
+            f"{t.label} {target_words(t, tg)}" for t, tg in keyed)))
         for t, tg in keyed:
             tasks.setdefault(t.id, t)
             targets.append((t.id, tg))
     result.groups.append(group)
     if missing:
-        result.notes.append("方案没有写明：" + "、".join(missing) + "。")
+        result.notes.append("方案没有写明：" + "、".join(_as_asked(m, question) for m in missing) + "。")
     sources = {(t.id, tg.clause) for _, keyed in found for t, tg in keyed}
     for tid, clause in sorted(sources):
         t = tasks[tid]
@@ -561,6 +562,14 @@ def exec_each_value(question: str, q: Query, env: Env) -> Answer:
             result.notes.append(f"原文：{t.label} {t.clauses[clause]}")
     ctx.tasks = list(tasks.values())
     return _answer(question, "target_each", result, query=q, tasks=list(tasks.values()), targets=targets)
+
+
+def _as_asked(item: str, question: str) -> str:
+    """``item`` (folded: pm10) as the question writes it (PM10), for the answer; itself when not found so."""
+    import unicodedata
+
+    m = re.search(re.escape(item), unicodedata.normalize("NFKC", question), re.IGNORECASE)
+    return m.group(0) if m else item
 
 
 def _each_value_stated(question: str, q: Query, env: Env) -> Answer | None:
