@@ -35,3 +35,28 @@ def first_question_asker(root: Path, texts: Mapping[str, str], plan_path: Callab
         return session.ask(question)
 
     return ask
+
+
+def plan_loader(plans: Mapping[str, Path | None], folders: Mapping[str, tuple[str, ...]] | None = None):
+    """``plan_of(alias)`` -> the loaded plan, once per alias: a file of ``plans`` (``None``: the bundled plan), or a
+    folder of copies of several of them (``folders``: alias → the plans' aliases) — plans loaded together."""
+    from functools import cache
+
+    folders = folders or {}
+
+    @cache
+    def plan_of(alias: str):
+        import shutil
+        import tempfile
+
+        from kb.store import load_plan
+
+        if alias in folders:
+            folder = Path(tempfile.mkdtemp(prefix="plans_"))
+            for one in folders[alias]:
+                shutil.copy(plans[one], folder)
+            return load_plan(str(folder))
+        path = plans[alias]
+        return load_plan() if path is None else load_plan(str(path))
+
+    return plan_of

@@ -20,10 +20,11 @@ Mechanisms (data in kb/data/shapes.yaml / intents.yaml):
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
 
 import pytest
+
+from plan_sessions import plan_loader
 
 ROOT = Path(__file__).resolve().parent.parent
 H10 = Path("/work/coord/holdout10/plans")
@@ -50,20 +51,7 @@ PLANS = {
 FOLDERS = {"jicai+rencai": ("jicai", "rencai")}
 
 
-@cache
-def plan_of(alias: str):
-    import shutil
-    import tempfile
-
-    from kb.store import load_plan
-
-    if alias in FOLDERS:
-        folder = Path(tempfile.mkdtemp(prefix="reading_s11_"))
-        for one in FOLDERS[alias]:
-            shutil.copy(PLANS[one], folder)
-        return load_plan(str(folder))
-    path = PLANS[alias]
-    return load_plan() if path is None else load_plan(str(path))
+plan_of = plan_loader(PLANS, FOLDERS)
 
 
 # (plan, question, slots, status, words the answer holds, words it must not hold, why)

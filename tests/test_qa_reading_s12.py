@@ -18,10 +18,11 @@ Mechanisms:
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
 
 import pytest
+
+from plan_sessions import plan_loader
 
 ROOT = Path(__file__).resolve().parent.parent
 H11 = ROOT / "tests/fixtures/holdout11"
@@ -49,20 +50,7 @@ PLANS = {
 FOLDERS = {"jx+ky": ("jx", "ky"), "jx+ky+xf+zj": ("jx", "ky", "xf", "zj"), "tiyu+rencai": ("tiyu", "rencai")}
 
 
-@cache
-def plan_of(alias: str):
-    import shutil
-    import tempfile
-
-    from kb.store import load_plan
-
-    if alias in FOLDERS:
-        folder = Path(tempfile.mkdtemp(prefix="reading_s12_"))
-        for one in FOLDERS[alias]:
-            shutil.copy(PLANS[one], folder)
-        return load_plan(str(folder))
-    path = PLANS[alias]
-    return load_plan() if path is None else load_plan(str(path))
+plan_of = plan_loader(PLANS, FOLDERS)
 
 
 # (plan, question or turns, slots, status, words the answer holds, words it must not hold, why)
@@ -138,7 +126,7 @@ ROWS = [
      "六 于2019年初开始执行集中采购结果，周期为1年 — the same shape (周期为) in another plan"),
 
     ("zigong", "需要多少资金", {}, "not_in_plan", ["方案没有写明资金数额"], ["方案的任务"],
-     "no topic asked and the plan states no sum: said of the plan, no placeholder topic (review-qa 6)"),
+     "no topic asked and the plan states no sum: said of the whole plan, never of a stand-in topic (review-qa 6)"),
     ("zigong", "建设周期多长", {"unit": "duration"}, "not_in_plan", ["天、年等单位"], ["个工作日、个季度、工作日"],
      "no span stated: the units named read as officials write them, shortest first and once each (review-qa 6)"),
 

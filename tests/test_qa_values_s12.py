@@ -18,10 +18,11 @@ Mechanisms:
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
 
 import pytest
+
+from plan_sessions import plan_loader
 
 ROOT = Path(__file__).resolve().parent.parent
 H12 = ROOT / "tests/fixtures/holdout12"
@@ -42,12 +43,7 @@ PLANS = {
 }
 
 
-@cache
-def plan_of(alias: str):
-    from kb.store import load_plan
-
-    path = PLANS[alias]
-    return load_plan() if path is None else load_plan(str(path))
+plan_of = plan_loader(PLANS)
 
 
 # (plan, question or turns, status, words the answer holds, words it must not hold, why)
