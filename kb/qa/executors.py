@@ -688,7 +688,7 @@ def _no_sum(question: str, q: Query, env: Env, asked: list[str]) -> Answer:
 
     env.ctx.tasks = []
     w = load_answer_words()
-    # (nothing asked of a topic — 需要多少资金 — is said of the plan, never of a placeholder topic shown as asked)
+    # (no topic asked — 需要多少资金 — is said of the whole plan, never of a stand-in topic worded as if asked)
     heading = [w["no_sum"].format(topic="".join(asked)) if "".join(asked) else w["no_sum_plan"]]
     named = targets_named(env, asked)
     if named:
