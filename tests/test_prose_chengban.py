@@ -1,5 +1,6 @@
 """Prose 承办/协办 (tagsblind8 cause 4, rebuilt from the dialect, not the blind text): ``由X承办，A、B协办`` names the unit
-that does the work (承办, read as 负责 is: sole — roles.yaml's convention for 由X负责，Y配合) and its helpers (协办: support).
+that does the work (承办, read as 负责 is) and its helpers (协办: support); with helpers named, X leads them (session 13: the
+unit the others of a statement support leads — the shared gold's convention; it was sole), alone X is responsible (sole).
 kb/data/roles.yaml prose_roles organized-by-with-support / organized-by.  Each row: one paragraph of a plan without tags →
 the roles of its task → why; written before the rule."""
 
@@ -9,14 +10,14 @@ from kb.model import ROLES
 from kb.parser import parse_document
 
 ROWS = [
-    ("由省卫生厅承办，省农业厅、省工商局协办。", {"sole": ["省卫生厅"], "support": ["省农业厅", "省工商局"]},
-     "由X承办，A、B协办: X does the work (as 由X负责), A and B help"),
-    ("开展农药残留专项整治，由省农业厅承办，省质监局协办。", {"sole": ["省农业厅"], "support": ["省质监局"]},
+    ("由省卫生厅承办，省农业厅、省工商局协办。", {"lead": ["省卫生厅"], "support": ["省农业厅", "省工商局"]},
+     "由X承办，A、B协办: X does the work (as 由X负责) and leads A and B, who help"),
+    ("开展农药残留专项整治，由省农业厅承办，省质监局协办。", {"lead": ["省农业厅"], "support": ["省质监局"]},
      "the work first, then 由X承办，Y协办"),
-    ("由市商务局承办，市公安局、市市场监管局等部门协办。", {"sole": ["市商务局"], "support": ["市公安局", "市市场监管局"]},
+    ("由市商务局承办，市公安局、市市场监管局等部门协办。", {"lead": ["市商务局"], "support": ["市公安局", "市市场监管局"]},
      "a 等部门 tail after the helpers"),
     ("年度培训由市人力资源社会保障局承办。", {"sole": ["市人力资源社会保障局"]}, "由X承办 alone: X does the work"),
-    ("由市财政局负责，市审计局协办。", {"sole": ["市财政局"], "support": ["市审计局"]},
+    ("由市财政局负责，市审计局协办。", {"lead": ["市财政局"], "support": ["市审计局"]},
      "协办 after 由X负责: the helpers, as 配合/协助"),
 ]
 

@@ -5,7 +5,7 @@ Each rule takes the ``ParseState`` and changes it in place:
 
     script (traditional → simplified) → page marks → task tables out → cleanup → structure → a table's title line
     → issuer vocabulary → split at tags (A, B; A2 rules in document order) → tasks → label lines (C) → heading tags (F)
-    → implied (A5) → clauses → prose roles (E) → deadlines → targets → table rows → labels
+    → implied (A5) → clauses → prose roles (E) → prose ordering a tag → deadlines → targets → table rows → labels
     → table labels → page sources → the plan's own topic terms
 
 The dialect names (A–F) are those of ``shared/dialects.md``; the words of every rule are in
@@ -483,6 +483,39 @@ def rule_prose(state: ParseState) -> None:
         _give_prose_roles(task, tag)
 
 
+def rule_prose_orders_tag(state: ParseState) -> None:
+    """Who leads an item whose tag (or label line) names no lead.  The unit the tag's other units support leads
+    (``roles.supported_lead``: ``（X负责，Y配合）``, ``责任单位：X；配合单位：Y`` → X lead; tagsblind8 cause 4, the shared
+    gold's convention — a task table's 责任单位/配合单位 columns are tables.py's and not read so here).  Then prose inside
+    the item (holdout13 cause 5): when the tag still names no lead, the item's own words that order units (``roles.ORDERING_FORMS``: ``由市交通委会同市公安局等部门落实工作专班``, ``由X牵头，Y配合``,
+    ``由X负责，Y配合``) make their lead lead and their supporters support, provided the lead is a responsible unit of the tag
+    (``roles.order_by_prose``, the one rule of how the two combine) — read in the item's opening sentence after its title
+    (the sentence that states the item's work; a later 会同 orders one step of it); a body being set up (``成立由X牵头…的专班``) orders
+    nothing.  The task keeps its tag as the source of its roles; the prose read is added to its notes."""
+    vocab = roles.load_vocabulary()
+    for task in state.tasks:
+        if not task.tag or task.lead or task.role_source not in ("tag", "label line"):
+            continue
+        holders = {role: list(getattr(task, role)) for role in ROLES}
+        if roles.supported_lead(holders):
+            task.lead, task.sole, task.shared = holders["lead"], holders["sole"], holders["shared"]
+            continue
+        if not (task.sole or task.shared) or not task.clauses:
+            continue
+        # only the item's opening sentence (after its title) states how its work is divided: a 会同 in a later sentence
+        # orders one step of it (黄浦 2025 二: …。…，区发展改革委会同有关单位督促推进…, under 责任单位：区发展改革委、各相关部门…)
+        titled = task.title and task.clauses[0].rstrip("。；; ").endswith(task.title.rstrip("。；; "))  # (（一）部署实施。)
+        opening = task.clauses[1:2] if titled else task.clauses[:1]
+        found = roles.read_prose(opening, state.registry, vocab, forms=roles.ORDERING_FORMS, tasks_only=True)
+        if found is None:
+            continue
+        holders = {role: list(getattr(task, role)) for role in ROLES}
+        if roles.order_by_prose(holders, found.roles):
+            for role in ROLES:
+                setattr(task, role, holders[role])
+            task.notes = list(dict.fromkeys(task.notes + found.notes))
+
+
 def rule_one_unit_sole(state: ParseState) -> None:
     """``sole`` is ONE unit alone: a task whose responsible units are several, with no lead among them or under a
     lead (``（A、B负责）``, ``责任单位：A、B``, a table cell ``A、B``, ``X牵头，A、B负责落实``), has them ``shared`` each
@@ -745,6 +778,7 @@ RULES: list[Callable[[ParseState], None]] = [
     rule_implied,
     rule_clauses,
     rule_prose,
+    rule_prose_orders_tag,
     rule_subject_roles,
     rule_deadlines,
     rule_targets,

@@ -160,6 +160,9 @@ class RoleVocabulary:
     """Words opening a name though their first character is a modal or a preposition (应急, 对口: ``predicate_start_not``)."""
     kind_words: frozenset = frozenset()
     """Words naming a kind of body, no body (单位, 部门, 机构): a group's bracket holding only them restates its kind."""
+    name_opening_verb: re.Pattern = re.compile(r"(?!)")
+    """A verb of asking or of working with others opening a would-be name (争取国家文物局, 积极争取X, 报请X, 配合X:
+    ``name_opening_verbs`` after ``action_adverbs``): what follows is a body asked or worked with, and no name opens so."""
     group_tail: re.Pattern = re.compile(r"(?!)")
     """A collective group of government closing a list of named units after 和/及 (A、B和相关X部门: ``list_group_tail``):
     a co-doer of the list."""
@@ -201,7 +204,7 @@ _KEYS = {"version", "none_markers", "roles", "weak_role_words", "manner_words", 
          "shared_suffixes", "collective_subjects", "reported_work", "duty_heading_words", "non_unit_endings",
          "reported_speech", "action_verbs", "action_adverbs", "topic_openers", "beneficiary_verbs", "object_markers",
          "office_endings", "anaphor_endings", "predicate_adverbs", "stating_verbs", "manner_clause_starts", "list_group_tail",
-         "kind_words"}
+         "kind_words", "name_opening_verbs"}
 
 
 @lru_cache(maxsize=2)
@@ -307,6 +310,8 @@ def load_vocabulary(path: str | None = None) -> RoleVocabulary:
         action=re.compile(f"(?:{_alt(_words(src, 'action_adverbs', data['action_adverbs']))})*"
                           f"(?P<verb>{_alt(_words(src, 'action_verbs', data['action_verbs']))})"),
         topic_opener=re.compile(f"^{_alt(_words(src, 'topic_openers', data['topic_openers']))}"),
+        name_opening_verb=re.compile(f"^(?:{_alt(_words(src, 'action_adverbs', data['action_adverbs']))})*"
+                                     f"{_alt(_words(src, 'name_opening_verbs', data['name_opening_verbs']))}"),
         beneficiary_start=re.compile(f"^{_alt(_words(src, 'beneficiary_verbs', data['beneficiary_verbs']))}"),
         object_marker=re.compile(_alt(_words(src, "object_markers", data["object_markers"]))),
         office_end=re.compile(f"{_alt(_words(src, 'office_endings', data['office_endings']))}$"),
@@ -938,6 +943,45 @@ def settle_responsible(holders: dict[str, list[str]]) -> str | None:
     return why
 
 
+def supported_lead(holders: dict[str, list[str]]) -> bool:
+    """The unit the others of ONE statement support is its lead (session 13, the shared gold's convention,
+    /work/shared/plans/README.md; tagsblind8 cause 4): ``（X负责，Y配合）``, ``责任单位：X；配合单位：Y``, ``由X负责，Y配合``
+    (the prose form gives lead itself) → X lead, Y support; several responsible units that one supports lead together.
+    Only within one tag or one sentence form: a paragraph whose sentences each name a doer of their own
+    (``X要参与…。Y要…``) is no such statement and is never passed here.  ``holders`` maps role → names, changed in place;
+    True when it moved units."""
+    if holders.get("lead") or not holders.get("support") or not (holders.get("sole") or holders.get("shared")):
+        return False
+    holders["lead"] = list(dict.fromkeys(holders["sole"] + holders["shared"]))
+    holders["sole"], holders["shared"] = [], []
+    return True
+
+
+#: The prose forms that order units (who leads, who supports) — read inside an item that also carries a tag naming no
+#: lead (``order_by_prose``): 由X会同Y / X会同Y, X发挥牵头作用…会同Y, 由X牵头(，Y配合), X牵头…(，Y配合), 请X牵头，会同Y,
+#: 由X负责，Y配合.
+ORDERING_FORMS = frozenset({"with", "leading-role", "led-by", "leads-with", "leads", "organized-by-with-support"})
+
+
+def order_by_prose(holders: dict[str, list[str]], prose: dict[str, list[str]]) -> bool:
+    """A tag naming no lead, ordered by the prose of its own item (holdout13 cause 5: ``由市交通委会同市公安局等部门落实
+    工作专班…（责任部门：市交通委、市公安局）``): the tag says who answers for the item, the prose how they divide it.  Every
+    lead the prose names must be a responsible unit of the tag (else nothing moves: a prose lead outside the tag is no
+    reading of the tag's list, and no lead is guessed); then those lead, the tag's other responsible units support them
+    (as a 责任单位 label after a 牵头单位 label), and a named supporting unit the prose adds beyond the tag is support (the
+    plan says it takes part; a generic group — 有关单位 — adds nobody the tag's list does not hold).  ``holders`` (the task's role → names) is changed in place; True when it moved units."""
+    leads = list(dict.fromkeys(prose.get("lead") or []))
+    responsible = list(dict.fromkeys((holders.get("sole") or []) + (holders.get("shared") or [])))
+    if holders.get("lead") or not leads or not all(n in responsible for n in leads):
+        return False
+    named = {n for names in holders.values() for n in names}
+    holders["lead"] = leads
+    holders["support"] = list(dict.fromkeys((holders.get("support") or []) + [n for n in responsible if n not in leads]
+                                            + [n for n in prose.get("support") or [] if n not in named and not is_generic(n)]))
+    holders["sole"], holders["shared"] = [], []
+    return True
+
+
 # ---------------------------------------------------------------- finding tags
 
 
@@ -1138,6 +1182,7 @@ def _prose_unit(name: str, vocab: RoleVocabulary, subject: bool) -> bool:
             and not vocab.manner_end.search(name)  # 各区自行, 市民政部门另行: an adverb ends no name (行 of 银行)
             and not vocab.non_unit_endings.search(name)  # 树穴底部应…: a part of a thing
             and not vocab.beneficiary_start.match(name)  # 支持园区参与…: the object of the plan's policy verb
+            and not vocab.name_opening_verb.match(name)  # 争取国家文物局|支持…: a body the plan asks, no doer
             and not any(w in name for w in ("会同", "牵头", "负责", "配合", "协助")) and not phrase
             # a colon, a label opening it or a person's label is never in a unit's name: 分管省领导:林某部门分工:省财政厅
             # is two label lines glued (广东 粤府〔2021〕22号 read it as a lead); 市养老服务指导单位 is a body
@@ -1217,7 +1262,7 @@ _WITH_NO_SUBJECT_RE = re.compile(r"(?:并|同时|还|要|应|应当|负责)?会�
 #: The prose forms read in an untagged paragraph of a tagged plan (its closing 由A、B、C牵头，会同…; 由街镇牵头协调… in
 #: an untagged item; 由X负责 / 由X制定…; X牵头开展…): those that name a role with 由 or 牵头 — not a bare ``X负责``, which
 #: in a tagged plan is mostly a general duty of a paragraph the tags do not cover (各区政府负责本辖区…).
-TAGGED_PLAN_FORMS = frozenset({"led-by", "leads", "organized-by"})
+TAGGED_PLAN_FORMS = frozenset({"led-by", "leads", "organized-by", "organized-by-with-support"})
 
 
 #: A body being set up right before its 由X牵头 (成立由X牵头…的推进机制, 建立由X牵头的协调机制).
