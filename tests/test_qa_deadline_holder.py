@@ -105,9 +105,9 @@ FREQ_ROWS = [
      "落实情况 is a noun (intents.yaml role_nouns), not the role 落实: the reporting is asked, and the plan sets no time "
      "limit, only a frequency — the clause holding the words is quoted (每年…)"),
     ("向区委区政府报告落实情况什么时候完成", "not_in_plan", ["每年向区委、区政府报告"], "the same without the department"),
-    ("区发展改革委落实哪些任务", None, ["落实的任务共 0 项"],
-     "control: 落实 alone is still the role implied (区发展改革委 is the unit responsible, no implied one: 0) — first "
-     "written expecting 二, a wrong expectation"),
+    ("区发展改革委落实哪些任务", "answered", ["共 1 项", "二"],
+     "control: 落实 alone asks the unit's tasks of every role (session 13: 落实 names no role of its own in a question —"
+     " 落实的任务共 0 项 answered another question): 二, where it is the 责任单位 — the expectation first written here"),
 ]
 
 

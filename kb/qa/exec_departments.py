@@ -14,6 +14,7 @@ from __future__ import annotations
 from kb.model import ROLE_NAMES, ROLES, Plan, Task, item_count
 from kb.qa.answer import Answer
 from kb.qa.query import Query, asked_topic
+from kb.qa.text import fold, task_head
 from kb.qa.result import (GroupLine, Result, compose, item_firsts as _item_firsts, numbered, numbered_items, render_text,
                           rows_note as _rows_note, target_line)
 from kb.qa.wording import load_answer_words
@@ -47,12 +48,16 @@ def exec_departments(question: str, q: Query, env) -> Answer | None:
         d.role = d.role or "any"  # no role named, none carried from the previous question
     names = [d.name for d in q.departments]
     role = q.departments[0].role
+    if q.subject == "departments" and q.partner_verb:
+        # (市交通委会同哪个部门… in a plan of 责任部门 lists giving no one 牵头: its sentences say whom it works with)
+        return _partners(question, q, env, names[0], role, q.partner_role)
     if not plan.roles_given() and len(names) == 1:
         # a plan in which kb read no unit at all (a prose plan assigning no task): whatever is asked of the unit
         return _unassigned(question, q, env, names[0], role if role in ROLES else None)
     if role not in ("any", "implied") and role in ROLES and role not in plan.roles_given():
         # 哪些任务由市生态环境局指导, or 牵头 in a plan of bare 负责 lists: no task gives anyone that role
-        ctx.tasks = []
+        # (the department asked stays the conversation's: 那配合的呢 next asks of it — was the help text)
+        ctx.tasks, ctx.departments, ctx.role = [], list(names), role
         result = Result(heading=[words["no_role"].format(role=ROLE_WORDS[role]) + _holds_note(plan, names[0], words)])
         # (the tasks it does hold, apart: 市规划资源局牵头哪些任务 in a plan of 责任单位 lists — as for a role not held)
         others = place_body(plan, names[0])[0].tasks_of(names[0], "any")
@@ -407,6 +412,8 @@ def _implied_note(tasks: list[Task], name: str) -> str:
 def _partners(question: str, q: Query, env, name: str, mine: str, theirs: str) -> Answer:
     """The departments holding ``theirs`` in the tasks where ``name`` holds ``mine``, each with its tasks."""
     plan, spellings = place_body(env.plan, name)
+    if q.partner_verb:
+        return _partners_stated(question, q, env, name, spellings, mine, theirs)
     own = {*spellings, plan.subunits().get(name)}
     partners: dict[str, list[Task]] = {}
     tasks = []
@@ -433,6 +440,47 @@ def _partners(question: str, q: Query, env, name: str, mine: str, theirs: str) -
     env.ctx.departments, env.ctx.role, env.ctx.tasks = [name], mine, _item_firsts(tasks)
     # (the answer names the partners: the department asked about is the question, not the answer)
     return Answer(question, "department_partners", compose(lines), departments=list(partners), tasks=tasks)
+
+
+def _partners_stated(question: str, q: Query, env, name: str, spellings, mine: str, theirs: str) -> Answer:
+    """X会同哪些部门… (``q.partner_verb``): the units the plan's sentences name after X's 会同, on the topic asked when one
+    is (县交通运输局会同哪个部门推进危桥改造), then the ``theirs`` units of the tasks X holds ``mine`` in, on that topic —
+    each with its paragraph; none: the plan does not say (never X's own task list, nor another lead's partners)."""
+    from kb.qa.stated import stated_partners
+    from kb.qa.wording import load_answer_words
+
+    words = [w for w in asked_topic(q.topic, env.voc, env.plan) if len(w) >= 2]
+    said = load_answer_words()["partners_stated"]
+    lines, tasks, partners = [], [], []
+    for t, sentence, units in stated_partners(env, name, spellings, q.partner_verb, words):
+        lines.append(f"{t.label} {task_head(t)}：{sentence}")
+        tasks.append(t)
+        partners.extend(u for u in units if u not in partners)
+    own = {*spellings, env.plan.subunits().get(name)}
+    tagged, _ = filter_topic(q, env, [t for t in env.plan.tasks_of(name, mine) if t.id not in {x.id for x in tasks}])
+    if words and not _held_words(tagged, words):
+        tagged = []
+    for t in tagged:
+        others = [d for d in t.departments(theirs) if d not in own]
+        if others:
+            lines.append(f"{t.label} {task_head(t)}（{ROLE_WORDS[mine]}：{name}；{ROLE_WORDS[theirs]}：{'、'.join(others)}）")
+            tasks.append(t)
+            partners.extend(d for d in others if d not in partners)
+    topic = "、".join(words)
+    env.ctx.departments, env.ctx.role, env.ctx.tasks = [name], mine, list(tasks)
+    if not partners:
+        text = said["none"].format(name=name, verb=q.partner_verb, topic=topic)
+        return Answer(question, "department_partners", text, departments=[name], tasks=[], status="not_in_plan")
+    head = said["found"].format(name=name, verb=q.partner_verb, topic=topic, partners="、".join(partners))
+    return Answer(question, "department_partners", compose([head, *lines]), departments=partners, tasks=tasks)
+
+
+def _held_words(tasks: list[Task], words: list[str]) -> bool:
+    """Whether some task's text holds two thirds of the asked words' characters (a topic filter that kept them all
+    because the words are nowhere keeps no partner on that topic)."""
+    from kb.qa.stated import _coverage
+
+    return any(_coverage(words, fold(t.text or "")) >= 2 / 3 for t in tasks)
 
 
 def _department_targets(question: str, q: Query, env, name: str, role: str) -> Answer:

@@ -13,7 +13,8 @@ from kb.lazypattern import LazyPattern
 from kb.model import ROLE_NAMES, ROLES, item_count
 from kb.qa.answer import Answer
 from kb.qa.exec_departments import ROLE_WORDS, filter_topic, filter_within, within_base
-from kb.qa.query import Query, asked_topic
+from kb.qa.query import Query, asked_topic, load_shapes
+from kb.qa.wording import load_answer_words
 from kb.qa.result import departments_of, compose, item_firsts, numbered, numbered_items as listed_items, rows_note, target_line, task_line
 from kb.qa.text import fold
 from kb.select import DateSpan, dated_items, plan_tasks
@@ -398,18 +399,36 @@ def exec_department_list(question: str, q: Query, env) -> Answer:
         return exec_meta(question, replace(q, outside="role", outside_words=ROLE_NAMES[role]), env)
     if role is None and asked == "any" and "ranking" in asks:
         role = "total"  # 哪个部门参与的任务最多: every role counts
+    level_note = ""
+    if q.level:
+        # 哪个区级部门参与最多: the names of that level only (区住房保障局), never every department ranked
+        levels = load_shapes()["unit_levels"]
+        prefixes = tuple(levels[q.level])
+        of_level = [(n, c) for n, c in rows if n.startswith(prefixes)]
+        if not of_level:
+            env.ctx.tasks = []
+            return Answer(question, "department_list", load_answer_words()["level_none"].format(
+                level=q.level, prefixes="/".join(prefixes)), status="not_in_plan")
+        marked = ("各", *(p for ps in levels.values() for p in ps))  # (各街道办事处: a group of units, of no one level)
+        unmarked = [n for n, _ in rows if not n.startswith(marked)]
+        if unmarked:
+            # (a name writing no level may be of it: said, never silently ranked or left out)
+            level_note = load_answer_words()["level_unmarked"].format(level=q.level, names="、".join(unmarked))
+        rows = of_level
     subs = env.plan.subunits()
     main = [n for n, _ in rows if n not in subs]
     under = "、".join(f"{n}（属{subs[n]}）" for n, _ in rows if n in subs)
     # (the department list of the TUI and `kb depts` count sub-units too: say both numbers)
     total = f"，共 {len(rows)} 个名称" if under else ""
-    lines = [f"方案给 {len(main)} 个部门（单位）分配了任务" + (f"，另有下属单位 {under}" if under else "") + total
+    lines = [f"方案给 {len(main)} 个{q.level}部门（单位）分配了任务" + (f"，另有下属单位 {under}" if under else "") + total
              + "（牵头/配合/单独负责/共同负责 项数）："]
     if role:
         rows.sort(key=lambda row: -row[1][role])
         top = [n for n, c in rows if c[role] == rows[0][1][role]]
         lines.insert(0, f"{ROLE_WORDS.get(role, '涉及')}任务最多的是{'、'.join(top)}（{rows[0][1][role]} 项）。")
     lines.extend(f"{name}：{c['lead']}/{c['support']}/{c['sole']}/{c['shared']}" for name, c in rows)
+    if level_note:
+        lines.append(level_note)
     # a ranking is about the department(s) at its top; a listing about every one
     shown = top if role else [n for n, _ in rows]
     if role and len(top) == 1:

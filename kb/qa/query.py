@@ -193,6 +193,11 @@ class Query:
     partner_role: str | None = None
     """With subject ``departments`` and one department named: the role the other departments hold in its tasks
     (哪些单位配合交通局 → support; 哪些部门和交通局共同牵头 → lead)."""
+    level: str = ""
+    """哪个区级部门参与最多: the level of the departments ranked or listed (shapes.yaml ``unit_levels``), from the scan."""
+    partner_verb: str = ""
+    """With ``partner_role``: the verb of acting with others the question names after the department (会同: X会同哪些
+    部门…) — its partners are the units after that verb in the plan's sentences before those of its tasks' tags."""
     timed: bool | None = None
     """True: only tasks with a deadline (哪些有时限要求); False: only those without one."""
     due_by: bool = False
@@ -352,7 +357,7 @@ def _check_words(value, where: str) -> list[str]:
 
 
 SHAPE_LISTS = ("plan_count_words", "baseline_asks", "base_marks", "place_suffixes", "places", "structure_asks", "task_subject", "department_subject", "most", "least",
-               "both", "only", "not", "earliest", "latest", "extreme_fillers", "doer_not_openers", "doer_verbs", "guide", "plan_marks", "value_units", "person_units",
+               "both", "only", "not", "earliest", "latest", "extreme_fillers", "doer_not_openers", "doer_verbs", "doer_duty_verbs", "guide", "plan_marks", "value_units", "person_units",
                "unit_not_after", "money_words", "money_asks", "money_units", "which_before", "which_units", "which_after", "due_by", "due_cumulative",
                "field_affixes", "field_asks", "national_issuers", "start_asks", "node_asks", "measure_not_after", "recipient_verbs", "recipient_followers", "recipient_to", "recipient_not_before", "which_plan", "mention_verbs", "enumeration_asks", "enumeration_links", "issuer_asks", "issue_verbs", "issuer_fillers", "issuer_endings", "duration_asks", "duration_marks", "duration_extremes", "noun_units",
                "steering_verbs", "body_endings", "body_followers", "everyday_qualifiers",
@@ -366,14 +371,14 @@ SHAPE_LISTS = ("plan_count_words", "baseline_asks", "base_marks", "place_suffixe
 def validate_shapes(data: dict, where: str = "shapes.yaml") -> dict:
     """``data`` checked: every list of SHAPE_LISTS, ``outside`` and ``measure`` mappings of lists, ``everyday``."""
     for key in (*SHAPE_LISTS, "outside", "measure", "name_pieces", "everyday", "measure_asks", "unit_kinds", "value_kinds",
-                "stated_totals", "measure_kinds", "measure_nouns"):
+                "stated_totals", "measure_kinds", "measure_nouns", "unit_levels"):
         if key not in data:
             raise KbError(f"{where}：缺少键 {key}；请修正，或从代码仓库恢复这个文件")
     out = {"version": 2}  # 2: equal-length words in code-point order (1 kept a set's order)
     for key in SHAPE_LISTS:
         out[key] = longest_first(fold(w) for w in _check_words(data[key], f"{where}：{key}"))
     for key in ("outside", "measure", "name_pieces", "measure_asks", "unit_kinds", "value_kinds", "stated_totals",
-                "measure_kinds", "measure_nouns"):
+                "measure_kinds", "measure_nouns", "unit_levels"):
         if not isinstance(data[key], dict):
             raise KbError(f"{where}：{key} 应为“名称: 词语列表”的映射；请修正，或从代码仓库恢复这个文件")
         out[key] = {k: longest_first(fold(w) for w in _check_words(v, f"{where}：{key}.{k}"))
@@ -415,7 +420,7 @@ def load_shapes(path: str | None = None) -> dict:
     try:
         data = json.loads(cached.read_text(encoding="utf-8"))
         if isinstance(data, dict) and data.get("version") == 2 and all(k in data for k in (*SHAPE_LISTS, "question_limit", "name_pieces", "measure_asks", "unit_kinds", "value_kinds", "stated_totals",
-                                                                                   "measure_kinds", "measure_nouns")):
+                                                                                   "measure_kinds", "measure_nouns", "unit_levels")):
             return data
     except (OSError, ValueError):
         pass
@@ -914,9 +919,10 @@ def date_span(d) -> DateSpan:
 
 
 def read_departments(r: Reading) -> None:
-    """Departments named, each with the role named after it (else the question's role)."""
+    """Departments named, each with the role named after it (else the question's role); the level asked."""
     f = r.facts
     r.query.departments = [DeptAsk(n, f.department_roles.get(n, f.role)) for n in f.departments]
+    r.query.level = getattr(f, "level", "")
 
 
 #: Punctuation a typed heading may use for the plan's (、 for ，, a space, none): folded away when a phrase is compared
@@ -1676,6 +1682,13 @@ def read_department_ask(r: Reading) -> None:
         return
     if q.label or (q.ordinal is not None and q.ambiguous is None and q.unknown is None):
         return  # 第二项谁牵头 / 三（三）4谁牵头: an item's question (read_act)
+    if len(f.departments) == 1 and "partner_verbs" in f.flags and f.flags & {"who", "count"} and f.date is None:
+        # 市交通委会同哪个部门落实工作专班 / 县交通运输局会同哪些部门: the units it works with, as the plan's 由X会同Y…
+        # names them (its topic words, if any, say on what) — not the department's own tasks, nor a topic of 会/专班
+        q.about, q.act, q.subject, q.partner_role = "departments", Act.WHO, "departments", "support"
+        q.partner_verb = next(w for w in voc.words["partner_verbs"] if w in text)
+        q.departments[0].role = "lead"
+        return
     if f.topic and f.flags & {"who", "when"} and not f.roles and not (q.ambiguous or q.unknown):
         return  # 交通局的xx什么时候…: a topic question that names a department in passing
     if f.topic and "target" in f.flags and not f.roles and "count" not in f.flags and not (q.ambiguous or q.unknown):

@@ -131,6 +131,9 @@ class Question:
     from ``text`` (its 指导 is no role, its words no topic)."""
     plan_name: str = ""
     """The words that named the plan (农机化指导意见), cut from ``text``."""
+    level: str = ""
+    """A level before a word for departments in a ranking or list of them (哪个区级部门参与最多 → 区级, shapes.yaml
+    ``unit_levels``), cut from ``text`` (区级部门 is no department's name)."""
 
     @property
     def role(self) -> str | None:
@@ -186,7 +189,7 @@ class Lexicon:
         for role, words in voc.roles.items():
             for w in words:
                 add(w, "role", role)
-        for key in ("count", "joint", "who", "when", "pronouns", "stopwords", "joiners", "ranking", "within"):
+        for key in ("count", "joint", "who", "when", "pronouns", "stopwords", "joiners", "ranking", "within", "partner_verbs"):
             for w in voc.words[key]:
                 add(w, key, "")
         for w in voc.topic_before:
@@ -403,6 +406,7 @@ def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Quest
     if lexicon.titles:
         text, q.plan_named, q.plan_name = cut_plan_name(text, lexicon.titles, voc.words["document_kinds"])
     text = plan_kind_read(text, voc.words["plan_pointers"], voc.words["document_kinds"])
+    text = _level_read(text, q, voc)
     q.text = text
     if not text:
         return q
@@ -579,7 +583,7 @@ def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Quest
                 if inner:
                     q.roles.append(inner)
                     role_marks.append((i, inner))
-            elif kind in ("count", "joint", "who", "when", "ranking", "within"):
+            elif kind in ("count", "joint", "who", "when", "ranking", "within", "partner_verbs"):
                 q.flags.add(kind)
         # (a department name is one piece of its own for ordering; nothing of it is topic)
         i += len(word)
@@ -667,7 +671,64 @@ def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Quest
         roles = [r for p, r in role_marks if pos < p < nxt and r != "any"]
         if roles and name in q.departments:
             q.department_roles.setdefault(name, roles[0])
+    _when_in_object(text, q, voc)
     return q
+
+
+def _level_read(text: str, q: Question, voc: Vocabulary) -> str:
+    """哪个区级部门参与最多 / 区级单位有哪些: a level (shapes.yaml ``unit_levels``) right before a word for departments
+    (intents.yaml ``generic_departments``) in a question ranking or listing departments is ``q.level``, cut from the
+    text — the question is then read as of departments, and answered of that level's only."""
+    from kb.qa.query import load_shapes
+
+    levels = load_shapes()["unit_levels"]
+    if not any(w in text for w in levels):
+        return text
+    generic = tuple(sorted(voc.words["generic_departments"], key=len, reverse=True))
+    if not any(w in text for w in (*voc.words["ranking"], *voc.words["list"], *voc.words["count"], *voc.words["who"])):
+        return text
+    for word in sorted(levels, key=len, reverse=True):
+        at = text.find(word)
+        if at >= 0 and text.startswith(generic, at + len(word)):
+            q.level = word
+            return text[:at] + text[at + len(word):]
+    return text
+
+
+#: What joins the things of an enumeration (时间、路线、速度; 开工时间和施工方案).
+_LIST_JOINERS = ("、", "和", "与", "及", "以及")
+
+
+def _when_in_object(text: str, q: Question, voc: Vocabulary) -> None:
+    """A who-question whose every when-word is one thing of an enumeration of plain nouns (谁负责反馈…通行时间、路线、速度的
+    意见; 养护工程开工时间和施工方案由谁审核): the time is a thing asked about — reported, checked — no when asked (holdout13
+    dj20 was answered with a time limit).  A neighbour that is itself a word asking something (牵头单位和完成时间) keeps
+    both asked."""
+    if not {"who", "when"} <= q.flags:
+        return
+    asking = tuple(w for key in ("who", "when", "target", "count", "due") for w in voc.words[key])
+    spans, at = [], 0
+    words = sorted((*voc.words["when"], *voc.words["due"]), key=len, reverse=True)
+    while at < len(text):
+        w = next((w for w in words if text.startswith(w, at)), None)
+        if w is None:
+            at += 1
+            continue
+        spans.append((at, at + len(w)))
+        at += len(w)
+
+    def listed(a: int, b: int) -> bool:
+        after = next((j for j in _LIST_JOINERS if text.startswith(j, b)), None)
+        if after is not None and not text[b + len(after):].startswith(asking):
+            return True
+        before = next((j for j in _LIST_JOINERS if text[:a].endswith(j)), None)
+        return before is not None and not text[:a - len(before)].endswith(asking) and a - len(before) > 0
+
+    when_spans = [(a, b) for a, b in spans if text[a:b] in voc.words["when"]]
+    if when_spans and all(listed(a, b) for a, b in when_spans):
+        q.flags.discard("when")
+        if all(listed(a, b) for a, b in spans):
+            q.flags.discard("due")
 
 
 def _bound_word(text: str, at: int, word: str, voc: Vocabulary) -> bool:

@@ -267,11 +267,14 @@ def _doers(sentence: str, words: list[str], body: re.Pattern) -> list[str]:
     return []
 
 
-def stated_doers(q, env, words: list[str]) -> tuple[Task, str, str, list[str]] | None:
+def stated_doers(q, env, words: list[str], within=None) -> tuple[Task, str, str, list[str]] | None:
     """(paragraph, sentence, verb, bodies) for a who-question about a clause inside an item (谁负责提出…修订建议, …具体操作
     办法由谁制定, …证书由谁负责) that no task's title or tag answers: the one sentence of the plan holding two thirds of the
     asked words' characters (in runs) whose subject is a body (``_doers``); None when none does, or sentences that hold
-    them alike name different bodies (the question does not say which)."""
+    them alike name different bodies (the question does not say which).  Of sentences holding them alike, those whose
+    bodies the verb of a duty follows (shapes.yaml ``doer_duty_verbs``: 县交通运输局负责县道养护计划编制) say who does it
+    over those naming bodies doing something else with it (县审计局对县道养护计划编制情况开展审计).  ``within``: only the
+    sentences of these paragraphs (the items a who-question found, their units read from prose)."""
     from kb.qa.query import load_shapes
     from kb.qa.text import fold
 
@@ -284,7 +287,7 @@ def stated_doers(q, env, words: list[str]) -> tuple[Task, str, str, list[str]] |
     body = _doer_pattern(shapes)
     longest = max(words, key=len)
     grams = list(dict.fromkeys(longest[i:i + 4] for i in range(max(1, len(longest) - 3))))
-    candidates = env.plan.tasks_matching([grams], fold, kinds=None)
+    candidates = env.plan.tasks_matching([grams], fold, kinds=None) if within is None else list(within)
     if q.plan:
         candidates = [t for t in candidates if t.doc == q.plan]
     found = []
@@ -302,10 +305,71 @@ def stated_doers(q, env, words: list[str]) -> tuple[Task, str, str, list[str]] |
     top = max(f[0] for f in found)
     tops = [f for f in found if f[0] == top]
     if len({tuple(f[3]) for f in tops}) != 1:
-        return None
+        duty = tuple(shapes["doer_duty_verbs"])
+        tops = [f for f in tops if _after_names(f[2], f[3]).startswith(duty)]
+        if len({tuple(f[3]) for f in tops}) != 1:
+            return None  # (several bodies, none or several of them said to do it with a duty verb: not understood)
     _, t, sentence, names = tops[0]
     # (the verb the sentence says after the names — 由A、B、C有关人员组成 is no 负责: 组成 was quoted as 负责, review-qa P2)
-    after = sentence[sentence.find(names[-1]) + len(names[-1]):] if names[-1] in sentence else ""
+    after = _after_names(sentence, names)
     at_verb = [(after.find(v), -len(v), v) for v in shapes["doer_verbs"] if 0 <= after.find(v) < 12]
     verb = min(at_verb)[2] if at_verb else "负责"  # (the first verb after the names)
     return t, sentence, verb, names
+
+
+def _after_names(sentence: str, names: list[str]) -> str:
+    """What ``sentence`` says after the last of the bodies ``names`` (empty when it does not write it as read)."""
+    at = sentence.find(names[-1])
+    return sentence[at + len(names[-1]):] if at >= 0 else ""
+
+
+#: Where the units after a 会同 stop: a clause's end, or 等 (市公安局等部门).
+_PARTNERS_END = LazyPattern(r"[，,。；;：:（(]|等")
+_PARTNER_JOINERS = ("、", "和", "与", "及", "以及")
+
+
+def _partner_names(text: str, known: list[str], endings: tuple[str, ...]) -> list[str]:
+    """The units ``text`` opens with, joined by 、/和/与/及: the longest name of ``known`` at each place, else the
+    shortest run ending as bodies end (县自然资源局 of 县财政局、县自然资源局等部门, a unit no tag names)."""
+    text = text[:m.start()] if (m := _PARTNERS_END.search(text)) else text
+    names, at = [], 0
+    while at < len(text):
+        name = max((k for k in known if text.startswith(k, at)), key=len, default=None)
+        if name is None:
+            end = next((k for k in range(at + 2, min(len(text), at + 24) + 1) if text[at:k].endswith(endings)), None)
+            if end is None:
+                break
+            name = text[at:end]
+        names.append(name)
+        at += len(name)
+        joiner = next((j for j in _PARTNER_JOINERS if text.startswith(j, at)), None)
+        if joiner is None:
+            break
+        at += len(joiner)
+    return names
+
+
+def stated_partners(env, name: str, spellings, verb: str, words: list[str]) -> list[tuple[Task, str, list[str]]]:
+    """(paragraph, sentence, units) of each sentence of the plan writing ``name`` (any of ``spellings``), then ``verb``
+    (会同), then units — 由市交通委会同市公安局等部门落实工作专班 → 市公安局 — holding two thirds of the asked ``words``
+    when there are any (县交通运输局会同哪个部门推进危桥改造: the sentence on 危桥改造, not the one on 工作专班)."""
+    from kb.qa.query import load_shapes
+    from kb.qa.text import fold
+
+    endings = ("部门", *load_shapes()["body_endings"])
+    known = sorted({fold(n) for n in (*env.plan.departments(), *env.plan.subunits())}, key=len, reverse=True)
+    heads = [fold(s) + verb for s in spellings]
+    out = []
+    for t in env.plan.tasks_matching([heads], fold, kinds=None):
+        for sentence in _SENTENCE.split(fold(t.text or "")):
+            if words and _coverage(words, sentence) < 2 / 3:
+                continue
+            for head in heads:
+                at = sentence.find(head)
+                if at < 0:
+                    continue
+                units = [u for u in _partner_names(sentence[at + len(head):], known, endings) if u != fold(name)]
+                if units:
+                    out.append((t, sentence, units))
+                    break
+    return out
