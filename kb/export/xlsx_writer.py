@@ -182,20 +182,46 @@ def row_height(values: list[str], widths: list[float]) -> float:
     return min(LINE_HEIGHT * lines + ROW_PADDING, MAX_ROW_HEIGHT)
 
 
-def _title_rows(ws: Worksheet, title: str, meta: list[tuple[str, str]], ncols: int, total_width: float) -> None:
-    """Row 1: the title; row 2: the header lines; both merged across the table."""
-    last = get_column_letter(ncols)
-    _put(ws, 1, 1, title).font = Font(name=FONT_NAME, size=16, bold=True)
-    ws.cell(1, 1).alignment = _CENTER
+def _title_rows(ws: Worksheet, title: str, meta: list[tuple[str, str]], ncols: int, total_width: float,
+                first: int = 1) -> None:
+    """Row 1: the title; row 2: the header lines; both merged across columns ``first`` .. ``first + ncols - 1``."""
+    last = get_column_letter(first + ncols - 1)
+    start = get_column_letter(first)
+    _put(ws, 1, first, title).font = Font(name=FONT_NAME, size=16, bold=True)
+    ws.cell(1, first).alignment = _CENTER
     ws.row_dimensions[1].height = 28
     text = "\n".join(f"{label}：{value}" for label, value in meta)
-    cell = _put(ws, 2, 1, text)
+    cell = _put(ws, 2, first, text)
     cell.font = Font(name=FONT_NAME, size=11)
     cell.alignment = _WRAP_TOP
     ws.row_dimensions[2].height = row_height([text], [total_width])
     if ncols > 1:
-        ws.merge_cells(f"A1:{last}1")
-        ws.merge_cells(f"A2:{last}2")
+        ws.merge_cells(f"{start}1:{last}1")
+        ws.merge_cells(f"{start}2:{last}2")
+
+
+#: Points across an A4 landscape page inside kb's margins (0.5″ left and right): 11.69″ − 1″.
+PRINTED_WIDTH = (11.69 - 1.0) * 72
+#: Pixels of a digit of the Normal font as the widest application kb's workbooks meet sets it (Excel/WPS: 8 px
+#: for 宋体 11 pt; LibreOffice with a Noto CJK stand-in fitted 14 matrix columns where 8 px predicts 15).
+PRINTED_DIGIT_PX = 9
+
+
+def printed_width(width: float) -> float:
+    """Points a column ``width`` digits wide takes on paper at 100 % (its digits and 5 px of cell margins, 96 px to
+    the inch), counted with ``PRINTED_DIGIT_PX``: at least what the applications print."""
+    return (width * PRINTED_DIGIT_PX + 5) * 0.75
+
+
+def first_page_columns(widths: list[float]) -> int:
+    """How many of the columns ``widths`` fit on the first page across of a sheet printed at 100 % (the matrix)."""
+    total, n = 0.0, 0
+    for width in widths:
+        total += printed_width(width)
+        if total > PRINTED_WIDTH:
+            break
+        n += 1
+    return max(n, 1)
 
 
 def _header_row(ws: Worksheet, headers: list[str], stacked_from: int | None = None) -> None:
@@ -271,7 +297,14 @@ def _matrix_sheet(ws: Worksheet, matrix: MatrixExport) -> None:
     # (a count saying its rows, 13（21 行）, widens its column: printed whole, not cut or wrapped)
     count_widths = [max([8] + [display_width(r[c]) + 2 for r in rows]) for c in range(1, ncounts)]
     widths = [name_width] + count_widths + [4.5] * len(matrix.tasks)
-    _title_rows(ws, matrix.title, matrix.meta, min(len(headers), 20), sum(widths[:20]))
+    # The unit column is printed on every page across (print_title_cols A:A): a title or header line written in it
+    # was printed again, cut to its width, on each page after the first (说明：牵＝牵头，配＝配合，责＝负责，共＝).  So
+    # they stand from column B, merged over the columns of the first page only (no piece of them on the next one).
+    across = first_page_columns(widths) - 1
+    if across >= 1:
+        _title_rows(ws, matrix.title, matrix.meta, across, sum(widths[1:1 + across]), first=2)
+    else:  # (a unit column as wide as the page: nothing beside it to hold them)
+        _title_rows(ws, matrix.title, matrix.meta, 1, widths[0])
     _header_row(ws, headers, stacked_from=ncounts + 1)
     longest_label = max((len(label) for label in matrix.labels), default=2)
     ws.row_dimensions[HEADER_ROW].height = max(LINE_HEIGHT * 2, 13.0 * longest_label + 6)
