@@ -427,7 +427,9 @@ class TaskFilter:
     sections: list[str] = field(default_factory=list)
     """Parts (``三``), sections (``三（二）``) or task labels; the task must fall under one of them."""
     due_before: str | None = None
-    """ISO date: some deadline of the task ends on or before it."""
+    """ISO date: some deadline of the task ends on or before it (``kb.select`` reading ``cumulative``)."""
+    due_on: str | None = None
+    """ISO date: some deadline of the task ends on it (the ``limit`` reading of a limit the plan writes)."""
     year: int | None = None
     """Some deadline of the task overlaps this calendar year."""
     has_target: bool = False
@@ -444,16 +446,17 @@ class TaskFilter:
         roles = [(n, "any+implied") for n in self.departments]
         roles += [(n, "lead") for n in self.leads] + [(n, "support") for n in self.supports]
         sel = Selection(roles=roles, sections=list(self.sections), has_target=self.has_target, tasks_only=False)
+        spans = []
         if self.year is not None:
-            sel.dates = DateSpan.year(self.year, "active")
+            spans.append(DateSpan.year(self.year, "active"))
         if self.due_before is not None:
-            due = DateSpan(None, self.due_before, "due")
-            if sel.dates is None:
-                sel.dates = due
-            else:  # both given: a task must pass both (two conditions, one selection each)
-                year = sel.dates
-                sel.dates = None
-                return _Both(sel, year, due)
+            spans.append(DateSpan.by(self.due_before))
+        if self.due_on is not None:
+            spans.append(DateSpan.on(self.due_on))
+        if len(spans) == 1:
+            sel.dates = spans[0]
+        elif spans:  # several given: a task must pass each (one condition, one span each)
+            return _Both(sel, *spans)
         return sel
 
     @property
@@ -461,7 +464,7 @@ class TaskFilter:
         """True when no filter is set."""
         return not (
             self.departments or self.leads or self.supports or self.sections
-            or self.due_before or self.year is not None or self.has_target
+            or self.due_before or self.due_on or self.year is not None or self.has_target
         )
 
 
@@ -473,7 +476,7 @@ def deadline_overlaps(deadline, year: int) -> bool:
 
 
 class _Both:
-    """A selection and two date spans that must all hold (--year with --due-before)."""
+    """A selection and date spans that must all hold (--year with --due-before or --due-on)."""
 
     __slots__ = ("sel", "spans")
 
@@ -715,6 +718,8 @@ def _filter_keys(plan, filters: TaskFilter | None):
         found.append(any_of)
     if filters.due_before is not None:
         found.append(q("SELECT plan, seq FROM deadlines WHERE end IS NOT NULL AND end <= ?", (filters.due_before,)))
+    if filters.due_on is not None:
+        found.append(q("SELECT plan, seq FROM deadlines WHERE end = ?", (filters.due_on,)))
     if filters.year is not None:
         first, last = f"{filters.year:04d}-01-01", f"{filters.year:04d}-12-31"
         found.append(q("SELECT plan, seq FROM deadlines WHERE coalesce(start, end) IS NOT NULL "

@@ -13,7 +13,12 @@ three places that disagreed (``kb grep --year 2019`` listed 4 tasks, ``kb ask
   without end;
 - a task is **due** in a span when a deadline's end falls in it (``from`` deadlines are
   never "due"); it is **active** in a span when a deadline's period meets it (what
-  ``kb grep --year`` selects); it **starts** in a span when a ``from`` deadline starts in it.
+  ``kb grep --year`` selects); it **starts** in a span when a ``from`` deadline starts in it;
+- a span **by a day** (2020年底前, 截至2020年底, ``--due-before``) is read one of two ways, and every consumer says
+  which (``choose_dated``, ``DUE_READINGS``): ``cumulative`` — every item due on or before the day — or ``limit`` —
+  where the plan writes that day as a limit (some item of it is due that very day), the items due on it, those
+  due earlier apart (``DatedChoice.earlier``); else cumulative.  ``kb grep --due-before`` is cumulative and
+  ``--due-on`` the limit; ``kb ask`` reads its question's words (截至/累计: cumulative; 前/底前: limit).
 
 Imports nothing heavy: ``kb grep`` loads it on its fast path.
 """
@@ -26,6 +31,9 @@ from kb.model import Deadline, Plan, Task, item_key
 
 #: How a date span selects deadlines (see the module docstring).
 DATE_TESTS = ("due", "active", "starts", "node")
+
+#: How a span by a day (no first day) reads: every item due by the day, or the items due on it where the plan writes it.
+DUE_READINGS = ("cumulative", "limit")
 
 
 def is_task(task: Task) -> bool:
@@ -68,7 +76,7 @@ class DateSpan:
     """ISO date the span ends (None: no upper bound, 2019年起)."""
     test: str = "due"
     """One of DATE_TESTS: ``due`` (a deadline ends in the span), ``active`` (a deadline's period meets
-    it), ``starts`` (a ``from`` deadline starts in it) or ``node`` (a date the deadline names — its start or its
+    it), ``starts`` (a ``from`` deadline, or a recurring limit with its start, starts in it) or ``node`` (a date the deadline names — its start or its
     end — falls in it: 哪些任务有2019年的时间节点 counts 自2019年7月1日起 as well as 2019年底前)."""
     text: str = ""
     """The words that named it (2019年, 2020年底前), for answers."""
@@ -77,6 +85,21 @@ class DateSpan:
     def year(cls, year: int, test: str = "due", text: str = "") -> DateSpan:
         """The calendar year ``year``."""
         return cls(f"{year:04d}-01-01", f"{year:04d}-12-31", test, text or f"{year}年")
+
+    @classmethod
+    def by(cls, day: str, text: str = "") -> DateSpan:
+        """Due on or before ``day`` (ISO): ``--due-before``, 截至2020年底."""
+        return cls(None, day, "due", text)
+
+    @classmethod
+    def on(cls, day: str, text: str = "") -> DateSpan:
+        """Due on ``day`` (ISO) itself: ``--due-on``, a limit the plan writes (2020年年底前)."""
+        return cls(day, day, "due", text)
+
+    @property
+    def by_day(self) -> bool:
+        """True for a span by a day (no first day: 2020年底前), the one a reading (``DUE_READINGS``) applies to."""
+        return self.test == "due" and self.first is None and self.last is not None
 
     def holds(self, deadline: Deadline) -> bool:
         """True if ``deadline`` passes this span's test."""
@@ -91,6 +114,43 @@ class DateSpan:
     def selects(self, task: Task) -> bool:
         """True if some deadline of ``task`` passes."""
         return any(self.holds(d) for d in task.deadlines)
+
+
+@dataclass(slots=True)
+class DatedChoice:
+    """The tasks a date span chooses under a reading (``choose_dated``)."""
+
+    tasks: list[Task]
+    """The tasks chosen, in their order."""
+    earlier: list[Task] = field(default_factory=list)
+    """Under the ``limit`` reading of a limit the plan writes: the tasks due before it (said apart, never hidden)."""
+    limit: str | None = None
+    """The ISO day the tasks are due on, when the span was read as the plan's limit; None when read cumulatively."""
+
+
+def written_limit(span: DateSpan, pool) -> str | None:
+    """The day a span by a day ends (2019年8月底前 → 2019-08-31) when some task of ``pool`` (the plan's dated items) is
+    due on that very day — a limit the plan writes, whatever its words (2020年年底前, 到2020年) — else None."""
+    if not span.by_day:
+        return None
+    on = DateSpan.on(span.last)
+    return span.last if any(on.selects(t) for t in pool) else None
+
+
+def choose_dated(tasks, span: DateSpan, reading: str, pool=()) -> DatedChoice:
+    """The tasks of ``tasks`` that ``span`` selects, read as ``reading`` (``DUE_READINGS``) — the one date choice of
+    ``kb ask``, ``kb grep``/``kb export`` (``--due-before`` cumulative, ``--due-on`` the limit) and ``kb duties``.
+
+    ``limit``: where ``span`` is by a day some task of ``pool`` is due on, the tasks due on it, and apart those the
+    span selects that are not (due earlier); else, and for any other span, every task the span selects."""
+    if reading not in DUE_READINGS:
+        raise ValueError(f"reading {reading!r} is none of {DUE_READINGS}")
+    chosen = [t for t in tasks if span.selects(t)]
+    limit = written_limit(span, pool) if reading == "limit" else None
+    if limit is None:
+        return DatedChoice(chosen)
+    on = DateSpan.on(limit)
+    return DatedChoice([t for t in chosen if on.selects(t)], [t for t in chosen if not on.selects(t)], limit)
 
 
 def deadline_due(d: Deadline, first: str | None, last: str | None) -> bool:

@@ -84,6 +84,7 @@ def add_task_filters(f) -> None:
     f.add_argument("--support", action="append", default=[], metavar="NAME", help="该部门配合的任务")
     f.add_argument("--section", action="append", default=[], metavar="SECTION", help="部分（三）、节（三（二））或条目编号；可重复给出（符合任一即可）")
     f.add_argument("--due-before", metavar="DATE", help="完成时限在 DATE（YYYY-MM-DD）当天或之前的任务")
+    f.add_argument("--due-on", metavar="DATE", help="完成时限就是 DATE（YYYY-MM-DD）当天的任务（如方案写的“2024年6月底前”）")
     f.add_argument("--year", type=_year, metavar="YYYY", help="完成时限在该年的任务")
     f.add_argument("--has-target", action="store_true", help="写明数值目标的任务")
 
@@ -93,6 +94,7 @@ def task_filter(plan, args):
     from kb import grep
 
     due_before = grep.parse_date(args.due_before) if args.due_before is not None else None
+    due_on = grep.parse_date(args.due_on, "--due-on") if args.due_on is not None else None
     notes: list[str] = []
     filters = grep.TaskFilter(
         departments=grep.resolve_names(plan, args.dept, "--dept", notes),
@@ -100,6 +102,7 @@ def task_filter(plan, args):
         supports=grep.resolve_names(plan, args.support, "--support", notes),
         sections=grep.check_sections(plan, args.section),
         due_before=due_before,
+        due_on=due_on,
         year=args.year,
         has_target=args.has_target,
     )
@@ -126,6 +129,8 @@ def run(args) -> int:
         raise KbError("没有给出模式：kb grep 模式（配合筛选条件用 '' 可列出每一句）")
     if args.due_before is not None:
         grep.parse_date(args.due_before)  # a bad date is said before the corpus is read
+    if args.due_on is not None:
+        grep.parse_date(args.due_on, "--due-on")
 
     plan = load_plan(args.corpus)
     filters = task_filter(plan, args)

@@ -101,6 +101,9 @@ def _render_duties(plan: Plan, department: str, fmt: str, bom: bool = True, sele
 
     export = build_duty_list(plan, department, selection)
     if not export.groups:
+        if selection is not None and build_duty_list(plan, department).groups:
+            # (a filter left nothing: never "the plan assigns it nothing" of a unit that has tasks)
+            raise KbError(f"{department} 没有符合筛选条件的任务：没有可导出的内容", exit_code=1)
         raise KbError(f"方案没有给 {department} 分配任务：没有可导出的内容", exit_code=1)
     if fmt == "xlsx":
         from kb.export.xlsx_writer import duty_xlsx

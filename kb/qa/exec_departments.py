@@ -124,15 +124,50 @@ def filter_topic(q: Query, env, tasks: list[Task]) -> tuple[list[Task], str]:
     return [t for t in tasks if t.id in ids], "、".join(voc.spellings.get(w, w) for w in words)
 
 
-def filter_date(q: Query, tasks: list[Task]) -> tuple[list[Task], str]:
-    """Keep the tasks the question's date selects (kb/select.py's one test), or those with / without a deadline."""
+def filter_date(q: Query, env, tasks: list[Task]):
+    """(the tasks the question's date chooses — kb.select's one choice, read as the question's words say:
+    ``date_choice`` — or those with / without a deadline; the scope said after 的任务; the kb.select.DatedChoice, None
+    when no date was asked: its ``earlier`` are said by ``earlier_line``)."""
     if q.dates is None:
         if q.timed is True:
-            return [t for t in tasks if t.deadlines], "有时限要求"
+            return [t for t in tasks if t.deadlines], "有时限要求", None
         if q.timed is False:
-            return [t for t in tasks if not t.deadlines], "未规定时限"
-        return tasks, ""
-    return [t for t in tasks if q.dates.selects(t)], q.dates.text
+            return [t for t in tasks if not t.deadlines], "未规定时限", None
+        return tasks, "", None
+    choice = date_choice(q, env.plan, tasks)
+    if choice.limit is None:
+        return choice.tasks, q.dates.text, choice
+    from kb.qa.result import official_date
+
+    return choice.tasks, load_answer_words()["due_on_scope"].format(day=official_date(choice.limit)), choice
+
+
+def earlier_line(choice, keep=None) -> str:
+    """The line naming the items of ``choice`` due before the limit asked (those ``keep`` accepts), "" when none."""
+    earlier = [t for t in (choice.earlier if choice is not None else []) if keep is None or keep(t)]
+    return earlier_note(earlier, choice.limit) if earlier else ""
+
+
+def date_choice(q: Query, plan, tasks: list[Task]):
+    """kb.select's one date choice of ``tasks`` for the question's date, read as its words say
+    (kb.qa.exec_plan.date_reading: 截至 cumulative, 底前 the limit the plan writes), the plan's dated items the pool a
+    limit is looked for in (a department's list reads 2024年3月底前 as the plan-wide list does)."""
+    from kb.qa.exec_plan import date_reading
+    from kb.select import choose_dated, dated_items
+
+    return choose_dated(tasks, q.dates, date_reading(q), dated_items(plan))
+
+
+def earlier_note(earlier: list[Task], limit: str) -> str:
+    """The line naming the items due before the limit asked (另有 N 项在…之前到期（不列入上表）：label（limit）…): under
+    the limit reading they are not listed, never hidden."""
+    from kb.qa.result import PLAN_TITLES, official_date, official_deadline
+
+    titles = PLAN_TITLES.get() or {}  # (several plans: a label names its plan, as the listed items do)
+    labels = "、".join(f"{t.label}{f'〔{titles[t.doc]}〕' if t.doc in titles else ''}"
+                      f"（{'、'.join(official_deadline(d) for d in t.deadlines if d.end and d.end < limit)}）"
+                      for t in earlier)
+    return load_answer_words()["due_earlier"].format(n=item_count(earlier), day=official_date(limit), labels=labels)
 
 
 def within_base(q: Query, ctx) -> list[Task]:
@@ -229,13 +264,28 @@ def _duties(question: str, q: Query, env, name: str, role: str, only: set[str] |
     # 证监会牵头哪些任务 where it only supports: the plan gives it no such task at all, whatever narrows the list
     held_none = role in ROLES and not only and not groups.get(role)
     topic_note = date_note = ""
+    earlier: list[Task] = []  # (due before the limit asked: named in a note, kb.select.DatedChoice)
+    limit = None
     for r in list(groups):
         groups[r] = filter_within(q, groups[r], previous)
         groups[r], tn = filter_topic(q, env, groups[r])
-        groups[r], dn = filter_date(q, groups[r])
+        if q.dates is not None:
+            # (each group chosen alike; the items due before a limit the plan writes named once, after the groups)
+            choice = date_choice(q, env.plan, groups[r])
+            groups[r], limit = choice.tasks, limit or choice.limit
+            earlier.extend(t for t in choice.earlier if t not in earlier)
+            dn = q.dates.text
+        else:
+            groups[r], dn, _ = filter_date(q, env, groups[r])
         topic_note, date_note = topic_note or tn, date_note or dn
         if not groups[r]:
             del groups[r]
+    if limit:
+        from kb.qa.result import official_date
+
+        date_note = load_answer_words()["due_on_scope"].format(day=official_date(limit))
+        listed = {t.id for ts in groups.values() for t in ts}
+        earlier = [t for t in earlier if t.id not in listed]  # (a task due on it in one role is listed, not noted)
     order = [r for r in GROUP_ORDER if r in groups]
     tasks = [t for r in order for t in groups[r]]
     held = (*ROLES, "implied")
@@ -268,6 +318,8 @@ def _duties(question: str, q: Query, env, name: str, role: str, only: set[str] |
                 # ... and those tasks, apart under their own title (each line names its units by role): the role asked
                 # is empty, said first; the tasks of its other roles are no answer to it (not in Answer.tasks)
                 others = [t for t in plan.tasks_of(name, "any") if role not in t.roles_of(name)]
+        if earlier:
+            text += earlier_note(earlier, limit)
         ctx.tasks = []
         result = Result(heading=[text])
         if others:
@@ -302,6 +354,8 @@ def _duties(question: str, q: Query, env, name: str, role: str, only: set[str] |
         from kb.qa.stated_totals import department_heading_lines
 
         lines[:0] = department_heading_lines(plan, [name, shown], ROLE_WORDS[role])
+    if earlier:
+        lines.append(earlier_note(earlier, limit))
     composed = compose(lines)
     # (第N项 after this answer is its Nth numbered item: an item's first row)
     ctx.tasks = composed.result.tasks if rows_note else tasks
@@ -517,9 +571,11 @@ def _joint(question: str, q: Query, env) -> Answer:
         n = 1
         for name in names:
             ts, _ = filter_topic(q, env, per[name])
-            ts, _ = filter_date(q, ts)
+            ts, _, choice = filter_date(q, env, ts)
             lines.append(GroupLine(f"【{name}】{what}的任务共 {item_count(ts)} 项{_rows_note(ts)}："))
             lines.extend(numbered_items(ts, n))
+            if aside := earlier_line(choice):
+                lines.append(aside)
             n += item_count(ts)
             listed.extend(_item_firsts(ts))
             for t in ts:
@@ -532,7 +588,7 @@ def _joint(question: str, q: Query, env) -> Answer:
     common_ids = set.intersection(*({t.id for t in ts} for ts in per.values()))
     tasks = filter_within(q, [t for t in per[names[0]] if t.id in common_ids], previous)
     tasks, topic_note = filter_topic(q, env, tasks)
-    tasks, date_note = filter_date(q, tasks)
+    tasks, date_note, choice = filter_date(q, env, tasks)
     if mixed:
         said = {n: ROLE_WORDS[asked[n]] for n in names}
         joined = "、".join(f"{n}{said[n]}" for n in names)
@@ -545,6 +601,8 @@ def _joint(question: str, q: Query, env) -> Answer:
         head = f"{joined}{jointly}的任务" + (f"（涉及{topic_note}）" if topic_note else "") + (f"（{date_note}）" if date_note else "")
     lines = [f"{head}共 {item_count(tasks)} 项{_rows_note(tasks)}" + ("：" if tasks else "。") + f"（分别计：{separate}）"]
     lines.extend(numbered_items(tasks))
+    if aside := earlier_line(choice):
+        lines.append(aside)
     roles = {t.id: sorted({r for n in names for r in t.roles_of(n)}, key=_role_order) for t in tasks}
     ctx.tasks = _item_firsts(tasks)  # (第N项 after it: the Nth numbered item)
     return Answer(question, intent, compose(lines), departments=names, tasks=tasks, roles=roles)

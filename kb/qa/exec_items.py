@@ -169,12 +169,12 @@ def _label(question: str, q: Query, env) -> Answer:
 
 def section_answer(question: str, q: Query, env, tasks: list[Task], heading: str) -> Answer:
     """The tasks of a section or part (those the question's date selects, those on the topic it marks)."""
-    from kb.qa.exec_departments import filter_date
+    from kb.qa.exec_departments import earlier_line, filter_date
 
-    tasks, date_note = filter_date(q, tasks)
+    tasks, date_note, choice = filter_date(q, env, tasks)
     words = list_topic(q, env, heading)
     if words:
-        return _on_topic(question, q, env, tasks, heading, words, date_note)
+        return _on_topic(question, q, env, tasks, heading, words, date_note, choice)
     scope = f"（{date_note}）" if date_note else ""
     unnumbered = []
     if not date_note:
@@ -222,6 +222,8 @@ def section_answer(question: str, q: Query, env, tasks: list[Task], heading: str
         lines.extend(items)
     if unnumbered:
         lines.append(f"（另有 {len(unnumbered)} 段没有编号，不计入：{'、'.join(t.label for t in unnumbered)}）")
+    if aside := earlier_line(choice):
+        lines.append(aside)  # (the items due before a limit the plan writes, named: kb.select.DatedChoice.earlier)
     if notes:
         from kb.qa.wording import load_answer_words
 
@@ -364,7 +366,8 @@ def list_topic(q: Query, env, heading: str) -> list[str]:
     return [topic_stem(env.voc, w) for w in words if w.rstrip("里中内的")]
 
 
-def _on_topic(question: str, q: Query, env, tasks: list[Task], heading: str, words: list[str], date_note: str) -> Answer:
+def _on_topic(question: str, q: Query, env, tasks: list[Task], heading: str, words: list[str], date_note: str,
+              choice=None) -> Answer:
     """The items of a named list holding the topic words (or a synonym; any of them with 和/或), in order; none →
     not in the plan, saying the list exists, how many items it has, and where else the plan writes the words."""
     voc = env.voc
@@ -386,10 +389,16 @@ def _on_topic(question: str, q: Query, env, tasks: list[Task], heading: str, wor
         elsewhere = [t for t in env.plan.tasks_matching(groups, fold, kinds=None) if t.id not in ids]
         said = ("方案其他部分提到的：" + "、".join(t.label for t in elsewhere[:8])
                 + ("等" if len(elsewhere) > 8 else "") + "。") if elsewhere else ""
-        return Answer(question, "section_topic", f"“{heading}”{scope}共 {len(tasks)} 项，其中没有提到{shown}的条目。{said}",
-                      tasks=[], status="not_in_plan")
+        from kb.qa.exec_departments import earlier_line
+
+        return Answer(question, "section_topic", f"“{heading}”{scope}共 {len(tasks)} 项，其中没有提到{shown}的条目。{said}"
+                      + earlier_line(choice, holds), tasks=[], status="not_in_plan")
     lines = [f"“{heading}”{scope}共 {len(tasks)} 项，其中涉及{shown}的共 {len(hits)} 项："]
     lines.extend(numbered(hits))
+    from kb.qa.exec_departments import earlier_line
+
+    if aside := earlier_line(choice, holds):  # (those on the topic due before the limit asked)
+        lines.append(aside)
     intent = "section_topic_count" if "count" in q.asks or q.item == "count" else "section_topic"
     return Answer(question, intent, compose(lines), tasks=hits, departments=departments_of(hits))
 

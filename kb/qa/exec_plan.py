@@ -12,12 +12,12 @@ from dataclasses import replace
 from kb.lazypattern import LazyPattern
 from kb.model import ROLE_NAMES, ROLES, item_count
 from kb.qa.answer import Answer
-from kb.qa.exec_departments import ROLE_WORDS, filter_topic, filter_within, within_base
+from kb.qa.exec_departments import ROLE_WORDS, earlier_note, filter_topic, filter_within, within_base
 from kb.qa.query import Query, asked_topic, load_shapes
 from kb.qa.wording import load_answer_words
 from kb.qa.result import departments_of, compose, item_firsts, numbered, numbered_items as listed_items, rows_note, target_line, task_line
 from kb.qa.text import fold
-from kb.select import DateSpan, dated_items, plan_tasks
+from kb.select import DateSpan, choose_dated, dated_items, plan_tasks, written_limit
 
 
 def _role(q: Query) -> str | None:
@@ -47,14 +47,11 @@ def exec_date_list(question: str, q: Query, env) -> Answer:
     cells = dated_cells(q, env, every, mode)
     if not any(t.deadlines for t in every) and not cells:
         return _no_deadlines(question, env)  # 2020年前要完成哪些任务 in a plan whose tasks set no date
-    tasks = [t for t in every if q.dates.selects(t)]
-    tasks, topic_note = filter_topic(q, env, tasks)
-    limit = written_limit(q.dates, every) if mode == "by" and not q.cumulative else None
-    earlier = []
-    if limit:
-        # 2019年8月底前要完成什么 where the plan writes that limit: the items due on it; those due earlier in a note
-        earlier = [t for t in tasks if not _due_on(t, limit)]
-        tasks = [t for t in tasks if _due_on(t, limit)]
+    tasks, topic_note = filter_topic(q, env, [t for t in every if q.dates.selects(t)])
+    # 2019年8月底前要完成什么 where the plan writes that limit: the items due on it; those due earlier in a note
+    # (kb.select's one date choice, read as the question's words say: date_reading)
+    chosen = choose_dated(tasks, q.dates, date_reading(q), every)
+    tasks, earlier, limit = chosen.tasks, chosen.earlier, chosen.limit
     year = int((q.dates.first or q.dates.last)[:4])
     if cells and not tasks:
         return _cells_answer(question, env, cells, f"{q.dates.text}的工作", topic_note)
@@ -104,13 +101,7 @@ def exec_date_list(question: str, q: Query, env) -> Answer:
         labels = "、".join(f"{t.label}（{'、'.join(official_deadline(d) for d in t.deadlines)}）" for t in running)
         lines.append(load_answer_words()["year_running"].format(n=item_count(running), year=year, labels=labels))
     if earlier:
-        from kb.qa.result import PLAN_TITLES
-
-        titles = PLAN_TITLES.get() or {}  # (several plans: a label names its plan, as the listed items do)
-        labels = "、".join(f"{t.label}{f'〔{titles[t.doc]}〕' if t.doc in titles else ''}"
-                          f"（{'、'.join(official_deadline(d) for d in t.deadlines if d.end and d.end < limit)}）"
-                          for t in earlier)
-        lines.append(words["due_earlier"].format(n=item_count(earlier), day=day, labels=labels))
+        lines.append(earlier_note(earlier, limit))
     if cells:
         # (a task table's cells whose header names the year: work of that year, beside the tasks due in it)
         lines.extend(_cell_lines(cells, item_count(tasks)))
@@ -125,17 +116,11 @@ def exec_date_list(question: str, q: Query, env) -> Answer:
                   departments=departments_of(tasks))
 
 
-def written_limit(span: DateSpan, every) -> str | None:
-    """The day a ``by`` span ends (2019年8月底前 → 2019-08-31) when some item of the plan is due on that very day — a
-    limit the plan writes, whatever its words (2020年年底前, 到2020年) — else None (the span is read cumulatively)."""
-    last = span.last
-    if not last or span.first is not None:
-        return None
-    return last if any(_due_on(t, last) for t in every) else None
-
-
-def _due_on(task, day: str) -> bool:
-    return any(d.kind != "from" and d.end == day for d in task.deadlines)
+def date_reading(q: Query) -> str:
+    """How the question reads a span by a day (kb.select ``DUE_READINGS``): ``cumulative`` with words of everything up
+    to it (截至, 累计: ``Query.cumulative``), else ``limit`` (2020年底前: the items whose limit the plan writes as that
+    day) — the plan-wide list and a department's alike."""
+    return "cumulative" if q.cumulative else "limit"
 
 
 #: How each sharing-out kind selects tasks, and how the answer names it.

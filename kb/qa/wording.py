@@ -85,6 +85,7 @@ REQUIRED = {
     "due_by": ("{day}",),
     "due_by_why": ("{day}",),
     "due_earlier": ("{n}", "{day}", "{labels}"),
+    "due_on_scope": ("{day}",),
     "starts_not_read": ("{year}",),
     "no_context": ("{word}", "{example}"),
     "target_thing_absent": ("{topic}", "{missing}"),
