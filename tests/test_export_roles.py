@@ -114,7 +114,7 @@ def test_matrix_xlsx_counts_are_numbers_for_the_roles_held(guided):
     assert set(body) == DEPARTMENTS
     assert body["商务部"] == [1, 0, 0, 1] and body["供销合作总社"] == [0, 1, 0, 1]
     assert body["市场监管总局"] == [0, 0, 1, 1]
-    assert "导＝指导，配＝配合，责＝负责；" in rows[1][0] and "牵＝" not in rows[1][0]
+    assert "导＝指导，配＝配合，责＝负责；" in rows[1][1] and "牵＝" not in rows[1][1]  # (B2: test_matrix_print)
 
 
 @pytest.mark.parametrize("fmt", ["md", "csv", "docx"])
@@ -188,7 +188,7 @@ def test_matrix_of_several_plans_names_the_plan_of_each_column(two_plans, fmt):
     data = render_table(two_plans, fmt, matrix=True)
     if fmt == "xlsx":
         rows = _xlsx_rows(data, sheet=1)
-        header, meta = rows[2], rows[1][0]
+        header, meta = rows[2], rows[1][1]  # (the header lines from column B: test_matrix_print)
     else:
         header = _md_header(data) if fmt == "md" else _csv_rows(data)[0]
         meta = data.decode("utf-8-sig")
