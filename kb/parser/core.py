@@ -443,6 +443,15 @@ def _role_tables(state: ParseState) -> list:
     return [t for t in state.tables if any(c in t.columns for c in tables._UNIT_COLUMNS)]
 
 
+def _opening_sentence(task: Task) -> list[str]:
+    """The sentence that states an item's work: its first clause, or the second when the first is the item's title
+    (``（一）部署实施。``)."""
+    if not task.clauses:
+        return []
+    titled = task.title and task.clauses[0].rstrip("。；; ").endswith(task.title.rstrip("。；; "))
+    return task.clauses[1:2] if titled else task.clauses[:1]
+
+
 def _prose_in_tagged_plan(state: ParseState) -> None:
     """E in a tagged plan: a paragraph with no roles of its own (no tag, label line, heading's or duty section's
     roles, table row) whose own sentence says ``由X牵头`` / ``X牵头…`` / ``由X负责`` / ``由X制定…``
@@ -491,22 +500,21 @@ def rule_prose_orders_tag(state: ParseState) -> None:
     ``由X负责，Y配合``) make their lead lead and their supporters support, provided the lead is a responsible unit of the tag
     (``roles.order_by_prose``, the one rule of how the two combine) — read in the item's opening sentence after its title
     (the sentence that states the item's work; a later 会同 orders one step of it); a body being set up (``成立由X牵头…的专班``) orders
-    nothing.  The task keeps its tag as the source of its roles; the prose read is added to its notes."""
+    nothing; a tag that names the prose's lead gains the partners the prose names beyond it (tagsblind9: 会同 partners were
+    dropped).  The task keeps its tag as the source of its roles; the prose read is added to its notes."""
     vocab = roles.load_vocabulary()
     for task in state.tasks:
-        if not task.tag or task.lead or task.role_source not in ("tag", "label line"):
+        if not task.tag or task.role_source not in ("tag", "label line"):
             continue
         holders = {role: list(getattr(task, role)) for role in ROLES}
         if roles.supported_lead(holders):
             task.lead, task.sole, task.shared = holders["lead"], holders["sole"], holders["shared"]
             continue
-        if not (task.sole or task.shared) or not task.clauses:
+        if not (task.lead or task.sole or task.shared) or not task.clauses:
             continue
         # only the item's opening sentence (after its title) states how its work is divided: a 会同 in a later sentence
         # orders one step of it (黄浦 2025 二: …。…，区发展改革委会同有关单位督促推进…, under 责任单位：区发展改革委、各相关部门…)
-        titled = task.title and task.clauses[0].rstrip("。；; ").endswith(task.title.rstrip("。；; "))  # (（一）部署实施。)
-        opening = task.clauses[1:2] if titled else task.clauses[:1]
-        found = roles.read_prose(opening, state.registry, vocab, forms=roles.ORDERING_FORMS, tasks_only=True)
+        found = roles.read_prose(_opening_sentence(task), state.registry, vocab, forms=roles.ORDERING_FORMS, tasks_only=True)
         if found is None:
             continue
         holders = {role: list(getattr(task, role)) for role in ROLES}

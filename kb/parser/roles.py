@@ -252,13 +252,18 @@ def load_vocabulary(path: str | None = None) -> RoleVocabulary:
         if "units" not in pattern.groupindex:
             raise KbError(f"{src}：implied_notes[{i}] 的 pattern 需要一个 (?P<units>…) 分组；请修正，或从代码仓库恢复这个文件")
         notes.append(pattern)
+    suffixes = _words(src, "department_suffixes", data["department_suffixes"])
+    slots = _prose_slots(src, data, suffixes)
     prose = []
     for i, rule in enumerate(data["prose_roles"] or []):
-        pattern = _compile(src, f"prose_roles[{i}]", rule.get("pattern") if isinstance(rule, dict) else None)
+        text = rule.get("pattern") if isinstance(rule, dict) else None
+        if isinstance(text, str):
+            for slot, value in slots.items():
+                text = text.replace(slot, value)
+        pattern = _compile(src, f"prose_roles[{i}]", text)
         if not {"lead", "sole", "shared", "guide"} & set(pattern.groupindex):
             raise KbError(f"{src}：prose_roles[{i}] 的 pattern 需要一个 (?P<lead>…)、(?P<sole>…) 或 (?P<shared>…) 分组；请修正，或从代码仓库恢复这个文件")
         prose.append((str(rule.get("id", i)), pattern))
-    suffixes = _words(src, "department_suffixes", data["department_suffixes"])
     # listed words first (longest first), then the forms: a listed word wins where both match
     label_alt = "(?:" + "|".join([_alt(labels)] + [f"(?:{p.pattern})" for _, p in label_forms]) + ")"
     return RoleVocabulary(
@@ -324,6 +329,22 @@ def load_vocabulary(path: str | None = None) -> RoleVocabulary:
         kind_words=frozenset(_words(src, "kind_words", data["kind_words"])),
         name_opener=re.compile(_alt(_words(src, "predicate_start_not", data["predicate_start_not"]))),
     )
+
+
+def _prose_slots(src: Path, data: dict, suffixes: list[str]) -> dict[str, str]:
+    """The placeholders a prose pattern may hold, filled from the vocabulary: ``<UNIT_END>`` — the place right after a
+    unit suffix's last character (a lookbehind); ``<PREDICATE>`` — a word opening a predicate (``predicate_start``,
+    ``action_adverbs``, ``action_verbs``, ``manner_words``; not ``predicate_start_not``: 应急 opens a name);
+    ``<NOT_OFFICE>`` — after that word, no office's ending (``office_endings``) within two characters that closes the name
+    (a list's 、/等/end or a predicate follows): 住房城乡|建设部、, 市住房城乡|建设管理委|起草 are names; 制定办|法 is none."""
+    last = "".join(sorted({w[-1] for w in suffixes}))
+    words = (_words(src, "predicate_start", data["predicate_start"]) + _words(src, "action_adverbs", data["action_adverbs"])
+             + _words(src, "action_verbs", data["action_verbs"]) + _words(src, "manner_words", data["manner_words"]))
+    offices = _alt(_words(src, "office_endings", data["office_endings"]))
+    predicate = f"(?!{_alt(_words(src, 'predicate_start_not', data['predicate_start_not']))}){_alt(set(words))}"
+    return {"<UNIT_END>": f"(?<=[{re.escape(last)}])", "<PREDICATE>": predicate,
+            # (an office's name goes on to a list's end or a predicate: 建设管理委|起草, 建设部、 — not 制定办|法)
+            "<NOT_OFFICE>": f"(?![^，,。；;、]{{0,2}}?{offices}(?:[、，,。；;和及与等于每]|$|{predicate}))"}
 
 
 def _predicate_roles(src: Path, value) -> dict[str, re.Pattern]:
@@ -969,15 +990,24 @@ def order_by_prose(holders: dict[str, list[str]], prose: dict[str, list[str]]) -
     lead the prose names must be a responsible unit of the tag (else nothing moves: a prose lead outside the tag is no
     reading of the tag's list, and no lead is guessed); then those lead, the tag's other responsible units support them
     (as a 责任单位 label after a 牵头单位 label), and a named supporting unit the prose adds beyond the tag is support (the
-    plan says it takes part; a generic group — 有关单位 — adds nobody the tag's list does not hold).  ``holders`` (the task's role → names) is changed in place; True when it moved units."""
+    plan says it takes part; a generic group — 有关单位 — adds nobody the tag's list does not hold).  A tag that names a lead
+    keeps its roles; only when the prose names that same lead are the prose's named partners beyond the tag added as
+    support (``市发展改革委会同市财政局起草…（市发展改革委牵头）`` → 市财政局 support).  ``holders`` (the task's role → names) is changed in place; True when it moved units."""
     leads = list(dict.fromkeys(prose.get("lead") or []))
     responsible = list(dict.fromkeys((holders.get("sole") or []) + (holders.get("shared") or [])))
-    if holders.get("lead") or not leads or not all(n in responsible for n in leads):
-        return False
     named = {n for names in holders.values() for n in names}
+    extra = [n for n in prose.get("support") or [] if n not in named and not is_generic(n)]
+    if holders.get("lead"):
+        # the tag names the lead: the prose's partners of THAT lead beyond the tag support it (tagsblind9: 会同 partners
+        # were dropped); a prose lead the tag does not name changes nothing
+        if not leads or not extra or not set(leads) <= set(holders["lead"]):
+            return False
+        holders["support"] = list(dict.fromkeys((holders.get("support") or []) + extra))
+        return True
+    if not leads or not all(n in responsible for n in leads):
+        return False
     holders["lead"] = leads
-    holders["support"] = list(dict.fromkeys((holders.get("support") or []) + [n for n in responsible if n not in leads]
-                                            + [n for n in prose.get("support") or [] if n not in named and not is_generic(n)]))
+    holders["support"] = list(dict.fromkeys((holders.get("support") or []) + [n for n in responsible if n not in leads] + extra))
     holders["sole"], holders["shared"] = [], []
     return True
 
@@ -1147,9 +1177,10 @@ _PROSE_MARKER_RE = re.compile(
     r"|[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十百]{1,4}、)\s*")  # (…, 二十一、各部门必须…: a measure's numeral)
 #: Words that open no unit's name: a request or a modal before the subject (请人力资源社会保障部会同…, 并指定专门机构负责,
 #: 要设立…机构或者明确相关机构负责) — such a "name" is a phrase, no unit.
+#: 经X会同Y审核后 (an approval step: 经 opens no name; 经济/经信/经贸/经开 do).
 #: A count of units (由十五个部门牵头落实, 涉及34个牵头单位) names no unit; nor a passive clause holding 由 (规划由各区…:
 #: the doer stands after 由), but the 由 of 自由贸易试验区 is part of a name.
-_NOT_A_NAME_RE = re.compile(r"^(?:[请并要应将需可对在]|根据|依据|依照|按照|为了|通过|特别是|尤其是)|或|设立|指定|明确|成立|^[0-9一二三四五六七八九十百两]+[个家类]|(?<!自)由")
+_NOT_A_NAME_RE = re.compile(r"^(?:[请并要应将需可对在]|经(?![济信贸开])|根据|依据|依照|按照|为了|通过|特别是|尤其是)|或|设立|指定|明确|成立|^[0-9一二三四五六七八九十百两]+[个家类]|(?<!自)由")
 _PROSE_GROUPS = ("lead", "support", "sole", "shared", "guide")
 
 
@@ -1263,6 +1294,8 @@ _WITH_NO_SUBJECT_RE = re.compile(r"(?:并|同时|还|要|应|应当|负责)?会�
 #: an untagged item; 由X负责 / 由X制定…; X牵头开展…): those that name a role with 由 or 牵头 — not a bare ``X负责``, which
 #: in a tagged plan is mostly a general duty of a paragraph the tags do not cover (各区政府负责本辖区…).
 TAGGED_PLAN_FORMS = frozenset({"led-by", "leads", "organized-by", "organized-by-with-support"})
+#: (Not X会同Y…: in a tagged plan the tags give the tasks, and 无废城市's 生态环境部会同有关部门组建协调小组 (四（一）, untagged)
+#: is no task it leads — fresh question r9-c-wufei-lead counts the tags' one 牵头; session 13 tried and kept it out.)
 
 
 #: A body being set up right before its 由X牵头 (成立由X牵头…的推进机制, 建立由X牵头的协调机制).
