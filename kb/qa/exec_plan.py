@@ -645,6 +645,12 @@ def exec_plans_mentioning(question: str, q: Query, env) -> Answer:
     env.ctx.tasks = []
     asked = "、".join(words)
     if not held:
+        from kb.qa.exec_topics import question_words, written_answer
+
+        # written beside the asking words (这个方案印发后哪个文件同时废止: 印发 … 同时废止 in the cover notice): quoted
+        written = written_answer(question, q, env, question_words(question))
+        if written is not None:
+            return written
         # (the words as asked: the topic words may be cut — 火星基 of 火星基地, 税专项… of 个人所得税专项…)
         shown = q.mention_asked if q.mention_asked and all(w in q.mention_asked for w in words) else asked
         text = said["none"].format(loaded=len(env.plan.documents), asked=shown)

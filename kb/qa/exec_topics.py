@@ -919,6 +919,12 @@ def exec_topic_list(question: str, q: Query, env) -> Answer:
         stated = _held_unstated(question, q, env)
         if stated is not None:
             return stated
+    if q.topic_any and marked and not any(x in fold(question) for x in ("或", "或者")):
+        # words the reader joined as either (加强与福建三明等革命老区的合作交流: 与 read as a joiner) that one place writes
+        # together: that place, quoted — never every paragraph holding one of them (加强 is in most)
+        written = written_answer(question, q, env, question_words(question))
+        if written is not None:
+            return written
     tasks = topic_matches(env, words, q.topic_any)
     # a heading or title of the plan (kb/qa/plan_terms.py): every task under it, too
     learned = term_tasks(plan, words, any_term=q.topic_any)
@@ -929,13 +935,16 @@ def exec_topic_list(question: str, q: Query, env) -> Answer:
         hits = env.index().search(" ".join(words), limit=None, require_all=True, kinds=("task",))
         tasks = sorted((plan.task(h.task_id) for h in hits), key=plan.position)  # a map, not a scan per item
         how = "原文含以下全部词语"
-    if not tasks and marked and not any(getattr(d, "tagged", True) for d in plan.documents):
-        # a plan none of whose paragraphs carries a responsibility tag (a notice, roles in prose): it has no "task" in
-        # kb's sense, and 方案中没有涉及…的任务 would deny what its paragraphs say — those holding the words answer
+    if not tasks and marked:
+        # no tagged task holds the words (a plan of untagged paragraphs, a notice, roles in prose, or a body named in one
+        # untagged paragraph of a tagged plan): 方案中没有涉及…的任务 would deny what its paragraphs say — those holding
+        # the words answer, said to be paragraphs
         paragraphs = topic_matches(env, words, q.topic_any, kinds=None)
         if paragraphs:
             shown = ("或" if q.topic_any else "和").join(f"“{voc.spellings.get(w, w)}”" for w in words)
-            lines = [f"方案的段落没有责任单位标注（不是带标注的任务）；提到{shown}的段落共 {len(paragraphs)} 项："]
+            untagged = not any(getattr(d, "tagged", True) for d in plan.documents)
+            head = "方案的段落没有责任单位标注（不是带标注的任务）" if untagged else "方案中没有带责任单位标注的任务写到它"
+            lines = [f"{head}；提到{shown}的段落共 {len(paragraphs)} 项："]
             lines.extend(numbered(paragraphs))
             ctx.tasks, ctx.topic = paragraphs, words
             intent = "topic_count" if "count" in asks else "topic_tasks"
@@ -943,6 +952,9 @@ def exec_topic_list(question: str, q: Query, env) -> Answer:
     if not tasks:
         if not marked:
             return found_nothing(question, q, env)  # no paragraph holds it: who is responsible (ranked) …
+        written = written_answer(question, q, env)  # written beside asking words (那个博物馆参与了哪项): quoted
+        if written is not None:
+            return written
         ctx.tasks = []
         return Answer(question, "topic_tasks", f"方案中没有涉及“{'、'.join(words)}”的任务，共 0 项。", status="not_in_plan")
     others = topic_matches(env, words, q.topic_any, kinds=None)
@@ -1460,3 +1472,151 @@ def partial_only(question: str, env, words: list[str]) -> Answer | None:
     env.ctx.tasks = []
     return Answer(question, "topic_absent", render_text(result), status="not_in_plan", result=result,
                   related=partial)
+
+
+# ---------------------------------------------------------------- what the plan writes of the question's words
+
+
+def question_words(question: str) -> list[str]:
+    """The question's own words cut at punctuation (folded): what a question no reader took apart asks about (the
+    reader's topic of 两种参与渠道指的是什么 kept 渠道指 only)."""
+    return [w for w in re.split(r"[^\w]+", fold(question)) if w]
+
+
+def content_pieces(words: list[str]) -> list[str]:
+    """The question's words with the asking words and the document's own nouns (plan_terms.yaml asking_words: 哪里, 有哪,
+    指的是, 这个计划) cut out: the pieces of 2+ characters left are what is asked about (杨浦图书馆滨江馆建在哪里 →
+    杨浦图书馆滨江馆建; 大件运输一件事有哪两种办理渠道 → 大件运输一件事 + 两种办理渠道)."""
+    from kb.qa.plan_terms import load_term_words
+
+    asking = load_term_words().asking_words
+    out = []
+    for word in words:
+        for a in asking:
+            word = word.replace(a, " ")
+        out.extend(w for w in word.split() if len(w) >= 2)
+    return list(dict.fromkeys(out))
+
+
+def _missing_runs(pieces: list[str], text: str) -> tuple[int, int, list[str]]:
+    """How ``text`` holds ``pieces``: (characters covered by runs of 2+ it holds, the longest such run, the stretches of
+    2+ CJK characters it does not hold).  A single stray character (建 of 滨江馆建, 指 of 一体化建设指) is no stretch:
+    a question glues a verb or an asking character to its term."""
+    from kb.qa.text import is_cjk
+
+    covered_n, longest, missing = 0, 0, []
+    for piece in pieces:
+        covered = _held_in_runs(piece, text)
+        covered_n += sum(covered)
+        run_len, run = 0, ""
+        for ch, ok in zip(piece + "\0", covered + [False]):
+            run_len = run_len + 1 if ok else 0
+            longest = max(longest, run_len)
+            if not ok and is_cjk(ch):
+                run += ch
+                continue
+            if len(run) >= 2:
+                missing.append(run)
+            run = ""
+    return covered_n, longest, missing
+
+
+def _sentences(text: str) -> list[str]:
+    return [s.strip() for s in re.split(r"(?<=[。；;！？!?])|\n", text) if s.strip()]
+
+
+def _quoted(pieces: list[str], text: str, most: int = 3) -> list[str]:
+    """The sentences of ``text`` that hold what it holds of ``pieces`` (greedy: the sentences covering most characters
+    not yet covered — all of them when several cover as much — up to ``most``), in their order in the text."""
+    sentences = _sentences(text)
+    keyed = [{(p, i) for p in pieces for i, ok in enumerate(_held_in_runs(p, fold(s))) if ok} for s in sentences]
+    chosen, seen = [], set()
+    while len(chosen) < most:
+        gain = [len(k - seen) for k in keyed]
+        best = max(gain, default=0)
+        if best == 0:
+            break
+        new = [n for n, g in enumerate(gain) if g == best][:most - len(chosen)]
+        chosen.extend(new)
+        for n in new:
+            seen |= keyed[n]
+    return [sentences[n] for n in sorted(chosen)]
+
+
+#: The most places quoted: more would be a search listing, not what the plan writes of the question.
+WRITTEN_MOST = 3
+
+
+def written_places(env, words: list[str]):
+    """Where the plan writes the question's content (``content_pieces`` of ``words``): (places, pieces, missing).
+
+    A place is (its label, the task or None for a heading or a cover notice, its sentences holding the words).  Places hold every piece
+    but for stray single characters, with a stretch of 3+ characters as written (a distinctive run, not two common
+    characters): those sharing the longest stretch with the question, at most WRITTEN_MOST.  No place holds it all:
+    ``missing`` names the stretches the best partial holder lacks (县图书馆新馆 written, 停车位 not) — [] with no
+    places when the plan holds no stretch of 3+ of it at all."""
+    from kb.qa.wording import load_answer_words
+
+    pieces = content_pieces(words)
+    if sum(map(len, pieces)) < 3:
+        return [], pieces, []
+    hits = env.index().search(" ".join(pieces), limit=20)
+    tasks = [t for t in (env.plan.task(h.task_id) for h in hits) if t is not None]
+    # (a row's cells are its words too: 注册用户数已突破715万 stands in a 2024年工作项目 cell)
+    candidates = [(t.label + (f" {t.title}" if t.title else ""), t,
+                   "\n".join([t.title or "", t.body or t.text, *(t.fields or {}).values()])) for t in tasks]
+    # the headings over them (（一）实施三大标志性体系工程 is no paragraph) and the cover notices, as places of their own
+    headings = {}
+    for t in tasks:
+        if t.section and t.section_title:
+            headings.setdefault(t.section, t.section_title)
+        if t.part and t.part_title:
+            headings.setdefault(t.part, t.part_title)
+    candidates += [(label, None, title) for label, title in headings.items()]
+    load = load_answer_words()
+    candidates += [(load["written_cover"].format(name=d.name), None, d.cover) for d in env.plan.documents
+                   if getattr(d, "cover", None)]
+    full, partial = [], []
+    for label, task, text in candidates:
+        covered, longest, missing = _missing_runs(pieces, fold(text))
+        if longest < 3:
+            continue
+        (partial if missing else full).append(((longest, covered), label, task, text, missing))
+    if full:
+        top = max(k for k, *_ in full)
+        chosen = [x for x in full if x[0] == top][:WRITTEN_MOST]
+        return [(label, task, _quoted(pieces, text)) for _, label, task, text, _ in chosen], pieces, []
+    if partial:
+        missing = max(partial, key=lambda x: x[0])[4]
+        # (a stretch written elsewhere — a table cell, a heading not ranked — is not said to be missing)
+        # (a stretch written elsewhere — a table cell, a heading not ranked, or with a word between its characters,
+        # 注册用户数已突破 — is never said to be missing)
+        mentions = env.plan.mentions()
+        if all(_missing_runs([m], mentions)[2] for m in missing):
+            return [], pieces, missing
+    return [], pieces, []
+
+
+def written_answer(question: str, q: Query, env, words: list[str] | None = None, *, partial: bool = False):
+    """The question's content is written in the plan (written_places): the sentences quoted with their labels, never
+    "没有涉及…共 0 项" — the plan's words answer 杨浦图书馆滨江馆建在哪里 as an official reads them.  With ``partial``, a
+    plan writing only part of it (县图书馆新馆 but no 停车位) is said so, not_in_plan.  None otherwise."""
+    from kb.qa.executors import _answer
+    from kb.qa.result import Group, Item, Result
+    from kb.qa.wording import load_answer_words
+
+    places, pieces, missing = written_places(env, list(q.topic) if words is None else words)
+    w = load_answer_words()
+    if places:
+        topic = "、".join(pieces)
+        result = Result(heading=[w["written_places"].format(topic=topic, n=len(places))])
+        result.groups.append(Group(items=[Item(k, None, text=f"{label}：{''.join(sentences)}")
+                                          for k, (label, _, sentences) in enumerate(places, 1)]))
+        tasks = [t for _, t, _ in places if t is not None]
+        env.ctx.tasks = tasks
+        return _answer(question, "written_text", result, query=q, tasks=tasks)
+    if partial and missing:
+        env.ctx.tasks = []
+        text = w["written_partly"].format(topic="、".join(pieces), missing="、".join(missing))
+        return _answer(question, "topic_absent", Result(heading=[text]), status="not_in_plan", query=q, tasks=[])
+    return None

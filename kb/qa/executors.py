@@ -971,6 +971,13 @@ def exec_search(question: str, q: Query, env: Env) -> Answer:
     stated = _held_unstated(question, q, env) or _no_overview_part(question, q, env) or _no_number_in_unit(question, q, env)
     if stated is not None:
         return stated
+    # the question's content written in the plan (杨浦图书馆滨江馆建在哪里): what it writes there, quoted — never "not
+    # understood", never "没有涉及" for words a paragraph holds beside the asking ones
+    from kb.qa.exec_topics import question_words, written_answer
+
+    written = written_answer(question, q, env, question_words(question))
+    if written is not None:
+        return written
     mentions = env.plan.mentions()
     # No word of substance (的, 😀, AND OR NOT, a pasted run of letters): a short hint, no related block.
     # (letters with digits name a thing: pm10, so2)
@@ -987,6 +994,9 @@ def exec_search(question: str, q: Query, env: Env) -> Answer:
     # (a word of two characters beside them is how it is asked: 人才落户积分 + 申请)
     asked = [w for w in substantive if len(w) >= 3]
     if asked and not any(s in mentions for w in asked for s in env.voc.synonyms(w)):
+        partly = written_answer(question, q, env, question_words(question), partial=True)  # part written: the part missing named
+        if partly is not None:
+            return partly
         env.ctx.tasks = []
         shown = "、".join(f"“{w}”" for w in asked)
         return Answer(question, "topic_tasks", f"方案中没有涉及{shown}的条目，共 0 项。", status="not_in_plan")

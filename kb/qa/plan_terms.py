@@ -43,7 +43,8 @@ from kb.lazypattern import LazyPattern
 from kb.qa.text import fold, is_cjk, longest_first
 
 TERMS_PATH = Path(__file__).resolve().parent.parent / "data" / "plan_terms.yaml"
-_KEYS = {"version", "lead_words", "generic_tails", "not_terms", "abbreviation_marks", "edge_chars", "asking_residue"}
+_KEYS = {"version", "lead_words", "generic_tails", "not_terms", "abbreviation_marks", "edge_chars", "asking_residue",
+         "asking_words"}
 
 #: Shortest and longest term learned (characters, folded).
 MIN_TERM, MAX_TERM = 2, 30
@@ -68,6 +69,8 @@ class TermWords:
     """Characters a term never starts or ends with (的, 和)."""
     asking_residue: tuple[str, ...]
     """Words a question leaves after its topic (那块, 这条), taken off before judging it."""
+    asking_words: tuple[str, ...]
+    """Words that ask (哪里, 指的是) or point at the document (这个计划): cut out before looking for what the plan writes."""
 
 
 @lru_cache(maxsize=2)
@@ -95,7 +98,8 @@ def _term_words(src: Path, data: dict) -> TermWords:
         raise KbError(f"{src}：edge_chars 的每一项应为单个字；请修复文件，或从代码仓库恢复")
     longest = lambda ws: tuple(longest_first(fold(w) for w in ws))  # noqa: E731
     return TermWords(longest(data["lead_words"]), longest(data["generic_tails"]), frozenset(fold(w) for w in data["not_terms"]),
-                     longest(data["abbreviation_marks"]), frozenset(data["edge_chars"]), longest(data["asking_residue"]))
+                     longest(data["abbreviation_marks"]), frozenset(data["edge_chars"]), longest(data["asking_residue"]),
+                     longest(data["asking_words"]))
 
 
 # ---------------------------------------------------------------- learning (parse time)
