@@ -328,6 +328,10 @@ def exec_overview(question: str, q: Query, env) -> Answer:
     _, part_words = env.voc.overview[q.overview]
     parts = {(doc, num): title for doc, doc_parts, _ in plan.document_outlines() for num, title in doc_parts
              if any(w in fold(title) for w in part_words)}
+    # a part named by its title (基本原则有哪几条): that part only — not 一、指导思想 beside it, of the same kind
+    named = {key: title for key, title in parts.items() if len(fold(title)) >= 2 and fold(title) in fold(question)}
+    if named:
+        parts = named
     # (one read of a stored plan for every document's part, grouped once: 1,000 plans' goals)
     by_part: dict[tuple[str, str], list] = {}
     for t in plan.parts_tasks(list(parts)):
@@ -712,6 +716,8 @@ def exec_enumeration(question: str, q: Query, env) -> Answer:
 
     if q.subject == "named_set":
         return exec_named_set(question, q, env)
+    if q.subject == "named_member":
+        return exec_named_member(question, q, env)
     said = load_answer_words()["enumeration"]
     found = enumerations(env.plan, q.enumerated, load_shapes()["enumeration_links"])
     env.ctx.tasks = []
@@ -724,6 +730,27 @@ def exec_enumeration(question: str, q: Query, env) -> Answer:
         lines.append(f"{number}{written}")
         lines.append(said["source"].format(label=t.label, sentence=sentence))
     return Answer(question, "enumeration", compose(lines), tasks=[t for t, _, _ in found])
+
+
+def exec_named_member(question: str, q: Query, env) -> Answer:
+    """第三张清单包括哪些任务: the member of the counted term at that place (named_sets under_heading), with the paragraphs
+    under it; a place beyond the count the plan writes is said so, never another item."""
+    from kb.qa.named_sets import member_tasks, named_sets
+    from kb.qa.wording import load_answer_words
+
+    said = load_answer_words()["named_set"]
+    found = next((s for s in named_sets(env.plan, q.enumerated, q.plan or None) if s.how == "under_heading"), None)
+    k = q.ordinal or 0
+    if found is None or not 1 <= k <= len(found.members):
+        env.ctx.tasks = []
+        count = len(found.members) if found else 0
+        return Answer(question, "named_set", said["no_member"].format(term=q.enumerated, count=count, k=k), tasks=[],
+                      status="not_in_plan")
+    tasks = member_tasks(env.plan, found, k)
+    lines = [said["member"].format(term=found.term, k=k, name=found.members[k - 1], count=len(tasks))]
+    lines.extend(numbered(tasks))
+    env.ctx.tasks = tasks
+    return Answer(question, "named_set", compose(lines), tasks=tasks, departments=departments_of(tasks))
 
 
 def exec_named_set(question: str, q: Query, env) -> Answer:

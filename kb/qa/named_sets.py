@@ -189,7 +189,74 @@ def named_sets(plan, noun: str, doc: str | None = None) -> list[NamedSet]:
     heads = _headings(tasks, tail if stated is not None else noun, stated, noun)
     if heads:
         found.append(heads)
+    under = _under_heading(tasks, noun, stated)
+    if under:
+        found.append(under)
     return found
+
+
+#: An item number of the level below a section (1. 2. …), and a sub-item's (（1）) that may follow a member's name glued.
+_SUB_ITEM = re.compile(r"[（(][0-9]{1,2}[)）]")
+
+
+def _under_heading(tasks, term: str, stated: int | None) -> NamedSet | None:
+    """The numbered paragraphs 1. 2. … of the section whose heading holds the counted term (（一）实施三大标志性体系工程
+    over 1.–3.; （二）重点落实五张清单 over 1.–5., each glued to its first sub-item （1）…) — else the sections of the part
+    whose heading holds it — when as many as the term states: the term counts them, so a count found otherwise is no
+    answer (a plain noun or another count is left to the other ways)."""
+    if stated is None:
+        return None
+    sections: dict[tuple, list] = {}
+    parts: dict[tuple, list] = {}
+    for t in tasks:
+        if t.section and t.section_title and term in _flat(t.section_title):
+            sections.setdefault((t.doc, t.section), []).append(t)
+        elif t.part and t.part_title and term in _flat(t.part_title) and t.section and t.section_title:
+            held = parts.setdefault((t.doc, t.part), [])
+            if t.section not in [x.section for x in held]:
+                held.append(t)
+    for (_doc, section), held in sections.items():
+        members = [t for t in held if _NUMBERED.match(t.text or "")]
+        if [int(_NUMBERED.match(t.text).group(1)) for t in members] != list(range(1, stated + 1)):
+            continue
+        names = [_SUB_ITEM.split(_head(t), maxsplit=1)[0].rstrip("，,；;。 ") for t in members]
+        return NamedSet(term, names, stated, "under_heading", members, labels=[t.label for t in members],
+                        where=section)
+    for (_doc, _part), held in parts.items():
+        if len(held) == stated:
+            return NamedSet(term, [_flat(t.section_title) for t in held], stated, "under_heading", held,
+                            labels=[t.section for t in held])
+    return None
+
+
+def heading_terms(plan, noun: str) -> list[str]:
+    """The counted terms of ``noun`` the plan's headings write (清单 → 五张清单 of （二）重点落实五张清单), in plan order."""
+    counters = "|".join(map(re.escape, words()["counters"]))
+    counted = re.compile(rf"{_NUMERAL}(?:{counters})?{re.escape(noun)}")
+    out: list[str] = []
+    for t in plan.tasks:
+        for title in (t.section_title, t.part_title):
+            for m in counted.finditer(_flat(title or "")):
+                if m.group(0) not in out:
+                    out.append(m.group(0))
+    return out
+
+
+def member_tasks(plan, found: NamedSet, k: int) -> list:
+    """The paragraphs of member ``k`` (1-based) of a set found under a heading: the member's paragraph and those after it
+    in its section up to the next member's (3.落实重点项目清单 (6) … (9))."""
+    if found.how != "under_heading" or not 1 <= k <= len(found.tasks):
+        return []
+    first = found.tasks[k - 1]
+    nxt = found.tasks[k] if k < len(found.tasks) else None
+    section = [t for t in plan.tasks if t.doc == first.doc and (t.section == first.section if first.section else
+                                                                t.part == first.part)]
+    ids = [t.id for t in section]
+    start = ids.index(first.id)
+    end = ids.index(nxt.id) if nxt is not None and nxt.id in ids else len(ids)
+    if found.labels and found.labels[0] == first.section:  # members are sections: the member's own paragraphs
+        return [t for t in plan.tasks if t.doc == first.doc and t.section == first.section]
+    return section[start:end]
 
 
 def _lead_in(plan, tasks, flat, noun: str) -> NamedSet | None:

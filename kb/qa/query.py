@@ -1144,6 +1144,37 @@ def read_enumeration(r: Reading) -> None:
         q.departments, q.about = [], None
 
 
+def _counted_in_headings(plan, noun: str) -> bool:
+    """``noun`` is a counted term (三大标志性体系工程, 五张清单) that a heading of the plan writes (（一）实施三大标志性体系工程):
+    the plan's text read by the question reader holds paragraphs, not headings."""
+    from kb.qa.named_sets import heading_terms, split_term
+
+    stated, tail = split_term(noun)
+    return stated is not None and len(tail) >= 2 and noun in heading_terms(plan, tail)
+
+
+def read_named_member(r: Reading) -> None:
+    """第三张清单包括哪些任务: an ordinal with the noun of a counted term a heading writes (（二）重点落实五张清单 over 1.–5.):
+    that member, by its place among them (kb/qa/named_sets.py under_heading) — never the plan's third item of any kind."""
+    q, f = r.query, r.facts
+    if q.act is not None or f.departments or f.date is not None:
+        return
+    from kb.numerals import cn_number
+    from kb.qa.named_sets import heading_terms, named_sets, words
+
+    counters = "|".join(map(re.escape, words()["counters"]))
+    m = re.search(rf"第([0-9]{{1,2}}|[一二两三四五六七八九十]{{1,3}})(?:{counters})?([\u4e00-\u9fff]{{2,8}}?)"
+                  r"(?=包括|包含|有|是|的|里|中|下|分别|都|指|讲|说|写|呢|吗|$)", r.text)
+    if m is None:
+        return
+    k = cn_number(m.group(1))
+    for term in heading_terms(r.plan, m.group(2)):
+        if any(s.how == "under_heading" for s in named_sets(r.plan, term)):
+            q.act, q.subject, q.enumerated, q.ordinal = Act.LIST, "named_member", term, k
+            q.departments, q.about, q.topic = [], None, []
+            return
+
+
 def read_named_set(r: Reading) -> None:
     """“四个一批”具体指哪四个 / “三项负面清单”是哪三项 / 试点分几个阶段 / 配套文件一共有几个: the members of a term the plan
     counts or a noun a list of the plan spells out (kb/qa/named_sets.py), as a list; a noun whose members no list gives
@@ -1172,7 +1203,7 @@ def read_named_set(r: Reading) -> None:
     task_nouns = set(r.words_voc("task_nouns"))
     owner, _, tail = before.rpartition("的")
     for noun in dict.fromkeys(n for n in nouns if len(n) >= 2):
-        if noun in task_nouns or noun not in r.plan_text:
+        if noun in task_nouns or noun not in r.plan_text and not _counted_in_headings(r.plan, noun):
             continue
         sets = named_sets(r.plan, noun)
         if sets and owner and noun == tail and not any(_owner_in_sentence(owner, s) for s in sets):
@@ -3097,6 +3128,7 @@ READERS = (
     read_topic_split,
     read_field,
     read_goal_list,
+    read_named_member,
     read_named_set,
     read_plan_terms,
     read_role_in_topic,
