@@ -72,8 +72,9 @@ ROWS = [
     ("xinmeiti", "移动客户端要支持哪个版本的互联网协议", {"roles": None, "outside": None}, "answered", ["IPv6"], ["配合"],
      "四: 移动客户端要全面支持IPv6（互联网协议第6版） — 支持 is the verb of the thing asked, no support role; the thing "
      "a clause names after the asked verb (哪个版本 → IPv6) is not read yet: KNOWN_FAILURES"),
-    ("xinmeiti", "移动客户端要全面支持什么", {"roles": None, "outside": None}, "not_understood", [], ["配合"],
-     "支持 closing on 什么 with no unit asked is the verb; kb reads no thing-asked-of-a-verb yet: honest"),
+    ("xinmeiti", "移动客户端要全面支持什么", {"roles": None, "outside": None}, "answered", ["IPv6"], ["配合"],
+     "支持 closing on 什么 with no unit asked is the verb, no support role: the sentence writing 移动客户端要全面支持 is "
+     "quoted (exec_topics.written_answer, session 13), IPv6 stands in it"),
     ("tiyu", "支持企业发展这项工作由谁负责", {"over": "topic_who", "outside": None}, "answered",
      ["体育总局", "市场监管总局"], ["没有给任何部门分配"],
      "三（九）支持企业发展…（体育总局、市场监管总局负责） — 支持 opens the task's title, it asks no support role"),

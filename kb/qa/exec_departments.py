@@ -11,6 +11,8 @@ already merged with the previous question's slots.
 
 from __future__ import annotations
 
+import re
+
 from kb.model import ROLE_NAMES, ROLES, Plan, Task, item_count
 from kb.qa.answer import Answer
 from kb.qa.query import Query, asked_topic
@@ -66,6 +68,11 @@ def exec_departments(question: str, q: Query, env) -> Answer | None:
             result.related_title = words["other_roles_title"].format(name=names[0])
         return Answer(question, "department_tasks", render_text(result), departments=names, status="not_in_plan",
                       result=result, related=others)
+    substituted = _asked_otherwise(question, env.voc, names)
+    if substituted:
+        # 各区相关管理部门负责哪些工作 read as 本市行业管理部门 (its last characters): a unit the question names that is
+        # not the one read is said as asked — the paragraphs writing it, or the nearest names — never another unit's tasks
+        return _unassigned(question, q, env, substituted, role if role in ROLES else None)
     known = set(plan.departments()) | set(plan.subunits())
     # (a name the plan writes only with divisions, 市交通委 of 市交通委（计划财务处）, or a division so written: its body)
     missing = [n for n in names if n not in known and len(place_body(plan, n)[1]) == 1]
@@ -84,6 +91,48 @@ def exec_departments(question: str, q: Query, env) -> Answer | None:
         # 牵头和配合的任务各有多少 / 牵头或配合的任务: the duty list, only those groups
         return _duties(question, q, env, names[0], "any", only=set(named))
     return _duties(question, q, env, names[0], role)
+
+
+def asked_unit(question: str, voc) -> str | None:
+    """The words the question names a unit with: the run of characters before the first role word (负责, 牵头 …) that
+    ends like a unit's name (各区相关管理部门 of 各区相关管理部门负责哪些工作), the question's opening words (请问) left off."""
+    from kb.qa.text import fold
+
+    text = fold(question)
+    for prefix in voc.words.get("prefixes", ()):
+        if text.startswith(prefix):
+            text = text[len(prefix):]
+            break
+    endings = tuple(voc.words["department_endings"])
+    role_words = tuple(w for ws in voc.roles.values() for w in ws if len(w) >= 2)
+    for end in range(3, len(text)):
+        if text[:end].endswith(endings) and text.startswith(role_words, end):
+            head = re.split(r"[^\u4e00-\u9fff]", text[:end])[-1]
+            # (秸秆禁烧由哪个部门负责 asks who: a head with an asking word or 由 names no unit)
+            # (秸秆禁烧是不是农业农村局负责 asks whether: 是 opens the unit, the words before it are a topic)
+            return head if len(head) >= 3 and not any(c in head for c in "哪谁什何几由是") else None
+    return None
+
+
+def _asked_otherwise(question: str, voc, names: list[str]) -> str | None:
+    """The unit the question names (asked_unit) when the one department read shares only its ending with it: a common
+    tail of 2+ characters (管理部门) and nothing of the words before it (各区相关 against 本市行业) — a body read from the
+    last characters of another's name.  A short name, a full name, an alias or a typo shares more (环保局 / 市生态环境局:
+    环; 应急管理局 / 市应急局; 市交同运输局 / 市交通运输局), and stays read."""
+    if len(names) != 1:
+        return None
+    asked, name = asked_unit(question, voc), names[0]
+    if not asked or asked in name or name in asked:
+        return None
+    tail = 0
+    while tail < min(len(asked), len(name)) and asked[-1 - tail] == name[-1 - tail]:
+        tail += 1
+    if tail < 2:
+        return None
+    head, rest = asked[:-tail].lstrip("市区县省"), name[:-tail]
+    if len(head) < 2 or any(c in rest for c in head):
+        return None
+    return asked
 
 
 # ---------------------------------------------------------------- selections shared with the older rules

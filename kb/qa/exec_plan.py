@@ -735,11 +735,11 @@ def exec_enumeration(question: str, q: Query, env) -> Answer:
 def exec_named_member(question: str, q: Query, env) -> Answer:
     """第三张清单包括哪些任务: the member of the counted term at that place (named_sets under_heading), with the paragraphs
     under it; a place beyond the count the plan writes is said so, never another item."""
-    from kb.qa.named_sets import member_tasks, named_sets
+    from kb.qa.named_sets import MEMBER_WAYS, member_tasks, named_sets
     from kb.qa.wording import load_answer_words
 
     said = load_answer_words()["named_set"]
-    found = next((s for s in named_sets(env.plan, q.enumerated, q.plan or None) if s.how == "under_heading"), None)
+    found = next((s for s in named_sets(env.plan, q.enumerated, q.plan or None) if s.how in MEMBER_WAYS), None)
     k = q.ordinal or 0
     if found is None or not 1 <= k <= len(found.members):
         env.ctx.tasks = []

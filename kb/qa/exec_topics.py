@@ -1033,6 +1033,13 @@ def exec_topic_who(question: str, q: Query, env) -> Answer:
     from kb.qa.plan_terms import term_tasks
 
     ctx = env.ctx
+    from kb.qa.exec_departments import _unassigned, asked_unit
+
+    unit = asked_unit(question, env.voc)
+    if unit and q.topic and all(w in unit for w in q.topic) and unit not in env.plan.departments():
+        # 各乡镇相关部门负责哪些工作: the topic words are the unit asked (各乡镇 + 相关部门 read as who), not a topic —
+        # said as that unit (written: its paragraphs apart; else the nearest names), never another paragraph's who
+        return _unassigned(question, q, env, unit, None)
     stated = stated_bodies(q, env)  # 海绵城市建设由哪个部门统筹协调: the plan's sentence saying who does it
     if stated is not None:
         return _stated_answer(question, q, env, *stated)
@@ -1490,11 +1497,12 @@ def content_pieces(words: list[str]) -> list[str]:
     from kb.qa.plan_terms import load_term_words
 
     asking = load_term_words().asking_words
+    linking = "".join(load_term_words().linking_chars)  # (…系统要和: 要和 links the words)
     out = []
     for word in words:
         for a in asking:
             word = word.replace(a, " ")
-        out.extend(w for w in word.split() if len(w) >= 2)
+        out.extend(w for w in (x.strip(linking) for x in word.split()) if len(w) >= 2)
     return list(dict.fromkeys(out))
 
 
@@ -1502,8 +1510,10 @@ def _missing_runs(pieces: list[str], text: str) -> tuple[int, int, list[str]]:
     """How ``text`` holds ``pieces``: (characters covered by runs of 2+ it holds, the longest such run, the stretches of
     2+ CJK characters it does not hold).  A single stray character (建 of 滨江馆建, 指 of 一体化建设指) is no stretch:
     a question glues a verb or an asking character to its term."""
+    from kb.qa.plan_terms import load_term_words
     from kb.qa.text import is_cjk
 
+    linking = load_term_words().linking_chars  # (要和 of 信息系统要和什么做好对接: linking words, no stretch of the topic)
     covered_n, longest, missing = 0, 0, []
     for piece in pieces:
         covered = _held_in_runs(piece, text)
@@ -1515,10 +1525,18 @@ def _missing_runs(pieces: list[str], text: str) -> tuple[int, int, list[str]]:
             if not ok and is_cjk(ch):
                 run += ch
                 continue
-            if len(run) >= 2:
+            if len(run) >= 2 and not all(c in linking for c in run):
                 missing.append(run)
             run = ""
     return covered_n, longest, missing
+
+
+def _joined(sentences: list[str]) -> str:
+    """Quoted sentences as one line: a heading without its full stop is kept apart from the sentence after it."""
+    out = ""
+    for x in sentences:
+        out += ("" if not out or out.endswith(("。", "；", ";", "！", "？", "!", "?")) else " ") + x
+    return out
 
 
 def _sentences(text: str) -> list[str]:
@@ -1584,8 +1602,19 @@ def written_places(env, words: list[str]):
         (partial if missing else full).append(((longest, covered), label, task, text, missing))
     if full:
         top = max(k for k, *_ in full)
-        chosen = [x for x in full if x[0] == top][:WRITTEN_MOST]
-        return [(label, task, _quoted(pieces, text)) for _, label, task, text, _ in chosen], pieces, []
+        chosen, said = [], set()
+        for _, label, task, text, _ in (x for x in full if x[0] == top):
+            quoted = _quoted(pieces, text)
+            body = _sentences(task.body or task.text) if task is not None else []
+            if task is not None and task.title and all(x in task.title for x in quoted) and body:
+                # (only the paragraph's heading words hold the question's: the sentence after them says what it is —
+                # 用好“三师”联创工作机制 → 发挥规划师、建筑师、评估师…)
+                quoted = [*quoted, next((b for b in body if b not in task.title), body[0])]
+            if any("".join(quoted) in x for x in said):
+                continue  # (a heading repeated as its paragraph's first sentence: one place)
+            said.add("".join(quoted))
+            chosen.append((label, task, quoted))
+        return chosen[:WRITTEN_MOST], pieces, []
     if partial:
         missing = max(partial, key=lambda x: x[0])[4]
         # (a stretch written elsewhere — a table cell, a heading not ranked — is not said to be missing)
@@ -1610,7 +1639,7 @@ def written_answer(question: str, q: Query, env, words: list[str] | None = None,
     if places:
         topic = "、".join(pieces)
         result = Result(heading=[w["written_places"].format(topic=topic, n=len(places))])
-        result.groups.append(Group(items=[Item(k, None, text=f"{label}：{''.join(sentences)}")
+        result.groups.append(Group(items=[Item(k, None, text=f"{label}：{_joined(sentences)}")
                                           for k, (label, _, sentences) in enumerate(places, 1)]))
         tasks = [t for _, t, _ in places if t is not None]
         env.ctx.tasks = tasks

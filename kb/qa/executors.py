@@ -973,11 +973,14 @@ def exec_search(question: str, q: Query, env: Env) -> Answer:
         return stated
     # the question's content written in the plan (杨浦图书馆滨江馆建在哪里): what it writes there, quoted — never "not
     # understood", never "没有涉及" for words a paragraph holds beside the asking ones
-    from kb.qa.exec_topics import question_words, written_answer
+    from kb.qa.exec_topics import content_pieces, question_words, written_answer
+    from kb.qa.text import fold
 
-    written = written_answer(question, q, env, question_words(question))
-    if written is not None:
-        return written
+    # (a bare term typed alone — 激光雷达走航 — asks nothing: the ranked entries stay, as a search)
+    if content_pieces(question_words(question)) != question_words(question) or "?" in fold(question):
+        written = written_answer(question, q, env, question_words(question))
+        if written is not None:
+            return written
     mentions = env.plan.mentions()
     # No word of substance (的, 😀, AND OR NOT, a pasted run of letters): a short hint, no related block.
     # (letters with digits name a thing: pm10, so2)

@@ -229,23 +229,30 @@ def _under_heading(tasks, term: str, stated: int | None) -> NamedSet | None:
     return None
 
 
-def heading_terms(plan, noun: str) -> list[str]:
-    """The counted terms of ``noun`` the plan's headings write (清单 → 五张清单 of （二）重点落实五张清单), in plan order."""
+def heading_terms(plan, noun: str, paragraphs: bool = False) -> list[str]:
+    """The counted terms of ``noun`` the plan's headings write (清单 → 五张清单 of （二）重点落实五张清单), then (with
+    ``paragraphs``) those its paragraphs write (行动 → 六大行动 of 围绕城市更新“六大行动”), in order."""
     counters = "|".join(map(re.escape, words()["counters"]))
     counted = re.compile(rf"{_NUMERAL}(?:{counters})?{re.escape(noun)}")
     out: list[str] = []
-    for t in plan.tasks:
-        for title in (t.section_title, t.part_title):
-            for m in counted.finditer(_flat(title or "")):
-                if m.group(0) not in out:
-                    out.append(m.group(0))
+    titles = [title for t in plan.tasks for title in (t.section_title, t.part_title)]
+    if paragraphs:
+        titles += [t.text for t in plan.tasks if t.text and noun in t.text]
+    for title in titles:
+        for m in counted.finditer(_flat(title or "")):
+            if m.group(0) not in out:
+                out.append(m.group(0))
     return out
+
+
+#: The ways whose members are paragraphs or headings of the plan in order, so that the k-th has paragraphs under it.
+MEMBER_WAYS = ("under_heading", "headings")
 
 
 def member_tasks(plan, found: NamedSet, k: int) -> list:
     """The paragraphs of member ``k`` (1-based) of a set found under a heading: the member's paragraph and those after it
     in its section up to the next member's (3.落实重点项目清单 (6) … (9))."""
-    if found.how != "under_heading" or not 1 <= k <= len(found.tasks):
+    if found.how not in MEMBER_WAYS or not 1 <= k <= len(found.tasks):
         return []
     first = found.tasks[k - 1]
     nxt = found.tasks[k] if k < len(found.tasks) else None

@@ -44,7 +44,7 @@ from kb.qa.text import fold, is_cjk, longest_first
 
 TERMS_PATH = Path(__file__).resolve().parent.parent / "data" / "plan_terms.yaml"
 _KEYS = {"version", "lead_words", "generic_tails", "not_terms", "abbreviation_marks", "edge_chars", "asking_residue",
-         "asking_words"}
+         "asking_words", "linking_chars"}
 
 #: Shortest and longest term learned (characters, folded).
 MIN_TERM, MAX_TERM = 2, 30
@@ -71,6 +71,8 @@ class TermWords:
     """Words a question leaves after its topic (那块, 这条), taken off before judging it."""
     asking_words: tuple[str, ...]
     """Words that ask (哪里, 指的是) or point at the document (这个计划): cut out before looking for what the plan writes."""
+    linking_chars: frozenset[str]
+    """Characters linking a question's words (要, 和): no part of what is asked."""
 
 
 @lru_cache(maxsize=2)
@@ -94,12 +96,13 @@ def _term_words(src: Path, data: dict) -> TermWords:
         words = data[key]
         if not isinstance(words, list) or not words or not all(isinstance(w, str) and w.strip() for w in words):
             raise KbError(f"{src}：{key} 应为非空的词语列表；请修复文件，或从代码仓库恢复")
-    if not all(len(c) == 1 for c in data["edge_chars"]):
-        raise KbError(f"{src}：edge_chars 的每一项应为单个字；请修复文件，或从代码仓库恢复")
+    for key in ("edge_chars", "linking_chars"):
+        if not all(len(c) == 1 for c in data[key]):
+            raise KbError(f"{src}：{key} 的每一项应为单个字；请修复文件，或从代码仓库恢复")
     longest = lambda ws: tuple(longest_first(fold(w) for w in ws))  # noqa: E731
     return TermWords(longest(data["lead_words"]), longest(data["generic_tails"]), frozenset(fold(w) for w in data["not_terms"]),
                      longest(data["abbreviation_marks"]), frozenset(data["edge_chars"]), longest(data["asking_residue"]),
-                     longest(data["asking_words"]))
+                     longest(data["asking_words"]), frozenset(data["linking_chars"]))
 
 
 # ---------------------------------------------------------------- learning (parse time)

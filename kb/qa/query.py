@@ -1160,7 +1160,7 @@ def read_named_member(r: Reading) -> None:
     if q.act is not None or f.departments or f.date is not None:
         return
     from kb.numerals import cn_number
-    from kb.qa.named_sets import heading_terms, named_sets, words
+    from kb.qa.named_sets import MEMBER_WAYS, heading_terms, named_sets, words
 
     counters = "|".join(map(re.escape, words()["counters"]))
     m = re.search(rf"第([0-9]{{1,2}}|[一二两三四五六七八九十]{{1,3}})(?:{counters})?([\u4e00-\u9fff]{{2,8}}?)"
@@ -1168,8 +1168,8 @@ def read_named_member(r: Reading) -> None:
     if m is None:
         return
     k = cn_number(m.group(1))
-    for term in heading_terms(r.plan, m.group(2)):
-        if any(s.how == "under_heading" for s in named_sets(r.plan, term)):
+    for term in heading_terms(r.plan, m.group(2), paragraphs=True):
+        if any(s.how in MEMBER_WAYS for s in named_sets(r.plan, term)):
             q.act, q.subject, q.enumerated, q.ordinal = Act.LIST, "named_member", term, k
             q.departments, q.about, q.topic = [], None, []
             return
@@ -1194,12 +1194,18 @@ def read_named_set(r: Reading) -> None:
     after = re.search(rf"(?:几|多少)(?:{counters})([\u4e00-\u9fff]{{2,8}}?)(?:[呢吗？?。]|$)", r.text)
     if after:
         nouns.append(after.group(1))  # (试点分几个阶段 → 阶段)
-    before = r.text[:at]
+    before = raw = r.text[:at]
     for filler in sorted(w["fillers"], key=len, reverse=True):
         before = before.replace(filler, "")
     before = before.strip("“”\" 的是有")
     if before:
         nouns += [before, before.replace("的", ""), before.rpartition("的")[2]]
+        # the counted term at its end (城市更新六大行动 → 六大行动), and the words as asked (体检报告主要内容: 主要 is a
+        # filler elsewhere, yet part of the lead-in 体检报告主要内容包括：)
+        counted_end = re.search(rf"[0-9一二两三四五六七八九十]{{1,3}}(?:{counters})[\u4e00-\u9fff]{{2,8}}$", before)
+        if counted_end:
+            nouns.append(counted_end.group(0))
+        nouns.append(raw.strip("“”\" 的是有"))
     task_nouns = set(r.words_voc("task_nouns"))
     owner, _, tail = before.rpartition("的")
     for noun in dict.fromkeys(n for n in nouns if len(n) >= 2):
