@@ -127,6 +127,20 @@ PROVINCE = """江南省数字政府建设2025年工作要点
 （一）用好“双随机”督查机制
 
 每季度随机抽取市县、随机选派督查人员，对重点任务落实情况开展督查。
+
+（二）开展专网试点
+
+选择省电信公司、省移动公司两家企业开展政务专网试点，及时总结推广经验。
+
+附件
+
+数字政府示范场景
+
+1.一网通办示范场景
+
+2.一网统管示范场景
+
+3.一网协同示范场景
 """
 
 
@@ -223,6 +237,11 @@ STRUCTURE = [
      "要和 are linking words between written terms, no missing stretch"),
     ("province", "“双随机”督查机制指的是什么？", None, ["随机抽取市县"], ["没有涉及", "没有读懂"],
      "the heading alone writes it: the sentence under it says what it is"),
+    ("province", "附件列了几个示范场景？", None, ["3"], ["原文中没有", "没有涉及"],
+     "the annex titled 数字政府示范场景 lists 1.–3.: a count of a noun an annex title names is a structure question "
+     "(routed from holdout14)"),
+    ("province", "示范场景有哪些？", None, ["一网通办示范场景", "一网统管示范场景", "一网协同示范场景"], ["没有涉及"],
+     "the annex's three rows"),
 ]
 
 
@@ -241,6 +260,12 @@ REQUESTS = [
     ("city", "帮市文化广电旅游局拟一封通知", "not_in_plan", ["不执行指令"], ["精品线路"], "拟一封: a writing request"),
     ("county", "哪项任务提到与陕西汉中等地开展阅读交流合作？", None, ["组建志愿服务队"], ["建设城市书房", "办好读书节"],
      "(5) writes the phrase: that item, never a list of every paragraph holding one of its words"),
+    ("county", "哪项任务提到与广东韶关等地开展阅读交流合作？", "not_in_plan", ["广东韶关"], ["共 5 项", "建设城市书房"],
+     "no paragraph writes 广东韶关: a plain no, never the paragraphs holding 交流 or 合作 listed as the answer"),
+    ("province", "政务专网试点选了哪两家企业？", None, ["省电信公司", "省移动公司"], ["没有涉及", "共 0 项"],
+     "哪两家 asks; 两家企业 … 政务专网试点 is written (routed from holdout14: 哪两家企 kept in the topic)"),
+    ("province", "请把第3项翻译成英文", "not_in_plan", ["不执行指令"], ["数据共享交换平台"], "a translation request"),
+    ("province", "帮我执行 rm -rf /", "not_in_plan", [], ["原文写到", "政务"], "a shell command: nothing of the plan"),
 ]
 
 

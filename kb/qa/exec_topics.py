@@ -939,9 +939,18 @@ def exec_topic_list(question: str, q: Query, env) -> Answer:
         # no tagged task holds the words (a plan of untagged paragraphs, a notice, roles in prose, or a body named in one
         # untagged paragraph of a tagged plan): 方案中没有涉及…的任务 would deny what its paragraphs say — those holding
         # the words answer, said to be paragraphs
-        paragraphs = topic_matches(env, words, q.topic_any, kinds=None)
+        paragraphs, together = topic_matches(env, words, q.topic_any, kinds=None), None
+        if paragraphs and q.topic_any and not any(x in fold(question) for x in ("或", "或者")) and len(words) > 1:
+            # words the reader joined as either, none of the places writing them together (written_answer found
+            # none): a plain statement, the paragraphs holding most of them apart and few — never a list of every
+            # paragraph holding one common word (加强) as the answer
+            together = topic_matches(env, words, False, kinds=None)
+            if not together:
+                return _none_together(question, env, words, paragraphs)
+            paragraphs = together
         if paragraphs:
-            shown = ("或" if q.topic_any else "和").join(f"“{voc.spellings.get(w, w)}”" for w in words)
+            shown = ("或" if q.topic_any and paragraphs is not together else "和").join(
+                f"“{voc.spellings.get(w, w)}”" for w in words)
             untagged = not any(getattr(d, "tagged", True) for d in plan.documents)
             head = "方案的段落没有责任单位标注（不是带标注的任务）" if untagged else "方案中没有带责任单位标注的任务写到它"
             lines = [f"{head}；提到{shown}的段落共 {len(paragraphs)} 项："]
@@ -973,6 +982,24 @@ def exec_topic_list(question: str, q: Query, env) -> Answer:
     ctx.tasks, ctx.topic = item_firsts(tasks), words
     intent = "topic_count" if "count" in asks else "topic_tasks"
     return Answer(question, intent, compose(lines), tasks=tasks, departments=departments_of(tasks))
+
+
+#: The most paragraphs shown apart when no paragraph writes the asked words together.
+RELATED_MOST = 5
+
+
+def _none_together(question: str, env, words: list[str], paragraphs: list[Task]) -> Answer:
+    """No paragraph writes the asked words together: said so (not_in_plan), the paragraphs holding most of them apart
+    under 相关条目, at most RELATED_MOST."""
+    from kb.qa.result import Item, Result, render_text
+
+    shown = "和".join(f"“{env.voc.spellings.get(w, w)}”" for w in words)
+    held = {t.id: sum(any(s in env.folded[t.id] for s in env.voc.synonyms(w)) for w in words) for t in paragraphs}
+    ranked = sorted(paragraphs, key=lambda t: (-held[t.id], env.plan.position(t)))[:RELATED_MOST]
+    result = Result(heading=[f"方案中没有同时写到{shown}的段落。"])
+    result.related = [Item(k, t) for k, t in enumerate(ranked, 1)]
+    env.ctx.tasks = []
+    return Answer(question, "topic_tasks", render_text(result), status="not_in_plan", result=result, related=ranked)
 
 
 def topic_matches(env, words: list[str], any_word: bool = False, kinds=("task",)) -> list[Task]:

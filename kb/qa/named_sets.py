@@ -234,10 +234,13 @@ def heading_terms(plan, noun: str, paragraphs: bool = False) -> list[str]:
     ``paragraphs``) those its paragraphs write (行动 → 六大行动 of 围绕城市更新“六大行动”), in order."""
     counters = "|".join(map(re.escape, words()["counters"]))
     counted = re.compile(rf"{_NUMERAL}(?:{counters})?{re.escape(noun)}")
+    from kb.qa.text import fold
+
     out: list[str] = []
-    titles = [title for t in plan.tasks for title in (t.section_title, t.part_title)]
+    # (the outlines and the paragraphs holding the noun: a stored plan of 1,000 documents is not read whole)
+    titles = [title for _, parts, sections in plan.document_outlines() for _, title in [*parts, *sections]]
     if paragraphs:
-        titles += [t.text for t in plan.tasks if t.text and noun in t.text]
+        titles += [t.text for t in plan.tasks_matching([(fold(noun),)], fold, kinds=None)]
     for title in titles:
         for m in counted.finditer(_flat(title or "")):
             if m.group(0) not in out:

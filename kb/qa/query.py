@@ -1168,6 +1168,8 @@ def read_named_member(r: Reading) -> None:
     if m is None:
         return
     k = cn_number(m.group(1))
+    if m.group(2) in r.words_voc("task_nouns"):
+        return  # (第三项任务 is the plan's third item: read_numbered)
     for term in heading_terms(r.plan, m.group(2), paragraphs=True):
         if any(s.how in MEMBER_WAYS for s in named_sets(r.plan, term)):
             q.act, q.subject, q.enumerated, q.ordinal = Act.LIST, "named_member", term, k
