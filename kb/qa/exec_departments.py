@@ -68,7 +68,7 @@ def exec_departments(question: str, q: Query, env) -> Answer | None:
             result.related_title = words["other_roles_title"].format(name=names[0])
         return Answer(question, "department_tasks", render_text(result), departments=names, status="not_in_plan",
                       result=result, related=others)
-    substituted = _asked_otherwise(question, env.voc, names)
+    substituted = _asked_otherwise(question, env, names)
     if substituted:
         # 各区相关管理部门负责哪些工作 read as 本市行业管理部门 (its last characters): a unit the question names that is
         # not the one read is said as asked — the paragraphs writing it, or the nearest names — never another unit's tasks
@@ -114,14 +114,22 @@ def asked_unit(question: str, voc) -> str | None:
     return None
 
 
-def _asked_otherwise(question: str, voc, names: list[str]) -> str | None:
+#: Characters no unit's qualifier holds: the question's own words before a name (咱们方案里气象局: 咱们方案里 asks).
+_NOT_QUALIFIER = "们里咱我你您这那的了吗呢啥么"
+
+
+def _asked_otherwise(question: str, env, names: list[str]) -> str | None:
     """The unit the question names (asked_unit) when the one department read shares only its ending with it: a common
-    tail of 2+ characters (管理部门) and nothing of the words before it (各区相关 against 本市行业) — a body read from the
-    last characters of another's name.  A short name, a full name, an alias or a typo shares more (环保局 / 市生态环境局:
-    环; 应急管理局 / 市应急局; 市交同运输局 / 市交通运输局), and stays read."""
+    tail of 2+ characters (管理部门), a qualifier before it (各区相关: a level or group word opening it, no word of the
+    question's own) holding nothing of the name's words before that tail (本市行业), and no exact name or alias of the
+    registry — a body read from the last characters of another's name.  A short name, a full name, a registry alias
+    (市综合行政执法局 → 市城管执法局) or a typo stays read."""
+    from kb.qa.text import simplify
+    from kb.registry import resolve_department
+
     if len(names) != 1:
         return None
-    asked, name = asked_unit(question, voc), names[0]
+    asked, name = asked_unit(simplify(question, env.plan.characters()), env.voc), names[0]
     if not asked or asked in name or name in asked:
         return None
     tail = 0
@@ -129,8 +137,11 @@ def _asked_otherwise(question: str, voc, names: list[str]) -> str | None:
         tail += 1
     if tail < 2:
         return None
-    head, rest = asked[:-tail].lstrip("市区县省"), name[:-tail]
-    if len(head) < 2 or any(c in rest for c in head):
+    head, rest = asked[:-tail], name[:-tail].lstrip("市区县省")
+    if (len(head) < 2 or not head.startswith(("各", *env.voc.words["department_starts"]))
+            or any(c in _NOT_QUALIFIER for c in head) or any(c in rest for c in head.lstrip("各市区县省"))):
+        return None
+    if resolve_department(asked, env.plan, fuzzy=False).ok:
         return None
     return asked
 
