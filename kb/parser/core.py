@@ -125,7 +125,9 @@ def rule_split_at_tags(state: ParseState) -> None:
     state.rules.read(state.doc.cover or "", vocab)  # a cover notice may state the lead rule for the whole plan
     blocks = state.outline.blocks
     # a plan that closes its items with bare unit brackets as a habit (西安 2018): those brackets are its tags
-    state.rules.bare_lists = roles.bare_bracket_habit((b.text for b in blocks if b.part), vocab, state.registry)
+    # (the body: the blocks under a part — or every block of a plan with no parts, 湖北 2008's page of items 11、12、13、)
+    parted = any(b.part for b in blocks)
+    state.rules.bare_lists = roles.bare_bracket_habit((b.text for b in blocks if b.part or not parted), vocab, state.registry)
     i = 0
     while i < len(blocks):
         block = blocks[i]
@@ -719,6 +721,7 @@ def rule_labels(state: ParseState) -> None:
             continue
         containers.setdefault((task.part, task.section), []).append(task)
     given = {id(t): p.block.number for t, p in zip(state.tasks, state.pieces)}
+    given_block = {id(t): id(p.block) for t, p in zip(state.tasks, state.pieces)}
     for (part, section), tasks in containers.items():
         numbered = [t for t in tasks if t.kind != "measure"]
         # Numbers the text gives (1. 2. …) are used when they are all there and distinct.
@@ -732,6 +735,13 @@ def rule_labels(state: ParseState) -> None:
                 task.label = f"{prefix}{OPENING_LABEL}" + (str(k) if lead_in > 1 else "")
             for task, n in zip(numbered[lead_in:], numbers[lead_in:]):
                 task.label = f"{prefix}{n}"
+            continue
+        pieces = _pieces_of_items(numbers, [given_block[id(t)] for t in numbered])
+        if pieces is not None:
+            # an item the plan numbers (11、) cut at its tags into several tasks (湖北 2008: …(省发改委、…)。加快推进…(…)。):
+            # the plan's number stays, the later pieces are 11-2, 11-3 … (not every item renumbered 1, 2 … from the top)
+            for task, label in zip(numbered, pieces):
+                task.label = f"{prefix}{label}"
             continue
         if None in numbers or len(set(numbers)) != len(numbers):
             numbers = list(range(1, len(numbered) + 1))
@@ -759,6 +769,25 @@ def rule_labels(state: ParseState) -> None:
         base = f"{state.doc.id}#{p}.{s}"
         seen[base] = seen.get(base, 0) + 1
         task.id = base if task.kind == "measure" else f"{base}.{seen[base]}"
+
+
+def _pieces_of_items(numbers: list, blocks: list[int]) -> list[str] | None:
+    """Labels of the tasks of a container whose numbered items (11、12、) some tags cut into several tasks: the item's own
+    number for its first task, ``11-2``, ``11-3`` … for the next; None unless every number is given, the numbers are
+    distinct across items and repeated only within one block (a piece of that item)."""
+    if None in numbers or len(set(numbers)) == len(numbers):
+        return None
+    first: dict[object, int] = {}
+    labels = []
+    for n, block in zip(numbers, blocks):
+        if first.setdefault(n, block) != block:
+            return None  # the same number on two items: not the plan's numbering
+        labels.append(n)
+    out, seen = [], {}
+    for n in labels:
+        seen[n] = seen.get(n, 0) + 1
+        out.append(f"{n}" if seen[n] == 1 else f"{n}-{seen[n]}")
+    return out
 
 
 def rule_terms(state: ParseState) -> None:

@@ -160,6 +160,8 @@ class RoleVocabulary:
     """Words opening a name though their first character is a modal or a preposition (应急, 对口: ``predicate_start_not``)."""
     kind_words: frozenset = frozenset()
     """Words naming a kind of body, no body (单位, 部门, 机构): a group's bracket holding only them restates its kind."""
+    aside: re.Pattern = re.compile(r"(?!)")
+    """A bracket's content opening as an aside (以下简称…, 含…, 试行: ``aside_openers``): no list of units."""
     name_opening_verb: re.Pattern = re.compile(r"(?!)")
     """A verb of asking or of working with others opening a would-be name (争取国家文物局, 积极争取X, 报请X, 配合X:
     ``name_opening_verbs`` after ``action_adverbs``): what follows is a body asked or worked with, and no name opens so."""
@@ -204,7 +206,7 @@ _KEYS = {"version", "none_markers", "roles", "weak_role_words", "manner_words", 
          "shared_suffixes", "collective_subjects", "reported_work", "duty_heading_words", "non_unit_endings",
          "reported_speech", "action_verbs", "action_adverbs", "topic_openers", "beneficiary_verbs", "object_markers",
          "office_endings", "anaphor_endings", "predicate_adverbs", "stating_verbs", "manner_clause_starts", "list_group_tail",
-         "kind_words", "name_opening_verbs"}
+         "kind_words", "name_opening_verbs", "aside_openers"}
 
 
 @lru_cache(maxsize=2)
@@ -315,6 +317,7 @@ def load_vocabulary(path: str | None = None) -> RoleVocabulary:
         action=re.compile(f"(?:{_alt(_words(src, 'action_adverbs', data['action_adverbs']))})*"
                           f"(?P<verb>{_alt(_words(src, 'action_verbs', data['action_verbs']))})"),
         topic_opener=re.compile(f"^{_alt(_words(src, 'topic_openers', data['topic_openers']))}"),
+        aside=re.compile(f"^{_alt(_words(src, 'aside_openers', data['aside_openers']))}"),
         name_opening_verb=re.compile(f"^(?:{_alt(_words(src, 'action_adverbs', data['action_adverbs']))})*"
                                      f"{_alt(_words(src, 'name_opening_verbs', data['name_opening_verbs']))}"),
         beneficiary_start=re.compile(f"^{_alt(_words(src, 'beneficiary_verbs', data['beneficiary_verbs']))}"),
@@ -1068,8 +1071,7 @@ def find_tags(text: str, registry: Registry, vocab: RoleVocabulary | None = None
         end = close + 1
         if end < n and text[end] in "。；;":  # the stop after a tag closes its task (…（X牵头）；加强…)
             end += 1
-        if (not tag.has_roles and rules.bare_lists and after_sentence and end >= n
-                and _bare_list(content, vocab, registry)):
+        if not tag.has_roles and rules.bare_lists and _bare_tag(text, i, close, vocab, registry):
             tag = parse_tag_content(content, registry, vocab, rules, bare=True)  # the plan's habit: a bare list
         if tag.has_roles and (after_sentence or _all_units(tag, vocab, registry)):
             tag.text = text[i : close + 1]
@@ -1130,11 +1132,46 @@ def closing_bracket(text: str, vocab: RoleVocabulary, registry: Registry) -> str
     return "bare" if _bare_list(content, vocab, registry) else None
 
 
+def _bare_tag(text: str, start: int, close: int, vocab: RoleVocabulary, registry: Registry) -> bool:
+    """The bracket ``text[start:close+1]`` stands where a tag stands (after a sentence's end, or closing a sentence: a
+    。/；/！/？ or the paragraph's end after it) and names bare units only — not an office's other name right after it
+    (``报送市政府（市政府办公厅）。``: the text before ends like an office, ``office_endings``) and no aside
+    (``（以下简称…）``, ``（含…）``)."""
+    after_sentence = start == 0 or text[start - 1] in SENTENCE_END
+    closes_sentence = close + 1 >= len(text) or text[close + 1] in SENTENCE_END
+    if not (after_sentence or closes_sentence):
+        return False
+    content = text[start + 1:close].strip()
+    if not content or vocab.aside.match(content):
+        return False
+    if not after_sentence and vocab.office_end.search(text[:start]):
+        return False  # 市政府（市政府办公厅）: the office's other name (not after a place: …产业园区（X、Y）)
+    return _bare_list(content, vocab, registry)
+
+
+def _tag_brackets(text: str, vocab: RoleVocabulary, registry: Registry) -> list[str]:
+    """The kind of each bracket of a paragraph that stands as a tag: ``"role"`` (a role word or a label, after a sentence's
+    end or closing one), ``"bare"`` (``_bare_tag``)."""
+    if not any(c in text for c in OPENERS):
+        return []
+    pairs, _ = match_brackets(text)
+    kinds = []
+    for start, close in sorted(pairs.items()):
+        if (start == 0 or text[start - 1] in SENTENCE_END or close + 1 >= len(text) or text[close + 1] in SENTENCE_END) \
+                and _says_role(text[start + 1:close], vocab):
+            kinds.append("role")
+        elif _bare_tag(text, start, close, vocab, registry):
+            kinds.append("bare")
+    return kinds
+
+
 def bare_bracket_habit(texts, vocab: RoleVocabulary, registry: Registry) -> bool:
-    """The plan closes its items with bare unit brackets as a habit: two or more paragraphs close so, and no fewer
-    than close with a tag holding a role word.  Then those brackets are tags (``DocumentRules.bare_lists``); else a
-    lone bare bracket, or one among role tags, stays a warning — no role is guessed (tagsblind7 cause 1, 西安 2018)."""
-    kinds = [closing_bracket(t, vocab, registry) for t in texts]
+    """The plan closes its items — or the clauses of its items (湖北 2008: ``…实力(省发改委、交通厅…)。加快推进…(…)。``,
+    tagsblind8 cause 2) — with bare unit brackets as a habit: two or more brackets standing as tags (``_bare_tag``:
+    after a sentence's end or closing one, no unit's other name, no aside) are bare, and no fewer hold a role word.
+    Then those brackets are tags (``DocumentRules.bare_lists``); else a lone bare bracket, or one among role tags, stays
+    a warning — no role is guessed (tagsblind7 cause 1, 西安 2018)."""
+    kinds = [k for t in texts for k in _tag_brackets(t, vocab, registry)]
     bare = kinds.count("bare")
     return bare >= 2 and bare >= kinds.count("role")
 
