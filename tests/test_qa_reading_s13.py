@@ -55,7 +55,26 @@ HOUSING = """某市保障性住房建设工作方案
 （五）完善分配管理。（牵头单位：市住房城乡建设管理委）
 """
 
-TEXTS = {"roads": ROADS, "housing": HOUSING}
+#: 区级 plan: untagged measures whose doer stands after 由 with any verb (routed holdout14 cause: 应由船舶检验机构检验合格),
+#: tagged tasks with a 实施部门 label, a 会同 sentence in 保障措施.
+SHIPS = """某区内河航运安全提升工作方案
+
+一、工作目标
+到2025年底，全区内河船舶安全事故起数下降10%。
+
+二、重点任务
+（一）严格船舶检验。新建、改建船舶应由船舶检验机构检验合格，取得检验证书后方可营运。
+（二）加强码头管理。码头经营人应当建立安全管理制度，由区交通运输管理所负责日常监督检查。
+（三）规范事故调查。发生水上交通事故的，由区海事处依法组织调查处理。
+（四）推进智慧监管。建设内河船舶动态监控平台，2024年底前完成一期建设。（牵头部门：区交通委；实施部门：区大数据中心）
+（五）开展安全培训。每年组织船员安全培训不少于2次。（牵头部门：区交通委；配合部门：区应急局）
+
+三、保障措施
+（一）加强组织领导。区交通委会同区应急局建立联席会议制度。（牵头部门：区交通委）
+（二）强化资金保障。区财政局将所需经费纳入年度预算。（牵头部门：区财政局）
+"""
+
+TEXTS = {"roads": ROADS, "housing": HOUSING, "ships": SHIPS}
 FILES = {
     "dj": ROOT / "tests/fixtures/holdout13/dj_dajianyunshu_hujiaofa2025-175.txt",
     "panhuo": ROOT / "tests/fixtures/holdout12/jdpd_panhuo_jiafufa2022-13.txt",
@@ -137,6 +156,15 @@ ROWS = [
      "holdout-style: 各街镇 (11) is no 区级部门; 区经委 11 (1 sole + 10 shared) … read from kb depts: 区经委 11, "
      "区规划资源局 10"),
     ("zigong", "哪个部门牵头最多", "answered", ["最多的是"], [], "control: no level, every department ranked"),
+    # ---- routed from holdout14: the doer after 由 with a verb of its own (passive 由X + verb)
+    ("ships", "新建船舶由谁检验", "answered", ["船舶检验机构"], ["区交通委", "区大数据中心"],
+     "二（一）新建、改建船舶应由船舶检验机构检验合格 — untagged; 二（四）'s units answer another question"),
+    ("ships", "船舶检验合格由哪个机构负责", "answered", ["船舶检验机构"], ["区交通委"], "the same, asked with 负责"),
+    ("ships", "码头日常监督检查由谁负责", "answered", ["区交通运输管理所"], ["没有涉及"],
+     "二（二）由区交通运输管理所负责日常监督检查 (a 所)"),
+    ("ships", "水上交通事故由谁调查处理", "answered", ["区海事处"], ["区交通委"],
+     "二（三）由区海事处依法组织调查处理 (a 处; 依法 between the name and the verb)"),
+    ("ships", "联席会议制度由谁建立", "answered", ["区交通委"], [], "control: 三（一）'s tag and its sentence agree"),
 ]
 
 
@@ -161,6 +189,14 @@ CHATS = [
      "县应急管理局 leads nothing (0, its other role said); 配合: (三)"),
     ("roads", ["县公路管理站牵头哪些任务", "县应急管理局呢"], None, ["县应急管理局"], ["县公路管理站"],
      "another department, the role kept (牵头): 县应急管理局 leads nothing either — said of it, not of 县公路管理站"),
+    ("ships", ["开展安全培训", "这项由哪个部门负责"], "answered", ["区交通委", "区应急局"], ["请输入一个关于方案的问题"],
+     "这项 points at the one item listed (二（五）): its units (was the help text)"),
+    ("ships", ["区交通委牵头哪些任务", "这两项属于哪个部分"], None, ["二、重点任务", "三、保障措施"], ["没有涉及"],
+     "the items listed (二（四）（五）, 三（一）) by their parts (was 没有涉及“这两项属于”)"),
+    ("ships", ["区交通委牵头哪些任务", "这些任务属于哪个部分", "第一项由哪个部门配合"], None, ["区大数据中心"], ["有 2 处"],
+     "第一项 still points at the list (二（四）, its 实施部门 as kb reads it) after a part question"),
+    ("ships", ["区交通委牵头哪些任务", "其中哪些有时限"], "answered", ["推进智慧监管", "2024年底前"], ["开展安全培训："],
+     "control: 其中 narrows the list"),
     ("roads", ["给县交通运输局写一封催办邮件", "那县财政局呢"], None, [], ["县财政局负责养护资金的预算安排。邮件"],
      "a refused writing request: its ellipsis is no license to write; the unit's duties or a refusal, never a letter"),
 ]

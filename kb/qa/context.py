@@ -10,7 +10,7 @@ from kb.model import Task
 KEEPS_DEPARTMENT = frozenset({"department_list", "department_tasks", "department_count", "joint_tasks", "departments_each",
                               "department_targets", "department_ambiguous", "department_unknown", "help", "item_text",
                               "item_deadline", "item_target", "item_departments", "context_deadline", "context_target",
-                              "context_departments"})
+                              "context_departments", "context_part"})
 
 
 @dataclass(slots=True)

@@ -517,6 +517,19 @@ def exec_context(question: str, q: Query, env) -> Answer:
     ctx = env.ctx
     asks = set(q.asks)
     tasks = ctx.tasks
+    if q.part_of:
+        # 这两项属于哪个部分: each item's part and section as the plan heads them
+        from kb.qa.wording import load_answer_words
+
+        said = load_answer_words()["part_of"]
+        lines = [said["head"].format(n=len(tasks))]
+        for t in tasks:
+            # (the section only when the item is not that section itself: 三（一）2 stands in 三（一）, 三（一） in 三)
+            own = t.section and t.label not in (t.section, f"{t.part}{t.section}")
+            where = "".join(x for x in (f"{t.part}、{t.part_title}" if t.part else said["no_part"],
+                                         f" {t.section}{t.section_title or ''}" if own else ""))
+            lines.append(f"{t.label} {task_head(t)}：{where}")
+        return Answer(question, "context_part", compose(lines), tasks=tasks)
     # (其中哪些有时限要求: 要求 is a target word too; the deadline words decide first)
     if q.target_word and any(t.targets for t in tasks) and q.timed is None:
         pairs = [(t.id, tg) for t in tasks for tg in t.targets]

@@ -193,6 +193,8 @@ class Query:
     partner_role: str | None = None
     """With subject ``departments`` and one department named: the role the other departments hold in its tasks
     (哪些单位配合交通局 → support; 哪些部门和交通局共同牵头 → lead)."""
+    part_of: bool = False
+    """这两项属于哪个部分: the part (and section) of each item of the previous answer is asked (read_part_of)."""
     level: str = ""
     """哪个区级部门参与最多: the level of the departments ranked or listed (shapes.yaml ``unit_levels``), from the scan."""
     partner_verb: str = ""
@@ -357,7 +359,7 @@ def _check_words(value, where: str) -> list[str]:
 
 
 SHAPE_LISTS = ("plan_count_words", "baseline_asks", "base_marks", "place_suffixes", "places", "structure_asks", "task_subject", "department_subject", "most", "least",
-               "both", "only", "not", "earliest", "latest", "extreme_fillers", "doer_not_openers", "doer_verbs", "doer_duty_verbs", "guide", "plan_marks", "value_units", "person_units",
+               "both", "only", "not", "earliest", "latest", "extreme_fillers", "doer_not_openers", "doer_verbs", "doer_duty_verbs", "doer_endings", "part_of_verbs", "part_of_nouns", "guide", "plan_marks", "value_units", "person_units",
                "unit_not_after", "money_words", "money_asks", "money_units", "which_before", "which_units", "which_after", "due_by", "due_cumulative",
                "field_affixes", "field_asks", "national_issuers", "start_asks", "node_asks", "measure_not_after", "recipient_verbs", "recipient_followers", "recipient_to", "recipient_not_before", "which_plan", "mention_verbs", "enumeration_asks", "enumeration_links", "issuer_asks", "issue_verbs", "issuer_fillers", "issuer_endings", "duration_asks", "duration_marks", "duration_extremes", "noun_units",
                "steering_verbs", "body_endings", "body_followers", "everyday_qualifiers",
@@ -1648,6 +1650,19 @@ def read_follow_up(r: Reading) -> None:
 
 #: A number of items asked: 几项 / 多少条 / 几个 (任务) …
 _COUNT_OF_ITEMS = re.compile(r"(?:几|多少)(?:个|项|条|件|类|大项)")
+
+
+def read_part_of(r: Reading) -> None:
+    """这两项属于哪个部分 / 这些任务在哪一部分 / 它们属于哪一章: a pointer at the previous answer's items, then a verb of
+    standing in (shapes.yaml ``part_of_verbs``) + 哪/什么 + a word for a part of the plan (``part_of_nouns``) asks the part of
+    each of them — no topic (这两项属于) and no question about the plan's outline (Query.part_of)."""
+    q = r.query
+    if not q.refers or q.act is not None or q.departments or q.label:
+        return
+    verbs = "|".join(map(re.escape, r.words["part_of_verbs"]))
+    nouns = "|".join(map(re.escape, r.words["part_of_nouns"]))
+    if re.search(rf"(?:{verbs})(?:哪|什么)(?:一|个|一个)?(?:{nouns})", r.text):
+        q.part_of, q.topic, q.act = True, [], Act.TEXT
 
 
 def read_plan_count(r: Reading) -> None:
@@ -3011,6 +3026,8 @@ def over_previous(s: _Seen) -> str | None:
     q, tasks = s.q, s.conv.tasks
     if q.departments or s.words or not tasks:
         return None
+    if q.part_of:
+        return "previous"  # 这两项属于哪个部分: where each listed item stands
     asks = set(q.asks)
     # 配合单位有哪些 right after a topic's task: about that task, though a little longer than a follow-up
     about_topic = s.conv.about_task and q.short and not asks & {"ranking", "count"} and q.dates is None and not q.sharing
@@ -3143,6 +3160,7 @@ READERS = (
     read_abbreviation,
     read_unknown_name,
     read_follow_up,
+    read_part_of,
     read_structure,
     read_department_task_count,
     read_stated_total,

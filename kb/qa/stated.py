@@ -214,21 +214,25 @@ def stated_bodies(q, env) -> tuple[Task, str, str, list[str]] | None:
 
 #: What closes a clause around the asked words (brackets too: （技工院校内由…负责） is a clause of its own).
 _CLAUSE_EDGE = LazyPattern(r"[，,；;：:（()）]")
-_DOERS: dict[int, re.Pattern] = {}
+_DOERS: dict[tuple, re.Pattern] = {}
 
 
-def _doer_pattern(shapes: dict) -> re.Pattern:
+def _doer_pattern(shapes: dict, after_you: tuple[str, ...] = ()) -> re.Pattern:
     """A body's name at a clause's start: 2–30 characters up to a body ending (``body_endings`` and 部门), longest
-    ending first, followed by what follows a subject (``body_followers``, ``doer_followers``: 落实, 组织, 负责 …)."""
-    got = _DOERS.get(id(shapes))
+    ending first, followed by what follows a subject (``body_followers``, ``doer_followers``: 落实, 组织, 负责 …).
+    ``after_you``: the name stands after 由 — it may also end as ``doer_endings`` say (船舶检验机构, 区交通运输管理所) and be
+    followed by these words (the asked verb: 由船舶检验机构检验合格)."""
+    key = (id(shapes), after_you)
+    got = _DOERS.get(key)
     if got is None:
         alt = lambda ws: "|".join(re.escape(w) for w in sorted(set(ws), key=len, reverse=True))  # noqa: E731
+        endings = [*shapes["body_endings"], "部门", *(shapes["doer_endings"] if after_you else ())]
         # (a level list may open the name — 市、区交通运输部门; a purpose or basis opener never does — 为贯彻落实交通运输部、
         # 公安部…要求 is no subject: shapes doer_not_openers)
-        got = _DOERS[id(shapes)] = re.compile(
+        got = _DOERS[key] = re.compile(
             rf"(?!{alt(shapes['doer_not_openers'])})"
-            rf"(?:[省市区县乡镇](?:、[省市区县乡镇])+)?[\u4e00-\u9fff]{{1,30}}?(?:{alt([*shapes['body_endings'], '部门'])})"
-            rf"(?=(?:{alt([*shapes['body_followers'], *shapes['doer_followers']])})|、|和|与|$)")
+            rf"(?:[省市区县乡镇](?:、[省市区县乡镇])+)?[\u4e00-\u9fff]{{1,30}}?(?:{alt(endings)})"
+            rf"(?=(?:{alt([*shapes['body_followers'], *shapes['doer_followers'], *after_you])})|、|和|与|$)")
     return got
 
 
@@ -244,14 +248,20 @@ def _asked_at(words: list[str], sentence: str) -> int:
     return at
 
 
-def _doers(sentence: str, words: list[str], body: re.Pattern) -> list[str]:
+def _doers(sentence: str, words: list[str], body: re.Pattern, shapes: dict | None = None) -> list[str]:
     """The bodies ``sentence`` names as doing what the asked words say: after 由 in the clause holding them (…证书…（技工
     院校内由人力资源社会保障行政部门负责）), else at that clause's start (国务院人力资源社会保障行政部门组织制定职业标准),
     else at the sentence's start (请财政部落实…，…提出…的修订建议: 请 dropped)."""
     # a clause holding asked words that says 由X负责 of them (…证书的实施（技工院校内由人力资源社会保障行政部门负责）)
     for clause in _CLAUSE_EDGE.split(sentence):
         if "由" in clause and _asked_at(words, clause) < len(clause):
-            got = _names_at(clause[clause.find("由") + 1:], body)
+            after = clause[clause.find("由") + 1:]
+            got = _names_at(after, body)
+            if not got and shapes is not None:
+                # 应由船舶检验机构检验合格 / 由区海事处依法组织调查处理: after 由 the name may end in 机构/所/处 … and be
+                # followed by the asked verb itself
+                pieces = tuple(dict.fromkeys(w[i:i + 2] for w in words for i in range(len(w) - 1)))
+                got = _names_at(after, _doer_pattern(shapes, pieces))
             if got:
                 return got
     at = _asked_at(words, sentence)
@@ -297,7 +307,7 @@ def stated_doers(q, env, words: list[str], within=None) -> tuple[Task, str, str,
             score = _coverage(words, flat)
             if score < 2 / 3:
                 continue
-            names = _doers(flat, words, body)
+            names = _doers(flat, words, body, shapes)
             if names:
                 found.append((score, t, sentence, names))
     if not found:
@@ -312,7 +322,9 @@ def stated_doers(q, env, words: list[str], within=None) -> tuple[Task, str, str,
     _, t, sentence, names = tops[0]
     # (the verb the sentence says after the names — 由A、B、C有关人员组成 is no 负责: 组成 was quoted as 负责, review-qa P2)
     after = _after_names(sentence, names)
-    at_verb = [(after.find(v), -len(v), v) for v in shapes["doer_verbs"] if 0 <= after.find(v) < 12]
+    # (or the verb asked standing right there: 应由船舶检验机构检验合格 → 检验, never a 负责 the plan does not write)
+    verbs = [*shapes["doer_verbs"], *(w for w in words if 2 <= len(w) <= 4)]
+    at_verb = [(after.find(v), -len(v), v) for v in verbs if 0 <= after.find(v) < 12]
     verb = min(at_verb)[2] if at_verb else "负责"  # (the first verb after the names)
     return t, sentence, verb, names
 
