@@ -76,6 +76,11 @@ SHIPS = """某区内河航运安全提升工作方案
 
 TEXTS = {"roads": ROADS, "housing": HOUSING, "ships": SHIPS}
 FILES = {
+    "fengxian": ROOT / "tests/fixtures/plans/116_fengxian_tingche_gongxiang_2016.txt",
+    "huangpu": ROOT / "tests/fixtures/plans/22_huangpu_kezaishengnengyuan_2025.txt",
+    "lishui": ROOT / "tests/fixtures/plans/08_lishui_2023_zerenfenjie.txt",
+    "changshu": ROOT / "tests/fixtures/plans/62_changshu_renwufenjie_2018.txt",
+    "wucheng": ROOT / "tests/fixtures/plans/47_wucheng_gaozhiliang_2025.txt",
     "dj": ROOT / "tests/fixtures/holdout13/dj_dajianyunshu_hujiaofa2025-175.txt",
     "panhuo": ROOT / "tests/fixtures/holdout12/jdpd_panhuo_jiafufa2022-13.txt",
     "zigong": None,
@@ -220,3 +225,105 @@ def test_chat(tmp_path, corpus, turns, status, held, absent, why):
         assert word in a.text, (why, a.text)
     for word in absent:
         assert word not in _said(a.text), (why, a.text)
+
+
+#: Fresh questions of session 13 (reading3, step 7) over fixture plans, written with their answers read by hand from the
+#: plan files BEFORE kb was run on them (first score in FRESH_FIRST_SCORE); the rows kb still fails are marked in
+#: FRESH_OPEN (strict xfail: each says why), the others pass.
+FRESH = [
+    # 116 奉贤 停车资源共享 (prose duties, 由X制定, 由X会同Y, 报X批准)
+    ("fengxian", "住宅小区停车共享协议由谁制定", "answered", ["区静态交通领导小组办公室"], [],
+     "五（三）1 由区静态交通领导小组办公室制定住宅小区停车共享协议和管理规范 (and 六（一）1)"),
+    ("fengxian", "南桥新城范围内的道路停车方案由哪些部门制定", "answered", ["公安", "交通部门"], ["区交通委"],
+     "四 4 南桥新城范围内，由公安、交通部门梳理资源，制定道路停车方案"),
+    ("fengxian", "新城以外各镇的停车方案报谁批准", "answered", ["区交通委"], [],
+     "四 4 新城以外各镇、街道…编制停车方案，报区交通委批准"),
+    ("fengxian", "区静态交通领导小组办公室会同哪些部门开展停车共享示范", "answered", ["机管局", "房管局", "南桥镇"], [],
+     "六（二）由区静态交通领导小组办公室会同机管局、房管局、南桥镇选择…开展停车资源共享示范项目创建"),
+    ("fengxian", "谁负责对各街镇停车设施共享利用工作进行年度考核", "answered", ["区静态交通领导小组办公室"], ["各街镇负责"],
+     "六（一）1 区静态交通领导小组办公室…负责制定明确的年度计划…并对各街镇停车设施共享利用工作进行年度考核"),
+    ("fengxian", "共享停车资源信息由谁公示", "answered", ["街镇"], [],
+     "五（三）3 第一 由街镇会同停车经营服务企业对…停车资源信息予以公示"),
+    ("fengxian", "申请条件由谁复核", "answered", ["街镇"], [], "五（三）3 第三 由街镇会同停车经营服务企业…予以复核"),
+    ("fengxian", "哪个单位负责开展本区域停车共享实施工作", "answered", ["各街镇"], [],
+     "六（一）3 各街镇是停车共享工作实施的主体，负责开展本区域停车共享实施工作"),
+    ("fengxian", "区运管部门负责哪些工作", "answered", ["道路停车管理"], [],
+     "六（一）2 区运管部门加强道路停车管理的指导…调整住宅小区周边道路停车收费办法"),
+    ("fengxian", "夜间停车收费的时间段是什么时候", None, ["18"], ["方案没有规定"],
+     "六（一）2 夜间停车(18：00—次日8：00点)实行收费管理; 四 4 18点至次日的8点按次收费 — a time of day, not a due date"),
+    ("fengxian", "南桥镇周边的共享协商机制由谁配合建立", "answered", ["区属停车经营服务公司"], [],
+     "五（二）南桥镇及其周边地区由区属停车经营服务公司配合建立共享协商机制"),
+    ("fengxian", "谁负责制定停车收费标准和停放时限", "answered", ["区静态交通领导小组办公室"], ["方案没有规定"],
+     "五（三）1 由区静态交通领导小组办公室制定…协议和管理规范，明确…停车收费标准、停放时限 — 时限 is a thing it sets"),
+    ("fengxian", "专业停车经营服务公司由谁组建", "answered", ["交能集团"], [],
+     "二 一是 …(由交能集团组建专业停车经营服务公司)"),
+    # 22 黄浦 可再生能源 (责任单位 lists, no lead; prose 会同 in 保障措施)
+    ("huangpu", "区发展改革委会同哪些单位督促推进可再生能源任务建设", "answered", ["有关单位"], ["共 0 项"],
+     "二 区发展改革委会同有关单位督促推进可再生能源任务建设 — the plan names no unit: 有关单位 as written"),
+    ("huangpu", "谁整体部署和系统推进全区可再生能源开发建设", "answered", ["区发展改革委"], [],
+     "二 区发展改革委整体部署和系统推进全区可再生能源开发建设相关工作"),
+    ("huangpu", "热泵应用由哪些部门负责", "answered", ["区建管委", "区房管局"], [], "一（七）责任单位：区建管委、区房管局"),
+    ("huangpu", "区投促办负责哪些任务", "answered", ["积极发展绿色金融", "强化光伏建设资金保障", "共 2 项"], [],
+     "一（八）区投促办 alone; 一（九）among five"),
+    ("huangpu", "区投促办落实几项任务", "answered", ["2 项"], ["共 0 项"], "the same, asked with 落实"),
+    ("huangpu", "区发展改革委会同哪些部门", "answered", ["有关单位"], ["共 0 项"],
+     "二's one 会同 sentence (no task of the plan gives anyone 牵头/配合)"),
+    ("huangpu", "哪个区级部门参与最多", "answered", ["最多的是区发展改革委"], [],
+     "区发展改革委 is in 一（一）–（六）、（九）、（十）: 8 of 10 task tags, more than any other"),
+    ("huangpu", "谁负责每年向区委区政府报告贯彻落实情况", "answered", ["区发展改革委"], [],
+     "二 区发展改革委会同有关单位督促推进…，每年向区委、区政府报告贯彻落实情况"),
+    ("huangpu", "区财政局参与哪些任务", "answered", ["强化光伏建设资金保障", "共 1 项"], [], "一（九）only"),
+    # 08 丽水 责任分解 (label lines, 列第一位为牵头 from item 4, 分别牵头)
+    ("lishui", "固定资产投资增长10%由哪个部门牵头", "answered", ["市发改委"], [],
+     "4 责任单位：市发改委、市经信局… (列第一位为牵头或汇总单位)"),
+    ("lishui", "城乡居民收入增速的任务由谁牵头", "answered", ["市人力社保局", "市农业农村局"], [],
+     "6 责任单位：市人力社保局、市农业农村局分别牵头"),
+    ("lishui", "市经信局落实哪些任务", "answered", ["规上工业增加值", "固定资产投资", "招商引资"], ["共 0 项"],
+     "2 (alone), 4 and 10 (listed after the first): every role"),
+    ("lishui", "哪个市级部门参与最多", "answered", ["最多的是市发改委"], [],
+     "市发改委 in 1, 4, 8, 9, 10: 5 items, more than any other 市 unit"),
+    ("lishui", "招商引资百千行动由哪些单位负责", "answered", ["市双招双引办", "丽水开发区管委会"], [],
+     "10 责任单位：市双招双引办、市发改委、市经信局,各县(市、区)政府、丽水开发区管委会"),
+    ("lishui", "城镇新增就业由哪个部门牵头", "answered", ["市人力社保局", "市发改委"], [],
+     "9 城镇新增就业、节能减排降碳… 责任单位：市人力社保局、市发改委分别牵头 — which one leads which is not said"),
+    # 62 常熟 任务分解表 (names with no level prefix: 发改委, 经信委)
+    ("changshu", "哪个部门牵头最多", "answered", ["经信委", "科技局"], [],
+     "经信委 3、5、7 and 科技局 4、6、7: 3 each; 发改委 1、7: 2"),
+    ("changshu", "哪个市级部门牵头最多", None, ["经信委"], ["方案中没有市级部门"],
+     "a 常熟市 plan whose units write no level (经信委 is the city's): never a false 没有市级部门"),
+    ("changshu", "固定资产投资额550亿元由哪些部门负责", "answered", ["发改委", "经信委", "科技局"], [],
+     "7 …全社会固定资产投资额550亿元… 发改委、经信委、科技局"),
+    # 47 婺城 (a part heading names its lead)
+    ("wucheng", "强化科技创新由哪个部门牵头", "answered", ["区科技局"], [], "一、强化科技创新(区科技局牵头)"),
+]
+
+FRESH_CHATS = [
+    ("huangpu", ["热泵应用由哪些部门负责", "那绿色金融呢"], "answered", ["区投促办"], [], "一（八）积极发展绿色金融"),
+    ("huangpu", ["区投促办负责哪些任务", "这两项属于哪个部分"], None, ["一、主要任务"], ["没有涉及"],
+     "一（八）一（九）are both under 一、主要任务"),
+    ("huangpu", ["区发展改革委牵头哪些任务", "那配合的呢"], None, ["区发展改革委"], ["请输入一个关于方案的问题"],
+     "the plan gives no one 牵头 or 配合: both said of 区发展改革委, with what it holds"),
+    ("lishui", ["市财政局负责哪些任务", "那市商务局呢"], "answered", ["社会消费品零售总额"], [], "5 责任单位：市商务局"),
+    ("lishui", ["市发改委负责几项任务", "分别是哪些"], "answered", ["生产总值", "居民消费价格"], [],
+     "1, 4, 8, 9, 10 listed"),
+    ("fengxian", ["区静态交通领导小组办公室负责哪些工作", "那各街镇呢"], None, ["各街镇"], ["区静态交通领导小组办公室负责"],
+     "the same asked of 各街镇 (六（一）3 and the steps by 街镇)"),
+]
+
+#: Rows of FRESH / FRESH_CHATS kb does not answer yet: question → why (strict xfail: a pass is reported).
+FRESH_OPEN: dict[str, str] = {}
+
+
+@pytest.mark.parametrize("corpus,question,status,held,absent,why", FRESH, ids=[f"{r[0]}:{r[1]}" for r in FRESH])
+def test_fresh(ask, request, corpus, question, status, held, absent, why):
+    if question in FRESH_OPEN:
+        request.applymarker(pytest.mark.xfail(strict=True, raises=AssertionError, reason=FRESH_OPEN[question]))
+    test_reading(ask, corpus, question, status, held, absent, why)
+
+
+@pytest.mark.parametrize("corpus,turns,status,held,absent,why", FRESH_CHATS,
+                         ids=[f"{r[0]}:{'/'.join(r[1])}" for r in FRESH_CHATS])
+def test_fresh_chat(tmp_path, request, corpus, turns, status, held, absent, why):
+    if turns[-1] in FRESH_OPEN:
+        request.applymarker(pytest.mark.xfail(strict=True, raises=AssertionError, reason=FRESH_OPEN[turns[-1]]))
+    test_chat(tmp_path, corpus, turns, status, held, absent, why)
