@@ -394,12 +394,16 @@ def exec_department_list(question: str, q: Query, env) -> Answer:
         levels = load_shapes()["unit_levels"]
         prefixes = tuple(levels[q.level])
         of_level = [(n, c) for n, c in rows if n.startswith(prefixes)]
-        if not of_level:
-            env.ctx.tasks = []
-            return Answer(question, "department_list", load_answer_words()["level_none"].format(
-                level=q.level, prefixes="/".join(prefixes)), status="not_in_plan")
         marked = ("各", *(p for ps in levels.values() for p in ps))  # (各街道办事处: a group of units, of no one level)
         unmarked = [n for n, _ in rows if not n.startswith(marked)]
+        if not of_level:
+            env.ctx.tasks = []
+            if unmarked:
+                # 常熟 plan writing 发改委, 经信委: they may well be the 市级 ones — kb cannot tell, and says so
+                return Answer(question, "department_list", load_answer_words()["level_unread"].format(
+                    level=q.level, prefixes="/".join(prefixes), names="、".join(unmarked)), status="not_understood")
+            return Answer(question, "department_list", load_answer_words()["level_none"].format(
+                level=q.level, prefixes="/".join(prefixes)), status="not_in_plan")
         if unmarked:
             # (a name writing no level may be of it: said, never silently ranked or left out)
             level_note = load_answer_words()["level_unmarked"].format(level=q.level, names="、".join(unmarked))

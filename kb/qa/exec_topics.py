@@ -1106,6 +1106,11 @@ def exec_topic_who(question: str, q: Query, env) -> Answer:
         verbatim = verbatim_tasks(env, group)
         if len(verbatim) > 1 and len(found) <= 1:
             found, how = verbatim, "原文"
+        elif len(verbatim) == 1 and len(found) == 1 and found[0].id != verbatim[0].id and not all(
+                w in env.folded[found[0].id] for w in group):
+            # 哪个单位负责开展本区域停车共享实施工作: the one paragraph writing the words as asked, not a title holding
+            # their characters apart (建立区域停车资源共享利用协调机制 answered with 区政府)
+            found, how = verbatim, "原文"
         if not found and not verbatim:
             # no task names the words, an item without a tag does (an untagged item of a tagged plan, any item of a
             # plan kb read no unit from or read its units from prose): that item is the one asked about — never a
@@ -1151,8 +1156,16 @@ def exec_topic_who(question: str, q: Query, env) -> Answer:
         # a paragraph whose units kb read from its prose holds several duties — the sentence of the clause asked names
         # its doer (a tag, where there is one, answers for its task as written)
         doers = stated_doers(q, env, words, within=tasks)
-        if doers is not None:
-            return _stated_answer(question, q, env, *doers)
+        if doers is None and not any(all(w in env.folded[t.id] for w in words) for t in tasks):
+            # (found by the characters of its heading — 建立区域停车资源共享利用协调机制 for 本区域停车共享 —: a sentence
+            # elsewhere writing every asked word as asked says who does it)
+            doers = stated_doers(q, env, words)
+            if doers is not None and not all(w in doers[1] for w in words):
+                doers = None
+        if doers is not None and not set(doers[3]) <= set(doers[0].departments("any")):
+            return _stated_answer(question, q, env, *doers)  # (the units read from that very sentence: as read)
+        if doers is not None and doers[0].id not in {t.id for t in tasks}:
+            tasks = [doers[0]]  # (its units, read from that sentence, answer)
     if unnamed and not tasks:
         return _who_not_named(question, q, env, unnamed, words)
     if not tasks:

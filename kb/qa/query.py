@@ -3029,6 +3029,8 @@ def over_previous(s: _Seen) -> str | None:
     if q.part_of:
         return "previous"  # 这两项属于哪个部分: where each listed item stands
     asks = set(q.asks)
+    if q.follow_up and q.short and asks == {"list"} and q.dates is None and not q.sharing:
+        return "previous"  # 分别是哪些 / 都有哪些 after 市发改委负责几项任务: the items just counted, each with its units
     # 配合单位有哪些 right after a topic's task: about that task, though a little longer than a follow-up
     about_topic = s.conv.about_task and q.short and not asks & {"ranking", "count"} and q.dates is None and not q.sharing
     if not (q.follow_up or about_topic):

@@ -665,12 +665,31 @@ def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Quest
     subunits = lexicon.subunits
     q.departments = [d for d in q.departments if not any(subunits.get(o) == d for o in q.departments)]
     _shared_alone(q, text, role_marks, voc)
-    # The role each department is asked about: the first role word after its name, before the next name.
+    # The role each department is asked about: the first role word after its name, before the next name — not one
+    # after a who-word standing between them (南桥镇周边的共享协商机制由谁配合建立: 配合 is asked of 谁)
+    whos = [m.start() for w in voc.words["who"] for m in re.finditer(re.escape(w), text)] if "who" in q.flags else []
     for k, (pos, name) in enumerate(found):
         nxt = found[k + 1][0] if k + 1 < len(found) else len(text) + 1
-        roles = [r for p, r in role_marks if pos < p < nxt and r != "any"]
+        roles = [r for p, r in role_marks if pos < p < nxt and r != "any" and not any(pos < w < p for w in whos)]
         if roles and name in q.departments:
             q.department_roles.setdefault(name, roles[0])
+    if whos and q.departments and q.topic and [r for r in q.roles if r != "any"]:
+        # 南桥镇周边的共享协商机制由谁配合建立: a unit before the who-word, with no role of its own, while the role word
+        # follows the who-word — the unit qualifies the thing asked (a place), the role is asked of 谁 (was: 南桥镇配合的
+        # 任务…共 0 项)
+        roles_at = [p for p, r in role_marks if r != "any"]
+        for pos, name in list(found):
+            if (name in q.departments and name not in q.department_roles and pos < min(whos)
+                    and all(any(pos < w < p for w in whos) for p in roles_at if p > pos)):
+                q.departments.remove(name)
+                q.topic.insert(0, text[pos:dept_ends.get(pos, pos + len(name))])
+    if whos and q.departments:
+        # 谁负责对各街镇…进行年度考核: a unit after 对/向/给, the who-word before it, is in the clause asked — its object,
+        # no department whose tasks are listed (was: 各街镇涉及的任务…共 0 项)
+        for pos, name in found:
+            if pos > 0 and text[pos - 1] in "对向给" and min(whos) < pos and name in q.departments:
+                q.departments.remove(name)
+                q.topic.insert(0, text[pos:dept_ends.get(pos, pos + len(name))])
     _when_in_object(text, q, voc)
     return q
 

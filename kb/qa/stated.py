@@ -35,13 +35,27 @@ def _patterns(shapes: dict) -> tuple[re.Pattern, tuple[str, ...]]:
     return got
 
 
+#: An item's number opening a sentence (3. / 3、 / （三） / 三、).
+_ITEM_MARK = LazyPattern(r"^(?:[0-9]+[.、．]|[（(][一二三四五六七八九十0-9]+[)）]|[一二三四五六七八九十]+、)")
+
+#: Short words joined by 、 before a name sharing its ending (公安、交通部门): one name as written.
+_SHARED_ENDING = LazyPattern(r"(?:[\u4e00-\u9fff]{1,6}、)+")
+
+
 def _names_at(text: str, body: re.Pattern) -> list[str]:
-    """The body names ``text`` opens with, joined by 、/和 (农业农村部、工业和信息化部)."""
+    """The body names ``text`` opens with, joined by 、/和 (农业农村部、工业和信息化部); short words before the first name
+    that share its ending (由公安、交通部门梳理资源) make one name with it, as written."""
+    first = body.match(text)
+    if first is None or len(first.group(0)) < 2:
+        shared = _SHARED_ENDING.match(text)
+        last = body.match(text, shared.end()) if shared else None
+        if last is not None and len(last.group(0)) >= 2:
+            return [text[:last.end()]]
     names, at = [], 0
     while True:
         m = body.match(text, at)
-        if m is None:
-            return names
+        if m is None or len(m.group(0)) < 2:
+            return names  # (an ending alone, 局, names no body; 街镇 does)
         names.append(m.group(0))
         at = m.end()
         if text[at:at + 1] in ("、", "和", "与"):
@@ -217,12 +231,12 @@ _CLAUSE_EDGE = LazyPattern(r"[，,；;：:（()）]")
 _DOERS: dict[tuple, re.Pattern] = {}
 
 
-def _doer_pattern(shapes: dict, after_you: tuple[str, ...] = ()) -> re.Pattern:
+def _doer_pattern(shapes: dict, after_you: tuple[str, ...] = (), loose: bool = False) -> re.Pattern:
     """A body's name at a clause's start: 2–30 characters up to a body ending (``body_endings`` and 部门), longest
     ending first, followed by what follows a subject (``body_followers``, ``doer_followers``: 落实, 组织, 负责 …).
     ``after_you``: the name stands after 由 — it may also end as ``doer_endings`` say (船舶检验机构, 区交通运输管理所) and be
-    followed by these words (the asked verb: 由船舶检验机构检验合格)."""
-    key = (id(shapes), after_you)
+    followed by these words (the asked verb: 由船舶检验机构检验合格); ``loose``: by any verb (由公安、交通部门梳理资源)."""
+    key = (id(shapes), after_you, loose)
     got = _DOERS.get(key)
     if got is None:
         alt = lambda ws: "|".join(re.escape(w) for w in sorted(set(ws), key=len, reverse=True))  # noqa: E731
@@ -231,8 +245,9 @@ def _doer_pattern(shapes: dict, after_you: tuple[str, ...] = ()) -> re.Pattern:
         # 公安部…要求 is no subject: shapes doer_not_openers)
         got = _DOERS[key] = re.compile(
             rf"(?!{alt(shapes['doer_not_openers'])})"
-            rf"(?:[省市区县乡镇](?:、[省市区县乡镇])+)?[\u4e00-\u9fff]{{1,30}}?(?:{alt(endings)})"
-            rf"(?=(?:{alt([*shapes['body_followers'], *shapes['doer_followers'], *after_you])})|、|和|与|$)")
+            rf"(?:[省市区县乡镇](?:、[省市区县乡镇])+)?[\u4e00-\u9fff]{{0,30}}?(?:{alt(endings)})"
+            + (r"(?=[\u4e00-\u9fff])" if loose else
+               rf"(?=(?:{alt([*shapes['body_followers'], *shapes['doer_followers'], *after_you])})|、|和|与|$)"))
     return got
 
 
@@ -248,6 +263,14 @@ def _asked_at(words: list[str], sentence: str) -> int:
     return at
 
 
+def _names_after_you(after: str, words: list[str], shapes: dict) -> list[str]:
+    """The bodies named right after 由 when the plain pattern read none: 应由船舶检验机构检验合格 / 由区海事处依法组织调查处理
+    (a name ending in 机构/所/处 … followed by the asked verb or 依法), else a name followed by any verb (由公安、交通部门
+    梳理资源，制定…)."""
+    pieces = tuple(dict.fromkeys(w[i:i + 2] for w in words for i in range(len(w) - 1)))
+    return _names_at(after, _doer_pattern(shapes, pieces)) or _names_at(after, _doer_pattern(shapes, pieces, loose=True))
+
+
 def _doers(sentence: str, words: list[str], body: re.Pattern, shapes: dict | None = None) -> list[str]:
     """The bodies ``sentence`` names as doing what the asked words say: after 由 in the clause holding them (…证书…（技工
     院校内由人力资源社会保障行政部门负责）), else at that clause's start (国务院人力资源社会保障行政部门组织制定职业标准),
@@ -258,15 +281,21 @@ def _doers(sentence: str, words: list[str], body: re.Pattern, shapes: dict | Non
             after = clause[clause.find("由") + 1:]
             got = _names_at(after, body)
             if not got and shapes is not None:
-                # 应由船舶检验机构检验合格 / 由区海事处依法组织调查处理: after 由 the name may end in 机构/所/处 … and be
-                # followed by the asked verb itself
-                pieces = tuple(dict.fromkeys(w[i:i + 2] for w in words for i in range(len(w) - 1)))
-                got = _names_at(after, _doer_pattern(shapes, pieces))
+                got = _names_after_you(after, words, shapes)
             if got:
                 return got
     at = _asked_at(words, sentence)
     if at >= len(sentence):
         return []
+    # 南桥新城范围内，由公安、交通部门梳理资源，制定道路停车方案: a 由 clause names the doer of the clauses after it in
+    # the sentence — the last one before the last clause holding asked words
+    last = max((k for k, clause in enumerate(_CLAUSE_EDGE.split(sentence)) if _asked_at(words, clause) < len(clause)),
+               default=-1)
+    for clause in reversed(_CLAUSE_EDGE.split(sentence)[:last]):
+        if clause.startswith("由"):
+            got = _names_at(clause[1:], body) or (_names_after_you(clause[1:], words, shapes) if shapes else [])
+            if got:
+                return got
     start = max((m.end() for m in _CLAUSE_EDGE.finditer(sentence[:at])), default=0)
     end = next((m.start() for m in _CLAUSE_EDGE.finditer(sentence, at)), len(sentence))
     clause = sentence[start:end]
@@ -301,15 +330,24 @@ def stated_doers(q, env, words: list[str], within=None) -> tuple[Task, str, str,
     if q.plan:
         candidates = [t for t in candidates if t.doc == q.plan]
     found = []
+    duty = tuple(shapes["doer_duty_verbs"])
     for t in candidates:
+        opened: list[str] = []  # (the bodies the paragraph's last sentence opened with)
         for sentence in _SENTENCE.split(fold(t.text or "")):
             flat = sentence.replace("《", "").replace("》", "").replace("“", "").replace("”", "")
+            flat = _ITEM_MARK.sub("", flat)  # (3.各街镇是…主体: the number opens no name)
             score = _coverage(words, flat)
             if score < 2 / 3:
+                opened = _names_at(flat, body) or opened
                 continue
             names = _doers(flat, words, body, shapes)
+            if not names and flat.startswith(duty) and opened:
+                # X建立…协调机制，负责…；负责制定…并对各街镇…进行年度考核: a duty list after ；goes on with the body
+                # the paragraph opened with
+                names = opened
             if names:
                 found.append((score, t, sentence, names))
+            opened = _names_at(flat, body) or opened
     if not found:
         return None
     top = max(f[0] for f in found)
@@ -323,8 +361,8 @@ def stated_doers(q, env, words: list[str], within=None) -> tuple[Task, str, str,
     # (the verb the sentence says after the names — 由A、B、C有关人员组成 is no 负责: 组成 was quoted as 负责, review-qa P2)
     after = _after_names(sentence, names)
     # (or the verb asked standing right there: 应由船舶检验机构检验合格 → 检验, never a 负责 the plan does not write)
-    verbs = [*shapes["doer_verbs"], *(w for w in words if 2 <= len(w) <= 4)]
-    at_verb = [(after.find(v), -len(v), v) for v in verbs if 0 <= after.find(v) < 12]
+    at_verb = [(after.find(v), -len(v), v) for v in shapes["doer_verbs"] if 0 <= after.find(v) < 12]
+    at_verb += [(0, -len(w), w) for w in words if 2 <= len(w) <= 4 and after.startswith(w)]
     verb = min(at_verb)[2] if at_verb else "负责"  # (the first verb after the names)
     return t, sentence, verb, names
 

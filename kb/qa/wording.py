@@ -29,6 +29,7 @@ REQUIRED = {
     "question_too_long": ("{length}", "{limit}"),
     "item_rows": ("{rows}",),
     "level_none": ("{level}",),
+    "level_unread": ("{level}", "{names}"),
     "part_of": {"head": ("{n}",), "no_part": ()},
     "level_unmarked": ("{level}", "{names}"),
     "partners_stated": {"found": ("{name}", "{verb}", "{partners}"), "none": ("{name}", "{verb}")},
