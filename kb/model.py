@@ -78,13 +78,16 @@ class Target:
     scope: str | None = None
     """Where it applies (主城区, 荣县、富顺县 …), if stated."""
     year: int | None = None
-    """Year by which it applies, when the clause names one."""
+    """Year by which it applies, when the clause names one (到2020年, 2020年底前)."""
     clause: int = 0
     """Index of the clause in ``Task.clauses`` it was found in."""
     written: str = ""
     """The plan's words for the value when it is written in words or approximately (超过一半, 一半以上, 10个左右),
     comparator word included; "" when the number as written says it (an answer says ``written``, never a number kb
     derived from words)."""
+    from_year: int | None = None
+    """Year from which it applies when the clause's time is a start (自2019年起, 2019年开始): said ``自2019年起``, never
+    as ``year`` — "by 2019" of work that starts in 2019."""
 
     @classmethod
     def from_dict(cls, data: dict) -> "Target":
@@ -212,14 +215,22 @@ class Task:
         return roles
 
     def to_dict(self) -> dict:
-        """The JSON shape of a task, as printed by every ``--json`` command."""
+        """The JSON shape of a task, as printed by every ``--json`` command: ``deadlines`` holds when it is to be done,
+        ``starts`` when it begins (自2019年1月1日起, kind ``from``) — a start is no time limit, as in the exports' 开始时间
+        column."""
         d = asdict(self)
         d["section_path"] = self.section_path
+        d["starts"] = [x for x in d["deadlines"] if x["kind"] == "from"]
+        d["deadlines"] = [x for x in d["deadlines"] if x["kind"] != "from"]
         return d
 
     @classmethod
     def from_dict(cls, data: dict) -> "Task":
-        """A task from its ``to_dict``/``asdict`` shape (``section_path`` and unknown keys ignored)."""
+        """A task from its ``to_dict``/``asdict`` shape (``section_path`` and unknown keys ignored; ``starts`` are
+        deadlines of kind ``from`` again, placed by their clause)."""
+        if data.get("starts"):
+            both = list(data.get("deadlines") or []) + list(data["starts"])
+            data = dict(data, deadlines=sorted(both, key=lambda x: x.get("clause", 0)))
         return from_dict(cls, data)
 
 

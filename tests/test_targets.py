@@ -163,7 +163,9 @@ CASES = [
     ("PM2.5浓度年均下降5%。", "", [("PM2.5浓度年均", 5.0, "%", "=", "下降", None, False, None, None)], "年均 at the end is kept"),
     ("全国铁路货运量比2017年增长30%。", "", [("铁路货运量", 30.0, "%", "=", "增长", 2017, False, "全国", None)], "比 baseline with 增长; 全国 is a scope"),
     ("全省60%以上的县城建成区实现集中供热。", "", [], "a share describing places is no target"),
-    ("自2019年起，新能源公交车比例不低于50%。", "", [("新能源公交车比例", 50.0, "%", "≥", None, None, False, None, 2019)], "a from deadline gives its start year"),
+    # (session 13: this row expected year 2019 — "a from deadline gives its start year" — and every renderer then said
+    # 到2019年, "by 2019", of a target that applies from 2019; the start is Target.from_year now: test_target_from_year)
+    ("自2019年起，新能源公交车比例不低于50%。", "", [("新能源公交车比例", 50.0, "%", "≥", None, None, False, None, None)], "a from deadline is no by-year"),
     ("力争全市优良天数比率达到80%以上。", "", [("优良天数比率", 80.0, "%", "≥", "达到", None, True, "全市", None)], "stretch word opening the phrase"),
     ("已安装油气回收设施的油气回收率提高到80%以上。", "", [("油气回收率", 80.0, "%", "≥", "提高到", None, False, "已安装油气回收设施", None)], "a 的 phrase scopes the metric"),
     ("PM2.5浓度控制在35微克/立方米以下。", "", [("PM2.5浓度", 35.0, "微克/立方米", "≤", "控制在", None, False, None, None)], "以下: ≤"),

@@ -284,6 +284,8 @@ def render_target(t: Target) -> str:
     text = " ".join(p for p in (head, change, value) if p)
     if t.year:
         text += f"（到{t.year}年）"
+    elif t.from_year:
+        text += f"（自{t.from_year}年起）"  # (a start: never "by" it)
     if t.stretch:
         text += "（力争）"
     return text

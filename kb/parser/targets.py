@@ -45,9 +45,10 @@ or the paragraph (``二氧化硫（SO2）``, ``氮氧化物（NOx）``, ``挥发
 One value with 分别 over a list (``二氧化硫、氮氧化物排放总量分别下降15%``) is one
 target per item with that value.
 
-A target's ``year`` is the end year (a ``from``: the start year) of the deadline of
-its clause nearest before it (else the clause's first deadline), else of the last
-deadline in ``context`` — the paragraph's earlier clauses (``到2020年，…。…``).
+A target's ``year`` is the end year of the deadline of its clause nearest before it
+(else the clause's first deadline), else of the last deadline in ``context`` — the
+paragraph's earlier clauses (``到2020年，…。…``); when that deadline is a start
+(``自2019年起``, kind ``from``) its year is the target's ``from_year`` instead.
 Full-width digits, letters and signs are read after NFKC folding; metrics are
 written with half-width digits and letters, ``text`` is the clause's own words.
 """
@@ -431,8 +432,14 @@ def _read_head(head: str, vocab: TargetVocabulary) -> tuple[str, _Head]:
     return head.strip(), h
 
 
-def _year_of(deadline) -> int:
-    return int((deadline.end or deadline.start)[:4])
+def _year_of(deadline) -> tuple[int, bool]:
+    """(the deadline's year — its end, else its start —, whether it is a start: 自2019年起)."""
+    return int((deadline.end or deadline.start)[:4]), deadline.kind == "from"
+
+
+def _set_time(target: Target, when: tuple[int, bool] | None) -> None:
+    """A target's ``year`` (by) or ``from_year`` (a start) from the deadline that times it."""
+    target.year, target.from_year = (None, None) if when is None else (None, when[0]) if when[1] else (when[0], None)
 
 
 class ParagraphContext:
@@ -453,7 +460,7 @@ class ParagraphContext:
         self.upto = upto
         """How many of them come before the clause being read."""
         self._read = 0
-        self._year: int | None = None
+        self._year: tuple[int, bool] | None = None
         self._pollutants: dict[str, None] = {}
 
     def _catch_up(self) -> None:
@@ -470,8 +477,8 @@ class ParagraphContext:
                     self._pollutants.pop(name, None)
                     self._pollutants[name] = None
 
-    def year(self) -> int | None:
-        """End year of the last deadline in the earlier clauses, if any."""
+    def year(self) -> tuple[int, bool] | None:
+        """(year, is a start) of the last deadline in the earlier clauses (``_year_of``), if any."""
         self._catch_up()
         return self._year
 
@@ -512,7 +519,7 @@ def parse_targets(clause: str, index: int = 0, context: str | ParagraphContext |
     durations = [(s, e) for s, e, _ in find_within(clause, index)] if _DIGIT.search(folded) else []
     targets: list[Target] = []
     previous: _Head | None = None  # what a phrase without a metric or scope continues
-    context_year: list[int | None] = []  # computed once, when needed
+    context_year: list[tuple[int, bool] | None] = []  # computed once, when needed
     pending_baseline: int | None = None  # 在2015年基础上，…下降5%: a baseline in a phrase of its own
     taken: set[int] = set()  # where the values read as closing their phrase start
     places: list[int] = []  # where each target's values start (text order of targets and counts)
@@ -566,11 +573,11 @@ def parse_targets(clause: str, index: int = 0, context: str | ParagraphContext |
             # (a place — 全市, 主城区 — is the sentence's; a qualifier written with 的 — 其他类型公共建筑…的面积比例 — is its
             # own phrase's: the next phrase naming its own metric, 新建居住建筑…面积比例, is not under it)
             scope = previous.scope
-        year = _clause_year(spans, end)
-        if year is None:
+        when = _clause_year(spans, end)
+        if when is None:
             if not context_year:
                 context_year.append(context.year())
-            year = context_year[0]
+            when = context_year[0]
         last_unit = next((u for u in reversed(units) if u), "")
         if len(values) == 1 and h.each and (items := len(_split_items(metric))) > 1:
             values, units = values * items, units * items  # 二氧化硫、氮氧化物排放总量分别下降15%: each
@@ -583,19 +590,20 @@ def parse_targets(clause: str, index: int = 0, context: str | ParagraphContext |
             targets.append(Target(
                 text=said_text, metric=met, value=number, unit=unit or last_unit,
                 comparator=comparator or "=", direction=direction, baseline_year=baseline,
-                stretch=h.stretch, scope=where, year=year, clause=index, written=written,
+                stretch=h.stretch, scope=where, clause=index, written=written,
             ))
+            _set_time(targets[-1], when)
         previous = _Head(direction=direction, baseline=baseline, metric=pairs[-1][0], scope=scope)
     counts = _count_targets(clause, folded, index, spans, taken, vocab)
     durations = _duration_targets(clause, folded, taken, vocab)  # (a time each period needs: no year of its own)
     if counts:
-        year = None
         for t in counts:
-            t.year = _clause_year(spans, t.clause)  # (the value's offset, kept in clause until here)
-            if t.year is None:
+            when = _clause_year(spans, t.clause)  # (the value's offset, kept in clause until here)
+            if when is None:
                 if not context_year:
                     context_year.append(context.year())
-                t.year = context_year[0]
+                when = context_year[0]
+            _set_time(t, when)
     counts += durations
     if counts:
         targets = _in_text_order(targets, places, counts)
@@ -726,8 +734,8 @@ def _pair(metric: str, scope: str | None, n: int, context: ParagraphContext, bef
     return [(metric, scope)] * n
 
 
-def _clause_year(spans, end: int) -> int | None:
-    """Year of the clause's deadline nearest before ``end``, else of its first deadline."""
+def _clause_year(spans, end: int) -> tuple[int, bool] | None:
+    """(year, is a start) of the clause's deadline nearest before ``end``, else of its first deadline."""
     if not spans:
         return None
     before = [d for s, _, d in spans if s < end]

@@ -191,9 +191,11 @@ def target_words(task: Task, tg: Target) -> str:
     extra = []
     if tg.baseline_year:
         extra.append(f"较{tg.baseline_year}年")
-    year = tg.year or _task_year(task)
+    year = tg.year or (None if tg.from_year else _task_year(task))
     if year:
         extra.append(f"到{year}年")
+    elif tg.from_year:
+        extra.append(f"自{tg.from_year}年起")  # (a start: never "by" it)
     if tg.stretch:
         extra.append("力争目标")
     return f"{head}：{how}" + (f"（{'，'.join(extra)}）" if extra else "")

@@ -62,7 +62,7 @@ def target_cells(target) -> tuple[str, ...]:
         requirement(target),
         str(target.baseline_year) if target.baseline_year else "—",
         target.scope or "—",
-        str(target.year) if target.year else "—",
+        str(target.year) if target.year else f"{target.from_year}起" if target.from_year else "—",  # (a start: 2019起)
         "是" if target.stretch else "",
     )
 

@@ -1,0 +1,68 @@
+"""A start (自2019年1月1日起, ``Deadline.kind == "from"``) is no time limit in any ``--json`` task either: ``deadlines``
+holds when a task is to be done, ``starts`` when it begins — as the exports' 完成时限 and 开始时间 columns
+(tests/test_export_starts.py).  Before session 13 ``kb tasks --json`` listed 自2019年1月1日起 among a task's
+deadlines (a blind tag table, tagsblind9, routed to select2: the plan's limits are its deadlines, a start is none).
+
+Plans written for these tests (a 县 plan with brackets, a 省 plan with a 完成时限 field); expectations by hand first.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from kb.cli import main
+from kb.model import Task
+
+COUNTY = "\n".join([
+    "某县统计数据质量提升实施方案", "", "一、重点任务", "",
+    "（一）推行月报制度。自2019年1月1日起实行统计数据月报制度。（县统计局牵头，各乡镇配合）", "",
+    "（二）完成普查。自2019年7月1日起开展入户登记，2020年底前全面完成第七次人口普查。（县统计局牵头）", "",
+    "（三）建立核查机制。2019年6月底前建立数据核查机制。（县统计局、县发展改革局负责）", "",
+]) + "\n"
+
+PROVINCE = "\n".join([
+    "某省政务数据共享工作方案", "", "一、主要任务", "",
+    "（一）开放数据目录。（牵头单位：省大数据局；完成时限：自2021年3月1日起）", "",
+    "（二）按月报送共享情况。（牵头单位：省大数据局；完成时限：每月10日前）", "",
+]) + "\n"
+
+#: (plan, label, deadlines' texts, starts' texts, why)
+ROWS = [
+    (COUNTY, "一（一）", [], ["自2019年1月1日起"], "a start alone: no deadline"),
+    (COUNTY, "一（二）", ["2020年底前"], ["自2019年7月1日起"], "a start and a limit: each in its key"),
+    (COUNTY, "一（三）", ["2019年6月底前"], [], "a limit alone"),
+    (PROVINCE, "一（一）", [], ["自2021年3月1日起"], "a start written in a 完成时限 field is still a start"),
+    (PROVINCE, "一（二）", ["每月10日前"], [], "a recurring limit is a limit"),
+]
+
+
+@pytest.fixture(scope="module")
+def listed(tmp_path_factory):
+    out = {}
+    for name, text in (("county", COUNTY), ("province", PROVINCE)):
+        path = tmp_path_factory.mktemp(name) / f"{name}.txt"
+        path.write_text(text, "utf-8")
+        out[text] = path
+    return out
+
+
+def _tasks_json(path, capsys):
+    assert main(["--corpus", str(path), "tasks", "--json"]) == 0
+    return {t["label"]: t for t in json.loads(capsys.readouterr().out)["tasks"]}
+
+
+@pytest.mark.parametrize("text,label,deadlines,starts,why", ROWS, ids=[f"{r[1]}|{r[4]}" for r in ROWS])
+def test_tasks_json_keeps_starts_apart(text, label, deadlines, starts, why, listed, capsys):
+    task = _tasks_json(listed[text], capsys)[label]
+    assert [d["text"] for d in task["deadlines"]] == deadlines, why
+    assert [d["text"] for d in task["starts"]] == starts, why
+    assert all(d["kind"] == "from" for d in task["starts"]) and not any(d["kind"] == "from" for d in task["deadlines"])
+
+
+def test_json_shape_reads_back_whole(listed, capsys):
+    """``Task.from_dict`` of the JSON shape gives the task's deadlines back, its starts among them."""
+    task = _tasks_json(listed[COUNTY], capsys)["一（二）"]
+    back = Task.from_dict(task)
+    assert sorted((d.text, d.kind) for d in back.deadlines) == [("2020年底前", "by"), ("自2019年7月1日起", "from")]
