@@ -66,3 +66,23 @@ def test_json_shape_reads_back_whole(listed, capsys):
     task = _tasks_json(listed[COUNTY], capsys)["一（二）"]
     back = Task.from_dict(task)
     assert sorted((d.text, d.kind) for d in back.deadlines) == [("2020年底前", "by"), ("自2019年7月1日起", "from")]
+
+
+#: (question, words the answer holds, words it must not hold, why) — kb ask over the county plan
+ASK_ROWS = [
+    ("一（一）的完成时限是什么", ["没有规定明确的完成时限", "开始时间是自2019年1月1日起"], ["时限：自2019年1月1日起"],
+     "a start alone: the limit said missing, the start said as one"),
+    ("一（二）什么时候完成", ["时限：2020年底前", "开始时间：自2019年7月1日起"], [], "the limit, then the start"),
+    ("2019年起要做哪些工作", ["开始时间：自2019年1月1日起"], ["时限：自2019年"], "a list of starts names them as starts"),
+]
+
+
+@pytest.mark.parametrize("question,held,absent,why", ASK_ROWS, ids=[r[3] for r in ASK_ROWS])
+def test_answers_say_a_start_as_a_start(question, held, absent, why):
+    from kb.model import Plan
+    from kb.parser import parse_document
+    from kb.qa import Session
+
+    doc, tasks = parse_document(COUNTY, "c", "c.txt")
+    text = Session(plan=Plan([doc], tasks)).ask(question).text
+    assert all(w in text for w in held) and not any(w in text for w in absent), f"{why} | kb: {text}"

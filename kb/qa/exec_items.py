@@ -408,10 +408,13 @@ def item_answer(question: str, ask: str | None, role: str | None, task: Task, he
     if ask == "field":
         return field_of_item(question, task, head)
     if ask == "deadline":
-        if task.deadlines:
-            body = "时限：" + "；".join(deadline_said(d) for d in task.deadlines) + "。"
+        # (a start — 自2019年7月1日起 — is no time limit: said as what it is, the limit said missing when it is)
+        limits = [d for d in task.deadlines if d.kind != "from"]
+        starts = "；".join(deadline_said(d) for d in task.deadlines if d.kind == "from")
+        if limits:
+            body = "时限：" + "；".join(deadline_said(d) for d in limits) + (f"；开始时间：{starts}" if starts else "") + "。"
         else:
-            body = "方案对这项任务没有规定明确的完成时限。"
+            body = "方案对这项任务没有规定明确的完成时限" + (f"，写明的开始时间是{starts}" if starts else "") + "。"
         return Answer(question, "item_deadline", head + body, tasks=[task],
                       deadlines=[(task.id, d) for d in task.deadlines])
     if ask == "target":

@@ -303,8 +303,11 @@ def item_line(item: Item, pairs: tuple | None = None) -> str:
         line += f"（{deps}）"
     if item.text:
         line += item.text
-    if item.deadlines:
-        line += "；时限：" + "、".join(official_deadline(d) for d in item.deadlines)
+    limits = [d for d in item.deadlines if d.kind != "from"]
+    if limits:
+        line += "；时限：" + "、".join(official_deadline(d) for d in limits)
+    if starts := [d for d in item.deadlines if d.kind == "from"]:
+        line += "；开始时间：" + "、".join(official_deadline(d) for d in starts)  # (a start is no time limit)
     if item.targets:
         line += "；目标：" + "；".join(target_words(t, tg) for tg in item.targets)
     return line
