@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 
 from kb.errors import KbError
 from kb.model import ROLE_NAMES, ROLES, Plan, Task, item_count
-from kb.registry import Resolution, division_spellings, place_spellings, resolve_department
+from kb.registry import (Resolution, ambiguous_division, division_spellings, division_twins, place_spellings,
+                         resolve_department)
 
 # How a task reads in a duty list is kb/listing.py (the store renders it into its rows at parse time).
 from kb.listing import describe_departments, duty_facts, task_heading  # noqa: E402,F401
@@ -129,7 +130,13 @@ def place_body(plan, name: str):
     docs = {n: docs_of(plan, n) for n in place_spellings(name) if n != name}
     if _may_have_divisions(name):
         # a bureau and its divisions as the plan writes them (市交通委 / 市交通委（计划财务处）): one body the same way
-        docs.update((n, docs_of(plan, n)) for n in division_spellings(name, plan.departments()))
+        # (a division of two bureaus asked bare, 办公室 of 市交通委办公室 and 市公安局办公室, is no one body: as written)
+        ambiguous = ambiguous_division(plan, name) is not None
+        if not ambiguous:
+            docs.update((n, docs_of(plan, n)) for n in division_spellings(name, plan.departments()))
+            # and a division written after its bureau without a bracket (市交通委科技信息处 / 科技信息处 / 市交通委; a
+            # 、-list's bare divisions sharing the bureau: kb.registry.division_twins)
+            docs.update((n, docs_of(plan, n)) for n in division_twins(plan, name) if n not in docs)
     twins = tuple(n for n, d in docs.items() if d)
     if not twins:
         return plan, (name,)

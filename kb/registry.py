@@ -277,6 +277,34 @@ def bureau_divisions(name: str) -> tuple[str, tuple[str, ...]] | None:
     return None
 
 
+#: How the name of a bureau ends that a plan writes one of its divisions right after, without a bracket
+#: (市交通委科技信息处, 市局特种设备安全监察处, 县农业农村局种植业科, 区委组织部干部科).
+_BUREAU_ENDINGS = ("局", "委", "委员会", "厅", "办", "部", "署", "中心", "院", "会", "联", "队", "所", "站")
+#: Bureaus whose offices are bodies of their own, never "a division of": a place's government (市政府办公室,
+#: 县人民政府办公室) and a place's party committee (区委办公室) — a level then 委.
+_OWN_OFFICES = re.compile(r"(?:.*政府|[省市区县州旗]委)")
+
+
+@lru_cache(maxsize=65536)
+def split_division(name: str) -> tuple[str, str] | None:
+    """(bureau, division) of a unit written as a bureau's name then one of its divisions, without a bracket —
+    ``市交通委科技信息处`` → (``市交通委``, ``科技信息处``) — else None.  The longest bureau wins (市政府办公厅秘书处 →
+    市政府办公厅 + 秘书处; 市卫生健康委员会办公室 → 市卫生健康委员会); the division is 3–16 characters shaped like one
+    (is_division's endings) and opens with no level or group word; a government's or party committee's office
+    (市政府办公室, 区委办公室) is a body of its own.  The one reading of such names: kb.duties.place_body."""
+    if name[-1:] not in _DIVISION_ENDINGS or name[-1:] in ")）" or name.startswith(_NOT_PLACE_STARTS):
+        return None
+    found = None
+    for i in range(2, len(name) - 2):
+        bureau, division = name[:i], name[i:]
+        if len(division) > 16 or not bureau.endswith(_BUREAU_ENDINGS) or _OWN_OFFICES.fullmatch(bureau):
+            continue
+        if division.startswith(_NOT_PLACE_STARTS) or name_level(division) or division in ("处室", "科室"):
+            continue
+        found = (bureau, division)
+    return found
+
+
 #: A group of bodies written with a bracket (各县(市、区)政府(管委会), 各街镇（经开区）, 有关部门（单位）): the unit opens with a
 #: group word; it may hold a bracket of its own (各县(市、区)政府).
 _GROUPED = re.compile(r"(?P<unit>(?:各|(?:其他|其它)?(?:有关|相关)).+?)[（(](?P<inner>[^（）()]+)[)）]")
@@ -325,6 +353,98 @@ def division_spellings(name: str, written) -> tuple[str, ...]:
         name in parts[1] and group_alternatives(w) is not None)))
 
 
+def division_bureaus(plan, division: str) -> list[str]:
+    """The bureaus ``plan`` writes the bare division ``division`` under, in the order of its names: the bureau of every
+    bureau+division it writes (``split_division``: 市交通委科技信息处), of every bureau（…division…）
+    (``bureau_divisions``), and of a 、-list where the division is written bare after a sibling written with its
+    bureau (市交通委科技信息处、港务监管处: 港务监管处 is 市交通委's; ``listed_bureaus``).  One bureau: the bare name
+    and the full ones are one unit (kb.duties.place_body); two: the bare name may mean either (the bot asks which)."""
+    bureaus: dict[str, None] = {}
+    for name in plan.departments():
+        if name[-1:] not in _DIVISION_ENDINGS and name[-1:] not in ")）":
+            continue
+        parts = split_division(name)
+        if parts is not None and parts[1] == division:
+            bureaus[parts[0]] = None
+        elif parts is None and (parts := bureau_divisions(name)) and division in parts[1]:
+            bureaus[parts[0]] = None
+    for bureau in listed_bureaus(plan, division):
+        bureaus[bureau] = None
+    return list(bureaus)
+
+
+def listed_bureaus(plan, division: str) -> list[str]:
+    """The bureaus whose divisions' 、-list holds ``division`` written bare: in a task's list of one role, the names
+    before it back to the first one written with its bureau (县农业农村局耕地保护科、种植业科、畜牧股: both later ones
+    are 县农业农村局's); a list whose run of bare divisions meets any other name first gives none."""
+    from kb.model import ROLES
+
+    out: dict[str, None] = {}
+    for task in plan.tasks_of(division, "any"):
+        for role in ROLES:
+            names = getattr(task, role)
+            if division not in names:
+                continue
+            i = names.index(division) - 1
+            while i >= 0 and is_division(names[i]) and split_division(names[i]) is None:
+                i -= 1
+            if i >= 0 and (parts := split_division(names[i])) is not None:
+                out[parts[0]] = None
+    return list(out)
+
+
+def division_twins(plan, name: str) -> tuple[str, ...]:
+    """The names ``plan`` writes that are one unit with ``name`` by its divisions written without a bracket:
+
+    - a bare division (科技信息处) of ONE bureau: every bureau+division written (市交通委科技信息处); of two bureaus
+      (市交通委办公室, 市公安局办公室): none — the bare name may mean either (``division_bureaus``);
+    - a bureau+division (市交通委科技信息处, written or not): the bare division when the plan gives it that bureau only,
+      and the bureau（…division…） names;
+    - a bureau (市交通委): every bureau+division it writes, and the bare divisions the plan gives it only.
+    The brackets' own spellings (市交通委（科技信息处）) are ``division_spellings``'."""
+    if bracket_parts(name):
+        return ()
+    written = plan.departments()
+    parts = split_division(name)
+    if parts is not None:
+        bureau, division = parts
+        if division_bureaus(plan, division) != [bureau]:
+            return ()
+        return tuple(w for w in written if w != name and (
+            w == division or split_division(w) == parts
+            or ((b := bureau_divisions(w)) is not None and b[0] == bureau and division in b[1])))
+    if is_division(name):
+        if len(division_bureaus(plan, name)) != 1:
+            return ()
+        return tuple(w for w in written if w != name and (p := split_division(w)) is not None and p[1] == name)
+    own = [w for w in written if w != name and (p := split_division(w)) is not None and p[0] == name]
+    has_bracketed = any((b := bureau_divisions(w)) is not None and b[0] == name for w in written if w[-1:] in ")）")
+    if not own and not has_bracketed:
+        return ()  # (no division of it written with it: no bare one can be its either)
+    bare = [w for w in written if w != name and is_division(w) and split_division(w) is None
+            and division_bureaus(plan, w) == [name]]
+    return tuple(dict.fromkeys([*own, *bare]))
+
+
+def ambiguous_division(plan, name: str) -> list[str] | None:
+    """The bureau+division names a bare division ``name`` may mean when the plan writes it under two or more bureaus
+    (办公室: 市交通委办公室, 市公安局办公室), else None; each as the plan writes it, else bureau+division."""
+    if not is_division(name) or split_division(name) is not None or bracket_parts(name):
+        return None
+    bureaus = division_bureaus(plan, name)
+    if len(bureaus) < 2:
+        return None
+    written = plan.departments()
+    out = []
+    for bureau in bureaus:
+        as_written = next((w for w in written if split_division(w) == (bureau, name)), None)
+        if as_written is None:
+            as_written = next((w for w in written if (b := bureau_divisions(w)) and b[0] == bureau and name in b[1]),
+                              bureau + name)
+        out.append(as_written)
+    return list(dict.fromkeys(out))
+
+
 def government_twins(written) -> dict[str, str]:
     """Spellings of a place's body the plan does not write → the one it writes (浦东新区 → 浦东新区政府 when the plan
     writes only 浦东新区政府; 松江区政府, 松江区人民政府 → 松江区 when only 松江区): ``written`` the plan's names.
@@ -369,6 +489,17 @@ def known_names(plan=None, registry: Registry | None = None) -> dict[str, str]:
                     # found inside 智慧园区管理平台由谁负责 it answered 园区 0 项 for a task 区科委 leads; review-parser 2)
                     continue
                 names.setdefault(normalize_name(part), part)
+    for name in written:
+        # 市交通委科技信息处 written: 市交通委 and 科技信息处 are names a question may ask by (kb.registry.division_twins)
+        parts = split_division(name) if name[-1:] in _DIVISION_ENDINGS else None
+        if parts:
+            for part in parts:
+                names.setdefault(normalize_name(part), part)
+        elif is_division(name) and plan is not None and not bracket_parts(name):
+            # 港务监管处 written bare, of one bureau (a 、-list after 市交通委科技信息处): 市交通委港务监管处 asks it
+            bureaus = division_bureaus(plan, name)
+            if len(bureaus) == 1:
+                names.setdefault(normalize_name(bureaus[0] + name), name)
     return names
 
 

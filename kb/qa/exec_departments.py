@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from kb.model import ROLE_NAMES, ROLES, Plan, Task, item_count
+from kb.registry import ambiguous_division
 from kb.qa.answer import Answer
 from kb.qa.query import Query, asked_topic
 from kb.qa.text import fold, task_head
@@ -73,6 +74,9 @@ def exec_departments(question: str, q: Query, env) -> Answer | None:
         # 各区相关管理部门负责哪些工作 read as 本市行业管理部门 (its last characters): a unit the question names that is
         # not the one read is said as asked — the paragraphs writing it, or the nearest names — never another unit's tasks
         return _unassigned(question, q, env, substituted, role if role in ROLES else None)
+    meant = ambiguous_division(plan, names[0]) if len(names) == 1 else None
+    if meant:
+        return _ambiguous_division(question, q, env, names[0], meant)
     known = set(plan.departments()) | set(plan.subunits())
     # (a name the plan writes only with divisions, 市交通委 of 市交通委（计划财务处）, or a division so written: its body)
     missing = [n for n in names if n not in known and len(place_body(plan, n)[1]) == 1]
@@ -420,6 +424,27 @@ def _duties(question: str, q: Query, env, name: str, role: str, only: set[str] |
     # (第N项 after this answer is its Nth numbered item: an item's first row)
     ctx.tasks = composed.result.tasks if rows_note else tasks
     return Answer(question, intent, composed, departments=[name], tasks=tasks, roles=roles)
+
+
+def _ambiguous_division(question: str, q: Query, env, name: str, meant: list[str]) -> Answer:
+    """A bare division the plan writes under two or more bureaus (办公室: 市交通委办公室, 市公安局办公室): never one
+    body's list — the bot says the bureaus' names, with their tasks' counts, and the items that write it bare (no
+    bureau said), then asks which (a follow-up picks one of ``meant``)."""
+    from kb.qa.query import DeptAsk
+
+    plan, ctx = env.plan, env.ctx
+    role = q.departments[0].role
+    asked = q.copy()
+    asked.departments, asked.ambiguous, asked.candidates = [], DeptAsk(name, role), list(meant)
+    ctx.pending, ctx.tasks = (asked, list(meant)), []
+    words = load_answer_words()
+    counts = "、".join(f"{n}（{item_count(place_body(plan, n)[0].tasks_of(n, 'any'))} 项）" for n in meant)
+    bare = plan.tasks_of(name, "any")
+    text = words["division_ambiguous"].format(name=name, names=counts)
+    if bare:
+        text += words["division_bare"].format(name=name, count=item_count(bare), labels="、".join(t.label for t in bare))
+    return Answer(question, "department_ambiguous", text + words["which_one"], candidates=list(meant),
+                  status="ask_back", related=bare)
 
 
 def _asked_role(q: Query) -> str | None:

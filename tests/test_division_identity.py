@@ -1,0 +1,160 @@
+"""A bureau's division written with its bureau in some tags (市交通委科技信息处) and bare in others (科技信息处) is ONE unit
+of the plan; a 、-list after a bureau+division shares the bureau (市交通委科技信息处、港务监管处: two divisions of 市交通委);
+two bureaus' divisions of one name (市公安局办公室, 市交通委办公室) are never merged, and a bare name that may mean
+either is asked back.  kb.registry.split_division cuts a name, kb.duties.place_body is the one identity every list uses
+(questions, ``kb duties``, exports, the TUI).  Decision: README "Units written with their divisions".
+
+The plans are written for these tests in three levels (市/县/省) and two dialects (labels, verbs); every expected answer
+was written by hand before kb ran on them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.model import Plan
+from kb.parser import parse_document
+from kb.qa import Session
+from kb.registry import split_division
+
+#: (name, expected (parent, division) or None, why)
+SPLITS = [
+    ("市交通委科技信息处", ("市交通委", "科技信息处"), "a 委 and its 处"),
+    ("县农业农村局种植业科", ("县农业农村局", "种植业科"), "a county 局 and its 科"),
+    ("市局特种设备安全监察处", ("市局", "特种设备安全监察处"), "a plan of the bureau itself: 市局"),
+    ("市卫生健康委员会办公室", ("市卫生健康委员会", "办公室"), "the longest bureau: 委员会, not 委"),
+    ("市政府办公厅秘书处", ("市政府办公厅", "秘书处"), "the 厅's division, not 市政府's"),
+    ("区委组织部干部科", ("区委组织部", "干部科"), "a 部 of the party committee and its 科"),
+    ("市局反垄断和价格监督检查办公室", ("市局", "反垄断和价格监督检查办公室"), "a long division name"),
+    ("省畜牧兽医局畜牧股", ("省畜牧兽医局", "畜牧股"), "股 ends a division"),
+    ("市政府办公室", None, "a government's office is a body of its own (市政府办公室), no division"),
+    ("县人民政府办公室", None, "the same with 人民政府"),
+    ("区委办公室", None, "a party committee's office is a body of its own"),
+    ("新华街道办事处", None, "办事处 is a street office, 事处 no division"),
+    ("科技信息处", None, "a bare division: nothing before it"),
+    ("市交通委", None, "a bureau"),
+    ("市交通委（科技信息处）", None, "a bracket is kb.registry.bureau_divisions'"),
+    ("各有关处室", None, "a group word"),
+    ("反垄断和价格监督检查办公室", None, "no bureau's ending before the division"),
+    ("区静态交通领导小组办公室", None, "领导小组 is no bureau ending (the office is the group's own body)"),
+]
+
+
+@pytest.mark.parametrize(("name", "expected", "why"), SPLITS, ids=[s[0] for s in SPLITS])
+def test_split_division(name, expected, why):
+    assert split_division(name) == expected, why
+
+
+CITY = "\n".join([
+    "某市交通运输精细化管理实施方案", "", "一、主要任务", "",
+    "1.推进智慧交通建设。（责任单位：市交通委科技信息处、港务监管处）", "",
+    "2.完善数据共享机制。（责任单位：科技信息处）", "",
+    "3.加强港口监管。（牵头单位：港务监管处；配合单位：市交通委办公室）", "",
+    "4.强化治安保障。（牵头单位：市公安局办公室；配合单位：科技信息处）", "",
+    "5.做好信息报送。（牵头单位：办公室）", "",
+    "6.推进综合执法。（牵头单位：市交通委执法总队、科技信息处）", "",
+    "7.优化货运组织。（市交通委货运处牵头，市交通委（科技信息处）配合）", ""]) + "\n"
+
+COUNTY = "\n".join([
+    "某县农业农村工作要点", "", "一、重点工作", "",
+    "1.加强耕地保护。（县农业农村局耕地保护科、种植业科、畜牧股牵头，县自然资源局配合）", "",
+    "2.推进种业振兴。（种植业科牵头）", "",
+    "3.防控动物疫病。（畜牧股牵头，县市场监管局配合）", "",
+    "4.开展执法检查。（县自然资源局执法监察科牵头，县农业农村局耕地保护科配合）", "",
+    "5.规范土地流转。（县农业农村局办公室牵头，县自然资源局办公室配合）", ""]) + "\n"
+
+PROVINCE = "\n".join([
+    "某省市场监管局特种设备安全监管工作方案", "", "一、重点任务", "",
+    "（一）开展隐患排查。（省局特种设备安全监察处牵头，执法稽查处、信用监督管理处按职责分工负责）", "",
+    "（二）加强质量监管。（省局产品质量安全监督管理处牵头，特种设备安全监察处配合）", "",
+    "（三）强化信用约束。（信用监督管理处负责）", "",
+    "（四）做好综合保障。（省政府办公厅牵头，省政府配合）", "",
+    "（五）加强督查考核。（省政府办公室牵头）", ""]) + "\n"
+
+PLANS = {"city": CITY, "county": COUNTY, "province": PROVINCE}
+
+#: (plan, question, status, labels of the answer's tasks (ask_back: the candidates), why) — written by hand before the run.
+ROWS = [
+    ("city", "科技信息处牵头几项", "answered", ["一6"], "the one it leads (bare)"),
+    ("city", "科技信息处有哪些任务", "answered", ["一6", "一2", "一1", "一4", "一7"],
+     "every spelling: 市交通委科技信息处 (一1), bare (一2, 一4, 一6), 市交通委（科技信息处） (一7); by role groups"),
+    ("city", "市交通委科技信息处有哪些任务", "answered", ["一6", "一2", "一1", "一4", "一7"],
+     "asked with its bureau: the bare spellings too (the plan writes 科技信息处 under 市交通委 only)"),
+    ("city", "科技信息处配合哪些任务", "answered", ["一4", "一7"], "bare and bracketed supports"),
+    ("city", "港务监管处负责哪些任务", "answered", ["一3", "一1"], "its lead and the shared 、-list item"),
+    ("city", "市交通委港务监管处有哪些任务", "answered", ["一3", "一1"],
+     "never written so: the 、-list 市交通委科技信息处、港务监管处 gives it 市交通委"),
+    ("city", "办公室牵头哪些任务", "ask_back", ["市交通委办公室", "市公安局办公室"], "市交通委办公室, 市公安局办公室 and a bare 办公室: ask which"),
+    ("city", "市交通委办公室有哪些任务", "answered", ["一3"], "never 市公安局办公室's, nor the bare one of unknown bureau"),
+    ("city", "市公安局办公室牵头哪些任务", "answered", ["一4"], "the other bureau's office"),
+    ("city", "市公安局牵头哪些任务", "answered", ["一4"], "the bureau: its office's lead"),
+    ("city", "市交通委牵头哪些任务", "answered", ["一3", "一6", "一7"],
+     "the bureau: its divisions' leads (港务监管处, 科技信息处, 货运处); 执法总队 is no division"),
+    ("city", "货运处牵头几项", "answered", ["一7"], "asked bare, written only with its bureau"),
+    ("county", "种植业科牵头哪些任务", "answered", ["一1", "一2"], "the 、-list shares 县农业农村局"),
+    ("county", "县农业农村局种植业科牵头哪些任务", "answered", ["一1", "一2"], "asked with the bureau the list gives it"),
+    ("county", "畜牧股牵头几项", "answered", ["一1", "一3"], "股, third in the list"),
+    ("county", "耕地保护科有哪些任务", "answered", ["一1", "一4"], "written with its bureau in both"),
+    ("county", "执法监察科牵头哪些任务", "answered", ["一4"], "another bureau's division"),
+    ("county", "办公室牵头哪些任务", "ask_back", ["县农业农村局办公室", "县自然资源局办公室"], "two bureaus' 办公室, no bare one: ask which"),
+    ("county", "县自然资源局有哪些任务", "answered", ["一4", "一1", "一5"],
+     "its own support (一1, 一5 as 办公室) and its division's lead (一4)"),
+    ("county", "县农业农村局牵头哪些任务", "answered", ["一1", "一2", "一3", "一5"],
+     "its divisions' leads, bare ones of the 、-list included"),
+    ("province", "特种设备安全监察处牵头哪些任务", "answered", ["一（一）"], "省局特种设备安全监察处 leads (一)"),
+    ("province", "特种设备安全监察处有哪些任务", "answered", ["一（一）", "一（二）"], "lead as 省局…, support bare"),
+    ("province", "信用监督管理处有哪些任务", "answered", ["一（三）", "一（一）"],
+     "bare in both (a list after a comma, another role: no bureau given)"),
+    ("province", "省政府牵头哪些任务", "not_in_plan", [], "省政府办公厅/办公室 are bodies of their own, not 省政府's"),
+    ("province", "省政府办公厅牵头哪些任务", "answered", ["一（四）"], "its own lead"),
+]
+
+
+def _session(key):
+    doc, tasks = parse_document(PLANS[key], key, f"{key}.txt")
+    return Session(plan=Plan([doc], tasks), strict=True)
+
+
+@pytest.mark.parametrize(("key", "question", "status", "labels", "why"), ROWS, ids=[f"{r[0]}-{r[1]}" for r in ROWS])
+def test_division_questions(key, question, status, labels, why):
+    answer = _session(key).ask(question)
+    assert answer.status == status, (why, answer.text)
+    if status == "ask_back":
+        assert answer.candidates == labels, (why, answer.text)
+    else:
+        assert [t.label for t in answer.tasks] == labels, (why, answer.text)
+
+
+def test_ambiguous_bare_division_is_said():
+    """The bare 办公室 of 一5 is in no bureau's list: the ask-back says the plan writes it alone as well."""
+    answer = _session("city").ask("办公室牵头哪些任务")
+    assert answer.status == "ask_back", answer.text
+    assert answer.candidates == ["市交通委办公室", "市公安局办公室"], answer.text
+    assert "一5" in answer.text, answer.text
+
+
+def test_written_as_names_the_spellings():
+    """The answer for one unit of several spellings says how the plan writes it, item by item."""
+    text = _session("city").ask("科技信息处有哪些任务").text
+    assert "“市交通委科技信息处”1 项" in text and "“科技信息处”3 项" in text, text
+
+
+def test_duty_list_uses_the_same_identity():
+    """``kb duties`` / exports / the TUI: duty_list through place_body gives the question's tasks."""
+    from kb.duties import duty_list
+
+    doc, tasks = parse_document(CITY, "city", "city.txt")
+    plan = Plan([doc], tasks)
+    listed = duty_list(plan, "科技信息处", every_group=True)
+    assert sorted({t.label for t in listed.tasks}) == ["一1", "一2", "一4", "一6", "一7"]
+    assert [t.label for t in duty_list(plan, "市交通委办公室").tasks] == ["一3"]
+    # the ambiguous bare name lists only the tasks written so (no bureau's office joins it)
+    assert [t.label for t in duty_list(plan, "办公室").tasks] == ["一5"]
+
+
+def test_the_bureau_chosen_after_asking_back():
+    """办公室 → asked which → 市公安局办公室: that office's lead, never the bare one's nor 市交通委办公室's."""
+    session = _session("city")
+    assert session.ask("办公室牵头哪些任务").status == "ask_back"
+    answer = session.ask("市公安局办公室")
+    assert answer.status == "answered" and [t.label for t in answer.tasks] == ["一4"], answer.text
