@@ -140,6 +140,15 @@ def exec_target(question: str, q: Query, env) -> Answer:
     picked = _named_exactly(words, picked, env)
     built = {tid: plan.task(tid) for tid in dict.fromkeys(r[0] for r in picked)}
     chosen = [(built[r[0]], built[r[0]].targets[r[1]]) for r in picked]
+    if words:
+        # 其他区域…处理率要达到多少 where the target picked states 县级及以上城市建成区's figure in the same sentence: a
+        # neighbouring clause's figure is no answer (holdout14); the clause naming the subject asked answers, or nothing
+        own = [(t, tg) for t, tg in chosen if _neighbour_subject(words, t, tg, env) is None]
+        if len(own) < len(chosen):
+            if own:
+                chosen = own
+            else:
+                return _subject_clause(question, q, env, words, chosen)
     if words and not any(_about_target(words, t, tg, voc) for t, tg in chosen):
         # 基层执法人员工资标准是多少 where the plan's one target is 法制审核人员不少于…执法人员总数的5%: the words asked
         # are not what that target's sentence is about, and the thing measured — the end of the last word no target
@@ -229,6 +238,102 @@ def exec_target(question: str, q: Query, env) -> Answer:
     ctx.tasks, ctx.topic = tasks, list(q.topic)
     return Answer(question, "target", compose(lines), tasks=tasks, targets=[(t.id, tg) for t, tg in chosen],
                   departments=departments_of(tasks))
+
+
+#: What separates the clauses of a sentence that state one figure each (…达到100%，其他区域达到90%以上；…).
+_CLAUSE_MARKS = re.compile(r"[，,；;]")
+
+
+def _spans(sentence: str) -> list[tuple[int, int]]:
+    """(start, end) of each clause of ``sentence`` between the marks of _CLAUSE_MARKS."""
+    out, start = [], 0
+    for m in _CLAUSE_MARKS.finditer(sentence):
+        out.append((start, m.start()))
+        start = m.end()
+    out.append((start, len(sentence)))
+    return [(a, b) for a, b in out if b > a]
+
+
+def _unheld_runs(word: str, where: str) -> list[str]:
+    """The pieces of ``word`` (2+ characters each) that ``where`` does not hold in runs of two or more characters:
+    区域 of 区域生活垃圾无害化处理率 against 生活垃圾无害化处理率."""
+    covered = [False] * len(word)
+    for i in range(len(word) - 1):
+        for j in range(len(word), i + 1, -1):
+            if word[i:j] in where:
+                covered[i:j] = [True] * (j - i)
+                break
+    pieces, run = [], ""
+    for ch, held in zip(word, covered):
+        if held:
+            if len(run) >= 2:
+                pieces.append(run)
+            run = ""
+        else:
+            run += ch
+    if len(run) >= 2:
+        pieces.append(run)
+    return pieces
+
+
+def _neighbour_subject(words: list[str], task: Task, tg, env) -> str | None:
+    """The piece of the asked words that the target's own clause does not name but another clause of its sentence
+    does (其他区域 asked, 县级及以上城市建成区…达到100% picked, 其他区域达到90%以上 beside it), or a piece the plan
+    holds nowhere (建制镇): that target is another subject's figure.  None when the target's clause (with its metric,
+    scope and headings) names everything asked, or the piece is named by neither (a word of the question's own)."""
+    voc = env.voc
+    sentence = task.clauses[tg.clause] if tg.clause < len(task.clauses) else task.text
+    folded = fold(sentence)
+    at = folded.find(fold(tg.text)) if tg.text else -1
+    if at < 0:
+        return None
+    spans = _spans(folded)
+    own = next(((a, b) for a, b in spans if a <= at < b), None)
+    if own is None:
+        return None
+    held = "|".join((folded[own[0]:own[1]], fold(tg.metric), fold(tg.scope or ""), fold(task.title or ""),
+                     fold(task.section_title or ""), target_key(tg, voc)))
+    from kb.qa.plan_terms import absent_topic
+
+    for word in words:
+        for piece in _unheld_runs(fold(word), held):
+            if any(piece in folded[a:b] for a, b in spans if (a, b) != own):
+                return piece
+            if len(piece) >= 3 and absent_topic(env.plan, [piece], min_length=3):
+                return piece
+    return None
+
+
+def _subject_clause(question: str, q: Query, env, words: list[str], chosen) -> Answer:
+    """Every target picked states a neighbouring clause's subject: the clause of that sentence naming the asked piece
+    answers when it states a figure of the measure asked (its words all in the question: 其他区域达到90%以上, the measure
+    elided), quoted with its sentence; else the plan gives no such figure (乡镇 of 乡镇污水处理率 is not 乡镇's
+    生活垃圾无害化处理率; 建制镇 stands nowhere)."""
+    from kb.qa.wording import load_answer_words
+
+    plan, ctx, voc = env.plan, env.ctx, env.voc
+    asked = fold(question)
+    quoted = []
+    for t, tg in chosen:
+        piece = _neighbour_subject(words, t, tg, env)
+        sentence = t.clauses[tg.clause] if tg.clause < len(t.clauses) else t.text
+        for other in t.targets:
+            if other.clause != tg.clause or other is tg or not other.text or piece not in fold(other.text):
+                continue
+            # (the clause's own words before its figure — 其他区域 of 其他区域达到90%以上 — all asked: the same measure)
+            if not _unheld_runs(fold(other.metric), asked) and (t, other) not in quoted:
+                quoted.append((t, other, sentence))
+    if quoted:
+        ctx.tasks, ctx.topic = list({t.id: t for t, _, _ in quoted}.values()), list(q.topic)
+        lines = [load_answer_words()["stated_clauses"].format(topic="".join(q.topic) or _shown_topic(words, question))]
+        lines.extend(f"{t.label}：{tg.text}（原句：{sentence.strip()}）" for t, tg, sentence in quoted)
+        tasks = ctx.tasks
+        return Answer(question, "target", compose(lines), tasks=tasks, targets=[(t.id, tg) for t, tg, _ in quoted],
+                      departments=departments_of(tasks))
+    ctx.tasks = []
+    piece = next((p for t, tg in chosen if (p := _neighbour_subject(words, t, tg, env))), "")
+    said = load_answer_words()["no_clause_of_subject"].format(topic="".join(q.topic), piece=piece)
+    return Answer(question, "target", said, status="not_in_plan")
 
 
 def _named_exactly(words: list[str], rows: list, env) -> list:

@@ -101,6 +101,7 @@ REQUIRED = {
     "only_mentioned": ("{name}",),
     "division_mentioned": ("{name}", "{division}"),
     "division_title": ("{division}",),
+    "no_clause_of_subject": ("{topic}", "{piece}"),
     "division_ambiguous": ("{name}", "{names}"),
     "division_bare": ("{name}", "{count}", "{labels}"),
     "which_one": (),
