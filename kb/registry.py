@@ -386,11 +386,18 @@ def listed_bureaus(plan, division: str) -> list[str]:
             if division not in names:
                 continue
             i = names.index(division) - 1
-            while i >= 0 and is_division(names[i]) and split_division(names[i]) is None:
+            while i >= 0 and _listed_division(names[i]) and split_division(names[i]) is None:
                 i -= 1
             if i >= 0 and (parts := split_division(names[i])) is not None:
                 out[parts[0]] = None
     return list(out)
+
+
+def _listed_division(name: str) -> bool:
+    """A bare division in a 、-list: shaped like one (is_division's endings), up to 16 characters (网络交易和市场规范监督管理处
+    is 14), with no level or group word first."""
+    return (3 <= len(name) <= 16 and name.endswith(_DIVISION_ENDINGS) and not name.startswith(_NOT_PLACE_STARTS)
+            and name_level(name) is None)
 
 
 def division_twins(plan, name: str) -> tuple[str, ...]:

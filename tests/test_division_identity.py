@@ -158,3 +158,61 @@ def test_the_bureau_chosen_after_asking_back():
     assert session.ask("办公室牵头哪些任务").status == "ask_back"
     answer = session.ask("市公安局办公室")
     assert answer.status == "answered" and [t.label for t in answer.tasks] == ["一4"], answer.text
+
+
+#: A plan of one bureau written by its divisions (市局 = the bureau writing the plan), as 上海市市场监管局's 2023 plan on
+#: 燃气 (tagsblind7 tb7_04) writes them: 、-lists after 市局+division hold divisions of 14 characters.
+OWN_BUREAU = "\n".join([
+    "某市市场监管局专项整治工作方案", "", "一、重点任务", "",
+    "1.加强制造环节监管。（市局特种设备安全监察处牵头，执法稽查处、信用监督管理处按职责分工负责）", "",
+    "2.加强经营环节监管。（市局产品质量安全监督管理处牵头，特种设备安全监察处、信用监督管理处按职责分工负责）", "",
+    "3.加强监管执法。（市局特种设备安全监察处、产品质量安全监督管理处、网络交易和市场规范监督管理处、信用监督管理处"
+    "按职责分工负责）", "",
+    "4.加强宣传教育。（市局新闻宣传处牵头，信用监督管理处、特种设备安全监察处按职责分工负责）", ""]) + "\n"
+
+OWN_ROWS = [
+    ("特种设备安全监察处有哪些任务", ["一1", "一3", "一2", "一4"], "lead 1, shared 3 as 市局…; support 2, 4 bare"),
+    ("市局信用监督管理处配合几项", ["一1", "一2", "一4"],
+     "never written so: the 、-list of 一3 (after a 14-character division) gives it 市局"),
+    ("新闻宣传处牵头几项", ["一4"], "asked bare, written with 市局 only"),
+    ("市局牵头哪些任务", ["一1", "一2", "一4"], "the bureau: its divisions' leads, each spelling said"),
+]
+
+
+@pytest.mark.parametrize(("question", "labels", "why"), OWN_ROWS, ids=[r[0] for r in OWN_ROWS])
+def test_own_bureau_divisions(question, labels, why):
+    doc, tasks = parse_document(OWN_BUREAU, "own", "own.txt")
+    answer = Session(plan=Plan([doc], tasks), strict=True).ask(question)
+    assert answer.status == "answered", (why, answer.text)
+    assert [t.label for t in answer.tasks] == labels, (why, answer.text)
+
+
+def test_joint_question_uses_each_body():
+    """A和B共同… : each name with every spelling of its body (a division bare and with its bureau)."""
+    doc, tasks = parse_document(OWN_BUREAU, "own", "own.txt")
+    answer = Session(plan=Plan([doc], tasks), strict=True).ask("特种设备安全监察处和产品质量安全监督管理处共同涉及哪些任务")
+    assert [t.label for t in answer.tasks] == ["一2", "一3"], answer.text
+
+
+LEVELS = "\n".join([
+    "某市人才工作要点", "", "一、重点工作", "",
+    "1.实施技能人才项目。（牵头单位：市人力资源和社会保障局，配合单位：各区、县级市）", "",
+    "2.实施引才项目。（牵头单位：市委组织部，配合单位：市人力资源和社会保障局）", ""]) + "\n"
+
+#: (question, status, departments read, why) — a level written before a name the plan writes at another level.
+LEVEL_ROWS = [
+    ("区人力资源和社会保障局牵头哪些任务", "not_in_plan", [], "区 ≠ the plan's 市: never the city bureau's list"),
+    ("县人力资源和社会保障局牵头哪些任务", "not_in_plan", [], "县 the same"),
+    ("各区人力资源和社会保障局牵头哪些任务", "not_in_plan", [], "each district's, not the city's"),
+    ("市人力资源和社会保障局牵头哪些任务", "answered", ["市人力资源和社会保障局"], "control: the plan's own level"),
+    ("人力资源和社会保障局牵头哪些任务", "answered", ["市人力资源和社会保障局"], "control: no level written"),
+    ("区委组织部牵头哪些任务", "not_in_plan", [], "control (already so): 区委 ≠ 市委"),
+]
+
+
+@pytest.mark.parametrize(("question", "status", "departments", "why"), LEVEL_ROWS, ids=[r[0] for r in LEVEL_ROWS])
+def test_level_written_before_a_name(question, status, departments, why):
+    doc, tasks = parse_document(LEVELS, "lv", "lv.txt")
+    answer = Session(plan=Plan([doc], tasks), strict=True).ask(question)
+    assert answer.status == status, (why, answer.text)
+    assert answer.departments == departments, (why, answer.text)

@@ -648,7 +648,13 @@ def _joint(question: str, q: Query, env) -> Answer:
     mixed = len(set(asked.values())) > 1
     role = q.roles[0] if mixed and q.roles else q.departments[0].role
     ctx.departments, ctx.role = names, role
-    per = {n: _role_tasks(plan, n, asked[n] if mixed else role) for n in names}
+    # (each name as one body with every spelling the plan writes of it: kb.duties.place_body, as for one department)
+    bodies = {n: place_body(plan, n) for n in names}
+    per = {n: bodies[n][0].tasks_of(n, asked[n] if mixed else role) for n in names}
+
+    def roles_in(t: Task, n: str) -> list[str]:
+        return list(dict.fromkeys(r for spelling in bodies[n][1] for r in t.roles_of(spelling)))
+
     what = ROLE_WORDS.get(role, "涉及")
     intent = "department_count" if q.act.value == "count" else "joint_tasks"
     if q.each:
@@ -667,7 +673,7 @@ def _joint(question: str, q: Query, env) -> Answer:
                 if t.id not in roles:
                     tasks.append(t)
                 roles.setdefault(t.id, [])
-                roles[t.id] = sorted(set(roles[t.id]) | set(t.roles_of(name)), key=_role_order)
+                roles[t.id] = sorted(set(roles[t.id]) | set(roles_in(t, name)), key=_role_order)
         ctx.tasks = listed  # numbered as shown: a task of both lists has two numbers
         return Answer(question, "departments_each", compose(lines), departments=names, tasks=tasks, roles=roles)
     common_ids = set.intersection(*({t.id for t in ts} for ts in per.values()))
@@ -688,7 +694,7 @@ def _joint(question: str, q: Query, env) -> Answer:
     lines.extend(numbered_items(tasks))
     if aside := earlier_line(choice):
         lines.append(aside)
-    roles = {t.id: sorted({r for n in names for r in t.roles_of(n)}, key=_role_order) for t in tasks}
+    roles = {t.id: sorted({r for n in names for r in roles_in(t, n)}, key=_role_order) for t in tasks}
     ctx.tasks = _item_firsts(tasks)  # (第N项 after it: the Nth numbered item)
     return Answer(question, intent, compose(lines), departments=names, tasks=tasks, roles=roles)
 

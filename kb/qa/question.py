@@ -549,6 +549,8 @@ def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Quest
             hit = None
         if hit and start is not None and i - start >= 2 and _inside_name(text, i + len(hit[0]), hit[1], voc, lexicon):
             hit = None  # 市人力资源社会保障局, 市医疗保障局: 保障 (of 保障措施) inside a name is the name's
+        if hit and start is not None and text[i - 1] in _ISSUER and _other_level_only(text[i - 1] + hit[0], hit[1]):
+            hit = None  # 区人力资源和社会保障局 where the plan writes 市…: the level written before a bare spelling is kept
         if hit and not _role_in_place(text, i, hit, mentions, voc):
             q.role_verbs.append(hit[0])  # 要支持哪个版本: a role word with no unit or who-slot beside it is a verb of
             hit = None  # the topic (kept whole: _trim leaves it on the chunk)
@@ -1004,6 +1006,27 @@ def _bare(name: str) -> str:
     return name[1:] if len(name) > 3 and name[0] in _ISSUER else name
 
 
+def _other_level_name(chunk: str, lexicon: Lexicon, resolve, voc: Vocabulary) -> bool:
+    """True when ``chunk`` opens with a level (区, 县 …) and without it names a department of the plan written at
+    another level (区人力资源和社会保障局 → the plan's 市人力资源和社会保障局)."""
+    from kb.registry import other_level
+
+    chunk = chunk[1:] if chunk.startswith("各") else chunk  # (各区人力资源和社会保障局: each district's, not the city's)
+    if len(chunk) < 4 or chunk[0] not in _ISSUER:
+        return False
+    res = _abbreviation(_bare(chunk), lexicon, resolve, voc)
+    return res is not None and res.ok and other_level(chunk, res.name)
+
+
+def _other_level_only(written: str, kinds) -> bool:
+    """True when every department a word names is of another level than ``written`` (the word with the level character
+    the question writes before it): 区 + 人力资源和社会保障局 is no name of the plan's 市人力资源和社会保障局."""
+    from kb.registry import other_level
+
+    depts = [value for kind, value in kinds if kind == "dept"]
+    return bool(depts) and all(other_level(written, value) for value in depts)
+
+
 def _abbreviation(chunk: str, lexicon: Lexicon, resolve, voc: Vocabulary | None = None):
     """A short name of exactly one department of the plan, by mechanism (never a list per plan):
 
@@ -1127,6 +1150,11 @@ def _join_split_names(text: str, pieces: list[tuple[int, int]], lexicon: Lexicon
                 if res is not None and not res.ok and res.how != "ambiguous":
                     res = _abbreviation(text[pa:b], lexicon, resolve, voc) or res  # 市人力资源和社会保障局 = 市人社局
                 if res is not None and res.ok:
+                    out[-1] = (pa, b)
+                    continue
+                if (res is not None or text[pa] == "各") and _other_level_name(text[pa:b], lexicon, resolve, voc):
+                    # 区人力资源和社会保障局 where the plan writes 市…: one name of another level (unknown), never 社会保障局
+                    # read alone as the plan's 市人力资源和社会保障局 (a confident answer for another body)
                     out[-1] = (pa, b)
                     continue
         out.append((a, b))
