@@ -49,3 +49,24 @@ def test_value_of_the_clause_asked(question, status, said, unsaid, why):
     head = answer.text.split("原文：")[0].split("（原句")[0]
     assert said in answer.text, (why, answer.text)
     assert unsaid not in head, (why, answer.text)
+
+
+OTHER = "\n".join([
+    "某市大气污染防治行动方案", "", "一、工作目标", "",
+    "到2025年，城市空气质量明显改善，优良天数比例达到85%，PM2.5年均浓度下降到30微克/立方米。", "",
+    "二、主要任务", "",
+    "1.推进油气回收治理。已安装油气回收设施的油气回收率提高到80%以上。（市生态环境局牵头）", ""]) + "\n"
+
+#: Controls: words of the question that a clause with no figure of its own holds, or the question's own wording.
+OTHER_ROWS = [
+    ("城市空气质量优良天数比例达到多少", "85%", "城市空气质量 is the sentence's subject (a clause with no figure)"),
+    ("已经装了油气回收设施的，回收率要提高到多少", "80%", "已经装 is the question's own wording of the scope 已安装油气回收设施"),
+]
+
+
+@pytest.mark.parametrize(("question", "said", "why"), OTHER_ROWS, ids=[r[0] for r in OTHER_ROWS])
+def test_words_of_no_other_figure(question, said, why):
+    doc, tasks = parse_document(OTHER, "other", "other.txt")
+    answer = Session(plan=Plan([doc], tasks), strict=True).ask(question)
+    assert answer.status == "answered", (why, answer.text)
+    assert said in answer.text, (why, answer.text)

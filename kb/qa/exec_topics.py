@@ -143,7 +143,7 @@ def exec_target(question: str, q: Query, env) -> Answer:
     if words:
         # 其他区域…处理率要达到多少 where the target picked states 县级及以上城市建成区's figure in the same sentence: a
         # neighbouring clause's figure is no answer (holdout14); the clause naming the subject asked answers, or nothing
-        own = [(t, tg) for t, tg in chosen if _neighbour_subject(words, t, tg, env) is None]
+        own = [(t, tg) for t, tg in chosen if _neighbour_subject(words, t, tg, env, fold(question)) is None]
         if len(own) < len(chosen):
             if own:
                 chosen = own
@@ -240,6 +240,7 @@ def exec_target(question: str, q: Query, env) -> Answer:
                   departments=departments_of(tasks))
 
 
+_DIGIT = re.compile(r"\d")
 #: What separates the clauses of a sentence that state one figure each (…达到100%，其他区域达到90%以上；…).
 _CLAUSE_MARKS = re.compile(r"[，,；;]")
 
@@ -276,10 +277,11 @@ def _unheld_runs(word: str, where: str) -> list[str]:
     return pieces
 
 
-def _neighbour_subject(words: list[str], task: Task, tg, env) -> str | None:
+def _neighbour_subject(words: list[str], task: Task, tg, env, asked: str = "") -> str | None:
     """The piece of the asked words that the target's own clause does not name but another clause of its sentence
-    does (其他区域 asked, 县级及以上城市建成区…达到100% picked, 其他区域达到90%以上 beside it), or a piece the plan
-    holds nowhere (建制镇): that target is another subject's figure.  None when the target's clause (with its metric,
+    does in a clause stating a figure (其他区域 asked, 县级及以上城市建成区…达到100% picked, 其他区域达到90%以上 beside
+    it), or a piece the plan holds nowhere (建制镇) where the target has a scope the question does not ask (中心城区):
+    that target is another subject's figure.  None when the target's clause (with its metric,
     scope and headings) names everything asked, or the piece is named by neither (a word of the question's own)."""
     voc = env.voc
     sentence = task.clauses[tg.clause] if tg.clause < len(task.clauses) else task.text
@@ -297,9 +299,15 @@ def _neighbour_subject(words: list[str], task: Task, tg, env) -> str | None:
 
     for word in words:
         for piece in _unheld_runs(fold(word), held):
-            if any(piece in folded[a:b] for a, b in spans if (a, b) != own):
+            # (only a clause stating a figure of its own competes: 城市空气质量明显改善 before 优良天数比例达到80% is the
+            # sentence's subject, not another figure's)
+            if any(piece in folded[a:b] and _DIGIT.search(folded[a:b]) for a, b in spans if (a, b) != own):
                 return piece
-            if len(piece) >= 3 and absent_topic(env.plan, [piece], min_length=3):
+            # (a piece the plan holds nowhere names another subject only where the target has a subject of its own the
+            # question shares nothing with — 建制镇 asked, 中心城区's 45% picked; 已经装 of 已经装了油气回收设施的 is the
+            # question's own wording of the scope 已安装油气回收设施)
+            if (len(piece) >= 3 and tg.scope and _unheld_runs(fold(tg.scope), asked) == [fold(tg.scope)]
+                    and absent_topic(env.plan, [piece], min_length=3)):
                 return piece
     return None
 
@@ -315,23 +323,23 @@ def _subject_clause(question: str, q: Query, env, words: list[str], chosen) -> A
     asked = fold(question)
     quoted = []
     for t, tg in chosen:
-        piece = _neighbour_subject(words, t, tg, env)
+        piece = _neighbour_subject(words, t, tg, env, asked)
         sentence = t.clauses[tg.clause] if tg.clause < len(t.clauses) else t.text
         for other in t.targets:
             if other.clause != tg.clause or other is tg or not other.text or piece not in fold(other.text):
                 continue
             # (the clause's own words before its figure — 其他区域 of 其他区域达到90%以上 — all asked: the same measure)
-            if not _unheld_runs(fold(other.metric), asked) and (t, other) not in quoted:
+            if not _unheld_runs(fold(other.metric), asked) and not any(o is other for _, o, _ in quoted):
                 quoted.append((t, other, sentence))
     if quoted:
         ctx.tasks, ctx.topic = list({t.id: t for t, _, _ in quoted}.values()), list(q.topic)
-        lines = [load_answer_words()["stated_clauses"].format(topic="".join(q.topic) or _shown_topic(words, question))]
+        lines = [load_answer_words()["stated_clauses"].format(topic="、".join(dict.fromkeys(tg.metric for _, tg, _ in quoted)))]
         lines.extend(f"{t.label}：{tg.text}（原句：{sentence.strip()}）" for t, tg, sentence in quoted)
         tasks = ctx.tasks
         return Answer(question, "target", compose(lines), tasks=tasks, targets=[(t.id, tg) for t, tg, _ in quoted],
                       departments=departments_of(tasks))
     ctx.tasks = []
-    piece = next((p for t, tg in chosen if (p := _neighbour_subject(words, t, tg, env))), "")
+    piece = next((p for t, tg in chosen if (p := _neighbour_subject(words, t, tg, env, asked))), "")
     said = load_answer_words()["no_clause_of_subject"].format(topic="".join(q.topic), piece=piece)
     return Answer(question, "target", said, status="not_in_plan")
 
