@@ -23,30 +23,32 @@ def _rows(*cells: str):
     return doc, [t for t in tasks if t.source and "序号" in t.source]
 
 
-#: (paragraphs after the header, expected (task text opening, lead, support, a warning naming this unit or None) per row, why)
+#: (paragraphs after the header, expected (task text opening, lead, support, implementer, a warning naming this unit or None)
+#: per row, why).  The 实施主体 column beside 牵头 and 配合 names who carries the row out (sole / shared, as X牵头，Y配合，Z负责落实;
+#: tests/test_tables_implementer.py) — it was read as a second 配合 column until session 13 (holdout13 jx06, jx17).
 CASES = [
     (("（一）道路品质提升",
       "（1）建设精品道路300条。", "建设精品道路100条。", "建设精品道路100条。", "区建设管理委", "区交通委", "各街镇",
       "（2）完成架空线入地50公里。", "完成架空线入地20公里。", "完成架空线入地15公里。", "区建设管理委", "区规划资源局", "各街镇",
       "（二）交通秩序治理",
       "（3）治理拥堵节点20处。", "治理拥堵节点8处。", "治理拥堵节点6处。", "区公安分局", "区交通委", "各街镇"),
-     [("（1）建设精品道路300条", ["区建设管理委"], ["区交通委", "各街镇"], None),
-      ("（2）完成架空线入地50公里", ["区建设管理委"], ["区规划资源局", "各街镇"], None),
-      ("（3）治理拥堵节点20处", ["区公安分局"], ["区交通委", "各街镇"], None)],
+     [("（1）建设精品道路300条", ["区建设管理委"], ["区交通委"], ["各街镇"], None),
+      ("（2）完成架空线入地50公里", ["区建设管理委"], ["区规划资源局"], ["各街镇"], None),
+      ("（3）治理拥堵节点20处", ["区公安分局"], ["区交通委"], ["各街镇"], None)],
      "任务 / 分类 is one column (the header wraps at two characters: 牵头 / 部门): the task is the 重点任务 cell, never the "
-     "2025年计划 cell; 实施主体 read as support (a column after 牵头 and 配合)"),
+     "2025年计划 cell; 实施主体 the unit carrying the row out (a column after 牵头 and 配合), no 配合"),
     (("（一）", "道路品质提升",
       "（1）建设精品道路300条。", "建设精品道路100条。", "建设精品道路100条。", "区建设管理委", "区交通委", "各街镇",
       "（2）完成架空线入地50公里。", "完成架空线入地20公里。", "完成架空线入地15公里。", "区建设管理委", "区规划资源局", "各街镇"),
-     [("（1）建设精品道路300条", ["区建设管理委"], ["区交通委", "各街镇"], None),
-      ("（2）完成架空线入地50公里", ["区建设管理委"], ["区规划资源局", "各街镇"], None)],
+     [("（1）建设精品道路300条", ["区建设管理委"], ["区交通委"], ["各街镇"], None),
+      ("（2）完成架空线入地50公里", ["区建设管理委"], ["区规划资源局"], ["各街镇"], None)],
      "the category's number wrapped off its name (（一） / 道路品质提升): no header note (实施主体（一）), and row 2 (its "
      "category merged) keeps its task in the 重点任务 column"),
     (("（一）设施品质",
       "（1）完成桥梁检测200座。", "完成桥梁检测80座。", "完成桥梁检测60座。", "设施运行处", "设施养护处", "安全处", "各区",
       "（2）整治道路积水点30处。", "整治积水点10处。", "整治积水点10处。", "设施养护处", "水务处", "各区"),
-     [("（1）完成桥梁检测200座", ["设施运行处"], ["各区"], "设施养护处"),
-      ("（2）整治道路积水点30处", ["设施养护处"], ["水务处", "各区"], None)],
+     [("（1）完成桥梁检测200座", ["设施运行处"], [], ["各区"], "设施养护处"),
+      ("（2）整治道路积水点30处", ["设施养护处"], ["水务处"], ["各区"], None)],
      "four unit paragraphs for three unit columns (a two-line 牵头 cell, or two 配合 units): which column holds the middle "
      "ones is not known — a warning and no role for them, never a guessed one (the first and the last are certain)"),
 ]
@@ -57,9 +59,9 @@ CASES.append(
       "（1）完成桥梁检测200座。", "完成桥梁检测80座。", "完成桥梁检测60座。", "设施运行处", "安全处", "各区",
       "（2）完成隧道检测20座。", "完成隧道检测8座。", "完成隧道检测6座。",
       "（3）改造公交站点500个。", "改造公交站点200个。", "改造公交站点150个。", "公交处", "运输处", "各区"),
-     [("（1）完成桥梁检测200座", ["设施运行处"], ["安全处", "各区"], None),
-      ("（2）完成隧道检测20座", ["设施运行处"], ["各区"], "安全处"),
-      ("（3）改造公交站点500个", ["公交处"], ["运输处", "各区"], None)],
+     [("（1）完成桥梁检测200座", ["设施运行处"], ["安全处"], ["各区"], None),
+      ("（2）完成隧道检测20座", ["设施运行处"], [], ["各区"], "安全处"),
+      ("（3）改造公交站点500个", ["公交处"], ["运输处"], ["各区"], None)],
      "row 2 has no unit paragraph: its 牵头 and 实施主体 cells are merged with row 1's (taken, and said); its 配合 may be "
      "merged too or empty — a warning naming row 1's 配合 and no role, never row 1's 配合 guessed"))
 
@@ -72,11 +74,11 @@ CASES.append(
       "（二）运行服务",
       "（4）推进出租汽车规范管理。", "—", "—", "运输处", "执法总队", "各区",
       "（5）提升轨道交通服务水平。", "完成客流监测系统建设。", "持续推进。", "轨道处", "运输处", "各区"),
-     [("（1）建设精品道路300条", ["道路管理处"], ["规划处", "各区"], None),
-      ("（2）改造公交站点500个", ["公交处"], ["运输处", "各区"], None),
-      ("（3）整治道路积水点30处，完善排水设施", ["设施养护处"], ["水务处", "各区"], None),
-      ("（4）推进出租汽车规范管理", ["运输处"], ["执法总队", "各区"], None),
-      ("（5）提升轨道交通服务水平", ["轨道处"], ["运输处", "各区"], None)],
+     [("（1）建设精品道路300条", ["道路管理处"], ["规划处"], ["各区"], None),
+      ("（2）改造公交站点500个", ["公交处"], ["运输处"], ["各区"], None),
+      ("（3）整治道路积水点30处，完善排水设施", ["设施养护处"], ["水务处"], ["各区"], None),
+      ("（4）推进出租汽车规范管理", ["运输处"], ["执法总队"], ["各区"], None),
+      ("（5）提升轨道交通服务水平", ["轨道处"], ["运输处"], ["各区"], None)],
      "a year's plan written as steps （1）（2） of the task's own numbering (row 2) is that cell's, no row: every row after it "
      "is read (they were lost, and the table ended at row 1); a task cell wrapped after its comma; empty year cells —"))
 
@@ -88,10 +90,10 @@ CASES.append(
       "（二）运行服务",
       "（1）优化公交线路100条。", "优化公交线路40条。", "优化公交线路30条。", "公交处", "运输处", "各区",
       "（2）推进出租汽车规范管理。", "规范巡游车经营。", "推广网约车合规化。", "运输处", "执法总队", "各区"),
-     [("（1）完成桥梁检测200座", ["设施运行处"], ["安全处", "各区"], None),
-      ("（2）完成隧道检测20座", ["设施运行处"], ["各区"], "安全处"),
-      ("（1）优化公交线路100条", ["公交处"], ["运输处", "各区"], None),
-      ("（2）推进出租汽车规范管理", ["运输处"], ["执法总队", "各区"], None)],
+     [("（1）完成桥梁检测200座", ["设施运行处"], ["安全处"], ["各区"], None),
+      ("（2）完成隧道检测20座", ["设施运行处"], [], ["各区"], "安全处"),
+      ("（1）优化公交线路100条", ["公交处"], ["运输处"], ["各区"], None),
+      ("（2）推进出租汽车规范管理", ["运输处"], ["执法总队"], ["各区"], None)],
      "task numbers starting again under each category, the last row of a category with its units merged: every row is "
      "read — the table ended at row 2 and row 2 took the next row's units (公交处 lead: a confident wrong)"))
 
@@ -101,9 +103,9 @@ CASES.append(
       "（1）建设精品道路300条。", "建设精品道路100条。", "建设精品道路100条。", "道路管理处", "规划处", "各区",
       "（2）完成道路病害整治。", "整治病害100处。", "整治病害80处。", "各区",
       "（3）优化公交线路100条。", "优化公交线路40条。", "优化公交线路30条。", "公交处", "运输处", "各区"),
-     [("（1）建设精品道路300条", ["道路管理处"], ["规划处", "各区"], None),
-      ("（2）完成道路病害整治", [], [], "各区"),
-      ("（3）优化公交线路100条", ["公交处"], ["运输处", "各区"], None)],
+     [("（1）建设精品道路300条", ["道路管理处"], ["规划处"], ["各区"], None),
+      ("（2）完成道路病害整治", [], [], [], "各区"),
+      ("（3）优化公交线路100条", ["公交处"], ["运输处"], ["各区"], None)],
      "a row with one unit paragraph, 各区, which the table writes under 实施主体 in every other row: its 牵头 merged with "
      "row 1's, or 各区 its 牵头 — not known, a warning and no role (it was read as 牵头 by the table's one-lead habit)"))
 
@@ -115,11 +117,11 @@ CASES.append(
       "（3）提升轨道交通服务水平。", "完成客流监测系统建设。", "持续推进。", "轨道处", "安全处", "各区",
       "（4）新增无障碍车站10座。", "新增5座。", "新增5座。", "轨道处", "各区",
       "（5）完善出行信息服务。", "上线出行服务平台。", "持续优化。", "科技处", "运输处", "各区"),
-     [("（1）优化公交线路100条", ["公交处"], ["运输处", "各区"], None),
-      ("（2）推进出租汽车规范管理", ["运输处"], ["执法总队", "各区"], None),
-      ("（3）提升轨道交通服务水平", ["轨道处"], ["安全处", "各区"], None),
-      ("（4）新增无障碍车站10座", ["轨道处"], ["各区"], "安全处"),
-      ("（5）完善出行信息服务", ["科技处"], ["运输处", "各区"], None)],
+     [("（1）优化公交线路100条", ["公交处"], ["运输处"], ["各区"], None),
+      ("（2）推进出租汽车规范管理", ["运输处"], ["执法总队"], ["各区"], None),
+      ("（3）提升轨道交通服务水平", ["轨道处"], ["安全处"], ["各区"], None),
+      ("（4）新增无障碍车站10座", ["轨道处"], [], ["各区"], "安全处"),
+      ("（5）完善出行信息服务", ["科技处"], ["运输处"], ["各区"], None)],
      "a 配合 column filled in every row but one: that row's 配合 may be merged with the row above's (安全处) or empty — a "
      "warning naming it, no role guessed; its own 牵头 and 实施主体 stay"))
 
@@ -128,9 +130,9 @@ CASES.append(
 def test_split_header_rows(cells, expected, why):
     _, tasks = _rows(*HEADER, *cells)
     assert len(tasks) == len(expected), why
-    for task, (opening, lead, support, warned) in zip(tasks, expected):
+    for task, (opening, lead, support, implementer, warned) in zip(tasks, expected):
         assert task.text.startswith(opening), (why, task.text)
-        assert (task.lead, task.support, task.sole, task.shared) == (lead, support, [], []), (why, task.text)
+        assert (task.lead, task.support, task.sole + task.shared) == (lead, support, implementer), (why, task.text)
         assert "实施主体（" not in task.text and "主体（一）" not in task.text, (why, task.text)
         if warned:
             assert any(warned in w and "不能确定" in w for w in task.warnings), (why, task.warnings)

@@ -430,13 +430,15 @@ NUMBERED = ["附件", "某市2024年慢行交通品质提升任务清单",
             "二、提升骑行环境",
             "（4）建设慢行示范街区，打造10条骑行友好街道", "市交通委", "市规划资源局", "各区", "2025年",
             "（5）规范共享单车停放管理，设置停放点位500处", "市交通委", "市城管执法局", "各区", "2024年"]
+#: (task, lead, support, implementer — the 实施主体 column beside 牵头 and 配合 carries the row out: sole, since session 13 —,
+#: years, section title)
 NUMBERED_EXPECTED = [
-    ("（1）编制慢行交通专项规划，明确骑行和步行网络布局", ["市规划资源局"], ["市交通委", "各区"], {"2024"}, "完善慢行网络"),
-    ("（2）推进滨水慢行步道贯通，新增滨水步道20公里", ["市水务局"], ["市绿化市容局", "各区"], {"2024", "2025"}, "完善慢行网络"),
-    ("（3）完善过街设施，改造路口无障碍坡道100处", ["市交通委", "市公安局交警总队"], ["市住房城乡建设管理委", "各区"],
+    ("（1）编制慢行交通专项规划，明确骑行和步行网络布局", ["市规划资源局"], ["市交通委"], ["各区"], {"2024"}, "完善慢行网络"),
+    ("（2）推进滨水慢行步道贯通，新增滨水步道20公里", ["市水务局"], ["市绿化市容局"], ["各区"], {"2024", "2025"}, "完善慢行网络"),
+    ("（3）完善过街设施，改造路口无障碍坡道100处", ["市交通委", "市公安局交警总队"], ["市住房城乡建设管理委"], ["各区"],
      {"2024", "2025", "2026"}, "完善慢行网络"),
-    ("（4）建设慢行示范街区，打造10条骑行友好街道", ["市交通委"], ["市规划资源局", "各区"], {"2025"}, "提升骑行环境"),
-    ("（5）规范共享单车停放管理，设置停放点位500处", ["市交通委"], ["市城管执法局", "各区"], {"2024"}, "提升骑行环境"),
+    ("（4）建设慢行示范街区，打造10条骑行友好街道", ["市交通委"], ["市规划资源局"], ["各区"], {"2025"}, "提升骑行环境"),
+    ("（5）规范共享单车停放管理，设置停放点位500处", ["市交通委"], ["市城管执法局"], ["各区"], {"2024"}, "提升骑行环境"),
 ]
 
 
@@ -446,7 +448,7 @@ def test_a_task_list_numbered_in_its_task_cells(lines):
             "（一）加强组织领导。建立工作机制。"]
     _, tasks = parse_document(("\n" if lines else "\n\n").join(body + NUMBERED) + "\n", "plan", "plan.txt")
     rows = _annex_rows(tasks, "附件")
-    got = [(t.body, t.lead, t.support, {d.text[:4] for d in t.deadlines}, t.section_title) for t in rows]
+    got = [(t.body, t.lead, t.support, t.sole + t.shared, {d.text[:4] for d in t.deadlines}, t.section_title) for t in rows]
     assert got == NUMBERED_EXPECTED
     assert [t.source for t in rows] == [f"附件 序号{n}" for n in range(1, 6)]
     assert not any(t.warnings for t in rows)
@@ -504,4 +506,5 @@ def test_a_numbered_task_list_going_on_from_an_earlier_number():
     _, tasks = parse_document("\n\n".join(body + shifted) + "\n", "plan", "plan.txt")
     rows = _annex_rows(tasks, "附件")
     assert [t.source for t in rows] == [f"附件 序号{n}" for n in range(4, 9)]
-    assert [(t.lead, t.support) for t in rows] == [(lead, support) for _, lead, support, _, _ in NUMBERED_EXPECTED]
+    assert [(t.lead, t.support, t.sole + t.shared) for t in rows] == [(lead, support, implementer)
+                                                                      for _, lead, support, implementer, _, _ in NUMBERED_EXPECTED]

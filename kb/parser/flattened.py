@@ -1045,9 +1045,8 @@ def _regroup_once(paras, start, body, header, unit_like, time_like, headings=fro
                     numbered=row_numbered, missing={**_MISSING, "lead": 1.0}, homes=homes)
              for _, lines, cols_after, cols_before in segments] if unit_roles else [None] * len(segments))
     habit = _lead_habit(aligned, segments, lead_col)
-    # 责任单位/实施主体 after a 牵头 column are supporting units like the 配合 column's (tables.py reads them so)
-    same_role = ({columns["responsible"]: columns["support"]}
-                 if all(c in columns for c in ("lead", "support", "responsible")) else {})
+    # (a 实施主体 / 责任单位 column beside 牵头 and 配合 columns is no second support column — tables._row_tag reads it as the
+    # units carrying the row out — so a paragraph undecided between 配合 and 实施主体 stays undecided: a warning, no role)
     for k_seg, ((number, lines, cols_after, cols_before), ways, even_ways) in enumerate(zip(segments, aligned, even)):
         habit_note = None
         if ways is not None and habit is not None and _agree(ways, len(lines))[1] \
@@ -1066,16 +1065,6 @@ def _regroup_once(paras, start, body, header, unit_like, time_like, headings=fro
             if decided and _agree(ways, len(lines))[1]:
                 habit_note = "；".join(filter(None, [habit_note, f"本行的{cells_h[lead_col]}可能与上一行合并（复制的网页或PDF只写一次），"
                                                                f"也可能本行没有其他单位：不能确定"]))
-        if ways is not None and same_role and _agree(ways, len(lines))[1]:
-            # Undecided only between two columns of one role (配合部门 and 实施主体 after a 牵头部门: both the supporting
-            # units, tables.rows_roles): every cheapest way gives each paragraph the same role, so the first way's
-            # columns are taken and the note says which paragraphs they were.
-            norm = [[(what, same_role.get(col, col)) for what, col in way] for way in ways]
-            if not _agree(norm, len(lines))[1]:
-                undecided = [lines[x] for x in _agree(ways, len(lines))[1]]
-                ways = ways[:1]
-                habit_note = "；".join(filter(None, [habit_note, f"“{'”“'.join(undecided)}”属于“{'”或“'.join(cells_h[c] for c in sorted({*same_role, *same_role.values()}))}”不能确定，"
-                                                               f"两列同为配合单位"]))
         if ways is None:
             # Nothing fits (no task text): the row stays text-only, its cells joined, no roles.
             if number is not None:

@@ -1273,8 +1273,10 @@ def _row_tag(table: TaskTable, get) -> tuple[str | None, str, list[str]]:
         responsible = [n for n in responsible if n not in marked]
         if "lead" not in table.columns:
             by_role["support"], responsible = by_role["support"] + responsible, []
-    if "lead" in table.columns and responsible:
+    if "lead" in table.columns and "support" not in table.columns and responsible:
         by_role["support"], responsible = by_role["support"] + responsible, []  # 责任单位 after 牵头单位: the supporting units
+    # (牵头 | 配合 | 实施主体: the support column is taken, so the third unit column names who carries the row out —
+    # read as the tag reader reads X牵头，Y配合，Z负责落实: one unit sole, several shared; tests/test_tables_implementer.py)
     by_role["sole"] = responsible
     segments = ["、".join(names) + _CELL_ROLE_WORDS[role] for role, names in by_role.items() if names]
     composed = "；".join(["，".join(segments)] * bool(segments) + list(labelled_cells.values()))
