@@ -1106,6 +1106,13 @@ def _table_rows(state, table: TaskTable, attached: bool, vocab) -> list[_Row]:
             continue
         tag, composed, notes = _row_tag(table, get)
         parsed = roles.parse_tag_content(composed, state.registry, vocab) if composed else None
+        if parsed is not None and parsed.roles.get("lead") and parsed.roles.get("sole") \
+                and all(c in table.columns for c in _UNIT_COLUMNS):
+            # (牵头 | 配合 | 实施主体: one unit carrying out a row another leads is not alone — sole is one unit ALONE —:
+            # it shares the row, as several implementers under a lead do; tests/test_tables_implementer.py)
+            parsed.roles["shared"] = [n for n in parsed.roles["sole"] if n not in parsed.roles.get("shared", [])] + \
+                list(parsed.roles.get("shared", []))
+            parsed.roles["sole"] = []
         if parsed is not None and divisions:
             _division_subunits(parsed, divisions, cells, state.registry)
         cite = f"{table.cite} 序号{row_no}" if table.flat else f"{table.cite} 第{row_no}行"

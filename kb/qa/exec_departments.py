@@ -234,6 +234,33 @@ def earlier_note(earlier: list[Task], limit: str) -> str:
     return load_answer_words()["due_earlier"].format(n=item_count(earlier), day=official_date(limit), labels=labels)
 
 
+def year_column_cells(q: Query, tasks: list[Task]) -> dict[str, tuple[str, str]]:
+    """Task id → (header, text) of its table cell under a column naming the one year asked (2025年工作计划 for 2025年的
+    计划; tables.yaml ``year_column_header``), for the tasks that are rows of such a table and write that cell; {} when
+    no year alone is asked (到2025年, 2024年起, a range) or no such cell exists — the year then filters by deadlines."""
+    span = q.dates
+    if span is None or not span.first or not span.last or span.first[:4] != span.last[:4] or span.test != "due":
+        return {}
+    import re
+
+    from kb.parser.roles import is_none_marker
+    from kb.parser.tables import load_vocabulary
+
+    pattern = load_vocabulary().year_column
+    if pattern is None:
+        return {}
+    year = span.first[:4]
+    out: dict[str, tuple[str, str]] = {}
+    for t in tasks:
+        if not t.column:
+            continue
+        for header, text in t.cells():
+            key = re.sub(r"\s", "", header)
+            if key.startswith(year) and pattern.match(key) and text.strip() and not is_none_marker(text.strip()):
+                out.setdefault(t.id, (header, text.strip()))
+    return out
+
+
 def within_base(q: Query, ctx) -> list[Task]:
     """The list 其中 refers to: the one a run of 其中-questions started from, else the last answer's."""
     base = list(ctx.base or ctx.tasks)
@@ -330,10 +357,19 @@ def _duties(question: str, q: Query, env, name: str, role: str, only: set[str] |
     topic_note = date_note = ""
     earlier: list[Task] = []  # (due before the limit asked: named in a note, kb.select.DatedChoice)
     limit = None
+    # (a year asked that names a column of the unit's table rows — 2025年工作计划 beside 2024年工作任务 —: those rows with
+    # their cell of that year, whatever their deadlines; its other tasks chosen by their deadlines)
+    year_cells = year_column_cells(q, [t for ts in groups.values() for t in ts])
     for r in list(groups):
         groups[r] = filter_within(q, groups[r], previous)
         groups[r], tn = filter_topic(q, env, groups[r])
-        if q.dates is not None:
+        if year_cells:
+            rest = [t for t in groups[r] if t.id not in year_cells]
+            dated = {t.id for t in date_choice(q, env.plan, rest).tasks} if rest else set()
+            groups[r] = [t for t in groups[r] if t.id in year_cells or t.id in dated]
+            dn = load_answer_words()["year_column_scope"].format(
+                headers="”“".join(dict.fromkeys(h for h, _ in year_cells.values())))
+        elif q.dates is not None:
             # (each group chosen alike; the items due before a limit the plan writes named once, after the groups)
             choice = date_choice(q, env.plan, groups[r])
             groups[r], limit = choice.tasks, limit or choice.limit
@@ -420,6 +456,11 @@ def _duties(question: str, q: Query, env, name: str, role: str, only: set[str] |
         lines[:0] = department_heading_lines(plan, [name, shown], ROLE_WORDS[role])
     if earlier:
         lines.append(earlier_note(earlier, limit))
+    if year_cells:
+        for line in lines:
+            cell = year_cells.get(line.task.id) if getattr(line, "task", None) is not None else None
+            if cell and not line.text:
+                line.text = f"：{cell[0]}：{cell[1]}"
     composed = compose(lines)
     # (第N项 after this answer is its Nth numbered item: an item's first row)
     ctx.tasks = composed.result.tasks if rows_note else tasks
