@@ -994,6 +994,7 @@ def _regroup_once(paras, start, body, header, unit_like, time_like, headings=fro
     merges = merged_cols.__contains__
     heading_open = True  # a merged cell never runs across a heading row
     last: dict[int, str] = {}
+    above: list[str] = []  # the cells of the row just above (written or carried): a merged cell runs on unbroken
 
     def lines_of(a, b):
         return [seq[x][1] for x in range(a, b)]
@@ -1102,9 +1103,20 @@ def _regroup_once(paras, start, body, header, unit_like, time_like, headings=fro
                     merged_units = merged_units or kinds[c] == "unit"
                 elif c in last and not heading_open and kinds[c] == "unit":
                     lacking.append(c)
-            if merged_units:
+            own_units = any(by_col.get(c) for c in cols_after if kinds[c] == "unit") or bool(unsure)
+            carried = [c for c in lacking if c < len(above) and above[c]]
+            if merged_units and not own_units and carried == lacking:
+                # A row writing no unit paragraph at all: its whole unit block is the row above's (a copied page gives a
+                # merged cell once) — its 配合 too, carried and said like the others, when the row just above holds that
+                # cell (a merged cell runs on unbroken: never over a row whose own cell in that column is unknown)
+                # (tests/test_flat_merged_carry.py).
+                for c in lacking:
+                    row_cells[c] = last[c]
+                    notes.append(f"{cells_h[c]}：{last[c]}（合并单元格，取自上一行）")
+            elif merged_units:
                 # A unit column that never merges (配合) is empty in a row whose other unit cells are the row above's
-                # (a merged cell a copied page gives once): it may be merged over this row too, or empty — not known.
+                # (a merged cell a copied page gives once) though the row writes a unit of its own: it may be merged
+                # over this row too, or empty — not known.
                 warns.extend(warning("flat_cell_merged_unknown", number=number, column=cells_h[c], value=last[c])
                              for c in lacking)
             if unsure:
@@ -1114,6 +1126,7 @@ def _regroup_once(paras, start, body, header, unit_like, time_like, headings=fro
                 notes.append(habit_note)
             own = sum(1 for what, col in certain.values() if what == "col" and col in cols_after) + len(unsure)
             rows.append(FlatRow(number, row_cells, notes, warns, own))
+            above = row_cells
             heading_open = False
             for chunk in subs.get(k_seg, []):
                 rows.append(_sub_row_of(number, chunk, row_cells, cols_after, kinds, unit_like, time_like, col_names,
@@ -1135,7 +1148,7 @@ def _regroup_once(paras, start, body, header, unit_like, time_like, headings=fro
             cells[0] = h.replace("\n", "")
             rows.append(FlatRow(0, cells))
             heading_open = True
-            last = {}
+            last, above = {}, []
         pending_pre = {c: _join(by_col.get(c, []), kinds[c]) for c in cols_before}
         pending_notes, pending_warn = [], []
         if number is None and unsure:
