@@ -83,3 +83,11 @@ def test_carried_cells_are_said():
     tasks = _rows(*CASES[0][0])
     notes = " ".join(tasks[1].notes)
     assert "各相关部门和单位" in notes and "合并单元格" in notes, tasks[1].notes
+
+
+def test_a_row_with_an_unplaced_unit_is_a_task():
+    """The row whose one unit no column's habit places is a task of the table (counted with the others: 4 of 4), its
+    unit said uncertain — before, with no role it became a paragraph and 任务清单有多少项任务 counted 34 of 35."""
+    tasks = _rows(*CASES[-1][0])
+    assert [t.kind for t in tasks] == ["task"] * 4, [(t.label, t.kind) for t in tasks]
+    assert not (tasks[2].lead or tasks[2].support or tasks[2].sole or tasks[2].shared)

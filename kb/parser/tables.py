@@ -189,6 +189,9 @@ class TaskTable:
     merged cell taken from above, a cell whose column is not known)."""
     lines_before: list[str] = field(default_factory=list)
     """The text's non-blank lines before it (up to four), captions taken: tells a document that is the table."""
+    units_unplaced: set[int] = field(default_factory=set)
+    """Rows (a flattened table: the row's index in ``rows``) writing a unit paragraph whose column is not known: tasks
+    all the same (their unit said uncertain), never paragraphs set apart."""
 
     @property
     def cite(self) -> str:
@@ -697,6 +700,7 @@ def _take_flattened(state, categories: frozenset[str] = frozenset()) -> None:
         table = TaskTable(list(flat.header), columns, rows, None, None, len(state.tables) + 1, flat=True)
         # (by the row's place in the table: a row's second line under its merged 序号 shares its number)
         table.row_notes = {k: (r.notes, r.warnings) for k, r in enumerate(flat.rows) if r.number and (r.notes or r.warnings)}
+        table.units_unplaced = {k for k, r in enumerate(flat.rows) if r.number and r.units_unplaced}
         unsure = sum(1 for r in flat.rows if r.warnings)
         if unsure:
             table.warnings.append(warning("table_rows_uncertain", count=unsure))
@@ -1050,6 +1054,8 @@ class _Row:
     strong: bool = False
     """True when ``match`` is named strongly (its title, or its own text): a one-to-one link if no other row
     names it; False for a row holding a part of the paragraph."""
+    units_unplaced: bool = False
+    """It writes a unit whose column is not known (TaskTable.units_unplaced): a task without roles, not a paragraph."""
 
     @property
     def role_key(self) -> frozenset:
@@ -1126,7 +1132,8 @@ def _table_rows(state, table: TaskTable, attached: bool, vocab) -> list[_Row]:
         # else every row of a category read the same title — 附件1-1 签约数量指标, 附件1-2 签约数量指标 …)
         out.append(_Row(row_no, row_page, body, get("task") if item else get("name"), get("number"), tag, parsed,
                         get("deadline"), cite, notes, list(row_warnings), fields, (part, part_title, section, section_title),
-                        dated=not item, text=_item_text(body, table, cells) if item else body))
+                        dated=not item, text=_item_text(body, table, cells) if item else body,
+                        units_unplaced=table.flat and place in table.units_unplaced))
     return out
 
 
@@ -1228,7 +1235,7 @@ def _own_task(state, table: TaskTable, row: _Row) -> None:
                             "paragraph", row.body, row.name or _row_title(row.body, structure))
     parsed = row.parsed
     task = Task(id="", doc=state.doc.id, label="", part=part, part_title=part_title, section=section,
-                section_title=section_title, kind="task" if parsed and parsed.has_roles else "paragraph",
+                section_title=section_title, kind="task" if parsed and parsed.has_roles or row.units_unplaced else "paragraph",
                 title=block.title, text=(row.text or row.body) + (row.tag or ""), body=row.body, tag=row.tag,
                 source=row.cite + (f"，第{row.page}页" if row.page else ""),
                 column=re.sub(r"\s+", "", table.header[table.columns["task"]]) if "task" in table.columns else "")
