@@ -58,6 +58,8 @@ class RoleVocabulary:
     """A role word followed by 、 (X牵头、Y配合): the 、 separates two role segments."""
     labels: dict[str, str]
     """Label → lead / guide / support / responsible / field / time (the listed words)."""
+    implementer_labels: frozenset[str]
+    """Responsible labels naming who carries the work out (实施部门, 实施主体): never the supporting units after a lead."""
     label_forms: list[tuple[str, re.Pattern]]
     """(kind, pattern) of labels known by their make-up (分管县领导 a person, 协同责任单位 support, 部门分工 a division)."""
     label_re: re.Pattern
@@ -203,7 +205,7 @@ _KEYS = {"version", "none_markers", "roles", "weak_role_words", "manner_words", 
          "implied_notes", "list_tail", "list_joiner", "joined_names", "generic_groups", "department_suffixes", "prose_roles",
          "heading_work_words", "duty_parts", "vague_prose_names",
          "predicate_start", "predicate_start_not", "short_unit_names", "duty_modals", "modal_subject_not", "duty_list_opener", "predicate_roles", "duty_documents",
-         "shared_suffixes", "collective_subjects", "reported_work", "duty_heading_words", "non_unit_endings",
+         "shared_suffixes", "collective_subjects", "reported_work", "duty_heading_words", "non_unit_endings", "implementer_labels",
          "reported_speech", "action_verbs", "action_adverbs", "topic_openers", "beneficiary_verbs", "object_markers",
          "office_endings", "anaphor_endings", "predicate_adverbs", "stating_verbs", "manner_clause_starts", "list_group_tail",
          "kind_words", "name_opening_verbs", "aside_openers"}
@@ -240,6 +242,9 @@ def load_vocabulary(path: str | None = None) -> RoleVocabulary:
             if w in labels:
                 raise KbError(f"{src}：标签词“{w}”列了两次（在 labels、field_labels、time_labels 中请只保留一处）")
             labels[w] = kind
+    implementers = frozenset(_words(src, "implementer_labels", data["implementer_labels"]))
+    if any(labels.get(w) != "responsible" for w in implementers):
+        raise KbError(f"{src}：implementer_labels 的词应列在 labels.responsible 下；请修正，或从代码仓库恢复这个文件")
     forms = data["label_forms"]
     if not isinstance(forms, dict) or not set(forms) <= set(LABEL_KINDS) | {"field", "time"}:
         raise KbError(f"{src}：“label_forms”只能含这些键：{', '.join(LABEL_KINDS + ('field', 'time'))}；请修正，或从代码仓库恢复这个文件")
@@ -275,6 +280,7 @@ def load_vocabulary(path: str | None = None) -> RoleVocabulary:
         weak_words=frozenset(weak),
         role_then_comma=re.compile(f"(?<=[^、，,；;])(?:{_alt(words)})(?=、)"),
         labels=labels,
+        implementer_labels=implementers,
         label_forms=label_forms,
         label_re=re.compile(f"(?P<label>{label_alt})\\s*[：:]"),
         label_line_re=re.compile(f"^[（(〔【\\[]?\\s*{label_alt}\\s*[：:]"),
@@ -881,7 +887,7 @@ def parse_tag_content(content: str, registry: Registry, vocab: RoleVocabulary | 
     tag.labelled = True
     if inner[: labels[0].start()].strip("，,；; "):
         _read_segments(_Reading(tag, registry, vocab, rules), inner[: labels[0].start()])
-    lead_seen = False
+    lead_seen = support_seen = False
     for i, m in enumerate(labels):
         label = m.group("label")
         kind = vocab.label_kind(label) or "responsible"
@@ -899,9 +905,12 @@ def parse_tag_content(content: str, registry: Registry, vocab: RoleVocabulary | 
             continue
         if kind == "lead":
             lead_seen = True
+        support_seen = support_seen or kind == "support"
         role = kind
         if kind == "responsible":
-            role = "support" if lead_seen else "sole"
+            # (after a lead label the supporting units — unless the label names who carries the work out, 实施部门, or
+            # the tag names its support apart: tables.carries_out, one decision for labels and table columns)
+            role = "support" if lead_seen and not (support_seen or label in vocab.implementer_labels) else "sole"
         r = _Reading(tag, registry, vocab, rules, default_role=role, positional=kind == "responsible" and not lead_seen)
         _read_segments(r, value)
     return tag

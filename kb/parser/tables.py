@@ -1112,13 +1112,6 @@ def _table_rows(state, table: TaskTable, attached: bool, vocab) -> list[_Row]:
             continue
         tag, composed, notes = _row_tag(table, get)
         parsed = roles.parse_tag_content(composed, state.registry, vocab) if composed else None
-        if parsed is not None and parsed.roles.get("lead") and parsed.roles.get("sole") \
-                and all(c in table.columns for c in _UNIT_COLUMNS):
-            # (牵头 | 配合 | 实施主体: one unit carrying out a row another leads is not alone — sole is one unit ALONE —:
-            # it shares the row, as several implementers under a lead do; tests/test_tables_implementer.py)
-            parsed.roles["shared"] = [n for n in parsed.roles["sole"] if n not in parsed.roles.get("shared", [])] + \
-                list(parsed.roles.get("shared", []))
-            parsed.roles["sole"] = []
         if parsed is not None and divisions:
             _division_subunits(parsed, divisions, cells, state.registry)
         cite = f"{table.cite} 序号{row_no}" if table.flat else f"{table.cite} 第{row_no}行"
@@ -1287,10 +1280,9 @@ def _row_tag(table: TaskTable, get) -> tuple[str | None, str, list[str]]:
         responsible = [n for n in responsible if n not in marked]
         if "lead" not in table.columns:
             by_role["support"], responsible = by_role["support"] + responsible, []
-    if "lead" in table.columns and "support" not in table.columns and responsible:
+    if "lead" in table.columns and responsible and not carries_out(table.header[table.columns["responsible"]],
+                                                                   "support" in table.columns):
         by_role["support"], responsible = by_role["support"] + responsible, []  # 责任单位 after 牵头单位: the supporting units
-    # (牵头 | 配合 | 实施主体: the support column is taken, so the third unit column names who carries the row out —
-    # read as the tag reader reads X牵头，Y配合，Z负责落实: one unit sole, several shared; tests/test_tables_implementer.py)
     by_role["sole"] = responsible
     segments = ["、".join(names) + _CELL_ROLE_WORDS[role] for role, names in by_role.items() if names]
     composed = "；".join(["，".join(segments)] * bool(segments) + list(labelled_cells.values()))
@@ -1304,6 +1296,18 @@ def _row_tag(table: TaskTable, get) -> tuple[str | None, str, list[str]]:
     notes = [f"{table.header[table.columns['leader']].rstrip(':：')}：{get('leader')}"] if get("leader") else []
     tag = "（" + "；".join(labelled) + "）" if labelled else None
     return tag, composed, notes
+
+
+def carries_out(header: str, support_named: bool) -> bool:
+    """Whether a responsible column (or label) after a lead names who CARRIES the work out rather than the supporting
+    units: its word is an implementer's (roles.yaml ``implementer_labels``: 实施主体, 实施单位, 落实单位 …), or the table
+    (the tag) names its support apart (牵头 | 配合 | 责任单位).  Such units are read as ``X牵头，Y配合，Z负责落实`` is: one
+    unit sole, several shared (roles.settle_responsible) — never support; a bare 责任单位 right after 牵头单位 stays the
+    supporting units (鄂政发〔2018〕26号).  One decision for table columns and tag labels (tests/test_tables_implementer.py)."""
+    from kb.parser.roles import load_vocabulary as role_vocabulary
+
+    key = re.sub(r"[\s:：]", "", header)
+    return support_named or any(key == w or key.endswith(w) for w in role_vocabulary().implementer_labels)
 
 
 #: The role word each role's names are read with, in the order they are composed (a 按职责分工负责 list after a
