@@ -47,6 +47,15 @@ CASES = [
 ]
 
 
+CASES.append(
+    ("某区2024年城市管理重点工作安排\n\n附件\n\n重点任务分工表\n\n"
+     "序号|重点任务|牵头单位|配合单位|完成时限|1|开展背街小巷 环境整治|区城管局|各街道|2024年10月底前|"
+     "2|推进生活垃圾分类|区绿化市容局|区城管局、各街道|2024年12月底前\n",
+     [("开展背街小巷 环境整治", ["区城管局"], ["各街道"], [], ["2024年10月底前"]),
+      ("推进生活垃圾分类", ["区绿化市容局"], ["区城管局", "各街道"], [], ["2024年12月底前"])],
+     "cells joined by bars on one line (tagsblind9 (d)): cut at the bars, a cell keeping its space"))
+
+
 @pytest.mark.parametrize(("text", "expected", "why"), CASES, ids=[c[2][:40] for c in CASES])
 def test_table_glued_into_one_line(text, expected, why):
     assert [_got(t) for t in _rows(text)] == expected, why

@@ -177,17 +177,6 @@ def split_spaced_rows(text: str, vocab, header_columns, is_task_header) -> str:
     i = 0
     while i < len(lines):
         line = lines[i]
-        glued = _glued_rows(line, vocab, header_columns, is_task_header) if "\t" not in line else None
-        if glued and all(len(r) == len(glued[1]) for r in glued[2:]):
-            # (a whole table on one line, every row a word a cell: a table as ingestion writes one, tab-separated rows
-            # between blank lines — read exactly, a figure cell (3) no row number)
-            out.extend(([glued[0], ""] if glued[0] else []) + ["\t".join(r) for r in glued[1:]] + [""])
-            i += 1
-            continue
-        if glued:
-            # (cells holding spaces, or empty: a header line and a line a row, regrouped one cell a paragraph below)
-            lines[i : i + 1] = [" ".join([glued[0], *glued[1]]).strip()] + [" ".join(r) for r in glued[2:]]
-            line = lines[i]
         found = _spaced_header(line, vocab, header_columns, is_task_header) if "\t" not in line else None
         if found is None:
             out.append(line)
@@ -225,15 +214,39 @@ def split_spaced_rows(text: str, vocab, header_columns, is_task_header) -> str:
     return "\n".join(out)
 
 
+def glued_tables(text: str, vocab, header_columns, is_task_header) -> str:
+    """Task tables glued into one line each (``_glued_rows``) → tab-separated rows between blank lines (every row as
+    wide as the header: read exactly, as ingestion writes a table), else — cells joined by spaces, some holding a
+    space or empty — a header line and a line a row for ``split_spaced_rows``; other lines unchanged."""
+    if not re.search(r"[ \u3000|｜]1[ \u3000|｜]", text):
+        return text
+    out: list[str] = []
+    for line in text.split("\n"):
+        glued = _glued_rows(line, vocab, header_columns, is_task_header) if "\t" not in line else None
+        if glued is None:
+            out.append(line)
+        elif all(len(r) == len(glued[1]) for r in glued[2:]):
+            out.extend(([glued[0], ""] if glued[0] else []) + ["\t".join(r) for r in glued[1:]] + [""])
+        elif not re.search(r"[|｜]", line):
+            out.extend([" ".join([glued[0], *glued[1]]).strip()] + [" ".join(r) for r in glued[2:]])
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
 def _glued_rows(line: str, vocab, header_columns, is_task_header) -> list | None:
     """A whole task table glued into one line, its cells separated by spaces (``序号 重点任务 牵头单位 完成时限 1 开展…
-    区城管局 2024年10月底前 2 推进… …``: a page's table copied without its line breaks; tagsblind9 (b)) → [the text
+    区城管局 2024年10月底前 2 推进… …``, or its cells joined by bars: a page's table copied without its line breaks;
+    tagsblind9 (b), (d)) → [the text
     before it, its header words, each row's words…]; None for any other line.  A row starts at the next row
     number (1, then 2, 3 …) only once the row before holds a cell for every column but one (a figure cell, 3, before
     the row's last cells is no row).  Each line is then read as ``split_spaced_rows`` reads a table a row a line."""
-    if not re.search(r"[ \u3000]1[ \u3000]", line):
+    if not re.search(r"[ \u3000|｜]1[ \u3000|｜]", line):
         return None
-    words = _letter_spaced(_SPACES_RE.split(line.strip()), frozenset(w for w, _ in vocab.words))
+    if re.search(r"[|｜]", line):
+        words = [w.strip() for w in re.split(r"[|｜]", line.strip().strip("|｜"))]  # (cells joined by bars keep their spaces)
+    else:
+        words = _letter_spaced(_SPACES_RE.split(line.strip()), frozenset(w for w, _ in vocab.words))
     numbers = {w for w, col in vocab.words if col == "number"}
     for start, word in enumerate(words):
         if word not in numbers:
