@@ -76,6 +76,17 @@ CASES = [
 ]
 
 
+CASES.append(
+    ("某县2024年重点工作任务分解",
+     ["序号", "类别", "重点任务", "责任单位", "牵头单位"],
+     [["1", "产业发展", "推进工业园区基础设施建设。", "县发改局、县财政局、县自然资源局", "县发改局"],
+      ["2", "民生保障", "建设县养老服务中心。", "县民政局", "县民政局"]],
+     [{"lead": ["县发改局"], "support": ["县财政局", "县自然资源局"]},
+      {"lead": ["县民政局"]}],
+     "县 level, 责任单位 BEFORE 牵头单位 (the 责任单位 cell lists every unit, its lead too): the lead is not also its own "
+     "配合 — the others support"))
+
+
 @pytest.mark.parametrize(("title", "header", "rows", "expected", "why"), CASES, ids=[c[4][:40] for c in CASES])
 def test_implementer_column(title, header, rows, expected, why):
     got = _rows(_tab(title, header, rows))

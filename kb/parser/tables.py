@@ -1113,6 +1113,9 @@ def _table_rows(state, table: TaskTable, attached: bool, vocab) -> list[_Row]:
             continue
         tag, composed, notes = _row_tag(table, get)
         parsed = roles.parse_tag_content(composed, state.registry, vocab) if composed else None
+        if parsed is not None and parsed.roles.get("lead") and parsed.roles.get("support"):
+            # (责任单位 | 牵头单位: the 责任单位 cell lists every unit, its lead too — the lead is not its own 配合)
+            parsed.roles["support"] = [n for n in parsed.roles["support"] if n not in parsed.roles["lead"]]
         if parsed is not None and divisions:
             _division_subunits(parsed, divisions, cells, state.registry)
         cite = f"{table.cite} 序号{row_no}" if table.flat else f"{table.cite} 第{row_no}行"
