@@ -67,6 +67,10 @@ _TEXT_HEADING_RE = re.compile(r"^[ \t\u3000]*(?:[一二三四五六七八九十]
                               r"([^。；;：:\n]{4,30}?)[。]?[ \t\u3000]*$", re.M)
 _CONTINUES_RE = re.compile(r"[、，,（(《“]$")
 _SENTENCE_RE = re.compile(r"[。；;！？]")
+#: A paragraph closing a list item inside a cell (修订《A条例》；) — the cell goes on in the next paragraph.
+_LIST_ITEM_END_RE = re.compile(r"[；;]$")
+#: A paragraph that is a note under a cell (注：以…为准。): the cell before it goes on.
+_CELL_NOTE_RE = re.compile(r"^\s*(?:注|备注|说明)\s*[：:]")
 _CAPTION_END_RE = re.compile(r"(?:表|清单|台账|方案|计划)$")
 _HEADER_MAX = 14
 _MISMATCH = 3
@@ -1472,8 +1476,10 @@ def _align(lines: list[str], layout: list[tuple[str, int | None]], kinds: list[s
     # the line's cell continues on the next: a sign at its end, or the next line is the next step of a numbered list
     # (1.… / 2.…, （1）… / （2）…: a cell holding several numbered paragraphs)
     steps = [_step_number(ln) for ln in lines]
+    # (or a list item closing with ；, or the next line a note of the cell, 注：… — tests/test_flat_cell_lines.py)
     goes_on = [bool(_CONTINUES_RE.search(ln.rstrip())) or (k + 1 < len(lines) and steps[k] is not None
                                                            and steps[k + 1] == steps[k] + 1)
+               or bool(_LIST_ITEM_END_RE.search(ln.rstrip())) or (k + 1 < len(lines) and bool(_CELL_NOTE_RE.match(lines[k + 1])))
                for k, ln in enumerate(lines)]
     # a cell should not end on it: a line ending in 、，, or a numbered step whose next step follows
     ends_open = [bool(re.search(r"[、，,]$", ln.rstrip())) or (goes_on[k] and steps[k] is not None)
