@@ -91,3 +91,22 @@ def test_a_row_with_an_unplaced_unit_is_a_task():
     tasks = _rows(*CASES[-1][0])
     assert [t.kind for t in tasks] == ["task"] * 4, [(t.label, t.kind) for t in tasks]
     assert not (tasks[2].lead or tasks[2].support or tasks[2].sole or tasks[2].shared)
+
+
+#: A table with a category and a direction column before its task column (任务分类 | 主要方向 | 重点任务): the category and
+#: direction cells are group headings written once over several rows, not the rows' names — each row is titled by its
+#: own task cell (its number dropped; a long cell by its first clause).  Written after a first try on the holdout13
+#: table (its rows 11–16 were all titled by their group: （二）提升交通出行服务体验, 8、提升地面公交服务水平).
+TITLED = ("任务分类", "主要方向", "重点任务", "2025年计划", "2026年计划", "牵头", "部门", "配合", "部门",
+          "（一）提升出行服务", "1、提升轨道交通服务水平",
+          "（1）增加车站电扶梯。", "新增电扶梯7台。", "新增电扶梯10台。", "轨道交通处", "各相关部门和单位",
+          "（2）改造车站卫生间，满足适老、母婴、无障碍等不同群体如厕需求，提高市民乘客的出行满意度。", "改造30座。", "改造15座。",
+          "轨道交通处", "申通集团",
+          "2、提升公交服务水平",
+          "（3）优化公交线路，提升运营效率。", "优化线路40条。", "优化线路30条。", "客运处", "各相关部门和单位")
+
+
+def test_rows_titled_by_their_own_task_cell():
+    _, tasks = parse_document(PLAN.format(table="\n\n".join(TITLED) + "\n"), "t")
+    rows = [t for t in tasks if t.source and "序号" in t.source]
+    assert [t.title for t in rows] == ["增加车站电扶梯", "改造车站卫生间", "优化公交线路，提升运营效率"], [t.title for t in rows]

@@ -1229,7 +1229,7 @@ def _own_task(state, table: TaskTable, row: _Row) -> None:
     part, part_title, section, section_title = row.place
     number = _NUMBER_RE.match(row.serial) or _NUMBER_RE.match(row.serial.strip().lstrip(load_vocabulary().row_marks))
     block = structure.Block(part, part_title, section, section_title, int(number.group(1)) if number else None,
-                            "paragraph", row.body, row.name or _row_title(row.body, structure))
+                            "paragraph", row.body, _own_title(row, structure))
     parsed = row.parsed
     task = Task(id="", doc=state.doc.id, label="", part=part, part_title=part_title, section=section,
                 section_title=section_title, kind="task" if parsed and parsed.has_roles or row.units_unplaced else "paragraph",
@@ -1425,6 +1425,26 @@ def _matching_task(tasks, row: "_Row", taken: set[int], normed: dict | None = No
         if part is None and len(key) >= 6 and key in text:
             part = t
     return part, False
+
+
+def _own_title(row: "_Row", structure) -> str | None:
+    """A row's title: its name cell (任务名称, 事项), unless that cell is a numbered group heading the table writes over
+    several rows (任务分类 ``（二）提升交通出行服务体验``, 主要方向 ``7、提升…``): then its own task cell's (``既有运营车站出入口
+    增加电扶梯``) — four rows titled alike by their group named none of them."""
+    heading = row.name and (_PART_ROW_RE.match(row.name) or _SECTION_ROW_RE.match(row.name) or _GROUP_ROW_RE.match(row.name)
+                            or row.name.strip() in (row.place[1], row.place[3]))
+    if row.name and not heading:
+        return row.name
+    own = _row_title(_ITEM_MARK_RE.sub("", row.body, count=1), structure)
+    if own is None and row.name:
+        # (a long task cell: its first clause, its number dropped — （5）开展人行道平整度、舒适度、通行空间专项整治)
+        first = re.split(r"[，,。；;：:]", _ITEM_MARK_RE.sub("", row.body, count=1), maxsplit=1)[0].strip()
+        own = first if 4 <= len(first) <= 40 else None
+    return own or row.name or None
+
+
+#: A group heading numbered 1、 / 7、 (a 主要方向 cell over several rows).
+_GROUP_ROW_RE = re.compile(r"^\d{1,2}[、．.](?!\d)\s*\S")
 
 
 def _row_title(body: str, structure) -> str | None:
