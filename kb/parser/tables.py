@@ -1428,11 +1428,15 @@ def _matching_task(tasks, row: "_Row", taken: set[int], normed: dict | None = No
 
 
 def _own_title(row: "_Row", structure) -> str | None:
-    """A row's title: its name cell (任务名称, 事项), unless that cell is a numbered group heading the table writes over
-    several rows (任务分类 ``（二）提升交通出行服务体验``, 主要方向 ``7、提升…``): then its own task cell's (``既有运营车站出入口
-    增加电扶梯``) — four rows titled alike by their group named none of them."""
-    heading = row.name and (_PART_ROW_RE.match(row.name) or _SECTION_ROW_RE.match(row.name) or _GROUP_ROW_RE.match(row.name)
-                            or row.name.strip() in (row.place[1], row.place[3]))
+    """A row's title: its name cell (任务名称, 事项), unless the row's task cell numbers it (（11）…) and the name cell is a
+    numbered group heading the table writes over several rows (任务分类 ``（二）提升交通出行服务体验``, 主要方向 ``7、提升…``)
+    or its section's title: then its own task cell's (``既有运营车站出入口增加电扶梯``) — four rows titled alike by their
+    group named none of them."""
+    # (only where the task cell numbers the row itself, （11）既有…: a table whose rows are named 1.… in a 任务名称 column
+    # and whose task cells are unnumbered keeps its names)
+    heading = row.name and _ITEM_MARK_RE.match(row.body) and (
+        _PART_ROW_RE.match(row.name) or _SECTION_ROW_RE.match(row.name) or _GROUP_ROW_RE.match(row.name)
+        or row.name.strip() in (row.place[1], row.place[3]))
     if row.name and not heading:
         return row.name
     own = _row_title(_ITEM_MARK_RE.sub("", row.body, count=1), structure)
