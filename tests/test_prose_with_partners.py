@@ -88,3 +88,24 @@ def test_a_tail_of_functional_departments_is_no_name():
     sentence = "由区规划资源局会同区农业农村委等相关职能部门对入市方案核提意见。"
     task = _item(f"某区关于试点工作的实施方案\n一、主要任务\n（一）做好工作。{sentence}\n", sentence)
     assert _roles(task) == {"lead": ["区规划资源局"], "support": ["区农业农村委"]}
+
+
+#: A 会同 clause with no subject of its own after a comma: the sentence's subject leads it (菏泽 2009 扩大内需投资项目管理
+#: 办法: `发展改革部门是…综合部门,主要负责…,会同有关行业主管部门对项目开工及建设进度进行调度` read 发展改革部门 sole, the
+#: partners dropped).  Rows written before the code; wordings varied (市/区/县, 并会同, 同时会同, a modal first clause).
+SUBJECTLESS = [
+    ("发展改革部门是项目建设管理的综合部门，主要负责项目申报和综合协调，会同有关行业主管部门对项目建设进度进行调度。",
+     {"lead": ["发展改革部门"], "support": ["有关行业主管部门"]}, "the blind-found form, reworded"),
+    ("市财政局负责专项资金拨付，并会同市审计局开展绩效评价。", {"lead": ["市财政局"], "support": ["市审计局"]}, "并会同"),
+    ("区住房城乡建设委负责推进老旧小区改造，同时会同区规划资源局做好规划审批。",
+     {"lead": ["区住房城乡建设委"], "support": ["区规划资源局"]}, "同时会同"),
+    ("县农业农村局要加强技术指导，会同县财政局落实补贴资金。", {"lead": ["县农业农村局"], "support": ["县财政局"]},
+     "a modal first clause"),
+    ("企业要建立安全台账，会同属地街道做好隐患排查。", {}, "a kind of body as the subject: nobody leads"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected", "why"), SUBJECTLESS, ids=[r[0][:10] for r in SUBJECTLESS])
+def test_a_subjectless_with_clause_is_the_subjects(sentence, expected, why):
+    task = _item(f"某市关于推进工作的实施方案\n一、主要任务\n（一）做好工作。{sentence}\n", sentence)
+    assert _roles(task) == expected, why

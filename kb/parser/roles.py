@@ -1297,6 +1297,8 @@ def read_prose(clauses: list[str], registry: Registry, vocab: RoleVocabulary | N
                 part = "、".join(part_subject) + part[with_opener.end() - 2:]
             part_subject = []
             part = part[: _stated_from(part, vocab)]  # X在…中明确，Y要…: what X states names no doer
+            if "会同" in part:
+                part = _with_subject(part, vocab)  # X负责…，会同Y…: the 会同 clause is X's (菏泽 2009)
             depth = _depths(part) if any(c in part for c in OPENERS) else None
             for form, pattern in vocab.prose_roles:
                 if forms is not None and form not in forms:
@@ -1334,6 +1336,22 @@ def read_prose(clauses: list[str], registry: Registry, vocab: RoleVocabulary | N
 
 #: A clause part opened by 会同 with no subject of its own (…；会同Y…, …；并会同Y…): the previous part's subject's.
 _WITH_NO_SUBJECT_RE = re.compile(r"(?:并|同时|还|要|应|应当|负责)?会同")
+#: The same after a comma inside a part (X负责…，并会同Y…).
+_COMMA_WITH_RE = re.compile(r"[，,](?:并|同时|还|要|应|应当|负责)?会同")
+
+
+def _with_subject(part: str, vocab: RoleVocabulary) -> str:
+    """``X负责…，会同Y…`` → ``X负责…，X会同Y…``: a 会同 clause after a comma with no subject of its own is the clause's
+    opening subject's (菏泽 2009 扩大内需投资项目管理办法: ``发展改革部门是…综合部门,主要负责…,会同有关行业主管部门对…进行
+    调度`` dropped the partners) — only when that subject is a unit's name (not a kind: 企业要…，会同… names none)."""
+    if not _COMMA_WITH_RE.search(part):
+        return part
+    opened = opening_subject(part, vocab)
+    names = opened[0] if opened else []
+    if not names or any("由" in n for n in names) or not all(
+            _prose_unit(n, vocab, subject=True) and not vocab.modal_subject_not.search(split_subunit(n)[0]) for n in names):
+        return part
+    return _COMMA_WITH_RE.sub(lambda m: "，" + "、".join(names) + "会同", part)
 
 
 #: The prose forms read in an untagged paragraph of a tagged plan (its closing 由A、B、C牵头，会同…; 由街镇牵头协调… in
