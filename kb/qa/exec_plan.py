@@ -722,6 +722,8 @@ def exec_enumeration(question: str, q: Query, env) -> Answer:
         return exec_named_set(question, q, env)
     if q.subject == "named_member":
         return exec_named_member(question, q, env)
+    if q.subject == "named_tasks":
+        return exec_named_tasks(question, q, env)
     said = load_answer_words()["enumeration"]
     found = enumerations(env.plan, q.enumerated, load_shapes()["enumeration_links"])
     env.ctx.tasks = []
@@ -739,11 +741,12 @@ def exec_enumeration(question: str, q: Query, env) -> Answer:
 def exec_named_member(question: str, q: Query, env) -> Answer:
     """第三张清单包括哪些任务: the member of the counted term at that place (named_sets under_heading), with the paragraphs
     under it; a place beyond the count the plan writes is said so, never another item."""
-    from kb.qa.named_sets import MEMBER_WAYS, member_tasks, named_sets
+    from kb.qa.named_sets import MEMBER_WAYS, member_tasks, named_sets, part_sections
     from kb.qa.wording import load_answer_words
 
     said = load_answer_words()["named_set"]
-    found = next((s for s in named_sets(env.plan, q.enumerated, q.plan or None) if s.how in MEMBER_WAYS), None)
+    found = (next((s for s in named_sets(env.plan, q.enumerated, q.plan or None) if s.how in MEMBER_WAYS), None)
+             or part_sections(env.plan, q.enumerated))
     k = q.ordinal or 0
     if found is None or not 1 <= k <= len(found.members):
         env.ctx.tasks = []
@@ -755,6 +758,25 @@ def exec_named_member(question: str, q: Query, env) -> Answer:
     lines.extend(numbered(tasks))
     env.ctx.tasks = tasks
     return Answer(question, "named_set", compose(lines), tasks=tasks, departments=departments_of(tasks))
+
+
+def exec_named_tasks(question: str, q: Query, env) -> Answer:
+    """五张清单下一共有多少项具体任务: the paragraphs under every member of the counted term (named_sets under_heading or
+    headings), counted and listed — what the members hold, never the members' own number."""
+    from kb.qa.named_sets import MEMBER_WAYS, member_tasks, named_sets
+    from kb.qa.wording import load_answer_words
+
+    said = load_answer_words()["named_set"]
+    found = next((s for s in named_sets(env.plan, q.enumerated, q.plan or None) if s.how in MEMBER_WAYS), None)
+    if found is None:
+        env.ctx.tasks = []
+        return Answer(question, "named_set", said["none"].format(noun=q.enumerated), tasks=[], status="not_in_plan")
+    tasks = [t for k in range(1, len(found.members) + 1) for t in member_tasks(env.plan, found, k)]
+    lines = [said["member_tasks"].format(term=found.term, members=len(found.members), count=len(tasks))]
+    lines.extend(numbered(tasks))
+    env.ctx.tasks = tasks
+    intent = "topic_count" if "count" in q.asks else "named_set"
+    return Answer(question, intent, compose(lines), tasks=tasks, departments=departments_of(tasks))
 
 
 def exec_named_set(question: str, q: Query, env) -> Answer:

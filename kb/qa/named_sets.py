@@ -249,7 +249,27 @@ def heading_terms(plan, noun: str, paragraphs: bool = False) -> list[str]:
 
 
 #: The ways whose members are paragraphs or headings of the plan in order, so that the k-th has paragraphs under it.
-MEMBER_WAYS = ("under_heading", "headings")
+MEMBER_WAYS = ("under_heading", "headings", "part_sections")
+
+
+def part_sections(plan, title: str) -> NamedSet | None:
+    """The sections of the one part titled ``title`` (三、工作步骤 over （一）…（五）), as members by their place: what
+    第三个工作步骤 counts in.  None unless exactly one part has that title and it has 2+ sections."""
+    from kb.qa.text import fold
+
+    found = [(doc, num) for doc, parts, _ in plan.document_outlines() for num, t in parts if fold(t) == fold(title)]
+    if len(found) != 1:
+        return None
+    doc, num = found[0]
+    firsts: dict[str, object] = {}
+    for t in plan.parts_tasks([found[0]]):
+        if t.section and t.section_title and t.section not in firsts:
+            firsts[t.section] = t
+    if len(firsts) < 2:
+        return None
+    held = list(firsts.values())
+    return NamedSet(title, [_flat(t.section_title) for t in held], None, "part_sections", held,
+                    labels=[t.section for t in held], where=num)
 
 
 def member_tasks(plan, found: NamedSet, k: int) -> list:

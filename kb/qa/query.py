@@ -1162,7 +1162,7 @@ def read_named_member(r: Reading) -> None:
     if q.act is not None or f.departments or f.date is not None:
         return
     from kb.numerals import cn_number
-    from kb.qa.named_sets import MEMBER_WAYS, heading_terms, named_sets, words
+    from kb.qa.named_sets import MEMBER_WAYS, heading_terms, named_sets, part_sections, words
 
     counters = "|".join(map(re.escape, words()["counters"]))
     m = re.search(rf"第([0-9]{{1,2}}|[一二两三四五六七八九十]{{1,3}})(?:{counters})?([\u4e00-\u9fff]{{2,8}}?)"
@@ -1177,6 +1177,10 @@ def read_named_member(r: Reading) -> None:
             q.act, q.subject, q.enumerated, q.ordinal = Act.LIST, "named_member", term, k
             q.departments, q.about, q.topic = [], None, []
             return
+    if part_sections(r.plan, m.group(2)) is not None:
+        # 第三个工作步骤: a part titled 工作步骤 counts its sections
+        q.act, q.subject, q.enumerated, q.ordinal = Act.LIST, "named_member", m.group(2), k
+        q.departments, q.about, q.topic = [], None, []
 
 
 def read_named_set(r: Reading) -> None:
@@ -1199,6 +1203,12 @@ def read_named_set(r: Reading) -> None:
     if after:
         nouns.append(after.group(1))  # (试点分几个阶段 → 阶段)
     before = raw = r.text[:at]
+    task_nouns = set(r.words_voc("task_nouns"))
+    # 五张清单下一共有多少项具体任务: the paragraphs under the set's members are asked, not the members
+    under = re.search(r"(?:之下|当中|下|里|中)$", raw.strip("一共总")) is not None and any(
+        n in r.text[at:] for n in task_nouns)
+    if under:
+        before = raw = re.sub(r"(?:之下|当中|下|里|中)$", "", raw.strip("一共总"))
     for filler in sorted(w["fillers"], key=len, reverse=True):
         before = before.replace(filler, "")
     before = before.strip("“”\" 的是有")
@@ -1210,7 +1220,6 @@ def read_named_set(r: Reading) -> None:
         if counted_end:
             nouns.append(counted_end.group(0))
         nouns.append(raw.strip("“”\" 的是有"))
-    task_nouns = set(r.words_voc("task_nouns"))
     owner, _, tail = before.rpartition("的")
     for noun in dict.fromkeys(n for n in nouns if len(n) >= 2):
         if noun in task_nouns or noun not in r.plan_text and not _counted_in_headings(r.plan, noun):
@@ -1221,7 +1230,12 @@ def read_named_set(r: Reading) -> None:
             # filler — another body's members were the answer (review-qa P1)
             continue
         if sets:
-            q.act, q.subject, q.enumerated = Act.LIST, "named_set", noun
+            from kb.qa.named_sets import MEMBER_WAYS
+
+            subject = "named_tasks" if under and any(s.how in MEMBER_WAYS for s in sets) else "named_set"
+            if under and subject == "named_set":
+                continue  # (the paragraphs under a set given by a sentence are not read: no answer with its members)
+            q.act, q.subject, q.enumerated = Act.LIST, subject, noun
             q.departments, q.about, q.topic = [], None, []
             return
 

@@ -43,7 +43,7 @@ REQUIRED = {
     "named_set": {"none": ("{noun}",), "head": ("{term}", "{count}"), "members_head": ("{term}", "{count}"), "stated_differs": ("{term}", "{stated}", "{count}"),
                   "elsewhere": ("{count}",), "source": ("{label}", "{quote}"),
                   "groups": ("{count}", "{groups}"), "open": (), "member": ("{term}", "{k}", "{name}", "{count}"),
-                  "no_member": ("{term}", "{count}", "{k}")},
+                  "no_member": ("{term}", "{count}", "{k}"), "member_tasks": ("{term}", "{members}", "{count}")},
     "annex_rows": {"total": ("{annex}", "{rows}"), "serials": ("{count}",), "linked": ("{rows}", "{items}", "{labels}"),
                    "listed": ("{count}",)},
     "hint_title": (),
