@@ -520,6 +520,29 @@ def exec_context(question: str, q: Query, env) -> Answer:
     ctx = env.ctx
     asks = set(q.asks)
     tasks = ctx.tasks
+    if q.tag_label:
+        # 实施部门呢: what each listed item's tag writes after that label, as written
+        label = q.tag_label
+        pattern = re.compile(rf"{re.escape(label)}[：:]\s*([^；;。）)]+)")
+        lines, held = [], []
+        for t in tasks:
+            m = pattern.search(fold(t.tag or ""))
+            lines.append(f"{t.label} {task_head(t)}：{label}：{m.group(1).strip('，, ')}" if m else
+                         f"{t.label} {task_head(t)}：没有写明{label}")
+            if m:
+                held.append(t)
+        status = "answered" if held else "not_in_plan"
+        return Answer(question, "context_departments", compose(lines), tasks=held, status=status)
+    if q.within_heading:
+        # 其中哪些属于保障措施: the items of the list under that part or section
+        from kb.qa.exec_departments import within_base
+
+        base = within_base(q, ctx)
+        kept = [t for t in base if q.within_heading in fold(f"{t.part_title or ''}|{t.section_title or ''}")]
+        lines = [f"上一个回答中属于“{q.within_heading}”的任务共 {len(kept)} 项" + ("：" if kept else "。")]
+        lines.extend(numbered(kept))
+        ctx.tasks = kept
+        return Answer(question, "context_part", compose(lines), tasks=kept, departments=departments_of(kept))
     if q.part_of:
         # 这两项属于哪个部分: each item's part and section as the plan heads them
         from kb.qa.wording import load_answer_words

@@ -133,6 +133,8 @@ SHARING = {
     "lead_no_support": (lambda t: bool(t.lead) and not t.support, "有牵头单位、没有配合单位的任务"),
     "support_no_lead": (lambda t: bool(t.support) and not t.lead, "有配合单位、没有牵头单位的任务"),
     "single_department": (lambda t: len(set(t.lead + t.support + t.sole + t.shared)) == 1, "只有一个责任部门的任务"),
+    "has_support": (lambda t: bool(t.support), "有配合单位的任务"),
+    "has_lead": (lambda t: bool(t.lead), "有牵头单位的任务"),
 }
 
 
@@ -159,6 +161,11 @@ def exec_sharing(question: str, q: Query, env) -> Answer:
         # was left out: beside tasks that name leads, only those tasks are asked about
         pool = [t for t in pool if t.role_source != "duty"]
     tasks = [t for t in pool if keep(t)]
+    previous = within_base(q, env.ctx)
+    if q.within and previous:
+        # 其中哪些有配合部门: of the list just given
+        tasks = filter_within(q, tasks, previous)
+        name = "上一个回答中" + name
     tasks, topic_note = filter_topic(q, env, tasks)
     # (the plan's numbered items, the rows said where a 任务分工表 序号 spans several, listed under their item)
     lines = [f"{name}" + (f"（涉及{topic_note}）" if topic_note else "") + f"共 {item_count(tasks)} 项{rows_note(tasks)}"

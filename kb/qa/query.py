@@ -195,6 +195,10 @@ class Query:
     (哪些单位配合交通局 → support; 哪些部门和交通局共同牵头 → lead)."""
     part_of: bool = False
     """这两项属于哪个部分: the part (and section) of each item of the previous answer is asked (read_part_of)."""
+    tag_label: str = ""
+    """实施部门呢 (after an answer listing items): a label the plan's tags write (实施部门：…) asked of those items."""
+    within_heading: str = ""
+    """其中哪些属于保障措施: the part or section title (folded, as the plan writes it) the previous list is narrowed to."""
     level: str = ""
     """哪个区级部门参与最多: the level of the departments ranked or listed (shapes.yaml ``unit_levels``), from the scan."""
     partner_verb: str = ""
@@ -1671,12 +1675,56 @@ def read_part_of(r: Reading) -> None:
     standing in (shapes.yaml ``part_of_verbs``) + 哪/什么 + a word for a part of the plan (``part_of_nouns``) asks the part of
     each of them — no topic (这两项属于) and no question about the plan's outline (Query.part_of)."""
     q = r.query
+    verbs = "|".join(map(re.escape, r.words["part_of_verbs"]))
+    if "within" in r.facts.flags and not (q.act is not None or q.departments or q.label):
+        # 其中哪些属于保障措施 / 其中在重点任务部分的: the previous list narrowed to a part or section the plan heads so
+        # (was: 没有…“属于保障措施”)
+        titles = {fold(t): None for _, parts, sections in r.plan.document_outlines() for _, t in (*parts, *sections) if t}
+        m = re.search(rf"(?:{verbs})(.+)", r.text)
+        named = m and next((t for t in sorted(titles, key=len, reverse=True)
+                            if len(t) >= 2 and m.group(1).startswith(t)), None)
+        if named:
+            q.within_heading, q.topic, q.act, q.overview = named, [], Act.LIST, None
+            return
     if not q.refers or q.act is not None or q.departments or q.label:
         return
-    verbs = "|".join(map(re.escape, r.words["part_of_verbs"]))
     nouns = "|".join(map(re.escape, r.words["part_of_nouns"]))
     if re.search(rf"(?:{verbs})(?:哪|什么)(?:一|个|一个)?(?:{nouns})", r.text):
         q.part_of, q.topic, q.act = True, [], Act.TEXT
+
+
+#: id(plan) → (plan, the labels its tags write before a colon: 实施部门, 责任领导 …).
+_TAG_LABELS: dict[int, tuple] = {}
+_TAG_LABEL = re.compile(r"([\u4e00-\u9fff]{2,8})[：:]")
+
+
+def tag_labels(plan) -> frozenset[str]:
+    """The labels the plan's tags write (（牵头部门：区交通委；实施部门：区大数据中心） → 牵头部门, 实施部门), folded."""
+    held = _TAG_LABELS.get(id(plan))
+    if held is None or held[0] is not plan:
+        labels = frozenset(fold(m.group(1)) for t in plan.tasks for m in _TAG_LABEL.finditer(t.tag or ""))
+        _TAG_LABELS.clear()
+        _TAG_LABELS[id(plan)] = held = (plan, labels)
+    return held[1]
+
+
+def read_tag_label(r: Reading) -> None:
+    """实施部门呢 / 实施部门是谁 right after a list: a label of the plan's tags that names no role kb reads (实施部门, 责任
+    领导) asked of the listed items — what the tags write after it (Query.tag_label), never a unit named 实施部门."""
+    q = r.query
+    if not q.follow_up or q.act is not None or q.departments or q.label or len(r.text) > 10:
+        return
+    from kb.qa.vocab import load_vocabulary
+
+    voc = load_vocabulary()
+    word = r.text
+    for w in sorted((*voc.words["who"], "是什么", "有哪些", "是哪些", "呢", "的"), key=len, reverse=True):
+        if word.endswith(w) and len(word) > len(w) + 1:
+            word = word[:-len(w)]
+    word = word.lstrip("那")
+    roles = {w for ws in voc.roles.values() for w in ws}
+    if len(word) >= 3 and word not in roles and word not in voc.words["who"] and word in tag_labels(r.plan):
+        q.tag_label, q.topic, q.act = word, [], Act.WHO
 
 
 def read_plan_count(r: Reading) -> None:
@@ -2980,6 +3028,11 @@ def over_no_antecedent(s: _Seen) -> str | None:
     return None
 
 
+def over_within_heading(s: _Seen) -> str | None:
+    """其中哪些属于保障措施: the previous list narrowed to a part or section (before the heading's own list, over_section)."""
+    return "previous" if (s.q.within_heading or s.q.tag_label) and s.conv.tasks else None
+
+
 def over_field(s: _Seen) -> str | None:
     """A value of a labelled field named (read_field), no department named."""
     return "field" if s.q.field_value and not _named(s) else None
@@ -3137,7 +3190,8 @@ def over_all_tasks(s: _Seen) -> str | None:
 #: Where two rules claim one question (about a quarter of the fixture turns: a date span and the whole list,
 #: a heading and a topic …) this order decides; tests/test_qa_dispatch.py ORDER pins each such pair met in
 #: the fixtures with a question and why the earlier rule is right.
-OVER_RULES = (over_stated_total, over_plan_count, over_departments, over_act, over_item, over_nothing, over_no_antecedent, over_field,
+OVER_RULES = (over_stated_total, over_plan_count, over_departments, over_act, over_item, over_nothing, over_no_antecedent,
+              over_within_heading, over_field,
               over_goal_list, over_section, over_title,
               over_post, over_dates, over_sharing, over_role_kind, over_previous, over_timed, over_all_targets, over_overview,
               over_department_list, over_topic, over_all_tasks)
@@ -3177,6 +3231,7 @@ READERS = (
     read_unknown_name,
     read_follow_up,
     read_part_of,
+    read_tag_label,
     read_structure,
     read_department_task_count,
     read_stated_total,
