@@ -47,7 +47,11 @@ class Deadline:
     end: str | None
     """ISO date the period ends, or None for ``from``."""
     clause: int = 0
-    """Index of the clause in ``Task.clauses`` it was found in; ``len(clauses)`` for the tag."""
+    """Index of the clause in ``Task.clauses`` it was found in; ``len(clauses)`` for the tag and for a heading's limit."""
+    heading: str = ""
+    """The heading that states this limit for the items under it, as the plan writes it (``二（二）建设及试运行阶段（2025年
+    年底前）``, ``三、近期任务（2024—2025年）``, ``第一阶段：2024年底前``), when the task states no limit of its own; "" for
+    the task's own limit (kb/parser/core.py ``rule_heading_deadlines``)."""
 
     @classmethod
     def from_dict(cls, data: dict) -> "Deadline":
@@ -78,7 +82,9 @@ class Target:
     scope: str | None = None
     """Where it applies (主城区, 荣县、富顺县 …), if stated."""
     year: int | None = None
-    """Year by which it applies, when the clause names one (到2020年, 2020年底前)."""
+    """Year by which it applies, when the clause names one (到2020年, 2020年底前) — else, in a task that states no limit of
+    its own, the year by which the limit its heading states ends (``Deadline.heading``: 累计划设航线不少于150条 under
+    ``（二）…阶段（2025年年底前）``)."""
     clause: int = 0
     """Index of the clause in ``Task.clauses`` it was found in."""
     written: str = ""

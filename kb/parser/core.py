@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from kb.model import ROLES, Document, Task
 from kb.parser import cleanup, deadlines, pages, roles, script, structure, tables, targets
@@ -675,6 +675,75 @@ def rule_deadlines(state: ParseState) -> None:
                               if d.clause >= len(task.clauses) or not deadlines.before_issue(d, issued)]
 
 
+#: Marks ending a sentence: a paragraph holding one is an item, never a heading line.
+_SENTENCE_MARKS = frozenset("。！？；;!?")
+#: A heading line is this short at most (``第一阶段：2024年底前``, ``二、第二阶段（2025年1月—2026年6月）``).
+_HEADING_LINE_MAX = 40
+#: The numbering that opens a paragraph (1. / （1） / ①): a line numbered as the paragraph after it is its sibling item.
+_ITEM_MARK_RES = (structure.ITEM_RE, _SUB_ITEM_RE, re.compile(r"^\s*[①-⑳]"))
+
+
+def _item_mark(text: str) -> int | None:
+    """Which numbering opens ``text`` (an index of ``_ITEM_MARK_RES``), None for none."""
+    return next((k for k, r in enumerate(_ITEM_MARK_RES) if r.match(text)), None)
+
+
+def _heading_line(task: Task, after: Task | None) -> bool:
+    """A paragraph that is a heading inside its section or part (``第一阶段：2024年底前`` alone over numbered items): short,
+    no sentence mark, no tag, no document title, and not numbered as the paragraph after it (``1.完成摸底排查（2024年底前）`` over
+    ``2.制定方案`` is an item without its full stop, not a heading over item 2)."""
+    text = task.text.strip()
+    if task.kind == "measure" or task.tag or not text or len(text) > _HEADING_LINE_MAX or _SENTENCE_MARKS & set(text):
+        return False
+    if not task.part or cleanup.is_title(text):
+        return False  # (the opening is under no heading; a plan's title left in it, 2026年…实施方案, names the plan)
+    mark = _item_mark(text)
+    return mark is None or after is None or _item_mark(after.text.strip()) != mark
+
+
+def rule_heading_deadlines(state: ParseState) -> None:
+    """A time limit in a heading is the deadline of the items under it that state none of their own (holdout13 dk:
+    ``（二）建设及试运行阶段（2025年年底前）`` over its paragraph; ``二、近期任务（2024—2025年）``; ``第一阶段：2024年底前`` alone over
+    numbered items, up to the next heading line of its section or part).  The nearest heading wins (a heading line,
+    then the section's title, then the part's); an item's own limit wins over all (``deadlines.heading_limits`` says
+    which dates of a heading are its limits).  The deadline keeps the heading as written (``Deadline.heading``) and
+    stands for the whole item (``clause`` = the number of its clauses, as a tag's); a date past on the day the
+    document is signed (2022年工作回顾) is none, as in a clause."""
+    start = deadlines.stated_start(state.paragraphs)
+    issued = _issue_date(state.doc)
+    read: dict[str, list] = {}
+
+    def limits(heading: str) -> list:
+        if heading not in read:
+            found = deadlines.heading_limits(heading, start)
+            read[heading] = [d for d in found if not (issued and deadlines.before_issue(d, issued))]
+        return read[heading]
+
+    line: tuple[tuple, str, list] | None = None  # (the container, the heading line, its limits) in force
+    tasks = state.tasks
+    for k, task in enumerate(tasks):
+        where = (task.part, task.section)
+        if line is not None and line[0] != where:
+            line = None
+        if _heading_line(task, tasks[k + 1] if k + 1 < len(tasks) else None):
+            heading = task.text.strip()
+            line = (where, heading, limits(heading)) if limits(heading) else None
+            continue
+        if task.deadlines:
+            continue
+        # (the heading as cited, its limits), nearest first
+        headings = [line[1:]] if line is not None else []
+        if task.section and task.section_title and task.kind != "measure":
+            headings.append((f"{task.section}{task.section_title}", limits(task.section_title)))
+        if task.part and task.part_title:
+            headings.append((f"{task.part}、{task.part_title}", limits(task.part_title)))
+        for heading, found in headings:
+            if found:
+                n = len(task.clauses)
+                task.deadlines = [replace(d, clause=n, heading=heading) for d in found]
+                break
+
+
 def _issue_date(doc) -> str | None:
     """The ISO date the document is signed (its closing's date: 国务院办公厅 2018年12月6日; else the date closing its cover
     notice), None when the text states none — the day before which every date of the text is past."""
@@ -686,9 +755,19 @@ def _issue_date(doc) -> str | None:
 
 
 def rule_targets(state: ParseState) -> None:
-    """Numeric targets of every clause, rolled up to the task."""
+    """Numeric targets of every clause, rolled up to the task.  A target whose paragraph names no year takes the year of
+    its heading's limit (``rule_heading_deadlines``: 累计划设航线不少于150条 under ``（二）…阶段（2025年年底前）`` is 2025's)."""
     for task in state.tasks:
         targets.apply_targets(task)
+        heading = next((d for d in task.deadlines if d.heading and (d.end or d.start)), None)
+        if heading is not None:
+            for target in task.targets:
+                if target.year is None and target.from_year is None:
+                    year = int((heading.end or heading.start)[:4])
+                    if heading.kind == "from":  # (a heading's start: the target's from_year, as a clause's)
+                        target.from_year = year
+                    else:
+                        target.year = year
 
 
 #: The label of the paragraphs standing before a plan's first part (its opening).
@@ -818,6 +897,7 @@ RULES: list[Callable[[ParseState], None]] = [
     rule_prose_orders_tag,
     rule_subject_roles,
     rule_deadlines,
+    rule_heading_deadlines,
     rule_targets,
     tables.rule_table_tasks,
     rule_labels,

@@ -717,6 +717,26 @@ def tag_time_limits(words: str, clause: int = 0, start: int | None = None) -> li
     return sorted(found + undated, key=lambda x: x[0])
 
 
+#: What may stand between a heading's edge and a limit at that edge (``近期任务（2024—2025年）``, ``第一阶段：2024年底前``).
+_HEADING_EDGE = " \u3000（()）：:，,、。；;"
+
+
+def heading_limits(heading: str, start: int | None = None) -> list[Deadline]:
+    """The time limits a heading sets for the items under it (kb/parser/core.py ``rule_heading_deadlines``): a limit
+    (``tag_time_limits``: dated, relative, recurring, or a month without a year) that opens the heading (``2025年重点任务``,
+    ``2024—2025年：全面推进``), closes it (``第一阶段：2024年底前``, ``建设筹备阶段（2024年年底前）``) or stands alone in brackets
+    (``第一阶段（2024年1月—3月）：动员部署``).  A date inside the heading's words describes them (``巩固2020年脱贫攻坚成果``,
+    ``开展“2024年质量提升年”活动``): no limit of the items."""
+    out = []
+    for a, b, d in tag_time_limits(heading, 0, start):
+        opens = not heading[:a].strip(_HEADING_EDGE)
+        closes = not heading[b:].strip(_HEADING_EDGE)
+        bracketed = heading[a - 1 : a] in ("（", "(") and heading[b : b + 1] in ("）", ")")
+        if opens or closes or bracketed:
+            out.append(d)
+    return out
+
+
 def tag_deadlines(words: str, clause: int, start: int | None = None) -> list[Deadline]:
     """The deadlines of a tag's time words (年内持续推进, 完成时限：2019年底前): ``tag_time_limits``, else ``ongoing``
     (the words whole)."""
