@@ -408,13 +408,22 @@ class Plan:
         return frozenset("".join(t.text for t in self.tasks) + "".join(d.title for d in self.documents))
 
     def mentions(self):
-        """Something answering ``word in plan.mentions()``: a folded title or paragraph holds ``word``.
+        """Something answering ``word in plan.mentions()``: a folded document title, heading (``heading_text``) or
+        paragraph holds ``word`` — a year written only in a heading (``（二）建设及试运行阶段（2025年年底前）``) is the plan's.
 
         Here the joined folded text; a stored plan answers from the store without loading tasks.
         """
         from kb.qa.text import fold
 
-        return "\n".join([fold(d.title) for d in self.documents] + [text for _, text in self._folded(fold, "paragraph")])
+        return "\n".join([fold(d.title) for d in self.documents] + [self.heading_text()]
+                          + [text for _, text in self._folded(fold, "paragraph")])
+
+    def heading_text(self) -> str:
+        """The titles of every plan's parts and sections, folded, one a line (does a heading say X?; a stored plan
+        reads them from its plans' rows)."""
+        from kb.qa.text import fold
+
+        return "\n".join(fold(t) for d in self.documents for _, t in (*d.parts, *d.sections))
 
     def roles_held(self) -> tuple[str, ...]:
         """ROLES worth a column or group for this plan (see ``roles_held``)."""

@@ -2111,9 +2111,7 @@ class StoredPlan(Plan):
     def heading_text(self) -> str:
         """The titles of every plan's parts and sections, folded, one a line (does a heading say X?)."""
         if self._loaded_documents() is not None:
-            from kb.qa.text import fold
-
-            return "\n".join(fold(t) for d in self.documents for _, t in (*d.parts, *d.sections))
+            return Plan.heading_text(self)
         return "\n".join(h for _, _, _, h, _ in self._header_rows() if h)
 
     def _loaded_documents(self) -> list[Document] | None:
@@ -2220,7 +2218,8 @@ class DocumentHeader:
 
 
 class Mentions:
-    """``word in plan.mentions()`` for a StoredPlan: a document title or paragraph (folded) holds ``word``.
+    """``word in plan.mentions()`` for a StoredPlan: a document title, a heading (the plans' ``headings`` column) or a
+    paragraph (folded) holds ``word``.
 
     The test runs inside SQLite over the stored folded paragraphs; answers are remembered.
     """
@@ -2238,7 +2237,8 @@ class Mentions:
             if self._titles is None:
                 from kb.qa.text import fold
 
-                self._titles = "\n".join(fold(title) for _, title in self.plan.document_titles())
+                self._titles = "\n".join([fold(title) for _, title in self.plan.document_titles()]
+                                          + [self.plan.heading_text()])
             found = word in self._titles or (not self.plan.healed and self._in_paragraphs(word))
             self._seen[word] = found
         return found

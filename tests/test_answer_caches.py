@@ -56,7 +56,11 @@ def test_kept_folds_match_folding_every_time(plan):
                 w in fold(t.title) if field == "title" and t.title else
                 field == "text" and w in fold(f"{t.title or ''}\n{t.body or t.text}"))]
             assert small.tasks_matching([(w,)], fold, field=field) == expected, (field, w)
-    assert small.mentions() == "\n".join([fold(d.title) for d in small.documents] + [fold(t.text) for t in small.tasks])
+    # (the documents' titles, their part and section headings — a year written only in a heading is the plan's — and the
+    # paragraphs, each folded)
+    headings = [fold(t) for d in small.documents for _, t in (*d.parts, *d.sections)]
+    assert small.mentions() == "\n".join([fold(d.title) for d in small.documents] + ["\n".join(headings)]
+                                         + [fold(t.text) for t in small.tasks])
 
 
 # Searches as the answerers make them: several words, a word the plan never uses, a Latin run,

@@ -143,13 +143,15 @@ def shape(value):
 
 
 def words_of(memory) -> list[str]:
-    """Words to look up (folded): every department and sub-unit, every task title, each document title's halves, and
+    """Words to look up (folded): every department and sub-unit, every task title, each document title's halves, every
+    part and section heading, and
     awkward ones — Latin, digits, a single character, a word in no plan."""
     from kb.qa.text import fold
 
     words = [*memory.departments(), *memory.subunits(), *(t.title for t in memory.tasks if t.title)]
     for d in memory.documents:
         words += [d.title[: len(d.title) // 2], d.title[len(d.title) // 2:]]
+        words += [title for _, title in (*d.parts, *d.sections)]  # (a heading is the plan's words too)
     words += ["PM2.5", "ｐｍ２．５", "GDP", "5G", "2025年", "局", "处", "牵头", "不存在的词语", "“双随机、一公开”", "IT 处"]
     return list(dict.fromkeys(w for w in (fold(x) for x in words) if w))
 
@@ -198,6 +200,7 @@ def sweep_calls(memory):
         "tasks_of": [(f"{n} {r}", lambda p, n=n, r=r: [t.id for t in p.tasks_of(n, r)])
                      for n in names for r in (*ROLES, "implied", "any")],
         "mentions": [(w, lambda p, w=w: w in p.mentions()) for w in words],
+        "heading_text": [("", lambda p: p.heading_text())],
         "tasks_matching": [(f"{w} {field} {kinds}", lambda p, w=w, field=field, kinds=kinds:
                             [t.id for t in p.tasks_matching([[w]], fold, field=field, kinds=kinds)])
                            for w in sampled for field in ("text", "title") for kinds in (("task",), None)],
@@ -211,7 +214,7 @@ def sweep_calls(memory):
 SWEPT = ["characters", "departments", "subunits", "roles_held", "roles_given", "role_counts", "document_ids",
          "document_titles", "document_names", "document_headers", "documents_of", "document_annexes", "document_outlines",
          "document_tasks", "document_opening", "outline", "title_words", "iter_tasks", "warned_tasks", "with_targets",
-         "target_keys", "part_tasks", "parts_tasks", "task", "position", "tasks_of", "mentions", "tasks_matching",
+         "target_keys", "part_tasks", "parts_tasks", "task", "position", "tasks_of", "mentions", "heading_text", "tasks_matching",
          "tasks_matching 2 groups", "tasks_naming_in_fields", "titled_in"]
 
 

