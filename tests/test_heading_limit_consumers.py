@@ -127,3 +127,53 @@ def test_duty_list_prints_the_heading_limit(capsys, tmp_path, monkeypatch):
     assert got == {"一（一）": [("2024—2025年", "一、近期任务（2024—2025年）")], "一（二）": [("2025年", "一（二）2025年重点任务")]}
     out = _run(capsys, "--corpus", str(path), "duties", "市民政局")
     assert "2024—2025年" in out and "2025年" in out, out
+
+
+#: A plan whose time nodes are headings over a paragraph each (holdout14's routed cause: ``（一）2023年4月底前`` as a
+#: heading; asking by that date said "…4月底前下的条目共 0 项" or "方案没有规定时限").  区 level, untagged, and a 县 plan
+#: with tags and the nodes as parts.
+NODES = "\n".join([
+    "某区老旧小区改造工作方案", "",
+    "一、工作目标", "",
+    "全面完成辖区内老旧小区改造任务。", "",
+    "二、时间节点", "",
+    "（一）2023年4月底前", "",
+    "完成老旧小区改造项目摸底调查，确定改造项目清单。", "",
+    "（二）2023年6月底前", "",
+    "完成改造方案设计和审批。", "",
+    "（三）2023年12月底前", "",
+    "全面完成改造任务并组织竣工验收。", "",
+    "三、保障措施", "",
+    "各街道要加强组织领导。", "",
+]) + "\n"
+
+NODES_COUNTY = "\n".join([
+    "某县农村供水保障工作方案", "",
+    "一、2024年9月底前", "",
+    "完成全县农村供水工程普查。（县水利局牵头，县卫生健康局配合）", "",
+    "二、2024年12月底前", "",
+    "完成集中供水工程改造。（县水利局负责）", "",
+    "建立水质检测制度。（县卫生健康局负责）", "",
+]) + "\n"
+
+#: (plan, question, labels the answer lists (in order), words the answer holds, why)
+NODE_ASKS = [
+    ("nodes", "2023年4月底前要完成哪些工作", ["二（一）"], "2023年4月底前",
+     "the node asked is a heading: its paragraph, never 0"),
+    ("nodes", "2023年12月底前要完成什么", ["二（三）"], "2023年12月底前", "the last node's paragraph"),
+    ("nodes", "改造方案设计什么时候完成", None, "2023年6月底前", "a when-question of the paragraph under a node"),
+    ("county", "2024年12月底前要完成哪些任务", ["二1", "二2"], "2024年12月底前", "a part as the node, two tagged items"),
+    ("county", "县卫生健康局2024年12月底前要完成什么", ["二2"], "2024年12月底前", "a unit's items due at the node"),
+]
+
+
+@pytest.mark.parametrize("which,question,labels,holds,why", NODE_ASKS, ids=[a[1] for a in NODE_ASKS])
+def test_time_node_headings_answer_by_their_date(tmp_path, which, question, labels, holds, why):
+    from kb.qa import Session
+
+    path = tmp_path / f"{which}.txt"
+    path.write_text(NODES if which == "nodes" else NODES_COUNTY, encoding="utf-8")
+    answer = Session(str(path)).ask(question)
+    assert holds in answer.text and "共 0 项" not in answer.text and "没有规定" not in answer.text, f"{why} | kb: {answer.text}"
+    if labels is not None:
+        assert [t.label for t in answer.tasks] == labels, f"{why} | kb: {answer.text}"
