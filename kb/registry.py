@@ -280,9 +280,12 @@ def bureau_divisions(name: str) -> tuple[str, tuple[str, ...]] | None:
 #: How the name of a bureau ends that a plan writes one of its divisions right after, without a bracket
 #: (市交通委科技信息处, 市局特种设备安全监察处, 县农业农村局种植业科, 区委组织部干部科).
 _BUREAU_ENDINGS = ("局", "委", "委员会", "厅", "办", "部", "署", "中心", "院", "会", "联", "队", "所", "站")
+#: How a division written after its bureau ends: a bracket's division endings (处, 室, 科, 股), and an office or centre
+#: of the bureau (市交通委信息中心, 市委宣传部网信办) — only where a bureau's name stands before it (split_division).
+_SPLIT_ENDINGS = (*_DIVISION_ENDINGS, "中心", "办")
 #: Bureaus whose offices are bodies of their own, never "a division of": a place's government (市政府办公室,
 #: 县人民政府办公室) and a place's party committee (区委办公室) — a level then 委.
-_OWN_OFFICES = re.compile(r"(?:.*政府|[省市区县州旗]委)")
+_OWN_OFFICES = re.compile(r"(?:.*政府|[省市区县州旗]委|国务院)")
 
 
 @lru_cache(maxsize=65536)
@@ -292,7 +295,7 @@ def split_division(name: str) -> tuple[str, str] | None:
     市政府办公厅 + 秘书处; 市卫生健康委员会办公室 → 市卫生健康委员会); the division is 3–16 characters shaped like one
     (is_division's endings) and opens with no level or group word; a government's or party committee's office
     (市政府办公室, 区委办公室) is a body of its own.  The one reading of such names: kb.duties.place_body."""
-    if name[-1:] not in _DIVISION_ENDINGS or name[-1:] in ")）" or name.startswith(_NOT_PLACE_STARTS):
+    if not name.endswith(_SPLIT_ENDINGS) or name.startswith(_NOT_PLACE_STARTS):
         return None
     found = None
     for i in range(2, len(name) - 2):
@@ -361,7 +364,7 @@ def division_bureaus(plan, division: str) -> list[str]:
     and the full ones are one unit (kb.duties.place_body); two: the bare name may mean either (the bot asks which)."""
     bureaus: dict[str, None] = {}
     for name in plan.departments():
-        if name[-1:] not in _DIVISION_ENDINGS and name[-1:] not in ")）":
+        if not name.endswith(_SPLIT_ENDINGS) and name[-1:] not in ")）":
             continue
         parts = split_division(name)
         if parts is not None and parts[1] == division:
@@ -379,6 +382,8 @@ def listed_bureaus(plan, division: str) -> list[str]:
     are 县农业农村局's); a list whose run of bare divisions meets any other name first gives none."""
     from kb.model import ROLES
 
+    if not _listed_division(division):
+        return []  # (an office or centre written bare, 道运中心 after 市交通委运行处, may be a body of its own)
     out: dict[str, None] = {}
     for task in plan.tasks_of(division, "any"):
         for role in ROLES:
@@ -397,6 +402,15 @@ def _listed_division(name: str) -> bool:
     """A bare division in a 、-list: shaped like one (is_division's endings), up to 16 characters (网络交易和市场规范监督管理处
     is 14), with no level or group word first."""
     return (3 <= len(name) <= 16 and name.endswith(_DIVISION_ENDINGS) and not name.startswith(_NOT_PLACE_STARTS)
+            and name_level(name) is None)
+
+
+def _bare_division(name: str) -> bool:
+    """A name written without its bureau that may be a bureau's division (科技信息处, 信息中心, 网信办): a list's division
+    or a name ending in an office or centre — one unit with its bureau+division spelling when the plan writes it under
+    one bureau only.  (A 、-list never gives a bureau to an office or centre written bare, 道运中心 after
+    市交通委运行处: such names are often bodies of their own; ``_listed_division``.)"""
+    return (3 <= len(name) <= 16 and name.endswith(_SPLIT_ENDINGS) and not name.startswith(_NOT_PLACE_STARTS)
             and name_level(name) is None)
 
 
@@ -420,7 +434,7 @@ def division_twins(plan, name: str) -> tuple[str, ...]:
         return tuple(w for w in written if w != name and (
             w == division or split_division(w) == parts
             or ((b := bureau_divisions(w)) is not None and b[0] == bureau and division in b[1])))
-    if is_division(name):
+    if _bare_division(name):
         if len(division_bureaus(plan, name)) != 1:
             return ()
         return tuple(w for w in written if w != name and (p := split_division(w)) is not None and p[1] == name)
@@ -428,7 +442,7 @@ def division_twins(plan, name: str) -> tuple[str, ...]:
     has_bracketed = any((b := bureau_divisions(w)) is not None and b[0] == name for w in written if w[-1:] in ")）")
     if not own and not has_bracketed:
         return ()  # (no division of it written with it: no bare one can be its either)
-    bare = [w for w in written if w != name and is_division(w) and split_division(w) is None
+    bare = [w for w in written if w != name and _bare_division(w) and split_division(w) is None
             and division_bureaus(plan, w) == [name]]
     return tuple(dict.fromkeys([*own, *bare]))
 
@@ -436,7 +450,7 @@ def division_twins(plan, name: str) -> tuple[str, ...]:
 def ambiguous_division(plan, name: str) -> list[str] | None:
     """The bureau+division names a bare division ``name`` may mean when the plan writes it under two or more bureaus
     (办公室: 市交通委办公室, 市公安局办公室), else None; each as the plan writes it, else bureau+division."""
-    if not is_division(name) or split_division(name) is not None or bracket_parts(name):
+    if not _bare_division(name) or split_division(name) is not None or bracket_parts(name):
         return None
     bureaus = division_bureaus(plan, name)
     if len(bureaus) < 2:
@@ -498,11 +512,11 @@ def known_names(plan=None, registry: Registry | None = None) -> dict[str, str]:
                 names.setdefault(normalize_name(part), part)
     for name in written:
         # 市交通委科技信息处 written: 市交通委 and 科技信息处 are names a question may ask by (kb.registry.division_twins)
-        parts = split_division(name) if name[-1:] in _DIVISION_ENDINGS else None
+        parts = split_division(name)
         if parts:
             for part in parts:
                 names.setdefault(normalize_name(part), part)
-        elif is_division(name) and plan is not None and not bracket_parts(name):
+        elif _bare_division(name) and plan is not None and not bracket_parts(name):
             # 港务监管处 written bare, of one bureau (a 、-list after 市交通委科技信息处): 市交通委港务监管处 asks it
             bureaus = division_bureaus(plan, name)
             if len(bureaus) == 1:

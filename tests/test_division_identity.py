@@ -37,6 +37,12 @@ SPLITS = [
     ("各有关处室", None, "a group word"),
     ("反垄断和价格监督检查办公室", None, "no bureau's ending before the division"),
     ("区静态交通领导小组办公室", None, "领导小组 is no bureau ending (the office is the group's own body)"),
+    ("市交通委信息中心", ("市交通委", "信息中心"), "中心 after a bureau: its centre"),
+    ("市委宣传部网信办", ("市委宣传部", "网信办"), "办 after a bureau: its office"),
+    ("国务院扶贫办", None, "the State Council's offices are bodies of their own"),
+    ("市政府金融办", None, "a government's office"),
+    ("市大数据中心", None, "no bureau's name before 中心"),
+    ("市发展改革委市能源办", None, "a level opens the second name: an office of its own"),
 ]
 
 
@@ -216,3 +222,27 @@ def test_level_written_before_a_name(question, status, departments, why):
     answer = Session(plan=Plan([doc], tasks), strict=True).ask(question)
     assert answer.status == status, (why, answer.text)
     assert answer.departments == departments, (why, answer.text)
+
+
+CENTRES = "\n".join([
+    "某市交通数据治理工作方案", "", "一、主要任务", "",
+    "1.建设数据平台。（牵头单位：市交通委信息中心；配合单位：道运中心）", "",
+    "2.完善数据标准。（牵头单位：信息中心）", "",
+    "3.加强运输监管。（牵头单位：市交通委运行处、道运中心）", ""]) + "\n"
+
+#: (question, status, labels, why): an office or centre written after its bureau is the bureau's; one written bare
+#: after a division in a 、-list (道运中心) is no division of that bureau (such names are often bodies of their own).
+CENTRE_ROWS = [
+    ("信息中心牵头哪些任务", "answered", ["一1", "一2"], "written with its bureau and bare: one unit"),
+    ("道运中心有哪些任务", "answered", ["一3", "一1"], "its own tasks only"),
+    ("市交通委配合哪些任务", "not_in_plan", [], "道运中心 after 市交通委运行处 is not 市交通委's: no 配合 of the bureau"),
+    ("市交通委牵头哪些任务", "answered", ["一1", "一2", "一3"], "its centre's (with and without the bureau) and its division's leads"),
+]
+
+
+@pytest.mark.parametrize(("question", "status", "labels", "why"), CENTRE_ROWS, ids=[r[0] for r in CENTRE_ROWS])
+def test_offices_and_centres(question, status, labels, why):
+    doc, tasks = parse_document(CENTRES, "dc", "dc.txt")
+    answer = Session(plan=Plan([doc], tasks), strict=True).ask(question)
+    assert answer.status == status, (why, answer.text)
+    assert [t.label for t in answer.tasks] == labels, (why, answer.text)
