@@ -1289,7 +1289,7 @@ def read_prose(clauses: list[str], registry: Registry, vocab: RoleVocabulary | N
     for number, clause in enumerate(clauses):
         if not any(w in clause for w in PROSE_WORDS):
             continue
-        clause = _PROSE_MARKER_RE.sub("", clause)
+        clause = _PROSE_MARKER_RE.sub("", clause).translate(_FULL_WIDTH)  # (在省委领导下,X负责…: an ASCII comma)
         part_subject: list[str] = []  # who the previous part of this clause named (X负责…；会同Y…)
         for part in split_top(clause, "；;"):
             with_opener = _WITH_NO_SUBJECT_RE.match(part) if part_subject else None
@@ -1332,6 +1332,11 @@ def read_prose(clauses: list[str], registry: Registry, vocab: RoleVocabulary | N
                     tag.notes.append(m.group(0).lstrip("，,"))
     tag.warnings = []
     return tag if tag.has_roles else None
+
+
+#: ASCII punctuation written in Chinese prose (mirrors, PDFs, older pages: 山西 2023 `在省委领导下,X负责…`), read as the
+#: full-width marks the prose forms' name classes stop at — names never hold them, so the names read are the same.
+_FULL_WIDTH = str.maketrans({",": "，", ";": "；", ":": "："})
 
 
 #: A clause part opened by 会同 with no subject of its own (…；会同Y…, …；并会同Y…): the previous part's subject's.
