@@ -46,8 +46,10 @@ S_MEASURES = (
     ["实事项目", "工作举措及实施计划", "责任单位", "配合单位"],
     [["优化养老服务", "为全区23000名老年人提供居家上门服务，年底前完成", "民政局", "各街道"],
      ["文体惠民行动", "新建2家秋白书苑，开展文旅惠民月活动", "文体旅局", "各街道"]],
-    [("为全区23000名老年人提供居家上门服务，年底前完成", [], ["各街道"], ["民政局"], ["年底前"], "23000名"),
-     ("新建2家秋白书苑，开展文旅惠民月活动", [], ["各街道"], ["文体旅局"], [], "2家")],
+    # (the unit a row's 配合 supports leads — one statement = one row, README "The unit the others support leads", session
+    # 13; it was 民政局 sole + 各街道 support)
+    [("为全区23000名老年人提供居家上门服务，年底前完成", ["民政局"], ["各街道"], [], ["年底前"], "23000名"),
+     ("新建2家秋白书苑，开展文旅惠民月活动", ["文体旅局"], ["各街道"], [], [], "2家")],
 )
 S_DEADLINES = (
     "某市2024年优化营商环境重点任务分工方案",
@@ -110,7 +112,8 @@ def test_table_rows_become_tasks_in_every_form(set_name, delimiter, serial):
 @pytest.mark.parametrize("delimiter", ["bars-outer", "spaces", "tab"])
 def test_blank_lines_between_rows(delimiter):
     _, tasks = parse_document(_plan("measures", delimiter, "rows-only", blank_lines=True), "plan", "plan.txt")
-    assert [(t.sole, t.support) for t in tasks] == [(["民政局"], ["各街道"]), (["文体旅局"], ["各街道"])]
+    # (the unit a row's 配合 supports leads: one statement = one row, session 13 — it was sole)
+    assert [(t.lead, t.support) for t in tasks] == [(["民政局"], ["各街道"]), (["文体旅局"], ["各街道"])]
 
 
 def test_rows_are_cited_and_numbered_by_their_serial():
@@ -221,11 +224,13 @@ def test_heading_rows_and_short_rows_in_a_bar_table():
         "3 | 老旧小区改造 | 完成老旧小区改造10个 | 区住建局 | 区财政局 |"]) + "\n"
     doc, tasks = parse_document(text, "plan", "plan.txt")
     assert doc.title == "某区2022年民生实事项目"
-    assert [(t.part, t.part_title, t.body, t.sole, t.support, [d.text for d in t.deadlines]) for t in tasks] == [
+    # (lead / sole: the unit a row's 配合 supports leads, one statement = one row (session 13); row 2 has no 配合: sole)
+    assert [(t.part, t.part_title, t.body, t.lead or t.sole, t.support, [d.text for d in t.deadlines]) for t in tasks] == [
         ("一", "教育文化", "新建城市书房5家，6月底前完成选址", ["区文广旅体局"], ["各乡镇（街道）"], ["6月底前"]),
         ("一", "教育文化", "改造农村文化礼堂10家，年底前完成", ["区委宣传部"], [], ["年底前"]),
         ("二", "城乡建设", "完成老旧小区改造10个", ["区住建局"], ["区财政局"], []),
     ]
+    assert [bool(t.lead) for t in tasks] == [True, False, True]
     assert any("实事项目：文化设施提升（合并单元格，取自上一行）" in n for n in tasks[1].notes), tasks[1].notes
 
 
@@ -242,4 +247,5 @@ def test_a_row_written_over_several_lines(row_lines, body, sole, why):
     text = "\n".join(["某区2022年民生实事项目", "", "序号 | 实事项目 | 工作举措及实施计划 | 责任单位 | 配合单位 |", *row_lines,
                       "2 | 老旧小区改造 | 完成老旧小区改造10个 | 区住建局 | 区财政局 |"]) + "\n"
     _, tasks = parse_document(text, "plan", "plan.txt")
-    assert [(t.body, t.sole) for t in tasks] == [(body, sole), ("完成老旧小区改造10个", ["区住建局"])], why
+    # (each row names a 配合 unit: its responsible unit leads — one statement = one row, session 13)
+    assert [(t.body, t.lead) for t in tasks] == [(body, sole), ("完成老旧小区改造10个", ["区住建局"])], why

@@ -87,6 +87,29 @@ CASES.append(
      "配合 — the others support"))
 
 
+# One statement = one row (the lead's 10:15 routing of prose4's decision, README "The unit the others support leads"):
+# in a table with no lead column, the unit a row's 配合 units support is its lead, as ``（X负责，Y配合）`` and
+# ``责任单位：X；配合单位：Y`` are read; several such units lead together.  A table with a lead column keeps its columns'
+# roles (an empty 牵头 cell names no lead: its implementer is not promoted).
+CASES.extend([
+    ("某县义务教育优质均衡发展实施方案",
+     ["序号", "重点任务", "责任单位", "配合单位"],
+     [["1", "新建学校3所。", "县教育局", "县财政局、县自然资源局"],
+      ["2", "配齐专任教师。", "县教育局、县人社局", "县财政局"],
+      ["3", "完善校园安全设施。", "县教育局", "—"]],
+     [{"lead": ["县教育局"], "support": ["县财政局", "县自然资源局"]},
+      {"lead": ["县教育局", "县人社局"], "support": ["县财政局"]},
+      {"sole": ["县教育局"]}],
+     "县 level, 责任单位 | 配合单位 with no lead column: the unit the row's 配合 supports leads (several lead together); a "
+     "row with no 配合 keeps its one responsible unit sole"),
+    ("某区老旧小区改造工作方案",
+     ["序号", "工作任务", "实施主体", "配合单位", "完成时限"],
+     [["1", "完成老旧小区改造20个。", "区住房城乡建设管理委", "各街道", "2025年底前"]],
+     [{"lead": ["区住房城乡建设管理委"], "support": ["各街道"]}],
+     "区 level, 实施主体 | 配合单位: the unit its 配合 supports leads"),
+])
+
+
 @pytest.mark.parametrize(("title", "header", "rows", "expected", "why"), CASES, ids=[c[4][:40] for c in CASES])
 def test_implementer_column(title, header, rows, expected, why):
     got = _rows(_tab(title, header, rows))

@@ -1116,6 +1116,10 @@ def _table_rows(state, table: TaskTable, attached: bool, vocab) -> list[_Row]:
         if parsed is not None and parsed.roles.get("lead") and parsed.roles.get("support"):
             # (责任单位 | 牵头单位: the 责任单位 cell lists every unit, its lead too — the lead is not its own 配合)
             parsed.roles["support"] = [n for n in parsed.roles["support"] if n not in parsed.roles["lead"]]
+        if parsed is not None and "lead" not in table.columns:
+            # one statement = one row: with no lead column, the unit the row's 配合 supports leads (责任单位 | 配合单位 as
+            # （X负责，Y配合） — roles.supported_lead, README "The unit the others support leads")
+            roles.supported_lead(parsed.roles)
         if parsed is not None and divisions:
             _division_subunits(parsed, divisions, cells, state.registry)
         cite = f"{table.cite} 序号{row_no}" if table.flat else f"{table.cite} 第{row_no}行"
