@@ -90,7 +90,7 @@ def test_bad_vocabulary_is_one_clear_error(tmp_path):
     with pytest.raises(KbError, match="缺少键"):
         load_term_words(str(bad))
     bad.write_text("version: 1\nlead_words: []\ngeneric_tails: [项目]\nnot_terms: [工作]\nabbreviation_marks: [简称]\n"
-                   "edge_chars: [的]\nasking_residue: [那块]\nasking_words: [哪里]\nlinking_chars: [和]\n", encoding="utf-8")
+                   "edge_chars: [的]\nasking_residue: [那块]\nasking_words: [哪里]\nlinking_chars: [和]\nmeaning_asks: [指的是]\n", encoding="utf-8")
     with pytest.raises(KbError, match="lead_words"):
         load_term_words(str(bad))
 

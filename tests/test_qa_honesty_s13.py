@@ -132,6 +132,10 @@ PROVINCE = """江南省数字政府建设2025年工作要点
 
 选择省电信公司、省移动公司两家企业开展政务专网试点，及时总结推广经验。
 
+（三）建立“1+3”推进机制
+
+建立“1+3”推进机制。其中，1是省级数字政府建设专班，3是数据、平台、安全专项组。
+
 附件
 
 数字政府示范场景
@@ -246,6 +250,8 @@ STRUCTURE = [
      "一、重点行动 over （一）–（三）: the 2nd section, never the plan's 2nd item"),
     ("county", "第四个保障措施是什么？", "not_in_plan", ["没有第4项"], ["纳入年度考核", "经费"],
      "四、保障措施 has two sections: no 4th"),
+    ("province", "“1+3”推进机制中的1指的是什么？", None, ["省级数字政府建设专班"], ["没有涉及", "没有读懂"],
+     "指的是 asks a meaning: the sentence defining it (其中，1是…) is quoted with the one naming the mechanism"),
     ("province", "附件列了几个示范场景？", None, ["3"], ["原文中没有", "没有涉及"],
      "the annex titled 数字政府示范场景 lists 1.–3.: a count of a noun an annex title names is a structure question "
      "(routed from holdout14)"),

@@ -1711,6 +1711,17 @@ def _missing_runs(pieces: list[str], text: str) -> tuple[int, int, list[str]]:
     return covered_n, longest, missing
 
 
+def _with_definitions(pieces: list[str], text: str, quoted: list[str], most: int = 2) -> list[str]:
+    """``quoted`` with the sentences of ``text`` that define a stretch of the pieces (its 2+ characters then 是/指/即/为:
+    其中，65是住房城乡建设部确定的基础性指标), at most ``most`` more, in their order in the text."""
+    sentences = _sentences(text)
+    stretches = {p[a:b] for p in pieces for a in range(len(p)) for b in range(a + 2, len(p) + 1)}
+    stretches |= {p for p in pieces if p.isascii()}  # (1 of “1+3”: a letter or a digit defined alone)
+    defining = [x for x in sentences if x not in quoted
+                and any(re.search(re.escape(st) + "[”\"]?(?:是|指|即|为)", fold(x)) for st in stretches)][:most]
+    return [x for x in sentences if x in quoted or x in defining] if defining else quoted
+
+
 def _joined(sentences: list[str]) -> str:
     """Quoted sentences as one line: a heading without its full stop is kept apart from the sentence after it."""
     out = ""
@@ -1720,7 +1731,13 @@ def _joined(sentences: list[str]) -> str:
 
 
 def _sentences(text: str) -> list[str]:
-    return [s.strip() for s in re.split(r"(?<=[。；;！？!?])|\n", text) if s.strip()]
+    """The sentences of ``text`` in order, each once (a title repeated as its body's first sentence is one)."""
+    out, seen = [], set()
+    for x in (s.strip() for s in re.split(r"(?<=[。；;！？!?])|\n", text)):
+        if x and x.rstrip("。；;") not in seen:
+            seen.add(x.rstrip("。；;"))
+            out.append(x)
+    return out
 
 
 def _quoted(pieces: list[str], text: str, most: int = 3) -> list[str]:
@@ -1755,9 +1772,12 @@ def written_places(env, words: list[str]):
     places when the plan holds no stretch of 3+ of it at all."""
     from kb.qa.wording import load_answer_words
 
+    from kb.qa.plan_terms import load_term_words
+
     pieces = content_pieces(words)
     if sum(map(len, pieces)) < 3:
         return [], pieces, []
+    means = any(m in "".join(words) for m in load_term_words().meaning_asks)  # 65指的是什么: its definition too
     hits = env.index().search(" ".join(pieces), limit=20)
     tasks = [t for t in (env.plan.task(h.task_id) for h in hits) if t is not None]
     # (a row's cells are its words too: 注册用户数已突破715万 stands in a 2024年工作项目 cell)
@@ -1785,11 +1805,14 @@ def written_places(env, words: list[str]):
         chosen, said = [], set()
         for _, label, task, text, _ in (x for x in full if x[0] == top):
             quoted = _quoted(pieces, text)
+            if means:
+                # (the question's letters and digits too: 1 of “1+3”推进机制中的1 is what is defined — 其中，1是…)
+                quoted = _with_definitions([*pieces, *re.findall(r"[0-9a-z]+", "".join(words))], text, quoted)
             body = _sentences(task.body or task.text) if task is not None else []
             if task is not None and task.title and all(x in task.title for x in quoted) and body:
                 # (only the paragraph's heading words hold the question's: the sentence after them says what it is —
                 # 用好“三师”联创工作机制 → 发挥规划师、建筑师、评估师…)
-                quoted = [*quoted, next((b for b in body if b not in task.title), body[0])]
+                quoted = [*quoted, next((b for b in body if b.rstrip("。；;") not in task.title), body[0])]
             if any("".join(quoted) in x for x in said):
                 continue  # (a heading repeated as its paragraph's first sentence: one place)
             said.add("".join(quoted))

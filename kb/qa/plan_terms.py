@@ -44,7 +44,7 @@ from kb.qa.text import fold, is_cjk, longest_first
 
 TERMS_PATH = Path(__file__).resolve().parent.parent / "data" / "plan_terms.yaml"
 _KEYS = {"version", "lead_words", "generic_tails", "not_terms", "abbreviation_marks", "edge_chars", "asking_residue",
-         "asking_words", "linking_chars"}
+         "asking_words", "linking_chars", "meaning_asks"}
 
 #: Shortest and longest term learned (characters, folded).
 MIN_TERM, MAX_TERM = 2, 30
@@ -73,6 +73,8 @@ class TermWords:
     """Words that ask (哪里, 指的是) or point at the document (这个计划): cut out before looking for what the plan writes."""
     linking_chars: frozenset[str]
     """Characters linking a question's words (要, 和): no part of what is asked."""
+    meaning_asks: tuple[str, ...]
+    """Words asking what something means (指的是): the defining sentence is quoted too."""
 
 
 @lru_cache(maxsize=2)
@@ -102,7 +104,7 @@ def _term_words(src: Path, data: dict) -> TermWords:
     longest = lambda ws: tuple(longest_first(fold(w) for w in ws))  # noqa: E731
     return TermWords(longest(data["lead_words"]), longest(data["generic_tails"]), frozenset(fold(w) for w in data["not_terms"]),
                      longest(data["abbreviation_marks"]), frozenset(data["edge_chars"]), longest(data["asking_residue"]),
-                     longest(data["asking_words"]), frozenset(data["linking_chars"]))
+                     longest(data["asking_words"]), frozenset(data["linking_chars"]), longest(data["meaning_asks"]))
 
 
 # ---------------------------------------------------------------- learning (parse time)
