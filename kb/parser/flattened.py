@@ -95,9 +95,9 @@ class FlatRow:
     """What it could not decide (a paragraph whose column is not known)."""
     paragraphs: int = 0
     """How many paragraphs its own cells were written on (0 for a heading or a second line)."""
-    units_unplaced: bool = False
-    """True when it writes a unit paragraph whose column is not known (no role given): a row of the table all the
-    same — a task whose unit is said uncertain, never a paragraph set apart (holdout13 jx18: 35 rows counted 34)."""
+    units_unplaced: list[str] = field(default_factory=list)
+    """The unit paragraphs it writes whose column is not known (no role given): a row of the table all the same — a
+    task whose unit is said uncertain, never a paragraph set apart (holdout13 jx18: 35 rows counted 34)."""
 
 
 @dataclass(slots=True)
@@ -1191,7 +1191,7 @@ def _regroup_once(paras, start, body, header, unit_like, time_like, headings=fro
                 notes.append(habit_note)
             own = sum(1 for what, col in certain.values() if what == "col" and col in cols_after) + len(unsure)
             rows.append(FlatRow(number, row_cells, notes, warns, own,
-                                units_unplaced=any(unit_like(ln) for ln in unsure)))
+                                units_unplaced=[ln.replace("\n", "") for ln in unsure if unit_like(ln)]))
             above = row_cells
             heading_open = False
             for chunk in subs.get(k_seg, []):

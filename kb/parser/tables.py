@@ -88,6 +88,8 @@ class TableVocabulary:
     """Numbering that opens a cell of a table without a 序号 column (（一）, 1、, （1）); group 1 the number."""
     annex_words: tuple[str, ...] = ("附件",)
     """The words that caption an annex (附件, 附表, 附录; the first the general word): ``caption`` is built of them."""
+    unplaced_units_field: str = "单位（不能确定属于哪一列）"
+    """The field keeping a flattened row's unit paragraphs whose column is not known (tables.yaml)."""
 
     def caption_cite(self, m: re.Match) -> str:
         """How a caption ``caption`` matched cites its annex: its word and number, spaces dropped (附 表 1 → 附表1)."""
@@ -159,7 +161,8 @@ def load_vocabulary(path: str | None = None) -> TableVocabulary:
                            tuple(sorted(verbs, key=len, reverse=True)), ending.strip(), lists["unit_name_headers"],
                            lists["item_name_headers"], lists["description_endings"], lists["basis_words"],
                            "".join(lists["row_marks"]), tuple(sorted(lists["measure_words"], key=len, reverse=True)),
-                           year_column, row_numbering, annex_words)
+                           year_column, row_numbering, annex_words,
+                           str(data.get("unplaced_units_field") or TableVocabulary.__dataclass_fields__["unplaced_units_field"].default))
 
 
 @dataclass(slots=True)
@@ -189,9 +192,9 @@ class TaskTable:
     merged cell taken from above, a cell whose column is not known)."""
     lines_before: list[str] = field(default_factory=list)
     """The text's non-blank lines before it (up to four), captions taken: tells a document that is the table."""
-    units_unplaced: set[int] = field(default_factory=set)
-    """Rows (a flattened table: the row's index in ``rows``) writing a unit paragraph whose column is not known: tasks
-    all the same (their unit said uncertain), never paragraphs set apart."""
+    units_unplaced: dict[int, list[str]] = field(default_factory=dict)
+    """Rows (a flattened table: the row's index in ``rows``) → the unit paragraphs they write whose column is not known:
+    tasks all the same (their unit said uncertain, kept in a field), never paragraphs set apart."""
 
     @property
     def cite(self) -> str:
@@ -701,7 +704,7 @@ def _take_flattened(state, categories: frozenset[str] = frozenset()) -> None:
         table = TaskTable(list(flat.header), columns, rows, None, None, len(state.tables) + 1, flat=True)
         # (by the row's place in the table: a row's second line under its merged 序号 shares its number)
         table.row_notes = {k: (r.notes, r.warnings) for k, r in enumerate(flat.rows) if r.number and (r.notes or r.warnings)}
-        table.units_unplaced = {k for k, r in enumerate(flat.rows) if r.number and r.units_unplaced}
+        table.units_unplaced = {k: r.units_unplaced for k, r in enumerate(flat.rows) if r.number and r.units_unplaced}
         unsure = sum(1 for r in flat.rows if r.warnings)
         if unsure:
             table.warnings.append(warning("table_rows_uncertain", count=unsure))
@@ -1055,8 +1058,9 @@ class _Row:
     strong: bool = False
     """True when ``match`` is named strongly (its title, or its own text): a one-to-one link if no other row
     names it; False for a row holding a part of the paragraph."""
-    units_unplaced: bool = False
-    """It writes a unit whose column is not known (TaskTable.units_unplaced): a task without roles, not a paragraph."""
+    units_unplaced: list[str] = field(default_factory=list)
+    """The units it writes whose column is not known (TaskTable.units_unplaced): a task without roles, not a paragraph;
+    they stay in a field (tables.yaml ``unplaced_units_field``)."""
 
     @property
     def role_key(self) -> frozenset:
@@ -1134,7 +1138,7 @@ def _table_rows(state, table: TaskTable, attached: bool, vocab) -> list[_Row]:
         out.append(_Row(row_no, row_page, body, get("task") if item else get("name"), get("number"), tag, parsed,
                         get("deadline"), cite, notes, list(row_warnings), fields, (part, part_title, section, section_title),
                         dated=not item, text=_item_text(body, table, cells) if item else body,
-                        units_unplaced=table.flat and place in table.units_unplaced))
+                        units_unplaced=list(table.units_unplaced.get(place, [])) if table.flat else []))
     return out
 
 
@@ -1245,6 +1249,8 @@ def _own_task(state, table: TaskTable, row: _Row) -> None:
         _set_roles(task, parsed)
     task.notes.extend(row.notes)
     task.fields.update(row.fields)
+    if row.units_unplaced:
+        task.fields[load_vocabulary().unplaced_units_field] = "、".join(row.units_unplaced)
     task.warnings.extend(row.warnings)
     task.clauses = split_clauses(row.body)
     if row.dated:
