@@ -218,3 +218,64 @@ def test_a_year_heading_dates_the_targets_under_it():
     assert got == [(label, [("2023年", "during", "2023-01-01", "2023-12-31", part)]) for label in ("一（一）", "一（二）", "一（三）")]
     assert [(d.text, d.heading) for t in plan.tasks for d in t.deadlines if "1月15日" in d.text] == [("2023年1月15日前", "")]
 
+
+
+#: (line, a phase line standing alone?, why) — kb/parser/cleanup.py ``phase_line``: such a line is never joined to the
+#: line after it (it was: ``1.试点阶段（2024年底前）`` + ``（1）在3个市开展试点。`` made one paragraph whose limit was its own,
+#: and （2） after it got none).
+PHASE_LINES = [
+    ("第一阶段：2024年底前", True, "a phase word, a colon, a limit"),
+    ("1.试点阶段（2024年底前）", True, "numbered, the limit alone in closing brackets"),
+    ("2.推广阶段（2025年1月—2026年6月）", True, "a range in brackets"),
+    ("部署阶段：3月底前", True, "a month without a year"),
+    ("第一阶段：动员部署", False, "no limit: the line may run on"),
+    ("各区要在2024年底前", False, "a sentence a PDF wrapped at its date: no phase word, no bracket"),
+    ("完成排查（2024年底前），", False, "a comma: a sentence's"),
+    ("按照示范先行、以点带面的要求分阶段推进各项工作（2024年底前）", False, "too long for a heading line"),
+    ("推进（GDP）核算改革", False, "a bracket holding no limit"),
+]
+
+
+@pytest.mark.parametrize("line,expected,why", PHASE_LINES, ids=[p[2] for p in PHASE_LINES])
+def test_phase_lines(line, expected, why):
+    from kb.parser.cleanup import phase_line
+
+    assert phase_line(line) is expected, why
+
+
+#: 市 level, bracket tags: numbered phase lines right above （1）（2） sub-items, and an unnumbered phase line above
+#: unnumbered paragraphs (the forms cleanup joined to the first item under them).
+GLUED = "\n".join([
+    "某市数字政府建设三年行动方案", "",
+    "一、重点任务", "",
+    "（一）分步推进", "",
+    "1.试点阶段（2024年底前）", "",
+    "（1）在3个区开展试点。（市大数据局牵头）", "",
+    "（2）建设市级统一平台。（市大数据局负责）", "",
+    "2.推广阶段（2025年1月—2026年6月）", "",
+    "（1）全面推广试点经验。（各区人民政府负责）", "",
+    "二、实施步骤", "",
+    "第一阶段：2024年底前", "",
+    "完成调查摸底，制定工作方案。", "",
+    "召开动员部署会议。", "",
+]) + "\n"
+
+GLUED_EXPECTED = [
+    ("1.试点阶段（2024年底前）", [("2024年底前", "")]),
+    ("（1）在3个区开展试点", [("2024年底前", "1.试点阶段（2024年底前）")]),
+    ("（2）建设市级统一平台", [("2024年底前", "1.试点阶段（2024年底前）")]),
+    ("2.推广阶段（2025年1月—2026年6月）", [("2025年1月—2026年6月", "")]),
+    ("（1）全面推广试点经验", [("2025年1月—2026年6月", "2.推广阶段（2025年1月—2026年6月）")]),
+    ("第一阶段：2024年底前", [("2024年底前", "")]),
+    ("完成调查摸底", [("2024年底前", "第一阶段：2024年底前")]),
+    ("召开动员部署会议", [("2024年底前", "第一阶段：2024年底前")]),
+]
+
+
+def test_phase_lines_stand_alone_and_reach_every_item_under_them():
+    plan = _plan(GLUED, "glued")
+    got = [(t.text[: len(prefix)], [(d.text, d.heading) for d in t.deadlines])
+           for t, (prefix, _) in zip(plan.tasks, GLUED_EXPECTED)]
+    assert len(plan.tasks) == len(GLUED_EXPECTED), [t.text[:12] for t in plan.tasks]
+    assert got == GLUED_EXPECTED
+    assert [t.lead + t.sole for t in plan.tasks[1:3]] == [["市大数据局"], ["市大数据局"]]  # (the tags stay the items')

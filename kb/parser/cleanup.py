@@ -255,7 +255,32 @@ def continues(previous: str, line: str) -> bool:
         return False
     if SECTION_HEADING_RE.match(previous) and (ends_paragraph(previous) or len(previous) <= 40):
         return False
+    if phase_line(previous):
+        return False  # 第一阶段：2024年底前 / 1.试点阶段（2024年底前） over its items: a heading, whose limit is theirs
     return not ends_paragraph(previous)
+
+
+#: A phase line is this short at most; it holds none of these marks (a sentence's).
+_PHASE_MAX, _PHASE_BREAKS = 30, frozenset("，,。；;、！？!?")
+_PHASE_WORD_RE = re.compile(r"^(?:\d{1,2}[.．、]\s*)?(?:第[一二三四五六七八九十\d]{1,3}阶段|[^：:（(]{1,12}阶段)[：:]")
+
+
+def phase_line(line: str) -> bool:
+    """A heading line naming a phase and its limit (``第一阶段：2024年底前``, ``1.试点阶段（2024年底前）``, ``（2025年1月—
+    2026年6月）`` closing a short line): it stands alone — joined to the item after it, the limit was that item's only and
+    never reached the items after (kb/parser/core.py ``rule_heading_deadlines`` gives it to every item under it).  Short,
+    no sentence mark or comma, and closed by a bracket holding only a time limit, or a phase word and a colon before a
+    limit closing it (a sentence a PDF wrapped at a date, ``各区要在2024年底前``, is neither)."""
+    if len(line) > _PHASE_MAX or _PHASE_BREAKS & set(line):
+        return False
+    from kb.parser.deadlines import heading_limits, tag_time_limits
+
+    if line[-1:] in "）)" and (start := group_start(line)) is not None and start > 0:
+        inner = line[start + 1:-1]
+        found = tag_time_limits(inner)
+        return len(found) == 1 and found[0][0] == 0 and found[0][1] == len(inner)
+    m = _PHASE_WORD_RE.match(line)
+    return m is not None and bool(heading_limits(line[m.end():])) and line[m.end():].strip() != ""
 
 
 #: A heading a PDF wrapped at the line's width leaves a few characters on the next line (石景山 2019 as a
