@@ -279,3 +279,13 @@ def test_phase_lines_stand_alone_and_reach_every_item_under_them():
     assert len(plan.tasks) == len(GLUED_EXPECTED), [t.text[:12] for t in plan.tasks]
     assert got == GLUED_EXPECTED
     assert [t.lead + t.sole for t in plan.tasks[1:3]] == [["市大数据局"], ["市大数据局"]]  # (the tags stay the items')
+
+
+def test_a_heading_start_gives_targets_their_from_year():
+    """A heading's start (``（2025年起）``) is the targets' ``from_year`` (said 自2025年起), never ``year`` (by 2025); a
+    heading's ``到2026年`` is their year."""
+    plan = _plan("\n".join(["某市绿化工作方案", "", "一、重点任务", "",
+                            "（一）持续推进阶段（2025年起）", "", "新增绿地面积100公顷。", "",
+                            "（二）近期目标（到2026年）", "", "新增绿地面积200公顷。", ""]) + "\n", "green")
+    got = [(t.label, [(g.value, g.year, g.from_year) for g in t.targets]) for t in plan.tasks]
+    assert got == [("一（一）", [(100.0, None, 2025)]), ("一（二）", [(200.0, 2026, None)])]
