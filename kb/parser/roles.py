@@ -1144,8 +1144,9 @@ def closing_bracket(text: str, vocab: RoleVocabulary, registry: Registry) -> str
 def _bare_tag(text: str, start: int, close: int, vocab: RoleVocabulary, registry: Registry) -> bool:
     """The bracket ``text[start:close+1]`` stands where a tag stands (after a sentence's end, or closing a sentence: a
     。/；/！/？ or the paragraph's end after it) and names bare units only — not an office's other name right after it
-    (``报送市政府（市政府办公厅）。``: the text before ends like an office, ``office_endings``) and no aside
-    (``（以下简称…）``, ``（含…）``)."""
+    (``报送市政府（市政府办公厅）。``: the text before ends like an office, ``office_endings``), no one short word after
+    a noun (``家庭医生（团队）``: its alternative; a unit's name has 3+ characters or is a ``short_unit_names`` word) and no
+    aside (``（以下简称…）``, ``（含…）``)."""
     after_sentence = start == 0 or text[start - 1] in SENTENCE_END
     closes_sentence = close + 1 >= len(text) or text[close + 1] in SENTENCE_END
     if not (after_sentence or closes_sentence):
@@ -1155,6 +1156,8 @@ def _bare_tag(text: str, start: int, close: int, vocab: RoleVocabulary, registry
         return False
     if not after_sentence and vocab.office_end.search(text[:start]):
         return False  # 市政府（市政府办公厅）: the office's other name (not after a place: …产业园区（X、Y）)
+    if not after_sentence and len(content) < 3 and content not in vocab.short_unit_names:
+        return False  # 家庭医生（团队）, 工业企业(场所): one short word after a noun is its alternative, no unit's name
     return _bare_list(content, vocab, registry)
 
 
