@@ -2461,12 +2461,13 @@ class _Batch:
 
 def _rendered_starts() -> tuple[tuple[str, ...], tuple[str, ...]]:
     """How a duty-list line's stored facts (``kb.listing.duty_facts``: 开始时间：…, 完成时限：…, 目标指标：…) and other departments
-    (``describe_departments``: 牵头：…) start: a stored value that does not is damage, not text to print."""
+    (``describe_departments``: 牵头：…, 其他牵头单位：…) start: a stored value that does not is damage, not text to print."""
     found = _BRIEF.get("starts")
     if found is None:
-        from kb.model import ROLE_NAMES
+        from kb.listing import role_words
 
-        found = _BRIEF["starts"] = (FACT_STARTS, tuple(f"{ROLE_NAMES[r]}：" for r in ROLES))
+        # (a role's word, or the other holders' under the department's own list: 其他牵头单位：, since session 13)
+        found = _BRIEF["starts"] = (FACT_STARTS, tuple(f"{w}：" for pair in role_words().values() for w in pair))
     return found
 
 

@@ -23,6 +23,7 @@ WHAT_NAMES = {
     "question vocabulary": "提问词表",
     "question shapes": "问句句式表",
     "answer wording": "答案措辞表",
+    "unit line wording": "单位措辞表",
     "ingest vocabulary": "文件读取词表",
     "department registry": "部门名录",
     "line-breaking rules": "断行规则",

@@ -1337,7 +1337,7 @@ def exec_topic_who(question: str, q: Query, env) -> Answer:
     if implied and all(t.implied == implied for t in tasks):
         lines.append(f"（{'、'.join(implied)}负责落实）")
     ctx.tasks, ctx.topic = tasks, words
-    from kb.qa.result import _SHOWN_ROLES
+    from kb.listing import SHOWN_ROLES as _SHOWN_ROLES
 
     # (the units responsible first; a task's implied units — role implied — last)
     roles = {t.id: [r for r in _SHOWN_ROLES if getattr(t, r)] + (["implied"] if t.implied else []) for t in tasks}

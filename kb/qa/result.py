@@ -16,9 +16,9 @@ from __future__ import annotations
 
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from operator import attrgetter
 
-from kb.model import ROLE_NAMES, ROLES, Deadline, Target, Task
+from kb.model import Deadline, Target, Task
+from kb.listing import SHOWN_ROLES, describe_departments, role_lines
 from kb.qa.text import task_head
 
 #: Document id → name (``kb.model.Document.name``) while a Session answers with several plans loaded: ``compose`` names each task item's
@@ -206,88 +206,21 @@ def _task_year(task: Task) -> int | None:
     return int(max(ends)[:4]) if ends else None
 
 
-#: The roles an answer names, in order: the units responsible first (牵头, 负责, 按职责分工负责, 指导), the 配合 units
-#: last — an official reads the first units named as the ones responsible, and a table row's
-#: ``配合：区财政局；负责：区卫生健康局`` (the model's ROLES order) named the supporting unit first.
-_RESPONSIBLE_FIRST = ("lead", "sole", "shared", "guide", "support")
-_SHOWN_ROLES = (*(r for r in _RESPONSIBLE_FIRST if r in ROLES), *(r for r in ROLES if r not in _RESPONSIBLE_FIRST))
-
-
 def roles_of(task: Task, exclude: str | None = None) -> dict[str, list[str]]:
-    """Role word → names (sub-units in brackets); ``exclude``'s co-holders under 其他牵头单位 / 其他配合单位 …"""
-    # (called once per line of an answer: 8,000 lines for a department at 1,000 plans; a task naming no
-    # sub-unit — most — takes the short way)
-    words = _role_words()
-    subunits = task.subunits
-    out: dict[str, list[str]] = {}
-    for r in _SHOWN_ROLES:
-        holders = getattr(task, r, None)
-        if not holders:
-            continue
-        if not subunits:
-            if exclude is None or exclude not in holders:
-                out[words[r][0]] = list(holders)
-            else:
-                names = [n for n in holders if n != exclude]
-                if names:
-                    out[words[r][1]] = names
-            continue
-        names = []
-        mine = False
-        for n in holders:
-            subs = subunits.get(n)
-            if exclude is not None and (n == exclude or (subs and exclude in subs)):
-                mine = True
-                continue
-            names.append(f"{n}（{'、'.join(subs)}）" if subs else n)
-        if names:
-            out[words[r][1] if mine else words[r][0]] = names
-    return out
+    """Role word → names (sub-units in brackets); ``exclude``'s co-holders under 其他牵头单位 / 其他配合单位 …
+    (kb.listing.role_lines: one definition for answers, kb duties and the TUI)."""
+    return role_lines(task, exclude)
 
 
-_ROLE_WORDS: list = [None, None, None]
-
-#: The holders of every role shown, in ``_SHOWN_ROLES`` order, read from a task in one call.
-_HOLDERS = attrgetter(*_SHOWN_ROLES)
-
-
-def _role_words() -> dict[str, tuple[str, str]]:
-    """Role → (its word, the word for the other holders of the role: 其他牵头单位), for the current wording."""
-    w = _words()["roles"]
-    if _ROLE_WORDS[0] is not w:
-        found = {}
-        for r in _SHOWN_ROLES:
-            word = ROLE_NAMES.get(r, w.get(r, r))
-            found[r] = (word, w["other"].format(role=word))
-        _ROLE_WORDS[:] = [w, found, tuple(found[r] for r in _SHOWN_ROLES)]
-    return _ROLE_WORDS[1]
-
-
-def _role_word_pairs() -> tuple[tuple[str, str], ...]:
-    """``_role_words``' pairs in ``_SHOWN_ROLES`` order (zipped with ``_HOLDERS`` of a task)."""
-    _role_words()
-    return _ROLE_WORDS[2]
+def _role_word_pairs() -> None:
+    """Nothing to look up once any more (kb.listing reads its words once); kept for ``describe``'s callers."""
+    return None
 
 
 def describe(task: Task, exclude: str | None = None, pairs: tuple | None = None) -> str:
-    """``牵头：A、B；配合：C`` (``其他牵头单位：B`` when ``exclude`` leads too): ``roles_of`` as one line.
-
-    ``pairs``: ``_role_word_pairs()``, when the caller renders many lines (looked up once, not per line).
-    """
-    if task.subunits:
-        return "；".join([f"{role}：{'、'.join(names)}" for role, names in roles_of(task, exclude).items()])
-    # (no sub-unit: roles_of's short way, written out without its dict — once per line of a list of 8,000)
-    parts = []
-    for (word, other), holders in zip(pairs or _role_word_pairs(), _HOLDERS(task)):
-        if not holders:
-            continue
-        if exclude is None or exclude not in holders:
-            parts.append(word + "：" + "、".join(holders))
-        else:
-            names = [n for n in holders if n != exclude]
-            if names:
-                parts.append(other + "：" + "、".join(names))
-    return "；".join(parts)
+    """``牵头：A、B；配合：C`` (``其他牵头单位：B`` when ``exclude`` leads too): kb.listing.describe_departments, the one
+    line kb duties and the TUI print as well (``pairs`` is ignored)."""
+    return describe_departments(task, exclude)
 
 
 def item_line(item: Item, pairs: tuple | None = None) -> str:
@@ -443,7 +376,7 @@ def departments_of(tasks: list[Task]) -> list[str]:
     (an answer's departments)."""
     seen: dict[str, None] = {}
     for t in tasks:
-        for r in _SHOWN_ROLES:  # (the units responsible before the 配合 units, as the answer's text names them)
+        for r in SHOWN_ROLES:  # (the units responsible before the 配合 units, as the answer's text names them)
             for n in getattr(t, r):
                 seen.setdefault(n, None)
     return list(seen)

@@ -21,7 +21,6 @@ REQUIRED = {
     "related_title": (),
     "extreme_none": (),
     "extreme_untagged_title": ("{word}", "{day}"),
-    "roles": {"other": ("{role}",), "guide": ()},
     "deadline": {"by": ("{text}", "{day}"), "during": ("{text}",), "meaning_by": ("{day}",),
                  "meaning_during": ("{year}",), "meaning_from": ("{day}",), "meaning_range": ("{first}", "{last}")},
     "not_understood": (),
