@@ -74,7 +74,17 @@ SHIPS = """某区内河航运安全提升工作方案
 （二）强化资金保障。区财政局将所需经费纳入年度预算。（牵头部门：区财政局）
 """
 
-TEXTS = {"roads": ROADS, "housing": HOUSING, "ships": SHIPS}
+#: A plan stating 2027 only (a year follow-up after a refused year: holdout13 c3b).
+CHARGE = """某县充电基础设施建设行动方案
+
+一、工作目标
+到2027年，全县累计建成公共充电桩500个，实现乡镇充电站全覆盖。
+
+二、重点任务
+（一）推进公共充电站建设。（牵头单位：县发展改革局；配合单位：县住建局）
+"""
+
+TEXTS = {"roads": ROADS, "housing": HOUSING, "ships": SHIPS, "charge": CHARGE}
 FILES = {
     "fengxian": ROOT / "tests/fixtures/plans/116_fengxian_tingche_gongxiang_2016.txt",
     "huangpu": ROOT / "tests/fixtures/plans/22_huangpu_kezaishengnengyuan_2025.txt",
@@ -214,6 +224,11 @@ CHATS = [
      "routed holdout14 (实施部门呢): 二（四）'s tag writes 实施部门：区大数据中心"),
     ("ships", ["区交通委牵头哪些任务", "实施部门是谁"], "answered", ["区大数据中心", "没有写明实施部门"], [],
      "each listed item's 实施部门 as its tag writes it; 二（五）, 三（一） write none"),
+    ("charge", ["到2025年累计建成多少个公共充电桩", "2027年呢"], "answered", ["500"], ["方案正文的条目", "没有写到2027年"],
+     "the first refused (the plan writes no 2025), the follow-up asks the same of 2027: 一 到2027年…累计建成公共充电桩500个 "
+     "(holdout13 c3b answered a plan-wide deadline list)"),
+    ("charge", ["到2025年累计建成多少个公共充电桩", "2030年呢"], "not_in_plan", ["2030"], ["500"],
+     "the same of 2030, which the plan does not state either: refused again, never 2027's figure"),
     ("roads", ["给县交通运输局写一封催办邮件", "那县财政局呢"], None, [], ["县财政局负责养护资金的预算安排。邮件"],
      "a refused writing request: its ellipsis is no license to write; the unit's duties or a refusal, never a letter"),
 ]
