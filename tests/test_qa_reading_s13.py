@@ -171,6 +171,8 @@ ROWS = [
      "holdout-style: 各街镇 (11) is no 区级部门; 区经委 11 (1 sole + 10 shared) … read from kb depts: 区经委 11, "
      "区规划资源局 10"),
     ("zigong", "哪个部门牵头最多", "answered", ["最多的是"], [], "control: no level, every department ranked"),
+    ("panhuo", "区级部门有哪些", "answered", ["区经委：", "未计入区级", "区属国企"], ["区属国企：", "各街镇："],
+     "区属国企 and 区内各相关行政审批部门 open with 区 but name no 区级 body: said apart (shapes level_not_next)"),
     # ---- routed from holdout14: the doer after 由 with a verb of its own (passive 由X + verb)
     ("ships", "新建船舶由谁检验", "answered", ["船舶检验机构"], ["区交通委", "区大数据中心"],
      "二（一）新建、改建船舶应由船舶检验机构检验合格 — untagged; 二（四）'s units answer another question"),

@@ -400,9 +400,14 @@ def exec_department_list(question: str, q: Query, env) -> Answer:
         # 哪个区级部门参与最多: the names of that level only (区住房保障局), never every department ranked
         levels = load_shapes()["unit_levels"]
         prefixes = tuple(levels[q.level])
-        of_level = [(n, c) for n, c in rows if n.startswith(prefixes)]
+        not_next = tuple(load_shapes()["level_not_next"])
+
+        def opens(name: str, heads) -> bool:  # (区属国企: 区 opens no 区级 body)
+            return any(name.startswith(h) and not name[len(h):].startswith(not_next) for h in heads)
+
+        of_level = [(n, c) for n, c in rows if opens(n, prefixes)]
         marked = ("各", *(p for ps in levels.values() for p in ps))  # (各街道办事处: a group of units, of no one level)
-        unmarked = [n for n, _ in rows if not n.startswith(marked)]
+        unmarked = [n for n, _ in rows if not opens(n, marked) and not n.startswith("各")]
         if not of_level:
             env.ctx.tasks = []
             if unmarked:
