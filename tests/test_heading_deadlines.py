@@ -289,3 +289,32 @@ def test_a_heading_start_gives_targets_their_from_year():
                             "（二）近期目标（到2026年）", "", "新增绿地面积200公顷。", ""]) + "\n", "green")
     got = [(t.label, [(g.value, g.year, g.from_year) for g in t.targets]) for t in plan.tasks]
     assert got == [("一（一）", [(100.0, None, 2025)]), ("一（二）", [(200.0, 2026, None)])]
+
+
+#: 县 level, label lines without a full stop (责任单位：…) right above the next phase line: the phase line was glued to
+#: the label line (the label lost, the phase's limit given to item 2).
+LABELLED = "\n".join([
+    "某县农村改厕工作方案", "",
+    "一、实施步骤", "",
+    "第一阶段：2024年底前", "",
+    "1.完成全县农村户厕摸底排查。", "",
+    "责任单位：县农业农村局", "",
+    "2.制定改厕工作方案。", "",
+    "责任单位：县农业农村局、县卫生健康局", "",
+    "第二阶段：2025年6月底前", "",
+    "3.开展长效管护。", "",
+    "责任单位：各乡镇人民政府", "",
+]) + "\n"
+
+
+def test_a_phase_line_after_a_label_line_stands_alone():
+    plan = _plan(LABELLED, "labelled")
+    got = [(t.text[:8], t.sole + t.shared + t.lead, [(d.text, d.heading) for d in t.deadlines]) for t in plan.tasks]
+    assert got == [
+        ("第一阶段：202", [], [("2024年底前", "")]),
+        ("1.完成全县农村", ["县农业农村局"], [("2024年底前", "第一阶段：2024年底前")]),
+        ("2.制定改厕工作", ["县农业农村局", "县卫生健康局"], [("2024年底前", "第一阶段：2024年底前")]),
+        ("第二阶段：202", [], [("2025年6月底前", "")]),
+        ("3.开展长效管护", ["各乡镇人民政府"], [("2025年6月底前", "第二阶段：2025年6月底前")]),
+    ]
+

@@ -242,6 +242,8 @@ def continues(previous: str, line: str) -> bool:
         return True  # a line opening with ，、。；） is the rest of a sentence (text copied out of a PDF: 试点 / ，制定本方案。)
     if is_heading(line) or is_title(previous) or is_title(line) or _is_label_line(line):
         return False
+    if phase_line(line):
+        return False  # 第二阶段：2025年6月底前 under a label line without a full stop (责任单位：X) opens its own paragraph
     if is_heading(previous) and not is_heading(join_fragment(previous, line)):
         return False  # 2. + 2 → 2.2 would stop being an item, and a second cleanup would read it otherwise
     if DECIMAL_ITEM_RE.match(line) or DECIMAL_HEADING_RE.match(previous) or ARTICLE_HEADING_RE.match(previous):
