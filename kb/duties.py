@@ -274,14 +274,29 @@ def department_counts(plan: Plan) -> list[tuple[str, dict[str, int]]]:
     (any role but implied).
 
     Roles are those of ``Plan.roles_held`` (指导 only when the plan uses it)."""
+    from kb.registry import division_units
+
     names = plan.departments() + [s for s in plan.subunits() if s not in plan.departments()]
     roles = plan.roles_held()
     rows = []
     counted = plan.role_counts()  # one pass (a stored plan: summed per-plan counts, no task read)
+    # (one division written two ways or more — 科技信息处 / 市交通委科技信息处 — is one row, its items counted once: the
+    # identity of kb.duties.place_body for questions and duty lists)
+    units = division_units(plan)
+    members: dict[str, list[str]] = {}
+    for name, unit in units.items():
+        members.setdefault(unit, []).append(name)
     for name in names:
-        mine = counted.get(name, {})
-        counts = {r: mine.get(r, 0) for r in (*roles, "implied")}
-        counts["total"] = mine.get("any", 0)
+        if units.get(name, name) != name:
+            continue
+        if name in members:
+            union = {r: {t.id: t for m in members[name] for t in plan.tasks_of(m, r)} for r in (*roles, "implied", "any")}
+            counts = {r: item_count(union[r].values()) for r in (*roles, "implied")}
+            counts["total"] = item_count(union["any"].values())
+        else:
+            mine = counted.get(name, {})
+            counts = {r: mine.get(r, 0) for r in (*roles, "implied")}
+            counts["total"] = mine.get("any", 0)
         rows.append((name, counts))
     order = {n: i for i, n in enumerate(names)}
     rows.sort(key=lambda row: (-row[1]["total"], -row[1]["implied"], order[row[0]]))

@@ -447,6 +447,40 @@ def division_twins(plan, name: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys([*own, *bare]))
 
 
+def division_units(plan) -> dict[str, str]:
+    """The names ``plan`` writes for one division of one bureau (科技信息处, 市交通委科技信息处, 市交通委（科技信息处）) →
+    the one standing for the unit in lists of departments: the bureau+division as written, else the bracketed name, else
+    the first; only names of a unit written two ways or more (a division of two bureaus is never one: ``division_bureaus``).
+    The same identity as ``division_twins`` for a division, without a bureau joining its divisions (a list counts the
+    bureau and each division apart)."""
+    written = plan.departments()
+    keys: dict[str, tuple[str, str]] = {}
+    for name in written:
+        if name[-1:] in ")）":
+            parts = bureau_divisions(name)
+            key = (parts[0], parts[1][0]) if parts and len(parts[1]) == 1 else None
+        elif not name.endswith(_SPLIT_ENDINGS):
+            continue
+        else:
+            key = split_division(name)
+            if key is None and _bare_division(name):
+                bureaus = division_bureaus(plan, name)
+                key = (bureaus[0], name) if len(bureaus) == 1 else None
+        if key is not None and division_bureaus(plan, key[1]) == [key[0]]:
+            keys[name] = key
+    groups: dict[tuple[str, str], list[str]] = {}
+    for name, key in keys.items():
+        groups.setdefault(key, []).append(name)
+    out: dict[str, str] = {}
+    for (bureau, division), names in groups.items():
+        if len(names) < 2:
+            continue
+        first = next((n for n in names if split_division(n) == (bureau, division)), None)
+        first = first or next((n for n in names if n[-1:] in ")）"), names[0])
+        out.update((n, first) for n in names)
+    return out
+
+
 def ambiguous_division(plan, name: str) -> list[str] | None:
     """The bureau+division names a bare division ``name`` may mean when the plan writes it under two or more bureaus
     (办公室: 市交通委办公室, 市公安局办公室), else None; each as the plan writes it, else bureau+division."""

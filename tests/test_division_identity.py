@@ -246,3 +246,18 @@ def test_offices_and_centres(question, status, labels, why):
     answer = Session(plan=Plan([doc], tasks), strict=True).ask(question)
     assert answer.status == status, (why, answer.text)
     assert [t.label for t in answer.tasks] == labels, (why, answer.text)
+
+
+def test_department_list_counts_one_unit_once():
+    """kb depts, the TUI's list, rankings and the all-departments export (kb.duties.department_counts): one row per unit
+    — 科技信息处, 市交通委科技信息处 and 市交通委（科技信息处） are one row under the bureau+division name, its items counted
+    once; 办公室 of two bureaus stays three rows as written; 港务监管处 (written one way only) is unchanged."""
+    from kb.duties import department_counts
+
+    doc, tasks = parse_document(CITY, "city", "city.txt")
+    rows = dict(department_counts(Plan([doc], tasks)))
+    assert set(rows) == {"市交通委科技信息处", "港务监管处", "市交通委办公室", "市公安局办公室", "办公室", "市交通委执法总队",
+                         "市交通委货运处"}
+    tech = rows["市交通委科技信息处"]
+    assert (tech["total"], tech["lead"], tech["support"], tech["sole"], tech["shared"]) == (5, 1, 2, 1, 1)
+    assert rows["港务监管处"]["total"] == 2 and rows["办公室"]["total"] == 1
