@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+import functools
 from functools import lru_cache
 from pathlib import Path
 
@@ -362,15 +363,25 @@ def division_bureaus(plan, division: str) -> list[str]:
     (``bureau_divisions``), and of a 、-list where the division is written bare after a sibling written with its
     bureau (市交通委科技信息处、港务监管处: 港务监管处 is 市交通委's; ``listed_bureaus``).  One bureau: the bare name
     and the full ones are one unit (kb.duties.place_body); two: the bare name may mean either (the bot asks which)."""
-    bureaus: dict[str, None] = {}
-    for name in plan.departments():
-        if not name.endswith(_SPLIT_ENDINGS) and name[-1:] not in ")）":
-            continue
-        parts = split_division(name)
-        if parts is not None and parts[1] == division:
-            bureaus[parts[0]] = None
-        elif parts is None and (parts := bureau_divisions(name)) and division in parts[1]:
-            bureaus[parts[0]] = None
+    return _bureaus_of(plan, division, written_bureaus(plan.departments()))
+
+
+def written_bureaus(written) -> dict[str, list[str]]:
+    """Division → the bureaus the names ``written`` put it under (市交通委科技信息处, 市交通委（科信处、宣传处）), in one
+    pass: what ``division_bureaus`` reads of the names, kept by a caller asking it of many divisions."""
+    out: dict[str, dict[str, None]] = {}
+    for name in written:
+        if name[-1:] in ")）":
+            parts = bureau_divisions(name)
+            for division in parts[1] if parts else ():
+                out.setdefault(division, {})[parts[0]] = None
+        elif (parts := split_division(name)) is not None:
+            out.setdefault(parts[1], {})[parts[0]] = None
+    return {d: list(b) for d, b in out.items()}
+
+
+def _bureaus_of(plan, division: str, written: dict[str, list[str]]) -> list[str]:
+    bureaus = dict.fromkeys(written.get(division, ()))
     for bureau in listed_bureaus(plan, division):
         bureaus[bureau] = None
     return list(bureaus)
@@ -454,6 +465,8 @@ def division_units(plan) -> dict[str, str]:
     The same identity as ``division_twins`` for a division, without a bureau joining its divisions (a list counts the
     bureau and each division apart)."""
     written = plan.departments()
+    by_name = written_bureaus(written)
+    bureaus_of = functools.lru_cache(maxsize=None)(lambda division: _bureaus_of(plan, division, by_name))
     keys: dict[str, tuple[str, str]] = {}
     for name in written:
         if name[-1:] in ")）":
@@ -464,9 +477,9 @@ def division_units(plan) -> dict[str, str]:
         else:
             key = split_division(name)
             if key is None and _bare_division(name):
-                bureaus = division_bureaus(plan, name)
+                bureaus = bureaus_of(name)
                 key = (bureaus[0], name) if len(bureaus) == 1 else None
-        if key is not None and division_bureaus(plan, key[1]) == [key[0]]:
+        if key is not None and bureaus_of(key[1]) == [key[0]]:
             keys[name] = key
     groups: dict[tuple[str, str], list[str]] = {}
     for name, key in keys.items():
