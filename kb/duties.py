@@ -32,10 +32,27 @@ GROUP_TITLES = {
 ROLE_CHOICES = (*ROLES, "implied", "any")
 
 
-def count_said(items: int, rows: int) -> str:
+def count_said(items: int, rows: int, form: str = "with_rows", **fields) -> str:
     """A count as every list says it: ``8 项``, or ``13 项（21 行）`` when a 任务分工表 writes some of the numbered items
-    (``kb.model.item_count``) over several rows — the rows are what the list shows."""
-    return f"{items} 项" if items == rows else f"{items} 项（{rows} 行）"
+    (``kb.model.item_count``) over several rows — the rows are what the list shows.  ``form``: the entry of
+    answers.yaml ``item_count`` (``with_rows``, ``group_rows``, ``cell_rows`` …) said when the rows are more; when they
+    are not, its bare counterpart (``items``, ``group``, ``cell``), or "" for a form that only says the rows."""
+    words = count_words()
+    if items == rows:
+        bare = _BARE.get(form)
+        return words[bare].format(items=items, **fields) if bare else ""
+    return words[form].format(items=items, rows=rows, **fields)
+
+
+#: Each form of answers.yaml ``item_count`` → what it says when the rows are no more than the items.
+_BARE = {"items": "items", "with_rows": "items", "with_rows_inline": "items", "group_rows": "group", "cell_rows": "cell"}
+
+
+def count_words() -> dict:
+    """answers.yaml ``item_count``: the forms of a count of numbered items with its rows."""
+    from kb.qa.wording import load_answer_words
+
+    return load_answer_words()["item_count"]
 
 
 @dataclass(slots=True)

@@ -89,10 +89,7 @@ class Group:
     def heading(self) -> str:
         """Heading of the group, e.g. ``牵头（8 项）``: the plan's numbered items, as the list's 任务数 line counts them
         (``kb.model.item_key``) — with the rows when a 任务分工表 序号 spans several (``牵头（13 项，任务分工表中 21 行）``)."""
-        items = item_count(r.task for r in self.rows)
-        if items == len(self.rows):
-            return f"{self.label}（{items} 项）"
-        return f"{self.label}（{items} 项，任务分工表中 {len(self.rows)} 行）"
+        return count_said(item_count(r.task for r in self.rows), len(self.rows), "group_rows", label=self.label)
 
 
 @dataclass(slots=True)
@@ -135,7 +132,7 @@ class DutyExport:
         任务分工表 writes an item over several rows, the rows listed are said after (``（任务分工表中 21 行）``)."""
         parts = [f"{ROLE_LABELS[r]} {self.counts[r]} 项" for r in GROUP_ORDER if self.counts.get(r)]
         rows = len({row.task.id for row in self.rows})
-        said = f"（任务分工表中 {rows} 行，同一序号的各行相邻列出）" if rows != self.total else ""
+        said = count_said(self.total, rows, "duty_rows_after")
         return f"共 {self.total} 项：" + "，".join(parts) + said if parts else "方案未分配任务"
 
     @property
@@ -173,7 +170,7 @@ class TableExport:
         """Header lines as (label, text)."""
         rows = len(self.rows)
         items = item_count(r.task for r in self.rows)  # (numbered items: the rows of one 序号 are one)
-        said = f"{items} 项" + (f"（本表 {rows} 行：同一序号的各行及其复述的正文段落计一项）" if rows != items else "")
+        said = count_said(items, items, "items") + count_said(items, rows, "table_rows_after")
         return [("方案", self.plan_title), ("导出日期", self.exported.isoformat()), ("任务数", said)] + [
             ("说明", note) for note in self.notes
         ]
@@ -201,7 +198,7 @@ class MatrixRow:
     def count_text(self, key: str) -> str:
         """A count cell: ``13``, or ``13（21 行）`` where the row marks more task columns than it counts items."""
         items, rows = self.counts[key], self.rows.get(key, self.counts[key])
-        return str(items) if items == rows else f"{items}（{rows} 行）"
+        return count_said(items, rows, "cell_rows")
 
 
 @dataclass(slots=True)
@@ -540,7 +537,7 @@ def _implied_notes(plan: Plan, tasks: list[Task]) -> list[str]:
         quote = next((n for t in plan.tasks for n in t.notes if names[0] in n), None)
         parts = "、".join(dict.fromkeys(f"{t.part}、{t.part_title}" for t in implied))
         said = f"（方案：“{quote}”）" if quote else ""
-        rows = f"（任务分工表中 {len(implied)} 行）" if item_count(implied) != len(implied) else ""
+        rows = count_said(item_count(implied), len(implied), "rows_after")
         notes.append(f"{'、'.join(names)}负责落实{parts}的全部 {item_count(implied)} 项任务{rows}{said}，表中不逐项列出。")
     return notes
 

@@ -13,6 +13,7 @@ from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSe
 
 from kb.errors import KbError
 from kb.export import FORMATS, default_filename, export_duty_list, export_table, export_tasks, plan_name
+from kb.duties import count_said
 from kb.model import item_count
 from tui.widgets.footer import KbFooter
 from tui.widgets.safe_input import SafeInput
@@ -37,7 +38,7 @@ def subject_options(departments: list[str], answer=None) -> list[tuple[str, str]
     if answer is not None and answer.tasks:
         # the answer's count: numbered items (as its head says), the rows exported after where they are more
         items, rows = item_count(answer.tasks), len(answer.tasks)
-        said = f"{items} 项" if items == rows else f"{items} 项，{rows} 行"
+        said = count_said(items, rows, "with_rows_inline")
         options.append((f"当前答案：{answer_title(answer)}（{said}）", ANSWER))
     options += [(f"{name} 责任清单", f"dept:{name}") for name in departments]
     options += [("任务分工表（全部任务）", TABLE), ("分工矩阵（部门 × 任务）", MATRIX)]

@@ -6,7 +6,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
-from kb.duties import GROUP_ORDER, GROUP_TITLES, duty_list
+from kb.duties import GROUP_ORDER, GROUP_TITLES, count_said, duty_list
 from kb.model import item_count
 from tui.widgets.roles import ROLE_STYLES, role_name
 from tui.widgets.task_list import TaskList
@@ -41,7 +41,7 @@ class DutyView(Vertical):
         # counts are the plan's numbered items (as kb depts, kb duties, the answers and the exports say them); a
         # 任务分工表 序号 over several rows lists each row, and the rows are said where they are more
         rows = len({t.id for t in duties.tasks})
-        parts.append(f"　共 {duties.total} 项任务" + (f"（任务分工表中 {rows} 行）" if rows != duties.total else "") + "\n")
+        parts.append(f"　共 {duties.total} 项任务" + count_said(duties.total, rows, "rows_after") + "\n")
         first = True
         for role in GROUP_ORDER:
             n = duties.counts.get(role, 0)
@@ -62,4 +62,4 @@ def _count(tasks) -> str:
     """A group's count in its title: its numbered items (``8``, the header's figure), with the rows listed where they
     are more (``13 项，21 行``)."""
     items = item_count(tasks)
-    return str(items) if items == len(tasks) else f"{items} 项，{len(tasks)} 行"
+    return str(items) if items == len(tasks) else count_said(items, len(tasks), "with_rows_inline")
