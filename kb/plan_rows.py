@@ -121,6 +121,23 @@ def index_fields(task: Task, seq: int) -> dict:
     )
 
 
+#: What a plan says but its file: the document's and each task's fields left out of ``content_digest`` (the file's
+#: name, place, bytes and format, and where in the file a task was read, which a web page and its text number apart).
+FILE_FIELDS = frozenset({"id", "doc", "path", "sha256", "encoding", "format", "source", "warnings"})
+
+
+def content_digest(doc, tasks: list[Task]) -> str:
+    """Digest of what a plan says — its document's and every task's fields (``to_dict``) but those of its file
+    (``FILE_FIELDS``): two files of one plan (its text and its web page, a copy under another name) have one digest
+    (``kb.store.same_plans``); a plan differing in one cell of a table has another."""
+    h = hashlib.sha256()
+    for fields in (doc.to_dict(), *(t.to_dict() for t in tasks)):
+        kept = {k: v for k, v in fields.items() if k not in FILE_FIELDS}
+        h.update(json.dumps(kept, ensure_ascii=False, sort_keys=True, default=str).encode())
+        h.update(b"\0")
+    return h.hexdigest()[:32]
+
+
 def index_digest(tasks: list[Task]) -> str:
     """Digest of everything the search index holds of a plan's tasks (their ``index_fields``, in order)."""
     h = hashlib.sha256()
@@ -194,7 +211,7 @@ def plan_rows(key: str, doc: Document, tasks: list[Task]) -> dict:
     held = [r for r in ROLES if any(getattr(t, r) for t in tasks)]
     headings = "\n".join(qa_fold(title) for _, title in (*doc.parts, *doc.sections))
     # (columns in the store's order: the narrow ones first, so that reading a title does not read a document)
-    rows["plan"] = (key, doc.id, doc.sha256, len(tasks), doc.title, doc.name, doc.registry, index_digest(tasks), json.dumps(held),
+    rows["plan"] = (key, doc.id, doc.sha256, content_digest(doc, tasks), len(tasks), doc.title, doc.name, doc.registry, index_digest(tasks), json.dumps(held),
                     headings, json.dumps(list(departments), ensure_ascii=False), json.dumps(subunits, ensure_ascii=False),
                     json.dumps(stored_role_counts(Plan(tasks=tasks)), ensure_ascii=False),
                     "".join(sorted(set(doc.title).union(*(t.text for t in tasks)))),

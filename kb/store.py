@@ -54,8 +54,20 @@ from kb.plan_rows import LIST_FIELDS, ROWS_MARK, TEXT_FIELDS, brief_fields, pars
 #: Files of a corpus folder that are read as plans (kb.ingest reads each format).
 PLAN_SUFFIXES = (".txt", ".md", ".text", ".pdf", ".docx", ".html", ".htm", ".shtml", ".xhtml", ".xlsx", ".doc", ".wps", ".xls")
 
+#: Which file of one plan is read when a corpus holds it twice (its text and its web page; ``same_plans``): the first
+#: group holding the file's suffix wins, then corpus order — plain text is the plan as written, a web page or a
+#: PDF carries its extraction's debris.
+SAME_PLAN_PREFERENCE = ((".txt", ".text", ".md"), (".docx", ".doc", ".wps", ".xlsx", ".xls"),
+                        (".html", ".htm", ".shtml", ".xhtml"), (".pdf",))
+
+
+def _preference(path: str) -> int:
+    suffix = os.path.splitext(path)[1].lower()
+    return next((n for n, group in enumerate(SAME_PLAN_PREFERENCE) if suffix in group), len(SAME_PLAN_PREFERENCE))
+
+
 #: Version of the store's tables; a store with another ``PRAGMA user_version`` is rebuilt.
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 
 #: Marks the SQLite file as kb's (``PRAGMA application_id``): "kbST".
 APPLICATION_ID = 0x6B625354
@@ -447,7 +459,7 @@ def _parsed_in_order(pool, jobs: list, workers: int):
 _SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE files(path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, ino INTEGER, sha256 TEXT, hashed_ns INTEGER);
-CREATE TABLE plans(key TEXT PRIMARY KEY, doc_id TEXT, sha256 TEXT, ntasks INTEGER, title TEXT NOT NULL, name TEXT NOT NULL,
+CREATE TABLE plans(key TEXT PRIMARY KEY, doc_id TEXT, sha256 TEXT, content TEXT NOT NULL, ntasks INTEGER, title TEXT NOT NULL, name TEXT NOT NULL,
                    registry TEXT,
                    indexed TEXT NOT NULL, roles TEXT NOT NULL, headings TEXT NOT NULL, departments TEXT NOT NULL,
                    subunits TEXT NOT NULL, counts TEXT NOT NULL, chars TEXT NOT NULL, document TEXT NOT NULL);
@@ -996,7 +1008,10 @@ def parse_in_memory(files: list[Path]) -> Plan:
     """
     from kb.registry import load_registry
 
+    from kb.plan_rows import content_digest
+
     plan = Plan(registry=load_registry())
+    parsed, digests = [], []
     for f, doc_id in zip(files, document_ids(files)):
         raw = _read(f)
         try:
@@ -1007,8 +1022,16 @@ def parse_in_memory(files: list[Path]) -> Plan:
             print(f"kb: 警告：已跳过 {exc}", file=sys.stderr)
             continue
         doc.sha256 = hashlib.sha256(raw).hexdigest()
-        plan.documents.append(doc)
-        plan.tasks.extend(tasks)
+        parsed.append((doc, tasks, PlanRef("", doc_id, str(f), len(parsed))))
+        digests.append(content_digest(doc, tasks))
+    groups: dict[str, list[int]] = {}
+    for i, digest in enumerate(digests):
+        groups.setdefault(digest, []).append(i)
+    kept = {r.path for r in _one_file_a_plan([g for g in groups.values() if len(g) > 1], [p[2] for p in parsed])}
+    for doc, tasks, ref in parsed:
+        if ref.path in kept:
+            plan.documents.append(doc)
+            plan.tasks.extend(tasks)
     if not plan.documents:
         raise KbError("方案文件夹中没有一个方案能读取（见上面各行）：请修复或替换这些文件")
     return plan
@@ -1043,7 +1066,33 @@ def _load_stored(folder: Path, files: list[Path], progress) -> "StoredPlan":
     if hashed or gone or store.meta("rules") != rules:
         _collect(store, rules)
     store.fill_grams()
+    if len(refs) > 1:
+        refs = _one_file_a_plan(StoredPlan(store, refs, rules).same_plans(), refs)
     return StoredPlan(store, refs, rules)
+
+
+def say_same_plan(path: str, first: str) -> None:
+    """One line on stderr: the file ``path`` is left out, being the plan ``first`` already read."""
+    print(f"kb: 警告：已跳过 {path}：与 {first} 是同一方案（标题和各条内容相同），只读一次", file=sys.stderr)
+
+
+def _one_file_a_plan(same: list[list[int]], refs: list[PlanRef]) -> list[PlanRef]:
+    """``refs`` without the files that repeat a plan an earlier file of the corpus holds (said on stderr, every
+    run, as an unreadable file is): a folder holding a plan's text and its web page, or a copy under another name,
+    would list every task twice and double every count.  ``same``: groups of positions in ``refs`` of one plan."""
+    dropped = set()
+    for group in same:
+        kept = min(group, key=lambda i: (_preference(refs[i].path), i))
+        for i in group:
+            if i != kept:
+                say_same_plan(refs[i].path, refs[kept].path)
+                dropped.add(i)
+    if not dropped:
+        return refs
+    kept = [r for i, r in enumerate(refs) if i not in dropped]
+    for n, r in enumerate(kept):
+        r.order = n
+    return kept
 
 
 def _collect(store: Store, rules: str) -> None:
@@ -1723,6 +1772,25 @@ class StoredPlan(Plan):
         except (CacheWriteError, StoreDamaged):
             pass  # computed again next time
         return value
+
+    def same_plans(self) -> list[list[int]]:
+        """Groups (two or more) of positions in ``refs`` whose plans say the same (``kb.plan_rows.content_digest``),
+        kept per corpus in the store's ``meta`` (``_corpus_memo``): reading a column of 1,000 wide plan rows costs
+        more than a question."""
+        def read() -> list[list[int]]:
+            digest = dict(self.store.query(
+                f"SELECT key, content FROM plans WHERE key IN ({_marks(len(self.refs))})", [r.key for r in self.refs]))
+            groups: dict[str, list[int]] = {}
+            for i, r in enumerate(self.refs):
+                if r.key in digest:
+                    groups.setdefault(digest[r.key], []).append(i)
+            return [g for g in groups.values() if len(g) > 1]
+
+        found = self._corpus_memo("same", read)
+        if not (isinstance(found, list) and all(isinstance(g, list) and all(isinstance(i, int) and 0 <= i < len(self.refs)
+                                                                         for i in g) for g in found)):
+            raise StoreDamaged("一条语料汇总记录读不回来")
+        return found
 
     def mentions(self) -> "Mentions":
         if self.healed or self._loaded_tasks() is not None:

@@ -391,8 +391,10 @@ def test_grep_stays_light(argv, forbidden):
 def test_closed_pipe_is_quiet(tmp_path):
     corpus = tmp_path / "many"
     corpus.mkdir()
+    text = (ROOT / "corpus" / f"{DOC}.txt").read_text(encoding="utf-8")
     for i in range(20):  # output larger than a pipe buffer, so writes hit the closed pipe
-        shutil.copyfile(ROOT / "corpus" / f"{DOC}.txt", corpus / f"p{i:02d}.txt")
+        # (each its own city's plan: one plan copied twice is read once, tests/test_same_plan_twice.py)
+        (corpus / f"p{i:02d}.txt").write_text(text.replace("自贡", f"城{i:02d}"), encoding="utf-8")
     proc = subprocess.Popen([sys.executable, "-m", "kb.cli", "--corpus", str(corpus), "grep", "的"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
     first = proc.stdout.readline()
@@ -407,8 +409,9 @@ def test_closed_pipe_is_quiet(tmp_path):
 def test_several_documents_prefix_the_document(tmp_path):
     corpus = tmp_path / "two"
     corpus.mkdir()
-    for name in ("a", "b"):
-        shutil.copyfile(ROOT / "corpus" / f"{DOC}.txt", corpus / f"{name}.txt")
+    text = (ROOT / "corpus" / f"{DOC}.txt").read_text(encoding="utf-8")
+    for name, city in (("a", "自贡"), ("b", "内江")):  # (two cities' plans: one plan twice is read once)
+        (corpus / f"{name}.txt").write_text(text.replace("自贡", city), encoding="utf-8")
     proc = _kb("--corpus", str(corpus), "grep", "腊肉")
     assert proc.stdout.splitlines() == ["a:三（四）8:严控城区露天熏制腊肉。", "b:三（四）8:严控城区露天熏制腊肉。"]
     proc = _kb("--corpus", str(corpus), "grep", "-c", "秸秆")
