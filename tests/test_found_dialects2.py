@@ -146,10 +146,8 @@ QUESTION_PLANS, QUESTION_ROWS = score_fresh.load_rows("questions_dialects2.yaml"
 
 #: Rows kb does not answer as expected yet (strict xfail; remove an id once it passes), each with its cause.
 KNOWN_FAILURES: dict[str, str] = {
-    "d2-wf-area": "拆除重建的房屋建筑面积原则上是多少: a value question on a range (40-60平米) is not understood",
     "d2-gz-public-courses": "X有哪些 on a plan whose paragraphs carry no roles: not understood (the right paragraph only under 相关条目)",
     "d2-gz-textbooks": "X怎么安排: not understood (二（四） 教材安排 only under 相关条目)",
-    "d2-gz-target-group": "X是哪些人: not understood (一 only under 相关条目)",
 }
 
 
