@@ -1115,7 +1115,8 @@ def _table_rows(state, table: TaskTable, attached: bool, vocab) -> list[_Row]:
         body = get("task")
         if not body:
             continue
-        tag, composed, notes = _row_tag(table, get)
+        row_notes, row_warnings = table.row_notes.get(place if table.flat else row_no, ([], []))
+        tag, composed, notes = _row_tag(table, get, _carried_columns(table, row_notes))
         parsed = roles.parse_tag_content(composed, state.registry, vocab) if composed else None
         if parsed is not None and parsed.roles.get("lead") and parsed.roles.get("support"):
             # (责任单位 | 牵头单位: the 责任单位 cell lists every unit, its lead too — the lead is not its own 配合)
@@ -1127,7 +1128,6 @@ def _table_rows(state, table: TaskTable, attached: bool, vocab) -> list[_Row]:
         if parsed is not None and divisions:
             _division_subunits(parsed, divisions, cells, state.registry)
         cite = f"{table.cite} 序号{row_no}" if table.flat else f"{table.cite} 第{row_no}行"
-        row_notes, row_warnings = table.row_notes.get(place if table.flat else row_no, ([], []))
         notes = notes + [n for n in row_notes if n not in notes]
         fields = _other_fields(table, cells)
         mark = row_number(get("number"))
@@ -1271,8 +1271,33 @@ def _other_fields(table: TaskTable, cells: list[str]) -> dict[str, str]:
             if i not in used and cells[i].strip() and not _EMPTY_MARK_RE.match(cells[i].strip())}
 
 
-def _row_tag(table: TaskTable, get) -> tuple[str | None, str, list[str]]:
-    """(the row's role cells labelled with the header's words, the tag reader's verb form, notes)."""
+#: The note a merged cell taken from the row above leaves (flattened.py and the short-row alignment write it).
+_CARRIED_NOTE = "（合并单元格，取自上一行）"
+
+
+def _carried_columns(table: TaskTable, row_notes: list[str]) -> frozenset[str]:
+    """The role columns (lead, support, responsible) whose cell this row took from the row above (a merged cell)."""
+    headers = {n.split("：", 1)[0] for n in row_notes if n.endswith(_CARRIED_NOTE)}
+    return frozenset(col for col in ("lead", "support", "responsible")
+                     if col in table.columns and table.header[table.columns[col]] in headers)
+
+
+def _one_role_each(by_role: dict[str, list[str]], carried: frozenset[str]) -> None:
+    """A unit the row names in two role columns keeps one role (README "Task tables", tests/test_tables_one_role.py):
+    the row's own cell over one carried from the row above; else a named role (牵头, 配合) over the implementer reading
+    of 实施主体 / 落实单位 (``sole``: an interpretation of the column)."""
+    named_cols = {"lead": "lead", "support": "support"}
+    for role, col in named_cols.items():
+        for name in [n for n in by_role[role] if n in by_role["sole"]]:
+            if col in carried and "responsible" not in carried:
+                by_role[role].remove(name)  # the row's own 实施主体 cell said it
+            else:
+                by_role["sole"].remove(name)
+
+
+def _row_tag(table: TaskTable, get, carried: frozenset[str] = frozenset()) -> tuple[str | None, str, list[str]]:
+    """(the row's role cells labelled with the header's words, the tag reader's verb form, notes); ``carried``: the
+    role columns whose cell the row took from the row above."""
     from kb.parser.roles import cell_segments, load_vocabulary as role_vocabulary
 
     # A role cell holding its own labels (``牵头单位:县发改局;责任单位:县财政局、县住建局等`` under 责任单位) is a
@@ -1298,6 +1323,7 @@ def _row_tag(table: TaskTable, get) -> tuple[str | None, str, list[str]]:
                                                                    "support" in table.columns):
         by_role["support"], responsible = by_role["support"] + responsible, []  # 责任单位 after 牵头单位: the supporting units
     by_role["sole"] = responsible
+    _one_role_each(by_role, carried)
     segments = ["、".join(names) + _CELL_ROLE_WORDS[role] for role, names in by_role.items() if names]
     composed = "；".join(["，".join(segments)] * bool(segments) + list(labelled_cells.values()))
     labelled = []
