@@ -4,7 +4,7 @@ column (tables2, session 13; holdout13 cause 2: jx06 / jx17 read 市道运中心
 Decision (README "Task tables"): a unit column after a lead column is the supporting one only when the table has no
 support column of its own (鄂政发 ``牵头单位 | 责任单位``: the 责任单位 support).  When the table writes 牵头 | 配合 | 实施主体,
 the support is taken, and the third column names who CARRIES OUT the row: read as the tag reader reads
-``X牵头，Y配合，Z负责落实`` — one unit ``sole`` (the session-9 rule: X牵头，Y负责落实 stays lead + sole), several ``shared`` —
+``X牵头，Y配合，Z负责落实`` — ``shared`` (tables3: beside a row's lead no unit is alone, one implementer or several) —
 so ``Z负责哪些任务`` and Z's duty list hold the row, and ``谁配合`` no longer names Z.  Expectations written before the code."""
 
 from __future__ import annotations
@@ -33,9 +33,10 @@ CASES = [
      ["序号", "重点任务", "牵头部门", "配合部门", "实施主体"],
      [["1", "推进内环高架年轻化工程。", "设施养护处", "计划财务处", "市道运中心"],
       ["2", "持续改善水路客运交通出行服务。", "港监处", "市港航中心", "久事集团"]],
-     [{"lead": ["设施养护处"], "support": ["计划财务处"], "sole": ["市道运中心"]},
-      {"lead": ["港监处"], "support": ["市港航中心"], "sole": ["久事集团"]}],
-     "市 level, 牵头 | 配合 | 实施主体: one implementer carries the row out (sole), never a 配合 unit"),
+     [{"lead": ["设施养护处"], "support": ["计划财务处"], "shared": ["市道运中心"]},
+      {"lead": ["港监处"], "support": ["市港航中心"], "shared": ["久事集团"]}],
+     "市 level, 牵头 | 配合 | 实施主体: one implementer carries the row out with the lead leading (shared: not alone "
+     "beside a lead — tables3), never a 配合 unit"),
     ("某省交通运输领域安全整治行动方案",
      ["序号", "主要任务", "牵头单位", "配合单位", "实施单位"],
      [["1", "优化船舶污染物免费接收体系。", "省交通运输厅", "省生态环境厅", "各设区市人民政府、省港航集团"]],
@@ -44,12 +45,12 @@ CASES = [
     ("某县农村人居环境整治工作方案",
      ["序号", "工作任务", "牵头单位", "协办单位", "落实单位", "完成时限"],
      [["1", "开展村庄清洁行动。", "县农业农村局", "县卫生健康局", "各乡镇人民政府", "2025年12月底前"]],
-     [{"lead": ["县农业农村局"], "support": ["县卫生健康局"], "sole": ["各乡镇人民政府"]}],
-     "县 level, 协办单位 is the support column, 落实单位 the implementer (a time column after it)"),
+     [{"lead": ["县农业农村局"], "support": ["县卫生健康局"], "shared": ["各乡镇人民政府"]}],
+     "县 level, 协办单位 is the support column, 落实单位 the implementer (a time column after it): shared under the lead"),
     ("某区营商环境优化工作方案",
      ["序号", "重点任务", "牵头单位", "配合单位", "责任单位"],
      [["1", "推行企业开办一网通办。", "区政务服务中心", "区市场监管局", "各街道办事处"]],
-     [{"lead": ["区政务服务中心"], "support": ["区市场监管局"], "sole": ["各街道办事处"]}],
+     [{"lead": ["区政务服务中心"], "support": ["区市场监管局"], "shared": ["各街道办事处"]}],
      "区 level, 责任单位 as a third unit column: the support column is taken, so it names who carries the row out"),
     ("某市优化营商环境若干措施",
      ["序号", "重点任务", "牵头单位", "责任单位"],
@@ -70,9 +71,10 @@ CASES = [
      ["序号", "重点任务", "牵头部门", "配合部门", "实施主体"],
      [["1", "对危及运行安全设施开展集中整治。", "设施养护处", "市道运中心", "市道运中心"],
       ["2", "推进人行道断头贯通。", "设施养护处", "—", "各区"]],
-     [{"lead": ["设施养护处"], "support": ["市道运中心"], "sole": ["市道运中心"]},
-      {"lead": ["设施养护处"], "sole": ["各区"]}],
-     "the same unit under 配合 and 实施主体 holds both roles, as the table writes; an empty 配合 cell (—) gives no support"),
+     [{"lead": ["设施养护处"], "support": ["市道运中心"]},
+      {"lead": ["设施养护处"], "shared": ["各区"]}],
+     "the same unit under 配合 and 实施主体 keeps one role, the named 配合 (tables3, tests/test_tables_one_role.py); an "
+     "empty 配合 cell (—) gives no support"),
 ]
 
 
@@ -128,7 +130,7 @@ FLAT = "\n\n".join([
 
 def test_implementer_column_flattened():
     got = [_roles(t) for t in _rows(FLAT)]
-    assert got == [{"lead": ["轨道交通处"], "support": ["各相关部门和单位"], "sole": ["申通集团"]},
+    assert got == [{"lead": ["轨道交通处"], "support": ["各相关部门和单位"], "shared": ["申通集团"]},
                    {"lead": ["港监处"], "support": ["市港航中心"], "shared": ["久事集团", "各区"]}], \
         "flattened: the wrapped 实施 / 主体 column is the implementer, not a second 配合"
 
@@ -137,18 +139,18 @@ def test_implementer_column_flattened():
 # An implementer word (roles.yaml implementer_labels: 实施单位, 实施部门, 实施主体, 落实单位, 执行单位) names who carries the work
 # out, as a column header or as a label of a tag: never support, even right after a lead (with no support column or
 # label); a bare 责任单位 after a lead stays the supporting units unless a support column / label is there too.
-# One implementer under a lead is sole (the session-9 rule: X牵头，Y负责落实 stays lead + sole), several shared.
+# Implementers under a lead are shared, one or several (tables3: beside a lead no unit is alone).
 
 #: (plan text, expected roles of its one task, why)
 TAGS = [
     ("某市交通运输安全整治方案\n一、主要任务\n（一）整治船舶污染。优化船舶污染物接收体系（牵头部门：市交通委；实施部门：市港航中心）。\n",
-     {"lead": ["市交通委"], "sole": ["市港航中心"]},
-     "inline labels, 实施部门 right after 牵头部门 and no 配合 label: it carries the work out (sole), not 配合"),
+     {"lead": ["市交通委"], "shared": ["市港航中心"]},
+     "inline labels, 实施部门 right after 牵头部门 and no 配合 label: it carries the work out with the lead leading (shared), not 配合"),
     ("某县人居环境整治方案\n一、主要任务\n（一）开展村庄清洁行动（牵头单位：县农业农村局；配合单位：县财政局；实施单位：各乡镇人民政府、县城投公司）。\n",
      {"lead": ["县农业农村局"], "support": ["县财政局"], "shared": ["各乡镇人民政府", "县城投公司"]},
      "县 level: lead, support and two implementers (shared)"),
     ("某区营商环境优化方案\n一、主要任务\n（一）推行一网通办（牵头单位：区政务服务中心；配合单位：区司法局；责任单位：各街道办事处）。\n",
-     {"lead": ["区政务服务中心"], "support": ["区司法局"], "sole": ["各街道办事处"]},
+     {"lead": ["区政务服务中心"], "support": ["区司法局"], "shared": ["各街道办事处"]},
      "a bare 责任单位 after 牵头 AND 配合 labels: the support is named, so it carries the work out"),
     ("某省优化营商环境若干意见\n一、主要任务\n（一）压缩企业开办时间。全面推行企业开办一日办结（牵头单位：省市场监管局；责任单位：省公安厅、省税务局）。\n",
      {"lead": ["省市场监管局"], "support": ["省公安厅", "省税务局"]},
@@ -171,4 +173,4 @@ def test_implementer_column_without_a_support_column():
     """牵头单位 | 实施单位, no 配合 column: the implementer word decides — it carries the row out, never 配合."""
     got = _rows(_tab("某市老旧小区改造工作方案", ["序号", "重点任务", "牵头单位", "实施单位", "完成时限"],
                      [["1", "完成老旧小区改造30个。", "市住房城乡建设局", "各区人民政府", "2025年12月底前"]]))
-    assert [_roles(t) for t in got] == [{"lead": ["市住房城乡建设局"], "sole": ["各区人民政府"]}]
+    assert [_roles(t) for t in got] == [{"lead": ["市住房城乡建设局"], "shared": ["各区人民政府"]}]

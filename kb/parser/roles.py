@@ -910,7 +910,7 @@ def parse_tag_content(content: str, registry: Registry, vocab: RoleVocabulary | 
         if kind == "responsible":
             # (after a lead label the supporting units — unless the label names who carries the work out, 实施部门, or
             # the tag names its support apart: tables.carries_out, one decision for labels and table columns)
-            role = "support" if lead_seen and not (support_seen or label in vocab.implementer_labels) else "sole"
+            role = "support" if lead_seen and not (support_seen or label in vocab.implementer_labels) else ("shared" if lead_seen else "sole")
         r = _Reading(tag, registry, vocab, rules, default_role=role, positional=kind == "responsible" and not lead_seen)
         _read_segments(r, value)
     return tag

@@ -1121,6 +1121,11 @@ def _table_rows(state, table: TaskTable, attached: bool, vocab) -> list[_Row]:
         if parsed is not None and parsed.roles.get("lead") and parsed.roles.get("support"):
             # (责任单位 | 牵头单位: the 责任单位 cell lists every unit, its lead too — the lead is not its own 配合)
             parsed.roles["support"] = [n for n in parsed.roles["support"] if n not in parsed.roles["lead"]]
+        if parsed is not None and parsed.roles.get("lead") and parsed.roles.get("sole"):
+            # beside the row's lead its implementer is not alone (单独负责 would be false): it carries the row out with
+            # the lead leading — shared, one unit or several (README "Task tables", tests/test_tables_implementer.py)
+            parsed.roles["shared"] = list(dict.fromkeys(parsed.roles.get("shared", []) + parsed.roles["sole"]))
+            parsed.roles["sole"] = []
         if parsed is not None and "lead" not in table.columns:
             # one statement = one row: with no lead column, the unit the row's 配合 supports leads (责任单位 | 配合单位 as
             # （X负责，Y配合） — roles.supported_lead, README "The unit the others support leads")
