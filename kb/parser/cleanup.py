@@ -152,6 +152,13 @@ def _is_label_line(line: str) -> bool:
     return is_label_line(line)
 
 
+def _is_shape_label_line(line: str) -> bool:
+    """A line opening with a label known by its shape (工作要求：…): a line of its own after a label line."""
+    from kb.parser.roles import is_shape_label_line
+
+    return is_shape_label_line(line)
+
+
 def group_start(text: str) -> int | None:
     """Index of the bracket that opens the group closed by ``text``'s last character."""
     depth = 0
@@ -244,6 +251,8 @@ def continues(previous: str, line: str) -> bool:
         return False
     if phase_line(line):
         return False  # 第二阶段：2025年6月底前 under a label line without a full stop (责任单位：X) opens its own paragraph
+    if _is_label_line(previous) and (SUB_ITEM_RE.match(line) or _is_shape_label_line(line)):
+        return False  # a label's units never run on into the next sub-item ((2)…) or label (工作要求：…) of the block
     if is_heading(previous) and not is_heading(join_fragment(previous, line)):
         return False  # 2. + 2 → 2.2 would stop being an item, and a second cleanup would read it otherwise
     if DECIMAL_ITEM_RE.match(line) or DECIMAL_HEADING_RE.match(previous) or ARTICLE_HEADING_RE.match(previous):

@@ -134,19 +134,19 @@ def rule_split_at_tags(state: ParseState) -> None:
         i += 1
         if not block.part:  # a cover notice before the first part may state the lead rule
             state.rules.read(block.text, vocab)
-        if roles.is_label_line(block.text, vocab):
-            # Consecutive label lines (牵头单位：X / 责任单位：Y) are one tag.
-            lines = [block.text]
-            while i < len(blocks) and roles.is_label_line(blocks[i].text, vocab) and blocks[i].section == block.section:
-                lines.append(blocks[i].text)
-                i += 1
+        end = _label_block_end(blocks, i - 1, vocab)
+        if end > i - 1:
+            # Consecutive label lines (牵头单位：X / 责任单位：Y / 实施时间：Z) are one tag.
+            lines = [b.text for b in blocks[i - 1 : end]]
+            i = end
             contents = [ln.strip()[1:-1] if ln.strip()[0] in roles.OPENERS and ln.strip()[-1] in roles.CLOSERS else ln for ln in lines]
             tag = roles.parse_tag_content("；".join(contents), state.registry, vocab, state.rules)
             tag.text = "\n".join(lines)
             if tag.has_roles:
                 state.pieces.append(Piece(block, tag.text, "", tag, list(tag.warnings), label_line=True))
                 continue
-            if tag.time_words and not tag.warnings and all(vocab.label_kind(k) == "time" for k in tag.fields):
+            if tag.time_words and not tag.warnings and all(
+                    (vocab.label_kind(k) or vocab.shape_kind(k)) in ("time", "field") for k in tag.fields):
                 # 完成时限：2025年12月。 under an item: the item's time limit (松江 公益林 2026)
                 state.pieces.append(Piece(block, tag.text, tag.text, None, [], time_line=tag))
                 continue
@@ -175,6 +175,22 @@ def rule_split_at_tags(state: ParseState) -> None:
         if warnings:
             state.pieces[-1].warnings.extend(warnings)
     state.doc.lead_rule, state.doc.lead_rule_text = state.rules.lead_rule, state.rules.lead_rule_text
+
+
+def _label_block_end(blocks: list[structure.Block], i: int, vocab: roles.RoleVocabulary) -> int:
+    """End (exclusive) of the block of label lines opening at ``blocks[i]``, else ``i``: consecutive lines of one
+    section each opening with a label — a known one (``roles.is_label_line``: 牵头单位, 完成时限, 实施时间 …) or one known
+    by its shape only (``roles.is_shape_label_line``: 工作要求, 督导领导) — with at least one known among them.  A shape
+    alone (工作要求：各单位要…) is a paragraph."""
+    end, known = i, False
+    while end < len(blocks) and (end == i or blocks[end].section == blocks[i].section):
+        text = blocks[end].text
+        if roles.is_label_line(text, vocab):
+            known = True
+        elif not roles.is_shape_label_line(text, vocab):
+            break
+        end += 1
+    return end if known else i
 
 
 def rule_tasks(state: ParseState) -> None:
@@ -209,7 +225,7 @@ def rule_label_lines(state: ParseState) -> None:
     paragraphs and sub-items （1）…（n）) become ONE task with the line's roles (dialects.md C: one line after
     four numbered sub-items covers the whole group); the line itself is no task."""
     tasks, pieces = [], []
-    for task, piece in zip(state.tasks, state.pieces):
+    for k, (task, piece) in enumerate(zip(state.tasks, state.pieces)):
         if piece.time_line is not None:
             n = _item_start(tasks, pieces, piece.block)
             if n is None:  # no item above: the line stays a paragraph, as a label line naming no unit
@@ -222,7 +238,8 @@ def rule_label_lines(state: ParseState) -> None:
             item.fields.update(piece.time_line.fields)
             state.time_lines[id(item)] = piece.time_line
             tasks.append(item)
-            pieces.append(item_piece)
+            pieces.append(Piece(item_piece.block, item.text, item.body, None, list(item.warnings),
+                                time_line=piece.time_line))  # closed: a later tag line starts below it
             continue
         if not piece.label_line:
             n = _continued_item(tasks, pieces, piece)
@@ -255,6 +272,7 @@ def rule_label_lines(state: ParseState) -> None:
             tasks.append(task)
             pieces.append(piece)
             continue
+        n = _own_sub_item(n, pieces, state.pieces[k + 1 :])
         item, item_piece = _merge_item(tasks[n:], pieces[n:])
         del tasks[n:], pieces[n:]
         _take_tag(item, piece.tag, "label line" if roles.is_label_line(piece.block.text) else "tag")
@@ -263,8 +281,20 @@ def rule_label_lines(state: ParseState) -> None:
         state.task_tags.pop(id(task), None)
         state.task_tags[id(item)] = piece.tag
         tasks.append(item)
-        pieces.append(item_piece)
+        # closed by its tag line: a later tag line starts below it (a second sub-item's 牵头单位 took the whole item)
+        pieces.append(Piece(item_piece.block, item.text, item.body, piece.tag, list(item.warnings)))
     state.tasks, state.pieces = tasks, pieces
+
+
+def _own_sub_item(n: int, pieces: list[Piece], after: list[Piece]) -> int:
+    """Where the item a tag line closes starts, given ``n`` (``_item_start``): at the last sub-item above the line
+    (``(1)…`` / 牵头单位：X) when another sub-item follows the line — sub-items closed by tag lines of their own are
+    items of their own, and the item's opening paragraph (``3、…``) stays a paragraph; else ``n`` (one tag line under
+    several sub-items covers the whole item: dialects.md C)."""
+    if not after or not structure.SUBITEM_RE.match(after[0].block.text) or after[0].block.section != pieces[-1].block.section:
+        return n
+    last = next((j for j in range(len(pieces) - 1, n - 1, -1) if structure.SUBITEM_RE.match(pieces[j].block.text)), None)
+    return n if last is None else last
 
 
 def _starts_item(block: structure.Block) -> bool:
@@ -284,7 +314,7 @@ def _item_start(tasks: list[Task], pieces: list[Piece], block: structure.Block) 
     i = len(tasks) - 1
     while i >= 0:
         t, p = tasks[i], pieces[i]
-        if p.tag is not None or p.label_line or t.part != block.part:
+        if p.tag is not None or p.label_line or p.time_line is not None or t.part != block.part:
             break
         if p.block.kind == "measure" and block.section is None and t.section:
             return i

@@ -66,6 +66,13 @@ class RoleVocabulary:
     """A label followed by ``：`` or ``:``."""
     label_line_re: re.Pattern
     """A paragraph that opens with a label (dialect C), optionally inside a bracket."""
+    label_shapes: tuple[tuple[str, str], ...]
+    """(ending, kind) of labels known by their shape only inside a block of label lines or after a tag's field
+    separator (``label_shapes``: 工作要求 a field, 监管部门 responsible)."""
+    shape_label_re: re.Pattern
+    """A label of ``label_shapes`` at the start of a tag's content or after a field separator, then ``：``."""
+    shape_line_re: re.Pattern
+    """A paragraph that opens with a label of ``label_shapes`` (a line of a label block)."""
     label_word_re: re.Pattern
     """A label word opening a name, or a person's label form anywhere in it (分管省领导林某…): no unit's name.  A label
     word inside a name is a body's own word (市养老服务指导单位, 区项目实施单位)."""
@@ -179,6 +186,10 @@ class RoleVocabulary:
             kind = next((k for k, p in self.label_forms if p.fullmatch(label)), None)
         return kind
 
+    def shape_kind(self, label: str) -> str | None:
+        """The kind of a label known by its shape only (``label_shapes``: 工作要求 a field), None for another."""
+        return next((k for e, k in self.label_shapes if label.endswith(e)), None)
+
 
 #: A count of the tasks under a heading: (8项), （共12项）.
 _COUNT = r"[（(]共?(?:\d{1,3}|[一二两三四五六七八九十]{1,3})项[)）]"
@@ -202,6 +213,7 @@ def _words(src: Path, where: str, value) -> list[str]:
 
 
 _KEYS = {"version", "none_markers", "roles", "weak_role_words", "manner_words", "support_after_lead", "labels", "field_labels", "time_labels", "ongoing_words", "lead_rules", "label_forms",
+         "label_shapes",
          "implied_notes", "list_tail", "list_joiner", "joined_names", "generic_groups", "department_suffixes", "prose_roles",
          "heading_work_words", "duty_parts", "vague_prose_names",
          "predicate_start", "predicate_start_not", "short_unit_names", "duty_modals", "modal_subject_not", "duty_list_opener", "predicate_roles", "duty_documents",
@@ -273,6 +285,12 @@ def load_vocabulary(path: str | None = None) -> RoleVocabulary:
         prose.append((str(rule.get("id", i)), pattern))
     # listed words first (longest first), then the forms: a listed word wins where both match
     label_alt = "(?:" + "|".join([_alt(labels)] + [f"(?:{p.pattern})" for _, p in label_forms]) + ")"
+    shapes = data["label_shapes"]
+    if not isinstance(shapes, dict) or not set(shapes) <= {"responsible", "field"}:
+        raise KbError(f"{src}：“label_shapes”只能含这些键：responsible, field；请修正，或从代码仓库恢复这个文件")
+    label_shapes = tuple(sorted(((e, k) for k, es in shapes.items() for e in _words(src, f"label_shapes.{k}", es)),
+                                key=lambda ek: -len(ek[0])))
+    shape_alt = f"[\\u4e00-\\u9fff]{{1,6}}?{_alt(e for e, _ in label_shapes)}"
     return RoleVocabulary(
         role_words=sorted(words.items(), key=lambda kv: -len(kv[0])),
         role_end=re.compile(f"(?P<word>{_alt(words)})$"),
@@ -284,6 +302,9 @@ def load_vocabulary(path: str | None = None) -> RoleVocabulary:
         label_forms=label_forms,
         label_re=re.compile(f"(?P<label>{label_alt})\\s*[：:]"),
         label_line_re=re.compile(f"^[（(〔【\\[]?\\s*{label_alt}\\s*[：:]"),
+        label_shapes=label_shapes,
+        shape_label_re=re.compile(f"(?:(?<=[；;，,\\s])|^)(?P<label>{shape_alt})\\s*[：:]"),
+        shape_line_re=re.compile(f"^[（(〔【\\[]?\\s*(?P<label>{shape_alt})\\s*[：:]"),
         label_word_re=re.compile(f"^{label_alt}|" + "|".join(f"(?:{p.pattern})" for k, p in label_forms if k == "field")
                                  if any(k == "field" for k, _ in label_forms) else f"^{label_alt}"),
         ongoing=re.compile(_alt(_words(src, "ongoing_words", data["ongoing_words"]))),
@@ -883,14 +904,14 @@ def parse_tag_content(content: str, registry: Registry, vocab: RoleVocabulary | 
     if not labels:
         _read_segments(_Reading(tag, registry, vocab, rules, bare=bare), inner)
         return tag
-    labels = _with_unknown_labels(inner, labels, depth, tag)
+    labels = _with_unknown_labels(inner, labels, depth, tag, vocab)
     tag.labelled = True
     if inner[: labels[0].start()].strip("，,；; "):
         _read_segments(_Reading(tag, registry, vocab, rules), inner[: labels[0].start()])
     lead_seen = support_seen = False
     for i, m in enumerate(labels):
         label = m.group("label")
-        kind = vocab.label_kind(label) or "responsible"
+        kind = vocab.label_kind(label) or vocab.shape_kind(label) or "responsible"
         end = labels[i + 1].start() if i + 1 < len(labels) else len(inner)
         value = inner[m.end() : end].strip("，,；;。 \u3000")
         if not value:
@@ -916,19 +937,18 @@ def parse_tag_content(content: str, registry: Registry, vocab: RoleVocabulary | 
     return tag
 
 
-#: A label the vocabulary does not list, after a field separator of a labelled tag: a short word ending like a
-#: body of units (实施部门, 监管单位, 建设主体, 甲方) and a colon — ``（牵头部门：A；实施部门：C、D）``.
-_UNKNOWN_LABEL_RE = re.compile(r"(?<=[；;，,\s])(?P<label>[\u4e00-\u9fff]{1,6}?(?:部门|单位|主体|方))\s*[：:]")
-
-
-def _with_unknown_labels(inner: str, labels: list[re.Match], depth: list[int], tag: Tag) -> list[re.Match]:
-    """The known labels of a labelled tag plus the unknown ones that start a new field after ``；``/``，``: such a
-    label names units of a role the tag does not say; they are read like 责任单位 (every responsible unit alone,
-    the supporting units after a lead label) and reported, never glued to the previous field's last name."""
-    extra = [m for m in _UNKNOWN_LABEL_RE.finditer(inner, labels[0].end())
+def _with_unknown_labels(inner: str, labels: list[re.Match], depth: list[int], tag: Tag,
+                         vocab: RoleVocabulary) -> list[re.Match]:
+    """The known labels of a labelled tag plus the unknown ones known by their shape (``label_shapes``) that open it or
+    start a new field after ``；``/``，``: one ending like a body of units (实施部门, 监管单位, 建设主体, 甲方) names units of
+    a role the tag does not say — read like 责任单位 (every responsible unit alone, the supporting units after a lead
+    label) and reported; one ending like a field (工作要求, 督导领导) is kept as a field.  Never glued to the previous
+    field's last name (a label block's lines are joined with ``；``: ``core.rule_split_at_tags``)."""
+    extra = [m for m in vocab.shape_label_re.finditer(inner)
              if depth[m.start()] == 0 and not any(k.start() <= m.start() < k.end() for k in labels)]
     for m in extra:
-        tag.warnings.append(warning("unknown_label", label=m.group("label")))
+        if vocab.shape_kind(m.group("label")) == "responsible":
+            tag.warnings.append(warning("unknown_label", label=m.group("label")))
     return sorted(labels + extra, key=lambda m: m.start())
 
 
@@ -1102,12 +1122,17 @@ def find_tags(text: str, registry: Registry, vocab: RoleVocabulary | None = None
             if tag.has_roles:
                 tag.text = text[i:]
                 spans.append(TagSpan(i, n, tag))
-    start = _label_tail(text, spans, vocab)
-    if start is not None:
-        tag = parse_tag_content(text[start:].rstrip("。；; "), registry, vocab, rules)
-        if tag.has_roles:
-            tag.text = text[start:]
-            spans.append(TagSpan(start, n, tag))
+    after = max((s.end for s in spans), default=0)
+    while (start := _label_tail(text, after, vocab)) is not None:
+        # (1)…。责任单位：X (2)…。责任单位：Y — a label's value ends where the next sub-item opens: each its own tag
+        marker = _SUB_ITEM_MARK_RE.search(text, start)
+        stop = marker.start() if marker and _depths(text[: marker.start() + 1])[marker.start()] == 0 else n
+        tag = parse_tag_content(text[start:stop].rstrip("。；; "), registry, vocab, rules)
+        if not tag.has_roles:
+            break
+        tag.text = text[start:stop].rstrip()
+        spans.append(TagSpan(start, stop, tag))
+        after = stop
     spans.sort(key=lambda s: s.start)
     return spans, warnings
 
@@ -1188,10 +1213,14 @@ def bare_bracket_habit(texts, vocab: RoleVocabulary, registry: Registry) -> bool
     return bare >= 2 and bare >= kinds.count("role")
 
 
-def _label_tail(text: str, spans: list[TagSpan], vocab: RoleVocabulary) -> int | None:
+#: A sub-item's marker inside a paragraph (``(2)``, ``（2）``, ``②``) after a unit's name: the next sub-item opens.
+_SUB_ITEM_MARK_RE = re.compile(r"\s*(?:[（(]\d{1,2}[)）]|[②-⑳])(?=[\u4e00-\u9fff])")
+
+
+def _label_tail(text: str, after: int, vocab: RoleVocabulary) -> int | None:
     """B without brackets: ``…加强管理。牵头单位：市X局；责任单位：市Y局`` — where the labels closing the
-    paragraph start: the first role label after the last tag, right after a sentence end, outside brackets."""
-    after = max((s.end for s in spans), default=0)
+    paragraph (or its sub-item) start: the first role label after ``after`` (the last tag's end), right after a
+    sentence end, outside brackets."""
     for m in vocab.label_re.finditer(text, after):
         if vocab.label_kind(m.group("label")) in ("field", "time"):
             continue
@@ -1214,8 +1243,14 @@ def _looks_like_tag(content: str, vocab: RoleVocabulary) -> bool:
 
 
 def is_label_line(text: str, vocab: RoleVocabulary | None = None) -> bool:
-    """C: True for a paragraph that opens with a label (牵头单位：X / （责任单位：Y）)."""
+    """C: True for a paragraph that opens with a label (牵头单位：X / （责任单位：Y）), a time label too (实施时间：…)."""
     return bool((vocab or load_vocabulary()).label_line_re.match(text))
+
+
+def is_shape_label_line(text: str, vocab: RoleVocabulary | None = None) -> bool:
+    """C: True for a paragraph that opens with a label known by its shape only (工作要求：…, 督导领导：…): a line of a
+    block of label lines when a known label line stands in the same block (``core.rule_split_at_tags``)."""
+    return bool((vocab or load_vocabulary()).shape_line_re.match(text))
 
 
 #: Words without which no prose rule can match (a cheap test before the patterns).
