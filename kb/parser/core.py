@@ -450,14 +450,22 @@ def rule_duty_sections(state: ParseState) -> None:
 
 
 def rule_implied(state: ParseState) -> None:
-    """A5: a note naming implementers of every task applies to its task and every later task."""
+    """A5: a note naming implementers of every task applies to its task and every later task; a note naming the
+    supporting units of every task (各项任务的配合单位为X) gives them ``support`` so — from the cover notice or the
+    preface on, every task (a unit the task names already keeps its own role)."""
     implied: list[str] = []
+    support = roles.plan_wide_support("\n".join(filter(None, (state.doc.cover, state.doc.preface))), state.registry)
     for task in state.tasks:
         tag = state.task_tags.get(id(task))
         if tag and tag.implied:
             implied = list(dict.fromkeys(implied + tag.implied))
+        if tag and tag.implied_support:
+            support = list(dict.fromkeys(support + tag.implied_support))
         if implied and task.kind == "task":
             task.implied = list(implied)
+        if support and task.kind == "task":
+            named = set(task.departments("any"))
+            task.support.extend(n for n in support if n not in named)
 
 
 def _give_prose_roles(task: Task, tag) -> None:

@@ -66,6 +66,8 @@ class RoleVocabulary:
     """A label followed by ``：`` or ``:``."""
     label_line_re: re.Pattern
     """A paragraph that opens with a label (dialect C), optionally inside a bracket."""
+    level_opening_words: tuple[str, ...]
+    """Words opening with a level character that are no level (市政, 市场): ``_share_suffix`` shares no level after them."""
     label_shapes: tuple[tuple[str, str], ...]
     """(ending, kind) of labels known by their shape only inside a block of label lines or after a tag's field
     separator (``label_shapes``: 工作要求 a field, 监管部门 responsible)."""
@@ -84,6 +86,8 @@ class RoleVocabulary:
     """All the lead-rule patterns as one alternation (a cheap first test)."""
     implied_notes: list[re.Pattern]
     """Patterns with a ``units`` group naming implementers of every following task."""
+    implied_note_roles: tuple[str, ...]
+    """The role each of ``implied_notes`` gives its units: ``implied`` (落实) or ``support`` (各项任务的配合单位为X)."""
     list_tail: re.Pattern
     """``等`` / ``等有关部门和单位`` closing a list item."""
     list_joiner: re.Pattern
@@ -213,7 +217,7 @@ def _words(src: Path, where: str, value) -> list[str]:
 
 
 _KEYS = {"version", "none_markers", "roles", "weak_role_words", "manner_words", "support_after_lead", "labels", "field_labels", "time_labels", "ongoing_words", "lead_rules", "label_forms",
-         "label_shapes",
+         "label_shapes", "level_opening_words",
          "implied_notes", "list_tail", "list_joiner", "joined_names", "generic_groups", "department_suffixes", "prose_roles",
          "heading_work_words", "duty_parts", "vague_prose_names",
          "predicate_start", "predicate_start_not", "short_unit_names", "duty_modals", "modal_subject_not", "duty_list_opener", "predicate_roles", "duty_documents",
@@ -266,11 +270,15 @@ def load_vocabulary(path: str | None = None) -> RoleVocabulary:
         raise KbError(f"{src}：“lead_rules”只能含这些键：{', '.join(LEAD_RULES)}；请修正，或从代码仓库恢复这个文件")
     lead_rules = [(k, _compile(src, f"lead_rules.{k}", p)) for k, ps in rules.items() for p in _words(src, f"lead_rules.{k}", ps)]
     notes = []
+    note_roles = []
     for i, note in enumerate(data["implied_notes"] or []):
         pattern = _compile(src, f"implied_notes[{i}]", note.get("pattern") if isinstance(note, dict) else None)
         if "units" not in pattern.groupindex:
             raise KbError(f"{src}：implied_notes[{i}] 的 pattern 需要一个 (?P<units>…) 分组；请修正，或从代码仓库恢复这个文件")
+        if note.get("role", "implied") not in ("implied", "support"):
+            raise KbError(f"{src}：implied_notes[{i}] 的 role 只能是 implied 或 support；请修正，或从代码仓库恢复这个文件")
         notes.append(pattern)
+        note_roles.append(note.get("role", "implied"))
     suffixes = _words(src, "department_suffixes", data["department_suffixes"])
     slots = _prose_slots(src, data, suffixes)
     prose = []
@@ -303,6 +311,7 @@ def load_vocabulary(path: str | None = None) -> RoleVocabulary:
         label_re=re.compile(f"(?P<label>{label_alt})\\s*[：:]"),
         label_line_re=re.compile(f"^[（(〔【\\[]?\\s*{label_alt}\\s*[：:]"),
         label_shapes=label_shapes,
+        level_opening_words=tuple(_words(src, "level_opening_words", data["level_opening_words"])),
         shape_label_re=re.compile(f"(?:(?<=[；;，,\\s])|^)(?P<label>{shape_alt})\\s*[：:]"),
         shape_line_re=re.compile(f"^[（(〔【\\[]?\\s*(?P<label>{shape_alt})\\s*[：:]"),
         label_word_re=re.compile(f"^{label_alt}|" + "|".join(f"(?:{p.pattern})" for k, p in label_forms if k == "field")
@@ -311,6 +320,7 @@ def load_vocabulary(path: str | None = None) -> RoleVocabulary:
         lead_rules=lead_rules,
         any_lead_rule=re.compile("|".join(f"(?:{p.pattern})" for _, p in lead_rules)),
         implied_notes=notes,
+        implied_note_roles=tuple(note_roles),
         list_tail=_compile(src, "list_tail", data["list_tail"]),
         list_joiner=_compile(src, "list_joiner", data["list_joiner"]),
         joined_names=_compile(src, "joined_names", "|".join(f"(?:{p})" for p in _words(src, "joined_names", data["joined_names"]))),
@@ -435,6 +445,8 @@ class Tag:
     """Segments that are not role lists."""
     implied: list[str] = field(default_factory=list)
     """Implementers named by a note for this and every following task."""
+    implied_support: list[str] = field(default_factory=list)
+    """Supporting units a note names for this and every following task (各项任务的配合单位为X)."""
     fields: dict[str, str] = field(default_factory=dict)
     """Labelled fields that are not units (适用范围, 责任领导, 完成时限 …)."""
     time_words: list[str] = field(default_factory=list)
@@ -531,7 +543,7 @@ def _share_suffix(items: list[str], vocab: RoleVocabulary, tail: bool = False) -
             vocab.department_re.search(x) or vocab.generic.search(x) or len(x) < 2 for x in items[:-1]):
         return items[:-1] if tail else items
     names = [x + ending.group(0) for x in items[:-1]] + ([] if tail else [items[-1]])
-    level = names[0][0] if names[0][0] in _LEVELS else ""
+    level = names[0][0] if names[0][0] in _LEVELS and not names[0].startswith(vocab.level_opening_words) else ""
     return [names[0]] + [n if not level or n[0] in _LEVELS or n.startswith("各") else level + n for n in names[1:]]
 
 
@@ -669,16 +681,29 @@ def rule_lead_statement(r: _Reading, segment: str) -> bool:
 
 def rule_carry_forward(r: _Reading, segment: str) -> bool:
     """A5: ``以下均需X落实，不再列出``: X is implied for this and every later task."""
-    for pattern in r.vocab.implied_notes:
+    for pattern, role in zip(r.vocab.implied_notes, r.vocab.implied_note_roles):
         m = pattern.search(segment)
         if m:
             r.tag.notes.append(segment)
+            names = r.tag.implied_support if role == "support" else r.tag.implied
             for item in split_items(m.group("units"), r.vocab):
                 name = _name(r, item)
-                if name not in r.tag.implied:
-                    r.tag.implied.append(name)
+                if name not in names:
+                    names.append(name)
             return True
     return False
+
+
+def plan_wide_support(text: str, registry: Registry, vocab: RoleVocabulary | None = None) -> list[str]:
+    """The supporting units a cover notice or a preface names for every task (方案中各项任务的配合单位为各区人民政府，
+    不再一一列出: ``implied_notes`` of role ``support``), in order; none for any other sentence."""
+    vocab = vocab or load_vocabulary()
+    tag = Tag(text=text)
+    r = _Reading(tag, registry, vocab, DocumentRules())
+    for segment in split_top(text, "。；;\n"):
+        if any(p.search(segment) for p, role in zip(vocab.implied_notes, vocab.implied_note_roles) if role == "support"):
+            rule_carry_forward(r, segment)
+    return tag.implied_support
 
 
 def rule_time_words(r: _Reading, segment: str) -> bool:
