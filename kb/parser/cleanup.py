@@ -388,6 +388,27 @@ def remove_page_footers(lines: list[str]) -> list[str]:
     return [line for line in lines if not PAGE_FOOTER_RE.match(line) or not line.strip()]
 
 
+#: An item's or sub-item's marker and a short title without a stop, then a run of spaces (``1.推进厕所革命    全面推进…``).
+_TITLE_GAP_RE = re.compile(r"^(\s*(?:\d{1,2}[.．、]|[（(]\d{1,2}[)）])\s*[^。！？；;：:\s\d][^。！？；;：:\s]{1,24})[ \u3000\u00a0]{2,}(?=\S)")
+#: How a sentence (or an item closed by its tag) ends.
+_SENTENCE_CLOSE = tuple("。！？；;）)〕")
+
+
+def _title_gap_stop(line: str) -> str:
+    """A run of spaces between a numbered item's short title and a body that ends as a sentence is the title's end
+    (a web page set the title in bold and dropped its stop): ``1.推进厕所革命    全面推进…。`` → ``1.推进厕所革命。全面推进…。``,
+    one paragraph whose title is its first sentence — split at the gap, the halves were glued back without a stop and
+    the title ran into the body.  A table row flattened with gaps between its cells (no sentence after the gap) stays."""
+    m = _TITLE_GAP_RE.match(line)
+    if not m:
+        return line
+    rest = line[m.end():]
+    body = PARAGRAPH_GAP_RE.split(rest, maxsplit=1)[0].rstrip()
+    if len(body) < 6 or not body.endswith(_SENTENCE_CLOSE):
+        return line
+    return m.group(1) + "。" + rest
+
+
 def split_flattened(lines: list[str]) -> list[str]:
     """Split a rendition flattened onto one line at its runs of spaces — never inside a bracket
     that closes on the same line: two spaces separate the fields of a labelled tag
@@ -395,6 +416,7 @@ def split_flattened(lines: list[str]) -> list[str]:
     (``发布人:春秋智谷  /  发布时间:2017-11-24 10:12:15``: one line of fields, kept whole)."""
     out: list[str] = []
     for line in lines:
+        line = _title_gap_stop(line)
         if not PARAGRAPH_GAP_RE.search(line.strip()) or is_page_metadata(line):
             out.append(line)
             continue
