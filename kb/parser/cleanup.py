@@ -253,6 +253,8 @@ def continues(previous: str, line: str) -> bool:
         return False  # 第二阶段：2025年6月底前 under a label line without a full stop (责任单位：X) opens its own paragraph
     if _is_label_line(previous) and (SUB_ITEM_RE.match(line) or _is_shape_label_line(line)):
         return False  # a label's units never run on into the next sub-item ((2)…) or label (工作要求：…) of the block
+    if SUB_ITEM_RE.match(line) and is_heading(previous):
+        return False  # 3、加强市容环境整治 / (1)整治占道经营…: a sub-item opens a paragraph under its item's title
     if is_heading(previous) and not is_heading(join_fragment(previous, line)):
         return False  # 2. + 2 → 2.2 would stop being an item, and a second cleanup would read it otherwise
     if DECIMAL_ITEM_RE.match(line) or DECIMAL_HEADING_RE.match(previous) or ARTICLE_HEADING_RE.match(previous):
