@@ -92,7 +92,9 @@ def test_a_time_shaped_line_alone_closes_the_item(line, dates, why):
 NOT_LABEL_CASES = [
     ("工作要求：各单位要高度重视，加强组织领导。", "a 要求 label outside a block of label lines is a paragraph"),
     ("时间紧、任务重，各单位要倒排工期：每月通报一次。", "a time word opening a sentence, no label before the colon"),
-    ("督办单位：市政府督查室", "a checking body's label alone (no unit label in its block): a paragraph, no field"),
+    ("督办单位：市政府督查室", "a checking body's label alone: a paragraph naming no doer (warned as a label line naming no unit)"),
+    ("时间: 2023-02-21", "a bare 时间 (no word before the time word): a web page's date, no label (3 real pages of earlier blind sets)"),
+    ("发布时间：2023-02-21 10:15", "a web page's metadata line (ingest.yaml page_metadata_labels) is no label line"),
 ]
 
 
@@ -100,7 +102,8 @@ NOT_LABEL_CASES = [
 def test_shapes_that_are_no_label_line(para, why):
     tasks = _tasks("某区文明创建实施方案\n三、保障措施\n（一）加强领导\n成立工作专班。\n" + para + "\n")
     assert [t.text for t in tasks] == ["成立工作专班。", para], why
-    assert not any(t.fields for t in tasks)
+    assert not any(t.fields or t.departments("any") for t in tasks)
+    assert bool(tasks[1].warnings) == para.startswith("督办"), "a known label line naming no unit is warned; no other"
 
 
 # (item text, expected [(text start, roles)], why): sub-items carrying their own units are items of their own.

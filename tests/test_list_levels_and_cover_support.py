@@ -66,6 +66,13 @@ COVER_CASES = [
 ]
 
 
+def test_closing_note_names_support_of_every_task():
+    text = ("某县乡村振兴实施方案\n一、重点任务\n1.发展特色产业。（县农业农村局牵头）\n2.改善人居环境。（县住建局负责）\n"
+            "二、保障措施\n以上各项任务的配合单位均为各乡镇人民政府。\n某县人民政府\n2024年5月6日\n")
+    doc, tasks = parse_document(text, "p")
+    assert [t.support for t in tasks if t.kind == "task"] == [["各乡镇人民政府"]] * 2
+
+
 @pytest.mark.parametrize("note,support,why", COVER_CASES, ids=[c[-1][:20] for c in COVER_CASES])
 def test_cover_notice_names_support_of_every_task(note, support, why):
     doc, tasks = parse_document(COVER.format(note=note), "p")

@@ -181,10 +181,12 @@ def _label_block_end(blocks: list[structure.Block], i: int, vocab: roles.RoleVoc
     """End (exclusive) of the block of label lines opening at ``blocks[i]``, else ``i``: consecutive lines of one
     section each opening with a label — a known one (``roles.is_label_line``: 牵头单位, 完成时限, 实施时间 …) or one known
     by its shape only (``roles.is_shape_label_line``: 工作要求, 督导领导) — with at least one known among them.  A shape
-    alone (工作要求：各单位要…) is a paragraph."""
+    alone (工作要求：各单位要…) is a paragraph; a web page's metadata (发布时间：2023-02-21) is none."""
     end, known = i, False
     while end < len(blocks) and (end == i or blocks[end].section == blocks[i].section):
         text = blocks[end].text
+        if cleanup.is_page_metadata(text):
+            break
         if roles.is_label_line(text, vocab):
             known = True
         elif not roles.is_shape_label_line(text, vocab):
@@ -451,10 +453,13 @@ def rule_duty_sections(state: ParseState) -> None:
 
 def rule_implied(state: ParseState) -> None:
     """A5: a note naming implementers of every task applies to its task and every later task; a note naming the
-    supporting units of every task (各项任务的配合单位为X) gives them ``support`` so — from the cover notice or the
-    preface on, every task (a unit the task names already keeps its own role)."""
+    supporting units of every task (各项任务的配合单位为X) gives them ``support`` so — stated in the cover notice, the
+    preface, a paragraph without roles (以上各项任务的配合单位均为…) or the closing words, every task (a unit the task
+    names already keeps its own role)."""
     implied: list[str] = []
-    support = roles.plan_wide_support("\n".join(filter(None, (state.doc.cover, state.doc.preface))), state.registry)
+    untagged = (t.text for t in state.tasks if t.kind == "paragraph" and not state.task_tags.get(id(t)))
+    stated = "\n".join(filter(None, (state.doc.cover, state.doc.preface, *untagged, state.doc.closing)))
+    support = roles.plan_wide_support(stated, state.registry)
     for task in state.tasks:
         tag = state.task_tags.get(id(task))
         if tag and tag.implied:
