@@ -71,10 +71,10 @@ def _load(name: str, path: Path):
 
 # (file, text replaced, replacement, message after "<file>：", why)
 ROWS = [
-    ("roles.yaml", "  guide: [指导]\n", "", f"“roles”应恰好为这些职责列出词语：lead, guide, support, sole, shared；{FIX}",
+    ("roles.yaml", "  guide: [指导, 负责指导]\n", "", f"“roles”应恰好为这些职责列出词语：lead, guide, support, sole, shared；{FIX}",
      "a role left out"),
-    ("roles.yaml", "  guide: [指导]\n", "  guide: []\n", f"roles.guide 应为非空的词语列表；{FIX}", "a role with no words"),
-    ("roles.yaml", "  guide: [指导]\n", "  guide: [指导, 配合]\n",
+    ("roles.yaml", "  guide: [指导, 负责指导]\n", "  guide: []\n", f"roles.guide 应为非空的词语列表；{FIX}", "a role with no words"),
+    ("roles.yaml", "  guide: [指导, 负责指导]\n", "  guide: [指导, 负责指导, 配合]\n",
      "职责词“配合”同时列在 roles.guide 和 roles.support 下（请只保留一处）", "one word, two roles"),
     ("roles.yaml", "field_labels: [适用范围,", "field_labels: [牵头单位, 适用范围,",
      "标签词“牵头单位”列了两次（在 labels、field_labels、time_labels 中请只保留一处）", "a label twice"),

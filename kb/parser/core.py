@@ -5,7 +5,7 @@ Each rule takes the ``ParseState`` and changes it in place:
 
     script (traditional → simplified) → page marks → task tables out → cleanup → structure → a table's title line
     → issuer vocabulary → split at tags (A, B; A2 rules in document order) → tasks → label lines (C) → heading tags (F)
-    → implied (A5) → clauses → prose roles (E) → prose ordering a tag → deadlines → targets → table rows → labels
+    → implied (A5) → clauses → prose roles (E) → prose ordering a tag → plan-wide support (A5) → deadlines → targets → table rows → labels
     → table labels → page sources → the plan's own topic terms
 
 The dialect names (A–F) are those of ``shared/dialects.md``; the words of every rule are in
@@ -452,22 +452,29 @@ def rule_duty_sections(state: ParseState) -> None:
 
 
 def rule_implied(state: ParseState) -> None:
-    """A5: a note naming implementers of every task applies to its task and every later task; a note naming the
-    supporting units of every task (各项任务的配合单位为X) gives them ``support`` so — stated in the cover notice, the
-    preface, a paragraph without roles (以上各项任务的配合单位均为…) or the closing words, every task (a unit the task
-    names already keeps its own role)."""
+    """A5: a note naming implementers of every task applies to its task and every later task."""
     implied: list[str] = []
+    for task in state.tasks:
+        tag = state.task_tags.get(id(task))
+        if tag and tag.implied:
+            implied = list(dict.fromkeys(implied + tag.implied))
+        if implied and task.kind == "task":
+            task.implied = list(implied)
+
+
+def rule_plan_wide_support(state: ParseState) -> None:
+    """A5: a note naming the supporting units of every task (方案中各项任务的配合单位为X) gives them ``support`` on every
+    task — stated in the cover notice, the preface, a paragraph without roles (以上各项任务的配合单位均为…) or the closing
+    words; in a tag, on its task and every later one.  A unit the task names already keeps its own role, and so do the
+    task's own units: run after ``rule_prose_orders_tag``, whose rule (the unit the others support leads) reads ONE
+    statement — a plan-wide note is another, so ``（市园林局负责）`` stays sole."""
     untagged = (t.text for t in state.tasks if t.kind == "paragraph" and not state.task_tags.get(id(t)))
     stated = "\n".join(filter(None, (state.doc.cover, state.doc.preface, *untagged, state.doc.closing)))
     support = roles.plan_wide_support(stated, state.registry)
     for task in state.tasks:
         tag = state.task_tags.get(id(task))
-        if tag and tag.implied:
-            implied = list(dict.fromkeys(implied + tag.implied))
         if tag and tag.implied_support:
             support = list(dict.fromkeys(support + tag.implied_support))
-        if implied and task.kind == "task":
-            task.implied = list(implied)
         if support and task.kind == "task":
             named = set(task.departments("any"))
             task.support.extend(n for n in support if n not in named)
@@ -938,6 +945,7 @@ RULES: list[Callable[[ParseState], None]] = [
     rule_clauses,
     rule_prose,
     rule_prose_orders_tag,
+    rule_plan_wide_support,
     rule_subject_roles,
     rule_deadlines,
     rule_heading_deadlines,
