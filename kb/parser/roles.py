@@ -66,6 +66,8 @@ class RoleVocabulary:
     """A label followed by ``：`` or ``:``."""
     label_line_re: re.Pattern
     """A paragraph that opens with a label (dialect C), optionally inside a bracket."""
+    joined_label_re: re.Pattern
+    """A label of units joined to a time label (责任单位及完成时限): its ``units`` group names its kind."""
     level_opening_words: tuple[str, ...]
     """Words opening with a level character that are no level (市政, 市场): ``_share_suffix`` shares no level after them."""
     label_shapes: tuple[tuple[str, str], ...]
@@ -188,6 +190,8 @@ class RoleVocabulary:
         kind = self.labels.get(label)
         if kind is None:
             kind = next((k for k, p in self.label_forms if p.fullmatch(label)), None)
+        if kind is None and (m := self.joined_label_re.fullmatch(label)):
+            kind = self.label_kind(m.group("units"))  # 责任单位及完成时限: responsible, its value's time limit read as A7
         return kind
 
     def shape_kind(self, label: str) -> str | None:
@@ -293,6 +297,17 @@ def load_vocabulary(path: str | None = None) -> RoleVocabulary:
         prose.append((str(rule.get("id", i)), pattern))
     # listed words first (longest first), then the forms: a listed word wins where both match
     label_alt = "(?:" + "|".join([_alt(labels)] + [f"(?:{p.pattern})" for _, p in label_forms]) + ")"
+    # 责任单位及完成时限：X，2025年6月底前 — a label of units and a time label joined: one label of the units' kind whose
+    # value holds both (the time limit is read as a segment of it)
+    unit_alt = "|".join([_alt(w for w, k in labels.items() if k in LABEL_KINDS)]
+                        + [f"(?:{p.pattern})" for k, p in label_forms if k in LABEL_KINDS])
+    word_start = "(?<![\\u4e00-\\u9fff])"  # (after 及 the time label's own word-start guard would fail)
+    time_alt = "|".join([_alt(w for w, k in labels.items() if k == "time")]
+                        + ["(?:" + p.pattern.replace(word_start, "") + ")" for k, p in label_forms if k == "time"])
+    joined_label = f"(?P<units>{unit_alt})(?:及|和|与|、)(?:{time_alt})"
+    # a label closed by its colon, or written in brackets without one (【牵头单位】市X局, [责任单位]…)
+    label_full = f"(?:{joined_label.replace('(?P<units>', '(?:')}|{label_alt})"
+    label_end = "\\s*(?:[：:]|[】\\]]\\s*[：:]?)"
     shapes = data["label_shapes"]
     if not isinstance(shapes, dict) or not set(shapes) <= {"responsible", "field"}:
         raise KbError(f"{src}：“label_shapes”只能含这些键：responsible, field；请修正，或从代码仓库恢复这个文件")
@@ -308,8 +323,9 @@ def load_vocabulary(path: str | None = None) -> RoleVocabulary:
         labels=labels,
         implementer_labels=implementers,
         label_forms=label_forms,
-        label_re=re.compile(f"(?P<label>{label_alt})\\s*[：:]"),
-        label_line_re=re.compile(f"^[（(〔【\\[]?\\s*{label_alt}\\s*[：:]"),
+        label_re=re.compile(f"[【\\[]?(?P<label>{label_full}){label_end}"),
+        label_line_re=re.compile(f"^[（(〔【\\[]?\\s*{label_full}{label_end}"),
+        joined_label_re=re.compile(joined_label),
         label_shapes=label_shapes,
         level_opening_words=tuple(_words(src, "level_opening_words", data["level_opening_words"])),
         shape_label_re=re.compile(f"(?:(?<=[；;，,\\s])|^)(?P<label>{shape_alt})\\s*[：:]"),
