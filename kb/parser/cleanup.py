@@ -687,6 +687,10 @@ def _printed_continues(lines: list[str], line: str, full: int) -> bool:
         return False
     if line[0] in _load_line_start_marks() or last[-1] in rules().no_line_end or _open_group(lines):
         return True  # line-initial ，、）; a line ending in （《“; a bracket still open (a tag over three lines)
+    if _is_label_line(line) and line[0] not in "（(〔[":
+        # a label line (牵头单位：…) under a full line opens a paragraph; a bracketed one （负责部门：…） may be the item's
+        # own tag the margin pushed to the next line (国发〔2018〕38号 printed)
+        return False
     if ends_paragraph(last) and _printed_first_line(line, full):
         return False  # a sentence ends at the margin and the next line is indented: a new paragraph
     return _printed_line_full(last, line, full, len(lines) == 1)

@@ -307,7 +307,8 @@ def load_vocabulary(path: str | None = None) -> RoleVocabulary:
     joined_label = f"(?P<units>{unit_alt})(?:及|和|与|、)(?:{time_alt})"
     # a label closed by its colon, or written in brackets without one (【牵头单位】市X局, [责任单位]…)
     label_full = f"(?:{joined_label.replace('(?P<units>', '(?:')}|{label_alt})"
-    label_end = "\\s*(?:[：:]|[】\\]]\\s*[：:]?)"
+    # (a qualifier in brackets may stand before the colon: 责任单位(部门)：, 牵头单位（牵头领导）：)
+    label_end = "\\s*(?:[（(][^（）()：:]{1,6}[)）]\\s*)?(?:[：:]|[】\\]]\\s*[：:]?)"
     shapes = data["label_shapes"]
     if not isinstance(shapes, dict) or not set(shapes) <= {"responsible", "field"}:
         raise KbError(f"{src}：“label_shapes”只能含这些键：responsible, field；请修正，或从代码仓库恢复这个文件")
