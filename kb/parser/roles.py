@@ -812,8 +812,8 @@ def _note_in_brackets(r: _Reading, segment: str) -> str:
     """A bracket closing a list that holds a note, not sub-units (…、市卫生健康委(除标注“分别牵头”外,
     列第一位为牵头或汇总单位,下同)): its rule or carry-forward is read, it goes to the notes, and
     the list before it is returned."""
-    if segment[-1:] not in ")）" or not any(c in segment for c in "（("):
-        return segment
+    if segment[-1:] not in ")）" or not any(c in segment for c in "（(") or INLINE_LEAD_RE.search(segment):
+        return segment  # (县文旅局（牵头），县交通运输局: the mark of the lead, no note — read with the list)
     pairs, _ = match_brackets(segment)
     start = next((i for i, j in pairs.items() if j == len(segment) - 1), None)
     if not start:
