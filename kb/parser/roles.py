@@ -301,7 +301,7 @@ def load_vocabulary(path: str | None = None) -> RoleVocabulary:
     # value holds both (the time limit is read as a segment of it)
     unit_alt = "|".join([_alt(w for w, k in labels.items() if k in LABEL_KINDS)]
                         + [f"(?:{p.pattern})" for k, p in label_forms if k in LABEL_KINDS])
-    word_start = "(?<![\\u4e00-\\u9fff])"  # (after 及 the time label's own word-start guard would fail)
+    word_start = "(?<![\\u4e00-\\u9fffA-Za-z0-9])"  # (after 及 the time label's own word-start guard would fail)
     time_alt = "|".join([_alt(w for w, k in labels.items() if k == "time")]
                         + ["(?:" + p.pattern.replace(word_start, "") + ")" for k, p in label_forms if k == "time"])
     joined_label = f"(?P<units>{unit_alt})(?:及|和|与|、)(?:{time_alt})"
