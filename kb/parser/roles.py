@@ -720,7 +720,8 @@ def plan_wide_support(text: str, registry: Registry, vocab: RoleVocabulary | Non
     for segment in split_top(text, "。；;\n"):
         if any(p.search(segment) for p, role in zip(vocab.implied_notes, vocab.implied_note_roles) if role == "support"):
             rule_carry_forward(r, segment)
-    return tag.implied_support
+    # (各项任务的配合单位为本方案确定的单位 names no unit: only names that look like units are given)
+    return [n for n in tag.implied_support if looks_like_unit(n, vocab, registry)]
 
 
 def rule_time_words(r: _Reading, segment: str) -> bool:
