@@ -529,6 +529,34 @@ def _closes_a_tag(line: str, close: int) -> bool:
     return bool(vocab.role_end.search(content) or vocab.label_line_re.match(content))
 
 
+#: A sub-item's marker inside a line: ``(2)``, ``（2）``.
+_SUB_MARK_RE = re.compile(r"[（(](\d{1,2})[)）](?=[\u4e00-\u9fff])")
+#: What may stand between a sub-item's tag and the next sub-item's marker (…（市A局牵头）；（2）…).
+_AFTER_TAG = "；;。，, \u3000"
+
+
+def _sub_item_cuts(line: str) -> list[int]:
+    """Where the sub-items of a line that each close with a tag of their own start (``3、…。(1)…（市城管局牵头）(2)…
+    （市市场监管局负责）``): a marker (k), k ≥ 2, right after a tag (and a stop) with (k−1) before it in the line; and,
+    once one is cut, the line's (1) after a sentence end or a colon — the item's opening stays its own paragraph, as
+    when sub-items stand one a line under it.  An enumeration whose markers follow no tag ((1)宣传；(2)培训。（X负责）) is
+    one paragraph."""
+    marks = [(m.start(), int(m.group(1))) for m in _SUB_MARK_RE.finditer(line)]
+    cuts = []
+    for k, (at, n) in enumerate(marks):
+        if n < 2 or not any(m == n - 1 for _, m in marks[:k]):
+            continue
+        j = at - 1
+        while j >= 0 and line[j] in _AFTER_TAG:
+            j -= 1
+        if j >= 0 and line[j] in "）)" and _closes_a_tag(line, j):
+            cuts.append(at)
+    first = next((at for at, n in marks if n == 1), None)
+    if cuts and first and first < cuts[0] and line[:first].rstrip()[-1:] in "。；;：:！？":
+        cuts.insert(0, first)
+    return cuts
+
+
 def split_items_after_tags(lines: list[str]) -> list[str]:
     """A numbered item whose tag is followed on the same line by the next item's number (``1.…,(市A局负责)2.…``, a
     copied page that lost a line break) ends at its tag: the next item opens its own paragraph, so each item keeps its
@@ -536,7 +564,7 @@ def split_items_after_tags(lines: list[str]) -> list[str]:
     line opens with goes on (an item number 1–3 above the line's: ``7.`` after item 1 is none), only after a bracket
     that is a tag (``（试行）2.`` is none); ``2.5%`` is a figure."""
     out: list[str] = []
-    for line in lines:
+    for line in _split_sub_items_after_tags(lines):
         while (first := _LINE_ITEM_RE.match(line)) and ("）" in line or ")" in line):
             last = int(first.group(1))
             cut = next((m.start() for m in _ITEM_AFTER_BRACKET_RE.finditer(line)
@@ -546,6 +574,17 @@ def split_items_after_tags(lines: list[str]) -> list[str]:
             out.append(line[:cut])
             line = line[cut:]
         out.append(line)
+    return out
+
+
+def _split_sub_items_after_tags(lines: list[str]) -> list[str]:
+    """Each line cut where its sub-items that close with tags of their own start (``_sub_item_cuts``)."""
+    out: list[str] = []
+    for line in lines:
+        cuts = _sub_item_cuts(line) if ("）" in line or ")" in line) and _SUB_MARK_RE.search(line) else []
+        for a, b in zip([0] + cuts, cuts + [len(line)]):
+            if line[a:b].strip():
+                out.append(line[a:b])
     return out
 
 
