@@ -251,6 +251,8 @@ def continues(previous: str, line: str) -> bool:
         return False
     if phase_line(line):
         return False  # 第二阶段：2025年6月底前 under a label line without a full stop (责任单位：X) opens its own paragraph
+    if _is_label_line(previous) and previous.rstrip()[-1:] in "：:":
+        return True  # 牵头单位： / 市政务服务中心: a label alone on its line, its value on the next
     if _is_label_line(previous) and (SUB_ITEM_RE.match(line) or _is_shape_label_line(line)):
         return False  # a label's units never run on into the next sub-item ((2)…) or label (工作要求：…) of the block
     if SUB_ITEM_RE.match(line) and is_heading(previous):
