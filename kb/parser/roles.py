@@ -195,8 +195,9 @@ class RoleVocabulary:
         return kind
 
     def shape_kind(self, label: str) -> str | None:
-        """The kind of a label known by its shape only (``label_shapes``: 工作要求 a field), None for another."""
-        return next((k for e, k in self.label_shapes if label.endswith(e)), None)
+        """The kind of a label known by its shape only (``label_shapes``): ``responsible`` for one ending as a body of units
+        (监管部门), else ``field`` (工作要求, 实施地点)."""
+        return next((k for e, k in self.label_shapes if label.endswith(e)), "field")
 
 
 #: A count of the tasks under a heading: (8项), （共12项）.
@@ -310,11 +311,11 @@ def load_vocabulary(path: str | None = None) -> RoleVocabulary:
     # (a qualifier in brackets may stand before the colon: 责任单位(部门)：, 牵头单位（牵头领导）：)
     label_end = "\\s*(?:[（(][^（）()：:]{1,6}[)）]\\s*)?(?:[：:]|[】\\]]\\s*[：:]?)"
     shapes = data["label_shapes"]
-    if not isinstance(shapes, dict) or not set(shapes) <= {"responsible", "field"}:
-        raise KbError(f"{src}：“label_shapes”只能含这些键：responsible, field；请修正，或从代码仓库恢复这个文件")
+    if not isinstance(shapes, dict) or set(shapes) != {"responsible"}:
+        raise KbError(f"{src}：“label_shapes”只能含这个键：responsible；请修正，或从代码仓库恢复这个文件")
     label_shapes = tuple(sorted(((e, k) for k, es in shapes.items() for e in _words(src, f"label_shapes.{k}", es)),
                                 key=lambda ek: -len(ek[0])))
-    shape_alt = f"[\\u4e00-\\u9fff]{{1,6}}?{_alt(e for e, _ in label_shapes)}"
+    shape_alt = "[\\u4e00-\\u9fff]{2,9}"  # any short label; its kind by its ending (``shape_kind``)
     return RoleVocabulary(
         role_words=sorted(words.items(), key=lambda kv: -len(kv[0])),
         role_end=re.compile(f"(?P<word>{_alt(words)})$"),
