@@ -181,12 +181,13 @@ def _label_block_end(blocks: list[structure.Block], i: int, vocab: roles.RoleVoc
     """End (exclusive) of the block of label lines opening at ``blocks[i]``, else ``i``: consecutive lines of one
     section each opening with a label — a known one (``roles.is_label_line``: 牵头单位, 完成时限, 实施时间 …) or one known
     by its shape only (``roles.is_shape_label_line``: 工作要求, 督导领导) — with at least one known among them.  A shape
-    alone (工作要求：各单位要…) is a paragraph; a web page's metadata (发布时间：2023-02-21) is none."""
+    alone (工作要求：各单位要…) is a paragraph; a web page's metadata (发布时间：2023-02-21) and a phase line (第二阶段：…,
+    cleanup.phase_line) are none."""
     end, known = i, False
     while end < len(blocks) and (end == i or blocks[end].section == blocks[i].section):
         text = blocks[end].text
-        if cleanup.is_page_metadata(text):
-            break
+        if cleanup.is_page_metadata(text) or cleanup.phase_line(text):
+            break  # (第二阶段：2025年6月底前 heads the items below it: no field of the item above)
         if roles.is_label_line(text, vocab):
             known = True
         elif not roles.is_shape_label_line(text, vocab):
