@@ -222,21 +222,25 @@ class Task:
 
     def to_dict(self) -> dict:
         """The JSON shape of a task, as printed by every ``--json`` command: ``deadlines`` holds when it is to be done,
-        ``starts`` when it begins (自2019年1月1日起, kind ``from``) — a start is no time limit, as in the exports' 开始时间
-        column."""
+        in the item's own words (its clauses and tag, as /work/shared/plans/gold.json's convention reads a plan),
+        ``heading_deadlines`` the limit it takes from a heading over it (``Deadline.heading``: the answers, lists and
+        exports use both), ``starts`` when it begins (自2019年1月1日起, kind ``from``) — a start is no time limit, as in
+        the exports' 开始时间 column."""
         d = asdict(self)
         d["section_path"] = self.section_path
         d["starts"] = [x for x in d["deadlines"] if x["kind"] == "from"]
-        d["deadlines"] = [x for x in d["deadlines"] if x["kind"] != "from"]
+        d["heading_deadlines"] = [x for x in d["deadlines"] if x["kind"] != "from" and x["heading"]]
+        d["deadlines"] = [x for x in d["deadlines"] if x["kind"] != "from" and not x["heading"]]
         return d
 
     @classmethod
     def from_dict(cls, data: dict) -> "Task":
-        """A task from its ``to_dict``/``asdict`` shape (``section_path`` and unknown keys ignored; ``starts`` are
-        deadlines of kind ``from`` again, placed by their clause)."""
-        if data.get("starts"):
-            both = list(data.get("deadlines") or []) + list(data["starts"])
-            data = dict(data, deadlines=sorted(both, key=lambda x: x.get("clause", 0)))
+        """A task from its ``to_dict``/``asdict`` shape (``section_path`` and unknown keys ignored; ``starts`` and
+        ``heading_deadlines`` are deadlines again, placed by their clause)."""
+        if data.get("starts") or data.get("heading_deadlines"):
+            every = list(data.get("deadlines") or []) + list(data.get("heading_deadlines") or []) + list(
+                data.get("starts") or [])
+            data = dict(data, deadlines=sorted(every, key=lambda x: x.get("clause", 0)))
         return from_dict(cls, data)
 
 

@@ -123,7 +123,9 @@ def test_duty_list_prints_the_heading_limit(capsys, tmp_path, monkeypatch):
     path.write_text(CITY, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     data = json.loads(_run(capsys, "--corpus", str(path), "export", "市民政局", "-f", "json", "-o", "-"))
-    got = {t["label"]: [(d["text"], d["heading"]) for d in t["deadlines"]] for t in data["tasks"]}
+    # (JSON keeps a heading's limit under heading_deadlines: ``deadlines`` are the item's own words, kb.model.Task.to_dict)
+    got = {t["label"]: [(d["text"], d["heading"]) for d in t["deadlines"] + t["heading_deadlines"]] for t in data["tasks"]}
+    assert all(not t["deadlines"] for t in data["tasks"]), "neither item writes a limit of its own"
     assert got == {"一（一）": [("2024—2025年", "一、近期任务（2024—2025年）")], "一（二）": [("2025年", "一（二）2025年重点任务")]}
     out = _run(capsys, "--corpus", str(path), "duties", "市民政局")
     assert "2024—2025年" in out and "2025年" in out, out

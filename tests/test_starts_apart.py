@@ -86,3 +86,41 @@ def test_answers_say_a_start_as_a_start(question, held, absent, why):
     doc, tasks = parse_document(COUNTY, "c", "c.txt")
     text = Session(plan=Plan([doc], tasks)).ask(question).text
     assert all(w in text for w in held) and not any(w in text for w in absent), f"{why} | kb: {text}"
+
+
+# A limit a heading states for the items under it (``Deadline.heading``, kb/parser/core.py ``rule_heading_deadlines``)
+# is the items' limit in answers, lists and exports, but not the item's own words: ``kb tasks --json`` gives it under
+# ``heading_deadlines`` — /work/shared/plans/gold.json (and any table checked by hand in its convention) reads "deadlines
+# are the item's own time words", and kb's JSON said the heading's words as each item's (session 13).
+PHASED = "\n".join([
+    "某区智慧交通建设实施方案", "", "二、主要任务", "",
+    "（一）建设阶段（2025年年底前）", "",
+    "1.建成飞行服务平台。完成平台主体建设。（区交通委牵头）", "",
+    "2.完善起降设施。2025年6月底前建成起降点10个。（区交通委牵头，区规划资源局配合）", "",
+    "（二）推广阶段（2026—2027年）", "",
+    "1.拓展应用场景。推动物流配送应用。（区商务委牵头）", "",
+]) + "\n"
+
+#: (label, own deadlines' texts, heading deadlines' texts, why)
+HEADING_ROWS = [
+    ("二（一）1", [], ["2025年年底前"], "no limit of its own: the heading's, apart"),
+    ("二（一）2", ["2025年6月底前"], [], "its own limit wins; the heading's is not added"),
+    ("二（二）", [], ["2026—2027年"], "a period in the heading, apart (a section of one item is labelled by the section)"),
+]
+
+
+@pytest.fixture(scope="module")
+def phased(tmp_path_factory):
+    path = tmp_path_factory.mktemp("phased") / "phased.txt"
+    path.write_text(PHASED, "utf-8")
+    return path
+
+
+@pytest.mark.parametrize("label,own,inherited,why", HEADING_ROWS, ids=[f"{r[0]}|{r[3]}" for r in HEADING_ROWS])
+def test_tasks_json_keeps_heading_limits_apart(label, own, inherited, why, phased, capsys):
+    task = _tasks_json(phased, capsys)[label]
+    assert [d["text"] for d in task["deadlines"]] == own, why
+    assert [d["text"] for d in task["heading_deadlines"]] == inherited, why
+    assert all(d["heading"] for d in task["heading_deadlines"]) and not any(d["heading"] for d in task["deadlines"])
+    back = Task.from_dict(task)
+    assert [d.text for d in back.deadlines] == own + inherited, "read back whole: the limit the answers use"
