@@ -68,8 +68,9 @@ def test_tag_line_labels_and_sources():
 
 # (tag content as written after an item, expected roles, why)
 LABEL_CASES = [
-    ("（牵头部门：区X局；实施部门：区C局、区D局）", {"lead": ["区X局"], "support": ["区C局", "区D局"]},
-     "实施部门 after a lead label is support, and it starts a new field"),
+    ("（牵头部门：区X局；实施部门：区C局、区D局）", {"lead": ["区X局"], "shared": ["区C局", "区D局"]},
+     "实施部门 after a lead label carries the work out with the lead leading (shared, never 配合: session 13's one "
+     "decision for implementer columns and labels, README Task tables), and it starts a new field"),
     ("（实施部门：区C局、区D局）", {"shared": ["区C局", "区D局"]}, "实施部门 alone: every responsible unit (two units: shared, no lead guessed)"),
     ("（牵头单位：区X局；参与部门：区C局）", {"lead": ["区X局"], "support": ["区C局"]}, "参与部门 is support"),
     ("（牵头单位：区X局；监管部门：区C局、各街道）", {"lead": ["区X局"], "support": ["区C局", "各街道"]},
