@@ -138,8 +138,10 @@ def written_limit(span: DateSpan, pool) -> str | None:
 
 
 def choose_dated(tasks, span: DateSpan, reading: str, pool=()) -> DatedChoice:
-    """The tasks of ``tasks`` that ``span`` selects, read as ``reading`` (``DUE_READINGS``) — the one date choice of
-    ``kb ask``, ``kb grep``/``kb export`` (``--due-before`` cumulative, ``--due-on`` the limit) and ``kb duties``.
+    """The tasks of ``tasks`` that ``span`` selects, read as ``reading`` (``DUE_READINGS``) — the date choice of
+    ``kb ask``'s lists (plan-wide, a department's, joint, a section's).  ``kb grep``/``kb export`` read a day the same
+    two ways through their spans: ``--due-before`` ``DateSpan.by`` (cumulative), ``--due-on`` ``DateSpan.on`` (the
+    limit; no fallback to cumulative when nothing is due that day).
 
     ``limit``: where ``span`` is by a day some task of ``pool`` is due on, the tasks due on it, and apart those the
     span selects that are not (due earlier); else, and for any other span, every task the span selects."""
