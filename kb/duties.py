@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 
 from kb.errors import KbError
 from kb.model import ROLE_NAMES, ROLES, Plan, Task, item_count
-from kb.registry import (Resolution, ambiguous_division, division_spellings, division_twins, place_spellings,
-                         resolve_department)
+from kb.registry import (Resolution, ambiguous_division, division_spellings, division_twins, division_units,
+                         place_spellings, resolve_department)
 
 # How a task reads in a duty list is kb/listing.py (the store renders it into its rows at parse time).
 from kb.listing import describe_departments, duty_facts, task_heading  # noqa: E402,F401
@@ -291,8 +291,6 @@ def department_counts(plan: Plan) -> list[tuple[str, dict[str, int]]]:
     (any role but implied).
 
     Roles are those of ``Plan.roles_held`` (指导 only when the plan uses it)."""
-    from kb.registry import division_units
-
     names = plan.departments() + [s for s in plan.subunits() if s not in plan.departments()]
     roles = plan.roles_held()
     rows = []
