@@ -49,7 +49,8 @@ from pathlib import Path
 
 from kb.errors import KbError, reason
 from kb.model import OPTIONAL_ROLES, ROLES, Document, Plan, Task, from_values
-from kb.plan_rows import LIST_FIELDS, ROWS_MARK, TEXT_FIELDS, brief_fields, parse, parse_file, plan_key
+from kb.plan_rows import (LIST_FIELDS, ROWS_MARK, TEXT_FIELDS, brief_fields, content_digest, parse, parse_file,
+                          plan_key)
 
 #: Files of a corpus folder that are read as plans (kb.ingest reads each format).
 PLAN_SUFFIXES = (".txt", ".md", ".text", ".pdf", ".docx", ".html", ".htm", ".shtml", ".xhtml", ".xlsx", ".doc", ".wps", ".xls")
@@ -1007,8 +1008,6 @@ def parse_in_memory(files: list[Path]) -> Plan:
     One unreadable file of a folder is said in one line and left out; the rest is read.
     """
     from kb.registry import load_registry
-
-    from kb.plan_rows import content_digest
 
     plan = Plan(registry=load_registry())
     parsed, digests = [], []
