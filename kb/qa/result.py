@@ -212,26 +212,21 @@ def roles_of(task: Task, exclude: str | None = None) -> dict[str, list[str]]:
     return role_lines(task, exclude)
 
 
-def _role_word_pairs() -> None:
-    """Nothing to look up once any more (kb.listing reads its words once); kept for ``describe``'s callers."""
-    return None
-
-
-def describe(task: Task, exclude: str | None = None, pairs: tuple | None = None) -> str:
+def describe(task: Task, exclude: str | None = None) -> str:
     """``牵头：A、B；配合：C`` (``其他牵头单位：B`` when ``exclude`` leads too): kb.listing.describe_departments, the one
-    line kb duties and the TUI print as well (``pairs`` is ignored)."""
+    line kb duties and the TUI print as well."""
     return describe_departments(task, exclude)
 
 
-def item_line(item: Item, pairs: tuple | None = None) -> str:
-    """One item as a line of text (``pairs``: as for ``describe``)."""
+def item_line(item: Item) -> str:
+    """One item as a line of text."""
     if item.task is None:
         return (f"{item.n}. " if item.n is not None else "") + item.text
     t = item.task
     line = (f"{item.n}. " if item.n is not None else "   " if item.under else "") + f"{t.label} {head_of(t)}"
     if item.plan:
         line += f"〔{item.plan}〕"
-    deps = describe(t, item.exclude, pairs) if item.departments else ""
+    deps = describe(t, item.exclude) if item.departments else ""
     if deps:
         line += f"（{deps}）"
     if item.text:
@@ -249,11 +244,10 @@ def item_line(item: Item, pairs: tuple | None = None) -> str:
 def render_text(result: Result) -> str:
     """The answer as ``kb ask`` prints it."""
     lines = list(result.heading)
-    pairs = _role_word_pairs() if result.groups else None
     for g in result.groups:
         if g.title:
             lines.append(f"【{g.title}】{g.tail}")
-        lines.extend([item_line(i, pairs) for i in g.items])
+        lines.extend([item_line(i) for i in g.items])
     lines.extend(result.notes)
     if result.related:
         lines.append(result.related_title or _words()["related_title"])
