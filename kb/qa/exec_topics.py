@@ -258,14 +258,8 @@ def _spans(sentence: str) -> list[tuple[int, int]]:
 def _unheld_runs(word: str, where: str) -> list[str]:
     """The pieces of ``word`` (2+ characters each) that ``where`` does not hold in runs of two or more characters:
     区域 of 区域生活垃圾无害化处理率 against 生活垃圾无害化处理率."""
-    covered = [False] * len(word)
-    for i in range(len(word) - 1):
-        for j in range(len(word), i + 1, -1):
-            if word[i:j] in where:
-                covered[i:j] = [True] * (j - i)
-                break
     pieces, run = [], ""
-    for ch, held in zip(word, covered):
+    for ch, held in zip(word, _held_in_runs(word, where)):
         if held:
             if len(run) >= 2:
                 pieces.append(run)
@@ -1820,7 +1814,6 @@ def written_places(env, words: list[str]):
         return chosen[:WRITTEN_MOST], pieces, []
     if partial:
         missing = max(partial, key=lambda x: x[0])[4]
-        # (a stretch written elsewhere — a table cell, a heading not ranked — is not said to be missing)
         # (a stretch written elsewhere — a table cell, a heading not ranked, or with a word between its characters,
         # 注册用户数已突破 — is never said to be missing)
         mentions = env.plan.mentions()
