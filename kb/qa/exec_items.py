@@ -517,6 +517,8 @@ ABOUT_TASK = frozenset({"topic_who", "topic_deadline", "target", "context_deadli
 def exec_context(question: str, q: Query, env) -> Answer:
     """Follow-ups on the previous answer's tasks: 谁牵头? 什么时候完成? 目标是多少? 其中哪些有时限?
     (over ``previous``: kb.qa.query.over_previous read which of these is asked)"""
+    from kb.qa.wording import load_answer_words
+
     ctx = env.ctx
     asks = set(q.asks)
     tasks = ctx.tasks
@@ -528,7 +530,7 @@ def exec_context(question: str, q: Query, env) -> Answer:
         for t in tasks:
             m = pattern.search(fold(t.tag or ""))
             lines.append(f"{t.label} {task_head(t)}：{label}：{m.group(1).strip('，, ')}" if m else
-                         f"{t.label} {task_head(t)}：没有写明{label}")
+                         f"{t.label} {task_head(t)}：" + load_answer_words()["tag_label_missing"].format(label=label))
             if m:
                 held.append(t)
         status = "answered" if held else "not_in_plan"
@@ -539,14 +541,13 @@ def exec_context(question: str, q: Query, env) -> Answer:
 
         base = within_base(q, ctx)
         kept = [t for t in base if q.within_heading in fold(f"{t.part_title or ''}|{t.section_title or ''}")]
-        lines = [f"上一个回答中属于“{q.within_heading}”的任务共 {len(kept)} 项" + ("：" if kept else "。")]
+        lines = [load_answer_words()["within_heading"].format(heading=q.within_heading, n=len(kept))
+                 + ("：" if kept else "。")]
         lines.extend(numbered(kept))
         ctx.tasks = kept
         return Answer(question, "context_part", compose(lines), tasks=kept, departments=departments_of(kept))
     if q.part_of:
         # 这两项属于哪个部分: each item's part and section as the plan heads them
-        from kb.qa.wording import load_answer_words
-
         said = load_answer_words()["part_of"]
         lines = [said["head"].format(n=len(tasks))]
         for t in tasks:

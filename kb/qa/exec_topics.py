@@ -1085,9 +1085,11 @@ def exec_topic_list(question: str, q: Query, env) -> Answer:
         if paragraphs:
             shown = ("或" if q.topic_any and paragraphs is not together else "和").join(
                 f"“{voc.spellings.get(w, w)}”" for w in words)
+            from kb.qa.wording import load_answer_words
+
             untagged = not any(getattr(d, "tagged", True) for d in plan.documents)
-            head = "方案的段落没有责任单位标注（不是带标注的任务）" if untagged else "方案中没有带责任单位标注的任务写到它"
-            lines = [f"{head}；提到{shown}的段落共 {len(paragraphs)} 项："]
+            said = load_answer_words()["untagged_paragraphs"]["plan" if untagged else "tasks"]
+            lines = [said.format(shown=shown, n=len(paragraphs))]
             lines.extend(numbered(paragraphs))
             ctx.tasks, ctx.topic = paragraphs, words
             intent = "topic_count" if "count" in asks else "topic_tasks"
@@ -1126,11 +1128,12 @@ def _none_together(question: str, env, words: list[str], paragraphs: list[Task])
     """No paragraph writes the asked words together: said so (not_in_plan), the paragraphs holding most of them apart
     under 相关条目, at most RELATED_MOST."""
     from kb.qa.result import Item, Result, render_text
+    from kb.qa.wording import load_answer_words
 
     shown = "和".join(f"“{env.voc.spellings.get(w, w)}”" for w in words)
     held = {t.id: sum(any(s in env.folded[t.id] for s in env.voc.synonyms(w)) for w in words) for t in paragraphs}
     ranked = sorted(paragraphs, key=lambda t: (-held[t.id], env.plan.position(t)))[:RELATED_MOST]
-    result = Result(heading=[f"方案中没有同时写到{shown}的段落。"])
+    result = Result(heading=[load_answer_words()["none_together"].format(shown=shown)])
     result.related = [Item(k, t) for k, t in enumerate(ranked, 1)]
     env.ctx.tasks = []
     return Answer(question, "topic_tasks", render_text(result), status="not_in_plan", result=result, related=ranked)
