@@ -100,8 +100,6 @@ def exec_departments(question: str, q: Query, env) -> Answer | None:
 def asked_unit(question: str, voc) -> str | None:
     """The words the question names a unit with: the run of characters before the first role word (负责, 牵头 …) that
     ends like a unit's name (各区相关管理部门 of 各区相关管理部门负责哪些工作), the question's opening words (请问) left off."""
-    from kb.qa.text import fold
-
     text = fold(question)
     for prefix in voc.words.get("prefixes", ()):
         if text.startswith(prefix):
@@ -168,8 +166,6 @@ def filter_topic(q: Query, env, tasks: list[Task]) -> tuple[list[Task], str]:
     words = [topic_stem(voc, w) for w in asked_topic(q.topic, voc, plan)]
     if not words:
         return tasks, ""
-    from kb.qa.text import fold
-
     # The kinds of the items filtered: a plan whose items are dated paragraphs (kb.select.dated_items) is filtered on
     # its paragraphs — 各省份2019年11月底前要完成什么 kept every item when only tasks proper were searched.
     kinds = tuple(dict.fromkeys(["task", *(t.kind for t in tasks)]))
@@ -241,8 +237,6 @@ def year_column_cells(q: Query, tasks: list[Task]) -> dict[str, tuple[str, str]]
     span = q.dates
     if span is None or not span.first or not span.last or span.first[:4] != span.last[:4] or span.test != "due":
         return {}
-    import re
-
     from kb.parser.roles import is_none_marker
     from kb.parser.tables import load_vocabulary
 
@@ -499,7 +493,6 @@ def _unassigned(question: str, q: Query, env, name: str, role: str | None, near:
     in which kb read no unit at all.  The first sentence says the plan gives it no task (in the role asked: 共 0 项);
     then why — the plan assigns no unit, or names it only in passing, or the closest names it has — and, apart under
     their own title, the paragraphs naming it (never as its tasks: not in Answer.tasks).  Status not_in_plan."""
-    from kb.qa.text import fold
     from kb.qa.wording import load_answer_words
     from kb.registry import is_division
 

@@ -370,6 +370,8 @@ def _on_topic(question: str, q: Query, env, tasks: list[Task], heading: str, wor
               choice=None) -> Answer:
     """The items of a named list holding the topic words (or a synonym; any of them with 和/或), in order; none →
     not in the plan, saying the list exists, how many items it has, and where else the plan writes the words."""
+    from kb.qa.exec_departments import earlier_line
+
     voc = env.voc
     groups = [voc.synonyms(w) for w in words]
     test = any if q.topic_any else all
@@ -389,14 +391,10 @@ def _on_topic(question: str, q: Query, env, tasks: list[Task], heading: str, wor
         elsewhere = [t for t in env.plan.tasks_matching(groups, fold, kinds=None) if t.id not in ids]
         said = ("方案其他部分提到的：" + "、".join(t.label for t in elsewhere[:8])
                 + ("等" if len(elsewhere) > 8 else "") + "。") if elsewhere else ""
-        from kb.qa.exec_departments import earlier_line
-
         return Answer(question, "section_topic", f"“{heading}”{scope}共 {len(tasks)} 项，其中没有提到{shown}的条目。{said}"
                       + earlier_line(choice, holds), tasks=[], status="not_in_plan")
     lines = [f"“{heading}”{scope}共 {len(tasks)} 项，其中涉及{shown}的共 {len(hits)} 项："]
     lines.extend(numbered(hits))
-    from kb.qa.exec_departments import earlier_line
-
     if aside := earlier_line(choice, holds):  # (those on the topic due before the limit asked)
         lines.append(aside)
     intent = "section_topic_count" if "count" in q.asks or q.item == "count" else "section_topic"

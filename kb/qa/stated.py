@@ -353,7 +353,6 @@ def stated_doers(q, env, words: list[str], within=None) -> tuple[Task, str, str,
     top = max(f[0] for f in found)
     tops = [f for f in found if f[0] == top]
     if len({tuple(f[3]) for f in tops}) != 1:
-        duty = tuple(shapes["doer_duty_verbs"])
         tops = [f for f in tops if _after_names(f[2], f[3]).startswith(duty)]
         if len({tuple(f[3]) for f in tops}) != 1:
             return None  # (several bodies, none or several of them said to do it with a duty verb: not understood)
