@@ -202,6 +202,14 @@ def filter_date(q: Query, env, tasks: list[Task]):
     return choice.tasks, load_answer_words()["due_on_scope"].format(day=official_date(choice.limit)), choice
 
 
+def date_reading(q: Query) -> str:
+    """How the question reads a span by a day (kb.select ``DUE_READINGS``): ``cumulative`` with words of everything up
+    to it (截至, 累计: ``Query.cumulative``), else ``limit`` (2020年底前: the items whose limit the plan writes as that
+    day) — the plan-wide list and a department's alike.  (Here, not in exec_plan: a department's dated list would
+    import that whole executor module for this one line.)"""
+    return "cumulative" if q.cumulative else "limit"
+
+
 def earlier_line(choice, keep=None) -> str:
     """The line naming the items of ``choice`` due before the limit asked (those ``keep`` accepts), "" when none."""
     earlier = [t for t in (choice.earlier if choice is not None else []) if keep is None or keep(t)]
@@ -210,9 +218,8 @@ def earlier_line(choice, keep=None) -> str:
 
 def date_choice(q: Query, plan, tasks: list[Task]):
     """kb.select's one date choice of ``tasks`` for the question's date, read as its words say
-    (kb.qa.exec_plan.date_reading: 截至 cumulative, 底前 the limit the plan writes), the plan's dated items the pool a
+    (date_reading: 截至 cumulative, 底前 the limit the plan writes), the plan's dated items the pool a
     limit is looked for in (a department's list reads 2024年3月底前 as the plan-wide list does)."""
-    from kb.qa.exec_plan import date_reading
     from kb.select import choose_dated, dated_items
 
     return choose_dated(tasks, q.dates, date_reading(q), dated_items(plan))

@@ -12,7 +12,7 @@ from dataclasses import replace
 from kb.lazypattern import LazyPattern
 from kb.model import ROLE_NAMES, ROLES, item_count
 from kb.qa.answer import Answer
-from kb.qa.exec_departments import ROLE_WORDS, earlier_note, filter_topic, filter_within, within_base
+from kb.qa.exec_departments import ROLE_WORDS, date_reading, earlier_note, filter_topic, filter_within, within_base
 from kb.qa.query import Query, asked_topic, load_shapes
 from kb.qa.wording import load_answer_words
 from kb.qa.result import departments_of, compose, item_firsts, numbered, numbered_items as listed_items, rows_note, target_line, task_line
@@ -114,13 +114,6 @@ def exec_date_list(question: str, q: Query, env) -> Answer:
     deadlines = [(t.id, dl) for t in tasks for dl in t.deadlines]
     return Answer(question, "deadline_list", compose(lines), tasks=tasks, deadlines=deadlines,
                   departments=departments_of(tasks))
-
-
-def date_reading(q: Query) -> str:
-    """How the question reads a span by a day (kb.select ``DUE_READINGS``): ``cumulative`` with words of everything up
-    to it (截至, 累计: ``Query.cumulative``), else ``limit`` (2020年底前: the items whose limit the plan writes as that
-    day) — the plan-wide list and a department's alike."""
-    return "cumulative" if q.cumulative else "limit"
 
 
 #: How each sharing-out kind selects tasks, and how the answer names it.
