@@ -244,6 +244,8 @@ def year_column_cells(q: Query, tasks: list[Task]) -> dict[str, tuple[str, str]]
     span = q.dates
     if span is None or not span.first or not span.last or span.first[:4] != span.last[:4] or span.test != "due":
         return {}
+    if not any(t.column for t in tasks):
+        return {}  # (no row of a task table: nothing to look up — and no parser module imported for it)
     from kb.parser.roles import is_none_marker
     from kb.parser.tables import load_vocabulary
 
