@@ -372,14 +372,13 @@ def _duties(question: str, q: Query, env, name: str, role: str, only: set[str] |
             groups[r] = [t for t in groups[r] if t.id in year_cells or t.id in dated]
             dn = load_answer_words()["year_column_scope"].format(
                 headers="”“".join(dict.fromkeys(h for h, _ in year_cells.values())))
-        elif q.dates is not None:
-            # (each group chosen alike; the items due before a limit the plan writes named once, after the groups)
-            choice = date_choice(q, env.plan, groups[r])
-            groups[r], limit = choice.tasks, limit or choice.limit
-            earlier.extend(t for t in choice.earlier if t not in earlier)
-            dn = q.dates.text
         else:
-            groups[r], dn, _ = filter_date(q, env, groups[r])
+            groups[r], dn, choice = filter_date(q, env, groups[r])
+            if choice is not None:
+                # (each group chosen alike; the items due before a limit the plan writes named once, after the groups,
+                # and the scope said of that limit below)
+                limit = limit or choice.limit
+                earlier.extend(t for t in choice.earlier if t not in earlier)
         topic_note, date_note = topic_note or tn, date_note or dn
         if not groups[r]:
             del groups[r]
