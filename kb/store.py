@@ -5,7 +5,8 @@ SQLite file in the cache directory (``store.sqlite3``, WAL mode: many readers,
 one writer), one set of rows per plan file keyed by the hash of the file's
 bytes, its name and the parsing rules (``rules_fingerprint``):
 
-- ``plans``: the document (JSON of ``Document.to_dict``), its departments and sub-units;
+- ``plans``: the document (JSON of ``Document.to_dict``), its departments and sub-units, and the digest of what it
+  says (``content``: two files of one plan in a corpus are read once, ``StoredPlan.same_plans``);
 - ``tasks``: every paragraph as the JSON array of its field values (``kb.plan_rows.task_row``,
   rebuilt with ``kb.model.from_values``, so a field added to the model needs no change
   here), with its id, label, part and section as columns, and its duty-list heading and
