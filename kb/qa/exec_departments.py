@@ -638,9 +638,9 @@ def _partners_stated(question: str, q: Query, env, name: str, spellings, mine: s
         tasks.append(t)
         partners.extend(u for u in units if u not in partners)
     own = {*spellings, env.plan.subunits().get(name)}
-    tagged, _ = filter_topic(q, env, [t for t in env.plan.tasks_of(name, mine) if t.id not in {x.id for x in tasks}])
-    if words and not _held_words(tagged, words):
-        tagged = []
+    tagged, found_on = filter_topic(q, env, [t for t in env.plan.tasks_of(name, mine) if t.id not in {x.id for x in tasks}])
+    if words and (not found_on or not _held_words(tagged, words)):
+        tagged = []  # (a topic the filter could not find keeps every task: no partner is on that topic then)
     for t in tagged:
         others = [d for d in t.departments(theirs) if d not in own]
         if others:
@@ -650,9 +650,10 @@ def _partners_stated(question: str, q: Query, env, name: str, spellings, mine: s
     topic = "、".join(words)
     env.ctx.departments, env.ctx.role, env.ctx.tasks = [name], mine, list(tasks)
     if not partners:
-        text = said["none"].format(name=name, verb=q.partner_verb, topic=topic)
+        text = said["none_on_topic" if topic and not found_on else "none"].format(name=name, verb=q.partner_verb, topic=topic)
         return Answer(question, "department_partners", text, departments=[name], tasks=[], status="not_in_plan")
-    head = said["found"].format(name=name, verb=q.partner_verb, topic=topic, partners="、".join(partners))
+    scope = said["found_scope"].format(topic=found_on or topic) if topic else ""
+    head = said["found"].format(name=name, verb=q.partner_verb, scope=scope, partners="、".join(partners))
     return Answer(question, "department_partners", compose([head, *lines]), departments=partners, tasks=tasks)
 
 
