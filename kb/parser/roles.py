@@ -1134,8 +1134,7 @@ def find_tags(text: str, registry: Registry, vocab: RoleVocabulary | None = None
     n = len(text)
     pairs, unclosed = match_brackets(text)
     for i, close in sorted(pairs.items()):
-        after_sentence = i == 0 or text[i - 1] in SENTENCE_END
-        closes_sentence = close + 1 >= n or text[close + 1] in SENTENCE_END
+        after_sentence, closes_sentence = _tag_place(text, i, close)
         if not (after_sentence or closes_sentence):
             continue
         content = text[i + 1 : close]
@@ -1194,20 +1193,11 @@ def _bare_list(content: str, vocab: RoleVocabulary, registry: Registry) -> bool:
     return bool(items) and all(looks_like_unit(i, vocab, registry) for i in items)
 
 
-def closing_bracket(text: str, vocab: RoleVocabulary, registry: Registry) -> str | None:
-    """What closes a paragraph after its last sentence: ``"bare"`` for a bracket of unit names only
-    (``…发展。(市工信委、市财政局)``), ``"role"`` for a bracket holding a role word or a label (a tag), else None."""
-    text = text.rstrip("。；; ")
-    if text[-1:] not in CLOSERS:
-        return None
-    pairs, _ = match_brackets(text)
-    start = next((i for i, j in pairs.items() if j == len(text) - 1), None)
-    if start is None or not (start == 0 or text[start - 1] in SENTENCE_END):
-        return None
-    content = text[start + 1:-1]
-    if _says_role(content, vocab):
-        return "role"
-    return "bare" if _bare_list(content, vocab, registry) else None
+def _tag_place(text: str, start: int, close: int) -> tuple[bool, bool]:
+    """Where the bracket ``text[start:close+1]`` stands: (after a sentence's end or at the start, closing a sentence —
+    a 。/；/！/？ or the paragraph's end after it).  A tag stands in one of the two places."""
+    return (start == 0 or text[start - 1] in SENTENCE_END,
+            close + 1 >= len(text) or text[close + 1] in SENTENCE_END)
 
 
 def _bare_tag(text: str, start: int, close: int, vocab: RoleVocabulary, registry: Registry) -> bool:
@@ -1216,8 +1206,7 @@ def _bare_tag(text: str, start: int, close: int, vocab: RoleVocabulary, registry
     (``报送市政府（市政府办公厅）。``: the text before ends like an office, ``office_endings``), no one short word after
     a noun (``家庭医生（团队）``: its alternative; a unit's name has 3+ characters or is a ``short_unit_names`` word) and no
     aside (``（以下简称…）``, ``（含…）``)."""
-    after_sentence = start == 0 or text[start - 1] in SENTENCE_END
-    closes_sentence = close + 1 >= len(text) or text[close + 1] in SENTENCE_END
+    after_sentence, closes_sentence = _tag_place(text, start, close)
     if not (after_sentence or closes_sentence):
         return False
     content = text[start + 1:close].strip()
@@ -1238,8 +1227,7 @@ def _tag_brackets(text: str, vocab: RoleVocabulary, registry: Registry) -> list[
     pairs, _ = match_brackets(text)
     kinds = []
     for start, close in sorted(pairs.items()):
-        if (start == 0 or text[start - 1] in SENTENCE_END or close + 1 >= len(text) or text[close + 1] in SENTENCE_END) \
-                and _says_role(text[start + 1:close], vocab):
+        if any(_tag_place(text, start, close)) and _says_role(text[start + 1:close], vocab):
             kinds.append("role")
         elif _bare_tag(text, start, close, vocab, registry):
             kinds.append("bare")
