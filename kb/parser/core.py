@@ -812,13 +812,10 @@ def rule_targets(state: ParseState) -> None:
         targets.apply_targets(task)
         heading = next((d for d in task.deadlines if d.heading and (d.end or d.start)), None)
         if heading is not None:
+            when = targets.year_of(heading)  # (a heading's start: the target's from_year, as a clause's)
             for target in task.targets:
                 if target.year is None and target.from_year is None:
-                    year = int((heading.end or heading.start)[:4])
-                    if heading.kind == "from":  # (a heading's start: the target's from_year, as a clause's)
-                        target.from_year = year
-                    else:
-                        target.year = year
+                    targets.set_time(target, when)
 
 
 #: The label of the paragraphs standing before a plan's first part (its opening).

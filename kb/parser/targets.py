@@ -432,12 +432,12 @@ def _read_head(head: str, vocab: TargetVocabulary) -> tuple[str, _Head]:
     return head.strip(), h
 
 
-def _year_of(deadline) -> tuple[int, bool]:
+def year_of(deadline) -> tuple[int, bool]:
     """(the deadline's year — its end, else its start —, whether it is a start: 自2019年起)."""
     return int((deadline.end or deadline.start)[:4]), deadline.kind == "from"
 
 
-def _set_time(target: Target, when: tuple[int, bool] | None) -> None:
+def set_time(target: Target, when: tuple[int, bool] | None) -> None:
     """A target's ``year`` (by) or ``from_year`` (a start) from the deadline that times it."""
     target.year, target.from_year = (None, None) if when is None else (None, when[0]) if when[1] else (when[0], None)
 
@@ -470,7 +470,7 @@ class ParagraphContext:
             self._read += 1
             found = find_deadlines(clause)
             if found:
-                self._year = _year_of(found[-1][2])
+                self._year = year_of(found[-1][2])
             if POLLUTANT_RE.search(clause):
                 vocab = vocab or load_vocabulary()
                 for name in _pollutants(clause, vocab):
@@ -478,7 +478,7 @@ class ParagraphContext:
                     self._pollutants[name] = None
 
     def year(self) -> tuple[int, bool] | None:
-        """(year, is a start) of the last deadline in the earlier clauses (``_year_of``), if any."""
+        """(year, is a start) of the last deadline in the earlier clauses (``year_of``), if any."""
         self._catch_up()
         return self._year
 
@@ -592,7 +592,7 @@ def parse_targets(clause: str, index: int = 0, context: str | ParagraphContext |
                 comparator=comparator or "=", direction=direction, baseline_year=baseline,
                 stretch=h.stretch, scope=where, clause=index, written=written,
             ))
-            _set_time(targets[-1], when)
+            set_time(targets[-1], when)
         previous = _Head(direction=direction, baseline=baseline, metric=pairs[-1][0], scope=scope)
     counts = _count_targets(clause, folded, index, spans, taken, vocab)
     durations = _duration_targets(clause, folded, taken, vocab)  # (a time each period needs: no year of its own)
@@ -603,7 +603,7 @@ def parse_targets(clause: str, index: int = 0, context: str | ParagraphContext |
                 if not context_year:
                     context_year.append(context.year())
                 when = context_year[0]
-            _set_time(t, when)
+            set_time(t, when)
     counts += durations
     if counts:
         targets = _in_text_order(targets, places, counts)
@@ -739,7 +739,7 @@ def _clause_year(spans, end: int) -> tuple[int, bool] | None:
     if not spans:
         return None
     before = [d for s, _, d in spans if s < end]
-    return _year_of(before[-1] if before else spans[0][2])
+    return year_of(before[-1] if before else spans[0][2])
 
 
 def apply_targets(task: Task) -> None:
