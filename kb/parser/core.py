@@ -904,16 +904,14 @@ def _pieces_of_items(numbers: list, blocks: list[int]) -> list[str] | None:
     distinct across items and repeated only within one block (a piece of that item)."""
     if None in numbers or len(set(numbers)) == len(numbers):
         return None
-    first: dict[object, int] = {}
-    labels = []
+    block_of: dict[object, int] = {}
+    pieces: dict[object, int] = {}
+    out = []
     for n, block in zip(numbers, blocks):
-        if first.setdefault(n, block) != block:
+        if block_of.setdefault(n, block) != block:
             return None  # the same number on two items: not the plan's numbering
-        labels.append(n)
-    out, seen = [], {}
-    for n in labels:
-        seen[n] = seen.get(n, 0) + 1
-        out.append(f"{n}" if seen[n] == 1 else f"{n}-{seen[n]}")
+        pieces[n] = pieces.get(n, 0) + 1
+        out.append(f"{n}" if pieces[n] == 1 else f"{n}-{pieces[n]}")
     return out
 
 
