@@ -409,11 +409,16 @@ def listed_bureaus(plan, division: str) -> list[str]:
     return list(out)
 
 
-def _listed_division(name: str) -> bool:
-    """A bare division in a 、-list: shaped like one (is_division's endings), up to 16 characters (网络交易和市场规范监督管理处
-    is 14), with no level or group word first."""
-    return (3 <= len(name) <= 16 and name.endswith(_DIVISION_ENDINGS) and not name.startswith(_NOT_PLACE_STARTS)
+def _division_shaped(name: str, endings: tuple[str, ...]) -> bool:
+    """A name written without its bureau shaped like a division: 3 to 16 characters (网络交易和市场规范监督管理处 is 14)
+    ending in one of ``endings``, with no level or group word first."""
+    return (3 <= len(name) <= 16 and name.endswith(endings) and not name.startswith(_NOT_PLACE_STARTS)
             and name_level(name) is None)
+
+
+def _listed_division(name: str) -> bool:
+    """A bare division in a 、-list: shaped like one (is_division's endings)."""
+    return _division_shaped(name, _DIVISION_ENDINGS)
 
 
 def _bare_division(name: str) -> bool:
@@ -421,8 +426,7 @@ def _bare_division(name: str) -> bool:
     or a name ending in an office or centre — one unit with its bureau+division spelling when the plan writes it under
     one bureau only.  (A 、-list never gives a bureau to an office or centre written bare, 道运中心 after
     市交通委运行处: such names are often bodies of their own; ``_listed_division``.)"""
-    return (3 <= len(name) <= 16 and name.endswith(_SPLIT_ENDINGS) and not name.startswith(_NOT_PLACE_STARTS)
-            and name_level(name) is None)
+    return _division_shaped(name, _SPLIT_ENDINGS)
 
 
 def division_twins(plan, name: str) -> tuple[str, ...]:
