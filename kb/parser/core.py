@@ -570,8 +570,7 @@ def rule_prose_orders_tag(state: ParseState) -> None:
         found = roles.read_prose(_opening_sentence(task), state.registry, vocab, forms=roles.ORDERING_FORMS, tasks_only=True)
         if found is None:
             continue
-        holders = {role: list(getattr(task, role)) for role in ROLES}
-        if roles.order_by_prose(holders, found.roles):
+        if roles.order_by_prose(holders, found.roles):  # (holders as read: supported_lead moved none)
             for role in ROLES:
                 setattr(task, role, holders[role])
             task.notes = list(dict.fromkeys(task.notes + found.notes))
