@@ -1412,7 +1412,7 @@ _FULL_WIDTH = str.maketrans({",": "，", ";": "；", ":": "："})
 #: A clause part opened by 会同 with no subject of its own (…；会同Y…, …；并会同Y…): the previous part's subject's.
 _WITH_NO_SUBJECT_RE = re.compile(r"(?:并|同时|还|要|应|应当|负责)?会同")
 #: The same after a comma inside a part (X负责…，并会同Y…).
-_COMMA_WITH_RE = re.compile(r"[，,](?:并|同时|还|要|应|应当|负责)?会同")
+_COMMA_WITH_RE = re.compile(r"[，,]" + _WITH_NO_SUBJECT_RE.pattern)
 
 
 def _with_subject(part: str, vocab: RoleVocabulary) -> str:
