@@ -277,7 +277,14 @@ def continues(previous: str, line: str) -> bool:
 
 #: A phase line is this short at most; it holds none of these marks (a sentence's).
 _PHASE_MAX, _PHASE_BREAKS = 30, frozenset("，,。；;、！？!?")
-_PHASE_WORD_RE = re.compile(r"^(?:\d{1,2}[.．、]\s*)?(?:第[一二三四五六七八九十\d]{1,3}阶段|[^：:（(]{1,12}阶段)[：:]")
+
+
+@functools.lru_cache(maxsize=1)
+def _phase_word_re() -> re.Pattern:
+    """A phase line's opening up to its colon (``第一阶段：``, ``1.试点阶段：``): a word of kb/data/structure.yaml
+    ``phase_words``, ordinal or named, then a colon."""
+    words = "|".join(map(re.escape, sorted(_outline_words()["phase_words"], key=len, reverse=True)))
+    return re.compile(rf"^(?:\d{{1,2}}[.．、]\s*)?(?:第[一二三四五六七八九十\d]{{1,3}}(?:{words})|[^：:（(]{{1,12}}(?:{words}))[：:]")
 
 
 def phase_line(line: str) -> bool:
@@ -294,7 +301,7 @@ def phase_line(line: str) -> bool:
         inner = line[start + 1:-1]
         found = tag_time_limits(inner)
         return len(found) == 1 and found[0][0] == 0 and found[0][1] == len(inner)
-    m = _PHASE_WORD_RE.match(line)
+    m = _phase_word_re().match(line)
     return m is not None and bool(heading_limits(line[m.end():])) and line[m.end():].strip() != ""
 
 
@@ -904,7 +911,7 @@ def join_split_title(lines: list[str]) -> list[str]:
 
 
 #: The word lists of kb/data/structure.yaml (each a list of non-empty strings).
-_OUTLINE_KEYS = ("plain_heading_ends", "signing_body_endings")
+_OUTLINE_KEYS = ("plain_heading_ends", "signing_body_endings", "phase_words")
 
 
 @functools.lru_cache(maxsize=1)
@@ -919,7 +926,7 @@ def _outline_words() -> dict:
     data = read_versioned_yaml(path, "outline words")
     if set(data) != {"version", *_OUTLINE_KEYS} or not all(
             isinstance(data[key], list) and all(isinstance(w, str) and w for w in data[key]) for key in _OUTLINE_KEYS):
-        raise KbError(f"{path}：应恰好有 version、plain_heading_ends 和 signing_body_endings（非空字符串的列表）；"
+        raise KbError(f"{path}：应恰好有 version、plain_heading_ends、signing_body_endings 和 phase_words（非空字符串的列表）；"
                       "请从代码仓库恢复这个文件")
     return data
 
