@@ -218,11 +218,18 @@ def split_spaced_rows(text: str, vocab, header_columns, is_task_header) -> str:
     return "\n".join(out)
 
 
+#: A glued table's first row number standing as a cell of its own (`` 1 `` / ``|1|``): no line without one is read as a
+#: glued table.
+_GLUED_FIRST_ROW_RE = re.compile(r"[ \u3000|｜]1[ \u3000|｜]")
+#: The bar a glued table's cells are joined by (序号|重点任务|…).
+_BAR_RE = re.compile(r"[|｜]")
+
+
 def glued_tables(text: str, vocab, header_columns, is_task_header) -> str:
     """Task tables glued into one line each (``_glued_rows``) → tab-separated rows between blank lines (every row as
     wide as the header: read exactly, as ingestion writes a table), else — cells joined by spaces, some holding a
     space or empty — a header line and a line a row for ``split_spaced_rows``; other lines unchanged."""
-    if not re.search(r"[ \u3000|｜]1[ \u3000|｜]", text):
+    if not _GLUED_FIRST_ROW_RE.search(text):
         return text
     out: list[str] = []
     for line in text.split("\n"):
@@ -231,7 +238,7 @@ def glued_tables(text: str, vocab, header_columns, is_task_header) -> str:
             out.append(line)
         elif all(len(r) == len(glued[1]) for r in glued[2:]):
             out.extend(([glued[0], ""] if glued[0] else []) + ["\t".join(r) for r in glued[1:]] + [""])
-        elif not re.search(r"[|｜]", line):
+        elif not _BAR_RE.search(line):
             out.extend([" ".join([glued[0], *glued[1]]).strip()] + [" ".join(r) for r in glued[2:]])
         else:
             out.append(line)
@@ -245,10 +252,10 @@ def _glued_rows(line: str, vocab, header_columns, is_task_header) -> list | None
     before it, its header words, each row's words…]; None for any other line.  A row starts at the next row
     number (1, then 2, 3 …) only once the row before holds a cell for every column but one (a figure cell, 3, before
     the row's last cells is no row).  Each line is then read as ``split_spaced_rows`` reads a table a row a line."""
-    if not re.search(r"[ \u3000|｜]1[ \u3000|｜]", line):
+    if not _GLUED_FIRST_ROW_RE.search(line):
         return None
-    if re.search(r"[|｜]", line):
-        words = [w.strip() for w in re.split(r"[|｜]", line.strip().strip("|｜"))]  # (cells joined by bars keep their spaces)
+    if _BAR_RE.search(line):
+        words = [w.strip() for w in _BAR_RE.split(line.strip().strip("|｜"))]  # (cells joined by bars keep their spaces)
     else:
         words = _letter_spaced(_SPACES_RE.split(line.strip()), frozenset(w for w, _ in vocab.words))
     numbers = {w for w, col in vocab.words if col == "number"}
