@@ -1346,8 +1346,8 @@ def _row_tag(table: TaskTable, get, carried: frozenset[str] = frozenset()) -> tu
 def carries_out(header: str, support_named: bool) -> bool:
     """Whether a responsible column (or label) after a lead names who CARRIES the work out rather than the supporting
     units: its word is an implementer's (roles.yaml ``implementer_labels``: 实施主体, 实施单位, 落实单位 …), or the table
-    (the tag) names its support apart (牵头 | 配合 | 责任单位).  Such units are read as ``X牵头，Y配合，Z负责落实`` is: one
-    unit sole, several shared (roles.settle_responsible) — never support; a bare 责任单位 right after 牵头单位 stays the
+    (the tag) names its support apart (牵头 | 配合 | 责任单位).  Such units carry the work out, never support — beside a
+    lead shared, one unit or several (``_table_rows``; a tag's label likewise); a bare 责任单位 right after 牵头单位 stays the
     supporting units (鄂政发〔2018〕26号).  One decision for table columns and tag labels (tests/test_tables_implementer.py)."""
     from kb.parser.roles import load_vocabulary as role_vocabulary
 
