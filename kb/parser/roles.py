@@ -974,7 +974,8 @@ def parse_tag_content(content: str, registry: Registry, vocab: RoleVocabulary | 
         role = kind
         if kind == "responsible":
             # (after a lead label the supporting units — unless the label names who carries the work out, 实施部门, or
-            # the tag names its support apart: tables.carries_out, one decision for labels and table columns)
+            # a 配合 label BEFORE it names the support apart: tables.carries_out's rule for columns, which sees a 配合
+            # column wherever it stands and matches implementer words at the header's end — not yet one decision)
             role = "support" if lead_seen and not (support_seen or label in vocab.implementer_labels) else ("shared" if lead_seen else "sole")
         r = _Reading(tag, registry, vocab, rules, default_role=role, positional=kind == "responsible" and not lead_seen)
         _read_segments(r, value)
