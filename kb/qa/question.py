@@ -716,6 +716,9 @@ def _level_read(text: str, q: Question, voc: Vocabulary) -> str:
     return text
 
 
+#: Characters by which a when-word itself asks (什么时候, 何时, 哪天, 几月, 多久, 啥时候), unlike a noun of time (时间, 时限).
+_ASKS_WHEN = re.compile(r"什么|何|哪|几|多久|多长|啥")
+
 #: What joins the things of an enumeration (时间、路线、速度; 开工时间和施工方案).
 _LIST_JOINERS = ("、", "和", "与", "及", "以及")
 
@@ -746,6 +749,9 @@ def _when_in_object(text: str, q: Question, voc: Vocabulary) -> None:
         return before is not None and not text[:a - len(before)].endswith(asking) and a - len(before) > 0
 
     when_spans = [(a, b) for a, b in spans if text[a:b] in voc.words["when"]]
+    # (a when-word that asks — 什么时候, 何时, 哪天 — is asked wherever it stands: 由谁负责和什么时候完成 asks both)
+    if any(_ASKS_WHEN.search(text[a:b]) for a, b in when_spans):
+        return
     if when_spans and all(listed(a, b) for a, b in when_spans):
         q.flags.discard("when")
         if all(listed(a, b) for a, b in spans):
