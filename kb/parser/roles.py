@@ -1294,10 +1294,11 @@ _PROSE_MARKER_RE = re.compile(
     r"|[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十百]{1,4}、)\s*")  # (…, 二十一、各部门必须…: a measure's numeral)
 #: Words that open no unit's name: a request or a modal before the subject (请人力资源社会保障部会同…, 并指定专门机构负责,
 #: 要设立…机构或者明确相关机构负责) — such a "name" is a phrase, no unit.
-#: 经X会同Y审核后 (an approval step: 经 opens no name; 经济/经信/经贸/经开 do).
+#: 经X会同Y审核后 (an approval step: 经 before a unit's level or 各/有关/相关 — 经市发展改革委…, 经国务院… — opens no name;
+#: 经发局负责…, 经侦支队负责…, 经济/经信/经贸/经开… do: a list of 经-words once dropped every such unit's duty).
 #: A count of units (由十五个部门牵头落实, 涉及34个牵头单位) names no unit; nor a passive clause holding 由 (规划由各区…:
 #: the doer stands after 由), but the 由 of 自由贸易试验区 is part of a name.
-_NOT_A_NAME_RE = re.compile(r"^(?:[请并要应将需可对在]|经(?![济信贸开])|根据|依据|依照|按照|为了|通过|特别是|尤其是)|或|设立|指定|明确|成立|^[0-9一二三四五六七八九十百两]+[个家类]|(?<!自)由")
+_NOT_A_NAME_RE = re.compile(r"^(?:[请并要应将需可对在]|经(?=[省市县区州乡镇国各有相])|根据|依据|依照|按照|为了|通过|特别是|尤其是)|或|设立|指定|明确|成立|^[0-9一二三四五六七八九十百两]+[个家类]|(?<!自)由")
 _PROSE_GROUPS = ("lead", "support", "sole", "shared", "guide")
 
 
