@@ -244,6 +244,16 @@ class Task:
         return from_dict(cls, data)
 
 
+def distinct_names(rows: list[tuple[str, str, str]]) -> list[tuple[str, str]]:
+    """(id, name) of each (id, name, file) row: a name two plans share carries each one's file —
+    自贡市打赢蓝天保卫战实施方案（a.txt）, …（b.txt）: two versions of a plan (a draft and its final text) listed under one name
+    could not be told apart in an answer naming each item's plan."""
+    seen: dict[str, int] = {}
+    for _, name, _ in rows:
+        seen[name] = seen.get(name, 0) + 1
+    return [(doc_id, f"{name}（{file}）" if seen[name] > 1 else name) for doc_id, name, file in rows]
+
+
 def item_key(task: Task) -> tuple[str, str]:
     """The numbered item ``task`` is (a part of): (its document, ``Task.item``) for a row of a task table's 序号 and the
     body paragraph its rows restate; (its document, its id) for any other task — an item of its own.  What counts of
@@ -550,8 +560,10 @@ class Plan:
 
     def document_names(self) -> list[tuple[str, str]]:
         """(id, ``Document.name``) of the documents, in corpus order: how listings name each plan (a stored plan
-        answers without reading the documents)."""
-        return [(d.id, d.name) for d in self.documents]
+        answers without reading the documents) — ``distinct_names``: two plans of one name carry their files."""
+        from pathlib import PurePath
+
+        return distinct_names([(d.id, d.name, PurePath(d.path).name if d.path else d.id) for d in self.documents])
 
     def documents_of(self, doc_id: str) -> list[Document]:
         """The document ``doc_id`` (a list: empty when no document has that id) — a stored plan reads that one row."""

@@ -49,7 +49,7 @@ import time
 from pathlib import Path
 
 from kb.errors import KbError, reason
-from kb.model import OPTIONAL_ROLES, ROLES, Document, Plan, Task, from_values
+from kb.model import OPTIONAL_ROLES, ROLES, Document, Plan, Task, distinct_names, from_values
 from kb.plan_rows import (LIST_FIELDS, ROWS_MARK, TEXT_FIELDS, brief_fields, content_digest, parse, parse_file,
                           plan_key)
 
@@ -2145,7 +2145,10 @@ class StoredPlan(Plan):
         """(document id, ``Document.name``) of every plan in corpus order, without reading the documents."""
         if self._loaded_documents() is not None:
             return Plan.document_names(self)
-        return self._show([(doc_id, name) for doc_id, _, _, _, name in self._header_rows()])
+        from pathlib import PurePath
+
+        return self._show(distinct_names([(doc_id, name, PurePath(ref.path).name)
+                                          for (doc_id, _, _, _, name), ref in zip(self._header_rows(), self.refs)]))
 
     def _show(self, value):
         """``value`` as this view shows what it reads (``shown_as``: the TUI's escaping), else as stored."""

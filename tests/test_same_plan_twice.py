@@ -90,12 +90,27 @@ def test_stored_and_memory_keep_the_same_documents(copies, tmp_path, monkeypatch
     assert again.document_ids() == stored.document_ids()
 
 
-def test_a_changed_copy_is_another_plan(copies, tmp_path):
-    """One character changed in one task: two versions of the plan, both read (nothing said)."""
+def test_a_changed_copy_is_another_plan(copies, tmp_path, monkeypatch):
+    """One character changed in one task: two versions of the plan, both read (nothing said), each named with its
+    file."""
+    monkeypatch.setenv("KB_CACHE_DIR", str(tmp_path / "cache"))
     changed = copies / "b-zigong-copy.txt"
     text = changed.read_text(encoding="utf-8")
     assert "全面推广汽修行业" in text
     changed.write_text(text.replace("全面推广汽修行业", "全面推动汽修行业", 1), encoding="utf-8")
     proc = kb(copies, tmp_path / "cache", "ask", "市交通运输局牵头哪些任务")
-    assert proc.stdout.splitlines()[0] == "市交通运输局牵头的任务共 16 项："
+    lines = proc.stdout.splitlines()
+    assert lines[0] == "市交通运输局牵头的任务共 16 项："
     assert "同一方案" not in proc.stderr
+    # Two plans of one name: every item and the plans held name each one's file (kb.model.distinct_names).
+    name = "自贡市打赢蓝天保卫战实施方案"
+    assert lines[1].endswith(f"〔{name}（a-zigong.txt）〕（配合：市生态环境局）"), lines[1]
+    assert sum(f"〔{name}（b-zigong-copy.txt）〕" in ln for ln in lines) == 8
+    held = kb(copies, tmp_path / "cache", "ask", "载入了哪些方案").stdout
+    assert f"《{name}（a-zigong.txt）》" in held and f"《{name}（b-zigong-copy.txt）》" in held, held
+    assert "《05_guangzhou_rencaijiju_2012》" in held, "a name no other plan has stays as it is"
+    memory = parse_in_memory(corpus_files(copies))
+    stored = load_plan(copies)
+    assert memory.document_names() == [(d, n) for d, n in stored.document_names()] == [
+        ("05_guangzhou_rencaijiju_2012", "05_guangzhou_rencaijiju_2012"), ("a-zigong", f"{name}（a-zigong.txt）"),
+        ("b-zigong-copy", f"{name}（b-zigong-copy.txt）")]

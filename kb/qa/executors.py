@@ -67,7 +67,7 @@ def _answer(question: str, intent: str, result: Result, *, status: str = "answer
 
 def plans_held(plan: Plan) -> str:
     """kb 目前载入的方案：《…》、《…》。"""
-    titles = "、".join(f"《{d.name}》" for d in plan.documents)
+    titles = "、".join(f"《{name}》" for _, name in plan.document_names())
     return load_answer_words()["plans_held"].format(plans=titles)
 
 
@@ -134,17 +134,18 @@ def _plan_lines(plan: Plan) -> list[str]:
     said = load_answer_words()["plan_line"]
     lines = []
     items_of: dict[str, int] | None = None  # (numbered items counted once, only when a plan has no task)
+    names = dict(plan.document_names())  # (two plans of one name: each with its file)
     for i, d in enumerate(plan.documents, 1):
         tasks = sum(1 for _ in plan_tasks(plan, [d.id]))
         if tasks:
-            lines.append(said["tasks"].format(n=i, name=d.name, count=tasks))
+            lines.append(said["tasks"].format(n=i, name=names[d.id], count=tasks))
             continue
         if items_of is None:
             items_of = {}
             for t in numbered_items(plan):
                 items_of[t.doc] = items_of.get(t.doc, 0) + 1
         items = items_of.get(d.id, 0)
-        lines.append(said["items" if items else "none"].format(n=i, name=d.name, count=items))
+        lines.append(said["items" if items else "none"].format(n=i, name=names[d.id], count=items))
     return lines
 
 
