@@ -550,7 +550,11 @@ def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Quest
         if hit and start is not None and i - start >= 2 and _inside_name(text, i + len(hit[0]), hit[1], voc, lexicon):
             hit = None  # 市人力资源社会保障局, 市医疗保障局: 保障 (of 保障措施) inside a name is the name's
         if hit and start is not None and text[i - 1] in _ISSUER and _other_level_only(text[i - 1] + hit[0], hit[1]):
-            hit = None  # 区人力资源和社会保障局 where the plan writes 市…: the level written before a bare spelling is kept
+            # 区人力资源和社会保障局 / 区生态环境局 where the plan writes 市…: the level written before a bare spelling is
+            # kept, and the name stays whole in the piece — a shorter spelling inside it (环境局, 建设局) is no name
+            # of its own (it answered the city bureau's list)
+            i += len(hit[0])
+            continue
         if hit and not _role_in_place(text, i, hit, mentions, voc):
             q.role_verbs.append(hit[0])  # 要支持哪个版本: a role word with no unit or who-slot beside it is a verb of
             hit = None  # the topic (kept whole: _trim leaves it on the chunk)
