@@ -201,11 +201,36 @@ def duty_lines(plan: Plan, department: str, placed: tuple | None = None) -> list
 
 
 def resolve_or_fail(name: str, plan: Plan) -> Resolution:
-    """Resolve a department name, raising KbError (one line, closest names) if it does not resolve."""
+    """Resolve a department name, raising KbError (one line, closest names) if it does not resolve — or if it is a
+    bare division the plan writes under two or more bureaus (办公室: the choices, as a question asks back)."""
     res = plan_name_as_written(name, plan) or resolve_department(name, plan)
     if not res.ok:
         raise KbError(res.message())
+    said = division_choices(plan, res.name)
+    if said is not None:
+        from kb.qa.wording import load_answer_words
+
+        raise KbError(said + load_answer_words()["division_name_one"])
     return res
+
+
+def division_choices(plan, name: str, meant: list[str] | None = None) -> str | None:
+    """What a bare division of two or more bureaus is (方案中有不止一个单位的“办公室”：市交通委办公室（1 项）、
+    市公安局办公室（1 项）。另有 1 项只写“办公室”…), else None: the one text a question's ask-back, ``kb duties`` and
+    ``kb export`` say — never one bureau's list, nor the bare items alone, under the shared name.
+    ``meant``: ``ambiguous_division(plan, name)`` when the caller has it."""
+    meant = ambiguous_division(plan, name) if meant is None else meant
+    if not meant:
+        return None
+    from kb.qa.wording import load_answer_words
+
+    words = load_answer_words()
+    counts = "、".join(f"{n}（{item_count(place_body(plan, n)[0].tasks_of(n, 'any'))} 项）" for n in meant)
+    text = words["division_ambiguous"].format(name=name, names=counts)
+    bare = plan.tasks_of(name, "any")
+    if bare:
+        text += words["division_bare"].format(name=name, count=item_count(bare), labels="、".join(t.label for t in bare))
+    return text
 
 
 def plan_name_as_written(name: str, plan: Plan) -> Resolution | None:

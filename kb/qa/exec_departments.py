@@ -21,7 +21,8 @@ from kb.qa.text import fold, task_head
 from kb.qa.result import (GroupLine, Result, compose, item_firsts as _item_firsts, numbered, numbered_items, render_text,
                           rows_note as _rows_note, target_line)
 from kb.qa.wording import load_answer_words
-from kb.duties import SpellingsPlan as _Spellings, count_said, docs_of as _docs_of, place_body, written_as as _written_as
+from kb.duties import (SpellingsPlan as _Spellings, count_said, division_choices, docs_of as _docs_of, place_body,
+                       written_as as _written_as)
 
 #: Words officials use for the roles in answers.
 ROLE_WORDS = {"lead": "牵头", "guide": "指导", "support": "配合", "sole": "单独负责", "shared": "共同负责",
@@ -480,13 +481,9 @@ def _ambiguous_division(question: str, q: Query, env, name: str, meant: list[str
     asked = q.copy()
     asked.departments, asked.ambiguous, asked.candidates = [], DeptAsk(name, role), list(meant)
     ctx.pending, ctx.tasks = (asked, list(meant)), []
-    words = load_answer_words()
-    counts = "、".join(f"{n}（{item_count(place_body(plan, n)[0].tasks_of(n, 'any'))} 项）" for n in meant)
     bare = plan.tasks_of(name, "any")
-    text = words["division_ambiguous"].format(name=name, names=counts)
-    if bare:
-        text += words["division_bare"].format(name=name, count=item_count(bare), labels="、".join(t.label for t in bare))
-    return Answer(question, "department_ambiguous", text + words["which_one"], candidates=list(meant),
+    text = division_choices(plan, name, list(meant))
+    return Answer(question, "department_ambiguous", text + load_answer_words()["which_one"], candidates=list(meant),
                   status="ask_back", related=bare)
 
 

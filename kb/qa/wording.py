@@ -113,6 +113,7 @@ REQUIRED = {
     "division_ambiguous": ("{name}", "{names}"),
     "division_bare": ("{name}", "{count}", "{labels}"),
     "which_one": (),
+    "division_name_one": (),
     "role_not_read": ("{name}", "{role}"),
     "not_read": ("{name}",),
     "mentioned_title": ("{name}",),
