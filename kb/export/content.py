@@ -569,16 +569,24 @@ def _matrix_rows(plan: Plan, columns: list[Task], held, doc_id: str | None, pref
     """The rows of the departments of ``plan`` (its counts), marked in ``columns`` (tasks of other plans stay
     blank), most tasks first; ``prefix`` starts each row's shown name."""
     from kb.duties import department_counts
+    from kb.registry import division_units
 
     subunits = plan.subunits()
+    # (a row counting a division written two ways, 科技信息处 / 市交通委科技信息处, marks the columns of every spelling:
+    # the identity of its counts, else 2 items read "1 行" and the twins' columns stay blank)
+    spellings: dict[str, list[str]] = {}
+    for member, unit in division_units(plan).items():
+        spellings.setdefault(unit, []).append(member)
     rows = []
     for name, counts in department_counts(plan):
         if not counts["total"]:
             continue
+        names = spellings.get(name, [name])
         marks = []
         marked = {k: 0 for k in (*held, "total")}  # (task columns marked: rows, where the counts are items)
         for t in columns:
-            roles = [r for r in held if r in t.roles_of(name)] if doc_id is None or t.doc == doc_id else []
+            held_here = {r for n in names for r in t.roles_of(n)} if doc_id is None or t.doc == doc_id else set()
+            roles = [r for r in held if r in held_here]
             marks.append("、".join(MATRIX_MARKS[r] for r in roles))
             for r in roles:
                 marked[r] += 1
