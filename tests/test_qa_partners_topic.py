@@ -41,6 +41,8 @@ def test_partners_on_the_topic_asked(ask, question, status, held, absent, why):
 WHEN_ROWS = [
     ("加快淘汰老旧车辆由谁负责和什么时候完成", ["2019年", "市公安局"], "both asked: the limit, its source naming the leads"),
     ("加快淘汰老旧车辆由谁牵头、何时完成", ["2019年", "市公安局"], "何时 asks as 什么时候 does"),
+    ("加快淘汰老旧车辆的牵头单位以及完成时间", ["2019年", "市公安局"],
+     "以及 joins two things asked (read as 及 after 以, the time was taken for a noun listed)"),
 ]
 
 

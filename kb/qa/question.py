@@ -724,7 +724,7 @@ def _level_read(text: str, q: Question, voc: Vocabulary) -> str:
 _ASKS_WHEN = re.compile(r"什么|何|哪|几|多久|多长|啥")
 
 #: What joins the things of an enumeration (时间、路线、速度; 开工时间和施工方案).
-_LIST_JOINERS = ("、", "和", "与", "及", "以及")
+_LIST_JOINERS = ("以及", "、", "和", "与", "及")  # (以及 before 及: the longer joiner first)
 
 
 def _when_in_object(text: str, q: Question, voc: Vocabulary) -> None:
