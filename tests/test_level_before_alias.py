@@ -81,3 +81,26 @@ def test_level_before_a_name_on_other_plans(plan, question, status, labels, why)
     answer = Session(plan=Plan([doc], tasks), strict=True).ask(question)
     assert answer.status == status, (why, answer.text)
     assert sorted(t.label for t in answer.tasks) == labels, (why, answer.text)
+
+
+#: (question, unknown name said, why) — a question naming a unit the plan lacks beside one it has is never answered with
+#: the known unit's list alone (the joint list of a body the plan never names is empty: say so).
+JOINT_ROWS = [
+    ("区公安局和市生态环境局共同负责哪些任务", "区公安局", "the first name unknown: was 市生态环境局's 3 tasks"),
+    ("市生态环境局和区公安局共同负责哪些任务", "区公安局", "the second name unknown"),
+    ("区生态环境局和市公安局共同负责哪些任务", "区生态环境局", "another level's name with an alias inside, in a pair"),
+    ("市生态环境局和区公安局分别牵头哪些任务", "区公安局", "each of two, one unknown: never one's list as the answer"),
+]
+
+
+@pytest.mark.parametrize(("question", "unknown", "why"), JOINT_ROWS, ids=[r[0] for r in JOINT_ROWS])
+def test_an_unknown_unit_beside_a_known_one(question, unknown, why):
+    answer = Session(plan=_bundled(), strict=True).ask(question)
+    assert answer.status == "not_in_plan", (why, answer.text)
+    assert f"“{unknown}”" in answer.text and not answer.tasks, (why, answer.text)
+
+
+def test_two_known_units_keep_their_joint_list():
+    """control: both names the plan's"""
+    answer = Session(plan=_bundled(), strict=True).ask("市生态环境局和市公安局共同负责哪些任务")
+    assert answer.status == "answered" and answer.departments == ["市生态环境局", "市公安局"], answer.text

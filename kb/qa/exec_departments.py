@@ -46,7 +46,8 @@ def exec_departments(question: str, q: Query, env) -> Answer | None:
     from kb.qa.wording import load_answer_words
 
     words = load_answer_words()
-    if not q.departments:
+    if not q.departments or q.unknown:
+        # (区公安局和市生态环境局共同负责…: a unit the plan lacks beside one it has — never the known one's list alone)
         return _unassigned(question, q, env, q.unknown, _asked_role(q), list(q.candidates))
     for d in q.departments:
         d.role = d.role or "any"  # no role named, none carried from the previous question

@@ -936,6 +936,14 @@ def read_departments(r: Reading) -> None:
 _HEADING_PUNCT = LazyPattern(r"[，,、；;。．.：:\s“”\"'‘’]")
 
 
+def _named_body(unresolved):
+    """The first unresolved name written as a body's full name with its level (区公安局, 县生态环境局: kb.registry
+    name_level), else None."""
+    from kb.registry import name_level
+
+    return next((res for res in unresolved if res.how != "ambiguous" and name_level(res.query)), None)
+
+
 def _bare_heading(text: str) -> str:
     return _HEADING_PUNCT.sub("", text)
 
@@ -1773,8 +1781,11 @@ def read_department_ask(r: Reading) -> None:
     role = f.role or "any"
     if amb is not None:
         q.ambiguous, q.candidates = DeptAsk(amb.query, role), list(amb.candidates)
-    elif not f.departments and f.unresolved:
-        q.unknown, q.candidates = _as_written(f.unresolved[0].query, text, r.plan_text), list(f.unresolved[0].candidates)
+    elif f.unresolved and (not f.departments or _named_body(f.unresolved)):
+        # (区公安局和市生态环境局共同负责…: a body's full name the plan lacks, written with its level, beside a unit it
+        # has — never the known unit's list alone; a leftover word beside one, 员会 / 支撑单位, is no body asked)
+        res = f.unresolved[0] if not f.departments else _named_body(f.unresolved)
+        q.unknown, q.candidates = _as_written(res.query, text, r.plan_text), list(res.candidates)
     elif (not f.departments and len(f.topic) == 1 and f.topic[0] in voc.words["department_endings"]
           and (f.roles or "who" in f.flags)):
         ending = f.topic[0]  # 局牵头哪些任务: a bare ending names no department
