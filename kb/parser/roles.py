@@ -952,7 +952,13 @@ def parse_tag_content(content: str, registry: Registry, vocab: RoleVocabulary | 
     tag.labelled = True
     if inner[: labels[0].start()].strip("，,；; "):
         _read_segments(_Reading(tag, registry, vocab, rules), inner[: labels[0].start()])
-    lead_seen = support_seen = False
+    # One decision for the whole tag, whatever the order of its labels (notes-review-parser finding 2): a lead is
+    # named when a 牵头 label holds a name (牵头单位：无 names none), the support apart when any 配合 label stands in it.
+    kinds = [vocab.label_kind(m.group("label")) or vocab.shape_kind(m.group("label")) or "responsible" for m in labels]
+    ends = [m.start() for m in labels[1:]] + [len(inner)]
+    lead_named = any(k == "lead" and (v := inner[m.end() : e].strip("，,；;。 \u3000")) and not is_none_marker(v, vocab)
+                     for k, m, e in zip(kinds, labels, ends))
+    support_named = "support" in kinds
     for i, m in enumerate(labels):
         label = m.group("label")
         kind = vocab.label_kind(label) or vocab.shape_kind(label) or "responsible"
@@ -968,16 +974,16 @@ def parse_tag_content(content: str, registry: Registry, vocab: RoleVocabulary | 
             if kind == "time":
                 tag.time_words.append(value)
             continue
-        if kind == "lead":
-            lead_seen = True
-        support_seen = support_seen or kind == "support"
         role = kind
-        if kind == "responsible":
-            # (after a lead label the supporting units — unless the label names who carries the work out, 实施部门, or
-            # a 配合 label BEFORE it names the support apart: tables.carries_out's rule for columns, which sees a 配合
-            # column wherever it stands and matches implementer words at the header's end — not yet one decision)
-            role = "support" if lead_seen and not (support_seen or label in vocab.implementer_labels) else ("shared" if lead_seen else "sole")
-        r = _Reading(tag, registry, vocab, rules, default_role=role, positional=kind == "responsible" and not lead_seen)
+        if kind == "responsible" and lead_named:
+            # beside a lead: who carries the work out (shared) or the supporting units — tables.carries_out, the one
+            # decision for columns and labels (a 配合 label anywhere in the tag, or an implementer word, 实施部门)
+            from kb.parser.tables import carries_out  # tables imports this module
+
+            role = "shared" if carries_out(label, support_named) else "support"
+        elif kind == "responsible":
+            role = "sole"
+        r = _Reading(tag, registry, vocab, rules, default_role=role, positional=kind == "responsible" and not lead_named)
         _read_segments(r, value)
     return tag
 
