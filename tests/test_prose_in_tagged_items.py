@@ -66,8 +66,8 @@ SUPPORTED = [
     ("（一）建设基地。加快建设无公害基地。（省农业厅、省林业厅负责，省财政厅参与）",
      {"lead": ["省农业厅", "省林业厅"], "support": ["省财政厅"]}, "several responsible units that one supports lead together"),
     ("（一）建设基地。加快建设无公害基地。（区农业农村委牵头，区财政局负责落实，区生态环境局配合）",
-     {"lead": ["区农业农村委"], "sole": ["区财政局"], "support": ["区生态环境局"]},
-     "a lead named: untouched (X牵头，Y负责落实 stays lead + sole)"),
+     {"lead": ["区农业农村委"], "shared": ["区财政局"], "support": ["区生态环境局"]},
+     "a lead named: the lead stays; Y carries out with it (shared since session 13 — no unit alone beside a lead)"),
 ]
 
 

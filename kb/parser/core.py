@@ -578,12 +578,13 @@ def rule_prose_orders_tag(state: ParseState) -> None:
 
 def rule_one_unit_sole(state: ParseState) -> None:
     """``sole`` is ONE unit alone: a task whose responsible units are several, with no lead among them or under a
-    lead (``（A、B负责）``, ``责任单位：A、B``, a table cell ``A、B``, ``X牵头，A、B负责落实``), has them ``shared`` each
+    lead (``（A、B负责）``, ``责任单位：A、B``, a table cell ``A、B``, ``X牵头，A、B负责落实``), or one under a lead
+    (``X牵头，Y负责落实``), has them ``shared`` each
     (``roles.settle_responsible``, the one place of the rule, run after every form has given its roles)."""
     for task in state.tasks:
-        if len(task.sole) < 2 and not (task.sole and task.shared):
+        if len(task.sole) < 2 and not (task.sole and (task.shared or task.lead)):
             continue
-        holders = {"sole": task.sole, "shared": task.shared}
+        holders = {"lead": task.lead, "sole": task.sole, "shared": task.shared}
         if roles.settle_responsible(holders):
             task.sole, task.shared = holders["sole"], holders["shared"]
 

@@ -1035,13 +1035,16 @@ def settle_responsible(holders: dict[str, list[str]]) -> str | None:
     task's responsible units (``sole`` and ``shared`` together, counted after the list was split and its 等 tails
     dropped) are several, each ``sole`` unit shares the task and becomes ``shared``: ``（A、B负责）``,
     ``责任单位：A、B``, ``A、B组织落实``, ``X牵头，A、B负责落实`` (A, B share the carrying out under the lead).
-    Untouched: one responsible unit (``各区、县级市负责`` is one name; ``X牵头，Y负责落实`` stays lead + sole), a lead
-    and its supporting units (the first-is-lead rule gives no ``sole``), ``implied`` (a carry-forward).
+    Beside a lead no unit is alone either (session 13, as tables read an implementer column since ce351d5):
+    ``X牵头，Y负责落实`` → Y ``shared`` (共同负责 under X, never 单独负责 next to 牵头：X).
+    Untouched: one responsible unit and no lead (``各区、县级市负责`` is one name), a lead and its supporting units (the
+    first-is-lead rule gives no ``sole``), ``implied`` (a carry-forward).
     ``holders`` maps role → names and is changed in place; returns why when it moved units, else None."""
     sole, shared = holders.get("sole") or [], holders.get("shared") or []
-    if not sole or len(dict.fromkeys(sole + shared)) < 2:
+    beside_lead = bool(holders.get("lead"))
+    if not sole or (len(dict.fromkeys(sole + shared)) < 2 and not beside_lead):
         return None
-    why = f"{len(dict.fromkeys(sole + shared))} 个单位同为责任单位"
+    why = f"{len(dict.fromkeys(sole + shared))} 个单位同为责任单位" if len(dict.fromkeys(sole + shared)) > 1 else "牵头单位之外的责任单位"
     holders["shared"] = list(dict.fromkeys(shared + sole))
     holders["sole"] = []
     return why
