@@ -235,7 +235,8 @@ def load_grammar(path: str | None = None) -> DeadlineGrammar:
                    rf"(?=[^，。；;,]{{0,60}}?{_alt(data['policy_window_end'])}(?:[，。；;,]|$))"),
     ]
     joiner = _alt(data["range_joiners"])
-    date_left = rf"{Y}(?:年(?:{sub_plain})?)?"
+    # 2012年1-12月, 2024年1-3季度: the left month (quarter) written without its unit, the right one's stands for both.
+    date_left = (rf"{Y}(?:年(?:{sub_plain}|{M}(?=\s*{joiner}\s*{M}月)|{Q}(?=\s*{joiner}\s*{Q}季度))?)?")
     date_right = rf"(?:{Y}年(?:{sub_plain})?|{sub_plain})"
     words: dict[str, str] = {}
     for key, role in (("by_before", "by"), ("by_after", "by"), ("end_words", "end"), ("from_before", "from"),
@@ -340,9 +341,15 @@ def _from_plan_period(grammar: DeadlineGrammar, m: re.Match, index: int) -> Dead
     return Deadline("", "range", _iso(first, 1, 1), _iso(first + 4, 12, 31), index)
 
 
+_BARE_LEFT = re.compile(rf"年(?:{M}|{Q})$")
+
+
 def _from_range(grammar: DeadlineGrammar, m: re.Match, index: int) -> Deadline | None:
-    a = grammar.date.fullmatch(m.group("a")).groupdict()
     b = grammar.date.fullmatch(m.group("b")).groupdict()
+    left_text = m.group("a")
+    if _BARE_LEFT.search(left_text):  # 2012年1-12月: the left number takes the right one's unit
+        left_text += "月" if b["m"] else "季度"
+    a = grammar.date.fullmatch(left_text).groupdict()
     y1 = int(a["y"])
     y2 = int(b["y"]) if b["y"] else y1
     if not b["y"] and not (a["m"] or a["q"] or a["h"] or a["s"]):
