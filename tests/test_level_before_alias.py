@@ -104,3 +104,22 @@ def test_two_known_units_keep_their_joint_list():
     """control: both names the plan's"""
     answer = Session(plan=_bundled(), strict=True).ask("市生态环境局和市公安局共同负责哪些任务")
     assert answer.status == "answered" and answer.departments == ["市生态环境局", "市公安局"], answer.text
+
+
+#: (question, status, departments, why) — a bureau written right after a group or place (各区县, 高新区) with no mark
+#: between is that group's bureau, one body the plan does not name — never the group and the city's bureau jointly
+#: (review-qa P3: 各区县生态环境局 was read 各区县政府 + 市生态环境局, "共同涉及 1 项").
+GROUP_ROWS = [
+    ("各区县生态环境局负责哪些工作", "not_in_plan", [], "each district's bureau, not the city's with the districts"),
+    ("各区县住房城乡建设局牵头哪些任务", "not_in_plan", [], "the same (its whole name fuzzy-matched the city's before)"),
+    ("各区县政府负责哪些工作", "answered", ["各区县政府"], "control: the group itself"),
+    ("自贡市生态环境局牵头哪些任务", "answered", ["市生态环境局"], "control: the plan's own city written before its bureau"),
+    ("各区县政府和市生态环境局共同涉及哪些任务", "answered", ["各区县政府", "市生态环境局"], "control: two units joined by 和"),
+]
+
+
+@pytest.mark.parametrize(("question", "status", "departments", "why"), GROUP_ROWS, ids=[r[0] for r in GROUP_ROWS])
+def test_bureau_after_a_group(question, status, departments, why):
+    answer = Session(plan=_bundled(), strict=True).ask(question)
+    assert answer.status == status, (why, answer.text)
+    assert answer.departments == departments, (why, answer.text)

@@ -564,6 +564,17 @@ def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Quest
             i += 1
             continue
         word, kinds = hit
+        if start is None and mentions and _group_bureau(text, i, word, kinds, mentions, dept_ends, voc):
+            # 各区县生态环境局: a bare bureau right after a group or place (各区县, 高新区) is that group's bureau — one body
+            # the plan does not name, never the group and the city's bureau read jointly
+            pos, group = mentions.pop()
+            del dept_ends[pos]
+            from kb.registry import Resolution
+
+            bureaus = [value for kind, value in kinds if kind == "dept"]
+            q.unresolved.append(Resolution(None, "unknown", [*bureaus, group], text[pos:i + len(word)]))
+            i += len(word)
+            continue
         if start is not None:
             pieces.append((start, i))
             start = None
@@ -1014,6 +1025,21 @@ _ISSUER = "市区县省"
 def _bare(name: str) -> str:
     """A department's name without its issuer's level (区发展改革委 → 发展改革委); two characters are kept whole."""
     return name[1:] if len(name) > 3 and name[0] in _ISSUER else name
+
+
+def _group_bureau(text: str, i: int, word: str, kinds, mentions, dept_ends, voc: Vocabulary) -> bool:
+    """True when ``word`` at ``i`` is a bare bureau spelling (no level: 生态环境局) of the plan's levelled bureaus
+    (市生态环境局) written right after a mention of a group or place that is no body's full name (各区县, 高新区: it does
+    not end like a department) — the group's own bureau (各区县生态环境局)."""
+    from kb.registry import name_level
+
+    pos, _ = mentions[-1]
+    if dept_ends.get(pos) != i or name_level(word) is not None:
+        return False
+    before = text[pos:i]
+    depts = [value for kind, value in kinds if kind == "dept"]
+    return (bool(depts) and all(name_level(v) is not None for v in depts)
+            and name_level(before) is None and not before.endswith(tuple(voc.words["department_endings"])))
 
 
 def _other_level_name(chunk: str, lexicon: Lexicon, resolve, voc: Vocabulary) -> bool:
