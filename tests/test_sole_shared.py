@@ -69,7 +69,9 @@ ROWS = [
     (HEAD + "1.加强管理。（区A局等有关部门负责）\n", "1.加强管理",
      {"sole": ["区A局"]}, "the 等有关部门 tail is dropped before counting: one unit"),
     (HEAD + "1.加强管理。（区X局牵头，区Y局负责落实）\n", "1.加强管理",
-     {"lead": ["区X局"], "sole": ["区Y局"]}, "a lead plus ONE 负责落实 unit stays lead + sole"),
+     {"lead": ["区X局"], "shared": ["区Y局"]},
+     "a lead plus ONE 负责落实 unit: it carries the work out with the lead leading — shared, never sole ('alone') "
+     "beside a lead (session 13, ca01a6a: as tables and tags read an implementer beside a lead)"),
     (HEAD + "1.加强管理。\n责任单位：区A局\n", "1.加强管理",
      {"sole": ["区A局"]}, "a label line naming one unit"),
     # --- rules and lists that are no sole at all: unchanged
