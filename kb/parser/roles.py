@@ -390,7 +390,7 @@ def load_vocabulary(path: str | None = None) -> RoleVocabulary:
 
 
 def _prose_slots(src: Path, data: dict, suffixes: list[str]) -> dict[str, str]:
-    """The placeholders a prose pattern may hold, filled from the vocabulary: ``<UNIT_END>`` — the place right after a
+    """The slots a prose pattern may hold, filled from the vocabulary: ``<UNIT_END>`` — the place right after a
     unit suffix's last character (a lookbehind); ``<PREDICATE>`` — a word opening a predicate (``predicate_start``,
     ``action_adverbs``, ``action_verbs``, ``manner_words``; not ``predicate_start_not``: 应急 opens a name);
     ``<NOT_OFFICE>`` — after that word, no office's ending (``office_endings``) within two characters that closes the name
