@@ -431,7 +431,9 @@ class TaskFilter:
     due_on: str | None = None
     """ISO date: some deadline of the task ends on it (the ``limit`` reading of a limit the plan writes)."""
     year: int | None = None
-    """Some deadline of the task overlaps this calendar year."""
+    """Some deadline of the task overlaps this calendar year (due in it, running through it, started before it)."""
+    due_in: int | None = None
+    """Some deadline of the task ends in this calendar year (``kb ask 2019年要完成哪些任务``; a start never ends)."""
     has_target: bool = False
     """The task states at least one numeric target."""
 
@@ -449,6 +451,8 @@ class TaskFilter:
         spans = []
         if self.year is not None:
             spans.append(DateSpan.year(self.year, "active"))
+        if self.due_in is not None:
+            spans.append(DateSpan.year(self.due_in, "due"))
         if self.due_before is not None:
             spans.append(DateSpan.by(self.due_before))
         if self.due_on is not None:
@@ -464,7 +468,8 @@ class TaskFilter:
         """True when no filter is set."""
         return not (
             self.departments or self.leads or self.supports or self.sections
-            or self.due_before or self.due_on or self.year is not None or self.has_target
+            or self.due_before or self.due_on or self.year is not None or self.due_in is not None
+            or self.has_target
         )
 
 
@@ -476,7 +481,7 @@ def deadline_overlaps(deadline, year: int) -> bool:
 
 
 class _Both:
-    """A selection and date spans that must all hold (--year with --due-before or --due-on)."""
+    """A selection and date spans that must all hold (--year, --due-in, --due-before, --due-on: several given)."""
 
     __slots__ = ("sel", "spans")
 
@@ -724,6 +729,9 @@ def _filter_keys(plan, filters: TaskFilter | None):
         first, last = f"{filters.year:04d}-01-01", f"{filters.year:04d}-12-31"
         found.append(q("SELECT plan, seq FROM deadlines WHERE coalesce(start, end) IS NOT NULL "
                        "AND coalesce(start, end) <= ? AND (end IS NULL OR end >= ?)", (last, first)))
+    if filters.due_in is not None:
+        first, last = f"{filters.due_in:04d}-01-01", f"{filters.due_in:04d}-12-31"
+        found.append(q("SELECT plan, seq FROM deadlines WHERE end IS NOT NULL AND end >= ? AND end <= ?", (first, last)))
     if filters.has_target:
         found.append(q("SELECT plan, seq FROM tasks WHERE targets > 0"))
     keys = found[0]

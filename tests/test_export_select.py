@@ -60,6 +60,24 @@ def test_export_grep_and_ask_agree(capsys, tmp_path, filters, question, labels, 
     assert all(any(cell == label for cell in cells) for label in labels)
 
 
+@pytest.mark.parametrize("year,labels", [
+    ("2019", ["三（三）8", "三（三）15"]),  # 2019年基本淘汰 / 2019年建设完善; not 自2019年7月1日起 (a start), not 2018至2020年
+    ("2020", ["二", "三（一）4", "三（一）5", "三（一）7", "三（一）12", "三（一）15", "三（一）17", "三（二）1", "三（三）11",
+              "三（四）4", "三（五）2"]),  # 到2020年 / 2020年底前 / 2020年 (三（一）12) / 2018至2020年 ends in 2020
+])
+def test_due_in_is_the_first_group_of_ask(capsys, year, labels):
+    """kb grep/export --due-in YYYY select exactly the items kb ask lists as due in that year (its first group)."""
+    from kb.qa import Session
+
+    grep_labels = _run(capsys, "grep", "--due-in", year, "-l", "").split()
+    exported = json.loads(_run(capsys, "export", "--table", "--due-in", year, "-f", "json", "-o", "-"))
+    asked = [t.label for t in Session().ask(f"{year}年要完成哪些任务").tasks]
+    assert grep_labels == labels
+    assert [t["label"] for t in exported["tasks"]] == labels
+    # (二 is the goals paragraph, no task: grep and the table take every paragraph with a limit, kb ask lists tasks)
+    assert asked == [label for label in labels if label != "二"]
+
+
 def test_duty_list_filtered_by_year(capsys):
     """kb export 交通局 --year 2019: the department's groups keep only what kb grep --dept 交通局 --year 2019 lists."""
     data = json.loads(_run(capsys, "export", "交通局", "--year", "2019", "-f", "json", "-o", "-"))

@@ -28,6 +28,14 @@ DATE_ROWS = [
     (["--year", "2020"], sorted(BY_2020 + ["三（一）12", "三（三）4", "三（三）11"], key=lambda s: ORDER.index(s))),
     (["--year", "2021"], ["三（三）4"]),  # 自2019年7月1日起 has no end
     (["--year", "2015"], []),  # baselines are not deadlines
+    # --due-in: the year a deadline ENDS in (what `kb ask 2019年要完成哪些任务` lists); --year: every task whose time
+    # runs in the year (a range through it, a start before it) — the two answers the issue saw disagree, now named apart
+    (["--due-in", "2019"], ["三（三）8", "三（三）15"]),
+    (["--due-in", "2020"], sorted(BY_2020 + ["三（一）12", "三（三）11"], key=lambda s: ORDER.index(s))),
+    (["--due-in", "2018"], []),  # 2018至2020年 ends in 2020
+    (["--due-in", "2021"], []),  # 自2019年7月1日起 is a start: never due
+    (["--due-in", "2019", "--dept", "交通局"], ["三（三）8", "三（三）15"]),
+    (["--due-in", "2020", "--due-on", "2020-12-31", "--section", "三（三）"], ["三（三）11"]),
     (["--due-before", "2019-06-30"], []),
     (["--due-before", "2019-12-31"], ["三（三）8", "三（三）15"]),
     (["--due-before", "2020-12-31"], sorted(BY_2020 + ["三（一）12", "三（三）8", "三（三）11", "三（三）15"],

@@ -85,7 +85,8 @@ def add_task_filters(f) -> None:
     f.add_argument("--section", action="append", default=[], metavar="SECTION", help="部分（三）、节（三（二））或条目编号；可重复给出（符合任一即可）")
     f.add_argument("--due-before", metavar="DATE", help="完成时限在 DATE（YYYY-MM-DD）当天或之前的任务")
     f.add_argument("--due-on", metavar="DATE", help="完成时限就是 DATE（YYYY-MM-DD）当天的任务（如方案写的“2024年6月底前”）")
-    f.add_argument("--year", type=_year, metavar="YYYY", help="完成时限在该年的任务")
+    f.add_argument("--year", type=_year, metavar="YYYY", help="时限涉及该年的任务（在该年到期、跨该年执行或此前已起施行）")
+    f.add_argument("--due-in", type=_year, metavar="YYYY", help="在该年到期的任务（与 kb ask“2019年要完成哪些任务”同一口径）")
     f.add_argument("--has-target", action="store_true", help="写明数值目标的任务")
 
 
@@ -104,6 +105,7 @@ def task_filter(plan, args):
         due_before=due_before,
         due_on=due_on,
         year=args.year,
+        due_in=args.due_in,
         has_target=args.has_target,
     )
     for note in notes:

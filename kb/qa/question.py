@@ -60,7 +60,8 @@ _SECTION_MARK = re.compile(r"\([一二三四五六七八九十]{1,4}\)")
 
 #: A label as officials cite it (三（一）2, 四（三）), folded: 三(一)2; or as kb cites an annex's paragraph and users type it
 #: back (附件1-3, 附件-2, 附件(一)-1).
-_LABEL = AnnexPattern(r"[一二三四五六七八九十]{1,3}\([一二三四五六七八九十]{1,3}\)\d{0,3}"
+# (an item number is no date's digits: 三（三）2020年底前 cites 三（三）, 三（三）11月 a month of it)
+_LABEL = AnnexPattern(r"[一二三四五六七八九十]{1,3}\([一二三四五六七八九十]{1,3}\)(?:\d{1,3}(?![\d年月日号]))?"
                      r"|{annex_word}\d{0,2}(?:\([一二三四五六七八九十]{1,3}\))?-\d{1,3}")
 
 
