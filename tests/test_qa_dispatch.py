@@ -272,6 +272,8 @@ ORDER = [
     ("zigong", [], "哪些任务由三个以上部门牵头", ["over_sharing", "over_topic"], "sharing",
      "三个以上部门 is how tasks are shared, not a topic word"),
     ("zigong", [], "三（二）有哪些任务", ["over_item", "over_all_tasks"], "item", "a label cited"),
+    ("zigong", [], "三（三）2020年底前要完成哪些任务", ["over_item", "over_dates", "over_all_tasks"], "item",
+     "a section cited with a limit: the section's items by that limit (section_answer reads the date), not every item"),
     ("zigong", [], "2022年要完成哪些任务", ["over_act", "over_dates", "over_all_tasks"], "plans",
      "a year no plan states: said so, not an empty list"),
     ("zigong", [], "多个部门共同牵头的任务有哪些", ["over_sharing", "over_all_tasks"], "sharing",
