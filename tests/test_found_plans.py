@@ -45,7 +45,8 @@ def test_found_plan_heading_tag(row):
                                         ("44_shandong_shuzijingji_2022.txt", 1), ("45_shijingshan_jiedao_2019.txt", 1),
                                         ("46_jili_guobanfa2018-117.txt", 30),
                                         ("48_xiaoshan_chuangxin.txt", 3), ("49_dongguan_jiuye_2021.txt", 2),
-                                        ("50_chengdu_jiuye_2015.txt", 1)])
+                                        ("50_chengdu_jiuye_2015.txt", 1), ("90_pingdingshan_2013_fenjie.txt", 4),
+                                        ("91_huzhou_2020_zerenfenjie.txt", 1)])
 def test_found_plan_every_tag_and_no_other(name, count):
     doc, tasks = parsed_plan(name)
     assert sum(1 for t in tasks if t.tag and t.role_source != "heading") == count == sum(1 for r in TAGS if r["doc"] == name)
