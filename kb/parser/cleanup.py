@@ -863,7 +863,9 @@ def drop_repeated_renditions(lines: list[str]) -> list[str]:
     rendition; so is a single repeated paragraph long enough (≥ 30 characters)
     not to be a heading that can legitimately recur.  Label lines recur legitimately (two items under one
     leader and lead unit: 牵头负责领导:刘某。 / 牵头责任单位:省发展改革委。 under items 1 and 2 — 安徽 2022): a run of
-    label lines alone is kept.
+    label lines alone is kept — the fields of a label block too, known by their shape (``_is_block_field``:
+    目标任务:按…完成…指标任务。 / 牵头单位:市教育局。 under two 民生实事 items — tagsblind9: the second item lost its lead).
+    A web page's double or a repeated page header holds other lines (the item's own text, page metadata): dropped.
     """
     keys = [_norm(p) for p in lines]
     first_at: dict[str, int] = {}
@@ -877,7 +879,7 @@ def drop_repeated_renditions(lines: list[str]) -> list[str]:
             run = 0
             while i + run < len(lines) and j + run < i and keys[j + run] == keys[i + run]:
                 run += 1
-            labels_only = all(_is_label_line(lines[k]) for k in range(i, i + run))
+            labels_only = _label_run(lines, i, run)
             if (run >= 2 or len(keys[i]) >= 30) and not labels_only:
                 for k in range(i, i + run):
                     keep[k] = False
@@ -885,6 +887,21 @@ def drop_repeated_renditions(lines: list[str]) -> list[str]:
                 continue
         i += 1
     return [p for p, k in zip(lines, keep) if k]
+
+
+def _is_block_field(line: str) -> bool:
+    """A line of a label block: a known label (牵头单位：…, 实施时间：…) or one known by its shape (目标任务：…, 建设内容：…),
+    never a web page's metadata (发布时间：…, 来源：…)."""
+    return not is_page_metadata(line) and (_is_label_line(line) or _is_shape_label_line(line))
+
+
+def _label_run(lines: list[str], i: int, run: int) -> bool:
+    """True when the repeated run ``lines[i:i+run]`` is fields of a label block under an item: every line a block field
+    (``_is_block_field``) and a known label among them or right next to them (a shape alone is a paragraph)."""
+    if not all(_is_block_field(lines[k]) for k in range(i, i + run)):
+        return False
+    near = range(max(0, i - 1), min(len(lines), i + run + 1))
+    return any(_is_label_line(lines[k]) for k in near)
 
 
 def _unquoted(text: str) -> str:
