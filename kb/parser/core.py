@@ -719,8 +719,15 @@ def rule_deadlines(state: ParseState) -> None:
     for task in state.tasks:
         deadlines.apply_deadlines(task, start)
         for tag in (state.task_tags.get(id(task)), state.time_lines.get(id(task))):
-            for words in tag.time_words if tag else ():
-                task.deadlines.extend(deadlines.tag_deadlines(words, len(task.clauses), start))
+            if tag is None:
+                continue
+            # time labels' words and fields stating a limit (目标任务：年底完成…), in the tag's order
+            said = [(w, False) for w in tag.time_words] + [(w, True) for w in tag.limit_fields]
+            if tag.limit_fields:
+                said.sort(key=lambda x: tag.text.find(x[0]))
+            for words, in_field in said:
+                read = deadlines.field_limits if in_field else deadlines.tag_deadlines
+                task.deadlines.extend(read(words, len(task.clauses), start))
         if issued:  # (a clause's dates only: a tag's or a 完成时限 line's limit is stated as one)
             task.deadlines = [d for d in task.deadlines
                               if d.clause >= len(task.clauses) or not deadlines.before_issue(d, issued)]

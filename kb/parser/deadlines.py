@@ -113,7 +113,7 @@ _DEADLINE_KEYS = {
     "document_nouns", "within_documents", "benefit_after", "this_year_end_words", "name_nouns", "name_breakers",
     "described_after", "policy_term_before", "policy_window_end", "policy_nouns", "policy_run_words", "open_ended",
     "quoted_name_nouns", "year_attribute_nouns", "described_verbs", "recurring_after_start", "recurring_every",
-    "recurring_report_verbs", "condition_ends",
+    "recurring_report_verbs", "condition_ends", "completion_verbs",
 }
 
 
@@ -722,6 +722,49 @@ def tag_time_limits(words: str, clause: int = 0, start: int | None = None) -> li
     # 6月底前完成 is a limit without a year; 全年 / 年内持续推进 stay whole, as ongoing words.
     undated = [x for x in find_undated(words, clause, [(a, b) for a, b, _ in found]) if x[2].kind == "by"]
     return sorted(found + undated, key=lambda x: x[0])
+
+
+#: Where a field's clause ends: a limit's verb of completion must stand before it.
+_FIELD_CLAUSE_END = re.compile(r"[，,。；;：:！？]")
+#: The year's end (年底) or a month (10月, 10月份) without a year and without 前/底: a limit only before a verb of completion.
+_BARE_END_RE = re.compile(rf"(?<![\d年月每])(?:年底|年末|(?<![一二两三四五六七八九十])(?:{M})月份?(?![\d底末初中上下前]))")
+
+
+@lru_cache(maxsize=1)
+def _completion_verbs() -> tuple[str, ...]:
+    return tuple(read_vocabulary_file()["deadlines"]["completion_verbs"])
+
+
+def _completes(folded: str, end: int) -> bool:
+    """A verb of completion (``completion_verbs``) follows ``end`` in its clause (up to the next comma or stop)."""
+    stop = _FIELD_CLAUSE_END.search(folded, end)
+    rest = folded[end : stop.start() if stop else len(folded)]
+    return any(v in rest for v in _completion_verbs())
+
+
+def field_limits(words: str, clause: int = 0, start: int | None = None) -> list[Deadline]:
+    """The time limits a non-time field of a label block states (``目标任务：年底完成…``, ``目标要求：…到2011年底，实现…``,
+    ``目标任务：1.10月份…安装完毕；2.…年内开工``), in the plan's words: a limit only — a date with 到/前/底/末, a span (its
+    end), a relative or recurring limit, a month's or the year's end with 前 (``tag_time_limits``); a date of a period,
+    ``全年``/``年内``, the year's end or a month written bare only when a verb of completion follows in its clause
+    (``completion_verbs``: 2013年完成…, 年底完成…, 10月份…安装完毕).  A start (``from``), a baseline (比2010年, masked) and a
+    year naming what is done or funded (完成2012年度…任务, 资金来源：2012年中央预算内投资) set none."""
+    folded = fold(words)
+    found = []
+    for a, b, d in tag_time_limits(words, clause, start):
+        if d.kind == "from" or (d.kind == "during" and not _completes(folded, b)):
+            continue
+        found.append((a, b, d))
+    taken = [(a, b) for a, b, _ in found]
+    for a, b, d in find_undated(words, clause, taken):  # 全年 / 年内 (during): the year's work, when it completes
+        if d.kind == "during" and _completes(folded, b) and not any(x < b and a < y for x, y in taken):
+            found.append((a, b, d))
+    taken = [(a, b) for a, b, _ in found]
+    for m in _BARE_END_RE.finditer(folded):
+        if any(x < m.end() and m.start() < y for x, y in taken) or not _completes(folded, m.end()):
+            continue
+        found.append((m.start(), m.end(), Deadline(words[m.start() : m.end()], "by", None, None, clause)))
+    return [d for _, _, d in sorted(found, key=lambda x: x[0])]
 
 
 #: What may stand between a heading's edge and a limit at that edge (``近期任务（2024—2025年）``, ``第一阶段：2024年底前``).

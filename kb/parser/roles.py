@@ -469,6 +469,8 @@ class Tag:
     """Labelled fields that are not units (适用范围, 责任领导, 完成时限 …)."""
     time_words: list[str] = field(default_factory=list)
     """Time limits the tag states (年内持续推进, a 完成时限 value)."""
+    limit_fields: list[str] = field(default_factory=list)
+    """Values of fields known by their shape that state a limit (目标任务：年底完成…: ``deadlines.field_limits``)."""
     rule: str | None = None
     """The lead rule this tag states, if any."""
     labelled: bool = False
@@ -973,6 +975,10 @@ def parse_tag_content(content: str, registry: Registry, vocab: RoleVocabulary | 
             tag.fields[label] = value
             if kind == "time":
                 tag.time_words.append(value)
+            elif vocab.label_kind(label) is None and _states_limit(value):
+                # 目标任务：年底完成… / 目标要求：…到2011年底…: a limit written in a field known by its shape (never a
+                # listed field: 责任领导, 联系人 name people) is the task's, in the plan's words (tagsblind9 01, 02)
+                tag.limit_fields.append(value)
             continue
         role = kind
         if kind == "responsible" and lead_named:
@@ -986,6 +992,12 @@ def parse_tag_content(content: str, registry: Registry, vocab: RoleVocabulary | 
         r = _Reading(tag, registry, vocab, rules, default_role=role, positional=kind == "responsible" and not lead_named)
         _read_segments(r, value)
     return tag
+
+
+def _states_limit(value: str) -> bool:
+    from kb.parser.deadlines import field_limits  # (imported where used, as rule_time_words does)
+
+    return any(c in value for c in "年月日内") and bool(field_limits(value))
 
 
 def _with_unknown_labels(inner: str, labels: list[re.Match], depth: list[int], tag: Tag,
