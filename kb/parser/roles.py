@@ -783,12 +783,31 @@ def _read_with(r: _Reading, items: list[str]) -> bool:
 
 
 def rule_names_only(r: _Reading, segment: str) -> bool:
-    """A6: a segment of names without a role word waits for the next role word (or the label's role)."""
+    """A6: a segment of names without a role word waits for the next role word (or the label's role).  In a label's
+    value (a list of units by its position: 责任单位：总部办、经济开发区、五金城、科技局) a member not shaped like a unit is
+    kept as written beside the others (``_odd_member``) — ``_name`` reports it — never the whole list dropped (tagsblind9
+    06: 五金城 took the three bodies beside it into a note)."""
     items = split_items(segment, r.vocab)
-    if items and all(looks_like_unit(i, r.vocab, r.registry) for i in items):
+    if not items:
+        return False
+    units = [looks_like_unit(i, r.vocab, r.registry) for i in items]
+    if all(units) or (r.default_role and 2 * sum(units) >= len(items)
+                      and all(u or _odd_member(i, r.vocab) for i, u in zip(items, units))):
         r.pending.append(segment)
         return True
     return False
+
+
+#: What no member of a list of names holds: a digit, a time word, sentence punctuation, a quote.
+_NOT_IN_MEMBER_RE = re.compile(r"[0-9０-９年月日。；;：:！？“”\"《》]")
+
+
+def _odd_member(item: str, vocab: RoleVocabulary) -> bool:
+    """A member of a label's list of units that is not shaped like one but may name a body all the same (五金城, 万达广场,
+    高铁新城): 2–10 characters, no digit, time word or punctuation, no role word, and no predicate word opening it
+    (确保按期完成 is a clause, no name)."""
+    return (2 <= len(item) <= 10 and not _NOT_IN_MEMBER_RE.search(item) and not vocab.role_end.search(item)
+            and not vocab.predicate_start.match(item) and not is_none_marker(item, vocab))
 
 
 def rule_note(r: _Reading, segment: str) -> bool:
