@@ -98,6 +98,10 @@ class FlatRow:
     units_unplaced: list[str] = field(default_factory=list)
     """The unit paragraphs it writes whose column is not known (no role given): a row of the table all the same — a
     task whose unit is said uncertain, never a paragraph set apart (holdout13 jx18: 35 rows counted 34)."""
+    misfit: bool = False
+    """Its paragraphs fit the header's columns by shape in no cheapest reading (``_misfit``): no cell placed, no role."""
+    own: list[str] = field(default_factory=list)
+    """The paragraphs it writes after its 序号 (its own cells, as written)."""
 
 
 @dataclass(slots=True)
@@ -115,6 +119,8 @@ class FlatTable:
     cell_columns: int = 0
     """How many columns a row fills with one paragraph each when no cell is merged, wraps or is a field's (序号
     and fields such as 备注 left out: 内容 + unit columns + work columns)."""
+    cost: float = 0.0
+    """What its cheapest reading costs (``_align``'s departures from one paragraph a cell, over its rows)."""
 
 
 def _paragraphs(text: str) -> list[tuple[int, int, str]]:
@@ -790,14 +796,58 @@ def find_flattened(text: str, vocab, header_columns, is_task_header, unit_like, 
         if header is None:
             i += 1
             continue
-        columns = header
-        table = _regroup(paras, i, j, columns, unit_like, time_like, headings, vocab, header_columns)
+        table = None
+        for start, cells, body in _header_readings(paras, i, j, header[0], vocab, header_columns, is_task_header, headings):
+            read = _regroup(paras, start, body, (cells, header_columns(cells, vocab)), unit_like, time_like, headings, vocab,
+                            header_columns)
+            if read is not None and (table is None or (_misfits(read), read.cost) < (_misfits(table), table.cost)):
+                table = read
         if table is None:
             i = j
             continue
         found.append((paras[table.start][0], paras[table.end - 1][1], table))
         i = table.end
     return found
+
+
+def _misfits(table: FlatTable) -> int:
+    """How many of a reading's rows fit its header in no way, or hold a paragraph whose column is not known."""
+    return sum(1 for row in table.rows if row.number and (row.misfit or row.warnings))
+
+
+def _header_readings(paras, i, j, cells, vocab, header_columns, is_task_header, headings):
+    """The ways of reading the header found at ``i`` (its cells ``cells``, rows from ``j``): (first paragraph, cells, first
+    paragraph after it) each, the header as found first.  A category column before 序号 whose own header word names no
+    column (篇章, 板块: the paragraph right before the 序号 cell, short, header-like) is one more column; and the
+    paragraphs the header run took right before row 1's ``1`` may be row 1's cells before its 序号 (the category a merged
+    column gives on its first row: 发展目标 names a column, so it read as a sixth header cell) — or a row spanning the
+    table.  ``find_flattened`` keeps the reading whose rows fit their columns best (``_misfits``): a reading other than
+    the header as found wins only where it places more rows, or as many at a lower cost (fewer paragraphs missing from
+    or added to their cells, row after row) — counts and shapes agree, nothing is guessed; a tie keeps the header as
+    found.  A known field's word (备注, 完成情况) or a unit, person or time column's is never taken for row 1's cell."""
+    yield i, cells, j
+    numbers = {w for w, col in vocab.words if col == "number"}
+    if not cells or cells[0] not in numbers:
+        return
+    row_one = j < len(paras) and _numbered(_squashed(paras[j][2]), getattr(vocab, "row_marks", "")) == 1
+    before = _squashed(paras[i - 1][2]) if i > 0 else ""
+    category = bool(before) and (unknown_header_cell(before) and not header_columns([before], vocab)
+                                 and not _HEADING_RE.match(before) and before not in headings
+                                 and _numbered(before, getattr(vocab, "row_marks", "")) is None)
+    # (the last header cell, one paragraph, standing right before row 1's 1, may be row 1's own cell — a category or a
+    # row spanning the table names an area or a task's kind, never a unit, a person or a deadline column)
+    last = cells[-1]
+    named = header_columns([last], vocab)
+    own = (row_one and _squashed(paras[j - 1][2]) == last and len(cells) > 3
+           and not any(col in named for col in ("number", "lead", "support", "responsible", "leader", "deadline", "other")))
+    trimmed = cells[:-1]
+    fits = own and "number" in header_columns(trimmed, vocab) and is_task_header(header_columns(trimmed, vocab))
+    if category and fits:
+        yield i - 1, [before] + trimmed, j - 1
+    if category:
+        yield i - 1, [before] + cells, j
+    if fits:
+        yield i, trimmed, j - 1
 
 
 _WHITE_RE = re.compile(r"\s+")
@@ -914,7 +964,29 @@ def _regroup(paras, start, body, header, unit_like, time_like, headings=frozense
         table = _regroup_read(paras, start, body, header, unit_like, time_like, headings, vocab, header_columns, homes) or table
     if table is not None:
         _warn_missing_support(table, header[1])
+        _unproved(table, header[1], unit_like)
     return table
+
+
+def _unproved(table: FlatTable, columns: dict[str, int], unit_like) -> None:
+    """A table whose rows mostly (half at least) fit its header in no reading (``_misfit``) is not read as that header
+    says: the header itself is not proved (a cell of row 1 taken for a header cell slides every row by one), so the
+    rows that happen to fit get no role either — their paragraphs are the row's text, their units unplaced."""
+    numbered = [row for row in table.rows if row.number]
+    misfits = sum(1 for row in numbered if row.misfit)
+    if not misfits or misfits * 2 < len(numbered):
+        return
+    num = columns["number"]
+    task_col = columns.get("task", num + 1)
+    for row in numbered:
+        if row.misfit:
+            continue
+        text, units = _unplaced(row.own, unit_like)
+        row.cells = [cell if c <= num else "" for c, cell in enumerate(row.cells)]
+        row.cells[task_col] = text
+        row.units_unplaced, row.misfit = units, True
+        row.notes = [n for n in row.notes if "合并单元格" not in n or n.split("：", 1)[0] in table.header[: num + 1]]
+        row.warnings = [warning("flat_row_unproved", number=row.number, misfits=misfits, rows=len(numbered))]
 
 
 def _warn_missing_support(table: FlatTable, columns: dict[str, int]) -> None:
@@ -1024,6 +1096,10 @@ def _regroup_once(paras, start, body, header, unit_like, time_like, headings=fro
         kinds[idx] = _KIND.get(col, "other")
     num = columns["number"]
     col_names = {idx: col for col, idx in columns.items()}
+    for idx in range(num):
+        if idx not in col_names:
+            # a column before 序号 naming no column of tables.yaml (分类, 篇章): the row's category — a name, merged
+            kinds[idx] = col_names[idx] = "name"
     merged_cols = {idx for idx, col in col_names.items() if may_merge(col)}  # (by the header's own names)
     if "lead" not in columns and "responsible" in columns:
         col_names[columns["responsible"]] = "lead"  # the main unit column (as in tables._aligned_rows)
@@ -1097,10 +1173,13 @@ def _regroup_once(paras, start, body, header, unit_like, time_like, headings=fro
                 subs[k] = split[1:]
     # (once, after the sub-rows are cut: each row's alignment reads the same numbered paragraphs)
     row_numbered = _task_numbered(segments, vocab)
-    aligned = [_align(lines, [("col", c) for c in cols_after] + [("head", None)] + [("col", c) for c in cols_before],
-                      kinds, unit_like, time_like, col_names, headings, units_named=units_named, numbered=row_numbered,
-                      homes=homes)
-               for _, lines, cols_after, cols_before in segments]
+    costed = [_align(lines, [("col", c) for c in cols_after] + [("head", None)] + [("col", c) for c in cols_before],
+                     kinds, unit_like, time_like, col_names, headings, with_cost=True, units_named=units_named,
+                     numbered=row_numbered, homes=homes)
+              for _, lines, cols_after, cols_before in segments]
+    aligned = [found[1] if found else None for found in costed]
+    # (what the cheapest readings cost over the table: how two readings of its header compare, ``find_flattened``)
+    reading_cost = sum(found[0] if found else _MISSING["task"] for found in costed)
     lead_col = next((idx for idx, name in col_names.items() if name == "lead"), None)
     # A row's lead cell may be merged with the row above's (a copied page writes it once) or the row may have no
     # supporting units: one unit paragraph is then its lead or its support, and the text cannot tell.  The readings
@@ -1154,17 +1233,35 @@ def _regroup_once(paras, start, body, header, unit_like, time_like, headings=fro
             if what == "col":
                 by_col.setdefault(col, []).append(lines[x])
         unsure = [lines[x] for x in uncertain]
+        misfit = number is not None and _misfit(ways, lines, kinds, unit_like, cols_after, time_like,
+                                                     getattr(vocab, "work_verbs", ()))
+        own_lines = [lines[x] for x in range(len(lines)) if any(w[x][0] == "col" and w[x][1] in cols_after for w in ways)]
+        if misfit:
+            # The row's cells do not fit the header by shape in any cheapest reading (its task would be a unit list,
+            # a unit column a sentence): nothing places them, so no column is given — its words are the row's text,
+            # its units unplaced (kept, no role), and it says so.  Never the row above's cells either.
+            by_col = {c: v for c, v in by_col.items() if c not in cols_after}
+            text, unsure = _unplaced(own_lines, unit_like)
+            by_col[columns.get("task", cols_after[0] if cols_after else num)] = [text]
         if number is not None:
             row_cells = [""] * n_cols
             row_cells[num] = seq[numbers[number - base]][1].strip()  # as written (*1: the mark kept)
             notes, warns = list(pending_notes), list(pending_warn)
             for c in pre:
                 row_cells[c] = pending_pre.get(c, "")
+            if (any(row_cells[c] and row_cells[c] != last.get(c) for c in pre if kinds[c] == "name")
+                    and any(by_col.get(c) for c in cols_after if kinds[c] == "unit")):
+                # a new category (written on this row, not the one above's) over a row writing units of its own: a unit
+                # cell it lacks is not taken from the group above (静安 2023 merges a whole unit block across a category,
+                # rows writing no unit at all; a row writing one unit of two columns proves no merge)
+                last = {c: v for c, v in last.items() if c in pre or kinds[c] != "unit"}
             for c in cols_after:
                 row_cells[c] = _join(by_col.get(c, []), kinds[c])
             filled_somewhere = {col for w in ways for what, col in w if what == "col"}
             merged_units, lacking = False, []
             for c in pre + cols_after:
+                if misfit and c in cols_after:
+                    continue  # (a row that fits no reading takes no cell from the row above)
                 if row_cells[c]:
                     last[c] = row_cells[c]
                 elif c in cols_after and c in filled_somewhere:
@@ -1191,14 +1288,17 @@ def _regroup_once(paras, start, body, header, unit_like, time_like, headings=fro
                 # over this row too, or empty — not known.
                 warns.extend(warning("flat_cell_merged_unknown", number=number, column=cells_h[c], value=last[c])
                              for c in lacking)
-            if unsure:
+            if misfit:
+                warns.append(warning("flat_row_misfit", number=number, header="、".join(cells_h[c] for c in cols_after)))
+            elif unsure:
                 choices = "或".join(dict.fromkeys(cells_h[col] for ways_ in ways for x, (w, col) in enumerate(ways_) if w == "col" and lines[x] in unsure))
                 warns.append(warning("flat_cell_uncertain", number=number, cells="”“".join(unsure), choices=choices))
             if habit_note:
                 notes.append(habit_note)
             own = sum(1 for what, col in certain.values() if what == "col" and col in cols_after) + len(unsure)
             rows.append(FlatRow(number, row_cells, notes, warns, own,
-                                units_unplaced=[ln.replace("\n", "") for ln in unsure if unit_like(ln)]))
+                                units_unplaced=[ln.replace("\n", "") for ln in unsure if unit_like(ln)], misfit=misfit,
+                                own=own_lines))
             above = row_cells
             heading_open = False
             for chunk in subs.get(k_seg, []):
@@ -1227,7 +1327,37 @@ def _regroup_once(paras, start, body, header, unit_like, time_like, headings=fro
         if number is None and unsure:
             pending_warn.append(warning("flat_cell_uncertain_first", cells="”“".join(unsure)))
     end_index = seq[end_pos - 1][0] + 1 if end_pos > 0 else body
-    return FlatTable(start, end_index, cells_h, rows, sum(1 for kind in kinds if kind not in ("number", "other")))
+    return FlatTable(start, end_index, cells_h, rows, sum(1 for kind in kinds if kind not in ("number", "other")), reading_cost)
+
+
+def _unplaced(lines: list[str], unit_like) -> tuple[str, list[str]]:
+    """A row whose cells are not placed: (its text — its paragraphs that are no units, else all of them, joined by ；—, its
+    unit paragraphs: named by the row, no role)."""
+    flat = [ln.replace("\n", "") for ln in lines]
+    words = [ln for ln in flat if not unit_like(ln)]
+    return "；".join(words or flat), list(dict.fromkeys(ln for ln in flat if unit_like(ln)))
+
+
+def _misfit(ways, lines: list[str], kinds: list[str], unit_like, cols: list[int], time_like=None, verbs=()) -> bool:
+    """True when a cheapest reading puts a paragraph where its shape does not fit: a unit list (or one unit: no figure —
+    加装电梯700台 ends like a unit, 台 — and no work verb opening it) or a time alone (2023年底前) in the task column, or
+    anything but units (or an empty mark, —) in a unit column.  Such a row's cells are not placed by the
+    header: its roles are not proved (tagsblind9 莲都: a row read one cell off had a unit as its task and its 责任单位
+    list as its lead)."""
+    for way in ways:
+        # (a time alone in the task column only while the row's time column is left empty: 2000年底以前建成小区改造完成率
+        # is an indicator's name, time words and all)
+        timeless = any(kinds[c] == "time" for c in cols) and not any(what == "col" and kinds[col] == "time" for what, col in way)
+        for x, (what, col) in enumerate(way):
+            if what != "col" or col not in cols:
+                continue
+            flat = lines[x].replace("\n", "").strip()
+            if kinds[col] == "task" and (unit_like(flat) and not re.search(r"\d", flat) and not flat.startswith(tuple(verbs))
+                                         or timeless and time_like is not None and time_like(flat) and len(flat) <= 30):
+                return True
+            if kinds[col] == "unit" and not unit_like(flat) and not _EMPTY_CELL_RE.match(flat):
+                return True
+    return False
 
 
 def _task_numbered(segments, vocab) -> tuple[frozenset[str], int | None]:

@@ -408,6 +408,18 @@ _SERIAL_RE = re.compile(r"^[（(]?\d{1,3}[)）.．、]?$")
 _HEADER_CELL_MAX = 20
 
 
+#: The spaces between the letters of a letter-spaced word (``牵 头 部 门``: typesetting spreads a short column name over
+#: a wide cell).
+_LETTER_GAP_RE = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")
+_LETTER_SPACED_RE = re.compile(r"[\u4e00-\u9fff](?:[ \u3000]+[\u4e00-\u9fff])+")
+
+
+def _unspaced(cell: str) -> str:
+    """A header cell written letter-spaced (``牵 头 部 门``, ``序  号``: each character apart) closed up; any other cell as
+    it is."""
+    return _LETTER_GAP_RE.sub("", cell) if _LETTER_SPACED_RE.fullmatch(cell.strip()) else cell
+
+
 def _split_cells(line: str, delimiter: re.Pattern) -> list[str]:
     """A line's cells at ``delimiter``; the empty cells outside the outer bars dropped."""
     cells = [c.strip() for c in delimiter.split(line.strip())]
@@ -429,6 +441,8 @@ def _delimited_header(line: str, vocab: TableVocabulary):
         cells = _split_cells(line, delimiter)
         if name == "spaces":
             cells = _broken_words_joined(cells, vocab)
+        else:
+            cells = [_unspaced(c) for c in cells]  # (between bars a cell's own spaces are its letter-spacing)
         if len(cells) < 2 or any(not c or len(c) > _HEADER_CELL_MAX for c in cells):
             continue
         unknown = [c for c in cells if not header_columns([c], vocab)]
@@ -491,7 +505,8 @@ def delimited_rows_to_tabs(text: str, vocab: TableVocabulary | None = None) -> s
     words = _role_header_re(vocab)
     lines = text.split("\n")
     starts = {k for k, line in enumerate(lines)
-              if ("|" in line or "｜" in line or "  " in line or "\u3000" in line.strip()) and words.search(line)}
+              if ("|" in line or "｜" in line or "  " in line or "\u3000" in line.strip())
+              and (words.search(line) or words.search(_LETTER_GAP_RE.sub("", line)))}
     if not starts:
         return text
     out: list[str] = []
@@ -516,7 +531,7 @@ def delimited_rows_to_tabs(text: str, vocab: TableVocabulary | None = None) -> s
                 j += 1
                 continue
             cells = _split_cells(cur, delimiter)
-            if cells == header:
+            if cells == header or [_unspaced(c) for c in cells] == header:
                 j = end = j + 1  # the header repeated (a page break)
                 continue
             if "\t" in cur:
@@ -700,6 +715,10 @@ def _take_flattened(state, categories: frozenset[str] = frozenset()) -> None:
     for first, after, flat in found:
         out.extend(lines[i:first])
         columns = header_columns(flat.header, vocab)
+        named = set(columns.values())
+        category = next((c for c in range(columns.get("number", 0)) if c not in named), None)
+        if category is not None and "name" not in columns:
+            columns["name"] = category  # (a column before 序号 naming no column: the rows' category, as the regrouping read it)
         rows = [(r.number, r.cells, None) for r in flat.rows]
         table = TaskTable(list(flat.header), columns, rows, None, None, len(state.tables) + 1, flat=True)
         # (by the row's place in the table: a row's second line under its merged 序号 shares its number)

@@ -1,0 +1,178 @@
+"""Flattened task tables (one cell a paragraph) outside Shanghai: column ORDER from the header, a merged category
+column before 序号, and NO roles for rows that do not fit the header by shape (flat2, session 14).
+
+tagsblind9's 莲都 2023 table (分类 | 序号 | 事项 | 责任单位 | 牵头单位: the category given once, its first value 发展目标 a
+column word; 责任单位 BEFORE 牵头单位) slid by a cell: the category value was read as a sixth header cell, each row's
+牵头 paragraph became its "task" and its 责任单位 list its lead — 10 confidently wrong rows.  The rows here are my own,
+at 县, 市 and 省 level, with other wordings; the mechanisms (kb/parser/flattened.py ``_header_at``/``find_flattened``,
+``_regroup_once``) are the genre's:
+
+* a category column before 序号 (分类, 类别, 领域 …) is the row's name column; its value is given on the first row of its
+  group and carried (merged); a header run ending right before row 1's ``1`` gives back the cells row 1 writes before
+  its 序号 when the rows then fit the header (counts agree), however those cells are worded (发展目标 names a column);
+* the unit columns keep the header's order: 责任单位 or 配合单位 BEFORE 牵头单位 is read as written — 牵头 the lead, the
+  other units of the 责任单位 cell supporting (the lead named in both keeps one role);
+* a row whose cells cannot be placed by shape — its task cell would be a unit list, or a unit column a sentence — gives
+  NO role: the row stays a row of the table, flagged, its units kept as unplaced (never guessed).
+
+Expectations written before the code."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.parser import parse_document
+
+PLAN = "{place}2023年政府工作报告重点工作责任分解\n\n{table}\n"
+
+
+def _rows(place: str, *cells: str):
+    doc, tasks = parse_document(PLAN.format(place=place, table="\n\n".join(cells)), "t")
+    return doc, [t for t in tasks if t.source and "序号" in t.source]
+
+
+def _got(t):
+    return (t.lead, t.support, t.sole + t.shared)
+
+
+#: (place, paragraphs, expected (task text opening, lead, support, sole+shared) per row, why)
+CASES = [
+    ("某县",
+     ("分类", "序号", "事项", "责任单位", "牵头单位",
+      "主要目标", "1", "全县生产总值增长7%左右。", "县发改局、县统计局、县财政局", "县发改局",
+      "2", "一般公共预算收入增长6%。", "县财政局", "县财政局",
+      "民生保障", "3", "新增城镇就业3000人。", "县人社局、各乡镇", "县人社局"),
+     [("全县生产总值增长7%左右", ["县发改局"], ["县统计局", "县财政局"], []),
+      ("一般公共预算收入增长6%", ["县财政局"], [], []),
+      ("新增城镇就业3000人", ["县人社局"], ["各乡镇"], [])],
+     "县: 分类 given once per group, its first value 主要目标 a column word — row 1's category, not a sixth header cell; "
+     "责任单位 before 牵头单位: lead = 牵头, support = the other 责任单位 (a unit in both keeps its lead)"),
+    ("某市",
+     ("类别", "序号", "重点工作", "配合单位", "牵头单位",
+      "产业发展", "1", "推进先进制造业集群建设。", "市财政局、市自然资源局", "市发展改革委",
+      "2", "培育外贸新业态。", "市商务局、海关", "市商务局",
+      "城市建设", "3", "实施老旧小区改造120个。", "各区政府", "市住房城乡建设局"),
+     [("推进先进制造业集群建设", ["市发展改革委"], ["市财政局", "市自然资源局"], []),
+      ("培育外贸新业态", ["市商务局"], ["海关"], []),
+      ("实施老旧小区改造120个", ["市住房城乡建设局"], ["各区政府"], [])],
+     "市: 配合单位 BEFORE 牵头单位 — the order is the header's, never the cells' unit-likeness"),
+    ("某区",
+     ("篇章", "序号", "事项", "责任单位", "牵头单位",
+      "发展目标", "1", "地区生产总值增长6%。", "区发改局、区统计局", "区发改局",
+      "2", "固定资产投资增长10%。", "区发改局", "区发改局",
+      "3", "规上工业增加值增长8%。", "区经信局、区开发区管委会", "区经信局"),
+     [("地区生产总值增长6%", ["区发改局"], ["区统计局"], []),
+      ("固定资产投资增长10%", ["区发改局"], [], []),
+      ("规上工业增加值增长8%", ["区经信局"], ["区开发区管委会"], [])],
+     "区: the category column's header (篇章) names no column of tables.yaml: still the column before 序号 (the header read "
+     "from 序号 took 发展目标 as a sixth cell and every row's last unit as its task — no row fit that reading)"),
+    ("某省",
+     ("领域", "序号", "主要任务", "责任单位", "牵头单位", "完成时限",
+      "发展目标", "1", "全省地区生产总值增长5%以上。", "省发展改革委、省统计局", "省发展改革委", "2023年12月底前",
+      "2", "居民人均可支配收入与经济增长同步。", "省人力资源社会保障厅、省民政厅", "省人力资源社会保障厅", "2023年底"),
+     [("全省地区生产总值增长5%以上", ["省发展改革委"], ["省统计局"], []),
+      ("居民人均可支配收入与经济增长同步", ["省人力资源社会保障厅"], ["省民政厅"], [])],
+     "省: a deadline column after the lead; the category value 发展目标 names a column (a task word)"),
+]
+
+
+@pytest.mark.parametrize(("place", "cells", "expected", "why"), CASES, ids=[c[3][:40] for c in CASES])
+def test_header_order_and_category_carried(place, cells, expected, why):
+    _, rows = _rows(place, *cells)
+    got = [(e[0] if e[0] in t.text else t.text, *_got(t)) for t, e in zip(rows, expected)]
+    assert len(rows) == len(expected) and got == expected, why
+
+
+def test_category_is_carried_as_the_rows_name():
+    """The category given on the first row of its group names the rows under it (a merged cell, said)."""
+    _, rows = _rows(*[CASES[0][0]], *CASES[0][1])
+    assert [t.fields.get("分类") for t in rows] == ["主要目标", "主要目标", "民生保障"]
+    assert any("合并单元格" in n for n in rows[1].notes) and not any("合并单元格" in n for n in rows[2].notes)
+
+
+#: Rows that must NOT get roles: (place, paragraphs, numbers of the rows that keep no role, why)
+HONEST = [
+    ("某区",
+     ("序号", "重点任务", "牵头单位", "配合单位", "完成时限",
+      "1", "推进重大项目前期工作。", "区发改局", "区财政局", "2024年6月底前",
+      "2", "争取上级专项资金。", "区发改局", "做好项目衔接工作。", "区财政局", "2024年底",
+      "3", "完善项目储备库。", "区发改局", "各街道", "2024年12月底前"),
+     {2},
+     "row 2 holds a sentence between its units: wherever it goes it is no unit cell and no part of the task (which ends "
+     "before the first unit) — no reading places the row: no role, never 区财政局 as a deadline's neighbour guessed"),
+    ("某区",
+     ("序号", "重点任务", "责任单位", "牵头单位",
+      "1", "推进老旧小区改造。", "区住建局、各街道", "区住建局",
+      "2", "区民政局、区卫健委", "区民政局",
+      "3", "建设城市书房5个。", "区文广旅体局、各街道", "区文广旅体局"),
+     {2},
+     "row 2 writes no task: its first unit paragraph would be its task — no role for it; rows 1 and 3 read as written"),
+]
+
+
+@pytest.mark.parametrize(("place", "cells", "honest", "why"), HONEST, ids=[c[3][:40] for c in HONEST])
+def test_rows_that_do_not_fit_get_no_roles(place, cells, honest, why):
+    doc, rows = _rows(place, *cells)
+    numbered = {int(t.source.rsplit("序号", 1)[-1].strip() or 0): t for t in rows if t.source}
+    assert rows, why
+    for t in rows:
+        n = next((k for k, v in numbered.items() if v is t), None)
+        if n in honest:
+            assert not any(t.departments("any")), (why, n, _got(t))
+            assert t.warnings, (why, n)
+    assert doc.warnings, why
+
+
+def test_a_sentence_is_never_a_unit_cell():
+    """A task cell written over two paragraphs (two sentences) before 配合 and 牵头 columns: the second sentence is the task's,
+    never the 配合 cell (a sentence is no unit); the lead is the last paragraph in every reading."""
+    _, rows = _rows("某县", "序号", "工作任务", "配合单位", "牵头单位",
+                    "1", "完善农村道路网络。", "县财政局", "县交通运输局",
+                    "2", "加强耕地保护，严格落实占补平衡。", "全面推进高标准农田建设。", "县农业农村局",
+                    "3", "开展全域土地综合整治。", "各乡镇", "县自然资源局")
+    assert [_got(t) for t in rows] == [(["县交通运输局"], ["县财政局"], []), (["县农业农村局"], [], []),
+                                       (["县自然资源局"], ["各乡镇"], [])]
+    assert "全面推进高标准农田建设" in rows[1].text
+
+
+#: Tables written a row a line with bars, the header letter-spaced (``牵 头 部 门``: typesetting spreads a short column
+#: name over a wide cell) and every row closed by a bar: (text, expected (task text opening, lead, support, deadlines,
+#: a field the row keeps) per row, why)
+BARS = [
+    ("某区2019年政府工作报告目标任务分解表\n"
+     "序号 | 任 务 名 称 | 指 标 要 求 | 牵 头 部 门 | 配 合 部 门 | 目 标 类 型 |\n"
+     "1 | 城镇新增就业 | 新增就业2万人 | 区人力社保局 | 区财政局、各街道办事处 | A类 |\n"
+     "2 | 新建保障性住房 | 完成1500套 | 区住建局 | 区规划分局、区国资公司 | B类 |\n"
+     "3 | 河道综合整治 | 整治河道12条 | 区林水局 | 各街道办事处 | A类 |\n",
+     [("城镇新增就业", ["区人力社保局"], ["区财政局", "各街道办事处"], [], ("目标类型", "A类")),
+      ("新建保障性住房", ["区住建局"], ["区规划分局", "区国资公司"], [], ("目标类型", "B类")),
+      ("河道综合整治", ["区林水局"], ["各街道办事处"], [], ("目标类型", "A类"))],
+     "区: letter-spaced header cells between bars, a closing bar on every line; 目标类型 (A类) is the row's field, never its "
+     "task — the task is 任务名称 with its 指标要求"),
+    ("某市重点工作责任分解表\n"
+     "序  号 | 工  作  任  务 | 牵  头  单  位 | 配  合  单  位 | 完  成  时  限 |\n"
+     "1 | 推进城市更新单元建设。 | 市住房城乡建设局 | 市自然资源和规划局 | 2024年12月底前 |\n"
+     "2 | 建设智慧停车平台。 | 市城管局 | 市公安局、市大数据局 | 2024年9月底前 |\n",
+     [("推进城市更新单元建设", ["市住房城乡建设局"], ["市自然资源和规划局"], ["2024年12月底前"], None),
+      ("建设智慧停车平台", ["市城管局"], ["市公安局", "市大数据局"], ["2024年9月底前"], None)],
+     "市: two spaces between the letters of every header cell, a closing bar: the same rows as a closed-up header"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "why"), BARS, ids=[b[2][:40] for b in BARS])
+def test_letter_spaced_bar_header(text, expected, why):
+    _, tasks = parse_document(text, "t")
+    rows = [t for t in tasks if t.source and ("第" in t.source or "序号" in t.source)]
+    got = [(e[0] if e[0] in t.text else t.text, t.lead, t.support, [d.text for d in t.deadlines],
+            (e[4][0], t.fields.get(e[4][0])) if e[4] else None) for t, e in zip(rows, expected)]
+    assert len(rows) == len(expected) and got == expected, why
+
+
+def test_a_new_category_takes_no_unit_cell_from_the_group_above():
+    """Awkward row: the first row of a new category writes one unit paragraph for 责任单位 and 牵头单位 — its 责任单位 is
+    never the group above's (a merged cell ends with its group when the row writes units of its own)."""
+    _, rows = _rows("某县", "分类", "序号", "事项", "责任单位", "牵头单位",
+                    "经济发展", "1", "规上工业增加值增长8%。", "县经信局、县统计局", "县经信局",
+                    "社会事业", "2", "新建幼儿园3所。", "县教育局")
+    assert (rows[0].lead, rows[0].support) == (["县经信局"], ["县统计局"])
+    assert not {"县经信局", "县统计局"} & set(rows[1].departments("any")), rows[1].departments("any")
