@@ -186,13 +186,25 @@ class RoleVocabulary:
 
     def label_kind(self, label: str) -> str | None:
         """The kind of a label (lead, guide, support, responsible, field, time): a listed word, else the first label
-        form it matches whole; None for no label."""
+        form it matches whole, else the kind of a listed word or form closing it after words that qualify it (市级牵头单位,
+        具体落实单位, 协调督办单位: ``_qualified_kind``); None for no label."""
+        kind = self._own_kind(label)
+        if kind is None and (m := self.joined_label_re.fullmatch(label)):
+            kind = self.label_kind(m.group("units"))  # 责任单位及完成时限: responsible, its value's time limit read as A7
+        if kind is None:
+            kind = self._qualified_kind(label)
+        return kind
+
+    def _own_kind(self, label: str) -> str | None:
         kind = self.labels.get(label)
         if kind is None:
             kind = next((k for k, p in self.label_forms if p.fullmatch(label)), None)
-        if kind is None and (m := self.joined_label_re.fullmatch(label)):
-            kind = self.label_kind(m.group("units"))  # 责任单位及完成时限: responsible, its value's time limit read as A7
         return kind
+
+    def _qualified_kind(self, label: str) -> str | None:
+        """The kind of the longest listed word or form of 3+ characters closing ``label``: the words before it qualify it
+        (市级 a level, 具体 a manner, 协调 the work)."""
+        return next((k for i in range(1, len(label) - 2) if (k := self._own_kind(label[i:]))), None)
 
     def shape_kind(self, label: str) -> str | None:
         """The kind of a label known by its shape only (``label_shapes``): ``responsible`` for one ending as a body of units
@@ -1026,10 +1038,20 @@ def _with_unknown_labels(inner: str, labels: list[re.Match], depth: list[int], t
     a role the tag does not say — read like 责任单位 (every responsible unit alone, the supporting units after a lead
     label) and reported; one ending like a field (工作要求, 督导领导) is kept as a field.  Never glued to the previous
     field's last name (a label block's lines are joined with ``；``: ``core.rule_split_at_tags``)."""
-    extra = [m for m in vocab.shape_label_re.finditer(inner)
-             if depth[m.start()] == 0 and not any(k.start() <= m.start() < k.end() for k in labels)]
+    extra = []
+    for m in vocab.shape_label_re.finditer(inner):
+        if depth[m.start()]:
+            continue
+        inside = [k for k in labels if k.start() < m.end() and m.start() < k.end()]
+        if inside and len(inside) == 1 and inside[0].end() == m.end() and inside[0].start() > m.start():
+            # a known label closing a longer one (市级牵头单位, 具体落实单位, 协调督办单位) is read whole, of its kind
+            # (``label_kind``): the words before it qualify it — read alone they were a segment of no role
+            labels = [k for k in labels if k is not inside[0]]
+        elif inside:
+            continue
+        extra.append(m)
     for m in extra:
-        if vocab.shape_kind(m.group("label")) == "responsible":
+        if vocab.label_kind(m.group("label")) is None and vocab.shape_kind(m.group("label")) == "responsible":
             tag.warnings.append(warning("unknown_label", label=m.group("label")))
     return sorted(labels + extra, key=lambda m: m.start())
 

@@ -1,0 +1,59 @@
+"""Labels read by their make-up: a role word, a qualifier of the work, then 单位/部门 (``牵头考核单位``, ``牵头落实单位``,
+``配合落实单位``, ``责任考核单位``) — a 考评办法 names each indicator's lead so: ``（6月底完成，牵头考核单位：X、Y）``.  Before, the
+known field label ``考核单位`` inside ``牵头考核单位`` was matched on its own and the whole label read as an unknown one with
+no value: the tag kept no unit ("标签后没有单位名称", holdout15 routed to labels3).  A checker's label alone (考核单位,
+督查单位) stays a field: the bodies that check the work are no doers.  Rows (tag, expected roles, deadlines, why), written
+before the code."""
+
+import pytest
+
+from kb.parser import parse_document
+
+ROWS = [
+    ("（6月底完成，牵头考核单位：市发改委、市统计局）", {"lead": ["市发改委", "市统计局"]}, ["6月底"],
+     "市 考评办法: a time, then the lead label by its make-up (two leads)"),
+    ("（牵头考核单位：县农业农村局；配合考核单位：县财政局）", {"lead": ["县农业农村局"], "support": ["县财政局"]}, [],
+     "县: a lead and a support label of the same make-up"),
+    ("（12月底完成，牵头落实单位：区住建局；配合落实单位：区财政局、各街道）",
+     {"lead": ["区住建局"], "support": ["区财政局", "各街道"]}, ["12月底"], "区: 落实 as the qualifier"),
+    ("（责任考核单位：省人力资源社会保障厅）", {"sole": ["省人力资源社会保障厅"]}, [],
+     "省: a responsible label of that make-up, alone: its one unit alone"),
+    ("（年底完成，考核单位：市委督查室）", {}, [],
+     "control: a checker's label alone is a field — no doer named (honest: no roles; the bracket is no tag, so its 年底完成 "
+     "is not read either — as before)"),
+    ("（牵头单位：市发改委，督查单位：市政府督查室）", {"lead": ["市发改委"]}, [],
+     "control: the checker beside a lead is no support"),
+]
+
+
+@pytest.mark.parametrize(("tag", "roles", "deadlines", "why"), ROWS, ids=[r[-1][:14] for r in ROWS])
+def test_a_label_by_its_make_up(tag, roles, deadlines, why):
+    text = "某市2020年度目标管理考评办法\n一、考核指标\n1.地区生产总值增长7%。" + tag + "\n2.加快项目建设。（市发改委牵头）\n"
+    _, tasks = parse_document(text, "p")
+    task = tasks[0]
+    assert task.text.startswith("1.地区生产总值增长7%。")
+    assert {r: getattr(task, r) for r in ("lead", "support", "sole", "shared") if getattr(task, r)} == roles, why
+    assert [d.text for d in task.deadlines] == deadlines, why
+    if roles:
+        assert not [w for w in task.warnings if "标签后没有单位名称" in w or "标签不在词表中" in w], why
+
+
+QUALIFIED = [
+    ("（市级牵头单位：市发改委；区级责任单位：各区政府）", {"lead": ["市发改委"], "support": ["各区政府"]}, [],
+     "a level before a known label: the label's kind; the level no segment of its own"),
+    ("（6月底完成，具体落实单位：市住建局）", {"sole": ["市住建局"]}, ["6月底"], "a manner word before 落实单位"),
+    ("（协调督办单位：市政府办；牵头单位：市商务局）", {"lead": ["市商务局"]}, [],
+     "a checker's label qualified (协调督办单位) stays a field, not a support"),
+]
+
+
+@pytest.mark.parametrize(("tag", "roles", "deadlines", "why"), QUALIFIED, ids=[r[-1][:14] for r in QUALIFIED])
+def test_a_known_label_closing_a_longer_one(tag, roles, deadlines, why):
+    """A known label closing a longer one (市级牵头单位) is that label, qualified: read whole — before, the known label was
+    read alone and the words before it were an unknown label with no value (two warnings, and 市级 a segment of no role)."""
+    text = "某市2020年度重点工作任务分解方案\n一、重点工作\n1.推进项目建设。" + tag + "\n"
+    _, tasks = parse_document(text, "p")
+    task = next(t for t in tasks if t.text.startswith("1."))
+    assert {r: getattr(task, r) for r in ("lead", "support", "sole", "shared") if getattr(task, r)} == roles, why
+    assert [d.text for d in task.deadlines] == deadlines, why
+    assert task.warnings == [], why
