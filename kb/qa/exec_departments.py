@@ -46,6 +46,8 @@ def exec_departments(question: str, q: Query, env) -> Answer | None:
     from kb.qa.wording import load_answer_words
 
     words = load_answer_words()
+    if q.each and q.unknowns:
+        return _each_with_absent(question, q, env)
     if not q.departments or q.unknown:
         # (区公安局和市生态环境局共同负责…: a unit the plan lacks beside one it has — never the known one's list alone)
         return _unassigned(question, q, env, q.unknown, _asked_role(q), list(q.candidates))
@@ -97,6 +99,26 @@ def exec_departments(question: str, q: Query, env) -> Answer | None:
         # 牵头和配合的任务各有多少 / 牵头或配合的任务: the duty list, only those groups
         return _duties(question, q, env, names[0], "any", only=set(named))
     return _duties(question, q, env, names[0], role)
+
+
+def _each_with_absent(question: str, q: Query, env) -> Answer:
+    """市生态环境局和区公安局分别牵头哪些任务: each unit the plan has, its own list (as 分别 of known units: _joint), then
+    each unit it lacks said so (_unassigned) — never merged, never one dropped.  Answered when some unit is known; the
+    conversation goes on with the known units' lists."""
+    absent = [_unassigned(question, q, env, name, _asked_role(q), list(q.candidates) if k == 0 else None)
+              for k, name in enumerate(q.unknowns)]
+    if not q.departments:
+        first = absent[0]
+        first.text = "\n".join(a.text for a in absent)
+        return first
+    known = q.copy()
+    known.unknown, known.unknowns, known.candidates = None, [], []
+    for d in known.departments:
+        d.role = d.role or "any"
+    answer = _joint(question, known, env)
+    answer.text = "\n".join([answer.text, *(a.text for a in absent)])
+    answer.query = q
+    return answer
 
 
 def asked_unit(question: str, voc) -> str | None:

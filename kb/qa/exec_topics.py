@@ -1059,26 +1059,30 @@ def exec_topic_list(question: str, q: Query, env) -> Answer:
         written = written_answer(question, q, env, question_words(question))
         if written is not None:
             return written
-    tasks = topic_matches(env, words, q.topic_any)
+    # 其中哪项提到电子证照 after a list (a section's items, a part's, a department's): only the items listed — never
+    # the whole plan's (holdout14 c4b answered an annex paragraph outside the part listed)
+    scope = _within_scope(q, env)
+    keep = (lambda found: [t for t in found if t.id in scope]) if scope is not None else (lambda found: found)
+    tasks = keep(topic_matches(env, words, q.topic_any))
     # a heading or title of the plan (kb/qa/plan_terms.py): every task under it, too
-    learned = term_tasks(plan, words, any_term=q.topic_any)
+    learned = keep(term_tasks(plan, words, any_term=q.topic_any))
     if learned:
         tasks = sorted({t.id: t for t in tasks + learned}.values(), key=plan.position)
     how = "原文含任一写法"  # substring match, the usual case
     if not tasks and marked:
         hits = env.index().search(" ".join(words), limit=None, require_all=True, kinds=("task",))
-        tasks = sorted((plan.task(h.task_id) for h in hits), key=plan.position)  # a map, not a scan per item
+        tasks = keep(sorted((plan.task(h.task_id) for h in hits), key=plan.position))  # a map, not a scan per item
         how = "原文含以下全部词语"
     if not tasks and marked:
         # no tagged task holds the words (a plan of untagged paragraphs, a notice, roles in prose, or a body named in one
         # untagged paragraph of a tagged plan): 方案中没有涉及…的任务 would deny what its paragraphs say — those holding
         # the words answer, said to be paragraphs
-        paragraphs, together = topic_matches(env, words, q.topic_any, kinds=None), None
+        paragraphs, together = keep(topic_matches(env, words, q.topic_any, kinds=None)), None
         if paragraphs and q.topic_any and not any(x in fold(question) for x in ("或", "或者")) and len(words) > 1:
             # words the reader joined as either, none of the places writing them together (written_answer found
             # none): a plain statement, the paragraphs holding most of them apart and few — never a list of every
             # paragraph holding one common word (加强) as the answer
-            together = topic_matches(env, words, False, kinds=None)
+            together = keep(topic_matches(env, words, False, kinds=None))
             if not together:
                 return _none_together(question, env, words, paragraphs)
             paragraphs = together
@@ -1090,10 +1094,19 @@ def exec_topic_list(question: str, q: Query, env) -> Answer:
             untagged = not any(getattr(d, "tagged", True) for d in plan.documents)
             said = load_answer_words()["untagged_paragraphs"]["plan" if untagged else "tasks"]
             lines = [said.format(shown=shown, n=len(paragraphs))]
+            if scope is not None:
+                lines[0] = load_answer_words()["within_previous"] + lines[0]
             lines.extend(numbered(paragraphs))
             ctx.tasks, ctx.topic = paragraphs, words
             intent = "topic_count" if "count" in asks else "topic_tasks"
             return Answer(question, intent, compose(lines), tasks=paragraphs, departments=departments_of(paragraphs))
+    if not tasks and scope is not None:
+        from kb.qa.wording import load_answer_words
+
+        ctx.tasks = []  # (the list 其中 narrows stays ctx.base: the next 其中 asks of it again)
+        shown = "、".join(f"“{voc.spellings.get(w, w)}”" for w in words)
+        return Answer(question, "topic_tasks", load_answer_words()["within_none"].format(n=len(scope), shown=shown),
+                      status="not_in_plan")
     if not tasks:
         if not marked:
             return found_nothing(question, q, env)  # no paragraph holds it: who is responsible (ranked) …
@@ -1102,7 +1115,7 @@ def exec_topic_list(question: str, q: Query, env) -> Answer:
             return written
         ctx.tasks = []
         return Answer(question, "topic_tasks", f"方案中没有涉及“{'、'.join(words)}”的任务，共 0 项。", status="not_in_plan")
-    others = topic_matches(env, words, q.topic_any, kinds=None)
+    others = topic_matches(env, words, q.topic_any, kinds=None) if scope is None else []
     others = [t for t in others if t.kind != "task"]
     sp = voc.spellings
     joiner = "或" if q.topic_any else "和"
@@ -1112,12 +1125,27 @@ def exec_topic_list(question: str, q: Query, env) -> Answer:
     if how != "原文含任一写法":
         note += f"（{how}）"
     lines = [f"涉及{shown}的任务{note}共 {item_count(tasks)} 项{rows_note(tasks)}："]
+    if scope is not None:
+        from kb.qa.wording import load_answer_words
+
+        lines[0] = load_answer_words()["within_previous"] + lines[0]
     lines.extend(listed_items(tasks))
     if others:
         lines.append("另外，非任务段落中提到的：" + "、".join(f"{t.label}" for t in others))
     ctx.tasks, ctx.topic = item_firsts(tasks), words
     intent = "topic_count" if "count" in asks else "topic_tasks"
     return Answer(question, intent, compose(lines), tasks=tasks, departments=departments_of(tasks))
+
+
+def _within_scope(q: Query, env) -> set[str] | None:
+    """The ids of the items a 其中-question keeps to (the list a run of 其中 narrows, else the last answer's: a section's
+    or part's items as well as a task list), or None when the question is no 其中 or nothing was listed before it (其中
+    asked first reads the whole plan, as before)."""
+    from kb.qa.exec_departments import within_base
+
+    if not q.within or not (env.ctx.base or env.ctx.tasks):
+        return None
+    return {t.id for t in within_base(q, env.ctx)}
 
 
 #: The most paragraphs shown apart when no paragraph writes the asked words together.

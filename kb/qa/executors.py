@@ -661,6 +661,12 @@ def exec_unit_value(question: str, q: Query, env: Env) -> Answer:
                               nouns=shapes["measure_nouns"].get(q.unit, ()) if measure else ())
         if found:
             break
+    if q.excluded and found:
+        # 县级及以上城市建成区以外的其他区域…多少蒸吨: a clause about the excluded place (most of its characters, in runs) is
+        # what B is not — never its answer (holdout14 zg03 quoted 建成区's 35蒸吨); none left, nothing found
+        found = [(t, [c for c in cs if not any(3 * _held_runs(fold(x), fold(c)) >= 2 * len(x) for x in q.excluded)])
+                 for t, cs in found]
+        found = [(t, cs) for t, cs in found if cs]
     if not found:
         if money:  # 总共投入多少钱: no paragraph on the topic states a sum — the plan does not say
             return _no_sum(question, q, env, asked)

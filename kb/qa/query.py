@@ -197,6 +197,12 @@ class Query:
     """这两项属于哪个部分: the part (and section) of each item of the previous answer is asked (read_part_of)."""
     tag_label: str = ""
     """实施部门呢 (after an answer listing items): a label the plan's tags write (实施部门：…) asked of those items."""
+    unknowns: list[str] = field(default_factory=list)
+    """With ``each``: every name asked that the plan lacks (市生态环境局和区公安局分别… → 区公安局), in the question's order —
+    each said unknown beside the lists of the names it has (kb.qa.exec_departments)."""
+    excluded: list[str] = field(default_factory=list)
+    """What the question excludes (县级及以上城市建成区 of 县级及以上城市建成区以外的其他区域…): no topic word; a clause
+    holding it answers no value asked (kb.qa.executors.exec_unit_value)."""
     within_heading: str = ""
     """其中哪些属于保障措施: the part or section title (folded, as the plan writes it) the previous list is narrowed to."""
     level: str = ""
@@ -371,7 +377,7 @@ SHAPE_LISTS = ("plan_count_words", "baseline_asks", "base_marks", "place_suffixe
                "list_nouns", "list_asks", "goal_verbs", "outline_subjects", "structure_fillers", "time_every",
                "time_span_units", "time_span_before", "time_span_after", "frequency_asks", "share_marks", "share_after",
                "share_words", "role_object_verbs", "doer_followers",
-               "time_nouns", "time_when")
+               "time_nouns", "time_when", "exclusion_openers", "exclusion_markers", "exclusion_lead_ins", "exclusion_others")
 
 
 def validate_shapes(data: dict, where: str = "shapes.yaml") -> dict:
@@ -790,6 +796,7 @@ def read_references(r: Reading) -> None:
         # 第3项谁负责 / 三（二）有几项 / 第一项是什么: what is asked of the cited item
         q.item = "departments" if "who" in f.flags or f.roles else "count" if "count" in f.flags else "text"
     q.within = "within" in f.flags
+    q.excluded = list(f.excluded)
     if f.date is not None and not _year_names_plan(r, f.date) and not _base_year(r, f.date):
         q.dates = date_span(f.date)
         q.cumulative = _has(r.text, r.words["due_cumulative"]) is not None
@@ -1779,7 +1786,15 @@ def read_department_ask(r: Reading) -> None:
     text = f.text
     amb = next((res for res in f.unresolved if res.how == "ambiguous"), None)
     role = f.role or "any"
-    if amb is not None:
+    absent = _absent_each(r, voc) if "respectively" in f.flags and amb is None else []
+    if absent and (f.departments or len(absent) > 1):
+        # 市生态环境局和区公安局分别牵头哪些任务 / 公安局和教育局分别…: 分别 asks each unit on its own — the units the plan
+        # lacks are said so, each, beside the lists of those it has (never one answer dropping a unit asked)
+        q.each, q.unknowns = True, [name for name, _ in absent]
+        q.unknown, q.candidates = q.unknowns[0], list(absent[0][1])
+        q.topic = [w for w in q.topic if w not in q.unknowns]
+        q.topic_unsplit = [w for w in q.topic_unsplit if w not in q.unknowns]
+    elif amb is not None:
         q.ambiguous, q.candidates = DeptAsk(amb.query, role), list(amb.candidates)
     elif f.unresolved and (not f.departments or _named_body(f.unresolved)):
         # (区公安局和市生态环境局共同负责…: a body's full name the plan lacks, written with its level, beside a unit it
@@ -1855,6 +1870,20 @@ def read_department_ask(r: Reading) -> None:
         q.departments[0].role, q.roles = "any", []  # 牵头或参与的任务: 参与 already holds 牵头
     elif len(named) > 1:
         q.departments[0].role = "any"  # 牵头和配合的任务各有多少: the duty list, only those groups
+
+
+def _absent_each(r: Reading, voc) -> list[tuple[str, list[str]]]:
+    """(name as written, nearest names) of the units a 分别-question names that the plan lacks: the unresolved names
+    shaped like a body (ending as departments end, 3+ characters: 教育局, 区公安局), and a topic word so shaped that
+    resolves to no unit (the second of two absent names, read as the topic); in the question's order."""
+    f = r.facts
+    endings = tuple(voc.words["department_endings"])
+    out = [(_as_written(res.query, f.text, r.plan_text), list(res.candidates)) for res in f.unresolved
+           if res.how != "ambiguous" and len(res.query) >= 3 and res.query.endswith(endings)]
+    for word in f.topic:
+        if len(word) >= 3 and word.endswith(endings) and word not in r.plan_text and not any(word == n for n, _ in out):
+            out.append((word, []))
+    return sorted(out, key=lambda x: f.text.find(x[0]))
 
 
 def _as_written(name: str, text: str, plan_text: str) -> str:
@@ -2188,7 +2217,7 @@ def read_annex_named(r: Reading) -> None:
     if not named:
         return
     names = [n for _, cite, title in named for n in (*_annex_names(r, cite, title), *annex_words())]
-    loose = [w for w in q.topic if not _names_annex(w, names)]
+    loose = [w for w in q.topic if not _names_annex(w, names, r.words["plan_count_words"])]
     if not asked and loose:
         return  # (附件2 / 示范场景清单 alone, the whole question: its items, as 附件2有哪些)
     if loose and "topic_mark" not in f.flags:
@@ -2279,10 +2308,27 @@ def _part_inside_annex_name(r: Reading) -> bool:
                                    for n in _annex_names(r, named[0][1], named[0][2]) for t in titles)
 
 
-def _names_annex(word: str, names: list[str]) -> bool:
-    """A topic word that is (part of) an annex's name, with 里/中/的 after it (附件里, 示范场景中)."""
+def _names_annex(word: str, names: list[str], fillers=()) -> bool:
+    """A topic word that is (part of) an annex's name, with 里/中/的 after it (附件里, 示范场景中), or such a name glued to
+    words asking nothing of a count (shapes.yaml ``plan_count_words``: 附件列 of 附件列了几个示范场景 — holdout14 ys03
+    was sent to the number-in-a-unit reader, which said 原文中没有“示范场景”)."""
     bare = word.rstrip("里中内的")
-    return not bare or any(bare in n for n in names)
+    if not bare or any(bare in n for n in names):
+        return True
+    if not fillers:
+        return False
+    for n in sorted(names, key=len, reverse=True):
+        if n and n in bare:
+            bare = bare.replace(n, "")
+    changed = True
+    while bare and changed:
+        changed = False
+        for w in fillers:  # (longest first)
+            if bare.startswith(w) or bare.endswith(w):
+                bare = bare[len(w):] if bare.startswith(w) else bare[:-len(w)]
+                changed = True
+                break
+    return not bare
 
 
 def annex_heading(named: list[tuple]) -> str:

@@ -135,6 +135,9 @@ class Question:
     level: str = ""
     """A level before a word for departments in a ranking or list of them (哪个区级部门参与最多 → 区级, shapes.yaml
     ``unit_levels``), cut from ``text`` (区级部门 is no department's name)."""
+    excluded: list[str] = field(default_factory=list)
+    """What the question excludes (县级及以上城市建成区 of 县级及以上城市建成区以外的其他区域…, 除A之外，B…: _read_exclusion),
+    cut from ``text`` with its markers: the question is read about B."""
 
     @property
     def role(self) -> str | None:
@@ -408,6 +411,7 @@ def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Quest
         text, q.plan_named, q.plan_name = cut_plan_name(text, lexicon.titles, voc.words["document_kinds"])
     text = plan_kind_read(text, voc.words["plan_pointers"], voc.words["document_kinds"])
     text = _level_read(text, q, voc)
+    text = _read_exclusion(text, q, lexicon.mentions)
     q.text = text
     if not text:
         return q
@@ -710,6 +714,63 @@ def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Quest
                 q.topic.insert(0, text[pos:dept_ends.get(pos, pos + len(name))])
     _when_in_object(text, q, voc)
     return q
+
+
+_CLAUSE_EDGE = re.compile(r"[，,。？?；;：:！!]")
+_ASKING = re.compile(r"哪|什么|谁|多少|几|啥")
+
+
+def _read_exclusion(text: str, q: Question, mentions) -> str:
+    """「A以外的B」「除A以外的B」「除(了)A之外，B…」「除A外，B…」: A (2–24 characters, no asking word) is what the question
+    excludes — kept in ``q.excluded`` and cut from the text with its markers, so that the question is read about B
+    (holdout14 zg03: 县级及以上城市建成区以外的其他区域… answered 建成区's 35蒸吨, A read as topic).  An opener stands at a
+    clause's start (after a lead-in word: 在, 对于 …) — 清除/除尘 open nothing; without one A runs from the clause's start
+    and its marker must be followed by 的.  B must follow (的 or a comma, then a Chinese character): 除了交通局之外还有
+    哪些 is left as written.  The phrase as the plan writes it (除住宅错时停车之外的其他…) is the plan's words: kept."""
+    from kb.qa.query import load_shapes
+
+    shapes = load_shapes()
+    markers = shapes["exclusion_markers"]
+    openers = shapes["exclusion_openers"]
+    if not any(m in text for m in markers) and "除" not in text:
+        return text
+    lead_ins = tuple(shapes["exclusion_lead_ins"])
+    starts = [0] + [m.end() for m in _CLAUSE_EDGE.finditer(text)]
+    for start in starts:
+        clause_end = next((m.start() for m in _CLAUSE_EDGE.finditer(text, start)), len(text))
+        at = start
+        lead = next((w for w in lead_ins if text.startswith(w, at)), None)
+        if lead:
+            at += len(lead)
+        opener = next((o for o in openers if text.startswith(o, at)), None)
+        a_start = at + len(opener) if opener else at
+        closing = [*markers, "外"] if opener else list(markers)
+        found = None
+        for k in range(a_start + 2, min(clause_end, a_start + 25)):
+            marker = next((m for m in closing if text.startswith(m, k)), None)
+            if marker is None:
+                continue
+            after = k + len(marker)
+            if text.startswith("的", after) and after + 1 < len(text) and is_cjk(text[after + 1]):
+                found = (k, marker, after + 1)
+            elif opener and after < len(text) and text[after] in "，," and after + 1 < len(text) and is_cjk(text[after + 1]):
+                found = (k, marker, after + 1)
+            if found:
+                break
+        if found is None:
+            continue
+        k, marker, cut_end = found
+        excluded = text[a_start:k]
+        if _ASKING.search(excluded) or not all(map(is_cjk, excluded.replace("、", ""))):
+            continue
+        written = text[at:k + len(marker)]
+        if mentions is not None and (written in mentions or excluded + marker in mentions):
+            return text  # (the plan's own words: 除住宅错时停车之外的其他错时停车活动)
+        q.excluded.append(excluded)
+        rest = text[cut_end:]
+        other = next((w for w in shapes["exclusion_others"] if rest.startswith(w) and len(rest) > len(w)), "")
+        return text[:start] + rest[len(other):]
+    return text
 
 
 def _level_read(text: str, q: Question, voc: Vocabulary) -> str:

@@ -99,6 +99,8 @@ REQUIRED = {
     "none_together": ("{shown}",),
     "untagged_paragraphs": {"plan": ("{shown}", "{n}"), "tasks": ("{shown}", "{n}")},
     "within_heading": ("{heading}", "{n}"),
+    "within_previous": (),
+    "within_none": ("{n}", "{shown}"),
     "tag_label_missing": ("{label}",),
     "starts_not_read": ("{year}",),
     "no_context": ("{word}", "{example}"),
