@@ -21,7 +21,7 @@ from kb.model import ROLE_NAMES, ROLES, Task, item_count
 from kb.qa.answer import Answer
 from kb.qa.query import Act, Query, asked_topic, split_scope
 from kb.qa.result import departments_of, compose, describe, item_firsts, numbered, numbered_items as listed_items, rows_note, target_line
-from kb.qa.stated import stated_bodies, stated_doers, stated_recipients
+from kb.qa.stated import passive_doers, stated_bodies, stated_doers, stated_recipients
 from kb.qa.text import fold, longest_first, task_head
 
 
@@ -1235,6 +1235,12 @@ def exec_topic_who(question: str, q: Query, env) -> Answer:
     stated = stated_bodies(q, env)  # 海绵城市建设由哪个部门统筹协调: the plan's sentence saying who does it
     if stated is not None:
         return _stated_answer(question, q, env, *stated)
+    if q.doer_verb:
+        # 受电设施投入使用前由谁检验合格: the sentence saying 由X检验合格 names who does that act — the item's tag names who
+        # carries the whole item (was answered with 二（二）'s tag)
+        passive = passive_doers(q, env, topic_words(q, env), q.doer_verb)
+        if passive is not None:
+            return _stated_answer(question, q, env, *passive)
     sent_to = stated_recipients(q, env, question)  # 整改方案报送哪个部门: the body the sentence sends it to
     if sent_to is not None:
         return _stated_answer(question, q, env, *sent_to, recipient=True)

@@ -197,6 +197,9 @@ class Query:
     """这两项属于哪个部分: the part (and section) of each item of the previous answer is asked (read_part_of)."""
     tag_label: str = ""
     """实施部门呢 (after an answer listing items): a label the plan's tags write (实施部门：…) asked of those items."""
+    doer_verb: str = ""
+    """由谁 + a verb that is no role (受电设施投入使用前由谁检验合格 → 检验合格, 由谁负责审批 → 审批): the sentence of the plan
+    saying 由X+that verb names who does it, over the tag of its item (kb.qa.stated.passive_doers)."""
     unknowns: list[str] = field(default_factory=list)
     """With ``each``: every name asked that the plan lacks (市生态环境局和区公安局分别… → 区公安局), in the question's order —
     each said unknown beside the lists of the names it has (kb.qa.exec_departments)."""
@@ -377,7 +380,7 @@ SHAPE_LISTS = ("plan_count_words", "baseline_asks", "base_marks", "place_suffixe
                "list_nouns", "list_asks", "goal_verbs", "outline_subjects", "structure_fillers", "time_every",
                "time_span_units", "time_span_before", "time_span_after", "frequency_asks", "share_marks", "share_after",
                "share_words", "role_object_verbs", "doer_followers",
-               "time_nouns", "time_when", "exclusion_openers", "exclusion_markers", "exclusion_lead_ins", "exclusion_others")
+               "time_nouns", "time_when", "exclusion_openers", "exclusion_markers", "exclusion_lead_ins", "exclusion_others", "doer_asks", "doer_verb_fillers")
 
 
 def validate_shapes(data: dict, where: str = "shapes.yaml") -> dict:
@@ -1772,6 +1775,34 @@ def read_plan_count(r: Reading) -> None:
     if any(len(w) >= 2 and w in "".join(headings) and w not in titles for w in q.topic):
         return
     q.plan_count = True
+
+
+def read_doer_verb(r: Reading) -> None:
+    """受电设施投入使用前由谁检验合格 / 举办全国性活动由谁批准 / 由哪个部门进行常态化调整公布: the verb after 由 + a who-word
+    (shapes.yaml ``doer_asks``), less words asking nothing of it (``doer_verb_fillers``: 负责 of 由谁负责审批) — when what is
+    left is no role word (由谁牵头, 由谁负责, 由谁配合 ask the tag) and holds 2+ characters."""
+    from kb.qa.vocab import load_vocabulary
+
+    f, text = r.facts, r.text
+    if "who" not in f.flags or "由" not in text:
+        return
+    at = next((i + 1 for i in (m.start() for m in re.finditer("由", text))
+               if any(text.startswith(w, i + 1) for w in r.words["doer_asks"])), None)
+    if at is None:
+        return
+    ask = next(w for w in r.words["doer_asks"] if text.startswith(w, at))
+    verb = re.split(r"[，,。？?；;！!]", text[at + len(ask):])[0].rstrip("呢吗啊呀的了")
+    changed = True
+    while changed:
+        changed = False
+        for w in r.words["doer_verb_fillers"]:
+            if verb.startswith(w) and len(verb) > len(w):
+                verb, changed = verb[len(w):], True
+                break
+    roles = [w for role, ws in load_vocabulary().roles.items() for w in ws]
+    if len(verb) < 2 or any(verb.startswith(w) for w in roles) or verb in r.words["doer_verb_fillers"]:
+        return
+    r.query.doer_verb = verb
 
 
 def read_department_ask(r: Reading) -> None:
@@ -3299,6 +3330,7 @@ READERS = (
     read_unit_value,
     read_plan_count,
     read_department_ask,
+    read_doer_verb,
     read_topic_ask,
     read_heading,
     read_numbered,

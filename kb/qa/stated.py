@@ -366,6 +366,54 @@ def stated_doers(q, env, words: list[str], within=None) -> tuple[Task, str, str,
     return t, sentence, verb, names
 
 
+def passive_doers(q, env, words: list[str], verb: str) -> tuple[Task, str, str, list[str]] | None:
+    """(paragraph, sentence, verb as written, bodies) for 由谁+VERB (``Query.doer_verb``: 受电设施投入使用前由谁检验合格): the
+    one sentence of the plan holding two thirds of the asked words' characters (in runs) that says 由X and then, in the
+    same clause, the asked verb (2 characters of it in a run: 由市绿化市容部门结合实际进行常态化调整公布) — X is who does it,
+    whatever the tag of the paragraph names (the units carrying the whole item: holdout14 c2c answered 二（二）'s tag for
+    应由船舶检验机构检验合格).  None when no sentence says so, or sentences holding the words alike name different bodies."""
+    from kb.qa.query import load_shapes
+    from kb.qa.text import fold
+
+    words = [fold(w) for w in words if len(w) >= 2 and not env.voc.unit_shaped(fold(w))]
+    verb = fold(verb)
+    if not words or sum(map(len, words)) < 4 or len(verb) < 2:
+        return None
+    shapes = load_shapes()
+    body = _doer_pattern(shapes)
+    pieces = [verb[i:i + 2] for i in range(len(verb) - 1)]
+    longest = max(words, key=len)
+    grams = list(dict.fromkeys(longest[i:i + 4] for i in range(max(1, len(longest) - 3))))
+    candidates = env.plan.tasks_matching([grams], fold, kinds=None)
+    if q.plan:
+        candidates = [t for t in candidates if t.doc == q.plan]
+    found = []
+    for t in candidates:
+        for sentence in _SENTENCE.split(fold(t.text or "")):
+            flat = _ITEM_MARK.sub("", sentence.replace("《", "").replace("》", "").replace("“", "").replace("”", ""))
+            score = _coverage(words, flat)
+            if score < 2 / 3:
+                continue
+            for m in re.finditer("由", flat):
+                after = flat[m.end():]
+                names = _names_at(after, body) or _names_after_you(after, words, shapes)
+                if not names:
+                    continue
+                rest = _CLAUSE_EDGE.split(_after_names(after, names))[0]
+                if any(p in rest for p in pieces):
+                    said = verb if verb in rest else rest[:16]
+                    found.append((score, t, sentence, said, names))
+                    break
+    if not found:
+        return None
+    top = max(f[0] for f in found)
+    tops = [f for f in found if f[0] == top]
+    if len({tuple(f[4]) for f in tops}) != 1:
+        return None  # (sentences holding the words alike name different bodies: which one is meant is not said)
+    _, t, sentence, said, names = tops[0]
+    return t, sentence, said, names
+
+
 def _after_names(sentence: str, names: list[str]) -> str:
     """What ``sentence`` says after the last of the bodies ``names`` (empty when it does not write it as read)."""
     at = sentence.find(names[-1])
