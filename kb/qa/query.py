@@ -1011,10 +1011,52 @@ def read_heading_phrase(r: Reading) -> None:
     f.unresolved = kept
 
 
+#: A who-word, then (later) 的 and at most three characters of a modifier right before a role word: the role word is
+#: the head noun of the thing asked (谁负责数据专区建设和应用的总体指导), no role asked of a unit.
+_WHO_THEN_OF = LazyPattern(r"(?:谁|哪个|哪些|哪家|哪一|什么部门|什么单位).*的[\u4e00-\u9fff]{0,3}$")
+
+
 def role_word_is_object(before: str, word: str, verbs: tuple[str, ...]) -> bool:
     """A role word after 对… and a verb taking it as its object (对医疗机构…进行指导和监督: shapes.yaml
-    ``role_object_verbs``, before it or opening it — 进行指导) is a word of the clause asked, no role of a unit."""
-    return (before.endswith(verbs) or word.startswith(verbs)) and "对" in before
+    ``role_object_verbs``, before it or opening it — 进行指导) is a word of the clause asked, no role of a unit; so is
+    one heading the noun phrase a who-question asks about (谁负责数据专区建设和应用的总体指导: 的 + 总体 before 指导, a who-word
+    before them — holdout15 was told the plan gives nobody a 指导 role); 秸秆禁烧的牵头单位是谁 (the who-word after) keeps it."""
+    return (before.endswith(verbs) or word.startswith(verbs)) and "对" in before or bool(_WHO_THEN_OF.search(before))
+
+
+_NEGATION_LEFTOVER = LazyPattern(r"^[不是也既非又]+$")
+
+
+def read_negated_roles(r: Reading) -> None:
+    """哪些任务是一家负责的，不是牵头也不是配合: a role word after a negation (shapes.yaml ``not``: 不是, 也不 …) beside a role
+    asked plainly restates what that role is not — the tasks of the plain role are asked (sole), never tasks holding the
+    negation's words as a topic (was: 没有涉及“不、牵头也不”).  Questions about departments (部门/单位: 只配合不牵头的部门)
+    are read_department_set's; a question with only negated roles is left as read."""
+    f, text, w = r.facts, r.text, r.words
+    if r.query.act is not None or f.departments or _has(text, w["department_subject"]) or "部门" in text or "单位" in text:
+        return
+    from kb.qa.vocab import load_vocabulary
+
+    voc = load_vocabulary()
+    negated, plain = set(), set()
+    for role in ("lead", "support", "sole", "shared", "guide"):
+        for word in voc.roles.get(role, ()):
+            for m in re.finditer(re.escape(word), text):
+                before = text[max(0, m.start() - 3):m.start()]
+                (negated if any(map(before.__contains__, w["not"])) else plain).add(role)
+    negated -= plain
+    if not negated or not plain - {"any"}:
+        return
+    f.roles = [x for x in f.roles if x not in negated]
+    words = [x for ws in (voc.roles[role] for role in negated) for x in ws]
+    kept = []
+    for t in f.topic:
+        bare = t
+        for x in sorted(words, key=len, reverse=True):
+            bare = bare.replace(x, "")
+        if bare and not _NEGATION_LEFTOVER.match(bare):
+            kept.append(t)
+    f.topic = kept
 
 
 def read_roles(r: Reading) -> None:
@@ -3298,6 +3340,7 @@ READERS = (
     read_date_node,
     read_departments,
     read_heading_phrase,
+    read_negated_roles,
     read_roles,
     read_part_units,
     read_topic,

@@ -712,8 +712,21 @@ def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Quest
             if pos > 0 and text[pos - 1] in "对向给" and min(whos) < pos and name in q.departments:
                 q.departments.remove(name)
                 q.topic.insert(0, text[pos:dept_ends.get(pos, pos + len(name))])
+    if whos and q.departments:
+        # 谁负责数据专区建设和应用的总体指导: a name right after a who-word and a duty verb (负责, 承担 …) is the object of that
+        # verb — the thing asked about, not a unit whose tasks are listed (was: 数据专区共同负责的任务…, a noun of the plan
+        # read as a unit); 哪些单位配合交通局 (a role verb of a partner) is not such a verb
+        ends = [m.end() for w in voc.words["who"] for m in re.finditer(re.escape(w), text)]
+        for pos, name in found:
+            if name in q.departments and any(text[e:pos] in _DUTY_VERBS for e in ends if e <= pos):
+                q.departments.remove(name)
+                q.topic.insert(0, text[pos:dept_ends.get(pos, pos + len(name))])
     _when_in_object(text, q, voc)
     return q
+
+
+#: Verbs whose object a who-question asks about (谁负责X / 由谁承担X): a name right after them is X, not the unit asked.
+_DUTY_VERBS = frozenset({"负责", "具体负责", "统一负责", "来负责", "承担", "主管", "分管", "负责对"})
 
 
 _CLAUSE_EDGE = re.compile(r"[，,。？?；;：:！!]")
