@@ -176,3 +176,42 @@ def test_a_new_category_takes_no_unit_cell_from_the_group_above():
                     "社会事业", "2", "新建幼儿园3所。", "县教育局")
     assert (rows[0].lead, rows[0].support) == (["县经信局"], ["县统计局"])
     assert not {"县经信局", "县统计局"} & set(rows[1].departments("any")), rows[1].departments("any")
+
+
+#: A web page's table copied one cell a line, each cell closed by a bar (tagsblind10 cause, routed to flat2, rebuilt in
+#: my own rows): header cells holding a space (``分管 领导 |``, ``牵头 单位 |``), an empty cell a bare ``|`` (or ``||``) line.
+#: (lines, expected (task opening, lead, support, people named in the row's leader field) per row, why)
+ONE_A_LINE = [
+    (["序号 |", "主要任务 |", "分管 领导 |", "牵头 单位 |", "配合 单位 |",
+      "1 |", "推进老旧小区改造提升。 |", "张伟 |", "县住建局 |", "县财政局、各乡镇 |",
+      "2 |", "建设城乡供水一体化工程。 |", "李强 |", "县水利局 |", "|",
+      "3 |", "开展农村人居环境整治。 |", "王芳 |", "县农业农村局 |", "县生态环境分局 |"],
+     [("推进老旧小区改造提升", ["县住建局"], ["县财政局", "各乡镇"]),
+      ("建设城乡供水一体化工程", ["县水利局"], []),
+      ("开展农村人居环境整治", ["县农业农村局"], ["县生态环境分局"])],
+     "县: header cells with a space inside, row 2's empty 配合 cell a bare bar — an empty cell, never the row above's"),
+    (["序号 |", "重点任务 |", "牵头 单位 |", "配合 单位 |", "完成 时限 |",
+      "1 |", "完善公共法律服务体系。 |", "市司法局 |", "||", "2024年12月底前 |",
+      "2 |", "推进智慧法院建设。 |", "市中级法院 |", "市大数据局 |", "2024年9月底前 |"],
+     [("完善公共法律服务体系", ["市司法局"], []),
+      ("推进智慧法院建设", ["市中级法院"], ["市大数据局"])],
+     "市: an empty cell written as a bare ``||`` line"),
+    (["序号 |", "主要任务 |", "责任主体与协同单位 |",
+      "1 |", "实施城区排水管网改造。 |", "区住建局（牵头）、区城管局、各街道 |",
+      "2 |", "建设社区嵌入式服务设施。 |", "区民政局（牵头）、区卫健局 |",
+      "3 |", "开展全民健身活动。 |", "区文体旅局 |"],
+     [("实施城区排水管网改造", ["区住建局"], ["区城管局", "各街道"]),
+      ("建设社区嵌入式服务设施", ["区民政局"], ["区卫健局"]),
+      ("开展全民健身活动", [], [])],
+     "区: one column naming who is responsible and who works with them (责任主体与协同单位): （牵头） marks the lead, the "
+     "others support; a lone unit is the row's responsible unit (sole), not a lead"),
+]
+
+
+@pytest.mark.parametrize(("lines", "expected", "why"), ONE_A_LINE, ids=[c[2][:40] for c in ONE_A_LINE])
+def test_cells_one_a_line_with_bars(lines, expected, why):
+    _, tasks = parse_document("某地2024年重点任务分工表\n" + "\n".join(lines) + "\n", "t")
+    rows = [t for t in tasks if t.source and ("序号" in t.source or "第" in t.source)]
+    got = [(e[0] if e[0] in t.text else t.text, t.lead, t.support) for t, e in zip(rows, expected)]
+    assert len(rows) == len(expected) and got == expected, why
+    assert not [t for t in tasks if t.text.strip(" |") in ("主要任务", "重点任务", "牵头单位", "牵头 单位")], why

@@ -145,9 +145,15 @@ _CELL_BAR_RE = re.compile(r"^([^|｜\n]*\S)[ \t\u3000]*[|｜][ \t\u3000]*$")
 _SPACES_RE = re.compile(r"[ \u3000]+")
 
 
+#: A line that is a bar alone (``|``, ``||``): an empty cell of a table copied one cell a line.
+_EMPTY_BAR_CELL_RE = re.compile(r"^[ \t\u3000]*[|｜]{1,2}[ \t\u3000]*$")
+
+
 def cells_one_a_line(text: str) -> str:
     """Runs of three or more lines that each hold one cell closed by a bar (``序号 |``) lose the bars, so
-    the table is read like any table flattened one cell a line.  A lone line ending in a bar stays."""
+    the table is read like any table flattened one cell a line.  A lone line ending in a bar stays.  A bare bar line
+    (``|``, ``||``) between two such lines is an empty cell: written ``—`` (an empty cell said, which the regrouping
+    gives to no one and never fills from the row above)."""
     if "|" not in text and "｜" not in text:
         return text
     lines = text.split("\n")
@@ -155,11 +161,13 @@ def cells_one_a_line(text: str) -> str:
     i = 0
     while i < len(lines):
         j = i
-        while j < len(lines) and _CELL_BAR_RE.match(lines[j]):
+        while j < len(lines) and (not _EMPTY_BAR_CELL_RE.match(lines[j]) and _CELL_BAR_RE.match(lines[j])
+                                  or j > i and _EMPTY_BAR_CELL_RE.match(lines[j]) and j + 1 < len(lines)
+                                  and _CELL_BAR_RE.match(lines[j + 1]) and not _EMPTY_BAR_CELL_RE.match(lines[j + 1])):
             j += 1
         if j - i >= 3:
             for k in range(i, j):
-                out[k] = _CELL_BAR_RE.match(lines[k]).group(1).strip()
+                out[k] = "—" if _EMPTY_BAR_CELL_RE.match(lines[k]) else _CELL_BAR_RE.match(lines[k]).group(1).strip()
         i = max(j, i + 1)
     return "\n".join(out)
 
