@@ -297,6 +297,211 @@ def _glued_rows(line: str, vocab, header_columns, is_task_header) -> list | None
     return None
 
 
+#: A page footer a text layer glues into a line (—1—, — 2 —).
+_PAGE_FOOTER_RE = re.compile(r"—\s*\d{1,3}\s*—")
+#: A heading row glued at the end of the row before it (二、产业优化升级): a part numeral, 、, a short name.
+_GLUED_HEADING_RE = re.compile(r"[一二三四五六七八九十]{1,3}、[^。；;，,、\d]{1,24}$")
+#: What a row number is never followed by: a digit or a measure (12%, 2025年, 6万元: a figure of the task's text).
+_NOT_ROW_NUMBER_NEXT = "0123456789%％.．、年月日号万亿千百个项家人元吨亩公米倍次条座所批期届"
+#: The first characters of a unit's name written right after another's (市…, 县…, 各…): a boundary between two cells.
+_UNIT_OPENERS = "省市县区镇乡街各"
+_CELL_SEPARATORS = "、，,；;"
+
+
+def glued_header_tables(text: str, vocab, header_columns, is_task_header, unit_like, time_like) -> tuple[str, int]:
+    """Task tables glued into ONE line with no delimiter at all (a PDF's text layer that lost every cell boundary:
+    ``序号主要工作任务第一责任单位主要责任单位一、主要发展指标1地区生产总值…。市发展改革委各县(市、区)政府2…``) → a header
+    line and a line a row, tab-separated (read exactly, as ingestion writes a table), and the number of rows whose cells
+    could not be cut.  The header is a number word followed by known column words run together (``_glued_header``); the
+    rows start at 1, 2, 3 … in order, each right after a unit's name or a time (or a heading row 二、… glued after one);
+    a row's cells are cut only where proved (``_glued_row_cells``), else its whole text is its task cell and it gives no
+    role.  Page footers (—2—) inside the line are dropped."""
+    numbers = [w for w, col in vocab.words if col == "number"]
+    if not any(n in text for n in numbers):
+        return text, 0
+    out: list[str] = []
+    uncut = 0
+    for line in text.split("\n"):
+        found = _glued_header_table(line, numbers, vocab, header_columns, is_task_header, unit_like, time_like) \
+            if "\t" not in line and len(line) >= 30 else None
+        if found is None:
+            out.append(line)
+            continue
+        before, rows, missed = found
+        uncut += missed
+        out.extend(([before, ""] if before.strip() else []) + ["\t".join(r) for r in rows] + [""])
+    return "\n".join(out), uncut
+
+
+def _glued_header(line: str, at: int, vocab) -> tuple[list[str], int]:
+    """The column words run together from ``at`` (each may open with a qualifier of tables.yaml: 区政府分管领导), longest
+    word first: (cells, the position after them)."""
+    words = [w for w, _ in vocab.words]
+    cells: list[str] = []
+    k = at
+    while k < len(line) and len(cells) < _HEADER_MAX:
+        rest = line[k:]
+        qual = vocab.qualifier.match(rest) if vocab.qualifier else None
+        for start in ([qual.end()] if qual and qual.end() else []) + [0]:
+            word = next((w for w in words if rest.startswith(w, start)), None)
+            if word:
+                cells.append(rest[: start + len(word)])
+                k += start + len(word)
+                break
+        else:
+            break
+    return cells, k
+
+
+def _glued_header_table(line, numbers, vocab, header_columns, is_task_header, unit_like, time_like):
+    """(text before the table, its rows with the header first, rows not cut) for a line holding a glued task table, else
+    None."""
+    firsts = _first_characters(vocab)
+    for number in numbers:
+        at = line.find(number)
+        while at >= 0:
+            if line[at + len(number): at + len(number) + 1] not in firsts:
+                at = line.find(number, at + 1)
+                continue  # (秩序, 程序…: nothing glued after it opens a column word — the common case, one look)
+            cells, end = _glued_header(line, at + len(number), vocab)
+            header = [number, *cells]
+            columns = header_columns(header, vocab) if len(cells) >= 2 else {}
+            if columns.get("number") == 0 and is_task_header(columns):
+                rows = _glued_rows_after(line[end:], header, columns, unit_like, time_like)
+                if rows is not None and sum(1 for r in rows if r[0]) >= 2:
+                    missed = sum(1 for r in rows if r[0] and r[-1] == "\x00")
+                    rows = [r[:-1] if r[-1] == "\x00" else r for r in rows]
+                    return line[:at], [header] + rows, missed
+            at = line.find(number, at + 1)
+    return None
+
+
+@lru_cache(maxsize=4)
+def _first_characters(vocab) -> frozenset[str]:
+    """The characters a column word (or a qualifier before one: 2024年…, 区政府…, 具体…) may open with."""
+    return frozenset(w[0] for w, _ in vocab.words) | frozenset("0123456789省市县区镇乡具年")
+
+
+def _ends_a_row(segment: str, unit_like, time_like) -> bool:
+    """Whether a row's text can end here: its last name is a unit's (or a time), after any heading glued after it."""
+    segment = _GLUED_HEADING_RE.sub("", segment).rstrip()
+    last = re.split(f"[{_CELL_SEPARATORS}。]", segment)[-1] if segment else ""
+    return bool(last) and (unit_like(last) or time_like(last))
+
+
+def _glued_rows_after(body: str, header: list[str], columns: dict[str, int], unit_like, time_like):
+    """The rows of a glued table's text after its header: [number, cells…] each (a heading row: [heading, "", …]); a row
+    not cut ends with a "\x00" mark.  None when row 1 does not start it (after a heading at most)."""
+    body = _PAGE_FOOTER_RE.sub("", body)
+    width = len(header)
+    lead = re.match(r"(?:[一二三四五六七八九十]{1,3}、[^。；;，,、\d]{1,24}?)?(?=1(?!\d))", body)
+    if lead is None:
+        return None
+    rows: list[list[str]] = []
+    if lead.group():
+        rows.append([lead.group()] + [""] * (width - 1))
+    starts = [lead.end()]
+    expect = 2
+    k = lead.end() + 1
+    while True:
+        mark = str(expect)
+        k = body.find(mark, k)
+        if k < 0:
+            break
+        nxt = body[k + len(mark): k + len(mark) + 1]
+        if (nxt and nxt not in _NOT_ROW_NUMBER_NEXT and not body[k - 1].isdigit()
+                and _ends_a_row(body[starts[-1] + len(str(expect - 1)): k], unit_like, time_like)):
+            starts.append(k)
+            expect += 1
+        k += len(mark)
+    for n, start in enumerate(starts, 1):
+        end = starts[n] if n < len(starts) else len(body)
+        text = body[start + len(str(n)): end]
+        heading = _GLUED_HEADING_RE.search(text) if n < len(starts) else None
+        if heading:
+            text = text[: heading.start()]
+        cells = _glued_row_cells(text, header, columns, unit_like, time_like)
+        rows.append([str(n), *cells] if cells else [str(n), *_uncut(text, header, columns), "\x00"])
+        if heading:
+            rows.append([heading.group()] + [""] * (width - 1))
+    return rows
+
+
+def _uncut(text: str, header: list[str], columns: dict[str, int]) -> list[str]:
+    """A row whose cells are not proved: its whole text in its task cell, every other cell empty (no role)."""
+    cells = [""] * (len(header) - 1)
+    cells[columns["task"] - 1] = text
+    return cells
+
+
+def _glued_row_cells(text: str, header: list[str], columns: dict[str, int], unit_like, time_like) -> list[str] | None:
+    """A glued row's cells after its number, or None when they are not proved: the header's text columns come first and
+    its unit columns after (a time column last, a person column never); the task text ends at its last 。 and all after
+    it is units (and the time); the unit names run together (no 、，between them) exactly once at each boundary between
+    two unit columns — at a name ending like a unit (longer than two characters) followed by one opening like a unit (市…,
+    县…, 各…)."""
+    kinds = {idx: _KIND.get(col, "other") for col, idx in columns.items()}
+    order = [kinds.get(i, "other") for i in range(1, len(header))]
+    units = [i for i, k in enumerate(order) if k == "unit"]
+    if not units or "person" in order or any(k in ("task", "name", "other") for k in order[units[0]:] if k != "time"):
+        return None
+    if "time" in order and order.index("time") != len(order) - 1:
+        return None
+    stop = text.rfind("。")
+    if stop < 0:
+        return None
+    task, rest = text[: stop + 1], text[stop + 1:]
+    for inner in re.finditer("。", task[:-1]):
+        after = re.match(r"[^。\d]+(?=\d)", task[inner.end():])
+        if after and unit_like(after.group()):
+            return None  # (units then a number inside the task text: a row boundary not found — two rows in one)
+    time = ""
+    if order[-1] == "time":
+        cut = next((i for i in range(len(rest)) if time_like(rest[i:]) and rest[i - 1:i] and unit_like(rest[:i])), None)
+        if cut is None:
+            return None
+        rest, time = rest[:cut], rest[cut:]
+    if not rest or "。" in rest:
+        return None
+    bounds = _glue_points(rest, unit_like)
+    if bounds is None or len(bounds) != len(units) - 1:
+        return None
+    pieces = [rest[a:b] for a, b in zip([0, *bounds], [*bounds, len(rest)])]
+    if not all(unit_like(p.strip(_CELL_SEPARATORS)) for p in pieces):
+        return None
+    cells = [""] * len(order)
+    text_cols = [i for i, k in enumerate(order) if k in ("task", "name", "other")]
+    cells[columns["task"] - 1 if columns["task"] - 1 in text_cols else text_cols[-1]] = task
+    for i, piece in zip(units, pieces):
+        cells[i] = piece.strip(_CELL_SEPARATORS)
+    if time:
+        cells[-1] = time
+    return cells
+
+
+def _glue_points(rest: str, unit_like) -> list[int] | None:
+    """Where two unit names run together in ``rest`` (outside brackets, no separator between them); None when a run of
+    names could be cut at two places (not proved)."""
+    points: list[int] = []
+    depth = 0
+    start = 0
+    for i, c in enumerate(rest + "、"):
+        if c in "（(":
+            depth += 1
+        elif c in "）)":
+            depth = max(0, depth - 1)
+        if depth or (c not in _CELL_SEPARATORS and i < len(rest)):
+            continue
+        piece = rest[start:i]
+        cuts = [j for j in range(3, len(piece) - 1) if piece[j] in _UNIT_OPENERS and _open_bracket(piece[:j]) is False
+                and unit_like(piece[:j]) and unit_like(piece[j:])]
+        if len(cuts) > 1:
+            return None
+        points.extend(start + j for j in cuts)
+        start = i + 1
+    return points
+
+
 #: A number standing alone between two words of a row, before a measure word (城镇新增就业 1100 万人以上: a PDF's or a
 #: page's spacing around digits), is part of one cell's quantity, not a cell of its own.
 _BARE_NUMBER_RE = re.compile(r"\d+(?:\.\d+)?")

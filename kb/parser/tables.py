@@ -607,8 +607,13 @@ def _next_is_row(lines: list[str], k: int, delimiter: re.Pattern) -> bool:
 
 def rule_find_tables(state) -> None:
     """Take task tables (and their captions) out of ``state.text``; other tables become ``｜`` lines."""
-    from kb.parser.flattened import cells_one_a_line, glued_tables, headerless_tables, self_numbered_rows, split_spaced_rows
+    from kb.parser.flattened import (cells_one_a_line, glued_header_tables, glued_tables, headerless_tables,
+                                     self_numbered_rows, split_spaced_rows)
 
+    state.text, uncut = glued_header_tables(state.text, load_vocabulary(), header_columns, is_task_header, _unit_like,
+                                            _time_like)
+    if uncut:
+        state.doc.warnings.append(warning("table_glued_rows_uncut", count=uncut))
     state.text = glued_tables(state.text, load_vocabulary(), header_columns, is_task_header)
     state.text = delimited_rows_to_tabs(cells_one_a_line(quoted_tab_cells(state.text)))
     state.text = split_spaced_rows(state.text, load_vocabulary(), header_columns, is_task_header)
