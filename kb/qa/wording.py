@@ -70,6 +70,7 @@ REQUIRED = {
     "role_not_held": ("{name}", "{role}"),
     "no_deadline": ("{topic}",),
     "stated_time": ("{topic}", "{times}"),
+    "also_undated": ("{label}",),
     "no_value_in_unit": ("{topic}", "{unit}"),
     "no_value": ("{topic}",),
     "no_value_of_kind": ("{topic}", "{kind}"),

@@ -1,0 +1,131 @@
+"""Value and date answers for the causes the holdout12–14 blind sets left (session 14, helper values2).
+
+Rows: (plan, question, status, words the answer holds, words it must not hold, why).  Written before the mechanisms;
+every figure read by hand from the plan (quoted in ``why``).  The plans written here vary the level (区/县/省), the
+heading dialect (（一）2025年3月底前 alone / 起步阶段（2024年底前） / 第一阶段：…) and the wording; the released blind
+plans (tests/fixtures/holdout13, holdout14) reproduce the causes.
+
+Mechanisms:
+- A clause repeated under a dated heading (holdout14 ad11): the body's item states 启动交通、海事联合执法专项行动 with no
+  limit; 三、时间节点 （二）2023年6月底前 repeats it.  When the paragraph found first sets no limit, the dated paragraph
+  holding the words answers — its heading's limit too — and says where (出处); never "方案没有规定…时限".
+- A heading-dated figure asked by year (holdout13 dk01/dk02): each phase paragraph states a cumulative figure under a
+  heading with its year (（二）建设及试运行阶段（2025年年底前）); a year asked picks the figure of the paragraph whose
+  own limit — its heading's when it states none — ends in that year; the clause's own year wins over the heading's.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from plan_sessions import first_question_asker
+
+ROOT = Path(__file__).resolve().parent.parent
+FILES = {
+    "ad": ROOT / "tests/fixtures/holdout14/ad_andian_hujiaoke2023-233.txt",
+    "dk": ROOT / "tests/fixtures/holdout13/dk_dikong_hujiaokong2024-870.txt",
+}
+
+#: 区级: body items tagged, undated; 二、时间节点 repeats some of their clauses under dated headings written alone.
+NODES = """某区2025年老旧小区改造工作方案
+一、主要任务
+（一）开展摸底调查。全面排查全区老旧小区基础设施状况，建立改造项目库。组织召开街镇推进会。（牵头单位：区房管局；配合单位：各街镇）
+（二）推进加装电梯。加快既有多层住宅加装电梯，全年完成加装电梯120台。启动小区停车设施专项整治行动。（牵头单位：区房管局；配合单位：区规划资源局、各街镇）
+（三）完善配套设施。新建社区养老服务站8个，改造小区道路12公里。（牵头单位：区民政局；配合单位：区建管委）
+二、时间节点
+（一）2025年3月底前
+建立改造项目库。组织召开街镇推进会。
+（二）2025年6月底前
+启动小区停车设施专项整治行动。完成加装电梯60台。
+（三）2025年12月底前
+完成加装电梯120台。
+"""
+
+#: 县级: phases whose headings carry the year, each over one paragraph of cumulative figures; one clause dated itself.
+PHASES = """某县数字乡村建设三年行动方案（2024—2026年）
+一、总体要求
+以数字技术赋能乡村振兴，推动城乡数字鸿沟持续缩小。
+二、阶段目标
+（一）起步阶段（2024年底前）
+建成村级数字服务站50个，培育农村电商示范村10个。
+（二）推广阶段（2025年底前）
+累计建成村级数字服务站120个，培育农村电商示范村25个，2024年内完成光纤到村改造80个行政村。
+（三）深化阶段（2026年底前）
+累计建成村级数字服务站200个，培育农村电商示范村40个。
+三、保障措施
+（一）加强组织领导。成立县数字乡村建设工作专班，统筹推进各项工作。（牵头单位：县农业农村局；配合单位：县委网信办、县工信局）
+"""
+
+#: 省级, the 第一阶段： heading dialect (a heading line inside its part, over numbered items).
+STAGES = """某省新能源汽车推广应用实施方案
+一、重点任务
+（一）加快充电设施建设。推进公共充电桩建设，新建公共充电桩5万个。开展充电设施安全专项检查。（牵头单位：省能源局；配合单位：省住房城乡建设厅）
+（二）推广公共领域车辆电动化。推动公交、出租、环卫车辆电动化。（牵头单位：省交通运输厅）
+二、实施步骤
+第一阶段：2024年9月底前
+1.开展充电设施安全专项检查。
+2.制定公共领域车辆电动化推进方案。
+第二阶段：2025年12月底前
+1.累计建成公共充电桩5万个。
+2.公交车辆电动化比例达到90%。
+"""
+
+TEXTS = {"nodes": NODES, "phases": PHASES, "stages": STAGES}
+
+
+@pytest.fixture(scope="module")
+def ask(tmp_path_factory):
+    return first_question_asker(tmp_path_factory.mktemp("values_s14"), TEXTS, lambda corpus: str(FILES[corpus]))
+
+
+ROWS = [
+    # ---- a clause repeated under a dated heading: the limit, and where
+    ("ad", "交通、海事联合执法专项行动什么时候前启动？", "answered", ["2023年6月底前", "三（二）", "启动交通、海事联合执法专项行动。",
+                                                             "二（四）也写了"], ["没有规定"],
+     "二（四） …启动交通、海事联合执法专项行动… (no limit); 三、时间节点 （二）2023年6月底前 …启动交通、海事联合执法专项行动。 "
+     "(holdout14 ad11 said 方案没有规定…时限)"),
+    ("ad", "大治河浦星公路桥停泊区岸电设施标准化建设什么时候完成？", "answered", ["2023年12月底前"], ["没有规定"],
+     "control: only 三（三） 2023年12月底前 holds it"),
+    ("nodes", "小区停车设施专项整治行动什么时候启动？", "answered", ["2025年6月底前", "二（二）"], ["没有规定"],
+     "一（二） 启动小区停车设施专项整治行动 (undated); 二（二）2025年6月底前 repeats it"),
+    ("nodes", "什么时候建立改造项目库", "answered", ["2025年3月底前", "一（一）也写了"], ["没有规定", "6月底前"],
+     "一（一） 建立改造项目库 (undated); 二（一）2025年3月底前 建立改造项目库 — the undated copy is named. (改造项目库什么时候"
+     "建立 reads its topic as 库/建立, a question-reading matter: notes-values2)"),
+    ("nodes", "街镇推进会什么时候召开", "answered", ["2025年3月底前"], ["没有规定"],
+     "一（一） 组织召开街镇推进会; 二（一）2025年3月底前 组织召开街镇推进会"),
+    ("stages", "充电设施安全专项检查什么时候开展？", "answered", ["2024年9月底前"], ["没有规定"],
+     "一（一） 开展充电设施安全专项检查 (undated); 第一阶段：2024年9月底前 1.开展充电设施安全专项检查 — the heading-line dialect"),
+    ("nodes", "社区养老服务站什么时候建成", "not_in_plan", ["没有规定"], ["2025年"],
+     "honest: 一（三） 新建社区养老服务站8个 is undated and no dated paragraph repeats it (the title's 2025年 is no limit)"),
+    # ---- a heading-dated figure asked by year
+    ("dk", "到2025年年底累计要划设多少条低空飞行航线？", "answered", ["150条"], ["400条"],
+     "二（二）建设及试运行阶段（2025年年底前）: 累计划设低空飞行航线不少于150条 (holdout13 dk01 listed 150 and 400 alike)"),
+    ("dk", "2027年年底前低空飞行航线的目标是多少条", "answered", ["400条"], ["150条"],
+     "二（三）优化提升阶段（2027年年底前）: …不少于400条 (holdout13 dk02)"),
+    ("phases", "到2025年底要建成多少个村级数字服务站？", "answered", ["120个"], ["50个", "200个"],
+     "（二）推广阶段（2025年底前）: 累计建成村级数字服务站120个"),
+    ("phases", "2026年农村电商示范村要培育多少个", "answered", ["40个"], ["10个", "25个"],
+     "（三）深化阶段（2026年底前）: 培育农村电商示范村40个"),
+    ("phases", "2024年建成多少个村级数字服务站", "answered", ["50个"], ["120个", "200个"],
+     "（一）起步阶段（2024年底前）: 建成村级数字服务站50个"),
+    ("phases", "2024年要完成多少个行政村的光纤到村改造", "answered", ["80个"], ["50个"],
+     "the clause's own year wins over its heading's: 2024年内完成光纤到村改造80个行政村 stands under （二）…（2025年底前）"),
+    ("phases", "村级数字服务站一共要建成多少个", "answered", ["200个"], [],
+     "control, no year asked: the figures are listed (200 among them), none dropped"),
+    ("phases", "2028年要建成多少个村级数字服务站", None, [], ["共 1 处", "120个", "50个"],
+     "honest: no clause or heading gives 2028 — no single figure of another year is given as the 2028 figure"),
+]
+
+
+@pytest.mark.parametrize("corpus,question,status,has,has_not,why", ROWS, ids=[f"{r[0]}:{r[1]}" for r in ROWS])
+def test_value_row(ask, corpus, question, status, has, has_not, why):
+    answer = ask(corpus, question)
+    text = answer.text
+    if status is not None:
+        assert answer.status == status, f"{why}\n{text}"
+    for word in has:
+        assert word in text, f"{word!r} missing — {why}\n{text}"
+    for word in has_not:
+        assert word not in text, f"{word!r} present — {why}\n{text}"
