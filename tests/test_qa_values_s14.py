@@ -12,6 +12,11 @@ Mechanisms:
 - A heading-dated figure asked by year (holdout13 dk01/dk02): each phase paragraph states a cumulative figure under a
   heading with its year (（二）建设及试运行阶段（2025年年底前）); a year asked picks the figure of the paragraph whose
   own limit — its heading's when it states none — ends in that year; the clause's own year wins over the heading's.
+- Value tables read as rows × columns (holdout12 jdwf annex): a table that is no task table, with a row-name column
+  (街镇 / 乡镇 / 区 / 单位 …) and figure columns, is read from its delimited rows (tabs, ``|``): a question naming a row and
+  a column's words is answered from that cell (with the header's unit, the row quoted); 哪个X…最大 from the column's
+  largest figure; 几个X from its rows.  A row whose cells do not line up with the header (a 合计 row with empty cells
+  dropped) is never read; a row name or column the table does not hold leaves the question to the other readings.
 """
 
 from __future__ import annotations
@@ -72,7 +77,51 @@ STAGES = """某省新能源汽车推广应用实施方案
 2.公交车辆电动化比例达到90%。
 """
 
-TEXTS = {"nodes": NODES, "phases": PHASES, "stages": STAGES}
+#: 县级, a tab-separated 任务分解表 of 乡镇 (no role column: no task table) after the body; a 合计 row with empty cells.
+FARM = """某县2025年高标准农田建设实施方案
+一、目标任务
+2025年全县新建高标准农田4.5万亩，各乡镇任务详见附件。
+二、保障措施
+（一）加强组织领导。县农业农村局牵头抓总，各乡镇负责组织实施。（牵头单位：县农业农村局；责任单位：各乡镇人民政府）
+附件
+某县2025年高标准农田建设任务分解表
+序号\t乡镇\t建设面积（万亩）\t总投资（万元）\t完成时限
+1\t城关镇\t1.2\t2400\t2025年6月底前
+2\t河口镇\t0.8\t1600\t2025年9月底前
+3\t石桥乡\t2.5\t5000\t2025年12月底前
+合计\t\t4.5\t9000\t
+"""
+
+#: 区级, a ``|`` table of 街镇 with dated progress columns (the holdout12 jdwf annex's shape, written delimited here).
+STREETS = """某区2026年违法用地整治工作方案
+一、目标任务
+2026年全区应完成违法用地整治任务量900亩（各街镇任务详见附件）。
+二、工作要求
+（一）加强督办。区规划资源局每月通报各街镇进度。（牵头单位：区规划资源局；配合单位：各街镇）
+附件
+各街镇2026年度违法用地整治任务表
+| 序号 | 街镇 | 2026年任务量 | 3月底前完成20% | 6月底前完成60% | 其中CD类整治任务量 |
+|---|---|---|---|---|---|
+| 1 | 东湖街道 | 120.5 | 24.1 | 72.3 | 0 |
+| 2 | 西山镇 | 480.0 | 96.0 | 288.0 | 35.6 |
+| 3 | 南桥镇 | 299.5 | 59.9 | 179.7 | 12.0 |
+"""
+
+#: 省级, an indicator table in a Markdown ``|`` form (指标名称 names the rows: read as item rows with cells).
+FOREST = """某省林业高质量发展实施方案
+一、主要目标
+到2025年，全省森林覆盖率达到46.5%，主要指标见附表。
+二、重点任务
+（一）实施国土绿化行动。科学开展大规模国土绿化，每年完成造林100万亩。（牵头单位：省林业局；配合单位：省自然资源厅）
+附表
+| 序号 | 指标名称 | 单位 | 2022年 | 2025年 |
+|---|---|---|---|---|
+| 1 | 森林覆盖率 | % | 45.2 | 46.5 |
+| 2 | 森林蓄积量 | 亿立方米 | 1.8 | 2.0 |
+| 3 | 湿地保护率 | % | 52 | 55 |
+"""
+
+TEXTS = {"forest": FOREST, "nodes": NODES, "phases": PHASES, "stages": STAGES, "farm": FARM, "streets": STREETS}
 
 
 @pytest.fixture(scope="module")
@@ -116,6 +165,35 @@ ROWS = [
      "control, no year asked: the figures are listed (200 among them), none dropped"),
     ("phases", "2028年要建成多少个村级数字服务站", None, [], ["共 1 处", "120个", "50个"],
      "honest: no clause or heading gives 2028 — no single figure of another year is given as the 2028 figure"),
+    # ---- value tables: rows × columns (the answer quotes the header and the row: a cell of another column may stand
+    # there, written between ｜; the answer's own lines write "header：cell")
+    ("farm", "河口镇的建设面积是多少", "answered", ["河口镇", "0.8", "万亩"], ["1.2", "2.5", "没有写明"],
+     "附件 row 2: 2｜河口镇｜0.8｜1600 — the cell under 建设面积（万亩）"),
+    ("farm", "石桥乡总投资多少万元", "answered", ["5000"], ["2400", "1600"],
+     "附件 row 3: 石桥乡 总投资（万元） 5000"),
+    ("farm", "哪个乡镇的建设面积最大", "answered", ["石桥乡", "2.5"], ["城关镇：", "合计"],
+     "the column 建设面积（万亩）: 1.2, 0.8, 2.5 — 石桥乡; the 合计 row (4.5) is no 乡镇"),
+    ("farm", "任务分解表里有几个乡镇", "answered", ["3"], ["4 个"],
+     "三 rows 城关镇, 河口镇, 石桥乡; 合计 is no 乡镇"),
+    ("farm", "新城镇的建设面积是多少", "not_in_plan", [], ["0.8", "1.2", "2.5"],
+     "honest: 新城镇 is no row of the table — no cell of another row"),
+    ("farm", "城关镇的亩均投资是多少", None, [], ["2400"],
+     "honest: no column 亩均投资 — 总投资（万元） 2400 is another measure"),
+    ("streets", "西山镇2026年的任务量是多少？", "answered", ["西山镇：2026年任务量：480.0"], ["：96.0", "：120.5"],
+     "附件 row 2: 西山镇 2026年任务量 480.0 (holdout12 wf11's shape)"),
+    ("streets", "南桥镇6月底前要完成多少", "answered", ["南桥镇：6月底前完成60%：179.7"], ["：299.5", "：59.9"],
+     "the column 6月底前完成60% of 南桥镇 (holdout12 wf12's shape)"),
+    ("streets", "哪个街镇的任务量最大？", "answered", ["西山镇", "480.0"], ["东湖街道：", "南桥镇："],
+     "2026年任务量: 120.5, 480.0, 299.5 — 西山镇 (holdout12 wf13's shape)"),
+    ("streets", "东湖街道CD类整治任务量是多少？", "answered", ["东湖街道", "0"], ["35.6", "没有写明"],
+     "其中CD类整治任务量 of 东湖街道: 0 — a figure 0 is the plan's answer (holdout12 wf14's shape)"),
+    ("streets", "北站街道2026年的任务量是多少？", None, [], ["480.0", "120.5", "299.5"],
+     "honest: no row 北站街道"),
+    ("forest", "2025年森林蓄积量要达到多少", "answered", ["2025年：2.0"], ["2022年：1.8"],
+     "附表 row 2: 森林蓄积量 | 亿立方米 | 1.8 | 2.0 — the year asked picks its column"),
+    ("forest", "湿地保护率2022年是多少", "answered", ["2022年：52"], ["2025年：55"], "附表 row 3, the 2022年 column"),
+    ("forest", "湿地保护率是多少", "answered", ["2022年：52", "2025年：55"], [], "control, no year: both columns"),
+    ("forest", "2030年森林覆盖率是多少", None, [], ["46.5", "45.2"], "honest: the table has no 2030年 column"),
 ]
 
 

@@ -1144,6 +1144,10 @@ def _held_unstated(question: str, q: Query, env: Env) -> Answer | None:
             # 较上一年增加，2035年达到90%): they are the item's, though they do not repeat its name
             named_rows = [t for t in held if t.cells() and any(n in fold(f"{t.title or ''}{t.body}") for n in names)]
             cells = [(t, f"{h}：{v}") for t in named_rows for h, v in t.cells()[1:] if re.search(r"[0-9０-９]", v)]
+            year = (q.dates.last or q.dates.first or "")[:4] if q.dates is not None else ""
+            if year and any(re.match(rf"{year}\s*年", c.split("：", 1)[0]) for _, c in cells):
+                # (a year asked of an indicator's row, 2022年 | 2025年 columns: the cell under the year asked)
+                cells = [(t, c) for t, c in cells if re.match(rf"{year}\s*年", c.split("：", 1)[0])]
             if cells:
                 answer = _stated_clauses(question, q, env, noun, cells)
                 if answer is not None:
@@ -1232,6 +1236,15 @@ def dispatch(question: str, q: Query, env: Env) -> Answer | None:
     q.over = over_of(q, env.plan, env.conversation, frozenset(env.nothing_found), env.only)
     if env.only is not None and q.over not in env.only:
         return None
+    if "value_table" not in env.nothing_found and env.only is None:
+        # (a value table's row and column named, its column's largest row, its rows counted: the cells answer — kb/qa/
+        # table_cells.py; tried once, before every other reading, and None for any other question)
+        env.nothing_found.add("value_table")
+        from kb.qa.table_cells import table_cell_answer
+
+        cell = table_cell_answer(question, q, env)
+        if cell is not None:
+            return cell
     return DISPATCH[q.over](question, q, env)
 
 

@@ -71,6 +71,8 @@ REQUIRED = {
     "no_deadline": ("{topic}",),
     "stated_time": ("{topic}", "{times}"),
     "also_undated": ("{label}",),
+    "value_table": {"cell": ("{name}", "{cells}"), "extreme": ("{header}", "{word}", "{kind}", "{names}", "{value}"),
+                    "column": ("{header}", "{cells}"), "count": ("{kind}", "{n}", "{names}"), "unread": ("{n}", "{rows}")},
     "no_value_in_unit": ("{topic}", "{unit}"),
     "no_value": ("{topic}",),
     "no_value_of_kind": ("{topic}", "{kind}"),
