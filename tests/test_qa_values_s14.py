@@ -80,7 +80,7 @@ STAGES = """某省新能源汽车推广应用实施方案
 #: 县级, a tab-separated 任务分解表 of 乡镇 (no role column: no task table) after the body; a 合计 row with empty cells.
 FARM = """某县2025年高标准农田建设实施方案
 一、目标任务
-2025年全县新建高标准农田4.5万亩，各乡镇任务详见附件。
+全县共有12个乡镇，2025年全县新建高标准农田4.5万亩，各乡镇任务详见附件。
 二、保障措施
 （一）加强组织领导。县农业农村局牵头抓总，各乡镇负责组织实施。（牵头单位：县农业农村局；责任单位：各乡镇人民政府）
 附件
@@ -175,6 +175,8 @@ ROWS = [
      "the column 建设面积（万亩）: 1.2, 0.8, 2.5 — 石桥乡; the 合计 row (4.5) is no 乡镇"),
     ("farm", "任务分解表里有几个乡镇", "answered", ["3"], ["4 个"],
      "三 rows 城关镇, 河口镇, 石桥乡; 合计 is no 乡镇"),
+    ("farm", "全县一共有几个乡镇", None, [], ["共 3 个"],
+     "honest: the county's 乡镇 are asked (一 全县共有12个乡镇) — the table lists only those given a task"),
     ("farm", "新城镇的建设面积是多少", "not_in_plan", [], ["0.8", "1.2", "2.5"],
      "honest: 新城镇 is no row of the table — no cell of another row"),
     ("farm", "城关镇的亩均投资是多少", None, [], ["2400"],

@@ -42,6 +42,8 @@ class Words:
     """Words asking how many rows (几个, 多少个)."""
     which_asks: tuple[str, ...]
     """Words asking which row (哪个)."""
+    table_words: tuple[str, ...]
+    """Words naming a table (表, 清单): a count of rows is asked of the table only when one is written."""
 
 
 @functools.lru_cache(maxsize=1)

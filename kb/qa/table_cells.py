@@ -17,15 +17,16 @@ from kb.qa.text import fold
 _TIME_NODE = re.compile(r"^((?:\d{1,2}|[0-9]{1,2}-[0-9]{1,2})月(?:底|中旬|上旬|下旬|初|末|份)?前?)")
 #: A header opening with a year (2026年任务量, 2025年度目标值): the year and what follows.
 _YEAR_HEADER = re.compile(r"^((?:19|20)\d\d)年度?(.{2,})$")
-_CACHE: dict[int, tuple[int, list[tuple[ValueTable, dict]]]] = {}
+#: plan id → (the plan, its value tables): read once a loaded plan (the plan kept to tell a new object of the same id).
+_CACHE: dict[int, tuple[object, list[tuple[ValueTable, dict]]]] = {}
 
 
 def plan_tables(plan, docs=None) -> list[tuple[ValueTable, dict]]:
     """(table, key → task) of every value table of the plan: runs of consecutive ``｜`` paragraphs of one document, read
-    by ``read_value_table`` (kept for the plan object while its tasks are the same)."""
+    by ``read_value_table``, once a plan object (a stored plan answers the ``｜`` search from its store: its tasks are
+    never all loaded for it)."""
     held = _CACHE.get(id(plan))
-    count = len(plan.tasks) if hasattr(plan, "tasks") and isinstance(plan.tasks, list) else -1
-    if held is None or held[0] != count:
+    if held is None or held[0] is not plan:
         rows = plan.tasks_matching([["|"]], fold, kinds=None)
         runs: list[list] = []
         last = None
@@ -43,7 +44,7 @@ def plan_tables(plan, docs=None) -> list[tuple[ValueTable, dict]]:
                 found.append((table, {t.id: t for t in run}))
         if len(_CACHE) > 8:
             _CACHE.clear()
-        held = _CACHE[id(plan)] = (count, found)
+        held = _CACHE[id(plan)] = (plan, found)
     return [x for x in held[1] if docs is None or next(iter(x[1].values())).doc in docs]
 
 
@@ -88,9 +89,12 @@ def _number(value: str) -> float | None:
     return float(m.group(0).replace(",", "")) if m else None
 
 
-def _source(table: ValueTable, tasks: dict, rows: list[ValueRow]) -> list[str]:
+def _source(table: ValueTable, tasks: dict, rows: list[ValueRow], plan=None) -> list[str]:
+    """The header row and the rows answering, quoted with their labels (the plan named when several are loaded)."""
     head = tasks[table.header_key]
-    lines = [f"表头（{head.label}）：{head.text}"]
+    names = dict(plan.document_names()) if plan is not None else {}
+    lines = [f"出处：《{names[head.doc]}》"] if len(names) > 1 and head.doc in names else []
+    lines.append(f"表头（{head.label}）：{head.text}")
     lines += [f"原文（{tasks[r.key].label}）：{tasks[r.key].text}" for r in rows]
     return lines
 
@@ -122,13 +126,13 @@ def table_cell_answer(question: str, q, env) -> Answer | None:
                 cells = dict(r.cells)
                 lines.append(w["cell"].format(name=r.name, cells="；".join(f"{h}：{_said(cells[h], h)}" for h in columns)))
             env.ctx.tasks = [tasks[r.key] for r in named]
-            return Answer(question, "table_cell", "\n".join(lines + _source(table, tasks, named)),
+            return Answer(question, "table_cell", "\n".join(lines + _source(table, tasks, named, env.plan)),
                           tasks=list(env.ctx.tasks))
-        if any(f"{a}{kind}" in asked for a in words.count_asks):
+        if any(f"{a}{kind}" in asked for a in words.count_asks) and any(x in asked for x in words.table_words):
             lines = [w["count"].format(kind=table.name_header, n=len(rows), names="、".join(r.name for r in rows))]
             if unread := _unread(table, tasks):
                 lines.append(w["unread"].format(n=len(unread), rows="；".join(unread)))
-            lines.append(f"出处：{tasks[table.header_key].label} 起的表格（表头：{tasks[table.header_key].text}）")
+            lines += _source(table, tasks, [], env.plan)
             env.ctx.tasks = [tasks[r.key] for r in rows]
             return Answer(question, "table_count", "\n".join(lines), tasks=list(env.ctx.tasks))
         big = any(x in asked for x in words.largest)
@@ -148,7 +152,7 @@ def table_cell_answer(question: str, q, env) -> Answer | None:
             lines.append(w["column"].format(header=h, cells="；".join(f"{r.name} {dict(r.cells)[h]}" for r in rows)))
             if unread := _unread(table, tasks):
                 lines.append(w["unread"].format(n=len(unread), rows="；".join(unread)))
-            lines += _source(table, tasks, top)
+            lines += _source(table, tasks, top, env.plan)
             env.ctx.tasks = [tasks[r.key] for r in top]
             return Answer(question, "table_extreme", "\n".join(lines), tasks=list(env.ctx.tasks))
     return None
