@@ -33,6 +33,7 @@ WHAT_NAMES = {
     "search vocabulary": "检索虚词表",
     "grep wording": "grep 错误说明表",
     "named-set words": "列举词表",
+    "value table vocabulary": "数值表词表",
 }
 
 

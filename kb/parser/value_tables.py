@@ -15,8 +15,6 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 DATA = Path(__file__).resolve().parent.parent / "data" / "value_tables.yaml"
 
 #: A cell holding a figure: a number, maybe with a unit or a percent sign after it (0, 122.52, 20%, 1.2万亩) — never a
@@ -48,14 +46,17 @@ class Words:
 
 @functools.lru_cache(maxsize=1)
 def load_words(path: str | None = None) -> Words:
-    """The vocabulary, read once (a missing or malformed list is an error naming the file)."""
+    """The vocabulary, read once (an unreadable file or a missing or malformed list is one line naming the file)."""
+    from kb.data import read_versioned_yaml
+    from kb.errors import KbError
+
     src = Path(path) if path else DATA
-    data = yaml.safe_load(src.read_text(encoding="utf-8")) or {}
+    data = read_versioned_yaml(src, "value table vocabulary")
     lists = {}
     for key in Words.__slots__:
         value = data.get(key)
         if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
-            raise ValueError(f"{src}: {key} must be a list of words")
+            raise KbError(f"{src}：{key} 应为词的列表；请修复文件，或从代码仓库恢复")
         lists[key] = tuple(value)
     return Words(**lists)
 
