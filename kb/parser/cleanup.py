@@ -399,15 +399,52 @@ def remove_page_footers(lines: list[str]) -> list[str]:
     return [line for line in lines if not PAGE_FOOTER_RE.match(line) or not line.strip()]
 
 
-#: An item's or sub-item's marker and a short title without a stop, then a run of spaces (``1.推进厕所革命    全面推进…``).
-_TITLE_GAP_RE = re.compile(r"^(\s*(?:\d{1,2}[.．、]|[（(]\d{1,2}[)）])\s*[^。！？；;：:\s\d][^。！？；;：:\s]{1,24})[ \u3000\u00a0]{2,}(?=\S)")
+_PAIRS = {"）": "（", ")": "(", "〕": "〔", "】": "【", "]": "[", "］": "［"}
+_OPEN = frozenset(_PAIRS.values())
+
+
+def _balanced(text: str) -> bool:
+    """Every bracket of ``text`` closed by its own kind, in order."""
+    stack = []
+    for c in text:
+        if c in _OPEN:
+            stack.append(c)
+        elif c in _PAIRS:
+            if not stack or stack.pop() != _PAIRS[c]:
+                return False
+    return not stack
+
+
+def mend_doubled_closers(lines: list[str]) -> list[str]:
+    """A line closing with two closers of which one closes nothing (``[…以下均需各县(市)区政府落实,不再列出)]``: a tag
+    opened with ``[`` and closed by ``)`` then ``]``, 佳木斯 2018) loses the stray one — the one whose removal leaves every
+    bracket of the line closed by its own kind; the stray ``]`` was glued to the next paragraph (``]严控地下水超``).
+    A line whose brackets balance, or that no single removal mends, stays as written."""
+    out = []
+    for line in lines:
+        s = line.rstrip()
+        if len(s) >= 2 and s[-1] in _PAIRS and s[-2] in _PAIRS and not _balanced(s):
+            for k in (len(s) - 2, len(s) - 1):
+                mended = s[:k] + s[k + 1 :]
+                if _balanced(mended):
+                    line = mended + line[len(s):]
+                    break
+        out.append(line)
+    return out
+
+
+#: An item's or sub-item's marker and a short title, without a stop or with its own 。, then a run of spaces
+#: (``1.推进厕所革命    全面推进…``, ``1.控制用水总量。   强化…``).
+_TITLE_GAP_RE = re.compile(r"^(\s*(?:\d{1,2}[.．、]|[（(]\d{1,2}[)）])\s*[^。！？；;：:\s\d][^。！？；;：:\s]{1,24}(?P<stop>。)?)"
+                           r"[ \u3000\u00a0]{2,}(?=\S)")
 #: How a sentence (or an item closed by its tag) ends.
-_SENTENCE_CLOSE = tuple("。！？；;）)〕")
+_SENTENCE_CLOSE = tuple("。！？；;）)〕】]")
 
 
 def _title_gap_stop(line: str) -> str:
     """A run of spaces between a numbered item's short title and a body that ends as a sentence is the title's end
-    (a web page set the title in bold and dropped its stop): ``1.推进厕所革命    全面推进…。`` → ``1.推进厕所革命。全面推进…。``,
+    (a web page set the title in bold and dropped its stop): ``1.推进厕所革命    全面推进…。`` → ``1.推进厕所革命。全面推进…。``
+    (a title that kept its stop is joined as it stands: ``1.控制用水总量。   强化…。``),
     one paragraph whose title is its first sentence — split at the gap, the halves were glued back without a stop and
     the title ran into the body.  A table row flattened with gaps between its cells (no sentence after the gap) stays."""
     m = _TITLE_GAP_RE.match(line)
@@ -417,6 +454,12 @@ def _title_gap_stop(line: str) -> str:
     body = PARAGRAPH_GAP_RE.split(rest, maxsplit=1)[0].rstrip()
     if len(body) < 6 or not body.endswith(_SENTENCE_CLOSE):
         return line
+    if m.group("stop"):
+        # 1.控制用水总量。   强化…。 (佳木斯 2018): the title kept its stop — one paragraph all the same, unless what follows
+        # the gap opens a paragraph of its own (a sub-item, the next item, a label line)
+        if is_heading(rest) or SUB_ITEM_RE.match(rest) or _is_label_line(rest) or _is_shape_label_line(rest):
+            return line
+        return m.group(1) + rest
     return m.group(1) + "。" + rest
 
 
@@ -1000,6 +1043,7 @@ CLEANUP_RULES: list[Callable[[list[str]], list[str]]] = [
     remove_page_breaks,
     remove_pinyin_glosses,
     remove_page_footers,
+    mend_doubled_closers,
     split_flattened,
     split_one_line_plan,
     remove_debris_spaces,
