@@ -77,6 +77,7 @@ from pathlib import Path
 
 from kb.errors import KbError
 from kb.model import Deadline, Task
+from kb.numerals import cn_number
 
 VOCAB_PATH = Path(__file__).resolve().parent.parent / "data" / "targets.yaml"
 
@@ -167,6 +168,10 @@ class DeadlineGrammar:
     """One date alone (to read each side of a range)."""
     date_list: re.Pattern
     """Days joined by 、 sharing the last one's limit word (分别于2022年2月14日、5月16日、8月15日前): ``post`` is the word."""
+    month_span_cn: re.Pattern
+    """A span of months in Chinese numerals inside one year (2012年三月至九月, 2012年一至六月): ``y``, ``a``, ``b``."""
+    undated_span: re.Pattern
+    """A span of months without a year (1—6月, 3月至9月, 一至六月), its end's limit words optional: ``a``, ``b``."""
     words: dict[str, str]
     """Role of each word around a date: ``by``, ``end``, ``from`` or ``during``."""
     seasons: dict[str, tuple[int, int]]
@@ -179,6 +184,8 @@ _WEEKDAY = r"(?<=[日号])[（(](?:周|星期)[一二三四五六日天][)）](?
 M = r"(?:1[0-2]|0?[1-9])"
 D = r"(?:3[01]|[12]\d|0?[1-9])"
 Q = r"[1-4一二三四]"
+#: A month in Chinese numerals (三, 十, 十二): read by kb.numerals.cn_number, 1–12 only.
+_CN_MONTH = r"(?:十[一二]?|[一二三四五六七八九])"
 
 
 def _sub_period(seasons: str, named: bool) -> str:
@@ -262,6 +269,10 @@ def load_grammar(path: str | None = None) -> DeadlineGrammar:
         ),
         date=re.compile(rf"(?:(?P<y>{Y})年?)?{sub}?"),
         date_list=re.compile(rf"{Y}年{M}月{D}[日号](?:[、和及](?:{Y}年)?{M}月{D}[日号])+(?P<post>{_alt(data['by_after'])})"),
+        month_span_cn=re.compile(rf"(?P<pre>{pre})?(?P<y>{Y})年(?P<a>{_CN_MONTH})月?\s*{joiner}\s*(?P<b>{_CN_MONTH})月"
+                                 rf"(?P<end>{end})?(?P<post>{post})?"),
+        undated_span=re.compile(rf"(?<![\d一二两三四五六七八九十月每])(?:(?P<a>{M})|(?P<ca>{_CN_MONTH}))月?\s*{joiner}\s*"
+                                rf"(?:(?P<b>{M})|(?P<cb>{_CN_MONTH}))月(?:份)?(?:{end})?(?:{post})?"),
         words=words,
         seasons=seasons,
     )
@@ -369,6 +380,16 @@ def _from_range(grammar: DeadlineGrammar, m: re.Match, index: int) -> Deadline |
     return Deadline("", "range", left[0], right[1], index)
 
 
+def _from_cn_span(grammar: DeadlineGrammar, m: re.Match, index: int) -> Deadline | None:
+    """2012年三月至九月 / 2012年一至六月: a range from the first month's start to the last one's end; none when it runs
+    backwards (the year alone is then read, as for digits)."""
+    first, last = cn_number(m.group("a")), cn_number(m.group("b"))
+    if not first or not last or last < first:
+        return None
+    y = int(m.group("y"))
+    return Deadline("", "range", _iso(y, first, 1), _iso(y, last, _last_day(y, last)), index)
+
+
 def _from_point(grammar: DeadlineGrammar, m: re.Match, index: int) -> Deadline | None:
     g = m.groupdict()
     period = _period(g, int(g["y"]), grammar.seasons)
@@ -415,7 +436,8 @@ def find_deadlines(clause: str, index: int = 0) -> list[tuple[int, int, Deadline
         found.extend(days)
         if days:
             taken[m.start() : m.end()] = [True] * (m.end() - m.start())
-    for pattern, read in ((grammar.plan_period, _from_plan_period), (grammar.range, _from_range), (grammar.point, _from_point)):
+    for pattern, read in ((grammar.plan_period, _from_plan_period), (grammar.month_span_cn, _from_cn_span),
+                          (grammar.range, _from_range), (grammar.point, _from_point)):
         for m in pattern.finditer(masked):
             if any(taken[m.start() : m.end()]):
                 continue
@@ -601,15 +623,29 @@ def _undated_re(path: str | None = None) -> tuple[re.Pattern, re.Pattern, re.Pat
     return month, year, year_end
 
 
-def find_undated(clause: str, index: int = 0, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, Deadline]]:
+def find_undated(clause: str, index: int = 0, taken: list[tuple[int, int]] = (),
+                 spans: bool = False) -> list[tuple[int, int, Deadline]]:
     """Time limits without a year outside the spans ``taken``: ``5月底前`` (by) and ``全年`` / ``年内`` (during),
-    with no dates (the plan's own year, which it may not state); none after a recurring word (每年10月1日前)."""
+    with no dates (the plan's own year, which it may not state); none after a recurring word (每年10月1日前).
+    ``spans``: a span of months (``1—6月``, ``一至六月``) is a limit too, by its last month — only where words state a
+    time (a tag's segment, a time label, a heading: ``tag_time_limits``); in a sentence ``1至5月累计增长5%`` reports."""
     if "月" not in clause and "年" not in clause:
         return []
     folded = fold(clause)
     month, year, year_end = _undated_re()
     recurring = tuple(read_vocabulary_file()["deadlines"]["recurring_before"])
     found = []
+    taken = list(taken)
+    for m in load_grammar().undated_span.finditer(folded) if spans else ():
+        # 1—6月, 一至六月, 3月至9月: a span of months in the plan's year, due by its last month (as 6月底前); none
+        # running backwards or recurring (每年1-3月)
+        first = int(m.group("a")) if m.group("a") else cn_number(m.group("ca"))
+        last = int(m.group("b")) if m.group("b") else cn_number(m.group("cb"))
+        if (not first or not last or not first < last <= 12 or any(a < m.end() and m.start() < b for a, b in taken)
+                or folded[: m.start()].endswith(recurring)):
+            continue
+        found.append((m.start(), m.end(), Deadline(clause[m.start() : m.end()], "by", None, None, index)))
+        taken.append((m.start(), m.end()))
     for pattern, kind in ((month, "by"), (year, "during"), (year_end, "by")):
         for m in pattern.finditer(folded):
             if any(a < m.end() and m.start() < b for a, b in taken) or folded[: m.start()].endswith(recurring):
@@ -720,7 +756,7 @@ def tag_time_limits(words: str, clause: int = 0, start: int | None = None) -> li
     found = dated + find_recurring(words, clause, [(a, b) for a, b, _ in dated])
     found += find_within(words, clause, start, [(a, b) for a, b, _ in found])
     # 6月底前完成 is a limit without a year; 全年 / 年内持续推进 stay whole, as ongoing words.
-    undated = [x for x in find_undated(words, clause, [(a, b) for a, b, _ in found]) if x[2].kind == "by"]
+    undated = [x for x in find_undated(words, clause, [(a, b) for a, b, _ in found], spans=True) if x[2].kind == "by"]
     return sorted(found + undated, key=lambda x: x[0])
 
 
