@@ -14,6 +14,7 @@ the plan's own names, the registry aliases of the plan's issuers, the name with 
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -615,6 +616,97 @@ def other_level(asked: str, name: str) -> bool:
     return a is not None and b is not None and a != b
 
 
+#: A place at the start of a plan's title, with its level (泸州市, 上海市静安区: one after another).
+_TITLE_PLACE = re.compile(r"([\u4e00-\u9fff]{2,3}?)(省|市|区|县)")
+#: Characters no place name holds (a body's or a function word's).
+_NOT_PLACE = frozenset("局委办部厅会院站队所和与及的在是有哪什么各本全该我这那其每个些由为对把被从向给要关于印发国务")
+
+
+def title_places(titles) -> tuple[str, ...]:
+    """The places the titles open with, each with its level and without it (泸州市城市生活垃圾分类… → 泸州市, 泸州;
+    上海市静安区人民政府办公室关于… → 上海市, 上海, 静安区, 静安), in first-seen order; a title opening with no place
+    (国务院关于…, 关于加快推进…) names none.  The plans' own place: questions (kb.qa.session) and typed names
+    (``crosses_scope``) read it the same way."""
+    from kb.qa.text import fold
+
+    out: dict[str, None] = {}
+    for title in titles:
+        at = 0
+        while True:
+            m = _TITLE_PLACE.match(title or "", at)
+            if m is None or set(m.group(1)) & _NOT_PLACE:
+                break
+            out.setdefault(fold(m.group(0)))
+            out.setdefault(fold(m.group(1)))
+            at = m.end()
+    return tuple(out)
+
+
+def plan_places(plan) -> tuple[str, ...]:
+    """``title_places`` of the plan's documents (their titles and plan titles), () without a plan."""
+    if plan is None:
+        return ()
+    headers = getattr(plan, "document_headers", None)
+    docs = (headers() if headers is not None else getattr(plan, "documents", None)) or []
+    return title_places(t for d in docs for t in (d.title, getattr(d, "plan_title", None)) if t)
+
+
+#: A place opening a typed unit's name before its body (自贡市…, 高新区…, 松江区…, 浦东新区…): 2–4 characters holding
+#: no body's or function word's character, then a level; a county's of one character (荣县…, 沛县…).
+_NAME_PLACE = re.compile(r"([\u4e00-\u9fff]{2,4}?)(新区|自治州|自治县|省|市|区|县|州|旗)|([\u4e00-\u9fff])(县)")
+
+
+def name_scope(name: str) -> tuple[str, str] | None:
+    """What a unit's name opens with before its body: ``("group", "")`` for a group or pointer (各区县…, 有关…),
+    ``("level", 市)`` for a level (市…, 区…: ``name_level``), ``("place", 高新区)`` for a place (高新区…, 成都市…),
+    None for a bare name (住房城乡建设局)."""
+    if name.startswith(_NOT_PLACE_STARTS):
+        return ("group", "")
+    level = name_level(name)
+    if level is not None:
+        return ("level", level)
+    m = _NAME_PLACE.match(name)
+    if m is not None and len(name) > m.end() + 1 and (
+            not set(m.group(1)) & _NOT_PLACE if m.group(1) else m.group(3) not in _NOT_PLACE | _LEVEL_CHARS):
+        return ("place", m.group(0))
+    return None
+
+
+def crosses_scope(asked: str, name: str, places: tuple[str, ...] = ()) -> bool:
+    """True when a name typed (``asked``) opens with a group, place or level that ``name`` (a unit of the plan) is not
+    of: 各区县住房城乡建设局 / 高新区住房城乡建设局 / 成都市住房城乡建设局 are not 市住房城乡建设局 (a group's or place's
+    bureau is a body the plan does not name: kb/qa/question.py ``_group_bureau``).  ``places``: the plan's own places
+    (``plan_places``) — 泸州市 in a 泸州市 plan is its level 市 (泸州市住房城乡建设局 is its 市住房城乡建设局).
+    A bare name typed crosses nothing (住房城乡建设局 → 市住房城乡建设局 is the alias rule), nor one typed with a level
+    for a bare name the plan writes; a group's name is only a group's."""
+    a = _scope_in(asked, places)
+    if a is None:
+        return False
+    b = _scope_in(name, places)
+    if a == b:
+        return False
+    if a[0] == "group":
+        return True
+    if b is None or b[0] == "group":
+        return a[0] == "place"  # (a foreign place's bureau is never the plan's bare-written one)
+    return True
+
+
+def _scope_in(name: str, places: tuple[str, ...]) -> tuple[str, str] | None:
+    """``name_scope`` in a plan of ``places``: its own place is its level (泸州市… → 市), or the place of it written
+    after (自贡高新区…, 自贡市高新区… → 高新区)."""
+    scope = name_scope(name)
+    if scope is None or scope[0] != "place":
+        return scope
+    own = max((p for p in places if name.startswith(p)), key=len, default=None)
+    if own is None:
+        return scope
+    rest = name_scope(name[len(own):])
+    if rest is not None and rest[0] == "place":
+        return rest
+    return ("level", own[-1]) if own[-1] in "省市区县" else scope
+
+
 def resolve_department(name: str, plan=None, registry: Registry | None = None,
                        names: dict[str, str] | None = None, fuzzy: bool = True) -> Resolution:
     """Resolve a department name as a user typed it.
@@ -644,16 +736,49 @@ def resolve_department(name: str, plan=None, registry: Registry | None = None,
             return Resolution(names[variant], "alias", [], name)
     if not fuzzy:
         return Resolution(None, "unknown", [], name)
+    # (a near match never crosses a group, place or level either: 各区县住房城乡建设局 is not 市住房城乡建设局)
+    scoped = name_scope(key) is not None
+    places = plan_places(plan) if scoped else ()
+
+    def crosses(found: str) -> bool:
+        return other_level(key, found) or (scoped and crosses_scope(key, found, places))
+
     fixed = reg.suffix_typos.get(key[-1])
     if fixed:
         for variant in (key[:-1] + fixed, "市" + key[:-1] + fixed):
-            if variant in names and not other_level(key, names[variant]):
+            if variant in names and not crosses(names[variant]):
                 return Resolution(names[variant], "fuzzy", [], name)
-    return _fuzzy(key, names, name)
+    res = _fuzzy(key, names, name, crosses)
+    if scoped and not res.ok and res.how == "unknown":
+        # what the plan writes for the group or place typed (各区县政府, 高新区管委会): said with the closest names
+        res.candidates.extend(n for n in scope_bodies(key, names.values()) if n not in res.candidates)
+    return res
 
 
-def _fuzzy(key: str, names: dict[str, str], query: str) -> Resolution:
+def scope_bodies(asked: str, written) -> list[str]:
+    """The units among ``written`` of the group or place ``asked`` opens with: a place's (高新区管委会 for
+    高新区住房城乡建设局), a group's sharing its opening (各区县政府 for 各区县住房城乡建设局: 各 and one character
+    more at least); [] for a name of a level or a bare one."""
+    scope = name_scope(asked)
+    if scope is None or scope[0] == "level":
+        return []
+    out: dict[str, None] = {}
+    for name in written:
+        if name == asked:
+            continue
+        if scope[0] == "place" and name.startswith(scope[1]) and len(name) > len(scope[1]):
+            out.setdefault(name)
+        elif scope[0] == "group" and name_scope(name) == scope and len(os.path.commonprefix([asked, name])) >= 2:
+            out.setdefault(name)
+    return list(out)
+
+
+def _fuzzy(key: str, names: dict[str, str], query: str, crosses=None) -> Resolution:
+    """The closest known name to ``key`` (rapidfuzz ratio, FUZZY_CUTOFF); ``crosses(name)``: True for a name of another
+    level, group or place than the one typed, never the match (``other_level`` when not given)."""
     from rapidfuzz import fuzz, process
+
+    crosses = crosses or (lambda found: other_level(key, found))
 
     scored: dict[str, float] = {}
     for spelling, score, _ in process.extract(key, list(names), scorer=fuzz.ratio, limit=20):
@@ -661,7 +786,7 @@ def _fuzzy(key: str, names: dict[str, str], query: str) -> Resolution:
         scored[canonical] = max(scored.get(canonical, 0.0), score)
     ranked = sorted(scored.items(), key=lambda kv: -kv[1])
     # (a name of another level is never the match; it stays among the closest names offered)
-    matching = [(n, sc) for n, sc in ranked if not other_level(key, n)]
+    matching = [(n, sc) for n, sc in ranked if not crosses(n)]
     if not matching or matching[0][1] < FUZZY_CUTOFF:
         return Resolution(None, "unknown", [n for n, s in ranked[:3] if s >= 40], query)
     best = matching[0][1]

@@ -375,27 +375,8 @@ def _read_date(m: re.Match, voc: Vocabulary) -> DateAsk:
     return DateAsk(mode, y, iso, m.group(0))
 
 
-#: A place at the start of a plan's title, with its level (泸州市, 上海市静安区: one after another).
-_TITLE_PLACE = re.compile(r"([\u4e00-\u9fff]{2,3}?)(省|市|区|县)")
-#: Characters no place name holds (a body's or a function word's).
-_NOT_PLACE = frozenset("局委办部厅会院站队所和与及的在是有哪什么各本全该我这那其每个些由为对把被从向给要关于印发国务")
-
-
-def title_places(titles) -> tuple[str, ...]:
-    """The places the titles open with, each with its level and without it (泸州市城市生活垃圾分类… → 泸州市, 泸州;
-    上海市静安区人民政府办公室关于… → 上海市, 上海, 静安区, 静安), in first-seen order; a title opening with no place
-    (国务院关于…, 关于加快推进…) names none."""
-    out: dict[str, None] = {}
-    for title in titles:
-        at = 0
-        while True:
-            m = _TITLE_PLACE.match(title or "", at)
-            if m is None or set(m.group(1)) & _NOT_PLACE:
-                break
-            out.setdefault(fold(m.group(0)))
-            out.setdefault(fold(m.group(1)))
-            at = m.end()
-    return tuple(out)
+# (the places a plan's title opens with: one definition for questions and typed unit names, kb.registry)
+from kb.registry import title_places  # noqa: E402,F401
 
 
 def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Question:
