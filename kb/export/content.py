@@ -115,6 +115,10 @@ class DutyExport:
     """Non-empty groups in GROUP_ORDER; a task stands in every group of a role it holds."""
     columns: list[Column]
     """Columns of the rows (the 职责 column first)."""
+    row_note: str = ""
+    """A note every row needs, empty for most lists: the list of a bare division two bureaus write (办公室) holds
+    items that do not say whose they are (``kb.duties.division_choices``) — a CSV, which has no header lines, says it
+    on each row (the other formats: the first of ``notes``)."""
 
     @property
     def title(self) -> str:
@@ -433,7 +437,7 @@ def build_duty_list(plan: Plan, department: str, selection=None) -> DutyExport:
     of 三 finds 三（一）1 under both 配合 and 落实), so each group is complete.
     ``selection``: only the tasks it accepts (kb/select.py), when given.
     """
-    from kb.duties import place_body
+    from kb.duties import division_choices, place_body
     from kb.select import EVERY_PARAGRAPH
 
     # 浦东新区政府 and 浦东新区: one body, the tasks of every spelling the plan writes (kb.duties.place_body, as
@@ -462,6 +466,8 @@ def build_duty_list(plan: Plan, department: str, selection=None) -> DutyExport:
         groups.append(group)
     columns = [Column("role", "职责", 10, 1.4), *_columns(doc_titles, other=True, roles=plan.roles_given(),
                                                           starts=has_start(r.task for g in groups for r in g.rows))]
+    choices = division_choices(plan, department)  # (办公室 of two bureaus: what kb duties 办公室 says, else None)
+    notes = _duty_notes(plan, department, parent, counts, spellings, choices)
     return DutyExport(
         department=department,
         parent=parent,
@@ -469,17 +475,24 @@ def build_duty_list(plan: Plan, department: str, selection=None) -> DutyExport:
         exported=export_date(),
         counts=counts,
         total=item_count(listed.values()),
-        notes=_duty_notes(plan, department, parent, counts, spellings),
+        notes=notes,
         groups=groups,
         columns=columns,
+        row_note=notes[0] if choices is not None else "",
     )
 
 
 def _duty_notes(plan: Plan, department: str, parent: str | None, counts: dict[str, int],
-                spellings: tuple[str, ...] = ()) -> list[str]:
+                spellings: tuple[str, ...] = (), choices: str | None = None) -> list[str]:
+    """The 说明 lines of a duty list; ``choices``: ``kb.duties.division_choices`` of the department (first line)."""
     from kb.duties import written_as
 
     notes = []
+    if choices is not None:
+        # (办公室 of 市交通委办公室 and 市公安局办公室: ``kb duties 办公室`` refuses; the list --all writes says why)
+        from kb.qa.wording import load_answer_words
+
+        notes.append(choices + load_answer_words()["division_list_bare"].format(name=department))
     said = written_as(plan.tasks_of(department, "any"), spellings)
     if said:
         notes.append(f"{'、'.join(spellings)}是同一机构{said}；清单列出方案写作其中任一名称的任务。")

@@ -108,11 +108,16 @@ def _csv(headers: list[str], rows: list[list[str]], bom: bool) -> str:
 
 
 def duty_csv(export: DutyExport, bom: bool = True) -> str:
-    """A duty list as CSV: one row per task and role (部门 and 职责 first), no header lines."""
+    """A duty list as CSV: one row per task and role (部门 and 职责 first), no header lines (``row_note``: a 说明
+    column last)."""
     cols = export.columns
     headers = ["部门", *(c.header for c in cols)]
     name = export.department
     rows = [[name, *(join_cell(c.key, row.cells.get(c.key, "")) for c in cols)] for row in export.rows]
+    if export.row_note:
+        # (a CSV has no header lines: a note that concerns whose every row is, 办公室 of two bureaus, goes on each row)
+        headers.append("说明")
+        rows = [[*row, export.row_note] for row in rows]
     return _csv(headers, rows, bom)
 
 
