@@ -87,6 +87,46 @@ def build_and_query(plan, label: str) -> tuple[float, float]:
     return seconds, p95(times)
 
 
+#: Nouns a named-set question tries (the reader tries several candidates, its executor the one found).
+NAMED_NOUNS = ["三项负面清单", "阶段", "重点任务", "工作目标", "保障措施", "配套文件", "领导小组", "成员", "四个一批", "主要内容"]
+
+
+def named_set_questions(count: int = 100) -> None:
+    """Named sets over ``count`` distinct plans (bench_scale.generate), in process: a question's reader and executor
+    each ask ``named_sets`` for its nouns.  Baseline, this run: one plain scan of every paragraph's text for each noun
+    (``noun in text``), the least any reading of the plan does.  Printed: the first question (the plan's noun index
+    is built) and the next ones (read from it), as ratios to the baseline."""
+    from bench_scale import generate
+
+    from kb.qa.named_sets import named_sets
+    from kb.store import parse_in_memory
+
+    folder = CACHE / "named-sets"
+    generate(folder, count)
+    plan = parse_in_memory(sorted(folder.glob("*.txt")))
+    texts = [t.text or "" for t in plan.tasks]
+    t = time.perf_counter()
+    for noun in NAMED_NOUNS:
+        sum(noun in text for text in texts)
+    baseline = time.perf_counter() - t
+
+    def question(nouns) -> float:
+        t = time.perf_counter()
+        for noun in nouns:
+            named_sets(plan, noun)  # the reader
+            named_sets(plan, noun)  # the executor
+        return time.perf_counter() - t
+
+    half = len(NAMED_NOUNS) // 2
+    first = question(NAMED_NOUNS[:half])  # (the plan's noun index is built)
+    other = question(NAMED_NOUNS[half:])  # (other nouns: read from the index)
+    again = question(NAMED_NOUNS[:half])  # (the same nouns: the sets found before)
+    print(f"named-set questions ({half} nouns each, reader + executor) over {count} plans ({len(texts)} paragraphs; "
+          f"baseline: one plain scan of every paragraph for those nouns, {baseline * 500:.1f} ms): "
+          f"first {first * 1000:.1f} ms ({first / baseline * 2:.1f}×), another {other * 1000:.1f} ms "
+          f"({other / baseline * 2:.1f}×), the first again {again * 1000:.2f} ms ({again / baseline * 2:.2f}×)")
+
+
 def main() -> int:
     print(f"cache: {CACHE}")
     if os.environ.get("PYTHONDONTWRITEBYTECODE"):
@@ -155,6 +195,8 @@ def main() -> int:
     print(f"reading a question into a Query ({len(reads)} reads): median {statistics.median(reads) * 1000:.3f} ms, "
           f"p95 {p95(reads) * 1000:.3f} ms (CPU p95 {p95(read_cpu) * 1000:.3f} ms)   target p95 ≤ 1 ms  "
           f"{'OK' if p95(read_cpu) <= 0.001 else 'MISSED'}")
+
+    named_set_questions()
 
     print("growth with copies of the plan as separate documents:")
     base_build = base_query = None

@@ -148,22 +148,99 @@ def _find_term(text: str, term: str) -> list[tuple[int, int]]:
 
 def named_sets(plan, noun: str, doc: str | None = None) -> list[NamedSet]:
     """Every place the plan gives the members of ``noun`` (a counted term or a plain noun), in the order of the ways
-    above, then the plan's order; at most one set per way."""
+    above, then the plan's order; at most one set per way.  Found once per (plan, noun, doc): the question's reader and
+    its executor ask the same (``_PlanNouns``)."""
+    nouns = _plan_nouns(plan)
+    key = (noun, doc)
+    found = nouns.sets.get(key)
+    if found is None:
+        found = nouns.sets[key] = _named_sets(nouns, noun, doc)
+    return list(found)
+
+
+#: id(plan) → (plan, its _PlanNouns): kept with their plan, a few plans at a time.
+_PER_PLAN: dict[int, tuple] = {}
+
+
+class _PlanNouns:
+    """One plan's paragraphs read once for named sets: their flattened texts joined, so that where a noun stands is
+    found in one search of that text (not by reading each paragraph again for every noun a question tries), the
+    headings of its sections, and the sets found per (noun, doc)."""
+
+    __slots__ = ("tasks", "count", "joined", "starts", "heads", "titled", "sets")
+
+    def __init__(self, tasks: list) -> None:
+        self.tasks = tasks
+        """The plan's paragraphs (``Plan.tasks``) this was read from."""
+        self.count = len(tasks)
+        """Their number when read (a plan's list others extend is read again)."""
+        flats = [_flat(t.text) for t in tasks]
+        self.joined = "\n".join(flats)
+        """Every paragraph's flattened text (no whitespace), one after another, a line break between."""
+        self.starts: list[int] = []
+        """Where each paragraph's text starts in ``joined``."""
+        at = 0
+        for f in flats:
+            self.starts.append(at)
+            at += len(f) + 1
+        self.heads: dict[tuple, list] = {}
+        """(doc, part) → its sections as (section, title, title flattened, first paragraph under that title), in order."""
+        seen: set[tuple] = set()
+        for t in tasks:
+            if t.section and t.section_title and (t.doc, t.part, t.section) not in seen:
+                seen.add((t.doc, t.part, t.section))
+                self.heads.setdefault((t.doc, t.part), []).append((t.section, t.section_title, _flat(t.section_title), t))
+        titles: dict[str, str] = {}  # (a title flattened once: every paragraph of a section repeats it)
+        self.titled = [(t, titles.get(t.section_title) or titles.setdefault(t.section_title, _flat(t.section_title)),
+                        (titles.get(t.part_title) or titles.setdefault(t.part_title, _flat(t.part_title)))
+                        if t.part and t.part_title else "")
+                       for t in tasks if t.section and t.section_title]
+        """(paragraph, its section's title, its part's title or "", flattened) of each paragraph in a titled section."""
+        self.sets: dict[tuple, list[NamedSet]] = {}
+        """(noun, doc) → the named sets found."""
+
+    def holding(self, noun: str) -> dict[int, str]:
+        """Position in ``tasks`` → flattened text of every paragraph whose flattened text holds ``noun``."""
+        from bisect import bisect_right
+
+        out: dict[int, str] = {}
+        if not noun or re.search(r"\s", noun):
+            return out
+        joined, starts = self.joined, self.starts
+        at = joined.find(noun)
+        while at >= 0:
+            k = bisect_right(starts, at) - 1
+            end = starts[k + 1] - 1 if k + 1 < len(starts) else len(joined)
+            out[k] = joined[starts[k]:end]
+            at = joined.find(noun, end)  # (the next paragraph's: this one is held)
+        return out
+
+
+def _plan_nouns(plan) -> _PlanNouns:
+    """The plan's ``_PlanNouns``, read on first use (again when its paragraphs changed)."""
+    tasks = plan.tasks
+    held = _PER_PLAN.get(id(plan))
+    if held is None or held[0] is not plan or held[1].tasks is not tasks or held[1].count != len(tasks):
+        if len(_PER_PLAN) > 8:
+            _PER_PLAN.clear()
+        held = _PER_PLAN[id(plan)] = (plan, _PlanNouns(tasks))
+    return held[1]
+
+
+def _named_sets(nouns: _PlanNouns, noun: str, doc: str | None) -> list[NamedSet]:
+    """``named_sets`` read from the plan's ``_PlanNouns``."""
     stated, tail = split_term(noun)
-    tasks = [t for t in plan.tasks if not doc or t.doc == doc]
-    # (flattened only where the noun can stand — every character of it in the raw text: each reader below skips a
-    # paragraph not holding the noun, and a question reads named sets over the whole plan)
-    chars = set(noun)
-    flat = {t.id: _flat(t.text) for t in tasks if t.text and all(c in t.text for c in chars)}
+    every = nouns.tasks
+    # (the paragraphs holding the noun, found in the joined text: each reader below skips a paragraph not holding it)
+    at = {k: text for k, text in nouns.holding(noun).items() if not doc or every[k].doc == doc}
+    flat = {every[k].id: text for k, text in at.items()}
     found: list[NamedSet] = []
     # the places the term stands: itself, or (a plain noun asked) a number of it the plan writes (三个阶段)
     counters = "|".join(map(re.escape, words()["counters"]))
     counted = re.compile(rf"({_NUMERAL})(?:{counters}){re.escape(noun)}") if stated is None else None
     defined = listed = None
-    for t in tasks:
-        text = flat.get(t.id, "")
-        if noun not in text:
-            continue
+    for k in sorted(at):
+        t, text = every[k], at[k]
         places = [(s, e, stated) for s, e in _find_term(text, noun)]
         if counted is not None:
             places += [(m.start(), m.end(), cn_number(m.group(1))) for m in counted.finditer(text)]
@@ -180,16 +257,17 @@ def named_sets(plan, noun: str, doc: str | None = None) -> list[NamedSet]:
                     listed = NamedSet(text[s:e], got[0], n, "listed", [t], text[got[1]:close + 1 if close >= 0 else e],
                                       where=t.label)
     found += [x for x in (defined, listed) if x]
-    members = _composed(tasks, flat, noun)
+    members = _composed([every[k] for k in sorted(at)], flat, noun)
     if members:
         found.append(members)
-    lead = _lead_in(plan, tasks, flat, noun)
+    lead = _lead_in(every, sorted(at), flat, noun)
     if lead:
         found.append(lead)
-    heads = _headings(tasks, tail if stated is not None else noun, stated, noun)
+    parts = {key: held for key, held in nouns.heads.items() if not doc or key[0] == doc}
+    heads = _headings(parts, tail if stated is not None else noun, stated, noun)
     if heads:
         found.append(heads)
-    under = _under_heading(tasks, noun, stated)
+    under = _under_heading([x for x in nouns.titled if x[0].doc == doc] if doc else nouns.titled, noun, stated)
     if under:
         found.append(under)
     return found
@@ -199,19 +277,20 @@ def named_sets(plan, noun: str, doc: str | None = None) -> list[NamedSet]:
 _SUB_ITEM = re.compile(r"[（(][0-9]{1,2}[)）]")
 
 
-def _under_heading(tasks, term: str, stated: int | None) -> NamedSet | None:
+def _under_heading(titled, term: str, stated: int | None) -> NamedSet | None:
     """The numbered paragraphs 1. 2. … of the section whose heading holds the counted term (（一）实施三大标志性体系工程
     over 1.–3.; （二）重点落实五张清单 over 1.–5., each glued to its first sub-item （1）…) — else the sections of the part
     whose heading holds it — when as many as the term states: the term counts them, so a count found otherwise is no
-    answer (a plain noun or another count is left to the other ways)."""
+    answer (a plain noun or another count is left to the other ways).  ``titled``: (paragraph, its section's title and
+    its part's, flattened) of the paragraphs in a titled section (``_PlanNouns.titled``)."""
     if stated is None:
         return None
     sections: dict[tuple, list] = {}
     parts: dict[tuple, list] = {}
-    for t in tasks:
-        if t.section and t.section_title and term in _flat(t.section_title):
+    for t, section_title, part_title in titled:
+        if term in section_title:
             sections.setdefault((t.doc, t.section), []).append(t)
-        elif t.part and t.part_title and term in _flat(t.part_title) and t.section and t.section_title:
+        elif part_title and term in part_title:
             held = parts.setdefault((t.doc, t.part), [])
             if t.section not in [x.section for x in held]:
                 held.append(t)
@@ -289,10 +368,12 @@ def member_tasks(plan, found: NamedSet, k: int) -> list:
     return section[start:end]
 
 
-def _lead_in(plan, tasks, flat, noun: str) -> NamedSet | None:
-    """The numbered paragraphs 1. 2. … right after a paragraph holding ``noun`` that ends a lead-in (…如下：)."""
+def _lead_in(tasks, at: list[int], flat, noun: str) -> NamedSet | None:
+    """The numbered paragraphs 1. 2. … right after a paragraph holding ``noun`` that ends a lead-in (…如下：); ``at``:
+    the positions in ``tasks`` of the paragraphs holding it, in order."""
     ins = words()["lead_ins"]
-    for k, t in enumerate(tasks):
+    for k in at:
+        t = tasks[k]
         text = flat.get(t.id, "")
         if noun not in text or not (text.endswith(("：", ":")) and any(w in text[-12:] for w in ins)):
             continue
@@ -316,19 +397,14 @@ def _head(task) -> str:
     return first
 
 
-def _headings(tasks, tail: str, stated: int | None, term: str) -> NamedSet | None:
+def _headings(parts: dict[tuple, list], tail: str, stated: int | None, term: str) -> NamedSet | None:
     """The section headings of one part that hold ``tail`` (一批 of 四个一批), as many as ``stated``: each heading's quoted
-    words holding it (推动“收储招拍引进一批” → 收储招拍引进一批), else the heading."""
+    words holding it (推动“收储招拍引进一批” → 收储招拍引进一批), else the heading.  ``parts``: (doc, part) → its sections
+    as (section, title, title flattened, first paragraph) (``_PlanNouns.heads``)."""
     if len(tail) < 2:
         return None
-    parts: dict[tuple, list] = {}
-    for t in tasks:
-        if t.section and t.section_title:
-            sections = parts.setdefault((t.doc, t.part), [])
-            if t.section not in [s for s, _, _ in sections]:
-                sections.append((t.section, t.section_title, t))
     for (_doc, _part), sections in parts.items():
-        holding = [(title, t) for _, title, t in sections if tail in _flat(title)]
+        holding = [(title, t) for _, title, flat, t in sections if tail in flat]
         if len(holding) < 2 or stated is not None and len(holding) != stated:
             continue
         if stated is None and len(holding) != len(sections):
