@@ -522,19 +522,21 @@ def parse_date(text: str, option: str = "--due-before") -> str:
 
 
 def resolve_names(plan: Plan, names: list[str], option: str, notes: list[str] | None = None) -> list[str]:
-    """Department names as typed → canonical names, through kb.registry (KbError for an unknown one).
+    """Department names as typed → canonical names, as ``kb duties`` reads them (kb.duties.resolve_or_fail: KbError for
+    an unknown name, or a bare division two bureaus write — 办公室 — with the choices).
 
     A name read by fuzzy matching (a typo) adds a line to ``notes`` so the user sees how it was read.
     """
     if not names:
         return []
-    from kb.registry import resolve_department
+    from kb.duties import resolve_or_fail
 
     out = []
     for name in names:
-        res = resolve_department(name, plan)
-        if not res.ok:
-            raise KbError(f"{option}: {res.message()}")
+        try:
+            res = resolve_or_fail(name, plan)
+        except KbError as exc:
+            raise KbError(f"{option}: {exc}", exc.exit_code) from None
         if res.how == "fuzzy" and notes is not None:
             notes.append(f"{option} {name}：按“{res.name}”理解")
         out.append(res.name)

@@ -43,6 +43,10 @@ REFUSED = [
     (CITY, ["duties", "办公室", "--json"], 2, ["市交通委办公室", "市公安局办公室"], "the JSON form refuses the same way"),
     (CITY, ["export", "办公室", "-f", "md", "-o", "-"], 2, ["市交通委办公室（1 项）", "市公安局办公室（1 项）"],
      "an export refuses the same way"),
+    (CITY, ["grep", "--dept", "办公室", "."], 2, ["--dept", "市交通委办公室（1 项）", "市公安局办公室（1 项）"],
+     "grep's unit filter refuses the same way (it listed the bare item alone, session 14)"),
+    (CITY, ["export", "--table", "--lead", "办公室", "-f", "csv", "-o", "-"], 2, ["--lead", "市交通委办公室（1 项）"],
+     "the table's unit filter the same"),
     (COUNTY, ["duties", "综合股"], 2, ["县农业农村局综合股（1 项）", "县财政局综合股（1 项）", "另有 1 项只写“综合股”"],
      "a county plan's 股 written under two bureaus (tags)"),
 ]
