@@ -205,6 +205,16 @@ ONE_A_LINE = [
       ("开展全民健身活动", [], [])],
      "区: one column naming who is responsible and who works with them (责任主体与协同单位): （牵头） marks the lead, the "
      "others support; a lone unit is the row's responsible unit (sole), not a lead"),
+    (["序号 |", "重点任务 |", "负责单位 |", "完成时限 |",
+      "1 |", "统(tǒng)筹推进城乡供水一体化。 |", "县水(shuǐ)利局、县发(fā)展和改革局（列在首位的为牵头部门） |", "2023年12月底前 |",
+      "2 |", "加快农村公路提档升级。 |", "县交通运输局、县财政局 |", "2023年10月底前 |",
+      "3 |", "推进集贸市场改造。 |", "县市场监管局 |", "2023年底前 |"],
+     [("统筹推进城乡供水一体化", ["县水利局"], ["县发展和改革局"]),
+      ("加快农村公路提档升级", [], []),
+      ("推进集贸市场改造", [], [])],
+     "县, a mirror's pinyin glosses inside cells (统(tǒng)筹, 县发(fā)展和改革局: dropped before the table is read, as cleanup "
+     "drops them from the text) and a 负责单位 cell closing with its own rule (列在首位的为牵头部门): row 1's first unit leads — "
+     "the rule stays with its row (no 下同): row 2's two units are shared, no lead guessed"),
 ]
 
 

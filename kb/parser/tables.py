@@ -610,6 +610,12 @@ def rule_find_tables(state) -> None:
     from kb.parser.flattened import (cells_one_a_line, glued_header_tables, glued_tables, headerless_tables,
                                      self_numbered_rows, split_spaced_rows)
 
+    from kb.parser.cleanup import remove_pinyin_glosses
+
+    if "(" in state.text or "（" in state.text:
+        # (a mirror's pinyin glosses — 县发(fā)展和改革局 — break a table cell's unit names and the cell's fit to its column;
+        # cleanup drops them from the text later, the tables are taken out before: the same function, run first here)
+        state.text = "\n".join(remove_pinyin_glosses(state.text.split("\n")))
     state.text, uncut = glued_header_tables(state.text, load_vocabulary(), header_columns, is_task_header, _unit_like,
                                             _time_like)
     if uncut:
@@ -1331,7 +1337,22 @@ def _row_tag(table: TaskTable, get, carried: frozenset[str] = frozenset()) -> tu
 
     # A role cell holding its own labels (``牵头单位:县发改局;责任单位:县财政局、县住建局等`` under 责任单位) is a
     # labelled tag (B): read as written, its 责任单位 after the 牵头单位 label supporting; never split into names.
-    label_re = role_vocabulary().label_re
+    role_vocab = role_vocabulary()
+    label_re = role_vocab.label_re
+    # A unit cell closing with its own lead rule in brackets (县水利局、县发改局（列在首位的为牵头部门）): the rule is the
+    # cell's — its row's — never a name; the cell's names are read without it, the rule applied below.
+    rules: dict[str, str] = {}
+    written = get
+    stripped: dict[str, str] = {}
+    for col in ("lead", "support", "responsible"):
+        m = _CELL_RULE_RE.search(written(col)) if written(col) else None
+        rule = next((r for r, pattern in role_vocab.lead_rules if m and pattern.search(m.group(1))), None)
+        if rule:
+            rules[col], stripped[col] = rule, written(col)[: m.start()].rstrip("，,；; ")
+
+    def get(col: str) -> str:  # noqa: F811 (the row's cells, a cell's own lead rule taken out)
+        return stripped.get(col, written(col))
+
     labelled_cells = {c: get(c) for c in ("lead", "support", "responsible") if get(c) and label_re.search(get(c))}
     by_role: dict[str, list[str]] = {role: [] for role in _CELL_ROLE_WORDS}
     for col, role in (("lead", "lead"), ("support", "support"), ("responsible", "sole")):
@@ -1348,6 +1369,9 @@ def _row_tag(table: TaskTable, get, carried: frozenset[str] = frozenset()) -> tu
         responsible = [n for n in responsible if n not in marked]
         if "lead" not in table.columns:
             by_role["support"], responsible = by_role["support"] + responsible, []
+    if rules.get("responsible") == "first_is_lead" and not lead and len(responsible) >= 2:
+        lead.append(responsible[0])  # (the cell's own rule: its first unit leads, the others support)
+        by_role["support"], responsible = by_role["support"] + responsible[1:], []
     if "lead" in table.columns and responsible and not carries_out(table.header[table.columns["responsible"]],
                                                                    "support" in table.columns):
         by_role["support"], responsible = by_role["support"] + responsible, []  # 责任单位 after 牵头单位: the supporting units
@@ -1357,7 +1381,7 @@ def _row_tag(table: TaskTable, get, carried: frozenset[str] = frozenset()) -> tu
     composed = "；".join(["，".join(segments)] * bool(segments) + list(labelled_cells.values()))
     labelled = []
     for col in sorted(("lead", "support", "responsible", "leader", "deadline"), key=lambda c: table.columns.get(c, 99)):
-        value = get(col)  # in the header's order (责任单位 before 配合单位 as the table writes them)
+        value = written(col)  # in the header's order (责任单位 before 配合单位 as the table writes them), as written
         if col in labelled_cells:
             labelled.append(value)  # its own labels
         elif value and not _EMPTY_MARK_RE.match(value):  # (配合单位：/ says nothing)
@@ -1365,6 +1389,10 @@ def _row_tag(table: TaskTable, get, carried: frozenset[str] = frozenset()) -> tu
     notes = [f"{table.header[table.columns['leader']].rstrip(':：')}：{get('leader')}"] if get("leader") else []
     tag = "（" + "；".join(labelled) + "）" if labelled else None
     return tag, composed, notes
+
+
+#: A bracket closing a cell (…（列在首位的为牵头部门）): its words may be the cell's lead rule (roles.yaml lead_rules).
+_CELL_RULE_RE = re.compile(r"[（(]([^（）()]{4,30})[)）]\s*[。.]?\s*$")
 
 
 def carries_out(header: str, support_named: bool) -> bool:
