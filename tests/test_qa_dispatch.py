@@ -175,6 +175,9 @@ ROWS = [
      "who issued the plan: its signature's thirteen 黄浦区 bodies, never the units given tasks"),
     ("rencai", [], "哪个方案提到了诺贝尔奖", {"mentioning": True}, "plans_mentioning", "plans_mentioning",
      "exec_plans_mentioning", "a which-plan word with a topic: the plans whose text holds it (29. …诺贝尔奖获得者…)"),
+    ("zigong", [], "哪些工作写明要在2020年年底前基本完成", {"literal": "2020年年底前基本完成"}, "literal", "literal",
+     "exec_literal", "a limit phrase after a verb of writing that the plan holds: the items writing it, never every item "
+     "due by the date (routed from holdout15; reading_s14.yaml)"),
     ("weifei", [], "重点区域有哪些", {"enumerated": "重点区域"}, "enumeration", "enumeration", "exec_enumeration",
      "三1 以沿河、沟渠、城市水体、湖库、废弃场所为重点区域: the list the text gives of the noun"),
     # ---- nothing, and no reading

@@ -1098,7 +1098,7 @@ def exec_topic_list(question: str, q: Query, env) -> Answer:
     how = "原文含任一写法"  # substring match, the usual case
     if not tasks and marked:
         hits = env.index().search(" ".join(words), limit=None, require_all=True, kinds=("task",))
-        tasks = keep(sorted((plan.task(h.task_id) for h in hits), key=plan.position))  # a map, not a scan per item
+        tasks = keep(numbers_bounded(words, sorted((plan.task(h.task_id) for h in hits), key=plan.position)))  # a map
         how = "原文含以下全部词语"
     if not tasks and marked:
         # no tagged task holds the words (a plan of untagged paragraphs, a notice, roles in prose, or a body named in one
@@ -1164,6 +1164,40 @@ def exec_topic_list(question: str, q: Query, env) -> Answer:
     return Answer(question, intent, compose(lines), tasks=tasks, departments=departments_of(tasks))
 
 
+def exec_literal(question: str, q: Query, env) -> Answer:
+    """有几项写明“10月底完成” / 要求6月底完成的有多少项: the items whose text holds the phrase verbatim (kb.qa.query
+    literal_pattern: digits bounded), listed or counted as asked — within the previous list after 其中; none: said so."""
+    from kb.qa.query import literal_tasks
+    from kb.qa.wording import load_answer_words
+
+    found = literal_tasks(env.plan, q.literal)  # (the tag too: （6月底完成，牵头考核单位：…） writes the limit there)
+    if q.plan:
+        found = [t for t in found if t.doc == q.plan]
+    scope = _within_scope(q, env)
+    if scope is not None:
+        found = [t for t in found if t.id in scope]
+    words = load_answer_words()
+    if not found:
+        env.ctx.tasks = []
+        return Answer(question, "literal", words["literal_none"].format(phrase=q.literal), status="not_in_plan")
+    lines = [(words["within_previous"] if scope is not None else "")
+             + words["literal_found"].format(phrase=q.literal, n=len(found))]
+    lines.extend(numbered(found))
+    env.ctx.tasks, env.ctx.topic = found, [q.literal]
+    return Answer(question, "literal", compose(lines), tasks=found, departments=departments_of(found))
+
+
+def numbers_bounded(words: list[str], tasks: list[Task], any_word: bool = False) -> list[Task]:
+    """``tasks`` less those holding a number asked (12 of 12月底前 left as a topic word) only inside another number
+    (12345) or as an item's number (12．): a number stands as itself, its digits bounded (routed from holdout15)."""
+    numbers = [w for w in words if w.isdigit()]
+    if not numbers:
+        return tasks
+    bounded = [re.compile(rf"(?<![0-9]){re.escape(n)}(?![0-9.．])") for n in numbers]
+    keep = any if any_word else all
+    return [t for t in tasks if keep(b.search(fold(t.text or "")) for b in bounded)]
+
+
 def _within_scope(q: Query, env) -> set[str] | None:
     """The ids of the items a 其中-question keeps to (the list a run of 其中 narrows, else the last answer's: a section's
     or part's items as well as a task list), or None when the question is no 其中 or nothing was listed before it (其中
@@ -1205,6 +1239,7 @@ def topic_matches(env, words: list[str], any_word: bool = False, kinds=("task",)
     else:
         ids = {t.id for g in groups for t in env.plan.tasks_matching([g], fold, kinds=kinds)}
         found = sorted((env.plan.task(i) for i in ids), key=env.plan.position)
+    found = numbers_bounded(words, found, any_word)
     fielded = _field_holders(env, groups, any_word, kinds)
     if not fielded:
         return found

@@ -1286,9 +1286,9 @@ exec_context, exec_item, exec_section, exec_title, field_answer = (
     _imported("exec_plan", n) for n in ("exec_enumeration", "exec_plans_mentioning", "exec_issuers", "exec_post",
                                         "exec_all_targets", "exec_date_list", "exec_department_list", "exec_overview",
                                         "exec_role_kind", "exec_sharing", "exec_timed_tasks"))
-exec_all_tasks, exec_target, exec_topic_deadline, exec_topic_list, exec_topic_who = (
+exec_all_tasks, exec_target, exec_topic_deadline, exec_topic_list, exec_topic_who, exec_literal = (
     _imported("exec_topics", n) for n in ("exec_all_tasks", "exec_target", "exec_topic_deadline", "exec_topic_list",
-                                          "exec_topic_who"))
+                                          "exec_topic_who", "exec_literal"))
 
 #: What the question is over (``Query.over``; its values and meanings in kb.qa.query.OVER) → the ONE
 #: executor answering it.  A new question shape is a new slot value (read in kb/qa/query.py) and a row here.
@@ -1300,6 +1300,7 @@ DISPATCH = {
     "issuers": exec_issuers,
     "plans_mentioning": exec_plans_mentioning,
     "enumeration": exec_enumeration,
+    "literal": exec_literal,
     "plans": exec_meta,
     "parts": exec_structure,
     "department_sets": exec_compare,

@@ -197,6 +197,9 @@ class Query:
     """这两项属于哪个部分: the part (and section) of each item of the previous answer is asked (read_part_of)."""
     tag_label: str = ""
     """实施部门呢 (after an answer listing items): a label the plan's tags write (实施部门：…) asked of those items."""
+    literal: str = ""
+    """A phrase asked as the plan writes it (有几项写明“10月底完成”, 要求6月底完成的有多少项: read_literal), folded: the items
+    whose text holds it verbatim answer (kb.qa.exec_topics.exec_literal), never every item due by a date read from it."""
     doer_verb: str = ""
     """由谁 + a verb that is no role (受电设施投入使用前由谁检验合格 → 检验合格, 由谁负责审批 → 审批): the sentence of the plan
     saying 由X+that verb names who does it, over the tag of its item (kb.qa.stated.passive_doers)."""
@@ -380,7 +383,7 @@ SHAPE_LISTS = ("plan_count_words", "baseline_asks", "base_marks", "place_suffixe
                "list_nouns", "list_asks", "goal_verbs", "outline_subjects", "structure_fillers", "time_every",
                "time_span_units", "time_span_before", "time_span_after", "frequency_asks", "share_marks", "share_after",
                "share_words", "role_object_verbs", "doer_followers",
-               "time_nouns", "time_when", "exclusion_openers", "exclusion_markers", "exclusion_lead_ins", "exclusion_others", "doer_asks", "doer_verb_fillers")
+               "time_nouns", "time_when", "exclusion_openers", "exclusion_markers", "exclusion_lead_ins", "exclusion_others", "doer_asks", "doer_verb_fillers", "literal_verbs", "literal_between")
 
 
 def validate_shapes(data: dict, where: str = "shapes.yaml") -> dict:
@@ -522,6 +525,87 @@ def _outside_words(outside: dict) -> tuple[str, ...]:
 
 
 _OUTSIDE_WORDS: dict[int, tuple] = {}
+
+
+_QUOTED = LazyPattern(r"[“\"「『‘'](?P<x>[^“”\"「」『』‘’']{2,24})[”\"」』’']")
+#: A limit phrase as plans write it (6月底完成, 2020年年底前基本完成, 2024年3月底前完成): unquoted, it is literal only after a
+#: verb of writing and when the plan holds it.
+_LIMIT_PHRASE = LazyPattern(r"(?:(?:19|20)\d{2}年)?(?:\d{1,2}月(?:底|末|中旬|上旬|下旬|\d{1,2}日)?|年底|底)前?(?:基本)?完成")
+
+
+def literal_pattern(phrase: str) -> re.Pattern:
+    """``phrase`` verbatim, its digits bounded: no digit (nor a decimal point after one) before a phrase opening with a
+    digit, no digit after one closing with a digit (2月底 is not inside 12月底; 12月底前 not inside 12．月底前 / 12345)."""
+    head = r"(?<![0-9.．])" if phrase[:1].isdigit() else ""
+    tail = r"(?![0-9])" if phrase[-1:].isdigit() else ""
+    return re.compile(head + re.escape(phrase) + tail)
+
+
+def literal_tasks(plan, phrase: str) -> list:
+    """The paragraphs whose text or tag holds ``phrase`` verbatim (literal_pattern), in plan order: a stored plan finds
+    those holding it inside SQLite (its grep text: clauses, then the tag — the search text holds no tag, and a tag
+    writes limits: （6月底完成，牵头考核单位：…）); a plan in memory is read whole."""
+    import unicodedata
+
+    pattern = literal_pattern(phrase)
+    if hasattr(plan, "grep_rows"):
+        keys = [(row[0], row[1]) for row in plan.grep_rows(literal=unicodedata.normalize("NFKC", phrase))]
+        candidates = plan.tasks_at(keys) if keys else []
+    else:
+        candidates = list(plan.iter_tasks())
+    return [t for t in candidates if pattern.search(fold((t.text or "") + (t.tag or "")))]
+
+
+def read_literal(r: Reading) -> None:
+    """有几项写明“10月底完成” / 要求6月底完成的有多少项 / 哪些工作写明要在2020年年底前基本完成: a phrase after a verb of writing
+    (shapes.yaml ``literal_verbs``, ``literal_between`` words between), quoted — or, unquoted, a limit phrase the plan's
+    text holds (digits bounded) — is asked as written: ``Query.literal``; counted when a count is asked.  The raw question
+    keeps the quotes (fold drops them)."""
+    f, q = r.facts, r.query
+    if q.act is not None or f.departments or f.unresolved:
+        return
+    verbs = r.words["literal_verbs"]
+    between = tuple(r.words["literal_between"])
+    raw = fold_keeping_quotes(f.raw)
+    phrase = None
+    for m in _QUOTED.finditer(raw):
+        before = raw[:m.start()]
+        for b in sorted(between, key=len, reverse=True):
+            if before.endswith(b):
+                before = before[:-len(b)]
+                break
+        if before.endswith(tuple(verbs)):
+            phrase = fold(m.group("x"))
+            break
+    if phrase is None:
+        for v in verbs:
+            at = r.text.find(v)
+            if at < 0:
+                continue
+            rest = r.text[at + len(v):]
+            for b in sorted(between, key=len, reverse=True):
+                if rest.startswith(b):
+                    rest = rest[len(b):]
+                    break
+            m = _LIMIT_PHRASE.match(rest)
+            if m and literal_tasks(r.plan, m.group(0)):
+                phrase = m.group(0)
+                break
+    if not phrase:
+        return
+    q.literal = phrase
+    q.act = Act.COUNT if "count" in f.flags or _COUNT_OF_ITEMS.search(r.text) else Act.LIST
+
+
+def fold_keeping_quotes(raw: str) -> str:
+    """``raw`` folded with its quote marks kept (fold drops them): each quoted span folded on its own."""
+    out, at = [], 0
+    for m in re.finditer(r"[“\"「『‘'][^“”\"「」『』‘’']*[”\"」』’']", raw or ""):
+        out.append(fold(raw[at:m.start()]))
+        out.append(m.group(0)[0] + fold(m.group(0)[1:-1]) + m.group(0)[-1])
+        at = m.end()
+    out.append(fold((raw or "")[at:]))
+    return "".join(out)
 
 
 def read_outside(r: Reading) -> None:
@@ -2993,6 +3077,7 @@ OVER = {
     "post": "who holds a post the plan fills (组长是谁): the sentence stating it, or that the plan does not",
     "plans_mentioning": "which loaded plans hold the topic words (哪个方案提到了拉萨市), with their paragraphs",
     "enumeration": "the members of a noun some sentence enumerates (试点地区有哪些), that sentence quoted",
+    "literal": "the items whose text holds a phrase asked as written (有几项写明“10月底完成”)",
     "issuers": "who issued the plan (哪几个部门联合印发的): its notice's lines naming them, never the units given tasks",
     "unread": "no reading of the question: full-text search, said plainly",
 }
@@ -3117,6 +3202,8 @@ def over_act(s: _Seen) -> str | None:
         return "issuers" if q.issuers else "plans_mentioning" if q.mentioning else "plans"
     if q.enumerated:
         return "enumeration"
+    if q.literal:
+        return "literal"
     if q.act is Act.STRUCTURE:
         return "parts"
     if q.act is Act.COMPARE:
@@ -3331,6 +3418,7 @@ OVER_RULES = (over_stated_total, over_plan_count, over_departments, over_act, ov
 #: then what the scan found, then the shapes (each leaves the act alone once another set it).
 READERS = (
     read_outside,
+    read_literal,
     read_plans_mentioning,
     read_counted_noun,
     read_place,

@@ -103,6 +103,8 @@ REQUIRED = {
     "untagged_paragraphs": {"plan": ("{shown}", "{n}"), "tasks": ("{shown}", "{n}")},
     "within_heading": ("{heading}", "{n}"),
     "within_previous": (),
+    "literal_found": ("{phrase}", "{n}"),
+    "literal_none": ("{phrase}",),
     "within_none": ("{n}", "{shown}"),
     "tag_label_missing": ("{label}",),
     "starts_not_read": ("{year}",),
