@@ -620,6 +620,12 @@ def rule_subject_roles(state: ParseState) -> None:
         if duty or duties:  # (a paragraph prose read outside a duty part was read above)
             tag = roles.read_subject(task.clauses[0], state.registry, vocab, duty=duty,
                                      plain=not state.doc.tagged and task.clauses[0].rstrip().endswith(roles._SENTENCE_ENDS))
+            if tag is not None and duty and tag.roles["sole"]:
+                # X要加强抽检，Y要配合做好…: Y supports the sentence's one doer, which leads (one statement)
+                helpers = roles.said_supporters(task.clauses[0], tag.roles["sole"], state.registry, vocab)
+                if helpers:
+                    tag.roles["lead"], tag.roles["sole"] = tag.roles["sole"], []
+                    tag.roles["support"].extend(helpers)
         else:  # a paragraph may place several bodies in a row, one a sentence; its first may be the item's title
             tag = roles.read_subjects(task.clauses, state.registry, vocab, plain=True)
         if tag is None and duties:

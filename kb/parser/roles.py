@@ -305,7 +305,7 @@ def load_vocabulary(path: str | None = None) -> RoleVocabulary:
             for slot, value in slots.items():
                 text = text.replace(slot, value)
         pattern = _compile(src, f"prose_roles[{i}]", text)
-        if not {"lead", "sole", "shared", "guide"} & set(pattern.groupindex):
+        if not {"lead", "sole", "shared", "guide", "helper"} & set(pattern.groupindex):
             raise KbError(f"{src}：prose_roles[{i}] 的 pattern 需要一个 (?P<lead>…)、(?P<sole>…) 或 (?P<shared>…) 分组；请修正，或从代码仓库恢复这个文件")
         prose.append((str(rule.get("id", i)), pattern))
     # listed words first (longest first), then the forms: a listed word wins where both match
@@ -1362,6 +1362,9 @@ _PROSE_MARKER_RE = re.compile(
 #: the doer stands after 由), but the 由 of 自由贸易试验区 is part of a name.
 _NOT_A_NAME_RE = re.compile(r"^(?:[请并要应将需可对在]|经(?=[省市县区州乡镇国各有相])|根据|依据|依照|按照|为了|通过|特别是|尤其是)|或|设立|指定|明确|成立|^[0-9一二三四五六七八九十百两]+[个家类]|(?<!自)由")
 _PROSE_GROUPS = ("lead", "support", "sole", "shared", "guide")
+#: Groups of a prose form named for who they are rather than their role: ``helper`` the subject who supports (X负责配合…:
+#: support, read as a subject), ``helped`` the one it supports (lead when it is a named unit, else no role — the form stands).
+_HELPER_ROLES = {"helper": "support", "helped": "lead"}
 
 
 def name_cuts(text: str, vocab: RoleVocabulary, shortest: int = 3, longest: int | None = None):
@@ -1426,8 +1429,10 @@ def read_prose(clauses: list[str], registry: Registry, vocab: RoleVocabulary | N
         clause = _PROSE_MARKER_RE.sub("", clause).translate(_FULL_WIDTH)  # (在省委领导下,X负责…: an ASCII comma)
         part_subject: list[str] = []  # who the previous part of this clause named (X负责…；会同Y…)
         for part in split_top(clause, "；;"):
-            with_opener = _WITH_NO_SUBJECT_RE.match(part) if part_subject else None
-            if with_opener:  # X负责…；会同Y…: the 会同 clause is X's, Y supports
+            with_opener = _WITH_NO_SUBJECT_RE.match(part)
+            if with_opener and not part_subject:  # X要…；负责…；会同Y…: the sentence's own subject, named at its start
+                part_subject = _sentence_subject(clause, vocab)
+            if with_opener and part_subject:  # X负责…；会同Y…: the 会同 clause is X's, Y supports
                 part = "、".join(part_subject) + part[with_opener.end() - 2:]
             part_subject = []
             part = part[: _stated_from(part, vocab)]  # X在…中明确，Y要…: what X states names no doer
@@ -1450,15 +1455,25 @@ def read_prose(clauses: list[str], registry: Registry, vocab: RoleVocabulary | N
                         continue  # an inner 由X负责 under the paragraph's own subject (see above)
                     groups = {g: [strip_manner(x, vocab) for x in split_items(m.group(g), vocab)]
                               for g in _PROSE_GROUPS if g in pattern.groupindex and m.group(g)}
+                    if "helper" in pattern.groupindex:
+                        groups["support"] = [strip_manner(x, vocab) for x in split_items(m.group("helper"), vocab)]
+                        helped = _helped_unit(m.group("helped") or "", vocab)
+                        if helped:
+                            groups["lead"] = [helped]
                     if any(name_end(x, vocab) for g, items in groups.items() if g != "support" for x in items):
                         continue  # 各省（区、市）政府要建立省级政府办公厅牵头…: a phrase, not the name of who leads
                     if groups.get("support"):  # 会同区公安分局、南桥镇选择停车矛盾突出的住宅小区开展… → 南桥镇
                         groups["support"] = [x[: name_end(x, vocab) or len(x)] for x in groups["support"]]
-                    if not any(groups.get(g) for g in ("lead", "sole", "shared", "guide")) or not all(
-                            _prose_unit(x, vocab, subject=g != "support") or x in vocab.short_unit_names
+                    helper = "helper" in pattern.groupindex  # (the supporter is the subject: read as one)
+                    if not any(groups.get(g) for g in ("lead", "sole", "shared", "guide", "support" if helper else "")) or not all(
+                            _prose_unit(x, vocab, subject=g != "support" or helper) or x in vocab.short_unit_names
                             for g, items in groups.items() for x in items):
                         continue
-                    part_subject = [x for g in ("lead", "sole", "shared") for x in groups.get(g, [])]
+                    part_subject = [x for g in ("lead", "sole", "shared") for x in groups.get(g, []) if not helper]
+                    for x in groups.get("lead", []):
+                        if x in tag.roles["sole"]:  # X负责…；会同Y…: the unit a 会同 makes lead leads (not sole beside Y)
+                            tag.roles["sole"].remove(x)
+                            given.discard(x)
                     for role in _PROSE_GROUPS:
                         fresh = [x for x in groups.get(role, []) if x not in given]
                         _assign(r, fresh, role, positional=False)
@@ -1466,6 +1481,26 @@ def read_prose(clauses: list[str], registry: Registry, vocab: RoleVocabulary | N
                     tag.notes.append(m.group(0).lstrip("，,"))
     tag.warnings = []
     return tag if tag.has_roles else None
+
+
+def _sentence_subject(sentence: str, vocab: RoleVocabulary) -> list[str]:
+    """The units opening ``sentence`` as its subject (``民政部门|要清理…；负责…；会同Y…``) when they are units' names — not a
+    kind (企业要…；会同… names none), not a 由-clause; else none."""
+    opened = opening_subject(sentence, vocab)
+    names = opened[0] if opened else []
+    if not names or any("由" in n for n in names) or not all(
+            _prose_unit(n, vocab, subject=True) and not vocab.modal_subject_not.search(split_subunit(n)[0]) for n in names):
+        return []
+    return list(names)
+
+
+def _helped_unit(text: str, vocab: RoleVocabulary) -> str | None:
+    """The unit ``X负责配合…`` names as the one it supports, or None: the name opening ``text`` up to where a predicate
+    opens (``民政部门|做好…``) or the whole (``省发展改革委``), when it is a named unit — not a vague group (有关部门), not a
+    piece of work (``做好交通疏导``)."""
+    name = text[: name_end(text, vocab) or len(text)]
+    # (做好案件查处 ends in 处 like an office: a verb phrase is no name — _bare_name)
+    return name if name and _prose_unit(name, vocab, subject=True) and _bare_name(name, vocab) else None
 
 
 #: ASCII punctuation written in Chinese prose (mirrors, PDFs, older pages: 山西 2023 `在省委领导下,X负责…`), read as the
@@ -1496,7 +1531,7 @@ def _with_subject(part: str, vocab: RoleVocabulary) -> str:
 #: The prose forms read in an untagged paragraph of a tagged plan (its closing 由A、B、C牵头，会同…; 由街镇牵头协调… in
 #: an untagged item; 由X负责 / 由X制定…; X牵头开展…): those that name a role with 由 or 牵头 — not a bare ``X负责``, which
 #: in a tagged plan is mostly a general duty of a paragraph the tags do not cover (各区政府负责本辖区…).
-TAGGED_PLAN_FORMS = frozenset({"led-by", "leads", "organized-by", "organized-by-with-support"})
+TAGGED_PLAN_FORMS = frozenset({"led-by", "led-by-with-doers", "leads", "organized-by", "organized-by-with-support"})
 #: (Not X会同Y…: in a tagged plan the tags give the tasks, and 无废城市's 生态环境部会同有关部门组建协调小组 (四（一）, untagged)
 #: is no task it leads — fresh question r9-c-wufei-lead counts the tags' one 牵头; session 13 tried and kept it out.)
 
@@ -1732,6 +1767,30 @@ def _plain_duty(names: list[str], predicate: str, vocab: RoleVocabulary) -> tupl
     return "sole", support
 
 
+#: A predicate opening with 会同 after a modal or 负责 (要会同…, 负责会同…, 并会同…).
+_DUTY_WITH_RE = re.compile(r"^(?:要|应当|应|将|须|需|具体负责|负责)?并?(?=会同)")
+#: What may stand before a 配合 opening the predicate (要积极配合…, 应主动配合…): a modal and an adverb, nothing of its own.
+_OPENING_SUPPORT_RE = re.compile(r"^(?:要|应当|应|将|须|必须|需)?(?:积极|主动|全面|全力|密切)?$")
+
+
+def _stated_roles(predicate: str, vocab: RoleVocabulary) -> list[str]:
+    """The roles ``predicate`` states in words (``predicate_roles``): 履行牵头抓总职责 lead; a 配合 gives support only where it
+    opens the predicate (``要积极配合做好…``) or names the unit supported (``要…，全力配合区级部门做好…``) — after the subject's
+    own work, a 配合 of a piece of work (``要提供…，积极参与、主动配合…采集工作``: tagsblind9 13) leaves the modal duty its own."""
+    roles = []
+    for role, pattern in vocab.predicate_roles.items():
+        for m in pattern.finditer(predicate):
+            if role != "support" or _OPENING_SUPPORT_RE.match(predicate[: m.start()]) or _supported_unit(predicate[m.end():], vocab):
+                roles.append(role)
+                break
+    return roles
+
+
+def _supported_unit(rest: str, vocab: RoleVocabulary) -> str | None:
+    """The named unit opening ``rest`` (what follows a 配合) up to its clause's end, or None."""
+    return _helped_unit(re.split(r"[，,。；;：:]", rest, maxsplit=1)[0], vocab)
+
+
 def read_subject(sentence: str, registry: Registry, vocab: RoleVocabulary | None = None,
                  duty: bool = False, said: bool = False, plain: bool = False, topic: bool = False) -> Tag | None:
     """The role of the units opening ``sentence`` as its subject (``opening_subject``), as a Tag, or None.
@@ -1756,9 +1815,14 @@ def read_subject(sentence: str, registry: Registry, vocab: RoleVocabulary | None
                     and not _group_tail(names, k, vocab)
                     for k, n in enumerate(names))  # (大型文化企业（集团）: the kind is read without its bracket)
     requested = bool(_REQUEST_RE.match(_PROSE_MARKER_RE.sub("", sentence.strip())))
-    stated = [role for role, pattern in vocab.predicate_roles.items() if named and pattern.search(predicate.split("。")[0])]
+    stated = _stated_roles(predicate.split("。")[0], vocab) if named else []
     action = _plain_duty(names, predicate, vocab) if plain and (not said or topic) else None
+    opens_with = _DUTY_WITH_RE.match(predicate) if duty and named and action is None else None
+    if opens_with:  # a duty part's X负责会同Y清理… / X要会同Y…: X leads, Y supports (as the prose form 会同 reads it)
+        action = _plain_duty(names, predicate[opens_with.end():], vocab)
     if _PREDICATE_LEADS_RE.search(first):
+        role = "lead"
+    elif opens_with and action is not None and action[0] == "lead":
         role = "lead"
     elif len(stated) == 1:
         role = stated[0]  # X作为…统筹主体，要切实履行牵头抓总职责 / Y作为…实施主体，要…全力配合区级部门…
@@ -1855,7 +1919,10 @@ def read_subjects(sentences: list[str], registry: Registry, vocab: RoleVocabular
     found: Tag | None = None
     unread_doer = False
     named: list[str] = []  # the subjects met so far, in order (an anaphor 该委 takes the last one ending in 委)
+    part_sole: list[str] = []  # the responsible units the current sentence part's own subject was read as
     for sentence, said, topic in (s for whole in sentences for s in _sentence_clauses(whole) if clauses or not s[1]):
+        if not said:
+            part_sole = []
         if _collective_list(sentence, vocab):
             # 各地区、各部门要…。国务院办公厅要…: a list of groups is not read as one doer, but it is a doer of the
             # paragraph — the units its other sentences name share the work with it (shared, never sole)
@@ -1875,6 +1942,8 @@ def read_subjects(sentences: list[str], registry: Registry, vocab: RoleVocabular
             # 2019年6月底前，各省份建立…: a group of places does its own part, unnamed here — no unit read is alone
             unread_doer = unread_doer or (plain and (not said or topic) and _group_doer(sentence, vocab))
             continue
+        if not said:
+            part_sole = list(tag.roles["sole"])
         if found is None:
             found = tag
             continue
@@ -1884,12 +1953,42 @@ def read_subjects(sentences: list[str], registry: Registry, vocab: RoleVocabular
         for name, subs in tag.subunits.items():
             found.subunits.setdefault(name, list(subs))
         found.notes.extend(tag.notes)
-        if tag.roles["support"] and len(found.roles["sole"]) == 1 and found.roles["sole"][0] in sentence:
-            found.roles["lead"].append(found.roles["sole"].pop())  # Y…配合X: X leads what Y supports
+        if tag.roles["support"] and len(found.roles["sole"]) == 1 and (
+                found.roles["sole"][0] in sentence or said and part_sole == found.roles["sole"]
+                and _supports_no_other(sentence, part_sole[0], vocab)):
+            # Y…配合X: X leads what Y supports; X要…，Y要配合… (one sentence, Y names no one else): Y supports its one other doer
+            found.roles["lead"].append(found.roles["sole"].pop())
     if found is not None and unread_doer and found.roles["sole"]:
         _add(found, "shared", found.roles["sole"])  # (国家卫生健康委建立…。…各省份建立…: not 国家卫生健康委 alone)
         found.roles["sole"] = []
     return found
+
+
+def said_supporters(sentence: str, doer: list[str], registry: Registry, vocab: RoleVocabulary | None = None) -> list[str]:
+    """The units a clause of ``sentence`` after a comma names as supporting, said outright (``X要加强抽检，Y要配合做好…``:
+    ``read_subject(said=True)`` reading support) — when none of them names a unit other than ``doer`` as the one supported.
+    A duty part reads its paragraph's first sentence for its subject; the supporters of that ONE sentence support it."""
+    vocab = vocab or load_vocabulary()
+    out: list[str] = []
+    for clause, said, _ in _sentence_clauses(sentence):
+        if not said:
+            continue
+        tag = read_subject(clause, registry, vocab, said=True)
+        if tag is None or not tag.roles["support"] or any(tag.roles[r] for r in ROLES if r != "support"):
+            continue
+        if len(doer) != 1 or not _supports_no_other(clause, doer[0], vocab):
+            return []
+        out.extend(n for n in tag.roles["support"] if n not in out and n not in doer)
+    return out
+
+
+def _supports_no_other(clause: str, doer: str, vocab: RoleVocabulary) -> bool:
+    """``clause``'s 配合 names no unit other than ``doer`` as the one supported (``公安机关要配合做好…``, ``…要积极配合。``)."""
+    at = clause.find("配合")
+    if at < 0:
+        return False
+    named = _supported_unit(clause[at + 2:], vocab)
+    return named is None or named == doer
 
 
 def _group_doer(sentence: str, vocab: RoleVocabulary) -> bool:
