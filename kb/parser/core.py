@@ -469,16 +469,35 @@ def rule_plan_wide_support(state: ParseState) -> None:
     words; in a tag, on its task and every later one.  A unit the task names already keeps its own role, and so do the
     task's own units: run after ``rule_prose_orders_tag``, whose rule (the unit the others support leads) reads ONE
     statement — a plan-wide note is another, so ``（市园林局负责）`` stays sole."""
-    untagged = (t.text for t in state.tasks if t.kind == "paragraph" and not state.task_tags.get(id(t)))
-    stated = "\n".join(filter(None, (state.doc.cover, state.doc.preface, *untagged, state.doc.closing)))
-    support = roles.plan_wide_support(stated, state.registry)
-    for task in state.tasks:
+    # (text, where it stands): the cover notice, preface and closing words cover every task; a paragraph's `以上任务…`
+    # only the tasks before it (scope ``above``)
+    places = [(text, len(state.tasks)) for text in (state.doc.cover, state.doc.preface, state.doc.closing) if text]
+    places += [(t.text, i) for i, t in enumerate(state.tasks) if t.kind == "paragraph" and not state.task_tags.get(id(t))]
+    support: list[str] = []
+    above: list[tuple[int, list[str]]] = []
+    unmarked: list[str] = []
+    for text, at in places:
+        for role, scope, names in roles.plan_wide_notes(text, state.registry):
+            if role == "responsible":
+                unmarked.extend(n for n in names if n not in unmarked)
+            elif scope == "above":
+                above.append((at, names))
+            else:
+                support.extend(n for n in names if n not in support)
+    for i, task in enumerate(state.tasks):
         tag = state.task_tags.get(id(task))
         if tag and tag.implied_support:
             support = list(dict.fromkeys(support + tag.implied_support))
-        if support and task.kind == "task":
+        if task.kind != "task":
+            continue
+        given = list(dict.fromkeys(support + [n for at, names in above if i < at for n in names]))
+        if given:
             named = set(task.departments("any"))
-            task.support.extend(n for n in support if n not in named)
+            task.support.extend(n for n in given if n not in named)
+        if unmarked and not (task.lead or task.sole or task.shared or task.guide):
+            # 未注明的，由X负责落实: a task naming no unit responsible is X's (shared when several: rule_one_unit_sole)
+            named = set(task.departments("any"))
+            task.sole.extend(n for n in unmarked if n not in named)
 
 
 def _give_prose_roles(task: Task, tag) -> None:

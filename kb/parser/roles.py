@@ -89,7 +89,11 @@ class RoleVocabulary:
     implied_notes: list[re.Pattern]
     """Patterns with a ``units`` group naming implementers of every following task."""
     implied_note_roles: tuple[str, ...]
-    """The role each of ``implied_notes`` gives its units: ``implied`` (落实) or ``support`` (各项任务的配合单位为X)."""
+    """The role each of ``implied_notes`` gives its units: ``implied`` (落实), ``support`` (各项任务的配合单位为X) or
+    ``responsible`` (未注明的，由X负责落实: the tasks that name no unit of their own; read as a plan-wide note only)."""
+    implied_note_scopes: tuple[str, ...]
+    """Which tasks each of ``implied_notes`` covers when read as a plan-wide note: ``all``, or ``above`` (以上任务…: the
+    tasks before the paragraph that states it)."""
     list_tail: re.Pattern
     """``等`` / ``等有关部门和单位`` closing a list item."""
     list_joiner: re.Pattern
@@ -288,14 +292,18 @@ def load_vocabulary(path: str | None = None) -> RoleVocabulary:
     lead_rules = [(k, _compile(src, f"lead_rules.{k}", p)) for k, ps in rules.items() for p in _words(src, f"lead_rules.{k}", ps)]
     notes = []
     note_roles = []
+    note_scopes = []
     for i, note in enumerate(data["implied_notes"] or []):
         pattern = _compile(src, f"implied_notes[{i}]", note.get("pattern") if isinstance(note, dict) else None)
         if "units" not in pattern.groupindex:
             raise KbError(f"{src}：implied_notes[{i}] 的 pattern 需要一个 (?P<units>…) 分组；请修正，或从代码仓库恢复这个文件")
-        if note.get("role", "implied") not in ("implied", "support"):
-            raise KbError(f"{src}：implied_notes[{i}] 的 role 只能是 implied 或 support；请修正，或从代码仓库恢复这个文件")
+        if note.get("role", "implied") not in ("implied", "support", "responsible"):
+            raise KbError(f"{src}：implied_notes[{i}] 的 role 只能是 implied、support 或 responsible；请修正，或从代码仓库恢复这个文件")
+        if note.get("scope", "all") not in ("all", "above"):
+            raise KbError(f"{src}：implied_notes[{i}] 的 scope 只能是 all 或 above；请修正，或从代码仓库恢复这个文件")
         notes.append(pattern)
         note_roles.append(note.get("role", "implied"))
+        note_scopes.append(note.get("scope", "all"))
     suffixes = _words(src, "department_suffixes", data["department_suffixes"])
     slots = _prose_slots(src, data, suffixes)
     prose = []
@@ -351,6 +359,7 @@ def load_vocabulary(path: str | None = None) -> RoleVocabulary:
         any_lead_rule=re.compile("|".join(f"(?:{p.pattern})" for _, p in lead_rules)),
         implied_notes=notes,
         implied_note_roles=tuple(note_roles),
+        implied_note_scopes=tuple(note_scopes),
         list_tail=_compile(src, "list_tail", data["list_tail"]),
         list_joiner=_compile(src, "list_joiner", data["list_joiner"]),
         joined_names=_compile(src, "joined_names", "|".join(f"(?:{p})" for p in _words(src, "joined_names", data["joined_names"]))),
@@ -713,7 +722,9 @@ def rule_lead_statement(r: _Reading, segment: str) -> bool:
 
 def rule_carry_forward(r: _Reading, segment: str) -> bool:
     """A5: ``以下均需X落实，不再列出``: X is implied for this and every later task."""
-    for pattern, role in zip(r.vocab.implied_notes, r.vocab.implied_note_roles):
+    for pattern, role, scope in zip(r.vocab.implied_notes, r.vocab.implied_note_roles, r.vocab.implied_note_scopes):
+        if role == "responsible" or scope != "all":
+            continue  # (plan-wide notes only: who does the unmarked tasks, the tasks above — core.rule_plan_wide_support)
         m = pattern.search(segment)
         if m:
             r.tag.notes.append(segment)
@@ -729,14 +740,30 @@ def rule_carry_forward(r: _Reading, segment: str) -> bool:
 def plan_wide_support(text: str, registry: Registry, vocab: RoleVocabulary | None = None) -> list[str]:
     """The supporting units a cover notice or a preface names for every task (方案中各项任务的配合单位为各区人民政府，
     不再一一列出: ``implied_notes`` of role ``support``), in order; none for any other sentence."""
+    return [n for role, scope, names in plan_wide_notes(text, registry, vocab) if role == "support" for n in names]
+
+
+def plan_wide_notes(text: str, registry: Registry, vocab: RoleVocabulary | None = None) -> list[tuple[str, str, list[str]]]:
+    """The plan-wide notes of ``text`` (a cover notice, a preface, a paragraph without roles, the closing words) as
+    (role, scope, units): ``support`` — 各项任务的配合单位为X, 除特别注明的外X都是配合单位, 以上任务X均为配合单位 (scope
+    ``above``) — and ``responsible`` — 未注明的，由X负责落实 (the tasks naming no unit).  Only notes plan-wide by their
+    own words (``implied_notes`` of those roles); a note naming no unit (各项任务的配合单位为本方案确定的单位) gives none."""
     vocab = vocab or load_vocabulary()
-    tag = Tag(text=text)
-    r = _Reading(tag, registry, vocab, DocumentRules())
+    found: list[tuple[str, str, list[str]]] = []
     for segment in split_top(text, "。；;\n"):
-        if any(p.search(segment) for p, role in zip(vocab.implied_notes, vocab.implied_note_roles) if role == "support"):
-            rule_carry_forward(r, segment)
-    # (各项任务的配合单位为本方案确定的单位 names no unit: only names that look like units are given)
-    return [n for n in tag.implied_support if looks_like_unit(n, vocab, registry)]
+        for pattern, role, scope in zip(vocab.implied_notes, vocab.implied_note_roles, vocab.implied_note_scopes):
+            if role not in ("support", "responsible"):
+                continue
+            m = pattern.search(segment)
+            if m is None:
+                continue
+            r = _Reading(Tag(text=segment), registry, vocab, DocumentRules())
+            names = [_name(r, item) for item in split_items(m.group("units"), vocab)]
+            names = [n for n in dict.fromkeys(names) if looks_like_unit(n, vocab, registry)]
+            if names:
+                found.append((role, scope, names))
+            break  # (one note a segment: the first form that reads it)
+    return found
 
 
 def rule_time_words(r: _Reading, segment: str) -> bool:
