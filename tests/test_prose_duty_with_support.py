@@ -62,6 +62,8 @@ ROWS = [
     ("省商务厅负责配合省发展改革委，做好项目申报。", {"lead": ["省发展改革委"], "support": ["省商务厅"]},
      "负责配合Y，…: Y ends at the comma"),
     ("县公安局负责配合做好交通疏导。", {"support": ["县公安局"]}, "负责配合 with no one named: support alone"),
+    ("区住建局负责配合上级部门做好检查。", {"support": ["区住建局"]},
+     "负责配合 a body relative to the reader (上级部门: vague_prose_names): support, no lead"),
     ("市财政局负责配合有关部门做好资金保障。", {"support": ["市财政局"]}, "负责配合 a vague group: support, no lead"),
     ("市公安局负责交通疏导，配合市交通委做好车辆分流。", {"sole": ["市公安局"]},
      "control: its own duty first, a support further on — not proved (unchanged)"),
@@ -82,6 +84,30 @@ ROWS = [
 @pytest.mark.parametrize(("sentence", "expected", "why"), ROWS, ids=[r[0][:10] for r in ROWS])
 def test_duty_sentence_roles(sentence, expected, why):
     task = _item(UNTAGGED.format(s=sentence), sentence)
+    assert _roles(task) == expected, why
+
+
+# (a paragraph of a 部门职责 part in a tagged plan, its roles, why): a later sentence whose subject is a named unit with a
+# role said outright (a modal, 牵头, 配合 …) adds that unit — each sentence its own role (not across sentences);
+# a kind of body adds nobody, a collective group the plan addresses is read as one group (session 11)
+DUTY_PART = [
+    ("县卫健委负责医疗救治。县财政局要保障救治经费。", {"shared": ["县卫健委", "县财政局"]},
+     "a second sentence with its own modal subject: two units own the paragraph (shared, none alone)"),
+    ("县公安局负责治安管理。县民政局要配合做好安置工作。", {"sole": ["县公安局"], "support": ["县民政局"]},
+     "across a full stop each sentence keeps its role: 县民政局 supports, 县公安局 keeps sole"),
+    ("县教育局负责学校安全。企业要落实主体责任。", {"sole": ["县教育局"]}, "control: a kind of body (企业) adds nobody"),
+    ("县应急局负责统筹协调。有关部门要按职责做好相关工作。", {"shared": ["县应急局", "有关部门"]},
+     "a collective group the plan addresses with a modal (有关部门要…) is read as one group (session 11 decision), as in a plan "
+     "without tags — the first reading of this row (nobody added) was corrected to that decision"),
+]
+
+
+@pytest.mark.parametrize(("paragraph", "expected", "why"), DUTY_PART, ids=[r[0][:8] for r in DUTY_PART])
+def test_later_sentences_of_a_duty_part(paragraph, expected, why):
+    text = ("某县关于推进工作的实施方案\n一、主要任务\n（一）推进老旧小区改造。（县住建局牵头，县财政局配合）\n"
+            f"二、部门职责\n{paragraph}\n")
+    _, tasks = parse_document(text, "p")
+    (task,) = [t for t in tasks if t.text.startswith(paragraph[:6])]
     assert _roles(task) == expected, why
 
 

@@ -645,6 +645,8 @@ def rule_subject_roles(state: ParseState) -> None:
                 if helpers:
                     tag.roles["lead"], tag.roles["sole"] = tag.roles["sole"], []
                     tag.roles["support"].extend(helpers)
+            if tag is not None and duty:
+                _later_sentences(task, tag, state, vocab)
         else:  # a paragraph may place several bodies in a row, one a sentence; its first may be the item's title
             tag = roles.read_subjects(task.clauses, state.registry, vocab, plain=True)
         if tag is None and duties:
@@ -661,6 +663,22 @@ def rule_subject_roles(state: ParseState) -> None:
         if state.doc.tagged and task.kind == "paragraph":
             task.kind = "task"
     _duty_lists(state, vocab)
+
+
+def _later_sentences(task: Task, tag, state: ParseState, vocab) -> None:
+    """A duty part's paragraph read for its first sentence's subject: a LATER sentence opened by a named unit whose role
+    is said outright (``县财政局要保障…``, ``县民政局要配合…``: ``roles.read_subject(said=True)``) adds that unit with its role —
+    each sentence its own (not across sentences: no lead is made); several responsible units share later
+    (``rule_one_unit_sole``).  A kind of body or a vague group adds nobody."""
+    named = {n for role in ROLES for n in tag.roles[role]}
+    for sentence in task.clauses[1:]:
+        later = roles.read_subject(sentence, state.registry, vocab, said=True)
+        if later is None:
+            continue
+        for role in ROLES:
+            fresh = [n for n in later.roles[role] if n not in named]
+            tag.roles[role].extend(fresh)
+            named.update(fresh)
 
 
 def _more_subjects(task: Task, tag) -> None:
