@@ -121,3 +121,27 @@ def test_a_duty_section_of_a_tagged_plan():
     assert by["县民政局负责"] == {"lead": ["县民政局"], "support": ["县公安局"]}
     assert by["县市场监管局"] == {"lead": ["县市场监管局"], "support": ["县公安局"]}
     assert by["（一）推进老"] == {"lead": ["县住建局"], "support": ["县财政局"]}
+
+
+# (a paragraph of a plan without tags that a prose form reads — X负责… — and the units its other clauses name, why):
+# written before the code (session 14, prose5).  A comma clause right after the prose form's own clause, opened by a
+# named unit with a modal (`X负责A，Y要B` / `X负责A，Y要配合B`), is the same statement; across a full stop each sentence
+# keeps its own role — the supported unit leads only when the supporting sentence names it.
+PROSE_READ = [
+    ("县公安局负责治安管理。县民政局要配合做好安置工作。", {"sole": ["县公安局"], "support": ["县民政局"]},
+     "two sentences, the second names no one it supports: each keeps its role (README: not across sentences)"),
+    ("县公安局负责治安管理。县民政局要配合县公安局做好安置工作。", {"lead": ["县公安局"], "support": ["县民政局"]},
+     "the supporting sentence names the unit it supports: that unit leads"),
+    ("县公安局负责治安管理，县民政局要配合做好安置工作。", {"lead": ["县公安局"], "support": ["县民政局"]},
+     "one sentence: Y supports its one other doer, which leads (it was X sole, Y dropped)"),
+    ("县公安局负责治安管理，县民政局要做好安置工作。", {"shared": ["县公安局", "县民政局"]},
+     "one sentence, two owners: shared (it was X sole, Y dropped)"),
+    ("县公安局负责治安管理，企业要落实主体责任。", {"sole": ["县公安局"]}, "control: a kind of body adds nobody"),
+    ("县公安局负责治安管理，发现问题要及时报告。", {"sole": ["县公安局"]}, "control: no subject in the clause"),
+]
+
+
+@pytest.mark.parametrize(("paragraph", "expected", "why"), PROSE_READ, ids=[r[0][:12] for r in PROSE_READ])
+def test_other_clauses_of_a_prose_read_paragraph(paragraph, expected, why):
+    task = _item(UNTAGGED.format(s=paragraph), paragraph)
+    assert _roles(task) == expected, why

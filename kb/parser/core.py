@@ -633,6 +633,7 @@ def rule_subject_roles(state: ParseState) -> None:
         duty = _in_duty_part(task, vocab)
         if not duty and not state.doc.tagged and task.role_source == "prose":
             _more_subjects(task, roles.read_subjects(task.clauses, state.registry, vocab, clauses=False, plain=True))
+            _clauses_beside_prose(task, state, vocab)
             continue
         if not duty and state.doc.tagged:
             continue
@@ -690,8 +691,39 @@ def _more_subjects(task: Task, tag) -> None:
     fresh = {role: [n for n in tag.roles[role] if n not in named] for role in ROLES}
     for role in ROLES:
         getattr(task, role).extend(fresh[role])
-    if fresh["support"] and len(task.sole) == 1 and any(task.sole[0] in n for n in tag.notes):
+    # (the note of the unit's own sentence names it too: only a supporting sentence naming it makes it lead — not across
+    # sentences otherwise: `X负责…。Y要配合做好…` keeps X sole)
+    if fresh["support"] and len(task.sole) == 1 and any(task.sole[0] in n and not n.startswith(task.sole[0])
+                                                         for n in tag.notes):
         task.lead.append(task.sole.pop())
+
+
+def _clauses_beside_prose(task: Task, state: ParseState, vocab) -> None:
+    """A paragraph a prose form read (``X负责A，…``): a clause after a comma of the SAME sentence part, opened by a named
+    unit with its role said outright (``，Y要B`` / ``，Y要配合B``: ``roles.read_subject(said=True)``), is the same statement —
+    Y is added (several responsible units share later, ``rule_one_unit_sole``), and a Y supporting no one else named makes
+    the part's one responsible unit lead.  Only in a part opened by a unit the prose form read (a part opened by a time
+    clause — ``…启动后，X要…`` — is left as the form read it: 国办函〔2005〕57号 4.3.2)."""
+    named = set(task.departments("any"))
+    for sentence in task.clauses:
+        opener: list[str] = []
+        for clause, said, _ in roles._sentence_clauses(sentence):
+            if not said:
+                found = roles.opening_subject(clause, vocab)
+                opener = list(found[0]) if found and set(found[0]) <= named else []
+                continue
+            if not opener:
+                continue
+            tag = roles.read_subject(clause, state.registry, vocab, said=True)
+            if tag is None:
+                continue
+            fresh = {role: [n for n in tag.roles[role] if n not in named] for role in ROLES}
+            if fresh["support"] and task.sole == opener and len(opener) == 1 and not any(
+                    fresh[r] for r in ROLES if r != "support") and roles._supports_no_other(clause, opener[0], vocab):
+                task.lead.append(task.sole.pop())
+            for role in ROLES:
+                getattr(task, role).extend(fresh[role])
+                named.update(fresh[role])
 
 
 _SUB_ITEM_RE = re.compile(r"^\s*[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)]")  # （1） / an article's （一）
