@@ -1,7 +1,7 @@
 """Where a unit's name begins and ends in prose duties of regulations and plans (session 10, duties2; blind
 tagsblind5 C1/C5/C6/C7 on two city regulations): an adverb after a name is no part of it (由各区自行制定 gave the unit
 `各区自行`: `行` ends 银行), a list of levels opening a name is one unit as written (市、区财政部门), several bodies sharing
-one generic ending (市人力资源和社会保障、民政部门), and `X负责…；会同Y…` (Y supports).  Sentences written for this
+one generic ending (市人力资源和社会保障、民政部门), and `X负责…；会同Y…` (Y supports, X leads).  Sentences written for this
 file (not from any plan), expected roles written before kb ran.  Table-driven: text → roles → why; controls that
 must NOT change are rows too."""
 
@@ -55,8 +55,9 @@ CASES = [
      "domains before a 等部门 tail are the departments of the list (prose3, 7f44497: 市应急管理、交通、公安等部门要…); "
      "this row was a control with no names and was not updated by that change"),
     ("16.市民政部门负责服务机构的登记管理；会同市卫生健康部门推进医养结合。",
-     {"sole": ["市民政部门"], "support": ["市卫生健康部门"]}, "X负责…；会同Y…: the 会同 part is X's, Y supports"),
-    ("17.区财政局负责经费保障；并会同区审计局加强资金监督。", {"sole": ["区财政局"], "support": ["区审计局"]},
+     {"lead": ["市民政部门"], "support": ["市卫生健康部门"]},
+     "X负责…；会同Y…: the 会同 part is X's, Y supports X, X leads (session 14, prose5: was sole beside Y — as `X负责…，并会同Y…`)"),
+    ("17.区财政局负责经费保障；并会同区审计局加强资金监督。", {"lead": ["区财政局"], "support": ["区审计局"]},
      "；并会同Y: the same"),
     ("18.区财政局负责经费保障；区审计局加强资金监督。", {"sole": ["区财政局"]},
      "control: a part with a subject of its own is not X's"),
@@ -125,7 +126,7 @@ REGULATION_TASKS = [
     ("（三）保障", "一6", {"sole": ["区人民政府"]}, "the same"),
     ("第四条", "一7", {"sole": ["区财政局"]}, "第X条 closes the list: before, labelled （三）1"),
     ("第五条", "二1", {"sole": ["各区"]}, "第二章 is part 二 (before: 第二章服务设施第五条… one paragraph under （三）)"),
-    ("第六条", "二2", {"sole": ["市规划资源局"], "support": ["市住房城乡建设管理委"]}, "X负责…；会同Y…"),
+    ("第六条", "二2", {"lead": ["市规划资源局"], "support": ["市住房城乡建设管理委"]}, "X负责…；会同Y… (X leads: session 14)"),
 ]
 
 
