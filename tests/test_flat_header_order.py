@@ -246,3 +246,22 @@ def test_a_real_progress_table_gives_its_divisions_their_rows():
         ("白仙山水库工程政策处理", [], [], ["白仙山水库工程政策处理工作领导小组"], []),
         ("现代化美丽城镇", [], [], ["乡村振兴办"], [])]
     assert not any("欧乾震" in t.departments("any") or "吴宇凡" in t.departments("any") for t in tasks)
+
+
+def test_a_lone_unit_under_a_unit_column_then_the_lead_column_is_not_placed():
+    """Awkward row: 责任单位 BEFORE 牵头单位, every other row writes both cells, and row 3 writes one unit paragraph — it is
+    its 责任单位 (the 牵头 cell missing) or its 牵头单位 (the 责任 cell empty): not known, no role, a warning.  Control: in a
+    配合单位 | 牵头单位 table whose 配合 cell is empty in some rows, a lone unit is the row's lead."""
+    _, rows = _rows("某区", "序号", "事项", "责任单位", "牵头单位",
+                    "1", "地区生产总值增长6%。", "区发改局、区统计局", "区发改局",
+                    "2", "固定资产投资增长10%。", "区发改局、区住建局", "区发改局",
+                    "3", "深化“一件事”集成改革。", "区行政服务中心、区深改服务中心",
+                    "4", "社会消费品零售总额增长6%。", "区商务局、区市场监管局", "区商务局")
+    assert [(t.lead, t.support) for t in rows] == [(["区发改局"], ["区统计局"]), (["区发改局"], ["区住建局"]), ([], []),
+                                                  (["区商务局"], ["区市场监管局"])]
+    assert any("不能确定" in w for w in rows[2].warnings)
+    _, rows = _rows("某区", "序号", "事项", "配合单位", "牵头单位",
+                    "1", "推进老旧小区改造。", "区财政局", "区住建局",
+                    "2", "建设城市书房5个。", "区文旅局",
+                    "3", "开展河道整治。", "各街道", "区水务局")
+    assert [(t.lead, t.support) for t in rows] == [(["区住建局"], ["区财政局"]), (["区文旅局"], []), (["区水务局"], ["各街道"])]

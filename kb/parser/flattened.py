@@ -1177,8 +1177,46 @@ def _regroup(paras, start, body, header, unit_like, time_like, headings=frozense
         table = _regroup_read(paras, start, body, header, unit_like, time_like, headings, vocab, header_columns, homes) or table
     if table is not None:
         _warn_missing_support(table, header[1])
+        _lone_lead_unplaced(table, header[1])
         _unproved(table, header[1], unit_like)
     return table
+
+
+def _lone_lead_unplaced(table: FlatTable, columns: dict[str, int]) -> None:
+    """A table whose lead column comes after another unit column (责任单位 | 牵头单位, 配合单位 | 牵头单位) and whose every
+    other row (three at least) writes that column's cell: a row writing one unit cell for the two is not placed — its
+    paragraph is the earlier column's (its 牵头 missing) or the lead's (the earlier cell empty), and a cell merged from
+    the row above is not proved either.  No role: the units are unplaced and the row warns (tagsblind9 莲都: a row's
+    责任单位 cell was read as its 牵头 and the row above's 责任单位 carried as its 配合)."""
+    lead = columns.get("lead")
+    num = columns["number"]
+    if lead is None:
+        return
+    earlier = [idx for col, idx in columns.items() if _KIND.get(col) == "unit" and num < idx < lead]
+    if not earlier:
+        return
+    numbered = [row for row in table.rows if row.number and not row.misfit]
+
+    def carried(row: FlatRow, c: int) -> bool:
+        return any(n.startswith(f"{table.header[c]}：") and "合并单元格" in n for n in row.notes)
+
+    def own(row: FlatRow, c: int) -> bool:
+        return bool(row.cells[c]) and not carried(row, c)
+
+    for row in numbered:
+        if row.warnings or not own(row, lead) or any(own(row, c) for c in earlier):
+            continue
+        others = [r for r in numbered if r is not row]
+        if len(others) < 3 or not all(own(r, c) for r in others for c in earlier):
+            continue
+        unplaced = [row.cells[lead]]
+        row.cells[lead] = ""
+        for c in earlier:
+            row.cells[c] = ""
+        row.notes = [n for n in row.notes if not any(n.startswith(f"{table.header[c]}：") for c in earlier)]
+        row.units_unplaced = list(dict.fromkeys(row.units_unplaced + unplaced))
+        choices = "或".join(table.header[c] for c in earlier + [lead])
+        row.warnings.append(warning("flat_cell_uncertain", number=row.number, cells="”“".join(unplaced), choices=choices))
 
 
 def _unproved(table: FlatTable, columns: dict[str, int], unit_like) -> None:
