@@ -157,7 +157,7 @@ TAG_LINE_UNDER_TITLE = [
       "2.拓展销售渠道": {"lead": ["市商务局", "市农业农村局"]},
       "3.培育新型农民": {}},
      "市 level, a section's tag line: its items take it; an item's own tag decides its units; the next section not"),
-    ("某区民生实事方案\n附件\n重点项目清单\n（牵头单位：区卫健委）\n1.新建社区卫生服务站2个。\n2.开展家庭医生签约服务。\n",
+    ("某区民生实事方案\n一、工作要求\n确保年底前完成。\n附件\n重点项目清单\n（牵头单位：区卫健委）\n1.新建社区卫生服务站2个。\n2.开展家庭医生签约服务。\n",
      {"1.新建社区卫生服务站": {"lead": ["区卫健委"]}, "2.开展家庭医生签约服务": {"lead": ["区卫健委"]}},
      "区 level, a labelled bracket line under an annex title"),
 ]

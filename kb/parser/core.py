@@ -74,6 +74,9 @@ class ParseState:
     reduced_text: str = ""
     """The raw text reduced to letters and digits, for finding a task's page."""
     task_tags: dict[int, roles.Tag] = field(default_factory=dict)
+    line_heading_tags: dict[str, tuple[str, roles.Tag]] = field(default_factory=dict)
+    """Part or section label → (the line as written, its Tag): a tag line alone right under the heading's title, over
+    the paragraphs it heads (``附件1`` / ``…清单`` / ``(县自然资源局牵头)``) — the heading's tag, as ``Outline.heading_tags``."""
     time_lines: dict[int, roles.Tag] = field(default_factory=dict)
     """The time-only label line (``Piece.time_line``) of each item it closed, by id of the item's task."""
     """id of a Task → the Tag it took its roles from (its own, or a label line's)."""
@@ -262,6 +265,11 @@ def rule_label_lines(state: ParseState) -> None:
             pieces.append(piece)
             continue
         n = _item_start(tasks, pieces, piece.block)
+        if n is None and _heads_what_follows(piece, state.pieces[k + 1 :]):
+            # 附件1 / 城市更新专项行动清单 / (县自然资源局牵头) / 1.… 2.…: the line is its heading's tag, no task
+            state.line_heading_tags[task.section or task.part] = (piece.text.strip(), piece.tag)
+            state.task_tags.pop(id(task), None)
+            continue
         heading = state.outline.section_lines.get(task.section or "")
         if n is None and heading and not any(t.section == task.section for t in tasks):
             # （一）地区生产总值增长7%以上 / 责任单位：X — the section line is the item itself.
@@ -287,6 +295,19 @@ def rule_label_lines(state: ParseState) -> None:
         # closed by its tag line: a later tag line starts below it (a second sub-item's 牵头单位 took the whole item)
         pieces.append(Piece(item_piece.block, item.text, item.body, piece.tag, list(item.warnings)))
     state.tasks, state.pieces = tasks, pieces
+
+
+def _heads_what_follows(piece: Piece, after: list[Piece]) -> bool:
+    """A tag line with no item above it (right under an annex's, part's or section's title) that heads the paragraphs
+    after it: the next paragraph stands in the same part and section and is no tag or time line of its own.  A section
+    line followed by its tag line and then the next section (（一）地区生产总值增长7%以上 / 责任单位：X / （二）…) is an item
+    with its label line, not a heading's tag."""
+    if not after or piece.tag is None:
+        return False
+    nxt = after[0]
+    if nxt.label_line or nxt.time_line is not None:
+        return False
+    return (nxt.block.part, nxt.block.section) == (piece.block.part, piece.block.section)
 
 
 def _own_sub_item(n: int, pieces: list[Piece], after: list[Piece]) -> int:
@@ -373,7 +394,11 @@ def rule_heading_tags(state: ParseState) -> None:
     named: dict[str, roles.Tag | None] = {}
     for task in state.tasks:
         own = any(getattr(task, role) for role in ("lead", "sole", "shared"))
-        for key in (task.part, task.section) if state.outline.heading_tags else ():
+        for key in (task.part, task.section) if state.outline.heading_tags or state.line_heading_tags else ():
+            if key and key in state.line_heading_tags:
+                text, tag = state.line_heading_tags[key]
+                _add_heading_roles(task, tag, text)
+                continue
             text = state.outline.heading_tags.get(key) if key else None
             if not text:
                 continue
@@ -400,16 +425,22 @@ def _add_heading_roles(task: Task, tag: roles.Tag, text: str, cite: str | None =
     other (婺城 2025: 一、强化科技创新(区科技局牵头) over a paragraph with its 2025 target).  An inline-heading
     item (``measure``) keeps its kind: its label is its marker.  A task with no tag of its own cites the
     heading's (``Task.tag``: the bracket as written, or ``cite``, the heading that names the units in its own
-    words), so an answer can say where its roles come from; ``role_source`` stays ``heading``."""
+    words), so an answer can say where its roles come from; ``role_source`` stays ``heading``.
+
+    The heading adds only units the task does not name yet: the item's own tag decides the role of every unit it
+    names (一、…（省发改委总牵头） over ``（省能源局牵头，省发改委配合）``: 省发改委 supports that item, it does not lead it
+    too — one unit, one role per task)."""
     if task.kind == "paragraph" and any(tag.roles[role] for role in ROLES):
         task.kind = "task"
     if task.tag is None and any(tag.roles[role] for role in ROLES):
         task.tag = cite or text
     task.heading_tag = text
+    named = set(task.departments("any"))
     for role in ROLES:
         for name in tag.roles[role]:
-            if name not in getattr(task, role):
+            if name not in named:
                 getattr(task, role).append(name)
+                named.add(name)
     task.role_source = task.role_source or "heading"
 
 
@@ -453,14 +484,24 @@ def rule_duty_sections(state: ParseState) -> None:
 
 
 def rule_implied(state: ParseState) -> None:
-    """A5: a note naming implementers of every task applies to its task and every later task."""
+    """A5: a note naming implementers of every task applies to its task and every later task — and to every later
+    ITEM of the plan's work, tagged or not: an untagged numbered item (``2.推进燃煤治理。…``) or inline-heading item
+    (``（二）保护饮用水源。…``) between tagged ones is in the range the note covers (``以下各项工作均需各区县政府落实``), and
+    given its implementers it is a task.  The plan's work is the parts holding a task with roles of its own: the items of
+    a part where nothing is assigned (四、保障措施 1.加强组织领导。…) are not reached."""
+    worked = {t.part for t in state.tasks if t.kind == "task" and t.departments("any")}
     implied: list[str] = []
-    for task in state.tasks:
+    for task, piece in zip(state.tasks, state.pieces):
         tag = state.task_tags.get(id(task))
         if tag and tag.implied:
             implied = list(dict.fromkeys(implied + tag.implied))
-        if implied and task.kind == "task":
+        if not implied:
+            continue
+        if task.kind == "task":
             task.implied = list(implied)
+        elif task.part in worked and (task.kind == "measure" or task.kind == "paragraph" and _marked(piece.block)):
+            task.implied = list(implied)
+            task.kind = "task" if task.kind == "paragraph" else task.kind
 
 
 def rule_plan_wide_support(state: ParseState) -> None:
