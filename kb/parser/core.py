@@ -483,6 +483,70 @@ def rule_duty_sections(state: ParseState) -> None:
         task.kind, task.role_source = "task", "duty"
 
 
+#: A unit heading an item: the words before the item's first 。 or colon (（二十一）市公安局。负责… / 3.市财政局：负责…).
+_UNIT_HEAD_RE = re.compile(r"^(?P<head>[^。：:，,；;！？（(“]{2,40})(?P<mark>[。：:])(?P<rest>.+)$", re.S)
+#: A field's name shaped like a unit (联系单位, 主办单位, 牵头部门, 成员单位 before a colon): a label, no doer.
+_FIELD_HEAD_RE = re.compile(r"^(?!各|有关|相关)[^、]{0,4}(?:单位|部门)$")
+
+
+def _unit_head(task: Task, piece: Piece, vocab: roles.RoleVocabulary) -> str | None:
+    """The units heading ``task`` as its doer, or None: an item whose marker (（一） / 1. / （1）) is followed by units
+    alone before a 。 or colon and then the item's words (``（二十一）市公安局。负责对…`` / ``3.市财政局：负责…；…``), or a
+    paragraph opening with units and a colon (``县教育局：负责…``).  A topic (（一）加强组织领导。), a sentence's subject
+    (市发改委要…: no mark after the name), a quoted body (国务院办公厅印发《…》。), a field (联系单位：市财政局 — a value of
+    units after the colon, or a field's name) are none."""
+    text = task.text.strip()
+    marked = False
+    for pattern in (structure.SECTION_RE, structure.ITEM_RE):
+        m = pattern.match(text)
+        if m:
+            text, marked = m.group(2).strip(), True
+            break
+    else:
+        m = structure.SUBITEM_RE.match(text)
+        if m:
+            text, marked = text[m.end():].strip(), True
+    m = _UNIT_HEAD_RE.match(text)
+    if m is None or (m.group("mark") == "。" and not marked):
+        return None
+    head, rest = m.group("head").strip(), m.group("rest").strip().rstrip("。；;")
+    if not rest or not roles.names_units(head, vocab) or any(_FIELD_HEAD_RE.match(n) for n in head.split("、")):
+        return None
+    if roles.is_label_line(task.text.strip(), vocab):
+        return None
+    if m.group("mark") != "。" and roles.names_units(rest, vocab) and not any(w in rest for w in roles.PROSE_WORDS):
+        return None  # (联系单位：市财政局 — a field and its value; a duty ending like a unit, …进行查处, is no value)
+    return head
+
+
+def rule_unit_heads(state: ParseState) -> None:
+    """A unit as the item's heading (dialects.md E "unit-as-heading", G outside a duty part): ``（二十一）市公安局。负责对…``,
+    ``3.市财政局：负责…``, a paragraph ``县教育局：负责…`` — the units heading an item without roles of its own are the doers
+    of its duties, read as G's duty sections read theirs (``X负责``: one unit sole, several shared; a 配合/会同 inside the
+    duties names whom the unit works with and gives no role; ``role_source="duty"``).  Only in a plan written this way:
+    two or more items so headed (G's duty heads counted), so a lone ``区财政局：落实资金保障`` stays a paragraph; a plan
+    read so is tagged (``rule_prose``)."""
+    vocab = roles.load_vocabulary()
+    found = []
+    for task, piece in zip(state.tasks, state.pieces):
+        if task.tag or task.role_source or task.departments("any") or task.kind not in ("paragraph", "measure"):
+            continue
+        head = _unit_head(task, piece, vocab)
+        if head:
+            found.append((task, head))
+    if len(found) + len(state.outline.duty_heads) < 2:
+        return
+    for task, head in found:
+        tag = roles.parse_tag_content(f"{head}负责", state.registry, vocab, state.rules)
+        if not any(tag.roles[role] for role in ROLES):
+            continue
+        for role in ROLES:
+            setattr(task, role, list(tag.roles[role]))
+        task.subunits = {k: list(v) for k, v in tag.subunits.items()}
+        task.warnings.extend(w for w in tag.warnings if w not in task.warnings)
+        task.kind, task.role_source = "task", "duty"
+
+
 def rule_implied(state: ParseState) -> None:
     """A5: a note naming implementers of every task applies to its task and every later task — and to every later
     ITEM of the plan's work, tagged or not: an untagged numbered item (``2.推进燃煤治理。…``) or inline-heading item
@@ -591,7 +655,8 @@ def _prose_in_tagged_plan(state: ParseState) -> None:
 def rule_prose(state: ParseState) -> None:
     """E: a plan with no tag at all still has its paragraphs as tasks; roles stated in prose
     (X会同Y…, 由X牵头) are read where unambiguous and marked ``role_source="prose"``."""
-    if state.task_tags or state.outline.heading_tags or _role_tables(state) or any(t.role_source == "heading" for t in state.tasks) or state.outline.duty_heads:
+    if (state.task_tags or state.outline.heading_tags or _role_tables(state) or state.outline.duty_heads
+            or any(t.role_source in ("heading", "duty") for t in state.tasks)):
         _prose_in_tagged_plan(state)
         return
     state.doc.tagged = False
@@ -1060,6 +1125,7 @@ RULES: list[Callable[[ParseState], None]] = [
     rule_heading_tags,
     rule_section_titles,
     rule_duty_sections,
+    rule_unit_heads,
     rule_implied,
     rule_clauses,
     rule_prose,
