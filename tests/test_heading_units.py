@@ -95,6 +95,12 @@ NOT_UNIT_HEADS = [
     ("某市贯彻落实意见\n一、背景\n（一）国务院办公厅印发《关于加快发展物流业的意见》。要求各地抓好落实。\n"
      "（二）省政府办公厅印发实施方案。明确了任务。\n",
      "（一）国务院办公厅印发", None, "a quoted body (X印发《…》) is no unit heading an item"),
+    ("某省药品集中采购试点方案\n一、组织形式\n（一）参加企业。经批准上市的药品生产企业均可参加。\n（二）成立联合采购办公室。在领导小组领导下开展工作。\n"
+     "1.监督组。负责对采购工作进行监督。\n2.专家组。负责评审论证。\n",
+     "（一）参加企业", {}, "things a topic heading names (企业, 组) and a body being set up (成立…办公室) are no doers"),
+    ("某省排查整治方案\n一、排查方式\n1.各市自查。各市组织力量开展自查。\n2.省级核查。采取调阅资料等方式。\n"
+     "二、时间安排\n（一）各市自查阶段。4月15日前完成自查。\n（二）省级核查阶段。5月15日前完成核查。\n",
+     "1.各市自查", {}, "a group word before its work (各市自查。, 各市自查阶段。) is a topic, no doer"),
     ("某区城市更新实施方案\n一、任务\n（一）推进更新。做好工作。（区建管委负责）\n二、保障措施\n（一）区财政局：落实资金保障。按季度拨付。\n",
      "（一）区财政局", {}, "a lone unit before a colon outside a duty part is no plan written by unit heads"),
 ]
@@ -177,6 +183,15 @@ def test_label_line_under_a_section_line_without_items_stays_the_item():
     _, tasks = parse_document(text, "t")
     got = [(t.text, _roles(t)) for t in tasks]
     assert got == [("（一）地区生产总值增长7%以上", {"sole": ["区发改局"]}), ("（二）城镇新增就业3000人", {"sole": ["区人社局"]})]
+
+
+def test_label_block_opening_a_cut_text_stays_where_it_was():
+    # a page of a longer plan (tagsblind9 03: the text opens with the label lines of an item on the page before):
+    # under no title, the block is no heading's tag and is not dropped
+    text = "责任单位:市卫生局\n支持单位:市人社局\n25、加强村卫生室建设。政府重点加强投入。\n责任单位:市卫生局\n支持单位:市财政局\n"
+    _, tasks = parse_document(text, "t")
+    assert [t.lead for t in tasks] == [["市卫生局"], ["市卫生局"]]
+    assert tasks[1].support == ["市财政局"]
 
 
 # ------------------------------------------------------------------ 4. carry-forward notes over untagged items

@@ -34,6 +34,7 @@ WHAT_NAMES = {
     "grep wording": "grep 错误说明表",
     "named-set words": "列举词表",
     "value table vocabulary": "数值表词表",
+    "unit heading words": "单位标题词表",
 }
 
 

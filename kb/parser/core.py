@@ -19,6 +19,7 @@ import re
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from kb.model import ROLES, Document, Task
 from kb.parser import cleanup, deadlines, pages, roles, script, structure, tables, targets
@@ -302,8 +303,8 @@ def _heads_what_follows(piece: Piece, after: list[Piece]) -> bool:
     after it: the next paragraph stands in the same part and section and is no tag or time line of its own.  A section
     line followed by its tag line and then the next section (（一）地区生产总值增长7%以上 / 责任单位：X / （二）…) is an item
     with its label line, not a heading's tag."""
-    if not after or piece.tag is None:
-        return False
+    if not after or piece.tag is None or not (piece.block.section or piece.block.part):
+        return False  # (a label block opening a text cut from a longer one closes an item of the page before)
     nxt = after[0]
     if nxt.label_line or nxt.time_line is not None:
         return False
@@ -489,6 +490,28 @@ _UNIT_HEAD_RE = re.compile(r"^(?P<head>[^。：:，,；;！？（(“]{2,40})(?P
 _FIELD_HEAD_RE = re.compile(r"^(?!各|有关|相关)[^、]{0,4}(?:单位|部门)$")
 
 
+_HEAD_WORDS: tuple[tuple[str, ...], tuple[str, ...]] | None = None
+
+
+def _head_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(body_endings, name_opening_verbs) of kb/data/heads.yaml, read once."""
+    global _HEAD_WORDS
+    if _HEAD_WORDS is None:
+        from kb.data import read_versioned_yaml
+        from kb.errors import KbError
+
+        src = Path(__file__).parent.parent / "data" / "heads.yaml"
+        data = read_versioned_yaml(src, "unit heading words")
+        words = []
+        for key in ("body_endings", "name_opening_verbs"):
+            value = data.get(key)
+            if not isinstance(value, list) or not value or not all(isinstance(w, str) and w for w in value):
+                raise KbError(f"{src}：“{key}”应为非空的词语列表；请修正，或从代码仓库恢复这个文件")
+            words.append(tuple(value))
+        _HEAD_WORDS = (words[0], words[1])
+    return _HEAD_WORDS
+
+
 def _unit_head(task: Task, piece: Piece, vocab: roles.RoleVocabulary) -> str | None:
     """The units heading ``task`` as its doer, or None: an item whose marker (（一） / 1. / （1）) is followed by units
     alone before a 。 or colon and then the item's words (``（二十一）市公安局。负责对…`` / ``3.市财政局：负责…；…``), or a
@@ -510,8 +533,12 @@ def _unit_head(task: Task, piece: Piece, vocab: roles.RoleVocabulary) -> str | N
     if m is None or (m.group("mark") == "。" and not marked):
         return None
     head, rest = m.group("head").strip(), m.group("rest").strip().rstrip("。；;")
-    if not rest or not roles.names_units(head, vocab) or any(_FIELD_HEAD_RE.match(n) for n in head.split("、")):
+    names = head.split("、")
+    if not rest or not roles.names_units(head, vocab) or any(_FIELD_HEAD_RE.match(n) for n in names):
         return None
+    endings, openings = _head_words()
+    if not all(n.endswith(endings) and not n.startswith(openings) for n in names):
+        return None  # every name ends like a body (市公安局 / 县编办 / 各乡镇), not a topic's thing (参加企业。, 各市自查阶段。)
     if roles.is_label_line(task.text.strip(), vocab):
         return None
     if m.group("mark") != "。" and roles.names_units(rest, vocab) and not any(w in rest for w in roles.PROSE_WORDS):
