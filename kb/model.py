@@ -158,7 +158,10 @@ class Task:
     """Labelled fields of the tag that are not units: ``{"适用范围": "所有自贸试验区", "完成时限": "2019年底"}``."""
     role_source: str | None = None
     """How the roles were read: ``tag`` (a bracket in the paragraph), ``label line`` (a 牵头单位：… line
-    after the item), ``prose`` (X会同Y… in a plan without tags), or None (no roles)."""
+    after the item), ``prose`` (X会同Y… in a plan without tags), ``heading`` (a heading's tag), ``duty`` (a duty
+    section's or an item's unit heading: （一）区建管委 / （二十一）市公安局。负责…), ``note`` (a paragraph that is a
+    carry-forward note for the items above it — 上述任务由各区县政府负责落实 — whose units are their ``implied``, no
+    role of its own), or None (no roles)."""
     heading_tag: str | None = None
     """The tag of a heading above the task (``（省发改委总牵头）``) whose roles the task also carries, or the
     heading's own role words when it names the units without a bracket (``县示范区管委会牵头`` of

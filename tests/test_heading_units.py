@@ -218,3 +218,31 @@ CARRY = [
 def test_carry_forward_reaches_untagged_items(text, expected, why):
     _, _, found = _by_start(text, list(expected))
     assert {s: _roles(t) for s, t in found.items()} == expected, why
+
+
+#: A note AFTER the items it covers (上述任务由各区县落实, 以上各项工作均由各街道负责落实): its units are implied for the
+#: items above it in the section or part it closes (the whole body when it stands alone after the last part's items).
+CARRY_BACK = [
+    ("某市蓝天保卫战行动方案\n一、重点任务\n1.调整产业结构。淘汰落后产能。（市发改委牵头，市经信局配合）\n"
+     "2.推进燃煤治理。完成锅炉改造。\n上述任务由各区县政府负责落实。\n二、保障措施\n3.加强组织领导。建立工作专班。\n",
+     {"1.调整产业结构": {"lead": ["市发改委"], "support": ["市经信局"], "implied": ["各区县政府"]},
+      "2.推进燃煤治理": {"implied": ["各区县政府"]}, "3.加强组织领导": {}},
+     "市 level, 上述任务由X负责落实 after a part's items: those items, not the next part's"),
+    ("某县人居环境整治方案\n一、主要任务\n（一）垃圾治理\n1.建立收运体系。配齐收运车辆。（县城管局牵头）\n"
+     "2.开展集中清理。清理积存垃圾。（县农业农村局牵头）\n以上各项工作均由各乡镇人民政府组织落实。\n（二）污水治理\n"
+     "3.建设处理设施。新建处理站5座。（县住建局牵头）\n",
+     {"1.建立收运体系": {"lead": ["县城管局"], "implied": ["各乡镇人民政府"]},
+      "2.开展集中清理": {"lead": ["县农业农村局"], "implied": ["各乡镇人民政府"]},
+      "3.建设处理设施": {"lead": ["县住建局"]}},
+     "县 level, 以上各项工作均由X组织落实 closing a section: its items only"),
+    ("某区平安建设方案\n一、重点任务\n1.加强治安防控。完善防控体系。（区公安分局负责）\n2.化解矛盾纠纷。（区司法局负责）\n"
+     "以上各项任务的落实情况要定期报告。\n",
+     {"1.加强治安防控": {"sole": ["区公安分局"]}},
+     "a sentence about the tasks that names no implementer is no note"),
+]
+
+
+@pytest.mark.parametrize("text, expected, why", CARRY_BACK, ids=[c[2][:40] for c in CARRY_BACK])
+def test_note_after_the_items_it_covers(text, expected, why):
+    _, _, found = _by_start(text, list(expected))
+    assert {s: _roles(t) for s, t in found.items()} == expected, why

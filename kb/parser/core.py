@@ -490,11 +490,11 @@ _UNIT_HEAD_RE = re.compile(r"^(?P<head>[^。：:，,；;！？（(“]{2,40})(?P
 _FIELD_HEAD_RE = re.compile(r"^(?!各|有关|相关)[^、]{0,4}(?:单位|部门)$")
 
 
-_HEAD_WORDS: tuple[tuple[str, ...], tuple[str, ...]] | None = None
+_HEAD_WORDS: tuple[tuple[str, ...], tuple[str, ...], tuple[re.Pattern, ...]] | None = None
 
 
-def _head_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(body_endings, name_opening_verbs) of kb/data/heads.yaml, read once."""
+def _head_words() -> tuple[tuple[str, ...], tuple[str, ...], tuple[re.Pattern, ...]]:
+    """(body_endings, name_opening_verbs, earlier_items_notes compiled) of kb/data/heads.yaml, read once."""
     global _HEAD_WORDS
     if _HEAD_WORDS is None:
         from kb.data import read_versioned_yaml
@@ -503,12 +503,21 @@ def _head_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
         src = Path(__file__).parent.parent / "data" / "heads.yaml"
         data = read_versioned_yaml(src, "unit heading words")
         words = []
-        for key in ("body_endings", "name_opening_verbs"):
+        for key in ("body_endings", "name_opening_verbs", "earlier_items_notes"):
             value = data.get(key)
             if not isinstance(value, list) or not value or not all(isinstance(w, str) and w for w in value):
                 raise KbError(f"{src}：“{key}”应为非空的词语列表；请修正，或从代码仓库恢复这个文件")
             words.append(tuple(value))
-        _HEAD_WORDS = (words[0], words[1])
+        notes = []
+        for k, pattern in enumerate(words[2]):
+            try:
+                compiled = re.compile(pattern)
+            except re.error as exc:
+                raise KbError(f"{src}：earlier_items_notes[{k}] 不是有效的正则表达式（{exc}）；请修正，或从代码仓库恢复这个文件") from exc
+            if "units" not in compiled.groupindex:
+                raise KbError(f"{src}：earlier_items_notes[{k}] 需要一个 (?P<units>…) 分组；请修正，或从代码仓库恢复这个文件")
+            notes.append(compiled)
+        _HEAD_WORDS = (words[0], words[1], tuple(notes))
     return _HEAD_WORDS
 
 
@@ -536,7 +545,7 @@ def _unit_head(task: Task, piece: Piece, vocab: roles.RoleVocabulary) -> str | N
     names = head.split("、")
     if not rest or not roles.names_units(head, vocab) or any(_FIELD_HEAD_RE.match(n) for n in names):
         return None
-    endings, openings = _head_words()
+    endings, openings, _ = _head_words()
     if not all(n.endswith(endings) and not n.startswith(openings) for n in names):
         return None  # every name ends like a body (市公安局 / 县编办 / 各乡镇), not a topic's thing (参加企业。, 各市自查阶段。)
     if roles.is_label_line(task.text.strip(), vocab):
@@ -581,6 +590,7 @@ def rule_implied(state: ParseState) -> None:
     given its implementers it is a task.  The plan's work is the parts holding a task with roles of its own: the items of
     a part where nothing is assigned (四、保障措施 1.加强组织领导。…) are not reached."""
     worked = {t.part for t in state.tasks if t.kind == "task" and t.departments("any")}
+    _earlier_items_notes(state, worked)
     implied: list[str] = []
     for task, piece in zip(state.tasks, state.pieces):
         tag = state.task_tags.get(id(task))
@@ -593,6 +603,48 @@ def rule_implied(state: ParseState) -> None:
         elif task.part in worked and (task.kind == "measure" or task.kind == "paragraph" and _marked(piece.block)):
             task.implied = list(implied)
             task.kind = "task" if task.kind == "paragraph" else task.kind
+
+
+def _covered_item(task: Task, piece: Piece) -> bool:
+    """An item of the plan's work a carry-forward note reaches: a task, an inline-heading item, a numbered paragraph."""
+    return task.kind in ("task", "measure") or task.kind == "paragraph" and _marked(piece.block)
+
+
+def _earlier_items_notes(state: ParseState, worked: set[str]) -> None:
+    """A5 backwards: a paragraph of its own after the items it covers (``上述任务由各区县政府负责落实``, heads.yaml
+    ``earlier_items_notes``) makes its units implied for the items above it in the section it closes, else in its part,
+    else in the whole body (a note standing alone after the last part's items); a numbered paragraph so reached is a
+    task.  The note itself is no task: ``role_source="note"``, its units in no role of its own (the prose reader took
+    it for a task whose sole doer the units were)."""
+    patterns = _head_words()[2]
+    vocab = None
+    for i, (task, piece) in enumerate(zip(state.tasks, state.pieces)):
+        opens = piece.block.text.startswith(task.text[:10])  # (else the words after a tag inside the item's paragraph)
+        if task.kind != "paragraph" or task.tag or task.role_source or task.departments("any") or opens and _marked(piece.block):
+            continue
+        m = next((m for p in patterns if (m := p.match(task.text.strip()))), None)
+        if m is None:
+            continue
+        vocab = vocab or roles.load_vocabulary()
+        tag = roles.parse_tag_content(f"{m.group('units')}负责", state.registry, vocab, state.rules)
+        units = [n for role in ROLES for n in tag.roles[role]]
+        if not units:
+            continue
+        above = [(t, p) for t, p in zip(state.tasks[:i], state.pieces[:i]) if _covered_item(t, p)]
+        for scope in ("section", "part", None):
+            key = getattr(task, scope) if scope else None
+            if scope and not key:
+                continue
+            covered = [(t, p) for t, p in above if scope is None or getattr(t, scope) == key]
+            if covered:
+                break
+        for t, p in covered:
+            if t.part not in worked and t.kind != "task":
+                continue
+            t.implied = list(dict.fromkeys(t.implied + units))
+            if t.kind == "paragraph":
+                t.kind = "task"
+        task.role_source = "note"
 
 
 def rule_plan_wide_support(state: ParseState) -> None:
