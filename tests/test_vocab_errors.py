@@ -66,6 +66,10 @@ def _load(name: str, path: Path):
         from kb.parser.messages import load_messages
 
         return load_messages(str(path))
+    if name == "heads.yaml":
+        from kb.parser.core import load_head_words
+
+        return load_head_words(str(path))
     raise AssertionError(name)
 
 
@@ -123,6 +127,10 @@ ROWS = [
      f"annex_words 应为附件标题词的列表（附件、附表……，每个至少两个字）；{FIX}", "the annex caption words not a list"),
     ("tables.yaml", "annex_words: [附件, 附表, 附录]", "annex_words: [附件, 附]",
      f"annex_words 应为附件标题词的列表（附件、附表……，每个至少两个字）；{FIX}", "a one-character caption word (附 opens 附近)"),
+    ("heads.yaml", "name_opening_verbs: [成立, 设立, 组建, 建立, 筹建, 设置, 组成]", "name_opening_verbs: []",
+     f"name_opening_verbs 应为非空的词语列表；{FIX}", "an emptied list"),
+    ("heads.yaml", "(?P<units>", "(?P<names>", f"earlier_items_notes[0] 需要一个 (?P<units>…) 分组；{FIX}",
+     "the group renamed"),
 ]
 
 

@@ -490,35 +490,50 @@ _UNIT_HEAD_RE = re.compile(r"^(?P<head>[^。：:，,；;！？（(“]{2,40})(?P
 _FIELD_HEAD_RE = re.compile(r"^(?!各|有关|相关)[^、]{0,4}(?:单位|部门)$")
 
 
-_HEAD_WORDS: tuple[tuple[str, ...], tuple[str, ...], tuple[re.Pattern, ...]] | None = None
+@dataclass(frozen=True, slots=True)
+class HeadWords:
+    """The words of kb/data/heads.yaml (unit headings and notes after the items they cover)."""
+
+    body_endings: tuple[str, ...]
+    """How the name of a body that heads an item ends (局, 委, 政府 …)."""
+    name_opening_verbs: tuple[str, ...]
+    """Verbs that set a body up (成立 …): a heading opening with one names work, no doer."""
+    earlier_items_notes: tuple[re.Pattern, ...]
+    """Notes after the items they cover (上述任务由X负责落实), each with a ``units`` group."""
 
 
-def _head_words() -> tuple[tuple[str, ...], tuple[str, ...], tuple[re.Pattern, ...]]:
-    """(body_endings, name_opening_verbs, earlier_items_notes compiled) of kb/data/heads.yaml, read once."""
+_HEAD_WORDS: HeadWords | None = None
+
+
+def load_head_words(path: str | None = None) -> HeadWords:
+    """Read and check kb/data/heads.yaml (``path`` for another copy); the bundled file is read once."""
     global _HEAD_WORDS
-    if _HEAD_WORDS is None:
-        from kb.data import read_versioned_yaml
-        from kb.errors import KbError
+    if path is None and _HEAD_WORDS is not None:
+        return _HEAD_WORDS
+    from kb.data import read_versioned_yaml
+    from kb.errors import KbError
 
-        src = Path(__file__).parent.parent / "data" / "heads.yaml"
-        data = read_versioned_yaml(src, "unit heading words")
-        words = []
-        for key in ("body_endings", "name_opening_verbs", "earlier_items_notes"):
-            value = data.get(key)
-            if not isinstance(value, list) or not value or not all(isinstance(w, str) and w for w in value):
-                raise KbError(f"{src}：“{key}”应为非空的词语列表；请修正，或从代码仓库恢复这个文件")
-            words.append(tuple(value))
-        notes = []
-        for k, pattern in enumerate(words[2]):
-            try:
-                compiled = re.compile(pattern)
-            except re.error as exc:
-                raise KbError(f"{src}：earlier_items_notes[{k}] 不是有效的正则表达式（{exc}）；请修正，或从代码仓库恢复这个文件") from exc
-            if "units" not in compiled.groupindex:
-                raise KbError(f"{src}：earlier_items_notes[{k}] 需要一个 (?P<units>…) 分组；请修正，或从代码仓库恢复这个文件")
-            notes.append(compiled)
-        _HEAD_WORDS = (words[0], words[1], tuple(notes))
-    return _HEAD_WORDS
+    src = Path(path) if path else Path(__file__).parent.parent / "data" / "heads.yaml"
+    data = read_versioned_yaml(src, "unit heading words")
+    words = []
+    for key in ("body_endings", "name_opening_verbs", "earlier_items_notes"):
+        value = data.get(key)
+        if not isinstance(value, list) or not value or not all(isinstance(w, str) and w for w in value):
+            raise KbError(f"{src}：{key} 应为非空的词语列表；请修正，或从代码仓库恢复这个文件")
+        words.append(tuple(value))
+    notes = []
+    for k, pattern in enumerate(words[2]):
+        try:
+            compiled = re.compile(pattern)
+        except re.error as exc:
+            raise KbError(f"{src}：earlier_items_notes[{k}] 不是有效的正则表达式（{exc}）；请修正，或从代码仓库恢复这个文件") from exc
+        if "units" not in compiled.groupindex:
+            raise KbError(f"{src}：earlier_items_notes[{k}] 需要一个 (?P<units>…) 分组；请修正，或从代码仓库恢复这个文件")
+        notes.append(compiled)
+    found = HeadWords(words[0], words[1], tuple(notes))
+    if path is None:
+        _HEAD_WORDS = found
+    return found
 
 
 def _unit_head(task: Task, piece: Piece, vocab: roles.RoleVocabulary) -> str | None:
@@ -545,7 +560,8 @@ def _unit_head(task: Task, piece: Piece, vocab: roles.RoleVocabulary) -> str | N
     names = head.split("、")
     if not rest or not roles.names_units(head, vocab) or any(_FIELD_HEAD_RE.match(n) for n in names):
         return None
-    endings, openings, _ = _head_words()
+    words = load_head_words()
+    endings, openings = words.body_endings, words.name_opening_verbs
     if not all(n.endswith(endings) and not n.startswith(openings) for n in names):
         return None  # every name ends like a body (市公安局 / 县编办 / 各乡镇), not a topic's thing (参加企业。, 各市自查阶段。)
     if roles.is_label_line(task.text.strip(), vocab):
@@ -616,7 +632,7 @@ def _earlier_items_notes(state: ParseState, worked: set[str]) -> None:
     else in the whole body (a note standing alone after the last part's items); a numbered paragraph so reached is a
     task.  The note itself is no task: ``role_source="note"``, its units in no role of its own (the prose reader took
     it for a task whose sole doer the units were)."""
-    patterns = _head_words()[2]
+    patterns = load_head_words().earlier_items_notes
     vocab = None
     for i, (task, piece) in enumerate(zip(state.tasks, state.pieces)):
         opens = piece.block.text.startswith(task.text[:10])  # (else the words after a tag inside the item's paragraph)
