@@ -265,3 +265,14 @@ def test_a_lone_unit_under_a_unit_column_then_the_lead_column_is_not_placed():
                     "2", "建设城市书房5个。", "区文旅局",
                     "3", "开展河道整治。", "各街道", "区水务局")
     assert [(t.lead, t.support) for t in rows] == [(["区住建局"], ["区财政局"]), (["区文旅局"], []), (["区水务局"], ["各街道"])]
+
+
+def test_a_thing_named_like_a_unit_in_an_item_column_keeps_its_row():
+    """Control: a 项目名称 column names things built (区文化馆, 区体育中心 end like units): a single such name is the row's
+    item, not a misplaced unit — the rows keep their roles; a LIST of units in it would not."""
+    _, rows = _rows("某区", "序号", "项目名称", "责任单位", "完成时限",
+                    "1", "区文化馆", "区文广旅体局", "2024年12月底前",
+                    "2", "区体育中心", "区教育局", "2024年10月底前",
+                    "3", "城东污水处理厂", "区水务局", "2024年6月底前")
+    assert [(t.title or t.text[:6], t.sole) for t in rows] == [
+        ("区文化馆", ["区文广旅体局"]), ("区体育中心", ["区教育局"]), ("城东污水处理厂", ["区水务局"])]

@@ -1361,6 +1361,11 @@ def _regroup_once(paras, start, body, header, unit_like, time_like, headings=fro
                 # row lacking it is missing a cell (cost 1), not an empty remark
                 kinds[idx] = col_names[idx] = "text"
     pre, post = list(range(num)), list(range(num + 1, n_cols))
+    item_cols = frozenset()
+    if vocab is not None:
+        from kb.parser.tables import names_items
+
+        item_cols = frozenset(idx for idx in range(n_cols) if kinds[idx] == "task" and names_items(cells_h[idx], vocab))
     # Paragraphs after the header, a repeated header dropped; the 序号 paragraphs in order.
     seq: list[tuple[int, str]] = []
     k = body
@@ -1485,7 +1490,7 @@ def _regroup_once(paras, start, body, header, unit_like, time_like, headings=fro
                 by_col.setdefault(col, []).append(lines[x])
         unsure = [lines[x] for x in uncertain]
         misfit = number is not None and _misfit(ways, lines, kinds, unit_like, cols_after, time_like,
-                                                     getattr(vocab, "work_verbs", ()))
+                                                     getattr(vocab, "work_verbs", ()), item_cols)
         own_lines = [lines[x] for x in range(len(lines)) if any(w[x][0] == "col" and w[x][1] in cols_after for w in ways)]
         if misfit:
             # The row's cells do not fit the header by shape in any cheapest reading (its task would be a unit list,
@@ -1589,10 +1594,12 @@ def _unplaced(lines: list[str], unit_like) -> tuple[str, list[str]]:
     return "；".join(words or flat), list(dict.fromkeys(ln for ln in flat if unit_like(ln)))
 
 
-def _misfit(ways, lines: list[str], kinds: list[str], unit_like, cols: list[int], time_like=None, verbs=()) -> bool:
+def _misfit(ways, lines: list[str], kinds: list[str], unit_like, cols: list[int], time_like=None, verbs=(),
+            item_cols: frozenset = frozenset()) -> bool:
     """True when a cheapest reading puts a paragraph where its shape does not fit: a unit list (or one unit: no figure —
-    加装电梯700台 ends like a unit, 台 — and no work verb opening it) or a time alone (2023年底前) in the task column, or
-    anything but units (or an empty mark, —) in a unit column.  Such a row's cells are not placed by the
+    加装电梯700台 ends like a unit, 台 — and no work verb opening it; in a column naming items, 项目名称, a single name may be
+    a thing built: 区文化馆) or a time alone (2023年底前) in the task column, or anything but units (or an empty mark, —)
+    in a unit column.  Such a row's cells are not placed by the
     header: its roles are not proved (tagsblind9 莲都: a row read one cell off had a unit as its task and its 责任单位
     list as its lead)."""
     for way in ways:
@@ -1603,7 +1610,9 @@ def _misfit(ways, lines: list[str], kinds: list[str], unit_like, cols: list[int]
             if what != "col" or col not in cols:
                 continue
             flat = lines[x].replace("\n", "").strip()
-            if kinds[col] == "task" and (unit_like(flat) and not re.search(r"\d", flat) and not flat.startswith(tuple(verbs))
+            single = col in item_cols and not re.search(f"[{_CELL_SEPARATORS}]", flat)
+            if kinds[col] == "task" and (unit_like(flat) and not single and not re.search(r"\d", flat)
+                                         and not flat.startswith(tuple(verbs))
                                          or timeless and time_like is not None and time_like(flat) and len(flat) <= 30):
                 return True
             if kinds[col] == "unit" and not unit_like(flat) and not _EMPTY_CELL_RE.match(flat):
