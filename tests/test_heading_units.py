@@ -246,3 +246,27 @@ CARRY_BACK = [
 def test_note_after_the_items_it_covers(text, expected, why):
     _, _, found = _by_start(text, list(expected))
     assert {s: _roles(t) for s, t in found.items()} == expected, why
+
+
+#: A unit alone on a section's heading line outside a duty part, over its items (重点任务分解 grouped by unit).
+SECTION_UNIT_LINES = [
+    ("某县重点工作任务分解方案\n一、工作任务\n（一）县发改局\n1.推进重大项目建设。完成投资50亿元。\n2.做好项目谋划。储备项目100个。\n"
+     "（二）县财政局\n3.加强资金保障。足额拨付资金。\n",
+     {"1.推进重大项目建设": {"sole": ["县发改局"]}, "2.做好项目谋划": {"sole": ["县发改局"]},
+      "3.加强资金保障": {"sole": ["县财政局"]}},
+     "县 level: the unit heading a section does its untagged items"),
+    ("某区重点工作任务分解方案\n一、工作任务\n（一）区住建局\n1.推进老旧小区改造。完成改造20个。（区住建局牵头，各街道配合）\n"
+     "（二）区城管局、区市场监管局\n2.整治占道经营。开展专项整治行动。\n",
+     {"1.推进老旧小区改造": {"lead": ["区住建局"], "support": ["各街道"]},
+      "2.整治占道经营": {"shared": ["区城管局", "区市场监管局"]}},
+     "区 level: an item's own tag wins; two units heading a section share its items"),
+    ("某市城市管理工作方案\n一、工作任务\n（一）市容环境\n1.整治背街小巷。完成整治50条。\n（二）市城管局\n2.加强执法。开展执法行动。\n",
+     {"1.整治背街小巷": {}, "2.加强执法": {}},
+     "市 level: one unit line among topic lines is no plan written by unit heads"),
+]
+
+
+@pytest.mark.parametrize("text, expected, why", SECTION_UNIT_LINES, ids=[c[2][:40] for c in SECTION_UNIT_LINES])
+def test_unit_alone_on_a_section_line(text, expected, why):
+    _, _, found = _by_start(text, list(expected))
+    assert {s: _roles(t) for s, t in found.items()} == expected, why
