@@ -571,6 +571,23 @@ def _unit_head(task: Task, piece: Piece, vocab: roles.RoleVocabulary) -> str | N
     return head
 
 
+def _section_unit_line(state: ParseState, section: str, vocab: roles.RoleVocabulary) -> str | None:
+    """The units a section's heading line names alone, outside a duty part (``（一）县发改局`` over the section's
+    items; a duty part's are G's, ``Outline.duty_heads``), else None — the names checked as an item's unit heading."""
+    line = state.outline.section_lines.get(section)
+    m = structure.SECTION_RE.match(line.strip()) if line and section not in state.outline.duty_heads else None
+    if m is None:
+        return None
+    head = m.group(2).strip().rstrip("。：:")
+    words = load_head_words()
+    names = head.split("、")
+    if not roles.names_units(head, vocab) or any(_FIELD_HEAD_RE.match(n) for n in names):
+        return None
+    if not all(n.endswith(words.body_endings) and not n.startswith(words.name_opening_verbs) for n in names):
+        return None
+    return head
+
+
 def rule_unit_heads(state: ParseState) -> None:
     """A unit as the item's heading (dialects.md E "unit-as-heading", G outside a duty part): ``（二十一）市公安局。负责对…``,
     ``3.市财政局：负责…``, a paragraph ``县教育局：负责…`` — the units heading an item without roles of its own are the doers
@@ -580,15 +597,27 @@ def rule_unit_heads(state: ParseState) -> None:
     read so is tagged (``rule_prose``)."""
     vocab = roles.load_vocabulary()
     found = []
+    heads: set[str] = set()  # the items and sections so headed
+    lines: dict[str, str | None] = {}
     for task, piece in zip(state.tasks, state.pieces):
+        section = task.section if task.kind != "measure" else None
+        if section and section not in lines:
+            lines[section] = _section_unit_line(state, section, vocab)
+            if lines[section]:
+                heads.add(section)
         if task.tag or task.role_source or task.departments("any") or task.kind not in ("paragraph", "measure"):
             continue
-        head = _unit_head(task, piece, vocab)
+        head, line = _unit_head(task, piece, vocab), None
         if head:
-            found.append((task, head))
-    if len(found) + len(state.outline.duty_heads) < 2:
+            heads.add(f"{task.part}{task.section}{task.text[:20]}")
+        elif section and lines[section]:
+            # （一）县发改局 alone on its line over the section's items: the line is the task's heading_tag, as G's
+            head, line = lines[section], state.outline.section_lines[section]
+        if head:
+            found.append((task, head, line))
+    if len(heads) + len(state.outline.duty_heads) < 2:
         return
-    for task, head in found:
+    for task, head, line in found:
         tag = roles.parse_tag_content(f"{head}负责", state.registry, vocab, state.rules)
         if not any(tag.roles[role] for role in ROLES):
             continue
@@ -596,6 +625,7 @@ def rule_unit_heads(state: ParseState) -> None:
             setattr(task, role, list(tag.roles[role]))
         task.subunits = {k: list(v) for k, v in tag.subunits.items()}
         task.warnings.extend(w for w in tag.warnings if w not in task.warnings)
+        task.heading_tag = line
         task.kind, task.role_source = "task", "duty"
 
 
