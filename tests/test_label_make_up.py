@@ -57,3 +57,28 @@ def test_a_known_label_closing_a_longer_one(tag, roles, deadlines, why):
     assert {r: getattr(task, r) for r in ("lead", "support", "sole", "shared") if getattr(task, r)} == roles, why
     assert [d.text for d in task.deadlines] == deadlines, why
     assert task.warnings == [], why
+
+
+BARE_ENDS = [
+    ("（年底完成，牵头考核单位：市发改委）", {"lead": ["市发改委"]}, [("年底", "by")],
+     "a tag's time segment 年底完成: the year's end, a limit (was not read)"),
+    ("（牵头单位：县农业农村局；完成时限：年底完成）", {"lead": ["县农业农村局"]}, [("年底", "by")],
+     "a time label's value 年底完成: by the year's end (was kind ongoing, 年底完成 — a limit read as no end)"),
+    ("（区住建局牵头，10月份完成）", {"lead": ["区住建局"]}, [("10月份", "by")], "a month before 完成 in a verb tag"),
+    ("（牵头单位：省发展改革委；完成时间：年底）", {"lead": ["省发展改革委"]}, [("年底", "by")],
+     "a time label's value 年底 alone: the label says it is a limit"),
+    ("（牵头单位：市商务局；完成时限：长期坚持）", {"lead": ["市商务局"]}, [],
+     "control: open-ended words set no limit (as before)"),
+]
+
+
+@pytest.mark.parametrize(("tag", "roles", "deadlines", "why"), BARE_ENDS, ids=[r[-1][:14] for r in BARE_ENDS])
+def test_a_bare_end_in_a_tag(tag, roles, deadlines, why):
+    """The year's end or a month written bare (年底完成, 10月份完成, 完成时间：年底) in a tag's words is a limit without a
+    year, kind by with no dates — as 6月底前; found plans' 完成时限 values hold it (labels3, with holdout15's 考评办法 form)."""
+    text = "某市2021年重点工作任务分解方案\n一、重点工作\n1.推进项目建设。" + tag + "\n"
+    _, tasks = parse_document(text, "p")
+    task = next(t for t in tasks if t.text.startswith("1."))
+    assert {r: getattr(task, r) for r in ("lead", "support", "sole", "shared") if getattr(task, r)} == roles, why
+    assert [(d.text, d.kind) for d in task.deadlines] == deadlines, why
+    assert all(d.start is None and d.end is None for d in task.deadlines), why

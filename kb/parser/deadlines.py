@@ -756,8 +756,23 @@ def tag_time_limits(words: str, clause: int = 0, start: int | None = None) -> li
     found = dated + find_recurring(words, clause, [(a, b) for a, b, _ in dated])
     found += find_within(words, clause, start, [(a, b) for a, b, _ in found])
     # 6月底前完成 is a limit without a year; 全年 / 年内持续推进 stay whole, as ongoing words.
-    undated = [x for x in find_undated(words, clause, [(a, b) for a, b, _ in found], spans=True) if x[2].kind == "by"]
-    return sorted(found + undated, key=lambda x: x[0])
+    found += [x for x in find_undated(words, clause, [(a, b) for a, b, _ in found], spans=True) if x[2].kind == "by"]
+    # 年底完成, 10月份完成: the year's end or a month written bare, before a verb of completion
+    found += _bare_ends(words, clause, [(a, b) for a, b, _ in found], completing=True)
+    return sorted(found, key=lambda x: x[0])
+
+
+def _bare_ends(words: str, clause: int, taken: list[tuple[int, int]], completing: bool) -> list[tuple[int, int, Deadline]]:
+    """The year's end (年底, 年末) or a month (10月, 10月份) written bare outside ``taken``: kind by, no dates (the plan's
+    year); with ``completing`` only before a verb of completion in its clause (``completion_verbs``: 年底完成, 10月份…安装
+    完毕 — 5月份启动 is a start, no limit)."""
+    folded = fold(words)
+    out = []
+    for m in _BARE_END_RE.finditer(folded):
+        if any(x < m.end() and m.start() < y for x, y in taken) or (completing and not _completes(folded, m.end())):
+            continue
+        out.append((m.start(), m.end(), Deadline(words[m.start() : m.end()], "by", None, None, clause)))
+    return out
 
 
 #: Where a field's clause ends: a limit's verb of completion must stand before it.
@@ -782,8 +797,8 @@ def field_limits(words: str, clause: int = 0, start: int | None = None) -> list[
     """The time limits a non-time field of a label block states (``目标任务：年底完成…``, ``目标要求：…到2011年底，实现…``,
     ``目标任务：1.10月份…安装完毕；2.…年内开工``), in the plan's words: a limit only — a date with 到/前/底/末, a span (its
     end), a relative or recurring limit, a month's or the year's end with 前 (``tag_time_limits``); a date of a period,
-    ``全年``/``年内``, the year's end or a month written bare only when a verb of completion follows in its clause
-    (``completion_verbs``: 2013年完成…, 年底完成…, 10月份…安装完毕).  A start (``from``), a baseline (比2010年, masked) and a
+    ``全年``/``年内`` only when a verb of completion follows in its clause (``completion_verbs``: 2013年完成…, 年内开工;
+    the year's end or a month written bare likewise, read by ``tag_time_limits``: 年底完成…, 10月份…安装完毕).  A start (``from``), a baseline (比2010年, masked) and a
     year naming what is done or funded (完成2012年度…任务, 资金来源：2012年中央预算内投资) set none."""
     folded = fold(words)
     found = []
@@ -795,11 +810,6 @@ def field_limits(words: str, clause: int = 0, start: int | None = None) -> list[
     for a, b, d in find_undated(words, clause, taken):  # 全年 / 年内 (during): the year's work, when it completes
         if d.kind == "during" and _completes(folded, b) and not any(x < b and a < y for x, y in taken):
             found.append((a, b, d))
-    taken = [(a, b) for a, b, _ in found]
-    for m in _BARE_END_RE.finditer(folded):
-        if any(x < m.end() and m.start() < y for x, y in taken) or not _completes(folded, m.end()):
-            continue
-        found.append((m.start(), m.end(), Deadline(words[m.start() : m.end()], "by", None, None, clause)))
     return [d for _, _, d in sorted(found, key=lambda x: x[0])]
 
 
@@ -824,9 +834,9 @@ def heading_limits(heading: str, start: int | None = None) -> list[Deadline]:
 
 
 def tag_deadlines(words: str, clause: int, start: int | None = None) -> list[Deadline]:
-    """The deadlines of a tag's time words (年内持续推进, 完成时限：2019年底前): ``tag_time_limits``, else ``ongoing``
-    (the words whole)."""
-    found = tag_time_limits(words, clause, start)
+    """The deadlines of a tag's time words (年内持续推进, 完成时限：2019年底前): ``tag_time_limits``, else the year's end
+    or a month written bare (完成时间：年底 — the label says it is a limit), else ``ongoing`` (the words whole)."""
+    found = tag_time_limits(words, clause, start) or _bare_ends(words, clause, [], completing=False)
     if found:
         return [d for _, _, d in found]
     if _open_ended().fullmatch(re.sub(r"[\s，,、；;。和并]", "", words)):
