@@ -17,6 +17,9 @@ Mechanisms:
   a column's words is answered from that cell (with the header's unit, the row quoted); 哪个X…最大 from the column's
   largest figure; 几个X from its rows.  A row whose cells do not line up with the header (a 合计 row with empty cells
   dropped) is never read; a row name or column the table does not hold leaves the question to the other readings.
+- One item of a distributive sentence asked (ROUTED values2, holdout15 cause 3: ``A、B和C…分别达到30%、20%和10%`` answered
+  with all three): the item the question names — by words of its own no other item holds, the metric written after the
+  last item taken off it — gives its value; an item not named alone leaves every value (never a guess).
 """
 
 from __future__ import annotations
@@ -121,7 +124,17 @@ FOREST = """某省林业高质量发展实施方案
 | 3 | 湿地保护率 | % | 52 | 55 |
 """
 
-TEXTS = {"forest": FOREST, "nodes": NODES, "phases": PHASES, "stages": STAGES, "farm": FARM, "streets": STREETS}
+#: 市级, clauses with qualifiers and a distributive sentence (ROUTED values2: numbers chosen by the words asked).
+QUALIFIED = """某市推进物流降本增效行动方案
+一、主要任务
+（一）提升通关效率。优化通关流程，一般货物通关时间压缩至48小时以内，易腐货物通关时间压缩至6小时以内。（牵头单位：市商务局；配合单位：市交通运输局）
+（二）支持工业互联网平台建设。对新认定的企业级工业互联网平台，给予最高100万元补助；对跨行业跨领域工业互联网平台，给予最高3000万元补助。（牵头单位：市工业和信息化局）
+（三）培育优质企业。到2025年，全市高新技术企业、专精特新企业和专精特新“小巨人”企业营业收入占比分别达到30%、20%和10%。（牵头单位：市科技局；配合单位：市工业和信息化局）
+（四）推进垃圾分类。到2025年，城市生活垃圾回收利用率达到35%以上，资源化利用率达到80%。（牵头单位：市城市管理局）
+（五）优化重点行业布局。推动化工、建材和钢铁行业能耗分别下降8%、6%、5%。（牵头单位：市发展改革委）
+"""
+
+TEXTS = {"qualified": QUALIFIED, "forest": FOREST, "nodes": NODES, "phases": PHASES, "stages": STAGES, "farm": FARM, "streets": STREETS}
 
 
 @pytest.fixture(scope="module")
@@ -195,6 +208,19 @@ ROWS = [
      "附表 row 2: 森林蓄积量 | 亿立方米 | 1.8 | 2.0 — the year asked picks its column"),
     ("forest", "湿地保护率2022年是多少", "answered", ["2022年：52"], ["2025年：55"], "附表 row 3, the 2022年 column"),
     ("forest", "湿地保护率是多少", "answered", ["2022年：52", "2025年：55"], [], "control, no year: both columns"),
+    ("qualified", "易腐货物通关时间压缩到多少小时？", "answered", ["6小时"], ["48小时"],
+     "一（一） …一般货物…48小时以内，易腐货物通关时间压缩至6小时以内 — the clause naming 易腐货物"),
+    ("qualified", "跨行业跨领域平台最高补助多少万元？", "answered", ["3000万元"], ["100万元"],
+     "一（二） 企业级…最高100万元；跨行业跨领域…最高3000万元 — the clause naming 跨行业跨领域"),
+    ("qualified", "专精特新企业营业收入占比要达到多少", "answered", ["：达到20%"], ["：达到30%", "：达到10%"],
+     "一（三） 高新技术企业、专精特新企业和专精特新“小巨人”企业营业收入占比分别达到30%、20%和10% — the second item"),
+    ("qualified", "小巨人企业营业收入占比目标是多少", "answered", ["：达到10%"], ["：达到30%", "：达到20%"],
+     "一（三）: the third item, its metric (营业收入占比) written after it and taken off to tell it from 专精特新企业"),
+    ("qualified", "建材行业能耗要下降多少", "answered", ["：下降6%"], ["：下降8%", "：下降5%"], "一（五） 化工、建材和钢铁行业能耗分别下降8%、6%、5%"),
+    ("qualified", "营业收入占比要达到多少", "answered", ["30%", "20%", "10%"], [],
+     "control: no item named — every value, none dropped"),
+    ("qualified", "城市生活垃圾回收利用率和资源化利用率分别要达到多少", "answered", ["35%以上", "80%"], ["没有写明"],
+     "一（四）: X和Y分别 from two clauses, each its own"),
     ("forest", "2030年森林覆盖率是多少", None, [], ["46.5", "45.2"], "honest: the table has no 2030年 column"),
 ]
 

@@ -149,6 +149,7 @@ def exec_target(question: str, q: Query, env) -> Answer:
                 chosen = own
             else:
                 return _subject_clause(question, q, env, words, chosen)
+    chosen = _distributed_item(question, chosen)
     if words and not any(_about_target(words, t, tg, voc) for t, tg in chosen):
         # 基层执法人员工资标准是多少 where the plan's one target is 法制审核人员不少于…执法人员总数的5%: the words asked
         # are not what that target's sentence is about, and the thing measured — the end of the last word no target
@@ -614,6 +615,74 @@ def _indicator_unheld(question: str, chosen, voc) -> str | None:
             said = re.search(re.escape(tok), unicodedata.normalize("NFKC", question), re.IGNORECASE)
             return said.group(0) if said else tok.upper()
     return None
+
+
+def _distributed_item(question: str, chosen: list) -> list:
+    """One item of a distributive sentence asked (专精特新企业营业收入占比 of ``高新技术企业、专精特新企业和专精特新“小巨人”
+    企业营业收入占比分别达到30%、20%和10%``): of the targets read from that sentence, the one in the named item's position
+    — the item named by words of its own no other item holds (the metric glued to the last item, 营业收入占比, cut off at
+    the ending the other items share, 企业), the only item so named; ``chosen`` unchanged otherwise (no item named, two
+    named alike, the targets not all of one sentence)."""
+    from kb.qa.distributive import distributions
+
+    if len(chosen) < 2 or len({(t.id, tg.clause) for t, tg in chosen}) != 1:
+        return chosen
+    t = chosen[0][0]
+    clause = t.clauses[chosen[0][1].clause] if chosen[0][1].clause < len(t.clauses) else t.text
+    asked = fold(question)
+    for d in distributions(clause):
+        if len(d.values) != len(chosen):
+            continue
+        items = [fold(x) for x in d.items]
+        ending = _shared_ending(items[:-1])
+        if ending and ending in items[-1][:-len(ending)]:
+            items[-1] = items[-1][:items[-1].rindex(ending) + len(ending)]  # (its metric cut off)
+        hits = _item_hits(items, asked)
+        if len(hits) > 1 and hits[-1][1] == len(items) - 1:
+            # (no ending shared — 化工、建材和钢铁行业能耗 —: the metric is the last item's ending the question writes right
+            # after another item's own words, 建材行业能耗 → 行业能耗 cut off 钢铁行业能耗)
+            for _, k, part in hits[:-1]:
+                rest = asked[asked.index(part) + len(part):]
+                last = items[-1]
+                tails = [last[-n:] for n in range(2, len(last)) if rest.startswith(last[-n:])]
+                if tails:
+                    items = items[:-1] + [last[:-len(max(tails, key=len))]]
+                    hits = _item_hits(items, asked)
+                    break
+        if len(hits) != 1:
+            return chosen
+        value = re.search(r"[0-9]+(?:\.[0-9]+)?", fold(d.values[hits[0][1]]))
+        picked = [(t, tg) for t, tg in chosen if value and tg.value == float(value.group(0))]
+        return picked if len(picked) == 1 else chosen
+    return chosen
+
+
+def _item_hits(items: list[str], asked: str) -> list[tuple[int, int, str]]:
+    """(length, index, part) of each item whose own words (2+ characters no other item holds) the question writes: its
+    longest such part."""
+    hits = []
+    for k, item in enumerate(items):
+        others = items[:k] + items[k + 1:]
+        own = [item[i:j] for i in range(len(item)) for j in range(i + 2, len(item) + 1)
+               if not any(item[i:j] in o for o in others) and item[i:j] in asked]
+        if own:
+            part = max(own, key=len)
+            hits.append((len(part), k, part))
+    return hits
+
+
+def _shared_ending(items: list[str]) -> str:
+    """The ending every item shares (企业 of 高新技术企业 and 专精特新企业), "" for fewer than two items or none."""
+    if len(items) < 2:
+        return ""
+    end = ""
+    for k in range(1, min(len(x) for x in items)):
+        tail = items[0][-k:]
+        if all(x.endswith(tail) for x in items):
+            end = tail
+        else:
+            break
+    return end
 
 
 def unit_kinds() -> dict[str, str]:
