@@ -20,6 +20,11 @@ Mechanisms:
 - One item of a distributive sentence asked (ROUTED values2, holdout15 cause 3: ``A、B和C…分别达到30%、20%和10%`` answered
   with all three): the item the question names — by words of its own no other item holds, the metric written after the
   last item taken off it — gives its value; an item not named alone leaves every value (never a guess).
+- The words asked choose among one paragraph's figures (ROUTED values2): a target whose own words (held by no other target
+  found) the question writes wins (单个项目 → 200万元, not the 50% beside it); a share asked in other words than the plan's
+  (流片费用补助比例 of 对流片费用给予不超过30%的补助) is quoted, never "原文中没有补助比例"; a sentence whose first clause names
+  the noun asked and whose next clause states the figure asked answers (技术改造贷款的贴息比例); a 专栏's title words reach
+  the box's items (数字化转型重点工程要建成多少家智能工厂 → 100家), and a box title's own number (专栏1) is no value.
 """
 
 from __future__ import annotations
@@ -134,12 +139,25 @@ QUALIFIED = """某市推进物流降本增效行动方案
 （五）优化重点行业布局。推动化工、建材和钢铁行业能耗分别下降8%、6%、5%。（牵头单位：市发展改革委）
 """
 
-TEXTS = {"qualified": QUALIFIED, "forest": FOREST, "nodes": NODES, "phases": PHASES, "stages": STAGES, "farm": FARM, "streets": STREETS}
+#: 省级, shares written in other words than asked, a figure beside another in one sentence, a 专栏 with items.
+BOXES = """某省制造业数字化转型行动方案
+一、重点任务
+（一）推进芯片设计能力提升。支持企业开展多项目晶圆流片，对流片费用给予不超过30%的补助，单个企业每年最高500万元。（牵头单位：省工业和信息化厅）
+（二）强化数据安全。推进工业数据分类分级管理，到2025年，完成1000家企业数据分类分级，建设数据安全监测平台1个。（牵头单位：省委网信办）
+专栏1 数字化转型重点工程
+1.智能工厂建设工程。到2025年，建成省级智能工厂100家、数字化车间500个。
+2.工业互联网平台培育工程。培育省级工业互联网平台50个。
+二、保障措施
+（一）加大财政支持。对企业技术改造贷款给予贴息，贴息比例最高不超过50%，单个项目贴息最高200万元。（牵头单位：省财政厅）
+"""
+
+TEXTS = {"boxes": BOXES, "qualified": QUALIFIED, "forest": FOREST, "nodes": NODES, "phases": PHASES, "stages": STAGES, "farm": FARM, "streets": STREETS}
 
 
 @pytest.fixture(scope="module")
 def ask(tmp_path_factory):
-    return first_question_asker(tmp_path_factory.mktemp("values_s14"), TEXTS, lambda corpus: str(FILES[corpus]))
+    return first_question_asker(tmp_path_factory.mktemp("values_s14"), TEXTS,
+                                lambda corpus: None if corpus is None else str(FILES[corpus]))
 
 
 ROWS = [
@@ -221,11 +239,25 @@ ROWS = [
      "control: no item named — every value, none dropped"),
     ("qualified", "城市生活垃圾回收利用率和资源化利用率分别要达到多少", "answered", ["35%以上", "80%"], ["没有写明"],
      "一（四）: X和Y分别 from two clauses, each its own"),
+    ("boxes", "流片费用补助比例是多少", "answered", ["30%"], ["原文中没有", "没有涉及"],
+     "一（一） 对流片费用给予不超过30%的补助 — the share of the 补助, written without 比例"),
+    ("boxes", "流片费用奖励比例是多少", "not_in_plan", [], ["30%"], "honest: no 奖励 in the plan"),
+    ("boxes", "技术改造贷款的贴息比例是多少", "answered", ["50%"], ["没有写明它的数值"],
+     "二（一） 对企业技术改造贷款给予贴息，贴息比例最高不超过50% — the figure in the clause after the one naming the noun"),
+    ("boxes", "技术改造贷款贴息单个项目最高多少", "answered", ["200万元"], ["：50%"],
+     "二（一） …贴息比例最高不超过50%，单个项目贴息最高200万元 — 单个项目 names the second"),
+    ("boxes", "数字化转型重点工程要建成多少家智能工厂", "answered", ["100家"], ["专栏1数字化转型重点工程："],
+     "专栏1 数字化转型重点工程 / 1.…建成省级智能工厂100家 — the title's words reach its items"),
+    ("boxes", "数字化转型重点工程要培育多少个工业互联网平台", "answered", ["50个"], ["500个"], "专栏1 item 2"),
+    ("boxes", "数字化转型重点工程要建设多少个数据中心", None, [], ["500个", "100家", "50个"],
+     "honest: no 数据中心 in the box (the reading keeps 建设 only): no item's figure"),
+    (None, "PM2.5年均浓度要下降多少", "answered", ["27.9%", "31.4%"], [],
+     "control (bundled plan): the target and its stretch (力争) — no qualifier asked, none dropped"),
     ("forest", "2030年森林覆盖率是多少", None, [], ["46.5", "45.2"], "honest: the table has no 2030年 column"),
 ]
 
 
-@pytest.mark.parametrize("corpus,question,status,has,has_not,why", ROWS, ids=[f"{r[0]}:{r[1]}" for r in ROWS])
+@pytest.mark.parametrize("corpus,question,status,has,has_not,why", ROWS, ids=[f"{r[0] or 'bundled'}:{r[1]}" for r in ROWS])
 def test_value_row(ask, corpus, question, status, has, has_not, why):
     answer = ask(corpus, question)
     text = answer.text

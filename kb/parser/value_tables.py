@@ -42,6 +42,8 @@ class Words:
     """Words asking which row (哪个)."""
     table_words: tuple[str, ...]
     """Words naming a table (表, 清单): a count of rows is asked of the table only when one is written."""
+    box_titles: tuple[str, ...]
+    """Words opening a box's title line (专栏): the paragraphs after it are its items."""
 
 
 @functools.lru_cache(maxsize=1)

@@ -94,6 +94,15 @@ def exec_target(question: str, q: Query, env) -> Answer:
                         and re.search(rf"(?:多少|几)[个项家座所条名]?{re.escape(w)}", fold(question))
                         and absent_topic(plan, [w], min_length=2)]
     if unheld:
+        shares = _share_clauses(env, words, unheld[0])
+        if shares:
+            # 流片费用补助比例是多少 where the plan writes 对流片费用给予不超过30%的补助: the share is stated, in other words
+            # than asked — those clauses answer, never "原文中没有补助比例" (ROUTED values2, holdout15 cause 3)
+            from kb.qa.executors import _stated_clauses
+
+            answer = _stated_clauses(question, q, env, "".join(q.topic), shares)
+            if answer is not None:
+                return answer
         ctx.tasks = []
         return Answer(question, "target", f"方案没有写明“{''.join(q.topic)}”的数值目标：原文中没有“{unheld[0]}”。",
                       status="not_in_plan")
@@ -149,7 +158,7 @@ def exec_target(question: str, q: Query, env) -> Answer:
                 chosen = own
             else:
                 return _subject_clause(question, q, env, words, chosen)
-    chosen = _distributed_item(question, chosen)
+    chosen = _qualified(question, _distributed_item(question, chosen))
     if words and not any(_about_target(words, t, tg, voc) for t, tg in chosen):
         # 基层执法人员工资标准是多少 where the plan's one target is 法制审核人员不少于…执法人员总数的5%: the words asked
         # are not what that target's sentence is about, and the thing measured — the end of the last word no target
@@ -655,6 +664,53 @@ def _distributed_item(question: str, chosen: list) -> list:
         picked = [(t, tg) for t, tg in chosen if value and tg.value == float(value.group(0))]
         return picked if len(picked) == 1 else chosen
     return chosen
+
+
+def _qualified(question: str, chosen: list) -> list:
+    """Of several targets found, those whose own words — in their metric or wording, held by no other target found —
+    the question writes at greatest length (单个项目 of 单个项目贴息最高200万元 beside 贴息比例最高不超过50%; 易腐货物 of
+    易腐货物…6小时以内 beside 一般货物…48小时以内): the question's qualifier picks the clause (ROUTED values2, holdout15
+    cause 3).  Unchanged when no target's own words are asked, or every target's are."""
+    if len(chosen) < 2:
+        return chosen
+    asked = fold(question)
+    texts = [fold(f"{tg.metric}{tg.scope or ''}{tg.text or ''}") for _, tg in chosen]
+    best = []
+    for k, text in enumerate(texts):
+        others = texts[:k] + texts[k + 1:]
+        # (words only: three Chinese characters or more, no digit — 5年 of 2015年 and PM2.5年均 is no qualifier)
+        own = [j - i for i in range(len(text)) for j in range(i + 3, len(text) + 1)
+               if _cjk_only(text[i:j]) and text[i:j] in asked and not any(text[i:j] in o for o in others)]
+        best.append(max(own, default=0))
+    top = max(best)
+    if top < 3 or all(b == top for b in best):
+        return chosen
+    return [c for c, b in zip(chosen, best) if b == top]
+
+
+def _cjk_only(text: str) -> bool:
+    return all("\u4e00" <= c <= "\u9fff" for c in text)
+
+
+def _share_clauses(env, words: list[str], unheld: str) -> list[tuple[Task, str]]:
+    """(paragraph, clause) stating a percentage of the thing whose share is asked (补助 of 补助比例: shapes.yaml
+    measure_nouns share) in a paragraph holding every other word asked (流片费用): 对流片费用给予不超过30%的补助.  [] when
+    the word asked is no share of a thing, or no such clause stands in the plan."""
+    from kb.qa.query import load_shapes
+
+    nouns = sorted(load_shapes()["measure_nouns"]["share"], key=len, reverse=True)
+    noun = next((n for n in nouns if unheld.endswith(n)), None)
+    stem = unheld[: -len(noun)] if noun else ""
+    if len(stem) < 2:
+        return []
+    others = [w for w in words if w != unheld and len(w) >= 2]
+    percent = re.compile(r"[0-9]+(?:\.[0-9]+)?\s*[%％]")
+    found = []
+    for t in env.plan.tasks_matching([[stem], *[[w] for w in others]], fold, kinds=None):
+        for clause in re.split(r"[，,。；;]", t.text):
+            if stem in fold(clause) and percent.search(fold(clause)):
+                found.append((t, clause.strip()))
+    return found
 
 
 def _item_hits(items: list[str], asked: str) -> list[tuple[int, int, str]]:

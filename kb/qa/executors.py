@@ -629,6 +629,15 @@ def exec_unit_value(question: str, q: Query, env: Env) -> Answer:
              else [shapes["money_units"]] if money else [measure_units(shapes, q.unit)] if measure
              # 多少座桥梁: the unit asked, then the other units of its kind (38个区管桥梁)
              else [[q.unit], *([[u for u in kinds[0] if u != q.unit]] if kinds else [])])
+    from kb.parser.value_tables import load_words
+
+    box = _box_named(plan, words, load_words().box_titles)
+    if box is not None and not any(len(w) >= 3 for w in words if w != box[0]):
+        box = None  # (only a verb left beside the title — 建设 — names nothing the box's items count)
+    if box is not None:
+        # (数字化转型重点工程要建成多少家智能工厂: the words name a 专栏's title — the box's items answer, about the rest)
+        word, members = box
+        words = [w for w in words if w != word]
     asked = list(words)
     words = [w for w in (_held_part(plan, voc, w) for w in words) if w]
     if not words and money and not _states_a_sum(plan, shapes["money_units"]):
@@ -644,6 +653,8 @@ def exec_unit_value(question: str, q: Query, env: Env) -> Answer:
         candidates = plan.tasks_matching(groups, fold, kinds=None)
     if not candidates:  # the longest asked word alone (引进培养 need not stand verbatim)
         candidates = plan.tasks_matching([voc.synonyms(max(words, key=len))], fold, kinds=None)
+    if box is not None:
+        candidates = [t for t in candidates if t.id in {m.id for m in members}]
     # the year a date asked ends in (到2025年底…多少平方公里): the sentences naming it answer
     year = (q.dates.last or q.dates.first or "")[:4] or None if q.dates is not None else None
     # what the answer must be about: the words asked as the question writes them (not the start of one some
@@ -1030,6 +1041,9 @@ def exec_search(question: str, q: Query, env: Env) -> Answer:
     # (a word of two characters beside them is how it is asked: 人才落户积分 + 申请)
     asked = [w for w in substantive if len(w) >= 3]
     if asked and not any(s in mentions for w in asked for s in env.voc.synonyms(w)):
+        shared = _share_asked(question, q, env, asked, mentions)
+        if shared is not None:
+            return shared
         partly = written_answer(question, q, env, question_words(question), partial=True)  # part written: the part missing named
         if partly is not None:
             return partly
@@ -1037,6 +1051,58 @@ def exec_search(question: str, q: Query, env: Env) -> Answer:
         shown = "、".join(f"“{w}”" for w in asked)
         return Answer(question, "topic_tasks", f"方案中没有涉及{shown}的条目，共 0 项。", status="not_in_plan")
     return not_understood(question, env.plan, tasks, env.ctx, short=not tasks)
+
+
+def _box_named(plan: Plan, words: list[str], marks) -> tuple[str, list[Task]] | None:
+    """(word, the box's items) when an asked word (4+ characters) stands only in the titles of boxes (shapes.yaml
+    ``box_titles``: 专栏1 数字化转型重点工程) and other words are asked: the paragraphs after each such title, up to the
+    next box title, heading or change of part or section, are where the value is written (the items of a 专栏 never
+    repeat its title).  None otherwise."""
+    from kb.qa.text import fold
+
+    if not marks or len(words) < 2:
+        return None
+    for word in sorted((w for w in words if len(w) >= 4), key=len, reverse=True):
+        holders = plan.tasks_matching([[fold(word)]], fold, kinds=None)
+        if not holders or not all(fold(t.text).lstrip().startswith(tuple(marks)) for t in holders):
+            continue
+        members = []
+        for title in holders:
+            siblings = plan.document_tasks(title.doc)
+            at = next((k for k, t in enumerate(siblings) if t.id == title.id), None)
+            for t in siblings[at + 1:] if at is not None else []:
+                if (t.part, t.section) != (title.part, title.section) or fold(t.text).lstrip().startswith(tuple(marks)):
+                    break
+                members.append(t)
+        if members:
+            return word, members
+    return None
+
+
+def _share_asked(question: str, q: Query, env: Env, asked: list[str], mentions) -> Answer | None:
+    """流片费用补助比例是多少, one word the plan never writes, whose parts it does (流片费用 + 补助 + 比例): the clauses stating
+    a percentage of the thing (对流片费用给予不超过30%的补助, kb.qa.exec_topics._share_clauses), quoted; None otherwise."""
+    from kb.qa.exec_topics import _share_clauses
+    from kb.qa.query import load_shapes
+
+    nouns = load_shapes()["measure_nouns"]["share"]
+    for word in asked:
+        noun = next((n for n in sorted(nouns, key=len, reverse=True) if word.endswith(n)), None)
+        if noun is None:
+            continue
+        pieces, rest = [], word[: -len(noun)]
+        while rest:
+            held = next((rest[:k] for k in range(len(rest), 1, -1) if rest[:k] in mentions), None)
+            if held is None:
+                break
+            pieces.append(held)
+            rest = rest[len(held):]
+        if rest or len(pieces) < 2:
+            continue
+        shares = _share_clauses(env, pieces[:-1] + [pieces[-1] + noun], pieces[-1] + noun)
+        if shares:
+            return _stated_clauses(question, q, env, word, shares)
+    return None
 
 
 def _no_number_in_unit(question: str, q: Query, env: Env) -> Answer | None:
@@ -1130,7 +1196,12 @@ def _held_unstated(question: str, q: Query, env: Env) -> Answer | None:
         pairs = [(t, item_number.sub("", c)) for t in held for c in re.split(r"[，。；;]", value_text(t))
                  if any(n in fold(c) for n in names)]
         near = [c for _, c in pairs]
-        stating = [(t, c) for t, c in pairs if re.search(r"[0-9０-９]|[一二两三四五六七八九十百千万]+(?:个|项|座|名|人|家|处|套|亿|万)", c)]
+        from kb.parser.value_tables import load_words
+
+        # (a box's title, 专栏1 数字化转型重点工程: its number is the box's, no value)
+        boxes = tuple(load_words().box_titles)
+        stating = [(t, c) for t, c in pairs if re.search(r"[0-9０-９]|[一二两三四五六七八九十百千万]+(?:个|项|座|名|人|家|处|套|亿|万)", c)
+                   and not fold(c).lstrip().startswith(boxes)]
         if q.unit and pairs:
             # a measure asked (加装电梯面积多大): only a clause stating it — in its units, as a share (40%以上面积), or naming
             # it — is quoted; a count of the thing (新增加装电梯300台) is none, and the plan is said not to state it
@@ -1139,6 +1210,15 @@ def _held_unstated(question: str, q: Query, env: Env) -> Answer | None:
 
             if not stating and q.unit in load_shapes()["measure_asks"]:
                 return None
+        if not stating:
+            # 技术改造贷款的贴息比例是多少 of 对企业技术改造贷款给予贴息，贴息比例最高不超过50%: the clause naming the noun
+            # states no number, the next clause of its sentence names another word asked and states it — the plan's
+            # answer, never "没有写明它的数值" beside a quote holding it (ROUTED values2, holdout15 cause 3)
+            others = [fold(w) for w in q.topic if len(w) >= 2 and fold(w) not in names and not any(fold(w) in n for n in names)]
+            number = re.compile(r"[0-9０-９]")
+            stating = [(t, item_number.sub("", c)) for t in held for x in re.split(r"[。；;]", value_text(t))
+                       if any(n in fold(x) for n in names)
+                       for c in re.split(r"[，,]", x) if number.search(c) and any(o in fold(c) for o in others)]
         if not stating:
             # a table row naming an item (签约居民满意率 in its 二级指标 cell) holds its numbers in other cells (评价标准：
             # 较上一年增加，2035年达到90%): they are the item's, though they do not repeat its name
