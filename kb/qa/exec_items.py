@@ -533,6 +533,18 @@ def exec_context(question: str, q: Query, env) -> Answer:
                 held.append(t)
         status = "answered" if held else "not_in_plan"
         return Answer(question, "context_departments", compose(lines), tasks=held, status=status)
+    if q.within and q.plan and not q.within_heading and not q.tag_label and not q.part_of:
+        # 其中哪些在人才集聚那份文件里 (several plans loaded): the items of the list that stand in the plan named
+        # (reading4, routed from holdout15 f; question._plan_named_inside reads the name)
+        from kb.qa.exec_departments import within_base
+
+        base = within_base(q, ctx)
+        kept = [t for t in base if t.doc == q.plan]
+        title = next((d.title for d in env.plan.documents if d.id == q.plan), q.plan)
+        lines = [load_answer_words()["within_heading"].format(heading=title, n=len(kept)) + ("：" if kept else "。")]
+        lines.extend(numbered(kept))
+        ctx.tasks = kept
+        return Answer(question, "context_part", compose(lines), tasks=kept, departments=departments_of(kept))
     if q.within_heading:
         # 其中哪些属于保障措施: the items of the list under that part or section
         from kb.qa.exec_departments import within_base

@@ -3260,6 +3260,8 @@ def over_no_antecedent(s: _Seen) -> str | None:
 
 def over_within_heading(s: _Seen) -> str | None:
     """其中哪些属于保障措施: the previous list narrowed to a part or section (before the heading's own list, over_section)."""
+    if s.q.within and s.q.plan and s.conv.tasks and not (s.words or s.q.departments or s.q.dates or s.q.label):
+        return "previous"  # 其中哪些在人才集聚那份文件里: the previous list narrowed to that plan's items
     return "previous" if (s.q.within_heading or s.q.tag_label) and s.conv.tasks else None
 
 

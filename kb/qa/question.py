@@ -297,6 +297,30 @@ def cut_plan_name(text: str, titles, kinds) -> tuple[str, str | None, str]:
                     best = doc
         if best is not None:
             return text[end + len(after):], best, text[start:end]
+    return _plan_named_inside(text, titles, kinds)
+
+
+#: 在X那份文件里 / 在X方案中 inside a question (其中哪些在人才集聚那份文件里): a plan named by X, a pointer allowed before
+#: its kind, the generic 文件 only after a pointer.
+_NAMED_INSIDE = re.compile(r"在(?P<name>[\u4e00-\u9fffA-Za-z0-9]{2,16}?)(?P<pointer>那份|这份|那个|这个|那篇|这篇)?"
+                           r"(?P<kind>[\u4e00-\u9fff]{1,4}?)(?P<after>里面|里|中|内|上)")
+
+
+def _plan_named_inside(text: str, titles, kinds) -> tuple[str, str | None, str]:
+    """A plan named after 在 inside the question, not at its start (其中哪些在人才集聚那份文件里 — routed from holdout15): the
+    name's characters in order in one loaded title, then a kind of document (``document_kinds``) — or 文件 after a
+    pointer (那份文件) — and 里/中: that plan, and the words cut.  Nothing so named: the text unchanged."""
+    if len(titles) < 2 or "在" not in text:
+        return text, None, ""
+    for m in _NAMED_INSIDE.finditer(text):
+        kind, name = m.group("kind"), m.group("name")
+        if not (kind in kinds or kind == "文件" and m.group("pointer")) or set(name) & _NOT_A_NAME:
+            continue
+        hits = [doc for doc, title in titles if _is_subsequence(name, title) and (kind == "文件" or kind in title)]
+        whole = [doc for doc, title in titles if name in title]
+        chosen = whole[0] if len(whole) == 1 else hits[0] if len(hits) == 1 else None
+        if chosen is not None:
+            return text[:m.start()] + text[m.end():], chosen, m.group(0)[1:]
     return text, None, ""
 
 
