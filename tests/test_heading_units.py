@@ -270,3 +270,27 @@ SECTION_UNIT_LINES = [
 def test_unit_alone_on_a_section_line(text, expected, why):
     _, _, found = _by_start(text, list(expected))
     assert {s: _roles(t) for s, t in found.items()} == expected, why
+
+
+#: A unit as a part's heading (一、市发改委：负责… / 一、县财政局 over items): the part's untagged paragraphs are its duties.
+PART_UNIT_HEADS = [
+    ("某市创建工作职责分工方案\n一、市发改委：负责统筹协调创建工作，牵头制定年度计划。\n二、市财政局：负责落实创建资金，加强资金监管。\n"
+     "三、市教育局：负责校园环境整治，做好宣传教育。\n",
+     {"负责统筹协调": {"sole": ["市发改委"]}, "负责落实创建资金": {"sole": ["市财政局"]},
+      "负责校园环境整治": {"sole": ["市教育局"]}},
+     "市 level, 一、X：duties — the part's paragraph is the unit's duty"),
+    ("某县重点工作分解方案\n一、县财政局\n1.加强资金保障。足额拨付资金。\n2.推进预算改革。完成绩效评价。\n二、县住建局\n"
+     "3.推进棚户区改造。完成改造500户。（县住建局牵头，各乡镇配合）\n",
+     {"1.加强资金保障": {"sole": ["县财政局"]}, "2.推进预算改革": {"sole": ["县财政局"]},
+      "3.推进棚户区改造": {"lead": ["县住建局"], "support": ["各乡镇"]}},
+     "县 level, 一、X alone over items; an item's own tag keeps its roles"),
+    ("某区重点任务清单\n一、区发改局（12项）\n1.推进项目建设。完成投资。\n2.做好项目储备。储备项目。\n二、区财政局（5项）\n3.加强资金保障。足额拨付。\n",
+     {"1.推进项目建设": {}, "3.加强资金保障": {}},
+     "a unit's name with a count (一、区发改局（12项）) stays unread (README F: a unit's name alone is not read as a lead)"),
+]
+
+
+@pytest.mark.parametrize("text, expected, why", PART_UNIT_HEADS, ids=[c[2][:40] for c in PART_UNIT_HEADS])
+def test_unit_as_a_part_heading(text, expected, why):
+    _, _, found = _by_start(text, list(expected))
+    assert {s: _roles(t) for s, t in found.items()} == expected, why
