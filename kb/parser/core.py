@@ -578,7 +578,11 @@ def _section_unit_line(state: ParseState, section: str, vocab: roles.RoleVocabul
     m = structure.SECTION_RE.match(line.strip()) if line and section not in state.outline.duty_heads else None
     if m is None:
         return None
-    head = m.group(2).strip().rstrip("。：:")
+    return _units_alone(m.group(2).strip().rstrip("。：:"), vocab)
+
+
+def _units_alone(head: str, vocab: roles.RoleVocabulary) -> str | None:
+    """``head`` when it is names of bodies only (as an item's unit heading is checked), else None."""
     words = load_head_words()
     names = head.split("、")
     if not roles.names_units(head, vocab) or any(_FIELD_HEAD_RE.match(n) for n in names):
@@ -599,12 +603,17 @@ def rule_unit_heads(state: ParseState) -> None:
     found = []
     heads: set[str] = set()  # the items and sections so headed
     lines: dict[str, str | None] = {}
+    part_heads: dict[str, str | None] = {}
     for task, piece in zip(state.tasks, state.pieces):
         section = task.section if task.kind != "measure" else None
         if section and section not in lines:
             lines[section] = _section_unit_line(state, section, vocab)
             if lines[section]:
                 heads.add(section)
+        if task.part and task.part_title and task.part not in part_heads:
+            part_heads[task.part] = _units_alone(task.part_title, vocab)
+            if part_heads[task.part]:
+                heads.add(f"part {task.part}")
         if task.tag or task.role_source or task.departments("any") or task.kind not in ("paragraph", "measure"):
             continue
         head, line = _unit_head(task, piece, vocab), None
@@ -613,6 +622,10 @@ def rule_unit_heads(state: ParseState) -> None:
         elif section and lines[section]:
             # （一）县发改局 alone on its line over the section's items: the line is the task's heading_tag, as G's
             head, line = lines[section], state.outline.section_lines[section]
+        elif part_heads.get(task.part) and not (section and section in state.outline.section_lines):
+            # 一、市发改委：负责… / 一、县财政局 over 1.… 2.…: the part's title names its doer (a section of its own
+            # under it, a topic's, decides for its items)
+            head = part_heads[task.part]
         if head:
             found.append((task, head, line))
     if len(heads) + len(state.outline.duty_heads) < 2:
