@@ -276,3 +276,17 @@ def test_a_thing_named_like_a_unit_in_an_item_column_keeps_its_row():
                     "3", "城东污水处理厂", "区水务局", "2024年6月底前")
     assert [(t.title or t.text[:6], t.sole) for t in rows] == [
         ("区文化馆", ["区文广旅体局"]), ("区体育中心", ["区教育局"]), ("城东污水处理厂", ["区水务局"])]
+
+
+def test_a_cells_bracketed_rule_on_a_line_of_its_own_stays_with_its_row():
+    """Awkward (tagsblind10 cause 3, my rows): a 负责单位 cell's note （列在首位的为牵头部门） written on a line of its own under
+    the cell — it stays with that cell and row: row 1's first unit leads, no other row takes the rule or the note."""
+    lines = ["序号 |", "重点任务 |", "负责单位 |", "完成时限 |",
+             "1 |", "统筹推进城乡供水一体化。 |", "县水利局、县发展和改革局 |", "（列在首位的为牵头部门） |", "2023年12月底前 |",
+             "2 |", "加快农村公路提档升级。 |", "县交通运输局、县财政局 |", "2023年10月底前 |",
+             "3 |", "推进集贸市场改造。 |", "县市场监管局 |", "2023年底前 |"]
+    _, tasks = parse_document("某县2023年重点工作任务分工表\n" + "\n".join(lines) + "\n", "t")
+    rows = [t for t in tasks if t.source and "序号" in t.source]
+    assert [(t.lead, t.support, t.sole, t.shared) for t in rows] == [
+        (["县水利局"], ["县发展和改革局"], [], []), ([], [], [], ["县交通运输局", "县财政局"]), ([], [], ["县市场监管局"], [])]
+    assert [[d.text for d in t.deadlines] for t in rows] == [["2023年12月底前"], ["2023年10月底前"], ["2023年底前"]]

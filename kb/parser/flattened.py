@@ -71,6 +71,8 @@ _SENTENCE_RE = re.compile(r"[。；;！？]")
 _LIST_ITEM_END_RE = re.compile(r"[；;]$")
 #: A paragraph that is a note under a cell (注：以…为准。): the cell before it goes on.
 _CELL_NOTE_RE = re.compile(r"^\s*(?:注|备注|说明)\s*[：:]")
+#: A paragraph wholly in brackets (（列在首位的为牵头部门）): a note under the cell before it, part of that cell.
+_BRACKET_NOTE_RE = re.compile(r"^\s*[（(][^（）()\n]{2,40}[)）]\s*$")
 _CAPTION_END_RE = re.compile(r"(?:表|清单|台账|方案|计划)$")
 _HEADER_MAX = 14
 _MISMATCH = 3
@@ -1609,6 +1611,8 @@ def _misfit(ways, lines: list[str], kinds: list[str], unit_like, cols: list[int]
         for x, (what, col) in enumerate(way):
             if what != "col" or col not in cols:
                 continue
+            if x and way[x - 1] == (what, col) and _BRACKET_NOTE_RE.match(lines[x]):
+                continue  # (a bracketed note under the cell's first line: the cell's own note)
             flat = lines[x].replace("\n", "").strip()
             single = col in item_cols and not re.search(f"[{_CELL_SEPARATORS}]", flat)
             if kinds[col] == "task" and (unit_like(flat) and not single and not re.search(r"\d", flat)
@@ -1876,11 +1880,13 @@ def _align(lines: list[str], layout: list[tuple[str, int | None]], kinds: list[s
     # (or a list item closing with ；, or the next line a note of the cell, 注：… — tests/test_flat_cell_lines.py)
     goes_on = [bool(_CONTINUES_RE.search(ln.rstrip())) or (k + 1 < len(lines) and steps[k] is not None
                                                            and steps[k + 1] == steps[k] + 1)
-               or bool(_LIST_ITEM_END_RE.search(ln.rstrip())) or (k + 1 < len(lines) and bool(_CELL_NOTE_RE.match(lines[k + 1])))
+               or bool(_LIST_ITEM_END_RE.search(ln.rstrip()))
+               or (k + 1 < len(lines) and bool(_CELL_NOTE_RE.match(lines[k + 1]) or _BRACKET_NOTE_RE.match(lines[k + 1])))
                for k, ln in enumerate(lines)]
     # a cell should not end on it: a line ending in 、，, or a numbered step whose next step follows
     ends_open = [bool(re.search(r"[、，,]$", ln.rstrip())) or (goes_on[k] and steps[k] is not None)
                  for k, ln in enumerate(lines)]
+    bracket_note = [bool(_BRACKET_NOTE_RE.match(ln)) for ln in lines]
     memo: dict[tuple[int, int], tuple[float, list[list[tuple[str, int | None]]]]] = {}
 
     def take_cost(i: int, j: int, take: int) -> float:
@@ -1893,7 +1899,8 @@ def _align(lines: list[str], layout: list[tuple[str, int | None]], kinds: list[s
             return (missing or _MISSING).get(name, 1.0) - (0.001 * col if name == "other" else 0)
         cost = fits[i][j] + (1 if ends_open[i + take - 1] else 0)
         for x in range(i + 1, i + take):
-            cost += fits[x][j] + (0 if goes_on[x - 1] else 1)
+            # (a bracketed note under a cell's first line is that cell's, whatever the column: no mismatch)
+            cost += (0 if bracket_note[x] else fits[x][j]) + (0 if goes_on[x - 1] else 1)
         return cost
 
     def best(i: int, j: int):
