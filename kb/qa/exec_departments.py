@@ -20,7 +20,7 @@ from kb.qa.query import Query, asked_topic
 from kb.qa.text import fold, task_head
 from kb.qa.result import (GroupLine, Result, compose, item_firsts as _item_firsts, numbered, numbered_items, render_text,
                           rows_note as _rows_note, target_line)
-from kb.qa.wording import load_answer_words
+from kb.qa.wording import load_answer_words, named_in_mark
 from kb.duties import (SpellingsPlan as _Spellings, count_said, division_choices, docs_of as _docs_of, place_body,
                        written_as as _written_as)
 
@@ -559,6 +559,8 @@ def _unassigned(question: str, q: Query, env, name: str, role: str | None, near:
     if mentions:
         result.related = numbered(mentions)
         result.related_title = (words["division_title"].format(division=in_cells) if in_cells
+                                else words["mentioned_unread_title"].format(name=name)
+                                if any(named_in_mark(t.text, name) for t in mentions)  # (牵头负责：X、Y kb did not read)
                                 else words["mentioned_title"].format(name=name))
     return Answer(question, "department_unknown", render_text(result), departments=list(departments or []),
                   candidates=near, status="not_in_plan", result=result, related=mentions)

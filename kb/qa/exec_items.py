@@ -17,6 +17,7 @@ from kb.qa.answer import Answer
 from kb.qa.query import Query
 from kb.qa.result import GroupLine, departments_of, compose, describe, numbered, numbered_items, target_line
 from kb.qa.text import fold, snippet, task_head
+from kb.qa.wording import units_unsaid
 
 
 def exec_item(question: str, q: Query, env) -> Answer:
@@ -422,7 +423,7 @@ def item_answer(question: str, ask: str | None, role: str | None, task: Task, he
             body = "这项任务没有量化目标。"
         return Answer(question, "item_target", head + body, tasks=[task], targets=[(task.id, tg) for tg in task.targets])
     if ask == "departments":
-        deps = describe(task) or "方案未写明责任单位"
+        deps = describe(task) or units_unsaid(task)
         asked = list(getattr(task, role)) if role else departments_of([task])
         return Answer(question, "item_departments", head + f"责任单位：{deps}。", tasks=[task], departments=asked)
     return Answer(question, "item_text", head + "\n" + task.text, tasks=[task], departments=task.departments("any"))
@@ -593,7 +594,7 @@ def exec_context(question: str, q: Query, env) -> Answer:
                       deadlines=[(t.id, d) for t in tasks for d in t.deadlines],
                       status="answered" if timed or not tasks else "not_in_plan")
     # (who, a role, or a word of no particular role: their departments)
-    lines = [f"{t.label} {task_head(t)}：{describe(t) or '方案未写明责任单位'}" for t in tasks]
+    lines = [f"{t.label} {task_head(t)}：{describe(t) or units_unsaid(t)}" for t in tasks]
     role = _role_asked(q)
     asked = list(dict.fromkeys(n for t in tasks for n in getattr(t, role))) if role else departments_of(tasks)
     return Answer(question, "context_departments", compose(lines), tasks=tasks, departments=asked)

@@ -23,6 +23,7 @@ from kb.qa.query import Act, Query, asked_topic, split_scope
 from kb.qa.result import departments_of, compose, describe, item_firsts, numbered, numbered_items as listed_items, rows_note, target_line
 from kb.qa.stated import passive_doers, stated_bodies, stated_doers, stated_recipients
 from kb.qa.text import fold, longest_first, task_head
+from kb.qa.wording import units_unsaid
 
 
 def topic_words(q: Query, env) -> list[str]:
@@ -830,7 +831,7 @@ def exec_topic_deadline(question: str, q: Query, env) -> Answer:
             day = pick(d.end for d in pool)
             chosen = [d for d in pool if d.end == day][:1]
     units = describe(task)
-    head = f"{task.label} {task_head(task)}" + (f"（{units}）" if units else "（方案未写明责任单位）")
+    head = f"{task.label} {task_head(task)}" + f"（{units or units_unsaid(task)}）"
     if chosen:
         text = f"{'、'.join(words)}的时限：" + "；".join(deadline_said(d) for d in chosen) + f"。\n出处：{head}"
         for d in chosen:
@@ -1026,7 +1027,7 @@ def stated_times_answer(question: str, env, task, words: list[str], times: list[
     from kb.qa.wording import load_answer_words
 
     units = describe(task)
-    head = f"{task.label} {task_head(task)}" + (f"（{units}）" if units else "（方案未写明责任单位）")
+    head = f"{task.label} {task_head(task)}" + f"（{units or units_unsaid(task)}）"
     phrases = "；".join(dict.fromkeys(p for p, _ in times))
     text = load_answer_words()["stated_time"].format(topic="、".join(words), times=phrases) + f"\n出处：{head}"
     for clause in dict.fromkeys(c for _, c in times):
@@ -1550,7 +1551,7 @@ def exec_topic_who(question: str, q: Query, env) -> Answer:
         # (units a carry-forward note implies — 以下任务措施均需各市政府落实，不再列出 — are responsible for the task as
         # the plan says, 负责落实: on the task's line when the tasks found differ in them, else once below)
         own = f"（{'、'.join(task.implied)}负责落实）" if task.implied and implied_differ else ""
-        lines.append(f"{number}{task.label} {task_head(task)}：{describe(task) or '方案未写明责任单位'}{missing}{own}")
+        lines.append(f"{number}{task.label} {task_head(task)}：{describe(task) or units_unsaid(task)}{missing}{own}")
     implied = tasks[0].implied
     if implied and all(t.implied == implied for t in tasks):
         lines.append(f"（{'、'.join(implied)}负责落实）")
@@ -1632,11 +1633,14 @@ def _who_not_named(question: str, q: Query, env, tasks: list[Task], words: list[
     unit of a neighbouring task.  The conversation keeps them (什么时候完成 next is about them)."""
     from kb.qa.executors import _answer
     from kb.qa.result import Result
-    from kb.qa.wording import load_answer_words
+    from kb.qa.wording import load_answer_words, unit_mark
 
-    said = load_answer_words()["who_not_named"]
+    said = load_answer_words()
     env.ctx.tasks, env.ctx.topic = list(tasks), words
-    result = Result(heading=[said.format(label=t.label, head=task_head(t)) for t in tasks])
+    # (an item whose text marks who is responsible in a way kb did not read is not read, never unnamed: unit_mark)
+    result = Result(heading=[said["who_not_read"].format(label=t.label, head=task_head(t), mark=mark) if (
+        mark := unit_mark(t.text or "")) else said["who_not_named"].format(label=t.label, head=task_head(t))
+        for t in tasks])
     return _answer(question, "topic_who", result, status="not_in_plan", query=q, tasks=[])
 
 

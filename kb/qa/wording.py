@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -126,6 +127,11 @@ REQUIRED = {
     "mentioned_title": ("{name}",),
     "no_units_assigned": (),
     "who_not_named": ("{label}", "{head}"),
+    "units_unwritten": (),
+    "units_unread": ("{mark}",),
+    "who_not_read": ("{label}", "{head}", "{mark}"),
+    "mentioned_unread_title": ("{name}",),
+    "division_list_bare": ("{name}",),
     "each_values": ("{n}",),
     "unit_value_found": {"duration": ("{n}",), "measure": ("{n}",), "money": ("{n}",), "unit": ("{n}", "{unit}")},
     "no_measure": ("{topic}", "{measure}", "{units}"),
@@ -182,3 +188,40 @@ def load_answer_words(path: str | None = None) -> dict:
     except OSError:
         pass  # an unwritable cache only costs the YAML parse next time
     return data
+
+
+#: A label naming who does the work (牵头单位：, 牵头督办单位：, 主抓部门：, 责任主体：): up to six characters, then 单位, 部门 or
+#: 主体 and a colon.
+_UNIT_LABEL = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:单位|部门|主体)\s*[：:]")
+
+
+def unit_mark(text: str) -> str | None:
+    """The mark of responsibility an item's text holds — a label (``_UNIT_LABEL``, the longest run of characters before
+    its ending), else a word of answers.yaml ``unit_mark_words`` (牵头, 负责) — or None.  Said when kb read no unit of
+    the item: the plan may name them in a way kb did not read."""
+    m = _UNIT_LABEL.search(text or "")
+    if m is not None:
+        start = m.start()
+        while start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff" and m.end() - start < 12:
+            start -= 1  # (the label's whole name: 牵头督办单位：, not 办单位：)
+        return text[start:m.end()]
+    return next((w for w in load_answer_words()["unit_mark_words"] if w in (text or "")), None)
+
+
+def units_unsaid(task) -> str:
+    """What an answer says of an item kb read no unit of: kb did not read them when its text holds a mark of
+    responsibility (``unit_mark``), else that the plan names none."""
+    words = load_answer_words()
+    mark = unit_mark(task.text or "")
+    return words["units_unread"].format(mark=mark) if mark else words["units_unwritten"]
+
+
+def named_in_mark(text: str, name: str) -> bool:
+    """``name`` stands in the stretch of ``text`` after a label of responsibility up to the sentence's end (牵头负责：市统计局、
+    市人力资源社会保障局), or right before a role word of answers.yaml ``unit_mark_words`` in its clause."""
+    text = text or ""
+    for m in _UNIT_LABEL.finditer(text):
+        if name in re.split(r"[。；;）)]", text[m.end():], maxsplit=1)[0]:
+            return True
+    words = load_answer_words()["unit_mark_words"]
+    return any(name in clause and any(w in clause for w in words) for clause in re.split(r"[。；;，,（(）)]", text))
