@@ -608,6 +608,17 @@ def fold_keeping_quotes(raw: str) -> str:
     return "".join(out)
 
 
+def _post_stated(r: Reading, phrase: str) -> bool:
+    """A person asked by a post (主任是谁, 局长是谁) that a sentence of the plan fills (张三同志兼任办公室主任, 组长由…担任):
+    the post (the phrase less its asking words) and a verb filling it (shapes.yaml ``post_verbs``) in one sentence."""
+    post = re.sub(r"(?:是谁|是哪位|叫什么名字)$", "", phrase)
+    if post == phrase or len(post) < 2 or post not in r.plan_text:
+        return False
+    verbs = r.words["post_verbs"]
+    texts = (fold(t.text or "") for t in r.plan.tasks_matching([(post,)], fold, kinds=None))
+    return any(post in s and any(v in s for v in verbs) for text in texts for s in re.split(r"[。；;！？]", text))
+
+
 def read_outside(r: Reading) -> None:
     """The weather, an instruction to the system, a publication date: things no plan answers."""
     outside = r.words["outside"]
@@ -617,6 +628,8 @@ def read_outside(r: Reading) -> None:
         kinds = _OUTSIDE_KINDS
     for kind in kinds:
         w = _has_listed(r.text, outside.get(kind, ())) or (kind == "instruction" and (_dismissing(r) or _editing(r)))
+        if w and kind == "person" and _post_stated(r, w):
+            continue  # (办公室主任是谁 where the plan writes X同志兼任办公室主任: the post's sentence answers, read_post)
         if w and not (kind in ("opinion", "weather", "person", "actual_figure") and w in r.plan_text):
             r.query.act, r.query.subject, r.query.outside, r.query.outside_words = Act.META, "plans", kind, w
             return
