@@ -57,7 +57,9 @@ MARKS = [
     ("1.建立制度。（6月底完成，牵头督办单位：市统计局）", "牵头督办单位：", "a label's whole name"),
     ("2.推进执法。（主抓部门：市统计局）", "主抓部门：", "a label of no role word"),
     ("3.开展培训。（牵头负责：市统计局）", "牵头", "a role word in a form no rule reads"),
-    ("4.开展培训，各有关单位要负责组织。", "负责", "a role word in prose"),
+    ("4.开展培训。（各有关单位负责）", "负责", "a role word in a bracket, a tag's place"),
+    ("7.各区建立技师区域负责制，负责养护技术把关。", None,
+     "负责 in a prose sentence (people's duties, a1 白玉兰 三（四）): the plan names no unit — test_qa_precise"),
     ("5.加强宣传教育工作。", None, "no mark"),
     ("6.完善考核，考核结果作为评价依据。", None, "no mark: 考核 alone is no responsibility"),
 ]

@@ -195,17 +195,22 @@ def load_answer_words(path: str | None = None) -> dict:
 _UNIT_LABEL = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:单位|部门|主体)\s*[：:]")
 
 
+#: What a bracket holds (（…）, (…), 〔…〕, 【…】, […]): where a tag writes its units.
+_BRACKETED = re.compile(r"[（(〔【\[]([^（()）〔〕【】\[\]]*)[）)〕】\]]")
+
+
 def unit_mark(text: str) -> str | None:
     """The mark of responsibility an item's text holds — a label (``_UNIT_LABEL``, the longest run of characters before
-    its ending), else a word of answers.yaml ``unit_mark_words`` (牵头, 负责) — or None.  Said when kb read no unit of
-    the item: the plan may name them in a way kb did not read."""
+    its ending), else a word of answers.yaml ``unit_mark_words`` (牵头, 负责) inside a bracket — or None.  Said when kb
+    read no unit of the item: the plan may name them in a way kb did not read."""
     m = _UNIT_LABEL.search(text or "")
     if m is not None:
         start = m.start()
         while start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff" and m.end() - start < 12:
             start -= 1  # (the label's whole name: 牵头督办单位：, not 办单位：)
         return text[start:m.end()]
-    return next((w for w in load_answer_words()["unit_mark_words"] if w in (text or "")), None)
+    inside = " ".join(_BRACKETED.findall(text or ""))  # (a role word in a tag's place: 负责制 of a prose sentence is none)
+    return next((w for w in load_answer_words()["unit_mark_words"] if w in inside), None)
 
 
 def units_unsaid(task) -> str:
