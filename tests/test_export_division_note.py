@@ -84,3 +84,16 @@ def test_one_body_lists_have_no_such_note(tmp_path, capsys, text, stems, why):
     for stem in stems:
         lines = _lines(out / f"{stem}-责任清单.md", "md")
         assert not any("不止一个单位" in line for line in lines), (why, stem, lines)
+
+
+@pytest.mark.parametrize("fmt", ["md", "xlsx", "docx"])
+@pytest.mark.parametrize(("text", "stem", "words", "why"), NOTED, ids=[r[1] for r in NOTED])
+def test_matrix_row_of_the_division_says_the_choices(tmp_path, capsys, fmt, text, stem, words, why):
+    """The matrix (its own file, or xlsx's second sheet) has a row for the bare division: a 说明 line says the same."""
+    out = _export(tmp_path, text, fmt)
+    kind = "任务分工表" if fmt == "xlsx" else "分工矩阵"
+    path = next(out.glob(f"*-{kind}.{fmt}"))
+    noted = [line for line in _lines(path, fmt) if "方案中有不止一个单位的" in line]
+    assert len(noted) == 1, (why, noted)
+    for word in [*words[:4], f"矩阵中“{stem}”一行只计只写“{stem}”的条目"]:
+        assert word in noted[0], (why, word, noted[0])

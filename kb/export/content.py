@@ -222,6 +222,9 @@ class MatrixExport:
     plans: list[tuple[str, str]] = field(default_factory=list)
     """With several plans: (document id, title) of each, in corpus order; their tasks' columns are headed
     ``方案2 一1`` (plans number their tasks alike), else empty."""
+    notes: list[str] = field(default_factory=list)
+    """Header lines after the legend: a row of a bare division two bureaus write (办公室) says whose its items are not
+    written (``kb.duties.division_choices``)."""
 
     @property
     def title(self) -> str:
@@ -246,7 +249,7 @@ class MatrixExport:
                  ("说明", matrix_legend(self.roles, self.rows_said))]
         if self.plans:
             lines.append(("方案编号", "；".join(f"方案{i}＝《{title}》" for i, (_, title) in enumerate(self.plans, 1))))
-        return lines
+        return lines + [("说明", note) for note in self.notes]
 
 
 # ---------------------------------------------------------------- small renderers
@@ -575,7 +578,21 @@ def build_matrix(plan: Plan, selection=None) -> MatrixExport:
             own = [t for t in tasks if t.doc == doc_id]
             sub = Plan(documents=[d for d in plan.documents if d.id == doc_id], tasks=own, registry=plan.registry)
             rows += _matrix_rows(sub, tasks, held, doc_id, f"方案{number} ")
-    return MatrixExport(plan_title(plan), export_date(), tasks, rows, held, plans)
+    return MatrixExport(plan_title(plan), export_date(), tasks, rows, held, plans, _division_rows_notes(plan, rows))
+
+
+def _division_rows_notes(plan: Plan, rows: list[MatrixRow]) -> list[str]:
+    """A note for each row of a bare division two bureaus write (办公室 beside 市交通委办公室, 市公安局办公室): what
+    ``kb duties 办公室`` says (``kb.duties.division_choices``), and that the row counts only the items writing it alone."""
+    from kb.duties import division_choices
+    from kb.qa.wording import load_answer_words
+
+    notes = []
+    for name in dict.fromkeys(r.department for r in rows if r.plan is None):
+        said = division_choices(plan, name)
+        if said is not None:
+            notes.append(said + load_answer_words()["division_row_bare"].format(name=name))
+    return notes
 
 
 def _matrix_rows(plan: Plan, columns: list[Task], held, doc_id: str | None, prefix: str) -> list[MatrixRow]:

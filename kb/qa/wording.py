@@ -132,6 +132,7 @@ REQUIRED = {
     "who_not_read": ("{label}", "{head}", "{mark}"),
     "mentioned_unread_title": ("{name}",),
     "division_list_bare": ("{name}",),
+    "division_row_bare": ("{name}",),
     "each_values": ("{n}",),
     "unit_value_found": {"duration": ("{n}",), "measure": ("{n}",), "money": ("{n}",), "unit": ("{n}", "{unit}")},
     "no_measure": ("{topic}", "{measure}", "{units}"),
