@@ -296,3 +296,14 @@ PART_UNIT_HEADS = [
 def test_unit_as_a_part_heading(text, expected, why):
     _, _, found = _by_start(text, list(expected))
     assert {s: _roles(t) for s, t in found.items()} == expected, why
+
+
+def test_the_nearest_heading_tag_decides_a_unit_both_name():
+    # 省 level: the part's tag names 省发改委 lead over all; the section's names it support beside 省能源局's lead —
+    # under the section, the section's tag decides (the nearest heading, as for headings naming units in words)
+    text = ("浙江省大气污染防治行动计划分工方案\n一、加快调整能源结构（省发改委总牵头）\n（一）发展清洁能源（省能源局牵头，省发改委配合）\n"
+            "1.推进天然气利用。扩大供气范围。\n二、其他\n2.加强宣传。开展宣传活动。\n")
+    _, tasks = parse_document(text, "t")
+    task = next(t for t in tasks if t.text.startswith("1."))
+    assert _roles(task) == {"lead": ["省能源局"], "support": ["省发改委"]}
+    assert task.heading_tag == "（省能源局牵头，省发改委配合）" and task.tag == "（省能源局牵头，省发改委配合）"

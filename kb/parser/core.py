@@ -395,7 +395,8 @@ def rule_heading_tags(state: ParseState) -> None:
     named: dict[str, roles.Tag | None] = {}
     for task in state.tasks:
         own = any(getattr(task, role) for role in ("lead", "sole", "shared"))
-        for key in (task.part, task.section) if state.outline.heading_tags or state.line_heading_tags else ():
+        # the section's tag before the part's: the nearest heading decides a unit both name (one unit, one role)
+        for key in (task.section, task.part) if state.outline.heading_tags or state.line_heading_tags else ():
             if key and key in state.line_heading_tags:
                 text, tag = state.line_heading_tags[key]
                 _add_heading_roles(task, tag, text)
@@ -435,7 +436,7 @@ def _add_heading_roles(task: Task, tag: roles.Tag, text: str, cite: str | None =
         task.kind = "task"
     if task.tag is None and any(tag.roles[role] for role in ROLES):
         task.tag = cite or text
-    task.heading_tag = text
+    task.heading_tag = task.heading_tag or text  # (the nearest heading's: rule_heading_tags reads the section's first)
     named = set(task.departments("any"))
     for role in ROLES:
         for name in tag.roles[role]:
