@@ -511,25 +511,29 @@ class Tag:
 
 
 _BRACKET_RE = re.compile("[" + re.escape(OPENERS + CLOSERS) + "]")
+#: Brackets that hold a name's own alternatives but open no tag (各县<市、区>人民政府, 各县〈市、区〉…, 各县‹市、区›…: web and
+#: PDF renderings of 各县（市、区）): a list is never split inside them (tagsblind10, session 14); tags stay in OPENERS.
+_NAME_OPENERS, _NAME_CLOSERS = OPENERS + "<〈‹", CLOSERS + ">〉›"
+_NAME_BRACKET_RE = re.compile("[" + re.escape(_NAME_OPENERS + _NAME_CLOSERS) + "]")
 
 
 @lru_cache(maxsize=16)
 def _splitters(seps: str) -> tuple[re.Pattern, re.Pattern]:
     """(the separators, the separators or a bracket) as compiled patterns."""
-    return re.compile("[" + re.escape(seps) + "]"), re.compile("[" + re.escape(seps + OPENERS + CLOSERS) + "]")
+    return re.compile("[" + re.escape(seps) + "]"), re.compile("[" + re.escape(seps + _NAME_OPENERS + _NAME_CLOSERS) + "]")
 
 
 def split_top(text: str, seps: str) -> list[str]:
-    """Split ``text`` at ``seps`` that are outside brackets."""
+    """Split ``text`` at ``seps`` that are outside brackets (round, square and the angle brackets of names)."""
     plain, marks = _splitters(seps)
-    if not _BRACKET_RE.search(text):  # most segments: no bracket, a plain split
+    if not _NAME_BRACKET_RE.search(text):  # most segments: no bracket, a plain split
         return [p.strip() for p in plain.split(text) if p.strip()]
     parts, depth, start = [], 0, 0
     for m in marks.finditer(text):  # visit only separators and brackets
         c = m.group()
-        if c in OPENERS:
+        if c in _NAME_OPENERS:
             depth += 1
-        elif c in CLOSERS:
+        elif c in _NAME_CLOSERS:
             depth = max(0, depth - 1)
         elif depth == 0:
             parts.append(text[start : m.start()])
@@ -1428,6 +1432,9 @@ def _prose_unit(name: str, vocab: RoleVocabulary, subject: bool) -> bool:
             # a colon, a label opening it or a person's label is never in a unit's name: 分管省领导:林某部门分工:省财政厅
             # is two label lines glued (广东 粤府〔2021〕22号 read it as a lead); 市养老服务指导单位 is a body
             and ":" not in name and "：" not in name and not vocab.label_word_re.search(name)
+            # an opening bracket left unclosed is no part of a name (推进数据共享（省发展改革委, (省X委: a tag missing its
+            # closer — which units it names and in which roles is not proved: no role; tagsblind10)
+            and not _unclosed(name)
             and not (subject and vocab.vague_prose_names.search(name)))
 
 
@@ -1508,6 +1515,11 @@ def read_prose(clauses: list[str], registry: Registry, vocab: RoleVocabulary | N
                     tag.notes.append(m.group(0).lstrip("，,"))
     tag.warnings = []
     return tag if tag.has_roles else None
+
+
+def _unclosed(name: str) -> bool:
+    """``name`` holds an opening bracket that never closes (``推进数据共享（省发展改革委``, ``(省X委``)."""
+    return _depths(name + "。")[-1] > 0
 
 
 def _sentence_subject(sentence: str, vocab: RoleVocabulary) -> list[str]:
