@@ -95,3 +95,26 @@ UNMARKED_ROWS = [
 def test_unmarked_tasks_go_to_the_named_units(note, expected, why):
     tasks = _tasks(TABLE.format(note=note))
     assert [(t.sole, t.shared, t.lead, t.support) for t in tasks] == expected, why
+
+
+TABLE_PLAN = "\n".join(["某市城市更新行动方案", "{note}", "附件", "重点任务分工表",
+                        "\t".join(["序号", "重点任务", "牵头部门", "配合部门"]),
+                        "\t".join(["1", "推进老旧小区改造", "市住建局", "市财政局"]),
+                        "\t".join(["2", "建设口袋公园", "", "市园林局"])]) + "\n"
+
+# (note before the table, (lead, sole, support) of rows 1–2, why) — written before the code (session 14, prose5)
+TABLE_ROWS = [
+    ("除特别注明的外，各区人民政府都是配合单位。",
+     [(["市住建局"], [], ["市财政局", "各区人民政府"]), ([], [], ["市园林局", "各区人民政府"])],
+     "a task table's rows are tasks of the plan too: the plan-wide note reaches them (it did not: the rows are built later)"),
+    ("未注明的，由各区人民政府负责落实。",
+     [(["市住建局"], [], ["市财政局"]), ([], ["各区人民政府"], ["市园林局"])],
+     "a row naming no lead or responsible unit is the note's units' work"),
+    ("各区人民政府是配合单位。", [(["市住建局"], [], ["市财政局"]), ([], [], ["市园林局"])], "control: no plan-wide words"),
+]
+
+
+@pytest.mark.parametrize(("note", "expected", "why"), TABLE_ROWS, ids=[r[-1][:20] for r in TABLE_ROWS])
+def test_table_rows_get_plan_wide_notes(note, expected, why):
+    tasks = _tasks(TABLE_PLAN.format(note=note))
+    assert [(t.lead, t.sole, t.support) for t in tasks] == expected, why

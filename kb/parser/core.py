@@ -78,6 +78,9 @@ class ParseState:
     line_heading_tags: dict[str, tuple[str, roles.Tag]] = field(default_factory=dict)
     """Part or section label → (the line as written, its Tag): a tag line alone right under the heading's title, over
     the paragraphs it heads (``附件1`` / ``…清单`` / ``(县自然资源局牵头)``) — the heading's tag, as ``Outline.heading_tags``."""
+    plan_wide: tuple[list[str], list[str], frozenset[int]] | None = None
+    """The plan-wide notes ``rule_plan_wide_support`` read — (units supporting every task, units responsible for the tasks
+    naming none, ids of the tasks it saw) — for the task table's rows built after it (``rule_plan_wide_table_rows``)."""
     time_lines: dict[int, roles.Tag] = field(default_factory=dict)
     """The time-only label line (``Piece.time_line``) of each item it closed, by id of the item's task."""
     """id of a Task → the Tag it took its roles from (its own, or a label line's)."""
@@ -738,10 +741,31 @@ def rule_plan_wide_support(state: ParseState) -> None:
         if given:
             named = set(task.departments("any"))
             task.support.extend(n for n in given if n not in named)
-        if unmarked and not (task.lead or task.sole or task.shared or task.guide):
-            # 未注明的，由X负责落实: a task naming no unit responsible is X's (shared when several: rule_one_unit_sole)
+        _unmarked(task, unmarked)
+    state.plan_wide = (support, unmarked, frozenset(id(t) for t in state.tasks))
+
+
+def _unmarked(task: Task, unmarked: list[str]) -> None:
+    """未注明的，由X负责落实: a task naming no unit responsible is X's (shared when several: rule_one_unit_sole)."""
+    if unmarked and not (task.lead or task.sole or task.shared or task.guide):
+        named = set(task.departments("any"))
+        task.sole.extend(n for n in unmarked if n not in named)
+
+
+def rule_plan_wide_table_rows(state: ParseState) -> None:
+    """The task table's rows (``tables.rule_table_tasks``, built after ``rule_plan_wide_support``) are tasks of the plan too:
+    the plan-wide notes of every task (除特别注明的外，X都是配合单位; 未注明的，由X负责落实) reach them as they reach the text's
+    tasks — never a note of the tasks above a paragraph (以上任务…: which rows it covers is not said)."""
+    if state.plan_wide is None:
+        return
+    support, unmarked, seen = state.plan_wide
+    for task in state.tasks:
+        if id(task) in seen or task.kind != "task":
+            continue
+        if support:
             named = set(task.departments("any"))
-            task.sole.extend(n for n in unmarked if n not in named)
+            task.support.extend(n for n in support if n not in named)
+        _unmarked(task, unmarked)
 
 
 def _give_prose_roles(task: Task, tag) -> None:
@@ -1275,6 +1299,7 @@ RULES: list[Callable[[ParseState], None]] = [
     rule_heading_deadlines,
     rule_targets,
     tables.rule_table_tasks,
+    rule_plan_wide_table_rows,
     rule_labels,
     tables.rule_table_labels,
     rule_one_unit_sole,
