@@ -1240,6 +1240,7 @@ def rule_labels(state: ParseState) -> None:
             prefix = OPENING_LABEL
         for task, n in zip(numbered, numbers):
             task.label = prefix if len(numbered) == 1 and prefix else f"{prefix}{n}"
+    _group_pieces(state.tasks, [given_block.get(id(t), id(t)) for t in state.tasks])
     seen: dict[str, int] = {}
     for task in state.tasks:
         p = structure.numeral_value(task.part)
@@ -1247,6 +1248,21 @@ def rule_labels(state: ParseState) -> None:
         base = f"{state.doc.id}#{p}.{s}"
         seen[base] = seen.get(base, 0) + 1
         task.id = base if task.kind == "measure" else f"{base}.{seen[base]}"
+
+
+def _group_pieces(tasks: list[Task], blocks: list[int]) -> None:
+    """The tasks one paragraph was cut into at its tags (rule_split_at_tags: 1.打造…。…（A牵头）…（B牵头，A配合）) are ONE
+    item of the plan: each keeps its own roles, and ``Task.item`` names the item by its first piece's label, so what
+    counts count and what a question about the item answers (``kb.model.item_key``, ``kb.select.item_groups``) take
+    them together.  A task a task table already placed under its 序号 keeps that item."""
+    held: dict[int, list[Task]] = {}
+    for task, block in zip(tasks, blocks):
+        held.setdefault(block, []).append(task)
+    for pieces in held.values():
+        if len(pieces) < 2 or sum(1 for t in pieces if t.kind == "task") < 2:
+            continue
+        for t in pieces:
+            t.item = t.item or pieces[0].label
 
 
 def _pieces_of_items(numbers: list, blocks: list[int]) -> list[str] | None:

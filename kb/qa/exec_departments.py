@@ -457,7 +457,8 @@ def _duties(question: str, q: Query, env, name: str, role: str, only: set[str] |
     # rows is one item, its rows listed under it, the rows said beside the count.
     sizes = {r: item_count(groups[r]) for r in order}
     n_items = item_count(tasks)  # (an item with rows in two roles is one item of the total)
-    rows_note = "" if n_items == len(tasks) and sum(sizes.values()) == len(tasks) else load_answer_words()["item_rows"].format(rows=len(tasks))
+    # (rows of a 任务分工表 序号, or clauses of a paragraph cut at its tags: kb.qa.result.rows_note says which)
+    rows_note = "" if n_items == len(tasks) and sum(sizes.values()) == len(tasks) else _rows_note(tasks)
     if role == "any" and len(order) > 1:
         counts = "，".join(f"{GROUP_TITLES[r].split('（')[0]} {sizes[r]} 项" for r in order)
         lines = [f"{shown}{what}的任务{scope}共 {n_items} 项（{counts}）{rows_note}："]

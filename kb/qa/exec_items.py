@@ -15,7 +15,8 @@ from kb.lazypattern import LazyPattern
 from kb.model import ROLES, Task, item_count
 from kb.qa.answer import Answer
 from kb.qa.query import Query
-from kb.qa.result import GroupLine, departments_of, compose, describe, numbered, numbered_items, target_line
+from kb.qa.result import (GroupLine, departments_of, compose, describe, item_pieces, numbered, numbered_items, pieces_lines,
+                          rows_note, target_line)
 from kb.qa.text import fold, snippet, task_head
 from kb.qa.wording import units_unsaid
 
@@ -135,7 +136,7 @@ def plan_item(question: str, q: Query, env) -> Answer:
     task = found[0]
     ctx.tasks = [task]
     return item_answer(question, q.item, _role_asked(q), task,
-                       f"{where}第{q.ordinal}条是 {task.label} {task_head(task).rstrip('。')}。")
+                       f"{where}第{q.ordinal}条是 {task.label} {task_head(task).rstrip('。')}。", plan)
 
 
 def _role_asked(q: Query) -> str | None:
@@ -165,7 +166,7 @@ def _label(question: str, q: Query, env) -> Answer:
         lines = [f"标号 {q.label} 在 {len(hits)} 个方案中都有："] + numbered(hits)
         return Answer(question, "item_text", compose(lines), tasks=hits, departments=departments_of(hits))
     ctx.tasks = hits
-    return item_answer(question, q.item, _role_asked(q), hits[0], f"{hits[0].label} {task_head(hits[0])}。")
+    return item_answer(question, q.item, _role_asked(q), hits[0], f"{hits[0].label} {task_head(hits[0])}。", plan)
 
 
 def section_answer(question: str, q: Query, env, tasks: list[Task], heading: str) -> Answer:
@@ -212,8 +213,10 @@ def section_answer(question: str, q: Query, env, tasks: list[Task], heading: str
             n += n_items
             tasks.extend(full)
     else:
-        lines = [f"“{heading}”下的条目{scope}共 {len(tasks)} 项" + ("：" if tasks else "。")]
-        items = numbered(tasks)
+        # (counted by the plan's items: a paragraph cut at its tags is one item, its clauses listed under it —
+        # kb.select.item_groups)
+        lines = [f"“{heading}”下的条目{scope}共 {item_count(tasks)} 项{rows_note(tasks)}" + ("：" if tasks else "。")]
+        items = numbered_items(tasks)
         for item in items:
             # (（二）基本原则 over its one paragraph 坚持规划引领、…: the paragraph is the section, its label and title
             # again say nothing — its words are what is asked)
@@ -402,8 +405,13 @@ def _on_topic(question: str, q: Query, env, tasks: list[Task], heading: str, wor
     return Answer(question, intent, compose(lines), tasks=hits, departments=departments_of(hits))
 
 
-def item_answer(question: str, ask: str | None, role: str | None, task: Task, head: str) -> Answer:
-    """One task's deadline, targets, departments, labelled field or text, as asked."""
+def item_answer(question: str, ask: str | None, role: str | None, task: Task, head: str, plan=None) -> Answer:
+    """One task's deadline, targets, departments, labelled field or text, as asked.  With ``plan``: an item whose
+    paragraph the plan cut at its tags (kb.qa.result.item_pieces) answers with every clause, each with its own units
+    and limits — one clause's are never the item's."""
+    pieces = item_pieces(plan, task) if plan is not None else [task]
+    if len(pieces) > 1 and ask in ("deadline", "target", "departments", "text", None):
+        return _pieces_answer(question, ask, role, pieces, head)
     if ask == "field":
         return field_of_item(question, task, head)
     if ask == "deadline":
@@ -427,6 +435,37 @@ def item_answer(question: str, ask: str | None, role: str | None, task: Task, he
         asked = list(getattr(task, role)) if role else departments_of([task])
         return Answer(question, "item_departments", head + f"责任单位：{deps}。", tasks=[task], departments=asked)
     return Answer(question, "item_text", head + "\n" + task.text, tasks=[task], departments=task.departments("any"))
+
+
+def _pieces_answer(question: str, ask: str | None, role: str | None, pieces: list[Task], head: str) -> Answer:
+    """``item_answer`` for an item written in several clauses, each closed by its own tag: each clause's units (said
+    once when they are the same), its limits, its targets; the item's whole text."""
+    from kb.qa.wording import load_answer_words
+
+    first = pieces[0]
+    if ask == "deadline":
+        limits = [(t, [d for d in t.deadlines if d.kind != "from"]) for t in pieces]
+        if not any(ls for _, ls in limits):
+            return item_answer(question, ask, role, first, head)  # (no clause sets a limit: said as for one task)
+        lines = [f"   {t.label}：" + ("；".join(deadline_said(d) for d in ls) if ls else "本句没有规定明确的完成时限")
+                 for t, ls in limits]
+        return Answer(question, "item_deadline", head + "时限（各句分别写明）：\n" + "\n".join(lines), tasks=pieces,
+                      deadlines=[(t.id, d) for t in pieces for d in t.deadlines])
+    if ask == "target":
+        targets = [(t, tg) for t in pieces for tg in t.targets]
+        body = "量化目标：\n" + "\n".join(target_line(t, tg) for t, tg in targets) if targets else "这项任务没有量化目标。"
+        return Answer(question, "item_target", head + body, tasks=pieces, targets=[(t.id, tg) for t, tg in targets])
+    if ask == "departments":
+        asked = list(dict.fromkeys(n for t in pieces for n in (getattr(t, role) if role else departments_of([t]))))
+        if len({describe(t) for t in pieces}) == 1:
+            body = f"责任单位：{describe(first) or '方案未写明责任单位'}。"
+        else:
+            words = load_answer_words()["item_pieces_line"]
+            body = words["head"].format(label="", head="", n=len(pieces)).strip() + "\n" + "\n".join(pieces_lines(pieces, role))
+        return Answer(question, "item_departments", head + body, tasks=pieces, departments=asked)
+    text = "".join(t.text for t in pieces)
+    return Answer(question, "item_text", head + "\n" + text, tasks=pieces,
+                  departments=list(dict.fromkeys(n for t in pieces for n in t.departments("any"))))
 
 
 #: Words of a field label that say where or to whom a measure applies (适用范围, 实施范围, 适用对象, 适用区域): asked

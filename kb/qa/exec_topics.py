@@ -20,7 +20,8 @@ from kb.lazypattern import LazyPattern
 from kb.model import ROLE_NAMES, ROLES, Task, item_count
 from kb.qa.answer import Answer
 from kb.qa.query import Act, Query, asked_topic, split_scope
-from kb.qa.result import departments_of, compose, describe, item_firsts, numbered, numbered_items as listed_items, rows_note, target_line
+from kb.qa.result import (departments_of, compose, describe, item_firsts, item_pieces, numbered, numbered_items as listed_items,
+                          pieces_lines, rows_note, target_line)
 from kb.qa.stated import passive_doers, stated_bodies, stated_doers, stated_recipients
 from kb.qa.text import fold, longest_first, task_head
 from kb.qa.wording import units_unsaid
@@ -1458,8 +1459,10 @@ def exec_topic_who(question: str, q: Query, env) -> Answer:
         doers = stated_doers(q, env, words)
         if doers is not None and doers[0].role_source in ("prose", None):
             return _stated_answer(question, q, env, *doers)
+    title_ids: set[str] = set()  # (tasks found by their title: an item asked as a whole, all its clauses answer)
     for group in groups:
         found = titled(env, group)
+        title_ids.update(t.id for t in found)
         # The asked words verbatim in several paragraphs (遥感监测 in three of them): each of
         # them equally answers the question, whatever one title says; listing one would hide the rest.
         verbatim = verbatim_tasks(env, group)
@@ -1532,7 +1535,14 @@ def exec_topic_who(question: str, q: Query, env) -> Answer:
     role = next((r for r in q.roles if r in ROLES), None)
     topic = "、".join(words)
     lines = []
-    no_lead = role == "lead" and all(not t.lead and not t.sole for t in tasks)
+    # An item asked by its title whose paragraph the plan cut at its tags (1.打造…。…（A牵头）…（B牵头，A配合）): every
+    # clause answers, each with its own units — one clause's units are never the item's (kb.qa.result.item_pieces)
+    pieces = {t.id: item_pieces(env.plan, t) for t in tasks if t.id in title_ids}
+    pieces = {k: v for k, v in pieces.items() if len(v) > 1}
+    every = [p for t in tasks for p in pieces.get(t.id, [t])]
+    # (clauses of the same units say them once, as one task's: only where they differ is each clause said)
+    pieces = {k: v for k, v in pieces.items() if len({describe(c) for c in v}) > 1}
+    no_lead = role == "lead" and all(not t.lead and not t.sole for t in every)
     if no_lead:
         # 安全生产谁牵头 where the task names no lead (各乡镇按职责分工负责): said first, then the task with the units it
         # does name (the answer to who is responsible for it; a 责任单位 alone, sole, is the unit responsible)
@@ -1544,6 +1554,18 @@ def exec_topic_who(question: str, q: Query, env) -> Answer:
     implied_differ = len({tuple(t.implied) for t in tasks}) > 1
     for n, task in enumerate(tasks, 1):
         number = f"{n}. " if len(tasks) > 1 else ""
+        clauses = pieces.get(task.id)
+        if clauses:
+            for asked in dict.fromkeys(r for r in q.roles if r in ROLES) if len(tasks) == 1 else ():
+                names = list(dict.fromkeys(x for c in clauses for x in _with_subunits(c, asked)))
+                if names:  # (the units of every clause; which clause is whose, said below)
+                    lines.append(f"{topic}的{ROLE_NAMES[asked]}单位：{'、'.join(names)}（各句分别写明，见下）。")
+            from kb.qa.wording import load_answer_words
+
+            head = load_answer_words()["item_pieces_line"]["head"]
+            lines.append(number + head.format(label=task.label, head=task_head(task), n=len(clauses)))
+            lines.extend(pieces_lines(clauses, role))
+            continue
         for asked in dict.fromkeys(r for r in q.roles if r in ROLES) if len(tasks) == 1 else ():
             if getattr(task, asked):  # (each role asked of the one task: 牵头单位和配合单位分别是谁)
                 lines.append(f"{topic}的{ROLE_NAMES[asked]}单位：{'、'.join(_with_subunits(task, asked))}。")
@@ -1555,6 +1577,7 @@ def exec_topic_who(question: str, q: Query, env) -> Answer:
     implied = tasks[0].implied
     if implied and all(t.implied == implied for t in tasks):
         lines.append(f"（{'、'.join(implied)}负责落实）")
+    tasks = every  # (the answer's tasks and units: every clause of an item asked as a whole)
     ctx.tasks, ctx.topic = tasks, words
     from kb.listing import SHOWN_ROLES as _SHOWN_ROLES
 

@@ -16,7 +16,7 @@ import re
 
 from dataclasses import dataclass, field
 
-from kb.model import ROLE_NAMES, Plan, Task
+from kb.model import ROLE_NAMES, Plan, Task, item_count
 from kb.qa.answer import Answer
 from kb.qa.query import Act, Query
 from kb.qa.result import Group, Item, Result, official_deadline, render_text, target_line, target_words
@@ -320,15 +320,16 @@ def exec_structure(question: str, q: Query, env: Env) -> Answer:
             # (a part no paragraph of which carries a responsibility — 保障措施 written as prose — has no task count;
             # where some of a section's items carry none — their units stand in an annex table's rows, or nowhere —
             # the section's items are counted as 条 and those with units said apart: never "2 项任务" of 4 items)
-            held = len(tasks)
-            total = sum(1 for t in paras if t.section in dict(sections))
+            # (counted by the plan's items — a paragraph cut at its tags is one, kb.model.item_key — not by pieces)
+            held = item_count(tasks)
+            total = item_count(t for t in paras if t.section in dict(sections))
             result.heading.append(f"“{num}、{title}”包括 {len(sections)} 个方面" + (
                 ("：" if not tasks else f"（共 {held} 项任务）：" if held >= total else
                  f"（共 {total} 条，其中 {held} 条写明责任单位）：")))
             group = Group()
             for k, (label, st) in enumerate(sections, 1):
-                n = sum(1 for t in tasks if t.section == label)
-                m = sum(1 for t in paras if t.section == label)
+                n = item_count(t for t in tasks if t.section == label)
+                m = item_count(t for t in paras if t.section == label)
                 count = "" if not tasks else f"（{n} 项任务）" if n >= m else f"（{m} 条，其中 {n} 条写明责任单位）"
                 group.items.append(Item(k, None, text=f"{label}{st}" + count))
             result.groups.append(group)
@@ -348,7 +349,7 @@ def exec_structure(question: str, q: Query, env: Env) -> Answer:
         own = [t for t in plan.document_tasks(d.id) if is_task(t)]  # (once per document, not once per part)
         for k, (num, title) in enumerate(d.parts, 1):
             secs = [label for label, _ in d.sections if label.startswith(num + "（")]
-            n = sum(1 for t in own if t.part == num)
+            n = item_count(t for t in own if t.part == num)
             extra = "，".join(x for x in (f"{len(secs)} 个方面" if secs else "", f"{n} 项任务" if n else "") if x)
             group.items.append(Item(k, None, text=f"{num}、{title}" + (f"（{extra}）" if extra else "")))
         result.groups.append(group)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from kb.model import Deadline, Target, Task
 from kb.listing import SHOWN_ROLES, describe_departments, role_lines
-from kb.qa.text import task_head
+from kb.qa.text import snippet, task_head
 
 #: Document id → name (``kb.model.Document.name``) while a Session answers with several plans loaded: ``compose`` names each task item's
 #: plan as it renders, so ``Session._finish`` does not render the answer a second time to add them (8,000
@@ -293,12 +293,42 @@ def numbered_items(tasks: list[Task], start: int = 1, *, exclude: str | None = N
 
 def rows_note(tasks: list[Task]) -> str:
     """What follows a count of ``tasks``' numbered items (``kb.model.item_count``) where a 任务分工表 writes some over
-    several rows: answers.yaml ``item_rows`` (the rows, listed under their item); "" where each task is an item."""
-    from kb.model import item_count
+    several rows: answers.yaml ``item_rows`` (the rows, listed under their item); where a paragraph cut at its tags
+    writes some in several clauses, each with its units (``Task.item`` of the pieces): ``item_pieces``; "" where each
+    task is an item."""
+    from kb.select import item_groups
 
-    if item_count(tasks) == len(tasks):
+    groups = [g for g in item_groups(tasks) if len(g) > 1]
+    if not groups:
         return ""
-    return _words()["item_rows"].format(rows=len(tasks))
+    if any(" 序号" in g[0].item for g in groups):
+        return _words()["item_rows"].format(rows=len(tasks))
+    return _words()["item_pieces"].format(items=len(groups), pieces=sum(len(g) for g in groups))
+
+
+def item_pieces(plan, task: Task) -> list[Task]:
+    """The tasks of the plan's item ``task`` is the first of, when a paragraph cut at its tags wrote it (``Task.item``
+    names the item by its first piece's label: kb.parser.core._group_pieces): every piece in order, each with its own
+    units; ``[task]`` for any other task."""
+    if not task.item or task.item != task.label or task.kind != "task":
+        return [task]
+    pieces = [t for t in plan.part_tasks(task.doc, task.part) if t.item == task.item and t.kind == "task"]
+    return pieces if len(pieces) > 1 and pieces[0].id == task.id else [task]
+
+
+def pieces_lines(pieces: list[Task], role: str | None = None) -> list[str]:
+    """One line per clause of an item written in several (``item_pieces``): its label, its words, its units as the
+    plan tags that clause — never one clause's units as the item's.  ``role``: the role asked, said first."""
+    from kb.model import ROLE_NAMES
+
+    words = _words()["item_pieces_line"]
+    out = []
+    for k, t in enumerate(pieces, 1):
+        units = describe(t) or words["none"]
+        # (a role asked that this clause does not name: said so before its units, never left to be guessed)
+        said = words["asked_none"].format(role=ROLE_NAMES[role]) if role and not getattr(t, role) else ""
+        out.append(words["line"].format(k=k, label=t.label, text=snippet(t.body or t.text, 30), said=said, units=units))
+    return out
 
 
 def item_firsts(tasks: list[Task]) -> list[Task]:

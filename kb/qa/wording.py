@@ -28,6 +28,8 @@ REQUIRED = {
     "not_understood_short": (),
     "question_too_long": ("{length}", "{limit}"),
     "item_rows": ("{rows}",),
+    "item_pieces": ("{items}", "{pieces}"),
+    "item_pieces_line": {"line": ("{k}", "{label}", "{text}", "{said}", "{units}"), "asked_none": ("{role}",), "none": (), "head": ("{label}", "{head}", "{n}")},
     "level_none": ("{level}",),
     "level_unread": ("{level}", "{names}"),
     "part_of": {"head": ("{n}",), "no_part": ()},
