@@ -157,9 +157,11 @@ ROWS = [
     # ---- 5. a document-type word after a pointer (这个指导意见, 该通知) is the plan
     ("xf", "这个指导意见一共有多少条具体措施？", {"plan_count": True}, "answered", ["17"], ["没有读懂"],
      "xf: 17 items （一）…（十七） under 二…六 (holdout11 xf17: not understood)"),
-    ("tiyu", "这个指导意见一共有多少条具体措施", {"plan_count": True}, "answered", ["共 21 项"], ["没有读懂"],
-     "国办发〔2018〕121号 指导意见: the same answer as 这个方案一共有多少条具体措施 (kb's 21 tagged items of （四）…（十九）)"),
-    ("tiyu", "该意见有几条措施", {"plan_count": True}, "answered", ["共 21 项"], ["没有读懂"],
+    # (items, not tags: （十）（十三）（十八） each close two or three clauses with tags of their own — 21 tags, 16 items;
+    # session 14 items2, kb.model.item_key)
+    ("tiyu", "这个指导意见一共有多少条具体措施", {"plan_count": True}, "answered", ["共 16 项"], ["没有读懂"],
+     "国办发〔2018〕121号 指导意见: the same answer as 这个方案一共有多少条具体措施 (the 16 tagged measures （四）…（十九）)"),
+    ("tiyu", "该意见有几条措施", {"plan_count": True}, "answered", ["共 16 项"], ["没有读懂"],
      "该 + 意见: the plan, as 该方案"),
     # ---- 6. over several plans, a topic no plan holds: no plan mentions it, never the plans listed with counts
     ("jx+ky+xf+zj", "哪个方案规定了个人所得税专项附加扣除标准", {}, "not_in_plan", ["都没有"], ["项任务）"],
