@@ -299,11 +299,14 @@ def rows_note(tasks: list[Task]) -> str:
     from kb.select import item_groups
 
     groups = [g for g in item_groups(tasks) if len(g) > 1]
-    if not groups:
-        return ""
     if any(" 序号" in g[0].item for g in groups):
         return _words()["item_rows"].format(rows=len(tasks))
-    return _words()["item_pieces"].format(items=len(groups), pieces=sum(len(g) for g in groups))
+    # (only groups the parser made of one paragraph's pieces, Task.item set: tasks sharing an id — two documents in one
+    # file numbered alike, ROUTED items2 (6), not done — are no clauses of one item)
+    pieces = [g for g in groups if g[0].item]
+    if not pieces:
+        return ""
+    return _words()["item_pieces"].format(items=len(pieces), pieces=sum(len(g) for g in pieces))
 
 
 def item_pieces(plan, task: Task) -> list[Task]:
