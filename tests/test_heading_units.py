@@ -307,3 +307,23 @@ def test_the_nearest_heading_tag_decides_a_unit_both_name():
     task = next(t for t in tasks if t.text.startswith("1."))
     assert _roles(task) == {"lead": ["省能源局"], "support": ["省发改委"]}
     assert task.heading_tag == "（省能源局牵头，省发改委配合）" and task.tag == "（省能源局牵头，省发改委配合）"
+
+
+#: A carry-forward note in a paragraph of its own BEFORE the items (not inside a tag).
+CARRY_PARAGRAPH = [
+    ("某市碧水行动方案\n一、重点任务\n以下各项工作均需各区县政府落实，不再列出。\n1.治理黑臭水体。完成整治。（市住建局牵头）\n"
+     "2.保护饮用水源。划定保护区。（市生态环境局负责）\n",
+     {"1.治理黑臭水体": {"lead": ["市住建局"], "implied": ["各区县政府"]},
+      "2.保护饮用水源": {"sole": ["市生态环境局"], "implied": ["各区县政府"]},
+      "以下各项工作": {}},
+     "市 level: the note's units are implied for the later items; the note itself is no task"),
+    ("某县碧水行动方案\n一、重点任务\n各项工作均要认真落实，确保取得实效。\n1.治理黑臭水体。完成整治。（县住建局牵头）\n",
+     {"1.治理黑臭水体": {"lead": ["县住建局"]}},
+     "县 level: a sentence naming no implementer is no note"),
+]
+
+
+@pytest.mark.parametrize("text, expected, why", CARRY_PARAGRAPH, ids=[c[2][:40] for c in CARRY_PARAGRAPH])
+def test_carry_forward_note_in_a_paragraph(text, expected, why):
+    _, _, found = _by_start(text, list(expected))
+    assert {s: _roles(t) for s, t in found.items()} == expected, why

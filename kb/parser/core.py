@@ -655,11 +655,24 @@ def rule_implied(state: ParseState) -> None:
     worked = {t.part for t in state.tasks if t.kind == "task" and t.departments("any")}
     _earlier_items_notes(state, worked)
     implied: list[str] = []
+    vocab = None
     for task, piece in zip(state.tasks, state.pieces):
         tag = state.task_tags.get(id(task))
+        if (tag is None and task.kind == "paragraph" and not task.role_source and not task.departments("any")
+                and len(task.text) <= 100 and not _marked(piece.block)):
+            # the note in a paragraph of its own before the items (以下各项工作均需各区县政府落实，不再列出。)
+            vocab = vocab or roles.load_vocabulary()
+            if any(p.search(task.text) for p in vocab.implied_notes):
+                note = roles.parse_tag_content(task.text.strip().rstrip("。；;"), state.registry, vocab, state.rules)
+                from kb.registry import EMPTY
+
+                note.implied = [n for n in note.implied if roles.looks_like_unit(n, vocab, state.registry or EMPTY)]
+                if note.implied and not any(note.roles[role] for role in ROLES):  # (各项工作均要认真落实: no units)
+                    tag = note
+                    task.role_source = "note"
         if tag and tag.implied:
             implied = list(dict.fromkeys(implied + tag.implied))
-        if not implied:
+        if not implied or task.role_source == "note":
             continue
         if task.kind == "task":
             task.implied = list(implied)
