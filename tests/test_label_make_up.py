@@ -82,3 +82,33 @@ def test_a_bare_end_in_a_tag(tag, roles, deadlines, why):
     assert {r: getattr(task, r) for r in ("lead", "support", "sole", "shared") if getattr(task, r)} == roles, why
     assert [(d.text, d.kind) for d in task.deadlines] == deadlines, why
     assert all(d.start is None and d.end is None for d in task.deadlines), why
+
+
+QUALIFIED_LINES = [
+    ("市级牵头单位：市住建局\n区级责任单位：各区政府", {"lead": ["市住建局"], "support": ["各区政府"]},
+     "市: label lines qualified by their level (a block: each line its own label)"),
+    ("牵头考核单位：县统计局\n配合考核单位：县发改局、县财政局", {"lead": ["县统计局"], "support": ["县发改局", "县财政局"]},
+     "县: label lines by their make-up"),
+    ("具体落实单位：区城管局", {"sole": ["区城管局"]}, "区: a manner word before 落实单位, alone"),
+]
+
+
+@pytest.mark.parametrize(("lines", "roles", "why"), QUALIFIED_LINES, ids=[r[-1][:10] for r in QUALIFIED_LINES])
+def test_qualified_label_lines(lines, roles, why):
+    """Dialect C with labels qualified or made up (市级牵头单位：X / 区级责任单位：Y under an item): a block of label lines,
+    read as the tag of the item above — before, the lines were glued into one paragraph and the item kept no unit."""
+    text = "某市2021年重点工作任务分解方案\n一、重点工作\n1.推进老旧小区改造，完成改造30个小区。\n" + lines + "\n2.加快项目建设。（市发改委牵头）\n"
+    _, tasks = parse_document(text, "p")
+    assert [t.text[:6] for t in tasks] == ["1.推进老旧", "2.加快项目"], why
+    task = tasks[0]
+    assert {r: getattr(task, r) for r in ("lead", "support", "sole", "shared") if getattr(task, r)} == roles, why
+
+
+def test_a_paragraph_opening_with_a_group_and_a_label_word_is_no_label_line():
+    """各牵头单位：要…, 有关责任单位：… open a paragraph addressed to a group — no label line (a label's qualifier is a level,
+    a manner or a work word, never a group)."""
+    from kb.parser.roles import is_label_line
+
+    assert not is_label_line("各牵头单位：要切实履行牵头抓总职责，定期调度工作进展。")
+    assert not is_label_line("有关责任单位：要按照职责分工抓好落实。")
+    assert is_label_line("市级牵头单位：市住建局")

@@ -68,6 +68,8 @@ class RoleVocabulary:
     """A paragraph that opens with a label (dialect C), optionally inside a bracket."""
     joined_label_re: re.Pattern
     """A label of units joined to a time label (责任单位及完成时限): its ``units`` group names its kind."""
+    group_qualifiers: tuple[str, ...]
+    """Words opening a would-be qualified label that address a group (各牵头单位：要…, 有关责任单位：…): no label line."""
     level_opening_words: tuple[str, ...]
     """Words opening with a level character that are no level (市政, 市场): ``_share_suffix`` shares no level after them."""
     label_shapes: tuple[tuple[str, str], ...]
@@ -238,7 +240,7 @@ def _words(src: Path, where: str, value) -> list[str]:
 
 
 _KEYS = {"version", "none_markers", "roles", "weak_role_words", "manner_words", "support_after_lead", "labels", "field_labels", "time_labels", "ongoing_words", "lead_rules", "label_forms",
-         "label_shapes", "level_opening_words",
+         "label_shapes", "level_opening_words", "group_qualifiers",
          "implied_notes", "list_tail", "list_joiner", "joined_names", "generic_groups", "department_suffixes", "prose_roles",
          "heading_work_words", "duty_parts", "vague_prose_names",
          "predicate_start", "predicate_start_not", "short_unit_names", "duty_modals", "modal_subject_not", "duty_list_opener", "predicate_roles", "duty_documents",
@@ -350,6 +352,7 @@ def load_vocabulary(path: str | None = None) -> RoleVocabulary:
         joined_label_re=re.compile(joined_label),
         label_shapes=label_shapes,
         level_opening_words=tuple(_words(src, "level_opening_words", data["level_opening_words"])),
+        group_qualifiers=tuple(_words(src, "group_qualifiers", data["group_qualifiers"])),
         shape_label_re=re.compile(f"(?:(?<=[；;，,\\s])|^)(?P<label>{shape_alt})\\s*[：:]"),
         shape_line_re=re.compile(f"^[（(〔【\\[]?\\s*(?P<label>{shape_alt})\\s*[：:]"),
         label_word_re=re.compile(f"^{label_alt}|" + "|".join(f"(?:{p.pattern})" for k, p in label_forms if k == "field")
@@ -1369,8 +1372,16 @@ def _looks_like_tag(content: str, vocab: RoleVocabulary) -> bool:
 
 
 def is_label_line(text: str, vocab: RoleVocabulary | None = None) -> bool:
-    """C: True for a paragraph that opens with a label (牵头单位：X / （责任单位：Y）), a time label too (实施时间：…)."""
-    return bool((vocab or load_vocabulary()).label_line_re.match(text))
+    """C: True for a paragraph that opens with a label (牵头单位：X / （责任单位：Y）), a time label too (实施时间：…), or
+    with a known label of units or time qualified by the words before it (市级牵头单位：X, 具体落实单位：Y —
+    ``RoleVocabulary.label_kind``), never by a group (各牵头单位：要…: ``group_qualifiers``)."""
+    vocab = vocab or load_vocabulary()
+    if vocab.label_line_re.match(text):
+        return True
+    m = vocab.shape_line_re.match(text)
+    if not m or m.group("label").startswith(vocab.group_qualifiers):
+        return False
+    return vocab.label_kind(m.group("label")) not in (None, "field")
 
 
 def is_shape_label_line(text: str, vocab: RoleVocabulary | None = None) -> bool:
