@@ -552,6 +552,16 @@ def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Quest
                 start = i
             i += len(noun)
             continue
+        group = _bracket_group(text, i, lexicon, voc) if text[i] in _GROUP_OPENERS else None
+        if group is not None:
+            # 各县（市、区）住房城乡建设局: each county's bureau, a body the plan does not name — never the city's bureau
+            # (its bare spelling) nor words of the topic
+            if start is not None:
+                pieces.append((start, i))
+                start = None
+            q.unresolved.append(group[1])
+            i = group[0]
+            continue
         hit = lexicon.longest(text, i)
         if hit and len(hit[0]) == 1 and hit[0] not in lexicon.single_removable:
             hit = None  # single characters other than separators are stripped at chunk edges only
@@ -1105,6 +1115,38 @@ _ISSUER = "市区县省"
 def _bare(name: str) -> str:
     """A department's name without its issuer's level (区发展改革委 → 发展改革委); two characters are kept whole."""
     return name[1:] if len(name) > 3 and name[0] in _ISSUER else name
+
+
+#: A group of places written with its levels in brackets (各县（市、区）, 各市（州）, 区（县）): folded brackets are ASCII.
+_BRACKET_GROUP = re.compile(r"各?[省市州县区旗盟]{1,2}\([省市州县区旗盟、]{1,8}\)")
+_GROUP_OPENERS = frozenset("各省市州县区旗盟")
+#: What a group's own body may be called right after it (各县（市、区）人民政府).
+_GROUP_BODIES = ("党委和政府", "党委、政府", "人民政府", "政府", "党委")
+
+
+def _bracket_group(text: str, i: int, lexicon: Lexicon, voc: Vocabulary):
+    """(end, Resolution) when a group written with its levels in brackets starts at ``i`` and the plan does not write
+    the name whole: the group's bureau (its bare spelling a department of the plan: 各县（市、区）生态环境局) or the
+    group's government, an unknown body with the plan's near names as candidates; else None."""
+    m = _BRACKET_GROUP.match(text, i)
+    if m is None:
+        return None
+    whole = lexicon.longest(text, i)
+    if whole and i + len(whole[0]) > m.end() and any(kind == "dept" for kind, _ in whole[1]):
+        return None  # the plan writes the name whole (各县（市、区）人民政府 of a provincial plan)
+    hit = lexicon.longest(text, m.end())
+    bureaus = [value for kind, value in hit[1] if kind == "dept"] if hit else []
+    if bureaus:
+        end = m.end() + len(hit[0])
+    else:
+        body = next((b for b in _GROUP_BODIES if text.startswith(b, m.end())), None)
+        if body is None:
+            return None
+        end = m.end() + len(body)
+    from kb.registry import Resolution
+
+    groups = sorted(n for n in lexicon.dept_names if n.startswith("各"))
+    return end, Resolution(None, "unknown", [*dict.fromkeys(bureaus), *groups], text[i:end])
 
 
 def _group_bureau(text: str, i: int, word: str, kinds, mentions, dept_ends, voc: Vocabulary) -> bool:
