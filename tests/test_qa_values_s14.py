@@ -151,7 +151,15 @@ BOXES = """某省制造业数字化转型行动方案
 （一）加大财政支持。对企业技术改造贷款给予贴息，贴息比例最高不超过50%，单个项目贴息最高200万元。（牵头单位：省财政厅）
 """
 
-TEXTS = {"boxes": BOXES, "qualified": QUALIFIED, "forest": FOREST, "nodes": NODES, "phases": PHASES, "stages": STAGES, "farm": FARM, "streets": STREETS}
+#: NODES without its 时间节点 part, one more dated sentence: a limit of one sentence is no limit of another.
+NODES2 = """某区2025年老旧小区改造工作方案
+一、主要任务
+（一）开展摸底调查。全面排查全区老旧小区基础设施状况，建立改造项目库。组织召开街镇推进会。（牵头单位：区房管局；配合单位：各街镇）
+（二）推进加装电梯。加快既有多层住宅加装电梯，全年完成加装电梯120台。启动小区停车设施专项整治行动。（牵头单位：区房管局；配合单位：区规划资源局、各街镇）
+（三）完善配套设施。2025年6月底前新建社区养老服务站8个，改造小区道路12公里。（牵头单位：区民政局；配合单位：区建管委）
+"""
+
+TEXTS = {"nodes2": NODES2, "boxes": BOXES, "qualified": QUALIFIED, "forest": FOREST, "nodes": NODES, "phases": PHASES, "stages": STAGES, "farm": FARM, "streets": STREETS}
 
 
 @pytest.fixture(scope="module")
@@ -177,6 +185,13 @@ ROWS = [
      "一（一） 组织召开街镇推进会; 二（一）2025年3月底前 组织召开街镇推进会"),
     ("stages", "充电设施安全专项检查什么时候开展？", "answered", ["2024年9月底前"], ["没有规定"],
      "一（一） 开展充电设施安全专项检查 (undated); 第一阶段：2024年9月底前 1.开展充电设施安全专项检查 — the heading-line dialect"),
+    ("nodes2", "小区停车设施专项整治行动什么时候启动？", "not_in_plan", ["没有规定", "启动小区停车设施专项整治行动。",
+                                                                 "不是这项工作的时限"], ["时限：全年"],
+     "honest: 一（二）'s 全年 is 全年完成加装电梯120台's; the sentence 启动小区停车设施专项整治行动。 sets none (it was "
+     "answered 全年, quoting the 加装电梯 sentence)"),
+    ("nodes2", "小区道路改造什么时候完成", "answered", ["2025年6月底前"], ["没有规定"],
+     "control: 2025年6月底前新建…，改造小区道路12公里 — the date opens the sentence holding the words"),
+    ("nodes2", "加装电梯什么时候完成", "answered", ["全年"], ["没有规定"], "control: the sentence holding 加装电梯 sets 全年"),
     ("nodes", "社区养老服务站什么时候建成", "not_in_plan", ["没有规定"], ["2025年"],
      "honest: 一（三） 新建社区养老服务站8个 is undated and no dated paragraph repeats it (the title's 2025年 is no limit)"),
     # ---- a heading-dated figure asked by year

@@ -805,6 +805,21 @@ def exec_topic_deadline(question: str, q: Query, env) -> Answer:
     held = _dated_holder(env, words, task)
     if task is None and held is None:
         return partial_only(question, env, words) or found_nothing(question, q, env)
+    bare = _uncovered(env, words, task) if held is None else None
+    if bare is not None and not q.aggregate:
+        # (the sentence on the words sets no limit; the paragraph's limits are its other sentences': said so, those
+        # limits shown as the item's other content — never as the time of what is asked)
+        from kb.qa.exec_items import deadline_said
+        from kb.qa.wording import load_answer_words
+
+        w = load_answer_words()
+        units = describe(task)
+        head = f"{task.label} {task_head(task)}" + (f"（{units}）" if units else "（方案未写明责任单位）")
+        text = (w["no_deadline"].format(topic="、".join(words)) + f"\n出处：{head}\n原文：{bare.strip()}\n"
+                + w["clause_time_work"].format(label=task.label, times="；".join(deadline_said(d) for d in task.deadlines)))
+        ctx.tasks, ctx.topic = [task], words
+        return Answer(question, "topic_deadline", text, tasks=[], status="not_in_plan",
+                      departments=task.departments("any"))
     asked = fold(question)
     undated = None  # the paragraph found first, holding the words with no limit of them, when a dated one answers
     if held is not None:
@@ -876,6 +891,38 @@ def exec_topic_deadline(question: str, q: Query, env) -> Answer:
                   departments=task.departments("any"))
 
 
+def _covering(t: Task, holds) -> list:
+        """The limits of ``t`` that cover the word: a limit for the whole item — its heading's (三、时间节点 （二）2023年
+        6月底前 over a paragraph repeating the body's undated 启动交通、海事联合执法专项行动: holdout14 ad11) or its
+        tag's —, a clause's limit when that clause holds the word, or the paragraph's opening time (到2025年，…); every
+        limit of a paragraph whose title holds the word (（二）部门督查阶段。2024年5月31日前，…: it is about the word)."""
+        if t.title and holds(fold(t.title)):
+            return list(t.deadlines)
+        opening = t.clauses[0] if t.clauses else ""
+        # (a clause that is the time alone — a table row's 时间节点 cell, 2019年9月 — is a limit for the whole row)
+        return [d for d in t.deadlines if d.clause >= len(t.clauses) or d.clause < len(t.clauses)
+                and (holds(fold(t.clauses[d.clause]))
+                     or fold(t.clauses[d.clause]).strip("。；;，, ") == fold(d.text)
+                     or d.clause == 0 and re.match(rf"\s*{re.escape(d.text)}[，,]", opening))]
+
+
+def _uncovered(env, words: list[str], task: Task | None) -> str | None:
+    """The sentence of ``task`` holding the longest asked word (4+ characters) when the task sets limits and none of
+    them covers that word (``_covering``): 启动小区停车设施专项整治行动 beside 全年完成加装电梯120台 — the limit is another
+    sentence's; None otherwise."""
+    long = max((w for w in words if len(w) >= 4), key=len, default=None)
+    if task is None or long is None or not task.deadlines:
+        return None
+    spellings = [fold(s) for s in env.voc.synonyms(long)]
+
+    def holds(text: str) -> bool:
+        return any(s in text for s in spellings)
+
+    if _covering(task, holds):
+        return None
+    return next((c for c in task.clauses if holds(fold(c))), None)
+
+
 def _dated_holder(env, words: list[str], task: Task | None) -> tuple[Task, list] | None:
     """(paragraph, its deadlines covering the words) of the one dated paragraph whose clause holds the longest asked
     word (4+ characters, or a topics.yaml spelling of it) — a task or not: the body's untagged paragraph, the preamble —
@@ -892,18 +939,7 @@ def _dated_holder(env, words: list[str], task: Task | None) -> tuple[Task, list]
         return any(s in text for s in spellings)
 
     def covering(t: Task) -> list:
-        """The limits of ``t`` that cover the word: a limit for the whole item — its heading's (三、时间节点 （二）2023年
-        6月底前 over a paragraph repeating the body's undated 启动交通、海事联合执法专项行动: holdout14 ad11) or its
-        tag's —, a clause's limit when that clause holds the word, or the paragraph's opening time (到2025年，…); every
-        limit of a paragraph whose title holds the word (（二）部门督查阶段。2024年5月31日前，…: it is about the word)."""
-        if t.title and holds(fold(t.title)):
-            return list(t.deadlines)
-        opening = t.clauses[0] if t.clauses else ""
-        # (a clause that is the time alone — a table row's 时间节点 cell, 2019年9月 — is a limit for the whole row)
-        return [d for d in t.deadlines if d.clause >= len(t.clauses) or d.clause < len(t.clauses)
-                and (holds(fold(t.clauses[d.clause]))
-                     or fold(t.clauses[d.clause]).strip("。；;，, ") == fold(d.text)
-                     or d.clause == 0 and re.match(rf"\s*{re.escape(d.text)}[，,]", opening))]
+        return _covering(t, holds)
 
     # (the paragraph found holding the word answers when a limit of it covers the word; its limit of another clause —
     # 全年完成加装电梯120台 beside an undated 启动小区停车设施专项整治行动 — is no limit of what is asked)

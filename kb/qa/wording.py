@@ -85,6 +85,7 @@ REQUIRED = {
     "no_target_time_other": (),
     "task_time": ("{label}", "{times}"),
     "clause_time": ("{label}", "{times}"),
+    "clause_time_work": ("{label}", "{times}"),
     "no_overview": ("{what}", "{parts}"),
     "year_running": ("{n}", "{year}", "{labels}"),
     "recipient_not_stated": ("{asked}",),
