@@ -892,18 +892,20 @@ def exec_topic_deadline(question: str, q: Query, env) -> Answer:
 
 
 def _covering(t: Task, holds) -> list:
-        """The limits of ``t`` that cover the word: a limit for the whole item — its heading's (三、时间节点 （二）2023年
-        6月底前 over a paragraph repeating the body's undated 启动交通、海事联合执法专项行动: holdout14 ad11) or its
-        tag's —, a clause's limit when that clause holds the word, or the paragraph's opening time (到2025年，…); every
-        limit of a paragraph whose title holds the word (（二）部门督查阶段。2024年5月31日前，…: it is about the word)."""
-        if t.title and holds(fold(t.title)):
-            return list(t.deadlines)
-        opening = t.clauses[0] if t.clauses else ""
-        # (a clause that is the time alone — a table row's 时间节点 cell, 2019年9月 — is a limit for the whole row)
-        return [d for d in t.deadlines if d.clause >= len(t.clauses) or d.clause < len(t.clauses)
-                and (holds(fold(t.clauses[d.clause]))
-                     or fold(t.clauses[d.clause]).strip("。；;，, ") == fold(d.text)
-                     or d.clause == 0 and re.match(rf"\s*{re.escape(d.text)}[，,]", opening))]
+    """The limits of ``t`` that cover the word: a limit for the whole item — its heading's (三、时间节点 （二）2023年
+    6月底前 over a paragraph repeating the body's undated 启动交通、海事联合执法专项行动: holdout14 ad11) or its
+    tag's —, a clause's limit when that clause holds the word, or the paragraph's opening time (到2025年，…); every
+    limit of a paragraph whose title holds the word (（二）部门督查阶段。2024年5月31日前，…: it is about the word)."""
+    head = t.title or re.split(r"[，,。；;]", t.body or t.text)[0]
+    if head and holds(fold(head)):
+        # (the item's title, or its opening words when it has none — 加强城区餐饮油烟治理，… —: the item is about the word)
+        return list(t.deadlines)
+    opening = t.clauses[0] if t.clauses else ""
+    # (a clause that is the time alone — a table row's 时间节点 cell, 2019年9月 — is a limit for the whole row)
+    return [d for d in t.deadlines if d.clause >= len(t.clauses) or d.clause < len(t.clauses)
+            and (holds(fold(t.clauses[d.clause]))
+                 or fold(t.clauses[d.clause]).strip("。；;，, ") == fold(d.text)
+                 or d.clause == 0 and re.match(rf"\s*{re.escape(d.text)}[，,]", opening))]
 
 
 def _uncovered(env, words: list[str], task: Task | None) -> str | None:
