@@ -81,3 +81,18 @@ def test_a_span_without_a_year_in_a_sentence_is_no_limit():
 
     assert find_undated("1—6月完成摸底排查。") == []
     assert [d.text for *_, d in find_undated("1—6月完成摸底排查。", spans=True)] == ["1—6月"]
+
+
+CHINESE_POINTS = [
+    ("2012年三月底前完成摸底。", [("2012年三月底前", "by", None, "2012-03-31")],
+     "a month in Chinese numerals with 底前: by March's end (was 2012年, the whole year)"),
+    ("二〇一三年十二月底前建成。", [("二〇一三年十二月底前", "by", None, "2013-12-31")], "all in Chinese numerals"),
+    ("2012年十月，开展专项检查。", [("2012年十月", "during", "2012-10-01", "2012-10-31")], "a month alone: during it"),
+    ("2012年三月至九月完成改造。", [("2012年三月至九月", "range", "2012-03-01", "2012-09-30")], "control: the span"),
+]
+
+
+@pytest.mark.parametrize(("clause", "expected", "why"), CHINESE_POINTS, ids=[r[0] for r in CHINESE_POINTS])
+def test_a_chinese_month_in_a_dated_limit(clause, expected, why):
+    got = [(d.text, d.kind, d.start or None, d.end) for d in parse_deadlines(clause)]
+    assert got == expected, why

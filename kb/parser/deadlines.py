@@ -170,6 +170,8 @@ class DeadlineGrammar:
     """Days joined by 、 sharing the last one's limit word (分别于2022年2月14日、5月16日、8月15日前): ``post`` is the word."""
     month_span_cn: re.Pattern
     """A span of months in Chinese numerals inside one year (2012年三月至九月, 2012年一至六月): ``y``, ``a``, ``b``."""
+    month_point_cn: re.Pattern
+    """A month in Chinese numerals after a year (2012年三月底前, 2012年十月): ``y``, ``cm`` and the words around it."""
     undated_span: re.Pattern
     """A span of months without a year (1—6月, 3月至9月, 一至六月), its end's limit words optional: ``a``, ``b``."""
     words: dict[str, str]
@@ -271,6 +273,8 @@ def load_grammar(path: str | None = None) -> DeadlineGrammar:
         date_list=re.compile(rf"{Y}年{M}月{D}[日号](?:[、和及](?:{Y}年)?{M}月{D}[日号])+(?P<post>{_alt(data['by_after'])})"),
         month_span_cn=re.compile(rf"(?P<pre>{pre})?(?P<y>{Y})年(?P<a>{_CN_MONTH})月?\s*{joiner}\s*(?P<b>{_CN_MONTH})月"
                                  rf"(?P<end>{end})?(?P<post>{post})?"),
+        month_point_cn=re.compile(rf"(?P<pre>{pre})?(?P<y>{Y})年(?P<cm>{_CN_MONTH})月(?!份?[\d一二三四五六七八九十])"
+                                  rf"(?:(?P<inside>{inside})|(?P<end>{end})?(?P<post>{post})?)"),
         undated_span=re.compile(rf"(?<![\d一二两三四五六七八九十月每])(?:(?P<a>{M})|(?P<ca>{_CN_MONTH}))月?\s*{joiner}\s*"
                                 rf"(?:(?P<b>{M})|(?P<cb>{_CN_MONTH}))月(?:份)?(?:{end})?(?:{post})?"),
         words=words,
@@ -390,6 +394,22 @@ def _from_cn_span(grammar: DeadlineGrammar, m: re.Match, index: int) -> Deadline
     return Deadline("", "range", _iso(y, first, 1), _iso(y, last, _last_day(y, last)), index)
 
 
+def _from_cn_point(grammar: DeadlineGrammar, m: re.Match, index: int) -> Deadline | None:
+    """2012年三月底前, 2012年十月: the month read by kb.numerals (1–12), then as a date written in digits."""
+    month = cn_number(m.group("cm"))
+    if not month or month > 12:
+        return None
+    g = {"m": str(month), "y": m.group("y"), "pre": m.group("pre"), "end": m.group("end"), "post": m.group("post"),
+         "inside": m.group("inside")}
+    period = _period(g, int(g["y"]), grammar.seasons)
+    kind = "during" if g["inside"] else _kind(grammar, g["pre"], g["end"], g["post"])
+    if kind == "by":
+        return Deadline("", "by", None, period[1], index)
+    if kind == "from":
+        return Deadline("", "from", period[0], None, index)
+    return Deadline("", "during", period[0], period[1], index)
+
+
 def _from_point(grammar: DeadlineGrammar, m: re.Match, index: int) -> Deadline | None:
     g = m.groupdict()
     period = _period(g, int(g["y"]), grammar.seasons)
@@ -437,7 +457,7 @@ def find_deadlines(clause: str, index: int = 0) -> list[tuple[int, int, Deadline
         if days:
             taken[m.start() : m.end()] = [True] * (m.end() - m.start())
     for pattern, read in ((grammar.plan_period, _from_plan_period), (grammar.month_span_cn, _from_cn_span),
-                          (grammar.range, _from_range), (grammar.point, _from_point)):
+                          (grammar.range, _from_range), (grammar.month_point_cn, _from_cn_point), (grammar.point, _from_point)):
         for m in pattern.finditer(masked):
             if any(taken[m.start() : m.end()]):
                 continue
