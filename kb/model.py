@@ -271,6 +271,22 @@ def item_count(tasks) -> int:
     return len({item_key(t) for t in tasks})
 
 
+def table_row_count(tasks) -> int:
+    """How many rows ``tasks`` are as a 任务分工表 writes them — what a count says after its items (``13 项（任务分工表中
+    21 行）``, kb.duties.count_said): each row of a table's 序号 (and the body paragraph they restate) one, any other item
+    one.  The clauses of a paragraph cut at its tags are one item (``Task.item`` = its first piece's label) and no
+    table's rows, so they add none: a count over them says its items alone."""
+    rows, seen = 0, set()
+    for t in tasks:
+        key = item_key(t)
+        if t.item and " 序号" in t.item:
+            rows += 1
+        elif key not in seen:
+            rows += 1
+        seen.add(key)
+    return rows
+
+
 @dataclass(slots=True)
 class Document:
     """One plan file of the corpus."""

@@ -20,7 +20,7 @@ from decimal import Decimal
 
 from kb.duties import GROUP_ORDER, GROUP_TITLES, count_said, task_heading
 from kb.errors import KbError
-from kb.model import ROLE_NAMES, ROLES, Plan, Target, Task, item_count, roles_given
+from kb.model import ROLE_NAMES, ROLES, Plan, Target, Task, item_count, roles_given, table_row_count
 
 #: Marks of the matrix cells, one per role (implied implementers are not marked).
 MATRIX_MARKS = {"lead": "牵", "guide": "导", "support": "配", "sole": "责", "shared": "共"}
@@ -89,7 +89,8 @@ class Group:
     def heading(self) -> str:
         """Heading of the group, e.g. ``牵头（8 项）``: the plan's numbered items, as the list's 任务数 line counts them
         (``kb.model.item_key``) — with the rows when a 任务分工表 序号 spans several (``牵头（13 项，任务分工表中 21 行）``)."""
-        return count_said(item_count(r.task for r in self.rows), len(self.rows), "group_rows", label=self.label)
+        return count_said(item_count(r.task for r in self.rows), table_row_count(r.task for r in self.rows), "group_rows",
+                          label=self.label)
 
 
 @dataclass(slots=True)
@@ -135,7 +136,7 @@ class DutyExport:
         """``共 19 项：牵头 8 项，共同负责 4 项，配合 7 项`` — numbered items (``kb.model.item_key``); where a
         任务分工表 writes an item over several rows, the rows listed are said after (``（任务分工表中 21 行）``)."""
         parts = [f"{ROLE_LABELS[r]} {self.counts[r]} 项" for r in GROUP_ORDER if self.counts.get(r)]
-        rows = len({row.task.id for row in self.rows})
+        rows = table_row_count({row.task.id: row.task for row in self.rows}.values())
         said = count_said(self.total, rows, "duty_rows_after")
         return f"共 {self.total} 项：" + "，".join(parts) + said if parts else "方案未分配任务"
 
@@ -507,7 +508,7 @@ def _duty_notes(plan: Plan, department: str, parent: str | None, counts: dict[st
             via.setdefault(sub, []).append(t)
     for sub, tasks in via.items():
         # (numbered items, as 任务数 counts them; the labels are the rows)
-        notes.append(f"其中 {count_said(item_count(tasks), len(tasks))}方案写作“{department}（{sub}）”"
+        notes.append(f"其中 {count_said(item_count(tasks), table_row_count(tasks))}方案写作“{department}（{sub}）”"
                      f"（{'、'.join(t.label for t in tasks)}），另见{sub}的责任清单。")
     if counts.get("implied"):
         implied = plan.tasks_of(department, "implied")
@@ -553,7 +554,7 @@ def _implied_notes(plan: Plan, tasks: list[Task]) -> list[str]:
         quote = next((n for t in plan.tasks for n in t.notes if names[0] in n), None)
         parts = "、".join(dict.fromkeys(f"{t.part}、{t.part_title}" for t in implied))
         said = f"（方案：“{quote}”）" if quote else ""
-        rows = count_said(item_count(implied), len(implied), "rows_after")
+        rows = count_said(item_count(implied), table_row_count(implied), "rows_after")
         notes.append(f"{'、'.join(names)}负责落实{parts}的全部 {item_count(implied)} 项任务{rows}{said}，表中不逐项列出。")
     return notes
 

@@ -7,7 +7,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from kb.duties import GROUP_ORDER, GROUP_TITLES, count_said, duty_list
-from kb.model import item_count
+from kb.model import item_count, table_row_count
 from tui.widgets.roles import ROLE_STYLES, role_name
 from tui.widgets.task_list import TaskList
 
@@ -40,7 +40,7 @@ class DutyView(Vertical):
             parts.append(f"（写在 {duties.parent} 名下）")
         # counts are the plan's numbered items (as kb depts, kb duties, the answers and the exports say them); a
         # 任务分工表 序号 over several rows lists each row, and the rows are said where they are more
-        rows = len({t.id for t in duties.tasks})
+        rows = table_row_count({t.id: t for t in duties.tasks}.values())
         parts.append(f"　共 {duties.total} 项任务" + count_said(duties.total, rows, "rows_after") + "\n")
         first = True
         for role in GROUP_ORDER:
