@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kb.errors import KbError
-from kb.model import ROLE_NAMES, ROLES, Plan, Task, item_count, table_row_count
+from kb.model import ROLE_NAMES, ROLES, Plan, Task, item_count
 from kb.registry import (Resolution, ambiguous_division, division_spellings, division_twins, division_units,
                          place_spellings, resolve_department)
 
@@ -172,7 +172,7 @@ def written_as(tasks: list[Task], spellings: tuple[str, ...], roles: tuple[str, 
     tasks = list({t.id: t for t in tasks}.values())  # (a task listed under two roles is one row)
     written = [(n, [t for t in tasks if (set(t.roles_of(n)) & set(roles) if roles else t.roles_of(n))])
                for n in spellings]
-    said = "、".join(f"“{n}”{count_said(item_count(ts), table_row_count(ts))}" for n, ts in written if ts)
+    said = "、".join(f"“{n}”{count_said(item_count(ts), len(ts))}" for n, ts in written if ts)
     return f"（方案写作{said}）" if said else ""
 
 

@@ -247,7 +247,7 @@ def _duties_text(plan, args, res) -> int:
     several = len(plan.document_ids()) > 1
     doc_items: dict[str, dict[str, int]] = {}  # (over several plans or spellings: each plan's items, from its tasks)
     if several or len(spellings) > 1:
-        from kb.model import item_count, table_row_count
+        from kb.model import item_count
 
         for r in shown:
             per: dict[str, list] = {}
@@ -258,7 +258,7 @@ def _duties_text(plan, args, res) -> int:
         items = {r: sum(c.get(r, 0) for c in doc_items.values()) for r in shown}
     else:
         items = plan.role_counts().get(department, {})
-    counts = {r: count_said(items.get(r, len(v)), table_row_count(v)) for r, v in by_role.items() if v}
+    counts = {r: count_said(items.get(r, len(v)), len(v)) for r, v in by_role.items() if v}
     found = any(by_role[r] for r in wanted)
     out = sys.stdout
     parts: list[str] = []
@@ -273,7 +273,7 @@ def _duties_text(plan, args, res) -> int:
                   if doc_id in per_doc and any(per_doc[doc_id][r] for r in wanted)]
         parts.append(f"{name}{note}：{_counts_of(counts, GROUP_TITLES) or '方案未分配任务'}（{len(chosen)} 个方案）\n")
         for doc_id, groups in chosen:
-            own = {r: count_said(doc_items.get(doc_id, {}).get(r, len(v)), table_row_count(v)) for r, v in groups.items() if v}
+            own = {r: count_said(doc_items.get(doc_id, {}).get(r, len(v)), len(v)) for r, v in groups.items() if v}
             parts.append(f"\n# {plan_name(docs[doc_id])}：{_counts_of(own, GROUP_TITLES)}\n")
             _duty_lines(parts, groups, wanted, GROUP_TITLES, own)
     else:

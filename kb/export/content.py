@@ -508,7 +508,7 @@ def _duty_notes(plan: Plan, department: str, parent: str | None, counts: dict[st
             via.setdefault(sub, []).append(t)
     for sub, tasks in via.items():
         # (numbered items, as 任务数 counts them; the labels are the rows)
-        notes.append(f"其中 {count_said(item_count(tasks), table_row_count(tasks))}方案写作“{department}（{sub}）”"
+        notes.append(f"其中 {count_said(item_count(tasks), len(tasks))}方案写作“{department}（{sub}）”"
                      f"（{'、'.join(t.label for t in tasks)}），另见{sub}的责任清单。")
     if counts.get("implied"):
         implied = plan.tasks_of(department, "implied")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from kb.model import ROLE_NAMES, ROLES, Plan, Task, item_count, table_row_count
+from kb.model import ROLE_NAMES, ROLES, Plan, Task, item_count
 from kb.registry import ambiguous_division
 from kb.qa.answer import Answer
 from kb.qa.query import Query, asked_topic
@@ -749,11 +749,11 @@ def _joint(question: str, q: Query, env) -> Answer:
     if mixed:
         said = {n: ROLE_WORDS[asked[n]] for n in names}
         joined = "、".join(f"{n}{said[n]}" for n in names)
-        separate = "；".join(f"{n}{said[n]} {count_said(item_count(per[n]), table_row_count(per[n]))}" for n in names)
+        separate = "；".join(f"{n}{said[n]} {count_said(item_count(per[n]), len(per[n]))}" for n in names)
         head = f"{joined}的任务"
     else:
         joined = "和".join(names)
-        separate = "；".join(f"{n}{what} {count_said(item_count(per[n]), table_row_count(per[n]))}" for n in names)
+        separate = "；".join(f"{n}{what} {count_said(item_count(per[n]), len(per[n]))}" for n in names)
         jointly = what if what.startswith("共同") else f"共同{what}"  # 共同负责 (shared) holds 共同 already
         head = f"{joined}{jointly}的任务" + (f"（涉及{topic_note}）" if topic_note else "") + (f"（{date_note}）" if date_note else "")
     lines = [f"{head}共 {item_count(tasks)} 项{_rows_note(tasks)}" + ("：" if tasks else "。") + f"（分别计：{separate}）"]

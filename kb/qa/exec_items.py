@@ -12,7 +12,7 @@ import re
 
 from kb.duties import count_said
 from kb.lazypattern import LazyPattern
-from kb.model import ROLES, Task, item_count, table_row_count
+from kb.model import ROLES, Task, item_count
 from kb.qa.answer import Answer
 from kb.qa.query import Query
 from kb.qa.result import (GroupLine, departments_of, compose, describe, item_pieces, numbered, numbered_items, pieces_lines,
@@ -202,7 +202,7 @@ def section_answer(question: str, q: Query, env, tasks: list[Task], heading: str
         for cite, title, ts in groups:
             full = (_annex_rows(env.plan, ts) or (ts, ""))[0]
             counted.append((cite, title, full, item_count(full)))
-        said = [(f"{cite}《{title}》" if title else cite) + f"共 {count_said(n_items, table_row_count(full))}"
+        said = [(f"{cite}《{title}》" if title else cite) + f"共 {count_said(n_items, len(full))}"
                 for cite, title, full, n_items in counted]
         lines = ["；".join(said) + f"（合计 {sum(c[3] for c in counted)} 项）："]
         n = 0
