@@ -27,7 +27,11 @@ def plan_tables(plan, docs=None) -> list[tuple[ValueTable, dict]]:
     never all loaded for it)."""
     held = _CACHE.get(id(plan))
     if held is None or held[0] is not plan:
-        rows = plan.tasks_matching([["|"]], fold, kinds=None)
+        # (a plan no paragraph of which holds a cell bar has no value table: asked of its text first — a stored plan
+        # answers it from its folded paragraphs, and a department question reads no task row for tables it lacks)
+        mentions = plan.mentions()
+        bars = any(bar in mentions for bar in ("|", "｜"))
+        rows = plan.tasks_matching([["|"]], fold, kinds=None) if bars else []
         runs: list[list] = []
         last = None
         for t in rows:
