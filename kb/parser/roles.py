@@ -70,6 +70,9 @@ class RoleVocabulary:
     """A label of units joined to a time label (责任单位及完成时限): its ``units`` group names its kind."""
     group_qualifiers: tuple[str, ...]
     """Words opening a would-be qualified label that address a group (各牵头单位：要…, 有关责任单位：…): no label line."""
+    checker_words: tuple[str, ...]
+    """Words of checking the work inside a label of units (牵头考核单位, 配合考核单位): who checks, a field beside a label
+    of doers (``parse_tag_content``)."""
     level_opening_words: tuple[str, ...]
     """Words opening with a level character that are no level (市政, 市场): ``_share_suffix`` shares no level after them."""
     label_shapes: tuple[tuple[str, str], ...]
@@ -240,7 +243,7 @@ def _words(src: Path, where: str, value) -> list[str]:
 
 
 _KEYS = {"version", "none_markers", "roles", "weak_role_words", "manner_words", "support_after_lead", "labels", "field_labels", "time_labels", "ongoing_words", "lead_rules", "label_forms",
-         "label_shapes", "level_opening_words", "group_qualifiers",
+         "label_shapes", "level_opening_words", "group_qualifiers", "checker_words",
          "implied_notes", "list_tail", "list_joiner", "joined_names", "generic_groups", "department_suffixes", "prose_roles",
          "heading_work_words", "duty_parts", "vague_prose_names",
          "predicate_start", "predicate_start_not", "short_unit_names", "duty_modals", "modal_subject_not", "duty_list_opener", "predicate_roles", "duty_documents",
@@ -353,6 +356,7 @@ def load_vocabulary(path: str | None = None) -> RoleVocabulary:
         label_shapes=label_shapes,
         level_opening_words=tuple(_words(src, "level_opening_words", data["level_opening_words"])),
         group_qualifiers=tuple(_words(src, "group_qualifiers", data["group_qualifiers"])),
+        checker_words=tuple(_words(src, "checker_words", data["checker_words"])),
         shape_label_re=re.compile(f"(?:(?<=[；;，,\\s])|^)(?P<label>{shape_alt})\\s*[：:]"),
         shape_line_re=re.compile(f"^[（(〔【\\[]?\\s*(?P<label>{shape_alt})\\s*[：:]"),
         label_word_re=re.compile(f"^{label_alt}|" + "|".join(f"(?:{p.pattern})" for k, p in label_forms if k == "field")
@@ -1022,13 +1026,14 @@ def parse_tag_content(content: str, registry: Registry, vocab: RoleVocabulary | 
     # One decision for the whole tag, whatever the order of its labels (notes-review-parser finding 2): a lead is
     # named when a 牵头 label holds a name (牵头单位：无 names none), the support apart when any 配合 label stands in it.
     kinds = [vocab.label_kind(m.group("label")) or vocab.shape_kind(m.group("label")) or "responsible" for m in labels]
+    kinds = _checkers_as_fields([m.group("label") for m in labels], kinds, vocab)
     ends = [m.start() for m in labels[1:]] + [len(inner)]
     lead_named = any(k == "lead" and (v := inner[m.end() : e].strip("，,；;。 \u3000")) and not is_none_marker(v, vocab)
                      for k, m, e in zip(kinds, labels, ends))
     support_named = "support" in kinds
     for i, m in enumerate(labels):
         label = m.group("label")
-        kind = vocab.label_kind(label) or vocab.shape_kind(label) or "responsible"
+        kind = kinds[i]
         end = labels[i + 1].start() if i + 1 < len(labels) else len(inner)
         value = inner[m.end() : end].strip("，,；;。 \u3000")
         if not value:
@@ -1056,7 +1061,28 @@ def parse_tag_content(content: str, registry: Registry, vocab: RoleVocabulary | 
             role = "sole"
         r = _Reading(tag, registry, vocab, rules, default_role=role, positional=kind == "responsible" and not lead_named)
         _read_segments(r, value)
+    _one_role_each(tag)
     return tag
+
+
+def _checkers_as_fields(labels: list[str], kinds: list[str], vocab: RoleVocabulary) -> list[str]:
+    """The kinds of a tag's labels with a label of checking (牵头考核单位, 配合考核单位: a role word and a ``checker_words``
+    word) made a field when a label of doers stands beside it (责任单位, 牵头单位, 牵头落实单位): it names who checks the work,
+    not who does it (notes-review-diff R4).  As the tag's only unit labels they name the owners and keep their kinds."""
+    unit_kinds = ("lead", "guide", "support", "responsible")
+    checking = [k in unit_kinds and any(w in label for w in vocab.checker_words) for label, k in zip(labels, kinds)]
+    if not any(checking) or not any(k in unit_kinds and not c for k, c in zip(kinds, checking)):
+        return kinds
+    return ["field" if c else k for k, c in zip(kinds, checking)]
+
+
+def _one_role_each(tag: Tag) -> None:
+    """A unit a labelled tag names twice keeps one role, the lead's: 牵头单位：X / 责任单位：X、Y is X lead and Y support —
+    X is no supporter of itself."""
+    leads = set(tag.roles["lead"])
+    for role in ("support", "shared", "sole"):
+        if leads and any(n in leads for n in tag.roles[role]):
+            tag.roles[role] = [n for n in tag.roles[role] if n not in leads]
 
 
 def _states_limit(value: str) -> bool:
