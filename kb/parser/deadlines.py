@@ -114,7 +114,8 @@ _DEADLINE_KEYS = {
     "document_nouns", "within_documents", "benefit_after", "this_year_end_words", "name_nouns", "name_breakers",
     "described_after", "policy_term_before", "policy_window_end", "policy_nouns", "policy_run_words", "open_ended",
     "quoted_name_nouns", "year_attribute_nouns", "described_verbs", "recurring_after_start", "recurring_every",
-    "recurring_report_verbs", "condition_ends", "completion_verbs",
+    "recurring_report_verbs", "condition_ends", "completion_verbs", "record_before", "record_after", "next_year_words",
+    "continuing_period_words",
 }
 
 
@@ -662,7 +663,7 @@ def find_undated(clause: str, index: int = 0, taken: list[tuple[int, int]] = (),
         first = int(m.group("a")) if m.group("a") else cn_number(m.group("ca"))
         last = int(m.group("b")) if m.group("b") else cn_number(m.group("cb"))
         if (not first or not last or not first < last <= 12 or any(a < m.end() and m.start() < b for a, b in taken)
-                or folded[: m.start()].endswith(recurring)):
+                or folded[: m.start()].endswith(recurring) or _other_year_or_period(folded, m.start(), m.end())):
             continue
         found.append((m.start(), m.end(), Deadline(clause[m.start() : m.end()], "by", None, None, index)))
         taken.append((m.start(), m.end()))
@@ -789,8 +790,9 @@ def _bare_ends(words: str, clause: int, taken: list[tuple[int, int]], completing
     folded = fold(words)
     out = []
     for m in _BARE_END_RE.finditer(folded):
-        if any(x < m.end() and m.start() < y for x, y in taken) or (completing and not _completes(folded, m.end())):
-            continue
+        if (any(x < m.end() and m.start() < y for x, y in taken) or (completing and not _completes(folded, m.end(), m.start()))
+                or _SPAN_END_RE.search(folded, 0, m.start()) or _other_year_or_period(folded, m.start(), m.end())):
+            continue  # (the end of a span left unread — 次年1-2月, 5—9月汛期 — is no month of its own)
         out.append((m.start(), m.end(), Deadline(words[m.start() : m.end()], "by", None, None, clause)))
     return out
 
@@ -806,11 +808,44 @@ def _completion_verbs() -> tuple[str, ...]:
     return tuple(read_vocabulary_file()["deadlines"]["completion_verbs"])
 
 
-def _completes(folded: str, end: int) -> bool:
-    """A verb of completion (``completion_verbs``) follows ``end`` in its clause (up to the next comma or stop)."""
+def _completes(folded: str, end: int, start: int | None = None) -> bool:
+    """A verb of completion (``completion_verbs``) follows ``end`` in its clause (up to the next comma or stop), the
+    completion still to come: with ``start`` (the date's), not a record of work done (``_recorded``)."""
     stop = _FIELD_CLAUSE_END.search(folded, end)
     rest = folded[end : stop.start() if stop else len(folded)]
-    return any(v in rest for v in _completion_verbs())
+    return any(v in rest for v in _completion_verbs()) and (start is None or not _recorded(folded, start, end))
+
+
+#: A span joiner right before a month (1-2月's 2月): the month ends a span, no month of its own.
+_SPAN_END_RE = re.compile(r"[\d一二三四五六七八九十]月?份?[-—–~～至到]$")
+
+
+def _recorded(folded: str, start: int, end: int) -> bool:
+    """The date at ``start``–``end`` records a completion already done (``record_before``: 该项目已于2011年底完成立项,
+    2010年已完成一期工程; ``record_after``: 2012年完成了一期改造) — no limit: a plan dates what it did as well as what it
+    will do."""
+    data = read_vocabulary_file()["deadlines"]
+    before = folded[: start][-6:]
+    if re.search(rf"{_alt(data['record_before'])}[于在]?$", before):
+        return True
+    stop = _FIELD_CLAUSE_END.search(folded, end)
+    rest = folded[end : stop.start() if stop else len(folded)]
+    verb = re.search(_alt(_completion_verbs()), rest)
+    if verb is None:
+        return False
+    return (any(w in rest[: verb.start()] for w in data["record_before"])
+            or rest[verb.end() :].startswith(tuple(data["record_after"])))
+
+
+def _other_year_or_period(folded: str, start: int, end: int) -> bool:
+    """A span or month without a year at ``start``–``end`` after a relative year (次年1-2月: ``next_year_words`` — not the
+    plan's year) or beside a period of continuing work (5—9月汛期, 汛期5-9月期间, 1-6月份每月报送: ``continuing_period_words``
+    — when the work runs): no limit of the plan's year."""
+    data = read_vocabulary_file()["deadlines"]
+    if folded[:start].endswith(tuple(data["next_year_words"])):
+        return True
+    periods = tuple(data["continuing_period_words"])
+    return folded[end:].lstrip("份的").startswith(periods) or folded[:start].endswith(periods)
 
 
 def field_limits(words: str, clause: int = 0, start: int | None = None) -> list[Deadline]:
@@ -823,12 +858,12 @@ def field_limits(words: str, clause: int = 0, start: int | None = None) -> list[
     folded = fold(words)
     found = []
     for a, b, d in tag_time_limits(words, clause, start):
-        if d.kind == "from" or (d.kind == "during" and not _completes(folded, b)):
-            continue
+        if d.kind == "from" or (d.kind == "during" and not _completes(folded, b)) or _recorded(folded, a, b):
+            continue  # (a record of work done — 2010年已完成一期工程, 已于2011年底完成 — is no limit)
         found.append((a, b, d))
     taken = [(a, b) for a, b, _ in found]
     for a, b, d in find_undated(words, clause, taken):  # 全年 / 年内 (during): the year's work, when it completes
-        if d.kind == "during" and _completes(folded, b) and not any(x < b and a < y for x, y in taken):
+        if d.kind == "during" and _completes(folded, b, a) and not any(x < b and a < y for x, y in taken):
             found.append((a, b, d))
     return [d for _, _, d in sorted(found, key=lambda x: x[0])]
 
