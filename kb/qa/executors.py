@@ -1308,6 +1308,10 @@ def _stated_clauses(question: str, q: Query, env: Env, noun: str, stating) -> An
     return _answer(question, "target_text", result, status=status, query=q, tasks=tasks)
 
 
+#: The executors that apply ``Query.excluded`` (A of 「A以外的B」): a clause about A answers no value asked.
+EXCLUSION_HONOURED = frozenset({"unit_value"})
+
+
 def dispatch(question: str, q: Query, env: Env) -> Answer | None:
     """The answer of the executor ``DISPATCH`` gives ``q.over`` (read now from the slots and the conversation).
 
@@ -1317,6 +1321,13 @@ def dispatch(question: str, q: Query, env: Env) -> Answer | None:
     q.over = over_of(q, env.plan, env.conversation, frozenset(env.nothing_found), env.only)
     if env.only is not None and q.over not in env.only:
         return None
+    if q.excluded and q.over not in EXCLUSION_HONOURED and env.only is None:
+        # 除了A以外，还有哪些部门配合X: only a value's clause is chosen by an exclusion yet — any other answer would list A
+        # among B's (the exclusion read, then dropped), so kb says it cannot apply it, never a list holding A
+        from kb.qa.wording import load_answer_words
+
+        return Answer(question, q.over, load_answer_words()["exclusion_unapplied"].format(excluded="、".join(q.excluded)),
+                      status="not_understood")
     if "value_table" not in env.nothing_found and env.only is None:
         # (a value table's row and column named, its column's largest row, its rows counted: the cells answer — kb/qa/
         # table_cells.py; tried once, before every other reading, and None for any other question)

@@ -26,6 +26,7 @@ REQUIRED = {
                  "meaning_during": ("{year}",), "meaning_from": ("{day}",), "meaning_range": ("{first}", "{last}")},
     "not_understood": (),
     "not_understood_short": (),
+    "exclusion_unapplied": ("{excluded}",),
     "question_too_long": ("{length}", "{limit}"),
     "item_rows": ("{rows}",),
     "item_pieces": ("{items}", "{pieces}"),
