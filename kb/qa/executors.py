@@ -1308,8 +1308,9 @@ def _stated_clauses(question: str, q: Query, env: Env, noun: str, stating) -> An
     return _answer(question, "target_text", result, status=status, query=q, tasks=tasks)
 
 
-#: The executors that apply ``Query.excluded`` (A of 「A以外的B」): a clause about A answers no value asked.
-EXCLUSION_HONOURED = frozenset({"unit_value"})
+#: The executors that apply ``Query.excluded`` (A of 「A以外的B」): a clause about A answers no value asked (unit_value),
+#: or the question, read about B alone, picks B's clause by its topic (topic_value: …以外的其他类型公共建筑…比例).
+EXCLUSION_HONOURED = frozenset({"unit_value", "topic_value"})
 
 
 def dispatch(question: str, q: Query, env: Env) -> Answer | None:
