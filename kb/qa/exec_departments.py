@@ -387,6 +387,11 @@ def _duties(question: str, q: Query, env, name: str, role: str, only: set[str] |
     # (a year asked that names a column of the unit's table rows — 2025年工作计划 beside 2024年工作任务 —: those rows with
     # their cell of that year, whatever their deadlines; its other tasks chosen by their deadlines)
     year_cells = year_column_cells(q, [t for ts in groups.values() for t in ts])
+    # (limits written with no calendar date — 6月底完成 in a plan that never names the year, 每季度 —: a date asked cannot
+    # tell them in or out, so a list narrowed to nothing by the date says so, never a bare "共 0 项")
+    undated = [t for ts in groups.values() for t in ts if q.dates is not None
+               and any(d.end is None and d.kind != "from" for d in t.deadlines)
+               and not any(d.end is not None for d in t.deadlines)] if q.dates is not None else []
     for r in list(groups):
         groups[r] = filter_within(q, groups[r], previous)
         groups[r], tn = filter_topic(q, env, groups[r])
@@ -433,6 +438,12 @@ def _duties(question: str, q: Query, env, name: str, role: str, only: set[str] |
         words = load_answer_words()
         text = (words["role_not_held"].format(name=shown, role=what) if held_none
                 else f"方案中{shown}{what}的任务{scope}共 0 项。")
+        undated = list({t.id: t for t in undated}.values())
+        if undated and not held_none and date_note:
+            labels = "、".join(t.label for t in undated[:8]) + ("等" if len(undated) > 8 else "")
+            return Answer(question, intent, words["dated_none_undated"].format(
+                name=shown, role=what, scope=scope, n=len(undated), labels=labels,
+                example=undated[0].deadlines[0].text), status="not_understood")
         implied = plan.tasks_of(name, "implied")
         others: list[Task] = []
         if implied and role != "implied":

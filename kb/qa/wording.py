@@ -128,6 +128,7 @@ REQUIRED = {
     "division_name_one": (),
     "role_not_read": ("{name}", "{role}"),
     "not_read": ("{name}",),
+    "dated_none_undated": ("{name}", "{role}", "{scope}", "{n}", "{labels}", "{example}"),
     "mentioned_title": ("{name}",),
     "no_units_assigned": (),
     "who_not_named": ("{label}", "{head}"),
