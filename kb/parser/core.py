@@ -82,6 +82,9 @@ class ParseState:
     """The plan-wide notes ``rule_plan_wide_support`` read — (units supporting every task, units responsible for the tasks
     naming none, ids of the tasks it saw) — for the task table's rows built after it (``rule_plan_wide_table_rows``)."""
     time_lines: dict[int, roles.Tag] = field(default_factory=dict)
+    unit_headed: set[int] = field(default_factory=set)
+    """ids of the tasks ``rule_unit_heads`` gave their heading's units: they do not make the plan tagged — the prose
+    reading of the paragraphs no head covers stays that of a plan without tags (review R5/R8)."""
     """The time-only label line (``Piece.time_line``) of each item it closed, by id of the item's task."""
     """id of a Task → the Tag it took its roles from (its own, or a label line's)."""
 
@@ -504,6 +507,10 @@ class HeadWords:
     """Verbs that set a body up (成立 …): a heading opening with one names work, no doer."""
     earlier_items_notes: tuple[re.Pattern, ...]
     """Notes after the items they cover (上述任务由X负责落实), each with a ``units`` group."""
+    building_verbs: tuple[str, ...] = ()
+    """Verbs of building (新建, 改造 …): a heading the item names again as their object is the project built."""
+    duty_openings: tuple[str, ...] = ()
+    """How a head's text reading as duties opens (负责, 承担, 要 …)."""
 
 
 _HEAD_WORDS: HeadWords | None = None
@@ -520,7 +527,7 @@ def load_head_words(path: str | None = None) -> HeadWords:
     src = Path(path) if path else Path(__file__).parent.parent / "data" / "heads.yaml"
     data = read_versioned_yaml(src, "unit heading words")
     words = []
-    for key in ("body_endings", "name_opening_verbs", "earlier_items_notes"):
+    for key in ("body_endings", "name_opening_verbs", "earlier_items_notes", "building_verbs", "duty_openings"):
         value = data.get(key)
         if not isinstance(value, list) or not value or not all(isinstance(w, str) and w for w in value):
             raise KbError(f"{src}：{key} 应为非空的词语列表；请修正，或从代码仓库恢复这个文件")
@@ -534,7 +541,7 @@ def load_head_words(path: str | None = None) -> HeadWords:
         if "units" not in compiled.groupindex:
             raise KbError(f"{src}：earlier_items_notes[{k}] 需要一个 (?P<units>…) 分组；请修正，或从代码仓库恢复这个文件")
         notes.append(compiled)
-    found = HeadWords(words[0], words[1], tuple(notes))
+    found = HeadWords(words[0], words[1], tuple(notes), words[3], words[4])
     if path is None:
         _HEAD_WORDS = found
     return found
@@ -572,7 +579,35 @@ def _unit_head(task: Task, piece: Piece, vocab: roles.RoleVocabulary) -> str | N
         return None
     if m.group("mark") != "。" and roles.names_units(rest, vocab) and not any(w in rest for w in roles.PROSE_WORDS):
         return None  # (联系单位：市财政局 — a field and its value; a duty ending like a unit, …进行查处, is no value)
+    if _builds(rest, names, words.building_verbs):
+        return None  # （一）县疾控中心。新建县疾控中心业务楼…: the project the item builds, not its doer
     return head
+
+
+#: Between a building verb and the name it builds: a count (新建1所, 新建一个) or a short qualifier, no punctuation.
+_BUILT_GAP = r"[^。：:，,；;、！？]{0,6}?"
+
+
+def _builds(rest: str, names: list[str], verbs: tuple[str, ...]) -> bool:
+    """An item's text names one of its heading's ``names`` again as the object of a building verb (``新建县疾控中心…``,
+    ``迁建县急救中心``, ``新建1所区社区卫生服务中心``, also without the level: ``改造文化中心``) — the heading names the project."""
+    for name in names:
+        bare = name[1:] if name[:1] in "省市县区" and len(name) > 3 else name
+        forms = "|".join(re.escape(n) for n in dict.fromkeys((name, bare)))
+        if re.search(f"(?:{'|'.join(map(re.escape, verbs))}){_BUILT_GAP}(?:{forms})", rest):
+            return True
+    return False
+
+
+def _reads_as_duties(task: Task, head: str, vocab: roles.RoleVocabulary) -> bool:
+    """An item a unit heads whose text reads as duties — it opens with a duty word (负责, 承担, 要 …: heads.yaml
+    ``duty_openings``) — or that stands in a duty part: only such heads make a plan written with unit heads."""
+    if _in_duty_part(task, vocab):
+        return True
+    text = task.text
+    at = text.find(head)
+    rest = text[at + len(head):].lstrip("。：: ") if at >= 0 else ""
+    return rest.startswith(load_head_words().duty_openings)
 
 
 def _section_unit_line(state: ParseState, section: str, vocab: roles.RoleVocabulary) -> str | None:
@@ -621,7 +656,7 @@ def rule_unit_heads(state: ParseState) -> None:
         if task.tag or task.role_source or task.departments("any") or task.kind not in ("paragraph", "measure"):
             continue
         head, line = _unit_head(task, piece, vocab), None
-        if head:
+        if head and _reads_as_duties(task, head, vocab):
             heads.add(f"{task.part}{task.section}{task.text[:20]}")
         elif section and lines[section]:
             # （一）县发改局 alone on its line over the section's items: the line is the task's heading_tag, as G's
@@ -644,6 +679,7 @@ def rule_unit_heads(state: ParseState) -> None:
         task.warnings.extend(w for w in tag.warnings if w not in task.warnings)
         task.heading_tag = line
         task.kind, task.role_source = "task", "duty"
+        state.unit_headed.add(id(task))
 
 
 def rule_implied(state: ParseState) -> None:
@@ -832,14 +868,19 @@ def rule_prose(state: ParseState) -> None:
     """E: a plan with no tag at all still has its paragraphs as tasks; roles stated in prose
     (X会同Y…, 由X牵头) are read where unambiguous and marked ``role_source="prose"``."""
     if (state.task_tags or state.outline.heading_tags or _role_tables(state) or state.outline.duty_heads
-            or any(t.role_source in ("heading", "duty") for t in state.tasks)):
+            or any(t.role_source == "heading" or t.role_source == "duty" and id(t) not in state.unit_headed
+                   for t in state.tasks)):
         _prose_in_tagged_plan(state)
         return
+    # (items a unit heads — （一）市公安局。负责… — do not make the plan tagged here: its other paragraphs keep their prose
+    # reading, 市财政局要将创建经费纳入年度预算 sole as in a plan without heads; rule_unit_heads_tag_the_plan tags it after)
     state.doc.tagged = False
-    if state.tasks:
+    if state.tasks and not state.unit_headed:
         state.doc.warnings.append(warning("no_tags"))
     vocab = roles.load_vocabulary()
     for task in state.tasks:
+        if id(task) in state.unit_headed:
+            continue
         tag = roles.read_prose(task.clauses, state.registry, vocab)
         if tag is None:
             continue
@@ -946,6 +987,14 @@ def rule_subject_roles(state: ParseState) -> None:
         if state.doc.tagged and task.kind == "paragraph":
             task.kind = "task"
     _duty_lists(state, vocab)
+
+
+def rule_unit_heads_tag_the_plan(state: ParseState) -> None:
+    """A plan whose items its units head (``rule_unit_heads``) is a tagged plan for its readers — once the prose and
+    subject readings ran over its other paragraphs as over a plan without tags (those readings are gated on
+    ``doc.tagged``; a head covers its own item only)."""
+    if state.unit_headed:
+        state.doc.tagged = True
 
 
 def _later_sentences(task: Task, tag, state: ParseState, vocab) -> None:
@@ -1324,6 +1373,7 @@ RULES: list[Callable[[ParseState], None]] = [
     rule_prose_orders_tag,
     rule_plan_wide_support,
     rule_subject_roles,
+    rule_unit_heads_tag_the_plan,
     rule_deadlines,
     rule_heading_deadlines,
     rule_targets,
