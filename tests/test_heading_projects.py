@@ -101,3 +101,30 @@ HEADS_KEEP_PROSE = [
 @pytest.mark.parametrize("text, expected, why", HEADS_KEEP_PROSE, ids=[c[2][:40] for c in HEADS_KEEP_PROSE])
 def test_unit_heads_keep_the_prose_reading_of_other_paragraphs(text, expected, why):
     assert _found(text, list(expected)) == expected, why
+
+
+#: (plan text, {task start: roles}, why) — a unit-headed item read by the prose reader as ``X负责…`` with X = the head
+HEAD_AS_SUBJECT = [
+    ("某市创建全国文明城市工作方案\n一、工作目标\n2024年成功创建全国文明城市。\n二、成员单位职责\n"
+     "1.市委宣传部：负责创建工作的统筹协调，会同市文明办制定年度工作计划。\n2.市文明办：负责日常工作，配合市委宣传部做好宣传发动。\n"
+     "3.市公安局：负责社会治安综合治理。\n",
+     {"1.市委宣传部": {"lead": ["市委宣传部"], "support": ["市文明办"]}, "2.市文明办": {"sole": ["市文明办"]},
+      "3.市公安局": {"sole": ["市公安局"]}},
+     "市 level (review R8): 负责…，会同Y → head lead, Y support, as 市委宣传部负责…，会同市文明办… reads; 负责A，配合Y做好B "
+     "stays the head's own (the prose reader makes no lead of Y there: honest)"),
+    ("某县学校安全工作方案\n一、部门职责\n（一）县教育局。负责校园安全日常管理，会同县公安局开展校园周边治理。\n"
+     "（二）县市场监管局。负责学校食堂食品安全监管，会同有关部门开展联合检查。\n",
+     {"（一）县教育局": {"lead": ["县教育局"], "support": ["县公安局"]},
+      "（二）县市场监管局": {"lead": ["县市场监管局"], "support": ["有关部门"]}},
+     "县 level （n）X。 form; 会同有关部门 reads as the paragraph 县市场监管局负责…，会同有关部门… reads in a plan without "
+     "heads (lead, the group as written support — first written as sole, changed to the prose reader's convention)"),
+    ("某区河长制工作方案\n一、职责分工\n区水务局：负责河道日常管护；会同区生态环境局开展水质监测。\n"
+     "区城管局：负责沿河环境卫生整治。\n",
+     {"区水务局": {"lead": ["区水务局"], "support": ["区生态环境局"]}, "区城管局": {"sole": ["区城管局"]}},
+     "区 level, unnumbered X： paragraphs; 会同 in the later ；part is the head's (session 14's 负责…；会同 decision)"),
+]
+
+
+@pytest.mark.parametrize("text, expected, why", HEAD_AS_SUBJECT, ids=[c[2][:40] for c in HEAD_AS_SUBJECT])
+def test_a_unit_headed_item_is_read_with_its_head_as_subject(text, expected, why):
+    assert _found(text, list(expected)) == expected, why

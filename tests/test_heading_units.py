@@ -49,10 +49,11 @@ UNIT_HEADS = [
     ("某县义务教育优质均衡发展实施方案\n一、工作目标\n到2025年全县通过国家评估认定。\n二、主要措施\n"
      "1.县财政局：负责统筹教育经费；会同县发改局做好项目申报。\n2.县教育局：负责学校布局调整。\n"
      "3.县人社局、县编办：负责教师编制和招聘。\n",
-     {"1.县财政局": {"sole": ["县财政局"]}, "2.县教育局": {"sole": ["县教育局"]},
+     {"1.县财政局": {"lead": ["县财政局"], "support": ["县发改局"]}, "2.县教育局": {"sole": ["县教育局"]},
       "3.县人社局": {"shared": ["县人社局", "县编办"]}},
      {"1.县财政局": "duty", "3.县人社局": "duty"},
-     "县 level, numbered n.unit： items outside a duty part; two units heading one item share it"),
+     "县 level, numbered n.unit： items outside a duty part; two units heading one item share it; the head's own "
+     "负责…；会同Y is read as X负责…；会同Y (X lead, Y support: fixheads, review R8)"),
     ("某区垃圾分类工作方案\n一、工作任务\n做好分类投放。\n二、职责分工\n区城管局：负责统筹协调垃圾分类工作。\n"
      "区教育局：负责在学校开展分类教育。\n区商务委：负责督促商场超市落实分类。\n",
      {"区城管局": {"sole": ["区城管局"]}, "区教育局": {"sole": ["区教育局"]}, "区商务委": {"sole": ["区商务委"]}},

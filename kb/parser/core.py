@@ -680,6 +680,8 @@ def rule_unit_heads(state: ParseState) -> None:
         task.heading_tag = line
         task.kind, task.role_source = "task", "duty"
         state.unit_headed.add(id(task))
+        if line is None:
+            _head_as_subject(task, head, state, vocab)
 
 
 def rule_implied(state: ParseState) -> None:
@@ -987,6 +989,25 @@ def rule_subject_roles(state: ParseState) -> None:
         if state.doc.tagged and task.kind == "paragraph":
             task.kind = "task"
     _duty_lists(state, vocab)
+
+
+def _head_as_subject(task: Task, head: str, state: ParseState, vocab: roles.RoleVocabulary) -> None:
+    """An item its unit heads (``1.市委宣传部：负责…，会同市文明办制定…``) read by the prose reader as ``X负责…`` with X =
+    the head: when the reading makes the head's units its leads and names supporters (会同Y: Y support), those are the
+    item's roles; any other reading (配合Y做好…: the head alone, 会同有关部门: nobody named) leaves the head's duty reading."""
+    at = task.text.find(head)
+    rest = task.text[at + len(head):].lstrip("。：: ") if at >= 0 else ""
+    if not rest.startswith("负责"):
+        return
+    found = roles.read_prose([head + rest], state.registry, vocab, tasks_only=True)
+    if found is None or not found.roles["support"] or any(found.roles.get(r) for r in ("sole", "shared", "guide", "implied")):
+        return
+    heads = [n for role in ROLES for n in getattr(task, role)]
+    if sorted(found.roles["lead"]) != sorted(heads) or set(found.roles["support"]) & set(heads):
+        return
+    task.sole, task.shared = [], []
+    task.lead, task.support = list(found.roles["lead"]), list(found.roles["support"])
+    task.notes = list(dict.fromkeys(task.notes + found.notes))
 
 
 def rule_unit_heads_tag_the_plan(state: ParseState) -> None:
