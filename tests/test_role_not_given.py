@@ -25,9 +25,10 @@ BUNDLED = None  # the bundled plan (load_plan's default corpus)
 @pytest.mark.parametrize(
     "corpus, question, status, says, why",
     [
-        ("11_tiyu_guobanfa2018-121.txt", "体育总局牵头哪些任务", "not_in_plan", ["没有给任何部门分配“牵头”", "体育总局在方案中负责 1 项、共同负责 18 项"],
+        ("11_tiyu_guobanfa2018-121.txt", "体育总局牵头哪些任务", "not_in_plan", ["没有给任何部门分配“牵头”", "体育总局在方案中负责 1 项、共同负责 15 项"],
          "bare 负责 lists, no lead rule: no task has a lead; 体育总局 is in 19 of the 21 tags, alone in one "
-         "(（体育总局负责）), with others in 18 (shared, A2)"),
+         "(（体育总局负责）), with others in 18 (shared, A2) — 16 measures (四)…(十九) hold the 21 tags (session 14: "
+         "the tags of one measure are one item, tests/test_item_pieces.py): sole in 1 measure, shared in the other 15"),
         ("13_zimaoqu_guofa2018-38.txt", "人民银行牵头哪些措施", "not_in_plan", ["没有给任何部门分配“牵头”"],
          "every tag is 负责部门：…: no lead anywhere"),
         (BUNDLED, "市财政局牵头哪些任务", "not_in_plan", ["没有安排市财政局牵头的任务", "共 0 项", "市财政局在方案中配合 9 项"],
