@@ -402,17 +402,15 @@ def _from_cn_point(grammar: DeadlineGrammar, m: re.Match, index: int) -> Deadlin
         return None
     g = {"m": str(month), "y": m.group("y"), "pre": m.group("pre"), "end": m.group("end"), "post": m.group("post"),
          "inside": m.group("inside")}
-    period = _period(g, int(g["y"]), grammar.seasons)
-    kind = "during" if g["inside"] else _kind(grammar, g["pre"], g["end"], g["post"])
-    if kind == "by":
-        return Deadline("", "by", None, period[1], index)
-    if kind == "from":
-        return Deadline("", "from", period[0], None, index)
-    return Deadline("", "during", period[0], period[1], index)
+    return _point_deadline(grammar, g, index)
 
 
 def _from_point(grammar: DeadlineGrammar, m: re.Match, index: int) -> Deadline | None:
-    g = m.groupdict()
+    return _point_deadline(grammar, m.groupdict(), index)
+
+
+def _point_deadline(grammar: DeadlineGrammar, g: dict, index: int) -> Deadline | None:
+    """A date point's deadline from its parts (y, m, pre, end, post, inside): by / from / during its period."""
     period = _period(g, int(g["y"]), grammar.seasons)
     if period is None:
         return None
