@@ -51,6 +51,13 @@ def exec_departments(question: str, q: Query, env) -> Answer | None:
     if not q.departments or q.unknown:
         # (区公安局和市生态环境局共同负责…: a unit the plan lacks beside one it has — never the known one's list alone)
         return _unassigned(question, q, env, q.unknown, _asked_role(q), list(q.candidates))
+    absent = _absent_measure(q, plan)
+    if absent:
+        # 数据专区运营单位的收费标准是多少: a figure of the unit asked by a word the plan never writes — the plan does not
+        # say it; the unit's tasks (counted by 多少) were a fluent answer to another question
+        ctx.tasks = []
+        return Answer(question, "department_tasks", words["unit_measure_absent"].format(
+            name=q.departments[0].name, word=absent), status="not_in_plan")
     for d in q.departments:
         d.role = d.role or "any"  # no role named, none carried from the previous question
     names = [d.name for d in q.departments]
@@ -182,6 +189,15 @@ def topic_stem(voc, word: str) -> str:
         if word.endswith(generic) and stem and any(stem in group for group in voc.topics):
             return stem
     return word
+
+
+def _absent_measure(q: Query, plan) -> str:
+    """The word of a figure asked of a unit (…的收费标准是多少: a value, not a count of its tasks) that no paragraph,
+    heading or title of the plan writes, else ''."""
+    if "target" not in q.asks or not q.departments or q.within:
+        return ""
+    mentions = plan.mentions()
+    return next((w for w in q.topic if len(w) >= 2 and w not in mentions), "")
 
 
 def filter_topic(q: Query, env, tasks: list[Task]) -> tuple[list[Task], str]:

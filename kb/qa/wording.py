@@ -128,6 +128,7 @@ REQUIRED = {
     "division_name_one": (),
     "role_not_read": ("{name}", "{role}"),
     "not_read": ("{name}",),
+    "unit_measure_absent": ("{name}", "{word}"),
     "dated_none_undated": ("{name}", "{role}", "{scope}", "{n}", "{labels}", "{example}"),
     "mentioned_title": ("{name}",),
     "no_units_assigned": (),
