@@ -197,7 +197,12 @@ def _absent_measure(q: Query, plan) -> str:
     if "target" not in q.asks or not q.departments or q.within:
         return ""
     mentions = plan.mentions()
-    return next((w for w in q.topic if len(w) >= 2 and w not in mentions), "")
+    absent = [w for w in q.topic if len(w) >= 2 and w not in mentions]
+    if not absent:
+        return ""
+    # (a leftover of a unit's name — 科技 of 科技和经信局管哪个指标, written only in its tags — is no word asked)
+    names = plan.departments()
+    return next((w for w in absent if not any(w in n for n in names)), "")
 
 
 def filter_topic(q: Query, env, tasks: list[Task]) -> tuple[list[Task], str]:
