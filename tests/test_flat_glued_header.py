@@ -77,3 +77,24 @@ def test_a_line_naming_columns_in_prose_is_no_table():
     text = "某区重点工作方案\n各单位要按照序号、工作任务、责任单位、完成时限的格式报送1份台账,区发改局负责汇总。\n"
     _, tasks = _rows(text)
     assert not any(t.source for t in tasks)
+
+
+def test_a_page_continuing_a_glued_table_starts_at_its_first_row_number():
+    """A page continuing the table (上接第三版): its rows are 21, 22, 23 … — read as row 1's would be (cut where proved,
+    else honest), never one prose task pooling every row's units (tagsblind10 云南: 8 leads on one task).  Rows of my
+    own at 省 level; the duty cell 'X、Y牵头;Z配合;W落实' is one cell (a ; inside it)."""
+    text = ("某省重点任务分工清单\n(上接第三版)\n"
+            "序号工作任务责任单位21推进婚育文化建设。省委宣传部、省民政厅牵头;省总工会配合;各州(市)政府落实"
+            "22完善特别扶助制度。省财政厅牵头;省民政厅配合;各州(市)政府落实"
+            "23做好医疗救助。省医保局牵头;省民政厅配合;各州(市)政府落实\n")
+    _, tasks = _rows(text)
+    rows = [t for t in tasks if t.source]
+    assert len(rows) == 3, [(t.text[:20], t.source) for t in tasks]
+    assert not any(len(t.lead) > 2 for t in tasks), [(t.text[:20], t.lead) for t in tasks]
+
+
+def test_a_year_after_a_glued_header_is_no_row_number():
+    """Control: the number after the header words is a year (2024年…), not a first row: no table read."""
+    text = ("某区重点工作\n序号工作任务责任单位2024年全区要完成老旧小区改造30个,区住建局负责。\n")
+    _, tasks = _rows(text)
+    assert not any(t.source for t in tasks), [(t.text[:20], t.source) for t in tasks]

@@ -396,15 +396,18 @@ def _glued_rows_after(body: str, header: list[str], columns: dict[str, int], uni
     not cut ends with a "\x00" mark.  None when row 1 does not start it (after a heading at most)."""
     body = _PAGE_FOOTER_RE.sub("", body)
     width = len(header)
-    lead = re.match(r"(?:[一二三四五六七八九十]{1,3}、[^。；;，,、\d]{1,24}?)?(?=1(?!\d))", body)
-    if lead is None:
+    # (row 1 opens the table — or, on a page continuing the table (上接第三版), the first row number N of that page,
+    # the rows then N+1, N+2 … as row 1's would be)
+    lead = re.match(r"(?:[一二三四五六七八九十]{1,3}、[^。；;，,、\d]{1,24}?)?(?=(?P<n>[1-9]\d{0,2})(?!\d))", body)
+    if lead is None or body[lead.end() + len(lead.group("n")): lead.end() + len(lead.group("n")) + 1] in _NOT_ROW_NUMBER_NEXT:
         return None
+    first = int(lead.group("n"))
     rows: list[list[str]] = []
-    if lead.group():
-        rows.append([lead.group()] + [""] * (width - 1))
+    if lead.group(0):
+        rows.append([lead.group(0)] + [""] * (width - 1))
     starts = [lead.end()]
-    expect = 2
-    k = lead.end() + 1
+    expect = first + 1
+    k = lead.end() + len(str(first))
     while True:
         mark = str(expect)
         k = body.find(mark, k)
@@ -418,12 +421,13 @@ def _glued_rows_after(body: str, header: list[str], columns: dict[str, int], uni
         k += len(mark)
     for n, start in enumerate(starts, 1):
         end = starts[n] if n < len(starts) else len(body)
-        text = body[start + len(str(n)): end]
+        number = str(first + n - 1)
+        text = body[start + len(number): end]
         heading = _GLUED_HEADING_RE.search(text) if n < len(starts) else None
         if heading:
             text = text[: heading.start()]
         cells = _glued_row_cells(text, header, columns, unit_like, time_like)
-        rows.append([str(n), *cells] if cells else [str(n), *_uncut(text, header, columns), "\x00"])
+        rows.append([number, *cells] if cells else [number, *_uncut(text, header, columns), "\x00"])
         if heading:
             rows.append([heading.group()] + [""] * (width - 1))
     return rows
