@@ -325,6 +325,11 @@ class Document:
     annexes: list[tuple[str, str]] = field(default_factory=list)
     """Annexes after the body as (cite, title), e.g. ``("附件", "示范场景")``: their paragraphs are cited ``附件-1`` (like
     annex table rows, ``附件1-3``) and are not among ``parts``."""
+    divisions: list[tuple[str, str]] = field(default_factory=list)
+    """The documents the file holds when it holds several (a notice handing on 《若干政策》 and 《行动计划》, each numbered
+    from 一、), as (cite, title) in order, e.g. ``("行动计划", "安徽省工业互联网创新发展行动计划（2021-2023年）")``: each
+    document's parts are its cite and numeral (``行动计划二``), its labels its own (``行动计划二（三）5``); empty for a file
+    of one document (kb/parser/structure.py ``Outline.divisions``)."""
     warnings: list[str] = field(default_factory=list)
     """Problems met while reading the document as a whole."""
     registry: str | None = None

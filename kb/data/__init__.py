@@ -35,6 +35,7 @@ WHAT_NAMES = {
     "named-set words": "列举词表",
     "value table vocabulary": "数值表词表",
     "unit heading words": "单位标题词表",
+    "document kinds": "文件类别词表",
 }
 
 

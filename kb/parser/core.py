@@ -114,6 +114,7 @@ def rule_structure(state: ParseState) -> None:
     state.doc.parts, state.doc.sections = o.parts, o.sections
     state.doc.annexes = o.annexes
     state.doc.item_parts = o.item_parts
+    state.doc.divisions = o.divisions
 
 
 def rule_registry(state: ParseState) -> None:
@@ -1275,6 +1276,7 @@ def rule_labels(state: ParseState) -> None:
     """Number paragraphs within their section (or part) and give each its label and id."""
     containers: dict[tuple[str, str | None], list[Task]] = {}
     annexes = {cite for cite, _ in state.outline.annexes} if state.outline else set()
+    cites = [c for c, _ in state.outline.divisions] if state.outline else []
     for task in state.tasks:
         if task.kind == "measure":
             task.label = task.section or task.part
@@ -1317,7 +1319,10 @@ def rule_labels(state: ParseState) -> None:
             for task, n in zip(numbered, numbers):
                 task.label = part if len(numbered) == 1 else f"{part}{n}"
             continue
-        if not prefix and state.doc.parts and None in [given[id(t)] for t in numbered]:
+        if prefix in cites and None in [given[id(t)] for t in numbered]:
+            # a document's paragraphs before its first part, in a file holding several: its opening (行动计划引言)
+            prefix = f"{prefix}{OPENING_LABEL}"
+        elif not prefix and state.doc.parts and None in [given[id(t)] for t in numbered]:
             # Paragraphs before the plan's first part (为深入贯彻…, 总的要求是…) are its opening, not items 1, 2:
             # 引言, 引言1, 引言2 … (a plan without parts numbers its paragraphs 1, 2 … as before).
             prefix = OPENING_LABEL
@@ -1325,10 +1330,14 @@ def rule_labels(state: ParseState) -> None:
             task.label = prefix if len(numbered) == 1 and prefix else f"{prefix}{n}"
     _group_pieces(state.tasks, [given_block.get(id(t), id(t)) for t in state.tasks])
     seen: dict[str, int] = {}
+    by_cite = sorted(((c, k) for k, c in enumerate(cites, 1)), key=lambda ck: len(ck[0]), reverse=True)
     for task in state.tasks:
-        p = structure.numeral_value(task.part)
+        # (in a file holding several documents the id names the document first — #2.3.1.5 — as its label does)
+        division = next(((c, k) for c, k in by_cite if task.part.startswith(c)), None)
+        numeral = task.part[len(division[0]):] if division else task.part
+        p = structure.numeral_value(numeral)
         s = structure.numeral_value(task.section[len(task.part) + 1 : -1]) if task.section else 0
-        base = f"{state.doc.id}#{p}.{s}"
+        base = f"{state.doc.id}#{division[1]}.{p}.{s}" if division else f"{state.doc.id}#{p}.{s}"
         seen[base] = seen.get(base, 0) + 1
         task.id = base if task.kind == "measure" else f"{base}.{seen[base]}"
 

@@ -199,6 +199,11 @@ class Outline:
     annexes: list[tuple[str, str]] = field(default_factory=list)
     """(cite, title) of every annex after the body (``附件1`` / ``附件``, ``示范场景``): its paragraphs are no items of
     the last body part (their blocks carry the cite as their part); not among ``parts``."""
+    divisions: list[tuple[str, str]] = field(default_factory=list)
+    """(cite, title) of each document when the file holds several (a notice handing on 《若干政策》 and 《行动计划》, each
+    numbered from 一、: ``opens_document``), in order; empty for a file of one document.  Each document's parts are its
+    cite and numeral (``行动计划二``), so its sections (``行动计划二（三）``) and labels (``行动计划二（三）5``) are its own;
+    the paragraphs before its first part (its preamble) have the cite alone as their part."""
 
 
 def find_title(paragraphs: list[str], fallback: str) -> tuple[int, str]:
@@ -351,6 +356,8 @@ def outline(paragraphs: list[str], doc_id: str) -> Outline:
     partless = not any(PART_RE.match(p) or PART_INLINE_RE.match(p) or CHAPTER_HEADING_RE.match(p) or TOP_ITEM_RE.match(p)
                        for p in body[:first_annex])
     numbered_rows = False  # the annex opened is a table one cell a line (its header cells came first)
+    divisions: list[tuple[str, str]] = []  # (cite, title) of each document the file holds, when it holds several
+    cite = ""  # the cite of the document being read (its parts are cite + numeral), "" while the file holds one
     header_cells = 0  # column words one a line in a row, before the annex's first item
     for at, p in enumerate(body):
         opened = bool(parts) or (partless and bool(blocks))  # the body has begun (a document of no parts: its first paragraph)
@@ -440,10 +447,25 @@ def outline(paragraphs: list[str], doc_id: str) -> Outline:
             blocks.append(Block(part, part_title, section, section_title, int(m.group(1)) if m else None, "paragraph", p,
                                 heading_title(m.group(2) if m else p)))
             continue
+        if parts and not top_items and opens_document(body, at, part[len(cite):]):
+            # a second document in the file (若干政策 一…八, then 安徽省…行动计划（2021-2023年） / 为…制定本行动计划。 /
+            # 一、总体要求): its parts, sections and labels are its own, each document's cited by its kind (若干政策二,
+            # 行动计划二（三）5) — before, the plan's 二 held both documents' 二 and their items shared labels and ids
+            if not divisions:
+                divisions.append(("", plan_title or title))
+            cites = division_cites([t for _, t in divisions] + [p.strip()])
+            if not divisions[0][0]:
+                _cite_first(cites[0], parts, sections, blocks, heading_tags, section_lines, duty_heads)
+            divisions[:] = [(c, t) for c, (_, t) in zip(cites, divisions)] + [(cites[-1], p.strip())]
+            cite = cites[-1]
+            part, part_title = cite, ""  # (its preamble: the document's opening, 引言)
+            section = section_title = None
+            duty_part = article_list = False
+            continue
         if top_items and (m := TOP_ITEM_RE.match(p)):
             # a measure numbered at the top level (三、推进离岸贸易发展，支持…): the part is the item, its heading the
             # item's first clause; the paragraph stays as written, number and all
-            part, part_title = m.group(1), re.split(r"[，,。；;：:（(]", m.group(2), maxsplit=1)[0][:30]
+            part, part_title = cite + m.group(1), re.split(r"[，,。；;：:（(]", m.group(2), maxsplit=1)[0][:30]
             section = section_title = None
             parts.append((part, part_title))
             blocks.append(Block(part, part_title, None, None, None, "paragraph", p, heading_title(m.group(2).strip())))
@@ -454,7 +476,7 @@ def outline(paragraphs: list[str], doc_id: str) -> Outline:
             # 第二章 服务设施 (a regulation written by chapters and articles): the chapter is the plan's top level, a
             # part; it closes every list of the chapter before (after 第三条's （一）–（六） the articles of 第二章 were
             # labelled （六）4, （六）5 …)
-            part, part_title = chapter.group(1), chapter.group(2).strip()
+            part, part_title = cite + chapter.group(1), chapter.group(2).strip()
             section = section_title = None
             article_list = False
             parts.append((part, part_title))
@@ -472,7 +494,7 @@ def outline(paragraphs: list[str], doc_id: str) -> Outline:
             article_list = False
         m = PART_RE.match(p)
         if m and len(p) <= 30 and "。" not in p[:-1]:
-            part, part_title = m.group(1), m.group(2)
+            part, part_title = cite + m.group(1), m.group(2)
             section = section_title = None
             parts.append((part, part_title))
             duty_part = _is_duty_part(part_title)
@@ -481,7 +503,7 @@ def outline(paragraphs: list[str], doc_id: str) -> Outline:
             continue
         m = PART_INLINE_RE.match(p)
         if m:  # 一、指导思想。以…: the heading, then its paragraph
-            part, part_title = m.group(1), m.group(2)
+            part, part_title = cite + m.group(1), m.group(2)
             section = section_title = None
             parts.append((part, part_title))
             duty_part = _is_duty_part(part_title)
@@ -530,7 +552,79 @@ def outline(paragraphs: list[str], doc_id: str) -> Outline:
     closing += _pop_closing(blocks, partless)
     item_parts = _close_item_parts(blocks, parts, sections, annexes)
     return Outline(title, preface, parts, sections, blocks, heading_tags, section_lines, closing, cover, plan_title, duty_heads,
-                   item_parts, annexes)
+                   item_parts, annexes, divisions)
+
+
+def division_kinds() -> tuple[str, ...]:
+    """The kinds of document a title ends with (kb/data/documents.yaml ``division_kinds``), longest first."""
+    from kb.data import DATA_DIR, load_cached_yaml
+
+    path = DATA_DIR / "documents.yaml"
+
+    def build(data: dict) -> tuple[str, ...]:
+        from kb.errors import KbError
+
+        words = data.get("division_kinds")
+        if set(data) != {"version", "division_kinds"} or not isinstance(words, list) or not words or not all(
+                isinstance(w, str) and w.strip() for w in words):
+            raise KbError(f"{path}：应恰好有 version 和 division_kinds（非空字符串的列表）；请修正，或从代码仓库恢复这个文件")
+        return tuple(sorted((w.strip() for w in words), key=len, reverse=True))
+
+    return load_cached_yaml(path, "document kinds", build)
+
+
+#: A bracket closing a title (行动计划（2024—2026年）, 若干措施(试行)): no part of the document's kind.
+_TITLE_BRACKET_RE = re.compile(r"[（(][^（）()]{1,20}[)）]$")
+
+
+def division_cites(titles: list[str]) -> list[str]:
+    """How each of the documents one file holds is cited before its labels: the kind its title ends with (若干政策,
+    行动计划 — documents.yaml), or its whole title in book-title marks when its kind is none of those or another
+    document of the file has the same kind (two 实施方案)."""
+    kinds = division_kinds()
+    found = []
+    for title in titles:
+        bare = _TITLE_BRACKET_RE.sub("", title.strip().strip("《》"))
+        found.append(next((k for k in kinds if bare.endswith(k)), None))
+    return [k if k and found.count(k) == 1 else f"《{t.strip().strip('《》')}》" for k, t in zip(found, titles)]
+
+
+def opens_document(body: list[str], at: int, numeral: str) -> bool:
+    """True when ``body[at]`` opens a second document of the file: a title line (is_title: short, ends with a kind of
+    document, no sentence mark), one to three paragraphs of preamble (为…，制定本行动计划。), then a part heading 一、
+    while the document read so far has reached part 二 or later (``numeral``).  Never after a signature and date (what
+    follows a notice's signature is the plan it hands on, read as its cover or its body), never a line that is a
+    heading, an item, an annex caption or a date; a title-like line with no part 一、 after its preamble (专栏, 清单
+    inside the plan) and a restart at 一、 with no title line before it open nothing."""
+    p = body[at].strip()
+    if (numeral_value(numeral) < 2 or not is_title(p) or PART_RE.match(p) or SECTION_RE.match(p) or ITEM_RE.match(p)
+            or annex_caption(p) or WHOLE_DATE_RE.search(p) or (at and _is_signing(body[at - 1]))):
+        return False
+    j = at + 1
+    while j < len(body) and j - at <= 3:
+        q = body[j].strip()
+        if PART_RE.match(q) and len(q) <= 30 and "。" not in q[:-1] or PART_INLINE_RE.match(q):
+            m = PART_RE.match(q)
+            return j > at + 1 and m is not None and m.group(1) == "一"
+        if SECTION_RE.match(q) or ITEM_RE.match(q) or is_title(q) or annex_caption(q) or PART_RE.match(q):
+            return False
+        j += 1
+    return False
+
+
+def _cite_first(cite: str, parts: list, sections: list, blocks: list[Block], *keyed: dict) -> None:
+    """The first document of a file found to hold several: its parts, sections and blocks read so far take its cite
+    (``一`` → ``若干政策一``; the paragraphs before its first part take the cite alone), as the keys of ``keyed``
+    (heading tags, section lines, duty heads by part or section label)."""
+    parts[:] = [(cite + n, t) for n, t in parts]
+    sections[:] = [(cite + label, t) for label, t in sections]
+    for b in blocks:
+        b.part = cite + b.part
+        b.section = cite + b.section if b.section else b.section
+    for mapping in keyed:
+        items = list(mapping.items())
+        mapping.clear()
+        mapping.update((cite + k, v) for k, v in items)
 
 
 def _top_items(body: list[str]) -> bool:
