@@ -264,6 +264,23 @@ def item_key(task: Task) -> tuple[str, str]:
     return (task.doc, task.item) if task.item else (task.doc, "#" + task.id)
 
 
+def division_of(doc: "Document", part: str) -> tuple[str, str] | None:
+    """The (cite, title) of the document of a file holding several (``Document.divisions``) that part ``part``
+    (``行动计划二``, or a label's part) belongs to; None in a file of one document or for a part of none (an annex)."""
+    best = None
+    for cite, title in getattr(doc, "divisions", None) or []:
+        if part.startswith(cite) and (best is None or len(cite) > len(best[0])):
+            best = (cite, title)
+    return best
+
+
+def part_numeral(doc: "Document", part: str) -> str:
+    """The numeral of part ``part`` without the cite of its document (``行动计划二`` → ``二``); ``part`` itself in a file of
+    one document — what 第二部分 (q.part ``二``) is matched against."""
+    division = division_of(doc, part)
+    return part[len(division[0]):] if division else part
+
+
 def item_count(tasks) -> int:
     """How many of the plan's numbered items ``tasks`` are (``item_key``): what every count of tasks says — rows of one
     任务分工表 序号 (and the body paragraph they restate) are one item; where the rows are more, a count says them after

@@ -211,3 +211,55 @@ def test_not_split(text, parts, why):
     assert o.divisions == [], why
     if parts is not None:
         assert [n for n, _ in o.parts] == parts, why
+
+
+# ---------------------------------------------------------------- questions: each document named
+
+def _ask(text, *turns):
+    from kb.model import Plan
+    from kb.qa import Session
+
+    doc, tasks = _doc(text)
+    s = Session(plan=Plan([doc], tasks), strict=True)
+    for t in turns[:-1]:
+        s.ask(t)
+    return s.ask(turns[-1])
+
+
+QUESTIONS = [
+    (PROVINCE, "方案分为几个部分", None,
+     ["支持数字经济发展若干政策】分为 3 个部分", "行动计划（2024—2026年）】分为 3 个部分", "二、行动步骤（3 个方面，4 项任务）"],
+     ["6 个部分", "若干政策二、"],
+     "the parts of each document under its title, numbered as it numbers them — not one plan of 6 parts"),
+    (PROVINCE, "行动计划分为几个部分", None,
+     ["《某省数字经济创新发展行动计划（2024—2026年）》分为 3 个部分", "一、总体要求", "三、保障措施"], ["支持平台建设"],
+     "the document the question names by its kind: its parts alone"),
+    (PROVINCE, "第二部分包括哪些方面", None,
+     ["各有第二部分", "《支持数字经济发展若干政策》二、支持企业转型", "二、行动步骤（3 个方面，4 项任务）"], ["没有第二部分"],
+     "第二部分 of a file of two documents: each document's 二, named — neither 'no part 二' nor one of them alone"),
+    (PROVINCE, "行动计划的第二部分包括哪些方面", None,
+     ["包括 3 个方面", "行动计划二（一）网络强基行动", "行动计划二（三）融合应用行动"], ["支持企业转型"],
+     "the named document's 二: its sections"),
+    (PROVINCE, "第五部分包括哪些方面", "not_in_plan", ["没有第五部分"], [],
+     "a part neither document has: not in the plan"),
+    (CITY, "若干措施分为几个部分", None, ["《某市促进消费若干措施》分为 2 个部分"], ["工作目标"],
+     "市: the first document named by its kind"),
+]
+
+
+@pytest.mark.parametrize(("text", "question", "status", "words", "absent", "why"), QUESTIONS,
+                         ids=[c[5][:30] for c in QUESTIONS])
+def test_structure_questions(text, question, status, words, absent, why):
+    a = _ask(text, question)
+    if status is not None:
+        assert a.status == status, (a.status, a.text, why)
+    for w in words:
+        assert w in a.text, (w, a.text, why)
+    for w in absent:
+        assert w not in a.text, (w, a.text, why)
+
+
+def test_unit_list_names_each_items_document():
+    """A unit's tasks across both documents: every item's label says its document (no two 二（一）)."""
+    a = _ask(CITY, "市商务局牵头哪些任务")
+    assert [t.label for t in a.tasks] == ["若干措施一（一）", "若干措施二（二）", "工作方案二（一）"], a.text

@@ -16,7 +16,7 @@ import re
 
 from dataclasses import dataclass, field
 
-from kb.model import ROLE_NAMES, Plan, Task, item_count
+from kb.model import ROLE_NAMES, Plan, Task, division_of, item_count, part_numeral
 from kb.qa.answer import Answer
 from kb.qa.query import Act, Query
 from kb.qa.result import Group, Item, Result, official_deadline, render_text, target_line, target_words
@@ -291,17 +291,38 @@ def exec_structure(question: str, q: Query, env: Env) -> Answer:
     w = load_answer_words()
     ctx.tasks = []
     docs = [d for d in plan.documents if not q.plan or d.id == q.plan]
-    if q.part and not any(num == q.part for d in docs for num, _ in d.parts):  # 第五部分 of a plan of four
+    division = getattr(q, "division", None)
+
+    def asked(d, num: str) -> bool:
+        """Part ``num`` of ``d`` is the part asked: by its whole name, or (in a file holding several documents) by its
+        numeral in every document — or in the one the question names."""
+        if q.part == num:
+            return True
+        cite = division_of(d, num)
+        return cite is not None and q.part == part_numeral(d, num) and (division is None or cite[0] == division)
+
+    if q.part and not any(asked(d, num) for d in docs for num, _ in d.parts):  # 第五部分 of a plan of four
         parts = "、".join(f"{num}、{title}" for d in docs for num, title in d.parts)
         count = sum(len(d.parts) for d in docs)
         text = w["no_part"].format(part=q.part, count=count, parts=parts)
         return _answer(question, "structure_no_part", Result(heading=[text]), status="not_in_plan", query=q)
     # A part named (by number or title, read by kb.qa.query.read_structure): its sections; else the parts.
     chosen = None
-    for d in docs:
-        for num, title in d.parts:
-            if q.part == num:
-                chosen = (d, num, title)
+    found = [(d, num, title) for d in docs for num, title in d.parts if q.part and asked(d, num)]
+    if len(found) > 1 and all(division_of(d, num) for d, num, _ in found):
+        # 第二部分 of a file holding two documents, each with its 二: each document's, named — never one of them alone
+        result = Result(heading=[w["division_parts"].format(count=len(found), part=q.part)])
+        group = Group()
+        for k, (d, num, title) in enumerate(found, 1):
+            secs = [label for label, _ in d.sections if label.startswith(num + "（")]
+            n = item_count(t for t in plan.part_tasks(d.id, num) if is_task(t))
+            extra = "，".join(x for x in (f"{len(secs)} 个方面" if secs else "", f"{n} 项任务" if n else "") if x)
+            group.items.append(Item(k, None, text=f"《{division_of(d, num)[1]}》{part_numeral(d, num)}、{title}"
+                                    + (f"（{extra}）" if extra else "")))
+        result.groups.append(group)
+        return _answer(question, "structure_parts", result, query=q, tasks=[])
+    if found:
+        chosen = found[-1]
     result = Result()
     several = len(docs) > 1
     if chosen is not None:
@@ -342,22 +363,43 @@ def exec_structure(question: str, q: Query, env: Env) -> Answer:
         ctx.tasks = items
         return _answer(question, "structure_sections", result, query=q, tasks=ctx.tasks)
     for d in docs:
+        own = [t for t in plan.document_tasks(d.id) if is_task(t)]  # (once per document, not once per part)
+        divisions = getattr(d, "divisions", None) or []
+        if divisions:
+            # a file holding several documents (若干政策 + 行动计划): each document's parts under its own title, numbered
+            # as it numbers them — or the one document the question names (行动计划分为几个部分)
+            for cite, title in divisions:
+                if division is not None and cite != division:
+                    continue
+                parts = [(num, t) for num, t in d.parts if division_of(d, num) == (cite, title)]
+                if division is not None and not several:
+                    result.heading.append(f"《{title}》分为 {len(parts)} 个部分：")
+                    group = Group()
+                else:
+                    group = Group(title, tail=f"分为 {len(parts)} 个部分：")
+                _part_items(group, d, parts, own)
+                result.groups.append(group)
+            continue
         head = f"《{d.name}》" if several else "方案"
         group = Group(d.name, tail=f"分为 {len(d.parts)} 个部分：") if several else Group()
         if not several:
             result.heading.append(f"{head}分为 {len(d.parts)} 个部分：")
-        own = [t for t in plan.document_tasks(d.id) if is_task(t)]  # (once per document, not once per part)
-        for k, (num, title) in enumerate(d.parts, 1):
-            secs = [label for label, _ in d.sections if label.startswith(num + "（")]
-            n = item_count(t for t in own if t.part == num)
-            extra = "，".join(x for x in (f"{len(secs)} 个方面" if secs else "", f"{n} 项任务" if n else "") if x)
-            group.items.append(Item(k, None, text=f"{num}、{title}" + (f"（{extra}）" if extra else "")))
+        _part_items(group, d, d.parts, own)
         result.groups.append(group)
     from kb.qa.exec_plan import annex_note
 
     if note := annex_note(plan, {d.id for d in docs}):  # the annex is no part of the body, but it is there
         result.notes.append(note)
     return _answer(question, "structure_parts", result, query=q, tasks=[])
+
+
+def _part_items(group: Group, d, parts: list[tuple[str, str]], own: list[Task]) -> None:
+    """One line a part (its numeral as the document writes it, its title, its sections and tasks counted)."""
+    for k, (num, title) in enumerate(parts, 1):
+        secs = [label for label, _ in d.sections if label.startswith(num + "（")]
+        n = item_count(t for t in own if t.part == num)
+        extra = "，".join(x for x in (f"{len(secs)} 个方面" if secs else "", f"{n} 项任务" if n else "") if x)
+        group.items.append(Item(k, None, text=f"{part_numeral(d, num)}、{title}" + (f"（{extra}）" if extra else "")))
 
 
 # ---------------------------------------------------------------- departments compared

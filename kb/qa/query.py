@@ -97,6 +97,9 @@ class Query:
     """A task or section label cited (三（一）2), folded."""
     part: str | None = None
     """A part named by number (第三部分 → 三)."""
+    division: str | None = None
+    """The cite of the one document the question names in a file holding several (``Document.divisions``: 行动计划分为
+    几个部分 → 行动计划), else None."""
     section: int | None = None
     """A section of that part by number (第二节 → 2)."""
     ordinal: int | None = None
@@ -2103,7 +2106,10 @@ def read_structure(r: Reading) -> None:
     q = r.query
     if q.act is not None or q.departments:
         return
-    if q.part and not any(num == q.part for doc in r.plan.documents for num, _ in doc.parts):
+    from kb.model import part_numeral
+
+    # (in a file holding several documents 第二部分 is each document's 二: its numeral, without the document's cite)
+    if q.part and not any(q.part in (num, part_numeral(doc, num)) for doc in r.plan.documents for num, _ in doc.parts):
         q.act, q.subject = Act.STRUCTURE, "parts"  # a part the plan does not have
         return
     # (a number asked in a unit or by a measure, 超过多高的高架源要纳入…目录, is no question about the outline)
@@ -2121,6 +2127,22 @@ def read_structure(r: Reading) -> None:
         if part is None and not q.part and _thing_before(r.text[:r.text.find(asked)], r):
             return  # 养护工程包括哪几类: a thing of the text is asked about, not the plan's parts
         q.act, q.subject, q.part = Act.STRUCTURE, "parts", part if part is not None else q.part
+        q.division = _division_named(r)
+
+
+def _division_named(r: Reading) -> str | None:
+    """The cite of the one document of a file holding several that the question names — by its title, or by its kind
+    when the kind is more than a bare 方案/计划 (行动计划分为几个部分, 若干政策包括哪些) — else None (方案分为几个部分 asks the
+    whole file)."""
+    named = set()
+    for doc in r.plan.documents:
+        if r.query.plan and doc.id != r.query.plan:
+            continue
+        for cite, title in getattr(doc, "divisions", None) or []:
+            kind = cite.strip("《》")
+            if fold(title) in r.text or (len(kind) >= 3 and fold(kind) in r.text):
+                named.add(cite)
+    return named.pop() if len(named) == 1 else None
 
 
 def _thing_before(before: str, r: Reading) -> bool:

@@ -65,6 +65,7 @@ REQUIRED = {
     "written_partly": ("{topic}", "{missing}"),
     "no_number_in_unit": ("{topic}", "{unit}"),
     "no_part": ("{part}", "{count}", "{parts}"),
+    "division_parts": ("{count}", "{part}"),
     "no_section": ("{part}", "{section}", "{count}"),
     "no_label": ("{label}",),
     "no_role": ("{role}",),
