@@ -632,6 +632,18 @@ class Plan:
         plan reads only those: a question that might name an annex — 工作目标是什么 — read 1,000 whole documents)."""
         return [(d.id, list(d.annexes)) for d in self.documents if getattr(d, "annexes", None)]
 
+    def document_divisions(self) -> list[tuple[str, list]]:
+        """(id, ``Document.divisions``) of the files that hold several documents (若干政策 + 行动计划), in corpus order: a
+        question naming one of them (在行动计划中…) is read against these (a stored plan reads only those)."""
+        return [(d.id, list(d.divisions)) for d in self.documents if getattr(d, "divisions", None)]
+
+    def division_plan(self, doc_id: str, cite: str) -> "Plan":
+        """The plan of one document of a file holding several: its file's header, the tasks of that document alone —
+        what a question naming it (在行动计划中…) is answered from."""
+        docs = self.documents_of(doc_id)
+        tasks = [t for t in self.document_tasks(doc_id) for d in docs if (division_of(d, t.part) or ("",))[0] == cite]
+        return Plan(docs, tasks, self.registry)
+
     def outline(self) -> tuple[list[str], set[str]]:
         """Parts and sections in order of first appearance, and every task label."""
         parts: dict[str, None] = {}

@@ -1913,6 +1913,19 @@ class StoredPlan(Plan):
         return found
 
     @_healing
+    def document_divisions(self) -> list[tuple[str, list]]:
+        """(document id, divisions) of the files holding several documents, in corpus order (``Plan.document_divisions``),
+        kept per corpus as the annexes are: every question is read against them."""
+        if self._loaded_documents() is not None:
+            return Plan.document_divisions(self)
+        found = self._memo.get("divisions")
+        if found is None:
+            rows = self._documents_memo("divisions", ("$.divisions",))
+            found = [(r.doc_id, [tuple(x) for x in divisions]) for r, (divisions,) in zip(self.refs, rows) if divisions]
+            self._memo["divisions"] = found = self._show(found)
+        return found
+
+    @_healing
     def document_outlines(self) -> list[tuple[str, list, list]]:
         if self._loaded_documents() is not None:
             return Plan.document_outlines(self)

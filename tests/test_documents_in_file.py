@@ -263,3 +263,32 @@ def test_unit_list_names_each_items_document():
     """A unit's tasks across both documents: every item's label says its document (no two 二（一）)."""
     a = _ask(CITY, "市商务局牵头哪些任务")
     assert [t.label for t in a.tasks] == ["若干措施一（一）", "若干措施二（二）", "工作方案二（一）"], a.text
+
+
+SCOPED = [
+    (CITY, "在工作方案中市商务局牵头哪些任务", ["工作方案二（一）"],
+     "在X中 naming one document of the file by its kind: that document's tasks alone (the policy's two are not asked)"),
+    (PROVINCE, "在行动计划中省经济和信息化厅牵头哪些任务",
+     ["行动计划二（一）2", "行动计划二（二）", "行动计划二（三）", "行动计划三（一）"], "省: the action plan named by its kind"),
+    (CITY, "若干措施里市商务局牵头哪些任务", ["若干措施一（一）", "若干措施二（二）"], "the first document named, 里 after it"),
+    (CITY, "市商务局牵头哪些任务", ["若干措施一（一）", "若干措施二（二）", "工作方案二（一）"],
+     "no document named: both documents' tasks, each label saying its document"),
+]
+
+
+@pytest.mark.parametrize(("text", "question", "labels", "why"), SCOPED, ids=[c[3][:30] for c in SCOPED])
+def test_scoped_to_the_document_named(text, question, labels, why):
+    a = _ask(text, question)
+    assert [t.label for t in a.tasks] == labels, (a.text, why)
+
+
+def test_a_name_another_loaded_plan_holds_names_no_document():
+    """在行动计划中 with a second file loaded whose own title ends 行动计划: the name is not proved to be the file's
+    document — no document of the file is named (the plan-name reading decides, as before)."""
+    from kb.model import Plan
+    from kb.qa import Session
+
+    doc, tasks = _doc(PROVINCE)
+    other, more = parse_document("某省人工智能产业发展行动计划\n一、重点任务\n1.建设算力中心。（省发展改革委牵头）\n", "other")
+    s = Session(plan=Plan([doc, other], tasks + more), strict=True)
+    assert s.read_query("在行动计划中省发展改革委牵头哪些任务").division is None

@@ -821,6 +821,10 @@ def read_plan_named(r: Reading) -> None:
     plan, a tie names none.  A question clearly naming a plan (…方案里 / 在…意见中) that matches no loaded plan is asked
     back (``outside`` = ``unknown_plan``), never answered from every plan (issue #11: 自贸试验区 for 自由贸易试验区 mixed
     in another plan's tasks)."""
+    if getattr(r.facts, "division_named", None):
+        # 在行动计划中…: one document of a file holding several (kb.qa.question.cut_division_name)
+        r.query.plan, r.query.division = r.facts.division_named
+        return
     if len(r.plan.document_ids()) < 2:  # (a stored plan answers without reading 1,000 documents)
         return
     if getattr(r.facts, "plan_named", None):
@@ -2127,7 +2131,7 @@ def read_structure(r: Reading) -> None:
         if part is None and not q.part and _thing_before(r.text[:r.text.find(asked)], r):
             return  # 养护工程包括哪几类: a thing of the text is asked about, not the plan's parts
         q.act, q.subject, q.part = Act.STRUCTURE, "parts", part if part is not None else q.part
-        q.division = _division_named(r)
+        q.division = q.division or _division_named(r)
 
 
 def _division_named(r: Reading) -> str | None:

@@ -132,6 +132,9 @@ class Question:
     from ``text`` (its 指导 is no role, its words no topic)."""
     plan_name: str = ""
     """The words that named the plan (农机化指导意见), cut from ``text``."""
+    division_named: tuple[str, str] | None = None
+    """(file id, cite) of the one document of a file holding several that the question names before 里/中 (在行动计划中…,
+    若干政策里…: ``cut_division_name``), the name cut from ``text``; None otherwise."""
     level: str = ""
     """A level before a word for departments in a ranking or list of them (哪个区级部门参与最多 → 区级, shapes.yaml
     ``unit_levels``), cut from ``text`` (区级部门 is no department's name)."""
@@ -157,11 +160,15 @@ class Lexicon:
     """Every word a question is scanned for: folded word → the kinds it belongs to."""
 
     __slots__ = ("entries", "max_len", "lengths", "single_removable", "subunits", "patterns", "known", "registry",
-                 "places", "department_starts", "mentions", "titles", "dept_names", "dept_words")
+                 "places", "department_starts", "mentions", "titles", "dept_names", "dept_words", "divisions")
 
     def __init__(self, voc: Vocabulary, names: dict[str, str], subunits: dict[str, str] | None = None,
                  known: dict[str, str] | None = None, registry=None, places: tuple[str, ...] = (),
-                 mentions=None, titles: tuple[tuple[str, str], ...] = ()) -> None:
+                 mentions=None, titles: tuple[tuple[str, str], ...] = (),
+                 divisions: tuple[tuple[str, str, str], ...] = ()) -> None:
+        self.divisions = tuple(divisions)
+        """(file id, cite, folded title) of each document of the loaded files that hold several (若干政策 + 行动计划): a
+        question naming one (在行动计划中…) is answered from it alone (kb.qa.question.cut_division_name)."""
         self.titles = tuple(titles)
         """(document id, folded title) of the loaded plans: a plan named in a question by a short name of its title
         (农机化指导意见里…) is cut from the question (kb.qa.question.cut_plan_name)."""
@@ -324,6 +331,27 @@ def _plan_named_inside(text: str, titles, kinds) -> tuple[str, str | None, str]:
     return text, None, ""
 
 
+def cut_division_name(text: str, divisions, titles=()) -> tuple[str, tuple[str, str] | None]:
+    """在行动计划中省通信管理局牵头哪些任务 → (省通信管理局牵头哪些任务, (file id, 行动计划)): a question opening with the name of
+    one document of a file holding several — its cite (the kind its title ends with: 行动计划, 若干政策) or its whole title,
+    after 在/按照/根据/《 and before 里/中/内/上 — names that document; the name is cut.  A name two documents answer to (a
+    kind both files use, or one another loaded plan's title holds: 在行动计划中 with another …行动计划 loaded) names none.
+    Nothing named: the text unchanged, None."""
+    start = next((len(b) for b in _NAME_BEFORE if text.startswith(b)), 0)
+    hits = []
+    for doc, cite, title in divisions:
+        for name in {cite.strip("《》"), title}:
+            if len(name) >= 2 and text.startswith(name, start):
+                after = next((a for a in _NAME_AFTER if text.startswith(a, start + len(name))), None)
+                if after is not None and start + len(name) + len(after) < len(text):
+                    if any(other != doc and name in title for other, title in titles):
+                        return text, None
+                    hits.append(((doc, cite), start + len(name) + len(after)))
+    if len({h for h, _ in hits}) != 1:
+        return text, None
+    return text[max(end for _, end in hits):], hits[0][0]
+
+
 #: Characters of question words and pointers: a name holding one is no plan's name (哪个方案里, 这个方案中, 谁的意见).
 _NOT_A_NAME = frozenset("哪谁什么几多少这那该此其吗呢")
 
@@ -412,7 +440,10 @@ def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Quest
     text = fold(raw or "")[:load_shapes()["question_limit"]]
     text = _CN_YEAR.sub(lambda m: "".join(str(CN_DIGITS[c]) for c in m.group(1)) + "年", text)  # 二〇二〇年 → 2020年
     text = _strip_edges(text, voc, q)
-    if lexicon.titles:
+    if lexicon.divisions:
+        # (before a plan's name: 在行动计划中 names one document of the file, not the file its title ends 计划 with)
+        text, q.division_named = cut_division_name(text, lexicon.divisions, lexicon.titles)
+    if lexicon.titles and q.division_named is None:
         text, q.plan_named, q.plan_name = cut_plan_name(text, lexicon.titles, voc.words["document_kinds"])
     text = plan_kind_read(text, voc.words["plan_pointers"], voc.words["document_kinds"])
     text = _level_read(text, q, voc)

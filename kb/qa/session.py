@@ -119,8 +119,10 @@ class Session:
                         del known[p]
                         names.pop(fold(p), None)
             titles = tuple((d.id, fold(" ".join(t for t in (d.title, getattr(d, "plan_title", None)) if t))) for d in docs)
+            divisions = tuple((doc_id, cite, fold(title)) for doc_id, held in self.plan.document_divisions()
+                              for cite, title in held)
             self._lexicon = Lexicon(self.vocabulary, names, self.plan.subunits(), known, registry, places,
-                                    self.plan_text() if places else None, titles)
+                                    self.plan_text() if places else None, titles, divisions)
         return self._lexicon
 
     def _folded_texts(self) -> dict[str, str]:
@@ -506,6 +508,9 @@ class Session:
 
     def _plan_of(self, query):
         """The plan a question is about: the one it names (在人才集聚方案中…), else every plan loaded."""
+        if query.plan and getattr(query, "division", None):
+            # 在行动计划中…: the one document of a file holding several that the question names
+            return self.plan.division_plan(query.plan, query.division)
         if not query.plan:
             return self.plan
         from kb.model import Plan
