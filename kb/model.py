@@ -368,7 +368,11 @@ class Document:
     @property
     def name(self) -> str:
         """What every listing calls the plan (answers, duties, exports, TUI): its own title when a cover notice
-        precedes it (``plan_title``), else ``title``; one definition, so no listing names a plan by its notice."""
+        precedes it (``plan_title``), else ``title``; one definition, so no listing names a plan by its notice.  A file
+        holding several documents (``divisions``) is named by its notice, which names them all — never by its first
+        document's title alone."""
+        if self.divisions and self.title not in (t for _, t in self.divisions):
+            return self.title
         return self.plan_title or self.title
 
     def to_dict(self) -> dict:

@@ -292,3 +292,13 @@ def test_a_name_another_loaded_plan_holds_names_no_document():
     other, more = parse_document("某省人工智能产业发展行动计划\n一、重点任务\n1.建设算力中心。（省发展改革委牵头）\n", "other")
     s = Session(plan=Plan([doc, other], tasks + more), strict=True)
     assert s.read_query("在行动计划中省发展改革委牵头哪些任务").division is None
+
+
+@pytest.mark.parametrize(("text", "name", "why"), [
+    (PROVINCE, "某省人民政府办公厅关于印发支持数字经济发展若干政策和某省数字经济创新发展行动计划（2024—2026年）的通知",
+     "a notice hands both documents on: the file is named by the notice, never by its first document alone"),
+    (CITY, "某市促进消费若干措施", "no notice: the file's title is its first document's, as before"),
+], ids=["notice", "no notice"])
+def test_file_name(text, name, why):
+    doc, _ = _doc(text)
+    assert doc.name == name, why
