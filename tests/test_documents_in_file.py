@@ -302,3 +302,25 @@ def test_a_name_another_loaded_plan_holds_names_no_document():
 def test_file_name(text, name, why):
     doc, _ = _doc(text)
     assert doc.name == name, why
+
+
+ORDINALS = [
+    (PROVINCE, "行动计划的第二个行动是什么", "answered", ["行动计划二（二）"], ["平台赋能行动"],
+     "the Nth of the named document's sections titled …行动 (one part holds them): that section"),
+    (PROVINCE, "行动计划的第四个行动是什么", "not_in_plan", [], ["没有第4节（共 3 节）"],
+     "a fourth 行动 of three: not in the plan — never the item numbered 4"),
+    (PROVINCE, "行动计划的第三条是什么", "answered", ["行动计划二（二）"], ["第3条是 行动计划二（二）"],
+     "第三条 of the named document: the item it numbers 3"),
+    (PROVINCE, "若干政策的第二条是什么", "not_in_plan", [], ["没有第2条（条目没有编号）"],
+     "the policy numbers no item: its one tagged paragraph (labelled 若干政策三2 by kb) is no 第2条"),
+]
+
+
+@pytest.mark.parametrize(("text", "question", "status", "labels", "words", "why"), ORDINALS,
+                         ids=[c[5][:30] for c in ORDINALS])
+def test_ordinal_of_a_named_document(text, question, status, labels, words, why):
+    a = _ask(text, question)
+    assert a.status == status, (a.status, a.text, why)
+    assert [t.label for t in a.tasks] == labels, (a.text, why)
+    for w in words:
+        assert w in a.text, (w, a.text, why)

@@ -95,6 +95,10 @@ def plan_item(question: str, q: Query, env) -> Answer:
     if len(found) > 1 and item_count(found) == 1:
         found = found[:1]  # (the rows of one 序号: the item, by its first row)
     written = [t for t in found if _OWN_NUMBER.match(t.text or "") or t.doc in item_parts]
+    if getattr(q, "division", None) and not written:
+        # one document of a file holding several asked (若干政策的第二条): only a number the document writes — an
+        # unnumbered paragraph's label number (若干政策三2) is kb's, and a document of one such paragraph tagged answered it
+        found = []
     if written and len(written) < len(found):
         # 主要任务第三项: （三）推行农业绿色生产… writes its number; 二3, 二（四）3 carry 3 only in the label kb gave
         # unnumbered paragraphs — the number the plan writes is the one asked
@@ -108,15 +112,20 @@ def plan_item(question: str, q: Query, env) -> Answer:
         for t in pool:
             opening.setdefault(t.section, t)
         found = [opening[sections[q.ordinal - 1]]] if 1 <= q.ordinal <= len(sections) else []
-    elif not found and scoped:
-        # (a part or section of paragraphs, no sections: its Nth item)
+    elif not found and scoped and not getattr(q, "division", None):
+        # (a part or section of paragraphs, no sections: its Nth item — not a whole document of a file holding several,
+        # 若干政策的第二条 of a policy numbering no item: its second tagged paragraph was answered as 第2条)
         own = [t for t in pool if t.kind != "paragraph"]
         found = [own[q.ordinal - 1]] if 1 <= q.ordinal <= len(own) else []
     where = f"“{q.heading}”中" if scoped and q.heading else "方案中"
     if not found:
         ctx.tasks = []
         top = max((n for n, _ in numbered if n), default=0)
-        if len(sections) >= 2:
+        if getattr(q, "division", None):
+            # (one document of a file holding several: the numbers it writes, none of kb's label numbers)
+            top = max((n for n, t in numbered if n and _OWN_NUMBER.match(t.text or "")), default=0)
+            said = f"（条目编号到 {top} 为止）" if top else "（条目没有编号）"
+        elif len(sections) >= 2:
             said = f"（共 {len(sections)} 项：{sections[0]}至{sections[-1]}）"
         else:
             said = f"（条目编号到 {top} 为止）" if top else "（条目没有编号）"

@@ -2913,6 +2913,8 @@ def read_numbered(r: Reading) -> None:
     q, f = r.query, r.facts
     if q.outside or q.label or q.part or (q.section is None and q.ordinal is None):
         return
+    if q.ordinal is not None and _division_numbered(r):
+        return
     named = _part_named(r)
     if q.departments:
         # 县农业农村局牵头工作的第一项: a department named inside the part's title is the part's name, not a department
@@ -2987,11 +2989,78 @@ def _list_named(r: Reading):
              for num, title in (*doc.parts, *(getattr(doc, "annexes", None) or [])) if words in fold(title)]
     if len(parts) == 1:
         return parts[0]
+
     # a list the plan names (an attachment's title: 十件民生实事) but whose items no task holds; words the plan never
     # writes (你列出的第二项) name no list of it and keep their reading
     if not parts and (words in r.plan_text or _in_attachment_list(r, words)) and not r.plan.tasks_matching([(words,)], fold):
         q.list_named = words
     return None
+
+
+def _division_numbered(r: Reading) -> bool:
+    """行动计划的第三个行动 / 若干政策的第二条: an ordinal asked of one document of a file holding several (若干政策 +
+    行动计划), named before 的第N — the Nth of its sections titled with the noun counted (…行动), else its item numbered N
+    (asked back when several are), cited by its title; True when the question names such a document (before: "the plan
+    lists no items of 行动计划", though the file holds the whole plan, or an item of the other document)."""
+    q = r.query
+    m = _LIST_ORDINAL.match(r.text)
+    if m is None:
+        return False
+    words = m.group("x")
+    named = [(doc_id, cite, title) for doc_id, held in r.plan.document_divisions() if not (q.plan and doc_id != q.plan)
+             for cite, title in held if words in (fold(cite.strip("《》")), fold(title))]
+    if len(named) != 1:
+        return False
+    doc_id, cite, title = named[0]
+    q.plan, q.division = doc_id, cite
+    if (section := _division_section(r, doc_id, cite)) is not None:
+        q.part, q.section = section
+        q.ordinal = q.item = None
+        q.heading, q.cited, q.overview = None, [], None
+        return True
+    q.heading = f"《{title}》"
+    q.cited = [t.id for t in r.plan.division_plan(doc_id, cite).tasks]
+    q.overview = None
+    return True
+
+
+#: The noun after an ordinal (第三个行动是什么 → 行动): what kind of heading is counted.
+_ORDINAL_NOUN = re.compile(r"第[\d一二三四五六七八九十百]+(?:件|项|条|个|点)(?P<noun>[\u4e00-\u9fff]{2,4}?)(?:是|有|包括|叫|的|呢|吗|？|\?|$)")
+
+
+def _division_section(r: Reading, doc_id: str, cite: str) -> tuple[str, int] | None:
+    """(part, section number) of the Nth section titled with the noun the question counts (行动计划的第三个行动 → the third
+    section of the action plan whose title ends 行动), when exactly one part of that document holds such sections and
+    it holds N of them; else None (the document's items are asked instead)."""
+    q = r.query
+    m = _ORDINAL_NOUN.search(r.text)
+    if m is None or not q.ordinal:
+        return None
+    noun = m.group("noun")
+    doc = next((d for d in r.plan.documents_of(doc_id)), None)
+    if doc is None:
+        return None
+    from kb.model import division_of
+
+    held: dict[str, list[str]] = {}
+    for label, title in doc.sections:
+        part = label[: label.rfind("（")]
+        if (division_of(doc, part) or ("",))[0] == cite and fold(title).rstrip("。").endswith(noun):
+            held.setdefault(part, []).append(label)
+    if len(held) != 1:
+        return None
+    part, labels = next(iter(held.items()))
+    from kb.numerals import cn_number
+
+    if q.ordinal > len(labels):
+        # 第十个行动 of nine: none — the part's section N is asked, which the plan lacks (never the item numbered 10)
+        numbers = {cn_number(label[len(part) + 1 : -1]) for label, _ in doc.sections if label.startswith(part + "（")}
+        return (part, q.ordinal) if q.ordinal not in numbers else None
+    if q.ordinal < 1:
+        return None
+
+    number = cn_number(labels[q.ordinal - 1][len(part) + 1 : -1])
+    return (part, number) if number else None
 
 
 def _in_attachment_list(r: Reading, words: str) -> bool:
