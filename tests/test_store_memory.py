@@ -103,6 +103,10 @@ def fixtures(tmp_path_factory):
     # with control characters in a bureau's and a division's names (shown escaped by the TUI: ``escaped`` below)
     text = PLAN_89.read_text("utf-8")
     (folder / "89_renamed.txt").write_text(text.replace("中医药处", "IT 处"), "utf-8")
+    # a file holding two documents (若干政策 + 行动计划: Document.divisions, kept per corpus by the store)
+    from tests.test_documents_in_file import PROVINCE
+
+    (folder / "two_documents.txt").write_text(PROVINCE, "utf-8")
     (folder / "89_controls.txt").write_text(text.replace("市医保局", "市医\u202e保局").replace("中医药处", "中医\x1b药处"),
                                             "utf-8")
     mp = pytest.MonkeyPatch()
@@ -182,6 +186,7 @@ def sweep_calls(memory):
         "document_headers": [("", lambda p: [(d.id, d.title, d.path, d.registry) for d in p.document_headers()])],
         "documents_of": [(d, lambda p, d=d: p.documents_of(d)) for d in [*docs, "no-such-plan"]],
         "document_annexes": [("", lambda p: p.document_annexes())],
+        "document_divisions": [("", lambda p: p.document_divisions())],
         "document_outlines": [("", lambda p: p.document_outlines())],
         "document_tasks": [(d, lambda p, d=d: p.document_tasks(d)) for d in docs],
         "document_opening": [(f"{d} {n}", lambda p, d=d, n=n: p.document_opening(d, n)) for d in docs for n in (0, 2, 5)],
@@ -212,7 +217,8 @@ def sweep_calls(memory):
 
 
 SWEPT = ["characters", "departments", "subunits", "roles_held", "roles_given", "role_counts", "document_ids",
-         "document_titles", "document_names", "document_headers", "documents_of", "document_annexes", "document_outlines",
+         "document_titles", "document_names", "document_headers", "documents_of", "document_annexes", "document_divisions",
+         "document_outlines",
          "document_tasks", "document_opening", "outline", "title_words", "iter_tasks", "warned_tasks", "with_targets",
          "target_keys", "part_tasks", "parts_tasks", "task", "position", "tasks_of", "mentions", "heading_text", "tasks_matching",
          "tasks_matching 2 groups", "tasks_naming_in_fields", "titled_in"]
