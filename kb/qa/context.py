@@ -31,5 +31,8 @@ class Context:
     """The list a run of 其中… questions narrows (kept while they go on)."""
     intent: str | None = None
     """Intent of the last answer (a bare "X呢" asks the same about X)."""
+    sections: list[tuple[str, str, str]] = field(default_factory=list)
+    """(document id, part numeral, section label) of the sections the last answer listed, in its order (重点任务包括哪几个
+    方面): 其中第三个方面 / 第二个方面是什么 next names the third / second of THEM (kb.qa.session.Session._merge)."""
     partial: list[Task] = field(default_factory=list)
     """Tasks of this turn's ranking that hold only part of the asked topic (shown apart, never the answer)."""

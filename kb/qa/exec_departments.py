@@ -76,7 +76,8 @@ def exec_departments(question: str, q: Query, env) -> Answer | None:
         # (the tasks it does hold, apart: 市规划资源局牵头哪些任务 in a plan of 责任单位 lists — as for a role not held)
         others = place_body(plan, names[0])[0].tasks_of(names[0], "any")
         if others:
-            result.related = numbered(others)
+            # (numbered by the plan's items, as the count before it: an item's other clauses under it, unnumbered)
+            result.related = numbered_items(others)
             result.related_title = words["other_roles_title"].format(name=names[0])
         return Answer(question, "department_tasks", render_text(result), departments=names, status="not_in_plan",
                       result=result, related=others)
@@ -481,7 +482,7 @@ def _duties(question: str, q: Query, env, name: str, role: str, only: set[str] |
         ctx.tasks = []
         result = Result(heading=[text])
         if others:
-            result.related = numbered(others)
+            result.related = numbered_items(others)  # (by items, as _holds_note counts them)
             result.related_title = words["other_roles_title"].format(name=shown)
         return Answer(question, intent, render_text(result), departments=[name], result=result, related=others,
                       status="not_in_plan" if held_none else "answered")

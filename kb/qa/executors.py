@@ -361,6 +361,7 @@ def exec_structure(question: str, q: Query, env: Env) -> Answer:
                 result.heading.append(f"“{num}、{title}”不分节，共 {len(items)} 段：")
             result.groups.append(Group(items=[Item(k, t, departments=False) for k, t in enumerate(items, 1)]))
         ctx.tasks = items
+        ctx.sections = [(d.id, num, label) for label, _ in sections]  # (第N个方面 next: the Nth of these)
         return _answer(question, "structure_sections", result, query=q, tasks=ctx.tasks)
     for d in docs:
         own = [t for t in plan.document_tasks(d.id) if is_task(t)]  # (once per document, not once per part)

@@ -16,6 +16,10 @@ from kb.qa.answer import Answer
 from kb.qa.text import fold
 
 
+#: Control characters of a question (C0, DEL, C1): tab and line breaks read as spaces, the others dropped.
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
 def _stderr_notice(msg: str) -> None:
     print(f"kb: {msg}", file=sys.stderr)
 
@@ -242,6 +246,8 @@ class Session:
 
         if not isinstance(question, str):
             question = "" if question is None else str(question)
+        # (a pasted escape sequence or NUL is no word asked: never read as a topic, nor quoted back in an answer)
+        question = _CONTROLS.sub(lambda m: " " if m.group(0) in "\t\n\r" else "", question)
         before = copy.copy(self.context)  # (executors replace its fields, never change them in place)
         last_query = self.last_query
         try:
@@ -356,6 +362,8 @@ class Session:
                 retry = dispatch(question, split, self._env(self._plan_of(split), conversation))
                 if retry.status == "answered":
                     answer, query = retry, split
+        if answer.intent != "structure_sections":
+            self.context.sections = []  # (only the answer listing them is what 第N个方面 counts over)
         if answer.intent not in KEEPS_DEPARTMENT:
             self.context.departments, self.context.role = [], None
         if not query.within:
@@ -390,11 +398,30 @@ class Session:
         elif query.about == "departments" and query.refers and not query.topic and ctx.role:
             for d in query.departments:
                 d.role = d.role or ctx.role
+        listed = self._listed_section(query)
+        if listed is not None:
+            return listed
         last = self.last_query
         if (last is not None and last.act in MERGING_ACTS and query.act not in MERGING_ACTS and query.follow_up
                 and not (query.departments or query.topic or query.label or query.part or query.dates
                          or query.ordinal or query.outside) and (query.roles or query.aggregate)):
             return query.merged(last)  # 配合的呢 after 哪项任务牵头单位最多: the same ranking by supporters
+        return query
+
+    def _listed_section(self, query):
+        """其中第三个方面有几项任务 / 第二个方面是什么 right after an answer listing a part's sections: the Nth section
+        LISTED (its part and number within it) — never item N of each section, nor the plan's own 第N节 guessed over
+        every part (review-qadiff chat4: the first item of each of 6 sections).  N beyond the list stays N of that
+        part (the section answer says the part has no such section).  None when the question is no such follow-up."""
+        listed = self.context.sections
+        if (not listed or query.section is None or query.part or query.label or query.departments or query.unknown
+                or query.outside or query.dates is not None):
+            return None
+        doc, part, _ = listed[0]
+        query.part, query.within = part, False  # (the sections of that part, numbered as listed)
+        query.heading, query.cited, query.ordinal = None, [], None
+        if len(self.plan.documents) > 1:
+            query.plan = doc
         return query
 
     def _other_year(self, query):
