@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from kb.model import ROLE_NAMES, ROLES, Plan, Task, item_count
+from kb.model import ROLE_NAMES, ROLES, Plan, Task, item_count, item_key
 from kb.registry import ambiguous_division
 from kb.qa.answer import Answer
 from kb.qa.query import Query, asked_topic
@@ -414,9 +414,21 @@ def _duties(question: str, q: Query, env, name: str, role: str, only: set[str] |
     undated = [t for ts in groups.values() for t in ts if q.dates is not None
                and any(d.end is None and d.kind != "from" for d in t.deadlines)
                and not any(d.end is not None for d in t.deadlines)] if q.dates is not None else []
+    # (the topic chooses ITEMS: a clause of an item the topic names stays with it in whichever role the unit holds it —
+    # 县人社局在扶持创业带动就业中是牵头还是配合: it leads clause 1, supports 2-2, whose words do not repeat the title)
+    on_topic = None
+    if q.topic and len(groups) > 1:
+        held = [t for ts in groups.values() for t in ts]
+        chosen, _ = filter_topic(q, env, held)
+        if len(chosen) < len(held):
+            on_topic = {item_key(t) for t in chosen}
     for r in list(groups):
         groups[r] = filter_within(q, groups[r], previous)
-        groups[r], tn = filter_topic(q, env, groups[r])
+        if on_topic is not None:
+            _, tn = filter_topic(q, env, groups[r])
+            groups[r] = [t for t in groups[r] if item_key(t) in on_topic]
+        else:
+            groups[r], tn = filter_topic(q, env, groups[r])
         if year_cells:
             rest = [t for t in groups[r] if t.id not in year_cells]
             dated = {t.id for t in date_choice(q, env.plan, rest).tasks} if rest else set()
@@ -433,6 +445,14 @@ def _duties(question: str, q: Query, env, name: str, role: str, only: set[str] |
         topic_note, date_note = topic_note or tn, date_note or dn
         if not groups[r]:
             del groups[r]
+    if q.without_roles and role in ROLES:
+        # 市公安局不是牵头而是配合的任务: an item where it holds a role denied is no answer — an item cut in clauses,
+        # led in one and supported in another, is one it leads (kb.model.item_key)
+        denied = {item_key(t) for r in q.without_roles for t in plan.tasks_of(name, r)}
+        for r in list(groups):
+            groups[r] = [t for t in groups[r] if item_key(t) not in denied]
+            if not groups[r]:
+                del groups[r]
     if limit:
         from kb.qa.result import official_date
 
@@ -448,6 +468,8 @@ def _duties(question: str, q: Query, env, name: str, role: str, only: set[str] |
     else:
         roles = {t.id: list(dict.fromkeys(r for n in spellings for r in t.roles_of(n) if r in held)) for t in tasks}
     what = "或".join(ROLE_WORDS[r] for r in GROUP_ORDER if r in only) if only else ROLE_WORDS[role]
+    if q.without_roles and role in ROLES:
+        what += "、不" + "、不".join(ROLE_WORDS[r] for r in q.without_roles if r in ROLE_WORDS)  # (配合、不牵头的任务)
     scope = "".join(x for x in (f"（{date_note}）" if date_note else "", f"（涉及{topic_note}）" if topic_note else "",
                                "（限上一个回答中的任务）" if q.within and previous else "",
                                _written_as(tasks, spellings, tuple(only) if only else None if role == "any" else (role,))
