@@ -22,7 +22,7 @@ from kb.qa.answer import Answer
 from kb.qa.query import Act, Query, asked_topic, split_scope
 from kb.qa.result import (departments_of, compose, describe, item_firsts, item_pieces, numbered, numbered_items as listed_items,
                           pieces_lines, rows_note, target_line)
-from kb.qa.stated import passive_doers, stated_bodies, stated_doers, stated_recipients
+from kb.qa.stated import act_items, act_verb, passive_doers, stated_bodies, stated_doers, stated_recipients
 from kb.qa.text import fold, longest_first, task_head
 from kb.qa.wording import units_unsaid
 
@@ -1468,6 +1468,15 @@ def exec_topic_who(question: str, q: Query, env) -> Answer:
         passive = passive_doers(q, env, topic_words(q, env), q.doer_verb)
         if passive is not None:
             return _stated_answer(question, q, env, *passive)
+        from kb.qa.query import load_shapes
+
+        shapes = load_shapes()
+        if act_verb(q.doer_verb, shapes) not in ("", *shapes["doer_duty_acts"]):
+            # 创业补贴由谁审批 where no sentence writes 由…审批: the plan does not say who approves it — the tag of the item
+            # holding 创业补贴 names who carries that item, and given as the approver it is a guess (said so, items apart)
+            held = act_items(q, env, topic_words(q, env))
+            if held:
+                return _act_not_stated(question, q, env, held)
     sent_to = stated_recipients(q, env, question)  # 整改方案报送哪个部门: the body the sentence sends it to
     if sent_to is not None:
         return _stated_answer(question, q, env, *sent_to, recipient=True)
@@ -1703,6 +1712,21 @@ def _who_not_named(question: str, q: Query, env, tasks: list[Task], words: list[
         mark := unit_mark(t.text or "")) else said["who_not_named"].format(label=t.label, head=task_head(t))
         for t in tasks])
     return _answer(question, "topic_who", result, status="not_in_plan", query=q, tasks=[])
+
+
+def _act_not_stated(question: str, q: Query, env, held: list[Task]) -> Answer:
+    """由谁+an act verb that no sentence of the plan writes after 由: not stated; the items holding the asked words with
+    their units, as the items' (answers.yaml ``act_doer_not_stated``)."""
+    from kb.qa.executors import _answer
+    from kb.qa.result import Group, Result, numbered_items
+    from kb.qa.wording import load_answer_words
+
+    thing = "".join(w for w in q.topic if w != q.doer_verb) or "这项工作"
+    heading = load_answer_words()["act_doer_not_stated"].format(verb=q.doer_verb, thing=thing)
+    result = Result(heading=[heading])
+    result.groups.append(Group(items=numbered_items(held)))
+    env.ctx.tasks, env.ctx.topic = [], list(q.topic)
+    return _answer(question, "topic_who", result, query=q, tasks=[], status="not_in_plan")
 
 
 def _stated_answer(question: str, q: Query, env, task: Task, sentence: str, verb: str, names: list[str],

@@ -386,7 +386,7 @@ SHAPE_LISTS = ("plan_count_words", "baseline_asks", "base_marks", "place_suffixe
                "list_nouns", "list_asks", "goal_verbs", "outline_subjects", "structure_fillers", "time_every",
                "time_span_units", "time_span_before", "time_span_after", "frequency_asks", "share_marks", "share_after",
                "share_words", "role_object_verbs", "doer_followers",
-               "time_nouns", "time_when", "exclusion_openers", "exclusion_markers", "exclusion_lead_ins", "exclusion_others", "doer_asks", "doer_verb_fillers", "literal_verbs", "literal_between")
+               "time_nouns", "time_when", "exclusion_openers", "exclusion_markers", "exclusion_lead_ins", "exclusion_others", "doer_asks", "doer_verb_fillers", "doer_act_verbs", "doer_duty_acts", "doer_adverbs", "literal_verbs", "literal_between")
 
 
 def validate_shapes(data: dict, where: str = "shapes.yaml") -> dict:
@@ -1956,8 +1956,19 @@ def read_doer_verb(r: Reading) -> None:
                 verb, changed = verb[len(w):], True
                 break
     roles = [w for role, ws in load_vocabulary().roles.items() for w in ws]
-    if len(verb) < 2 or any(verb.startswith(w) for w in roles) or verb in r.words["doer_verb_fillers"]:
+    acts = sorted(r.words["doer_act_verbs"], key=len, reverse=True)
+    act = next((v for v in acts if verb.startswith(v)), None)
+    if len(verb) < 2 or any(verb.startswith(w) for w in roles) or (verb in r.words["doer_verb_fillers"] and act is None):
         return
+    if act is not None and len(verb) >= len(act) + 3:
+        # 由谁给予项目启动资助: the verb is 给予, 项目启动资助 its object — a topic word (the scan had cut it into 予 and
+        # 目启动资助, reading 给 and 项 as fillers); two characters after it stay the verb's (检验合格, 给予补贴)
+        thing = verb[len(act):]
+        r.query.topic = [w for w in r.query.topic if w not in verb] + [thing]
+        r.query.search_words = [w for w in r.query.search_words if w not in verb] + [thing]
+        verb = act
+    elif act is not None:
+        r.query.topic = [w for w in r.query.topic if w != act] or r.query.topic
     r.query.doer_verb = verb
 
 

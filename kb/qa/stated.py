@@ -388,22 +388,35 @@ def passive_doers(q, env, words: list[str], verb: str) -> tuple[Task, str, str, 
     if q.plan:
         candidates = [t for t in candidates if t.doc == q.plan]
     found = []
+    act = act_verb(verb, shapes)
     for t in candidates:
+        title = fold(t.title or "")
         for sentence in _SENTENCE.split(fold(t.text or "")):
             flat = _ITEM_MARK.sub("", sentence.replace("《", "").replace("》", "").replace("“", "").replace("”", ""))
             score = _coverage(words, flat)
+            if score < 2 / 3 and act and title and score >= 1 / 3:
+                # 杰出青年人才支持项目由谁给予项目启动资助: the item's title (杰出青年人才支持项目。) names what the sentence
+                # (由市财政给予项目启动资助) does not repeat — the two together hold the words asked
+                score = _coverage(words, title + "。" + flat)
             if score < 2 / 3:
                 continue
             for m in re.finditer("由", flat):
                 after = flat[m.end():]
-                names = _names_at(after, body) or _names_after_you(after, words, shapes)
-                if not names:
+                readings = [_names_at(after, body) or _names_after_you(after, words, shapes)]
+                if act:
+                    # (a name no body ending closes — 市财政, 企业所在区（县级市）— proved by the verb asked right after it)
+                    readings.append(_name_before_verb(after, act, shapes))
+                for names in readings:
+                    if not names:
+                        continue
+                    rest = _CLAUSE_EDGE.split(_after_names(after, names))[0]
+                    if any(p in rest for p in pieces):
+                        said = verb if verb in rest else rest[:16]
+                        found.append((score, t, sentence, said, names))
+                        break
+                else:
                     continue
-                rest = _CLAUSE_EDGE.split(_after_names(after, names))[0]
-                if any(p in rest for p in pieces):
-                    said = verb if verb in rest else rest[:16]
-                    found.append((score, t, sentence, said, names))
-                    break
+                break
     if not found:
         return None
     top = max(f[0] for f in found)
@@ -412,6 +425,52 @@ def passive_doers(q, env, words: list[str], verb: str) -> tuple[Task, str, str, 
         return None  # (sentences holding the words alike name different bodies: which one is meant is not said)
     _, t, sentence, said, names = tops[0]
     return t, sentence, said, names
+
+
+#: A doer named by the verb after it: 2–20 characters (a bracketed qualifier inside: 企业所在区（县级市）), no clause edge.
+_NAMED_BEFORE = LazyPattern(r"(?:[^，,。；;：:（()）、]|[（(][^（()）]{1,8}[)）]){2,20}")
+
+
+def _name_before_verb(after: str, verb: str, shapes: dict) -> list[str]:
+    """The doer of 由X+VERB when X ends as no body does (由市财政给予, 由企业所在区（县级市）提供, 由县职业技术学校提供):
+    X is what stands between 由 and the asked verb of an act (shapes.yaml ``doer_act_verbs``) in the same clause, less
+    the adverbs before the verb (``doer_adverbs``: 按季度) — the verb right after it is what proves X a doer.  [] when
+    the verb does not follow within the clause, or X opens as no subject does (为, 根据 …) or is a pronoun-like 其."""
+    at = after.find(verb)
+    if at < 2:
+        return []
+    x = after[:at]
+    changed = True
+    while changed:
+        changed = False
+        for w in sorted(shapes["doer_adverbs"], key=len, reverse=True):
+            if x.endswith(w) and len(x) > len(w) + 1:
+                x, changed = x[:-len(w)], True
+    if (_NAMED_BEFORE.fullmatch(x) is None or x.startswith(tuple(shapes["doer_not_openers"])) or x[0] in "其此该"
+            or any(v in x for v in shapes["doer_act_verbs"])):
+        return []
+    return [x]
+
+
+def act_verb(verb: str, shapes: dict) -> str:
+    """The verb of an act (shapes.yaml ``doer_act_verbs``, longest first) that ``verb`` as asked opens with (检验 of
+    检验合格, 给予 of 给予补贴), else ''."""
+    return next((v for v in sorted(shapes["doer_act_verbs"], key=len, reverse=True) if verb.startswith(v)), "")
+
+
+def act_items(q, env, words: list[str]) -> list[Task]:
+    """The paragraphs holding two thirds of the asked words' characters (title and text together) — where a question
+    about an act inside an item (由谁审批创业补贴) finds the item when no sentence names who does the act."""
+    from kb.qa.text import fold
+
+    words = [fold(w) for w in words if len(w) >= 2 and not env.voc.unit_shaped(fold(w))]
+    if not words or sum(map(len, words)) < 4:
+        return []
+    longest = max(words, key=len)
+    grams = list(dict.fromkeys(longest[i:i + 4] for i in range(max(1, len(longest) - 3))))
+    return [t for t in env.plan.tasks_matching([grams], fold, kinds=None)
+            if (not q.plan or t.doc == q.plan) and t.kind == "task"
+            and _coverage(words, fold(f"{t.title or ''}。{t.text or ''}")) >= 2 / 3]
 
 
 def _after_names(sentence: str, names: list[str]) -> str:

@@ -91,6 +91,7 @@ REQUIRED = {
     "no_overview": ("{what}", "{parts}"),
     "year_running": ("{n}", "{year}", "{labels}"),
     "recipient_not_stated": ("{asked}",),
+    "act_doer_not_stated": ("{verb}", "{thing}"),
     "no_period": ("{topic}",),
     "share_in_words": ("{topic}",),
     "annex_notes_apart": ("{n}", "{labels}"),
