@@ -52,6 +52,14 @@ def exec_departments(question: str, q: Query, env) -> Answer | None:
         # (区公安局和市生态环境局共同负责…: a unit the plan lacks beside one it has — never the known one's list alone)
         return _unassigned(question, q, env, q.unknown, _asked_role(q), list(q.candidates))
     absent = _absent_measure(q, plan)
+    if not absent and len(q.departments) == 1:
+        unwritten = _unit_figure_unwritten(question, q, plan)
+        if unwritten:
+            # 市生态环境局2019年考核得了多少分 / 有多少名工作人员 / 的网址是什么: a figure or a thing of the unit no clause of
+            # its tasks writes — its tasks (a year's, or all of them counted) were an answer to another question
+            ctx.tasks = []
+            return Answer(question, "department_tasks", words["unit_figure_unwritten"].format(
+                name=q.departments[0].name, asked=unwritten), status="not_in_plan")
     if absent:
         # 数据专区运营单位的收费标准是多少: a figure of the unit asked by a word the plan never writes — the plan does not
         # say it; the unit's tasks (counted by 多少) were a fluent answer to another question
@@ -204,6 +212,64 @@ def _absent_measure(q: Query, plan) -> str:
     # (a leftover of a unit's name — 科技 of 科技和经信局管哪个指标, written only in its tags — is no word asked)
     names = plan.departments()
     return next((w for w in absent if not any(w in n for n in names)), "")
+
+
+#: 多少/几 and what follows it up to the question's end (the classifier and noun counted).
+_COUNTED = re.compile(r"(?:多少|几)(?P<rest>[^，,。？?！!；;]*)")
+#: A number written in a clause, with what follows it (the unit it is written in).
+_WRITTEN_NUMBER = re.compile(r"[0-9０-９.．]+|[一二两三四五六七八九十百千万]+(?=[个名人位元分项条件家所座处次])")
+
+
+def _unit_figure_unwritten(question: str, q: Query, plan) -> str:
+    """The words asked (as written after the unit's name) when the question asks the unit a figure, or a thing, that no
+    clause of its tasks writes, else ''.  A figure: 多少/几 + a classifier other than a count of tasks (shapes.yaml
+    ``unit_count_classifiers`` + ``unit_task_nouns``: 多少分, 多少名工作人员, 多少个科室, 多少万元), or X是多少; a thing:
+    a topic word of 2+ characters the plan never writes (网址, 办公电话 — not a unit's name's leftover).  Written means a
+    clause of the unit's tasks holding the topic words and a number in that classifier (县财政局安排就业补助资金500万元)."""
+    from kb.qa.query import load_shapes
+
+    if q.within or q.dates is not None and not q.topic:
+        return ""
+    name = q.departments[0].name
+    text = fold(question).rstrip("？?。！! ")
+    at = text.find(fold(name))
+    asked = text[at + len(fold(name)):] if at >= 0 else text
+    asked = asked.lstrip("的在")
+    shapes = load_shapes()
+    mentions = plan.mentions()
+    names = plan.departments()
+    absent = [w for w in q.topic if len(w) >= 2 and w not in mentions and not any(w in n for n in names)]
+    if absent and not q.roles:
+        return asked
+    if "target" not in q.asks:
+        return ""
+    m = _COUNTED.search(asked)
+    if m is not None:
+        rest = m.group("rest").lstrip("的")
+        classifier = next((c for c in sorted(shapes["unit_count_classifiers"], key=len, reverse=True)
+                           if rest.startswith(c)), "")
+        noun = rest[len(classifier):].lstrip("的")
+        if classifier and (not noun or any(noun.startswith(n) or noun.endswith(n) for n in shapes["unit_task_nouns"])):
+            return ""  # 牵头多少项任务 / 有几项: its tasks counted
+        if not classifier and any(rest.startswith(n) for n in shapes["unit_task_nouns"]):
+            return ""  # 负责多少任务
+        unit = rest[:1] if not classifier else classifier
+    elif re.search(r"是多少|有多少|多少$", asked) is None:
+        return ""
+    else:
+        unit = ""
+    words = [w for w in q.topic if len(w) >= 2]
+    said = re.search(r"(?:^|的)(?P<noun>[^的]{2,8}?)(?:是|有|为)?多少", asked)
+    if not words and said is not None and not re.search(r"[0-9年月]", said.group("noun")):
+        words = [said.group("noun")]  # (X的得分是多少: the scan kept only 分 of 得分)
+    for t in plan.tasks_of(name, "any"):
+        body = fold(t.text or "")
+        if words and not all(w in body for w in words):
+            continue
+        for n in _WRITTEN_NUMBER.finditer(body):
+            if not unit or body[n.end():].startswith(unit):
+                return ""  # (a clause of the unit writes such a figure: not said absent — the value readers' to answer)
+    return asked
 
 
 def filter_topic(q: Query, env, tasks: list[Task]) -> tuple[list[Task], str]:

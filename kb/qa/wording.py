@@ -92,6 +92,7 @@ REQUIRED = {
     "year_running": ("{n}", "{year}", "{labels}"),
     "recipient_not_stated": ("{asked}",),
     "act_doer_not_stated": ("{verb}", "{thing}"),
+    "unit_figure_unwritten": ("{name}", "{asked}"),
     "no_period": ("{topic}",),
     "share_in_words": ("{topic}",),
     "annex_notes_apart": ("{n}", "{labels}"),
