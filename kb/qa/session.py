@@ -418,10 +418,20 @@ class Session:
                 or query.outside or query.dates is not None):
             return None
         doc, part, _ = listed[0]
-        query.part, query.within = part, False  # (the sections of that part, numbered as listed)
+        query.within = False
         query.heading, query.cited, query.ordinal = None, [], None
         if len(self.plan.documents) > 1:
             query.plan = doc
+        if ("who" in query.asks or query.item) and 1 <= query.section <= len(listed):
+            # 第五个方面的牵头单位有哪些: that section asked by its label, as 三（五）的牵头单位 is (its items, each with its
+            # units) — a who-question over part + section was read as a topic of the part's words
+            label = listed[query.section - 1][2]
+            query.label = label.replace("（", "(").replace("）", ")")
+            query.item = query.item or "departments"
+            query.part = query.section = None
+            query.topic, query.search_words = [], []
+            return query
+        query.part = part  # (the sections of that part, numbered as listed)
         return query
 
     def _other_year(self, query):
