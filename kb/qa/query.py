@@ -2928,6 +2928,13 @@ def read_numbered(r: Reading) -> None:
     part only has sections is that part's.  An ordinal with no name before it stays the previous answer's item,
     else the plan's own numbered item (kb/qa/exec_items.py)."""
     q, f = r.query, r.facts
+    if q.part and q.section is not None and not (q.outside or q.label):
+        # 第三部分第二个方面由谁负责 (was not understood)
+        doc = next((d for d in r.plan.documents if not q.plan or d.id == q.plan), None)
+        title = next((t for d in r.plan.documents for n, t in d.parts if d is doc and n == q.part), None)
+        if doc is not None and title is not None and len(r.plan.documents) == 1:
+            _section_who(r, doc, q.part, title)
+        return
     if q.outside or q.label or q.part or (q.section is None and q.ordinal is None):
         return
     if q.ordinal is not None and _division_numbered(r):
@@ -2976,12 +2983,27 @@ def read_numbered(r: Reading) -> None:
         q.heading, q.cited, q.overview = None, [], None
         if len(r.plan.documents) > 1:
             q.plan = doc.id
+        _section_who(r, doc, num, title)
         return
     if q.ordinal is not None and (q.heading is None or _PART_HEADING.match(q.heading)):
         # (an annex named by its title, 示范场景的第一个: cited 附件：示范场景, its own items)
         q.heading = f"{num}、{title}" if _PART_HEADING.match(f"{num}、") else f"{num}：{title}"
         q.cited = [t.id for t in r.plan.part_tasks(doc.id, num)]
         q.overview = None
+
+
+def _section_who(r: Reading, doc, num: str, title: str) -> None:
+    """重点任务第五个方面的牵头单位有哪些 / 第三部分第二个方面由谁负责: a who-question of part ``num``'s Nth section asks it
+    by its label, as 三（五）的牵头单位 does (its items with their units) — the part's title words left as a topic (重点)
+    had answered items titled 重点…, and part + section with who was not understood."""
+    q, f = r.query, r.facts
+    labels = [label for label, _ in doc.sections if label.startswith(num + "（")]
+    if "who" not in f.flags or q.departments or not 1 <= q.section <= len(labels):
+        return
+    q.label = labels[q.section - 1].replace("（", "(").replace("）", ")")
+    q.item, q.part, q.section = "departments", None, None
+    q.topic = [w for w in q.topic if fold(w) not in fold(title)]
+    q.search_words = [w for w in q.search_words if fold(w) not in fold(title)]
 
 
 #: A department's level prefix (市市场监管局 is written 市场监管局 in a heading of its own plan).
