@@ -239,10 +239,12 @@ def _unit_figure_unwritten(question: str, q: Query, plan) -> str:
     mentions = plan.mentions()
     names = plan.departments()
     absent = [w for w in q.topic if len(w) >= 2 and w not in mentions and not any(w in n for n in names)]
-    if absent and not q.roles:
-        return asked
-    if "target" not in q.asks:
-        return ""
+    if absent and not q.roles and re.search(r"(?:是什么|是多少|多少|在哪里?|是哪个)$", asked):
+        return asked  # (X的网址是什么: a thing of the unit the plan never names — 管哪块 / 干啥的 are no such thing)
+    if "target" not in q.asks or any(w in asked for w in shapes["unit_target_nouns"]):
+        return ""  # (那项目标是多少 / 有几个量化目标: the unit's targets — department_targets answers them)
+    if re.search("(?:%s)[^多几]{0,3}(?:多少|几)" % "|".join(map(re.escape, shapes["unit_task_nouns"])), asked):
+        return ""  # 牵头和配合的任务各有多少: its tasks counted
     m = _COUNTED.search(asked)
     if m is not None:
         rest = m.group("rest").lstrip("的")

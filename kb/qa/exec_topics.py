@@ -1475,7 +1475,10 @@ def exec_topic_who(question: str, q: Query, env) -> Answer:
             # 创业补贴由谁审批 where no sentence writes 由…审批: the plan does not say who approves it — the tag of the item
             # holding 创业补贴 names who carries that item, and given as the approver it is a guess (said so, items apart)
             held = act_items(q, env, topic_words(q, env))
-            if held:
+            act = act_verb(q.doer_verb, shapes)
+            if held and not any(act in fold(t.text or "") for t in held):
+                # (only where those items never write the verb: 县公路管理站负责审核… names who checks it, and
+                # 发布预警 written in 三（六）4 leaves its tag the answer — the plan writes the act, with its doer or item)
                 return _act_not_stated(question, q, env, held)
     sent_to = stated_recipients(q, env, question)  # 整改方案报送哪个部门: the body the sentence sends it to
     if sent_to is not None:
