@@ -324,3 +324,11 @@ def test_ordinal_of_a_named_document(text, question, status, labels, words, why)
     assert [t.label for t in a.tasks] == labels, (a.text, why)
     for w in words:
         assert w in a.text, (w, a.text, why)
+
+
+def test_a_part_no_document_has():
+    """第五部分 of a file whose documents have 3 parts each: not in the plan, each document's parts under its title."""
+    a = _ask(PROVINCE, "第五部分包括哪些方面")
+    assert a.status == "not_in_plan"
+    assert "《支持数字经济发展若干政策》共 3 个部分：一、支持平台建设" in a.text, a.text
+    assert "共 6 个部分" not in a.text and "若干政策一、" not in a.text, a.text

@@ -302,6 +302,14 @@ def exec_structure(question: str, q: Query, env: Env) -> Answer:
         return cite is not None and q.part == part_numeral(d, num) and (division is None or cite[0] == division)
 
     if q.part and not any(asked(d, num) for d in docs for num, _ in d.parts):  # 第五部分 of a plan of four
+        held = [(d, t, [x for x in d.parts if division_of(d, x[0]) == (c, t)]) for d in docs
+                for c, t in (getattr(d, "divisions", None) or []) if division is None or c == division]
+        if held:
+            # a file holding several documents: each one's parts counted under its title (never one plan of 12 parts)
+            said = "；".join(f"《{t}》共 {len(ps)} 个部分：" + "、".join(f"{part_numeral(d, n)}、{pt}" for n, pt in ps)
+                            for d, t, ps in held)
+            text = w["division_no_part"].format(part=q.part, parts=said)
+            return _answer(question, "structure_no_part", Result(heading=[text]), status="not_in_plan", query=q)
         parts = "、".join(f"{num}、{title}" for d in docs for num, title in d.parts)
         count = sum(len(d.parts) for d in docs)
         text = w["no_part"].format(part=q.part, count=count, parts=parts)

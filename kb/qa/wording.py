@@ -66,6 +66,7 @@ REQUIRED = {
     "no_number_in_unit": ("{topic}", "{unit}"),
     "no_part": ("{part}", "{count}", "{parts}"),
     "division_parts": ("{count}", "{part}"),
+    "division_no_part": ("{part}", "{parts}"),
     "no_section": ("{part}", "{section}", "{count}"),
     "no_label": ("{label}",),
     "no_role": ("{role}",),
