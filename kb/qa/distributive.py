@@ -89,7 +89,7 @@ def distributions(text: str) -> list[Distribution]:
             before = tail[:start].strip()
             items = split_outside_brackets(head, "、")
             if len(items) != len(values):  # (乡土适生树种和地产草种在新建、改建…: 和 inside an item unless the count says)
-                items = split_outside_brackets(head, joiners)
+                items = _last_items(head, joiners, len(values))
             if len(items) != len(values):
                 continue
             phrase = f"{head}{word}{tail}".strip()
@@ -97,29 +97,68 @@ def distributions(text: str) -> list[Distribution]:
     return out
 
 
-def _own_parts(asked: str, siblings: list[str]) -> list[str]:
+def _last_items(head: str, joiners: str, n: int) -> list[str]:
+    """``head`` split at its joiners into ``n`` items: the last ``n - 1`` pieces, the first item all before them — a
+    joiner before a list's items is no joiner of it (全区与长三角其他城市A、B和C: 与 joins the place to the city, the list
+    is A、B和C); fewer pieces than ``n``: the pieces (no list of ``n``)."""
+    pieces = split_outside_brackets(head, joiners)
+    if len(pieces) <= n or n < 2:
+        return pieces
+    rest = pieces[len(pieces) - n + 1:]
+    # (the first item ends at the joiner before the first of the last n - 1 pieces, found from the end)
+    at = len(head)
+    for piece in reversed(rest):
+        at = head.rfind(piece, 0, at)
+    first = head[:at].rstrip()
+    while first and first[-1] in joiners:
+        first = first[:-1].rstrip()
+    return [first, *rest] if first else pieces
+
+
+def own_parts(asked: str, siblings: list[str]) -> list[str]:
     """The parts of ``asked`` (two characters or more, longest first) no other asked item holds."""
     parts = {asked[i:j] for i in range(len(asked)) for j in range(i + 2, len(asked) + 1)}
     parts = {p for p in parts if not any(p in s for s in siblings)}
     return sorted(parts, key=len, reverse=True)
 
 
-def match_items(asked: list[str], items: list[str]) -> tuple[int, list[int]] | None:
+def match_items(asked: list[str], items: list[str], known=None) -> tuple[int, list[int]] | None:
     """Each asked item's index among ``items`` and the total length of the words matched; None when one of them
-    matches no item, or none alone, or two asked items the same one."""
+    matches no item, or none alone, or two asked items the same one.
+
+    ``known(text)``: whether the plan writes ``text`` anywhere.  With it, an asked item whose words outside the part
+    matched hold a run of two characters the plan never writes names something else (税收收入 matched to 软件业务收入 by
+    收入 alone: the plan writes no 税收) — its index is -1 (not in the sentence), the others still matched; None when
+    no item is left."""
     folded = [fold(p) for p in items]
     asked_f = [fold(a) for a in asked]
     score, chosen = 0, []
     for k, a in enumerate(asked_f):
         siblings = asked_f[:k] + asked_f[k + 1:]
         hit = None
-        for part in _own_parts(a, siblings):
+        for part in own_parts(a, siblings):
             holders = [i for i, p in enumerate(folded) if part in p]
             if len(holders) == 1:
-                hit = (len(part), holders[0])
+                hit = (len(part), holders[0], part)
                 break
+        if hit is not None and known is not None and unknown_rest(a, hit[2], known):
+            chosen.append(-1)
+            continue
         if hit is None or hit[1] in chosen:
             return None
         score += hit[0]
         chosen.append(hit[1])
-    return score, chosen
+    return (score, chosen) if any(i >= 0 for i in chosen) else None
+
+
+def unknown_rest(asked: str, part: str, known) -> bool:
+    """``asked`` before ``part`` holds a run of two CJK characters ``known`` says the plan never writes (税收 of 税收收入
+    matched by 收入: what comes before a noun says which one it is); a filler the plan writes (发展目标里…) or a date
+    (到2020年) is no such run, nor are words after the part (…三个增速: how the items are measured, asked of them all)."""
+    import re as _re
+
+    for piece in asked.split(part, 1)[:1]:
+        for run in _re.findall(r"[\u4e00-\u9fff]{2,}", piece):
+            if not any(known(run[i:i + 2]) for i in range(len(run) - 1)):
+                return True
+    return False

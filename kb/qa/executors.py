@@ -574,6 +574,8 @@ def exec_each_value(question: str, q: Query, env: Env) -> Answer:
     plan, ctx = env.plan, env.ctx
     from kb.qa.text import fold
 
+    from kb.qa.distributive import own_parts, unknown_rest
+
     stated = _each_value_stated(question, q, env)
     if stated is not None:
         return stated
@@ -581,11 +583,21 @@ def exec_each_value(question: str, q: Query, env: Env) -> Answer:
     rest = "".join(q.topic)  # the words shared by every item (减排比例), read by read_each_value
     found = []
     missing = []
+    named = [fold(f"{tg.metric}{tg.scope or ''}") for _, tg in pairs]
+    mentions = plan.mentions()
     for item in q.items:
         # (an item written with Latin letters — pm10, PM2.5 — is matched whole: its first two characters pm
         # gave PM10 the PM2.5 target in a plan that never writes PM10, review-qa P5)
-        core = item if re.search(r"[a-z]", item) else item[:2]
-        keyed = [(t, tg) for t, tg in pairs if core in fold(f"{tg.metric}{tg.scope or ''}")]
+        # (else by its longest part no other item asked holds that some target names: 到2020年非化石能源消费比重 is the
+        # plan's 非化石能源消费比重 — its first two characters 到2 named none; 石油消费比重 beside 煤炭消费比重 is never
+        # matched by the 消费比重 both share)
+        core = item if re.search(r"[a-z]", item) else next(
+            (p for p in own_parts(fold(item), [fold(x) for x in q.items if x != item]) if any(p in n for n in named)),
+            None)
+        if core is None or unknown_rest(fold(item), core, mentions.__contains__):
+            missing.append(item)  # (税收收入 beside 软件业务收入: 收入 alone names no target of it)
+            continue
+        keyed = [(t, tg) for (t, tg), n in zip(pairs, named) if core in n]
         if rest:
             narrowed = [(t, tg) for t, tg in keyed if any(rest[i:i + 2] in fold(tg.metric) for i in range(len(rest) - 1))]
             keyed = narrowed or keyed
@@ -632,12 +644,14 @@ def _each_value_stated(question: str, q: Query, env: Env) -> Answer | None:
     from kb.qa.text import fold
 
     rest = fold("".join(q.topic))
+    mentions = env.plan.mentions()
+    known = mentions.__contains__
     best: list[tuple[tuple[int, int], Task, object, list[int]]] = []
     for t in env.plan.tasks:
         if q.plan and t.doc != q.plan:
             continue
         for d in distributions(t.text):
-            matched = match_items(q.items, d.items)
+            matched = match_items(q.items, d.items, known)
             if matched is None:
                 continue
             # (equal matches: the sentence holding more of the words every item shares, 减排比例, wins)
@@ -647,12 +661,19 @@ def _each_value_stated(question: str, q: Query, env: Env) -> Answer | None:
         return None
     top = max(b[0] for b in best)
     chosen = [b for b in best if b[0] == top]
-    result = Result(heading=[load_answer_words()["each_values"].format(n=len(q.items))])
+    result = Result(heading=[load_answer_words()["each_values"].format(
+        n=len(q.items) - sum(i < 0 for i in chosen[0][3]))])
     group = Group()
+    missing = []
     for _, t, d, at in chosen:
         for item, i in zip(q.items, at):
+            if i < 0:  # (an item the sentence does not name: said apart, never another item's value)
+                missing.append(item)
+                continue
             group.items.append(Item(len(group.items) + 1, None, text=f"{item}：{d.values[i]}（出处：{t.label}）"))
     result.groups.append(group)
+    if missing:
+        result.notes.append("方案没有写明：" + "、".join(dict.fromkeys(_as_asked(m, question) for m in missing)) + "。")
     for _, t, d, _ in chosen:
         result.notes.append(f"原文：{t.label} …{d.phrase}…" if d.phrase != d.sentence else f"原文：{t.label} {d.sentence}")
     tasks = list({t.id: t for _, t, _, _ in chosen}.values())
@@ -834,13 +855,27 @@ def _unit_clauses(candidates: list[Task], units: list[str], groups: list[list[st
                 continue
             pairs = [(c, s) for s in sentences for c in re.split(r"[，,]", s) if number.search(fold(c))]
             clauses = [c for c, _ in pairs]
-            # (a clause writing no word of its subject has the subject of the clause stating a number before it:
-            # 到2023年，力争每万常住人口家庭医生数不低于4人，到2025年不低于4.66人 — 4.66 measures 每万常住人口家庭医生数)
-            subject, said = {}, {}
-            for c, s in pairs:
-                own = fold(c)
-                subject[c] = own if _held(own, needed) or not said.get(s) else said[s] + own
-                said[s] = subject[c]
+            # (a figure's subject is its clause with the clauses of its sentence since the figure before it: …36小时以内，
+            # 其中，生鲜农产品和冷链货物，实行4小时内放行 — 4小时 is 生鲜农产品's, and 36小时 is not; 对跨行业跨领域…平台
+            # 省级给予奖补，最高3000万元 — the 对 clause names what 3000万元 is for)
+            # (a span writing no word of its subject has the subject of the figure before it: 到2023年，力争每万常住人口
+            # 家庭医生数不低于4人，到2025年不低于4.66人 — 4.66 measures 每万常住人口家庭医生数)
+            subject, said, span = {}, {}, {}
+            for s in sentences:
+                lead = shown = ""
+                for c in re.split(r"[，,]", s):
+                    if not number.search(fold(c)):
+                        lead += c + "，"
+                        # (quoted: from after a figure in another unit — 压缩至36小时以内，其中，…冷链货物，实行4小时内
+                        # 放行 asked in 小时内放行 quotes no 36小时; a year opening the span is no figure)
+                        shown = "" if _OTHER_FIGURE.search(fold(c)) else shown + c + "，"
+                        continue
+                    own = fold(lead + c)
+                    subject[c] = own if _held(own, needed) or not said.get(s) else said[s] + own
+                    said[s] = subject[c]
+                    # (the words of the span before the clause are quoted with it when they hold a word asked)
+                    span[c] = shown + c if shown and _held(fold(shown), needed) else c
+                    lead = shown = ""
             # (a clause holding the words — as a paragraph must, _about —, or some of them in a sentence about them
             # that counts nothing asked another way (实现7天预报 of 提高空气质量预警预报能力), ranked by how much of them
             # it holds, then its sentence: 可申请最高不超过300万元的创业担保贷款 in the sentence on 小微企业, not the
@@ -860,7 +895,7 @@ def _unit_clauses(candidates: list[Task], units: list[str], groups: list[list[st
                       or names_year(c)]
             best = max((n for n, _ in scored), default=None)
             if best is not None:
-                near_found.append((t, [c for n, c in scored if n == best]))
+                near_found.append((t, [span.get(c, c) for n, c in scored if n == best]))
             elif len(clauses) == 1 and not near_only and not any(
                     _counts_it(fold(c), ws, vague) for c in re.split(r"[，,。；;]", written) if c not in clauses
                     for ws in needed):
@@ -881,6 +916,10 @@ def _unit_clauses(candidates: list[Task], units: list[str], groups: list[list[st
         # of another paragraph nor 2023年…4名 beside it)
         chosen = [(t, [c for c in cs if names_year(c, t.id)]) for t, cs in chosen if any(names_year(c, t.id) for c in cs)]
     return chosen
+
+
+#: A figure of any unit in a clause (a year, 2025年, is none): it ends the span a later figure's subject is read from.
+_OTHER_FIGURE = re.compile(r"(?<![0-9.])(?!(?:19|20)[0-9]{2}年)[0-9]")
 
 
 def whole_item_year(task: Task) -> str | None:
