@@ -153,7 +153,7 @@ ROWS = [
      "02 一（二）2 …油菜种植、收获机械化率分别达到50%和65% — the second item"),
     ("nongji", "棉花收获机械化率要达到多少", "answered", ["60%"], ["45%", "65%"],
      "02 …其中马铃薯种植、收获机械化率均达到45%，棉花收获机械化率达到60% — its own clause"),
-    ("gongyuan", "地产草种在新建、改建公园绿地的应用比例要达到多少？", "answered", ["50％以上"], ["80％"],
+    ("gongyuan", "地产草种在新建、改建公园绿地的应用比例要达到多少？", "answered", ["50"], ["80％", "80%"],
      "31 三（四） 乡土适生树种和地产草种在新建、改建公园绿地的应用比例分别达到80％、50％以上 — the second item"),
     (None, "到2020年非化石能源消费比重和天然气消费比重分别要达到多少？", "answered", ["20%", "16.19%"], ["没有写明"],
      "bundled 三（二）1 到2020年，全市非化石能源消费比重达到20%，天然气消费比重提高到16.19%"),
@@ -162,6 +162,27 @@ ROWS = [
 
 #: Rows kb does not answer as expected yet (strict xfail), with the cause.
 KNOWN_FAILURES: dict[str, str] = {
+    "生鲜农产品和出口货物分别多少小时内通关放行":
+        "分别 over two nouns of two sentences read as one unit_value ask (topic_any): only the 4小时 span is given — "
+        "1.5小时 of 出口货物 missing (incomplete, nothing wrong)",
+    "企业级工业互联网平台给予多少奖励":
+        "question reading: 给予多少奖励 (the money noun after 多少) with words naming a section title is read as a section "
+        "count (over section) — kb/qa/query.py / question.py, reading5's area",
+    "行业级工业互联网平台按营业收入的多少比例补助？":
+        "question reading: 多少比例补助 with words naming a section title is read as a section count (over section)",
+    "技术改造项目贷款按贷款市场报价利率的多少比例贴息":
+        "exec_target: 比例贴息 (two plan words glued: 比例 | 贴息) is said absent (原文中没有“比例贴息”) — absent_topic on a "
+        "glued word; honest-looking but false",
+    "首轮流片按流片费用的多少比例补助？":
+        "exec_target: 比例补助 said absent (原文中没有“比例补助”) — the same glued-word absence",
+    "区域级工业互联网平台奖励多少万元":
+        "a modifier the plan never writes (区域级) before the words it does (工业互联网平台奖励): unit_value finds nothing "
+        "and exec_target answers 企业级's 50万元 (confident wrong)",
+    "全县力争建成几个农村物流配送中心":
+        "the counted noun's head (中心) is in no clause: the 专栏's 15个乡镇物流服务站 is given (confident wrong); a head "
+        "check on the counted noun is not done",
+    "工作目标计划用多长时间实现？":
+        "a heading's words (一、工作目标) do not reach its paragraph's span of time (利用3-5年时间): said not stated",
     "地产草种在新建、改建公园绿地的应用比例要达到多少？":
         "A、B在C、D…分别: which list the values go with (乡土适生树种和地产草种, not 新建、改建) is not read — the 、 split "
         "wins when its count fits (distributive.distributions); the answer gives 80％ (confident wrong, as before)",

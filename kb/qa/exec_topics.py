@@ -257,6 +257,16 @@ _DIGIT = re.compile(r"\d")
 _CLAUSE_MARKS = re.compile(r"[，,；;]")
 
 
+def _unboxed(clause: str) -> str:
+    """``clause`` without a box's own number (专栏2工业互联网标识解析体系增强工程…: the title glued to its box's first
+    sentence — 2 numbers the box, it is no figure of the clause; value_tables.yaml ``box_titles``)."""
+    from kb.parser.value_tables import load_words
+
+    for title in load_words().box_titles:
+        clause = re.sub(rf"{re.escape(title)}\s*[0-9０-９]+", title, clause)
+    return clause
+
+
 def _spans(sentence: str) -> list[tuple[int, int]]:
     """(start, end) of each clause of ``sentence`` between the marks of _CLAUSE_MARKS."""
     out, start = [], 0
@@ -307,7 +317,7 @@ def _neighbour_subject(words: list[str], task: Task, tg, env, asked: str = "") -
         for piece in _unheld_runs(fold(word), held):
             # (only a clause stating a figure of its own competes: 城市空气质量明显改善 before 优良天数比例达到80% is the
             # sentence's subject, not another figure's)
-            if any(piece in folded[a:b] and _DIGIT.search(folded[a:b]) for a, b in spans if (a, b) != own):
+            if any(piece in folded[a:b] and _DIGIT.search(_unboxed(folded[a:b])) for a, b in spans if (a, b) != own):
                 return piece
             # (a piece the plan holds nowhere names another subject only where the target has a subject of its own the
             # question shares nothing with — 建制镇 asked, 中心城区's 45% picked; 已经装 of 已经装了油气回收设施的 is the

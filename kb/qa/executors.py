@@ -726,6 +726,14 @@ def exec_unit_value(question: str, q: Query, env: Env) -> Answer:
         candidates = plan.tasks_matching(groups, fold, kinds=None)
     if not candidates:  # the longest asked word alone (引进培养 need not stand verbatim)
         candidates = plan.tasks_matching([voc.synonyms(max(words, key=len))], fold, kinds=None)
+    if not q.topic_any:
+        # (a glued word is also the plan's two words apart: 标识解析二级节点 asked, 专栏2…标识解析体系…力争全省建成10个二级
+        # 节点 — the paragraphs holding both pieces, each word's other spellings kept)
+        cut = [_plan_cut(w, plan.mentions()) for w in words]
+        if any(len(c) > 1 for c in cut):
+            known = {t.id for t in candidates}
+            apart = plan.tasks_matching([voc.synonyms(p) if len(c) == 1 else [p] for c in cut for p in c], fold, kinds=None)
+            candidates = sorted([*candidates, *(t for t in apart if t.id not in known)], key=plan.position)
     if box is not None:
         candidates = [t for t in candidates if t.id in {m.id for m in members}]
     # the year a date asked ends in (到2025年底…多少平方公里): the sentences naming it answer
@@ -763,6 +771,17 @@ def exec_unit_value(question: str, q: Query, env: Env) -> Answer:
     tasks = [t for t, _ in found]
     env.ctx.tasks = tasks
     return _answer(question, "target_unit", result, query=q, tasks=tasks)
+
+
+def _plan_cut(word: str, mentions) -> list[str]:
+    """``word`` as two words of the plan when it is glued of two (标识解析二级节点 → 标识解析, 二级节点; 易腐货物通关 →
+    易腐货物, 通关): the cut whose two pieces (2+ characters) the plan both writes, the most even one; else [word]."""
+    cuts = [(min(k, len(word) - k), k) for k in range(2, len(word) - 1)
+            if word[:k] in mentions and word[k:] in mentions]
+    if len(word) < 4 or not cuts:
+        return [word]
+    k = max(cuts)[1]
+    return [word[:k], word[k:]]
 
 
 def measure_units(shapes: dict, measure: str) -> list[str]:
@@ -837,6 +856,7 @@ def _unit_clauses(candidates: list[Task], units: list[str], groups: list[list[st
             of_year[(task_id, c)] = of_year.get((task_id, c), False) or current
         of_year[(task_id, sentence)] = any(of_year[(task_id, c)] for c in re.split(r"[，,]", sentence))
     found, near_found = [], []
+    quoted: dict[tuple[str, str], str] = {}  # (task id, clause) → the clause as quoted (with the span naming its subject)
     for t in candidates:
         task_id = t.id
         written = value_text(t)
@@ -895,7 +915,8 @@ def _unit_clauses(candidates: list[Task], units: list[str], groups: list[list[st
                       or names_year(c)]
             best = max((n for n, _ in scored), default=None)
             if best is not None:
-                near_found.append((t, [span.get(c, c) for n, c in scored if n == best]))
+                near_found.append((t, [c for n, c in scored if n == best]))
+                quoted.update({(t.id, c): span.get(c, c) for n, c in scored if n == best})
             elif len(clauses) == 1 and not near_only and not any(
                     _counts_it(fold(c), ws, vague) for c in re.split(r"[，,。；;]", written) if c not in clauses
                     for ws in needed):
@@ -915,7 +936,7 @@ def _unit_clauses(candidates: list[Task], units: list[str], groups: list[list[st
         # (a year asked: the paragraphs whose clauses name it, those clauses — 2025年达到4.66名, not the undated 4人
         # of another paragraph nor 2023年…4名 beside it)
         chosen = [(t, [c for c in cs if names_year(c, t.id)]) for t, cs in chosen if any(names_year(c, t.id) for c in cs)]
-    return chosen
+    return [(t, [quoted.get((t.id, c), c) for c in cs]) for t, cs in chosen]
 
 
 #: A figure of any unit in a clause (a year, 2025年, is none): it ends the span a later figure's subject is read from.
