@@ -83,7 +83,21 @@ PROSE = """某市关于推进公共数据授权运营的指导意见
 （一）建立授权运营机制。市大数据局负责公共数据授权运营的统筹协调，市财政局负责资金保障。
 """
 
-TEXTS = {"port": PORT, "platform": PLATFORM, "shares": SHARES, "energy": ENERGY, "box": BOX, "prose": PROSE}
+#: 省级: a goal's count target (200家) and a policy's share (40%) on the same words: the kind asked chooses.
+SAFETY = """某省数据安全能力提升若干措施
+一、发展目标
+到2025年，推动全省200家企业开展数据安全分类分级管理。
+二、支持措施
+（一）支持分类分级试点。支持企业开展数据安全分类分级试点工作，省级按照不超过项目投资额40%的比例给予一次性补助，最高80万元。（责任单位：省委网信办、省财政厅）
+"""
+
+#: 区级 prose: a figure whose clause is followed by its predicate (15个工作日内，向社会公开…), then a 其中 figure.
+OPEN = """某区推行行政执法公示制度工作方案
+一、主要任务
+（一）公开执法结果。执法机关要在执法决定作出之日起15个工作日内，向社会公开执法结果，接受社会监督，其中，行政处罚决定信息要在5个工作日内公开。（牵头单位：区司法局）
+"""
+
+TEXTS = {"safety": SAFETY, "open": OPEN, "port": PORT, "platform": PLATFORM, "shares": SHARES, "energy": ENERGY, "box": BOX, "prose": PROSE}
 
 
 @pytest.fixture(scope="module")
@@ -127,6 +141,19 @@ ROWS = [
      "一（三） …单个企业最高200万元 — not 单个项目最高300万元 of 一（二）"),
     ("platform", "区域级工业互联网平台奖励多少万元", "honest", [], ["1000万元", "500万元", "50万元"],
      "honest: 区域级 is written nowhere — the plan states no figure for such a platform (the three tiers are others)"),
+    ("platform", "智能化技术改造项目按什么比例补助？单个项目最高多少？", "answered", ["15%"], ["40%", "10%", "50%"],
+     "two asks in one question (topic_any): the paragraph about most of the words — 一（二） — not another paragraph's % "
+     "about 补助 alone"),
+    # ---- the kind asked: a share is no count target
+    ("safety", "数据安全分类分级试点工作按什么比例补助？", "answered", ["40%"], ["200家"],
+     "二（一） …省级按照不超过项目投资额40%的比例给予一次性补助 — the goal's 200家 is a count, no 比例"),
+    ("safety", "数据安全分类分级补助比例是多少", "answered", ["40%"], ["200家"], "the same, 比例 after the noun"),
+    ("safety", "要推动多少家企业开展数据安全分类分级管理", "answered", ["200家"], ["40%"], "一 推动全省200家企业… (control)"),
+    # ---- a clause after a figure continues it; 其中 opens the next
+    ("open", "执法决定作出后多少个工作日内向社会公开？", "answered", ["15个工作日内"], ["5个工作日内公开"],
+     "一（一） …15个工作日内，向社会公开执法结果 — the clause after 15 is its predicate, not the 5's subject"),
+    ("open", "行政处罚决定信息要在几个工作日内公开", "answered", ["5个工作日内"], ["15个工作日内"],
+     "一（一） …其中，行政处罚决定信息要在5个工作日内公开"),
     # ---- 分别 over several nouns
     ("shares", "发展目标里技术合同成交额、数字经济核心产业增加值、软件业务收入三个增速分别是多少？", "answered",
      ["技术合同成交额：年均增长15%", "数字经济核心产业增加值：年均增长20%", "软件业务收入", "25%"], ["没有写明"],
@@ -145,7 +172,8 @@ ROWS = [
     ("box", "全县力争建成几个乡镇物流服务站？", "answered", ["15个"], ["100%"],
      "专栏1 农村物流配送体系建设工程 / 力争全县建成15个乡镇物流服务站"),
     ("box", "全县力争建成几个农村物流配送中心", "honest", [], ["15个"],
-     "honest: no 配送中心 is counted (the 专栏 counts 乡镇物流服务站)"),
+     "honest: no 配送中心 is counted (the 专栏 counts 乡镇物流服务站; the reading keeps only 全县力争建成 of the question)"),
+    ("box", "全县要建成多少个乡镇物流配送中心", "honest", [], ["15个"], "honest: the same thing, 多少个"),
     ("prose", "工作目标计划用多长时间实现？", "answered", ["3-5年"], ["没有写明"],
      "一、工作目标 / 利用3-5年时间，建立健全… — the heading names the paragraph's span of time"),
     # ---- real plans (fixtures)
@@ -175,12 +203,9 @@ KNOWN_FAILURES: dict[str, str] = {
         "glued word; honest-looking but false",
     "首轮流片按流片费用的多少比例补助？":
         "exec_target: 比例补助 said absent (原文中没有“比例补助”) — the same glued-word absence",
-    "区域级工业互联网平台奖励多少万元":
-        "a modifier the plan never writes (区域级) before the words it does (工业互联网平台奖励): unit_value finds nothing "
-        "and exec_target answers 企业级's 50万元 (confident wrong)",
-    "全县力争建成几个农村物流配送中心":
-        "the counted noun's head (中心) is in no clause: the 专栏's 15个乡镇物流服务站 is given (confident wrong); a head "
-        "check on the counted noun is not done",
+    "数据安全分类分级试点工作按什么比例补助？":
+        "question reading: words naming a section title (支持分类分级试点) read the value question as the section's tasks "
+        "(over section) — the same cause as 给予多少奖励",
     "工作目标计划用多长时间实现？":
         "a heading's words (一、工作目标) do not reach its paragraph's span of time (利用3-5年时间): said not stated",
     "地产草种在新建、改建公园绿地的应用比例要达到多少？":

@@ -72,7 +72,7 @@ fold_width = fold
 
 _SIGNS = {"≥", "≤", ">", "<", "="}
 #: Keys targets.yaml may leave out (a copy of the file written before they existed is still read).
-_OPTIONAL_KEYS = {"value_words", "duration_units", "count_noun_ends"}
+_OPTIONAL_KEYS = {"value_words", "duration_units", "count_noun_ends", "subject_openers"}  # (subject_openers: kb.qa)
 #: A fraction written in words (三分之一, 四分之三): a share of the whole.
 _FRACTION = r"[二三四五六七八九十]分之[一二三四五六七八九]"
 _KEYS = {"version", "deadlines", "magnitudes", "units", "count_units", "count_unit_words", "value_joiners",

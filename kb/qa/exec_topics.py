@@ -74,6 +74,23 @@ def score(words: list[str], key: str) -> float:
     return total
 
 
+def alien_modifier(word: str, mentions) -> str | None:
+    """The opening words of ``word`` the plan never writes, before the longest part of it the plan does (区域 of
+    区域级工业互联网平台 in a plan writing 行业级工业互联网平台): what comes before a noun says which one it is, so the
+    plan names no such thing.  None when the word is short (under 4 characters), held whole, or its opening words
+    are the plan's (in runs of two characters)."""
+    if len(word) < 4 or word in mentions:
+        return None
+    part = next((word[i:i + n] for n in range(len(word) - 1, 1, -1) for i in range(len(word) - n + 1)
+                 if word[i:i + n] in mentions), None)
+    if part is None or 2 * len(part) <= len(word):
+        return None  # (a word the plan hardly writes: judged elsewhere — absent_topic)
+    for run in re.findall(r"[\u4e00-\u9fff]{2,}", word[:word.find(part)]):
+        if not any(run[i:i + 2] in mentions for i in range(len(run) - 1)):
+            return run
+    return None
+
+
 def exec_target(question: str, q: Query, env) -> Answer:
     """PM2.5要下降多少 / 荣县的机械化清扫率 / 红色预警减排比例: numeric targets with scope and level."""
     from kb.qa.executors import found_nothing
@@ -95,6 +112,9 @@ def exec_target(question: str, q: Query, env) -> Answer:
     unheld = unheld or [w for w in words[:1] if len(words) > 1 and len(w) >= 2
                         and re.search(rf"(?:多少|几)[个项家座所条名]?{re.escape(w)}", fold(question))
                         and absent_topic(plan, [w], min_length=2)]
+    # a word whose opening modifier the plan never writes (区域级工业互联网平台 where it writes 行业级 and 企业级 ones):
+    # a thing the plan sets no figure for — never the figure of a sibling the rest of the word names
+    unheld = unheld or [m for w in words if (m := alien_modifier(fold(w), plan.mentions()))]
     if unheld:
         shares = _share_clauses(env, words, unheld[0])
         if shares:
@@ -224,6 +244,17 @@ def exec_target(question: str, q: Query, env) -> Answer:
                 text = load_answer_words()["share_in_words"].format(topic=_shown_topic(words, question)) + \
                     f"\n{t.label}：{sentence}"
                 return Answer(question, "target", text, tasks=[t], departments=t.departments("any"))
+            if q.value_kind == "rate" and not q.unit:
+                # 分类分级工作按什么比例奖补 where the targets read of those words are counts (100家): a percentage the
+                # plan writes beside the words without a target read of it (省级按照不超过项目投资额50%的比例给予…奖补)
+                # answers as a number in 「%」 would — never the count
+                from dataclasses import replace
+
+                from kb.qa.executors import exec_unit_value
+
+                stated = exec_unit_value(question, replace(q, unit="%"), env)
+                if stated is not None and stated.status == "answered":
+                    return stated
             ctx.tasks, ctx.topic = tasks, list(q.topic)
             w = load_answer_words()
             lines = [w["no_value_of_kind"].format(topic=_shown_topic(words, question), kind=w["value_kinds"][q.value_kind])]

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from kb.model import ROLE_NAMES, Plan, Task, division_of, item_count, part_numeral
 from kb.qa.answer import Answer
@@ -712,6 +713,22 @@ def exec_unit_value(question: str, q: Query, env: Env) -> Answer:
         word, members = box
         words = [w for w in words if w != word]
     asked = list(words)
+    from kb.qa.exec_topics import alien_modifier
+
+    alien = next((m for w in asked if (m := alien_modifier(fold(w), plan.mentions()))), None)
+    ends = _COUNTED_AT_END.search(fold(question))
+    if alien is None and ends and not q.counted and q.unit != "duration" and ends.group(1) not in fold("".join(q.topic)) \
+            and len(_plan_cut(ends.group(1), plan.mentions())) < 2 and ends.group(1) not in plan.mentions():
+        # (几个农村物流配送中心 where the reading kept only 全县/建成: the thing counted, written last, is no word of the
+        # plan whole or as two of its words — its figure is not stated, whatever the other words match)
+        alien = ends.group(1)
+        asked = [*asked, alien]
+    if alien is not None:
+        # (区域级工业互联网平台奖励多少万元 where the plan writes 行业级 and 企业级 ones: no figure of that thing — said
+        # here, never left to a reading that gives a sibling's)
+        env.ctx.tasks = []
+        return Answer(question, "target_unit", load_answer_words()["target_thing_absent"].format(
+            topic="".join(asked), missing=alien), tasks=[], status="not_in_plan")
     words = [w for w in (_held_part(plan, voc, w) for w in words) if w]
     if not words and money and not _states_a_sum(plan, shapes["money_units"]):
         # 城市更新项目总投资多少钱 in a plan that states no sum at all: not in the plan, whatever the words
@@ -744,12 +761,16 @@ def exec_unit_value(question: str, q: Query, env: Env) -> Answer:
     needed = _needed_words(asked, voc, plan, shapes["value_verbs"])
     if needed == []:  # (every word asked is one the plan does not hold: 新增多少个农村公路)
         return found_nothing(question, q, env)
+    # (the thing counted — 农村物流配送中心 of 几个农村物流配送中心 — ends in its head noun: a figure whose subject lacks it
+    # counts something else, 15个乡镇物流服务站 under 农村物流配送体系建设工程)
+    head = fold(q.counted)[-2:] if q.counted and len(q.counted) >= 3 and re.fullmatch(r"[\u4e00-\u9fff]+", q.counted) \
+        else None
     found = []
     for k, units in enumerate(tries):
         # (another unit of the kind answers only beside the thing counted: 38个区管桥梁, not 四个区)
         counted = [voc.synonyms(q.counted)] if k and q.counted else None
         found = _unit_clauses(candidates, units, counted or groups, year, near_only=bool(counted),
-                              needed=needed, any_word=q.topic_any, vague=shapes["vague_amounts"],
+                              needed=needed, any_word=q.topic_any, vague=shapes["vague_amounts"], head=head,
                               nouns=shapes["measure_nouns"].get(q.unit, ()) if measure else ())
         if found:
             break
@@ -771,6 +792,10 @@ def exec_unit_value(question: str, q: Query, env: Env) -> Answer:
     tasks = [t for t, _ in found]
     env.ctx.tasks = tasks
     return _answer(question, "target_unit", result, query=q, tasks=tasks)
+
+
+#: The thing a question counts, written last (全县力争建成几个农村物流配送中心？): group 1.
+_COUNTED_AT_END = re.compile(r"(?:多少|几)[个项家座所条名处台套张](?![月年天日周小])([\u4e00-\u9fff]{2,})[？?。!！]*$")
 
 
 def _plan_cut(word: str, mentions) -> list[str]:
@@ -809,7 +834,7 @@ def _no_sum(question: str, q: Query, env: Env, asked: list[str]) -> Answer:
 
 def _unit_clauses(candidates: list[Task], units: list[str], groups: list[list[str]], year: str | None,
                   near_only: bool = False, needed: list[list[str]] | None = None, any_word: bool = False, vague=(),
-                  nouns=()):
+                  nouns=(), head: str | None = None):
     """(task, clauses) of the candidates whose clauses state a number in one of ``units``: the clauses holding an
     asked word when any paragraph has one, else every such clause; with a year asked (到2025年底…多少平方公里), only
     the sentences naming that year when some do (a goal paragraph states 2025 and 2030 side by side).
@@ -880,22 +905,32 @@ def _unit_clauses(candidates: list[Task], units: list[str], groups: list[list[st
             # 省级给予奖补，最高3000万元 — the 对 clause names what 3000万元 is for)
             # (a span writing no word of its subject has the subject of the figure before it: 到2023年，力争每万常住人口
             # 家庭医生数不低于4人，到2025年不低于4.66人 — 4.66 measures 每万常住人口家庭医生数)
+            # (a clause after a figure continues it — 20个工作日内，向社会公布…，接受社会监督 — until one opens a new subject:
+            # targets.yaml subject_openers, 其中，易腐货物…，实行6小时内放行)
+            openers = _subject_openers()
             subject, said, span = {}, {}, {}
             for s in sentences:
-                lead = shown = ""
+                lead: list[str] = []
+                prev = None
                 for c in re.split(r"[，,]", s):
                     if not number.search(fold(c)):
-                        lead += c + "，"
-                        # (quoted: from after a figure in another unit — 压缩至36小时以内，其中，…冷链货物，实行4小时内
-                        # 放行 asked in 小时内放行 quotes no 36小时; a year opening the span is no figure)
-                        shown = "" if _OTHER_FIGURE.search(fold(c)) else shown + c + "，"
+                        lead.append(c)
                         continue
-                    own = fold(lead + c)
+                    if prev is not None:
+                        at = next((i for i, x in enumerate(lead) if x.strip().startswith(openers)), len(lead))
+                        if at:
+                            subject[prev] += fold("，".join(lead[:at]))
+                        lead = lead[at:]
+                    # (quoted: from after a figure in another unit — 压缩至36小时以内，其中，…冷链货物，实行4小时内放行
+                    # asked in 小时内放行 quotes no 36小时; a year opening the span is no figure)
+                    cut = max((i + 1 for i, x in enumerate(lead) if _OTHER_FIGURE.search(fold(x))), default=0)
+                    shown = "，".join(lead[cut:])
+                    own = fold("，".join([*lead, c]))
                     subject[c] = own if _held(own, needed) or not said.get(s) else said[s] + own
                     said[s] = subject[c]
                     # (the words of the span before the clause are quoted with it when they hold a word asked)
-                    span[c] = shown + c if shown and _held(fold(shown), needed) else c
-                    lead = shown = ""
+                    span[c] = f"{shown}，{c}" if shown and _held(fold(shown), needed) else c
+                    prev, lead = c, []
             # (a clause holding the words — as a paragraph must, _about —, or some of them in a sentence about them
             # that counts nothing asked another way (实现7天预报 of 提高空气质量预警预报能力), ranked by how much of them
             # it holds, then its sentence: 可申请最高不超过300万元的创业担保贷款 in the sentence on 小微企业, not the
@@ -906,18 +941,21 @@ def _unit_clauses(candidates: list[Task], units: list[str], groups: list[list[st
             scored = [((names_year(c), any(n in fold(c) for n in nouns), _held(subject[c], needed), _held(fold(s), needed)), c)
                       for c, s in pairs
                       if _about(fold(c), needed, any_word, either=True)
-                      or (_held(fold(c), needed) and _about(fold(s), needed, any_word) and not any(
+                      or (_held(fold(c), needed) and _about(fold(s), needed, any_word) and (any_word or not any(
                           _counts_it(fold(x), ws, vague) for x in re.split(r"[，,]", s) if x not in clauses
-                          for ws in needed))
+                          for ws in needed)))
                       or (any(n in fold(c) for n in nouns) and _about(fold(s), needed, any_word))
                       # (the asked year named by the clause itself, in a paragraph about the words: 2025年达到4.66名
                       # after 2023年力争每万常住人口达到4名)
                       or names_year(c)]
+            if head is not None:
+                # (the thing counted: its head noun in the figure's subject, in order — 车位 in 停车泊位)
+                scored = [(n, c) for n, c in scored if _in_order(head, subject.get(c, fold(c)))]
             best = max((n for n, _ in scored), default=None)
             if best is not None:
                 near_found.append((t, [c for n, c in scored if n == best]))
                 quoted.update({(t.id, c): span.get(c, c) for n, c in scored if n == best})
-            elif len(clauses) == 1 and not near_only and not any(
+            elif len(clauses) == 1 and not near_only and (head is None or _in_order(head, text)) and not any(
                     _counts_it(fold(c), ws, vague) for c in re.split(r"[，,。；;]", written) if c not in clauses
                     for ws in needed):
                 # (the paragraph's one number in the unit, in a clause holding none of the words — 建设人才公寓，
@@ -931,12 +969,40 @@ def _unit_clauses(candidates: list[Task], units: list[str], groups: list[list[st
             near_found.append((t, near))
         elif clauses:
             found.append((t, clauses))
+    if any_word and needed and len(needed) > 1 and len(near_found) > 1:
+        # (several things asked at once — 首轮流片按多少比例奖补，单个企业最高多少: the paragraphs about the most of them
+        # answer; a paragraph about one alone (比例奖补 of another policy) is another subject's figure.  Each about one:
+        # all kept — 燃气管道和供水管道分别…: one paragraph each)
+        # (then by how much of their words each holds: 单个企业最高 is loosely about any 最高 of 企业)
+        about = {t.id: (sum(_about(fold(t.text), [ws]) for ws in needed), _held(fold(t.text), needed))
+                 for t, _ in near_found}
+        most = max(about.values())
+        if most[0] > 1:
+            near_found = [(t, cs) for t, cs in near_found if about[t.id] == most]
     chosen = near_found or ([] if near_only else found)
     if year and any(names_year(c, t.id) for t, cs in chosen for c in cs):
         # (a year asked: the paragraphs whose clauses name it, those clauses — 2025年达到4.66名, not the undated 4人
         # of another paragraph nor 2023年…4名 beside it)
         chosen = [(t, [c for c in cs if names_year(c, t.id)]) for t, cs in chosen if any(names_year(c, t.id) for c in cs)]
     return [(t, [quoted.get((t.id, c), c) for c in cs]) for t, cs in chosen]
+
+
+def _in_order(word: str, text: str) -> bool:
+    """Every character of ``word`` stands in ``text`` in order (gaps allowed: 车位 in 停车泊位)."""
+    at = 0
+    for ch in word:
+        at = text.find(ch, at) + 1
+        if not at:
+            return False
+    return True
+
+
+@lru_cache(maxsize=1)
+def _subject_openers() -> tuple[str, ...]:
+    """The words opening a clause that starts a new subject among figures (targets.yaml ``subject_openers``)."""
+    from kb.parser.deadlines import read_vocabulary_file
+
+    return tuple(read_vocabulary_file()["subject_openers"])
 
 
 #: A figure of any unit in a clause (a year, 2025年, is none): it ends the span a later figure's subject is read from.
