@@ -97,7 +97,23 @@ OPEN = """某区推行行政执法公示制度工作方案
 （一）公开执法结果。执法机关要在执法决定作出之日起15个工作日内，向社会公开执法结果，接受社会监督，其中，行政处罚决定信息要在5个工作日内公开。（牵头单位：区司法局）
 """
 
-TEXTS = {"safety": SAFETY, "open": OPEN, "port": PORT, "platform": PLATFORM, "shares": SHARES, "energy": ENERGY, "box": BOX, "prose": PROSE}
+#: 区级: persons (名) beside attendances (人次) and places (个).
+TRAIN = """某区2024年职业技能提升行动方案
+一、主要任务
+（一）开展职业技能培训。全年开展职业技能培训3000人次，新增技能人才800名。（牵头单位：区人力资源社会保障局）
+（二）扩大就业见习。募集见习岗位500个，组织见习1200人次。（牵头单位：区人力资源社会保障局）
+（三）加大资金保障。区财政安排就业专项资金2000万元。（牵头单位：区财政局）
+"""
+
+#: 县级: a goal part of three figures in one paragraph (a count asked of the part is a count of its figures).
+GOALS = """某县国土绿化行动方案
+一、工作目标
+到2025年，全县森林覆盖率达到45%，新增造林面积2万亩，建成森林乡镇5个。
+二、重点任务
+（一）实施造林工程。每年完成造林4000亩。（牵头单位：县林业局；配合单位：各乡镇人民政府）
+"""
+
+TEXTS = {"train": TRAIN, "goals": GOALS, "safety": SAFETY, "open": OPEN, "port": PORT, "platform": PLATFORM, "shares": SHARES, "energy": ENERGY, "box": BOX, "prose": PROSE}
 
 
 @pytest.fixture(scope="module")
@@ -154,6 +170,25 @@ ROWS = [
      "一（一） …15个工作日内，向社会公开执法结果 — the clause after 15 is its predicate, not the 5's subject"),
     ("open", "行政处罚决定信息要在几个工作日内公开", "answered", ["5个工作日内"], ["15个工作日内"],
      "一（一） …其中，行政处罚决定信息要在5个工作日内公开"),
+    # ---- the measure word asked: persons are no attendances (ROUTED values3 b)
+    ("train", "职业技能培训要培训多少名", None, [], ["：3000人次", "共 1 项"],
+     "一（一） 全年开展职业技能培训3000人次 counts attendances, not persons: never given as the 名 asked (quoting the "
+     "clause is fine)"),
+    ("train", "要新增多少名技能人才", "answered", ["800名"], ["3000人次"], "一（一） 新增技能人才800名"),
+    ("train", "就业见习要组织多少人", None, [], ["没有写明它的数值"],
+     "一（二） 扩大就业见习。募集见习岗位500个，组织见习1200人次 — the paragraph states figures: never 'the plan states "
+     "no value of it' (its clause naming 就业见习 is the title)"),
+    # ---- not-stated messages say what was searched (ROUTED values3 a)
+    ("train", "职业技能培训投入多少资金", "honest", [], ["2000万元", "原文中没有以元"],
+     "the plan states 2000万元 (就业专项资金) elsewhere: no sum of 职业技能培训, and never 'the text has no amount'"),
+    # ---- a count of a part's figures (ROUTED values3 b: 相关量化目标共 1 项 where the plan has more)
+    ("goals", "工作目标里有多少个量化指标？", "answered", ["3 项", "45%", "2万亩", "5个"], ["共 1 项", "共 1 条"],
+     "一、工作目标: 森林覆盖率45%, 新增造林面积2万亩, 森林乡镇5个 — three figures of one paragraph"),
+    ("goals", "主要目标有几项量化指标", "answered", ["3 项"], ["共 1 条"],
+     "the goal part asked by another name (主要目标 for 一、工作目标)"),
+    (None, "工作目标里有多少个量化指标？", "answered", ["10 项"], ["共 1 项"],
+     "bundled 二、工作目标: 27.9%, 力争31.4%, 72.1%, 25%, 18.98%, 8.61%, 0.34, 0.06, 0.44万吨, 19.5% — 10 figures "
+     "read as targets (the stretch 力争 one among them)"),
     # ---- 分别 over several nouns
     ("shares", "发展目标里技术合同成交额、数字经济核心产业增加值、软件业务收入三个增速分别是多少？", "answered",
      ["技术合同成交额：年均增长15%", "数字经济核心产业增加值：年均增长20%", "软件业务收入", "25%"], ["没有写明"],
@@ -176,6 +211,8 @@ ROWS = [
     ("box", "全县要建成多少个乡镇物流配送中心", "honest", [], ["15个"], "honest: the same thing, 多少个"),
     ("prose", "工作目标计划用多长时间实现？", "answered", ["3-5年"], ["没有写明"],
      "一、工作目标 / 利用3-5年时间，建立健全… — the heading names the paragraph's span of time"),
+    ("prose", "主要任务要用多长时间完成", None, [], ["3-5年"],
+     "honest: 二、主要任务 states no span of time — the goal part's 3-5年 is not the tasks'"),
     # ---- real plans (fixtures)
     ("nongji", "油菜收获机械化率要达到多少？", "answered", ["65%"], ["50%", "55%", "45%"],
      "02 一（二）2 …油菜种植、收获机械化率分别达到50%和65% — the second item"),
@@ -203,14 +240,12 @@ KNOWN_FAILURES: dict[str, str] = {
         "glued word; honest-looking but false",
     "首轮流片按流片费用的多少比例补助？":
         "exec_target: 比例补助 said absent (原文中没有“比例补助”) — the same glued-word absence",
-    "数据安全分类分级试点工作按什么比例补助？":
-        "question reading: words naming a section title (支持分类分级试点) read the value question as the section's tasks "
-        "(over section) — the same cause as 给予多少奖励",
-    "工作目标计划用多长时间实现？":
-        "a heading's words (一、工作目标) do not reach its paragraph's span of time (利用3-5年时间): said not stated",
     "地产草种在新建、改建公园绿地的应用比例要达到多少？":
         "A、B在C、D…分别: which list the values go with (乡土适生树种和地产草种, not 新建、改建) is not read — the 、 split "
         "wins when its count fits (distributive.distributions); the answer gives 80％ (confident wrong, as before)",
+    "数据安全分类分级试点工作按什么比例补助？":
+        "question reading: words naming a section title (支持分类分级试点) read the value question as the section's tasks "
+        "(over section) — the same cause as 给予多少奖励",
 }
 
 

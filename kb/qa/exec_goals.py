@@ -1,4 +1,5 @@
-"""The executor of a goal that is a list (``Query.goal_list``): 要发展成为哪几个中心 / 打造哪些平台 / 建成几个基地.
+"""The executor of a goal that is a list (``Query.goal_list``): 要发展成为哪几个中心 / 打造哪些平台 / 建成几个基地 — and
+the numeric targets of a part or section the question names (工作目标里有多少个量化指标: ``section_targets``).
 
 A plan's 发展目标 often states what a place will become as a list: ``把临江建设成为全国重要的无人机研发中心、制造中心、
 测试认证中心、飞行服务中心和人才培训中心``.  The question names the kind of thing (中心); the answer is the items of a
@@ -73,3 +74,49 @@ def exec_goal_list(question: str, q: Query, env) -> Answer:
     tasks = list({t.id: t for t, _, _ in found}.values())
     env.ctx.tasks = tasks
     return Answer(question, "goal_list", compose(lines), tasks=tasks)
+
+
+def section_targets(question: str, q: Query, env) -> Answer | None:
+    """工作目标里有多少个量化指标 / 主要目标有几项量化指标 / 二（一）有哪些数值目标: the numeric targets of the paragraphs
+    under the heading the question names (``Query.cited``) or of the plan's goal parts (an overview of goals asked),
+    counted as targets — never the number of paragraphs (“二、工作目标下的条目共 1 项” of a paragraph setting 7
+    targets).  None for any other question (kb.qa.executors.dispatch tries it once, before the section or overview
+    reading)."""
+    from kb.qa.result import compose, target_line
+
+    if not q.target_list or q.departments or not ({"count", "list"} & set(q.asks)):
+        return None
+    plan = env.plan
+    if q.cited:
+        tasks = [plan.task(i) for i in q.cited]
+        where = q.heading or ""
+    elif q.overview == "goals":
+        tasks, where = overview_tasks(env, "goals")
+    else:
+        return None
+    if not tasks:
+        return None
+    pairs = [(t, tg) for t in tasks for tg in t.targets]
+    env.ctx.tasks = list({t.id: t for t, _ in pairs}.values()) if pairs else tasks
+    if not pairs:
+        return Answer(question, "target_list", f"“{where}”中没有读到量化目标（写明数值的指标）。", tasks=[],
+                      status="not_in_plan", related=tasks[:5])
+    lines = [f"“{where}”中的量化目标共 {len(pairs)} 项："] + [target_line(t, tg) for t, tg in pairs]
+    return Answer(question, "target_list", compose(lines), tasks=env.ctx.tasks,
+                  targets=[(t.id, tg) for t, tg in pairs])
+
+
+def overview_tasks(env, overview: str) -> tuple[list, str]:
+    """The paragraphs of the plan's parts of an overview kind (voc.overview: goals → 工作目标, 主要目标 …) and their
+    headings as one string; no such part: those of its sections of that kind (一、总体要求 › （二）工作目标)."""
+    plan = env.plan
+    _, part_words = env.voc.overview[overview]
+    parts = {(doc, num): f"{num}、{title}" for doc, doc_parts, _ in plan.document_outlines() for num, title in doc_parts
+             if any(w in fold(title) for w in part_words)}
+    if parts:
+        return plan.parts_tasks(list(parts)), "、".join(parts.values())
+    sections = {(doc, label): f"{label}{title}" for doc, _, doc_sections in plan.document_outlines()
+                for label, title in doc_sections if any(w in fold(title) for w in part_words)}
+    wanted = {(doc, label.split("（")[0]) for doc, label in sections}
+    tasks = [t for t in plan.parts_tasks(list(wanted)) if (t.doc, t.section) in sections]
+    return tasks, "、".join(sections.values())

@@ -79,8 +79,8 @@ def alien_modifier(word: str, mentions) -> str | None:
     区域级工业互联网平台 in a plan writing 行业级工业互联网平台): what comes before a noun says which one it is, so the
     plan names no such thing.  None when the word is short (under 4 characters), held whole, or its opening words
     are the plan's (in runs of two characters)."""
-    if len(word) < 4 or word in mentions:
-        return None
+    if len(word) < 4 or word in mentions or not re.fullmatch(r"[\u4e00-\u9fff]+", word):
+        return None  # (a word with Latin letters or digits — 相比pm2.5下降 — is a metric's name with the question's words)
     part = next((word[i:i + n] for n in range(len(word) - 1, 1, -1) for i in range(len(word) - n + 1)
                  if word[i:i + n] in mentions), None)
     if part is None or 2 * len(part) <= len(word):
@@ -253,7 +253,10 @@ def exec_target(question: str, q: Query, env) -> Answer:
                 from kb.qa.executors import exec_unit_value
 
                 stated = exec_unit_value(question, replace(q, unit="%"), env)
-                if stated is not None and stated.status == "answered":
+                # (only from paragraphs whose read targets these are not: a paragraph whose figures were read as
+                # targets — 全社会固定资产投资额550亿元,其中:工业技改投资增长10% — states its rates as other subjects')
+                if stated is not None and stated.status == "answered" and not {t.id for t in stated.tasks} & {
+                        t.id for t, _ in chosen}:
                     return stated
             ctx.tasks, ctx.topic = tasks, list(q.topic)
             w = load_answer_words()
@@ -483,6 +486,9 @@ def _of_measure(asked: str, tg) -> bool:
     from kb.qa.query import load_shapes
 
     shapes = load_shapes()
+    if asked in shapes["person_units"]:
+        # (多少名 asks people: 3000人次 counts attendances, 500个 places — only a figure in persons answers)
+        return tg.unit in shapes["person_units"]
     if asked not in shapes["measure_asks"]:
         # (a share is no count: 几个街镇 is not answered by 各街镇…不低于年度计划任务量的60%, holdout12 wf15)
         share = shapes["unit_kinds"]["share"]

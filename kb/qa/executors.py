@@ -729,6 +729,22 @@ def exec_unit_value(question: str, q: Query, env: Env) -> Answer:
         env.ctx.tasks = []
         return Answer(question, "target_unit", load_answer_words()["target_thing_absent"].format(
             topic="".join(asked), missing=alien), tasks=[], status="not_in_plan")
+    if q.overview and not any(len(w) >= 3 for w in asked):
+        # (工作目标计划用多长时间实现: the goal part itself is asked of — its paragraphs' numbers in the unit answer, the
+        # verbs asked, 用/实现, naming nothing: 一、工作目标 › 利用3-5年时间，建立健全…)
+        from kb.qa.exec_goals import overview_tasks
+
+        held, _ = overview_tasks(env, q.overview)
+        year = (q.dates.last or q.dates.first or "")[:4] or None if q.dates is not None else None
+        for units in tries:
+            stated = _unit_clauses(held, units, [], year)
+            if stated:
+                kind = "duration" if q.unit == "duration" else "measure" if measure else "money" if money else "unit"
+                result = Result(heading=[load_answer_words()["unit_value_found"][kind].format(n=len(stated), unit=q.unit)])
+                result.groups.append(Group(items=[Item(k, t, text="：" + "；".join(c.strip() for c in cs))
+                                                  for k, (t, cs) in enumerate(stated, 1)]))
+                env.ctx.tasks = [t for t, _ in stated]
+                return _answer(question, "target_unit", result, query=q, tasks=env.ctx.tasks)
     words = [w for w in (_held_part(plan, voc, w) for w in words) if w]
     if not words and money and not _states_a_sum(plan, shapes["money_units"]):
         # 城市更新项目总投资多少钱 in a plan that states no sum at all: not in the plan, whatever the words
@@ -763,8 +779,9 @@ def exec_unit_value(question: str, q: Query, env: Env) -> Answer:
         return found_nothing(question, q, env)
     # (the thing counted — 农村物流配送中心 of 几个农村物流配送中心 — ends in its head noun: a figure whose subject lacks it
     # counts something else, 15个乡镇物流服务站 under 农村物流配送体系建设工程)
+    # (a numeral in it — 配一名 of 按多少户配一名 — makes it no noun: 配1名 is written in digits)
     head = fold(q.counted)[-2:] if q.counted and len(q.counted) >= 3 and re.fullmatch(r"[\u4e00-\u9fff]+", q.counted) \
-        else None
+        and not re.search(r"[一二两三四五六七八九十百千万]", q.counted) else None
     found = []
     for k, units in enumerate(tries):
         # (another unit of the kind answers only beside the thing counted: 38个区管桥梁, not 四个区)
@@ -852,8 +869,13 @@ def _unit_clauses(candidates: list[Task], units: list[str], groups: list[list[st
 
     # (a year, 2019年, is a date — never an amount of 年: a span asked, 周期多长, is stated as 周期为1年; nor is 上一年 /
     # 同一批 / 每一次, a numeral after a word pointing at one of a series)
+    # (a unit is not the start of a longer one: 1000人次 counts attendances, not 人 — targets.yaml units, shapes.yaml
+    # unit_kinds)
+    longer = sorted({w[len(u):] for u in units for w in _all_units() if w.startswith(u) and w not in units}, key=len,
+                    reverse=True)
     number = re.compile(r"(?<![0-9上下同每当本前后])(?!(?:19|20)[0-9]{2}年)(?:[0-9][0-9,.]*|[一二两三四五六七八九十百千]+)(?:万|亿)?(?:"
-                        + "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True)) + ")")
+                        + "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True)) + ")"
+                        + (f"(?!{'|'.join(map(re.escape, longer))})" if longer else ""))
     # (a clause names the year asked itself — 2026年应完成剩余1620亩 —, not as the end of a range: （2024－2026） of the
     # sentence before holds the three years' 5800亩)
     # A clause naming no year has the year of the clause before it in its sentence (嘉定区到2025年底，50平方公里以上…).
@@ -921,9 +943,18 @@ def _unit_clauses(candidates: list[Task], units: list[str], groups: list[list[st
                         if at:
                             subject[prev] += fold("，".join(lead[:at]))
                         lead = lead[at:]
+                    # (a figure of another unit in the lead ends it — 全社会固定资产投资额550亿元,其中:工业技改投资增长10%
+                    # is no 固定资产投资 rate — unless a clause opening a subject stands before it: 对省级行业级…平台，按…10%
+                    # 给予补助，最高不超过500万元; a clause opening a subject itself, 其中:…, has no lead)
+                    cut = max((i + 1 for i, x in enumerate(lead) if _OTHER_FIGURE.search(_ITEM_NUMBER.sub("", fold(x)))), default=0)
+                    opened = max((i for i, x in enumerate(lead[:cut]) if x.strip().startswith(openers)), default=None)
+                    if c.strip().startswith(openers):
+                        lead = []
+                    elif cut and opened is None:
+                        lead = lead[cut:]
                     # (quoted: from after a figure in another unit — 压缩至36小时以内，其中，…冷链货物，实行4小时内放行
                     # asked in 小时内放行 quotes no 36小时; a year opening the span is no figure)
-                    cut = max((i + 1 for i, x in enumerate(lead) if _OTHER_FIGURE.search(fold(x))), default=0)
+                    cut = max((i + 1 for i, x in enumerate(lead) if _OTHER_FIGURE.search(_ITEM_NUMBER.sub("", fold(x)))), default=0)
                     shown = "，".join(lead[cut:])
                     own = fold("，".join([*lead, c]))
                     subject[c] = own if _held(own, needed) or not said.get(s) else said[s] + own
@@ -998,6 +1029,16 @@ def _in_order(word: str, text: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _all_units() -> frozenset[str]:
+    """Every unit a figure is written in (targets.yaml ``units``, shapes.yaml ``unit_kinds``)."""
+    from kb.parser.deadlines import read_vocabulary_file
+    from kb.qa.query import load_shapes
+
+    kinds = load_shapes()["unit_kinds"]
+    return frozenset([*read_vocabulary_file()["units"], *(u for us in kinds.values() for u in us)])
+
+
+@lru_cache(maxsize=1)
 def _subject_openers() -> tuple[str, ...]:
     """The words opening a clause that starts a new subject among figures (targets.yaml ``subject_openers``)."""
     from kb.parser.deadlines import read_vocabulary_file
@@ -1005,6 +1046,8 @@ def _subject_openers() -> tuple[str, ...]:
     return tuple(read_vocabulary_file()["subject_openers"])
 
 
+#: An item's own number opening its text (4.家庭医生人数…, （3）): no figure.
+_ITEM_NUMBER = re.compile(r"^\s*[（(]?[0-9]{1,3}[)）.、．]")
 #: A figure of any unit in a clause (a year, 2025年, is none): it ends the span a later figure's subject is read from.
 _OTHER_FIGURE = re.compile(r"(?<![0-9.])(?!(?:19|20)[0-9]{2}年)[0-9]")
 
@@ -1426,6 +1469,12 @@ def _held_unstated(question: str, q: Query, env: Env) -> Answer | None:
             # (what the plan does require of it, in words — 到2030年，公共机构屋顶光伏应装尽装 — its sentences quoted: no
             # number, yet the requirement the official asked for)
             text += "\n原文：" + "；".join(said[:3])
+        # (the figures its paragraphs do state in clauses not naming it — 扩大就业见习。…组织见习1200人次 — quoted as
+        # theirs: what was searched is said, never that the plan states no figure there)
+        others = list(dict.fromkeys(c.strip() for t in held for c in re.split(r"[。；;]", value_text(t))
+                                    if re.search(r"[0-9０-９]", c) and not any(n in fold(c) for n in names)))
+        if others:
+            text += "\n" + load_answer_words()["figures_beside"] + "；".join(others[:3])
     env.ctx.tasks = held
     result = Result(heading=[text])
     result.groups.append(Group(title="出处", items=[Item(k, t) for k, t in enumerate(held, 1)]))
@@ -1515,6 +1564,13 @@ def dispatch(question: str, q: Query, env: Env) -> Answer | None:
         cell = table_cell_answer(question, q, env)
         if cell is not None:
             return cell
+    if q.over in ("section", "overview") and env.only is None:
+        # (工作目标里有多少个量化指标: the targets of the part named, counted as targets — kb/qa/exec_goals.py)
+        from kb.qa.exec_goals import section_targets
+
+        listed = section_targets(question, q, env)
+        if listed is not None:
+            return listed
     return DISPATCH[q.over](question, q, env)
 
 

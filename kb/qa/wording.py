@@ -81,6 +81,7 @@ REQUIRED = {
                     "column": ("{header}", "{cells}"), "count": ("{kind}", "{n}", "{names}"), "unread": ("{n}", "{rows}")},
     "no_value_in_unit": ("{topic}", "{unit}"),
     "no_value": ("{topic}",),
+    "figures_beside": (),
     "no_value_of_kind": ("{topic}", "{kind}"),
     "only_as_base": ("{topic}",),
     "value_kinds": {"amount": (), "rate": ()},
