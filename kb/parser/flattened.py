@@ -305,6 +305,8 @@ _PAGE_FOOTER_RE = re.compile(r"—\s*\d{1,3}\s*—")
 _GLUED_HEADING_RE = re.compile(r"[一二三四五六七八九十]{1,3}、[^。；;，,、\d]{1,24}$")
 #: What a row number is never followed by: a digit or a measure (12%, 2025年, 6万元: a figure of the task's text).
 _NOT_ROW_NUMBER_NEXT = "0123456789%％.．、年月日号万亿千百个项家人元吨亩公米倍次条座所批期届"
+#: How a glued row's time cell opens: a figure or a time word (2024年底前, 全年, 长期坚持, 每季度).
+_TIME_START_RE = re.compile(r"\d|全年|年内|年底|年末|[上下]半年|长期|持续|常态|每[年月季]|第?[一二三四]季度")
 #: The first characters of a unit's name written right after another's (市…, 县…, 各…): a boundary between two cells.
 _UNIT_OPENERS = "省市县区镇乡街各"
 _CELL_SEPARATORS = "、，,；;"
@@ -370,7 +372,9 @@ def _glued_header_table(line, numbers, vocab, header_columns, is_task_header, un
             columns = header_columns(header, vocab) if len(cells) >= 2 else {}
             if columns.get("number") == 0 and is_task_header(columns):
                 rows = _glued_rows_after(line[end:], header, columns, unit_like, time_like)
-                if rows is not None and sum(1 for r in rows if r[0]) >= 2:
+                # (one row only: the next row number came after no unit's name — the rows are not told apart, and the
+                # row's text, cut only where proved, is still a table's, never a paragraph read for prose duties)
+                if rows is not None and sum(1 for r in rows if r[0]) >= 1:
                     missed = sum(1 for r in rows if r[0] and r[-1] == "\x00")
                     rows = [r[:-1] if r[-1] == "\x00" else r for r in rows]
                     return line[:at], [header] + rows, missed
@@ -426,7 +430,7 @@ def _glued_rows_after(body: str, header: list[str], columns: dict[str, int], uni
         heading = _GLUED_HEADING_RE.search(text) if n < len(starts) else None
         if heading:
             text = text[: heading.start()]
-        cells = _glued_row_cells(text, header, columns, unit_like, time_like)
+        cells = _glued_row_cells(text, header, columns, unit_like, time_like, first + n)
         rows.append([number, *cells] if cells else [number, *_uncut(text, header, columns), "\x00"])
         if heading:
             rows.append([heading.group()] + [""] * (width - 1))
@@ -440,7 +444,8 @@ def _uncut(text: str, header: list[str], columns: dict[str, int]) -> list[str]:
     return cells
 
 
-def _glued_row_cells(text: str, header: list[str], columns: dict[str, int], unit_like, time_like) -> list[str] | None:
+def _glued_row_cells(text: str, header: list[str], columns: dict[str, int], unit_like, time_like,
+                     next_number: int | None = None) -> list[str] | None:
     """A glued row's cells after its number, or None when they are not proved: the header's text columns come first and
     its unit columns after (a time column last, a person column never); the task text ends at its last 。 and all after
     it is units (and the time); the unit names run together (no 、，between them) exactly once at each boundary between
@@ -457,23 +462,35 @@ def _glued_row_cells(text: str, header: list[str], columns: dict[str, int], unit
     if stop < 0:
         return None
     task, rest = text[: stop + 1], text[stop + 1:]
+    # A table's ONE unit column may write its cell with role words and ；between them (X、Y牵头；Z配合；W落实): that cell
+    # is read by the role cell's reader (tables._row_tag → roles.cell_segments), each of its segments naming units.
+    def cell_like(piece: str) -> bool:
+        return unit_like(piece) or (len(units) == 1 and _duty_cell(piece, unit_like))
+
     for inner in re.finditer("。", task[:-1]):
         after = re.match(r"[^。\d]+(?=\d)", task[inner.end():])
-        if after and unit_like(after.group()):
+        if after and cell_like(after.group()):
             return None  # (units then a number inside the task text: a row boundary not found — two rows in one)
+        if after and next_number and re.match(rf"{next_number}(?![{_NOT_ROW_NUMBER_NEXT}])", task[inner.end() + after.end():]):
+            return None  # (the next row's number after a sentence inside the task text: two rows in one)
     time = ""
     if order[-1] == "time":
-        cut = next((i for i in range(len(rest)) if time_like(rest[i:]) and rest[i - 1:i] and unit_like(rest[:i])), None)
+        # (the time opens with a figure or a time word: 县交通运输局2024年底前 is never cut after 县, a one-character name)
+        cut = next((i for i in range(1, len(rest)) if not rest[i - 1].isdigit() and _TIME_START_RE.match(rest[i:])
+                    and time_like(rest[i:]) and cell_like(rest[:i])), None)
         if cut is None:
             return None
         rest, time = rest[:cut], rest[cut:]
     if not rest or "。" in rest:
         return None
-    bounds = _glue_points(rest, unit_like)
-    if bounds is None or len(bounds) != len(units) - 1:
-        return None
+    if len(units) == 1 and _duty_cell(rest, unit_like):
+        bounds = []
+    else:
+        bounds = _glue_points(rest, unit_like)
+        if bounds is None or len(bounds) != len(units) - 1:
+            return None
     pieces = [rest[a:b] for a, b in zip([0, *bounds], [*bounds, len(rest)])]
-    if not all(unit_like(p.strip(_CELL_SEPARATORS)) for p in pieces):
+    if not all(cell_like(p.strip(_CELL_SEPARATORS)) for p in pieces):
         return None
     cells = [""] * len(order)
     text_cols = [i for i, k in enumerate(order) if k in ("task", "name", "other")]
@@ -483,6 +500,28 @@ def _glued_row_cells(text: str, header: list[str], columns: dict[str, int], unit
     if time:
         cells[-1] = time
     return cells
+
+
+def _duty_cell(cell: str, unit_like) -> bool:
+    """Whether ``cell`` is one duty cell written in role segments joined by ；/; (``X、Y牵头；Z配合；W落实``): two segments
+    or more, each naming units only (``unit_like`` reads a segment's role word off its names, as the role cell's reader
+    does), no name running into another."""
+    parts = [p.strip(_CELL_SEPARATORS + " ") for p in _top_split(cell, "；;")]
+    return len(parts) >= 2 and all(p and unit_like(p) and _glue_points(p, unit_like) == [] for p in parts)
+
+
+def _top_split(text: str, separators: str) -> list[str]:
+    """``text`` split at ``separators`` outside brackets."""
+    out, depth, start = [], 0, 0
+    for i, c in enumerate(text):
+        if c in "（(〔【[":
+            depth += 1
+        elif c in "）)〕】]":
+            depth = max(0, depth - 1)
+        elif c in separators and not depth:
+            out.append(text[start:i])
+            start = i + 1
+    return out + [text[start:]]
 
 
 def _glue_points(rest: str, unit_like) -> list[int] | None:
