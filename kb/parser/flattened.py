@@ -1179,9 +1179,9 @@ def _header_at(paras, i, vocab, header_columns, is_task_header, headings=frozens
     """The header starting at paragraph ``i``: ((cells, columns), index after it), else (None, i).
 
     Its cells each name a column (a run of column words, 序号 among them); or, when the run of short
-    paragraphs from a 序号 cell reaches the first row's ``1``, every paragraph of that run is a cell, those
-    naming no column of tables.yaml (职权类型, 行使层级) fields of the row: a 权责清单's header is read to its
-    end, so its rows keep their width."""
+    paragraphs from a 序号 cell reaches the first row's ``1`` (or its first row number N on a page continuing the
+    table: 24, 25 …), every paragraph of that run is a cell, those naming no column of tables.yaml (职权类型, 行使层级,
+    类别, 说明) fields of the row: a 权责清单's header is read to its end, so its rows keep their width."""
     run = _header_cells(paras, i, vocab, header_columns, first_named=True, headings=headings)
     if not run or not run[0][1]:
         return None, i
@@ -1197,7 +1197,7 @@ def _header_at(paras, i, vocab, header_columns, is_task_header, headings=frozens
                                                          or _squashed(paras[first][2]) in headings):
         first += 1  # (a part line 一、… or a category row may stand between the header and row 1)
     if (known < len(run) and run[0][0] in numbers and first < len(paras)
-            and _numbered(_squashed(paras[first][2]), getattr(vocab, "row_marks", "")) == 1
+            and (_numbered(_squashed(paras[first][2]), getattr(vocab, "row_marks", "")) or 0) >= 1
             and sum(1 for _, named, _ in run if named) * 2 > len(run)
             and all(named or (unknown_header_cell(c) and c not in headings) or year_column(c, vocab) for c, named, _ in run)):
         cells = [c for c, _, _ in run]  # the whole run is the header: it ends where row 1 starts
@@ -1857,6 +1857,8 @@ def _join(lines: list[str], kind: str) -> str:
     return "".join(parts)
 
 
+#: A person's name as a 分管领导 cell writes it (赵强, 何海平): two or three characters, nothing else.
+_PERSON_NAME_RE = re.compile(r"[\u4e00-\u9fff]{2,3}")
 #: A cell written as empty (—, /, 无): it fits any column but the task's.
 _EMPTY_CELL_RE = re.compile(r"^(?:[—\-－―–/／]{1,2}|无|暂无|空)$")
 
@@ -1905,6 +1907,8 @@ def _align(lines: list[str], layout: list[tuple[str, int | None]], kinds: list[s
     the words of the text's own headings (a line repeating one is written like a heading row)."""
     n, m = len(lines), len(layout)
     columns_of = columns_of or {}
+    # (a table with a person column (分管领导): a person's name, 赵强, is that column's — no task, though it fits one)
+    person_col = any(kinds[c] == "person" for what, c in layout if what == "col")
     marked = [bool(_HEADING_RE.match(ln)) for ln in lines]
     known = [ln.replace("\n", "").strip() in headings for ln in lines]
     # A line written like a heading costs more in any cell but a name (a name may repeat a heading's words):
@@ -1913,6 +1917,8 @@ def _align(lines: list[str], layout: list[tuple[str, int | None]], kinds: list[s
              + (_MISMATCH if kinds[c] in ("name", "task", "text") and ln.replace("\n", "").strip() in units_named else 0)
              + (_MISMATCH if ln in numbered[0] and c != numbered[1] else 0)
              + (1 if homes and kinds[c] == "unit" and homes.get(ln.replace("\n", "").strip(), c) != c else 0)
+             + (1 if person_col and kinds[c] in ("task", "text") and _PERSON_NAME_RE.fullmatch(ln.strip())
+                and not unit_like(ln.strip()) else 0)
              if what == "col" else 0 for what, c in layout] for k, ln in enumerate(lines)]
     # A heading's own words without its marker are a heading row at a small cost: a name cell repeating
     # them (任务类型 before 序号, as 静安 2023 writes it) stays a name cell.

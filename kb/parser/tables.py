@@ -730,7 +730,7 @@ def _take_flattened(state, categories: frozenset[str] = frozenset()) -> None:
         category = next((c for c in range(columns.get("number", 0)) if c not in named), None)
         if category is not None and "name" not in columns:
             columns["name"] = category  # (a column before 序号 naming no column: the rows' category, as the regrouping read it)
-        rows = [(r.number, r.cells, None) for r in flat.rows]
+        rows = [(r.number, _task_cell_kept(r, columns), None) for r in flat.rows]
         table = TaskTable(list(flat.header), columns, rows, None, None, len(state.tables) + 1, flat=True)
         # (by the row's place in the table: a row's second line under its merged 序号 shares its number)
         table.row_notes = {k: (r.notes, r.warnings) for k, r in enumerate(flat.rows) if r.number and (r.notes or r.warnings)}
@@ -746,6 +746,20 @@ def _take_flattened(state, categories: frozenset[str] = frozenset()) -> None:
         i = after
     out.extend(lines[i:])
     state.text = "\n".join(out)
+
+
+def _task_cell_kept(row, columns: dict[str, int]) -> list[str]:
+    """A flattened row's cells; when its task cell is not proved (two ways place the row's paragraphs apart: a person
+    or a category's name beside the task), the paragraphs no cell took are its task cell — the row keeps its text (with
+    its warning; they give no role), never vanishes for want of a task cell."""
+    task = columns.get("task")
+    if task is None or not row.number or task >= len(row.cells) or row.cells[task] or not row.warnings:
+        return row.cells
+    placed = "".join((c or "").replace("\n", "") for c in row.cells)
+    left = [p.replace("\n", "") for p in row.own if p.replace("\n", "") not in placed and p.strip() not in ("—", "|")]
+    if not left:
+        return row.cells
+    return row.cells[:task] + ["；".join(left)] + row.cells[task + 1:]
 
 
 def _records_as_rows(block: list[list[str]], vocab: TableVocabulary) -> list[list[str]]:
