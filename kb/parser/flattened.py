@@ -1559,6 +1559,12 @@ def _regroup_once(paras, start, body, header, unit_like, time_like, headings=fro
             for c in cols_after:
                 row_cells[c] = _join(by_col.get(c, []), kinds[c])
             filled_somewhere = {col for w in ways for what, col in w if what == "col"}
+            # The table's last row, the text ending inside it, lacking a cell no row merges that every row above writes
+            # (落实措施): cut off by the text's end (a page excerpt, 将社会救助纳入国), not merged — it takes no cell from above.
+            earlier = [r.cells for r in rows if r.number]
+            cut_off = (k_seg == len(segments) - 1 and end_pos >= len(seq) and len(earlier) >= 2
+                       and [c for c in cols_after if kinds[c] in ("other", "text") and not row_cells[c]
+                            and c not in filled_somewhere and all(e[c] for e in earlier)])
             merged_units, lacking = False, []
             for c in pre + cols_after:
                 if misfit and c in cols_after:
@@ -1567,7 +1573,7 @@ def _regroup_once(paras, start, body, header, unit_like, time_like, headings=fro
                     last[c] = row_cells[c]
                 elif c in cols_after and c in filled_somewhere:
                     continue  # a way gives this column an uncertain paragraph: not a merged cell
-                elif c in last and not heading_open and merges(c):
+                elif c in last and not heading_open and merges(c) and not cut_off:
                     row_cells[c] = last[c]
                     notes.append(f"{cells_h[c]}：{last[c]}（合并单元格，取自上一行）")
                     merged_units = merged_units or kinds[c] == "unit"
@@ -1589,6 +1595,8 @@ def _regroup_once(paras, start, body, header, unit_like, time_like, headings=fro
                 # over this row too, or empty — not known.
                 warns.extend(warning("flat_cell_merged_unknown", number=number, column=cells_h[c], value=last[c])
                              for c in lacking)
+            if cut_off:
+                warns.append(warning("flat_row_cut_off", number=number, column=cells_h[cut_off[0]]))
             if misfit:
                 warns.append(warning("flat_row_misfit", number=number, header="、".join(cells_h[c] for c in cols_after)))
             elif unsure:

@@ -90,6 +90,8 @@ class TableVocabulary:
     """The words that caption an annex (附件, 附表, 附录; the first the general word): ``caption`` is built of them."""
     unplaced_units_field: str = "单位（不能确定属于哪一列）"
     """The field keeping a flattened row's unit paragraphs whose column is not known (tables.yaml)."""
+    rule_goes_on: tuple[str, ...] = ()
+    """Words making a lead rule in one row's cell the table's for its later rows (下同, 以下同)."""
 
     def caption_cite(self, m: re.Match) -> str:
         """How a caption ``caption`` matched cites its annex: its word and number, spaces dropped (附 表 1 → 附表1)."""
@@ -139,7 +141,8 @@ def load_vocabulary(path: str | None = None) -> TableVocabulary:
     except (re.error, TypeError) as exc:
         raise KbError(f"{src}：header_qualifier 不是有效的正则表达式（{exc}）；请修正，或从代码仓库恢复这个文件") from exc
     lists = {}
-    for key in ("unit_name_headers", "item_name_headers", "description_endings", "basis_words", "row_marks", "measure_words"):
+    for key in ("unit_name_headers", "item_name_headers", "description_endings", "basis_words", "row_marks", "measure_words",
+                "rule_goes_on"):
         value = data.get(key) or []
         if not isinstance(value, list) or not all(isinstance(w, str) and w.strip() for w in value):
             raise KbError(f"{src}：{key} 应为词语列表；请修正，或从代码仓库恢复这个文件")
@@ -162,7 +165,8 @@ def load_vocabulary(path: str | None = None) -> TableVocabulary:
                            lists["item_name_headers"], lists["description_endings"], lists["basis_words"],
                            "".join(lists["row_marks"]), tuple(sorted(lists["measure_words"], key=len, reverse=True)),
                            year_column, row_numbering, annex_words,
-                           str(data.get("unplaced_units_field") or TableVocabulary.__dataclass_fields__["unplaced_units_field"].default))
+                           str(data.get("unplaced_units_field") or TableVocabulary.__dataclass_fields__["unplaced_units_field"].default),
+                           lists["rule_goes_on"])
 
 
 @dataclass(slots=True)
@@ -195,6 +199,8 @@ class TaskTable:
     units_unplaced: dict[int, list[str]] = field(default_factory=dict)
     """Rows (a flattened table: the row's index in ``rows``) → the unit paragraphs they write whose column is not known:
     tasks all the same (their unit said uncertain, kept in a field), never paragraphs set apart."""
+    lead_rule: str | None = None
+    """A lead rule a row's unit cell stated for the table's later rows (…列在首位的为牵头部门，下同), as its rows are read."""
 
     @property
     def cite(self) -> str:
@@ -700,9 +706,12 @@ def _unit_like(cell: str) -> bool:
     from kb.parser import roles
     from kb.registry import EMPTY
 
+    vocab = roles.load_vocabulary()
+    rule = _CELL_RULE_RE.search(cell)
+    if rule and vocab.any_lead_rule.search(rule.group(1)):
+        cell = cell[: rule.start()].rstrip("，,；; ")  # (a cell closing with its lead rule: the rule is no name)
     if re.search(r"[。；;：:]", cell) or len(cell) > 200:
         return False
-    vocab = roles.load_vocabulary()
     names = [vocab.list_tail.sub("", n).strip() for seg, _ in roles.cell_segments(cell, "sole", vocab) for n in _names(seg)]
     names = [n for n in names if n]
     if not names:
@@ -1347,7 +1356,7 @@ def _one_role_each(by_role: dict[str, list[str]], carried: frozenset[str]) -> No
 def _row_tag(table: TaskTable, get, carried: frozenset[str] = frozenset()) -> tuple[str | None, str, list[str]]:
     """(the row's role cells labelled with the header's words, the tag reader's verb form, notes); ``carried``: the
     role columns whose cell the row took from the row above."""
-    from kb.parser.roles import cell_segments, load_vocabulary as role_vocabulary
+    from kb.parser.roles import cell_segments, is_generic as roles_is_generic, load_vocabulary as role_vocabulary
 
     # A role cell holding its own labels (``牵头单位:县发改局;责任单位:县财政局、县住建局等`` under 责任单位) is a
     # labelled tag (B): read as written, its 责任单位 after the 牵头单位 label supporting; never split into names.
@@ -1363,6 +1372,10 @@ def _row_tag(table: TaskTable, get, carried: frozenset[str] = frozenset()) -> tu
         rule = next((r for r, pattern in role_vocab.lead_rules if m and pattern.search(m.group(1))), None)
         if rule:
             rules[col], stripped[col] = rule, written(col)[: m.start()].rstrip("，,；; ")
+            if any(w in m.group(1) for w in load_vocabulary().rule_goes_on):
+                table.lead_rule = rule  # (…下同: the table's later rows are read under it too)
+    if table.lead_rule and "responsible" not in rules:
+        rules["responsible"] = table.lead_rule  # (stated with 下同 in an earlier row's cell)
 
     def get(col: str) -> str:  # noqa: F811 (the row's cells, a cell's own lead rule taken out)
         return stripped.get(col, written(col))
@@ -1383,7 +1396,8 @@ def _row_tag(table: TaskTable, get, carried: frozenset[str] = frozenset()) -> tu
         responsible = [n for n in responsible if n not in marked]
         if "lead" not in table.columns:
             by_role["support"], responsible = by_role["support"] + responsible, []
-    if rules.get("responsible") == "first_is_lead" and not lead and len(responsible) >= 2:
+    if (rules.get("responsible") == "first_is_lead" and not lead and len(responsible) >= 2
+            and not roles_is_generic(responsible[0])):  # (a generic group listed first leads by no position)
         lead.append(responsible[0])  # (the cell's own rule: its first unit leads, the others support)
         by_role["support"], responsible = by_role["support"] + responsible[1:], []
     if "lead" in table.columns and responsible and not carries_out(table.header[table.columns["responsible"]],
@@ -1406,7 +1420,7 @@ def _row_tag(table: TaskTable, get, carried: frozenset[str] = frozenset()) -> tu
 
 
 #: A bracket closing a cell (…（列在首位的为牵头部门）): its words may be the cell's lead rule (roles.yaml lead_rules).
-_CELL_RULE_RE = re.compile(r"[（(]([^（）()]{4,30})[)）]\s*[。.]?\s*$")
+_CELL_RULE_RE = re.compile(r"[（(]([^（）()]{4,60})[)）]\s*[。.]?\s*$")
 
 
 def carries_out(header: str, support_named: bool) -> bool:
