@@ -103,3 +103,27 @@ def test_a_row_whose_task_cell_is_not_proved_keeps_its_text():
     t = hits[0]
     assert t.warnings and (t.lead, t.support) == (["市卫健委"], ["各区政府", "市教育局"]), (t.lead, t.support, t.warnings)
     assert not any("欧阳明华" in n for n in t.departments("any"))
+
+
+ROWS = ("序号", "工作任务", "牵头单位", "配合单位", "完成时限",
+        "1", "完成农村公路提档升级30公里。", "县交通运输局", "各乡镇", "2024年11月底前",
+        "2", "建成乡镇污水处理设施5座。", "县住建局", "县生态环境局", "2024年12月底前",
+        "3", "开展农村人居环境整治。", "县农业农村局", "各乡镇", "全年")
+
+
+@pytest.mark.parametrize(("before", "why"), [
+    ("某县重点工作任务分工方案\n为推进重点工作，制定本方案。\n各乡镇要高度重视。\n", "two paragraphs of the plan before the table"),
+    ("某县重点工作任务分工方案\n为推进重点工作，制定本方案。\n附件1\n", "a paragraph, then the table captioned 附件1"),
+])
+@pytest.mark.parametrize("bars", ["right", "both"])
+def test_rows_are_cited_by_their_own_number(before, why, bars):
+    """(ROUTED tagsblind11 tables3 (c)) A table's rows after paragraphs of the plan (a plan without parts) are cited by
+    the table and their 序号 (表1-1 / 附件1-1), never numbered on from the paragraphs (rows 1–3 labelled 3–5); cells one a
+    line closed by a bar on each side (``| 序号 |``) are read as those closed on the right (they were each a paragraph)."""
+    cells = ROWS if bars == "right" else tuple(f"| {c}" for c in ROWS)
+    tasks = _tasks(before + _bar(*cells) + "\n")
+    rows = [t for t in tasks if t.source]
+    assert [t.text[:6] for t in rows] == ["完成农村公路", "建成乡镇污水", "开展农村人居"], (why, [t.text[:8] for t in tasks])
+    assert [t.label.rsplit("-", 1)[-1] for t in rows] == ["1", "2", "3"] and all("-" in t.label for t in rows), \
+        (why, [t.label for t in rows])
+    assert [t.lead for t in rows] == [["县交通运输局"], ["县住建局"], ["县农业农村局"]], why

@@ -142,8 +142,8 @@ def _paragraphs(text: str) -> list[tuple[int, int, str]]:
 
 
 #: A line of a table copied one cell a line whose cells each close with a bar (``序号 |`` / ``重点工作 |``, a web
-#: page's table as a text converter writes it when its cells hold paragraphs).
-_CELL_BAR_RE = re.compile(r"^([^|｜\n]*\S)[ \t\u3000]*[|｜][ \t\u3000]*$")
+#: page's table as a text converter writes it when its cells hold paragraphs), or open and close with one (``| 序号 |``).
+_CELL_BAR_RE = re.compile(r"^(?:[ \t\u3000]*[|｜](?=[^|｜\n]*\S))?([^|｜\n]*\S)[ \t\u3000]*[|｜][ \t\u3000]*$")
 _SPACES_RE = re.compile(r"[ \u3000]+")
 
 
@@ -1117,6 +1117,8 @@ def _squashed(text: str) -> str:
     return _WHITE_RE.sub("", text)
 
 
+#: A header cell's bracketed note wrapped onto its own line (``(单位)``, ``（部门）``, ``（2024年）``).
+_WRAPPED_NOTE_RE = re.compile(r"[（(](?![一二三四五六七八九十\d]+[)）])[^（）()\s]{1,8}[)）]")  # (never a numbering: （一）)
 #: A piece of a header word the page broke (``责任`` / ``单位``): a few CJK characters, nothing else.
 _WORD_PIECE_RE = re.compile(r"[\u4e00-\u9fff]{1,6}")
 
@@ -1148,6 +1150,8 @@ def _header_cells(paras, i, vocab, header_columns, first_named: bool = False,
             nxt = _squashed(paras[j + 1][2])
             if joins_broken_word(text, nxt, vocab, header_columns, exact):
                 text, take = text + nxt, 2
+            elif header_columns([text], vocab) and _WRAPPED_NOTE_RE.fullmatch(nxt):
+                text, take = text + nxt, 2  # (责任股室 / (单位): a bracketed note the cell wrapped onto a line of its own)
         bare = vocab.qualifier.sub("", text, count=1) if vocab.qualifier else text
         if (not text or len(_NOTE_RE.sub("", text)) > _HEADER_MAX or _SENTENCE_RE.search(text)
                 or (_CAPTION_END_RE.search(text) and bare not in exact and not year_column(text, vocab))

@@ -208,6 +208,10 @@ class TaskTable:
         return self.caption or f"表{self.number}"
 
 
+#: A bracketed note closing a header cell (责任股室(单位), 牵头单位（部门）).
+_HEADER_NOTE_RE = re.compile(r"[（(][^（）()]{1,8}[)）]$")
+
+
 def header_columns(cells: list[str], vocab: TableVocabulary | None = None) -> dict[str, int]:
     """Column → index for a row of header cells (first cell per column wins).
 
@@ -223,8 +227,9 @@ def header_columns(cells: list[str], vocab: TableVocabulary | None = None) -> di
     divisions: list[tuple[int, str]] = []
     for i, cell in enumerate(cells):
         key = re.sub(r"[\s:：]", "", cell)
-        if key.endswith(vocab.inner_endings) and vocab.inner_endings:
-            divisions.append((i, key))
+        plain = _HEADER_NOTE_RE.sub("", key)  # (责任股室(单位): the cell's note, wrapped onto its line, names no column)
+        if plain.endswith(vocab.inner_endings) and vocab.inner_endings:
+            divisions.append((i, plain))
             continue
         bare = vocab.qualifier.sub("", key, count=1) if vocab.qualifier else key
         # (the word set last: it is built per call, and most cells end in no description ending)
@@ -1129,7 +1134,9 @@ def _table_rows(state, table: TaskTable, attached: bool, vocab) -> list[_Row]:
 
     part = part_title = ""
     section = section_title = None
-    if attached:
+    if attached or _beside_paragraphs(state):
+        # (a plan without parts whose paragraphs stand beside the table — 为推进…, then the table: its rows are cited by
+        # the table and their 序号, 表1-3 / 附件1-3, never numbered on from the paragraphs as 5, 6, 7)
         part, part_title = table.cite, table.title or ""
     n_sections = 0
     out: list[_Row] = []
@@ -1198,6 +1205,12 @@ def _table_rows(state, table: TaskTable, attached: bool, vocab) -> list[_Row]:
                         dated=not item, text=_item_text(body, table, cells) if item else body,
                         units_unplaced=list(table.units_unplaced.get(place, [])) if table.flat else []))
     return out
+
+
+def _beside_paragraphs(state) -> bool:
+    """Whether the text outside the tables holds paragraphs of its own, with no part or section (a plan without parts):
+    the tables' rows then share their numbering with them unless cited by their table."""
+    return any(not t.part and t.section is None for t in state.tasks)
 
 
 def _item_text(name: str, table: TaskTable, cells: list[str]) -> str:
@@ -1447,7 +1460,44 @@ def _names(cell: str) -> list[str]:
     cell = cell.strip().rstrip("。")
     if not cell or is_none_marker(cell):
         return []  # 无 / 暂无 / — : the row names no unit in this column
-    return [n for n in split_top(_NAME_SEP_RE.sub("、", cell), "、") if n and not is_none_marker(n)]
+    return [piece for n in split_top(_NAME_SEP_RE.sub("、", cell), "、") if n and not is_none_marker(n)
+            for piece in _glued_units(n)]
+
+
+#: Where a unit's name may open right after another's in one cell (市发展改革委市财政局): a level's character, not opening
+#: a word that is no level (市场, 区域, 县域, 市域); 各 after anything but a government or committee (县政府各部门 is one group).
+_GLUED_OPENER_RE = re.compile(r"[省市县区](?!场|域)|各")
+_GOVERNMENT_END_RE = re.compile(r"(?:政府|委)$")
+_PLACE_END_RE = re.compile(r"[省市县区州盟镇乡]$")
+
+
+def _glued_units(name: str) -> list[str]:
+    """A cell's name holding several units run together, cut at each place a level's character follows a name ending
+    like a unit — only when EVERY piece is a unit's name of three characters or more (else the name as written)."""
+    from kb.parser.roles import load_vocabulary as role_vocabulary
+
+    if len(name) < 7 or not _GLUED_OPENER_RE.search(name, 3):
+        return [name]
+    vocab = role_vocabulary()
+    cuts, depth = [], 0
+    for j, c in enumerate(name):
+        if c in "（(":
+            depth += 1
+        elif c in "）)" and depth:
+            depth -= 1
+        if depth or j < 3 or len(name) - j < 3 or not _GLUED_OPENER_RE.match(name, j):
+            continue
+        if c == "各" and _GOVERNMENT_END_RE.search(name[:j]):
+            continue
+        # (a place's name before its own body is one unit: 浦东新区区政府, 某县县委 — never a cut after 区/县/市)
+        if vocab.department_re.search(name[:j]) and not _PLACE_END_RE.search(name[:j]):
+            cuts.append(j)
+    if not cuts:
+        return [name]
+    pieces = [name[a:b] for a, b in zip([0, *cuts], [*cuts, len(name)])]
+    if all(len(p) >= 3 and (vocab.department_re.search(p) or vocab.generic.search(p)) for p in pieces):
+        return pieces
+    return [name]
 
 
 def _set_roles(task, parsed) -> None:
