@@ -89,3 +89,19 @@ def test_a_last_row_with_its_own_measure_still_takes_merged_cells():
     tasks = _tasks(text)
     t = _row(tasks, "规范救助资金管理")
     assert t.shared == ["县民政局", "县应急局"] and any("合并单元格" in n for n in t.notes), (t.shared, t.notes)
+
+
+def test_a_last_row_holding_only_its_task_at_the_texts_end_is_not_given_the_rows_above():
+    """Awkward (ROUTED tagsblind11 tables3 (d)): a table of 序号 | 工作任务 | 负责单位 | 时间进度 (no column that never
+    merges) whose last row, at the end of the text, holds its task cell and nothing after it: cut off by the page, or
+    its 负责单位 and 时间进度 merged with the row above — not provable.  No unit of the row above is given to it (a warning
+    says so); the rows above keep theirs."""
+    text = "某县社会救助重点任务分工方案\n" + _bar(
+        "序号", "工作任务", "负责单位", "时间进度",
+        "1", "健全社会救助标准调整机制", "县民政局、县财政局", "2024年12月底前",
+        "2", "加强临时救助工作", "县应急局、县民政局", "2024年9月底前",
+        "3", "将社会救助纳入国") + "\n"
+    tasks = _tasks(text)
+    t = _row(tasks, "将社会救助纳入国")
+    assert not any(t.departments("any")) and not t.deadlines and t.warnings, (t.shared, t.deadlines, t.warnings)
+    assert _row(tasks, "加强临时救助工作").shared == ["县应急局", "县民政局"]

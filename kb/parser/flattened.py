@@ -1566,9 +1566,14 @@ def _regroup_once(paras, start, body, header, unit_like, time_like, headings=fro
             # The table's last row, the text ending inside it, lacking a cell no row merges that every row above writes
             # (落实措施): cut off by the text's end (a page excerpt, 将社会救助纳入国), not merged — it takes no cell from above.
             earlier = [r.cells for r in rows if r.number]
-            cut_off = (k_seg == len(segments) - 1 and end_pos >= len(seq) and len(earlier) >= 2
-                       and [c for c in cols_after if kinds[c] in ("other", "text") and not row_cells[c]
-                            and c not in filled_somewhere and all(e[c] for e in earlier)])
+            # (or holding nothing but its task and name cells — every other cell missing, two or more: cut or merged is
+            # not provable, so nothing is carried either)
+            last_at_end = k_seg == len(segments) - 1 and end_pos >= len(seq) and len(earlier) >= 2
+            bare = [c for c in cols_after if kinds[c] not in ("task", "name") and not row_cells[c] and c not in filled_somewhere]
+            cut_off = last_at_end and (
+                [c for c in bare if kinds[c] in ("other", "text") and all(e[c] for e in earlier)]
+                or (len(bare) >= 2 and len(bare) == sum(1 for c in cols_after if kinds[c] not in ("task", "name"))
+                    and any(kinds[c] == "unit" for c in bare) and bare))
             merged_units, lacking = False, []
             for c in pre + cols_after:
                 if misfit and c in cols_after:
