@@ -6,6 +6,8 @@ merged the policy's 二 with the action plan's 二, items shared labels and ids,
 Table-driven: text → documents / labels → why; written before the code.  Forms of the genre at 省, 市 and 县 level in
 the dialects of shared/dialects.md (prose, A1 brackets, B labels); the must-NOT-split rows keep today's outline."""
 
+from pathlib import Path
+
 import pytest
 
 from kb.parser import parse_document
@@ -88,11 +90,25 @@ def _outline(text):
 
 # ---------------------------------------------------------------- the documents a file holds
 
+# 县: the second title glued to its preamble on one line (a kind cleanup does not know as a title: 若干规定).
+GLUED = """某县支持民营经济发展若干措施
+为支持民营经济发展，制定本措施。
+一、降低经营成本
+1.落实减税降费政策。（县税务局负责）
+二、优化营商环境
+2.推行极简审批。（县行政审批局负责）
+某县优化营商环境若干规定为持续优化营商环境，根据有关法规，结合本县实际，特制定以下规定：
+一、市场准入
+1.全面实施市场准入负面清单制度。（县市场监管局负责）
+"""
+
 DIVISIONS = [
     (PROVINCE, ["支持数字经济发展若干政策", "某省数字经济创新发展行动计划（2024—2026年）"], ["若干政策", "行动计划"],
      "省: a notice hands on two documents; the second's title, its preamble, then 一、 after 三、"),
     (CITY, ["某市促进消费若干措施", "某市促进消费工作方案"], ["若干措施", "工作方案"],
      "市: no notice, the file opens with the first document's title; the preamble quotes another title (a sentence)"),
+    (GLUED, ["某县支持民营经济发展若干措施", "某县优化营商环境若干规定"], ["若干措施", "规定"],
+     "县: the second title glued to its preamble (…若干规定为持续优化…，特制定以下规定：): cut where the preamble opens"),
     (COUNTY, ["某县农村人居环境整治实施方案", "某县农村生活污水治理实施方案"],
      ["《某县农村人居环境整治实施方案》", "《某县农村生活污水治理实施方案》"],
      "县: two 实施方案 — the kind word would cite both alike, so each is cited by its whole title"),
@@ -332,3 +348,37 @@ def test_a_part_no_document_has():
     assert a.status == "not_in_plan"
     assert "《支持数字经济发展若干政策》共 3 个部分：一、支持平台建设" in a.text, a.text
     assert "共 6 个部分" not in a.text and "若干政策一、" not in a.text, a.text
+
+
+# ---------------------------------------------------------------- a real file: 国办发〔2018〕124号, two 规定
+
+REAL_124 = Path(__file__).resolve().parent / "fixtures" / "documents" / "guobanfa2018-124.txt"
+
+
+def test_real_two_regulations():
+    """Counted by hand from the file: the first 规定 has parts 一…九, the second 一…四; both number an item 二（九） (the
+    first's 推进国有文化资本授权经营, the second's 对投资兴办文化企业的) — before, one label, one id, one merged item.  The
+    second title was glued by cleanup to its preamble (规定 is no title word of cleanup): cut at 为 (glued_title)."""
+    doc, tasks = parse_document(REAL_124.read_text("utf-8"), "g124")
+    first, second = "文化体制改革中经营性文化事业单位转制为企业的规定", "进一步支持文化企业发展的规定"
+    assert doc.divisions == [(f"《{first}》", first), (f"《{second}》", second)]
+    assert len([p for p in doc.parts if p[0].startswith(f"《{first}》")]) == 9
+    assert len([p for p in doc.parts if p[0].startswith(f"《{second}》")]) == 4
+    nine = [t for t in tasks if t.label.endswith("二（九）")]
+    assert [t.label for t in nine] == [f"《{first}》二（九）", f"《{second}》二（九）"]
+    assert nine[0].text.startswith("（九）推进国有文化") and nine[1].text.startswith("（九）对投资兴办文化")
+    assert len({t.id for t in tasks}) == len({t.label for t in tasks}) == len(tasks)
+    preamble = [t for t in tasks if t.label == f"《{second}》引言"]
+    assert [t.text for t in preamble] == ["为进一步深化文化体制改革，促进文化企业发展，特制定以下规定："]
+
+
+def test_real_two_regulations_questions():
+    from kb.model import Plan
+    from kb.qa import Session
+
+    doc, tasks = parse_document(REAL_124.read_text("utf-8"), "g124")
+    s = Session(plan=Plan([doc], tasks), strict=True)
+    a = s.ask("方案分为几个部分")
+    assert "转制为企业的规定】分为 9 个部分" in a.text and "进一步支持文化企业发展的规定】分为 4 个部分" in a.text, a.text
+    a = s.ask("进一步支持文化企业发展的规定分为几个部分")
+    assert "《进一步支持文化企业发展的规定》分为 4 个部分" in a.text and "关于公司制股份制改革" not in a.text, a.text

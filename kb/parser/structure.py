@@ -452,15 +452,21 @@ def outline(paragraphs: list[str], doc_id: str) -> Outline:
             # 一、总体要求): its parts, sections and labels are its own, each document's cited by its kind (若干政策二,
             # 行动计划二（三）5) — before, the plan's 二 held both documents' 二 and their items shared labels and ids
             if not divisions:
-                divisions.append(("", plan_title or title))
-            cites = division_cites([t for _, t in divisions] + [p.strip()])
+                # (the first document's title as the cover split read it; one glued to its preamble is cut for the cite —
+                # 文化体制改革中…的规定为进一步深化…特制定本规定。)
+                first = plan_title or title
+                divisions.append(("", (glued_title(first) or (first,))[0]))
+            named, preamble = glued_title(p) or (p.strip(), "") if not is_title(p) else (p.strip(), "")
+            cites = division_cites([t for _, t in divisions] + [named])
             if not divisions[0][0]:
                 _cite_first(cites[0], parts, sections, blocks, heading_tags, section_lines, duty_heads)
-            divisions[:] = [(c, t) for c, (_, t) in zip(cites, divisions)] + [(cites[-1], p.strip())]
+            divisions[:] = [(c, t) for c, (_, t) in zip(cites, divisions)] + [(cites[-1], named)]
             cite = cites[-1]
             part, part_title = cite, ""  # (its preamble: the document's opening, 引言)
             section = section_title = None
             duty_part = article_list = False
+            if preamble:  # (the title glued to it: the preamble is the document's opening paragraph)
+                blocks.append(Block(part, part_title, None, None, None, "paragraph", preamble, heading_title(preamble)))
             continue
         if top_items and (m := TOP_ITEM_RE.match(p)):
             # a measure numbered at the top level (三、推进离岸贸易发展，支持…): the part is the item, its heading the
@@ -555,22 +561,54 @@ def outline(paragraphs: list[str], doc_id: str) -> Outline:
                    item_parts, annexes, divisions)
 
 
-def division_kinds() -> tuple[str, ...]:
-    """The kinds of document a title ends with (kb/data/documents.yaml ``division_kinds``), longest first."""
+#: The word lists of kb/data/documents.yaml.
+_DOCUMENT_KEYS = ("division_kinds", "preamble_openers", "preamble_marks")
+
+
+def _document_words() -> dict[str, tuple[str, ...]]:
+    """kb/data/documents.yaml, validated: 'version' and exactly ``_DOCUMENT_KEYS``, each a list of non-empty strings
+    (longest first)."""
     from kb.data import DATA_DIR, load_cached_yaml
 
     path = DATA_DIR / "documents.yaml"
 
-    def build(data: dict) -> tuple[str, ...]:
+    def build(data: dict) -> dict[str, tuple[str, ...]]:
         from kb.errors import KbError
 
-        words = data.get("division_kinds")
-        if set(data) != {"version", "division_kinds"} or not isinstance(words, list) or not words or not all(
-                isinstance(w, str) and w.strip() for w in words):
-            raise KbError(f"{path}：应恰好有 version 和 division_kinds（非空字符串的列表）；请修正，或从代码仓库恢复这个文件")
-        return tuple(sorted((w.strip() for w in words), key=len, reverse=True))
+        if set(data) != {"version", *_DOCUMENT_KEYS} or not all(
+                isinstance(data[k], list) and data[k] and all(isinstance(w, str) and w.strip() for w in data[k])
+                for k in _DOCUMENT_KEYS):
+            raise KbError(f"{path}：应恰好有 version、{'、'.join(_DOCUMENT_KEYS)}（非空字符串的列表）；请修正，或从代码仓库恢复这个文件")
+        return {k: tuple(sorted((w.strip() for w in data[k]), key=len, reverse=True)) for k in _DOCUMENT_KEYS}
 
     return load_cached_yaml(path, "document kinds", build)
+
+
+def division_kinds() -> tuple[str, ...]:
+    """The kinds of document a title ends with (kb/data/documents.yaml ``division_kinds``), longest first."""
+    return _document_words()["division_kinds"]
+
+
+def glued_title(p: str) -> tuple[str, str] | None:
+    """(title, preamble) of a paragraph that is a document's title glued to its preamble (进一步支持文化企业发展的规定 /
+    为进一步深化文化体制改革，…，特制定以下规定：, one line once cleanup joined a title whose kind it does not know): the
+    title is the words before a preamble opener (documents.yaml ``preamble_openers``: 为, 根据 …) — 6 to 60 characters, no
+    sentence mark, ending with a kind of document (``division_kinds``, a bracket of years allowed) — and the rest says it
+    makes the document (``preamble_marks``: 制定, 提出如下 …) and ends a sentence.  None for anything else."""
+    words = _document_words()
+    text = p.strip()
+    if not text.endswith(("。", "：", ":")):
+        return None
+    for k in range(6, min(len(text), 61)):
+        head = text[:k]
+        if any(c in head for c in "。，,；;：:！？、"):
+            return None
+        rest = text[k:]
+        bare = _TITLE_BRACKET_RE.sub("", head)
+        if (rest.startswith(words["preamble_openers"]) and any(bare.endswith(kind) for kind in words["division_kinds"])
+                and any(m in rest for m in words["preamble_marks"])):
+            return head, rest
+    return None
 
 
 #: A bracket closing a title (行动计划（2024—2026年）, 若干措施(试行)): no part of the document's kind.
@@ -597,9 +635,14 @@ def opens_document(body: list[str], at: int, numeral: str) -> bool:
     heading, an item, an annex caption or a date; a title-like line with no part 一、 after its preamble (专栏, 清单
     inside the plan) and a restart at 一、 with no title line before it open nothing."""
     p = body[at].strip()
-    if (numeral_value(numeral) < 2 or not is_title(p) or PART_RE.match(p) or SECTION_RE.match(p) or ITEM_RE.match(p)
-            or annex_caption(p) or WHOLE_DATE_RE.search(p) or (at and _is_signing(body[at - 1]))):
+    glued = glued_title(p) if not is_title(p) else None
+    if (numeral_value(numeral) < 2 or not (is_title(p) or glued) or PART_RE.match(p) or SECTION_RE.match(p)
+            or ITEM_RE.match(p) or annex_caption(p) or WHOLE_DATE_RE.search(p) or (at and _is_signing(body[at - 1]))):
         return False
+    if glued:  # (its preamble is in the line: the part 一、 comes right after it)
+        q = body[at + 1].strip() if at + 1 < len(body) else ""
+        m = PART_RE.match(q) if (PART_RE.match(q) and len(q) <= 30 and "。" not in q[:-1]) else PART_INLINE_RE.match(q)
+        return m is not None and m.group(1) == "一"
     j = at + 1
     while j < len(body) and j - at <= 3:
         q = body[j].strip()

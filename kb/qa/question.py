@@ -334,7 +334,8 @@ def _plan_named_inside(text: str, titles, kinds) -> tuple[str, str | None, str]:
 def cut_division_name(text: str, divisions, titles=()) -> tuple[str, tuple[str, str] | None]:
     """在行动计划中省通信管理局牵头哪些任务 → (省通信管理局牵头哪些任务, (file id, 行动计划)): a question opening with the name of
     one document of a file holding several — its cite (the kind its title ends with: 行动计划, 若干政策) or its whole title,
-    after 在/按照/根据/《 and before 里/中/内/上 — names that document; the name is cut.  A name two documents answer to (a
+    after 在/按照/根据/《 and before 里/中/内/上 (its whole title: before anything, 进一步支持文化企业发展的规定分为几个部分) —
+    names that document; the name is cut.  A name two documents answer to (a
     kind both files use, or one another loaded plan's title holds: 在行动计划中 with another …行动计划 loaded) names none.
     Nothing named: the text unchanged, None."""
     start = next((len(b) for b in _NAME_BEFORE if text.startswith(b)), 0)
@@ -343,6 +344,8 @@ def cut_division_name(text: str, divisions, titles=()) -> tuple[str, tuple[str, 
         for name in {cite.strip("《》"), title}:
             if len(name) >= 2 and text.startswith(name, start):
                 after = next((a for a in _NAME_AFTER if text.startswith(a, start + len(name))), None)
+                if after is None and name == title and len(title) >= 6:
+                    after = "的" if text.startswith("的", start + len(name)) else ""  # (its whole title: whatever follows)
                 if after is not None and start + len(name) + len(after) < len(text):
                     if any(other != doc and name in title for other, title in titles):
                         return text, None
