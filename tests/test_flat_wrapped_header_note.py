@@ -50,3 +50,12 @@ def test_the_second_case_reads_its_support():
     tasks = _tasks("某地重点任务分工表\n\n" + "\n\n".join(CASES[1][0]) + "\n")
     t = [t for t in tasks if t.text.startswith("建设智慧停车平台")][0]
     assert (t.lead, t.support) == (["市城管局"], ["市公安局", "市大数据局"])
+
+
+def test_a_numbering_after_the_header_is_no_note():
+    """Control: a row numbering （一） standing after the header's last cell is no note of that cell (a category row)."""
+    cells = ("序号", "工作任务", "牵头单位", "完成时限", "（一）", "1", "开展农村宅基地专项清理整治。", "县自然资源局", "2024年6月底前",
+             "2", "推进耕地保护田长制。", "县农业农村局", "全年")
+    tasks = _tasks("某地重点任务分工表\n\n" + "\n\n".join(cells) + "\n")
+    hits = [t for t in tasks if t.text.startswith("开展农村宅基地")]
+    assert len(hits) == 1 and hits[0].deadlines and hits[0].deadlines[0].text == "2024年6月底前", [t.text[:10] for t in tasks]
