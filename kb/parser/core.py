@@ -1306,18 +1306,23 @@ def rule_labels(state: ParseState) -> None:
             for task, label in zip(numbered, pieces):
                 task.label = f"{prefix}{label}"
             continue
+        piece = [1] * len(numbered)
         if None in numbers or len(set(numbers)) != len(numbers):
-            numbers = list(range(1, len(numbered) + 1))
+            # Numbered by paragraph, not by task: the pieces one paragraph was cut into at its tags are one item
+            # (_group_pieces) and share its number, the later ones -2, -3 … (1, 1-2, 2 — as numbered items 11, 11-2);
+            # numbered straight through, the section's 2nd paragraph was cited 3.
+            numbers, piece = _paragraph_numbers([given_block[id(t)] for t in numbered])
+        single = len(set(numbers)) == 1  # one paragraph (or one item): cited by the container's own label
         if part in annexes:
             # An annex's paragraphs are cited like an annex table's rows (附件1-3, 附件-2, 附件1（一）-3): never as
             # items of the body's last part.
-            for task, n in zip(numbered, numbers):
-                task.label = f"{prefix}-{n}"
+            for task, n, k in zip(numbered, numbers, piece):
+                task.label = f"{prefix}-{n}" + _piece_suffix(k)
             continue
         if part == structure.CLOSING_PART:
             # The closing words after the last item of a plan whose parts are its items: 结语, 结语1, 结语2 …
-            for task, n in zip(numbered, numbers):
-                task.label = part if len(numbered) == 1 else f"{part}{n}"
+            for task, n, k in zip(numbered, numbers, piece):
+                task.label = (part if single else f"{part}{n}") + _piece_suffix(k)
             continue
         if prefix in cites and None in [given[id(t)] for t in numbered]:
             # a document's paragraphs before its first part, in a file holding several: its opening (行动计划引言)
@@ -1326,8 +1331,9 @@ def rule_labels(state: ParseState) -> None:
             # Paragraphs before the plan's first part (为深入贯彻…, 总的要求是…) are its opening, not items 1, 2:
             # 引言, 引言1, 引言2 … (a plan without parts numbers its paragraphs 1, 2 … as before).
             prefix = OPENING_LABEL
-        for task, n in zip(numbered, numbers):
-            task.label = prefix if len(numbered) == 1 and prefix else f"{prefix}{n}"
+        for task, n, k in zip(numbered, numbers, piece):
+            # an inline-heading item cut at its tags keeps its label: 一（二）, 一（二）-2 (not 一（二）1, 一（二）2)
+            task.label = (prefix if single and prefix else f"{prefix}{n}") + _piece_suffix(k)
     _group_pieces(state.tasks, [given_block.get(id(t), id(t)) for t in state.tasks])
     seen: dict[str, int] = {}
     by_cite = sorted(((c, k) for k, c in enumerate(cites, 1)), key=lambda ck: len(ck[0]), reverse=True)
@@ -1355,6 +1361,26 @@ def _group_pieces(tasks: list[Task], blocks: list[int]) -> None:
             continue
         for t in pieces:
             t.item = t.item or pieces[0].label
+
+
+def _paragraph_numbers(blocks: list[int]) -> tuple[list[int], list[int]]:
+    """For tasks in plan order, the ordinal of the paragraph (block) each comes from and which piece of it it is:
+    blocks A A B → ([1, 1, 2], [1, 2, 1])."""
+    numbers: list[int] = []
+    piece: list[int] = []
+    ordinal: dict[int, int] = {}
+    count: dict[int, int] = {}
+    for block in blocks:
+        ordinal.setdefault(block, len(ordinal) + 1)
+        count[block] = count.get(block, 0) + 1
+        numbers.append(ordinal[block])
+        piece.append(count[block])
+    return numbers, piece
+
+
+def _piece_suffix(k: int) -> str:
+    """What a label says after its item's number for the k-th piece of the item: nothing for the first, -k after."""
+    return "" if k == 1 else f"-{k}"
 
 
 def _pieces_of_items(numbers: list, blocks: list[int]) -> list[str] | None:
