@@ -32,6 +32,10 @@ class IngestVocabulary:
     """Labels of a web page's fields about the article (文章来源, 发布时间 …): a line of them is no paragraph."""
     publication_labels: tuple[str, ...] = ()
     """The labels among those whose date is the page's publication date (发布时间, 发文日期 …)."""
+    site_identifiers: tuple[re.Pattern, ...] = ()
+    """A web site's identifiers in its footer (网站标识码, ICP 备案 and 公网安备 numbers): a line holding one is footer."""
+    site_footer_fields: tuple[tuple[str, ...], ...] = ()
+    """A site footer's fields, each as its spellings (主办单位/主办, 技术支持, 版权所有 …): three on one line are a footer."""
 
 
 @lru_cache(maxsize=1)
@@ -63,8 +67,16 @@ def load_vocabulary(path: str | None = None) -> IngestVocabulary:
         raise KbError(f"{src}：“min_article_chars”应为正整数；请修正，或从代码仓库恢复这个文件")
     if not set(strings("publication_labels")) <= set(strings("page_metadata_labels")):
         raise KbError(f"{src}：publication_labels 中的每个词都应在 page_metadata_labels 中；请修正，或从代码仓库恢复这个文件")
+    identifiers = []
+    for p in strings("site_identifiers"):
+        try:
+            identifiers.append(re.compile(p))
+        except re.error as exc:
+            raise KbError(f"{src}：site_identifiers 中 {p!r} 不是有效的正则表达式（{exc}）；请修正，或从代码仓库恢复这个文件") from exc
+    fields = tuple(tuple(w for w in entry.split("|") if w) for entry in strings("site_footer_fields"))
     return IngestVocabulary(
         tuple(patterns), tuple(selectors), frozenset(strings("drop_tags")),
         tuple(w.lower() for w in strings("drop_words")), minimum, tuple(w.lower() for w in strings("title_marks")),
         tuple(sorted(strings("page_metadata_labels"), key=len, reverse=True)), tuple(strings("publication_labels")),
+        tuple(identifiers), fields,
     )

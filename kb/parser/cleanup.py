@@ -399,6 +399,62 @@ def remove_page_footers(lines: list[str]) -> list[str]:
     return [line for line in lines if not PAGE_FOOTER_RE.match(line) or not line.strip()]
 
 
+#: A site footer's line or field holds no sentence; a field line standing with a footer line is short.
+_FOOTER_SENTENCE_RE = re.compile(r"[。！？；;!?]")
+_FOOTER_FIELD_CHARS = 80
+#: Fields of a site's make-up on one line that make it a footer without an identifier.
+_FOOTER_FIELDS_ALONE = 3
+
+
+def _footer_fields(line: str) -> int:
+    """How many of a site footer's fields (``site_footer_fields``) ``line`` names."""
+    from kb.ingest.vocab import load_vocabulary
+
+    return sum(1 for spellings in load_vocabulary().site_footer_fields if any(w in line for w in spellings))
+
+
+def _is_footer_line(line: str) -> bool:
+    """A line of a site footer by its make-up: no sentence, and a site identifier (网站标识码, an ICP 备案 number) or
+    three of a site's fields together (主办 承办 技术支持)."""
+    from kb.ingest.vocab import load_vocabulary
+
+    s = line.strip()
+    if not s or _FOOTER_SENTENCE_RE.search(_MARKDOWN_LINK_RE.sub("", s)):
+        return False
+    return any(p.search(s) for p in load_vocabulary().site_identifiers) or _footer_fields(s) >= _FOOTER_FIELDS_ALONE
+
+
+#: A markdown link or image (a page saved as markdown): its ! and its URL's ? are no sentence of the footer.
+_MARKDOWN_LINK_RE = re.compile(r"!?\[[^\]]*\]\([^)]*\)")
+
+
+def remove_site_footers(lines: list[str]) -> list[str]:
+    """Drop a web page's site footer copied with the article (``主办单位：XX市人民政府办公室 承办：… 网站标识码：…``):
+    after the plan's last item it was read as that item's label block, the site's owner its lead (notes-review-diff
+    R3).  A footer line (``_is_footer_line``) goes with the short field lines standing next to it (主办单位：X /
+    技术支持：Y / 版权所有 …, blank lines aside); a plan's own 主办单位 / 承办单位 lines with no footer line beside
+    them stay (an event plan's label block)."""
+    footer = [_is_footer_line(line) for line in lines]
+    if not any(footer):
+        return lines
+    field = [bool(line.strip()) and len(line.strip()) <= _FOOTER_FIELD_CHARS and _footer_fields(line) >= 1
+             and not _FOOTER_SENTENCE_RE.search(_MARKDOWN_LINK_RE.sub("", line)) for line in lines]
+    drop = list(footer)
+    for step in (1, -1):  # spread from each footer line over its field lines, both ways, across blank lines
+        order = range(len(lines)) if step == 1 else range(len(lines) - 1, -1, -1)
+        near = False
+        for k in order:
+            if drop[k]:
+                near = True
+            elif not lines[k].strip():
+                continue
+            elif near and field[k]:
+                drop[k] = True
+            else:
+                near = False
+    return [line for line, d in zip(lines, drop) if not d]
+
+
 _PAIRS = {"）": "（", ")": "(", "〕": "〔", "】": "【", "]": "[", "］": "［"}
 _OPEN = frozenset(_PAIRS.values())
 
@@ -1043,6 +1099,7 @@ CLEANUP_RULES: list[Callable[[list[str]], list[str]]] = [
     remove_page_breaks,
     remove_pinyin_glosses,
     remove_page_footers,
+    remove_site_footers,
     mend_doubled_closers,
     split_flattened,
     split_one_line_plan,
