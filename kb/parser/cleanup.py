@@ -249,6 +249,8 @@ def continues(previous: str, line: str) -> bool:
         return True  # a line opening with ，、。；） is the rest of a sentence (text copied out of a PDF: 试点 / ，制定本方案。)
     if is_heading(line) or is_title(previous) or is_title(line) or _is_label_line(line):
         return False
+    if _next_sibling(previous, line):
+        return False  # （1）扩大有效投资 / （2）促进消费升级…: a title line with no end, then the next item of its numbering
     if phase_line(line):
         return False  # 第二阶段：2025年6月底前 under a label line without a full stop (责任单位：X) opens its own paragraph
     if _is_label_line(previous) and previous.rstrip()[-1:] in "：:":
@@ -315,6 +317,34 @@ _WRAP_TAIL_RE = re.compile(r"[\u4e00-\u9fff]{1,%d}" % _WRAP_TAIL)
 def _heading_wrapped(previous: str, line: str) -> bool:
     return (len(previous) >= _WRAP_MIN and bool(PART_HEADING_RE.match(previous) or SECTION_HEADING_RE.match(previous))
             and previous[-1] not in TERMINAL + "）)〕】”’" and _WRAP_TAIL_RE.fullmatch(line) is not None)
+
+
+#: The markers an item line opens with besides 1. 一、 （一） (``is_heading``), each with its number: （1） (1) 1） 1) ① 一是 一）.
+_SIBLING_MARKERS = (
+    re.compile(r"^[（(](\d{1,2})[)）]"),
+    re.compile(r"^(\d{1,2})[)）]"),
+    re.compile(r"^([①-⑳])"),
+    re.compile(r"^([一二三四五六七八九十]{1,3})是"),
+    re.compile(r"^([一二三四五六七八九十]{1,3})[)）]"),
+)
+
+
+def _marker_number(text: str) -> int:
+    if "①" <= text <= "⑳":  # (before isdigit: ② is a digit to Python, not to int())
+        return ord(text) - ord("①") + 1
+    if text.isascii() and text.isdigit():
+        return int(text)
+    return _cn_number(text)
+
+
+def _next_sibling(previous: str, line: str) -> bool:
+    """True when ``line`` opens the item after the one ``previous`` opens, in the same numbering (（1） then （2）,
+    ① then ②, 一是 then 二是): two items, whatever ``previous`` ends with — a title line alone has no end."""
+    for marker in _SIBLING_MARKERS:
+        a, b = marker.match(previous.lstrip()), marker.match(line.lstrip())
+        if a and b:
+            return _marker_number(b.group(1)) == _marker_number(a.group(1)) + 1
+    return False
 
 
 def join_fragment(previous: str, line: str) -> str:
