@@ -136,6 +136,7 @@ def rule_split_at_tags(state: ParseState) -> None:
     one piece marked ``label_line``.
     """
     vocab = roles.load_vocabulary()
+    state.rules.text = "\n".join(state.paragraphs)  # (places named with their level prove a list's bare places)
     state.rules.read(state.doc.preface or "", vocab)
     state.rules.read(state.doc.cover or "", vocab)  # a cover notice may state the lead rule for the whole plan
     blocks = state.outline.blocks

@@ -26,6 +26,7 @@ KEYS: dict[str, frozenset[str]] = {
     "not_in_registry": frozenset({"name"}),
     "not_unit_like": frozenset({"name"}),
     "name_cut_short": frozenset({"name"}),
+    "places_unproved": frozenset({"name"}),
     "double_brackets": frozenset({"content"}),
     "label_without_names": frozenset({"label"}),
     "rule_without_list": frozenset({"text"}),

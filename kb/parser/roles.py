@@ -465,6 +465,9 @@ class DocumentRules:
     bare_lists: bool = False
     """The plan closes its items with brackets of bare unit names as a habit (``…发展。(市工信委、市财政局)`` after
     every item, ``bare_bracket_habit``): such a bracket is a tag of responsible units, read as a bare list."""
+    text: str = ""
+    """The plan's text: where it names a place with its level (宝安区) it proves a bare place of a list sharing that
+    level's government (宝安、龙岗区政府: ``_share_level_government``)."""
 
     def read(self, text: str, vocab: RoleVocabulary) -> str | None:
         """Take the lead rule ``text`` states, if any (a later rule replaces an earlier one)."""
@@ -979,6 +982,7 @@ def _read_segments(r: _Reading, text: str) -> None:
 
 def _assign(r: _Reading, items: list[str], role: str, positional: bool) -> None:
     """Give ``items`` their role; under the document's first-is-lead rule a bare list's first unit leads."""
+    items = _share_level_government(r, items)
     names = []
     for item in items:
         name, subs = split_subunit(item)
@@ -1001,6 +1005,40 @@ def _assign(r: _Reading, items: list[str], role: str, positional: bool) -> None:
         _add(r.tag, "support", [n for n in names if is_generic(n, r.vocab)])
         return
     _add(r.tag, role, names)
+
+
+#: A level's government closing a list, after a place of 2+ characters (龙岗区政府, 罗湖区人民政府, 苍南县政府).
+_LEVEL_GOVERNMENT_RE = re.compile(r"^[\u4e00-\u9fff]{2,}?(?P<level>[区县市镇乡])(?P<body>(?:人民)?政府)$")
+#: A bare place before it: a short word of CJK characters only.
+_BARE_PLACE_RE = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+
+
+def _share_level_government(r: _Reading, items: list[str]) -> list[str]:
+    """``宝安``, ``龙岗区政府`` → ``宝安区政府``, ``龙岗区政府``: bare words before a level's government closing a run of a
+    list share its level and government word — only where the plan proves each a place of that level (it writes
+    ``宝安区``: ``DocumentRules.text``).  Unproved, the names stay as written (宝安, 龙岗区政府: tagsblind8 09's gold reads
+    哈尔滨、黑河、绥芬河市政府 so) and the list is reported — never a guessed ``群众区政府``."""
+    out: list[str] = []
+    run: list[str] = []
+    for item in items:
+        m = _LEVEL_GOVERNMENT_RE.match(item)
+        if m and run:
+            level, ending = m.group("level"), m.group("level") + m.group("body")
+            if all(f"{place}{level}" in r.rules.text for place in run):
+                out.extend(place + ending for place in run)
+                out.append(item)
+            else:
+                r.tag.warnings.append(warning("places_unproved", name="、".join(run + [item])))
+                out.extend(run)
+                out.append(item)
+            run = []
+        elif _BARE_PLACE_RE.match(item) and not looks_like_unit(item, r.vocab, r.registry):
+            run.append(item)
+        else:
+            out.extend(run)
+            run = []
+            out.append(item)
+    return out + run
 
 
 def _add(tag: Tag, role: str, names: list[str]) -> None:
