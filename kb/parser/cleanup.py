@@ -715,6 +715,37 @@ def split_items_after_tags(lines: list[str]) -> list[str]:
     return out
 
 
+def split_opening_tags(lines: list[str]) -> list[str]:
+    """A line opening with a tag then the next item (``（牵头单位：X；配合单位：Y）2.促进…``, ``〔X牵头〕（2）…``: a page that
+    lost the line break after the item above's tag) is cut after the tag: the tag stands on a line of its own, closing
+    the item above (core.rule_split_at_tags), the item opens its own paragraph.  Read whole, a labelled tag made the line
+    a label line that swallowed the item.  Only where what follows the tag opens an item (1. 一、 （一） （2） ② 二是 …).
+    Before the lines are joined: the tag then joins the item above as its end (join_fragments), never the item after."""
+    out: list[str] = []
+    for line in lines:
+        stripped = line.lstrip()
+        close = _opening_group_end(stripped) if stripped[:1] in "（(〔【[" else None
+        rest = stripped[close + 1:].lstrip() if close is not None else ""
+        if rest and (is_heading(rest) or any(m.match(rest) for m in _SIBLING_MARKERS)) and _closes_a_tag(stripped, close):
+            out.extend([stripped[: close + 1], rest])
+        else:
+            out.append(line)
+    return out
+
+
+def _opening_group_end(line: str) -> int | None:
+    """Index of the bracket closing the group ``line`` opens with, else None."""
+    depth = 0
+    for i, c in enumerate(line):
+        if c in "（(〔【[":
+            depth += 1
+        elif c in "）)〕】]":
+            depth -= 1
+            if depth == 0:
+                return i
+    return None
+
+
 def _split_sub_items_after_tags(lines: list[str]) -> list[str]:
     """Each line cut where its sub-items that close with tags of their own start (``_sub_item_cuts``)."""
     out: list[str] = []
@@ -1135,6 +1166,7 @@ CLEANUP_RULES: list[Callable[[list[str]], list[str]]] = [
     split_one_line_plan,
     remove_debris_spaces,
     number_plain_headings,
+    split_opening_tags,
     join_printed_lines,
     join_fragments,
     split_items_after_tags,
