@@ -60,3 +60,12 @@ def test_cut_names(level, block, at_end, units, not_units, warned, why):
     assert not (not_units & read), (why, read)
     if warned:
         assert any(warned in w for w in task.warnings), (why, task.warnings)
+
+
+def test_sentence_after_label_no_cut_name():
+    """A sentence after a label's value (牵头单位：X。县医保局要做好…) is no name cut short: not reported as one."""
+    text = HEAD.format(level="县") + "牵头单位：县卫生健康局。县医保局要做好医保支付改革。\n" + NEXT.format(level="县")
+    doc, tasks = parse_document(text, "cut")
+    task = next(t for t in tasks if t.text.startswith("1.推进重点项目建设"))
+    assert task.lead == ["县卫生健康局"], task.lead
+    assert not any("县医保局要做好" in w and "截断" in w for w in task.warnings), task.warnings

@@ -854,8 +854,9 @@ def rule_names_only(r: _Reading, segment: str) -> bool:
         return False
     # a name cut short is never a unit (notes-review-diff R1: 责任部门:市安监局牵头,市发改委、市监察 where the text ends):
     # it is reported and left out, the whole names beside it are read
+    # (only a member shaped like a short name: 县医保局要做好… after a label's 。 is a sentence, not a cut name)
     cut = {k for k, (i, u) in enumerate(zip(items, units))
-           if not u and _cut_short(r, i, last=k == len(items) - 1)}
+           if not u and _odd_member(i, r.vocab) and _cut_short(r, i, last=k == len(items) - 1)}
     for k in sorted(cut):
         r.tag.warnings.append(warning("name_cut_short", name=items[k]))
     kept = [(i, u) for k, (i, u) in enumerate(zip(items, units)) if k not in cut]
