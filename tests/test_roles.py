@@ -109,8 +109,8 @@ def test_find_tags(text, count, warns, why):
 def test_mid_paragraph_tag_makes_two_tasks():
     _, tasks = parse_document("标题实施方案\n三、重点任务\n（一）第一节。\n甲任务。（市公安局牵头）乙任务。（市民政局牵头，市财政局配合）")
     assert [(t.label, t.lead, t.support) for t in tasks] == [
-        ("三（一）1", ["市公安局"], []),
-        ("三（一）2", ["市民政局"], ["市财政局"]),
+        ("三（一）", ["市公安局"], []),  # the section's one paragraph, cut at its tags: 三（一）, 三（一）-2 (test_piece_labels)
+        ("三（一）-2", ["市民政局"], ["市财政局"]),
     ]
     assert tasks[1].text == "乙任务。（市民政局牵头，市财政局配合）"
 

@@ -899,8 +899,10 @@ def _printed_continues(lines: list[str], line: str, full: int) -> bool:
         # a label line (牵头单位：…) under a full line opens a paragraph; a bracketed one （负责部门：…） may be the item's
         # own tag the margin pushed to the next line (国发〔2018〕38号 printed)
         return False
-    if ends_paragraph(last) and _printed_first_line(line, full):
-        return False  # a sentence ends at the margin and the next line is indented: a new paragraph
+    if ends_paragraph("".join(lines)) and _printed_first_line(line, full):
+        # a sentence ends at the margin and the next line is indented: a new paragraph — ended by a tag the margin
+        # wrapped (…（市生态环境局、市公安局、 / 自贡海关牵头，…配合）), whose bracket opens on a line above
+        return False
     return _printed_line_full(last, line, full, len(lines) == 1)
 
 

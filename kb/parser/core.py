@@ -124,10 +124,6 @@ def rule_registry(state: ParseState) -> None:
     state.doc.registry = state.registry.name or ""
 
 
-#: What closes a label line's value: after it the value is whole, even where the text ends.
-_CLOSING_MARKS = "。；;.!！？?）)〕】]"
-
-
 def rule_split_at_tags(state: ParseState) -> None:
     """Cut every block after each of its tags: a tag closes the text before it.
 
@@ -156,9 +152,7 @@ def rule_split_at_tags(state: ParseState) -> None:
             lines = [b.text for b in blocks[i - 1 : end]]
             i = end
             contents = [ln.strip()[1:-1] if ln.strip()[0] in roles.OPENERS and ln.strip()[-1] in roles.CLOSERS else ln for ln in lines]
-            # the text ends in the block with no closing punctuation (a crawl cut off): its last name may be cut short
-            cut_end = end == len(blocks) and not state.outline.closing and lines[-1].rstrip()[-1:] not in _CLOSING_MARKS
-            tag = roles.parse_tag_content("；".join(contents), state.registry, vocab, state.rules, cut_end=cut_end)
+            tag = roles.parse_tag_content("；".join(contents), state.registry, vocab, state.rules)
             tag.text = "\n".join(lines)
             if tag.has_roles:
                 state.pieces.append(Piece(block, tag.text, "", tag, list(tag.warnings), label_line=True))

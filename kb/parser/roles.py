@@ -722,9 +722,6 @@ class _Reading:
     """Names-only segments waiting for the role word of a later segment (A、B，C负责)."""
     bare: bool = False
     """Names left without a role word are the plan's bare list (``DocumentRules.bare_lists``): responsible, as A、B负责."""
-    cut_tail: str = ""
-    """The value being read when it ends the text with no closing punctuation (a crawl or a page cut off): its last
-    member may be a name cut short (``_cut_short``)."""
 
 
 def rule_lead_statement(r: _Reading, segment: str) -> bool:
@@ -855,8 +852,7 @@ def rule_names_only(r: _Reading, segment: str) -> bool:
     # a name cut short is never a unit (notes-review-diff R1: 责任部门:市安监局牵头,市发改委、市监察 where the text ends):
     # it is reported and left out, the whole names beside it are read
     # (only a member shaped like a short name: 县医保局要做好… after a label's 。 is a sentence, not a cut name)
-    cut = {k for k, (i, u) in enumerate(zip(items, units))
-           if not u and _odd_member(i, r.vocab) and _cut_short(r, i, last=k == len(items) - 1)}
+    cut = {k for k, (i, u) in enumerate(zip(items, units)) if not u and _odd_member(i, r.vocab) and _cut_short(r, i)}
     for k in sorted(cut):
         r.tag.warnings.append(warning("name_cut_short", name=items[k]))
     kept = [(i, u) for k, (i, u) in enumerate(zip(items, units)) if k not in cut]
@@ -868,13 +864,12 @@ def rule_names_only(r: _Reading, segment: str) -> bool:
     return False
 
 
-def _cut_short(r: _Reading, item: str, last: bool) -> bool:
+def _cut_short(r: _Reading, item: str) -> bool:
     """A member of a label's list that is a name cut short, not a body's name of an odd shape (五金城): one opening with
-    a level of government (市监察 of 市监察局: a body of a level always ends like one — 市场, 市政 open no level), or the
-    last member of a value the text ends in with no closing punctuation."""
-    if item[0] in _LEVELS and not item.startswith(r.vocab.level_opening_words):
-        return True
-    return last and bool(r.cut_tail) and r.cut_tail.rstrip().endswith(item)
+    a level of government (市监察 of 市监察局, where the text ends: a body of a level always ends like one — 市场, 市政
+    open no level).  (The last member where the text ends is not taken as cut for that alone: a plan's last label line
+    ends the text with no mark as often as a cut page does — 高铁新城 there is a name.)"""
+    return item[0] in _LEVELS and not item.startswith(r.vocab.level_opening_words)
 
 
 #: What no member of a list of names holds: a digit, a time word, sentence punctuation, a quote.
@@ -1064,10 +1059,9 @@ def _name(r: _Reading, name: str, check: bool = True) -> str:
 
 
 def parse_tag_content(content: str, registry: Registry, vocab: RoleVocabulary | None = None,
-                      rules: DocumentRules | None = None, bare: bool = False, cut_end: bool = False) -> Tag:
+                      rules: DocumentRules | None = None, bare: bool = False) -> Tag:
     """Read the roles, notes, fields and time words of a tag's content (without its brackets).  ``bare``: names
-    without a role word are a bare list of responsible units (a plan's habit, ``DocumentRules.bare_lists``).
-    ``cut_end``: the content ends the text with no closing punctuation — its last name may be cut short."""
+    without a role word are a bare list of responsible units (a plan's habit, ``DocumentRules.bare_lists``)."""
     vocab = vocab or load_vocabulary()
     rules = rules if rules is not None else DocumentRules()
     tag = Tag(text=content)
@@ -1124,8 +1118,7 @@ def parse_tag_content(content: str, registry: Registry, vocab: RoleVocabulary | 
             role = "shared" if carries_out(label, support_named) else "support"
         elif kind == "responsible":
             role = "sole"
-        r = _Reading(tag, registry, vocab, rules, default_role=role, positional=kind == "responsible" and not lead_named,
-                     cut_tail=value if cut_end and i == len(labels) - 1 else "")
+        r = _Reading(tag, registry, vocab, rules, default_role=role, positional=kind == "responsible" and not lead_named)
         _read_segments(r, value)
     _one_role_each(tag)
     return tag
