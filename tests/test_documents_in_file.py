@@ -382,3 +382,18 @@ def test_real_two_regulations_questions():
     assert "转制为企业的规定】分为 9 个部分" in a.text and "进一步支持文化企业发展的规定】分为 4 个部分" in a.text, a.text
     a = s.ask("进一步支持文化企业发展的规定分为几个部分")
     assert "《进一步支持文化企业发展的规定》分为 4 个部分" in a.text and "关于公司制股份制改革" not in a.text, a.text
+
+
+def test_a_kind_another_loaded_plan_holds_names_no_document_for_structure_or_ordinals():
+    """行动计划分为几个部分 / 行动计划的第二个行动 with another …行动计划 loaded: the kind does not prove the file's document
+    is asked — no document of the file is named (Query.division None)."""
+    from kb.model import Plan
+    from kb.qa import Session
+
+    doc, tasks = _doc(PROVINCE)
+    other, more = parse_document("某省人工智能产业发展行动计划\\n一、重点任务\\n1.建设算力中心。（省发展改革委牵头）\\n", "other")
+    s = Session(plan=Plan([doc, other], tasks + more), strict=True)
+    assert s.read_query("行动计划分为几个部分").division is None
+    assert s.read_query("行动计划的第二个行动是什么").division is None
+    single = Session(plan=Plan([doc], tasks), strict=True)
+    assert single.read_query("行动计划分为几个部分").division == "行动计划"

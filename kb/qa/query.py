@@ -2154,16 +2154,23 @@ def read_structure(r: Reading) -> None:
 def _division_named(r: Reading) -> str | None:
     """The cite of the one document of a file holding several that the question names — by its title, or by its kind
     when the kind is more than a bare 方案/计划 (行动计划分为几个部分, 若干政策包括哪些) — else None (方案分为几个部分 asks the
-    whole file)."""
+    whole file; 行动计划 with another loaded plan titled …行动计划 names none)."""
     named = set()
-    for doc in r.plan.documents:
-        if r.query.plan and doc.id != r.query.plan:
+    for doc_id, held in r.plan.document_divisions():  # (kept per corpus: no document read)
+        if r.query.plan and doc_id != r.query.plan:
             continue
-        for cite, title in getattr(doc, "divisions", None) or []:
+        for cite, title in held:
             kind = cite.strip("《》")
-            if fold(title) in r.text or (len(kind) >= 3 and fold(kind) in r.text):
-                named.add(cite)
-    return named.pop() if len(named) == 1 else None
+            if fold(title) in r.text:
+                named.add((doc_id, cite))
+            elif len(kind) >= 3 and fold(kind) in r.text and not _other_title_holds(r, doc_id, fold(kind)):
+                named.add((doc_id, cite))
+    return named.pop()[1] if len(named) == 1 else None
+
+
+def _other_title_holds(r: Reading, doc_id: str, words: str) -> bool:
+    """Another loaded plan's title holds ``words`` (a document's kind, 行动计划): the words do not prove which is named."""
+    return any(other != doc_id and words in title for other, title in _plan_titles(r.plan))
 
 
 def _thing_before(before: str, r: Reading) -> bool:
@@ -3048,7 +3055,7 @@ def _division_numbered(r: Reading) -> bool:
     words = m.group("x")
     named = [(doc_id, cite, title) for doc_id, held in r.plan.document_divisions() if not (q.plan and doc_id != q.plan)
              for cite, title in held if words in (fold(cite.strip("《》")), fold(title))]
-    if len(named) != 1:
+    if len(named) != 1 or (words != fold(named[0][2]) and _other_title_holds(r, named[0][0], words)):
         return False
     doc_id, cite, title = named[0]
     q.plan, q.division = doc_id, cite
