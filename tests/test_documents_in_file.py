@@ -102,7 +102,28 @@ GLUED = """某县支持民营经济发展若干措施
 1.全面实施市场准入负面清单制度。（县市场监管局负责）
 """
 
+# 市: the notice's title names both documents in book-title marks (关于印发《A》和《B》的通知) and the first document's
+# title line follows the notice's body — the first document was cited by the WHOLE notice title (《某市…的通知》一).
+MARKED = """某市人民政府办公室关于印发《某市促进数字经济发展若干措施》和《某市数字经济发展行动计划（2024—2026年）》的通知
+各区人民政府，市政府各部门：
+《某市促进数字经济发展若干措施》和《某市数字经济发展行动计划（2024—2026年）》已经市政府同意，现印发给你们，请认真贯彻执行。
+某市促进数字经济发展若干措施
+为加快数字经济发展，制定以下措施。
+一、支持数字基础设施建设。对新建5G基站给予每个1万元补贴。（责任单位：市通信发展办、市财政局）
+二、支持企业上云用云。对上云企业给予不超过10万元奖励。（责任单位：市工业和信息化局）
+三、加强人才引进。（责任单位：市人力资源社会保障局）
+某市数字经济发展行动计划（2024—2026年）
+为推动数字经济高质量发展，制定本行动计划。
+一、总体要求
+到2026年，数字经济核心产业增加值占地区生产总值比重达到10%。
+二、数字产业化行动
+（一）培育集成电路产业。（市工业和信息化局牵头，市科技局配合）
+"""
+
 DIVISIONS = [
+    (MARKED, ["某市促进数字经济发展若干措施", "某市数字经济发展行动计划（2024—2026年）"], ["若干措施", "行动计划"],
+     "市: a notice naming 《A》和《B》 is the file's name — its first document is the name handed on other than the one "
+     "the later title line opens, cited by its kind (it was the whole notice title in 《》 before every label)"),
     (PROVINCE, ["支持数字经济发展若干政策", "某省数字经济创新发展行动计划（2024—2026年）"], ["若干政策", "行动计划"],
      "省: a notice hands on two documents; the second's title, its preamble, then 一、 after 三、"),
     (CITY, ["某市促进消费若干措施", "某市促进消费工作方案"], ["若干措施", "工作方案"],
@@ -125,6 +146,8 @@ def test_divisions(text, titles, cites, why):
 # ---------------------------------------------------------------- labels, ids, parts: each document's own
 
 LABELS = [
+    (MARKED, "对上云企业", "若干措施二", "the first document of a notice naming both is cited by its kind, never the notice title"),
+    (MARKED, "（一）培育集成电路产业", "行动计划二（一）", "the second document as before"),
     (PROVINCE, "推进外网建设", "行动计划二（一）1", "the plan's item 1 of （一） under its 二: the plan's cite before its own label"),
     (PROVINCE, "加快设备改造", "若干政策二", "the policy's 二 holds one paragraph: cited 若干政策二, not merged with the plan's 二"),
     (PROVINCE, "培育各类平台", "若干政策一1", "the first document is cited by its kind word too: every label says its document"),
@@ -397,3 +420,20 @@ def test_a_kind_another_loaded_plan_holds_names_no_document_for_structure_or_ord
     assert s.read_query("行动计划的第二个行动是什么").division is None
     single = Session(plan=Plan([doc], tasks), strict=True)
     assert single.read_query("行动计划分为几个部分").division == "行动计划"
+
+
+@pytest.mark.parametrize(("notice", "named", "first", "why"), [
+    ("某市人民政府办公室关于印发《某市促进消费若干措施》和《某市促进消费工作方案》的通知", "某市促进消费工作方案",
+     "某市促进消费若干措施", "the other name handed on"),
+    ("关于印发《A市若干措施》和《A市行动计划（2024—2026年）》的通知", "A市行动计划（2024-2026年）",
+     "A市若干措施", "the bracket of years is not compared: a title line writing its dash otherwise is the same name"),
+    ("关于印发《A市若干措施》和《A市行动计划（2024—2026年）》的通知", "A市 行动计划（2024—2026年）",
+     "A市若干措施", "spaces and the bracket of years are not part of the comparison"),
+    ("某市数字经济发展行动计划（2024—2026年）", "某市促进数字经济发展若干措施", None,
+     "a plan's own title names nothing in book-title marks: kept as it is"),
+    ("关于印发《A市若干措施》的通知", "A市行动计划", None, "one name handed on: it is not the other document's"),
+    ("关于印发《A》《B》《C》的通知", "D", None, "the document opening is none of the names: no guess"),
+])
+def test_first_handed_on(notice, named, first, why):
+    from kb.parser.structure import first_handed_on
+    assert first_handed_on(notice, named) == first, why

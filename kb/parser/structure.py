@@ -457,6 +457,10 @@ def outline(paragraphs: list[str], doc_id: str) -> Outline:
                 first = plan_title or title
                 divisions.append(("", (glued_title(first) or (first,))[0]))
             named, preamble = glued_title(p) or (p.strip(), "") if not is_title(p) else (p.strip(), "")
+            if not divisions[0][0]:
+                # a notice handing on 《A》和《B》 is the file's name, not its first document's: that document is the
+                # name it hands on other than the one opening now (its items were cited by the whole notice title)
+                divisions[0] = ("", first_handed_on(divisions[0][1], named) or divisions[0][1])
             cites = division_cites([t for _, t in divisions] + [named])
             if not divisions[0][0]:
                 _cite_first(cites[0], parts, sections, blocks, heading_tags, section_lines, duty_heads)
@@ -613,6 +617,20 @@ def glued_title(p: str) -> tuple[str, str] | None:
 
 #: A bracket closing a title (行动计划（2024—2026年）, 若干措施(试行)): no part of the document's kind.
 _TITLE_BRACKET_RE = re.compile(r"[（(][^（）()]{1,20}[)）]$")
+
+
+_HANDED_ON_RE = re.compile(r"《([^《》]+)》")
+
+
+def first_handed_on(notice: str, named: str) -> str | None:
+    """The first document a notice title hands on (关于印发《A若干措施》和《B行动计划》的通知 → A若干措施) other than
+    ``named`` (the document a later title line opens), or None unless it names two or more and ``named`` is exactly one of
+    them — a plan's own title (XX行动计划) is kept as it is.  Names are compared without spaces and brackets of years."""
+    def bare(t: str) -> str:
+        return _TITLE_BRACKET_RE.sub("", re.sub(r"\s+", "", t))
+    names = [m.group(1).strip() for m in _HANDED_ON_RE.finditer(notice)]
+    others = [n for n in names if bare(n) != bare(named)]
+    return others[0] if len(names) >= 2 and len(others) == len(names) - 1 else None
 
 
 def division_cites(titles: list[str]) -> list[str]:
