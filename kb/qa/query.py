@@ -718,10 +718,15 @@ _NOT_IN_PLACE = frozenset("局委办部厅会院站队所和与及的在是有�
 _PLACE_BOUNDARY = frozenset("在对和与及、的跟同比里中内") | (_NOT_IN_PLACE - frozenset("市县"))
 
 
+#: What read_outside reads of a document itself (its number, its date): a place may still name the plan asked of.
+_DOCUMENT_ASKS = ("document_number", "publication_date")
+
+
 def read_place(r: Reading) -> None:
-    """Another place than the plans': a known place name, or a word ending like a place, no plan mentions."""
-    if r.query.outside:
-        return
+    """Another place than the plans': a known place name, or a word ending like a place, no plan mentions.  A place that
+    IS one loaded plan's own (``read_place_of_plan``) names that plan instead."""
+    if r.query.outside not in (None, *_DOCUMENT_ASKS) or read_place_of_plan(r):
+        return  # (重庆的方案文号: the number of the plan the place names, 成都的方案文号: of no loaded plan)
     places = r.words["places"]
     names = [p for p in places if p in r.text] if _any_of(places).search(r.text) else []
     for suffix in r.words["place_suffixes"]:
@@ -773,13 +778,91 @@ def _place_naming_a_plan(r: Reading) -> str | None:
                 break
     if place is None:
         return None
-    for doc in r.plan.documents:
-        # (its opening lines that are no task: a task may name a place in passing)
-        opening = [t.text for t in r.plan.document_opening(doc.id, 2) if t.kind != "task"]
-        about = fold(" ".join([doc.title, doc.preface or "", getattr(doc, "cover", None) or "", *opening]))
+    for _, about in plan_about(r.plan):
+        # (a plan's own words about itself — title, cover notice, page lines, title-like opening lines — not a preamble
+        # citing other places in passing: 学习借鉴重庆、成都等地经验 makes no plan 成都's)
         if place in about or (len(place) > 2 and place[:-1] in about):
             return None
     return place
+
+
+#: id(plan) → (plan, [(document id, what the plan says of itself, folded)]): read once per plan object.
+_PLAN_ABOUT: dict[int, tuple] = {}
+
+
+def plan_about(plan) -> list[tuple[str, str]]:
+    """(document id, folded words a plan says of itself) of each loaded plan: its title, its own title after a cover
+    notice, the notice (issuer, number, signature), the page lines before it (来源：…人民政府), its closing signature,
+    and, where no title was found, its first paragraphs that are no task and read like a title (no full stop) — never
+    its preamble or body, which cite other places in passing."""
+    held = _PLAN_ABOUT.get(id(plan))
+    if held is None or held[0] is not plan:
+        about = []
+        for doc in plan.documents:
+            # (read only where no title was found — the file's name stands for it: at 1,000 stored plans, 1,000
+            # reads of opening paragraphs a question)
+            opening = [t.text for t in plan.document_opening(doc.id, 3) if t.kind != "task" and "。" not in t.text
+                       and len(t.text) <= 60] if doc.title == doc.id else []
+            about.append((doc.id, fold(" ".join([doc.title, doc.plan_title or "", getattr(doc, "cover", None) or "",
+                                                 doc.preface or "", getattr(doc, "closing", None) or "", *opening]))))
+        _PLAN_ABOUT.clear()
+        _PLAN_ABOUT[id(plan)] = held = (plan, about)
+    return held[1]
+
+
+#: What may stand before a place owning the question (在开封的方案里, 请问重庆…, 市商务局在开封…): the question's start,
+#: or one of these right before it.
+_OWNER_BEFORE = ("在", "关于", "对于", "请问", "看看", "查查", "查一下", "那么", "和", "与", "及", "、", "跟", "同", "是", "属于")
+#: What follows a place owning the question (开封那个方案, 重庆的…, 重庆市方案里, 重庆和开封…).
+_OWNER_AFTER = ("的", "那个", "这个", "那份", "这份", "那", "这", "和", "与", "及", "、", "跟", "方案", "计划", "意见", "通知",
+                "措施", "办法", "规划", "文件", "里", "中", "，", ",")
+
+
+def read_place_of_plan(r: Reading) -> bool:
+    """重庆的方案里… / 开封那个方案的文号 / 市商务局在开封的方案里…: with several plans loaded, a place standing as the owner
+    of what is asked (at the question's start or after 在/关于…, followed by 的/那个/a plan mark…) that is the own place of
+    some loaded plans but not all (``plan_about``: their title, cover notice, page lines) names those plans — the answer
+    is theirs alone (one plan: ``Query.plan``), never another plan's number, targets or tasks.  A place is a known one
+    (shapes.yaml ``places``), or 2+ characters a plan's own words write with a place suffix after them (开封 of 开封市) or
+    that end with one (苏州工业园区).  True when it named one plan."""
+    if len(r.plan.document_ids()) < 2:
+        return False
+    about = plan_about(r.plan)
+    suffixes = tuple(r.words["place_suffixes"]) + ("区", "新区", "园区", "旗")
+    text, named, words = r.text, set(), ""
+    at = 0
+    while at < len(text) - 1:
+        if not (at == 0 or any(text.endswith(b, 0, at) for b in _OWNER_BEFORE)):
+            at += 1
+            continue
+        found = None
+        for k in range(min(8, len(text) - at), 1, -1):
+            w = text[at:at + k]
+            if not all(is_cjk(c) for c in w) or set(w[:-1]) & _NOT_IN_PLACE:
+                continue
+            rest = text[at + k:]
+            if rest and not rest.startswith(_OWNER_AFTER):
+                continue
+            end_suffix = next((s for s in suffixes if w.endswith(s) and len(w) - len(s) >= 2), None)
+            place = w in r.words["places"] or end_suffix is not None
+            docs = {d for d, a in about if (w in a if place else any(w + s in a for s in suffixes))}
+            if docs:
+                found = (w, docs)
+                break
+        if found is None:
+            at += 1
+            continue
+        w, docs = found
+        named |= docs
+        words += w
+        at += len(w)
+    if not named or len(named) == len(about):
+        return False
+    if len(named) > 1:
+        return False  # (重庆和开封的方案…: both plans, every plan's items name their plan)
+    r.query.plan = next(iter(named))
+    r.plan_words = words
+    return True
 
 
 #: A place name in a plan's title: 2–3 characters before 市/区/县/省 (自贡市, 松江区).
@@ -825,8 +908,8 @@ def read_plan_named(r: Reading) -> None:
         # 在行动计划中…: one document of a file holding several (kb.qa.question.cut_division_name)
         r.query.plan, r.query.division = r.facts.division_named
         return
-    if len(r.plan.document_ids()) < 2:  # (a stored plan answers without reading 1,000 documents)
-        return
+    if len(r.plan.document_ids()) < 2 or r.query.plan:  # (a stored plan answers without reading 1,000 documents;
+        return  # a place named the plan: read_place_of_plan)
     if getattr(r.facts, "plan_named", None):
         r.query.plan, r.plan_words = r.facts.plan_named, r.facts.plan_name
         return
@@ -1437,7 +1520,7 @@ def read_issuers(r: Reading) -> None:
     verb = _has(text, sorted(w["issue_verbs"], key=len, reverse=True))
     if not asked and not (verb and "who" in f.flags):
         return
-    rest = text
+    rest = text.replace(r.plan_words, "") if r.plan_words else text  # (重庆的方案是哪个单位印发的: the place named the plan)
     for word in sorted({*w["issuer_asks"], *w["issue_verbs"], *w["outside"]["document_nouns"], *w["issuer_fillers"],
                         *r.words_voc("suffixes")}, key=len, reverse=True):
         rest = rest.replace(word, "")
