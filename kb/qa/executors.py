@@ -68,8 +68,14 @@ def _answer(question: str, intent: str, result: Result, *, status: str = "answer
 
 def plans_held(plan: Plan) -> str:
     """kb 目前载入的方案：《…》、《…》。"""
-    titles = "、".join(f"《{name}》" for _, name in plan.document_names())
+    titles = "、".join(shown_name(doc_id, name) for doc_id, name in plan.document_names())
     return load_answer_words()["plans_held"].format(plans=titles)
+
+
+def shown_name(doc_id: str, name: str) -> str:
+    """A plan as a listing of the plans shows it: 《its title》, or — where kb read no title and the file's name stands
+    for it (``Document.title`` is the document id) — the file's name said to be one (answers.yaml ``untitled_plan``)."""
+    return load_answer_words()["untitled_plan"].format(name=name) if name == doc_id else f"《{name}》"
 
 
 #: id(plan) → (plan, {what: value}): per-plan figures that cost a scan of every task (kept with their plan).
@@ -139,14 +145,14 @@ def _plan_lines(plan: Plan) -> list[str]:
     for i, d in enumerate(plan.documents, 1):
         tasks = sum(1 for _ in plan_tasks(plan, [d.id]))
         if tasks:
-            lines.append(said["tasks"].format(n=i, name=names[d.id], count=tasks))
+            lines.append(said["tasks"].format(n=i, name=shown_name(d.id, names[d.id]), count=tasks))
             continue
         if items_of is None:
             items_of = {}
             for t in numbered_items(plan):
                 items_of[t.doc] = items_of.get(t.doc, 0) + 1
         items = items_of.get(d.id, 0)
-        lines.append(said["items" if items else "none"].format(n=i, name=names[d.id], count=items))
+        lines.append(said["items" if items else "none"].format(n=i, name=shown_name(d.id, names[d.id]), count=items))
     return lines
 
 
@@ -266,20 +272,30 @@ def _document_number(plan: Plan) -> str | None:
     number = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[［(（](?:19|20)\d\d[〕\]］)）]\d+号")
     cited = re.compile(r"》[（(]?$")
 
-    def own(text: str):
-        return next((m for m in number.finditer(text) if not cited.search(text[max(0, m.start() - 2):m.start()])), None)
+    label = re.compile(r"^.*?(?:文\s*号|字\s*号)[\s:：|]*")
 
-    said = []
+    def own(text: str) -> str | None:
+        m = next((m for m in number.finditer(text) if not cited.search(text[max(0, m.start() - 2):m.start()])), None)
+        # (a page's field 文    号 蔡政办〔2023〕1号: the number, not the cell before it and the label — 办公室文号蔡政办…)
+        return label.sub("", m.group(0)) if m else None
+
+    said, missing = [], []
     for doc in plan.documents:
-        m = own(getattr(doc, "cover", None) or "")
-        if m:  # 苍政发〔2023〕22号 heads the notice that hands the plan on
-            said.append(f"《{doc.name}》文号：{m.group(0)}。")
+        # 苍政发〔2023〕22号 heads the notice that hands the plan on; a notice run into the page's lines before the plan's
+        # title (【法宝引证码】… 关于印发…的通知（皖开放办〔2022〕6号）) is read as the preface
+        n = own(getattr(doc, "cover", None) or "") or own(doc.preface or "")
+        if n:
+            said.append(f"《{doc.name}》文号：{n}。")
             continue
         for t in plan.tasks:
-            m = own(t.text) if t.doc == doc.id else None
-            if m:
-                said.append(f"《{doc.name}》文号：{m.group(0)}。")
+            n = own(t.text) if t.doc == doc.id else None
+            if n:
+                said.append(f"《{doc.name}》文号：{n}。")
                 break
+        else:
+            missing.append(doc.name)
+    if said and missing:  # (every plan asked of is answered: those whose text states no number said so, never left out)
+        said.append(f"未写明文号：{'、'.join(f'《{n}》' for n in missing)}。")
     return "\n".join(said) or None
 
 

@@ -56,6 +56,7 @@ REQUIRED = {
                      "topic": ("{place}",), "year": ("{place}", "{years}"),
                      "opinion": (), "role": ("{place}", "{roles}"), "annex": ("{place}",)},
     "plans_held": ("{plans}",),
+    "untitled_plan": ("{name}",),
     "no_sum": ("{topic}",),
     "no_sum_plan": (),
     "stated_instead": (),
