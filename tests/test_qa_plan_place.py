@@ -119,6 +119,12 @@ ROWS = [
     ("开封的方案什么时候印发的", "answered", ["2022年3月1日"], ["2023年5月6日"], None, "the notice's date of that plan"),
     ("重庆和开封的方案文号分别是什么", "answered", ["渝府办发〔2023〕41号", "汴政办〔2022〕8号"], [], None,
      "two places, two plans"),
+    ("各方案的文号是什么", "answered", ["渝府办发〔2023〕41号", "汴政办〔2022〕8号", "未写明文号", "苏州工业园区数字经济"], [],
+     None, "every plan answered: those whose text states no number said so, never left out"),
+    ("现在载入了哪些方案", "answered", ["文件“xian_gaice”（kb 没有读到方案标题）", "《重庆市稳就业促增收行动方案》"],
+     ["《xian_gaice》"], None, "a plan with no title is listed by its file's name, said to be one — never as a title"),
+    ("方案的标题是什么", "answered", ["文件“xian_gaice”", "《开封市加快发展文化旅游产业三年行动计划（2022—2024年）》"], [],
+     None, "标题 asks the plans' titles (it was not understood)"),
 ]
 
 
@@ -132,3 +138,62 @@ def test_place_names_its_plan(plan, question, status, has, hasnt, counts, why):
         assert w not in a.text, (why, w, a.text)
     if counts is not None:
         assert _docs(a) == counts, (why, a.text)
+
+
+# The cover notice as real pages give it: a 法宝 reference line and the notice run together before the plan's title (the
+# notice is then read into the preface), a government page's metadata table holding 文    号 (07, 蔡甸), a metadata row
+# of | cells (90, 平顶山).  Written in those shapes; expected answers by hand before kb ran.
+NOTICES = {
+    "fb_xiangcun.txt": """    【法宝引证码】 CLI.12.1234567
+原文链接：https://www.example.org/lar/abc.html
+湖南省人民政府办公厅关于印发湖南省乡村建设行动实施方案的通知
+湖南省人民政府办公厅关于印发湖南省乡村建设行动实施方案的通知
+
+（湘政办发〔2022〕35号）
+
+各市州、县市区人民政府，省政府各厅委、各直属机构：
+
+　　《湖南省乡村建设行动实施方案》已经省人民政府同意，现印发给你们，请认真贯彻执行。
+湖南省人民政府办公厅
+
+　　2022年6月30日
+湖南省乡村建设行动实施方案
+
+　　为扎实推进乡村建设行动，根据《乡村建设行动实施方案》，结合我省实际，制定本方案。
+　　一、重点任务
+　　（一）加强乡村规划建设管理。2022年底前完成村庄分类。（省自然资源厅牵头，省住房城乡建设厅、省农业农村厅配合）
+　　（二）实施农村道路畅通工程。新改建农村公路1万公里。（省交通运输厅负责）
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def notices(tmp_path_factory):
+    import shutil
+    from pathlib import Path
+
+    d = tmp_path_factory.mktemp("notices")
+    for name, text in NOTICES.items():
+        (d / name).write_text(text, encoding="utf-8")
+    fixtures = Path(__file__).resolve().parent / "fixtures" / "plans"
+    for name in ("07_caidian_2023_zeren.txt", "90_pingdingshan_2013_fenjie.txt"):
+        shutil.copy(fixtures / name, d)
+    return load_plan(corpus=str(d))
+
+
+# question → (words the answer must hold, words it must not hold) — why
+NOTICE_ROWS = [
+    ("湖南的方案文号是什么", ["湘政办发〔2022〕35号"], ["蔡政办", "平政办"],
+     "the notice read into the preface (a 法宝 line before it) still gives the plan its number"),
+    ("各方案的文号是什么", ["湘政办发〔2022〕35号", "蔡政办〔2023〕1号", "平政办〔2013〕11号"], ["办公室文号", "文号蔡"],
+     "a page's 文    号 field: the number alone, never the field's label or the cell before it"),
+]
+
+
+@pytest.mark.parametrize("question,has,hasnt,why", NOTICE_ROWS, ids=[r[0] for r in NOTICE_ROWS])
+def test_cover_notice(notices, question, has, hasnt, why):
+    a = Session(plan=notices, strict=True).ask(question)
+    for w in has:
+        assert w in a.text, (why, w, a.text)
+    for w in hasnt:
+        assert w not in a.text, (why, w, a.text)

@@ -118,6 +118,9 @@ class Query:
     """The enumerated words of a 分别 question (黄色, 橙色, 红色)."""
     plan: str | None = None
     """Document id of the plan the question names (在人才集聚方案中…), if any."""
+    plans: list[str] = field(default_factory=list)
+    """Document ids of the plans a place owning the question names when it names several but not every plan (安徽的方案
+    with two 安徽 plans loaded, 重庆和开封的方案…): the answer is theirs alone (``plan`` names one)."""
     within: bool = False
     """Within the previous answer (其中…, 这些任务中…)."""
     outside: str | None = None
@@ -824,7 +827,7 @@ def read_place_of_plan(r: Reading) -> bool:
     some loaded plans but not all (``plan_about``: their title, cover notice, page lines) names those plans — the answer
     is theirs alone (one plan: ``Query.plan``), never another plan's number, targets or tasks.  A place is a known one
     (shapes.yaml ``places``), or 2+ characters a plan's own words write with a place suffix after them (开封 of 开封市) or
-    that end with one (苏州工业园区).  True when it named one plan."""
+    that end with one (苏州工业园区).  True when it named some plans."""
     if len(r.plan.document_ids()) < 2:
         return False
     about = plan_about(r.plan)
@@ -858,9 +861,10 @@ def read_place_of_plan(r: Reading) -> bool:
         at += len(w)
     if not named or len(named) == len(about):
         return False
-    if len(named) > 1:
-        return False  # (重庆和开封的方案…: both plans, every plan's items name their plan)
-    r.query.plan = next(iter(named))
+    if len(named) > 1:  # (重庆和开封的方案…: both plans, every item naming its plan)
+        r.query.plans = [d for d, _ in about if d in named]
+    else:
+        r.query.plan = next(iter(named))
     r.plan_words = words
     return True
 

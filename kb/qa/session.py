@@ -548,10 +548,13 @@ class Session:
         if query.plan and getattr(query, "division", None):
             # 在行动计划中…: the one document of a file holding several that the question names
             return self.plan.division_plan(query.plan, query.division)
-        if not query.plan:
-            return self.plan
         from kb.model import Plan
 
         plan = self.plan
+        if not query.plan and query.plans:  # (安徽的方案 of two 安徽 plans: both, no other)
+            return Plan([d for doc in query.plans for d in plan.documents_of(doc)],
+                        [t for doc in query.plans for t in plan.document_tasks(doc)], plan.registry)
+        if not query.plan:
+            return self.plan
         # that plan's paragraphs through the store's map (not a scan of every plan's tasks)
         return Plan(plan.documents_of(query.plan), plan.document_tasks(query.plan), plan.registry)
