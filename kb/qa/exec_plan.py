@@ -357,16 +357,79 @@ def exec_overview(question: str, q: Query, env) -> Answer:
                                                            if label.startswith(key[1] + "（")]) for key in heads}
         heads = {key: f"{head.rstrip('：')}共 {len(by_part[key])} 条：" for key, head in heads.items()}
         tasks = [t for key in heads for t in by_part[key]]
+    year = _year_asked(q)
+    said = {t.id: t.text for t in tasks}
+    undated: set = set()  # (parts that state no year: shown whole, said so)
+    if year is not None:
+        # 2025年的目标是什么 / 开封2022年的目标: the clauses of the part that state that year (a clause naming no year
+        # goes with the one before it: 到2020年，A；B), and its targets of that year — never the goals of another year
+        # (到2022年…；到2024年… is two goals).  A part that names no year at all (通过三年建设，…) is shown whole, said so.
+        kept = {}
+        for key in heads:
+            part = by_part.get(key, [])
+            if not any(_clause_years(t.text) for t in part):
+                undated.add(key)
+                kept.update((t.id, t.text) for t in part)
+                continue
+            kept.update((t.id, c) for t in part if (c := _clauses_of_year(t.text, year)))
+        said = kept
+        tasks = [t for t in tasks if t.id in said or any(tg.year == year for tg in t.targets)]
+        if not tasks:
+            env.ctx.tasks = []
+            stated = sorted({y for key in heads for t in by_part.get(key, []) for y in _clause_years(t.text)})
+            text = load_answer_words()["overview_year_none"].format(
+                year=year, part="、".join(dict.fromkeys(h.rstrip("：") for h in heads.values())),
+                years="、".join(f"{y}年" for y in stated))
+            return Answer(question, f"overview_{q.overview}", text, tasks=[], status="not_in_plan")
     lines = []
     for key, head in heads.items():
-        lines.append(head)
-        lines.extend(f"{t.label} {t.text}" for t in by_part.get(key, []))
-    targets = [(t.id, tg) for t in tasks for tg in t.targets]
+        held = [t for t in by_part.get(key, []) if t.id in said]
+        if year is not None and not held:
+            continue
+        lines.append(head + (load_answer_words()["overview_undated"] if key in undated else ""))
+        lines.extend(f"{t.label} {said[t.id]}" for t in held)
+    targets = [(t.id, tg) for t in tasks for tg in t.targets if year is None or tg.year in (year, None)]
     if targets and q.overview == "goals":
         lines.append("量化目标：")
-        lines.extend(target_line(t, tg) for t in tasks for tg in t.targets)  # the tasks at hand, in order
+        lines.extend(target_line(t, tg) for t in tasks for tg in t.targets
+                     if year is None or tg.year in (year, None))  # the tasks at hand, in order
     env.ctx.tasks = tasks
     return Answer(question, f"overview_{q.overview}", compose(lines), tasks=tasks, targets=targets)
+
+
+def _year_asked(q: Query) -> int | None:
+    """The one calendar year a question asks of (2025年的…, 到2025年…): the year its span ends in, when it starts in the
+    same year or has no start; None for no date, a range of years, or a start (2019年起)."""
+    span = q.dates
+    if span is None or not span.last or span.test == "starts":
+        return None
+    if span.first and span.first[:4] != span.last[:4]:
+        return None
+    return int(span.last[:4])
+
+
+#: Where a clause of a goal paragraph ends (到2022年，…；到2024年，…: two goals).
+_CLAUSE_SPLIT = LazyPattern(r"(?<=[。；;！？])")
+#: A year a clause names, not as the base a change is measured from (较2015年, 比2015年, 基准年（2015年）, 与2015年相比).
+_CLAUSE_YEAR = LazyPattern(r"(?<![较比与（(])((?:19|20)\d\d)年(?!相比|的基础上|为基)")
+
+
+def _clause_years(text: str) -> set[int]:
+    """The years the clauses of ``text`` name (base years aside)."""
+    return {int(y) for y in _CLAUSE_YEAR.findall(text or "")}
+
+
+def _clauses_of_year(text: str, year: int) -> str:
+    """The sentences and ；-clauses of ``text`` that are about ``year``: those naming it, and those naming no year after
+    one about it (到2020年，A；B: B too), joined; "" when none is."""
+    out, current = [], None
+    for clause in _CLAUSE_SPLIT.split(text or ""):
+        years = _clause_years(clause)
+        if years:
+            current = years
+        if current and year in current:
+            out.append(clause)
+    return "".join(out).strip()
 
 
 def exec_department_list(question: str, q: Query, env) -> Answer:

@@ -844,7 +844,7 @@ def read_place_of_plan(r: Reading) -> bool:
             if not all(is_cjk(c) for c in w) or set(w[:-1]) & _NOT_IN_PLACE:
                 continue
             rest = text[at + k:]
-            if rest and not rest.startswith(_OWNER_AFTER):
+            if rest and not rest.startswith(_OWNER_AFTER) and not rest[0].isdigit():  # (开封2022年的目标)
                 continue
             end_suffix = next((s for s in suffixes if w.endswith(s) and len(w) - len(s) >= 2), None)
             place = w in r.words["places"] or end_suffix is not None

@@ -57,6 +57,8 @@ REQUIRED = {
                      "opinion": (), "role": ("{place}", "{roles}"), "annex": ("{place}",)},
     "plans_held": ("{plans}",),
     "untitled_plan": ("{name}",),
+    "overview_year_none": ("{part}", "{year}", "{years}"),
+    "overview_undated": (),
     "no_sum": ("{topic}",),
     "no_sum_plan": (),
     "stated_instead": (),
