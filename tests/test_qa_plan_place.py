@@ -131,6 +131,18 @@ ROWS = [
      "no place: every plan's goals of 2025 only"),
     ("开封2023年的目标是什么", "not_in_plan", ["2023年"], ["90%", "8000万人次", "1亿人次"], None,
      "a year another plan states but the place's plan does not: said so, never the 县 plan's 2023 goal"),
+    ("开封的方案有哪些附件", "answered", ["开封市文化旅游重点项目清单", "开封市文化旅游产业发展指标分解表"], ["重庆"], None,
+     "the attachments the cover notice lists (附件：1.… 2.…), though their text is not in the file"),
+    ("开封的方案第一个附件是什么", "answered", ["开封市文化旅游重点项目清单"], ["指标分解表", "打造宋文化品牌"], None,
+     "the first of the notice's list — never the plan's item 1"),
+    ("开封的方案有几个附件", "answered", ["2"], [], None, "the list counted"),
+    ("重庆的方案有哪些附件", "not_in_plan", [], ["开封市文化旅游"], None,
+     "a notice listing no attachment: said so, never another plan's"),
+    ("重庆的方案是根据什么文件制定的", "answered", ["国务院办公厅关于进一步优化调整稳就业政策措施全力促发展惠民生的通知"],
+     ["河南省"], None, "根据《…》 in the preamble of that plan"),
+    ("开封的方案依据是什么", "answered", ["河南省文化旅游强省建设规划"], ["国务院办公厅"], None, "按照《…》要求"),
+    ("苏州工业园区的行动计划是根据什么制定的", "not_in_plan", [], ["河南省", "国务院办公厅"], None,
+     "a preamble citing no document: said so"),
     ("方案的标题是什么", "answered", ["文件“xian_gaice”", "《开封市加快发展文化旅游产业三年行动计划（2022—2024年）》"], [],
      None, "标题 asks the plans' titles (it was not understood)"),
 ]
@@ -172,6 +184,22 @@ NOTICES = {
 　　（一）加强乡村规划建设管理。2022年底前完成村庄分类。（省自然资源厅牵头，省住房城乡建设厅、省农业农村厅配合）
 　　（二）实施农村道路畅通工程。新改建农村公路1万公里。（省交通运输厅负责）
 """,
+    "gz_xiaofei.txt": """广州市人民政府办公厅关于印发广州市促进消费扩容提质行动方案和广州市夜间经济发展实施意见的通知
+穗府办〔2024〕9号
+各区人民政府，市政府各部门、各直属机构：
+现将《广州市促进消费扩容提质行动方案》《广州市夜间经济发展实施意见》印发给你们，请认真组织实施。实施过程中遇到的问题，请径向市商务局反映。
+附件：1.广州市促进消费扩容提质行动方案
+2.广州市夜间经济发展实施意见
+广州市人民政府办公厅
+2024年4月2日
+广州市促进消费扩容提质行动方案
+为贯彻落实《国务院办公厅关于进一步释放消费潜力促进消费持续恢复的意见》（国办发〔2022〕9号）和《广东省促进消费若干措施》精神，结合我市实际，制定本方案。
+一、工作目标
+到2025年，全市社会消费品零售总额突破1.2万亿元。
+二、重点任务
+（一）培育国际消费中心城市。（市商务局牵头，市文化广电旅游局配合）
+（二）发展首店经济。（市商务局牵头，各区政府配合）
+""",
 }
 
 
@@ -195,6 +223,13 @@ NOTICE_ROWS = [
      "the notice read into the preface (a 法宝 line before it) still gives the plan its number"),
     ("各方案的文号是什么", ["湘政办发〔2022〕35号", "蔡政办〔2023〕1号", "平政办〔2013〕11号"], ["办公室文号", "文号蔡"],
      "a page's 文    号 field: the number alone, never the field's label or the cell before it"),
+    ("广州的通知同时印发了哪些文件", ["广州市促进消费扩容提质行动方案", "广州市夜间经济发展实施意见"], ["湖南"],
+     "the documents the notice hands on together (现将《A》《B》印发给你们)"),
+    ("广州的方案是根据什么文件制定的", ["国务院办公厅关于进一步释放消费潜力促进消费持续恢复的意见", "国办发〔2022〕9号",
+                                      "广东省促进消费若干措施"], ["乡村建设行动实施方案"],
+     "the documents its preamble cites after 为贯彻落实, with their numbers"),
+    ("湖南的方案依据是什么", ["乡村建设行动实施方案"], ["广东省"], "根据《…》 in the preamble"),
+    ("广州的方案有几个附件", ["2"], [], "the notice's 附件 list, counted"),
 ]
 
 

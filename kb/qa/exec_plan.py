@@ -7,7 +7,7 @@ answered whole, every department with its counts.  Their slots are read by kb/qa
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from kb.lazypattern import LazyPattern
 from kb.model import ROLE_NAMES, ROLES, item_count
@@ -703,6 +703,155 @@ def exec_issuers(question: str, q: Query, env) -> Answer:
         lines.append(said["quoted"].format(source=source))
     status = "answered" if found else "not_in_plan"
     return Answer(question, "issuers", compose(lines), tasks=[], departments=found, status=status)
+
+
+# ---------------------------------------------------------------- the cover notice: attachments, basis, documents issued
+
+
+@dataclass(slots=True)
+class Notice:
+    """What a plan's cover notice and preamble say of it (``notice_of``)."""
+
+    attachments: list[str]
+    """The titles its notice's 附件 list names (附件：1.X / 2.Y), in order."""
+    basis: list[str]
+    """The documents it cites as its basis (根据/按照/依据/贯彻落实《…》), each with its number when one follows it."""
+    issued: list[str]
+    """The documents its notice hands on (现将《A》《B》印发给你们, 关于印发A和B的通知)."""
+
+
+#: An attachments caption opening a line (附件：, 附件1：, 附表：): what follows is the list's first item or its only one.
+_ATTACHMENTS_HEAD = LazyPattern(r"^(?:附件|附表)\s*[0-9一二三四五六七八九十]{0,2}\s*[:：]\s*")
+#: An item of an attachments list (1.X, 2、Y, （3）Z).
+_ATTACHMENT_ITEM = LazyPattern(r"^[（(]?(\d{1,2})\s*[)）.．、]\s*")
+#: A cited document: 《…》 (〈…〉 inside allowed), with its number in brackets right after it, if any.
+_CITED = LazyPattern(r"《([^《》]{2,120})》(?:[（(]([^（）()]{0,30}〔\d{4}〕[^（）()]{0,12}号)[)）])?")
+#: Words that make the documents after them a basis (根据《…》, 按照《…》要求, 为贯彻落实《…》精神).
+_BASIS_WORDS = ("根据", "按照", "依据", "贯彻落实", "贯彻", "落实", "遵照", "依照")
+#: Where a sentence ends (a basis word reaches its documents within one).
+_SENTENCE_END = LazyPattern(r"(?<=[。；！？])")
+
+
+def _notice_lines(doc) -> list[str]:
+    """The lines of a plan's cover notice: ``cover``, else a preface holding a notice (a 法宝 line run into it), and
+    the closing (an attachments list after the signature)."""
+    from kb.parser.structure import TRANSMITTAL_RE
+
+    lines = (getattr(doc, "cover", None) or "").split("\n")
+    preface = doc.preface or ""
+    if TRANSMITTAL_RE.search(preface):
+        lines += preface.split("\n")
+    return [ln.strip() for ln in lines + (getattr(doc, "closing", None) or "").split("\n") if ln.strip()]
+
+
+def _attachments(lines: list[str]) -> list[str]:
+    """The titles of the first 附件 list among ``lines``: the caption's line (附件：1.X or 附件：X) and the numbered lines
+    right after it."""
+    for i, line in enumerate(lines):
+        m = _ATTACHMENTS_HEAD.match(line)
+        if not m:
+            continue
+        rest = line[m.end():].strip()
+        items = []
+        first = _ATTACHMENT_ITEM.match(rest)
+        if rest:
+            items.append(rest[first.end():] if first else rest)
+        for nxt in lines[i + 1:]:
+            n = _ATTACHMENT_ITEM.match(nxt)
+            if not n:
+                break
+            items.append(nxt[n.end():].strip())
+        return [x for x in items if x]
+    return []
+
+
+def _preamble(doc, plan) -> list[str]:
+    """The plan's opening paragraphs before its first part (no task): its 引言."""
+    return [t.text for t in plan.document_opening(doc.id, 4) if t.kind != "task" and not t.part]
+
+
+def _basis(texts: list[str], own: set[str]) -> list[str]:
+    """The documents cited after a basis word in the sentences of ``texts`` (the plan's own titles aside), with their
+    numbers."""
+    out = []
+    for text in texts:
+        for sentence in _SENTENCE_END.split(text):
+            at = min((sentence.find(w) for w in _BASIS_WORDS if w in sentence), default=-1)
+            if at < 0 or "印发给你们" in sentence:
+                continue
+            for m in _CITED.finditer(sentence, at):
+                title = m.group(1).replace("〈", "《").replace("〉", "》")
+                if fold(title) in own:
+                    continue
+                said = f"《{title}》" + (f"（{m.group(2)}）" if m.group(2) else "")
+                if said not in out:
+                    out.append(said)
+    return out
+
+
+def _issued(doc, lines: list[str]) -> list[str]:
+    """The documents the notice hands on: the 《…》 of its sentence passing them on (现将《A》《B》印发给你们), else the
+    title's 关于印发A和B的通知 cut at 和/及/、 where every piece ends like a document's name."""
+    from kb.parser.structure import TRANSMITTAL_RE
+
+    for line in lines:
+        for sentence in _SENTENCE_END.split(line):
+            if TRANSMITTAL_RE.search(sentence):
+                found = [f"《{m.group(1)}》" for m in _CITED.finditer(sentence)]
+                if found:
+                    return found
+    m = re.search(r"关于(?:印发|转发)(.+?)的通知", doc.title or "")
+    if m:
+        pieces = [x for x in re.split(r"和|及|、", m.group(1).strip("《》")) if x]
+        kinds = load_shapes()["outside"]["document_nouns"]
+        if pieces and all(x.strip("《》").endswith(tuple(kinds)) for x in pieces):
+            return [f"《{x.strip('《》')}》" for x in pieces]
+    return []
+
+
+def notice_of(doc, plan) -> Notice:
+    """What ``doc``'s cover notice and preamble say of it."""
+    lines = _notice_lines(doc)
+    own = {fold(x) for x in (doc.title, doc.plan_title or "") if x}
+    return Notice(_attachments(lines), _basis(lines + _preamble(doc, plan), own), _issued(doc, lines))
+
+
+def exec_notice(question: str, q: Query, env) -> Answer:
+    """附件有哪些 / 第一个附件是什么 / 根据什么文件制定的 / 同时印发了哪些文件: what each plan asked's notice or preamble
+    says (``notice_of``), each plan named when several are asked; a plan whose notice says nothing of it said so."""
+    words = load_answer_words()["notice"]
+    docs = env.plan.documents
+    env.ctx.tasks = []
+    lines, found = [], False
+    for d in docs:
+        notice = notice_of(d, env.plan)
+        name = f"《{d.name}》"
+        if q.notice == "attachments":
+            items = notice.attachments
+            if not items:
+                lines.append(words["attachments_none"].format(name=name))
+                continue
+            found = True
+            if q.notice_k is not None:
+                if q.notice_k <= len(items):
+                    lines.append(words["attachment_k"].format(name=name, k=q.notice_k, title=items[q.notice_k - 1]))
+                else:
+                    found = False
+                    lines.append(words["attachment_k_none"].format(name=name, k=q.notice_k, n=len(items)))
+                continue
+            lines.append(words["attachments"].format(name=name, n=len(items)))
+            lines.extend(f"{k}. {title}" for k, title in enumerate(items, 1))
+            if not env.plan.document_annexes() or not dict(env.plan.document_annexes()).get(d.id):
+                lines.append(words["attachments_absent"])
+        else:
+            items = notice.basis if q.notice == "basis" else notice.issued
+            if not items:
+                lines.append(words[f"{q.notice}_none"].format(name=name))
+                continue
+            found = True
+            lines.append(words[q.notice].format(name=name, n=len(items)))
+            lines.extend(f"{k}. {title}" for k, title in enumerate(items, 1))
+    return Answer(question, f"notice_{q.notice}", compose(lines), tasks=[], status="answered" if found else "not_in_plan")
 
 
 # ---------------------------------------------------------------- which plans hold a word; a list the text enumerates

@@ -1621,6 +1621,7 @@ def _imported(module: str, name: str):
 exec_departments = _imported("exec_departments", "exec_departments")
 exec_stated_total = _imported("stated_totals", "exec_stated_total")
 exec_goal_list = _imported("exec_goals", "exec_goal_list")
+exec_notice = _imported("exec_plan", "exec_notice")
 exec_context, exec_item, exec_section, exec_title, field_answer = (
     _imported("exec_items", n) for n in ("exec_context", "exec_item", "exec_section", "exec_title", "field_answer"))
 (exec_enumeration, exec_plans_mentioning, exec_issuers, exec_post, exec_all_targets, exec_date_list, exec_department_list,
@@ -1640,6 +1641,7 @@ DISPATCH = {
     "stated_total": exec_stated_total,
     "post": exec_post,
     "issuers": exec_issuers,
+    "notice": exec_notice,
     "plans_mentioning": exec_plans_mentioning,
     "enumeration": exec_enumeration,
     "literal": exec_literal,

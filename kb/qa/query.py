@@ -268,6 +268,12 @@ class Query:
     enumerated: str = ""
     """A noun whose members the text enumerates, asked as a list (试点地区有哪些 → 试点地区: read_enumeration): the
     sentence listing them answers (kb.qa.exec_plan.exec_enumeration)."""
+    notice: str | None = None
+    """What the question asks of the plan's cover notice or preamble (read_notice_ask): ``attachments`` (附件有哪些, 有几个附件,
+    第一个附件是什么: the notice's 附件 list, where the file holds no annex after the body), ``basis`` (根据什么文件制定的:
+    the documents cited after 根据/按照/贯彻落实), ``issued_with`` (同时印发了哪些文件: the documents the notice hands on)."""
+    notice_k: int | None = None
+    """The attachment asked by its place in the notice's list (第一个附件 → 1, 附件2 → 2)."""
     issuers: bool = False
     """Who issued the plan is asked (这个方案是哪几个部门联合印发的, 发文单位是谁: read_issuers): the document's own lines
     naming its issuers answer (kb.qa.exec_plan.exec_issuers), never the departments given tasks."""
@@ -383,7 +389,7 @@ def _check_words(value, where: str) -> list[str]:
 SHAPE_LISTS = ("plan_count_words", "baseline_asks", "base_marks", "place_suffixes", "places", "structure_asks", "task_subject", "department_subject", "most", "least",
                "both", "only", "not", "earliest", "latest", "extreme_fillers", "doer_not_openers", "doer_verbs", "doer_duty_verbs", "doer_endings", "part_of_verbs", "part_of_nouns", "level_not_next", "guide", "plan_marks", "value_units", "person_units",
                "unit_not_after", "money_words", "money_asks", "money_units", "which_before", "which_units", "which_after", "due_by", "due_cumulative",
-               "field_affixes", "field_asks", "national_issuers", "start_asks", "node_asks", "measure_not_after", "recipient_verbs", "recipient_followers", "recipient_to", "recipient_not_before", "which_plan", "mention_verbs", "enumeration_asks", "enumeration_links", "issuer_asks", "issue_verbs", "issuer_fillers", "issuer_endings", "duration_asks", "duration_marks", "duration_extremes", "noun_units",
+               "field_affixes", "field_asks", "national_issuers", "start_asks", "node_asks", "measure_not_after", "recipient_verbs", "recipient_followers", "recipient_to", "recipient_not_before", "which_plan", "mention_verbs", "enumeration_asks", "enumeration_links", "issuer_asks", "issue_verbs", "issuer_fillers", "basis_asks", "issued_with_asks", "issuer_endings", "duration_asks", "duration_marks", "duration_extremes", "noun_units",
                "steering_verbs", "body_endings", "body_followers", "everyday_qualifiers",
                "role_after", "posts", "post_verbs", "value_verbs", "vague_amounts", "base_before", "base_after", "list_tails",
                "list_nouns", "list_asks", "goal_verbs", "outline_subjects", "structure_fillers", "time_every",
@@ -974,6 +980,43 @@ def _plan_titles(plan) -> list[tuple[str, str]]:
     return held[1]
 
 
+#: An attachment asked by its place (第一个附件, 第2个附件, 附件2, 附件二) or as a list or count (有哪些附件, 附件有几个).
+_ATTACHMENT_ASK = LazyPattern(r"第([一二三四五六七八九十\d]{1,3})(?:个|份|项)?附件|附件([一二三四五六七八九十\d]{1,3})(?:是|叫|名称|的名称|的标题)"
+                              r"|(?:哪些|哪几个|哪几份|几个|几份|多少个)附件|附件(?:有|包括|包含|是|叫|都有|一共|共)")
+
+
+def read_notice_ask(r: Reading) -> None:
+    """附件有哪些 / 第一个附件是什么 / 根据什么文件制定的 / 同时印发了哪些文件: what the plan's cover notice or preamble says
+    of it (``Query.notice``), for the plans asked (the one a place or title named, else every plan).  Attachments are
+    read from the notice's 附件 list only where the plans asked hold no annex after their body (kb.qa.query
+    read_annex_named answers those); asked of a plan whose notice lists none, the annex reader says so."""
+    q = r.query
+    if q.act is not None or q.outside:
+        return
+    text = r.text
+    from kb.qa.exec_plan import notice_of
+
+    docs = [d for d in r.plan.documents if (not q.plan or d.id == q.plan) and (not q.plans or d.id in q.plans)]
+    if _has(text, r.words["basis_asks"]):
+        q.notice = "basis"
+    elif _has(text, r.words["issued_with_asks"]):
+        q.notice = "issued_with"
+    else:
+        m = _ATTACHMENT_ASK.search(text)
+        if m is None or r.facts.departments:
+            return
+        held = {doc_id for doc_id, annexes in r.plan.document_annexes() if annexes}
+        if any(d.id in held for d in docs) or not any(notice_of(d, r.plan).attachments for d in docs):
+            return  # (annexes after the body: their own reader; no list in any notice: the annex reader says none)
+        q.notice = "attachments"
+        k = m.group(1) or m.group(2)
+        if k:
+            from kb.numerals import cn_number
+
+            q.notice_k = int(k) if k.isdigit() else cn_number(k)
+    q.act, q.subject = Act.META, "notice"
+
+
 #: What stands before a plan's name (在…方案里, 按照…意见, 根据…通知): the name starts after it.
 _PLAN_NAME_OPENERS = ("按照", "根据", "在", "《")
 #: Characters of question words and pointers: no plan's name holds one (这个方案里, 哪个意见中, 其他方案里).
@@ -1383,6 +1426,8 @@ def read_plans_mentioning(r: Reading) -> None:
     asked = _has(r.text, sorted(r.words["which_plan"], key=len, reverse=True))
     if not asked or not [w for w in f.topic if w not in asked and len(w) >= 2]:
         return
+    if _has(r.text, r.words["basis_asks"]) or _has(r.text, r.words["issued_with_asks"]):
+        return  # (根据什么文件制定的 / 同时印发了哪些文件: the plan's notice and preamble, read_notice_ask)
     q.act, q.subject, q.mentioning = Act.META, "plans", True
     verb = _has(r.text, r.words["mention_verbs"])
     if verb:
@@ -3333,6 +3378,8 @@ OVER = {
     "enumeration": "the members of a noun some sentence enumerates (试点地区有哪些), that sentence quoted",
     "literal": "the items whose text holds a phrase asked as written (有几项写明“10月底完成”)",
     "issuers": "who issued the plan (哪几个部门联合印发的): its notice's lines naming them, never the units given tasks",
+    "notice": "what the cover notice or preamble says of the plan: its attachments, the documents it is based on, the "
+              "documents issued with it (附件有哪些, 根据什么文件制定的, 同时印发了哪些文件)",
     "unread": "no reading of the question: full-text search, said plainly",
 }
 
@@ -3453,7 +3500,8 @@ def over_act(s: _Seen) -> str | None:
     q = s.q
     if q.act is Act.META:
         # (哪几个部门联合印发的: the plan's issuers, read_issuers; 哪个方案提到了拉萨市: read_plans_mentioning)
-        return "issuers" if q.issuers else "plans_mentioning" if q.mentioning else "plans"
+        return ("issuers" if q.issuers else "notice" if q.notice else "plans_mentioning" if q.mentioning
+                else "plans")
     if q.enumerated:
         return "enumeration"
     if q.literal:
@@ -3679,6 +3727,7 @@ READERS = (
     read_counted_noun,
     read_place,
     read_plan_named,
+    read_notice_ask,
     read_references,
     read_year_held,
     read_date_node,
