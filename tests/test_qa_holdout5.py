@@ -38,7 +38,6 @@ KNOWN_FAILURES: set[str] = {
     "pt-fenbie-targets",  # 2025年底和2030年底的达标面积比例分别是多少: kb not_in_plan [] (status not_in_plan; no '40%' in the text; no '80%' in the text)
     "pt-meta-meeting",  # 这个方案是哪次会议审议通过的: kb not_in_plan [] (status not_in_plan; no '第75次常务会' in the text)
     "pt-value-system-plan",  # 系统方案要覆盖哪一年的达标区域: kb not_in_plan [] (status not_in_plan; no '2030' in the text)
-    "multi-named-fengxian",  # 奉贤那个公园城市的实施意见里，区绿委办牵头什么: kb not_in_plan [] (status not_in_plan)
     "zg-who-straw-colloquial",  # 地里烧秸秆的事归哪个部门: kb not_in_plan [] departments [] (status not_in_plan)
     "out-gy-guarantees",  # 这个方案的保障措施有哪些: kb ask_back [] (status ask_back)
 }

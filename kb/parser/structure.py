@@ -95,9 +95,16 @@ def split_cover(body: list[str]) -> tuple[list[str], str | None, list[str]]:
     first_part = next((i for i, p in enumerate(body) if PART_RE.match(p) or PART_INLINE_RE.match(p)), len(body))
     for c in range(min(first_part, 8)):
         m = COVER_DATE_RE.match(body[c])
-        if not m or not any(TRANSMITTAL_RE.search(p) for p in body[:c]):
+        head = ""
+        if not m and TRANSMITTAL_RE.search(body[c]):
+            # (the signature run into the sentence handing the plan on: 现将《…》印发给你们，请认真贯彻执行。南阳市人民政府
+            # 2020年4月20日 — the sentence is the notice's, what follows its last 。 the signature)
+            cut = body[c].rfind("。") + 1
+            m = COVER_DATE_RE.match(body[c][cut:]) if 0 < cut < len(body[c]) else None
+            head = body[c][:cut] if m else ""
+        if not m or not any(TRANSMITTAL_RE.search(p) for p in [*body[:c], head]):
             continue
-        cover = body[:c] + [m.group("sign")]
+        cover = body[:c] + ([head] if head else []) + [m.group("sign")]
         rest, after = m.group("rest").strip(), c + 1
         title = rest or None
         nxt = body[after] if after < first_part else ""
@@ -317,9 +324,33 @@ def _pop_closing(blocks: list[Block], partless: bool = False) -> list[str]:
     return closing
 
 
+#: The head of a title that cleanup ran into the page's lines before it: the paragraph's tail after its last page mark
+#: (】, a field's ：, a date's digits), opening with a character and holding no sentence mark.
+_TITLE_HEAD_RE = re.compile(r"[\u4e00-\u9fff][^。；;！？，,：:】【\s]{3,60}$")
+#: What a title's head holds (关于印发…, a place: 南阳市人民政府…): without it the tail is a page's words (大中小).
+_TITLE_HEAD_WORDS = re.compile(r"关于|印发|转发|^[\u4e00-\u9fff]{2,4}(?:省|市|县|区|自治州|自治区)")
+
+
+def _title_head(before: str, title: str) -> str:
+    """The head of ``title`` at the end of the paragraph ``before`` it, when cleanup ran the title's first lines into
+    the page's lines (【字体：大 中 小】【关闭窗口】周口市人民政府办公室关于印发周口市促进民营经济 / 高质量发展若干措施的通知),
+    else "": the tail after the paragraph's last page mark, holding 关于/印发 or opening with a place, short enough for
+    the two to be one title."""
+    if not before or before[-1] in "。；;！？":
+        return ""
+    m = _TITLE_HEAD_RE.search(before)
+    if not m or m.start() == 0 or not _TITLE_HEAD_WORDS.search(m.group(0)) or len(m.group(0)) + len(title) > 100:
+        return ""  # (a paragraph that is the head alone was left a paragraph of its own by cleanup: not this case)
+    return m.group(0)
+
+
 def outline(paragraphs: list[str], doc_id: str) -> Outline:
     """Place every paragraph in the plan's structure."""
     t, title = find_title(paragraphs, doc_id)
+    head = _title_head(paragraphs[t - 1], title) if t > 0 else ""
+    if head:
+        paragraphs = [*paragraphs[:t - 1], paragraphs[t - 1][:-len(head)], *paragraphs[t:]]
+        title = head + title
     preface = "\n".join(paragraphs[:t]) if t > 0 else None
     body = paragraphs[t + 1 :] if t >= 0 else paragraphs
     # A web page's fields about the article under its title (文章来源：… 发布时间：…) are the page's, not the plan's.
