@@ -99,6 +99,8 @@ ROWS = [
     ("开封那个方案的文号", "answered", ["汴政办〔2022〕8号"], ["渝府办发"], None,
      "那个 between the place and 方案 (a place, not words of a title)"),
     ("开封市方案的文号是多少", "answered", ["汴政办〔2022〕8号"], ["渝府办发"], None, "the place with its suffix 市"),
+    ("哪个文件是开封市的？文号是多少？", "answered", ["汴政办〔2022〕8号"], ["渝府办发"], None,
+     "是 before the place: which plan is that place's"),
     ("成都的方案文号是什么", "not_in_plan", ["成都"], ["渝府办发", "汴政办"], None,
      "成都 is only cited in passing in 苏州's preamble: no loaded plan is 成都's — never the other plans' numbers"),
     ("北京的方案文号是什么", "not_in_plan", ["北京"], ["渝府办发", "汴政办"], None, "a place no plan writes (kept)"),
