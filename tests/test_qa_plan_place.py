@@ -242,3 +242,26 @@ def test_cover_notice(notices, question, has, hasnt, why):
         assert w in a.text, (why, w, a.text)
     for w in hasnt:
         assert w not in a.text, (why, w, a.text)
+
+
+ONE_PLAN = """关于印发稳就业促增收行动方案的通知
+各区县（自治县）人民政府，市政府各部门：
+现将《稳就业促增收行动方案》印发给你们，请认真贯彻执行。
+重庆市人民政府办公厅
+2023年5月6日
+稳就业促增收行动方案
+一、重点任务
+（一）稳定企业岗位。（市人力社保局牵头，市财政局配合）
+（二）拓宽就业渠道。（市人力社保局牵头）
+"""
+
+
+@pytest.mark.parametrize("question,status,has,why", [
+    ("重庆的方案里有几项任务", "answered", ["2"], "its place written only in its notice's signature: its own, not another"),
+    ("成都的方案里有几项任务", "not_in_plan", ["成都"], "control: another place"),
+])
+def test_one_plan_of_a_place_written_only_in_its_notice(tmp_path, question, status, has, why):
+    (tmp_path / "jiuye.txt").write_text(ONE_PLAN, encoding="utf-8")
+    a = Session(plan=load_plan(corpus=str(tmp_path)), strict=True).ask(question)
+    assert a.status == status, (why, a.text)
+    assert all(w in a.text for w in has), (why, a.text)

@@ -828,15 +828,15 @@ _OWNER_AFTER = ("的", "那个", "这个", "那份", "这份", "那", "这", "�
 
 
 def read_place_of_plan(r: Reading) -> bool:
-    """重庆的方案里… / 开封那个方案的文号 / 市商务局在开封的方案里…: with several plans loaded, a place standing as the owner
+    """重庆的方案里… / 开封那个方案的文号 / 市商务局在开封的方案里…: a place standing as the owner
     of what is asked (at the question's start or after 在/关于…, followed by 的/那个/a plan mark…) that is the own place of
     some loaded plans but not all (``plan_about``: their title, cover notice, page lines) names those plans — the answer
     is theirs alone (one plan: ``Query.plan``), never another plan's number, targets or tasks.  A place is a known one
     (shapes.yaml ``places``), or 2+ characters a plan's own words write with a place suffix after them (开封 of 开封市) or
-    that end with one (苏州工业园区).  True when it named some plans."""
-    if len(r.plan.document_ids()) < 2:
-        return False
-    about = plan_about(r.plan)
+    that end with one (苏州工业园区).  A place every loaded plan is about (one plan loaded, its place written only in its
+    notice) restricts nothing but is no other place (已载入的方案不涉及“重庆” was said on 重庆's own plan).  True when it
+    named some plans."""
+    about = plan_about(r.plan)  # (one plan loaded: its own place is no other place — 重庆 written only in its notice)
     suffixes = tuple(r.words["place_suffixes"]) + ("区", "新区", "园区", "旗")
     text, named, words = r.text, set(), ""
     at = 0
@@ -865,9 +865,11 @@ def read_place_of_plan(r: Reading) -> bool:
         named |= docs
         words += w
         at += len(w)
-    if not named or len(named) == len(about):
+    if not named:
         return False
-    if len(named) > 1:  # (重庆和开封的方案…: both plans, every item naming its plan)
+    if len(named) == len(about):
+        pass  # (every plan loaded is that place's: the place restricts nothing, and is no other place nor a topic)
+    elif len(named) > 1:  # (重庆和开封的方案…: both plans, every item naming its plan)
         r.query.plans = [d for d, _ in about if d in named]
     else:
         r.query.plan = next(iter(named))
