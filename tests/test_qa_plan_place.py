@@ -145,6 +145,9 @@ ROWS = [
     ("开封的方案依据是什么", "answered", ["河南省文化旅游强省建设规划"], ["国务院办公厅"], None, "按照《…》要求"),
     ("苏州工业园区的行动计划是根据什么制定的", "not_in_plan", [], ["河南省", "国务院办公厅"], None,
      "a preamble citing no document: said so"),
+    ("开封的方案的目标年份是哪一年", "answered", ["2022—2024年"], ["2025"], None, "the title's span of years"),
+    ("重庆的方案目标年份是哪年", "answered", ["2025年"], ["2024"], None, "no years in the title: those the goals state"),
+    ("xian_gaice的实施期限是哪几年", "answered", ["2023年"], [], None, "a plan with no title: its goals' year"),
     ("方案的标题是什么", "answered", ["文件“xian_gaice”", "《开封市加快发展文化旅游产业三年行动计划（2022—2024年）》"], [],
      None, "标题 asks the plans' titles (it was not understood)"),
 ]

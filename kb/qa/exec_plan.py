@@ -816,6 +816,29 @@ def notice_of(doc, plan) -> Notice:
     return Notice(_attachments(lines), _basis(lines + _preamble(doc, plan), own), _issued(doc, lines))
 
 
+#: A span of years in a title (（2022—2024年）, 2023-2025年, 2021至2025年) or one year (2026年度, （2023年）).
+_TITLE_YEARS = LazyPattern(r"((?:19|20)\d\d)\s*年?\s*(?:[—\-–－~～至到]+\s*((?:19|20)\d\d))?\s*年")
+
+
+def plan_period(doc, plan) -> str | None:
+    """The plan's own time span as its words state it: its title's years (行动计划（2022—2024年） → 2022—2024年), else the
+    years its goals part states (到2025年… → 2025年); None when it states neither."""
+    for title in (doc.plan_title, doc.title):
+        m = _TITLE_YEARS.search(title or "") if title and title != doc.id else None
+        if m:
+            return load_answer_words()["notice"]["period_title"].format(
+                years=f"{m.group(1)}—{m.group(2)}年" if m.group(2) else f"{m.group(1)}年")
+    from kb.qa.vocab import load_vocabulary
+
+    words = load_vocabulary().overview["goals"][1]
+    parts = [num for num, title in doc.parts if any(w in fold(title) for w in words)]
+    years = sorted({y for num in parts for t in plan.part_tasks(doc.id, num) for y in _clause_years(t.text)})
+    if years:
+        return load_answer_words()["notice"]["period_goals"].format(last=f"{years[-1]}年",
+                                                                     years="、".join(f"{y}年" for y in years))
+    return None
+
+
 def exec_notice(question: str, q: Query, env) -> Answer:
     """附件有哪些 / 第一个附件是什么 / 根据什么文件制定的 / 同时印发了哪些文件: what each plan asked's notice or preamble
     says (``notice_of``), each plan named when several are asked; a plan whose notice says nothing of it said so."""
@@ -826,6 +849,11 @@ def exec_notice(question: str, q: Query, env) -> Answer:
     for d in docs:
         notice = notice_of(d, env.plan)
         name = f"《{d.name}》"
+        if q.notice == "period":
+            said = plan_period(d, env.plan)
+            found = found or said is not None
+            lines.append(f"{name}" + (said or words["period_none"]))
+            continue
         if q.notice == "attachments":
             items = notice.attachments
             if not items:

@@ -271,7 +271,8 @@ class Query:
     notice: str | None = None
     """What the question asks of the plan's cover notice or preamble (read_notice_ask): ``attachments`` (附件有哪些, 有几个附件,
     第一个附件是什么: the notice's 附件 list, where the file holds no annex after the body), ``basis`` (根据什么文件制定的:
-    the documents cited after 根据/按照/贯彻落实), ``issued_with`` (同时印发了哪些文件: the documents the notice hands on)."""
+    the documents cited after 根据/按照/贯彻落实), ``issued_with`` (同时印发了哪些文件: the documents the notice hands on),
+    ``period`` (目标年份是哪一年, 实施期限: the years of its title, else those its goals part states)."""
     notice_k: int | None = None
     """The attachment asked by its place in the notice's list (第一个附件 → 1, 附件2 → 2)."""
     issuers: bool = False
@@ -389,7 +390,7 @@ def _check_words(value, where: str) -> list[str]:
 SHAPE_LISTS = ("plan_count_words", "baseline_asks", "base_marks", "place_suffixes", "places", "structure_asks", "task_subject", "department_subject", "most", "least",
                "both", "only", "not", "earliest", "latest", "extreme_fillers", "doer_not_openers", "doer_verbs", "doer_duty_verbs", "doer_endings", "part_of_verbs", "part_of_nouns", "level_not_next", "guide", "plan_marks", "value_units", "person_units",
                "unit_not_after", "money_words", "money_asks", "money_units", "which_before", "which_units", "which_after", "due_by", "due_cumulative",
-               "field_affixes", "field_asks", "national_issuers", "start_asks", "node_asks", "measure_not_after", "recipient_verbs", "recipient_followers", "recipient_to", "recipient_not_before", "which_plan", "mention_verbs", "enumeration_asks", "enumeration_links", "issuer_asks", "issue_verbs", "issuer_fillers", "basis_asks", "issued_with_asks", "issuer_endings", "duration_asks", "duration_marks", "duration_extremes", "noun_units",
+               "field_affixes", "field_asks", "national_issuers", "start_asks", "node_asks", "measure_not_after", "recipient_verbs", "recipient_followers", "recipient_to", "recipient_not_before", "which_plan", "mention_verbs", "enumeration_asks", "enumeration_links", "issuer_asks", "issue_verbs", "issuer_fillers", "basis_asks", "issued_with_asks", "plan_period_asks", "issuer_endings", "duration_asks", "duration_marks", "duration_extremes", "noun_units",
                "steering_verbs", "body_endings", "body_followers", "everyday_qualifiers",
                "role_after", "posts", "post_verbs", "value_verbs", "vague_amounts", "base_before", "base_after", "list_tails",
                "list_nouns", "list_asks", "goal_verbs", "outline_subjects", "structure_fillers", "time_every",
@@ -1001,6 +1002,8 @@ def read_notice_ask(r: Reading) -> None:
     docs = [d for d in r.plan.documents if (not q.plan or d.id == q.plan) and (not q.plans or d.id in q.plans)]
     if _has(text, r.words["basis_asks"]):
         q.notice = "basis"
+    elif _has(text, r.words["plan_period_asks"]) and not r.facts.departments:
+        q.notice = "period"
     elif _has(text, r.words["issued_with_asks"]):
         q.notice = "issued_with"
     else:
