@@ -173,6 +173,8 @@ ROWS = [
     # ---- the plan's issuers, the plans holding a word, a list the text enumerates (session 11, reading)
     ("huangpu", [], "这个方案是哪些部门联合印发的", {"issuers": True}, "issuers", "issuers", "exec_issuers",
      "who issued the plan: its signature's thirteen 黄浦区 bodies, never the units given tasks"),
+    ("lishan", [], "这个方案是根据什么文件制定的", {"notice": "basis"}, "notice", "notice", "exec_notice",
+     "what the cover notice and preamble cite as the plan's basis (根据《…》), never the paragraphs holding 根据 (plans2)"),
     ("rencai", [], "哪个方案提到了诺贝尔奖", {"mentioning": True}, "plans_mentioning", "plans_mentioning",
      "exec_plans_mentioning", "a which-plan word with a topic: the plans whose text holds it (29. …诺贝尔奖获得者…)"),
     ("zigong", [], "哪些工作写明要在2020年年底前基本完成", {"literal": "2020年年底前基本完成"}, "literal", "literal",
