@@ -113,7 +113,14 @@ GOALS = """某县国土绿化行动方案
 （一）实施造林工程。每年完成造林4000亩。（牵头单位：县林业局；配合单位：各乡镇人民政府）
 """
 
-TEXTS = {"train": TRAIN, "goals": GOALS, "safety": SAFETY, "open": OPEN, "port": PORT, "platform": PLATFORM, "shares": SHARES, "energy": ENERGY, "box": BOX, "prose": PROSE}
+#: 省级, one sentence of commas (the shape of a real 若干措施, 江苏 2024): a subject, its share, its cap, then another
+#: subject's award — the cap's subject is two clauses before it, behind a figure of another unit (10%).
+TIERS = """某省推进工业互联网平台发展若干措施
+一、培育平台
+1.做强头部平台。每个产业集群遴选2家重点平台，省专项资金对综合评价排名前十的平台企业,按上年度营业收入的10%给予补助,最高不超过500万元,对新入选国家级平台的企业给予一次性1000万元奖励。（省工业和信息化厅、省财政厅按职责分工负责）
+"""
+
+TEXTS = {"tiers": TIERS, "train": TRAIN, "goals": GOALS, "safety": SAFETY, "open": OPEN, "port": PORT, "platform": PLATFORM, "shares": SHARES, "energy": ENERGY, "box": BOX, "prose": PROSE}
 
 
 @pytest.fixture(scope="module")
@@ -170,6 +177,11 @@ ROWS = [
      "一（一） …15个工作日内，向社会公开执法结果 — the clause after 15 is its predicate, not the 5's subject"),
     ("open", "行政处罚决定信息要在几个工作日内公开", "answered", ["5个工作日内"], ["15个工作日内"],
      "一（一） …其中，行政处罚决定信息要在5个工作日内公开"),
+    ("tiers", "综合评价排名前十的平台企业最高补助多少万元", "answered", ["500万元"], ["1000万元"],
+     "一1 …对综合评价排名前十的平台企业,按…10%给予补助,最高不超过500万元 — its subject stands behind the 10% clause"),
+    ("tiers", "新入选国家级平台的企业奖励多少", "answered", ["1000万元"], ["500万元"],
+     "一1 …对新入选国家级平台的企业给予一次性1000万元奖励 — the clause opening with 对 is its own subject"),
+    ("tiers", "每个产业集群遴选几家重点平台", "answered", ["2家"], ["500万元"], "一1 每个产业集群遴选2家重点平台"),
     # ---- the measure word asked: persons are no attendances (ROUTED values3 b)
     ("train", "职业技能培训要培训多少名", None, [], ["：3000人次", "共 1 项"],
      "一（一） 全年开展职业技能培训3000人次 counts attendances, not persons: never given as the 名 asked (quoting the "

@@ -106,7 +106,11 @@ def exec_target(question: str, q: Query, env) -> Answer:
     # figure (kb/qa/plan_terms.py); earlier words may be the question's own (已经装了…的)
     from kb.qa.plan_terms import absent_topic
 
-    unheld = [w for w in words[-1:] if len(words) > 1 and len(w) >= 2 and absent_topic(plan, [w], min_length=2)]
+    # (a word glued of two of the plan's — 比例补助 of 按多少比例补助: 比例 | 补助 — is held)
+    from kb.qa.executors import _plan_cut
+
+    unheld = [w for w in words[-1:] if len(words) > 1 and len(w) >= 2 and absent_topic(plan, [w], min_length=2)
+              and len(_plan_cut(fold(w), plan.mentions())) < 2]
     # the thing counted (多少城市社区要建成: the noun right after 多少/几个) that no paragraph holds: no figure of it either —
     # the remaining words (建成) matched 城市建成区's sweeping rate (a confident wrong answer)
     unheld = unheld or [w for w in words[:1] if len(words) > 1 and len(w) >= 2

@@ -959,15 +959,11 @@ def _unit_clauses(candidates: list[Task], units: list[str], groups: list[list[st
                         if at:
                             subject[prev] += fold("，".join(lead[:at]))
                         lead = lead[at:]
-                    # (a figure of another unit in the lead ends it — 全社会固定资产投资额550亿元,其中:工业技改投资增长10%
-                    # is no 固定资产投资 rate — unless a clause opening a subject stands before it: 对省级行业级…平台，按…10%
-                    # 给予补助，最高不超过500万元; a clause opening a subject itself, 其中:…, has no lead)
-                    cut = max((i + 1 for i, x in enumerate(lead) if _OTHER_FIGURE.search(_ITEM_NUMBER.sub("", fold(x)))), default=0)
-                    opened = max((i for i, x in enumerate(lead[:cut]) if x.strip().startswith(openers)), default=None)
+                    # (a clause opening a subject itself has no lead: 全社会固定资产投资额550亿元,其中:工业技改投资增长10% is
+                    # no 固定资产投资 rate; a figure of another unit in the lead is part of it — 对综合评价排名前十的平台
+                    # 企业,按上年度营业收入的10%给予补助,最高不超过500万元)
                     if c.strip().startswith(openers):
                         lead = []
-                    elif cut and opened is None:
-                        lead = lead[cut:]
                     # (quoted: from after a figure in another unit — 压缩至36小时以内，其中，…冷链货物，实行4小时内放行
                     # asked in 小时内放行 quotes no 36小时; a year opening the span is no figure)
                     cut = max((i + 1 for i, x in enumerate(lead) if _OTHER_FIGURE.search(_ITEM_NUMBER.sub("", fold(x)))), default=0)
