@@ -228,6 +228,8 @@ NOTICE_ROWS = [
      "the notice read into the preface (a 法宝 line before it) still gives the plan its number"),
     ("各方案的文号是什么", ["湘政办发〔2022〕35号", "蔡政办〔2023〕1号", "平政办〔2013〕11号"], ["办公室文号", "文号蔡"],
      "a page's 文    号 field: the number alone, never the field's label or the cell before it"),
+    ("蔡甸的方案文号是什么", ["蔡政办〔2023〕1号"], ["湘政办发", "平政办"],
+     "a notice with its own 一、二、三 before the plan (no cover split): its signature 蔡甸区人民政府办公室 names the place"),
     ("广州的通知同时印发了哪些文件", ["广州市促进消费扩容提质行动方案", "广州市夜间经济发展实施意见"], ["湖南"],
      "the documents the notice hands on together (现将《A》《B》印发给你们)"),
     ("广州的方案是根据什么文件制定的", ["国务院办公厅关于进一步释放消费潜力促进消费持续恢复的意见", "国办发〔2022〕9号",

@@ -285,17 +285,17 @@ def _document_number(plan: Plan) -> str | None:
         # title (【法宝引证码】… 关于印发…的通知（皖开放办〔2022〕6号）) is read as the preface
         n = own(getattr(doc, "cover", None) or "") or own(doc.preface or "")
         if n:
-            said.append(f"《{doc.name}》文号：{n}。")
+            said.append(f"{shown_name(doc.id, doc.name)}文号：{n}。")
             continue
         for t in plan.tasks:
             n = own(t.text) if t.doc == doc.id else None
             if n:
-                said.append(f"《{doc.name}》文号：{n}。")
+                said.append(f"{shown_name(doc.id, doc.name)}文号：{n}。")
                 break
         else:
-            missing.append(doc.name)
+            missing.append(shown_name(doc.id, doc.name))
     if said and missing:  # (every plan asked of is answered: those whose text states no number said so, never left out)
-        said.append(f"未写明文号：{'、'.join(f'《{n}》' for n in missing)}。")
+        said.append(f"未写明文号：{'、'.join(missing)}。")
     return "\n".join(said) or None
 
 

@@ -813,6 +813,11 @@ def plan_about(plan) -> list[tuple[str, str]]:
             # reads of opening paragraphs a question)
             opening = [t.text for t in plan.document_opening(doc.id, 3) if t.kind != "task" and "。" not in t.text
                        and len(t.text) <= 60] if doc.title == doc.id else []
+            if not getattr(doc, "cover", None) and "通知" in doc.title and not doc.plan_title:
+                # (a notice whose own 一、二、三 stand before the plan is read as its body: its signature, a short line
+                # with no sentence mark among its first paragraphs, names its issuer — 蔡甸区人民政府办公室)
+                opening += [t.text for t in plan.document_opening(doc.id, 12) if t.kind != "task" and len(t.text) <= 30
+                            and not any(c in t.text for c in "。，；：")]
             about.append((doc.id, fold(" ".join([doc.title, doc.plan_title or "", getattr(doc, "cover", None) or "",
                                                  doc.preface or "", getattr(doc, "closing", None) or "", *opening]))))
         _PLAN_ABOUT.clear()
