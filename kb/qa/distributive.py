@@ -88,6 +88,13 @@ def distributions(text: str) -> list[Distribution]:
             start, values = run
             before = tail[:start].strip()
             items = split_outside_brackets(head, "、")
+            # (A和B在C、D…的X分别: a list before a locative 在 is the sentence's subjects — the 、 after it joins the
+            # places they are used in: 乡土适生树种和地产草种在新建、改建公园绿地的应用比例分别达到80％、50％以上)
+            at = head.find("在")
+            if at > 0:
+                subjects = _last_items(head[:at], joiners, len(values))
+                if len(subjects) == len(values) and len(split_outside_brackets(head[:at], joiners)) == len(values):
+                    items = [*subjects[:-1], subjects[-1] + head[at:]]
             if len(items) != len(values):  # (乡土适生树种和地产草种在新建、改建…: 和 inside an item unless the count says)
                 items = _last_items(head, joiners, len(values))
             if len(items) != len(values):
