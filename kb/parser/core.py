@@ -1263,6 +1263,75 @@ def rule_deadlines(state: ParseState) -> None:
                               if d.clause >= len(task.clauses) or not deadlines.before_issue(d, issued)]
 
 
+def _year_in_item(before: list) -> int | None | bool:
+    """The year the item's dated limits before a yearless one prove (a year of work — 2024年，… / 2024年内 — or a month or
+    day of one year: 2024年6月底前…，9月底前…), None when they prove none, False when they name different years (two years
+    stated before it: not proved, whatever the heading or title says).  A whole-year target (到2025年, 2025年底前) proves
+    no year of a month (a multi-year plan's goal; its 6月底前 is this year's)."""
+    years = set()
+    for d in before:
+        if d.kind == "recurring":
+            return False  # (2020年起，每年2月底前…，3月底前…: the later month may recur with it)
+        if not d.end or d.kind not in ("by", "during", "range"):
+            continue
+        first = (d.start or d.end)[:4]
+        if first != d.end[:4]:
+            return False  # (a span over two years)
+        if d.kind == "by" and d.end[5:] == "12-31" and "月" not in d.text:
+            years.add(("target", d.end[:4]))
+            continue
+        years.add(("work", d.end[:4]))
+    work = {y for kind, y in years if kind == "work"}
+    if len({y for _, y in years}) > 1:
+        return False
+    return int(work.pop()) if work else None
+
+
+def _stated_year(task: Task, plan_year: int | None) -> int | None:
+    """The year a heading over the task (its section's title, then its part's: the nearest naming a year decides) or, when
+    none names one, the plan's title proves (``deadlines.year_of_work``)."""
+    for heading in (task.section_title, task.part_title):
+        if heading and deadlines.year_of_work(heading) is not None:
+            return deadlines.year_of_work(heading)
+        if heading and re.search(r"(?:19|20)\d{2}年", deadlines.fold(heading)):
+            return None  # (a heading naming a target or a span: the year of its items is not proved)
+    return plan_year
+
+
+def rule_yearless_limits(state: ParseState) -> None:
+    """A limit written without a year (3月底前, 三月底前, 6月30日前, 年底前) takes the year the plan PROVES — the item's own
+    dated limits before it (``_year_in_item``), else the nearest heading naming one year of work, else the title of a
+    one-year plan (``deadlines.year_of_work``: 2024年…工作要点; not 2024—2026年, 到2025年, 三年行动) — as its ``end``; else
+    it stays the words with no date (the plan's year is never guessed).  A sentence's ``年底完成`` (the year's end before a
+    verb of completion, ``deadlines.year_end_limits``) is a limit only where its year is so proved."""
+    plan_year = deadlines.year_of_work(state.doc.plan_title or state.doc.title or "")
+    for task in state.tasks:
+        stated = _stated_year(task, plan_year)
+        for i, clause in enumerate(task.clauses):
+            if any(d.clause == i and ("年底" in d.text or "年末" in d.text) for d in task.deadlines):
+                continue
+            for _, _, found in deadlines.year_end_limits(clause, i):
+                at = sum(1 for d in task.deadlines if d.clause <= i)
+                found.end = _proved_end(found, task.deadlines[:at], stated)
+                if found.end:
+                    task.deadlines.insert(at, found)
+        for k, d in enumerate(task.deadlines):
+            if d.kind == "by" and d.end is None:
+                d.end = _proved_end(d, task.deadlines[:k], stated)
+
+
+def _proved_end(d, before: list, stated: int | None) -> str | None:
+    """The end of the yearless limit ``d`` in the year proved for it (``rule_yearless_limits``), or None.  A day the item's
+    own year gives is never before a limit stated before it (2019年12月底前完成…。…3月底前… is no March of 2019)."""
+    year = _year_in_item(before)
+    if year is False:
+        return None
+    end = deadlines.yearless_end(d.text, year or stated) if (year or stated) else None
+    if end and year and any(x.end and x.end > end for x in before):
+        return None
+    return end
+
+
 #: Marks ending a sentence: a paragraph holding one is an item, never a heading line.
 _SENTENCE_MARKS = frozenset("。！？；;!?")
 #: A heading line is this short at most (``第一阶段：2024年底前``, ``二、第二阶段（2025年1月—2026年6月）``).
@@ -1534,6 +1603,7 @@ RULES: list[Callable[[ParseState], None]] = [
     rule_unit_heads_tag_the_plan,
     rule_deadlines,
     rule_heading_deadlines,
+    rule_yearless_limits,
     rule_targets,
     tables.rule_table_tasks,
     rule_plan_wide_table_rows,

@@ -115,7 +115,7 @@ _DEADLINE_KEYS = {
     "described_after", "policy_term_before", "policy_window_end", "policy_nouns", "policy_run_words", "open_ended",
     "quoted_name_nouns", "year_attribute_nouns", "described_verbs", "recurring_after_start", "recurring_every",
     "recurring_report_verbs", "condition_ends", "completion_verbs", "record_before", "record_after", "next_year_words",
-    "continuing_period_words",
+    "continuing_period_words", "multi_year_words",
 }
 
 
@@ -635,7 +635,7 @@ def _undated_re(path: str | None = None) -> tuple[re.Pattern, re.Pattern, re.Pat
     end: ``年底前``)."""
     data = read_vocabulary_file(path)["deadlines"]
     month = re.compile(
-        rf"(?<![\d年月])(?P<m>{M})月(?:(?P<d>{D})[日号])?(?:(?P<end>{_alt(data['end_words'])})(?P<post>{_alt(data['by_after'])})?"
+        rf"(?<![\d年月])(?:(?P<m>{M})|(?<![一二两三四五六七八九十第])(?P<cm>{_CN_MONTH}))月(?:(?P<d>{D})[日号])?(?:(?P<end>{_alt(data['end_words'])})(?P<post>{_alt(data['by_after'])})?"
         rf"|(?P<post2>{_alt(data['by_after'])}))")
     year = re.compile(rf"(?<![\d一二两三四五六七八九十几每当])(?:{_alt(data['this_year_words'])})")
     year_end = re.compile(rf"(?<![\d一二两三四五六七八九十几每])(?:{_alt(data['this_year_end_words'])})")
@@ -901,3 +901,56 @@ def tag_deadlines(words: str, clause: int, start: int | None = None) -> list[Dea
 def _open_ended() -> re.Pattern:
     """Time words that set no limit, one after another (长期坚持, 持续推进): ``deadlines.open_ended``."""
     return re.compile(f"(?:{_alt(read_vocabulary_file()['deadlines']['open_ended'])})+")
+
+
+# ---------------------------------------------------------------- the year a yearless limit falls in
+
+#: A year written in a title or a heading, with the words right around it.
+_STATED_YEAR_RE = re.compile(rf"(?P<before>到|至|截至|截止|[—－\-~～])?(?P<y>{Y})年(?P<after>度)?")
+#: What after ``YYYY年`` makes it a limit or a span's end, not a year of work: 2025年底前, 2025年前, 2024年起, 2024年至…
+_YEAR_AS_LIMIT_RE = re.compile(r"^(?:底|末|前|以前|之前|起|以来|至|[—－\-~～])")
+
+
+def year_of_work(text: str) -> int | None:
+    """The one year a title or a heading names as the year of its work (``某市2024年优化营商环境工作要点``,
+    ``二、2025年重点工作``, ``2024年度``), or None: no year, several years or a span (``2024—2026年``), a year as a limit or
+    a target (``到2025年``, ``2025年底前``, ``2024年起``), or words of a plan of several years (``multi_year_words``:
+    三年行动, 规划, 十四五)."""
+    folded = fold(text or "")
+    years = list(_STATED_YEAR_RE.finditer(folded))
+    if not years or len({m.group("y") for m in years}) != 1:
+        return None
+    if any(w in folded for w in read_vocabulary_file()["deadlines"]["multi_year_words"]):
+        return None
+    for m in years:
+        if m.group("before") or _YEAR_AS_LIMIT_RE.match(folded[m.end():]):
+            return None
+    return int(years[0].group("y"))
+
+
+#: The words of a yearless limit: a month (digits or Chinese numerals) and maybe a day, or the year's end.
+_YEARLESS_RE = re.compile(rf"(?:(?P<m>{M})|(?P<cm>{_CN_MONTH}))月(?:(?P<d>{D})[日号])?|(?P<end>年底|年末)")
+
+
+def yearless_end(words: str, year: int) -> str | None:
+    """The last day ``words`` (a limit without a year: 3月底前, 三月底前, 6月30日前, 年底前, 年底) name in ``year``, ISO;
+    None for words naming no such day (全年, 1—6月, 一季度) or a day that does not exist."""
+    folded = fold(words)
+    m = _YEARLESS_RE.search(folded)
+    if m is None or folded[: m.start()].strip(" 在于到至") or re.search(r"[—－\-~～至到]", folded[m.end():]):
+        return None
+    if m.group("end"):
+        return _iso(year, 12, 31)
+    month = int(m.group("m")) if m.group("m") else cn_number(m.group("cm"))
+    if not month or not 1 <= month <= 12:
+        return None
+    if m.group("d"):
+        day = int(m.group("d"))
+        return _iso(year, month, day) if _valid_day(year, month, day) else None
+    return _iso(year, month, _last_day(year, month))
+
+
+def year_end_limits(clause: str, index: int = 0) -> list[tuple[int, int, Deadline]]:
+    """The year's end written bare before a verb of completion in a sentence (``年底完成主体工程``; not ``年底交账``, not
+    ``2024年底``): kind by, no dates — a limit only where the plan proves its year (``core.rule_yearless_limits``)."""
+    return [x for x in _bare_ends(clause, index, [], completing=True) if x[2].text in ("年底", "年末")]
