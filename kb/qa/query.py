@@ -833,6 +833,43 @@ _OWNER_AFTER = ("的", "那个", "这个", "那份", "这份", "那", "这", "�
                 "措施", "办法", "规划", "文件", "里", "中", "，", ",")
 
 
+#: What names a plan right after its owner (蔡甸的方案…, 开封那个…).
+_OWNER_PLAN = ("那个", "这个", "那份", "这份", "方案", "计划", "意见", "通知", "措施", "办法", "规划", "文件")
+
+
+def _owner_windows(text: str):
+    """Each window of the question standing where a place owning it stands (start, or after ``_OWNER_BEFORE``; then
+    ``_OWNER_AFTER``, a digit or the end), longest first at each start: (start, words)."""
+    for at in range(len(text) - 1):
+        if not (at == 0 or any(text.endswith(b, 0, at) for b in _OWNER_BEFORE)):
+            continue
+        for k in range(min(8, len(text) - at), 1, -1):
+            w = text[at:at + k]
+            if not all(is_cjk(c) for c in w) or set(w[:-1]) & _NOT_IN_PLACE:
+                continue
+            rest = text[at + k:]
+            if rest and not rest.startswith(_OWNER_AFTER) and not rest[0].isdigit():
+                continue
+            yield at, w
+
+
+def _place_like_window(r: Reading, suffixes: tuple[str, ...]) -> bool:
+    """Some owner window is shaped like a place without reading the plans' notices: a known place, a word ending with a
+    place suffix, or one a plan's title words write with a suffix after it (开封 of 开封市…) — cheap (titles are kept per
+    corpus); only then are the plans' own words read (``plan_about``)."""
+    titles = None
+    for at, w in _owner_windows(r.text):
+        if w in r.words["places"] or any(w.endswith(s) and len(w) - len(s) >= 2 for s in suffixes):
+            return True
+        if r.text[at + len(w):].lstrip("的").startswith(_OWNER_PLAN):
+            return True  # (蔡甸的方案, 开封那个方案: words owning a plan — its notice may be what names the place)
+        if titles is None:
+            titles = [t for _, t in _plan_titles(r.plan)]
+        if any(w + s in t for t in titles for s in suffixes):
+            return True
+    return False
+
+
 def read_place_of_plan(r: Reading) -> bool:
     """重庆的方案里… / 开封那个方案的文号 / 市商务局在开封的方案里…: a place standing as the owner
     of what is asked (at the question's start or after 在/关于…, followed by 的/那个/a plan mark…) that is the own place of
@@ -842,9 +879,11 @@ def read_place_of_plan(r: Reading) -> bool:
     that end with one (苏州工业园区).  A place every loaded plan is about (one plan loaded, its place written only in its
     notice) restricts nothing but is no other place (已载入的方案不涉及“重庆” was said on 重庆's own plan).  True when it
     named some plans."""
-    about = plan_about(r.plan)  # (one plan loaded: its own place is no other place — 重庆 written only in its notice)
     suffixes = tuple(r.words["place_suffixes"]) + ("区", "新区", "园区", "旗")
     text, named, words = r.text, set(), ""
+    if not _place_like_window(r, suffixes):
+        return False  # (no window shaped like a place: the plans' own words are not read — 1,000 documents decoded)
+    about = plan_about(r.plan)  # (one plan loaded: its own place is no other place — 重庆 written only in its notice)
     at = 0
     while at < len(text) - 1:
         if not (at == 0 or any(text.endswith(b, 0, at) for b in _OWNER_BEFORE)):
