@@ -105,3 +105,52 @@ def test_a_last_row_holding_only_its_task_at_the_texts_end_is_not_given_the_rows
     t = _row(tasks, "将社会救助纳入国")
     assert not any(t.departments("any")) and not t.deadlines and t.warnings, (t.shared, t.deadlines, t.warnings)
     assert _row(tasks, "加强临时救助工作").shared == ["县应急局", "县民政局"]
+
+
+def test_a_last_row_lacking_only_a_trailing_note_keeps_its_own_units_and_says_so_truly():
+    """Awkward (review-diff s15, 崇川 row 26 — tagsblind10's excerpt, one cell a line): the text ends after the last row's
+    是否达序 cell, before its 说明.  The row is cut (nothing carried from above), but the units it writes ARE its roles: the
+    warning must not say 未读取职责 (it did, while the row's lead and support were read)."""
+    text = """2023年区政府重点民生实事项目推进情况(1-11月)
+序号 |
+主要任务 |
+全年目标任务 |
+分管 领导 |
+牵头 单位 |
+责任主体与协同单位 |
+1-10月推进情况 |
+1-11月推进情况 |
+是否达序 |
+说明 |
+24 |
+优化提升50条背街后巷交通组织。 |
+徐国江 |
+城管局 |
+市政局、相关街道 |
+已进场施工,完成30%。 |
+已进场施工,完成60%。 |
+是 |
+||
+25 |
+新增四分类“三定一督”达标小区210个。 |
+徐国江 |
+城管局 |
+市政局、环卫处、崇川经济开发区、各街道 |
+已进场施工,正在推进点位选址、场地硬化,第一批451个厢房(亭房)正在加紧制作。 |
+在46个小区,建成38个厢房,70个分类亭。 |
+否 |
+前期配合区相关部门对该项目招标质疑、投诉处置,项目于9月28才签订合同,滞后了2个月,后期将加快推进。 |
+|
+26 |
+新建建筑垃圾中转站8个、建筑垃圾分类池20个。 |
+徐国江 |
+城管局 |
+崇川经济开发区、相关街道 |
+已建成建筑垃圾中转站3个、分类池10个;其余点位已启动建设流程。 |
+已建成建筑垃圾中转站7个、分类池17个。 |
+是 |
+"""
+    t = _row(_tasks(text), "新建建筑垃圾中转站8个")
+    assert (t.lead, t.support) == (["城管局"], ["崇川经济开发区", "相关街道"]), (t.lead, t.support, t.warnings)
+    assert not any("未读取职责" in w for w in t.warnings), t.warnings
+    assert any("职责只取本行写出的单位" in w for w in t.warnings), t.warnings

@@ -1605,7 +1605,9 @@ def _regroup_once(paras, start, body, header, unit_like, time_like, headings=fro
                 warns.extend(warning("flat_cell_merged_unknown", number=number, column=cells_h[c], value=last[c])
                              for c in lacking)
             if cut_off:
-                warns.append(warning("flat_row_cut_off", number=number, column=cells_h[cut_off[0]]))
+                # (its roles read from the unit cells it does write are said read — 崇川 row 26 lacks only 说明)
+                warns.append(warning("flat_row_cut_off_units_own" if own_units else "flat_row_cut_off",
+                                     number=number, column=cells_h[cut_off[0]]))
             if misfit:
                 warns.append(warning("flat_row_misfit", number=number, header="、".join(cells_h[c] for c in cols_after)))
             elif unsure:

@@ -40,6 +40,7 @@ KEYS: dict[str, frozenset[str]] = {
     "flat_cell_uncertain_first": frozenset({"cells"}),
     "flat_row_misfit": frozenset({"number", "header"}),
     "flat_row_cut_off": frozenset({"number", "column"}),
+    "flat_row_cut_off_units_own": frozenset({"number", "column"}),
     "flat_row_unproved": frozenset({"number", "misfits", "rows"}),
     "flat_cell_merged_unknown": frozenset({"number", "column", "value"}),
     "flat_cell_merged_unknown_support": frozenset({"number", "column", "value"}),
