@@ -34,5 +34,7 @@ class Context:
     sections: list[tuple[str, str, str]] = field(default_factory=list)
     """(document id, part numeral, section label) of the sections the last answer listed, in its order (重点任务包括哪几个
     方面): 其中第三个方面 / 第二个方面是什么 next names the third / second of THEM (kb.qa.session.Session._merge)."""
+    groups: list[tuple[str, list[Task]]] = field(default_factory=list)
+    """(heading, tasks) of the titled groups the last answer listed (【牵头】, 【配合】 …): 第二类 next names the second."""
     partial: list[Task] = field(default_factory=list)
     """Tasks of this turn's ranking that hold only part of the asked topic (shown apart, never the answer)."""

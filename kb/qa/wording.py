@@ -103,6 +103,8 @@ REQUIRED = {
     "recipient_not_stated": ("{asked}",),
     "act_doer_not_stated": ("{verb}", "{thing}"),
     "unit_figure_unwritten": ("{name}", "{asked}"),
+    "group_ordinal": ("{n}", "{title}", "{count}"),
+    "group_ordinal_none": ("{n}", "{count}", "{titles}"),
     "no_period": ("{topic}",),
     "share_in_words": ("{topic}",),
     "annex_notes_apart": ("{n}", "{labels}"),
