@@ -2803,14 +2803,15 @@ _COUNTED_NOUN = LazyPattern(r"(?:多少|几)(?P<unit>个|名|家|项|所|条|位
 _NUMBER_BEFORE = LazyPattern(r"(?:[0-9][0-9.]*|[一二两三四五六七八九十百千]+)(?P<unit>%|％|个|名|家|项|所|条|位|人)?的?$")
 
 
-#: What may stand before a classifier in a plan's text (3个, 每个, 各个, 这个): there it counts, it opens no word.
-_CLASSIFIER_BEFORE = re.compile(r"[0-9０-９一二两三四五六七八九十百千万每各这那几多某整单半]$")
+#: What stands before a word the plan lists (、个体工商户, ：个体…): where the classifier's run opens a word — never inside
+#: one (知名社会组织 holds 名社会; 3个项目 / 每个公园 count).
+_WORD_OPENERS = frozenset("、，,。；;：:（(“\"《\n 和及与或")
 
 
 def read_unit_in_word(r: Reading) -> None:
     """有多少个体工商户: the classifier read after 多少 (个) opens a word the plan writes (个体工商户, written after 、 not
-    after a number) — the word is the thing counted, whole; never 体工商户 (holdout16, ROUTED reading5 a).  Where every
-    place the plan writes the run has a number or 每/各 before it (3个项目, 每个公园), the classifier stays one."""
+    after a number) — the word is the thing counted, whole; never 体工商户 (holdout16, ROUTED reading5 a).  Only where the
+    plan writes the run as a word of its own (after 、，： or 和 …): 3个项目, 每个公园, 知名社会组织 keep the classifier."""
     f = r.facts
     unit = getattr(f, "unit", None)
     if unit in ("duration",) or not f.topic:
@@ -2828,7 +2829,7 @@ def read_unit_in_word(r: Reading) -> None:
             text = fold(t.text or "")
             at = text.find(whole[:4])
             while at >= 0:
-                if not _CLASSIFIER_BEFORE.search(text[max(0, at - 1):at]):
+                if at == 0 or text[at - 1] in _WORD_OPENERS:
                     f.topic[k] = whole
                     if unit:
                         f.unit = None
