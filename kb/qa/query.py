@@ -1340,8 +1340,9 @@ def read_role_compound(r: Reading) -> None:
     and no unit asked (谁, 哪些部门 …), is part of a noun — 哪些项目有资金支持 asks of 资金支持, not of the supporting units
     (holdout16, ROUTED reading5 b: read as the 配合 role)."""
     f, text = r.facts, r.text
-    if f.departments or "who" in f.flags or not f.roles:
+    if f.departments or f.unresolved or "who" in f.flags or not f.roles:
         return
+    endings = tuple(r.words["body_endings"]) + ("部门", "单位")
     from kb.qa.vocab import load_vocabulary
 
     voc = load_vocabulary()
@@ -1353,8 +1354,8 @@ def read_role_compound(r: Reading) -> None:
             if at < 2 or not all(is_cjk(c) for c in text[at - 2:at]):
                 continue
             noun = text[at - 2:at]
-            if noun + word not in r.plan_text or text.count(word) > 1:
-                continue
+            if noun + word not in r.plan_text or text.count(word) > 1 or noun.endswith(endings) or noun[-1] in "局委办厅部":
+                continue  # (务局牵头 of 市务局牵头: a unit's name, however mistyped, before its role)
             f.roles = [x for x in f.roles if x != role]
             f.topic = [noun + word if t.endswith(noun) and noun + word in text else t for t in f.topic]
             if not any(noun + word in t for t in f.topic):

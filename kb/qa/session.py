@@ -18,7 +18,10 @@ from kb.qa.text import fold
 
 #: Two questions in one, the second over the first's list (市公安局牵头几项任务，其中几项要在2019年完成): a count or list
 #: asked, a comma, 其中 + another count or list.
-_TWO_PART = re.compile(r"^(?P<first>[^，,。？?]{2,}?(?:几|多少|哪些)[^，,。？?]*)[，,]\s*其中(?P<rest>[^，,。？?]*(?:几|多少|哪些)[^，,。？?]*[？?]?)$")
+#: Only where the second narrows by a date, a place in the plan or a limit (其中几项要在2019年完成, 其中第二个方面…): 其中牵头
+#: 多少 is the first answer's own split by role, one reading answers both.
+_TWO_PART = re.compile(r"^(?P<first>[^，,。？?]{2,}?(?:几|多少|哪些)[^，,。？?]*)[，,]\s*其中"
+                       r"(?P<rest>(?=[^，,。？?]*[0-9年月第])[^，,。？?]*(?:几|多少|哪些)[^，,。？?]*[？?]?)$")
 
 #: Control characters of a question (C0, DEL, C1): tab and line breaks read as spaces, the others dropped.
 _CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
