@@ -1012,8 +1012,8 @@ _BARE_PLACE_RE = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 def _share_level_government(r: _Reading, items: list[str]) -> list[str]:
     """``宝安``, ``龙岗区政府`` → ``宝安区政府``, ``龙岗区政府``: bare words before a level's government closing a run of a
     list share its level and government word — only where the plan proves each a place of that level (it writes
-    ``宝安区``: ``DocumentRules.text``).  Unproved, the names stay as written (宝安, 龙岗区政府: tagsblind8 09's gold reads
-    哈尔滨、黑河、绥芬河市政府 so) and the list is reported — never a guessed ``群众区政府``."""
+    ``宝安区``: ``DocumentRules.text``).  Unproved, the run is ONE name as written (``宝安、龙岗区政府``, as 各县、区人民政府
+    is) and reported: never a unit ``宝安`` (a district's bare name is no body), never a guessed ``群众区政府``."""
     out: list[str] = []
     run: list[str] = []
     for item in items:
@@ -1024,9 +1024,9 @@ def _share_level_government(r: _Reading, items: list[str]) -> list[str]:
                 out.extend(place + ending for place in run)
                 out.append(item)
             else:
-                r.tag.warnings.append(warning("places_unproved", name="、".join(run + [item])))
-                out.extend(run)
-                out.append(item)
+                joined = "、".join(run + [item])
+                r.tag.warnings.append(warning("places_unproved", name=joined))
+                out.append(joined)
             run = []
         elif _BARE_PLACE_RE.match(item) and not looks_like_unit(item, r.vocab, r.registry):
             run.append(item)
