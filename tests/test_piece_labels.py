@@ -151,3 +151,6 @@ def test_a_numbered_item_alone_keeps_its_number():
     alone = "某市方案\n一、主要任务\n（一）推进建设\n完成道路建设10公里。（市交通运输局牵头）\n"
     doc, tasks = parse_document(alone, "a")
     assert [t.label for t in tasks] == ["一（一）"], "control: an unnumbered paragraph alone is cited by its section"
+    first = "某市方案\n一、主要任务\n（一）推进建设\n1.完成道路建设10公里。（市交通运输局牵头）\n"
+    doc, tasks = parse_document(first, "f")
+    assert [t.label for t in tasks] == ["一（一）"], "control: an item 1. alone is its section's only item, cited by it"
