@@ -140,17 +140,3 @@ def test_label_questions(parsed, which, question, holds, lacks, why):
     for word in lacks:
         assert word not in answer.text, (why, word, answer.text)
 
-
-def test_a_numbered_item_alone_keeps_its_number():
-    """Items numbered straight across parts (一、 holds 1. 2., 二、 holds 3.): the part's only item is cited by its own
-    number, 二3 — not 二, the part itself (the lead's probe person.txt, ROUTED labels4)."""
-    text = ("某县2023年重点工作责任分工方案\n一、王明县长牵头重点工作\n1.推进县城新区开发建设。（县住房城乡建设局、县自然资源局负责）\n"
-            "2.抓好招商引资工作。（县商务局负责）\n二、李华副县长牵头重点工作\n3.推进高标准农田建设。（县农业农村局负责）\n")
-    doc, tasks = parse_document(text, "n")
-    assert [t.label for t in tasks] == ["一1", "一2", "二3"]
-    alone = "某市方案\n一、主要任务\n（一）推进建设\n完成道路建设10公里。（市交通运输局牵头）\n"
-    doc, tasks = parse_document(alone, "a")
-    assert [t.label for t in tasks] == ["一（一）"], "control: an unnumbered paragraph alone is cited by its section"
-    first = "某市方案\n一、主要任务\n（一）推进建设\n1.完成道路建设10公里。（市交通运输局牵头）\n"
-    doc, tasks = parse_document(first, "f")
-    assert [t.label for t in tasks] == ["一（一）"], "control: an item 1. alone is its section's only item, cited by it"

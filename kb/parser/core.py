@@ -1484,10 +1484,7 @@ def rule_labels(state: ParseState) -> None:
             # (_group_pieces) and share its number, the later ones -2, -3 … (1, 1-2, 2 — as numbered items 11, 11-2);
             # numbered straight through, the section's 2nd paragraph was cited 3.
             numbers, piece = _paragraph_numbers([given_block[id(t)] for t in numbered])
-        # one unnumbered paragraph (or inline-heading item, or item 1.): cited by the container's own label; an item alone
-        # whose number goes on from the containers before keeps it (二、 holding only item 3. of items numbered across
-        # parts is 二3, not 二)
-        single = len(set(numbers)) == 1 and not (own and numbers[0] != 1)
+        single = len(set(numbers)) == 1  # one paragraph (or one item): cited by the container's own label
         if part in annexes:
             # An annex's paragraphs are cited like an annex table's rows (附件1-3, 附件-2, 附件1（一）-3): never as
             # items of the body's last part.
