@@ -86,6 +86,8 @@ def section_targets(question: str, q: Query, env) -> Answer | None:
 
     if not q.target_list or q.departments or not ({"count", "list"} & set(q.asks)):
         return None
+    if not any(w in fold(question) for w in env.voc.words["numeric_target_words"]):
+        return None  # (多少个三级指标 of an indicator annex counts its rows, not the figures in them)
     plan = env.plan
     if q.cited:
         tasks = [plan.task(i) for i in q.cited]
