@@ -14,6 +14,10 @@ from typing import get_args, get_origin, get_type_hints
 #: ``guide`` (指导: a ministry steering the units that do the work) follows ``lead``.
 ROLES = ("lead", "guide", "support", "sole", "shared")
 
+#: Between an annex's cite and its own part's numeral in a section label (附件·二（一）: kb/parser/structure.py, an annex
+#: written in two heading levels).
+ANNEX_LEVEL_MARK = "·"
+
 #: Roles few plans use: listings, exports and answers show them only when some task of the
 #: plan gives them to a department (``roles_held``), so a plan without 指导 looks as before.
 OPTIONAL_ROLES = ("guide",)
@@ -190,7 +194,10 @@ class Task:
         """Headings above the task, outermost first (none for an opening paragraph before the first part)."""
         path = [f"{self.part}、{self.part_title}"] if self.part else []
         if self.section and self.kind != "measure":
-            path.append(f"{self.section[len(self.part):]}{self.section_title}")
+            own = self.section[len(self.part):]
+            if own.startswith(ANNEX_LEVEL_MARK):  # a section of an annex's own part: 附件·二（一） → 二（一）, 附件·二 → 二、
+                own = own[1:] if own.endswith("）") else own[1:] + "、"
+            path.append(f"{own}{self.section_title}")
         return path
 
     def cells(self) -> list[tuple[str, str]]:

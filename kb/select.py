@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from kb.model import Deadline, Plan, Task, item_key
+from kb.model import ANNEX_LEVEL_MARK, Deadline, Plan, Task, item_key
 
 #: How a date span selects deadlines (see the module docstring).
 DATE_TESTS = ("due", "active", "starts", "node")
@@ -256,5 +256,18 @@ def normalize_section(text: str) -> str:
 
 
 def in_section(task: Task, section: str) -> bool:
-    """True if ``task`` is the part, section or task ``section`` names (normalised form)."""
-    return section in (task.part, task.section, task.label)
+    """True if ``task`` is the part, section or task ``section`` names (normalised form), or stands in a section of the
+    annex part it names (附件·二 holds 附件·二（一）…)."""
+    return section in (task.part, task.section, task.label) or under_heading(section, task.section)
+
+
+def under_heading(label: str, section: str | None) -> bool:
+    """A task of section ``section`` stands under the heading ``label``: that section, or a section of the annex's own
+    part ``label`` names (附件·二 over 附件·二（一）, 附件·二（二）: an annex written in two heading levels)."""
+    return bool(section) and (section == label or ANNEX_LEVEL_MARK in label and section.startswith(label + "（"))
+
+
+def heading_line(label: str, title: str) -> str:
+    """How an answer writes a heading: ``三（一）调整产业结构``, ``附件·二（一）政务服务``, and a numeral label with 、 —
+    ``三、重点任务``, ``附件·二、数字治理``."""
+    return f"{label}{title}" if "（" in label or "(" in label else f"{label}、{title}"

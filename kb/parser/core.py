@@ -1524,7 +1524,7 @@ def rule_labels(state: ParseState) -> None:
         division = next(((c, k) for c, k in by_cite if task.part.startswith(c)), None)
         numeral = task.part[len(division[0]):] if division else task.part
         p = structure.numeral_value(numeral)
-        s = structure.numeral_value(task.section[len(task.part) + 1 : -1]) if task.section else 0
+        s = structure.section_ordinal(task.part, task.section)
         base = f"{state.doc.id}#{division[1]}.{p}.{s}" if division else f"{state.doc.id}#{p}.{s}"
         seen[base] = seen.get(base, 0) + 1
         task.id = base if task.kind == "measure" else f"{base}.{seen[base]}"

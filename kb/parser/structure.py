@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from kb.annexes import AnnexPattern, annex_words, caption_word
+from kb.model import ANNEX_LEVEL_MARK  # (附件·二: an annex's own part, between its cite and numeral)
 from kb.numerals import cn_number
 from kb.parser.deadlines import marks_outside_brackets
 from kb.parser.cleanup import (ARTICLE_START_RE, CHAPTER_HEADING_RE, NOTES_HEAD, NUMBERED_ITEM_RE, PART_HEADING_RE,
@@ -309,6 +310,41 @@ def _listed_annex(p: str) -> bool:
     return bool(m) and len(p.strip()) <= 64 and not any(c in p for c in _SENTENCE_MARKS)
 
 
+def _annex_part_heading(p: str) -> re.Match | None:
+    """``一、乡村数字基础设施（30分）`` as an annex's heading line: short, no full stop inside."""
+    return PART_RE.match(p) if len(p) <= 30 and "。" not in p[:-1] else None
+
+
+def _two_level_annex(body: list[str], start: int) -> bool:
+    """The annex opening at ``body[start]`` writes two heading levels: a ``一、`` heading, then a ``（一）`` heading after it
+    (before the next annex caption).  Only then is 一、 a part of the annex over its （一） sections; an annex of one
+    level keeps its labels (附件（一）-1 for 一、 as for （一））."""
+    part_seen = False
+    for p in body[start:]:
+        if annex_caption(p):
+            return False
+        if _annex_part_heading(p):
+            part_seen = True
+        elif part_seen and is_section_heading(p):
+            return True
+    return False
+
+
+def section_ordinal(part: str, section: str | None) -> int:
+    """The number of ``section`` within ``part`` for a task's id: 三（二） → 2, 附件（注） → 0, and for a section of an
+    annex's own part 附件·二（一） → 201 (附件·二 alone → 200), so ids stay apart by level."""
+    if not section:
+        return 0
+    own = section[len(part):] if section.startswith(part) else section
+    outer = 0
+    if own.startswith(ANNEX_LEVEL_MARK):
+        numeral = re.match(r"[一二三四五六七八九十]{1,3}", own[1:])
+        outer = numeral_value(numeral.group(0)) if numeral else 0
+        own = own[1 + (numeral.end() if numeral else 0):]
+    inner = numeral_value(own[1:-1]) if own[:1] in "（(" and own[-1:] in "）)" else 0
+    return outer * 100 + inner
+
+
 def _is_annex_title(p: str) -> bool:
     """A short line with no sentence mark and no number: the title under an annex caption (示范场景)."""
     return 0 < len(p.strip()) <= 30 and not any(c in p for c in _SENTENCE_MARKS) and not ITEM_RE.match(p.strip()) \
@@ -389,6 +425,7 @@ def outline(paragraphs: list[str], doc_id: str) -> Outline:
     numbered_rows = False  # the annex opened is a table one cell a line (its header cells came first)
     divisions: list[tuple[str, str]] = []  # (cite, title) of each document the file holds, when it holds several
     cite = ""  # the cite of the document being read (its parts are cite + numeral), "" while the file holds one
+    two_levels, outer = False, None  # the annex opened writes 一、 then （一） under it; the numeral of its part open
     header_cells = 0  # column words one a line in a row, before the annex's first item
     for at, p in enumerate(body):
         opened = bool(parts) or (partless and bool(blocks))  # the body has begun (a document of no parts: its first paragraph)
@@ -427,10 +464,18 @@ def outline(paragraphs: list[str], doc_id: str) -> Outline:
             if not annexes:
                 closing = closing + _pop_closing(blocks, partless)
             part, part_title = caption
-            annexes.append((part, part_title))
+            if annexes and annexes[-1][0] == part and not any(b.part == part for b in blocks):
+                # 附件： + its title after the body, then the annex's own caption 附件 + the title again: ONE annex (listed
+                # twice it was counted twice: 附件…（90 条）、附件…（90 条）)
+                part_title = part_title or annexes[-1][1]
+                annexes[-1] = (part, part_title)
+                want_annex_title = not caption[1]
+            else:
+                annexes.append((part, part_title))
+                want_annex_title = not part_title
             section = section_title = None
             duty_part = False
-            want_annex_title = not part_title
+            two_levels, outer = _two_level_annex(body, at + 1), None
             continue
         if annexes:
             if want_annex_title and _is_annex_title(p):
@@ -451,10 +496,20 @@ def outline(paragraphs: list[str], doc_id: str) -> Outline:
                 # 注：1.… under the annex's table: its notes, a section of their own (counted apart)
                 section, section_title = _open_notes(part, part_title, p, sections, blocks)
                 continue
-            m = PART_RE.match(p) if len(p) <= 30 and "。" not in p[:-1] else None
-            m = m or (SECTION_RE.match(p) if is_section_heading(p) else None)
-            if m:  # 一、 / （一） inside an annex: a section of the annex (附件1（一）-3), never a body part
-                section = f"{part}（{m.group(1)}）"
+            heading = _annex_part_heading(p)
+            if heading and two_levels:
+                # 一、 of an annex written in two heading levels (一、 then （一） under it): a part of the annex, 附件·二,
+                # whose sections are 附件·二（一）… — flattened, 二（一） and 一（一） were one section (holdout15 包头:
+                # "第二部分下的条目共 16 项" for 15)
+                outer = heading.group(1)
+                section = f"{part}{ANNEX_LEVEL_MARK}{outer}"
+                section_title = heading.group(2).rstrip("。")
+                sections.append((section, section_title))
+                continue
+            m = heading or (SECTION_RE.match(p) if is_section_heading(p) else None)
+            if m:  # 一、 / （一） inside an annex of one level: a section of the annex (附件1（一）-3), never a body part
+                within = f"{part}{ANNEX_LEVEL_MARK}{outer}" if two_levels and outer and m is not heading else part
+                section = f"{within}（{m.group(1)}）"
                 section_title = m.group(2).rstrip("。")
                 sections.append((section, section_title))
                 continue

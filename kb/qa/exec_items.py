@@ -12,7 +12,8 @@ import re
 
 from kb.duties import count_said
 from kb.lazypattern import LazyPattern
-from kb.model import ROLES, Task, item_count
+from kb.annexes import AnnexPattern
+from kb.model import ANNEX_LEVEL_MARK, ROLES, Task, item_count
 from kb.qa.answer import Answer
 from kb.qa.query import Query
 from kb.qa.result import (GroupLine, departments_of, compose, describe, item_pieces, numbered, numbered_items, pieces_lines,
@@ -163,6 +164,8 @@ def _label(question: str, q: Query, env) -> Answer:
             ctx.tasks = []
             return Answer(question, "item_ambiguous", f"“{question.strip()[:len(q.label)]}”在方案中有 {len(places)} 处："
                           f"{'、'.join(places)}。请问指哪一个？", candidates=places, status="ask_back")
+    if _ANNEX_LABEL.match(q.label):
+        return _annex_label(question, q, env)
     hits = [t for t in plan.tasks if fold(t.label) == q.label or bare and fold(t.label).endswith(q.label)]
     if not hits:
         section = [t for t in plan.tasks if t.section and (fold(t.section) == q.label
@@ -176,6 +179,58 @@ def _label(question: str, q: Query, env) -> Answer:
         return Answer(question, "item_text", compose(lines), tasks=hits, departments=departments_of(hits))
     ctx.tasks = hits
     return item_answer(question, q.item, _role_asked(q), hits[0], f"{hits[0].label} {task_head(hits[0])}。", plan)
+
+
+#: A label of an annex as typed (folded): its cite (附件, 附件1, 附表2), then maybe its part's numeral, a section or an item.
+_ANNEX_LABEL = AnnexPattern(r"^{annex_word}\d{0,2}(?:[·一二三四五六七八九十(中里内的]|-\d)")
+#: Words between an annex and the section asked (附件中（二）): no part of the label.
+_ANNEX_FILLER = AnnexPattern(r"^({annex_word}\d{0,2})(?:中|里|内|的)(?=\()")
+#: The annex's own part in a label (附件·二（一）-6): left out, the label is typed as of an annex of one level.
+_ANNEX_OUTER = re.compile(ANNEX_LEVEL_MARK + r"[一二三四五六七八九十]{1,3}")
+
+
+def _annex_label(question: str, q: Query, env) -> Answer:
+    """附件·二（二）-9 / 附件二（二）-9 / 附件二（一） / 附件（一） / 附件中（二）: an annex's item or section cited by its label —
+    as kb writes it, without the mark before the annex's part (附件二（一）), or without that part at all (附件（一）, as
+    an annex of one level is cited).  Where the label so typed fits several places (（一） under 一、, 二、 and 三、 of an
+    annex written in two levels) they are said and asked back — never merged into one count."""
+    plan, ctx = env.plan, env.ctx
+    typed = _ANNEX_FILLER.sub(r"\1", q.label)
+
+    def places(key) -> tuple[list[Task], list[str]]:
+        items = [t for t in plan.tasks if t.label and key(fold(t.label)) == key(typed)]
+        sections = list(dict.fromkeys(t.section for t in plan.tasks if t.section and key(fold(t.section)) == key(typed)))
+        return items, sections
+
+    found: tuple[list[Task], list[str]] = ([], [])
+    for key in (lambda x: x, lambda x: x.replace(ANNEX_LEVEL_MARK, ""), lambda x: _ANNEX_OUTER.sub("", x)):
+        found = places(key)
+        if found[0] or found[1]:
+            break
+    items, sections = found
+    if len(items) > 1 or not items and len(sections) > 1:
+        ctx.tasks = []
+        where = [t.label for t in items] or [_section_heading(plan, s) for s in sections]
+        return Answer(question, "item_ambiguous", f"“{question.strip()[:len(q.label)]}”在方案中有 {len(where)} 处："
+                      f"{'、'.join(where)}。请问指哪一个？", candidates=[t.label for t in items] or sections,
+                      status="ask_back")
+    if items:
+        ctx.tasks = items
+        return item_answer(question, q.item, _role_asked(q), items[0], f"{items[0].label} {task_head(items[0])}。", plan)
+    if sections:
+        from kb.select import under_heading
+
+        tasks = [t for t in plan.tasks if under_heading(sections[0], t.section)]
+        return section_answer(question, q, env, tasks, _section_heading(plan, sections[0]))
+    return Answer(question, "item", f"方案中没有标号为 {q.label} 的条目。", status="not_in_plan")
+
+
+def _section_heading(plan, label: str) -> str:
+    """``附件·二（一）政务服务（20分）``: a section's label and title, as the plan's documents list them."""
+    from kb.select import heading_line
+
+    title = next((t for d in plan.documents for s, t in d.sections if s == label), "")
+    return heading_line(label, title) if title else label
 
 
 def section_answer(question: str, q: Query, env, tasks: list[Task], heading: str) -> Answer:

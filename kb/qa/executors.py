@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from kb.annexes import AnnexPattern
 from kb.model import ROLE_NAMES, Plan, Task, division_of, item_count, part_numeral
 from kb.qa.answer import Answer
 from kb.qa.query import Act, Query
@@ -1376,6 +1377,33 @@ def _no_number_in_unit(question: str, q: Query, env: Env) -> Answer | None:
     return _answer(question, "not_stated", Result(heading=[text]), status="not_in_plan", query=q, tasks=[])
 
 
+#: An attachments line (附件：2016年民生实事目标任务分解表, 附件1.…清单): the title it gives, up to a sentence mark.
+_ATTACHMENT_TITLE = AnnexPattern(r"{annex_word}\s*[0-9一二三四五六七八九十]{0,3}\s*[:：]\s*(?:\d{1,2}\s*[.．、])?\s*([^。；;，,！？]{2,80})")
+
+
+def annex_titles(plan, docs) -> list[str]:
+    """The titles of the documents' annexes: ``Document.annexes``, and those an attachments line names (附件：…分解表 in the
+    closing, the cover, or a paragraph of a document of no parts) — a table annex kb read as rows keeps its title there."""
+    from kb.qa.text import fold
+
+    titles = [fold(t) for d in docs for _, t in (getattr(d, "annexes", None) or []) if t]
+    lines = [x for d in docs for x in (d.closing or "", d.cover or "")]
+    lines += [t.text for d in docs if not d.parts for t in plan.document_tasks(d.id)
+              if not t.part and _ATTACHMENT_TITLE.match(t.text.strip())]
+    titles += [fold(m.group(1)) for line in lines for m in _ATTACHMENT_TITLE.finditer(line)]
+    return titles
+
+
+def _names_around(title: str, word: str, text: str) -> bool:
+    """``text`` writes ``word`` as part of ``title``: a run of the title holding the word and 3+ characters more (民生实事
+    目标任务分解表 for 目标任务) — the word alone (这个方案的目标任务有哪些) names no annex."""
+    at = title.find(word)
+    if at < 0:
+        return False
+    end = at + len(word)
+    return any(title[a:b] in text for a in range(at + 1) for b in range(end, len(title) + 1) if b - a >= len(word) + 3)
+
+
 def _no_overview_part(question: str, q: Query, env: Env) -> Answer | None:
     """这个方案的保障措施有哪些 in a plan with no such part (its overview executor found none, and nothing else
     read it): understood, not in the plan — its parts named — never "not understood"."""
@@ -1386,6 +1414,12 @@ def _no_overview_part(question: str, q: Query, env: Env) -> Answer | None:
     docs = [d for d in env.plan.documents if not q.plan or d.id == q.plan]
     if any(w in title for d in docs for _, title in d.sections for w in (*part_words, asked)):
         return None  # a section of that kind (一（三）发展目标): the plan may hold it below a part of another name
+    from kb.qa.text import fold
+
+    if any(_names_around(title, asked, fold(question)) for title in annex_titles(env.plan, docs)):
+        # 2016年民生实事目标任务分解表一共多少项: the words name an annex (its caption's title, a table annex's title in the
+        # attachments line), not a missing part — "方案没有写“目标任务”的部分" was false (review-qadiff R2)
+        return None
     parts = "、".join(f"{num}、{title}" for d in docs for num, title in d.parts) or "无（方案没有分部分）"
     env.ctx.tasks = []
     text = load_answer_words()["no_overview"].format(what=asked, parts=parts)

@@ -40,6 +40,8 @@ from pathlib import Path
 
 from kb.errors import KbError
 from kb.lazypattern import LazyPattern
+from kb.model import ANNEX_LEVEL_MARK
+from kb.select import heading_line
 from kb.qa.text import fold, is_cjk, longest_first
 
 TERMS_PATH = Path(__file__).resolve().parent.parent / "data" / "plan_terms.yaml"
@@ -198,6 +200,11 @@ def heading_tasks(doc, tasks) -> dict[tuple[str, str], list]:
         section = t.section or current_section
         if section and section_titles.get(section):
             out.setdefault((section, section_titles[section]), []).append(t)
+        if section and ANNEX_LEVEL_MARK in section and "（" in section:
+            # (附件·二（一）'s task stands under its annex part 附件·二 too: an annex written in two heading levels)
+            outer = section[: section.index("（")]
+            if section_titles.get(outer):
+                out.setdefault((outer, section_titles[outer]), []).append(t)
     return out
 
 
@@ -412,8 +419,7 @@ def heading_named(plan, words: list[str], docs=None) -> tuple[str, list] | None:
         return None
     doc, label, title = found[0]
     tasks = term_tasks(plan, [term], docs=[doc])
-    heading = f"{label}、{title}" if "（" not in label and "(" not in label else f"{label}{title}"
-    return heading, tasks
+    return heading_line(label, title), tasks
 
 
 def find_terms(index, text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:

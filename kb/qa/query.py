@@ -25,7 +25,8 @@ from pathlib import Path
 from kb.annexes import AnnexPattern, annex_words, caption_word
 from kb.errors import KbError
 from kb.lazypattern import LazyPattern
-from kb.select import DateSpan
+from kb.model import ANNEX_LEVEL_MARK
+from kb.select import DateSpan, heading_line, under_heading
 from kb.qa.text import fold, is_cjk, longest_first
 
 SHAPES_PATH = Path(__file__).resolve().parent.parent / "data" / "shapes.yaml"
@@ -393,6 +394,7 @@ SHAPE_LISTS = ("plan_count_words", "baseline_asks", "base_marks", "place_suffixe
                "field_affixes", "field_asks", "national_issuers", "start_asks", "node_asks", "measure_not_after", "recipient_verbs", "recipient_followers", "recipient_to", "recipient_not_before", "which_plan", "mention_verbs", "enumeration_asks", "enumeration_links", "issuer_asks", "issue_verbs", "issuer_fillers", "basis_asks", "issued_with_asks", "plan_period_asks", "issuer_endings", "duration_asks", "duration_marks", "duration_extremes", "noun_units",
                "steering_verbs", "body_endings", "body_followers", "everyday_qualifiers",
                "role_after", "posts", "post_verbs", "value_verbs", "vague_amounts", "base_before", "base_after", "list_tails",
+               "annex_content_asks",
                "list_nouns", "list_asks", "goal_verbs", "outline_subjects", "structure_fillers", "time_every",
                "time_span_units", "time_span_before", "time_span_after", "frequency_asks", "share_marks", "share_after",
                "share_words", "role_object_verbs", "doer_followers",
@@ -2662,11 +2664,14 @@ def read_annex_named(r: Reading) -> None:
     q, f = r.query, r.facts
     if q.part and _part_inside_annex_name(r):
         q.part = None  # 重点任务清单有多少项: the annex …重点任务清单（2023-2025年）, not the part 重点任务 its name holds
+    if f.date is not None and _date_inside_annex_name(r):
+        f.date, q.dates = None, None  # 某区2025年民生实事目标任务分解表有几项: the year is a word of the annex's title
     if (q.act is not None or f.departments or f.unresolved or q.label or q.part or q.section or q.ordinal is not None
             or f.date is not None or f.flags & {"who", "when"} or [x for x in f.roles if x not in ("any",)]):
         return
     asked = bool(f.flags & {"count", "list", "topic_mark"} or _COUNT_OF_ITEMS.search(r.text))
-    if not asked and (f.flags - {"follow_up", "short", "opener"} or not q.topic):
+    content = _annex_content_ask(r)
+    if not asked and not content and (f.flags - {"follow_up", "short", "opener"} or not q.topic):
         return
     if asked and _ANY_ANNEX.search(r.text) and not r.plan.document_annexes():
         # (附件有几条 of plans with no annex: said so — read as nothing else, it became a follow-up repeating the last answer)
@@ -2676,6 +2681,14 @@ def read_annex_named(r: Reading) -> None:
     if not named:
         return
     names = [n for _, cite, title in named for n in (*_annex_names(r, cite, title), *annex_words())]
+    if content:
+        # 附件2说了什么: the annex alone is named (nothing left of the question but its name, the content ask and fillers)
+        rest = r.text.replace(content, "")
+        for n in sorted(names, key=len, reverse=True):
+            rest = rest.replace(n, "")
+        rest = rest.strip("《》“”\"的了呢吗？?。 ")
+        if not rest or _names_annex(rest, [""], r.words["plan_count_words"]):
+            asked, q.topic = True, []
     loose = [w for w in q.topic if not _names_annex(w, names, r.words["plan_count_words"])]
     if not asked and loose:
         return  # (附件2 / 示范场景清单 alone, the whole question: its items, as 附件2有哪些)
@@ -2693,6 +2706,42 @@ def read_annex_named(r: Reading) -> None:
         f.flags.add("count")  # 示范场景有几个: 几个 was read as a unit, it counts the annex's items
     if len(r.plan.document_ids()) > 1:
         q.plan = doc_id
+
+
+def read_annex_part(r: Reading) -> None:
+    """附件第二部分有几项 / 附件1的第一部分有哪些: a part asked by its number of an annex the question names — the annex's
+    own part (附件·二 of an annex written in two heading levels, else its heading 附件（二）), never the body's part of
+    that number (二、考评内容 was answered for 附件第二部分)."""
+    q = r.query
+    if not q.part or q.label or not _ANY_ANNEX.search(r.text):
+        return
+    named = annexes_named(r)
+    if len(named) != 1:
+        return
+    doc_id, cite, _ = named[0]
+    doc = next((d for d in r.plan.documents if d.id == doc_id), None)
+    titles = dict(doc.sections) if doc is not None else {}
+    label = next((x for x in (f"{cite}{ANNEX_LEVEL_MARK}{q.part}", f"{cite}（{q.part}）") if x in titles), None)
+    if label is None:
+        return
+    if q.section is not None:
+        from kb.qa.question import _numeral
+
+        inner = f"{label}（{_numeral(q.section)}）" if label.endswith(q.part) else None
+        if inner not in titles:
+            return
+        label = inner
+    q.heading = heading_line(label, titles[label])
+    q.cited = [t.id for t in r.plan.document_tasks(doc_id) if under_heading(label, t.section)]
+    q.part = q.section = None
+    q.act = Act.COUNT if "count" in r.facts.flags or _COUNT_OF_ITEMS.search(r.text) else Act.LIST
+    if len(r.plan.document_ids()) > 1:
+        q.plan = doc_id
+
+
+def _annex_content_ask(r: Reading) -> str:
+    """The words asking an annex's whole content (说了什么, 主要内容: shapes.yaml ``annex_content_asks``), or ""."""
+    return next((w for w in sorted(r.words["annex_content_asks"], key=len, reverse=True) if w in r.text), "")
 
 
 #: 附件 or 附件N (附表1, 附录: a caption word of tables.yaml annex_words) asked of: its words as the question writes them.
@@ -2765,6 +2814,15 @@ def _part_inside_annex_name(r: Reading) -> bool:
     named = annexes_named(r)
     return len(named) == 1 and any(t in n and len(n) > len(t) and n in r.text
                                    for n in _annex_names(r, named[0][1], named[0][2]) for t in titles)
+
+
+def _date_inside_annex_name(r: Reading) -> bool:
+    """The question's date (2025年) stands inside the one annex's name it writes (某区2025年民生实事目标任务分解表)."""
+    named = annexes_named(r)
+    if len(named) != 1 or r.facts.date is None:
+        return False
+    said = r.facts.date.text
+    return any(said in n and n in r.text for n in _annex_names(r, named[0][1], named[0][2]))
 
 
 def _names_annex(word: str, names: list[str], fillers=()) -> bool:
@@ -2983,8 +3041,8 @@ def read_heading(r: Reading) -> None:
     for doc_id, doc_parts, doc_sections in plan.document_outlines():  # (a stored plan reads no whole document)
         for label, title in doc_sections:
             if names_section(title):
-                q.heading = f"{label}{title}"
-                q.cited = [t.id for t in plan.document_tasks(doc_id) if t.section == label]
+                q.heading = heading_line(label, title)
+                q.cited = [t.id for t in plan.document_tasks(doc_id) if under_heading(label, t.section)]
                 _drop_heading_words(q, title)
                 return
         for num, title in doc_parts:
@@ -3881,6 +3939,7 @@ READERS = (
     read_recipient,
     read_issuers,
     read_enumeration,
+    read_annex_part,
     read_annex_named,
     read_period,
     read_value_kind,

@@ -59,10 +59,12 @@ _NEGATION_BEFORE = re.compile(r"(?:没有|没|无|未|不设)(?:明确|写明|�
 _SECTION_MARK = re.compile(r"\([一二三四五六七八九十]{1,4}\)")
 
 #: A label as officials cite it (三（一）2, 四（三）), folded: 三(一)2; or as kb cites an annex's paragraph and users type it
-#: back (附件1-3, 附件-2, 附件(一)-1).
+#: back (附件1-3, 附件-2, 附件(一)-1, 附件·二(一)-6 of an annex's own part, typed 附件二(一)-6 too), or an annex's section
+#: (附件(一), 附件二(一), 附件中(二): kb/qa/exec_items.py ``_annex_label`` says which when several are meant).
 # (an item number is no date's digits: 三（三）2020年底前 cites 三（三）, 三（三）11月 a month of it)
 _LABEL = AnnexPattern(r"[一二三四五六七八九十]{1,3}\([一二三四五六七八九十]{1,3}\)(?:\d{1,3}(?![\d年月日号]))?"
-                     r"|{annex_word}\d{0,2}(?:\([一二三四五六七八九十]{1,3}\))?-\d{1,3}")
+                     r"|{annex_word}\d{0,2}(?:·?[一二三四五六七八九十]{1,3})?"
+                     r"(?:(?:\([一二三四五六七八九十]{1,3}\))?-\d{1,3}|(?:中|里|内|的)?\([一二三四五六七八九十]{1,3}\))")
 
 
 @dataclass(slots=True)
