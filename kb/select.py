@@ -267,6 +267,19 @@ def under_heading(label: str, section: str | None) -> bool:
     return bool(section) and (section == label or ANNEX_LEVEL_MARK in label and section.startswith(label + "（"))
 
 
+def annex_part_over(plan, task: Task) -> tuple[str, str] | None:
+    """(label, title) of the annex's own part a task of a nested annex section stands under (附件·六, 筑牢安全防护体系（5分）
+    over 附件·六（一）-78), None for any other task: the task itself keeps only its section's title."""
+    section = task.section or ""
+    if ANNEX_LEVEL_MARK not in section:
+        return None
+    outer = section.split("（", 1)[0]
+    for doc_id, _, sections in plan.document_outlines():
+        if doc_id == task.doc:
+            return next(((label, title) for label, title in sections if label == outer), None)
+    return None
+
+
 def heading_line(label: str, title: str) -> str:
     """How an answer writes a heading: ``三（一）调整产业结构``, ``附件·二（一）政务服务``, and a numeral label with 、 —
     ``三、重点任务``, ``附件·二、数字治理``."""

@@ -271,6 +271,9 @@ TITLE_ASKED = [
     (R2_PLAN, "附件说了什么", R2_LABELS, ["某区2025年民生实事目标任务分解表"], ["共 0 项"], "附件 + a content ask"),
     (COUNTY_PLAN, "附件的主要内容是什么", COUNTY_LABELS, ["共 12 项"], [], "附件 + 主要内容"),
     (COUNTY_PLAN, "《某县数字乡村建设考评指标》讲了什么", COUNTY_LABELS, ["共 12 项"], [], "the title in 《》 + 讲了什么"),
+    (COUNTY_PLAN, "考评指标有几项", COUNTY_LABELS, ["共 12 项"], ["量化目标"],
+     "a tail of the title holding a list word (考评指标: 指标 in shapes.yaml list_tails) names the annex (was: the plan's "
+     "2 numeric targets)"),
     (HEAD + DISTRICT_ANNEXES, "附件2说了什么", ["附件2（一）-1", "附件2（二）-1"], ["重点改革事项"], ["附件1"],
      "the second annex by its cite"),
     (HEAD + DISTRICT_ANNEXES, "附件1第二部分有哪些", ["附件1·二-1", "附件1·二-2"], ["优化监管执法"], ["主要任务"],
@@ -298,3 +301,49 @@ def test_a_table_annex_named_by_its_title_is_no_missing_part():
     assert "方案没有写" not in a.text, a.text
     control = _session(R2_PLAN).ask("这个方案的保障措施有哪些")
     assert "加强组织领导" in control.text, control.text
+
+
+def test_follow_ups_name_the_annex_part():
+    """这些指标属于哪个部分 after a list of annex items names the annex's own part over their section (holdout15 c3b: the
+    part 六、筑牢安全防护体系 was missing), and 其中哪些属于 + an annex part's title keeps the items under it."""
+    s = _session(COUNTY_PLAN)
+    first = s.ask("县政务服务中心牵头考核哪些指标")
+    assert [t.label for t in first.tasks] == ["附件·一（二）-5", "附件·二（一）-6", "附件·二（一）-7"], first.text
+    where = s.ask("这些指标属于哪个部分")
+    assert "附件·二、数字治理（40分）" in where.text and "附件·一、乡村数字基础设施（30分）" in where.text, where.text
+    within = s.ask("其中哪些属于数字治理")
+    assert [t.label for t in within.tasks] == ["附件·二（一）-6", "附件·二（一）-7"], within.text
+
+
+# The outline of an annex asked with a structure word: its parts (each with its sections and items counted) or one
+# part's sections — never its items listed, never the body's parts.  (question, words in order, words not in it, why)
+OUTLINE_ASKED = [
+    ("附件分为哪几个部分", ["分为 3 个部分（共 12 项）", "附件·一、乡村数字基础设施（30分）（2 个方面，5 项）",
+                     "附件·二、数字治理（40分）（2 个方面，5 项）", "附件·三、数字经济（30分）（1 个方面，2 项）"],
+     ["考评对象", "附件·一（一）-1"], "the annex's three parts, hand-counted 5 + 5 + 2"),
+    ("《某县数字乡村建设考评指标》分为哪几个部分", ["分为 3 个部分"], ["考评对象"], "the annex by its title"),
+    ("考评指标分为哪几个部分", ["分为 3 个部分"], ["考评对象", "量化目标"], "the annex by a tail of its title"),
+    ("数字治理包括哪几个方面", ["包括 2 个方面（共 5 项）", "附件·二（一）政务服务（20分）（2 项）",
+                       "附件·二（二）基层治理（20分）（3 项）"], ["网络覆盖"], "an annex part by its title: its sections"),
+    ("附件的第二部分包括哪几个方面", ["包括 2 个方面（共 5 项）"], ["考评内容"], "an annex part by its number"),
+    ("方案分为哪几个部分", ["分为 4 个部分", "四、结果运用", "附件“某县数字乡村建设考评指标”（12 条）"], ["数字治理"],
+     "control: the body's parts, the annex said apart"),
+    ("考评方式包括哪几个方面", ["“三、考评方式”包括 2 个方面"], ["附件"], "control: a body part's sections"),
+]
+
+
+@pytest.mark.parametrize("question,words,absent,why", OUTLINE_ASKED, ids=[r[0] for r in OUTLINE_ASKED])
+def test_the_outline_of_an_annex(question, words, absent, why):
+    a = _session(COUNTY_PLAN).ask(question)
+    at = 0
+    for w in words:
+        assert w in a.text[at:], (w, a.text, why)
+        at = a.text.index(w, at)
+    for w in absent:
+        assert w not in a.text, (w, a.text, why)
+
+
+def test_an_annex_of_one_level_is_listed_with_its_sections():
+    """附件2 of the district plan has one level (一、 headings only): 附件2包括哪几个方面 names its two headings."""
+    a = _session(HEAD + DISTRICT_ANNEXES).ask("附件2包括哪几个方面")
+    assert "包括 2 个方面" in a.text and "附件2（一）企业服务（1 项）" in a.text and "附件2（二）群众服务（1 项）" in a.text, a.text

@@ -653,8 +653,12 @@ def exec_context(question: str, q: Query, env) -> Answer:
         # 其中哪些属于保障措施: the items of the list under that part or section
         from kb.qa.exec_departments import within_base
 
+        from kb.select import annex_part_over
+
         base = within_base(q, ctx)
-        kept = [t for t in base if q.within_heading in fold(f"{t.part_title or ''}|{t.section_title or ''}")]
+        # (an annex part's title too, over its nested sections: 其中哪些属于筑牢安全防护体系)
+        kept = [t for t in base if q.within_heading in fold(
+            f"{t.part_title or ''}|{(annex_part_over(env.plan, t) or ('', ''))[1]}|{t.section_title or ''}")]
         lines = [load_answer_words()["within_heading"].format(heading=q.within_heading, n=len(kept))
                  + ("：" if kept else "。")]
         lines.extend(numbered(kept))
@@ -662,12 +666,16 @@ def exec_context(question: str, q: Query, env) -> Answer:
         return Answer(question, "context_part", compose(lines), tasks=kept, departments=departments_of(kept))
     if q.part_of:
         # 这两项属于哪个部分: each item's part and section as the plan heads them
+        from kb.select import annex_part_over, heading_line
+
         said = load_answer_words()["part_of"]
         lines = [said["head"].format(n=len(tasks))]
         for t in tasks:
             # (the section only when the item is not that section itself: 三（一）2 stands in 三（一）, 三（一） in 三)
             own = t.section and t.label not in (t.section, f"{t.part}{t.section}")
+            outer = annex_part_over(env.plan, t)  # (附件·六、筑牢安全防护体系（5分） over 附件·六（一）: an annex's own part)
             where = "".join(x for x in (f"{t.part}、{t.part_title}" if t.part else said["no_part"],
+                                         f" {heading_line(*outer)}" if outer and outer[0] != t.section else "",
                                          f" {t.section}{t.section_title or ''}" if own else ""))
             lines.append(f"{t.label} {task_head(t)}：{where}")
         return Answer(question, "context_part", compose(lines), tasks=tasks)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from kb.annexes import AnnexPattern
-from kb.model import ROLE_NAMES, Plan, Task, division_of, item_count, part_numeral
+from kb.model import ANNEX_LEVEL_MARK, ROLE_NAMES, Plan, Task, division_of, item_count, part_numeral
 from kb.qa.answer import Answer
 from kb.qa.query import Act, Query
 from kb.qa.result import Group, Item, Result, official_deadline, render_text, target_line, target_words
@@ -309,6 +309,8 @@ def exec_structure(question: str, q: Query, env: Env) -> Answer:
     w = load_answer_words()
     ctx.tasks = []
     docs = [d for d in plan.documents if not q.plan or d.id == q.plan]
+    if q.outline_of:
+        return _annex_outline(question, q, env, docs)
     division = getattr(q, "division", None)
 
     def asked(d, num: str) -> bool:
@@ -427,6 +429,40 @@ def _part_items(group: Group, d, parts: list[tuple[str, str]], own: list[Task]) 
         n = item_count(t for t in own if t.part == num)
         extra = "，".join(x for x in (f"{len(secs)} 个方面" if secs else "", f"{n} 项任务" if n else "") if x)
         group.items.append(Item(k, None, text=f"{part_numeral(d, num)}、{title}" + (f"（{extra}）" if extra else "")))
+
+
+def _annex_outline(question: str, q: Query, env: Env, docs) -> Answer:
+    """The outline of an annex (``Query.outline_of`` its cite: its parts, 附件·一、… or its one-level sections 附件（一）…)
+    or of an annex's own part (附件·二: its sections), each with the number of items under it."""
+    from kb.select import heading_line, under_heading
+
+    plan = env.plan
+    label = q.outline_of
+    doc = next(d for d in docs if any(x.startswith(label) for x, _ in d.sections))
+    if ANNEX_LEVEL_MARK in label:
+        own = [(x, t) for x, t in doc.sections if x.startswith(label + "（")]
+        title = dict(doc.sections).get(label, "")
+        head = f"“{heading_line(label, title)}”包括 {len(own)} 个方面"
+    else:
+        nested = [(x, t) for x, t in doc.sections if x.startswith(label + ANNEX_LEVEL_MARK) and not x.endswith("）")]
+        own = nested or [(x, t) for x, t in doc.sections if x.startswith(label + "（")]
+        title = dict(getattr(doc, "annexes", None) or []).get(label, "")
+        head = f"{label}“{title}”" if title else label
+        head += f"分为 {len(own)} 个部分" if nested else f"包括 {len(own)} 个方面"
+    paras = [t for t in plan.part_tasks(doc.id, label.split(ANNEX_LEVEL_MARK)[0])]
+    group = Group()
+    total = 0
+    for k, (x, t) in enumerate(own, 1):
+        under = [p for p in paras if under_heading(x, p.section)]
+        inner = sum(1 for y, _ in doc.sections if y.startswith(x + "（")) if ANNEX_LEVEL_MARK in x and not x.endswith("）") else 0
+        n = item_count(under)
+        total += n
+        extra = "，".join(s for s in (f"{inner} 个方面" if inner else "", f"{n} 项" if n else "") if s)
+        group.items.append(Item(k, None, text=heading_line(x, t) + (f"（{extra}）" if extra else "")))
+    result = Result(heading=[head + (f"（共 {total} 项）：" if total else "：")])
+    result.groups.append(group)
+    env.ctx.tasks = []
+    return _answer(question, "structure_annex", result, query=q, tasks=[])
 
 
 # ---------------------------------------------------------------- departments compared

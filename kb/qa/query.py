@@ -218,6 +218,9 @@ class Query:
     holding it answers no value asked (kb.qa.executors.exec_unit_value)."""
     within_heading: str = ""
     """其中哪些属于保障措施: the part or section title (folded, as the plan writes it) the previous list is narrowed to."""
+    outline_of: str = ""
+    """附件分为哪几个部分 / 数字治理包括哪几个方面: the annex (its cite) or the annex's own part (附件·二) whose outline a
+    structure question asks (kb.qa.executors.exec_structure lists its parts or sections), "" for the body's."""
     level: str = ""
     """哪个区级部门参与最多: the level of the departments ranked or listed (shapes.yaml ``unit_levels``), from the scan."""
     partner_verb: str = ""
@@ -2089,7 +2092,9 @@ def read_part_of(r: Reading) -> None:
     if "within" in r.facts.flags and not (q.act is not None or q.departments or q.label):
         # 其中哪些属于保障措施 / 其中在重点任务部分的: the previous list narrowed to a part or section the plan heads so
         # (was: 没有…“属于保障措施”)
-        titles = {fold(t): None for _, parts, sections in r.plan.document_outlines() for _, t in (*parts, *sections) if t}
+        # (a heading's closing score is no word of its name: 数字治理 of 数字治理（40分）)
+        titles = {fold(x): None for _, parts, sections in r.plan.document_outlines() for _, t in (*parts, *sections) if t
+                  for x in {t, scoreless(t)}}
         m = re.search(rf"(?:{verbs})(.+)", r.text)
         named = m and next((t for t in sorted(titles, key=len, reverse=True)
                             if len(t) >= 2 and m.group(1).startswith(t)), None)
@@ -2706,6 +2711,38 @@ def read_annex_named(r: Reading) -> None:
         f.flags.add("count")  # 示范场景有几个: 几个 was read as a unit, it counts the annex's items
     if len(r.plan.document_ids()) > 1:
         q.plan = doc_id
+
+
+def read_annex_outline(r: Reading) -> None:
+    """附件分为哪几个部分 / 附件第二部分包括哪几个方面 / 数字治理包括哪几个方面: the outline of an annex that has one (its
+    parts, or one part's sections — an annex written in two heading levels), asked with a structure word — never its 12
+    items listed (the items are what 附件有哪些 asks)."""
+    q = r.query
+    if q.act is not None or q.departments or q.label or not _has(r.text, r.words["structure_asks"]):
+        return
+    outlines = [(doc_id, sections) for doc_id, _, sections in r.plan.document_outlines() if not (q.plan and doc_id != q.plan)]
+    # an annex part named by its title (数字治理包括哪几个方面), one in the corpus
+    parts = [(doc_id, label) for doc_id, sections in outlines for label, title in sections
+             if ANNEX_LEVEL_MARK in label and not label.endswith("）") and len(fold(scoreless(title))) >= 2
+             and fold(scoreless(title)) in r.text]
+    target = parts[0] if len(parts) == 1 else None
+    if target is None:
+        named = annexes_named(r)  # (by 附件, its cite or its title: 《某县数字乡村建设考评指标》分为哪几个部分)
+        if len(named) != 1:
+            return
+        doc_id, cite, _ = named[0]
+        sections = dict(next((s for d, s in outlines if d == doc_id), []))
+        label = f"{cite}{ANNEX_LEVEL_MARK}{q.part}" if q.part else cite
+        if q.part and label not in sections:
+            return
+        if not any(x.startswith((f"{label}（", f"{label}{ANNEX_LEVEL_MARK}")) for x in sections):
+            return  # an annex of no outline: its items, as 附件有哪些 (read_annex_named)
+        target = (doc_id, label)
+    if target is None:
+        return
+    q.act, q.subject, q.outline_of, q.part, q.section = Act.STRUCTURE, "parts", target[1], None, None
+    if len(r.plan.document_ids()) > 1:
+        q.plan = target[0]
 
 
 def read_annex_part(r: Reading) -> None:
@@ -3939,6 +3976,7 @@ READERS = (
     read_recipient,
     read_issuers,
     read_enumeration,
+    read_annex_outline,
     read_annex_part,
     read_annex_named,
     read_period,
