@@ -323,6 +323,7 @@ OUTLINE_ASKED = [
      ["考评对象", "附件·一（一）-1"], "the annex's three parts, hand-counted 5 + 5 + 2"),
     ("《某县数字乡村建设考评指标》分为哪几个部分", ["分为 3 个部分"], ["考评对象"], "the annex by its title"),
     ("考评指标分为哪几个部分", ["分为 3 个部分"], ["考评对象", "量化目标"], "the annex by a tail of its title"),
+    ("考评指标分几大项？各多少分？", ["分为 3 个部分", "数字治理（40分）"], ["考评对象"], "分几大项 asks the outline"),
     ("数字治理包括哪几个方面", ["包括 2 个方面（共 5 项）", "附件·二（一）政务服务（20分）（2 项）",
                        "附件·二（二）基层治理（20分）（3 项）"], ["网络覆盖"], "an annex part by its title: its sections"),
     ("附件的第二部分包括哪几个方面", ["包括 2 个方面（共 5 项）"], ["考评内容"], "an annex part by its number"),
@@ -347,3 +348,26 @@ def test_an_annex_of_one_level_is_listed_with_its_sections():
     """附件2 of the district plan has one level (一、 headings only): 附件2包括哪几个方面 names its two headings."""
     a = _session(HEAD + DISTRICT_ANNEXES).ask("附件2包括哪几个方面")
     assert "包括 2 个方面" in a.text and "附件2（一）企业服务（1 项）" in a.text and "附件2（二）群众服务（1 项）" in a.text, a.text
+
+
+# A heading's score asked (考评指标 headings close with their score, （40分）): the score its title states — never its
+# items counted (holdout15 bt09 answered 占多少分 with "下的条目共 16 项"), never a heading whose title is only a word of
+# what the question names, never a score someone got.  (plan, question, words in the answer, words not in it, why)
+SCORE_ASKED = [
+    (COUNTY_PLAN, "数字治理占多少分", ["数字治理（40分）", "40分"], ["共 5 项"], "an annex part by its title"),
+    (COUNTY_PLAN, "基层治理几分", ["基层治理（20分）", "20分"], [], "a nested section, 几分"),
+    (COUNTY_PLAN, "网络覆盖的分值是多少", ["15分"], [], "分值是多少"),
+    (COUNTY_PLAN, "数字治理部分一共多少分", ["40分"], [], "部分 and 一共 around the title"),
+    (COUNTY_PLAN, "一体化政务服务平台建设占几分", [], ["政务服务（20分）", "20分"],
+     "a heading (政务服务) that is only a word of what is named is not asked: no score of another heading"),
+    (COUNTY_PLAN, "数字治理得了多少分", [], ["的分值为"], "a score someone got is an outcome, never the heading's"),
+]
+
+
+@pytest.mark.parametrize("plan,question,words,absent,why", SCORE_ASKED, ids=[r[1] for r in SCORE_ASKED])
+def test_a_heading_score(plan, question, words, absent, why):
+    a = _session(plan).ask(question)
+    for w in words:
+        assert w in a.text, (w, a.text, why)
+    for w in absent:
+        assert w not in a.text, (w, a.text, why)

@@ -19,7 +19,7 @@ from kb.qa.query import Query
 from kb.qa.result import (GroupLine, departments_of, compose, describe, item_pieces, numbered, numbered_items, pieces_lines,
                           rows_note, target_line)
 from kb.qa.text import fold, snippet, task_head
-from kb.qa.wording import units_unsaid
+from kb.qa.wording import load_answer_words, units_unsaid
 
 
 def exec_item(question: str, q: Query, env) -> Answer:
@@ -568,6 +568,11 @@ def exec_section(question: str, q: Query, env) -> Answer:
     from kb.qa.executors import found_nothing
 
     plan = env.plan
+    if q.heading_score:
+        # 政府治理“一网统管”占多少分: the score the heading's title states (its items are the context of a follow-up)
+        env.ctx.tasks = [t for t in (plan.task(i) for i in q.cited) if t is not None]
+        said = load_answer_words()["heading_score"].format(heading=q.heading, score=q.heading_score)
+        return Answer(question, "heading_score", said, tasks=[])
     if q.part:
         tasks = [t for d in plan.documents for t in plan.part_tasks(d.id, q.part)]
         if tasks and q.section:

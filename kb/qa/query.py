@@ -218,6 +218,9 @@ class Query:
     holding it answers no value asked (kb.qa.executors.exec_unit_value)."""
     within_heading: str = ""
     """其中哪些属于保障措施: the part or section title (folded, as the plan writes it) the previous list is narrowed to."""
+    heading_score: str = ""
+    """政府治理“一网统管”占多少分 / 一体化政务服务平台建设几分: the score the named heading's title closes with (25分), as
+    written (read_heading); the heading's items are not what is asked (kb.qa.exec_items.exec_section says the score)."""
     outline_of: str = ""
     """附件分为哪几个部分 / 数字治理包括哪几个方面: the annex (its cite) or the annex's own part (附件·二) whose outline a
     structure question asks (kb.qa.executors.exec_structure lists its parts or sections), "" for the body's."""
@@ -397,7 +400,7 @@ SHAPE_LISTS = ("plan_count_words", "baseline_asks", "base_marks", "place_suffixe
                "field_affixes", "field_asks", "national_issuers", "start_asks", "node_asks", "measure_not_after", "recipient_verbs", "recipient_followers", "recipient_to", "recipient_not_before", "which_plan", "mention_verbs", "enumeration_asks", "enumeration_links", "issuer_asks", "issue_verbs", "issuer_fillers", "basis_asks", "issued_with_asks", "plan_period_asks", "issuer_endings", "duration_asks", "duration_marks", "duration_extremes", "noun_units",
                "steering_verbs", "body_endings", "body_followers", "everyday_qualifiers",
                "role_after", "posts", "post_verbs", "value_verbs", "vague_amounts", "base_before", "base_after", "list_tails",
-               "annex_content_asks",
+               "annex_content_asks", "score_asks", "score_not_after", "score_fillers",
                "list_nouns", "list_asks", "goal_verbs", "outline_subjects", "structure_fillers", "time_every",
                "time_span_units", "time_span_before", "time_span_after", "frequency_asks", "share_marks", "share_after",
                "share_words", "role_object_verbs", "doer_followers",
@@ -3090,6 +3093,78 @@ def read_heading(r: Reading) -> None:
                 return
 
 
+#: The score a heading's title closes with (（25分）, （满分60分）): group 1, as written.
+_SCORE_VALUE = LazyPattern(r"[（(](?:满分|共|计)?(\d+(?:\.\d+)?分)(?:值)?[)）][。.]?$")
+
+
+def _only_fillers(rest: str, fillers) -> bool:
+    """Nothing is left of ``rest`` once the filler words are taken off its ends (一体化政务服务平台建设 less 政务服务 leaves
+    一体化…平台建设: the heading 政务服务 is not what is named)."""
+    words = sorted(fillers, key=len, reverse=True)
+    changed = True
+    while rest and changed:
+        changed = False
+        for w in words:
+            if rest.startswith(w):
+                rest, changed = rest[len(w):], True
+            elif rest.endswith(w):
+                rest, changed = rest[: -len(w)], True
+    return not rest
+
+
+def read_annex_items_named(r: Reading) -> None:
+    """“政府办公统一协同”部分有几项指标 in an annex titled …考评指标: the annex's items ARE its 指标 — the heading's items
+    are counted, not the numeric targets of their text (``Query.target_list``, read from 指标 in any plan).  Only when every
+    target-list word the question writes stands in that annex's title (量化指标 still asks the figures)."""
+    q = r.query
+    if not q.target_list or not q.cited:
+        return
+    from kb.qa.vocab import load_vocabulary
+
+    first = r.plan.task(q.cited[0])
+    if first is None:
+        return
+    title = next((t for doc_id, annexes in r.plan.document_annexes() if doc_id == first.doc
+                  for cite, t in annexes if cite == first.part), None)
+    words = [w for w in load_vocabulary().words["target_list"] if w in r.text]
+    if title and words and all(w in fold(title) for w in words):
+        q.target_list = False
+
+
+def read_heading_score(r: Reading) -> None:
+    """政府治理“一网统管”占多少分 / 基层治理几分 / 网络覆盖的分值是多少: a score asked (shapes.yaml ``score_asks``) of a part
+    or section named by its title (the longest the question writes, its closing score left out), whose title closes with
+    its score — that score (``Query.heading_score``, the heading's items in ``cited``), never its items counted nor a
+    number of its text.  A score someone got (得了多少分: ``score_not_after`` right before the ask) is an outcome no plan
+    states: left to the other readers."""
+    q, text = r.query, r.text
+    if q.act is not None or q.departments or q.label:
+        return
+    asked = next((w for w in sorted(r.words["score_asks"], key=len, reverse=True) if w in text), None)
+    at = text.find(asked) if asked else -1
+    if at < 0 or text[:at].endswith(tuple(r.words["score_not_after"])) or text[at + len(asked):].startswith("钟"):
+        return  # (得了多少分: an outcome; 几分钟: a time)
+    best = None
+    for doc_id, parts, sections in r.plan.document_outlines():
+        if q.plan and doc_id != q.plan:
+            continue
+        for label, title in [*((num, t) for num, t in parts), *sections]:
+            m = _SCORE_VALUE.search(title or "")
+            name = fold(scoreless(title))
+            if m and len(name) >= 2 and name in text and (best is None or len(name) > len(best[3])) \
+                    and _only_fillers(text.replace(name, "", 1).replace(asked, "", 1), r.words["score_fillers"]):
+                best = (doc_id, label, title, name, m.group(1), any(label == num for num, _ in parts))
+    if best is None:
+        return
+    doc_id, label, title, _, score, is_part = best
+    q.heading = f"{label}、{title}" if is_part else heading_line(label, title)
+    q.cited = [t.id for t in (r.plan.part_tasks(doc_id, label) if is_part else
+                              [t for t in r.plan.document_tasks(doc_id) if under_heading(label, t.section)])]
+    q.heading_score, q.topic = score, []
+    if len(r.plan.document_ids()) > 1:
+        q.plan = doc_id
+
+
 def _drop_heading_words(q: Query, title: str) -> None:
     """The topic words that are the named heading's own words typed with other punctuation (提升政务服务打造数字政府 for
     提升政务服务，打造数字政府) name the heading, not a narrower topic within it."""
@@ -3976,6 +4051,7 @@ READERS = (
     read_recipient,
     read_issuers,
     read_enumeration,
+    read_heading_score,
     read_annex_outline,
     read_annex_part,
     read_annex_named,
@@ -4006,6 +4082,7 @@ READERS = (
     read_doer_verb,
     read_topic_ask,
     read_heading,
+    read_annex_items_named,
     read_numbered,
     read_act,
     read_role_given,

@@ -34,6 +34,7 @@ REQUIRED = {
     "level_none": ("{level}",),
     "level_unread": ("{level}", "{names}"),
     "part_of": {"head": ("{n}",), "no_part": ()},
+    "heading_score": ("{heading}", "{score}"),
     "level_unmarked": ("{level}", "{names}"),
     "partners_stated": {"found": ("{name}", "{verb}", "{partners}"), "none": ("{name}", "{verb}")},
     "issuers": {"this_plan": (), "none": ("{name}", "{title}"), "named": ("{name}", "{what}", "{count}", "{names}"),
