@@ -18,9 +18,9 @@ ROWS = [
      {"lead": ["区住建局"], "support": ["区财政局", "各街道"]}, ["12月底"], "区: 落实 as the qualifier"),
     ("（责任考核单位：省人力资源社会保障厅）", {"sole": ["省人力资源社会保障厅"]}, [],
      "省: a responsible label of that make-up, alone: its one unit alone"),
-    ("（年底完成，考核单位：市委督查室）", {}, [],
-     "control: a checker's label alone is a field — no doer named (honest: no roles; the bracket is no tag, so its 年底完成 "
-     "is not read either — as before)"),
+    ("（年底完成，考核单位：市委督查室）", {}, ["年底"],
+     "control: a checker's label alone is a field — no doer named (honest: no roles; its 年底完成 is the item's limit, read "
+     "in the item's words since prose6's sentence limits, session 15)"),
     ("（牵头单位：市发改委，督查单位：市政府督查室）", {"lead": ["市发改委"]}, [],
      "control: the checker beside a lead is no support"),
 ]
@@ -60,12 +60,12 @@ def test_a_known_label_closing_a_longer_one(tag, roles, deadlines, why):
 
 
 BARE_ENDS = [
-    ("（年底完成，牵头考核单位：市发改委）", {"lead": ["市发改委"]}, [("年底", "by")],
+    ("（年底完成，牵头考核单位：市发改委）", {"lead": ["市发改委"]}, [("年底", "by", "2021-12-31")],
      "a tag's time segment 年底完成: the year's end, a limit (was not read)"),
-    ("（牵头单位：县农业农村局；完成时限：年底完成）", {"lead": ["县农业农村局"]}, [("年底", "by")],
+    ("（牵头单位：县农业农村局；完成时限：年底完成）", {"lead": ["县农业农村局"]}, [("年底", "by", "2021-12-31")],
      "a time label's value 年底完成: by the year's end (was kind ongoing, 年底完成 — a limit read as no end)"),
-    ("（区住建局牵头，10月份完成）", {"lead": ["区住建局"]}, [("10月份", "by")], "a month before 完成 in a verb tag"),
-    ("（牵头单位：省发展改革委；完成时间：年底）", {"lead": ["省发展改革委"]}, [("年底", "by")],
+    ("（区住建局牵头，10月份完成）", {"lead": ["区住建局"]}, [("10月份", "by", "2021-10-31")], "a month before 完成 in a verb tag"),
+    ("（牵头单位：省发展改革委；完成时间：年底）", {"lead": ["省发展改革委"]}, [("年底", "by", "2021-12-31")],
      "a time label's value 年底 alone: the label says it is a limit"),
     ("（牵头单位：市商务局；完成时限：长期坚持）", {"lead": ["市商务局"]}, [],
      "control: open-ended words set no limit (as before)"),
@@ -74,14 +74,19 @@ BARE_ENDS = [
 
 @pytest.mark.parametrize(("tag", "roles", "deadlines", "why"), BARE_ENDS, ids=[r[-1][:14] for r in BARE_ENDS])
 def test_a_bare_end_in_a_tag(tag, roles, deadlines, why):
-    """The year's end or a month written bare (年底完成, 10月份完成, 完成时间：年底) in a tag's words is a limit without a
-    year, kind by with no dates — as 6月底前; found plans' 完成时限 values hold it (labels3, with holdout15's 考评办法 form)."""
+    """The year's end or a month written bare (年底完成, 10月份完成, 完成时间：年底) in a tag's words is a limit, kind by —
+    as 6月底前; found plans' 完成时限 values hold it (labels3, with holdout15's 考评办法 form).  Its year is the plan's only
+    where the plan proves one (prose6, session 15: a one-year title, 某市2021年…方案 → 2021); a span title leaves it
+    without a date (below)."""
     text = "某市2021年重点工作任务分解方案\n一、重点工作\n1.推进项目建设。" + tag + "\n"
     _, tasks = parse_document(text, "p")
     task = next(t for t in tasks if t.text.startswith("1."))
     assert {r: getattr(task, r) for r in ("lead", "support", "sole", "shared") if getattr(task, r)} == roles, why
-    assert [(d.text, d.kind) for d in task.deadlines] == deadlines, why
-    assert all(d.start is None and d.end is None for d in task.deadlines), why
+    assert [(d.text, d.kind, d.end) for d in task.deadlines] == deadlines, why
+    assert all(d.start is None for d in task.deadlines), why
+    span = "某市重点工作任务分解方案（2021—2023年）\n一、重点工作\n1.推进项目建设。" + tag + "\n"
+    task = next(t for t in parse_document(span, "p")[1] if t.text.startswith("1."))
+    assert [(d.text, d.kind, d.end) for d in task.deadlines] == [(x, k, None) for x, k, _ in deadlines], why
 
 
 QUALIFIED_LINES = [

@@ -401,11 +401,18 @@ def passive_doers(q, env, words: list[str], verb: str) -> tuple[Task, str, str, 
             if score < 2 / 3:
                 continue
             for m in re.finditer("由", flat):
+                if _in_word(flat, m.start(), shapes["you_in_words"]):
+                    continue  # (自由进出口…登记: 由 inside a word names no doer)
                 after = flat[m.end():]
                 readings = [_names_at(after, body) or _names_after_you(after, words, shapes)]
                 if act:
                     # (a name no body ending closes — 市财政, 企业所在区（县级市）— proved by the verb asked right after it)
-                    readings.append(_name_before_verb(after, act, shapes))
+                    before_verb = _name_before_verb(after, act, shapes)
+                    first = readings[0]
+                    if first and before_verb and _after_names(after, first).startswith(tuple(shapes["doer_joiners"])):
+                        readings.insert(0, before_verb)  # (A或B支付: the whole doer phrase, never A alone)
+                    else:
+                        readings.append(before_verb)
                 for names in readings:
                     if not names:
                         continue
@@ -429,6 +436,15 @@ def passive_doers(q, env, words: list[str], verb: str) -> tuple[Task, str, str, 
 
 #: A doer named by the verb after it: 2–20 characters (a bracketed qualifier inside: 企业所在区（县级市）), no clause edge.
 _NAMED_BEFORE = LazyPattern(r"(?:[^，,。；;：:（()）、]|[（(][^（()）]{1,8}[)）]){2,20}")
+
+
+def _in_word(text: str, at: int, words: list[str]) -> bool:
+    """True when the 由 at ``text[at]`` is inside one of ``words`` (自由, 由于 …: shapes.yaml ``you_in_words``)."""
+    for w in words:
+        k = w.find("由")
+        if k >= 0 and text[max(0, at - k):at - k + len(w)] == w:
+            return True
+    return False
 
 
 def _name_before_verb(after: str, verb: str, shapes: dict) -> list[str]:
