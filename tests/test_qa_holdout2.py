@@ -40,7 +40,6 @@ KNOWN_FAILURES: set[str] = {
     "rc-section-international-label",  # 第二部分第六项行动计划: every item of part 二
     "multi-list-plans",  # not_understood: 你这里都有哪些方案
     "multi-named-lishui",  # several plans: 市经信局 in 丽水 only item 10, misses items 2 (sole) and 4
-    "multi-named-caidian-value",  # 蔡甸区 named, 立山 and 丽水 investment targets listed too
     # a regression: passed on f256d5c, fails since 709cc04 (qa: topic questions by executors)
 }
 """Ids of rows kb does not answer as expected yet (strict xfail; remove an id once it passes)."""
