@@ -1476,7 +1476,7 @@ def is_shape_label_line(text: str, vocab: RoleVocabulary | None = None) -> bool:
 
 
 #: Words without which no prose rule can match (a cheap test before the patterns).
-PROSE_WORDS = ("会同", "牵头", "负责", "组织", "承担", "制定", "制订", "责任主体", "设立", "办理", "承办")
+PROSE_WORDS = ("会同", "牵头", "负责", "组织", "承担", "制定", "制订", "责任主体", "设立", "办理", "承办", "主办")
 #: A sub-item's or clause's marker opening a clause (（1）市教委负责…, 2.1 财政部会同…): no part of a name.
 _PROSE_MARKER_RE = re.compile(
     r"^(?:[（(]\d{1,2}[)）]|\d{1,2}[)）]|[①-⑳]|\d{1,2}(?:[.．]\d{1,2})+|\d{1,2}[.．、](?!\d)|第[一二三四五六七八九十百零〇]{1,5}条"
