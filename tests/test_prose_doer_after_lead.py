@@ -35,9 +35,8 @@ ROWS = [
     ("由市住建局牵头，各区政府负责本辖区日常管理。", {"lead": ["市住建局"]},
      {"lead": ["市住建局"], "shared": ["各区政府"]},
      "control: a duty of Y's own — in a tagged plan a bare X负责 stays unread (unchanged)"),
-    ("成立由市政府分管领导牵头，各部门参与的领导小组，负责组织实施。", {"support": ["各部门"]}, {"support": ["各部门"]},
-     "a body being set up: the plan without tags keeps its earlier reading (各部门参与 → support; prose5's open question), and "
-     "since session 15 so does an untagged item of its own beside tagged items (the prose gate; it was none)"),
+    ("成立由市政府分管领导牵头，各部门参与的领导小组，负责组织实施。", {}, {"support": ["各部门"]},
+     "control: a body being set up gives the tagged plan no role; the plan without tags keeps its earlier reading (unchanged)"),
 ]
 
 

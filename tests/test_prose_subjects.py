@@ -136,27 +136,22 @@ def test_modal_duty_of_the_subject(plan, para, expected, why):
 
 def test_modal_duty_in_a_tagged_plan():
     """Session 15 (review R2/R8, tests/test_prose_gate.py): a part no tag covers (四、保障措施) is read as in a plan without
-    tags, and so is an item of its own beside the tagged items (一、主要任务: 3.X应…); a paragraph with no marker of its own
-    there is read for 由X/牵头 forms only, as before."""
+    tags; beside the tagged items (一、主要任务) an untagged item is read for 由X/牵头 forms only, as before."""
     t = _task(TAGGED.replace("三、职责分工", "三、工作安排").format("x", "区建设管理委应加强监测。"), "区建设管理委应")
     assert _roles(t) == {"sole": ["区建设管理委"]}, "outside the tagged work: the unit's modal duty (was {} before)"
     beside = TAGGED.replace("2.推进建设。（区建管委负责）", "2.推进建设。（区建管委负责）\n\n3.区建设管理委应加强监测。")
     t = _task(beside.format("x", "y"), "3.区建设管理委应")
-    assert _roles(t) == {"sole": ["区建设管理委"]}, "an item of its own beside the tagged items: its own duty"
-    beside = TAGGED.replace("2.推进建设。（区建管委负责）", "2.推进建设。（区建管委负责）\n\n区建设管理委应加强监测。")
-    t = _task(beside.format("x", "y"), "区建设管理委应")
-    assert _roles(t) == {}, "a paragraph with no marker beside the tagged items: read for 由X/牵头 forms only"
+    assert _roles(t) == {}, "beside the tagged items: read for 由X/牵头 forms only"
 
 
 def test_a_bare_duty_in_a_tagged_plan():
     """区政府负责本辖区的组织实施 (a control of session 9: no role in a tagged plan) — outside the tagged work its own duty,
-    the paragraph's kind kept (no task proper is added to the plan's count); a paragraph with no marker beside the tagged
-    items still none."""
+    the paragraph's kind kept (no task proper is added to the plan's count); beside the tagged items still none."""
     t = _task(TAGGED.format("x", "区政府负责本辖区的组织实施。"), "区政府负责")
     assert _roles(t) == {"sole": ["区政府"]} and t.kind == "paragraph"
-    beside = TAGGED.replace("2.推进建设。（区建管委负责）", "2.推进建设。（区建管委负责）\n\n区政府负责本辖区的组织实施。")
-    t = _task(beside.format("x", "y"), "区政府负责")
-    assert _roles(t) == {}, "a paragraph with no marker beside the tagged items"
+    beside = TAGGED.replace("2.推进建设。（区建管委负责）", "2.推进建设。（区建管委负责）\n\n3.区政府负责本辖区的组织实施。")
+    t = _task(beside.format("x", "y"), "3.区政府负责")
+    assert _roles(t) == {}
 
 
 DUTY_LIST = ("某区处置燃气事故应急预案\n\n2　组织体系\n\n2.5.1　职能部门\n\n{}\n\n（1）指导事发地政府处置燃气事故。\n\n"

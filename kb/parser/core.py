@@ -888,27 +888,17 @@ def _open_paragraphs(state: ParseState) -> set[int]:
     """ids of the paragraphs of a tagged plan outside its tagged work, to be read as in a plan without tags (review R2,
     R5b, R8).  The tagged work is every part holding an item whose roles a tag, label line, heading tag, duty section
     or carry-forward note gives, or a paragraph a role table's row restates (``_table_restated``): there an untagged
-    paragraph may be the item's other paragraph, an aside or a row's restatement (宝山 2019) — read as before; but beside
-    tagged items (not in a part a table restates) an ITEM of its own (``_own_item``: 4.落实创建经费。市财政局要…) states its
-    own duty and is read as in a plan without tags.  A part none of them reaches
+    paragraph may be the item's other paragraph, an aside or a row's restatement (宝山 2019) — read as before.  A part none of them reaches
     (四、保障措施: ``市财政局要将创建经费纳入年度预算``) or a paragraph of no part that no row restates (a notice before its
     task table: ``区委办公室负责…；区统计局负责…``) states its own duties.  Items its units head (``rule_unit_heads``)
     cover only themselves."""
     restated = _table_restated(state)
-    tabled = {t.part for t in state.tasks if id(t) in restated}
-    tagged = {t.part for t in state.tasks
-              if t.implied or t.tag or t.role_source in ("tag", "label line", "heading", "note")
-              or t.role_source == "duty" and id(t) not in state.unit_headed}
-    return {id(t) for t, piece in zip(state.tasks, state.pieces)
-            if t.part not in tabled and id(t) not in restated and not (t.tag or t.role_source or t.departments("any"))
-            and (t.part not in tagged or _own_item(t, piece))}
-
-
-def _own_item(task: Task, piece: Piece) -> bool:
-    """An item of its own — numbered (``4.落实创建经费。市财政局要…``, ``（3）…``) or opened by an inline heading
-    (``（三）提升审批效率。…``) — not a paragraph continuing the item above it or an aside: beside tagged items, an
-    untagged item states its own duty (the lead's probe zhuban.txt, session 15)."""
-    return task.kind == "measure" or _marked(piece.block) and piece.block.text.startswith(task.text[:10])
+    covered = {t.part for t in state.tasks
+               if id(t) in restated or t.implied or t.tag
+               or t.role_source in ("tag", "label line", "heading", "note")
+               or t.role_source == "duty" and id(t) not in state.unit_headed}
+    return {id(t) for t in state.tasks if t.part not in covered and id(t) not in restated
+            and not (t.tag or t.role_source or t.departments("any"))}
 
 
 def _prose_in_tagged_plan(state: ParseState) -> None:
