@@ -85,9 +85,6 @@ class ParseState:
     unit_headed: set[int] = field(default_factory=set)
     """ids of the tasks ``rule_unit_heads`` gave their heading's units: they do not make the plan tagged — the prose
     reading of the paragraphs no head covers stays that of a plan without tags (review R5/R8)."""
-    prose_open: set[int] = field(default_factory=set)
-    """ids of the untagged paragraphs of a tagged plan that stand outside its tagged work (``_open_paragraphs``): read
-    as in a plan without tags by ``rule_prose`` and ``rule_subject_roles``."""
     """The time-only label line (``Piece.time_line``) of each item it closed, by id of the item's task."""
     """id of a Task → the Tag it took its roles from (its own, or a label line's)."""
 
@@ -848,99 +845,35 @@ def _opening_sentence(task: Task) -> list[str]:
     return task.clauses[1:2] if titled else task.clauses[:1]
 
 
-#: How many letters a table row and a paragraph must share in a row to count as the row restating the paragraph.
-_RESTATED_WINDOW = 8
-
-
-def _letters(text: str) -> str:
-    return "".join(c for c in text if c.isalnum())
-
-
-def _table_restated(state: ParseState) -> set[int]:
-    """ids of the text's paragraphs a row of a role table restates, loosely: the row's task or name cell shares
-    ``_RESTATED_WINDOW`` letters in a row with the paragraph (a cell shorter than that, 4 letters or more: the whole cell
-    stands in it).  Looser than ``tables._matching_task`` on purpose — 宝山 2019's rows restate its body in other words
-    (`深入开展生活垃圾分类达标、示范街镇（园区），及农村…` for 三（一）1), linked to no paragraph — since a paragraph so
-    named is then left unread (the honest side)."""
-    tables_ = _role_tables(state)
-    if not tables_:
-        return set()
-    texts = [(id(t), _letters(t.text)) for t in state.tasks]
-    windows: dict[str, set[int]] = {}
-    for key, text in texts:
-        for i in range(len(text) - _RESTATED_WINDOW + 1):
-            windows.setdefault(text[i:i + _RESTATED_WINDOW], set()).add(key)
-    named: set[int] = set()
-    for table in tables_:
-        for _, cells, _ in table.rows:
-            for col in ("task", "name"):
-                at = table.columns.get(col)
-                cell = _letters(cells[at]) if at is not None and at < len(cells) else ""
-                if len(cell) >= _RESTATED_WINDOW:
-                    for i in range(len(cell) - _RESTATED_WINDOW + 1):
-                        named |= windows.get(cell[i:i + _RESTATED_WINDOW], set())
-                elif len(cell) >= 4:
-                    named |= {key for key, text in texts if cell in text}
-    return named
-
-
-def _open_paragraphs(state: ParseState) -> set[int]:
-    """ids of the paragraphs of a tagged plan outside its tagged work, to be read as in a plan without tags (review R2,
-    R5b, R8).  The tagged work is every part holding an item whose roles a tag, label line, heading tag, duty section
-    or carry-forward note gives, or a paragraph a role table's row restates (``_table_restated``): there an untagged
-    paragraph may be the item's other paragraph, an aside or a row's restatement (宝山 2019) — read as before.  A part none of them reaches
-    (四、保障措施: ``市财政局要将创建经费纳入年度预算``) or a paragraph of no part that no row restates (a notice before its
-    task table: ``区委办公室负责…；区统计局负责…``) states its own duties.  Items its units head (``rule_unit_heads``)
-    cover only themselves."""
-    restated = _table_restated(state)
-    covered = {t.part for t in state.tasks
-               if id(t) in restated or t.implied or t.tag
-               or t.role_source in ("tag", "label line", "heading", "note")
-               or t.role_source == "duty" and id(t) not in state.unit_headed}
-    return {id(t) for t in state.tasks if t.part not in covered and id(t) not in restated
-            and not (t.tag or t.role_source or t.departments("any"))}
-
-
 def _prose_in_tagged_plan(state: ParseState) -> None:
     """E in a tagged plan: a paragraph with no roles of its own (no tag, label line, heading's or duty section's
     roles, table row) whose own sentence says ``由X牵头`` / ``X牵头…`` / ``由X负责`` / ``由X制定…``
     (``roles.TAGGED_PLAN_FORMS``) gives X that role — the plan's closing ``由A、B、C牵头，会同相关部门和各区政府…``,
-    ``由街镇牵头协调…`` inside an untagged numbered item; it is a task.  A paragraph carrying a tag is read by its tag
-    only, and a body being set up (``成立由X牵头…的推进机制``) gives no role here.  A paragraph outside the plan's tagged
-    work (``state.prose_open``) that these forms leave unread is then read as in a plan without tags (the prose forms,
-    its kind kept; ``rule_subject_roles`` reads its subject)."""
-    tabled = bool(_role_tables(state))
+    ``由街镇牵头协调…`` inside an untagged numbered item.  A paragraph carrying a tag is read by its tag only, and a
+    body being set up (``成立由X牵头…的推进机制``) gives no role here."""
+    if _role_tables(state):
+        # A plan that assigns its tasks in a task table: the body's paragraphs restate the table's rows, so their
+        # prose would count a task twice (宝山 2019: 三（一）1's 由街镇（园区）牵头 is the table's row too).
+        return
     vocab = roles.load_vocabulary()
     for task in state.tasks:
         if task.tag or task.role_source or task.departments("any") or task.kind == "measure" and not task.clauses:
             continue
-        if tabled and id(task) not in state.prose_open:
-            # A plan that assigns its tasks in a task table: the body's paragraphs restate the table's rows, so their
-            # prose would count a task twice (宝山 2019: 三（一）1's 由街镇（园区）牵头 is the table's row too).
-            continue
         tag = roles.read_prose(task.clauses, state.registry, vocab, forms=roles.TAGGED_PLAN_FORMS,
                                tasks_only=True)
-        if tag is not None:
-            _give_prose_roles(task, tag)
-            if task.kind == "paragraph":
-                task.kind = "task"
+        if tag is None:
             continue
-        if id(task) in state.prose_open:
-            # (tasks_only kept: a body being set up — 成立由X牵头…的推进机制 — names no doer of the paragraph, as the
-            # tagged-plan reading decided; the plan-without-tags reading of that form is an open question, prose5)
-            tag = roles.read_prose(task.clauses, state.registry, vocab, tasks_only=True)
-            if tag is not None:
-                _give_prose_roles(task, tag)
+        _give_prose_roles(task, tag)
+        if task.kind == "paragraph":
+            task.kind = "task"
 
 
 def rule_prose(state: ParseState) -> None:
     """E: a plan with no tag at all still has its paragraphs as tasks; roles stated in prose
-    (X会同Y…, 由X牵头) are read where unambiguous and marked ``role_source="prose"``.  In a tagged plan, per paragraph
-    (``_open_paragraphs``, ``_prose_in_tagged_plan``)."""
+    (X会同Y…, 由X牵头) are read where unambiguous and marked ``role_source="prose"``."""
     if (state.task_tags or state.outline.heading_tags or _role_tables(state) or state.outline.duty_heads
             or any(t.role_source == "heading" or t.role_source == "duty" and id(t) not in state.unit_headed
                    for t in state.tasks)):
-        state.prose_open = _open_paragraphs(state)
         _prose_in_tagged_plan(state)
         return
     # (items a unit heads — （一）市公安局。负责… — do not make the plan tagged here: its other paragraphs keep their prose
@@ -1020,31 +953,23 @@ def rule_subject_roles(state: ParseState) -> None:
     prose forms read keeps their reading and gains the units its other sentences name (``_more_subjects``); in a
     document of duties (``duty_documents``: a 预案) a named unit's paragraph whatever the verb."""
     vocab = roles.load_vocabulary()
-    duty_document = bool(vocab.duty_documents.search(state.doc.plan_title or state.doc.title or ""))
+    duties = not state.doc.tagged and bool(vocab.duty_documents.search(state.doc.plan_title or state.doc.title or ""))
     for task in state.tasks:
         if task.role_source not in (None, "prose") or task.tag or not task.clauses:
             continue
-        # (a paragraph of a tagged plan outside its tagged work is read as in a plan without tags: _open_paragraphs)
-        untagged = not state.doc.tagged or id(task) in state.prose_open
-        duties = untagged and duty_document
         duty = _in_duty_part(task, vocab)
-        if not duty and untagged and task.role_source == "prose":
+        if not duty and not state.doc.tagged and task.role_source == "prose":
             _more_subjects(task, roles.read_subjects(task.clauses, state.registry, vocab, clauses=False, plain=True))
             _clauses_beside_prose(task, state, vocab)
             continue
-        if not duty and not untagged:
+        if not duty and state.doc.tagged:
             continue
-        # (the sentence stating the item's work: after its title — （二）加强组织协调，明确职责分工。各市政府是…责任主体 —
-        # the title was read as the subject's sentence and named no one; session 15)
-        first = task.clauses[0]
-        if roles.opening_subject(first, vocab) is None:
-            first = (_opening_sentence(task) or task.clauses[:1])[0]
         if duty or duties:  # (a paragraph prose read outside a duty part was read above)
-            tag = roles.read_subject(first, state.registry, vocab, duty=duty,
-                                     plain=untagged and first.rstrip().endswith(roles._SENTENCE_ENDS))
+            tag = roles.read_subject(task.clauses[0], state.registry, vocab, duty=duty,
+                                     plain=not state.doc.tagged and task.clauses[0].rstrip().endswith(roles._SENTENCE_ENDS))
             if tag is not None and duty and tag.roles["sole"]:
                 # X要加强抽检，Y要配合做好…: Y supports the sentence's one doer, which leads (one statement)
-                helpers = roles.said_supporters(first, tag.roles["sole"], state.registry, vocab)
+                helpers = roles.said_supporters(task.clauses[0], tag.roles["sole"], state.registry, vocab)
                 if helpers:
                     tag.roles["lead"], tag.roles["sole"] = tag.roles["sole"], []
                     tag.roles["support"].extend(helpers)
@@ -1054,44 +979,18 @@ def rule_subject_roles(state: ParseState) -> None:
             tag = roles.read_subjects(task.clauses, state.registry, vocab, plain=True)
         if tag is None and duties:
             # a 预案 states what each named unit does: its subject's role whatever the verb, as in a duty part
-            tag = roles.read_subject(first, state.registry, vocab, duty=True)
+            tag = roles.read_subject(task.clauses[0], state.registry, vocab, duty=True)
             if tag is not None and any(vocab.modal_subject_not.search(n) for r in ROLES for n in tag.roles[r]):
                 tag = None
         if tag is None:
             continue
         names = [n for role in ROLES for n in tag.roles[role]]
-        if task.role_source == "prose" and duty and not any(n in task.departments("any") for n in names):
-            # the subject wins over an inner 由X负责 (各街道、镇作为…责任主体，负责…。…由本区环卫企业负责清运), but a unit the
-            # prose form read as the subject of a sentence part of its own (…；市公安交管部门负责…) stays beside it
-            kept = {role: [n for n in getattr(task, role) if n in _part_subjects(task, vocab)] for role in ROLES}
-            _give_prose_roles(task, tag)
-            named = set(task.departments("any"))
-            for role in ROLES:
-                getattr(task, role).extend(n for n in kept[role] if n not in named)
-            continue
         if task.role_source == "prose" and any(n in task.departments("any") for n in names):
-            # the prose forms already read the subject (X负责…, X牵头…，Y配合); in a duty part the units its later
-            # sentences name (县财政局要保障…: _later_sentences) join them, as they do where no prose form read it
-            if duty:
-                named = set(task.departments("any"))
-                for role in ROLES:
-                    getattr(task, role).extend(n for n in tag.roles[role] if n not in named)
-            continue
+            continue  # the prose forms already read the subject (X负责…, X牵头…，Y配合)
         _give_prose_roles(task, tag)
-        if not untagged and task.kind == "paragraph":
+        if state.doc.tagged and task.kind == "paragraph":
             task.kind = "task"
     _duty_lists(state, vocab)
-
-
-def _part_subjects(task: Task, vocab: roles.RoleVocabulary) -> set[str]:
-    """The units opening a sentence or a ；-part of the task's text as its subject (``roles.opening_subject``)."""
-    found: set[str] = set()
-    for sentence in task.clauses:
-        for part in roles.split_top(sentence, "；;"):
-            opened = roles.opening_subject(part, vocab)
-            if opened:
-                found.update(opened[0])
-    return found
 
 
 def _head_as_subject(task: Task, head: str, state: ParseState, vocab: roles.RoleVocabulary) -> None:

@@ -1484,14 +1484,10 @@ _PROSE_MARKER_RE = re.compile(
 #: Words that open no unit's name: a request or a modal before the subject (请人力资源社会保障部会同…, 并指定专门机构负责,
 #: 要设立…机构或者明确相关机构负责) — such a "name" is a phrase, no unit.
 #: 经X会同Y审核后 (an approval step: 经 before a unit's level or 各/有关/相关 — 经市发展改革委…, 经国务院… — opens no name;
-#: 经发局负责…, 经侦支队负责…, 经济/经信/经贸/经开… do: a list of 经-words once dropped every such unit's duty; a central
-#: ministry's first character — 经生态环境部会同有关部门组织专家评审 — is an approval step too, session 15).
+#: 经发局负责…, 经侦支队负责…, 经济/经信/经贸/经开… do: a list of 经-words once dropped every such unit's duty).
 #: A count of units (由十五个部门牵头落实, 涉及34个牵头单位) names no unit; nor a passive clause holding 由 (规划由各区…:
 #: the doer stands after 由), but the 由 of 自由贸易试验区 is part of a name.
-_NOT_A_NAME_RE = re.compile(r"^(?:[请并要应将需可对在]|经(?=[省市县区州乡镇国各有相生财商教公民司人自住交水农文卫应审海税])|根据|依据|依照|按照|为了|通过|特别是|尤其是)|或|设立|指定|明确|成立|^[0-9一二三四五六七八九十百两]+[个家类]|(?<!自)由"
-                            # (an enumeration word opening a sentence — 四是X要… — or a dash of a list — ——坚持… —, and a
-                            # sentence mark inside — 认真组织实施.市政府, glued text —: never a name's; session 15)
-                            r"|^[一二三四五六七八九十]+是|^[—\-－–]|[.．。!！?？]")
+_NOT_A_NAME_RE = re.compile(r"^(?:[请并要应将需可对在]|经(?=[省市县区州乡镇国各有相])|根据|依据|依照|按照|为了|通过|特别是|尤其是)|或|设立|指定|明确|成立|^[0-9一二三四五六七八九十百两]+[个家类]|(?<!自)由")
 _PROSE_GROUPS = ("lead", "support", "sole", "shared", "guide")
 #: Groups of a prose form named for who they are rather than their role: ``helper`` the subject who supports (X负责配合…:
 #: support, read as a subject), ``helped`` the one it supports (lead when it is a named unit, else no role — the form stands).
@@ -1947,8 +1943,6 @@ def read_subject(sentence: str, registry: Registry, vocab: RoleVocabulary | None
     names, predicate = found
     if _another_subject(predicate.split("。")[0], vocab):
         return None  # 国务院办公厅是…主管单位，地方各级人民政府办公厅（室）是本地区…主管单位: several owners, none alone
-    if vocab.reported_work.search(predicate.split("。")[0]):
-        return None  # X等部门分别牵头制定了《…》: work reported done, no duty (as the prose forms read it)
     first = _FIRST_CLAUSE_RE.match(predicate)
     first = first.group(0) if first else ""
     # a named unit or a group the plan addresses as a doer (各地要…), not a kind (企业要…) nor another 各X group
