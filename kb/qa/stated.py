@@ -377,9 +377,11 @@ def passive_doers(q, env, words: list[str], verb: str) -> tuple[Task, str, str, 
 
     words = [fold(w) for w in words if len(w) >= 2 and not env.voc.unit_shaped(fold(w))]
     verb = fold(verb)
-    if not words or sum(map(len, words)) < 4 or len(verb) < 2:
-        return None
     shapes = load_shapes()
+    # (a thing of two characters is enough with a verb of an act: 补助由谁拨付 — the sentence must also write 由X…拨付)
+    least = 2 if act_verb(verb, shapes) else 4
+    if not words or sum(map(len, words)) < least or len(verb) < 2:
+        return None
     body = _doer_pattern(shapes)
     pieces = [verb[i:i + 2] for i in range(len(verb) - 1)]
     longest = max(words, key=len)
