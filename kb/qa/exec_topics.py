@@ -85,9 +85,12 @@ def alien_modifier(word: str, mentions) -> str | None:
                  if word[i:i + n] in mentions), None)
     if part is None or 2 * len(part) <= len(word):
         return None  # (a word the plan hardly writes: judged elsewhere — absent_topic)
+    from kb.qa.query import load_shapes
+
+    fillers = load_shapes()["circumstance_fillers"]
     for run in re.findall(r"[\u4e00-\u9fff]{2,}", word[:word.find(part)]):
-        if not any(run[i:i + 2] in mentions for i in range(len(run) - 1)):
-            return run
+        if not any(run[i:i + 2] in mentions for i in range(len(run) - 1)) and not any(f in run for f in fillers):
+            return run  # (时候 of 橙色预警的时候… says when, never which thing: holdout16 zg07)
     return None
 
 
@@ -196,7 +199,9 @@ def exec_target(question: str, q: Query, env) -> Answer:
         t, tg = chosen[0]
         tail = _unheld_tail(fold(words[-1]), _target_where(t, tg, voc))
         kinds_asked = {w for ws in load_shapes()["value_kinds"].values() for w in ws}
-        if tail and not any(tail in w or w in tail for w in kinds_asked) and absent_topic(plan, [tail], min_length=2):
+        fillers = load_shapes()["circumstance_fillers"]
+        if (tail and not any(tail in w or w in tail for w in kinds_asked) and not any(f in tail for f in fillers)
+                and absent_topic(plan, [tail], min_length=2)):
             ctx.tasks = []
             text = load_answer_words()["target_thing_absent"].format(topic="".join(q.topic), missing=tail)
             return Answer(question, "target", text, status="not_in_plan")
