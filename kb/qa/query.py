@@ -2424,15 +2424,7 @@ def _thing_before(before: str, r: Reading) -> bool:
     kinds = r.words_voc("document_kinds")  # (folded, longest first)
     ends = [before.rfind(k) + len(k) for k in kinds if k in before]
     rest = before[max(ends):] if ends else before
-    fillers = sorted(r.words["structure_fillers"], key=len, reverse=True)
-    changed = True
-    while changed and rest:
-        changed = False
-        for f in fillers:
-            if rest.startswith(f):
-                rest, changed = rest[len(f):], True
-            if rest.endswith(f):
-                rest, changed = rest[:-len(f)], True
+    rest = strip_fillers(rest, r.words["structure_fillers"])
     return len(rest) >= 2 and rest not in r.words["outline_subjects"]
 
 
@@ -3100,16 +3092,21 @@ _SCORE_VALUE = LazyPattern(r"[（(](?:满分|共|计)?(\d+(?:\.\d+)?分)(?:值)?
 def _only_fillers(rest: str, fillers) -> bool:
     """Nothing is left of ``rest`` once the filler words are taken off its ends (一体化政务服务平台建设 less 政务服务 leaves
     一体化…平台建设: the heading 政务服务 is not what is named)."""
+    return not strip_fillers(rest, fillers)
+
+
+def strip_fillers(text: str, fillers) -> str:
+    """``text`` less the filler words at its ends, longest first, until none is left at either end."""
     words = sorted(fillers, key=len, reverse=True)
     changed = True
-    while rest and changed:
+    while text and changed:
         changed = False
         for w in words:
-            if rest.startswith(w):
-                rest, changed = rest[len(w):], True
-            elif rest.endswith(w):
-                rest, changed = rest[: -len(w)], True
-    return not rest
+            if text.startswith(w):
+                text, changed = text[len(w):], True
+            if text.endswith(w):
+                text, changed = text[: -len(w)], True
+    return text
 
 
 def read_annex_items_named(r: Reading) -> None:
