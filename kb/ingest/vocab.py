@@ -52,12 +52,16 @@ def load_vocabulary(path: str | None = None) -> IngestVocabulary:
             raise KbError(f"{src}：“{key}”应为非空字符串的列表；请修正，或从代码仓库恢复这个文件")
         return value
 
-    patterns = []
-    for p in strings("page_number_patterns"):
-        try:
-            patterns.append(re.compile(p))
-        except re.error as exc:
-            raise KbError(f"{src}：page_number_patterns 中 {p!r} 不是有效的正则表达式（{exc}）；请修正，或从代码仓库恢复这个文件") from exc
+    def compiled(key: str) -> list[re.Pattern]:
+        out = []
+        for p in strings(key):
+            try:
+                out.append(re.compile(p))
+            except re.error as exc:
+                raise KbError(f"{src}：{key} 中 {p!r} 不是有效的正则表达式（{exc}）；请修正，或从代码仓库恢复这个文件") from exc
+        return out
+
+    patterns = compiled("page_number_patterns")
     selectors = strings("article_selectors")
     for s in selectors:
         if not re.fullmatch(r"[#.]?[A-Za-z][\w\-]*", s):
@@ -67,12 +71,7 @@ def load_vocabulary(path: str | None = None) -> IngestVocabulary:
         raise KbError(f"{src}：“min_article_chars”应为正整数；请修正，或从代码仓库恢复这个文件")
     if not set(strings("publication_labels")) <= set(strings("page_metadata_labels")):
         raise KbError(f"{src}：publication_labels 中的每个词都应在 page_metadata_labels 中；请修正，或从代码仓库恢复这个文件")
-    identifiers = []
-    for p in strings("site_identifiers"):
-        try:
-            identifiers.append(re.compile(p))
-        except re.error as exc:
-            raise KbError(f"{src}：site_identifiers 中 {p!r} 不是有效的正则表达式（{exc}）；请修正，或从代码仓库恢复这个文件") from exc
+    identifiers = compiled("site_identifiers")
     fields = tuple(tuple(w for w in entry.split("|") if w) for entry in strings("site_footer_fields"))
     return IngestVocabulary(
         tuple(patterns), tuple(selectors), frozenset(strings("drop_tags")),
