@@ -255,10 +255,6 @@ KNOWN_FAILURES: dict[str, str] = {
         "glued word; honest-looking but false",
     "首轮流片按流片费用的多少比例补助？":
         "exec_target: 比例补助 said absent (原文中没有“比例补助”) — the same glued-word absence",
-    "地产草种在新建、改建公园绿地的应用比例要达到多少？":
-        "one item asked goes the target route: the parser reads the sentence's targets as 应用比例（乡土适生树种和地产草种在"
-        "新建）80%以上 and …50%以上 (the list 新建、改建, kb/parser/targets.py) and the first is given — 80% (confident "
-        "wrong); the 分别 question of both items is right (distributive reads the list before 在)",
     "数据安全分类分级试点工作按什么比例补助？":
         "question reading: words naming a section title (支持分类分级试点) read the value question as the section's tasks "
         "(over section) — the same cause as 给予多少奖励",

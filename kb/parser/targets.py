@@ -72,7 +72,9 @@ fold_width = fold
 
 _SIGNS = {"≥", "≤", ">", "<", "="}
 #: Keys targets.yaml may leave out (a copy of the file written before they existed is still read).
-_OPTIONAL_KEYS = {"value_words", "duration_units", "count_noun_ends", "subject_openers"}  # (subject_openers: kb.qa)
+_OPTIONAL_KEYS = {"value_words", "duration_units", "count_noun_ends", "subject_openers",  # (subject_openers: kb.qa)
+                  "item_joiners", "not_item_joiners", "shared_class_nouns", "locatives", "not_locatives",
+                  "count_modifier_starts", "count_modifier_ends"}
 #: A fraction written in words (三分之一, 四分之三): a share of the whole.
 _FRACTION = r"[二三四五六七八九十]分之[一二三四五六七八九]"
 _KEYS = {"version", "deadlines", "magnitudes", "units", "count_units", "count_unit_words", "value_joiners",
@@ -129,6 +131,20 @@ class TargetVocabulary:
     by ``_FRACTION``."""
     noun_ends: tuple[str, ...] = ()
     """Adverbs of manner opening a predicate: where a counted noun ends (大力开展)."""
+    item_joiners: tuple[str, ...] = ()
+    """Words joining the last two nouns of a list (和, 及), longest first."""
+    class_nouns: tuple[str, ...] = ()
+    """Nouns of a class a list's items share, written once after the last (化工、建材和钢铁行业)."""
+    not_joiners: tuple[str, ...] = ()
+    """Words holding a joiner's character that join nothing (普及, 和谐)."""
+    locatives: tuple[str, ...] = ()
+    """Words opening a locative adjunct after a subject (在)."""
+    not_locatives: tuple[str, ...] = ()
+    """Words holding a locative's character that open no adjunct (存在, 在建)."""
+    modifier_starts: tuple[str, ...] = ()
+    """Words opening a modifier between a count's classifier and 的 (具有…的品牌)."""
+    modifier_ends: tuple[str, ...] = ()
+    """Words ending such a modifier (大型的, 省级以上的)."""
 
 
 @lru_cache(maxsize=4)
@@ -142,6 +158,9 @@ def load_vocabulary(path: str | None = None) -> TargetVocabulary:
     for key in ("magnitudes", "units", "count_units", "count_unit_words", "value_joiners", "directions", "stretch_words",
                 "scopes", "fillers", "shared_tail_words", "each_words", "trailing_adverbs", "adverb_keeps"):
         _check_words(src, key, data[key])
+    for key in ("item_joiners", "not_item_joiners", "shared_class_nouns", "locatives", "not_locatives", "count_modifier_starts", "count_modifier_ends"):
+        if key in data:
+            _check_words(src, key, data[key])
     for key in ("comparators_before", "comparators_after"):
         if not isinstance(data[key], dict) or not data[key] or not set(data[key].values()) <= _SIGNS:
             raise KbError(f"{src}：{key} 应把每个词对应到 ≥ ≤ > < = 之一；请修正，或从代码仓库恢复这个文件")
@@ -189,6 +208,13 @@ def load_vocabulary(path: str | None = None) -> TargetVocabulary:
         joiners=re.compile(rf"\s*{joiner}\s*"),
         value_words=words,
         noun_ends=tuple(data.get("count_noun_ends") or ()),
+        item_joiners=tuple(longest(data.get("item_joiners") or ())),
+        not_joiners=tuple(longest(data.get("not_item_joiners") or ())),
+        class_nouns=tuple(longest(data.get("shared_class_nouns") or ())),
+        locatives=tuple(longest(data.get("locatives") or ())),
+        not_locatives=tuple(longest(data.get("not_locatives") or ())),
+        modifier_starts=tuple(longest(data.get("count_modifier_starts") or ())),
+        modifier_ends=tuple(longest(data.get("count_modifier_ends") or ())),
         duration=re.compile(
             rf"(?P<cmp>{'|'.join(map(re.escape, longest(data['comparators_before'])))})"
             rf"(?P<number>\d+(?:\.\d+)?)(?P<unit>{'|'.join(map(re.escape, longest(data.get('duration_units') or ['个月'])))})"
@@ -305,22 +331,92 @@ def _head_length(items: list[str], tail_words: list[str]) -> int:
         ending = first[-size:]
         if all(o.endswith(ending) for o in others):
             pos = last.find(ending)
-            if pos >= 0:
+            if pos >= 0 and (pos + size == len(last) or len(last) - pos - size >= 2):
+                # (a tail of one character is no shared word: 主城区和郊区县 ends at 县, not 郊区|县)
                 return pos + size
+    of = max(marks_outside_brackets(last, "的"), default=-1)
+    if of > 0 and not any("的" in o for o in others):
+        return of  # 二级以上医院和基层医疗卫生机构的电子病历应用率: the last item's own name ends at its 的
     starts = [p for w in tail_words if (p := last.find(w)) > 0]
     if starts:
         return min(starts)
     return min(len(last), round(sum(map(len, others)) / len(others)))
 
 
-def _distribute_metric(metric: str, n: int, vocab: TargetVocabulary) -> list[str] | None:
-    """``a、b、c<tail>`` with n items → [a<tail>, b<tail>, c<tail>], else None."""
+def _distribute_metric(metric: str, n: int, vocab: TargetVocabulary, each: bool = False) -> list[str] | None:
+    """``a、b、c<tail>`` with n items → [a<tail>, b<tail>, c<tail>], else None.
+
+    With ``each`` (分别): the list may join its last two nouns with 和/及 (``_listed``), and the subject's list before a
+    locative 在 is the one distributed (``_subject_list``)."""
+    if n < 2:
+        return None
+    if each:
+        return _subject_list(metric, n, vocab)
     items = _split_items(metric)
-    if len(items) != n or n < 2:
+    if len(items) != n:
         return None
     head = _head_length(items, vocab.tail_words)
     tail = items[-1][head:]
     return [i + tail for i in items[:-1]] + [items[-1]]
+
+
+def _subject_list(text: str, n: int, vocab: TargetVocabulary) -> list[str] | None:
+    """The n nouns a 分别 gives one figure each, with what they share: the subject's list before a locative adjunct
+    (乡土适生树种和地产草种在新建、改建公园绿地 → 乡土适生树种在新建、改建公园绿地, 地产草种在…: the list inside the
+    adjunct, 新建、改建, is where, not what), else the text's own list (``_listed``); None when the nouns counted are
+    not n (粮食、油料和蔬菜产量 with two figures: no pairing is proved)."""
+    at = _locative_at(text, vocab)
+    if at is not None:
+        items = _listed(text[:at], n, vocab)
+        if items is not None:
+            return [i + text[at:] for i in items]
+    return _listed(text, n, vocab)
+
+
+def _listed(text: str, n: int, vocab: TargetVocabulary) -> list[str] | None:
+    """``text``'s n list items, each with the tail they share: split at 、, and the last item's own name at its last
+    和/及/与 (A、B和C产量); None when the list holds another number of items than n."""
+    items = _split_items(text)
+    if not items:
+        return None
+    last = items[-1]
+    at = max((i for w in vocab.item_joiners for i in _marks(last, w) if not _in_word(last, i, vocab.not_joiners)),
+             default=-1)
+    if at > 0:
+        joiner = next(w for w in vocab.item_joiners if last.startswith(w, at))
+        if at + len(joiner) < len(last):
+            items = [*items[:-1], last[:at], last[at + len(joiner):]]
+    if len(items) != n:
+        return None
+    head = _head_length(items, vocab.tail_words)
+    own = items[-1][:head]
+    # (化工、建材和钢铁行业能耗: the class noun ending the last item's name, 行业, is the others' too — the shared tail
+    # opens with it, never 建材能耗)
+    kind = next((w for w in vocab.class_nouns if own.endswith(w) and len(own) > len(w) and head < len(items[-1])
+                 and not any(i.endswith(w) for i in items[:-1])), None)
+    if kind:
+        head -= len(kind)
+    tail = items[-1][head:]
+    return [i + tail for i in items[:-1]] + [items[-1]]
+
+
+def _marks(text: str, word: str) -> list[int]:
+    """Where ``word`` starts in ``text`` outside brackets."""
+    return [i for i in marks_outside_brackets(text, word[0]) if text.startswith(word, i)]
+
+
+def _in_word(text: str, at: int, words) -> bool:
+    """The character at ``at`` belongs to one of ``words`` written there (及 of 普及, 在 of 存在)."""
+    return any(text.startswith(w, j) for w in words for j in range(max(0, at - len(w) + 1), at + 1))
+
+
+def _locative_at(text: str, vocab: TargetVocabulary) -> int | None:
+    """Where a locative adjunct opens after a subject (乡土适生树种和地产草种|在新建…): the first locative word with a
+    subject before it (2+ characters) that is no word of ``not_locatives`` (存在, 在建); None without one."""
+    for i in range(2, len(text) - 1):
+        if text.startswith(vocab.locatives, i) and not _in_word(text, i, vocab.not_locatives):
+            return i
+    return None
 
 
 def _pollutants(text: str, vocab: TargetVocabulary) -> list[str]:
@@ -365,6 +461,10 @@ def _scope(head: str, vocab: TargetVocabulary) -> tuple[str | None, str]:
     """Split a leading scope off the metric phrase: (scope or None, metric)."""
     for s in vocab.scopes if head.startswith(_words(vocab.scopes)) else ():
         if head.startswith(s):
+            if head.startswith(("、", *(w for w in vocab.item_joiners if w != "与")), len(s)):
+                # (主城区和郊区县在…的比例: the place is the first noun of a list, not the scope of the rest; 全省与其他
+                # RCEP国家… is a lead-in, the scope stays)
+                break
             return s, _strip_fillers(head[len(s) :], vocab)
     m = vocab.scope_re.match(head)
     if m:
@@ -429,6 +529,10 @@ def _read_head(head: str, vocab: TargetVocabulary) -> tuple[str, _Head]:
         if head.startswith(word):
             head, h.stretch = head[len(word) :], True
             break
+    if h.each:
+        # (全省与…货物贸易、对外投资和实际利用外资分别占比达30%、20%和10%: 分别 inside the phrase is no word of the metric)
+        for word in vocab.each_words:
+            head = head.replace(word, "", 1)
     return head.strip(), h
 
 
@@ -581,7 +685,7 @@ def parse_targets(clause: str, index: int = 0, context: str | ParagraphContext |
         last_unit = next((u for u in reversed(units) if u), "")
         if len(values) == 1 and h.each and (items := len(_split_items(metric))) > 1:
             values, units = values * items, units * items  # 二氧化硫、氮氧化物排放总量分别下降15%: each
-        pairs = _pair(metric, scope, len(values), context, folded[:start], vocab)
+        pairs = _pair(metric, scope, len(values), context, folded[:start], vocab, each=h.each)
         said_text = clause[start:end].strip()
         taken.update(start + m.start("values") + v.start() for v in re.finditer(r"\d+(?:\.\d+)?", m.group("values")))
         for v, unit, (met, where) in zip(values, units, pairs):
@@ -653,6 +757,9 @@ def _count_targets(clause: str, folded: str, index: int, spans, taken: set[int],
         stop = re.search(rf"[{_PHRASE_ENDS}]|\d", tail)
         obj = "" if tail[:1] in _BOUNDARY else tail[: stop.start() if stop else len(tail)].rstrip("、和及与等")
         if "的" in obj:
+            counted = obj.partition("的")[0]
+            if _counts_a_modifier(counted, vocab):
+                continue  # 对照7个方面的平均分值: the number counts 方面, a modifier of what follows — no target
             obj = obj.rpartition("的")[2]
         obj = _before_verb(obj, vocab)
         comparator = vocab.after.get(m.group("after") or "")
@@ -678,6 +785,19 @@ def _count_targets(clause: str, folded: str, index: int, spans, taken: set[int],
                           scope=None, year=None, clause=at,
                           written=folded[m.start("number"):m.end()] if m.group("after") == "左右" else ""))
     return out
+
+
+#: A noun a count may number before 的 (方面, 设区市, 科创园区): a short word, characters only.
+_SHORT_NOUN = re.compile(r"[\u4e00-\u9fff]{1,4}")
+
+
+def _counts_a_modifier(counted: str, vocab: TargetVocabulary) -> bool:
+    """The words between a count's classifier and 的 are a noun the count numbers (7个方面的平均分值, 12项指标的得分, 10个
+    设区市的平均水平): a short word (4 characters at most) that is no modifier of the thing after 的 — none opening with
+    ``count_modifier_starts`` (具有…) or ending with ``count_modifier_ends`` (大型, 省级以上, 优秀).  A longer phrase
+    (15万名紧跟科技发展前沿、创新能力强的…人才, 20家网络改造应用良好的企业) describes the thing counted: unchanged."""
+    return bool(_SHORT_NOUN.fullmatch(counted)) and not (counted.startswith(vocab.modifier_starts)
+                                                        or counted.endswith(vocab.modifier_ends))
 
 
 def _duration_targets(clause: str, folded: str, taken: set[int], vocab: TargetVocabulary) -> list[Target]:
@@ -717,16 +837,19 @@ def _has_value_word(folded: str, vocab: TargetVocabulary) -> bool:
     return "分之" in folded or any(w in folded for w in vocab.value_words)
 
 
-def _pair(metric: str, scope: str | None, n: int, context: ParagraphContext, before: str, vocab) -> list[tuple[str, str | None]]:
-    """(metric, scope) for each of ``n`` values of a phrase."""
+def _pair(metric: str, scope: str | None, n: int, context: ParagraphContext, before: str, vocab,
+          each: bool = False) -> list[tuple[str, str | None]]:
+    """(metric, scope) for each of ``n`` values of a phrase (``each``: 分别 stands before them)."""
     if n == 1:
         return [(metric, scope)]
-    metrics = _distribute_metric(metric, n, vocab)
+    metrics = _distribute_metric(metric, n, vocab, each)
     if metrics:
         return [(m, scope) for m in metrics]
-    places = _split_items(scope) if scope else []
+    places = (_subject_list(scope, n, vocab) or []) if scope and each else _split_items(scope) if scope else []
     if len(places) == n:
         return [(metric, p) for p in places]
+    if each and (len(_split_items(metric)) > 1 or (scope and len(_split_items(scope)) > 1)):
+        return [(metric, scope)] * n  # (a list whose count is not the figures': no pairing is proved)
     if len(_split_items(metric)) == 1:
         names = context.pollutants(before, vocab)
         if len(names) >= n:
