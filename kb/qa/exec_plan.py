@@ -891,8 +891,10 @@ def exec_plans_mentioning(question: str, q: Query, env) -> Answer:
     from kb.qa.query import load_shapes
     from kb.qa.wording import load_answer_words
 
-    which, said = load_shapes()["which_plan"], load_answer_words()["plans_mentioning"]
-    words = [w for w in q.topic if len(w) >= 2 and not any(w in x or x in w for x in which)]
+    shapes = load_shapes()
+    which, said = shapes["which_plan"], load_answer_words()["plans_mentioning"]
+    words = [w for w in q.topic if len(w) >= 2 and not any(w in x or x in w for x in which)
+             and not _mention_words(w, shapes)]
     groups = [env.voc.synonyms(w) for w in words]
     held = env.plan.tasks_matching(groups, fold, kinds=None) if groups else []
     env.ctx.tasks = []
@@ -913,10 +915,23 @@ def exec_plans_mentioning(question: str, q: Query, env) -> Answer:
         by_doc.setdefault(t.doc, []).append(t)
     names = {d.id: d.name for d in env.plan.documents}
     lines = [said["title"].format(asked=asked, count=len(by_doc), loaded=len(env.plan.documents))]
+    figures = [fold(w) for w in words if re.search(r"[0-9]", w)]
     for k, (doc, tasks) in enumerate(by_doc.items(), 1):
         labels = "、".join(t.label for t in tasks[:8]) + ("等" if len(tasks) > 8 else "")
         lines.append(said["plan"].format(n=k, name=names.get(doc, doc), count=len(tasks), labels=labels))
+        # (a figure asked — 哪些方案里出现了3000万元 — is shown in its sentence: what it is for is the plan's words)
+        lines.extend(f"   {t.label}：{c.strip()}" for t in tasks[:3] for c in re.split(r"[。；;]", t.text)
+                     if figures and any(f in fold(c) for f in figures))
     return Answer(question, "plans_mentioning", compose(lines), tasks=[])
+
+
+def _mention_words(word: str, shapes: dict) -> bool:
+    """``word`` is the question's own way of asking where (里出现, 中提到, 当中写到 of 哪些方案里出现了…): a mention verb
+    (shapes.yaml ``mention_verbs``) after the question's place words (``mention_places``) — no word to search for."""
+    from kb.qa.query import strip_fillers
+
+    rest = strip_fillers(word, shapes["mention_places"])
+    return not rest or rest.rstrip("了过") in shapes["mention_verbs"]
 
 
 #: An 、-list of 3+ short items (brackets taken out first: 省（区、市） is one item's).

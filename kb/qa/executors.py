@@ -852,7 +852,7 @@ def exec_unit_value(question: str, q: Query, env: Env) -> Answer:
         found = [(t, cs) for t, cs in found if cs]
     if not found:
         if money:  # 总共投入多少钱: no paragraph on the topic states a sum — the plan does not say
-            return _no_sum(question, q, env, asked)
+            return _no_sum(question, q, env, asked, candidates)
         return found_nothing(question, q, env)
     # (a span of time asked — 多少天内, 周期多长 — is said as one: 20个工作日内 is no quantity of things)
     kind = "duration" if q.unit == "duration" else "measure" if measure else "money" if money else "unit"
@@ -886,15 +886,27 @@ def measure_units(shapes: dict, measure: str) -> list[str]:
     return list(dict.fromkeys(u for k in kinds for u in shapes["unit_kinds"][k]))
 
 
-def _no_sum(question: str, q: Query, env: Env, asked: list[str]) -> Answer:
+def _no_sum(question: str, q: Query, env: Env, asked: list[str], searched: list[Task] = ()) -> Answer:
     """No sum of money on the topic asked (or in the whole plan): not_in_plan, with the targets the plan does set on
-    it (生产总值总量要达到多少亿元 where it sets 增长6%)."""
+    it (生产总值总量要达到多少亿元 where it sets 增长6%).  ``searched``: the items on the words; where they do state sums
+    (in clauses kb did not take as the one asked) the line says so and quotes them — never that they state none."""
+    import re
+
     from kb.qa.exec_topics import targets_named
+    from kb.qa.query import load_shapes
+    from kb.qa.text import fold
 
     env.ctx.tasks = []
     w = load_answer_words()
+    units = load_shapes()["money_units"]
+    sums = re.compile(r"[0-9０-９][0-9０-９.,，]*\s*(?:" + "|".join(map(re.escape, sorted(units, key=len, reverse=True))) + ")")
+    beside = list(dict.fromkeys(f"{t.label} {c.strip()}" for t in searched for c in re.split(r"[。；;]", value_text(t))
+                                if sums.search(fold(c))))
     # (no topic asked — 需要多少资金 — is said of the whole plan, never of a stand-in topic worded as if asked)
-    heading = [w["no_sum"].format(topic="".join(asked)) if "".join(asked) else w["no_sum_plan"]]
+    if beside and "".join(asked):
+        heading = [w["no_sum_beside"].format(topic="".join(asked)), *beside[:3]]
+    else:
+        heading = [w["no_sum"].format(topic="".join(asked)) if "".join(asked) else w["no_sum_plan"]]
     named = targets_named(env, asked)
     if named:
         heading.append(w["stated_instead"])
@@ -926,7 +938,8 @@ def _unit_clauses(candidates: list[Task], units: list[str], groups: list[list[st
     # unit_kinds)
     longer = sorted({w[len(u):] for u in units for w in _all_units() if w.startswith(u) and w not in units}, key=len,
                     reverse=True)
-    number = re.compile(r"(?<![0-9上下同每当本前后])(?!(?:19|20)[0-9]{2}年)(?:[0-9][0-9,.]*|[一二两三四五六七八九十百千]+)(?:万|亿)?(?:"
+    # (an approximation between number and unit is the figure's: 3200多名, 1.2万余人, 80余辆)
+    number = re.compile(r"(?<![0-9上下同每当本前后])(?!(?:19|20)[0-9]{2}年)(?:[0-9][0-9,.]*|[一二两三四五六七八九十百千]+)(?:万|亿)?(?:多|余)?(?:"
                         + "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True)) + ")"
                         + (f"(?!{'|'.join(map(re.escape, longer))})" if longer else ""))
     # (a clause names the year asked itself — 2026年应完成剩余1620亩 —, not as the end of a range: （2024－2026） of the
@@ -984,6 +997,7 @@ def _unit_clauses(candidates: list[Task], units: list[str], groups: list[list[st
             # targets.yaml subject_openers, 其中，易腐货物…，实行6小时内放行)
             openers = _subject_openers()
             subject, said, span = {}, {}, {}
+            since: dict[str, str] = {}  # clause → its span since the figure before (of any unit), folded
             for s in sentences:
                 lead: list[str] = []
                 prev = None
@@ -992,7 +1006,10 @@ def _unit_clauses(candidates: list[Task], units: list[str], groups: list[list[st
                         lead.append(c)
                         continue
                     if prev is not None:
-                        at = next((i for i, x in enumerate(lead) if x.strip().startswith(openers)), len(lead))
+                        # (nor past a clause with a figure of its own in another unit: 新增残疾人就业600人以上，培训残疾人
+                        # 1500人次 — 培训残疾人 is 1500人次's, not a word of 600人's subject)
+                        at = next((i for i, x in enumerate(lead) if x.strip().startswith(openers)
+                                   or _OTHER_FIGURE.search(_ITEM_NUMBER.sub("", fold(x)))), len(lead))
                         if at:
                             subject[prev] += fold("，".join(lead[:at]))
                         lead = lead[at:]
@@ -1007,6 +1024,7 @@ def _unit_clauses(candidates: list[Task], units: list[str], groups: list[list[st
                     shown = "，".join(lead[cut:])
                     own = fold("，".join([*lead, c]))
                     subject[c] = own if _held(own, needed) or not said.get(s) else said[s] + own
+                    since[c] = fold("，".join([*lead[cut:], c]))
                     said[s] = subject[c]
                     # (the words of the span before the clause are quoted with it when they hold a word asked)
                     span[c] = f"{shown}，{c}" if shown and _held(fold(shown), needed) else c
@@ -1018,8 +1036,16 @@ def _unit_clauses(candidates: list[Task], units: list[str], groups: list[list[st
             # (a clause naming the measure asked — 处理规模达到每日3000立方米 for 规模多大 — ranks first: the measure's
             # noun is asked too, the scan consumed it with 多大)
             # (with a year asked, a clause naming it ranks first: 2024年及2025年…约4180亩，2026年应完成剩余1620亩)
-            scored = [((names_year(c), any(n in fold(c) for n in nouns), _held(subject[c], needed), _held(fold(s), needed)), c)
+            # (an asked word written whole in the paragraph beside a figure in another unit — 培训残疾人1500人次 asked in
+            # 名 — is counted there: a clause holding only part of it — 新增残疾人就业600人以上 — is another thing's figure)
+            elsewhere = [ws for ws in needed if any(_counts_it(fold(x), ws, vague) for x in re.split(r"[，,。；;]", written)
+                                                    if x not in clauses)]
+            # (ranked after the characters held, a word written whole beats the same characters apart: 新增残疾人就业
+            # 600人以上, not 带动残疾人家庭成员就业1.2万余人, for 残疾人就业)
+            scored = [((names_year(c), any(n in fold(c) for n in nouns), _held(subject[c], needed),
+                        sum(any(w in subject[c] for w in ws) for ws in needed), _held(fold(s), needed)), c)
                       for c, s in pairs
+                      if not any(not any(w in since[c] for w in ws) for ws in elsewhere)
                       if _about(fold(c), needed, any_word, either=True)
                       or (_held(fold(c), needed) and _about(fold(s), needed, any_word) and (any_word or not any(
                           _counts_it(fold(x), ws, vague) for x in re.split(r"[，,]", s) if x not in clauses
@@ -1037,7 +1063,7 @@ def _unit_clauses(candidates: list[Task], units: list[str], groups: list[list[st
                 quoted.update({(t.id, c): span.get(c, c) for n, c in scored if n == best})
             elif len(clauses) == 1 and not near_only and (head is None or _in_order(head, text)) and not any(
                     _counts_it(fold(c), ws, vague) for c in re.split(r"[，,。；;]", written) if c not in clauses
-                    for ws in needed):
+                    for ws in needed) and not _for_another(since.get(clauses[0], ""), needed, openers):
                 # (the paragraph's one number in the unit, in a clause holding none of the words — 建设人才公寓，
                 # 到2020年建成500套 — unless the paragraph counts the asked thing itself another way: 新增养老床位300张
                 # beside 新建…服务中心10个, or leaves it open: 建设若干…体育赛事城市)
@@ -1065,6 +1091,13 @@ def _unit_clauses(candidates: list[Task], units: list[str], groups: list[list[st
         # of another paragraph nor 2023年…4名 beside it)
         chosen = [(t, [c for c in cs if names_year(c, t.id)]) for t, cs in chosen if any(names_year(c, t.id) for c in cs)]
     return [(t, [quoted.get((t.id, c), c) for c in cs]) for t, cs in chosen]
+
+
+def _for_another(span: str, needed: list[list[str]], openers: tuple[str, ...]) -> bool:
+    """A figure's span names its own subject, not the words asked: it opens with a subject opener (对新认定的夜间消费
+    集聚区给予一次性奖励20万元 — 对, 对于, 针对: targets.yaml ``subject_openers``) and holds too little of them
+    (灯光秀 asked: the paragraph's one sum is the 集聚区's)."""
+    return span.lstrip().startswith(openers) and not _about(span, needed, either=True)
 
 
 def _in_order(word: str, text: str) -> bool:
@@ -1205,7 +1238,9 @@ def _about(text: str, needed: list[list[str]], any_word: bool = False, either: b
     空气质量预报要提前几天 beside 提前, a word of the plan elsewhere); with words joined by 和/、 (燃气管道和供水管道), any one.
     ``either``: one of the two suffices (a clause)."""
     def held(ws):
-        return _held_word(text, ws)
+        # (the words asked may stand in another order than the plan's — 发消费券整合 of 整合500万元资金用于发放消费券, a
+        # question putting the purpose first: their runs of 2+ characters held anywhere count when in order fails)
+        return max(_held_word(text, ws), max(_held_runs(w, text) for w in ws))
 
     if any_word:
         return any(2 * held(ws) > len(ws[0]) for ws in needed)
@@ -1245,6 +1280,12 @@ def _held_part(plan: Plan, voc, word: str) -> str | None:
     for end in range(len(word), 1, -1):
         if plan.tasks_matching([voc.synonyms(word[:end])], fold, kinds=None):
             return word[:end]
+    # (no start held: the words may stand in another order — 发消费券整合 of 整合…资金用于发放消费券 — the longest piece
+    # of 3+ characters some paragraph holds; whether a paragraph is about the whole word is _about's to say)
+    for size in range(len(word) - 1, 2, -1):
+        for at in range(1, len(word) - size + 1):
+            if plan.tasks_matching([[word[at:at + size]]], fold, kinds=None):
+                return word[at:at + size]
     return None
 
 

@@ -66,6 +66,7 @@ REQUIRED = {
     "overview_year_none": ("{part}", "{year}", "{years}"),
     "overview_undated": (),
     "no_sum": ("{topic}",),
+    "no_sum_beside": ("{topic}",),
     "no_sum_plan": (),
     "stated_instead": (),
     "stated_clauses": ("{topic}",),
