@@ -84,7 +84,36 @@ NIGHT = """某市夜间经济发展若干措施
 （二）完善配套设施。新建夜间公共停车位500个。（牵头单位：市交通运输局）
 """
 
-TEXTS = {"spend": SPEND, "persons": PERSONS, "each": EACH, "score": SCORE, "fund": FUND, "night": NIGHT}
+#: 县级 labelled lines (ROUTED q, holdout17): the year only in each item's 完成时限 line, none in the title or text.
+LINES = """某县重点工作任务分解方案
+一、加快项目建设
+1.推进县城污水处理厂扩建工程。
+责任单位：县住建局
+配合单位：县发改局、县财政局
+完成时限：2017年6月底
+2.实施农村公路提档升级。
+责任单位：县交通运输局
+完成时限：2017年12月底
+二、优化营商环境
+3.开展企业开办便利化改革。
+责任单位：县市场监管局
+完成时限：2017年9月
+"""
+
+#: 市级 labelled lines of another dialect (牵头单位/时间节点), written before its rows were run.
+NODES = """某市优化营商环境攻坚行动任务清单
+一、提升政务服务效能
+（一）推行企业开办一日办结。
+牵头单位：市市场监管局
+配合单位：市税务局、市人力资源社会保障局
+时间节点：2018年9月底前
+（二）推进工程建设项目审批制度改革。
+牵头单位：市住房城乡建设局
+时间节点：2018年12月底前
+"""
+
+TEXTS = {"spend": SPEND, "persons": PERSONS, "each": EACH, "score": SCORE, "fund": FUND, "night": NIGHT,
+         "lines": LINES, "nodes": NODES}
 
 
 @pytest.fixture(scope="module")
@@ -186,6 +215,18 @@ ROWS += [
     ("night", "夜间消费集聚区奖励多少钱？", "answered", ["20万元"], ["没有写明"],
      "一（一） 对新认定的夜间消费集聚区给予一次性奖励20万元 (control)"),
     ("night", "新建夜间公共停车位多少个？", "answered", ["500个"], ["20万元"], "一（二） 新建夜间公共停车位500个 (control)"),
+]
+
+ROWS += [
+    # ---- ROUTED q (holdout17): the plan's years include its items' limits, whatever dialect holds them
+    ("lines", "2017年要完成哪些任务？", "answered", ["共 3 项", "一1", "一2"], ["没有写到2017年"],
+     "一1 2017年6月底, 一2 2017年12月底, 二3 2017年9月 — the years stand only in 完成时限 lines (the first run said "
+     "没有写到2017年（方案写到的年份：无）)"),
+    ("lines", "2018年要完成哪些任务？", "honest", ["2017年"], ["共 3 项"],
+     "no item is due in 2018: not in the plan, the years it does state named (2017年)"),
+    ("nodes", "2018年要完成哪些任务？", "answered", ["共 2 项"], ["没有写到2018年"],
+     "一（一） 2018年9月底前, 一（二） 2018年12月底前 in 时间节点 lines"),
+    ("nodes", "2019年有哪些任务？", "honest", ["2018年"], [], "no 2019 anywhere: the plan's year named"),
 ]
 
 # (After the first run: the item's label quotes the paragraph's opening — 以全市…3200多名… — so the figure a row must

@@ -198,9 +198,15 @@ def exec_meta(question: str, q: Query, env: Env) -> Answer:
 
 
 def years_stated(plan: Plan) -> list[str]:
-    """The years (2019年 …) the plans' text states, in order (asked only when a year is not among them)."""
+    """The years (2019年 …) the plans state, in order (asked only when a year is not among them): those their text
+    writes, and those of every item's limits and targets — a labelled-line plan's 完成时限：2017年6月底 is read into the
+    item's limit and left out of its text (holdout17 routed q: "没有写到2017年（年份：无）" over items dated 2017)."""
     mentions = plan.mentions()
-    return [f"{y}年" for y in range(1980, 2101) if f"{y}年" in mentions]
+    held = {y for y in range(1980, 2101) if f"{y}年" in mentions}
+    for t in plan.tasks:
+        held.update(int(d[:4]) for dl in t.deadlines for d in (dl.start, dl.end) if d and d[:4].isdigit())
+        held.update(y for tg in t.targets for y in (tg.year, tg.from_year, tg.baseline_year) if y)
+    return [f"{y}年" for y in sorted(held) if 1980 <= y <= 2100]
 
 
 def _publication_date(plan: Plan) -> str | None:

@@ -1217,7 +1217,12 @@ def read_year_held(r: Reading) -> None:
     first, last = int((span.first or span.last)[:4]), int((span.last or span.first)[:4])
     years = [str(y) for y in range(first, last + 1)] if span.first and span.last else [str(last)]
     if not any(y in r.plan_text for y in years):
-        q.act, q.subject, q.outside, q.outside_words = Act.META, "plans", "year", f"{years[-1]}年"
+        from kb.qa.executors import years_stated
+
+        # (a year only an item's limit states — 完成时限：2017年6月底 read into the limit, out of the text — is held)
+        held = years_stated(r.plan)
+        if not any(f"{y}年" in held for y in years):
+            q.act, q.subject, q.outside, q.outside_words = Act.META, "plans", "year", f"{years[-1]}年"
 
 
 def read_date_node(r: Reading) -> None:
