@@ -112,7 +112,15 @@ NODES = """某市优化营商环境攻坚行动任务清单
 时间节点：2018年12月底前
 """
 
-TEXTS = {"spend": SPEND, "persons": PERSONS, "each": EACH, "score": SCORE, "fund": FUND, "night": NIGHT,
+#: 县级 task table (a figure in a cell, its unit in the header's bracket): written before its rows were run.
+PROJECTS = """某县2025年重大项目建设任务分解表
+序号|项目名称|建设内容|总投资（亿元）|责任单位
+1|县城供水管网改造工程|改造供水管网45公里|2.6|县水利局
+2|工业园区标准厂房项目|新建标准厂房12万平方米|5.8|县工业园区管委会
+3|乡村道路提升工程|提升改造乡村道路120公里|1.2|县交通运输局
+"""
+
+TEXTS = {"projects": PROJECTS, "spend": SPEND, "persons": PERSONS, "each": EACH, "score": SCORE, "fund": FUND, "night": NIGHT,
          "lines": LINES, "nodes": NODES}
 
 
@@ -227,6 +235,17 @@ ROWS += [
     ("nodes", "2018年要完成哪些任务？", "answered", ["共 2 项"], ["没有写到2018年"],
      "一（一） 2018年9月底前, 一（二） 2018年12月底前 in 时间节点 lines"),
     ("nodes", "2019年有哪些任务？", "honest", ["2018年"], [], "no 2019 anywhere: the plan's year named"),
+]
+
+ROWS += [
+    # ---- a figure in a table cell whose header gives the unit (cause 1: 资金（万元）｜2400 was "no amount")
+    ("projects", "工业园区标准厂房项目总投资多少亿元？", "answered", ["5.8亿元"], ["2.6", "1.2亿元", "没有写明"],
+     "row 2 总投资（亿元）｜5.8 — the header's bracket gives the unit"),
+    ("projects", "县城供水管网改造工程投资多少钱？", "answered", ["2.6亿元"], ["5.8"],
+     "row 1 — 多少钱 asks a sum; the cell's figure in the header's unit"),
+    ("projects", "乡村道路提升工程要改造多少公里？", "answered", ["120公里"], ["45公里"], "row 3 建设内容 (control)"),
+    ("projects", "县城污水处理厂投资多少亿元？", "honest", [], ["2.6亿元", "5.8亿元", "1.2亿元"],
+     "no 污水处理厂 row: not stated, never another row's figure"),
 ]
 
 # (After the first run: the item's label quotes the paragraph's opening — 以全市…3200多名… — so the figure a row must

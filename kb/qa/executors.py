@@ -1168,6 +1168,8 @@ def value_text(task: Task) -> str:
     cells = task.cells()
     if not cells:
         return task.text
+    from kb.parser.value_tables import header_unit
+
     dated = any(HEADER_YEAR.search(h) for h, _ in cells)
     seen = {task.body, task.title or ""}
     sentences = []
@@ -1177,13 +1179,20 @@ def value_text(task: Task) -> str:
         seen.add(text)
         if n == 0 and not dated:
             continue  # (the body as written, below)
+        unit = header_unit(header)
         for sentence in re.split(r"[。；;]", text):
             clauses = [c.strip() for c in re.split(r"[，,]", sentence) if c.strip()]
+            # (a bare figure under a header giving its unit — 资金（万元）｜2400 — is 2400万元: the unit is the cell's)
+            clauses = [f"{c}{unit}" if unit and _BARE_FIGURE.fullmatch(c) else c for c in clauses]
             if clauses:
                 sentences.append("，".join(f"{header}：{c}" for c in clauses))
     if dated:
         return "。".join(sentences) + "。" + (task.tag or "")
     return task.text + "".join(f"。{x}" for x in sentences)
+
+
+#: A cell that is a figure alone (2400, 1.5): its unit is its header's (kb.parser.value_tables.header_unit).
+_BARE_FIGURE = re.compile(r"[0-9][0-9,]*(?:\.[0-9]+)?")
 
 
 #: A year a table column's header names (2024年工作任务, 2025年 工作计划): the year is group 1 (kb.qa.exec_plan.dated_cells).
