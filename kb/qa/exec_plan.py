@@ -920,9 +920,17 @@ def exec_plans_mentioning(question: str, q: Query, env) -> Answer:
         labels = "、".join(t.label for t in tasks[:8]) + ("等" if len(tasks) > 8 else "")
         lines.append(said["plan"].format(n=k, name=names.get(doc, doc), count=len(tasks), labels=labels))
         # (a figure asked — 哪些方案里出现了3000万元 — is shown in its sentence: what it is for is the plan's words)
-        lines.extend(f"   {t.label}：{c.strip()}" for t in tasks[:3] for c in re.split(r"[。；;]", t.text)
+        lines.extend(f"   {t.label}：{_figure_span(c, figures)}" for t in tasks[:3] for c in re.split(r"[。；;]", t.text)
                      if figures and any(f in fold(c) for f in figures))
     return Answer(question, "plans_mentioning", compose(lines), tasks=[])
+
+
+def _figure_span(sentence: str, figures: list[str]) -> str:
+    """The clause of ``sentence`` holding a figure asked and the clause after it (what it is for), as written; a
+    sentence of two clauses or fewer whole."""
+    clauses = [c.strip() for c in re.split(r"[，,]", sentence) if c.strip()]
+    at = next((i for i, c in enumerate(clauses) if any(f in fold(c) for f in figures)), 0)
+    return "，".join(clauses[at:at + 2]) + ("…" if at + 2 < len(clauses) else "")
 
 
 def _mention_words(word: str, shapes: dict) -> bool:
