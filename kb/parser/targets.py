@@ -377,7 +377,9 @@ def _listed(text: str, n: int, vocab: TargetVocabulary) -> list[str] | None:
     """``text``'s n list items, each with the tail they share: split at 、, and the last item's own name at its last
     和/及/与 (A、B和C产量); None when the list holds another number of items than n."""
     items = _split_items(text)
-    if not items:
+    if not items or text.startswith(vocab.item_joiners):
+        # (与其他RCEP国家货物贸易、对外投资和实际利用外资: a lead-in 与… qualifies every item, and where it ends is not
+        # written — no pairing is proved; the metric as written keeps it for all)
         return None
     last = items[-1]
     at = max((i for w in vocab.item_joiners for i in _marks(last, w) if not _in_word(last, i, vocab.not_joiners)),

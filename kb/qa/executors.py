@@ -1044,8 +1044,11 @@ def _unit_clauses(candidates: list[Task], units: list[str], groups: list[list[st
             # (with a year asked, a clause naming it ranks first: 2024年及2025年…约4180亩，2026年应完成剩余1620亩)
             # (an asked word written whole in the paragraph beside a figure in another unit — 培训残疾人1500人次 asked in
             # 名 — is counted there: a clause holding only part of it — 新增残疾人就业600人以上 — is another thing's figure)
-            elsewhere = [ws for ws in needed if any(_counts_it(fold(x), ws, vague) for x in re.split(r"[，,。；;]", written)
-                                                    if x not in clauses)]
+            # (several things asked at once — 按多少比例奖补，单个企业最高多少 — each has its own clause: none of them
+            # keeps the others' clauses out)
+            elsewhere = [] if any_word else [
+                ws for ws in needed if any(_counts_it(fold(x), ws, vague) for x in re.split(r"[，,。；;]", written)
+                                           if x not in clauses)]
             # (ranked after the characters held, a word written whole beats the same characters apart: 新增残疾人就业
             # 600人以上, not 带动残疾人家庭成员就业1.2万余人, for 残疾人就业)
             scored = [((names_year(c), any(n in fold(c) for n in nouns), _held(subject[c], needed),
