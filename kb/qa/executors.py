@@ -1046,9 +1046,11 @@ def _unit_clauses(candidates: list[Task], units: list[str], groups: list[list[st
             # 名 — is counted there: a clause holding only part of it — 新增残疾人就业600人以上 — is another thing's figure)
             # (several things asked at once — 按多少比例奖补，单个企业最高多少 — each has its own clause: none of them
             # keeps the others' clauses out)
-            elsewhere = [] if any_word else [
-                ws for ws in needed if any(_counts_it(fold(x), ws, vague) for x in re.split(r"[，,。；;]", written)
-                                           if x not in clauses)]
+            # (a measure asked — 面积多大 — is no count: 新建社区养老服务站15个 beside 总建筑面积约6000平方米 keeps nothing
+            # out; an item's own number, 28.“红棉计划”创业项目, counts nothing)
+            elsewhere = [] if any_word or nouns else [
+                ws for ws in needed if any(_counts_it(fold(_ITEM_NUMBER.sub("", x)), ws, vague)
+                                           for x in re.split(r"[，,。；;]", written) if x not in clauses)]
             # (ranked after the characters held, a word written whole beats the same characters apart: 新增残疾人就业
             # 600人以上, not 带动残疾人家庭成员就业1.2万余人, for 残疾人就业)
             scored = [((names_year(c), any(n in fold(c) for n in nouns), _held(subject[c], needed),
