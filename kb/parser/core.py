@@ -70,6 +70,8 @@ class ParseState:
     """The result."""
     tables: list[tables.TaskTable] = field(default_factory=list)
     """Task tables taken out of the text (dialect D)."""
+    page_fields: list[str] = field(default_factory=list)
+    """A web page's metadata rows written with bars, taken out of the text as ``key：value`` (the preface's)."""
     page_marks: list[int] = field(default_factory=list)
     """Where pages 2, 3 … start in ``reduced_text`` (PDF), else empty."""
     reduced_text: str = ""
@@ -1486,6 +1488,7 @@ RULES: list[Callable[[ParseState], None]] = [
     tables.rule_find_tables,
     rule_cleanup,
     rule_structure,
+    tables.rule_page_fields,
     tables.rule_table_title,
     rule_registry,
     rule_split_at_tags,

@@ -409,6 +409,70 @@ def bar_rows_to_tabs(text: str) -> str:
     return "\n".join(out)
 
 
+#: A page field's key cell: a short run of letters (letter-spaced ``索 引 号``), a colon closing it or not.
+_FIELD_KEY_RE = re.compile(r"^([\u4e00-\u9fff][\u4e00-\u9fff \u3000]{0,9})[ \u3000]*([：:]?)$")
+
+
+@lru_cache(maxsize=1)
+def _page_field_labels() -> frozenset[str]:
+    from kb.ingest.vocab import load_vocabulary as ingest_vocabulary
+
+    return frozenset(ingest_vocabulary().page_metadata_labels)
+
+
+def page_field_row(line: str, vocab: TableVocabulary | None = None) -> list[str] | None:
+    """A web page's metadata row copied as bars (``索 引 号: | 000014349/2024-14622 | 主题分类: | 综合政务 |``,
+    ``来源|市政府办公室|发布时间|2023-05-12``: the government information catalogue above the article) → its fields as
+    ``key：value`` (a key whose value the copy left out: ``key：``), else None.  Its filled cells pair up: each key cell a
+    page field label (kb/data/ingest.yaml page_metadata_labels; spaces and a closing colon aside) followed by at most one
+    value cell; a key not listed is one only when it closes with a colon, names no table column and stands in a row with
+    a listed one (``所属专题: | …``).  A table's header, a row opening with its number, a record's ``牵头单位: | …`` and two
+    values in a row are none."""
+    if "|" not in line and "｜" not in line:
+        return None
+    vocab = vocab or load_vocabulary()
+    labels = _page_field_labels()
+    cells = [c.strip() for c in re.split(r"[|｜]", line.strip())]
+    cells = [c for c in cells if c]
+    fields: list[str] = []
+    listed = False
+    expect_key = True
+    for cell in cells:
+        m = _FIELD_KEY_RE.match(cell)
+        key = re.sub(r"[ \u3000]", "", m.group(1)) if m else ""
+        if key and key in labels:
+            fields.append(f"{key}：")
+            listed = True
+        elif key and m.group(2) and not header_columns([key], vocab):
+            fields.append(f"{key}：")
+        elif expect_key:
+            return None  # a value with no key before it (a row of a table, two values in a row)
+        else:
+            fields[-1] += cell
+            expect_key = True
+            continue
+        expect_key = False
+    return fields if listed else None
+
+
+def page_field_rows(text: str, vocab: TableVocabulary | None = None) -> tuple[str, list[str]]:
+    """(the text without its page metadata rows written with bars, their fields as ``key：value`` lines in order): the
+    page's fields, never a task, a table row nor the title — they join the document's preface
+    (``rule_page_fields``)."""
+    if "|" not in text and "｜" not in text:
+        return text, []
+    vocab = vocab or load_vocabulary()
+    kept: list[str] = []
+    fields: list[str] = []
+    for line in text.split("\n"):
+        found = page_field_row(line, vocab) if len(line) <= 400 else None
+        if found is None:
+            kept.append(line)
+        else:
+            fields.extend(found)
+    return ("\n".join(kept), fields) if fields else (text, [])
+
+
 #: Delimiters a task table's row may be written with on one line, tried in this order: bars (``|``/``｜``, with or
 #: without outer bars, a Markdown table, a web page's table copied as text) and runs of two or more spaces (a
 #: PDF's text layer, a table pasted from a viewer).  Tabs are the form everything is turned into; a single
@@ -623,6 +687,7 @@ def rule_find_tables(state) -> None:
 
     from kb.parser.cleanup import remove_pinyin_glosses
 
+    state.text, state.page_fields = page_field_rows(state.text)
     if "(" in state.text or "（" in state.text:
         # (a mirror's pinyin glosses — 县发(fā)展和改革局 — break a table cell's unit names and the cell's fit to its column;
         # cleanup drops them from the text later, the tables are taken out before: the same function, run first here)
@@ -680,6 +745,13 @@ def rule_find_tables(state) -> None:
             out.append("")
         i = j
     state.text = "\n".join(out)
+
+
+def rule_page_fields(state) -> None:
+    """The page metadata rows ``rule_find_tables`` took out of the text (``page_field_rows``) open the document's
+    preface, as a page's metadata lines do (the page's date and 文号 are read there)."""
+    if state.page_fields:
+        state.doc.preface = "\n".join([*state.page_fields, *([state.doc.preface] if state.doc.preface else [])])
 
 
 def _caption_rows_as_lines(text: str, vocab: TableVocabulary) -> str:
