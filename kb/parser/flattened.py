@@ -437,6 +437,216 @@ def _glued_rows_after(body: str, header: list[str], columns: dict[str, int], uni
     return rows
 
 
+#: How a time cell a text layer glued to its neighbours opens: a year (2024年, 2023-2025), a month, a time word.
+_GLUED_TIME_OPEN_RE = re.compile(r"(?:19|20)\d\d\s*(?:年|[-—–~至])|\d{1,2}月|全年|年内|年底|年末|[上下]半年|长期|持续|常态|每[年月季]|第?[一二三四]季度")
+#: How it ends (底前, 6月, 2024年, 季度, 长期坚持 …).
+_GLUED_TIME_END_RE = re.compile(r"(?:前|底|末|内|月|日|年|季度|旬|止|完成|推进|坚持|长期|持续|常态化)$")
+#: What never opens the cell after a time (a time's own closing characters: 底前 cut after 底 leaves 前…).
+_TIME_TAIL = "前后内止底末中旬"
+#: A figure cell (12470, 3.5, 95%).
+_FIGURE_RE = re.compile(r"\d+(?:\.\d+)?[%％]?")
+#: A row of short cells glued after its number: digits, then letters (2312470劳动保障局, 12024年6月底前市发改委).
+_GLUED_CELLS_LINE_RE = re.compile(r"^\s*\d{1,3}[\s\d.%％]*[\u4e00-\u9fff]")
+
+
+def _time_cell(cell: str, time_like) -> bool:
+    return bool(_GLUED_TIME_OPEN_RE.match(cell) and _GLUED_TIME_END_RE.search(cell)) and time_like(cell)
+
+
+def _unit_cell(cell: str, unit_like) -> bool:
+    return len(cell) >= 2 and not cell[0].isdigit() and cell[0] not in _TIME_TAIL and unit_like(cell)
+
+
+def _glued_cuts(rest: str, kinds: list[str], unit_like, time_like, limit: int = 2) -> list[list[str]]:
+    """Every way (at most ``limit``) ``rest`` cuts into one cell per kind (figure, time, unit) in order."""
+    if not kinds:
+        return [[]] if not rest else []
+    kind, more = kinds[0], kinds[1:]
+    found: list[list[str]] = []
+    for i in range(1, len(rest) + 1):
+        cell, after = rest[:i], rest[i:]
+        if more and not after or not more and after:
+            continue
+        if after and kind in ("time",) and after[0] in _TIME_TAIL:
+            continue  # (2024年6月底 | 前市发改委: the time goes on)
+        if kind == "figure":
+            ok = _FIGURE_RE.fullmatch(cell) is not None and not (after and (after[0].isdigit() and more[0] != "time"))
+        elif kind == "time":
+            ok = _time_cell(cell, time_like)
+        else:
+            ok = _unit_cell(cell, unit_like) and (not more or more[0] != "unit" or after[0] in _UNIT_OPENERS)
+        if not ok:
+            continue
+        for tail in _glued_cuts(after, more, unit_like, time_like, limit):
+            found.append([cell, *tail])
+            if len(found) >= limit:
+                return found
+    return found
+
+
+def glued_cell_line(line: str, number: int, kinds: list[str], unit_like, time_like) -> list[str] | None:
+    """A row's short cells a text layer ran together on one line after its number (``2312470劳动保障局`` → 23 | 12470 |
+    劳动保障局, ``12024年6月底前市发改委`` → 1 | 2024年6月底前 | 市发改委) → [number, cells…] for the columns ``kinds``
+    (figure, time, unit, in the header's order), or None unless the line opens with ``number`` (the 序号 that runs on)
+    and the rest cuts exactly one way: a figure's digits, a time that opens with a year or a time word and ends like
+    one, unit-shaped names (two unit columns cut where the next name opens like a unit: 县…, 各…)."""
+    text = re.sub(r"[ \t\u3000]+", "", line)
+    mark = str(number)
+    if not text.startswith(mark) or len(text) == len(mark):
+        return None
+    cuts = _glued_cuts(text[len(mark):], kinds, unit_like, time_like)
+    return [mark, *cuts[0]] if len(cuts) == 1 else None
+
+
+def _short_columns(header: list[str], columns: dict[str, int], vocab) -> list[str] | None:
+    """The kinds of a header's columns after its text columns (序号 | 项目 | 数量 | 责任单位 → figure, unit) when it is
+    序号, then the text (a name and a task at most), then only figure, time and unit columns; else None."""
+    kinds = {idx: _KIND.get(col, "other") for col, idx in columns.items()}
+    if kinds.get(0) != "number":
+        return None
+    k = 1
+    while k < len(header) and kinds.get(k) in ("task", "name"):
+        k += 1
+    if k == 1 or k == len(header) or columns.get("task", 0) >= k:
+        return None
+    short: list[str] = []
+    for i in range(k, len(header)):
+        kind = kinds.get(i, "other")
+        if kind == "other" and any(re.sub(r"\s", "", header[i]).startswith(w) for w in vocab.figure_headers):
+            kind = "figure"
+        if kind not in ("figure", "time", "unit"):
+            return None
+        short.append(kind)
+    return short if "unit" in short else None
+
+
+def _header_of_line(line: str, vocab, header_columns, is_task_header):
+    """(header cells, columns) of a line that is a task table's header — its words apart (spaces, bars) or run together
+    (序号项目数量责任单位) — else None."""
+    text = re.sub(r"[\s|｜]+", "", line)
+    if not text or len(text) > 60:
+        return None
+    for number in (w for w, col in vocab.words if col == "number"):
+        if text.startswith(number):
+            cells, end = _glued_header(text, len(number), vocab)
+            header = [number, *cells]
+            if end == len(text) and len(cells) >= 2:
+                columns = header_columns(header, vocab)
+                if columns.get("number") == 0 and is_task_header(columns):
+                    return header, columns
+    return None
+
+
+_SENTENCE_END_RE = re.compile(r"[。；;！？!?]$")
+#: Lines of text with no glued row after which a glued table has ended.
+_GLUED_GAP_MAX = 8
+
+
+def _rows_by_layout(before: list[str], gaps: list[list[str]], after: list[str]) -> tuple[list[str], int] | None:
+    """(each row's task lines joined, how many of ``after`` the last row takes) by the one layout the table's lines
+    prove, else None.  ``before``: the lines between the header and row 1's glued line; ``gaps``: between two glued
+    lines; ``after``: those after the last (blank lines aside, up to the table's reach)."""
+    def ends(seg: list[str]) -> bool:
+        return bool(seg) and _SENTENCE_END_RE.search(seg[-1]) is not None
+
+    def first_sentence(seg: list[str]) -> list[str] | None:
+        k = next((k for k, ln in enumerate(seg) if _SENTENCE_END_RE.search(ln)), None)
+        return seg[: k + 1] if k is not None else None
+
+    def joined(segs) -> list[str]:
+        return ["".join(seg) for seg in segs]
+
+    if not before:  # after its glued line: each row's text follows it, the last one's up to its first stop
+        last = first_sentence(after)
+        if last is None or not all(gaps):
+            return None
+        return joined([*gaps, last]), len(last)
+    rows_before = [before, *gaps]
+    if all(rows_before) and (not after or all(ends(s) for s in rows_before)):
+        return joined(rows_before), 0  # before its glued line: each row's text closes a sentence, or nothing follows
+    if ends(before):
+        return None
+    heads, tails = [before], []
+    for gap in gaps:  # around it: each gap holds one stop, the text before it the row above's, after it the next row's
+        stops = [k for k, ln in enumerate(gap) if _SENTENCE_END_RE.search(ln)]
+        if len(stops) != 1 or stops[0] == len(gap) - 1:
+            return None
+        tails.append(gap[: stops[0] + 1])
+        heads.append(gap[stops[0] + 1:])
+    last = first_sentence(after)
+    if last is None:
+        return None
+    tails.append(last)
+    return joined(h + t for h, t in zip(heads, tails)), len(last)
+
+
+def glued_cell_lines(text: str, vocab, header_columns, is_task_header, unit_like, time_like) -> tuple[str, int]:
+    """A task table whose text layer ran each row's SHORT cells together on one line (序号, 数量 or 完成时限, units:
+    ``2312470劳动保障局``) with the row's task on lines of its own → a header line and a tab-separated row a line (read
+    exactly, as ingestion writes a table), and the number of glued rows left as they were because the layout of their
+    task lines was not proved (kb warns: they give no role).
+
+    The header is a line naming 序号, the task column, then only figure, time and unit columns (``_short_columns``).  A
+    glued row is a line opening with the next row number whose rest cuts one way only (``glued_cell_line``).  The other
+    lines go with the rows by one layout for the whole table (``_rows_by_layout``): after their glued line, before it, or
+    around it (a task wrapped over two lines with its short cells centred between them)."""
+    if not re.search(r"(?m)^[ \t\u3000]*\d{1,3}[\s\d.%％]*[\u4e00-\u9fff]", text):
+        return text, 0
+    lines = text.split("\n")
+    out: list[str] = []
+    unproved = 0
+    i = 0
+    while i < len(lines):
+        found = _header_of_line(lines[i], vocab, header_columns, is_task_header) \
+            if "\t" not in lines[i] and len(lines[i]) <= 80 else None
+        kinds = _short_columns(*found, vocab) if found else None
+        if not kinds:
+            out.append(lines[i])
+            i += 1
+            continue
+        header, columns = found
+        glued: list[tuple[int, list[str]]] = []  # (line index, cells)
+        texts: list[list[tuple[int, str]]] = [[]]
+        j = i + 1
+        while j < len(lines):
+            line = lines[j].strip()
+            if "\t" in line:
+                break
+            cells = glued_cell_line(line, len(glued) + 1, kinds, unit_like, time_like) \
+                if line and _GLUED_CELLS_LINE_RE.match(line) else None
+            if cells:
+                glued.append((j, cells))
+                texts.append([])
+            elif line:
+                if len(texts[-1]) >= _GLUED_GAP_MAX:
+                    break
+                texts[-1].append((j, line))
+            j += 1
+        if len(glued) < 2:
+            out.append(lines[i])
+            i += 1
+            continue
+        plain = [[ln for _, ln in seg] for seg in texts]
+        laid = _rows_by_layout(plain[0], plain[1:-1], plain[-1])
+        end = glued[-1][0] + 1
+        if laid is None:
+            unproved += len(glued)
+            out.extend(lines[i:end])
+            i = end
+            continue
+        rows, taken = laid
+        if taken:
+            end = texts[-1][taken - 1][0] + 1
+        text_columns = len(header) - len(kinds)
+        out.append("")
+        out.append("\t".join(header))
+        for (_, cells), task in zip(glued, rows):
+            out.append("\t".join([cells[0], *(task if c == columns["task"] else "" for c in range(1, text_columns)), *cells[1:]]))
+        out.append("")
+        i = end
+    return "\n".join(out), unproved
+
+
 def _uncut(text: str, header: list[str], columns: dict[str, int]) -> list[str]:
     """A row whose cells are not proved: its whole text in its task cell, every other cell empty (no role)."""
     cells = [""] * (len(header) - 1)

@@ -34,6 +34,7 @@ KEYS: dict[str, frozenset[str]] = {
     "unclosed_bracket": frozenset({"text"}),
     "table_rows_uncertain": frozenset({"count"}),
     "table_glued_rows_uncut": frozenset({"count"}),
+    "table_glued_cells_unproved": frozenset({"count"}),
     "table_other_departments": frozenset({"cite", "tag"}),
     "unknown_label": frozenset({"label"}),
     "flat_cell_uncertain": frozenset({"number", "cells", "choices"}),

@@ -92,6 +92,8 @@ class TableVocabulary:
     """The field keeping a flattened row's unit paragraphs whose column is not known (tables.yaml)."""
     rule_goes_on: tuple[str, ...] = ()
     """Words making a lead rule in one row's cell the table's for its later rows (下同, 以下同)."""
+    figure_headers: tuple[str, ...] = ()
+    """Headers of a column of bare figures (数量, 目标值): a glued row's digits after its 序号 are that cell's."""
 
     def caption_cite(self, m: re.Match) -> str:
         """How a caption ``caption`` matched cites its annex: its word and number, spaces dropped (附 表 1 → 附表1)."""
@@ -142,7 +144,7 @@ def load_vocabulary(path: str | None = None) -> TableVocabulary:
         raise KbError(f"{src}：header_qualifier 不是有效的正则表达式（{exc}）；请修正，或从代码仓库恢复这个文件") from exc
     lists = {}
     for key in ("unit_name_headers", "item_name_headers", "description_endings", "basis_words", "row_marks", "measure_words",
-                "rule_goes_on"):
+                "rule_goes_on", "figure_headers"):
         value = data.get(key) or []
         if not isinstance(value, list) or not all(isinstance(w, str) and w.strip() for w in value):
             raise KbError(f"{src}：{key} 应为词语列表；请修正，或从代码仓库恢复这个文件")
@@ -166,7 +168,7 @@ def load_vocabulary(path: str | None = None) -> TableVocabulary:
                            "".join(lists["row_marks"]), tuple(sorted(lists["measure_words"], key=len, reverse=True)),
                            year_column, row_numbering, annex_words,
                            str(data.get("unplaced_units_field") or TableVocabulary.__dataclass_fields__["unplaced_units_field"].default),
-                           lists["rule_goes_on"])
+                           lists["rule_goes_on"], lists["figure_headers"])
 
 
 @dataclass(slots=True)
@@ -682,7 +684,7 @@ def _next_is_row(lines: list[str], k: int, delimiter: re.Pattern) -> bool:
 
 def rule_find_tables(state) -> None:
     """Take task tables (and their captions) out of ``state.text``; other tables become ``｜`` lines."""
-    from kb.parser.flattened import (cells_one_a_line, glued_header_tables, glued_tables, headerless_tables,
+    from kb.parser.flattened import (cells_one_a_line, glued_cell_lines, glued_header_tables, glued_tables, headerless_tables,
                                      self_numbered_rows, split_spaced_rows)
 
     from kb.parser.cleanup import remove_pinyin_glosses
@@ -697,6 +699,10 @@ def rule_find_tables(state) -> None:
     if uncut:
         state.doc.warnings.append(warning("table_glued_rows_uncut", count=uncut))
     state.text = glued_tables(state.text, load_vocabulary(), header_columns, is_task_header)
+    state.text, unproved = glued_cell_lines(state.text, load_vocabulary(), header_columns, is_task_header, _unit_like,
+                                            _time_like)
+    if unproved:
+        state.doc.warnings.append(warning("table_glued_cells_unproved", count=unproved))
     state.text = delimited_rows_to_tabs(cells_one_a_line(quoted_tab_cells(state.text)))
     state.text = split_spaced_rows(state.text, load_vocabulary(), header_columns, is_task_header)
     state.text = self_numbered_rows(state.text, load_vocabulary(), header_columns, is_task_header, _unit_like, _time_like)
