@@ -142,3 +142,40 @@ def test_glued_cell_line_unit():
     ]
     for line, number, kinds, cells in rows:
         assert glued_cell_line(line, number, kinds, _unit_like, _time_like) == cells, line
+
+
+def test_rows_written_with_spaces_are_no_glued_rows():
+    """Control: ``1 推进老旧小区改造 市住建局`` — a row whose cells a space separates — is no glued row: its task is no unit,
+    and a space inside a cut cell proves the cut wrong; the spaced reader reads the table as before."""
+    from kb.parser.flattened import glued_cell_line
+    from kb.parser.tables import _time_like, _unit_like
+
+    assert glued_cell_line("1 推进老旧小区改造 市住建局", 1, ["unit"], _unit_like, _time_like) is None
+    assert glued_cell_line("1 2024年6月底前 市住建局", 1, ["time", "unit"], _unit_like, _time_like) == ["1", "2024年6月底前", "市住建局"]
+    assert glued_cell_line("1 2024年6月 底前市住建局", 1, ["time", "unit"], _unit_like, _time_like) is None
+    text = ("某县重点任务分工表\n序号 工作任务 责任单位\n1 推进老旧小区改造。 县住建局\n2 建设城市书房。 县文广旅局\n")
+    doc, tasks = _parse(text)
+    assert _task(tasks, "推进老旧小区改造。").sole == ["县住建局"], [(t.text[:10], t.sole) for t in tasks]
+
+
+def test_rows_spanning_the_table_and_a_repeated_header():
+    """市, after layout: a category row (一、… / 二、…) between rows is the table's heading, never the end of a row's task;
+    the header repeated after a page break is no row's text."""
+    text = ("某市2024年重点工作任务分解表\n"
+            "序号 工作任务 完成时限 责任单位\n"
+            "一、城市更新\n"
+            "12024年6月底前市住建局\n"
+            "推进老旧小区改造120个。\n"
+            "二、文化惠民\n"
+            "22024年9月底前市文广旅局\n"
+            "建设城市书房20个。\n"
+            "序号 工作任务 完成时限 责任单位\n"
+            "32024年12月底前市文广旅局\n"
+            "举办群众文化活动100场。\n")
+    doc, tasks = _parse(text)
+    rows = [t for t in tasks if t.kind == "task"]
+    assert [t.text.split("（")[0] for t in rows] == ["推进老旧小区改造120个。", "建设城市书房20个。", "举办群众文化活动100场。"], \
+        [t.text for t in tasks]
+    assert [t.sole for t in rows] == [["市住建局"], ["市文广旅局"], ["市文广旅局"]]
+    assert rows[1].part_title == "文化惠民" or "文化惠民" in (rows[1].section_title or "") or rows[1].part == "二", \
+        (rows[1].part, rows[1].part_title, rows[1].section_title)

@@ -449,12 +449,22 @@ _FIGURE_RE = re.compile(r"\d+(?:\.\d+)?[%％]?")
 _GLUED_CELLS_LINE_RE = re.compile(r"^\s*\d{1,3}[\s\d.%％]*[\u4e00-\u9fff]")
 
 
+@lru_cache(maxsize=1)
+def _work_verbs() -> tuple[str, ...]:
+    from kb.parser.tables import load_vocabulary
+
+    return load_vocabulary().work_verbs
+
+
 def _time_cell(cell: str, time_like) -> bool:
     return bool(_GLUED_TIME_OPEN_RE.match(cell) and _GLUED_TIME_END_RE.search(cell)) and time_like(cell)
 
 
-def _unit_cell(cell: str, unit_like) -> bool:
-    return len(cell) >= 2 and not cell[0].isdigit() and cell[0] not in _TIME_TAIL and unit_like(cell)
+def _unit_cell(cell: str, unit_like, verbs: tuple[str, ...] = ()) -> bool:
+    """A glued row's unit cell: unit-shaped, opening with no digit, no time's closing character and no work verb
+    (推进老旧小区改造市住建局 is a task running into a unit)."""
+    return len(cell) >= 2 and not cell[0].isdigit() and cell[0] not in _TIME_TAIL and not cell.startswith(verbs) \
+        and unit_like(cell)
 
 
 def _glued_cuts(rest: str, kinds: list[str], unit_like, time_like, limit: int = 2) -> list[list[str]]:
@@ -474,7 +484,7 @@ def _glued_cuts(rest: str, kinds: list[str], unit_like, time_like, limit: int = 
         elif kind == "time":
             ok = _time_cell(cell, time_like)
         else:
-            ok = _unit_cell(cell, unit_like) and (not more or more[0] != "unit" or after[0] in _UNIT_OPENERS)
+            ok = _unit_cell(cell, unit_like, _work_verbs()) and (not more or more[0] != "unit" or after[0] in _UNIT_OPENERS)
         if not ok:
             continue
         for tail in _glued_cuts(after, more, unit_like, time_like, limit):
@@ -490,12 +500,21 @@ def glued_cell_line(line: str, number: int, kinds: list[str], unit_like, time_li
     (figure, time, unit, in the header's order), or None unless the line opens with ``number`` (the 序号 that runs on)
     and the rest cuts exactly one way: a figure's digits, a time that opens with a year or a time word and ends like
     one, unit-shaped names (two unit columns cut where the next name opens like a unit: 县…, 各…)."""
-    text = re.sub(r"[ \t\u3000]+", "", line)
+    words = [w for w in re.split(r"[ \t\u3000]+", line.strip()) if w]
+    text = "".join(words)
     mark = str(number)
     if not text.startswith(mark) or len(text) == len(mark):
         return None
     cuts = _glued_cuts(text[len(mark):], kinds, unit_like, time_like)
-    return [mark, *cuts[0]] if len(cuts) == 1 else None
+    if len(cuts) != 1:
+        return None
+    # (a space the line holds is a cell boundary, never inside a cell: ``1 推进老旧小区改造 市住建局`` is a row written
+    # with spaces, its task no unit's name)
+    bounds = {sum(map(len, words[:k])) for k in range(1, len(words))}
+    edges = {len(mark)}
+    for cell in cuts[0]:
+        edges.add(max(edges) + len(cell))
+    return [mark, *cuts[0]] if bounds <= edges else None
 
 
 def _short_columns(header: list[str], columns: dict[str, int], vocab) -> list[str] | None:
@@ -607,6 +626,7 @@ def glued_cell_lines(text: str, vocab, header_columns, is_task_header, unit_like
         header, columns = found
         glued: list[tuple[int, list[str]]] = []  # (line index, cells)
         texts: list[list[tuple[int, str]]] = [[]]
+        headings: dict[int, list[str]] = {}  # rows spanning the table (一、…) before glued row N
         j = i + 1
         while j < len(lines):
             line = lines[j].strip()
@@ -617,6 +637,10 @@ def glued_cell_lines(text: str, vocab, header_columns, is_task_header, unit_like
             if cells:
                 glued.append((j, cells))
                 texts.append([])
+            elif line and _header_of_line(line, vocab, header_columns, is_task_header) == found:
+                pass  # the header repeated (a page break)
+            elif line and (glued or not texts[0]) and _HEADING_RE.match(line) and len(line) <= 30 and not _SENTENCE_RE.search(line):
+                headings.setdefault(len(glued) + 1, []).append(line)  # a row spanning the table, between two rows
             elif line:
                 if len(texts[-1]) >= _GLUED_GAP_MAX:
                     break
@@ -640,7 +664,8 @@ def glued_cell_lines(text: str, vocab, header_columns, is_task_header, unit_like
         text_columns = len(header) - len(kinds)
         out.append("")
         out.append("\t".join(header))
-        for (_, cells), task in zip(glued, rows):
+        for n, ((_, cells), task) in enumerate(zip(glued, rows), 1):
+            out.extend(headings.get(n, []))
             out.append("\t".join([cells[0], *(task if c == columns["task"] else "" for c in range(1, text_columns)), *cells[1:]]))
         out.append("")
         i = end
