@@ -94,6 +94,9 @@ class TableVocabulary:
     """Words making a lead rule in one row's cell the table's for its later rows (下同, 以下同)."""
     figure_headers: tuple[str, ...] = ()
     """Headers of a column of bare figures (数量, 目标值): a glued row's digits after its 序号 are that cell's."""
+    task_attribute_endings: tuple[str, ...] = ()
+    """What a header cell naming the task only by its prefix may go on with to name an attribute of the task (任务来源,
+    任务类别): after the task column a field, never a second task column."""
 
     def caption_cite(self, m: re.Match) -> str:
         """How a caption ``caption`` matched cites its annex: its word and number, spaces dropped (附 表 1 → 附表1)."""
@@ -144,7 +147,7 @@ def load_vocabulary(path: str | None = None) -> TableVocabulary:
         raise KbError(f"{src}：header_qualifier 不是有效的正则表达式（{exc}）；请修正，或从代码仓库恢复这个文件") from exc
     lists = {}
     for key in ("unit_name_headers", "item_name_headers", "description_endings", "basis_words", "row_marks", "measure_words",
-                "rule_goes_on", "figure_headers"):
+                "rule_goes_on", "figure_headers", "task_attribute_endings"):
         value = data.get(key) or []
         if not isinstance(value, list) or not all(isinstance(w, str) and w.strip() for w in value):
             raise KbError(f"{src}：{key} 应为词语列表；请修正，或从代码仓库恢复这个文件")
@@ -168,7 +171,7 @@ def load_vocabulary(path: str | None = None) -> TableVocabulary:
                            "".join(lists["row_marks"]), tuple(sorted(lists["measure_words"], key=len, reverse=True)),
                            year_column, row_numbering, annex_words,
                            str(data.get("unplaced_units_field") or TableVocabulary.__dataclass_fields__["unplaced_units_field"].default),
-                           lists["rule_goes_on"], lists["figure_headers"])
+                           lists["rule_goes_on"], lists["figure_headers"], lists["task_attribute_endings"])
 
 
 @dataclass(slots=True)
@@ -240,6 +243,8 @@ def header_columns(cells: list[str], vocab: TableVocabulary | None = None) -> di
             continue  # 指标解释, 事项内容 after 指标名称, 事项名称: the item's description (a field), no second task column
         for word, col in vocab.words:
             if any(k == word or (k.startswith(word) and len(k) <= len(word) + 12) for k in {key, bare} if k):
+                if col == "task":
+                    col = _task_word_goes_on(key, bare, word, "task" in found, vocab)
                 if col == "task" and "task" in found:
                     found.setdefault("name", found["task"])
                     found["task"] = i
@@ -257,6 +262,22 @@ def header_columns(cells: list[str], vocab: TableVocabulary | None = None) -> di
 
 
 _UNIT_COLUMNS = ("lead", "support", "responsible")
+
+
+def _task_word_goes_on(key: str, bare: str, word: str, after_task: bool, vocab: TableVocabulary) -> str:
+    """The column of a header cell that opens with a task word (任务, 事项 …) and goes on: with another column's word
+    (任务完成情况 → other, 任务责任单位 → responsible) that column; after the task column, with an attribute of the task
+    (任务来源, 任务类别: tables.yaml task_attribute_endings) a field (other) — never a second task column that would
+    take the task from the measures before it; else the task column."""
+    rest = next((k[len(word):] for k in (key, bare) if k and k.startswith(word) and k != word), "")
+    if not rest:
+        return "task"
+    for other, col in vocab.words:
+        if col != "task" and (rest == other or rest.startswith(other) and len(rest) <= len(other) + 4):
+            return col
+    if after_task and rest.endswith(vocab.task_attribute_endings) and vocab.task_attribute_endings:
+        return "other"
+    return "task"
 
 
 def row_number(cell: str, vocab: TableVocabulary | None = None) -> tuple[str, int] | None:
