@@ -206,6 +206,9 @@ class TaskTable:
     tasks all the same (their unit said uncertain, kept in a field), never paragraphs set apart."""
     lead_rule: str | None = None
     """A lead rule a row's unit cell stated for the table's later rows (…列在首位的为牵头部门，下同), as its rows are read."""
+    lines_beside: list[str] = field(default_factory=list)
+    """The text's non-blank lines right under it, then right above it (up to three each, nearest first): a note beside
+    the table may state its lead rule."""
 
     @property
     def cite(self) -> str:
@@ -768,6 +771,7 @@ def rule_find_tables(state) -> None:
             table.end = len(out) + 1
             table.caption, table.title = _take_caption(out, vocab)
             table.lines_before = _lines_before(out)
+            table.lines_beside = _lines_beside(lines, j, out)
             state.tables.append(table)
             out.append("")
         i = j
@@ -853,6 +857,7 @@ def _take_flattened(state, categories: frozenset[str] = frozenset()) -> None:
             table.warnings.append(warning("table_rows_uncertain", count=unsure))
         table.caption, table.title = _take_caption(out, vocab)
         table.lines_before = _lines_before(out)
+        table.lines_beside = _lines_beside(lines, after, out)
         state.tables.append(table)
         state.doc.warnings.extend(table.warnings)
         out.append("")
@@ -896,6 +901,35 @@ def _records_as_rows(block: list[list[str]], vocab: TableVocabulary) -> list[lis
             header.append(name)
         records[-1][name] = cells[1].strip()
     return [header] + [[r.get(h, "") for h in header] for r in records]
+
+
+def _lines_beside(lines: list[str], j: int, out: list[str]) -> list[str]:
+    """Up to three non-blank lines of the text from ``j`` (under a table), then up to three of ``out`` from its end (above
+    it), nearest first."""
+    def first_three(seq) -> list[str]:
+        found: list[str] = []
+        for ln in seq:
+            ln = ln.replace("\f", "").strip()
+            if ln and "\t" not in ln:
+                found.append(ln)
+                if len(found) == 3:
+                    break
+        return found
+
+    return first_three(lines[j:]) + first_three(reversed(out))
+
+
+def _table_lead_rule(state, table: TaskTable, vocab) -> str | None:
+    """The lead rule a table's rows are read under when none of its cells states one: a note beside it (the lines right
+    under it, then those right above it: 注：主要责任单位第一个为牵头单位) else the plan's own (its cover notice, a tag: the
+    rule the plan states once for its lists).  A table's 主要责任单位 cell is such a list."""
+    from kb.parser import roles
+
+    for line in table.lines_beside:
+        rule = roles.DocumentRules().read(line, vocab)
+        if rule:
+            return rule
+    return state.rules.lead_rule
 
 
 def _lines_before(out: list[str]) -> list[str]:
@@ -1242,6 +1276,8 @@ def _table_rows(state, table: TaskTable, attached: bool, vocab) -> list[_Row]:
     divisions = _division_columns(table)
     # (whether the task column names items is the header's, one answer for every row)
     item = "task" in table.columns and names_items(table.header[table.columns["task"]], load_vocabulary())
+    if table.lead_rule is None:
+        table.lead_rule = _table_lead_rule(state, table, vocab)
     for place, (row_no, cells, row_page) in enumerate(table.rows):
         if not any(cells):
             continue
