@@ -5,7 +5,7 @@ its header (``序号|重点任务|责任单位|配合单位``) stood too far dow
 row (the metadata, the header, each task) became a paragraph with no roles; a metadata row could become the title.
 
 The rule: a bar row whose cells pair up as key | value, every key a page field label (kb/data/ingest.yaml
-page_metadata_labels; letter-spaced ``索 引 号`` and a closing colon allowed; an unlisted key only when it closes with a
+page_metadata_labels and tables.yaml catalogue_fields; letter-spaced ``索 引 号`` and a closing colon allowed; an unlisted key only when it closes with a
 colon, names no table column and stands beside a listed one) is page metadata: it leaves the text (never a task, never
 the title) and goes to the document's preface as ``key：value`` lines, where the page's date (发布时间, 成文日期) and
 文号 are read as from any metadata line.  Forms of my own at 省/市/县/区 level; expectations written before the code

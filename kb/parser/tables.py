@@ -94,6 +94,9 @@ class TableVocabulary:
     """Words making a lead rule in one row's cell the table's for its later rows (下同, 以下同)."""
     figure_headers: tuple[str, ...] = ()
     """Headers of a column of bare figures (数量, 目标值): a glued row's digits after its 序号 are that cell's."""
+    catalogue_fields: tuple[str, ...] = ()
+    """Fields of a government information catalogue (文号, 生成日期, 组配分类 …) a page writes above the article: with the
+    page metadata labels of ingest.yaml, the keys of a page's metadata rows written with bars (``page_field_row``)."""
     task_attribute_endings: tuple[str, ...] = ()
     """What a header cell naming the task only by its prefix may go on with to name an attribute of the task (任务来源,
     任务类别): after the task column a field, never a second task column."""
@@ -147,7 +150,7 @@ def load_vocabulary(path: str | None = None) -> TableVocabulary:
         raise KbError(f"{src}：header_qualifier 不是有效的正则表达式（{exc}）；请修正，或从代码仓库恢复这个文件") from exc
     lists = {}
     for key in ("unit_name_headers", "item_name_headers", "description_endings", "basis_words", "row_marks", "measure_words",
-                "rule_goes_on", "figure_headers", "task_attribute_endings"):
+                "rule_goes_on", "figure_headers", "task_attribute_endings", "catalogue_fields"):
         value = data.get(key) or []
         if not isinstance(value, list) or not all(isinstance(w, str) and w.strip() for w in value):
             raise KbError(f"{src}：{key} 应为词语列表；请修正，或从代码仓库恢复这个文件")
@@ -171,7 +174,8 @@ def load_vocabulary(path: str | None = None) -> TableVocabulary:
                            "".join(lists["row_marks"]), tuple(sorted(lists["measure_words"], key=len, reverse=True)),
                            year_column, row_numbering, annex_words,
                            str(data.get("unplaced_units_field") or TableVocabulary.__dataclass_fields__["unplaced_units_field"].default),
-                           lists["rule_goes_on"], lists["figure_headers"], lists["task_attribute_endings"])
+                           lists["rule_goes_on"], lists["figure_headers"], lists["catalogue_fields"],
+                           lists["task_attribute_endings"])
 
 
 @dataclass(slots=True)
@@ -439,25 +443,26 @@ def bar_rows_to_tabs(text: str) -> str:
 _FIELD_KEY_RE = re.compile(r"^([\u4e00-\u9fff][\u4e00-\u9fff \u3000]{0,9})[ \u3000]*([：:]?)$")
 
 
-@lru_cache(maxsize=1)
-def _page_field_labels() -> frozenset[str]:
+@lru_cache(maxsize=4)
+def _page_field_labels(vocab: TableVocabulary) -> frozenset[str]:
     from kb.ingest.vocab import load_vocabulary as ingest_vocabulary
 
-    return frozenset(ingest_vocabulary().page_metadata_labels)
+    return frozenset(ingest_vocabulary().page_metadata_labels) | frozenset(vocab.catalogue_fields)
 
 
 def page_field_row(line: str, vocab: TableVocabulary | None = None) -> list[str] | None:
     """A web page's metadata row copied as bars (``索 引 号: | 000014349/2024-14622 | 主题分类: | 综合政务 |``,
     ``来源|市政府办公室|发布时间|2023-05-12``: the government information catalogue above the article) → its fields as
     ``key：value`` (a key whose value the copy left out: ``key：``), else None.  Its filled cells pair up: each key cell a
-    page field label (kb/data/ingest.yaml page_metadata_labels; spaces and a closing colon aside) followed by at most one
+    page field label (kb/data/ingest.yaml page_metadata_labels and tables.yaml catalogue_fields; spaces and a closing
+    colon aside) followed by at most one
     value cell; a key not listed is one only when it closes with a colon, names no table column and stands in a row with
     a listed one (``所属专题: | …``).  A table's header, a row opening with its number, a record's ``牵头单位: | …`` and two
     values in a row are none."""
     if "|" not in line and "｜" not in line:
         return None
     vocab = vocab or load_vocabulary()
-    labels = _page_field_labels()
+    labels = _page_field_labels(vocab)
     cells = [c.strip() for c in re.split(r"[|｜]", line.strip())]
     cells = [c for c in cells if c]
     fields: list[str] = []
