@@ -179,3 +179,25 @@ def test_rows_spanning_the_table_and_a_repeated_header():
     assert [t.sole for t in rows] == [["市住建局"], ["市文广旅局"], ["市文广旅局"]]
     assert rows[1].part_title == "文化惠民" or "文化惠民" in (rows[1].section_title or "") or rows[1].part == "二", \
         (rows[1].part, rows[1].part_title, rows[1].section_title)
+
+
+def test_rows_after_a_broken_numbering_are_said():
+    """县, after layout: row 3's line is no glued row (its unit is no unit's shape: 三号 would be a guess), so the table's
+    proved rows stop at 2 — rows 4 and 5, glued the same way after it, are warned about, never run into the text silently
+    (rows 1–2 read as proved)."""
+    text = ("某县2024年重点工作任务分解表\n"
+            "序号 工作任务 完成时限 责任单位\n"
+            "12024年6月底前县住建局\n"
+            "推进老旧小区改造30个。\n"
+            "22024年9月底前县文广旅局\n"
+            "建设城市书房5个。\n"
+            "32024年9月底前三号\n"
+            "新建公园2个。\n"
+            "42024年10月底前县交通运输局\n"
+            "改造农村公路20公里。\n"
+            "52024年12月底前县人社局\n"
+            "新增就业岗位800个。\n")
+    doc, tasks = _parse(text)
+    assert _task(tasks, "推进老旧小区改造30个。").sole == ["县住建局"]
+    assert _task(tasks, "建设城市书房5个。").sole == ["县文广旅局"]
+    assert any("连写" in w and "2 行" in w for w in doc.warnings), doc.warnings

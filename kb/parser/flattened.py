@@ -599,6 +599,26 @@ def _rows_by_layout(before: list[str], gaps: list[list[str]], after: list[str]) 
     return joined(h + t for h, t in zip(heads, tails)), len(last)
 
 
+#: How far past a glued table's last row its later rows are looked for (lines), and how many row numbers on.
+_GLUED_LEFT_LINES = 60
+_GLUED_LEFT_SKIP = 3
+
+
+def _glued_rows_left(lines: list[str], j: int, last: int, kinds: list[str], unit_like, time_like) -> int:
+    """How many lines from ``j`` on are rows glued like the table's (their number a few past ``last``, the rest cut one way)
+    though the table's rows stopped at ``last``."""
+    found, expect = 0, last
+    for line in lines[j : j + _GLUED_LEFT_LINES]:
+        line = line.strip()
+        if not line or not _GLUED_CELLS_LINE_RE.match(line):
+            continue
+        for n in range(expect + 1, expect + 2 + _GLUED_LEFT_SKIP):
+            if glued_cell_line(line, n, kinds, unit_like, time_like):
+                found, expect = found + 1, n
+                break
+    return found
+
+
 def glued_cell_lines(text: str, vocab, header_columns, is_task_header, unit_like, time_like) -> tuple[str, int]:
     """A task table whose text layer ran each row's SHORT cells together on one line (序号, 数量 or 完成时限, units:
     ``2312470劳动保障局``) with the row's task on lines of its own → a header line and a tab-separated row a line (read
@@ -653,6 +673,9 @@ def glued_cell_lines(text: str, vocab, header_columns, is_task_header, unit_like
         plain = [[ln for _, ln in seg] for seg in texts]
         laid = _rows_by_layout(plain[0], plain[1:-1], plain[-1])
         end = glued[-1][0] + 1
+        # (rows glued the same way after the table's last proved row — its numbering broken by a row not cut: a unit not
+        # unit-shaped, a row missing — are said, never left to run into the text silently)
+        unproved += _glued_rows_left(lines, end, len(glued), kinds, unit_like, time_like)
         if laid is None:
             unproved += len(glued)
             out.extend(lines[i:end])
