@@ -201,3 +201,44 @@ def test_rows_after_a_broken_numbering_are_said():
     assert _task(tasks, "推进老旧小区改造30个。").sole == ["县住建局"]
     assert _task(tasks, "建设城市书房5个。").sole == ["县文广旅局"]
     assert any("连写" in w and "2 行" in w for w in doc.warnings), doc.warnings
+
+
+# A table whose text layer lost every cell boundary but kept its rows one a line: read as the same table glued into one
+# line (flattened.glued_header_tables: cut only where proved) — before, the lines ran into one paragraph, silently.
+ROW_LINES = [
+    ("某市2024年重点工作任务分解表\n"
+     "序号重点任务牵头单位配合单位完成时限\n"
+     "1推进老旧小区改造，完成改造120个小区。市住建局市财政局2024年6月底前\n"
+     "2建设城市书房20个。市文广旅局各区政府2024年9月底前\n",
+     {"推进老旧小区改造，完成改造120个小区。": (["市住建局"], ["市财政局"], [], ["2024年6月底前"]),
+      "建设城市书房20个。": (["市文广旅局"], ["各区政府"], [], ["2024年9月底前"])},
+     "市: glued header on its own line, rows one a line, lead and support run together"),
+    ("某县2023年民生实事项目表\n"
+     "序号 工作任务 责任单位\n"
+     "1新建村级养老服务站10个。县民政局\n"
+     "二、教育\n"
+     "2新建幼儿园2所。县教育局\n",
+     {"新建村级养老服务站10个。": ([], [], ["县民政局"], []),
+      "新建幼儿园2所。": ([], [], ["县教育局"], [])},
+     "县: spaced header, rows glued, a heading row between them"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "why"), ROW_LINES, ids=[c[2][:40] for c in ROW_LINES])
+def test_rows_one_a_line_with_no_cell_boundary(text, expected, why):
+    doc, tasks = _parse(text)
+    for opening, (lead, support, sole, deadlines) in expected.items():
+        t = _task(tasks, opening)
+        assert (t.lead, t.support, t.sole) == (lead, support, sole), (why, opening, t.lead, t.support, t.sole, t.shared)
+        assert [d.text for d in t.deadlines] == deadlines, (why, opening)
+
+
+def test_numbered_paragraphs_without_a_header_are_untouched():
+    """Control: a plan's items 1推进…。（X牵头） with no header line above them are the plan's paragraphs, as before."""
+    from kb.parser.flattened import glued_row_lines_joined
+    from kb.parser.tables import header_columns, is_task_header, load_vocabulary
+
+    text = "一、重点任务\n1推进老旧小区改造。（县住建局牵头）\n2建设城市书房。（县文广旅局牵头）\n"
+    assert glued_row_lines_joined(text, load_vocabulary(), header_columns, is_task_header) == text
+    spaced = "序号 工作任务 责任单位\n1 推进老旧小区改造。 县住建局\n2 建设城市书房。 县文广旅局\n"
+    assert glued_row_lines_joined(spaced, load_vocabulary(), header_columns, is_task_header) == spaced

@@ -599,6 +599,43 @@ def _rows_by_layout(before: list[str], gaps: list[list[str]], after: list[str]) 
     return joined(h + t for h, t in zip(heads, tails)), len(last)
 
 
+def glued_row_lines_joined(text: str, vocab, header_columns, is_task_header) -> str:
+    """A task table whose text layer lost every cell boundary but kept its rows one a line (a header line of column words,
+    ``序号工作任务责任单位完成时限`` or spaced, then ``1推进…。市住建局2024年6月底前`` / ``2…``) → the header and its rows on
+    one line, as ``glued_header_tables`` reads a table glued into one line (its cuts only where proved, else the row's
+    whole text its task and a warning).  Before, the lines ran together into one paragraph with every row's units in it,
+    silently.  Only rows opening with the next number (1, 2, 3 …) right before a letter, each holding a sentence's stop,
+    with no space, tab or bar (a row written with those is another reader's); a short heading row (二、…) between them."""
+    if not re.search(r"(?m)^\d{1,3}[\u4e00-\u9fff]", text):
+        return text
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        found = _header_of_line(lines[i], vocab, header_columns, is_task_header) \
+            if "\t" not in lines[i] and len(lines[i]) <= 80 else None
+        rows: list[str] = []
+        j = i + 1
+        while found and j < len(lines):
+            line = lines[j].strip()
+            m = re.match(r"(\d{1,3})(?=[\u4e00-\u9fff])", line)
+            if m and int(m.group(1)) == len([r for r in rows if r[0].isdigit()]) + 1 and "。" in line \
+                    and not re.search(r"[\s|｜]", line):
+                rows.append(line)
+            elif rows and _HEADING_RE.match(line) and len(line) <= 30 and not _SENTENCE_RE.search(line):
+                rows.append(line)
+            else:
+                break
+            j += 1
+        if sum(1 for r in rows if r[0].isdigit()) < 2:
+            out.append(lines[i])
+            i += 1
+            continue
+        out.append("".join(found[0]) + "".join(rows))
+        i = j
+    return "\n".join(out)
+
+
 #: How far past a glued table's last row its later rows are looked for (lines), and how many row numbers on.
 _GLUED_LEFT_LINES = 60
 _GLUED_LEFT_SKIP = 3

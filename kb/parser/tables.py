@@ -713,7 +713,8 @@ def _next_is_row(lines: list[str], k: int, delimiter: re.Pattern) -> bool:
 
 def rule_find_tables(state) -> None:
     """Take task tables (and their captions) out of ``state.text``; other tables become ``｜`` lines."""
-    from kb.parser.flattened import (cells_one_a_line, glued_cell_lines, glued_header_tables, glued_tables, headerless_tables,
+    from kb.parser.flattened import (cells_one_a_line, glued_cell_lines, glued_header_tables, glued_row_lines_joined,
+                                     glued_tables, headerless_tables,
                                      self_numbered_rows, split_spaced_rows)
 
     from kb.parser.cleanup import remove_pinyin_glosses
@@ -723,6 +724,7 @@ def rule_find_tables(state) -> None:
         # (a mirror's pinyin glosses — 县发(fā)展和改革局 — break a table cell's unit names and the cell's fit to its column;
         # cleanup drops them from the text later, the tables are taken out before: the same function, run first here)
         state.text = "\n".join(remove_pinyin_glosses(state.text.split("\n")))
+    state.text = glued_row_lines_joined(state.text, load_vocabulary(), header_columns, is_task_header)
     state.text, uncut = glued_header_tables(state.text, load_vocabulary(), header_columns, is_task_header, _unit_like,
                                             _time_like)
     if uncut:
