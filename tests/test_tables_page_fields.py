@@ -144,3 +144,17 @@ def test_page_field_rows_unit():
     ]
     for line, fields in rows:
         assert page_field_row(line) == fields, line
+
+
+def test_a_field_row_after_the_plan_began_is_no_page_field():
+    """Control: a bar row whose key is a page field's word (来源) further down — after the plan's sentences, alone in a table
+    of its own — stays in the text: the page's metadata stands in its head, or two or more rows in a run."""
+    from kb.parser.tables import page_field_rows
+
+    text = ("某市2024年统计指标说明\n为做好统计工作，现将指标说明如下。\n"
+            "指标名称|城镇新增就业人数\n来源|市人社局\n计算方法|按季度汇总\n")
+    assert page_field_rows(text) == (text, [])
+    head = "来源|市政府办公室|发布时间|2023-05-12\n某市方案\n一、总体要求。\n"
+    assert page_field_rows(head)[1] == ["来源：市政府办公室", "发布时间：2023-05-12"]
+    later = "某方案\n核心提示：方案已印发。\n发布文号 | 粤府〔2021〕22号 |\n发布日期 | 2021-03-29 | 生效日期 | 2021-03-29 |\n"
+    assert page_field_rows(later)[1] == ["发布文号：粤府〔2021〕22号", "发布日期：2021-03-29", "生效日期：2021-03-29"]

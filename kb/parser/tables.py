@@ -488,19 +488,29 @@ def page_field_row(line: str, vocab: TableVocabulary | None = None) -> list[str]
 
 def page_field_rows(text: str, vocab: TableVocabulary | None = None) -> tuple[str, list[str]]:
     """(the text without its page metadata rows written with bars, their fields as ``key：value`` lines in order): the
-    page's fields, never a task, a table row nor the title — they join the document's preface
-    (``rule_page_fields``)."""
+    page's fields, never a task, a table row nor the title — they join the document's preface (``rule_page_fields``).
+    Only rows in the page's head (before any line holding a sentence's stop) or two or more in a run."""
     if "|" not in text and "｜" not in text:
         return text, []
     vocab = vocab or load_vocabulary()
+    lines = text.split("\n")
+    rows = [page_field_row(line, vocab) if len(line) <= 400 else None for line in lines]
+    filled = [k for k, line in enumerate(lines) if line.strip()]
+    # (a row in the page's head, before any sentence of the plan, or one of two or more field rows in a run: a record
+    # table's lone 来源 | 国家统计局 row further down is that table's, never the page's)
+    run = set()
+    for a, b in zip(filled, filled[1:]):
+        if rows[a] is not None and rows[b] is not None:
+            run.update((a, b))
     kept: list[str] = []
     fields: list[str] = []
-    for line in text.split("\n"):
-        found = page_field_row(line, vocab) if len(line) <= 400 else None
-        if found is None:
-            kept.append(line)
-        else:
-            fields.extend(found)
+    in_head = True
+    for k, line in enumerate(lines):
+        if rows[k] is not None and (in_head or k in run):
+            fields.extend(rows[k])
+            continue
+        kept.append(line)
+        in_head = in_head and not re.search(r"[。；;！？]", line)
     return ("\n".join(kept), fields) if fields else (text, [])
 
 
