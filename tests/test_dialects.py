@@ -354,11 +354,13 @@ def test_plan_without_tags_reads_prose_and_says_so():
 
 def test_tagged_plan_reads_prose_of_untagged_paragraphs_only():
     """Session 9 (holdout8 B): an untagged item of a tagged plan whose own sentence says 由X牵头 gives X the lead (it
-    was read as no role); a tagged paragraph is read by its tag only, and a bare X负责 in a tagged plan stays prose."""
+    was read as no role); a tagged paragraph is read by its tag only.  Session 16 (sentence by sentence, tests/test_prose_sentences.py): an untagged ITEM
+    (3.市W局负责宣传。) states its own duty as in a plan without tags (it stayed a paragraph); a paragraph with no marker
+    of its own beside tagged items is still read for 由X/牵头 forms only."""
     doc, tasks = parse_document("某方案\n一、任务\n1.由市X局牵头建立机制。\n2.乙，由市Z局牵头。（市Y局负责）\n"
-                                "3.市W局负责宣传。\n", "p")
+                                "3.市W局负责宣传。\n市V局负责培训。\n", "p")
     assert doc.tagged and tasks[0].lead == ["市X局"] and tasks[0].role_source == "prose"
-    assert tasks[1].departments() == ["市Y局"] and tasks[2].departments() == []
+    assert tasks[1].departments() == ["市Y局"] and tasks[2].sole == ["市W局"] and tasks[3].departments() == []
 
 
 # E prose forms met in real plans kb had never seen (tests/test_found_dialects.py): (paragraph of an untagged plan,

@@ -134,9 +134,26 @@ def test_modal_duty_of_the_subject(plan, para, expected, why):
     assert _roles(t) == expected, why
 
 
-def test_modal_duty_is_not_read_in_a_tagged_plan():
+def test_modal_duty_in_a_tagged_plan():
+    """Session 16 (tests/test_prose_sentences.py): a paragraph of a part no tag covers (四、保障措施) is read sentence by
+    sentence — its one sentence's unit does it; a paragraph with no marker of its own beside the tagged items (it may be a
+    tagged item's other paragraph) stays unread, as before."""
     t = _task(TAGGED.replace("三、职责分工", "三、工作安排").format("x", "区建设管理委应加强监测。"), "区建设管理委应")
-    assert _roles(t) == {}, "a tagged plan's untagged paragraph is read for 由X/牵头 forms only"
+    assert _roles(t) == {"sole": ["区建设管理委"]}, "outside the tagged work: the unit's modal duty (was {} before)"
+    beside = TAGGED.replace("2.推进建设。（区建管委负责）", "2.推进建设。（区建管委负责）\n\n区建设管理委应加强监测。")
+    t = _task(beside.format("x", "y"), "区建设管理委应")
+    assert _roles(t) == {}, "a paragraph with no marker beside the tagged items: read for 由X/牵头 forms only"
+
+
+def test_a_bare_duty_in_a_tagged_plan():
+    """区政府负责本辖区的组织实施 (a control of session 9: no role in a tagged plan) — in 四、保障措施, a part no tag covers, its
+    one sentence's doer (session 16), the paragraph's kind kept (no task proper is added to the plan's count); a paragraph
+    with no marker beside the tagged items still none."""
+    t = _task(TAGGED.format("x", "区政府负责本辖区的组织实施。"), "区政府负责")
+    assert _roles(t) == {"sole": ["区政府"]} and t.kind == "paragraph"
+    beside = TAGGED.replace("2.推进建设。（区建管委负责）", "2.推进建设。（区建管委负责）\n\n区政府负责本辖区的组织实施。")
+    t = _task(beside.format("x", "y"), "区政府负责")
+    assert _roles(t) == {}, "a paragraph with no marker beside the tagged items"
 
 
 DUTY_LIST = ("某区处置燃气事故应急预案\n\n2　组织体系\n\n2.5.1　职能部门\n\n{}\n\n（1）指导事发地政府处置燃气事故。\n\n"
@@ -172,7 +189,6 @@ TAGGED_PROSE_CASES = [
     ("其余单位的分类推进由街镇牵头，区绿化市容局配合落实。", {"lead": ["街镇"], "support": ["区绿化市容局"]},
      "由街镇牵头 (a two-character unit of short_unit_names), ，Y配合 support"),
     ("由区规划资源局制定配套政策。", {"sole": ["区规划资源局"]}, "由X制定…: X does it"),
-    ("区政府负责本辖区的组织实施。", {}, "control: a bare X负责 in a tagged plan stays a paragraph (no such form)"),
     ("成立由区交通委牵头，区公安分局参加组成的工作专班。", {},
      "control: 成立由X牵头…组成的专班 describes a body of several being set up, not who does the paragraph"),
     ("成立由区交通委牵头，区财政局、区公安分局等部门共同参与的推进机制，统筹推进试点工作。", {},

@@ -95,11 +95,15 @@ def test_title_line_reads_no_plain_verb():
 
 
 def test_tagged_plan_reads_no_plain_verb():
-    """In a plan WITH tags, prose never adds roles: the tag's units only, the untagged paragraph none."""
+    """In a plan WITH tags, a tag's item keeps the tag's units only; an untagged ITEM of its own beside it is read as in a
+    plan without tags (session 16, read sentence by sentence: （二）市市场监管局推动… → sole; it was none); a paragraph with no marker
+    of its own there stays unread."""
     text = ("某方案\n一、主要任务\n（一）建设设施。加快充换电设施建设。（市交通委牵头，市发展改革委配合）\n"
             "（二）推动溯源。市市场监管局推动绿电溯源标准编制。\n")
     doc, tasks = parse_document(text, "p")
     assert doc.tagged
     by = {t.text[:7]: t for t in tasks}
     assert _roles(by["（一）建设设施"]) == {"lead": ["市交通委"], "support": ["市发展改革委"]}
-    assert _roles(by["（二）推动溯源"]) == {}
+    assert _roles(by["（二）推动溯源"]) == {"sole": ["市市场监管局"]}
+    doc, tasks = parse_document(text.replace("（二）推动溯源。", ""), "p")
+    assert _roles(next(t for t in tasks if t.text.startswith("市市场监管局"))) == {}

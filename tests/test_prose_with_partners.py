@@ -57,12 +57,16 @@ def test_partners_in_a_plan_without_tags(sentence, expected, why):
 
 
 @pytest.mark.parametrize(("sentence", "expected", "why"), ROWS, ids=[r[0][:10] for r in ROWS])
-def test_an_untagged_paragraph_of_a_tagged_plan_stays_unread(sentence, expected, why):
-    """In a tagged plan the tags give the tasks: X会同Y… in an untagged paragraph is read for no role (as before; fresh
-    question r9-c-wufei-lead: 无废城市's 生态环境部会同有关部门组建协调小组 is no task it leads)."""
+def test_an_untagged_item_of_a_tagged_plan(sentence, expected, why):
+    """An untagged ITEM of a tagged plan states its own duty, read sentence by sentence (session 16, tests/test_prose_sentences.py:
+    an item of its own beside tagged items — （一）做好工作。X会同Y… — is no other paragraph of a tagged item; before, it
+    was read for no role); a paragraph continuing an item (no marker of its own) beside them stays unread."""
     task = _item(f"某市关于推进工作的实施方案\n一、主要任务\n（一）做好工作。{sentence}\n"
                  "（二）加强督查。定期通报工作进展。（责任单位：市政府办公厅）\n", sentence)
-    assert _roles(task) == {}, why
+    assert _roles(task) == expected, why
+    task = _item(f"某市关于推进工作的实施方案\n一、主要任务\n（一）加强督查。定期通报工作进展。（责任单位：市政府办公厅）\n"
+                 f"{sentence}\n", sentence)
+    assert _roles(task) == {}, "a paragraph with no marker of its own beside tagged items: read as before"
 
 
 TAGGED = [

@@ -162,9 +162,13 @@ def test_prose_roles_in_unnumbered_paragraphs(paragraph, expected, why):
     assert _roles(tasks[0]) == expected, why
 
 
-def test_a_tagged_plan_still_reads_no_prose():
+def test_a_tagged_plan_reads_an_untagged_item_as_its_own():
+    """Session 16 (sentence by sentence): an untagged numbered item beside tagged items states its own duty (it was no role); a
+    paragraph with no marker of its own there still reads none."""
     _, tasks = parse_document(HEAD + "1.区交通委负责制定细则。\n2.推进乙。（区Y局负责）\n", "p")
-    assert _roles(tasks[0]) == {} and tasks[1].sole == ["区Y局"]
+    assert _roles(tasks[0]) == {"sole": ["区交通委"]} and tasks[1].sole == ["区Y局"]
+    _, tasks = parse_document(HEAD + "1.推进乙。（区Y局负责）\n区交通委负责制定细则。\n", "p")
+    assert tasks[0].sole == ["区Y局"] and _roles(tasks[1]) == {}
 
 
 # A prose-only real plan: 国家粮食应急预案 (国办函〔2005〕57号, gov.cn), rows written by hand before kb ran on it.

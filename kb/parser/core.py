@@ -871,6 +871,72 @@ def _prose_in_tagged_plan(state: ParseState) -> None:
             task.kind = "task"
 
 
+#: How many letters a table row and a paragraph must share in a row to count as the row restating the paragraph.
+_RESTATED_WINDOW = 8
+
+
+def _letters(text: str) -> str:
+    return "".join(c for c in text if c.isalnum())
+
+
+def _table_restated(state: ParseState) -> set[int]:
+    """ids of the text's paragraphs a row of a role table restates, loosely: the row's task or name cell shares
+    ``_RESTATED_WINDOW`` letters in a row with the paragraph (a cell shorter than that, 4 letters or more: the whole cell
+    stands in it) — looser than ``tables._matching_task`` on purpose (宝山 2019's rows restate its body in other words),
+    since a paragraph so named is left unread (the honest side)."""
+    tables_ = _role_tables(state)
+    if not tables_:
+        return set()
+    texts = [(id(t), _letters(t.text)) for t in state.tasks]
+    windows: dict[str, set[int]] = {}
+    for key, text in texts:
+        for i in range(len(text) - _RESTATED_WINDOW + 1):
+            windows.setdefault(text[i:i + _RESTATED_WINDOW], set()).add(key)
+    named: set[int] = set()
+    for table in tables_:
+        for _, cells, _ in table.rows:
+            for col in ("task", "name"):
+                at = table.columns.get(col)
+                cell = _letters(cells[at]) if at is not None and at < len(cells) else ""
+                if len(cell) >= _RESTATED_WINDOW:
+                    for i in range(len(cell) - _RESTATED_WINDOW + 1):
+                        named |= windows.get(cell[i:i + _RESTATED_WINDOW], set())
+                elif len(cell) >= 4:
+                    named |= {key for key, text in texts if cell in text}
+    return named
+
+
+def _sentences_in_tagged_plan(state: ParseState) -> None:
+    """E in a tagged plan, after its tagged forms: a paragraph that no tag, label line, heading, duty section, table row or
+    carry-forward note covers, and that the tagged forms left unread, is read sentence by sentence
+    (``roles.read_sentences``: each sentence its doer, the roles their union, given only when every duty sentence's doer
+    is proved a unit — else the paragraph stays unread, honest).  Where: a part none of the plan's tagged work stands in
+    (四、保障措施, 组织实施, a paragraph of no part); in a part of the tagged work an ITEM of its own (numbered, or opened by
+    an inline heading) — an unmarked paragraph there may be a tagged item's other paragraph or an aside — and nothing in
+    a part a task table's rows restate (宝山 2019).  Its kind is kept (a measure stays a measure: the plan's tasks proper
+    are counted as before).  Session 15's per-part gate, reverted, read such paragraphs as ONE duty (review-diff s15
+    R1–R8: receivers and checkers made sole, the mechanism's 牵头 given to the subject)."""
+    vocab = roles.load_vocabulary()
+    restated = _table_restated(state)
+    covered = {t.part for t in state.tasks
+               if id(t) in restated or t.implied or t.tag
+               or t.role_source in ("tag", "label line", "heading", "note")
+               or t.role_source == "duty" and id(t) not in state.unit_headed}
+    restating = {t.part for t in state.tasks if id(t) in restated}
+    for task, piece in zip(state.tasks, state.pieces):
+        if (task.tag or task.role_source or task.departments("any") or not task.clauses or id(task) in restated
+                or task.part in restating or _in_duty_part(task, vocab)):
+            continue
+        if task.part in covered and not (task.kind == "measure" or _marked(piece.block)):
+            continue
+        sentences = task.clauses
+        if task.title and sentences[0].rstrip("。；; ").endswith(task.title.rstrip("。；; ")):
+            sentences = sentences[1:]  # （一）抓好落实。…: the item's title states no duty
+        tag = roles.read_sentences(sentences, state.registry, vocab)
+        if tag is not None:
+            _give_prose_roles(task, tag)
+
+
 def rule_prose(state: ParseState) -> None:
     """E: a plan with no tag at all still has its paragraphs as tasks; roles stated in prose
     (X会同Y…, 由X牵头) are read where unambiguous and marked ``role_source="prose"``."""
@@ -878,6 +944,7 @@ def rule_prose(state: ParseState) -> None:
             or any(t.role_source == "heading" or t.role_source == "duty" and id(t) not in state.unit_headed
                    for t in state.tasks)):
         _prose_in_tagged_plan(state)
+        _sentences_in_tagged_plan(state)
         return
     # (items a unit heads — （一）市公安局。负责… — do not make the plan tagged here: its other paragraphs keep their prose
     # reading, 市财政局要将创建经费纳入年度预算 sole as in a plan without heads; rule_unit_heads_tag_the_plan tags it after)

@@ -120,6 +120,22 @@ class RoleVocabulary:
     """Whole values saying "no unit" (无, 暂无, /, —): a cell or label holding one names nobody."""
     manner_end: re.Pattern = re.compile(r"(?!)")
     """Words of manner closing a list of units (结合实际, 分别, 共同): no part of a name."""
+    unit_group: re.Pattern = re.compile(r"(?!)")
+    """Groups of one level of government a plan addresses as a unit (各区政府, 各街镇): a proved doer of a sentence
+    (``sentence_reading.unit_groups``; 各地, 各部门, 各级政府 are collectives, no unit)."""
+    checking: re.Pattern = re.compile(r"(?!)")
+    """Words of checking, receiving or assessing others' work (抽查, 督查, 评估, 考核): a sentence whose predicate's first
+    clause holds one checks the paragraph's work rather than doing it (``sentence_reading.checking_words``)."""
+    role_in_object: re.Pattern = re.compile(r"(?!)")
+    """A role word inside the object of a set-up verb (建立X牵头、Y参与的工作机制): the mechanism's role, not the subject's."""
+    responsible_body: re.Pattern = re.compile(r"(?!)")
+    """A predicate naming its subject the doer (是…责任主体, 作为…责任主体)."""
+    continuing_modal: re.Pattern = re.compile(r"(?!)")
+    """A sentence opened by a modal with no subject (…。要…): the doer of the sentence before it."""
+    kind_department: re.Pattern = re.compile(r"(?!)")
+    """A department named by its function with no level (公安部门): a kind of body, no unit a sentence proves."""
+    inline_limit: re.Pattern = re.compile(r"(?!)")
+    """A limit right after a sentence's subject (X于2024年6月30日前将…): cut before the subject is read."""
     support_after_lead: frozenset = frozenset()
     """Role words (组织落实) whose units support a lead named earlier in the tag, and keep their role otherwise."""
     vague_prose_names: re.Pattern = re.compile(r"(?!)")
@@ -250,7 +266,7 @@ _KEYS = {"version", "none_markers", "roles", "weak_role_words", "manner_words", 
          "shared_suffixes", "collective_subjects", "reported_work", "duty_heading_words", "non_unit_endings", "implementer_labels",
          "reported_speech", "action_verbs", "action_adverbs", "topic_openers", "beneficiary_verbs", "object_markers",
          "office_endings", "anaphor_endings", "predicate_adverbs", "stating_verbs", "manner_clause_starts", "list_group_tail",
-         "kind_words", "name_opening_verbs", "aside_openers"}
+         "kind_words", "name_opening_verbs", "aside_openers", "sentence_reading"}
 
 
 @lru_cache(maxsize=2)
@@ -414,6 +430,24 @@ def load_vocabulary(path: str | None = None) -> RoleVocabulary:
         group_tail=_compile(src, "list_group_tail", data["list_group_tail"]),
         kind_words=frozenset(_words(src, "kind_words", data["kind_words"])),
         name_opener=re.compile(_alt(_words(src, "predicate_start_not", data["predicate_start_not"]))),
+        **_sentence_words(src, data["sentence_reading"]),
+    )
+
+
+def _sentence_words(src: Path, value) -> dict[str, re.Pattern]:
+    """The words of ``sentence_reading`` (the sentence-by-sentence reader of a tagged plan's paragraphs)."""
+    keys = {"unit_groups", "checking_words", "role_in_object", "responsible_body", "continuing_modals", "kind_departments",
+            "inline_limits"}
+    if not isinstance(value, dict) or set(value) != keys:
+        raise KbError(f"{src}：sentence_reading 应含 {'、'.join(sorted(keys))}；请修正，或从代码仓库恢复这个文件")
+    return dict(
+        unit_group=_compile(src, "sentence_reading.unit_groups", value["unit_groups"]),
+        checking=re.compile(_alt(_words(src, "sentence_reading.checking_words", value["checking_words"]))),
+        role_in_object=_compile(src, "sentence_reading.role_in_object", value["role_in_object"]),
+        responsible_body=_compile(src, "sentence_reading.responsible_body", value["responsible_body"]),
+        continuing_modal=_compile(src, "sentence_reading.continuing_modals", value["continuing_modals"]),
+        kind_department=_compile(src, "sentence_reading.kind_departments", value["kind_departments"]),
+        inline_limit=_compile(src, "sentence_reading.inline_limits", value["inline_limits"]),
     )
 
 
@@ -1955,7 +1989,10 @@ def read_subject(sentence: str, registry: Registry, vocab: RoleVocabulary | None
     opens_with = _DUTY_WITH_RE.match(predicate) if duty and named and action is None else None
     if opens_with:  # a duty part's X负责会同Y清理… / X要会同Y…: X leads, Y supports (as the prose form 会同 reads it)
         action = _plain_duty(names, predicate[opens_with.end():], vocab)
-    if _PREDICATE_LEADS_RE.search(first):
+    leads = _PREDICATE_LEADS_RE.search(first)
+    if leads and any(m.start() <= leads.start() < m.end() for m in vocab.role_in_object.finditer(first)):
+        leads = None  # X要建立Y牵头、Z参与的工作机制: the mechanism's 牵头, not X's (review-diff s15 R1)
+    if leads:
         role = "lead"
     elif opens_with and action is not None and action[0] == "lead":
         role = "lead"
@@ -2133,3 +2170,171 @@ def _group_doer(sentence: str, vocab: RoleVocabulary) -> bool:
     if not head.startswith("各") or "的" in head or "已" in head:
         return False  # (各地已经建设并使用的工作平台要…: the platform is the subject)
     return any(vocab.action.match(head, i) for i in range(2, 10))
+
+
+# ---------------------------------------------------------------- a tagged plan's paragraph, sentence by sentence
+
+
+@dataclass(slots=True)
+class SentenceReading:
+    """What one duty sentence (or ；-part) of a paragraph says: who does it, in which role."""
+
+    text: str
+    """The sentence part as written."""
+    roles: dict[str, list[str]]
+    """Role → units (``lead``, ``sole``, ``support``, ``guide``): its doer(s) and the units it names with a role."""
+    checks: bool
+    """Its work is checking, receiving or assessing others' work (``RoleVocabulary.checking``)."""
+    limit: bool
+    """It states a time limit of its own."""
+
+
+def _proved_unit(name: str, vocab: RoleVocabulary) -> bool:
+    """``name`` is a unit a sentence's doer may be: a named body (not a kind, a collective, a vague group, a person), or
+    a group of one level of government the plan addresses (``unit_group``: 各区政府)."""
+    if vocab.unit_group.match(name):
+        return True
+    stem = re.sub(r"(?:人民)?政府$", "", split_subunit(name)[0])  # (试点城市政府: the government of a kind of place)
+    return (_prose_unit(name, vocab, subject=True) and _bare_name(name, vocab)
+            and not vocab.modal_subject_not.search(split_subunit(name)[0]) and not vocab.modal_subject_not.search(stem)
+            and not vocab.collective_subjects.search(name) and not vocab.generic.search(name)
+            and not vocab.kind_department.match(name))
+
+
+def _sentence_part(part: str, previous: list[str], registry: Registry, vocab: RoleVocabulary) -> SentenceReading | None:
+    """The doer of one sentence part, or None when it is not proved a unit (see ``read_sentences``)."""
+    from kb.parser import deadlines
+
+    limit = bool(deadlines.parse_deadlines(part))
+    body = part
+    commas = _top_commas(body)
+    if commas and _TIME_CLAUSE_RE.match(body[:commas[0]]):
+        body = body[commas[0] + 1:]  # 2021年3月底前，X对…: the time clause opens, the subject follows
+    if body.startswith("由"):
+        tag = read_prose([body], registry, vocab, forms=TAGGED_PLAN_FORMS, tasks_only=True)
+        if tag is None or not all(_proved_unit(n, vocab) for role in _PROSE_GROUPS if role != "support"
+                                  for n in tag.roles[role]):
+            return None
+        roles = {role: list(tag.roles[role]) for role in ("lead", "sole", "support", "guide")}
+        roles["sole"] += [n for n in tag.roles["shared"] if n not in roles["sole"]]
+        return SentenceReading(part, roles, bool(vocab.checking.search(_FIRST_CLAUSE_RE.match(body).group(0))), limit)
+    if previous and vocab.continuing_modal.match(body):
+        body = "、".join(previous) + body.lstrip("，,")  # …。要…: the doer of the sentence before
+    opened = opening_subject(body, vocab)
+    limit_at = vocab.inline_limit.search(body) if opened is None else None
+    if limit_at:  # 各区政府于2024年6月30日前将…: the name ends before 于
+        body = body[:limit_at.start()] + body[limit_at.end():]
+        opened = opening_subject(body, vocab)
+    if opened is None:
+        return None
+    names, predicate = opened
+    if not names or not all(_proved_unit(n, vocab) for n in names):
+        return None
+    first = _FIRST_CLAUSE_RE.match(predicate)
+    first = first.group(0) if first else ""
+    roles: dict[str, list[str]] = {"lead": [], "sole": [], "support": [], "guide": []}
+    tag = read_subject(body, registry, vocab, plain=True)
+    if tag is not None:
+        if tag.roles["shared"] or tag.implied or not set(names) <= set(n for r in ROLES for n in tag.roles[r]):
+            return None
+        for role in roles:
+            roles[role] = list(tag.roles[role])
+    elif vocab.responsible_body.match(predicate):
+        roles["sole"] = list(names)  # X是…责任主体
+    elif vocab.duty_modals.match(predicate) and not _PREDICATE_LEADS_RE.search(first) and "配合" not in first:
+        roles["sole"] = list(names)  # 各区市场监管局要…: a group read_subject leaves to the tags (^各), proved here
+    elif predicate.startswith(("是", "作为")) or vocab.reported_work.search(predicate):
+        return None  # what the unit is, or work reported done: no duty proved
+    elif limit_at or "会同" in predicate:
+        roles["sole"] = list(names)  # 各区政府于…前将年度计划报送…: a dated step of the subject's own; X会同Y… below
+    else:
+        return None  # a subject with no duty said (区规划资源局在…阶段…征询…意见: a step described) — not proved
+    if not roles["lead"] and "会同" in predicate:
+        with_ = read_prose([body], registry, vocab, forms=frozenset({"with"}))
+        if with_ is not None and set(with_.roles["lead"]) == set(names):
+            # X会同Y…: X leads, Y supports (a vague partner — 有关部门 — names no unit: left out)
+            roles["lead"] = list(names)
+            roles["sole"] = [n for n in roles["sole"] if n not in names]
+            roles["support"] += [n for n in with_.roles["support"] if _proved_unit(n, vocab) and n not in roles["support"]]
+        elif tag is None and not limit_at:
+            return None  # a 会同 the prose form does not read as the subject's (X会同Y制定的办法): not proved
+    if roles["support"] and set(names) <= set(roles["support"]):
+        helped = _supported_unit(predicate[predicate.find("配合") + 2:], vocab) if "配合" in predicate else None
+        if helped:
+            if not _proved_unit(helped, vocab):
+                return None
+            roles["lead"].append(helped)  # X要配合Y做好…: Y leads what X supports
+    # the other clauses of the sentence opened by a unit of their own (X负责A，Y负责B): each its doer
+    for clause, said, _ in _sentence_clauses(body):
+        if not said:
+            continue
+        other = opening_subject(clause, vocab)
+        if other is None or set(other[0]) <= set(names):
+            continue
+        if not all(_proved_unit(n, vocab) for n in other[0]):
+            if vocab.duty_modals.match(other[1]) or other[1].startswith("负责"):
+                return None  # …，各有关部门要…: a doer not proved
+            continue
+        said_tag = read_subject(clause, registry, vocab, said=True)
+        if said_tag is None:
+            continue
+        for role in roles:
+            roles[role] += [n for n in said_tag.roles[role] if n not in roles[role]]
+        roles["sole"] += [n for n in said_tag.roles["shared"] if n not in roles["sole"]]
+    return SentenceReading(part, roles, bool(vocab.checking.search(first)), limit)
+
+
+def read_sentences(sentences: list[str], registry: Registry, vocab: RoleVocabulary | None = None) -> Tag | None:
+    """The roles of a tagged plan's paragraph (no tag, row or note covers it) read sentence by sentence, or None.
+
+    Each sentence and each ；-part is read for its own doer (``_sentence_part``): its opening subject and the role its
+    predicate states (``read_subject``: X要… / X负责… sole, X牵头…, X会同Y… lead, X要配合Y… support and Y lead, X指导… guide),
+    X是…责任主体 (sole), a 由X牵头/负责 part (the tagged plans' prose forms), a part opened by a modal with no subject of
+    its own (…。要…: the doer of the part before), and the other clauses of the part opened by a unit of their own.
+    The paragraph's roles are the union of its duty parts' (a unit keeps its strongest: lead, then responsible, guide,
+    support); several responsible units are shared later (``rule_one_unit_sole``), so ``sole`` is one unit doing every
+    duty part.  A part that checks, receives or assesses (``checking``) is no duty of the work beside parts that do it;
+    when every part checks, checking is the work.
+
+    None — the paragraph stays unread, honest — when ANY part's doer is not proved a unit (a collective 各地 / 各部门, a
+    kind 企业, a body being set up, a person, no subject: ``确保…``), or when a time limit is stated in a part whose doers
+    are not every responsible unit of the paragraph (the task keeps one list of limits for all its units), or in a
+    checking part left out."""
+    vocab = vocab or load_vocabulary()
+    readings: list[SentenceReading] = []
+    previous: list[str] = []
+    for sentence in sentences:
+        sentence = _PROSE_MARKER_RE.sub("", sentence.strip()).translate(_FULL_WIDTH)
+        for part in split_top(sentence, "；;"):
+            part = part.strip().rstrip("。！？!?")
+            if not part:
+                continue
+            reading = _sentence_part(part, previous, registry, vocab)
+            if reading is None:
+                return None
+            readings.append(reading)
+            previous = reading.roles["lead"] + [n for n in reading.roles["sole"] if n not in reading.roles["lead"]] \
+                or reading.roles["support"] or reading.roles["guide"]
+    if not readings:
+        return None
+    work = [r for r in readings if not r.checks] or readings
+    if any(r.limit for r in readings if r not in work):
+        return None  # a limit of the checker's own (每季度通报…) beside others' work: whose it is, not proved
+    order = ("lead", "sole", "guide", "support")
+    best: dict[str, str] = {}
+    for reading in work:
+        for role in order:
+            for name in reading.roles[role]:
+                if name not in best or order.index(role) < order.index(best[name]):
+                    best[name] = role
+    doers = {n for n, role in best.items() if role in ("lead", "sole")}
+    for reading in work:
+        if reading.limit and not doers <= {n for role in ("lead", "sole") for n in reading.roles[role]}:
+            return None  # a limit stated for some of the doers only
+    tag = Tag(text="")
+    r = _Reading(tag, registry, vocab, DocumentRules())
+    for role in order:
+        _assign(r, [n for n, given in best.items() if given == role], role, positional=False)
+    tag.notes = [reading.text for reading in work]
+    tag.warnings = []
+    return tag if tag.has_roles else None
