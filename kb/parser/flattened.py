@@ -58,6 +58,19 @@ def align_row(cells: list[str], kinds: list[str], unit_like, time_like, columns_
 #: Column kinds, by the columns of tables.yaml (``name``: an earlier task column, see header_columns).
 _KIND = {"number": "number", "task": "task", "name": "name", "lead": "unit", "support": "unit",
          "responsible": "unit", "leader": "person", "deadline": "time", "other": "other"}
+def column_kinds(header: list[str], columns: dict[str, int], vocab=None) -> list[str]:
+    """The kind of each header column (``_KIND``), a remarks column (tables.yaml ``remark_headers``: 备注, 说明) ``remark``."""
+    kinds = ["other"] * len(header)
+    for col, idx in columns.items():
+        if idx < len(kinds):
+            kinds[idx] = _KIND.get(col, "other")
+    remarks = frozenset(getattr(vocab, "remark_headers", ()) or ())
+    for idx, cell in enumerate(header):
+        if kinds[idx] == "other" and re.sub(r"[\s:：]", "", cell) in remarks:
+            kinds[idx] = "remark"
+    return kinds
+
+
 #: Rows spanning the table: a part (一、), a section (（一）), 行动一：, 第一部分, 专项一：.
 _HEADING_RE = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）]"
                          r"|(?:行动|专项|任务|第)[一二三四五六七八九十\d]{1,3}(?:部分|章|节)?[：:、])")
@@ -1686,9 +1699,7 @@ def _regroup_once(paras, start, body, header, unit_like, time_like, headings=fro
     """The table's rows; ``units_named``: names its unit columns hold elsewhere (never a row's 内容 or work text)."""
     cells_h, columns = header
     n_cols = len(cells_h)
-    kinds = ["other"] * n_cols
-    for col, idx in columns.items():
-        kinds[idx] = _KIND.get(col, "other")
+    kinds = column_kinds(cells_h, columns, vocab)
     num = columns["number"]
     col_names = {idx: col for col, idx in columns.items()}
     for idx in range(num):
@@ -1866,7 +1877,7 @@ def _regroup_once(paras, start, body, header, unit_like, time_like, headings=fro
             last_at_end = k_seg == len(segments) - 1 and end_pos >= len(seq) and len(earlier) >= 2
             bare = [c for c in cols_after if kinds[c] not in ("task", "name") and not row_cells[c] and c not in filled_somewhere]
             cut_off = last_at_end and (
-                [c for c in bare if kinds[c] in ("other", "text") and all(e[c] for e in earlier)]
+                [c for c in bare if kinds[c] in ("other", "remark", "text") and all(e[c] for e in earlier)]
                 or (len(bare) >= 2 and len(bare) == sum(1 for c in cols_after if kinds[c] not in ("task", "name"))
                     and any(kinds[c] == "unit" for c in bare) and bare))
             merged_units, lacking = False, []
@@ -1903,6 +1914,10 @@ def _regroup_once(paras, start, body, header, unit_like, time_like, headings=fro
                 # (its roles read from the unit cells it does write are said read — 崇川 row 26 lacks only 说明)
                 warns.append(warning("flat_row_cut_off_units_own" if own_units else "flat_row_cut_off",
                                      number=number, column=cells_h[cut_off[0]]))
+            # (a remark cell the cheapest reading still gives a unit-like line: kept as the remark, said — never a role)
+            warns.extend(warning("flat_remark_unit", number=number, column=cells_h[c], value=row_cells[c])
+                         for c in cols_after if kinds[c] == "remark" and not misfit
+                         and any(unit_like(ln.replace("\n", "")) for ln in by_col.get(c, [])))
             if misfit:
                 warns.append(warning("flat_row_misfit", number=number, header="、".join(cells_h[c] for c in cols_after)))
             elif unsure:
@@ -1942,7 +1957,8 @@ def _regroup_once(paras, start, body, header, unit_like, time_like, headings=fro
         if number is None and unsure:
             pending_warn.append(warning("flat_cell_uncertain_first", cells="”“".join(unsure)))
     end_index = seq[end_pos - 1][0] + 1 if end_pos > 0 else body
-    return FlatTable(start, end_index, cells_h, rows, sum(1 for kind in kinds if kind not in ("number", "other")), reading_cost)
+    return FlatTable(start, end_index, cells_h, rows, sum(1 for kind in kinds if kind not in ("number", "other", "remark")),
+                     reading_cost)
 
 
 def _unplaced(lines: list[str], unit_like) -> tuple[str, list[str]]:
@@ -2204,6 +2220,10 @@ def _fit(line: str, kind: str, unit_like, time_like) -> float:
     if kind == "other":
         # 备注, 职权类型, 责任事项: no list of units (a 行使主体 cell is not a field's; an empty 备注 is left out, 0.5)
         return 1 if unit_like(flat) else 0
+    if kind == "remark":
+        # a remarks column (tables.yaml remark_headers: 备注, 说明) holds notes, never a unit's name: a unit line after the
+        # unit cell's lines goes on that cell (图书馆 under 文化宣传股 / 文化馆 before 备注 was the remark, its unit lost)
+        return _MISMATCH if unit_like(flat) else 0
     if kind == "text" and unit_like(flat):
         return _MISMATCH  # a second column of work holds no unit (a 配合 cell's last unit is not 2024年工作任务)
     if kind in ("task", "text"):

@@ -100,6 +100,8 @@ class TableVocabulary:
     task_attribute_endings: tuple[str, ...] = ()
     """What a header cell naming the task only by its prefix may go on with to name an attribute of the task (任务来源,
     任务类别): after the task column a field, never a second task column."""
+    remark_headers: tuple[str, ...] = ()
+    """Headers of a remarks column (备注, 说明): a line that looks like a unit is no remark (kb/parser/flattened.py)."""
 
     def caption_cite(self, m: re.Match) -> str:
         """How a caption ``caption`` matched cites its annex: its word and number, spaces dropped (附 表 1 → 附表1)."""
@@ -150,7 +152,7 @@ def load_vocabulary(path: str | None = None) -> TableVocabulary:
         raise KbError(f"{src}：header_qualifier 不是有效的正则表达式（{exc}）；请修正，或从代码仓库恢复这个文件") from exc
     lists = {}
     for key in ("unit_name_headers", "item_name_headers", "description_endings", "basis_words", "row_marks", "measure_words",
-                "rule_goes_on", "figure_headers", "task_attribute_endings", "catalogue_fields"):
+                "rule_goes_on", "figure_headers", "task_attribute_endings", "catalogue_fields", "remark_headers"):
         value = data.get(key) or []
         if not isinstance(value, list) or not all(isinstance(w, str) and w.strip() for w in value):
             raise KbError(f"{src}：{key} 应为词语列表；请修正，或从代码仓库恢复这个文件")
@@ -175,7 +177,7 @@ def load_vocabulary(path: str | None = None) -> TableVocabulary:
                            year_column, row_numbering, annex_words,
                            str(data.get("unplaced_units_field") or TableVocabulary.__dataclass_fields__["unplaced_units_field"].default),
                            lists["rule_goes_on"], lists["figure_headers"], lists["catalogue_fields"],
-                           lists["task_attribute_endings"])
+                           lists["task_attribute_endings"], lists["remark_headers"])
 
 
 @dataclass(slots=True)
@@ -1054,12 +1056,10 @@ def _aligned_rows(table: TaskTable, rows: list[list[str]], first: int, page: int
     充分利用… | 申通地铁集团``) has its cells put in their columns by the regrouping's costs
     (``kb.parser.flattened.align_row``) and takes the columns it lacks from the row above, with a note;
     when its cells' columns are not certain it is kept as it is, with a warning."""
-    from kb.parser.flattened import _KIND, align_row, may_merge
+    from kb.parser.flattened import align_row, column_kinds, may_merge
 
     width = len(table.header)
-    kinds = ["other"] * width
-    for col, idx in table.columns.items():
-        kinds[idx] = _KIND.get(col, "other")
+    kinds = column_kinds(table.header, table.columns, load_vocabulary())
     names = {idx: col for col, idx in table.columns.items()}
     table_names = dict(names)
     if "lead" not in table.columns and "responsible" in table.columns:
