@@ -31,8 +31,9 @@ CASES = [
      "awkward: 市政府各有关部门 is one group (a government's departments), never 市政府 + 各有关部门"),
     ("区发改局", "区发改局市场科", ["区发改局"], ["区发改局市场科"],
      "awkward: 市场科 is a division of the bureau (市场 is a word, no level): one name as written"),
-    ("市住建局", "市财政局国网供电公司", ["市住建局"], ["市财政局国网供电公司"],
-     "awkward: a unit opening with no level (国网…) is not proved a boundary: the name stays as written"),
+    ("市住建局", "市财政局国网供电公司", ["市住建局"], ["市财政局", "国网供电公司"],
+     "awkward: a bureau's name (…局) then a name ending like a unit (…公司), no level: a bureau holds no company — two "
+     "units (session 16, tests/test_tables_glued_no_level.py; before: one name as written)"),
     ("省发展改革委", "省市场监管局", ["省发展改革委"], ["省市场监管局"], "control: 省市场监管局 is one name (市 at its second place)"),
     ("浦东新区区政府", "各街镇", ["浦东新区区政府"], ["各街镇"], "awkward: a place's name before its own body (新区 + 区政府) is one unit"),
 ]

@@ -40,6 +40,8 @@ KEYS: dict[str, frozenset[str]] = {
     "flat_cell_uncertain": frozenset({"number", "cells", "choices"}),
     "flat_cell_uncertain_first": frozenset({"cells"}),
     "flat_remark_unit": frozenset({"number", "column", "value"}),
+    "table_names_glued": frozenset({"cite", "name"}),
+    "table_row_cut": frozenset({"number", "column"}),
     "flat_row_misfit": frozenset({"number", "header"}),
     "flat_row_cut_off": frozenset({"number", "column"}),
     "flat_row_cut_off_units_own": frozenset({"number", "column"}),

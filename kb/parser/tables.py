@@ -102,6 +102,12 @@ class TableVocabulary:
     任务类别): after the task column a field, never a second task column."""
     remark_headers: tuple[str, ...] = ()
     """Headers of a remarks column (备注, 说明): a line that looks like a unit is no remark (kb/parser/flattened.py)."""
+    glued_names: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """(key, words) of tables.yaml ``glued_names``: where units glued in one cell may be cut (``glued_reading``)."""
+
+    def glued(self, key: str) -> tuple[str, ...]:
+        """The words of ``glued_names`` under ``key`` (body_endings, organ_endings …), longest first."""
+        return next((words for k, words in self.glued_names if k == key), ())
 
     def caption_cite(self, m: re.Match) -> str:
         """How a caption ``caption`` matched cites its annex: its word and number, spaces dropped (附 表 1 → 附表1)."""
@@ -157,6 +163,11 @@ def load_vocabulary(path: str | None = None) -> TableVocabulary:
         if not isinstance(value, list) or not all(isinstance(w, str) and w.strip() for w in value):
             raise KbError(f"{src}：{key} 应为词语列表；请修正，或从代码仓库恢复这个文件")
         lists[key] = tuple(value)
+    glued = data.get("glued_names") or {}
+    if not isinstance(glued, dict) or not all(isinstance(v, list) and all(isinstance(w, str) and w for w in v)
+                                              for v in glued.values()):
+        raise KbError(f"{src}：glued_names 应为“名称: 词语列表”；请修正，或从代码仓库恢复这个文件")
+    glued_names = tuple((str(k), tuple(sorted(v, key=len, reverse=True))) for k, v in glued.items())
     ending = data.get("item_name_ending") or ""
     if not isinstance(ending, str):
         raise KbError(f"{src}：item_name_ending 应为一个词；请修正，或从代码仓库恢复这个文件")
@@ -177,7 +188,7 @@ def load_vocabulary(path: str | None = None) -> TableVocabulary:
                            year_column, row_numbering, annex_words,
                            str(data.get("unplaced_units_field") or TableVocabulary.__dataclass_fields__["unplaced_units_field"].default),
                            lists["rule_goes_on"], lists["figure_headers"], lists["catalogue_fields"],
-                           lists["task_attribute_endings"], lists["remark_headers"])
+                           lists["task_attribute_endings"], lists["remark_headers"], glued_names)
 
 
 @dataclass(slots=True)
@@ -215,6 +226,8 @@ class TaskTable:
     lines_beside: list[str] = field(default_factory=list)
     """The text's non-blank lines right under it, then right above it (up to three each, nearest first): a note beside
     the table may state its lead rule."""
+    known_names: frozenset[str] = frozenset()
+    """The names its unit cells write between separators (``table_names``): where names glued in a cell end."""
 
     @property
     def cite(self) -> str:
@@ -654,6 +667,11 @@ def delimited_rows_to_tabs(text: str, vocab: TableVocabulary | None = None) -> s
                 continue
             if "\t" in cur:
                 break
+            if rows and open_row and cells and _SERIAL_RE.match(cells[0]) and _SERIAL_RE.match(rows[-1][0].strip()) \
+                    and len(cells) >= 2:
+                # the unfinished row is followed by the next row (it opens with its 序号): cut, never joined
+                rows[-1].append(_CUT_CELL)
+                open_row = False
             if rows and open_row and cells:
                 rows[-1][-1] = join_cell_lines([rows[-1][-1], cells[0]])  # the unfinished row's last cell goes on
                 rows[-1].extend(cells[1:])
@@ -668,6 +686,8 @@ def delimited_rows_to_tabs(text: str, vocab: TableVocabulary | None = None) -> s
                 break
             open_row = closing and len(rows[-1]) > 1 and re.search(r"[|｜]\s*$", cur) is None
             j = end = j + 1
+        if rows and open_row:
+            rows[-1].append(_CUT_CELL)  # (the table, or the text, ends inside its last row: cut — kb/parser/tables.py _aligned_rows)
         full = sum(1 for r in rows if len(r) in (len(header), len(header) + 1))
         if not any(len(r) > 1 for r in rows) or (name == "spaces" and full * 3 < len([r for r in rows if len(r) > 1]) * 2):
             out.append(line)
@@ -679,6 +699,17 @@ def delimited_rows_to_tabs(text: str, vocab: TableVocabulary | None = None) -> s
             out.append("")
         i = end
     return "\n".join(out)
+
+
+#: The cell closing a row whose line ends inside a cell (a bar table's row cut by the text's end, or followed by the next
+#: row): read by ``rule_find_tables`` and never left in the text (a private-use character no plan writes).
+_CUT_CELL = "\ue000"
+
+
+def _cut_rows(block: list[list[str]]) -> tuple[list[list[str]], frozenset[int]]:
+    """The block's rows without their cut marks, and the indices of the rows that were cut."""
+    cut = frozenset(k for k, cells in enumerate(block) if cells and cells[-1] == _CUT_CELL)
+    return [cells[:-1] if k in cut else cells for k, cells in enumerate(block)], cut
 
 
 @lru_cache(maxsize=4)
@@ -772,7 +803,8 @@ def rule_find_tables(state) -> None:
             j += 1
         while j > i and not lines[j - 1].strip():
             j -= 1
-        block = _records_as_rows([ln.split("\t") for ln in lines[i:j]], vocab)
+        block, cut = _cut_rows([ln.split("\t") for ln in lines[i:j]])
+        block = _records_as_rows(block, vocab)
         paged = "\f" in state.text
         previous = state.tables[-1] if state.tables else None
         if previous is not None and _goes_on(previous, block, out, paged):
@@ -780,11 +812,11 @@ def rule_find_tables(state) -> None:
             out.append("")
             i = j
             continue
-        table = _task_table(block, vocab, page if paged else None)
+        table = _task_table(block, vocab, page if paged else None, cut)
         if table is None and _is_grid(block):
             out.extend("｜".join(c.strip() for c in cells if c.strip()) for cells in block)
         elif table is None:
-            out.extend(lines[i:j])  # tabs used as spacing (an indent, a signature line): plain text
+            out.extend(ln.replace("\t" + _CUT_CELL, "") for ln in lines[i:j])  # tabs used as spacing: plain text
         else:
             table.number = len(state.tables) + 1
             table.end = len(out) + 1
@@ -1034,7 +1066,10 @@ def _spanning_line(lines: list[str], j: int, vocab: TableVocabulary) -> bool:
     return k < len(lines) and "\t" in lines[k]
 
 
-def _task_table(block: list[list[str]], vocab: TableVocabulary, page: int | None) -> TaskTable | None:
+def _task_table(block: list[list[str]], vocab: TableVocabulary, page: int | None,
+                cut: frozenset[int] = frozenset()) -> TaskTable | None:
+    """The task table a block of rows is (its header among its first three rows), else None; ``cut``: the block's rows
+    cut off inside a cell (``_CUT_CELL``)."""
     for h, cells in enumerate(block[:3]):
         columns = header_columns(cells, vocab)
         # (a table of named items with no unit column — an indicator system 一级指标 | 二级指标 | 评价标准 | 指标含义 — is read
@@ -1045,12 +1080,14 @@ def _task_table(block: list[list[str]], vocab: TableVocabulary, page: int | None
             if len(header) > len(cells):
                 columns = header_columns(header, vocab)
             table = TaskTable(header, columns, [], None, None, 0)
-            table.rows = _aligned_rows(table, [[c.strip() for c in r] for r in block[h + 1 :]], h + 2, page)
+            table.rows = _aligned_rows(table, [[c.strip() for c in r] for r in block[h + 1 :]], h + 2, page,
+                                       frozenset(k - h - 1 for k in cut if k > h))
             return table
     return None
 
 
-def _aligned_rows(table: TaskTable, rows: list[list[str]], first: int, page: int | None) -> list[tuple[int, list[str], int | None]]:
+def _aligned_rows(table: TaskTable, rows: list[list[str]], first: int, page: int | None,
+                  cut: frozenset[int] = frozenset()) -> list[tuple[int, list[str], int | None]]:
     """Rows numbered from ``first``; a row with fewer cells than the header and more than one (a web table
     copied as text leaves out the cells a merged cell covers: ``2 | 新建… `` under ``1 | “光伏+地铁”工程 |
     充分利用… | 申通地铁集团``) has its cells put in their columns by the regrouping's costs
@@ -1075,6 +1112,15 @@ def _aligned_rows(table: TaskTable, rows: list[list[str]], first: int, page: int
             out.append((number, cells, page))
             if filled:
                 above = None  # a row of one cell is a heading row: a merged cell never runs across it
+            continue
+        if k in cut:
+            # A row whose line ends inside a cell (no closing bar: the text ends there, or the next row follows): it
+            # writes its first cells, the rest are not in the text — read left to right, nothing taken from the row
+            # above (a merged cell is not provable), and said (tests/test_tables_cut_rows.py).
+            table.row_notes[number] = ([], [warning("table_row_cut", number=number, column=table.header[len(cells)]
+                                                    if len(cells) < width else table.header[-1])])
+            out.append((number, cells, page))
+            above = None
             continue
         # Only a row written with fewer cells than the header is short; a full row's empty cells stay
         # where they stand (ingestion writes every row at the table's width).
@@ -1290,6 +1336,7 @@ def _table_rows(state, table: TaskTable, attached: bool, vocab) -> list[_Row]:
         part, part_title = table.cite, table.title or ""
     n_sections = 0
     out: list[_Row] = []
+    table.known_names = table_names(table)
     divisions = _division_columns(table)
     # (whether the task column names items is the header's, one answer for every row)
     item = "task" in table.columns and names_items(table.header[table.columns["task"]], load_vocabulary())
@@ -1328,7 +1375,8 @@ def _table_rows(state, table: TaskTable, attached: bool, vocab) -> list[_Row]:
         if not body:
             continue
         row_notes, row_warnings = table.row_notes.get(place if table.flat else row_no, ([], []))
-        tag, composed, notes = _row_tag(table, get, _carried_columns(table, row_notes))
+        unreadable: list[str] = []
+        tag, composed, notes = _row_tag(table, get, _carried_columns(table, row_notes), unreadable)
         parsed = roles.parse_tag_content(composed, state.registry, vocab) if composed else None
         if parsed is not None and parsed.roles.get("lead") and parsed.roles.get("support"):
             # (责任单位 | 牵头单位: the 责任单位 cell lists every unit, its lead too — the lead is not its own 配合)
@@ -1352,10 +1400,13 @@ def _table_rows(state, table: TaskTable, attached: bool, vocab) -> list[_Row]:
             fields["序号标记"] = mark[0]  # (*1: the table's own mark of the row, its meaning written elsewhere)
         # (a row naming an item is titled by that name: an indicator system's 一级指标 is a category kept in the fields,
         # else every row of a category read the same title — 附件1-1 签约数量指标, 附件1-2 签约数量指标 …)
+        # (names glued in a cell that cannot be cut: one unreadable unit each, no role — kept beside the units whose
+        # column is not known, and said)
+        row_warnings = list(row_warnings) + [warning("table_names_glued", cite=cite, name=n) for n in unreadable]
         out.append(_Row(row_no, row_page, body, get("task") if item else get("name"), get("number"), tag, parsed,
-                        get("deadline"), cite, notes, list(row_warnings), fields, (part, part_title, section, section_title),
+                        get("deadline"), cite, notes, row_warnings, fields, (part, part_title, section, section_title),
                         dated=not item, text=_item_text(body, table, cells) if item else body,
-                        units_unplaced=list(table.units_unplaced.get(place, [])) if table.flat else []))
+                        units_unplaced=(list(table.units_unplaced.get(place, [])) if table.flat else []) + unreadable))
     return out
 
 
@@ -1518,9 +1569,11 @@ def _one_role_each(by_role: dict[str, list[str]], carried: frozenset[str]) -> No
                 by_role["sole"].remove(name)
 
 
-def _row_tag(table: TaskTable, get, carried: frozenset[str] = frozenset()) -> tuple[str | None, str, list[str]]:
+def _row_tag(table: TaskTable, get, carried: frozenset[str] = frozenset(),
+             unreadable: list[str] | None = None) -> tuple[str | None, str, list[str]]:
     """(the row's role cells labelled with the header's words, the tag reader's verb form, notes); ``carried``: the
-    role columns whose cell the row took from the row above."""
+    role columns whose cell the row took from the row above; ``unreadable`` collects the names glued together that
+    cannot be cut (given no role)."""
     from kb.parser.roles import cell_segments, is_generic as roles_is_generic, load_vocabulary as role_vocabulary
 
     # A role cell holding its own labels (``牵头单位:县发改局;责任单位:县财政局、县住建局等`` under 责任单位) is a
@@ -1552,7 +1605,7 @@ def _row_tag(table: TaskTable, get, carried: frozenset[str] = frozenset()) -> tu
             continue
         for names, here in cell_segments(get(col), role):
             # A cell's own role word sets its names' role (省科技厅按职责分工负责); a plain 负责 repeats the column's.
-            by_role[here].extend(_names(names))
+            by_role[here].extend(_names(names, table.known_names, unreadable))
     lead, responsible = by_role["lead"], by_role["sole"]
     # Names marked （牵头） inside a 责任单位 cell lead.
     marked = [n for n in responsible if _INLINE_LEAD_RE.search(n)]
@@ -1605,15 +1658,35 @@ def carries_out(header: str, support_named: bool) -> bool:
 _CELL_ROLE_WORDS = {"lead": "牵头", "guide": "指导", "support": "配合", "shared": "按职责分工负责", "sole": "负责"}
 
 
-def _names(cell: str) -> list[str]:
-    """Names of a cell: split at 、，；/ and line ends, brackets kept with their name."""
+def _names(cell: str, known: frozenset[str] = frozenset(), unreadable: list[str] | None = None) -> list[str]:
+    """Names of a cell: split at 、，；/ and line ends, brackets kept with their name; names glued together cut
+    (``glued_reading``, ``known``: the table's own names).  With ``unreadable`` (a list), a name proved glued that cannot be
+    cut is put there instead of among the names (no role is given to it)."""
+    out = []
+    for n in _written_names(cell):
+        pieces, lost = glued_reading(n, known)
+        if lost and unreadable is not None:
+            unreadable.append(n)
+        else:
+            out.extend(pieces)
+    return out
+
+
+def _written_names(cell: str) -> list[str]:
+    """The names of a cell as written: split at 、，；/ and line ends, brackets kept with their name, nothing cut."""
     from kb.parser.roles import is_none_marker, split_top
 
     cell = cell.strip().rstrip("。")
     if not cell or is_none_marker(cell):
         return []  # 无 / 暂无 / — : the row names no unit in this column
-    return [piece for n in split_top(_NAME_SEP_RE.sub("、", cell), "、") if n and not is_none_marker(n)
-            for piece in _glued_units(n)]
+    return [n for n in split_top(_NAME_SEP_RE.sub("、", cell), "、") if n and not is_none_marker(n)]
+
+
+def table_names(table: "TaskTable") -> frozenset[str]:
+    """The names a table's unit cells write (each between separators, as written): its own vocabulary, which proves
+    where names glued in another of its cells end (``glued_reading``)."""
+    cols = [table.columns[c] for c in _UNIT_COLUMNS if c in table.columns]
+    return frozenset(n for _, cells, _ in table.rows for c in cols if c < len(cells) for n in _written_names(cells[c]))
 
 
 #: Where a unit's name may open right after another's in one cell (市发展改革委市财政局): a level's character, not opening
@@ -1623,33 +1696,120 @@ _GOVERNMENT_END_RE = re.compile(r"(?:政府|委)$")
 _PLACE_END_RE = re.compile(r"[省市县区州盟镇乡]$")
 
 
-def _glued_units(name: str) -> list[str]:
-    """A cell's name holding several units run together, cut at each place a level's character follows a name ending
-    like a unit — only when EVERY piece is a unit's name of three characters or more (else the name as written)."""
+def _glued_units(name: str, known: frozenset[str] = frozenset()) -> list[str]:
+    """A cell's name holding several units run together → its units (``glued_reading``); a name that cannot be read so
+    stays as written (``_names`` callers that must withhold its role ask ``glued_reading`` itself)."""
+    return glued_reading(name, known)[0]
+
+
+#: Characters opening the rest of a name that go on the name before (县政府办公|室 is never cut: 局, 会, 室 …).
+_GOES_ON_CHARS = "会员局部办室处科厅站所队院馆组司）)、，,"
+#: The most places a glued name is tried at (beyond it the name stays as written).
+_GLUED_MAX_CUTS = 12
+
+
+def glued_reading(name: str, known: frozenset[str] = frozenset()) -> tuple[list[str], bool]:
+    """(the units of a cell's name that holds several run together, unreadable).  A name is cut where a name ending like a
+    unit is followed by one opening like a unit of a level (省…, 市…, 县…, 区…; 各… after anything but a government), where a
+    piece is one of ``known`` (the names the table writes alone in its cells), or where a body's name ends and another
+    begins (tables.yaml ``glued_names``) — only when EVERY piece is a unit's name (three characters or more, or a known
+    one); of several such readings the one cutting most, when it is the only one.  ``unreadable``: the name is proved
+    glued (a level opens a next name, or a known name stands in it) but no such reading exists — one unreadable unit."""
     from kb.parser.roles import load_vocabulary as role_vocabulary
 
-    if len(name) < 7 or not _GLUED_OPENER_RE.search(name, 3):
-        return [name]
-    vocab = role_vocabulary()
-    cuts, depth = [], 0
-    for j, c in enumerate(name):
+    if len(name) < 5:
+        return [name], False
+    vocab, tv = role_vocabulary(), load_vocabulary()
+    bodies, organs, goes_on = tv.glued("body_endings"), tv.glued("organ_endings"), tv.glued("goes_on")
+    subs, place_organs = tv.glued("sub_unit_endings"), tv.glued("place_organs")
+    places = "".join(tv.glued("place_endings"))
+    depth, d = [], 0
+    for c in name:
+        depth.append(d)
         if c in "（(":
-            depth += 1
-        elif c in "）)" and depth:
-            depth -= 1
-        if depth or j < 3 or len(name) - j < 3 or not _GLUED_OPENER_RE.match(name, j):
-            continue
-        if c == "各" and _GOVERNMENT_END_RE.search(name[:j]):
-            continue
+            d += 1
+        elif c in "）)" and d:
+            d -= 1
+    depth.append(d)
+    n = len(name)
+
+    def chunk_end(j: int) -> int | None:
+        # the shortest name ending like a unit from j (its first chunk)
+        return next((e for e in range(j + 2, n + 1) if depth[e] == 0 and vocab.department_re.search(name[j:e])), None)
+
+    def name_ends(j: int) -> bool:
+        # a name may end at j and another begin
+        if depth[j] or j < 2 or n - j < 2 or name[j] in _GOES_ON_CHARS:
+            return False
+        if name[:j].endswith(organs) or name[j:].startswith(goes_on):
+            return False  # (县委|组织部, 区政府|办公室; 集团|有限公司: one name)
+        if not vocab.department_re.search(name[:j]) or (_PLACE_END_RE.search(name[:j])
+                                                        and not any(name[:j].endswith(k) for k in seen)):
+            return False  # (无锡|市商务局: a place's name before a unit's is that unit's, never a name of its own)
+        if any((m := vocab.department_re.search(name[:end])) and m.start() < j for end in range(j + 1, min(n, j + 3) + 1)):
+            return False  # (委属部|门单位: a unit's ending written over the place — 部门, 单位 — is not cut)
+        e = chunk_end(j)
+        return e is not None and not name[j:e].endswith(subs)  # (县公安局|交警大队, 区发改局|市场科: the body's sub-unit)
+
+    def allowed(j: int) -> bool:
+        if not name_ends(j):
+            return False
+        e = chunk_end(j)
+        # (国家税务总局|某某县税务局: a place followed by a body not its own organ is the body's own office — one name)
+        return not (name[e - 1] in places and e < n and not name[e:].startswith(place_organs) and name[e] not in "（(、，,")
+
+    def level(j: int) -> bool:
+        if j < 3 or n - j < 3 or not _GLUED_OPENER_RE.match(name, j):
+            return False
+        if name[j] == "各" and _GOVERNMENT_END_RE.search(name[:j]):
+            return False
         # (a place's name before its own body is one unit: 浦东新区区政府, 某县县委 — never a cut after 区/县/市)
-        if vocab.department_re.search(name[:j]) and not _PLACE_END_RE.search(name[:j]):
-            cuts.append(j)
-    if not cuts:
-        return [name]
-    pieces = [name[a:b] for a, b in zip([0, *cuts], [*cuts, len(name)])]
-    if all(len(p) >= 3 and (vocab.department_re.search(p) or vocab.generic.search(p)) for p in pieces):
-        return pieces
-    return [name]
+        return bool(vocab.department_re.search(name[:j])) and not _PLACE_END_RE.search(name[:j])
+
+    seen = [k for k in known if 2 <= len(k) < n and k in name]
+    known_at = {j for k in seen for at in _occurrences(name, k) for j in (at, at + len(k)) if 0 < j < n}
+    shape = {j for j in range(2, n - 1) if name[:j].endswith(bodies)}
+    levels = {j for j in range(3, n - 2) if level(j)}
+    cuts = sorted(j for j in (known_at | shape | levels) if (j in levels or allowed(j)))
+    proved = bool(levels) or any(name_ends(j) for j in known_at)
+    if not cuts or len(cuts) > _GLUED_MAX_CUTS:
+        return [name], proved
+
+    def valid(piece: str) -> bool:
+        if piece in known:
+            return True
+        if len(piece) < 3 or not (vocab.department_re.search(piece) or vocab.generic.search(piece)):
+            return False
+        # a place followed by another place inside one piece (湘湖度假区|蜀山街道, 瓜沥镇|临浦镇): two units, not proved
+        inner = 0
+        for k, c in enumerate(piece[:-2]):
+            inner += c in "（("
+            inner -= c in "）)" and inner > 0
+            if not inner and k >= 2 and c in places and piece[k + 1] not in "（(" \
+                    and not piece[k + 1:].startswith(place_organs) and piece[-1] in places + "道":
+                return False
+        return True
+
+    best: list[list[str]] = []
+    for mask in range(1, 1 << len(cuts)):
+        at = [cuts[b] for b in range(len(cuts)) if mask >> b & 1]
+        pieces = [name[a:b] for a, b in zip([0, *at], [*at, n])]
+        if all(valid(p) for p in pieces):
+            if not best or len(pieces) > len(best[0]):
+                best = [pieces]
+            elif len(pieces) == len(best[0]):
+                best.append(pieces)
+    if len(best) == 1:
+        return best[0], False
+    return [name], proved
+
+
+def _occurrences(text: str, word: str) -> list[int]:
+    out, at = [], text.find(word)
+    while at >= 0:
+        out.append(at)
+        at = text.find(word, at + 1)
+    return out
 
 
 def _set_roles(task, parsed) -> None:
