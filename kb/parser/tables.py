@@ -102,6 +102,9 @@ class TableVocabulary:
     任务类别): after the task column a field, never a second task column."""
     remark_headers: tuple[str, ...] = ()
     """Headers of a remarks column (备注, 说明): a line that looks like a unit is no remark (kb/parser/flattened.py)."""
+    main_qualifiers: tuple[str, ...] = ()
+    """Words opening a 责任单位 header that make it the main units' column when a second 责任单位 column follows
+    (主要责任单位 | 责任单位: the first leads)."""
     glued_names: tuple[tuple[str, tuple[str, ...]], ...] = ()
     """(key, words) of tables.yaml ``glued_names``: where units glued in one cell may be cut (``glued_reading``)."""
 
@@ -158,7 +161,8 @@ def load_vocabulary(path: str | None = None) -> TableVocabulary:
         raise KbError(f"{src}：header_qualifier 不是有效的正则表达式（{exc}）；请修正，或从代码仓库恢复这个文件") from exc
     lists = {}
     for key in ("unit_name_headers", "item_name_headers", "description_endings", "basis_words", "row_marks", "measure_words",
-                "rule_goes_on", "figure_headers", "task_attribute_endings", "catalogue_fields", "remark_headers"):
+                "rule_goes_on", "figure_headers", "task_attribute_endings", "catalogue_fields", "remark_headers",
+                "main_qualifiers"):
         value = data.get(key) or []
         if not isinstance(value, list) or not all(isinstance(w, str) and w.strip() for w in value):
             raise KbError(f"{src}：{key} 应为词语列表；请修正，或从代码仓库恢复这个文件")
@@ -188,7 +192,7 @@ def load_vocabulary(path: str | None = None) -> TableVocabulary:
                            year_column, row_numbering, annex_words,
                            str(data.get("unplaced_units_field") or TableVocabulary.__dataclass_fields__["unplaced_units_field"].default),
                            lists["rule_goes_on"], lists["figure_headers"], lists["catalogue_fields"],
-                           lists["task_attribute_endings"], lists["remark_headers"], glued_names)
+                           lists["task_attribute_endings"], lists["remark_headers"], lists["main_qualifiers"], glued_names)
 
 
 @dataclass(slots=True)
@@ -270,6 +274,10 @@ def header_columns(cells: list[str], vocab: TableVocabulary | None = None) -> di
                 if col == "task" and "task" in found:
                     found.setdefault("name", found["task"])
                     found["task"] = i
+                if col == "responsible" and "responsible" in found and "lead" not in found \
+                        and re.sub(r"[\s:：]", "", cells[found["responsible"]]).startswith(vocab.main_qualifiers or ("\x00",)):
+                    # 主要责任单位 | 责任单位: the main units lead, the second column's support them (as after 牵头单位)
+                    found["lead"] = found.pop("responsible")
                 found.setdefault(col, i)
                 break
         else:
