@@ -1749,8 +1749,8 @@ def glued_reading(name: str, known: frozenset[str] = frozenset()) -> tuple[list[
         # a name may end at j and another begin
         if depth[j] or j < 2 or n - j < 2 or name[j] in _GOES_ON_CHARS:
             return False
-        if name[:j].endswith(organs) or name[j:].startswith(goes_on):
-            return False  # (县委|组织部, 区政府|办公室; 集团|有限公司: one name)
+        if name[:j].endswith(organs) or name[j:].startswith(goes_on) or name[j:].startswith(bodies):
+            return False  # (县委|组织部, 区政府|办公室; 集团|有限公司, 铁路局|集团有限公司: one name)
         if not vocab.department_re.search(name[:j]) or (_PLACE_END_RE.search(name[:j])
                                                         and not any(name[:j].endswith(k) for k in seen)):
             return False  # (无锡|市商务局: a place's name before a unit's is that unit's, never a name of its own)
