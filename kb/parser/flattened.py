@@ -86,6 +86,11 @@ _LIST_ITEM_END_RE = re.compile(r"[；;]$")
 _CELL_NOTE_RE = re.compile(r"^\s*(?:注|备注|说明)\s*[：:]")
 #: A paragraph wholly in brackets (（列在首位的为牵头部门）): a note under the cell before it, part of that cell.
 _BRACKET_NOTE_RE = re.compile(r"^\s*[（(][^（）()\n]{2,40}[)）]\s*$")
+#: A page's number standing alone between a table's cells (— 2 —, - 3 -, 第2页, 第2页共5页): never a cell.  A bare number is
+#: a 序号, never taken for one.
+_PAGE_MARK_RE = re.compile(r"^[ \t\u3000]*(?:[-—–－―]+[ \t\u3000]*\d{1,4}[ \t\u3000]*[-—–－―]+"
+                           r"|第[ \t\u3000]*\d{1,4}[ \t\u3000]*页(?:[ \t\u3000]*[，,、/]?[ \t\u3000]*共[ \t\u3000]*\d{1,4}[ \t\u3000]*页)?)"
+                           r"[ \t\u3000]*$")
 _CAPTION_END_RE = re.compile(r"(?:表|清单|台账|方案|计划)$")
 _HEADER_MAX = 14
 _MISMATCH = 3
@@ -1725,6 +1730,9 @@ def _regroup_once(paras, start, body, header, unit_like, time_like, headings=fro
     seq: list[tuple[int, str]] = []
     k = body
     while k < len(paras):
+        if _PAGE_MARK_RE.match(paras[k][2]):
+            k += 1  # (a page's number between a row's cells: a page break inside the row, no cell — tests/test_flat_page_break.py)
+            continue
         if _squashed(paras[k][2]) == cells_h[0] or (vocab is not None and _squashed(paras[k][2]) in cells_h[0]):
             if vocab is not None:
                 run = _header_cells(paras, k, vocab, header_columns)
