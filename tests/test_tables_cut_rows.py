@@ -36,6 +36,7 @@ def test_the_text_ends_inside_the_last_row():
                    "2 | 加大文物保护力度。 | 1.完成遗址保护规划初稿;2.报送申遗材料;")
     t = _row(tasks, "加大文物保护力度")
     assert not any(t.departments("any")), (t.shared, t.sole, t.notes)
+    assert t.kind == "task"  # (a row of the task table whose units the text does not hold — never a paragraph)
     assert any("截断" in w for w in t.warnings), t.warnings
     assert not any("取自上一行" in n for n in t.notes), t.notes
     assert _row(tasks, "建设城市书房").shared == ["市文广旅游局", "各县（市、区）政府"]

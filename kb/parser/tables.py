@@ -232,6 +232,8 @@ class TaskTable:
     the table may state its lead rule."""
     known_names: frozenset[str] = frozenset()
     """The names its unit cells write between separators (``table_names``): where names glued in a cell end."""
+    cut_rows: set[int] = field(default_factory=set)
+    """Row numbers whose line ends inside a cell (``_aligned_rows``): the row's later cells are not in the text."""
 
     @property
     def cite(self) -> str:
@@ -1127,6 +1129,7 @@ def _aligned_rows(table: TaskTable, rows: list[list[str]], first: int, page: int
             # above (a merged cell is not provable), and said (tests/test_tables_cut_rows.py).
             table.row_notes[number] = ([], [warning("table_row_cut", number=number, column=table.header[len(cells)]
                                                     if len(cells) < width else table.header[-1])])
+            table.cut_rows.add(number)
             out.append((number, cells, page))
             above = None
             continue
@@ -1323,6 +1326,8 @@ class _Row:
     units_unplaced: list[str] = field(default_factory=list)
     """The units it writes whose column is not known (TaskTable.units_unplaced): a task without roles, not a paragraph;
     they stay in a field (tables.yaml ``unplaced_units_field``)."""
+    cut: bool = False
+    """Its line ends inside a cell (TaskTable.cut_rows): a task row whose units are not in the text, not a paragraph."""
 
     @property
     def role_key(self) -> frozenset:
@@ -1414,7 +1419,8 @@ def _table_rows(state, table: TaskTable, attached: bool, vocab) -> list[_Row]:
         out.append(_Row(row_no, row_page, body, get("task") if item else get("name"), get("number"), tag, parsed,
                         get("deadline"), cite, notes, row_warnings, fields, (part, part_title, section, section_title),
                         dated=not item, text=_item_text(body, table, cells) if item else body,
-                        units_unplaced=(list(table.units_unplaced.get(place, [])) if table.flat else []) + unreadable))
+                        units_unplaced=(list(table.units_unplaced.get(place, [])) if table.flat else []) + unreadable,
+                        cut=not table.flat and row_no in table.cut_rows))
     return out
 
 
@@ -1522,7 +1528,7 @@ def _own_task(state, table: TaskTable, row: _Row) -> None:
                             "paragraph", row.body, _own_title(row, structure))
     parsed = row.parsed
     task = Task(id="", doc=state.doc.id, label="", part=part, part_title=part_title, section=section,
-                section_title=section_title, kind="task" if parsed and parsed.has_roles or row.units_unplaced else "paragraph",
+                section_title=section_title, kind="task" if parsed and parsed.has_roles or row.units_unplaced or row.cut else "paragraph",
                 title=block.title, text=(row.text or row.body) + (row.tag or ""), body=row.body, tag=row.tag,
                 source=row.cite + (f"，第{row.page}页" if row.page else ""),
                 column=re.sub(r"\s+", "", table.header[table.columns["task"]]) if "task" in table.columns else "")
