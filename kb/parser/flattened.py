@@ -1419,6 +1419,26 @@ def _header_readings(paras, i, j, cells, vocab, header_columns, is_task_header, 
         yield i - 1, [before] + cells, j
     if fits:
         yield i, trimmed, j - 1
+    grouped = _group_header(cells, vocab, header_columns, is_task_header)
+    if grouped is not None:
+        yield i, grouped, j
+
+
+def _group_header(cells, vocab, header_columns, is_task_header) -> list[str] | None:
+    """A header of two rows flattened one cell a line: the first row's cells, a group cell among them (责任单位 over its
+    sub-columns), then the second row's sub-columns (牵头单位 / 配合单位) — the cells with the trailing lead/support words in
+    the group cell's place; None when the header is not so written (the sub-columns must close the run, after a column
+    that follows the group cell)."""
+    columns = header_columns(cells, vocab)
+    group = columns.get("responsible")
+    tail = 0
+    while tail < len(cells) and set(header_columns([cells[len(cells) - 1 - tail]], vocab)) & {"lead", "support"}:
+        tail += 1
+    if group is None or tail < 2 or group >= len(cells) - tail - 1:
+        return None
+    regrouped = cells[:group] + cells[len(cells) - tail:] + cells[group + 1: len(cells) - tail]
+    named = header_columns(regrouped, vocab)
+    return regrouped if "number" in named and is_task_header(named) else None
 
 
 _WHITE_RE = re.compile(r"\s+")

@@ -1086,6 +1086,10 @@ def _task_table(block: list[list[str]], vocab: TableVocabulary, page: int | None
         # row by row too: each row an item, name first, its header row never an item)
         items = "task" in columns and len(cells) >= 3 and names_items(cells[columns["task"]], vocab) and len(block) > h + 1
         if is_task_header(columns) or items:
+            sub = _sub_header(cells, block[h + 1] if h + 1 < len(block) else [], vocab)
+            if sub is not None:
+                # a second header row naming the columns under a merged group cell (责任单位 over 牵头单位 | 配合单位)
+                cells, columns, h = sub, header_columns(sub, vocab), h + 1
             header = _with_serial_column([c.strip() for c in cells], columns, [[c.strip() for c in r] for r in block[h + 1 :]])
             if len(header) > len(cells):
                 columns = header_columns(header, vocab)
@@ -1094,6 +1098,22 @@ def _task_table(block: list[list[str]], vocab: TableVocabulary, page: int | None
                                        frozenset(k - h - 1 for k in cut if k > h))
             return table
     return None
+
+
+def _sub_header(cells: list[str], below: list[str], vocab: TableVocabulary) -> list[str] | None:
+    """A header row followed by a second one (a group cell merged over sub-columns: 责任单位 over 牵头单位 | 配合单位, the other
+    cells merged down and written empty) → the header's cells with the second row's words in their places; None when the
+    row below is not such a row: it writes nothing under the number column, every cell it writes names a column, at least
+    one of them names someone responsible (lead, support), and one stands under a cell the first row leaves empty."""
+    if len(below) != len(cells) or below[0].strip():
+        return None
+    written = [i for i, c in enumerate(below) if c.strip()]
+    if not written or any(not header_columns([below[i]], vocab) for i in written):
+        return None
+    roles = {col for i in written for col in header_columns([below[i]], vocab)}
+    if not roles & {"lead", "support"} or not any(not cells[i].strip() for i in written):
+        return None
+    return [below[i].strip() or cells[i].strip() for i in range(len(cells))]
 
 
 def _aligned_rows(table: TaskTable, rows: list[list[str]], first: int, page: int | None,
