@@ -839,6 +839,29 @@ def plan_period(doc, plan) -> str | None:
     return None
 
 
+def _last_year(said: str) -> int | None:
+    """The last year a plan_period line states (2022—2024年 → 2024; 写到2029年 → 2029)."""
+    years = [int(y) for y in re.findall(r"(?:19|20)\d\d", said or "")]
+    return max(years) if years else None
+
+
+def _periods_compared(question: str, q: Query, env) -> Answer:
+    """哪个方案的目标年份最晚: each plan's period (plan_period), the plans whose last year is the latest (earliest) named
+    first; a plan stating no year is listed as such and never taken for the extreme."""
+    words = load_answer_words()["notice"]
+    env.ctx.tasks = []
+    rows = [(d, plan_period(d, env.plan)) for d in env.plan.documents]
+    dated = [(d, _last_year(said)) for d, said in rows if _last_year(said) is not None]
+    lines = []
+    if dated:
+        pick = (max if q.aggregate == "latest" else min)(y for _, y in dated)
+        top = "、".join(f"《{d.name}》" for d, y in dated if y == pick)
+        lines.append(words["period_compared"][q.aggregate].format(names=top, year=f"{pick}年"))
+    lines.extend(f"《{d.name}》" + (said or words["period_none"]) for d, said in rows)
+    return Answer(question, "notice_period_compared", compose(lines), tasks=[],
+                  status="answered" if dated else "not_in_plan")
+
+
 def exec_notice(question: str, q: Query, env) -> Answer:
     """附件有哪些 / 第一个附件是什么 / 根据什么文件制定的 / 同时印发了哪些文件: what each plan asked's notice or preamble
     says (``notice_of``), each plan named when several are asked; a plan whose notice says nothing of it said so."""
@@ -846,6 +869,8 @@ def exec_notice(question: str, q: Query, env) -> Answer:
     docs = env.plan.documents
     env.ctx.tasks = []
     lines, found = [], False
+    if q.notice == "period" and q.aggregate in ("latest", "earliest") and len(docs) > 1:
+        return _periods_compared(question, q, env)
     for d in docs:
         notice = notice_of(d, env.plan)
         name = f"《{d.name}》"

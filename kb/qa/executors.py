@@ -162,6 +162,15 @@ def exec_meta(question: str, q: Query, env: Env) -> Answer:
     plan, ctx = env.plan, env.ctx
     w = load_answer_words()
     ctx.tasks = []
+    if q.outside is None and q.aggregate in ("most", "least") and len(plan.documents) > 1:
+        # 哪个方案的任务最多: every plan's count of tasks, the extreme first — tied plans all named
+        counts = [(d, sum(1 for _ in plan_tasks(plan, [d.id]))) for d in plan.documents]
+        best = (max if q.aggregate == "most" else min)(n for _, n in counts)
+        names = dict(plan.document_names())
+        top = "、".join(shown_name(d.id, names[d.id]) for d, n in counts if n == best)
+        head = w["plans_compared"][q.aggregate].format(names=top, count=best)
+        return _answer(question, "plans_compared", Result(heading=[head, w["plans_compared"]["each"]] + _plan_lines(plan)),
+                       query=q)
     if q.outside is None:
         return _answer(question, "plans", Result(heading=[plans_held(plan)] + _plan_lines(plan)), query=q)
     if q.outside == "publication_date" and q.aggregate in ("earliest", "latest"):
@@ -184,7 +193,7 @@ def exec_meta(question: str, q: Query, env: Env) -> Answer:
         a = _answer(question, "plan_unknown", result, status="ask_back", query=q, exact=False)
         a.candidates = names
         return a
-    if q.outside in ("place", "topic", "annex"):
+    if q.outside in ("place", "topic", "annex", "how_to"):
         text = w["out_of_scope"][q.outside].format(place=q.outside_words)
     elif q.outside == "role":
         given = "、".join(ROLE_NAMES[x] for x in plan.roles_given()) or "无（没有读到责任单位）"

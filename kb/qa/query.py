@@ -411,14 +411,14 @@ SHAPE_LISTS = ("plan_count_words", "baseline_asks", "base_marks", "place_suffixe
 def validate_shapes(data: dict, where: str = "shapes.yaml") -> dict:
     """``data`` checked: every list of SHAPE_LISTS, ``outside`` and ``measure`` mappings of lists, ``everyday``."""
     for key in (*SHAPE_LISTS, "outside", "measure", "name_pieces", "everyday", "measure_asks", "unit_kinds", "value_kinds",
-                "stated_totals", "measure_kinds", "measure_nouns", "unit_levels"):
+                "stated_totals", "measure_kinds", "measure_nouns", "unit_levels", "how_to_verbs"):
         if key not in data:
             raise KbError(f"{where}：缺少键 {key}；请修正，或从代码仓库恢复这个文件")
     out = {"version": 2}  # 2: equal-length words in code-point order (1 kept a set's order)
     for key in SHAPE_LISTS:
         out[key] = longest_first(fold(w) for w in _check_words(data[key], f"{where}：{key}"))
     for key in ("outside", "measure", "name_pieces", "measure_asks", "unit_kinds", "value_kinds", "stated_totals",
-                "measure_kinds", "measure_nouns", "unit_levels"):
+                "measure_kinds", "measure_nouns", "unit_levels", "how_to_verbs"):
         if not isinstance(data[key], dict):
             raise KbError(f"{where}：{key} 应为“名称: 词语列表”的映射；请修正，或从代码仓库恢复这个文件")
         out[key] = {k: longest_first(fold(w) for w in _check_words(v, f"{where}：{key}.{k}"))
@@ -680,6 +680,16 @@ def read_outside(r: Reading) -> None:
         if w and not (kind in ("opinion", "weather", "person", "actual_figure") and w in r.plan_text):
             r.query.act, r.query.subject, r.query.outside, r.query.outside_words = Act.META, "plans", kind, w
             return
+    outcome = _outcome_asked(raw, outside)
+    if outcome and outcome not in r.plan_text:
+        # 实际达到35%了吗 / 新增创业主体已经完成多少: whether or how far an aim was met — the plan states the target only
+        r.query.act, r.query.subject, r.query.outside, r.query.outside_words = Act.META, "plans", "actual_figure", outcome
+        return
+    thing = _how_to_unwritten(r, raw)
+    if thing:
+        # 创业补助去哪里领 / 消费券怎么申请: where or how a person collects or applies, which the plan does not write
+        r.query.act, r.query.subject, r.query.outside, r.query.outside_words = Act.META, "plans", "how_to", thing
+        return
     present = _has(r.text, r.words["outside"].get("present", []))
     if (present and "target" in r.facts.flags and r.facts.date is None and present not in r.plan_text
             and not _has(r.text, r.words["outside"]["plans"])):
@@ -698,6 +708,8 @@ def read_outside(r: Reading) -> None:
         # 这个方案啥时候印发的: the document's own date, not a topic 印发
         r.query.act, r.query.subject, r.query.outside, r.query.outside_words = Act.META, "plans", "publication_date", verb
         return
+    if _plan_compared(r):
+        return
     if _has(r.text, r.words["outside"]["plans"]) and not r.facts.departments and not any(
             w in r.plan_text for w in r.facts.topic if len(w) >= 2) and not (
             _has(r.text, r.words["which_plan"]) and _has(r.text, r.words["mention_verbs"])
@@ -706,6 +718,82 @@ def read_outside(r: Reading) -> None:
         # never the list of plans loaded as if they did)
         # 现在能查哪几个文件: the plans loaded (words beside it the plans never write, 现在能查, ask nothing of them)
         r.query.act, r.query.subject = Act.META, "plans"
+
+
+def _plan_compared(r: Reading) -> bool:
+    """哪个方案的目标年份最晚 / 哪个方案的任务最多: plans compared by a figure each states — the target year (its title's
+    years, else its goals part's: ``plan_period_asks``) or the number of tasks — answered from every loaded plan with
+    each plan's figure (``Query.aggregate``: latest / earliest / most / least), never one plan's answer nor the list
+    of plans as if it were the comparison (holdout16 a04).  True when read."""
+    if r.facts.departments or not _has(r.text, r.words["which_plan"]):
+        return False
+    q = r.query
+    late, early = _has(r.text, r.words["latest"]), _has(r.text, r.words["earliest"])
+    if (late or early) and _has(r.text, r.words["plan_period_asks"]):
+        q.act, q.subject, q.notice = Act.META, "notice", "period"
+        q.aggregate = "latest" if late else "earliest"
+        return True
+    most, least = _has(r.text, r.words["most"]), _has(r.text, r.words["least"])
+    if (most or least) and _has(r.text, r.words_voc("task_nouns")):
+        q.act, q.subject = Act.META, "plans"
+        q.aggregate = "most" if most else "least"
+        return True
+    return False
+
+
+def _outcome_asked(raw: str, outside: dict) -> str | None:
+    """The words asking an outcome (shapes.yaml ``outside``): a marker of the actual right before a verb of result
+    (实际达到, 已经完成, 已新增), or a verb of result and, within twelve characters (a figure, a noun), an end asking
+    whether or how much (达到35%了吗, 新增了多少, 完成得怎么样); None when none is asked."""
+    verbs = outside.get("outcome_verbs", ())
+    for marker in outside.get("outcome_markers", ()):
+        at = raw.find(marker)
+        while at >= 0:
+            after = raw[at + len(marker):]
+            verb = next((v for v in verbs if after.startswith(v)), None)
+            if verb:
+                return marker + verb
+            at = raw.find(marker, at + 1)
+    for verb in verbs:
+        at = raw.find(verb)
+        while at >= 0:
+            window = raw[at + len(verb):at + len(verb) + 14]
+            for end in outside.get("outcome_ends", ()):
+                cut = window.find(end)
+                if cut >= 0 and not re.search(r"[，,。；;？?要将需]", window[:cut]):
+                    return raw[at:at + len(verb) + cut + len(end)]
+            at = raw.find(verb, at + 1)
+    return None
+
+
+def _how_to_unwritten(r: Reading, raw: str) -> str | None:
+    """创业补助去哪里领 / 消费券怎么申请: an ask of where or how (``outside.how_to_asks``) right before a verb of collecting
+    or applying (shapes.yaml ``how_to_verbs``) — the thing asked (the words before the ask) when no sentence of the plan
+    holding its words writes one of the verb's answering words (申请 → 申请, 申报); None otherwise (停车共享怎么申请
+    where the plan writes the application: its sentences answer, as before)."""
+    how = r.words.get("how_to_verbs") or {}
+    for ask in r.words["outside"].get("how_to_asks", ()):
+        at = raw.find(ask)
+        if at < 0:
+            continue
+        rest = raw[at + len(ask):]
+        verb = next((v for v in sorted(how, key=len, reverse=True) if rest.startswith(v)), None)
+        if verb is None:
+            continue
+        thing = raw[:at].rstrip("的要该应可以能需")
+        thing = re.sub(r"^(?:请问|我想知道|想问一下|想问)", "", thing)
+        if len(thing) < 2:
+            return None
+        answering = how[verb]
+        heads = [thing[-k:] for k in (4, 3, 2) if len(thing) >= k and thing[-k:] in r.plan_text]
+        if not heads:
+            return thing  # (the thing itself is not written: nothing says where or how)
+        for t in r.plan.tasks_matching([[heads[0]]], fold, kinds=None)[:50]:
+            for sentence in re.split(r"[。；;！？]", fold(t.text or "")):
+                if heads[0] in sentence and any(w in sentence for w in answering):
+                    return None
+        return thing
+    return None
 
 
 def _dismissing(r: Reading) -> str | None:
@@ -954,6 +1042,19 @@ def read_place_of_plan(r: Reading) -> bool:
         r.query.plan = next(iter(named))
     r.plan_words = words
     return True
+
+
+def plans_of_place(plan, word: str, words: dict) -> list[str]:
+    """The loaded plans a place names (``plan_about``: their titles, notices, signatures): ``word`` itself where it is
+    a known place or ends with a place suffix (桐溪县), else ``word`` written with a suffix (湖州 of 湖州市人民政府办公室);
+    [] when it names none — or every one (then it chooses nothing)."""
+    if len(word) < 2 or not all(is_cjk(c) for c in word):
+        return []
+    suffixes = tuple(words["place_suffixes"]) + ("区", "新区", "园区", "旗")
+    about = plan_about(plan)
+    place = word in words["places"] or any(word.endswith(s) and len(word) - len(s) >= 2 for s in suffixes)
+    docs = [d for d, a in about if (word in a if place else any(word + s in a for s in suffixes))]
+    return docs if len(docs) < len(about) else []
 
 
 #: A place name in a plan's title: 2–3 characters before 市/区/县/省 (自贡市, 松江区).

@@ -162,12 +162,16 @@ class Lexicon:
     """Every word a question is scanned for: folded word → the kinds it belongs to."""
 
     __slots__ = ("entries", "max_len", "lengths", "single_removable", "subunits", "patterns", "known", "registry",
-                 "places", "department_starts", "mentions", "titles", "dept_names", "dept_words", "divisions")
+                 "places", "department_starts", "mentions", "titles", "dept_names", "dept_words", "divisions",
+                 "plan_words")
 
     def __init__(self, voc: Vocabulary, names: dict[str, str], subunits: dict[str, str] | None = None,
                  known: dict[str, str] | None = None, registry=None, places: tuple[str, ...] = (),
                  mentions=None, titles: tuple[tuple[str, str], ...] = (),
-                 divisions: tuple[tuple[str, str, str], ...] = ()) -> None:
+                 divisions: tuple[tuple[str, str, str], ...] = (), plan_words=None) -> None:
+        self.plan_words = plan_words
+        """The plan's text for ``word in`` tests whatever its places (Plan.mentions), or None: a classifier opening a
+        word the plan writes (个体工商户) stays on the question's first word (kb.qa.question._trim)."""
         self.divisions = tuple(divisions)
         """(file id, cite, folded title) of each document of the loaded files that hold several (若干政策 + 行动计划): a
         question naming one (在行动计划中…) is answered from it alone (kb.qa.question.cut_division_name)."""
@@ -672,7 +676,8 @@ def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Quest
     chunks: list[tuple[int, str, bool]] = []  # (position, chunk, marked as topic)
     for a, b in pieces:
         chunk = text[a:b]
-        chunk, shift = _trim(chunk, edge_words, q, voc, lexicon.places, lexicon.mentions)
+        chunk, shift = _trim(chunk, edge_words, q, voc, lexicon.places, lexicon.mentions, text[max(0, a - 2):a],
+                             lexicon.plan_words)
         if not chunk:
             continue
         pos = a + shift
@@ -1373,10 +1378,13 @@ _FLAGS: dict[int, tuple] = {}
 
 
 def _trim(chunk: str, edge_words: set[str], q: Question, voc: Vocabulary, places: tuple[str, ...] = (),
-          mentions=None) -> tuple[str, int]:
+          mentions=None, before: str = "", plan_words=None) -> tuple[str, int]:
     """Strip single-character function words from both ends of a chunk; roles named so are kept.  The loaded plans'
     own place opening it (自贡市秸秆禁烧, 泸州的…: Lexicon.places) is no topic either — unless what follows ends like a
-    body's name (泸州市人大: a body of that place, resolved whole)."""
+    body's name (泸州市人大: a body of that place, resolved whole).  A classifier opening the chunk (个, 项, 条: intents.yaml
+    ``word_opening_classifiers``) with no number, 多少/几 or pointer before it (``before``: the question's characters
+    before the chunk) opens a word the plan writes with the next character (个体工商户, 个人, 项目) and stays: the
+    question's first word lost its 个 (个体工商户带动就业 → 体工商户…, a false "not stated"; holdout16 cq03)."""
     shift = 0
     for place in sorted(places, key=lambda p: (-len(p), p)):
         if chunk.startswith(place):
@@ -1393,9 +1401,10 @@ def _trim(chunk: str, edge_words: set[str], q: Question, voc: Vocabulary, places
     # A topic word of topics.yaml is kept whole (干洗机 does not lose 干, a filler verb), and so is
     # a generic action at the end (新车环保监管 does not lose 管, a role word).
     topic_words, generic_tails = _kept_words(voc)
+    opening_kept = _classifier_opens_word(chunk, before, plan_words, voc)
     while chunk and changed:
         changed = False
-        head_kept = chunk.startswith(topic_words) or chunk.startswith(voc.words["role_nouns"])
+        head_kept = opening_kept or chunk.startswith(topic_words) or chunk.startswith(voc.words["role_nouns"])
         # (落实情况 closing it: a noun, 情况 is no filler and 落实 no role)
         tail_kept = chunk.endswith(topic_words) or chunk.endswith(generic_tails) or chunk.endswith(voc.words["role_nouns"])
         # an edge word of two characters before one of one (the longest first), the start before the end
@@ -1418,6 +1427,18 @@ def _trim(chunk: str, edge_words: set[str], q: Question, voc: Vocabulary, places
                 changed = True
                 break
     return chunk, shift
+
+
+def _classifier_opens_word(chunk: str, before: str, mentions, voc: Vocabulary) -> bool:
+    """个体工商户…: the chunk opens with a classifier (``word_opening_classifiers``) that counts nothing — no digit,
+    numeral, 多少/几 or pointer (这, 每, 各 …: ``classifier_takers``) stands right before it — and the plan writes the
+    classifier with the character after it (个体, 个人, 项目): a word of the question, not a measure word."""
+    if len(chunk) < 3 or mentions is None or chunk[0] not in voc.words["word_opening_classifiers"]:
+        return False
+    last = before[-1:]
+    if last and (last.isdigit() or last in voc.words["classifier_takers"] or before.endswith("多少")):
+        return False
+    return chunk[:2] in mentions
 
 
 def _division_shaped(chunk: str) -> bool:
