@@ -1006,6 +1006,33 @@ def enumerations(plan, noun: str, links) -> list[tuple]:
     return out
 
 
+def divisions(plan, noun: str, verbs) -> list[tuple]:
+    """(paragraph, sentence, the division as written) of each sentence holding ``noun`` and, within 14 characters after
+    it, a division verb (intents.yaml ``division_verbs``: 分为, 划分为 …) — what follows the verb to the clause's end
+    (初创型、成长型、骨干型三类; 免费服务包、基本服务包及个性化服务包; 四级：I级…和IV级) — at most 5, in plan order."""
+    alt = "|".join(re.escape(v) for v in sorted(verbs, key=len, reverse=True))
+    after = re.compile(rf"[^，,。；;：:]{{0,14}}?(?:{alt})(?P<x>[^，,。；;]+)")  # (match at a position: no ^)
+    out = []
+    for t in plan.tasks_matching([[noun]], fold, kinds=None)[:40]:
+        text = t.text or ""
+        folded = fold(text)
+        shown = text if len(text) == len(folded) else folded  # (quoted as written where folding kept the positions)
+        start = 0
+        for sentence in re.split(r"[。；;！？!?\n]", folded):
+            begin, start = start, start + len(sentence) + 1
+            at = sentence.find(noun)
+            while at >= 0:
+                m = after.match(sentence, at + len(noun))
+                if m is not None:
+                    out.append((t, shown[begin:begin + len(sentence)].strip(),
+                                shown[begin + m.start("x"):begin + m.end("x")].strip()))
+                    break
+                at = sentence.find(noun, at + 1)
+            if len(out) >= 5:
+                return out
+    return out
+
+
 def exec_enumeration(question: str, q: Query, env) -> Answer:
     """试点地区有哪些: the list a sentence of the plan gives of the noun asked, as written, with the sentence quoted."""
     from kb.qa.query import load_shapes
@@ -1018,7 +1045,13 @@ def exec_enumeration(question: str, q: Query, env) -> Answer:
     if q.subject == "named_tasks":
         return exec_named_tasks(question, q, env)
     said = load_answer_words()["enumeration"]
-    found = enumerations(env.plan, q.enumerated, load_shapes()["enumeration_links"])
+    if q.subject == "typology":  # (分成哪几类: the sentence dividing the noun)
+        from kb.qa.vocab import load_vocabulary
+
+        said = load_answer_words()["typology"]
+        found = divisions(env.plan, q.enumerated, load_vocabulary().words["division_verbs"])
+    else:
+        found = enumerations(env.plan, q.enumerated, load_shapes()["enumeration_links"])
     env.ctx.tasks = []
     if not found:
         return Answer(question, "enumeration", said["none"].format(noun=q.enumerated), tasks=[], status="not_in_plan")

@@ -1524,6 +1524,11 @@ def exec_topic_who(question: str, q: Query, env) -> Answer:
         passive = passive_doers(q, env, topic_words(q, env), q.doer_verb)
         if passive is not None:
             return _stated_answer(question, q, env, *passive)
+        several = passive_doers(q, env, topic_words(q, env), q.doer_verb, every=True)
+        if several:
+            # 奖励由谁给予 where two sentences each write 由X…给予 with doers read apart: both sentences, no one chosen
+            # (the tag of one item answered — 二十二's 财政部, while 二十五/二十七 write 由省（区、市）…给予)
+            return _stated_sentences(question, q, env, several)
         from kb.qa.query import load_shapes
 
         shapes = load_shapes()
@@ -1532,9 +1537,10 @@ def exec_topic_who(question: str, q: Query, env) -> Answer:
             # holding 创业补贴 names who carries that item, and given as the approver it is a guess (said so, items apart)
             held = act_items(q, env, topic_words(q, env))
             act = act_verb(q.doer_verb, shapes)
-            if held and not any(act in fold(t.text or "") for t in held):
-                # (only where those items never write the verb: 县公路管理站负责审核… names who checks it, and
-                # 发布预警 written in 三（六）4 leaves its tag the answer — the plan writes the act, with its doer or item)
+            if held and not any(_act_with_doer(t, act) for t in held):
+                # (only where no clause writing the verb names a unit of its item before it: 县公路管理站负责审核…
+                # names who checks it, and 发布预警 written in 三（六）4 leaves its tag the answer; 对新认定的骨干型企业给予
+                # 一次性奖励 names no giver — the tag given as the giver was a guess, 奖励由谁给予)
                 return _act_not_stated(question, q, env, held)
     sent_to = stated_recipients(q, env, question)  # 整改方案报送哪个部门: the body the sentence sends it to
     if sent_to is not None:
@@ -1771,6 +1777,39 @@ def _who_not_named(question: str, q: Query, env, tasks: list[Task], words: list[
         mark := unit_mark(t.text or "")) else said["who_not_named"].format(label=t.label, head=task_head(t))
         for t in tasks])
     return _answer(question, "topic_who", result, status="not_in_plan", query=q, tasks=[])
+
+
+def _stated_sentences(question: str, q: Query, env, found: list) -> Answer:
+    """Several sentences writing 由X…VERB for the words asked, their doers read apart: each sentence quoted with its
+    paragraph (answers.yaml ``doer_sentences``), none taken for the answer."""
+    from kb.qa.executors import _answer
+    from kb.qa.result import Group, Item, Result
+    from kb.qa.wording import load_answer_words
+
+    thing = "".join(w for w in q.topic if w != q.doer_verb) or "这项工作"
+    result = Result(heading=[load_answer_words()["doer_sentences"].format(verb=q.doer_verb, thing=thing, n=len(found))])
+    result.groups.append(Group(items=[Item(k, t, text=f"：{sentence}") for k, (t, sentence, _, _) in enumerate(found, 1)]))
+    tasks = [t for t, *_ in found]
+    env.ctx.tasks, env.ctx.topic = tasks, list(q.topic)
+    return _answer(question, "topic_who", result, query=q, tasks=tasks)
+
+
+def _act_with_doer(task: Task, act: str) -> bool:
+    """Some clause of ``task`` writes ``act`` with a doer before it in that clause — a unit of the task (any role), a
+    unit-like name (…局, …中心) or a 由 (县公路管理站负责审核…, 由省（区、市）…给予奖励); a clause writing the act with none
+    of them before it (对…企业给予一次性奖励) names no doer."""
+    names = [fold(n) for n in (*task.lead, *task.support, *task.sole, *task.shared, *task.guide)]
+    for clause in re.split(r"[。；;，,！？]", fold(task.text or "")):
+        at = clause.find(act)
+        if at < 0:
+            continue
+        before = clause[:at]
+        if "由" in before.replace("自由", "").replace("由于", "").replace("理由", "").replace("经由", ""):
+            return True  # (由省（区、市）统筹…给予奖励: a doer written after 由 that passive_doers did not settle — not "none")
+        if any(n and (n in before or len(n) > 3 and n[1:] in before) for n in names) or re.search(
+                r"[\u4e00-\u9fff]{2,}(?:局|委|办|中心|政府|站|所|院|厅|部门|单位)", before):
+            return True
+    return False
 
 
 def _act_not_stated(question: str, q: Query, env, held: list[Task]) -> Answer:

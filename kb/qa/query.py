@@ -405,7 +405,7 @@ SHAPE_LISTS = ("plan_count_words", "baseline_asks", "base_marks", "place_suffixe
                "time_span_units", "time_span_before", "time_span_after", "frequency_asks", "share_marks", "share_after",
                "share_words", "role_object_verbs", "doer_followers",
                "mention_places",
-               "time_nouns", "time_when", "exclusion_openers", "exclusion_markers", "exclusion_lead_ins", "exclusion_others", "doer_asks", "doer_verb_fillers", "doer_act_verbs", "doer_duty_acts", "doer_adverbs", "unit_count_classifiers", "unit_task_nouns", "unit_target_nouns", "person_holders", "group_ordinal_nouns", "literal_verbs", "literal_between")
+               "time_nouns", "time_when", "exclusion_openers", "exclusion_markers", "exclusion_lead_ins", "exclusion_others", "doer_asks", "doer_verb_fillers", "doer_act_verbs", "doer_duty_acts", "doer_adverbs", "unit_count_classifiers", "unit_task_nouns", "unit_target_nouns", "person_holders", "group_ordinal_nouns", "literal_verbs", "literal_between", "person_posts", "person_lead_verbs", "unit_asks_only")
 
 
 def validate_shapes(data: dict, where: str = "shapes.yaml") -> dict:
@@ -1673,6 +1673,87 @@ def read_enumeration(r: Reading) -> None:
         q.departments, q.about = [], None
 
 
+def person_heads(plan, words: dict) -> list[tuple[str, str, str, str, str]]:
+    """(heading line, document id, part number or section label, name, post) of each part or section whose heading
+    names a person leading its work — a name (0–4 characters), a post (shapes.yaml ``person_posts``: 县长, 副市长 …)
+    and a lead verb (``person_lead_verbs``: 牵头, 主抓, 分管 …) opening the title (一、李明县长牵头重点工作, 一、王纲市长主抓
+    重点工作)."""
+    posts = "|".join(map(re.escape, words["person_posts"]))
+    verbs = "|".join(map(re.escape, words["person_lead_verbs"]))
+    shape = re.compile(rf"^(?P<name>[\u4e00-\u9fff]{{0,4}}?)(?P<post>{posts})(?:同志)?(?:{verbs})")
+    out = []
+    for doc_id, doc_parts, doc_sections in plan.document_outlines():
+        for num, title in doc_parts:
+            m = shape.match(fold(title))
+            if m:
+                out.append((f"{num}、{title}", doc_id, num, m.group("name"), m.group("post")))
+        for label, title in doc_sections:
+            m = shape.match(fold(title))
+            if m:
+                out.append((heading_line(label, title), doc_id, label, m.group("name"), m.group("post")))
+    return out
+
+
+def read_person_heading(r: Reading) -> None:
+    """王芳副县长负责哪些工作 / 王纲市长主抓哪些重点工作 / 县长牵头的工作有几项: a person asked by a post (with the name
+    before it or not) whose heading the plan writes as leading its work (person_heads) — the heading's items answer,
+    each with its units as its tag gives them (holdout16 cx03: the heading quoted alone; a07 not understood).  Only
+    when work is asked (a task noun, a list or a count) and the post is the heading's exactly (县长 is not 副县长); a
+    name the question gives must be the heading's.  A post no heading writes so is left to the other readers."""
+    q, f = r.query, r.facts
+    if q.act is not None or q.heading or f.departments or f.label or f.date or f.ordinal is not None:
+        return
+    posts = sorted(r.words["person_posts"], key=len, reverse=True)
+    post = next((p for p in posts if p in r.text), None)
+    if post is None or not (f.flags & {"list", "count"} or _has(r.text, r.words_voc("task_nouns"))):
+        return
+    at = r.text.find(post)
+    asked_name = r.text[max(0, at - 4):at]
+    unnamed = not asked_name or asked_name[-1:] in "的那这该本其位"  # (县长牵头的工作: whoever holds the post)
+    heads = []
+    for line, doc_id, where, name, held in person_heads(r.plan, r.words):
+        if held != post or not unnamed and not (name and asked_name.endswith(name)):
+            continue
+        heads.append((line, doc_id, where))
+    if not heads:
+        return
+    cited = []
+    for line, doc_id, where in heads:
+        if "（" in where or "(" in where:
+            cited += [t.id for t in r.plan.document_tasks(doc_id) if under_heading(where, t.section)]
+        else:
+            cited += [t.id for t in r.plan.part_tasks(doc_id, where)]
+    q.act = Act.COUNT if "count" in f.flags else Act.LIST
+    q.heading, q.cited = "、".join(line for line, _, _ in heads), cited
+    q.topic, q.search_words, q.roles, q.any_role = [], [], [], False
+    q.departments, q.about = [], None
+
+
+def read_typology(r: Reading) -> None:
+    """中小企业分成哪几类 / 签约服务包有哪几种 / 预警级别分为几级: how a noun is divided (the question's division ask,
+    kb.qa.question ``division``) — the plan's sentence dividing it (X…分为/划分为 A、B、C: exec_plan.divisions) is the
+    answer, quoted with its label, never the list of items holding X (holdout16 c1a: 分成哪几类 was a topic search
+    answered with the preface).  The noun is the question's one topic word, or its longest start the plan writes
+    (个体户 → 个体 of 个体工商户); a noun no sentence divides is read on as before."""
+    q, f = r.query, r.facts
+    owner = getattr(r, "plan_words", "") or ""  # (重庆这个方案把个体户…: the place naming the plan is no noun)
+    nouns = [w for w in f.topic if not (owner and w in owner)]
+    if (q.act is not None or "division" not in f.flags or q.label or q.ordinal is not None or f.date
+            or len(nouns) != 1 or f.departments):
+        return
+    from kb.qa.exec_plan import divisions
+
+    noun = nouns[0]
+    verbs = r.words_voc("division_verbs")
+    for k in range(len(noun), 1, -1):
+        head = noun[:k]
+        if head not in r.plan_text:
+            continue
+        if divisions(r.plan, head, verbs):
+            q.act, q.subject, q.enumerated = Act.LIST, "typology", head
+        return
+
+
 def _counted_in_headings(plan, noun: str) -> bool:
     """``noun`` is a counted term (三大标志性体系工程, 五张清单) that a heading of the plan writes (（一）实施三大标志性体系工程):
     the plan's text read by the question reader holds paragraphs, not headings."""
@@ -2311,6 +2392,11 @@ def read_doer_verb(r: Reading) -> None:
     act = next((v for v in acts if verb.startswith(v)), None)
     if len(verb) < 2 or any(verb.startswith(w) for w in roles) or (verb in r.words["doer_verb_fillers"] and act is None):
         return
+    # (奖励由谁给予: the scan cut 给予 at 给, a separator, leaving 予 as a topic word — a piece of the verb asked, written
+    # nowhere before 由, is no word of the thing: the topic was 奖励、予 and the tag's units answered)
+    before = text[:at - 1]
+    r.query.topic = [w for w in r.query.topic if w not in verb or w in before] or r.query.topic
+    r.query.search_words = [w for w in r.query.search_words if w not in verb or w in before] or r.query.search_words
     if act is not None and len(verb) >= len(act) + 3:
         # 由谁给予项目启动资助: the verb is 给予, 项目启动资助 its object — a topic word (the scan had cut it into 予 and
         # 目启动资助, reading 给 and 项 as fillers); two characters after it stay the verb's (检验合格, 给予补贴)
@@ -4144,6 +4230,7 @@ READERS = (
     read_references,
     read_year_held,
     read_date_node,
+    read_person_heading,
     read_departments,
     read_heading_phrase,
     read_role_compound,
@@ -4154,6 +4241,7 @@ READERS = (
     read_post,
     read_recipient,
     read_issuers,
+    read_typology,
     read_enumeration,
     read_heading_score,
     read_annex_outline,

@@ -568,7 +568,7 @@ def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Quest
         # 哪几级 is no list word — and the verb marks the words before it as the topic, as 包括 does)
         for k in range(division.start(), len(text)):
             consumed[k] = True
-        q.flags.update(("list", "topic_after"))
+        q.flags.update(("list", "topic_after", "division"))
     # Scan: longest known word at each position; what is left forms the topic chunks.
     pieces: list[tuple[int, int]] = []  # spans of leftover text
     start = None
@@ -1432,8 +1432,14 @@ def _trim(chunk: str, edge_words: set[str], q: Question, voc: Vocabulary, places
 def _classifier_opens_word(chunk: str, before: str, mentions, voc: Vocabulary) -> bool:
     """个体工商户…: the chunk opens with a classifier (``word_opening_classifiers``) that counts nothing — no digit,
     numeral, 多少/几 or pointer (这, 每, 各 …: ``classifier_takers``) stands right before it — and the plan writes the
-    classifier with the character after it (个体, 个人, 项目): a word of the question, not a measure word."""
-    if len(chunk) < 3 or mentions is None or chunk[0] not in voc.words["word_opening_classifiers"]:
+    classifier with the character after it (个体, 个人, 项目): a word of the question, not a measure word.  Likewise
+    any edge character but a separator opening the question itself where the plan writes its first four characters
+    (中小企业…: 中 was trimmed, the topic 小企业)."""
+    if len(chunk) < 3 or mentions is None:
+        return False
+    if not before and len(chunk) >= 4 and chunk[0] not in voc.words["separators"] and chunk[:4] in mentions:
+        return True  # (中小企业分成哪几类: the question's first word, which the plan writes whole — 中 is no edge word there)
+    if chunk[0] not in voc.words["word_opening_classifiers"]:
         return False
     last = before[-1:]
     if last and (last.isdigit() or last in voc.words["classifier_takers"] or before.endswith("多少")):
@@ -1473,8 +1479,10 @@ def _division_ask(voc: Vocabulary) -> re.Pattern:
         verbs = "|".join(map(re.escape, sorted(voc.words["division_verbs"], key=len, reverse=True)))
         kind_verbs = "|".join(map(re.escape, sorted(voc.words["kind_verbs"], key=len, reverse=True)))
         kinds = "|".join(map(re.escape, sorted(voc.words["kind_words"], key=len, reverse=True)))
+        # (分为几类 / 有哪几种类型 / 有几类: the kinds asked with 几 or after 有 — a word of kinds closing the question)
         held = _DIVISION_ASK[id(voc)] = (voc, re.compile(rf"(?:{verbs})(?:哪几|哪些)[\u4e00-\u9fff]{{0,3}}$"
-                                                        rf"|(?:{kind_verbs})(?:哪几|哪些)个?(?:{kinds})$"))
+                                                        rf"|(?:{kind_verbs})(?:哪几|哪些)个?(?:{kinds})$"
+                                                        rf"|(?:{verbs}|有)(?:哪几|哪些|几|多少)[个种大]?(?:{kinds})$"))
     return held[1]
 
 

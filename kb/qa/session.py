@@ -396,6 +396,8 @@ class Session:
                 retry = dispatch(question, split, self._env(self._plan_of(split), conversation))
                 if retry.status == "answered":
                     answer, query = retry, split
+        if answer.intent == "topic_who" and answer.status == "answered":
+            self._person_lead_note(answer, q.text)
         if answer.intent != "structure_sections":
             self.context.sections = []  # (only the answer listing them is what 第N个方面 counts over)
         if answer.intent not in KEEPS_DEPARTMENT:
@@ -408,6 +410,36 @@ class Session:
         self.last_query = query
         self._last_text = q.text
         return answer
+
+    def _person_lead_note(self, answer, text: str) -> None:
+        """地区生产总值增长由谁牵头 where the item stands under 一、李明县长牵头重点工作: the heading naming the person who leads
+        that part's work is said after the units (a note, the units' answer unchanged) — the plan names both; a
+        question asking for a unit (哪个部门/单位/局: shapes.yaml ``unit_asks_only``) gets no person, never a person as a
+        unit."""
+        from kb.qa.query import load_shapes, person_heads
+        from kb.qa.result import render_text
+        from kb.qa.wording import load_answer_words
+
+        shapes = load_shapes()
+        result = answer.result if answer.result is not None else getattr(answer.text, "result", None)
+        if result is None or any(w in text for w in shapes["unit_asks_only"]):
+            return
+        tasks = list(getattr(answer, "tasks", None) or []) or [i.task for g in result.groups for i in g.items
+                                                                if i.task is not None]
+        if not tasks:
+            return
+        heads = person_heads(self.plan, shapes)
+        if not heads:
+            return
+        said = []
+        for t in tasks:
+            for line, doc_id, where, _, _ in heads:
+                if t.doc == doc_id and (where == t.part or where == t.section) and line not in said:
+                    said.append(line)
+        if said:
+            result.notes.append(load_answer_words()["person_lead"].format(headings="；".join(said)))
+            answer.result = result
+            answer.text = render_text(result)
 
     def _merge(self, query):
         """A follow-up's slots merged with what the conversation holds (no re-asking through text):

@@ -366,12 +366,13 @@ def stated_doers(q, env, words: list[str], within=None) -> tuple[Task, str, str,
     return t, sentence, verb, names
 
 
-def passive_doers(q, env, words: list[str], verb: str) -> tuple[Task, str, str, list[str]] | None:
+def passive_doers(q, env, words: list[str], verb: str, every: bool = False):
     """(paragraph, sentence, verb as written, bodies) for 由谁+VERB (``Query.doer_verb``: 受电设施投入使用前由谁检验合格): the
     one sentence of the plan holding two thirds of the asked words' characters (in runs) that says 由X and then, in the
     same clause, the asked verb (2 characters of it in a run: 由市绿化市容部门结合实际进行常态化调整公布) — X is who does it,
     whatever the tag of the paragraph names (the units carrying the whole item: holdout14 c2c answered 二（二）'s tag for
-    应由船舶检验机构检验合格).  None when no sentence says so, or sentences holding the words alike name different bodies."""
+    应由船舶检验机构检验合格).  None when no sentence says so, or sentences holding the words alike name different bodies;
+    with ``every``, the list of the best sentences (paragraph, sentence, verb, bodies), each its own doer."""
     from kb.qa.query import load_shapes
     from kb.qa.text import fold
 
@@ -430,6 +431,9 @@ def passive_doers(q, env, words: list[str], verb: str) -> tuple[Task, str, str, 
         return None
     top = max(f[0] for f in found)
     tops = [f for f in found if f[0] == top]
+    if every:
+        # (each sentence naming its own doer — 由省（区、市）统筹…给予奖励 / 由省（区、市）给予相应奖励 — listed, none chosen)
+        return [(t, sentence, said, names) for _, t, sentence, said, names in tops]
     if len({tuple(f[4]) for f in tops}) != 1:
         return None  # (sentences holding the words alike name different bodies: which one is meant is not said)
     _, t, sentence, said, names = tops[0]
@@ -482,8 +486,12 @@ def act_items(q, env, words: list[str]) -> list[Task]:
     from kb.qa.text import fold
 
     words = [fold(w) for w in words if len(w) >= 2 and not env.voc.unit_shaped(fold(w))]
-    if not words or sum(map(len, words)) < 4:
+    if not words:
         return []
+    if sum(map(len, words)) < 4:
+        # (奖励由谁给予: a thing of two or three characters is looked for whole — it was none, and the tag answered)
+        return [t for t in env.plan.tasks_matching([[w] for w in words], fold, kinds=None)
+                if (not q.plan or t.doc == q.plan) and t.kind == "task"]
     longest = max(words, key=len)
     grams = list(dict.fromkeys(longest[i:i + 4] for i in range(max(1, len(longest) - 3))))
     return [t for t in env.plan.tasks_matching([grams], fold, kinds=None)

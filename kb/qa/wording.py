@@ -104,6 +104,7 @@ REQUIRED = {
     "year_running": ("{n}", "{year}", "{labels}"),
     "recipient_not_stated": ("{asked}",),
     "act_doer_not_stated": ("{verb}", "{thing}"),
+    "doer_sentences": ("{verb}", "{thing}", "{n}"),
     "unit_figure_unwritten": ("{name}", "{asked}"),
     "group_ordinal": ("{n}", "{title}", "{count}"),
     "group_ordinal_none": ("{n}", "{count}", "{titles}"),
