@@ -17,7 +17,7 @@ from kb.qa.query import Query, asked_topic, load_shapes
 from kb.qa.wording import load_answer_words
 from kb.qa.result import departments_of, compose, item_firsts, numbered, numbered_items as listed_items, rows_note, target_line, task_line
 from kb.qa.text import fold
-from kb.select import DateSpan, choose_dated, dated_items, plan_tasks, written_limit
+from kb.select import DateSpan, choose_dated, dated_items, plan_tasks, under_heading, written_limit
 
 
 def _role(q: Query) -> str | None:
@@ -1061,7 +1061,44 @@ def exec_enumeration(question: str, q: Query, env) -> Answer:
         number = f"{k}. " if len(found) > 1 else ""
         lines.append(f"{number}{written}")
         lines.append(said["source"].format(label=t.label, sentence=sentence))
+    if q.subject == "typology":
+        env.ctx.groups = kind_groups(env.plan, found)
+        return Answer(question, "typology", compose(lines), tasks=[t for t, _, _ in found])
     return Answer(question, "enumeration", compose(lines), tasks=[t for t, _, _ in found])
+
+
+#: The count closing a division as written (…发展型三类, 两种类型, 四级): no kind's name.
+_KIND_COUNT = re.compile(r"[一二三四五六七八九十两\d]+个?(?:大类|类型|种类型|类|种|级|型)$")
+
+
+def kind_groups(plan, found: list[tuple]) -> list[tuple[str, list]]:
+    """(kind, the items under the heading naming it) of each kind a division lists (生存型、成长型、发展型 → （一）激发“生存型”
+    个体工商户…), so that 第一类有哪些措施 next takes the first kind's items — a kind no heading names has none (said so
+    when asked); [] unless ONE division is found, no kind names two headings and some kind names one (never a guess)."""
+    if len(found) != 1:
+        return []
+    t, _, written = found[0]
+    kinds = [k.strip() for k in re.split(r"[、和及与或]", _KIND_COUNT.sub("", fold(written).strip()))]
+    if len(kinds) < 2 or any(len(k) < 2 for k in kinds):
+        return []
+    groups = []
+    for doc_id, doc_parts, doc_sections in plan.document_outlines():
+        if doc_id != t.doc:
+            continue
+        for kind in kinds:
+            heads = [(label, title) for label, title in doc_sections if kind in fold(title)]
+            parts = [(num, title) for num, title in doc_parts if kind in fold(title)]
+            if len(heads) + len(parts) > 1:
+                return []  # (two headings name the kind: which one is meant is not said)
+            if not heads and not parts:
+                groups.append((kind, []))  # (a kind no heading names: said so when asked, its place kept)
+            elif heads:
+                label, title = heads[0]
+                groups.append((title, [x for x in plan.document_tasks(doc_id) if under_heading(label, x.section)]))
+            else:
+                num, title = parts[0]
+                groups.append((title, list(plan.part_tasks(doc_id, num))))
+    return groups if len(groups) == len(kinds) and any(tasks for _, tasks in groups) else []
 
 
 def exec_named_member(question: str, q: Query, env) -> Answer:

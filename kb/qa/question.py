@@ -1479,10 +1479,12 @@ def _division_ask(voc: Vocabulary) -> re.Pattern:
         verbs = "|".join(map(re.escape, sorted(voc.words["division_verbs"], key=len, reverse=True)))
         kind_verbs = "|".join(map(re.escape, sorted(voc.words["kind_verbs"], key=len, reverse=True)))
         kinds = "|".join(map(re.escape, sorted(voc.words["kind_words"], key=len, reverse=True)))
-        # (分为几类 / 有哪几种类型 / 有几类: the kinds asked with 几 or after 有 — a word of kinds closing the question)
+        # (分为几类 / 有哪几种类型: the kinds asked with 几 after a division verb, or with 哪几/哪些 after 有 — a word of kinds
+        # closing the question; 有多少种 counts things in kinds, 2034种 出口商品, and stays a count)
         held = _DIVISION_ASK[id(voc)] = (voc, re.compile(rf"(?:{verbs})(?:哪几|哪些)[\u4e00-\u9fff]{{0,3}}$"
                                                         rf"|(?:{kind_verbs})(?:哪几|哪些)个?(?:{kinds})$"
-                                                        rf"|(?:{verbs}|有)(?:哪几|哪些|几|多少)[个种大]?(?:{kinds})$"))
+                                                        rf"|(?:{verbs})(?:几|多少)[个种大]?(?:{kinds})$"
+                                                        rf"|有(?:哪几|哪些)[个种大]?(?:{kinds})$"))
     return held[1]
 
 

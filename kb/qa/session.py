@@ -328,9 +328,11 @@ class Session:
                 answer.text = render_text(result)
         answer.result = result
         answer.text = str(answer.text)
-        # (the titled groups listed, for 第二类 next: kb.qa.session.Session._group_ordinal)
-        self.context.groups = [(g.title, [i.task for i in g.items if i.task is not None])
-                               for g in result.groups if g.title and any(i.task is not None for i in g.items)]
+        # (the titled groups listed, for 第二类 next: kb.qa.session.Session._group_ordinal; a typology answer set its
+        # kinds' groups itself — 生存型、成长型、发展型 each with the heading's items that name it)
+        if answer.intent != "typology":
+            self.context.groups = [(g.title, [i.task for i in g.items if i.task is not None])
+                                   for g in result.groups if g.title and any(i.task is not None for i in g.items)]
         return answer
 
     def _answer(self, question: str) -> Answer:
@@ -482,8 +484,11 @@ class Session:
 
         groups = self.context.groups
         nouns = load_shapes()["group_ordinal_nouns"]
+        tasks_named = tuple(self.vocabulary.words["task_nouns"]) + ("举措",)
+        # (第一类有哪些具体措施: words naming the group's items — 措施, 任务 — ask its items too)
         if (not groups or facts.ordinal is None or facts.departments or facts.date is not None
-                or not facts.topic or any(t not in nouns for t in facts.topic)):
+                or not facts.topic or any(t not in nouns and not t.endswith(tasks_named) for t in facts.topic)
+                or not any(t in nouns for t in facts.topic) and facts.ordinal_unit not in nouns):
             return None
         from kb.qa.result import Result, numbered_items, render_text
         from kb.qa.wording import load_answer_words
@@ -495,6 +500,10 @@ class Session:
             return Answer(question, "previous_group", words["group_ordinal_none"].format(
                 n=n, count=len(groups), titles="、".join(f"【{t}】" for t, _ in groups)), status="not_in_plan")
         title, tasks = groups[n - 1]
+        if not tasks:  # (第三类 of a typology whose third kind no heading names: said, never another kind's items)
+            self.context.tasks = []
+            return Answer(question, "previous_group", words["group_ordinal_empty"].format(n=n, title=title),
+                          status="not_in_plan")
         from kb.model import item_count
 
         result = Result(heading=[words["group_ordinal"].format(n=n, title=title, count=item_count(tasks))])

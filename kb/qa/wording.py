@@ -107,6 +107,7 @@ REQUIRED = {
     "doer_sentences": ("{verb}", "{thing}", "{n}"),
     "unit_figure_unwritten": ("{name}", "{asked}"),
     "group_ordinal": ("{n}", "{title}", "{count}"),
+    "group_ordinal_empty": ("{n}", "{title}"),
     "group_ordinal_none": ("{n}", "{count}", "{titles}"),
     "no_period": ("{topic}",),
     "share_in_words": ("{topic}",),
