@@ -2392,11 +2392,13 @@ def read_doer_verb(r: Reading) -> None:
     act = next((v for v in acts if verb.startswith(v)), None)
     if len(verb) < 2 or any(verb.startswith(w) for w in roles) or (verb in r.words["doer_verb_fillers"] and act is None):
         return
-    # (奖励由谁给予: the scan cut 给予 at 给, a separator, leaving 予 as a topic word — a piece of the verb asked, written
-    # nowhere before 由, is no word of the thing: the topic was 奖励、予 and the tag's units answered)
+    # (奖励由谁给予: the scan cut 给予 at 给, a separator, leaving 予 as a topic word — one character of the verb asked,
+    # written nowhere before 由, is no word of the thing: the topic was 奖励、予 and the tag's units answered; a whole
+    # verb the scan kept, 统筹协调, stays: the steering sentence is found with it)
     before = text[:at - 1]
-    r.query.topic = [w for w in r.query.topic if w not in verb or w in before] or r.query.topic
-    r.query.search_words = [w for w in r.query.search_words if w not in verb or w in before] or r.query.search_words
+    r.query.topic = [w for w in r.query.topic if len(w) > 1 or w not in verb or w in before] or r.query.topic
+    r.query.search_words = [w for w in r.query.search_words if len(w) > 1 or w not in verb or w in before
+                            ] or r.query.search_words
     if act is not None and len(verb) >= len(act) + 3:
         # 由谁给予项目启动资助: the verb is 给予, 项目启动资助 its object — a topic word (the scan had cut it into 予 and
         # 目启动资助, reading 给 and 项 as fillers); two characters after it stay the verb's (检验合格, 给予补贴)

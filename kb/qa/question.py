@@ -163,12 +163,15 @@ class Lexicon:
 
     __slots__ = ("entries", "max_len", "lengths", "single_removable", "subunits", "patterns", "known", "registry",
                  "places", "department_starts", "mentions", "titles", "dept_names", "dept_words", "divisions",
-                 "plan_words")
+                 "plan_words", "abbreviated")
 
     def __init__(self, voc: Vocabulary, names: dict[str, str], subunits: dict[str, str] | None = None,
                  known: dict[str, str] | None = None, registry=None, places: tuple[str, ...] = (),
                  mentions=None, titles: tuple[tuple[str, str], ...] = (),
-                 divisions: tuple[tuple[str, str, str], ...] = (), plan_words=None) -> None:
+                 divisions: tuple[tuple[str, str, str], ...] = (), plan_words=None, abbreviated=None) -> None:
+        self.abbreviated = abbreviated
+        """``abbreviated(word)`` → True when some paragraph writes the word's first two characters, up to three others,
+        then its third (个体户 of 个体工商户), or None: a classifier opening a word so shortened stays."""
         self.plan_words = plan_words
         """The plan's text for ``word in`` tests whatever its places (Plan.mentions), or None: a classifier opening a
         word the plan writes (个体工商户) stays on the question's first word (kb.qa.question._trim)."""
@@ -677,7 +680,7 @@ def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Quest
     for a, b in pieces:
         chunk = text[a:b]
         chunk, shift = _trim(chunk, edge_words, q, voc, lexicon.places, lexicon.mentions, text[max(0, a - 2):a],
-                             lexicon.plan_words)
+                             lexicon.plan_words, lexicon.abbreviated)
         if not chunk:
             continue
         pos = a + shift
@@ -1378,7 +1381,7 @@ _FLAGS: dict[int, tuple] = {}
 
 
 def _trim(chunk: str, edge_words: set[str], q: Question, voc: Vocabulary, places: tuple[str, ...] = (),
-          mentions=None, before: str = "", plan_words=None) -> tuple[str, int]:
+          mentions=None, before: str = "", plan_words=None, abbreviated=None) -> tuple[str, int]:
     """Strip single-character function words from both ends of a chunk; roles named so are kept.  The loaded plans'
     own place opening it (自贡市秸秆禁烧, 泸州的…: Lexicon.places) is no topic either — unless what follows ends like a
     body's name (泸州市人大: a body of that place, resolved whole).  A classifier opening the chunk (个, 项, 条: intents.yaml
@@ -1401,7 +1404,7 @@ def _trim(chunk: str, edge_words: set[str], q: Question, voc: Vocabulary, places
     # A topic word of topics.yaml is kept whole (干洗机 does not lose 干, a filler verb), and so is
     # a generic action at the end (新车环保监管 does not lose 管, a role word).
     topic_words, generic_tails = _kept_words(voc)
-    opening_kept = _classifier_opens_word(chunk, before, plan_words, voc)
+    opening_kept = _classifier_opens_word(chunk, before, plan_words, voc, abbreviated)
     while chunk and changed:
         changed = False
         head_kept = opening_kept or chunk.startswith(topic_words) or chunk.startswith(voc.words["role_nouns"])
@@ -1429,10 +1432,11 @@ def _trim(chunk: str, edge_words: set[str], q: Question, voc: Vocabulary, places
     return chunk, shift
 
 
-def _classifier_opens_word(chunk: str, before: str, mentions, voc: Vocabulary) -> bool:
+def _classifier_opens_word(chunk: str, before: str, mentions, voc: Vocabulary, abbreviated=None) -> bool:
     """个体工商户…: the chunk opens with a classifier (``word_opening_classifiers``) that counts nothing — no digit,
     numeral, 多少/几 or pointer (这, 每, 各 …: ``classifier_takers``) stands right before it — and the plan writes the
-    classifier with the character after it (个体, 个人, 项目): a word of the question, not a measure word.  Likewise
+    classifier with the two characters after it (个体工, 项目资) or the word shortened (个体户: ``abbreviated``): a word
+    of the question, not a measure word.  Likewise
     any edge character but a separator opening the question itself where the plan writes its first four characters
     (中小企业…: 中 was trimmed, the topic 小企业)."""
     if len(chunk) < 3 or mentions is None:
@@ -1444,7 +1448,9 @@ def _classifier_opens_word(chunk: str, before: str, mentions, voc: Vocabulary) -
     last = before[-1:]
     if last and (last.isdigit() or last in voc.words["classifier_takers"] or before.endswith("多少")):
         return False
-    return chunk[:2] in mentions
+    # (three characters the plan writes — 个体工, 个转企 — or the plan's word shortened, 个体户 of 个体工商户; two alone
+    # are too little: 个人自主创业 where the plan writes 人员自主创业 lost its match)
+    return chunk[:3] in mentions or (abbreviated is not None and chunk[:2] in mentions and abbreviated(chunk[:3]))
 
 
 def _division_shaped(chunk: str) -> bool:

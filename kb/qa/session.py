@@ -133,8 +133,20 @@ class Session:
             divisions = tuple((doc_id, cite, fold(title)) for doc_id, held in self.plan.document_divisions()
                               for cite, title in held)
             self._lexicon = Lexicon(self.vocabulary, names, self.plan.subunits(), known, registry, places,
-                                    self.plan_text() if places else None, titles, divisions, self.plan_text())
+                                    self.plan_text() if places else None, titles, divisions, self.plan_text(),
+                                    self._abbreviated)
         return self._lexicon
+
+    def _abbreviated(self, word: str) -> bool:
+        """Some paragraph writes ``word``'s first two characters, up to three others, then its third (个体户 → 个体工商户)."""
+        import re
+
+        from kb.qa.text import fold
+
+        if len(word) != 3:
+            return False
+        pattern = re.compile(re.escape(word[:2]) + r"[\u4e00-\u9fff]{1,3}" + re.escape(word[2]))
+        return any(pattern.search(fold(t.text or "")) for t in self.plan.tasks_matching([[word[:2]]], fold, kinds=None)[:30])
 
     def _folded_texts(self) -> dict[str, str]:
         if self._folded is None:
