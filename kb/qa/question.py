@@ -36,7 +36,9 @@ def compile_patterns(voc: Vocabulary) -> dict[str, re.Pattern]:
         ),
         "part": re.compile(rf"第(?P<n>[{_NUMERAL}]{{1,3}})(?:{_alternatives(voc.words['part_units'])})"),
         "section": re.compile(rf"第(?P<n>\d{{1,2}}(?!\d)|[{_NUMERAL}]{{1,3}})(?:{_alternatives(voc.words['section_units'])})"),
-        "ordinal": re.compile(rf"第(?P<n>\d+|[{_NUMERAL}]{{1,3}})(?P<unit>{_alternatives(voc.words['ordinal_units'])})?"),
+        # (排第一位的, 第三批, 第二次: a rank, a batch, a time — no item's number: ``ordinal_not_units`` after a bare 第N)
+        "ordinal": re.compile(rf"第(?P<n>\d+|[{_NUMERAL}]{{1,3}})(?:(?P<unit>{_alternatives(voc.words['ordinal_units'])})"
+                              rf"|(?!{_alternatives(voc.words['ordinal_not_units'])}))"),
         # 措施九 / 举措12: an item named by its noun and number, without 第; the number closes the name (措施九适用于…,
         # 措施九的…, 措施九是…), so 措施一览 or 措施二十条 (a count) is none
         "ordinal_named": re.compile(rf"(?P<unit>措施|举措)(?P<n>\d{{1,2}}|[{_NUMERAL}]{{1,3}})"
@@ -399,6 +401,9 @@ def _strip_edges(text: str, voc: Vocabulary, q: Question) -> str:
             break  # (most questions: none of the ~70 words is tried one by one)
         for p in prefixes:
             if text.startswith(p) and len(text) > len(p):
+                if any(text.startswith(w) and w.startswith(p) and len(w) > len(p)
+                       for w in (*voc.words["plan_pointers"], *voc.words["pronouns"])):
+                    continue  # (那份方案…, 那个部门…: a pointer at the plan or a unit, never the opener 那 and a word 份)
                 if p in voc.words["openers"]:
                     q.flags.add("opener")
                 text = text[len(p):]
