@@ -131,8 +131,26 @@ SHARING = {
 }
 
 
+def _no_roles(question: str, q: Query, env) -> Answer:
+    """哪些任务没有写牵头配合的 / 没有责任单位的条目: the plan's numbered items that name no unit in any role (a task names
+    one by definition), said so when every item names one."""
+    from kb.qa.wording import load_answer_words
+
+    said = load_answer_words()["no_roles_items"]
+    items = [t for d in env.plan.documents for t in env.plan.document_tasks(d.id)
+             if (t.kind == "measure" or is_numbered(t)) and not (t.lead or t.support or t.sole or t.shared or t.guide)]
+    items, _ = filter_topic(q, env, items)
+    env.ctx.tasks = items
+    if not items:
+        return Answer(question, "structure_no_roles", said["none"], tasks=[], status="answered")
+    lines = [said["some"].format(count=len(items))] + numbered(items)
+    return Answer(question, "structure_no_roles", compose(lines), tasks=items)
+
+
 def exec_sharing(question: str, q: Query, env) -> Answer:
     """多个部门共同牵头的任务有哪些 / 哪些任务没有配合单位 / 两个部门共同牵头: tasks by how they are shared out."""
+    if q.sharing == "no_roles":
+        return _no_roles(question, q, env)
     if q.sharing == "lead_count":
         n = q.lead_count
         if q.at_least:
