@@ -621,20 +621,23 @@ def read_literal(r: Reading) -> None:
 
 #: A month asked as the limit, with no year (完成时限是3月的有哪些, 期限为6月底的任务): the month as written.
 _MONTH_LIMIT = LazyPattern(r"(?:时限|期限|完成时间|截止时间|截止日期|完成日期|时间节点)(?:是|为|在|定在)?"
-                           r"(?P<m>\d{1,2}月(?:底|末|份|中旬|上旬|下旬)?)(?:前|之前|以前)?的")
+                           r"(?P<m>\d{1,2}月(?:底|末|份|中旬|上旬|下旬)?)(?:前|之前|以前)?的"
+                           r"|(?<![\d年])(?P<n>\d{1,2}月(?:底|末|中旬|上旬|下旬)?)(?:前|之前|以前)?(?:要|需|需要|应|应当)?"
+                           r"(?:完成|到期|办结)")
 
 
 def read_month_limit(r: Reading) -> None:
-    """完成时限是3月的有哪些: a month without a year asked as the items' limit — the items writing that month as the
+    """完成时限是3月的有哪些 / 12月底前要完成的是哪项: a month without a year asked as the items' limit — the items writing that month as the
     plan writes it (``Query.literal``: digits bounded, so 13月 is not 3月), listed or counted; none: said so.  Was a
     topic 3月 whose 'deadline' was the cover notice's signing date (holdout17, ROUTED reading6 p)."""
     f, q = r.facts, r.query
-    if q.act is not None or q.literal or f.departments or f.date is not None or re.search(r"(?:19|20)\d\d", r.text):
-        return
+    if (q.act is not None or q.literal or f.departments or f.date is not None or f.label or f.part or f.section
+            or re.search(r"(?:19|20)\d\d", r.text)):
+        return  # (三（三）11月底前要完成哪些: a month of the section cited, read with it as before)
     m = _MONTH_LIMIT.search(r.text)
     if m is None:
         return
-    q.literal = m.group("m").rstrip("份")
+    q.literal = (m.group("m") or m.group("n")).rstrip("份")
     q.act = Act.COUNT if "count" in f.flags or _COUNT_OF_ITEMS.search(r.text) else Act.LIST
 
 
