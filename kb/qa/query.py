@@ -632,7 +632,8 @@ def read_month_limit(r: Reading) -> None:
     topic 3月 whose 'deadline' was the cover notice's signing date (holdout17, ROUTED reading6 p)."""
     f, q = r.facts, r.query
     if (q.act is not None or q.literal or f.departments or f.date is not None or f.label or f.part or f.section
-            or re.search(r"(?:19|20)\d\d", r.text)):
+            or "target" in f.flags or re.search(r"(?:19|20)\d\d", r.text)):
+        # (6月底前要完成年度任务量的百分之多少: a figure due by the month is asked — the value readers answer it)
         return  # (三（三）11月底前要完成哪些: a month of the section cited, read with it as before)
     m = _MONTH_LIMIT.search(r.text)
     if m is None:
