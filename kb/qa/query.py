@@ -1701,6 +1701,9 @@ def person_heads(plan, words: dict) -> list[tuple[str, str, str, str, str]]:
     names a person leading its work — a name (0–4 characters), a post (shapes.yaml ``person_posts``: 县长, 副市长 …)
     and a lead verb (``person_lead_verbs``: 牵头, 主抓, 分管 …) opening the title (一、李明县长牵头重点工作, 一、王纲市长主抓
     重点工作)."""
+    held = _PERSON_HEADS.get(id(plan))
+    if held is not None and held[0] is plan:
+        return held[1]  # (asked after every who-answer: the plan's outline is read once)
     posts = "|".join(map(re.escape, words["person_posts"]))
     verbs = "|".join(map(re.escape, words["person_lead_verbs"]))
     shape = re.compile(rf"^(?P<name>[\u4e00-\u9fff]{{0,4}}?)(?P<post>{posts})(?:同志)?(?:{verbs})")
@@ -1714,7 +1717,12 @@ def person_heads(plan, words: dict) -> list[tuple[str, str, str, str, str]]:
             m = shape.match(fold(title))
             if m:
                 out.append((heading_line(label, title), doc_id, label, m.group("name"), m.group("post")))
+    _PERSON_HEADS.clear()
+    _PERSON_HEADS[id(plan)] = (plan, out)
     return out
+
+
+_PERSON_HEADS: dict[int, tuple] = {}
 
 
 def read_person_heading(r: Reading) -> None:
