@@ -1268,8 +1268,9 @@ def _about(text: str, needed: list[list[str]], any_word: bool = False, either: b
     ``either``: one of the two suffices (a clause)."""
     def held(ws):
         # (the words asked may stand in another order than the plan's — 发消费券整合 of 整合500万元资金用于发放消费券, a
-        # question putting the purpose first: their runs of 2+ characters held anywhere count when in order fails)
-        return max(_held_word(text, ws), max(_held_runs(w, text) for w in ws))
+        # question putting the purpose first: their runs of 2+ characters held in ONE clause, in any order, count when in
+        # order fails; pieces in two clauses — 给予补助，单个项目最高 for 最高补助 — are two things)
+        return max(_held_word(text, ws), max(_held_runs(w, c) for w in ws for c in _CLAUSE_CUT.split(text)))
 
     if any_word:
         return any(2 * held(ws) > len(ws[0]) for ws in needed)
@@ -1279,6 +1280,9 @@ def _about(text: str, needed: list[list[str]], any_word: bool = False, either: b
     # (a clause: either — a question's filler the scan left in its longest word, 小微企业最高可申请, is not all of it)
     return (on_longest or on_all) if either else (on_longest and on_all)
 
+
+#: Where a clause ends (the any-order reading of the words asked stays inside one).
+_CLAUSE_CUT = re.compile(r"[，,。；;：:]")
 
 _OWN_NUMBER_AFTER = re.compile(r"^\s*(?:[0-9]|[一二两三四五六七八九十百千]+[^\s，。；、0-9])")
 _OWN_NUMBER_BEFORE = re.compile(r"(?:[0-9]|[一二两三四五六七八九十百千])[^\s，。；、0-9]{0,2}$")
