@@ -270,7 +270,18 @@ def exec_target(question: str, q: Query, env) -> Answer:
             ctx.tasks, ctx.topic = tasks, list(q.topic)
             w = load_answer_words()
             lines = [w["no_value_of_kind"].format(topic=_shown_topic(words, question), kind=w["value_kinds"][q.value_kind])]
-            lines.extend(target_line(t, tg) for t, tg in chosen)
+            # (only targets whose sentences are about the things asked — the words less the kind of value asked, 总量 of
+            # GDP总量, 比例 of 比例补助 — are what the plan states of them: 一（一）'s 单个项目最高200万元 is no figure of
+            # 研发投入按多少比例补助，最高多少, picked by 最高 alone)
+            from kb.qa.query import load_shapes
+
+            kinds_asked = sorted({fold(x) for xs in load_shapes()["value_kinds"].values() for x in xs}, key=len, reverse=True)
+            things = [x for x in (_less_kind(fold(v), kinds_asked) for v in words) if len(x) >= 2]
+            about = [(t, tg) for t, tg in chosen if not things or _about_target(things, t, tg, voc)]
+            if not about:
+                lines = [w["no_value_of_kind_none"].format(topic=_shown_topic(words, question),
+                                                          kind=w["value_kinds"][q.value_kind])]
+            lines.extend(target_line(t, tg) for t, tg in about)
             return Answer(question, "target", compose(lines), tasks=[], status="not_in_plan",
                           departments=departments_of(tasks))
     if q.act is Act.WHEN and "baseline" not in q.asks and not q.period:
@@ -538,6 +549,16 @@ def _target_where(task: Task, tg, voc) -> str:
     10%…), its metric and the synonyms it holds."""
     sentence = task.clauses[tg.clause] if tg.clause < len(task.clauses) else task.text
     return "|".join(fold(x) for x in (sentence, task.title or "", task.section_title or "")) + "|" + target_key(tg, voc)
+
+
+def _less_kind(word: str, kinds: list[str]) -> str:
+    """``word`` without a word of a kind of value asked at its start or end (比例补助 → 补助, gdp总量 → gdp)."""
+    for k in kinds:
+        if word.startswith(k) and len(word) > len(k):
+            return word[len(k):]
+        if word.endswith(k) and len(word) > len(k):
+            return word[:-len(k)]
+    return word
 
 
 def _unheld_tail(word: str, where: str) -> str:

@@ -93,6 +93,7 @@ REQUIRED = {
     "no_value": ("{topic}",),
     "figures_beside": (),
     "no_value_of_kind": ("{topic}", "{kind}"),
+    "no_value_of_kind_none": ("{topic}", "{kind}"),
     "only_as_base": ("{topic}",),
     "value_kinds": {"amount": (), "rate": ()},
     "no_target_time": ("{topic}",),
