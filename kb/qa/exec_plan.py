@@ -243,13 +243,20 @@ def _cells_answer(question: str, env, cells: list[tuple], what: str, topic_note:
     return Answer(question, "deadline_list", compose(lines), tasks=tasks, departments=departments_of(tasks))
 
 
+#: A notice's signature: a name with no sentence mark, closed by the full date it was signed.
+_SIGNATURE = re.compile(r"^[^，,。；;：:]{2,40}?(?:19|20)\d\d年\d{1,2}月\d{1,2}日$")
+
+
 def _no_deadlines(question: str, env) -> Answer:
     """No paragraph of the plan states a time limit (``dated_items``): said so, ``not_in_plan`` (never 共 0 项 as if
     some had); a limit the cover notice sets is named, so the claim stays true of the whole text."""
     from kb.qa.exec_topics import notice_clauses
 
     env.ctx.tasks = []
-    noticed = [sentence.strip() for d in env.plan.documents for sentence, dls in notice_clauses(d) if dls]
+    # (a signature — 东岭区管委会2016年10月14日: a name then the date it was signed, no word of a limit — is the notice's
+    # date of issue, never a 时限: 活动从什么时候开始 answered with it; routed reading6, the lead's 平潭 check)
+    noticed = [sentence.strip() for d in env.plan.documents for sentence, dls in notice_clauses(d)
+               if dls and not _SIGNATURE.search(sentence.strip())]
     text = "方案的任务都没有规定完成时限。"
     if noticed:
         text = "方案正文的条目都没有规定完成时限；印发通知写有时限：" + "；".join(noticed[:3]) + "。"
