@@ -43,6 +43,10 @@ class Piece:
     """Problems met in it."""
     label_line: bool = False
     """True for a label line (牵头单位：X on its own line, dialect C): its roles go to the item above."""
+    duty_line: bool = False
+    """True for a paragraph that is only a duty statement (``roles.duty_line``: 此项工作由X主办，Y协办。): like a label line
+    its roles go to the item right above it (``rule_label_lines``); with no item proved above, it stays a paragraph read
+    as before, and its ``tag`` is dropped."""
     time_line: roles.Tag | None = None
     """A line of time labels only (``完成时限：2025年12月。`` under an item): its time words go to the item above, which
     it closes like a label line; no roles, so the plan stays untagged."""
@@ -168,6 +172,12 @@ def rule_split_at_tags(state: ParseState) -> None:
             block_warnings = tag.warnings or [warning("label_line_without_unit", text=block.text[:40])]
             state.pieces.append(Piece(block, tag.text, tag.text, None, list(block_warnings)))
             continue
+        duty = None if structure.ITEM_RE.match(block.text) or structure.SUBITEM_RE.match(block.text) else \
+            roles.duty_line(block.text, state.registry, vocab)
+        if duty is not None:
+            # 此项工作由X主办，Y协办。 on its own after an item (E-line): the item's roles, no work of its own
+            state.pieces.append(Piece(block, block.text.strip(), block.text.strip(), duty, [], duty_line=True))
+            continue
         spans, warnings = roles.find_tags(block.text, state.registry, vocab, state.rules)
         if len(spans) == 1 and spans[0].start == 0 and not block.text[spans[0].end :].strip():
             # A tag on a line of its own (（市X局牵头，市Y局配合） under an item): like a label line (C), it
@@ -214,7 +224,7 @@ def _label_block_end(blocks: list[structure.Block], i: int, vocab: roles.RoleVoc
 def rule_tasks(state: ParseState) -> None:
     """One Task per piece, with its roles, in order; labels come later.  Label lines make no task."""
     for piece in state.pieces:
-        b, tag = piece.block, piece.tag
+        b, tag = piece.block, (None if piece.duty_line else piece.tag)  # (a duty line's roles are its item's, if any)
         title = b.title if piece.text.startswith(b.text[:10]) else structure.heading_title(piece.body)
         task = Task(
             id="", doc=state.doc.id, label="", part=b.part, part_title=b.part_title,
@@ -244,6 +254,9 @@ def rule_label_lines(state: ParseState) -> None:
     four numbered sub-items covers the whole group); the line itself is no task."""
     tasks, pieces = [], []
     for k, (task, piece) in enumerate(zip(state.tasks, state.pieces)):
+        if piece.duty_line:
+            _close_with_duty_line(tasks, pieces, task, piece, state.pieces[k + 1 :])
+            continue
         if piece.time_line is not None:
             n = _item_start(tasks, pieces, piece.block)
             if n is None:  # no item above: the line stays a paragraph, as a label line naming no unit
@@ -307,6 +320,26 @@ def rule_label_lines(state: ParseState) -> None:
         # closed by its tag line: a later tag line starts below it (a second sub-item's 牵头单位 took the whole item)
         pieces.append(Piece(item_piece.block, item.text, item.body, piece.tag, list(item.warnings)))
     state.tasks, state.pieces = tasks, pieces
+
+
+def _close_with_duty_line(tasks: list[Task], pieces: list[Piece], task: Task, piece: Piece, after: list[Piece]) -> None:
+    """E-line: a duty line (``Piece.duty_line``) gives its roles to the item right above it — its opening paragraph
+    (numbered, inline-heading or titled: ``_starts_item``) and body paragraphs, as a label line does — and is no task.
+    With no item proved above it (a heading or a part's start, a tag closing the item above, the text's start) it stays
+    the paragraph it was, read as before: which work it speaks of is not proved, and it is never a heading's tag.  The
+    plan stays untagged by it (``state.task_tags``): the other paragraphs keep the reading they had."""
+    n = _item_start(tasks, pieces, piece.block)
+    if n is None or not _starts_item(pieces[n].block):
+        tasks.append(task)
+        pieces.append(Piece(piece.block, piece.text, piece.body, None, list(piece.warnings)))
+        return
+    n = _own_sub_item(n, pieces, after)
+    item, item_piece = _merge_item(tasks[n:], pieces[n:])
+    del tasks[n:], pieces[n:]
+    _take_tag(item, piece.tag, "label line")
+    item.kind = "task"
+    tasks.append(item)
+    pieces.append(Piece(item_piece.block, item.text, item.body, piece.tag, list(item.warnings)))
 
 
 def _heads_what_follows(piece: Piece, after: list[Piece]) -> bool:
@@ -953,7 +986,7 @@ def rule_prose(state: ParseState) -> None:
         state.doc.warnings.append(warning("no_tags"))
     vocab = roles.load_vocabulary()
     for task in state.tasks:
-        if id(task) in state.unit_headed:
+        if id(task) in state.unit_headed or task.tag:  # (an item a duty line closed: its roles are the line's)
             continue
         tag = roles.read_prose(task.clauses, state.registry, vocab)
         if tag is None:

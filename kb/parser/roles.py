@@ -205,6 +205,12 @@ class RoleVocabulary:
     name_opening_verb: re.Pattern = re.compile(r"(?!)")
     """A verb of asking or of working with others opening a would-be name (争取国家文物局, 积极争取X, 报请X, 配合X:
     ``name_opening_verbs`` after ``action_adverbs``): what follows is a body asked or worked with, and no name opens so."""
+    duty_line: re.Pattern = re.compile(r"(?!)")
+    """A paragraph that is only a duty statement (``duty_lines``: 此项工作由X主办，Y协办。, 由X牵头，Y配合。): groups
+    ``first`` (who leads or answers) and ``second`` (who supports), matched whole (``duty_line``)."""
+    supports_named: re.Pattern = re.compile(r"(?!)")
+    """A tag segment naming who its units support (``supports_named``: X配合Y落实, X协助Y): groups ``helper`` (may be
+    empty) and ``helped``, matched whole (``rule_supports_named``)."""
     group_tail: re.Pattern = re.compile(r"(?!)")
     """A collective group of government closing a list of named units after 和/及 (A、B和相关X部门: ``list_group_tail``):
     a co-doer of the list."""
@@ -266,7 +272,7 @@ _KEYS = {"version", "none_markers", "roles", "weak_role_words", "manner_words", 
          "shared_suffixes", "collective_subjects", "reported_work", "duty_heading_words", "non_unit_endings", "implementer_labels",
          "reported_speech", "action_verbs", "action_adverbs", "topic_openers", "beneficiary_verbs", "object_markers",
          "office_endings", "anaphor_endings", "predicate_adverbs", "stating_verbs", "manner_clause_starts", "list_group_tail",
-         "kind_words", "name_opening_verbs", "aside_openers", "sentence_reading"}
+         "kind_words", "name_opening_verbs", "aside_openers", "sentence_reading", "duty_lines", "supports_named"}
 
 
 @lru_cache(maxsize=2)
@@ -358,6 +364,8 @@ def load_vocabulary(path: str | None = None) -> RoleVocabulary:
                                 key=lambda ek: -len(ek[0])))
     shape_alt = "[\\u4e00-\\u9fff]{2,9}"  # any short label; its kind by its ending (``shape_kind``)
     return RoleVocabulary(
+        duty_line=_duty_line_re(src, data["duty_lines"]),
+        supports_named=_supports_named_re(src, data["supports_named"]),
         role_words=sorted(words.items(), key=lambda kv: -len(kv[0])),
         role_end=re.compile(f"(?P<word>{_alt(words)})$"),
         role_of=dict(words),
@@ -465,6 +473,31 @@ def _prose_slots(src: Path, data: dict, suffixes: list[str]) -> dict[str, str]:
     return {"<UNIT_END>": f"(?<=[{re.escape(last)}])", "<PREDICATE>": predicate,
             # (an office's name goes on to a list's end or a predicate: 建设管理委|起草, 建设部、 — not 制定办|法)
             "<NOT_OFFICE>": f"(?![^，,。；;、]{{0,2}}?{offices}(?:[、，,。；;和及与等于每]|$|{predicate}))"}
+
+
+def _supports_named_re(src: Path, value) -> re.Pattern:
+    """``supports_named`` compiled: the supporting units (maybe none written), a support word, the unit supported, an
+    optional verb of the work (matched whole)."""
+    keys = ("support_words", "work_verbs")
+    if not isinstance(value, dict) or set(value) != set(keys):
+        raise KbError(f"{src}：“supports_named”应恰好有这些键：{', '.join(keys)}；请修正，或从代码仓库恢复这个文件")
+    words, verbs = (_alt(_words(src, f"supports_named.{k}", value[k])) for k in keys)
+    return re.compile(f"(?P<helper>[^，,；;。]*?)(?:积极|主动|全力|负责)?{words}(?P<helped>[^，,；;。]{{2,60}}?)"
+                      f"(?:负责|具体)?(?:{verbs})?(?:相关工作|工作)?")
+
+
+def _duty_line_re(src: Path, value) -> re.Pattern:
+    """``duty_lines`` compiled: an optional subject naming the item above (此项工作), 由, the units that lead or answer
+    and their word, then optionally a comma, the supporting units and theirs — and nothing else (matched whole)."""
+    keys = ("subjects", "lead_words", "support_words")
+    if not isinstance(value, dict) or set(value) != set(keys):
+        raise KbError(f"{src}：“duty_lines”应恰好有这些键：{', '.join(keys)}；请修正，或从代码仓库恢复这个文件")
+    subjects, leads, supports = (_alt(_words(src, f"duty_lines.{k}", value[k])) for k in keys)
+    names = "[^，,。；;：:由（）()]{2,%d}?"
+    tail = "(?:等(?:有关|相关)?(?:部门|单位))?"
+    return re.compile(
+        f"(?:{subjects}(?:均|统一)?)?由(?P<first>{names % 60}){tail}(?:具体|统一|共同)?(?P<word>{leads})"
+        f"(?:[，,](?:由)?(?P<second>{names % 120}){tail}(?:积极|共同|具体)?{supports})?[。.]?")
 
 
 def _predicate_roles(src: Path, value) -> dict[str, re.Pattern]:
@@ -853,6 +886,29 @@ def rule_role_segment(r: _Reading, segment: str) -> bool:
     return True
 
 
+def rule_supports_named(r: _Reading, segment: str) -> bool:
+    """A: ``X配合Y落实`` / ``X协助Y实施`` / ``X、W协助Y`` — X (and W) support, Y leads (the unit the others support leads:
+    ``supported_lead``).  Read whole as one name ``X配合Y`` it was sole, a role word glued into a unit (tagsblind11
+    cause 6).  With nobody written before the support word (``配合市公安局落实``: who supports is not said) the segment is
+    a note and reported — no role guessed.  Only when every name on both sides looks like a unit and none holds a role
+    word (``市公安局配合做好``: 做好 is no unit — the support word closing a list is ``rule_role_segment``'s)."""
+    m = r.vocab.supports_named.fullmatch(segment)
+    if m is None or r.pending:
+        return False
+    helpers = split_items(strip_manner(m.group("helper"), r.vocab), r.vocab) if m.group("helper") else []
+    helped = split_items(m.group("helped"), r.vocab)
+    if not helped or not all(looks_like_unit(i, r.vocab, r.registry) and not r.vocab.role_end.search(i)
+                             and not any(w in i for w in ("配合", "协助", "牵头", "会同")) for i in helpers + helped):
+        return False
+    if not helpers:
+        r.tag.notes.append(segment)
+        r.tag.warnings.append(warning("segment_without_role", segment=segment))
+        return True
+    _assign(r, helped, "lead", positional=False)
+    _assign(r, helpers, "support", positional=False)
+    return True
+
+
 def _read_with(r: _Reading, items: list[str]) -> bool:
     """``X会同Y负责`` / ``X会同Y牵头``: the units before 会同 lead, those after it support (as in prose, E).
     False (nothing assigned) unless 会同 stands between names that all look like units."""
@@ -933,6 +989,7 @@ SEGMENT_RULES: list[Callable[[_Reading, str], bool]] = [
     rule_lead_statement,
     rule_carry_forward,
     rule_time_words,
+    rule_supports_named,
     rule_role_segment,
     rule_names_only,
     rule_note,
@@ -1644,6 +1701,33 @@ def read_prose(clauses: list[str], registry: Registry, vocab: RoleVocabulary | N
                         given.update(fresh)
                     tag.notes.append(m.group(0).lstrip("，,"))
     tag.warnings = []
+    return tag if tag.has_roles else None
+
+
+def duty_line(text: str, registry: Registry, vocab: RoleVocabulary | None = None) -> Tag | None:
+    """E-line: a paragraph that is ONLY a duty statement — ``此项工作由X主办，Y协办。``, ``由X牵头，Y、Z配合。``,
+    ``该项工作由X负责。`` (dialects.md; 深圳 2003 十项民心工程 writes one under each item) — as a Tag (its text the line),
+    else None.  X leads when its word is a lead word (牵头, 主办) or when others support it (the unit the others of one
+    statement support leads: ``supported_lead``); X alone with 负责/承办 is responsible (sole).  Every name must be a
+    unit's (``_prose_unit``): a sentence doing work of its own (由X牵头，开展…) or naming a vague group as the doer is
+    none, nor one speaking of several items (以上工作…: not a subject of ``duty_lines``).  Who it belongs to is the
+    caller's (``core.rule_label_lines``: the item right above it)."""
+    vocab = vocab or load_vocabulary()
+    line = text.strip()
+    m = vocab.duty_line.fullmatch(line)
+    if m is None:
+        return None
+    groups = {}
+    for group in ("first", "second"):
+        if m.group(group):
+            groups[group] = [strip_manner(i, vocab) for i in split_items(m.group(group), vocab)]
+            if not all(_prose_unit(x, vocab, subject=group == "first") or x in vocab.short_unit_names for x in groups[group]):
+                return None
+    tag = Tag(text=line)
+    r = _Reading(tag, registry, vocab, DocumentRules())
+    first = "lead" if "second" in groups or vocab.role_of.get(m.group("word")) == "lead" else "sole"
+    _assign(r, groups["first"], first, positional=False)
+    _assign(r, groups.get("second", []), "support", positional=False)
     return tag if tag.has_roles else None
 
 
