@@ -259,6 +259,8 @@ def continues(previous: str, line: str) -> bool:
         return False  # a label's units never run on into the next sub-item ((2)…) or label (工作要求：…) of the block
     if SUB_ITEM_RE.match(line) and is_heading(previous):
         return False  # 3、加强市容环境整治 / (1)整治占道经营…: a sub-item opens a paragraph under its item's title
+    if numbered_title_line(previous, line):
+        return False  # 1. 约束性指标的责任部门 / 单位地区生产总值…。(X牵头): a title line over what follows, no wrapped half
     if is_heading(previous) and not is_heading(join_fragment(previous, line)):
         return False  # 2. + 2 → 2.2 would stop being an item, and a second cleanup would read it otherwise
     if DECIMAL_ITEM_RE.match(line) or DECIMAL_HEADING_RE.match(previous) or ARTICLE_HEADING_RE.match(previous):
@@ -312,6 +314,36 @@ def phase_line(line: str) -> bool:
 #: no end, then a short run of characters with no punctuation, no bracket and no digit, is one heading.
 _WRAP_MIN, _WRAP_TAIL = 20, 8
 _WRAP_TAIL_RE = re.compile(r"[\u4e00-\u9fff]{1,%d}" % _WRAP_TAIL)
+
+
+#: A numbered title line's words after its marker: at most this many; only these characters (no sentence mark, no digit).
+_TITLE_LINE_MAX = 20
+_TITLE_LINE_RE = re.compile(r"[\u4e00-\u9fff“”《》、]{2,%d}" % _TITLE_LINE_MAX)
+
+
+@functools.lru_cache(maxsize=1)
+def _title_line_words() -> tuple[re.Pattern, re.Pattern]:
+    """(how no title line ends, what no title line holds): kb/data/structure.yaml ``title_line_not_end`` and
+    ``title_line_not_in``."""
+    words = _outline_words()
+    alt = lambda key: "|".join(map(re.escape, sorted(words[key], key=len, reverse=True)))  # noqa: E731
+    return re.compile(f"(?:{alt('title_line_not_end')})$"), re.compile(alt("title_line_not_in"))
+
+
+def numbered_title_line(previous: str, line: str) -> bool:
+    """True when ``previous`` is a numbered title line with no end standing over ``line`` (``1. 约束性指标的责任部门`` /
+    ``单位地区生产总值…。(省经贸委牵头)``, ``1.加强组织领导`` / ``成立…``), not the first half of a wrapped sentence: after its
+    marker (1. 1、 1．, a space allowed) 2–20 characters with no sentence mark, digit or bracket, no modal or subject's
+    word (``title_line_not_in``: 要, 应 …), not ending on a word that waits for more (``title_line_not_end``: 的, 和, 对,
+    a verb awaiting its object), and the next line wider than it (a wrapped line is as wide as the lines after it)."""
+    m = NUMBERED_ITEM_RE.match(previous)
+    if m is None:
+        return False
+    rest = previous[m.end():].strip()
+    if not _TITLE_LINE_RE.fullmatch(rest) or printed_cells(line) <= printed_cells(previous):
+        return False
+    not_end, not_in = _title_line_words()
+    return not not_end.search(rest) and not not_in.search(rest)
 
 
 def _heading_wrapped(previous: str, line: str) -> bool:
@@ -1090,7 +1122,7 @@ def join_split_title(lines: list[str]) -> list[str]:
 
 
 #: The word lists of kb/data/structure.yaml (each a list of non-empty strings).
-_OUTLINE_KEYS = ("plain_heading_ends", "signing_body_endings", "phase_words")
+_OUTLINE_KEYS = ("plain_heading_ends", "signing_body_endings", "phase_words", "title_line_not_end", "title_line_not_in")
 
 
 @functools.lru_cache(maxsize=1)
@@ -1105,7 +1137,7 @@ def _outline_words() -> dict:
     data = read_versioned_yaml(path, "outline words")
     if set(data) != {"version", *_OUTLINE_KEYS} or not all(
             isinstance(data[key], list) and all(isinstance(w, str) and w for w in data[key]) for key in _OUTLINE_KEYS):
-        raise KbError(f"{path}：应恰好有 version、plain_heading_ends、signing_body_endings 和 phase_words（非空字符串的列表）；"
+        raise KbError(f"{path}：应恰好有 version、{'、'.join(_OUTLINE_KEYS)}（非空字符串的列表）；"
                       "请从代码仓库恢复这个文件")
     return data
 
