@@ -223,6 +223,8 @@ def load_grammar(path: str | None = None) -> DeadlineGrammar:
         # edition), not a limit; after a limit's own word (到2025年“…”) it stays one.
         re.compile(rf"(?<![到至止自从于在])(?<!截至){Y}年度?(?=[“\"][^”\"，。；,;]{{1,24}}[”\"][^\d，。；,;]{{0,6}}?"
                    rf"{_alt(data['quoted_name_nouns'])})"),
+        # 开展“2023年消费提振年”系列活动: a year opening a quoted name, the quote closing within a few words, is part of it.
+        re.compile(rf"(?<=[“\"]){Y}年度?(?=[^”\"，。；,;]{{0,20}}[”\"])"),
         # 完成2030年达标区域划定, 发放2022年度补贴资金: a year describing the noun after it (not after a limit's word).
         re.compile(rf"(?<![到至止自从于在])(?<!截至)(?<=[^\W\d_]){Y}年度?(?={_alt(data['year_attribute_nouns'])})"),
         # 三年行动计划(2025-2027年), 实施方案（2024—2026年）: a plan's period in brackets after its name is part of the name.
@@ -260,8 +262,9 @@ def load_grammar(path: str | None = None) -> DeadlineGrammar:
     return DeadlineGrammar(
         masks=masks,
         name_year=re.compile(
-            rf"(?:(?<=[：:])|(?<=[^\W\d_])(?<![到至于在从自止]))(?P<year>{Y}年度?)"
-            rf"(?P<np>(?:[“\"][^”\"，。；]{{1,20}}[”\"]|[^\W\d_前底末起内至月日季以的]){{0,24}}?)(?P<head>{_alt(data['name_nouns'])})"),
+            rf"(?:(?<=[：:])|(?<=[^\W\d_])(?<![到至于在从自止]))(?P<year>{Y}年度?)的?"
+            rf"(?P<np>(?:[“\"][^”\"，。；]{{1,20}}[”\"]|[（(][^（）()，。；,;]{{1,8}}[)）]|[春夏秋冬]季|[^\W\d_前底末起内至月日季以的]){{0,24}}?)"
+            rf"(?P<head>{_alt(data['name_nouns'])})"),
         name_breakers=re.compile(_alt(data["name_breakers"])),
         plan_period=re.compile(
             rf"(?:{_alt(data['by_before'])})?[“\"]?十(?P<n>[一二三四五六七八九])五[”\"]?(?:(?P<period>{_alt(data['plan_period_words'])})|(?P<end>{_alt(data['plan_end_words'])}))"
