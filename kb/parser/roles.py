@@ -208,6 +208,9 @@ class RoleVocabulary:
     duty_line: re.Pattern = re.compile(r"(?!)")
     """A paragraph that is only a duty statement (``duty_lines``: 此项工作由X主办，Y协办。, 由X牵头，Y配合。): groups
     ``first`` (who leads or answers) and ``second`` (who supports), matched whole (``duty_line``)."""
+    document_interpretation: re.Pattern = re.compile(r"(?!)")
+    """What follows 负责 when the clause says who interprets the document itself (…由X负责解释。, 负责对本细则进行解释):
+    no task of X (``document_interpretation``)."""
     supports_named: re.Pattern = re.compile(r"(?!)")
     """A tag segment naming who its units support (``supports_named``: X配合Y落实, X协助Y): groups ``helper`` (may be
     empty) and ``helped``, matched whole (``rule_supports_named``)."""
@@ -272,7 +275,8 @@ _KEYS = {"version", "none_markers", "roles", "weak_role_words", "manner_words", 
          "shared_suffixes", "collective_subjects", "reported_work", "duty_heading_words", "non_unit_endings", "implementer_labels",
          "reported_speech", "action_verbs", "action_adverbs", "topic_openers", "beneficiary_verbs", "object_markers",
          "office_endings", "anaphor_endings", "predicate_adverbs", "stating_verbs", "manner_clause_starts", "list_group_tail",
-         "kind_words", "name_opening_verbs", "aside_openers", "sentence_reading", "duty_lines", "supports_named"}
+         "kind_words", "name_opening_verbs", "aside_openers", "sentence_reading", "duty_lines", "supports_named",
+         "document_interpretation"}
 
 
 @lru_cache(maxsize=2)
@@ -366,6 +370,7 @@ def load_vocabulary(path: str | None = None) -> RoleVocabulary:
     return RoleVocabulary(
         duty_line=_duty_line_re(src, data["duty_lines"]),
         supports_named=_supports_named_re(src, data["supports_named"]),
+        document_interpretation=_compile(src, "document_interpretation", data["document_interpretation"]),
         role_words=sorted(words.items(), key=lambda kv: -len(kv[0])),
         role_end=re.compile(f"(?P<word>{_alt(words)})$"),
         role_of=dict(words),
@@ -1670,6 +1675,8 @@ def read_prose(clauses: list[str], registry: Registry, vocab: RoleVocabulary | N
                         continue
                     if vocab.reported_work.search(part[m.start():]):
                         continue  # X会同Y研究提出了办理意见 / X会同Y上报的《…》已经批准: work reported, no task
+                    if vocab.document_interpretation.match(part, m.end()):
+                        continue  # 本方案由X负责解释: who interprets the document, no task of X
 
                     if form == "organized-by" and subject and (number > 0 or m.start() > 0) \
                             and m.group("sole") not in subject:
