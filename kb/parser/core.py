@@ -158,7 +158,7 @@ def rule_split_at_tags(state: ParseState) -> None:
             # Consecutive label lines (牵头单位：X / 责任单位：Y / 实施时间：Z) are one tag.
             lines = [b.text for b in blocks[i - 1 : end]]
             i = end
-            contents = [ln.strip()[1:-1] if ln.strip()[0] in roles.OPENERS and ln.strip()[-1] in roles.CLOSERS else ln for ln in lines]
+            contents = [_unbracketed(ln) for ln in lines]
             tag = roles.parse_tag_content("；".join(contents), state.registry, vocab, state.rules)
             tag.text = "\n".join(lines)
             if tag.has_roles:
@@ -200,6 +200,16 @@ def rule_split_at_tags(state: ParseState) -> None:
         if warnings:
             state.pieces[-1].warnings.extend(warnings)
     state.doc.lead_rule, state.doc.lead_rule_text = state.rules.lead_rule, state.rules.lead_rule_text
+
+
+def _unbracketed(line: str) -> str:
+    """A label line's content: without the bracket around it, also when a full stop follows the bracket
+    (``（责任单位：县供电公司）。`` — the stop kept the bracket in, and the doubled bracket hid the label)."""
+    s = line.strip()
+    inner = s.rstrip("。；;.")
+    if inner and inner[0] in roles.OPENERS and inner[-1] in roles.CLOSERS:
+        return inner[1:-1]
+    return line
 
 
 def _label_block_end(blocks: list[structure.Block], i: int, vocab: roles.RoleVocabulary) -> int:
