@@ -468,6 +468,28 @@ _FOOTER_FIELD_CHARS = 80
 _FOOTER_FIELDS_ALONE = 3
 
 
+@functools.lru_cache(maxsize=1)
+def _continuation_re() -> tuple[re.Pattern, re.Pattern]:
+    """(a bracketed continuation mark anywhere in a line, a line that is only one): kb/data/structure.yaml
+    ``page_continuation_marks``."""
+    words = "|".join(map(re.escape, sorted(_outline_words()["page_continuation_marks"], key=len, reverse=True)))
+    return (re.compile(rf"[\[【（(〔［]\s*(?:{words})\s*[\]】）)〕］]"),
+            re.compile(rf"^\s*[\[【（(〔［]?\s*(?:{words})\s*[\]】）)〕］]?\s*$"))
+
+
+def remove_page_continuations(lines: list[str]) -> list[str]:
+    """Drop the marks a converted PDF leaves where a page breaks (``[接上页]``, ``（续上页）``, ``续表`` alone): page chrome
+    left inside a task's text (tagsblind12).  Only bracketed or alone on a line — 继续表彰 keeps its words.  A line left
+    empty by the drop goes; a line that was blank stays (a blank line parts paragraphs)."""
+    inline, alone = _continuation_re()
+    out = []
+    for line in lines:
+        if alone.match(line) and line.strip():
+            continue
+        out.append(inline.sub("", line) if ("接" in line or "续" in line or "承" in line) else line)
+    return out
+
+
 def _footer_fields(line: str) -> int:
     """How many of a site footer's fields (``site_footer_fields``) ``line`` names."""
     from kb.ingest.vocab import load_vocabulary
@@ -1122,7 +1144,8 @@ def join_split_title(lines: list[str]) -> list[str]:
 
 
 #: The word lists of kb/data/structure.yaml (each a list of non-empty strings).
-_OUTLINE_KEYS = ("plain_heading_ends", "signing_body_endings", "phase_words", "title_line_not_end", "title_line_not_in")
+_OUTLINE_KEYS = ("plain_heading_ends", "signing_body_endings", "phase_words", "title_line_not_end", "title_line_not_in",
+                 "page_continuation_marks")
 
 
 @functools.lru_cache(maxsize=1)
@@ -1194,6 +1217,7 @@ CLEANUP_RULES: list[Callable[[list[str]], list[str]]] = [
     remove_page_breaks,
     remove_pinyin_glosses,
     remove_page_footers,
+    remove_page_continuations,
     remove_site_footers,
     mend_doubled_closers,
     split_flattened,
