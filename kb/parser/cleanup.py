@@ -330,17 +330,26 @@ def _title_line_words() -> tuple[re.Pattern, re.Pattern]:
     return re.compile(f"(?:{alt('title_line_not_end')})$"), re.compile(alt("title_line_not_in"))
 
 
+def _tagged_statement(line: str) -> bool:
+    """True for a line that is a whole statement closed by its responsibility tag (``…左右。(省经贸委牵头)``)."""
+    body = line.rstrip().rstrip("。；;")
+    return bool(body) and body[-1] in "）)〕】]" and _closes_a_tag(body, len(body) - 1) and ends_paragraph(line.rstrip())
+
+
 def numbered_title_line(previous: str, line: str) -> bool:
     """True when ``previous`` is a numbered title line with no end standing over ``line`` (``1. 约束性指标的责任部门`` /
     ``单位地区生产总值…。(省经贸委牵头)``, ``1.加强组织领导`` / ``成立…``), not the first half of a wrapped sentence: after its
     marker (1. 1、 1．, a space allowed) 2–20 characters with no sentence mark, digit or bracket, no modal or subject's
     word (``title_line_not_in``: 要, 应 …), not ending on a word that waits for more (``title_line_not_end``: 的, 和, 对,
-    a verb awaiting its object), and the next line wider than it (a wrapped line is as wide as the lines after it)."""
+    a verb awaiting its object), and the next line wider than it (a wrapped line is as wide as the lines after it) and a
+    whole statement closed by its tag (``_tagged_statement``).  A title over an untagged body (``1.立项阶段`` / ``政府投资项目，
+    建设单位应…``) stays joined as before: split, the title became a paragraph without its body and the body lost the
+    item's number (普陀 海绵 2025, 杨浦 2024), and ``1、…事宜`` / ``由X负责，…`` is one sentence cut by a line break (兰州)."""
     m = NUMBERED_ITEM_RE.match(previous)
     if m is None:
         return False
     rest = previous[m.end():].strip()
-    if not _TITLE_LINE_RE.fullmatch(rest) or printed_cells(line) <= printed_cells(previous):
+    if not _TITLE_LINE_RE.fullmatch(rest) or printed_cells(line) <= printed_cells(previous) or not _tagged_statement(line):
         return False
     not_end, not_in = _title_line_words()
     return not not_end.search(rest) and not not_in.search(rest)
