@@ -19,7 +19,9 @@ ROWS = [
     ("请求省应急管理厅支援，组织专业队伍开展救援。", {}, "请求X支援: X outside the plan's authority"),
     ("报请市政府批准后，由区住房保障局组织实施。", {"sole": ["区住房保障局"]},
      "报请X批准 names no doer; the 由X组织实施 after it does"),
-    ("提请县人大常委会审议后，由县司法局负责解释。", {"sole": ["县司法局"]}, "提请X审议: the same"),
+    ("提请县人大常委会审议后，由县司法局负责宣传实施。", {"sole": ["县司法局"]},
+     "提请X审议: the same (was 由县司法局负责解释 — who interprets a document is no task since session 16: "
+     "tests/test_closing_interpretation.py)"),
     ("商请市公安局支持，做好现场秩序维护。", {}, "商请X支持: no unit"),
     ("配合市公安局做好交通疏导工作。", {}, "配合X… with no subject: no unit (the helper is not named)"),
     ("协调市交通委解决停车难问题。", {}, "协调X…: X is the object"),
