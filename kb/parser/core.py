@@ -1489,6 +1489,15 @@ def rule_labels(state: ParseState) -> None:
             for task, label in zip(numbered, pieces):
                 task.label = f"{prefix}{label}"
             continue
+        run_on = None if part in annexes or part == structure.CLOSING_PART or not section else \
+            _own_numbers_between(numbers, [given_block[id(t)] for t in numbered])
+        if run_on is not None:
+            # items the plan numbers (1. … 24. straight through its sections) with unnumbered paragraphs between them (a
+            # 专栏 box, an item's further paragraphs): each item keeps its own number, a paragraph after item n is n-2 —
+            # by position 15.加强大中小企业融通发展 was 二（六）1, and no official finds it so
+            for task, label in zip(numbered, run_on):
+                task.label = f"{prefix}{label}"
+            continue
         piece = [1] * len(numbered)
         own = None not in numbers and len(set(numbers)) == len(numbers)  # the plan's own numbers, all there and distinct
         if not own:
@@ -1497,6 +1506,8 @@ def rule_labels(state: ParseState) -> None:
             # numbered straight through, the section's 2nd paragraph was cited 3.
             numbers, piece = _paragraph_numbers([given_block[id(t)] for t in numbered])
         single = len(set(numbers)) == 1  # one paragraph (or one item): cited by the container's own label
+        if single and own and numbers[0] != 1 and section:
+            single = False  # one item the plan numbers 10 (its numbering runs on across sections): 二（一）10, never 二（一）
         if part in annexes:
             # An annex's paragraphs are cited like an annex table's rows (附件1-3, 附件-2, 附件1（一）-3): never as
             # items of the body's last part.
@@ -1560,6 +1571,46 @@ def _paragraph_numbers(blocks: list[int]) -> tuple[list[int], list[int]]:
         numbers.append(ordinal[block])
         piece.append(count[block])
     return numbers, piece
+
+
+def _own_numbers_between(numbers: list[int | None], blocks: list[int]) -> list[str] | None:
+    """Labels (without the container's prefix) of a section's tasks when its numbered paragraphs carry the plan's own
+    numbers, rising, with unnumbered paragraphs among them: the item's number for its first task, ``n-2``, ``n-3`` …
+    for the next tasks up to the next numbered item (pieces of the item, its further paragraphs, a 专栏 after it), and
+    ``引言`` (``引言1`` …) for unnumbered paragraphs before the first item.  None unless some paragraph is unnumbered,
+    the numbers rise from block to block (repeated only within one block) and either two or more items are numbered
+    or the one numbered item runs on (not 1) — a lone ``1.`` among unnumbered paragraphs proves no numbering."""
+    if None not in numbers or all(n is None for n in numbers):
+        return None
+    items: list[int] = []
+    seen_block: dict[int, int] = {}
+    for n, block in zip(numbers, blocks):
+        if n is None:
+            continue
+        if block in seen_block:
+            if seen_block[block] != n:
+                return None
+            continue
+        if items and n <= items[-1]:
+            return None
+        seen_block[block] = n
+        items.append(n)
+    if len(items) < 2 and items[0] == 1:
+        return None
+    labels: list[str] = []
+    lead = 0
+    while numbers[lead] is None:
+        lead += 1
+    labels += [OPENING_LABEL + (str(k) if lead > 1 else "") for k in range(1, lead + 1)]
+    current, k = None, 0
+    for n in numbers[lead:]:
+        if n is not None and n != current:
+            current, k = n, 1
+            labels.append(str(n))
+            continue
+        k += 1
+        labels.append(f"{current}-{k}")
+    return labels
 
 
 def _piece_suffix(k: int) -> str:
