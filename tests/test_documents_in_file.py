@@ -183,7 +183,7 @@ def test_parts_are_each_documents_own():
     assert [label for label, _ in doc.sections] == ["行动计划二（一）", "行动计划二（二）", "行动计划二（三）", "行动计划三（一）"]
     lead = [t.label for t in tasks if "省经济和信息化厅" in t.lead]
     # (a section of one paragraph is cited by the section, whatever its number: the labels rule, unchanged)
-    assert lead == ["行动计划二（一）2", "行动计划二（二）", "行动计划二（三）", "行动计划三（一）"]
+    assert lead == ["行动计划二（一）2", "行动计划二（二）3", "行动计划二（三）4", "行动计划三（一）"]
 
 
 def test_roles_unchanged_by_the_split():
@@ -308,7 +308,7 @@ SCOPED = [
     (CITY, "在工作方案中市商务局牵头哪些任务", ["工作方案二（一）"],
      "在X中 naming one document of the file by its kind: that document's tasks alone (the policy's two are not asked)"),
     (PROVINCE, "在行动计划中省经济和信息化厅牵头哪些任务",
-     ["行动计划二（一）2", "行动计划二（二）", "行动计划二（三）", "行动计划三（一）"], "省: the action plan named by its kind"),
+     ["行动计划二（一）2", "行动计划二（二）3", "行动计划二（三）4", "行动计划三（一）"], "省: the action plan named by its kind"),
     (CITY, "若干措施里市商务局牵头哪些任务", ["若干措施一（一）", "若干措施二（二）"], "the first document named, 里 after it"),
     (CITY, "市商务局牵头哪些任务", ["若干措施一（一）", "若干措施二（二）", "工作方案二（一）"],
      "no document named: both documents' tasks, each label saying its document"),
@@ -344,11 +344,11 @@ def test_file_name(text, name, why):
 
 
 ORDINALS = [
-    (PROVINCE, "行动计划的第二个行动是什么", "answered", ["行动计划二（二）"], ["平台赋能行动"],
+    (PROVINCE, "行动计划的第二个行动是什么", "answered", ["行动计划二（二）3"], ["平台赋能行动"],
      "the Nth of the named document's sections titled …行动 (one part holds them): that section"),
     (PROVINCE, "行动计划的第四个行动是什么", "not_in_plan", [], ["没有第4节（共 3 节）"],
      "a fourth 行动 of three: not in the plan — never the item numbered 4"),
-    (PROVINCE, "行动计划的第三条是什么", "answered", ["行动计划二（二）"], ["第3条是 行动计划二（二）"],
+    (PROVINCE, "行动计划的第三条是什么", "answered", ["行动计划二（二）3"], ["第3条是 行动计划二（二）3"],
      "第三条 of the named document: the item it numbers 3"),
     (PROVINCE, "若干政策的第二条是什么", "not_in_plan", [], ["没有第2条（条目没有编号）"],
      "the policy numbers no item: its one tagged paragraph (labelled 若干政策三2 by kb) is no 第2条"),
