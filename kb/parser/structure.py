@@ -565,7 +565,7 @@ def outline(paragraphs: list[str], doc_id: str) -> Outline:
             blocks.append(Block(part, part_title, section, section_title, int(m.group(1)) if m else None, "paragraph", p,
                                 heading_title(m.group(2) if m else p)))
             continue
-        if parts and not top_items and opens_document(body, at, part[len(cite):]):
+        if parts and opens_document(body, at, part[len(cite):]):
             # a second document in the file (若干政策 一…八, then 安徽省…行动计划（2021-2023年） / 为…制定本行动计划。 /
             # 一、总体要求): its parts, sections and labels are its own, each document's cited by its kind (若干政策二,
             # 行动计划二（三）5) — before, the plan's 二 held both documents' 二 and their items shared labels and ids
@@ -585,6 +585,7 @@ def outline(paragraphs: list[str], doc_id: str) -> Outline:
             divisions[:] = [(c, t) for c, (_, t) in zip(cites, divisions)] + [(cites[-1], named)]
             cite = cites[-1]
             part, part_title = cite, ""  # (its preamble: the document's opening, 引言)
+            top_items = _top_items(body[at + 1:])  # (each document numbers its own way: 若干政策 by items, then headings)
             section = section_title = None
             duty_part = article_list = False
             if preamble:  # (the title glued to it: the preamble is the document's opening paragraph)
@@ -785,6 +786,9 @@ def opens_document(body: list[str], at: int, numeral: str) -> bool:
         if PART_RE.match(q) and len(q) <= 30 and "。" not in q[:-1] or PART_INLINE_RE.match(q):
             m = PART_RE.match(q)
             return j > at + 1 and m is not None and m.group(1) == "一"
+        if (m := TOP_ITEM_RE.match(q)) and m.group(1) == "一" and j > at + 1:
+            # a document of long items (若干措施: 一、完善…，对…给予补助。（X牵头） 二、… 三、…) after its title and preamble
+            return _top_items(body[j:])
         if SECTION_RE.match(q) or ITEM_RE.match(q) or is_title(q) or annex_caption(q) or PART_RE.match(q):
             return False
         j += 1
@@ -810,14 +814,17 @@ def _top_items(body: list[str]) -> bool:
     """True when the plan numbers its measures at the top level in long paragraphs (``一、…，…。（负责部门：…）``) and
     writes no part heading: three or more such paragraphs numbered 一, 二, 三 … in order, no line a part heading
     (``一、总体要求``) or an inline one (``一、指导思想。以…``)."""
-    numbers = []
-    for p in body:
+    numbers, last = [], ""
+    for at, p in enumerate(body):
         if annex_caption(p) and numbers:
             break
+        if len(numbers) >= 2 and opens_document(body, at, last):
+            break  # a second document of the file opens (its title, preamble, 一、总体要求): its headings are its own
         if PART_RE.match(p) and len(p) <= 30 and "。" not in p[:-1] or PART_INLINE_RE.match(p):
             return False
         if m := TOP_ITEM_RE.match(p):
             numbers.append(numeral_value(m.group(1)))
+            last = m.group(1)
     return len(numbers) >= 3 and numbers == list(range(1, len(numbers) + 1))
 
 
