@@ -247,13 +247,29 @@ class Outline:
 
 
 def find_title(paragraphs: list[str], fallback: str) -> tuple[int, str]:
-    """Index and text of the title among the first paragraphs; (-1, fallback) if none."""
-    for i, p in enumerate(paragraphs[:6]):
-        if PART_HEADING_RE.match(p) or SECTION_HEADING_RE.match(p):
+    """Index and text of the title among the first six paragraphs — reference lines not counted (发文机关：… / 成文日期：…
+    / 【发布部门】…: a page's or an export's fields before the title, ten of them on a 政府公报 page); (-1, fallback) if
+    none."""
+    counted = 0
+    for i, p in enumerate(paragraphs):
+        if counted >= 6 or PART_HEADING_RE.match(p) or SECTION_HEADING_RE.match(p):
             break
         if is_title(p) and not WHOLE_DATE_RE.search(p):
             return i, p  # not a signature and date with the plan's title after it (国务院办公厅二〇〇五年六月十一日国家粮食应急预案)
+        counted += not is_reference_line(p)
     return -1, fallback
+
+
+def is_reference_line(p: str) -> bool:
+    """A line of a document's reference fields (a page's 发文机关：省政府办公厅成文日期：2014-07-16, 废止时间：…, a 法宝
+    export's 【发布部门】…): page metadata or a line opening with a field of documents.yaml issuer_fields /
+    reference_labels and its colon (or in 【】)."""
+    text = p.strip()
+    if is_page_metadata(text):
+        return True
+    m = re.match(r"^【([^【】]{2,8})】|^([^\s:：]{2,8})\s*[:：]", text)
+    label = m and (m.group(1) or m.group(2))
+    return bool(label) and label in {*issuer_fields(), *reference_labels()}
 
 
 #: Sentence marks: a line holding one is a sentence that mentions an annex (详见附件1。), never an annex's caption.
@@ -685,7 +701,7 @@ def outline(paragraphs: list[str], doc_id: str) -> Outline:
 
 
 #: The word lists of kb/data/documents.yaml.
-_DOCUMENT_KEYS = ("division_kinds", "preamble_openers", "preamble_marks")
+_DOCUMENT_KEYS = ("division_kinds", "preamble_openers", "preamble_marks", "issuer_fields", "reference_labels")
 
 
 def _document_words() -> dict[str, tuple[str, ...]]:
@@ -710,6 +726,16 @@ def _document_words() -> dict[str, tuple[str, ...]]:
 def division_kinds() -> tuple[str, ...]:
     """The kinds of document a title ends with (kb/data/documents.yaml ``division_kinds``), longest first."""
     return _document_words()["division_kinds"]
+
+
+def issuer_fields() -> tuple[str, ...]:
+    """The reference fields naming a document's issuer (documents.yaml ``issuer_fields``: 发布部门, 发文机关 …)."""
+    return _document_words()["issuer_fields"]
+
+
+def reference_labels() -> tuple[str, ...]:
+    """Labels of a document's other reference fields (documents.yaml ``reference_labels``: 发文字号, 成文日期 …)."""
+    return _document_words()["reference_labels"]
 
 
 def glued_title(p: str) -> tuple[str, str] | None:

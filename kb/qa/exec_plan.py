@@ -666,10 +666,77 @@ def _only_bodies(line: str) -> list[str]:
     return names if names and len(text) - len("".join(names)) <= len(names) - 1 else []
 
 
+#: A date closing a signature (…办公室2022年3月23日).
+_SIGNED_DATE = re.compile(r"(?:19|20)\d\d年\d{1,2}月\d{1,2}日")
+_FIELD_ISSUER: re.Pattern | None = None
+
+
+def _field_issuer_re() -> re.Pattern:
+    """A reference field naming the issuer (【发布部门】X, 发文机关：X — documents.yaml ``issuer_fields``) and its value up
+    to the next field (【…】, a short label and its colon) or the line's end."""
+    global _FIELD_ISSUER
+    if _FIELD_ISSUER is None:
+        from kb.ingest.vocab import load_vocabulary
+        from kb.parser.structure import issuer_fields, reference_labels
+
+        fields = "|".join(map(re.escape, issuer_fields()))
+        labels = sorted({*issuer_fields(), *reference_labels(), *load_vocabulary().page_metadata_labels}, key=len, reverse=True)
+        after = "|".join(map(re.escape, labels))
+        _FIELD_ISSUER = re.compile(rf"(?:【(?:{fields})】|(?:{fields})\s*[:：])\s*"
+                                   rf"(?P<value>[^【】:：\n。；，,]{{2,80}}?)\s*(?=【|$|(?:{after})\s*[:：])")
+    return _FIELD_ISSUER
+
+
+def _field_issuers(doc, lines: list[str]) -> tuple[list[str], str] | None:
+    """(issuers, the field as written) from a reference field naming them (【发布部门】某某省人民政府办公厅): each body of
+    the value whole (names run together or apart by 、/spaces split as a signature's), the value whole when it is not a
+    run of bodies.  A field giving a short form (省政府办公厅) of the body the title opens with (浙江省人民政府办公厅关于…)
+    yields the title's whole name."""
+    for line in lines:
+        m = _field_issuer_re().search(line)
+        if not m:
+            continue
+        value = m.group("value").strip()
+        names = _only_bodies(value) or [re.sub(r"\s", "", value)]
+        titled = _TITLE_ISSUER.match(doc.title or "")
+        if titled and len(names) == 1 and _short_form(names[0], titled.group("name")):
+            return [titled.group("name")], doc.title
+        return names, m.group(0).strip()
+    return None
+
+
+def _short_form(short: str, whole: str) -> bool:
+    """``short`` is ``whole`` written shorter (省政府办公厅 of 浙江省人民政府办公厅): its characters, in order, a part of
+    the longer name's, ending alike."""
+    if len(short) >= len(whole) or short[-1] != whole[-1]:
+        return False
+    it = iter(whole)
+    return all(c in it for c in short)
+
+
+def _agreed_signature(title: str, lines: list[str]) -> tuple[list[str], str] | None:
+    """(the one body, its signature) when a signature's name (the words before its date, after the sentence before it)
+    is also the words a notice title opens with (X关于印发… / X2022年3月23日) and is no run of known bodies: the two
+    places agree that X is one issuer, whole, whatever characters it holds (安徽省推进“三地一区”建设领导小组改革开放新
+    高地执行小组办公室 — cut at its quotes and at 领导小组, it was read as two bodies)."""
+    joined = "".join([title, *lines])
+    for line in reversed(lines):
+        for m in _SIGNED_DATE.finditer(line):
+            head = re.split(r"[。；：:，,！？）)】]", line[:m.start()])[-1].strip()
+            head = re.sub(r"\s", "", head)
+            if 4 <= len(head) <= 60 and not _only_bodies(head) and f"{head}关于" in joined:
+                return [head], head + m.group(0)
+    return None
+
+
 def issuers_of(doc, plan) -> tuple[list[str], str] | None:
-    """(issuers, the words naming them) of one document: the cover's issuing sentence, else its signature, else its
-    title's X等N部门; None when none of them names a body."""
+    """(issuers, the words naming them) of one document: a reference field naming them (【发布部门】), else a signature
+    the notice's title agrees with, else the cover's issuing sentence, else its signature, else its title's X等N部门;
+    None when none of them names a body."""
     lines = _issuer_lines(doc, plan)
+    found = _field_issuers(doc, lines) or _agreed_signature(doc.title or "", lines)
+    if found:
+        return found
     for line in lines:
         for sentence in re.split(r"[。；]", line):
             m = _ISSUING.search(sentence)
