@@ -797,6 +797,29 @@ def exec_issuers(question: str, q: Query, env) -> Answer:
     return Answer(question, "issuers", compose(lines), tasks=[], departments=found, status=status)
 
 
+def plans_naming_no_place(plan) -> list:
+    """The documents whose own words (``query.plan_about``: title, notice, page fields, signature) name no place — no
+    known place (shapes.yaml ``places``) and no word shaped like one (2–4 characters that no department or function
+    word holds, then a ``place_suffixes`` word: 蔡甸区, 某某县) standing at the start of a line or after a mark.  Such a
+    plan (fixture 50: 我市, 市发改委 — 成都's, never written) may be any place's: "no loaded plan concerns X" is not
+    true of it.  A word read as a place that is none (推进城市) only keeps the plain answer."""
+    from kb.qa.query import _NOT_IN_PLACE, load_shapes, plan_about
+
+    shapes = load_shapes()
+    suffixes = "|".join(map(re.escape, sorted(shapes["place_suffixes"], key=len, reverse=True)))
+    # (区 too: a district — 蔡甸区 — where it opens a line or follows 关于/印发, as a plan's own words name it)
+    shaped = re.compile(rf"(?:^|(?<=[^\u4e00-\u9fff])|(?<=关于)|(?<=印发))([\u4e00-\u9fff]{{2,4}}?)(?:{suffixes}|区)")
+    places = tuple(shapes["places"])
+
+    def names_place(words: str) -> bool:
+        if any(p in words for p in places):
+            return True
+        return any(not set(m.group(1)) & _NOT_IN_PLACE for m in shaped.finditer(words))
+
+    about = dict(plan_about(plan))
+    return [d for d in plan.documents if not names_place(about.get(d.id, ""))]
+
+
 # ---------------------------------------------------------------- the cover notice: attachments, basis, documents issued
 
 

@@ -193,7 +193,14 @@ def exec_meta(question: str, q: Query, env: Env) -> Answer:
         a = _answer(question, "plan_unknown", result, status="ask_back", query=q, exact=False)
         a.candidates = names
         return a
-    if q.outside in ("place", "topic", "annex", "how_to"):
+    from kb.qa.exec_plan import plans_naming_no_place
+
+    unplaced = plans_naming_no_place(plan) if q.outside == "place" else []
+    if unplaced:
+        # (a plan naming no place of its own may be the place asked of: never "no loaded plan concerns X")
+        text = w["out_of_scope"]["place_unstated"].format(
+            place=q.outside_words, plans="、".join(shown_name(d.id, d.name) for d in unplaced))
+    elif q.outside in ("place", "topic", "annex", "how_to"):
         text = w["out_of_scope"][q.outside].format(place=q.outside_words)
     elif q.outside == "role":
         given = "、".join(ROLE_NAMES[x] for x in plan.roles_given()) or "无（没有读到责任单位）"

@@ -52,7 +52,7 @@ REQUIRED = {
                    "listed": ("{count}",)},
     "hint_title": (),
     "nothing_related": (),
-    "out_of_scope": {"weather": (), "instruction": (), "place": ("{place}",), "publication_date": (),
+    "out_of_scope": {"weather": (), "instruction": (), "place": ("{place}",), "place_unstated": ("{place}", "{plans}"), "publication_date": (),
                      "document_number": (), "person": (), "actual_figure": (), "other_plan": ("{name}",), "unknown_plan": ("{name}",), "outside": (),
                      "topic": ("{place}",), "year": ("{place}", "{years}"),
                      "opinion": (), "role": ("{place}", "{roles}"), "annex": ("{place}",)},
