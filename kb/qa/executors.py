@@ -1734,7 +1734,19 @@ def dispatch(question: str, q: Query, env: Env) -> Answer | None:
         listed = section_targets(question, q, env)
         if listed is not None:
             return listed
-    return DISPATCH[q.over](question, q, env)
+    return named_document(DISPATCH[q.over](question, q, env), q)
+
+
+def named_document(answer: Answer | None, q: Query) -> Answer | None:
+    """An answer scoped to one document of a file holding several (``Query.division``: 在行动计划中…) names that document
+    where its lines speak of "the plan" (方案的量化目标共 1 项 → 行动计划的量化目标共 1 项; a cite in 《》 for documents
+    sharing a kind): what was counted is that document's alone, never the file's."""
+    cite = getattr(q, "division", None)
+    if answer is None or not cite or not answer.text:
+        return answer
+    lines = answer.text.split("\n")
+    answer.text = "\n".join(cite + line[2:] if line.startswith("方案") else line for line in lines)
+    return answer
 
 
 def found_nothing(question: str, q: Query, env: Env) -> Answer | None:
