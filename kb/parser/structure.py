@@ -638,7 +638,7 @@ def outline(paragraphs: list[str], doc_id: str) -> Outline:
         else:
             article_list = False
         m = PART_RE.match(p)
-        if m and len(p) <= 30 and "。" not in p[:-1]:
+        if m and (len(p) <= 30 and "。" not in p[:-1] or _next_part_heading(m, p, parts, cite, body[at + 1:at + 2])):
             part, part_title = cite + m.group(1), m.group(2)
             section = section_title = None
             parts.append((part, part_title))
@@ -834,6 +834,18 @@ def _cite_first(cite: str, parts: list, sections: list, blocks: list[Block], *ke
         items = list(mapping.items())
         mapping.clear()
         mapping.update((cite + k, v) for k, v in items)
+
+
+def _next_part_heading(m: re.Match, p: str, parts: list[tuple[str, str]], cite: str, after: list[str]) -> bool:
+    """A part heading longer than 30 characters (四、深入推进“标准化+负面清单”管理模式改革创新试点工作打造全省一流营商环境),
+    proved by the numbering: its numeral is the next after the last part read, it holds no sentence mark (，。；：
+    before its end) and is at most 60 characters, and the next line opens the part's items or sections (1. / （一）)."""
+    if not parts or len(p) > 60 or any(c in p[:-1] for c in "。，,；;：:！？") or not after:
+        return False
+    last = parts[-1][0][len(cite):]
+    if numeral_value(m.group(1)) != numeral_value(last) + 1:
+        return False
+    return bool(ITEM_RE.match(after[0].strip()) or SECTION_RE.match(after[0].strip()))
 
 
 def _top_items(body: list[str]) -> bool:
