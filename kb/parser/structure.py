@@ -300,6 +300,12 @@ def annex_caption(p: str) -> tuple[str, str] | None:
 _ATTACHMENTS_LIST_RE = AnnexPattern(r"^{annex_word}\s*[:：]\s*1\s*[.．、]\s*\S[^。；;，,！？]{1,60}$")
 
 
+#: An attachments list written on one line (附件：1.X；2.Y；3.Z / 附件：1.X 2.Y 3.Z): the caption, item 1, then further items
+#: numbered after ；/，/ a space, the line ending with at most one mark — never a sentence.
+_ONE_LINE_ATTACHMENTS_RE = AnnexPattern(r"^{annex_word}\s*[:：]\s*1\s*[.．、]\s*[^。！？：:；;]{2,60}?"
+                                        r"(?:[；;，,\s]*\d{1,2}\s*[.．、]\s*[^。！？：:；;，,]{2,60}?)+[。；;]?$")
+
+
 #: An attachments line that cleanup (or the source) ran together with the signature and date after it
 #: (附件：三级公立医院绩效考核指标国务院办公厅2019年1月16日（此件公开发布）): the closing's, whole.
 _SIGNED_ATTACHMENTS_RE = AnnexPattern(rf"^{{annex_word}}\s*[0-9０-９一二三四五六七八九十]{{0,3}}\s*[:：][^。；;！？]{{1,200}}?{_DATE}"
@@ -481,7 +487,8 @@ def outline(paragraphs: list[str], doc_id: str) -> Outline:
             # 附件：三级公立医院绩效考核指标 before the signature and date: the closing's (the annex follows them)
             closing = closing + _pop_closing(blocks, partless) + [p]
             continue
-        if opened and not annexes and (_ATTACHMENTS_LIST_RE.match(p) or (listing and _listed_annex(p))):
+        if opened and not annexes and (_ATTACHMENTS_LIST_RE.match(p) or _ONE_LINE_ATTACHMENTS_RE.match(p)
+                                       or (listing and _listed_annex(p))):
             # The attachments list after the body (附件：1.…指标体系 / 2.…清单): the closing's, never items of the
             # last part; the 附件1 line after the signature still opens the annex.
             listing = True

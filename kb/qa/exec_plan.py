@@ -870,7 +870,7 @@ def _attachments(lines: list[str]) -> list[str]:
         items = []
         first = _ATTACHMENT_ITEM.match(rest)
         if rest:
-            items.append(rest[first.end():] if first else rest)
+            items += _numbered_run(rest) if first and first.group(1) == "1" else [rest]
         for nxt in lines[i + 1:]:
             n = _ATTACHMENT_ITEM.match(nxt)
             if not n:
@@ -878,6 +878,23 @@ def _attachments(lines: list[str]) -> list[str]:
             items.append(nxt[n.end():].strip())
         return [x for x in items if x]
     return []
+
+
+def _numbered_run(text: str) -> list[str]:
+    """The titles of a list written on one line, numbered 1, 2, 3 … in order (1.X；2.Y 3.Z, 1.X2.Y): cut where the next
+    number stands (not inside a figure: 2.5, 2016), separators dropped; the whole text as one title when no 2 follows."""
+    cuts, at, n = [], 0, 1
+    while True:
+        m = re.compile(rf"(?<![\d.．]){n}\s*[.．、](?!\d)").search(text, at)
+        if not m:
+            break
+        cuts.append((m.start(), m.end()))
+        at, n = m.end(), n + 1
+    if len(cuts) < 2:
+        first = _ATTACHMENT_ITEM.match(text)
+        return [text[first.end():].strip() if first else text]
+    ends = [start for start, _ in cuts[1:]] + [len(text)]
+    return [text[end:stop].strip().strip("；;，,。 ") for (_, end), stop in zip(cuts, ends)]
 
 
 def _preamble(doc, plan) -> list[str]:

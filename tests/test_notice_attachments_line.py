@@ -1,0 +1,35 @@
+"""An attachments list written on ONE line at the end of the body (附件：1.X；2.Y；3.Z / 附件：1.X 2.Y 3.Z), the annexes'
+contents absent from the file: the plan names its annexes — 附件有哪些 lists each title, said to be absent — never "正文
+之后没有附件" (the list was a paragraph of the last part) nor one glued title.  Rows written before the code (docs3 s16,
+routed: the lead's untuned 平潭 check)."""
+
+import pytest
+
+from kb.parser import parse_document
+from kb.qa import Session
+from kb.store import load_plan
+
+BODY = ("某某区开展营商环境提升年活动实施方案\n一、工作目标\n到2016年底，全区营商环境明显改善。\n二、工作任务\n"
+        "（一）开展审批提速行动。（区审改办牵头）\n（二）开展服务提质行动。（区效能办牵头）\n三、工作要求\n各单位要高度重视，认真抓好落实。\n")
+TITLES = ["营商环境提升年活动任务分解表", "审批提速行动责任表", "服务提质行动责任表"]
+
+# (the list line(s), why)
+CASES = [
+    ("附件：1.营商环境提升年活动任务分解表；2.审批提速行动责任表；3.服务提质行动责任表", "items apart by ；"),
+    ("附件：1.营商环境提升年活动任务分解表 2.审批提速行动责任表 3.服务提质行动责任表", "items apart by spaces"),
+    ("附件：1.营商环境提升年活动任务分解表2.审批提速行动责任表3.服务提质行动责任表", "items run together"),
+    ("附件：1、营商环境提升年活动任务分解表；2、审批提速行动责任表；3、服务提质行动责任表。", "1、 numbering, a full stop at the end"),
+    ("附件：1.营商环境提升年活动任务分解表\n2.审批提速行动责任表\n3.服务提质行动责任表", "one a line (as before)"),
+]
+
+
+@pytest.mark.parametrize("lines, why", CASES, ids=[c[1][:40] for c in CASES])
+def test_one_line_attachments(tmp_path, lines, why):
+    text = BODY + lines + "\n"
+    doc, tasks = parse_document(text, "p")
+    assert not any("附件" in t.text for t in tasks), why  # (no item of the last part)
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    a = Session(plan=load_plan(corpus=str(tmp_path)), strict=True).ask("附件有哪些")
+    assert "附件 3 个" in a.text, (a.text, why)
+    for k, title in enumerate(TITLES, 1):
+        assert f"{k}. {title}\n" in a.text + "\n", (a.text, why)
