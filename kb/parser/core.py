@@ -1668,10 +1668,10 @@ RULES: list[Callable[[ParseState], None]] = [
     rule_unit_heads_tag_the_plan,
     rule_deadlines,
     rule_heading_deadlines,
-    rule_yearless_limits,
     rule_targets,
     tables.rule_table_tasks,
     rule_plan_wide_table_rows,
+    rule_yearless_limits,  # (after the task table's rows: a 完成时间 cell's 3月 takes the plan's year as a line's does)
     rule_labels,
     tables.rule_table_labels,
     rule_one_unit_sole,

@@ -891,13 +891,24 @@ def heading_limits(heading: str, start: int | None = None) -> list[Deadline]:
 
 def tag_deadlines(words: str, clause: int, start: int | None = None) -> list[Deadline]:
     """The deadlines of a tag's time words (年内持续推进, 完成时限：2019年底前): ``tag_time_limits``, else the year's end
-    or a month written bare (完成时间：年底 — the label says it is a limit), else ``ongoing`` (the words whole)."""
+    or a month written bare (完成时间：年底 — the label says it is a limit), else a period word alone (每季度, 每月:
+    ``recurring``, no point), else ``ongoing`` (the words whole)."""
     found = tag_time_limits(words, clause, start) or _bare_ends(words, clause, [], completing=False)
     if found:
         return [d for _, _, d in found]
-    if _open_ended().fullmatch(re.sub(r"[\s，,、；;。和并]", "", words)):
+    bare = re.sub(r"[\s，,、；;。和并]", "", words)
+    if _open_ended().fullmatch(bare):
         return []  # 持续推进 / 长期坚持 / 常态化: the work has no end, so no limit (the words stay in the tag)
+    if _every_alone().fullmatch(fold(bare)):
+        return [Deadline(words, "recurring", None, None, clause)]  # 每季度 / 每月 alone: a limit of every period
     return [Deadline(words, "ongoing", None, None, clause)]
+
+
+@lru_cache(maxsize=1)
+def _every_alone() -> re.Pattern:
+    """A time field that is only a period word (``每季度``, ``每月``, ``每半年``; ``recurring_every``), maybe with 一次 /
+    度: the work comes back every period — a recurring limit with no point written."""
+    return re.compile(f"(?:{_alt(read_vocabulary_file()['deadlines']['recurring_every'])})度?(?:一次)?")
 
 
 @lru_cache(maxsize=1)
