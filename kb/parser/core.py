@@ -497,6 +497,12 @@ def _add_heading_roles(task: Task, tag: roles.Tag, text: str, cite: str | None =
             if name not in named:
                 getattr(task, role).append(name)
                 named.add(name)
+    # a carry-forward note in the heading's tag (以下均需相关乡镇配合，不再列出 / 以下均需X落实): the items under the heading
+    for name in tag.implied_support:
+        if name not in task.departments("any"):
+            task.support.append(name)
+    if task.kind == "task":
+        task.implied.extend(n for n in tag.implied if n not in task.implied and n not in task.departments("any"))
     task.role_source = task.role_source or "heading"
 
 
@@ -817,17 +823,25 @@ def rule_plan_wide_support(state: ParseState) -> None:
     statement — a plan-wide note is another, so ``（市园林局负责）`` stays sole."""
     # (text, where it stands): the cover notice, preface and closing words cover every task; a paragraph's `以上任务…`
     # only the tasks before it (scope ``above``)
-    places = [(text, len(state.tasks)) for text in (state.doc.cover, state.doc.preface, state.doc.closing) if text]
-    places += [(t.text, i) for i, t in enumerate(state.tasks) if t.kind == "paragraph" and not state.task_tags.get(id(t))]
+    # (a `以下均需X配合` note, scope ``below``: the tasks after the paragraph; after a cover notice or a preface every task,
+    # after the closing words none)
+    places = [(text, len(state.tasks), after) for text, after in
+              ((state.doc.cover, -1), (state.doc.preface, -1), (state.doc.closing, len(state.tasks))) if text]
+    places += [(t.text, i, i) for i, t in enumerate(state.tasks) if t.kind == "paragraph" and not state.task_tags.get(id(t))]
     support: list[str] = []
     above: list[tuple[int, list[str]]] = []
+    below: list[tuple[int, list[str]]] = []
     unmarked: list[str] = []
-    for text, at in places:
+    for text, at, after in places:
         for role, scope, names in roles.plan_wide_notes(text, state.registry):
             if role == "responsible":
                 unmarked.extend(n for n in names if n not in unmarked)
             elif scope == "above":
                 above.append((at, names))
+            elif scope == "below":
+                below.append((after, names))
+                if after >= 0 and after < len(state.tasks):
+                    state.tasks[after].role_source = state.tasks[after].role_source or "note"
             else:
                 support.extend(n for n in names if n not in support)
     for i, task in enumerate(state.tasks):
@@ -836,7 +850,8 @@ def rule_plan_wide_support(state: ParseState) -> None:
             support = list(dict.fromkeys(support + tag.implied_support))
         if task.kind != "task":
             continue
-        given = list(dict.fromkeys(support + [n for at, names in above if i < at for n in names]))
+        given = list(dict.fromkeys(support + [n for at, names in above if i < at for n in names]
+                                   + [n for after, names in below if i > after for n in names]))
         if given:
             named = set(task.departments("any"))
             task.support.extend(n for n in given if n not in named)
@@ -1455,6 +1470,28 @@ def _lead_in_count(numbers: list[int | None]) -> int:
     return k
 
 
+#: The label of a carry-forward note standing between a container's numbered items (以下各项工作均需X配合，不再列出).
+NOTE_LABEL = "说明"
+
+
+def _label_notes(numbered: list[Task], given: dict[int, int | None], prefix: str) -> list[Task]:
+    """A carry-forward note in a paragraph of its own (``role_source`` note: 以下各项均由X落实，不再一一列出) among a
+    container's numbered items is no item: it is labelled apart — before the first item as the container's 引言, else
+    ``说明`` — and the items keep their own numbers (it made them numbered by paragraph: 1. cited 一2).  Returns the
+    paragraphs left to number."""
+    notes = [t for t in numbered if t.role_source == "note" and t.kind == "paragraph" and given[id(t)] is None]
+    rest = [t for t in numbered if t not in notes]
+    if not notes or not rest or None in [given[id(t)] for t in rest]:
+        return numbered
+    first = numbered.index(rest[0])
+    before = [t for t in notes if numbered.index(t) < first]
+    after = [t for t in notes if numbered.index(t) > first]
+    for group, word in ((before, OPENING_LABEL), (after, NOTE_LABEL)):
+        for k, task in enumerate(group, 1):
+            task.label = f"{prefix}{word}" + (str(k) if len(group) > 1 else "")
+    return rest
+
+
 def rule_labels(state: ParseState) -> None:
     """Number paragraphs within their section (or part) and give each its label and id."""
     containers: dict[tuple[str, str | None], list[Task]] = {}
@@ -1470,6 +1507,7 @@ def rule_labels(state: ParseState) -> None:
     given_block = {id(t): id(p.block) for t, p in zip(state.tasks, state.pieces)}
     for (part, section), tasks in containers.items():
         numbered = [t for t in tasks if t.kind != "measure"]
+        numbered = _label_notes(numbered, given, section or part)
         # Numbers the text gives (1. 2. …) are used when they are all there and distinct.
         numbers = [given[id(t)] for t in numbered]
         prefix = section or part

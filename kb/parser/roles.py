@@ -97,8 +97,9 @@ class RoleVocabulary:
     """The role each of ``implied_notes`` gives its units: ``implied`` (落实), ``support`` (各项任务的配合单位为X) or
     ``responsible`` (未注明的，由X负责落实: the tasks that name no unit of their own; read as a plan-wide note only)."""
     implied_note_scopes: tuple[str, ...]
-    """Which tasks each of ``implied_notes`` covers when read as a plan-wide note: ``all``, or ``above`` (以上任务…: the
-    tasks before the paragraph that states it)."""
+    """Which tasks each of ``implied_notes`` covers when read as a plan-wide note: ``all``, ``above`` (以上任务…: the
+    tasks before the paragraph that states it) or ``below`` (以下均需X配合，不再列出: the tasks after it; in a tag, as
+    ``all``: its task and every later one)."""
     list_tail: re.Pattern
     """``等`` / ``等有关部门和单位`` closing a list item."""
     list_joiner: re.Pattern
@@ -330,8 +331,8 @@ def load_vocabulary(path: str | None = None) -> RoleVocabulary:
             raise KbError(f"{src}：implied_notes[{i}] 的 pattern 需要一个 (?P<units>…) 分组；请修正，或从代码仓库恢复这个文件")
         if note.get("role", "implied") not in ("implied", "support", "responsible"):
             raise KbError(f"{src}：implied_notes[{i}] 的 role 只能是 implied、support 或 responsible；请修正，或从代码仓库恢复这个文件")
-        if note.get("scope", "all") not in ("all", "above"):
-            raise KbError(f"{src}：implied_notes[{i}] 的 scope 只能是 all 或 above；请修正，或从代码仓库恢复这个文件")
+        if note.get("scope", "all") not in ("all", "above", "below"):
+            raise KbError(f"{src}：implied_notes[{i}] 的 scope 只能是 all、above 或 below；请修正，或从代码仓库恢复这个文件")
         notes.append(pattern)
         note_roles.append(note.get("role", "implied"))
         note_scopes.append(note.get("scope", "all"))
@@ -809,7 +810,7 @@ def rule_lead_statement(r: _Reading, segment: str) -> bool:
 def rule_carry_forward(r: _Reading, segment: str) -> bool:
     """A5: ``以下均需X落实，不再列出``: X is implied for this and every later task."""
     for pattern, role, scope in zip(r.vocab.implied_notes, r.vocab.implied_note_roles, r.vocab.implied_note_scopes):
-        if role == "responsible" or scope != "all":
+        if role == "responsible" or scope == "above":
             continue  # (plan-wide notes only: who does the unmarked tasks, the tasks above — core.rule_plan_wide_support)
         m = pattern.search(segment)
         if m:
@@ -832,7 +833,7 @@ def plan_wide_support(text: str, registry: Registry, vocab: RoleVocabulary | Non
 def plan_wide_notes(text: str, registry: Registry, vocab: RoleVocabulary | None = None) -> list[tuple[str, str, list[str]]]:
     """The plan-wide notes of ``text`` (a cover notice, a preface, a paragraph without roles, the closing words) as
     (role, scope, units): ``support`` — 各项任务的配合单位为X, 除特别注明的外X都是配合单位, 以上任务X均为配合单位 (scope
-    ``above``) — and ``responsible`` — 未注明的，由X负责落实 (the tasks naming no unit).  Only notes plan-wide by their
+    ``above``), 以下均需X配合，不再列出 (scope ``below``) — and ``responsible`` — 未注明的，由X负责落实 (the tasks naming no unit).  Only notes plan-wide by their
     own words (``implied_notes`` of those roles); a note naming no unit (各项任务的配合单位为本方案确定的单位) gives none."""
     vocab = vocab or load_vocabulary()
     found: list[tuple[str, str, list[str]]] = []
