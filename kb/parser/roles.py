@@ -119,6 +119,8 @@ class RoleVocabulary:
     """A part title naming duties (职责分工, 工作职责): its sections are headed by units (dialect G)."""
     none_markers: frozenset = frozenset()
     """Whole values saying "no unit" (无, 暂无, /, —): a cell or label holding one names nobody."""
+    batch_marker: re.Pattern = re.compile(r"(?!)")
+    """A batch's words opening a part of a label's value (第一批为, 第二批：, 第三批（2018年）：): no part of a name."""
     manner_end: re.Pattern = re.compile(r"(?!)")
     """Words of manner closing a list of units (结合实际, 分别, 共同): no part of a name."""
     unit_group: re.Pattern = re.compile(r"(?!)")
@@ -277,7 +279,7 @@ _KEYS = {"version", "none_markers", "roles", "weak_role_words", "manner_words", 
          "reported_speech", "action_verbs", "action_adverbs", "topic_openers", "beneficiary_verbs", "object_markers",
          "office_endings", "anaphor_endings", "predicate_adverbs", "stating_verbs", "manner_clause_starts", "list_group_tail",
          "kind_words", "name_opening_verbs", "aside_openers", "sentence_reading", "duty_lines", "supports_named",
-         "document_interpretation"}
+         "document_interpretation", "batch_marker"}
 
 
 @lru_cache(maxsize=2)
@@ -425,6 +427,7 @@ def load_vocabulary(path: str | None = None) -> RoleVocabulary:
             "[。：:]?"),
         duty_part_re=re.compile(_alt(_words(src, "duty_parts", data["duty_parts"]))),
         none_markers=frozenset(_words(src, "none_markers", data["none_markers"])),
+        batch_marker=_compile(src, "batch_marker", data["batch_marker"]),
         manner_end=re.compile(f"(?:{_alt(_words(src, 'manner_words', data['manner_words']))})+$"),
         support_after_lead=_known_words(src, "support_after_lead", data["support_after_lead"], words),
         action=re.compile(f"(?:{_alt(_words(src, 'action_adverbs', data['action_adverbs']))})*"
@@ -1197,6 +1200,9 @@ def parse_tag_content(content: str, registry: Registry, vocab: RoleVocabulary | 
             continue
         if kind not in ("field", "time") and is_none_marker(value, vocab):
             continue  # 配合单位：无 — the plan says there is no such unit
+        if kind not in ("field", "time"):
+            # 试点单位：第一批为甲区、乙区；第二批为丙区: every batch's units, without the batch's words
+            value = vocab.batch_marker.sub("", value)
         if kind in ("field", "time"):
             tag.fields[label] = value
             if kind == "time":
@@ -1256,8 +1262,8 @@ def _with_unknown_labels(inner: str, labels: list[re.Match], depth: list[int], t
     field's last name (a label block's lines are joined with ``；``: ``core.rule_split_at_tags``)."""
     extra = []
     for m in vocab.shape_label_re.finditer(inner):
-        if depth[m.start()]:
-            continue
+        if depth[m.start()] or vocab.batch_marker.match(inner, m.start()):
+            continue  # (第二批：丙区 is a batch of the label before it, no label of its own)
         inside = [k for k in labels if k.start() < m.end() and m.start() < k.end()]
         if inside and len(inside) == 1 and inside[0].end() == m.end() and inside[0].start() > m.start():
             # a known label closing a longer one (市级牵头单位, 具体落实单位, 协调督办单位) is read whole, of its kind
