@@ -685,6 +685,87 @@ def _units_alone(head: str, vocab: roles.RoleVocabulary) -> str | None:
     return head
 
 
+#: The most characters a line that is only a unit's name (or a few, 、-joined) holds.
+_UNIT_LINE_MAX = 40
+
+
+def _unit_line(task: Task, piece: Piece, vocab: roles.RoleVocabulary) -> str | None:
+    """The units of a paragraph that is only their names (``县卫生局``, ``市财政局、市税务局``): unnumbered, untagged, no
+    sentence or role word, names of bodies only (``_units_alone``); else None."""
+    text = task.text.strip()
+    if (task.kind != "paragraph" or task.tag or task.role_source or task.departments("any") or piece.block.number is not None
+            or not text or len(text) > _UNIT_LINE_MAX or re.search(r"[。；;，,：:！？!?（）()\s]", text)
+            or vocab.role_end.search(text)):
+        return None
+    return _units_alone(text, vocab)
+
+
+def _unit_line_runs(state: ParseState, vocab: roles.RoleVocabulary) -> list[tuple[int, str, list[int]]]:
+    """(index of the line, its units, indices of its items) for every unit line heading a run of numbered items in a
+    container PROVED to be written unit by unit: two or more unit lines (``_unit_line``), each followed at once by items
+    numbered from 1 on, one after another (pieces of one item alike), up to the next unit line or the container's end —
+    the numbering restarting under each line shows each opens a list of its own.  Anything else in the container (an
+    unnumbered paragraph between, numbering running on past a line, a numbered item before the first line) proves
+    nothing: none."""
+    by_container: dict[tuple[str, str | None], list[int]] = {}
+    for i, task in enumerate(state.tasks):
+        if task.kind != "measure":
+            by_container.setdefault((task.part, task.section), []).append(i)
+    found = []
+    for members in by_container.values():
+        runs: list[tuple[int, str, list[int]]] = []
+        ok = True
+        for i in members:
+            units = _unit_line(state.tasks[i], state.pieces[i], vocab)
+            if units:
+                runs.append((i, units, []))
+                continue
+            block = state.pieces[i].block
+            if not runs or block.number is None:
+                ok = ok and not runs and block.number is None  # (paragraphs before the first line: an opening)
+                if runs:
+                    break
+                continue
+            items = runs[-1][2]
+            last = state.pieces[items[-1]].block if items else None
+            if last is block or (last is None and block.number == 1) or (last is not None and block.number == last.number + 1):
+                items.append(i)
+            else:
+                ok = False
+                break
+        if ok and len(runs) >= 2 and all(items for _, _, items in runs):
+            found.extend(runs)
+    return found
+
+
+def rule_unit_lines(state: ParseState) -> None:
+    """A unit's name alone on a line above its numbered items (``县卫生局`` / 1.… 2.… / ``县教育局`` / 1.…): each unit heads
+    the items under it, read as G's duty sections read theirs (``X负责``: one unit sole, several shared;
+    ``role_source="duty"``; the line is the items' ``heading_tag``) — only where the shape is proved
+    (``_unit_line_runs``).  The line is a heading, no task of its own (it was a task with no roles)."""
+    vocab = roles.load_vocabulary()
+    runs = _unit_line_runs(state, vocab)
+    if not runs:
+        return
+    for line, units, items in runs:
+        tag = roles.parse_tag_content(f"{units}负责", state.registry, vocab, state.rules)
+        if not any(tag.roles[role] for role in ROLES):
+            continue
+        for i in items:
+            task = state.tasks[i]
+            if task.tag or task.role_source or task.departments("any"):
+                continue  # (an item's own tag decides)
+            for role in ROLES:
+                setattr(task, role, list(tag.roles[role]))
+            task.subunits = {k: list(v) for k, v in tag.subunits.items()}
+            task.heading_tag = state.tasks[line].text.strip()
+            task.kind, task.role_source = "task", "duty"
+            state.unit_headed.add(id(task))
+    drop = {line for line, _, _ in runs}
+    state.tasks = [t for k, t in enumerate(state.tasks) if k not in drop]
+    state.pieces = [p for k, p in enumerate(state.pieces) if k not in drop]
+
+
 def rule_unit_heads(state: ParseState) -> None:
     """A unit as the item's heading (dialects.md E "unit-as-heading", G outside a duty part): ``（二十一）市公安局。负责对…``,
     ``3.市财政局：负责…``, a paragraph ``县教育局：负责…`` — the units heading an item without roles of its own are the doers
@@ -1696,6 +1777,7 @@ RULES: list[Callable[[ParseState], None]] = [
     rule_heading_tags,
     rule_section_titles,
     rule_duty_sections,
+    rule_unit_lines,
     rule_unit_heads,
     rule_implied,
     rule_clauses,
