@@ -95,3 +95,47 @@ def test_the_unit_line_is_no_task():
     _, tasks = parse_document(COUNTY, "d")
     assert [t.text[:4] for t in tasks] == ["1.深化", "2.加强", "3.完善", "1.推进", "2.改善"]
     assert {t.heading_tag for t in tasks} == {"县卫生局", "县教育局"}
+
+
+PARTS_FORM = """某县2016年卫生计生工作任务分解
+
+县卫生局
+一、深化医药卫生体制改革，全面推进县级公立医院综合改革；
+二、加强基层医疗卫生机构建设
+三、完善分级诊疗制度，推进家庭医生签约服务，年底前签约率达到30%；
+四、做好重大疾病防控工作。
+县教育局
+一、推进学前教育发展，新建幼儿园3所；
+二、改善农村学校办学条件。
+三、加强教师队伍建设
+"""
+
+PARTS_NOT_PROVED = """某县2016年卫生计生工作方案
+
+一、总体要求
+坚持以人民健康为中心。
+二、重点任务
+县卫生局
+一、深化医药卫生体制改革；
+二、加强基层医疗卫生机构建设
+"""
+
+PARTS_ROWS = [
+    (PARTS_FORM, {"一、深化医药": {"sole": ["县卫生局"]}, "二、加强基层": {"sole": ["县卫生局"]},
+                  "三、完善分级": {"sole": ["县卫生局"]}, "四、做好重大": {"sole": ["县卫生局"]},
+                  "一、推进学前": {"sole": ["县教育局"]}, "二、改善农村": {"sole": ["县教育局"]},
+                  "三、加强教师": {"sole": ["县教育局"]}},
+     "items numbered 一、 under unit lines: every item a task of its line's unit, short ones too (they were part headings)"),
+    (PARTS_NOT_PROVED, {"县卫生局": {}}, "one unit line inside a plan with parts of its own: not proved, outline unchanged (the line stays an item without roles)"),
+]
+
+
+@pytest.mark.parametrize(("plan", "expected", "why"), PARTS_ROWS, ids=[r[2][:16] for r in PARTS_ROWS])
+def test_unit_lines_over_top_level_items(plan, expected, why):
+    got = _read(plan)
+    assert {k: got.get(k) for k in expected} == expected, why
+
+
+def test_top_level_items_keep_their_text_and_order():
+    _, tasks = parse_document(PARTS_FORM, "d")
+    assert [t.text[:2] for t in tasks] == ["一、", "二、", "三、", "四、", "一、", "二、", "三、"]

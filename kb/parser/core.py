@@ -692,12 +692,10 @@ _UNIT_LINE_MAX = 40
 def _unit_line(task: Task, piece: Piece, vocab: roles.RoleVocabulary) -> str | None:
     """The units of a paragraph that is only their names (``县卫生局``, ``市财政局、市税务局``): unnumbered, untagged, no
     sentence or role word, names of bodies only (``_units_alone``); else None."""
-    text = task.text.strip()
-    if (task.kind != "paragraph" or task.tag or task.role_source or task.departments("any") or piece.block.number is not None
-            or not text or len(text) > _UNIT_LINE_MAX or re.search(r"[。；;，,：:！？!?（）()\s]", text)
-            or vocab.role_end.search(text)):
+    if (task.kind != "paragraph" or task.tag or task.role_source or task.departments("any")
+            or piece.block.number is not None):
         return None
-    return _units_alone(text, vocab)
+    return _bare_unit_line(task.text, vocab)
 
 
 def _unit_line_runs(state: ParseState, vocab: roles.RoleVocabulary) -> list[tuple[int, str, list[int]]]:
@@ -736,6 +734,61 @@ def _unit_line_runs(state: ParseState, vocab: roles.RoleVocabulary) -> list[tupl
         if ok and len(runs) >= 2 and all(items for _, _, items in runs):
             found.extend(runs)
     return found
+
+
+def rule_unit_line_outline(state: ParseState) -> None:
+    """The outline of a body written unit by unit with items numbered 一、二、…: ``市卫生局`` alone on a line, then
+    ``一、…`` … ``七、…``, then ``市教育局``, then ``一、…`` — the outline read each 一、 as a part (the short ones as part
+    headings with no paragraph, the unit lines as paragraphs of the part before).  Where the shape is PROVED — two or more
+    lines that are only units' names (``_units_alone``), each followed at once by items numbered from 一 on, one after
+    another, every paragraph of the body from the first such line to its end in those runs, and no 一、 paragraph of the
+    body outside them — the body is one list: every line and item a paragraph of no part, each item numbered as written
+    (``rule_unit_lines`` then gives each line's units the items under it).  Else the outline stays as it is."""
+    o = state.outline
+    if o is None or o.annexes or o.divisions or not o.parts:
+        return
+    vocab = roles.load_vocabulary()
+    texts = [b.text for b in o.blocks]
+    start = next((k for k, p in enumerate(state.paragraphs) if _bare_unit_line(p, vocab)), None)
+    if start is None:
+        return
+    body = state.paragraphs[start:]
+    closing = set(o.closing)
+    while body and body[-1] in closing:
+        body = body[:-1]  # (the signature and date after the last item: the closing's)
+    numbers: list[int | None] = []
+    lines = 0
+    expect = 0
+    for p in body:
+        if _bare_unit_line(p, vocab):
+            if expect == 1:
+                return  # (a unit line with no item under it)
+            lines, expect = lines + 1, 1
+            numbers.append(None)
+            continue
+        m = structure.PART_RE.match(p) or structure.TOP_ITEM_RE.match(p)
+        if m is None or structure.numeral_value(m.group(1)) != expect:
+            return
+        numbers.append(expect)
+        expect += 1
+    if lines < 2 or expect == 1:
+        return
+    if any(structure.PART_RE.match(p) or structure.TOP_ITEM_RE.match(p) for p in state.paragraphs[:start]):
+        return  # (a part of the body's own before the lines: not one list)
+    first = next((k for k, t in enumerate(texts) if t in body), len(texts))
+    kept = [b for b in o.blocks[:first] if b.text not in body]
+    o.blocks = kept + [structure.Block("", "", None, None, n, "paragraph", p, None) for p, n in zip(body, numbers)]
+    o.parts, o.sections, o.heading_tags, o.section_lines, o.item_parts = [], [], {}, {}, False
+    state.doc.parts, state.doc.sections, state.doc.item_parts = [], [], False
+
+
+def _bare_unit_line(text: str, vocab: roles.RoleVocabulary) -> str | None:
+    """The units of a paragraph that is only their names (``县卫生局``, ``市财政局、市税务局``), else None."""
+    text = text.strip()
+    if (not text or len(text) > _UNIT_LINE_MAX or re.search(r"[。；;，,：:！？!?（）()\s\d]", text)
+            or vocab.role_end.search(text) or structure.PART_RE.match(text)):
+        return None
+    return _units_alone(text, vocab)
 
 
 def rule_unit_lines(state: ParseState) -> None:
@@ -1769,6 +1822,7 @@ RULES: list[Callable[[ParseState], None]] = [
     rule_cleanup,
     rule_structure,
     tables.rule_page_fields,
+    rule_unit_line_outline,
     tables.rule_table_title,
     rule_registry,
     rule_split_at_tags,
