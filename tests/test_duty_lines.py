@@ -79,6 +79,19 @@ ROWS = [
       ("一2", "2.建设口袋公园。新建口袋公园10个。", {}),
       ("一3", "以上工作由市住房城乡建设委负责。", {"sole": ["市住房城乡建设委"]})],
      "以上工作 may speak of several items: not attached to the last one"),
+    # rows added by the lead after the landing (its own probe, written before running: p2_after_item): a unit's name
+    # holding a bracket of its own stopped the line's pattern, and the line became a task of its own
+    ("某市2024年营商环境优化提升行动方案",
+     "1.深化“一网通办”，2024年9月底前网上可办率达到98%。\n由市政务服务数据管理局牵头，各县（市、区）政府配合。\n"
+     "2.开展营商环境评价，形成评价报告。\n",
+     [("一1", "1.深化“一网通办”，2024年9月底前网上可办率达到98%。",
+       {"lead": ["市政务服务数据管理局"], "support": ["各县（市、区）政府"]}),
+      ("一2", "2.开展营商环境评价，形成评价报告。", {})],
+     "市: a supporter's name holding its own bracket (各县（市、区）政府) is one name; the next item keeps its number"),
+    ("某县2024年乡村振兴重点工作方案",
+     "（一）巩固脱贫攻坚成果。开展防返贫动态监测。\n此项工作由县农业农村局（县乡村振兴局）负责。\n",
+     [("一（一）", "（一）巩固脱贫攻坚成果。开展防返贫动态监测。", {"sole": ["县农业农村局"]})],
+     "县: the bracket after a unit names the same body (its other name), as in a tag"),
 ]
 
 

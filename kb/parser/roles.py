@@ -502,7 +502,9 @@ def _duty_line_re(src: Path, value) -> re.Pattern:
     if not isinstance(value, dict) or set(value) != set(keys):
         raise KbError(f"{src}：“duty_lines”应恰好有这些键：{', '.join(keys)}；请修正，或从代码仓库恢复这个文件")
     subjects, leads, supports = (_alt(_words(src, f"duty_lines.{k}", value[k])) for k in keys)
-    names = "[^，,。；;：:由（）()]{2,%d}?"
+    # a name may hold one short bracket of its own (各县（市、区）政府, 市政府办公室（市政务服务办）): what brackets hold in a
+    # name never opens a clause
+    names = "(?:[^，,。；;：:由（）()]|（[^，,。；;：:由（）()]{1,10}）){2,%d}?"
     tail = "(?:等(?:有关|相关)?(?:部门|单位))?"
     return re.compile(
         f"(?:{subjects}(?:均|统一)?)?由(?P<first>{names % 60}){tail}(?:具体|统一|共同)?(?P<word>{leads})"
