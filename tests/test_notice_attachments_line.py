@@ -22,6 +22,23 @@ CASES = [
     ("附件：1.营商环境提升年活动任务分解表\n2.审批提速行动责任表\n3.服务提质行动责任表", "one a line (as before)"),
 ]
 
+# Titles opening with a year (the lead's untuned 平潭 check at the final head: 附件：1.2016年重点项目…计划表 / 2.2016年… one a
+# line — the lines joined as a wrapped sentence, and 2.2016 was no number: "列出附件 1 个", the five titles glued).
+YEAR_TITLES = ["2016年重点项目开竣工计划表", "2016年重点项目投资任务表", "2016年重点项目征迁任务计划表"]
+YEAR_CASES = [
+    ("附件：1.2016年重点项目开竣工计划表\n2.2016年重点项目投资任务表\n3.2016年重点项目征迁任务计划表", "one a line"),
+    ("附件：1.2016年重点项目开竣工计划表2.2016年重点项目投资任务表3.2016年重点项目征迁任务计划表", "run together"),
+]
+
+
+@pytest.mark.parametrize("lines, why", YEAR_CASES, ids=[c[1] for c in YEAR_CASES])
+def test_attachment_titles_opening_with_a_year(tmp_path, lines, why):
+    (tmp_path / "a.txt").write_text(BODY + lines + "\n", encoding="utf-8")
+    a = Session(plan=load_plan(corpus=str(tmp_path)), strict=True).ask("附件有哪些")
+    assert "附件 3 个" in a.text, (a.text, why)
+    for k, title in enumerate(YEAR_TITLES, 1):
+        assert f"{k}. {title}\n" in a.text + "\n", (a.text, why)
+
 
 @pytest.mark.parametrize("lines, why", CASES, ids=[c[1][:40] for c in CASES])
 def test_one_line_attachments(tmp_path, lines, why):

@@ -882,10 +882,11 @@ def _attachments(lines: list[str]) -> list[str]:
 
 def _numbered_run(text: str) -> list[str]:
     """The titles of a list written on one line, numbered 1, 2, 3 … in order (1.X；2.Y 3.Z, 1.X2.Y): cut where the next
-    number stands (not inside a figure: 2.5, 2016), separators dropped; the whole text as one title when no 2 follows."""
+    number stands (not inside a figure: 2.5, 2016 — a year opening a title is no figure: 1.2016年…表2.2016年…), separators dropped; the whole text as one title when no 2 follows."""
     cuts, at, n = [], 0, 1
     while True:
-        m = re.compile(rf"(?<![\d.．]){n}\s*[.．、](?!\d)").search(text, at)
+        # a digit after the mark is a figure (2.5) unless a year opens the title (2.2016年重点项目…计划表)
+        m = re.compile(rf"(?<![\d.．]){n}\s*[.．、](?:(?!\d)|(?=(?:19|20)\d{{2}}年))").search(text, at)
         if not m:
             break
         cuts.append((m.start(), m.end()))
