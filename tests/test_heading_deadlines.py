@@ -211,13 +211,12 @@ CAIDIAN = Path(__file__).parent / "fixtures" / "plans" / "07_caidian_2023_zeren.
 
 def test_a_year_heading_dates_the_targets_under_it():
     """蔡甸 2023 (a found plan): ``一、2023年全区经济社会发展的主要预期目标`` over （一）地区生产总值增长7%以上 … （三）: each of the
-    three is 2023's (during the year), cited from the part; the cover's own limit (2023年1月15日前, in the notice's own
-    一、 — the cover since docs3 s16) is no limit of any task."""
+    three is 2023's (during the year), cited from the part; the cover's own limit (2023年1月15日前) stays its own."""
     plan = _plan(CAIDIAN.read_text(encoding="utf-8"), "caidian")
     got = [(t.label, [(d.text, d.kind, d.start, d.end, d.heading) for d in t.deadlines]) for t in plan.tasks if t.part == "一"]
     part = "一、2023年全区经济社会发展的主要预期目标"
     assert got == [(label, [("2023年", "during", "2023-01-01", "2023-12-31", part)]) for label in ("一（一）", "一（二）", "一（三）")]
-    assert [(d.text, d.heading) for t in plan.tasks for d in t.deadlines if "1月15日" in d.text] == []
+    assert [(d.text, d.heading) for t in plan.tasks for d in t.deadlines if "1月15日" in d.text] == [("2023年1月15日前", "")]
 
 
 
