@@ -94,10 +94,7 @@ def split_cover(body: list[str]) -> tuple[list[str], str | None, list[str]]:
     when one of them hands the plan on (``现将《…》印发给你们``); the plan's own title follows the date
     (in the same paragraph or the next, possibly on two lines).  Without such a notice: ([], None, body)."""
     first_part = next((i for i, p in enumerate(body) if PART_RE.match(p) or PART_INLINE_RE.match(p)), len(body))
-    own_items = _notice_items_end(body, first_part)
-    if own_items is not None:  # (the notice's own 一、二、三 end at its signature: the plan's parts start after it)
-        first_part = next(i for i, p in enumerate(body) if i > own_items and (PART_RE.match(p) or PART_INLINE_RE.match(p)))
-    for c in range(own_items + 1 if own_items is not None else min(first_part, 8)):
+    for c in range(min(first_part, 8)):
         m = COVER_DATE_RE.match(body[c])
         head = ""
         if not m and TRANSMITTAL_RE.search(body[c]):
@@ -118,35 +115,6 @@ def split_cover(body: list[str]) -> tuple[list[str], str | None, list[str]]:
             title, after = nxt, after + 1
         return cover, title, body[after:]
     return [], None, body
-
-
-def _notice_items_end(body: list[str], first_part: int) -> int | None:
-    """The index of the signature and date of a cover notice that writes its OWN numbered requirements before the plan
-    (现印发给你们，并就有关事项通知如下： 一、… 二、… 三、… / 蔡甸区人民政府办公室2023年1月3日 / the plan's title / 一、…),
-    when that is proved: a sentence handing the plan on before the first 一、, the notice's items numbered 一, 二 … in
-    order, then the signature and date, then the plan's own title line (the date's rest or the next paragraph) and,
-    within three paragraphs, the plan's part 一 again.  None otherwise (the 一、 opens the plan, as before)."""
-    if first_part >= min(len(body), 8) or not any(TRANSMITTAL_RE.search(p) for p in body[:first_part]):
-        return None
-    expected = 1
-    for c in range(first_part, min(len(body), first_part + 12)):
-        m = PART_RE.match(body[c]) or PART_INLINE_RE.match(body[c])
-        if m and not COVER_DATE_RE.match(body[c]):
-            if numeral_value(m.group(1)) != expected:
-                return None
-            expected += 1
-            continue
-        signed = COVER_DATE_RE.match(body[c])
-        if not signed or expected < 2:
-            continue  # (a paragraph of the notice's last item)
-        rest = signed.group("rest").strip()
-        title_at = c if rest else c + 1
-        title = rest or (body[c + 1] if c + 1 < len(body) else "")
-        if not is_title(title):
-            return None
-        after = body[title_at + 1:title_at + 4]
-        return c if any((n := PART_RE.match(q) or PART_INLINE_RE.match(q)) and n.group(1) == "一" for q in after) else None
-    return None
 
 
 def numeral_value(numeral: str) -> int:
