@@ -319,3 +319,21 @@ def test_value_row(ask, corpus, question, status, has, has_not, why):
         assert word in text, f"{word!r} missing — {why}\n{text}"
     for word in has_not:
         assert word not in _said(text), f"{word!r} present — {why}\n{text}"
+
+
+def test_cross_plan_search_of_a_year_shaped_count(tmp_path):
+    """哪个方案里出现了2000名: 2000 is read as a year and 名 alone is too short to search, so the topic held nothing —
+    kb said 已载入的 2 个方案都没有提到“2000名” while one plan writes it (review-qadiff s16 W1, fixture 05's 2000名 four
+    times). The words as asked are searched instead; a figure no plan writes is still said absent."""
+    from kb.qa import Session
+    from kb.store import load_plan
+
+    (tmp_path / "a.txt").write_text("某市人才发展实施方案\n一、主要任务\n（一）引进人才。到2025年引进高层次人才2000名。（责任单位：市人社局）\n",
+                                    encoding="utf-8")
+    (tmp_path / "b.txt").write_text("某县就业促进实施方案\n一、主要任务\n（一）扩大就业。全年新增城镇就业1200人。（责任单位：县人社局）\n",
+                                    encoding="utf-8")
+    session = Session(plan=load_plan(corpus=str(tmp_path)), strict=True)
+    found = session.ask("哪个方案里出现了2000名？").text
+    assert "共 1 个" in found and "人才发展" in found and "都没有提到" not in found, found
+    absent = session.ask("哪个方案里出现了3000名？").text
+    assert "都没有提到“3000名”" in absent, absent
