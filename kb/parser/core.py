@@ -791,6 +791,19 @@ def _bare_unit_line(text: str, vocab: roles.RoleVocabulary) -> str | None:
     return _units_alone(text, vocab)
 
 
+def _give_head_duty(task: Task, tag: roles.Tag, heading: str | None, state: ParseState, warnings: bool = False) -> None:
+    """``task`` takes the roles of the ``X负责`` its heading (a unit line, a unit's heading) states: one definition for
+    rule_unit_lines and rule_unit_heads; ``warnings``: the tag's warnings go on the task too (rule_unit_heads)."""
+    for role in ROLES:
+        setattr(task, role, list(tag.roles[role]))
+    task.subunits = {k: list(v) for k, v in tag.subunits.items()}
+    if warnings:
+        task.warnings.extend(w for w in tag.warnings if w not in task.warnings)
+    task.heading_tag = heading
+    task.kind, task.role_source = "task", "duty"
+    state.unit_headed.add(id(task))
+
+
 def rule_unit_lines(state: ParseState) -> None:
     """A unit's name alone on a line above its numbered items (``县卫生局`` / 1.… 2.… / ``县教育局`` / 1.…): each unit heads
     the items under it, read as G's duty sections read theirs (``X负责``: one unit sole, several shared;
@@ -808,12 +821,7 @@ def rule_unit_lines(state: ParseState) -> None:
             task = state.tasks[i]
             if task.tag or task.role_source or task.departments("any"):
                 continue  # (an item's own tag decides)
-            for role in ROLES:
-                setattr(task, role, list(tag.roles[role]))
-            task.subunits = {k: list(v) for k, v in tag.subunits.items()}
-            task.heading_tag = state.tasks[line].text.strip()
-            task.kind, task.role_source = "task", "duty"
-            state.unit_headed.add(id(task))
+            _give_head_duty(task, tag, state.tasks[line].text.strip(), state)
     drop = {line for line, _, _ in runs}
     state.tasks = [t for k, t in enumerate(state.tasks) if k not in drop]
     state.pieces = [p for k, p in enumerate(state.pieces) if k not in drop]
@@ -861,13 +869,7 @@ def rule_unit_heads(state: ParseState) -> None:
         tag = roles.parse_tag_content(f"{head}负责", state.registry, vocab, state.rules)
         if not any(tag.roles[role] for role in ROLES):
             continue
-        for role in ROLES:
-            setattr(task, role, list(tag.roles[role]))
-        task.subunits = {k: list(v) for k, v in tag.subunits.items()}
-        task.warnings.extend(w for w in tag.warnings if w not in task.warnings)
-        task.heading_tag = line
-        task.kind, task.role_source = "task", "duty"
-        state.unit_headed.add(id(task))
+        _give_head_duty(task, tag, line, state, warnings=True)
         if line is None:
             _head_as_subject(task, head, state, vocab)
 
