@@ -6,6 +6,7 @@ answered whole, every department with its counts.  Their slots are read by kb/qa
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
 
@@ -1043,8 +1044,14 @@ def exec_notice(question: str, q: Query, env) -> Answer:
 # ---------------------------------------------------------------- which plans hold a word; a list the text enumerates
 
 
-#: A figure as a question writes it after 出现/提到 (2000名, 500万元, 1.5亿元, 30%): its number and the unit right after.
-_ASKED_FIGURE = re.compile(r"[0-9][0-9.]*(?:%|％|[万亿千百]?(?:元|名|人次|人|个|家|户|项|所|亩|吨|公里|平方米|米|套|辆|台|件|次|座|张|条|处|间|位|批|种))?")
+@functools.lru_cache(maxsize=1)
+def _asked_figure() -> re.Pattern:
+    """A figure as a question writes it after 出现/提到 (2000名, 500万元, 1.5亿元, 30%): its number and the unit right after
+    (shapes.yaml ``mention_figure_units``, longest first)."""
+    from kb.qa.query import load_shapes
+
+    units = "|".join(map(re.escape, sorted(load_shapes()["mention_figure_units"], key=len, reverse=True)))
+    return re.compile(rf"[0-9][0-9.]*(?:%|％|[万亿千百]?(?:{units}))?")
 
 
 def exec_plans_mentioning(question: str, q: Query, env) -> Answer:
@@ -1057,7 +1064,7 @@ def exec_plans_mentioning(question: str, q: Query, env) -> Answer:
     which, said = shapes["which_plan"], load_answer_words()["plans_mentioning"]
     words = [w for w in q.topic if len(w) >= 2 and not any(w in x or x in w for x in which)
              and not _mention_words(w, shapes)]
-    figure = _ASKED_FIGURE.search(q.mention_asked or "")
+    figure = _asked_figure().search(q.mention_asked or "")
     if figure:
         # (a figure asked is searched as written: the topic may hold it cut — 2000名's 2000 read as a year and 名 too
         # short to search, 3000名 as 00、0名 found inside 2000名 — never "no plan mentions 2000名" over a search of
