@@ -31,6 +31,22 @@ YEAR_CASES = [
 ]
 
 
+def test_attachment_lines_run_on_after_a_title_without_a_year(tmp_path):
+    """附件：1.2016年…/2.2016年…/3.2016年…/4.“…”…表/5.2016年…, one a line (the lead's 平潭 check after 346b2d3): cleanup
+    ran 1–3 together and 4–5 together (2.2016 and 5.2016 read as figures going on the line before); the 4–5 line was
+    over the listed line's length, became a task of the last part, and kb listed 3 attachments of 5."""
+    lines = ("附件：1.2016年重点项目开竣工计划表\n2.2016年重点项目投资任务表\n3.2016年重点项目征迁任务计划表\n"
+             "4.“百日攻坚战役”招商引资任务未完成任务分解表、“8.18”签约项目期间落地任务分解表\n5.2016年重点项目前期项目任务表")
+    text = BODY + lines + "\n"
+    _, tasks = parse_document(text, "p")
+    assert not any("附件" in t.text or "分解表" in t.text for t in tasks)
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    a = Session(plan=load_plan(corpus=str(tmp_path)), strict=True).ask("附件有哪些")
+    assert "附件 5 个" in a.text, a.text
+    assert "4. “百日攻坚战役”招商引资任务未完成任务分解表、“8.18”签约项目期间落地任务分解表\n" in a.text, a.text
+    assert "5. 2016年重点项目前期项目任务表" in a.text, a.text
+
+
 @pytest.mark.parametrize("lines, why", YEAR_CASES, ids=[c[1] for c in YEAR_CASES])
 def test_attachment_titles_opening_with_a_year(tmp_path, lines, why):
     (tmp_path / "a.txt").write_text(BODY + lines + "\n", encoding="utf-8")

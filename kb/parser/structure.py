@@ -327,9 +327,16 @@ def _attachments_lines(body: list[str]) -> set[int]:
 
 
 def _listed_annex(p: str) -> bool:
-    """A further line of an attachments list: ``2.…清单``, short, no sentence mark."""
+    """A further line of an attachments list: ``2.…清单``, short, no sentence mark — short item by item where cleanup ran
+    two of its lines together (4.…分解表5.2016年…任务表: a title opening with a year was read as a figure going on)."""
     m = ITEM_RE.match(p.strip())
-    return bool(m) and len(p.strip()) <= 64 and not any(c in p for c in _SENTENCE_MARKS)
+    pieces = _LISTED_ITEM_CUT_RE.split(p.strip())
+    return bool(m) and all(len(x) <= 64 for x in pieces) and not any(c in p for c in _SENTENCE_MARKS)
+
+
+#: Where a further numbered title starts inside a line of an attachments list (…分解表5.2016年…): a number after a
+#: non-digit, its mark, and no figure after it unless a year opens the title.
+_LISTED_ITEM_CUT_RE = re.compile(r"(?<=[^\d.．])(?=\d{1,2}\s*[.．、](?:(?!\d)|(?:19|20)\d{2}年))")
 
 
 def _annex_part_heading(p: str) -> re.Match | None:

@@ -876,15 +876,17 @@ def _attachments(lines: list[str]) -> list[str]:
             n = _ATTACHMENT_ITEM.match(nxt)
             if not n:
                 break
-            items.append(nxt[n.end():].strip())
+            items.extend(_numbered_run(nxt, len(items) + 1))  # (4.X5.Y: two lines cleanup ran together)
         return [x for x in items if x]
     return []
 
 
-def _numbered_run(text: str) -> list[str]:
+def _numbered_run(text: str, start: int = 1) -> list[str]:
     """The titles of a list written on one line, numbered 1, 2, 3 … in order (1.X；2.Y 3.Z, 1.X2.Y): cut where the next
-    number stands (not inside a figure: 2.5, 2016 — a year opening a title is no figure: 1.2016年…表2.2016年…), separators dropped; the whole text as one title when no 2 follows."""
-    cuts, at, n = [], 0, 1
+    number stands (not inside a figure: 2.5, 2016 — a year opening a title is no figure: 1.2016年…表2.2016年…),
+    separators dropped; the whole text as one title when no second number follows.  ``start``: the number the line opens
+    with (a further line of the list: 4.X5.Y)."""
+    cuts, at, n = [], 0, start
     while True:
         # a digit after the mark is a figure (2.5) unless a year opens the title (2.2016年重点项目…计划表)
         m = re.compile(rf"(?<![\d.．]){n}\s*[.．、](?:(?!\d)|(?=(?:19|20)\d{{2}}年))").search(text, at)
@@ -895,7 +897,7 @@ def _numbered_run(text: str) -> list[str]:
     if len(cuts) < 2:
         first = _ATTACHMENT_ITEM.match(text)
         return [text[first.end():].strip() if first else text]
-    ends = [start for start, _ in cuts[1:]] + [len(text)]
+    ends = [begin for begin, _ in cuts[1:]] + [len(text)]
     return [text[end:stop].strip().strip("；;，,。 ") for (_, end), stop in zip(cuts, ends)]
 
 
