@@ -3,7 +3,7 @@
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from kb.parser.cleanup import clean, clean_paragraphs
@@ -158,6 +158,9 @@ _alphabet = st.sampled_from(list("甲乙丙丁年月日市局（）〔〕。，�
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(_alphabet, max_size=60).map("".join))
+# Found by this test under another seed: a flattened line split at its spaces left a piece closing with a stray
+# closer (（）） that only the second run mended — the mend ran before the split.
+@example("（））  一、")
 def test_cleanup_is_idempotent(text):
     once = clean(text)
     assert clean(once) == once

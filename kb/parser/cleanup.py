@@ -1228,9 +1228,9 @@ CLEANUP_RULES: list[Callable[[list[str]], list[str]]] = [
     remove_page_footers,
     remove_page_continuations,
     remove_site_footers,
-    mend_doubled_closers,
     split_flattened,
     split_one_line_plan,
+    mend_doubled_closers,  # (after the splits: a piece of a flattened line can close with the stray closer)
     remove_debris_spaces,
     number_plain_headings,
     split_opening_tags,
