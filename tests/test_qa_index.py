@@ -190,6 +190,14 @@ def test_queries_never_load_jieba_and_department_questions_never_load_whoosh(cac
     assert _run(code, cache).split("\n") == ["False False", "True False"]
 
 
+def test_a_department_question_on_a_stored_plan_never_imports_the_parser(cache):
+    """The parser's rules (kb.parser.core and the modules it loads: 0.1–0.4 s) are for reading plan files; a question
+    over a stored plan reads rows — a leaf module of the package (the value-table reader) must not load them all."""
+    _run("from kb.qa import Session; Session().ask('交通局牵头哪些任务')", cache)  # (the store is written: parser allowed)
+    code = "import sys\nfrom kb.qa import Session\nSession().ask('交通局牵头哪些任务'); print('kb.parser.core' in sys.modules)\n"
+    assert _run(code, cache) == "False"
+
+
 def test_two_processes_building_at_once(cache):
     env = dict(os.environ, KB_CACHE_DIR=str(cache))
     cmd = [sys.executable, "-m", "kb.cli", "ask", "--json", "国六标准什么时候实施"]
