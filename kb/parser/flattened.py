@@ -1990,11 +1990,11 @@ def _regroup_once(paras, start, body, header, unit_like, time_like, headings=fro
 
 
 def _unplaced(lines: list[str], unit_like) -> tuple[str, list[str]]:
-    """A row whose cells are not placed: (its text — its paragraphs that are no units, else all of them, joined by ；—, its
-    unit paragraphs: named by the row, no role)."""
+    """A row whose cells are not placed: (its text — EVERY paragraph it writes, in order, joined by ；: which of them is
+    the work is not proved, so none leaves the text (tagsblind12 徐汇 表1-119: a sentence taken for units left the task
+    ``2010年``) —, its unit paragraphs: named by the row, no role, also kept in the field of units not placed)."""
     flat = [ln.replace("\n", "") for ln in lines]
-    words = [ln for ln in flat if not unit_like(ln)]
-    return "；".join(words or flat), list(dict.fromkeys(ln for ln in flat if unit_like(ln)))
+    return "；".join(flat), list(dict.fromkeys(ln for ln in flat if unit_like(ln)))
 
 
 def _misfit(ways, lines: list[str], kinds: list[str], unit_like, cols: list[int], time_like=None, verbs=(),

@@ -285,6 +285,8 @@ def header_columns(cells: list[str], vocab: TableVocabulary | None = None) -> di
         else:
             if is_item_name_header(key, vocab) and "task" not in found:
                 found["task"] = i  # 权力责任名称: the row's item (a column word of its own, however it opens)
+            elif (col := _label_column(plain)) is not None:
+                found.setdefault(col, i)
     if divisions:
         units = any(c in found for c in _UNIT_COLUMNS)
         for i, key in divisions:
@@ -294,6 +296,30 @@ def header_columns(cells: list[str], vocab: TableVocabulary | None = None) -> di
 
 
 _UNIT_COLUMNS = ("lead", "support", "responsible")
+#: The column a role label's kind names (roles.yaml labels / label_forms: one reading of role labels for tags, label
+#: lines and table headers); a checker's or a person's label (督办单位, 责任领导) is a field: no column.
+_LABEL_COLUMNS = {"lead": "lead", "support": "support", "responsible": "responsible", "time": "deadline"}
+#: The longest header cell read as a role label (a label is a word, never a sentence).
+_LABEL_HEADER_MAX = 10
+
+
+def _label_column(key: str) -> str | None:
+    """The column a header cell naming no column word of tables.yaml names as a role LABEL (相关责任部门, 其他责任单位,
+    协作部门 support, 实施时间 deadline: roles.yaml labels and label_forms, the words labelled tags are read with), else
+    None (督办单位 is a field; an unknown word stays a field)."""
+    if not key or len(key) > _LABEL_HEADER_MAX or re.search(r"[\d（）()、，,]", key):
+        return None
+    from kb.parser.roles import load_vocabulary as role_vocabulary
+
+    vocab = role_vocabulary()
+
+    def own(word: str) -> str | None:  # a listed label or a label form, whole
+        return vocab.labels.get(word) or next((k for k, p in vocab.label_forms if p.fullmatch(word)), None)
+
+    # (a label after a qualifier of one or two characters — 相关责任部门, 其他责任单位, 市级配合单位 — never after a word of its
+    # own: 落实措施 | 负责单位 are two header cells, never one wrapped cell 落实措施负责单位)
+    kind = own(key) or next((k for i in (1, 2) if len(key) - i >= 3 and (k := own(key[i:]))), None)
+    return _LABEL_COLUMNS.get(kind or "")
 
 
 def _task_word_goes_on(key: str, bare: str, word: str, after_task: bool, vocab: TableVocabulary) -> str:
@@ -881,7 +907,9 @@ def _unit_like(cell: str) -> bool:
         cell = cell[: rule.start()].rstrip("，,；; ")  # (a cell closing with its lead rule: the rule is no name)
     if re.search(r"[。；;：:]", cell) or len(cell) > 200:
         return False
-    names = [vocab.list_tail.sub("", n).strip() for seg, _ in roles.cell_segments(cell, "sole", vocab) for n in _names(seg)]
+    # (its names as written, never cut as glued units: a sentence's words cut at a level character — 健全社|区学院, the 区
+    # of 社区 — would end like units; tests/test_tables_misfit_sentence.py)
+    names = [vocab.list_tail.sub("", n).strip() for seg, _ in roles.cell_segments(cell, "sole", vocab) for n in _written_names(seg)]
     names = [n for n in names if n]
     if not names:
         return False
