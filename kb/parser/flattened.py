@@ -1872,6 +1872,8 @@ def _regroup_once(paras, start, body, header, unit_like, time_like, headings=fro
             if what == "col":
                 by_col.setdefault(col, []).append(lines[x])
         unsure = [lines[x] for x in uncertain]
+        # (a short name between unit lines is a unit: undecided between two unit columns, it is kept among the units)
+        short_units = {ln for ln, b in zip(lines, _between_units(lines, unit_like, time_like)) if b}
         misfit = number is not None and _misfit(ways, lines, kinds, unit_like, cols_after, time_like,
                                                      getattr(vocab, "work_verbs", ()), item_cols)
         own_lines = [lines[x] for x in range(len(lines)) if any(w[x][0] == "col" and w[x][1] in cols_after for w in ways)]
@@ -1955,7 +1957,8 @@ def _regroup_once(paras, start, body, header, unit_like, time_like, headings=fro
                 notes.append(habit_note)
             own = sum(1 for what, col in certain.values() if what == "col" and col in cols_after) + len(unsure)
             rows.append(FlatRow(number, row_cells, notes, warns, own,
-                                units_unplaced=[ln.replace("\n", "") for ln in unsure if unit_like(ln)], misfit=misfit,
+                                units_unplaced=[ln.replace("\n", "") for ln in unsure if unit_like(ln) or ln in short_units],
+                                misfit=misfit,
                                 own=own_lines))
             above = row_cells
             heading_open = False
@@ -1982,6 +1985,16 @@ def _regroup_once(paras, start, body, header, unit_like, time_like, headings=fro
             last, above = {}, []
         pending_pre = {c: _join(by_col.get(c, []), kinds[c]) for c in cols_before}
         pending_notes, pending_warn = [], []
+        # A short name with no unit ending right after this row's unit lines, read as the next row's category (领域): it
+        # may be this row's last unit, abbreviated (省人口计生) — not proved either way, so the next row says so.
+        for x in range(1, len(lines)):
+            col, before = certain.get(x), certain.get(x - 1)
+            flat = lines[x].replace("\n", "").strip()
+            if (col and col[0] == "col" and col[1] in cols_before and kinds[col[1]] == "name" and before
+                    and before[0] == "col" and before[1] in cols_after and kinds[before[1]] == "unit"
+                    and _short_name(flat, time_like) and not unit_like(flat)
+                    and number is not None):
+                pending_warn.append(warning("flat_name_after_units", number=number + 1, column=cells_h[col[1]], cell=flat))
         if number is None and unsure:
             pending_warn.append(warning("flat_cell_uncertain_first", cells="”“".join(unsure)))
     end_index = seq[end_pos - 1][0] + 1 if end_pos > 0 else body
@@ -2004,7 +2017,8 @@ def _misfit(ways, lines: list[str], kinds: list[str], unit_like, cols: list[int]
     a thing built: 区文化馆) or a time alone (2023年底前) in the task column, or anything but units (or an empty mark, —)
     in a unit column.  Such a row's cells are not placed by the
     header: its roles are not proved (tagsblind9 莲都: a row read one cell off had a unit as its task and its 责任单位
-    list as its lead)."""
+    list as its lead).  A short name between two unit lines (``_between_units``) fits a unit column."""
+    between = _between_units(lines, unit_like, time_like or (lambda _: False))
     for way in ways:
         # (a time alone in the task column only while the row's time column is left empty: 2000年底以前建成小区改造完成率
         # is an indicator's name, time words and all)
@@ -2020,7 +2034,7 @@ def _misfit(ways, lines: list[str], kinds: list[str], unit_like, cols: list[int]
                                          and not flat.startswith(tuple(verbs))
                                          or timeless and time_like is not None and time_like(flat) and len(flat) <= 30):
                 return True
-            if kinds[col] == "unit" and not unit_like(flat) and not _EMPTY_CELL_RE.match(flat):
+            if kinds[col] == "unit" and not unit_like(flat) and not _EMPTY_CELL_RE.match(flat) and not between[x]:
                 return True
     return False
 
@@ -2260,6 +2274,32 @@ def _fit(line: str, kind: str, unit_like, time_like) -> float:
     return 0
 
 
+#: A short line that may be a unit's abbreviated name (省人口计生, 市新闻出版, 人口计生): ideographs only, no unit ending.
+_SHORT_NAME_RE = re.compile(r"[\u4e00-\u9fff]{2,7}")
+
+
+def _between_units(lines: list[str], unit_like, time_like) -> list[bool]:
+    """For each line: whether it is a short name with no unit ending (省人口计生) written BETWEEN two unit lines — a unit of
+    the cell those lines are in (a page writing one unit a line abbreviates some: 广东 妇女发展规划 目标责任分解书), never a
+    cell of its own (the next row's 领域), never the line closing the unit list."""
+    flat = [ln.replace("\n", "").strip() for ln in lines]
+    unit = [unit_like(f) for f in flat]
+    return [0 < k < len(flat) - 1 and unit[k - 1] and unit[k + 1] and not unit[k] and _short_name(f, time_like)
+            for k, f in enumerate(flat)]
+
+
+def _short_name(line: str, time_like) -> bool:
+    """A short line of ideographs that may be a unit's abbreviated name: opening with a place's level (省人口计生, 市新闻出版 —
+    never a person, 吴宇凡, or a year column's words, 平台二期上线), no time, no heading, not opening with a work verb
+    (健全推进机制 is a category's or a task's words)."""
+    return bool(_SHORT_NAME_RE.fullmatch(line)) and line[0] in _LEVEL_OPENERS and not time_like(line) \
+        and not _HEADING_RE.match(line) and not line.startswith(_work_verbs())
+
+
+#: The characters a place's level opens a unit's name with (省人口计生, 市新闻出版).
+_LEVEL_OPENERS = "省市县区州旗镇乡"
+
+
 def _align(lines: list[str], layout: list[tuple[str, int | None]], kinds: list[str], unit_like, time_like,
            columns_of: dict[int, str] | None = None, headings: frozenset = frozenset(), with_cost: bool = False,
            units_named: frozenset = frozenset(), numbered: tuple = (frozenset(), None), missing: dict | None = None,
@@ -2273,9 +2313,12 @@ def _align(lines: list[str], layout: list[tuple[str, int | None]], kinds: list[s
     person_col = any(kinds[c] == "person" for what, c in layout if what == "col")
     marked = [bool(_HEADING_RE.match(ln)) for ln in lines]
     known = [ln.replace("\n", "").strip() in headings for ln in lines]
+    # (a short name between two unit lines is a unit: 0 in a unit column, a mismatch in any other)
+    between = _between_units(lines, unit_like, time_like)
     # A line written like a heading costs more in any cell but a name (a name may repeat a heading's words):
     # 2 for a marked one (行动五：…), 3 for the words of one of the text's headings (no task restates one).
-    fits = [[_fit(ln, kinds[c], unit_like, time_like) + ((2 if marked[k] else 3 if known[k] else 0) if kinds[c] != "name" else 0)
+    fits = [[(0 if kinds[c] == "unit" else _MISMATCH) if what == "col" and between[k] else
+             _fit(ln, kinds[c], unit_like, time_like) + ((2 if marked[k] else 3 if known[k] else 0) if kinds[c] != "name" else 0)
              + (_MISMATCH if kinds[c] in ("name", "task", "text") and ln.replace("\n", "").strip() in units_named else 0)
              + (_MISMATCH if ln in numbered[0] and c != numbered[1] else 0)
              + (1 if homes and kinds[c] == "unit" and homes.get(ln.replace("\n", "").strip(), c) != c else 0)

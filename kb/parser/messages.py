@@ -39,6 +39,7 @@ KEYS: dict[str, frozenset[str]] = {
     "unknown_label": frozenset({"label"}),
     "flat_cell_uncertain": frozenset({"number", "cells", "choices"}),
     "flat_cell_uncertain_first": frozenset({"cells"}),
+    "flat_name_after_units": frozenset({"number", "column", "cell"}),
     "flat_remark_unit": frozenset({"number", "column", "value"}),
     "table_names_glued": frozenset({"cite", "name"}),
     "table_row_cut": frozenset({"number", "column"}),
