@@ -1,6 +1,6 @@
 """A lead rule written in ONE row's unit cell of a task table (``县A局、县B局,各镇人民政府(县政府部门中列在首位的为牵头部门,
 有关部门按职责分工负责,下同)``: tagsblind10 盘山 05, rows 1–3).  With 下同 (以下同) the rule is the table's for its later
-rows: their 负责单位 lists read first-is-lead (a generic group first leads by no position).  Without 下同 the rule stays
+rows: their 负责单位 lists read first-is-lead (a generic group first leads too, s17: the rule ranks any unit).  Without 下同 the rule stays
 its row's.  The note is no unit's name, however long (it made row 1 a misfit).  And the table's last row, cut off by the
 end of the text (its task cell broken, no other cell, where every row above writes its 落实措施), carries no cell of
 the row above: it is cut, not merged — no duty the source does not give it.  Forms of my own at 县/市/区 level;
@@ -48,9 +48,9 @@ CASES = [
       "2", "开展适老化改造", "完成困难老人家庭适老化改造300户。", "各街道、区民政局", "2024年11月底前",
       "3", "推进医养结合", "建成医养结合机构2家。", "区卫健委、区民政局", "2024年12月底前"),
      {"建设社区养老服务中心": (["区民政局"], ["区卫健委"], []),
-      "开展适老化改造": ([], [], ["各街道", "区民政局"]),
+      "开展适老化改造": (["各街道"], ["区民政局"], []),
       "推进医养结合": (["区卫健委"], ["区民政局"], [])},
-     "区: 以下同 carries the rule; a generic group listed first (各街道) is made lead by no position: shared"),
+     "区: 以下同 carries the rule; a generic group listed first (各街道) leads too — the rule ranks any unit (s17 labels6)"),
 ]
 
 

@@ -119,6 +119,9 @@ class RoleVocabulary:
     """A part title naming duties (职责分工, 工作职责): its sections are headed by units (dialect G)."""
     none_markers: frozenset = frozenset()
     """Whole values saying "no unit" (无, 暂无, /, —): a cell or label holding one names nobody."""
+    lead_rule_scope: re.Pattern = re.compile(r"(?!)")
+    """Words scoping a first-is-lead rule to one class of units (县直部门中列在首位的…): such a rule ranks only those —
+    a generic group listed first leads by no position (``rule_ranks_any_unit``)."""
     batch_marker: re.Pattern = re.compile(r"(?!)")
     """A batch's words opening a part of a label's value (第一批为, 第二批：, 第三批（2018年）：): no part of a name."""
     manner_end: re.Pattern = re.compile(r"(?!)")
@@ -279,7 +282,7 @@ _KEYS = {"version", "none_markers", "roles", "weak_role_words", "manner_words", 
          "reported_speech", "action_verbs", "action_adverbs", "topic_openers", "beneficiary_verbs", "object_markers",
          "office_endings", "anaphor_endings", "predicate_adverbs", "stating_verbs", "manner_clause_starts", "list_group_tail",
          "kind_words", "name_opening_verbs", "aside_openers", "sentence_reading", "duty_lines", "supports_named",
-         "document_interpretation", "batch_marker"}
+         "document_interpretation", "batch_marker", "lead_rule_scopes"}
 
 
 @lru_cache(maxsize=2)
@@ -428,6 +431,8 @@ def load_vocabulary(path: str | None = None) -> RoleVocabulary:
         duty_part_re=re.compile(_alt(_words(src, "duty_parts", data["duty_parts"]))),
         none_markers=frozenset(_words(src, "none_markers", data["none_markers"])),
         batch_marker=_compile(src, "batch_marker", data["batch_marker"]),
+        lead_rule_scope=_compile(src, "lead_rule_scopes",
+                                 "|".join(f"(?:{p})" for p in _words(src, "lead_rule_scopes", data["lead_rule_scopes"]))),
         manner_end=re.compile(f"(?:{_alt(_words(src, 'manner_words', data['manner_words']))})+$"),
         support_after_lead=_known_words(src, "support_after_lead", data["support_after_lead"], words),
         action=re.compile(f"(?:{_alt(_words(src, 'action_adverbs', data['action_adverbs']))})*"
@@ -764,6 +769,13 @@ def is_generic(name: str, vocab: RoleVocabulary | None = None) -> bool:
     return bool((vocab or load_vocabulary()).generic.search(name))
 
 
+def rule_ranks_any_unit(rule_text: str, vocab: RoleVocabulary | None = None) -> bool:
+    """Whether a first-is-lead rule's words rank any unit listed first — a generic group too (主要责任单位第一个为牵头单位:
+    相关乡镇人民政府 first leads, the plan says so) — rather than one class of units (``lead_rule_scopes``: 县直部门中列在首位的
+    为牵头部门 ranks the county's departments, not 各乡镇人民政府)."""
+    return not (vocab or load_vocabulary()).lead_rule_scope.search(rule_text or "")
+
+
 def names_units(head: str, vocab: RoleVocabulary | None = None) -> bool:
     """True for a short head that is only names of units (``区建管委``, ``各镇、街道、开发区``): G's section heads."""
     from kb.registry import EMPTY
@@ -1093,8 +1105,9 @@ def _assign(r: _Reading, items: list[str], role: str, positional: bool) -> None:
         if subs:
             bucket = r.tag.subunits.setdefault(name, [])
             bucket.extend(s for s in (_name(r, s, check=False) for s in subs) if s not in bucket)
-    if positional and len(names) > 1 and not is_generic(names[0], r.vocab):
-        if r.rules.lead_rule == "first_is_lead":
+    if positional and len(names) > 1 and (not is_generic(names[0], r.vocab)
+                                          or rule_ranks_any_unit(r.rules.lead_rule_text, r.vocab)):
+        if r.rules.lead_rule == "first_is_lead":  # (a generic group first leads too, unless the rule ranks one class)
             _add(r.tag, "lead", names[:1])
             _add(r.tag, "support", names[1:])
             return

@@ -227,6 +227,9 @@ class TaskTable:
     tasks all the same (their unit said uncertain, kept in a field), never paragraphs set apart."""
     lead_rule: str | None = None
     """A lead rule a row's unit cell stated for the table's later rows (…列在首位的为牵头部门，下同), as its rows are read."""
+    lead_rule_text: str = ""
+    """The words stating ``lead_rule`` (a cell's note, a note beside the table, the plan's own rule): whether the rule
+    ranks any unit or one class of them (roles ``rule_ranks_any_unit``)."""
     lines_beside: list[str] = field(default_factory=list)
     """The text's non-blank lines right under it, then right above it (up to three each, nearest first): a note beside
     the table may state its lead rule."""
@@ -1017,7 +1020,9 @@ def _table_lead_rule(state, table: TaskTable, vocab) -> str | None:
     for line in table.lines_beside:
         rule = roles.DocumentRules().read(line, vocab)
         if rule:
+            table.lead_rule_text = line
             return rule
+    table.lead_rule_text = state.rules.lead_rule_text or ""
     return state.rules.lead_rule
 
 
@@ -1637,6 +1642,7 @@ def _row_tag(table: TaskTable, get, carried: frozenset[str] = frozenset(),
     role columns whose cell the row took from the row above; ``unreadable`` collects the names glued together that
     cannot be cut (given no role)."""
     from kb.parser.roles import cell_segments, is_generic as roles_is_generic, load_vocabulary as role_vocabulary
+    from kb.parser.roles import rule_ranks_any_unit
 
     # A role cell holding its own labels (``牵头单位:县发改局;责任单位:县财政局、县住建局等`` under 责任单位) is a
     # labelled tag (B): read as written, its 责任单位 after the 牵头单位 label supporting; never split into names.
@@ -1645,6 +1651,7 @@ def _row_tag(table: TaskTable, get, carried: frozenset[str] = frozenset(),
     # A unit cell closing with its own lead rule in brackets (县水利局、县发改局（列在首位的为牵头部门）): the rule is the
     # cell's — its row's — never a name; the cell's names are read without it, the rule applied below.
     rules: dict[str, str] = {}
+    rule_texts: dict[str, str] = {}  # (the words stating each column's rule)
     written = get
     stripped: dict[str, str] = {}
     for col in ("lead", "support", "responsible"):
@@ -1652,10 +1659,13 @@ def _row_tag(table: TaskTable, get, carried: frozenset[str] = frozenset(),
         rule = next((r for r, pattern in role_vocab.lead_rules if m and pattern.search(m.group(1))), None)
         if rule:
             rules[col], stripped[col] = rule, written(col)[: m.start()].rstrip("，,；; ")
+            rule_texts[col] = m.group(1)
             if any(w in m.group(1) for w in load_vocabulary().rule_goes_on):
                 table.lead_rule = rule  # (…下同: the table's later rows are read under it too)
+                table.lead_rule_text = m.group(1)
     if table.lead_rule and "responsible" not in rules:
         rules["responsible"] = table.lead_rule  # (stated with 下同 in an earlier row's cell)
+        rule_texts["responsible"] = table.lead_rule_text
 
     def get(col: str) -> str:  # noqa: F811 (the row's cells, a cell's own lead rule taken out)
         return stripped.get(col, written(col))
@@ -1677,7 +1687,9 @@ def _row_tag(table: TaskTable, get, carried: frozenset[str] = frozenset(),
         if "lead" not in table.columns:
             by_role["support"], responsible = by_role["support"] + responsible, []
     if (rules.get("responsible") == "first_is_lead" and not lead and len(responsible) >= 2
-            and not roles_is_generic(responsible[0])):  # (a generic group listed first leads by no position)
+            and (not roles_is_generic(responsible[0]) or rule_ranks_any_unit(rule_texts.get("responsible", "")))):
+        # (a generic group listed first leads too — 主要责任单位第一个为牵头单位 says so — unless the rule ranks one class
+        # of units, 县直部门中列在首位的…, that the group is outside of)
         lead.append(responsible[0])  # (the cell's own rule: its first unit leads, the others support)
         by_role["support"], responsible = by_role["support"] + responsible[1:], []
     if "lead" in table.columns and responsible and not carries_out(table.header[table.columns["responsible"]],
