@@ -4,8 +4,9 @@ Before this module, "what is a task" and "is this task due in 2019" were decided
 three places that disagreed (``kb grep --year 2019`` listed 4 tasks, ``kb ask
 2019年要完成哪些任务`` 2).  Now there is one definition of each:
 
-- a **task** is a paragraph carrying a responsibility tag (``Task.kind == "task"``);
-  paragraphs of 一、二、四 are other paragraphs of the plan (``is_task``);
+- a **task** is an item of the plan that gives a unit a role — by a tag, a label line, a table row or its own prose
+  (``Task.kind == "task"``, settled by the parser's ``rule_items_with_units``); paragraphs of 一、二、四 naming no unit
+  are other paragraphs of the plan (``is_task``);
 - an **item** is what counts count: a task, or the rows of one 任务分工表 序号 (with the body
   paragraph they restate) together (``item_groups``);
 - a **deadline's period** is ``start..end``: a ``by`` deadline (到2020年) is its due date
@@ -37,7 +38,7 @@ DUE_READINGS = ("cumulative", "limit")
 
 
 def is_task(task: Task) -> bool:
-    """True for a task proper: a paragraph that carries a responsibility tag."""
+    """True for a task proper: an item the plan gives a unit in a role (``kb.parser.core.rule_items_with_units``)."""
     return task.kind == "task"
 
 
@@ -57,12 +58,14 @@ def plan_tasks(plan: Plan, docs: list[str] | None = None) -> list[Task]:
 
 def dated_items(plan: Plan, docs: list[str] | None = None) -> list[Task]:
     """What a date question chooses from: the tasks proper (``plan_tasks``); in a document with no task proper at all (a
-    plan that names no units, 奉贤 2023: its dated phases 2023年9月底前，全面排查… are paragraphs), its paragraphs that
-    state a time — the plan's dated requirements all the same.  So a date is never said to be in no item while such a
-    text writes it.  A document whose tasks name units keeps its tasks alone (a goal's 到2025年 is no task's limit:
-    questions_mechanisms.yaml m6-deadline-ty-none)."""
+    plan that names no units, 奉贤 2023: its dated phases 2023年9月底前，全面排查… are paragraphs) or written without
+    tags (its tasks are the items whose prose names a unit; its other dated items — 2024年底前，建成示范小区10个 — name
+    nobody), its paragraphs that state a time — the plan's dated requirements all the same.  So a date is never said to
+    be in no item while such a text writes it.  A tagged document keeps its tasks alone (a goal's 到2025年 is no task's
+    limit: questions_mechanisms.yaml m6-deadline-ty-none)."""
     tasks = [t for t in plan.tasks if not docs or t.doc in docs]
-    task_docs = {t.doc for t in tasks if is_task(t)}
+    untagged = {d.id for d in plan.documents if not d.tagged}
+    task_docs = {t.doc for t in tasks if is_task(t)} - untagged
     return [t for t in tasks if is_task(t) or (t.doc not in task_docs and t.deadlines)]
 
 
