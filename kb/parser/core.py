@@ -265,7 +265,7 @@ def rule_label_lines(state: ParseState) -> None:
     tasks, pieces = [], []
     for k, (task, piece) in enumerate(zip(state.tasks, state.pieces)):
         if piece.duty_line:
-            _close_with_duty_line(tasks, pieces, task, piece, state.pieces[k + 1 :])
+            _close_with_duty_line(tasks, pieces, task, piece, state.pieces[k + 1 :], state.time_lines)
             continue
         if piece.time_line is not None:
             n = _item_start(tasks, pieces, piece.block)
@@ -332,12 +332,14 @@ def rule_label_lines(state: ParseState) -> None:
     state.tasks, state.pieces = tasks, pieces
 
 
-def _close_with_duty_line(tasks: list[Task], pieces: list[Piece], task: Task, piece: Piece, after: list[Piece]) -> None:
+def _close_with_duty_line(tasks: list[Task], pieces: list[Piece], task: Task, piece: Piece, after: list[Piece],
+                          time_lines: dict[int, roles.Tag]) -> None:
     """E-line: a duty line (``Piece.duty_line``) gives its roles to the item right above it — its opening paragraph
     (numbered, inline-heading or titled: ``_starts_item``) and body paragraphs, as a label line does — and is no task.
     With no item proved above it (a heading or a part's start, a tag closing the item above, the text's start) it stays
     the paragraph it was, read as before: which work it speaks of is not proved, and it is never a heading's tag.  The
-    plan stays untagged by it (``state.task_tags``): the other paragraphs keep the reading they had."""
+    plan stays untagged by it (``state.task_tags``): the other paragraphs keep the reading they had.  A limit the line
+    states (…，2024年6月底前完成。) is the item's, read as a 完成时限 line's (``time_lines``)."""
     n = _item_start(tasks, pieces, piece.block)
     if n is None or not _starts_item(pieces[n].block):
         tasks.append(task)
@@ -348,6 +350,8 @@ def _close_with_duty_line(tasks: list[Task], pieces: list[Piece], task: Task, pi
     del tasks[n:], pieces[n:]
     _take_tag(item, piece.tag, "label line")
     item.kind = "task"
+    if piece.tag.time_words:
+        time_lines[id(item)] = piece.tag
     tasks.append(item)
     pieces.append(Piece(item_piece.block, item.text, item.body, piece.tag, list(item.warnings)))
 

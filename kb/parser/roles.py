@@ -501,8 +501,9 @@ def _supports_named_re(src: Path, value) -> re.Pattern:
 
 
 def _duty_line_re(src: Path, value) -> re.Pattern:
-    """``duty_lines`` compiled: an optional subject naming the item above (此项工作), 由, the units that lead or answer
-    and their word, then optionally a comma, the supporting units and theirs — and nothing else (matched whole)."""
+    """``duty_lines`` compiled: an optional subject naming the item above (此项工作) with 由, or 由 alone, or neither (X负责，
+    Y配合。: the units first), the units that lead or answer and their word, then optionally a comma, the supporting
+    units and theirs — and nothing else (matched whole)."""
     keys = ("subjects", "lead_words", "support_words")
     if not isinstance(value, dict) or set(value) != set(keys):
         raise KbError(f"{src}：“duty_lines”应恰好有这些键：{', '.join(keys)}；请修正，或从代码仓库恢复这个文件")
@@ -512,7 +513,7 @@ def _duty_line_re(src: Path, value) -> re.Pattern:
     names = "(?:[^，,。；;：:由（）()]|（[^，,。；;：:由（）()]{1,10}）){2,%d}?"
     tail = "(?:等(?:有关|相关)?(?:部门|单位))?"
     return re.compile(
-        f"(?:{subjects}(?:均|统一)?)?由(?P<first>{names % 60}){tail}(?:具体|统一|共同)?(?P<word>{leads})"
+        f"(?:(?:{subjects}(?:均|统一)?)?由)?(?P<first>{names % 60}){tail}(?:具体|统一|共同)?(?P<word>{leads})"
         f"(?:[，,](?:由)?(?P<second>{names % 120}){tail}(?:积极|共同|具体)?{supports})?[。.]?")
 
 
@@ -1744,6 +1745,12 @@ def duty_line(text: str, registry: Registry, vocab: RoleVocabulary | None = None
     vocab = vocab or load_vocabulary()
     line = text.strip()
     m = vocab.duty_line.fullmatch(line)
+    limit = None
+    if m is None:
+        # 此项工作由X负责，6月底前完成。: the statement, then the item's dated limit — read as a tag's time words
+        head, _, last = line.rstrip("。.").rpartition("，")
+        if head and _dated_limit(last, vocab):
+            m, limit = vocab.duty_line.fullmatch(head), last
     if m is None:
         return None
     groups = {}
@@ -1757,7 +1764,19 @@ def duty_line(text: str, registry: Registry, vocab: RoleVocabulary | None = None
     first = "lead" if "second" in groups or vocab.role_of.get(m.group("word")) == "lead" else "sole"
     _assign(r, groups["first"], first, positional=False)
     _assign(r, groups.get("second", []), "support", positional=False)
+    if limit is not None:
+        tag.time_words.append(limit)
     return tag if tag.has_roles else None
+
+
+def _dated_limit(segment: str, vocab: RoleVocabulary) -> bool:
+    """``segment`` is a dated time limit as a tag writes one (2024年6月底前完成, 年底前完成, 6月底前): a time word of a
+    tag (``rule_time_words``) that names a date — an ongoing word (长期坚持) or 按时完成 is none here: a line closing an
+    item is read only when all of it is proved."""
+    from kb.parser.deadlines import tag_time_limits
+
+    return (not vocab.role_end.search(segment) and any(c in segment for c in "年月日")
+            and bool(tag_time_limits(segment)))
 
 
 def _unclosed(name: str) -> bool:
