@@ -4,9 +4,9 @@ Before this module, "what is a task" and "is this task due in 2019" were decided
 three places that disagreed (``kb grep --year 2019`` listed 4 tasks, ``kb ask
 2019年要完成哪些任务`` 2).  Now there is one definition of each:
 
-- a **task** is an item of the plan that gives a unit a role — by a tag, a label line, a table row or its own prose
-  (``Task.kind == "task"``, settled by the parser's ``rule_items_with_units``); paragraphs of 一、二、四 naming no unit
-  are other paragraphs of the plan (``is_task``);
+- a **task** is a paragraph carrying a responsibility tag (``Task.kind == "task"``);
+  paragraphs of 一、二、四 are other paragraphs of the plan (``is_task``); what the plan-wide counts and shares count
+  (``plan_tasks``) adds, in a document written without tags, its items whose prose names a unit (``has_units``);
 - an **item** is what counts count: a task, or the rows of one 任务分工表 序号 (with the body
   paragraph they restate) together (``item_groups``);
 - a **deadline's period** is ``start..end``: a ``by`` deadline (到2020年) is its due date
@@ -38,7 +38,7 @@ DUE_READINGS = ("cumulative", "limit")
 
 
 def is_task(task: Task) -> bool:
-    """True for a task proper: an item the plan gives a unit in a role (``kb.parser.core.rule_items_with_units``)."""
+    """True for a task proper: a paragraph that carries a responsibility tag."""
     return task.kind == "task"
 
 
@@ -52,20 +52,31 @@ def item_groups(tasks: list[Task]) -> list[list[Task]]:
 
 
 def plan_tasks(plan: Plan, docs: list[str] | None = None) -> list[Task]:
-    """The tasks proper of the plan (of the documents ``docs`` only, when given), in plan order."""
-    return [t for t in plan.tasks if is_task(t) and (not docs or t.doc in docs)]
+    """What the plan-wide counts and shares count (of the documents ``docs`` only, when given), in plan order: the tasks
+    proper, and in a document written WITHOUT tags its items whose prose names a unit in a role (``has_units``) — there
+    the parser keeps such a paragraph's kind (its sections and topics are read as the plan's items, README "Which
+    paragraph is a task"), but 方案有哪些任务 said 共 0 项 and 哪些任务没有配合单位 said no unit was read while X负责哪些任务,
+    kb duties and the division table listed them (holdout17 d07, fixture 116 奉贤).  The plan's own count adds its
+    numbered work items naming nobody (kb.qa.exec_topics.exec_all_tasks)."""
+    untagged = {d.id for d in plan.documents if not d.tagged}
+    return [t for t in plan.tasks
+            if (is_task(t) or t.doc in untagged and has_units(t)) and (not docs or t.doc in docs)]
+
+
+def has_units(task: Task) -> bool:
+    """The plan gives ``task`` a unit in a role (lead, guide, support, sole, shared): implied implementers of a
+    carry-forward note alone are none."""
+    return bool(task.lead or task.guide or task.support or task.sole or task.shared)
 
 
 def dated_items(plan: Plan, docs: list[str] | None = None) -> list[Task]:
     """What a date question chooses from: the tasks proper (``plan_tasks``); in a document with no task proper at all (a
-    plan that names no units, 奉贤 2023: its dated phases 2023年9月底前，全面排查… are paragraphs) or written without
-    tags (its tasks are the items whose prose names a unit; its other dated items — 2024年底前，建成示范小区10个 — name
-    nobody), its paragraphs that state a time — the plan's dated requirements all the same.  So a date is never said to
-    be in no item while such a text writes it.  A tagged document keeps its tasks alone (a goal's 到2025年 is no task's
-    limit: questions_mechanisms.yaml m6-deadline-ty-none)."""
+    plan that names no units, 奉贤 2023: its dated phases 2023年9月底前，全面排查… are paragraphs), its paragraphs that
+    state a time — the plan's dated requirements all the same.  So a date is never said to be in no item while such a
+    text writes it.  A document whose tasks name units keeps its tasks alone (a goal's 到2025年 is no task's limit:
+    questions_mechanisms.yaml m6-deadline-ty-none)."""
     tasks = [t for t in plan.tasks if not docs or t.doc in docs]
-    untagged = {d.id for d in plan.documents if not d.tagged}
-    task_docs = {t.doc for t in tasks if is_task(t)} - untagged
+    task_docs = {t.doc for t in tasks if is_task(t)}
     return [t for t in tasks if is_task(t) or (t.doc not in task_docs and t.deadlines)]
 
 

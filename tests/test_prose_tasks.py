@@ -1,18 +1,21 @@
-"""What a task is, in a plan that writes its duties in prose (session 17, prose8; holdout17 d07, fixture 116 奉贤).
+"""What the plan counts as its tasks, in a plan that writes its duties in prose (session 17, prose8; holdout17 d07,
+fixture 116 奉贤).
 
-ONE definition, decided in the parser (``core.rule_items_with_units``) and read by ``kb.select.is_task``: a task is an
-item of the plan that gives a unit a role (lead, support, sole, shared, guide) — by a tag, a label line, a table row
-or its own prose.  Before, a plan WITHOUT tags whose paragraphs named their doers in prose (由X牵头，Y配合 / X负责… /
-X要…) kept them as paragraphs: 方案有哪些任务 said 共 0 项 and 哪些任务没有配合单位 said kb had read no unit at all, while
-X负责哪些任务, kb duties and the division table listed the same paragraphs.  Now every consumer sees the same items.
+A plan WITHOUT tags whose paragraphs name their doers in prose (由X牵头，Y配合 / X负责… / X要…) had no task proper:
+方案有哪些任务 said 共 0 项 and 哪些任务没有配合单位 said kb had read no unit at all, while X负责哪些任务, kb duties and the
+division table listed the same paragraphs.  One definition now (``kb.select.plan_tasks``): the plan-wide counts and
+shares count, in such a document, its items whose prose names a unit in a role — the same items the duty lists, the
+division table and kb grep --dept name.  The parser keeps their kind (paragraph/measure): sections and topics are read
+over the plan's items as before (session 11: made tasks, they shrank a section's list to its items with units).
 
-* an item whose doer is not proved (各街道要…, 依托…实现…) stays what it was: no roles, no task (honest);
-* a dated item that names no unit stays in date answers (``kb.select.dated_items``: a document written without tags
-  keeps its dated paragraphs — its dated requirements all the same);
-* labels and ids do not move (the kind is settled after the labels are given).
+* the plan's own count (方案有哪些任务, 一共有多少条) is of its WORK items: the items it numbers, with the items naming
+  units among them, the units said where named (rongzi: 27 items, 3 naming units — never 共 3 项);
+* an item whose doer is not proved (各街道要…, 依托…实现…) has no roles and is counted only as a numbered item (honest);
+* dated items naming no unit stay in date answers (``kb.select.dated_items``).
 
 Plans are written for these tests (省/市/县/区; 由X牵头，Y配合 / X负责… / X会同Y… / X要… / 由X负责，Y配合); every
-expected value was written before the code ran."""
+expected value was written before the code ran (the count rows rewritten once the lead's definition — "an item with
+units or a work item of the plan" — was read against session 11's rule)."""
 
 from __future__ import annotations
 
@@ -96,17 +99,21 @@ def _parsed(name):
 
 
 @pytest.mark.parametrize("name", sorted(TASKS))
-def test_tasks_are_the_items_with_units(name):
+def test_tasks_are_the_items_with_units(tmp_path, name):
+    from kb.select import plan_tasks
+    from kb.store import load_plan
+
     expected, why = TASKS[name]
     doc, tasks = _parsed(name)
     assert not doc.tagged, why
-    assert [t.label for t in tasks if t.kind == "task"] == expected, why
-    # the one definition: an item is a task iff it gives a unit a role
     with_units = [t.label for t in tasks if t.lead or t.support or t.sole or t.shared or t.guide]
     assert with_units == expected, why
+    path = tmp_path / f"{name}.txt"
+    path.write_text(PLANS[name], encoding="utf-8")
+    assert [t.label for t in plan_tasks(load_plan(str(path), use_cache=False))] == expected, why
 
 
-#: (plan, label, kind expected, why) — the items that are NOT tasks keep their kind; labels as before the change.
+#: (plan, label, kind expected, why) — the items naming no unit keep their kind and have no roles.
 KINDS = [
     ("city", "二（四）", "measure", "an inline-heading item naming no unit stays a measure (dated: still in date answers)"),
     ("city", "一", "paragraph", "a goal with a year: a paragraph"),
@@ -135,14 +142,23 @@ def ask(tmp_path_factory):
 
 #: (plan, question, words the answer must hold, words it must not hold, why).
 ANSWERS = [
-    ("city", "方案有哪些任务", ["共 3 项", "二（一）", "二（二）", "二（三）"], ["共 0 项", "二（四）"],
-     "the items with units are the plan's tasks"),
-    ("county", "方案有哪些任务", ["共 3 项", "二1", "二2", "三（一）"], ["共 0 项", "二3"], "likewise, at county level"),
-    ("district", "方案有哪些任务", ["共 2 项", "一（一）", "一（三）"], ["共 0 项", "一（二）"], "likewise, district"),
-    ("province", "方案共有多少项任务", ["共 3 项"], ["共 0 项"], "a count says the same items"),
+    # the plan's count: its work items (the items it numbers) with the tasks among them, the units shown where named —
+    # the items naming nobody are the plan's work too (session 11: 3 of rongzi's 27 items name units; never 共 3 项)
+    ("city", "方案有哪些任务", ["共 4 条", "其中 3 条写明了责任单位", "二（一）", "二（四）", "牵头：市机关事务管理局"],
+     ["共 0 项", "共 3 项"], "4 numbered items, 3 naming units"),
+    ("county", "方案有哪些任务", ["共 5 条", "其中 3 条写明了责任单位", "二1", "二3", "三（一）", "三（二）"], ["共 0 项"],
+     "likewise, at county level: 1. 2. 3. and （一）（二） of 保障措施"),
+    ("district", "方案有哪些任务", ["共 3 条", "其中 2 条写明了责任单位", "一（一）", "一（二）", "一（三）"], ["共 0 项"],
+     "likewise, district; 二's unnumbered 各街道要… is no numbered item"),
+    ("province", "方案共有多少项任务", ["共 3 条", "其中 2 条写明了责任单位", "另有 1 段写明了责任单位（不计入上面的条目数）",
+                                  "各地级以上市人民政府"], ["共 0 项", "共 4 条"],
+     "the unnumbered 组织实施 paragraph names a unit: said apart, not counted as a numbered item"),
+    ("no_units", "方案共有多少项任务", ["共 2 条", "各条都没有写明责任单位"], ["共 0 项"], "no unit anywhere: said so"),
     ("city", "哪些任务没有配合单位", ["共 2 项", "二（二）", "二（三）"], ["没有在方案中读到任何责任单位", "二（一）"],
      "the plan's units were read: kb said it had read none"),
     ("county", "哪些任务有配合单位", ["共 2 项", "二1", "二2"], ["三（一）"], "X会同Y / 由X负责，Y配合: Y supports"),
+    ("no_units", "哪些任务没有配合部门", ["没有在方案中读到任何责任单位"], ["共 0 项"], "no unit read: said so"),
+    ("city", "哪些任务没有配合单位", ["另有 1 条编号条目没有写明责任单位"], [], "二（四） names nobody: said beside the list"),
     # dated items naming no unit stay in date answers, beside the tasks
     ("city", "2024年要完成哪些任务", ["共 2 项", "二（二）", "二（四）"], [],
      "二（四） (no unit) is a dated requirement of the plan all the same"),
@@ -182,9 +198,9 @@ def test_consumers_agree(tmp_path, name):
     for unit in {n for t in plan.tasks for n in t.departments("any")}:
         listed = {t.label for t in plan.tasks_of(unit)}
         assert listed <= tasks, unit
-        # kb grep --dept X (every paragraph, the unit in any role or implied) and a task-only selection agree
+        # kb grep --dept X (every paragraph, the unit in any role or implied) names the same items
         grep = Selection(roles=[(unit, "any+implied")], tasks_only=False).select(plan)
-        assert {t.label for t in grep} == {t.label for t in Selection(roles=[(unit, "any+implied")]).select(plan)}
+        assert {t.label for t in grep} == listed, unit
 
 
 def test_tagged_plan_counts_unchanged():
@@ -195,3 +211,10 @@ def test_tagged_plan_counts_unchanged():
     doc, tasks = parse_document(text, doc_id="tagged")
     assert doc.tagged
     assert [t.label for t in tasks if t.kind == "task"] == ["一（一）", "一（二）"]
+
+
+@pytest.mark.parametrize("name,kinds", [("city", ["measure", "measure", "measure"]), ("county", ["paragraph", "paragraph", "measure"])])
+def test_kinds_kept(name, kinds):
+    """The items with units keep the kind the parser gives them (sections and topics are read as before)."""
+    _, tasks = _parsed(name)
+    assert [t.kind for t in tasks if t.departments("any")] == kinds

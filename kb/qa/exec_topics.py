@@ -1874,24 +1874,35 @@ def exec_all_tasks(question: str, q: Query, env) -> Answer:
     from kb.select import plan_tasks
 
     tasks = plan_tasks(env.plan)
-    if not tasks and q.plan_count:
-        # 这个意见一共有多少条 in a plan none of whose paragraphs names a responsible unit: 共 0 项 would read as a fact —
-        # the items the plan numbers are counted instead, said to be kb's count
+    untagged = {d.id for d in env.plan.documents if not d.tagged}
+    if untagged and all(t.doc in untagged for t in tasks) or not tasks and q.plan_count:
+        # 这个意见一共有多少条 / 方案有哪些任务 in a plan written without tags: its work is every item it numbers, and its
+        # tasks (kb.select.plan_tasks) are the paragraphs whose prose names a unit — 共 N 项 of the second alone would
+        # leave out the items naming nobody (rongzi: 27 items, 3 name units).  The numbered items are counted, said to
+        # be kb's count, with their units where named; the other paragraphs naming units (a step inside an item, a
+        # closing duty) are said apart, not counted as items.
         from kb.qa.exec_plan import numbered_items
 
-        items = numbered_items(env.plan)
-        if items:
-            env.ctx.tasks = items
-            # 各条都没有写明责任单位 only when none of them has a unit: an untagged plan's items whose prose names units
-            # (市X办牵头) carry roles though they are no tagged tasks
-            none = not any(any(t.departments("any")) for t in items)
-            lines = [f"方案正文编号的条目共 {len(items)} 条（方案原文没有写明总数，这是 kb 按编号统计的"
-                     + ("；各条都没有写明责任单位）：" if none else "）："), *numbered(items)]
+        items = [t for t in numbered_items(env.plan) if t.doc in untagged or not tasks]
+        listed = {t.id for t in items}
+        extra = [t for t in tasks if t.id not in listed]
+        if items or extra:
+            env.ctx.tasks = items + extra
+            named = sum(1 for t in items if t.departments("any"))
+            if items:
+                lines = [f"方案正文编号的条目共 {len(items)} 条（方案原文没有写明总数，这是 kb 按编号统计的"
+                         + (f"；其中 {named} 条写明了责任单位）：" if named else "；各条都没有写明责任单位）："), *numbered(items)]
+            else:
+                lines = []
+            if extra:
+                lines.append(f"另有 {len(extra)} 段写明了责任单位（不计入上面的条目数）："
+                             if items else f"方案正文没有编号的条目；写明了责任单位的段落共 {len(extra)} 段：")
+                lines.extend(numbered(extra, start=len(items) + 1))
             from kb.qa.exec_plan import annex_note
 
             if note := annex_note(env.plan):
                 lines.append(note)
-            return Answer(question, "all_tasks", compose(lines), tasks=items)
+            return Answer(question, "all_tasks", compose(lines), tasks=items + extra)
     lines = [f"方案的任务（带责任单位的条目）共 {item_count(tasks)} 项{rows_note(tasks)}："]
     lines.extend(listed_items(tasks))
     if q.plan_count and tasks:
