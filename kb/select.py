@@ -5,8 +5,9 @@ three places that disagreed (``kb grep --year 2019`` listed 4 tasks, ``kb ask
 2019年要完成哪些任务`` 2).  Now there is one definition of each:
 
 - a **task** is a paragraph carrying a responsibility tag (``Task.kind == "task"``);
-  paragraphs of 一、二、四 are other paragraphs of the plan (``is_task``); what the plan-wide counts and shares count
-  (``plan_tasks``) adds, in a document written without tags, its items whose prose names a unit (``has_units``);
+  paragraphs of 一、二、四 are other paragraphs of the plan (``is_task``); what the plan-wide lists and shares of
+  duties count (``duty_items``) adds, in a document written without tags, its items whose prose names a unit
+  (``has_units``);
 - an **item** is what counts count: a task, or the rows of one 任务分工表 序号 (with the body
   paragraph they restate) together (``item_groups``);
 - a **deadline's period** is ``start..end``: a ``by`` deadline (到2020年) is its due date
@@ -52,12 +53,18 @@ def item_groups(tasks: list[Task]) -> list[list[Task]]:
 
 
 def plan_tasks(plan: Plan, docs: list[str] | None = None) -> list[Task]:
-    """What the plan-wide counts and shares count (of the documents ``docs`` only, when given), in plan order: the tasks
-    proper, and in a document written WITHOUT tags its items whose prose names a unit in a role (``has_units``) — there
-    the parser keeps such a paragraph's kind (its sections and topics are read as the plan's items, README "Which
-    paragraph is a task"), but 方案有哪些任务 said 共 0 项 and 哪些任务没有配合单位 said no unit was read while X负责哪些任务,
-    kb duties and the division table listed them (holdout17 d07, fixture 116 奉贤).  The plan's own count adds its
-    numbered work items naming nobody (kb.qa.exec_topics.exec_all_tasks)."""
+    """The tasks proper of the plan (of the documents ``docs`` only, when given), in plan order."""
+    return [t for t in plan.tasks if is_task(t) and (not docs or t.doc in docs)]
+
+
+def duty_items(plan: Plan, docs: list[str] | None = None) -> list[Task]:
+    """What the plan-wide lists and shares of duties count (of the documents ``docs`` only, when given), in plan order:
+    the tasks proper, and in a document written WITHOUT tags its paragraphs whose prose names a unit in a role
+    (``has_units``) — the items a department's list, kb duties and the division table name there.  The parser keeps
+    such a paragraph's kind (its sections and topics are read as the plan's items, README "Which paragraph is a task"),
+    so 方案有哪些任务 said 共 0 项 and 哪些任务没有配合单位 said no unit was read while X负责哪些任务 listed them (holdout17 d07,
+    fixture 116 奉贤).  The plan's own count adds its numbered work items naming nobody (kb.qa.exec_topics
+    .exec_all_tasks); dates keep their own pool (``dated_items``: every dated paragraph of such a document)."""
     untagged = {d.id for d in plan.documents if not d.tagged}
     return [t for t in plan.tasks
             if (is_task(t) or t.doc in untagged and has_units(t)) and (not docs or t.doc in docs)]

@@ -3,7 +3,7 @@ fixture 116 奉贤).
 
 A plan WITHOUT tags whose paragraphs name their doers in prose (由X牵头，Y配合 / X负责… / X要…) had no task proper:
 方案有哪些任务 said 共 0 项 and 哪些任务没有配合单位 said kb had read no unit at all, while X负责哪些任务, kb duties and the
-division table listed the same paragraphs.  One definition now (``kb.select.plan_tasks``): the plan-wide counts and
+division table listed the same paragraphs.  One definition now (``kb.select.duty_items``): the plan-wide counts and
 shares count, in such a document, its items whose prose names a unit in a role — the same items the duty lists, the
 division table and kb grep --dept name.  The parser keeps their kind (paragraph/measure): sections and topics are read
 over the plan's items as before (session 11: made tasks, they shrank a section's list to its items with units).
@@ -100,7 +100,7 @@ def _parsed(name):
 
 @pytest.mark.parametrize("name", sorted(TASKS))
 def test_tasks_are_the_items_with_units(tmp_path, name):
-    from kb.select import plan_tasks
+    from kb.select import duty_items
     from kb.store import load_plan
 
     expected, why = TASKS[name]
@@ -110,7 +110,7 @@ def test_tasks_are_the_items_with_units(tmp_path, name):
     assert with_units == expected, why
     path = tmp_path / f"{name}.txt"
     path.write_text(PLANS[name], encoding="utf-8")
-    assert [t.label for t in plan_tasks(load_plan(str(path), use_cache=False))] == expected, why
+    assert [t.label for t in duty_items(load_plan(str(path), use_cache=False))] == expected, why
 
 
 #: (plan, label, kind expected, why) — the items naming no unit keep their kind and have no roles.
@@ -183,16 +183,16 @@ def test_answers(ask, name, question, held, absent, why):
 
 @pytest.mark.parametrize("name", sorted(TASKS))
 def test_consumers_agree(tmp_path, name):
-    """Counts (plan_tasks), each unit's duty list, the division table's rows with units and kb grep --dept name the
+    """Counts (duty_items), each unit's duty list, the division table's rows with units and kb grep --dept name the
     same items."""
     from kb.export.content import table_rows
-    from kb.select import Selection, plan_tasks
+    from kb.select import Selection, duty_items
     from kb.store import load_plan
 
     path = tmp_path / f"{name}.txt"
     path.write_text(PLANS[name], encoding="utf-8")
     plan = load_plan(str(path), use_cache=False)
-    tasks = {t.label for t in plan_tasks(plan)}
+    tasks = {t.label for t in duty_items(plan)}
     assert tasks == set(TASKS[name][0])
     assert {t.label for t in table_rows(plan) if t.departments("any")} == tasks
     for unit in {n for t in plan.tasks for n in t.departments("any")}:

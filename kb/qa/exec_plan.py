@@ -18,7 +18,7 @@ from kb.qa.query import Query, asked_topic, load_shapes
 from kb.qa.wording import load_answer_words
 from kb.qa.result import departments_of, compose, item_firsts, numbered, numbered_items as listed_items, rows_note, target_line, task_line
 from kb.qa.text import fold
-from kb.select import DateSpan, choose_dated, dated_items, plan_tasks, under_heading, written_limit
+from kb.select import DateSpan, choose_dated, dated_items, duty_items, plan_tasks, under_heading, written_limit
 
 
 def _role(q: Query) -> str | None:
@@ -160,7 +160,7 @@ def exec_sharing(question: str, q: Query, env) -> Answer:
             keep, name = (lambda t: len(t.lead) == n), f"由{n}个部门{'共同' if n > 1 else ''}牵头的任务"
     else:
         keep, name = SHARING[q.sharing]
-    pool = plan_tasks(env.plan)
+    pool = duty_items(env.plan)
     if not pool:
         # (no unit read in the whole plan — 哪些任务没有配合部门 answered 共 0 项 as if every task had one)
         from kb.qa.wording import load_answer_words
@@ -190,7 +190,7 @@ def exec_sharing(question: str, q: Query, env) -> Answer:
 
 
 def _unnamed_items_note(plan, pool) -> str:
-    """In a plan written without tags, its tasks are the paragraphs whose prose names units (kb.select.plan_tasks): how
+    """In a plan written without tags, its tasks are the paragraphs whose prose names units (kb.select.duty_items): how
     the others are shared out is not written — the numbered items naming no unit are said, never silently left out of
     哪些任务没有配合单位 (a list of 1 over a plan of 15 such items read as the plan's whole answer)."""
     untagged = {d.id for d in plan.documents if not d.tagged}
@@ -204,7 +204,7 @@ def exec_role_kind(question: str, q: Query, env) -> Answer:
     """哪些工作按职责分工负责 / 哪些任务由一个部门单独负责: tasks by kind of responsibility (shared or sole)."""
     ctx = env.ctx
     role = _role(q)
-    tasks = [t for t in plan_tasks(env.plan) if getattr(t, role)]
+    tasks = [t for t in duty_items(env.plan) if getattr(t, role)]
     lines = [f"由有关部门{ROLE_WORDS[role]}的任务共 {len(tasks)} 项" + ("：" if tasks else "。")]
     lines.extend(numbered(tasks))
     ctx.tasks = tasks

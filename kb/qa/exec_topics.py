@@ -1871,13 +1871,13 @@ def _with_subunits(task: Task, role: str) -> list[str]:
 
 def exec_all_tasks(question: str, q: Query, env) -> Answer:
     """方案一共有多少项任务 / 有哪些任务: the whole list of tasks."""
-    from kb.select import plan_tasks
+    from kb.select import duty_items
 
-    tasks = plan_tasks(env.plan)
+    tasks = duty_items(env.plan)
     untagged = {d.id for d in env.plan.documents if not d.tagged}
     if untagged and all(t.doc in untagged for t in tasks) or not tasks and q.plan_count:
         # 这个意见一共有多少条 / 方案有哪些任务 in a plan written without tags: its work is every item it numbers, and its
-        # tasks (kb.select.plan_tasks) are the paragraphs whose prose names a unit — 共 N 项 of the second alone would
+        # tasks (kb.select.duty_items) are the paragraphs whose prose names a unit — 共 N 项 of the second alone would
         # leave out the items naming nobody (rongzi: 27 items, 3 name units).  The numbered items are counted, said to
         # be kb's count, with their units where named; the other paragraphs naming units (a step inside an item, a
         # closing duty) are said apart, not counted as items.

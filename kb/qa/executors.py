@@ -23,7 +23,7 @@ from kb.qa.answer import Answer
 from kb.qa.query import Act, Query
 from kb.qa.result import Group, Item, Result, official_deadline, render_text, target_line, target_words
 from kb.qa.wording import load_answer_words
-from kb.select import is_task, plan_tasks
+from kb.select import duty_items, is_task, plan_tasks
 
 ROLE_WORD = {**ROLE_NAMES, "guide": "指导", "any": "参与"}
 
@@ -592,7 +592,7 @@ def _measure(task: Task, measure: str) -> int:
 def exec_rank(question: str, q: Query, env: Env) -> Answer:
     """哪项任务的配合单位最多 / 涉及部门最少的任务: the task(s) at the top (or bottom) of a count."""
     plan, ctx = env.plan, env.ctx
-    tasks = plan_tasks(plan, [q.plan] if q.plan else None)
+    tasks = duty_items(plan, [q.plan] if q.plan else None)
     what = {"support": "配合单位", "lead": "牵头单位", "any": "责任单位", "targets": "量化目标", "deadlines": "时限"}[q.measure]
     counted = [(t, _measure(t, q.measure)) for t in tasks]
     if q.aggregate == "least":
