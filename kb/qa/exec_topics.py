@@ -1896,7 +1896,7 @@ def exec_all_tasks(question: str, q: Query, env) -> Answer:
                 lines = []
             if extra:
                 lines.append(f"另有 {len(extra)} 段写明了责任单位（不计入上面的条目数）："
-                             if items else f"方案正文没有编号的条目；写明了责任单位的段落共 {len(extra)} 段：")
+                             if items else f"kb 没有读到方案正文编号的条目；写明了责任单位的段落共 {len(extra)} 段：")
                 lines.extend(numbered(extra, start=len(items) + 1))
             from kb.qa.exec_plan import annex_note
 
