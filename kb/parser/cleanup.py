@@ -1028,19 +1028,63 @@ def signature_lines(lines: list[str]) -> set[int]:
     return found
 
 
+#: A part heading line is this long at most; it holds at most this many commas (two clauses: 实施…管理，降低…成本).
+_PART_HEADING_MAX, _PART_HEADING_COMMAS = 60, 1
+
+
+def part_heading_shape(line: str) -> int:
+    """The numeral of a part heading line of one or two clauses (``五、实施企业经营范围“标准化+负面清单”管理，降低制度性
+    交易成本``), 0 for any other line: 一、 and at most 60 characters, no sentence or clause mark but one comma (no 。；：
+    ！？… — a sentence, an inline heading), not ending on a word that waits for more (structure.yaml
+    ``title_line_not_end``: the line was cut by its width).  The shape alone proves nothing: a heading over 30 characters
+    needs its numbering too (``runs_on_heading``)."""
+    m = PART_HEADING_RE.match(line)
+    text = line.strip()
+    if not m or len(text) > _PART_HEADING_MAX or any(c in text for c in TERMINAL + "…"):
+        return 0
+    if sum(text.count(c) for c in "，,") > _PART_HEADING_COMMAS or text[-1] in "，,":
+        return 0
+    not_end, _ = _title_line_words()
+    if not_end.search(text):
+        return 0
+    return _cn_number(m.group(0)[:-1])
+
+
+def _standing_heading(line: str) -> int:
+    """The numeral of a part heading that stood on its own line: of the heading shape, or short (≤ 30 characters, no
+    full stop but at its end: 一、指导思想：) — never a long item (三、推进…，支持…。), whose numbering proves no heading."""
+    m = PART_HEADING_RE.match(line)
+    text = line.strip()
+    if m and (part_heading_shape(text) or len(text) <= 30 and "。" not in text[:-1]):
+        return _cn_number(m.group(0)[:-1])
+    return 0
+
+
+def runs_on_heading(line: str, standing: int) -> bool:
+    """True when ``line`` is a part heading (``part_heading_shape``) whose numeral is the next after ``standing``, the
+    numeral of the last part heading that stood on its own line (四、… then 五、…): the numbering proves it a heading
+    whatever its length, so it stands alone — glued to the paragraph under it, it was read as a paragraph of part 四."""
+    return standing > 0 and part_heading_shape(line) == standing + 1
+
+
 def join_fragments(lines: list[str]) -> list[str]:
     """Rejoin fragments of a paragraph, across the blank lines between them — never the cells of a table laid out one
-    cell a paragraph (``table_cell_lines``), nor a signature to the line before it (``signature_lines``)."""
+    cell a paragraph (``table_cell_lines``), nor a signature to the line before it (``signature_lines``), nor a part
+    heading the numbering proves (``runs_on_heading``) to the paragraph under it."""
     cells = table_cell_lines(lines)
     signatures = signature_lines(lines)
     out: list[str] = []
     last = -1
+    standing = 0  # the numeral of the last part heading that stood on its own line
     for i, line in enumerate(lines):
         if not line:
             continue
-        if out and i not in cells and last not in cells and i not in signatures and continues(out[-1], line):
+        if (out and i not in cells and last not in cells and i not in signatures and continues(out[-1], line)
+                and (_heading_wrapped(out[-1], line) or not runs_on_heading(out[-1], standing))):
             out[-1] = join_fragment(out[-1], line)
         else:
+            if out and (n := _standing_heading(out[-1])):
+                standing = n
             out.append(line)
         last = i
     return out

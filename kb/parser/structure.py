@@ -24,7 +24,7 @@ from kb.model import ANNEX_LEVEL_MARK  # (附件·二: an annex's own part, betw
 from kb.numerals import cn_number
 from kb.parser.deadlines import marks_outside_brackets
 from kb.parser.cleanup import (ARTICLE_START_RE, CHAPTER_HEADING_RE, NOTES_HEAD, NUMBERED_ITEM_RE, PART_HEADING_RE,
-                               PUBLICATION_NOTE, is_column_word,
+                               PUBLICATION_NOTE, is_column_word, part_heading_shape,
                                SECTION_HEADING_RE, WHOLE_DATE, is_page_metadata, is_title)
 
 
@@ -819,15 +819,22 @@ def _cite_first(cite: str, parts: list, sections: list, blocks: list[Block], *ke
 
 
 def _next_part_heading(m: re.Match, p: str, parts: list[tuple[str, str]], cite: str, after: list[str]) -> bool:
-    """A part heading longer than 30 characters (四、深入推进“标准化+负面清单”管理模式改革创新试点工作打造全省一流营商环境),
-    proved by the numbering: its numeral is the next after the last part read, it holds no sentence mark (，。；：
-    before its end) and is at most 60 characters, and the next line opens the part's items or sections (1. / （一）)."""
-    if not parts or len(p) > 60 or any(c in p[:-1] for c in "。，,；;：:！？") or not after:
+    """A part heading longer than 30 characters (四、深入推进“标准化+负面清单”管理模式改革创新试点工作打造全省一流营商环境,
+    五、实施企业经营范围“标准化+负面清单”管理，降低制度性交易成本), proved by the numbering: its numeral is the next after
+    the last part read, and either it holds no sentence mark (，。；： before its end), is at most 60 characters and the
+    next line opens the part's items or sections (1. / （一）), or it has the shape of a heading of one or two clauses
+    (cleanup.part_heading_shape: one comma at most, no end mark, no word waiting for more) and something other than a
+    part follows it (its paragraph, label lines, items)."""
+    if not parts or not after:
         return False
     last = parts[-1][0][len(cite):]
     if numeral_value(m.group(1)) != numeral_value(last) + 1:
         return False
-    return bool(ITEM_RE.match(after[0].strip()) or SECTION_RE.match(after[0].strip()))
+    nxt = after[0].strip()
+    if len(p) <= 60 and not any(c in p[:-1] for c in "。，,；;：:！？"):
+        if ITEM_RE.match(nxt) or SECTION_RE.match(nxt):
+            return True
+    return part_heading_shape(p) == numeral_value(m.group(1)) and not PART_RE.match(nxt)
 
 
 def _top_items(body: list[str]) -> bool:
