@@ -20,7 +20,7 @@ A_CASES = [
     ("市X局牵头，市Y局协助", None, {"lead": ["市X局"], "support": ["市Y局"]}, "A1 协助 is support"),
     ("市X局牵头，市Y局协同配合", None, {"lead": ["市X局"], "support": ["市Y局"]}, "A1 协同配合 beats 配合 (longest word)"),
     ("市X局、市Y局分别牵头", None, {"lead": ["市X局", "市Y局"]}, "A1 分别牵头: each leads"),
-    ("国务院各部门分别负责", None, {"shared": ["国务院各部门"]}, "A1 分别负责 is shared"),
+    ("国务院各部门分别负责", None, {"sole": ["国务院各部门"]}, "A1 分别负责 of ONE group: sole, never shared with itself (ROUTED s17 (f))"),
     ("生态环境部指导，试点城市政府负责落实", None, {"guide": ["生态环境部"], "sole": ["试点城市政府"]}, "A1 负责落实 is sole"),
     ("市X局牵头督导，市Y局配合", None, {"lead": ["市X局"], "support": ["市Y局"]}, "A1 牵头督导 is lead"),
     ("体育总局、民政部、人力资源社会保障部负责", None, {"sole": ["体育总局", "民政部", "人力资源社会保障部"]}, "A3 no rule: sole each, no lead guessed"),
@@ -40,7 +40,7 @@ A_CASES = [
     ("市X局牵头，县（市、区）政府负责落实", None, {"lead": ["市X局"], "sole": ["县（市、区）政府"]}, "A6 a name holding 、 in brackets"),
     ("市X局牵头，各县、区人民政府配合", None, {"lead": ["市X局"], "support": ["各县、区人民政府"]}, "A6 各县、区人民政府 is one unit"),
     ("省发改委(省能源局)牵头，省Y厅配合", None, {"lead": ["省发改委"], "support": ["省Y厅"]}, "A8 sub-unit in ASCII brackets"),
-    ("国务院各部门分别负责，年内持续推进", None, {"shared": ["国务院各部门"]}, "A7 time words are no unit"),
+    ("国务院各部门分别负责，年内持续推进", None, {"sole": ["国务院各部门"]}, "A7 time words are no unit"),
     # Found plans 14–17 and the survey's other plans (shared/dialects.md): role words with the verb
     # of the work after them, 由 before the units, 会同 and 及 inside a tag.
     ("由县发改局牵头实施", None, {"lead": ["县发改局"]}, "A 由X牵头实施 (苍南 2023 heading): 由 and 实施 are no part of a name"),
@@ -66,7 +66,7 @@ A_CASES = [
     ("市Y局、市Z局按职责分工负责，市X局牵头", None, {"shared": ["市Y局", "市Z局"], "lead": ["市X局"]},
      "A1 control: a lead named only after the list does not change it (earlier in the tag only)"),
     ("市Y局、市Z局按职责分工负责", None, {"shared": ["市Y局", "市Z局"]}, "A1 control: no lead in the tag keeps shared"),
-    ("市X局指导，市Y局按职责分工负责", None, {"guide": ["市X局"], "shared": ["市Y局"]}, "A1 control: 指导 is no lead, shared stays"),
+    ("市X局指导，市Y局按职责分工负责", None, {"guide": ["市X局"], "sole": ["市Y局"]}, "A1 control: 指导 is no lead, no support; the one doer is sole (ROUTED s17 (f))"),
     ("区发改局牵头，区财政局、区水务局等部门，区国投公司、各街道办事处配合", None,
      {"lead": ["区发改局"], "support": ["区财政局", "区水务局", "区国投公司", "各街道办事处"]},
      "A6 等部门 ends a list, a comma group joins the support (官渡 2016)"),
@@ -138,8 +138,9 @@ B_CASES = [
      "district's office stand together; it was 各街办 with a sub-unit 新区) — one body's X(Y) still names sub-unit Y"),
     ("责任单位:市工信局、市财政局等有关部门,各县区人民政府、园区管委会。以下政策措施均需各县区人民政府、园区管委会落实,不再单独列出",
      {"sole": ["市工信局", "市财政局", "各县区人民政府", "园区管委会"]}, "B a carry-forward note after the list (淮安 2022)"),
-    ("责任单位:市X局、市Y局分别牵头,各县(市、区)政府", {"lead": ["市X局", "市Y局"], "sole": ["各县(市、区)政府"]},
-     "B 分别牵头 then a comma group without a role word"),
+    ("责任单位:市X局、市Y局分别牵头,各县(市、区)政府", {"lead": ["市X局", "市Y局"], "support": ["各县(市、区)政府"]},
+     "B 分别牵头 then a comma group without a role word: the others of the leads' work support (ROUTED s17 (a); "
+     "it was sole, then shared beside the leads)"),
     ("责任单位：市住建局（牵头）、市自然资源局、市城管局", {"lead": ["市住建局"], "support": ["市自然资源局", "市城管局"]},
      "B a unit marked （牵头） in a 责任单位 list leads"),
     ("牵头单位：市发展改革委；责任单位：市财政局；完成时间：2023年12月底前", {"lead": ["市发展改革委"], "support": ["市财政局"]},

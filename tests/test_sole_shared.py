@@ -80,7 +80,8 @@ ROWS = [
     ("某区某某工作实施方案\n无牵头单位的，责任单位即为牵头单位。\n一、重点任务\n1.加强管理。（责任单位：区A局、区B局）\n",
      "1.加强管理", {"lead": ["区A局", "区B局"]}, "the responsible-is-lead rule: both lead"),
     (HEAD + "1.加强管理。（各有关部门按职责分工负责）\n", "1.加强管理",
-     {"shared": ["各有关部门"]}, "按职责分工负责 with a single unit stays shared"),
+     {"sole": ["各有关部门"]}, "按职责分工负责 with a single unit: one group is never shared with itself (ROUTED s17 (f); "
+     "it stayed shared)"),
     (HEAD + "1.加强管理。（区X局牵头，区A局、区B局配合）\n", "1.加强管理",
      {"lead": ["区X局"], "support": ["区A局", "区B局"]}, "lead + support: nothing to settle"),
     (HEAD + "1.加强管理。（牵头单位：区X局；责任单位：区A局、区B局）\n", "1.加强管理",

@@ -209,6 +209,9 @@ class RoleVocabulary:
     aside: re.Pattern = re.compile(r"(?!)")
     """A bracket's content opening as an aside (以下简称…, 含…, 试行: ``aside_openers``): no list of units."""
     name_opening_verb: re.Pattern = re.compile(r"(?!)")
+    clause_opener: re.Pattern = re.compile(r"(?!)")
+    """Words opening a clause, never a unit's name (确保, 力争: ``clause_openers``); a verb of ``action_verbs``,
+    ``beneficiary_verbs`` or ``name_opening_verbs`` opens one too before a level (督促县公安局): ``_clause_before_unit``."""
     """A verb of asking or of working with others opening a would-be name (争取国家文物局, 积极争取X, 报请X, 配合X:
     ``name_opening_verbs`` after ``action_adverbs``): what follows is a body asked or worked with, and no name opens so."""
     duty_line: re.Pattern = re.compile(r"(?!)")
@@ -282,7 +285,7 @@ _KEYS = {"version", "none_markers", "roles", "weak_role_words", "manner_words", 
          "reported_speech", "action_verbs", "action_adverbs", "topic_openers", "beneficiary_verbs", "object_markers",
          "office_endings", "anaphor_endings", "predicate_adverbs", "stating_verbs", "manner_clause_starts", "list_group_tail",
          "kind_words", "name_opening_verbs", "aside_openers", "sentence_reading", "duty_lines", "supports_named",
-         "document_interpretation", "batch_marker", "lead_rule_scopes"}
+         "document_interpretation", "batch_marker", "lead_rule_scopes", "clause_openers"}
 
 
 @lru_cache(maxsize=2)
@@ -442,6 +445,7 @@ def load_vocabulary(path: str | None = None) -> RoleVocabulary:
         name_opening_verb=re.compile(f"^(?:{_alt(_words(src, 'action_adverbs', data['action_adverbs']))})*"
                                      f"{_alt(_words(src, 'name_opening_verbs', data['name_opening_verbs']))}"),
         beneficiary_start=re.compile(f"^{_alt(_words(src, 'beneficiary_verbs', data['beneficiary_verbs']))}"),
+        clause_opener=re.compile(f"^{_alt(_words(src, 'clause_openers', data['clause_openers']))}"),
         object_marker=re.compile(_alt(_words(src, "object_markers", data["object_markers"]))),
         office_end=re.compile(f"{_alt(_words(src, 'office_endings', data['office_endings']))}$"),
         anaphor=re.compile(f"^该({_alt(_words(src, 'anaphor_endings', data['anaphor_endings']))})"),
@@ -691,15 +695,37 @@ _UNIT_JOINERS = re.compile("和|及|与|/|／")
 
 
 def _joined_units(item: str, vocab: RoleVocabulary) -> list[str]:
-    """``区发改委和区财政局`` → two units: an item is split at 和/及/以及/与/``/`` (outside brackets) only when every
-    part is a whole name of a unit — 3+ characters ending like one, not opening with 其 (区政府及其部门) — so
-    人力资源和社会保障局, 各有关部门和单位 and 党委和政府 stay one name."""
+    """``区发改委和区财政局`` → two units: an item is split at 和/及/以及/与/``/`` (outside brackets) where the parts on
+    both sides are whole names of units — 3+ characters ending like one, not opening with 其 (区政府及其部门) — so
+    人力资源和社会保障局, 各有关部门和单位 and 党委和政府 stay one name.  Only the joiners between names split: in
+    ``公安部门和县交通与建设局`` the 与 inside 县交通与建设局 does not (县交通 ends like no unit), the 和 does (ROUTED s17 (e):
+    the whole was one made-up unit).  Of the ways to cut the item so, the one with the most names."""
     if not _UNIT_JOINERS.search(item):
         return [item]
-    parts = split_top(item.replace("以及", "及"), "和及与/／")
-    if len(parts) > 1 and all(len(p) >= 3 and not p.startswith("其") and vocab.department_re.search(p) for p in parts):
-        return parts
-    return [item]
+    text = item.replace("以及", "及")
+    pieces = split_top(text, "和及与/／")
+    if len(pieces) < 2:
+        return [item]
+    joiners, at = [], 0  # the joiner after each piece, as written
+    for p in pieces[:-1]:
+        at = text.index(p, at) + len(p)
+        joiners.append(text[at])
+        at += 1
+
+    def whole(p: str) -> bool:
+        return len(p) >= 3 and not p.startswith("其") and bool(vocab.department_re.search(p))
+
+    # best[k]: the most names pieces[:k] cut into, each a whole name (None: no such cut)
+    best: list[list[str] | None] = [[]] + [None] * len(pieces)
+    for k in range(1, len(pieces) + 1):
+        for j in range(k):
+            if best[j] is None:
+                continue
+            name = pieces[j] + "".join(joiners[i] + pieces[i + 1] for i in range(j, k - 1))
+            if whole(name) and (best[k] is None or len(best[j]) + 1 > len(best[k])):
+                best[k] = best[j] + [name]
+    cut = best[len(pieces)]
+    return cut if cut and len(cut) > 1 else [item]
 
 
 _SUBUNIT_RE = re.compile(r"(.+?)[（(]([^（）()]+)[)）]")
@@ -813,6 +839,9 @@ class _Reading:
     """Names-only segments waiting for the role word of a later segment (A、B，C负责)."""
     bare: bool = False
     """Names left without a role word are the plan's bare list (``DocumentRules.bare_lists``): responsible, as A、B负责."""
+    last_role: str | None = None
+    """The role the last segment with a role word gave (names after a lead's or a supporter's segment, with no word of
+    their own, are more of the others: ``_read_segments``)."""
 
 
 def rule_lead_statement(r: _Reading, segment: str) -> bool:
@@ -907,7 +936,91 @@ def rule_role_segment(r: _Reading, segment: str) -> bool:
     if (role == "shared" or word in r.vocab.support_after_lead) and r.tag.roles["lead"]:
         role = "support"  # （X牵头，Y、Z按职责分工负责 / 组织落实）: after a named lead the others support it
     _assign(r, items, role, positional=role == "sole" and not r.default_role)
+    r.last_role = role
     return True
+
+
+@lru_cache(maxsize=4)
+def _role_word_re(words: tuple[str, ...]) -> re.Pattern:
+    """Any role word, the longest first."""
+    return re.compile(_alt(sorted(words, key=len, reverse=True)))
+
+
+#: What the work after a role word never opens with: a person (负责人, 负责同志), a noun of the word (牵头单位, 负责的), a post.
+_NOT_WORK_RE = re.compile(r"^(?:人|的|同志|任|单位|部门|领导|处室|科室|[，,、；;。]|$)")
+
+
+def rule_role_with_work(r: _Reading, segment: str) -> bool:
+    """A: ``Y负责法制审查工作`` / ``Y、Z负责经费保障`` — units, a role word, then the work they do: the units take the
+    word's role and the segment is kept as a note (ROUTED s17 (b): the whole segment was a note and Y dropped, though the
+    tag names Y with a duty).  Only when every name before the word looks like a unit and none opens like a clause
+    (请…, 确保…, 经…: ``_NOT_A_NAME_RE``) and the work opens with no person or noun (负责人, 负责同志, 牵头单位); the weak
+    word 落实 never (确保县政府落实…).  Beside a named lead, 按职责分工负责 and the implementers' words support it, as in
+    ``rule_role_segment``; beside it 负责 is sharing the work (``settle_responsible``)."""
+    if r.pending or not any(w in segment for w in ("负责", "牵头", "配合", "参与", "协助", "指导", "落实", "实施", "主办", "协办")):
+        return False
+    words = r.vocab.role_of
+    m = _role_word_re(tuple(words)).search(segment)
+    while m is not None:
+        word, rest = m.group(), segment[m.end():]
+        names = strip_manner(segment[: m.start()], r.vocab)
+        if names.startswith("由"):
+            names = names[1:]
+        if names and word not in r.vocab.weak_words and not _NOT_WORK_RE.match(rest):
+            items = split_items(names, r.vocab)
+            if items and all(_named_doer(i, r) for i in items):
+                role = words[word]
+                if role in ("lead", "sole", "shared") and _read_with(r, items):
+                    r.tag.notes.append(segment)
+                    r.last_role = "lead"
+                    return True
+                if (role == "shared" or word in r.vocab.support_after_lead) and r.tag.roles["lead"]:
+                    role = "support"
+                _assign(r, items, role, positional=False)
+                r.tag.notes.append(segment)
+                r.last_role = role
+                return True
+        m = _role_word_re(tuple(words)).search(segment, m.start() + 1)
+    return False
+
+
+#: A role word inside a would-be name that is no part of a body's name (县公安局负责同志带队: a person and a clause); 牵头单位,
+#: 牵头协调小组 are a name's own words.
+_ROLE_WORD_IN_CLAUSE_RE = re.compile(r"(?:负责|牵头|配合|协助|参与)(?!单位|部门|协调|小组|工作组|领导小组|办公室)")
+
+
+def _plain_name(item: str, r: _Reading) -> bool:
+    """``item`` (a name with no role word of its own after a lead's segment) reads as a unit's name: it looks like one,
+    holds no digit, time word or quote, no role word outside a name's own words, and opens like no clause."""
+    return (looks_like_unit(item, r.vocab, r.registry) and not _NOT_IN_MEMBER_RE.search(item)
+            and not _ROLE_WORD_IN_CLAUSE_RE.search(item) and not _clause_before_unit(item, r.vocab))
+
+
+def _named_doer(item: str, r: _Reading) -> bool:
+    """``item`` (a name before a role word followed by work) is a unit's name: it looks like one (3+ characters, or a
+    group: 各区), holds no role word, digit, time word or quote, and opens like no clause (请, 确保, 经, 根据 …)."""
+    return (looks_like_unit(item, r.vocab, r.registry) and (len(item) >= 3 or is_generic(item, r.vocab))
+            and not _NOT_IN_MEMBER_RE.search(item) and not _NOT_A_NAME_RE.search(item)
+            and not r.vocab.predicate_start.match(item) and not _clause_before_unit(item, r.vocab)
+            and not any(w in item for w in ("牵头", "配合", "负责", "协助", "参与")))
+
+
+#: What opens a unit's name after a verb that makes the whole a clause (督促|县公安局, 确保|各乡镇, 支持|国家…).
+_NAME_START = ("省", "市", "区", "县", "乡", "镇", "州", "各", "国", "中央", "有关", "相关")
+
+
+def _clause_before_unit(item: str, vocab: RoleVocabulary) -> bool:
+    """``确保县公安局`` / ``督促各乡镇`` / ``配合市商务局``: a word of ``clause_openers``, or a verb, then a unit's name
+    opening with a level or a group word — a clause, no name (an office's own name holding a verb stays one: 建设局,
+    组织部, 县推进办)."""
+    m = vocab.clause_opener.match(item)
+    if m:
+        return True
+    for pattern in (vocab.action, vocab.beneficiary_start, vocab.name_opening_verb):
+        m = pattern.match(item)
+        if m and item[m.end():].startswith(_NAME_START):
+            return True
+    return False
 
 
 def rule_supports_named(r: _Reading, segment: str) -> bool:
@@ -946,6 +1059,7 @@ def _read_with(r: _Reading, items: list[str]) -> bool:
         return False
     _assign(r, leads, "lead", positional=False)
     _assign(r, supports, "support", positional=False)
+    r.last_role = "lead"
     return True
 
 
@@ -966,16 +1080,27 @@ def rule_names_only(r: _Reading, segment: str) -> bool:
     # a name cut short is never a unit (notes-review-diff R1: 责任部门:市安监局牵头,市发改委、市监察 where the text ends):
     # it is reported and left out, the whole names beside it are read
     # (only a member shaped like a short name: 县医保局要做好… after a label's 。 is a sentence, not a cut name)
-    cut = {k for k, (i, u) in enumerate(zip(items, units)) if not u and _odd_member(i, r.vocab) and _cut_short(r, i)}
+    # Only the list's LAST name, where the text stops right after it, can be cut by the text's end: a name with a 、 or
+    # a 等 after it is whole — a short name of a county's bureau (县教体、县卫健、县医保等: ROUTED s17 (c), the four
+    # 责任单位 beside a 牵头单位 were dropped as cut), kept as written and reported by ``_name``.
+    last = len(items) - 1
+    cut = {k for k, (i, u) in enumerate(zip(items, units))
+           if not u and _odd_member(i, r.vocab) and _cut_short(r, i) and k == last and segment.rstrip().endswith(i)}
     for k in sorted(cut):
         r.tag.warnings.append(warning("name_cut_short", name=items[k]))
-    kept = [(i, u) for k, (i, u) in enumerate(zip(items, units)) if k not in cut]
+    kept = [(i, u or _short_level_name(i, r)) for k, (i, u) in enumerate(zip(items, units)) if k not in cut]
     if not kept:
         return True
     if 2 * sum(u for _, u in kept) >= len(kept) and all(u or _odd_member(i, r.vocab) for i, u in kept):
         r.pending.append("、".join(i for i, _ in kept) if cut else segment)
         return True
     return False
+
+
+def _short_level_name(item: str, r: _Reading) -> bool:
+    """A short name opening with a level of government (县教体, 区卫健, 市人社: 3–5 characters, ``_cut_short``'s shape)
+    whole in a list — a bureau's short name, counted with the units of a label's value."""
+    return 3 <= len(item) <= 5 and _odd_member(item, r.vocab) and _cut_short(r, item)
 
 
 def _cut_short(r: _Reading, item: str) -> bool:
@@ -1015,6 +1140,7 @@ SEGMENT_RULES: list[Callable[[_Reading, str], bool]] = [
     rule_time_words,
     rule_supports_named,
     rule_role_segment,
+    rule_role_with_work,
     rule_names_only,
     rule_note,
 ]
@@ -1075,6 +1201,12 @@ def _read_segments(r: _Reading, text: str) -> None:
         # 市住建局（牵头）、市自然资源局、市城管局: the marked unit leads, the others support.
         _assign(r, [INLINE_LEAD_RE.sub("", i) for i in items if INLINE_LEAD_RE.search(i)], "lead", positional=False)
         _assign(r, [i for i in items if not INLINE_LEAD_RE.search(i)], "support", positional=False)
+    elif (r.tag.roles["lead"] and r.last_role in ("lead", "support") and r.default_role in (None, "sole")
+          and all(_plain_name(i, r) for i in items)):
+        # 由X牵头，A、B / X牵头，A、B / 责任单位：X牵头，A、B — names after the lead's (or its supporters') segment with no
+        # word of their own are the others of the lead's work: support (ROUTED s17 (a): dropped as a note in a bracket,
+        # read sharing the work in a 责任单位 value)
+        _assign(r, items, "support", positional=False)
     elif r.default_role:
         _assign(r, items, r.default_role, positional=r.positional)
     elif r.tag.rule == "first_is_lead":
@@ -1193,6 +1325,7 @@ def parse_tag_content(content: str, registry: Registry, vocab: RoleVocabulary | 
         labels = [m for m in labels if depth[m.start()] == 0]
     if not labels:
         _read_segments(_Reading(tag, registry, vocab, rules, bare=bare), inner)
+        _one_role_each(tag)
         return tag
     labels = _with_unknown_labels(inner, labels, depth, tag, vocab)
     tag.labelled = True
@@ -1256,11 +1389,16 @@ def _checkers_as_fields(labels: list[str], kinds: list[str], vocab: RoleVocabula
 
 def _one_role_each(tag: Tag) -> None:
     """A unit a labelled tag names twice keeps one role, the lead's: 牵头单位：X / 责任单位：X、Y is X lead and Y support —
-    X is no supporter of itself."""
+    X is no supporter of itself.  And one unit is never shared with itself: a tag whose only responsible unit is ONE
+    with a shared role word and no lead (``各乡镇分工负责``, ``国务院各部门分别负责``, ``市Y局按职责分工负责`` beside a guide)
+    names it responsible alone — a group divides the work among its own members (ROUTED s17 (f)).  (A task's other
+    forms may still make it share: ``settle_responsible``; prose keeps one read unit shared beside unread doers.)"""
     leads = set(tag.roles["lead"])
     for role in ("support", "shared", "sole"):
         if leads and any(n in leads for n in tag.roles[role]):
             tag.roles[role] = [n for n in tag.roles[role] if n not in leads]
+    if not leads and not tag.roles["sole"] and len(tag.roles["shared"]) == 1 and not tag.implied:
+        tag.roles["sole"], tag.roles["shared"] = tag.roles["shared"], []
 
 
 def _states_limit(value: str) -> bool:
