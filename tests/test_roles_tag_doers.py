@@ -82,6 +82,14 @@ TAG_ROWS = [
     ("县应急局牵头，确保县公安局负责人到岗", {"lead": ["县应急局"]}, "control: a clause opening with a verb names no unit"),
     ("县应急局牵头，请县公安局负责现场警戒", {"lead": ["县应急局"]},
      "control: 请X负责 asks a body outside the plan's authority (no name opens with 请) — honest: not read"),
+    ("市局特种设备安全监察处牵头，执法稽查处配合；区市场监管局组织落实。以下均需区市场监管局落实，市局执法总队负责化学工业区内的相关监管工作，不再单独列出",
+     {"lead": ["市局特种设备安全监察处"], "support": ["执法稽查处", "区市场监管局"]},
+     "control: a unit with its work inside a carry-forward note speaks of every later task, no doer of this one "
+     "(tagsblind7 04's form)"),
+    ("市水务局牵头,市工信委配合,各县(市)区政府负责落实。以下均需各县(市)区政府落实,区政府无相关工作职能的,由市政府直属责任部门负责相关工作,不再列出",
+     {"lead": ["市水务局"], "support": ["市工信委"], "sole": ["各县(市)区政府"]},
+     "control: a condition inside a carry-forward note (tagsblind9 08's form)"),
+    ("省生长改造委牵头卖力", {"lead": ["省生长改造委"]}, "b: a spun mirror's 牵头负责 (tagsblind10 16): the role word leads"),
     # (c) 责任单位 beside 牵头单位: support
     ("牵头单位:市发改委;责任单位:市财政局、市商务局、市工信局、市住建局等",
      {"lead": ["市发改委"], "support": ["市财政局", "市商务局", "市工信局", "市住建局"]}, "c: 市, ASCII ; and :, 等 tail"),

@@ -959,6 +959,8 @@ def rule_role_with_work(r: _Reading, segment: str) -> bool:
     ``rule_role_segment``; beside it 负责 is sharing the work (``settle_responsible``)."""
     if r.pending or not any(w in segment for w in ("负责", "牵头", "配合", "参与", "协助", "指导", "落实", "实施", "主办", "协办")):
         return False
+    if _in_carry_forward(r, segment):
+        return False  # (以下均需X落实，Y负责…区内的…工作，不再列出: the note's own words, no doer of this task)
     words = r.vocab.role_of
     m = _role_word_re(tuple(words)).search(segment)
     while m is not None:
@@ -994,6 +996,16 @@ def _plain_name(item: str, r: _Reading) -> bool:
     holds no digit, time word or quote, no role word outside a name's own words, and opens like no clause."""
     return (looks_like_unit(item, r.vocab, r.registry) and not _NOT_IN_MEMBER_RE.search(item)
             and not _ROLE_WORD_IN_CLAUSE_RE.search(item) and not _clause_before_unit(item, r.vocab))
+
+
+def _in_carry_forward(r: _Reading, segment: str) -> bool:
+    """``segment`` stands in a sentence of the tag that is a carry-forward note (``implied_notes``: 以下均需X落实，
+    Y负责…，不再列出; 以下均需X落实，区政府无相关职能的，由Y负责相关工作，不再列出): the note's exceptions and conditions
+    speak of every later task, they name no doer of this one (tagsblind7 04, tagsblind9 08)."""
+    for sentence in re.split("[。；;]", r.tag.text):
+        if segment in sentence and any(p.search(sentence) for p in r.vocab.implied_notes):
+            return True
+    return False
 
 
 def _named_doer(item: str, r: _Reading) -> bool:
