@@ -245,7 +245,8 @@ MANNER_CASES = [
     ("市城管局牵头，市民政局按职责组织配合", {"lead": ["市城管执法局"], "support": ["市民政局"]},
      "组织配合 is a support word; 按职责 is manner"),
     ("市水务局牵头，市绿化市容局配合做好", {"lead": ["市水务局"], "support": ["市绿化市容局"]}, "配合做好 is a support word"),
-    ("区教育局按照职责分工负责", {"shared": ["区教育局"]}, "按照职责分工负责 stays the shared word"),
+    ("区教育局、区财政局按照职责分工负责", {"shared": ["区教育局", "区财政局"]}, "按照职责分工负责 stays the shared word "
+     "(two units: one unit alone is sole since ROUTED s17 (f), whatever the word)"),
 ]
 
 
