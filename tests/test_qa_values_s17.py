@@ -1,0 +1,160 @@
+"""Values asked of plans (session 17, helper values5): a measure before its noun, a figure whose subject holds the
+asked thing only in part, a fee asked of a clause that is not about it, slogans and how-questions.
+
+Rows: (plan, question, status, words the answer holds, words it must not hold, why).  Written BEFORE the code, every
+figure read by hand from the plan text above it.  status "honest": anything but "answered".  The plans written here
+vary the level (县/市/区/省), the dialect (责任单位 tags, 牵头/配合 labels, a prose 实施意见) and the wording.
+
+Mechanisms (holdout17 m08/o13 and review-qadiff s16's how-asks and slogan, as causes of the genre — never their wording):
+- A measure before its noun after a work verb (完成3.2万亩造林任务) is that noun's target (kb/parser/targets.py): asked
+  by the noun, it answers.
+- A target whose metric holds the asked thing only as part of another thing (造林 inside 造林绿化与湿地保护项目投资: money
+  spent on a list of works) is no figure of the thing: a target holding it whole answers; none — the plan states no
+  figure of it, said so, with the part-holder quoted as what the plan does state.
+- A figure answers a value ask only when its clause holds the thing asked (a fee of 签注 is not 机动车200元以下简易违法).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from plan_sessions import first_question_asker
+
+#: 县级 工作要点, 责任单位 tags: measures before their nouns beside an investment sum naming the same works.
+GREEN = """某县2024年生态建设工作要点
+一、推进国土绿化
+（一）实施造林绿化。全年完成3.2万亩造林任务，完成森林抚育2万亩。（责任单位：县林业局）
+（二）加大林业投资。完成造林绿化与湿地保护项目投资1.5亿元。（责任单位：县林业局、县财政局）
+二、改善人居环境
+（一）建设城市绿道。到2025年，全县新建15公里绿道，改造提升8万平方米老旧小区。（责任单位：县住建局、县自然资源局）
+（二）建设停车设施。新增公共停车泊位1200个，完成停车场建设投资3000万元。（责任单位：县交通运输局）
+"""
+
+#: 市级 实施方案, 牵头/配合 labels: the only figure holding the asked words is another thing's (an investment in a list of
+#: works); a slogan written with 一台.
+WETLAND = """某市湿地保护修复实施方案
+一、主要任务
+（一）加强湿地保护。全面开展湿地保护修复，建立湿地保护名录，加强退化湿地治理。（牵头单位：市林业局；配合单位：市自然资源局）
+（二）保障资金投入。完成湿地保护与生态修复工程投资2.6亿元。（牵头单位：市财政局；配合单位：市林业局）
+（三）整治燃煤锅炉。对湿地周边燃煤小锅炉实行“发现一台、淘汰一台”，不再新建燃煤锅炉。（牵头单位：市生态环境局）
+"""
+
+#: 区级 便民措施, 牵头/配合 labels: a sum of one service beside a fee of another; one paragraph lists several services
+#: (一是…二是…) and states a sum for one of them only.
+FEES = """某区政务服务便民措施
+一、推进自助服务
+（一）建设自助服务区。设立24小时自助服务区。一是出入境业务：1.居住证签注自助申请；2.居住证签注自助缴费。二是交警业务：1.机动车200元以下简易违法处理业务自助办理；2.罚款自助缴纳。（牵头单位：区公安分局；配合单位：区行政审批局）
+（二）规范收费行为。不动产登记费按每件80元收取，小微企业免收登记费。（牵头单位：区自然资源局）
+"""
+
+#: 省级 prose 实施意见 (no tags): a measure before its noun in a goal sentence.
+PROVINCE = """某省推进城乡供水一体化实施意见
+一、总体目标
+到2026年，全省累计新建改造5000公里供水管网，新增2.5亿立方米供水能力，农村自来水普及率达到95%以上。
+二、重点任务
+（一）完善供水设施。各市县要加快推进水厂扩建，铺设3000公里农村供水管道。
+"""
+
+TEXTS = {"green": GREEN, "wetland": WETLAND, "fees": FEES, "province": PROVINCE}
+
+
+@pytest.fixture(scope="module")
+def ask(tmp_path_factory):
+    root = tmp_path_factory.mktemp("values_s17")
+    return first_question_asker(root, TEXTS, lambda corpus: None)
+
+
+ROWS = [
+    # ---- a measure before its noun, asked by the noun
+    ("green", "造林任务是多少？", "answered", ["3.2万亩"], ["1.5亿元"],
+     "一（一） 全年完成3.2万亩造林任务 — not 一（二）'s investment, whose subject holds 造林 only in part"),
+    ("green", "今年造林任务要完成多少亩？", "answered", ["3.2万亩"], ["1.5亿元"], "the same, a unit asked"),
+    ("green", "绿道要新建多少公里？", "answered", ["15公里"], ["8万平方米"], "二（一） 新建15公里绿道"),
+    ("green", "老旧小区改造提升多少平方米？", "answered", ["8万平方米"], ["15公里"], "二（一） 改造提升8万平方米老旧小区"),
+    ("green", "森林抚育任务是多少？", "answered", ["2万亩"], ["3.2万亩", "1.5亿元"], "control: a closing figure"),
+    ("green", "造林绿化与湿地保护项目投资是多少？", "answered", ["1.5亿元"], ["3.2万亩"],
+     "control: the investment asked by its whole name"),
+    ("green", "停车泊位要新增多少个？", "answered", ["1200个"], ["3000万元"], "control: a closing count"),
+    ("green", "停车场建设投资多少钱？", "answered", ["3000万元"], ["1200个"], "二（二） the sum of the car parks"),
+    ("province", "要新建改造多少公里供水管网？", "answered", ["5000公里"], ["3000公里"], "省 goal: a measure before its noun"),
+    ("province", "新增供水能力是多少？", "answered", ["2.5亿立方米"], [], "省 goal: 新增2.5亿立方米供水能力"),
+    ("province", "农村供水管道要铺设多少公里？", "answered", ["3000公里"], ["5000公里"], "二（一） 铺设3000公里农村供水管道"),
+    # ---- a subject holding the thing only in part: no answer with it
+    ("wetland", "退化湿地治理任务是多少？", "honest", [], [],
+     "一（一） sets no figure; 2.6亿元 is the investment of a list of works (二) — no figure of the 治理 task"),
+    ("wetland", "湿地保护与生态修复工程投资多少钱？", "answered", ["2.6亿元"], [], "control: the sum asked by its name"),
+    # ---- a fee asked of a clause that is not about it
+    ("fees", "办理居住证签注要交多少钱？", "honest", [], [],
+     "一（一） holds 居住证签注 and 缴费, but its one sum, 200元, is the 交警 clause's threshold of a fine: no fee of 签注"),
+    ("fees", "不动产登记要交多少钱？", "answered", ["80元"], ["200元"], "一（二） 不动产登记费按每件80元收取"),
+    ("fees", "签注收费标准是多少？", "honest", [], [], "签注 stands nowhere: no fee of it"),
+    # ---- a slogan is no figure
+    ("wetland", "要淘汰多少台燃煤小锅炉？", "honest", [], [],
+     "一（三） “发现一台、淘汰一台” is a rule, not a number to reach: the plan sets no count"),
+]
+
+
+def test_rows_are_distinct():
+    assert len({(r[0], r[1]) for r in ROWS}) == len(ROWS)
+
+
+def _said(text: str) -> str:
+    """The answer without its quoted original lines (原文：…): a quote holds the other figures of its sentence."""
+    return "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("原文"))
+
+
+@pytest.mark.parametrize("corpus,question,status,has,has_not,why", ROWS, ids=[f"{r[0]}:{r[1]}" for r in ROWS])
+def test_value_row(ask, corpus, question, status, has, has_not, why):
+    answer = ask(corpus, question)
+    text = answer.text
+    if status == "honest":
+        assert answer.status != "answered", f"{why}\n{text}"
+    elif status is not None:
+        assert answer.status == status, f"{why}\n{text}"
+    for word in has:
+        assert word in text, f"{word!r} missing — {why}\n{text}"
+    for word in has_not:
+        assert word not in _said(text), f"{word!r} present — {why}\n{text}"
+
+
+#: Rows on the part-holder mechanism (written before its code, after the parser rows passed): the fixture plans hold
+#: such subjects too.
+PART_ROWS = [
+    ("wetland", "生态修复任务是多少？", "honest", ["没有写明"], [],
+     "一（二） 完成湿地保护与生态修复工程投资2.6亿元 holds 生态修复 as one of the works a sum pays for: no figure of it "
+     "(湿地保护是多少 was the first form written: it reads as the heading 加强湿地保护 — a section question, not this)"),
+    ("wetland", "湿地保护投资是多少？", "answered", ["2.6亿元"], [], "a sum asked: the investment answers"),
+    ("green", "造林是多少？", "answered", ["3.2万亩"], ["1.5亿元"],
+     "造林任务 holds 造林 whole (任务 a tail of the thing): it wins over the investment's part"),
+]
+
+
+@pytest.mark.parametrize("corpus,question,status,has,has_not,why", PART_ROWS, ids=[f"{r[0]}:{r[1]}" for r in PART_ROWS])
+def test_part_row(ask, corpus, question, status, has, has_not, why):
+    test_value_row(ask, corpus, question, status, has, has_not, why)
+
+
+#: How-questions read as value asks (review-qadiff s16 z8/p9/r3 as a cause): the plan's sentences answer, never
+#: "写到它的分句中没有写明数值" (written after the mechanism's first version, on these plans, before their run).
+HOW_ROWS = [
+    ("wetland", "如何加强退化湿地治理？", "answered", ["加强退化湿地治理"], ["没有写明数值"],
+     "一（一） names it in words only: its sentence is what the plan requires"),
+    ("green", "怎么提高森林抚育水平？", None, [], ["没有写明数值"], "提高 (a direction word) in a how-question"),
+    ("province", "水厂扩建有什么要求？", None, [], ["没有写明数值"], "有什么要求: a requirement asked, not a number"),
+    ("province", "农村自来水普及率要提高到多少？", "answered", ["95%"], [], "control: a number asked beside 提高"),
+]
+
+
+#: Rows that fail for a cause outside the value executors, strict: they pass once it is fixed.
+KNOWN_FAILURES = {
+    "农村自来水普及率要提高到多少？": "reading (kb/qa/session.py normalise): the everyday word 自来水 is replaced by 供水 though "
+    "the plan writes 自来水 itself, and 普及率 is cut at 及 — the topic read is 农村供水普, whose pairs name 二（一）'s "
+    "农村供水管道 3000公里 (a measure target read since this session) better than 农村自来水普及率 95%",
+}
+
+
+@pytest.mark.parametrize("corpus,question,status,has,has_not,why", [
+    pytest.param(*r, marks=pytest.mark.xfail(strict=True, reason=KNOWN_FAILURES[r[1]])) if r[1] in KNOWN_FAILURES else r
+    for r in HOW_ROWS], ids=[f"{r[0]}:{r[1]}" for r in HOW_ROWS])
+def test_how_row(ask, corpus, question, status, has, has_not, why):
+    test_value_row(ask, corpus, question, status, has, has_not, why)
