@@ -74,7 +74,8 @@ _SIGNS = {"≥", "≤", ">", "<", "="}
 #: Keys targets.yaml may leave out (a copy of the file written before they existed is still read).
 _OPTIONAL_KEYS = {"value_words", "duration_units", "count_noun_ends", "subject_openers",  # (subject_openers: kb.qa)
                   "item_joiners", "not_item_joiners", "shared_class_nouns", "locatives", "not_locatives",
-                  "count_modifier_starts", "count_modifier_ends"}
+                  "count_modifier_starts", "count_modifier_ends",
+                  "measure_verbs", "measure_between", "not_measure_units", "measure_descriptors"}
 #: A fraction written in words (三分之一, 四分之三): a share of the whole.
 _FRACTION = r"[二三四五六七八九十]分之[一二三四五六七八九]"
 _KEYS = {"version", "deadlines", "magnitudes", "units", "count_units", "count_unit_words", "value_joiners",
@@ -145,6 +146,16 @@ class TargetVocabulary:
     """Words opening a modifier between a count's classifier and 的 (具有…的品牌)."""
     modifier_ends: tuple[str, ...] = ()
     """Words ending such a modifier (大型的, 省级以上的)."""
+    measure: re.Pattern | None = None
+    """A number and a measure unit (5.7万亩, 10公里, 2.48亿元) wherever it stands (groups number, unit)."""
+    measure_verbs: tuple[str, ...] = ()
+    """Work verbs after which a measure before a noun is that noun's quantity (完成5.7万亩造林任务)."""
+    measure_between: tuple[str, ...] = ()
+    """Words that may stand between such a verb and its figure (累计, 约)."""
+    measure_descriptors: tuple[str, ...] = ()
+    """Words after a measure that make it a descriptor of the thing (1万吨级, 3米宽, 2000千瓦以上)."""
+    subject_openers: tuple[str, ...] = ()
+    """Words opening a clause that names whom a rule is for (对, 针对): its measures set no quantity."""
 
 
 @lru_cache(maxsize=4)
@@ -158,7 +169,8 @@ def load_vocabulary(path: str | None = None) -> TargetVocabulary:
     for key in ("magnitudes", "units", "count_units", "count_unit_words", "value_joiners", "directions", "stretch_words",
                 "scopes", "fillers", "shared_tail_words", "each_words", "trailing_adverbs", "adverb_keeps"):
         _check_words(src, key, data[key])
-    for key in ("item_joiners", "not_item_joiners", "shared_class_nouns", "locatives", "not_locatives", "count_modifier_starts", "count_modifier_ends"):
+    for key in ("item_joiners", "not_item_joiners", "shared_class_nouns", "locatives", "not_locatives", "count_modifier_starts",
+                "count_modifier_ends", "measure_verbs", "measure_between", "not_measure_units", "measure_descriptors"):
         if key in data:
             _check_words(src, key, data[key])
     for key in ("comparators_before", "comparators_after"):
@@ -176,6 +188,10 @@ def load_vocabulary(path: str | None = None) -> TargetVocabulary:
     magnitude = "(?:" + "|".join(map(re.escape, longest(data["magnitudes"]))) + ")?"
     unit = f"(?:{magnitude}(?:" + "|".join(map(re.escape, longest(data["units"]))) + "))"
     counted = f"(?:{magnitude}(?:" + "|".join(map(re.escape, longest(data["count_units"]))) + "))"
+    # (a measure unit: one of units that counts no things and is no share or time — 亩, 公里, 万千瓦, 亿元, 人次)
+    not_measure = set(data["count_units"]) | set(data.get("not_measure_units") or ())
+    measured = [u for u in data["units"] if u not in not_measure]
+    measure = f"(?:{magnitude}(?:" + "|".join(map(re.escape, longest(measured))) + "))" if measured else None
     after = "(?:" + "|".join(map(re.escape, longest(data["comparators_after"]))) + ")"
     joiner = "(?:" + "|".join(map(re.escape, longest(data["value_joiners"]))) + ")"
     words = _value_words(data, src)
@@ -215,6 +231,11 @@ def load_vocabulary(path: str | None = None) -> TargetVocabulary:
         not_locatives=tuple(longest(data.get("not_locatives") or ())),
         modifier_starts=tuple(longest(data.get("count_modifier_starts") or ())),
         modifier_ends=tuple(longest(data.get("count_modifier_ends") or ())),
+        measure=re.compile(rf"(?<![\d.A-Za-z\-/第])(?P<number>\d+(?:\.\d+)?)\s*(?P<unit>{measure})") if measure else None,
+        measure_verbs=tuple(longest(data.get("measure_verbs") or ())),
+        measure_between=tuple(longest(data.get("measure_between") or ())),
+        measure_descriptors=tuple(longest(data.get("measure_descriptors") or ())),
+        subject_openers=tuple(longest(data.get("subject_openers") or ())),
         duration=re.compile(
             rf"(?P<cmp>{'|'.join(map(re.escape, longest(data['comparators_before'])))})"
             rf"(?P<number>\d+(?:\.\d+)?)(?P<unit>{'|'.join(map(re.escape, longest(data.get('duration_units') or ['个月'])))})"
@@ -701,6 +722,7 @@ def parse_targets(clause: str, index: int = 0, context: str | ParagraphContext |
             set_time(targets[-1], when)
         previous = _Head(direction=direction, baseline=baseline, metric=pairs[-1][0], scope=scope)
     counts = _count_targets(clause, folded, index, spans, taken, vocab)
+    counts = sorted(counts + _measure_targets(clause, folded, index, spans, taken, vocab), key=lambda t: t.clause)
     durations = _duration_targets(clause, folded, taken, vocab)  # (a time each period needs: no year of its own)
     if counts:
         for t in counts:
@@ -787,6 +809,85 @@ def _count_targets(clause: str, folded: str, index: int, spans, taken: set[int],
                           scope=None, year=None, clause=at,
                           written=folded[m.start("number"):m.end()] if m.group("after") == "左右" else ""))
     return out
+
+
+def _measure_targets(clause: str, folded: str, index: int, spans, taken: set[int], vocab: TargetVocabulary) -> list[Target]:
+    """A measure before its noun after a work verb: ``全年完成5.7万亩造林任务`` → 造林任务 = 5.7万亩, ``新建10公里绿道``,
+    ``新增30万千瓦光伏装机`` — the figure is the quantity of the work, as a count before its noun is (建设1000套专家公寓).
+
+    Read only where the words prove it: one of ``measure_verbs`` right before the figure (a filler — 累计, 约 — and a
+    comparator — 不少于 — may stand between), or a joiner right after the noun of such a target (…造林任务和3万亩森林抚育);
+    a CJK noun right after the unit, no word of ``measure_descriptors`` (1万吨级泊位, 3米宽, 2000千瓦以上项目 — which
+    things, not how much), no deadline or duration around the figure, no range, and a clause not opening with a
+    subject opener (对新建…项目给予补贴: whom a rule is for).  Without a verb a measure before a noun stays unread
+    (10蒸吨/小时燃煤锅炉: a class of boiler).  ``Target.clause`` carries the value's offset, as counts do."""
+    if vocab.measure is None or not vocab.measure_verbs:
+        return []
+    blocked = [(s, e) for s, e, _ in spans] + [(s, e) for s, e, _ in find_within(clause, index)]
+    out: list[Target] = []
+    last_end = -1  # where the noun of the last measure read ends (a joiner after it continues the list)
+    for m in vocab.measure.finditer(folded):
+        at = m.start("number")
+        if at in taken or any(s <= at < e for s, e in blocked):
+            continue
+        tail = folded[m.end():]
+        if not tail[:1] or not "\u4e00" <= tail[0] <= "\u9fff" or tail.startswith(vocab.measure_descriptors):
+            continue
+        before = folded[:at]
+        if re.search(r"\d\s*(?:到|至|-|—|～|~)\s*$", before):
+            continue  # 3到5万亩: a range
+        comparator = None
+        for word, sign in vocab.before:
+            if before.endswith(word):
+                comparator, before = sign, before[: -len(word)]
+                break
+        for word in vocab.measure_between:
+            if before.endswith(word):
+                before = before[: -len(word)]
+                break
+        joined = last_end >= 0 and before[last_end:] in ("、", "和", "及", "与", "以及")
+        verb = next((v for v in vocab.measure_verbs if before.endswith(v)), None)
+        if not joined and verb is None:
+            continue
+        if verb is not None and _is_record(before[: -len(verb)], vocab):
+            continue  # 已累计完成约4180亩整治任务: work done, no target
+        first = max((before.rfind(c) for c in _PHRASE_ENDS), default=-1) + 1
+        if folded[first:].lstrip().startswith(vocab.subject_openers):
+            continue  # 对新建10万千瓦时储能项目…给予补贴: whom a rule is for
+        written = ""
+        if tail.startswith("左右"):  # 完成350万平方米左右…改造: about that much
+            written, tail = folded[at:m.end()] + "左右", tail[2:]
+        stop = re.search(rf"[{_PHRASE_ENDS}]|\d", tail)
+        obj = tail[: stop.start() if stop else len(tail)].rstrip("、和及与等")
+        noun_end = len(folded) - len(tail) + len(obj)
+        if stop and stop.group().isdigit():
+            # 完成3万平方米节能率不低于15%的既有公共建筑节能改造: a figure inside the noun phrase qualifies it — the
+            # thing is after the phrase's last 的 (a figure after a joiner starts the next item: …造林任务和3万亩…)
+            phrase = tail[: (re.search(rf"[{_PHRASE_ENDS}]", tail) or re.search("$", tail)).start()]
+            if "的" in phrase[stop.start():]:
+                obj = phrase
+        obj = _before_verb(obj.rpartition("的")[2], vocab)
+        obj = re.split(r"[（(]", obj, maxsplit=1)[0].strip()  # (…整治任务量（各街镇任务详见附件）: a note after the noun)
+        if len(obj) < 2:
+            continue
+        last_end = noun_end
+        ends = [i for i, c in enumerate(folded) if c in _PHRASE_ENDS]
+        first = max([i + 1 for i in ends if i < at], default=0)
+        last = min([i for i in ends if i >= m.end()], default=len(folded))
+        out.append(Target(text=clause[first:last].strip(), metric=obj, value=float(m.group("number")),
+                          unit=m.group("unit"), comparator=comparator or "=", direction=None, baseline_year=None,
+                          stretch=False, scope=None, year=None, clause=at, written=written))
+    return out
+
+
+def _is_record(before: str, vocab: TargetVocabulary) -> bool:
+    """The words before a work verb say the work is done (已, 已经, 业已 — deadlines.yaml ``record_before`` — with a
+    filler between: 已累计完成)."""
+    for word in vocab.measure_between:
+        if before.endswith(word):
+            before = before[: -len(word)]
+            break
+    return before.endswith(tuple(read_vocabulary_file()["deadlines"]["record_before"]))
 
 
 #: A noun a count may number before 的 (方面, 设区市, 科创园区): a short word, characters only.
