@@ -178,6 +178,17 @@ def exec_target(question: str, q: Query, env) -> Answer:
     picked = _named_exactly(words, picked, env)
     built = {tid: plan.task(tid) for tid in dict.fromkeys(r[0] for r in picked)}
     chosen = [(built[r[0]], built[r[0]].targets[r[1]]) for r in picked]
+    whole, part, only_part = _part_holders(words, chosen, q)
+    if whole and part:
+        chosen = whole  # 造林任务是多少: 造林任务 5.7万亩, not 造林绿化与森林经营项目投资 0.81亿元
+    elif only_part:
+        from kb.qa.wording import load_answer_words
+
+        tasks = list({t.id: t for t, _ in chosen}.values())
+        ctx.tasks, ctx.topic = [], list(q.topic)
+        lines = [load_answer_words()["only_as_part"].format(topic=_shown_topic(words, question))]
+        lines.extend(target_line(t, tg) for t, tg in chosen)
+        return Answer(question, "target", compose(lines), tasks=[], status="not_in_plan", departments=departments_of(tasks))
     if words:
         # 其他区域…处理率要达到多少 where the target picked states 县级及以上城市建成区's figure in the same sentence: a
         # neighbouring clause's figure is no answer (holdout14); the clause naming the subject asked answers, or nothing
@@ -412,6 +423,36 @@ def _subject_clause(question: str, q: Query, env, words: list[str], chosen) -> A
     piece = next((p for t, tg in chosen if (p := _neighbour_subject(words, t, tg, env, asked))), "")
     said = load_answer_words()["no_clause_of_subject"].format(topic="".join(q.topic), piece=piece)
     return Answer(question, "target", said, status="not_in_plan")
+
+
+def _part_holders(words: list[str], chosen: list, q: Query) -> tuple[list, list, bool]:
+    """(whole, part, only_part) of the chosen targets: ``whole`` those whose metric holds an asked word (2+ characters)
+    as the thing measured — the word ends the metric, or only a measure of it follows (shapes.yaml ``thing_tails``:
+    造林任务, PM2.5浓度, 森林覆盖率); ``part`` those holding asked words only with other words after them (造林 in
+    造林绿化与森林经营项目投资: another thing's figure).  ``only_part``: every chosen target is a part-holder, each a sum
+    spent on the thing (``part_sum_words``) or holding it as one item of a list (与/和/及/、 after it), and no sum is
+    asked (the unit or the words): the plan states no figure of the thing itself."""
+    from kb.qa.query import load_shapes
+
+    shapes = load_shapes()
+    tails = tuple(shapes["thing_tails"])
+    asked = [fold(w) for w in words if len(w) >= 2]
+    if not asked:
+        return [], [], False
+    whole, part, sums = [], [], 0
+    for t, tg in chosen:
+        metric = fold(tg.metric)
+        afters = [metric[at + len(w):] for w in asked if (at := metric.find(w)) >= 0]
+        if not afters:
+            continue
+        if any(not a or a.endswith(tails) and not re.search("[与和及、]", a) for a in afters):
+            whole.append((t, tg))
+        else:
+            part.append((t, tg))
+            sums += any(a.endswith(tuple(shapes["part_sum_words"])) or re.search("[与和及、]", a) for a in afters)
+    money = q.unit in shapes["money_units"] or q.unit in shapes["money_words"] or any(
+        m in "".join(asked) for m in (*shapes["money_words"], *shapes["part_sum_words"]))
+    return whole, part, bool(part) and len(part) == len(chosen) and sums == len(part) and not money
 
 
 def _named_exactly(words: list[str], rows: list, env) -> list:

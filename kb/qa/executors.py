@@ -835,7 +835,10 @@ def exec_unit_value(question: str, q: Query, env: Env) -> Answer:
                                                   for k, (t, cs) in enumerate(stated, 1)]))
                 env.ctx.tasks = [t for t, _ in stated]
                 return _answer(question, "target_unit", result, query=q, tasks=env.ctx.tasks)
-    words = [w for w in (_held_part(plan, voc, w) for w in words) if w]
+    # (a word opening with a time or verb of how it is asked — 今年造林 of 今年造林任务要完成多少亩 — is held without it:
+    # shapes.yaml value_verbs; "原文中没有以“亩”计的数字" was said over 全年完成3.2万亩造林任务)
+    words = [w for w in (_held_part(plan, voc, w) or _held_part(plan, voc, _less_value_verb(w, shapes["value_verbs"]))
+                         for w in words) if w]
     if not words and money and not _states_a_sum(plan, shapes["money_units"]):
         # 城市更新项目总投资多少钱 in a plan that states no sum at all: not in the plan, whatever the words
         return _no_sum(question, q, env, asked)
@@ -979,6 +982,8 @@ def _unit_clauses(candidates: list[Task], units: list[str], groups: list[list[st
     number = re.compile(r"(?<![0-9上下同每当本前后])(?!(?:19|20)[0-9]{2}年)(?:[0-9][0-9,.]*|[一二两三四五六七八九十百千]+)(?:万|亿)?(?:多|余)?(?:"
                         + "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True)) + ")"
                         + (f"(?!{'|'.join(map(re.escape, longer))})" if longer else ""))
+    # (a rule written as a slogan — 发现一台、淘汰一台, 成熟一个、推进一个 — counts nothing: its 一台 is no figure)
+    number = _SloganFree(number)
     # (a clause names the year asked itself — 2026年应完成剩余1620亩 —, not as the end of a range: （2024－2026） of the
     # sentence before holds the three years' 5800亩)
     # A clause naming no year has the year of the clause before it in its sentence (嘉定区到2025年底，50平方公里以上…).
@@ -1137,9 +1142,16 @@ def _unit_clauses(candidates: list[Task], units: list[str], groups: list[list[st
 
 def _for_another(span: str, needed: list[list[str]], openers: tuple[str, ...]) -> bool:
     """A figure's span names its own subject, not the words asked: it opens with a subject opener (对新认定的夜间消费
-    集聚区给予一次性奖励20万元 — 对, 对于, 针对: targets.yaml ``subject_openers``) and holds too little of them
+    集聚区给予一次性奖励20万元 — 对, 对于, 针对: targets.yaml ``subject_openers``) or a list item's mark (三是…, 1.…:
+    ``_LIST_MARK``) and holds too little of them
     (灯光秀 asked: the paragraph's one sum is the 集聚区's)."""
-    return span.lstrip().startswith(openers) and not _about(span, needed, either=True)
+    return (span.lstrip().startswith(openers) or bool(_LIST_MARK.match(span))) and not _about(span, needed, either=True)
+
+
+#: A mark opening one item of a list written in a paragraph (二是, 其三是, 第二，, 1., （2）): the item names its own
+#: subject — a figure in it is that item's (三是交警业务：1.机动车200元以下简易违法处理 is no fee of 一是's 签注缴费:
+#: holdout17 o13).
+_LIST_MARK = re.compile(r"^\s*(?:其?[一二三四五六七八九十]+是|第[一二三四五六七八九十]+(?:[，,、是])|[（(]?[0-9]{1,2}[)）.、．])")
 
 
 def _in_order(word: str, text: str) -> bool:
@@ -1150,6 +1162,30 @@ def _in_order(word: str, text: str) -> bool:
         if not at:
             return False
     return True
+
+
+class _SloganFree:
+    """A figure pattern whose ``search`` passes over 一 + unit repeated in a run of short parallel phrases (发现一台、淘汰
+    一台; 成熟一个、推进一个、验收一个): a slogan states a rule — each one found is removed — never a number to reach
+    (review-qadiff s16 s5: 实际淘汰了多少台燃煤锅炉 was answered 方案写明的数量（以“台”计）…发现一台、淘汰一台)."""
+
+    __slots__ = ("pattern",)
+
+    def __init__(self, pattern):
+        self.pattern = pattern
+
+    def search(self, text: str):
+        return next((m for m in self.pattern.finditer(text) if not _in_slogan(text, m)), None)
+
+
+def _in_slogan(text: str, m) -> bool:
+    """The figure ``m`` is 一 + its unit, and the same words stand again in a phrase of 1–4 characters beside it, joined
+    by 、 or ，: ``发现一台、淘汰一台``."""
+    figure = m.group()
+    if not figure.startswith("一") or len(figure) > 3:
+        return False
+    run = rf"[\u4e00-\u9fff]{{1,4}}{re.escape(figure)}"
+    return any(a <= m.start() < b for a, b in (x.span() for x in re.finditer(rf"{run}(?:[、，,]{run})+", text)))
 
 
 @lru_cache(maxsize=1)
@@ -1325,6 +1361,22 @@ def _states_a_sum(plan: Plan, units) -> bool:
     """Some paragraph of the plan writes a digit right before a money unit (4000万元, 2万亿元)."""
     mentions = plan.mentions()
     return any(f"{d}{u}" in mentions for d in "0123456789" for u in units)
+
+
+def _less_value_verb(word: str, verbs) -> str:
+    """``word`` without the longest of ``verbs`` opening it (今年造林 → 造林), when 2+ characters are left."""
+    verb = next((v for v in sorted(verbs, key=len, reverse=True) if word.startswith(v) and len(word) - len(v) >= 2), "")
+    return word[len(verb):]
+
+
+def _asks_how(question: str) -> bool:
+    """The question asks how or what is required (shapes.yaml ``how_asks``: 如何, 怎么, 有什么要求) and no number
+    (``value_ask_marks``: 多少, 几, 比例): no value ask, whatever direction word it holds (如何提高…)."""
+    from kb.qa.query import load_shapes
+    from kb.qa.text import fold
+
+    shapes, text = load_shapes(), fold(question)
+    return any(w in text for w in shapes["how_asks"]) and not any(w in text for w in shapes["value_ask_marks"])
 
 
 def _held_part(plan: Plan, voc, word: str) -> str | None:
@@ -1592,6 +1644,22 @@ def _held_unstated(question: str, q: Query, env: Env) -> Answer | None:
     else:
         # (the item's own number, 7.一般公共预算收入与经济增长基本同步, states no value)
         item_number = re.compile(r"^\s*[（(]?[0-9一二三四五六七八九十]{1,3}[)）.、．]\s*")
+        if _asks_how(question):
+            # 如何提高能源利用效率 / 名称有什么要求: what the plan requires of it is asked, not a number — its sentences
+            # naming the thing answer, quoted (never "没有写明数值" before them)
+            # (a paragraph whose title names the thing — 提高能源利用效率。继续实施…“双控”… — answers with all of it)
+            said = [(t, item_number.sub("", x).strip()) for t in held for x in re.split(r"[。；;]", value_text(t))
+                    if x.strip() and x.strip() != (t.tag or "").strip()
+                    and (any(n in fold(x) for n in names) or any(n in fold(t.title or "") for n in names))]
+            if said:
+                by_task: dict[str, tuple] = {}
+                for t, x in said:
+                    by_task.setdefault(t.id, (t, []))[1].append(x)
+                result = Result(heading=[load_answer_words()["stated_clauses"].format(topic=noun)])
+                result.groups.append(Group(items=[Item(k, t, text="：" + "；".join(dict.fromkeys(xs)))
+                                                  for k, (t, xs) in enumerate(by_task.values(), 1)]))
+                env.ctx.tasks = [t for t, _ in by_task.values()]
+                return _answer(question, "target_text", result, query=q, tasks=env.ctx.tasks)
         pairs = [(t, item_number.sub("", c)) for t in held for c in re.split(r"[，。；;]", value_text(t))
                  if any(n in fold(c) for n in names)]
         near = [c for _, c in pairs]
