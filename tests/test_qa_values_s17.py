@@ -55,7 +55,23 @@ PROVINCE = """某省推进城乡供水一体化实施意见
 （一）完善供水设施。各市县要加快推进水厂扩建，铺设3000公里农村供水管道。
 """
 
-TEXTS = {"green": GREEN, "wetland": WETLAND, "fees": FEES, "province": PROVINCE}
+#: 县级 实施方案, 牵头单位 labels: fines written with Chinese numerals and in the words 予以处罚 / 处…罚款 (ROUTED s17: the
+#: lead's 平潭 采砂 plan writes 最高限十万元予以处罚; this plan is written here, another county, other wording).
+SAND = """某县河道采砂管理实施方案
+一、加强执法
+（一）严厉打击非法采砂。对无证采砂的，由县水利局按照《某省河道管理条例》第三十六条的最高限十万元予以处罚。（牵头单位：县水利局）
+（二）规范运输管理。对超载运砂车辆，处三千元罚款。（牵头单位：县交通运输局）
+（三）加强宣传。每年开展宣传活动不少于2次。（牵头单位：县委宣传部）
+"""
+
+#: 市级 整治方案, 责任单位 tags: a fine as a range in Chinese numerals.
+SIGNS = """某市户外广告设施专项整治方案
+一、整治内容
+（一）拆除违规广告。对违规设置户外广告的，由市城管局责令限期拆除，并处五千元以上二万元以下罚款。（责任单位：市城管局）
+（二）规范审批。户外广告设置审批实行一窗受理，10个工作日内办结。（责任单位：市行政审批局）
+"""
+
+TEXTS = {"green": GREEN, "wetland": WETLAND, "fees": FEES, "province": PROVINCE, "sand": SAND, "signs": SIGNS}
 
 
 @pytest.fixture(scope="module")
@@ -157,4 +173,20 @@ KNOWN_FAILURES = {
     pytest.param(*r, marks=pytest.mark.xfail(strict=True, reason=KNOWN_FAILURES[r[1]])) if r[1] in KNOWN_FAILURES else r
     for r in HOW_ROWS], ids=[f"{r[0]}:{r[1]}" for r in HOW_ROWS])
 def test_how_row(ask, corpus, question, status, has, has_not, why):
+    test_value_row(ask, corpus, question, status, has, has_not, why)
+
+
+#: Fines asked in one spelling and written in another, in Chinese numerals (ROUTED s17 values5; rows written before
+#: the mechanism ran on these plans).
+FINE_ROWS = [
+    ("sand", "最高罚款多少？", "answered", ["十万元"], ["三千元"], "一（一） 最高限十万元予以处罚: 罚款 asked, 处罚 written"),
+    ("sand", "无证采砂罚款多少？", "answered", ["十万元"], ["三千元"], "一（一） the same, with its subject"),
+    ("sand", "超载运砂车辆罚多少钱？", "answered", ["三千元"], ["十万元"], "一（二） 处三千元罚款"),
+    ("signs", "违规设置户外广告罚款多少？", "answered", ["五千元", "二万元"], [], "一（一） a range in Chinese numerals"),
+    ("signs", "餐饮油烟罚款多少？", "honest", [], ["二万元"], "餐饮油烟 stands nowhere: no fine of it"),
+]
+
+
+@pytest.mark.parametrize("corpus,question,status,has,has_not,why", FINE_ROWS, ids=[f"{r[0]}:{r[1]}" for r in FINE_ROWS])
+def test_fine_row(ask, corpus, question, status, has, has_not, why):
     test_value_row(ask, corpus, question, status, has, has_not, why)

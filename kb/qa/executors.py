@@ -1283,6 +1283,12 @@ def _needed_words(asked: list[str], voc, plan: Plan, verbs) -> list[list[str]] |
             continue  # (新增 alone, or one character: how it is asked)
         asked_any = True
         spellings = list(dict.fromkeys([core, *(x for x in voc.synonyms(w) if x and x != w)]))
+        # (a fine asked in one spelling is written in another: 最高罚款 of 最高限十万元予以处罚 — shapes.yaml fine_spellings)
+        from kb.qa.query import load_shapes
+
+        fines = load_shapes()["fine_spellings"]
+        spellings += [core.replace(f, g) for f in fines if f in core for g in fines if g != f
+                      and core.replace(f, g) not in spellings]
         if any(2 * _held_runs(x, mentions) > len(x) for x in spellings):
             out.append(spellings)
     return out if out or asked_any else None
