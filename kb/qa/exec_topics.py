@@ -378,8 +378,14 @@ def _neighbour_subject(words: list[str], task: Task, tg, env, asked: str = "") -
                      fold(task.section_title or ""), target_key(tg, voc)))
     from kb.qa.plan_terms import absent_topic
 
+    # (a clause before the target's that states no figure — 全市个体工商户发展质量明显提升, opening 到2029年，…，带动就业人数
+    # 达到580万人 — names the sentence's subject: a piece it holds is the target's too, though a later clause —
+    # “四新”经济个体工商户占比达到40% — names it beside a figure of its own; holdout16 cq03)
+    subject = "|".join(folded[a:b] for a, b in spans if b <= own[0] and not _DIGIT.search(_unboxed(folded[a:b])))
     for word in words:
         for piece in _unheld_runs(fold(word), held):
+            if piece in subject:
+                continue
             # (only a clause stating a figure of its own competes: 城市空气质量明显改善 before 优良天数比例达到80% is the
             # sentence's subject, not another figure's)
             if any(piece in folded[a:b] and _DIGIT.search(_unboxed(folded[a:b])) for a, b in spans if (a, b) != own):
