@@ -178,17 +178,9 @@ def exec_target(question: str, q: Query, env) -> Answer:
     picked = _named_exactly(words, picked, env)
     built = {tid: plan.task(tid) for tid in dict.fromkeys(r[0] for r in picked)}
     chosen = [(built[r[0]], built[r[0]].targets[r[1]]) for r in picked]
-    whole, part, only_part = _part_holders(words, chosen, q)
+    whole, part, _ = _part_holders(words, chosen, q)
     if whole and part:
         chosen = whole  # 造林任务是多少: 造林任务 5.7万亩, not 造林绿化与森林经营项目投资 0.81亿元
-    elif only_part:
-        from kb.qa.wording import load_answer_words
-
-        tasks = list({t.id: t for t, _ in chosen}.values())
-        ctx.tasks, ctx.topic = [], list(q.topic)
-        lines = [load_answer_words()["only_as_part"].format(topic=_shown_topic(words, question))]
-        lines.extend(target_line(t, tg) for t, tg in chosen)
-        return Answer(question, "target", compose(lines), tasks=[], status="not_in_plan", departments=departments_of(tasks))
     if words:
         # 其他区域…处理率要达到多少 where the target picked states 县级及以上城市建成区's figure in the same sentence: a
         # neighbouring clause's figure is no answer (holdout14); the clause naming the subject asked answers, or nothing
@@ -307,6 +299,15 @@ def exec_target(question: str, q: Query, env) -> Answer:
         lines.extend(target_line(t, tg) for t, tg in chosen)
         return Answer(question, "target", compose(lines), tasks=[], status="not_in_plan",
                       departments=departments_of(tasks))
+    if _part_holders(words, chosen, q)[2]:
+        # (after every other reading of the targets found: the one left is a sum spent on the thing or a list holding it
+        # — 生态修复任务是多少 of 完成湿地保护与生态修复工程投资2.6亿元 — no figure of the thing itself)
+        from kb.qa.wording import load_answer_words
+
+        ctx.tasks, ctx.topic = [], list(q.topic)
+        lines = [load_answer_words()["only_as_part"].format(topic=_shown_topic(words, question))]
+        lines.extend(target_line(t, tg) for t, tg in chosen)
+        return Answer(question, "target", compose(lines), tasks=[], status="not_in_plan", departments=departments_of(tasks))
     lines = [f"相关量化目标共 {len(chosen)} 项："]
     lines.extend(target_line(t, tg) for t, tg in chosen)
     sources = {(t.id, tg.clause): f"{t.label} {t.clauses[tg.clause] if tg.clause < len(t.clauses) else tg.text}"
@@ -455,7 +456,9 @@ def _part_holders(words: list[str], chosen: list, q: Query) -> tuple[list, list,
             whole.append((t, tg))
         else:
             part.append((t, tg))
-            sums += any(a.endswith(tuple(shapes["part_sum_words"])) or re.search("[与和及、]", a) for a in afters)
+            # (a list holding it: a joiner within a word after it — 造林绿化与森林经营…; a 和 deep in a long qualifier —
+            # 各街镇（管委会）以“拆除还地”和“清退没收”方式… — joins other things)
+            sums += any(a.endswith(tuple(shapes["part_sum_words"])) or re.search("[与和及、]", a[:5]) for a in afters)
     money = q.unit in shapes["money_units"] or q.unit in shapes["money_words"] or any(
         m in "".join(asked) for m in (*shapes["money_words"], *shapes["part_sum_words"]))
     return whole, part, bool(part) and len(part) == len(chosen) and sums == len(part) and not money
