@@ -448,8 +448,8 @@ def _part_holders(words: list[str], chosen: list, q: Query) -> tuple[list, list,
     as the thing measured — the word ends the metric, or only a measure of it follows (shapes.yaml ``thing_tails``:
     造林任务, PM2.5浓度, 森林覆盖率); ``part`` those holding asked words only with other words after them (造林 in
     造林绿化与森林经营项目投资: another thing's figure).  ``only_part``: every chosen target is a part-holder, each a sum
-    spent on the thing (``part_sum_words``) or holding it as one item of a list (与/和/及/、 after it), and no sum is
-    asked (the unit or the words): the plan states no figure of the thing itself."""
+    spent on the thing (``part_sum_words``), and no sum is asked (the unit or the words): the plan states no figure of
+    the thing itself."""
     from kb.qa.query import load_shapes
 
     shapes = load_shapes()
@@ -463,13 +463,13 @@ def _part_holders(words: list[str], chosen: list, q: Query) -> tuple[list, list,
         afters = [metric[at + len(w):] for w in asked if (at := metric.find(w)) >= 0]
         if not afters:
             continue
-        if any(not a or a.endswith(tails) and not re.search("[与和及、]", a) for a in afters):
+        if any(not a or a.endswith(tails) for a in afters):
             whole.append((t, tg))
         else:
             part.append((t, tg))
-            # (a list holding it: a joiner within a word after it — 造林绿化与森林经营…; a 和 deep in a long qualifier —
-            # 各街镇（管委会）以“拆除还地”和“清退没收”方式… — joins other things)
-            sums += any(a.endswith(tuple(shapes["part_sum_words"])) or re.search("[与和及、]", a[:5]) for a in afters)
+            # (only a sum spent on it is proved another thing's figure: a joiner after the word proves no list — 重度及以上
+            # 污染天数比率 is 重度's own measure, 及以上 a comparator)
+            sums += any(a.endswith(tuple(shapes["part_sum_words"])) for a in afters)
     money = q.unit in shapes["money_units"] or q.unit in shapes["money_words"] or any(
         m in "".join(asked) for m in (*shapes["money_words"], *shapes["part_sum_words"]))
     return whole, part, bool(part) and len(part) == len(chosen) and sums == len(part) and not money
