@@ -96,3 +96,38 @@ LATER_ROWS = [
 def test_measure_before_noun_later(clause, expected, why):
     got = [(t.metric, t.scope, t.value, t.unit) for t in parse_targets(clause)]
     assert got == expected, why
+
+
+#: ROUTED s17 (the lead's untuned 平潭 plan, values5 item 5), each as a form of the genre written here: rows written
+#: before the code.
+ROUTED_ROWS = [
+    ("按照2020年城市建成区路网密度达到8公里/平方公里的目标要求", [("路网密度", "城市建成区", 8.0, "公里/平方公里")],
+     "a value followed by 的目标要求 is still the target's (按照 a filler); a density unit"),
+    ("到2025年，全市路网密度达到8.5公里/平方公里", [("路网密度", "全市", 8.5, "公里/平方公里")], "the density unit, closing"),
+    ("确保全县森林覆盖率达到45%的目标", [("森林覆盖率", "全县", 45.0, "%")], "的目标 after the value"),
+    ("高峰时段发车间隔不超过5分钟一班", [("高峰时段发车间隔", None, 5.0, "分钟")],
+     "a ceiling in minutes; 一班 after the value says per what (one bus), no more words of the thing"),
+    ("高峰时段公交发车间隔不超过5分钟", [("高峰时段公交发车间隔", None, 5.0, "分钟")], "分钟 is a unit"),
+    ("努力做到调解成功率达90%以上", [("调解成功率", None, 90.0, "%")], "做到 is no word of the metric (a filler)"),
+    ("接警后5分钟内到达现场", [], "a limit (内), not a value closing its phrase"),
+    ("每5分钟记录一次数据", [], "how often: the value does not close its phrase"),
+    ("完成10分钟的应急演练", [], "分钟 is no measure of a noun (a time)"),
+]
+
+#: Rows written after the second whole-corpus diff (分钟 a unit, value tails): what it showed.
+ROUTED_ROWS += [
+    ("推进144个“15分钟”社区生活圈建设项目", [("“15分钟”社区生活圈建设项目", None, 144.0, "个")],
+     "松江 fixture 21: a figure inside quotation marks names a thing (the first run read 15分钟 as a target)"),
+    ("落实海绵城市达标区面积占建成区50%的目标要求", [("落实海绵城市达标区面积占建成区", None, 50.0, "%")],
+     "松江 fixture 21: 的目标要求 after the value (read since the value tails)"),
+]
+
+
+@pytest.mark.parametrize("clause,expected,why", ROUTED_ROWS, ids=[r[0][:24] for r in ROUTED_ROWS])
+def test_routed_forms(clause, expected, why):
+    got = [(t.metric, t.scope, t.value, t.unit) for t in parse_targets(clause)]
+    assert got == expected, why
+
+
+def test_ceiling_comparator():
+    assert [t.comparator for t in parse_targets("高峰时段发车间隔不超过5分钟一班")] == ["≤"]

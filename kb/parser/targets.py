@@ -75,7 +75,7 @@ _SIGNS = {"≥", "≤", ">", "<", "="}
 _OPTIONAL_KEYS = {"value_words", "duration_units", "count_noun_ends", "subject_openers",  # (subject_openers: kb.qa)
                   "item_joiners", "not_item_joiners", "shared_class_nouns", "locatives", "not_locatives",
                   "count_modifier_starts", "count_modifier_ends",
-                  "measure_verbs", "measure_between", "not_measure_units", "measure_descriptors"}
+                  "measure_verbs", "measure_between", "not_measure_units", "measure_descriptors", "value_tails"}
 #: A fraction written in words (三分之一, 四分之三): a share of the whole.
 _FRACTION = r"[二三四五六七八九十]分之[一二三四五六七八九]"
 _KEYS = {"version", "deadlines", "magnitudes", "units", "count_units", "count_unit_words", "value_joiners",
@@ -170,7 +170,8 @@ def load_vocabulary(path: str | None = None) -> TargetVocabulary:
                 "scopes", "fillers", "shared_tail_words", "each_words", "trailing_adverbs", "adverb_keeps"):
         _check_words(src, key, data[key])
     for key in ("item_joiners", "not_item_joiners", "shared_class_nouns", "locatives", "not_locatives", "count_modifier_starts",
-                "count_modifier_ends", "measure_verbs", "measure_between", "not_measure_units", "measure_descriptors"):
+                "count_modifier_ends", "measure_verbs", "measure_between", "not_measure_units", "measure_descriptors",
+                "value_tails"):
         if key in data:
             _check_words(src, key, data[key])
     for key in ("comparators_before", "comparators_after"):
@@ -197,10 +198,12 @@ def load_vocabulary(path: str | None = None) -> TargetVocabulary:
     words = _value_words(data, src)
     worded = "|".join([*map(re.escape, longest(words)), _FRACTION])
     one = rf"(?:\d+(?:\.\d+)?\s*{unit}?|{worded})"
+    # (a goal named after its value — 达到45%的目标, 5分钟一班 — closes the phrase as the value does)
+    tails = "(?:" + "|".join(map(re.escape, longest(data.get("value_tails") or []))) + ")?" if data.get("value_tails") else ""
     baseline_before = read_vocabulary_file(path)["deadlines"]["baseline_before"]
     before = "(?:" + "|".join(map(re.escape, longest(baseline_before))) + ")"
     return TargetVocabulary(
-        value_list=re.compile(rf"(?<![\d.A-Za-z\-/第])(?P<values>{one}(?:\s*{joiner}\s*{one})*)\s*(?P<after>{after})?$"),
+        value_list=re.compile(rf"(?<![\d.A-Za-z\-/第])(?P<values>{one}(?:\s*{joiner}\s*{one})*)\s*(?P<after>{after})?{tails}$"),
         value=re.compile(rf"(?P<number>\d+(?:\.\d+)?)\s*(?P<unit>{unit})?|(?P<word>{worded})"),
         before=sorted(data["comparators_before"].items(), key=lambda kv: -len(kv[0])),
         after=data["comparators_after"],
@@ -550,7 +553,8 @@ def _read_head(head: str, vocab: TargetVocabulary) -> tuple[str, _Head]:
                 break
     for word in vocab.stretch:
         if head.startswith(word):
-            head, h.stretch = head[len(word) :], True
+            # (a filler after the stretch word is no word of the metric either: 努力做到调解成功率达90%以上)
+            head, h.stretch = _strip_fillers(head[len(word) :], vocab) or head[len(word) :], True
             break
     if h.each:
         # (全省与…货物贸易、对外投资和实际利用外资分别占比达30%、20%和10%: 分别 inside the phrase is no word of the metric)
@@ -672,6 +676,8 @@ def parse_targets(clause: str, index: int = 0, context: str | ParagraphContext |
             head = head[items[-1].end():]
         if _is_operand(folded, start + m.start("values")):
             continue  # 计算方法：A/B×100%: a formula's factor, no value to reach
+        if phrase[: m.start()].rstrip().endswith(("“", "「", '"')):
+            continue  # 推进144个“15分钟”社区生活圈: a quoted name holding a figure, no value to reach
         comparator = vocab.after.get(m.group("after") or "") or h.comparator
         values = [vocab.value.match(v.strip()) for v in vocab.joiners.split(m.group("values")) if v.strip()]
         units = [v.group("unit") or ("%" if v.group("word") else "") for v in values]
@@ -778,7 +784,7 @@ def _count_targets(clause: str, folded: str, index: int, spans, taken: set[int],
         tail = folded[m.end():]
         if tail.startswith("的"):
             continue  # 100人以上的企业: which things, not how many
-        stop = re.search(rf"[{_PHRASE_ENDS}]|\d", tail)
+        stop = re.search(rf"[{_PHRASE_ENDS}]|\d", _quotes_masked(tail))
         obj = "" if tail[:1] in _BOUNDARY else tail[: stop.start() if stop else len(tail)].rstrip("、和及与等")
         if "的" in obj:
             counted = obj.partition("的")[0]
@@ -857,7 +863,7 @@ def _measure_targets(clause: str, folded: str, index: int, spans, taken: set[int
         written = ""
         if tail.startswith("左右"):  # 完成350万平方米左右…改造: about that much
             written, tail = folded[at:m.end()] + "左右", tail[2:]
-        stop = re.search(rf"[{_PHRASE_ENDS}]|\d", tail)
+        stop = re.search(rf"[{_PHRASE_ENDS}]|\d", _quotes_masked(tail))
         obj = tail[: stop.start() if stop else len(tail)].rstrip("、和及与等")
         noun_end = len(folded) - len(tail) + len(obj)
         if stop and stop.group().isdigit():
@@ -878,6 +884,15 @@ def _measure_targets(clause: str, folded: str, index: int, spans, taken: set[int
                           unit=m.group("unit"), comparator=comparator or "=", direction=None, baseline_year=None,
                           stretch=False, scope=None, year=None, clause=at, written=written))
     return out
+
+
+_QUOTED = re.compile(r"“[^“”]*”")
+
+
+def _quotes_masked(text: str) -> str:
+    """``text`` with the digits and marks inside “…” blanked (same length): a quoted name holding a figure (144个“15分钟”
+    社区生活圈建设项目) is part of the thing counted — where the thing ends is searched past it."""
+    return _QUOTED.sub(lambda m: "“" + "名" * (len(m.group()) - 2) + "”", text) if "“" in text else text
 
 
 def _is_record(before: str, vocab: TargetVocabulary) -> bool:
