@@ -208,7 +208,7 @@ def exec_target(question: str, q: Query, env) -> Answer:
             ctx.tasks = []
             text = load_answer_words()["target_thing_absent"].format(topic="".join(q.topic), missing=tail)
             return Answer(question, "target", text, status="not_in_plan")
-        said = _sentences_about(env, words, chosen)
+        said = _sentences_about(env, words, chosen) if q.act is not Act.WHEN else []
         if said:
             # 数字化网络化智能化技改项目贷款按基准利率的多少贴息 where the targets picked by pairs of characters are another
             # item's (新建800个智能工厂、数字化车间) and one sentence of the plan holds the words asked with its figures
