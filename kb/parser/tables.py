@@ -679,6 +679,7 @@ def delimited_rows_to_tabs(text: str, vocab: TableVocabulary | None = None) -> s
               and (words.search(line) or words.search(_LETTER_GAP_RE.sub("", line)))}
     if not starts:
         return text
+    _bar_header_rows_joined(lines, starts, vocab)
     out: list[str] = []
     i = 0
     while i < len(lines):
@@ -738,6 +739,44 @@ def delimited_rows_to_tabs(text: str, vocab: TableVocabulary | None = None) -> s
             out.append("")
         i = end
     return "\n".join(out)
+
+
+def _bar_header_rows_joined(lines: list[str], starts: set[int], vocab: TableVocabulary) -> None:
+    """A bar table's header written over TWO rows — a group cell (责任单位) with its other cells left empty, then a row
+    naming the cells under it (``序号 | 工作任务 | 责任单位 | | 完成时限 |`` over ``| | 牵头单位 | 配合单位 | |``) — → one
+    header line in the first's place (each column named by the second row's word, else the first's), the second line
+    blank.  Only when the first row holds an empty cell and is no header as it stands, the two rows have as many cells
+    (cut the way the first row writes its bars), every word of the second row names a column and stands under an empty
+    cell or under a cell the first row writes once over it (the group), and the joined line is a task table's header
+    (``_delimited_header``).  In place, on ``lines`` (tests/test_tables_bar_two_header_rows.py)."""
+    for k in sorted(starts):
+        line = lines[k].strip()
+        if not re.search(r"[|｜]", line) or "\t" in line or _delimited_header(lines[k], vocab) is not None:
+            continue
+        j = k + 1
+        while j < len(lines) and not lines[j].strip():
+            j += 1
+        if j >= len(lines) or not re.search(r"[|｜]", lines[j]):
+            continue
+        opens, closes = bool(re.match(r"[|｜]", line)), bool(re.search(r"[|｜]$", line))
+
+        def cells(text: str) -> list[str]:
+            pieces = [c.strip() for c in re.split(r"[|｜]", text.strip())]
+            return pieces[1 if opens else 0: len(pieces) - 1 if closes else len(pieces)]
+
+        first, second = cells(line), cells(lines[j])
+        if len(first) != len(second) or len(first) < 3 or all(first) or sum(1 for c in second if c) < 2:
+            continue
+        if any(c and (not header_columns([c], vocab) or (first[x] and not any(not a for a in first[x + 1: x + 2])))
+               for x, c in enumerate(second)):
+            continue  # (a word under a cell of its own that no empty cell follows: a row of the table, not a header's)
+        if any(not a and not b for a, b in zip(first, second)):
+            continue  # (a column neither row names)
+        bar = "｜" if "｜" in line else "|"
+        joined = f" {bar} ".join(b or a for a, b in zip(first, second)) + f" {bar}"
+        if _delimited_header(joined, vocab) is None:
+            continue
+        lines[k], lines[j] = joined, ""
 
 
 #: The cell closing a row whose line ends inside a cell (a bar table's row cut by the text's end, or followed by the next
