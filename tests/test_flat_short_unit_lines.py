@@ -85,3 +85,22 @@ def test_short_line_closing_a_unit_run_is_said():
     if not placed:
         assert any("省人口计生" in w for w in one.warnings + two.warnings), (one.warnings, two.warnings, two.fields)
     assert two.lead == ["省卫生健康委"]
+
+
+def test_last_row_whose_units_run_on_takes_no_merged_cell():
+    """Awkward (省, 广东 row 2's shape): the table's reading ends inside its last row — its unit lines go on after the
+    lines the row was given (省卫生健康委 / 省人口计生 / 省公安厅 / then a sub-goal and more units).  Its 责任单位 is then not
+    proved empty, so the row above's cell is NOT carried down as a merged cell (it was: row 2 supported 省妇联, a unit
+    it never names); the row says its units may not be read whole."""
+    text = _text("某省", [
+        ("1.妇女在整个生命周期享有良好的基本卫生服务。", ["——女性人均预期寿命延长。", "省卫生健康委", "省发改委", "省财政厅",
+                                            "省人口计生", "省妇联"]),
+        ("2.提高孕产妇医疗保健水平。", ["——孕产妇死亡率控制在15/10万以内。", "省卫生健康委", "省人口计生", "省公安厅",
+                                "——孕产妇系统管理率达到90%以上。", "——全省孕产妇住院分娩率达到98%以上。", "省卫生健康委",
+                                "省财政厅"]),
+    ])
+    tasks = parse_document(text, "t")[1]
+    two = _row(tasks, "2.提高孕产妇医疗保健水平")
+    assert "省妇联" not in two.support + two.shared + two.sole, (two.support, two.notes)
+    assert two.lead == ["省卫生健康委"] or not two.lead
+    assert two.warnings, "the row says its units may not be read whole"

@@ -1787,6 +1787,7 @@ def _regroup_once(paras, start, body, header, unit_like, time_like, headings=fro
         return [seq[x][1] for x in range(a, b)]
 
     # Before row 1: headings, then row 1's columns before 序号.
+    runs_on: str | None = None  # (a unit line right after the last row's reading: its unit list runs on)
     segments = [(None, lines_of(0, numbers[0]), [], pre)]
     for r, pos in enumerate(numbers):
         nxt = numbers[r + 1] if r + 1 < len(numbers) else None
@@ -1796,6 +1797,12 @@ def _regroup_once(paras, start, body, header, unit_like, time_like, headings=fro
             used = _extend_last_row(tail, used, post, kinds, unit_like, time_like, col_names, headings)
             segments.append((base + r, tail[:used], post, []))
             end_pos = pos + 1 + used
+            # (the lines right after the last row's reading are units (a short name then a unit): its unit list runs on
+            # beyond what was read — its unit cells are not proved empty, so none is carried from the row above)
+            after = [ln.replace("\n", "").strip() for ln in tail[used: used + 2]]
+            runs_on = next((a for a in after[:1] if unit_like(a) or (
+                len(after) > 1 and _short_name(a, time_like) and unit_like(after[1]))), None) \
+                if any(kinds[c] == "unit" for c in post) else None
         else:
             segments.append((base + r, lines_of(pos + 1, nxt), post, pre))
     pending_pre: dict[int, str] = {}
@@ -1905,6 +1912,7 @@ def _regroup_once(paras, start, body, header, unit_like, time_like, headings=fro
             # (or holding nothing but its task and name cells — every other cell missing, two or more: cut or merged is
             # not provable, so nothing is carried either)
             last_at_end = k_seg == len(segments) - 1 and end_pos >= len(seq) and len(earlier) >= 2
+            running_on = runs_on if k_seg == len(segments) - 1 else None
             bare = [c for c in cols_after if kinds[c] not in ("task", "name") and not row_cells[c] and c not in filled_somewhere]
             cut_off = last_at_end and (
                 [c for c in bare if kinds[c] in ("other", "remark", "text") and all(e[c] for e in earlier)]
@@ -1918,7 +1926,7 @@ def _regroup_once(paras, start, body, header, unit_like, time_like, headings=fro
                     last[c] = row_cells[c]
                 elif c in cols_after and c in filled_somewhere:
                     continue  # a way gives this column an uncertain paragraph: not a merged cell
-                elif c in last and not heading_open and merges(c) and not cut_off:
+                elif c in last and not heading_open and merges(c) and not cut_off and not (running_on and kinds[c] == "unit"):
                     row_cells[c] = last[c]
                     notes.append(f"{cells_h[c]}：{last[c]}（合并单元格，取自上一行）")
                     merged_units = merged_units or kinds[c] == "unit"
@@ -1940,6 +1948,8 @@ def _regroup_once(paras, start, body, header, unit_like, time_like, headings=fro
                 # over this row too, or empty — not known.
                 warns.extend(warning("flat_cell_merged_unknown", number=number, column=cells_h[c], value=last[c])
                              for c in lacking)
+            if running_on:
+                warns.append(warning("flat_row_units_run_on", number=number, line=running_on))
             if cut_off:
                 # (its roles read from the unit cells it does write are said read — 崇川 row 26 lacks only 说明)
                 warns.append(warning("flat_row_cut_off_units_own" if own_units else "flat_row_cut_off",

@@ -40,6 +40,7 @@ KEYS: dict[str, frozenset[str]] = {
     "flat_cell_uncertain": frozenset({"number", "cells", "choices"}),
     "flat_cell_uncertain_first": frozenset({"cells"}),
     "flat_name_after_units": frozenset({"number", "column", "cell"}),
+    "flat_row_units_run_on": frozenset({"number", "line"}),
     "flat_remark_unit": frozenset({"number", "column", "value"}),
     "table_names_glued": frozenset({"cite", "name"}),
     "table_row_cut": frozenset({"number", "column"}),
