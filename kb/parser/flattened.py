@@ -1462,7 +1462,10 @@ def joins_broken_word(first: str, second: str, vocab, header_columns, exact) -> 
     naming none or together a column word exactly (``exact``: the vocabulary's words; never ``工作任务`` + ``责任``).
     Used for a flattened header (a piece a paragraph) and a header split at runs of spaces (tables.py)."""
     joined = first + second
-    return bool(_WORD_PIECE_RE.fullmatch(first) and _WORD_PIECE_RE.fullmatch(second) and header_columns([joined], vocab)
+    # (or a period the header's qualifier names, figures and all: 1-6月 / 完成情况, 截至6月底 / 完成情况)
+    period = bool(getattr(vocab, "progress_period", None) and vocab.progress_period.fullmatch(first))
+    return bool((_WORD_PIECE_RE.fullmatch(first) or period) and _WORD_PIECE_RE.fullmatch(second)
+                and header_columns([joined], vocab)
                 and (joined in exact or not header_columns([first], vocab))
                 and (not header_columns([first], vocab) or not header_columns([second], vocab)))
 

@@ -107,6 +107,8 @@ class TableVocabulary:
     (主要责任单位 | 责任单位: the first leads)."""
     glued_names: tuple[tuple[str, tuple[str, ...]], ...] = ()
     """(key, words) of tables.yaml ``glued_names``: where units glued in one cell may be cut (``glued_reading``)."""
+    progress_period: re.Pattern | None = None
+    """A period opening a progress column's header (第二季度, 1-6月, 截至6月底) before a field's word (完成情况): that field."""
 
     def glued(self, key: str) -> tuple[str, ...]:
         """The words of ``glued_names`` under ``key`` (body_endings, organ_endings …), longest first."""
@@ -159,6 +161,10 @@ def load_vocabulary(path: str | None = None) -> TableVocabulary:
         qualifier = re.compile(data["header_qualifier"]) if data.get("header_qualifier") else None
     except (re.error, TypeError) as exc:
         raise KbError(f"{src}：header_qualifier 不是有效的正则表达式（{exc}）；请修正，或从代码仓库恢复这个文件") from exc
+    try:
+        period = re.compile(data["progress_period"]) if data.get("progress_period") else None
+    except (re.error, TypeError) as exc:
+        raise KbError(f"{src}：progress_period 不是有效的正则表达式（{exc}）；请修正，或从代码仓库恢复这个文件") from exc
     lists = {}
     for key in ("unit_name_headers", "item_name_headers", "description_endings", "basis_words", "row_marks", "measure_words",
                 "rule_goes_on", "figure_headers", "task_attribute_endings", "catalogue_fields", "remark_headers",
@@ -192,7 +198,8 @@ def load_vocabulary(path: str | None = None) -> TableVocabulary:
                            year_column, row_numbering, annex_words,
                            str(data.get("unplaced_units_field") or TableVocabulary.__dataclass_fields__["unplaced_units_field"].default),
                            lists["rule_goes_on"], lists["figure_headers"], lists["catalogue_fields"],
-                           lists["task_attribute_endings"], lists["remark_headers"], lists["main_qualifiers"], glued_names)
+                           lists["task_attribute_endings"], lists["remark_headers"], lists["main_qualifiers"], glued_names,
+                           progress_period=period)
 
 
 @dataclass(slots=True)
@@ -290,6 +297,9 @@ def header_columns(cells: list[str], vocab: TableVocabulary | None = None) -> di
                 found["task"] = i  # 权力责任名称: the row's item (a column word of its own, however it opens)
             elif (col := _label_column(plain)) is not None:
                 found.setdefault(col, i)
+            elif vocab.progress_period and (m := vocab.progress_period.match(key)) and 0 < m.end() < len(key) \
+                    and header_columns([key[m.end():]], vocab).get("other") == 0:
+                found.setdefault("other", i)  # 第二季度完成情况: a period's progress, a field (never 一季度目标 as the task)
     if divisions:
         units = any(c in found for c in _UNIT_COLUMNS)
         for i, key in divisions:
