@@ -550,6 +550,33 @@ def page_field_row(line: str, vocab: TableVocabulary | None = None) -> list[str]
     return fields if listed else None
 
 
+#: A page field's key written with no colon and not listed (所属机构, 信息类别, 公开方式): a short word of ideographs.
+_BARE_KEY_RE = re.compile(r"[\u4e00-\u9fff]{2,6}")
+
+
+def _bare_field_row(line: str, vocab: TableVocabulary) -> list[str] | None:
+    """A bar row of two or more key | value pairs whose keys are short words naming no table column, at most half of them
+    ending like a unit (所属机构 |
+    某区人民政府办公室 | 信息类别 | 通知公告 |) → its fields as ``key：value``, else None (``page_field_rows`` takes such rows only
+    in a run at the page's head)."""
+    if "|" not in line and "｜" not in line:
+        return None
+    cells = [c.strip() for c in re.split(r"[|｜]", line.strip())]
+    if cells and not cells[0]:
+        cells = cells[1:]
+    if cells and not cells[-1]:
+        cells = cells[:-1]
+    if len(cells) < 4 or len(cells) % 2:
+        return None
+    keys, values = cells[0::2], cells[1::2]
+    if not all(_BARE_KEY_RE.fullmatch(k) and not header_columns([k], vocab) for k in keys) \
+            or sum(1 for k in keys if _unit_like(k)) * 2 > len(keys):
+        return None  # (keys mostly units' names — 区住建局 | 2024年 | 区民政局 | 2025年 — are a table's cells; 所属机构 is one)
+    if any(_BARE_KEY_RE.fullmatch(v) and v in keys for v in values) or not any(values):
+        return None
+    return [f"{k}：{v}" for k, v in zip(keys, values)]
+
+
 def page_field_rows(text: str, vocab: TableVocabulary | None = None) -> tuple[str, list[str]]:
     """(the text without its page metadata rows written with bars, their fields as ``key：value`` lines in order): the
     page's fields, never a task, a table row nor the title — they join the document's preface (``rule_page_fields``).
@@ -560,6 +587,25 @@ def page_field_rows(text: str, vocab: TableVocabulary | None = None) -> tuple[st
     lines = text.split("\n")
     rows = [page_field_row(line, vocab) if len(line) <= 400 else None for line in lines]
     filled = [k for k, line in enumerate(lines) if line.strip()]
+    # (rows of keys neither listed nor closed by a colon — 所属机构 | … | 信息类别 | … — only in a run of two or more field
+    # rows in the page's head: one alone, or a run after the plan's first sentence, is not proved the page's)
+    bare = [_bare_field_row(line, vocab) if rows[k] is None and len(line) <= 400 else None for k, line in enumerate(lines)]
+    head = next((k for k, line in enumerate(lines) if re.search(r"[。；;！？]", line)), len(lines))
+    # (and only above a task table's header, whose block they would join and hide: rows under it, 优化养老服务 | 为全区… |
+    # 民政局 | 各街道, are its rows)
+    if any(bare):
+        header = next((k for k, line in enumerate(lines[:head]) if re.search(r"[|｜]", line) and len(line) <= 200
+                       and _delimited_header(line, vocab) is not None), None)
+        head = 0 if header is None else header  # (no table under them: left as they are)
+    for a in range(len(filled)):
+        b = a
+        while b < len(filled) and filled[b] < head and (rows[filled[b]] is not None or bare[filled[b]] is not None):
+            b += 1
+        if b - a >= 2 and any(bare[filled[x]] is not None for x in range(a, b)):
+            for x in range(a, b):
+                rows[filled[x]] = rows[filled[x]] or bare[filled[x]]
+        if b > a:
+            break  # (the head's first run of field rows)
     # (a row in the page's head, before any sentence of the plan, or one of two or more field rows in a run: a record
     # table's lone 来源 | 国家统计局 row further down is that table's, never the page's)
     run = set()
