@@ -254,7 +254,7 @@ def split_spaced_rows(text: str, vocab, header_columns, is_task_header) -> str:
 
 #: A glued table's first row number standing as a cell of its own (`` 1 `` / ``|1|``): no line without one is read as a
 #: glued table.
-_GLUED_FIRST_ROW_RE = re.compile(r"[ \u3000|｜]1[ \u3000|｜]")
+_GLUED_FIRST_ROW_RE = re.compile(r"[ \u3000|｜]\d{1,3}[ \u3000|｜]")
 #: The bar a glued table's cells are joined by (序号|重点任务|…).
 _BAR_RE = re.compile(r"[|｜]")
 
@@ -300,14 +300,16 @@ def _glued_rows(line: str, vocab, header_columns, is_task_header) -> list | None
         while end < len(words) and len(words[end]) <= _HEADER_MAX and header_columns([words[end]], vocab):
             end += 1
         header = words[start:end]
-        if len(header) < 3 or end >= len(words) - 1 or words[end] != "1":
+        # (the first row's number right after the header: 1, or N on a page continuing the table — 24, 25 …)
+        if len(header) < 3 or end >= len(words) - 1 or not re.fullmatch(r"[1-9]\d{0,2}", words[end]):
             continue
         columns = header_columns(header, vocab)
         if "number" not in columns or not is_task_header(columns):
             continue
+        first = int(words[end])
         rows: list[list[str]] = [[words[end]]]
         for w in words[end + 1 :]:
-            if w == str(len(rows) + 1) and len(rows[-1]) - 1 >= len(header) - 2:
+            if w == str(first + len(rows)) and len(rows[-1]) - 1 >= len(header) - 2:
                 rows.append([w])
             else:
                 rows[-1].append(w)
