@@ -78,6 +78,12 @@ TAG_ROWS = [
      "b: 区, several units before 负责"),
     ("市X局负责统筹协调，市Y局配合", {"sole": ["市X局"], "support": ["市Y局"]},
      "b: the first segment too (X负责…，Y配合: the task makes X lead, roles.supported_lead)"),
+    ("县生态环境局牵头，县水利局负责技术指导", {"lead": ["县生态环境局"], "guide": ["县水利局"]},
+     "b: the name ends before 负责; the role word closing the work names the role (was guide 县水利局负责技术: made up)"),
+    ("市住建委牵头，市交通委负责协调配合", {"lead": ["市住建委"], "support": ["市交通委"]}, "b: 负责协调配合: support"),
+    ("区城管局牵头，区绿化局负责指导", {"lead": ["区城管局"], "guide": ["区绿化局"]}, "control: 负责指导 is a role word"),
+    ("省农业农村厅牵头，省林业局负责技术服务和质量监督", {"lead": ["省农业农村厅"], "sole": ["省林业局"]},
+     "b: no role word closing the work: 负责's role"),
     ("县应急局牵头，县公安局负责同志带队", {"lead": ["县应急局"]}, "control: 负责同志 is a person, no role"),
     ("县应急局牵头，确保县公安局负责人到岗", {"lead": ["县应急局"]}, "control: a clause opening with a verb names no unit"),
     ("县应急局牵头，请县公安局负责现场警戒", {"lead": ["县应急局"]},
@@ -166,6 +172,22 @@ TASK_ROWS = [
 @pytest.mark.parametrize(("tag", "expected", "why"), TASK_ROWS, ids=[r[2][:24] for r in TASK_ROWS])
 def test_task_roles(tag, expected, why):
     assert _task_roles(tag) == expected, why
+
+
+@pytest.mark.parametrize(("paragraph", "expected"), [
+    ("1.推进甲。（首位单位为牵头单位，下同）（县农业农村局、县自然资源局、县交通运输局）",
+     {"lead": ["县农业农村局"], "support": ["县自然资源局", "县交通运输局"]}),
+    ("1.推进甲。(排在首位的为牵头单位,下同)(市农业农村委、市规划资源局)", {"lead": ["市农业农村委"], "support": ["市规划资源局"]}),
+])
+def test_legend_bracket_then_a_bare_list(paragraph, expected):
+    """d: the legend in a bracket of its own, the list in the next (probes-s17): the list is read under it, and so is a
+    later item's bare list; a bracket right after an office (报送县政府（县政府办公室）) stays no tag."""
+    _, tasks = parse_document("某县2024年工作方案\n一、重点任务\n" + paragraph + "\n2.推进乙，报送县政府（县政府办公室）。\n"
+                              "3.推进丙。（县住建局、县交通局）\n", "p")
+    got = [{k: getattr(t, k) for k in KEYS if getattr(t, k)} for t in tasks]
+    assert got[0] == expected
+    assert got[1] == {}
+    assert got[2] == {"lead": ["县住建局"], "support": ["县交通局"]}
 
 
 def test_legend_in_a_later_tag_covers_later_bare_lists():

@@ -921,6 +921,8 @@ def rule_role_segment(r: _Reading, segment: str) -> bool:
     word = m.group("word")
     role = r.vocab.role_of[word]
     names = strip_manner(segment[: m.start()], r.vocab)
+    if not r.pending and _ROLE_WORD_IN_CLAUSE_RE.search(names) and rule_role_with_work(r, segment):
+        return True  # 县水利局负责技术指导: the unit's name ends before its duty verb, never 县水利局负责技术 (probes-s17)
     if word in r.vocab.weak_words and not (
             names and all(looks_like_unit(i, r.vocab, r.registry) for i in split_items(names, r.vocab))):
         return False  # 确保政策落实: an ordinary phrase, not a role
@@ -972,6 +974,10 @@ def rule_role_with_work(r: _Reading, segment: str) -> bool:
             items = split_items(names, r.vocab)
             if items and all(_named_doer(i, r) for i in items):
                 role = words[word]
+                closing = r.vocab.role_end.search(rest)
+                if role == "sole" and closing and words[closing.group("word")] in ("guide", "support"):
+                    # 负责技术指导 / 负责协调配合: the role word closing the work names the role (as 负责指导, 负责配合)
+                    role = words[closing.group("word")]
                 if role in ("lead", "sole", "shared") and _read_with(r, items):
                     r.tag.notes.append(segment)
                     r.last_role = "lead"
@@ -988,7 +994,7 @@ def rule_role_with_work(r: _Reading, segment: str) -> bool:
 
 #: A role word inside a would-be name that is no part of a body's name (县公安局负责同志带队: a person and a clause); 牵头单位,
 #: 牵头协调小组 are a name's own words.
-_ROLE_WORD_IN_CLAUSE_RE = re.compile(r"(?:负责|牵头|配合|协助|参与)(?!单位|部门|协调|小组|工作组|领导小组|办公室)")
+_ROLE_WORD_IN_CLAUSE_RE = re.compile(r"(?:负责|牵头|配合|协助|参与)(?!单位|部门|协调(?:小组|办公室|机构)|小组|工作组|领导小组|办公室)")
 
 
 def _plain_name(item: str, r: _Reading) -> bool:
@@ -1594,8 +1600,11 @@ def find_tags(text: str, registry: Registry, vocab: RoleVocabulary | None = None
         end = close + 1
         if end < n and text[end] in "。；;":  # the stop after a tag closes its task (…（X牵头）；加强…)
             end += 1
-        if not tag.has_roles and rules.bare_lists and _bare_tag(text, i, close, vocab, registry):
-            tag = parse_tag_content(content, registry, vocab, rules, bare=True)  # the plan's habit: a bare list
+        if not tag.has_roles and (rules.bare_lists or rules.lead_rule == "first_is_lead") and _bare_tag(
+                text, i, close, vocab, registry):
+            # the plan's habit: a bare list — or a bare list after the plan's first-is-lead legend (（首位单位为牵头单位，
+            # 下同）（A、B、C）: the legend says its brackets list units, the first leading; probes-s17)
+            tag = parse_tag_content(content, registry, vocab, rules, bare=True)
         if tag.has_roles and (after_sentence or _all_units(tag, vocab, registry)):
             tag.text = text[i : close + 1]
             spans.append(TagSpan(i, end, tag))
