@@ -958,7 +958,8 @@ def rule_role_with_work(r: _Reading, segment: str) -> bool:
     tag names Y with a duty).  Only when every name before the word looks like a unit and none opens like a clause
     (请…, 确保…, 经…: ``_NOT_A_NAME_RE``) and the work opens with no person or noun (负责人, 负责同志, 牵头单位); the weak
     word 落实 never (确保县政府落实…).  Beside a named lead, 按职责分工负责 and the implementers' words support it, as in
-    ``rule_role_segment``; beside it 负责 is sharing the work (``settle_responsible``)."""
+    ``rule_role_segment``; beside a lead ANY such unit supports it: its work is a part of the led work (负责法制审查工作),
+    never the whole (负责落实 closing a segment stays ``rule_role_segment``'s: shared)."""
     if r.pending or not any(w in segment for w in ("负责", "牵头", "配合", "参与", "协助", "指导", "落实", "实施", "主办", "协办")):
         return False
     if _in_carry_forward(r, segment):
@@ -982,7 +983,9 @@ def rule_role_with_work(r: _Reading, segment: str) -> bool:
                     r.tag.notes.append(segment)
                     r.last_role = "lead"
                     return True
-                if (role == "shared" or word in r.vocab.support_after_lead) and r.tag.roles["lead"]:
+                if role in ("sole", "shared", "guide") and r.tag.roles["lead"]:
+                    # 县应急局牵头，县公安局负责法制审查工作: a part of the led work — the unit supports the lead (the lead's
+                    # probes-s17: 县水利局负责技术指导 beside 牵头 is 配合); 负责落实 of the whole work is rule_role_segment's
                     role = "support"
                 _assign(r, items, role, positional=False)
                 r.tag.notes.append(segment)
