@@ -193,6 +193,19 @@ def test_legend_bracket_then_a_bare_list(paragraph, expected):
     assert got[2] == {"lead": ["县住建局"], "support": ["县交通局"]}
 
 
+@pytest.mark.parametrize(("line", "expected"), [
+    ("试点单位：第一批：城关镇、河口镇（2025年3月底前）；第二批：青山乡、白水乡（2025年9月底前）",
+     {"shared": ["城关镇", "河口镇", "青山乡", "白水乡"]}),
+    ("试点地区：甲区、乙区", {"shared": ["甲区", "乙区"]}),
+    ("责任单位：县住建局、县交通局", {"lead": ["县住建局"], "support": ["县交通局"]}),
+])
+def test_legend_ranks_no_pilot_places_and_no_batches(line, expected):
+    """d: under the legend a 责任单位 list is ranked, the places of a pilot and a list by batch are not (probes-s17: the
+    legend recognised made 城关镇 of 第一批 lead)."""
+    _, tasks = parse_document("某县2025年工作方案\n首位单位为牵头单位，下同。\n一、重点任务\n（一）推进甲。\n" + line + "\n", "p")
+    assert {k: getattr(tasks[-1], k) for k in KEYS if getattr(tasks[-1], k)} == expected
+
+
 def test_legend_in_a_later_tag_covers_later_bare_lists():
     """d: the legend stated once (下同) covers the later items' 负责 lists; before it no lead is guessed."""
     _, tasks = parse_document("某县2024年工作方案\n一、重点任务\n1.推进甲。（县财政局、县商务局负责）\n"

@@ -119,6 +119,8 @@ class RoleVocabulary:
     """A part title naming duties (职责分工, 工作职责): its sections are headed by units (dialect G)."""
     none_markers: frozenset = frozenset()
     """Whole values saying "no unit" (无, 暂无, /, —): a cell or label holding one names nobody."""
+    unranked_labels: frozenset = frozenset()
+    """Labels whose units no first-is-lead legend ranks (试点单位: the places of a pilot)."""
     lead_rule_scope: re.Pattern = re.compile(r"(?!)")
     """Words scoping a first-is-lead rule to one class of units (县直部门中列在首位的…): such a rule ranks only those —
     a generic group listed first leads by no position (``rule_ranks_any_unit``)."""
@@ -285,7 +287,7 @@ _KEYS = {"version", "none_markers", "roles", "weak_role_words", "manner_words", 
          "reported_speech", "action_verbs", "action_adverbs", "topic_openers", "beneficiary_verbs", "object_markers",
          "office_endings", "anaphor_endings", "predicate_adverbs", "stating_verbs", "manner_clause_starts", "list_group_tail",
          "kind_words", "name_opening_verbs", "aside_openers", "sentence_reading", "duty_lines", "supports_named",
-         "document_interpretation", "batch_marker", "lead_rule_scopes", "clause_openers"}
+         "document_interpretation", "batch_marker", "lead_rule_scopes", "clause_openers", "unranked_labels"}
 
 
 @lru_cache(maxsize=2)
@@ -433,6 +435,7 @@ def load_vocabulary(path: str | None = None) -> RoleVocabulary:
             "[。：:]?"),
         duty_part_re=re.compile(_alt(_words(src, "duty_parts", data["duty_parts"]))),
         none_markers=frozenset(_words(src, "none_markers", data["none_markers"])),
+        unranked_labels=frozenset(_words(src, "unranked_labels", data["unranked_labels"])),
         batch_marker=_compile(src, "batch_marker", data["batch_marker"]),
         lead_rule_scope=_compile(src, "lead_rule_scopes",
                                  "|".join(f"(?:{p})" for p in _words(src, "lead_rule_scopes", data["lead_rule_scopes"]))),
@@ -1370,9 +1373,11 @@ def parse_tag_content(content: str, registry: Registry, vocab: RoleVocabulary | 
             continue
         if kind not in ("field", "time") and is_none_marker(value, vocab):
             continue  # 配合单位：无 — the plan says there is no such unit
+        batched = False
         if kind not in ("field", "time"):
             # 试点单位：第一批为甲区、乙区；第二批为丙区: every batch's units, without the batch's words
-            value = vocab.batch_marker.sub("", value)
+            unbatched = vocab.batch_marker.sub("", value)
+            batched, value = unbatched != value, unbatched
         if kind in ("field", "time"):
             tag.fields[label] = value
             if kind == "time":
@@ -1391,7 +1396,10 @@ def parse_tag_content(content: str, registry: Registry, vocab: RoleVocabulary | 
             role = "shared" if carries_out(label, support_named) else "support"
         elif kind == "responsible":
             role = "sole"
-        r = _Reading(tag, registry, vocab, rules, default_role=role, positional=kind == "responsible" and not lead_named)
+        # (a list by batch is ordered by time, and the places of a pilot by no rank: neither is ranked by the plan's
+        # first-is-lead legend — 试点单位：第一批：城关镇、河口镇；第二批：… made 城关镇 lead, probes-s17)
+        ranked = kind == "responsible" and not lead_named and not batched and label not in vocab.unranked_labels
+        r = _Reading(tag, registry, vocab, rules, default_role=role, positional=ranked)
         _read_segments(r, value)
     _one_role_each(tag)
     return tag
