@@ -56,6 +56,11 @@ class Deadline:
     """The heading that states this limit for the items under it, as the plan writes it (``二（二）建设及试运行阶段（2025年
     年底前）``, ``三、近期任务（2024—2025年）``, ``第一阶段：2024年底前``), when the task states no limit of its own; "" for
     the task's own limit (kb/parser/core.py ``rule_heading_deadlines``)."""
+    batch: str = ""
+    """The batch of units this limit is theirs, as the plan writes it (``第三批`` of ``试点单位：…；第三批：其他区直部门，
+    2018年12月底前完成``); "" for a limit of the whole task."""
+    units: list[str] = field(default_factory=list)
+    """The units of ``batch`` (names as in the task's roles); [] for a limit of the whole task."""
 
     @classmethod
     def from_dict(cls, data: dict) -> "Deadline":

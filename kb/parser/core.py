@@ -1422,9 +1422,16 @@ def rule_deadlines(state: ParseState) -> None:
             said = [(w, False) for w in tag.time_words] + [(w, True) for w in tag.limit_fields]
             if tag.limit_fields:
                 said.sort(key=lambda x: tag.text.find(x[0]))
+            batched = [(words, batch, units) for batch, units, times in tag.batches for words in times]
             for words, in_field in said:
                 read = deadlines.field_limits if in_field else deadlines.tag_deadlines
-                task.deadlines.extend(read(words, len(task.clauses), start))
+                found = read(words, len(task.clauses), start)
+                whose = next((b for b in batched if b[0] == words), None) if not in_field else None
+                if whose:  # (a batch's own limit: 第三批：其他区直部门，2018年12月底前完成 — the batch's, with its units)
+                    batched.remove(whose)
+                    for d in found:
+                        d.batch, d.units = whose[1], list(whose[2])
+                task.deadlines.extend(found)
         if issued:  # (a clause's dates only: a tag's or a 完成时限 line's limit is stated as one)
             task.deadlines = [d for d in task.deadlines
                               if d.clause >= len(task.clauses) or not deadlines.before_issue(d, issued)]

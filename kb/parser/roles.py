@@ -591,6 +591,9 @@ class Tag:
     """Labelled fields that are not units (适用范围, 责任领导, 完成时限 …)."""
     time_words: list[str] = field(default_factory=list)
     """Time limits the tag states (年内持续推进, a 完成时限 value)."""
+    batches: list[tuple[str, list[str], list[str]]] = field(default_factory=list)
+    """(batch as written, its units, its time words) of a label listing units by batch (试点单位：第一批：A、B，2017年12月
+    底前完成；第二批：…): which of ``time_words`` is whose (``Deadline.batch``)."""
     limit_fields: list[str] = field(default_factory=list)
     """Values of fields known by their shape that state a limit (目标任务：年底完成…: ``deadlines.field_limits``)."""
     rule: str | None = None
@@ -1374,10 +1377,12 @@ def parse_tag_content(content: str, registry: Registry, vocab: RoleVocabulary | 
         if kind not in ("field", "time") and is_none_marker(value, vocab):
             continue  # 配合单位：无 — the plan says there is no such unit
         batched = False
-        if kind not in ("field", "time"):
-            # 试点单位：第一批为甲区、乙区；第二批为丙区: every batch's units, without the batch's words
-            unbatched = vocab.batch_marker.sub("", value)
-            batched, value = unbatched != value, unbatched
+        if kind not in ("field", "time") and vocab.batch_marker.search(value):
+            # 试点单位：第一批为甲区、乙区；第二批为丙区: every batch's units, without the batch's words; each batch's own
+            # limit (…，2017年12月底前完成 / 第一批（2019年底前）：… / …丙乡（2017年12月底前）) kept as that batch's
+            pieces = _batch_pieces(value, vocab)
+            tag.batches.extend(_batch_reading(batch, piece, registry, vocab) for batch, piece in pieces if batch)
+            batched, value = True, "；".join(piece for _, piece in pieces)
         if kind in ("field", "time"):
             tag.fields[label] = value
             if kind == "time":
@@ -1403,6 +1408,41 @@ def parse_tag_content(content: str, registry: Registry, vocab: RoleVocabulary | 
         _read_segments(r, value)
     _one_role_each(tag)
     return tag
+
+
+#: The batch's own words in a batch marker (第一批, 第2批次).
+_BATCH_WORD_RE = re.compile(r"第(?:[一二三四五六七八九十]{1,3}|\d{1,2})批次?")
+#: A bracket (a marker's 第一批（2019年底前）, or one after a batch's units 丙乡（2017年12月底前）) that may state a limit.
+_BATCH_BRACKET_RE = re.compile(r"[（(]([^（）()]{1,20})[)）]")
+
+
+def _batch_pieces(value: str, vocab: RoleVocabulary) -> list[tuple[str, str]]:
+    """(batch as written, its part of ``value``) of a label's value listing units by batch (``batch_marker``), the words
+    before the first batch with batch "".  A limit in brackets — in the batch's marker or after its units — is taken
+    out to a segment of its own (``，2019年底前``): a time of that batch, never a sub-unit of its last name."""
+    marks = list(vocab.batch_marker.finditer(value))
+    out = []
+    if value[: marks[0].start()].strip("，,；;。 \u3000"):
+        out.append(("", value[: marks[0].start()].rstrip("，,；;。 \u3000")))
+    for i, m in enumerate(marks):
+        piece = value[m.end() : marks[i + 1].start() if i + 1 < len(marks) else len(value)].rstrip("，,；;。 \u3000")
+        piece = _BATCH_BRACKET_RE.sub(lambda b: "，" + b.group(1) if _states_limit(b.group(1)) else b.group(0), piece)
+        said = _BATCH_BRACKET_RE.search(m.group(0))
+        if said and _states_limit(said.group(1)):
+            piece += "，" + said.group(1)
+        batch = _BATCH_WORD_RE.search(m.group(0))
+        out.append((batch.group(0) if batch else "", piece))
+    return out
+
+
+def _batch_reading(batch: str, piece: str, registry: Registry,
+                   vocab: RoleVocabulary) -> tuple[str, list[str], list[str]]:
+    """(batch, its units, its time words) read from the batch's part alone (a scratch tag: the task's roles are read
+    from the whole value, as before)."""
+    scratch = Tag(text=piece)
+    _read_segments(_Reading(scratch, registry, vocab, DocumentRules(), default_role="shared"), piece)
+    units = [n for role in ROLES for n in scratch.roles[role]]
+    return batch, list(dict.fromkeys(units)), list(scratch.time_words)
 
 
 def _checkers_as_fields(labels: list[str], kinds: list[str], vocab: RoleVocabulary) -> list[str]:
