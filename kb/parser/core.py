@@ -786,6 +786,95 @@ def rule_unit_line_outline(state: ParseState) -> None:
     state.doc.parts, state.doc.sections, state.doc.item_parts = [], [], False
 
 
+def rule_unit_line_sections(state: ParseState) -> None:
+    """Items numbered （一）（二）… under lines that are only units' names, restarting under each line (``市发展改革委`` /
+    ``（一）编制…。`` / ``（二）…`` / ``市财政局`` / ``（一）…``): the outline read each short item as a SECTION heading (no
+    task: the items vanished, the unit lines became paragraphs of the last one).  Where the shape is PROVED within one
+    part — from the first unit line (``_bare_unit_line``) to the part's end every paragraph a unit line or an item
+    numbered （一）, （二）… from （一） under each line, two lines or more, no （N） item of the part before the first line —
+    the part's blocks from that line on are rebuilt as paragraphs of the part, each item numbered as written, and the
+    part's sections dropped; ``rule_unit_lines`` then gives each line's units the items under it.  Else nothing changes
+    (``rule_unit_line_outline`` does the same for 一、 items over a whole body)."""
+    o = state.outline
+    if o is None or o.divisions:
+        return
+    vocab = roles.load_vocabulary()
+    paras = state.paragraphs
+    i = 0
+    while i < len(paras):
+        run = _unit_line_section_run(paras, i, vocab)
+        if run is None:
+            i += 1
+            continue
+        if _rebuild_unit_line_part(state, run):
+            i = run[-1][0] + 1
+        else:
+            i += 1
+
+
+def _unit_line_section_run(paras: list[str], i: int, vocab: roles.RoleVocabulary) -> list[tuple[int, int | None]] | None:
+    """(paragraph index, item number or None for a unit line) of the run of unit lines and （N） items from ``i``, or None
+    when paragraph ``i`` opens none that is whole (two lines or more, each with items （一）… in order under it)."""
+    if not _bare_unit_line(paras[i], vocab):
+        return None
+    run: list[tuple[int, int | None]] = []
+    expect, lines, j = 0, 0, i
+    while j < len(paras):
+        p = paras[j].strip()
+        if _bare_unit_line(p, vocab):
+            if expect == 1:
+                return None  # (a unit line with no item under it)
+            lines, expect = lines + 1, 1
+            run.append((j, None))
+        elif (m := structure.SECTION_RE.match(p)) and structure.numeral_value(m.group(1)) == expect:
+            run.append((j, expect))
+            expect += 1
+        else:
+            break
+        j += 1
+    if lines < 2 or expect == 1:
+        return None
+    if j < len(paras) and structure.SECTION_RE.match(paras[j].strip()):
+        return None  # (（三） under the second line: the numbering runs on — one list, not one per unit)
+    return run
+
+
+def _rebuild_unit_line_part(state: ParseState, run: list[tuple[int, int | None]]) -> bool:
+    """Rebuild the outline's blocks of the part holding ``run`` (``rule_unit_line_sections``) when the run reaches the
+    part's end and no （N） item of the part stands before it; True when done."""
+    o, paras = state.outline, state.paragraphs
+    texts = {paras[k] for k, _ in run}
+    first = next((k for k, b in enumerate(o.blocks) if b.text == paras[run[0][0]]), None)
+    if first is None:
+        return False
+    part, part_title = o.blocks[first].part, o.blocks[first].part_title
+    if part.startswith(structure.ANNEX_LEVEL_MARK) or any(b.part == part for b in o.blocks[:first] if b.section):
+        return False
+    # the paragraph after the run: none of this part's (its end: the next part's heading, the closing, an annex)
+    after = run[-1][0] + 1
+    if after < len(paras) and any(b.text == paras[after] and b.part == part for b in o.blocks[first:]):
+        return False
+    # no （N） item of the part before its first unit line (between the part's heading and the line)
+    for p in reversed(paras[: run[0][0]]):
+        m = structure.PART_RE.match(p.strip())
+        if m and m.group(1) == part:
+            break
+        if structure.SECTION_RE.match(p.strip()):
+            return False
+    rest = o.blocks[first:]
+    if any(b.part == part and b.text not in texts and b.section is None for b in rest):
+        return False  # (a paragraph of the part the run does not account for)
+    new = [structure.Block(part, part_title, None, None, n, "paragraph", paras[k], None) for k, n in run]
+    o.blocks = o.blocks[:first] + new + [b for b in rest if b.part != part]
+    own = [label for label, _ in o.sections if label.startswith(part + "（")]
+    o.sections = [(label, title) for label, title in o.sections if label not in own]
+    for key in own:
+        o.section_lines.pop(key, None)
+        o.heading_tags.pop(key, None)
+    state.doc.sections = o.sections
+    return True
+
+
 def _bare_unit_line(text: str, vocab: roles.RoleVocabulary) -> str | None:
     """The units of a paragraph that is only their names (``县卫生局``, ``市财政局、市税务局``), else None."""
     text = text.strip()
@@ -1836,6 +1925,7 @@ RULES: list[Callable[[ParseState], None]] = [
     rule_structure,
     tables.rule_page_fields,
     rule_unit_line_outline,
+    rule_unit_line_sections,
     tables.rule_table_title,
     rule_registry,
     rule_split_at_tags,
