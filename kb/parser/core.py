@@ -1763,8 +1763,10 @@ def rule_labels(state: ParseState) -> None:
             for task, label in zip(numbered, pieces):
                 task.label = f"{prefix}{label}"
             continue
-        run_on = None if part in annexes or part == structure.CLOSING_PART or not section else \
-            _own_numbers_between(numbers, [given_block[id(t)] for t in numbered])
+        marks = [_sub_mark(t.text) for t in numbered]
+        blocks_of = [given_block[id(t)] for t in numbered]
+        run_on = None if part in annexes or part == structure.CLOSING_PART or not (
+            section or _marked_sub_items_only(numbers, marks)) else _own_numbers_between(numbers, blocks_of, marks)
         if run_on is not None:
             # items the plan numbers (1. … 24. straight through its sections) with unnumbered paragraphs between them (a
             # 专栏 box, an item's further paragraphs): each item keeps its own number, a paragraph after item n is n-2 —
@@ -1847,7 +1849,33 @@ def _paragraph_numbers(blocks: list[int]) -> tuple[list[int], list[int]]:
     return numbers, piece
 
 
-def _own_numbers_between(numbers: list[int | None], blocks: list[int]) -> list[str] | None:
+#: A sub-item's own mark opening its paragraph: （8）, (8), 8）, ①.
+_SUB_MARK_RE = re.compile(r"^\s*(?:[（(](\d{1,2})[)）]|(\d{1,2})[)）]|([①-⑳]))")
+
+
+def _sub_mark(text: str) -> tuple[str, int, str] | None:
+    """(kind, value, as cited) of the sub-item mark opening ``text`` — ``("paren", 8, "（8）")``, ``("circled", 1, "①")``
+    — or None."""
+    m = _SUB_MARK_RE.match(text)
+    if m is None:
+        return None
+    if m.group(3):
+        return "circled", ord(m.group(3)) - ord("①") + 1, m.group(3)
+    n = int(m.group(1) or m.group(2))
+    return "paren", n, f"（{n}）"
+
+
+def _marked_sub_items_only(numbers: list[int | None], marks: list) -> bool:
+    """A part's paragraphs (no sections) that are items the plan numbers (1. 2.) with, after the first, only marked
+    sub-items ((1) / ①) between them: numbered as a section's are (``_own_numbers_between``) — else by position."""
+    first = next((k for k, n in enumerate(numbers) if n is not None), None)
+    if first is None or first > 0:
+        return False
+    rest = [m for n, m in zip(numbers, marks) if n is None]
+    return bool(rest) and all(rest)
+
+
+def _own_numbers_between(numbers: list[int | None], blocks: list[int], marks: list | None = None) -> list[str] | None:
     """Labels (without the container's prefix) of a section's tasks when its numbered paragraphs carry the plan's own
     numbers, rising, with unnumbered paragraphs among them: the item's number for its first task, ``n-2``, ``n-3`` …
     for the next tasks up to the next numbered item (pieces of the item, its further paragraphs, a 专栏 after it), and
@@ -1876,14 +1904,26 @@ def _own_numbers_between(numbers: list[int | None], blocks: list[int]) -> list[s
     while numbers[lead] is None:
         lead += 1
     labels += [OPENING_LABEL + (str(k) if lead > 1 else "") for k in range(1, lead + 1)]
+    marks = marks or [None] * len(numbers)
     current, k = None, 0
-    for n in numbers[lead:]:
+    risen: dict[str, int] = {}  # (the last value of each kind of sub-item mark under the current item)
+    sub, sub_block, sub_k = None, None, 0
+    for n, mark, block in zip(numbers[lead:], marks[lead:], blocks[lead:]):
         if n is not None and n != current:
-            current, k = n, 1
+            current, k, risen, sub = n, 1, {}, None
             labels.append(str(n))
             continue
         k += 1
-        labels.append(f"{current}-{k}")
+        if n is None and mark and mark[1] > risen.get(mark[0], 0):
+            # a sub-item the plan numbers (（8）, ①): cited by the item's number and its own — 3（8）, as printed
+            risen[mark[0]], sub, sub_block, sub_k = mark[1], f"{current}{mark[2]}", block, 1
+            labels.append(sub)
+        elif n is None and sub and block == sub_block:
+            sub_k += 1
+            labels.append(f"{sub}-{sub_k}")  # (a later piece of the sub-item cut at its tags)
+        else:
+            sub = None
+            labels.append(f"{current}-{k}")
     return labels
 
 
