@@ -115,7 +115,8 @@ _DEADLINE_KEYS = {
     "described_after", "policy_term_before", "policy_window_end", "policy_nouns", "policy_run_words", "open_ended",
     "quoted_name_nouns", "year_attribute_nouns", "described_verbs", "recurring_after_start", "recurring_every",
     "recurring_report_verbs", "condition_ends", "completion_verbs", "record_before", "record_after", "next_year_words",
-    "continuing_period_words", "multi_year_words",
+    "continuing_period_words", "multi_year_words", "this_year_month_before", "within_noun_after", "within_count_verbs",
+    "within_count_units", "within_past_before",
 }
 
 
@@ -598,12 +599,30 @@ def find_within(clause: str, index: int = 0, start: int | None = None, taken: li
             continue  # 实行5年内免征企业所得税: how long a benefit lasts, not a limit of the task
         if _condition_clause(folded, m.end()):
             continue  # 自签约之日起两年内完成全部投资的，按…给予补助: the condition of a benefit, not a limit of the task
+        if not m.group("since") and _qualifying_span(folded, m.start(), m.end()):
+            continue  # 3年内驾龄的驾驶人, 12个月内有3次以上违法, 近3年内发生过事故: a window of a noun or a count, no limit
         begin = _event_start(folded, m)
         d = Deadline(clause[begin : m.end()], "within", None, None, index)
         if start is not None and m.group("unit") == "年" and not m.group("since") and begin == m.start():
             d.start, d.end = _iso(start, 1, 1), _iso(start + n - 1, 12, 31)
         found.append((begin, m.end(), d))
     return found
+
+
+@lru_cache(maxsize=1)
+def _qualifying_res() -> tuple[re.Pattern, re.Pattern]:
+    data = read_vocabulary_file()["deadlines"]
+    after = re.compile(rf"(?:{_alt(data['within_noun_after'])}|{_alt(data['within_count_verbs'])}?"
+                       rf"(?:\d{{1,4}}|[一二两三四五六七八九十几多]{{1,3}}){_alt(data['within_count_units'])})")
+    past = re.compile(rf"{_alt(data['within_past_before'])}$")
+    return after, past
+
+
+def _qualifying_span(folded: str, start: int, end: int) -> bool:
+    """A relative span that qualifies a noun (3年内驾龄), counts events over a window (12个月内有3次, 一年内累计发生两起) or
+    names a past window (近3年内): no limit of the work (``within_noun_after`` / ``within_count_verbs`` …)."""
+    after, past = _qualifying_res()
+    return bool(after.match(folded, end)) or bool(past.search(folded, max(0, start - 3), start))
 
 
 #: Words before 后 that count from now, not from an event (今后五年内: resolved from the plan's start as before).
@@ -638,7 +657,7 @@ def _undated_re(path: str | None = None) -> tuple[re.Pattern, re.Pattern, re.Pat
     end: ``年底前``)."""
     data = read_vocabulary_file(path)["deadlines"]
     month = re.compile(
-        rf"(?<![\d年月])(?:(?P<m>{M})|(?<![一二两三四五六七八九十第])(?P<cm>{_CN_MONTH}))月(?:(?P<d>{D})[日号])?(?:(?P<end>{_alt(data['end_words'])})(?P<post>{_alt(data['by_after'])})?"
+        rf"(?:(?P<this>{_alt(data['this_year_month_before'])})|(?<![\d年月]))(?:(?P<m>{M})|(?<![一二两三四五六七八九十第])(?P<cm>{_CN_MONTH}))月(?:(?P<d>{D})[日号])?(?:(?P<end>{_alt(data['end_words'])})(?P<post>{_alt(data['by_after'])})?"
         rf"|(?P<post2>{_alt(data['by_after'])}))")
     year = re.compile(rf"(?<![\d一二两三四五六七八九十几每当])(?:{_alt(data['this_year_words'])})")
     year_end = re.compile(rf"(?<![\d一二两三四五六七八九十几每])(?:{_alt(data['this_year_end_words'])})")
@@ -946,12 +965,22 @@ def year_of_work(text: str) -> int | None:
 _YEARLESS_RE = re.compile(rf"(?:(?P<m>{M})|(?P<cm>{_CN_MONTH}))月(?:(?P<d>{D})[日号])?|(?P<end>年底|年末)")
 
 
+@lru_cache(maxsize=1)
+def _this_year_before() -> frozenset[str]:
+    """今年, 本年 and their first characters (今年底: 年底 after 今)."""
+    words = read_vocabulary_file()["deadlines"]["this_year_month_before"]
+    return frozenset(words) | {w[:-1] for w in words if w.endswith("年")}
+
+
 def yearless_end(words: str, year: int) -> str | None:
     """The last day ``words`` (a limit without a year: 3月底前, 三月底前, 6月30日前, 年底前, 年底) name in ``year``, ISO;
     None for words naming no such day (全年, 1—6月, 一季度) or a day that does not exist."""
     folded = fold(words)
     m = _YEARLESS_RE.search(folded)
-    if m is None or folded[: m.start()].strip(" 在于到至") or re.search(r"[—－\-~～至到]", folded[m.end():]):
+    before = folded[: m.start()].strip(" 在于到至") if m else ""
+    if before in _this_year_before():
+        before = ""  # (今年6月底前, 今年底, 本年底: this year's month or end)
+    if m is None or before or re.search(r"[—－\-~～至到]", folded[m.end():]):
         return None
     if m.group("end"):
         return _iso(year, 12, 31)
