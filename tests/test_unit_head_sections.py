@@ -78,6 +78,19 @@ DISTRICT_ITEM_FIRST = """某区2023年重点工作分工
 （一）落实减税降费政策。
 """
 
+COLON = CITY.replace("市发展改革委\n", "市发展改革委：\n").replace("市财政局\n", "市财政局：\n").replace("市市场监管局\n", "市市场监管局：\n")
+COLON_ITEMS = """某区2024年重点工作任务分解
+
+一、重点工作
+区教育局：
+1.推进学前教育普及普惠，新增公办幼儿园学位600个。
+2.实施义务教育学校新改扩建工程。
+区卫生健康委、区医保局：
+1.深化紧密型医联体建设。
+二、工作要求
+各单位要按照分工抓好落实。
+"""
+
 ROWS = [
     (CITY, {"（一）编制年度": {"sole": ["市发展改革委"]}, "（二）牵头开展": {"sole": ["市发展改革委"]},
             "（三）建立健全": {"sole": ["市发展改革委"]}, "（一）落实各项": {"sole": ["市财政局"]},
@@ -87,6 +100,11 @@ ROWS = [
     (COUNTY, {"（一）统筹推进": {"sole": ["县农业农村局"]}, "（二）推进农村": {"sole": ["县农业农村局"]},
               "（一）推进农村": {"shared": ["县住建局", "县生态环境局"]}}, 3,
      "县: an opening paragraph before the first line; items with a heading sentence and a body; two units on a line share"),
+    (COLON, {"（一）编制年度": {"sole": ["市发展改革委"]}, "（二）牵头开展": {"sole": ["市发展改革委"]},
+             "（三）建立健全": {"sole": ["市发展改革委"]}, "（一）落实各项": {"sole": ["市财政局"]},
+             "（二）加快财政": {"sole": ["市财政局"]}, "（一）深化商事": {"sole": ["市市场监管局"]},
+             "（二）推进“双": {"sole": ["市市场监管局"]}}, 7,
+     "市: the unit lines closing with a colon (市发展改革委：) head their items alike"),
     (DISTRICT_RUN_ON, None, None, "区: the numbering runs on past the second line (（三）) — not proved, no roles guessed"),
     (DISTRICT_ONE_LINE, None, None, "区: one unit line only — not proved, no roles guessed"),
     (DISTRICT_ITEM_FIRST, None, None, "区: a （一） item of the part before the first line — not proved, no roles guessed"),
@@ -106,5 +124,14 @@ def test_unit_lines_over_section_numbered_items(text, expected, count, why):
     assert len(items) == count, why
     assert all(t.role_source == "duty" and t.heading_tag for t in items), why
     # the unit lines are headings, no tasks of their own; the next part is untouched
-    assert not any(t.text in ("市财政局", "县农业农村局") for t in tasks), why
+    assert not any(t.text.rstrip("：") in ("市财政局", "县农业农村局") for t in tasks), why
     assert any(t.part == "二" for t in tasks), why
+
+
+def test_colon_unit_lines_over_items_numbered_1():
+    """区, 1. items under unit lines closing with a colon (rule_unit_lines): each line's units do its items."""
+    _, tasks = parse_document(COLON_ITEMS, "d")
+    got = [(t.text[:6], t.sole, t.shared) for t in tasks if t.text[:1].isdigit()]
+    assert got == [("1.推进学前", ["区教育局"], []), ("2.实施义务", ["区教育局"], []),
+                   ("1.深化紧密", [], ["区卫生健康委", "区医保局"])], got
+    assert not any(t.text.endswith("：") for t in tasks), [t.text for t in tasks]

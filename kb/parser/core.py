@@ -876,8 +876,11 @@ def _rebuild_unit_line_part(state: ParseState, run: list[tuple[int, int | None]]
 
 
 def _bare_unit_line(text: str, vocab: roles.RoleVocabulary) -> str | None:
-    """The units of a paragraph that is only their names (``县卫生局``, ``市财政局、市税务局``), else None."""
+    """The units of a paragraph that is only their names (``县卫生局``, ``市财政局、市税务局``; a colon may close it:
+    ``市财政局：`` heads the items under it alike), else None."""
     text = text.strip()
+    if text[-1:] in "：:" and len(text) > 1:
+        text = text[:-1]
     if (not text or len(text) > _UNIT_LINE_MAX or re.search(r"[。；;，,：:！？!?（）()\s\d]", text)
             or vocab.role_end.search(text) or structure.PART_RE.match(text)):
         return None
