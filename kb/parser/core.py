@@ -1911,15 +1911,21 @@ def _own_numbers_between(numbers: list[int | None], blocks: list[int], marks: li
     current, k = None, 0
     risen: dict[str, int] = {}  # (the last value of each kind of sub-item mark under the current item)
     sub, sub_block, sub_k = None, None, 0
+    paren = None  # (the label of the item's last （N） sub-item: a ① after it is ITS sub-item, 1（1）①)
     for n, mark, block in zip(numbers[lead:], marks[lead:], blocks[lead:]):
         if n is not None and n != current:
-            current, k, risen, sub = n, 1, {}, None
+            current, k, risen, sub, paren = n, 1, {}, None, None
             labels.append(str(n))
             continue
         k += 1
         if n is None and mark and mark[1] > risen.get(mark[0], 0):
             # a sub-item the plan numbers (（8）, ①): cited by the item's number and its own — 3（8）, as printed
-            risen[mark[0]], sub, sub_block, sub_k = mark[1], f"{current}{mark[2]}", block, 1
+            risen[mark[0]], sub_block, sub_k = mark[1], block, 1
+            if mark[0] == "paren":
+                paren = sub = f"{current}{mark[2]}"
+                risen.pop("circled", None)  # (①② restart under each （N）)
+            else:
+                sub = f"{paren or current}{mark[2]}"
             labels.append(sub)
         elif n is None and sub and block == sub_block:
             sub_k += 1
