@@ -1470,7 +1470,10 @@ def exec_topic_list(question: str, q: Query, env) -> Answer:
         if written is not None:
             return written
         ctx.tasks = []
-        return Answer(question, "topic_tasks", f"方案中没有涉及“{'、'.join(words)}”的任务，共 0 项。", status="not_in_plan")
+        from kb.qa.denials import checked_denial  # (words of it written in another order: no 0-item denial)
+
+        return checked_denial(question, q, env, words, Answer(
+            question, "topic_tasks", f"方案中没有涉及“{'、'.join(words)}”的任务，共 0 项。", status="not_in_plan"))
     others = topic_matches(env, words, q.topic_any, kinds=None) if scope is None else []
     others = [t for t in others if t.kind != "task"]
     sp = voc.spellings
@@ -2181,8 +2184,11 @@ def partial_only(question: str, env, words: list[str]) -> Answer | None:
     result = Result(heading=[load_answer_words()["topic_absent"].format(topic="、".join(words), missing=missing)])
     result.related = [Item(k, t) for k, t in enumerate(partial, 1)]
     env.ctx.tasks = []
-    return Answer(question, "topic_absent", render_text(result), status="not_in_plan", result=result,
-                  related=partial)
+    from kb.qa.denials import checked_denial  # (every word written, in another order: no 0-item denial)
+
+    return checked_denial(question, None, env, words, Answer(
+        question, "topic_absent", render_text(result), status="not_in_plan", result=result, related=partial),
+        related=partial)
 
 
 # ---------------------------------------------------------------- what the plan writes of the question's words

@@ -225,7 +225,13 @@ def exec_meta(question: str, q: Query, env: Env) -> Answer:
     else:
         text = w["out_of_scope"].get(q.outside, w["out_of_scope"]["outside"])
     result = Result(heading=[text, plans_held(plan)] + _hint(plan))
-    return _answer(question, f"outside_{q.outside}", result, status="not_in_plan", query=q)
+    answer = _answer(question, f"outside_{q.outside}", result, status="not_in_plan", query=q)
+    if q.outside == "topic" and not unplaced:
+        # 没有涉及“X”的内容 only when no word of X is written (燃气泄漏事故 where 燃气、泄漏、事故 are)
+        from kb.qa.denials import checked_denial
+
+        return checked_denial(question, q, env, [q.outside_words], answer)
+    return answer
 
 
 def years_stated(plan: Plan) -> list[str]:
@@ -1473,7 +1479,10 @@ def exec_search(question: str, q: Query, env: Env) -> Answer:
             return partly
         env.ctx.tasks = []
         shown = "、".join(f"“{w}”" for w in asked)
-        return Answer(question, "topic_tasks", f"方案中没有涉及{shown}的条目，共 0 项。", status="not_in_plan")
+        from kb.qa.denials import checked_denial  # (words of it written in another order: no 0-item denial)
+
+        return checked_denial(question, q, env, asked, Answer(
+            question, "topic_tasks", f"方案中没有涉及{shown}的条目，共 0 项。", status="not_in_plan"))
     return not_understood(question, env.plan, tasks, env.ctx, short=not tasks)
 
 

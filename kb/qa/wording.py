@@ -126,6 +126,8 @@ REQUIRED = {
     "year_column_scope": ("{headers}",),
     "none_together": ("{shown}",),
     "untagged_paragraphs": {"plan": ("{shown}", "{n}"), "tasks": ("{shown}", "{n}")},
+    "denial_checked": {"missing": ("{topic}", "{missing}", "{written}"), "unfound": ("{topic}", "{written}"),
+                       "no_related": ()},
     "within_heading": ("{heading}", "{n}"),
     "within_previous": (),
     "literal_found": ("{phrase}", "{n}"),

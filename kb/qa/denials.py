@@ -1,0 +1,83 @@
+"""A denial checked against the plan's text (session 17, asks8).
+
+"方案中没有涉及X的条目，共 0 项" is a confident answer: an official forwards it as "the plan does not cover X".  The
+executors reach it when no item answers their reading of X — which also happens when the plan writes X's words in
+another order (秸秆禁烧 for 焚烧秸秆), over two clauses, or beside a how-question's filler.  So before a 0-item denial
+stands, the words of X are looked up in the plan's whole text:
+
+- no word of X is written (航天发射 in an air plan): the denial stands as the executor wrote it;
+- some words are written, a word of 2+ characters is not (噪声 of 噪声污染防治): still a no, naming what the text
+  lacks (原文没有写到“噪声”), the paragraphs holding the written words apart under 相关条目;
+- every word is written: kb says it did not find an item answering X — never "0 items" — the paragraphs holding
+  them apart under 相关条目 (the issue-11 honesty design: related entries are never the answer).
+
+A word of X is a word of the plan's own vocabulary (the index's segmenter, the jieba words of the plans) inside X, of
+2+ characters, that is no filler of the genre (shapes.yaml ``denial_fillers``; intents.yaml ``topic_generic``).
+"""
+
+from __future__ import annotations
+
+from kb.qa.answer import Answer
+
+
+def written_words(env, words: list[str]) -> tuple[list[str], list[str]]:
+    """(written, missing) for the topic ``words``: the plan's words inside them that its text holds, as the text
+    spells them (秸秆禁烧 for 秸秆焚烧, a synonym), and the stretches of 2+ characters of them that no run of 2+
+    characters of the text covers (噪声 of 噪声污染防治; never 区高 of 禁燃区高污染燃料, whose runs are written)."""
+    from kb.qa.exec_topics import _missing_runs
+    from kb.qa.query import load_shapes
+    from kb.qa.text import fold
+
+    fillers = set(load_shapes()["denial_fillers"]) | set(env.voc.words.get("topic_generic", ()))
+    mentions = env.plan.mentions()
+    segmenter = env.index().analyzer.segmenter
+    written: list[str] = []
+    for word in map(fold, words):
+        for token, _, _ in segmenter.spans(word):
+            if len(token) < 2 or token in fillers:
+                continue
+            spelt = next((s for s in env.voc.synonyms(token) if s in mentions), None)
+            if spelt is not None and not any(spelt in w for w in written):
+                written = [w for w in written if w not in spelt] + [spelt]
+    missing = []
+    for word in map(fold, words):
+        for run in _missing_runs([word], mentions)[2]:
+            if run in fillers:
+                continue
+            # (a stretch at the word's edge is a word of its own, 噪声 of 噪声污染防治; one inside it is named with the
+            # word — 区高 of 禁燃区高污染燃料 is no word: the text lacks 禁燃区高污染燃料, holding 禁燃 and 燃料)
+            missing.append(run if word.startswith(run) or word.endswith(run) else word)
+    return written, list(dict.fromkeys(missing))
+
+
+def checked_denial(question: str, q, env, words: list[str], denial: Answer, related=()) -> Answer:
+    """``denial`` (a 0-item "the plan does not cover ``words``") when no word of them is in the plan's text; else an
+    answer that says what the text holds and lacks, with the paragraphs holding the written words as 相关条目 (after
+    ``related``, the closest items the executor found)."""
+    from kb.qa.executors import _answer
+    from kb.qa.result import Item, Result
+    from kb.qa.wording import load_answer_words
+
+    words = [w for w in words if w]
+    if not words:
+        return denial
+    written, missing = written_words(env, words)
+    if not written:
+        return denial
+    hits = env.index().search(" ".join(written), limit=5)
+    found = [t for t in (env.plan.task(h.task_id) for h in hits) if t is not None]
+    related = list({t.id: t for t in [*related, *found]}.values())[:5]
+    said = load_answer_words()["denial_checked"]
+    topic = "、".join(words)
+    shown = "、".join(f"“{w}”" for w in written)
+    if missing:
+        text = said["missing"].format(topic=topic, missing="、".join(f"“{w}”" for w in missing), written=shown)
+    else:
+        text = said["unfound"].format(topic=topic, written=shown)
+    if not related:
+        text += said["no_related"]
+    result = Result(heading=[text])
+    result.related = [Item(k, t) for k, t in enumerate(related, 1)]
+    env.ctx.tasks = []
+    return _answer(question, "topic_unfound", result, status="not_in_plan" if missing else "not_understood",
+                   query=q, tasks=[], related=related, exact=False)
