@@ -14,7 +14,7 @@ from kb.lazypattern import LazyPattern
 from kb.model import ROLE_NAMES, ROLES, item_count
 from kb.qa.answer import Answer
 from kb.qa.exec_departments import ROLE_WORDS, date_reading, earlier_note, filter_topic, filter_within, within_base
-from kb.qa.query import Query, asked_topic, load_shapes
+from kb.qa.query import Act, Query, asked_topic, load_shapes
 from kb.qa.wording import load_answer_words
 from kb.qa.result import departments_of, compose, item_firsts, numbered, numbered_items as listed_items, rows_note, target_line, task_line
 from kb.qa.text import fold
@@ -148,10 +148,40 @@ def _no_roles(question: str, q: Query, env) -> Answer:
     return Answer(question, "structure_no_roles", compose(lines), tasks=items)
 
 
+def _has_roles(question: str, q: Query, env) -> Answer:
+    """有几项任务写了责任单位 / 写明了责任单位的任务有哪些 (asks8, s17): the plan's numbered items naming a unit in some
+    role, counted against every numbered item, the ones naming none listed — never the per-department table.  Asked
+    for a list, the items naming units are listed too."""
+    from kb.qa.wording import load_answer_words
+
+    said = load_answer_words()["has_roles_items"]
+    # (a task is an item by definition — its number is its label, not in its text; a measure or a paragraph opening
+    # with its own number is one too, as _no_roles counts them)
+    # (the items 这个方案一共有多少条 counts — numbered_items — so the two figures agree)
+    plan = env.plan
+    items = {t.id: t for t in numbered_items(plan)}
+    items.update((t.id, t) for t in plan.tasks if t.kind in ("task", "measure"))
+    items, _ = filter_topic(q, env, sorted(items.values(), key=plan.position))
+    named = [t for t in items if t.lead or t.support or t.sole or t.shared or t.guide]
+    if not named:
+        env.ctx.tasks = []
+        return Answer(question, "structure_has_roles", load_answer_words()["no_roles_read"], tasks=[],
+                      status="not_in_plan")
+    unnamed = [t for t in items if t not in named]
+    lines = [said["count"].format(count=len(named), total=len(items))]
+    listed = named if q.act is Act.LIST and "count" not in q.asks else []
+    lines += numbered(listed)
+    lines += [said["some"].format(count=len(unnamed))] + numbered(unnamed) if unnamed else [said["all"]]
+    env.ctx.tasks = listed or named
+    return Answer(question, "structure_has_roles", compose(lines), tasks=listed)
+
+
 def exec_sharing(question: str, q: Query, env) -> Answer:
     """多个部门共同牵头的任务有哪些 / 哪些任务没有配合单位 / 两个部门共同牵头: tasks by how they are shared out."""
     if q.sharing == "no_roles":
         return _no_roles(question, q, env)
+    if q.sharing == "has_roles":
+        return _has_roles(question, q, env)
     if q.sharing == "lead_count":
         n = q.lead_count
         if q.at_least:
@@ -926,13 +956,13 @@ def _preamble(doc, plan) -> list[str]:
     return [t.text for t in plan.document_opening(doc.id, 4) if t.kind != "task" and not t.part]
 
 
-def _basis(texts: list[str], own: set[str]) -> list[str]:
+def _basis(texts: list[str], own: set[str], headed: list[str] = ()) -> list[str]:
     """The documents cited after a basis word in the sentences of ``texts`` (the plan's own titles aside), with their
-    numbers."""
+    numbers; every document cited in ``headed`` (paragraphs under the plan's own 编制依据 heading)."""
     out = []
-    for text in texts:
+    for text in [*texts, *headed]:
         for sentence in _SENTENCE_END.split(text):
-            at = min((sentence.find(w) for w in _BASIS_WORDS if w in sentence), default=-1)
+            at = 0 if text in headed else min((sentence.find(w) for w in _BASIS_WORDS if w in sentence), default=-1)
             if at < 0 or "印发给你们" in sentence:
                 continue
             for m in _CITED.finditer(sentence, at):
@@ -965,11 +995,37 @@ def _issued(doc, lines: list[str]) -> list[str]:
     return []
 
 
+#: A heading naming the plan's basis (1.2 编制依据, （二）制定依据): the documents its paragraphs cite are the basis.
+_BASIS_HEADING = LazyPattern(r"^[\s0-9.．、（()）一二三四五六七八九十]*(?:编制|制定|政策|工作|法律|法规)?依据[：:]?\s*$")
+
+
+def _headed_basis(doc, plan) -> list[str]:
+    """The paragraphs under the plan's own basis heading (asks8, s17: a 燃气 预案's 1.2编制依据 over a paragraph of
+    《…》《…》 — said to cite no basis, as no 根据/按照 stood before them): a part or section titled so, or a short
+    paragraph written so, then the paragraphs up to the next short heading-like one."""
+    titled = {key for key, title in (*doc.parts, *doc.sections) if _BASIS_HEADING.match(fold(title or ""))}
+    out, under = [], False
+    for t in plan.document_tasks(doc.id):
+        text = (t.text or "").strip()
+        if t.part in titled or (t.part, t.section) in titled or t.section in titled:
+            out.append(text)
+            continue
+        if _BASIS_HEADING.match(fold(text)):
+            under = True
+            continue
+        if under and "《" in text:
+            out.append(text)
+            continue
+        under = False
+    return out
+
+
 def notice_of(doc, plan) -> Notice:
     """What ``doc``'s cover notice and preamble say of it."""
     lines = _notice_lines(doc)
     own = {fold(x) for x in (doc.title, doc.plan_title or "") if x}
-    return Notice(_attachments(lines), _basis(lines + _preamble(doc, plan), own), _issued(doc, lines))
+    return Notice(_attachments(lines), _basis(lines + _preamble(doc, plan), own, _headed_basis(doc, plan)),
+                  _issued(doc, lines))
 
 
 #: A span of years in a title (（2022—2024年）, 2023-2025年, 2021至2025年) or one year (2026年度, （2023年）).

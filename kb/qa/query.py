@@ -408,7 +408,7 @@ SHAPE_LISTS = ("plan_count_words", "baseline_asks", "base_marks", "place_suffixe
                "thing_tails", "part_sum_words", "how_asks", "value_ask_marks", "fine_spellings",
                "time_nouns", "time_when", "exclusion_openers", "exclusion_markers", "exclusion_lead_ins", "exclusion_others", "doer_asks", "doer_verb_fillers", "doer_act_verbs", "doer_duty_acts", "doer_adverbs", "unit_count_classifiers", "unit_task_nouns", "unit_target_nouns", "person_holders", "group_ordinal_nouns", "literal_verbs", "literal_between", "person_posts", "person_lead_verbs", "unit_asks_only")
 #: (asks8, session 17) words of a topic that never make it written (kb/qa/denials.py)
-SHAPE_LISTS += ("denial_fillers",)
+SHAPE_LISTS += ("denial_fillers", "basis_verbs", "basis_which", "basis_documents", "basis_plan_words")
 
 
 def validate_shapes(data: dict, where: str = "shapes.yaml") -> dict:
@@ -1205,7 +1205,7 @@ def read_notice_ask(r: Reading) -> None:
     from kb.qa.exec_plan import notice_of
 
     docs = [d for d in r.plan.documents if (not q.plan or d.id == q.plan) and (not q.plans or d.id in q.plans)]
-    if _has(text, r.words["basis_asks"]):
+    if _has(text, r.words["basis_asks"]) or basis_asked(text, r.words):
         q.notice = "basis"
     elif _has(text, r.words["plan_period_asks"]) and not r.facts.departments:
         q.notice = "period"
@@ -1225,6 +1225,30 @@ def read_notice_ask(r: Reading) -> None:
 
             q.notice_k = int(k) if k.isdigit() else cn_number(k)
     q.act, q.subject = Act.META, "notice"
+
+
+def basis_asked(text: str, words: dict) -> bool:
+    """A basis ask written apart (asks8, s17): a basis verb (根据/依照/贯彻 …), then within 8 characters a which-word
+    and within 4 more a document noun (是根据市里哪个文件制定的, 依照国家哪份文件出台的, 为了贯彻哪部条例), with nothing
+    but the plan itself before the verb (这个实施意见是 / 本预案 / 方案是为了: shapes.yaml ``basis_plan_words``) — a
+    task named there (加快淘汰老旧车辆要落实哪个文件) asks that task's document, not the plan's basis."""
+    for verb in words["basis_verbs"]:
+        at = text.find(verb)
+        if at < 0:
+            continue
+        rest = text[at + len(verb):]
+        which = min(((rest.find(w), w) for w in words["basis_which"] if 0 <= rest.find(w) <= 8), default=None)
+        if which is None:
+            continue
+        after = rest[which[0] + len(which[1]):][:4 + max(map(len, words["basis_documents"]))]
+        if not any(0 <= after.find(d) <= 4 for d in words["basis_documents"]):
+            continue
+        before = text[:at]
+        for word in sorted(words["basis_plan_words"], key=len, reverse=True):
+            before = before.replace(word, "")
+        if not before.strip("，,、 "):
+            return True
+    return False
 
 
 #: What stands before a plan's name (在…方案里, 按照…意见, 根据…通知): the name starts after it.
@@ -1669,7 +1693,7 @@ def read_plans_mentioning(r: Reading) -> None:
     asked = _has(r.text, sorted(r.words["which_plan"], key=len, reverse=True))
     if not asked or not [w for w in f.topic if w not in asked and len(w) >= 2]:
         return
-    if _has(r.text, r.words["basis_asks"]) or _has(r.text, r.words["issued_with_asks"]):
+    if _has(r.text, r.words["basis_asks"]) or basis_asked(r.text, r.words) or _has(r.text, r.words["issued_with_asks"]):
         return  # (根据什么文件制定的 / 同时印发了哪些文件: the plan's notice and preamble, read_notice_ask)
     q.act, q.subject, q.mentioning = Act.META, "plans", True
     verb = _has(r.text, r.words["mention_verbs"])

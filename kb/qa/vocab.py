@@ -29,7 +29,7 @@ DATE_KEYS = ("by_before", "period_end", "within", "by_after", "from_after", "ran
 ROLE_KEYS = ("lead", "support", "sole", "shared", "implied", "any", "guide")
 ITEM_ASKS = ("field", "deadline", "target", "departments", "text")
 STRUCTURE_KINDS = ("multi_lead", "single_lead", "no_support", "no_lead", "single_department", "lead_count",
-                   "lead_no_support", "support_no_lead", "has_support", "has_lead", "no_roles")
+                   "lead_no_support", "support_no_lead", "has_support", "has_lead", "no_roles", "has_roles")
 
 
 @dataclass(slots=True)

@@ -126,6 +126,7 @@ REQUIRED = {
     "year_column_scope": ("{headers}",),
     "none_together": ("{shown}",),
     "untagged_paragraphs": {"plan": ("{shown}", "{n}"), "tasks": ("{shown}", "{n}")},
+    "has_roles_items": {"count": ("{count}", "{total}"), "some": ("{count}",), "all": ()},
     "denial_checked": {"missing": ("{topic}", "{missing}", "{written}"), "unfound": ("{topic}", "{written}"),
                        "no_related": ()},
     "within_heading": ("{heading}", "{n}"),
