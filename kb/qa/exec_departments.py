@@ -828,6 +828,27 @@ def _department_targets(question: str, q: Query, env, name: str, role: str) -> A
 # ---------------------------------------------------------------- several departments
 
 
+def _compared(question: str, q: Query, env, names: list[str], per: dict, what: str) -> Answer:
+    """X和Y哪个牵头的任务多 (asks8, s17): each named unit's count in the role asked (its items, topic and date kept as
+    for 分别), the one with most (least) named, a tie said so — never their shared tasks."""
+    from kb.qa.wording import load_answer_words
+
+    said = load_answer_words()["units_compared"]
+    counts = {}
+    for name in names:
+        ts, _ = filter_topic(q, env, per[name])
+        ts, _, _ = filter_date(q, env, ts)
+        counts[name] = item_count(ts)
+    best = (max if q.aggregate == "most" else min)(counts.values())
+    top = [n for n in names if counts[n] == best]
+    lines = [said["each"].format(name=n, what=what, count=counts[n]) for n in names]
+    key = "most" if q.aggregate == "most" else "least"
+    lines.insert(0, said["tie"].format(names="、".join(top), what=what, count=best) if len(top) > 1
+                 else said[key].format(name=top[0], what=what, count=best))
+    env.ctx.tasks = []
+    return Answer(question, "units_compared", compose(lines), departments=list(names))
+
+
 def _joint(question: str, q: Query, env) -> Answer:
     """Tasks two or more departments hold together (公安局和交通局共同牵头), or each one's list (分别)."""
     plan, ctx = env.plan, env.ctx
@@ -845,6 +866,8 @@ def _joint(question: str, q: Query, env) -> Answer:
         return list(dict.fromkeys(r for spelling in bodies[n][1] for r in t.roles_of(spelling)))
 
     what = ROLE_WORDS.get(role, "涉及")
+    if q.aggregate in ("most", "least") and not q.each:
+        return _compared(question, q, env, names, per, what)
     intent = "department_count" if q.act.value == "count" else "joint_tasks"
     if q.each:
         lines, tasks, roles, listed = [], [], {}, []

@@ -186,6 +186,8 @@ def exec_meta(question: str, q: Query, env: Env) -> Answer:
         head = w["plans_compared"][q.aggregate].format(names=top, count=best)
         return _answer(question, "plans_compared", Result(heading=[head, w["plans_compared"]["each"]] + _plan_lines(plan)),
                        query=q)
+    if q.outside is None and q.dates is not None and "target" in q.asks:
+        return _plans_with_year_targets(question, q, env)
     if q.outside is None:
         return _answer(question, "plans", Result(heading=[plans_held(plan)] + _plan_lines(plan)), query=q)
     if q.outside == "publication_date" and q.aggregate in ("earliest", "latest"):
@@ -232,6 +234,36 @@ def exec_meta(question: str, q: Query, env: Env) -> Answer:
 
         return checked_denial(question, q, env, [q.outside_words], answer)
     return answer
+
+
+def _plans_with_year_targets(question: str, q: Query, env: Env) -> Answer:
+    """哪些方案设定了2020年的目标 (asks8, s17): each loaded plan whose targets are set for a year of the span asked, with
+    those targets; the others said to set none for it — was the list of loaded plans, whatever the year."""
+    from kb.qa.result import GroupLine, target_line
+
+    plan, w = env.plan, load_answer_words()["plans_year_targets"]
+    first, last = int(q.dates.first[:4]), int(q.dates.last[:4])
+    years = f"{first}年" if first == last else f"{first}—{last}年"
+    names = dict(plan.document_names())
+    lines, without, tasks, pairs = [], [], [], []
+    for doc in plan.documents:
+        found = [(t, tg) for t in plan.document_tasks(doc.id) for tg in t.targets if tg.year and first <= tg.year <= last]
+        if not found:
+            without.append(shown_name(doc.id, names[doc.id]))
+            continue
+        lines.append(GroupLine(w["plan"].format(plan=shown_name(doc.id, names[doc.id]), count=len(found))))
+        lines.extend(target_line(t, tg) for t, tg in found)
+        tasks.extend(t for t, _ in found if t not in tasks)
+        pairs.extend((t.id, tg) for t, tg in found)
+    held = len(plan.documents) - len(without)
+    if not held:
+        text = w["none"].format(years=years, loaded=len(plan.documents))
+        return _answer(question, "plans_year_targets", Result(heading=[text]), status="not_in_plan", query=q, tasks=[])
+    heading = [w["some"].format(years=years, count=held, loaded=len(plan.documents))]
+    if without:
+        lines.append(w["without"].format(years=years, plans="、".join(without)))
+    env.ctx.tasks = tasks
+    return _answer(question, "plans_year_targets", Result(heading=heading + lines), query=q, tasks=tasks, targets=pairs)
 
 
 def years_stated(plan: Plan) -> list[str]:

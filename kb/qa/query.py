@@ -408,7 +408,8 @@ SHAPE_LISTS = ("plan_count_words", "baseline_asks", "base_marks", "place_suffixe
                "thing_tails", "part_sum_words", "how_asks", "value_ask_marks", "fine_spellings",
                "time_nouns", "time_when", "exclusion_openers", "exclusion_markers", "exclusion_lead_ins", "exclusion_others", "doer_asks", "doer_verb_fillers", "doer_act_verbs", "doer_duty_acts", "doer_adverbs", "unit_count_classifiers", "unit_task_nouns", "unit_target_nouns", "person_holders", "group_ordinal_nouns", "literal_verbs", "literal_between", "person_posts", "person_lead_verbs", "unit_asks_only")
 #: (asks8, session 17) words of a topic that never make it written (kb/qa/denials.py)
-SHAPE_LISTS += ("denial_fillers", "basis_verbs", "basis_which", "basis_documents", "basis_plan_words")
+SHAPE_LISTS += ("denial_fillers", "basis_verbs", "basis_which", "basis_documents", "basis_plan_words", "compare_which",
+                "compare_more", "compare_less", "content_verbs", "content_which")
 
 
 def validate_shapes(data: dict, where: str = "shapes.yaml") -> dict:
@@ -538,7 +539,8 @@ _ALTERNATIONS: dict[int, tuple] = {}
 
 
 #: What read_outside looks for first, in order.
-_OUTSIDE_KINDS = ("instruction", "opinion", "weather", "publication_date", "document_number", "person", "actual_figure")
+_OUTSIDE_KINDS = ("instruction", "opinion", "weather", "publication_date", "document_number", "person", "actual_figure",
+                  "unit_rank")
 
 
 def _outside_words(outside: dict) -> tuple[str, ...]:
@@ -699,6 +701,8 @@ def read_outside(r: Reading) -> None:
             w = _has_listed(raw, outside.get(kind, ()))
         if w and kind == "person" and _post_stated(r, w):
             continue  # (办公室主任是谁 where the plan writes X同志兼任办公室主任: the post's sentence answers, read_post)
+        if w and kind == "unit_rank" and not (r.facts.departments or _has(r.text, r.words["department_subject"])):
+            continue  # (预警级别高的 / 响应级别: a rank of units is asked only of units named — asks8 s17)
         if w and kind == "person" and _thing_named(r, w):
             # (创业项目叫什么名字: the name of a thing the plan writes, no person's — the items holding it answer)
             r.facts.topic = [t for t in r.facts.topic if t not in ("叫", "名字", "名称")]
@@ -1225,6 +1229,45 @@ def read_notice_ask(r: Reading) -> None:
 
             q.notice_k = int(k) if k.isdigit() else cn_number(k)
     q.act, q.subject = Act.META, "notice"
+
+
+def read_content_ask(r: Reading) -> None:
+    """行业信用体系要覆盖哪些机构和人员 / 本预案适用于哪些单位 (asks8, s17): a content verb (覆盖/适用于/包括 …) right before
+    a which-word asks what the thing covers — the clause listing them answers (quoted), never who is responsible for
+    the thing: the who the scan read from 哪些机构 is dropped.  A unit named, or 由/负责 in the question, keeps it."""
+    f = r.facts
+    if "who" not in f.flags or f.departments:
+        return
+    for verb in r.words["content_verbs"]:
+        at = r.text.find(verb)
+        if at < 0:
+            continue
+        rest = r.text[at + len(verb):]
+        if any(rest.startswith(w) for w in r.words["content_which"]) and not any(
+                x in r.text for x in ("由谁", "负责", "牵头", "谁来")):
+            f.flags.discard("who")
+            return
+
+
+def read_units_compared(r: Reading) -> None:
+    """市生态环境局和市公安局哪个牵头的任务多 (asks8, s17): two or more units named, a which-word (哪个/谁) and then a
+    comparison (多/更少) — each unit's count in the role asked, the larger (or smaller) named (``Query.aggregate`` most /
+    least over the named units); was their shared tasks, "共同牵头的任务（涉及多）"."""
+    q = r.query
+    if len(q.departments) < 2 or q.act is not None or q.outside:
+        return
+    for which in r.words["compare_which"]:
+        at = r.text.find(which)
+        if at < 0:
+            continue
+        rest = r.text[at + len(which):]
+        more = _has(rest, r.words["compare_more"])
+        less = _has(rest, r.words["compare_less"])
+        if more or less:
+            word = more or less
+            q.aggregate = "most" if more and (not less or rest.find(more) <= rest.find(less)) else "least"
+            q.topic = [w for w in q.topic if w not in (word, "多", "少", "更多", "更少", "任务多", "任务少")]
+            return
 
 
 def basis_asked(text: str, words: dict) -> bool:
@@ -4279,6 +4322,7 @@ OVER_RULES = (over_stated_total, over_plan_count, over_departments, over_act, ov
 #: The readers, in order: outside the plans first (an instruction is never a task question),
 #: then what the scan found, then the shapes (each leaves the act alone once another set it).
 READERS = (
+    read_content_ask,
     read_outside,
     read_literal,
     read_month_limit,
@@ -4299,6 +4343,7 @@ READERS = (
     read_roles,
     read_part_units,
     read_topic,
+    read_units_compared,
     read_post,
     read_recipient,
     read_issuers,
