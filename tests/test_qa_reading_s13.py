@@ -341,8 +341,6 @@ FRESH_CHATS = [
 
 #: Rows of FRESH / FRESH_CHATS kb does not answer yet: question → why (strict xfail: a pass is reported).
 FRESH_OPEN: dict[str, str] = {
-    "夜间停车收费的时间段是什么时候": "a time of day asked (18：00—次日8：00) is read as a due date, and the topic guard says "
-                               "没有涉及“夜间停车收费” though 六（一）2 writes 夜间停车…实行收费管理 (honest2's topic guard)",
     "专业停车经营服务公司由谁组建": "the thing asked, a company's name, is resolved to the unit 区停车经营服务公司 and the "
                              "question goes unread (unit-name resolution of a thing built, not a doer)",
 }

@@ -8,8 +8,11 @@ stands, the words of X are looked up in the plan's whole text:
 - no word of X is written (航天发射 in an air plan): the denial stands as the executor wrote it;
 - some words are written, a word of 2+ characters is not (噪声 of 噪声污染防治): still a no, naming what the text
   lacks (原文没有写到“噪声”), the paragraphs holding the written words apart under 相关条目;
-- every word is written: kb says it did not find an item answering X — never "0 items" — the paragraphs holding
-  them apart under 相关条目 (the issue-11 honesty design: related entries are never the answer).
+- every word is written, and one paragraph holds them all (燃气、泄漏、事故 in a 燃气 预案's definition of 燃气事故; 秸秆禁烧
+  for 焚烧秸秆, a synonym): kb says it did not find an item answering X — never "0 items" — the paragraphs holding
+  them apart under 相关条目 (the issue-11 honesty design: related entries are never the answer);
+- every word is written, but never together (垃圾 and 分类 of 垃圾分类 in an air plan, in unrelated paragraphs): the
+  plan does not cover X — the denial stands.
 
 A word of X is a word of the plan's own vocabulary (the index's segmenter, the jieba words of the plans) inside X, of
 2+ characters, that is no filler of the genre (shapes.yaml ``denial_fillers``; intents.yaml ``topic_generic``).
@@ -20,10 +23,11 @@ from __future__ import annotations
 from kb.qa.answer import Answer
 
 
-def written_words(env, words: list[str]) -> tuple[list[str], list[str]]:
-    """(written, missing) for the topic ``words``: the plan's words inside them that its text holds, as the text
-    spells them (秸秆禁烧 for 秸秆焚烧, a synonym), and the stretches of 2+ characters of them that no run of 2+
-    characters of the text covers (噪声 of 噪声污染防治; never 区高 of 禁燃区高污染燃料, whose runs are written)."""
+def written_words(env, words: list[str]) -> tuple[list[str], list[str], float]:
+    """(written, missing, share) for the topic ``words``: the plan's words inside them that its text holds, as the text
+    spells them (秸秆禁烧 for 秸秆焚烧, a synonym; fillers aside), the stretches of 2+ characters of them that no run of
+    2+ characters of the text covers (噪声 of 噪声污染防治), and the share of their characters the written words cover
+    (fillers count as covered)."""
     from kb.qa.exec_topics import _missing_runs
     from kb.qa.query import load_shapes
     from kb.qa.text import fold
@@ -32,13 +36,26 @@ def written_words(env, words: list[str]) -> tuple[list[str], list[str]]:
     mentions = env.plan.mentions()
     segmenter = env.index().analyzer.segmenter
     written: list[str] = []
+    covered_n = total = 0
     for word in map(fold, words):
-        for token, _, _ in segmenter.spans(word):
-            if len(token) < 2 or token in fillers:
+        found = []  # (start, end, the spelling the text writes) of each written token
+        for token, start, end in segmenter.spans(word):
+            if len(token) < 2:
+                continue
+            if token in fillers:
+                found.append((start, end, None))
                 continue
             spelt = next((s for s in env.voc.synonyms(token) if s in mentions), None)
-            if spelt is not None and not any(spelt in w for w in written):
-                written = [w for w in written if w not in spelt] + [spelt]
+            if spelt is not None:
+                found.append((start, end, spelt))
+        # (a token inside a longer written one is part of it: 焚烧 of 秸秆焚烧, written 秸秆禁烧)
+        for start, end, spelt in found:
+            if spelt is not None and spelt not in written and not any(
+                    a <= start and end <= b and (a, b) != (start, end) for a, b, _ in found):
+                written.append(spelt)
+        covered = {i for start, end, _ in found for i in range(start, end)}
+        covered_n += len(covered)
+        total += len(word)
     missing = []
     for word in map(fold, words):
         for run in _missing_runs([word], mentions)[2]:
@@ -47,7 +64,7 @@ def written_words(env, words: list[str]) -> tuple[list[str], list[str]]:
             # (a stretch at the word's edge is a word of its own, 噪声 of 噪声污染防治; one inside it is named with the
             # word — 区高 of 禁燃区高污染燃料 is no word: the text lacks 禁燃区高污染燃料, holding 禁燃 and 燃料)
             missing.append(run if word.startswith(run) or word.endswith(run) else word)
-    return written, list(dict.fromkeys(missing))
+    return written, list(dict.fromkeys(missing)), covered_n / total if total else 0.0
 
 
 def checked_denial(question: str, q, env, words: list[str], denial: Answer, related=()) -> Answer:
@@ -58,11 +75,16 @@ def checked_denial(question: str, q, env, words: list[str], denial: Answer, rela
     from kb.qa.result import Item, Result
     from kb.qa.wording import load_answer_words
 
+    from kb.qa.text import fold
+
     words = [w for w in words if w]
     if not words:
         return denial
-    written, missing = written_words(env, words)
-    if not written:
+    written, missing, share = written_words(env, words)
+    # (written words covering at most half of X name something else: 自行 of 电动自行车上牌)
+    if not written or share <= 0.5:
+        return denial
+    if not missing and not env.plan.tasks_matching([[w] for w in written], fold, kinds=None):
         return denial
     hits = env.index().search(" ".join(written), limit=5)
     found = [t for t in (env.plan.task(h.task_id) for h in hits) if t is not None]

@@ -398,9 +398,12 @@ class Session:
         if answer is None:
             query = self._merge(query)
             answer = dispatch(question, query, self._env(self._plan_of(query), conversation))
-            if answer.status == "not_in_plan" and query.topic_unsplit:
+            # (a denial kb checked against the text and found the words of — topic_unfound, kb/qa/denials.py — is
+            # retried as one: its pieces may answer)
+            denied = answer.status == "not_in_plan" or answer.intent == "topic_unfound"
+            if denied and query.topic_unsplit:
                 query.topic_pieces = split_topic(q.text, q, query, self.plan, self.plan_text())
-            self.retried = bool(answer.status == "not_in_plan" and query.topic_pieces)
+            self.retried = bool(denied and query.topic_pieces)
             if self.retried:
                 # 对虾基地谁负责: the words as written are nowhere, their pieces stand in order in one clause (read_topic_split)
                 again = self.read(question)
