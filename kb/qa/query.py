@@ -1236,13 +1236,16 @@ def read_content_ask(r: Reading) -> None:
     a which-word asks what the thing covers — the clause listing them answers (quoted), never who is responsible for
     the thing: the who the scan read from 哪些机构 is dropped.  A unit named, or 由/负责 in the question, keeps it."""
     f = r.facts
-    if "who" not in f.flags or f.departments:
-        return
+    if "who" not in f.flags or f.departments or f.roles:
+        return  # (加快淘汰老旧车辆的责任单位包括哪些 / 配合单位包括哪些: a role named — a who-question)
     for verb in r.words["content_verbs"]:
         at = r.text.find(verb)
         if at < 0:
             continue
         rest = r.text[at + len(verb):]
+        before = r.text[:at].rstrip("要应需将还都")
+        if before.endswith(tuple(r.words["department_subject"])) or before.endswith(("单位", "部门", "机构")):
+            continue  # (成员单位包括哪些: the units themselves are asked)
         if any(rest.startswith(w) for w in r.words["content_which"]) and not any(
                 x in r.text for x in ("由谁", "负责", "牵头", "谁来")):
             f.flags.discard("who")
