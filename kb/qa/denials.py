@@ -23,6 +23,21 @@ from __future__ import annotations
 from kb.qa.answer import Answer
 
 
+class _WholeText:
+    """``word in`` the plan's paragraphs, headings and titles (``Plan.mentions``) or its documents' notices."""
+
+    __slots__ = ("mentions", "notices")
+
+    def __init__(self, mentions, notices: str) -> None:
+        self.mentions = mentions
+        """What ``Plan.mentions()`` gives (a string, or the store's lookup)."""
+        self.notices = notices
+        """Every document's cover, preface and closing, folded and joined."""
+
+    def __contains__(self, word: str) -> bool:
+        return word in self.notices or word in self.mentions
+
+
 def written_words(env, words: list[str]) -> tuple[list[str], list[str], float]:
     """(written, missing, share) for the topic ``words``: the plan's words inside them that its text holds, as the text
     spells them (秸秆禁烧 for 秸秆焚烧, a synonym; fillers aside), the stretches of 2+ characters of them that no run of
@@ -33,7 +48,10 @@ def written_words(env, words: list[str]) -> tuple[list[str], list[str], float]:
     from kb.qa.text import fold
 
     fillers = set(load_shapes()["denial_fillers"]) | set(env.voc.words.get("topic_generic", ()))
-    mentions = env.plan.mentions()
+    # (the whole text: paragraphs, headings and titles, and each document's cover notice, preface and closing — a
+    # word only the notice writes is written)
+    mentions = _WholeText(env.plan.mentions(), "\n".join(
+        fold(getattr(d, k, None) or "") for d in env.plan.documents for k in ("cover", "preface", "closing")))
     segmenter = env.index().analyzer.segmenter
     written: list[str] = []
     covered_n = total = 0
