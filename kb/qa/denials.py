@@ -119,5 +119,7 @@ def checked_denial(question: str, q, env, words: list[str], denial: Answer, rela
     result = Result(heading=[text])
     result.related = [Item(k, t) for k, t in enumerate(related, 1)]
     env.ctx.tasks = []
-    return _answer(question, "topic_unfound", result, status="not_in_plan" if missing else "not_understood",
-                   query=q, tasks=[], related=related, exact=False)
+    # (status not_in_plan either way: kb understood the question and no item answers it as kb reads the plan — the
+    # words say which; not_understood is for questions with no reading, README "not_in_plan vs not_understood")
+    return _answer(question, "topic_unfound", result, status="not_in_plan", query=q, tasks=[], related=related,
+                   exact=False)
