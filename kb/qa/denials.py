@@ -47,7 +47,8 @@ def written_words(env, words: list[str]) -> tuple[list[str], list[str], float]:
     from kb.qa.query import load_shapes
     from kb.qa.text import fold
 
-    fillers = set(load_shapes()["denial_fillers"]) | set(env.voc.words.get("topic_generic", ()))
+    shapes = load_shapes()
+    fillers = set(shapes["denial_fillers"]) | set(env.voc.words.get("topic_generic", ()))
     # (the whole text: paragraphs, headings and titles, and each document's cover notice, preface and closing — a
     # word only the notice writes is written)
     mentions = _WholeText(env.plan.mentions(), "\n".join(
@@ -77,7 +78,7 @@ def written_words(env, words: list[str]) -> tuple[list[str], list[str], float]:
     missing = []
     for word in map(fold, words):
         for run in _missing_runs([word], mentions)[2]:
-            if run in fillers:
+            if run in fillers or any(a in run for a in shapes["denial_asking"]):
                 continue
             # (a stretch at the word's edge is a word of its own, 噪声 of 噪声污染防治; one inside it is named with the
             # word — 区高 of 禁燃区高污染燃料 is no word: the text lacks 禁燃区高污染燃料, holding 禁燃 and 燃料)

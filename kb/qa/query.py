@@ -408,7 +408,7 @@ SHAPE_LISTS = ("plan_count_words", "baseline_asks", "base_marks", "place_suffixe
                "thing_tails", "part_sum_words", "how_asks", "value_ask_marks", "fine_spellings",
                "time_nouns", "time_when", "exclusion_openers", "exclusion_markers", "exclusion_lead_ins", "exclusion_others", "doer_asks", "doer_verb_fillers", "doer_act_verbs", "doer_duty_acts", "doer_adverbs", "unit_count_classifiers", "unit_task_nouns", "unit_target_nouns", "person_holders", "group_ordinal_nouns", "literal_verbs", "literal_between", "person_posts", "person_lead_verbs", "unit_asks_only")
 #: (asks8, session 17) words of a topic that never make it written (kb/qa/denials.py)
-SHAPE_LISTS += ("denial_fillers", "basis_verbs", "basis_which", "basis_documents", "basis_plan_words", "compare_which",
+SHAPE_LISTS += ("denial_fillers", "denial_asking", "basis_verbs", "basis_which", "basis_documents", "basis_plan_words", "compare_which",
                 "compare_more", "compare_less", "content_verbs", "content_which")
 
 
