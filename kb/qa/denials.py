@@ -122,5 +122,4 @@ def checked_denial(question: str, q, env, words: list[str], denial: Answer, rela
     env.ctx.tasks = []
     # (status not_in_plan either way: kb understood the question and no item answers it as kb reads the plan — the
     # words say which; not_understood is for questions with no reading, README "not_in_plan vs not_understood")
-    return _answer(question, "topic_unfound", result, status="not_in_plan", query=q, tasks=[], related=related,
-                   exact=False)
+    return _answer(question, "topic_unfound", result, status="not_in_plan", query=q, tasks=[], related=related)
