@@ -246,8 +246,16 @@ def _plans_with_year_targets(question: str, q: Query, env: Env) -> Answer:
     years = f"{first}年" if first == last else f"{first}—{last}年"
     names = dict(plan.document_names())
     lines, without, tasks, pairs = [], [], [], []
+    from kb.qa.exec_plan import _TITLE_YEARS
+
     for doc in plan.documents:
-        found = [(t, tg) for t in plan.document_tasks(doc.id) for tg in t.targets if tg.year and first <= tg.year <= last]
+        # (an annual plan — 松江区城市更新2025年度实施计划: one year in its title — sets that year's targets, the ones
+        # writing no year of their own too)
+        m = next((m for m in (_TITLE_YEARS.search(x or "") for x in (doc.plan_title, doc.title) if x and x != doc.id)
+                  if m), None)
+        annual = int(m.group(1)) if m and not m.group(2) else None
+        found = [(t, tg) for t in plan.document_tasks(doc.id) for tg in t.targets
+                 if (tg.year or annual) and first <= (tg.year or annual) <= last]
         if not found:
             without.append(shown_name(doc.id, names[doc.id]))
             continue
