@@ -78,7 +78,26 @@ NO_UNITS = """某镇人居环境整治方案
 加强领导，狠抓落实。
 """
 
-PLANS = {"city": CITY, "county": COUNTY, "district": DISTRICT, "province": PROVINCE, "no_units": NO_UNITS}
+#: A cover notice with its own 一、二、三 before the plan's parts (review-diff probes-s17 p2_prose: the items were listed twice).
+NOTICE = """某市2024年优化营商环境专项行动实施方案
+各区人民政府，市政府各部门：
+现将《某市2024年优化营商环境专项行动实施方案》印发给你们，请认真组织实施。
+一、各区、各部门要高度重视，于2024年3月31日前制定本单位具体措施。
+二、各单位于每季度末向市发展改革委报送工作进展。
+三、本通知自印发之日起施行。
+某市人民政府办公室
+2024年2月20日
+某市2024年优化营商环境专项行动实施方案
+一、总体要求
+以市场主体需求为导向，持续优化营商环境。
+二、主要任务
+（一）压缩企业开办时间。市市场监管局要会同市公安局、市税务局推进企业开办“一网通办”。
+（二）优化纳税服务。市税务局要推行非接触式办税。
+（三）加强政务服务。一是市行政审批局负责推进“一件事一次办”；二是市大数据局负责完善政务服务平台。
+（四）加强宣传引导。开展营商环境宣传。
+"""
+
+PLANS = {"city": CITY, "county": COUNTY, "district": DISTRICT, "province": PROVINCE, "no_units": NO_UNITS, "notice": NOTICE}
 
 #: plan → the labels of its tasks (items with a unit in a role), in order, and why.
 TASKS = {
@@ -154,6 +173,8 @@ ANSWERS = [
                                   "各地级以上市人民政府"], ["共 0 项", "共 4 条"],
      "the unnumbered 组织实施 paragraph names a unit: said apart, not counted as a numbered item"),
     ("no_units", "方案共有多少项任务", ["共 2 条", "各条都没有写明责任单位"], ["共 0 项"], "no unit anywhere: said so"),
+    ("notice", "方案有哪些任务", ["共 4 条", "其中 3 条写明了责任单位", "4. 二（四）"], ["5. ", "共 8 条", "一是"],
+     "a cover notice's own 一、二、三 make no part twice: each item once"),
     ("city", "哪些任务没有配合单位", ["共 2 项", "二（二）", "二（三）"], ["没有在方案中读到任何责任单位", "二（一）"],
      "the plan's units were read: kb said it had read none"),
     ("county", "哪些任务有配合单位", ["共 2 项", "二1", "二2"], ["三（一）"], "X会同Y / 由X负责，Y配合: Y supports"),

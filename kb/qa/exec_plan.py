@@ -349,13 +349,15 @@ def is_numbered(task) -> bool:
 def numbered_items(plan) -> list:
     """Every item the plan numbers, part by part (``part_items`` of each part, a part of unnumbered paragraphs adding
     none): what 这个意见一共有多少条 counts in a plan none of whose paragraphs names a responsible unit."""
-    out = []
+    out = {}
     for doc, doc_parts, doc_sections in plan.document_outlines():
         for num, _ in doc_parts:
             sections = [(label, st) for label, st in doc_sections if label.startswith(num + "（")]
-            out.extend(t for t in part_items(plan, doc, num, sections)
+            # (a numeral the outline holds twice — a cover notice's own 一、二、三 before the plan's — is one part: its
+            # items once; they were listed twice, review-diff probes-s17 p2_prose)
+            out.update((t.id, t) for t in part_items(plan, doc, num, sections)
                        if sections or is_numbered(t) or _opens_with_own_numeral(t, num))
-    return out
+    return list(out.values())
 
 
 def _opens_with_own_numeral(task, num: str) -> bool:
