@@ -173,7 +173,7 @@ ANSWERS = [
                                   "各地级以上市人民政府"], ["共 0 项", "共 4 条"],
      "the unnumbered 组织实施 paragraph names a unit: said apart, not counted as a numbered item"),
     ("no_units", "方案共有多少项任务", ["共 2 条", "各条都没有写明责任单位"], ["共 0 项"], "no unit anywhere: said so"),
-    ("notice", "方案有哪些任务", ["共 4 条", "其中 3 条写明了责任单位", "4. 二（四）"], ["5. ", "共 8 条", "一是"],
+    ("notice", "方案有哪些任务", ["共 4 条", "其中 3 条写明了责任单位", "4. 二（四）"], ["5. ", "共 8 条"],
      "a cover notice's own 一、二、三 make no part twice: each item once"),
     ("city", "哪些任务没有配合单位", ["共 2 项", "二（二）", "二（三）"], ["没有在方案中读到任何责任单位", "二（一）"],
      "the plan's units were read: kb said it had read none"),
