@@ -237,6 +237,9 @@ def continues(previous: str, line: str) -> bool:
         return False
     if ANNEX_CAPTION_LINE_RE.match(line):
         return False  # 附件1 / 附件2 某市…分工表 opens an annex: never the rest of an attachments list or a signature
+    if DOCUMENT_NUMBER_RE.match(previous.strip()) or DOCUMENT_NUMBER_RE.match(line.strip()):
+        return False  # a document number stands on its own line (岚综管综〔2017〕175号 / 某某管委会 / 关于…): glued to the
+        # title's first lines, it kept them out of the title (join_split_title joins no line holding 〔〕)
     if _NOTES_HEAD_LINE_RE.match(line):
         return False  # 注：1.… under a table: the notes open their own paragraph (not the signing date's rest)
     if is_column_word(line) or is_column_word(previous):

@@ -109,11 +109,20 @@ def split_cover(body: list[str]) -> tuple[list[str], str | None, list[str]]:
         rest, after = m.group("rest").strip(), c + 1
         title = rest or None
         nxt = body[after] if after < first_part else ""
+        opening: list[str] = []
         if rest and not is_title(rest) and nxt and is_title(nxt) and len(rest) + len(nxt) <= 80:
             title, after = rest + nxt, after + 1  # a title on two lines: 关于贯彻《…》 / 推进…的实施方案
         elif not rest and nxt and is_title(nxt):
             title, after = nxt, after + 1
-        return cover, title, body[after:]
+        elif (glued := glued_title(rest) if rest else glued_title(nxt) if nxt else None) is not None:
+            # the plan's title run by cleanup into its preamble (…改革创新六项措施为进一步深化…，现制定以下措施。), after the
+            # date or on a line of its own: the preamble is the plan's opening paragraph (the basis document it names
+            # stays in the text)
+            (title, preamble), after = glued, after + (0 if rest else 1)
+            opening = [preamble]
+        if title and not opening and after < len(body) and title_rest(title, body[after]):
+            title, after = title + body[after].strip(), after + 1  # (its last line: 工作方案, （2024—2026年）)
+        return cover, title, opening + body[after:]
     return [], None, body
 
 
@@ -226,6 +235,30 @@ def find_title(paragraphs: list[str], fallback: str) -> tuple[int, str]:
             return i, p  # not a signature and date with the plan's title after it (国务院办公厅二〇〇五年六月十一日国家粮食应急预案)
         counted += not is_reference_line(p)
     return -1, fallback
+
+
+def _glued_title_at(paragraphs: list[str]) -> tuple[int, tuple[str, str]] | None:
+    """(index, (title, preamble)) of the first paragraph in find_title's window that is a title glued to its preamble
+    (``glued_title``), else None."""
+    counted = 0
+    for i, p in enumerate(paragraphs):
+        if counted >= 6 or PART_HEADING_RE.match(p) or SECTION_HEADING_RE.match(p):
+            return None
+        if (glued := glued_title(p)) is not None:
+            return i, glued
+        counted += not is_reference_line(p)
+    return None
+
+
+def title_rest(title: str, line: str) -> bool:
+    """True when ``line``, right after ``title``, is the title's last line as typeset (平潭综合实验区水污染防治行动计划 /
+    工作方案, 某某市…三年行动计划 / （2024—2026年）): a kind of document alone (documents.yaml ``division_kinds``) or a bracket
+    of years, the two together still a title — never after a notice's title (…的通知 / 某某方案 is the plan it hands on)."""
+    n = line.strip()
+    bare = _TITLE_BRACKET_RE.sub("", n)
+    if not n or not title or title.rstrip("》").endswith("通知") or not is_title(title + n):
+        return False
+    return bare in division_kinds() or (not bare and bool(_TITLE_BRACKET_RE.fullmatch(n)))
 
 
 def is_reference_line(p: str) -> bool:
@@ -412,10 +445,18 @@ def _title_head(before: str, title: str) -> str:
 def outline(paragraphs: list[str], doc_id: str) -> Outline:
     """Place every paragraph in the plan's structure."""
     t, title = find_title(paragraphs, doc_id)
+    if t < 0 and (glued := _glued_title_at(paragraphs)) is not None:
+        # the title run by cleanup into the preamble under it (某某区深化改革六项措施为进一步深化…，制定以下措施。): the title,
+        # then the preamble as the plan's opening paragraph
+        t, (title, preamble) = glued
+        paragraphs = [*paragraphs[:t], title, preamble, *paragraphs[t + 1:]]
     head = _title_head(paragraphs[t - 1], title) if t > 0 else ""
     if head:
         paragraphs = [*paragraphs[:t - 1], paragraphs[t - 1][:-len(head)], *paragraphs[t:]]
         title = head + title
+    if t >= 0 and t + 1 < len(paragraphs) and title_rest(title, paragraphs[t + 1]):
+        title = title + paragraphs[t + 1].strip()  # (its last line: 工作方案, （2024—2026年）)
+        paragraphs = [*paragraphs[:t], title, *paragraphs[t + 2:]]
     preface = "\n".join(paragraphs[:t]) if t > 0 else None
     body = paragraphs[t + 1 :] if t >= 0 else paragraphs
     # A web page's fields about the article under its title (文章来源：… 发布时间：…) are the page's, not the plan's.
