@@ -78,7 +78,8 @@ def test_songjiang_cover_and_tasks_proper():
     ("24_jiading_haimian_2024.txt", "嘉定区系统化全域推进海绵城市建设的实施方案"),
     ("25_jingan_chengshigengxin_2023.txt", "静安区“卓越城区”城市更新行动方案（2023-2025年）"),
     ("02_nongjihua_guofa2018-42.txt", None),
-    ("07_caidian_2023_zeren.txt", None),
+    # (a notice with its own 一、二、三, then signature, date and the plan's title: split, its items 通知一… kept readable)
+    ("07_caidian_2023_zeren.txt", "2023年区《政府工作报告》确定的主要目标任务责任分解方案"),
 ])
 def test_cover_notices_of_the_fixture_plans(name, plan_title):
     doc, tasks = _parsed(name)

@@ -1793,6 +1793,11 @@ def rule_labels(state: ParseState) -> None:
             for task, n, k in zip(numbered, numbers, piece):
                 task.label = f"{prefix}-{n}" + _piece_suffix(k)
             continue
+        if part == structure.NOTICE_PART:
+            # A cover notice's own requirements: 通知一, 通知二 … by the notice's numbers; a further paragraph of item 一
+            # 通知一-2 (the notice is no part of the plan: never 引言3, nor the plan's 一)
+            _label_notice(numbered, [given[id(t)] for t in numbered])
+            continue
         if part == structure.CLOSING_PART:
             # The closing words after the last item of a plan whose parts are its items: 结语, 结语1, 结语2 …
             for task, n, k in zip(numbered, numbers, piece):
@@ -1820,6 +1825,20 @@ def rule_labels(state: ParseState) -> None:
         base = f"{state.doc.id}#{division[1]}.{p}.{s}" if division else f"{state.doc.id}#{p}.{s}"
         seen[base] = seen.get(base, 0) + 1
         task.id = base if task.kind == "measure" else f"{base}.{seen[base]}"
+
+
+def _label_notice(tasks: list[Task], numbers: list[int | None]) -> None:
+    """Label a cover notice's paragraphs (``structure.NOTICE_PART``) by the notice's own numbers: 通知一, 通知二 …, the
+    paragraphs after item n (its further paragraphs, a piece cut at a tag) 通知n-2, 通知n-3 …"""
+    from kb.numerals import chinese_number
+
+    item, k = "", 1
+    for task, n in zip(tasks, numbers):
+        if n and chinese_number(n) != item:  # (a piece of the same item cut at a tag goes on as 通知一-2)
+            item, k = chinese_number(n), 1
+        else:
+            k += 1
+        task.label = f"{structure.NOTICE_PART}{item}" + (f"-{k}" if k > 1 else "")
 
 
 def _group_pieces(tasks: list[Task], blocks: list[int]) -> None:

@@ -94,7 +94,10 @@ def split_cover(body: list[str]) -> tuple[list[str], str | None, list[str]]:
     when one of them hands the plan on (``现将《…》印发给你们``); the plan's own title follows the date
     (in the same paragraph or the next, possibly on two lines).  Without such a notice: ([], None, body)."""
     first_part = next((i for i, p in enumerate(body) if PART_RE.match(p) or PART_INLINE_RE.match(p)), len(body))
-    for c in range(min(first_part, 8)):
+    own_items = _notice_items_end(body, first_part)
+    if own_items is not None:  # (the notice's own 一、二、三 end at its signature: the plan's parts start after it)
+        first_part = next(i for i, p in enumerate(body) if i > own_items and (PART_RE.match(p) or PART_INLINE_RE.match(p)))
+    for c in range(own_items + 1 if own_items is not None else min(first_part, 8)):
         m = COVER_DATE_RE.match(body[c])
         head = ""
         if not m and TRANSMITTAL_RE.search(body[c]):
@@ -124,6 +127,60 @@ def split_cover(body: list[str]) -> tuple[list[str], str | None, list[str]]:
             title, after = title + body[after].strip(), after + 1  # (its last line: 工作方案, （2024—2026年）)
         return cover, title, opening + body[after:]
     return [], None, body
+
+
+#: The part of a cover notice's own numbered requirements (一、各责任单位要…于2023年1月15日前报… 二、… before the plan it
+#: hands on): paragraphs of the notice, labelled 通知一, 通知二 … by the notice's numbers — no part of the plan, no task
+#: proper, but read by grep, search and questions as the plan's other paragraphs are.
+NOTICE_PART = "通知"
+
+
+def notice_items(body: list[str]) -> list[str]:
+    """The paragraphs of a cover notice's own numbered requirements (``_notice_items_end``: proved by the sentence
+    handing the plan on, the items 一, 二 … in order, the signature and date, the plan's title, the plan's 一 again), from
+    its 一、 to the paragraph before its signature; [] for any other text."""
+    first_part = next((i for i, p in enumerate(body) if PART_RE.match(p) or PART_INLINE_RE.match(p)), len(body))
+    end = _notice_items_end(body, first_part)
+    if end is None:
+        return []
+    items = body[first_part:end]
+    while items and not (PART_RE.match(items[-1]) or PART_INLINE_RE.match(items[-1])) and _signing_line(items[-1]):
+        items.pop()  # (the signing body on a line of its own above the date: 某某区人民政府办公室 / 2024年1月8日)
+    return items
+
+
+def _signing_line(p: str) -> bool:
+    """A short line with no sentence mark (某某区人民政府办公室): a signing body, never a requirement."""
+    return len(p.strip()) <= 40 and not any(c in p for c in "。；;，,：:！？")
+
+
+def _notice_items_end(body: list[str], first_part: int) -> int | None:
+    """The index of the signature and date of a cover notice that writes its OWN numbered requirements before the plan
+    (现印发给你们，并就有关事项通知如下： 一、… 二、… 三、… / 蔡甸区人民政府办公室2023年1月3日 / the plan's title / 一、…),
+    when that is proved: a sentence handing the plan on before the first 一、, the notice's items numbered 一, 二 … in
+    order, then the signature and date, then the plan's own title line (the date's rest or the next paragraph) and,
+    within three paragraphs, the plan's part 一 again.  None otherwise (the 一、 opens the plan, as before)."""
+    if first_part >= min(len(body), 8) or not any(TRANSMITTAL_RE.search(p) for p in body[:first_part]):
+        return None
+    expected = 1
+    for c in range(first_part, min(len(body), first_part + 12)):
+        m = PART_RE.match(body[c]) or PART_INLINE_RE.match(body[c])
+        if m and not COVER_DATE_RE.match(body[c]):
+            if numeral_value(m.group(1)) != expected:
+                return None
+            expected += 1
+            continue
+        signed = COVER_DATE_RE.match(body[c])
+        if not signed or expected < 2:
+            continue  # (a paragraph of the notice's last item)
+        rest = signed.group("rest").strip()
+        title_at = c if rest else c + 1
+        title = rest or (body[c + 1] if c + 1 < len(body) else "")
+        if not is_title(title):
+            return None
+        after = body[title_at + 1:title_at + 4]
+        return c if any((n := PART_RE.match(q) or PART_INLINE_RE.match(q)) and n.group(1) == "一" for q in after) else None
+    return None
 
 
 def numeral_value(numeral: str) -> int:
@@ -468,6 +525,7 @@ def outline(paragraphs: list[str], doc_id: str) -> Outline:
         body = body[meta:]
     if t < 0 and body and not PART_HEADING_RE.match(body[0]) and PREFACE_HINT_RE.search(body[0]):
         preface, body = body[0], body[1:]
+    notice = notice_items(body)
     cover, plan_title, body = split_cover(body)
     top_items = _top_items(body)
     part, part_title = "", ""
@@ -497,6 +555,12 @@ def outline(paragraphs: list[str], doc_id: str) -> Outline:
     cite = ""  # the cite of the document being read (its parts are cite + numeral), "" while the file holds one
     two_levels, outer = False, None  # the annex opened writes 一、 then （一） under it; the numeral of its part open
     header_cells = 0  # column words one a line in a row, before the annex's first item
+    for p in notice if cover else ():
+        # the cover notice's own requirements (一、各责任单位要…于2023年1月15日前报…): paragraphs of the notice, read as
+        # the plan's other paragraphs are (searched, dated), cited by the notice's numbers — no part of the plan
+        m = PART_RE.match(p) or PART_INLINE_RE.match(p)
+        blocks.append(Block(NOTICE_PART, "", None, None, numeral_value(m.group(1)) if m else None, "paragraph", p,
+                            heading_title(p)))
     for at, p in enumerate(body):
         opened = bool(parts) or (partless and bool(blocks))  # the body has begun (a document of no parts: its first paragraph)
         if opened and not annexes and at in attachments:
