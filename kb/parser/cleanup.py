@@ -955,6 +955,8 @@ def _printed_continues(lines: list[str], line: str, full: int) -> bool:
         return False
     if is_heading(line) or SUB_ITEM_RE.match(line) or line.startswith("——"):
         return False  # an item label or a heading opens a paragraph whatever the line above
+    if ANNEX_CAPTION_LINE_RE.match(line):
+        return False  # 附件2：审批提速行动责任表 under a full line 附件1：… opens its own (one attachment a line)
     if DOCUMENT_NUMBER_RE.match(line) or DOCUMENT_NUMBER_RE.match(last):
         return False  # a document number stands on its own line (国发〔2019〕3号)
     if DECIMAL_ITEM_RE.match(line) and ends_paragraph("".join(lines)):

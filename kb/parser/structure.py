@@ -348,6 +348,8 @@ def annex_caption(p: str) -> tuple[str, str] | None:
     if not m:
         return None
     rest = text[m.end() :].strip()
+    if m.group(1) and rest[:1] in ".．、" and not rest[1:2].isdigit():
+        rest = rest[1:].strip()  # 附件1.营商环境…分解表: the number's mark, no part of the title
     if len(rest) > 30 or any(c in rest for c in _SENTENCE_MARKS) or ITEM_RE.match(rest):
         return None
     return vocab.caption_cite(m), rest
@@ -406,6 +408,9 @@ def _attachments_lines(body: list[str]) -> set[int]:
         if _SIGNED_ATTACHMENTS_RE.match(p.strip()):
             found.add(i)
             continue
+        if (run := _caption_run(body, i)) and i not in found:
+            found.update(range(i, run))
+            continue
         if not (annex_caption(p) or _ATTACHMENTS_LIST_RE.match(p)):
             continue
         j = i + 1
@@ -414,6 +419,29 @@ def _attachments_lines(body: list[str]) -> set[int]:
         if j < len(body) and _is_signing(body[j]):
             found.update(range(i, j))
     return found
+
+
+def _caption_run(body: list[str], start: int) -> int:
+    """The end (exclusive) of an attachments list written one attachment a line with its number glued to the caption
+    (附件1：X / 附件2：Y / 附件3：Z, 附件1.X) from ``body[start]``, else 0: two or more caption lines with a title each,
+    numbered 1, 2, 3 … in order, and after them the signature and date, the file's end, or a caption alone (the first
+    annex under its own caption) — never a caption with its annex's text after it (附件1：X / 1.压缩审批时限…)."""
+    number = 1
+    end = start
+    while end < len(body) and (c := annex_caption(body[end])) and c[1] and _caption_number(c[0]) == number:
+        end, number = end + 1, number + 1
+    if end - start < 2:
+        return 0
+    after = body[end] if end < len(body) else None
+    if after is None or _is_signing(after) or ((c := annex_caption(after)) is not None and not c[1]):
+        return end
+    return 0
+
+
+def _caption_number(cite: str) -> int:
+    """The number a caption's cite ends with (附件2 → 2); 0 for none (附件)."""
+    m = re.search(r"\d+$", cite)
+    return int(m.group(0)) if m else 0
 
 
 def _listed_annex(p: str) -> bool:

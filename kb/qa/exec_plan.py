@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 from kb.lazypattern import LazyPattern
 from kb.model import ROLE_NAMES, ROLES, item_count
+from kb.numerals import cn_number
 from kb.qa.answer import Answer
 from kb.qa.exec_departments import ROLE_WORDS, date_reading, earlier_note, filter_topic, filter_within, within_base
 from kb.qa.query import Act, Query, asked_topic, load_shapes
@@ -888,8 +889,9 @@ class Notice:
     """The documents its notice hands on (现将《A》《B》印发给你们, 关于印发A和B的通知)."""
 
 
-#: An attachments caption opening a line (附件：, 附件1：, 附表：): what follows is the list's first item or its only one.
-_ATTACHMENTS_HEAD = LazyPattern(r"^(?:附件|附表)\s*[0-9一二三四五六七八九十]{0,2}\s*[:：]\s*")
+#: An attachments caption opening a line (附件：, 附件1：, 附表：, 附件1.): what follows is the list's first item or its only
+#: one; the caption's number, if any, is group 1.
+_ATTACHMENTS_HEAD = LazyPattern(r"^(?:附件|附表)\s*(?:([0-9]{1,2}|[一二三四五六七八九十]{1,2})\s*[:：.．、](?![0-9])|[:：])\s*")
 #: An item of an attachments list (1.X, 2、Y, （3）Z).
 _ATTACHMENT_ITEM = LazyPattern(r"^[（(]?(\d{1,2})\s*[)）.．、]\s*")
 #: A cited document: 《…》 (〈…〉 inside allowed), with its number in brackets right after it, if any.
@@ -926,6 +928,10 @@ def _attachments(lines: list[str]) -> list[str]:
             items += _numbered_run(rest) if first and first.group(1) == "1" else [rest]
         for nxt in lines[i + 1:]:
             n = _ATTACHMENT_ITEM.match(nxt)
+            again = _ATTACHMENTS_HEAD.match(nxt) if m.group(1) else None
+            if again and again.group(1) and cn_number(again.group(1)) == len(items) + 1:
+                items.append(nxt[again.end():].strip())  # 附件1：X / 附件2：Y — one attachment a line, each captioned
+                continue
             if not n:
                 break
             items.extend(_numbered_run(nxt, len(items) + 1))  # (4.X5.Y: two lines cleanup ran together)
