@@ -30,10 +30,13 @@ from pathlib import Path
 
 from kb.errors import KbError, reason
 
+#: File name endings of Markdown: read as text once the format's marks are taken off (kb/ingest/markdown.py).
+MARKDOWN_SUFFIXES = (".md", ".markdown")
 #: File name endings read as plans, and the format each is read as.
 SUFFIXES: dict[str, str] = {
     ".txt": "txt",
     ".md": "txt",
+    ".markdown": "txt",
     ".text": "txt",
     ".pdf": "pdf",
     ".docx": "docx",
@@ -137,7 +140,12 @@ def read_document(path: str | os.PathLike, raw: bytes | None = None, *, progress
     if fmt == "txt":
         from kb.ingest.text import read_text
 
-        return _checked(read_text(raw, str(path)), path)
+        extracted = read_text(raw, str(path))
+        if path.suffix.lower() in MARKDOWN_SUFFIXES:
+            from kb.ingest.markdown import markdown_plain
+
+            extracted.text = markdown_plain(extracted.text)  # (# headings, front matter, pipe tables: marks, not words)
+        return _checked(extracted, path)
     cached = _cache_path(raw) if use_cache else None
     if cached is not None:
         hit = _load_cached(cached)
