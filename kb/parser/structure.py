@@ -310,12 +310,16 @@ def _glued_title_at(paragraphs: list[str]) -> tuple[int, tuple[str, str]] | None
 def title_rest(title: str, line: str) -> bool:
     """True when ``line``, right after ``title``, is the title's last line as typeset (平潭综合实验区水污染防治行动计划 /
     工作方案, 某某市…三年行动计划 / （2024—2026年）): a kind of document alone (documents.yaml ``division_kinds``) or a bracket
-    of years, the two together still a title — never after a notice's title (…的通知 / 某某方案 is the plan it hands on)."""
+    of years or of a title's own word (``title_brackets``: 试行, 征求意见稿), the two together still a title — never after a notice's title (…的通知 / 某某方案 is the plan it hands on)."""
     n = line.strip()
     bare = _TITLE_BRACKET_RE.sub("", n)
     if not n or not title or title.rstrip("》").endswith("通知") or not is_title(title + n):
         return False
-    return bare in division_kinds() or (not bare and bool(_TITLE_BRACKET_RE.fullmatch(n)))
+    if bare in division_kinds():
+        return True
+    # (a bracket alone: years or a title's own word — 2024—2026年, 试行 — never a page's note, 上接第三版)
+    return not bare and bool(_TITLE_BRACKET_RE.fullmatch(n)) and (
+        bool(re.search(r"(?:19|20)\d{2}", n)) or any(w in n for w in _document_words()["title_brackets"]))
 
 
 def is_reference_line(p: str) -> bool:
@@ -816,7 +820,8 @@ def outline(paragraphs: list[str], doc_id: str) -> Outline:
 
 
 #: The word lists of kb/data/documents.yaml.
-_DOCUMENT_KEYS = ("division_kinds", "preamble_openers", "preamble_marks", "issuer_fields", "reference_labels")
+_DOCUMENT_KEYS = ("division_kinds", "preamble_openers", "preamble_marks", "issuer_fields", "reference_labels",
+                  "title_brackets")
 
 
 def _document_words() -> dict[str, tuple[str, ...]]:
