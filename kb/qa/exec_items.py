@@ -47,6 +47,8 @@ def exec_item(question: str, q: Query, env) -> Answer:
 
 #: An item's own number at the start of its text: 10. / 10、 / （二十二） / 第五条.
 _OWN_NUMBER = LazyPattern(r"\s*(?:(\d{1,3})[.．、](?!\d)|[（(]([一二三四五六七八九十百]{1,5})[）)]|第([一二三四五六七八九十百\d]{1,5})[条项])")
+#: A paragraph opening with a top-level numeral (三、…): the numeral.
+_TOP_NUMBER = LazyPattern(r"\s*([一二三四五六七八九十]{1,3})、")
 #: The number a label ends with: 三（三）10 → 10, 五（十二） → 十二.
 _LABEL_NUMBER = LazyPattern(r"(?:(\d{1,3})|[（(]([一二三四五六七八九十百]{1,5})[）)])$")
 
@@ -65,6 +67,11 @@ def item_number(task: Task, item_parts: frozenset[str] = frozenset()) -> int | N
     if cite and task.label.startswith(cite) and task.label[len(cite):][:1] in ("-", "（"):
         # a row of a task table's item (附件2-6-3: 序号6's third row): its number is the 序号, not the row's
         return int(serial)
+    top = _TOP_NUMBER.match(task.text or "")
+    if top and task.part.endswith(top.group(1)) and not task.section:
+        # a document's long item numbered at its top level (三、支持数字人才引进…。（X牵头）): its part is the item — in a
+        # file holding several documents as in one whose parts are its items
+        return _cn_number(top.group(1))
     m = _OWN_NUMBER.match(task.text or "")
     if m is None and task.kind != "paragraph":
         m = _LABEL_NUMBER.search(task.label or "")
@@ -72,6 +79,15 @@ def item_number(task: Task, item_parts: frozenset[str] = frozenset()) -> int | N
         return None
     digits = next(g for g in m.groups() if g)
     return _cn_number(digits)
+
+
+def _sections_restart(sections: list[str]) -> bool:
+    """True when the sections of the pool number themselves again in another part (二（一）二（二） then 三（一）): their
+    own numbers do not run through the pool."""
+    from kb.qa.question import _cn_number
+
+    numbers = [_cn_number(m.group(1)) for s in sections if (m := re.search(r"[（(]([一二三四五六七八九十百]{1,5})[)）]$", s))]
+    return any(b <= a for a, b in zip(numbers, numbers[1:]))
 
 
 def plan_item(question: str, q: Query, env) -> Answer:
@@ -95,7 +111,7 @@ def plan_item(question: str, q: Query, env) -> Answer:
     found = [t for n, t in numbered if n == q.ordinal]
     if len(found) > 1 and item_count(found) == 1:
         found = found[:1]  # (the rows of one 序号: the item, by its first row)
-    written = [t for t in found if _OWN_NUMBER.match(t.text or "") or t.doc in item_parts]
+    written = [t for t in found if _OWN_NUMBER.match(t.text or "") or t.doc in item_parts or _TOP_NUMBER.match(t.text or "")]
     if getattr(q, "division", None) and not written:
         # one document of a file holding several asked (若干政策的第二条): only a number the document writes — an
         # unnumbered paragraph's label number (若干政策三2) is kb's, and a document of one such paragraph tagged answered it
@@ -105,7 +121,8 @@ def plan_item(question: str, q: Query, env) -> Answer:
         # unnumbered paragraphs — the number the plan writes is the one asked
         found = written
     sections = list(dict.fromkeys(t.section for t in pool if t.section)) if scoped else []
-    if not found and len(sections) >= 2:
+    restarts = _sections_restart(sections)
+    if not found and len(sections) >= 2 and not restarts:
         # 职责分工第十二项 / 强化组织领导的第二条 over a part of sections: its items are its sections (（一）…（九）; numbered
         # （十八）–（二十） across the plan) — the Nth section's opening paragraph, never the Nth paragraph counted across
         # them (a ninth section's third paragraph is no 第十二项); beyond the last section: not in the plan
@@ -124,7 +141,13 @@ def plan_item(question: str, q: Query, env) -> Answer:
         top = max((n for n, _ in numbered if n), default=0)
         if getattr(q, "division", None):
             # (one document of a file holding several: the numbers it writes, none of kb's label numbers)
-            top = max((n for n, t in numbered if n and _OWN_NUMBER.match(t.text or "")), default=0)
+            top = max((n for n, t in numbered if n and (_OWN_NUMBER.match(t.text or "") or _TOP_NUMBER.match(t.text or ""))),
+                      default=0)
+        if restarts and not top:
+            # (sections （一）（二） again in each part: no number runs through them — the Nth section counted across parts
+            # is kb's count, never the plan's 第N条)
+            said = "（各部分的条目分别从（一）编号，没有统一的条目编号）"
+        elif getattr(q, "division", None):
             said = f"（条目编号到 {top} 为止）" if top else "（条目没有编号）"
         elif len(sections) >= 2:
             said = f"（共 {len(sections)} 项：{sections[0]}至{sections[-1]}）"
