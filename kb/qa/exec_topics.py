@@ -1010,6 +1010,19 @@ def exec_topic_deadline(question: str, q: Query, env) -> Answer:
             pick = min if q.aggregate == "earliest" else max
             day = pick(d.end for d in pool)
             chosen = [d for d in pool if d.end == day][:1]
+    event = _asked_event(asked)
+    if event is not None and chosen:
+        # 大桥什么时候通车 / 什么时候结束: a limit of the clause stating that event answers (2016年底前建成环岛路二期并通车),
+        # never a date of another clause on the same thing (2016年，加快推进大桥建设) nor a start for an end
+        def states(d) -> bool:
+            if event[0] == "end":
+                return d.kind != "from"
+            clause = span_of.get(id(d)) or (task.clauses[d.clause] if d.clause < len(task.clauses) else d.heading or "")
+            return any(w in fold(clause) for w in event[1])
+        stating = [d for d in dated if states(d)]
+        chosen = [d for d in chosen if states(d)] or stating
+        if not chosen:
+            return _event_unstated(question, env, task, words, event[2], dated)
     units = describe(task)
     head = f"{task.label} {task_head(task)}" + f"（{units or units_unsaid(task)}）"
     if chosen:
@@ -1121,6 +1134,36 @@ def _dated_holder(env, words: list[str], task: Task | None) -> tuple[Task, list]
     if not hits or len({tuple(d.text for d in ds) for _, ds in hits}) > 1:
         return None
     return hits[0]
+
+
+def _asked_event(asked: str) -> tuple[str, tuple[str, ...], str] | None:
+    """The event a when-question asks (shapes.yaml ``event_verbs``: 通车 → 通车/开通; ``end_asks``: 结束): ("event", the
+    plan's words stating it, the word asked) or ("end", (), the word asked); None for a plain when (什么时候完成)."""
+    from kb.qa.query import load_shapes
+
+    shapes = load_shapes()
+    for name, words in shapes["event_verbs"].items():
+        if name in asked:
+            return "event", tuple(words), name
+    end = next((w for w in shapes["end_asks"] if w in asked), None)
+    return ("end", (), end) if end else None
+
+
+def _event_unstated(question: str, env, task, words: list[str], event: str, dated) -> Answer:
+    """The plan sets no limit for the event asked (大桥什么时候通车 where the paragraph writes 2016年，加快推进大桥建设):
+    said so, the paragraph and its limits shown as what they are — never as the event's time."""
+    from kb.qa.exec_items import deadline_said
+    from kb.qa.wording import load_answer_words
+
+    w = load_answer_words()
+    units = describe(task)
+    head = f"{task.label} {task_head(task)}" + f"（{units or units_unsaid(task)}）"
+    clauses = list(dict.fromkeys(task.clauses[d.clause].strip() for d in dated if d.clause < len(task.clauses)))
+    text = (w["event_unstated"].format(topic="、".join(x for x in words if x != event), event=event) + f"\n出处：{head}"
+            + "".join(f"\n原文：{c}" for c in clauses)
+            + "\n" + w["clause_time_work"].format(label=task.label, times="；".join(deadline_said(d) for d in dated)))
+    env.ctx.tasks, env.ctx.topic = [task], words
+    return Answer(question, "topic_deadline", text, tasks=[], status="not_in_plan", departments=task.departments("any"))
 
 
 def notice_clauses(doc) -> list[tuple[str, list]]:

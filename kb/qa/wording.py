@@ -101,6 +101,7 @@ REQUIRED = {
     "task_time": ("{label}", "{times}"),
     "clause_time": ("{label}", "{times}"),
     "clause_time_work": ("{label}", "{times}"),
+    "event_unstated": ("{topic}", "{event}"),
     "no_overview": ("{what}", "{parts}"),
     "year_running": ("{n}", "{year}", "{labels}"),
     "recipient_not_stated": ("{asked}",),
