@@ -75,6 +75,11 @@ TERMINAL = "。！？；：!?;:…"
 
 #: A document number on its own line (国发〔2019〕3号, 沪府办发〔2024〕3号, 宝府办〔2021〕42号).
 DOCUMENT_NUMBER_RE = re.compile(r"^[\u4e00-\u9fff]{1,10}[〔\[［(（]\d{4}[〕\]］)）]第?\d{1,4}号$")
+#: A document number opening a line with more text after it (国办函〔2005〕57号各省、自治区…: a PDF's text ran the
+#: number into the addressees' line).
+DOCUMENT_NUMBER_START_RE = re.compile(r"^[\u4e00-\u9fff]{1,10}[〔\[［(（]\d{4}[〕\]］)）]第?\d{1,4}号(?=\S)")
+#: Lines at the top of a text where a document number may stand (over the title, the addressees).
+_DOCUMENT_NUMBER_LINES = 12
 
 #: A sub-item marker (（1）, (2), ①): in printed lines it opens a paragraph like an item label (and so does a
 #: dash item ——加强…).
@@ -466,11 +471,54 @@ def remove_pinyin_glosses(lines: list[str]) -> list[str]:
             else line for line in lines]
 
 
+#: A decorated page number (- 2 -, — 3 —) glued to the start of a line's text, or to its end after a sentence's end or
+#: a closing bracket (…牵头）- 2 -): a PDF's footer run into the line next to it.
+_DASH = r"[\-—–－―─]"
+_GLUED_FOOTER_START_RE = re.compile(rf"^\s*(?:{_DASH}\s*){{1,3}}\d{{1,3}}\s*(?:{_DASH}\s*){{1,3}}(?=[^\d\s\-—–－―─])")
+_GLUED_FOOTER_END_RE = re.compile(rf"(?<=[。；！？）)”])\s*(?:{_DASH}\s*){{1,3}}\d{{1,3}}\s*(?:{_DASH}\s*){{0,3}}$")
+
+
 def remove_page_footers(lines: list[str]) -> list[str]:
     """Drop page numbers standing on their own line in text copied from a PDF (石景山 2019 on a mirror:
     ``各街道党工委`` / ``— — — 3 —``, 大邑 2021: ``发`` / ``- 2 -`` / ``展能级``): left in, they are glued to
-    the paragraph around them and to the last unit of a label line (各街道党工委———3—)."""
-    return [line for line in lines if not PAGE_FOOTER_RE.match(line) or not line.strip()]
+    the paragraph around them and to the last unit of a label line (各街道党工委———3—).  A decorated number glued to a
+    line's text (``- 2 -（二）加强…``, ``…牵头）- 2 -``) is dropped from it; bare numbers counting the pages up are
+    dropped by ``remove_bare_page_numbers``."""
+    out = []
+    for line in lines:
+        if PAGE_FOOTER_RE.match(line) and line.strip():
+            continue
+        out.append(_GLUED_FOOTER_END_RE.sub("", _GLUED_FOOTER_START_RE.sub("", line)))
+    return out
+
+
+_BARE_NUMBER_RE = re.compile(r"^\s*(\d{1,3})\s*$")
+#: Lines between two page numbers at least (a printed page holds more); a table's row numbers come closer.
+_PAGE_LINES_MIN = 5
+
+
+def remove_bare_page_numbers(lines: list[str]) -> list[str]:
+    """Drop bare page numbers (``2`` alone on its line) of text copied out of a PDF's printed lines (``printed_width``):
+    two or more such lines whose numbers count up by one (2, 3, 4 …), each at least ``_PAGE_LINES_MIN`` lines after the
+    one before and with text on both sides (never a table's cells one a line: ``table_cell_lines``).  Left in, a page
+    number was glued into the sentence the page broke (…自来水普2及率…) or stood as a paragraph of its own."""
+    candidates = [i for i, line in enumerate(lines) if _BARE_NUMBER_RE.match(line)]
+    if len(candidates) < 2 or printed_width(lines) is None:
+        return lines
+    cells = table_cell_lines(lines)
+    found: set[int] = set()
+    run: list[int] = []
+    for i in candidates:
+        if i in cells:
+            continue
+        if run and (int(lines[i]) != int(lines[run[-1]]) + 1 or i - run[-1] <= _PAGE_LINES_MIN):
+            if len(run) >= 2:
+                found.update(run)
+            run = []
+        run.append(i)
+    if len(run) >= 2:
+        found.update(run)
+    return [line for i, line in enumerate(lines) if i not in found]
 
 
 #: A site footer's line or field holds no sentence; a field line standing with a footer line is short.
@@ -957,8 +1005,8 @@ def _printed_continues(lines: list[str], line: str, full: int) -> bool:
         return False  # an item label or a heading opens a paragraph whatever the line above
     if ANNEX_CAPTION_LINE_RE.match(line):
         return False  # 附件2：审批提速行动责任表 under a full line 附件1：… opens its own (one attachment a line)
-    if DOCUMENT_NUMBER_RE.match(line) or DOCUMENT_NUMBER_RE.match(last):
-        return False  # a document number stands on its own line (国发〔2019〕3号)
+    if DOCUMENT_NUMBER_RE.match(line) or DOCUMENT_NUMBER_RE.match(last) or DOCUMENT_NUMBER_START_RE.match(line):
+        return False  # a document number stands on its own line (国发〔2019〕3号), the addressees run into it too
     if DECIMAL_ITEM_RE.match(line) and ends_paragraph("".join(lines)):
         return False
     if line[0] in _load_line_start_marks() or last[-1] in rules().no_line_end or _open_group(lines):
@@ -1070,6 +1118,22 @@ def runs_on_heading(line: str, standing: int) -> bool:
     numeral of the last part heading that stood on its own line (四、… then 五、…): the numbering proves it a heading
     whatever its length, so it stands alone — glued to the paragraph under it, it was read as a paragraph of part 四."""
     return standing > 0 and part_heading_shape(line) == standing + 1
+
+
+def split_document_number(lines: list[str]) -> list[str]:
+    """A document number run into the line after it at the top of the text (国办函〔2005〕57号各省、自治区、直辖市人民政府…：
+    as a PDF's text gives it) stands on its own line, as the same text typed gives it — the addressees (or the title)
+    after it are another paragraph."""
+    out: list[str] = []
+    seen = 0
+    for line in lines:
+        seen += bool(line.strip())
+        m = DOCUMENT_NUMBER_START_RE.match(line.strip()) if seen <= _DOCUMENT_NUMBER_LINES else None
+        if m:
+            out += [m.group(0), line.strip()[m.end():]]
+        else:
+            out.append(line)
+    return out
 
 
 def join_fragments(lines: list[str]) -> list[str]:
@@ -1275,6 +1339,7 @@ CLEANUP_RULES: list[Callable[[list[str]], list[str]]] = [
     remove_page_breaks,
     remove_pinyin_glosses,
     remove_page_footers,
+    remove_bare_page_numbers,
     remove_page_continuations,
     remove_site_footers,
     split_flattened,
@@ -1284,6 +1349,7 @@ CLEANUP_RULES: list[Callable[[list[str]], list[str]]] = [
     number_plain_headings,
     split_opening_tags,
     join_printed_lines,
+    split_document_number,
     join_fragments,
     split_items_after_tags,
     join_split_title,
