@@ -17,6 +17,11 @@ ROLES = ("lead", "guide", "support", "sole", "shared")
 #: Between an annex's cite and its own part's numeral in a section label (附件·二（一）: kb/parser/structure.py, an annex
 #: written in two heading levels).
 ANNEX_LEVEL_MARK = "·"
+#: The label of the paragraphs standing before a document's first part (its opening: 引言, 引言1 …; kb/parser/core.py).
+OPENING_LABEL = "引言"
+#: The part of a cover notice's own numbered requirements (一、各责任单位要…于2023年1月15日前报… before the plan it hands
+#: on): paragraphs of the notice, labelled 通知一, 通知二 … — no part of the plan, no task proper (kb/parser/structure.py).
+NOTICE_PART = "通知"
 
 #: Roles few plans use: listings, exports and answers show them only when some task of the
 #: plan gives them to a department (``roles_held``), so a plan without 指导 looks as before.

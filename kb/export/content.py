@@ -13,6 +13,7 @@ and targets).
 from __future__ import annotations
 
 import os
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
@@ -531,7 +532,20 @@ def table_rows(plan: Plan, selection=None) -> list[Task]:
     from kb.select import EVERY_PARAGRAPH
 
     chosen = (selection or EVERY_PARAGRAPH).select(plan)
-    return [t for t in chosen if t.departments("any") or t.implied or t.deadlines or t.targets]
+    return [t for t in chosen if t.departments("any") or t.implied
+            or (t.deadlines or t.targets) and not _preface_or_notice(t)]
+
+
+def _preface_or_notice(task: Task) -> bool:
+    """A document's preface (引言, 引言2, 行动计划引言: the paragraphs before its first part) or a cover notice's own
+    requirement (通知一 …): what it dates or targets frames the plan — no task of its division table unless it names
+    units (为…，到2025年…达到10%，制定本方案。 was the table's row 引言1)."""
+    from kb.parser.core import OPENING_LABEL
+    from kb.parser.structure import NOTICE_PART
+
+    if task.part == NOTICE_PART:
+        return True
+    return re.fullmatch(rf"{re.escape(task.part)}{OPENING_LABEL}\d*", task.label or "") is not None
 
 
 def build_table(plan: Plan, tasks: list[Task] | None = None, name: str = "任务分工表", selection=None) -> TableExport:

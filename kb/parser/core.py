@@ -1690,8 +1690,7 @@ def rule_targets(state: ParseState) -> None:
                     targets.set_time(target, when)
 
 
-#: The label of the paragraphs standing before a plan's first part (its opening).
-OPENING_LABEL = "引言"
+from kb.model import OPENING_LABEL  # noqa: E402  (the label of a plan's opening paragraphs: one definition)
 
 
 def _lead_in_count(numbers: list[int | None]) -> int:

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from kb.annexes import AnnexPattern, annex_words, caption_word
 from kb.model import ANNEX_LEVEL_MARK  # (附件·二: an annex's own part, between its cite and numeral)
+from kb.model import NOTICE_PART  # noqa: F401  (通知一: a cover notice's own requirements, paragraphs of the notice)
 from kb.numerals import cn_number
 from kb.parser.deadlines import marks_outside_brackets
 from kb.parser.cleanup import (ARTICLE_START_RE, CHAPTER_HEADING_RE, NOTES_HEAD, NUMBERED_ITEM_RE, PART_HEADING_RE,
@@ -129,10 +130,6 @@ def split_cover(body: list[str]) -> tuple[list[str], str | None, list[str]]:
     return [], None, body
 
 
-#: The part of a cover notice's own numbered requirements (一、各责任单位要…于2023年1月15日前报… 二、… before the plan it
-#: hands on): paragraphs of the notice, labelled 通知一, 通知二 … by the notice's numbers — no part of the plan, no task
-#: proper, but read by grep, search and questions as the plan's other paragraphs are.
-NOTICE_PART = "通知"
 
 
 def notice_items(body: list[str]) -> list[str]:
