@@ -157,3 +157,29 @@ def test_notice_lines_grepped(tmp_path, capsys):
     code = main(["grep", "--corpus", str(tmp_path), "2月15日"])
     out = capsys.readouterr().out
     assert code == 0 and "通知一" in out and "2024年2月15日前" in out, out
+
+
+COVER_DATED = ("某某市人民政府办公厅关于印发某某市城市更新行动方案的通知\n各区人民政府，市政府各委、办、局：\n"
+               "现将《某某市城市更新行动方案》印发给你们，请认真贯彻执行。各区要在2018年9月30日前将本区实施细则报市住房城乡建设委备案。\n"
+               "某某市人民政府办公厅\n2018年6月1日\n某某市城市更新行动方案\n一、总体要求\n到2020年，完成老旧小区改造100个。\n"
+               "二、重点任务\n（一）推进老旧小区改造。（市住房城乡建设委牵头，各区政府负责）\n（二）推进棚户区改造。（市住房城乡建设委牵头）\n")
+
+
+def test_cover_sentence_with_a_limit_stays_readable(tmp_path, capsys):
+    """An ordinary cover (no 一、二、三 of its own) whose sentence sets a limit (各区要在2018年9月30日前将本区实施细则报…备案):
+    the sentence is a paragraph of the notice (通知), found by grep and when-questions; the sentence handing the plan on,
+    the addressees and the signature are not."""
+    doc, tasks = parse_document(COVER_DATED, "p")
+    notice = [t for t in tasks if t.label.startswith("通知")]
+    assert [(t.label, t.text) for t in notice] == [("通知", "各区要在2018年9月30日前将本区实施细则报市住房城乡建设委备案。")]
+    assert notice[0].kind == "paragraph" and doc.plan_title == "某某市城市更新行动方案"
+    (tmp_path / "a.txt").write_text(COVER_DATED, encoding="utf-8")
+    assert main(["grep", "--corpus", str(tmp_path), "9月30日"]) == 0
+    assert "通知" in capsys.readouterr().out
+
+
+def test_cover_without_a_limit_adds_nothing():
+    """A cover whose sentences set no limit (请认真贯彻执行, 实施中遇到的问题请径向省发展改革委反映) adds no paragraph."""
+    text = COVER_DATED.replace("各区要在2018年9月30日前将本区实施细则报市住房城乡建设委备案。", "实施中遇到的问题，请径向市住房城乡建设委反映。")
+    _, tasks = parse_document(text, "p")
+    assert not any(t.label.startswith("通知") for t in tasks)

@@ -478,6 +478,11 @@ _GLUED_FOOTER_START_RE = re.compile(rf"^\s*(?:{_DASH}\s*){{1,3}}\d{{1,3}}\s*(?:{
 _GLUED_FOOTER_END_RE = re.compile(rf"(?<=[。；！？）)”])\s*(?:{_DASH}\s*){{1,3}}\d{{1,3}}\s*(?:{_DASH}\s*){{0,3}}$")
 
 
+def strip_glued_page_number(line: str) -> str:
+    """``line`` without a decorated page number glued to its start or end (``—1—《…》…方案``, ``…牵头）- 2 -``)."""
+    return _GLUED_FOOTER_END_RE.sub("", _GLUED_FOOTER_START_RE.sub("", line))
+
+
 def remove_page_footers(lines: list[str]) -> list[str]:
     """Drop page numbers standing on their own line in text copied from a PDF (石景山 2019 on a mirror:
     ``各街道党工委`` / ``— — — 3 —``, 大邑 2021: ``发`` / ``- 2 -`` / ``展能级``): left in, they are glued to
@@ -488,7 +493,7 @@ def remove_page_footers(lines: list[str]) -> list[str]:
     for line in lines:
         if PAGE_FOOTER_RE.match(line) and line.strip():
             continue
-        out.append(_GLUED_FOOTER_END_RE.sub("", _GLUED_FOOTER_START_RE.sub("", line)))
+        out.append(strip_glued_page_number(line))
     return out
 
 

@@ -1831,6 +1831,11 @@ def _label_notice(tasks: list[Task], numbers: list[int | None]) -> None:
     paragraphs after item n (its further paragraphs, a piece cut at a tag) 通知n-2, 通知n-3 …"""
     from kb.numerals import chinese_number
 
+    if not any(numbers):
+        # an ordinary cover's dated requirements (no numbers of its own): 通知, or 通知1, 通知2 … when several
+        for k, task in enumerate(tasks, 1):
+            task.label = structure.NOTICE_PART + (str(k) if len(tasks) > 1 else "")
+        return
     item, k = "", 1
     for task, n in zip(tasks, numbers):
         if n and chinese_number(n) != item:  # (a piece of the same item cut at a tag goes on as 通知一-2)

@@ -132,6 +132,23 @@ def split_cover(body: list[str]) -> tuple[list[str], str | None, list[str]]:
 
 
 
+def cover_limits(cover: list[str]) -> list[str]:
+    """The sentences of an ordinary cover notice (no items of its own) that set a time limit (各区要在2018年9月30日前将
+    本区实施细则报…备案。): a limit by a day or a month (kind ``by``), the signature's date never one.  Each cover paragraph's
+    such sentences, run together, are a requirement of the notice — readable as a paragraph (``NOTICE_PART``)."""
+    from kb.parser.deadlines import parse_deadlines
+
+    found = []
+    for p in cover[:-1]:  # (the last: the signature and date)
+        if p.rstrip().endswith(("：", ":")) or COVER_DATE_RE.fullmatch(p.strip()) and not any(c in p for c in "，。；"):
+            continue  # the addressees; a signature
+        sentences = [x for x in re.split(r"(?<=[。；！？])", p) if x.strip()]
+        dated = [x.strip() for x in sentences if any(d.kind == "by" for d in parse_deadlines(x))]
+        if dated:
+            found.append("".join(dated))
+    return found
+
+
 def notice_items(body: list[str]) -> list[str]:
     """The paragraphs of a cover notice's own numbered requirements (``_notice_items_end``: proved by the sentence
     handing the plan on, the items 一, 二 … in order, the signature and date, the plan's title, the plan's 一 again), from
@@ -584,6 +601,8 @@ def outline(paragraphs: list[str], doc_id: str) -> Outline:
     cite = ""  # the cite of the document being read (its parts are cite + numeral), "" while the file holds one
     two_levels, outer = False, None  # the annex opened writes 一、 then （一） under it; the numeral of its part open
     header_cells = 0  # column words one a line in a row, before the annex's first item
+    if cover and not notice:
+        notice = cover_limits(cover)  # (an ordinary cover's dated requirement: 请于…前报送…, readable as the notice's)
     for p in notice if cover else ():
         # the cover notice's own requirements (一、各责任单位要…于2023年1月15日前报…): paragraphs of the notice, read as
         # the plan's other paragraphs are (searched, dated), cited by the notice's numbers — no part of the plan

@@ -1146,10 +1146,10 @@ def rule_table_title(state) -> None:
     paragraph (so never a task)."""
     if not state.tables or state.outline is None or state.outline.title != state.doc.id:
         return
-    from kb.parser.cleanup import PART_HEADING_RE, SECTION_HEADING_RE
+    from kb.parser.cleanup import PART_HEADING_RE, SECTION_HEADING_RE, strip_glued_page_number
 
     first = state.tables[0]
-    before = first.lines_before
+    before = [strip_glued_page_number(ln) for ln in first.lines_before]  # (—1—《…》…: cleanup drops the page number)
     if len(before) > 4 or any(_SENTENCE_PUNCT_RE.search(ln) or len(ln) > 60 for ln in before):
         return
     if before:
