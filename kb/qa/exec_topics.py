@@ -1017,8 +1017,10 @@ def exec_topic_deadline(question: str, q: Query, env) -> Answer:
         def states(d) -> bool:
             if event[0] == "end":
                 return d.kind != "from"
-            clause = span_of.get(id(d)) or (task.clauses[d.clause] if d.clause < len(task.clauses) else d.heading or "")
-            return any(w in fold(clause) for w in event[1])
+            clause = fold(span_of.get(id(d)) or (task.clauses[d.clause] if d.clause < len(task.clauses) else d.heading or ""))
+            if not any(w in clause for w in words if w != event[2]):
+                return True  # (a horizon another clause sets for the sentences after it, 到2025年，在…方面: as before)
+            return any(w in clause for w in event[1])
         stating = [d for d in dated if states(d)]
         chosen = [d for d in chosen if states(d)] or stating
         if not chosen:
