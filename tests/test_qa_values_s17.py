@@ -88,7 +88,15 @@ LOANS = """某省推进制造业智能化改造若干政策
 （二）支持技术改造。对企业实施智能化改造项目贷款，省级按照同期贷款市场报价利率的50%给予贴息，单个项目贴息期不超过2年。（责任单位：省工信厅、省财政厅）
 """
 
-TEXTS = {"loans": LOANS, "shops": SHOPS, "green": GREEN, "wetland": WETLAND, "fees": FEES, "province": PROVINCE, "sand": SAND, "signs": SIGNS}
+#: 县级 one-year 工作要点 (its title names 2016): a target of the year (全年完成…, no year of its own) beside a 到2020年 one in
+#: the same item (ROUTED s17 values5 item 5, the year list; written here).
+YEAR = """某县2016年生态建设工作要点
+一、推进国土绿化
+（一）实施造林绿化。全年完成5.7万亩造林任务，森林覆盖率达到43%。到2020年，森林覆盖率达到45%。（责任单位：县林业局）
+（二）加强湿地保护。新增湿地保护面积500亩。（责任单位：县林业局）
+"""
+
+TEXTS = {"year": YEAR, "loans": LOANS, "shops": SHOPS, "green": GREEN, "wetland": WETLAND, "fees": FEES, "province": PROVINCE, "sand": SAND, "signs": SIGNS}
 
 
 @pytest.fixture(scope="module")
@@ -235,4 +243,20 @@ ABOUT_ROWS = [
 
 @pytest.mark.parametrize("corpus,question,status,has,has_not,why", ABOUT_ROWS, ids=[f"{r[0]}:{r[1]}" for r in ABOUT_ROWS])
 def test_about_row(ask, corpus, question, status, has, has_not, why):
+    test_value_row(ask, corpus, question, status, has, has_not, why)
+
+
+#: Targets of a one-year plan's year (rows written before the code).
+YEAR_ROWS = [
+    ("year", "2016年森林覆盖率目标是多少？", "answered", ["43%"], ["45%", "没有写明"],
+     "一（一） 全年…森林覆盖率达到43%: the plan's year (its title names 2016) — not 'no 2016 target (years: 2020)'"),
+    ("year", "2020年森林覆盖率目标是多少？", "answered", ["45%"], ["43%"], "一（一） 到2020年…45%"),
+    ("year", "2016年造林任务是多少？", "answered", ["5.7万亩"], ["到2020年"],
+     "一（一） 全年完成5.7万亩: said of the year's work, never 到2020年 (the item's other clause's limit)"),
+    ("year", "2018年森林覆盖率目标是多少？", "honest", [], ["43%", "45%"], "no target of 2018"),
+]
+
+
+@pytest.mark.parametrize("corpus,question,status,has,has_not,why", YEAR_ROWS, ids=[f"{r[0]}:{r[1]}" for r in YEAR_ROWS])
+def test_year_row(ask, corpus, question, status, has, has_not, why):
     test_value_row(ask, corpus, question, status, has, has_not, why)

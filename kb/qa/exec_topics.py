@@ -168,8 +168,11 @@ def exec_target(question: str, q: Query, env) -> Answer:
             asked = f"{first}—{last}"
         else:
             span, asked = (first,), str(first)  # the year named (the first of a range)
-        years = sorted({r[4] for r in picked if r[4]})
-        picked = [r for r in picked if r[4] in span]
+        # (a target with no year of its own in a one-year plan — 全年完成…, 森林覆盖率达到43% in 某县2016年…工作要点 — is that
+        # year's: the title proves it, deadlines.year_of_work; before, 2016年森林覆盖率目标 said "no 2016 target")
+        dated = [r if r[4] else (*r[:4], _plan_year_of(plan, r[0])) for r in picked]
+        years = sorted({r[4] for r in dated if r[4]})
+        picked = [r for r, d in zip(picked, dated) if d[4] in span]
         if not picked:
             ctx.tasks = []
             return Answer(question, "target", f"方案没有写明{asked}年的这项目标（方案写明的年份：{'、'.join(map(str, years))}年）。",
@@ -499,6 +502,15 @@ def _sentences_about(env, words: list[str], chosen) -> list:
                     out, top = [], n
                 out.append((t, sentence.strip()))
     return out
+
+
+def _plan_year_of(plan, task_id: str) -> int | None:
+    """The one year of work the title of the task's document names (某县2016年生态建设工作要点 → 2016), or None."""
+    from kb.parser.deadlines import year_of_work
+
+    doc_id = plan.task(task_id).doc
+    doc = next((d for d in plan.documents if d.id == doc_id), None)
+    return year_of_work(getattr(doc, "plan_title", None) or getattr(doc, "title", None) or "") if doc else None
 
 
 def _named_exactly(words: list[str], rows: list, env) -> list:

@@ -191,11 +191,16 @@ def target_words(task: Task, tg: Target) -> str:
     extra = []
     if tg.baseline_year:
         extra.append(f"较{tg.baseline_year}年")
-    year = tg.year or (None if tg.from_year else _task_year(task))
+    # (a target whose own clause holds a limit of no date — 全年完成5.7万亩 — is not dated by the item's other limits:
+    # 到2020年 of the next sentence is no year of it; session 17)
+    undated_own = any(d.clause == tg.clause and not d.end for d in task.deadlines)
+    year = tg.year or (None if tg.from_year or undated_own else _task_year(task))
     if year:
         extra.append(f"到{year}年")
     elif tg.from_year:
         extra.append(f"自{tg.from_year}年起")  # (a start: never "by" it)
+    elif undated_own:
+        extra.extend(d.text for d in task.deadlines if d.clause == tg.clause and not d.end)
     if tg.stretch:
         extra.append("力争目标")
     return f"{head}：{how}" + (f"（{'，'.join(extra)}）" if extra else "")
