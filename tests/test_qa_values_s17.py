@@ -85,7 +85,7 @@ SHOPS = """某县农村电商提质增效行动方案
 LOANS = """某省推进制造业智能化改造若干政策
 一、支持智能制造
 （一）建设智能工厂。到2025年，新建500个智能工厂和数字化车间。（责任单位：省工信厅）
-（二）支持技术改造。对企业实施智能化改造项目贷款，省级按照同期贷款市场报价利率的50%给予贴息，单个项目贴息期不超过2年。（责任单位：省工信厅、省财政厅）
+（二）支持技术改造。对企业实施智能化改造项目1年期以上贷款，省级按照同期贷款市场报价利率的50%给予贴息，单个项目贴息期不超过2年。（责任单位：省工信厅、省财政厅）
 """
 
 #: 县级 one-year 工作要点 (its title names 2016): a target of the year (全年完成…, no year of its own) beside a 到2020年 one in
@@ -238,6 +238,10 @@ ABOUT_ROWS = [
      "一（二） holds every word asked with its 50%; 一（一）'s 500个 智能工厂 shares only 智能 (passes at start too: this form "
      "does not reach the pair-scored target; holdout15 gy09 does — answered 800个 at start, the 40% sentence now)"),
     ("loans", "智能工厂要新建多少个？", "answered", ["500个"], ["50%"], "control: the count target"),
+    ("loans", "智能化改造项目贷款贴息期最长几年？", "answered", ["贴息期不超过2年"], ["1年期以上贷款"],
+     "一（二） 1年期以上贷款 names a kind of loan, not the span asked (holdout15 gy09 shape; row added with the "
+     "mechanism, the plan's 1年期 written in for it; passes at start too — the one-ask form picks 贴息期 by its words; the "
+     "two-ask holdout form did not)"),
 ]
 
 

