@@ -280,11 +280,6 @@ KNOWN_FAILURES: dict[str, str] = {
         "一（一）'s 单个项目最高 200万元以下, picked by 最高 alone — another item's figure as 'what the plan states' "
         "(values3's left item 6, the same false 原文中没有“比例补助” for the one-ask form).  Since the commit after 0cf4802 "
         "kb says it read no such target instead of listing 一（一）'s 单个项目最高 200万元以下 as what the plan states",
-    "县城供水管网改造工程投资多少钱？":
-        "value_text leaves a task row's 项目名称 cell out when it is the row's title, so the row's text holds "
-        "改造供水管网…/总投资（亿元）：2.6亿元 only — 6 of the 12 characters asked, not more than half: the answer is the "
-        "honest not-stated with 2.6亿元 quoted apart (it passed while the any-order reading spanned clauses, which also "
-        "made 研发投入…最高补助 confident wrong)",
     "满分多少分？":
         "question reading (reading6's area, kb/qa/query.py): 满分多少分 — a noun then 多少分 — is not understood "
         "(没有读懂); the value executor is never reached",

@@ -1311,9 +1311,12 @@ def value_text(task: Task) -> str:
             clauses = [f"{c}{unit}" if unit and _BARE_FIGURE.fullmatch(c) else c for c in clauses]
             if clauses:
                 sentences.append("，".join(f"{header}：{c}" for c in clauses))
+    # (a row's title cell — 项目名称｜县城供水管网改造工程 — names what its figures are of: kept when the row's text does not
+    # write it, so a question naming the project and a figure column is about the row; values4's left item 9)
+    title = f"{task.title}。" if task.title and task.title not in task.text else ""
     if dated:
-        return "。".join(sentences) + "。" + (task.tag or "")
-    return task.text + "".join(f"。{x}" for x in sentences)
+        return title + "。".join(sentences) + "。" + (task.tag or "")
+    return title + task.text + "".join(f"。{x}" for x in sentences)
 
 
 #: A cell that is a figure alone (2400, 1.5): its unit is its header's (kb.parser.value_tables.header_unit).
