@@ -2237,7 +2237,11 @@ def partial_only(question: str, env, words: list[str]) -> Answer | None:
     from kb.qa.result import Item, Result, render_text
     from kb.qa.wording import load_answer_words
 
-    missing = missing_part(env, words, partial[0])
+    # (what of the topic it does not hold: a stretch of a word, else a word asked that the plan writes nowhere — the
+    # who-search set it aside for that; a paragraph holding all of it is no partial one: the question read otherwise)
+    missing = missing_part(env, words, partial[0]) or _word_not_held(env, words, partial[0])
+    if missing is None:
+        return None
     result = Result(heading=[load_answer_words()["topic_absent"].format(topic="、".join(words), missing=missing)])
     result.related = [Item(k, t) for k, t in enumerate(partial, 1)]
     env.ctx.tasks = []

@@ -200,9 +200,42 @@ def validate(data: dict, where: str = "answers.yaml") -> dict:
     return data
 
 
+class UnfilledWording(ValueError):
+    """A wording text was given no value (None) for one of its fields: formatting it would print a literal ``None`` to
+    the official (holdout17 a03: 最接近的条目没有写到“None”).  The executor must choose another wording or answer; an
+    unstrict ``Session`` gives the question the full-text answer with a notice instead of the broken sentence."""
+
+
+class Wording(str):
+    """A text of answers.yaml: ``format`` refuses a field given None (``UnfilledWording``) — no answer prints one."""
+
+    __slots__ = ()
+
+    def format(self, *args, **kwargs) -> str:
+        empty = [k for k, v in kwargs.items() if v is None] + [str(k) for k, v in enumerate(args) if v is None]
+        if empty:
+            raise UnfilledWording(f"answers.yaml 的措辞“{self[:30]}”缺少字段 {'、'.join(empty)} 的值")
+        return str.format(self, *args, **kwargs)
+
+
+def _worded(value):
+    """``value`` (a loaded answers.yaml mapping, list or text) with every text a ``Wording``."""
+    if isinstance(value, dict):
+        return {k: _worded(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_worded(v) for v in value]
+    return Wording(value) if isinstance(value, str) else value
+
+
 @lru_cache(maxsize=2)
 def load_answer_words(path: str | None = None) -> dict:
-    """The validated wording (from the JSON cache when the file has not changed)."""
+    """The validated wording (from the JSON cache when the file has not changed); every text a ``Wording``, whose
+    ``format`` never prints a None."""
+    return _worded(_read_answer_words(path))
+
+
+def _read_answer_words(path: str | None = None) -> dict:
+    """The validated wording as read (from the JSON cache when the file has not changed)."""
     src = Path(path) if path else ANSWERS_PATH
     try:
         raw = src.read_bytes()
