@@ -410,19 +410,20 @@ SHAPE_LISTS = ("plan_count_words", "baseline_asks", "base_marks", "place_suffixe
 #: (asks8, session 17) words of a topic that never make it written (kb/qa/denials.py)
 SHAPE_LISTS += ("denial_fillers", "denial_asking", "basis_verbs", "basis_which", "basis_documents", "basis_plan_words", "compare_which",
                 "compare_more", "compare_less", "content_verbs", "content_which")
+SHAPE_LISTS += ("person_titles",)  # (reading7, session 17: kb.qa.stated)
 
 
 def validate_shapes(data: dict, where: str = "shapes.yaml") -> dict:
     """``data`` checked: every list of SHAPE_LISTS, ``outside`` and ``measure`` mappings of lists, ``everyday``."""
     for key in (*SHAPE_LISTS, "outside", "measure", "name_pieces", "everyday", "measure_asks", "unit_kinds", "value_kinds",
-                "stated_totals", "measure_kinds", "measure_nouns", "unit_levels", "how_to_verbs", "event_verbs"):
+                "stated_totals", "measure_kinds", "measure_nouns", "unit_levels", "how_to_verbs", "event_verbs", "limit_yes_no"):
         if key not in data:
             raise KbError(f"{where}：缺少键 {key}；请修正，或从代码仓库恢复这个文件")
     out = {"version": 2}  # 2: equal-length words in code-point order (1 kept a set's order)
     for key in SHAPE_LISTS:
         out[key] = longest_first(fold(w) for w in _check_words(data[key], f"{where}：{key}"))
     for key in ("outside", "measure", "name_pieces", "measure_asks", "unit_kinds", "value_kinds", "stated_totals",
-                "measure_kinds", "measure_nouns", "unit_levels", "how_to_verbs", "event_verbs"):
+                "measure_kinds", "measure_nouns", "unit_levels", "how_to_verbs", "event_verbs", "limit_yes_no"):
         if not isinstance(data[key], dict):
             raise KbError(f"{where}：{key} 应为“名称: 词语列表”的映射；请修正，或从代码仓库恢复这个文件")
         out[key] = {k: longest_first(fold(w) for w in _check_words(v, f"{where}：{key}.{k}"))
