@@ -465,7 +465,7 @@ def load_shapes(path: str | None = None) -> dict:
     try:
         data = json.loads(cached.read_text(encoding="utf-8"))
         if isinstance(data, dict) and data.get("version") == 2 and all(k in data for k in (*SHAPE_LISTS, "question_limit", "name_pieces", "measure_asks", "unit_kinds", "value_kinds", "stated_totals",
-                                                                                   "measure_kinds", "measure_nouns", "unit_levels", "event_verbs")):
+                                                                                   "measure_kinds", "measure_nouns", "unit_levels", "event_verbs", "limit_yes_no")):
             return data
     except (OSError, ValueError):
         pass
@@ -688,12 +688,17 @@ def read_outside(r: Reading) -> None:
     """The weather, an instruction to the system, a publication date: things no plan answers."""
     outside = r.words["outside"]
     raw = fold(getattr(r.facts, "raw", "") or "")
+    if "limit_yes_no" in r.facts.flags:
+        # (有没有完成时限 asks whether a limit is set, not whether the work is done: 有没有完成 is no outcome here)
+        raw = ""
     if _has_listed(raw, outside.get("actual_figure", ())) and not _any_of(_outside_words(outside)).search(r.text):
         kinds = ("instruction", "actual_figure")  # (了吗 of 达到了吗 is not in the text read: see below)
     elif not _any_of(_outside_words(outside)).search(r.text):
         kinds = ("instruction",)  # (no word of any kind: only the dismissing words, 别管这些方案了, may say one)
     else:
         kinds = _OUTSIDE_KINDS
+    if "limit_yes_no" in r.facts.flags:
+        kinds = tuple(k for k in kinds if k != "actual_figure")
     for kind in kinds:
         w = _has_listed(r.text, outside.get(kind, ())) or (kind == "instruction" and (_dismissing(r) or _editing(r)))
         if not w and kind == "actual_figure" and raw:
@@ -4330,6 +4335,8 @@ READERS = (
     read_outside,
     read_literal,
     read_month_limit,
+    read_batch,
+    read_order_rule,
     read_plans_mentioning,
     read_unit_in_word,
     read_counted_noun,

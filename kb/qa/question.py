@@ -49,6 +49,22 @@ def compile_patterns(voc: Vocabulary) -> dict[str, re.Pattern]:
 #: A negation a few characters before a when-word: the question asks for tasks without a deadline.
 _NO_DEADLINE = re.compile(r"(?:没有|没|无|未|不设)[^，。,;；]{0,4}(?:时限|期限|时间要求|截止日期|截止时间|完成时间|时间节点|时间表)")
 
+_LIMIT_YES_NO: dict[int, re.Pattern] = {}
+
+
+def _limit_yes_no(shapes: dict) -> re.Pattern:
+    """A yes/no ask of a limit (shapes ``limit_yes_no``): an opener (有没有, 是否) then, within six characters of the
+    clause, a word for a limit (时限, 截止日期 …); or such a word closed by 吗 (有完成时限吗)."""
+    got = _LIMIT_YES_NO.get(id(shapes))
+    if got is None:
+        alt = lambda ws: "|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True))  # noqa: E731
+        words = shapes["limit_yes_no"]
+        got = _LIMIT_YES_NO[id(shapes)] = re.compile(
+            rf"(?:{alt(words['openers'])})[^，。,;；？?]{{0,6}}?(?:{alt(words['nouns'])})"
+            rf"|(?:{alt(words['nouns'])})(?:要求)?吗")
+    return got
+
+
 #: A role no unit is given, in words the plan-word lists do not hold: 没有明确牵头单位 / 未指定配合部门 (a qualifier between
 #: the negation and the role) or 牵头单位不明确 (the negation after it) — tasks with no lead / no support.
 _NO_ROLE = re.compile(r"(?:没有|没|无|未|不设)(?:明确|写明|列明|标明|指定|规定|设置|设|写|列)?的?(?P<a>牵头|配合)(?:单位|部门)"
@@ -471,7 +487,13 @@ def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Quest
     for key, pattern in _flag_patterns(voc):
         if pattern.search(text):
             q.flags.add(key)
-    if "no_deadline" not in q.flags and _NO_DEADLINE.search(text):
+    if _limit_yes_no(load_shapes()).search(text):
+        # 有没有规定完成时限 / 是否明确了时间要求 / 有截止日期吗: whether limits are set — yes with them (the tasks or
+        # the topic's limits), or no; the 没有 of 有没有 is no negation (was: 没有规定时限的任务共 0 项, holdout17 d09)
+        q.flags.add("limit_yes_no")
+        q.flags.discard("no_deadline")
+        q.flags.add("has_deadline")
+    elif "no_deadline" not in q.flags and _NO_DEADLINE.search(text):
         q.flags.add("no_deadline")  # 没有写完成时限 / 未规定期限: a negation shortly before a when-word
     if "no_deadline" in q.flags:
         q.flags.discard("has_deadline")  # 没有时限 holds 有时限
