@@ -290,6 +290,10 @@ _SPLIT_ENDINGS = (*_DIVISION_ENDINGS, "中心", "办")
 _OWN_OFFICES = re.compile(r"(?:.*政府|[省市区县州旗]委|国务院)")
 
 
+#: Opening and closing quotation marks: a name's piece opening one it does not close is cut inside a quotation.
+_QUOTE_PAIRS = (("“", "”"), ("「", "」"), ("《", "》"), ("‘", "’"), ("『", "』"))
+
+
 @lru_cache(maxsize=65536)
 def split_division(name: str) -> tuple[str, str] | None:
     """(bureau, division) of a unit written as a bureau's name then one of its divisions, without a bracket —
@@ -303,6 +307,10 @@ def split_division(name: str) -> tuple[str, str] | None:
     for i in range(2, len(name) - 2):
         bureau, division = name[:i], name[i:]
         if len(division) > 16 or not bureau.endswith(_BUREAU_ENDINGS) or _OWN_OFFICES.fullmatch(bureau):
+            continue
+        if any(bureau.count(a) > bureau.count(b) for a, b in _QUOTE_PAIRS):
+            # (never inside a quotation: 创建“平安医院”活动领导小组办公室 is no bureau 创建“平安医院 — its 医院 answered
+            # 医院要做什么 with the office's task, holdout18 (2))
             continue
         if division.startswith(_NOT_PLACE_STARTS) or name_level(division) or division in ("处室", "科室"):
             continue
