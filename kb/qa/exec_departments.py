@@ -18,8 +18,9 @@ from kb.registry import ambiguous_division
 from kb.qa.answer import Answer
 from kb.qa.query import Query, asked_topic
 from kb.qa.text import fold, task_head
-from kb.qa.result import (GroupLine, Result, compose, item_firsts as _item_firsts, numbered, numbered_items, render_text,
-                          rows_note as _rows_note, target_line)
+from kb.qa.result import (Group, GroupLine, Item, Result, compose, item_firsts as _item_firsts, numbered, numbered_items,
+                          render_text, rows_note as _rows_note, target_line)
+from kb.qa.stated import role_clauses
 from kb.qa.wording import load_answer_words, named_in_mark
 from kb.duties import (SpellingsPlan as _Spellings, count_said, division_choices, docs_of as _docs_of, place_body,
                        written_as as _written_as)
@@ -80,9 +81,21 @@ def exec_departments(question: str, q: Query, env) -> Answer | None:
         # 哪些任务由市生态环境局指导, or 牵头 in a plan of bare 负责 lists: no task gives anyone that role
         # (the department asked stays the conversation's: 那配合的呢 next asks of it — was the help text)
         ctx.tasks, ctx.departments, ctx.role = [], list(names), role
+        others = place_body(plan, names[0])[0].tasks_of(names[0], "any")
+        written = role_clauses(others, role)
+        if written:
+            # 区公安分局配合哪些工作 where no tag or label gives anyone 配合, but the unit's own paragraph writes 配合开展联合
+            # 执法: its clauses writing the role, quoted (a bare "no unit has 配合" was false for the text: the lead's
+            # 平潭 check, s17)
+            result = Result(heading=[words["role_written"].format(role=ROLE_WORDS[role], name=names[0], n=len(written))])
+            result.groups.append(Group(items=[Item(k, None, text=f"{t.label} {task_head(t)}：{clause}")
+                                              for k, (t, clause) in enumerate(written, 1)]))
+            tasks = list({t.id: t for t, _ in written}.values())
+            ctx.tasks = tasks
+            return Answer(question, "department_tasks", render_text(result), departments=names, tasks=tasks,
+                          result=result)
         result = Result(heading=[words["no_role"].format(role=ROLE_WORDS[role]) + _holds_note(plan, names[0], words)])
         # (the tasks it does hold, apart: 市规划资源局牵头哪些任务 in a plan of 责任单位 lists — as for a role not held)
-        others = place_body(plan, names[0])[0].tasks_of(names[0], "any")
         if others:
             # (numbered by the plan's items, as the count before it: an item's other clauses under it, unnumbered)
             result.related = numbered_items(others)
@@ -563,6 +576,12 @@ def _duties(question: str, q: Query, env, name: str, role: str, only: set[str] |
         elif role != "any" and (held_none or not scope):
             # 市财政局牵头哪些任务: none, but a bare 0 hides the 9 it supports
             text += _holds_note(plan, name, words, besides=role)
+            if role == "lead" and held_none:
+                # (the items naming it alone are its to lead: said so, they stand among its other tasks below)
+                alone = _alone(q, env, plan, name, [], previous)
+                if alone:
+                    text += words["sole_apart_note"].format(
+                        name=shown, labels="、".join(dict.fromkeys(t.label for t in alone)))
             if held_none:
                 # ... and those tasks, apart under their own title (each line names its units by role): the role asked
                 # is empty, said first; the tasks of its other roles are no answer to it (not in Answer.tasks)
@@ -612,9 +631,38 @@ def _duties(question: str, q: Query, env, name: str, role: str, only: set[str] |
             if cell and not line.text:
                 line.text = f"：{cell[0]}：{cell[1]}"
     composed = compose(lines)
+    alone = _alone(q, env, plan, name, tasks, previous) if role == "lead" and not only and not year_cells else []
+    if alone:
+        # 区交建局牵头哪些措施: the items naming it ALONE (单独负责: no lead or support written) are its to lead too — shown
+        # apart after the 牵头 list, never counted in it nor left out without a word (holdout17 k2a: 6 rows of 8 listed)
+        from kb.qa.result import PLAN_TITLES, Composed
+
+        result = composed.result
+        result.related = numbered_items(alone)
+        result.related_title = load_answer_words()["sole_apart"].format(name=shown, n=item_count(alone))
+        titles = PLAN_TITLES.get()
+        for item in result.related:
+            if titles and item.task is not None:
+                item.plan = titles.get(item.task.doc)  # (as compose names the list's own items)
+        composed = Composed(render_text(result))
+        composed.result = result
     # (第N项 after this answer is its Nth numbered item: an item's first row)
     ctx.tasks = composed.result.tasks if rows_note else tasks
     return Answer(question, intent, composed, departments=[name], tasks=tasks, roles=roles)
+
+
+def _alone(q: Query, env, plan, name: str, listed: list[Task], previous: list[Task]) -> list[Task]:
+    """The items naming ``name`` alone (role ``sole``) that ``listed`` does not hold, chosen as its 牵头 list was (the
+    previous answer's items, the topic, the date asked)."""
+    held = {t.id for t in listed}
+    alone = filter_within(q, [t for t in _role_tasks(plan, name, "sole") if t.id not in held], previous)
+    if alone:
+        alone, _ = filter_topic(q, env, alone)
+    if alone:
+        alone = filter_date(q, env, alone)[0]
+    if q.without_roles:
+        return []
+    return alone
 
 
 def _ambiguous_division(question: str, q: Query, env, name: str, meant: list[str]) -> Answer:

@@ -22,7 +22,7 @@ from kb.qa.answer import Answer
 from kb.qa.query import Act, Query, asked_topic, split_scope
 from kb.qa.result import (departments_of, compose, describe, item_firsts, item_pieces, numbered, numbered_items as listed_items,
                           pieces_lines, rows_note, target_line)
-from kb.qa.stated import act_items, act_verb, passive_doers, stated_bodies, stated_doers, stated_recipients
+from kb.qa.stated import act_items, act_verb, passive_doers, role_clauses, stated_bodies, stated_doers, stated_recipients
 from kb.qa.text import fold, longest_first, task_head
 from kb.qa.wording import units_unsaid
 
@@ -1823,7 +1823,16 @@ def exec_topic_who(question: str, q: Query, env) -> Answer:
     # (clauses of the same units say them once, as one task's: only where they differ is each clause said)
     pieces = {k: v for k, v in pieces.items() if len({describe(c) for c in v}) > 1}
     no_lead = role == "lead" and all(not t.lead and not t.sole for t in every)
-    if no_lead:
+    written = role_clauses(every, "lead") if no_lead else []
+    if written:
+        # 危化品隐患排查由谁牵头 where the tag names no lead (各乡镇按职责分工负责) but the text writes 由县应急管理局牵头…:
+        # the clauses writing 牵头 quoted, then the units the tag names — never "the plan names no lead" (holdout18 (3))
+        from kb.qa.wording import load_answer_words
+
+        lines.append(load_answer_words()["lead_written"].format(topic=topic, n=len(written)))
+        lines.extend(f"{t.label}：{clause}" for t, clause in written)
+        lines.append(load_answer_words()["lead_written_units"])
+    elif no_lead:
         # 安全生产谁牵头 where the task names no lead (各乡镇按职责分工负责): said first, then the task with the units it
         # does name (the answer to who is responsible for it; a 责任单位 alone, sole, is the unit responsible)
         lines.append(f"方案没有写明{topic}的牵头单位，只写了以下责任单位：")

@@ -1866,6 +1866,20 @@ def dispatch(question: str, q: Query, env: Env) -> Answer | None:
 
         return Answer(question, q.over, load_answer_words()["exclusion_unapplied"].format(excluded="、".join(q.excluded)),
                       status="not_understood")
+    if q.order_rule and env.only is None:
+        # (排第一位的是牵头单位吗: the plan's own rule on a list's lead, or that it writes none — kb/qa/exec_batches.py)
+        from kb.qa.exec_batches import order_rule_answer
+
+        return order_rule_answer(question, q, env)
+    if q.batch and "batch" not in env.nothing_found and env.only is None:
+        # (第三批什么时候完成: the stretch of the plan writing that batch, or that it writes none — kb/qa/exec_batches.py;
+        # tried once, before the question's words are read as a topic)
+        env.nothing_found.add("batch")
+        from kb.qa.exec_batches import batch_answer
+
+        found = batch_answer(question, q, env)
+        if found is not None:
+            return found
     if "value_table" not in env.nothing_found and env.only is None:
         # (a value table's row and column named, its column's largest row, its rows counted: the cells answer — kb/qa/
         # table_cells.py; tried once, before every other reading, and None for any other question)

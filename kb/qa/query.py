@@ -204,6 +204,12 @@ class Query:
     """这两项属于哪个部分: the part (and section) of each item of the previous answer is asked (read_part_of)."""
     tag_label: str = ""
     """实施部门呢 (after an answer listing items): a label the plan's tags write (实施部门：…) asked of those items."""
+    order_rule: bool = False
+    """排第一位的单位是牵头单位吗: whether the plan makes the first unit listed the lead — its rule sentence answers
+    (roles.yaml ``lead_rules``, kb.qa.exec_batches.order_rule_answer), or that it writes none (read_order_rule)."""
+    batch: str = ""
+    """A batch asked (第三批什么时候完成, 第二批有哪些乡镇: read_batch): what the plan writes of that batch answers
+    (kb.qa.exec_batches), before any reading of its words as a topic."""
     literal: str = ""
     """A phrase asked as the plan writes it (有几项写明“10月底完成”, 要求6月底完成的有多少项: read_literal), folded: the items
     whose text holds it verbatim answer (kb.qa.exec_topics.exec_literal), never every item due by a date read from it."""
@@ -416,14 +422,14 @@ SHAPE_LISTS += ("person_titles",)  # (reading7, session 17: kb.qa.stated)
 def validate_shapes(data: dict, where: str = "shapes.yaml") -> dict:
     """``data`` checked: every list of SHAPE_LISTS, ``outside`` and ``measure`` mappings of lists, ``everyday``."""
     for key in (*SHAPE_LISTS, "outside", "measure", "name_pieces", "everyday", "measure_asks", "unit_kinds", "value_kinds",
-                "stated_totals", "measure_kinds", "measure_nouns", "unit_levels", "how_to_verbs", "event_verbs", "limit_yes_no"):
+                "stated_totals", "measure_kinds", "measure_nouns", "unit_levels", "how_to_verbs", "event_verbs", "limit_yes_no", "role_written_verbs"):
         if key not in data:
             raise KbError(f"{where}：缺少键 {key}；请修正，或从代码仓库恢复这个文件")
     out = {"version": 2}  # 2: equal-length words in code-point order (1 kept a set's order)
     for key in SHAPE_LISTS:
         out[key] = longest_first(fold(w) for w in _check_words(data[key], f"{where}：{key}"))
     for key in ("outside", "measure", "name_pieces", "measure_asks", "unit_kinds", "value_kinds", "stated_totals",
-                "measure_kinds", "measure_nouns", "unit_levels", "how_to_verbs", "event_verbs", "limit_yes_no"):
+                "measure_kinds", "measure_nouns", "unit_levels", "how_to_verbs", "event_verbs", "limit_yes_no", "role_written_verbs"):
         if not isinstance(data[key], dict):
             raise KbError(f"{where}：{key} 应为“名称: 词语列表”的映射；请修正，或从代码仓库恢复这个文件")
         out[key] = {k: longest_first(fold(w) for w in _check_words(v, f"{where}：{key}.{k}"))
@@ -465,7 +471,7 @@ def load_shapes(path: str | None = None) -> dict:
     try:
         data = json.loads(cached.read_text(encoding="utf-8"))
         if isinstance(data, dict) and data.get("version") == 2 and all(k in data for k in (*SHAPE_LISTS, "question_limit", "name_pieces", "measure_asks", "unit_kinds", "value_kinds", "stated_totals",
-                                                                                   "measure_kinds", "measure_nouns", "unit_levels", "event_verbs", "limit_yes_no")):
+                                                                                   "measure_kinds", "measure_nouns", "unit_levels", "event_verbs", "limit_yes_no", "role_written_verbs")):
             return data
     except (OSError, ValueError):
         pass
@@ -630,6 +636,31 @@ _MONTH_LIMIT = LazyPattern(r"(?:时限|期限|完成时间|截止时间|截止�
                            r"(?P<m>\d{1,2}月(?:底|末|份|中旬|上旬|下旬)?)(?:前|之前|以前)?的"
                            r"|(?<![\d年])(?P<n>\d{1,2}月(?:底|末|中旬|上旬|下旬)?)(?:前|之前|以前)?(?:要|需|需要|应|应当)?"
                            r"(?:完成|到期|办结)")
+
+
+_BATCH_ASKED = LazyPattern(r"第(?:[一二三四五六七八九十]{1,3}|[0-9]{1,2})批")
+
+
+def read_batch(r: Reading) -> None:
+    """第三批什么时候完成 / 第二批试点单位有哪些: a batch asked — ``Query.batch`` (the other readers go on: the batch's
+    answer is tried first, kb.qa.executors.dispatch; a plan writing no batch says so there)."""
+    m = _BATCH_ASKED.search(r.text)
+    if m is not None:
+        r.query.batch = m.group(0)
+
+
+_ORDER_ASKED = LazyPattern(r"(?:排|列|位列|排名)(?:在|于)?(?:第一|首)(?:位|个|家)?|第一(?:个|位|家)")
+_YES_NO_END = LazyPattern(r"(?:吗|么|是不是|是否|算不算|对不对)")
+
+
+def read_order_rule(r: Reading) -> None:
+    """排第一位的单位是牵头单位吗 / 列在首位的部门是不是牵头部门: a place in a list (``_ORDER_ASKED``), 牵头, and a yes/no
+    ask, no unit named — the plan's rule on who leads a list is asked (``Query.order_rule``), never a topic 排第一位."""
+    if r.facts.departments or "牵头" not in (r.facts.raw or ""):
+        return
+    raw = fold(getattr(r.facts, "raw", "") or "")  # (the scan drops 吗 from the text read)
+    if _ORDER_ASKED.search(raw) and _YES_NO_END.search(raw):
+        r.query.order_rule = True
 
 
 def read_month_limit(r: Reading) -> None:

@@ -618,3 +618,18 @@ def stated_partners(env, name: str, spellings, verb: str, words: list[str]) -> l
                     out.append((t, sentence, units))
                     break
     return out
+
+
+def role_clauses(tasks, role: str) -> list[tuple]:
+    """(task, clause) of each clause of ``tasks``' text writing a verb of ``role`` (shapes.yaml ``role_written_verbs``:
+    牵头 for lead, 配合/协助 for support) — not a label's noun (牵头单位：, 配合部门): where a plan's tags or labels give
+    no unit that role, its prose may (由县应急管理局牵头组织开展…; （二）区公安分局：…，配合开展联合执法)."""
+    from kb.qa.query import load_shapes
+
+    verbs = load_shapes()["role_written_verbs"].get(role, [])
+    out = []
+    for t in tasks:
+        for clause in re.split(r"[，,。；;：:]", t.text or ""):
+            if any(v in clause and not re.search(re.escape(v) + r"(?:单位|部门)", clause) for v in verbs):
+                out.append((t, clause.strip()))
+    return out
