@@ -60,8 +60,10 @@ def batch_stretches(text: str, spellings: tuple[str, ...]) -> list[str]:
 
 
 def batch_answer(question: str, q: Query, env) -> Answer | None:
-    """The stretches of the batch asked (``Query.batch``) in the items writing it, narrowed to the items holding the
-    question's other words when some do; none: the plan writes no such batch (the batches it writes named)."""
+    """The stretches of the batch asked (``Query.batch``) in the items writing it among other batches, narrowed to the
+    items holding the question's other words when some do; none: the plan writes no such batch (the batches it writes
+    named); None when the batch is part of a name the plan writes as asked, or only items NAMED by the batch write it
+    (第一批畜禽养殖场关闭拆除工作谁来做: read as before)."""
     from kb.qa.executors import _answer
     from kb.qa.result import Group, Item, Result
     from kb.qa.wording import load_answer_words
@@ -70,12 +72,23 @@ def batch_answer(question: str, q: Query, env) -> Answer | None:
 
     words = load_answer_words()["batch"]
     spellings = batch_spellings(q.batch)
+    if any(len(w) > len(q.batch) and any(x in w for x in spellings) and literal_tasks(env.plan, w) for w in q.topic):
+        # (第一批畜禽养殖场关闭拆除工作谁来做: the batch opens a name the plan writes as asked — that item is asked, its
+        # units, its limit: read as any other question)
+        return None
     found = {t.id: t for s in spellings for t in literal_tasks(env.plan, s) if not q.plan or t.doc == q.plan}
     # (quoted as written; folded only where the plan writes the batch in full-width digits: 第３批)
     # (a tag or a label line may write the batches: 试点单位：第一批：…，2017年12月底前完成；第二批：…)
     holding = [(t, batch_stretches(x, spellings) or batch_stretches(fold(x), spellings))
                for t in found.values() for x in ["\n".join(filter(None, (t.text, t.tag)))]]
     holding = [(t, s) for t, s in holding if s]
+    # (an item writing batches — 第一批：…；第二批：… — answers by the batch's stretch; an item naming one batch only,
+    # 第一批畜禽养殖场关闭拆除工作, is that item's name: the question is read as any other — its units, its limit)
+    listed = [(t, s) for t, s in holding
+              if len({m.group(0) for m in _ANY_BATCH.finditer("\n".join(filter(None, (t.text, t.tag))))}) > 1]
+    if holding and not listed:
+        return None
+    holding = listed
     if not holding:
         # (the batches the plan does write: each spelling of 第一批 … 第十批 looked up as the batch asked was)
         written = [b for k in range(1, 11) for b in (f"第{_NUMERALS[k - 1]}批", f"第{k}批")

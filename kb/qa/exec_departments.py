@@ -82,7 +82,10 @@ def exec_departments(question: str, q: Query, env) -> Answer | None:
         # (the department asked stays the conversation's: 那配合的呢 next asks of it — was the help text)
         ctx.tasks, ctx.departments, ctx.role = [], list(names), role
         others = place_body(plan, names[0])[0].tasks_of(names[0], "any")
-        written = role_clauses(others, role)
+        # (its own paragraphs — no other unit named — or a clause naming it: 配合 in an item of five units is no role of
+        # this one)
+        written = [(t, c) for t, c in role_clauses(others, role)
+                   if names[0] in c or set(t.departments("any")) <= {names[0]}]
         if written:
             # 区公安分局配合哪些工作 where no tag or label gives anyone 配合, but the unit's own paragraph writes 配合开展联合
             # 执法: its clauses writing the role, quoted (a bare "no unit has 配合" was false for the text: the lead's

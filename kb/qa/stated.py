@@ -345,7 +345,10 @@ def stated_doers(q, env, words: list[str], within=None) -> tuple[Task, str, str,
         return None
     plan_text = env.plan.mentions()
     generic = set(env.voc.words["topic_generic"])
-    if within is None and _unwritten(words, plan_text):
+    from kb.qa.exec_topics import without_asking
+
+    asked = without_asking(env, words)  # (谁 of 报谁批准 is how it is asked, no stretch the plan should write)
+    if within is None and _unwritten(asked, plan_text):
         # (a stretch of the asked words the plan writes nowhere — 船舶 of 船舶污染治理 — is what is asked: no sentence of
         # the plan is about it, whatever share of the other characters one holds: 重点排污单位应及时公布…污染治理措施 was
         # quoted as 原文写明由重点排污单位负责)
@@ -365,7 +368,7 @@ def stated_doers(q, env, words: list[str], within=None) -> tuple[Task, str, str,
             flat = sentence.replace("《", "").replace("》", "").replace("“", "").replace("”", "")
             flat = _ITEM_MARK.sub("", flat)  # (3.各街镇是…主体: the number opens no name)
             score = _coverage(words, flat)
-            if score < 2 / 3 or (miss := _unwritten(words, flat)) and miss not in generic and miss in plan_text:
+            if score < 2 / 3 or (miss := _unwritten(asked, flat)) and miss not in generic and miss in plan_text:
                 # (two thirds of the characters, but a stretch of the asked words this sentence lacks and another of the
                 # plan writes — 船舶 of 船舶污染治理 beside …污染治理措施 —: the sentence is about something else)
                 opened = _names_at(flat, body) or opened
