@@ -1823,7 +1823,8 @@ def exec_topic_who(question: str, q: Query, env) -> Answer:
     # (clauses of the same units say them once, as one task's: only where they differ is each clause said)
     pieces = {k: v for k, v in pieces.items() if len({describe(c) for c in v}) > 1}
     no_lead = role == "lead" and all(not t.lead and not t.sole for t in every)
-    written = role_clauses(every, "lead") if no_lead else []
+    # (a tag naming one unit 负责 and no lead — sole — with a text writing 由X牵头 is quoted the same way)
+    written = role_clauses(every, "lead") if role == "lead" and all(not t.lead for t in every) else []
     if written:
         # 危化品隐患排查由谁牵头 where the tag names no lead (各乡镇按职责分工负责) but the text writes 由县应急管理局牵头…:
         # the clauses writing 牵头 quoted, then the units the tag names — never "the plan names no lead" (holdout18 (3))
