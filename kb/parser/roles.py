@@ -659,7 +659,7 @@ def split_items(names: str, vocab: RoleVocabulary) -> list[str]:
     items = []
     ending = None  # the generic ending a 等 tail closing the list holds (市应急管理、交通、公安等部门: 部门)
     for item in split_top(names, "、，,"):
-        item = item.replace(_HOLD, "、")
+        item = _ENUMERATION_RE.sub("", item.replace(_HOLD, "、"))
         if "等" in item:
             tail = vocab.list_tail.search(item)
             ending = vocab.shared_suffix.search(tail.group(0)) if tail else None
@@ -1809,7 +1809,11 @@ PROSE_WORDS = ("会同", "牵头", "负责", "组织", "承担", "制定", "制�
 #: A sub-item's or clause's marker opening a clause (（1）市教委负责…, 2.1 财政部会同…): no part of a name.
 _PROSE_MARKER_RE = re.compile(
     r"^(?:[（(]\d{1,2}[)）]|\d{1,2}[)）]|[①-⑳]|\d{1,2}(?:[.．]\d{1,2})+|\d{1,2}[.．、](?!\d)|第[一二三四五六七八九十百零〇]{1,5}条"
-    r"|[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十百]{1,4}、)\s*")  # (…, 二十一、各部门必须…: a measure's numeral)
+    r"|[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十百]{1,4}、"
+    r"|[一二三四五六七八九十]{1,3}是(?=\S)|第[一二三四五六七八九十]{1,3}[，,、])\s*")  # (…, 二十一、各部门必须…: a measure's numeral;
+#   一是X要…，二是Y要… / 第一，X…: an enumeration word opening a clause, ROUTED s17 (8))
+#: An enumeration word opening an item of a list of units (一是区公安分局、二是区交通委负责…): no part of the name.
+_ENUMERATION_RE = re.compile(r"^(?:[一二三四五六七八九十]{1,3}是|第[一二三四五六七八九十]{1,3}[，,、]?)(?=\S)")
 #: Words that open no unit's name: a request or a modal before the subject (请人力资源社会保障部会同…, 并指定专门机构负责,
 #: 要设立…机构或者明确相关机构负责) — such a "name" is a phrase, no unit.
 #: 经X会同Y审核后 (an approval step: 经 before a unit's level or 各/有关/相关 — 经市发展改革委…, 经国务院… — opens no name;
@@ -2023,6 +2027,8 @@ _FULL_WIDTH = str.maketrans({",": "，", ";": "；", ":": "："})
 _WITH_NO_SUBJECT_RE = re.compile(r"(?:并|同时|还|要|应|应当|负责)?会同")
 #: The same after a comma inside a part (X负责…，并会同Y…).
 _COMMA_WITH_RE = re.compile(r"[，,]" + _WITH_NO_SUBJECT_RE.pattern)
+#: A clause opened by 由X牵头 / 由X负责 closed by its comma (由X牵头，会同Y…): X is the subject of what follows.
+_LED_BY_RE = re.compile(r"由(?P<units>[^，,。；;由]{2,40}?)(?:牵头|负责)[，,]")
 
 
 def _with_subject(part: str, vocab: RoleVocabulary) -> str:
@@ -2031,8 +2037,12 @@ def _with_subject(part: str, vocab: RoleVocabulary) -> str:
     调度`` dropped the partners) — only when that subject is a unit's name (not a kind: 企业要…，会同… names none)."""
     if not _COMMA_WITH_RE.search(part):
         return part
-    opened = opening_subject(part, vocab)
-    names = opened[0] if opened else []
+    led = _LED_BY_RE.match(part)
+    if led:  # 由X牵头，会同Y、Z等部门于…完成 (ROUTED s17 (3)): the 会同 clause is X's, as after X负责…
+        names = [strip_manner(n, vocab) for n in split_items(led.group("units"), vocab)]
+    else:
+        opened = opening_subject(part, vocab)
+        names = opened[0] if opened else []
     if not names or any("由" in n for n in names) or not all(
             _prose_unit(n, vocab, subject=True) and not vocab.modal_subject_not.search(split_subunit(n)[0]) for n in names):
         return part
@@ -2297,6 +2307,29 @@ def _stated_roles(predicate: str, vocab: RoleVocabulary) -> list[str]:
     return roles
 
 
+def _supported_in(predicate: str, vocab: RoleVocabulary) -> str | None:
+    """The named unit a support predicate names as the one supported (``要积极配合县教育局做好…`` → 县教育局), or None."""
+    pattern = vocab.predicate_roles.get("support")
+    for m in pattern.finditer(predicate) if pattern else ():
+        if not any(w in m.group(0) for w in _SUPPORTS_WHOM):
+            continue  # 要参与小区配套幼儿园建设项目规划布局: the work taken part in, no unit helped (国办发〔2019〕3号)
+        unit = _supported_unit(predicate[m.end():], vocab)
+        if unit:
+            unit = _LIST_GROUP_TAIL_RE.sub("", unit)  # (配合发展改革委等有关部门…: the named unit, not the group after 等)
+            named = unit and not (vocab.vague_prose_names.search(unit) or vocab.modal_subject_not.search(unit)
+                                  or _LEVEL_KIND_RE.search(unit))
+            return unit if named and _prose_unit(unit, vocab, subject=True) else None
+    return None
+
+
+#: The support words after which the unit helped is named (配合Y…, 协助Y…) — not 参与 (参与X: the work).
+_SUPPORTS_WHOM = ("配合", "协助")
+#: Every office of a level (区级部门, 市级有关单位, 县级林业部门): a kind of body, no unit a lead can be given to.
+_LEVEL_KIND_RE = re.compile(r"^[省市区县乡镇]级[^、，,]{0,8}?(?:部门|单位|机构)$")
+#: A group closing a list of units (…等有关部门, …等单位): no part of the last unit's name.
+_LIST_GROUP_TAIL_RE = re.compile(r"等(?:有关|相关)?(?:部门|单位)$")
+
+
 def _supported_unit(rest: str, vocab: RoleVocabulary) -> str | None:
     """The named unit opening ``rest`` (what follows a 配合) up to its clause's end, or None."""
     return _helped_unit(re.split(r"[，,。；;：:]", rest, maxsplit=1)[0], vocab)
@@ -2354,6 +2387,11 @@ def read_subject(sentence: str, registry: Registry, vocab: RoleVocabulary | None
     _assign(r, names, role, positional=False)
     if action is not None and role == action[0] and action[1]:
         _assign(r, action[1], "support", positional=False)  # X会同Y发布…: Y supports
+    helped = _supported_in(predicate.split("。")[0], vocab) if role == "support" else None
+    if helped and helped not in names:
+        # X要配合Y做好… / X配合Y对…进行确认: Y, the named unit X helps, leads (the unit the others of a statement support
+        # leads — as the tagged plans' sentence reader, tests/test_prose_supports_whom.py); 配合做好…, 配合有关部门…: none
+        _assign(r, [helped], "lead", positional=False)
     short = _SHORT_NAME_RE.search(sentence)
     if short and len(names) == 1 and sentence.startswith(names[0] + short.group(0)):
         # 崇明区建设管理委员会（以下简称“区建设管理委”）: the short form the plan writes from then on is the same body's
