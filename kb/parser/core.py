@@ -1275,11 +1275,34 @@ def rule_prose_orders_tag(state: ParseState) -> None:
         # orders one step of it (黄浦 2025 二: …。…，区发展改革委会同有关单位督促推进…, under 责任单位：区发展改革委、各相关部门…)
         found = roles.read_prose(_opening_sentence(task), state.registry, vocab, forms=roles.ORDERING_FORMS, tasks_only=True)
         if found is None:
+            found = _dividing_sentence(task, holders, state, vocab)
+        if found is None:
             continue
         if roles.order_by_prose(holders, found.roles):  # (holders as read: supported_lead moved none)
             for role in ROLES:
                 setattr(task, role, holders[role])
             task.notes = list(dict.fromkeys(task.notes + found.notes))
+
+
+def _dividing_sentence(task: Task, holders: dict[str, list[str]], state: ParseState, vocab: roles.RoleVocabulary):
+    """A LATER sentence of the item that divides exactly the units its tag lists (ROUTED s17 (3): ``…。由X牵头，Y、Z等部门配合，
+    2024年底前完成。`` under ``责任单位：X、Y、Z``): its ordering reading, else None.  Exactly: the sentence's lead and named
+    partners are the tag's responsible units, all of them — a later 会同 of a vague group or of some of the units orders one
+    step of the work (黄浦 2025 …，区发展改革委会同有关单位督促推进…), not the item."""
+    responsible = set(holders.get("sole") or []) | set(holders.get("shared") or [])
+    if len(responsible) < 2 or holders.get("lead"):
+        return None
+    opening = _opening_sentence(task)
+    for sentence in task.clauses:
+        if sentence in opening:
+            continue
+        found = roles.read_prose([sentence], state.registry, vocab, forms=roles.ORDERING_FORMS, tasks_only=True)
+        if found is None or not found.roles["lead"]:
+            continue
+        named = set(found.roles["lead"]) | {n for n in found.roles["support"] if not roles.is_generic(n)}
+        if named == responsible:
+            return found
+    return None
 
 
 def rule_one_unit_sole(state: ParseState) -> None:
@@ -1296,8 +1319,12 @@ def rule_one_unit_sole(state: ParseState) -> None:
 
 
 def _in_duty_part(task: Task, vocab: roles.RoleVocabulary) -> bool:
-    """The task stands in a part or section whose title names duties (三、职责分工, （四）工作职责)."""
-    return any(t and vocab.duty_part_re.search(t) for t in (task.part_title, task.section_title))
+    """The task stands in a part or section whose title names duties (三、职责分工, （四）工作职责) — not an item whose
+    OWN heading says so (``（二）加强组织协调，明确职责分工。各市政府是…责任主体，要…。省生态环境厅要…；省有关部门要…``: an
+    item of 保障措施 about dividing the work, read as any other paragraph — sentence by sentence, gated, in a tagged plan:
+    ROUTED s17 (7); a duty part's looser reading made 省生态环境厅 share it, 山东 2019 fixture 85)."""
+    section = task.section_title if task.kind != "measure" else None
+    return any(t and vocab.duty_part_re.search(t) for t in (task.part_title, section))
 
 
 def rule_subject_roles(state: ParseState) -> None:
@@ -1346,7 +1373,11 @@ def rule_subject_roles(state: ParseState) -> None:
             continue
         names = [n for role in ROLES for n in tag.roles[role]]
         if task.role_source == "prose" and any(n in task.departments("any") for n in names):
-            continue  # the prose forms already read the subject (X负责…, X牵头…，Y配合)
+            # the prose forms already read the subject (X负责…, X牵头…，Y配合); a duty part's later sentences' own units
+            # (X负责…。Y要…) are added, as in a plan with tags
+            if duty:
+                _more_subjects(task, tag)
+            continue
         _give_prose_roles(task, tag)
         if state.doc.tagged and task.kind == "paragraph":
             task.kind = "task"
