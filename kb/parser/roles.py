@@ -1173,10 +1173,33 @@ SEGMENT_RULES: list[Callable[[_Reading, str], bool]] = [
 ]
 
 
+def _legend_after_first_name(r: _Reading, segment: str) -> str:
+    """A lead-rule legend in a bracket glued after a list's FIRST name (责任单位:县发改局(首位单位为牵头单位,下同)、县财政局、
+    县税务局): the rule is set and noted, and the list is read without the bracket — read whole as the rule's statement,
+    the four units were dropped (tagsblind13 海盐 一1, session 17).  Only a bracket right after the first name, holding
+    the rule and nothing the list needs; any other segment is returned as it is."""
+    if not any(c in segment for c in "（(") or segment[-1:] in ")）":
+        return segment
+    pairs, _ = match_brackets(segment)
+    for start, end in sorted(pairs.items()):
+        if start == 0 or segment[end + 1 : end + 2] not in ("、", "，", ","):
+            continue
+        content = segment[start + 1 : end]
+        rule = r.rules.read(content, r.vocab)
+        head = segment[:start]
+        if rule is None or any(c in head for c in "、，,（()）") or not looks_like_unit(head.strip(), r.vocab, r.registry):
+            continue
+        r.tag.rule = rule
+        r.tag.notes.append(content)
+        return head + segment[end + 1 :]
+    return segment
+
+
 def _note_in_brackets(r: _Reading, segment: str) -> str:
     """A bracket closing a list that holds a note, not sub-units (…、市卫生健康委(除标注“分别牵头”外,
     列第一位为牵头或汇总单位,下同)): its rule or carry-forward is read, it goes to the notes, and
     the list before it is returned."""
+    segment = _legend_after_first_name(r, segment)
     if segment[-1:] not in ")）" or not any(c in segment for c in "（(") or INLINE_LEAD_RE.search(segment):
         return segment  # (县文旅局（牵头），县交通运输局: the mark of the lead, no note — read with the list)
     pairs, _ = match_brackets(segment)
