@@ -189,7 +189,9 @@ def test_one_line_plan_is_read_item_by_item():
 SPLIT_CASES = [
     ("通知 豫政〔2099〕1号 现将任务分解如下。 一、稳定增长 (一)扩大消费。 1.落实消费政策。(省商务厅负责) 2.改善消费条件。"
      "(省发展改革委牵头,省财政厅配合)",
-     ["通知豫政〔2099〕1号现将任务分解如下。", "一、稳定增长", "(一)扩大消费。", "1.落实消费政策。(省商务厅负责)",
+     # (the document number stands on its own line since 4a728a2: a number run into the next words at the top of
+     # the text is split off — the sentence after it is no part of it)
+     ["通知豫政〔2099〕1号", "现将任务分解如下。", "一、稳定增长", "(一)扩大消费。", "1.落实消费政策。(省商务厅负责)",
       "2.改善消费条件。(省发展改革委牵头,省财政厅配合)"],
      "headings and items after a space or a full stop open paragraphs (spaces between CJK are debris, dropped)"),
     ("某区方案 到2025年第2.阶段增长2.5%,完成3.5万户改造,统一、规范管理。" * 3,
