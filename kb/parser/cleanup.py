@@ -74,10 +74,12 @@ TERMINAL = "。！？；：!?;:…"
 
 
 #: A document number on its own line (国发〔2019〕3号, 沪府办发〔2024〕3号, 宝府办〔2021〕42号).
-DOCUMENT_NUMBER_RE = re.compile(r"^[\u4e00-\u9fff]{1,10}[〔\[［(（]\d{4}[〕\]］)）]第?\d{1,4}号$")
+#: (never opening with 号: ``文    号 蔡政办〔2023〕1号``, a page's key spelled with spaces, split at its spaces left
+#: ``号蔡政办〔2023〕1号`` — read as a number line of its own, the 文号 an official copies opened with 号; session 17)
+DOCUMENT_NUMBER_RE = re.compile(r"^(?!号)[\u4e00-\u9fff]{1,10}[〔\[［(（]\d{4}[〕\]］)）]第?\d{1,4}号$")
 #: A document number opening a line with more text after it (国办函〔2005〕57号各省、自治区…: a PDF's text ran the
 #: number into the addressees' line).
-DOCUMENT_NUMBER_START_RE = re.compile(r"^[\u4e00-\u9fff]{1,10}[〔\[［(（]\d{4}[〕\]］)）]第?\d{1,4}号(?=\S)")
+DOCUMENT_NUMBER_START_RE = re.compile(r"^(?!号)[\u4e00-\u9fff]{1,10}[〔\[［(（]\d{4}[〕\]］)）]第?\d{1,4}号(?=\S)")
 #: Lines at the top of a text where a document number may stand (over the title, the addressees).
 _DOCUMENT_NUMBER_LINES = 12
 
