@@ -1304,6 +1304,16 @@ def _plain_heading_re() -> re.Pattern:
 
 
 @functools.lru_cache(maxsize=1)
+def is_signing_line(text: str) -> bool:
+    """True for a paragraph that only signs the document: a body's name and the signing date on one line
+    (平潭综合实验区管委会2017年9月1日 — a DOCX's closing run together): its date signs, it is no time limit."""
+    m = re.search(rf"{WHOLE_DATE}$", text.strip())
+    if not m:
+        return False
+    body = text.strip()[: m.start()].strip()
+    return 0 < len(body) <= 40 and not any(c in body for c in _NOT_IN_SIGNATURE) and bool(_signing_body_re().search(body))
+
+
 def _signing_body_re() -> re.Pattern:
     """How the name of a signing body ends (a line of a signature of several bodies, one a line): a word of
     kb/data/structure.yaml ``signing_body_endings`` closing the line."""

@@ -1555,6 +1555,10 @@ def rule_deadlines(state: ParseState) -> None:
                     for d in found:
                         d.batch, d.units = whose[1], list(whose[2])
                 task.deadlines.extend(found)
+        if task.deadlines and not task.tag and cleanup.is_signing_line(task.text or ""):
+            # 平潭综合实验区管委会2017年9月1日 standing as a paragraph: the date signs the document — never a limit
+            # (有没有规定完成时限 on a plan with none answered "1 项", this line; holdout17 d09, session 17)
+            task.deadlines = []
         if issued:  # (a clause's dates only: a tag's or a 完成时限 line's limit is stated as one)
             task.deadlines = [d for d in task.deadlines
                               if d.clause >= len(task.clauses) or not deadlines.before_issue(d, issued)]
