@@ -1307,7 +1307,8 @@ def _plain_heading_re() -> re.Pattern:
 def is_signing_line(text: str) -> bool:
     """True for a paragraph that only signs the document: a body's name and the signing date on one line
     (平潭综合实验区管委会2017年9月1日 — a DOCX's closing run together): its date signs, it is no time limit."""
-    m = re.search(rf"{WHOLE_DATE}$", text.strip())
+    # (a short note in brackets after the date stays with it: 国务院办公厅一九九六年二月九日（本文有删减）)
+    m = re.search(rf"{WHOLE_DATE}(?:[（(][^（()）]{{1,12}}[)）])?$", text.strip())
     if not m:
         return False
     body = text.strip()[: m.start()].strip()

@@ -288,20 +288,20 @@ def _cells_answer(question: str, env, cells: list[tuple], what: str, topic_note:
     return Answer(question, "deadline_list", compose(lines), tasks=tasks, departments=departments_of(tasks))
 
 
-#: A notice's signature: a name with no sentence mark, closed by the full date it was signed.
-_SIGNATURE = re.compile(r"^[^，,。；;：:]{2,40}?(?:19|20)\d\d年\d{1,2}月\d{1,2}日$")
-
-
 def _no_deadlines(question: str, env) -> Answer:
     """No paragraph of the plan states a time limit (``dated_items``): said so, ``not_in_plan`` (never 共 0 项 as if
     some had); a limit the cover notice sets is named, so the claim stays true of the whole text."""
+    from kb.parser.cleanup import is_signing_line
     from kb.qa.exec_topics import notice_clauses
 
     env.ctx.tasks = []
     # (a signature — 东岭区管委会2016年10月14日: a name then the date it was signed, no word of a limit — is the notice's
     # date of issue, never a 时限: 活动从什么时候开始 answered with it; routed reading6, the lead's 平潭 check)
+    # A single day the notice writes (2024年12月19日区政府第75次常务会审议通过, 国务院办公厅一九九六年二月九日, a visit's day) is a
+    # record of the past, no limit: only a sentence requiring work by a date (…前, 每季度, 一个期间) is named
+    # (review-qadiff R5, session 17: 26_putuo, 21_songjiang and four signature lines were named as 时限)
     noticed = [sentence.strip() for d in env.plan.documents for sentence, dls in notice_clauses(d)
-               if dls and not _SIGNATURE.search(sentence.strip())]
+               if any(x.kind != "during" or x.start != x.end for x in dls) and not is_signing_line(sentence)]
     text = "方案的任务都没有规定完成时限。"
     if noticed:
         text = "方案正文的条目都没有规定完成时限；印发通知写有时限：" + "；".join(noticed[:3]) + "。"
