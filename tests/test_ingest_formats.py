@@ -99,7 +99,9 @@ def test_web_page_of_a_real_plan_parses_like_its_text():
     _, want = parse_document(text, doc_id="02")
     _, got = parse_document(extracted.text, doc_id="02")
     assert essentials(got) == essentials(want)
-    assert len(got) == 23  # the signature 国务院2018年12月21日（此件公开发布） is the document's closing, no task
+    # the signature 国务院2018年12月21日（此件公开发布） is the document's closing, no task; the document number
+    # 国发〔2018〕42号 is a paragraph of its own since 4a728a2/5b18578 (it was joined to the addressees' line): 24
+    assert len(got) == 24
 
 
 def test_a_whole_saved_page_in_gbk_keeps_only_the_article(tmp_path):
@@ -217,7 +219,7 @@ def test_a_folder_mixing_formats_is_one_corpus(tmp_path, monkeypatch, bundled, c
     assert f"已跳过 {corpus / 'c-zigong.docx'}：与 {corpus / 'a-zigong.txt'} 是同一方案" in capsys.readouterr().err
     per_doc = {d.id: [t for t in plan.tasks if t.doc == d.id] for d in plan.documents}
     assert essentials(per_doc["a-zigong"]) == essentials(tasks)
-    assert len(per_doc["b-nongji"]) == 23  # its signature is the document's closing, no task
+    assert len(per_doc["b-nongji"]) == 24  # its signature is the document's closing, no task; its 文号 a paragraph
     (short,) = [t for t in per_doc["d-short"] if t.kind == "task"]
     assert (short.label, short.lead, short.support, short.source) == ("一（一）", ["市发展改革委"], ["市财政局"], "第1页")
     (row,) = per_doc["e-table"]

@@ -258,8 +258,9 @@ WHEN = [
     ("uav", "每年什么时候报送工作进展情况", "answered", ["每年2月底前"], ["2018年12月31日"], "the recurring clause"),
     ("uav", "本方案落实情况什么时候报送", "answered", ["2018年12月31日前"], ["每年2月底前"],
      "the question's own words (落实情况) pick the clause, though 落实 is read as a role"),
-    ("uav", "各区要在什么时候前报送实施细则", "answered", ["2018年9月30日前", "印发通知"], ["每年2月底前"],
-     "3: the cover notice's dated requirement, said as the notice's (was the body's 每年2月底前)"),
+    ("uav", "各区要在什么时候前报送实施细则", "answered", ["2018年9月30日前", "出处：通知"], ["每年2月底前"],
+     "3: the cover notice's dated requirement, said as the notice's (was the body's 每年2月底前); cited by its "
+     "paragraph's label 通知 since 754aae5 (the notice's paragraphs are read apart, labelled 通知N)"),
     ("uav", "实施细则什么时候报送", "answered", ["2018年9月30日前"], [], "3: the same, asked shorter"),
     ("uav", "低空飞行服务站什么时候建成", "answered", ["2019年底前"], ["2018年9月30日"],
      "control: a task's own deadline is not displaced by the cover's"),
