@@ -12,7 +12,7 @@ os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="kb-test-config-")
 os.environ.pop("KB_CORPUS", None)
 
 # Helper modules holding asserts: rewritten like a test module's, so that a failing one says what it compared.
-pytest.register_assert_rewrite("gold_rows", "tui_pilot")
+pytest.register_assert_rewrite("gold_rows", "tui_pilot", "question_rows")
 
 
 @pytest.fixture

@@ -6,54 +6,17 @@ plans); an ``xfail`` row names a cause still open (strict)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-import yaml
 
-from plan_sessions import plan_loader
+from question_rows import QuestionRows
 
-ROOT = Path(__file__).resolve().parent.parent
-DATA = yaml.safe_load((ROOT / "tests/fixtures/qa/reading_s16.yaml").read_text(encoding="utf-8"))
-assert DATA["version"] == 1
-PLANS = {alias: None if path is None else (Path(path) if path.startswith("/") else ROOT / path)
-         for alias, path in DATA["plans"].items()}
-ROWS = DATA["rows"]
-
-plan_of = plan_loader(PLANS, {k: tuple(v) for k, v in (DATA.get("folders") or {}).items()})
+SET = QuestionRows("reading_s16.yaml")
+DATA, PLANS, ROWS, plan_of = SET.data, SET.plans, SET.rows, SET.plan_of
 
 
-def _id(row: dict) -> str:
-    return f"{row['plan']}:{row.get('q') or ' / '.join(row['turns'])}"
-
-
-def _param(row: dict):
-    marks = [pytest.mark.xfail(reason=row["xfail"], strict=True)] if row.get("xfail") else []
-    return pytest.param(row, id=_id(row), marks=marks)
-
-
-@pytest.mark.parametrize("row", [_param(r) for r in ROWS])
+@pytest.mark.parametrize("row", SET.params())
 def test_reading_s16(row):
-    from kb.qa import Session
-
-    session = Session(plan=plan_of(row["plan"]), strict=True)
-    for turn in row.get("turns") or [row["q"]]:
-        answer = session.ask(turn)
-    got = answer.query.to_dict()
-    for slot, want in (row.get("query") or {}).items():
-        have = got.get(slot)
-        if want in ([], None, False, ""):
-            assert not have, (slot, got)
-        else:
-            assert have == want, (slot, got)
-    if row.get("status"):
-        assert answer.status == row["status"], answer.text
-    if row.get("status_in"):
-        assert answer.status in row["status_in"], answer.text
-    for word in row.get("has", []):
-        assert str(word) in answer.text, (word, answer.text)
-    for word in row.get("has_not", []):
-        assert str(word) not in answer.text, (word, answer.text)
+    SET.check(row)
 
 
 def test_every_row_says_why_and_names_a_plan():
