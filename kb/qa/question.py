@@ -80,7 +80,8 @@ _SECTION_MARK = re.compile(r"\([一二三四五六七八九十]{1,4}\)")
 #: back (附件1-3, 附件-2, 附件(一)-1, 附件·二(一)-6 of an annex's own part, typed 附件二(一)-6 too), or an annex's section
 #: (附件(一), 附件二(一), 附件中(二): kb/qa/exec_items.py ``_annex_label`` says which when several are meant).
 # (an item number is no date's digits: 三（三）2020年底前 cites 三（三）, 三（三）11月 a month of it)
-_LABEL = AnnexPattern(r"[一二三四五六七八九十]{1,3}\([一二三四五六七八九十]{1,3}\)(?:\d{1,3}(?![\d年月日号]))?"
+# (a sub-item the plan does not have — 四（二）3（9） — is read whole, so that kb says no item carries it: never 四（二）3)
+_LABEL = AnnexPattern(r"[一二三四五六七八九十]{1,3}\([一二三四五六七八九十]{1,3}\)(?:\d{1,3}(?![\d年月日号])(?:\(\d{1,3}\)\d?)?)?"
                      r"|{annex_word}\d{0,2}(?:·?[一二三四五六七八九十]{1,3})?"
                      r"(?:(?:\([一二三四五六七八九十]{1,3}\))?-\d{1,3}|(?:中|里|内|的)?\([一二三四五六七八九十]{1,3}\))")
 
@@ -181,12 +182,17 @@ class Lexicon:
 
     __slots__ = ("entries", "max_len", "lengths", "single_removable", "subunits", "patterns", "known", "registry",
                  "places", "department_starts", "mentions", "titles", "dept_names", "dept_words", "divisions",
-                 "plan_words", "abbreviated")
+                 "plan_words", "abbreviated", "_labels", "_plan_labels")
 
     def __init__(self, voc: Vocabulary, names: dict[str, str], subunits: dict[str, str] | None = None,
                  known: dict[str, str] | None = None, registry=None, places: tuple[str, ...] = (),
                  mentions=None, titles: tuple[tuple[str, str], ...] = (),
-                 divisions: tuple[tuple[str, str, str], ...] = (), plan_words=None, abbreviated=None) -> None:
+                 divisions: tuple[tuple[str, str, str], ...] = (), plan_words=None, abbreviated=None,
+                 labels=None) -> None:
+        self._plan_labels = labels
+        """``labels()`` → every label kb gives the loaded plans' items and sections (None: none known): read when a
+        question may cite one (``plan_labels``)."""
+        self._labels = None
         self.abbreviated = abbreviated
         """``abbreviated(word)`` → True when some paragraph writes the word's first two characters, up to three others,
         then its third (个体户 of 个体工商户), or None: a classifier opening a word so shortened stays."""
@@ -268,6 +274,19 @@ class Lexicon:
         self.single_removable = frozenset(voc.words["separators"]) | {w for w in voc.words["joiners"] if len(w) == 1}
         """Single characters that split topic words wherever they stand."""
 
+    def plan_labels(self) -> dict[str, tuple[int, ...]]:
+        """First character → the lengths of the loaded plans' labels starting with it, longest first, and each label
+        folded (key ``""`` → the set): the labels kb prints (四（二）3（8）, 1（1）①, 行动计划二（六）15, 附件2-1-1, 引言1, 13-6)
+        are what an official copies back into a question — one definition, the labels themselves."""
+        if self._labels is None:
+            folded = {fold(lb) for lb in (self._plan_labels() if self._plan_labels else ()) if lb}
+            lengths: dict[str, set[int]] = {}
+            for lb in folded:
+                lengths.setdefault(lb[0], set()).add(len(lb))
+            self._labels = {ch: tuple(sorted(ns, reverse=True)) for ch, ns in lengths.items()}
+            self._labels[""] = frozenset(folded)
+        return self._labels
+
     def longest(self, text: str, i: int) -> tuple[str, list[tuple[str, str]]] | None:
         """The longest word starting at ``text[i]``, with its kinds."""
         room = len(text) - i
@@ -278,6 +297,92 @@ class Lexicon:
                 if kinds:
                     return word, kinds
         return None
+
+
+#: Characters that glue a label to what stands before it (第一, 2013-6, 附件1(1)…): no label starts after one.
+_LABEL_GLUE_BEFORE = frozenset("0123456789一二三四五六七八九十()-·第附表")
+#: What may not follow a label ending in a digit: another digit or a unit of time or quantity (1年, 13-6月).
+_AFTER_DIGIT = frozenset("0123456789年月日号个项%万亿元.")
+#: Labels that are only a number, only numerals, or only words (1, 十三, 引言, 通知一): cited only at a question's start
+#: with nothing but asking words after them.
+_WEAK_LABEL = re.compile(r"[\d]+|[^\d()\-]+")
+
+
+class _Cited:
+    """A label found in the question: ``group(0)``, ``start()`` and ``end()`` as a match's."""
+
+    __slots__ = ("text", "a", "b")
+
+    def __init__(self, text: str, a: int, b: int) -> None:
+        self.text, self.a, self.b = text, a, b
+
+    def group(self, n=0) -> str:
+        return self.text[self.a:self.b]
+
+    def start(self, n=0) -> int:
+        return self.a
+
+    def end(self, n=0) -> int:
+        return self.b
+
+
+def _label_ends(text: str, end: int, label: str) -> bool:
+    """Nothing right after ``label`` (ending at ``end``) continues it: no further digit or numeral, no sub-item mark
+    （8）/-2/·, no unit after a number (四（二）3 of 四（二）3（8）, 1 of 1年)."""
+    nxt = text[end:end + 1]
+    if not nxt:
+        return True
+    if nxt in "(-·" and text[end + 1:end + 2] and (text[end + 1].isdigit() or text[end + 1] in _NUMERAL):
+        return False
+    if label[-1].isdigit() and nxt in _AFTER_DIGIT:
+        return False
+    if nxt.isdigit():
+        # (三（三）2020年底前: a date after a section's label; 二（二）2 after 二（二） is its item)
+        after = re.match(r"\d+(.?)", text[end:]).group(1)
+        return after != "" and after in "年月日号"
+    return not (label[-1] in _NUMERAL and nxt in _NUMERAL)
+
+
+def _only_asks(rest: str, voc: Vocabulary) -> bool:
+    """``rest`` opens with a word a bare label may be followed by (intents.yaml ``label_asks``) and is made of asking words
+    alone (是什么, 由谁牵头, 的时限是什么, 讲了什么): what is asked of a cited item."""
+    if not rest.startswith(tuple(voc.words["label_asks"])):
+        return False
+    words = sorted({w for ws in voc.item_asks.values() for w in ws} | set(voc.words["stopwords"])
+                   | set(voc.words["who"]) | set(voc.words["label_asks"]) | set(voc.words["separators"])
+                   | {w for ws in voc.roles.values() for w in ws}, key=len, reverse=True)
+    i = 0
+    while i < len(rest):
+        w = next((w for w in words if rest.startswith(w, i)), None)
+        if w is None:
+            return False
+        i += len(w)
+    return True
+
+
+def _cited_label(text: str, lexicon: Lexicon, voc: Vocabulary) -> _Cited | None:
+    """A label of the loaded plans' items or sections written in the question (四（二）3（8）谁牵头, 附件2-1-1是什么,
+    引言1讲了什么, 13-6的时限), longest first — the labels kb prints read back as they are, whatever their shape.  A label
+    glued to a longer number (2013-6) or continued by a sub-item the plan does not have (四（二）3 of 四（二）3（9）) is
+    none; a label that is only a number, numerals or words (1, 一, 引言, 通知一) only at the question's start with
+    nothing but asking words after it (一网通办, 通知是什么时候印发的 cite nothing)."""
+    if lexicon._plan_labels is None:
+        return None
+    held = lexicon.plan_labels()
+    labels = held[""]
+    if not labels:
+        return None
+    for i, ch in enumerate(text):
+        if i and (text[i - 1] in _LABEL_GLUE_BEFORE or text[i - 1].isascii() and text[i - 1].isalnum()):
+            continue
+        for length in held.get(ch, ()):
+            label = text[i:i + length]
+            if label not in labels or not _label_ends(text, i + length, label):
+                continue
+            if _WEAK_LABEL.fullmatch(label) and (i or not _only_asks(text[i + length:], voc)):
+                continue
+            return _Cited(text, i, i + length)
+    return None
 
 
 def _item_ask(rest: str, voc: Vocabulary) -> str | None:
@@ -545,7 +650,7 @@ def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Quest
                         consumed[k] = True
     else:
         unit_end = None
-    m = _LABEL.search(text) or _SECTION_MARK.match(text)
+    m = _cited_label(text, lexicon, voc) or _LABEL.search(text) or _SECTION_MARK.match(text)
     if m:
         q.label = m.group(0)
         for k in range(m.start(), m.end()):

@@ -134,8 +134,13 @@ class Session:
                               for cite, title in held)
             self._lexicon = Lexicon(self.vocabulary, names, self.plan.subunits(), known, registry, places,
                                     self.plan_text() if places else None, titles, divisions, self.plan_text(),
-                                    self._abbreviated)
+                                    self._abbreviated, self._labels)
         return self._lexicon
+
+    def _labels(self):
+        """Every label of the plan's items and sections (kb.qa.question.Lexicon.plan_labels reads them once)."""
+        parts, labels = self.plan.outline()
+        return labels | {p for p in parts if p and "（" in p}
 
     def _abbreviated(self, word: str) -> bool:
         """Some paragraph writes ``word``'s first two characters, up to three others, then its third (个体户 → 个体工商户)."""
