@@ -75,7 +75,8 @@ _SIGNS = {"≥", "≤", ">", "<", "="}
 _OPTIONAL_KEYS = {"value_words", "duration_units", "count_noun_ends", "subject_openers",  # (subject_openers: kb.qa)
                   "item_joiners", "not_item_joiners", "shared_class_nouns", "locatives", "not_locatives",
                   "count_modifier_starts", "count_modifier_ends",
-                  "measure_verbs", "measure_between", "not_measure_units", "measure_descriptors", "value_tails"}
+                  "measure_verbs", "measure_between", "not_measure_units", "measure_descriptors", "value_tails",
+                  "measure_size_words"}
 #: A fraction written in words (三分之一, 四分之三): a share of the whole.
 _FRACTION = r"[二三四五六七八九十]分之[一二三四五六七八九]"
 _KEYS = {"version", "deadlines", "magnitudes", "units", "count_units", "count_unit_words", "value_joiners",
@@ -154,6 +155,9 @@ class TargetVocabulary:
     """Words that may stand between such a verb and its figure (累计, 约)."""
     measure_descriptors: tuple[str, ...] = ()
     """Words after a measure that make it a descriptor of the thing (1万吨级, 3米宽, 2000千瓦以上)."""
+    size_words: tuple[str, ...] = ()
+    """Descriptors of one dimension (宽, 长, 高) that say so only before 的, 度 or no character (3米宽的步道): before
+    another character they open the noun (3.2万亩高标准农田, 10公里长江岸线)."""
     subject_openers: tuple[str, ...] = ()
     """Words opening a clause that names whom a rule is for (对, 针对): its measures set no quantity."""
 
@@ -171,7 +175,7 @@ def load_vocabulary(path: str | None = None) -> TargetVocabulary:
         _check_words(src, key, data[key])
     for key in ("item_joiners", "not_item_joiners", "shared_class_nouns", "locatives", "not_locatives", "count_modifier_starts",
                 "count_modifier_ends", "measure_verbs", "measure_between", "not_measure_units", "measure_descriptors",
-                "value_tails"):
+                "value_tails", "measure_size_words"):
         if key in data:
             _check_words(src, key, data[key])
     for key in ("comparators_before", "comparators_after"):
@@ -238,6 +242,7 @@ def load_vocabulary(path: str | None = None) -> TargetVocabulary:
         measure_verbs=tuple(longest(data.get("measure_verbs") or ())),
         measure_between=tuple(longest(data.get("measure_between") or ())),
         measure_descriptors=tuple(longest(data.get("measure_descriptors") or ())),
+        size_words=tuple(data.get("measure_size_words") or ()),
         subject_openers=tuple(longest(data.get("subject_openers") or ())),
         duration=re.compile(
             rf"(?P<cmp>{'|'.join(map(re.escape, longest(data['comparators_before'])))})"
@@ -321,6 +326,45 @@ def _phrases(clause: str) -> list[tuple[int, str]]:
                 out.append((start, phrase))
             start = i + 1
     return [(s, p) for s, p in out if p.strip()]
+
+
+def _whole_items(phrases: list[tuple[int, str]], vocab: TargetVocabulary) -> list[tuple[int, str]]:
+    """Phrases cut again at a 、 that joins two whole targets, each with its metric, its verb and its value
+    (``平均路网密度达到8公里/平方公里、道路面积率达到15%的目标要求``): the 、 follows a value with its unit (and a
+    comparator word) and the words after it, up to the next 、 or the phrase's end, name a metric and then a direction
+    or comparator word, and close with a value or a direction (…80%以上、重污染天数比例下降); a figure followed by 的 and
+    more words is a threshold (单户担保金额500万元及以下、平均担保费率不超过1%的担保业务): unchanged.  A list of values (分别达到65%、55%) or of counted items (教育专家10名、名校长100名) has no verb after
+    its 、: unchanged.  Before, the first target was lost (its value read as one item of a count list)."""
+    out = []
+    for start, phrase in phrases:
+        if "、" not in phrase:
+            out.append((start, phrase))
+            continue
+        cut = 0
+        for m in re.finditer("、", phrase):
+            left, right = phrase[cut:m.start()], phrase[m.end():].split("、", 1)[0]
+            if not _closes_with_value(left, vocab):
+                continue
+            verbs = [*vocab.directions, *(w for w, _ in vocab.before)]
+            at = min((i for i in (right.find(w) for w in verbs) if i > 0), default=-1)
+            if at < 0 or _DIGIT.search(right[:at]):
+                continue
+            if not (vocab.value_list.search(right, max(0, len(right) - 40)) or right.rstrip().endswith(tuple(vocab.directions))):
+                continue  # (…500万元及以下、平均担保费率不超过1%的担保业务: thresholds of the thing after 的, no targets)
+            out.append((start + cut, left))
+            cut = m.end()
+        out.append((start + cut, phrase[cut:]))
+    return out
+
+
+def _closes_with_value(text: str, vocab: TargetVocabulary) -> bool:
+    """``text`` ends with a figure and its unit (a comparator word after it): a target's value closes it."""
+    m = vocab.value_list.search(text, max(0, len(text) - 40))
+    if not m:
+        return False
+    last = vocab.joiners.split(m.group("values"))[-1].strip()
+    v = vocab.value.match(last)
+    return bool(v and (v.group("unit") or v.group("word")))
 
 
 def _split_items(text: str) -> list[str]:
@@ -654,7 +698,7 @@ def parse_targets(clause: str, index: int = 0, context: str | ParagraphContext |
     pending_baseline: int | None = None  # 在2015年基础上，…下降5%: a baseline in a phrase of its own
     taken: set[int] = set()  # where the values read as closing their phrase start
     places: list[int] = []  # where each target's values start (text order of targets and counts)
-    for start, phrase in _phrases(folded):
+    for start, phrase in _whole_items(_phrases(folded), vocab):
         # A value list is short: look at the phrase's end only, so a long line stays linear.
         window = max(0, len(phrase) - _VALUE_WINDOW)
         m = vocab.value_list.search(phrase, window)
@@ -682,8 +726,9 @@ def parse_targets(clause: str, index: int = 0, context: str | ParagraphContext |
         values = [vocab.value.match(v.strip()) for v in vocab.joiners.split(m.group("values")) if v.strip()]
         units = [v.group("unit") or ("%" if v.group("word") else "") for v in values]
         written = ""
-        if any(v.group("word") for v in values) or m.group("after") == "左右":
-            # 超过一半 / 一半以上 / 10个左右: the plan's words for the value (its comparator word with it)
+        if any(v.group("word") for v in values) or m.group("after") in ("左右", "以内"):
+            # 超过一半 / 一半以上 / 10个左右 / 1个工作日以内: the plan's words for the value (its comparator word with
+            # it; 以内 said as 以下 misquoted a time limit)
             said = next((w for w, _ in vocab.before if head_words.endswith(w)), "") if (head_words := phrase[: m.start()]) else ""
             written = said + phrase[m.start() :].strip()
             own = [_worded_value(v.group("word"), vocab)[1] for v in values if v.group("word")]
@@ -837,7 +882,7 @@ def _measure_targets(clause: str, folded: str, index: int, spans, taken: set[int
         if at in taken or any(s <= at < e for s, e in blocked):
             continue
         tail = folded[m.end():]
-        if not tail[:1] or not "\u4e00" <= tail[0] <= "\u9fff" or tail.startswith(vocab.measure_descriptors):
+        if not tail[:1] or not "\u4e00" <= tail[0] <= "\u9fff" or _describes(tail, vocab):
             continue
         before = folded[:at]
         if re.search(r"\d\s*(?:到|至|-|—|～|~)\s*$", before):
@@ -884,6 +929,19 @@ def _measure_targets(clause: str, folded: str, index: int, spans, taken: set[int
                           unit=m.group("unit"), comparator=comparator or "=", direction=None, baseline_year=None,
                           stretch=False, scope=None, year=None, clause=at, written=written))
     return out
+
+
+def _describes(tail: str, vocab: TargetVocabulary) -> bool:
+    """The words after a measure make it a descriptor (``measure_descriptors``: 1万吨级泊位, 2000千瓦以上项目); a word of
+    one dimension (``measure_size_words``: 宽, 高) only before 的, 度 or a mark (3米宽的步道) — before a character it
+    opens the noun: 完成3.2万亩高标准农田建设任务 is 3.2万亩 of 高标准农田 (read as 3万亩 wide, it was no target)."""
+    word = next((w for w in vocab.measure_descriptors if tail.startswith(w)), None)
+    if word is None:
+        return False
+    if word in vocab.size_words:
+        after = tail[len(word):len(word) + 1]
+        return not after or after in "的度" or not "\u4e00" <= after <= "\u9fff"
+    return True
 
 
 _QUOTED = re.compile(r"“[^“”]*”")

@@ -947,6 +947,23 @@ def exec_topic_deadline(question: str, q: Query, env) -> Answer:
         # topic, not a when — and a date of the paragraph is no answer: 时限：自2025年7月1日起 was)
         return found_nothing(question, q, env)
     words = topic_words(q, env)
+    if "target" in q.asks and not q.period and q.act is Act.WHEN:
+        # 企业开办时间压缩到多少: 多少 asks the figure of a time the plan sets as a target (开办时间压缩至1个工作日以内), read
+        # as a when because of 时间 — the target answers, never the item's 完成时限 (6月底 was said; values6 s18)
+        from dataclasses import replace
+
+        # (时间/时限 of the question names the metric — 开办时间, 审批时限 — though read as a when-word: given back)
+        asked = fold(question)
+        glued = [next((w + n for n in ("时间", "时限", "用时", "周期") if w + n in asked), w) for w in q.topic]
+        as_value = replace(q, act=Act.VALUE, topic=glued)
+        if _time_targets_named(env, topic_words(as_value, env)):
+            saved = (env.ctx.tasks, env.ctx.topic, set(env.nothing_found))
+            answer = exec_target(question, as_value, env)
+            if answer is not None and answer.status == "answered" and answer.targets:
+                return answer
+            env.ctx.tasks, env.ctx.topic = saved[:2]  # (no such target after all: the when-question as before)
+            env.nothing_found.clear()
+            env.nothing_found.update(saved[2])
     said = stated_time_noun(question, env, words)
     if said is not None:
         # 考核数据的时间节点是什么: 考核数据时间节点为上一年度1月至12月 — the plan's words, never another paragraph's limit
@@ -1026,15 +1043,22 @@ def exec_topic_deadline(question: str, q: Query, env) -> Answer:
     if event is not None and chosen:
         # 大桥什么时候通车 / 什么时候结束: a limit of the clause stating that event answers (2016年底前建成环岛路二期并通车),
         # never a date of another clause on the same thing (2016年，加快推进大桥建设) nor a start for an end
+        def clause_of(d) -> str:
+            return fold(span_of.get(id(d)) or (task.clauses[d.clause] if d.clause < len(task.clauses) else d.heading or ""))
+
+        def names_event(d) -> bool:
+            return event[0] != "end" and any(w in clause_of(d) for w in event[1])
+
         def states(d) -> bool:
             if event[0] == "end":
                 return d.kind != "from"
-            clause = fold(span_of.get(id(d)) or (task.clauses[d.clause] if d.clause < len(task.clauses) else d.heading or ""))
-            if not any(w in clause for w in words if w != event[2]):
-                return True  # (a horizon another clause sets for the sentences after it, 到2025年，在…方面: as before)
-            return any(w in clause for w in event[1])
-        stating = [d for d in dated if states(d)]
-        chosen = [d for d in chosen if states(d)] or stating
+            # (a horizon another clause sets for the sentences after it — 到2025年，在…方面 — is the date alone in its
+            # clause; a clause with work of its own — 2024年底前完成主体工程 — dates that work, never the event asked:
+            # 2022年开工建设…，2024年底前完成主体工程，力争2025年建成通车 answered 通车 with 2024年底前 too, values6 s18)
+            return names_event(d) or _date_alone(clause_of(d), d.text)
+        naming = [d for d in dated if names_event(d)]
+        stating = naming or [d for d in dated if states(d)]
+        chosen = [d for d in chosen if d in naming] or [d for d in chosen if states(d)] or stating
         if not chosen:
             return _event_unstated(question, env, task, words, event[2], dated)
     units = describe(task)
@@ -1148,6 +1172,29 @@ def _dated_holder(env, words: list[str], task: Task | None) -> tuple[Task, list]
     if not hits or len({tuple(d.text for d in ds) for _, ds in hits}) > 1:
         return None
     return hits[0]
+
+
+def _time_targets_named(env, words: list[str]) -> bool:
+    """The targets the words name best (as exec_target scores them) are all times (a unit of shapes.yaml unit_kinds
+    ``duration``: 开办时间 ≤ 1个工作日): a 多少 read as a when asks their figure."""
+    rows = env.plan.target_keys() if words else []
+    scored = [(score(words, metric_key(r[2], r[3], env.voc)), r) for r in rows]
+    best = max((sc for sc, _ in scored), default=0)
+    if best < 2:
+        return False
+    kinds = unit_kinds()
+    picked = [r for sc, r in scored if sc == best]
+    return all(kinds.get(env.plan.task(r[0]).targets[r[1]].unit) == "duration" for r in picked)
+
+
+def _date_alone(clause: str, words: str) -> bool:
+    """The clause holds nothing but its date and the words around a date (到, 力争, 在…前): ``到2025年``, ``力争到2027年``
+    — a horizon for the clauses after it, no work of its own."""
+    rest = clause.replace(fold(words), "", 1) if words else clause
+    rest = re.sub(r"[\s，,。；;：:、（）()]", "", rest)
+    for w in ("力争", "争取", "确保", "到", "至", "在", "前", "以前", "之前", "年", "底", "末"):
+        rest = rest.replace(w, "")
+    return not re.search(r"[\u4e00-\u9fff]", rest)
 
 
 def _asked_event(asked: str) -> tuple[str, tuple[str, ...], str] | None:
