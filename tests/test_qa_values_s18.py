@@ -142,3 +142,49 @@ def test_parse_row(clause, expected, why):
     got = [(t.metric, t.comparator, t.value, t.unit) for t in parse_targets(clause)]
     assert got == expected, why
 
+
+#: Past days in a notice (fixture 104, 国办函〔2004〕71号, a reply letter): the visit's days are no limit.  The deadline
+#: reader: clause → (kind, start, end) of each deadline; before_issue: (kind, start, end, words, signing day) → past?
+DAY_ROWS = [
+    ("2004年8月5日至8日，温家宝总理率国务院有关部门负责同志赴你省考察。", [("range", "2004-08-05", "2004-08-08")],
+     "a span of days within one month (was read as 8月5日 alone)"),
+    ("2024年3月1日至15日，开展集中宣传活动。", [("range", "2024-03-01", "2024-03-15")], "the same, a schedule"),
+    ("2024年3月1日至4月15日，开展集中宣传活动。", [("range", "2024-03-01", "2024-04-15")], "must not change"),
+    ("2024年3月至5月，开展集中宣传活动。", [("range", "2024-03-01", "2024-05-31")], "must not change: months"),
+]
+
+
+@pytest.mark.parametrize("clause,expected,why", DAY_ROWS, ids=[r[0][:20] for r in DAY_ROWS])
+def test_day_span_row(clause, expected, why):
+    from kb.parser.deadlines import parse_deadlines
+
+    assert [(d.kind, d.start, d.end) for d in parse_deadlines(clause)] == expected, why
+
+
+ISSUE_ROWS = [
+    (("range", "2004-08-05", "2004-08-08", "2004年8月5日至8日"), "2004-10-15", True, "the visit's days, before signing"),
+    (("during", "2004-08-05", "2004-08-05", "2004年8月5日"), "2004-10-15", True, "must not change: a past single day"),
+    (("range", "2021-08-01", "2021-09-30", "2021年8月至9月"), "2021-09-09", False,
+     "must not change: months of the signing year (a schedule drafted before signing)"),
+    (("range", "2024-11-01", "2024-11-15", "2024年11月1日至15日"), "2024-10-15", False, "days after signing: a schedule"),
+]
+
+
+@pytest.mark.parametrize("d,issued,past,why", ISSUE_ROWS, ids=[r[0][3] for r in ISSUE_ROWS])
+def test_before_issue_row(d, issued, past, why):
+    from kb.model import Deadline
+    from kb.parser.deadlines import before_issue
+
+    kind, start, end, words = d
+    assert before_issue(Deadline(words, kind, start, end, 0), issued) is past, why
+
+
+def test_reply_letter_visit_is_no_limit():
+    """104 国办函〔2004〕71号: the letter signs 国务院办公厅二〇〇四年十月十五日（本文有删减） as its last line (a note after the
+    date kept it out of the closing) and recounts the premier's visit of 2004年8月5日至8日 — no limit of the letter
+    (有没有规定完成时限 listed it as the only one)."""
+    from kb.qa import Session
+
+    path = ROOT / "tests/fixtures/plans/104_sichuan_banli_guobanhan2004-71.txt"
+    answer = Session(str(path), strict=True).ask("有没有规定完成时限？")
+    assert "2004年8月5日" not in answer.text and "没有规定" in answer.text, answer.text

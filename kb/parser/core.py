@@ -1535,7 +1535,7 @@ def rule_deadlines(state: ParseState) -> None:
     the day the document is signed (``_issue_date``; an earlier year, or an earlier single day) is narrative, no limit:
     其中2003年安排了…, 从2002年开始, 2004年8月5日 in a reply letter's account (``deadlines.before_issue``)."""
     start = deadlines.stated_start(state.paragraphs)
-    issued = _issue_date(state.doc)
+    issued = _issue_date(state.doc) or _signed_last(state.tasks)
     for task in state.tasks:
         deadlines.apply_deadlines(task, start)
         for tag in (state.task_tags.get(id(task)), state.time_lines.get(id(task))):
@@ -1710,6 +1710,18 @@ def _issue_date(doc) -> str | None:
         if m and (day := structure.iso_date(m.group(0))):
             return day
     return None
+
+
+def _signed_last(tasks) -> str | None:
+    """The ISO date of a signing line standing as the text's last paragraph (国务院办公厅二〇〇四年十月十五日（本文有删减）:
+    a note after the date kept it out of the closing) — the day the document is signed, as a closing's date is."""
+    last = tasks[-1] if tasks else None
+    if last is None or last.tag or not cleanup.is_signing_line(last.text or ""):
+        return None
+    m = None
+    for m in structure.WHOLE_DATE_RE.finditer(last.text):
+        pass
+    return structure.iso_date(m.group(0)) if m else None
 
 
 def rule_targets(state: ParseState) -> None:

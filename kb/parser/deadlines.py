@@ -250,7 +250,8 @@ def load_grammar(path: str | None = None) -> DeadlineGrammar:
     joiner = _alt(data["range_joiners"])
     # 2012年1-12月, 2024年1-3季度: the left month (quarter) written without its unit, the right one's stands for both.
     date_left = (rf"{Y}(?:年(?:{sub_plain}|{M}(?=\s*{joiner}\s*{M}月)|{Q}(?=\s*{joiner}\s*{Q}季度))?)?")
-    date_right = rf"(?:{Y}年(?:{sub_plain})?|{sub_plain})"
+    # (…8月5日至8日: a day alone on the right takes the left one's month — a span of days, read as a range)
+    date_right = rf"(?:{Y}年(?:{sub_plain})?|{sub_plain}|{D}[日号](?![\d月]))"
     words: dict[str, str] = {}
     for key, role in (("by_before", "by"), ("by_after", "by"), ("end_words", "end"), ("from_before", "from"),
                       ("from_after", "from"), ("during_after", "during")):
@@ -364,9 +365,22 @@ def _from_plan_period(grammar: DeadlineGrammar, m: re.Match, index: int) -> Dead
 _BARE_LEFT = re.compile(rf"年(?:{M}|{Q})$")
 
 
+_BARE_DAY = re.compile(rf"({D})[日号]")
+
+
 def _from_range(grammar: DeadlineGrammar, m: re.Match, index: int) -> Deadline | None:
-    b = grammar.date.fullmatch(m.group("b")).groupdict()
     left_text = m.group("a")
+    day = _BARE_DAY.fullmatch(m.group("b"))
+    if day:  # 2004年8月5日至8日: the right day is of the left one's month; none without a day on the left
+        a = grammar.date.fullmatch(left_text).groupdict()
+        if not (a["y"] and a["m"] and a["d"]):
+            return None
+        y = int(a["y"])
+        left, right = _period(a, y, grammar.seasons), _period(dict(a, d=day.group(1)), y, grammar.seasons)
+        if left is None or right is None or right[1] <= left[0]:
+            return None
+        return Deadline("", "range", left[0], right[1], index)
+    b = grammar.date.fullmatch(m.group("b")).groupdict()
     if _BARE_LEFT.search(left_text):  # 2012年1-12月: the left number takes the right one's unit
         left_text += "月" if b["m"] else "季度"
     a = grammar.date.fullmatch(left_text).groupdict()
@@ -765,7 +779,8 @@ def find_recurring(clause: str, index: int = 0, taken: list[tuple[int, int]] = (
 def before_issue(d: Deadline, issued: str) -> bool:
     """A date of the text that is past on ``issued``, the ISO day the document is signed: a start, or the end of a
     period, in an earlier year (其中2003年安排了…, 从2002年开始, 将2016年实施的…措施调整为…), or a single day before it (a
-    visit on 2004年8月5日 recounted in a reply letter) — narrative, never a limit the plan sets.  A month or a period of
+    visit on 2004年8月5日 recounted in a reply letter), or a span of days ended before it (2004年8月5日至8日, the visit's
+    days) — narrative, never a limit the plan sets.  A month or a period of
     the signing year stays (a schedule drafted before it is signed: 建立工作机制（2021年8月） in a plan signed in
     September), and so do dates without a day of the calendar (5月底前, 每年2月底前, 5年内)."""
     year_start = issued[:4] + "-01-01"
@@ -773,7 +788,15 @@ def before_issue(d: Deadline, issued: str) -> bool:
         return bool(d.start) and d.start < year_start
     if not d.end:
         return False
-    return d.end < year_start or (d.kind == "during" and d.start == d.end and d.end < issued)
+    return d.end < year_start or (d.kind in ("during", "range") and _days_span(d) and d.end < issued)
+
+
+def _days_span(d: Deadline) -> bool:
+    """A single day or a span of days (2004年8月5日至8日: a visit, a meeting) — what happened on those days, not a
+    month or a period of work: its words name a day (日/号) on both ends."""
+    if d.kind == "during":
+        return d.start == d.end
+    return bool(d.start and d.end) and len(re.findall(r"\d[日号]", fold(d.text))) >= 2
 
 
 def apply_deadlines(task: Task, start: int | None = None) -> None:
