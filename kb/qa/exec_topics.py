@@ -1052,10 +1052,11 @@ def exec_topic_deadline(question: str, q: Query, env) -> Answer:
         def states(d) -> bool:
             if event[0] == "end":
                 return d.kind != "from"
-            # (a horizon another clause sets for the sentences after it — 到2025年，在…方面 — is the date alone in its
-            # clause; a clause with work of its own — 2024年底前完成主体工程 — dates that work, never the event asked:
-            # 2022年开工建设…，2024年底前完成主体工程，力争2025年建成通车 answered 通车 with 2024年底前 too, values6 s18)
-            return names_event(d) or _date_alone(clause_of(d), d.text)
+            if not any(w in clause_of(d) for w in words if w != event[2]):
+                return True  # (a horizon another clause sets for the sentences after it, 到2025年，在…方面: as before)
+            return names_event(d)
+        # (a clause naming the event wins: 2022年开工建设…，2024年底前完成主体工程，力争2025年建成通车 — 2024年底前 dates
+        # 完成主体工程, no horizon, and was said for 通车 too, values6 s18)
         naming = [d for d in dated if names_event(d)]
         stating = naming or [d for d in dated if states(d)]
         chosen = [d for d in chosen if d in naming] or [d for d in chosen if states(d)] or stating
@@ -1185,16 +1186,6 @@ def _time_targets_named(env, words: list[str]) -> bool:
     kinds = unit_kinds()
     picked = [r for sc, r in scored if sc == best]
     return all(kinds.get(env.plan.task(r[0]).targets[r[1]].unit) == "duration" for r in picked)
-
-
-def _date_alone(clause: str, words: str) -> bool:
-    """The clause holds nothing but its date and the words around a date (到, 力争, 在…前): ``到2025年``, ``力争到2027年``
-    — a horizon for the clauses after it, no work of its own."""
-    rest = clause.replace(fold(words), "", 1) if words else clause
-    rest = re.sub(r"[\s，,。；;：:、（）()]", "", rest)
-    for w in ("力争", "争取", "确保", "到", "至", "在", "前", "以前", "之前", "年", "底", "末"):
-        rest = rest.replace(w, "")
-    return not re.search(r"[\u4e00-\u9fff]", rest)
 
 
 def _asked_event(asked: str) -> tuple[str, tuple[str, ...], str] | None:
