@@ -29,7 +29,9 @@ ASKS = [
     ("综合客运枢纽什么时候建成", ["没有写明"], ["建成的时限"], "only the start of construction is dated"),
     ("城北污水处理厂什么时候投入使用", ["2019年6月底前"], ["2018年底前（"], "the clause of 投入使用, not the other limit"),
     ("环岛路二期什么时候完成", ["2016年底前"], ["没有写明"], "a plain when: any limit of the words, as before"),
-    ("交通建设提升行动什么时候结束", ["没有写明"], ["结束的时限"], "a start (自2016年8月起) is no end"),
+    ("交通建设提升行动什么时候结束", ["2017年7月31日", "推算", "没有直接写明结束日期"], ["结束的时限"],
+     "a start (自2016年8月起) is no end by itself; with the length (为期1年) the end is reckoned and said as kb's reckoning "
+     "(session 18, values6: a duration with a start gives an end; was 没有写明)"),
     ("交通建设提升行动持续多久", ["为期1年"], ["时限：自2016年8月起"], "how long: the span the plan states"),
     ("交通建设提升行动为期多长时间", ["为期1年"], [], "为期 marks a span asked"),
 ]

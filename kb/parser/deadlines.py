@@ -116,7 +116,7 @@ _DEADLINE_KEYS = {
     "quoted_name_nouns", "year_attribute_nouns", "described_verbs", "recurring_after_start", "recurring_every",
     "recurring_report_verbs", "condition_ends", "completion_verbs", "record_before", "record_after", "next_year_words",
     "continuing_period_words", "multi_year_words", "this_year_month_before", "within_noun_after", "within_count_verbs",
-    "within_count_units", "within_past_before",
+    "within_count_units", "within_past_before", "duration_before", "duration_needs_time",
 }
 
 
@@ -774,6 +774,83 @@ def find_recurring(clause: str, index: int = 0, taken: list[tuple[int, int]] = (
                 begin = opened
         found.append((begin, m.end(), Deadline(clause[begin : m.end()], "recurring", start, None, index)))
     return found
+
+
+@dataclass(slots=True)
+class Duration:
+    """How long a piece of work runs, as the plan writes it: 为期3个月, 历时1年, 用两年左右时间, 为期半年."""
+
+    text: str
+    """The plan's words (为期3个月, 用两年左右时间)."""
+    months: int
+    """Its length in months (年 → 12 each, 半年 → 6); 0 when it is counted in days or weeks."""
+    days: int
+    """Its length in days (天/日; a week 7) when not counted in months."""
+    approx: bool
+    """左右/多 after it: about that long — no end is reckoned from it."""
+
+
+@lru_cache(maxsize=4)
+def _duration_re(path: str | None = None) -> re.Pattern:
+    data = read_vocabulary_file(path)["deadlines"]
+    return re.compile(
+        rf"(?P<pre>{_alt(data['duration_before'])})(?P<n>\d{{1,3}}|[一二两三四五六七八九十]{{1,2}}|半)(?P<unit>个月|个星期|年|周|天|日)"
+        rf"(?:半)?(?P<approx>左右|多)?(?P<time>的?时间)?(?![内前后以之底末初])")
+
+
+def find_durations(clause: str) -> list[tuple[int, int, Duration]]:
+    """How long the work of ``clause`` runs (targets.yaml ``duration_before``: 为期3个月, 历时1年, 持续半年, 用两年左右时间 —
+    用/利用/经过 only with 时间 after): (start, end, Duration) in text order.  A span ending in 内/前/以内 is a limit
+    (find_within), not a length; nor is a count of working days."""
+    if not any(w in clause for w in ("为期", "历时", "持续", "用", "经过", "历经")):
+        return []
+    folded = fold(clause)
+    out = []
+    for m in _duration_re().finditer(folded):
+        if m.group("pre") in _needs_time() and not m.group("time"):
+            continue  # 用3年建成: not said as a length of time (用3年时间 is)
+        n = _count(m.group("n")) if m.group("n") != "半" else None
+        unit = m.group("unit")
+        if m.group("n") == "半":
+            months, days = (6, 0) if unit == "年" else (0, 15) if unit == "个月" else (0, 0)
+            if not (months or days):
+                continue
+        elif n is None:
+            continue
+        elif unit == "年":
+            months, days = 12 * n, 0
+        elif unit == "个月":
+            months, days = n, 0
+        elif unit in ("周", "个星期"):
+            months, days = 0, 7 * n
+        else:
+            months, days = 0, n
+        half = folded[m.end("unit"):m.end("unit") + 1] == "半"  # (一年半)
+        if half:
+            months += 6 if unit == "年" else 0
+        out.append((m.start(), m.end(), Duration(clause[m.start():m.end()], months, days, bool(m.group("approx")))))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _needs_time() -> frozenset[str]:
+    return frozenset(read_vocabulary_file()["deadlines"]["duration_needs_time"])
+
+
+def duration_end(start: str, d: Duration) -> str | None:
+    """The last day of a run of length ``d`` that starts on ``start`` (ISO): 2021-03-01 and 为期1年 → 2022-02-28;
+    2024-05-01 and 历时3个月 → 2024-07-31; None for an approximate length (两年左右: no day can be reckoned)."""
+    import datetime
+
+    if d.approx or not (d.months or d.days):
+        return None
+    day = datetime.date.fromisoformat(start)
+    if d.months:
+        month = day.month - 1 + d.months
+        year, month = day.year + month // 12, month % 12 + 1
+        first = datetime.date(year, month, min(day.day, _last_day(year, month)))
+        return (first - datetime.timedelta(days=1)).isoformat()
+    return (day + datetime.timedelta(days=d.days - 1)).isoformat()
 
 
 def before_issue(d: Deadline, issued: str) -> bool:

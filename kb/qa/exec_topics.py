@@ -95,7 +95,67 @@ def alien_modifier(word: str, mentions) -> str | None:
 
 
 def exec_target(question: str, q: Query, env) -> Answer:
-    """PM2.5要下降多少 / 荣县的机械化清扫率 / 红色预警减排比例: numeric targets with scope and level."""
+    """PM2.5要下降多少 / 荣县的机械化清扫率 / 红色预警减排比例: numeric targets with scope and level.
+
+    Never "the plan sets no such target" where a sentence of the plan sets it in words kb did not read as a target: a
+    not_in_plan answer gives way to the plan's sentences in which an asked word is followed, within a few characters
+    and in the same clause, by a verb or comparator of a target and a figure (路网密度达到8公里/平方公里, 调解成功率达90%,
+    审批时间压缩至1个工作日) — quoted (values6 s18; a year asked must stand in the sentence too)."""
+    answer = _target_answer(question, q, env)
+    if answer is None or answer.status != "not_in_plan" or q.act is Act.WHEN:
+        return answer  # (a time asked of a target — 失业率目标什么时候完成 — is answered by its clause's limit, or none)
+    stated = _figure_sentences(env, topic_words(q, env), q)
+    if stated:
+        from kb.qa.executors import _stated_clauses
+
+        quoted = _stated_clauses(question, q, env, "".join(q.topic), stated)
+        if quoted is not None and quoted.status == "answered":
+            return quoted
+    return answer
+
+
+@functools.lru_cache(maxsize=1)
+def _figure_verb_re() -> re.Pattern:
+    """A verb or comparator of a target (targets.yaml ``directions``, ``comparators_before``), then a figure."""
+    from kb.parser.targets import load_vocabulary
+
+    vocab = load_vocabulary()
+    words = sorted({*vocab.directions, *(w for w, _ in vocab.before), "为"}, key=len, reverse=True)
+    # (a figure in digits, or a share in words: 百分之四十, as older plans write it)
+    return re.compile(rf"(?:{'|'.join(map(re.escape, words))})\s*(?:[0-9]|百分之[一二三四五六七八九十])")
+
+
+def _figure_sentences(env, words: list[str], q: Query) -> list[tuple[Task, str]]:
+    """(task, sentence) of the plan's sentences in which an asked word (2+ characters) is followed in its clause, with at
+    most 4 characters and no digit between, by a target's verb or comparator and a figure — the word's own figure; a
+    year asked must be written in the sentence.  [] when none."""
+    asked = [fold(w) for w in words if len(w) >= 2]
+    if not asked:
+        return []
+    year = (q.dates.last or q.dates.first or "")[:4] if q.dates is not None else ""
+    verb = _figure_verb_re()
+    out = []
+    for t in env.plan.tasks_matching([[w] for w in asked[-1:]], fold, kinds=None):
+        for sentence in re.split(r"(?<=[。；;！？])", t.text or ""):
+            folded = fold(sentence)
+            if year and f"{year}年" not in folded:
+                continue
+            if not all(w in folded for w in asked):
+                continue
+            for clause in re.split(r"[，,；;：:]", folded):
+                at = clause.find(asked[-1])
+                if at < 0:
+                    continue
+                after = clause[at + len(asked[-1]):]
+                m = verb.search(after, 0, len(after))
+                if m and m.start() <= 4 and not _DIGIT.search(after[:m.start()]):
+                    out.append((t, sentence.strip()))
+                    break
+    return out
+
+
+def _target_answer(question: str, q: Query, env) -> Answer:
+    """exec_target's reading of the targets kb read."""
     from kb.qa.executors import found_nothing
 
     plan, ctx, voc = env.plan, env.ctx, env.voc
@@ -964,6 +1024,14 @@ def exec_topic_deadline(question: str, q: Query, env) -> Answer:
             env.ctx.tasks, env.ctx.topic = saved[:2]  # (no such target after all: the when-question as before)
             env.nothing_found.clear()
             env.nothing_found.update(saved[2])
+    event = _asked_event(fold(question))
+    if event is not None and event[0] == "end" or "持续到" in question:
+        # 活动什么时候结束 where the plan writes 自2021年3月起…为期1年: the end reckoned from the start and the length, or the
+        # length and that no end is written (values6 s18: "没有写明" / not understood before)
+        # (the words as asked when the plan's title holds them: 行动什么时候结束 of a 专项行动 notice)
+        answer = duration_answer(question, q, env, words or list(q.topic), asks_end=True)
+        if answer is not None:
+            return answer
     said = stated_time_noun(question, env, words)
     if said is not None:
         # 考核数据的时间节点是什么: 考核数据时间节点为上一年度1月至12月 — the plan's words, never another paragraph's limit
@@ -1173,6 +1241,74 @@ def _dated_holder(env, words: list[str], task: Task | None) -> tuple[Task, list]
     if not hits or len({tuple(d.text for d in ds) for _, ds in hits}) > 1:
         return None
     return hits[0]
+
+
+def duration_answer(question: str, q: Query, env, words: list[str], asks_end: bool) -> Answer | None:
+    """活动持续多久 / 集中整治什么时候结束 where the plan writes how long the work runs (为期1年, 历时3个月, 用两年左右时间:
+    ``deadlines.find_durations``): the sentences on the words that state a length, each said with its end when the
+    sentence states the start (自2021年3月起，为期1年 → 2022年2月28日, reckoned by ``deadlines.duration_end`` and said as
+    kb's reckoning), else the length and that no end date is written (a question of the end is then not answered:
+    status not_in_plan).  None when no sentence on the words states a length, or the one that does states a limit of
+    its own (至2024年7月31日结束: the deadline answers as before)."""
+    from kb.parser.deadlines import duration_end, find_durations
+    from kb.qa.query import load_shapes
+    from kb.qa.wording import load_answer_words
+
+    marks = sorted(load_shapes()["duration_marks"], key=len, reverse=True)
+    # (持续/为期 glued to the topic — 活动持续多久 read 活动持续 — say how it is asked, not what)
+    topic = [w for w in (_less_marks(fold(w), marks) for w in words) if len(w) >= 2 and w not in ("结束", "到期", "期满")]
+    if not topic:
+        return None
+    asked = fold(question)
+    found = []
+    for task in topic_matches(env, topic, kinds=None):
+        title = fold(task.title or "")
+        for c, clause in enumerate(task.clauses):
+            folded = fold(clause)
+            if not all(w in folded or w in title for w in topic):
+                continue  # (the item's title names the work its sentence dates: 推进示范创建 › 用两年左右时间，建成…)
+            spans = find_durations(clause)
+            if spans:
+                found.append((clause_fit(asked, topic, folded), task, c, clause, spans))
+    if not found:
+        return None
+    best = max(x[0] for x in found)
+    found = [x for x in found if x[0] == best][:3]
+    w = load_answer_words()
+    lines, tasks, status = [], [], "answered"
+    shown = "".join(topic)
+    for _, task, c, clause, spans in found:
+        own = [d for d in task.deadlines if d.clause == c]
+        stated_end = any(d.kind in ("by", "range") and d.end for d in own)
+        if stated_end and asks_end:
+            return None  # (the sentence states its end — 从2023年4月启动，至2024年底结束，为期两年: the deadline answers)
+        length = "、".join(s.text for _, _, s in spans)
+        start = next((d for d in own if d.kind == "from" and d.start), None)
+        end = duration_end(start.start, spans[0][2]) if start is not None and len(spans) == 1 and not stated_end else None
+        if end:
+            y, m, dd = end.split("-")
+            text = w["duration_end"].format(topic=shown, length=length, start=start.text,
+                                            end=f"{int(y)}年{int(m)}月{int(dd)}日")
+        elif asks_end:
+            text, status = w["duration_no_end"].format(topic=shown, length=length), "not_in_plan"
+        else:
+            text = w["duration_only"].format(topic=shown, length=length)
+        units = describe(task)
+        lines += [text, f"出处：{task.label} {task_head(task)}（{units or units_unsaid(task)}）", f"原文：{clause.strip()}"]
+        tasks.append(task)
+    if status != "answered" and len(found) > 1:
+        status = "answered" if any("推算" in x for x in lines) else status
+    env.ctx.tasks, env.ctx.topic = tasks, topic
+    return Answer(question, "topic_deadline", compose(lines), tasks=tasks if status == "answered" else [], status=status,
+                  departments=departments_of(tasks))
+
+
+def _less_marks(word: str, marks: list[str]) -> str:
+    """``word`` without a duration mark ending it (活动持续 → 活动, 活动为期 → 活动)."""
+    for m in marks:
+        if word.endswith(m) and len(word) > len(m):
+            return word[: -len(m)]
+    return word
 
 
 def _time_targets_named(env, words: list[str]) -> bool:

@@ -831,6 +831,15 @@ def exec_unit_value(question: str, q: Query, env: Env) -> Answer:
 
     plan, voc = env.plan, env.voc
     words = [w for w in asked_topic(q.topic, voc, plan) if len(w) >= 2]
+    if q.unit == "duration":
+        # (活动持续多久 where the plan writes 活动为期1年 / 历时3个月: the length stated, with its end when the start is —
+        # "没有写明时长" was said, and 消费季活动 got 从2024年5月1日开始 read as a length of 1日; values6 s18.  The words as
+        # asked when the plan's title holds them: 入市试点工作为期多久 of a 入市试点工作实施方案)
+        from kb.qa.exec_topics import duration_answer
+
+        answer = duration_answer(question, q, env, words or [w for w in q.topic if len(w) >= 2], asks_end=False)
+        if answer is not None:
+            return answer
     shapes = load_shapes()
     money = q.unit in shapes["money_words"] or q.unit in shapes["money_units"]
     measure = q.unit in shapes["measure_asks"]  # 面积有多大: the units of that measure
