@@ -1369,6 +1369,7 @@ CLEANUP_RULES: list[Callable[[list[str]], list[str]]] = [
     join_printed_lines,
     split_document_number,
     join_fragments,
+    mend_doubled_closers,  # (again: a fragment that is a stray closer alone, （一） / ）, joined to the line above makes one)
     split_items_after_tags,
     join_split_title,
     drop_repeated_renditions,
