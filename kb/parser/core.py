@@ -219,7 +219,8 @@ def _label_block_end(blocks: list[structure.Block], i: int, vocab: roles.RoleVoc
     alone (工作要求：各单位要…) is a paragraph; a web page's metadata (发布时间：2023-02-21) and a phase line (第二阶段：…,
     cleanup.phase_line) are none."""
     end, known = i, False
-    while end < len(blocks) and (end == i or blocks[end].section == blocks[i].section):
+    # (one part too: 一、X / 完成时限：… / 二、Y / 完成时限：… — two parts' lines in no section were one block of one item)
+    while end < len(blocks) and (end == i or (blocks[end].section, blocks[end].part) == (blocks[i].section, blocks[i].part)):
         text = blocks[end].text
         if cleanup.is_page_metadata(text) or cleanup.phase_line(text):
             break  # (第二阶段：2025年6月底前 heads the items below it: no field of the item above)

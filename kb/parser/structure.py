@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from kb.annexes import AnnexPattern, annex_words, caption_word
 from kb.model import ANNEX_LEVEL_MARK  # (附件·二: an annex's own part, between its cite and numeral)
@@ -209,12 +210,57 @@ def first_sentence(text: str) -> tuple[str, str]:
 
 
 def is_section_heading(text: str) -> bool:
-    """True for a section heading on its own line: one short sentence after （n）."""
+    """True for a section heading on its own line: one short sentence after （n）, not one unit's duties in one sentence
+    (``duty_item``: ``（四）市水务局：负责城市供水。``, ``（九）供电公司负责电力抢修。`` — items of a duty list; read as
+    headings with no body, the duties were lost)."""
     m = SECTION_RE.match(text)
     if not m:
         return False
     sentence, rest = first_sentence(m.group(2))
-    return not rest.strip() and len(sentence) <= 40
+    return not rest.strip() and len(sentence) <= 40 and not duty_item(sentence)
+
+
+#: A unit's name and its colon opening a line (市水务局：负责…): the words before the first colon.
+_UNIT_COLON_RE = re.compile(r"^(?P<head>[^。；;：:，,！？]{2,40})[：:](?P<rest>.*)$")
+
+
+def duty_item(text: str) -> bool:
+    """True when ``text`` (a line after its marker) states one unit's duties in one sentence — an item of a duty list,
+    never a heading:
+
+    * the units and a colon, then a sentence (``市水务局：负责城市供水保障。``): the words before the colon name units only
+      (``roles.names_units``) and something follows it;
+    * a whole sentence closed by 。 whose subject is units (``roles.opening_subject``; each name ends like a unit —
+      ``供电公司``, ``各县区人民政府``) and whose predicate holds a role word (roles.yaml ``roles``: 负责, 牵头, 配合 …) —
+      ``市公安局要负责…``, ``县减灾委其他成员单位按照职责…，协助做好有关工作``.
+
+    A heading stays one: ``加强组织领导``, ``市发展改革委牵头的任务`` (its work named after 的), ``市财政局：`` (nothing
+    after the colon: a G head over its duties), ``各地要加强组织领导。`` (no role word: 各地 ends like no unit either)."""
+    from kb.parser.roles import load_vocabulary, names_units, opening_subject
+
+    vocab = load_vocabulary()
+    t = text.strip()
+    m = _UNIT_COLON_RE.match(t)
+    if m:
+        return bool(m.group("rest").strip(" 。")) and names_units(m.group("head"), vocab)
+    if not t.endswith("。"):
+        return False
+    found = opening_subject(t, vocab)
+    if not found:
+        return False
+    names, predicate = found
+    if not names or not all(vocab.department_re.search(n) for n in names):
+        return False
+    # a role word in the predicate, not before 的 (市发展改革委牵头的任务。 names whose tasks follow: a heading — F,
+    # roles.read_heading_roles); anywhere in it: 县减灾委其他成员单位按照职责和救灾工作实际需要，协助做好有关工作。
+    words = _role_word_re(tuple(w for w, _ in vocab.role_words))
+    return any(not predicate[m.end():].startswith("的") for m in words.finditer(predicate))
+
+
+@lru_cache(maxsize=4)
+def _role_word_re(words: tuple[str, ...]) -> re.Pattern:
+    """Any of the role words ``words`` (roles.yaml ``roles``: 负责, 牵头, 配合 …, longest first)."""
+    return re.compile("|".join(re.escape(w) for w in words))
 
 
 def heading_title(paragraph: str) -> str | None:
@@ -583,6 +629,7 @@ def outline(paragraphs: list[str], doc_id: str) -> Outline:
     heading_tags: dict[str, str] = {}
     section_lines: dict[str, str] = {}
     duty_heads: dict[str, str] = {}
+    part_lines: dict[str, tuple[str, str | None]] = {}  # part → (its line after the numeral, the paragraph an inline heading holds)
     duty_part = False
     annexes: list[tuple[str, str]] = []
     closing: list[str] = []
@@ -777,6 +824,7 @@ def outline(paragraphs: list[str], doc_id: str) -> Outline:
             part, part_title = cite + m.group(1), m.group(2)
             section = section_title = None
             parts.append((part, part_title))
+            part_lines[part] = (p[len(m.group(1)) + 1:].strip() + (heading_tag or ""), None)
             duty_part = _is_duty_part(part_title)
             if heading_tag:
                 heading_tags[part] = heading_tag
@@ -787,6 +835,7 @@ def outline(paragraphs: list[str], doc_id: str) -> Outline:
             section = section_title = None
             parts.append((part, part_title))
             duty_part = _is_duty_part(part_title)
+            part_lines[part] = (p[m.end(1) + 1:m.start(3)].strip(), m.group(3).strip())
             p = m.group(3).strip()
         m = SECTION_RE.match(p)
         duty_head = _duty_head(m.group(2)) if m and duty_part else None
@@ -830,6 +879,7 @@ def outline(paragraphs: list[str], doc_id: str) -> Outline:
         heading = heading_title(m.group(2) if m else p)
         blocks.append(Block(part, part_title, section, section_title, number, "paragraph", p, heading))
     closing += _pop_closing(blocks, partless)
+    _one_line_parts(blocks, parts, sections, part_lines, annexes, heading_tags)
     item_parts = _close_item_parts(blocks, parts, sections, annexes)
     return Outline(title, preface, parts, sections, blocks, heading_tags, section_lines, closing, cover, plan_title, duty_heads,
                    item_parts, annexes, divisions)
@@ -1009,6 +1059,94 @@ def _top_items(body: list[str]) -> bool:
     return len(numbers) >= 3 and numbers == list(range(1, len(numbers) + 1))
 
 
+def _one_line_parts(blocks: list[Block], parts: list[tuple[str, str]], sections: list[tuple[str, str]],
+                    part_lines: dict[str, tuple[str, str | None]], annexes: list[tuple[str, str]],
+                    heading_tags: dict[str, str]) -> None:
+    """A part written as ONE task (工作要点: ``一、加快政务服务中心建设。由市发展改革委牵头，市财政局配合。``; ``二、优化企业开办
+    服务（市市场监管局牵头）``; ``三、深化审批制度改革。`` / ``牵头单位：市住房城乡建设局``): a part with no section whose
+    heading is the work itself.  Its heading is its task's title and stays in its text (the text held only
+    ``由市发展改革委牵头…``, so an answer listed no work, and a heading with its tag and no body made no task at all).
+
+    * an inline heading over the part's only paragraph: the block's title is the heading, its text the line as written
+      after the numeral (``加快政务服务中心建设。由市发展改革委牵头…``);
+    * a heading line with no paragraph under it (the next line opens the next part, or a label line / a tag alone
+      follows it, naming units: ``_names_roles``): the heading line becomes the part's first block — a
+      title with a tag (``优化企业开办服务（市市场监管局牵头）``) is read as a tagged item, a label line under it closes it.
+
+    * a line with nothing under it that reads as work, not as a title (``_reads_as_work``: ``二、加快…建设，年底前完成。``),
+      or one unit's duties (``duty_item``: ``二、市财政局：负责落实创建资金。`` — its unit its doer, no title), or any line
+      when every part of the plan is a line alone: each such line is its part's task (30 characters or fewer, the lines
+      were read as headings and the plan had no task at all).
+
+    A title alone with nothing under it (a contents line) makes no task; a part with sections, or with paragraphs of
+    its own under a heading line (``一、总体要求`` / ``以…为指导``), is as before: its heading titles its paragraphs; and a
+    heading that names units (``一、市发改委：负责…``) names the doer of its paragraph, not the work (read as a duty)."""
+    from kb.parser.roles import load_vocabulary, names_units
+
+    vocab = load_vocabulary()
+    annexed = {cite for cite, _ in annexes}
+    sectioned = {label for label, _ in sections}
+    held: dict[str, list[int]] = {}
+    for i, b in enumerate(blocks):
+        held.setdefault(b.part, []).append(i)
+    inserts: list[tuple[int, Block]] = []
+    body_parts = [n for n, _ in parts if n not in annexed and n in part_lines]
+    # every part a heading with nothing under it (一、…。 二、…。 三、…。): the plan is its list of tasks, one a line
+    all_bare = len(body_parts) >= 2 and not any(held.get(n) or any(label.startswith(n + "（") for label in sectioned)
+                                                for n in body_parts)
+    for numeral, title in parts:
+        line = part_lines.get(numeral)
+        if line is None or numeral in annexed or any(label.startswith(numeral + "（") for label in sectioned):
+            continue
+        own = held.get(numeral, [])
+        heading, inline = line
+        if inline is not None:
+            if names_units(title.rstrip("。：:")):
+                continue  # 一、市发改委：负责… — the heading names the doer, not the work (G: the paragraph is its duty)
+            if len(own) == 1 and blocks[own[0]].text.startswith(inline[:10]) and blocks[own[0]].section is None:
+                b = blocks[own[0]]
+                b.text, b.title = heading + b.text, title.rstrip("。")
+            continue
+        first = blocks[own[0]].text.strip() if own else ""
+        doer = not own and duty_item(heading)
+        if own and not _names_roles(first, vocab):
+            continue  # (三、实施步骤 / 完成时限：2026年1月: a time line names no doer — no item above it, as before)
+        if not own and not (numeral in heading_tags or doer or all_bare or _reads_as_work(heading)):
+            continue  # (a title alone: 一、总体要求 over nothing, a contents line)
+        at = own[0] if own else _part_slot(blocks, parts, numeral, annexed)
+        # (二、市财政局：负责落实创建资金。 names its doer first: no title — an answer shows its words)
+        inserts.append((at, Block(numeral, title, None, None, None, "paragraph", heading, None if doer else title.rstrip("。"))))
+    for _, at, block in sorted(((k, at, b) for k, (at, b) in enumerate(inserts)), key=lambda x: (x[1], x[0]), reverse=True):
+        blocks.insert(at, block)  # (from the end, the later of two at one place first: the parts stay in order)
+
+
+def _reads_as_work(heading: str) -> bool:
+    """A part's line with nothing under it that reads as a sentence of work, not a title: it closes with 。 or holds a
+    clause mark (``加快政务服务中心建设，年底前完成主体工程。``) — a title is a phrase (``总体要求``, ``加强组织领导``)."""
+    h = heading.strip()
+    return h.endswith(("。", "；", ";")) or any(c in h[:-1] for c in "，,；;")
+
+
+def _names_roles(line: str, vocab) -> bool:
+    """A label line (roles.is_label_line: 牵头单位：X, （责任单位：Y）) or a tag alone on its line (（X牵头，Y配合）) that
+    names units in a role — not a time line alone (完成时限：…), not a paragraph."""
+    from kb.parser.roles import is_label_line, parse_tag_content
+    from kb.registry import EMPTY
+
+    inner = line.strip().rstrip("。；;")
+    bracketed = inner[:1] in "（(【[" and inner[-1:] in "）)】]" and not any(c in inner[1:-1] for c in "（(）)【】[]")
+    if not (bracketed or is_label_line(line, vocab)):
+        return False
+    return parse_tag_content(inner[1:-1] if bracketed else inner, EMPTY, vocab).has_roles
+
+
+def _part_slot(blocks: list[Block], parts: list[tuple[str, str]], numeral: str, annexed: set[str]) -> int:
+    """Where a block of part ``numeral`` (which holds none yet) goes: before the first block of a later part (or of an
+    annex, or the closing words), else after the blocks read."""
+    later = {n for n, _ in parts[[n for n, _ in parts].index(numeral) + 1:]} | annexed
+    return next((i for i, b in enumerate(blocks) if b.part in later or b.part == CLOSING_PART), len(blocks))
+
+
 def _close_item_parts(blocks: list[Block], parts: list[tuple[str, str]], sections: list[tuple[str, str]],
                       annexes: list[tuple[str, str]]) -> bool:
     """Whether the plan's parts are its items (``Outline.item_parts``); if so, the unmarked paragraphs after the last
@@ -1064,6 +1202,11 @@ def _own_duties_head(section_text: str) -> str | None:
     units = m.group("units")
     for word in ("主要", "工作"):  # (区教育局主要职责: 主要 is no part of the name)
         units = units.removesuffix(word)
+    vocab = load_vocabulary()
+    if all(vocab.generic.search(n) for n in units.split("、") if n):
+        # （一）各成员单位职责 / 成员单位职责 over 市水务局：负责… lines: a group names no doer — each line names its own
+        # (every line was given to 各成员单位, the unit it names lost)
+        return None
     return units if names_units(units) else None
 
 
