@@ -724,7 +724,8 @@ def resolve_department(name: str, plan=None, registry: Registry | None = None,
     ``fuzzy=False``: only the exact name or an alias (with 市 added or dropped) resolves, anything
     else is ``unknown`` at once — for a caller that tries spellings and takes only those.
 
-    Order: exact canonical name, alias (also with 市 added or dropped), then fuzzy
+    Order: exact canonical name, alias (also with 市 added or dropped), a short form of one unit of the plan
+    (``abbreviated``: 发改局 → 区发展和改革局, in plans of every issuer), then fuzzy
     matching (rapidfuzz) over every known spelling for typos (市交通运输居).  Two
     different departments equally close → ``ambiguous``; nothing close enough →
     ``unknown`` with the closest names as candidates.
@@ -742,14 +743,22 @@ def resolve_department(name: str, plan=None, registry: Registry | None = None,
     for variant in ("市" + key, key[1:] if key.startswith("市") else None):
         if variant and variant in names and not other_level(key, names[variant]):
             return Resolution(names[variant], "alias", [], name)
-    if not fuzzy:
-        return Resolution(None, "unknown", [], name)
     # (a near match never crosses a group, place or level either: 各区县住房城乡建设局 is not 市住房城乡建设局)
     scoped = name_scope(key) is not None
     places = plan_places(plan) if scoped else ()
 
     def crosses(found: str) -> bool:
         return other_level(key, found) or (scoped and crosses_scope(key, found, places))
+
+    if not fuzzy:
+        # (a caller's trial of spellings it made up — 建设 + 委 of 建设用地 — is no name typed: a short form is only
+        # read where the user wrote the name)
+        return Resolution(None, "unknown", [], name)
+    short_of = abbreviated(key, names, crosses)
+    if len(short_of) == 1:
+        return Resolution(short_of[0], "alias", [], name)
+    if short_of:
+        return Resolution(None, "ambiguous", short_of, name)
 
     fixed = reg.suffix_typos.get(key[-1])
     if fixed:
@@ -761,6 +770,59 @@ def resolve_department(name: str, plan=None, registry: Registry | None = None,
         # what the plan writes for the group or place typed (各区县政府, 高新区管委会): said with the closest names
         res.candidates.extend(n for n in scope_bodies(key, names.values()) if n not in res.candidates)
     return res
+
+
+#: Characters a body's name may end with that say what kind of body it is (局, 委, 办 …): an abbreviation keeps it.
+_KIND_CHARS = frozenset("局委办厅部署院会所站队中心室处")
+#: id(names) → (names, {(first character, last character) of a unit's body: [units]}): built once per map of names.
+_ABBREVIATION_INDEX: dict[int, tuple[dict, dict]] = {}
+
+
+def _body_of(name: str) -> str:
+    """A unit's name without its level prefix (市交通运输局 → 交通运输局), 委员会 as its short kind 委 (发展和改革委员会 is
+    shortened 发改委); a bare name as it is."""
+    level = name_level(name)
+    body = name[len(level):] if level else name
+    return body[:-2] if body.endswith("委员会") else body
+
+
+def in_order(short: str, long: str) -> bool:
+    """Every character of ``short`` stands in ``long``, in order (gaps allowed: 车位 in 停车泊位, 交通局 in 市交通运输局)."""
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
+def abbreviated(key: str, names: dict[str, str], crosses=None) -> list[str]:
+    """The units among ``names``' values that ``key`` is a short form of, as officials shorten a body's name:
+    交通局 → 市交通运输局, 发改局 → 区发展和改革局, 市住建局 → 市住房和城乡建设局, 城管局 → 市城市管理综合执法局.
+
+    A short form keeps the body's first character (after the level: 市, 区 …) and its last (the kind of body: 局,
+    委, 办 …), and every character of it stands in the unit's name in order; it is shorter than the name, of three
+    characters at least (局 and one word are no name).  Written spellings are found before this (``known_names``:
+    a registry's alias such as 环保局 → 市生态环境局, which no rule of characters finds); a name of another level,
+    group or place (``crosses``) is never the match.  Every unit matching is returned: one is the unit meant, two or
+    more are the choices (交通局 of a plan naming 市交通运输局 and 区交通运输局 stays ambiguous)."""
+    body = _body_of(key)
+    if len(body) < 3 and name_level(key) is not None:
+        body = key  # (市监局: 市场监督管理局 shortened, no level 市 before a 监局)
+    if len(body) < 3 or body[-1] not in _KIND_CHARS or body.startswith(_NOT_PLACE_STARTS):
+        return []
+    held = _ABBREVIATION_INDEX.get(id(names))
+    if held is None or held[0] is not names:
+        index: dict[tuple[str, str], list[str]] = {}
+        for unit in dict.fromkeys(names.values()):
+            core = _body_of(unit)
+            if len(core) >= 3:
+                index.setdefault((core[0], core[-1]), []).append(unit)
+        if len(_ABBREVIATION_INDEX) > 8:
+            _ABBREVIATION_INDEX.clear()
+        _ABBREVIATION_INDEX[id(names)] = held = (names, index)
+    out = []
+    for unit in held[1].get((body[0], body[-1]), ()):
+        core = _body_of(unit)
+        if len(core) > len(body) and in_order(body, core) and not (crosses or (lambda u: other_level(key, u)))(unit):
+            out.append(unit)
+    return out
 
 
 def scope_bodies(asked: str, written) -> list[str]:

@@ -23,6 +23,7 @@ from kb.qa.answer import Answer
 from kb.qa.query import Act, Query
 from kb.qa.result import Group, Item, Result, official_deadline, render_text, target_line, target_words
 from kb.qa.wording import load_answer_words
+from kb.registry import in_order
 from kb.select import duty_items, is_task, plan_tasks
 
 ROLE_WORD = {**ROLE_NAMES, "guide": "指导", "any": "参与"}
@@ -1161,12 +1162,12 @@ def _unit_clauses(candidates: list[Task], units: list[str], groups: list[list[st
                       or names_year(c)]
             if head is not None:
                 # (the thing counted: its head noun in the figure's subject, in order — 车位 in 停车泊位)
-                scored = [(n, c) for n, c in scored if _in_order(head, subject.get(c, fold(c)))]
+                scored = [(n, c) for n, c in scored if in_order(head, subject.get(c, fold(c)))]
             best = max((n for n, _ in scored), default=None)
             if best is not None:
                 near_found.append((t, [c for n, c in scored if n == best]))
                 quoted.update({(t.id, c): span.get(c, c) for n, c in scored if n == best})
-            elif len(clauses) == 1 and not near_only and (head is None or _in_order(head, text)) and not any(
+            elif len(clauses) == 1 and not near_only and (head is None or in_order(head, text)) and not any(
                     _counts_it(fold(c), ws, vague) for c in re.split(r"[，,。；;]", written) if c not in clauses
                     for ws in needed) and not _for_another(since.get(clauses[0], ""), needed, openers):
                 # (the paragraph's one number in the unit, in a clause holding none of the words — 建设人才公寓，
@@ -1211,15 +1212,6 @@ def _for_another(span: str, needed: list[list[str]], openers: tuple[str, ...]) -
 #: holdout17 o13).
 _LIST_MARK = re.compile(r"^\s*(?:其?[一二三四五六七八九十]+是|第[一二三四五六七八九十]+(?:[，,、是])|[（(]?[0-9]{1,2}[)）.、．])")
 
-
-def _in_order(word: str, text: str) -> bool:
-    """Every character of ``word`` stands in ``text`` in order (gaps allowed: 车位 in 停车泊位)."""
-    at = 0
-    for ch in word:
-        at = text.find(ch, at) + 1
-        if not at:
-            return False
-    return True
 
 
 #: Units of a span of time (a figure in one of them followed by 期 is a kind of thing: 3年期以上贷款).

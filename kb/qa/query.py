@@ -28,6 +28,7 @@ from kb.lazypattern import LazyPattern
 from kb.model import ANNEX_LEVEL_MARK
 from kb.select import DateSpan, heading_line, under_heading
 from kb.qa.text import fold, is_cjk, longest_first
+from kb.registry import in_order
 
 SHAPES_PATH = Path(__file__).resolve().parent.parent / "data" / "shapes.yaml"
 
@@ -2294,7 +2295,7 @@ def read_abbreviation(r: Reading) -> None:
             stem = word[:end]
             if stem in r.plan_text:
                 break
-            found = {m for m in metrics if m[:1] == stem[0] and len(m) >= len(stem) + 2 and _in_order(stem, m)}
+            found = {m for m in metrics if m[:1] == stem[0] and len(m) >= len(stem) + 2 and in_order(stem, m)}
             if len(found) == 1:
                 words[k] = next(iter(found))
                 changed = True
@@ -2334,12 +2335,6 @@ def read_unknown_name(r: Reading) -> None:
         if len(run) >= 4 and not set(run) <= r.plan.characters():
             q.act, q.subject, q.outside, q.outside_words = Act.META, "plans", "topic", run
             return
-
-
-def _in_order(short: str, long: str) -> bool:
-    """Every character of ``short`` in ``long``, in order."""
-    it = iter(long)
-    return all(ch in it for ch in short)
 
 
 def asked_topic(topic: list[str], voc, plan) -> list[str]:
