@@ -87,6 +87,18 @@ def dated_items(plan: Plan, docs: list[str] | None = None) -> list[Task]:
     return [t for t in tasks if is_task(t) or (t.doc not in task_docs and t.deadlines)]
 
 
+def schedule_steps(plan: Plan) -> list[Task]:
+    """The dated paragraphs of the plan's schedule that are no tasks proper: a paragraph with a limit under a part or a
+    section titled as a schedule (targets.yaml ``schedule_headings``: 实施步骤, 时间安排, 进度安排 …) — 2025年6月，各区县完成
+    燃气隐患排查…; 2025年9月，完成重大隐患整改 — in a plan whose tasks are tagged (``dated_items`` keeps the tasks alone
+    there).  A date question that no task falls due on answers with them (dates7 s18: 2025年6月要完成哪些 said no task has a
+    limit while the 时间安排 wrote that month's step); a goal's 到2025年 stays out."""
+    from kb.parser.deadlines import schedule_heading
+
+    return [t for t in plan.tasks if not is_task(t) and t.deadlines
+            and (schedule_heading(t.part_title) or schedule_heading(t.section_title))]
+
+
 @dataclass(slots=True)
 class DateSpan:
     """A span of days a question or a filter names, and how deadlines are tested against it."""

@@ -116,7 +116,8 @@ _DEADLINE_KEYS = {
     "quoted_name_nouns", "year_attribute_nouns", "described_verbs", "recurring_after_start", "recurring_every",
     "recurring_report_verbs", "condition_ends", "completion_verbs", "record_before", "record_after", "next_year_words",
     "continuing_period_words", "multi_year_words", "this_year_month_before", "within_noun_after", "within_count_verbs",
-    "within_count_units", "within_past_before", "duration_before", "duration_needs_time",
+    "within_count_units", "within_past_before", "duration_before", "duration_needs_time", "schedule_headings",
+    "benefit_lead", "within_person_before", "scope_after",
 }
 
 
@@ -232,9 +233,12 @@ def load_grammar(path: str | None = None) -> DeadlineGrammar:
         re.compile(rf"(?<=[案划要见法动程单])[（(]{Y}年?\s*{_alt(data['range_joiners'])}\s*{Y}年?[)）]"),
         # 2025年是“十四五”规划的收官之年: a year described.
         re.compile(rf"{Y}年(?={_alt(data['described_after'])})"),
-        # 2010年以后新建的平房仓, 2000年底前建成的住宅小区: a date, a verb and 的 say which things, no limit.
-        re.compile(rf"{Y}年(?:{sub_plain})?(?:{_alt(data['end_words'])})?(?:{_alt(data['by_after'] + data['from_after'])})?"
-                   rf"(?=(?:已经|已)?{_alt(data['described_verbs'])}的)"),
+        # 2010年以后新建的平房仓, 2000年底前建成的住宅小区: a date, a verb and 的 say which things, no limit; so does a
+        # span, and a place or 新 before the verb (2020年3月1日至2021年6月30日期间在平台登记的企业, 2024年1月1日以后新注册的
+        # 企业: which firms — dates7 s18).  The verb stands right after those words: 2025年底前完成…改造的摸底 stays a limit.
+        re.compile(rf"{Y}年(?:{sub_plain})?(?:\s*{joiner_w}\s*(?:{Y}年(?:{sub_plain})?|{sub_plain}|{D}[日号]))?"
+                   rf"(?:{_alt(data['end_words'])})?(?:{_alt(data['by_after'] + data['from_after'] + data['scope_after'])})?"
+                   rf"(?=(?:已经|已)?(?:在[^\W\d_]{{1,8}}?)?(?:已经|已|新|首次)?{_alt(data['described_verbs'])}的)"),
         # 自2022年起，每年安排…: a start after which the work recurs sets no limit.
         re.compile(rf"(?:{_alt(data['from_before'])})?{Y}年(?:{sub_plain})?{_alt(data['from_after'])}"
                    rf"(?=[^。；;]{{0,40}}?{_alt(data['recurring_after_start'])})"),
@@ -495,13 +499,14 @@ def parse_deadlines(clause: str, index: int = 0) -> list[Deadline]:
 
 def deadline_spans(clause: str, dls: list[Deadline]) -> list[str]:
     """The words each of ``dls`` (the deadlines of ``clause``, in text order) sets a limit to: with two or more, the
-    clause cut at its commas (outside brackets), each deadline owning the comma-clause holding it and the undated ones
-    after it, those before the first dated one going to the first (`A于X前完成…，B于Y前报送…`: X → `A于X前完成…`, Y →
-    `B于Y前报送…`); deadlines sharing a comma-clause share it.  One deadline, or one whose words are not found in
-    order: the whole clause."""
+    clause cut at its commas and semicolons (outside brackets), each deadline owning the piece holding it and the
+    undated ones after it, those before the first dated one going to the first (`A于X前完成…，B于Y前报送…`: X →
+    `A于X前完成…`, Y → `B于Y前报送…`; steps joined by ； — `2025年12月，组建…队伍；2026年底前，完成…` — each date its
+    step: the ； was no cut, and 组建 took 2026年底前); deadlines sharing a piece share it.  One deadline, or one whose
+    words are not found in order: the whole clause."""
     if len(dls) < 2:
         return [clause] * len(dls)
-    cuts = list(marks_outside_brackets(clause, "，,"))
+    cuts = list(marks_outside_brackets(clause, "，,；;"))
     segments = list(zip([0] + [c + 1 for c in cuts], cuts + [len(clause)]))
     where, cursor = [], 0
     for d in dls:
@@ -568,6 +573,32 @@ def _benefit_after(path: str | None = None) -> tuple[str, ...]:
     return tuple(read_vocabulary_file(path)["deadlines"]["benefit_after"])
 
 
+@lru_cache(maxsize=1)
+def _benefit_lead() -> re.Pattern:
+    """Words that may stand between a span and its benefit (``benefit_lead``: 5年内按比例减免, 3年内逐年给予补贴)."""
+    return re.compile(f"(?:{_alt(read_vocabulary_file()['deadlines']['benefit_lead'])})*")
+
+
+def _benefit_follows(folded: str, end: int) -> bool:
+    """A benefit word (``benefit_after``) follows the span ending at ``end``, maybe after words of how it is given
+    (``benefit_lead``): how long the benefit lasts (dates7 s18: 5年内按比例减免有关费用 was a 时限)."""
+    at = _benefit_lead().match(folded, end).end()
+    return folded.startswith(_benefit_after(), at) or folded.startswith(_benefit_after(), end)
+
+
+def not_work_span(text: str, start: int, end: int) -> bool:
+    """The relative span at ``start``–``end`` of ``text`` is how long a benefit lasts (5年内按比例减免) or a person's period
+    (离校2年内未就业高校毕业生): no time of the work — the one definition find_within and the answers' stated times use."""
+    folded = fold(text)
+    return _benefit_follows(folded, end) or folded[:start].endswith(_person_before())
+
+
+@lru_cache(maxsize=1)
+def _person_before() -> tuple[str, ...]:
+    """Events of a person's life right before a span (``within_person_before``: 退役1年内, 离校2年内, 毕业2年内)."""
+    return tuple(read_vocabulary_file()["deadlines"]["within_person_before"])
+
+
 _CLAUSE_STOP = re.compile(r"[，,。；;：:]")
 
 
@@ -609,8 +640,10 @@ def find_within(clause: str, index: int = 0, start: int | None = None, taken: li
             continue  # 14个工作日内完成审批: a processing limit of each case, not a deadline
         if m.start() > 0 and folded[m.start() - 1].isdigit():
             continue
-        if folded.startswith(_benefit_after(), m.end()):
-            continue  # 实行5年内免征企业所得税: how long a benefit lasts, not a limit of the task
+        if _benefit_follows(folded, m.end()):
+            continue  # 实行5年内免征企业所得税, 5年内按比例减免: how long a benefit lasts, not a limit of the task
+        if not m.group("since") and folded[: m.start()].endswith(_person_before()):
+            continue  # 退役1年内的军人, 离校2年内未就业高校毕业生: which persons, a period of their own, no limit
         if _condition_clause(folded, m.end()):
             continue  # 自签约之日起两年内完成全部投资的，按…给予补助: the condition of a benefit, not a limit of the task
         if not m.group("since") and _qualifying_span(folded, m.start(), m.end()):
@@ -716,7 +749,12 @@ def _recurring_re(path: str | None = None) -> re.Pattern:
     (每半年报送一次; not 每月例会制度、通报制度: 通报制度 is a noun, and a 、 ends the item)."""
     data = read_vocabulary_file(path)["deadlines"]
     every = _alt(data["recurring_every"])
-    point = rf"(?:{M}月(?:{D}[日号])?|{D}[日号]|第?{Q}季度|[上下]半年|年底|年末|年初|(?:季度?)?末月{D}[日号]|季度?末|月底|月末|半年末)"
+    # (a weekday — 每周五, 每周星期一 — and a clock time after the point — 每周五12:00前, 每月25日17:00前, 每周五下午5点前 —
+    # are the point's words too: 每周五12:00前报送 was read by no rule and the next clause's 每月5日前 answered, dates7 s18)
+    clock = r"(?:\s*(?:[上下]午|中午|晚上)?\s*\d{1,2}(?:[:：]\d{2}|[点时](?:\d{1,2}分|半)?))"
+    weekday = r"(?:周|星期)?[一二三四五六日天](?=\s*(?:[上下]午|中午|晚上)?\s*\d{1,2}(?:[:：]\d{2}|[点时])|以前|之前|前)"
+    point = (rf"(?:(?:{M}月(?:{D}[日号])?|{D}[日号]|{weekday})(?:{clock})?|第?{Q}季度|[上下]半年|年底|年末|年初"
+             rf"|(?:季度?)?末月{D}[日号]|季度?末|月底|月末|半年末)")
     limit = rf"(?:{_alt(data['end_words'])})?(?:{_alt(data['by_after'])})"
     span = r"(?:结束|终了)?后\d{1,2}(?:个工作日|日|天)内"
     return re.compile(
@@ -851,6 +889,17 @@ def duration_end(start: str, d: Duration) -> str | None:
         first = datetime.date(year, month, min(day.day, _last_day(year, month)))
         return (first - datetime.timedelta(days=1)).isoformat()
     return (day + datetime.timedelta(days=d.days - 1)).isoformat()
+
+
+@lru_cache(maxsize=1)
+def _schedule_headings() -> tuple[str, ...]:
+    return tuple(read_vocabulary_file()["deadlines"]["schedule_headings"])
+
+
+def schedule_heading(title: str | None) -> bool:
+    """A part's or a section's title naming the plan's schedule (``schedule_headings``: 实施步骤, 时间安排, 进度安排, 阶段安排
+    …): its dated paragraphs are the plan's steps (kb.select.schedule_steps)."""
+    return bool(title) and any(w in title for w in _schedule_headings())
 
 
 def before_issue(d: Deadline, issued: str) -> bool:

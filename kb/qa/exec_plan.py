@@ -19,7 +19,7 @@ from kb.qa.query import Act, Query, asked_topic, load_shapes
 from kb.qa.wording import load_answer_words
 from kb.qa.result import departments_of, compose, item_firsts, numbered, numbered_items as listed_items, rows_note, target_line, task_line
 from kb.qa.text import fold
-from kb.select import DateSpan, choose_dated, dated_items, duty_items, plan_tasks, under_heading, written_limit
+from kb.select import DateSpan, choose_dated, dated_items, duty_items, plan_tasks, schedule_steps, under_heading, written_limit
 
 
 def _role(q: Query) -> str | None:
@@ -47,7 +47,8 @@ def exec_date_list(question: str, q: Query, env) -> Answer:
     every = dated_items(plan)  # (one definition: tasks proper, or a plan's dated paragraphs where its tasks state no time)
     mode = date_mode(q.dates)
     cells = dated_cells(q, env, every, mode)
-    if not any(t.deadlines for t in every) and not cells:
+    steps = [t for t in schedule_steps(plan) if q.dates.selects(t)] if mode != "from" else []
+    if not any(t.deadlines for t in every) and not cells and not steps:
         return _no_deadlines(question, env)  # 2020年前要完成哪些任务 in a plan whose tasks set no date
     tasks, topic_note = filter_topic(q, env, [t for t in every if q.dates.selects(t)])
     # 2019年8月底前要完成什么 where the plan writes that limit: the items due on it; those due earlier in a note
@@ -57,6 +58,10 @@ def exec_date_list(question: str, q: Query, env) -> Answer:
     year = int((q.dates.first or q.dates.last)[:4])
     if cells and not tasks:
         return _cells_answer(question, env, cells, f"{q.dates.text}的工作", topic_note)
+    if steps and not tasks and not cells:
+        steps, step_note = filter_topic(q, env, steps)
+        if steps:
+            return _steps_answer(question, q, env, steps, step_note)
     if mode == "from" and not tasks and not cells:
         # 2020年起要做哪些工作 where no task's start is read but the text writes the year as a start (2020年起，每年2月底前
         # 完成上述工作: a recurring limit from that year): never "共 0 项" — what kb read and the paragraphs that say it.
@@ -286,6 +291,31 @@ def _cells_answer(question: str, env, cells: list[tuple], what: str, topic_note:
         lines[0] = f"（涉及{topic_note}）" + lines[0]
     env.ctx.tasks = [t for t, _, _ in cells]
     return Answer(question, "deadline_list", compose(lines), tasks=tasks, departments=departments_of(tasks))
+
+
+def _steps_answer(question: str, q: Query, env, steps: list, topic_note: str) -> Answer:
+    """A date asked that no task proper falls due on, where the plan's schedule (实施步骤, 时间安排: ``schedule_steps``)
+    dates steps in it (2025年6月，各区县完成燃气隐患排查…): those steps, each with the limits the date selects, said as the
+    schedule's — never 方案的任务都没有规定完成时限 while the plan writes them (dates7 s18)."""
+    from kb.parser.deadlines import deadline_spans
+    from kb.qa.result import Item
+
+    lines = [f"方案的任务没有在{q.dates.text}到期的；方案的实施安排写明{q.dates.text}的步骤"
+             + (f"（涉及{topic_note}）" if topic_note else "") + f"共 {len(steps)} 处："]
+    picked = []
+    for k, t in enumerate(steps, 1):
+        which = [d for d in t.deadlines if q.dates.holds(d)] or list(t.deadlines)
+        picked.extend((t.id, d) for d in which)
+        # (each step said in its own words — the piece of its sentence the date owns, 2025年9月，完成重大隐患整改)
+        spans = {}
+        for c in {d.clause for d in which if d.clause < len(t.clauses)}:
+            mine = [d for d in t.deadlines if d.clause == c]
+            spans.update((id(d), s) for d, s in zip(mine, deadline_spans(t.clauses[c], mine)))
+        said = "；".join(dict.fromkeys(spans[id(d)].strip("，,；;。 ") for d in which if id(d) in spans))
+        lines.append(Item(k, t, deadlines=which, text=f"：{said}" if said else ""))
+    env.ctx.tasks, env.ctx.topic = steps, list(q.topic)
+    return Answer(question, "deadline_list", compose(lines), tasks=steps, deadlines=picked,
+                  departments=departments_of(steps))
 
 
 def _no_deadlines(question: str, env) -> Answer:

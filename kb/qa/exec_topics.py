@@ -1115,12 +1115,12 @@ def exec_topic_deadline(question: str, q: Query, env) -> Answer:
             return fold(span_of.get(id(d)) or (task.clauses[d.clause] if d.clause < len(task.clauses) else d.heading or ""))
 
         def names_event(d) -> bool:
-            return event[0] != "end" and any(w in clause_of(d) for w in event[1])
+            return event[0] != "end" and _names_event(clause_of(d), event[1])
 
         def states(d) -> bool:
             if event[0] == "end":
                 return d.kind != "from"
-            if not any(w in clause_of(d) for w in words if w != event[2]):
+            if not any(w in clause_of(d) for w in words if w != event[2]) and not _step_of_several(task, d):
                 return True  # (a horizon another clause sets for the sentences after it, 到2025年，在…方面: as before)
             return names_event(d)
         # (a clause naming the event wins: 2022年开工建设…，2024年底前完成主体工程，力争2025年建成通车 — 2024年底前 dates
@@ -1130,15 +1130,20 @@ def exec_topic_deadline(question: str, q: Query, env) -> Answer:
         chosen = [d for d in chosen if d in naming] or [d for d in chosen if states(d)] or stating
         if not chosen:
             return _event_unstated(question, env, task, words, event[2], dated)
+    if len(chosen) > 1 and event is None:
+        chosen = _start_or_end(asked, chosen, span_of, task)
     units = describe(task)
     head = f"{task.label} {task_head(task)}" + f"（{units or units_unsaid(task)}）"
     if chosen:
         text = f"{'、'.join(words)}的时限：" + "；".join(deadline_said(d) for d in chosen) + f"。\n出处：{head}"
         for d in chosen:
+            quote = ""
             if d.clause < len(task.clauses):
-                text += f"\n原文：{task.clauses[d.clause]}"
+                quote = f"\n原文：{task.clauses[d.clause]}"
             elif d.heading:  # (a limit its heading states for the items under it: the heading is the plan's words)
-                text += f"\n原文：{d.heading}"
+                quote = f"\n原文：{d.heading}"
+            if quote not in text:  # (two limits of one sentence: the sentence quoted once, dates7 s18)
+                text += quote
         if chosen and all(d.clause >= len(task.clauses) for d in chosen):
             # (a limit for the whole item: the item's clause holding most of the question is quoted too — what the
             # limit is set for, 启动交通、海事联合执法专项行动。 under （二）2023年6月底前)
@@ -1324,6 +1329,45 @@ def _time_targets_named(env, words: list[str]) -> bool:
     return all(kinds.get(env.plan.task(r[0]).targets[r[1]].unit) == "duration" for r in picked)
 
 
+def _names_event(clause: str, spellings: tuple[str, ...]) -> bool:
+    """The clause states the event in one of its ``spellings`` (shapes.yaml ``event_verbs``); a spelling of two words
+    (建设完成, 完成建设) also with the event's object between them (完成全县行政村信息服务站点建设, dates7 s18)."""
+    for w in spellings:
+        if w in clause:
+            return True
+        if len(w) == 4 and re.search(f"{re.escape(w[:2])}[^，,。；;]{{1,20}}{re.escape(w[2:])}", clause):
+            return True
+    return False
+
+
+def _step_of_several(task, d) -> bool:
+    """``d`` shares its sentence with other dated steps (2025年12月，组建…；2026年底前，完成…；2027年，实现…): it dates its
+    own step, never the others' — no horizon for the sentences after it (信息服务站点什么时候建成 was answered 2025年12月 and
+    2027年, the steps that do not name it, dates7 s18)."""
+    return d.clause < len(task.clauses) and sum(1 for x in task.deadlines if x.clause == d.clause) > 1
+
+
+def _start_or_end(asked: str, chosen: list, span_of: dict, task) -> list:
+    """Of several limits fitting the question alike, those of the kind asked: a start asked (shapes.yaml ``start_words``:
+    什么时候启动/开始/开工) keeps the steps that start work or a start (2025年6月，启动…建设 over 2026年6月底前，建成…); an
+    end asked (``end_words``: 完成/建成/结束) the others; ``chosen`` when the question asks neither or none is of the
+    kind (dates7 s18: a question about when it STARTS got the completion date)."""
+    from kb.qa.query import load_shapes
+
+    shapes = load_shapes()
+    starts = [w for w in shapes["start_words"] if w in asked]
+    ends = [w for w in shapes["finish_words"] if w in asked]
+    if bool(starts) == bool(ends):
+        return chosen
+
+    def starting(d) -> bool:
+        words = fold(span_of.get(id(d)) or (task.clauses[d.clause] if d.clause < len(task.clauses) else ""))
+        return d.kind == "from" or any(w in words for w in shapes["start_words"])
+
+    kept = [d for d in chosen if starting(d) == bool(starts)]
+    return kept or chosen
+
+
 def _asked_event(asked: str) -> tuple[str, tuple[str, ...], str] | None:
     """The event a when-question asks (shapes.yaml ``event_verbs``: 通车 → 通车/开通; ``end_asks``: 结束): ("event", the
     plan's words stating it, the word asked) or ("end", (), the word asked); None for a plain when (什么时候完成)."""
@@ -1415,10 +1459,14 @@ def stated_times(task, asked: str, words: list[str]) -> list[tuple[str, str]]:
     """(the plan's words, their clause) for each time requirement that is no due date — how often (每季度至少主动联系1次)
     or how long (建设周期一般为3至5年) — in the clauses of ``task`` that best fit what is asked (``clause_fit``);
     [] when none of them states one."""
+    from kb.parser.deadlines import not_work_span
+
     often, long = _stated_time_res()
     found = []
     for clause in task.clauses:
-        phrases = [m.group(0) for m in often.finditer(clause)] + [m.group(0) for m in long.finditer(clause)]
+        # (a benefit's or a person's period — 5年内按比例减免, 离校2年内 — is no time of the work: dates7 s18)
+        phrases = [m.group(0) for m in often.finditer(clause)] + [
+            m.group(0) for m in long.finditer(clause) if not not_work_span(clause, m.start(), m.end())]
         if phrases:
             found.append((clause_fit(asked, words, fold(clause)), clause, phrases))
     if not found:
@@ -1426,7 +1474,25 @@ def stated_times(task, asked: str, words: list[str]) -> list[tuple[str, str]]:
     best = max(fit for fit, _, _ in found)
     if best <= (0, 0.0):
         return []
-    return [(p, clause) for fit, clause, phrases in found if fit == best for p in phrases]
+    out = []
+    for fit, clause, phrases in found:
+        if fit == best:
+            out.extend((p, clause) for p in _own_phrases(asked, words, clause, phrases))
+    return out
+
+
+def _own_phrases(asked: str, words: list[str], clause: str, phrases: list[str]) -> list[str]:
+    """Of several times one sentence states, those whose comma-piece fits the question best (救援队伍30分钟内到达现场，网络
+    故障2小时内响应: 网络故障多久响应 asks the second piece's 2小时内 — both were said, dates7 s18); all when they fit alike."""
+    if len(phrases) < 2:
+        return phrases
+    pieces = re.split(r"[，,；;。]", clause)
+    fits = []
+    for p in phrases:
+        piece = next((x for x in pieces if p in x), clause)
+        fits.append(clause_fit(asked, words, fold(piece)))
+    top = max(fits)
+    return [p for p, f in zip(phrases, fits) if f == top]
 
 
 def timed_paragraph(env, asked: str, words: list[str]):

@@ -418,6 +418,7 @@ SHAPE_LISTS = ("plan_count_words", "baseline_asks", "base_marks", "place_suffixe
 SHAPE_LISTS += ("denial_fillers", "denial_asking", "basis_verbs", "basis_which", "basis_documents", "basis_plan_words", "compare_which",
                 "compare_more", "compare_less", "content_verbs", "content_which")
 SHAPE_LISTS += ("person_titles",)  # (reading7, session 17: kb.qa.stated)
+SHAPE_LISTS += ("start_words", "finish_words")  # (dates7, session 18: kb.qa.exec_topics._start_or_end)
 
 
 def validate_shapes(data: dict, where: str = "shapes.yaml") -> dict:

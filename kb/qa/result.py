@@ -166,7 +166,14 @@ def deadline_meaning(d: Deadline) -> str:
     if d.kind == "by" and d.end:
         return w["meaning_by"].format(day=official_date(d.end))
     if d.kind == "during":
-        return w["meaning_during"].format(year=(d.start or d.end or "")[:4])
+        # (a year is said as the year; a month, a quarter, a season or a day as its days — 2025年6月 was glossed
+        # 2025年内 and 2019年秋冬季, which runs into 2020, too: dates7 s18)
+        whole_year = not (d.start and d.end) or (d.start[5:] == "01-01" and d.end[5:] == "12-31" and d.start[:4] == d.end[:4])
+        if whole_year:
+            return w["meaning_during"].format(year=(d.start or d.end or "")[:4])
+        if d.start == d.end:
+            return official_date(d.start)
+        return w["meaning_range"].format(first=official_date(d.start), last=official_date(d.end))
     if d.kind == "from" and d.start:
         return w["meaning_from"].format(day=official_date(d.start))
     if d.start and d.end:
