@@ -273,6 +273,8 @@ def _worded_value(word: str, vocab: TargetVocabulary) -> tuple[float, str | None
 
 
 _DIGIT = re.compile(r"\d")
+#: An ASCII full stop after a value or a word, before no digit: a sentence's end.
+_ASCII_STOP = re.compile(r"(?<=[%‰\u4e00-\u9fff）)])\.(?!\d)")
 _VALUE_WINDOW = 160  # characters at a phrase's end that may hold its values
 POLLUTANT_RE = re.compile(r"([\u4e00-\u9fff]{2,8})([（(][A-Za-z][A-Za-z0-9.]*[)）])")
 _OPEN, _CLOSE = "（(〔【《“", "）)〕】》”"
@@ -689,6 +691,10 @@ def parse_targets(clause: str, index: int = 0, context: str | ParagraphContext |
     vocab = load_vocabulary()
     if not _DIGIT.search(folded) and not _has_value_word(folded, vocab):
         return []
+    if "." in folded:
+        # (a full stop typed as ASCII — 高新技术产业产值增长10%. in a table's cell — ends its phrase as 。 does; a decimal
+        # point, 0.5, has a digit after it; same length, offsets kept)
+        folded = _ASCII_STOP.sub("。", folded)
     context = _as_context(context)
     spans = find_deadlines(clause, index)
     durations = [(s, e) for s, e, _ in find_within(clause, index)] if _DIGIT.search(folded) else []
