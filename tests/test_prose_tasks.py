@@ -105,8 +105,9 @@ TASKS = {
              "由X牵头，Y配合 / X负责… / X要…: three items with units; 二（四） dated, no unit: no task; 一 a goal"),
     "county": (["二1", "二2", "三（一）"],
                "X会同Y… / 由X负责，Y配合 / X要… in 保障措施 — an item of the plan's own with a unit; 二3 names nobody"),
-    "district": (["一（一）", "一（三）"],
-                 "title line over an untagged body: X负责…，Y负责… (two doers) / X要…; 各街道要… is no proved unit"),
+    "district": (["一（一）", "一（三）", "二"],
+                 "title line over an untagged body: X负责…，Y负责… (two doers) / X要…; 各街道要… — the plan's streets, a doer "
+                 "since session 18 (prose9 brief: 各村/各社区/各街道/各乡镇 subjects are doers; it was no proved unit)"),
     "province": (["一（一）", "一（三）", "二"],
                  "X牵头…，Y配合… / X负责… / 各地级以上市人民政府要… (the plan's own subject, a 组织实施 duty with a limit)"),
     "no_units": ([], "no item names a unit: no task (honest)"),
@@ -140,7 +141,7 @@ KINDS = [
     ("county", "二3", "paragraph", "建立运维长效机制: no subject"),
     ("county", "三（二）", "measure", "定期通报工作进展: no subject"),
     ("district", "一（二）", "paragraph", "倡导…: no subject"),
-    ("district", "二", "paragraph", "各街道要…: a group of places is no proved unit — honest"),
+    # (district 二 各街道要…: a doer since session 18 — see TASKS; it keeps its kind, a paragraph, with roles)
     ("province", "一（二）", "measure", "依托…实现…: no subject"),
     ("no_units", "一（一）", "measure", "a dated item with no unit"),
 ]
@@ -167,8 +168,9 @@ ANSWERS = [
      ["共 0 项", "共 3 项"], "4 numbered items, 3 naming units"),
     ("county", "方案有哪些任务", ["共 5 条", "其中 3 条写明了责任单位", "二1", "二3", "三（一）", "三（二）"], ["共 0 项"],
      "likewise, at county level: 1. 2. 3. and （一）（二） of 保障措施"),
-    ("district", "方案有哪些任务", ["共 3 条", "其中 2 条写明了责任单位", "一（一）", "一（二）", "一（三）"], ["共 0 项"],
-     "likewise, district; 二's unnumbered 各街道要… is no numbered item"),
+    ("district", "方案有哪些任务", ["共 3 条", "其中 2 条写明了责任单位", "一（一）", "一（二）", "一（三）",
+                               "另有 1 段写明了责任单位（不计入上面的条目数）"], ["共 0 项", "共 4 条"],
+     "likewise, district; 二's unnumbered 各街道要… is no numbered item — said apart, as province's (session 18)"),
     ("province", "方案共有多少项任务", ["共 3 条", "其中 2 条写明了责任单位", "另有 1 段写明了责任单位（不计入上面的条目数）",
                                   "各地级以上市人民政府"], ["共 0 项", "共 4 条"],
      "the unnumbered 组织实施 paragraph names a unit: said apart, not counted as a numbered item"),

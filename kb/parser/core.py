@@ -1352,7 +1352,7 @@ def rule_subject_roles(state: ParseState) -> None:
             continue
         if not duty and state.doc.tagged:
             continue
-        if duty or duties:  # (a paragraph prose read outside a duty part was read above)
+        if duty:  # (a paragraph prose read outside a duty part was read above)
             tag = roles.read_subject(task.clauses[0], state.registry, vocab, duty=duty,
                                      plain=not state.doc.tagged and task.clauses[0].rstrip().endswith(roles._SENTENCE_ENDS))
             if tag is not None and duty and tag.roles["sole"]:
@@ -1453,14 +1453,14 @@ def _clauses_beside_prose(task: Task, state: ParseState, vocab) -> None:
     named = set(task.departments("any"))
     for sentence in task.clauses:
         opener: list[str] = []
-        for clause, said, _ in roles._sentence_clauses(sentence):
+        for clause, said, topic in roles._sentence_clauses(sentence):
             if not said:
                 found = roles.opening_subject(clause, vocab)
                 opener = list(found[0]) if found and set(found[0]) <= named else []
                 continue
             if not opener:
                 continue
-            tag = roles.read_subject(clause, state.registry, vocab, said=True)
+            tag = roles.read_subject(clause, state.registry, vocab, said=True, plain=True, topic=topic)
             if tag is None:
                 continue
             fresh = {role: [n for n in tag.roles[role] if n not in named] for role in ROLES}

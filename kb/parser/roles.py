@@ -194,6 +194,11 @@ class RoleVocabulary:
     """Words after which an object follows (向X报送): a name ended by an action verb holds none."""
     office_end: re.Pattern = re.compile(r"(?!)")
     """An office's name ending (组织部, 推进办, 服务中心: ``office_endings``): where a name before an action verb may end."""
+    with_word: re.Pattern = re.compile(r"(?!)")
+    """A word of working with named partners (会同, 协同: ``with_words``) not before a predicate word: X…Y: X leads, Y
+    supports; never part of a unit's name."""
+    time_clause: re.Pattern = re.compile(r"(?!)")
+    """A clause of time opening a sentence before its subject (2019年3月底前，X…; 2026年3月，X完成…: ``time_clause``)."""
     anaphor: re.Pattern = re.compile(r"(?!)")
     """An anaphor opening a clause (该委, 该部, 该中心: ``anaphor_endings``), group 1 the ending."""
     adverb_predicate: re.Pattern = re.compile(r"(?!)")
@@ -287,7 +292,8 @@ _KEYS = {"version", "none_markers", "roles", "weak_role_words", "manner_words", 
          "reported_speech", "action_verbs", "action_adverbs", "topic_openers", "beneficiary_verbs", "object_markers",
          "office_endings", "anaphor_endings", "predicate_adverbs", "stating_verbs", "manner_clause_starts", "list_group_tail",
          "kind_words", "name_opening_verbs", "aside_openers", "sentence_reading", "duty_lines", "supports_named",
-         "document_interpretation", "batch_marker", "lead_rule_scopes", "clause_openers", "unranked_labels"}
+         "document_interpretation", "batch_marker", "lead_rule_scopes", "clause_openers", "unranked_labels",
+         "with_words", "time_clause"}
 
 
 @lru_cache(maxsize=2)
@@ -452,6 +458,8 @@ def load_vocabulary(path: str | None = None) -> RoleVocabulary:
         object_marker=re.compile(_alt(_words(src, "object_markers", data["object_markers"]))),
         office_end=re.compile(f"{_alt(_words(src, 'office_endings', data['office_endings']))}$"),
         anaphor=re.compile(f"^该({_alt(_words(src, 'anaphor_endings', data['anaphor_endings']))})"),
+        with_word=re.compile(f"{_alt(_words(src, 'with_words', data['with_words']))}(?!{slots['<PREDICATE>']})"),
+        time_clause=_compile(src, "time_clause", data["time_clause"]),
         adverb_predicate=re.compile(f"(?:{_alt(_words(src, 'predicate_adverbs', data['predicate_adverbs']))})+"
                                     r"(?![的了，,。；;])[\u4e00-\u9fff]"),
         stating_end=re.compile(f"(?:{_alt(_words(src, 'stating_verbs', data['stating_verbs']))})$"),
@@ -491,7 +499,8 @@ def _prose_slots(src: Path, data: dict, suffixes: list[str]) -> dict[str, str]:
              + _words(src, "action_verbs", data["action_verbs"]) + _words(src, "manner_words", data["manner_words"]))
     offices = _alt(_words(src, "office_endings", data["office_endings"]))
     predicate = f"(?!{_alt(_words(src, 'predicate_start_not', data['predicate_start_not']))}){_alt(set(words))}"
-    return {"<UNIT_END>": f"(?<=[{re.escape(last)}])", "<PREDICATE>": predicate,
+    with_ = f"{_alt(_words(src, 'with_words', data['with_words']))}(?!{predicate})"  # (X、Y协同推进…: no partner)
+    return {"<UNIT_END>": f"(?<=[{re.escape(last)}])", "<PREDICATE>": predicate, "<WITH>": f"(?:{with_})",
             # (an office's name goes on to a list's end or a predicate: 建设管理委|起草, 建设部、 — not 制定办|法)
             "<NOT_OFFICE>": f"(?![^，,。；;、]{{0,2}}?{offices}(?:[、，,。；;和及与等于每]|$|{predicate}))"}
 
@@ -1881,6 +1890,7 @@ def _prose_unit(name: str, vocab: RoleVocabulary, subject: bool) -> bool:
             and not vocab.beneficiary_start.match(name)  # 支持园区参与…: the object of the plan's policy verb
             and not vocab.name_opening_verb.match(name)  # 争取国家文物局|支持…: a body the plan asks, no doer
             and not any(w in name for w in ("会同", "牵头", "负责", "配合", "协助")) and not phrase
+            and not vocab.with_word.search(name)  # 区生态环境局协同区水务局: two units, X working with Y
             # a colon, a label opening it or a person's label is never in a unit's name: 分管省领导:林某部门分工:省财政厅
             # is two label lines glued (广东 粤府〔2021〕22号 read it as a lead); 市养老服务指导单位 is a body
             and ":" not in name and "：" not in name and not vocab.label_word_re.search(name)
@@ -1899,9 +1909,9 @@ def read_prose(clauses: list[str], registry: Registry, vocab: RoleVocabulary | N
     paragraph of a tagged plan is read for the forms that name a role outright, ``TAGGED_PLAN_FORMS``);
     ``tasks_only``: a body being set up (``成立由X牵头，…参与的推进机制``: X leads the body) gives no role — in a tagged
     plan the tags give the tasks, and such a 保障措施 sentence is none."""
-    if not any(w in clause for clause in clauses for w in PROSE_WORDS):
-        return None  # (the common case: no rule can match, and the subject below is not read for nothing)
     vocab = vocab or load_vocabulary()
+    if not any(w in clause or vocab.with_word.search(clause) for clause in clauses for w in PROSE_WORDS):
+        return None  # (the common case: no rule can match, and the subject below is not read for nothing)
     tag = Tag(text="")
     r = _Reading(tag, registry, vocab, DocumentRules())
     given: set[str] = set()
@@ -1910,7 +1920,7 @@ def read_prose(clauses: list[str], registry: Registry, vocab: RoleVocabulary | N
     opener = opening_subject(_PROSE_MARKER_RE.sub("", clauses[0])) if clauses else None
     subject = [n for n in opener[0]] if opener and not any("由" in n for n in opener[0]) else []
     for number, clause in enumerate(clauses):
-        if not any(w in clause for w in PROSE_WORDS):
+        if not any(w in clause for w in PROSE_WORDS) and not vocab.with_word.search(clause):
             continue
         clause = _PROSE_MARKER_RE.sub("", clause).translate(_FULL_WIDTH)  # (在省委领导下,X负责…: an ASCII comma)
         part_subject: list[str] = []  # who the previous part of this clause named (X负责…；会同Y…)
@@ -2238,6 +2248,7 @@ def _bare_name(name: str, vocab: RoleVocabulary) -> bool:
     return not ("的" in name or "要" in name or any(c in name for c in "《》“”\"")
                 or vocab.object_marker.search(name) or vocab.topic_opener.match(name)
                 or vocab.action.match(name)  # 优化政府|支持…, 加强社会…: a verb phrase, no name
+                or vocab.with_word.search(name)  # 区生态环境局协同区水务局: X working with Y, no one name
                 or name_end(name, vocab))
 
 
@@ -2268,6 +2279,10 @@ def _action_cuts(head: str, vocab: RoleVocabulary):
         yield i
 
 
+#: A bracket closing a name (各街镇（管委会）: the bodies standing for a group's members).
+_TRAILING_BRACKET_RE = re.compile(r"[（(][^（）()]*[)）]$")
+
+
 def _plain_duty(names: list[str], predicate: str, vocab: RoleVocabulary) -> tuple[str, list[str]] | None:
     """The role a predicate opening with an action verb gives its NAMED subject (``市交通委|加快布局…`` sole, ``区教育局|
     指导各学校…`` guide) and the units it works with (``市发展改革委|会同市经济信息化委发布…``: 市经济信息化委 supports), or
@@ -2275,7 +2290,9 @@ def _plain_duty(names: list[str], predicate: str, vocab: RoleVocabulary) -> tupl
     sentence (work done), or a name that is a kind, a vague or a collective group (企业, 有关部门, 各区: a plain verb names
     no doer of theirs — a modal does)."""
     if any((vocab.modal_subject_not.search(split_subunit(n)[0]) and not vocab.collective_subjects.search(n))
-           or vocab.vague_prose_names.search(n) or not vocab.office_end.search(split_subunit(n)[0])
+           or vocab.vague_prose_names.search(n)
+           or not (vocab.office_end.search(split_subunit(n)[0])
+                   or vocab.unit_group.match(_TRAILING_BRACKET_RE.sub("", n)))  # 各街镇（管委会）进一步梳理…
            or not _bare_name(n, vocab) for n in names):
         # (重点园区积极开展…, 南桥镇加快…, 各地…: a place or a kind; 有关部门…: vague — only an office's name is read with
         # a plain verb, a group of offices the plan addresses too: 各区政府落实属地…管理工作)
@@ -2284,8 +2301,9 @@ def _plain_duty(names: list[str], predicate: str, vocab: RoleVocabulary) -> tupl
     if vocab.reported_work.search(sentence):
         return None
     support: list[str] = []
-    if sentence.startswith("会同"):
-        rest = sentence[2:]
+    with_ = vocab.with_word.match(sentence)
+    if with_:  # X会同Y… / X协同Y…
+        rest = sentence[with_.end():]
         cut = next(_action_cuts(rest, vocab), None)
         if cut is None:
             return None
@@ -2309,6 +2327,14 @@ def _plain_duty(names: list[str], predicate: str, vocab: RoleVocabulary) -> tupl
     if m.group("verb") == "指导" and "负责" not in sentence:
         return "guide", support  # (市政府指导…，负责…，对…负总责: responsible, the 负责 says so)
     return "sole", support
+
+
+def _clause_doer_name(name: str, registry: Registry) -> bool:
+    """A name opening a clause after a comma that a plain duty verb makes a doer (…，Y做好…; 2026年3月，X完成…): it opens
+    with a level or a group (``_NAME_START``: 区水务局, 各街道) or is a body the vocabulary knows — never a verb phrase
+    read as a name (…为契机，努力构建政府|主导…; …审核，颁发农业部|统一印制…) — and names no range of levels (县级以上人民政府,
+    省级人民政府: every body of a kind, no doer a plain verb proves)."""
+    return (name.startswith(_NAME_START) or registry.canonical(name) is not None) and "级" not in name
 
 
 #: A predicate opening with 会同 after a modal or 负责 (要会同…, 负责会同…, 并会同…).
@@ -2383,7 +2409,10 @@ def read_subject(sentence: str, registry: Registry, vocab: RoleVocabulary | None
                     for k, n in enumerate(names))  # (大型文化企业（集团）: the kind is read without its bracket)
     requested = bool(_REQUEST_RE.match(_PROSE_MARKER_RE.sub("", sentence.strip())))
     stated = _stated_roles(predicate.split("。")[0], vocab) if named else []
-    action = _plain_duty(names, predicate, vocab) if plain and (not said or topic) else None
+    # (a clause after a comma too where _sentence_clauses says so — 2026年3月，X完成…, X牵头…，Y做好…: every named office
+    # opening such a clause with a duty verb is a doer, session 18; _plain_duty reads named offices only)
+    action = _plain_duty(names, predicate, vocab) if plain and (not said or topic and all(
+        _clause_doer_name(n, registry) for n in names)) else None
     opens_with = _DUTY_WITH_RE.match(predicate) if duty and named and action is None else None
     if opens_with:  # a duty part's X负责会同Y清理… / X要会同Y…: X leads, Y supports (as the prose form 会同 reads it)
         action = _plain_duty(names, predicate[opens_with.end():], vocab)
@@ -2427,8 +2456,6 @@ def read_subject(sentence: str, registry: Registry, vocab: RoleVocabulary | None
 
 #: How a sentence ends (a paragraph holding none is a title or a heading line).
 _SENTENCE_ENDS = ("。", "；", ";", "！", "!")
-#: A clause of time before the subject (2019年3月底前，X推行…): the subject of the clause after it is read, as after a topic.
-_TIME_CLAUSE_RE = re.compile(r"^(?:\d{4}|[〇一二三四五六七八九十]{4})年[^，,。；;]{0,12}(?:前|底|内|起)$")
 
 
 def _sentence_clauses(sentence: str) -> list[tuple[str, bool, bool]]:
@@ -2442,7 +2469,11 @@ def _sentence_clauses(sentence: str) -> list[tuple[str, bool, bool]]:
     for p in parts:
         stated = _stated_from(p, vocab)  # (once a part: it was found again at each of its commas)
         out.append((p, False, False))
-        out.extend((p[i + 1:], True, n == 0 and bool(vocab.topic_opener.match(p) or _TIME_CLAUSE_RE.match(p[:i])))
+        # a part opened by a named unit's own duty (X牵头…，Y做好…; X负责…，Y给予…支持): each clause after it opened by a
+        # unit of its own is that unit's duty, plain verbs included (session 18) — not after background (近年来，X…)
+        opened = opening_subject(p, vocab)
+        own = bool(opened and opened[0] and all(_proved_unit(n, vocab) for n in opened[0]))
+        out.extend((p[i + 1:], True, own or n == 0 and bool(vocab.topic_opener.match(p) or vocab.time_clause.match(p[:i])))
                    for n, i in enumerate(_top_commas(p))
                    if not vocab.reported_speech.search(p[:i]) and i < stated)
     return out
@@ -2493,6 +2524,7 @@ def read_subjects(sentences: list[str], registry: Registry, vocab: RoleVocabular
     plain = plain and any(s.rstrip().endswith(_SENTENCE_ENDS) for s in sentences)
     found: Tag | None = None
     unread_doer = False
+    unread_names: set[str] = set()  # named units opening a sentence whose duty is not read
     named: list[str] = []  # the subjects met so far, in order (an anaphor 该委 takes the last one ending in 委)
     part_sole: list[str] = []  # the responsible units the current sentence part's own subject was read as
     for sentence, said, topic in (s for whole in sentences for s in _sentence_clauses(whole) if clauses or not s[1]):
@@ -2516,6 +2548,13 @@ def read_subjects(sentences: list[str], registry: Registry, vocab: RoleVocabular
         if tag is None:
             # 2019年6月底前，各省份建立…: a group of places does its own part, unnamed here — no unit read is alone
             unread_doer = unread_doer or (plain and (not said or topic) and _group_doer(sentence, vocab))
+            # 区规划资源局视整治情况开展专项督办…。各街镇要…: a named unit opening a sentence whose duty is not read is a
+            # doer all the same — the units read are not alone (session 18: 各街镇 was read 单独负责)
+            first_clause = _FIRST_CLAUSE_RE.match(opened[1]) if opened is not None else None
+            if (plain and not said and opened is not None and opened[0] and not opened[1].startswith(("是", "作为"))
+                    and first_clause and "的" not in first_clause.group(0)  # (气象站|建设的具体实施方案: a noun phrase)
+                    and all(_proved_unit(n, vocab) for n in opened[0])):
+                unread_names.update(opened[0])
             continue
         if not said:
             part_sole = list(tag.roles["sole"])
@@ -2533,6 +2572,8 @@ def read_subjects(sentences: list[str], registry: Registry, vocab: RoleVocabular
                 and _supports_no_other(sentence, part_sole[0], vocab)):
             # Y…配合X: X leads what Y supports; X要…，Y要配合… (one sentence, Y names no one else): Y supports its one other doer
             found.roles["lead"].append(found.roles["sole"].pop())
+    if found is not None and unread_names - {n for role in ROLES for n in found.roles[role]}:
+        unread_doer = True  # (发展改革委研究提出了…。…该委将…: the same unit read in another sentence is no other doer)
     if found is not None and unread_doer and found.roles["sole"]:
         _add(found, "shared", found.roles["sole"])  # (国家卫生健康委建立…。…各省份建立…: not 国家卫生健康委 alone)
         found.roles["sole"] = []
@@ -2558,10 +2599,11 @@ def said_supporters(sentence: str, doer: list[str], registry: Registry, vocab: R
 
 
 def _supports_no_other(clause: str, doer: str, vocab: RoleVocabulary) -> bool:
-    """``clause``'s 配合 names no unit other than ``doer`` as the one supported (``公安机关要配合做好…``, ``…要积极配合。``)."""
-    at = clause.find("配合")
+    """``clause``'s 配合/协助 names no unit other than ``doer`` as the one supported (``公安机关要配合做好…``, ``…要积极配合。``,
+    ``Y、Z协助。``); a support said otherwise (``Y参与…``, ``Y给予资金支持``: session 18) names no unit supported."""
+    at = min((k for k in (clause.find(w) for w in _SUPPORTS_WHOM) if k >= 0), default=-1)
     if at < 0:
-        return False
+        return True
     named = _supported_unit(clause[at + 2:], vocab)
     return named is None or named == doer
 
@@ -2595,8 +2637,8 @@ class SentenceReading:
 def _proved_unit(name: str, vocab: RoleVocabulary) -> bool:
     """``name`` is a unit a sentence's doer may be: a named body (not a kind, a collective, a vague group, a person), or
     a group of one level of government the plan addresses (``unit_group``: 各区政府)."""
-    if vocab.unit_group.match(name):
-        return True
+    if vocab.unit_group.match(name) or vocab.unit_group.match(_TRAILING_BRACKET_RE.sub("", name)):
+        return True  # (各镇（管委会）: the group, with the bodies standing for its members)
     stem = re.sub(r"(?:人民)?政府$", "", split_subunit(name)[0])  # (试点城市政府: the government of a kind of place)
     return (_prose_unit(name, vocab, subject=True) and _bare_name(name, vocab)
             and not vocab.modal_subject_not.search(split_subunit(name)[0]) and not vocab.modal_subject_not.search(stem)
@@ -2611,7 +2653,7 @@ def _sentence_part(part: str, previous: list[str], registry: Registry, vocab: Ro
     limit = bool(deadlines.parse_deadlines(part))
     body = part
     commas = _top_commas(body)
-    if commas and _TIME_CLAUSE_RE.match(body[:commas[0]]):
+    if commas and vocab.time_clause.match(body[:commas[0]]):
         body = body[commas[0] + 1:]  # 2021年3月底前，X对…: the time clause opens, the subject follows
     if body.startswith("由"):
         tag = read_prose([body], registry, vocab, forms=TAGGED_PLAN_FORMS, tasks_only=True)
@@ -2648,11 +2690,11 @@ def _sentence_part(part: str, previous: list[str], registry: Registry, vocab: Ro
         roles["sole"] = list(names)  # 各区市场监管局要…: a group read_subject leaves to the tags (^各), proved here
     elif predicate.startswith(("是", "作为")) or vocab.reported_work.search(predicate):
         return None  # what the unit is, or work reported done: no duty proved
-    elif limit_at or "会同" in predicate:
+    elif limit_at or vocab.with_word.search(predicate):
         roles["sole"] = list(names)  # 各区政府于…前将年度计划报送…: a dated step of the subject's own; X会同Y… below
     else:
         return None  # a subject with no duty said (区规划资源局在…阶段…征询…意见: a step described) — not proved
-    if not roles["lead"] and "会同" in predicate:
+    if not roles["lead"] and vocab.with_word.search(predicate):
         with_ = read_prose([body], registry, vocab, forms=frozenset({"with"}))
         if with_ is not None and set(with_.roles["lead"]) == set(names):
             # X会同Y…: X leads, Y supports (a vague partner — 有关部门 — names no unit: left out)
@@ -2678,12 +2720,19 @@ def _sentence_part(part: str, previous: list[str], registry: Registry, vocab: Ro
             if vocab.duty_modals.match(other[1]) or other[1].startswith("负责"):
                 return None  # …，各有关部门要…: a doer not proved
             continue
-        said_tag = read_subject(clause, registry, vocab, said=True)
+        # (a plain duty verb too: X牵头…，Y做好… — Y's own duty beside the lead, session 18)
+        said_tag = read_subject(clause, registry, vocab, said=True, plain=True, topic=True)
         if said_tag is None:
             continue
         for role in roles:
             roles[role] += [n for n in said_tag.roles[role] if n not in roles[role]]
         roles["sole"] += [n for n in said_tag.roles["shared"] if n not in roles["sole"]]
+        if (said_tag.roles["support"] and not any(said_tag.roles[r] for r in ROLES if r != "support")
+                and len(roles["sole"]) == 1 and set(roles["sole"]) == set(names)
+                and _supports_no_other(clause, roles["sole"][0], vocab)):
+            # X负责…，Y配合 / Y协助 / Y参与…: one statement — the unit the others support leads (as the paragraphs of a
+            # plan without tags read it, read_subjects; session 18)
+            roles["lead"].append(roles["sole"].pop())
     return SentenceReading(part, roles, bool(vocab.checking.search(first)), limit)
 
 

@@ -61,6 +61,10 @@ def _names_at(text: str, body: re.Pattern) -> list[str]:
     in no body ending when a duty verb follows it (县纪委监委、督查室负责…: ``_co_subject``)."""
     first = body.match(text)
     if first is None or len(first.group(0)) < 2:
+        from kb.qa.query import load_shapes
+
+        if text.startswith(tuple(load_shapes()["doer_not_openers"])):
+            return []  # (组织区水务局、区城管局等部门对…进行排查: a verb opens the clause, its organizer unsaid — no name)
         shared = _SHARED_ENDING.match(text)
         last = body.match(text, shared.end()) if shared else None
         if last is not None and len(last.group(0)) >= 2:
