@@ -32,7 +32,17 @@ CAMPAIGN = """某市商贸提升行动实施方案
 （五）开展交通秩序整治。自2023年4月起，在全市开展为期半年的交通秩序集中整治。（牵头单位：市公安局）
 """
 
-TEXTS = {"campaign": CAMPAIGN}
+#: 市级 整治方案 (a city's 2013 notice and a town's 整治月, as news reported their wording): a start with no year
+#: (自2月20日起) and lengths said with 利用/集中…时间.
+SWEEP = """某市城乡环境卫生综合整治工作方案
+一、整治时间
+自2月20日起，利用40天时间在全市范围内开展城乡环境卫生集中整治。
+二、整治内容
+（一）城区环境卫生。重点清理街道垃圾、雪堆和绿化带内杂物。（牵头单位：市住建局、市综合执法局）
+（二）开展整治月活动。各镇集中一个月的时间，开展以“整洁、文明、有序”为目标的环境综合整治月活动。（牵头单位：市农工委）
+"""
+
+TEXTS = {"campaign": CAMPAIGN, "sweep": SWEEP}
 
 
 @pytest.fixture(scope="module")
@@ -52,9 +62,13 @@ ROWS = [
     ("campaign", "交通秩序集中整治持续多长时间？", "answered", ["为期半年"], ["没有写明"], "一（五） 为期半年 inside the sentence"),
     ("campaign", "交通秩序集中整治什么时候结束？", "answered", ["2023年9月30日"], [], "一（五） 2023年4月起 + 半年"),
     ("campaign", "示范创建要用多长时间？", "answered", ["两年左右"], [], "一（三） the title names the work its sentence dates"),
-    ("campaign", "示范创建什么时候结束？", "not_in_plan", ["两年左右", "没有写明起止日期"], ["推算"],
+    ("campaign", "示范创建什么时候结束？", "not_in_plan", ["两年左右", "没有写明结束日期"], ["推算"],
      "一（三） about two years, no start: the length and no end — never a reckoned day"),
     ("campaign", "集中整治持续多久？", "answered", ["为期3个月"], [], "一（一） (and 一（五）, which names 集中整治 too)"),
+    ("sweep", "城乡环境卫生集中整治持续多长时间？", "answered", ["利用40天时间"], ["没有写明"], "一 利用40天时间"),
+    ("sweep", "城乡环境卫生集中整治什么时候结束？", "not_in_plan", ["利用40天时间", "自2月20日起", "没有写明结束日期"],
+     ["推算"], "一 a start with no year: no day can be reckoned — the length and the start said, no end"),
+    ("sweep", "环境综合整治月活动持续多久？", "answered", ["集中一个月的时间"], [], "二（二） 集中一个月的时间"),
     ("rushi", "入市试点工作为期多久？", "answered", ["为期两年"], ["这项"],
      "五 …从2023年4月启动，至2024年底结束，为期两年 (the title holds 入市试点工作: 没有写明“这项”的时长 was said)"),
     ("rushi", "入市试点工作什么时候结束？", "answered", ["2024年底"], ["推算"],
@@ -87,6 +101,9 @@ PARSE_ROWS = [
     ("活动为期一年半。", [("为期一年半", 18, 0, False)], "一年半"),
     ("宣传周活动为期7天。", [("为期7天", 0, 7, False)], "days"),
     ("用3年建成示范区。", [], "用 without 时间 is no length said"),
+    ("自2月20日起，利用40天时间开展集中整治。", [("利用40天时间", 0, 40, False)], "利用…时间"),
+    ("各镇集中一个月的时间，开展整治月活动。", [("集中一个月的时间", 1, 0, False)], "集中…的时间"),
+    ("集中力量开展3个月专项行动。", [], "集中 without a number right after it"),
     ("持续推进城市更新。", [], "持续 without a number"),
     ("3个月内完成整改。", [], "a limit (内), not a length"),
 ]

@@ -41,6 +41,7 @@ EVENTS = """某县2016年交通建设工作要点
 （一）推进国省道建设。后交线改造提升要在6月底前完工，云龙公路年底前要完成路面工程。235国道计划年底完成工可审查，2017年底争取开工建设。（责任单位：县交通运输局）
 （二）建设快速路。2022年开工建设东环快速路，2024年底前完成主体工程，力争2025年建成通车。（责任单位：县交通运输局、县自然资源局）
 （三）推进大桥建设。2016年，加快推进城南大桥建设。（责任单位：县交通运输局）
+（四）建设跨江大桥。2016年，加快推进跨江大桥建设。2017年底前完成桥面铺装。（责任单位：县交通运输局）
 """
 
 #: 县级 创建方案, a goal sentence of figures (the 园林城市 indicators as such plans write them): a share in words (百分之四十,
@@ -97,6 +98,7 @@ ROWS = [
      "一（一） 2017年底争取开工建设 (年底完成工可审查 is another clause's)"),
     ("events", "城南大桥什么时候通车？", "honest", [], [],
      "一（三） 2016年，加快推进…建设: no date of 通车 — said so, the 2016 shown as what it is"),
+    ("events", "跨江大桥桥面铺装什么时候完成？", "answered", ["2017年底前"], [], "control: the work it dates"),
 ]
 
 
@@ -223,3 +225,22 @@ def test_reply_letter_visit_is_no_limit():
     path = ROOT / "tests/fixtures/plans/104_sichuan_banli_guobanhan2004-71.txt"
     answer = Session(str(path), strict=True).ask("有没有规定完成时限？")
     assert "2004年8月5日" not in answer.text and "没有规定" in answer.text, answer.text
+
+
+DAYS_ROWS = [
+    (("range", "2004-08-05", "2004-08-08", "2004年8月5日至8日"), True, "a span of days: what happens on those days"),
+    (("during", "2024-12-19", "2024-12-19", "2024年12月19日"), True, "a single day (a meeting, a signature)"),
+    (("range", "2024-03-01", "2024-05-31", "2024年3月至5月"), False, "a span of months: a period of work"),
+    (("by", None, "2024-06-30", "2024年6月30日前"), False, "a limit written as one"),
+    (("from", "2024-06-01", None, "自2024年6月1日起"), False, "a start"),
+]
+
+
+@pytest.mark.parametrize("d,days,why", DAYS_ROWS, ids=[r[0][3] for r in DAYS_ROWS])
+def test_days_span_row(d, days, why):
+    """deadlines.days_span: the one definition of a date that is no limit by itself (a notice's days, a past visit)."""
+    from kb.model import Deadline
+    from kb.parser.deadlines import days_span
+
+    kind, start, end, words = d
+    assert days_span(Deadline(words, kind, start, end, 0)) is days, why

@@ -840,7 +840,7 @@ def find_durations(clause: str) -> list[tuple[int, int, Duration]]:
     """How long the work of ``clause`` runs (targets.yaml ``duration_before``: 为期3个月, 历时1年, 持续半年, 用两年左右时间 —
     用/利用/经过 only with 时间 after): (start, end, Duration) in text order.  A span ending in 内/前/以内 is a limit
     (find_within), not a length; nor is a count of working days."""
-    if not any(w in clause for w in ("为期", "历时", "持续", "用", "经过", "历经")):
+    if not any(w in clause for w in _duration_words()):
         return []
     folded = fold(clause)
     out = []
@@ -868,6 +868,11 @@ def find_durations(clause: str) -> list[tuple[int, int, Duration]]:
             months += 6 if unit == "年" else 0
         out.append((m.start(), m.end(), Duration(clause[m.start():m.end()], months, days, bool(m.group("approx")))))
     return out
+
+
+@lru_cache(maxsize=1)
+def _duration_words() -> tuple[str, ...]:
+    return tuple(read_vocabulary_file()["deadlines"]["duration_before"])
 
 
 @lru_cache(maxsize=1)
@@ -914,12 +919,14 @@ def before_issue(d: Deadline, issued: str) -> bool:
         return bool(d.start) and d.start < year_start
     if not d.end:
         return False
-    return d.end < year_start or (d.kind in ("during", "range") and _days_span(d) and d.end < issued)
+    return d.end < year_start or (d.kind in ("during", "range") and days_span(d) and d.end < issued)
 
 
-def _days_span(d: Deadline) -> bool:
-    """A single day or a span of days (2004年8月5日至8日: a visit, a meeting) — what happened on those days, not a
-    month or a period of work: its words name a day (日/号) on both ends."""
+def days_span(d: Deadline) -> bool:
+    """A single day or a span of days (2004年8月5日至8日: a visit, a meeting) — what happens on those days, not a
+    limit of work: its words name a day (日/号) on both ends.  The one definition of a date that is no limit by itself:
+    before the signing day it is narrative (before_issue); in a cover notice it is a record or an event's days, never
+    a 时限 of the plan (kb.qa.exec_plan)."""
     if d.kind == "during":
         return d.start == d.end
     return bool(d.start and d.end) and len(re.findall(r"\d[日号]", fold(d.text))) >= 2

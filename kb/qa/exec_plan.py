@@ -330,8 +330,11 @@ def _no_deadlines(question: str, env) -> Answer:
     # A single day the notice writes (2024年12月19日区政府第75次常务会审议通过, 国务院办公厅一九九六年二月九日, a visit's day) is a
     # record of the past, no limit: only a sentence requiring work by a date (…前, 每季度, 一个期间) is named
     # (review-qadiff R5, session 17: 26_putuo, 21_songjiang and four signature lines were named as 时限)
+    from kb.parser.deadlines import days_span
+
+    # (…and a span of days — 2004年8月5日至8日，…赴你省考察 — as a single day: deadlines.days_span, one definition)
     noticed = [sentence.strip() for d in env.plan.documents for sentence, dls in notice_clauses(d)
-               if any(x.kind != "during" or x.start != x.end for x in dls) and not is_signing_line(sentence)]
+               if any(not days_span(x) for x in dls) and not is_signing_line(sentence)]
     text = "方案的任务都没有规定完成时限。"
     if noticed:
         text = "方案正文的条目都没有规定完成时限；印发通知写有时限：" + "；".join(noticed[:3]) + "。"

@@ -1288,14 +1288,16 @@ def duration_answer(question: str, q: Query, env, words: list[str], asks_end: bo
         if stated_end and asks_end:
             return None  # (the sentence states its end — 从2023年4月启动，至2024年底结束，为期两年: the deadline answers)
         length = "、".join(s.text for _, _, s in spans)
-        start = next((d for d in own if d.kind == "from" and d.start), None)
+        begun = next((d for d in own if d.kind == "from"), None)  # (自2月20日起: a start with no year has no date)
+        start = begun if begun is not None and begun.start else None
         end = duration_end(start.start, spans[0][2]) if start is not None and len(spans) == 1 and not stated_end else None
         if end:
             y, m, dd = end.split("-")
             text = w["duration_end"].format(topic=shown, length=length, start=start.text,
                                             end=f"{int(y)}年{int(m)}月{int(dd)}日")
         elif asks_end:
-            text, status = w["duration_no_end"].format(topic=shown, length=length), "not_in_plan"
+            said = f"（{begun.text}）" if begun is not None and begun.text else ""
+            text, status = w["duration_no_end"].format(topic=shown, length=length, start=said), "not_in_plan"
         else:
             text = w["duration_only"].format(topic=shown, length=length)
         units = describe(task)

@@ -178,7 +178,7 @@ REQUIRED = {
     "unit_value_found": {"duration": ("{n}",), "measure": ("{n}",), "money": ("{n}",), "unit": ("{n}", "{unit}")},
     "no_measure": ("{topic}", "{measure}", "{units}"),
     "duration_end": ("{topic}", "{length}", "{start}", "{end}"),
-    "duration_no_end": ("{topic}", "{length}"),
+    "duration_no_end": ("{topic}", "{length}", "{start}"),
     "duration_only": ("{topic}", "{length}"),
     "measure_names": {"area": (), "length": (), "share": (), "size": (), "scale": ()},
 }
