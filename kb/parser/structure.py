@@ -1111,6 +1111,8 @@ def _one_line_parts(blocks: list[Block], parts: list[tuple[str, str]], sections:
         doer = not own and duty_item(heading)
         if own and not _names_roles(first, vocab):
             continue  # (三、实施步骤 / 完成时限：2026年1月: a time line names no doer — no item above it, as before)
+        if own and any(not _label_only(blocks[k].text, vocab) for k in own[1:]):
+            continue  # (一、重点任务 / （X牵头，Y配合。以下均需Z配合） / 1.… 2.…: a tag over items is the heading's, for them)
         if not own and not (numeral in heading_tags or doer or all_bare or _reads_as_work(heading)):
             continue  # (a title alone: 一、总体要求 over nothing, a contents line)
         at = own[0] if own else _part_slot(blocks, parts, numeral, annexed)
@@ -1125,6 +1127,13 @@ def _reads_as_work(heading: str) -> bool:
     clause mark (``加快政务服务中心建设，年底前完成主体工程。``) — a title is a phrase (``总体要求``, ``加强组织领导``)."""
     h = heading.strip()
     return h.endswith(("。", "；", ";")) or any(c in h[:-1] for c in "，,；;")
+
+
+def _label_only(line: str, vocab) -> bool:
+    """A line that only labels the task above it (牵头单位：X, 完成时限：…, a tag alone): no work of its own."""
+    from kb.parser.roles import is_label_line
+
+    return is_label_line(line, vocab) or _names_roles(line, vocab)
 
 
 def _names_roles(line: str, vocab) -> bool:
