@@ -100,12 +100,50 @@ def section_targets(question: str, q: Query, env) -> Answer | None:
         return None
     pairs = [(t, tg) for t in tasks for tg in t.targets]
     env.ctx.tasks = list({t.id: t for t, _ in pairs}.values()) if pairs else tasks
-    if not pairs:
+    unread = unread_figures(tasks)
+    if not pairs and not unread:
         return Answer(question, "target_list", f"“{where}”中没有读到量化目标（写明数值的指标）。", tasks=[],
                       status="not_in_plan", related=tasks[:5])
+    if not pairs:
+        # (工作目标 whose figures kb reads as no target — 绿化覆盖率达到百分之四十: the sentences, never "none")
+        lines = [f"kb 没有从“{where}”读出量化目标；写明数值的原文共 {len(unread)} 处（请核对）："]
+        lines += [f"{t.label} {c.strip()}" for t, c in unread]
+        return Answer(question, "target_list", compose(lines), tasks=[], status="not_in_plan", related=tasks[:5])
     lines = [f"“{where}”中的量化目标共 {len(pairs)} 项："] + [target_line(t, tg) for t, tg in pairs]
+    if unread:
+        # (a count that leaves out a figure the plan sets is a wrong count: the sentences holding figures kb did not read
+        # as targets are named beside it — values6 s18)
+        lines.append(f"另有 {len(unread)} 处原文写明了数值，kb 没有读成量化目标（未计入上面的项数）：")
+        lines += [f"{t.label} {c.strip()}" for t, c in unread]
     return Answer(question, "target_list", compose(lines), tasks=env.ctx.tasks,
                   targets=[(t.id, tg) for t, tg in pairs])
+
+
+def unread_figures(tasks) -> list:
+    """(task, clause) of the clauses in which a target's verb or comparator is followed by a figure that none of the
+    task's targets holds (绿化覆盖率达到百分之四十, a unit kb does not read): what a count of the targets read leaves out."""
+    from kb.qa.exec_topics import _figure_verb_re
+
+    verb = _figure_verb_re()
+    out = []
+    for t in tasks:
+        held = {f"{tg.value:g}" for tg in t.targets}
+        for clause in t.clauses:
+            # (a quoted formula — 完成“1+20+30+100”的任务 — names targets stated elsewhere; 为 says what a thing is —
+            # 培训对象为50岁以下 — more often than a figure to reach)
+            folded = fold(re.sub(r"“[^”]*”", lambda x: "“" + "名" * (len(x.group()) - 2) + "”", clause))
+            for m in verb.finditer(folded):
+                if m.group().startswith("为"):
+                    continue
+                figure = re.match(r"\d+(?:\.\d+)?", folded[m.end() - 1:])
+                if figure is None and "百分之" not in m.group(0):
+                    continue
+                if figure is not None and (f"{float(figure.group()):g}" in held
+                                           or folded[m.end() - 1 + figure.end():][:1] in ("年", "月", "日", "号")):
+                    continue  # (a figure read, or a date: 为2025年)
+                out.append((t, clause))
+                break
+    return out
 
 
 def overview_tasks(env, overview: str) -> tuple[list, str]:
