@@ -111,6 +111,11 @@ ROWS = [
     ("85", "省级核查阶段什么时候结束？", "answered", ["2019年5月15日前"], ["2019年4月15日", "2019年5月31日"],
      "四（二） 省级核查阶段。2019年5月15日前，…"),
     ("85", "汇总整理阶段什么时候完成？", "answered", ["2019年5月31日前"], ["2019年5月15日"], "四（三）"),
+    ("81", "第一阶段什么时候结束？", "answered", ["动员部署阶段", "2022年1月"], ["编号为", "2022年3月"],
+     "三（一） stages named without ordinals: the first stage heading (编号为 1 的条目有 2 处 was asked back)"),
+    ("81", "第三阶段什么时候开始？", "answered", ["整治攻坚阶段", "2022年4月"], ["2022年2月"], "三（三） the third heading"),
+    ("81", "第五阶段什么时候结束？", "not_in_plan", ["共 4 个"], ["时限："], "four stages: no fifth, said so"),
+    ("85", "第二阶段什么时候结束？", "answered", ["省级核查阶段", "2019年5月15日前"], ["2019年4月15日"], "四（二）"),
     # ---- 4. periods by year range, minutes and hours
     ("steps", "哪几年是过渡期？", "answered", ["2025—2026年"], [], "一（六） 2025—2026年为过渡期"),
     ("steps", "救援队伍多长时间内到达现场？", "answered", ["30分钟内"], ["2小时内"],
@@ -118,6 +123,11 @@ ROWS = [
     ("steps", "网络故障多久响应？", "answered", ["2小时内"], ["30分钟"], "一（三） a time in hours"),
     ("75", "接到事故报告后多长时间内以口头方式报告？", "answered", ["30分钟内"], [],
      "98 应在接到事故报告后30分钟内以口头方式、1小时内以书面方式…报告 (must not change)"),
+    ("steps", "过渡期是多长时间？", "answered", ["2025—2026年"], ["没有写明"],
+     "一（六） a period named by its years: the years answer how long (no length was said to be written)"),
+    ("steps", "工作进展多久报送一次？", "answered", ["每周五12:00前"], ["每月5日前", "每季度末"],
+     "一（五） a recurring limit says how often (no frequency was said to be written)"),
+    ("steps", "工作总结多久报一次？", "answered", ["每季度末"], ["每周五", "每月5日前"], "一（五） the third piece's"),
     # ---- 5. no limits: a scope span, a benefit's and a person's period
     ("steps", "落实减免政策什么时候完成？", "honest", [], ["5年内", "2021年6月30日前", "2年内"],
      "一（四） the span says which firms, 5年内 how long the relief lasts, 2年内 which graduates: no limit"),

@@ -95,6 +95,20 @@ def plan_item(question: str, q: Query, env) -> Answer:
     if one is); several items so numbered (numbering that restarts in each section) → ask which; none → not
     in the plan, saying where the numbering ends."""
     plan, ctx = env.plan, env.ctx
+    stages = _stages_asked(question, q, plan)
+    if stages is not None:
+        # 第一阶段什么时候结束 of a plan whose schedule names its stages without ordinals (（一）动员部署阶段（2022年1月）):
+        # the Nth stage heading answers — 编号为 1 的条目有 2 处 was asked back (dates7 s18)
+        asked = _STAGE_ASKED.search(question).group(0)
+        if not 1 <= q.ordinal <= len(stages):
+            ctx.tasks = []
+            names = "、".join(f"{t.label} {task_head(t).rstrip('。')}" for t in stages)
+            return Answer(question, "item", f"方案写明的阶段共 {len(stages)} 个（{names}），没有{asked}。", tasks=[],
+                          status="not_in_plan")
+        stage = stages[q.ordinal - 1]
+        ctx.tasks = [stage]
+        return item_answer(question, q.item, _role_asked(q), stage,
+                           f"{asked}是 {stage.label} {task_head(stage).rstrip('。')}。", plan)
     scoped = bool(q.cited)
     pool = [t for t in (plan.task(i) for i in q.cited) if t is not None] if scoped else list(plan.tasks)
     item_parts = frozenset(d.id for d in plan.documents if getattr(d, "item_parts", False))
@@ -170,6 +184,33 @@ def plan_item(question: str, q: Query, env) -> Answer:
     ctx.tasks = [task]
     return item_answer(question, q.item, _role_asked(q), task,
                        f"{where}第{q.ordinal}条是 {task.label} {task_head(task).rstrip('。')}。", plan)
+
+
+_STAGE_ASKED = LazyPattern(r"第([一二三四五六七八九十\d]{1,3})个?阶段")
+#: A heading naming a stage: words ending with 阶段, maybe its dates in brackets after (排查摸底阶段（2022年2月—3月）).
+_STAGE_HEADING = LazyPattern(r"^[^，,。；;]{1,12}阶段(?:[（(][^）)]*[)）])?[。：:]?$")
+
+
+def _stages_asked(question: str, q: Query, plan) -> list[Task] | None:
+    """The stages of the plan, when a question names one by ordinal (第一阶段, 第2阶段) that the plan does not write and its
+    schedule (a part titled as one, deadlines.schedule_heading) heads its stages by name only (（一）动员部署阶段, （二）省级
+    核查阶段): the first paragraph of each such heading, in order; None otherwise (a plan writing 第一阶段 is read by its
+    words)."""
+    from kb.parser.deadlines import schedule_heading
+
+    m = _STAGE_ASKED.search(question)
+    if m is None or q.ordinal is None or any(m.group(0) in (t.text or "") or m.group(0) in (t.section_title or "")
+                                             for t in plan.tasks):
+        return None
+    stages: dict[tuple, Task] = {}
+    for t in plan.tasks:
+        heading = (t.section_title or t.title or "").strip()
+        if _STAGE_HEADING.match(heading) and schedule_heading(t.part_title):
+            stages.setdefault((t.doc, t.part, heading), t)
+    ordered = list(stages.values())
+    if len(ordered) < 2 or len({t.doc for t in ordered}) != 1:
+        return None
+    return ordered
 
 
 def _role_asked(q: Query) -> str | None:

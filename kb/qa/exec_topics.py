@@ -1462,13 +1462,16 @@ def stated_times(task, asked: str, words: list[str]) -> list[tuple[str, str]]:
     or how long (建设周期一般为3至5年) — in the clauses of ``task`` that best fit what is asked (``clause_fit``);
     [] when none of them states one."""
     from kb.parser.deadlines import not_work_span
+    from kb.qa.query import load_shapes
 
     often, long = _stated_time_res()
+    how_often = any(w in asked for w in load_shapes()["frequency_asks"])
     found = []
     for clause in task.clauses:
         # (a benefit's or a person's period — 5年内按比例减免, 离校2年内 — is no time of the work: dates7 s18)
         phrases = [m.group(0) for m in often.finditer(clause)] + [
             m.group(0) for m in long.finditer(clause) if not not_work_span(clause, m.start(), m.end())]
+        phrases += _period_words(clause, how_often)
         if phrases:
             found.append((clause_fit(asked, words, fold(clause)), clause, phrases))
     if not found:
@@ -1480,6 +1483,19 @@ def stated_times(task, asked: str, words: list[str]) -> list[tuple[str, str]]:
     for fit, clause, phrases in found:
         if fit == best:
             out.extend((p, clause) for p in _own_phrases(asked, words, clause, phrases))
+    return out
+
+
+def _period_words(clause: str, how_often: bool) -> list[str]:
+    """Times a clause states in dates rather than lengths: a span of dates naming a period (2025—2026年为过渡期: the
+    period is those years) and, for a how-often asked, a limit recurring every period (每周五12:00前报送: every week) —
+    过渡期是多长时间 / 工作进展多久报送一次 said no length or frequency was written (dates7 s18)."""
+    from kb.parser.deadlines import find_deadlines, find_recurring
+
+    dated = find_deadlines(clause)
+    out = [clause[a:b] for a, b, d in dated if d.kind == "range" and clause[b:b + 1] in ("为", "是")]
+    if how_often:
+        out += [d.text for _, _, d in find_recurring(clause, 0, [(a, b) for a, b, _ in dated])]
     return out
 
 
