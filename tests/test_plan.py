@@ -137,7 +137,9 @@ def test_other_plan_conventions():
     assert doc.parts == [("一", "指导思想"), ("二", "重点任务")]
     assert doc.sections == [("二（一）", "优化结构"), ("二（二）", "其他")]
     assert [(t.label, t.title, t.lead, t.sole) for t in tasks] == [
-        ("一", None, [], []),
+        # (the inline heading titles its part's only paragraph since 1b74b7c — one-line parts: 一、加快…建设。由X牵头。 is
+        # a task whose title is its heading; 指导思想 over its one paragraph is that paragraph's title the same way)
+        ("一", "指导思想", [], []),
         ("二（一）1", "加强管理", ["市公安局"], []),
         ("二（一）3", "推进改造", [], ["市民政局"]),  # the number the text gives
         ("二（二）", "开展行动", ["市财政局"], []),
