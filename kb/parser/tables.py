@@ -109,6 +109,12 @@ class TableVocabulary:
     """(key, words) of tables.yaml ``glued_names``: where units glued in one cell may be cut (``glued_reading``)."""
     progress_period: re.Pattern | None = None
     """A period opening a progress column's header (第二季度, 1-6月, 截至6月底) before a field's word (完成情况): that field."""
+    joined_roles: tuple[tuple[str, str], ...] = ()
+    """(role word, column) of tables.yaml ``joined_roles.words``, longest first: a header naming two of them joined."""
+    joined_joiners: tuple[str, ...] = ()
+    """What may stand between the two role words of a joined header (/, 、, 及, brackets)."""
+    joined_unit_words: tuple[str, ...] = ()
+    """The unit words a joined header's role words go with (单位, 部门, 主体)."""
 
     def glued(self, key: str) -> tuple[str, ...]:
         """The words of ``glued_names`` under ``key`` (body_endings, organ_endings …), longest first."""
@@ -199,7 +205,20 @@ def load_vocabulary(path: str | None = None) -> TableVocabulary:
                            str(data.get("unplaced_units_field") or TableVocabulary.__dataclass_fields__["unplaced_units_field"].default),
                            lists["rule_goes_on"], lists["figure_headers"], lists["catalogue_fields"],
                            lists["task_attribute_endings"], lists["remark_headers"], lists["main_qualifiers"], glued_names,
-                           progress_period=period)
+                           progress_period=period, **_joined_roles(data.get("joined_roles"), src))
+
+
+def _joined_roles(data, src) -> dict:
+    """The ``joined_roles`` block of tables.yaml, validated, as TableVocabulary fields."""
+    if not data:
+        return {}
+    words, joiners, units = data.get("words") if isinstance(data, dict) else None, data.get("joiners"), data.get("unit_words")
+    if not isinstance(words, dict) or not all(isinstance(k, str) and k and v in ("lead", "support", "responsible")
+                                              for k, v in words.items()) \
+            or not all(isinstance(x, list) and all(isinstance(w, str) and w for w in x) for x in (joiners, units)):
+        raise KbError(f"{src}：joined_roles 应有 words（词: lead/support/responsible）、joiners 和 unit_words（词语列表）；请修正，或从代码仓库恢复这个文件")
+    return {"joined_roles": tuple(sorted(words.items(), key=lambda kv: -len(kv[0]))), "joined_joiners": tuple(joiners),
+            "joined_unit_words": tuple(sorted(units, key=len, reverse=True))}
 
 
 @dataclass(slots=True)
@@ -274,6 +293,9 @@ def header_columns(cells: list[str], vocab: TableVocabulary | None = None) -> di
         if plain.endswith(vocab.inner_endings) and vocab.inner_endings:
             divisions.append((i, plain))
             continue
+        if (joined := joined_role_column(key, vocab)) is not None:
+            found.setdefault(joined, i)  # 配合/责任单位, 牵头（责任）单位: two role words joined name one unit column
+            continue
         bare = vocab.qualifier.sub("", key, count=1) if vocab.qualifier else key
         # (the word set last: it is built per call, and most cells end in no description ending)
         if key.endswith(vocab.description_endings) and "task" in found and key not in _exact_words(vocab) \
@@ -309,6 +331,45 @@ def header_columns(cells: list[str], vocab: TableVocabulary | None = None) -> di
 
 
 _UNIT_COLUMNS = ("lead", "support", "responsible")
+
+
+def joined_roles_of(header: str, vocab: TableVocabulary | None = None) -> frozenset[str]:
+    """The roles a header cell names with two or more role words joined (tables.yaml ``joined_roles``): ``配合/责任单位`` →
+    {support, responsible}, ``责任单位（牵头单位）`` → {lead, responsible}; empty for any other cell (责任单位, 主要责任单位,
+    配合单位 name one role).  The cell must be role words, joiners and unit words only, with a unit word."""
+    vocab = vocab or load_vocabulary()
+    key = re.sub(r"[\s:：]", "", header)
+    if not vocab.joined_roles:
+        return frozenset()
+    roles: list[str] = []
+    unit = False
+    k = 0
+    while k < len(key):
+        for word, col in vocab.joined_roles:
+            if key.startswith(word, k):
+                roles.append(col)
+                k += len(word)
+                break
+        else:
+            word = next((w for w in vocab.joined_unit_words + vocab.joined_joiners if key.startswith(w, k)), None)
+            if word is None:
+                return frozenset()
+            unit = unit or word in vocab.joined_unit_words
+            k += len(word)
+    return frozenset(roles) if unit and len(roles) >= 2 and len(set(roles)) >= 2 else frozenset()
+
+
+def joined_role_column(header: str, vocab: TableVocabulary | None = None) -> str | None:
+    """The unit column a joined role header names (decision, session 18: tables.yaml ``joined_roles``): a lead word with
+    责任 → ``lead`` (牵头/责任单位, 牵头（责任）单位, 责任单位（牵头单位）: the unit leading); a support word with 责任 →
+    ``responsible`` (配合/责任单位, 责任单位及配合单位: support beside a row's lead, the units responsible where the row
+    names none — ``_row_tag``); None otherwise (牵头/配合单位: the cell's own words say who leads)."""
+    roles = joined_roles_of(header, vocab)
+    if roles == {"lead", "responsible"}:
+        return "lead"
+    if roles == {"support", "responsible"}:
+        return "responsible"
+    return None
 #: The column a role label's kind names (roles.yaml labels / label_forms: one reading of role labels for tags, label
 #: lines and table headers); a checker's or a person's label (督办单位, 责任领导) is a field: no column.
 _LABEL_COLUMNS = {"lead": "lead", "support": "support", "responsible": "responsible", "time": "deadline"}
@@ -1224,8 +1285,70 @@ def _task_table(block: list[list[str]], vocab: TableVocabulary, page: int | None
             table = TaskTable(header, columns, [], None, None, 0)
             table.rows = _aligned_rows(table, [[c.strip() for c in r] for r in block[h + 1 :]], h + 2, page,
                                        frozenset(k - h - 1 for k in cut if k > h))
+            group_column(table, vocab)
             return table
     return None
+
+
+#: The shortest mean length of a work column's cells (a text column, never a column of short codes or names).
+_WORK_CELL_MIN = 8
+
+
+def _runs(values: list[str]) -> list[tuple[int, int]]:
+    """(start, end) of each run of equal consecutive values (an empty value is a run of its own)."""
+    out: list[tuple[int, int]] = []
+    for k, v in enumerate(values):
+        if out and v and values[out[-1][0]] == v:
+            out[-1] = (out[-1][0], k + 1)
+        else:
+            out.append((k, k + 1))
+    return out
+
+
+def group_column(table: TaskTable, vocab: TableVocabulary | None = None) -> None:
+    """A task column that is the rows' CATEGORY (decision, session 18, tables7): its cells repeat over runs of rows (a
+    merged cell — a web page's rowspan, a Word or Excel merged cell, a PDF's merged cell filled from above all come here
+    as the value in every row it covers) while a later text column naming no column (工作要求, 具体工作要求, 推进措施)
+    changes on every row of each run: the changing column is each row's task.  The category then becomes
+
+    * the rows' GROUP (``table.columns["group"]``): a heading over its run, a part (``一、…``) or section as a row
+      spanning the table would be — the row's task text is its work cell, the group title its section; or
+    * the rows' NAME (``table.columns["name"]``) when the 序号 column runs with it (one numbered item cut into sub-rows:
+      ``附件2-1-1``, as a 工作事项 over its 主要内容).
+
+    A table whose task column changes every row, whose repeating column sits beside units or dates only, or whose task
+    column names items (指标名称, 一级指标: an indicator system has its own reading) is left as it is."""
+    vocab = vocab or load_vocabulary()
+    t = table.columns.get("task")
+    if t is None or names_items(table.header[t], vocab):
+        return
+    data = [cells for _, cells, _ in table.rows if sum(1 for c in cells if c.strip()) >= 2]
+    if len(data) < 3:
+        return
+
+    def column(i: int) -> list[str]:
+        return [cells[i].strip() if i < len(cells) else "" for cells in data]
+
+    groups = column(t)
+    runs = _runs(groups)
+    if not any(e - s >= 2 for s, e in runs) or len(runs) == len(data) or not all(groups):
+        return
+    for w in range(t + 1, len(table.header)):
+        if w in table.columns.values() or header_columns([table.header[w]], vocab):
+            continue  # (a column the header names — units, dates, a field — is no work column)
+        work = column(w)
+        if not all(work) or sum(len(c) for c in work) < _WORK_CELL_MIN * len(work) \
+                or sum(1 for c in work if _unit_like(c) or _time_like(c)) * 2 > len(work):
+            continue
+        if any(len(set(work[s:e])) < e - s for s, e in runs):
+            continue  # (an item repeated inside its category is no item of its own)
+        numbers = column(table.columns["number"]) if "number" in table.columns else []
+        table.columns["task"] = w
+        if numbers and all(len({n for n in numbers[s:e] if n}) <= 1 for s, e in runs) and len(_runs(numbers)) < len(data):
+            table.columns["name"] = t  # (序号 runs with it: one numbered item in sub-rows, the category its name)
+        else:
+            table.columns["group"] = t
+        return
 
 
 def _sub_header(cells: list[str], below: list[str], vocab: TableVocabulary) -> list[str] | None:
@@ -1503,6 +1626,8 @@ def _table_rows(state, table: TaskTable, attached: bool, vocab) -> list[_Row]:
     item = "task" in table.columns and names_items(table.header[table.columns["task"]], load_vocabulary())
     if table.lead_rule is None:
         table.lead_rule = _table_lead_rule(state, table, vocab)
+    group = table.columns.get("group")
+    last_group = None
     for place, (row_no, cells, row_page) in enumerate(table.rows):
         if not any(cells):
             continue
@@ -1510,6 +1635,13 @@ def _table_rows(state, table: TaskTable, attached: bool, vocab) -> list[_Row]:
         filled = [c for c in cells if c]
         spanning = row_no == 0 if table.flat else (
             len(cells) > 1 and (len(set(filled)) == 1 and (len(filled) == 1 or len(filled) == len(cells))))
+        if spanning:
+            last_group = None
+        elif group is not None and cells[group].strip() and cells[group].strip() != last_group:
+            # a category merged over its rows (group_column): a heading over them, as a row spanning the table
+            last_group = cells[group].strip()
+            part, part_title, section, section_title, n_sections = _open_heading(
+                state, last_group, attached, (part, part_title, section, section_title, n_sections))
         if spanning and not table.flat and _goes_on_task_cell(filled[0], out, row_no):
             # a second line of the row above's task cell under its merged cells (新改扩建公办中小学校1所 / 新增学位810个):
             # a figure to reach is no heading (a row spanning the table names an area, not a target)
@@ -1517,19 +1649,8 @@ def _table_rows(state, table: TaskTable, attached: bool, vocab) -> list[_Row]:
             out[-1].notes.append(f"{table.cite} 第{row_no}行“{filled[0]}”是上一行任务单元格的第二行（其余单元格合并）")
             continue
         if spanning:
-            heading = filled[0]
-            m = _PART_ROW_RE.match(heading)
-            if m and not attached:
-                part, part_title = m.group(1), m.group(2).rstrip("。")
-                section = section_title = None
-                state.doc.parts.append((part, part_title))
-                continue
-            m = _SECTION_ROW_RE.match(heading) or _PART_ROW_RE.match(heading)
-            numeral = m.group(1) if m else chinese_number(n_sections + 1)  # the 11th is 十一, not 一 again
-            n_sections += 1
-            section = f"{part}（{numeral}）"
-            section_title = (m.group(2) if m else heading).rstrip("。")
-            state.doc.sections.append((section, section_title))
+            part, part_title, section, section_title, n_sections = _open_heading(
+                state, filled[0], attached, (part, part_title, section, section_title, n_sections))
             continue
         get = lambda col: cells[table.columns[col]].strip() if col in table.columns and table.columns[col] < len(cells) else ""  # noqa: E731
         body = get("task")
@@ -1570,6 +1691,24 @@ def _table_rows(state, table: TaskTable, attached: bool, vocab) -> list[_Row]:
                         units_unplaced=(list(table.units_unplaced.get(place, [])) if table.flat else []) + unreadable,
                         cut=not table.flat and row_no in table.cut_rows))
     return out
+
+
+def _open_heading(state, heading: str, attached: bool, place: tuple) -> tuple:
+    """A heading over a table's rows (a row spanning the table, or a category merged over its rows): ``一、…`` a part of
+    the document (not in an attachment), else a section of the current part (its own numeral, or the next).  ``place``
+    and the result: (part, part title, section, section title, sections so far)."""
+    part, part_title, section, section_title, n_sections = place
+    m = _PART_ROW_RE.match(heading)
+    if m and not attached:
+        part, part_title = m.group(1), m.group(2).rstrip("。")
+        state.doc.parts.append((part, part_title))
+        return part, part_title, None, None, n_sections
+    m = _SECTION_ROW_RE.match(heading) or _PART_ROW_RE.match(heading)
+    numeral = m.group(1) if m else chinese_number(n_sections + 1)  # the 11th is 十一, not 一 again
+    section = f"{part}（{numeral}）"
+    section_title = (m.group(2) if m else heading).rstrip("。")
+    state.doc.sections.append((section, section_title))
+    return part, part_title, section, section_title, n_sections + 1
 
 
 def _beside_paragraphs(state) -> bool:
@@ -1664,6 +1803,10 @@ def _goes_on_task_cell(text: str, out: list, row_no: int) -> bool:
             and not _PART_ROW_RE.match(text) and not _SECTION_ROW_RE.match(text) and not re.search(r"[。：:]", text))
 
 
+#: A task cell's own item number (``4.更新…``, ``12、推进…``; never ``2.5万`` or a date).
+_OWN_NUMBER_RE = re.compile(r"^\s*(\d{1,3})\s*[.．、](?!\d)")
+
+
 def _own_task(state, table: TaskTable, row: _Row) -> None:
     """A row no paragraph of the text holds (or one of the rows a paragraph is cut into): a task of its own."""
     from kb.parser import deadlines, structure, targets
@@ -1672,6 +1815,9 @@ def _own_task(state, table: TaskTable, row: _Row) -> None:
 
     part, part_title, section, section_title = row.place
     number = _NUMBER_RE.match(row.serial) or _NUMBER_RE.match(row.serial.strip().lstrip(load_vocabulary().row_marks))
+    if number is None and not row.serial.strip():
+        # (no 序号: the item's own number, 4.更新… under 二、 → 二4 as the plan numbers it, never its place in the part)
+        number = _OWN_NUMBER_RE.match(row.body)
     block = structure.Block(part, part_title, section, section_title, int(number.group(1)) if number else None,
                             "paragraph", row.body, _own_title(row, structure))
     parsed = row.parsed
@@ -1788,8 +1934,11 @@ def _row_tag(table: TaskTable, get, carried: frozenset[str] = frozenset(),
         lead.append(responsible[0])  # (the cell's own rule: its first unit leads, the others support)
         by_role["support"], responsible = by_role["support"] + responsible[1:], []
     if "lead" in table.columns and responsible and not carries_out(table.header[table.columns["responsible"]],
-                                                                   "support" in table.columns):
-        by_role["support"], responsible = by_role["support"] + responsible, []  # 责任单位 after 牵头单位: the supporting units
+                                                                   "support" in table.columns) \
+            and (lead or "support" not in joined_roles_of(table.header[table.columns["responsible"]])):
+        # 责任单位 after 牵头单位: the supporting units — a 配合/责任单位 column's only beside a lead the row names (its lead
+        # cell empty, they are the ones responsible: nobody to support; decision, session 18)
+        by_role["support"], responsible = by_role["support"] + responsible, []
     by_role["sole"] = responsible
     _one_role_each(by_role, carried)
     segments = ["、".join(names) + _CELL_ROLE_WORDS[role] for role, names in by_role.items() if names]
