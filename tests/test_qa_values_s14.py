@@ -240,7 +240,9 @@ ROWS = [
     ("forest", "2025年森林蓄积量要达到多少", "answered", ["2025年：2.0"], ["2022年：1.8"],
      "附表 row 2: 森林蓄积量 | 亿立方米 | 1.8 | 2.0 — the year asked picks its column"),
     ("forest", "湿地保护率2022年是多少", "answered", ["2022年：52"], ["2025年：55"], "附表 row 3, the 2022年 column"),
-    ("forest", "湿地保护率是多少", "answered", ["2022年：52", "2025年：55"], [], "control, no year: both columns"),
+    ("forest", "湿地保护率是多少", "answered", ["湿地保护率：55%（到2025年）", "3｜湿地保护率｜%｜52｜55"], [],
+     "control, no year: the row's target (its 2025年 figure, its unit) with the row quoted — 2022年's 52 stands in it "
+     "(tables7 s18: a table of targets' row carries its target; before, both cells were said as fields, no unit)"),
     ("qualified", "易腐货物通关时间压缩到多少小时？", "answered", ["6小时"], ["48小时"],
      "一（一） …一般货物…48小时以内，易腐货物通关时间压缩至6小时以内 — the clause naming 易腐货物"),
     ("qualified", "跨行业跨领域平台最高补助多少万元？", "answered", ["3000万元"], ["100万元"],

@@ -2066,6 +2066,7 @@ RULES: list[Callable[[ParseState], None]] = [
     rule_deadlines,
     rule_heading_deadlines,
     rule_targets,
+    tables.rule_target_rows,
     tables.rule_table_tasks,
     rule_plan_wide_table_rows,
     rule_yearless_limits,  # (after the task table's rows: a 完成时间 cell's 3月 takes the plan's year as a line's does)

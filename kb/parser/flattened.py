@@ -192,6 +192,81 @@ def cells_one_a_line(text: str) -> str:
     return "\n".join(out)
 
 
+#: The longest cell of a table of targets' rows (a name, a unit, a figure, an attribute: never a sentence).
+_TARGET_CELL_MAX = 40
+_TARGET_FIGURE_MAX = 16
+
+
+def flattened_target_tables(text: str, target_header, names: tuple[str, ...]) -> str:
+    """A table of targets that reached the text one cell a paragraph (``指标名称`` / ``单位`` / ``2022年`` / ``2025年`` /
+    ``数字经济核心产业增加值占GDP比重`` / ``%`` / ``7.5`` / ``10`` …) → its rows as tab lines, so that it is read like the same
+    table from a page, Word or Excel (a value table whose rows carry their targets: kb/parser/tables.py rule_target_rows)
+    — before, its header cell was an item and the rest one glued paragraph.  ``target_header(cells)`` tells its header
+    (tables.yaml ``target_tables``).  The header is the longest run of header cells from an indicator word (a 序号 line
+    before it joins); the rows are the runs of as many paragraphs after it whose cells are short — the name no figure
+    and no sentence, a 序号 counting up from 1, the other cells short — two rows at least; the table ends at the first
+    run that is not a row (what follows stays text).  Nothing else is touched."""
+    if not any(n in text for n in names):
+        return text
+    lines = text.split("\n")
+    paras = [(k, ln.strip()) for k, ln in enumerate(lines) if ln.strip()]
+    if len(paras) < 9:
+        return text
+    out = list(lines)
+    drop: set[int] = set()
+    i = 0
+    while i < len(paras):
+        header = None
+        if re.sub(r"\s", "", paras[i][1]) not in names:
+            i += 1
+            continue
+        for start in (i - 1, i) if i else (i,):
+            for end in range(min(len(paras), start + 12), start + 2, -1):
+                cells = [p for _, p in paras[start:end]]
+                if all(len(c) <= 12 for c in cells) and (found := target_header(cells)) is not None:
+                    header = (start, end, found)
+                    break
+            if header:
+                break
+        if header is None:
+            i += 1
+            continue
+        start, end, found = header
+        width = end - start
+        rows: list[list[str]] = []
+        k = end
+        while k + width <= len(paras):
+            cells = [p for _, p in paras[k : k + width]]
+            if not _target_row(cells, found, len(rows) + 1):
+                break
+            rows.append(cells)
+            k += width
+        if len(rows) < 2:
+            i += 1
+            continue
+        first = paras[start][0]
+        out[first] = "\t".join(p for _, p in paras[start:end]) + "\n" + "\n".join("\t".join(r) for r in rows)
+        drop.update(n for n, _ in paras[start + 1 : k])
+        drop.update(n for n in range(first + 1, paras[k - 1][0] + 1) if not lines[n].strip())
+        i = k
+    if not drop:
+        return text
+    return "\n".join(ln for n, ln in enumerate(out) if n not in drop)
+
+
+def _target_row(cells: list[str], header, serial: int) -> bool:
+    """Whether ``cells`` are a row of a table of targets under ``header`` (tables.TargetHeader): a 序号 that is ``serial``
+    when the header has one, a name that is no figure and no sentence, short cells, a short figure cell."""
+    if header.name == 1 and cells[0] != str(serial):
+        return False
+    name = cells[header.name]
+    if re.fullmatch(r"[\d.%％]+", name) or re.search(r"[。；;：:]", name):
+        return False
+    if any(len(c) > _TARGET_CELL_MAX or "。" in c for c in cells):
+        return False
+    return all(len(cells[i]) <= _TARGET_FIGURE_MAX for i in range(header.name + 1, len(cells)))
+
+
 def split_spaced_rows(text: str, vocab, header_columns, is_task_header) -> str:
     """A task table whose rows reached the text one row a line with the cells separated by spaces
     (``序号 重点工作任务 主要责任单位 协同配合单位`` / ``1 加快推进… 区发改委 区财政局、区住建局``: a PDF's or a

@@ -557,8 +557,10 @@ def section_ordinal(part: str, section: str | None) -> int:
 
 
 def _is_annex_title(p: str) -> bool:
-    """A short line with no sentence mark and no number: the title under an annex caption (示范场景)."""
+    """A short line with no sentence mark and no number: the title under an annex caption (示范场景) — never a table's row
+    (``序号｜指标名称｜单位｜2025年``: the header of the value table under it; tables7 s18)."""
     return 0 < len(p.strip()) <= 30 and not any(c in p for c in _SENTENCE_MARKS) and not ITEM_RE.match(p.strip()) \
+        and "｜" not in p \
         and not SECTION_RE.match(p.strip()) and not PART_RE.match(p.strip())
 
 

@@ -32,7 +32,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from kb.errors import KbError
-from kb.model import ROLES
+from kb.model import ROLES, Target
 from kb.numerals import chinese_number
 from kb.parser.messages import warning
 from kb.parser.roles import INLINE_LEAD_RE as _INLINE_LEAD_RE  # one definition for tags and table cells
@@ -115,6 +115,9 @@ class TableVocabulary:
     """What may stand between the two role words of a joined header (/, 、, 及, brackets)."""
     joined_unit_words: tuple[str, ...] = ()
     """The unit words a joined header's role words go with (单位, 部门, 主体)."""
+    target_tables: tuple = ()
+    """tables.yaml ``target_tables``: (name headers, unit headers, value header pattern, base words, attribute headers)
+    — the header of a table of targets (``target_header``)."""
 
     def glued(self, key: str) -> tuple[str, ...]:
         """The words of ``glued_names`` under ``key`` (body_endings, organ_endings …), longest first."""
@@ -205,7 +208,24 @@ def load_vocabulary(path: str | None = None) -> TableVocabulary:
                            str(data.get("unplaced_units_field") or TableVocabulary.__dataclass_fields__["unplaced_units_field"].default),
                            lists["rule_goes_on"], lists["figure_headers"], lists["catalogue_fields"],
                            lists["task_attribute_endings"], lists["remark_headers"], lists["main_qualifiers"], glued_names,
-                           progress_period=period, **_joined_roles(data.get("joined_roles"), src))
+                           progress_period=period, **_joined_roles(data.get("joined_roles"), src),
+                           target_tables=_target_tables(data.get("target_tables"), src))
+
+
+def _target_tables(data, src) -> tuple:
+    """The ``target_tables`` block of tables.yaml, validated."""
+    if not data:
+        return ()
+    keys = ("name_headers", "unit_headers", "base_words", "attribute_headers")
+    if not isinstance(data, dict) or not all(isinstance(data.get(k), list) and all(isinstance(w, str) and w for w in data[k])
+                                             for k in keys):
+        raise KbError(f"{src}：target_tables 应有 name_headers、unit_headers、base_words、attribute_headers（词语列表）和 value_header（正则表达式）；请修正，或从代码仓库恢复这个文件")
+    try:
+        value = re.compile(str(data.get("value_header") or ""))
+    except re.error as exc:
+        raise KbError(f"{src}：target_tables.value_header 不是有效的正则表达式（{exc}）；请修正，或从代码仓库恢复这个文件") from exc
+    return (tuple(data["name_headers"]), tuple(data["unit_headers"]), value, tuple(data["base_words"]),
+            tuple(data["attribute_headers"]))
 
 
 def _joined_roles(data, src) -> dict:
@@ -958,6 +978,11 @@ def rule_find_tables(state) -> None:
     from kb.parser.cleanup import remove_pinyin_glosses
 
     state.text, state.page_fields = page_field_rows(state.text)
+    if load_vocabulary().target_tables:
+        # (a table of targets one cell a paragraph → tab rows, before the task-table rules look for headers)
+        from kb.parser.flattened import flattened_target_tables
+
+        state.text = flattened_target_tables(state.text, target_header, load_vocabulary().target_tables[0])
     if "(" in state.text or "（" in state.text:
         # (a mirror's pinyin glosses — 县发(fā)展和改革局 — break a table cell's unit names and the cell's fit to its column;
         # cleanup drops them from the text later, the tables are taken out before: the same function, run first here)
@@ -1273,7 +1298,8 @@ def _task_table(block: list[list[str]], vocab: TableVocabulary, page: int | None
         columns = header_columns(cells, vocab)
         # (a table of named items with no unit column — an indicator system 一级指标 | 二级指标 | 评价标准 | 指标含义 — is read
         # row by row too: each row an item, name first, its header row never an item)
-        items = "task" in columns and len(cells) >= 3 and names_items(cells[columns["task"]], vocab) and len(block) > h + 1
+        items = "task" in columns and len(cells) >= 3 and names_items(cells[columns["task"]], vocab) and len(block) > h + 1 \
+            and target_header(cells, vocab) is None  # (a table of targets is a value table: rule_target_rows)
         if is_task_header(columns) or items:
             sub = _sub_header(cells, block[h + 1] if h + 1 < len(block) else [], vocab)
             if sub is not None:
@@ -1288,6 +1314,54 @@ def _task_table(block: list[list[str]], vocab: TableVocabulary, page: int | None
             group_column(table, vocab)
             return table
     return None
+
+
+@dataclass(slots=True)
+class TargetHeader:
+    """The header of a table of targets (tables.yaml ``target_tables``)."""
+
+    name: int
+    """The indicator's column."""
+    unit: int | None
+    """The unit column, if any."""
+    target: int
+    """The column of the figure to reach: the last value column whose header holds no base word."""
+    year: int | None
+    """The year its header names (2025年 → 2025), else None (目标值)."""
+    width: int
+    """The number of header cells."""
+
+
+_HEADER_YEAR_RE = re.compile(r"((?:19|20)\d\d)\s*年")
+
+
+def target_header(cells: list[str], vocab: TableVocabulary | None = None) -> TargetHeader | None:
+    """The header of a table of targets (``指标名称 | 单位 | 2022年 | 2025年 | 属性``, ``序号 | 指标 | 单位 | 目标值``), else
+    None: an indicator word first (after an optional 序号), then only unit, value and attribute headers, at least one
+    value column that is no base (2020年基期值, 现状值)."""
+    vocab = vocab or load_vocabulary()
+    if not vocab.target_tables:
+        return None
+    names, units, value, base, attributes = vocab.target_tables
+    keys = [re.sub(r"[\s:：]", "", c) for c in cells]
+    first = 1 if keys and header_columns([keys[0]], vocab).get("number") == 0 else 0
+    if len(keys) - first < 3 or keys[first] not in names:
+        return None
+    unit = target = year = None
+    for i in range(first + 1, len(keys)):
+        key = keys[i]
+        if key in units and unit is None:
+            unit = i
+        elif value.fullmatch(key):
+            if not any(w in key for w in base):
+                target = i
+                m = _HEADER_YEAR_RE.match(key)
+                year = int(m.group(1)) if m else None
+        elif key not in attributes:
+            return None
+    if target is None:
+        return None
+    return TargetHeader(first, unit, target, year, len(keys))
 
 
 #: The shortest mean length of a work column's cells (a text column, never a column of short codes or names).
@@ -1352,17 +1426,19 @@ def group_column(table: TaskTable, vocab: TableVocabulary | None = None) -> None
 
 
 def _sub_header(cells: list[str], below: list[str], vocab: TableVocabulary) -> list[str] | None:
-    """A header row followed by a second one (a group cell merged over sub-columns: 责任单位 over 牵头单位 | 配合单位, the other
-    cells merged down and written empty) → the header's cells with the second row's words in their places; None when the
-    row below is not such a row: it writes nothing under the number column, every cell it writes names a column, at least
-    one of them names someone responsible (lead, support), and one stands under a cell the first row leaves empty."""
-    if len(below) != len(cells) or below[0].strip():
+    """A header row followed by a second one (a group cell merged over sub-columns: 责任单位 over 牵头单位 | 配合单位, 责任单位及
+    责任人 over 牵头单位 | 责任领导; the other cells merged down, written empty — or repeated, as a web page's rowspan, Word's
+    and Excel's merged cells and a PDF's come) → the header's cells with the second row's words in their places; None when
+    the row below is not such a row: its number cell is empty or the first row's, every cell it writes anew names a
+    column, at least one of them names someone responsible or a person (lead, support, responsible, leader: a person is
+    never a unit — session 18), and one stands under a cell the first row leaves empty."""
+    if len(below) != len(cells) or below[0].strip() not in ("", cells[0].strip()):
         return None
-    written = [i for i, c in enumerate(below) if c.strip()]
+    written = [i for i, c in enumerate(below) if c.strip() and c.strip() != cells[i].strip()]
     if not written or any(not header_columns([below[i]], vocab) for i in written):
         return None
     roles = {col for i in written for col in header_columns([below[i]], vocab)}
-    if not roles & {"lead", "support"} or not any(not cells[i].strip() for i in written):
+    if not roles & {"lead", "support", "responsible", "leader"} or not any(not cells[i].strip() for i in written):
         return None
     return [below[i].strip() or cells[i].strip() for i in range(len(cells))]
 
@@ -1513,7 +1589,9 @@ def rule_table_tasks(state) -> None:
     normed: dict[int, tuple[str, frozenset[str], str]] = {}
     for table in state.tables:
         rows = _table_rows(state, table, attached, vocab)
-        if attached:
+        if attached and target_header(table.header) is None:
+            # (a row of a table of targets restates no paragraph: 规模以上电子信息制造业营业收入 standing in a task's text
+            # made the row a part of it, and the row was lost)
             for row in rows:
                 row.match, row.strong = _matching_task(state.tasks, row, taken, normed)
         groups: dict[int, list[_Row]] = {}
@@ -2258,6 +2336,62 @@ def _row_title(body: str, structure) -> str | None:
         return title
     plain = body.rstrip("。；;")
     return plain if len(plain) <= 40 and not any(p in plain for p in "。；;") else None
+
+
+# --- rule 2b: the rows of a table of targets ---------------------------------------------------
+
+#: A figure cell of a table of targets: a comparator before it (≥95, ＞90), the number, a measure glued to it (95%), a
+#: comparator word after it (95以上).
+_FIGURE_CELL_RE = re.compile(r"^([≥≤＞＜><]|不低于|不少于|不高于|不超过|大于|小于)?\s*(\d+(?:\.\d+)?)\s*([%％‰]|[^\d\s以]{0,4})?\s*(以上|以下|以内)?$")
+_CELL_COMPARATORS = {"≥": "≥", "不低于": "≥", "不少于": "≥", "以上": "≥", "≤": "≤", "不高于": "≤", "不超过": "≤",
+                     "以下": "≤", "以内": "≤", ">": ">", "＞": ">", "大于": ">", "<": "<", "＜": "<", "小于": "<"}
+#: A unit cell that says there is none (—, /, 无).
+_NO_UNIT_RE = re.compile(r"^(?:[—\-－―–/／]{1,2}|无)$")
+
+
+def rule_target_rows(state) -> None:
+    """The rows of a table of targets (tables.yaml ``target_tables``; its rows the ``｜`` lines of a table that is no
+    task table) each carry ONE target (decision, session 18, tables7): the name cell its metric, the target column's
+    figure its value (≥95 at least 95; a figure in words, 持续改善, none), the unit cell its unit (or a measure glued to
+    the figure), the header's year its year.  The header line and the rows stay paragraphs: never tasks, no role.  A row
+    whose cells do not line up with the header (a ``｜`` line keeps no empty cell) gets none."""
+    vocab = load_vocabulary()
+    if not vocab.target_tables:
+        return
+    header: TargetHeader | None = None
+    for task in state.tasks:
+        if "｜" not in task.text or task.kind == "task":
+            header = None
+            continue
+        cells = [c.strip() for c in task.text.split("｜")]
+        found = target_header(cells, vocab)
+        if found is not None:
+            header = found
+            task.targets = []
+        elif header is not None:
+            task.targets = row_target(header, cells)
+
+
+def row_target(header: TargetHeader, cells: list[str]) -> list:
+    """The one target of a row of a table of targets (``rule_target_rows``), or none when its cells do not line up with
+    the header or its figure is words."""
+    if len(cells) != header.width:
+        return []
+    m = _FIGURE_CELL_RE.match(cells[header.target].strip())
+    if not m or not cells[header.name].strip():
+        return []
+    unit = cells[header.unit].strip() if header.unit is not None else ""
+    unit = "" if _NO_UNIT_RE.match(unit) else unit
+    glued = (m.group(3) or "").strip()
+    unit = unit or glued
+    comparator = _CELL_COMPARATORS.get(m.group(1) or m.group(4) or "", "=")
+    name = cells[header.name].strip()
+    value = float(m.group(2))
+    figure = cells[header.target].strip() + ("" if glued or not unit else unit)
+    # (2.0 is said as the table writes it, never 2: Target.written)
+    written = figure if m.group(2) != f"{value:g}" else ""
+    return [Target(text=f"{name}：{figure}", metric=name, value=value, unit=unit, comparator=comparator, year=header.year,
+                   written=written)]
 
 
 # --- rule 3: labels of attachment rows ----------------------------------------------------
