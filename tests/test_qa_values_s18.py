@@ -27,6 +27,7 @@ FILES = {name: ROOT / "tests/fixtures/qa/plans" / f"{name}.txt"
          for name in ("r4_kaohe_yuedi", "r4_kaoping_fenzhi", "aq10_yingshang_fujian", "v8_nanshan_yaodian_2024")}
 FILES["baoshan"] = ROOT / "tests/fixtures/plans/23_baoshan_lajifenlei_2019.txt"
 FILES["guangzhou"] = ROOT / "tests/fixtures/plans/05_guangzhou_rencaijiju_2012.txt"
+FILES["jiating"] = ROOT / "tests/fixtures/plans/89_guangzhou_jiatingyisheng_2023.txt"
 
 #: 市级 实施方案, 牵头单位 labels: two whole targets joined by 、 inside a requirement frame; a measure of 高标准农田.
 ROADS = """某市城市道路建设实施方案
@@ -142,8 +143,12 @@ def test_value_row(ask, corpus, question, status, has, has_not, why):
 COUNT_ROWS = [
     ("park", "工作目标里有多少个量化指标？", "answered", ["共 3 项", "另有 1 处", "百分之四十"], [],
      "一: 绿地率 38%, 人均公园绿地面积 14.6㎡/人, 服务半径覆盖率 90% read; 绿化覆盖率达到百分之四十 not — said beside"),
-    ("baoshan", "工作目标里有多少个量化指标？", "answered", ["另有 1 处", "276吨"], [],
-     "二（二） 居民区湿垃圾分类量日均高于276吨（含菜场）: not read, said beside the count"),
+    ("baoshan", "工作目标里有多少个量化指标？", "answered",
+     ["居民区湿垃圾分类量日均（全区）：超过276吨", "餐厨垃圾分类量日均（全区）：超过131吨"], ["另有", "（含菜场）、"],
+     "二（二） 居民区湿垃圾分类量日均高于276吨（含菜场）、餐厨垃圾分类量日均高于131吨: two targets since the bracket note "
+     "after the first value is left out (was one target named …276吨（含菜场）、餐厨垃圾分类量日均, said as 另有 1 处 by e2c2a59)"),
+    ("jiating", "主要目标有几项量化指标？", "answered", ["另有 1 处", "1～3个百分点"], [],
+     "89 广州 家庭医生 2023 一: 每年提升1～3个百分点, a range kb reads garbled — said beside the count"),
     ("guangzhou", "总体目标里有多少个量化指标？", "answered", ["共 3 项"], ["另有"],
      "must not change: 05 广州 2012 一、总体目标 — every figure read (2000名左右, 320万名左右, 40%)"),
 ]
@@ -189,6 +194,12 @@ PARSE_ROWS = [
      [("交通领域新增光伏装机容量", "=", 120.0, "MW"), ("交通领域新增光伏装机容量", "=", 180.0, "MW")],
      "61 上海 交通光伏 2023: MW a unit"),
     ("人均公园绿地面积达到14.6㎡/人。", [("人均公园绿地面积", "=", 14.6, "㎡/人")], "an area per person"),
+    ("其中居民区湿垃圾分类量日均高于276吨（含菜场）、餐厨垃圾分类量日均高于131吨。",
+     [("居民区湿垃圾分类量日均", ">", 276.0, "吨"), ("餐厨垃圾分类量日均", ">", 131.0, "吨")],
+     "23 宝山 2019: a note in brackets after the first value (was one target named …（含菜场）、餐厨垃圾分类量日均)"),
+    ("PM2.5浓度下降18%（以2015年为基数）、优良天数比例达到80%。", [("PM2.5浓度", "=", 18.0, "%"), ("优良天数比例", "=", 80.0, "%")],
+     "a baseline in brackets after the first value (was one target named PM2.5浓度下降18%（以为基数）、优良天数比例, and "
+     "以2015年为基数 a deadline of 2015: 为基数 is a baseline word now)"),
 ]
 
 

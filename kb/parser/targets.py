@@ -335,7 +335,9 @@ def _whole_items(phrases: list[tuple[int, str]], vocab: TargetVocabulary) -> lis
     (``平均路网密度达到8公里/平方公里、道路面积率达到15%的目标要求``): the 、 follows a value with its unit (and a
     comparator word) and the words after it, up to the next 、 or the phrase's end, name a metric and then a direction
     or comparator word, and close with a value or a direction (…80%以上、重污染天数比例下降); a figure followed by 的 and
-    more words is a threshold (单户担保金额500万元及以下、平均担保费率不超过1%的担保业务): unchanged.  A list of values (分别达到65%、55%) or of counted items (教育专家10名、名校长100名) has no verb after
+    more words is a threshold (单户担保金额500万元及以下、平均担保费率不超过1%的担保业务): unchanged; a short note in
+    brackets after the left value is left out (日均高于276吨（含菜场）、…: 23 宝山 2019).  A list of values (分别达到65%、55%)
+    or of counted items (教育专家10名、名校长100名) has no verb after
     its 、: unchanged.  Before, the first target was lost (its value read as one item of a count list)."""
     out = []
     for start, phrase in phrases:
@@ -345,6 +347,9 @@ def _whole_items(phrases: list[tuple[int, str]], vocab: TargetVocabulary) -> lis
         cut = 0
         for m in re.finditer("、", phrase):
             left, right = phrase[cut:m.start()], phrase[m.end():].split("、", 1)[0]
+            # (a short note in brackets after the value — 日均高于276吨（含菜场）、… — says what it counts: the value still
+            # closes its phrase, the note left out of it)
+            left = _NOTE_AFTER.sub("", left) if _NOTE_AFTER.search(left) else left
             if not _closes_with_value(left, vocab):
                 continue
             verbs = [*vocab.directions, *(w for w, _ in vocab.before)]
@@ -357,6 +362,10 @@ def _whole_items(phrases: list[tuple[int, str]], vocab: TargetVocabulary) -> lis
             cut = m.end()
         out.append((start + cut, phrase[cut:]))
     return out
+
+
+#: A short note in brackets closing a phrase (（含菜场）, （不含…）, （以2015年为基数）), no list inside.
+_NOTE_AFTER = re.compile(r"[（(][^（）()、，,]{1,16}[)）]$")
 
 
 def _closes_with_value(text: str, vocab: TargetVocabulary) -> bool:
