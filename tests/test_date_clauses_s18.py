@@ -178,12 +178,23 @@ PARSE_ROWS = [
     ("每月25日17:00前报送当月数据", [("recurring", "每月25日17:00前")], "a day of the month and a clock time"),
     ("每月5日前报送上月数据", [("recurring", "每月5日前")], "must not change"),
     ("每季度末报送工作总结", [("recurring", "每季度末")], "must not change"),
+    ("每季度首月10日前报送上季度情况", [("recurring", "每季度首月10日前")], "a day of a quarter's first month"),
+    ("每旬报送一次进展", [("recurring", "每旬")], "a report every ten days"),
+    ("每半月报送一次工作进展", [("recurring", "每半月")], "a report every half month"),
+    # a clock time before a limit word of a dated day
+    ("请于2025年6月30日17:00前将材料报送区发改委", [("by", "2025年6月30日17:00前")], "by that day (was read as the day alone)"),
+    ("2025年6月30日下午5点前报送", [("by", "2025年6月30日下午5点前")], "the same, a clock time in words"),
+    ("2025年6月30日10时召开推进会", [("during", "2025年6月30日")], "must not change: a meeting's day and hour, no 前"),
     # a step's month
     ("2025年6月，各街镇完成燃气隐患排查", [("during", "2025年6月")], "must not change: the step's month"),
     # scope spans and described things: no limits
     ("对2020年3月1日至2021年6月30日期间在平台登记的企业，给予一次性补贴", [], "a scope span: which firms"),
     ("2024年1月1日以后新注册的小微企业，可申请创业补贴", [], "which firms (新 before the verb)"),
     ("2000年底前建成的住宅小区", [], "must not change: which estates"),
+    ("对2023年1月1日至2025年12月31日期间新招用的脱贫人口，给予一次性吸纳就业补贴", [], "which persons (招用)"),
+    ("2024年1月1日后入驻的企业，给予租金减免", [], "which firms (后, 入驻)"),
+    ("2024年底前签订的合同", [], "which contracts"),
+    ("2024年底前签订合同", [("by", "2024年底前")], "must not change: a limit of signing (no 的)"),
     ("2019年10月至2020年3月期间，开展秋冬季攻坚行动", [("range", "2019年10月至2020年3月")], "must not change: a period of work"),
     ("2024年3月1日至4月15日，开展集中宣传活动", [("range", "2024年3月1日至4月15日")], "must not change"),
     ("2025年底前完成全市老旧小区改造的摸底", [("by", "2025年底前")], "must not change: the verb of the work stands between"),

@@ -184,6 +184,8 @@ class DeadlineGrammar:
 
 
 Y = r"(?:19|20|21)\d{2}"
+#: A clock time after a day, before a limit word (2025年6月30日17:00前, 下午5点前): part of the date's words (dates7 s18).
+_CLOCK = r"(?<=[日号])\s*(?:[上下]午|中午|晚上)?\s*\d{1,2}(?:[:：]\d{2}|[点时](?:\d{1,2}分|半)?)(?=\s*(?:前|以前|之前|止))"
 #: A weekday in brackets after a day (2022年1月14日（周五）前): part of the date's words.
 _WEEKDAY = r"(?<=[日号])[（(](?:周|星期)[一二三四五六日天][)）](?=前|以前|之前|止)"
 M = r"(?:1[0-2]|0?[1-9])"
@@ -277,7 +279,7 @@ def load_grammar(path: str | None = None) -> DeadlineGrammar:
         ),
         range=re.compile(rf"(?P<pre>{pre})?(?P<a>{date_left})\s*{joiner}\s*(?P<b>{date_right})(?P<end>{end})?(?P<post>{post})?"),
         point=re.compile(
-            rf"(?P<pre>{pre})?(?P<y>{Y})年{sub}?(?:(?P<inside>{inside})|(?:{_WEEKDAY})?(?P<end>{end})?(?P<post>{post})?)"
+            rf"(?P<pre>{pre})?(?P<y>{Y})年{sub}?(?:(?P<inside>{inside})|(?:{_WEEKDAY})?(?:{_CLOCK})?(?P<end>{end})?(?P<post>{post})?)"
         ),
         date=re.compile(rf"(?:(?P<y>{Y})年?)?{sub}?"),
         date_list=re.compile(rf"{Y}年{M}月{D}[日号](?:[、和及](?:{Y}年)?{M}月{D}[日号])+(?P<post>{_alt(data['by_after'])})"),
@@ -754,7 +756,7 @@ def _recurring_re(path: str | None = None) -> re.Pattern:
     clock = r"(?:\s*(?:[上下]午|中午|晚上)?\s*\d{1,2}(?:[:：]\d{2}|[点时](?:\d{1,2}分|半)?))"
     weekday = r"(?:周|星期)?[一二三四五六日天](?=\s*(?:[上下]午|中午|晚上)?\s*\d{1,2}(?:[:：]\d{2}|[点时])|以前|之前|前)"
     point = (rf"(?:(?:{M}月(?:{D}[日号])?|{D}[日号]|{weekday})(?:{clock})?|第?{Q}季度|[上下]半年|年底|年末|年初"
-             rf"|(?:季度?)?末月{D}[日号]|季度?末|月底|月末|半年末)")
+             rf"|(?:季度?)?[首末]月{D}[日号]|季度?末|月底|月末|半年末)")
     limit = rf"(?:{_alt(data['end_words'])})?(?:{_alt(data['by_after'])})"
     span = r"(?:结束|终了)?后\d{1,2}(?:个工作日|日|天)内"
     return re.compile(
