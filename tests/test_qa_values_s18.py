@@ -200,6 +200,11 @@ PARSE_ROWS = [
     ("PM2.5浓度下降18%（以2015年为基数）、优良天数比例达到80%。", [("PM2.5浓度", "=", 18.0, "%"), ("优良天数比例", "=", 80.0, "%")],
      "a baseline in brackets after the first value (was one target named PM2.5浓度下降18%（以为基数）、优良天数比例, and "
      "以2015年为基数 a deadline of 2015: 为基数 is a baseline word now)"),
+    ("全人群和重点人群签约服务覆盖率每年提升1～3个百分点，逐年提高满意度。", [],
+     "89 广州 2023: the upper end of a range is no value (was a target named …每年提升1~ = 3个百分点)"),
+    ("城镇新增就业2至3万人。", [], "a range written with 至: no one value"),
+    ("单位GDP能耗下降15%，PM2.5浓度下降到35微克/立方米。", [("单位GDP能耗", "=", 15.0, "%"), ("PM2.5浓度", "=", 35.0, "微克/立方米")],
+     "must not change: 到 of 下降到 after no figure"),
 ]
 
 

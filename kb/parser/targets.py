@@ -364,6 +364,8 @@ def _whole_items(phrases: list[tuple[int, str]], vocab: TargetVocabulary) -> lis
     return out
 
 
+#: A figure and a range word right before a value: the value is a range's upper end (1～3个百分点, 5-10公分).
+_RANGE_END = re.compile(r"\d\s*(?:[~～\-—–－]|至|到)\s*$")
 #: A short note in brackets closing a phrase (（含菜场）, （不含…）, （以2015年为基数）), no list inside.
 _NOTE_AFTER = re.compile(r"[（(][^（）()、，,]{1,16}[)）]$")
 
@@ -735,6 +737,8 @@ def parse_targets(clause: str, index: int = 0, context: str | ParagraphContext |
             head = head[items[-1].end():]
         if _is_operand(folded, start + m.start("values")):
             continue  # 计算方法：A/B×100%: a formula's factor, no value to reach
+        if _RANGE_END.search(folded, max(0, start + m.start("values") - 8), start + m.start("values")):
+            continue  # 每年提升1～3个百分点: the upper end of a range — one value cannot hold it (was 每年提升1~ ≥ 3个百分点)
         if phrase[: m.start()].rstrip().endswith(("“", "「", '"')):
             continue  # 推进144个“15分钟”社区生活圈: a quoted name holding a figure, no value to reach
         comparator = vocab.after.get(m.group("after") or "") or h.comparator
