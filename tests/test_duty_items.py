@@ -84,3 +84,14 @@ def test_unit_named_in_its_own_section_heading_still_heads():
     """（三）市财政局的职责 names its doer: the paragraphs under it are the unit's (as before)."""
     _, tasks = parse_document("某市方案\n一、职责\n（三）市财政局的职责\n落实资金保障。\n", "t")
     assert [(t.label, t.sole) for t in tasks] == [("一（三）", ["市财政局"])]
+
+
+def test_one_line_duty_has_no_unit_title():
+    """G's one-line duty (（四）区水务局：按照…) names its doer first: the unit is no title of the task — an answer named
+    the task 三（四） 区水务局 and said nothing of its duties (奉贤 2021: 21 such lines; 46 tasks of 3 fixture plans)."""
+    _, tasks = parse_document(open("tests/fixtures/plans/32_fengxian_gongyuanchengshi_2021.txt", encoding="utf-8").read(), "t")
+    t = next(t for t in tasks if t.label == "三（四）")
+    assert (t.title, t.sole, t.section_title) == (None, ["区水务局"], "区水务局")
+    assert t.text.startswith("(四)区水务局：按照水务规划要求")
+    from kb.qa.text import task_head
+    assert task_head(t).startswith("(四)区水务局：按照水务规划要求")

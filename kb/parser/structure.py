@@ -854,7 +854,9 @@ def outline(paragraphs: list[str], doc_id: str) -> Outline:
             label = f"{part}（{m.group(1)}）"
             sections.append((label, duty_head))
             duty_heads[label] = duty_head
-            blocks.append(Block(part, part_title, label, duty_head, None, "measure", p, duty_head))
+            # (no title: the unit is the doer, not the work — an answer named the task 三（四） 区水务局 and said nothing of
+            # its duties; without a title it shows the line's words)
+            blocks.append(Block(part, part_title, label, duty_head, None, "measure", p, None))
             section = section_title = None
             continue
         if m and is_section_heading(p):
