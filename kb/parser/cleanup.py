@@ -267,6 +267,8 @@ def continues(previous: str, line: str) -> bool:
         return True  # 牵头单位： / 市政务服务中心: a label alone on its line, its value on the next
     if _is_label_line(previous) and (SUB_ITEM_RE.match(line) or _is_shape_label_line(line)):
         return False  # a label's units never run on into the next sub-item ((2)…) or label (工作要求：…) of the block
+    if _is_label_line(previous) and sub_duty_line(line):
+        return False  # 责任单位：A、B、C / 其中，C负责…: the list ends (joined, its last name read 市司法局其中 and was dropped)
     if SUB_ITEM_RE.match(line) and is_heading(previous):
         return False  # 3、加强市容环境整治 / (1)整治占道经营…: a sub-item opens a paragraph under its item's title
     if numbered_title_line(previous, line):
@@ -299,6 +301,13 @@ def _phase_word_re() -> re.Pattern:
     ``phase_words``, ordinal or named, then a colon."""
     words = "|".join(map(re.escape, sorted(_outline_words()["phase_words"], key=len, reverse=True)))
     return re.compile(rf"^(?:\d{{1,2}}[.．、]\s*)?(?:第[一二三四五六七八九十\d]{{1,3}}(?:{words})|[^：:（(]{{1,12}}(?:{words}))[：:]")
+
+
+def sub_duty_line(line: str) -> bool:
+    """A line saying which of the units just listed does what (``其中，市司法局负责合法性审查。``): it opens with a word of
+    kb/data/structure.yaml ``sub_duty_openers``.  After a label line of units it is that label's note — never joined to
+    the list (cleanup), read with the label block (kb/parser/core.py ``_label_block_end``), no task of its own."""
+    return line.strip().startswith(tuple(_outline_words()["sub_duty_openers"]))
 
 
 def phase_line(line: str) -> bool:
@@ -1274,7 +1283,7 @@ def join_split_title(lines: list[str]) -> list[str]:
 
 #: The word lists of kb/data/structure.yaml (each a list of non-empty strings).
 _OUTLINE_KEYS = ("plain_heading_ends", "signing_body_endings", "phase_words", "title_line_not_end", "title_line_not_in",
-                 "page_continuation_marks")
+                 "page_continuation_marks", "sub_duty_openers")
 
 
 @functools.lru_cache(maxsize=1)

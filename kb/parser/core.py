@@ -226,8 +226,8 @@ def _label_block_end(blocks: list[structure.Block], i: int, vocab: roles.RoleVoc
             break  # (第二阶段：2025年6月底前 heads the items below it: no field of the item above)
         if roles.is_label_line(text, vocab):
             known = True
-        elif not roles.is_shape_label_line(text, vocab):
-            break
+        elif not roles.is_shape_label_line(text, vocab) and not (known and cleanup.sub_duty_line(text)):
+            break  # (其中，C负责… after 责任单位：A、B、C: the label's note, read with it — no paragraph of its own)
         end += 1
     return end if known else i
 
