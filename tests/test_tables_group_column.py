@@ -179,3 +179,30 @@ NOT_GROUPS = [
 def test_not_a_group(why, text, bodies):
     _, tasks = parse_document(text, "t")
     assert [t.body for t in tasks if t.kind in ("task", "paragraph") and t.source] == bodies, (why, [t.body for t in tasks])
+
+
+#: The table copied from the page as text with bars: a continuation row leaves out the merged category cell (its first
+#: cell numbers the next item, 2.… after 1.…).  Before, the items of such rows went into the category's column and the
+#: rows opening a category took the category as their task; row 3 took row 2's 配合 units as a merged cell.
+BARS = """某区2023年政务公开工作要点任务分解表
+
+| 工作任务 | 工作要求 | 牵头单位 | 配合/责任单位 |
+| --- | --- | --- | --- |
+| 一、加强政策解读回应 | 1.健全政策解读机制，重大政策出台时同步发布解读材料。 | 区政府办 | 区直各部门 |
+| 2.围绕市场主体关切开展政策宣讲，全年不少于4次。 | 区发改局 | 区工信局、区商务局 |
+| 3.做好政务舆情回应，及时澄清不实信息。 | 区委网信办 |
+| 二、深化基层政务公开 | 4.更新基层政务公开标准目录，2023年6月底前完成。 | 区政府办 | 各乡镇（街道） |
+| 5.推进村（居）务公开与政务公开衔接。 | 区民政局 | 区农业农村局 |
+"""
+
+
+def test_bar_rows_leaving_out_the_merged_category():
+    doc, tasks = parse_document(BARS, "gk")
+    rows = [(t.label, t.body, t.lead, t.support) for t in tasks if t.source]
+    assert [r[:2] for r in rows] == [r[:2] for r in PAGE_ROWS], rows
+    assert [p for p, _ in doc.parts] == ["一", "二"]
+    # row 3 writes one unit: which of the two unit columns is not written — never row 2's units taken from above
+    three = next(t for t in tasks if t.label == "一3")
+    assert three.departments("any") == ["区委网信办"], three.departments("any")
+    assert [(t.lead, t.support) for t in tasks if t.label in ("一2", "二5")] == [
+        (["区发改局"], ["区工信局", "区商务局"]), (["区民政局"], ["区农业农村局"])]

@@ -1482,6 +1482,20 @@ def _aligned_rows(table: TaskTable, rows: list[list[str]], first: int, page: int
             continue
         # Only a row written with fewer cells than the header is short; a full row's empty cells stay
         # where they stand (ingestion writes every row at the table's width).
+        at = _numbered_continuation(filled, above) if len(cells) < width and above is not None else None
+        if at is not None:
+            # The row's first cell numbers the item after the one in column ``at`` of the row above (2.… under 1.…): the
+            # cells before that column are merged over both rows (a category, 工作任务 一、… over its items — group_column
+            # reads it) and the row writes from that column on; its later cells placed by the costs, none taken from above.
+            tail = filled if len(filled) == width - at else align_row(
+                filled, kinds[at:], _unit_like, _time_like, {i - at: n for i, n in names.items() if i >= at})
+            if tail is not None:
+                notes = [f"{table.header[c]}：{above[c]}（合并单元格，取自上一行）" for c in range(at) if above[c]]
+                cells = above[:at] + [v or "" for v in tail]
+                table.row_notes[number] = (notes, [])
+                out.append((number, cells, page))
+                above = cells
+                continue
         if len(cells) < width:
             placed = align_row(filled, kinds, _unit_like, _time_like, names)
             if placed is not None:
@@ -1500,6 +1514,23 @@ def _aligned_rows(table: TaskTable, rows: list[list[str]], first: int, page: int
         if len(cells) >= width:
             above = cells
     return out
+
+
+#: A cell opening with its item's number (``2.围绕…``, ``12、推进…``).
+_ITEM_NUMBER_RE = re.compile(r"^\s*(\d{1,3})\s*[.．、](?!\d)")
+
+
+def _numbered_continuation(filled: list[str], above: list[str]) -> int | None:
+    """The column of the row above whose item this short row's first cell numbers on (``2.…`` after ``1.…`` in column
+    2, the cells before it a category merged over both rows), else None; never column 0 (no merged cell before it)."""
+    m = _ITEM_NUMBER_RE.match(filled[0]) if filled else None
+    if m is None:
+        return None
+    for at, cell in enumerate(above):
+        n = _ITEM_NUMBER_RE.match(cell)
+        if n and int(n.group(1)) + 1 == int(m.group(1)):
+            return at if at > 0 and all(above[:at]) and len(filled) <= len(above) - at else None
+    return None
 
 
 def _goes_on(table: TaskTable, block: list[list[str]], out: list[str], paged: bool) -> bool:
