@@ -206,3 +206,18 @@ def test_bar_rows_leaving_out_the_merged_category():
     assert three.departments("any") == ["区委网信办"], three.departments("any")
     assert [(t.lead, t.support) for t in tasks if t.label in ("一2", "二5")] == [
         (["区发改局"], ["区工信局", "区商务局"]), (["区民政局"], ["区农业农村局"])]
+
+
+def test_flattened_one_cell_a_paragraph():
+    """The same table one cell a paragraph (a page copied): the categories open parts, the items are the tasks; row 3's
+    lone unit never takes row 2's 配合 units (a 配合/责任单位 cell a row lacks is no merged cell: before, it was carried)."""
+    cells = ["工作任务", "工作要求", "牵头单位", "配合/责任单位"]
+    for i, (_, body, lead, sup, own, _) in enumerate(PAGE_ROWS):
+        if i in (0, 3):
+            cells.append("一、加强政策解读回应" if i == 0 else "二、深化基层政务公开")
+        cells += [body] + lead + (["、".join(sup)] if sup else own)
+    doc, tasks = parse_document("某区2023年政务公开工作要点任务分解表\n\n" + "\n\n".join(cells) + "\n", "gk")
+    rows = [(t.label, t.body) for t in tasks if t.source]
+    assert rows == [r[:2] for r in PAGE_ROWS], rows
+    three = next(t for t in tasks if t.label == "一3")
+    assert three.departments("any") == ["区委网信办"], three.departments("any")

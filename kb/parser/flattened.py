@@ -1811,6 +1811,13 @@ def _regroup_once(paras, start, body, header, unit_like, time_like, headings=fro
         if idx not in col_names:
             # a column before 序号 naming no column of tables.yaml (分类, 篇章): the row's category — a name, merged
             kinds[idx] = col_names[idx] = "name"
+    if vocab is not None and "lead" in columns and "responsible" in columns:
+        from kb.parser.tables import joined_roles_of
+
+        if "support" in joined_roles_of(cells_h[columns["responsible"]], vocab):
+            # 配合/责任单位 beside 牵头单位: its cell is a 配合 cell when the row has a lead — a row without one names none,
+            # never the row above's (tables7 s18)
+            col_names[columns["responsible"]] = "support"
     merged_cols = {idx for idx, col in col_names.items() if may_merge(col)}  # (by the header's own names)
     if "lead" not in columns and "responsible" in columns:
         col_names[columns["responsible"]] = "lead"  # the main unit column (as in tables._aligned_rows)

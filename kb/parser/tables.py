@@ -1455,6 +1455,9 @@ def _aligned_rows(table: TaskTable, rows: list[list[str]], first: int, page: int
     width = len(table.header)
     kinds = column_kinds(table.header, table.columns, load_vocabulary())
     names = {idx: col for col, idx in table.columns.items()}
+    if "lead" in table.columns and "responsible" in table.columns \
+            and "support" in joined_roles_of(table.header[table.columns["responsible"]]):
+        names[table.columns["responsible"]] = "support"  # (配合/责任单位 beside 牵头单位: a cell a row may lack, never merged)
     table_names = dict(names)
     if "lead" not in table.columns and "responsible" in table.columns:
         # 责任单位 without a 牵头 column is the row's main unit column: a row leaves it out less often than its
