@@ -68,7 +68,18 @@ STAGES = """某县农村人居环境整治提升行动方案
 2024年12月底前，全面完成整治任务，组织考核验收。
 """
 
-TEXTS = {"steps": STEPS, "schedule": SCHEDULE, "stages": STAGES}
+#: 区级 工作方案: tasks with limits and an 实施步骤 of dated stages beside them.
+MIXED = """某区城镇燃气安全专项整治工作方案
+一、工作任务
+（一）开展隐患排查。2025年6月底前，全面排查城镇燃气安全隐患，建立问题隐患清单。（牵头单位：区住建局；配合单位：区应急局）
+（二）推动整改销号。2025年12月底前，问题隐患全部整改销号。（牵头单位：区住建局）
+二、实施步骤
+（一）动员部署阶段。2025年5月，制定工作方案，召开动员部署会。
+（二）集中整治阶段。2025年6月至11月，集中开展整治。
+（三）总结评估阶段。2025年12月，总结评估整治成效。
+"""
+
+TEXTS = {"steps": STEPS, "schedule": SCHEDULE, "stages": STAGES, "mixed": MIXED}
 
 
 @pytest.fixture(scope="module")
@@ -102,6 +113,12 @@ ROWS = [
     ("schedule", "2025年6月要完成哪些任务？", "answered", ["2025年6月", "燃气隐患排查"], ["都没有规定"],
      "二 时间安排 dates the plan's steps; 方案的任务都没有规定完成时限 was said"),
     ("schedule", "2025年9月底前要完成什么？", "answered", ["2025年9月"], ["都没有规定"], "二 the second step's month"),
+    ("mixed", "2025年要完成哪些任务？", "answered", ["共 2 项", "另有 3 处实施安排", "二（三）（2025年12月）"], [],
+     "the tasks due in 2025, and the schedule's steps of 2025 named after them, uncounted (they were left out)"),
+    ("mixed", "2025年12月底前要完成什么？", "answered", ["共 1 项", "另有 1 处实施安排", "二（三）"], ["二（一）（2025年5月）"],
+     "due on 2025-12-31: the step of that month named; earlier steps are no steps of that day"),
+    ("mixed", "2025年5月要完成什么？", "answered", ["二（一）", "制定工作方案"], ["一（一）"],
+     "no task due in May: the schedule's step answers"),
     # ---- 3. stage headings
     ("stages", "第一阶段什么时候结束？", "answered", ["2023年9月底前"], ["2024年"], "二（一） the date under that heading"),
     ("stages", "第三阶段什么时候完成？", "answered", ["2024年12月底前"], ["2023年"], "二（三）"),

@@ -107,6 +107,17 @@ def exec_date_list(question: str, q: Query, env) -> Answer:
     if running:
         labels = "、".join(f"{t.label}（{'、'.join(official_deadline(d) for d in t.deadlines)}）" for t in running)
         lines.append(load_answer_words()["year_running"].format(n=item_count(running), year=year, labels=labels))
+    listed_ids = {t.id for t in tasks} | {t.id for t in running} | {t.id for t in earlier}
+    also = [t for t in steps if t.id not in listed_ids and (not limit or any(d.end == limit for d in t.deadlines))]
+    if also and tasks:
+        # (the schedule's steps of that date beside the tasks listed: named, never left out of a list that looks whole)
+        also, _ = filter_topic(q, env, also)
+        def said(t) -> str:
+            return "、".join(official_deadline(d) for d in t.deadlines if q.dates.holds(d) and (not limit or d.end == limit))
+
+        labels = "、".join(f"{t.label}（{said(t)}）" for t in also)
+        if also:
+            lines.append(load_answer_words()["schedule_steps_also"].format(n=len(also), date=q.dates.text, labels=labels))
     if earlier:
         lines.append(earlier_note(earlier, limit))
     if cells:

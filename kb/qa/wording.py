@@ -104,6 +104,7 @@ REQUIRED = {
     "event_unstated": ("{topic}", "{event}"),
     "no_overview": ("{what}", "{parts}"),
     "year_running": ("{n}", "{year}", "{labels}"),
+    "schedule_steps_also": ("{n}", "{date}", "{labels}"),
     "recipient_not_stated": ("{asked}",),
     "act_doer_not_stated": ("{verb}", "{thing}"),
     "doer_sentences": ("{verb}", "{thing}", "{n}"),
