@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from kb.errors import KbError
 from kb.model import ROLE_NAMES, ROLES, Plan, Task, item_count
 from kb.registry import (Resolution, ambiguous_division, division_spellings, division_twins, division_units,
+                         one_body_units, same_body_names,
                          place_spellings, resolve_department)
 
 # How a task reads in a duty list is kb/listing.py (the store renders it into its rows at parse time).
@@ -154,6 +155,8 @@ def place_body(plan, name: str):
             # and a division written after its bureau without a bracket (市交通委科技信息处 / 科技信息处 / 市交通委; a
             # 、-list's bare divisions sharing the bureau: kb.registry.division_twins)
             docs.update((n, docs_of(plan, n)) for n in division_twins(plan, name) if n not in docs)
+        # and a short form written beside the full name (市交通局 / 市交通运输局: kb.registry.same_body_names)
+        docs.update((n, docs_of(plan, n)) for n in same_body_names(plan.departments(), name) if n not in docs)
     twins = tuple(n for n, d in docs.items() if d)
     if not twins:
         return plan, (name,)
@@ -323,6 +326,8 @@ def department_counts(plan: Plan) -> list[tuple[str, dict[str, int]]]:
     # (one division written two ways or more — 科技信息处 / 市交通委科技信息处 — is one row, its items counted once: the
     # identity of kb.duties.place_body for questions and duty lists)
     units = division_units(plan)
+    # (and a short form written beside the full name: one row under the full name — kb.registry.one_body_units)
+    units.update((n, u) for n, u in one_body_units(plan.departments()).items() if n not in units)
     members: dict[str, list[str]] = {}
     for name, unit in units.items():
         members.setdefault(unit, []).append(name)

@@ -353,6 +353,52 @@ def shortens(short: str, full: str) -> bool:
     return all(c in rest for c in short)
 
 
+def short_form_of(short: str, full: str) -> bool:
+    """``short`` is written as a short form of ``full`` (市交通局 of 市交通运输局, 市发展改革委 of 市发展和改革委员会): the same
+    level prefix or none, a body of 3+ characters after it keeping the full body's first character and its kind (the
+    last: 局, 委 — 委员会 read as 委), every character of it in the full body in order, and the full name not merely going
+    on after it (市公安局 / 市公安局交警支队: a body under it, two units).  Never a group (各区、县级市 / 各有关区、县级市:
+    all of them, or the ones concerned — another set) nor a list (、)."""
+    if name_level(short) != name_level(full) or full.startswith(short):
+        return False
+    if any(n.startswith("各") or "、" in n for n in (short, full)):
+        return False
+    a, b = _body_of(short), _body_of(full)
+    return 3 <= len(a) < len(b) and a[0] == b[0] and a[-1] == b[-1] and in_order(a, b)
+
+
+def same_body_names(written, name: str) -> tuple[str, ...]:
+    """The names ``written`` (one plan's unit names) holds that are the same body as ``name`` under another name, as the
+    plan shows it (session 18, prose9): ``name`` a short form of exactly ONE of them (``short_form_of``) — the full
+    name, and the other short forms of it the plan writes — or the full name of short forms that shorten nothing else
+    it writes.  A short form two written bodies fit (市城管局: 市城市管理局, 市城乡建设管理局) joins none."""
+    written = list(dict.fromkeys(written))
+
+    def fulls(short: str) -> list[str]:
+        return [w for w in written if w != short and short_form_of(short, w)]
+
+    out: list[str] = []
+    mine = fulls(name)
+    if len(mine) == 1:
+        out.append(mine[0])
+        out.extend(w for w in written if w not in (name, mine[0]) and fulls(w) == mine)
+    elif not mine:
+        out.extend(w for w in written if w != name and fulls(w) == [name])
+    return tuple(out)
+
+
+def one_body_units(written) -> dict[str, str]:
+    """Each name ``written`` holds that is one body with another (``same_body_names``) → the name standing for the body
+    in lists of departments: its full (longest) name."""
+    written = list(dict.fromkeys(written))
+    out: dict[str, str] = {}
+    for name in written:
+        twins = same_body_names(written, name)
+        if twins:
+            out[name] = max((name, *twins), key=len)
+    return out
+
+
 def division_spellings(name: str, written) -> tuple[str, ...]:
     """The names ``written`` (a plan's unit names) holds that are ``name``'s bureau body: asked by the bureau
     (市交通委), every ``市交通委（…处）`` the plan writes; asked by a division (计划财务处), every name with it in its
