@@ -42,7 +42,10 @@ SWEEP = """某市城乡环境卫生综合整治工作方案
 （二）开展整治月活动。各镇集中一个月的时间，开展以“整洁、文明、有序”为目标的环境综合整治月活动。（牵头单位：市农工委）
 """
 
-TEXTS = {"campaign": CAMPAIGN, "sweep": SWEEP}
+#: The same notice as a one-year plan (its title names 2013): the start's year is proved by the title.
+SWEEP2013 = SWEEP.replace("某市城乡环境卫生综合整治工作方案", "某市2013年城乡环境卫生综合整治工作方案")
+
+TEXTS = {"campaign": CAMPAIGN, "sweep": SWEEP, "sweep2013": SWEEP2013}
 
 
 @pytest.fixture(scope="module")
@@ -68,6 +71,8 @@ ROWS = [
     ("sweep", "城乡环境卫生集中整治持续多长时间？", "answered", ["利用40天时间"], ["没有写明"], "一 利用40天时间"),
     ("sweep", "城乡环境卫生集中整治什么时候结束？", "not_in_plan", ["利用40天时间", "自2月20日起", "没有写明结束日期"],
      ["推算"], "一 a start with no year: no day can be reckoned — the length and the start said, no end"),
+    ("sweep2013", "城乡环境卫生集中整治什么时候结束？", "answered", ["2013年3月31日", "年份据方案标题为2013年", "推算"], [],
+     "一 自2月20日起 in a plan titled 某市2013年…: starts 2013-02-20, 40 days → 2013-03-31, the year's proof said"),
     ("sweep", "环境综合整治月活动持续多久？", "answered", ["集中一个月的时间"], [], "二（二） 集中一个月的时间"),
     ("rushi", "入市试点工作为期多久？", "answered", ["为期两年"], ["这项"],
      "五 …从2023年4月启动，至2024年底结束，为期两年 (the title holds 入市试点工作: 没有写明“这项”的时长 was said)"),

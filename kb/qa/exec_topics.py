@@ -1288,15 +1288,30 @@ def duration_answer(question: str, q: Query, env, words: list[str], asks_end: bo
         if stated_end and asks_end:
             return None  # (the sentence states its end — 从2023年4月启动，至2024年底结束，为期两年: the deadline answers)
         length = "、".join(s.text for _, _, s in spans)
-        begun = next((d for d in own if d.kind == "from"), None)  # (自2月20日起: a start with no year has no date)
-        start = begun if begun is not None and begun.start else None
-        end = duration_end(start.start, spans[0][2]) if start is not None and len(spans) == 1 and not stated_end else None
+        begun = next((d for d in own if d.kind == "from"), None)
+        first = begun.start if begun is not None else None
+        said_start = begun.text if begun is not None else ""
+        day = _YEARLESS_START.search(fold(clause)) if begun is None else None
+        if day is not None:
+            # (自2月20日起 — a start with no year, no deadline read — in a one-year plan whose title names the year
+            # (某市2013年…工作方案: deadlines.year_of_work) starts in that year, said so; any other plan: no end reckoned)
+            said_start = clause[day.start():day.end()]
+            year = _plan_year_of(env.plan, task.id)
+            if year:
+                from datetime import date
+
+                try:
+                    first = date(year, int(day.group(1)), int(day.group(2) or 1)).isoformat()
+                    said_start += f"，年份据方案标题为{year}年"
+                except ValueError:
+                    first = None
+        end = duration_end(first, spans[0][2]) if first and len(spans) == 1 and not stated_end else None
         if end:
             y, m, dd = end.split("-")
-            text = w["duration_end"].format(topic=shown, length=length, start=start.text,
+            text = w["duration_end"].format(topic=shown, length=length, start=said_start,
                                             end=f"{int(y)}年{int(m)}月{int(dd)}日")
         elif asks_end:
-            said = f"（{begun.text}）" if begun is not None and begun.text else ""
+            said = f"（{said_start}）" if said_start else ""
             text, status = w["duration_no_end"].format(topic=shown, length=length, start=said), "not_in_plan"
         else:
             text = w["duration_only"].format(topic=shown, length=length)
@@ -1308,6 +1323,10 @@ def duration_answer(question: str, q: Query, env, words: list[str], asks_end: bo
     env.ctx.tasks, env.ctx.topic = tasks, topic
     return Answer(question, "topic_deadline", compose(lines), tasks=tasks if status == "answered" else [], status=status,
                   departments=departments_of(tasks))
+
+
+#: A start written without a year (自2月20日起, 从3月1日开始): group 1 the month, 2 the day.
+_YEARLESS_START = LazyPattern(r"(?:自|从)(1[0-2]|0?[1-9])月(?:(3[01]|[12]\d|0?[1-9])[日号])?(?:起|开始)")
 
 
 def _less_marks(word: str, marks: list[str]) -> str:
