@@ -748,6 +748,8 @@ def exec_context(question: str, q: Query, env) -> Answer:
                                          f" {t.section}{t.section_title or ''}" if own else ""))
             lines.append(f"{t.label} {task_head(t)}：{where}")
         return Answer(question, "context_part", compose(lines), tasks=tasks)
+    if q.partners_asked:
+        return _partners_of_listed(question, tasks, env)
     # (其中哪些有时限要求: 要求 is a target word too; the deadline words decide first)
     if q.target_word and any(t.targets for t in tasks) and q.timed is None:
         pairs = [(t.id, tg) for t in tasks for tg in t.targets]
@@ -778,3 +780,39 @@ def exec_context(question: str, q: Query, env) -> Answer:
     role = _role_asked(q)
     asked = list(dict.fromkeys(n for t in tasks for n in getattr(t, role))) if role else departments_of(tasks)
     return Answer(question, "context_departments", compose(lines), tasks=tasks, departments=asked)
+
+
+def _partners_of_listed(question: str, tasks, env) -> Answer:
+    """会同哪些部门 / 和谁一起 / 还有谁参与 after an answer listing items (Query.partners_asked): who works WITH their units —
+    for each item the units sharing its lead (several 牵头), its supporting units (配合), and the units its text names after
+    会同 (由A会同B、C…: B, C) — or, for an item naming none, that the plan does not say.  Never the lead again as if it
+    were the answer (session 18: 会同哪些部门 after X由谁牵头 repeated the lead)."""
+    from kb.qa.stated import written_partners
+    from kb.qa.wording import load_answer_words
+
+    said = load_answer_words()["partners_listed"]
+    verbs = env.voc.words["partner_verbs"]
+    lines, held, partners = [], [], []
+    for t in tasks:
+        bits, mine = [], []
+        for role, word in (("lead", "共同牵头"), ("shared", "共同负责")):
+            if len(t.departments(role)) > 1:
+                bits.append(said["together"].format(role=word, units="、".join(t.departments(role))))
+                mine.extend(t.departments(role))
+        if t.departments("support"):
+            bits.append(said["support"].format(units="、".join(t.departments("support"))))
+            mine.extend(t.departments("support"))
+        for sentence, units in written_partners(env, t, verbs):
+            units = [u for u in units if u not in mine]  # (a 会同 the tags already read as 配合 is said once)
+            if units:
+                bits.append(said["stated"].format(units="、".join(units), sentence=sentence))
+                mine.extend(units)
+        if bits:
+            held.append(t)
+            partners.extend(u for u in mine if u not in partners)
+        lines.append(f"{t.label} {task_head(t)}：" + ("；".join(bits) if bits else said["item_none"]))
+    if not held:
+        return Answer(question, "context_departments", compose([said["none"].format(n=len(tasks)), *lines]),
+                      tasks=[], status="not_in_plan")
+    head = said["head"].format(n=len(held), partners="、".join(partners))
+    return Answer(question, "context_departments", compose([head, *lines]), tasks=held, departments=partners)

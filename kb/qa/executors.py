@@ -1483,6 +1483,10 @@ def exec_help(question: str, q: Query, env: Env) -> Answer:
 def exec_no_context(question: str, q: Query, env: Env) -> Answer:
     """它配合哪些任务 as the first question: the pronoun points at nothing, so ask what is meant."""
     ex = examples(env.plan)
+    if q.partners_asked and not q.pronoun:
+        # 会同哪些部门 / 和谁一起 asked first: whose partners? (never the plan's list of departments)
+        text = load_answer_words()["no_context_partners"].format(example=ex[0] if ex else "")
+        return Answer(question, "ask_context", text, exact=False, status="ask_back")
     text = load_answer_words()["no_context"].format(word=q.pronoun, example=ex[0] if ex else "")
     return Answer(question, "ask_context", text, exact=False, status="ask_back")
 

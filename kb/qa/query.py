@@ -203,6 +203,9 @@ class Query:
     (哪些单位配合交通局 → support; 哪些部门和交通局共同牵头 → lead)."""
     part_of: bool = False
     """这两项属于哪个部分: the part (and section) of each item of the previous answer is asked (read_part_of)."""
+    partners_asked: bool = False
+    """会同哪些部门 / 和谁一起 / 还有谁参与 after an answer listing items: who works WITH their units — each item's
+    supporting units and the units its text names after 会同 (read_partner_ask), never its lead again."""
     tag_label: str = ""
     """实施部门呢 (after an answer listing items): a label the plan's tags write (实施部门：…) asked of those items."""
     order_rule: bool = False
@@ -402,7 +405,7 @@ def _check_words(value, where: str) -> list[str]:
 
 
 SHAPE_LISTS = ("plan_count_words", "baseline_asks", "base_marks", "place_suffixes", "places", "structure_asks", "task_subject", "department_subject", "most", "least",
-               "both", "only", "not", "earliest", "latest", "extreme_fillers", "circumstance_fillers", "doer_not_openers", "you_in_words", "doer_joiners", "doer_verbs", "doer_duty_verbs", "doer_endings", "part_of_verbs", "part_of_nouns", "level_not_next", "guide", "plan_marks", "value_units", "person_units",
+               "both", "only", "not", "earliest", "latest", "extreme_fillers", "circumstance_fillers", "doer_not_openers", "you_in_words", "doer_joiners", "doer_verbs", "doer_duty_verbs", "doer_endings", "part_of_verbs", "part_of_nouns", "partner_asks", "level_not_next", "guide", "plan_marks", "value_units", "person_units",
                "unit_not_after", "money_words", "money_asks", "money_units", "which_before", "which_units", "which_after", "due_by", "due_cumulative",
                "field_affixes", "field_asks", "national_issuers", "start_asks", "node_asks", "measure_not_after", "recipient_verbs", "recipient_followers", "recipient_to", "recipient_not_before", "which_plan", "mention_verbs", "mention_figure_units", "enumeration_asks", "enumeration_links", "issuer_asks", "issue_verbs", "issuer_fillers", "basis_asks", "issued_with_asks", "plan_period_asks", "issuer_endings", "end_asks", "duration_asks", "duration_marks", "duration_extremes", "noun_units",
                "steering_verbs", "body_endings", "body_followers", "everyday_qualifiers",
@@ -2451,6 +2454,24 @@ def tag_labels(plan) -> frozenset[str]:
     return held[1]
 
 
+def read_partner_ask(r: Reading) -> None:
+    """会同哪些部门 / 和谁一起 / 还有谁参与 with no unit named (shapes.yaml ``partner_asks``): a follow-up asking who
+    works with the units of the previous answer's items — their partners (Query.partners_asked; over ``previous``).
+    X会同哪些部门 names X: its partners across the plan (read_department_ask)."""
+    q, f = r.query, r.facts
+    if q.departments or f.departments or f.unresolved or q.label or q.ordinal is not None or q.part_of:
+        return
+    # (the raw words: 还有谁参与 keeps its 还有, an opener the scan cut)
+    at = _has(fold(f.raw or ""), r.words["partner_asks"])
+    if at is None:
+        return
+    # (nothing else asked: the words around the ask are fillers or a pointer at the items — 那这项任务会同哪些部门)
+    rest = [w for w in f.topic if not any(w in a or a in w for a in r.words["partner_asks"])]
+    if len("".join(rest)) > 4:
+        return
+    q.partners_asked, q.follow_up, q.topic, q.act = True, True, [], Act.WHO
+
+
 def read_tag_label(r: Reading) -> None:
     """实施部门呢 / 实施部门是谁 right after a list: a label of the plan's tags that names no role kb reads (实施部门, 责任
     领导) asked of the listed items — what the tags write after it (Query.tag_label), never a unit named 实施部门."""
@@ -4176,6 +4197,8 @@ def over_nothing(s: _Seen) -> str | None:
 
 def over_no_antecedent(s: _Seen) -> str | None:
     q = s.q
+    if q.partners_asked and not s.conv.tasks:
+        return "no_antecedent"  # 会同哪些部门 asked first: whose partners? (never the plan's list of departments)
     if q.pronoun and not (_named(s) or q.topic or q.label or q.dates) and not s.conv.anything \
             and not (q.pronoun_of_tasks and (q.act in (Act.WHEN, Act.VALUE) or q.overview)):
         # (这些措施什么时候到期 / 这些工作的目标, asked first: the plan's measures — their time limits and targets are
@@ -4253,6 +4276,8 @@ def over_previous(s: _Seen) -> str | None:
         return None
     if q.part_of:
         return "previous"  # 这两项属于哪个部分: where each listed item stands
+    if q.partners_asked:
+        return "previous"  # 会同哪些部门 / 和谁一起: who works with the units of the listed items
     asks = set(q.asks)
     if q.follow_up and q.short and asks == {"list"} and q.dates is None and not q.sharing:
         return "previous"  # 分别是哪些 / 都有哪些 after 市发改委负责几项任务: the items just counted, each with its units
@@ -4404,6 +4429,7 @@ READERS = (
     read_unknown_name,
     read_follow_up,
     read_part_of,
+    read_partner_ask,
     read_tag_label,
     read_structure,
     read_department_task_count,

@@ -627,6 +627,28 @@ def stated_partners(env, name: str, spellings, verb: str, words: list[str]) -> l
     return out
 
 
+def written_partners(env, task: Task, verbs) -> list[tuple[str, list[str]]]:
+    """(sentence, units) of each sentence of ``task``'s text writing one of ``verbs`` (会同) then units, whoever stands
+    before it — 由市商务局会同市文化广电旅游局、市规划和自然资源局制定… → 市文化广电旅游局、市规划和自然资源局: the partners
+    the item names in its prose (a follow-up 会同哪些部门 / 和谁一起 after the item was answered)."""
+    from kb.qa.query import load_shapes
+    from kb.qa.text import fold
+
+    endings = ("部门", *load_shapes()["body_endings"])
+    known = sorted({fold(n) for n in (*env.plan.departments(), *env.plan.subunits())}, key=len, reverse=True)
+    out = []
+    for sentence in _SENTENCE.split(fold(task.text or "")):
+        units = []
+        for verb in verbs:
+            at = sentence.find(verb)
+            while at >= 0:
+                units.extend(u for u in _partner_names(sentence[at + len(verb):], known, endings) if u not in units)
+                at = sentence.find(verb, at + len(verb))
+        if units:
+            out.append((sentence, units))
+    return out
+
+
 def role_clauses(tasks, role: str) -> list[tuple]:
     """(task, clause) of each clause of ``tasks``' text writing a verb of ``role`` (shapes.yaml ``role_written_verbs``:
     牵头 for lead, 配合/协助 for support) — not a label's noun (牵头单位：, 配合部门): where a plan's tags or labels give
