@@ -86,6 +86,50 @@ def written_words(env, words: list[str]) -> tuple[list[str], list[str], float]:
     return written, list(dict.fromkeys(missing)), covered_n / total if total else 0.0
 
 
+#: Characters that end a word as a question writes it: asking characters (the separators come from intents.yaml).
+_ASKING_CHARS = frozenset("哪谁什么多少几啥吗呢")
+
+
+def shown_words(question: str, words: list[str], voc) -> list[str]:
+    """Each topic word as the question writes it, for a denial to name: a word the reading cut inside the user's word
+    (享协商机制 of 共享协商机制, its 共 read as a count word) is widened over the question's characters next to it, up to a
+    separator (intents.yaml ``separators``: 的, 由 …), an asking character, punctuation, or a character of a reading word
+    of two or more characters standing there (a role, a who-word, a when-word: 配合 of 由谁配合建立) — so a denial names
+    what was not found in the user's words, never a fragment (session 18, reading8)."""
+    from kb.qa.text import fold, is_cjk
+
+    text = fold(question)
+    stops = set(voc.words["separators"]) | _ASKING_CHARS
+    reading = {w for ws in voc.roles.values() for w in ws} | {
+        w for key in ("who", "when", "count", "joint", "pronouns", "openers", "stopwords", "ranking", "within")
+        for w in voc.words[key]}
+    held = [False] * len(text)
+    for w in (w for w in reading if len(w) >= 2):
+        at = text.find(w)
+        while at >= 0:
+            for k in range(at, at + len(w)):
+                held[k] = True
+            at = text.find(w, at + 1)
+
+    def free(k: int) -> bool:
+        return 0 <= k < len(text) and is_cjk(text[k]) and text[k] not in stops and not held[k]
+
+    out = []
+    for word in words:
+        w = fold(word)
+        at = text.find(w) if w else -1
+        if at < 0:
+            out.append(word)
+            continue
+        a, b = at, at + len(w)
+        while free(a - 1):
+            a -= 1
+        while free(b):
+            b += 1
+        out.append(word if (a, b) == (at, at + len(w)) else text[a:b])
+    return list(dict.fromkeys(out))
+
+
 def checked_denial(question: str, q, env, words: list[str], denial: Answer, related=()) -> Answer:
     """``denial`` (a 0-item "the plan does not cover ``words``") when no word of them is in the plan's text; else an
     answer that says what the text holds and lacks, with the paragraphs holding the written words as 相关条目 (after
@@ -109,7 +153,7 @@ def checked_denial(question: str, q, env, words: list[str], denial: Answer, rela
     found = [t for t in (env.plan.task(h.task_id) for h in hits) if t is not None]
     related = list({t.id: t for t in [*related, *found]}.values())[:5]
     said = load_answer_words()["denial_checked"]
-    topic = "、".join(words)
+    topic = "、".join(shown_words(question, words, env.voc))
     shown = "、".join(f"“{w}”" for w in written)
     if missing:
         text = said["missing"].format(topic=topic, missing="、".join(f"“{w}”" for w in missing), written=shown)

@@ -18,7 +18,7 @@ from kb.qa.exec_departments import ROLE_WORDS, date_reading, earlier_note, filte
 from kb.qa.query import Act, Query, asked_topic, load_shapes
 from kb.qa.wording import load_answer_words
 from kb.qa.result import departments_of, compose, item_firsts, numbered, numbered_items as listed_items, rows_note, target_line, task_line
-from kb.qa.text import fold
+from kb.qa.text import fold, task_head
 from kb.select import DateSpan, choose_dated, dated_items, duty_items, plan_tasks, schedule_steps, under_heading, written_limit
 
 
@@ -1103,6 +1103,78 @@ def plan_period(doc, plan) -> str | None:
     return None
 
 
+#: A document a paragraph cites by its title (《自贡市黄标车提前淘汰补贴方案》).
+_CITED_TITLE = re.compile(r"《[^《》]{2,80}》")
+
+
+def _cited_documents(question: str, q: Query, env) -> Answer:
+    """加快淘汰老旧车辆要落实哪个文件 / X要按照什么规定执行 (Query.notice ``cited``): the documents (《…》) the items on the
+    words asked cite, each with its item — never the plan's own basis, nor which plans mention the words.  Items found
+    that cite none: said so (not_in_plan), the items named; no item on the words: said so."""
+    from kb.qa.exec_topics import topic_matches
+
+    said = load_answer_words()["cited_documents"]
+    asked = q.notice_subject
+    words = [w for w in (q.topic or [asked]) if w in asked] or [asked]
+    words = asked_topic(words, env.voc, env.plan) or words
+    # (the tasks first; else any paragraph — a plan of untagged paragraphs: 危房鉴定必须依据《…导则》)
+    tasks = topic_matches(env, words) or topic_matches(env, words, kinds=None)
+    env.ctx.tasks = list(tasks)
+    if not tasks:
+        return Answer(question, "cited_documents", said["no_item"].format(asked=asked), tasks=[], status="not_in_plan")
+    lines, held, names = [], [], []
+    for t in tasks:
+        cited = list(dict.fromkeys(_CITED_TITLE.findall(t.text or "")))
+        if cited:
+            held.append(t)
+            names.extend(c for c in cited if c not in names)
+            lines.append(f"{t.label} {task_head(t)}：{'、'.join(cited)}")
+    if not held:
+        labels = "、".join(t.label for t in tasks[:5]) + ("等" if len(tasks) > 5 else "")
+        return Answer(question, "cited_documents", said["none"].format(asked=asked, labels=labels), tasks=[],
+                      status="not_in_plan")
+    head = said["found"].format(asked=asked, names="、".join(names))
+    return Answer(question, "cited_documents", compose([head, *lines]), tasks=held)
+
+
+def plan_scope(doc, plan) -> list[tuple]:
+    """(paragraph, sentence) of each sentence of the plan stating its own scope — 本预案适用于… / 本行动方案适用于… (本/该/此, a
+    few characters, a kind of document of shapes.yaml ``scope_subjects``, then 适用于) — else the first sentence of each
+    paragraph under a heading holding 适用范围 (1.3 适用范围, 二、适用范围及部门职责); at most three."""
+    from kb.qa.query import load_shapes
+
+    kinds = "|".join(map(re.escape, load_shapes()["scope_subjects"]))
+    own = re.compile(rf"(?:本|该|此)[^，。；;]{{0,8}}?(?:{kinds})(?:所称[^。；;]*?)?适用于")
+    tasks = list(plan.document_tasks(doc.id))
+    out = [(t, sentence.strip()) for t in tasks for sentence in re.split(r"(?<=[。；;])", t.text or "")
+           if own.search(sentence)]
+    if not out:
+        # (the innermost heading first — （一）适用范围 —, else the first paragraph of a part headed 适用范围及部门职责, its
+        # （一）; quoted from its body, never the heading line alone)
+        under = [t for t in tasks if "适用范围" in f"{t.section_title or ''}|{t.title or ''}"]
+        under = under or [t for t in tasks if "适用范围" in (t.part_title or "")][:1]
+        for t in under:
+            body = (getattr(t, "body", None) or t.text or "").strip()
+            sentences = [x.strip() for x in re.split(r"(?<=[。；;])", body) if x.strip()]
+            if sentences and t.title and fold(sentences[0]).rstrip("。") .endswith(fold(t.title).rstrip("。")) \
+                    and len(sentences) > 1:
+                sentences = sentences[1:]
+            if sentences:
+                out.append((t, sentences[0]))
+    return out[:3]
+
+
+def scope_fields(doc, plan) -> dict[str, list]:
+    """The values of the plan's items' labelled scope fields (``Task.fields``: 适用范围：福建自贸试验区), each with its items,
+    in plan order — the scope a plan states item by item."""
+    out: dict[str, list] = {}
+    for t in plan.document_tasks(doc.id):
+        for label, value in (t.fields or {}).items():
+            if "适用" in label and value:
+                out.setdefault(value.strip().rstrip("。；;"), []).append(t)  # (whole: 所有自贸试验区，以下除标注…外…)
+    return out
+
+
 def _last_year(said: str) -> int | None:
     """The last year a plan_period line states (2022—2024年 → 2024; 写到2029年 → 2029)."""
     years = [int(y) for y in re.findall(r"(?:19|20)\d\d", said or "")]
@@ -1135,6 +1207,8 @@ def exec_notice(question: str, q: Query, env) -> Answer:
     lines, found = [], False
     if q.notice == "period" and q.aggregate in ("latest", "earliest") and len(docs) > 1:
         return _periods_compared(question, q, env)
+    if q.notice == "cited":
+        return _cited_documents(question, q, env)
     for d in docs:
         notice = notice_of(d, env.plan)
         name = f"《{d.name}》"
@@ -1142,6 +1216,19 @@ def exec_notice(question: str, q: Query, env) -> Answer:
             said = plan_period(d, env.plan)
             found = found or said is not None
             lines.append(f"{name}" + (said or words["period_none"]))
+            continue
+        if q.notice == "scope":
+            said = plan_scope(d, env.plan)
+            fields = {} if said else scope_fields(d, env.plan)
+            found = found or bool(said or fields)
+            if fields:
+                # (measures each labelled 适用范围：… — 国发〔2018〕38号: the values with their items' count)
+                lines.append(words["scope_fields"].format(name=name, n=sum(map(len, fields.values()))))
+                lines.extend(f"{k}. {value}（{len(ts)} 条：{'、'.join(t.label for t in ts[:5])}{'等' if len(ts) > 5 else ''}）"
+                             for k, (value, ts) in enumerate(fields.items(), 1))
+                continue
+            lines.append(words["scope"].format(name=name) if said else words["scope_none"].format(name=name))
+            lines.extend(f"{t.label} {sentence}" for t, sentence in said)
             continue
         if q.notice == "attachments":
             items = notice.attachments

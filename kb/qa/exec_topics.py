@@ -1804,10 +1804,11 @@ def exec_topic_list(question: str, q: Query, env) -> Answer:
         if written is not None:
             return written
         ctx.tasks = []
-        from kb.qa.denials import checked_denial  # (words of it written in another order: no 0-item denial)
+        from kb.qa.denials import checked_denial, shown_words  # (words written in another order: no 0-item denial)
 
         return checked_denial(question, q, env, words, Answer(
-            question, "topic_tasks", f"方案中没有涉及“{'、'.join(words)}”的任务，共 0 项。", status="not_in_plan"))
+            question, "topic_tasks", f"方案中没有涉及“{'、'.join(shown_words(question, words, env.voc))}”的任务，共 0 项。",
+            status="not_in_plan"))
     others = topic_matches(env, words, q.topic_any, kinds=None) if scope is None else []
     others = [t for t in others if t.kind != "task"]
     sp = voc.spellings
@@ -2529,7 +2530,10 @@ def partial_only(question: str, env, words: list[str]) -> Answer | None:
     missing = missing_part(env, words, partial[0]) or _word_not_held(env, words, partial[0])
     if missing is None:
         return None
-    result = Result(heading=[load_answer_words()["topic_absent"].format(topic="、".join(words), missing=missing)])
+    from kb.qa.denials import shown_words
+
+    result = Result(heading=[load_answer_words()["topic_absent"].format(
+        topic="、".join(shown_words(question, words, env.voc)), missing=missing)])
     result.related = [Item(k, t) for k, t in enumerate(partial, 1)]
     env.ctx.tasks = []
     from kb.qa.denials import checked_denial  # (every word written, in another order: no 0-item denial)

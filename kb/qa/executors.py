@@ -218,7 +218,12 @@ def exec_meta(question: str, q: Query, env: Env) -> Answer:
         # (a plan naming no place of its own may be the place asked of: never "no loaded plan concerns X")
         text = w["out_of_scope"]["place_unstated"].format(
             place=q.outside_words, plans="、".join(shown_name(d.id, d.name) for d in unplaced))
-    elif q.outside in ("place", "topic", "annex", "how_to"):
+    elif q.outside == "topic":
+        # (the user's words, never a fragment: 共享单车停放, not 享单车停放 — denials.shown_words)
+        from kb.qa.denials import shown_words
+
+        text = w["out_of_scope"]["topic"].format(place="、".join(shown_words(question, [q.outside_words], env.voc)))
+    elif q.outside in ("place", "annex", "how_to"):
         text = w["out_of_scope"][q.outside].format(place=q.outside_words)
     elif q.outside == "role":
         given = "、".join(ROLE_NAMES[x] for x in plan.roles_given()) or "无（没有读到责任单位）"
@@ -1533,8 +1538,9 @@ def exec_search(question: str, q: Query, env: Env) -> Answer:
         if partly is not None:
             return partly
         env.ctx.tasks = []
-        shown = "、".join(f"“{w}”" for w in asked)
-        from kb.qa.denials import checked_denial  # (words of it written in another order: no 0-item denial)
+        from kb.qa.denials import checked_denial, shown_words  # (words written in another order: no 0-item denial)
+
+        shown = "、".join(f"“{w}”" for w in shown_words(question, asked, env.voc))
 
         return checked_denial(question, q, env, asked, Answer(
             question, "topic_tasks", f"方案中没有涉及{shown}的条目，共 0 项。", status="not_in_plan"))

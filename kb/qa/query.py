@@ -290,6 +290,9 @@ class Query:
     第一个附件是什么: the notice's 附件 list, where the file holds no annex after the body), ``basis`` (根据什么文件制定的:
     the documents cited after 根据/按照/贯彻落实), ``issued_with`` (同时印发了哪些文件: the documents the notice hands on),
     ``period`` (目标年份是哪一年, 实施期限: the years of its title, else those its goals part states)."""
+    notice_subject: str = ""
+    """With ``notice`` ``cited``: the words of the items whose cited documents are asked (加快淘汰老旧车辆 of
+    加快淘汰老旧车辆要落实哪个文件), as the question writes them before the basis verb."""
     notice_k: int | None = None
     """The attachment asked by its place in the notice's list (第一个附件 → 1, 附件2 → 2)."""
     issuers: bool = False
@@ -405,7 +408,7 @@ def _check_words(value, where: str) -> list[str]:
 
 
 SHAPE_LISTS = ("plan_count_words", "baseline_asks", "base_marks", "place_suffixes", "places", "structure_asks", "task_subject", "department_subject", "most", "least",
-               "both", "only", "not", "earliest", "latest", "extreme_fillers", "circumstance_fillers", "doer_not_openers", "you_in_words", "doer_joiners", "doer_verbs", "doer_duty_verbs", "doer_endings", "part_of_verbs", "part_of_nouns", "partner_asks", "level_not_next", "guide", "plan_marks", "value_units", "person_units",
+               "both", "only", "not", "earliest", "latest", "extreme_fillers", "circumstance_fillers", "doer_not_openers", "you_in_words", "doer_joiners", "doer_verbs", "doer_duty_verbs", "doer_endings", "part_of_verbs", "part_of_nouns", "partner_asks", "scope_asks", "scope_subjects", "level_not_next", "guide", "plan_marks", "value_units", "person_units",
                "unit_not_after", "money_words", "money_asks", "money_units", "which_before", "which_units", "which_after", "due_by", "due_cumulative",
                "field_affixes", "field_asks", "national_issuers", "start_asks", "node_asks", "measure_not_after", "recipient_verbs", "recipient_followers", "recipient_to", "recipient_not_before", "which_plan", "mention_verbs", "mention_figure_units", "enumeration_asks", "enumeration_links", "issuer_asks", "issue_verbs", "issuer_fillers", "basis_asks", "issued_with_asks", "plan_period_asks", "issuer_endings", "end_asks", "duration_asks", "duration_marks", "duration_extremes", "noun_units",
                "steering_verbs", "body_endings", "body_followers", "everyday_qualifiers",
@@ -1251,12 +1254,20 @@ def read_notice_ask(r: Reading) -> None:
     from kb.qa.exec_plan import notice_of
 
     docs = [d for d in r.plan.documents if (not q.plan or d.id == q.plan) and (not q.plans or d.id in q.plans)]
-    if _has(text, r.words["basis_asks"]) or basis_asked(text, r.words):
+    subject = basis_subject(text, r.words)
+    if subject and subject.endswith((*r.words_voc("document_kinds"), "预案")):
+        subject = ""  # (重庆的方案是根据什么文件制定的: a plan named by its place or kind — the plan's basis)
+    if subject and not r.facts.departments:
+        # 加快淘汰老旧车辆要落实哪个文件: the documents the items on those words cite (exec_plan.exec_cited_documents)
+        q.notice, q.notice_subject = "cited", subject
+    elif _has(text, r.words["basis_asks"]) or subject == "":
         q.notice = "basis"
     elif _has(text, r.words["plan_period_asks"]) and not r.facts.departments:
         q.notice = "period"
     elif _has(text, r.words["issued_with_asks"]):
         q.notice = "issued_with"
+    elif _scope_asked(text, r.words) and not r.facts.departments:
+        q.notice = "scope"
     else:
         m = _ATTACHMENT_ASK.search(text)
         if m is None or r.facts.departments:
@@ -1315,11 +1326,39 @@ def read_units_compared(r: Reading) -> None:
             return
 
 
+def _scope_asked(text: str, words: dict) -> bool:
+    """这个方案适用于哪些范围 / 本预案的适用范围是什么: a scope ask (shapes.yaml ``scope_asks``) with nothing before it but the
+    plan itself (``basis_plan_words``) and nothing after it but asking words — the plan's own scope, not a thing's (措施九
+    适用于哪个片区, 适用于福建自贸试验区的措施 keep their readings)."""
+    ask = next((w for w in sorted(words["scope_asks"], key=len, reverse=True) if w in text), None)
+    if ask is None:
+        return False
+    at = text.find(ask)
+    before = text[:at]
+    for word in sorted(words["basis_plan_words"], key=len, reverse=True):
+        before = before.replace(word, "")
+    after = re.sub(r"哪些|哪个|哪|些|个|什么|是|有|的|范围|对象|领域|地区|区域|单位|内容|呢|吗|？|\?", "", text[at + len(ask):])
+    return not before.strip("，,、 ") and not after
+
+
 def basis_asked(text: str, words: dict) -> bool:
     """A basis ask written apart (asks8, s17): a basis verb (根据/依照/贯彻 …), then within 8 characters a which-word
     and within 4 more a document noun (是根据市里哪个文件制定的, 依照国家哪份文件出台的, 为了贯彻哪部条例), with nothing
     but the plan itself before the verb (这个实施意见是 / 本预案 / 方案是为了: shapes.yaml ``basis_plan_words``) — a
-    task named there (加快淘汰老旧车辆要落实哪个文件) asks that task's document, not the plan's basis."""
+    task named there (加快淘汰老旧车辆要落实哪个文件) asks that task's document, not the plan's basis (cited_subject)."""
+    return basis_subject(text, words) == ""
+
+
+#: What may stand between a task's words and the basis verb asked of it (X要落实哪个文件, X应当依据什么规定).
+_BASIS_FILLERS = ("需要", "应当", "必须", "要", "需", "应", "得", "是", "都", "还", "的")
+
+
+def basis_subject(text: str, words: dict) -> str | None:
+    """The words before a basis ask's verb (verb, which-word within 8, document noun within 4 more — shapes.yaml
+    ``basis_verbs`` / ``basis_which`` / ``basis_documents``), the plan's own words and fillers left out: "" when the plan
+    itself is asked (这个方案是根据哪个文件制定的), a task's words when one is (加快淘汰老旧车辆要落实哪个文件 →
+    加快淘汰老旧车辆: the documents ITS text cites, reading8 s18), None with no basis ask."""
+    found = None
     for verb in words["basis_verbs"]:
         at = text.find(verb)
         if at < 0:
@@ -1334,9 +1373,15 @@ def basis_asked(text: str, words: dict) -> bool:
         before = text[:at]
         for word in sorted(words["basis_plan_words"], key=len, reverse=True):
             before = before.replace(word, "")
-        if not before.strip("，,、 "):
-            return True
-    return False
+        before = before.strip("，,、 ")
+        if not before:
+            return ""
+        subject = text[:at].rstrip("，,、 ")
+        while subject.endswith(_BASIS_FILLERS):
+            subject = subject[:-len(next(f for f in _BASIS_FILLERS if subject.endswith(f)))]
+        if found is None and len(subject) >= 2:
+            found = subject
+    return found
 
 
 #: What stands before a plan's name (在…方案里, 按照…意见, 根据…通知): the name starts after it.
@@ -1781,8 +1826,9 @@ def read_plans_mentioning(r: Reading) -> None:
     asked = _has(r.text, sorted(r.words["which_plan"], key=len, reverse=True))
     if not asked or not [w for w in f.topic if w not in asked and len(w) >= 2]:
         return
-    if _has(r.text, r.words["basis_asks"]) or basis_asked(r.text, r.words) or _has(r.text, r.words["issued_with_asks"]):
-        return  # (根据什么文件制定的 / 同时印发了哪些文件: the plan's notice and preamble, read_notice_ask)
+    if _has(r.text, r.words["basis_asks"]) or basis_subject(r.text, r.words) is not None \
+            or _has(r.text, r.words["issued_with_asks"]):
+        return  # (根据什么文件制定的 / 同时印发了哪些文件 / X要落实哪个文件: the notice, preamble or items, read_notice_ask)
     q.act, q.subject, q.mentioning = Act.META, "plans", True
     verb = _has(r.text, r.words["mention_verbs"])
     if verb:

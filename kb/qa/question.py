@@ -886,7 +886,7 @@ def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Quest
         roles = [r for p, r in role_marks if pos < p < nxt and r != "any" and not any(pos < w < p for w in whos)]
         if roles and name in q.departments:
             q.department_roles.setdefault(name, roles[0])
-    if whos and q.departments and q.topic and [r for r in q.roles if r != "any"]:
+    if whos and q.departments and q.topic and [r for r in q.roles if r != "any"] and not _units_compared(text, whos, found):
         # 南桥镇周边的共享协商机制由谁配合建立: a unit before the who-word, with no role of its own, while the role word
         # follows the who-word — the unit qualifies the thing asked (a place), the role is asked of 谁 (was: 南桥镇配合的
         # 任务…共 0 项)
@@ -914,6 +914,20 @@ def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Quest
                 q.topic.insert(0, text[pos:dept_ends.get(pos, pos + len(name))])
     _when_in_object(text, q, voc)
     return q
+
+
+def _units_compared(text: str, whos: list[int], found) -> bool:
+    """市交通运输局和市公安局谁牵头的任务更少: two units or more, then a who-word, then a comparison (shapes.yaml
+    ``compare_more`` / ``compare_less``: 更多, 较少 …, or 多/少 closing the question) — the units are compared by their
+    counts (query.read_units_compared), not the place of a thing asked of 谁."""
+    from kb.qa.query import load_shapes
+
+    if len(found) < 2:
+        return False
+    shapes = load_shapes()
+    rest = text[min(whos):]
+    words = [w for w in (*shapes["compare_more"], *shapes["compare_less"])]
+    return any(w in rest for w in words if len(w) >= 2) or rest.rstrip("呢吗？?").endswith(("多", "少"))
 
 
 #: Verbs whose object a who-question asks about (谁负责X / 由谁承担X): a name right after them is X, not the unit asked.
