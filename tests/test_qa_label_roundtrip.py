@@ -186,3 +186,26 @@ def test_not_a_label(plan, question, why):
 
     session = Session(None if plan is None else str(PLANS / plan), strict=True)
     assert session.read_query(question).label is None, why
+
+
+def test_label_words_are_the_parsers():
+    """intents.yaml ``label_words`` (what a bare label may open with) are the words the parser labels with."""
+    from kb.parser.core import NOTE_LABEL, OPENING_LABEL
+    from kb.parser.structure import CLOSING_PART, NOTICE_PART
+    from kb.qa.vocab import load_vocabulary
+
+    assert set(load_vocabulary().words["label_words"]) == {OPENING_LABEL, NOTE_LABEL, CLOSING_PART, NOTICE_PART}
+
+
+@pytest.mark.parametrize(("question", "reads"), [
+    ("交通局牵头哪些任务", False), ("一共有多少个部门", False), ("哪个部门牵头最多", False),
+    ("一是什么", True), ("引言讲了什么", True), ("通知一谁牵头", True), ("三（一）2是什么", True), ("13-6的时限", True),
+])
+def test_labels_are_read_only_when_one_may_be_cited(question, reads):
+    """A question with no digit, no bracket and no bare label's shape at its start never reads the plan's labels (a
+    store reads them from its task rows: a department list must decode none — tests/test_store_briefs.py)."""
+    from kb.qa.question import _may_cite
+    from kb.qa.text import fold
+    from kb.qa.vocab import load_vocabulary
+
+    assert _may_cite(fold(question), load_vocabulary()) is reads

@@ -360,13 +360,28 @@ def _only_asks(rest: str, voc: Vocabulary) -> bool:
     return True
 
 
+def _may_cite(text: str, voc: Vocabulary) -> bool:
+    """Whether ``text`` may cite a label at all, before the plan's labels are read (a store reads them from its task
+    rows: 交通局牵头哪些任务 must read none — tests/test_store_briefs.py): a digit or a bracket (every label but the bare
+    ones has one), or a bare label's shape at the start — numerals, or a label word of the parser's (intents.yaml
+    ``label_words``: 引言, 结语, 说明, 通知) with numerals — followed by a word a bare label may be followed by."""
+    if any(ch.isdigit() or ch == "(" for ch in text):
+        return True
+    words = sorted(voc.words["label_words"], key=len, reverse=True)
+    word = next((w for w in words if text.startswith(w)), "")
+    end = len(word)
+    while end < len(text) and text[end] in _NUMERAL:
+        end += 1
+    return end > 0 and text[end:].startswith(tuple(voc.words["label_asks"]))
+
+
 def _cited_label(text: str, lexicon: Lexicon, voc: Vocabulary) -> _Cited | None:
     """A label of the loaded plans' items or sections written in the question (四（二）3（8）谁牵头, 附件2-1-1是什么,
     引言1讲了什么, 13-6的时限), longest first — the labels kb prints read back as they are, whatever their shape.  A label
     glued to a longer number (2013-6) or continued by a sub-item the plan does not have (四（二）3 of 四（二）3（9）) is
     none; a label that is only a number, numerals or words (1, 一, 引言, 通知一) only at the question's start with
     nothing but asking words after it (一网通办, 通知是什么时候印发的 cite nothing)."""
-    if lexicon._plan_labels is None:
+    if lexicon._plan_labels is None or not _may_cite(text, voc):
         return None
     held = lexicon.plan_labels()
     labels = held[""]

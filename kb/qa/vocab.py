@@ -24,7 +24,7 @@ TOPICS_PATH = DATA_DIR / "topics.yaml"
 
 #: Keys of intents.yaml holding a flat list of words.
 WORD_LISTS = ("prefixes", "suffixes", "count", "joint", "joiners", "who", "when", "due", "target", "pronouns",
-              "ordinal_units", "stopwords", "separators", "department_endings", "ranking", "generic_departments", "list", "respectively", "target_list", "numeric_target_words", "openers", "not_name_start", "within", "has_deadline", "no_deadline", "section_marks", "at_least", "topic_generic", "task_nouns", "role_joiners", "section_units", "section_ordinal_units", "chitchat", "part_units", "department_starts", "department_target", "document_kinds", "plan_pointers", "shared_alone", "division_verbs", "kind_verbs", "kind_words", "role_nouns", "partner_verbs", "word_opening_classifiers", "classifier_takers", "ordinal_not_units", "label_asks")
+              "ordinal_units", "stopwords", "separators", "department_endings", "ranking", "generic_departments", "list", "respectively", "target_list", "numeric_target_words", "openers", "not_name_start", "within", "has_deadline", "no_deadline", "section_marks", "at_least", "topic_generic", "task_nouns", "role_joiners", "section_units", "section_ordinal_units", "chitchat", "part_units", "department_starts", "department_target", "document_kinds", "plan_pointers", "shared_alone", "division_verbs", "kind_verbs", "kind_words", "role_nouns", "partner_verbs", "word_opening_classifiers", "classifier_takers", "ordinal_not_units", "label_asks", "label_words")
 DATE_KEYS = ("by_before", "period_end", "within", "by_after", "from_after", "range")
 ROLE_KEYS = ("lead", "support", "sole", "shared", "implied", "any", "guide")
 ITEM_ASKS = ("field", "deadline", "target", "departments", "text")
