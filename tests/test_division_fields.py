@@ -31,13 +31,13 @@ PLAN = "\n".join([
 
 # (question, status, first sentence, labels shown apart (related), labels answered (tasks), why)
 ROWS = [
-    ("城建档案处牵头哪些任务", "not_in_plan", "kb 没有读到城建档案处牵头的任务（共 0 项）。", ["一3"], [],
+    ("城建档案处牵头哪些任务", "not_in_plan", "kb 没有读到城建档案处牵头的任务。", ["一3"], [],
      "a division written only in the cell of a row merged into body item 3: written, never 方案没有给"),
-    ("科技处配合哪些任务", "not_in_plan", "kb 没有读到科技处配合的任务（共 0 项）。", ["附件-4"], [],
+    ("科技处配合哪些任务", "not_in_plan", "kb 没有读到科技处配合的任务。", ["附件-4"], [],
      "a division in a row read as its own task (its cells searched): as before"),
-    ("市住建局城建档案处牵头哪几项", "not_in_plan", "kb 没有读到市住建局城建档案处牵头的任务（共 0 项）。", ["一3"], [],
+    ("市住建局城建档案处牵头哪几项", "not_in_plan", "kb 没有读到市住建局城建档案处牵头的任务。", ["一3"], [],
      "a bureau + a division the plan writes but kb holds no role for: the name asked whole, never the bureau's list"),
-    ("市财政局城建档案处牵头哪几项", "not_in_plan", "kb 没有读到市财政局城建档案处牵头的任务（共 0 项）。", ["一3"], [],
+    ("市财政局城建档案处牵头哪几项", "not_in_plan", "kb 没有读到市财政局城建档案处牵头的任务。", ["一3"], [],
      "another unit of the plan + that division: the same (written in parts)"),
     ("市财政局预算处牵头哪几项", "not_in_plan", "方案没有给“市财政局预算处”分配任务，共 0 项。", [], [],
      "a division written nowhere, after a unit: the plan gives that name nothing (before: 市财政局's roles answered)"),

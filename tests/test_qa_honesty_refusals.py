@@ -72,7 +72,7 @@ SAID = [
     ("songjiang", "哪些单位负责指导", "not_in_plan", ["指导", "牵头"], "no task gives 指导: the roles it gives"),
     ("zigong", "加强城市交通管理什么时候完成", "not_in_plan", ["没有规定", "三（三）1"], "no time limit: the task named"),
     ("zigong", "推广全封闭式干洗机的完成时限是什么", "answered", ["2020年"], "a time limit the task sets"),
-    ("zigong", "市财政局牵头哪些任务", "not_in_plan", ["共 0 项", "配合 9 项"], "a role it holds in no task: what it holds"),
+    ("zigong", "市财政局牵头哪些任务", "not_in_plan", ["没有安排市财政局牵头的任务", "配合 9 项"], "a role it holds in no task: what it holds"),
     ("zigong", "市财政局2019年牵头哪些任务", "not_in_plan", ["配合 9 项"], "still no lead at all, the year aside"),
     ("zigong", "市生态环境局2019年配合哪些任务", "answered", ["共 0 项"], "it supports tasks, none due in 2019: a list narrowed to none"),
     ("lishui", "研发经费投入要达到多少亿元", "not_in_plan", ["研发经费投入"], "a share stated (2.3%), no sum"),

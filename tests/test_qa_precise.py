@@ -115,22 +115,22 @@ def _check(a, status, held, absent, related, why):
 # ---------------------------------------------------------------- 1. a role the unit does not hold: said first
 
 ROLE_NOT_HELD = [
-    ("tagged", "区财政局牵头哪些任务", "not_in_plan", ["没有安排区财政局牵头的任务（共 0 项）", "区财政局在方案中配合 1 项"],
+    ("tagged", "区财政局牵头哪些任务", "not_in_plan", ["没有安排区财政局牵头的任务", "区财政局在方案中配合 1 项"],
      [], ["建设社区养老服务站"], "二（三） names it among the 配合 units; no tag makes it lead"),
-    ("tagged", "区市场监管局牵头哪些任务", "not_in_plan", ["没有安排区市场监管局牵头的任务（共 0 项）"], [],
+    ("tagged", "区市场监管局牵头哪些任务", "not_in_plan", ["没有安排区市场监管局牵头的任务"], [],
      ["实施加装电梯工程"], "二（一）: 配合 only"),
-    ("tagged", "区城市更新中心牵头哪些任务", "not_in_plan", ["kb 没有读到区城市更新中心牵头的任务（共 0 项）"],
+    ("tagged", "区城市更新中心牵头哪些任务", "not_in_plan", ["kb 没有读到区城市更新中心牵头的任务"],
      ["涉及“区城市更新中心”的任务共", "方案没有"],
      ["改造小区供水管网"], "named in passing in 二（二） (结合区城市更新中心的管网普查): no role anywhere — not a topic list"),
-    ("bundled", "市财政局牵头哪些任务", "not_in_plan", ["没有安排市财政局牵头的任务（共 0 项）", "市财政局在方案中配合 9 项"], [],
+    ("bundled", "市财政局牵头哪些任务", "not_in_plan", ["没有安排市财政局牵头的任务", "市财政局在方案中配合 9 项"], [],
      ["严控“两高”行业产能", "加快“散乱污”企业整治", "推进建筑装饰行业VOCs综合治理", "加快发展清洁能源", "开展燃煤锅炉综合整治",
       "加快淘汰老旧车辆", "加大新能源车船推广", "开展柴油货车污染整治", "推进农业秸秆综合利用"],
      "the nine tags naming 市财政局, all among the 配合 units (corpus lines 11 12 19 31 33 46 47 52 70)"),
-    ("bundled", "市气象局配合哪些任务", "not_in_plan", ["共 0 项", "市气象局在方案中牵头 1 项"], [], ["加强空气质量预测研判"],
+    ("bundled", "市气象局配合哪些任务", "not_in_plan", ["没有安排市气象局配合的任务", "市气象局在方案中牵头 1 项"], [], ["加强空气质量预测研判"],
      "it leads one task (line 75) and supports none"),
-    ("shared", "市司法局牵头哪些任务", "not_in_plan", ["没有安排市司法局牵头的任务（共 0 项）", "市司法局在方案中配合 1 项"], [],
+    ("shared", "市司法局牵头哪些任务", "not_in_plan", ["没有安排市司法局牵头的任务", "市司法局在方案中配合 1 项"], [],
      ["民主法治人才项目"], "26. （牵头单位：市委政法委，配合单位：…市司法局…）"),
-    ("shared", "市规划局牵头哪些任务", "not_in_plan", ["没有安排市规划局牵头的任务（共 0 项）"], [], ["人才公寓"],
+    ("shared", "市规划局牵头哪些任务", "not_in_plan", ["没有安排市规划局牵头的任务"], [], ["人才公寓"],
      "38. （牵头单位：市住房保障办，配合单位：市规划局、市国土房管局…）"),
 ]
 
@@ -143,7 +143,8 @@ def test_a_role_not_held_is_said_first_then_its_other_tasks_apart(ask, corpus, q
     _check(a, status, held, absent, related, why)
     assert a.tasks == [], (why, "the other tasks are no answer to the role asked")
     first = a.text.splitlines()[0]
-    assert "共 0 项" in first, (why, "the empty role is the first statement", a.text)
+    # (said without a count since session 18: 共 0 项 beside the list that follows read as a contradiction)
+    assert "没有安排" in first or "没有读到" in first, (why, "the empty role is the first statement", a.text)
 
 
 def test_the_other_tasks_show_the_role_held(ask):
@@ -172,7 +173,7 @@ def test_controls_of_held_roles(ask, corpus, question, status, held, absent, rel
 # ---------------------------------------------------------------- 2. a unit given no task, or a plan giving none
 
 UNASSIGNED = [
-    ("tagged", "区城市更新中心有哪些任务", "not_in_plan", ["kb 没有读到方案给“区城市更新中心”安排的任务（共 0 项）", "出现"],
+    ("tagged", "区城市更新中心有哪些任务", "not_in_plan", ["kb 没有读到方案给“区城市更新中心”安排的任务", "出现"],
      ["涉及“区城市更新中心”的任务共", "方案没有给"],
      ["改造小区供水管网"], "named in 二（二） only, in passing"),
     ("tagged", "区城市更新中心负责什么", "not_in_plan", ["区城市更新中心"], [], ["改造小区供水管网"], "same, 负责什么"),
@@ -187,7 +188,7 @@ UNASSIGNED = [
                  "二（三） 依托县供销社的回收体系: named in passing",
                  marks=pytest.mark.xfail(strict=True, reason="known gap: 社 is no unit ending (合作社 is a topic); a "
                                          "name shaped only by its level prefix (县…) stays a topic word")),
-    ("prose", "县农业农村局牵头哪些任务", "not_in_plan", ["kb 没有读到县农业农村局牵头的任务（共 0 项）", "没有读到任何责任单位"],
+    ("prose", "县农业农村局牵头哪些任务", "not_in_plan", ["kb 没有读到县农业农村局牵头的任务", "没有读到任何责任单位"],
      ["没有读懂"], ["完善长效管护机制"], "the lead asked: none, first; the plan gives no unit any role"),
     ("prose", "县水利局有哪些任务", "not_in_plan", ["方案没有给“县水利局”分配任务", "没有读到任何责任单位"], ["没有读懂"], [],
      "never named, and the plan names no unit with a role"),

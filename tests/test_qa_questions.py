@@ -139,7 +139,10 @@ def test_question(plan, session_factory, question, intent, expected):
     if intent in ("department_tasks", "department_count", "joint_tasks", "topic_tasks", "topic_count",
                   "deadline_list", "role_shared", "role_sole", "structure_multi_lead", "structure_no_support",
                   "structure_no_lead", "structure_single_department", "structure_lead_count"):
-        assert f"共 {len(labels)} 项" in answer.text
+        # (a role the unit holds in no task is said without a count since session 18 — 方案没有安排X牵头的任务。 —
+        # its other tasks listed after it; 共 0 项 beside that list read as a contradiction)
+        assert f"共 {len(labels)} 项" in answer.text or (
+            not labels and answer.status == "not_in_plan" and "没有安排" in answer.text), answer.text
     for t in answer.tasks:
         assert t.label in answer.text
     assert answer.to_dict()["tasks"] == [t.to_dict() for t in answer.tasks]

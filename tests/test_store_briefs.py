@@ -125,7 +125,7 @@ def test_a_department_leading_nothing_is_named_with_what_it_holds(one_plan):
     lines = answer.text.splitlines()
     # (not_in_plan since session 7: the plan gives it no lead at all — answers.yaml role_not_held — then what it holds;
     # since session 10 those 9 tasks follow apart under their own title, each with its units by role, never as the answer)
-    assert lines[0] == "方案没有安排市财政局牵头的任务（共 0 项）。市财政局在方案中配合 9 项。", answer.text
+    assert lines[0] == "方案没有安排市财政局牵头的任务。市财政局在方案中配合 9 项。", answer.text
     assert lines[1] == "市财政局在方案中承担的其他任务（所问职责以外，供参考）：", answer.text
     assert len(lines) == 11 and all("配合：" in x and "市财政局" in x for x in lines[2:]), answer.text
     assert answer.tasks == [] and len(answer.related) == 9, answer.text

@@ -1517,9 +1517,10 @@ def exec_search(question: str, q: Query, env: Env) -> Answer:
             return written
     mentions = env.plan.mentions()
     # No word of substance (的, 😀, AND OR NOT, a pasted run of letters): a short hint, no related block.
-    # (letters with digits name a thing: pm10, so2)
+    # (letters with digits name a thing: pm10, so2 — a run of them alone: markup or a terminal's escape pasted,
+    # <script>alert(1)<, [2j]0;x, is no word asked, never "没有涉及…共 0 项" for it)
     substantive = [w for w in q.topic if 2 <= len(w) <= 24 and (any(is_cjk(c) for c in w) or (
-        any(c.isdigit() for c in w) and any(c.isalpha() for c in w)))]
+        any(c.isdigit() for c in w) and any(c.isalpha() for c in w) and all(c.isalnum() or c in ".-" for c in w)))]
     if not substantive:
         if not any(w in mentions for w in q.topic if len(w) >= 2):
             return not_understood(question, env.plan, [], env.ctx, short=True)
