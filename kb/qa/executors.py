@@ -581,10 +581,16 @@ def exec_part_units(question: str, q: Query, env: Env) -> Answer:
     plan = env.plan
     role = q.roles[0] if q.roles else "any"
     tasks = [t for t in (plan.task(i) for i in q.cited) if t is not None]
-    tasks = [t for t in tasks if t.departments(role)]
+    held_any = [t for t in tasks if t.departments(role)]
+    what = {"lead": "牵头单位", "support": "配合单位"}.get(role, "单位")
+    if not held_any and tasks:
+        # (三、管控流程部分涉及哪几家单位 where no item of the part is tagged: said so, never 方案中没有写到“部分”)
+        env.ctx.tasks = []
+        return _answer(question, "part_departments", Result(heading=[load_answer_words()["part_units_none"].format(
+            heading=q.heading, count=len(tasks), what=what)]), query=q, tasks=[], departments=[])
+    tasks = held_any
     if not tasks:
         return found_nothing(question, q, env)
-    what = {"lead": "牵头单位", "support": "配合单位"}.get(role, "单位")
     if all(t.role_source == "duty" for t in tasks):
         # a duty list (三、工作职责 — （十八）各镇、街道、开发区：…): its entries, as the part lists them — one entry may
         # name several units together, and an entry's duties may run over several paragraphs

@@ -125,11 +125,26 @@ def _defined_after(text: str, end: int, stated: int | None) -> tuple[list[str], 
 
 def _listed_before(text: str, start: int, stated: int | None) -> tuple[list[str], int] | None:
     """Members listed right before the term starting at ``start`` (…、…、…三个阶段; …、…、…（以下统称“…”）), and where
-    the list begins."""
+    the list begins.  A list in quotes glued to the term (构建“公园、森林、湿地”三大体系; “A，B，C”的三大目标 when the
+    clauses are as many as it states) is its members, quotes off; so
+    is one opening a bracket that the term closes (重点产业（A、B、C三大产业）): the words before the bracket are no
+    member (asks9 s18 — the quoted list was one member, so 三大体系是哪三个 was not understood)."""
     head = text[:start]
+    quoted = re.search(r"“([^“”]+)”的?$", head)
+    if quoted:
+        # (“A，B，C”的三大发展目标: clauses in quotes, as many as the term states, are its members too)
+        for seps in ("、", "，,；;"):
+            members = split_outside_brackets(quoted.group(1), seps)
+            if len(members) >= 2 and (stated is None and seps == "、" or len(members) == stated):
+                return members, quoted.start()
+        return None
     head = re.sub(r"[（(](?:" + "|".join(map(re.escape, words()["naming"])) + r")“?$", "", head)
     head = re.sub(r"“$", "", head)
+    head = re.sub(r"[（(]$", "", head)  # (A、B、C（三个部门）: the bracket glosses the list before it)
     cut = max(head.rfind(c) for c in "，,。；;：:")
+    opened = max(head.rfind(c) for c in "（(")
+    if opened > cut and not any(c in head[opened:] for c in "）)"):
+        cut = opened  # (the term closes the bracket its list opens)
     head = head[cut + 1:]
     begin = cut + 1
     members = split_outside_brackets(head, "、")
@@ -142,6 +157,20 @@ def _listed_before(text: str, start: int, stated: int | None) -> tuple[list[str]
     if len(members) < 2 or stated is not None and len(members) != stated:
         return None
     return _trim_first(members), begin
+
+
+def _units_for_things(members: list[str], tail: str) -> bool:
+    """Every member is a unit's name (区发改委、区财政局、区建管委 — intents.yaml ``department_endings``) while the term's
+    noun names no unit (三大领域): the units do that term's work in this sentence, they are not its members (asks9 s18:
+    three departments were given as the three areas).  A noun sharing the members' ending (三个街道, 三大片区 of A区…) is
+    a set of units: kept."""
+    from kb.qa.vocab import load_vocabulary
+
+    endings = tuple(sorted(load_vocabulary().words["department_endings"], key=len, reverse=True))
+    ends = [next((x for x in endings if m.endswith(x)), None) for m in members]
+    if tail.endswith(endings) or any(w in tail for w in ("成员", "机构", "主体")):
+        return False  # (…（以下统称“成员单位”）/ 三类责任主体: a set of units by its noun)
+    return all(ends) and not any(x in tail for x in ends)
 
 
 def _find_term(text: str, term: str) -> list[tuple[int, int]]:
@@ -241,6 +270,7 @@ def _named_sets(nouns: _PlanNouns, noun: str, doc: str | None) -> list[NamedSet]
     counters = "|".join(map(re.escape, words()["counters"]))
     counted = re.compile(rf"({_NUMERAL})(?:{counters}){re.escape(noun)}") if stated is None else None
     defined = listed = None
+    listed_bounded = False
     for k in sorted(at):
         t, text = every[k], at[k]
         places = [(s, e, stated) for s, e in _find_term(text, noun)]
@@ -252,12 +282,18 @@ def _named_sets(nouns: _PlanNouns, noun: str, doc: str | None) -> list[NamedSet]
                 if got:
                     opened = s - 1 if s and text[s - 1] in "“\"" else s
                     defined = NamedSet(text[s:e], got[0], n, "defined", [t], text[opened:e + got[1]], where=t.label)
-            if listed is None:
+            if listed is None or not listed_bounded:
                 got = _listed_before(text, s, n)
-                if got and (n is not None or counted is None):
+                if got and (n is not None or counted is None) and not _units_for_things(got[0], tail):
+                    bounded = text[got[1]:got[1] + 1] == "“" or got[1] > 0 and text[got[1] - 1] in "（("
+                    if listed is not None and not bounded:
+                        continue
+                    # (a list the term closes in quotes or a bracket defines it: it wins over a plain list before
+                    # another mention of the term, which may be other things — asks9 s18)
                     close = text.find("）", e, e + 3)  # (…（以下统称“三项制度”）: the bracket closed in the quote)
                     listed = NamedSet(text[s:e], got[0], n, "listed", [t], text[got[1]:close + 1 if close >= 0 else e],
                                       where=t.label)
+                    listed_bounded = bounded
     found += [x for x in (defined, listed) if x]
     members = _composed([every[k] for k in sorted(at)], flat, noun)
     if members:

@@ -2038,6 +2038,36 @@ def read_named_set(r: Reading) -> None:
             q.act, q.subject, q.enumerated = Act.LIST, subject, noun
             q.departments, q.about, q.topic = [], None, []
             return
+    unlisted = _counted_unlisted(r, nouns, w)
+    if unlisted:
+        # 五大新城是哪五个 where the plan writes 五大新城 and never its members (asks9 s18): the plan does not list
+        # them (named_set none) — never a list written elsewhere, nor "not understood"
+        q.act, q.subject, q.enumerated = Act.LIST, "named_set", unlisted
+        q.departments, q.about, q.topic = [], None, []
+
+
+#: What follows a counted term asked for its members (是哪五个 / 具体指哪几个 / 分别是什么 / 包括哪些), and nothing else.
+_UNLISTED_ASK = LazyPattern(r"^(?:具体|分别|都|主要|一共)*(?:是指|指的是|是|指|包括|包含|有)(?:哪(?:[0-9一二两三四五六七八九十]|几)"
+                            r"[个项条类种大批件点张支级家所]?|哪些|什么)[？?呢吗]*$")
+
+
+def _counted_unlisted(r: Reading, nouns: list[str], w: dict) -> str | None:
+    """The counted term (五大新城: a number, a counter, a noun) a which-N question asks (是哪五个 / 指哪几个 / 包括哪些) that
+    the plan writes with no members anywhere (no named set) and whose noun is no heading's title nor in two headings
+    (六大类重点任务 where the sections of 二、重点任务 may be them: left to the heading readers)."""
+    from kb.qa.named_sets import named_sets, split_term
+
+    for noun in dict.fromkeys(n for n in nouns if len(n) >= 3):
+        stated, tail = split_term(noun)
+        if stated is None or len(tail) < 2 or noun not in r.plan_text or not _UNLISTED_ASK.match(
+                r.text[r.text.find(noun) + len(noun):].lstrip("”\"")) or named_sets(r.plan, noun):
+            continue  # (五大新城建设有哪些任务 asks tasks of a topic, not the members: the ask must follow the term)
+        titles = [fold(t) for _, parts, sections in r.plan.document_outlines() for _, t in [*parts, *sections]]
+        bare = tail.lstrip("".join(w["counters"]))
+        if any(len(t) >= 2 and t in bare for t in titles) or sum(bare in t and noun not in t for t in titles) >= 2:
+            continue  # (六大类重点任务 where 二、重点任务 has six sections: they may be its members)
+        return noun
+    return None
 
 
 def _owner_in_sentence(owner: str, found) -> bool:
@@ -2960,8 +2990,11 @@ def read_part_units(r: Reading) -> None:
     from kb.qa.vocab import load_vocabulary
 
     q, f, text = r.query, r.facts, r.text
-    if q.act is not None or q.departments or f.unresolved or f.label or not f.flags & {"list", "count"}:
+    if q.act is not None or q.departments or f.unresolved or f.label or not f.flags & {"list", "count", "who"}:
         return  # (X的牵头单位是谁 asks who does a topic: a list or a number of units is asked here)
+    # (职责分工部分涉及哪几家单位 — asks9 s18: a who-word 哪几家 with no list word; the heading must then be marked as a
+    # part of the plan, below — the part titled 职责分工 was read as the role 按职责分工负责: 共同负责的任务共 0 项)
+    marked_only = not f.flags & {"list", "count"}
     voc = load_vocabulary()
     if not any(map(text.__contains__, voc.words["generic_departments"])):
         return
@@ -2976,8 +3009,13 @@ def read_part_units(r: Reading) -> None:
             folded = fold(title)
             heads = [h for h in folded.replace("，", ",").split(",") if len(h) >= 4]
             # the whole title, or one head of it marked as a part of the plan (那部分, 里, 中 after it)
-            if len(folded) >= 4 and (folded in text or any(
-                    h in text and text[text.find(h) + len(h):].startswith(_PART_MARKS) for h in heads)):
+            if marked_only:
+                found = len(folded) >= 4 and any(h in text and text[text.find(h) + len(h):].startswith(_PART_MARKS)
+                                                 for h in [folded, *heads])
+            else:
+                found = len(folded) >= 4 and (folded in text or any(
+                    h in text and text[text.find(h) + len(h):].startswith(_PART_MARKS) for h in heads))
+            if found:
                 q.act, q.subject, q.heading = Act.WHO, "part_units", f"{label}、{title}" if key == "part" else f"{label}{title}"
                 q.cited = [t.id for t in r.plan.document_tasks(doc_id) if (t.section if key == "section" else t.part) == label]
                 # the role asked (牵头单位) in the words outside the heading (职责分工 is no role asked)

@@ -35,7 +35,11 @@ def compile_patterns(voc: Vocabulary) -> dict[str, re.Pattern]:
             rf"(?P<post>{_alternatives(d['by_after'] + d['from_after'])})?"
         ),
         "part": re.compile(rf"第(?P<n>[{_NUMERAL}]{{1,3}})(?:{_alternatives(voc.words['part_units'])})"),
-        "section": re.compile(rf"第(?P<n>\d{{1,2}}(?!\d)|[{_NUMERAL}]{{1,3}})(?:{_alternatives(voc.words['section_units'])})"),
+        # (第（三）节 / 第(三)个方面: the section's numeral written in its own brackets, as the plan labels it — asks9 s18)
+        "section": re.compile(rf"第(\()?(?P<n>\d{{1,2}}(?!\d)|[{_NUMERAL}]{{1,3}})(?(1)\))"
+                              rf"(?:{_alternatives(voc.words['section_units'])})"),
+        # 第二部分（三）讲什么: a bracketed numeral right after a part cited by number is its section
+        "part_section": re.compile(rf"的?\((?P<n>[{_NUMERAL}]{{1,3}})\)"),
         # (排第一位的, 第三批, 第二次: a rank, a batch, a time — no item's number: ``ordinal_not_units`` after a bare 第N)
         "ordinal": re.compile(rf"第(?P<n>\d+|[{_NUMERAL}]{{1,3}})(?:(?P<unit>{_alternatives(voc.words['ordinal_units'])})"
                               rf"|(?!{_alternatives(voc.words['ordinal_not_units'])}))"),
@@ -676,7 +680,7 @@ def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Quest
         q.part = m.group("n")
         for k in range(m.start(), m.end()):
             consumed[k] = True
-        s = lexicon.patterns["section"].search(text, m.end())
+        s = lexicon.patterns["section"].search(text, m.end()) or lexicon.patterns["part_section"].match(text, m.end())
         if s and _cn_number(s.group("n")):
             q.section = _cn_number(s.group("n"))
             for k in range(s.start(), s.end()):
