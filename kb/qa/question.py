@@ -681,6 +681,15 @@ def read_question(raw: str, voc: Vocabulary, lexicon: Lexicon, resolve) -> Quest
         for k in range(m.start(), m.end()):
             consumed[k] = True
         s = lexicon.patterns["section"].search(text, m.end()) or lexicon.patterns["part_section"].match(text, m.end())
+        if s and _cn_number(s.group("n")) and "(" in s.group(0):
+            # 第二部分第（三）节 / 第二部分（三）: the numeral in brackets is the section's own label, 二（三） — in a plan
+            # numbering its sections on across parts (二 over （三）…（六）) not the part's third section
+            q.label = f"{q.part}({s.group('n')})"
+            q.part = None
+            for k in range(m.start(), s.end()):
+                consumed[k] = True
+            q.item_ask = _item_ask(text[:m.start()] + text[s.end():], voc)
+            s = None
         if s and _cn_number(s.group("n")):
             q.section = _cn_number(s.group("n"))
             for k in range(s.start(), s.end()):
