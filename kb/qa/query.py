@@ -3016,13 +3016,39 @@ def read_part_units(r: Reading) -> None:
                 found = len(folded) >= 4 and (folded in text or any(
                     h in text and text[text.find(h) + len(h):].startswith(_PART_MARKS) for h in heads))
             if found:
-                q.act, q.subject, q.heading = Act.WHO, "part_units", f"{label}、{title}" if key == "part" else f"{label}{title}"
-                q.cited = [t.id for t in r.plan.document_tasks(doc_id) if (t.section if key == "section" else t.part) == label]
-                # the role asked (牵头单位) in the words outside the heading (职责分工 is no role asked)
-                rest = text.replace(folded, "") if folded in text else text
-                q.roles = [x for x in ("lead", "support") if any(map(rest.__contains__, voc.roles[x]))][:1]
-                q.aggregate = "count" if "count" in f.flags else None
+                _part_units_at(r, doc_id, label, title, key, voc)
                 return
+    # (组织领导部分涉及哪几家单位 of 八、强化组织领导 / 农机社会化服务部分 of 五、积极发展农机社会化服务 — asks9 s18: the
+    # title's end, 4+ characters, marked as a part names it once the verbs opening it are left out; the longest such end,
+    # of one heading only — two headings ending alike name neither)
+    ends: dict[str, list] = {}
+    for doc_id, parts, sections in r.plan.document_outlines():
+        if q.plan and doc_id != q.plan:
+            continue
+        for label, title, key in [*((lb, t, "section") for lb, t in sections), *((n, t, "part") for n, t in parts)]:
+            for head in fold(scoreless(title)).replace("，", ",").split(","):
+                for k in range(1, len(head) - 3):
+                    end = head[k:]
+                    at = text.find(end)
+                    if at >= 0 and text[at + len(end):].startswith(_PART_MARKS):
+                        ends.setdefault(end, []).append((doc_id, label, title, key))
+                        break
+    if ends:
+        best = max(ends, key=len)
+        if len(ends[best]) == 1:
+            _part_units_at(r, *ends[best][0], voc)
+
+
+def _part_units_at(r: Reading, doc_id: str, label: str, title: str, key: str, voc) -> None:
+    """The query of read_part_units for the part or section ``label`` titled ``title`` (``key``: part / section)."""
+    q, f, text = r.query, r.facts, r.text
+    folded = fold(title)
+    q.act, q.subject, q.heading = Act.WHO, "part_units", f"{label}、{title}" if key == "part" else f"{label}{title}"
+    q.cited = [t.id for t in r.plan.document_tasks(doc_id) if (t.section if key == "section" else t.part) == label]
+    # the role asked (牵头单位) in the words outside the heading (职责分工 is no role asked)
+    rest = text.replace(folded, "") if folded in text else text
+    q.roles = [x for x in ("lead", "support") if any(map(rest.__contains__, voc.roles[x]))][:1]
+    q.aggregate = "count" if "count" in f.flags else None
 
 
 def read_rank_tasks(r: Reading) -> None:
