@@ -221,3 +221,56 @@ def test_flattened_one_cell_a_paragraph():
     assert rows == [r[:2] for r in PAGE_ROWS], rows
     three = next(t for t in tasks if t.label == "一3")
     assert three.departments("any") == ["区委网信办"], three.departments("any")
+
+
+def _pdf(path):
+    """The table as Word prints it: ruled, each category cell drawn once over its rows (no rule between them)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    from plan_files import FONT, _font, _wrap_cell
+
+    _font()
+    widths = [110, 210, 70, 90]
+    size, lead_h = 10, 14
+    pw, ph = A4
+    cv = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    cv.setFont(FONT, 16)
+    cv.drawString(80, ph - 90, "某区2023年政务公开工作要点任务分解表")
+    cv.setFont(FONT, size)
+    header = ["工作任务", "工作要求", "牵头单位", "配合/责任单位"]
+    rows = [["一、加强政策解读回应" if i < 3 else "二、深化基层政务公开", body, lead[0] if lead else "", "、".join(sup or own)]
+            for i, (_, body, lead, sup, own, _) in enumerate(PAGE_ROWS)]
+    starts, ends = {0, 3}, {2, 4}
+
+    def lines(value, w):
+        return _wrap_cell(value, w - 6)
+
+    def height(row):
+        return max(len(lines(v, w)) for v, w in zip(row, widths)) * lead_h + 6
+
+    y, left = ph - 130, 50
+    for k, row in enumerate([header] + rows):
+        h = height(row)
+        x = left
+        for j, (value, w) in enumerate(zip(row, widths)):
+            cv.line(x, y, x, y - h)
+            cv.line(x + w, y, x + w, y - h)
+            first = k == 0 or j != 0 or (k - 1) in starts
+            last = k == 0 or j != 0 or (k - 1) in ends
+            if first:
+                cv.line(x, y, x + w, y)
+                for i, line in enumerate(lines(value, w)):
+                    cv.drawString(x + 3, y - 12 - i * lead_h, line)
+            if last:
+                cv.line(x, y - h, x + w, y - h)
+            x += w
+        y -= h
+    cv.showPage()
+    cv.save()
+    return path
+
+
+def test_pdf_merged_category(tmp_path):
+    doc, tasks = parse_document(read_document(_pdf(tmp_path / "gk.pdf"), use_cache=False).text, "gk")
+    _check(doc, tasks)
