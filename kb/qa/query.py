@@ -3543,6 +3543,29 @@ def read_heading(r: Reading) -> None:
                 or overview and asks_overview and (_names_by_run(folded, text, q.topic) or _within_title(folded, text)))
         return hit
 
+    ended = _heading_by_end(r, joined) if marked_area else None
+    if marked_area and not ended:
+        # (资金保障方面: 保障 was read as the overview word of 保障措施, the topic 资金 alone — the words typed before the
+        # area mark, from the longest run down to 4 characters)
+        marks = [m for m in voc.words["section_marks"] if m in text]
+        before = re.findall(r"[\u4e00-\u9fff]+$", text[:text.find(marks[0])]) if marks else []
+        for k in range(len(before[0]) - 4 + 1 if before else 0):
+            ended = _heading_by_end(r, before[0][k:])
+            if ended:
+                break
+    if ended:
+        # (资金保障方面有哪些任务 of （二）加强财政资金保障, 运营安全管理方面 of 四、加强运营安全管理 — asks9 s18: the end of one
+        # heading's title, verbs before it left out, is all the topic and marked as an area: that heading, before any
+        # title merely holding the words (四（一）夯实运营安全管理基础) or a keyword search over every item (涉及“资金”))
+        doc_id, label, title, key = ended
+        if key == "section":
+            q.heading = heading_line(label, title)
+            q.cited = [t.id for t in plan.document_tasks(doc_id) if under_heading(label, t.section)]
+        else:
+            q.heading = f"{label}、{title}"
+            q.cited = [t.id for t in plan.part_tasks(doc_id, label)]
+        _drop_heading_words(q, title)
+        return
     for doc_id, doc_parts, doc_sections in plan.document_outlines():  # (a stored plan reads no whole document)
         for label, title in doc_sections:
             if names_section(title):
@@ -3556,6 +3579,23 @@ def read_heading(r: Reading) -> None:
                 q.cited = [t.id for t in plan.part_tasks(doc_id, num)]
                 _drop_heading_words(q, title)
                 return
+
+
+def _heading_by_end(r: Reading, joined: str) -> tuple | None:
+    """(doc, label, title, part/section) of the one heading whose title (a clause of it) ends in the whole topic
+    ``joined`` (4+ characters) with only words before it (加强财政资金保障 for 资金保障): None when no heading or several
+    end so, or when the topic is the whole title (the other rules name it)."""
+    if len(joined) < 4:
+        return None
+    found = []
+    for doc_id, parts, sections in r.plan.document_outlines():
+        if r.query.plan and doc_id != r.query.plan:
+            continue
+        for label, title, key in [*((lb, t, "section") for lb, t in sections), *((n, t, "part") for n, t in parts)]:
+            heads = fold(scoreless(title)).rstrip("。.").replace("，", ",").split(",")
+            if any(h.endswith(joined) and len(h) > len(joined) for h in heads):
+                found.append((doc_id, label, title, key))
+    return found[0] if len(found) == 1 else None
 
 
 #: The score a heading's title closes with (（25分）, （满分60分）): group 1, as written.
