@@ -60,3 +60,24 @@ def plan_loader(plans: Mapping[str, Path | None], folders: Mapping[str, tuple[st
         return load_plan() if path is None else load_plan(str(path))
 
     return plan_of
+
+
+def said(text: str, quoted: tuple[str, ...] = ("原文",)) -> str:
+    """The answer without its quoted lines (原文：…; ``quoted`` may add 出处): a quote holds the other figures of its
+    sentence, so a figure asserted absent is looked for only in what kb says itself."""
+    return "\n".join(line for line in text.splitlines() if not line.lstrip().startswith(quoted))
+
+
+def check_answer_row(answer, status, has, has_not, why, quoted: tuple[str, ...] = ("原文",)) -> None:
+    """One answer row of the value and date tables (tests/test_qa_values_s1*.py, test_date_clauses_s18.py): ``status``
+    ``"honest"`` = anything but answered, None = not checked, else that status; every word of ``has`` in the text,
+    none of ``has_not`` in what kb says (``said``)."""
+    text = answer.text
+    if status == "honest":
+        assert answer.status != "answered", f"{why}\n{text}"
+    elif status is not None:
+        assert answer.status == status, f"{why}\n{text}"
+    for word in has:
+        assert word in text, f"{word!r} missing — {why}\n{text}"
+    for word in has_not:
+        assert word not in said(text, quoted), f"{word!r} present — {why}\n{text}"
