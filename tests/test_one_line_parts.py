@@ -113,9 +113,15 @@ MORE = [
       ("三", None, "各部门要加强领导。", {"sole": ["各部门"]})],
      "short lines of work (a sentence, not a title) with nothing under them: tasks (no task for them before)"),
     ("一、优化营商环境\n二、扩大有效投资\n三、促进消费升级\n",
-     [("一", "优化营商环境", "优化营商环境", {}), ("二", "扩大有效投资", "扩大有效投资", {}),
-      ("三", "促进消费升级", "促进消费升级", {})],
-     "every part a line alone: the plan is its list of tasks (no task at all before)"),
+     [],
+     "titles alone, no work stated (a contents list, headings over a table): no task — as before"),
+    ("一、总体要求\n坚持稳中求进。\n二、重点任务。\n序号\t工作任务\t责任单位\t完成时限\n"
+     "1\t推进县城污水管网改造\t县住建局\t2024年12月\n2\t完成高标准农田建设2万亩\t县农业农村局\t2024年10月\n三、保障措施。\n",
+     [("一", None, "坚持稳中求进。", {}),
+      ("表1-1", "推进县城污水管网改造", "推进县城污水管网改造（责任单位：县住建局；完成时限：2024年12月）", {"sole": ["县住建局"]}),
+      ("表1-2", "完成高标准农田建设2万亩", "完成高标准农田建设2万亩（责任单位：县农业农村局；完成时限：2024年10月）",
+       {"sole": ["县农业农村局"]})],
+     "a title with its full stop over a task table (二、重点任务。) and one over nothing: no task of their own"),
 ]
 
 

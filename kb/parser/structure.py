@@ -1078,9 +1078,10 @@ def _one_line_parts(blocks: list[Block], parts: list[tuple[str, str]], sections:
       title with a tag (``优化企业开办服务（市市场监管局牵头）``) is read as a tagged item, a label line under it closes it.
 
     * a line with nothing under it that reads as work, not as a title (``_reads_as_work``: ``二、加快…建设，年底前完成。``),
-      or one unit's duties (``duty_item``: ``二、市财政局：负责落实创建资金。`` — its unit its doer, no title), or any line
-      when every part of the plan is a line alone: each such line is its part's task (30 characters or fewer, the lines
-      were read as headings and the plan had no task at all).
+      or one unit's duties (``duty_item``: ``二、市财政局：负责落实创建资金。`` — its unit its doer, no title): each such
+      line is its part's task (30 characters or fewer, the lines were read as headings and the plan had no task at all).
+      A list of titles alone (``一、优化营商环境`` / ``二、扩大有效投资``) stays headings: a contents list, or the headings
+      over a task table.
 
     A title alone with nothing under it (a contents line) makes no task; a part with sections, or with paragraphs of
     its own under a heading line (``一、总体要求`` / ``以…为指导``), is as before: its heading titles its paragraphs; and a
@@ -1094,10 +1095,6 @@ def _one_line_parts(blocks: list[Block], parts: list[tuple[str, str]], sections:
     for i, b in enumerate(blocks):
         held.setdefault(b.part, []).append(i)
     inserts: list[tuple[int, Block]] = []
-    body_parts = [n for n, _ in parts if n not in annexed and n in part_lines]
-    # every part a heading with nothing under it (一、…。 二、…。 三、…。): the plan is its list of tasks, one a line
-    all_bare = len(body_parts) >= 2 and not any(held.get(n) or any(label.startswith(n + "（") for label in sectioned)
-                                                for n in body_parts)
     for numeral, title in parts:
         line = part_lines.get(numeral)
         if line is None or numeral in annexed or any(label.startswith(numeral + "（") for label in sectioned):
@@ -1117,8 +1114,8 @@ def _one_line_parts(blocks: list[Block], parts: list[tuple[str, str]], sections:
             continue  # (三、实施步骤 / 完成时限：2026年1月: a time line names no doer — no item above it, as before)
         if own and any(not _label_only(blocks[k].text, vocab) for k in own[1:]):
             continue  # (一、重点任务 / （X牵头，Y配合。以下均需Z配合） / 1.… 2.…: a tag over items is the heading's, for them)
-        if not own and not (numeral in heading_tags or doer or all_bare or _reads_as_work(heading)):
-            continue  # (a title alone: 一、总体要求 over nothing, a contents line)
+        if not own and not (numeral in heading_tags or doer or _reads_as_work(heading)):
+            continue  # (a title alone: 一、总体要求 over nothing, 二、重点任务。 over a task table, a contents line)
         at = own[0] if own else _part_slot(blocks, parts, numeral, annexed)
         # (二、市财政局：负责落实创建资金。 names its doer first: no title — an answer shows its words)
         inserts.append((at, Block(numeral, title, None, None, None, "paragraph", heading, None if doer else title.rstrip("。"))))
@@ -1127,10 +1124,11 @@ def _one_line_parts(blocks: list[Block], parts: list[tuple[str, str]], sections:
 
 
 def _reads_as_work(heading: str) -> bool:
-    """A part's line with nothing under it that reads as a sentence of work, not a title: it closes with 。 or holds a
-    clause mark (``加快政务服务中心建设，年底前完成主体工程。``) — a title is a phrase (``总体要求``, ``加强组织领导``)."""
+    """A part's line with nothing under it that reads as a sentence of work, not a title: it holds a clause mark
+    (``加快政务服务中心建设，年底前完成主体工程。``) — a title is a phrase, with or without its full stop (``总体要求``,
+    ``二、重点任务。`` over a task table: the table's rows are read apart, the heading is no task of its own)."""
     h = heading.strip()
-    return h.endswith(("。", "；", ";")) or any(c in h[:-1] for c in "，,；;")
+    return any(c in h[:-1] for c in "，,；;")
 
 
 def _label_only(line: str, vocab) -> bool:
