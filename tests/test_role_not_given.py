@@ -5,7 +5,8 @@ all: 体育总局牵头哪些任务 is then not "共 0 项" (true, but read as "
 do") but not_in_plan — the plan gives no one that role — with what 体育总局 does hold.  A
 department that holds other roles of a plan that does give the asked one is not_in_plan as well
 (session 7: the plan holds no such task for it; a 共 0 项 marked answered reads as a list to
-forward), saying 共 0 项 and what it holds (市财政局 leads nothing but supports 9).  Counts by hand
+forward), saying it holds none of that role and what it holds (市财政局 leads nothing but supports 9; 共 0 项 no
+longer beside the list that follows since session 18, 61af8e3: a count of nothing reads as the list's count).  Counts by hand
 from the texts.
 """
 
@@ -31,9 +32,9 @@ BUNDLED = None  # the bundled plan (load_plan's default corpus)
          "the tags of one measure are one item, tests/test_item_pieces.py): sole in 1 measure, shared in the other 15"),
         ("13_zimaoqu_guofa2018-38.txt", "人民银行牵头哪些措施", "not_in_plan", ["没有给任何部门分配“牵头”"],
          "every tag is 负责部门：…: no lead anywhere"),
-        (BUNDLED, "市财政局牵头哪些任务", "not_in_plan", ["没有安排市财政局牵头的任务", "共 0 项", "市财政局在方案中配合 9 项"],
+        (BUNDLED, "市财政局牵头哪些任务", "not_in_plan", ["没有安排市财政局牵头的任务。", "市财政局在方案中配合 9 项"],
          "others lead, 市财政局 only supports (kb depts: 牵头 0, 配合 9)"),
-        (BUNDLED, "市气象局配合哪些任务", "not_in_plan", ["共 0 项", "市气象局在方案中牵头 1 项"],
+        (BUNDLED, "市气象局配合哪些任务", "not_in_plan", ["没有安排市气象局配合的任务。", "市气象局在方案中牵头 1 项"],
          "it leads one task and supports none"),
         (BUNDLED, "哪些任务由市生态环境局指导", "not_in_plan", ["没有给任何部门分配“指导”", "牵头 24 项、配合 13 项"],
          "the bundled plan has no 指导 tag"),
