@@ -323,6 +323,8 @@ def _steps_answer(question: str, q: Query, env, steps: list, topic_note: str) ->
             mine = [d for d in t.deadlines if d.clause == c]
             spans.update((id(d), s) for d, s in zip(mine, deadline_spans(t.clauses[c], mine)))
         said = "；".join(dict.fromkeys(spans[id(d)].strip("，,；;。 ") for d in which if id(d) in spans))
+        if said and fold(said) in fold(task_head(t)):
+            said = ""  # (a step of one sentence is its head already: never said twice)
         lines.append(Item(k, t, deadlines=which, text=f"：{said}" if said else ""))
     env.ctx.tasks, env.ctx.topic = steps, list(q.topic)
     return Answer(question, "deadline_list", compose(lines), tasks=steps, deadlines=picked,
