@@ -33,6 +33,13 @@ class QuestionRows:
         return [pytest.param(r, id=row_id(r), marks=[pytest.mark.xfail(reason=r["xfail"], strict=True)]
                              if r.get("xfail") else []) for r in self.rows]
 
+    def incomplete(self, folders: bool = True, question: bool = True) -> list[dict]:
+        """The rows that do not say why, name no plan of the file (its ``plans``, or its ``folders`` when ``folders``),
+        or, when ``question``, hold no question (``q``) nor turns — every file's own check of its rows."""
+        known = set(self.plans) | (set(self.data.get("folders") or {}) if folders else set())
+        return [r for r in self.rows
+                if not (r.get("why") and r["plan"] in known and (not question or r.get("q") or r.get("turns")))]
+
     def check(self, row: dict) -> None:
         """Ask the row's question (or its turns in one conversation) and check the Query and the answer."""
         from kb.qa import Session
