@@ -367,33 +367,52 @@ def short_form_of(short: str, full: str) -> bool:
     return 3 <= len(a) < len(b) and a[0] == b[0] and a[-1] == b[-1] and in_order(a, b)
 
 
-def same_body_names(written, name: str) -> tuple[str, ...]:
+def same_body_names(written, name: str, buckets: dict | None = None) -> tuple[str, ...]:
     """The names ``written`` (one plan's unit names) holds that are the same body as ``name`` under another name, as the
     plan shows it (session 18, prose9): ``name`` a short form of exactly ONE of them (``short_form_of``) — the full
     name, and the other short forms of it the plan writes — or the full name of short forms that shorten nothing else
-    it writes.  A short form two written bodies fit (市城管局: 市城市管理局, 市城乡建设管理局) joins none."""
+    it writes.  A short form two written bodies fit (市城管局: 市城市管理局, 市城乡建设管理局) joins none.
+    ``buckets``: ``_body_buckets(written)`` when the caller asks for many names (only names of one bucket can be one
+    body: comparing every pair was 5,760 comparisons a question at 25 units, and grows with the square)."""
     written = list(dict.fromkeys(written))
+    buckets = _body_buckets(written) if buckets is None else buckets
 
     def fulls(short: str) -> list[str]:
-        return [w for w in written if w != short and short_form_of(short, w)]
+        return [w for w in _bucket_of(short, buckets) if w != short and short_form_of(short, w)]
 
     out: list[str] = []
     mine = fulls(name)
     if len(mine) == 1:
         out.append(mine[0])
-        out.extend(w for w in written if w not in (name, mine[0]) and fulls(w) == mine)
+        out.extend(w for w in _bucket_of(name, buckets) if w not in (name, mine[0]) and fulls(w) == mine)
     elif not mine:
-        out.extend(w for w in written if w != name and fulls(w) == [name])
+        out.extend(w for w in _bucket_of(name, buckets) if w != name and fulls(w) == [name])
     return tuple(out)
+
+
+def _body_buckets(written) -> dict[tuple[str | None, str, str], list[str]]:
+    """Names by (level, first and last character of the body): ``short_form_of`` holds only within one bucket."""
+    buckets: dict[tuple[str | None, str, str], list[str]] = {}
+    for w in written:
+        body = _body_of(w)
+        if body:
+            buckets.setdefault((name_level(w), body[0], body[-1]), []).append(w)
+    return buckets
+
+
+def _bucket_of(name: str, buckets) -> list[str]:
+    body = _body_of(name)
+    return buckets.get((name_level(name), body[0], body[-1]), []) if body else []
 
 
 def one_body_units(written) -> dict[str, str]:
     """Each name ``written`` holds that is one body with another (``same_body_names``) → the name standing for the body
     in lists of departments: its full (longest) name."""
     written = list(dict.fromkeys(written))
+    buckets = _body_buckets(written)
     out: dict[str, str] = {}
     for name in written:
-        twins = same_body_names(written, name)
+        twins = same_body_names(written, name, buckets)
         if twins:
             out[name] = max((name, *twins), key=len)
     return out
