@@ -861,9 +861,9 @@ def abbreviated(key: str, names: dict[str, str], crosses=None) -> list[str]:
     """The units among ``names``' values that ``key`` is a short form of, as officials shorten a body's name:
     交通局 → 市交通运输局, 发改局 → 区发展和改革局, 市住建局 → 市住房和城乡建设局, 城管局 → 市城市管理综合执法局.
 
-    A short form keeps the body's first character (after the level: 市, 区 …) and its last (the kind of body: 局,
-    委, 办 …), and every character of it stands in the unit's name in order; it is shorter than the name, of three
-    characters at least (局 and one word are no name).  Written spellings are found before this (``known_names``:
+    A short form as ``short_form_of`` reads one the plan writes (the body's first character after the level and its
+    last, the kind of body: 局, 委, 办 …, every character in order, shorter, three characters at least), typed with
+    or without the level.  Written spellings are found before this (``known_names``:
     a registry's alias such as 环保局 → 市生态环境局, which no rule of characters finds); a name of another level,
     group or place (``crosses``) is never the match.  Every unit matching is returned: one is the unit meant, two or
     more are the choices (交通局 of a plan naming 市交通运输局 and 区交通运输局 stays ambiguous)."""
@@ -882,12 +882,12 @@ def abbreviated(key: str, names: dict[str, str], crosses=None) -> list[str]:
         if len(_ABBREVIATION_INDEX) > 8:
             _ABBREVIATION_INDEX.clear()
         _ABBREVIATION_INDEX[id(names)] = held = (names, index)
-    out = []
-    for unit in held[1].get((body[0], body[-1]), ()):
-        core = _body_of(unit)
-        if len(core) > len(body) and in_order(body, core) and not (crosses or (lambda u: other_level(key, u)))(unit):
-            out.append(unit)
-    return out
+    crosses = crosses or (lambda u: other_level(key, u))
+    levelled = body is not key and name_level(key) is not None
+    # (the rule is short_form_of's, a typed name taking the unit's level when it has none of its own: 交通局 is asked of
+    # 市交通运输局 as 市交通局)
+    return [unit for unit in held[1].get((body[0], body[-1]), ())
+            if short_form_of(key if levelled else (name_level(unit) or "") + key, unit) and not crosses(unit)]
 
 
 def scope_bodies(asked: str, written) -> list[str]:
